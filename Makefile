@@ -1,0 +1,51 @@
+# Every target bootstraps its own virtualenv in .venv, so a fresh clone needs only python3 >= 3.11 and make.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: demo test eval bench lint serve clean install dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall when the project's metadata changes; the source itself is installed editable.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e . --group dev
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+dev: $(VENV)/.installed-dev
+
+## demo: install, then ingest the invented sample corpus and show what newsdesk finds
+demo: $(VENV)/.installed
+	$(BIN)/newsdesk demo
+
+## test: install with dev tools, then run the whole suite, evaluation gate included
+test: $(VENV)/.installed-dev
+	@test -d $(SHARED) || { echo "error: $(SHARED) not found: the tests read real labelled data from it"; exit 2; }
+	$(BIN)/python -m pytest -q -p no:cacheprovider; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "error: pytest collected no tests"; exit 1; fi; exit $$status
+
+## eval: print the evaluation gate's table (scores against gold data and their floors)
+eval: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.eval.gate
+
+## bench: throughput benchmarks over the real data in $(SHARED)/data
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/ingest.py
+
+## lint: ruff, mypy --strict, import layers
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+clean:
+	rm -rf $(VENV) newsdesk-demo.db* .pytest_cache .mypy_cache .ruff_cache

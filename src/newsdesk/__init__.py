@@ -1,0 +1,56 @@
+"""newsdesk: follow developing news stories across many outlets.
+
+    >>> import newsdesk
+    >>> desk = newsdesk.open("news.db")          # doctest: +SKIP
+    >>> report = desk.ingest(["articles/"])      # doctest: +SKIP
+    >>> desk.articles()[0]["title"]              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+
+from newsdesk.corpus import Corpus
+from newsdesk.corpus import open_corpus as open
+from newsdesk.errors import (
+    ConfigError,
+    FetchError,
+    IngestError,
+    NewsdeskError,
+    NotFoundError,
+    ParseError,
+    PipelineError,
+    SchemaError,
+    StageError,
+    StoreError,
+)
+from newsdesk.records import Article, Failure, IngestReport, Span, StageReport
+from newsdesk.settings import VERSION as __version__
+from newsdesk.settings import Settings, home
+from newsdesk.settings import load as load_settings
+
+__all__ = [
+    "Article",
+    "ConfigError",
+    "Corpus",
+    "Failure",
+    "FetchError",
+    "IngestError",
+    "IngestReport",
+    "NewsdeskError",
+    "NotFoundError",
+    "ParseError",
+    "PipelineError",
+    "SchemaError",
+    "Settings",
+    "Span",
+    "StageError",
+    "StageReport",
+    "StoreError",
+    "__version__",
+    "home",
+    "load_settings",
+    "open",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

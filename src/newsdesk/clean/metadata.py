@@ -1,0 +1,112 @@
+"""Metadata a plain-text article states in its first lines: title, outlet, date, byline, dateline.
+
+What the text does not state stays ``None``: a date or an outlet is never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsdesk.clean.boilerplate import is_photo_credit
+from newsdesk.dates import parse_date
+
+__all__ = ["Header", "header"]
+
+_HEADER_LINES = 6
+
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}$")
+_PROMO_OUTLET = re.compile(r"^no time\? (.{1,60}?) summari[sz]es for you\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{4})?\s*)?(.{2,60}?)[.,]?(?:\s+all rights reserved\.?)?$",
+                        re.IGNORECASE)
+_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[-’'][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.(?:\s?[A-Z]\.)?)"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|al|el|ter)"
+_BYLINE = re.compile(rf"^(?:by\s+)?({_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}})$", re.IGNORECASE)
+_BY_PREFIXED = re.compile(r"^by\s+([A-Z].{2,80})$", re.IGNORECASE)
+_NOT_NAME = {
+    "the", "a", "an", "and", "or", "of", "in", "on", "for", "to", "with", "new", "news", "more", "related",
+    "articles", "stories", "breaking", "live", "update", "updates", "home", "world", "politics", "business",
+    "europe", "ukraine", "russia", "america", "analysis", "opinion", "comment", "editorial", "video", "photos",
+}
+# "Washington: The …", "KYIV (Reuters) — The …": a place, an optional agency, a colon or dash, then the lead.
+_DATELINE = re.compile(
+    r"^((?:[A-Z][A-Za-z'.-]+)(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2})(?:\s*\([^)]{1,40}\))?\s*(?::|—|–|\s-)\s+(?=[A-Z\"“‘'])"
+)
+_NOT_PLACE = {"update", "note", "editor", "photo", "image", "source", "watch", "read", "related", "breaking",
+              "exclusive", "analysis", "opinion", "live", "warning", "summary", "correction", "video"}
+
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Metadata stated in an article's first lines, and the lines that only carried metadata."""
+
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    consumed: tuple[str, ...] = field(default=())
+
+
+def _byline(line: str) -> str | None:
+    m = _BYLINE.match(line)
+    if m and not any(w.lower().strip(".") in _NOT_NAME for w in m.group(1).split()):
+        if not line.lower().startswith("by ") and not all(w[:1].isupper() for w in m.group(1).split()):
+            return None
+        return m.group(1)
+    m = _BY_PREFIXED.match(line)
+    if m and len(m.group(1).split()) <= 8:
+        return m.group(1).rstrip(".")
+    return None
+
+
+def _dateline(line: str) -> str | None:
+    m = _DATELINE.match(line)
+    if m is None or m.group(1).split()[0].lower().strip(".,") in _NOT_PLACE:
+        return None
+    rest = line[m.end() :]
+    # A dateline opens a long lead paragraph; "Pat Caddell: Democrat Voters Worried…" is a headline.
+    if len(rest.split()) < 25 and not re.search(r"[.!?] [A-Z]", rest):
+        return None
+    return m.group(1).strip(" ,")
+
+
+def _is_title(line: str, others: int) -> bool:
+    if others == 0 or len(line) > 300 or len(line.split()) > 40 or is_photo_credit(line):
+        return False
+    # Two or more sentences make a lead paragraph, not a headline.
+    return len(re.findall(r"[a-z]{2}[.!?] [A-Z]", line)) == 0
+
+
+def header(paragraphs: list[str]) -> Header:
+    """Read title, outlet, date, byline and dateline from the first paragraphs of a plain-text article."""
+    if not paragraphs:
+        return Header()
+    title = outlet = byline = published = dateline = None
+    consumed: list[str] = []
+    top = paragraphs[:_HEADER_LINES]
+    first = top[0]
+    dateline = _dateline(first)
+    if dateline is None and _is_title(first, len(paragraphs) - 1):
+        title = first.strip()
+    for index, line in enumerate(top):
+        if index == 0 and (title or dateline):
+            continue
+        if outlet is None and _DOMAIN.match(line):
+            outlet, _ = line, consumed.append(line)
+            continue
+        if published is None and (when := parse_date(line)) is not None:
+            published, _ = when, consumed.append(line)
+            continue
+        if byline is None and index > 0 and (who := _byline(line)) is not None:
+            byline, _ = who, consumed.append(line)
+            continue
+    for line in paragraphs:
+        if outlet is None and (m := _PROMO_OUTLET.match(line)):
+            outlet = m.group(1).strip()
+    for line in paragraphs[-_HEADER_LINES:]:
+        if outlet is None and (m := _COPYRIGHT.match(line)):
+            outlet = m.group(1).strip()
+    return Header(title=title, outlet=outlet, byline=byline, published=published, dateline=dateline,
+                  consumed=tuple(consumed))

@@ -1,0 +1,59 @@
+"""``newsdesk demo``: ingest the invented sample corpus into a fresh database and show what was found."""
+
+from __future__ import annotations
+
+import collections
+from pathlib import Path
+
+import click
+from rich.markup import escape
+from rich.table import Table
+
+from newsdesk.cli.ingest import print_report
+from newsdesk.cli.options import State, errors_as_click, pass_state
+from newsdesk.corpus import open_corpus
+from newsdesk.demo import corpus_path
+
+__all__ = ["COMMANDS"]
+
+DEMO_DB = "newsdesk-demo.db"
+
+
+@click.command()
+@click.option("--out", type=click.Path(dir_okay=False), default=DEMO_DB, show_default=True,
+              help="Demo database to create (replaced if it exists and is a demo database).")
+@pass_state
+@errors_as_click
+def demo(state: State, out: str) -> None:
+    """Ingest the sample corpus shipped with newsdesk (invented news) and print what it found."""
+    path = Path(out)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    source = corpus_path()
+    state.err.print(f"Ingesting the demo corpus from {source} into {path} …")
+    with open_corpus(path, settings=state.settings) as corpus, state.progress() as progress:
+        report = corpus.ingest([source], on_progress=progress)
+        rows = corpus.articles()
+    print_report(state, report)
+    console = state.console
+    table = Table(title=f"{len(rows)} articles", show_lines=False)
+    for column in ("id", "outlet", "published", "title", "cites"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["id"][:8], row["outlet"] or "—", (row["published"] or "— (not stated)")[:10],
+                      escape(row["title"] or "(no title)") + (" [magenta](AI-written)[/]" if row["ai_generated"]
+                                                              else ""),
+                      ", ".join(row["cites"]) or "—")
+    console.print(table)
+    outlets = collections.Counter(r["outlet"] or "(unknown)" for r in rows)
+    cited = collections.Counter(c for r in rows for c in r["cites"])
+    console.print(f"[bold]Outlets:[/] {', '.join(f'{o} ({n})' for o, n in outlets.most_common())}")
+    console.print(f"[bold]Most cited as a source:[/] {', '.join(f'{o} ({n})' for o, n in cited.most_common(5))}")
+    undated = sum(1 for r in rows if not r["published"])
+    console.print(f"[bold]Without a stated date:[/] {undated}   [bold]AI-written aggregates:[/] "
+                  f"{sum(r['ai_generated'] for r in rows)}")
+    console.print(f"\nNext: [cyan]newsdesk --db {path} articles[/], [cyan]newsdesk --db {path} show "
+                  f"{rows[0]['id'][:8] if rows else 'ID'}[/], [cyan]newsdesk --db {path} search 'dam'[/]")
+
+
+COMMANDS = [demo]

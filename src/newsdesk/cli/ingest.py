@@ -1,0 +1,77 @@
+"""``newsdesk ingest`` and ``newsdesk analyze``."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import click
+
+from newsdesk.cli.exit_status import ExitStatus
+from newsdesk.cli.options import State, errors_as_click, pass_state
+from newsdesk.records import IngestReport, StageReport
+
+__all__ = ["COMMANDS", "print_report"]
+
+
+def print_report(state: State, report: IngestReport) -> None:
+    """One line a failure on stderr (what, which item, why, what to do), then a summary."""
+    for failure in report.failures:
+        state.err.print(f"[red]failed[/] {failure.item}: {failure.message}", soft_wrap=True)
+    if state.quiet:
+        return
+    state.err.print(
+        f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failures)} failed."
+        + (" See: newsdesk failures --last" if report.failures else "")
+    )
+    _print_stages(state, report.stages[1:])
+
+
+def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageReport]) -> None:
+    for stage in stages:
+        state.err.print(f"  {stage.stage}: {stage.items_out}/{stage.items_in} articles in {stage.seconds:.2f} s"
+                        + (f", {stage.failures} failed" if stage.failures else ""))
+
+
+@click.command()
+@click.argument("targets", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option("--outlet", help="Outlet name for articles that do not state one.")
+@click.option("--published", help="Publication date (ISO 8601) for articles that do not state one.")
+@click.option("--url", help="Canonical URL of the article (one item only).")
+@click.option("--allow-private", is_flag=True,
+              help="Allow fetching from loopback and private addresses (refused by default).")
+@click.option("--no-analyze", is_flag=True, help="Store the articles but skip the analysis stages.")
+@pass_state
+@errors_as_click
+def ingest(state: State, targets: tuple[str, ...], outlet: str | None, published: str | None, url: str | None,
+           allow_private: bool, no_analyze: bool) -> None:
+    """Read articles from files, folders, JSONL, RSS/Atom feeds and URLs.
+
+    Ingesting the same article again adds nothing. One bad item is reported and skipped; the exit
+    status is 3 when any item failed.
+    """
+    if allow_private:
+        state.settings = dataclasses.replace(
+            state.settings, fetch=dataclasses.replace(state.settings.fetch, allow_private=True))
+    with state.corpus() as corpus, state.progress() as progress:
+        report = corpus.ingest(targets, outlet=outlet, published=published, url=url,
+                               analyze=not no_analyze, on_progress=progress)
+    print_report(state, report)
+    if report.failures:
+        raise SystemExit(ExitStatus.ITEMS_FAILED)
+
+
+@click.command()
+@click.option("--redo", is_flag=True, help="Re-run every stage on every article, not only on new ones.")
+@pass_state
+@errors_as_click
+def analyze(state: State, redo: bool) -> None:
+    """Run the analysis stages over stored articles (after an upgrade, say)."""
+    with state.corpus() as corpus, state.progress() as progress:
+        reports = corpus.analyze(redo=redo, on_progress=progress)
+    if not state.quiet:
+        _print_stages(state, reports)
+    if any(r.failures for r in reports):
+        raise SystemExit(ExitStatus.ITEMS_FAILED)
+
+
+COMMANDS = [ingest, analyze]

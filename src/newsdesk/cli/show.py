@@ -1,0 +1,85 @@
+"""Reading commands: ``articles``, ``show``, ``failures``, ``search``."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import click
+from rich.markup import escape
+
+from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+
+__all__ = ["COMMANDS"]
+
+
+@click.command()
+@click.option("--outlet", help="Only this outlet's articles.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
+@output_options
+@pass_state
+@errors_as_click
+def articles(state: State, outlet: str | None, limit: int | None, fmt: str) -> None:
+    """List stored articles with their metadata."""
+    with state.corpus() as corpus:
+        rows = corpus.articles(outlet=outlet, limit=limit)
+    render(state, rows, fmt, columns=["id", "outlet", "published", "title", "words", "ai_generated", "cites"],
+           title=f"{len(rows)} articles")
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
+@click.option("--raw", is_flag=True, help="Print the raw input as received instead of the clean text.")
+@pass_state
+@errors_as_click
+def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
+    """Show one article: its metadata and clean text (an id prefix is enough)."""
+    with state.corpus() as corpus:
+        data = corpus.article_json(article_id)
+        article = corpus.article(article_id)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if raw:
+        click.echo(article.raw)
+        return
+    console = state.console
+    console.print(f"[bold]{escape(article.title or '(no title)')}[/]")
+    for key in ("id", "outlet", "byline", "published", "dateline", "url", "source", "language", "words",
+                "ai_generated", "cites", "duplicate_of"):
+        value = data.get(key)
+        console.print(f"[dim]{key:>13}[/] {escape(', '.join(value) if isinstance(value, list) else str(value))}")
+    console.print()
+    console.print(escape(article.text), soft_wrap=False)
+    if article.furniture:
+        console.print(f"\n[dim]{len(article.furniture)} pieces of page furniture removed (see --json)[/]")
+
+
+@click.command()
+@click.option("--last", is_flag=True, help="Only the failures of the latest run.")
+@output_options
+@pass_state
+@errors_as_click
+def failures(state: State, last: bool, fmt: str) -> None:
+    """List items and articles that could not be processed, and why."""
+    with state.corpus() as corpus:
+        rows = [dataclasses.asdict(f) for f in corpus.failures(last_run=last)]
+    render(state, rows, fmt, columns=["stage", "item", "message"], title=f"{len(rows)} failures")
+
+
+@click.command()
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many.")
+@output_options
+@pass_state
+@errors_as_click
+def search(state: State, query: str, limit: int, fmt: str) -> None:
+    """Full-text search over titles and article text (SQLite FTS5 syntax)."""
+    with state.corpus() as corpus:
+        rows = corpus.search(query, limit=limit)
+    render(state, rows, fmt, columns=["id", "outlet", "published", "title", "snippet"],
+           title=f"{len(rows)} matches for {query!r}")
+
+
+COMMANDS = [articles, show, failures, search]

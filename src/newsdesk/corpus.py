@@ -1,0 +1,218 @@
+"""The Corpus facade: the one object the CLI, the web UI and Python users talk to."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from newsdesk import clean, ingest
+from newsdesk.dates import parse_date
+from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
+from newsdesk.pipeline import Context, Pipeline, ProgressCallback, _no_progress
+from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
+from newsdesk.settings import Settings, load
+from newsdesk.store import Store
+
+__all__ = ["DEFAULT_DB", "Corpus", "open_corpus"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "newsdesk.db"
+_FLUSH_EVERY = 25  # articles per transaction: a crash loses at most this much work, never consistency
+_ANALYZE_CHUNK = 200
+
+
+def open_corpus(path: str | Path | None = None, *, settings: Settings | None = None) -> Corpus:
+    """Open (or create) the corpus database at ``path``, ``$NEWSDESK_DB`` or ``./newsdesk.db``."""
+    db = path if path is not None else os.environ.get("NEWSDESK_DB") or DEFAULT_DB
+    return Corpus(Store(db), settings=settings if settings is not None else load())
+
+
+def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
+    return Failure(item=exc.item, stage=stage, error=type(exc).__name__, message=str(exc))
+
+
+class Corpus:
+    """A store of articles plus the pipeline that analyses them."""
+
+    def __init__(self, store: Store, *, settings: Settings | None = None, load_plugins: bool = False) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+        self.pipeline = Pipeline.from_settings(self.settings, load_plugins=load_plugins)
+
+    def close(self) -> None:
+        """Close the database."""
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        targets: Iterable[str | Path],
+        *,
+        outlet: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+        analyze: bool = True,
+        on_progress: ProgressCallback = _no_progress,
+        client: httpx.Client | None = None,
+    ) -> IngestReport:
+        """Read files, folders, feeds and URLs into the store, then run the analysis stages.
+
+        ``outlet``, ``published`` and ``url`` supply metadata the items do not state themselves. One bad item
+        is recorded in the report (and in ``failures``) and the rest go on.
+
+        Raises:
+            ConfigError: a hint is malformed (``published`` not a date, ``url`` not http(s)).
+        """
+        hints = self._hints(outlet=outlet, published=published, url=url)
+        run_id = self.store.start_run("ingest")
+        failures: list[Failure] = []
+        added: list[str] = []
+        skipped: list[str] = []
+        pending: list[Article] = []
+        drafts_seen = 0
+
+        def flush() -> None:
+            new, known = self.store.add(pending)
+            added.extend(new)
+            skipped.extend(known)
+            pending.clear()
+
+        found = list(ingest.items(str(t) for t in targets))
+        work = [i for i in found if isinstance(i, ingest.Item)]
+        failures.extend(_failure(e) for e in found if isinstance(e, IngestError))
+        if url is not None and len(work) > 1:
+            raise ConfigError(f"--url names one article, but {len(work)} items were given. Ingest them one at a time.")
+        for done, item in enumerate(work):
+            on_progress("ingest", done, len(work))
+            for got in ingest.read(item, self.settings, client=client):
+                if isinstance(got, IngestError):
+                    failures.append(_failure(got))
+                    continue
+                drafts_seen += 1
+                try:
+                    pending.append(self._clean(got, hints))
+                except NewsdeskError as exc:
+                    failures.append(Failure(item=got.source, stage="clean", error=type(exc).__name__,
+                                            message=str(exc)))
+                except Exception as exc:  # a bug on one odd article must not cost the batch
+                    log.exception("cleaning %s failed", got.source)
+                    failures.append(Failure(item=got.source, stage="clean", error=type(exc).__name__,
+                                            message=f"internal error, please report it: {exc}"))
+            if len(pending) >= _FLUSH_EVERY:
+                flush()
+        flush()
+        on_progress("ingest", len(work), len(work))
+        self.store.record_failures(failures, run_id)
+        report = StageReport(stage="ingest", items_in=drafts_seen, items_out=len(added),
+                             duplicates=len(skipped), failures=len(failures))
+        stages = [report]
+        if analyze:
+            stages.extend(self._analyze(run_id, on_progress=on_progress))
+        self.store.finish_run(run_id, stages)
+        return IngestReport(added=tuple(added), skipped=tuple(skipped), failures=tuple(failures),
+                            stages=tuple(stages))
+
+    def _hints(self, *, outlet: str | None, published: str | None, url: str | None) -> dict[str, str]:
+        hints: dict[str, str] = {}
+        if outlet:
+            hints["outlet"] = outlet.strip()
+        if published:
+            iso = parse_date(published)
+            if iso is None:
+                raise ConfigError(f"--published {published!r} is not a date I can read. "
+                                  "Write it as ISO 8601, e.g. 2026-03-01 or 2026-03-01T09:30:00+01:00.")
+            hints["published"] = iso
+        if url:
+            if not url.startswith(("http://", "https://")):
+                raise ConfigError(f"--url {url!r} must start with http:// or https://.")
+            hints["url"] = url
+        return hints
+
+    def _clean(self, draft: Draft, hints: dict[str, str]) -> Article:
+        fill = {k: v for k, v in hints.items() if not getattr(draft, k)}
+        if fill:
+            draft = dataclasses.replace(draft, **fill)
+        return clean.article(draft, min_words=self.settings.ingest.min_words)
+
+    def analyze(self, *, redo: bool = False, on_progress: ProgressCallback = _no_progress) -> list[StageReport]:
+        """Run the analysis stages over stored articles they have not processed (all of them with ``redo``)."""
+        run_id = self.store.start_run("analyze")
+        if redo:
+            for name in self.pipeline.names:
+                self.store.reset(name)
+        reports = self._analyze(run_id, on_progress=on_progress)
+        self.store.finish_run(run_id, reports)
+        return reports
+
+    def _analyze(self, run_id: int, *, on_progress: ProgressCallback) -> list[StageReport]:
+        context = Context(settings=self.settings, on_progress=on_progress)
+        reports = []
+        for stage in self.pipeline.stages:
+            todo = self.store.pending(stage.name)
+            total = StageReport(stage=stage.name)
+            for start in range(0, len(todo), _ANALYZE_CHUNK):
+                on_progress(stage.name, start, len(todo))
+                batch = list(self.store.articles(todo[start : start + _ANALYZE_CHUNK]))
+                result, report = self.pipeline.run_stage(stage, batch, context)
+                self.store.update(result.articles, stage=stage.name)
+                self.store.record_failures(result.failures, run_id)
+                total = StageReport(stage=stage.name, items_in=total.items_in + report.items_in,
+                                    items_out=total.items_out + report.items_out,
+                                    failures=total.failures + report.failures,
+                                    seconds=total.seconds + report.seconds)
+            on_progress(stage.name, len(todo), len(todo))
+            reports.append(total)
+        return reports
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def articles(self, *, outlet: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Metadata of every article (the ``articles --json`` contract), in ingest order."""
+        return self.store.query("article_summaries", outlet=outlet, limit=limit)
+
+    def article(self, article_id: str) -> Article:
+        """One article by id or unique id prefix.
+
+        Raises:
+            NotFoundError: no article has that id.
+        """
+        found = self.store.get(article_id)
+        if found is None:
+            raise NotFoundError(f"No article with id {article_id!r}. List ids with: newsdesk articles")
+        return found
+
+    def article_json(self, article_id: str) -> dict[str, Any]:
+        """One article as the ``show --json`` contract: its summary plus ``text``."""
+        found = self.article(article_id)
+        summary = next(iter(self.store.query("article_summaries", ids=[found.id])), None) or {}
+        return {**summary, "text": found.text, "furniture": list(found.furniture)}
+
+    def failures(self, *, last_run: bool = False) -> list[Failure]:
+        """Items and articles that could not be processed, with why."""
+        return self.store.failures(last_run=last_run)
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and text."""
+        return self.store.query("search", q=query, limit=limit)
+
+    def runs(self, *, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest runs with per-stage counts."""
+        return self.store.query("runs", limit=limit)
+
+    def count(self) -> int:
+        """How many articles the corpus holds."""
+        return self.store.count()

@@ -1,0 +1,1 @@
+"""Extraction stages: what articles say and whom they credit. Each module is pure functions over text."""

@@ -1,0 +1,131 @@
+"""Attribution to other media: which outlets an article credits for its reporting (``Article.cites``).
+
+"According to a report in the Telegraph", "a CNN report citing unnamed sources", "told "The Atlantic"
+magazine", "writes the Telegraph". A name counts as an outlet when it is a known news organisation or
+carries a media word (Gazette, Radio, Times...); people and governments ("according to US officials")
+do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["canonical_outlet", "cites"]
+
+# Known outlets: lower-case variants -> the name used in reports.
+_KNOWN = {
+    "The Telegraph": ["telegraph", "the telegraph", "daily telegraph", "the daily telegraph"],
+    "The Atlantic": ["atlantic", "the atlantic"],
+    "The Guardian": ["guardian", "the guardian"],
+    "The New York Times": ["new york times", "the new york times", "nyt"],
+    "The Washington Post": ["washington post", "the washington post"],
+    "The Wall Street Journal": ["wall street journal", "the wall street journal", "wsj"],
+    "Financial Times": ["financial times", "the financial times", "ft"],
+    "The Economist": ["economist", "the economist"],
+    "The Times": ["the times"],
+    "The Independent": ["the independent"],
+    "Associated Press": ["associated press", "the associated press", "ap"],
+    "Agence France-Presse": ["agence france-presse", "afp"],
+    "Reuters": ["reuters"],
+    "Bloomberg": ["bloomberg", "bloomberg news"],
+    "CNN": ["cnn"],
+    "BBC": ["bbc", "the bbc", "bbc news"],
+    "NBC News": ["nbc", "nbc news"],
+    "CBS News": ["cbs", "cbs news"],
+    "ABC News": ["abc news"],
+    "Fox News": ["fox news", "fox"],
+    "MSNBC": ["msnbc"],
+    "NPR": ["npr"],
+    "Politico": ["politico"],
+    "Axios": ["axios"],
+    "Al Jazeera": ["al jazeera"],
+    "Der Spiegel": ["der spiegel", "spiegel"],
+    "Le Monde": ["le monde"],
+    "Kyiv Independent": ["kyiv independent", "the kyiv independent"],
+    "TASS": ["tass"],
+    "RIA Novosti": ["ria novosti"],
+    "Interfax": ["interfax"],
+    "dpa": ["dpa"],
+}
+_ALIASES = {variant: name for name, variants in _KNOWN.items() for variant in variants}
+_MEDIA_WORDS = re.compile(
+    r"\b(?:Gazette|Times|Post|Radio|News|Herald|Tribune|Journal|Daily|Press|Agency|TV|Television|Channel|"
+    r"Chronicle|Observer|Telegraph|Express|Mirror|Standard|Globe|Courier|Record|Review|Weekly|Magazine|"
+    r"Media|Broadcasting|Wire|Ledger|Digest|Bulletin|Dispatch|Sentinel|Monitor|Examiner|Gazeta|Zeitung|Nachrichten)\b"
+)
+
+# A capitalised word may hold dots ("U.S") but never end on one: "Bloomberg. This" is two sentences.
+_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
+_NAME = rf"(?:{_WORD})(?:[ ]+(?:{_WORD}|de|of|the|al)){{0,4}}"
+_OUTLET = rf"(?:the\s*|The\s+)?[\"“]?(?P<name>{_NAME})[\"”]?"
+_REPORT = r"(?:report|article|story|investigation|analysis|interview|exclusive|piece|broadcast)"
+_PATTERNS = [
+    re.compile(rf"\baccording to (?:a |an |the )?(?:new |recent |latest |separate )?{_REPORT} (?:in|by|from|of|on) {_OUTLET}"),
+    re.compile(rf"\b(?:a|an|the|A|An|The) (?P<name>{_NAME}) {_REPORT}\b"),
+    re.compile(rf"\b(?:as )?(?:reported|revealed|first reported|cited) by (?:the )?(?:[\w-]+ )?"
+               rf"(?:(?:newspaper|magazine|broadcaster|outlet|daily|website|agency) )?{_OUTLET}"),
+    re.compile(rf"\b(?:writes|wrote|reports|reported|said|says|quoted|cited) {_OUTLET}"),
+    re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_OUTLET} (?:reported|reports|has reported|wrote|writes|revealed)\b"),
+    re.compile(rf"\b(?:told|briefed) {_OUTLET}"),
+    re.compile(rf", {_OUTLET} (?:reported|reports|said|says|wrote|writes)\b"),
+    re.compile(rf"\b(?:reports?|reporting) (?:from|by|in) {_OUTLET}(?:,? and {_OUTLET.replace('name', 'second')})?"),
+    # A wire dateline credits the agency: "VESSA, June 16 (MPA) - ..."
+    re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \((?P<agency>[A-Z][A-Za-z&.-]{1,20})\) [-—–]", re.M),
+    re.compile(rf"\b(?:according to|citing|quoted by|in an interview with|speaking to) {_OUTLET}"),
+]
+
+
+def canonical_outlet(name: str) -> str | None:
+    """The outlet's report name when ``name`` is a news outlet, else None."""
+    cleaned = re.sub(r"^(?:the\s*)", "", name.strip(" \"“”'’"), flags=re.IGNORECASE)
+    cleaned = re.sub(r"\s+(?:magazine|newspaper|daily|broadcaster|news agency|website|tv|radio)$", "", cleaned,
+                     flags=re.IGNORECASE).strip()
+    if not cleaned:
+        return None
+    key = cleaned.lower()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if ("the " + key) in _ALIASES:
+        return _ALIASES["the " + key]
+    # "Harbour Gazette" is an outlet; "Radio" or "the Times of the day" alone is not a name.
+    if _MEDIA_WORDS.search(cleaned) and len(cleaned.split()) >= 2:
+        return cleaned
+    return None
+
+
+def _slug(name: str) -> str:
+    """A comparable key: "Radio Caldera", "radiocaldera.example" and "The Radio Caldera" all give "radiocaldera"."""
+    name = re.sub(r"\.[a-z]{2,24}$", "", name.strip().lower())
+    name = re.sub(r"^(?:www\.|the\s*)", "", name)
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+def _candidates(name: str) -> list[str]:
+    """The name, then shorter prefixes of it: "CNN Tuesday" -> "CNN Tuesday", "CNN"."""
+    words = name.split()
+    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+
+
+def cites(text: str, *, own_outlet: str | None = None) -> tuple[str, ...]:
+    """Outlets that ``text`` credits for its reporting, in order of first mention, without duplicates."""
+    found: list[tuple[int, str]] = []
+    own = _slug(own_outlet) if own_outlet else None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if "second" in pattern.groupindex and match.group("second"):
+                second = canonical_outlet(match.group("second"))
+                if second and _slug(second) != own:
+                    found.append((match.start("second"), second))
+            if "agency" in pattern.groupindex:
+                # A wire dateline's agency initials ("(MPA)") are kept as written.
+                found.append((match.start("agency"), match.group("agency")))
+                continue
+            for candidate in _candidates(match.group("name")):
+                outlet = canonical_outlet(candidate)
+                if outlet and _slug(outlet) != own:
+                    found.append((match.start("name"), outlet))
+                    break
+    seen: dict[str, int] = {}
+    for position, outlet in sorted(found):
+        seen.setdefault(outlet, position)
+    return tuple(seen)

@@ -1,0 +1,157 @@
+"""The outside world to drafts: files, folders, JSONL, feeds and URLs become :class:`Draft` records.
+
+:func:`items` lists what a set of targets holds (cheap, so progress can be shown); :func:`read` turns one
+item into drafts, or into failures that name the item and say why. Nothing here writes to the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import socket
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from newsdesk.errors import IngestError, ParseError
+from newsdesk.ingest import feeds, fetch, html, jsonl, text
+from newsdesk.records import Draft, Format
+from newsdesk.settings import Settings
+
+__all__ = ["Item", "items", "read"]
+
+EXTENSIONS = {
+    ".txt": Format.TEXT, ".text": Format.TEXT,
+    ".html": Format.HTML, ".htm": Format.HTML, ".xhtml": Format.HTML,
+    ".jsonl": Format.JSONL, ".ndjson": Format.JSONL,
+    ".xml": Format.FEED, ".rss": Format.FEED, ".atom": Format.FEED, ".rdf": Format.FEED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing to read: a file path or a URL, as the user gave it (or as found in a folder)."""
+
+    target: str
+    is_url: bool = False
+
+
+def _is_url(target: str) -> bool:
+    return "://" in target[:12]
+
+
+def items(targets: Iterable[str]) -> Iterator[Item | IngestError]:
+    """Expand targets: folders recursively (files with known extensions, hidden ones skipped), files, URLs."""
+    for target in targets:
+        if _is_url(target):
+            yield Item(target, is_url=True)
+            continue
+        path = Path(target)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                relative = found.relative_to(path).parts
+                if found.is_file() and found.suffix.lower() in EXTENSIONS and not any(
+                    p.startswith(".") for p in relative
+                ):
+                    yield Item(str(found))
+        elif path.is_file():
+            yield Item(target)
+        elif path.exists():
+            yield ParseError("not a regular file or folder", item=target, hint="pass files, folders or URLs")
+        else:
+            yield ParseError("no such file or folder", item=target,
+                             hint="check the path; URLs must start with http:// or https://")
+
+
+def _sniff(content: str) -> Format:
+    if feeds.looks_like_feed(content):
+        return Format.FEED
+    if html.looks_like_html(content):
+        return Format.HTML
+    lines = [line for line in content.splitlines()[:5] if line.strip()]
+    if lines and all(line.lstrip().startswith("{") and line.rstrip().endswith("}") for line in lines):
+        return Format.JSONL
+    return Format.TEXT
+
+
+def _drafts(content: str, fmt: Format, *, source: str, url: str | None,
+            settings: Settings, client: httpx.Client | None, resolve: fetch.Resolver,
+            ) -> Iterator[Draft | IngestError]:
+    if fmt is Format.HTML:
+        yield html.draft(content, source=source, url=url)
+    elif fmt is Format.JSONL:
+        yield from jsonl.drafts(content, source=source)
+    elif fmt is Format.FEED:
+        for entry in feeds.entries(content, source=source):
+            if not isinstance(entry, feeds.PageToFetch):
+                yield entry
+                continue
+            if not settings.ingest.fetch_feed_pages:
+                yield ParseError("feed item carries only a summary", item=entry.url,
+                                 hint="set [ingest] fetch_feed_pages = true to fetch its page")
+                continue
+            try:
+                page = _fetch_draft(entry.url, settings=settings, client=client, resolve=resolve)
+            except IngestError as exc:
+                yield exc
+                continue
+            hints = {k: v for k, v in entry.hints.items() if v and not getattr(page, k, None)}
+            yield dataclasses.replace(page, **hints)
+    else:
+        yield Draft(source=source, raw=content, text=content, format=Format.TEXT, url=url)
+
+
+def _fetch_draft(url: str, *, settings: Settings, client: httpx.Client | None,
+                 resolve: fetch.Resolver) -> Draft:
+    got = fetch.fetch(url, settings.fetch, client=client, resolve=resolve)
+    content = _decode(got.content, item=url, charset=got.charset)
+    if got.content_type == "text/plain":
+        return Draft(source=url, raw=content, text=content, format=Format.TEXT, url=got.url)
+    return html.draft(content, source=url, url=got.url)
+
+
+def _decode(data: bytes, *, item: str, charset: str | None = None) -> str:
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return text.decode(data, item=item)
+
+
+def read(
+    item: Item,
+    settings: Settings,
+    *,
+    client: httpx.Client | None = None,
+    resolve: fetch.Resolver = socket.getaddrinfo,
+) -> Iterator[Draft | IngestError]:
+    """Drafts from one item; every problem is yielded as an :class:`IngestError`, never raised."""
+    try:
+        if item.is_url:
+            got = fetch.fetch(item.target, settings.fetch, client=client, resolve=resolve)
+            content = _decode(got.content, item=item.target, charset=got.charset)
+            fmt = Format.FEED if "xml" in got.content_type or "rss" in got.content_type else _sniff(content)
+            if got.content_type == "text/plain":
+                fmt = _sniff(content)
+            yield from _drafts(content, fmt, source=item.target, url=got.url, settings=settings,
+                               client=client, resolve=resolve)
+            return
+        path = Path(item.target)
+        size = path.stat().st_size
+        if size > settings.ingest.max_text_bytes:
+            raise ParseError(
+                f"file is {size:,} bytes, over the {settings.ingest.max_text_bytes:,}-byte limit",
+                item=item.target, hint="split it, or raise [ingest] max_text_bytes",
+            )
+        content = _decode(path.read_bytes(), item=item.target)
+        fmt = EXTENSIONS.get(path.suffix.lower()) or _sniff(content)
+        yield from _drafts(content, fmt, source=item.target, url=None, settings=settings,
+                           client=client, resolve=resolve)
+    except IngestError as exc:
+        exc.item = exc.item or item.target
+        yield exc
+    except OSError as exc:
+        yield ParseError(f"cannot read file: {exc.strerror or exc}", item=item.target,
+                         hint="check the file's permissions")

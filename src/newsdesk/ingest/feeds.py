@@ -1,0 +1,105 @@
+"""RSS and Atom feeds: one draft per item, or the item's link when it carries only a summary."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import feedparser
+import lxml.etree
+import lxml.html
+
+from newsdesk.dates import parse_date
+from newsdesk.errors import ParseError
+from newsdesk.records import Draft, Format
+
+__all__ = ["PageToFetch", "entries", "looks_like_feed"]
+
+_FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article", "tr")
+
+
+@dataclass(frozen=True, slots=True)
+class PageToFetch:
+    """A feed item that carries only a summary: its page must be fetched. ``hints`` fill what the page lacks."""
+
+    url: str
+    source: str
+    hints: dict[str, str | None]
+
+
+def looks_like_feed(text: str) -> bool:
+    """True when ``text`` starts like an RSS, Atom or RDF document."""
+    return bool(_FEED_START.match(text[:4000]))
+
+
+def fragment_text(fragment: str) -> str:
+    """Text of an HTML fragment, one paragraph per block element."""
+    if "<" not in fragment:
+        return fragment
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in root.iter(*_BLOCKS):
+        block.tail = "\n\n" + (block.tail or "")
+    return str(root.text_content())
+
+
+def _first(entry: Any, *keys: str) -> str | None:
+    for key in keys:
+        value = entry.get(key)
+        if value:
+            return str(value).strip()
+    return None
+
+
+def entries(content: str, *, source: str) -> Iterator[Draft | PageToFetch | ParseError]:
+    """The items of a feed.
+
+    Raises:
+        ParseError: the feed is malformed and has no readable items.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        parsed = feedparser.parse(content)
+    if parsed.bozo and not parsed.entries:
+        raise ParseError(f"malformed feed: {parsed.get('bozo_exception')}", item=source,
+                         hint="check the file is RSS or Atom XML")
+    if not parsed.entries:
+        raise ParseError("feed has no items", item=source, hint="nothing to ingest from this feed")
+    outlet = _first(parsed.feed, "title")
+    for number, entry in enumerate(parsed.entries, start=1):
+        item = f"{source}#{number}"
+        link = _first(entry, "link")
+        hints = {
+            "title": _first(entry, "title"),
+            "url": link,
+            "outlet": outlet,
+            "byline": _first(entry, "author"),
+            "published": parse_date(_first(entry, "published", "updated") or ""),
+        }
+        body = None
+        if entry.get("content"):
+            body = "\n\n".join(str(c.get("value", "")) for c in entry["content"]).strip() or None
+        if body is None:
+            if link:
+                yield PageToFetch(url=link, source=link, hints=hints)
+                continue
+            body = _first(entry, "summary", "description")
+        if not body:
+            yield ParseError("feed item has neither content nor a link", item=item, hint="nothing to ingest")
+            continue
+        try:
+            text = fragment_text(body)
+        except (lxml.etree.ParserError, ValueError) as exc:
+            yield ParseError(f"malformed HTML in feed item: {exc}", item=item, hint="the item is skipped")
+            continue
+        title = hints["title"]
+        if title and not text.lstrip().startswith(title):
+            text = f"{title}\n\n{text}"
+        yield Draft(source=link or item, raw=body, text=text, format=Format.FEED, **hints)

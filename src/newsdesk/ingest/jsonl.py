@@ -1,0 +1,47 @@
+"""JSON Lines: one article per line with ``text`` and optional ``title``, ``url``, ``outlet``, ``published``, ``byline``."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+
+from newsdesk.dates import parse_date
+from newsdesk.errors import ParseError
+from newsdesk.records import Draft, Format
+
+__all__ = ["drafts"]
+
+log = logging.getLogger(__name__)
+
+OPTIONAL = ("title", "url", "outlet", "published", "byline")
+
+
+def drafts(content: str, *, source: str) -> Iterator[Draft | ParseError]:
+    """One draft per line; a bad line yields a :class:`ParseError` naming ``source#line`` instead."""
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        item = f"{source}#{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ParseError(f"invalid JSON: {exc.msg} at column {exc.colno}", item=item,
+                             hint="each line must be one JSON object")
+            continue
+        if not isinstance(record, dict):
+            yield ParseError(f"expected a JSON object, got {type(record).__name__}", item=item,
+                             hint='write {"text": "...", "title": "..."} on each line')
+            continue
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            yield ParseError("missing or empty 'text'", item=item,
+                             hint='each line needs a non-empty "text" string')
+            continue
+        fields = {k: str(record[k]).strip() or None for k in OPTIONAL if record.get(k) not in (None, "")}
+        if "published" in fields:
+            stated = fields["published"]
+            fields["published"] = parse_date(stated or "")
+            if fields["published"] is None:
+                log.warning("%s: cannot read published date %r; leaving it unknown", item, stated)
+        yield Draft(source=item, raw=line, text=text, format=Format.JSONL, **fields)

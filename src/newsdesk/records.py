@@ -1,0 +1,134 @@
+"""The data model: frozen records passed between stages. No I/O here."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "Article",
+    "Draft",
+    "Failure",
+    "Format",
+    "IngestReport",
+    "Span",
+    "StageReport",
+    "content_id",
+]
+
+
+class Format(StrEnum):
+    """How an item's raw content is written."""
+
+    TEXT = "text"
+    HTML = "html"
+    JSONL = "jsonl"
+    FEED = "feed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """Half-open character range ``[start, end)`` into ``Article.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def of(self, text: str) -> str:
+        """The characters of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
+    """An item read from the outside world, before cleaning.
+
+    ``raw`` is the decoded content as received; the other fields are metadata the source stated
+    explicitly (feed fields, JSONL keys, CLI options). ``text`` is the article text found in ``raw`` (for
+    HTML, what the extractor kept; for plain text, ``raw`` itself). ``None`` means "not stated": cleaning may still
+    find it in the text, and never invents it.
+    """
+
+    source: str
+    raw: str
+    text: str
+    format: Format
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """A clean article with its metadata. ``text`` never changes once stored; spans point into it."""
+
+    id: str
+    source: str
+    text: str
+    raw: str = ""
+    format: Format = Format.TEXT
+    url: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    title: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    ai_generated: bool = False
+    duplicate_of: str | None = None
+    cites: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def words(self) -> int:
+        """Number of whitespace-separated words in the clean text."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Failure:
+    """One item or article that could not be processed, and why."""
+
+    item: str
+    stage: str
+    error: str
+    message: str
+    article_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageReport:
+    """What one stage did in one run: counts in and out, and its time."""
+
+    stage: str
+    items_in: int = 0
+    items_out: int = 0
+    duplicates: int = 0
+    failures: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestReport:
+    """The outcome of one ``Corpus.ingest`` call."""
+
+    added: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    stages: tuple[StageReport, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when no item failed."""
+        return not self.failures
+
+
+def content_id(text: str) -> str:
+    """The article id: a short SHA-256 of the clean text, so re-ingesting the same text is a no-op."""
+    return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,183 @@
+"""Settings: one frozen dataclass per concern, each field with its default and help text; ``load()``.
+
+Precedence, lowest first: defaults < ``newsdesk.toml`` < ``NEWSDESK_<SECTION>_<FIELD>`` environment
+variables < explicit overrides (CLI flags). Unknown keys are a :class:`ConfigError` with a suggestion.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsdesk.errors import ConfigError, did_you_mean
+
+__all__ = ["FetchSettings", "IngestSettings", "PipelineSettings", "Settings", "home", "load"]
+
+VERSION = "0.1.0"
+
+
+def _help(text: str) -> dict[str, str]:
+    return {"help": text}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FetchSettings:
+    """How URLs are fetched."""
+
+    timeout: float = field(default=20.0, metadata=_help("Seconds to wait for a server before giving up."))
+    max_bytes: int = field(default=10_000_000, metadata=_help("Largest response body accepted, in bytes."))
+    max_redirects: int = field(default=5, metadata=_help("Redirects followed before giving up."))
+    user_agent: str = field(
+        default=f"newsdesk/{VERSION} (news research tool; honours robots by hand)",
+        metadata=_help("User-Agent header sent with every request."),
+    )
+    allow_private: bool = field(
+        default=False,
+        metadata=_help("Allow loopback, private and link-local addresses (off: refuse them)."),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestSettings:
+    """How input items become articles."""
+
+    max_text_bytes: int = field(default=10_000_000, metadata=_help("Largest item accepted, in bytes."))
+    min_words: int = field(default=5, metadata=_help("Items with fewer words of clean text are refused."))
+    fetch_feed_pages: bool = field(
+        default=True, metadata=_help("Fetch an item's page when a feed carries only a summary.")
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PipelineSettings:
+    """Which analysis stages run after ingest, in order."""
+
+    stages: tuple[str, ...] = field(
+        default=("cites",), metadata=_help("Analysis stages run over stored articles, in order.")
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """All settings."""
+
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+
+
+SECTIONS: dict[str, type[Any]] = {"fetch": FetchSettings, "ingest": IngestSettings, "pipeline": PipelineSettings}
+
+
+def home() -> Path:
+    """Where newsdesk keeps state that is not a corpus database: ``NEWSDESK_HOME`` or ``~/.newsdesk``."""
+    return Path(os.environ.get("NEWSDESK_HOME") or Path.home() / ".newsdesk")
+
+
+def _coerce(section: str, name: str, kind: Any, value: Any) -> Any:
+    where = f"[{section}] {name}"
+    default = getattr(SECTIONS[section](), name)
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(value)
+        if isinstance(default, tuple):
+            items = value.split(",") if isinstance(value, str) else list(value)
+            return tuple(str(item).strip() for item in items if str(item).strip())
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError):
+        raise ConfigError(
+            f"Bad value {value!r} for {where}: expected {type(default).__name__} like {default!r}."
+        ) from None
+
+
+def _apply(base: Settings, values: Mapping[str, Mapping[str, Any]], origin: str) -> Settings:
+    sections = {}
+    for section, entries in values.items():
+        if section not in SECTIONS:
+            raise ConfigError(
+                f"Unknown section [{section}] in {origin}.{did_you_mean(section, SECTIONS)} "
+                f"Available: {', '.join(SECTIONS)}."
+            )
+        if not isinstance(entries, Mapping):
+            raise ConfigError(f"[{section}] in {origin} must be a table of settings, not {entries!r}.")
+        names = {f.name: f for f in dataclasses.fields(SECTIONS[section])}
+        changes = {}
+        for name, value in entries.items():
+            if name not in names:
+                raise ConfigError(
+                    f"Unknown setting {name!r} in [{section}] of {origin}.{did_you_mean(name, names)} "
+                    f"Available: {', '.join(names)}."
+                )
+            changes[name] = _coerce(section, name, names[name].type, value)
+        sections[section] = dataclasses.replace(getattr(base, section), **changes)
+    return dataclasses.replace(base, **sections)
+
+
+def load(
+    path: str | Path | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Settings:
+    """Build the effective settings.
+
+    Args:
+        path: a TOML file; ``None`` reads ``./newsdesk.toml`` when it exists.
+        env: environment to read ``NEWSDESK_<SECTION>_<FIELD>`` from (default ``os.environ``).
+        overrides: ``{"fetch": {"timeout": 5}}``-shaped values that win over everything.
+
+    Raises:
+        ConfigError: unreadable file, unknown section or key, or a value of the wrong type.
+    """
+    settings = Settings()
+    file = Path(path) if path is not None else Path("newsdesk.toml")
+    if path is not None or file.exists():
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"Settings file {str(file)!r} does not exist.") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"Settings file {str(file)!r} is not valid TOML: {exc}") from None
+        settings = _apply(settings, data, str(file))
+    environ = os.environ if env is None else env
+    from_env: dict[str, dict[str, str]] = {}
+    for key, value in environ.items():
+        if not key.startswith("NEWSDESK_") or key in {"NEWSDESK_DB", "NEWSDESK_HOME"}:
+            continue
+        rest = key.removeprefix("NEWSDESK_").lower()
+        section, _, name = rest.partition("_")
+        if section in SECTIONS and name:
+            from_env.setdefault(section, {})[name] = value
+    if from_env:
+        settings = _apply(settings, from_env, "the environment (NEWSDESK_* variables)")
+    if overrides:
+        settings = _apply(settings, overrides, "command-line options")
+    return settings
+
+
+def describe(settings: Settings) -> list[tuple[str, Any, Any, str]]:
+    """Rows of ``(dotted name, value, default, help)`` for every setting, for ``newsdesk config``."""
+    rows = []
+    for section, cls in SECTIONS.items():
+        default = cls()
+        current = getattr(settings, section)
+        for f in dataclasses.fields(cls):
+            rows.append((f"{section}.{f.name}", getattr(current, f.name), getattr(default, f.name),
+                         f.metadata.get("help", "")))
+    return rows

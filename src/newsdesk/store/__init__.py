@@ -1,0 +1,228 @@
+"""The store: the only code that touches SQLite. WAL, foreign keys, FTS5, migrations on open."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsdesk.errors import SchemaError, StoreError
+from newsdesk.records import Article, Failure, Format, StageReport
+from newsdesk.store import migrations, queries
+
+__all__ = ["Store"]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _row_to_article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        raw=row["raw"],
+        format=Format(row["format"]),
+        url=row["url"],
+        outlet=row["outlet"],
+        byline=row["byline"],
+        title=row["title"],
+        published=row["published"],
+        dateline=row["dateline"],
+        language=row["language"],
+        ai_generated=bool(row["ai_generated"]),
+        duplicate_of=row["duplicate_of"],
+        cites=tuple(json.loads(row["cites"])),
+        furniture=tuple(json.loads(row["furniture"])),
+    )
+
+
+# Fields a stage may change on a stored article. The text and its metadata are fixed at ingest.
+MUTABLE_FIELDS = ("language", "duplicate_of", "cites")
+
+
+class Store:
+    """A newsdesk database. ``Store(":memory:")`` for tests, ``Store("news.db")`` for real work."""
+
+    def __init__(self, path: str | Path = "newsdesk.db") -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(
+                    f"Cannot open database {self.path!r}: folder {str(parent)!r} does not exist. "
+                    "Create it or pass another --db path."
+                )
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA busy_timeout = 5000")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            migrations.apply(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"Cannot open database {self.path!r}: {exc}. Is it a newsdesk (SQLite) database? "
+                "Pass another --db path, or move the file away to start afresh."
+            ) from None
+        except SchemaError:
+            self.conn.close()
+            raise
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one transaction: all of it is written, or none."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- articles -------------------------------------------------------------------------------
+
+    def known(self, article: Article) -> str | None:
+        """The id of a stored article with the same content or canonical URL, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)",
+            (article.id, article.url),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def add(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
+        """Insert new articles in one transaction. Returns ``(added ids, skipped ids)``; known ones are skipped."""
+        added: list[str] = []
+        skipped: list[str] = []
+        with self.transaction() as conn:
+            for article in articles:
+                existing = self.known(article)
+                if existing is not None:
+                    skipped.append(existing)
+                    continue
+                conn.execute(
+                    """INSERT INTO articles (id, source, url, canonical_url, outlet, byline, title, published,
+                        dateline, language, format, raw, text, words, ai_generated, duplicate_of, cites,
+                        furniture, ingested_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        article.id, article.source, article.url, article.url, article.outlet, article.byline,
+                        article.title, article.published, article.dateline, article.language,
+                        str(article.format), article.raw, article.text, article.words,
+                        int(article.ai_generated), article.duplicate_of, json.dumps(list(article.cites)),
+                        json.dumps(list(article.furniture), ensure_ascii=False), _now(),
+                    ),
+                )
+                added.append(article.id)
+        return added, skipped
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with this id (or a unique id prefix), or None."""
+        rows = self.conn.execute(
+            "SELECT * FROM articles WHERE id = ? OR id LIKE ? LIMIT 2", (article_id, f"{article_id}%")
+        ).fetchall()
+        exact = [r for r in rows if r["id"] == article_id]
+        if exact or len(rows) == 1:
+            return _row_to_article((exact or rows)[0])
+        return None
+
+    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        """Stored articles in ingest order, or those with the given ids."""
+        if ids is None:
+            cursor = self.conn.execute("SELECT * FROM articles ORDER BY rowid")
+            yield from (_row_to_article(r) for r in cursor)
+            return
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            cursor = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk)
+            yield from (_row_to_article(r) for r in cursor)
+
+    def count(self) -> int:
+        """How many articles are stored."""
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def update(self, articles: Iterable[Article], *, stage: str) -> int:
+        """Write the stage-owned fields of ``articles`` and mark ``stage`` done for them, atomically."""
+        n = 0
+        with self.transaction() as conn:
+            for a in articles:
+                conn.execute(
+                    "UPDATE articles SET language = ?, duplicate_of = ?, cites = ? WHERE id = ?",
+                    (a.language, a.duplicate_of, json.dumps(list(a.cites), ensure_ascii=False), a.id),
+                )
+                conn.execute(
+                    "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
+                    (a.id, stage, _now()),
+                )
+                n += 1
+        return n
+
+    def pending(self, stage: str) -> list[str]:
+        """Ids of articles that ``stage`` has not processed yet, in ingest order."""
+        rows = self.conn.execute(
+            """SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM stage_done WHERE stage = ?)
+               ORDER BY rowid""",
+            (stage,),
+        )
+        return [r["id"] for r in rows]
+
+    def reset(self, stage: str) -> None:
+        """Forget which articles ``stage`` has processed, so the next run redoes all of them."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM stage_done WHERE stage = ?", (stage,))
+
+    # -- runs and failures ----------------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        """Open a run row; returns its id."""
+        cur = self.conn.execute("INSERT INTO runs (command, started_at) VALUES (?, ?)", (command, _now()))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, stages: Iterable[StageReport]) -> None:
+        """Close a run and write one row per stage."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE runs SET finished_at = ? WHERE id = ?", (_now(), run_id))
+            conn.executemany(
+                "INSERT INTO run_stages VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(run_id, s.stage, s.items_in, s.items_out, s.duplicates, s.failures, s.seconds) for s in stages],
+            )
+
+    def record_failures(self, failures: Iterable[Failure], run_id: int | None = None) -> None:
+        """Store failures so ``newsdesk failures`` can list them."""
+        with self.transaction() as conn:
+            conn.executemany(
+                """INSERT INTO failures (run_id, item, stage, article_id, error, message, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                [(run_id, f.item, f.stage, f.article_id, f.error, f.message, _now()) for f in failures],
+            )
+
+    def failures(self, *, last_run: bool = False) -> list[Failure]:
+        """Recorded failures, newest last; only those of the latest run with ``last_run``."""
+        return [Failure(**r) for r in queries.failures(self.conn, last_run=last_run)]
+
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a named read query from :mod:`newsdesk.store.queries`."""
+        fn = getattr(queries, name, None)
+        if fn is None or name.startswith("_"):
+            raise StoreError(f"Unknown query {name!r}. Available: {', '.join(queries.__all__)}.")
+        result: list[dict[str, Any]] = fn(self.conn, **params)
+        return result

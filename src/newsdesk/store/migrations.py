@@ -1,0 +1,129 @@
+"""Numbered schema migrations, applied in order on open and recorded in ``_migrations``.
+
+A migration is a function ``mNNN_name()`` returning the SQL it runs; add new ones at the end and never edit
+an applied one. Each runs in one transaction together with its ``_migrations`` row, so a crash mid-migration
+leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from newsdesk.errors import SchemaError
+
+Migration = Callable[[], str]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(fn: Migration) -> Migration:
+    """Register ``fn`` as the next migration."""
+    MIGRATIONS.append(fn)
+    return fn
+
+
+@migration
+def m001_initial() -> str:
+    return """
+        CREATE TABLE articles (
+            id            TEXT PRIMARY KEY,
+            source        TEXT NOT NULL,
+            url           TEXT,
+            canonical_url TEXT UNIQUE,
+            outlet        TEXT,
+            byline        TEXT,
+            title         TEXT,
+            published     TEXT,
+            dateline      TEXT,
+            language      TEXT,
+            format        TEXT NOT NULL,
+            raw           TEXT NOT NULL,
+            text          TEXT NOT NULL,
+            words         INTEGER NOT NULL,
+            ai_generated  INTEGER NOT NULL DEFAULT 0,
+            duplicate_of  TEXT REFERENCES articles(id) ON DELETE SET NULL,
+            cites         TEXT NOT NULL DEFAULT '[]',
+            furniture     TEXT NOT NULL DEFAULT '[]',
+            ingested_at   TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+
+        CREATE TABLE runs (
+            id          INTEGER PRIMARY KEY,
+            command     TEXT NOT NULL,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT
+        );
+        CREATE TABLE run_stages (
+            run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            stage      TEXT NOT NULL,
+            items_in   INTEGER NOT NULL,
+            items_out  INTEGER NOT NULL,
+            duplicates INTEGER NOT NULL,
+            failures   INTEGER NOT NULL,
+            seconds    REAL NOT NULL
+        );
+        CREATE TABLE failures (
+            id         INTEGER PRIMARY KEY,
+            run_id     INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+            item       TEXT NOT NULL,
+            stage      TEXT NOT NULL,
+            article_id TEXT REFERENCES articles(id) ON DELETE CASCADE,
+            error      TEXT NOT NULL,
+            message    TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE stage_done (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            stage      TEXT NOT NULL,
+            done_at    TEXT NOT NULL,
+            PRIMARY KEY (article_id, stage)
+        );
+    """
+
+
+def apply(conn: sqlite3.Connection) -> list[str]:
+    """Apply the migrations not yet recorded; return the names applied."""
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    known = {fn.__name__ for fn in MIGRATIONS}
+    unknown = done - known
+    if unknown:
+        raise SchemaError(
+            f"This database was written by a newer newsdesk (migrations {sorted(unknown)} are unknown here). "
+            "Upgrade newsdesk (pip install -U newsdesk) or use another database."
+        )
+    applied = []
+    for fn in MIGRATIONS:
+        if fn.__name__ in done:
+            continue
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            conn.executescript(
+                f"BEGIN;\n{fn()}\nINSERT INTO _migrations (name, applied_at) "
+                f"VALUES ('{fn.__name__}', '{stamp}');\nCOMMIT;"
+            )
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise SchemaError(f"Migration {fn.__name__} failed: {exc}") from exc
+        applied.append(fn.__name__)
+    return applied
