@@ -143,10 +143,10 @@ class Corpus:
         return hints
 
     def _clean(self, draft: Draft, hints: dict[str, str]) -> Article:
-        fill = {k: v for k, v in hints.items() if not getattr(draft, k)}
-        if fill:
-            draft = dataclasses.replace(draft, **fill)
-        return clean.article(draft, min_words=self.settings.ingest.min_words)
+        article = clean.article(draft, min_words=self.settings.ingest.min_words)
+        # Hints supply what neither the source nor its text states; they never overwrite what is stated.
+        fill = {k: v for k, v in hints.items() if not getattr(article, k)}
+        return dataclasses.replace(article, **fill) if fill else article
 
     def analyze(self, *, redo: bool = False, on_progress: ProgressCallback = _no_progress) -> list[StageReport]:
         """Run the analysis stages over stored articles they have not processed (all of them with ``redo``)."""

@@ -19,9 +19,9 @@ _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0
 _PROMO_OUTLET = re.compile(r"^no time\? (.{1,60}?) summari[sz]es for you\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{4})?\s*)?(.{2,60}?)[.,]?(?:\s+all rights reserved\.?)?$",
                         re.IGNORECASE)
-_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[-’'][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.(?:\s?[A-Z]\.)?)"
+_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[-’'][A-Z][a-zà-öø-ÿ]+)?|[A-Z]\.(?:\s?[A-Z]\.)?)"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|al|el|ter)"
-_BYLINE = re.compile(rf"^(?:by\s+)?({_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}})$", re.IGNORECASE)
+_BYLINE = re.compile(rf"^(?:[Bb]y\s+)?({_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}})$")
 _BY_PREFIXED = re.compile(r"^by\s+([A-Z].{2,80})$", re.IGNORECASE)
 _NOT_NAME = {
     "the", "a", "an", "and", "or", "of", "in", "on", "for", "to", "with", "new", "news", "more", "related",
@@ -52,8 +52,6 @@ class Header:
 def _byline(line: str) -> str | None:
     m = _BYLINE.match(line)
     if m and not any(w.lower().strip(".") in _NOT_NAME for w in m.group(1).split()):
-        if not line.lower().startswith("by ") and not all(w[:1].isupper() for w in m.group(1).split()):
-            return None
         return m.group(1)
     m = _BY_PREFIXED.match(line)
     if m and len(m.group(1).split()) <= 8:

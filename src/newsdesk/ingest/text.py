@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import charset_normalizer
 
 from newsdesk.errors import ParseError
 
 __all__ = ["decode"]
+
+_SINGLE_BYTE_LATIN = re.compile(r"^(?:iso8859_(?:1|2|3|4|9|10|13|14|15|16)|cp125[0-8]|latin_1|mac_(?:roman|latin2))$")
 
 
 def decode(data: bytes, *, item: str) -> str:
@@ -34,6 +38,13 @@ def decode(data: bytes, *, item: str) -> str:
             hint="save the file as UTF-8 and ingest it again",
         )
     text = str(best)
+    if _SINGLE_BYTE_LATIN.match(best.encoding):
+        # Short Western texts are ambiguous between Latin code pages (charset-normalizer may pick Baltic
+        # iso8859_13 for French "à"); Windows-1252 is by far the likeliest for news, so prefer it when it fits.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     letters = sum(ch.isalpha() for ch in text[:4000])
     if letters < 0.3 * len(text[:4000].strip() or "x"):
         raise ParseError(

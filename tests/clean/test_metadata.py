@@ -1,0 +1,78 @@
+"""Metadata stated in a plain-text article's first lines; nothing invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.clean import metadata
+from newsdesk.dates import parse_date
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Fri, 28 Nov 2025 20:12:00 +0200", "2025-11-28T20:12:00+02:00"),
+    ("2026-03-13T09:30:00+01:00", "2026-03-13T09:30:00+01:00"),
+    ("2026-03-13", "2026-03-13"),
+    ("Published: March 3, 2026", "2026-03-03"),
+    ("3 March 2026", "2026-03-03"),
+    ("Updated on 2026-03-13T09:30:00Z", "2026-03-13T09:30:00+00:00"),
+    ("last weekend", None),
+    ("The talks resumed in 2014 after a pause.", None),
+    ("2026-02-30", None),
+    ("", None),
+])
+def test_parse_date(value: str, expected: str | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_title_outlet_date_and_byline() -> None:
+    head = metadata.header([
+        "Dam talks collapse in Vessa",
+        "gazette.example",
+        "Tue, 16 Jun 2026 20:05:00 +0300",
+        "By Petra Anselm",
+        "The talks collapsed on Tuesday. Both sides blamed each other for the failure.",
+    ])
+    assert head.title == "Dam talks collapse in Vessa"
+    assert head.outlet == "gazette.example"
+    assert head.published == "2026-06-16T20:05:00+03:00"
+    assert head.byline == "Petra Anselm"
+    assert head.consumed == ("gazette.example", "Tue, 16 Jun 2026 20:05:00 +0300", "By Petra Anselm")
+
+
+def test_dateline_means_no_title() -> None:
+    lead = ("Washington: The United States may be open to a deal, according to officials who spoke on "
+            "Friday. The plan is reportedly being considered amid continued diplomatic efforts this week.")
+    head = metadata.header([lead, "Second paragraph."])
+    assert head.dateline == "Washington"
+    assert head.title is None
+
+
+def test_headline_with_colon_is_a_title_not_a_dateline() -> None:
+    head = metadata.header(["Pat Caddell: Democrat Voters Worried About the Race", "Body text here."])
+    assert head.title == "Pat Caddell: Democrat Voters Worried About the Race"
+    assert head.dateline is None
+
+
+@pytest.mark.parametrize("first", [
+    "Trump apparently now wants to reach out. Jae C. Hong/AP/dpa",
+    "The first sentence of a lead. And a second sentence follows it here.",
+])
+def test_caption_or_lead_paragraph_is_no_title(first: str) -> None:
+    assert metadata.header([first, "Body."]).title is None
+
+
+def test_nothing_stated_nothing_invented() -> None:
+    head = metadata.header(["Short headline", "Body without any metadata at all, just words."])
+    assert (head.outlet, head.published, head.byline, head.dateline) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("line", ["The New Security Framework", "Ukraine's Dilemma", "Europe expresses alarm"])
+def test_subheadings_are_not_bylines(line: str) -> None:
+    assert metadata.header(["Headline", "Lead paragraph of the story.", line, "More."]).byline is None
+
+
+def test_promo_and_copyright_lines_state_the_outlet() -> None:
+    promo = metadata.header(["Body.", "No time? blue News summarizes for you The USA is said to..."])
+    assert promo.outlet == "blue News"
+    footer = metadata.header(["Headline", "Body.", "© 2026 Harbour Gazette. All rights reserved."])
+    assert footer.outlet == "Harbour Gazette"
