@@ -45,6 +45,12 @@ def decode(data: bytes, *, item: str) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             pass
+    if best.coherence == 0 and len(text) > 200 and not any(ch.isspace() for ch in text[:4000]):
+        # No known language and not one space: a random byte soup that happens to decode (often as cp949).
+        raise ParseError(
+            f"undecodable bytes: read as {best.encoding} they form no words", item=item,
+            hint="save the file as UTF-8 and ingest it again",
+        )
     letters = sum(ch.isalpha() for ch in text[:4000])
     if letters < 0.3 * len(text[:4000].strip() or "x"):
         raise ParseError(
