@@ -1,0 +1,33 @@
+"""The schema is pinned: these columns are what migrations produce, and migrations are recorded once."""
+
+from __future__ import annotations
+
+from newsdesk.store import Store, migrations
+
+EXPECTED = {
+    "articles": ["id", "source", "url", "canonical_url", "outlet", "byline", "title", "published", "dateline",
+                 "language", "format", "raw", "text", "words", "ai_generated", "duplicate_of", "cites",
+                 "furniture", "ingested_at"],
+    "runs": ["id", "command", "started_at", "finished_at"],
+    "run_stages": ["run_id", "stage", "items_in", "items_out", "duplicates", "failures", "seconds"],
+    "failures": ["id", "run_id", "item", "stage", "article_id", "error", "message", "created_at"],
+    "stage_done": ["article_id", "stage", "done_at"],
+    "_migrations": ["name", "applied_at"],
+}
+
+
+def test_columns_are_pinned(store: Store) -> None:
+    for table, columns in EXPECTED.items():
+        got = [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")]
+        assert got == columns, table
+
+
+def test_fts_table_exists(store: Store) -> None:
+    names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+    assert "articles_fts" in names
+
+
+def test_migrations_apply_once(store: Store) -> None:
+    applied = [r[0] for r in store.conn.execute("SELECT name FROM _migrations ORDER BY name")]
+    assert applied == [fn.__name__ for fn in migrations.MIGRATIONS]
+    assert migrations.apply(store.conn) == []

@@ -1,0 +1,123 @@
+"""The store round-trips articles, is idempotent, searches, and survives being reopened."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.errors import SchemaError, StoreError
+from newsdesk.records import Article, Failure, Format, StageReport, content_id
+from newsdesk.store import Store
+
+
+def make(text: str = "Body of the article about the dam.", **fields: object) -> Article:
+    return Article(id=content_id(text), source="x.txt", text=text, raw=text, **fields)  # type: ignore[arg-type]
+
+
+def test_add_get_and_skip_known(store: Store) -> None:
+    a = make(title="T", outlet="O", published="2026-01-01", cites=("CNN",), ai_generated=True)
+    assert store.add([a]) == ([a.id], [])
+    assert store.add([a]) == ([], [a.id])
+    got = store.get(a.id)
+    assert got == a
+
+
+def test_same_canonical_url_is_skipped_even_with_other_text(store: Store) -> None:
+    a = make(url="https://gazette.example/a")
+    b = make("A later version of the same page.", url="https://gazette.example/a")
+    store.add([a])
+    assert store.add([b]) == ([], [a.id])
+
+
+def test_get_by_unique_prefix_only(store: Store) -> None:
+    a, b = make("first text here"), make("second text here")
+    store.add([a, b])
+    assert store.get(a.id[:6]) == a
+    assert store.get("") is None  # ambiguous prefix
+
+
+def test_transaction_rolls_back_on_error(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction() as conn:
+        conn.execute("INSERT INTO runs (command, started_at) VALUES ('x', 'now')")
+        raise RuntimeError("boom")
+    assert store.conn.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
+
+
+def test_search_uses_fts_and_highlights(store: Store) -> None:
+    store.add([make("The reservoir behind the Kessel dam filled fast.", title="Dam news"),
+               make("Dockers strike in Saltmere.", title="Port")])
+    rows = store.query("search", q="reservoir")
+    assert len(rows) == 1
+    assert "[reservoir]" in rows[0]["snippet"]
+
+
+def test_pending_and_update_mark_stage_done(store: Store) -> None:
+    a = make()
+    store.add([a])
+    assert store.pending("cites") == [a.id]
+    store.update([dataclasses.replace(a, cites=("BBC",))], stage="cites")
+    assert store.pending("cites") == []
+    assert store.get(a.id).cites == ("BBC",)  # type: ignore[union-attr]
+    store.reset("cites")
+    assert store.pending("cites") == [a.id]
+
+
+def test_runs_and_failures(store: Store) -> None:
+    run = store.start_run("ingest")
+    store.record_failures([Failure(item="bad.txt", stage="ingest", error="ParseError", message="empty file")], run)
+    store.finish_run(run, [StageReport(stage="ingest", items_in=2, items_out=1, failures=1)])
+    assert store.failures(last_run=True)[0].message == "empty file"
+    assert store.query("runs")[0]["stages"][0]["items_out"] == 1
+
+
+def test_file_store_uses_wal_and_reopens(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with Store(path) as s:
+        s.add([make()])
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with Store(path) as s:
+        assert s.count() == 1
+
+
+def test_not_a_database_is_a_clear_store_error(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not sqlite " * 100)
+    with pytest.raises(StoreError, match="Cannot open database"):
+        Store(bad)
+
+
+def test_missing_folder_is_a_clear_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "nope" / "news.db")
+
+
+def test_database_from_a_newer_newsdesk_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _migrations VALUES ('m999_future', 'later')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaError, match="newer newsdesk"):
+        Store(path)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(min_size=1).filter(lambda t: t.strip()),
+    title=st.none() | st.text(),
+    cites=st.lists(st.text(), max_size=3).map(tuple),
+    ai=st.booleans(),
+)
+def test_articles_round_trip(text: str, title: str | None, cites: tuple[str, ...], ai: bool) -> None:
+    with Store(":memory:") as s:
+        a = Article(id=content_id(text), source="s", text=text, raw=text, title=title, cites=cites,
+                    ai_generated=ai, format=Format.JSONL)
+        s.add([a])
+        assert s.get(a.id) == a

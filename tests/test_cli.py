@@ -1,0 +1,122 @@
+"""The command line: every command answers --help, the JSON contracts hold, errors exit with their status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsdesk.cli import cli as newsdesk_cli
+from newsdesk.cli.exit_status import ExitStatus
+
+CONTRACT = {"id": str, "source": str, "url": (str, type(None)), "outlet": (str, type(None)),
+            "title": (str, type(None)), "byline": (str, type(None)), "published": (str, type(None)),
+            "language": (str, type(None)), "words": int, "ai_generated": bool, "duplicate_of": (str, type(None)),
+            "cites": list}
+
+
+def run(cli: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = cli.invoke(newsdesk_cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_and_help_on_every_command(cli: CliRunner) -> None:
+    code, out, _ = run(cli, "--version")
+    assert code == 0 and out.startswith("newsdesk, version ")
+    for name in newsdesk_cli.commands:
+        code, out, _ = run(cli, name, "--help")
+        assert code == 0, name
+        assert "Usage:" in out
+        code, out, _ = run(cli, name, "-h")
+        assert code == 0, name
+
+
+def test_ingest_seeds_then_articles_json_contract(cli: CliRunner, seeds_dir: Path) -> None:
+    code, _, err = run(cli, "--db", "news.db", "ingest", str(seeds_dir))
+    assert code == 0, err
+    assert "5 added" in err
+    code, out, _ = run(cli, "--db", "news.db", "articles", "--json")
+    rows = json.loads(out)
+    assert len(rows) == 5
+    for row in rows:
+        assert set(CONTRACT) <= set(row)
+        for key, kind in CONTRACT.items():
+            assert isinstance(row[key], kind), (key, row[key])
+    sources = {Path(r["source"]).name: r for r in rows}
+    seed = sources["003_36a1fef4c40700eb.txt"]
+    assert seed["published"] == "2025-11-28T20:12:00+02:00"
+    assert seed["cites"] == ["The Telegraph"]
+    code, out, _ = run(cli, "--db", "news.db", "show", seed["id"][:8], "--json")
+    shown = json.loads(out)
+    assert {k: shown[k] for k in seed} == seed
+    assert shown["text"].startswith("U.S. ready to recognize")
+
+
+def test_default_db_and_env_override(cli: CliRunner, home: Path, seeds_dir: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    run(cli, "-q", "ingest", str(seeds_dir / "000_3d111724dd52063f.txt"))
+    assert (home / "newsdesk.db").exists()
+    monkeypatch.setenv("NEWSDESK_DB", str(home / "other.db"))
+    run(cli, "-q", "ingest", str(seeds_dir / "001_531d7716c47a6321.txt"))
+    assert (home / "other.db").exists()
+    code, out, _ = run(cli, "articles", "--json")
+    assert len(json.loads(out)) == 1
+
+
+def test_show_text_search_failures_config_and_formats(cli: CliRunner, seeds_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    code, _, err = run(cli, "ingest", str(seeds_dir), str(tmp_path / "empty.txt"))
+    assert code == ExitStatus.ITEMS_FAILED
+    assert f"failed {tmp_path / 'empty.txt'}: empty file" in err.replace("\n", " ")
+    code, out, _ = run(cli, "failures", "--json")
+    assert json.loads(out)[0]["message"].startswith("empty file")
+    code, out, _ = run(cli, "search", "Telegraph", "--nl")
+    assert code == 0 and len(out.strip().splitlines()) == 2
+    code, out, _ = run(cli, "articles", "--csv")
+    assert out.splitlines()[0].startswith("id,source,url")
+    assert len(out.strip().splitlines()) == 6
+    code, out, _ = run(cli, "articles")
+    assert "5 articles" in out
+    article_id = json.loads(run(cli, "articles", "--json")[1])[0]["id"]
+    code, out, _ = run(cli, "show", article_id)
+    assert code == 0 and "dangerous precedent" in out
+    code, out, _ = run(cli, "show", article_id, "--raw")
+    assert "“`" in out
+    code, out, _ = run(cli, "config", "--json")
+    assert {"setting": "fetch.timeout", "value": 20.0, "default": 20.0} .items() <= json.loads(out)[0].items()
+
+
+def test_errors_have_exit_statuses(cli: CliRunner, home: Path) -> None:
+    code, _, err = run(cli, "show", "deadbeef")
+    assert code == ExitStatus.NOT_FOUND and "No article with id 'deadbeef'" in err
+    (home / "newsdesk.toml").write_text("[fetch]\ntimout = 1\n")
+    code, _, err = run(cli, "articles")
+    assert code == ExitStatus.CONFIG and "Did you mean 'timeout'" in err
+    (home / "newsdesk.toml").unlink()
+    (home / "junk.db").write_text("not a database " * 50)
+    code, _, err = run(cli, "--db", "junk.db", "articles")
+    assert code == ExitStatus.STORE and "Cannot open database" in err
+    code, _, err = run(cli, "ingest", "x.txt", "--published", "someday")
+    assert code == ExitStatus.CONFIG and "is not a date" in err
+
+
+def test_no_analyze_then_analyze(cli: CliRunner, seeds_dir: Path) -> None:
+    run(cli, "ingest", "--no-analyze", str(seeds_dir))
+    rows = json.loads(run(cli, "articles", "--json")[1])
+    assert all(r["cites"] == [] for r in rows)
+    code, _, err = run(cli, "analyze")
+    assert code == 0 and "cites: 5/5" in err
+    rows = json.loads(run(cli, "articles", "--json")[1])
+    assert sorted(c for r in rows for c in r["cites"]) == ["Bloomberg", "CNN", "The Atlantic", "The Telegraph",
+                                                            "The Telegraph"]
+
+
+def test_python_dash_m(home: Path) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "newsdesk", "--version"], capture_output=True, text=True,
+                         check=True)
+    assert "newsdesk, version" in out.stdout
