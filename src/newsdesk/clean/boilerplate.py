@@ -54,7 +54,7 @@ _SUFFIXES = [re.compile(r"\s+(?:show more|show less|read more|continue reading)\
 
 # "… reach out to Putin. Jae C. Hong/AP/dpa": a caption ending in a photographer/agency credit.
 _CREDIT_TAIL = re.compile(
-    r"(?:^|(?<=[.!?”\"]) )(?:\(?(?:photo|image|picture|foto)(?: by)?:? )?"
+    r"(?:^|(?<=[.!?”\"]) )(?:\(?(?i:photo|image|picture|foto)(?: by)?:? )?"
     r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}(?:/[A-Za-z][\w.-]*(?: [A-Z][\w.-]*)?){1,3}\)?$"
 )
 _CREDIT_WORDS = re.compile(r"\b(?:getty images|shutterstock|reuters|ap photo|afp|dpa|epa|imago|keystone)\b", _I)

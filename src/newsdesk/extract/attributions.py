@@ -60,9 +60,9 @@ _NAME = rf"(?:{_WORD})(?:[ ]+(?:{_WORD}|de|of|the|al)){{0,4}}"
 _OUTLET = rf"(?:the\s*|The\s+)?[\"“]?(?P<name>{_NAME})[\"”]?"
 _REPORT = r"(?:report|article|story|investigation|analysis|interview|exclusive|piece|broadcast)"
 _PATTERNS = [
-    re.compile(rf"\baccording to (?:a |an |the )?(?:new |recent |latest |separate )?{_REPORT} (?:in|by|from|of|on) {_OUTLET}"),
+    re.compile(rf"\b[Aa]ccording to (?:a |an |the )?(?:new |recent |latest |separate )?{_REPORT} (?:in|by|from|of|on) {_OUTLET}"),
     re.compile(rf"\b(?:a|an|the|A|An|The) (?P<name>{_NAME}) {_REPORT}\b"),
-    re.compile(rf"\b(?:as )?(?:reported|revealed|first reported|cited) by (?:the )?(?:[\w-]+ )?"
+    re.compile(rf"\b(?:[Aa]s )?(?:reported|revealed|first reported|cited) by (?:the )?(?:[\w-]+ )?"
                rf"(?:(?:newspaper|magazine|broadcaster|outlet|daily|website|agency) )?{_OUTLET}"),
     re.compile(rf"\b(?:writes|wrote|reports|reported|said|says|quoted|cited) {_OUTLET}"),
     re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_OUTLET} (?:reported|reports|has reported|wrote|writes|revealed)\b"),
@@ -71,7 +71,7 @@ _PATTERNS = [
     re.compile(rf"\b(?:reports?|reporting) (?:from|by|in) {_OUTLET}(?:,? and {_OUTLET.replace('name', 'second')})?"),
     # A wire dateline credits the agency: "VESSA, June 16 (MPA) - ..."
     re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \((?P<agency>[A-Z][A-Za-z&.-]{1,20})\) [-—–]", re.M),
-    re.compile(rf"\b(?:according to|citing|quoted by|in an interview with|speaking to) {_OUTLET}"),
+    re.compile(rf"\b(?:[Aa]ccording to|[Cc]iting|[Qq]uoted by|[Ii]n an interview with|[Ss]peaking to) {_OUTLET}"),
 ]
 
 
@@ -110,6 +110,7 @@ def cites(text: str, *, own_outlet: str | None = None) -> tuple[str, ...]:
     """Outlets that ``text`` credits for its reporting, in order of first mention, without duplicates."""
     found: list[tuple[int, str]] = []
     own = _slug(own_outlet) if own_outlet else None
+    own_initials = "".join(w[0] for w in own_outlet.split() if w[:1].isupper()) if own_outlet else ""
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if "second" in pattern.groupindex and match.group("second"):
@@ -117,8 +118,9 @@ def cites(text: str, *, own_outlet: str | None = None) -> tuple[str, ...]:
                 if second and _slug(second) != own:
                     found.append((match.start("second"), second))
             if "agency" in pattern.groupindex:
-                # A wire dateline's agency initials ("(MPA)") are kept as written.
-                found.append((match.start("agency"), match.group("agency")))
+                # A wire dateline's agency initials ("(MPA)") are kept as written, unless they are ours.
+                if match.group("agency") not in {own_initials, own_outlet}:
+                    found.append((match.start("agency"), match.group("agency")))
                 continue
             for candidate in _candidates(match.group("name")):
                 outlet = canonical_outlet(candidate)

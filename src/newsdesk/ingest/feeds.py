@@ -58,6 +58,17 @@ def _first(entry: Any, *keys: str) -> str | None:
     return None
 
 
+_EMAIL_AND_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^)]+)\)\s*$|^\s*(?P<name2>[^<]+?)\s*<\S+@\S+>\s*$")
+
+
+def _author(entry: Any) -> str | None:
+    """The author's name; RSS often writes "email (Name)" or "Name <email>"."""
+    author = _first(entry, "author")
+    if author and (m := _EMAIL_AND_NAME.match(author)):
+        return (m.group("name") or m.group("name2")).strip()
+    return author
+
+
 def entries(content: str, *, source: str) -> Iterator[Draft | PageToFetch | ParseError]:
     """The items of a feed.
 
@@ -80,7 +91,7 @@ def entries(content: str, *, source: str) -> Iterator[Draft | PageToFetch | Pars
             "title": _first(entry, "title"),
             "url": link,
             "outlet": outlet,
-            "byline": _first(entry, "author"),
+            "byline": _author(entry),
             "published": parse_date(_first(entry, "published", "updated") or ""),
         }
         body = None

@@ -1,0 +1,52 @@
+"""Which outlets an article credits for its reporting."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract.attributions import canonical_outlet, cites
+
+CASES = [
+    ("According to a CNN report citing unnamed sources, officials fear the plan.", ("CNN",)),
+    ("The US may be open to it, according to a report by Bloomberg. This is new.", ("Bloomberg",)),
+    ("According to a report in theTelegraph, the USA is prepared.", ("The Telegraph",)),
+    ('Yermak told "The Atlantic" magazine: "No sensible person would sign."', ("The Atlantic",)),
+    ("The Kremlin has no plans, writes the Telegraph.", ("The Telegraph",)),
+    ("The Telegraph reported the information.", ("The Telegraph",)),
+    ("Varga described it as fair, the Veloria Ledger reported.", ("Veloria Ledger",)),
+    ("according to reports from the Veloria Ledger and the Meridian Press Agency.",
+     ("Veloria Ledger", "Meridian Press Agency")),
+    ("VESSA, June 16 (MPA) - Dastmar's delegation walked out.", ("MPA",)),
+    ("Officials had briefed theHarbour Gazette earlier in the week.", ("Harbour Gazette",)),
+    # Not outlets: officials, governments, people, reporters.
+    ("According to US officials, the framework offers protection.", ()),
+    ("Trump told reporters the talks would go on.", ()),
+    ("According to the report, the issues will be clarified later.", ()),
+    ("According to NATO, the alliance is ready.", ()),
+    ("A Pentagon report said the opposite.", ()),
+    ("She told Radio listeners nothing.", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_cites(text: str, expected: tuple[str, ...]) -> None:
+    assert cites(text) == expected
+
+
+def test_own_outlet_is_not_a_citation() -> None:
+    text = "Ashby said in an interview with Radio Caldera. According to the Veloria Ledger, fines follow."
+    assert cites(text, own_outlet="radiocaldera.example") == ("Veloria Ledger",)
+    assert cites(text, own_outlet="Radio Caldera") == ("Veloria Ledger",)
+
+
+def test_each_outlet_once_in_order_of_first_mention() -> None:
+    text = "According to the Telegraph, x. CNN reported y. The story was also told to the Telegraph."
+    assert cites(text) == ("The Telegraph", "CNN")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("the Telegraph", "The Telegraph"), ("Daily Telegraph", "The Telegraph"), ("AFP", "Agence France-Presse"),
+    ("Harbour Gazette newspaper", "Harbour Gazette"), ("Donald Trump", None), ("Radio", None), ("", None),
+])
+def test_canonical_outlet(name: str, expected: str | None) -> None:
+    assert canonical_outlet(name) == expected
