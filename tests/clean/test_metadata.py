@@ -55,10 +55,17 @@ def test_headline_with_colon_is_a_title_not_a_dateline() -> None:
 
 @pytest.mark.parametrize("first", [
     "Trump apparently now wants to reach out. Jae C. Hong/AP/dpa",
-    "The first sentence of a lead. And a second sentence follows it here.",
+    "The first sentence of a long lead paragraph runs on here. And a second sentence follows it, "
+    "adding detail that no headline would carry.",
 ])
 def test_caption_or_lead_paragraph_is_no_title(first: str) -> None:
     assert metadata.header([first, "Body."]).title is None
+
+
+@pytest.mark.parametrize("first", ["Virginian could make history. Again.", "Candidates vie for support;"])
+def test_short_multi_sentence_or_decked_headlines_are_titles(first: str) -> None:
+    head = metadata.header([first, "Trump and Clinton point out their credentials.", "Body text."])
+    assert head.title is not None and head.title.startswith(first)
 
 
 def test_nothing_stated_nothing_invented() -> None:

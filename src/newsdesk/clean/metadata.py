@@ -71,10 +71,11 @@ def _dateline(line: str) -> str | None:
 
 
 def _is_title(line: str, others: int) -> bool:
-    if others == 0 or len(line) > 300 or len(line.split()) > 40 or is_photo_credit(line):
+    words = len(line.split())
+    if others == 0 or len(line) > 300 or words > 40 or is_photo_credit(line):
         return False
-    # Two or more sentences make a lead paragraph, not a headline.
-    return len(re.findall(r"[a-z]{2}[.!?] [A-Z]", line)) == 0
+    # Several sentences in many words make a lead paragraph; "Virginian could make history. Again." is a headline.
+    return words <= 20 or not re.search(r"[a-z]{2}[.!?] [A-Z]", line)
 
 
 def header(paragraphs: list[str]) -> Header:
@@ -88,6 +89,9 @@ def header(paragraphs: list[str]) -> Header:
     dateline = _dateline(first)
     if dateline is None and _is_title(first, len(paragraphs) - 1):
         title = first.strip()
+        if title.endswith(";") and len(paragraphs) > 2 and _is_title(paragraphs[1], len(paragraphs) - 2):
+            # "Headline;" over a second line: the headline continues with its deck ("A; B").
+            title = f"{title} {paragraphs[1].strip()}"
     for index, line in enumerate(top):
         if index == 0 and (title or dateline):
             continue
