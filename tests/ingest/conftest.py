@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import socket
 import struct
+import sys
 import threading
-import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -83,8 +83,6 @@ class _Server(ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: object) -> None:
         # A client that hangs up early (timeout, size cap) is expected here; keep it off stderr.
-        import sys
-
         error = sys.exc_info()[1]
         if error is not None:
             self.state.errors.append(error)
@@ -197,9 +195,6 @@ class _Handler(BaseHTTPRequestHandler):
         body = (WEB / "latin1.html").read_text(encoding="utf-8").encode("iso-8859-1")
         self._send(200, body, "text/html; charset=ISO-8859-1")
 
-    def plain(self) -> None:
-        self._send(200, (WEB / "plain.txt").read_bytes(), "text/plain; charset=utf-8")
-
 
 ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/slow": _Handler.slow,
@@ -216,7 +211,6 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/binary": _Handler.binary,
     "/empty": _Handler.empty,
     "/latin1": _Handler.latin1,
-    "/plain": _Handler.plain,
 }
 
 
@@ -245,5 +239,4 @@ def closed_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
-    time.sleep(0)  # nothing to wait for: the socket never listened, so connecting is refused at once
     return port

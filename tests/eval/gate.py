@@ -1,0 +1,224 @@
+"""Evaluation gate: score newsdesk against labelled data and hold the scores above pinned floors.
+
+Run ``python -m tests.eval.gate`` (``make eval``) for the table. ``--update`` raises floors to the current
+scores and re-pins the corpus hashes; it never lowers a floor. Lowering one is a hand edit of
+``baseline.json`` in a commit that says why.
+
+Measures (each 0..1, higher is better):
+- ``seeds.metadata``: title, outlet, published, byline, dateline, ai_generated and cites of the five seed
+  articles against ``../shared/gold/seeds.json``, one point per annotated field.
+- ``seeds.furniture_removed``: share of the gold furniture strings absent from the clean text.
+- ``seeds.body_kept``: share of raw non-furniture lines still in the clean text (whitespace aside).
+- ``polnear.title``: titles of the 924 PolNeAR articles against ``metadata.tsv`` (a trailing full stop that
+  the corpus adds to its text files is not counted as a difference).
+- ``polnear.no_invented_date``: share of PolNeAR articles whose published date is unknown or right; their
+  texts state no date, so any date found would be invented.
+- ``demo.metadata`` / ``demo.furniture_removed``: the same measures on our own demo corpus annotations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+import re
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from newsdesk import clean, ingest
+from newsdesk.corpus import Corpus
+from newsdesk.demo import corpus_path
+from newsdesk.records import Article
+from newsdesk.settings import Settings
+from newsdesk.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+BASELINE = Path(__file__).with_name("baseline.json")
+METADATA_FIELDS = ("title", "outlet", "published", "byline", "dateline", "ai_generated", "cites")
+
+
+def shared() -> Path:
+    """The ../shared folder (``NEWSDESK_SHARED`` overrides it)."""
+    import os
+
+    path = Path(os.environ.get("NEWSDESK_SHARED", ROOT.parent / "shared"))
+    if not path.is_dir():
+        raise SystemExit(f"{path} is missing: the gate scores against the labelled data in ../shared.")
+    return path
+
+
+def corpus_hash(files: Iterable[Path]) -> str:
+    """SHA-256 over the names and bytes of ``files``, so floors are tied to the data they were measured on."""
+    digest = hashlib.sha256()
+    for file in sorted(files):
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _ingest(targets: list[Path]) -> list[Article]:
+    with Corpus(Store(":memory:")) as corpus:
+        report = corpus.ingest(targets)
+        if report.failures:
+            raise SystemExit(f"gate corpus failed to ingest: {report.failures[:3]}")
+        return list(corpus.store.articles())
+
+
+def _clean(files: list[Path]) -> dict[str, Article]:
+    """Each file through ingest's reader and the clean stage, keyed by file stem (duplicates included)."""
+    settings = Settings()
+    out = {}
+    for file in files:
+        for draft in ingest.read(ingest.Item(str(file)), settings):
+            if isinstance(draft, Exception):
+                raise SystemExit(f"gate corpus failed to read: {draft}")
+            out[file.stem] = clean.article(draft)
+    return out
+
+
+def _metadata_score(articles: dict[str, Article], gold: list[dict[str, Any]]) -> float:
+    right = total = 0
+    for expected in gold:
+        article = articles[expected["file"]]
+        for field in METADATA_FIELDS:
+            if field not in expected:
+                continue
+            got = getattr(article, field)
+            total += 1
+            right += (list(got) if field == "cites" else got) == expected[field]
+    return right / total
+
+
+def _furniture_score(articles: dict[str, Article], gold: list[dict[str, Any]]) -> float:
+    pieces = [(articles[g["file"]].text, piece) for g in gold for piece in g["boilerplate"]]
+    return sum(piece not in text for text, piece in pieces) / len(pieces)
+
+
+def _body_score(articles: dict[str, Article], gold: list[dict[str, Any]], folder: Path) -> float:
+    kept = total = 0
+    for expected in gold:
+        squashed = re.sub(r"\s+", "", articles[expected["file"]].text)
+        for line in (folder / expected["file"]).read_text(encoding="utf-8").splitlines():
+            for piece in expected["boilerplate"]:
+                line = line.replace(piece, "")
+            if line.strip():
+                total += 1
+                kept += re.sub(r"\s+", "", line) in squashed
+    return kept / total
+
+
+def measure_seeds() -> tuple[dict[str, float], str]:
+    """Scores on the five seed articles, and the hash of what was scored."""
+    base = shared()
+    folder = base / "seeds"
+    gold = json.loads((base / "gold" / "seeds.json").read_text(encoding="utf-8"))["articles"]
+    articles = {Path(a.source).name: a for a in _ingest([folder])}
+    scores = {
+        "seeds.metadata": _metadata_score(articles, gold),
+        "seeds.furniture_removed": _furniture_score(articles, gold),
+        "seeds.body_kept": _body_score(articles, gold, folder),
+    }
+    return scores, corpus_hash([*folder.glob("*.txt"), base / "gold" / "seeds.json"])
+
+
+def _title_key(title: str | None) -> str:
+    return " ".join((title or "").replace(".’", "’").replace(".'", "'").rstrip(". ").split()).casefold()
+
+
+def measure_polnear() -> tuple[dict[str, float], str]:
+    """Title accuracy and date honesty on PolNeAR's 924 articles."""
+    base = shared() / "data" / "polnear"
+    rows = list(csv.DictReader((base / "metadata.tsv").open(encoding="utf-8"), delimiter="\t"))
+    files = [base / r["compartment"] / "text" / f"{r['filename']}.txt" for r in rows]
+    articles = _clean(files)
+    titles = sum(_title_key(articles[r["filename"]].title) == _title_key(r["title"]) for r in rows)
+    honest = sum(articles[r["filename"]].published in (None, r["publication_date"]) for r in rows)
+    scores = {"polnear.title": titles / len(rows), "polnear.no_invented_date": honest / len(rows)}
+    return scores, corpus_hash([base / "metadata.tsv", *files])
+
+
+def measure_demo() -> tuple[dict[str, float], str]:
+    """Metadata and furniture on our own demo corpus annotations."""
+    folder = corpus_path()
+    gold = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["articles"]
+    articles = {}
+    for article in _ingest([folder]):
+        articles[Path(article.source).name] = article
+    # Feed items are stored under their links; name them as the annotations do (feed#N in published order).
+    feed_items = sorted((a for a in articles.values() if a.source.startswith("http")),
+                        key=lambda a: a.published or "")
+    for number, article in enumerate(feed_items, start=1):
+        articles[f"portwatch-feed.xml#{number}"] = article
+    articles.update({f"wire.jsonl#{a.source.rsplit('#', 1)[1]}": a for a in articles.values()
+                     if "wire.jsonl#" in a.source})
+    scores = {
+        "demo.metadata": _metadata_score(articles, gold),
+        "demo.furniture_removed": _furniture_score(articles, gold),
+    }
+    return scores, corpus_hash(p for p in folder.iterdir() if p.is_file())
+
+
+MEASURES: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
+    "seeds": measure_seeds,
+    "polnear": measure_polnear,
+    "demo": measure_demo,
+}
+
+
+def run() -> tuple[dict[str, float], dict[str, str]]:
+    """Every score and every corpus hash."""
+    scores: dict[str, float] = {}
+    hashes: dict[str, str] = {}
+    for name, measure in MEASURES.items():
+        got, digest = measure()
+        scores.update(got)
+        hashes[name] = digest
+    return scores, hashes
+
+
+def load_baseline() -> dict[str, Any]:
+    """The pinned floors and corpus hashes."""
+    data: dict[str, Any] = json.loads(BASELINE.read_text(encoding="utf-8"))
+    return data
+
+
+def table(scores: dict[str, float], floors: dict[str, float]) -> str:
+    """A plain-text table of scores against floors."""
+    lines = [f"{'measure':<28} {'score':>7} {'floor':>7}  status", "-" * 52]
+    for name, score in sorted(scores.items()):
+        floor = floors.get(name)
+        status = "new" if floor is None else ("ok" if score >= floor else "BELOW FLOOR")
+        lines.append(f"{name:<28} {score:>7.4f} {floor if floor is not None else float('nan'):>7.4f}  {status}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table; with --update raise floors (never lower them) and re-pin hashes."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="store_true", help="raise floors to the current scores")
+    args = parser.parse_args(argv)
+    scores, hashes = run()
+    baseline = load_baseline() if BASELINE.exists() else {"floors": {}, "corpus": {}}
+    floors: dict[str, float] = baseline["floors"]
+    print(table(scores, floors))
+    if args.update:
+        for name, score in scores.items():
+            # Floor to 4 decimals so a re-run on the same data never fails on rounding.
+            floors[name] = max(floors.get(name, 0.0), math.floor(score * 10_000) / 10_000)
+        baseline["corpus"] = hashes
+        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {BASELINE}")
+        return 0
+    failed = [n for n, s in scores.items() if n in floors and s < floors[n]]
+    changed = [n for n, h in hashes.items() if baseline["corpus"].get(n) != h]
+    if changed:
+        print(f"corpus changed since the floors were pinned: {', '.join(changed)}")
+    return 1 if failed or changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
