@@ -132,7 +132,8 @@ def _title_key(title: str | None) -> str:
 def measure_polnear() -> tuple[dict[str, float], str]:
     """Title accuracy and date honesty on PolNeAR's 924 articles."""
     base = shared() / "data" / "polnear"
-    rows = list(csv.DictReader((base / "metadata.tsv").open(encoding="utf-8"), delimiter="\t"))
+    with (base / "metadata.tsv").open(encoding="utf-8") as tsv:
+        rows = list(csv.DictReader(tsv, delimiter="\t"))
     files = [base / r["compartment"] / "text" / f"{r['filename']}.txt" for r in rows]
     articles = _clean(files)
     titles = sum(_title_key(articles[r["filename"]].title) == _title_key(r["title"]) for r in rows)
