@@ -40,7 +40,7 @@ def demo(state: State, out: str) -> None:
     for column in ("id", "outlet", "published", "title", "cites"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(row["id"][:8], row["outlet"] or "—", (row["published"] or "— (not stated)")[:10],
+        table.add_row(row["id"][:8], row["outlet"] or "—", (row["published"] or "")[:10] or "not stated",
                       escape(row["title"] or "(no title)") + (" [magenta](AI-written)[/]" if row["ai_generated"]
                                                               else ""),
                       ", ".join(row["cites"]) or "—")

@@ -82,7 +82,9 @@ def fetch(
         for _ in range(settings.max_redirects + 1):
             check_url(current, allow_private=settings.allow_private, resolve=resolve)
             try:
-                with http.stream("GET", current, headers=headers, timeout=settings.timeout) as response:
+                # follow_redirects=False even on a caller's client: every hop must pass check_url.
+                with http.stream("GET", current, headers=headers, timeout=settings.timeout,
+                                 follow_redirects=False) as response:
                     if response.is_redirect and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
