@@ -11,10 +11,20 @@ from click.testing import CliRunner
 from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.cli.exit_status import ExitStatus
 
-CONTRACT = {"id": str, "source": str, "url": (str, type(None)), "outlet": (str, type(None)),
-            "title": (str, type(None)), "byline": (str, type(None)), "published": (str, type(None)),
-            "language": (str, type(None)), "words": int, "ai_generated": bool, "duplicate_of": (str, type(None)),
-            "cites": list}
+CONTRACT = {
+    "id": str,
+    "source": str,
+    "url": (str, type(None)),
+    "outlet": (str, type(None)),
+    "title": (str, type(None)),
+    "byline": (str, type(None)),
+    "published": (str, type(None)),
+    "language": (str, type(None)),
+    "words": int,
+    "ai_generated": bool,
+    "duplicate_of": (str, type(None)),
+    "cites": list,
+}
 
 
 def run(cli: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -54,8 +64,9 @@ def test_ingest_seeds_then_articles_json_contract(cli: CliRunner, seeds_dir: Pat
     assert shown["text"].startswith("U.S. ready to recognize")
 
 
-def test_default_db_and_env_override(cli: CliRunner, home: Path, seeds_dir: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_db_and_env_override(
+    cli: CliRunner, home: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run(cli, "-q", "ingest", str(seeds_dir / "000_3d111724dd52063f.txt"))
     assert (home / "newsdesk.db").exists()
     monkeypatch.setenv("NEWSDESK_DB", str(home / "other.db"))
@@ -65,7 +76,9 @@ def test_default_db_and_env_override(cli: CliRunner, home: Path, seeds_dir: Path
     assert len(json.loads(out)) == 1
 
 
-def test_show_text_search_failures_config_and_formats(cli: CliRunner, seeds_dir: Path, tmp_path: Path) -> None:
+def test_show_text_search_failures_config_and_formats(
+    cli: CliRunner, seeds_dir: Path, tmp_path: Path
+) -> None:
     (tmp_path / "empty.txt").write_text("")
     code, _, err = run(cli, "ingest", str(seeds_dir), str(tmp_path / "empty.txt"))
     assert code == ExitStatus.ITEMS_FAILED
@@ -85,7 +98,7 @@ def test_show_text_search_failures_config_and_formats(cli: CliRunner, seeds_dir:
     code, out, _ = run(cli, "show", article_id, "--raw")
     assert "“`" in out
     code, out, _ = run(cli, "config", "--json")
-    assert {"setting": "fetch.timeout", "value": 20.0, "default": 20.0} .items() <= json.loads(out)[0].items()
+    assert {"setting": "fetch.timeout", "value": 20.0, "default": 20.0}.items() <= json.loads(out)[0].items()
 
 
 def test_errors_have_exit_statuses(cli: CliRunner, home: Path) -> None:
@@ -109,14 +122,20 @@ def test_no_analyze_then_analyze(cli: CliRunner, seeds_dir: Path) -> None:
     code, _, err = run(cli, "analyze")
     assert code == 0 and "cites: 5/5" in err
     rows = json.loads(run(cli, "articles", "--json")[1])
-    assert sorted(c for r in rows for c in r["cites"]) == ["Bloomberg", "CNN", "The Atlantic", "The Telegraph",
-                                                            "The Telegraph"]
+    assert sorted(c for r in rows for c in r["cites"]) == [
+        "Bloomberg",
+        "CNN",
+        "The Atlantic",
+        "The Telegraph",
+        "The Telegraph",
+    ]
 
 
 def test_python_dash_m(home: Path) -> None:
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "newsdesk", "--version"], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "--version"], capture_output=True, text=True, check=True
+    )
     assert "newsdesk, version" in out.stdout

@@ -16,8 +16,9 @@ N = 1500
 def _corpus(folder: Path) -> Path:
     folder.mkdir()
     for i in range(N):
-        body = " ".join(f"Paragraph {p} of invented report {i} on the Orsa dam talks and river flows."
-                        for p in range(40))
+        body = " ".join(
+            f"Paragraph {p} of invented report {i} on the Orsa dam talks and river flows." for p in range(40)
+        )
         (folder / f"{i:05d}.txt").write_text(f"Invented report number {i}\n\n{body}\n", encoding="utf-8")
     return folder
 

@@ -37,7 +37,7 @@ def _row(rows: dict[str, dict[str, Any]], file: str) -> dict[str, Any]:
     matches = [r for k, r in rows.items() if k.endswith(file)]
     if matches:
         return matches[0]
-    feed, _, number = file.partition("#")
+    _, _, number = file.partition("#")
     items = [r for r in rows.values() if r["source"].startswith("http")]
     return sorted(items, key=lambda r: r["published"] or "")[int(number) - 1]
 

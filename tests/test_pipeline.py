@@ -45,7 +45,9 @@ def test_unmet_requirement_names_the_producer() -> None:
 
 def test_unknown_stage_in_settings_suggests_the_right_one() -> None:
     settings = Settings(pipeline=PipelineSettings(stages=("cite",)))
-    with pytest.raises(ConfigError, match=r"Unknown stage 'cite' in \[pipeline\] stages. Did you mean 'cites'\?"):
+    with pytest.raises(
+        ConfigError, match=r"Unknown stage 'cite' in \[pipeline\] stages. Did you mean 'cites'\?"
+    ):
         Pipeline.from_settings(settings)
 
 
@@ -58,7 +60,9 @@ def test_one_article_failure_is_recorded_and_the_batch_goes_on() -> None:
     assert (failure.stage, failure.article_id, failure.error) == ("shout", batch[1].id, "ValueError")
 
 
-def test_analyze_records_failures_persists_output_and_retries_only_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_analyze_records_failures_persists_output_and_retries_only_failed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import newsdesk.pipeline as pipeline_module
 
     monkeypatch.setattr(pipeline_module, "BUILTIN", (SHOUT,))

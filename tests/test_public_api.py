@@ -7,9 +7,27 @@ from pathlib import Path
 import newsdesk
 
 EXPECTED = [
-    "Article", "ConfigError", "Corpus", "Failure", "FetchError", "IngestError", "IngestReport", "NewsdeskError",
-    "NotFoundError", "ParseError", "PipelineError", "SchemaError", "Settings", "Span", "StageError",
-    "StageReport", "StoreError", "__version__", "home", "load_settings", "open",
+    "Article",
+    "ConfigError",
+    "Corpus",
+    "Failure",
+    "FetchError",
+    "IngestError",
+    "IngestReport",
+    "NewsdeskError",
+    "NotFoundError",
+    "ParseError",
+    "PipelineError",
+    "SchemaError",
+    "Settings",
+    "Span",
+    "StageError",
+    "StageReport",
+    "StoreError",
+    "__version__",
+    "home",
+    "load_settings",
+    "open",
 ]
 
 

@@ -18,22 +18,22 @@ def test_defaults_without_a_file(home: Path) -> None:
 def test_precedence(home: Path) -> None:
     (home / "newsdesk.toml").write_text("[fetch]\ntimeout = 5\nmax_bytes = 100\n")
     settings = load(env={"NEWSDESK_FETCH_TIMEOUT": "7"}, overrides={"fetch": {"max_redirects": 1}})
-    assert settings.fetch.timeout == 7.0          # env beats file
-    assert settings.fetch.max_bytes == 100        # file beats default
-    assert settings.fetch.max_redirects == 1      # override
-    assert settings.ingest == Settings().ingest   # a partial file changes only its keys
+    assert settings.fetch.timeout == 7.0  # env beats file
+    assert settings.fetch.max_bytes == 100  # file beats default
+    assert settings.fetch.max_redirects == 1  # override
+    assert settings.ingest == Settings().ingest  # a partial file changes only its keys
 
 
 def test_unknown_key_suggests(home: Path) -> None:
     (home / "newsdesk.toml").write_text("[fetch]\ntimout = 5\n")
-    with pytest.raises(ConfigError, match="Unknown setting 'timout' in \\[fetch\\].*Did you mean 'timeout'"):
+    with pytest.raises(ConfigError, match=r"Unknown setting 'timout' in \[fetch\].*Did you mean 'timeout'"):
         load()
 
 
 def test_unknown_section_and_bad_value(home: Path) -> None:
-    with pytest.raises(ConfigError, match="Unknown section \\[fetc\\].*Did you mean 'fetch'"):
+    with pytest.raises(ConfigError, match=r"Unknown section \[fetc\].*Did you mean 'fetch'"):
         load(overrides={"fetc": {}})
-    with pytest.raises(ConfigError, match="Bad value 'soon' for \\[fetch\\] timeout"):
+    with pytest.raises(ConfigError, match=r"Bad value 'soon' for \[fetch\] timeout"):
         load(env={"NEWSDESK_FETCH_TIMEOUT": "soon"})
     with pytest.raises(ConfigError, match="Bad value 'maybe'"):
         load(env={"NEWSDESK_FETCH_ALLOW_PRIVATE": "maybe"})

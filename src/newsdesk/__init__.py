@@ -1,9 +1,9 @@
 """newsdesk: follow developing news stories across many outlets.
 
-    >>> import newsdesk
-    >>> desk = newsdesk.open("news.db")          # doctest: +SKIP
-    >>> report = desk.ingest(["articles/"])      # doctest: +SKIP
-    >>> desk.articles()[0]["title"]              # doctest: +SKIP
+>>> import newsdesk
+>>> desk = newsdesk.open("news.db")          # doctest: +SKIP
+>>> report = desk.ingest(["articles/"])      # doctest: +SKIP
+>>> desk.articles()[0]["title"]              # doctest: +SKIP
 """
 
 from __future__ import annotations

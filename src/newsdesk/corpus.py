@@ -7,7 +7,7 @@ import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -106,25 +106,34 @@ class Corpus:
                 try:
                     pending.append(self._clean(got, hints))
                 except NewsdeskError as exc:
-                    failures.append(Failure(item=got.source, stage="clean", error=type(exc).__name__,
-                                            message=str(exc)))
+                    failures.append(Failure(item=got.source, stage="clean", error=type(exc).__name__, message=str(exc)))
                 except Exception as exc:  # a bug on one odd article must not cost the batch
                     log.exception("cleaning %s failed", got.source)
-                    failures.append(Failure(item=got.source, stage="clean", error=type(exc).__name__,
-                                            message=f"internal error, please report it: {exc}"))
+                    failures.append(
+                        Failure(
+                            item=got.source,
+                            stage="clean",
+                            error=type(exc).__name__,
+                            message=f"internal error, please report it: {exc}",
+                        )
+                    )
             if len(pending) >= _FLUSH_EVERY:
                 flush()
         flush()
         on_progress("ingest", len(work), len(work))
         self.store.record_failures(failures, run_id)
-        report = StageReport(stage="ingest", items_in=drafts_seen, items_out=len(added),
-                             duplicates=len(skipped), failures=len(failures))
+        report = StageReport(
+            stage="ingest",
+            items_in=drafts_seen,
+            items_out=len(added),
+            duplicates=len(skipped),
+            failures=len(failures),
+        )
         stages = [report]
         if analyze:
             stages.extend(self._analyze(run_id, on_progress=on_progress))
         self.store.finish_run(run_id, stages)
-        return IngestReport(added=tuple(added), skipped=tuple(skipped), failures=tuple(failures),
-                            stages=tuple(stages))
+        return IngestReport(added=tuple(added), skipped=tuple(skipped), failures=tuple(failures), stages=tuple(stages))
 
     def _hints(self, *, outlet: str | None, published: str | None, url: str | None) -> dict[str, str]:
         hints: dict[str, str] = {}
@@ -133,8 +142,10 @@ class Corpus:
         if published:
             iso = parse_date(published)
             if iso is None:
-                raise ConfigError(f"--published {published!r} is not a date I can read. "
-                                  "Write it as ISO 8601, e.g. 2026-03-01 or 2026-03-01T09:30:00+01:00.")
+                raise ConfigError(
+                    f"--published {published!r} is not a date I can read. "
+                    "Write it as ISO 8601, e.g. 2026-03-01 or 2026-03-01T09:30:00+01:00."
+                )
             hints["published"] = iso
         if url:
             if not url.startswith(("http://", "https://")):
@@ -146,7 +157,7 @@ class Corpus:
         article = clean.article(draft, min_words=self.settings.ingest.min_words)
         # Hints supply what neither the source nor its text states; they never overwrite what is stated.
         fill = {k: v for k, v in hints.items() if not getattr(article, k)}
-        return dataclasses.replace(article, **fill) if fill else article
+        return dataclasses.replace(article, **cast(dict[str, Any], fill)) if fill else article
 
     def analyze(self, *, redo: bool = False, on_progress: ProgressCallback = _no_progress) -> list[StageReport]:
         """Run the analysis stages over stored articles they have not processed (all of them with ``redo``)."""
@@ -170,10 +181,13 @@ class Corpus:
                 result, report = self.pipeline.run_stage(stage, batch, context)
                 self.store.update(result.articles, stage=stage.name)
                 self.store.record_failures(result.failures, run_id)
-                total = StageReport(stage=stage.name, items_in=total.items_in + report.items_in,
-                                    items_out=total.items_out + report.items_out,
-                                    failures=total.failures + report.failures,
-                                    seconds=total.seconds + report.seconds)
+                total = StageReport(
+                    stage=stage.name,
+                    items_in=total.items_in + report.items_in,
+                    items_out=total.items_out + report.items_out,
+                    failures=total.failures + report.failures,
+                    seconds=total.seconds + report.seconds,
+                )
             on_progress(stage.name, len(todo), len(todo))
             reports.append(total)
         return reports

@@ -10,8 +10,16 @@ __all__ = ["parse_date"]
 
 _DATE_PREFIX = re.compile(r"^(?:published|updated|posted|date|last updated)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE)
 _DATE_FORMATS = (
-    "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y %H:%M", "%d %B %Y %H:%M", "%Y-%m-%d",
-    "%d.%m.%Y", "%B %d, %Y, %I:%M %p", "%b. %d, %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y %H:%M",
+    "%d %B %Y %H:%M",
+    "%Y-%m-%d",
+    "%d.%m.%Y",
+    "%B %d, %Y, %I:%M %p",
+    "%b. %d, %Y",
 )
 
 

@@ -41,8 +41,15 @@ ProgressCallback = Callable[[str, int, int], None]
 
 # What ingest and the clean stage fill on every article before any analysis stage runs.
 INGEST_PRODUCES = (
-    "article.text", "article.title", "article.outlet", "article.byline", "article.published",
-    "article.dateline", "article.language", "article.ai_generated", "article.url",
+    "article.text",
+    "article.title",
+    "article.outlet",
+    "article.byline",
+    "article.published",
+    "article.dateline",
+    "article.language",
+    "article.ai_generated",
+    "article.url",
 )
 
 
@@ -70,9 +77,14 @@ class StageResult:
 class Stage(Protocol):
     """The one protocol every stage follows."""
 
-    name: str
-    requires: tuple[str, ...]
-    produces: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def produces(self) -> tuple[str, ...]: ...
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult: ...
 
@@ -94,8 +106,15 @@ class ArticleStage:
                 done.append(self.fn(article, context.settings))
             except Exception as exc:  # one article's failure must never stop the batch
                 log.warning("stage %s failed on %s: %s", self.name, article.id, exc)
-                failures.append(Failure(item=article.source, stage=self.name, article_id=article.id,
-                                        error=type(exc).__name__, message=str(exc) or repr(exc)))
+                failures.append(
+                    Failure(
+                        item=article.source,
+                        stage=self.name,
+                        article_id=article.id,
+                        error=type(exc).__name__,
+                        message=str(exc) or repr(exc),
+                    )
+                )
         return StageResult(articles=done, failures=failures)
 
 
@@ -103,9 +122,7 @@ def _cites(article: Article, settings: Settings) -> Article:
     return dataclasses.replace(article, cites=attributions.cites(article.text, own_outlet=article.outlet))
 
 
-BUILTIN: tuple[Stage, ...] = (
-    ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),
-)
+BUILTIN: tuple[Stage, ...] = (ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),)
 
 
 def registry(*, load_plugins: bool = False) -> dict[str, Stage]:
@@ -132,10 +149,14 @@ class Pipeline:
             for need in stage.requires:
                 if need not in available:
                     later = producers.get(need)
-                    where = f" Stage {later!r} produces it: put it before {stage.name!r}." if later else (
-                        " No stage in this pipeline produces it.")
-                    raise PipelineError(f"Stage {stage.name!r} requires {need!r}, which nothing before it "
-                                        f"produces.{where}")
+                    where = (
+                        f" Stage {later!r} produces it: put it before {stage.name!r}."
+                        if later
+                        else (" No stage in this pipeline produces it.")
+                    )
+                    raise PipelineError(
+                        f"Stage {stage.name!r} requires {need!r}, which nothing before it produces.{where}"
+                    )
             available.update(stage.produces)
 
     @classmethod
@@ -161,11 +182,15 @@ class Pipeline:
         """The stage names, in order."""
         return [s.name for s in self.stages]
 
-    def run_stage(self, stage: Stage, batch: Sequence[Article], context: Context) -> tuple[StageResult,
-                                                                                              StageReport]:
+    def run_stage(self, stage: Stage, batch: Sequence[Article], context: Context) -> tuple[StageResult, StageReport]:
         """Run one stage over a batch and time it."""
         started = time.perf_counter()
         result = stage.run(batch, context)
-        report = StageReport(stage=stage.name, items_in=len(batch), items_out=len(result.articles),
-                             failures=len(result.failures), seconds=time.perf_counter() - started)
+        report = StageReport(
+            stage=stage.name,
+            items_in=len(batch),
+            items_out=len(result.articles),
+            failures=len(result.failures),
+            seconds=time.perf_counter() - started,
+        )
         return result, report

@@ -71,7 +71,11 @@ class Settings:
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
 
 
-SECTIONS: dict[str, type[Any]] = {"fetch": FetchSettings, "ingest": IngestSettings, "pipeline": PipelineSettings}
+SECTIONS: dict[str, type[Any]] = {
+    "fetch": FetchSettings,
+    "ingest": IngestSettings,
+    "pipeline": PipelineSettings,
+}
 
 
 def home() -> Path:
@@ -178,6 +182,12 @@ def describe(settings: Settings) -> list[tuple[str, Any, Any, str]]:
         default = cls()
         current = getattr(settings, section)
         for f in dataclasses.fields(cls):
-            rows.append((f"{section}.{f.name}", getattr(current, f.name), getattr(default, f.name),
-                         f.metadata.get("help", "")))
+            rows.append(
+                (
+                    f"{section}.{f.name}",
+                    getattr(current, f.name),
+                    getattr(default, f.name),
+                    f.metadata.get("help", ""),
+                )
+            )
     return rows

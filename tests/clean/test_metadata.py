@@ -8,30 +8,35 @@ from newsdesk.clean import metadata
 from newsdesk.dates import parse_date
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("Fri, 28 Nov 2025 20:12:00 +0200", "2025-11-28T20:12:00+02:00"),
-    ("2026-03-13T09:30:00+01:00", "2026-03-13T09:30:00+01:00"),
-    ("2026-03-13", "2026-03-13"),
-    ("Published: March 3, 2026", "2026-03-03"),
-    ("3 March 2026", "2026-03-03"),
-    ("Updated on 2026-03-13T09:30:00Z", "2026-03-13T09:30:00+00:00"),
-    ("last weekend", None),
-    ("The talks resumed in 2014 after a pause.", None),
-    ("2026-02-30", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Fri, 28 Nov 2025 20:12:00 +0200", "2025-11-28T20:12:00+02:00"),
+        ("2026-03-13T09:30:00+01:00", "2026-03-13T09:30:00+01:00"),
+        ("2026-03-13", "2026-03-13"),
+        ("Published: March 3, 2026", "2026-03-03"),
+        ("3 March 2026", "2026-03-03"),
+        ("Updated on 2026-03-13T09:30:00Z", "2026-03-13T09:30:00+00:00"),
+        ("last weekend", None),
+        ("The talks resumed in 2014 after a pause.", None),
+        ("2026-02-30", None),
+        ("", None),
+    ],
+)
 def test_parse_date(value: str, expected: str | None) -> None:
     assert parse_date(value) == expected
 
 
 def test_title_outlet_date_and_byline() -> None:
-    head = metadata.header([
-        "Dam talks collapse in Vessa",
-        "gazette.example",
-        "Tue, 16 Jun 2026 20:05:00 +0300",
-        "By Petra Anselm",
-        "The talks collapsed on Tuesday. Both sides blamed each other for the failure.",
-    ])
+    head = metadata.header(
+        [
+            "Dam talks collapse in Vessa",
+            "gazette.example",
+            "Tue, 16 Jun 2026 20:05:00 +0300",
+            "By Petra Anselm",
+            "The talks collapsed on Tuesday. Both sides blamed each other for the failure.",
+        ]
+    )
     assert head.title == "Dam talks collapse in Vessa"
     assert head.outlet == "gazette.example"
     assert head.published == "2026-06-16T20:05:00+03:00"
@@ -40,8 +45,10 @@ def test_title_outlet_date_and_byline() -> None:
 
 
 def test_dateline_means_no_title() -> None:
-    lead = ("Washington: The United States may be open to a deal, according to officials who spoke on "
-            "Friday. The plan is reportedly being considered amid continued diplomatic efforts this week.")
+    lead = (
+        "Washington: The United States may be open to a deal, according to officials who spoke on "
+        "Friday. The plan is reportedly being considered amid continued diplomatic efforts this week."
+    )
     head = metadata.header([lead, "Second paragraph."])
     assert head.dateline == "Washington"
     assert head.title is None
@@ -53,11 +60,14 @@ def test_headline_with_colon_is_a_title_not_a_dateline() -> None:
     assert head.dateline is None
 
 
-@pytest.mark.parametrize("first", [
-    "Trump apparently now wants to reach out. Jae C. Hong/AP/dpa",
-    "The first sentence of a long lead paragraph runs on here. And a second sentence follows it, "
-    "adding detail that no headline would carry.",
-])
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Trump apparently now wants to reach out. Jae C. Hong/AP/dpa",
+        "The first sentence of a long lead paragraph runs on here. And a second sentence follows it, "
+        "adding detail that no headline would carry.",
+    ],
+)
 def test_caption_or_lead_paragraph_is_no_title(first: str) -> None:
     assert metadata.header([first, "Body."]).title is None
 
@@ -73,7 +83,9 @@ def test_nothing_stated_nothing_invented() -> None:
     assert (head.outlet, head.published, head.byline, head.dateline) == (None, None, None, None)
 
 
-@pytest.mark.parametrize("line", ["The New Security Framework", "Ukraine's Dilemma", "Europe expresses alarm"])
+@pytest.mark.parametrize(
+    "line", ["The New Security Framework", "Ukraine's Dilemma", "Europe expresses alarm"]
+)
 def test_subheadings_are_not_bylines(line: str) -> None:
     assert metadata.header(["Headline", "Lead paragraph of the story.", line, "More."]).byline is None
 

@@ -15,19 +15,22 @@ def test_paragraphs_whitespace_and_invisibles() -> None:
 
 def test_glued_sentences_get_a_space_but_abbreviations_and_domains_do_not() -> None:
     assert normalize.text("reported the information.The United States") == (
-        "reported the information. The United States")
+        "reported the information. The United States"
+    )
     assert normalize.text("The U.S. offer and global.espreso.tv") == "The U.S. offer and global.espreso.tv"
 
 
 def test_hard_wrapped_lines_are_joined() -> None:
     raw = "The minister said that the dam\nwould open in May, officials\nconfirmed.\n\nNext paragraph."
     assert normalize.text(raw) == (
-        "The minister said that the dam would open in May, officials confirmed.\n\nNext paragraph.")
+        "The minister said that the dam would open in May, officials confirmed.\n\nNext paragraph."
+    )
 
 
 def test_domain_line_under_headline_is_not_joined() -> None:
     assert normalize.text("U.S. ready to recognise control\nglobal.espreso.tv") == (
-        "U.S. ready to recognise control\n\nglobal.espreso.tv")
+        "U.S. ready to recognise control\n\nglobal.espreso.tv"
+    )
 
 
 @given(st.text())

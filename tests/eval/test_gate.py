@@ -25,7 +25,8 @@ def test_corpus_is_the_one_floors_were_pinned_on(
 ) -> None:
     _, hashes = measured
     assert hashes[corpus] == BASELINE["corpus"][corpus], (
-        f"{corpus} data changed; re-measure and re-pin with `python -m tests.eval.gate --update`")
+        f"{corpus} data changed; re-measure and re-pin with `python -m tests.eval.gate --update`"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(BASELINE["floors"]))

@@ -14,8 +14,10 @@ CASES = [
     ("The Kremlin has no plans, writes the Telegraph.", ("The Telegraph",)),
     ("The Telegraph reported the information.", ("The Telegraph",)),
     ("Varga described it as fair, the Veloria Ledger reported.", ("Veloria Ledger",)),
-    ("according to reports from the Veloria Ledger and the Meridian Press Agency.",
-     ("Veloria Ledger", "Meridian Press Agency")),
+    (
+        "according to reports from the Veloria Ledger and the Meridian Press Agency.",
+        ("Veloria Ledger", "Meridian Press Agency"),
+    ),
     ("VESSA, June 16 (MPA) - Dastmar's delegation walked out.", ("MPA",)),
     ("Officials had briefed theHarbour Gazette earlier in the week.", ("Harbour Gazette",)),
     # Not outlets: officials, governments, people, reporters.
@@ -44,9 +46,17 @@ def test_each_outlet_once_in_order_of_first_mention() -> None:
     assert cites(text) == ("The Telegraph", "CNN")
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("the Telegraph", "The Telegraph"), ("Daily Telegraph", "The Telegraph"), ("AFP", "Agence France-Presse"),
-    ("Harbour Gazette newspaper", "Harbour Gazette"), ("Donald Trump", None), ("Radio", None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("the Telegraph", "The Telegraph"),
+        ("Daily Telegraph", "The Telegraph"),
+        ("AFP", "Agence France-Presse"),
+        ("Harbour Gazette newspaper", "Harbour Gazette"),
+        ("Donald Trump", None),
+        ("Radio", None),
+        ("", None),
+    ],
+)
 def test_canonical_outlet(name: str, expected: str | None) -> None:
     assert canonical_outlet(name) == expected

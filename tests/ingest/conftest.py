@@ -28,6 +28,7 @@ CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".xml": "application/rss+xml; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
+    ".xhtml": "application/xhtml+xml; charset=utf-8",
 }
 FEED_TYPES = {"atom.xml": "application/atom+xml; charset=utf-8"}
 
@@ -191,6 +192,10 @@ class _Handler(BaseHTTPRequestHandler):
     def empty(self) -> None:
         self._send(200, b"", "text/html; charset=utf-8")
 
+    def html_as_xml(self) -> None:
+        # Some servers label every page application/xml; it is still a page, not a feed.
+        self._send(200, (WEB / "article-2.html").read_bytes(), "application/xml")
+
     def latin1(self) -> None:
         body = (WEB / "latin1.html").read_text(encoding="utf-8").encode("iso-8859-1")
         self._send(200, body, "text/html; charset=ISO-8859-1")
@@ -211,6 +216,7 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/binary": _Handler.binary,
     "/empty": _Handler.empty,
     "/latin1": _Handler.latin1,
+    "/html-as-xml": _Handler.html_as_xml,
 }
 
 

@@ -39,8 +39,16 @@ def test_folder_is_read_recursively_skipping_hidden_and_unknown(tmp_path: Path, 
 
 def test_jsonl_lines_with_metadata_and_bad_lines(tmp_path: Path, corpus: Corpus) -> None:
     lines = [
-        json.dumps({"text": ARTICLE, "title": "Talks resume", "url": "https://gazette.example/a",
-                    "outlet": "Harbour Gazette", "published": "2026-03-02T10:00:00+01:00", "byline": "A. Writer"}),
+        json.dumps(
+            {
+                "text": ARTICLE,
+                "title": "Talks resume",
+                "url": "https://gazette.example/a",
+                "outlet": "Harbour Gazette",
+                "published": "2026-03-02T10:00:00+01:00",
+                "byline": "A. Writer",
+            }
+        ),
         "{not json",
         json.dumps(["a", "list"]),
         json.dumps({"title": "no text"}),
@@ -71,7 +79,11 @@ def test_html_file_uses_the_extractor_and_meta(tmp_path: Path, corpus: Corpus) -
     report = corpus.ingest([_write(tmp_path / "page.html", page)])
     assert report.ok
     row = corpus.articles()[0]
-    assert (row["title"], row["outlet"], row["byline"]) == ("Talks resume", "Harbour Gazette", "Agnes Thorvald")
+    assert (row["title"], row["outlet"], row["byline"]) == (
+        "Talks resume",
+        "Harbour Gazette",
+        "Agnes Thorvald",
+    )
     assert row["published"] == "2026-03-02T10:00:00+01:00"
     text = corpus.article(row["id"]).text
     assert "second paragraph" in text
@@ -82,7 +94,7 @@ BAD_FILES = [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n\t ", "empty file"),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
-    ("furniture.txt", "Show more\n\nShare this article\n".encode(), "words of article text"),
+    ("furniture.txt", b"Show more\n\nShare this article\n", "words of article text"),
     ("broken.html", b"<html><body><div></div></body></html>", "no article text"),
     ("broken.xml", b"<?xml version='1.0'?><rss><channel><item><title>x</title>", "feed"),
 ]

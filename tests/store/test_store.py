@@ -49,8 +49,12 @@ def test_transaction_rolls_back_on_error(store: Store) -> None:
 
 
 def test_search_uses_fts_and_highlights(store: Store) -> None:
-    store.add([make("The reservoir behind the Kessel dam filled fast.", title="Dam news"),
-               make("Dockers strike in Saltmere.", title="Port")])
+    store.add(
+        [
+            make("The reservoir behind the Kessel dam filled fast.", title="Dam news"),
+            make("Dockers strike in Saltmere.", title="Port"),
+        ]
+    )
     rows = store.query("search", q="reservoir")
     assert len(rows) == 1
     assert "[reservoir]" in rows[0]["snippet"]
@@ -69,7 +73,9 @@ def test_pending_and_update_mark_stage_done(store: Store) -> None:
 
 def test_runs_and_failures(store: Store) -> None:
     run = store.start_run("ingest")
-    store.record_failures([Failure(item="bad.txt", stage="ingest", error="ParseError", message="empty file")], run)
+    store.record_failures(
+        [Failure(item="bad.txt", stage="ingest", error="ParseError", message="empty file")], run
+    )
     store.finish_run(run, [StageReport(stage="ingest", items_in=2, items_out=1, failures=1)])
     assert store.failures(last_run=True)[0].message == "empty file"
     assert store.query("runs")[0]["stages"][0]["items_out"] == 1
@@ -117,7 +123,15 @@ def test_database_from_a_newer_newsdesk_is_refused(tmp_path: Path) -> None:
 )
 def test_articles_round_trip(text: str, title: str | None, cites: tuple[str, ...], ai: bool) -> None:
     with Store(":memory:") as s:
-        a = Article(id=content_id(text), source="s", text=text, raw=text, title=title, cites=cites,
-                    ai_generated=ai, format=Format.JSONL)
+        a = Article(
+            id=content_id(text),
+            source="s",
+            text=text,
+            raw=text,
+            title=title,
+            cites=cites,
+            ai_generated=ai,
+            format=Format.JSONL,
+        )
         s.add([a])
         assert s.get(a.id) == a

@@ -27,7 +27,8 @@ def article(draft: Draft, *, min_words: int = 1) -> Article:
     text = "\n\n".join(stripped.paragraphs)
     if len(text.split()) < min_words:
         raise ParseError(
-            f"only {len(text.split())} words of article text after cleaning", item=draft.source,
+            f"only {len(text.split())} words of article text after cleaning",
+            item=draft.source,
             hint="is this an article? pages of links or furniture alone are refused",
         )
     # An HTML extractor's title is a headline by construction; a text file's first line only maybe.

@@ -17,24 +17,75 @@ _HEADER_LINES = 6
 
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}$")
 _PROMO_OUTLET = re.compile(r"^no time\? (.{1,60}?) summari[sz]es for you\b", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{4})?\s*)?(.{2,60}?)[.,]?(?:\s+all rights reserved\.?)?$",
-                        re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{4})?\s*)?(.{2,60}?)[.,]?(?:\s+all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
 _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[-’'][A-Z][a-zà-öø-ÿ]+)?|[A-Z]\.(?:\s?[A-Z]\.)?)"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|al|el|ter)"
 _BYLINE = re.compile(rf"^(?:[Bb]y\s+)?({_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}})$")
 _BY_PREFIXED = re.compile(r"^by\s+([A-Z].{2,80})$", re.IGNORECASE)
 _NOT_NAME = {
-    "the", "a", "an", "and", "or", "of", "in", "on", "for", "to", "with", "new", "news", "more", "related",
-    "articles", "stories", "breaking", "live", "update", "updates", "home", "world", "politics", "business",
-    "europe", "ukraine", "russia", "america", "analysis", "opinion", "comment", "editorial", "video", "photos",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "new",
+    "news",
+    "more",
+    "related",
+    "articles",
+    "stories",
+    "breaking",
+    "live",
+    "update",
+    "updates",
+    "home",
+    "world",
+    "politics",
+    "business",
+    "europe",
+    "ukraine",
+    "russia",
+    "america",
+    "analysis",
+    "opinion",
+    "comment",
+    "editorial",
+    "video",
+    "photos",
 }
 # "Washington: The …", "KYIV (Reuters) — The …": a place, an optional agency, a colon or dash, then the lead.
 _DATELINE = re.compile(
     r"^((?:[A-Z][A-Za-z'.-]+)(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2})(?:\s*\([^)]{1,40}\))?\s*(?::|—|–|\s-)\s+(?=[A-Z\"“‘'])"
 )
-_NOT_PLACE = {"update", "note", "editor", "photo", "image", "source", "watch", "read", "related", "breaking",
-              "exclusive", "analysis", "opinion", "live", "warning", "summary", "correction", "video"}
-
+_NOT_PLACE = {
+    "update",
+    "note",
+    "editor",
+    "photo",
+    "image",
+    "source",
+    "watch",
+    "read",
+    "related",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "live",
+    "warning",
+    "summary",
+    "correction",
+    "video",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,19 +147,25 @@ def header(paragraphs: list[str]) -> Header:
         if index == 0 and (title or dateline):
             continue
         if outlet is None and _DOMAIN.match(line):
-            outlet, _ = line, consumed.append(line)
+            outlet = line
+        elif published is None and (when := parse_date(line)) is not None:
+            published = when
+        elif byline is None and index > 0 and (who := _byline(line)) is not None:
+            byline = who
+        else:
             continue
-        if published is None and (when := parse_date(line)) is not None:
-            published, _ = when, consumed.append(line)
-            continue
-        if byline is None and index > 0 and (who := _byline(line)) is not None:
-            byline, _ = who, consumed.append(line)
-            continue
+        consumed.append(line)
     for line in paragraphs:
         if outlet is None and (m := _PROMO_OUTLET.match(line)):
             outlet = m.group(1).strip()
     for line in paragraphs[-_HEADER_LINES:]:
         if outlet is None and (m := _COPYRIGHT.match(line)):
             outlet = m.group(1).strip()
-    return Header(title=title, outlet=outlet, byline=byline, published=published, dateline=dateline,
-                  consumed=tuple(consumed))
+    return Header(
+        title=title,
+        outlet=outlet,
+        byline=byline,
+        published=published,
+        dateline=dateline,
+        consumed=tuple(consumed),
+    )

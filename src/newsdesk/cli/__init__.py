@@ -18,10 +18,20 @@ __all__ = ["cli"]
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(VERSION, "--version", prog_name="newsdesk")
-@click.option("--db", type=click.Path(dir_okay=False), envvar="NEWSDESK_DB", show_envvar=True,
-              help="Database file.  [default: ./newsdesk.db]")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Settings file.  [default: ./newsdesk.toml if present]")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    envvar="NEWSDESK_DB",
+    show_envvar=True,
+    help="Database file.  [default: ./newsdesk.db]",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Settings file.  [default: ./newsdesk.toml if present]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries; errors only.")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 @click.pass_context

@@ -15,9 +15,15 @@ __all__ = ["COMMANDS"]
 @pass_state
 def config(state: State, fmt: str) -> None:
     """Print the effective settings (defaults < newsdesk.toml < NEWSDESK_* variables)."""
-    rows = [{"setting": name, "value": list(value) if isinstance(value, tuple) else value,
-             "default": list(default) if isinstance(default, tuple) else default, "help": text}
-            for name, value, default, text in describe(state.settings)]
+    rows = [
+        {
+            "setting": name,
+            "value": list(value) if isinstance(value, tuple) else value,
+            "default": list(default) if isinstance(default, tuple) else default,
+            "help": text,
+        }
+        for name, value, default, text in describe(state.settings)
+    ]
     render(state, rows, fmt, columns=["setting", "value", "default", "help"], title="Settings")
 
 

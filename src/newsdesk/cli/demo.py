@@ -20,8 +20,13 @@ DEMO_DB = "newsdesk-demo.db"
 
 
 @click.command()
-@click.option("--out", type=click.Path(dir_okay=False), default=DEMO_DB, show_default=True,
-              help="Demo database to create (replaced if it exists and is a demo database).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    default=DEMO_DB,
+    show_default=True,
+    help="Demo database to create (replaced if it exists and is a demo database).",
+)
 @pass_state
 @errors_as_click
 def demo(state: State, out: str) -> None:
@@ -40,20 +45,27 @@ def demo(state: State, out: str) -> None:
     for column in ("id", "outlet", "published", "title", "cites"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(row["id"][:8], row["outlet"] or "—", (row["published"] or "")[:10] or "not stated",
-                      escape(row["title"] or "(no title)") + (" [magenta](AI-written)[/]" if row["ai_generated"]
-                                                              else ""),
-                      ", ".join(row["cites"]) or "—")
+        table.add_row(
+            row["id"][:8],
+            row["outlet"] or "—",
+            (row["published"] or "")[:10] or "not stated",
+            escape(row["title"] or "(no title)") + (" [magenta](AI-written)[/]" if row["ai_generated"] else ""),
+            ", ".join(row["cites"]) or "—",
+        )
     console.print(table)
     outlets = collections.Counter(r["outlet"] or "(unknown)" for r in rows)
     cited = collections.Counter(c for r in rows for c in r["cites"])
     console.print(f"[bold]Outlets:[/] {', '.join(f'{o} ({n})' for o, n in outlets.most_common())}")
     console.print(f"[bold]Most cited as a source:[/] {', '.join(f'{o} ({n})' for o, n in cited.most_common(5))}")
     undated = sum(1 for r in rows if not r["published"])
-    console.print(f"[bold]Without a stated date:[/] {undated}   [bold]AI-written aggregates:[/] "
-                  f"{sum(r['ai_generated'] for r in rows)}")
-    console.print(f"\nNext: [cyan]newsdesk --db {path} articles[/], [cyan]newsdesk --db {path} show "
-                  f"{rows[0]['id'][:8] if rows else 'ID'}[/], [cyan]newsdesk --db {path} search 'dam'[/]")
+    console.print(
+        f"[bold]Without a stated date:[/] {undated}   [bold]AI-written aggregates:[/] "
+        f"{sum(r['ai_generated'] for r in rows)}"
+    )
+    console.print(
+        f"\nNext: [cyan]newsdesk --db {path} articles[/], [cyan]newsdesk --db {path} show "
+        f"{rows[0]['id'][:8] if rows else 'ID'}[/], [cyan]newsdesk --db {path} search 'dam'[/]"
+    )
 
 
 COMMANDS = [demo]

@@ -15,12 +15,12 @@ class ExitStatus(IntEnum):
     """What ``newsdesk`` exits with."""
 
     OK = 0
-    ERROR = 1            # an unexpected error
-    USAGE = 2            # bad command-line arguments (click's own code)
-    ITEMS_FAILED = 3     # the command ran, but some items failed; see `newsdesk failures`
-    NOT_FOUND = 4        # an id that names nothing
-    CONFIG = 5           # a bad setting or pipeline wiring
-    STORE = 6            # the database cannot be opened or written
+    ERROR = 1  # an unexpected error
+    USAGE = 2  # bad command-line arguments (click's own code)
+    ITEMS_FAILED = 3  # the command ran, but some items failed; see `newsdesk failures`
+    NOT_FOUND = 4  # an id that names nothing
+    CONFIG = 5  # a bad setting or pipeline wiring
+    STORE = 6  # the database cannot be opened or written
 
 
 def status_for(exc: NewsdeskError) -> ExitStatus:
@@ -39,4 +39,5 @@ class NewsdeskClickError(click.ClickException):
 
     def __init__(self, exc: NewsdeskError) -> None:
         super().__init__(str(exc))
-        self.exit_code = int(status_for(exc))
+        # click declares exit_code on the class; each newsdesk error needs its own status.
+        self.exit_code = int(status_for(exc))  # type: ignore[misc]

@@ -28,8 +28,10 @@ def print_report(state: State, report: IngestReport) -> None:
 
 def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageReport]) -> None:
     for stage in stages:
-        state.err.print(f"  {stage.stage}: {stage.items_out}/{stage.items_in} articles in {stage.seconds:.2f} s"
-                        + (f", {stage.failures} failed" if stage.failures else ""))
+        state.err.print(
+            f"  {stage.stage}: {stage.items_out}/{stage.items_in} articles in {stage.seconds:.2f} s"
+            + (f", {stage.failures} failed" if stage.failures else "")
+        )
 
 
 @click.command()
@@ -37,13 +39,23 @@ def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageRepo
 @click.option("--outlet", help="Outlet name for articles that do not state one.")
 @click.option("--published", help="Publication date (ISO 8601) for articles that do not state one.")
 @click.option("--url", help="Canonical URL of the article (one item only).")
-@click.option("--allow-private", is_flag=True,
-              help="Allow fetching from loopback and private addresses (refused by default).")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Allow fetching from loopback and private addresses (refused by default).",
+)
 @click.option("--no-analyze", is_flag=True, help="Store the articles but skip the analysis stages.")
 @pass_state
 @errors_as_click
-def ingest(state: State, targets: tuple[str, ...], outlet: str | None, published: str | None, url: str | None,
-           allow_private: bool, no_analyze: bool) -> None:
+def ingest(
+    state: State,
+    targets: tuple[str, ...],
+    outlet: str | None,
+    published: str | None,
+    url: str | None,
+    allow_private: bool,
+    no_analyze: bool,
+) -> None:
     """Read articles from files, folders, JSONL, RSS/Atom feeds and URLs.
 
     Ingesting the same article again adds nothing. One bad item is reported and skipped; the exit
@@ -51,10 +63,12 @@ def ingest(state: State, targets: tuple[str, ...], outlet: str | None, published
     """
     if allow_private:
         state.settings = dataclasses.replace(
-            state.settings, fetch=dataclasses.replace(state.settings.fetch, allow_private=True))
+            state.settings, fetch=dataclasses.replace(state.settings.fetch, allow_private=True)
+        )
     with state.corpus() as corpus, state.progress() as progress:
-        report = corpus.ingest(targets, outlet=outlet, published=published, url=url,
-                               analyze=not no_analyze, on_progress=progress)
+        report = corpus.ingest(
+            targets, outlet=outlet, published=published, url=url, analyze=not no_analyze, on_progress=progress
+        )
     print_report(state, report)
     if report.failures:
         raise SystemExit(ExitStatus.ITEMS_FAILED)

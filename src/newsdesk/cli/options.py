@@ -50,8 +50,14 @@ class State:
         if self.quiet or not self.err.is_terminal:
             yield lambda stage, done, total: None
             return
-        bars = Progress(TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=self.err, transient=False)
+        bars = Progress(
+            TextColumn("{task.description:>10}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.err,
+            transient=False,
+        )
         tasks: dict[str, Any] = {}
 
         def update(stage: str, done: int, total: int) -> None:
@@ -68,12 +74,14 @@ pass_state = click.make_pass_decorator(State, ensure=True)
 
 def output_options(fn: F) -> F:
     """``--json``, ``--nl`` (one JSON object a line), ``--csv`` or the default table."""
-    for decorator in reversed([
-        click.option("--json", "fmt", flag_value="json", help="Print a JSON array."),
-        click.option("--nl", "fmt", flag_value="nl", help="Print one JSON object per line."),
-        click.option("--csv", "fmt", flag_value="csv", help="Print CSV with a header row."),
-        click.option("--table", "fmt", flag_value="table", default=True, help="Print a table (default)."),
-    ]):
+    for decorator in reversed(
+        [
+            click.option("--json", "fmt", flag_value="json", help="Print a JSON array."),
+            click.option("--nl", "fmt", flag_value="nl", help="Print one JSON object per line."),
+            click.option("--csv", "fmt", flag_value="csv", help="Print CSV with a header row."),
+            click.option("--table", "fmt", flag_value="table", default=True, help="Print a table (default)."),
+        ]
+    ):
         fn = decorator(fn)
     return fn
 
@@ -91,8 +99,14 @@ def errors_as_click(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def render(state: State, rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str],
-           title: str | None = None) -> None:
+def render(
+    state: State,
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    *,
+    columns: Sequence[str],
+    title: str | None = None,
+) -> None:
     """Print ``rows`` as JSON, JSON lines, CSV, or a table of ``columns``."""
     if fmt == "json":
         click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
@@ -101,8 +115,7 @@ def render(state: State, rows: Sequence[dict[str, Any]], fmt: str, *, columns: S
             click.echo(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else list(columns),
-                                extrasaction="ignore")
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else list(columns), extrasaction="ignore")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()})

@@ -23,8 +23,13 @@ def articles(state: State, outlet: str | None, limit: int | None, fmt: str) -> N
     """List stored articles with their metadata."""
     with state.corpus() as corpus:
         rows = corpus.articles(outlet=outlet, limit=limit)
-    render(state, rows, fmt, columns=["id", "outlet", "published", "title", "words", "ai_generated", "cites"],
-           title=f"{len(rows)} articles")
+    render(
+        state,
+        rows,
+        fmt,
+        columns=["id", "outlet", "published", "title", "words", "ai_generated", "cites"],
+        title=f"{len(rows)} articles",
+    )
 
 
 @click.command()
@@ -46,8 +51,20 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
         return
     console = state.console
     console.print(f"[bold]{escape(article.title or '(no title)')}[/]")
-    for key in ("id", "outlet", "byline", "published", "dateline", "url", "source", "language", "words",
-                "ai_generated", "cites", "duplicate_of"):
+    for key in (
+        "id",
+        "outlet",
+        "byline",
+        "published",
+        "dateline",
+        "url",
+        "source",
+        "language",
+        "words",
+        "ai_generated",
+        "cites",
+        "duplicate_of",
+    ):
         value = data.get(key)
         console.print(f"[dim]{key:>13}[/] {escape(', '.join(value) if isinstance(value, list) else str(value))}")
     console.print()
@@ -78,8 +95,13 @@ def search(state: State, query: str, limit: int, fmt: str) -> None:
     """Full-text search over titles and article text (SQLite FTS5 syntax)."""
     with state.corpus() as corpus:
         rows = corpus.search(query, limit=limit)
-    render(state, rows, fmt, columns=["id", "outlet", "published", "title", "snippet"],
-           title=f"{len(rows)} matches for {query!r}")
+    render(
+        state,
+        rows,
+        fmt,
+        columns=["id", "outlet", "published", "title", "snippet"],
+        title=f"{len(rows)} matches for {query!r}",
+    )
 
 
 COMMANDS = [articles, show, failures, search]

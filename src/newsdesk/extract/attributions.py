@@ -60,10 +60,15 @@ _NAME = rf"(?:{_WORD})(?:[ ]+(?:{_WORD}|de|of|the|al)){{0,4}}"
 _OUTLET = rf"(?:the\s*|The\s+)?[\"“]?(?P<name>{_NAME})[\"”]?"
 _REPORT = r"(?:report|article|story|investigation|analysis|interview|exclusive|piece|broadcast)"
 _PATTERNS = [
-    re.compile(rf"\b[Aa]ccording to (?:a |an |the )?(?:new |recent |latest |separate )?{_REPORT} (?:in|by|from|of|on) {_OUTLET}"),
+    re.compile(
+        rf"\b[Aa]ccording to (?:a |an |the )?(?:new |recent |latest |separate )?{_REPORT} "
+        rf"(?:in|by|from|of|on) {_OUTLET}"
+    ),
     re.compile(rf"\b(?:a|an|the|A|An|The) (?P<name>{_NAME}) {_REPORT}\b"),
-    re.compile(rf"\b(?:[Aa]s )?(?:reported|revealed|first reported|cited) by (?:the )?(?:[\w-]+ )?"
-               rf"(?:(?:newspaper|magazine|broadcaster|outlet|daily|website|agency) )?{_OUTLET}"),
+    re.compile(
+        rf"\b(?:[Aa]s )?(?:reported|revealed|first reported|cited) by (?:the )?(?:[\w-]+ )?"
+        rf"(?:(?:newspaper|magazine|broadcaster|outlet|daily|website|agency) )?{_OUTLET}"
+    ),
     re.compile(rf"\b(?:writes|wrote|reports|reported|said|says|quoted|cited) {_OUTLET}"),
     re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_OUTLET} (?:reported|reports|has reported|wrote|writes|revealed)\b"),
     re.compile(rf"\b(?:told|briefed) {_OUTLET}"),
@@ -78,8 +83,12 @@ _PATTERNS = [
 def canonical_outlet(name: str) -> str | None:
     """The outlet's report name when ``name`` is a news outlet, else None."""
     cleaned = re.sub(r"^(?:the\s*)", "", name.strip(" \"“”'’"), flags=re.IGNORECASE)
-    cleaned = re.sub(r"\s+(?:magazine|newspaper|daily|broadcaster|news agency|website|tv|radio)$", "", cleaned,
-                     flags=re.IGNORECASE).strip()
+    cleaned = re.sub(
+        r"\s+(?:magazine|newspaper|daily|broadcaster|news agency|website|tv|radio)$",
+        "",
+        cleaned,
+        flags=re.IGNORECASE,
+    ).strip()
     if not cleaned:
         return None
     key = cleaned.lower()

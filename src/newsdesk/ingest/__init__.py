@@ -11,6 +11,7 @@ import socket
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import httpx
 
@@ -22,10 +23,17 @@ from newsdesk.settings import Settings
 __all__ = ["Item", "items", "read"]
 
 EXTENSIONS = {
-    ".txt": Format.TEXT, ".text": Format.TEXT,
-    ".html": Format.HTML, ".htm": Format.HTML, ".xhtml": Format.HTML,
-    ".jsonl": Format.JSONL, ".ndjson": Format.JSONL,
-    ".xml": Format.FEED, ".rss": Format.FEED, ".atom": Format.FEED, ".rdf": Format.FEED,
+    ".txt": Format.TEXT,
+    ".text": Format.TEXT,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".xhtml": Format.HTML,
+    ".jsonl": Format.JSONL,
+    ".ndjson": Format.JSONL,
+    ".xml": Format.FEED,
+    ".rss": Format.FEED,
+    ".atom": Format.FEED,
+    ".rdf": Format.FEED,
 }
 
 
@@ -51,8 +59,10 @@ def items(targets: Iterable[str]) -> Iterator[Item | IngestError]:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
                 relative = found.relative_to(path).parts
-                if found.is_file() and found.suffix.lower() in EXTENSIONS and not any(
-                    p.startswith(".") for p in relative
+                if (
+                    found.is_file()
+                    and found.suffix.lower() in EXTENSIONS
+                    and not any(p.startswith(".") for p in relative)
                 ):
                     yield Item(str(found))
         elif path.is_file():
@@ -60,8 +70,11 @@ def items(targets: Iterable[str]) -> Iterator[Item | IngestError]:
         elif path.exists():
             yield ParseError("not a regular file or folder", item=target, hint="pass files, folders or URLs")
         else:
-            yield ParseError("no such file or folder", item=target,
-                             hint="check the path; URLs must start with http:// or https://")
+            yield ParseError(
+                "no such file or folder",
+                item=target,
+                hint="check the path; URLs must start with http:// or https://",
+            )
 
 
 def _sniff(content: str) -> Format:
@@ -75,9 +88,16 @@ def _sniff(content: str) -> Format:
     return Format.TEXT
 
 
-def _drafts(content: str, fmt: Format, *, source: str, url: str | None,
-            settings: Settings, client: httpx.Client | None, resolve: fetch.Resolver,
-            ) -> Iterator[Draft | IngestError]:
+def _drafts(
+    content: str,
+    fmt: Format,
+    *,
+    source: str,
+    url: str | None,
+    settings: Settings,
+    client: httpx.Client | None,
+    resolve: fetch.Resolver,
+) -> Iterator[Draft | IngestError]:
     if fmt is Format.HTML:
         yield html.draft(content, source=source, url=url)
     elif fmt is Format.JSONL:
@@ -88,8 +108,11 @@ def _drafts(content: str, fmt: Format, *, source: str, url: str | None,
                 yield entry
                 continue
             if not settings.ingest.fetch_feed_pages:
-                yield ParseError("feed item carries only a summary", item=entry.url,
-                                 hint="set [ingest] fetch_feed_pages = true to fetch its page")
+                yield ParseError(
+                    "feed item carries only a summary",
+                    item=entry.url,
+                    hint="set [ingest] fetch_feed_pages = true to fetch its page",
+                )
                 continue
             try:
                 page = _fetch_draft(entry.url, settings=settings, client=client, resolve=resolve)
@@ -97,13 +120,12 @@ def _drafts(content: str, fmt: Format, *, source: str, url: str | None,
                 yield exc
                 continue
             hints = {k: v for k, v in entry.hints.items() if v and not getattr(page, k, None)}
-            yield dataclasses.replace(page, **hints)
+            yield dataclasses.replace(page, **cast(dict[str, Any], hints))
     else:
         yield Draft(source=source, raw=content, text=content, format=Format.TEXT, url=url)
 
 
-def _fetch_draft(url: str, *, settings: Settings, client: httpx.Client | None,
-                 resolve: fetch.Resolver) -> Draft:
+def _fetch_draft(url: str, *, settings: Settings, client: httpx.Client | None, resolve: fetch.Resolver) -> Draft:
     got = fetch.fetch(url, settings.fetch, client=client, resolve=resolve)
     content = _decode(got.content, item=url, charset=got.charset)
     if got.content_type == "text/plain":
@@ -135,23 +157,33 @@ def read(
             fmt = Format.FEED if "xml" in got.content_type or "rss" in got.content_type else _sniff(content)
             if got.content_type == "text/plain":
                 fmt = _sniff(content)
-            yield from _drafts(content, fmt, source=item.target, url=got.url, settings=settings,
-                               client=client, resolve=resolve)
+            yield from _drafts(
+                content,
+                fmt,
+                source=item.target,
+                url=got.url,
+                settings=settings,
+                client=client,
+                resolve=resolve,
+            )
             return
         path = Path(item.target)
         size = path.stat().st_size
         if size > settings.ingest.max_text_bytes:
             raise ParseError(
                 f"file is {size:,} bytes, over the {settings.ingest.max_text_bytes:,}-byte limit",
-                item=item.target, hint="split it, or raise [ingest] max_text_bytes",
+                item=item.target,
+                hint="split it, or raise [ingest] max_text_bytes",
             )
         content = _decode(path.read_bytes(), item=item.target)
         fmt = EXTENSIONS.get(path.suffix.lower()) or _sniff(content)
-        yield from _drafts(content, fmt, source=item.target, url=None, settings=settings,
-                           client=client, resolve=resolve)
+        yield from _drafts(
+            content, fmt, source=item.target, url=None, settings=settings, client=client, resolve=resolve
+        )
     except IngestError as exc:
         exc.item = exc.item or item.target
         yield exc
     except OSError as exc:
-        yield ParseError(f"cannot read file: {exc.strerror or exc}", item=item.target,
-                         hint="check the file's permissions")
+        yield ParseError(
+            f"cannot read file: {exc.strerror or exc}", item=item.target, hint="check the file's permissions"
+        )

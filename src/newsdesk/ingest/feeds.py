@@ -79,8 +79,11 @@ def entries(content: str, *, source: str) -> Iterator[Draft | PageToFetch | Pars
         warnings.simplefilter("ignore", DeprecationWarning)
         parsed = feedparser.parse(content)
     if parsed.bozo and not parsed.entries:
-        raise ParseError(f"malformed feed: {parsed.get('bozo_exception')}", item=source,
-                         hint="check the file is RSS or Atom XML")
+        raise ParseError(
+            f"malformed feed: {parsed.get('bozo_exception')}",
+            item=source,
+            hint="check the file is RSS or Atom XML",
+        )
     if not parsed.entries:
         raise ParseError("feed has no items", item=source, hint="nothing to ingest from this feed")
     outlet = _first(parsed.feed, "title")

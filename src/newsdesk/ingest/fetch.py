@@ -39,7 +39,8 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = sock
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"}:
         raise FetchError(
-            f"unsupported URL scheme {parts.scheme or '(none)'!r}", item=url,
+            f"unsupported URL scheme {parts.scheme or '(none)'!r}",
+            item=url,
             hint="only http:// and https:// URLs are fetched",
         )
     if not parts.hostname:
@@ -47,17 +48,22 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = sock
     if allow_private:
         return
     try:
-        infos = resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                        proto=socket.IPPROTO_TCP)
+        infos = resolve(
+            parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP
+        )
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"host {parts.hostname!r} does not resolve: {exc}", item=url,
-                         hint="check the URL and your connection") from None
+        raise FetchError(
+            f"host {parts.hostname!r} does not resolve: {exc}",
+            item=url,
+            hint="check the URL and your connection",
+        ) from None
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not address.is_global or address.is_multicast:
             raise FetchError(
                 f"refused to fetch {parts.hostname!r}: it resolves to non-public address {address}",
-                item=url, hint="pass --allow-private to fetch from loopback or private networks",
+                item=url,
+                hint="pass --allow-private to fetch from loopback or private networks",
             )
 
 
@@ -75,23 +81,29 @@ def fetch(
     """
     own = client is None
     http = client or httpx.Client(timeout=httpx.Timeout(settings.timeout), follow_redirects=False)
-    headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
-               "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"}
+    headers = {
+        "User-Agent": settings.user_agent,
+        "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
+        "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+    }
     current = url
     try:
         for _ in range(settings.max_redirects + 1):
             check_url(current, allow_private=settings.allow_private, resolve=resolve)
             try:
                 # follow_redirects=False even on a caller's client: every hop must pass check_url.
-                with http.stream("GET", current, headers=headers, timeout=settings.timeout,
-                                 follow_redirects=False) as response:
+                with http.stream(
+                    "GET", current, headers=headers, timeout=settings.timeout, follow_redirects=False
+                ) as response:
                     if response.is_redirect and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
                     if response.status_code >= 400:
                         raise FetchError(
-                            f"HTTP {response.status_code} {response.reason_phrase}", item=url,
-                            hint="check the URL; retry later if the server is down" if response.status_code >= 500
+                            f"HTTP {response.status_code} {response.reason_phrase}",
+                            item=url,
+                            hint="check the URL; retry later if the server is down"
+                            if response.status_code >= 500
                             else "check the URL; the page may have moved or need a login",
                         )
                     declared = response.headers.get("content-length", "")
@@ -103,22 +115,35 @@ def fetch(
                         if len(body) > settings.max_bytes:
                             raise _too_large(url, settings.max_bytes)
                     content_type = response.headers.get("content-type", "")
-                    return Fetched(url=str(response.url), content=bytes(body),
-                                   content_type=content_type.split(";")[0].strip().lower(),
-                                   charset=response.charset_encoding)
+                    return Fetched(
+                        url=str(response.url),
+                        content=bytes(body),
+                        content_type=content_type.split(";")[0].strip().lower(),
+                        charset=response.charset_encoding,
+                    )
             except httpx.TimeoutException:
-                raise FetchError(f"timed out after {settings.timeout:g} s", item=url,
-                                 hint="retry later, or raise [fetch] timeout") from None
+                raise FetchError(
+                    f"timed out after {settings.timeout:g} s",
+                    item=url,
+                    hint="retry later, or raise [fetch] timeout",
+                ) from None
             except httpx.HTTPError as exc:
-                raise FetchError(f"could not connect: {exc}", item=url,
-                                 hint="check the URL and that the server is up") from None
-        raise FetchError(f"more than {settings.max_redirects} redirects", item=url,
-                         hint="the URL redirects in a loop; open it in a browser to see where it leads")
+                raise FetchError(
+                    f"could not connect: {exc}", item=url, hint="check the URL and that the server is up"
+                ) from None
+        raise FetchError(
+            f"more than {settings.max_redirects} redirects",
+            item=url,
+            hint="the URL redirects in a loop; open it in a browser to see where it leads",
+        )
     finally:
         if own:
             http.close()
 
 
 def _too_large(url: str, cap: int) -> FetchError:
-    return FetchError(f"response larger than {cap:,} bytes", item=url,
-                      hint="raise [fetch] max_bytes if this page is really an article")
+    return FetchError(
+        f"response larger than {cap:,} bytes",
+        item=url,
+        hint="raise [fetch] max_bytes if this page is really an article",
+    )

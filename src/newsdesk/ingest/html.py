@@ -21,8 +21,10 @@ _META_TIME = re.compile(
     re.IGNORECASE,
 )
 _JSONLD_TIME = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype html|html|head|body|meta|title|article|div|p)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype html|html|head|body|meta|title|article|div|p)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -56,15 +58,21 @@ def draft(html: str, *, source: str, url: str | None = None) -> Draft:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
             doc = trafilatura.bare_extraction(
-                html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-                include_images=False, deduplicate=False,
+                html,
+                url=url,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+                include_images=False,
+                deduplicate=False,
             )
     except Exception as exc:  # trafilatura raises lxml and ValueError types on broken markup
         raise ParseError(f"malformed HTML: {exc}", item=source, hint="check the file is an HTML page") from exc
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise ParseError(
-            "no article text found in the HTML page", item=source,
+            "no article text found in the HTML page",
+            item=source,
             hint="the page may be an index, a paywall or need JavaScript; save the article page itself",
         )
     title = getattr(doc, "title", None) or None

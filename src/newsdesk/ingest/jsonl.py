@@ -1,4 +1,4 @@
-"""JSON Lines: one article per line with ``text`` and optional ``title``, ``url``, ``outlet``, ``published``, ``byline``."""
+"""JSON Lines: one article a line, ``text`` plus optional ``title``, ``url``, ``outlet``, ``published``, ``byline``."""
 
 from __future__ import annotations
 
@@ -26,17 +26,22 @@ def drafts(content: str, *, source: str) -> Iterator[Draft | ParseError]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ParseError(f"invalid JSON: {exc.msg} at column {exc.colno}", item=item,
-                             hint="each line must be one JSON object")
+            yield ParseError(
+                f"invalid JSON: {exc.msg} at column {exc.colno}",
+                item=item,
+                hint="each line must be one JSON object",
+            )
             continue
         if not isinstance(record, dict):
-            yield ParseError(f"expected a JSON object, got {type(record).__name__}", item=item,
-                             hint='write {"text": "...", "title": "..."} on each line')
+            yield ParseError(
+                f"expected a JSON object, got {type(record).__name__}",
+                item=item,
+                hint='write {"text": "...", "title": "..."} on each line',
+            )
             continue
         text = record.get("text")
         if not isinstance(text, str) or not text.strip():
-            yield ParseError("missing or empty 'text'", item=item,
-                             hint='each line needs a non-empty "text" string')
+            yield ParseError("missing or empty 'text'", item=item, hint='each line needs a non-empty "text" string')
             continue
         fields = {k: str(record[k]).strip() or None for k in OPTIONAL if record.get(k) not in (None, "")}
         if "published" in fields:

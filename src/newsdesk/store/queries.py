@@ -9,8 +9,7 @@ from typing import Any
 __all__ = ["article_summaries", "failures", "runs", "search"]
 
 _SUMMARY_COLUMNS = (
-    "id, source, url, outlet, title, byline, published, dateline, language, words, ai_generated, "
-    "duplicate_of, cites"
+    "id, source, url, outlet, title, byline, published, dateline, language, words, ai_generated, duplicate_of, cites"
 )
 
 
@@ -63,7 +62,7 @@ def runs(conn: sqlite3.Connection, *, limit: int = 20) -> list[dict[str, Any]]:
 
 def search(conn: sqlite3.Connection, *, q: str, limit: int = 20) -> list[dict[str, Any]]:
     """Full-text search over titles and text, best first, with a highlighted snippet."""
-    sql = f"""SELECT {', '.join('a.' + c.strip() for c in _SUMMARY_COLUMNS.split(','))},
+    sql = f"""SELECT {", ".join("a." + c.strip() for c in _SUMMARY_COLUMNS.split(","))},
                      snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet
               FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
               WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"""
