@@ -73,12 +73,11 @@ def test_default_db_and_env_override(
     run(cli, "-q", "ingest", str(seeds_dir / "001_531d7716c47a6321.txt"))
     assert (home / "other.db").exists()
     code, out, _ = run(cli, "articles", "--json")
+    assert code == 0
     assert len(json.loads(out)) == 1
 
 
-def test_show_text_search_failures_config_and_formats(
-    cli: CliRunner, seeds_dir: Path, tmp_path: Path
-) -> None:
+def test_show_text_search_failures_config_and_formats(cli: CliRunner, seeds_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     code, _, err = run(cli, "ingest", str(seeds_dir), str(tmp_path / "empty.txt"))
     assert code == ExitStatus.ITEMS_FAILED
@@ -135,7 +134,5 @@ def test_python_dash_m(home: Path) -> None:
     import subprocess
     import sys
 
-    out = subprocess.run(
-        [sys.executable, "-m", "newsdesk", "--version"], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-m", "newsdesk", "--version"], capture_output=True, text=True, check=True)
     assert "newsdesk, version" in out.stdout

@@ -45,9 +45,7 @@ def test_unmet_requirement_names_the_producer() -> None:
 
 def test_unknown_stage_in_settings_suggests_the_right_one() -> None:
     settings = Settings(pipeline=PipelineSettings(stages=("cite",)))
-    with pytest.raises(
-        ConfigError, match=r"Unknown stage 'cite' in \[pipeline\] stages. Did you mean 'cites'\?"
-    ):
+    with pytest.raises(ConfigError, match=r"Unknown stage 'cite' in \[pipeline\] stages. Did you mean 'cites'\?"):
         Pipeline.from_settings(settings)
 
 

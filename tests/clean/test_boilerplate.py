@@ -48,9 +48,7 @@ def test_body_line_is_kept(line: str) -> None:
 
 
 def test_related_heading_drops_the_rest_of_the_page() -> None:
-    result = boilerplate.strip(
-        ["Body one.", "Body two.", "Related Articles", "Other headline A.", "Other B."]
-    )
+    result = boilerplate.strip(["Body one.", "Body two.", "Related Articles", "Other headline A.", "Other B."])
     assert result.paragraphs == ["Body one.", "Body two."]
     assert result.removed == ["Related Articles", "Other headline A.", "Other B."]
 

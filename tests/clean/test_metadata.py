@@ -83,9 +83,7 @@ def test_nothing_stated_nothing_invented() -> None:
     assert (head.outlet, head.published, head.byline, head.dateline) == (None, None, None, None)
 
 
-@pytest.mark.parametrize(
-    "line", ["The New Security Framework", "Ukraine's Dilemma", "Europe expresses alarm"]
-)
+@pytest.mark.parametrize("line", ["The New Security Framework", "Ukraine's Dilemma", "Europe expresses alarm"])
 def test_subheadings_are_not_bylines(line: str) -> None:
     assert metadata.header(["Headline", "Lead paragraph of the story.", line, "More."]).byline is None
 

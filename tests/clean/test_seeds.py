@@ -60,9 +60,7 @@ def test_seed_furniture_is_removed(seeded: dict[str, Article], expected: dict[st
 
 
 @pytest.mark.parametrize("expected", _gold_articles(), ids=lambda g: g["file"][:3])
-def test_seed_body_sentences_are_kept(
-    seeded: dict[str, Article], expected: dict[str, Any], seeds_dir: Path
-) -> None:
+def test_seed_body_sentences_are_kept(seeded: dict[str, Article], expected: dict[str, Any], seeds_dir: Path) -> None:
     """Every raw line that is not furniture survives cleaning, up to whitespace and restored sentence gaps."""
     article = seeded[expected["file"]]
     squashed = re.sub(r"\s+", "", article.text)

@@ -150,17 +150,11 @@ def measure_demo() -> tuple[dict[str, float], str]:
     for article in _ingest([folder]):
         articles[Path(article.source).name] = article
     # Feed items are stored under their links; name them as the annotations do (feed#N in published order).
-    feed_items = sorted(
-        (a for a in articles.values() if a.source.startswith("http")), key=lambda a: a.published or ""
-    )
+    feed_items = sorted((a for a in articles.values() if a.source.startswith("http")), key=lambda a: a.published or "")
     for number, article in enumerate(feed_items, start=1):
         articles[f"portwatch-feed.xml#{number}"] = article
     articles.update(
-        {
-            f"wire.jsonl#{a.source.rsplit('#', 1)[1]}": a
-            for a in articles.values()
-            if "wire.jsonl#" in a.source
-        }
+        {f"wire.jsonl#{a.source.rsplit('#', 1)[1]}": a for a in articles.values() if "wire.jsonl#" in a.source}
     )
     scores = {
         "demo.metadata": _metadata_score(articles, gold),
@@ -199,9 +193,7 @@ def table(scores: dict[str, float], floors: dict[str, float]) -> str:
     for name, score in sorted(scores.items()):
         floor = floors.get(name)
         status = "new" if floor is None else ("ok" if score >= floor else "BELOW FLOOR")
-        lines.append(
-            f"{name:<28} {score:>7.4f} {floor if floor is not None else float('nan'):>7.4f}  {status}"
-        )
+        lines.append(f"{name:<28} {score:>7.4f} {floor if floor is not None else float('nan'):>7.4f}  {status}")
     return "\n".join(lines)
 
 

@@ -40,8 +40,9 @@ def tiny_png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x80"))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b"")
+    )
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
-              headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "text/html; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -189,6 +195,10 @@ class _Handler(BaseHTTPRequestHandler):
     def binary(self) -> None:
         self._send(200, tiny_png(), "image/png")
 
+    def binary_as_html(self) -> None:
+        # A mislabelled image: the declared charset must not turn its bytes into "text".
+        self._send(200, tiny_png(), "text/html; charset=iso-8859-1")
+
     def empty(self) -> None:
         self._send(200, b"", "text/html; charset=utf-8")
 
@@ -214,6 +224,7 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/redirect-file": _Handler.redirect_file,
     "/redirect-private": _Handler.redirect_private,
     "/binary": _Handler.binary,
+    "/binary-as-html": _Handler.binary_as_html,
     "/empty": _Handler.empty,
     "/latin1": _Handler.latin1,
     "/html-as-xml": _Handler.html_as_xml,
@@ -224,8 +235,9 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
 def http_server() -> Iterator[LocalServer]:
     """A threaded HTTP server on 127.0.0.1 (port chosen by the OS), shut down and joined at teardown."""
     server = _Server()
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              name="newsdesk-test-http", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="newsdesk-test-http", daemon=True
+    )
     thread.start()
     try:
         yield server.state

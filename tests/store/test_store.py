@@ -73,9 +73,7 @@ def test_pending_and_update_mark_stage_done(store: Store) -> None:
 
 def test_runs_and_failures(store: Store) -> None:
     run = store.start_run("ingest")
-    store.record_failures(
-        [Failure(item="bad.txt", stage="ingest", error="ParseError", message="empty file")], run
-    )
+    store.record_failures([Failure(item="bad.txt", stage="ingest", error="ParseError", message="empty file")], run)
     store.finish_run(run, [StageReport(stage="ingest", items_in=2, items_out=1, failures=1)])
     assert store.failures(last_run=True)[0].message == "empty file"
     assert store.query("runs")[0]["stages"][0]["items_out"] == 1

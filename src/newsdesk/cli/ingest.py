@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import click
+from rich.markup import escape
 
 from newsdesk.cli.exit_status import ExitStatus
 from newsdesk.cli.options import State, errors_as_click, pass_state
@@ -16,7 +17,7 @@ __all__ = ["COMMANDS", "print_report"]
 def print_report(state: State, report: IngestReport) -> None:
     """One line a failure on stderr (what, which item, why, what to do), then a summary."""
     for failure in report.failures:
-        state.err.print(f"[red]failed[/] {failure.item}: {failure.message}", soft_wrap=True)
+        state.err.print(f"[red]failed[/] {escape(failure.item)}: {escape(failure.message)}", soft_wrap=True)
     if state.quiet:
         return
     state.err.print(

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -119,7 +120,13 @@ def _drafts(
             except IngestError as exc:
                 yield exc
                 continue
-            hints = {k: v for k, v in entry.hints.items() if v and not getattr(page, k, None)}
+            # A page that names no site gets its host as outlet from the extractor; the feed's title is better.
+            host_only = page.outlet is not None and page.outlet == urlsplit(page.url or entry.url).netloc
+            hints = {
+                k: v
+                for k, v in entry.hints.items()
+                if v and (not getattr(page, k, None) or (k == "outlet" and host_only))
+            }
             yield dataclasses.replace(page, **cast(dict[str, Any], hints))
     else:
         yield Draft(source=source, raw=content, text=content, format=Format.TEXT, url=url)
@@ -134,7 +141,10 @@ def _fetch_draft(url: str, *, settings: Settings, client: httpx.Client | None, r
 
 
 def _decode(data: bytes, *, item: str, charset: str | None = None) -> str:
-    if charset:
+    # A declared charset says how to decode, not that the body is text: empty and binary bodies go on to
+    # text.decode, which refuses them by name (a NUL is fine only in a declared UTF-16/32 body).
+    wide = charset is not None and charset.lower().replace("-", "").replace("_", "").startswith(("utf16", "utf32"))
+    if charset and data.strip() and (wide or b"\x00" not in data[:8192]):
         try:
             return data.decode(charset)
         except (LookupError, UnicodeDecodeError):
@@ -154,9 +164,15 @@ def read(
         if item.is_url:
             got = fetch.fetch(item.target, settings.fetch, client=client, resolve=resolve)
             content = _decode(got.content, item=item.target, charset=got.charset)
-            fmt = Format.FEED if "xml" in got.content_type or "rss" in got.content_type else _sniff(content)
-            if got.content_type == "text/plain":
-                fmt = _sniff(content)
+            fmt = _sniff(content)
+            declared = got.content_type
+            if fmt is Format.TEXT and declared != "text/plain":
+                # What the content looks like wins; the declared type decides only when sniffing cannot.
+                # "xml" alone must not mean a feed: XHTML pages are application/xhtml+xml.
+                if "html" in declared and content.lstrip().startswith("<"):
+                    fmt = Format.HTML
+                elif "xml" in declared or "rss" in declared or "atom" in declared:
+                    fmt = Format.FEED
             yield from _drafts(
                 content,
                 fmt,
