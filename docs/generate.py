@@ -40,9 +40,9 @@ def _help(args: list[str]) -> str:
 def cli_section() -> str:
     """Markdown for every command: a heading and its ``--help`` output, the group first."""
     ctx = click.Context(cli, info_name="newsdesk")
-    parts = ["## newsdesk\n\n```text\n" + _help([]) + "```\n"]
+    parts = ["### newsdesk\n\n```text\n" + _help([]) + "```\n"]
     for name in cli.list_commands(ctx):
-        parts.append(f"## newsdesk {name}\n\n```text\n" + _help([name]) + "```\n")
+        parts.append(f"### newsdesk {name}\n\n```text\n" + _help([name]) + "```\n")
     return "\n".join(parts)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 __all__ = ["detect"]
 
@@ -23,13 +24,14 @@ _SETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
 
 def detect(text: str, *, min_words: int = 20) -> str | None:
     """ISO 639-1 code of the text's language, or None when it is too short or unclear."""
-    words = [w.casefold() for w in _WORD.findall(text[:20000])]
-    if len(words) < min_words:
+    counts = Counter(w.casefold() for w in _WORD.findall(text[:20000]))
+    total = sum(counts.values())
+    if total < min_words:
         return None
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _SETS.items()}
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _SETS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     ranked = sorted(scores.values(), reverse=True)
     # Require real evidence and a clear margin over the runner-up; otherwise say we don't know.
-    if ranked[0] < 0.08 * len(words) or ranked[0] < 1.3 * ranked[1]:
+    if ranked[0] < 0.08 * total or ranked[0] < 1.3 * ranked[1]:
         return None
     return best

@@ -1,0 +1,42 @@
+"""The ingest benchmark runs end to end on a few real articles and prints its ratio line."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT, shared_path
+
+
+def _bench() -> ModuleType:
+    """bench/ingest.py loaded as a module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("newsdesk_bench_ingest", ROOT / "bench" / "ingest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared_path("data", "ecbplus")  # fail, not skip, when the data is missing
+    out = tmp_path / "results.json"
+    assert _bench().main(["--limit", "20", "--repeat", "1", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "20 articles" in printed
+    assert "ratio ingest_time / read_time = " in printed and "x faster" in printed
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["articles"] == 20 and results["phases"]["ingest"]["articles_per_s"] > 0
+
+
+def test_bench_limit_cuts_into_jsonl(tmp_path: Path) -> None:
+    bench = _bench()
+    inputs = bench.select(shared_path("data"), 926, tmp_path)
+    assert (len(inputs.texts), inputs.lines, inputs.count) == (924, 2, 926)
+    assert len(inputs.jsonl.read_text(encoding="utf-8").splitlines()) == 2
+    assert bench.read_all(inputs) == 926
