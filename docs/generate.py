@@ -106,10 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.check:
             path.write_text(wanted, encoding="utf-8")
     if args.check and stale:
-        print(f"stale: {', '.join('docs/' + s for s in stale)}; run: python docs/generate.py", file=sys.stderr)
+        sys.stderr.write(f"stale: {', '.join('docs/' + s for s in stale)}; run: python docs/generate.py\n")
         return 1
     for name in stale:
-        print(f"rewrote docs/{name}")
+        sys.stdout.write(f"rewrote docs/{name}\n")
     return 0
 
 

@@ -9,11 +9,13 @@ from enum import StrEnum
 __all__ = [
     "Article",
     "Draft",
+    "Event",
     "Failure",
     "Format",
     "IngestReport",
     "Span",
     "StageReport",
+    "Story",
     "content_id",
 ]
 
@@ -82,6 +84,8 @@ class Article:
     language: str | None = None
     ai_generated: bool = False
     duplicate_of: str | None = None
+    event_id: str | None = None
+    origin: str | None = None
     cites: tuple[str, ...] = ()
     furniture: tuple[str, ...] = field(default=(), repr=False)
 
@@ -89,6 +93,32 @@ class Article:
     def words(self) -> int:
         """Number of whitespace-separated words in the clean text."""
         return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """One development: articles telling the same thing, within a story."""
+
+    id: str
+    story_id: str | None
+    title: str | None
+    article_ids: tuple[str, ...]
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """A storyline: events on one subject, possibly over months."""
+
+    id: str
+    title: str | None
+    events: tuple[Event, ...]
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """Every article of every event, in event order."""
+        return tuple(a for e in self.events for a in e.article_ids)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -25,12 +25,19 @@ EXPECTED = {
         "cites",
         "furniture",
         "ingested_at",
+        "event_id",
+        "origin",
     ],
     "runs": ["id", "command", "started_at", "finished_at"],
     "run_stages": ["run_id", "stage", "items_in", "items_out", "duplicates", "failures", "seconds"],
     "failures": ["id", "run_id", "item", "stage", "article_id", "error", "message", "created_at"],
     "stage_done": ["article_id", "stage", "done_at"],
     "_migrations": ["name", "applied_at"],
+    "fingerprints": ["article_id", "minhash", "shingles"],
+    "stories": ["id", "title", "centroid", "first_seen", "last_seen"],
+    "events": ["id", "story_id", "title", "centroid", "first_seen", "last_seen"],
+    "term_counts": ["term", "documents"],
+    "counters": ["name", "value"],
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,13 +37,16 @@ def _row_to_article(row: sqlite3.Row) -> Article:
         language=row["language"],
         ai_generated=bool(row["ai_generated"]),
         duplicate_of=row["duplicate_of"],
+        event_id=row["event_id"],
+        origin=row["origin"],
         cites=tuple(json.loads(row["cites"])),
         furniture=tuple(json.loads(row["furniture"])),
     )
 
 
 # Fields a stage may change on a stored article. The text and its metadata are fixed at ingest.
-MUTABLE_FIELDS = ("language", "duplicate_of", "cites")
+MUTABLE_FIELDS = ("language", "duplicate_of", "cites", "event_id", "origin")
+GROUP_TABLES = {"event": "events", "story": "stories"}
 
 
 class Store:
@@ -174,14 +177,28 @@ class Store:
         """How many articles are stored."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def update(self, articles: Iterable[Article], *, stage: str) -> int:
-        """Write the stage-owned fields of ``articles`` and mark ``stage`` done for them, atomically."""
+    def update(
+        self, articles: Iterable[Article], *, stage: str, state: Mapping[str, Any] | None = None, done: Iterable[str] = ()
+    ) -> int:
+        """Write the stage-owned fields of ``articles``, the stage's ``state``, and mark ``stage`` done, atomically.
+
+        ``done`` names further articles the stage processed without changing them.
+        """
         n = 0
         with self.transaction() as conn:
+            if state:
+                self._save_state(conn, state)
+            for article_id in done:
+                conn.execute(
+                    "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
+                    (article_id, stage, _now()),
+                )
             for a in articles:
                 conn.execute(
-                    "UPDATE articles SET language = ?, duplicate_of = ?, cites = ? WHERE id = ?",
-                    (a.language, a.duplicate_of, json.dumps(list(a.cites), ensure_ascii=False), a.id),
+                    "UPDATE articles SET language = ?, duplicate_of = ?, cites = ?, event_id = ?, origin = ? "
+                    "WHERE id = ?",
+                    (a.language, a.duplicate_of, json.dumps(list(a.cites), ensure_ascii=False), a.event_id,
+                     a.origin, a.id),
                 )
                 conn.execute(
                     "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
@@ -189,6 +206,64 @@ class Store:
                 )
                 n += 1
         return n
+
+    # -- state of corpus stages (fingerprints, events, stories, term counts) ---------------------
+
+    def fingerprints(self) -> dict[str, tuple[bytes, int]]:
+        """Every stored MinHash fingerprint with its shingle count, by article id."""
+        rows = self.conn.execute("SELECT article_id, minhash, shingles FROM fingerprints")
+        return {r["article_id"]: (bytes(r["minhash"]), int(r["shingles"])) for r in rows}
+
+    def groups(self, kind: str) -> list[dict[str, Any]]:
+        """Stored events or stories with their centroid and member ids (articles of an event, events of a story)."""
+        table = GROUP_TABLES[kind]
+        out = []
+        for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+            if kind == "event":
+                members = [r[0] for r in self.conn.execute(
+                    "SELECT id FROM articles WHERE event_id = ? ORDER BY rowid", (row["id"],))]
+            else:
+                members = [r[0] for r in self.conn.execute(
+                    "SELECT id FROM events WHERE story_id = ? ORDER BY rowid", (row["id"],))]
+            out.append({**dict(row), "centroid": bytes(row["centroid"]), "members": members})
+        return out
+
+    def term_counts(self) -> tuple[dict[int, int], int]:
+        """Document frequency of every hashed term, and the number of documents counted."""
+        counts = {int(r[0]): int(r[1]) for r in self.conn.execute("SELECT term, documents FROM term_counts")}
+        row = self.conn.execute("SELECT value FROM counters WHERE name = 'documents'").fetchone()
+        return counts, int(row[0]) if row else 0
+
+    def copies_of(self, article_id: str) -> list[str]:
+        """Ids of the articles marked as duplicates of ``article_id``."""
+        rows = self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY rowid", (article_id,))
+        return [r[0] for r in rows]
+
+    def _save_state(self, conn: sqlite3.Connection, state: Mapping[str, Any]) -> None:
+        for article_id, (minhash, size) in state.get("fingerprints", {}).items():
+            conn.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)", (article_id, minhash, size))
+        # Stories first: events point at them.
+        for kind in ("story", "event"):
+            for g in state.get("groups", {}).get(kind, []):
+                values = (g["id"], g["title"], g["centroid"], g["first_seen"], g["last_seen"])
+                if kind == "event":
+                    conn.execute(
+                        "INSERT OR REPLACE INTO events (id, title, centroid, first_seen, last_seen, story_id) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", (*values, g["parent"]))
+                else:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO stories (id, title, centroid, first_seen, last_seen) "
+                        "VALUES (?, ?, ?, ?, ?)", values)
+        if "term_counts" in state:
+            delta, documents = state["term_counts"]
+            conn.executemany(
+                "INSERT INTO term_counts (term, documents) VALUES (?, ?) "
+                "ON CONFLICT(term) DO UPDATE SET documents = documents + excluded.documents",
+                list(delta.items()),
+            )
+            conn.execute(
+                "INSERT INTO counters (name, value) VALUES ('documents', ?) "
+                "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", (documents,))
 
     def pending(self, stage: str) -> list[str]:
         """Ids of articles that ``stage`` has not processed yet, in ingest order."""

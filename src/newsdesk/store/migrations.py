@@ -127,3 +127,43 @@ def apply(conn: sqlite3.Connection) -> list[str]:
             raise SchemaError(f"Migration {fn.__name__} failed: {exc}") from exc
         applied.append(fn.__name__)
     return applied
+
+
+@migration
+def m002_groups() -> str:
+    return """
+        ALTER TABLE articles ADD COLUMN event_id TEXT REFERENCES events(id) ON DELETE SET NULL;
+        ALTER TABLE articles ADD COLUMN origin TEXT;
+        CREATE INDEX articles_event ON articles(event_id);
+        CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+
+        CREATE TABLE fingerprints (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            minhash    BLOB NOT NULL,
+            shingles   INTEGER NOT NULL
+        );
+        CREATE TABLE stories (
+            id         TEXT PRIMARY KEY,
+            title      TEXT,
+            centroid   BLOB NOT NULL,
+            first_seen TEXT,
+            last_seen  TEXT
+        );
+        CREATE TABLE events (
+            id         TEXT PRIMARY KEY,
+            story_id   TEXT REFERENCES stories(id) ON DELETE SET NULL,
+            title      TEXT,
+            centroid   BLOB NOT NULL,
+            first_seen TEXT,
+            last_seen  TEXT
+        );
+        CREATE INDEX events_story ON events(story_id);
+        CREATE TABLE term_counts (
+            term      INTEGER PRIMARY KEY,
+            documents INTEGER NOT NULL
+        );
+        CREATE TABLE counters (
+            name  TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+    """

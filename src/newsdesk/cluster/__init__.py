@@ -1,0 +1,1 @@
+"""Grouping: articles into events (one development) and events into stories (a storyline over months)."""
