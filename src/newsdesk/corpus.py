@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DB = "newsdesk.db"
 _FLUSH_EVERY = 25  # articles per transaction: a crash loses at most this much work, never consistency
-_ANALYZE_CHUNK = 200
+_ANALYZE_CHUNK = 500
 
 
 def open_corpus(path: str | Path | None = None, *, settings: Settings | None = None) -> Corpus:
@@ -170,17 +170,33 @@ class Corpus:
         return reports
 
     def _analyze(self, run_id: int, *, on_progress: ProgressCallback) -> list[StageReport]:
-        context = Context(settings=self.settings, on_progress=on_progress)
+        context = Context(settings=self.settings, on_progress=on_progress, view=self.store)
         reports = []
         for stage in self.pipeline.stages:
             todo = self.store.pending(stage.name)
             total = StageReport(stage=stage.name)
             for start in range(0, len(todo), _ANALYZE_CHUNK):
                 on_progress(stage.name, start, len(todo))
-                batch = list(self.store.articles(todo[start : start + _ANALYZE_CHUNK]))
-                result, report = self.pipeline.run_stage(stage, batch, context)
-                self.store.update(result.articles, stage=stage.name)
-                self.store.record_failures(result.failures, run_id)
+                ids = todo[start : start + _ANALYZE_CHUNK]
+                batch = list(self.store.articles(ids))
+                try:
+                    result, report = self.pipeline.run_stage(stage, batch, context)
+                except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on
+                    log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
+                    failures = [
+                        Failure(
+                            item=a.source, stage=stage.name, article_id=a.id, error=type(exc).__name__, message=f"{exc}"
+                        )
+                        for a in batch
+                    ]
+                    self.store.record_failures(failures, run_id)
+                    report = StageReport(stage=stage.name, items_in=len(batch), failures=len(batch))
+                else:
+                    failed = {f.article_id for f in result.failures}
+                    self.store.update(
+                        result.articles, stage=stage.name, state=result.state, done=[i for i in ids if i not in failed]
+                    )
+                    self.store.record_failures(result.failures, run_id)
                 total = StageReport(
                     stage=stage.name,
                     items_in=total.items_in + report.items_in,

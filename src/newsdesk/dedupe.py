@@ -81,31 +81,36 @@ class Index:
         self._hashes[article_id] = m
         self._sizes[article_id] = size
 
-    def similar(self, signature: bytes, size: int = 0) -> list[tuple[str, float]]:
+    def similar(
+        self, signature: bytes, size: int = 0, *, jaccard: float = JACCARD, containment: float = CONTAINMENT
+    ) -> list[tuple[str, float]]:
         """Indexed articles this fingerprint copies or is copied by, with their estimated similarity."""
         m = _minhash(signature)
         found = []
         for other in self._lsh.query(m):
-            jaccard = m.jaccard(self._hashes[other])
+            j = m.jaccard(self._hashes[other])
             other_size = self._sizes.get(other, 0)
-            containment = 0.0
-            if size and other_size and jaccard > 0:
+            contained = 0.0
+            if size and other_size and j > 0:
                 # |A ∩ B| = J (|A| + |B|) / (1 + J); divided by the smaller set.
-                overlap = jaccard * (size + other_size) / (1 + jaccard)
-                containment = overlap / min(size, other_size)
-            if jaccard >= JACCARD or containment >= CONTAINMENT:
-                found.append((other, max(jaccard, min(containment, 1.0))))
+                overlap = j * (size + other_size) / (1 + j)
+                contained = overlap / min(size, other_size)
+            if j >= jaccard or contained >= containment:
+                found.append((other, max(j, min(contained, 1.0))))
         return sorted(found, key=lambda item: -item[1])
 
 
 def copies(
-    batch: Iterable[tuple[str, str]], index: Index, *, order: Mapping[str, tuple[str, int]]
+    batch: Iterable[tuple[str, str]],
+    index: Index,
+    *,
+    jaccard: float = JACCARD,
+    containment: float = CONTAINMENT,
 ) -> tuple[list[Copy], dict[str, bytes]]:
     """Check each ``(article_id, text)`` of ``batch`` against ``index`` (and earlier batch members).
 
-    ``order`` ranks articles for choosing the original of a group: ``(published or "~", ingest rank)``, so
-    the earliest stated date wins and ingest order breaks ties. Returns the copies found and the new
-    fingerprints (to store).
+    Returns the pairs found (``article_id`` from the batch, ``of`` the indexed article; which of the two is the
+    original is the caller's choice) and the new fingerprints, to store.
     """
     found: list[Copy] = []
     new: dict[str, bytes] = {}
@@ -113,10 +118,9 @@ def copies(
         grams = shingles(text)
         signature = fingerprint(text)
         new[article_id] = signature
-        for other, similarity in index.similar(signature, len(grams)):
+        for other, similarity in index.similar(signature, len(grams), jaccard=jaccard, containment=containment):
             if other == article_id:
                 continue
-            first, second = sorted((article_id, other), key=lambda a: order.get(a, ("~", 1 << 62)))
-            found.append(Copy(article_id=second, of=first, similarity=similarity))
+            found.append(Copy(article_id=article_id, of=other, similarity=similarity))
         index.add(article_id, signature, len(grams))
     return found, new

@@ -14,11 +14,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
+from newsdesk import grouping
 from newsdesk.errors import ConfigError, PipelineError, did_you_mean
 from newsdesk.extract import attributions
 from newsdesk.records import Article, Failure, StageReport
@@ -29,6 +30,8 @@ __all__ = [
     "INGEST_PRODUCES",
     "ArticleStage",
     "Context",
+    "CorpusStage",
+    "CorpusView",
     "Pipeline",
     "Stage",
     "StageResult",
@@ -57,20 +60,42 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
+class CorpusView(Protocol):
+    """Read-only access to stored data that corpus stages (dedupe, cluster, origins) compare a batch with."""
+
+    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]: ...
+
+    def fingerprints(self) -> dict[str, tuple[bytes, int]]: ...
+
+    def groups(self, kind: str) -> list[dict[str, Any]]: ...
+
+    def term_counts(self) -> tuple[dict[int, int], int]: ...
+
+    def copies_of(self, article_id: str) -> list[str]: ...
+
+    def event_members(self, event_ids: Iterable[str]) -> dict[str, list[str]]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a stage may read besides its batch: the settings and a progress callback."""
+    """What a stage may read besides its batch: settings, a progress callback, and (corpus stages) the store."""
 
     settings: Settings = field(default_factory=Settings)
     on_progress: ProgressCallback = _no_progress
+    view: CorpusView | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class StageResult:
-    """The articles a stage changed (or confirmed) and the articles it failed on."""
+    """What a stage changed: articles (their stage-owned fields), failures, and state for the store to keep.
+
+    ``state`` may hold ``fingerprints``, ``groups`` (events and stories) and ``term_counts``; the runner writes
+    it together with the articles, in one transaction.
+    """
 
     articles: list[Article]
     failures: list[Failure]
+    state: dict[str, Any] = field(default_factory=dict)
 
 
 @runtime_checkable
@@ -118,11 +143,46 @@ class ArticleStage:
         return StageResult(articles=done, failures=failures)
 
 
+@dataclass(frozen=True, slots=True)
+class CorpusStage:
+    """A stage that compares its batch with stored data: ``fn(batch, view, settings) -> (articles, state)``.
+
+    It works on the batch as a whole (grouping is not per article), so an error fails the batch; the runner
+    records one failure per article and goes on with the next stage.
+    """
+
+    name: str
+    fn: Callable[[Sequence[Article], CorpusView, Settings], tuple[list[Article], dict[str, Any]]]
+    requires: tuple[str, ...] = ()
+    produces: tuple[str, ...] = ()
+
+    def run(self, batch: Sequence[Article], context: Context) -> StageResult:
+        if context.view is None:
+            raise PipelineError(f"Stage {self.name!r} compares articles with the store; run it through a Corpus.")
+        articles, state = self.fn(batch, context.view, context.settings)
+        return StageResult(articles=articles, failures=[], state=state)
+
+
 def _cites(article: Article, settings: Settings) -> Article:
     return dataclasses.replace(article, cites=attributions.cites(article.text, own_outlet=article.outlet))
 
 
-BUILTIN: tuple[Stage, ...] = (ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),)
+BUILTIN: tuple[Stage, ...] = (
+    ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),
+    CorpusStage("dedupe", grouping.dedupe, requires=("article.text",), produces=("article.duplicate_of",)),
+    CorpusStage(
+        "cluster",
+        grouping.cluster,
+        requires=("article.text", "article.duplicate_of"),
+        produces=("article.event_id", "story.events"),
+    ),
+    CorpusStage(
+        "origins",
+        grouping.origins,
+        requires=("article.duplicate_of", "article.event_id", "article.cites"),
+        produces=("article.origin",),
+    ),
+)
 
 
 def registry(*, load_plugins: bool = False) -> dict[str, Stage]:

@@ -16,7 +16,16 @@ from typing import Any
 
 from newsdesk.errors import ConfigError, did_you_mean
 
-__all__ = ["FetchSettings", "IngestSettings", "PipelineSettings", "Settings", "home", "load"]
+__all__ = [
+    "ClusterSettings",
+    "DedupeSettings",
+    "FetchSettings",
+    "IngestSettings",
+    "PipelineSettings",
+    "Settings",
+    "home",
+    "load",
+]
 
 VERSION = "0.1.0"
 
@@ -58,7 +67,33 @@ class PipelineSettings:
     """Which analysis stages run after ingest, in order."""
 
     stages: tuple[str, ...] = field(
-        default=("cites",), metadata=_help("Analysis stages run over stored articles, in order.")
+        default=("cites", "dedupe", "cluster", "origins"),
+        metadata=_help("Analysis stages run over stored articles, in order."),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DedupeSettings:
+    """When an article counts as a copy of another."""
+
+    jaccard: float = field(default=0.5, metadata=_help("Shingle overlap (Jaccard, 0-1) from which texts are copies."))
+    containment: float = field(
+        default=0.8, metadata=_help("Share of the shorter text found in the longer one from which it is a copy.")
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClusterSettings:
+    """How articles join events and events join stories."""
+
+    event_threshold: float = field(
+        default=0.22, metadata=_help("Cosine similarity (0-1) from which an article joins an event.")
+    )
+    story_threshold: float = field(
+        default=0.12, metadata=_help("Cosine similarity (0-1) from which a new event joins a story.")
+    )
+    max_gap_days: int = field(
+        default=45, metadata=_help("Days between dated articles beyond which they are not one event.")
     )
 
 
@@ -69,12 +104,16 @@ class Settings:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+    dedupe: DedupeSettings = field(default_factory=DedupeSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
     "fetch": FetchSettings,
     "ingest": IngestSettings,
     "pipeline": PipelineSettings,
+    "dedupe": DedupeSettings,
+    "cluster": ClusterSettings,
 }
 
 

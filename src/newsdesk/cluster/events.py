@@ -36,13 +36,15 @@ class Group:
     first_seen: str | None = None
     last_seen: str | None = None
     parent: str | None = None
+    title: str | None = None
     changed: bool = False
 
-    def absorb(self, member: str, v: Vector, published: str | None) -> None:
-        """Add a member's vector and date."""
+    def absorb(self, member: str, v: Vector, published: str | None, *, new_member: bool = True) -> None:
+        """Add a member's vector and date (``new_member=False``: only the vector and date of one already in)."""
         for t, w in v.items():
             self.centroid[t] = self.centroid.get(t, 0.0) + w
-        self.members.append(member)
+        if new_member:
+            self.members.append(member)
         if published:
             self.first_seen = min(filter(None, [self.first_seen, published]))
             self.last_seen = max(filter(None, [self.last_seen, published]))

@@ -178,7 +178,12 @@ class Store:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def update(
-        self, articles: Iterable[Article], *, stage: str, state: Mapping[str, Any] | None = None, done: Iterable[str] = ()
+        self,
+        articles: Iterable[Article],
+        *,
+        stage: str,
+        state: Mapping[str, Any] | None = None,
+        done: Iterable[str] = (),
     ) -> int:
         """Write the stage-owned fields of ``articles``, the stage's ``state``, and mark ``stage`` done, atomically.
 
@@ -197,8 +202,14 @@ class Store:
                 conn.execute(
                     "UPDATE articles SET language = ?, duplicate_of = ?, cites = ?, event_id = ?, origin = ? "
                     "WHERE id = ?",
-                    (a.language, a.duplicate_of, json.dumps(list(a.cites), ensure_ascii=False), a.event_id,
-                     a.origin, a.id),
+                    (
+                        a.language,
+                        a.duplicate_of,
+                        json.dumps(list(a.cites), ensure_ascii=False),
+                        a.event_id,
+                        a.origin,
+                        a.id,
+                    ),
                 )
                 conn.execute(
                     "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
@@ -217,15 +228,31 @@ class Store:
     def groups(self, kind: str) -> list[dict[str, Any]]:
         """Stored events or stories with their centroid and member ids (articles of an event, events of a story)."""
         table = GROUP_TABLES[kind]
-        out = []
-        for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
-            if kind == "event":
-                members = [r[0] for r in self.conn.execute(
-                    "SELECT id FROM articles WHERE event_id = ? ORDER BY rowid", (row["id"],))]
-            else:
-                members = [r[0] for r in self.conn.execute(
-                    "SELECT id FROM events WHERE story_id = ? ORDER BY rowid", (row["id"],))]
-            out.append({**dict(row), "centroid": bytes(row["centroid"]), "members": members})
+        members: dict[str, list[str]] = {}
+        sql = (
+            "SELECT event_id, id FROM articles WHERE event_id IS NOT NULL ORDER BY rowid"
+            if kind == "event"
+            else "SELECT story_id, id FROM events WHERE story_id IS NOT NULL ORDER BY rowid"
+        )
+        for parent, child in self.conn.execute(sql):
+            members.setdefault(parent, []).append(child)
+        return [
+            {**dict(row), "centroid": bytes(row["centroid"]), "members": members.get(row["id"], [])}
+            for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        ]
+
+    def event_members(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Article ids of each of the given events."""
+        ids = list(event_ids)
+        out: dict[str, list[str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.conn.execute(
+                f"SELECT event_id, id FROM articles WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid",
+                chunk,
+            )
+            for event_id, article_id in rows:
+                out.setdefault(event_id, []).append(article_id)
         return out
 
     def term_counts(self) -> tuple[dict[int, int], int]:
@@ -249,11 +276,15 @@ class Store:
                 if kind == "event":
                     conn.execute(
                         "INSERT OR REPLACE INTO events (id, title, centroid, first_seen, last_seen, story_id) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", (*values, g["parent"]))
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        (*values, g["parent"]),
+                    )
                 else:
                     conn.execute(
                         "INSERT OR REPLACE INTO stories (id, title, centroid, first_seen, last_seen) "
-                        "VALUES (?, ?, ?, ?, ?)", values)
+                        "VALUES (?, ?, ?, ?, ?)",
+                        values,
+                    )
         if "term_counts" in state:
             delta, documents = state["term_counts"]
             conn.executemany(
@@ -263,7 +294,9 @@ class Store:
             )
             conn.execute(
                 "INSERT INTO counters (name, value) VALUES ('documents', ?) "
-                "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", (documents,))
+                "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
+                (documents,),
+            )
 
     def pending(self, stage: str) -> list[str]:
         """Ids of articles that ``stage`` has not processed yet, in ingest order."""

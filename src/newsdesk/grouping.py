@@ -1,0 +1,221 @@
+"""Corpus stages that group articles: copies (dedupe), events and stories (cluster), origins.
+
+Each is a pure function ``(batch, view, settings) -> (changed articles, state to store)``: it reads stored
+fingerprints, groups and term counts through ``view`` and never writes; the runner persists what it returns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from newsdesk import dedupe as copies
+from newsdesk.cluster import similarity
+from newsdesk.cluster.events import Group, Grouper
+from newsdesk.records import Article
+from newsdesk.settings import Settings
+
+__all__ = ["cluster", "dedupe", "origins"]
+
+Outcome = tuple[list[Article], dict[str, Any]]
+
+
+class View(Protocol):
+    """The read-only store access these stages need (a subset of ``pipeline.CorpusView``)."""
+
+    def articles(self, ids: Sequence[str] | None = None) -> Any: ...
+
+    def fingerprints(self) -> dict[str, tuple[bytes, int]]: ...
+
+    def groups(self, kind: str) -> list[dict[str, Any]]: ...
+
+    def term_counts(self) -> tuple[dict[int, int], int]: ...
+
+    def copies_of(self, article_id: str) -> list[str]: ...
+
+    def event_members(self, event_ids: Any) -> dict[str, list[str]]: ...
+
+
+def _rank(article: Article, position: int) -> tuple[str, int]:
+    # The earliest stated date wins; ingest order breaks ties and ranks undated articles.
+    return (article.published or "~", position)
+
+
+def dedupe(batch: Sequence[Article], view: View, settings: Settings) -> Outcome:
+    """Mark each article that copies an earlier one: ``duplicate_of`` is the group's original."""
+    stored = view.fingerprints()
+    index = copies.Index()
+    for article_id, (signature, size) in stored.items():
+        index.add(article_id, signature, size)
+    found, fingerprints = copies.copies(
+        ((a.id, a.text) for a in batch),
+        index,
+        jaccard=settings.dedupe.jaccard,
+        containment=settings.dedupe.containment,
+    )
+    articles = {a.id: a for a in batch}
+    # Only stored articles involved in a copy (and their existing copies) are loaded.
+    involved = {c.of for c in found if c.of not in articles}
+    known = {a.id: a for a in view.articles(sorted(involved))} if involved else {}
+    for article in list(known.values()):
+        for copy_id in view.copies_of(article.id):
+            involved.add(copy_id)
+    known.update({a.id: a for a in view.articles(sorted(involved - set(known)))})
+    # Stored articles were ingested before the batch: rank them first when dates do not decide.
+    ranks = {a_id: _rank(a, i) for i, (a_id, a) in enumerate(known.items())}
+    ranks.update({a.id: _rank(a, len(ranks) + i) for i, a in enumerate(batch)})
+    original: dict[str, str] = {}
+
+    def root(article_id: str) -> str:
+        seen = set()
+        while article_id in original and article_id not in seen:
+            seen.add(article_id)
+            article_id = original[article_id]
+        return article_id
+
+    for article in [*known.values(), *batch]:
+        if article.duplicate_of:
+            original[article.id] = article.duplicate_of
+    for copy in found:
+        a, b = root(copy.article_id), root(copy.of)
+        if a == b:
+            continue
+        first, second = sorted((a, b), key=lambda x: ranks.get(x, ("~", 1 << 62)))
+        original[second] = first
+    changed = []
+    for article_id in {*articles, *original}:
+        article = articles.get(article_id) or known.get(article_id)
+        if article is None:
+            continue
+        target = root(article_id)
+        new = None if target == article_id else target
+        if new != article.duplicate_of or article_id in articles:
+            changed.append(dataclasses.replace(article, duplicate_of=new))
+    sizes = {a.id: len(copies.shingles(a.text)) for a in batch}
+    return changed, {"fingerprints": {i: (sig, sizes[i]) for i, sig in fingerprints.items()}}
+
+
+def _load(kind: str, view: View) -> list[Group]:
+    return [
+        Group(
+            id=g["id"],
+            centroid=similarity.unpack(g["centroid"]),
+            members=list(g["members"]),
+            first_seen=g["first_seen"],
+            last_seen=g["last_seen"],
+            parent=g.get("story_id"),
+            title=g["title"],
+        )
+        for g in view.groups(kind)
+    ]
+
+
+def _row(group: Group, title: str | None) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "title": title,
+        "centroid": similarity.pack(group.centroid),
+        "first_seen": group.first_seen,
+        "last_seen": group.last_seen,
+        "parent": group.parent,
+    }
+
+
+def cluster(batch: Sequence[Article], view: View, settings: Settings) -> Outcome:
+    """Put each article in an event (joining the most similar one, or opening one) and each event in a story."""
+    counts, documents = view.term_counts()
+    df = similarity.DocumentFrequencies(counts, documents)
+    vectors = {a.id: similarity.vector(f"{a.title or ''}\n{a.text}") for a in batch}
+    before = similarity.DocumentFrequencies()
+    before.add(vectors.values())
+    df.add(vectors.values())
+    events = Grouper(
+        _load("event", view),
+        df,
+        threshold=settings.cluster.event_threshold,
+        max_gap_days=settings.cluster.max_gap_days,
+        prefix="e",
+    )
+    stories = Grouper(
+        _load("story", view), df, threshold=settings.cluster.story_threshold, max_gap_days=None, prefix="s"
+    )
+    titles: dict[str, str | None] = {}
+    event_of: dict[str, str] = {}
+    stored_events = {a.id: a.event_id for a in view.articles([a.duplicate_of for a in batch if a.duplicate_of])}
+    changed = []
+    for article in batch:
+        v = vectors[article.id]
+        fixed = stored_events.get(article.duplicate_of or "") or event_of.get(article.duplicate_of or "")
+        if fixed and fixed in events.groups:
+            # A copy belongs to its original's event, however it was rewritten.
+            event = events.groups[fixed]
+            event.absorb(article.id, v, article.published)
+            created = False
+        else:
+            event, created = events.assign(article.id, v, article.published)
+        if created:
+            titles[event.id] = article.title or " ".join(article.text.split()[:12]) + " …"
+            story, story_created = stories.assign(event.id, v, article.published)
+            event.parent = story.id
+            if story_created:
+                titles[story.id] = titles[event.id]
+        else:
+            parent = stories.groups.get(event.parent or "")
+            if parent is not None:
+                # The event is already a member of its story; only the story's vector and dates grow.
+                parent.absorb(event.id, v, article.published, new_member=False)
+        event_of[article.id] = event.id
+        changed.append(dataclasses.replace(article, event_id=event.id))
+    rows: dict[str, list[dict[str, Any]]] = {"event": [], "story": []}
+    for kind, grouper in (("event", events), ("story", stories)):
+        for group in grouper.groups.values():
+            if group.changed:
+                rows[kind].append(_row(group, titles.get(group.id, group.title)))
+    delta = before.counts
+    return changed, {"groups": rows, "term_counts": (dict(delta), before.documents)}
+
+
+def origins(batch: Sequence[Article], view: View, settings: Settings) -> Outcome:
+    """Group articles that tell one origin's report: copies of one original, or articles of one event that
+    credit the same outlet. ``origin`` names the group by its earliest member."""
+    event_ids = {a.event_id for a in batch if a.event_id}
+    members: dict[str, Article] = {a.id: a for a in batch}
+    stored_ids = [i for ids in view.event_members(event_ids).values() for i in ids if i not in members]
+    for article in view.articles(stored_ids):
+        members.setdefault(article.id, article)
+    parent = {a: a for a in members}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for article in members.values():
+        if article.duplicate_of in members:
+            union(article.id, article.duplicate_of)
+    by_credit: dict[tuple[str | None, str], str] = {}
+    for article in members.values():
+        for outlet in article.cites:
+            key = (article.event_id, outlet)
+            if article.event_id and key in by_credit:
+                union(article.id, by_credit[key])
+            by_credit.setdefault(key, article.id)
+    order = {a_id: _rank(a, i) for i, (a_id, a) in enumerate(members.items())}
+    groups: dict[str, list[str]] = {}
+    for article_id in members:
+        groups.setdefault(find(article_id), []).append(article_id)
+    changed = []
+    for ids in groups.values():
+        first = min(ids, key=lambda x: order[x])
+        for article_id in ids:
+            article = members[article_id]
+            if article.origin != first or article_id in {a.id for a in batch}:
+                changed.append(dataclasses.replace(article, origin=first))
+    return changed, {}
