@@ -65,3 +65,18 @@ def test_demo_command_prints_what_it_found(tmp_path: Path) -> None:
 def test_demo_corpus_says_it_is_fiction() -> None:
     readme = (corpus_path() / "README.md").read_text(encoding="utf-8").lower()
     assert "fiction" in readme and "invented" in readme
+
+
+def test_issue_review_demo_never_replaces_a_database_it_did_not_make(tmp_path: Path, seeds_dir: Path) -> None:
+    runner = CliRunner()
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    result = runner.invoke(newsdesk_cli, ["demo", "--out", str(notes)])
+    assert result.exit_code != 0 and "is not a demo database" in result.stderr
+    assert notes.read_text() == "my notes"
+    real = tmp_path / "real.db"
+    runner.invoke(newsdesk_cli, ["--db", str(real), "-q", "ingest", str(seeds_dir)], catch_exceptions=False)
+    result = runner.invoke(newsdesk_cli, ["demo", "--out", str(real)])
+    assert result.exit_code != 0
+    listed = runner.invoke(newsdesk_cli, ["--db", str(real), "articles", "--json"], catch_exceptions=False)
+    assert len(__import__("json").loads(listed.stdout)) == 5

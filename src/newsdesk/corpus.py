@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
@@ -19,7 +20,7 @@ from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.store import Store
 
-__all__ = ["DEFAULT_DB", "Corpus", "open_corpus"]
+__all__ = ["DEFAULT_DB", "Corpus", "is_demo_database", "open_corpus"]
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,11 @@ def open_corpus(path: str | Path | None = None, *, settings: Settings | None = N
     return Corpus(Store(db), settings=settings if settings is not None else load())
 
 
+def is_demo_database(path: str | Path) -> bool:
+    """Whether ``path`` is a database made by ``newsdesk demo`` (which it may replace)."""
+    return Store.is_marked(path, "demo")
+
+
 def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
     return Failure(item=exc.item, stage=stage, error=type(exc).__name__, message=str(exc))
 
@@ -45,6 +51,10 @@ class Corpus:
         self.store = store
         self.settings = settings or Settings()
         self.pipeline = Pipeline.from_settings(self.settings, load_plugins=load_plugins)
+
+    def mark_demo(self) -> None:
+        """Label this database as a demo database, which ``newsdesk demo`` may replace."""
+        self.store.mark("demo")
 
     def close(self) -> None:
         """Close the database."""
@@ -78,31 +88,49 @@ class Corpus:
             ConfigError: a hint is malformed (``published`` not a date, ``url`` not http(s)).
         """
         hints = self._hints(outlet=outlet, published=published, url=url)
+        found = list(ingest.items(str(t) for t in targets))
+        work = [i for i in found if isinstance(i, ingest.Item)]
+        if url is not None and len(work) > 1:
+            raise ConfigError(f"--url names one article, but {len(work)} items were given. Ingest them one at a time.")
         run_id = self.store.start_run("ingest")
         failures: list[Failure] = []
         added: list[str] = []
         skipped: list[str] = []
         pending: list[Article] = []
         drafts_seen = 0
+        started = time.perf_counter()
 
         def flush() -> None:
+            # Articles and the failures met so far are committed together, every few articles, so a crash
+            # loses little and the store never holds half an article.
             new, known = self.store.add(pending)
             added.extend(new)
             skipped.extend(known)
             pending.clear()
+            self.store.record_failures(failures[recorded[0] :], run_id)
+            recorded[0] = len(failures)
 
-        found = list(ingest.items(str(t) for t in targets))
-        work = [i for i in found if isinstance(i, ingest.Item)]
+        recorded = [0]
         failures.extend(_failure(e) for e in found if isinstance(e, IngestError))
-        if url is not None and len(work) > 1:
-            raise ConfigError(f"--url names one article, but {len(work)} items were given. Ingest them one at a time.")
         for done, item in enumerate(work):
             on_progress("ingest", done, len(work))
+            drafts_of_item = 0
             for got in ingest.read(item, self.settings, client=client):
                 if isinstance(got, IngestError):
                     failures.append(_failure(got))
                     continue
                 drafts_seen += 1
+                drafts_of_item += 1
+                if url is not None and drafts_of_item > 1:
+                    failures.append(
+                        Failure(
+                            item=got.source,
+                            stage="ingest",
+                            error="ConfigError",
+                            message="--url names one article, but this item holds several; ingest it without --url",
+                        )
+                    )
+                    continue
                 try:
                     pending.append(self._clean(got, hints))
                 except NewsdeskError as exc:
@@ -117,21 +145,23 @@ class Corpus:
                             message=f"internal error, please report it: {exc}",
                         )
                     )
-            if len(pending) >= _FLUSH_EVERY:
-                flush()
+                if len(pending) >= _FLUSH_EVERY:
+                    flush()
         flush()
         on_progress("ingest", len(work), len(work))
-        self.store.record_failures(failures, run_id)
         report = StageReport(
             stage="ingest",
             items_in=drafts_seen,
             items_out=len(added),
             duplicates=len(skipped),
             failures=len(failures),
+            seconds=time.perf_counter() - started,
         )
         stages = [report]
         if analyze:
-            stages.extend(self._analyze(run_id, on_progress=on_progress))
+            stage_failures: list[Failure] = []
+            stages.extend(self._analyze(run_id, on_progress=on_progress, failed=stage_failures))
+            failures.extend(stage_failures)
         self.store.finish_run(run_id, stages)
         return IngestReport(added=tuple(added), skipped=tuple(skipped), failures=tuple(failures), stages=tuple(stages))
 
@@ -169,7 +199,9 @@ class Corpus:
         self.store.finish_run(run_id, reports)
         return reports
 
-    def _analyze(self, run_id: int, *, on_progress: ProgressCallback) -> list[StageReport]:
+    def _analyze(
+        self, run_id: int, *, on_progress: ProgressCallback, failed: list[Failure] | None = None
+    ) -> list[StageReport]:
         context = Context(settings=self.settings, on_progress=on_progress, view=self.store)
         reports = []
         for stage in self.pipeline.stages:
@@ -190,13 +222,17 @@ class Corpus:
                         for a in batch
                     ]
                     self.store.record_failures(failures, run_id)
+                    if failed is not None:
+                        failed.extend(failures)
                     report = StageReport(stage=stage.name, items_in=len(batch), failures=len(batch))
                 else:
-                    failed = {f.article_id for f in result.failures}
+                    failed_ids = {f.article_id for f in result.failures}
                     self.store.update(
-                        result.articles, stage=stage.name, state=result.state, done=[i for i in ids if i not in failed]
+                        result.articles, stage=stage.name, state=result.state, done=[i for i in ids if i not in failed_ids]
                     )
                     self.store.record_failures(result.failures, run_id)
+                    if failed is not None:
+                        failed.extend(result.failures)
                 total = StageReport(
                     stage=stage.name,
                     items_in=total.items_in + report.items_in,
@@ -221,6 +257,10 @@ class Corpus:
             NotFoundError: no article has that id.
         """
         found = self.store.get(article_id)
+        if found is None and len(matches := self.store.ids_starting(article_id)) > 1:
+            raise NotFoundError(
+                f"Id prefix {article_id!r} matches several articles ({', '.join(matches)}…); give more characters."
+            )
         if found is None:
             raise NotFoundError(f"No article with id {article_id!r}. List ids with: newsdesk articles")
         return found

@@ -2,7 +2,7 @@
 
 The server runs in a background thread and serves the invented pages and feeds of ``tests/data/web`` (with
 ``@BASE@`` replaced by its own address, so feeds can link back to it) plus special routes that misbehave on
-purpose: slow, oversized, erroring, redirecting, binary, empty, Latin-1. It records every request it sees.
+purpose: slow, dripping, oversized, erroring, redirecting, binary, empty, Latin-1. It records every request it sees.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ import pytest
 WEB = Path(__file__).resolve().parents[1] / "data" / "web"
 
 SLOW_SECONDS = 2.0  # /slow waits this long (or until teardown) before answering; tests time out at 0.5 s
+DRIP_EVERY = 0.3  # /drip sends a few bytes this often (until teardown or hang-up), for DRIP_SECONDS in all
+DRIP_SECONDS = 3.0
 BIG_BYTES = 200_000  # /big and /big-stream send this much; tests cap max_bytes well below it
 
 CONTENT_TYPES = {
@@ -170,6 +172,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self._write(b"<html><body><p>" + b"z" * BIG_BYTES + b"</p></body></html>")
 
+    def drip(self) -> None:
+        # Never idle long enough for a read timeout, but never done: only a deadline for the whole fetch stops it.
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.end_headers()
+        for _ in range(int(DRIP_SECONDS / DRIP_EVERY)):
+            if not self._write(b"word ") or self.server.stop.wait(DRIP_EVERY):
+                return
+
     def not_found(self) -> None:
         self._send(404, b"<html><body><h1>Not Found</h1></body></html>")
 
@@ -216,6 +227,7 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/big": _Handler.big,
     "/big-stream": _Handler.big_stream,
     "/big-unsized": _Handler.big_unsized,
+    "/drip": _Handler.drip,
     "/404": _Handler.not_found,
     "/500": _Handler.server_error,
     "/redirect": _Handler.redirect,

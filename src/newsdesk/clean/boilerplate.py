@@ -26,7 +26,7 @@ _LINES = [
         r"^advertisement$|^sponsored(?: content)?$|^skip to (?:main )?content$",
         r"^(?:leave a comment|\d+ comments?|comments?|post a comment)$",
         r"^(?:follow us on|follow .{1,40} on (?:twitter|x|facebook|instagram|telegram)).{0,60}$",
-        r"^(?:©|\(c\)|copyright)\s.{0,120}$",
+        r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*.{0,120}$",
         r"^(?:all rights reserved)\.?$",
         r"^(?:photo|image|picture|foto|video|credit|source of image)s?\s*:\s*.{1,120}$",
     )
@@ -40,11 +40,15 @@ _TAIL = re.compile(
     _I,
 )
 
+# A disclaimer speaks of the text itself ("This content is AI-generated…", "This summary was written with AI"),
+# so reporting about AI ("platforms must label AI-generated content") is not one.
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", _I)
 _AI_DISCLAIMER = re.compile(
-    r"(?:this (?:content|article|summary|story|text) (?:is|was|has been)\s+(?:\w+\s+){0,2}"
-    r"(?:ai[- ]generated|generated (?:by|using|with) (?:ai|artificial intelligence|a language model))"
-    r"|(?:written|produced|compiled|summari[sz]ed) (?:by|with|using) (?:ai|artificial intelligence)\b"
-    r"|\bai[- ]generated (?:content|summary|article)\b)",
+    r"^(?:disclaimer:\s*|note:\s*|editor'?s note:\s*)?(?:this|the following) (?:content|article|summary|story|text|"
+    r"report|piece) (?:is|was|has been)\s+(?:\w+\s+){0,2}"
+    r"(?:ai[- ]generated|generated (?:by|using|with)|written (?:by|with|using)|produced (?:by|with|using)|"
+    r"compiled (?:by|with|using)|summari[sz]ed (?:by|with|using))"
+    r"(?:\s+(?:an?\s+)?(?:ai|artificial intelligence|a language model|large language model)\b)?",
     _I,
 )
 
@@ -81,12 +85,24 @@ def is_photo_credit(paragraph: str) -> bool:
     return "/" in match.group(0) or _CREDIT_WORDS.search(match.group(0)) is not None
 
 
-def strip(paragraphs: Iterable[str], *, also: Iterable[str] = ()) -> Stripped:
+def _is_prompt(paragraph: str) -> bool:
+    """Furniture prompts are short or unpunctuated; a sentence that starts like one ("Watch: officials will
+    brief the press at noon, the mayor said.") is body text."""
+    return len(paragraph.split()) <= 8 or not re.search(r"[.!?][\"”’')]*$", paragraph)
+
+
+def _is_link_list(rest: list[str]) -> bool:
+    """What follows a "Related"/"Latest news" heading is a list of headlines, not paragraphs of the story:
+    at least two short items, none reporting speech ("…, officials said")."""
+    return len(rest) >= 2 and all(len(p.split()) <= 40 and not _REPORTED.search(p) for p in rest)
+
+
+def strip(paragraphs: Iterable[str], *, also: Iterable[int] = ()) -> Stripped:
     """Remove furniture from ``paragraphs``.
 
     Args:
         paragraphs: the article's paragraphs, already normalised.
-        also: exact paragraphs known to be furniture (header lines that ingest read as metadata).
+        also: positions of paragraphs known to be furniture (header lines read as metadata).
     """
     known = set(also)
     kept: list[str] = []
@@ -94,17 +110,25 @@ def strip(paragraphs: Iterable[str], *, also: Iterable[str] = ()) -> Stripped:
     ai = False
     items = list(paragraphs)
     for index, para in enumerate(items):
-        if para in known:
+        if index in known:
             removed.append(para)
             continue
-        if _TAIL.match(para) and index > 0:
+        if _TAIL.match(para) and index > 0 and _is_link_list(items[index + 1 :]):
             removed.extend(items[index:])
             break
-        if _AI_DISCLAIMER.search(para) and len(para) < 400:
+        if (
+            _AI_DISCLAIMER.search(para)
+            and len(para) < 400
+            and re.search(r"\b(?:ai|artificial intelligence|language model)\b|ai-generated", para, _I)
+        ):
             ai = True
             removed.append(para)
             continue
-        if not _HAS_WORD.search(para) or any(p.match(para) for p in _LINES) or is_photo_credit(para):
+        if (
+            not _HAS_WORD.search(para)
+            or (_is_prompt(para) and any(p.match(para) for p in _LINES))
+            or is_photo_credit(para)
+        ):
             removed.append(para)
             continue
         for pattern in _PREFIXES:

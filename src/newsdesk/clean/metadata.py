@@ -17,14 +17,24 @@ _HEADER_LINES = 6
 
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}$")
 _PROMO_OUTLET = re.compile(r"^no time\? (.{1,60}?) summari[sz]es for you\b", re.IGNORECASE)
+# "© 2026 Harbour Gazette", "Copyright 2026 X. All rights reserved." — not "Copyright lawyers said …".
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{4})?\s*)?(.{2,60}?)[.,]?(?:\s+all rights reserved\.?)?$",
-    re.IGNORECASE,
+    r"^(?:©|\([cC]\)|[Cc]opyright\s*(?:©|\([cC]\))?\s*(?=\d{4}|©))\s*(?:\d{4}(?:[-–]\d{4})?\s*)?"
+    r"([A-Z][^.,;:]{1,58}?)[.,]?(?:\s+[Aa]ll rights reserved\.?)?$"
 )
 _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[-’'][A-Z][a-zà-öø-ÿ]+)?|[A-Z]\.(?:\s?[A-Z]\.)?)"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|al|el|ter)"
 _BYLINE = re.compile(rf"^(?:[Bb]y\s+)?({_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}})$")
-_BY_PREFIXED = re.compile(r"^by\s+([A-Z].{2,80})$", re.IGNORECASE)
+# "By Petra Anselm", "By Jane Doe and John Roe, Reuters" — capitalised words only, so "By Monday, all schools
+# had reopened." is no byline.
+_BY_PREFIXED = re.compile(r"^[Bb]y\s+((?:[A-Z][\w.'’-]*)(?:(?:\s+|,\s*)(?:[A-Z][\w.'’-]*|and|&|de|van|von)){0,7})$")
+# Words that make a capitalised line a heading or a title rather than a person's name.
+_NOT_NAME_WORDS = frozenset(
+    """house minister prime president secretary department council committee office ministry court police
+    government parliament congress senate news alarm raise raises warn warns talks stall stalls vote votes
+    city state union party army forces bank market markets report reports update world war peace plan deal
+    crisis climate security economy budget election elections campaign analysis opinion""".split()
+)
 _NOT_NAME = {
     "the",
     "a",
@@ -97,12 +107,12 @@ class Header:
     byline: str | None = None
     published: str | None = None
     dateline: str | None = None
-    consumed: tuple[str, ...] = field(default=())
+    consumed: tuple[int, ...] = field(default=())
 
 
 def _byline(line: str) -> str | None:
     m = _BYLINE.match(line)
-    if m and not any(w.lower().strip(".") in _NOT_NAME for w in m.group(1).split()):
+    if m and not any(w.lower().strip(".") in _NOT_NAME | _NOT_NAME_WORDS for w in m.group(1).split()):
         return m.group(1)
     m = _BY_PREFIXED.match(line)
     if m and len(m.group(1).split()) <= 8:
@@ -134,7 +144,7 @@ def header(paragraphs: list[str]) -> Header:
     if not paragraphs:
         return Header()
     title = outlet = byline = published = dateline = None
-    consumed: list[str] = []
+    consumed: list[int] = []
     top = paragraphs[:_HEADER_LINES]
     first = top[0]
     dateline = _dateline(first)
@@ -154,7 +164,7 @@ def header(paragraphs: list[str]) -> Header:
             byline = who
         else:
             continue
-        consumed.append(line)
+        consumed.append(index)
     for line in paragraphs:
         if outlet is None and (m := _PROMO_OUTLET.match(line)):
             outlet = m.group(1).strip()

@@ -40,6 +40,7 @@ def cli(ctx: click.Context, db: str | None, config_file: str | None, quiet: bool
 
     Ingest articles (text, HTML, JSONL, RSS/Atom, URLs) into a SQLite database, then list and read them:
 
+    \b
         newsdesk ingest articles/ https://example.com/feed.xml
         newsdesk articles
         newsdesk show ID

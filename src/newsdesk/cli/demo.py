@@ -11,7 +11,7 @@ from rich.table import Table
 
 from newsdesk.cli.ingest import print_report
 from newsdesk.cli.options import State, errors_as_click, pass_state
-from newsdesk.corpus import open_corpus
+from newsdesk.corpus import is_demo_database, open_corpus
 from newsdesk.demo import corpus_path
 
 __all__ = ["COMMANDS"]
@@ -25,18 +25,24 @@ DEMO_DB = "newsdesk-demo.db"
     type=click.Path(dir_okay=False),
     default=DEMO_DB,
     show_default=True,
-    help="Demo database to create (replaced if it exists and is a demo database).",
+    help="Demo database to create (replaced only if it is a demo database).",
 )
 @pass_state
 @errors_as_click
 def demo(state: State, out: str) -> None:
     """Ingest the sample corpus shipped with newsdesk (invented news) and print what it found."""
     path = Path(out)
+    if path.exists() and not is_demo_database(path):
+        raise click.ClickException(
+            f"{path} exists and is not a demo database made by `newsdesk demo`; it is left alone. "
+            "Pass another path with --out."
+        )
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     source = corpus_path()
     state.err.print(f"Ingesting the demo corpus from {source} into {path} …")
     with open_corpus(path, settings=state.settings) as corpus, state.progress() as progress:
+        corpus.mark_demo()
         report = corpus.ingest([source], on_progress=progress)
         rows = corpus.articles()
     print_report(state, report)

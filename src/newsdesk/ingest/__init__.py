@@ -7,6 +7,7 @@ item into drafts, or into failures that name the item and say why. Nothing here 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import socket
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from newsdesk.records import Draft, Format
 from newsdesk.settings import Settings
 
 __all__ = ["Item", "items", "read"]
+
+log = logging.getLogger(__name__)
 
 EXTENSIONS = {
     ".txt": Format.TEXT,
@@ -120,6 +123,9 @@ def _drafts(
             except IngestError as exc:
                 yield exc
                 continue
+            except Exception as exc:  # a bug on one feed item must not cost the feed's other items
+                yield _internal_error(exc, item=entry.url)
+                continue
             # A page that names no site gets its host as outlet from the extractor; the feed's title is better.
             host_only = page.outlet is not None and page.outlet == urlsplit(page.url or entry.url).netloc
             hints = {
@@ -203,3 +209,14 @@ def read(
         yield ParseError(
             f"cannot read file: {exc.strerror or exc}", item=item.target, hint="check the file's permissions"
         )
+    except Exception as exc:  # a bug on one odd item must not cost the batch
+        yield _internal_error(exc, item=item.target)
+
+
+def _internal_error(exc: Exception, *, item: str) -> ParseError:
+    log.exception("internal error while reading %s", item)
+    return ParseError(
+        f"internal error while reading: {type(exc).__name__}: {exc}; please report it",
+        item=item,
+        hint="the item is skipped; the rest of the batch goes on",
+    )

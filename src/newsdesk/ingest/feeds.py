@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
 from collections.abc import Iterator
@@ -18,7 +19,10 @@ from newsdesk.records import Draft, Format
 
 __all__ = ["PageToFetch", "entries", "looks_like_feed"]
 
-_FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)
+# Optional BOM, XML declaration, processing instructions (xml-stylesheet), comments and DOCTYPE, then the root.
+_FEED_START = re.compile(
+    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*>\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL
+)
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article", "tr")
 
 
@@ -75,9 +79,22 @@ def entries(content: str, *, source: str) -> Iterator[Draft | PageToFetch | Pars
     Raises:
         ParseError: the feed is malformed and has no readable items.
     """
+    if not looks_like_feed(content):
+        # Also keeps feedparser from ever seeing a bare URL or path: given one, it would fetch or open it itself.
+        raise ParseError(
+            "not an RSS or Atom feed: it does not start with <rss>, <feed> or <rdf:RDF>",
+            item=source,
+            hint="check the file is RSS or Atom XML",
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        parsed = feedparser.parse(content)
+        # A stream, never a str or bytes: feedparser fetches a str that looks like a URL and opens a str or bytes
+        # that names a file, bypassing check_url, the timeouts, the size cap and the User-Agent.
+        # The text is decoded already: say the bytes are UTF-8, whatever encoding the XML declaration names.
+        parsed = feedparser.parse(
+            io.BytesIO(content.encode("utf-8")),
+            response_headers={"content-type": "application/xml; charset=utf-8"},
+        )
     if parsed.bozo and not parsed.entries:
         raise ParseError(
             f"malformed feed: {parsed.get('bozo_exception')}",
@@ -95,7 +112,7 @@ def entries(content: str, *, source: str) -> Iterator[Draft | PageToFetch | Pars
             "url": link,
             "outlet": outlet,
             "byline": _author(entry),
-            "published": parse_date(_first(entry, "published", "updated") or ""),
+            "published": parse_date(_first(entry, "published") or ""),  # an update date is not a publication date
         }
         body = None
         if entry.get("content"):

@@ -61,7 +61,7 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = sock
     # whose DNS answer changes in between (DNS rebinding) can still reach a private address.
     try:
         infos = resolve(parts.hostname, port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
+    except (socket.gaierror, ValueError) as exc:  # ValueError: a bad IDNA label (UnicodeError) or a NUL
         raise FetchError(
             f"host {parts.hostname!r} does not resolve: {exc}",
             item=url,
@@ -170,7 +170,8 @@ def fetch(
                     item=url,
                     hint="retry later, or raise [fetch] timeout",
                 ) from None
-            except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as exc:
+                # ValueError: httpx and the socket layer reject some hosts (bad IDNA labels) by raising it.
                 raise FetchError(
                     f"malformed URL: {exc}", item=url, hint="check the URL; write it as https://host/path"
                 ) from None

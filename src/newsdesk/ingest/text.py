@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import contextlib
-import re
 
 import charset_normalizer
+from charset_normalizer import CharsetMatch, CharsetMatches
 
 from newsdesk.errors import ParseError
 
 __all__ = ["decode"]
 
-_SINGLE_BYTE_LATIN = re.compile(r"^(?:iso8859_(?:1|2|3|4|9|10|13|14|15|16)|cp125[0-8]|latin_1|mac_(?:roman|latin2))$")
+# Western code pages that short texts make ambiguous with Windows-1252: charset-normalizer may pick Baltic
+# iso8859_13, or cp1257 once cp1252 quotes appear, for French "à". Central European, Cyrillic, Greek and Turkish
+# code pages are not on the list: read as cp1252 they would be garbled.
+_AMBIGUOUS_WITH_CP1252 = frozenset(
+    {"cp1252", "latin_1", "iso8859_1", "iso8859_15", "iso8859_13", "cp1257", "mac_roman"}
+)
 
 
 def decode(data: bytes, *, item: str) -> str:
@@ -33,7 +38,8 @@ def decode(data: bytes, *, item: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         raise ParseError(
             "undecodable bytes: no text encoding fits",
@@ -41,9 +47,8 @@ def decode(data: bytes, *, item: str) -> str:
             hint="save the file as UTF-8 and ingest it again",
         )
     text = str(best)
-    if _SINGLE_BYTE_LATIN.match(best.encoding):
-        # Short Western texts are ambiguous between Latin code pages (charset-normalizer may pick Baltic
-        # iso8859_13 for French "à"); Windows-1252 is by far the likeliest for news, so prefer it when it fits.
+    if _prefer_cp1252(best, matches):
+        # Windows-1252 is by far the likeliest Western code page for news, so prefer it when it fits.
         with contextlib.suppress(UnicodeDecodeError):
             text = data.decode("cp1252")
     if best.coherence == 0 and len(text) > 200 and not any(ch.isspace() for ch in text[:4000]):
@@ -61,3 +66,12 @@ def decode(data: bytes, *, item: str) -> str:
             hint="save the file as UTF-8 and ingest it again",
         )
     return text
+
+
+def _prefer_cp1252(best: CharsetMatch, matches: CharsetMatches) -> bool:
+    """Whether to read the bytes as cp1252 rather than as charset-normalizer's best guess."""
+    # could_be_from_charset lists the code pages that give the very same text as best.encoding (cp1257 for
+    # iso8859_13, say), so a match on any of them counts.
+    if _AMBIGUOUS_WITH_CP1252.intersection(best.could_be_from_charset) or best.encoding in _AMBIGUOUS_WITH_CP1252:
+        return True
+    return any(m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence for m in matches)

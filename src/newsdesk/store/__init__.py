@@ -79,6 +79,24 @@ class Store:
             self.conn.close()
             raise
 
+    @staticmethod
+    def is_marked(path: str | Path, mark: str) -> bool:
+        """Whether the database file at ``path`` carries ``mark`` (read-only: never migrates or creates it)."""
+        try:
+            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+            try:
+                row = conn.execute("SELECT value FROM counters WHERE name = ?", (f"mark:{mark}",)).fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return False
+        return bool(row and row[0])
+
+    def mark(self, mark: str) -> None:
+        """Label this database (``demo``: created by ``newsdesk demo`` and safe for it to replace)."""
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO counters (name, value) VALUES (?, 1)", (f"mark:{mark}",))
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
@@ -154,12 +172,20 @@ class Store:
     def get(self, article_id: str) -> Article | None:
         """The article with this id (or a unique id prefix), or None."""
         rows = self.conn.execute(
-            "SELECT * FROM articles WHERE id = ? OR id LIKE ? LIMIT 2", (article_id, f"{article_id}%")
+            "SELECT * FROM articles WHERE id = ? OR substr(id, 1, ?) = ? LIMIT 2",
+            (article_id, len(article_id), article_id),
         ).fetchall()
         exact = [r for r in rows if r["id"] == article_id]
         if exact or len(rows) == 1:
             return _row_to_article((exact or rows)[0])
         return None
+
+    def ids_starting(self, prefix: str, *, limit: int = 5) -> list[str]:
+        """Ids that start with ``prefix`` (at most ``limit``), to explain an ambiguous prefix."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?", (len(prefix), prefix, limit)
+        )
+        return [r[0] for r in rows]
 
     def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
         """Stored articles in ingest order, or those with the given ids."""
@@ -346,5 +372,13 @@ class Store:
         fn = getattr(queries, name, None)
         if fn is None or name.startswith("_"):
             raise StoreError(f"Unknown query {name!r}. Available: {', '.join(queries.__all__)}.")
-        result: list[dict[str, Any]] = fn(self.conn, **params)
+        try:
+            result: list[dict[str, Any]] = fn(self.conn, **params)
+        except sqlite3.OperationalError as exc:
+            if name == "search":
+                raise StoreError(
+                    f'Cannot search for {params.get("q")!r}: {exc}. Use words, "quoted phrases", AND, OR, NOT '
+                    "and prefix* (SQLite FTS5 syntax); quote a word that contains punctuation."
+                ) from None
+            raise StoreError(f"Query {name!r} failed: {exc}") from None
         return result
