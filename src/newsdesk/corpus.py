@@ -227,9 +227,8 @@ class Corpus:
                     report = StageReport(stage=stage.name, items_in=len(batch), failures=len(batch))
                 else:
                     failed_ids = {f.article_id for f in result.failures}
-                    self.store.update(
-                        result.articles, stage=stage.name, state=result.state, done=[i for i in ids if i not in failed_ids]
-                    )
+                    done = [i for i in ids if i not in failed_ids]
+                    self.store.update(result.articles, stage=stage.name, state=result.state, done=done)
                     self.store.record_failures(result.failures, run_id)
                     if failed is not None:
                         failed.extend(result.failures)
