@@ -295,22 +295,22 @@ class Store:
     def _save_state(self, conn: sqlite3.Connection, state: Mapping[str, Any]) -> None:
         for article_id, (minhash, size) in state.get("fingerprints", {}).items():
             conn.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)", (article_id, minhash, size))
-        # Stories first: events point at them.
+        # Stories first: events point at them. Upserts, never REPLACE: a replaced row is a deleted row, and
+        # ON DELETE SET NULL would detach every article of the event (and every event of the story).
         for kind in ("story", "event"):
+            table = GROUP_TABLES[kind]
             for g in state.get("groups", {}).get(kind, []):
-                values = (g["id"], g["title"], g["centroid"], g["first_seen"], g["last_seen"])
-                if kind == "event":
-                    conn.execute(
-                        "INSERT OR REPLACE INTO events (id, title, centroid, first_seen, last_seen, story_id) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        (*values, g["parent"]),
-                    )
-                else:
-                    conn.execute(
-                        "INSERT OR REPLACE INTO stories (id, title, centroid, first_seen, last_seen) "
-                        "VALUES (?, ?, ?, ?, ?)",
-                        values,
-                    )
+                columns = ["id", "title", "centroid", "first_seen", "last_seen"] + (
+                    ["story_id"] if kind == "event" else []
+                )
+                values = [g["id"], g["title"], g["centroid"], g["first_seen"], g["last_seen"]]
+                values += [g["parent"]] if kind == "event" else []
+                updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+                conn.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+                    f"ON CONFLICT(id) DO UPDATE SET {updates}",
+                    values,
+                )
         if "term_counts" in state:
             delta, documents = state["term_counts"]
             conn.executemany(
