@@ -33,6 +33,8 @@ ARTICLE_KEYS = [
     "ai_generated",
     "duplicate_of",
     "cites",
+    "event_id",
+    "origin",
 ]
 
 

@@ -270,6 +270,48 @@ class Corpus:
         summary = next(iter(self.store.query("article_summaries", ids=[found.id])), None) or {}
         return {**summary, "text": found.text, "furniture": list(found.furniture)}
 
+    def stories(self) -> list[dict[str, Any]]:
+        """Every story with its events (the ``stories --json`` contract), most recently active first."""
+        return self.store.query("stories")
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """One story with its events and timeline (the ``story ID --json`` contract).
+
+        Raises:
+            NotFoundError: no story has that id (or unique id prefix).
+        """
+        matches = [s for s in self.store.query("stories") if s["id"].startswith(story_id)]
+        exact = [s for s in matches if s["id"] == story_id]
+        if len(exact or matches) != 1:
+            hint = f" It matches {len(matches)} stories; give more characters." if matches else ""
+            raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
+        story = (exact or matches)[0]
+        return {**story, "timeline": self._timeline(story)}
+
+    def timeline(self, story_id: str) -> list[dict[str, Any]]:
+        """Dated entries of a story (``newsdesk timeline``): see :meth:`story`."""
+        entries: list[dict[str, Any]] = self.story(story_id)["timeline"]
+        return entries
+
+    def _timeline(self, story: dict[str, Any]) -> list[dict[str, Any]]:
+        # One entry per stated publication day, naming what that day's articles report; copies repeat their
+        # original and are left out. Undated articles come last with date null: no date is guessed.
+        days: dict[str | None, list[Article]] = {}
+        for article in self.store.articles(story["article_ids"]):
+            if article.duplicate_of:
+                continue
+            day = article.published[:10] if article.published else None
+            days.setdefault(day, []).append(article)
+        return [
+            {
+                "date": day,
+                "precision": "day" if day else None,
+                "text": "; ".join(a.title or " ".join(a.text.split()[:15]) + " …" for a in days[day]),
+                "article_ids": [a.id for a in days[day]],
+            }
+            for day in sorted(days, key=lambda d: d or "~")
+        ]
+
     def failures(self, *, last_run: bool = False) -> list[Failure]:
         """Items and articles that could not be processed, with why."""
         return self.store.failures(last_run=last_run)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsdesk import dedupe as copies
@@ -38,8 +39,16 @@ class View(Protocol):
 
 
 def _rank(article: Article, position: int) -> tuple[str, int]:
-    # The earliest stated date wins; ingest order breaks ties and ranks undated articles.
-    return (article.published or "~", position)
+    # The earliest stated date wins (compared in UTC); ingest order breaks ties and ranks undated articles.
+    return (_utc(article.published) if article.published else "~", position)
+
+
+def _utc(published: str) -> str:
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published
+    return moment.astimezone(UTC).isoformat() if moment.tzinfo else published
 
 
 def dedupe(batch: Sequence[Article], view: View, settings: Settings) -> Outcome:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from rich.markup import escape
 from rich.table import Table
+from rich.tree import Tree
 
 from newsdesk.cli.ingest import print_report
 from newsdesk.cli.options import State, errors_as_click, pass_state
@@ -45,10 +46,11 @@ def demo(state: State, out: str) -> None:
         corpus.mark_demo()
         report = corpus.ingest([source], on_progress=progress)
         rows = corpus.articles()
+        story_rows = corpus.stories()
     print_report(state, report)
     console = state.console
     table = Table(title=f"{len(rows)} articles", show_lines=False)
-    for column in ("id", "outlet", "published", "title", "cites"):
+    for column in ("id", "outlet", "published", "title", "cites", "copy of"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
@@ -57,8 +59,19 @@ def demo(state: State, out: str) -> None:
             (row["published"] or "")[:10] or "not stated",
             escape(row["title"] or "(no title)") + (" [magenta](AI-written)[/]" if row["ai_generated"] else ""),
             ", ".join(row["cites"]) or "—",
+            (row["duplicate_of"] or "")[:8] or "—",
         )
     console.print(table)
+    console.print(f"[bold]{len(story_rows)} stories[/]")
+    for story in story_rows:
+        tree = Tree(f"[bold]{escape(story['title'] or '(untitled)')}[/] [dim]{story['id']}[/]")
+        for event in story["events"]:
+            dates = (event["first_seen"] or "undated")[:10]
+            tree.add(f"{escape(event['title'] or '(untitled)')} [dim]{dates} · {len(event['article_ids'])} articles[/]")
+        console.print(tree)
+    origins = len({r["origin"] or r["id"] for r in rows})
+    copies = sum(1 for r in rows if r["duplicate_of"])
+    console.print(f"[bold]Independent origins:[/] {origins} for {len(rows)} articles ({copies} copies found)")
     outlets = collections.Counter(r["outlet"] or "(unknown)" for r in rows)
     cited = collections.Counter(c for r in rows for c in r["cites"])
     console.print(f"[bold]Outlets:[/] {', '.join(f'{o} ({n})' for o, n in outlets.most_common())}")
@@ -70,7 +83,8 @@ def demo(state: State, out: str) -> None:
     )
     console.print(
         f"\nNext: [cyan]newsdesk --db {path} articles[/], [cyan]newsdesk --db {path} show "
-        f"{rows[0]['id'][:8] if rows else 'ID'}[/], [cyan]newsdesk --db {path} search 'dam'[/]"
+        f"{rows[0]['id'][:8] if rows else 'ID'}[/], [cyan]newsdesk --db {path} search 'dam'[/], "
+        f"[cyan]newsdesk --db {path} story {story_rows[0]['id'][:8] if story_rows else 'ID'}[/]"
     )
 
 

@@ -6,10 +6,11 @@ import json
 import sqlite3
 from typing import Any
 
-__all__ = ["article_summaries", "failures", "runs", "search"]
+__all__ = ["article_summaries", "failures", "runs", "search", "stories"]
 
 _SUMMARY_COLUMNS = (
-    "id, source, url, outlet, title, byline, published, dateline, language, words, ai_generated, duplicate_of, cites"
+    "id, source, url, outlet, title, byline, published, dateline, language, words, ai_generated, duplicate_of, cites, "
+    "event_id, origin"
 )
 
 
@@ -67,3 +68,44 @@ def search(conn: sqlite3.Connection, *, q: str, limit: int = 20) -> list[dict[st
               FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
               WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"""
     return [_summary(r) for r in conn.execute(sql, (q, limit))]
+
+
+def stories(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Stories with their events and article ids (the ``stories --json`` contract), newest activity first."""
+    members: dict[str, list[str]] = {}
+    for event_id, article_id in conn.execute(
+        "SELECT event_id, id FROM articles WHERE event_id IS NOT NULL ORDER BY coalesce(published, '~'), rowid"
+    ):
+        members.setdefault(event_id, []).append(article_id)
+    events: dict[str, list[dict[str, Any]]] = {}
+    sql = "SELECT id, story_id, title, first_seen, last_seen FROM events"
+    params: list[Any] = []
+    if story_id is not None:
+        sql += " WHERE story_id = ?"
+        params.append(story_id)
+    for row in conn.execute(sql + " ORDER BY coalesce(first_seen, '~'), rowid", params):
+        events.setdefault(row["story_id"], []).append(
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "article_ids": members.get(row["id"], []),
+                "first_seen": row["first_seen"],
+                "last_seen": row["last_seen"],
+            }
+        )
+    sql = "SELECT id, title FROM stories"
+    if story_id is not None:
+        sql += " WHERE id = ?"
+    out = []
+    for row in conn.execute(sql + " ORDER BY rowid", params):
+        story_events = events.get(row["id"], [])
+        out.append(
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "article_ids": [a for e in story_events for a in e["article_ids"]],
+                "events": story_events,
+            }
+        )
+    out.sort(key=lambda s: max((e["last_seen"] or "" for e in s["events"]), default=""), reverse=True)
+    return out

@@ -1,0 +1,89 @@
+"""Story commands: ``stories``, ``story``, ``timeline``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.markup import escape
+from rich.tree import Tree
+
+from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+
+__all__ = ["COMMANDS"]
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first[:10] if first[:10] == (last or first)[:10] else f"{first[:10]} → {(last or first)[:10]}"
+
+
+@click.command()
+@output_options
+@pass_state
+@errors_as_click
+def stories(state: State, fmt: str) -> None:
+    """List stories (storylines) with their events, most recently active first."""
+    with state.corpus() as corpus:
+        rows = corpus.stories()
+    if fmt != "table":
+        render(state, rows, fmt, columns=["id", "title", "article_ids", "events"])
+        return
+    if not rows:
+        state.console.print("No stories yet: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
+        return
+    for story in rows:
+        tree = Tree(
+            f"[bold]{escape(story['title'] or '(untitled)')}[/] [dim]{story['id']} · "
+            f"{len(story['article_ids'])} articles[/]"
+        )
+        for event in story["events"]:
+            tree.add(
+                f"{escape(event['title'] or '(untitled)')} [dim]{event['id']} · "
+                f"{_span(event['first_seen'], event['last_seen'])} · {len(event['article_ids'])} articles[/]"
+            )
+        state.console.print(tree)
+
+
+@click.command()
+@click.argument("story_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON.")
+@pass_state
+@errors_as_click
+def story(state: State, story_id: str, as_json: bool) -> None:
+    """Show one story: its events and its timeline (an id prefix is enough)."""
+    with state.corpus() as corpus:
+        data = corpus.story(story_id)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    state.console.print(f"[bold]{escape(data['title'] or '(untitled)')}[/] [dim]{data['id']}[/]")
+    for event in data["events"]:
+        state.console.print(
+            f"  • {escape(event['title'] or '(untitled)')} "
+            f"[dim]({_span(event['first_seen'], event['last_seen'])}, "
+            f"{len(event['article_ids'])} articles)[/]"
+        )
+    _print_timeline(state, data["timeline"])
+
+
+def _print_timeline(state: State, entries: list[dict[str, object]]) -> None:
+    state.console.print("\n[bold]Timeline[/]")
+    for entry in entries:
+        state.console.print(f"  {entry['date'] or 'undated':>10}  {escape(str(entry['text']))}")
+
+
+@click.command()
+@click.argument("story_id")
+@output_options
+@pass_state
+@errors_as_click
+def timeline(state: State, story_id: str, fmt: str) -> None:
+    """Print a story's timeline: dated entries and the articles that report them."""
+    with state.corpus() as corpus:
+        entries = corpus.timeline(story_id)
+    render(state, entries, fmt, columns=["date", "precision", "text", "article_ids"], title="Timeline")
+
+
+COMMANDS = [stories, story, timeline]

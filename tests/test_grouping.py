@@ -1,0 +1,182 @@
+"""Copies, events, stories and origins through the real pipeline, on small invented corpora."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsdesk.cli import cli as newsdesk_cli
+from newsdesk.corpus import Corpus
+from newsdesk.store import Store
+
+DAM = (
+    "Veloria and Dastmar resumed talks in Vessa on {day} over the Kessel Gorge Dam on the Orsa river. "
+    "Water Minister Ilse Varga said the reservoir would fill over five years and that summer flows below the dam "
+    "would not fall under 165 cubic metres per second. Deputy Foreign Minister Arsen Tsybulsky said Dastmar's "
+    "farmers needed a written guarantee before the irrigation season. A joint commission of engineers will read "
+    "the gauges every day, officials said."
+)
+DAM_FOLLOW_UP = (
+    "Negotiators from Dastmar and Veloria met for a second day in Vessa to argue over the Kessel Gorge Dam. "
+    "Ilse Varga, the Velorian water minister, repeated that the Orsa reservoir would be filled slowly, while "
+    "Arsen Tsybulsky asked again for a written guarantee of summer flows for Dastmar's farmers."
+)
+STRIKE = (
+    "Dockworkers at the port of Saltmere walked out on {day} over plans to automate the container cranes at the "
+    "Greywater terminal. The dockers' union said two hundred jobs were at risk, and ships began to queue in the "
+    "outer harbour. The port authority said talks with the union would resume next week."
+)
+BREACH = (
+    "Quillfin, a payments company in Veloria, confirmed that the records of 1.2 million customers were exposed "
+    "after a test server was left open to the internet. The company's chief technology officer said the server "
+    "had been forgotten, and the data protection office opened an inquiry into the breach."
+)
+
+
+def _jsonl(path: Path, items: list[dict[str, str]]) -> Path:
+    path.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
+    return path
+
+
+def _corpus() -> Corpus:
+    return Corpus(Store(":memory:"))
+
+
+def test_identical_articles_from_two_outlets_are_one_origin(tmp_path: Path) -> None:
+    text = DAM.format(day="Monday")
+    corpus = _corpus()
+    report = corpus.ingest(
+        [
+            _jsonl(
+                tmp_path / "a.jsonl",
+                [
+                    {"text": text, "outlet": "Veloria Ledger", "published": "2026-06-16T20:05:00+03:00"},
+                    {
+                        "text": text + " Our correspondent in Vessa contributed.",
+                        "outlet": "Harbour Gazette",
+                        "published": "2026-06-16T18:40:00+02:00",
+                    },
+                ],
+            )
+        ]
+    )
+    rows = {r["outlet"]: r for r in corpus.articles()}
+    ledger, gazette = rows["Veloria Ledger"], rows["Harbour Gazette"]
+    # 18:40+02:00 is 16:40 UTC, earlier than 20:05+03:00 (17:05 UTC): the Gazette's is the original.
+    assert ledger["duplicate_of"] == gazette["id"]
+    assert gazette["duplicate_of"] is None
+    assert ledger["event_id"] == gazette["event_id"]
+    assert ledger["origin"] == gazette["origin"] == gazette["id"]
+    assert len(report.added) == 2
+
+
+def test_events_and_stories_separate_unrelated_news_and_keep_an_article_alone(tmp_path: Path) -> None:
+    corpus = _corpus()
+    corpus.ingest(
+        [
+            _jsonl(
+                tmp_path / "a.jsonl",
+                [
+                    {"text": DAM.format(day="Monday"), "published": "2026-06-15"},
+                    {
+                        "text": DAM.format(day="Tuesday").replace("resumed talks", "continued talks"),
+                        "published": "2026-06-16",
+                    },
+                    {"text": STRIKE.format(day="Friday"), "published": "2026-05-08"},
+                    {"text": BREACH},  # no date at all
+                ],
+            )
+        ]
+    )
+    rows = corpus.articles()
+    events = {r["event_id"] for r in rows}
+    assert len(events) == 3
+    assert rows[0]["event_id"] == rows[1]["event_id"]
+    stories = corpus.stories()
+    assert len(stories) == 3
+    undated = next(s for s in stories if rows[3]["id"] in s["article_ids"])
+    assert undated["events"][0]["first_seen"] is None  # no date is invented for it
+    assert undated["events"][0]["article_ids"] == [rows[3]["id"]]
+
+
+def test_related_headlines_in_furniture_do_not_pull_stories_together(tmp_path: Path) -> None:
+    furniture = "\n\nRelated Articles\n\n" + "\n\n".join(
+        [
+            "Dockers at Saltmere walk out over crane automation at Greywater",
+            "Saltmere port strike: ships queue in the outer harbour as union digs in",
+            "Quillfin breach: 1.2 million customer records exposed on a test server",
+        ]
+    )
+    dam = tmp_path / "dam.txt"
+    dam.write_text("Dam talks resume\n\n" + DAM.format(day="Monday") + furniture, encoding="utf-8")
+    strike = tmp_path / "strike.txt"
+    strike.write_text("Saltmere strike\n\n" + STRIKE.format(day="Friday"), encoding="utf-8")
+    corpus = _corpus()
+    corpus.ingest([dam, strike])
+    rows = corpus.articles()
+    assert rows[0]["event_id"] != rows[1]["event_id"]
+    assert len(corpus.stories()) == 2
+
+
+def test_later_ingest_joins_existing_events_without_detaching_earlier_members(tmp_path: Path) -> None:
+    corpus = _corpus()
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
+    first = corpus.articles()[0]
+    corpus.ingest(
+        [
+            _jsonl(
+                tmp_path / "b.jsonl",
+                [
+                    {
+                        "text": DAM.format(day="Tuesday").replace("resumed talks", "continued talks"),
+                        "published": "2026-06-16",
+                    }
+                ],
+            )
+        ]
+    )
+    rows = corpus.articles()
+    assert rows[0]["event_id"] == first["event_id"]  # an upsert, never a REPLACE that nulls members
+    assert rows[1]["event_id"] == first["event_id"]
+    story = corpus.stories()[0]
+    assert story["events"][0]["article_ids"] == [rows[0]["id"], rows[1]["id"]]
+    assert (story["events"][0]["first_seen"], story["events"][0]["last_seen"]) == ("2026-06-15", "2026-06-16")
+
+
+def test_story_and_timeline_contracts(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    source = _jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"text": DAM.format(day="Monday"), "title": "Dam talks resume", "published": "2026-06-15T09:00:00+02:00"},
+            {"text": DAM_FOLLOW_UP, "title": "Talks go on"},
+        ],
+    )
+    runner = CliRunner()
+    runner.invoke(newsdesk_cli, ["--db", str(db), "-q", "ingest", str(source)], catch_exceptions=False)
+    listed = json.loads(runner.invoke(newsdesk_cli, ["--db", str(db), "stories", "--json"]).stdout)
+    assert set(listed[0]) == {"id", "title", "article_ids", "events"}
+    assert set(listed[0]["events"][0]) == {"id", "title", "article_ids", "first_seen", "last_seen"}
+    story_id = listed[0]["id"]
+    shown = json.loads(runner.invoke(newsdesk_cli, ["--db", str(db), "story", story_id[:6], "--json"]).stdout)
+    assert shown["id"] == story_id and shown["title"] == "Dam talks resume"
+    timeline = json.loads(runner.invoke(newsdesk_cli, ["--db", str(db), "timeline", story_id, "--json"]).stdout)
+    assert timeline == shown["timeline"]
+    assert [(e["date"], e["precision"]) for e in timeline] == [("2026-06-15", "day"), (None, None)]
+    assert timeline[0]["text"] == "Dam talks resume"
+    missing = runner.invoke(newsdesk_cli, ["--db", str(db), "story", "nope"])
+    assert missing.exit_code == 4 and "No story with id 'nope'" in missing.stderr
+    table = runner.invoke(newsdesk_cli, ["--db", str(db), "stories"], catch_exceptions=False)
+    assert "Dam talks resume" in table.stdout
+
+
+def test_seeds_wire_retellings_share_one_origin(seeds_dir: Path) -> None:
+    corpus = _corpus()
+    corpus.ingest([seeds_dir])
+    rows = {Path(r["source"]).name[:3]: r for r in corpus.articles()}
+    # 002 and 003 both retell the Telegraph's report: one origin, though their texts differ.
+    assert rows["002"]["event_id"] == rows["003"]["event_id"]
+    assert rows["002"]["origin"] == rows["003"]["origin"]
+    assert rows["004"]["origin"] == rows["004"]["id"]
