@@ -127,7 +127,7 @@ def bcubed(predicted: list[str], gold: list[str]) -> float:
         by_pred.setdefault(p, set()).add(i)
         by_gold.setdefault(g, set()).add(i)
     precision = recall = 0.0
-    for i, (p, g) in enumerate(zip(predicted, gold, strict=True)):
+    for p, g in zip(predicted, gold, strict=True):
         both = len(by_pred[p] & by_gold[g])
         precision += both / len(by_pred[p])
         recall += both / len(by_gold[g])
