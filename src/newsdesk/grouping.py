@@ -159,7 +159,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings) -> Outcome
         if fixed and fixed in events.groups:
             # A copy belongs to its original's event, however it was rewritten.
             event = events.groups[fixed]
-            event.absorb(article.id, v, article.published)
+            events.join(event, article.id, v, article.published)
             created = False
         else:
             event, created = events.assign(article.id, v, article.published)
@@ -173,7 +173,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings) -> Outcome
             parent = stories.groups.get(event.parent or "")
             if parent is not None:
                 # The event is already a member of its story; only the story's vector and dates grow.
-                parent.absorb(event.id, v, article.published, new_member=False)
+                stories.join(parent, event.id, v, article.published, new_member=False)
         event_of[article.id] = event.id
         changed.append(dataclasses.replace(article, event_id=event.id))
     rows: dict[str, list[dict[str, Any]]] = {"event": [], "story": []}

@@ -111,6 +111,11 @@ class Grouper:
                 best, score = g, s
         return best, score
 
+    def join(self, group: Group, member: str, v: Vector, published: str | None, *, new_member: bool = True) -> None:
+        """Add ``member`` to a chosen group (a copy to its original's event) and keep the index current."""
+        group.absorb(member, v, published, new_member=new_member)
+        self._reindex(group)
+
     def assign(self, member: str, v: Vector, published: str | None) -> tuple[Group, bool]:
         """Put ``member`` in the best group above the threshold, or in a new one. Returns (group, is_new)."""
         group, score = self.best(v, published)
