@@ -39,6 +39,7 @@ eval: $(VENV)/.installed-dev
 ## bench: throughput benchmarks over the real data in $(SHARED)/data
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/cluster.py
 
 ## lint: ruff, mypy --strict, import layers
 lint: $(VENV)/.installed-dev

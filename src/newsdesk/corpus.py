@@ -15,6 +15,7 @@ import httpx
 from newsdesk import clean, ingest
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
+from newsdesk.extract import dates
 from newsdesk.pipeline import Context, Pipeline, ProgressCallback, _no_progress
 from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
@@ -228,7 +229,9 @@ class Corpus:
                 else:
                     failed_ids = {f.article_id for f in result.failures}
                     done = [i for i in ids if i not in failed_ids]
-                    self.store.update(result.articles, stage=stage.name, state=result.state, done=done)
+                    self.store.update(
+                        result.articles, stage=stage.name, state=result.state, done=done, produces=stage.produces
+                    )
                     self.store.record_failures(result.failures, run_id)
                     if failed is not None:
                         failed.extend(result.failures)
@@ -294,23 +297,47 @@ class Corpus:
         return entries
 
     def _timeline(self, story: dict[str, Any]) -> list[dict[str, Any]]:
-        # One entry per stated publication day, naming what that day's articles report; copies repeat their
-        # original and are left out. Undated articles come last with date null: no date is guessed.
-        days: dict[str | None, list[Article]] = {}
-        for article in self.store.articles(story["article_ids"]):
-            if article.duplicate_of:
-                continue
-            day = article.published[:10] if article.published else None
-            days.setdefault(day, []).append(article)
-        return [
-            {
-                "date": day,
-                "precision": "day" if day else None,
-                "text": "; ".join(a.title or " ".join(a.text.split()[:15]) + " …" for a in days[day]),
-                "article_ids": [a.id for a in days[day]],
-            }
-            for day in sorted(days, key=lambda d: d or "~")
-        ]
+        # Entries come from the dates the articles write ("on Friday", "in 2014"), resolved against their
+        # publication date, with the sentence that holds each date as what happened. An undated article's
+        # relative dates are resolved against its event's first date and marked as estimates. Articles that
+        # write no usable date give an entry on their publication day. Copies repeat their original: left out.
+        articles = [a for a in self.store.articles(story["article_ids"]) if not a.duplicate_of]
+        mentions = self.store.dates([a.id for a in articles])
+        event_start = {e["id"]: e["first_seen"] for e in story["events"]}
+        entries: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+
+        def add(
+            key: tuple[str | None, str | None], text: str, article: Article, span: tuple[int, int], estimated: bool
+        ) -> None:
+            entry = entries.setdefault(
+                key,
+                {
+                    "date": key[0],
+                    "precision": key[1],
+                    "text": text,
+                    "article_ids": [],
+                    "estimated": estimated,
+                    "evidence": [],
+                },
+            )
+            if article.id not in entry["article_ids"]:
+                entry["article_ids"].append(article.id)
+            entry["estimated"] = entry["estimated"] and estimated
+            entry["evidence"].append({"article_id": article.id, "start": span[0], "end": span[1]})
+
+        for article in sorted(articles, key=lambda a: a.published or "~"):
+            found = mentions.get(article.id, [])
+            if not article.published and event_start.get(article.event_id or ""):
+                found = dates.find(article.text, None, estimate=event_start[article.event_id or ""])
+            usable = [m for m in found if m.value]
+            for m in usable:
+                start, end = dates.sentence_around(article.text, m.start, m.end)
+                add((m.value, m.precision), article.text[start:end], article, (m.start, m.end), m.anchor == "estimate")
+            if not usable:
+                day = article.published[:10] if article.published else None
+                title = article.title or " ".join(article.text.split()[:15]) + " …"
+                add((day, "day" if day else None), title, article, (0, 0), False)
+        return sorted(entries.values(), key=lambda e: e["date"] or "~")
 
     def failures(self, *, last_run: bool = False) -> list[Failure]:
         """Items and articles that could not be processed, with why."""

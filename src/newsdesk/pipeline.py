@@ -21,7 +21,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from newsdesk import grouping
 from newsdesk.errors import ConfigError, PipelineError, did_you_mean
-from newsdesk.extract import attributions
+from newsdesk.extract import attributions, dates
 from newsdesk.records import Article, Failure, StageReport
 from newsdesk.settings import Settings
 
@@ -163,12 +163,17 @@ class CorpusStage:
         return StageResult(articles=articles, failures=[], state=state)
 
 
+def _dates(article: Article, settings: Settings) -> Article:
+    return dataclasses.replace(article, dates=tuple(dates.find(article.text, article.published)))
+
+
 def _cites(article: Article, settings: Settings) -> Article:
     return dataclasses.replace(article, cites=attributions.cites(article.text, own_outlet=article.outlet))
 
 
 BUILTIN: tuple[Stage, ...] = (
     ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),
+    ArticleStage("dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",)),
     CorpusStage("dedupe", grouping.dedupe, requires=("article.text",), produces=("article.duplicate_of",)),
     CorpusStage(
         "cluster",

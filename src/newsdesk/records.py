@@ -8,6 +8,7 @@ from enum import StrEnum
 
 __all__ = [
     "Article",
+    "DateMention",
     "Draft",
     "Event",
     "Failure",
@@ -43,6 +44,23 @@ class Span:
     def of(self, text: str) -> str:
         """The characters of ``text`` this span covers."""
         return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateMention:
+    """A date expression at ``[start, end)`` of the text, its resolved ``value`` (ISO, or None) and precision.
+
+    ``precision`` is ``day``, ``week``, ``month``, ``year`` or ``decade``; ``anchor`` says what a relative
+    expression was resolved against: ``published``, ``estimate`` (an anchor the caller supplied, such as the
+    event's first date) or ``None`` (absolute, or unresolved).
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str
+    anchor: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +105,7 @@ class Article:
     event_id: str | None = None
     origin: str | None = None
     cites: tuple[str, ...] = ()
+    dates: tuple[DateMention, ...] = ()
     furniture: tuple[str, ...] = field(default=(), repr=False)
 
     @property

@@ -67,7 +67,7 @@ class PipelineSettings:
     """Which analysis stages run after ingest, in order."""
 
     stages: tuple[str, ...] = field(
-        default=("cites", "dedupe", "cluster", "origins"),
+        default=("cites", "dates", "dedupe", "cluster", "origins"),
         metadata=_help("Analysis stages run over stored articles, in order."),
     )
 

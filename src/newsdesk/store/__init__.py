@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import SchemaError, StoreError
-from newsdesk.records import Article, Failure, Format, StageReport
+from newsdesk.records import Article, DateMention, Failure, Format, StageReport
 from newsdesk.store import migrations, queries
 
 __all__ = ["Store"]
@@ -45,7 +45,8 @@ def _row_to_article(row: sqlite3.Row) -> Article:
 
 
 # Fields a stage may change on a stored article. The text and its metadata are fixed at ingest.
-MUTABLE_FIELDS = ("language", "duplicate_of", "cites", "event_id", "origin")
+COLUMN_FIELDS = ("language", "duplicate_of", "cites", "event_id", "origin")
+MUTABLE_FIELDS = (*COLUMN_FIELDS, "dates")
 GROUP_TABLES = {"event": "events", "story": "stories"}
 
 
@@ -210,11 +211,14 @@ class Store:
         stage: str,
         state: Mapping[str, Any] | None = None,
         done: Iterable[str] = (),
+        produces: Iterable[str] | None = None,
     ) -> int:
         """Write the stage-owned fields of ``articles``, the stage's ``state``, and mark ``stage`` done, atomically.
 
-        ``done`` names further articles the stage processed without changing them.
+        ``done`` names further articles the stage processed without changing them. ``produces`` (the stage's
+        dotted fields, such as ``article.cites``) limits what is written; ``None`` writes every column field.
         """
+        produces = set(produces) if produces is not None else None
         n = 0
         with self.transaction() as conn:
             if state:
@@ -225,18 +229,21 @@ class Store:
                     (article_id, stage, _now()),
                 )
             for a in articles:
-                conn.execute(
-                    "UPDATE articles SET language = ?, duplicate_of = ?, cites = ?, event_id = ?, origin = ? "
-                    "WHERE id = ?",
-                    (
-                        a.language,
-                        a.duplicate_of,
-                        json.dumps(list(a.cites), ensure_ascii=False),
-                        a.event_id,
-                        a.origin,
-                        a.id,
-                    ),
-                )
+                columns = [c for c in COLUMN_FIELDS if produces is None or f"article.{c}" in produces]
+                if columns:
+                    values = [
+                        json.dumps(list(a.cites), ensure_ascii=False) if c == "cites" else getattr(a, c)
+                        for c in columns
+                    ]
+                    conn.execute(
+                        f"UPDATE articles SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?", (*values, a.id)
+                    )
+                if produces is not None and "article.dates" in produces:
+                    conn.execute("DELETE FROM date_mentions WHERE article_id = ?", (a.id,))
+                    conn.executemany(
+                        "INSERT INTO date_mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [(a.id, d.start, d.end, d.text, d.value, d.precision, d.anchor) for d in a.dates],
+                    )
                 conn.execute(
                     "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
                     (a.id, stage, _now()),
@@ -286,6 +293,29 @@ class Store:
         counts = {int(r[0]): int(r[1]) for r in self.conn.execute("SELECT term, documents FROM term_counts")}
         row = self.conn.execute("SELECT value FROM counters WHERE name = 'documents'").fetchone()
         return counts, int(row[0]) if row else 0
+
+    def dates(self, article_ids: Sequence[str]) -> dict[str, list[DateMention]]:
+        """Date mentions of the given articles, in text order."""
+        out: dict[str, list[DateMention]] = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[start : start + 500])
+            rows = self.conn.execute(
+                f"SELECT * FROM date_mentions WHERE article_id IN ({','.join('?' * len(chunk))}) "
+                "ORDER BY article_id, start",
+                chunk,
+            )
+            for r in rows:
+                out.setdefault(r["article_id"], []).append(
+                    DateMention(
+                        text=r["text"],
+                        start=r["start"],
+                        end=r["end"],
+                        value=r["value"],
+                        precision=r["precision"],
+                        anchor=r["anchor"],
+                    )
+                )
+        return out
 
     def copies_of(self, article_id: str) -> list[str]:
         """Ids of the articles marked as duplicates of ``article_id``."""

@@ -167,3 +167,20 @@ def m002_groups() -> str:
             value INTEGER NOT NULL
         );
     """
+
+
+@migration
+def m003_date_mentions() -> str:
+    return """
+        CREATE TABLE date_mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start      INTEGER NOT NULL,
+            end        INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            value      TEXT,
+            precision  TEXT NOT NULL,
+            anchor     TEXT,
+            PRIMARY KEY (article_id, start)
+        );
+        CREATE INDEX date_mentions_value ON date_mentions(value);
+    """

@@ -1,0 +1,311 @@
+"""Scaling of the grouping stages (dedupe, cluster, origins) as the corpus doubles: 1k, 2k, 4k and 8k articles.
+
+Inputs: the 924 PolNeAR text files (``polnear/{train,dev}/text/*.txt``) and the ECB+ lines of
+``ecbplus/topics-1-35.jsonl`` with a non-empty ``text``, in a fixed shuffled order; past them come perturbed
+copies of those real articles (sentences dropped and shuffled, words replaced, numbers changed, dates shifted),
+made with a fixed seed so that no two are the same text. All of it is written to a temporary JSONL file, untimed.
+
+For each size N: ingest the first N articles into a fresh database with ``analyze=False`` (untimed), then time
+``Corpus.analyze()`` with the stages cites, dedupe, cluster, origins (origins needs cites). The figures are the
+stages' own seconds from the returned ``StageReport``\\s; the total is dedupe + cluster + origins, and the growth
+per doubling is total(2N) / total(N), against a target of at most 2.2.
+
+Usage: ``.venv/bin/python bench/cluster.py [--sizes 1000,2000,4000,8000] [--repeat N] [--seed N] [--json PATH]``.
+``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import random
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import newsdesk
+from newsdesk import Settings
+from newsdesk.settings import PipelineSettings
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT_DIRS = ("polnear/train/text", "polnear/dev/text")
+JSONL = "ecbplus/topics-1-35.jsonl"
+STAGES = ("cites", "dedupe", "cluster", "origins")
+TIMED = ("dedupe", "cluster", "origins")
+DEFAULT_SIZES = (1000, 2000, 4000, 8000)
+TARGET = 2.2
+FILE_LINES = 500
+SEED = 20240601
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_WORD = re.compile(r"^[^\W\d_]{4,}$")
+_NUMBER = re.compile(r"\d+")
+
+Record = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed ``analyze`` over a fresh corpus of ``size`` input articles."""
+
+    size: int
+    stored: int
+    copies: int
+    events: int
+    seconds: dict[str, float]  # per stage, from the StageReports
+    analyze_wall: float  # the whole analyze() call: the stages plus loading batches and storing results
+
+    @property
+    def total(self) -> float:
+        """Seconds of dedupe + cluster + origins."""
+        return sum(self.seconds[s] for s in TIMED)
+
+
+def shared_data() -> Path:
+    """The ``data`` folder of ../shared (or ``$NEWSDESK_SHARED``); exits with a clear message if missing."""
+    data = Path(os.environ.get("NEWSDESK_SHARED") or ROOT.parent / "shared").resolve() / "data"
+    missing = [str(data / p) for p in (*TEXT_DIRS, JSONL) if not (data / p).exists()]
+    if missing:
+        sys.exit(
+            f"error: benchmark data missing: {', '.join(missing)}. "
+            "Put ../shared beside the repository, or set NEWSDESK_SHARED to its path."
+        )
+    return data
+
+
+def real_articles(data: Path) -> list[Record]:
+    """The PolNeAR texts (as their files hold them) and the ECB+ lines with text, as JSONL records."""
+    records: list[Record] = [
+        {"text": p.read_text(encoding="utf-8")} for d in TEXT_DIRS for p in sorted((data / d).glob("*.txt"))
+    ]
+    for line in (data / JSONL).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if isinstance(item.get("text"), str) and item["text"].strip():
+            records.append({k: str(item[k]) for k in ("text", "title", "published") if item.get(k)})
+    return records
+
+
+def _shift(published: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(published[:10]) + timedelta(days=days)).isoformat() + published[10:]
+    except ValueError:
+        return published
+
+
+def perturb(record: Record, rng: random.Random, vocabulary: Sequence[str]) -> Record:
+    """A rewritten copy of ``record``: some sentences dropped or reordered, words replaced, numbers changed.
+
+    The strength varies per copy, so some stay near-duplicates of their original (dedupe's business) and
+    others read as further reports of the same event (the clusterer's). The first paragraph (a text file's
+    headline) keeps its sentences; at least one word is always replaced.
+    """
+    drop, shuffle, replace = rng.uniform(0.0, 0.25), rng.random() < 0.5, rng.uniform(0.01, 0.15)
+    paragraphs = record["text"].split("\n\n")
+    out = [paragraphs[0]]
+    for paragraph in paragraphs[1:]:
+        sentences = [s for s in _SENTENCE_END.split(paragraph) if rng.random() >= drop]
+        if shuffle and len(sentences) > 1 and rng.random() < 0.5:
+            rng.shuffle(sentences)
+        if sentences:
+            out.append(" ".join(sentences))
+    words = "\n\n".join(out).split(" ")
+    replaceable = [i for i, w in enumerate(words) if _WORD.match(w)]
+    for i in [rng.choice(replaceable)] if replaceable else []:
+        words[i] = rng.choice(vocabulary)
+    for i in replaceable:
+        if rng.random() < replace:
+            words[i] = rng.choice(vocabulary)
+    text = " ".join(words)
+    text = _NUMBER.sub(lambda m: str(rng.randint(2, 999)) if rng.random() < 0.5 else m.group(0), text)
+    copy = {"text": text}
+    if "title" in record:
+        title = record["title"].split(" ")
+        title[rng.randrange(len(title))] = rng.choice(vocabulary)
+        copy["title"] = " ".join(title)
+    if "published" in record:
+        copy["published"] = _shift(record["published"], rng.randint(-2, 2))
+    return copy
+
+
+def build(data: Path, count: int, seed: int) -> tuple[list[Record], int]:
+    """``count`` articles: the real ones, shuffled, then perturbed copies; returns them and how many are real."""
+    rng = random.Random(seed)
+    real = real_articles(data)
+    rng.shuffle(real)  # mix PolNeAR and ECB+ so that every prefix holds both
+    vocabulary = sorted({w for r in real for w in r["text"].split() if _WORD.match(w)})
+    seen = {" ".join(r["text"].split()) for r in real}
+    records = real[:count]
+    while len(records) < count:
+        copy = perturb(rng.choice(real), rng, vocabulary)
+        key = " ".join(copy["text"].split())
+        if key not in seen:
+            seen.add(key)
+            records.append(copy)
+    return records, min(count, len(real))
+
+
+def measure(records: Sequence[Record], size: int, tmp: Path) -> Run:
+    """Ingest the first ``size`` records into a fresh database (untimed), then time the analysis stages."""
+    # Files of FILE_LINES articles each: one file of thousands would pass [ingest] max_text_bytes (10 MB).
+    sources = []
+    for start in range(0, size, FILE_LINES):
+        source = tmp / f"articles-{size}-{start // FILE_LINES:04d}.jsonl"
+        lines = records[start : min(start + FILE_LINES, size)]
+        source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+        sources.append(source)
+    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
+    with (
+        tempfile.TemporaryDirectory(prefix="newsdesk-bench-", dir=tmp) as db_dir,
+        newsdesk.open(Path(db_dir) / "bench.db", settings=settings) as corpus,
+    ):
+        ingested = corpus.ingest(sources, analyze=False)
+        if ingested.failures:
+            first = ingested.failures[0]
+            sys.exit(
+                f"error: {len(ingested.failures)} of {size} articles failed to ingest, "
+                f"first {first.item}: {first.message}"
+            )
+        start = time.perf_counter()
+        reports = corpus.analyze()
+        wall = time.perf_counter() - start
+        failed = {r.stage: r.failures for r in reports if r.failures}
+        if failed:
+            sys.exit(f"error: analysis stages failed at {size} articles: {failed}; see `newsdesk failures`")
+        summaries = corpus.articles()
+    return Run(
+        size=size,
+        stored=len(summaries),
+        copies=sum(1 for a in summaries if a["duplicate_of"]),
+        events=len({a["event_id"] for a in summaries if a["event_id"]}),
+        seconds={r.stage: r.seconds for r in reports},
+        analyze_wall=wall,
+    )
+
+
+def best_of(repeat: int, records: Sequence[Record], size: int, tmp: Path) -> Run:
+    """The run with the smallest dedupe + cluster + origins time over ``repeat`` fresh corpora."""
+    return min((measure(records, size, tmp) for _ in range(repeat)), key=lambda r: r.total)
+
+
+def growth(runs: Sequence[Run]) -> list[float | None]:
+    """Time growth per doubling from each size to the next (None for the first): for an exact doubling, the
+    ratio of totals; otherwise that ratio normalised to one doubling, ``ratio ** (1 / log2(n2 / n1))``."""
+    out: list[float | None] = [None]
+    for before, after in pairwise(runs):
+        ratio = after.total / before.total if before.total > 0 else math.inf
+        out.append(ratio ** (1 / math.log2(after.size / before.size)))
+    return out
+
+
+def table(runs: Sequence[Run]) -> list[str]:
+    """The printed result: one row per size, then the worst growth per doubling."""
+    rows = [
+        f"{'size':>6}{'stored':>8}{'copies':>8}{'events':>8}{'dedupe s':>10}{'cluster s':>11}{'origins s':>11}"
+        f"{'total s':>10}{'growth':>8}"
+    ]
+    factors = growth(runs)
+    for run, factor in zip(runs, factors, strict=True):
+        rows.append(
+            f"{run.size:>6,}{run.stored:>8,}{run.copies:>8,}{run.events:>8,}{run.seconds['dedupe']:>10.3f}"
+            f"{run.seconds['cluster']:>11.3f}{run.seconds['origins']:>11.3f}{run.total:>10.3f}"
+            + (f"{factor:>7.2f}x" if factor is not None else f"{'-':>8}")
+        )
+    known = [f for f in factors if f is not None]
+    if known:
+        worst = max(known)
+        verdict = "ok" if worst <= TARGET else "ABOVE TARGET"
+        rows.append(f"growth per doubling: max {worst:.2f} (target <= {TARGET}) {verdict}")
+    else:
+        rows.append(f"growth per doubling: n/a, give two sizes or more (target <= {TARGET})")
+    return rows
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="comma-separated corpus sizes, ascending (default 1000,2000,4000,8000)",
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="fresh corpora per size; the best counts (default 1)")
+    parser.add_argument("--seed", type=int, default=SEED, help=f"seed of the order and the copies (default {SEED})")
+    parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON to this path")
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes must be comma-separated whole numbers, like 1000,2000; got {args.sizes!r}")
+    if not args.sizes or any(s < 1 for s in args.sizes) or args.sizes != sorted(set(args.sizes)):
+        parser.error("--sizes must be distinct positive numbers in ascending order, like 1000,2000,4000")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark, print its table, optionally write JSON; returns the exit status."""
+    args = parse_args(argv)
+    data = shared_data()
+    records, real = build(data, max(args.sizes), args.seed)
+    print(
+        f"newsdesk {newsdesk.__version__} cluster benchmark: stages {', '.join(TIMED)} at sizes "
+        f"{', '.join(f'{s:,}' for s in args.sizes)}; {real:,} real articles then {len(records) - real:,} perturbed "
+        f"copies (seed {args.seed}), best of {args.repeat}",
+        flush=True,
+    )
+    runs = []
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-input-") as tmp:
+        for size in args.sizes:
+            runs.append(best_of(args.repeat, records, size, Path(tmp)))
+    print("\n".join(table(runs)))
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results(args, real, runs), indent=2) + "\n")
+        print(f"wrote {args.json}")
+    return 0
+
+
+def results(args: argparse.Namespace, real: int, runs: Sequence[Run]) -> dict[str, Any]:
+    """The results as a JSON-ready dict."""
+    factors = growth(runs)
+    known = [f for f in factors if f is not None]
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "newsdesk": newsdesk.__version__,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "repeat": args.repeat,
+        "seed": args.seed,
+        "real_articles": real,
+        "target_growth_per_doubling": TARGET,
+        "max_growth_per_doubling": max(known) if known else None,
+        "sizes": [
+            {
+                "size": run.size,
+                "stored": run.stored,
+                "copies": run.copies,
+                "events": run.events,
+                "seconds": run.seconds,
+                "total_seconds": run.total,
+                "analyze_wall_seconds": run.analyze_wall,
+                "growth_per_doubling": factor,
+            }
+            for run, factor in zip(runs, factors, strict=True)
+        ],
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,231 @@
+"""Dates written in article text ("on Friday", "last weekend", "in 2014", "28 November"), resolved against the
+article's publication date, each with its span and precision.
+
+Nothing is guessed: a relative date in an article with no publication date stays unresolved (``value`` None)
+unless the caller passes an anchor, which is then marked as an estimate.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from newsdesk.records import DateMention
+
+__all__ = ["DateMention", "find", "sentence_around"]
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is expected to|are expected to|plans? to|planned to|scheduled (?:for|to)|due to|set to|"
+    r"next)\b[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH}),? (?P<y>(?:19|20)\d\d)\b")),
+    ("month_day_year", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b")),
+    ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH})\b(?!,? (?:19|20)\d\d)")),
+    ("month_day", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d|\d)")),
+    (
+        "month_year",
+        re.compile(
+            rf"\b(?:in|since|until|by|from|of|during|early|late|mid-?) (?P<m>{_MONTH}) "
+            rf"(?P<y>(?:19|20)\d\d)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|since|until|by|from|early|late|mid-?|this|last|next) (?P<m>{_MONTH})\b"
+            rf"(?! \d)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|since|until|by|from|during|of|before|after|early|late) (?P<y>(?:19|20)\d\d)\b"
+            r"(?![-–/]\d)"
+        ),
+    ),
+    ("decade", re.compile(r"\b(?:within|in) (?:a|the next|the coming) decade\b", re.IGNORECASE)),
+    ("relative_day", re.compile(r"\b(?P<w>today|yesterday|tomorrow)\b", re.IGNORECASE)),
+    ("weekend", re.compile(r"\b(?P<which>last|this|next|over the|at the) weekend\b", re.IGNORECASE)),
+    ("week", re.compile(r"\b(?P<which>last|this|next|earlier this|later this) week\b", re.IGNORECASE)),
+    ("relative_month", re.compile(r"\b(?P<which>last|this|next|earlier this|later this) month\b", re.IGNORECASE)),
+    ("relative_year", re.compile(r"\b(?P<which>last|this|next|earlier this|later this) year\b", re.IGNORECASE)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<which>last|this|next|on|early on|late on|since|by) )?(?P<w>{_WEEKDAY})\b"
+            rf"(?! \d)"
+        ),
+    ),
+]
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday(anchor: date, weekday: int, which: str | None, future: bool) -> date:
+    if which in {"next"} or (future and which not in {"last", "since"}):
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + timedelta(days=ahead)
+    back = (anchor.weekday() - weekday) % 7
+    if which == "last" and back == 0:
+        back = 7
+    return anchor - timedelta(days=back)
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool) -> tuple[date | None, str]:
+    g = m.groupdict()
+    if kind in {"day_month_year", "month_day_year"}:
+        return _safe_date(int(g["y"]), _month(g["m"]), int(g["d"])), "day"
+    if kind == "month_year":
+        return _safe_date(int(g["y"]), _month(g["m"]), 1), "month"
+    if kind == "year":
+        return date(int(g["y"]), 1, 1), "year"
+    if anchor is None:
+        return None, {
+            "day_month": "day",
+            "month_day": "day",
+            "month": "month",
+            "decade": "decade",
+            "relative_day": "day",
+            "weekend": "week",
+            "week": "week",
+            "relative_month": "month",
+            "relative_year": "year",
+            "weekday": "day",
+        }[kind]
+    if kind in {"day_month", "month_day"}:
+        found = _safe_date(anchor.year, _month(g["m"]), int(g["d"]))
+        if found and not future and found > anchor + timedelta(days=7):
+            found = _safe_date(anchor.year - 1, found.month, found.day)  # "28 December" in a January article
+        return found, "day"
+    if kind == "month":
+        month = _month(g["m"])
+        year = anchor.year - 1 if month > anchor.month and not future else anchor.year
+        return date(year, month, 1), "month"
+    if kind == "decade":
+        return date(anchor.year + 10, 1, 1), "decade"
+    if kind == "relative_day":
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["w"].lower()]
+        return anchor + timedelta(days=shift), "day"
+    which = (g.get("which") or "").lower()
+    step = -1 if which.startswith("last") else 1 if which.startswith("next") else 0
+    if kind == "weekend":
+        saturday = _weekday(anchor, 5, "next" if step > 0 else None, future and step >= 0)
+        return saturday + timedelta(days=7 * (step if step < 0 and anchor.weekday() >= 5 else 0)), "week"
+    if kind == "week":
+        monday = anchor - timedelta(days=anchor.weekday())
+        return monday + timedelta(days=7 * step), "week"
+    if kind == "relative_month":
+        month = anchor.month + step
+        year = anchor.year + (month - 1) // 12
+        return date(year, (month - 1) % 12 + 1, 1), "month"
+    if kind == "relative_year":
+        return date(anchor.year + step, 1, 1), "year"
+    weekday = _WEEKDAYS.index(g["w"].lower())
+    return _weekday(anchor, weekday, which or None, future), "day"
+
+
+def _format(value: date | None, precision: str) -> str | None:
+    if value is None:
+        return None
+    if precision in {"year", "decade"}:
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def find(text: str, published: str | None, *, estimate: str | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``published`` (or, marked so, ``estimate``).
+
+    Overlapping matches keep the longest ("28 November 2025" over "28 November").
+    """
+    anchor_kind = "published" if published else ("estimate" if estimate else None)
+    anchor_text = published or estimate
+    anchor = None
+    if anchor_text:
+        try:
+            anchor = date.fromisoformat(anchor_text[:10])
+        except ValueError:
+            anchor, anchor_kind = None, None
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[DateMention] = []
+    last_end = -1
+    for start, end, kind, m in found:
+        if start < last_end:
+            continue
+        future = bool(_FUTURE.search(text[max(0, start - 80) : start]))
+        value, precision = _resolve(kind, m, anchor, future)
+        absolute = kind in {"day_month_year", "month_day_year", "month_year", "year"}
+        out.append(
+            DateMention(
+                text=m.group(0),
+                start=start,
+                end=end,
+                value=_format(value, precision),
+                precision=precision,
+                anchor=None if absolute or value is None else anchor_kind,
+            )
+        )
+        last_end = end
+    return out
+
+
+_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence that contains ``[start, end)``."""
+    left = 0
+    # endpos reaches past ``start`` so the boundary's look-ahead can see the sentence's first letter.
+    for m in _BOUNDARY.finditer(text, 0, min(len(text), start + 2)):
+        if m.end() <= start:
+            left = m.end()
+    right_match = _BOUNDARY.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return left, right

@@ -1,0 +1,55 @@
+"""Dates in article text, resolved against the publication date; nothing guessed without one."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract.dates import find, sentence_around
+
+PUBLISHED = "2025-11-28T20:12:00+02:00"  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin signaled Thursday that talks would go on.", ("Thursday", "2025-11-27", "day")),
+        ("The Kremlin confirmed Friday it had received the plan.", ("Friday", "2025-11-28", "day")),
+        ("Officials met in Geneva last weekend.", ("last weekend", "2025-11-22", "week")),
+        ("The envoys will meet on Monday.", ("on Monday", "2025-12-01", "day")),
+        ("Yermak resigned Friday after officers raided his home.", ("Friday", "2025-11-28", "day")),
+        ("Russia annexed Crimea in 2014.", ("in 2014", "2014", "year")),
+        ("The report of 28 Nov 2025 said so.", ("28 Nov 2025", "2025-11-28", "day")),
+        ("The talks began on 3 November.", ("3 November", "2025-11-03", "day")),
+        ("The plan was drafted in March.", ("in March", "2025-03", "month")),
+        ("It happened yesterday.", ("yesterday", "2025-11-27", "day")),
+        ("Regions will be integrated within a decade.", ("within a decade", "2035", "decade")),
+        ("Talks stalled last week.", ("last week", "2025-11-17", "week")),
+    ],
+)
+def test_dates_resolve_against_publication(text: str, expected: tuple[str, str, str]) -> None:
+    found = find(text, PUBLISHED)
+    assert [(m.text, m.value, m.precision) for m in found] == [expected]
+    m = found[0]
+    assert text[m.start : m.end] == m.text
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
+    found = find("Speaking in Kyiv on Thursday, he said so. Russia annexed Crimea in 2014.", None)
+    assert [(m.text, m.value, m.anchor) for m in found] == [("on Thursday", None, None), ("in 2014", "2014", None)]
+
+
+def test_an_estimate_anchor_is_marked() -> None:
+    (m,) = find("Speaking in Kyiv on Thursday, he said so.", None, estimate="2025-04-25")
+    assert (m.value, m.anchor) == ("2025-04-24", "estimate")
+
+
+def test_no_dates_no_mentions_and_longest_match_wins() -> None:
+    assert find("No dates here at all, only words.", PUBLISHED) == []
+    assert [m.text for m in find("On 28 November 2025 it ended.", PUBLISHED)] == ["28 November 2025"]
+
+
+def test_sentence_around() -> None:
+    text = "First sentence here. The talks collapsed on Tuesday. Another one."
+    m = find(text, PUBLISHED)[0]
+    start, end = sentence_around(text, m.start, m.end)
+    assert text[start:end] == "The talks collapsed on Tuesday."

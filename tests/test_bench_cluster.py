@@ -1,0 +1,44 @@
+"""The cluster-scaling benchmark runs end to end on two small sizes and prints its growth line."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT, shared_path
+
+
+def _bench() -> ModuleType:
+    """bench/cluster.py loaded as a module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("newsdesk_bench_cluster", ROOT / "bench" / "cluster.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_cluster_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared_path("data", "ecbplus")  # fail, not skip, when the data is missing
+    out = tmp_path / "results.json"
+    assert _bench().main(["--sizes", "200,400", "--repeat", "1", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "growth per doubling: max " in printed and "(target <= 2.2)" in printed
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["size"] for s in results["sizes"]] == [200, 400]
+    assert all(s["total_seconds"] > 0 for s in results["sizes"])
+
+
+def test_bench_cluster_copies_are_distinct(tmp_path: Path) -> None:
+    bench = _bench()
+    records, real = bench.build(shared_path("data"), 2000, bench.SEED)
+    assert len(records) == 2000 and real < 2000
+    texts = [" ".join(r["text"].split()) for r in records]
+    copies = set(texts[real:])
+    assert len(copies) == 2000 - real and not copies & set(texts[:real])  # (a few real articles repeat each other)
+    assert records == bench.build(shared_path("data"), 2000, bench.SEED)[0]  # the seed fixes them
