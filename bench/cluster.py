@@ -176,9 +176,9 @@ def measure(records: Sequence[Record], size: int, tmp: Path) -> Run:
                 f"error: {len(ingested.failures)} of {size} articles failed to ingest, "
                 f"first {first.item}: {first.message}"
             )
-        start = time.perf_counter()
+        started = time.perf_counter()
         reports = corpus.analyze()
-        wall = time.perf_counter() - start
+        wall = time.perf_counter() - started
         failed = {r.stage: r.failures for r in reports if r.failures}
         if failed:
             sys.exit(f"error: analysis stages failed at {size} articles: {failed}; see `newsdesk failures`")

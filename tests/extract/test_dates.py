@@ -24,6 +24,7 @@ PUBLISHED = "2025-11-28T20:12:00+02:00"  # a Friday
         ("It happened yesterday.", ("yesterday", "2025-11-27", "day")),
         ("Regions will be integrated within a decade.", ("within a decade", "2035", "decade")),
         ("Talks stalled last week.", ("last week", "2025-11-17", "week")),
+        ("He said he expected to return to Vessa in April.", ("in April", "2026-04", "month")),
     ],
 )
 def test_dates_resolve_against_publication(text: str, expected: tuple[str, str, str]) -> None:

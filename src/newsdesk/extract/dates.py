@@ -43,7 +43,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is expected to|are expected to|plans? to|planned to|scheduled (?:for|to)|due to|set to|"
+    r"\b(?:will|shall|(?:is|are)? ?expect(?:s|ed)? to|plans? to|planned to|scheduled (?:for|to)|due to|set to|"
     r"next)\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
@@ -141,7 +141,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool) -> 
         return found, "day"
     if kind == "month":
         month = _month(g["m"])
+        # "in March" in a June article is this March; "will return in April" in June is next April.
         year = anchor.year - 1 if month > anchor.month and not future else anchor.year
+        year = anchor.year + 1 if future and month < anchor.month else year
         return date(year, month, 1), "month"
     if kind == "decade":
         return date(anchor.year + 10, 1, 1), "decade"
