@@ -17,9 +17,9 @@ Usage: ``.venv/bin/python bench/cluster.py [--sizes 1000,2000,4000,8000] [--repe
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
-import os
 import platform
 import random
 import re
@@ -37,9 +37,22 @@ import newsdesk
 from newsdesk import Settings
 from newsdesk.settings import PipelineSettings
 
-ROOT = Path(__file__).resolve().parents[1]
-TEXT_DIRS = ("polnear/train/text", "polnear/dev/text")
-JSONL = "ecbplus/topics-1-35.jsonl"
+
+def _ingest_bench() -> Any:
+    """bench/ingest.py, loaded by path (the benchmarks are scripts, not a package), for its shared data helpers."""
+    spec = importlib.util.spec_from_file_location("newsdesk_bench_ingest", Path(__file__).with_name("ingest.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in it look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+_INGEST = _ingest_bench()
+ROOT: Path = _INGEST.ROOT
+TEXT_DIRS: tuple[str, ...] = _INGEST.TEXT_DIRS
+JSONL: str = _INGEST.JSONL
+shared_data = _INGEST.shared_data
 STAGES = ("cites", "dedupe", "cluster", "origins")
 TIMED = ("dedupe", "cluster", "origins")
 DEFAULT_SIZES = (1000, 2000, 4000, 8000)
@@ -68,18 +81,6 @@ class Run:
     def total(self) -> float:
         """Seconds of dedupe + cluster + origins."""
         return sum(self.seconds[s] for s in TIMED)
-
-
-def shared_data() -> Path:
-    """The ``data`` folder of ../shared (or ``$NEWSDESK_SHARED``); exits with a clear message if missing."""
-    data = Path(os.environ.get("NEWSDESK_SHARED") or ROOT.parent / "shared").resolve() / "data"
-    missing = [str(data / p) for p in (*TEXT_DIRS, JSONL) if not (data / p).exists()]
-    if missing:
-        sys.exit(
-            f"error: benchmark data missing: {', '.join(missing)}. "
-            "Put ../shared beside the repository, or set NEWSDESK_SHARED to its path."
-        )
-    return data
 
 
 def real_articles(data: Path) -> list[Record]:
