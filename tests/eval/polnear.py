@@ -158,7 +158,10 @@ def load(split: str = "dev", root: Path | None = None) -> list[Document]:
     docs = []
     for text_file in sorted((root / split / "text").glob("*.txt")):
         name = text_file.stem
-        candidates = [*annotators.get(name, []), *sorted(p.stem[len(name) + 1 :] for p in _ann_files(root, split, name))]
+        candidates = [
+            *annotators.get(name, []),
+            *sorted(p.stem[len(name) + 1 :] for p in _ann_files(root, split, name)),
+        ]
         chosen = next((a for a in candidates if (root / split / "attributions" / f"{name}_{a}.ann").is_file()), None)
         if chosen is None:
             raise FileNotFoundError(f"no attribution file for {split}/{name}")
@@ -251,9 +254,7 @@ def _prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
     return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "predicted": predicted, "gold": gold}
 
 
-def match_document(
-    doc: Document, predictions: Sequence[Predicted], mode: str
-) -> tuple[dict[int, int], dict[int, int]]:
+def match_document(doc: Document, predictions: Sequence[Predicted], mode: str) -> tuple[dict[int, int], dict[int, int]]:
     """The content matching and the content-and-source matching of one document, each ``{gold: prediction}``."""
     tokens = Tokens(doc.text)
     golds = doc.attributions
@@ -361,7 +362,31 @@ def show_errors(docs: Sequence[Document], predictions: Sequence[Sequence[Predict
         print(f"  {doc.name[:40]:<40} [{source}] {_snippet(doc.text, [p.content])}")
 
 
-PRONOUNS = frozenset("i you he she it we they me him her us them who this that".split())
+PRONOUNS = frozenset("i you he she it we they me him her us them one who which whose that this those".split())
+POSSESSIVES = frozenset("his her their its my our your".split())
+DETERMINERS = frozenset("a an the some several many two three one another both most no each all".split())
+
+
+def source_form(source: str) -> str:
+    """A rough class of a source's wording, for ``stats``."""
+    words = source.split()
+    if not words:
+        return "(empty)"
+    first = words[0].lower().strip(".,")
+    if len(words) == 1 and (first in PRONOUNS or first in POSSESSIVES):
+        return "pronoun (he, they, which, his...)"
+    if first in POSSESSIVES:
+        return "possessive pronoun + noun (his campaign)"
+    if first in DETERMINERS:
+        return "determiner + noun (a source, the poll)"
+    capitalised = [w[:1].isupper() for w in words if w[:1].isalpha() and w.lower() not in ("of", "and", "for", "the")]
+    if all(capitalised):
+        return "name (capitalised words)"
+    if len(capitalised) >= 2 and all(capitalised[-2:]):
+        return "title + name (press secretary Josh Earnest)"
+    if any(w.endswith(("’s", "'s")) for w in words):
+        return "possessive name + noun (Clinton’s campaign)"
+    return "bare noun phrase (officials, polls)"
 
 
 def stats(docs: Sequence[Document]) -> dict[str, Any]:
@@ -373,8 +398,9 @@ def stats(docs: Sequence[Document]) -> dict[str, Any]:
     shapes: Counter[str] = Counter()
     for doc in docs:
         text = doc.text
-        contents = [hull(a.content) for a in doc.attributions]
-        for a in doc.attributions:
+        hulls = [hull(a.content) for a in doc.attributions]
+        for i, a in enumerate(doc.attributions):
+            contents = hulls[:i] + hulls[i + 1 :]  # the other attributions' contents
             cue = " ".join(text[s:e] for s, e in a.cue).lower() if a.cue else ""
             cues[" ".join(cue.split()) or "(no cue)"] += 1
             start, end = hull(a.content)
@@ -389,7 +415,7 @@ def stats(docs: Sequence[Document]) -> dict[str, Any]:
             wide = text[ws:we].strip(" ,.:;")
             opened = wide[:1] in QUOTES
             closed = wide[-1:] in QUOTES
-            has_quote = any(ch in "“”\"" for ch in body)
+            has_quote = any(ch in '“”"' for ch in body)
             if opened and closed:
                 quoting["fully quoted"] += 1
             elif has_quote:
@@ -402,7 +428,7 @@ def stats(docs: Sequence[Document]) -> dict[str, Any]:
                 shapes["content starts with 'that'"] += 1
             if "\n" in text[start:end]:
                 shapes["content crosses a paragraph break"] += 1
-            if any(cs <= start and end <= ce and (cs, ce) != (start, end) for cs, ce in contents):
+            if any(cs <= start and end <= ce for cs, ce in contents):
                 shapes["nested: content inside another attribution's content"] += 1
             if a.source and any(cs <= a.source[0][0] and a.source[-1][1] <= ce for cs, ce in contents):
                 shapes["nested: source inside another attribution's content"] += 1
@@ -414,18 +440,9 @@ def stats(docs: Sequence[Document]) -> dict[str, Any]:
                 sources["(no source)"] += 1
                 continue
             src = " ".join(text[s:e] for s, e in a.source)
-            words = src.split()
-            low = src.lower()
-            if cue == "according to" or low.startswith("according to"):
+            if cue == "according to" or src.lower().startswith("according to"):
                 sources["'according to' X"] += 1
-            if len(words) == 1 and words[0].lower().strip(".,’'s") in PRONOUNS:
-                sources["pronoun"] += 1
-            elif words and words[0].lower() in ("a", "an", "the", "some", "several", "many", "two", "three", "one"):
-                sources["description (a/the/some ...)"] += 1
-            elif all(w[:1].isupper() for w in words if w.isalpha() and w.lower() not in ("of", "and", "for", "the")):
-                sources["name (capitalised words)"] += 1
-            else:
-                sources["other description"] += 1
+            sources[source_form(src)] += 1
             if len(a.source) > 1:
                 sources["source discontinuous"] += 1
     total = sum(len(d.attributions) for d in docs)
