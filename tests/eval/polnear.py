@@ -526,6 +526,55 @@ class TextacyPredictor:
         return out
 
 
+def newsdesk_predictions(text: str, quotes: Sequence[Any]) -> list[Predicted]:
+    """newsdesk's quotes as PolNeAR attributions.
+
+    PolNeAR's content is the whole attributed stretch: a quote split by its cue ("A," he said, "B.") is one
+    content, and a quoted fragment inside reported speech belongs to the reported clause, whose leading
+    "that" the annotators include. Direct quotes of one speaker that share a cue are joined; a direct quote
+    inside a reported clause is left to that clause.
+    """
+    reported = [q for q in quotes if not q.direct]
+    out: list[Predicted] = []
+    last: Any = None
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.direct and any(r.start <= q.start and q.end <= r.end for r in reported):
+            continue
+        start = q.start
+        if not q.direct and text[max(0, start - 5) : start] == "that ":
+            start -= 5
+        same_turn = (
+            last is not None
+            and q.direct
+            and last[1].direct
+            and q.speaker_start is not None
+            and (q.speaker_start, q.cue) == (last[1].speaker_start, last[1].cue)
+            and q.start - last[1].end < 80
+        )
+        if same_turn:
+            prev = out.pop()
+            out.append(Predicted(prev.content_start, q.end, prev.source_start, prev.source_end))
+        else:
+            out.append(Predicted(start, q.end, q.speaker_start, q.speaker_end))
+        last = (start, q)
+    return out
+
+
+class NewsdeskPredictor:
+    """newsdesk's own quote stage (mentions and quotes over the parse), as PolNeAR attributions."""
+
+    def __init__(self) -> None:
+        from newsdesk import nlp
+
+        self.nlp = nlp.load()
+
+    def __call__(self, text: str) -> list[Predicted]:
+        from newsdesk.extract import mentions, quotes
+
+        doc = self.nlp(text)
+        return newsdesk_predictions(text, quotes.find(doc, mentions.find(doc)))
+
+
 def gold_predictor(docs: Sequence[Document]) -> Predictor:
     """An oracle that returns the gold (hulls of discontinuous spans): a check of the scorer, scoring 1.0."""
     by_text = {d.text: d for d in docs}
@@ -543,6 +592,8 @@ def get_predictor(name: str, docs: Sequence[Document]) -> Predictor:
     """``textacy``, ``quotes``, ``gold``, or ``package.module:function`` (a ``str -> list[Predicted]``)."""
     if name == "textacy":
         return TextacyPredictor()
+    if name == "newsdesk":
+        return NewsdeskPredictor()
     if name == "quotes":
         return quote_marks_predictor
     if name == "gold":

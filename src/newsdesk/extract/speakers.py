@@ -115,7 +115,11 @@ def phrase(head: Token) -> tuple[int, int]:
     """Token range ``[start, end)`` of the noun phrase headed by ``head``, without relative clauses."""
     start = head.left_edge.i
     end = head.i + 1
+    # "according to the Telegraph, Jermak and ... are": the outlet alone, not what the comma starts.
+    credited = head.dep_ == "pobj" and head.head.lower_ == "to"
     for child in head.rights:
+        if credited and child.dep_ in {"appos", "conj"}:
+            break
         if child.dep_ in {"relcl", "acl", "advcl", "punct", "cc", "conj"} or child.is_punct:
             if child.dep_ not in {"punct", "cc", "conj"}:
                 break
