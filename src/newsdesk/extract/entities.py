@@ -34,6 +34,7 @@ _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])")
 # Places are written as GPE or LOC by the model, and sometimes as ORG ("Kyiv said"): those may meet.
 _COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}, "NORP": {"NORP"}}
 _SIMILAR = 0.85
+_PLACE_OR_BODY = ("ORG", "GPE", "LOC")
 
 
 def skeleton(word: str) -> str:
@@ -79,7 +80,7 @@ def same_name(a: str, b: str, kind: str) -> bool:
     if len(wa) == 1 or len(wb) == 1:
         return True
     fa, fb = skeleton(wa[0]), skeleton(wb[0])
-    if fa == fb or _initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]) and "." in wa[0] + wb[0]:
+    if fa == fb or (_initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]) and "." in wa[0] + wb[0]):
         return True
     return SequenceMatcher(None, fa, fb).ratio() >= 0.6 and fa[:1] == fb[:1]
 
@@ -174,6 +175,15 @@ class Linker:
                 for k in self._candidates(name, "PERSON")
                 if k.full and any(same_name(name, a, "PERSON") for a in k.full)
             ]
+        if not candidates and kind in _PLACE_OR_BODY:
+            # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
+            key = skeleton(" ".join(words))
+            candidates = [
+                k
+                for t in _PLACE_OR_BODY
+                for k in self._candidates(name, t)
+                if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
+            ]
         if kind == "PERSON" and len(words) > 1:
             # A full name never joins a person whose full names have another first name.
             candidates = [k for k in candidates if all(same_name(name, a, kind) for a in k.full)]
@@ -217,12 +227,7 @@ class Linker:
 
     def _surnames(self, article: Article) -> tuple[Mention, ...]:
         """The article's mentions plus bare surnames of known people that the model did not tag ("Zelensky faces")."""
-        known = {
-            skeleton(_words(a)[-1])
-            for k in self._known.values()
-            if k.type == "PERSON" and k.full
-            for a in k.full
-        }
+        known = {skeleton(_words(a)[-1]) for k in self._known.values() if k.type == "PERSON" and k.full for a in k.full}
         if not known:
             return tuple(article.mentions)
         covered = {i for m in article.mentions for i in range(m.start, m.end)}

@@ -116,9 +116,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
             continue
         start = ent.start_char + ent.text.find(name)
         role = (_role_before(ent) or _role_apposed(ent)) if kind == "PERSON" else None
-        found[(start, start + len(name))] = Mention(
-            text=name, start=start, end=start + len(name), type=kind, role=role
-        )
+        found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     _surnames(doc, found)
     for start, end, _outlet in attributions.outlets(doc.text):
         if not any(s <= start < e or start <= s < end for s, e in found):

@@ -172,9 +172,9 @@ def entities(conn: sqlite3.Connection, *, entity_id: str | None = None) -> list[
     return [_entity(r) for r in conn.execute(sql, params)]
 
 
-def mentions(conn: sqlite3.Connection, *, article_id: str | None = None, entity_id: str | None = None) -> list[
-    dict[str, Any]
-]:
+def mentions(
+    conn: sqlite3.Connection, *, article_id: str | None = None, entity_id: str | None = None
+) -> list[dict[str, Any]]:
     """Entity mentions with their spans, for one article or one entity, in text order."""
     sql = "SELECT article_id, start, end, text, type, role, entity_id FROM mentions WHERE 1"
     params: list[Any] = []
