@@ -77,14 +77,14 @@ def measure_seeds(shared: Path) -> dict[str, float]:
         )
         merged, owners = _entity_scores(corpus, ids, gold["entities"])
     n_entities = len(gold["entities"])
-    found = [i for i in owners if owners[i]]
-    distinct = sum(1 for i in found if _shared(owners, i) == 0)
+    located = [i for i in owners if owners[i]]
+    distinct = sum(1 for i in located if _shared(owners, i) == 0)
     scores = {
         "seeds.quotes_found": found / len(gold["quotes"]),
         "seeds.quote_speakers": right / len(gold["quotes"]),
         "seeds.not_quotes_rejected": rejected / len(gold["not_quotes"]),
         "seeds.entities_merged": merged / n_entities,
-        "seeds.entities_distinct": distinct / max(1, len(found)),
+        "seeds.entities_distinct": distinct / max(1, len(located)),
     }
     return scores
 

@@ -281,7 +281,7 @@ def load_baseline() -> dict[str, Any]:
 
 def table(scores: dict[str, float], floors: dict[str, float]) -> str:
     """A plain-text table of scores against floors."""
-    lines = [f"{'measure':<28} {'score':>7} {'floor':>7}  status", "-" * 52]
+    lines = [f"{'measure':<38} {'score':>7} {'floor':>7}  status", "-" * 62]
     for name, score in sorted(scores.items()):
         floor = floors.get(name)
         status = (
@@ -291,7 +291,7 @@ def table(scores: dict[str, float], floors: dict[str, float]) -> str:
             if floor is None
             else ("ok" if score >= floor else "BELOW FLOOR")
         )
-        lines.append(f"{name:<28} {score:>7.4f} {floor if floor is not None else float('nan'):>7.4f}  {status}")
+        lines.append(f"{name:<38} {score:>7.4f} {floor if floor is not None else float('nan'):>7.4f}  {status}")
     return "\n".join(lines)
 
 

@@ -91,9 +91,9 @@ def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     if not persons:
         return
     for key, mention in list(found.items()):
-        if mention.type in {"ORG", "GPE", "LOC"} and " " not in mention.text:
-            if entities.skeleton(mention.text) in persons:
-                found[key] = Mention(text=mention.text, start=mention.start, end=mention.end, type="PERSON")
+        single = mention.type in {"ORG", "GPE", "LOC"} and " " not in mention.text
+        if single and entities.skeleton(mention.text) in persons:
+            found[key] = Mention(text=mention.text, start=mention.start, end=mention.end, type="PERSON")
     covered = {i for s, e in found for i in range(s, e)}
     for token in doc:
         if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper() or len(token) < 4:
