@@ -79,7 +79,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "summary": lines,
         "timeline": timeline,
         "actors": actors,
-        "entities": story["entities"][:_ACTORS * 2],
+        "entities": story["entities"][: _ACTORS * 2],
         "outlets": story["outlets"],
         "origins": story["origins"],
         "sources": sources,

@@ -6,6 +6,7 @@ escapes the text as it writes each segment inside its own element.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,11 +33,11 @@ def segments(
     if span is not None and span[1] > span[0]:
         marks.append((span[0], span[1], "cited", True))
     size = len(text)
-    marks = [(max(0, s), min(size, e), kind, ref) for s, e, kind, ref in marks if e > s and s < size]
+    marks = sorted((max(0, s), min(size, e), kind, ref) for s, e, kind, ref in marks if e > s and s < size)
     cuts = sorted({0, size, *(s for s, *_ in marks), *(e for _, e, *_ in marks)})
     out: list[dict[str, Any]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        covering = {kind: ref for s, e, kind, ref in sorted(marks) if s <= a and e >= b}
+    for a, b in itertools.pairwise(cuts):
+        covering = {kind: ref for s, e, kind, ref in marks if s <= a and e >= b}
         piece = {"quote": covering.get("quote"), "entity": covering.get("entity"), "cited": "cited" in covering}
         if out and all(out[-1][k] == v for k, v in piece.items()):
             out[-1]["text"] += text[a:b]
