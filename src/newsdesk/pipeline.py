@@ -21,14 +21,16 @@ from typing import Any, Protocol, runtime_checkable
 
 from newsdesk import grouping
 from newsdesk.errors import ConfigError, PipelineError, did_you_mean
-from newsdesk.extract import attributions, dates
-from newsdesk.records import Article, Failure, StageReport
+from newsdesk import nlp
+from newsdesk.extract import attributions, dates, entities, mentions, quotes
+from newsdesk.records import Article, Entity, Failure, StageReport
 from newsdesk.settings import Settings
 
 __all__ = [
     "BUILTIN",
     "INGEST_PRODUCES",
     "ArticleStage",
+    "ParsedStage",
     "Context",
     "CorpusStage",
     "CorpusView",
@@ -72,6 +74,8 @@ class CorpusView(Protocol):
     def term_counts(self) -> tuple[dict[int, int], int]: ...
 
     def copies_of(self, article_id: str) -> list[str]: ...
+
+    def entities(self) -> list[Entity]: ...
 
     def event_members(self, event_ids: Iterable[str]) -> dict[str, list[str]]: ...
 
@@ -131,15 +135,52 @@ class ArticleStage:
                 done.append(self.fn(article, context.settings))
             except Exception as exc:  # one article's failure must never stop the batch
                 log.warning("stage %s failed on %s: %s", self.name, article.id, exc)
-                failures.append(
-                    Failure(
-                        item=article.source,
-                        stage=self.name,
-                        article_id=article.id,
-                        error=type(exc).__name__,
-                        message=str(exc) or repr(exc),
-                    )
-                )
+                failures.append(_failure(self.name, article, exc))
+        return StageResult(articles=done, failures=failures)
+
+
+def _failure(stage: str, article: Article, exc: Exception) -> Failure:
+    return Failure(
+        item=article.source,
+        stage=stage,
+        article_id=article.id,
+        error=type(exc).__name__,
+        message=str(exc) or repr(exc),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedStage:
+    """A per-article stage over spaCy's parse: ``fn(article, doc, settings) -> Article``.
+
+    The batch is parsed once with ``nlp.pipe`` (the model loads on first use); a failure on one article is
+    recorded and the batch goes on.
+    """
+
+    name: str
+    fn: Callable[[Article, Any, Settings], Article]
+    requires: tuple[str, ...] = ()
+    produces: tuple[str, ...] = ()
+
+    def run(self, batch: Sequence[Article], context: Context) -> StageResult:
+        settings = context.settings
+        model = nlp.load(settings.nlp.model)
+        limit = model.max_length
+        texts = [a.text[:limit] for a in batch]
+        docs = nlp.parse(
+            texts, model=settings.nlp.model, batch_size=settings.nlp.batch_size, n_process=settings.nlp.processes
+        )
+        done: list[Article] = []
+        failures: list[Failure] = []
+        for i, (article, doc) in enumerate(zip(batch, docs, strict=True)):
+            if len(article.text) > limit:
+                log.warning("stage %s read the first %d characters of %s only", self.name, limit, article.id)
+            try:
+                done.append(self.fn(article, doc, settings))
+            except Exception as exc:  # one article's failure must never stop the batch
+                log.warning("stage %s failed on %s: %s", self.name, article.id, exc)
+                failures.append(_failure(self.name, article, exc))
+            context.on_progress(self.name, i + 1, len(batch))
         return StageResult(articles=done, failures=failures)
 
 
@@ -167,6 +208,17 @@ def _dates(article: Article, settings: Settings) -> Article:
     return dataclasses.replace(article, dates=tuple(dates.find(article.text, article.published)))
 
 
+def _quotes(article: Article, doc: Any, settings: Settings) -> Article:
+    found = mentions.find(doc)
+    return dataclasses.replace(article, mentions=found, quotes=quotes.find(doc, found, outlet=article.outlet))
+
+
+def _entities(batch: Sequence[Article], view: CorpusView, settings: Settings) -> tuple[list[Article], dict[str, Any]]:
+    linker = entities.Linker(view.entities())
+    linked = linker.link_articles(batch)
+    return linked, {"entities": linker.entities(linker.changed)}
+
+
 def _cites(article: Article, settings: Settings) -> Article:
     return dataclasses.replace(article, cites=attributions.cites(article.text, own_outlet=article.outlet))
 
@@ -174,6 +226,15 @@ def _cites(article: Article, settings: Settings) -> Article:
 BUILTIN: tuple[Stage, ...] = (
     ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),
     ArticleStage("dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",)),
+    ParsedStage(
+        "quotes", _quotes, requires=("article.text", "article.outlet"), produces=("article.mentions", "article.quotes")
+    ),
+    CorpusStage(
+        "entities",
+        _entities,
+        requires=("article.mentions", "article.quotes"),
+        produces=("article.entities",),
+    ),
     CorpusStage("dedupe", grouping.dedupe, requires=("article.text",), produces=("article.duplicate_of",)),
     CorpusStage(
         "cluster",

@@ -10,11 +10,15 @@ __all__ = [
     "Article",
     "DateMention",
     "Draft",
+    "Entity",
     "Event",
     "Failure",
     "Format",
     "IngestReport",
+    "Mention",
+    "Quote",
     "Span",
+    "SpeakerKind",
     "StageReport",
     "Story",
     "content_id",
@@ -63,6 +67,69 @@ class DateMention:
     anchor: str | None
 
 
+class SpeakerKind(StrEnum):
+    """Who a quote is attributed to: a named person, an anonymous source, a group or institution, a document."""
+
+    PERSON = "person"
+    ANONYMOUS = "anonymous"
+    GROUP = "group"
+    DOCUMENT = "document"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A named entity as written at ``[start, end)``: ``type`` is PERSON, ORG, GPE, LOC or NORP.
+
+    ``role`` is a title or office written with the name ("US special envoy", "chief of staff"); ``entity_id``
+    is filled when the entities stage links the mention to its canonical entity.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    role: str | None = None
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """Something said, with whom it is attributed to and through which media.
+
+    ``text`` is ``Article.text[start:end]``: the words inside the quotation marks of a direct quote, or the
+    reported content of reported speech (``direct`` False). ``speaker`` is the speaker as the article names
+    them (a pronoun resolved to its antecedent); ``speaker_start``/``speaker_end`` span the mention tied to the
+    cue. ``via`` lists the outlets the quote is credited through ("told CNN"). ``confidence`` is 0..1.
+    """
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_kind: SpeakerKind
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity_id: str | None = None
+    cue: str | None = None
+    via: tuple[str, ...] = ()
+    direct: bool = True
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A person, organisation, place or group, with every surface form seen for it across the corpus."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: int = 0
+    articles: int = 0
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Draft:
     """An item read from the outside world, before cleaning.
@@ -106,6 +173,8 @@ class Article:
     origin: str | None = None
     cites: tuple[str, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     furniture: tuple[str, ...] = field(default=(), repr=False)
 
     @property

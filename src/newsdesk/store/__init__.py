@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -11,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import QueryError, SchemaError, StoreError
-from newsdesk.records import Article, DateMention, Failure, Format, StageReport
-from newsdesk.store import migrations, queries
+from newsdesk.records import Article, DateMention, Entity, Failure, Format, StageReport
+from newsdesk.store import extracts, migrations, queries
 
 __all__ = ["Store"]
 
@@ -178,8 +179,15 @@ class Store:
         ).fetchall()
         exact = [r for r in rows if r["id"] == article_id]
         if exact or len(rows) == 1:
-            return _row_to_article((exact or rows)[0])
+            return self._with_extracts([_row_to_article((exact or rows)[0])])[0]
         return None
+
+    def _with_extracts(self, articles: list[Article]) -> list[Article]:
+        found = extracts.load(self.conn, [a.id for a in articles])
+        return [
+            dataclasses.replace(a, mentions=found[a.id][0], quotes=found[a.id][1]) if any(found[a.id]) else a
+            for a in articles
+        ]
 
     def ids_starting(self, prefix: str, *, limit: int = 5) -> list[str]:
         """Ids that start with ``prefix`` (at most ``limit``), to explain an ambiguous prefix."""
@@ -198,7 +206,7 @@ class Store:
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
             cursor = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk)
-            yield from (_row_to_article(r) for r in cursor)
+            yield from self._with_extracts([_row_to_article(r) for r in cursor])
 
     def count(self) -> int:
         """How many articles are stored."""
@@ -238,6 +246,8 @@ class Store:
                     conn.execute(
                         f"UPDATE articles SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?", (*values, a.id)
                     )
+                if produces is not None:
+                    extracts.save(conn, a, produces)
                 if produces is not None and "article.dates" in produces:
                     conn.execute("DELETE FROM date_mentions WHERE article_id = ?", (a.id,))
                     conn.executemany(
@@ -317,6 +327,10 @@ class Store:
                 )
         return out
 
+    def entities(self) -> list[Entity]:
+        """Every stored entity, for linking new mentions to."""
+        return extracts.entities(self.conn)
+
     def copies_of(self, article_id: str) -> list[str]:
         """Ids of the articles marked as duplicates of ``article_id``."""
         rows = self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY rowid", (article_id,))
@@ -341,6 +355,8 @@ class Store:
                     f"ON CONFLICT(id) DO UPDATE SET {updates}",
                     values,
                 )
+        if "entities" in state:
+            extracts.save_entities(conn, state["entities"])
         if "term_counts" in state:
             delta, documents = state["term_counts"]
             conn.executemany(

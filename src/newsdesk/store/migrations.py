@@ -184,3 +184,47 @@ def m003_date_mentions() -> str:
         );
         CREATE INDEX date_mentions_value ON date_mentions(value);
     """
+
+
+@migration
+def m004_quotes_entities() -> str:
+    return """
+        CREATE TABLE entities (
+            id        TEXT PRIMARY KEY,
+            name      TEXT NOT NULL,
+            type      TEXT NOT NULL,
+            aliases   TEXT NOT NULL DEFAULT '[]',
+            roles     TEXT NOT NULL DEFAULT '[]',
+            mentions  INTEGER NOT NULL DEFAULT 0,
+            articles  INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start      INTEGER NOT NULL,
+            end        INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            type       TEXT NOT NULL,
+            role       TEXT,
+            entity_id  TEXT REFERENCES entities(id) ON DELETE SET NULL,
+            PRIMARY KEY (article_id, start)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        CREATE TABLE quotes (
+            id                TEXT PRIMARY KEY,
+            article_id        TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start             INTEGER NOT NULL,
+            end               INTEGER NOT NULL,
+            text              TEXT NOT NULL,
+            speaker           TEXT,
+            speaker_kind      TEXT NOT NULL,
+            speaker_start     INTEGER,
+            speaker_end       INTEGER,
+            speaker_entity_id TEXT REFERENCES entities(id) ON DELETE SET NULL,
+            cue               TEXT,
+            via               TEXT NOT NULL DEFAULT '[]',
+            direct            INTEGER NOT NULL DEFAULT 1,
+            confidence        REAL NOT NULL
+        );
+        CREATE INDEX quotes_article ON quotes(article_id, start);
+        CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
+    """

@@ -6,7 +6,19 @@ import json
 import sqlite3
 from typing import Any
 
-__all__ = ["article_summaries", "coverage", "failures", "outlets", "runs", "search", "stories", "story_of"]
+__all__ = [
+    "article_summaries",
+    "coverage",
+    "entities",
+    "failures",
+    "mentions",
+    "outlets",
+    "quotes",
+    "runs",
+    "search",
+    "stories",
+    "story_of",
+]
 
 _SUMMARY_COLUMNS = (
     "id, source, url, outlet, title, byline, published, dateline, language, words, ai_generated, duplicate_of, cites, "
@@ -168,3 +180,79 @@ def story_of(conn: sqlite3.Connection, *, event_id: str) -> list[dict[str, Any]]
     """The story an event belongs to (id and title), as a list of at most one row."""
     sql = "SELECT s.id AS id, s.title AS title FROM events e JOIN stories s ON s.id = e.story_id WHERE e.id = ?"
     return [dict(r) for r in conn.execute(sql, (event_id,))]
+
+
+def _quote(row: sqlite3.Row) -> dict[str, Any]:
+    data = dict(row)
+    data["via"] = json.loads(data["via"])
+    data["direct"] = bool(data["direct"])
+    # The canonical name when the speaker is linked to an entity, else the source as the article describes it.
+    data["speaker"] = data.pop("entity_name") or data["speaker"]
+    return data
+
+
+_QUOTE_COLUMNS = """q.id, q.article_id, q.text, q.start, q.end, q.speaker, q.speaker_kind, q.speaker_entity_id,
+    q.speaker_start, q.speaker_end, q.cue, q.via, q.direct, q.confidence, e.name AS entity_name"""
+
+
+def quotes(
+    conn: sqlite3.Connection,
+    *,
+    article_id: str | None = None,
+    speaker: str | None = None,
+    entity_id: str | None = None,
+) -> list[dict[str, Any]]:
+    """Quotes (the ``quotes --json`` contract) in article and text order; filtered by article, speaker or entity.
+
+    ``speaker`` matches, case-insensitively, part of the canonical name, any alias, or the source's description.
+    """
+    sql = f"""SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+              LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE 1"""
+    params: list[Any] = []
+    if article_id is not None:
+        sql += " AND q.article_id = ?"
+        params.append(article_id)
+    if entity_id is not None:
+        sql += " AND q.speaker_entity_id = ?"
+        params.append(entity_id)
+    if speaker:
+        like = f"%{speaker.lower()}%"
+        sql += " AND (lower(q.speaker) LIKE ? OR lower(e.name) LIKE ? OR lower(e.aliases) LIKE ?)"
+        params += [like, like, like]
+    sql += " ORDER BY a.rowid, q.start"
+    return [_quote(r) for r in conn.execute(sql, params)]
+
+
+def _entity(row: sqlite3.Row) -> dict[str, Any]:
+    data = dict(row)
+    data["aliases"] = json.loads(data["aliases"])
+    data["roles"] = json.loads(data["roles"])
+    return data
+
+
+def entities(conn: sqlite3.Connection, *, entity_id: str | None = None) -> list[dict[str, Any]]:
+    """Entities (the ``entities --json`` contract), most mentioned first; counts are read from the mentions."""
+    sql = """SELECT e.id, e.name, e.type, e.aliases, e.roles, count(m.start) AS mentions,
+                    count(DISTINCT m.article_id) AS articles
+             FROM entities e JOIN mentions m ON m.entity_id = e.id"""
+    params: list[Any] = []
+    if entity_id is not None:
+        sql += " WHERE e.id = ?"
+        params.append(entity_id)
+    sql += " GROUP BY e.id ORDER BY mentions DESC, e.name"
+    return [_entity(r) for r in conn.execute(sql, params)]
+
+
+def mentions(
+    conn: sqlite3.Connection, *, article_id: str | None = None, entity_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Entity mentions with their spans, for one article or one entity, in text order."""
+    sql = "SELECT article_id, start, end, text, type, role, entity_id FROM mentions WHERE 1"
+    params: list[Any] = []
+    if article_id is not None:
+        sql += " AND article_id = ?"
+        params.append(article_id)
+    if entity_id is not None:
+        sql += " AND entity_id = ?"
+        params.append(entity_id)
+    return [dict(r) for r in conn.execute(sql + " ORDER BY article_id, start", params)]

@@ -1,0 +1,52 @@
+"""Who-said-what commands: ``quotes`` and ``entities``."""
+
+from __future__ import annotations
+
+import click
+from rich.markup import escape
+
+from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+
+__all__ = ["COMMANDS"]
+
+
+@click.command()
+@click.option("--speaker", help="Only quotes whose speaker's name, alias or description contains this.")
+@click.option("--article", "article_id", help="Only this article's quotes (an id prefix is enough).")
+@output_options
+@pass_state
+@errors_as_click
+def quotes(state: State, speaker: str | None, article_id: str | None, fmt: str) -> None:
+    """List quotes with their speakers, cues and the media they are credited through."""
+    with state.corpus() as corpus:
+        rows = corpus.quotes(article_id=article_id, speaker=speaker)
+    if fmt != "table":
+        render(state, rows, fmt, columns=["speaker", "speaker_kind", "text", "via", "article_id"])
+        return
+    if not rows:
+        state.console.print("No quotes found: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
+        return
+    by_speaker: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        by_speaker.setdefault(f"{row['speaker'] or '(unattributed)'} · {row['speaker_kind']}", []).append(row)
+    for who, said in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
+        state.console.print(f"[bold]{escape(who)}[/]")
+        for row in said:
+            via = f" [dim](via {', '.join(map(str, row['via']))})[/]" if row["via"] else ""  # type: ignore[call-overload]
+            kind = "“" if row["direct"] else "≈ "
+            close = "”" if row["direct"] else ""
+            state.console.print(f"  {kind}{escape(str(row['text']))}{close}{via} [dim]{str(row['article_id'])[:8]}[/]")
+
+
+@click.command()
+@output_options
+@pass_state
+@errors_as_click
+def entities(state: State, fmt: str) -> None:
+    """List people, organisations, places and groups, with the spellings merged into each."""
+    with state.corpus() as corpus:
+        rows = corpus.entities()
+    render(state, rows, fmt, columns=["name", "type", "aliases", "roles", "mentions", "articles", "id"])
+
+
+COMMANDS = [quotes, entities]

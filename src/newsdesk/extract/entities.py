@@ -1,0 +1,252 @@
+"""Entities across the corpus: the surface forms of one person, organisation or place merged into one record.
+
+"Zelensky", "Zelenskyy", "Zelenskyi", "Vladimir Zelensky" and "Volodymyr Zelensky" are one person; "Yermak" and
+"Jermak", "Umerov" and "Umjerow", "Zaporizhzhia" and "Zaporizhzhya" are the same names transliterated
+differently; "theTelegraph" is "The Telegraph" with a space lost. Names are compared on a transliteration
+skeleton (see :func:`skeleton`) with a similarity floor. Different people are never merged on a shared first
+name: two full names must agree on the surname and have compatible first names, and a bare surname goes to the
+person of that surname named in the same article, else to the corpus's most mentioned one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from newsdesk.extract import attributions
+from newsdesk.records import Article, Entity, Mention
+
+__all__ = ["Linker", "same_name", "skeleton"]
+
+_TITLES = re.compile(
+    r"^(?:(?:the|president|vice|prime|minister|mr|mrs|ms|dr|sen|senator|rep|gov|governor|gen|general|king|"
+    r"queen|prince|pope|chancellor|secretary|envoy|speaker|judge|justice|sir|lady|lord)\.?\s+)+",
+    re.IGNORECASE,
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])")
+# Places are written as GPE or LOC by the model, and sometimes as ORG ("Kyiv said"): those may meet.
+_COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}, "NORP": {"NORP"}}
+_SIMILAR = 0.85
+
+
+def skeleton(word: str) -> str:
+    """A transliteration-blind key: Zelenskyy, Zelenskyi, Zelenskiy -> zelenski; Umjerow -> umerov; Jermak -> iermak."""
+    folded = unicodedata.normalize("NFKD", word)
+    s = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
+    s = s.replace("w", "v")
+    # German/Polish "je" after a consonant is English "e" (Umjerow); a leading J is a Y (Jermak).
+    s = s[:1] + re.sub(r"(?<=[^aeiouy])[jy](?=[aeiou])", "", s[1:])
+    s = re.sub(r"^j", "y", s)
+    s = s.replace("y", "i")
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s
+
+
+def _words(name: str) -> list[str]:
+    name = _CAMEL.sub(" ", name)
+    name = _TITLES.sub("", name.strip())
+    return [w for w in re.split(r"[\s]+", name) if w.strip(".'’-")]
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= _SIMILAR
+
+
+def _initials(word: str) -> str:
+    return "".join(c for c in word if c.isupper())
+
+
+def same_name(a: str, b: str, kind: str) -> bool:
+    """True when names ``a`` and ``b`` of type ``kind`` name the same thing (both written in full or not)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    if kind != "PERSON":
+        return _similar(skeleton(" ".join(wa)), skeleton(" ".join(wb)))
+    if not _similar(skeleton(wa[-1]), skeleton(wb[-1])):
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    fa, fb = skeleton(wa[0]), skeleton(wb[0])
+    if fa == fb or _initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]) and "." in wa[0] + wb[0]:
+        return True
+    return SequenceMatcher(None, fa, fb).ratio() >= 0.6 and fa[:1] == fb[:1]
+
+
+def _entity_id(kind: str, name: str) -> str:
+    return "e" + hashlib.sha256(f"{kind}:{' '.join(_words(name)).lower()}".encode()).hexdigest()[:11]
+
+
+@dataclass(slots=True)
+class _Known:
+    id: str
+    type: str
+    aliases: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    stored_articles: int = 0
+
+    @property
+    def full(self) -> list[str]:
+        return [a for a in self.aliases if len(_words(a)) > 1]
+
+    @property
+    def name(self) -> str:
+        """The most complete form: most words, then most mentions, then first seen (an outlet's report name)."""
+        for alias in self.aliases:
+            outlet = attributions.canonical_outlet(_CAMEL.sub(" ", alias)) if self.type == "ORG" else None
+            if outlet:
+                return outlet
+        ranked = sorted(self.aliases.items(), key=lambda kv: (-min(len(_words(kv[0])), 3), -kv[1]))
+        return ranked[0][0]
+
+    def record(self) -> Entity:
+        return Entity(
+            id=self.id,
+            name=self.name,
+            type=self.type,
+            aliases=tuple(sorted(self.aliases)),
+            roles=tuple(r for r, _ in self.roles.most_common()),
+            mentions=sum(self.aliases.values()),
+            articles=self.stored_articles + len(self.articles),
+        )
+
+
+class Linker:
+    """Links mentions to entities, starting from the entities already stored."""
+
+    def __init__(self, known: Iterable[Entity] = ()) -> None:
+        self._known: dict[str, _Known] = {}
+        self._by_surname: dict[str, list[str]] = {}
+        self.changed: set[str] = set()
+        for e in known:
+            k = _Known(id=e.id, type=e.type, stored_articles=e.articles)
+            # Stored counts are kept by weighting each alias; exact per-alias counts are not needed to rank names.
+            per = max(1, e.mentions // max(1, len(e.aliases)))
+            for alias in e.aliases:
+                k.aliases[alias] = per
+            for i, role in enumerate(e.roles):
+                k.roles[role] = len(e.roles) - i
+            self._add(k)
+
+    def _add(self, k: _Known) -> None:
+        self._known[k.id] = k
+        for alias in k.aliases:
+            self._index(k, alias)
+
+    def _index(self, k: _Known, alias: str) -> None:
+        words = _words(alias)
+        if words:
+            ids = self._by_surname.setdefault(skeleton(words[-1])[:4], [])
+            if k.id not in ids:
+                ids.append(k.id)
+
+    def _candidates(self, name: str, kind: str) -> list[_Known]:
+        """Known entities of a compatible type sharing the first letters of the name's last word's skeleton."""
+        words = _words(name)
+        if not words:
+            return []
+        ids = self._by_surname.get(skeleton(words[-1])[:4], [])
+        allowed = _COMPATIBLE.get(kind, {kind})
+        return [self._known[i] for i in ids if self._known[i].type in allowed]
+
+    def _match(self, name: str, kind: str, local: dict[str, str]) -> _Known | None:
+        words = _words(name)
+        if not words:
+            return None
+        candidates = [k for k in self._candidates(name, kind) if any(same_name(name, a, kind) for a in k.aliases)]
+        if not candidates and kind != "PERSON" and len(words) == 1:
+            # The small model often tags a bare surname as an organisation or a place ("Zelenskyy said"):
+            # it is the person when a person of that surname is known by full name.
+            candidates = [
+                k
+                for k in self._candidates(name, "PERSON")
+                if k.full and any(same_name(name, a, "PERSON") for a in k.full)
+            ]
+        if kind == "PERSON" and len(words) > 1:
+            # A full name never joins a person whose full names have another first name.
+            candidates = [k for k in candidates if all(same_name(name, a, kind) for a in k.full)]
+        if not candidates:
+            return None
+        in_article = [k for k in candidates if k.id in local.values()]
+        pool = in_article or candidates
+        return max(pool, key=lambda k: (len(k.full) > 0, sum(k.aliases.values())))
+
+    def link(self, article_id: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        """The mentions of one article, each with its ``entity_id``; new entities are created as needed."""
+        local: dict[str, str] = {}
+        out: list[Mention | None] = [None] * len(mentions)
+        # Full names first, so a bare surname later in the same article finds its person.
+        order = sorted(range(len(mentions)), key=lambda i: -len(_words(mentions[i].text)))
+        for i in order:
+            m = mentions[i]
+            if not _words(m.text):
+                out[i] = m
+                continue
+            found = self._match(m.text, m.type, local)
+            if found is None:
+                found = _Known(id=_entity_id(m.type, m.text), type=m.type)
+                while found.id in self._known:
+                    found.id = _entity_id(m.type, m.text + found.id)
+                self._known[found.id] = found
+            found.aliases[m.text] += 1
+            if m.role:
+                found.roles[m.role] += 1
+            found.articles.add(article_id)
+            self._index(found, m.text)
+            self.changed.add(found.id)
+            local[m.text] = found.id
+            out[i] = dataclasses.replace(m, entity_id=found.id)
+        return tuple(x for x in out if x is not None)
+
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        """Entity records (all of them, or ``ids``)."""
+        chosen = self._known.values() if ids is None else [self._known[i] for i in ids]
+        return [k.record() for k in chosen]
+
+    def _surnames(self, article: Article) -> tuple[Mention, ...]:
+        """The article's mentions plus bare surnames of known people that the model did not tag ("Zelensky faces")."""
+        known = {
+            skeleton(_words(a)[-1])
+            for k in self._known.values()
+            if k.type == "PERSON" and k.full
+            for a in k.full
+        }
+        if not known:
+            return tuple(article.mentions)
+        covered = {i for m in article.mentions for i in range(m.start, m.end)}
+        extra = [
+            Mention(text=w.group(), start=w.start(), end=w.end(), type="PERSON")
+            for w in _CAPITALISED.finditer(article.text)
+            if w.start() not in covered and skeleton(w.group()) in known
+        ]
+        return tuple(sorted((*article.mentions, *extra), key=lambda m: m.start))
+
+    def link_articles(self, batch: Sequence[Article]) -> list[Article]:
+        """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
+        out = []
+        for article in batch:
+            mentions = self.link(article.id, self._surnames(article))
+            by_span = {(m.start, m.end): m.entity_id for m in mentions}
+            by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
+            quotes = tuple(
+                dataclasses.replace(
+                    q,
+                    speaker_entity_id=by_span.get((q.speaker_start or -1, q.speaker_end or -1))
+                    or (by_text.get(q.speaker) if q.speaker else None),
+                )
+                for q in article.quotes
+            )
+            out.append(dataclasses.replace(article, mentions=mentions, quotes=quotes))
+        return out

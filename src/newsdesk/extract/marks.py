@@ -1,0 +1,97 @@
+"""Quotation marks: where direct quotes open and close, in every style news uses.
+
+“English”, "ASCII", «guillemets» (either way round), „German“ and ‘single’ quotes. A quote that opens and
+never closes runs to the end of its paragraph (a multi-paragraph quote opens each paragraph again). Marks
+nested inside a quote belong to it. Apostrophes (don’t, Ukraine’s, the ’90s) are not quotation marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Marked", "find"]
+
+# Opening mark -> the marks that may close it.
+_PAIRS = {
+    "“": "”“",  # some outlets close with the opening glyph
+    "«": "»",
+    "»": "«",
+    "„": "“”",
+    "‘": "’",
+    '"': '"',
+}
+_SPACE_BEFORE = set(" \t\n([{—–-/:")
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A stretch of text inside quotation marks: ``[start, end)`` of the words, and whether it closed."""
+
+    start: int
+    end: int
+    open_mark: str
+    closed: bool
+
+
+def _opens(text: str, i: int) -> bool:
+    """True when the mark at ``i`` can open a quote (for ‘ and ", it starts a word)."""
+    mark = text[i]
+    if mark in "“«„":
+        return True
+    if mark == "»":  # German style »…« only when it starts a word
+        return i + 1 < len(text) and not text[i + 1].isspace()
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if mark == "‘":
+        return (before in _SPACE_BEFORE or before in "“\"") and not after.isspace()
+    # ASCII: an opening mark starts a word; a closing one ends one.
+    return before in _SPACE_BEFORE or before in "“‘" or not before.isalnum() and not after.isspace()
+
+
+def _closes(text: str, i: int, open_mark: str) -> bool:
+    mark = text[i]
+    if mark not in _PAIRS[open_mark]:
+        return False
+    if mark == "’":
+        # An apostrophe sits between letters (don’t) or after an s (Ukraines’ ...): closing needs a non-letter next.
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return not after.isalpha()
+    return True
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find(text: str) -> list[Marked]:
+    """Top-level quoted stretches of ``text``, in order (nested quotes stay inside their outer quote)."""
+    found: list[Marked] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char not in _PAIRS or not _opens(text, i):
+            i += 1
+            continue
+        j = i + 1
+        close = -1
+        while j < n and text[j] != "\n":
+            if _closes(text, j, char) and j > i + 1:
+                close = j
+                break
+            j += 1
+        if close >= 0:
+            start, end = _trimmed(text, i + 1, close)
+            if end > start:
+                found.append(Marked(start, end, char, True))
+            i = close + 1
+        else:
+            # Unclosed: the quote runs to the end of the paragraph (line).
+            start, end = _trimmed(text, i + 1, j)
+            if end > start and char != "‘":
+                found.append(Marked(start, end, char, False))
+            i = j
+    return found

@@ -1,0 +1,131 @@
+"""Named-entity mentions in one parsed article: people, organisations, places and groups, with their roles.
+
+spaCy's NER finds the names; news outlets the article names ("theTelegraph", "CNN") are added as
+organisations from :mod:`newsdesk.extract.attributions`, since a small model misses run-together forms. A role is
+a title written with a person's name: before it ("US special envoy Steve Witkoff") or in apposition ("Andriy
+Yermak, the Ukrainian president's chief of staff").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsdesk.extract import attributions, entities
+from newsdesk.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["TYPES", "find"]
+
+# spaCy's labels kept, and the type each becomes (facilities are places for a news reader).
+TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
+_ROLE_DEPS = {"compound", "amod", "nmod", "nummod"}
+# A name is at most this long; longer "entities" are parse noise (a run of capitalised headline words).
+_MAX_WORDS = 6
+_TRIM = " \t\n\"'“”‘’«»„.,;:()[]"
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _clean(text: str) -> str:
+    return _POSSESSIVE.sub("", text.strip(_TRIM)).strip(_TRIM)
+
+
+def _role_before(ent: Span) -> str | None:
+    """Title words written just before a person's name, when the parse ties them to it."""
+    doc = ent.doc
+    start = ent.start
+    inside = set(range(ent.start, ent.end))
+    i = start - 1
+    while i >= 0:
+        token = doc[i]
+        if token.dep_ not in _ROLE_DEPS or token.is_punct or (token.head.i not in inside and token.head.i < start):
+            break
+        if token.ent_type_ == "PERSON":
+            break
+        inside.add(i)
+        i -= 1
+    words = doc[i + 1 : start]
+    if not len(words) or not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+        return None
+    return words.text.strip() or None
+
+
+def _role_apposed(ent: Span) -> str | None:
+    """An apposition after a person's name: "Andriy Yermak, the Ukrainian president's chief of staff"."""
+    for child in ent.root.children:
+        if child.dep_ != "appos" or child.i < ent.end:
+            continue
+        tokens = [t for t in child.subtree if t.dep_ not in {"relcl", "acl"} and not _inside_clause(t, child)]
+        if any(t.ent_type_ == "PERSON" for t in tokens) or len(tokens) > 10:
+            return None
+        while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+            tokens.pop(0)
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if tokens and child.pos_ == "NOUN":
+            return doc_text(tokens)
+    return None
+
+
+def _inside_clause(token: Token, top: Token) -> bool:
+    """True when ``token`` hangs below a relative or participle clause under ``top``."""
+    while token.i != top.i:
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        token = token.head
+    return False
+
+
+def doc_text(tokens: list[Token]) -> str:
+    """The text from the first to the last of ``tokens`` as written."""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+    """Surnames the model missed or mistyped, spelled another way in the same article ("Jermak" beside "Yermak")."""
+    persons = {entities.skeleton(m.text.split()[-1]) for m in found.values() if m.type == "PERSON"}
+    persons.discard("")
+    if not persons:
+        return
+    for key, mention in list(found.items()):
+        if mention.type in {"ORG", "GPE", "LOC"} and " " not in mention.text:
+            if entities.skeleton(mention.text) in persons:
+                found[key] = Mention(text=mention.text, start=mention.start, end=mention.end, type="PERSON")
+    covered = {i for s, e in found for i in range(s, e)}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper() or len(token) < 4:
+            continue
+        if entities.skeleton(token.text) in persons:
+            found[(token.idx, token.idx + len(token))] = Mention(
+                text=token.text, start=token.idx, end=token.idx + len(token), type="PERSON"
+            )
+
+
+def find(doc: Doc) -> tuple[Mention, ...]:
+    """Every PERSON, ORG, GPE, LOC and NORP mention in ``doc``, in text order, with roles for people."""
+    found: dict[tuple[int, int], Mention] = {}
+    for ent in doc.ents:
+        kind = TYPES.get(ent.label_)
+        if kind is None or len(ent) > _MAX_WORDS:
+            continue
+        name = _clean(ent.text)
+        if not name or not any(c.isupper() for c in name[:1]):
+            continue
+        start = ent.start_char + ent.text.find(name)
+        role = (_role_before(ent) or _role_apposed(ent)) if kind == "PERSON" else None
+        found[(start, start + len(name))] = Mention(
+            text=name, start=start, end=start + len(name), type=kind, role=role
+        )
+    _surnames(doc, found)
+    for start, end, _outlet in attributions.outlets(doc.text):
+        if not any(s <= start < e or start <= s < end for s, e in found):
+            found[(start, end)] = Mention(text=doc.text[start:end], start=start, end=end, type="ORG")
+        else:
+            # An outlet tagged as a person or a work of art by the small model is still an organisation.
+            for key, mention in list(found.items()):
+                if key == (start, end) and mention.type != "ORG":
+                    found[key] = Mention(text=mention.text, start=start, end=end, type="ORG")
+    return tuple(sorted(found.values(), key=lambda m: m.start))

@@ -1,0 +1,427 @@
+"""Quotes in one parsed article: direct quotes in any quotation style, partial quotes and reported speech,
+each with its speaker, cue, the media it is credited through (``via``) and a confidence.
+
+A quoted stretch is a quote when a cue attributes it (“…,” she said / X told CNN: “…” / X warned that it would
+“reward” ...), or when it is long enough to be speech and follows a quote of the same speaker. Short stretches
+with no cue are scare quotes or names ("de facto", "The Atlantic") and are left out. Reported speech is the
+clause a cue governs ("X said that ...", "according to X, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdesk.extract import attributions, marks, speakers
+from newsdesk.records import Mention, Quote, SpeakerKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["find"]
+
+_SHORT_WORDS = 4
+_SPEECH_END = re.compile(r"[.!?…,;:]$|[.!?…]\s")
+_REPORTEDLY = re.compile(r"\b(?:reportedly|reported|reports?|according to)\b", re.IGNORECASE)
+_VIA_REACH = 400  # characters either side of a quote where a credited report still counts as its channel
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    name: str | None
+    kind: SpeakerKind
+    start: int | None
+    end: int | None
+    head_pos: int  # character position of the speaker's head, for pronoun antecedents
+
+
+class _Article:
+    """One article's parse with the lookups quote finding needs."""
+
+    def __init__(self, doc: Doc, mentions: tuple[Mention, ...], outlet: str | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.mentions = mentions
+        self.credits = attributions.credits(self.text, own_outlet=outlet)
+        self.outlets = attributions.outlets(self.text)
+        self.person_names = {m.text.split()[-1] for m in mentions if m.type == "PERSON"}
+        self.marked = [m for m in marks.find(self.text) if not _is_name(self, m.start, m.end)]
+        self.quoted = [(m.start - 1, m.end + 1) for m in self.marked]
+        self._quote_starts = [s for s, _ in self.quoted]
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect_right(self._quote_starts, char) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def persons_in(self, start: int, end: int) -> list[Mention]:
+        """PERSON mentions inside ``[start, end)``, leaving out possessives ("Zelenskyi's chief of staff")."""
+        found = []
+        for m in self.mentions:
+            if m.type == "PERSON" and start <= m.start and m.end <= end:
+                if self.text[m.end : m.end + 2] in {"'s", "’s"}:
+                    continue
+                found.append(m)
+        return found
+
+    def person_before(self, char: int) -> Mention | None:
+        """The nearest PERSON mention before ``char`` that is not inside a quotation."""
+        best = None
+        for m in self.mentions:
+            if m.start >= char:
+                break
+            if m.type == "PERSON" and not self.in_quote(m.start):
+                best = m
+        return best
+
+    def role_holder(self, phrase: str, before: int) -> Mention | None:
+        """The person whose role ``phrase`` names ("the president's chief of staff"), if seen before it."""
+        key = re.sub(r"^(?:the|a|an)\s+", "", phrase.lower()).strip()
+        if len(key) < 4:
+            return None
+        for m in reversed(self.mentions):
+            if m.start < before and m.type == "PERSON" and m.role:
+                role = m.role.lower()
+                if key == role or key in role or (len(role) >= 6 and role in key):
+                    return m
+        return None
+
+
+def _cue_after(art: _Article, end: int, limit: int) -> Token | None:
+    """A cue right after a quote: “…,” she said / “…,” said Trump."""
+    after = art.text[end + 1 : end + 3]
+    if not (art.text[end - 1 : end] in {",", "?", "!", "—", "…"} or after[:1] in {",", "—", "–"}):
+        return None
+    nxt = end + 1
+    while nxt < len(art.text) and art.text[nxt] in " \t,—–":
+        nxt += 1
+    first = art.token_at(nxt)
+    if first is None:
+        return None
+    for token in art.doc[first.i : min(first.i + 8, len(art.doc))]:
+        if token.idx >= limit or token.text in {".", "!", "?"} or art.in_quote(token.idx) and token.idx > end + 1:
+            break
+        if speakers.is_cue(token):
+            return token
+    return None
+
+
+def _cue_before(art: _Article, start: int, floor: int) -> Token | None:
+    """A cue in the clause before a quote: X told CNN, “…” / X said: “…” / X said that “…”."""
+    lead = art.text[max(floor, start - 40) : start - 1].rstrip()
+    handover = lead.endswith((":", ",")) or re.search(r"\b(?:that|as|saying|said|says|told|added|wrote)$", lead)
+    if not handover:
+        return None
+    first = art.token_at(start - 1)
+    if first is None:
+        return None
+    i = first.i
+    seen = 0
+    while i >= 0 and seen < 14:
+        token = art.doc[i]
+        if token.idx < floor or token.text in {".", "!", "?"} and token.idx < start - 2:
+            break
+        if not art.in_quote(token.idx) and speakers.is_cue(token) and not speakers.impersonal(token):
+            return token
+        i -= 1
+        seen += 1
+    return None
+
+
+def _colon_frame(art: _Article, start: int, floor: int) -> Token | None:
+    """“X was defiant: "…"”: the verb of the clause that a colon hands over to the quote."""
+    before = art.text[max(floor, start - 3) : start - 1].rstrip()
+    if not before.endswith(":"):
+        return None
+    token = art.token_at(len(before) + max(floor, start - 3) - 1)
+    if token is None:
+        return None
+    sent_root = token.sent.root
+    for candidate in [token.head, sent_root, *[t for t in token.sent if t.dep_ == "advcl"]]:
+        if candidate.idx < start and any(c.dep_ in {"nsubj", "nsubjpass"} for c in candidate.children):
+            return candidate
+    return None
+
+
+def _ancestor_cue(art: _Article, start: int, end: int) -> Token | None:
+    """For a partial quote: the nearest cue above its words in the parse (X argued it would “reward” …)."""
+    span = art.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root.head
+    for _ in range(8):
+        if not art.in_quote(token.idx) and speakers.is_cue(token) and not speakers.impersonal(token):
+            return token
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
+
+
+def _near_speaker(art: _Article, cue: Token, quote_end: int) -> Token | None:
+    """The noun phrase written next to a cue after a quote (“…,” said one source / “…,” Trump said)."""
+    doc = art.doc
+    for token in doc[cue.i + 1 : min(cue.i + 6, len(doc))]:
+        if token.is_punct or art.in_quote(token.idx):
+            break
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            head = token
+            while head.head.i != head.i and head.dep_ in {"compound", "amod", "det", "nummod"}:
+                head = head.head
+            return head
+    for token in reversed(doc[max(0, cue.i - 5) : cue.i]):
+        if token.idx <= quote_end or token.is_punct:
+            break
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return token
+    return None
+
+
+def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _Speaker:
+    """Name, kind and span of the speaker whose phrase is headed by ``head``."""
+    if head is None:
+        return _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
+    doc = art.doc
+    if speakers.is_pronoun(head):
+        if head.lower_ in {"he", "she"}:
+            antecedent = art.person_before(head.idx)
+            if antecedent is not None:
+                return _Speaker(antecedent.text, SpeakerKind.PERSON, head.idx, head.idx + len(head), antecedent.start)
+        if head.lower_ == "they" and previous is not None and previous.name:
+            return _Speaker(previous.name, previous.kind, head.idx, head.idx + len(head), previous.head_pos)
+        return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)
+    first, last = speakers.phrase(head)
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    # Never let the phrase run into a quotation.
+    while first < last - 1 and art.in_quote(doc[first].idx):
+        first += 1
+        start = doc[first].idx
+    # A phrase stays on its line and leaves out quotation marks at its edges.
+    line_start = art.text.rfind("\n", 0, head.idx) + 1
+    line_end = art.text.find("\n", head.idx)
+    start = max(start, line_start)
+    end = min(end, line_end) if line_end >= 0 else end
+    while start < end and art.text[start] in "\"“”'‘’«»„ ":
+        start += 1
+    while end > start and art.text[end - 1] in "\"“”'‘’«»„ ,":
+        end -= 1
+    text = art.text[start:end]
+    persons = art.persons_in(start, end)
+    if persons:
+        named = next((m for m in persons if m.start <= head.idx < m.end), persons[0])
+        return _Speaker(named.text, SpeakerKind.PERSON, named.start, named.end, named.start)
+    if head.pos_ == "PROPN" and head.text in art.person_names:
+        # The model missed this mention, but the article names the same person elsewhere.
+        left = head
+        while left.i > first and left.nbor(-1).pos_ == "PROPN" and left.nbor(-1).dep_ == "compound":
+            left = left.nbor(-1)
+        p_start, p_end = left.idx, head.idx + len(head)
+        return _Speaker(art.text[p_start:p_end], SpeakerKind.PERSON, p_start, p_end, p_start)
+    kind = speakers.kind_of(text, head, persons)
+    if kind is SpeakerKind.GROUP and head.pos_ == "NOUN":
+        holder = art.role_holder(text, start)
+        if holder is not None:
+            return _Speaker(holder.text, SpeakerKind.PERSON, start, end, holder.start)
+    return _Speaker(text, kind, start, end, start)
+
+
+def _via(art: _Article, speaker: _Speaker, cue: Token | None, start: int, end: int) -> tuple[str, ...]:
+    """Outlets the quote is credited through: named in its speaker phrase or cue clause, else a nearby report."""
+    found: list[str] = []
+    lo = min(x for x in (start, speaker.start, cue.idx if cue is not None else None) if x is not None)
+    hi = max(x for x in (end, speaker.end, cue.idx if cue is not None else None) if x is not None)
+    sent_lo, sent_hi = lo, hi
+    for char in (lo, hi - 1):
+        token = art.token_at(char)
+        if token is not None:
+            sent_lo = min(sent_lo, token.sent.start_char)
+            sent_hi = max(sent_hi, token.sent.end_char)
+    for o_start, _o_end, name in art.outlets:
+        if sent_lo <= o_start < sent_hi and not (start <= o_start < end) and not art.in_quote(o_start):
+            found.append(name)
+    if found:
+        return tuple(dict.fromkeys(found))
+    sentence = art.text[sent_lo:sent_hi]
+    if speaker.kind is SpeakerKind.ANONYMOUS:
+        # An anonymous source speaks through the report the article credits before it (or just after it).
+        before = [name for pos, name in art.credits if pos < start]
+        if before:
+            return (before[-1],)
+    if speaker.kind is SpeakerKind.ANONYMOUS or _REPORTEDLY.search(sentence):
+        near = [(abs(pos - start), name) for pos, name in art.credits if abs(pos - start) <= _VIA_REACH]
+        if near:
+            return (min(near)[1],)
+    return ()
+
+
+def _direct(art: _Article) -> list[Quote]:
+    """Every quoted stretch that a cue, or the speaker of the quote before it, attributes."""
+    quotes: list[Quote] = []
+    previous: _Speaker | None = None
+    previous_end = -10_000
+    for index, m in enumerate(art.marked):
+        words = art.text[m.start : m.end].split()
+        floor = art.marked[index - 1].end + 1 if index else 0
+        limit = art.marked[index + 1].start - 1 if index + 1 < len(art.marked) else len(art.text)
+        after, before = _cue_after(art, m.end, limit), _cue_before(art, m.start, floor)
+        # “…,” adding that “…” continues the clause before: its cue is the one that opened the quote.
+        cue = before if after is not None and before is not None and after.tag_ == "VBG" else after or before
+        confidence = 0.9
+        head = speakers.subject(cue) if cue is not None else None
+        if cue is None:
+            cue = _colon_frame(art, m.start, floor)
+            head = speakers.subject(cue) if cue is not None else None
+            confidence = 0.75
+        if cue is None:
+            cue = _ancestor_cue(art, m.start, m.end)
+            head = speakers.subject(cue) if cue is not None else None
+            confidence = 0.6 if cue is not None and speakers.weak(cue) else 0.75
+        if cue is not None and (head is None or art.in_quote(head.idx)):
+            head = _near_speaker(art, cue, m.end)
+        short = len(words) <= _SHORT_WORDS and not _SPEECH_END.search(art.text[m.start : m.end])
+        if cue is None:
+            between = art.text[previous_end:m.start]
+            follows = previous is not None and m.start - previous_end < 200 and "\n\n" not in between.strip()
+            if short or not follows:
+                if short or not m.closed or not _speech_like(art, m.start, m.end):
+                    continue
+                speaker = _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
+                confidence = 0.3
+            else:
+                assert previous is not None
+                speaker = previous
+                confidence = 0.7
+            via = _via(art, speaker, None, m.start, m.end) if speaker.name else ()
+            quotes.append(_quote(art, m.start, m.end, speaker, None, via, True, confidence))
+            previous_end = m.end
+            continue
+        speaker = _speaker(art, head, previous)
+        if speaker.name is None:
+            confidence = min(confidence, 0.4)
+        via = _via(art, speaker, cue, m.start, m.end)
+        quotes.append(_quote(art, m.start, m.end, speaker, _cue_text(cue), via, True, confidence))
+        previous, previous_end = speaker, m.end
+    return quotes
+
+
+def _speech_like(art: _Article, start: int, end: int) -> bool:
+    """True when a quoted stretch with no cue reads as something said: five words or more, with a finite verb."""
+    span = art.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 5:
+        return False
+    return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span)
+
+
+def _is_name(art: _Article, start: int, end: int) -> bool:
+    """A quoted name or title: "The Atlantic", "Art of the Deal" (capitalised words, no sentence)."""
+    text = art.text[start:end].strip(" ,.")
+    words = text.split()
+    if not words or len(words) > 8 or _SPEECH_END.search(art.text[start:end]):
+        return False
+    if any(o_start >= start - 4 and o_end <= end + 4 for o_start, o_end, _ in art.outlets):
+        return True
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "de", "la", "le"}
+    capitalised = [w for w in words if w.lower() not in small]
+    return bool(capitalised) and all(w[:1].isupper() for w in capitalised) and len(words) <= 6 and len(words) > 1
+
+
+def _cue_text(cue: Token) -> str:
+    if cue.lower_ == "according":
+        return "according to"
+    if cue.pos_ == "AUX":  # a colon frame: "was defiant"
+        nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        return f"{cue.text} {nxt.text}" if nxt is not None and nxt.pos_ == "ADJ" else cue.text
+    return cue.text
+
+
+def _quote(
+    art: _Article,
+    start: int,
+    end: int,
+    speaker: _Speaker,
+    cue: str | None,
+    via: tuple[str, ...],
+    direct: bool,
+    confidence: float,
+) -> Quote:
+    return Quote(
+        text=art.text[start:end],
+        start=start,
+        end=end,
+        speaker=speaker.name,
+        speaker_kind=speaker.kind,
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        cue=cue,
+        via=via,
+        direct=direct,
+        confidence=round(confidence, 2),
+    )
+
+
+def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
+    """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
+    found: list[Quote] = []
+    for token in art.doc:
+        if art.in_quote(token.idx) or not speakers.is_cue(token) or speakers.weak(token):
+            continue
+        if token.lower_ == "according":
+            content = _according_content(token)
+        else:
+            clauses = [c for c in token.children if c.dep_ == "ccomp"]
+            content = _clause_range(clauses[0]) if clauses else None
+        if content is None:
+            continue
+        start, end = content
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+        if end - start < 12 or quoted > (end - start) / 2:
+            continue
+        head = speakers.subject(token)
+        speaker = _speaker(art, head, None)
+        if head is not None and start <= head.idx < end:
+            continue
+        via = _via(art, speaker, token, start, end)
+        confidence = 0.65 if speaker.name else 0.35
+        found.append(_quote(art, start, end, speaker, _cue_text(token), via, False, confidence))
+    return found
+
+
+def _clause_range(head: Token) -> tuple[int, int] | None:
+    tokens = list(head.subtree)
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _according_content(cue: Token) -> tuple[int, int] | None:
+    """"According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
+    head = cue.head
+    if head.i == cue.i:
+        return None
+    skip = {t.i for t in cue.subtree}
+    tokens = [t for t in head.subtree if t.i not in skip]
+    side = [t for t in tokens if t.i > cue.right_edge.i] if cue.i < head.i else [t for t in tokens if t.i < cue.i]
+    while side and (side[0].is_punct or side[0].is_space):
+        side.pop(0)
+    while side and (side[-1].is_punct or side[-1].is_space):
+        side.pop()
+    if len(side) < 3:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1])
+
+
+def find(doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None) -> tuple[Quote, ...]:
+    """Every quote in the parsed article ``doc``, direct and reported, in text order."""
+    art = _Article(doc, mentions, outlet)
+    direct = _direct(art)
+    reported = _reported(art, direct)
+    return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))

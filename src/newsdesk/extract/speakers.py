@@ -1,0 +1,159 @@
+"""Who is speaking: cue words, the speaker phrase tied to a cue, and what kind of source it is.
+
+Works on spaCy's parse. A cue is a speech or attribution word ("said", "told", "warned", "according to"); its
+speaker is the cue's grammatical subject, found through the dependency tree (climbing from "adding" to the
+verb whose subject it shares), or, where the parse of a sentence full of quotation breaks down, the noun phrase
+written next to the cue ("..., said one well-placed source").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsdesk.records import Mention, SpeakerKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["CUES", "is_cue", "kind_of", "phrase", "subject"]
+
+_CUE_LEMMAS = (
+    "say tell add state declare note explain warn argue claim insist announce acknowledge admit mention "
+    "emphasize emphasise stress ask reply respond write tweet post comment suggest maintain accuse call "
+    "describe urge predict promise vow deny confirm recall quip indicate assert allege concede boast "
+    "complain observe reiterate repeat hint joke testify proclaim pledge agree caution counter contend "
+    "signal demand question lament recount estimate report disclose reveal conclude charge praise "
+    "criticize criticise dismiss blast slam decry insist fear worry believe think"
+).split()
+_IRREGULAR = {
+    "said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell",
+    "wrote": "write", "written": "write", "writes": "write", "writing": "write", "thought": "think",
+    "worried": "worry", "worries": "worry", "denied": "deny", "denies": "deny", "replied": "reply",
+    "replies": "reply", "testified": "testify", "criticized": "criticize", "criticised": "criticise",
+    "quipped": "quip", "worrying": "worry", "feared": "fear", "fears": "fear", "fearing": "fear",
+}
+# Cognition verbs attribute a partial quote but are weak evidence of speech.
+_WEAK = {"worried", "concerned", "fearful", "adamant", "fear", "worry", "believe", "think", "criticize", "criticise", "praise", "question"}
+CUES = frozenset(_CUE_LEMMAS)
+_ANONYMOUS = re.compile(
+    r"\b(?:anonymous|anonymity|unnamed|unidentified|sources?|insiders?|familiar with|who asked not to be|"
+    r"not authori[sz]ed|on condition|well-placed|senior official|person close|people close)\b",
+    re.IGNORECASE,
+)
+_INDEFINITE = re.compile(r"^(?:one|a|an|two|three|several|some|another|multiple|many)\b", re.IGNORECASE)
+_DOCUMENT = re.compile(
+    r"\b(?:(?:counter-)?proposals?|statement|report|document|letter|plan|draft|memo(?:randum)?|communiqu[eé]|"
+    r"declaration|resolution|agreement|bill|order|filing|lawsuit|ruling|decree|text|post|tweet|release|"
+    r"study|survey|poll|analysis|assessment|transcript|readout|constitution|treaty|framework|memo)$",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def lemma(token: Token) -> str:
+    """The verb's base form from a small table (the model's lemmatizer is not loaded)."""
+    low = token.lower_
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("d", "")):
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)] + repl
+            if stem in CUES:
+                return stem
+            if suffix == "ing" and stem + "e" in CUES:
+                return stem + "e"
+            if suffix == "ed" and stem + "e" in CUES:
+                return stem + "e"
+    return low
+
+
+def is_cue(token: Token) -> bool:
+    """True for a verb of speech or attribution (or "worried", "concerned" used as adjectives)."""
+    if token.lower_ == "according":
+        return True
+    if token.pos_ == "ADJ":
+        return token.lower_ in {"worried", "concerned", "fearful", "adamant"}
+    return token.pos_ in {"VERB", "AUX"} and lemma(token) in CUES
+
+
+def impersonal(token: Token) -> bool:
+    """True for "is said to", "was reported to": a passive report that names no speaker."""
+    return any(c.dep_ == "auxpass" for c in token.children) and any(
+        c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in token.children
+    )
+
+
+def weak(token: Token) -> bool:
+    """True for a cognition verb (fear, worry) that attributes a partial quote without saying it was said."""
+    return lemma(token) in _WEAK
+
+
+def subject(cue: Token) -> Token | None:
+    """The subject of ``cue``, climbing clause links ("adding that" -> the subject of "told")."""
+    if cue.lower_ == "according":
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+        return None
+    token = cue
+    for _ in range(4):
+        found = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if found:
+            return found[0]
+        # "X is quoted as saying", "X was defiant, saying"
+        if token.dep_ in {"advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj", "acomp"} and token.head.i != token.i:
+            token = token.head
+            continue
+        break
+    return None
+
+
+def phrase(head: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the noun phrase headed by ``head``, without relative clauses."""
+    start = head.left_edge.i
+    end = head.i + 1
+    # "according to the Telegraph, Jermak and ... are": the outlet alone, not what the comma starts.
+    credited = head.dep_ == "pobj" and head.head.lower_ == "to"
+    for child in head.rights:
+        if credited and child.dep_ in {"appos", "conj"}:
+            break
+        if child.dep_ in {"relcl", "acl", "advcl", "punct", "cc", "conj"} or child.is_punct:
+            if child.dep_ not in {"punct", "cc", "conj"}:
+                break
+            continue
+        if child.dep_ in {"appos", "prep", "compound", "amod", "poss", "nummod", "nmod"}:
+            end = child.right_edge.i + 1
+    doc = head.doc
+    # A hyphenated word the model split apart ("counter - proposal") stays whole.
+    while end + 1 < len(doc) and doc[end].text in {"-", "–"} and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def kind_of(text: str, head: Token | None, persons: list[Mention]) -> SpeakerKind:
+    """What kind of source the phrase ``text`` names: a person, anonymous, a group or a document."""
+    if persons:
+        return SpeakerKind.PERSON
+    if _ANONYMOUS.search(text) or (
+        _INDEFINITE.match(text) and head is not None and head.tag_ in {"NN", "NNS"} and not _DOCUMENT.search(text)
+    ):
+        return SpeakerKind.ANONYMOUS
+    if _DOCUMENT.search(text.split(" to ")[0].split(" of ")[0]):
+        return SpeakerKind.DOCUMENT
+    if head is not None and head.lower_ in _PRONOUNS:
+        return SpeakerKind.UNKNOWN
+    if head is not None and (head.pos_ in {"PROPN", "NOUN"} or head.ent_type_):
+        return SpeakerKind.GROUP
+    return SpeakerKind.UNKNOWN
+
+
+def is_pronoun(token: Token) -> bool:
+    """True for a personal pronoun that needs an antecedent."""
+    return token.lower_ in _PRONOUNS and token.pos_ == "PRON"
