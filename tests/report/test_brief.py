@@ -59,7 +59,8 @@ def test_outlets_and_origins(brief: dict[str, Any]) -> None:
     mpa = next(o for o in brief["origins"] if o["outlet"] == "Meridian Press Agency")
     assert mpa["articles"] == 3 and mpa["cites"] == ["MPA"]
     assert sum(o["articles"] for o in brief["outlets"]) == brief["articles"] == 9
-    assert brief["empty"]["quotes"].startswith("No quotes yet")
+    assert brief["actors"] and brief["empty"] == {}
+    assert all(a["quotes"] and a["name"] for a in brief["actors"])
 
 
 def test_html_brief_is_self_contained(brief: dict[str, Any]) -> None:

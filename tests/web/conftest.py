@@ -1,16 +1,14 @@
-"""Web fixtures: the demo corpus in a file database, a hostile corpus, a corpus with quotes and entities,
-test clients over them, and a live server on loopback for the browser tests."""
+"""Web fixtures: the demo corpus in a file database, a hostile corpus, the demo corpus without quotes and
+entities, test clients over them, and a live server on loopback for the browser tests."""
 
 from __future__ import annotations
 
 import json
-import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import uvicorn
@@ -18,6 +16,7 @@ from starlette.testclient import TestClient
 
 from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.demo import corpus_path
+from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.web import create_app
 
 # An article written to attack the page that shows it: markup in every field, script URLs, event handlers.
@@ -95,77 +94,15 @@ def empty_client(tmp_path: Path) -> Iterator[TestClient]:
         yield c
 
 
-class SpeechCorpus(Corpus):
-    """A corpus with the planned quotes and entities facade, answered by simple rules over the stored text:
-    every “curly-quoted” passage is a quote by Ilse Varga, and every "Varga" a mention of her."""
-
-    VARGA = "e-varga"
-
-    def quotes(self, *, article_id: str | None = None, speaker: str | None = None) -> list[dict[str, Any]]:
-        ids = [article_id] if article_id else [a["id"] for a in self.articles()]
-        found = []
-        for article in self.records(ids):
-            for m in re.finditer(r"“([^”]{10,})”", article.text):
-                found.append(
-                    {
-                        "id": f"q-{article.id}-{m.start(1)}",
-                        "article_id": article.id,
-                        "text": m.group(1),
-                        "start": m.start(1),
-                        "end": m.end(1),
-                        "speaker": "Ilse Varga",
-                        "speaker_kind": "person",
-                        "speaker_entity_id": self.VARGA,
-                        "speaker_start": None,
-                        "speaker_end": None,
-                        "cue": "said",
-                        "via": ["Veloria Ledger"] if "the Ledger" in article.text else [],
-                        "confidence": 0.9,
-                    }
-                )
-        return found
-
-    def mentions(self, article_id: str) -> list[dict[str, Any]]:
-        text = self.article(article_id).text
-        return [
-            {"entity_id": self.VARGA, "start": m.start(), "end": m.end(), "text": m.group(0)}
-            for m in re.finditer(r"Varga", text)
-        ]
-
-    def entities(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": self.VARGA,
-                "name": "Ilse Varga",
-                "type": "PERSON",
-                "aliases": ["Varga", "Water Minister Ilse Varga"],
-                "mentions": 1,
-                "articles": 1,
-                "roles": ["Water Minister"],
-            }
-        ]
-
-    def entity(self, entity_id: str) -> dict[str, Any]:
-        from newsdesk.errors import NotFoundError
-
-        if entity_id != self.VARGA:
-            raise NotFoundError(f"No entity with id {entity_id!r}.")
-        spans = [{**m, "article_id": a["id"]} for a in self.articles() for m in self.mentions(a["id"])]
-        return {**self.entities()[0], "mention_spans": spans, "quotes": self.quotes()}
-
-
 @pytest.fixture(scope="session")
-def speech_corpus(demo_db: Path) -> Iterator[SpeechCorpus]:
-    from newsdesk.store import Store
-
-    with SpeechCorpus(Store(demo_db)) as corpus:
-        yield corpus
-
-
-@pytest.fixture(scope="session")
-def speech_client(speech_corpus: SpeechCorpus) -> Iterator[TestClient]:
-    with TestClient(create_app(speech_corpus)) as c:
-        yield c
+def bare_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A client over the demo corpus analysed without the quotes and entities stages."""
+    settings = Settings(pipeline=PipelineSettings(stages=("cites", "dates", "dedupe", "cluster", "origins")))
+    path = tmp_path_factory.mktemp("bare") / "bare.db"
+    with open_corpus(path, settings=settings) as corpus:
+        corpus.ingest([corpus_path()])
+        with TestClient(create_app(corpus)) as c:
+            yield c
 
 
 def free_port() -> int:
@@ -177,15 +114,12 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def live_url(hostile_db: Path, demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The UI served by uvicorn on loopback over the demo corpus plus the hostile articles, with quotes and
-    entities (so that the user path reaches entity pages)."""
+    """The UI served by uvicorn on loopback over the demo corpus plus the hostile articles."""
     tmp = tmp_path_factory.mktemp("live")
     source = tmp / "hostile.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in HOSTILE), encoding="utf-8")
     path = _db(tmp, "live", [corpus_path(), source])
-    from newsdesk.store import Store
-
-    with SpeechCorpus(Store(path)) as corpus:
+    with open_corpus(path) as corpus:
         config = uvicorn.Config(create_app(corpus), host="127.0.0.1", port=free_port(), log_level="warning")
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)

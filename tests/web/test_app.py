@@ -40,11 +40,11 @@ def test_story_page_and_twin(client: TestClient, demo_corpus: Corpus) -> None:
     assert {"from": "brieflydigest.example", "to": "Harbour Gazette", "kind": "cites", "count": 1} in data["graph"][
         "edges"
     ]
-    assert data["available"] == {"quotes": False, "entities": False}
+    assert data["available"] == {"quotes": True, "entities": True}
     page = client.get(f"/stories/{story_id}").text
-    for section in ("Events", "Timeline", "Coverage by outlet over time", "Origins", "Attribution graph"):
+    for section in ("Events", "Timeline", "Coverage by outlet over time", "Origins", "Quotes by speaker", "Entities"):
         assert f"<h2>{section}</h2>" in page
-    assert "No quotes yet" in page and "No entities yet" in page
+    assert "Attribution graph" in page and "No quotes yet" not in page
     assert f'href="/stories/{story_id}/brief.html"' in page
 
 
@@ -99,7 +99,7 @@ def test_errors_have_one_json_shape(client: TestClient) -> None:
     bad = _json(client, '/search.json?q=dam"', 400)
     assert "FTS5" in bad["error"]
     assert "since" in _json(client, "/search.json?q=dam&since=someday", 400)["error"]
-    assert "No entities yet" in _json(client, "/entities/x.json", 404)["error"]
+    assert "No entity with id 'x'" in _json(client, "/entities/x.json", 404)["error"]
     page = client.get("/stories/nope")
     assert page.status_code == 404 and "No story with id" in page.text and "text/html" in page.headers["content-type"]
 
@@ -111,3 +111,13 @@ def test_brief_downloads(client: TestClient, demo_corpus: Corpus) -> None:
         assert response.status_code == 200 and response.headers["content-type"].startswith(kind)
         assert f'filename="brief-{story_id}.{fmt}"' in response.headers["content-disposition"]
     assert client.get(f"/stories/{story_id}/brief.pdf").status_code == 404
+
+
+def test_pages_say_which_stage_to_add_when_quotes_and_entities_are_off(bare_client: TestClient) -> None:
+    story_id = bare_client.get("/index.json").json()["stories"][0]["id"]
+    data = _json(bare_client, f"/stories/{story_id}.json")
+    assert data["available"] == {"quotes": False, "entities": False} and data["speakers"] == []
+    page = bare_client.get(f"/stories/{story_id}").text
+    assert "No quotes yet: add &#34;quotes&#34; to [pipeline] stages" in page and "No entities yet" in page
+    article = _json(bare_client, f"/articles/{data['article_ids'][0]}.json")
+    assert article["quotes"] == [] and "quotes" in article["empty"]

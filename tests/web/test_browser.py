@@ -82,7 +82,8 @@ def test_reader_path_stories_story_article_entity_and_back(page: tuple[sync_api.
     sync_api.expect(tab.locator("article.text q.quote").first).to_be_visible()
     tab.locator("article.text a.mention").first.click()
     assert "/entities/" in tab.url
-    sync_api.expect(tab.locator("h1")).to_contain_text("Ilse Varga")
+    sync_api.expect(tab.locator("h1")).not_to_be_empty()
+    assert tab.locator("h2", has_text="Mentions").count() == 1
     tab.go_back()
     assert tab.url == article_url
     tab.go_back()

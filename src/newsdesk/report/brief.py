@@ -53,7 +53,11 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
             "kind": group["speaker_kind"],
             "entity_id": group["speaker_entity_id"],
             "quotes": [
-                {**cite(q["article_id"], q["start"], q["end"], q["text"]), "via": q.get("via") or []}
+                {
+                    **cite(q["article_id"], q["start"], q["end"], q["text"]),
+                    "via": q.get("via") or [],
+                    "direct": bool(q.get("direct", True)),
+                }
                 for q in group["quotes"][:_QUOTES_EACH]
             ],
             "more_quotes": max(0, len(group["quotes"]) - _QUOTES_EACH),

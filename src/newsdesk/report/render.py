@@ -42,6 +42,11 @@ def _md(text: str | None) -> str:
     return out
 
 
+def _quoted(quote: dict[str, Any]) -> str:
+    """A direct quote in quotation marks; reported speech as it stands, marked as such."""
+    return f"“{_md(quote['text'])}”" if quote["direct"] else f"{_md(quote['text'])} (reported)"
+
+
 def _ref(item: dict[str, Any]) -> str:
     return f"[{item['ref']}, chars {item['start']}–{item['end']}]"
 
@@ -60,7 +65,7 @@ def markdown(brief: dict[str, Any]) -> str:
     out += ["", "## Key actors", ""]
     for actor in brief["actors"]:
         out.append(f"### {_md(actor['name'])} ({actor['kind']})")
-        out += [f"- “{_md(q['text'])}” {_ref(q)}" for q in actor["quotes"]]
+        out += [f"- {_quoted(q)} {_ref(q)}" for q in actor["quotes"]]
         if actor["more_quotes"]:
             out.append(f"- … and {actor['more_quotes']} more quotes")
         out.append("")

@@ -16,8 +16,8 @@ __all__ = ["article"]
 def article(corpus: Corpus, request: Request) -> Page:
     """One article; ``?start=&end=`` marks the span a statement (a brief line, a timeline entry) points at."""
     found = corpus.article_json(request.path_params["article_id"])
-    quotes = speech.quotes(corpus, [found["id"]])
-    mentions = speech.mentions(corpus, found["id"])
+    quotes = corpus.quotes(article_id=found["id"])
+    mentions = [m for m in corpus.mentions(found["id"]) if m.get("entity_id")]
     available = {kind: speech.available(corpus, kind) for kind in ("quotes", "entities")}
     data = {
         "article": found,

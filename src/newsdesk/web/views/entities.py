@@ -5,21 +5,16 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from newsdesk.corpus import Corpus
-from newsdesk.errors import NotFoundError
-from newsdesk.report import speech
 from newsdesk.web.page import Page
 
 __all__ = ["entity"]
 
 
 def entity(corpus: Corpus, request: Request) -> Page:
-    """One entity.
+    """One entity with where it is mentioned and what it said.
 
     Raises:
-        NotFoundError: no such entity, or this corpus has no entities stage yet (the message says what to run).
+        NotFoundError: no entity has that id.
     """
-    found = speech.entity(corpus, request.path_params["entity_id"])
-    if found is None:
-        raise NotFoundError(speech.EMPTY_HINTS["entities"])
-    spans = found.get("mention_spans") or [m for m in found.get("mentions") or [] if isinstance(m, dict)]
-    return Page("entity.html", {"entity": found}, {"spans": spans, "quotes": found.get("quotes") or []})
+    found = corpus.entity(request.path_params["entity_id"])
+    return Page("entity.html", {"entity": found}, {"spans": found["mention_spans"], "quotes": found["quotes"]})
