@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import platform
 import random
 import socket
@@ -125,7 +126,7 @@ def measure(base: str, plan: dict[str, list[str]]) -> dict[str, list[float]]:
 def percentile(values: Sequence[float], p: float) -> float:
     """The ``p``-th percentile (nearest rank) of ``values``."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
+    return ordered[min(len(ordered), max(1, math.ceil(p / 100 * len(ordered)))) - 1]
 
 
 def table(timings: dict[str, list[float]]) -> list[str]:
