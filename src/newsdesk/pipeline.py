@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
 
-from newsdesk import grouping
+from newsdesk import grouping, nlp
 from newsdesk.errors import ConfigError, PipelineError, did_you_mean
-from newsdesk import nlp
 from newsdesk.extract import attributions, dates, entities, mentions, quotes
 from newsdesk.records import Article, Entity, Failure, StageReport
 from newsdesk.settings import Settings
@@ -30,10 +29,10 @@ __all__ = [
     "BUILTIN",
     "INGEST_PRODUCES",
     "ArticleStage",
-    "ParsedStage",
     "Context",
     "CorpusStage",
     "CorpusView",
+    "ParsedStage",
     "Pipeline",
     "Stage",
     "StageResult",

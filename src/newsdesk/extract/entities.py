@@ -79,7 +79,7 @@ def same_name(a: str, b: str, kind: str) -> bool:
     if len(wa) == 1 or len(wb) == 1:
         return True
     fa, fb = skeleton(wa[0]), skeleton(wb[0])
-    if fa == fb or _initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]) and "." in wa[0] + wb[0]:
+    if fa == fb or (_initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]) and "." in wa[0] + wb[0]):
         return True
     return SequenceMatcher(None, fa, fb).ratio() >= 0.6 and fa[:1] == fb[:1]
 
@@ -217,12 +217,7 @@ class Linker:
 
     def _surnames(self, article: Article) -> tuple[Mention, ...]:
         """The article's mentions plus bare surnames of known people that the model did not tag ("Zelensky faces")."""
-        known = {
-            skeleton(_words(a)[-1])
-            for k in self._known.values()
-            if k.type == "PERSON" and k.full
-            for a in k.full
-        }
+        known = {skeleton(_words(a)[-1]) for k in self._known.values() if k.type == "PERSON" and k.full for a in k.full}
         if not known:
             return tuple(article.mentions)
         covered = {i for m in article.mentions for i in range(m.start, m.end)}

@@ -43,9 +43,9 @@ def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if mark == "‘":
-        return (before in _SPACE_BEFORE or before in "“\"") and not after.isspace()
+        return (before in _SPACE_BEFORE or before in '“"') and not after.isspace()
     # ASCII: an opening mark starts a word; a closing one ends one.
-    return before in _SPACE_BEFORE or before in "“‘" or not before.isalnum() and not after.isspace()
+    return before in _SPACE_BEFORE or before in "“‘" or (not before.isalnum() and not after.isspace())
 
 
 def _closes(text: str, i: int, open_mark: str) -> bool:

@@ -91,9 +91,12 @@ def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     if not persons:
         return
     for key, mention in list(found.items()):
-        if mention.type in {"ORG", "GPE", "LOC"} and " " not in mention.text:
-            if entities.skeleton(mention.text) in persons:
-                found[key] = Mention(text=mention.text, start=mention.start, end=mention.end, type="PERSON")
+        if (
+            mention.type in {"ORG", "GPE", "LOC"}
+            and " " not in mention.text
+            and entities.skeleton(mention.text) in persons
+        ):
+            found[key] = Mention(text=mention.text, start=mention.start, end=mention.end, type="PERSON")
     covered = {i for s, e in found for i in range(s, e)}
     for token in doc:
         if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper() or len(token) < 4:
@@ -116,9 +119,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
             continue
         start = ent.start_char + ent.text.find(name)
         role = (_role_before(ent) or _role_apposed(ent)) if kind == "PERSON" else None
-        found[(start, start + len(name))] = Mention(
-            text=name, start=start, end=start + len(name), type=kind, role=role
-        )
+        found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     _surnames(doc, found)
     for start, end, _outlet in attributions.outlets(doc.text):
         if not any(s <= start < e or start <= s < end for s, e in found):

@@ -104,7 +104,7 @@ def _cue_after(art: _Article, end: int, limit: int) -> Token | None:
     if first is None:
         return None
     for token in art.doc[first.i : min(first.i + 8, len(art.doc))]:
-        if token.idx >= limit or token.text in {".", "!", "?"} or art.in_quote(token.idx) and token.idx > end + 1:
+        if token.idx >= limit or token.text in {".", "!", "?"} or (art.in_quote(token.idx) and token.idx > end + 1):
             break
         if speakers.is_cue(token):
             return token
@@ -124,7 +124,7 @@ def _cue_before(art: _Article, start: int, floor: int) -> Token | None:
     seen = 0
     while i >= 0 and seen < 14:
         token = art.doc[i]
-        if token.idx < floor or token.text in {".", "!", "?"} and token.idx < start - 2:
+        if token.idx < floor or (token.text in {".", "!", "?"} and token.idx < start - 2):
             break
         if not art.in_quote(token.idx) and speakers.is_cue(token) and not speakers.impersonal(token):
             return token
@@ -285,7 +285,7 @@ def _direct(art: _Article) -> list[Quote]:
             head = _near_speaker(art, cue, m.end)
         short = len(words) <= _SHORT_WORDS and not _SPEECH_END.search(art.text[m.start : m.end])
         if cue is None:
-            between = art.text[previous_end:m.start]
+            between = art.text[previous_end : m.start]
             follows = previous is not None and m.start - previous_end < 200 and "\n\n" not in between.strip()
             if short or not follows:
                 if short or not m.closed or not _speech_like(art, m.start, m.end):
@@ -403,7 +403,7 @@ def _clause_range(head: Token) -> tuple[int, int] | None:
 
 
 def _according_content(cue: Token) -> tuple[int, int] | None:
-    """"According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
+    """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
     head = cue.head
     if head.i == cue.i:
         return None

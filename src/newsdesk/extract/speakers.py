@@ -27,14 +27,47 @@ _CUE_LEMMAS = (
     "criticize criticise dismiss blast slam decry insist fear worry believe think"
 ).split()
 _IRREGULAR = {
-    "said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell",
-    "wrote": "write", "written": "write", "writes": "write", "writing": "write", "thought": "think",
-    "worried": "worry", "worries": "worry", "denied": "deny", "denies": "deny", "replied": "reply",
-    "replies": "reply", "testified": "testify", "criticized": "criticize", "criticised": "criticise",
-    "quipped": "quip", "worrying": "worry", "feared": "fear", "fears": "fear", "fearing": "fear",
+    "said": "say",
+    "says": "say",
+    "saying": "say",
+    "told": "tell",
+    "tells": "tell",
+    "telling": "tell",
+    "wrote": "write",
+    "written": "write",
+    "writes": "write",
+    "writing": "write",
+    "thought": "think",
+    "worried": "worry",
+    "worries": "worry",
+    "denied": "deny",
+    "denies": "deny",
+    "replied": "reply",
+    "replies": "reply",
+    "testified": "testify",
+    "criticized": "criticize",
+    "criticised": "criticise",
+    "quipped": "quip",
+    "worrying": "worry",
+    "feared": "fear",
+    "fears": "fear",
+    "fearing": "fear",
 }
 # Cognition verbs attribute a partial quote but are weak evidence of speech.
-_WEAK = {"worried", "concerned", "fearful", "adamant", "fear", "worry", "believe", "think", "criticize", "criticise", "praise", "question"}
+_WEAK = {
+    "worried",
+    "concerned",
+    "fearful",
+    "adamant",
+    "fear",
+    "worry",
+    "believe",
+    "think",
+    "criticize",
+    "criticise",
+    "praise",
+    "question",
+}
 CUES = frozenset(_CUE_LEMMAS)
 _ANONYMOUS = re.compile(
     r"\b(?:anonymous|anonymity|unnamed|unidentified|sources?|insiders?|familiar with|who asked not to be|"
@@ -104,7 +137,10 @@ def subject(cue: Token) -> Token | None:
         if found:
             return found[0]
         # "X is quoted as saying", "X was defiant, saying"
-        if token.dep_ in {"advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj", "acomp"} and token.head.i != token.i:
+        if (
+            token.dep_ in {"advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj", "acomp"}
+            and token.head.i != token.i
+        ):
             token = token.head
             continue
         break
@@ -128,7 +164,9 @@ def phrase(head: Token) -> tuple[int, int]:
             end = child.right_edge.i + 1
     doc = head.doc
     # A hyphenated word the model split apart ("counter - proposal") stays whole.
-    while end + 1 < len(doc) and doc[end].text in {"-", "–"} and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+    while (
+        end + 1 < len(doc) and doc[end].text in {"-", "–"} and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    ):
         end += 2
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

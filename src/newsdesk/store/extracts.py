@@ -68,7 +68,11 @@ def load(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[tuple[
         for r in conn.execute(f"SELECT * FROM mentions WHERE article_id IN ({marks}) ORDER BY start", chunk):
             mentions.setdefault(r["article_id"], []).append(
                 Mention(
-                    text=r["text"], start=r["start"], end=r["end"], type=r["type"], role=r["role"],
+                    text=r["text"],
+                    start=r["start"],
+                    end=r["end"],
+                    type=r["type"],
+                    role=r["role"],
                     entity_id=r["entity_id"],
                 )
             )
