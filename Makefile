@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench lint serve clean install dev
+.PHONY: demo test eval bench lint serve clean install dev browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,14 @@ dev: $(VENV)/.installed-dev
 demo: $(VENV)/.installed
 	$(BIN)/newsdesk demo
 
-## test: install with dev tools, then run the whole suite, evaluation gate included
-test: $(VENV)/.installed-dev
+# The browser tests drive the system's Chromium (never a browser downloaded by Playwright). Installing it
+# needs root, as in CI; elsewhere the browser tests skip and say how to install it.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q chromium; } \
+		|| echo "note: chromium is not installed (apt-get install -y chromium as root); browser tests will skip"
+
+## test: install with dev tools, then run the whole suite, evaluation gate and browser tests included
+test: $(VENV)/.installed-dev browser
 	@test -d $(SHARED) || { echo "error: $(SHARED) not found: the tests read real labelled data from it"; exit 2; }
 	$(BIN)/python -m pytest -q -p no:cacheprovider; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "error: pytest collected no tests"; exit 1; fi; exit $$status
@@ -45,6 +51,11 @@ eval: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/cluster.py
+	$(BIN)/python bench/web.py
+
+## serve: the web UI over ./newsdesk.db (or $$NEWSDESK_DB) at http://127.0.0.1:8000/
+serve: $(VENV)/.installed
+	$(BIN)/newsdesk serve
 
 ## lint: ruff, mypy --strict, import layers
 lint: $(VENV)/.installed-dev

@@ -157,3 +157,42 @@ def test_issue_review_url_hint_with_a_multi_article_item(cli: CliRunner, tmp_pat
     code, _, err = run(cli, "ingest", str(tmp_path / "two.jsonl"), "--url", "https://news.example/story")
     assert code == ExitStatus.ITEMS_FAILED
     assert "1 added" in err and "holds several" in err
+
+
+def test_search_filters_and_brief(cli: CliRunner) -> None:
+    from newsdesk.demo import corpus_path
+
+    assert run(cli, "-q", "ingest", str(corpus_path()))[0] == 0
+    code, out, _ = run(cli, "search", "dam", "--json")
+    every = json.loads(out)
+    assert code == 0 and every and all("[" in r["snippet"] and r["score"] > 0 for r in every)
+    code, out, _ = run(cli, "search", "dam", "--outlet", "Veloria Ledger", "--json")
+    assert {r["outlet"] for r in json.loads(out)} == {"Veloria Ledger"}
+    code, out, _ = run(cli, "search", "dam", "--since", "2026-06-17", "--until", "2026-06-17", "--json")
+    assert 0 < len(json.loads(out)) < len(every)
+    code, _, err = run(cli, "search", "dam", "--since", "soon")
+    assert code == ExitStatus.CONFIG and "not a date" in err
+    code, out, _ = run(cli, "search", "dam")
+    assert code == 0 and "matches for 'dam'" in out
+    story_id = json.loads(run(cli, "stories", "--json")[1])[0]["id"]
+    code, out, _ = run(cli, "brief", story_id[:6])
+    assert code == 0 and out.startswith("# ") and "## Timeline" in out
+    code, _, err = run(cli, "brief", story_id, "--format", "html", "-o", "brief.html")
+    assert code == 0 and "Wrote brief.html" in err
+    assert Path("brief.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    code, out, _ = run(cli, "brief", story_id, "--format", "json")
+    assert json.loads(out)["story"]["id"] == story_id
+    assert run(cli, "brief", "nope")[0] == ExitStatus.NOT_FOUND
+
+
+def test_serve_binds_loopback_and_warns_otherwise(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, int]] = []
+    monkeypatch.setattr("newsdesk.cli.serve.run_server", lambda corpus, host, port: calls.append((host, port)))
+    code, _, err = run(cli, "serve")
+    assert code == 0 and calls == [("127.0.0.1", 8000)] and "http://127.0.0.1:8000/" in err
+    code, _, err = run(cli, "serve", "--host", "0.0.0.0", "--port", "9001")
+    assert calls[-1] == ("0.0.0.0", 9001) and "Warning" in err
+    code, _, err = run(cli, "demo", "--out", "d.db")
+    assert code == 0 and len(calls) == 2  # not a terminal: the demo does not serve unless asked
+    code, _, err = run(cli, "demo", "--out", "d.db", "--serve", "--port", "9002")
+    assert code == 0 and calls[-1] == ("127.0.0.1", 9002) and "http://127.0.0.1:9002/" in err

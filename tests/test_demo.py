@@ -53,12 +53,16 @@ def test_demo_article_metadata(demo_rows: dict[str, dict[str, Any]], expected: d
 
 def test_demo_command_prints_what_it_found(tmp_path: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(newsdesk_cli, ["demo", "--out", str(tmp_path / "demo.db")], catch_exceptions=False)
+    result = runner.invoke(
+        newsdesk_cli, ["demo", "--no-serve", "--out", str(tmp_path / "demo.db")], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.stderr
     assert "18 added" in result.stderr
     assert "18 articles" in result.stdout
     assert "AI-written" in result.stdout
-    again = runner.invoke(newsdesk_cli, ["demo", "--out", str(tmp_path / "demo.db")], catch_exceptions=False)
+    again = runner.invoke(
+        newsdesk_cli, ["demo", "--no-serve", "--out", str(tmp_path / "demo.db")], catch_exceptions=False
+    )
     assert "18 added" in again.stderr  # a fresh database every time
 
 
@@ -71,12 +75,12 @@ def test_issue_review_demo_never_replaces_a_database_it_did_not_make(tmp_path: P
     runner = CliRunner()
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes")
-    result = runner.invoke(newsdesk_cli, ["demo", "--out", str(notes)])
+    result = runner.invoke(newsdesk_cli, ["demo", "--no-serve", "--out", str(notes)])
     assert result.exit_code != 0 and "is not a demo database" in result.stderr
     assert notes.read_text() == "my notes"
     real = tmp_path / "real.db"
     runner.invoke(newsdesk_cli, ["--db", str(real), "-q", "ingest", str(seeds_dir)], catch_exceptions=False)
-    result = runner.invoke(newsdesk_cli, ["demo", "--out", str(real)])
+    result = runner.invoke(newsdesk_cli, ["demo", "--no-serve", "--out", str(real)])
     assert result.exit_code != 0
     listed = runner.invoke(newsdesk_cli, ["--db", str(real), "articles", "--json"], catch_exceptions=False)
     assert len(__import__("json").loads(listed.stdout)) == 5

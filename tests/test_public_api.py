@@ -18,6 +18,7 @@ EXPECTED = [
     "NotFoundError",
     "ParseError",
     "PipelineError",
+    "QueryError",
     "SchemaError",
     "Settings",
     "Span",

@@ -248,9 +248,11 @@ class Corpus:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def articles(self, *, outlet: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Metadata of every article (the ``articles --json`` contract), in ingest order."""
-        return self.store.query("article_summaries", outlet=outlet, limit=limit)
+    def articles(
+        self, *, outlet: str | None = None, ids: list[str] | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Metadata of every article (the ``articles --json`` contract), in ingest order; ``ids`` picks some."""
+        return self.store.query("article_summaries", outlet=outlet, ids=ids, limit=limit)
 
     def article(self, article_id: str) -> Article:
         """One article by id or unique id prefix.
@@ -266,6 +268,11 @@ class Corpus:
         if found is None:
             raise NotFoundError(f"No article with id {article_id!r}. List ids with: newsdesk articles")
         return found
+
+    def records(self, ids: list[str]) -> list[Article]:
+        """Whole articles (text included) by exact id, in the order of ``ids``; unknown ids are left out."""
+        found = {a.id: a for a in self.store.articles(ids)}
+        return [found[i] for i in ids if i in found]
 
     def article_json(self, article_id: str) -> dict[str, Any]:
         """One article as the ``show --json`` contract: its summary plus ``text``."""
@@ -380,9 +387,53 @@ class Corpus:
         """Items and articles that could not be processed, with why."""
         return self.store.failures(last_run=last_run)
 
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and text."""
-        return self.store.query("search", q=query, limit=limit)
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        marks: tuple[str, str] = ("[", "]"),
+    ) -> list[dict[str, Any]]:
+        """Full-text search over titles and text, best first, with a snippet whose matches ``marks`` enclose.
+
+        ``outlet`` keeps one outlet's articles; ``since`` and ``until`` (dates, inclusive) keep articles
+        published in that range.
+
+        Raises:
+            ConfigError: ``since`` or ``until`` is not a date.
+            StoreError: the query is not valid FTS5 syntax.
+        """
+        bounds = {}
+        for name, value in (("since", since), ("until", until)):
+            if value:
+                iso = parse_date(value)
+                if iso is None:
+                    raise ConfigError(f"The {name} date {value!r} is not a date I can read. Write it as 2026-03-01.")
+                bounds[name] = iso[:10]
+        return self.store.query("search", q=query, limit=limit, outlet=outlet or None, marks=marks, **bounds)
+
+    def outlets(self) -> list[dict[str, Any]]:
+        """Every outlet with its article count, most articles first."""
+        return self.store.query("outlets")
+
+    def coverage(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Articles per story, publication day and outlet (of one story with ``story_id``): the coverage query."""
+        return self.store.query("coverage", story_id=story_id)
+
+    def related(self, article_id: str) -> dict[str, Any]:
+        """An article's copies (``duplicate_of`` it), the other articles of its origin group, and its story."""
+        found = self.article(article_id)
+        copies = self.store.query("article_summaries", duplicate_of=found.id)
+        group = self.store.query("article_summaries", origin=found.origin) if found.origin else []
+        story = self.store.query("story_of", event_id=found.event_id) if found.event_id else []
+        return {
+            "copies": copies,
+            "origin": [a for a in group if a["id"] != found.id],
+            "story": story[0] if story else None,
+        }
 
     def runs(self, *, limit: int = 20) -> list[dict[str, Any]]:
         """The latest runs with per-stage counts."""

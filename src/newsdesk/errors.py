@@ -11,7 +11,8 @@ Every error newsdesk raises on purpose derives from :class:`NewsdeskError`::
     ├── StageError           a stage failed on one article; recorded in ``failures``, the run goes on
     ├── NotFoundError        an id or name that matches nothing in the store
     └── StoreError           the database cannot be opened, written or read
-        └── SchemaError      the database was written by a newer newsdesk, or its schema is damaged
+        ├── SchemaError      the database was written by a newer newsdesk, or its schema is damaged
+        └── QueryError       a search query is not valid full-text (FTS5) syntax
 
 Messages say what failed, the offending value, and what to do about it. Only the front doors
 (``cli/`` and ``web/``) translate these into exit codes or HTTP statuses.
@@ -30,6 +31,7 @@ __all__ = [
     "NotFoundError",
     "ParseError",
     "PipelineError",
+    "QueryError",
     "SchemaError",
     "StageError",
     "StoreError",
@@ -93,6 +95,10 @@ class StoreError(NewsdeskError):
 
 class SchemaError(StoreError):
     """The database schema is newer than this newsdesk, or damaged."""
+
+
+class QueryError(StoreError):
+    """A search query that SQLite FTS5 cannot parse; the message says how to write one."""
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import sys
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ from rich.tree import Tree
 
 from newsdesk.cli.ingest import print_report
 from newsdesk.cli.options import State, errors_as_click, pass_state
+from newsdesk.cli.serve import host_options, start
 from newsdesk.corpus import is_demo_database, open_corpus
 from newsdesk.demo import corpus_path
 
@@ -28,10 +30,16 @@ DEMO_DB = "newsdesk-demo.db"
     show_default=True,
     help="Demo database to create (replaced only if it is a demo database).",
 )
+@click.option(
+    "--serve/--no-serve",
+    default=None,
+    help="Then serve the web UI and print its URL.  [default: serve when run in a terminal]",
+)
+@host_options
 @pass_state
 @errors_as_click
-def demo(state: State, out: str) -> None:
-    """Ingest the sample corpus shipped with newsdesk (invented news) and print what it found."""
+def demo(state: State, out: str, serve: bool | None, host: str, port: int) -> None:
+    """Ingest the sample corpus shipped with newsdesk (invented news), print what it found, and serve the UI."""
     path = Path(out)
     if path.exists() and not is_demo_database(path):
         raise click.ClickException(
@@ -84,8 +92,13 @@ def demo(state: State, out: str) -> None:
     console.print(
         f"\nNext: [cyan]newsdesk --db {path} articles[/], [cyan]newsdesk --db {path} show "
         f"{rows[0]['id'][:8] if rows else 'ID'}[/], [cyan]newsdesk --db {path} search 'dam'[/], "
-        f"[cyan]newsdesk --db {path} story {story_rows[0]['id'][:8] if story_rows else 'ID'}[/]"
+        f"[cyan]newsdesk --db {path} story {story_rows[0]['id'][:8] if story_rows else 'ID'}[/], "
+        f"[cyan]newsdesk --db {path} serve[/]"
     )
+    # Serving blocks until Ctrl-C: only where someone can press it, unless asked for explicitly.
+    if serve if serve is not None else (sys.stdin.isatty() and sys.stdout.isatty()):
+        state.db = str(path)
+        start(state, host, port)
 
 
 COMMANDS = [demo]

@@ -87,21 +87,51 @@ def failures(state: State, last: bool, fmt: str) -> None:
 
 @click.command()
 @click.argument("query")
+@click.option("--outlet", help="Only this outlet's articles.")
+@click.option("--since", help="Only articles published on or after this date (2026-03-01).")
+@click.option("--until", help="Only articles published on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many.")
 @output_options
 @pass_state
 @errors_as_click
-def search(state: State, query: str, limit: int, fmt: str) -> None:
-    """Full-text search over titles and article text (SQLite FTS5 syntax)."""
+def search(
+    state: State, query: str, outlet: str | None, since: str | None, until: str | None, limit: int, fmt: str
+) -> None:
+    """Full-text search over titles and article text (SQLite FTS5 syntax), best match first.
+
+    Matches are shown [in brackets] in each snippet.
+    """
     with state.corpus() as corpus:
-        rows = corpus.search(query, limit=limit)
+        rows = corpus.search(query, limit=limit, outlet=outlet, since=since, until=until, marks=_MARKS)
+    # Text cannot hold control characters, so these markers are unambiguous; brackets are for people.
+    marked = {r["id"]: r["snippet"] for r in rows}
+    rows = [{**r, "snippet": r["snippet"].replace(_MARKS[0], "[").replace(_MARKS[1], "]")} for r in rows]
+    if fmt == "table":
+        # Article text goes through rich: escape it, then show the matches in bold.
+        rows = [
+            {
+                **r,
+                "outlet": escape(r["outlet"] or "—"),
+                "title": escape(r["title"] or "(no title)"),
+                "snippet": _bold(marked[r["id"]]),
+            }
+            for r in rows
+        ]
     render(
         state,
         rows,
         fmt,
-        columns=["id", "outlet", "published", "title", "snippet"],
-        title=f"{len(rows)} matches for {query!r}",
+        columns=["id", "outlet", "published", "title", "snippet", "score"],
+        title=f"{len(rows)} matches for {escape(repr(query))}",
     )
+
+
+_MARKS = ("\x02", "\x03")
+
+
+def _bold(snippet: str) -> str:
+    pieces = snippet.replace(_MARKS[1], _MARKS[0]).split(_MARKS[0])
+    return "".join(f"[bold yellow]{escape(p)}[/]" if i % 2 else escape(p) for i, p in enumerate(pieces))
 
 
 COMMANDS = [articles, show, failures, search]

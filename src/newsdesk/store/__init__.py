@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsdesk.errors import SchemaError, StoreError
+from newsdesk.errors import QueryError, SchemaError, StoreError
 from newsdesk.records import Article, DateMention, Entity, Failure, Format, StageReport
 from newsdesk.store import extracts, migrations, queries
 
@@ -422,7 +422,7 @@ class Store:
             result: list[dict[str, Any]] = fn(self.conn, **params)
         except sqlite3.OperationalError as exc:
             if name == "search":
-                raise StoreError(
+                raise QueryError(
                     f'Cannot search for {params.get("q")!r}: {exc}. Use words, "quoted phrases", AND, OR, NOT '
                     "and prefix* (SQLite FTS5 syntax); quote a word that contains punctuation."
                 ) from None

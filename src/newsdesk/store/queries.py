@@ -6,12 +6,25 @@ import json
 import sqlite3
 from typing import Any
 
-__all__ = ["article_summaries", "entities", "failures", "mentions", "quotes", "runs", "search", "stories"]
+__all__ = [
+    "article_summaries",
+    "coverage",
+    "entities",
+    "failures",
+    "mentions",
+    "outlets",
+    "quotes",
+    "runs",
+    "search",
+    "stories",
+    "story_of",
+]
 
 _SUMMARY_COLUMNS = (
     "id, source, url, outlet, title, byline, published, dateline, language, words, ai_generated, duplicate_of, cites, "
     "event_id, origin"
 )
+_TITLE_WEIGHT = 4.0  # a match in the headline says more about what the article is about than one in the body
 
 
 def _summary(row: sqlite3.Row) -> dict[str, Any]:
@@ -26,14 +39,17 @@ def article_summaries(
     *,
     outlet: str | None = None,
     ids: list[str] | None = None,
+    origin: str | None = None,
+    duplicate_of: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Every article's metadata (no text), in ingest order; only ``outlet``'s or those in ``ids`` if given."""
+    """Every article's metadata (no text), in ingest order; only those matching each filter given."""
     sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE 1"
     params: list[Any] = []
-    if outlet:
-        sql += " AND outlet = ?"
-        params.append(outlet)
+    for column, value in (("outlet", outlet), ("origin", origin), ("duplicate_of", duplicate_of)):
+        if value:
+            sql += f" AND {column} = ?"
+            params.append(value)
     if ids is not None:
         sql += f" AND id IN ({','.join('?' * len(ids))})"
         params.extend(ids)
@@ -61,13 +77,62 @@ def runs(conn: sqlite3.Connection, *, limit: int = 20) -> list[dict[str, Any]]:
     return out
 
 
-def search(conn: sqlite3.Connection, *, q: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Full-text search over titles and text, best first, with a highlighted snippet."""
-    sql = f"""SELECT {", ".join("a." + c.strip() for c in _SUMMARY_COLUMNS.split(","))},
-                     snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet
+def search(
+    conn: sqlite3.Connection,
+    *,
+    q: str,
+    limit: int = 20,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    marks: tuple[str, str] = ("[", "]"),
+) -> list[dict[str, Any]]:
+    """Full-text search over titles and text, best first (bm25, a title hit weighing more), with a snippet.
+
+    ``since`` and ``until`` are ISO dates, both inclusive; an article with no stated date passes neither.
+    ``marks`` open and close each match in the snippet.
+    """
+    columns = ", ".join("a." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
+    sql = f"""SELECT {columns}, snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snippet,
+                     bm25(articles_fts, {_TITLE_WEIGHT}, 1.0) AS score
               FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-              WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"""
-    return [_summary(r) for r in conn.execute(sql, (q, limit))]
+              WHERE articles_fts MATCH ?"""
+    params: list[Any] = [*marks, q]
+    if outlet:
+        sql += " AND a.outlet = ?"
+        params.append(outlet)
+    if since:
+        sql += " AND a.published >= ?"
+        params.append(since[:10])
+    if until:
+        # Published values are full timestamps: anything on the ``until`` day sorts below the next character.
+        sql += " AND a.published < ?"
+        params.append(until[:10] + "~")
+    sql += " ORDER BY score LIMIT ?"
+    params.append(limit)
+    return [{**_summary(r), "score": round(-r["score"], 3)} for r in conn.execute(sql, params)]
+
+
+def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every outlet with its article count, most articles first."""
+    sql = "SELECT outlet, count(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet"
+    return [dict(r) for r in conn.execute(sql + " ORDER BY articles DESC, outlet")]
+
+
+def coverage(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Articles (copies included: a reprint is coverage too) per story, publication day and outlet.
+
+    ``day`` is None for articles that state no date, and ``outlet`` None where none is stated.
+    """
+    sql = """SELECT e.story_id AS story_id, substr(a.published, 1, 10) AS day, a.outlet AS outlet,
+                    count(*) AS articles, sum(a.duplicate_of IS NOT NULL) AS copies
+             FROM articles a JOIN events e ON e.id = a.event_id"""
+    params: list[Any] = []
+    if story_id is not None:
+        sql += " WHERE e.story_id = ?"
+        params.append(story_id)
+    sql += " GROUP BY e.story_id, day, a.outlet ORDER BY e.story_id, day"
+    return [dict(r) for r in conn.execute(sql, params)]
 
 
 def stories(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[dict[str, Any]]:
@@ -109,6 +174,12 @@ def stories(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[di
         )
     out.sort(key=lambda s: max((e["last_seen"] or "" for e in s["events"]), default=""), reverse=True)
     return out
+
+
+def story_of(conn: sqlite3.Connection, *, event_id: str) -> list[dict[str, Any]]:
+    """The story an event belongs to (id and title), as a list of at most one row."""
+    sql = "SELECT s.id AS id, s.title AS title FROM events e JOIN stories s ON s.id = e.story_id WHERE e.id = ?"
+    return [dict(r) for r in conn.execute(sql, (event_id,))]
 
 
 def _quote(row: sqlite3.Row) -> dict[str, Any]:

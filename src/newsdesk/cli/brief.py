@@ -1,0 +1,36 @@
+"""``newsdesk brief``: a self-contained report on one story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from newsdesk.cli.options import State, errors_as_click, pass_state
+from newsdesk.report import FORMATS, build_brief, render
+
+__all__ = ["COMMANDS"]
+
+
+@click.command()
+@click.argument("story_id")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@pass_state
+@errors_as_click
+def brief(state: State, story_id: str, fmt: str, output: Path | None) -> None:
+    """Write a brief on a story: summary, timeline, key actors and quotes, outlets and origins, sources.
+
+    Every statement names its article and character span. The HTML brief is one file with inline styles
+    that fetches nothing.
+    """
+    with state.corpus() as corpus:
+        text = render(build_brief(corpus, story_id), fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    state.err.print(f"Wrote {output}")
+
+
+COMMANDS = [brief]

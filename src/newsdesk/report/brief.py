@@ -1,0 +1,102 @@
+"""A brief: a self-contained report on one story in which every statement points to its article and span."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.corpus import Corpus
+from newsdesk.records import Article
+from newsdesk.report import speech, summary
+from newsdesk.report.links import safe_url
+from newsdesk.report.story import gather
+
+__all__ = ["build"]
+
+_ACTORS = 8  # speakers shown, most quoted first
+_QUOTES_EACH = 5
+
+
+def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
+    """The brief of a story as plain data (the ``brief --format json`` contract).
+
+    Statements (summary sentences, timeline entries, quotes) carry ``article_id``, ``start``, ``end`` and
+    ``ref``, the number of their article in ``sources``.
+
+    Raises:
+        NotFoundError: no story has that id (or unique id prefix).
+    """
+    story = gather(corpus, story_id)
+    records = {a.id: a for a in corpus.records(story["article_ids"])}
+    refs: dict[str, int] = {}
+
+    def cite(article_id: str, start: int, end: int, text: str) -> dict[str, Any]:
+        ref = refs.setdefault(article_id, len(refs) + 1)
+        return {"text": text, "article_id": article_id, "start": start, "end": end, "ref": ref}
+
+    lines = [cite(s["article_id"], s["start"], s["end"], s["text"]) for s in summary.summarize(list(records.values()))]
+    timeline = []
+    for entry in story["timeline"]:
+        first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
+        start, end = _sentence_span(records.get(first["article_id"]), entry["text"], first["start"])
+        timeline.append(
+            {
+                "date": entry["date"],
+                "precision": entry["precision"],
+                "estimated": entry["estimated"],
+                "articles": len(entry["article_ids"]),
+                **cite(first["article_id"], start, end, entry["text"]),
+            }
+        )
+    actors = [
+        {
+            "name": group["speaker"],
+            "kind": group["speaker_kind"],
+            "entity_id": group["speaker_entity_id"],
+            "quotes": [
+                {
+                    **cite(q["article_id"], q["start"], q["end"], q["text"]),
+                    "via": q.get("via") or [],
+                    "direct": bool(q.get("direct", True)),
+                }
+                for q in group["quotes"][:_QUOTES_EACH]
+            ],
+            "more_quotes": max(0, len(group["quotes"]) - _QUOTES_EACH),
+        }
+        for group in story["speakers"][:_ACTORS]
+    ]
+    by_id = {a["id"]: a for a in story["articles"]}
+    sources = [
+        {
+            "ref": ref,
+            "id": article_id,
+            "outlet": by_id[article_id]["outlet"],
+            "title": by_id[article_id]["title"],
+            "published": by_id[article_id]["published"],
+            "url": safe_url(by_id[article_id]["url"]),
+        }
+        for article_id, ref in refs.items()
+    ]
+    return {
+        "story": {"id": story["id"], "title": story["title"]},
+        "articles": len(story["articles"]),
+        "events": [{k: e[k] for k in ("id", "title", "first_seen", "last_seen")} for e in story["events"]],
+        "summary": lines,
+        "timeline": timeline,
+        "actors": actors,
+        "entities": story["entities"][: _ACTORS * 2],
+        "outlets": story["outlets"],
+        "origins": story["origins"],
+        "sources": sources,
+        "available": story["available"],
+        "empty": {kind: hint for kind, hint in speech.EMPTY_HINTS.items() if not story["available"][kind]},
+    }
+
+
+def _sentence_span(article: Article | None, sentence: str, near: int) -> tuple[int, int]:
+    """Where ``sentence`` stands in the article, preferring the occurrence around ``near``; (0, 0) if absent."""
+    if article is None or not sentence:
+        return 0, 0
+    start = article.text.rfind(sentence, 0, near + len(sentence))
+    if start < 0:
+        start = article.text.find(sentence)
+    return (start, start + len(sentence)) if start >= 0 else (0, 0)

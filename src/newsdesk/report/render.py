@@ -1,0 +1,93 @@
+"""A brief written out as Markdown, one self-contained HTML file, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jinja2
+
+__all__ = ["FORMATS", "html", "markdown", "render"]
+
+FORMATS = ("md", "html", "json")
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("newsdesk.report", "templates"),
+    autoescape=True,  # article text is hostile input: everything is escaped, always
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render(brief: dict[str, Any], fmt: str) -> str:
+    """``brief`` in ``fmt`` (one of :data:`FORMATS`)."""
+    return {"md": markdown, "html": html, "json": _json}[fmt](brief)
+
+
+def html(brief: dict[str, Any]) -> str:
+    """One HTML file: inline CSS, no script, and a policy that forbids every outside request."""
+    return _ENV.get_template("brief.html").render(brief=brief)
+
+
+def _json(brief: dict[str, Any]) -> str:
+    return json.dumps(brief, ensure_ascii=False, indent=2) + "\n"
+
+
+def _md(text: str | None) -> str:
+    """Text made inert in Markdown: no HTML, links, emphasis or headings from article data."""
+    out = " ".join((text or "").split())
+    for char in "\\`*_{}[]<>()#+!|":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def _quoted(quote: dict[str, Any]) -> str:
+    """A direct quote in quotation marks; reported speech as it stands, marked as such."""
+    return f"“{_md(quote['text'])}”" if quote["direct"] else f"{_md(quote['text'])} (reported)"
+
+
+def _ref(item: dict[str, Any]) -> str:
+    return f"[{item['ref']}, chars {item['start']}–{item['end']}]"
+
+
+def markdown(brief: dict[str, Any]) -> str:
+    """The brief as Markdown; article text is escaped so that it cannot become markup."""
+    story = brief["story"]
+    out = [f"# {_md(story['title'] or '(untitled story)')}", ""]
+    out.append(f"Story `{story['id']}`: {brief['articles']} articles, {len(brief['events'])} events.")
+    out += ["", "## Summary", ""]
+    out += [f"- {_md(s['text'])} {_ref(s)}" for s in brief["summary"]] or ["No sentences to summarise."]
+    out += ["", "## Timeline", ""]
+    for entry in brief["timeline"]:
+        mark = " (estimated)" if entry["estimated"] else ""
+        out.append(f"- **{entry['date'] or 'undated'}**{mark}: {_md(entry['text'])} {_ref(entry)}")
+    out += ["", "## Key actors", ""]
+    for actor in brief["actors"]:
+        out.append(f"### {_md(actor['name'])} ({actor['kind']})")
+        out += [f"- {_quoted(q)} {_ref(q)}" for q in actor["quotes"]]
+        if actor["more_quotes"]:
+            out.append(f"- … and {actor['more_quotes']} more quotes")
+        out.append("")
+    if not brief["actors"]:
+        out += [brief["empty"].get("quotes", "No quoted speakers found."), ""]
+    out += ["## Outlets", "", "| outlet | articles | copies | credits |", "| --- | --- | --- | --- |"]
+    for row in brief["outlets"]:
+        cites = ", ".join(_md(c) for c in row["cites"]) or "—"
+        out.append(f"| {_md(row['outlet'])} | {row['articles']} | {row['copies']} | {cites} |")
+    out += ["", "## Origins", ""]
+    for origin in brief["origins"]:
+        credits = f"; credits {', '.join(_md(c) for c in origin['cites'])}" if origin["cites"] else ""
+        out.append(
+            f"- {_md(origin['title'] or origin['origin'])} ({_md(origin['outlet'] or 'outlet not stated')}): "
+            f"{origin['articles']} articles from {', '.join(_md(o) for o in origin['outlets'])}{credits}"
+        )
+    out += ["", "## Sources", ""]
+    for source in brief["sources"]:
+        where = f" <{source['url']}>" if source["url"] else ""
+        out.append(
+            f"{source['ref']}. {_md(source['outlet'] or 'outlet not stated')}, "
+            f"{_md(source['title'] or '(no title)')}, {source['published'] or 'undated'}, "
+            f"article `{source['id']}`{where}"
+        )
+    return "\n".join(out).rstrip() + "\n"

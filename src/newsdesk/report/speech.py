@@ -1,0 +1,75 @@
+"""Quotes, speakers and entity mentions of a set of articles, as the story page and the brief show them.
+
+A corpus whose pipeline leaves out the quotes or entities stage has none of them: ``available`` says so, and
+pages then say which stage to add instead of showing an empty list as if nothing had been said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from newsdesk.corpus import Corpus
+
+__all__ = ["EMPTY_HINTS", "available", "entities_in", "quotes", "speakers"]
+
+# What to tell a reader when a kind of analysis is missing: it names the setting and the command.
+EMPTY_HINTS = {
+    "quotes": 'No quotes yet: add "quotes" to [pipeline] stages in newsdesk.toml, then run `newsdesk analyze`.',
+    "entities": 'No entities yet: add "entities" to [pipeline] stages in newsdesk.toml, then run `newsdesk analyze`.',
+}
+
+
+def available(corpus: Corpus, kind: str) -> bool:
+    """Whether this corpus's pipeline finds ``kind`` ("quotes" or "entities")."""
+    return kind in corpus.pipeline.names
+
+
+def quotes(corpus: Corpus, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The quotes of the given articles, in article order then text order."""
+    return [q for article_id in article_ids for q in corpus.quotes(article_id=article_id)]
+
+
+def speakers(found: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quotes grouped by speaker (the entity when linked, else the speaker's words), most quoted first."""
+    groups: dict[str, dict[str, Any]] = {}
+    for quote in found:
+        name = quote.get("speaker") or "(speaker not identified)"
+        key = quote.get("speaker_entity_id") or f"{quote.get('speaker_kind') or 'unknown'}:{name.casefold()}"
+        group = groups.setdefault(
+            key,
+            {
+                "speaker": name,
+                "speaker_kind": quote.get("speaker_kind") or "unknown",
+                "speaker_entity_id": quote.get("speaker_entity_id"),
+                "quotes": [],
+            },
+        )
+        group["quotes"].append(quote)
+    return sorted(groups.values(), key=lambda g: (-len(g["quotes"]), g["speaker"].casefold()))
+
+
+def entities_in(corpus: Corpus, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The entities mentioned in the given articles with how often and in how many, most mentioned first."""
+    counts: dict[str, dict[str, Any]] = {}
+    for article_id in article_ids:
+        for mention in corpus.mentions(article_id):
+            if not mention.get("entity_id"):
+                continue
+            entry = counts.setdefault(mention["entity_id"], {"mentions": 0, "articles": set(), "text": mention["text"]})
+            entry["mentions"] += 1
+            entry["articles"].add(article_id)
+    if not counts:
+        return []
+    known = {e["id"]: e for e in corpus.entities() if e["id"] in counts}
+    rows = [
+        {
+            "id": entity_id,
+            "name": known.get(entity_id, {}).get("name") or entry["text"],
+            "type": known.get(entity_id, {}).get("type"),
+            "mentions": entry["mentions"],
+            "articles": len(entry["articles"]),
+        }
+        for entity_id, entry in counts.items()
+    ]
+    return sorted(rows, key=lambda e: (-e["mentions"], e["name"].casefold()))

@@ -1,0 +1,33 @@
+"""An article's page: clean text with quotes and entity mentions marked, metadata, copies and origin group."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from newsdesk.corpus import Corpus
+from newsdesk.report import speech
+from newsdesk.report.speech import EMPTY_HINTS
+from newsdesk.web import highlight
+from newsdesk.web.page import Page, int_param
+
+__all__ = ["article"]
+
+
+def article(corpus: Corpus, request: Request) -> Page:
+    """One article; ``?start=&end=`` marks the span a statement (a brief line, a timeline entry) points at."""
+    found = corpus.article_json(request.path_params["article_id"])
+    quotes = corpus.quotes(article_id=found["id"])
+    mentions = [m for m in corpus.mentions(found["id"]) if m.get("entity_id")]
+    available = {kind: speech.available(corpus, kind) for kind in ("quotes", "entities")}
+    data = {
+        "article": found,
+        **corpus.related(found["id"]),
+        "quotes": quotes,
+        "mentions": mentions,
+        "available": available,
+        "empty": {kind: hint for kind, hint in EMPTY_HINTS.items() if not available[kind]},
+    }
+    size = len(found["text"])
+    start, end = int_param(request, "start", 0, low=0, high=size), int_param(request, "end", 0, low=0, high=size)
+    segments = highlight.segments(found["text"], quotes=quotes, mentions=mentions, span=(start, end))
+    return Page("article.html", data, {"segments": segments, "cited": end > start})

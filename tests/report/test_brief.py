@@ -1,0 +1,107 @@
+"""Briefs: every statement points at the span it quotes; Markdown and HTML keep article text inert."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdesk.corpus import Corpus
+from newsdesk.demo import corpus_path
+from newsdesk.errors import NotFoundError
+from newsdesk.report import build_brief, render
+from newsdesk.store import Store
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Iterator[Corpus]:
+    with Corpus(Store(":memory:")) as c:
+        c.ingest([corpus_path()])
+        yield c
+
+
+@pytest.fixture(scope="module")
+def brief(corpus: Corpus) -> dict[str, Any]:
+    story_id = next(s["id"] for s in corpus.stories() if "Orsa" in s["title"])
+    return build_brief(corpus, story_id)
+
+
+def _statements(brief: dict[str, Any]) -> list[dict[str, Any]]:
+    return [*brief["summary"], *brief["timeline"], *(q for a in brief["actors"] for q in a["quotes"])]
+
+
+def test_every_statement_is_its_articles_text_at_its_span(corpus: Corpus, brief: dict[str, Any]) -> None:
+    statements = _statements(brief)
+    assert len(brief["summary"]) == 5 and len(brief["timeline"]) > 5
+    refs = {s["ref"]: s["id"] for s in brief["sources"]}
+    checked = 0
+    for statement in statements:
+        assert refs[statement["ref"]] == statement["article_id"]
+        if statement["end"] > statement["start"]:  # an undated article's title entry points at the article only
+            text = corpus.article(statement["article_id"]).text
+            assert text[statement["start"] : statement["end"]] == statement["text"]
+            checked += 1
+    assert checked >= len(brief["summary"]) + 5
+
+
+def test_summary_skips_copies_and_repeats(corpus: Corpus, brief: dict[str, Any]) -> None:
+    copies = {a["id"] for a in corpus.articles() if a["duplicate_of"]}
+    assert not copies & {s["article_id"] for s in brief["summary"]}
+    texts = [s["text"] for s in brief["summary"]]
+    assert len(set(texts)) == len(texts)
+
+
+def test_outlets_and_origins(brief: dict[str, Any]) -> None:
+    mpa = next(o for o in brief["origins"] if o["outlet"] == "Meridian Press Agency")
+    assert mpa["articles"] == 3 and mpa["cites"] == ["MPA"]
+    assert sum(o["articles"] for o in brief["outlets"]) == brief["articles"] == 9
+    assert brief["actors"] and brief["empty"] == {}
+    assert all(a["quotes"] and a["name"] for a in brief["actors"])
+
+
+def test_html_brief_is_self_contained(brief: dict[str, Any]) -> None:
+    html = render(brief, "html")
+    assert "<style>" in html and "<script" not in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html.replace('href="https://', "")), "external load"
+    assert not re.search(r"<link\b|@import|url\(", html)
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert html.count('<li id="source-') == len(brief["sources"])
+    assert all(f'href="#source-{s["ref"]}"' in html for s in brief["sources"])
+
+
+def test_markdown_and_json(brief: dict[str, Any]) -> None:
+    md = render(brief, "md")
+    assert md.startswith("# Leaked draft") and "## Timeline" in md and "## Sources" in md
+    assert "\\(MPA\\)" in md  # article text is escaped, not markup
+    assert json.loads(render(brief, "json")) == brief
+
+
+def test_hostile_text_stays_inert(tmp_path: Path) -> None:
+    source = tmp_path / "evil.jsonl"
+    text = (
+        "The <script>alert(1)</script> council said on Monday that the bridge [click](javascript:alert(1)) "
+        "would close for repairs. <img src=x onerror=alert(2)> Engineers said the work would take a month."
+    )
+    lines = [
+        {"title": "<b>Bridge</b> closes", "url": "javascript:alert(3)", "published": "2026-01-05", "text": text},
+        {"title": "Bridge closes", "url": "https://x.example/b", "published": "2026-01-06", "text": text + " Yes."},
+    ]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with Corpus(Store(":memory:")) as corpus:
+        corpus.ingest([source])
+        made = build_brief(corpus, corpus.stories()[0]["id"])
+    assert all(s["url"] in (None, "https://x.example/b") for s in made["sources"])
+    html = render(made, "html")
+    assert "<script" not in html and "<img" not in html and "&lt;script&gt;alert(1)" in html
+    assert not re.search(r"href=[\"']?\s*javascript:", html, re.IGNORECASE)
+    md = render(made, "md")
+    assert "<script>" not in md and "](javascript:" not in md and "\\<b\\>Bridge\\</b\\>" in md
+
+
+def test_unknown_story(corpus: Corpus) -> None:
+    with pytest.raises(NotFoundError, match="No story with id"):
+        build_brief(corpus, "nope")

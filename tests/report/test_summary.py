@@ -1,0 +1,33 @@
+"""Extractive summaries: sentences the coverage agrees on, in order, each the article's own words."""
+
+from __future__ import annotations
+
+from newsdesk.records import Article
+from newsdesk.report.summary import sentences, summarize
+
+
+def test_sentences_are_spans_of_long_enough_sentences() -> None:
+    text = (
+        "Short one. The council voted on Monday to close the old bridge for repairs!\n\n"
+        "Why? Engineers said it was not safe."
+    )
+    spans = sentences(text)
+    assert [text[s:e] for s, e in spans] == ["The council voted on Monday to close the old bridge for repairs!"]
+
+
+def test_summary_prefers_what_articles_agree_on() -> None:
+    shared = "The council voted on Monday to close the old river bridge for urgent repairs."
+    a = Article(
+        id="a",
+        source="a",
+        published="2026-01-02",
+        text=f"{shared} A local baker said her sales of cinnamon buns had never been better this winter.",
+    )
+    b = Article(id="b", source="b", published="2026-01-01", text=f"Officials said {shared[4:]} Traffic will divert.")
+    c = Article(id="c", source="c", duplicate_of="a", text=a.text)
+    picked = summarize([a, b, c], size=1)
+    assert len(picked) == 1 and "bridge" in picked[0]["text"] and picked[0]["article_id"] in {"a", "b"}
+    by_id = {"a": a, "b": b}
+    for line in summarize([a, b, c], size=3):
+        assert by_id[line["article_id"]].text[line["start"] : line["end"]] == line["text"]
+    assert summarize([c]) == []

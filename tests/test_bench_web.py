@@ -1,0 +1,45 @@
+"""The web latency benchmark runs end to end on a small store and prints its table."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT, shared_path
+
+
+def _bench() -> ModuleType:
+    """bench/web.py loaded as a module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("newsdesk_bench_web", ROOT / "bench" / "web.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_web_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared_path("data", "ecbplus")  # fail, not skip, when the data is missing
+    out = tmp_path / "results.json"
+    db = tmp_path / "web.db"
+    assert _bench().main(["--articles", "200", "--requests", "5", "--db", str(db), "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "web benchmark: 200 articles" in printed and "target p95 < 100 ms" in printed
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["stories"] > 0 and set(results["pages"]) >= {"/ (stories)", "/stories/{id}", "/search?q="}
+    assert all(0 < p["p50_ms"] <= p["p95_ms"] <= p["max_ms"] for p in results["pages"].values())
+    # A second run reuses the store it finds.
+    assert _bench().main(["--articles", "200", "--requests", "5", "--db", str(db)]) == 0
+    assert f"(reused {db})" in capsys.readouterr().out
+
+
+def test_percentile_is_nearest_rank() -> None:
+    bench = _bench()
+    values = list(range(1, 101))
+    assert bench.percentile(values, 50) == 50 and bench.percentile(values, 95) == 95
+    assert bench.percentile([7.0], 95) == 7.0

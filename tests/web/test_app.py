@@ -1,0 +1,123 @@
+"""Every page answers, and its JSON twin holds what the page shows; errors have one JSON shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.testclient import TestClient
+
+from newsdesk.corpus import Corpus
+
+
+def _json(client: TestClient, url: str, status: int = 200) -> dict[str, Any]:
+    response = client.get(url)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    data: dict[str, Any] = response.json()
+    return data
+
+
+def test_index_lists_stories_with_outlets_and_coverage(client: TestClient, demo_corpus: Corpus) -> None:
+    data = _json(client, "/index.json")
+    assert data["ok"] is True and data["empty"] is None
+    assert [s["id"] for s in data["stories"]] == [s["id"] for s in demo_corpus.stories()]
+    orsa = next(s for s in data["stories"] if "Orsa" in s["title"])
+    assert orsa["articles"] == 9 and orsa["events"] == 4
+    assert {"outlet": "Meridian Press Agency", "articles": 1} in orsa["outlets"]
+    assert sum(c["articles"] for c in orsa["coverage"]) == 8  # one of the nine states no date
+    page = client.get("/").text
+    assert orsa["title"] in page and f'href="/stories/{orsa["id"]}"' in page
+    assert page.count('<svg class="sparkline"') == len(data["stories"])
+
+
+def test_story_page_and_twin(client: TestClient, demo_corpus: Corpus) -> None:
+    story_id = next(s["id"] for s in demo_corpus.stories() if "Orsa" in s["title"])
+    data = _json(client, f"/stories/{story_id[:6]}.json")
+    assert data["id"] == story_id and len(data["events"]) == 4 and data["timeline"]
+    assert {o["outlet"] for o in data["outlets"]} >= {"Meridian Press Agency", "Veloria Ledger"}
+    copies = next(o for o in data["origins"] if o["outlet"] == "Meridian Press Agency")
+    assert copies["articles"] == 3 and "MPA" in copies["cites"]
+    assert {"from": "brieflydigest.example", "to": "Harbour Gazette", "kind": "cites", "count": 1} in data["graph"][
+        "edges"
+    ]
+    assert data["available"] == {"quotes": True, "entities": True}
+    page = client.get(f"/stories/{story_id}").text
+    for section in ("Events", "Timeline", "Coverage by outlet over time", "Origins", "Quotes by speaker", "Entities"):
+        assert f"<h2>{section}</h2>" in page
+    assert "Attribution graph" in page and "No quotes yet" not in page
+    assert f'href="/stories/{story_id}/brief.html"' in page
+
+
+def test_article_page_shows_metadata_copies_and_origin(client: TestClient, demo_corpus: Corpus) -> None:
+    original = next(a for a in demo_corpus.articles() if a["outlet"] == "Meridian Press Agency" and a["published"])
+    data = _json(client, f"/articles/{original['id']}.json")
+    assert data["article"]["id"] == original["id"] and data["article"]["text"]
+    assert len(data["copies"]) == 2 and all(c["duplicate_of"] == original["id"] for c in data["copies"])
+    assert {a["id"] for a in data["origin"]} == {c["id"] for c in data["copies"]}
+    assert data["story"] and data["story"]["id"].startswith("s")
+    page = client.get(f"/articles/{original['id']}").text
+    assert original["title"] in page and data["copies"][0]["id"] in page
+
+
+def test_article_marks_the_cited_span(client: TestClient, demo_corpus: Corpus) -> None:
+    article = demo_corpus.articles()[0]
+    text = demo_corpus.article(article["id"]).text
+    page = client.get(f"/articles/{article['id']}?start=10&end=40").text
+    assert page.count('id="cited"') == 1
+    assert "<mark" in page and text[10:40].split()[1] in page
+
+
+def test_search_ranks_filters_and_highlights(client: TestClient) -> None:
+    data = _json(client, "/search.json?q=dam")
+    assert data["results"] and all("[" in r["snippet"] for r in data["results"])
+    scores = [r["score"] for r in data["results"]]
+    assert scores == sorted(scores, reverse=True)
+    one = _json(client, "/search.json?q=dam&outlet=Veloria%20Ledger")
+    assert one["results"] and {r["outlet"] for r in one["results"]} == {"Veloria Ledger"}
+    dated = _json(client, "/search.json?q=dam&since=2026-06-17&until=2026-06-17")
+    assert dated["results"] and all(r["published"].startswith("2026-06-17") for r in dated["results"])
+    assert len(dated["results"]) < len(data["results"])
+    page = client.get("/search?q=dam").text
+    assert "<mark>" in page and 'value="dam"' in page
+
+
+def test_empty_database_says_what_to_run(empty_client: TestClient) -> None:
+    data = _json(empty_client, "/index.json")
+    assert data["stories"] == [] and "newsdesk ingest" in data["empty"]
+    assert "newsdesk ingest" in empty_client.get("/").text
+    assert _json(empty_client, "/search.json?q=anything")["results"] == []
+
+
+def test_errors_have_one_json_shape(client: TestClient) -> None:
+    assert _json(client, "/stories/nope.json", 404) == {
+        "ok": False,
+        "error": "No story with id 'nope'. List ids with: newsdesk stories",
+        "status": 404,
+    }
+    assert _json(client, "/articles/zzzz.json", 404)["status"] == 404
+    assert _json(client, "/no/such/page.json", 404)["ok"] is False
+    bad = _json(client, '/search.json?q=dam"', 400)
+    assert "FTS5" in bad["error"]
+    assert "since" in _json(client, "/search.json?q=dam&since=someday", 400)["error"]
+    assert "No entity with id 'x'" in _json(client, "/entities/x.json", 404)["error"]
+    page = client.get("/stories/nope")
+    assert page.status_code == 404 and "No story with id" in page.text and "text/html" in page.headers["content-type"]
+
+
+def test_brief_downloads(client: TestClient, demo_corpus: Corpus) -> None:
+    story_id = demo_corpus.stories()[0]["id"]
+    for fmt, kind in (("html", "text/html"), ("md", "text/markdown"), ("json", "application/json")):
+        response = client.get(f"/stories/{story_id}/brief.{fmt}")
+        assert response.status_code == 200 and response.headers["content-type"].startswith(kind)
+        assert f'filename="brief-{story_id}.{fmt}"' in response.headers["content-disposition"]
+    assert client.get(f"/stories/{story_id}/brief.pdf").status_code == 404
+
+
+def test_pages_say_which_stage_to_add_when_quotes_and_entities_are_off(bare_client: TestClient) -> None:
+    story_id = bare_client.get("/index.json").json()["stories"][0]["id"]
+    data = _json(bare_client, f"/stories/{story_id}.json")
+    assert data["available"] == {"quotes": False, "entities": False} and data["speakers"] == []
+    page = bare_client.get(f"/stories/{story_id}").text
+    assert "No quotes yet: add &#34;quotes&#34; to [pipeline] stages" in page and "No entities yet" in page
+    article = _json(bare_client, f"/articles/{data['article_ids'][0]}.json")
+    assert article["quotes"] == [] and "quotes" in article["empty"]

@@ -1,0 +1,141 @@
+"""The UI in a real browser (Playwright driving the system's chromium): the reader's path, the brief download,
+and hostile articles that must not run anything. CI installs chromium (.ci/run); elsewhere these tests skip
+with the reason when /usr/bin/chromium is missing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.exists():
+    reason = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` (.ci/run and make test do)"
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests must run in CI, but {reason}", pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+class Watch:
+    """What a page did that it must not: console errors, uncaught exceptions, dialogs, outside requests."""
+
+    def __init__(self, page: sync_api.Page, base: str) -> None:
+        self.problems: list[str] = []
+        self.base = base
+        page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("dialog", self._dialog)
+        page.on("request", self._request)
+
+    def _dialog(self, dialog: sync_api.Dialog) -> None:
+        self.problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    def _request(self, request: sync_api.Request) -> None:
+        if not request.url.startswith((self.base, "file://", "data:")):
+            self.problems.append(f"outside request: {request.url}")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[sync_api.Browser]:
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: sync_api.Browser, live_url: str) -> Iterator[tuple[sync_api.Page, Watch]]:
+    context = browser.new_context(accept_downloads=True)
+    opened = context.new_page()
+    watch = Watch(opened, live_url)
+    yield opened, watch
+    context.close()
+
+
+def test_reader_path_stories_story_article_entity_and_back(page: tuple[sync_api.Page, Watch], live_url: str) -> None:
+    tab, watch = page
+    tab.goto(live_url + "/")
+    tab.get_by_role("link", name="Leaked draft would guarantee Dastmar a minimum summer flow on the Orsa").first.click()
+    assert "/stories/" in tab.url
+    sync_api.expect(tab.locator("h2", has_text="Coverage by outlet over time")).to_be_visible()
+    sync_api.expect(tab.locator("svg.timeline circle").first).to_be_attached()
+    story_url = tab.url
+    tab.locator("ol.events a").first.click()
+    assert "/articles/" in tab.url
+    article_url = tab.url
+    sync_api.expect(tab.locator("article.text q.quote").first).to_be_visible()
+    tab.locator("article.text a.mention").first.click()
+    assert "/entities/" in tab.url
+    sync_api.expect(tab.locator("h1")).not_to_be_empty()
+    assert tab.locator("h2", has_text="Mentions").count() == 1
+    tab.go_back()
+    assert tab.url == article_url
+    tab.go_back()
+    assert tab.url == story_url
+    tab.locator("header a.brand").click()
+    assert tab.url == live_url + "/"
+    assert watch.problems == []
+
+
+def test_search_from_the_header(page: tuple[sync_api.Page, Watch], live_url: str) -> None:
+    tab, watch = page
+    tab.goto(live_url + "/")
+    tab.locator("form.quick input[name=q]").fill("dam")
+    tab.locator("form.quick input[name=q]").press("Enter")
+    tab.wait_for_url("**/search?q=dam")
+    sync_api.expect(tab.locator("ol.results mark").first).to_be_visible()
+    tab.locator("select[name=outlet]").select_option("Veloria Ledger")
+    tab.locator("form.search button").click()
+    tab.wait_for_url("**outlet=Veloria+Ledger**")
+    assert tab.locator("ol.results > li").count() >= 1
+    assert watch.problems == []
+
+
+def test_brief_download_is_one_inert_file(page: tuple[sync_api.Page, Watch], live_url: str, tmp_path: Path) -> None:
+    tab, watch = page
+    tab.goto(live_url + "/")
+    tab.locator("a.story-title").first.click()
+    with tab.expect_download() as download:
+        tab.locator("a.brief", has_text="HTML").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    html = saved.read_text(encoding="utf-8")
+    assert saved.name.startswith("brief-") and "<h2>Timeline</h2>" in html and "<script" not in html
+    tab.goto(saved.as_uri())
+    sync_api.expect(tab.locator("h2", has_text="Sources")).to_be_visible()
+    assert watch.problems == []
+
+
+def test_hostile_articles_run_nothing(page: tuple[sync_api.Page, Watch], live_url: str) -> None:
+    tab, watch = page
+    tab.goto(live_url + "/search?q=pwned")
+    hostile = [a.get_attribute("href") for a in tab.locator("ol.results > li > a").all()]
+    assert len(hostile) >= 2
+    for href in hostile:
+        tab.goto(live_url + str(href))
+        sync_api.expect(tab.locator("article.text")).to_contain_text("<script>window.__pwned")
+        assert tab.evaluate("typeof window.__pwned") == "undefined"
+        assert tab.locator("script, iframe, article.text img, article.text svg").count() == 0
+        assert tab.locator('a[href^="javascript:" i]').count() == 0
+        tab.locator("article.text").click()  # hover and click over the text: no handler may fire
+    tab.goto(live_url + "/articles/" + str(hostile[0]).rsplit("/", 1)[-1])
+    story = tab.locator("p.crumbs a").nth(1)
+    story.click()
+    assert "/stories/" in tab.url and tab.evaluate("typeof window.__pwned") == "undefined"
+    assert watch.problems == []
