@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from newsdesk.extract import attributions
-from newsdesk.records import Article, Entity, Mention
+from newsdesk.records import Article, Entity, Mention, SpeakerKind
 
 __all__ = ["Linker", "same_name", "skeleton"]
 
@@ -245,13 +245,17 @@ class Linker:
             mentions = self.link(article.id, self._surnames(article))
             by_span = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
-            quotes = tuple(
-                dataclasses.replace(
-                    q,
-                    speaker_entity_id=by_span.get((q.speaker_start or -1, q.speaker_end or -1))
-                    or (by_text.get(q.speaker) if q.speaker else None),
+            kinds = {m.entity_id: self._known[m.entity_id].type for m in mentions if m.entity_id in self._known}
+            linked = []
+            for q in article.quotes:
+                entity_id = by_span.get((q.speaker_start or -1, q.speaker_end or -1)) or (
+                    by_text.get(q.speaker) if q.speaker else None
                 )
-                for q in article.quotes
-            )
+                kind = q.speaker_kind
+                # A speaker the parse could only call a group ("Marlow said") is a person once linked to one.
+                if kinds.get(entity_id) == "PERSON" and kind in {SpeakerKind.GROUP, SpeakerKind.UNKNOWN}:
+                    kind = SpeakerKind.PERSON
+                linked.append(dataclasses.replace(q, speaker_entity_id=entity_id, speaker_kind=kind))
+            quotes = tuple(linked)
             out.append(dataclasses.replace(article, mentions=mentions, quotes=quotes))
         return out

@@ -64,10 +64,18 @@ class _Article:
         found = []
         for m in self.mentions:
             if m.type == "PERSON" and start <= m.start and m.end <= end:
-                if self.text[m.end : m.end + 2] in {"'s", "’s"}:
+                if self.text[m.end : m.end + 2] in {"'s", "’s"} or self._modifies_noun(m):
                     continue
                 found.append(m)
         return found
+
+    def _modifies_noun(self, m: Mention) -> bool:
+        """True for a name used as a modifier: "a Gazette source", "a Trump aide" (the speaker is the noun)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "compound" and root.head.i >= span.end and root.head.pos_ == "NOUN"
 
     def person_before(self, char: int) -> Mention | None:
         """The nearest PERSON mention before ``char`` that is not inside a quotation."""
@@ -103,7 +111,7 @@ def _cue_after(art: _Article, end: int, limit: int) -> Token | None:
     first = art.token_at(nxt)
     if first is None:
         return None
-    for token in art.doc[first.i : min(first.i + 8, len(art.doc))]:
+    for token in art.doc[first.i : min(first.i + 14, len(art.doc))]:
         if token.idx >= limit or token.text in {".", "!", "?"} or (art.in_quote(token.idx) and token.idx > end + 1):
             break
         if speakers.is_cue(token):
