@@ -28,8 +28,8 @@ def _print_quotes(state: State, said: list[dict[str, Any]]) -> None:
     direct = [q for q in said if q["direct"]]
     by_speaker: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {}
     for q in direct:
-        speaker = (q["speaker"] or "(unattributed)", q["speaker_kind"])
-        by_speaker.setdefault(speaker, {}).setdefault(q["text"], []).append(q)
+        who = (str(q["speaker"] or "(unattributed)"), str(q["speaker_kind"]))
+        by_speaker.setdefault(who, {}).setdefault(q["text"], []).append(q)
     table = Table(
         title=f"Who said what: {len(direct)} direct quotes by {len(by_speaker)} speakers "
         f"({len(said) - len(direct)} reported statements: newsdesk quotes)"

@@ -246,6 +246,7 @@ class Linker:
             by_span = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
             kinds = {m.entity_id: self._known[m.entity_id].type for m in mentions if m.entity_id in self._known}
+            kinds = {k: v for k, v in kinds.items() if k}
             linked = []
             for q in article.quotes:
                 entity_id = by_span.get((q.speaker_start or -1, q.speaker_end or -1)) or (
@@ -253,7 +254,7 @@ class Linker:
                 )
                 kind = q.speaker_kind
                 # A speaker the parse could only call a group ("Marlow said") is a person once linked to one.
-                if kinds.get(entity_id) == "PERSON" and kind in {SpeakerKind.GROUP, SpeakerKind.UNKNOWN}:
+                if entity_id and kinds.get(entity_id) == "PERSON" and kind in {SpeakerKind.GROUP, SpeakerKind.UNKNOWN}:
                     kind = SpeakerKind.PERSON
                 linked.append(dataclasses.replace(q, speaker_entity_id=entity_id, speaker_kind=kind))
             quotes = tuple(linked)
