@@ -179,6 +179,8 @@ def kind_of(text: str, head: Token | None, persons: list[Mention]) -> SpeakerKin
     """What kind of source the phrase ``text`` names: a person, anonymous, a group or a document."""
     if persons:
         return SpeakerKind.PERSON
+    if head is not None and head.pos_ == "NOUN" and _DOCUMENT.search(head.text):
+        return SpeakerKind.DOCUMENT  # "a report in the Gazette", "the draft", "a statement"
     if _ANONYMOUS.search(text) or (
         _INDEFINITE.match(text) and head is not None and head.tag_ in {"NN", "NNS"} and not _DOCUMENT.search(text)
     ):
