@@ -548,8 +548,10 @@ def newsdesk_predictions(text: str, quotes: Sequence[Any]) -> list[Predicted]:
             and q.direct
             and last[1].direct
             and q.speaker_start is not None
-            and (q.speaker_start, q.cue) == (last[1].speaker_start, last[1].cue)
-            and q.start - last[1].end < 80
+            and q.speaker_start == last[1].speaker_start
+            and q.cue in {None, last[1].cue}
+            and "\n" not in text[last[1].end : q.start]
+            and q.start - last[1].end < 200
         )
         if same_turn:
             prev = out.pop()
@@ -572,7 +574,36 @@ class NewsdeskPredictor:
         from newsdesk.extract import mentions, quotes
 
         doc = self.nlp(text)
-        return newsdesk_predictions(text, quotes.find(doc, mentions.find(doc)))
+        predicted = newsdesk_predictions(text, quotes.find(doc, mentions.find(doc)))
+        return [_whole_source(doc, p) for p in predicted]
+
+
+def _whole_source(doc: Any, p: Predicted) -> Predicted:
+    """PolNeAR's source is the whole noun phrase ("Florida Sen. Marco Rubio", "Christie, New Jersey's governor,")
+    where newsdesk's speaker span is the name alone: widen it to the phrase the name heads, never into the
+    content or past the cue."""
+    if p.source_start is None or p.source_end is None:
+        return p
+    span = doc.char_span(p.source_start, p.source_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return p
+    head = span.root
+    while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+        head = head.head
+    if head.pos_ == "PRON":
+        return p
+    tokens = [t for t in head.subtree if not (p.content_start <= t.idx < p.content_end)]
+    start, end = p.source_start, p.source_end
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.i < span.start and all(doc[j] in tokens for j in range(t.i, span.start)):
+            start = min(start, t.idx)
+            break
+    right = span.end
+    while right < len(doc) and doc[right] in tokens and not (p.content_start <= doc[right].idx < p.content_end):
+        right += 1
+    if right > span.end:
+        end = max(end, doc[right - 1].idx + len(doc[right - 1]))
+    return Predicted(p.content_start, p.content_end, start, end)
 
 
 def gold_predictor(docs: Sequence[Document]) -> Predictor:
