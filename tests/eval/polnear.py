@@ -580,8 +580,8 @@ class NewsdeskPredictor:
 
 def _whole_source(doc: Any, p: Predicted) -> Predicted:
     """PolNeAR's source is the whole noun phrase ("Florida Sen. Marco Rubio", "Christie, New Jersey's governor,")
-    where newsdesk's speaker span is the name alone: widen it to the phrase the name heads, never into the
-    content or past the cue."""
+    where newsdesk's speaker span is the name alone: widen it over the title words before the name and an
+    apposition or "of" phrase after it, on the same line, never into the content."""
     if p.source_start is None or p.source_end is None:
         return p
     span = doc.char_span(p.source_start, p.source_end, alignment_mode="expand")
@@ -592,17 +592,30 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
         head = head.head
     if head.pos_ == "PRON":
         return p
-    tokens = [t for t in head.subtree if not (p.content_start <= t.idx < p.content_end)]
-    start, end = p.source_start, p.source_end
-    for t in sorted(tokens, key=lambda t: t.i):
-        if t.i < span.start and all(doc[j] in tokens for j in range(t.i, span.start)):
-            start = min(start, t.idx)
+
+    def usable(t: Any) -> bool:
+        return not t.is_space and "\n" not in t.text and not (p.content_start <= t.idx < p.content_end)
+
+    first = min(span.start, head.i)
+    while first > 0:
+        t = doc[first - 1]
+        if not usable(t) or t.head.i not in range(first, max(span.end, head.i + 1)) and t.head.i != head.i:
             break
-    right = span.end
-    while right < len(doc) and doc[right] in tokens and not (p.content_start <= doc[right].idx < p.content_end):
-        right += 1
-    if right > span.end:
-        end = max(end, doc[right - 1].idx + len(doc[right - 1]))
+        if t.dep_ not in {"compound", "amod", "det", "nmod", "poss", "nummod", "case", "punct", "npadvmod"}:
+            break
+        if t.dep_ == "punct" and t.text != "-":
+            break
+        first -= 1
+    last = max(span.end, head.i + 1)
+    for child in head.rights:
+        if child.dep_ not in {"appos", "prep"} or child.i < last - 1:
+            continue
+        tokens = list(child.subtree)
+        if not all(usable(t) for t in tokens) or any(t.dep_ == "relcl" for t in tokens):
+            break
+        last = tokens[-1].i + 1
+    start = min(p.source_start, doc[first].idx)
+    end = max(p.source_end, doc[last - 1].idx + len(doc[last - 1]))
     return Predicted(p.content_start, p.content_end, start, end)
 
 
