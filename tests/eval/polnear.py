@@ -599,7 +599,7 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
     first = min(span.start, head.i)
     while first > 0:
         t = doc[first - 1]
-        if not usable(t) or t.head.i not in range(first, max(span.end, head.i + 1)) and t.head.i != head.i:
+        if not usable(t) or (t.head.i not in range(first, max(span.end, head.i + 1)) and t.head.i != head.i):
             break
         if t.dep_ not in {"compound", "amod", "det", "nmod", "poss", "nummod", "case", "punct", "npadvmod"}:
             break
