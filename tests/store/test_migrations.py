@@ -38,6 +38,25 @@ EXPECTED = {
     "events": ["id", "story_id", "title", "centroid", "first_seen", "last_seen"],
     "term_counts": ["term", "documents"],
     "counters": ["name", "value"],
+    "date_mentions": ["article_id", "start", "end", "text", "value", "precision", "anchor"],
+    "entities": ["id", "name", "type", "aliases", "roles", "mentions", "articles"],
+    "mentions": ["article_id", "start", "end", "text", "type", "role", "entity_id"],
+    "quotes": [
+        "id",
+        "article_id",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "speaker_kind",
+        "speaker_start",
+        "speaker_end",
+        "speaker_entity_id",
+        "cue",
+        "via",
+        "direct",
+        "confidence",
+    ],
 }
 
 

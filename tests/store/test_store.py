@@ -133,3 +133,42 @@ def test_articles_round_trip(text: str, title: str | None, cites: tuple[str, ...
         )
         s.add([a])
         assert s.get(a.id) == a
+
+
+def test_mentions_and_quotes_round_trip_and_entity_links_update(store: Store) -> None:
+    from newsdesk.records import Entity, Mention, Quote, SpeakerKind
+
+    text = "Anna Kovacs said: “We will stay.” The mayor left."
+    article = Article(id="a1", source="a.txt", text=text)
+    store.add([article])
+    mention = Mention(text="Anna Kovacs", start=0, end=11, type="PERSON", role="mayor")
+    quote = Quote(
+        text="We will stay.",
+        start=text.index("We"),
+        end=text.index("We") + len("We will stay."),
+        speaker="Anna Kovacs",
+        speaker_kind=SpeakerKind.PERSON,
+        speaker_start=0,
+        speaker_end=11,
+        cue="said",
+        via=("CNN",),
+        confidence=0.9,
+    )
+    with_extracts = dataclasses.replace(article, mentions=(mention,), quotes=(quote,))
+    store.update([with_extracts], stage="quotes", produces=["article.mentions", "article.quotes"])
+    (got,) = store.articles(["a1"])
+    assert got.mentions == (mention,) and got.quotes == (quote,)
+    entity = Entity(id="e1", name="Anna Kovacs", type="PERSON", aliases=("Anna Kovacs",), mentions=1, articles=1)
+    linked = dataclasses.replace(
+        with_extracts,
+        mentions=(dataclasses.replace(mention, entity_id="e1"),),
+        quotes=(dataclasses.replace(quote, speaker_entity_id="e1"),),
+    )
+    store.update([linked], stage="entities", state={"entities": [entity]}, produces=["article.entities"])
+    assert store.entities() == [entity]
+    (got,) = store.articles(["a1"])
+    assert got.mentions[0].entity_id == "e1" and got.quotes[0].speaker_entity_id == "e1"
+    (row,) = store.query("quotes", speaker="kovacs")
+    assert row["speaker"] == "Anna Kovacs" and row["via"] == ["CNN"] and row["direct"] is True
+    (summary,) = store.query("entities")
+    assert summary["mentions"] == 1 and summary["articles"] == 1
