@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdesk.extract import marks
 
@@ -32,3 +34,20 @@ def test_find_marks(text: str, expected: list[str]) -> None:
 def test_unclosed_mark_is_flagged() -> None:
     (found,) = marks.find("“Still talking at the end of the line\nnew line")
     assert not found.closed
+
+
+@given(
+    st.lists(
+        st.sampled_from(["He", "said", " ", "\n", "“", "”", '"', "«", "»", "„", "‘", "’", "don’t", ",", ".", "x"]),
+        max_size=60,
+    )
+)
+def test_spans_lie_inside_the_text_in_order(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = marks.find(text)
+    last = -1
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start > last
+        assert text[m.start : m.end] == text[m.start : m.end].strip()
+        last = m.end
