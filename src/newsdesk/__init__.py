@@ -25,7 +25,7 @@ from newsdesk.errors import (
     StageError,
     StoreError,
 )
-from newsdesk.records import Article, Failure, IngestReport, Span, StageReport
+from newsdesk.records import Article, Entity, Failure, IngestReport, Mention, Quote, Span, SpeakerKind, StageReport
 from newsdesk.settings import VERSION as __version__
 from newsdesk.settings import Settings, home
 from newsdesk.settings import load as load_settings
@@ -34,18 +34,22 @@ __all__ = [
     "Article",
     "ConfigError",
     "Corpus",
+    "Entity",
     "Failure",
     "FetchError",
     "IngestError",
     "IngestReport",
+    "Mention",
     "NewsdeskError",
     "NotFoundError",
     "ParseError",
     "PipelineError",
     "QueryError",
+    "Quote",
     "SchemaError",
     "Settings",
     "Span",
+    "SpeakerKind",
     "StageError",
     "StageReport",
     "StoreError",

@@ -142,6 +142,30 @@ def spacy_predictor(nlp: Any = None, batch_size: int = 256) -> Predictor:
     return predict
 
 
+def newsdesk_predictor(batch_size: int = 256) -> Predictor:
+    """newsdesk's mention stage over the gold tokens: the model's names plus outlets and retyped surnames."""
+    from spacy.tokens import Doc
+
+    from newsdesk import nlp as newsdesk_nlp
+    from newsdesk.extract import mentions
+
+    nlp = newsdesk_nlp.load()
+
+    def predict(sentences: list[list[str]]) -> list[list[Entity]]:
+        out: list[list[Entity]] = []
+        for doc in nlp.pipe((Doc(nlp.vocab, words=words) for words in sentences), batch_size=batch_size):
+            found: list[Entity] = []
+            for m in mentions.find(doc):
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                kind = SPACY_TO_CONLL.get(m.type)
+                if span is not None and kind:
+                    found.append((span.start, span.end, kind))
+            out.append(found)
+        return out
+
+    return predict
+
+
 def gold_predictor(path: Path | None = None) -> Predictor:
     """An oracle returning the gold entities: a check of the scorer, scoring 1.0."""
     _, gold = load(path)

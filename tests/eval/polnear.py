@@ -548,8 +548,10 @@ def newsdesk_predictions(text: str, quotes: Sequence[Any]) -> list[Predicted]:
             and q.direct
             and last[1].direct
             and q.speaker_start is not None
-            and (q.speaker_start, q.cue) == (last[1].speaker_start, last[1].cue)
-            and q.start - last[1].end < 80
+            and q.speaker_start == last[1].speaker_start
+            and q.cue in {None, last[1].cue}
+            and "\n" not in text[last[1].end : q.start]
+            and q.start - last[1].end < 200
         )
         if same_turn:
             prev = out.pop()
@@ -572,7 +574,49 @@ class NewsdeskPredictor:
         from newsdesk.extract import mentions, quotes
 
         doc = self.nlp(text)
-        return newsdesk_predictions(text, quotes.find(doc, mentions.find(doc)))
+        predicted = newsdesk_predictions(text, quotes.find(doc, mentions.find(doc)))
+        return [_whole_source(doc, p) for p in predicted]
+
+
+def _whole_source(doc: Any, p: Predicted) -> Predicted:
+    """PolNeAR's source is the whole noun phrase ("Florida Sen. Marco Rubio", "Christie, New Jersey's governor,")
+    where newsdesk's speaker span is the name alone: widen it over the title words before the name and an
+    apposition or "of" phrase after it, on the same line, never into the content."""
+    if p.source_start is None or p.source_end is None:
+        return p
+    span = doc.char_span(p.source_start, p.source_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return p
+    head = span.root
+    while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+        head = head.head
+    if head.pos_ == "PRON":
+        return p
+
+    def usable(t: Any) -> bool:
+        return not t.is_space and "\n" not in t.text and not (p.content_start <= t.idx < p.content_end)
+
+    first = min(span.start, head.i)
+    while first > 0:
+        t = doc[first - 1]
+        if not usable(t) or (t.head.i not in range(first, max(span.end, head.i + 1)) and t.head.i != head.i):
+            break
+        if t.dep_ not in {"compound", "amod", "det", "nmod", "poss", "nummod", "case", "punct", "npadvmod"}:
+            break
+        if t.dep_ == "punct" and t.text != "-":
+            break
+        first -= 1
+    last = max(span.end, head.i + 1)
+    for child in head.rights:
+        if child.dep_ not in {"appos", "prep"} or child.i < last - 1:
+            continue
+        tokens = list(child.subtree)
+        if not all(usable(t) for t in tokens) or any(t.dep_ == "relcl" for t in tokens):
+            break
+        last = tokens[-1].i + 1
+    start = min(p.source_start, doc[first].idx)
+    end = max(p.source_end, doc[last - 1].idx + len(doc[last - 1]))
+    return Predicted(p.content_start, p.content_end, start, end)
 
 
 def gold_predictor(docs: Sequence[Document]) -> Predictor:

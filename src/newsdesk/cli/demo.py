@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.markup import escape
@@ -20,6 +21,32 @@ from newsdesk.demo import corpus_path
 __all__ = ["COMMANDS"]
 
 DEMO_DB = "newsdesk-demo.db"
+
+
+def _print_quotes(state: State, said: list[dict[str, Any]]) -> None:
+    """Direct quotes per speaker, most quoted first; a quote reprinted by several articles is listed once."""
+    direct = [q for q in said if q["direct"]]
+    by_speaker: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {}
+    for q in direct:
+        who = (str(q["speaker"] or "(unattributed)"), str(q["speaker_kind"]))
+        by_speaker.setdefault(who, {}).setdefault(q["text"], []).append(q)
+    table = Table(
+        title=f"Who said what: {len(direct)} direct quotes by {len(by_speaker)} speakers "
+        f"({len(said) - len(direct)} reported statements: newsdesk quotes)"
+    )
+    for column in ("speaker", "kind", "quote", "via", "articles"):
+        table.add_column(column, overflow="fold")
+    for (speaker, kind), texts in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        for i, (text, copies) in enumerate(texts.items()):
+            short = text if len(text) <= 90 else text[:87] + "…"
+            table.add_row(
+                escape(speaker) if i == 0 else "",
+                kind if i == 0 else "",
+                escape(f"“{short}”"),
+                escape(", ".join(sorted({v for q in copies for v in q["via"]}))) or "—",
+                ", ".join(sorted({q["article_id"][:8] for q in copies})),
+            )
+    state.console.print(table)
 
 
 @click.command()
@@ -55,6 +82,7 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int) -> No
         report = corpus.ingest([source], on_progress=progress)
         rows = corpus.articles()
         story_rows = corpus.stories()
+        said = corpus.quotes()
     print_report(state, report)
     console = state.console
     table = Table(title=f"{len(rows)} articles", show_lines=False)
@@ -84,6 +112,7 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int) -> No
     cited = collections.Counter(c for r in rows for c in r["cites"])
     console.print(f"[bold]Outlets:[/] {', '.join(f'{o} ({n})' for o, n in outlets.most_common())}")
     console.print(f"[bold]Most cited as a source:[/] {', '.join(f'{o} ({n})' for o, n in cited.most_common(5))}")
+    _print_quotes(state, said)
     undated = sum(1 for r in rows if not r["published"])
     console.print(
         f"[bold]Without a stated date:[/] {undated}   [bold]AI-written aggregates:[/] "

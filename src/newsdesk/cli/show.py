@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
 import click
 from rich.markup import escape
+from rich.text import Text
 
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
 
@@ -43,6 +45,7 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
     with state.corpus() as corpus:
         data = corpus.article_json(article_id)
         article = corpus.article(article_id)
+        said = corpus.quotes(article_id=article.id)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -68,9 +71,27 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
         value = data.get(key)
         console.print(f"[dim]{key:>13}[/] {escape(', '.join(value) if isinstance(value, list) else str(value))}")
     console.print()
-    console.print(escape(article.text), soft_wrap=False)
+    console.print(_marked(article.text, said), soft_wrap=False)
+    if said:
+        console.print("\n[bold]Quotes[/] [dim](green: quoted words, bold: who says them)[/]")
+        for q in said:
+            via = f" via {', '.join(q['via'])}" if q["via"] else ""
+            console.print(
+                f"  [bold]{escape(str(q['speaker'] or '(unattributed)'))}[/] [dim]{q['speaker_kind']}, "
+                f"{q['cue'] or 'no cue'}{escape(via)}, {q['confidence']:.2f}[/]: {escape(q['text'][:160])}"
+            )
     if article.furniture:
         console.print(f"\n[dim]{len(article.furniture)} pieces of page furniture removed (see --json)[/]")
+
+
+def _marked(text: str, said: list[dict[str, Any]]) -> Text:
+    """The article text with quotes in green and the words naming their speakers in bold."""
+    marked = Text(text)
+    for q in said:
+        marked.stylize("green" if q["direct"] else "cyan", q["start"], q["end"])
+        if q["speaker_start"] is not None and q["speaker_end"] is not None:
+            marked.stylize("bold underline", q["speaker_start"], q["speaker_end"])
+    return marked
 
 
 @click.command()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from newsdesk.extract import attributions
-from newsdesk.records import Article, Entity, Mention
+from newsdesk.records import Article, Entity, Mention, SpeakerKind
 
 __all__ = ["Linker", "same_name", "skeleton"]
 
@@ -34,6 +34,7 @@ _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])")
 # Places are written as GPE or LOC by the model, and sometimes as ORG ("Kyiv said"): those may meet.
 _COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}, "NORP": {"NORP"}}
 _SIMILAR = 0.85
+_PLACE_OR_BODY = ("ORG", "GPE", "LOC")
 
 
 def skeleton(word: str) -> str:
@@ -174,6 +175,15 @@ class Linker:
                 for k in self._candidates(name, "PERSON")
                 if k.full and any(same_name(name, a, "PERSON") for a in k.full)
             ]
+        if not candidates and kind in _PLACE_OR_BODY:
+            # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
+            key = skeleton(" ".join(words))
+            candidates = [
+                k
+                for t in _PLACE_OR_BODY
+                for k in self._candidates(name, t)
+                if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
+            ]
         if kind == "PERSON" and len(words) > 1:
             # A full name never joins a person whose full names have another first name.
             candidates = [k for k in candidates if all(same_name(name, a, kind) for a in k.full)]
@@ -235,13 +245,18 @@ class Linker:
             mentions = self.link(article.id, self._surnames(article))
             by_span = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
-            quotes = tuple(
-                dataclasses.replace(
-                    q,
-                    speaker_entity_id=by_span.get((q.speaker_start or -1, q.speaker_end or -1))
-                    or (by_text.get(q.speaker) if q.speaker else None),
+            kinds = {m.entity_id: self._known[m.entity_id].type for m in mentions if m.entity_id in self._known}
+            kinds = {k: v for k, v in kinds.items() if k}
+            linked = []
+            for q in article.quotes:
+                entity_id = by_span.get((q.speaker_start or -1, q.speaker_end or -1)) or (
+                    by_text.get(q.speaker) if q.speaker else None
                 )
-                for q in article.quotes
-            )
+                kind = q.speaker_kind
+                # A speaker the parse could only call a group ("Marlow said") is a person once linked to one.
+                if entity_id and kinds.get(entity_id) == "PERSON" and kind in {SpeakerKind.GROUP, SpeakerKind.UNKNOWN}:
+                    kind = SpeakerKind.PERSON
+                linked.append(dataclasses.replace(q, speaker_entity_id=entity_id, speaker_kind=kind))
+            quotes = tuple(linked)
             out.append(dataclasses.replace(article, mentions=mentions, quotes=quotes))
         return out

@@ -91,11 +91,8 @@ def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     if not persons:
         return
     for key, mention in list(found.items()):
-        if (
-            mention.type in {"ORG", "GPE", "LOC"}
-            and " " not in mention.text
-            and entities.skeleton(mention.text) in persons
-        ):
+        single = mention.type in {"ORG", "GPE", "LOC"} and " " not in mention.text
+        if single and entities.skeleton(mention.text) in persons:
             found[key] = Mention(text=mention.text, start=mention.start, end=mention.end, type="PERSON")
     covered = {i for s, e in found for i in range(s, e)}
     for token in doc:

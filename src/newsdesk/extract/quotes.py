@@ -64,10 +64,18 @@ class _Article:
         found = []
         for m in self.mentions:
             if m.type == "PERSON" and start <= m.start and m.end <= end:
-                if self.text[m.end : m.end + 2] in {"'s", "’s"}:
+                if self.text[m.end : m.end + 2] in {"'s", "’s"} or self._modifies_noun(m):
                     continue
                 found.append(m)
         return found
+
+    def _modifies_noun(self, m: Mention) -> bool:
+        """True for a name used as a modifier: "a Gazette source", "a Trump aide" (the speaker is the noun)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "compound" and root.head.i >= span.end and root.head.pos_ == "NOUN"
 
     def person_before(self, char: int) -> Mention | None:
         """The nearest PERSON mention before ``char`` that is not inside a quotation."""
@@ -103,7 +111,7 @@ def _cue_after(art: _Article, end: int, limit: int) -> Token | None:
     first = art.token_at(nxt)
     if first is None:
         return None
-    for token in art.doc[first.i : min(first.i + 8, len(art.doc))]:
+    for token in art.doc[first.i : min(first.i + 14, len(art.doc))]:
         if token.idx >= limit or token.text in {".", "!", "?"} or (art.in_quote(token.idx) and token.idx > end + 1):
             break
         if speakers.is_cue(token):
@@ -368,36 +376,92 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
     """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
     found: list[Quote] = []
     for token in art.doc:
-        if art.in_quote(token.idx) or not speakers.is_cue(token) or speakers.weak(token):
+        if art.in_quote(token.idx):
+            continue
+        speech = speakers.is_cue(token) and not speakers.weak(token)
+        # Any verb whose clause complement a person holds is an attribution too ("Cruz seemed to think that").
+        holds = token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children)
+        attitude = not speech and (speakers.is_attitude(token) or holds)
+        if not (speech or attitude):
             continue
         if token.lower_ == "according":
             content = _according_content(token)
+        elif speech and token.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in token.children):
+            content = _around(token)  # "This campaign, he says, is different."
         else:
-            clauses = [c for c in token.children if c.dep_ == "ccomp"]
-            content = _clause_range(clauses[0]) if clauses else None
+            content = _content(token, speech)
         if content is None:
             continue
         start, end = content
         quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
-        if end - start < 12 or quoted > (end - start) / 2:
+        if (speech and end - start < 12) or quoted > (end - start) / 2:
             continue
         head = speakers.subject(token)
+        if attitude and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
+            continue  # an attitude needs a holder: "voters want", not "to want"
         speaker = _speaker(art, head, None)
         if head is not None and start <= head.idx < end:
             continue
         via = _via(art, speaker, token, start, end)
-        confidence = 0.65 if speaker.name else 0.35
+        confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
         found.append(_quote(art, start, end, speaker, _cue_text(token), via, False, confidence))
     return found
 
 
-def _clause_range(head: Token) -> tuple[int, int] | None:
+def _around(cue: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue interrupts: the whole of it, cue included (a span has no holes)."""
+    head = cue.head
+    tokens = [t for t in head.subtree if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if len(tokens) < 4:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+_HEADLINE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}): (?P<what>[^\n]{12,})$", re.M)
+
+
+def _headline(art: _Article) -> list[Quote]:
+    """ "Lynch: No outside influence on FBI probe": a headline that puts words in a named source's mouth."""
+    found = []
+    for match in _HEADLINE.finditer(art.text):
+        start, end = match.span("what")
+        while end > start and art.text[end - 1] in " .":
+            end -= 1
+        who_start, who_end = match.span("who")
+        persons = art.persons_in(who_start, who_end)
+        kind = SpeakerKind.PERSON if persons else speakers.kind_of(match.group("who"), None, [])
+        if kind is SpeakerKind.UNKNOWN:
+            kind = SpeakerKind.GROUP
+        speaker = _Speaker(match.group("who"), kind, who_start, who_end, who_start)
+        found.append(_quote(art, start, end, speaker, ":", (), False, 0.5))
+    return found
+
+
+def _content(cue: Token, speech: bool) -> tuple[int, int] | None:
+    """What a cue attributes: its clause ("said that ..."), else its object ("wants a recount", "praised X")."""
+    for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
+        children = [c for c in cue.children if c.dep_ in deps]
+        if children:
+            return _clause_range(children[0], minimum=1 if set(deps) != {"ccomp"} else 3)
+    # "talking about X", "called for X", "referring to X": the object of the verb's preposition.
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "for", "to", "on", "of"}):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects:
+            return _clause_range(objects[0], minimum=1)
+    return None
+
+
+def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
     tokens = list(head.subtree)
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
-    if len(tokens) < 3:
+    if len(tokens) < minimum:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
@@ -423,5 +487,5 @@ def find(doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None) 
     """Every quote in the parsed article ``doc``, direct and reported, in text order."""
     art = _Article(doc, mentions, outlet)
     direct = _direct(art)
-    reported = _reported(art, direct)
+    reported = _reported(art, direct) + _headline(art)
     return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))

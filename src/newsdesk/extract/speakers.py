@@ -69,6 +69,18 @@ _WEAK = {
     "question",
 }
 CUES = frozenset(_CUE_LEMMAS)
+# Attitude and evidence verbs: not speech, but attributions all the same ("voters want ...", "the poll shows ...",
+# "who support Trump"). Their content is reported with a low confidence.
+ATTITUDES = frozenset(
+    (
+        "want support back prefer vote thank show find see hope expect know learn discuss propose refuse mock "
+        "cite list express consider oppose reject view feel plan endorse blame credit welcome applaud challenge "
+        "recommend advise request pledge threaten encourage remind recognize recognise accept doubt like love hate "
+        "wish intend favor favour trust call mention ask praise question suggest argue criticize criticise "
+        "defend attack talk refer plan vow name file submit point believe think claim promise fear worry "
+        "blast slam dismiss decry condemn target accuse warn demand push seek pledge admit reveal"
+    ).split()
+)
 _ANONYMOUS = re.compile(
     r"\b(?:anonymous|anonymity|unnamed|unidentified|sources?|insiders?|familiar with|who asked not to be|"
     r"not authori[sz]ed|on condition|well-placed|senior official|person close|people close)\b",
@@ -87,18 +99,23 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 def lemma(token: Token) -> str:
     """The verb's base form from a small table (the model's lemmatizer is not loaded)."""
+    return _base(token, CUES)
+
+
+def _base(token: Token, known: frozenset[str] | None = None) -> str:
+    known = known if known is not None else CUES | ATTITUDES
     low = token.lower_
     if low in _IRREGULAR:
         return _IRREGULAR[low]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("d", "")):
         if low.endswith(suffix):
             stem = low[: -len(suffix)] + repl
-            if stem in CUES:
+            if stem in known:
                 return stem
-            if suffix == "ing" and stem + "e" in CUES:
+            if suffix in {"ing", "ed", "es"} and stem + "e" in known:
                 return stem + "e"
-            if suffix == "ed" and stem + "e" in CUES:
-                return stem + "e"
+            if suffix in {"ing", "ed"} and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:
+                return stem[:-1]  # "planned", "mocking"
     return low
 
 
@@ -116,6 +133,11 @@ def impersonal(token: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in token.children) and any(
         c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in token.children
     )
+
+
+def is_attitude(token: Token) -> bool:
+    """True for a verb of attitude or evidence ("want", "support", "show") that attributes what follows it."""
+    return token.pos_ == "VERB" and _base(token) in ATTITUDES
 
 
 def weak(token: Token) -> bool:
@@ -179,6 +201,8 @@ def kind_of(text: str, head: Token | None, persons: list[Mention]) -> SpeakerKin
     """What kind of source the phrase ``text`` names: a person, anonymous, a group or a document."""
     if persons:
         return SpeakerKind.PERSON
+    if head is not None and head.pos_ == "NOUN" and _DOCUMENT.search(head.text):
+        return SpeakerKind.DOCUMENT  # "a report in the Gazette", "the draft", "a statement"
     if _ANONYMOUS.search(text) or (
         _INDEFINITE.match(text) and head is not None and head.tag_ in {"NN", "NNS"} and not _DOCUMENT.search(text)
     ):

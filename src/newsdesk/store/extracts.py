@@ -53,8 +53,8 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
         )
     if "article.entities" in produces:
         conn.executemany(
-            "UPDATE quotes SET speaker_entity_id = ? WHERE id = ?",
-            [(q.speaker_entity_id, quote_id(article.id, q.start, q.end)) for q in article.quotes],
+            "UPDATE quotes SET speaker_entity_id = ?, speaker_kind = ? WHERE id = ?",
+            [(q.speaker_entity_id, str(q.speaker_kind), quote_id(article.id, q.start, q.end)) for q in article.quotes],
         )
 
 

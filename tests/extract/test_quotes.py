@@ -1,0 +1,143 @@
+"""Quotes and their speakers, table-driven on invented sentences (the seeds are scored by the gate)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsdesk import nlp
+from newsdesk.extract import mentions, quotes
+from newsdesk.records import Quote, SpeakerKind
+
+
+def _quotes(text: str, *, direct_only: bool = True) -> list[Quote]:
+    doc = nlp.load()(text)
+    found = quotes.find(doc, mentions.find(doc))
+    for q in found:
+        assert text[q.start : q.end] == q.text  # every quote carries its evidence
+        if q.speaker_start is not None and q.speaker_end is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+        assert 0 <= q.confidence <= 1
+    return [q for q in found if q.direct or not direct_only]
+
+
+CASES: list[tuple[str, list[tuple[str, str | None, SpeakerKind]]]] = [
+    (
+        "“We will rebuild the bridge by spring,” said Mayor Anna Kovacs on Tuesday.",
+        [("We will rebuild the bridge by spring,", "Anna Kovacs", SpeakerKind.PERSON)],
+    ),
+    (
+        'Anna Kovacs told reporters: "The budget is final."',
+        [("The budget is final.", "Anna Kovacs", SpeakerKind.PERSON)],
+    ),
+    (
+        "Mayor Anna Kovacs opened the meeting. “The budget is final,” she said. “Nothing will change.”",
+        [
+            ("The budget is final,", "Anna Kovacs", SpeakerKind.PERSON),
+            ("Nothing will change.", "Anna Kovacs", SpeakerKind.PERSON),
+        ],
+    ),
+    (
+        "“The talks have stalled,” one senior diplomat said.",
+        [("The talks have stalled,", "one senior diplomat", SpeakerKind.ANONYMOUS)],
+    ),
+    (
+        "“The plan is dead,” said a source familiar with the talks.",
+        [("The plan is dead,", "a source familiar with the talks", SpeakerKind.ANONYMOUS)],
+    ),
+    (
+        "The ministry warned that the move would “destabilise the region.”",
+        [("destabilise the region.", "The ministry", SpeakerKind.GROUP)],
+    ),
+    (
+        'A draft resolution stated that "all parties must withdraw within a week."',
+        [("all parties must withdraw within a week.", "A draft resolution", SpeakerKind.DOCUMENT)],
+    ),
+    # Scare quotes, names and titles in quotation marks are not quotes.
+    ('The council approved a "de facto" ban on cars.', []),
+    ('She told "The Harbour Gazette" nothing new.', []),
+    ("The shift away from the “peace at any price” doctrine continued.", []),
+    ("An article with no quotes at all says nothing here.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_direct_quotes_and_speakers(text: str, expected: list[tuple[str, str | None, SpeakerKind]]) -> None:
+    got = [(q.text, q.speaker, q.speaker_kind) for q in _quotes(text)]
+    assert got == expected
+
+
+def test_quote_at_very_start_and_end_of_article() -> None:
+    text = "“First words of the piece are a quote,” the mayor said. Later she said: “The last words.”"
+    got = _quotes(text)
+    assert [q.text for q in got] == ["First words of the piece are a quote,", "The last words."]
+
+
+def test_split_quote_keeps_one_speaker() -> None:
+    text = "“The river is rising,” Tomas Berg said, “and the dam will not hold.”"
+    got = _quotes(text)
+    assert [q.text for q in got] == ["The river is rising,", "and the dam will not hold."]
+    assert {q.speaker for q in got} == {"Tomas Berg"}
+
+
+def test_unbalanced_quote_runs_to_paragraph_end() -> None:
+    text = "Tomas Berg said: “The river is rising and nobody is listening to us\n\nThe water rose overnight."
+    (got,) = _quotes(text)
+    assert got.text == "The river is rising and nobody is listening to us"
+    assert got.speaker == "Tomas Berg"
+
+
+def test_nested_quote_stays_inside() -> None:
+    text = "“They told us ‘wait’ for a week,” said Tomas Berg."
+    (got,) = _quotes(text)
+    assert got.text == "They told us ‘wait’ for a week,"
+
+
+def test_via_names_the_outlet_a_source_spoke_to() -> None:
+    text = "One official told CNN, “The deal is off.”"
+    (got,) = _quotes(text)
+    assert got.via == ("CNN",)
+    assert got.speaker_kind is SpeakerKind.ANONYMOUS
+
+
+def test_reported_speech_with_according_to() -> None:
+    text = "According to Tomas Berg, the dam was built without permits in the nineties."
+    got = _quotes(text, direct_only=False)
+    reported = [q for q in got if not q.direct]
+    assert reported and reported[0].cue == "according to"
+    assert reported[0].speaker == "Tomas Berg"
+    assert "the dam was built without permits" in reported[0].text
+
+
+def test_reported_speech_said_that() -> None:
+    text = "Mayor Anna Kovacs said that the new bridge would open in the spring."
+    (got,) = _quotes(text, direct_only=False)
+    assert not got.direct
+    assert got.text.startswith("the new bridge would open")
+    assert got.speaker == "Anna Kovacs"
+
+
+def test_quotes_json_contract_from_the_corpus(tmp_path: Any) -> None:
+    from newsdesk.corpus import Corpus
+    from newsdesk.store import Store
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Bridge to reopen\n\nMayor Anna Kovacs spoke on Monday. “We will rebuild the bridge by spring,” "
+        "she said. Tomas Berg, the engineer, told the Harbour Gazette that the work would take months.\n",
+        encoding="utf-8",
+    )
+    with Corpus(Store(":memory:")) as corpus:
+        corpus.ingest([path])
+        rows = corpus.quotes()
+        article = corpus.article(rows[0]["article_id"])
+        keys = {"id", "article_id", "text", "start", "end", "speaker", "speaker_kind", "speaker_entity_id"}
+        keys |= {"speaker_start", "speaker_end", "cue", "via", "confidence"}
+        for row in rows:
+            assert keys <= set(row)
+            assert article.text[row["start"] : row["end"]] == row["text"]
+        direct = [r for r in rows if r["direct"]]
+        assert direct[0]["speaker"] == "Anna Kovacs" and direct[0]["speaker_entity_id"]
+        assert article.text[direct[0]["speaker_start"] : direct[0]["speaker_end"]] == "she"
+        assert corpus.quotes(speaker="kovacs") == [r for r in rows if r["speaker"] == "Anna Kovacs"]
