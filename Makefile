@@ -27,7 +27,7 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.model | $(BIN)/python
 install: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
 
-## demo: install, then ingest the invented sample corpus and show what newsdesk finds
+## demo: install, ingest the invented sample corpus, show what newsdesk finds, then serve the UI (in a terminal)
 demo: $(VENV)/.installed
 	$(BIN)/newsdesk demo
 

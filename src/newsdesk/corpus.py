@@ -290,8 +290,9 @@ class Corpus:
         Raises:
             NotFoundError: no story has that id (or unique id prefix).
         """
-        matches = [s for s in self.store.query("stories") if s["id"].startswith(story_id)]
-        exact = [s for s in matches if s["id"] == story_id]
+        # A full id reads one story; only a prefix needs them all.
+        exact = self.store.query("stories", story_id=story_id)
+        matches = exact or [s for s in self.store.query("stories") if s["id"].startswith(story_id)]
         if len(exact or matches) != 1:
             hint = f" It matches {len(matches)} stories; give more characters." if matches else ""
             raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
@@ -419,15 +420,38 @@ class Corpus:
         """Every outlet with its article count, most articles first."""
         return self.store.query("outlets")
 
-    def coverage(self, story_id: str | None = None) -> list[dict[str, Any]]:
-        """Articles per story, publication day and outlet (of one story with ``story_id``): the coverage query."""
-        return self.store.query("coverage", story_id=story_id)
+    def coverage(self, story_id: str | None = None, *, story_ids: list[str] | None = None) -> list[dict[str, Any]]:
+        """Articles (copies included) per story, publication day and outlet, of every story or of the ones given."""
+        return self.store.query("coverage", story_id=story_id, story_ids=story_ids)
+
+    def story_summaries(self) -> list[dict[str, Any]]:
+        """Every story's id, title, counts of articles and events, first and last dates; in :meth:`stories` order."""
+        return self.store.query("story_summaries")
+
+    def quotes_in(self, article_ids: list[str]) -> list[dict[str, Any]]:
+        """The quotes of the given articles (exact ids), as :meth:`quotes` gives them, in one pass."""
+        return self.store.query("quotes_in", article_ids=article_ids)
+
+    def mentions_in(self, article_ids: list[str]) -> list[dict[str, Any]]:
+        """The entity mentions of the given articles (exact ids), as :meth:`mentions` gives them, in one pass."""
+        return self.store.query("mentions_in", article_ids=article_ids)
+
+    def entity_names(self, entity_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Name and type of the given entities by id, without counting their mentions."""
+        return {e["id"]: e for e in self.store.query("entities_named", entity_ids=entity_ids)}
 
     def related(self, article_id: str) -> dict[str, Any]:
         """An article's copies (``duplicate_of`` it), the other articles of its origin group, and its story."""
         found = self.article(article_id)
         copies = self.store.query("article_summaries", duplicate_of=found.id)
-        group = self.store.query("article_summaries", origin=found.origin) if found.origin else []
+        # An origin group lies within one event (copies join their original's event), which is indexed.
+        group = (
+            [a for a in self.store.query("article_summaries", event_id=found.event_id) if a["origin"] == found.origin]
+            if found.origin and found.event_id
+            else self.store.query("article_summaries", origin=found.origin)
+            if found.origin
+            else []
+        )
         story = self.store.query("story_of", event_id=found.event_id) if found.event_id else []
         return {
             "copies": copies,

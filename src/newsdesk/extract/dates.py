@@ -223,11 +223,18 @@ _BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence that contains ``[start, end)``."""
-    left = 0
-    # endpos reaches past ``start`` so the boundary's look-ahead can see the sentence's first letter.
-    for m in _BOUNDARY.finditer(text, 0, min(len(text), start + 2)):
-        if m.end() <= start:
-            left = m.end()
+    left = None
+    # Look for the last boundary in the 2,000 characters before ``start`` first, and in the whole text only when
+    # there is none: a story's timeline calls this for every date of every article, and long texts made the
+    # scan from 0 quadratic. endpos reaches past ``start`` so the boundary's look-ahead can see the sentence's
+    # first letter.
+    for lo in dict.fromkeys((max(0, start - 2000), 0)):
+        for m in _BOUNDARY.finditer(text, lo, min(len(text), start + 2)):
+            if m.end() <= start:
+                left = m.end()
+        if left is not None:
+            break
+    left = left or 0
     right_match = _BOUNDARY.search(text, end)
     right = right_match.start() if right_match else len(text)
     return left, right

@@ -27,7 +27,7 @@ def available(corpus: Corpus, kind: str) -> bool:
 
 def quotes(corpus: Corpus, article_ids: Iterable[str]) -> list[dict[str, Any]]:
     """The quotes of the given articles, in article order then text order."""
-    return [q for article_id in article_ids for q in corpus.quotes(article_id=article_id)]
+    return corpus.quotes_in(list(article_ids))
 
 
 def speakers(found: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -52,16 +52,13 @@ def speakers(found: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 def entities_in(corpus: Corpus, article_ids: Iterable[str]) -> list[dict[str, Any]]:
     """The entities mentioned in the given articles with how often and in how many, most mentioned first."""
     counts: dict[str, dict[str, Any]] = {}
-    for article_id in article_ids:
-        for mention in corpus.mentions(article_id):
-            if not mention.get("entity_id"):
-                continue
-            entry = counts.setdefault(mention["entity_id"], {"mentions": 0, "articles": set(), "text": mention["text"]})
-            entry["mentions"] += 1
-            entry["articles"].add(article_id)
-    if not counts:
-        return []
-    known = {e["id"]: e for e in corpus.entities() if e["id"] in counts}
+    for mention in corpus.mentions_in(list(article_ids)):
+        if not mention.get("entity_id"):
+            continue
+        entry = counts.setdefault(mention["entity_id"], {"mentions": 0, "articles": set(), "text": mention["text"]})
+        entry["mentions"] += 1
+        entry["articles"].add(mention["article_id"])
+    known = corpus.entity_names(list(counts)) if counts else {}
     rows = [
         {
             "id": entity_id,

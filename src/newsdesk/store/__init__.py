@@ -48,6 +48,8 @@ def _row_to_article(row: sqlite3.Row) -> Article:
 # Fields a stage may change on a stored article. The text and its metadata are fixed at ingest.
 COLUMN_FIELDS = ("language", "duplicate_of", "cites", "event_id", "origin")
 MUTABLE_FIELDS = (*COLUMN_FIELDS, "dates")
+# Sorts after every character an id can hold (SQLite compares text as UTF-8 bytes), so [p, p + this) is "starts with p".
+_PAST_PREFIX = "\U0010ffff"
 GROUP_TABLES = {"event": "events", "story": "stories"}
 
 
@@ -173,9 +175,10 @@ class Store:
 
     def get(self, article_id: str) -> Article | None:
         """The article with this id (or a unique id prefix), or None."""
+        # A range on the primary key, not substr(id, ...): the index finds the prefix without reading every row.
         rows = self.conn.execute(
-            "SELECT * FROM articles WHERE id = ? OR substr(id, 1, ?) = ? LIMIT 2",
-            (article_id, len(article_id), article_id),
+            "SELECT * FROM articles WHERE id >= ? AND id < ? ORDER BY id = ? DESC LIMIT 2",
+            (article_id, article_id + _PAST_PREFIX, article_id),
         ).fetchall()
         exact = [r for r in rows if r["id"] == article_id]
         if exact or len(rows) == 1:
@@ -192,7 +195,8 @@ class Store:
     def ids_starting(self, prefix: str, *, limit: int = 5) -> list[str]:
         """Ids that start with ``prefix`` (at most ``limit``), to explain an ambiguous prefix."""
         rows = self.conn.execute(
-            "SELECT id FROM articles WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?", (len(prefix), prefix, limit)
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + _PAST_PREFIX, limit),
         )
         return [r[0] for r in rows]
 

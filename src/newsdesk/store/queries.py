@@ -10,14 +10,18 @@ __all__ = [
     "article_summaries",
     "coverage",
     "entities",
+    "entities_named",
     "failures",
     "mentions",
+    "mentions_in",
     "outlets",
     "quotes",
+    "quotes_in",
     "runs",
     "search",
     "stories",
     "story_of",
+    "story_summaries",
 ]
 
 _SUMMARY_COLUMNS = (
@@ -41,12 +45,14 @@ def article_summaries(
     ids: list[str] | None = None,
     origin: str | None = None,
     duplicate_of: str | None = None,
+    event_id: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Every article's metadata (no text), in ingest order; only those matching each filter given."""
     sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE 1"
     params: list[Any] = []
-    for column, value in (("outlet", outlet), ("origin", origin), ("duplicate_of", duplicate_of)):
+    filters = (("outlet", outlet), ("origin", origin), ("duplicate_of", duplicate_of), ("event_id", event_id))
+    for column, value in filters:
         if value:
             sql += f" AND {column} = ?"
             params.append(value)
@@ -119,18 +125,23 @@ def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(sql + " ORDER BY articles DESC, outlet")]
 
 
-def coverage(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[dict[str, Any]]:
+def coverage(
+    conn: sqlite3.Connection, *, story_id: str | None = None, story_ids: list[str] | None = None
+) -> list[dict[str, Any]]:
     """Articles (copies included: a reprint is coverage too) per story, publication day and outlet.
 
     ``day`` is None for articles that state no date, and ``outlet`` None where none is stated.
     """
+    # Only columns stored before the article text: reading them never walks the text's overflow pages.
     sql = """SELECT e.story_id AS story_id, substr(a.published, 1, 10) AS day, a.outlet AS outlet,
-                    count(*) AS articles, sum(a.duplicate_of IS NOT NULL) AS copies
-             FROM articles a JOIN events e ON e.id = a.event_id"""
+                    count(*) AS articles
+             FROM events e JOIN articles a ON a.event_id = e.id"""
     params: list[Any] = []
     if story_id is not None:
-        sql += " WHERE e.story_id = ?"
-        params.append(story_id)
+        story_ids = [story_id]
+    if story_ids is not None:
+        sql += f" WHERE e.story_id IN ({','.join('?' * len(story_ids))})"
+        params.extend(story_ids)
     sql += " GROUP BY e.story_id, day, a.outlet ORDER BY e.story_id, day"
     return [dict(r) for r in conn.execute(sql, params)]
 
@@ -138,9 +149,11 @@ def coverage(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[d
 def stories(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[dict[str, Any]]:
     """Stories with their events and article ids (the ``stories --json`` contract), newest activity first."""
     members: dict[str, list[str]] = {}
-    for event_id, article_id in conn.execute(
-        "SELECT event_id, id FROM articles WHERE event_id IS NOT NULL ORDER BY coalesce(published, '~'), rowid"
-    ):
+    member_sql = "SELECT a.event_id, a.id FROM articles a"
+    if story_id is not None:  # one story's members only, through the event index
+        member_sql += " JOIN events e ON e.id = a.event_id AND e.story_id = ?"
+    member_sql += " WHERE a.event_id IS NOT NULL ORDER BY coalesce(a.published, '~'), a.rowid"
+    for event_id, article_id in conn.execute(member_sql, [story_id] if story_id is not None else []):
         members.setdefault(event_id, []).append(article_id)
     events: dict[str, list[dict[str, Any]]] = {}
     sql = "SELECT id, story_id, title, first_seen, last_seen FROM events"
@@ -256,3 +269,48 @@ def mentions(
         sql += " AND entity_id = ?"
         params.append(entity_id)
     return [dict(r) for r in conn.execute(sql + " ORDER BY article_id, start", params)]
+
+
+def story_summaries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Each story's id, title, article and event counts and first and last dates, most recently active first
+    (the order of :func:`stories`), counted in SQL so that listing stories never loads their members."""
+    # count(a.event_id) is answered from the articles_event index alone, without reading article rows.
+    sql = """SELECT s.id, s.title, count(a.event_id) AS articles, count(DISTINCT e.id) AS events,
+                    min(e.first_seen) AS first_seen, max(e.last_seen) AS last_seen
+             FROM stories s JOIN events e ON e.story_id = s.id LEFT JOIN articles a ON a.event_id = e.id
+             GROUP BY s.id ORDER BY max(coalesce(e.last_seen, '')) DESC, s.rowid"""
+    return [dict(r) for r in conn.execute(sql)]
+
+
+def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def quotes_in(conn: sqlite3.Connection, *, article_ids: list[str]) -> list[dict[str, Any]]:
+    """The quotes of many articles at once (as :func:`quotes`), in the order of ``article_ids`` then text order."""
+    order = {a: i for i, a in enumerate(article_ids)}
+    found: list[dict[str, Any]] = []
+    for chunk in _chunks(article_ids):
+        sql = f"""SELECT {_QUOTE_COLUMNS} FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id
+                  WHERE q.article_id IN ({",".join("?" * len(chunk))})"""
+        found.extend(_quote(r) for r in conn.execute(sql, chunk))
+    return sorted(found, key=lambda q: (order[q["article_id"]], q["start"]))
+
+
+def mentions_in(conn: sqlite3.Connection, *, article_ids: list[str]) -> list[dict[str, Any]]:
+    """The entity mentions of many articles at once (as :func:`mentions`), by article then text order."""
+    found: list[dict[str, Any]] = []
+    for chunk in _chunks(article_ids):
+        sql = f"""SELECT article_id, start, end, text, type, role, entity_id FROM mentions
+                  WHERE article_id IN ({",".join("?" * len(chunk))}) ORDER BY article_id, start"""
+        found.extend(dict(r) for r in conn.execute(sql, chunk))
+    return found
+
+
+def entities_named(conn: sqlite3.Connection, *, entity_ids: list[str]) -> list[dict[str, Any]]:
+    """Id, name and type of the given entities (no counts: cheap for any number of mentions)."""
+    found: list[dict[str, Any]] = []
+    for chunk in _chunks(entity_ids):
+        sql = f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})"
+        found.extend(dict(r) for r in conn.execute(sql, chunk))
+    return found

@@ -32,13 +32,11 @@ _BRIEF_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none';
 def index(corpus: Corpus, request: Request) -> Page:
     """Stories, most recently active first, each with its outlets and coverage over time; 50 a page."""
     page = int_param(request, "page", 1)
-    found = corpus.stories()
+    found = corpus.story_summaries()
     shown = found[(page - 1) * PER_PAGE : page * PER_PAGE]
     coverage: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    wanted = {s["id"] for s in shown}
-    for row in corpus.coverage() if shown else []:
-        if row["story_id"] in wanted:
-            coverage[row["story_id"]].append(row)
+    for row in corpus.coverage(story_ids=[s["id"] for s in shown]) if shown else []:
+        coverage[row["story_id"]].append(row)
     rows = []
     for story in shown:
         outlets: Counter[str] = Counter()
@@ -49,12 +47,7 @@ def index(corpus: Corpus, request: Request) -> Page:
                 days[row["day"]] += row["articles"]
         rows.append(
             {
-                "id": story["id"],
-                "title": story["title"],
-                "articles": len(story["article_ids"]),
-                "events": len(story["events"]),
-                "first_seen": min((e["first_seen"] for e in story["events"] if e["first_seen"]), default=None),
-                "last_seen": max((e["last_seen"] for e in story["events"] if e["last_seen"]), default=None),
+                **story,
                 "outlets": [{"outlet": o, "articles": n} for o, n in outlets.most_common()],
                 "coverage": [{"day": d, "articles": n} for d, n in sorted(days.items())],
             }
