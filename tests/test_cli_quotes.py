@@ -80,3 +80,14 @@ def test_quotes_on_an_empty_database_says_what_to_run(cli: CliRunner) -> None:
     code, out, _ = run(cli, "--db", "empty.db", "quotes")
     assert code == 0
     assert "No quotes found" in out
+
+
+def test_quotes_direct_and_confidence_filters(cli: CliRunner, seeds_dir: Path) -> None:
+    run(cli, "--db", "news.db", "ingest", str(seeds_dir / "003_36a1fef4c40700eb.txt"))
+    _, out, _ = run(cli, "--db", "news.db", "quotes", "--json")
+    every = json.loads(out)
+    _, out, _ = run(cli, "--db", "news.db", "quotes", "--json", "--direct")
+    direct = json.loads(out)
+    assert direct == [q for q in every if q["direct"]] and len(direct) < len(every)
+    _, out, _ = run(cli, "--db", "news.db", "quotes", "--json", "--min-confidence", "0.8")
+    assert json.loads(out) == [q for q in every if q["confidence"] >= 0.8]

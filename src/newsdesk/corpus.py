@@ -347,19 +347,29 @@ class Corpus:
                 add((day, "day" if day else None), title, article, (0, 0), False)
         return sorted(entries.values(), key=lambda e: e["date"] or "~")
 
-    def quotes(self, *, article_id: str | None = None, speaker: str | None = None) -> list[dict[str, Any]]:
+    def quotes(
+        self,
+        *,
+        article_id: str | None = None,
+        speaker: str | None = None,
+        direct: bool = False,
+        min_confidence: float = 0.0,
+    ) -> list[dict[str, Any]]:
         """Quotes with their speakers (the ``quotes --json`` contract), in article and text order.
 
         Args:
             article_id: only this article's quotes (an id or unique id prefix).
             speaker: only quotes whose speaker's name, alias or description contains this, case-insensitively.
+            direct: only words in quotation marks (no reported speech).
+            min_confidence: only quotes at or above this confidence (attitudes such as "voters want" are 0.45).
 
         Raises:
             NotFoundError: ``article_id`` names no article.
         """
         if article_id is not None:
             article_id = self.article(article_id).id
-        return self.store.query("quotes", article_id=article_id, speaker=speaker)
+        rows = self.store.query("quotes", article_id=article_id, speaker=speaker)
+        return [r for r in rows if (r["direct"] or not direct) and r["confidence"] >= min_confidence]
 
     def entities(self) -> list[dict[str, Any]]:
         """People, organisations, places and groups across the corpus (``entities --json``), most mentioned first."""

@@ -13,13 +13,23 @@ __all__ = ["COMMANDS"]
 @click.command()
 @click.option("--speaker", help="Only quotes whose speaker's name, alias or description contains this.")
 @click.option("--article", "article_id", help="Only this article's quotes (an id prefix is enough).")
+@click.option("--direct", is_flag=True, help="Only words in quotation marks, no reported speech.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Only quotes at or above this confidence (attitudes such as 'voters want' are 0.45).",
+)
 @output_options
 @pass_state
 @errors_as_click
-def quotes(state: State, speaker: str | None, article_id: str | None, fmt: str) -> None:
+def quotes(
+    state: State, speaker: str | None, article_id: str | None, direct: bool, min_confidence: float, fmt: str
+) -> None:
     """List quotes with their speakers, cues and the media they are credited through."""
     with state.corpus() as corpus:
-        rows = corpus.quotes(article_id=article_id, speaker=speaker)
+        rows = corpus.quotes(article_id=article_id, speaker=speaker, direct=direct, min_confidence=min_confidence)
     if fmt != "table":
         render(state, rows, fmt, columns=["speaker", "speaker_kind", "text", "via", "article_id"])
         return
