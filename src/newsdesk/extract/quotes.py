@@ -114,6 +114,8 @@ def _cue_after(art: _Article, end: int, limit: int) -> Token | None:
     for token in art.doc[first.i : min(first.i + 14, len(art.doc))]:
         if token.idx >= limit or token.text in {".", "!", "?"} or (art.in_quote(token.idx) and token.idx > end + 1):
             break
+        if token.lower_ in {"that", "which", "who", "whom"}:
+            break  # “…”, a report that officials called premature: a new clause, not this quote's frame
         if speakers.is_cue(token):
             return token
     return None

@@ -23,7 +23,7 @@ _CUE_LEMMAS = (
     "emphasize emphasise stress ask reply respond write tweet post comment suggest maintain accuse call "
     "describe urge predict promise vow deny confirm recall quip indicate assert allege concede boast "
     "complain observe reiterate repeat hint joke testify proclaim pledge agree caution counter contend "
-    "signal demand question lament recount estimate report disclose reveal conclude charge praise "
+    "signal demand question lament recount estimate report disclose reveal conclude charge praise brief "
     "criticize criticise dismiss blast slam decry insist fear worry believe think"
 ).split()
 _IRREGULAR = {
