@@ -7,14 +7,18 @@ terms (an inverted index), so the work per article stays flat as the corpus grow
 from __future__ import annotations
 
 import hashlib
+import heapq
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
+from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms
 
 __all__ = ["Group", "Grouper"]
 
 INDEX_TERMS = 25
+REFRESH = 1.25  # re-weight a whole group once the corpus has grown by this factor since it last was
 
 
 def _day(value: str | None) -> date | None:
@@ -60,8 +64,24 @@ class Group:
         return min(abs((day - first).days), abs((day - last).days))
 
 
+@dataclass
+class _Weights:
+    """A group's centroid with IDF applied (not normalised), its squared norm, and its heaviest terms."""
+
+    terms: Vector
+    square: float
+    documents: int  # the corpus size whose IDF weighted every term; terms joined since use a later one
+    tops: list[int] = field(default_factory=list)
+
+
 class Grouper:
-    """Assigns vectors to groups by cosine similarity, above ``threshold``, within ``max_gap_days``."""
+    """Assigns vectors to groups by cosine similarity, above ``threshold``, within ``max_gap_days``.
+
+    A join re-weights only the terms the new member brings (its IDF-weighted value, the squared norm and the
+    index of heaviest terms follow), so its cost is the member's size, not the group's. The IDF behind a
+    group's older terms drifts as the corpus grows; a group is re-weighted whole once the corpus has grown by
+    ``REFRESH`` since it last was, which happens a logarithmic number of times per group.
+    """
 
     def __init__(
         self,
@@ -77,21 +97,57 @@ class Grouper:
         self.threshold = threshold
         self.max_gap_days = max_gap_days
         self.prefix = prefix
-        self._weighted: dict[str, Vector] = {}
+        self._weights: dict[str, _Weights] = {}
         self._index: dict[int, set[str]] = {}
-        self._indexed: dict[str, list[int]] = {}
         for g in groups:
-            self._reindex(g)
+            self._reweigh(g)
 
-    def _reindex(self, g: Group) -> None:
-        for t in self._indexed.get(g.id, []):
-            self._index.get(t, set()).discard(g.id)
-        weighted = self.df.weighted(g.centroid)
-        self._weighted[g.id] = weighted
-        tops = top_terms(weighted, INDEX_TERMS)
-        self._indexed[g.id] = tops
-        for t in tops:
-            self._index.setdefault(t, set()).add(g.id)
+    def _reweigh(self, g: Group) -> _Weights:
+        idf = self.df.idf
+        terms = {t: w * idf(t) for t, w in g.centroid.items()}
+        old = self._weights.get(g.id)
+        weights = _Weights(terms, sum(w * w for w in terms.values()), self.df.documents, old.tops if old else [])
+        self._weights[g.id] = weights
+        self._retop(g.id, weights, terms)
+        return weights
+
+    def _retop(self, gid: str, weights: _Weights, pool: Iterable[int]) -> None:
+        terms = weights.terms
+        # Ties (terms seen in one document, once) are common: the term number breaks them, whatever the order.
+        tops = heapq.nlargest(INDEX_TERMS, pool, key=lambda t: (terms[t], t))
+        old, new = set(weights.tops), set(tops)
+        for t in old - new:
+            members = self._index.get(t)
+            if members is not None:
+                members.discard(gid)
+                if not members:
+                    del self._index[t]
+        for t in new - old:
+            self._index.setdefault(t, set()).add(gid)
+        weights.tops = tops
+
+    def _current(self, g: Group) -> _Weights:
+        weights = self._weights.get(g.id)
+        if weights is None or self.df.documents > weights.documents * REFRESH:
+            weights = self._reweigh(g)
+        return weights
+
+    def _grow(self, g: Group, v: Vector) -> None:
+        """Re-weight the terms ``v`` added to ``g``'s centroid."""
+        weights = self._weights.get(g.id)
+        if weights is None or self.df.documents > weights.documents * REFRESH:
+            self._reweigh(g)
+            return
+        idf = self.df.idf
+        terms, square = weights.terms, weights.square
+        for t in v:
+            old = terms.get(t, 0.0)
+            new = g.centroid[t] * idf(t)
+            terms[t] = new
+            square += new * new - old * old
+        weights.square = square
+        # Only the new member's terms grew, so the heaviest terms are among them and the old heaviest.
+        self._retop(g.id, weights, {*weights.tops, *v})
 
     def best(self, v: Vector, published: str | None) -> tuple[Group | None, float]:
         """The most similar group that ``v`` may join, and the similarity."""
@@ -101,12 +157,14 @@ class Grouper:
             candidates |= self._index.get(t, set())
         best: Group | None = None
         score = 0.0
-        for gid in candidates:
+        for gid in sorted(candidates):
             g = self.groups[gid]
             gap = g.gap_days(published)
             if self.max_gap_days is not None and gap is not None and gap > self.max_gap_days:
                 continue
-            s = cosine(weighted, self._weighted[gid])
+            weights = self._current(g)
+            terms = weights.terms
+            s = sum(w * terms.get(t, 0.0) for t, w in weighted.items()) / (math.sqrt(weights.square) or 1.0)
             if s > score:
                 best, score = g, s
         return best, score
@@ -114,7 +172,7 @@ class Grouper:
     def join(self, group: Group, member: str, v: Vector, published: str | None, *, new_member: bool = True) -> None:
         """Add ``member`` to a chosen group (a copy to its original's event) and keep the index current."""
         group.absorb(member, v, published, new_member=new_member)
-        self._reindex(group)
+        self._grow(group, v)
 
     def assign(self, member: str, v: Vector, published: str | None) -> tuple[Group, bool]:
         """Put ``member`` in the best group above the threshold, or in a new one. Returns (group, is_new)."""
@@ -126,5 +184,5 @@ class Grouper:
             self.groups[group.id] = group
         assert group is not None
         group.absorb(member, v, published)
-        self._reindex(group)
+        self._grow(group, v)
         return group, created
