@@ -198,13 +198,21 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     return changed, {"groups": rows, "term_counts": (dict(before.counts), before.documents)}
 
 
-def origins(batch: Sequence[Article], view: View, settings: Settings) -> Outcome:
+def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Group articles that tell one origin's report: copies of one original, or articles of one event that
-    credit the same outlet. ``origin`` names the group by its earliest member."""
+    credit the same outlet. ``origin`` names the group by its earliest member.
+
+    ``memo`` keeps the articles read or written during one run, so each stored event member is read once.
+    """
+    known: dict[str, Article] = {} if memo is None else memo.setdefault("articles", {})
     event_ids = {a.event_id for a in batch if a.event_id}
     members: dict[str, Article] = {a.id: a for a in batch}
-    stored_ids = [i for ids in view.event_members(event_ids).values() for i in ids if i not in members]
-    for article in view.articles(stored_ids):
+    in_batch = list(members)
+    member_ids = [i for ids in view.event_members(event_ids).values() for i in ids if i not in members]
+    for article_id in member_ids:
+        if article_id in known:
+            members[article_id] = known[article_id]
+    for article in view.articles([i for i in member_ids if i not in members]):
         members.setdefault(article.id, article)
     parent = {a: a for a in members}
 
@@ -229,15 +237,22 @@ def origins(batch: Sequence[Article], view: View, settings: Settings) -> Outcome
             if article.event_id and key in by_credit:
                 union(article.id, by_credit[key])
             by_credit.setdefault(key, article.id)
-    order = {a_id: _rank(a, i) for i, (a_id, a) in enumerate(members.items())}
+    # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
+    # keeps its name from one batch to the next.
+    ingested = [*dict.fromkeys(i for i in member_ids if i in members), *in_batch]
+    order = {a_id: _rank(members[a_id], i) for i, a_id in enumerate(ingested)}
     groups: dict[str, list[str]] = {}
     for article_id in members:
         groups.setdefault(find(article_id), []).append(article_id)
     changed = []
+    fresh = set(in_batch)
     for ids in groups.values():
         first = min(ids, key=lambda x: order[x])
         for article_id in ids:
             article = members[article_id]
-            if article.origin != first or article_id in {a.id for a in batch}:
+            if article.origin != first or article_id in fresh:
                 changed.append(dataclasses.replace(article, origin=first))
+    # What the store holds after this batch: the members as read, with the origins just found.
+    known.update(members)
+    known.update((a.id, a) for a in changed)
     return changed, {}

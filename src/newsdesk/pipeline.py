@@ -200,6 +200,7 @@ BUILTIN: tuple[Stage, ...] = (
         grouping.origins,
         requires=("article.duplicate_of", "article.event_id", "article.cites"),
         produces=("article.origin",),
+        keeps_state=True,
     ),
 )
 

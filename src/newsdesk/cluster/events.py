@@ -18,7 +18,7 @@ from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms
 __all__ = ["Group", "Grouper"]
 
 INDEX_TERMS = 25
-REFRESH = 1.25  # re-weight a whole group once the corpus has grown by this factor since it last was
+REFRESH = 2.0  # re-weight a whole group once the corpus has grown by this factor since it last was
 
 
 def _day(value: str | None) -> date | None:
@@ -62,6 +62,13 @@ class Group:
         if first <= day <= last:
             return 0
         return min(abs((day - first).days), abs((day - last).days))
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
 
 
 @dataclass
@@ -163,8 +170,7 @@ class Grouper:
             if self.max_gap_days is not None and gap is not None and gap > self.max_gap_days:
                 continue
             weights = self._current(g)
-            terms = weights.terms
-            s = sum(w * terms.get(t, 0.0) for t, w in weighted.items()) / (math.sqrt(weights.square) or 1.0)
+            s = _dot(weighted, weights.terms) / (math.sqrt(weights.square) or 1.0)
             if s > score:
                 best, score = g, s
         return best, score

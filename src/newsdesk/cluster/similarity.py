@@ -241,16 +241,23 @@ class DocumentFrequencies:
     def __init__(self, counts: Mapping[int, int] | None = None, documents: int = 0) -> None:
         self.counts: Counter[int] = Counter(counts or {})
         self.documents = documents
+        # Grouping asks for the same terms' IDF over and over between two additions; a log each time adds up.
+        self._idf: dict[int, float] = {}
 
     def add(self, vectors: Iterable[Vector]) -> None:
         """Count the terms of new documents."""
         for v in vectors:
             self.counts.update(v.keys())
             self.documents += 1
+        self._idf.clear()
 
     def idf(self, term: int) -> float:
         """Smoothed inverse document frequency."""
-        return math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+        value = self._idf.get(term)
+        if value is None:
+            value = math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+            self._idf[term] = value
+        return value
 
     def weighted(self, v: Vector) -> Vector:
         """``v`` with IDF applied and unit length."""
