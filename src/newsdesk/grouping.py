@@ -154,7 +154,12 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         df.add(vectors.values())
         c = settings.cluster
         memo["events"] = Grouper(
-            _load("event", view), df, threshold=c.event_threshold, max_gap_days=c.max_gap_days, prefix="e"
+            _load("event", view),
+            df,
+            threshold=c.event_threshold,
+            size_penalty=c.event_size_penalty,
+            max_gap_days=c.max_gap_days,
+            prefix="e",
         )
         memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
         memo["event_of"] = {}

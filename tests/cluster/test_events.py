@@ -52,3 +52,20 @@ def test_a_group_is_reweighted_whole_once_the_corpus_has_grown() -> None:
     v = first[0]
     group, score = grouper.best(v, None)
     assert group is not None and math.isclose(score, _scratch(grouper, group, v), rel_tol=1e-9)
+
+
+def test_bigger_events_ask_for_more_similarity() -> None:
+    topic = dict.fromkeys(range(8), 1.0)
+    report = {**dict.fromkeys(range(3), 1.0), **dict.fromkeys(range(100, 105), 1.0)}
+    df = DocumentFrequencies()
+    df.add([topic] * 20 + [report])
+    big = Group(id="e-big")
+    grouper = Grouper([big], df, threshold=0.1, size_penalty=0.05, max_gap_days=None, prefix="e")
+    for n in range(20):
+        grouper.join(big, f"a{n}", topic, None)
+    _, score = grouper.best(report, None)
+    assert grouper.threshold_for(Group(id="e-one", members=["a"])) == 0.1
+    assert math.isclose(grouper.threshold_for(big), 0.1 + 0.05 * math.log(20))
+    assert 0.1 < score < grouper.threshold_for(big)  # enough for a one-article event, not for this one
+    group, created = grouper.assign("b", report, None)
+    assert created and group is not big
