@@ -162,8 +162,17 @@ class Grouper:
             terms[t] = new
             square += new * new - old * old
         weights.square = square
-        # Only the new member's terms grew, so the heaviest terms are among them and the old heaviest.
-        self._retop(g.id, weights, {*weights.tops, *v})
+        # Only the new member's terms grew, so the heaviest terms are among them and the old heaviest; of the
+        # new member's terms, only those now above the lightest of the heaviest can enter.
+        tops = weights.tops
+        if len(tops) < INDEX_TERMS:
+            self._retop(g.id, weights, {*tops, *v})
+            return
+        lightest = min(terms[t] for t in tops)
+        current = set(tops)
+        rising = [t for t in v if terms[t] >= lightest and t not in current]
+        if rising:
+            self._retop(g.id, weights, [*tops, *rising])
 
     def best(self, v: Vector, published: str | None) -> tuple[Group | None, float]:
         """The most similar group that ``v`` may join, and the similarity."""
