@@ -184,3 +184,44 @@ def test_seeds_wire_retellings_share_one_origin(seeds_dir: Path) -> None:
     assert rows["002"]["event_id"] == rows["003"]["event_id"]
     assert rows["002"]["origin"] == rows["003"]["origin"]
     assert rows["004"]["origin"] == rows["004"]["id"]
+
+
+def test_issue_4_copies_events_and_origins_carry_across_batches(tmp_path: Path, monkeypatch) -> None:
+    # One article per batch: what a batch finds must come from the indexes kept for the run (or the store).
+    monkeypatch.setattr("newsdesk.corpus._ANALYZE_CHUNK", 1)
+    dam = DAM.format(day="Monday")
+    items = [
+        {"text": dam + " The Harbour Gazette reported the figures first, according to the Harbour Gazette."},
+        {"text": STRIKE.format(day="Monday")},
+        {"text": dam + " Our correspondent contributed. According to the Harbour Gazette, talks go on."},
+        {"text": DAM_FOLLOW_UP + " The figures were first reported by the Harbour Gazette, the Harbour Gazette said."},
+    ]
+    corpus = _corpus()
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", items)])
+    first, strike, copy, follow_up = corpus.articles()
+    assert copy["duplicate_of"] == first["id"]
+    assert first["event_id"] == copy["event_id"] == follow_up["event_id"] != strike["event_id"]
+    # Undated articles rank in ingest order: the origin is named by the first, in whichever batch it came.
+    assert first["origin"] == copy["origin"] == first["id"]
+
+
+def test_issue_4_a_failed_batch_drops_what_the_stage_kept(tmp_path: Path, monkeypatch) -> None:
+    from newsdesk.pipeline import CorpusStage, Pipeline
+
+    monkeypatch.setattr("newsdesk.corpus._ANALYZE_CHUNK", 1)
+    seen: list[list[str]] = []
+
+    def remember(batch, view, settings, memo):  # type: ignore[no-untyped-def]
+        seen.append(list(memo.get("texts", [])))
+        memo.setdefault("texts", []).extend(a.text[:6] for a in batch)
+        if any(a.text.startswith("Boom") for a in batch):
+            raise RuntimeError("boom")
+        return list(batch), {}
+
+    corpus = _corpus()
+    corpus.pipeline = Pipeline([CorpusStage("remember", remember, keeps_state=True)])
+    texts = [STRIKE.format(day="Monday"), "Boom. " + BREACH, DAM.format(day="Monday")]
+    report = corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": t} for t in texts])])
+    assert [f.stage for f in report.failures] == ["remember"]
+    # The second batch saw the first; the third saw nothing of the failed second (nor, dropped with it, the first).
+    assert seen == [[], ["Dockwo"], []]

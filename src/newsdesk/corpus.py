@@ -216,6 +216,8 @@ class Corpus:
                     result, report = self.pipeline.run_stage(stage, batch, context)
                 except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on
                     log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
+                    # What the stage kept may hold part of the failed batch, which the store never got.
+                    context.memo.pop(stage.name, None)
                     failures = [
                         Failure(
                             item=a.source, stage=stage.name, article_id=a.id, error=type(exc).__name__, message=f"{exc}"

@@ -38,8 +38,12 @@ def shingles(text: str) -> set[bytes]:
 
 def fingerprint(text: str) -> bytes:
     """The MinHash signature of ``text`` as bytes (128 little-endian uint32 values), for storing beside the article."""
+    return _signature(shingles(text))
+
+
+def _signature(grams: set[bytes]) -> bytes:
     m = MinHash(num_perm=NUM_PERM, seed=1, permutations=_TEMPLATE.permutations, scheme=_SCHEME)
-    m.update_batch(list(shingles(text)))
+    m.update_batch(list(grams))
     return bytes(m.hashvalues.astype("<u4").tobytes())
 
 
@@ -106,18 +110,19 @@ def copies(
     *,
     jaccard: float = JACCARD,
     containment: float = CONTAINMENT,
-) -> tuple[list[Copy], dict[str, bytes]]:
+) -> tuple[list[Copy], dict[str, tuple[bytes, int]]]:
     """Check each ``(article_id, text)`` of ``batch`` against ``index`` (and earlier batch members).
 
     Returns the pairs found (``article_id`` from the batch, ``of`` the indexed article; which of the two is the
-    original is the caller's choice) and the new fingerprints, to store.
+    original is the caller's choice) and the new fingerprints with their shingle counts, to store. Each text is
+    shingled once: the fingerprint and the count come from the same set.
     """
     found: list[Copy] = []
-    new: dict[str, bytes] = {}
+    new: dict[str, tuple[bytes, int]] = {}
     for article_id, text in batch:
         grams = shingles(text)
-        signature = fingerprint(text)
-        new[article_id] = signature
+        signature = _signature(grams)
+        new[article_id] = (signature, len(grams))
         for other, similarity in index.similar(signature, len(grams), jaccard=jaccard, containment=containment):
             if other == article_id:
                 continue

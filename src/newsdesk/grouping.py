@@ -20,6 +20,9 @@ from newsdesk.settings import Settings
 __all__ = ["cluster", "dedupe", "origins"]
 
 Outcome = tuple[list[Article], dict[str, Any]]
+# What a stage keeps between the batches of one run (indexes built from the store); the runner drops it when
+# a batch fails, so it never runs ahead of what the store holds.
+Memo = dict[str, Any]
 
 
 class View(Protocol):
@@ -51,12 +54,17 @@ def _utc(published: str) -> str:
     return moment.astimezone(UTC).isoformat() if moment.tzinfo else published
 
 
-def dedupe(batch: Sequence[Article], view: View, settings: Settings) -> Outcome:
-    """Mark each article that copies an earlier one: ``duplicate_of`` is the group's original."""
-    stored = view.fingerprints()
-    index = copies.Index()
-    for article_id, (signature, size) in stored.items():
-        index.add(article_id, signature, size)
+def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
+    """Mark each article that copies an earlier one: ``duplicate_of`` is the group's original.
+
+    ``memo`` keeps the LSH index between the batches of one run, so stored fingerprints are read once.
+    """
+    memo = {} if memo is None else memo
+    if "index" not in memo:
+        memo["index"] = copies.Index()
+        for article_id, (signature, size) in view.fingerprints().items():
+            memo["index"].add(article_id, signature, size)
+    index: copies.Index = memo["index"]
     found, fingerprints = copies.copies(
         ((a.id, a.text) for a in batch),
         index,
@@ -101,8 +109,7 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings) -> Outcome:
         new = None if target == article_id else target
         if new != article.duplicate_of or article_id in articles:
             changed.append(dataclasses.replace(article, duplicate_of=new))
-    sizes = {a.id: len(copies.shingles(a.text)) for a in batch}
-    return changed, {"fingerprints": {i: (sig, sizes[i]) for i, sig in fingerprints.items()}}
+    return changed, {"fingerprints": fingerprints}
 
 
 def _load(kind: str, view: View) -> list[Group]:
@@ -131,27 +138,38 @@ def _row(group: Group, title: str | None) -> dict[str, Any]:
     }
 
 
-def cluster(batch: Sequence[Article], view: View, settings: Settings) -> Outcome:
-    """Put each article in an event (joining the most similar one, or opening one) and each event in a story."""
-    counts, documents = view.term_counts()
-    df = similarity.DocumentFrequencies(counts, documents)
+def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
+    """Put each article in an event (joining the most similar one, or opening one) and each event in a story.
+
+    ``memo`` keeps the term counts, events and stories (with their indexes) between the batches of one run, so
+    the store is read once per run rather than once per batch.
+    """
+    memo = {} if memo is None else memo
     vectors = {a.id: similarity.vector(f"{a.title or ''}\n{a.text}") for a in batch}
     before = similarity.DocumentFrequencies()
     before.add(vectors.values())
-    df.add(vectors.values())
-    events = Grouper(
-        _load("event", view),
-        df,
-        threshold=settings.cluster.event_threshold,
-        max_gap_days=settings.cluster.max_gap_days,
-        prefix="e",
-    )
-    stories = Grouper(
-        _load("story", view), df, threshold=settings.cluster.story_threshold, max_gap_days=None, prefix="s"
-    )
-    titles: dict[str, str | None] = {}
-    event_of: dict[str, str] = {}
-    stored_events = {a.id: a.event_id for a in view.articles([a.duplicate_of for a in batch if a.duplicate_of])}
+    if "events" not in memo:
+        counts, documents = view.term_counts()
+        df = similarity.DocumentFrequencies(counts, documents)
+        df.add(vectors.values())
+        c = settings.cluster
+        memo["events"] = Grouper(
+            _load("event", view),
+            df,
+            threshold=c.event_threshold,
+            size_penalty=c.event_size_penalty,
+            max_gap_days=c.max_gap_days,
+            prefix="e",
+        )
+        memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
+        memo["event_of"] = {}
+    else:
+        memo["events"].df.add(vectors.values())
+    events: Grouper = memo["events"]
+    stories: Grouper = memo["stories"]
+    event_of: dict[str, str] = memo["event_of"]
+    originals = [a.duplicate_of for a in batch if a.duplicate_of and a.duplicate_of not in event_of]
+    stored_events = {a.id: a.event_id for a in view.articles(originals)} if originals else {}
     changed = []
     for article in batch:
         v = vectors[article.id]
@@ -164,11 +182,11 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings) -> Outcome
         else:
             event, created = events.assign(article.id, v, article.published)
         if created:
-            titles[event.id] = article.title or " ".join(article.text.split()[:12]) + " …"
+            event.title = article.title or " ".join(article.text.split()[:12]) + " …"
             story, story_created = stories.assign(event.id, v, article.published)
             event.parent = story.id
             if story_created:
-                titles[story.id] = titles[event.id]
+                story.title = event.title
         else:
             parent = stories.groups.get(event.parent or "")
             if parent is not None:
@@ -180,18 +198,26 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings) -> Outcome
     for kind, grouper in (("event", events), ("story", stories)):
         for group in grouper.groups.values():
             if group.changed:
-                rows[kind].append(_row(group, titles.get(group.id, group.title)))
-    delta = before.counts
-    return changed, {"groups": rows, "term_counts": (dict(delta), before.documents)}
+                rows[kind].append(_row(group, group.title))
+                group.changed = False  # stored with this batch; the next batch writes only what it changes
+    return changed, {"groups": rows, "term_counts": (dict(before.counts), before.documents)}
 
 
-def origins(batch: Sequence[Article], view: View, settings: Settings) -> Outcome:
+def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Group articles that tell one origin's report: copies of one original, or articles of one event that
-    credit the same outlet. ``origin`` names the group by its earliest member."""
+    credit the same outlet. ``origin`` names the group by its earliest member.
+
+    ``memo`` keeps the articles read or written during one run, so each stored event member is read once.
+    """
+    known: dict[str, Article] = {} if memo is None else memo.setdefault("articles", {})
     event_ids = {a.event_id for a in batch if a.event_id}
     members: dict[str, Article] = {a.id: a for a in batch}
-    stored_ids = [i for ids in view.event_members(event_ids).values() for i in ids if i not in members]
-    for article in view.articles(stored_ids):
+    in_batch = list(members)
+    member_ids = [i for ids in view.event_members(event_ids).values() for i in ids if i not in members]
+    for article_id in member_ids:
+        if article_id in known:
+            members[article_id] = known[article_id]
+    for article in view.articles([i for i in member_ids if i not in members]):
         members.setdefault(article.id, article)
     parent = {a: a for a in members}
 
@@ -216,15 +242,22 @@ def origins(batch: Sequence[Article], view: View, settings: Settings) -> Outcome
             if article.event_id and key in by_credit:
                 union(article.id, by_credit[key])
             by_credit.setdefault(key, article.id)
-    order = {a_id: _rank(a, i) for i, (a_id, a) in enumerate(members.items())}
+    # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
+    # keeps its name from one batch to the next.
+    ingested = [*dict.fromkeys(i for i in member_ids if i in members), *in_batch]
+    order = {a_id: _rank(members[a_id], i) for i, a_id in enumerate(ingested)}
     groups: dict[str, list[str]] = {}
     for article_id in members:
         groups.setdefault(find(article_id), []).append(article_id)
     changed = []
+    fresh = set(in_batch)
     for ids in groups.values():
         first = min(ids, key=lambda x: order[x])
         for article_id in ids:
             article = members[article_id]
-            if article.origin != first or article_id in {a.id for a in batch}:
+            if article.origin != first or article_id in fresh:
                 changed.append(dataclasses.replace(article, origin=first))
+    # What the store holds after this batch: the members as read, with the origins just found.
+    known.update(members)
+    known.update((a.id, a) for a in changed)
     return changed, {}

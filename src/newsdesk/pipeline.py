@@ -86,6 +86,9 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     on_progress: ProgressCallback = _no_progress
     view: CorpusView | None = None
+    # Scratch space that lives for one run, by stage name: corpus stages that keep state keep their indexes
+    # here between batches. The runner drops a stage's entry when one of its batches fails.
+    memo: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,17 +192,25 @@ class CorpusStage:
 
     It works on the batch as a whole (grouping is not per article), so an error fails the batch; the runner
     records one failure per article and goes on with the next stage.
+
+    With ``keeps_state``, ``fn`` takes a fourth argument, a dict that lives for the run (``Context.memo``): it
+    may keep what it built from the store there (an index) and grow it with each batch, as long as what it
+    keeps matches what it returns for the store to write.
     """
 
     name: str
-    fn: Callable[[Sequence[Article], CorpusView, Settings], tuple[list[Article], dict[str, Any]]]
+    fn: Callable[..., tuple[list[Article], dict[str, Any]]]
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ()
+    keeps_state: bool = False
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
             raise PipelineError(f"Stage {self.name!r} compares articles with the store; run it through a Corpus.")
-        articles, state = self.fn(batch, context.view, context.settings)
+        if self.keeps_state:
+            articles, state = self.fn(batch, context.view, context.settings, context.memo.setdefault(self.name, {}))
+        else:
+            articles, state = self.fn(batch, context.view, context.settings)
         return StageResult(articles=articles, failures=[], state=state)
 
 
@@ -234,18 +245,22 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("article.mentions", "article.quotes"),
         produces=("article.entities",),
     ),
-    CorpusStage("dedupe", grouping.dedupe, requires=("article.text",), produces=("article.duplicate_of",)),
+    CorpusStage(
+        "dedupe", grouping.dedupe, requires=("article.text",), produces=("article.duplicate_of",), keeps_state=True
+    ),
     CorpusStage(
         "cluster",
         grouping.cluster,
         requires=("article.text", "article.duplicate_of"),
         produces=("article.event_id", "story.events"),
+        keeps_state=True,
     ),
     CorpusStage(
         "origins",
         grouping.origins,
         requires=("article.duplicate_of", "article.event_id", "article.cites"),
         produces=("article.origin",),
+        keeps_state=True,
     ),
 )
 

@@ -87,7 +87,13 @@ class ClusterSettings:
     """How articles join events and events join stories."""
 
     event_threshold: float = field(
-        default=0.22, metadata=_help("Cosine similarity (0-1) from which an article joins an event.")
+        default=0.17, metadata=_help("Cosine similarity (0-1) from which an article joins a one-article event.")
+    )
+    event_size_penalty: float = field(
+        default=0.04,
+        metadata=_help(
+            "How much the event threshold rises per e-fold of the event's size: threshold + penalty x ln(articles)."
+        ),
     )
     story_threshold: float = field(
         default=0.12, metadata=_help("Cosine similarity (0-1) from which a new event joins a story.")

@@ -44,3 +44,13 @@ def test_update_never_lowers_a_floor(tmp_path: object, monkeypatch: pytest.Monke
     monkeypatch.setattr(gate, "run", lambda: ({"seeds.metadata": 0.5}, {"seeds": "x"}))
     assert gate.main(["--update"]) == 0
     assert '"seeds.metadata": 2.0' in baseline.read_text()
+
+
+def test_polnear_copy_checks_count_shared_five_grams_exactly() -> None:
+    texts = {
+        "a": gate._five_grams("One two three four five six seven."),
+        "b": gate._five_grams("one two three four five six eight"),
+        "c": gate._five_grams("Nothing alike here at all, really."),
+    }
+    assert len(texts["a"]) == 3
+    assert gate._shared_grams(texts) == {("a", "b"): 2}
