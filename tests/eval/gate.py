@@ -22,6 +22,7 @@ Measures (each 0..1, higher is better):
   wire items share datelines and templates ("The Latest: ..."), not reporting. 836 pairs on this data.
 - ``demo.metadata`` / ``demo.furniture_removed``: the same measures on our own demo corpus annotations.
 - ``demo.copies``: F1 of ``duplicate_of`` pairs against the demo annotations (wire reprints and rewrites).
+- ``demo.events`` / ``demo.stories``: BCubed F1 of the demo corpus's events and stories against its annotations.
 - ``ecbplus.events`` / ``ecbplus.stories``: BCubed F1 of events against ECB+'s ``event`` labels and of stories
   against its ``topic`` labels, over the whole file (772 articles; lines with empty text are refused at ingest
   and left out), clustered incrementally in file order.
@@ -284,7 +285,8 @@ def measure_demo() -> tuple[dict[str, float], str]:
     folder = corpus_path()
     gold = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["articles"]
     articles = {}
-    for article in _ingest([folder]):
+    stored, story_of = _ingest_grouped([folder])
+    for article in stored:
         articles[Path(article.source).name] = article
     # Feed items are stored under their links; name them as the annotations do (feed#N in published order).
     feed_items = sorted((a for a in articles.values() if a.source.startswith("http")), key=lambda a: a.published or "")
@@ -297,7 +299,12 @@ def measure_demo() -> tuple[dict[str, float], str]:
     names = {a.id: name for name, a in articles.items()}
     found = {(name, names.get(a.duplicate_of, "?")) for name, a in articles.items() if a.duplicate_of}
     right = len(expected & found)
+    grouped = [g for g in gold if g.get("event") and g["file"] in articles]
+    events = [articles[g["file"]].event_id or f"alone:{g['file']}" for g in grouped]
+    stories = [story_of.get(articles[g["file"]].event_id or "", f"alone:{g['file']}") for g in grouped]
     scores = {
+        "demo.events": bcubed(events, [g["event"] for g in grouped]),
+        "demo.stories": bcubed(stories, [g["story"] for g in grouped]),
         "demo.metadata": _metadata_score(articles, gold),
         "demo.furniture_removed": _furniture_score(articles, gold),
         "demo.copies": 2 * right / (len(expected) + len(found)) if expected or found else 1.0,
