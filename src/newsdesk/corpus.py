@@ -17,7 +17,7 @@ from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
 from newsdesk.pipeline import Context, Pipeline, ProgressCallback, _no_progress
-from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
+from newsdesk.records import Article, DateMention, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.store import Store
 
@@ -39,6 +39,24 @@ def open_corpus(path: str | Path | None = None, *, settings: Settings | None = N
 def is_demo_database(path: str | Path) -> bool:
     """Whether ``path`` is a database made by ``newsdesk demo`` (which it may replace)."""
     return Store.is_marked(path, "demo")
+
+
+def _date_mention(row: dict[str, Any]) -> DateMention:
+    """A stored date mention, as the ``timeline_dates`` query gives it (its sentence span left out)."""
+    return DateMention(
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        value=row["value"],
+        precision=row["precision"],
+        anchor=row["anchor"],
+        future=bool(row["future"]),
+    )
+
+
+def _sentence(text: str, mention: DateMention) -> str:
+    start, end = dates.sentence_around(text, mention.start, mention.end)
+    return text[start:end]
 
 
 def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
@@ -311,13 +329,28 @@ class Corpus:
         # publication date, with the sentence that holds each date as what happened. An undated article's
         # relative dates are resolved against its event's first date and marked as estimates. Articles that
         # write no usable date give an entry on their publication day. Copies repeat their original: left out.
-        articles = [a for a in self.store.articles(story["article_ids"]) if not a.duplicate_of]
-        mentions = self.store.dates([a.id for a in articles])
+        # The dates stage stores each mention with its sentence's span, so this reads sentences cut by SQLite
+        # and never loads or scans article text; only articles the stage has not (re)processed since m005 are
+        # read whole and scanned as before.
+        articles = self.store.query("timeline_articles", ids=story["article_ids"])
+        event_of = {a: e["id"] for e in story["events"] for a in e["article_ids"]}
         event_start = {e["id"]: e["first_seen"] for e in story["events"]}
+        estimates = {
+            a["id"]: start
+            for a in articles
+            if not a["published"] and (start := event_start.get(event_of.get(a["id"]) or ""))
+        }
+        stored: dict[str, list[dict[str, Any]]] = {}
+        rows = self.store.query("timeline_dates", article_ids=[a["id"] for a in articles], unresolved=list(estimates))
+        for row in rows:
+            stored.setdefault(row["article_id"], []).append(row)
+        fast = {a["id"] for a in articles if a["dates_stored"]}
+        need_text = [a["id"] for a in articles if a["id"] not in fast or not a["title"]]
+        texts = {r["id"]: r["text"] for r in self.store.query("article_texts", ids=need_text)} if need_text else {}
         entries: dict[tuple[str | None, str | None], dict[str, Any]] = {}
 
         def add(
-            key: tuple[str | None, str | None], text: str, article: Article, span: tuple[int, int], estimated: bool
+            key: tuple[str | None, str | None], text: str, article_id: str, span: tuple[int, int], estimated: bool
         ) -> None:
             entry = entries.setdefault(
                 key,
@@ -330,23 +363,29 @@ class Corpus:
                     "evidence": [],
                 },
             )
-            if article.id not in entry["article_ids"]:
-                entry["article_ids"].append(article.id)
+            if article_id not in entry["article_ids"]:
+                entry["article_ids"].append(article_id)
             entry["estimated"] = entry["estimated"] and estimated
-            entry["evidence"].append({"article_id": article.id, "start": span[0], "end": span[1]})
+            entry["evidence"].append({"article_id": article_id, "start": span[0], "end": span[1]})
 
-        for article in sorted(articles, key=lambda a: a.published or "~"):
-            found = mentions.get(article.id, [])
-            if not article.published and event_start.get(article.event_id or ""):
-                found = dates.find(article.text, None, estimate=event_start[article.event_id or ""])
-            usable = [m for m in found if m.value]
-            for m in usable:
-                start, end = dates.sentence_around(article.text, m.start, m.end)
-                add((m.value, m.precision), article.text[start:end], article, (m.start, m.end), m.anchor == "estimate")
+        for article in sorted(articles, key=lambda a: a["published"] or "~"):
+            article_id = article["id"]
+            estimate = estimates.get(article_id)
+            rows = stored.get(article_id, [])
+            if article_id not in fast:
+                text = texts[article_id]
+                found = dates.find(text, None, estimate=estimate) if estimate else [_date_mention(m) for m in rows]
+                usable = [(m, _sentence(text, m)) for m in found if m.value]
+            elif estimate:
+                usable = [(m, r["sentence"]) for r in rows if (m := dates.resolve(_date_mention(r), estimate)).value]
+            else:  # stored as find() gave them (with a value: the query leaves out the rest)
+                usable = [(_date_mention(r), r["sentence"]) for r in rows if r["value"]]
+            for m, sentence in usable:
+                add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate")
             if not usable:
-                day = article.published[:10] if article.published else None
-                title = article.title or " ".join(article.text.split()[:15]) + " …"
-                add((day, "day" if day else None), title, article, (0, 0), False)
+                day = article["published"][:10] if article["published"] else None
+                title = article["title"] or " ".join(texts[article_id].split()[:15]) + " …"
+                add((day, "day" if day else None), title, article_id, (0, 0), False)
         return sorted(entries.values(), key=lambda e: e["date"] or "~")
 
     def quotes(

@@ -56,7 +56,9 @@ class DateMention:
 
     ``precision`` is ``day``, ``week``, ``month``, ``year`` or ``decade``; ``anchor`` says what a relative
     expression was resolved against: ``published``, ``estimate`` (an anchor the caller supplied, such as the
-    event's first date) or ``None`` (absolute, or unresolved).
+    event's first date) or ``None`` (absolute, or unresolved). ``sentence`` is the span of the sentence that
+    holds it (None when not known, as in mentions stored before it was kept); ``future`` says the words before
+    it speak of the future ("will resume on Monday"), which moves a relative date forward.
     """
 
     text: str
@@ -65,6 +67,8 @@ class DateMention:
     value: str | None
     precision: str
     anchor: str | None
+    sentence: Span | None = None
+    future: bool = False
 
 
 class SpeakerKind(StrEnum):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from newsdesk.store import Store, migrations
 
 EXPECTED = {
@@ -38,7 +41,18 @@ EXPECTED = {
     "events": ["id", "story_id", "title", "centroid", "first_seen", "last_seen"],
     "term_counts": ["term", "documents"],
     "counters": ["name", "value"],
-    "date_mentions": ["article_id", "start", "end", "text", "value", "precision", "anchor"],
+    "date_mentions": [
+        "article_id",
+        "start",
+        "end",
+        "text",
+        "value",
+        "precision",
+        "anchor",
+        "sentence_start",
+        "sentence_end",
+        "future",
+    ],
     "entities": ["id", "name", "type", "aliases", "roles", "mentions", "articles"],
     "mentions": ["article_id", "start", "end", "text", "type", "role", "entity_id"],
     "quotes": [
@@ -75,3 +89,25 @@ def test_migrations_apply_once(store: Store) -> None:
     applied = [r[0] for r in store.conn.execute("SELECT name FROM _migrations ORDER BY name")]
     assert applied == [fn.__name__ for fn in migrations.MIGRATIONS]
     assert migrations.apply(store.conn) == []
+
+
+def test_m005_keeps_old_date_mentions_and_queues_the_dates_stage_again(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for fn in migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m005_date_sentences)]:
+        conn.executescript(f"{fn()}\nINSERT INTO _migrations VALUES ('{fn.__name__}', 'then');")
+    conn.execute(
+        "INSERT INTO articles (id, source, format, raw, text, words, ingested_at) "
+        "VALUES ('a1', 'x.txt', 'text', 'It rained on Monday.', 'It rained on Monday.', 4, 'then')"
+    )
+    conn.execute("INSERT INTO date_mentions VALUES ('a1', 10, 19, 'on Monday', NULL, 'day', NULL)")
+    conn.execute("INSERT INTO stage_done VALUES ('a1', 'dates', 'then')")
+    conn.execute("INSERT INTO stage_done VALUES ('a1', 'cites', 'then')")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        row = store.conn.execute("SELECT text, sentence_start, sentence_end, future FROM date_mentions").fetchone()
+        assert tuple(row) == ("on Monday", None, None, None)
+        assert store.pending("dates") == ["a1"] and store.pending("cites") == []
+        assert store.dates(["a1"])["a1"][0].sentence is None

@@ -7,12 +7,13 @@ unless the caller passes an anchor, which is then marked as an estimate.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 
-from newsdesk.records import DateMention
+from newsdesk.records import DateMention, Span
 
-__all__ = ["DateMention", "find", "sentence_around"]
+__all__ = ["DateMention", "find", "resolve", "sentence_around"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
@@ -178,19 +179,23 @@ def _format(value: date | None, precision: str) -> str | None:
     return value.isoformat()
 
 
+def _anchor(published: str | None, estimate: str | None) -> tuple[date | None, str | None]:
+    anchor_text = published or estimate
+    if not anchor_text:
+        return None, None
+    try:
+        return date.fromisoformat(anchor_text[:10]), "published" if published else "estimate"
+    except ValueError:
+        return None, None
+
+
 def find(text: str, published: str | None, *, estimate: str | None = None) -> list[DateMention]:
-    """Every date expression in ``text``, resolved against ``published`` (or, marked so, ``estimate``).
+    """Every date expression in ``text``, resolved against ``published`` (or, marked so, ``estimate``), each
+    with the span of its sentence.
 
     Overlapping matches keep the longest ("28 November 2025" over "28 November").
     """
-    anchor_kind = "published" if published else ("estimate" if estimate else None)
-    anchor_text = published or estimate
-    anchor = None
-    if anchor_text:
-        try:
-            anchor = date.fromisoformat(anchor_text[:10])
-        except ValueError:
-            anchor, anchor_kind = None, None
+    anchor, anchor_kind = _anchor(published, estimate)
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -203,7 +208,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
             continue
         future = bool(_FUTURE.search(text[max(0, start - 80) : start]))
         value, precision = _resolve(kind, m, anchor, future)
-        absolute = kind in {"day_month_year", "month_day_year", "month_year", "year"}
+        absolute = kind in _ABSOLUTE
         out.append(
             DateMention(
                 text=m.group(0),
@@ -212,10 +217,41 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
                 value=_format(value, precision),
                 precision=precision,
                 anchor=None if absolute or value is None else anchor_kind,
+                sentence=_span(sentence_around(text, start, end)),
+                future=future,
             )
         )
         last_end = end
     return out
+
+
+def _span(bounds: tuple[int, int]) -> Span:
+    return Span(start=bounds[0], end=bounds[1])
+
+
+_ABSOLUTE = frozenset({"day_month_year", "month_day_year", "month_year", "year"})
+
+
+def resolve(mention: DateMention, estimate: str) -> DateMention:
+    """``mention`` (as :func:`find` gave it for an undated article) resolved against ``estimate``, marked so.
+
+    The same as the mention ``find(text, None, estimate=estimate)`` gives at its place, without the text: the
+    expression is matched again on its own words, and ``mention.future`` stands for the words before it.
+    """
+    anchor, anchor_kind = _anchor(None, estimate)
+    for kind, pattern in _PATTERNS:
+        m = pattern.fullmatch(mention.text)
+        if m is None:
+            continue
+        value, precision = _resolve(kind, m, anchor, mention.future)
+        absolute = kind in _ABSOLUTE
+        return dataclasses.replace(
+            mention,
+            value=_format(value, precision),
+            precision=precision,
+            anchor=None if absolute or value is None else anchor_kind,
+        )
+    raise ValueError(f"{mention.text!r} is not a date expression that find() gives")
 
 
 _BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import QueryError, SchemaError, StoreError
-from newsdesk.records import Article, DateMention, Entity, Failure, Format, StageReport
+from newsdesk.records import Article, DateMention, Entity, Failure, Format, Span, StageReport
 from newsdesk.store import extracts, migrations, queries
 
 __all__ = ["Store"]
@@ -51,6 +51,20 @@ MUTABLE_FIELDS = (*COLUMN_FIELDS, "dates")
 # Sorts after every character an id can hold (SQLite compares text as UTF-8 bytes), so [p, p + this) is "starts with p".
 _PAST_PREFIX = "\U0010ffff"
 GROUP_TABLES = {"event": "events", "story": "stories"}
+
+
+def _date_mention(r: sqlite3.Row) -> DateMention:
+    known = r["sentence_start"] is not None
+    return DateMention(
+        text=r["text"],
+        start=r["start"],
+        end=r["end"],
+        value=r["value"],
+        precision=r["precision"],
+        anchor=r["anchor"],
+        sentence=Span(start=r["sentence_start"], end=r["sentence_end"]) if known else None,
+        future=bool(r["future"]) if known else False,
+    )
 
 
 class Store:
@@ -255,8 +269,23 @@ class Store:
                 if produces is not None and "article.dates" in produces:
                     conn.execute("DELETE FROM date_mentions WHERE article_id = ?", (a.id,))
                     conn.executemany(
-                        "INSERT INTO date_mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [(a.id, d.start, d.end, d.text, d.value, d.precision, d.anchor) for d in a.dates],
+                        "INSERT INTO date_mentions (article_id, start, end, text, value, precision, anchor, "
+                        "sentence_start, sentence_end, future) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            (
+                                a.id,
+                                d.start,
+                                d.end,
+                                d.text,
+                                d.value,
+                                d.precision,
+                                d.anchor,
+                                d.sentence.start if d.sentence else None,
+                                d.sentence.end if d.sentence else None,
+                                int(d.future) if d.sentence else None,
+                            )
+                            for d in a.dates
+                        ],
                     )
                 conn.execute(
                     "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
@@ -319,16 +348,7 @@ class Store:
                 chunk,
             )
             for r in rows:
-                out.setdefault(r["article_id"], []).append(
-                    DateMention(
-                        text=r["text"],
-                        start=r["start"],
-                        end=r["end"],
-                        value=r["value"],
-                        precision=r["precision"],
-                        anchor=r["anchor"],
-                    )
-                )
+                out.setdefault(r["article_id"], []).append(_date_mention(r))
         return out
 
     def entities(self) -> list[Entity]:

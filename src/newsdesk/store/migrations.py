@@ -228,3 +228,17 @@ def m004_quotes_entities() -> str:
         CREATE INDEX quotes_article ON quotes(article_id, start);
         CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
     """
+
+
+@migration
+def m005_date_sentences() -> str:
+    # Each date mention keeps its sentence's span and whether it is written as future, so a story's timeline
+    # reads them instead of scanning article text on every request. Mentions stored before have NULLs (and are
+    # still read, computing the sentence from the text); the dates stage is marked undone so the next
+    # `newsdesk analyze` fills them in.
+    return """
+        ALTER TABLE date_mentions ADD COLUMN sentence_start INTEGER;
+        ALTER TABLE date_mentions ADD COLUMN sentence_end INTEGER;
+        ALTER TABLE date_mentions ADD COLUMN future INTEGER;
+        DELETE FROM stage_done WHERE stage = 'dates';
+    """

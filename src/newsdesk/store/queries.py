@@ -8,6 +8,7 @@ from typing import Any
 
 __all__ = [
     "article_summaries",
+    "article_texts",
     "coverage",
     "entities",
     "entities_named",
@@ -22,6 +23,8 @@ __all__ = [
     "stories",
     "story_of",
     "story_summaries",
+    "timeline_articles",
+    "timeline_dates",
 ]
 
 _SUMMARY_COLUMNS = (
@@ -314,3 +317,59 @@ def entities_named(conn: sqlite3.Connection, *, entity_ids: list[str]) -> list[d
         sql = f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})"
         found.extend(dict(r) for r in conn.execute(sql, chunk))
     return found
+
+
+def timeline_articles(conn: sqlite3.Connection, *, ids: list[str]) -> list[dict[str, Any]]:
+    """What a story's timeline reads of its articles, copies left out, in ingest order: id, published, title and
+    ``dates_stored``, whether the dates stage has processed the article and stored every mention's sentence.
+
+    Only columns stored before ``raw`` and ``text`` are read, and copies are found through the
+    ``duplicate_of`` index, so SQLite never walks the overflow pages of long texts.
+    """
+    out: list[tuple[int, dict[str, Any]]] = []
+    for chunk in _chunks(ids):
+        sql = (
+            "SELECT rowid, id, published, title, "
+            "EXISTS (SELECT 1 FROM stage_done s WHERE s.article_id = articles.id AND s.stage = 'dates') "
+            "AND NOT EXISTS (SELECT 1 FROM date_mentions d WHERE d.article_id = articles.id "
+            "AND d.sentence_start IS NULL) AS dates_stored "
+            f"FROM articles WHERE id IN ({','.join('?' * len(chunk))}) "
+            "AND rowid NOT IN (SELECT rowid FROM articles WHERE duplicate_of IS NOT NULL)"
+        )
+        for r in conn.execute(sql, chunk):
+            row = {"id": r["id"], "published": r["published"], "title": r["title"]}
+            out.append((r["rowid"], {**row, "dates_stored": bool(r["dates_stored"])}))
+    out.sort(key=lambda pair: pair[0])
+    return [row for _, row in out]
+
+
+def timeline_dates(
+    conn: sqlite3.Connection, *, article_ids: list[str], unresolved: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """The date mentions with a value of the given articles, and every mention of the articles in ``unresolved``
+    (whose dates the caller resolves itself), in text order. Each has ``sentence``: the text of the sentence that
+    holds it, cut by SQLite from the stored span (None for a mention stored without one).
+    """
+    out: list[dict[str, Any]] = []
+    every = set(unresolved or ())
+    for chunk in _chunks(article_ids):
+        wanted = [i for i in chunk if i in every]
+        sql = (
+            "SELECT d.article_id, d.start, d.end, d.text, d.value, d.precision, d.anchor, d.future, "
+            "CASE WHEN d.sentence_start IS NOT NULL THEN (SELECT substr(a.text, d.sentence_start + 1, "
+            "d.sentence_end - d.sentence_start) FROM articles a WHERE a.id = d.article_id) END AS sentence "
+            f"FROM date_mentions d WHERE d.article_id IN ({','.join('?' * len(chunk))}) "
+            f"AND (d.value IS NOT NULL OR d.article_id IN ({','.join('?' * len(wanted))})) "
+            "ORDER BY d.article_id, d.start"
+        )
+        out.extend(dict(r) for r in conn.execute(sql, [*chunk, *wanted]))
+    return out
+
+
+def article_texts(conn: sqlite3.Connection, *, ids: list[str]) -> list[dict[str, Any]]:
+    """The id and text of each of the given articles."""
+    out: list[dict[str, Any]] = []
+    for chunk in _chunks(ids):
+        sql = f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+        out.extend(dict(r) for r in conn.execute(sql, chunk))
+    return out

@@ -1,0 +1,121 @@
+"""A story's timeline, read from stored date mentions and sentence spans, is what scanning the texts gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdesk import Settings
+from newsdesk.corpus import Corpus
+from newsdesk.demo import corpus_path
+from newsdesk.extract import dates
+from newsdesk.records import Article
+from newsdesk.settings import PipelineSettings
+from newsdesk.store import Store
+
+STAGES = ["cites", "dates", "dedupe", "cluster", "origins"]
+
+
+def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, Any]]:
+    """The timeline as it was built before m005: every article loaded whole, every sentence found by scanning
+    its text, an undated article's dates found again against its event's first date."""
+    articles = [a for a in corpus.store.articles(story["article_ids"]) if not a.duplicate_of]
+    mentions = corpus.store.dates([a.id for a in articles])
+    event_start = {e["id"]: e["first_seen"] for e in story["events"]}
+    entries: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+
+    def add(key: tuple[str | None, str | None], text: str, article: Article, span: tuple[int, int], est: bool) -> None:
+        entry = entries.setdefault(
+            key,
+            {"date": key[0], "precision": key[1], "text": text, "article_ids": [], "estimated": est, "evidence": []},
+        )
+        if article.id not in entry["article_ids"]:
+            entry["article_ids"].append(article.id)
+        entry["estimated"] = entry["estimated"] and est
+        entry["evidence"].append({"article_id": article.id, "start": span[0], "end": span[1]})
+
+    for article in sorted(articles, key=lambda a: a.published or "~"):
+        found = mentions.get(article.id, [])
+        if not article.published and event_start.get(article.event_id or ""):
+            found = dates.find(article.text, None, estimate=event_start[article.event_id or ""])
+        usable = [m for m in found if m.value]
+        for m in usable:
+            start, end = dates.sentence_around(article.text, m.start, m.end)
+            add((m.value, m.precision), article.text[start:end], article, (m.start, m.end), m.anchor == "estimate")
+        if not usable:
+            day = article.published[:10] if article.published else None
+            title = article.title or " ".join(article.text.split()[:15]) + " …"
+            add((day, "day" if day else None), title, article, (0, 0), False)
+    return sorted(entries.values(), key=lambda e: e["date"] or "~")
+
+
+@pytest.fixture(scope="module")
+def demo() -> Any:
+    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
+    with Corpus(Store(":memory:"), settings=settings) as corpus:
+        report = corpus.ingest([corpus_path()])
+        assert report.ok, report.failures
+        yield corpus
+
+
+def _texts(seeds_dir: Path) -> list[str]:
+    found = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.iterdir()) if p.suffix in {".txt", ".html"}]
+    found += [p.read_text(encoding="utf-8") for p in sorted(corpus_path().iterdir()) if p.suffix == ".txt"]
+    assert len(found) > 10
+    return found
+
+
+@pytest.mark.parametrize("estimate", ["2026-06-15", "2025-01-03", "2024-12-29T23:00:00+00:00", "not a date"])
+def test_resolving_stored_mentions_is_finding_them_with_the_estimate(seeds_dir: Path, estimate: str) -> None:
+    resolved = 0
+    for text in _texts(seeds_dir):
+        again = [dates.resolve(m, estimate) for m in dates.find(text, None)]
+        assert again == dates.find(text, None, estimate=estimate)
+        resolved += sum(m.anchor == "estimate" for m in again)
+    assert resolved > 0 or estimate == "not a date"
+
+
+def test_find_keeps_each_mentions_sentence(seeds_dir: Path) -> None:
+    for text in _texts(seeds_dir):
+        for m in dates.find(text, "2026-06-15"):
+            assert m.sentence is not None
+            assert (m.sentence.start, m.sentence.end) == dates.sentence_around(text, m.start, m.end)
+            assert m.sentence.start <= m.start and m.end <= m.sentence.end
+
+
+def test_timeline_is_what_scanning_the_texts_gives(demo: Corpus) -> None:
+    stories = demo.stories()
+    timelines = [demo.story(s["id"])["timeline"] for s in stories]
+    assert timelines == [reference_timeline(demo, s) for s in stories]
+    entries = [e for t in timelines for e in t]
+    # The demo exercises every path: resolved dates, estimates for undated articles, and dateless articles.
+    assert any(e["estimated"] for e in entries)
+    assert any(not e["estimated"] and e["date"] and e["evidence"][0]["end"] for e in entries)
+    assert any(e["evidence"][0]["end"] == 0 for e in entries)
+
+
+def test_timeline_reads_no_article_text(demo: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the timeline scanned article text")
+
+    monkeypatch.setattr(dates, "find", refuse)
+    monkeypatch.setattr(dates, "sentence_around", refuse)
+    monkeypatch.setattr(demo.store, "articles", refuse)
+    for story in demo.stories():
+        assert demo.story(story["id"])["timeline"]
+
+
+def test_mentions_stored_without_sentences_are_still_read(demo: Corpus) -> None:
+    stories = demo.stories()
+    expected = [demo.story(s["id"])["timeline"] for s in stories]
+    with demo.store.transaction() as conn:  # as m005 leaves a database made before it
+        conn.execute("UPDATE date_mentions SET sentence_start = NULL, sentence_end = NULL, future = NULL")
+        conn.execute("DELETE FROM stage_done WHERE stage = 'dates'")
+    try:
+        assert [demo.story(s["id"])["timeline"] for s in stories] == expected
+    finally:
+        demo.analyze()  # the dates stage fills them in again
+    assert demo.store.conn.execute("SELECT count(*) FROM date_mentions WHERE sentence_start IS NULL").fetchone()[0] == 0
+    assert [demo.story(s["id"])["timeline"] for s in stories] == expected
