@@ -541,8 +541,11 @@ def newsdesk_predictions(text: str, quotes: Sequence[Any]) -> list[Predicted]:
         if q.direct and any(r.start <= q.start and q.end <= r.end for r in reported):
             continue
         start = q.start
-        if not q.direct and text[max(0, start - 5) : start] == "that ":
-            start -= 5
+        if not q.direct:
+            for word in ("that ", "whether ", "if "):
+                if text[max(0, start - len(word)) : start].lower() == word:
+                    start -= len(word)
+                    break
         same_turn = (
             last is not None
             and q.direct

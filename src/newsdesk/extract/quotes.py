@@ -447,14 +447,30 @@ def _content(cue: Token, speech: bool) -> tuple[int, int] | None:
     """What a cue attributes: its clause ("said that ..."), else its object ("wants a recount", "praised X")."""
     for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
         children = [c for c in cue.children if c.dep_ in deps]
+        if children and deps == ("ccomp",):
+            return _clause_range(children[0])
         if children:
-            return _clause_range(children[0], minimum=1 if set(deps) != {"ccomp"} else 3)
+            return _object_range(cue, children[0])
     # "talking about X", "called for X", "referring to X": the object of the verb's preposition.
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "for", "to", "on", "of"}):
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if objects:
             return _clause_range(objects[0], minimum=1)
     return None
+
+
+def _object_range(cue: Token, obj: Token) -> tuple[int, int] | None:
+    """An object with what completes it: "criticized Rubio for not winning", "called the statement “outlandish”"."""
+    end_token = obj.right_edge
+    for child in cue.rights:
+        if child.i > end_token.i and child.dep_ in {"prep", "oprd", "xcomp", "ccomp", "acomp", "dative"}:
+            end_token = child.right_edge
+    tokens = [t for t in cue.doc[obj.left_edge.i : end_token.i + 1] if not t.is_space]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"}:
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
