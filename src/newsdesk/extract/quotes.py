@@ -25,7 +25,12 @@ __all__ = ["find"]
 _SHORT_WORDS = 4
 _SPEECH_END = re.compile(r"[.!?…,;:]$|[.!?…]\s")
 _REPORTEDLY = re.compile(r"\b(?:reportedly|reported|reports?|according to)\b", re.IGNORECASE)
-_VIA_REACH = 400  # characters either side of a quote where a credited report still counts as its channel
+_VIA_REACH = 400
+# Verbs whose clause complement is not somebody's view ("it has been reported", "helping ensure", "won").
+_NOT_HELD = frozenset(
+    "has have had having is are was were be been being do does did make makes made making help helps helped "
+    "helping win wins won mean means meant get gets got take takes took go goes went come comes came".split()
+)  # characters either side of a quote where a credited report still counts as its channel
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +387,9 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
             continue
         speech = speakers.is_cue(token) and not speakers.weak(token)
         # Any verb whose clause complement a person holds is an attribution too ("Cruz seemed to think that").
-        holds = token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children)
+        holds = (
+            token.pos_ == "VERB" and token.lower_ not in _NOT_HELD and any(c.dep_ == "ccomp" for c in token.children)
+        )
         attitude = not speech and (speakers.is_attitude(token) or holds)
         if not (speech or attitude):
             continue
