@@ -52,6 +52,20 @@ _IRREGULAR = {
     "feared": "fear",
     "fears": "fear",
     "fearing": "fear",
+    "found": "find",
+    "finds": "find",
+    "finding": "find",
+    "saw": "see",
+    "seen": "see",
+    "sees": "see",
+    "knew": "know",
+    "known": "know",
+    "felt": "feel",
+    "learnt": "learn",
+    "showed": "show",
+    "shown": "show",
+    "shows": "show",
+    "calls": "call",
 }
 # Cognition verbs attribute a partial quote but are weak evidence of speech.
 _WEAK = {
