@@ -138,6 +138,10 @@ def _row(group: Group, title: str | None) -> dict[str, Any]:
     }
 
 
+def _vector(article: Article) -> similarity.Vector:
+    return similarity.vector(f"{article.title or ''}\n{article.text}")
+
+
 def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Put each article in an event (joining the most similar one, or opening one) and each event in a story.
 
@@ -145,7 +149,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     the store is read once per run rather than once per batch.
     """
     memo = {} if memo is None else memo
-    vectors = {a.id: similarity.vector(f"{a.title or ''}\n{a.text}") for a in batch}
+    vectors = {a.id: _vector(a) for a in batch}
     before = similarity.DocumentFrequencies()
     before.add(vectors.values())
     if "events" not in memo:
@@ -160,6 +164,8 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             size_penalty=c.event_size_penalty,
             max_gap_days=c.max_gap_days,
             prefix="e",
+            nearest=True,
+            member_vectors=lambda ids: {a.id: _vector(a) for a in view.articles(list(ids))},
         )
         memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
         memo["event_of"] = {}

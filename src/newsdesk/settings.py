@@ -87,7 +87,11 @@ class ClusterSettings:
     """How articles join events and events join stories."""
 
     event_threshold: float = field(
-        default=0.17, metadata=_help("Cosine similarity (0-1) from which an article joins a one-article event.")
+        default=0.15,
+        metadata=_help(
+            "Cosine similarity (0-1) to an event's most similar recent article from which an article joins"
+            " a one-article event."
+        ),
     )
     event_size_penalty: float = field(
         default=0.04,
@@ -99,7 +103,7 @@ class ClusterSettings:
         default=0.12, metadata=_help("Cosine similarity (0-1) from which a new event joins a story.")
     )
     max_gap_days: int = field(
-        default=45, metadata=_help("Days between dated articles beyond which they are not one event.")
+        default=60, metadata=_help("Days between dated articles beyond which they are not one event.")
     )
 
 

@@ -1,11 +1,12 @@
-"""The Grouper's incremental weights agree with weighting each group from scratch."""
+"""The Grouper's incremental weights agree with weighting each group from scratch; nearest-member scoring."""
 
 from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 
-from newsdesk.cluster.events import INDEX_TERMS, REFRESH, Group, Grouper
+from newsdesk.cluster.events import INDEX_TERMS, NEAREST_MEMBERS, REFRESH, Group, Grouper
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
 
 
@@ -69,3 +70,65 @@ def test_bigger_events_ask_for_more_similarity() -> None:
     assert 0.1 < score < grouper.threshold_for(big)  # enough for a one-article event, not for this one
     group, created = grouper.assign("b", report, None)
     assert created and group is not big
+
+
+def _unit(grouper: Grouper, v: Vector) -> Vector:
+    return grouper.df.weighted(v)
+
+
+def test_nearest_scores_the_closest_member_not_the_centroid() -> None:
+    # An event of two reports of one kind of news: a new report of the first one's particulars should score its
+    # cosine with that report, not with the topic words the centroid sums.
+    topic = dict.fromkeys(range(6), 1.0)
+    first = {**topic, **dict.fromkeys(range(100, 106), 1.0)}
+    second = {**topic, **dict.fromkeys(range(200, 206), 1.0)}
+    df = DocumentFrequencies()
+    df.add([first, second, dict.fromkeys(range(300, 340), 1.0)])
+    event = Group(id="e-two")
+    grouper = Grouper([event], df, threshold=0.1, max_gap_days=None, prefix="e", nearest=True)
+    grouper.join(event, "a", first, None)
+    grouper.join(event, "b", second, None)
+    group, score = grouper.best(first, None)
+    assert group is event
+    assert math.isclose(score, cosine(_unit(grouper, first), _unit(grouper, first)), rel_tol=1e-9)
+    centroid = Grouper([event], df, threshold=0.1, max_gap_days=None, prefix="e")
+    _, centroid_score = centroid.best(first, None)
+    assert centroid_score < score
+
+
+def test_nearest_reads_stored_members_once_and_only_the_latest() -> None:
+    rng = random.Random(6)
+    vectors = {f"a{n}": v for n, v in enumerate(_vectors(rng, NEAREST_MEMBERS + 10, vocabulary=60))}
+    df = DocumentFrequencies()
+    df.add(vectors.values())
+    stored = Group(id="e-stored", members=list(vectors))
+    for v in vectors.values():
+        stored.absorb("", v, None, new_member=False)
+    asked: list[list[str]] = []
+
+    def read(ids: Sequence[str]) -> dict[str, Vector]:
+        asked.append(list(ids))
+        return {i: vectors[i] for i in ids}
+
+    grouper = Grouper([stored], df, threshold=0.1, max_gap_days=None, prefix="e", nearest=True, member_vectors=read)
+    probe = vectors["a0"]  # the oldest member: no longer compared, so it is not its own nearest
+    group, score = grouper.best(probe, None)
+    latest = list(vectors)[-NEAREST_MEMBERS:]
+    assert asked == [latest]
+    assert group is stored
+    expected = max(cosine(_unit(grouper, probe), _unit(grouper, vectors[m])) for m in latest)
+    assert math.isclose(score, expected, rel_tol=1e-9) and score < 1.0 - 1e-9
+    grouper.best(vectors["a1"], None)
+    assert len(asked) == 1  # kept for the run
+
+
+def test_nearest_keeps_only_the_latest_members_in_memory() -> None:
+    rng = random.Random(7)
+    vectors = _vectors(rng, NEAREST_MEMBERS * 2, vocabulary=80)
+    df = DocumentFrequencies()
+    df.add(vectors)
+    event = Group(id="e-big")
+    grouper = Grouper([event], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+    for n, v in enumerate(vectors):
+        grouper.join(event, f"a{n}", v, None)
+    assert set(grouper._members) == set(event.members[-NEAREST_MEMBERS:])

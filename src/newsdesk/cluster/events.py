@@ -1,7 +1,8 @@
 """Incremental grouping: a new article joins the most similar event or opens one; events join stories.
 
 Nothing is re-clustered: each article is compared only with the events that share one of its heaviest
-terms (an inverted index), so the work per article stays flat as the corpus grows.
+terms (an inverted index), so the work per article stays flat as the corpus grows. Events compare a new
+article with their nearest member (``nearest=True``), stories with their centroid.
 """
 
 from __future__ import annotations
@@ -10,17 +11,26 @@ import hashlib
 import heapq
 import math
 import operator
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
 
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms
 
-__all__ = ["Group", "Grouper"]
+__all__ = ["Group", "Grouper", "MemberVectors"]
 
 INDEX_TERMS = 25
 REFRESH = 2.0  # re-weight a whole group once the corpus has grown by this factor since it last was
+# With ``nearest``, the centroid still finds, filters and ranks the candidates; only the best few are compared
+# member by member. On ECB+ three gave the same events as comparing every candidate.
+NEAREST_CANDIDATES = 3
+# The members a new article is compared with: the latest ones, since a developing event drifts. ECB+ events
+# (up to about 40 articles) scored the same with 20 as with all their members.
+NEAREST_MEMBERS = 30
+
+# Raw term vectors of stored members, by article id (a Grouper built from the store reads them when needed).
+MemberVectors = Callable[[Sequence[str]], Mapping[str, Vector]]
 
 
 def _day(value: str | None) -> date | None:
@@ -86,6 +96,14 @@ class _Weights:
 class Grouper:
     """Assigns vectors to groups by cosine similarity, above ``threshold``, within ``max_gap_days``.
 
+    A group's similarity to a vector is its centroid's cosine, or with ``nearest`` its nearest member's cosine
+    (of its latest ``NEAREST_MEMBERS``), for the ``NEAREST_CANDIDATES`` groups whose centroids score best and
+    pass the threshold: a vector joins a group only when both its centroid and one member are close enough.
+    Two reports of the same kind of news (two title fights of one boxer) share their topic's words, which a
+    centroid sums over every member; one member that tells the same development shares its particulars too.
+    On ECB+ events this lifts BCubed F1 from 0.877 to 0.904 (decision 0008). Members of stored groups are read
+    through ``member_vectors`` when their group first becomes a candidate in a run.
+
     The threshold rises with the group's size by ``size_penalty`` per e-fold (``threshold + size_penalty *
     ln(members)``): a centroid summed over many articles keeps their shared topic words and loses their
     particulars, so any report of the same kind of news scores higher against a big event than against one
@@ -106,8 +124,14 @@ class Grouper:
         max_gap_days: int | None,
         prefix: str,
         size_penalty: float = 0.0,
+        nearest: bool = False,
+        member_vectors: MemberVectors | None = None,
     ) -> None:
         self.groups = {g.id: g for g in groups}
+        self.nearest = nearest
+        self._member_vectors = member_vectors
+        # Unit, IDF-weighted vectors of the latest members of each group (weighted when first seen in this run).
+        self._members: dict[str, Vector] = {}
         self.df = df
         self.threshold = threshold
         self.size_penalty = size_penalty
@@ -176,22 +200,48 @@ class Grouper:
 
     def best(self, v: Vector, published: str | None) -> tuple[Group | None, float]:
         """The most similar group that ``v`` may join, and the similarity."""
-        weighted = self.df.weighted(v)
+        return self._best(self.df.weighted(v), published)
+
+    def _best(self, weighted: Vector, published: str | None) -> tuple[Group | None, float]:
         candidates: set[str] = set()
         for t in top_terms(weighted, INDEX_TERMS):
             candidates |= self._index.get(t, set())
-        best: Group | None = None
-        score = 0.0
+        scored: list[tuple[float, str]] = []
         for gid in sorted(candidates):
             g = self.groups[gid]
             gap = g.gap_days(published)
             if self.max_gap_days is not None and gap is not None and gap > self.max_gap_days:
                 continue
             weights = self._current(g)
-            s = _dot(weighted, weights.terms) / (math.sqrt(weights.square) or 1.0)
+            scored.append((_dot(weighted, weights.terms) / (math.sqrt(weights.square) or 1.0), gid))
+        if self.nearest:
+            # A group whose centroid falls short is out: on ECB+ no such group ever had a member close enough
+            # either, and skipping them spares most member comparisons.
+            passing = [(c, gid) for c, gid in scored if c >= self.threshold_for(self.groups[gid])]
+            ranked = heapq.nlargest(NEAREST_CANDIDATES, passing)
+            scored = [(self._nearest(weighted, self.groups[gid], centroid), gid) for centroid, gid in ranked]
+        best: Group | None = None
+        score = 0.0
+        for s, gid in sorted(scored, key=lambda item: item[1]):
             if s > score:
-                best, score = g, s
+                best, score = self.groups[gid], s
         return best, score
+
+    def _nearest(self, weighted: Vector, group: Group, centroid: float) -> float:
+        """The cosine of ``weighted`` with the group's most similar recent member (the centroid's if none is known)."""
+        latest = group.members[-NEAREST_MEMBERS:]
+        missing = [m for m in latest if m not in self._members]
+        if missing and self._member_vectors is not None:
+            for member, raw in self._member_vectors(missing).items():
+                self._members[member] = self.df.weighted(raw)
+        known = [self._members[m] for m in latest if m in self._members]
+        return max((_dot(weighted, m) for m in known), default=centroid)
+
+    def _remember(self, group: Group, member: str, weighted: Vector) -> None:
+        self._members[member] = weighted
+        # Only the latest members are compared, so older ones need not stay in memory.
+        if len(group.members) > NEAREST_MEMBERS:
+            self._members.pop(group.members[-NEAREST_MEMBERS - 1], None)
 
     def threshold_for(self, group: Group) -> float:
         """The similarity from which a vector joins ``group``: higher for bigger groups (``size_penalty``)."""
@@ -201,10 +251,13 @@ class Grouper:
         """Add ``member`` to a chosen group (a copy to its original's event) and keep the index current."""
         group.absorb(member, v, published, new_member=new_member)
         self._grow(group, v)
+        if new_member and self.nearest:
+            self._remember(group, member, self.df.weighted(v))
 
     def assign(self, member: str, v: Vector, published: str | None) -> tuple[Group, bool]:
         """Put ``member`` in the best group above the threshold, or in a new one. Returns (group, is_new)."""
-        group, score = self.best(v, published)
+        weighted = self.df.weighted(v)
+        group, score = self._best(weighted, published)
         created = group is None or score < self.threshold_for(group)
         if created:
             digest = hashlib.sha256(f"{self.prefix}:{member}".encode()).hexdigest()[:12]
@@ -213,4 +266,6 @@ class Grouper:
         assert group is not None
         group.absorb(member, v, published)
         self._grow(group, v)
+        if self.nearest:
+            self._remember(group, member, weighted)
         return group, created
