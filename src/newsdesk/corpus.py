@@ -456,7 +456,7 @@ class Corpus:
 
         Raises:
             ConfigError: ``since`` or ``until`` is not a date.
-            StoreError: the query is not valid FTS5 syntax.
+            QueryError: the query holds no word to search for; one that is not FTS5 is searched as plain words.
         """
         bounds = {}
         for name, value in (("since", since), ("until", until)):

@@ -81,6 +81,15 @@ def test_search_ranks_filters_and_highlights(client: TestClient) -> None:
     assert "<mark>" in page and 'value="dam"' in page
 
 
+def test_search_takes_punctuation_as_plain_words(client: TestClient) -> None:
+    possessive = _json(client, "/search.json?q=Dastmar%27s")["results"]
+    assert possessive and len(possessive) < len(_json(client, "/search.json?q=Dastmar")["results"])
+    assert "[Dastmar's]" in possessive[0]["snippet"]
+    hyphenated = _json(client, "/search.json?q=walk-out")["results"]  # not the column "out"
+    assert hyphenated and any("[walk-out]" in r["snippet"] for r in hyphenated)
+    assert 'value="walk-out"' in client.get("/search?q=walk-out").text
+
+
 def test_empty_database_says_what_to_run(empty_client: TestClient) -> None:
     data = _json(empty_client, "/index.json")
     assert data["stories"] == [] and "newsdesk ingest" in data["empty"]
@@ -96,8 +105,8 @@ def test_errors_have_one_json_shape(client: TestClient) -> None:
     }
     assert _json(client, "/articles/zzzz.json", 404)["status"] == 404
     assert _json(client, "/no/such/page.json", 404)["ok"] is False
-    bad = _json(client, '/search.json?q=dam"', 400)
-    assert "FTS5" in bad["error"]
+    bad = _json(client, "/search.json?q=%27", 400)  # a lone apostrophe: no word to search for
+    assert "no word to search for" in bad["error"] and "FTS5" in bad["error"]
     assert "since" in _json(client, "/search.json?q=dam&since=someday", 400)["error"]
     assert "No entity with id 'x'" in _json(client, "/entities/x.json", 404)["error"]
     page = client.get("/stories/nope")
