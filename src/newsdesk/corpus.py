@@ -435,6 +435,14 @@ class Corpus:
         """Entity mentions of one article with their spans and entity ids, in text order."""
         return self.store.query("mentions", article_id=self.article(article_id).id)
 
+    def stages_done(self, article_id: str) -> list[str]:
+        """Names of the analysis stages that have processed one article (exact id), in the order they ran.
+
+        A stage in the pipeline but not here has not run on the article yet: it was ingested with
+        ``analyze=False``, or the stage failed on it. :meth:`analyze` runs it.
+        """
+        return [r["stage"] for r in self.store.query("stages_done", article_id=article_id)]
+
     def failures(self, *, last_run: bool = False) -> list[Failure]:
         """Items and articles that could not be processed, with why."""
         return self.store.failures(last_run=last_run)

@@ -23,6 +23,7 @@ __all__ = [
     "quotes_in",
     "runs",
     "search",
+    "stages_done",
     "stories",
     "story_of",
     "story_summaries",
@@ -253,6 +254,12 @@ def stories(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[di
         )
     out.sort(key=lambda s: max((e["last_seen"] or "" for e in s["events"]), default=""), reverse=True)
     return out
+
+
+def stages_done(conn: sqlite3.Connection, *, article_id: str) -> list[dict[str, Any]]:
+    """The analysis stages that have processed one article (``stage``, ``done_at``), in the order they ran."""
+    sql = "SELECT stage, done_at FROM stage_done WHERE article_id = ? ORDER BY done_at, rowid"
+    return [dict(r) for r in conn.execute(sql, (article_id,))]
 
 
 def story_of(conn: sqlite3.Connection, *, event_id: str) -> list[dict[str, Any]]:
