@@ -140,7 +140,7 @@ def test_python_dash_m(home: Path) -> None:
 
 def test_issue_review_bad_search_ambiguous_prefix_and_like_wildcards(cli: CliRunner, seeds_dir: Path) -> None:
     run(cli, "-q", "ingest", str(seeds_dir))
-    code, _, err = run(cli, "search", 'bridge"')
+    code, _, err = run(cli, "search", "'")
     assert code == ExitStatus.STORE and "Cannot search for" in err and "FTS5" in err
     code, _, err = run(cli, "show", "%")
     assert code == ExitStatus.NOT_FOUND
@@ -149,6 +149,17 @@ def test_issue_review_bad_search_ambiguous_prefix_and_like_wildcards(cli: CliRun
     if shared is not None:  # ids are content hashes: test ambiguity only when two share a first character
         code, _, err = run(cli, "show", shared)
         assert code == ExitStatus.NOT_FOUND and "matches several articles" in err
+
+
+def test_search_takes_punctuation_as_plain_words(cli: CliRunner) -> None:
+    from newsdesk.demo import corpus_path
+
+    assert run(cli, "-q", "ingest", "--no-analyze", str(corpus_path()))[0] == 0
+    code, out, _ = run(cli, "search", "walk-out", "--json")  # FTS5 alone reads this as the column "out"
+    assert code == 0 and any("[walk-out]" in r["snippet"] for r in json.loads(out))
+    phrase = json.loads(run(cli, "search", '"walked out"', "--json")[1])
+    code, out, _ = run(cli, "search", '"walked out" NOT Saltmere', "--json")  # FTS5 syntax is still FTS5
+    assert code == 0 and 0 < len(json.loads(out)) < len(phrase)
 
 
 def test_issue_review_url_hint_with_a_multi_article_item(cli: CliRunner, tmp_path: Path) -> None:

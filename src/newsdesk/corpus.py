@@ -435,6 +435,14 @@ class Corpus:
         """Entity mentions of one article with their spans and entity ids, in text order."""
         return self.store.query("mentions", article_id=self.article(article_id).id)
 
+    def stages_done(self, article_id: str) -> list[str]:
+        """Names of the analysis stages that have processed one article (exact id), in the order they ran.
+
+        A stage in the pipeline but not here has not run on the article yet: it was ingested with
+        ``analyze=False``, or the stage failed on it. :meth:`analyze` runs it.
+        """
+        return [r["stage"] for r in self.store.query("stages_done", article_id=article_id)]
+
     def failures(self, *, last_run: bool = False) -> list[Failure]:
         """Items and articles that could not be processed, with why."""
         return self.store.failures(last_run=last_run)
@@ -456,7 +464,7 @@ class Corpus:
 
         Raises:
             ConfigError: ``since`` or ``until`` is not a date.
-            StoreError: the query is not valid FTS5 syntax.
+            QueryError: the query holds no word to search for; one that is not FTS5 is searched as plain words.
         """
         bounds = {}
         for name, value in (("since", since), ("until", until)):

@@ -12,7 +12,7 @@ Every error newsdesk raises on purpose derives from :class:`NewsdeskError`::
     ├── NotFoundError        an id or name that matches nothing in the store
     └── StoreError           the database cannot be opened, written or read
         ├── SchemaError      the database was written by a newer newsdesk, or its schema is damaged
-        └── QueryError       a search query is not valid full-text (FTS5) syntax
+        └── QueryError       a search query holds no word to search for (empty, or only punctuation)
 
 Messages say what failed, the offending value, and what to do about it. Only the front doors
 (``cli/`` and ``web/``) translate these into exit codes or HTTP statuses.
@@ -98,7 +98,7 @@ class SchemaError(StoreError):
 
 
 class QueryError(StoreError):
-    """A search query that SQLite FTS5 cannot parse; the message says how to write one."""
+    """A search query with no word in it (a query that is merely not FTS5 is searched as plain words)."""
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:

@@ -64,8 +64,10 @@ def test_pending_and_update_mark_stage_done(store: Store) -> None:
     a = make()
     store.add([a])
     assert store.pending("cites") == [a.id]
+    assert store.query("stages_done", article_id=a.id) == []
     store.update([dataclasses.replace(a, cites=("BBC",))], stage="cites")
     assert store.pending("cites") == []
+    assert [r["stage"] for r in store.query("stages_done", article_id=a.id)] == ["cites"]
     assert store.get(a.id).cites == ("BBC",)  # type: ignore[union-attr]
     store.reset("cites")
     assert store.pending("cites") == [a.id]

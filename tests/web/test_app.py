@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from starlette.testclient import TestClient
 
-from newsdesk.corpus import Corpus
+from newsdesk.corpus import Corpus, open_corpus
+from newsdesk.web import create_app
 
 
 def _json(client: TestClient, url: str, status: int = 200) -> dict[str, Any]:
@@ -81,6 +84,15 @@ def test_search_ranks_filters_and_highlights(client: TestClient) -> None:
     assert "<mark>" in page and 'value="dam"' in page
 
 
+def test_search_takes_punctuation_as_plain_words(client: TestClient) -> None:
+    possessive = _json(client, "/search.json?q=Dastmar%27s")["results"]
+    assert possessive and len(possessive) < len(_json(client, "/search.json?q=Dastmar")["results"])
+    assert "[Dastmar's]" in possessive[0]["snippet"]
+    hyphenated = _json(client, "/search.json?q=walk-out")["results"]  # not the column "out"
+    assert hyphenated and any("[walk-out]" in r["snippet"] for r in hyphenated)
+    assert 'value="walk-out"' in client.get("/search?q=walk-out").text
+
+
 def test_empty_database_says_what_to_run(empty_client: TestClient) -> None:
     data = _json(empty_client, "/index.json")
     assert data["stories"] == [] and "newsdesk ingest" in data["empty"]
@@ -96,8 +108,8 @@ def test_errors_have_one_json_shape(client: TestClient) -> None:
     }
     assert _json(client, "/articles/zzzz.json", 404)["status"] == 404
     assert _json(client, "/no/such/page.json", 404)["ok"] is False
-    bad = _json(client, '/search.json?q=dam"', 400)
-    assert "FTS5" in bad["error"]
+    bad = _json(client, "/search.json?q=%27", 400)  # a lone apostrophe: no word to search for
+    assert "no word to search for" in bad["error"] and "FTS5" in bad["error"]
     assert "since" in _json(client, "/search.json?q=dam&since=someday", 400)["error"]
     assert "No entity with id 'x'" in _json(client, "/entities/x.json", 404)["error"]
     page = client.get("/stories/nope")
@@ -121,3 +133,23 @@ def test_pages_say_which_stage_to_add_when_quotes_and_entities_are_off(bare_clie
     assert "No quotes yet: add &#34;quotes&#34; to [pipeline] stages" in page and "No entities yet" in page
     article = _json(bare_client, f"/articles/{data['article_ids'][0]}.json")
     assert article["quotes"] == [] and "quotes" in article["empty"]
+
+
+def test_article_page_tells_not_analysed_from_nothing_found(tmp_path: Path) -> None:
+    text = "The council met on Tuesday in Vessa. The budget passed by a wide margin and the meeting ended early."
+    (tmp_path / "one.jsonl").write_text(json.dumps({"title": "Budget passes", "text": text}) + "\n")
+    with open_corpus(tmp_path / "x.db") as corpus, TestClient(create_app(corpus)) as client:
+        article_id = corpus.ingest([tmp_path / "one.jsonl"], analyze=False).added[0]
+        data = _json(client, f"/articles/{article_id}.json")
+        assert data["quotes"] == [] and data["available"] == {"quotes": True, "entities": True}
+        assert set(data["empty"]) == {"quotes", "entities"}
+        assert all("has not run on this article" in h and "newsdesk analyze" in h for h in data["empty"].values())
+        page = client.get(f"/articles/{article_id}").text
+        assert "The quotes stage has not run on this article" in page and "entities stage has not run" in page
+        assert "No quotes found" not in page
+
+        corpus.analyze()
+        data = _json(client, f"/articles/{article_id}.json")
+        assert data["quotes"] == [] and data["empty"] == {}  # analysed, and nobody is quoted
+        page = client.get(f"/articles/{article_id}").text
+        assert "No quotes found in this article." in page and "has not run" not in page

@@ -120,7 +120,8 @@ def search(
 ) -> None:
     """Full-text search over titles and article text (SQLite FTS5 syntax), best match first.
 
-    Matches are shown [in brackets] in each snippet.
+    A query that is not FTS5 syntax, or has a hyphen inside a word (it's, U.S., co-operation), is searched as
+    plain words. Matches are shown [in brackets] in each snippet.
     """
     with state.corpus() as corpus:
         rows = corpus.search(query, limit=limit, outlet=outlet, since=since, until=until, marks=_MARKS)

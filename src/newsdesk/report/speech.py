@@ -1,7 +1,8 @@
 """Quotes, speakers and entity mentions of a set of articles, as the story page and the brief show them.
 
 A corpus whose pipeline leaves out the quotes or entities stage has none of them: ``available`` says so, and
-pages then say which stage to add instead of showing an empty list as if nothing had been said.
+pages then say which stage to add instead of showing an empty list as if nothing had been said. An article the
+stage has not reached yet (ingested with ``--no-analyze``) is told apart the same way: ``article_hints``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from newsdesk.corpus import Corpus
 
-__all__ = ["EMPTY_HINTS", "available", "entities_in", "quotes", "speakers"]
+__all__ = ["EMPTY_HINTS", "NOT_RUN_HINTS", "article_hints", "available", "entities_in", "quotes", "speakers"]
 
 # What to tell a reader when a kind of analysis is missing: it names the setting and the command.
 EMPTY_HINTS = {
@@ -20,9 +21,32 @@ EMPTY_HINTS = {
 }
 
 
+# What to tell a reader of an article the stage has not processed (ingested with --no-analyze, or the stage
+# failed on it): no quotes there means nothing yet, not that nobody was quoted. `analyze` runs it either way.
+NOT_RUN_HINTS = {
+    "quotes": "The quotes stage has not run on this article yet: run `newsdesk analyze` to find its quotes.",
+    "entities": "The entities stage has not run on this article yet: run `newsdesk analyze` to mark its entities.",
+}
+
+
 def available(corpus: Corpus, kind: str) -> bool:
     """Whether this corpus's pipeline finds ``kind`` ("quotes" or "entities")."""
     return kind in corpus.pipeline.names
+
+
+def article_hints(corpus: Corpus, article_id: str) -> dict[str, str]:
+    """For each of quotes and entities that one article (exact id) lacks for want of analysis, what to run.
+
+    A kind is left out when its stage has processed the article, so an empty list then means none were found.
+    """
+    done = set(corpus.stages_done(article_id))
+    hints = {}
+    for kind, off in EMPTY_HINTS.items():
+        if not available(corpus, kind):
+            hints[kind] = off
+        elif kind not in done:
+            hints[kind] = NOT_RUN_HINTS[kind]
+    return hints
 
 
 def quotes(corpus: Corpus, article_ids: Iterable[str]) -> list[dict[str, Any]]:

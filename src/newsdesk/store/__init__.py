@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsdesk.errors import QueryError, SchemaError, StoreError
+from newsdesk.errors import SchemaError, StoreError
 from newsdesk.records import Article, DateMention, Entity, Failure, Format, Span, StageReport
 from newsdesk.store import extracts, migrations, queries
 
@@ -445,10 +445,6 @@ class Store:
         try:
             result: list[dict[str, Any]] = fn(self.conn, **params)
         except sqlite3.OperationalError as exc:
-            if name == "search":
-                raise QueryError(
-                    f'Cannot search for {params.get("q")!r}: {exc}. Use words, "quoted phrases", AND, OR, NOT '
-                    "and prefix* (SQLite FTS5 syntax); quote a word that contains punctuation."
-                ) from None
+            # A search query that is not FTS5 syntax never gets here: the search retries it as plain words.
             raise StoreError(f"Query {name!r} failed: {exc}") from None
         return result

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from typing import Any
+
+from newsdesk.errors import QueryError
 
 __all__ = [
     "article_summaries",
@@ -20,6 +23,7 @@ __all__ = [
     "quotes_in",
     "runs",
     "search",
+    "stages_done",
     "stories",
     "story_of",
     "story_summaries",
@@ -32,6 +36,15 @@ _SUMMARY_COLUMNS = (
     "event_id, origin"
 )
 _TITLE_WEIGHT = 4.0  # a match in the headline says more about what the article is about than one in the body
+
+# A query is cut into "phrases" (a doubled quote inside one stands for a quote) and bare runs between them. A lone
+# quote that closes nothing is a piece of its own, so it cannot swallow the rest of the query.
+_PIECE = re.compile(r'"(?:[^"]|"")*"\*?|[^\s"]+|"')
+# FTS5 reads a hyphen as "not in this column" (``co-operation`` asks for the column ``operation``). Between two
+# letters or digits nobody means that; written after a space (``dam -title:orsa``) it is left to FTS5.
+_HYPHENATED = re.compile(r"\w-\w")
+# What SQLite says about a MATCH string it cannot read as FTS5, as opposed to a locked or damaged database.
+_NOT_FTS5 = ("fts5: syntax error", "no such column", "unterminated string", "unknown special query")
 
 
 def _summary(row: sqlite3.Row) -> dict[str, Any]:
@@ -98,28 +111,79 @@ def search(
 ) -> list[dict[str, Any]]:
     """Full-text search over titles and text, best first (bm25, a title hit weighing more), with a snippet.
 
-    ``since`` and ``until`` are ISO dates, both inclusive; an article with no stated date passes neither.
-    ``marks`` open and close each match in the snippet.
+    ``q`` is FTS5 query syntax. A query that is not (``it's``, ``U.S.``, ``50%``, an unclosed quote, a colon
+    that names no column), or that FTS5 would misread (``co-operation``), is searched as plain words instead:
+    see :func:`_plain_words`. ``since`` and ``until`` are ISO dates, both inclusive; an article with no stated
+    date passes neither. ``marks`` open and close each match in the snippet.
+
+    Raises:
+        QueryError: the query holds no word to search for.
     """
     columns = ", ".join("a." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
     sql = f"""SELECT {columns}, snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snippet,
                      bm25(articles_fts, {_TITLE_WEIGHT}, 1.0) AS score
               FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
               WHERE articles_fts MATCH ?"""
-    params: list[Any] = [*marks, q]
+    filters: list[Any] = []
     if outlet:
         sql += " AND a.outlet = ?"
-        params.append(outlet)
+        filters.append(outlet)
     if since:
         sql += " AND a.published >= ?"
-        params.append(since[:10])
+        filters.append(since[:10])
     if until:
         # Published values are full timestamps: anything on the ``until`` day sorts below the next character.
         sql += " AND a.published < ?"
-        params.append(until[:10] + "~")
+        filters.append(until[:10] + "~")
     sql += " ORDER BY score LIMIT ?"
-    params.append(limit)
-    return [{**_summary(r), "score": round(-r["score"], 3)} for r in conn.execute(sql, params)]
+
+    def run(match: str) -> list[dict[str, Any]]:
+        rows = conn.execute(sql, [*marks, match, *filters, limit])
+        return [{**_summary(r), "score": round(-r["score"], 3)} for r in rows]
+
+    # SQLite reads a string only up to a NUL, and clean text holds no control characters: it separates words.
+    q = q.replace("\x00", " ")
+    plain = _plain_words(q)  # first, so a query with no word fails the same way whether or not it is FTS5
+    if not _misread(q):
+        try:
+            return run(q)
+        except sqlite3.OperationalError as exc:
+            if not str(exc).startswith(_NOT_FTS5):
+                raise
+    return run(plain)
+
+
+def _plain_words(q: str) -> str:
+    """``q`` as an FTS5 query that matches its words: each "phrase" kept, each other word quoted, all required.
+
+    ``it's`` becomes ``"it's"`` (the words "it" and "s" in a row), ``co-operation`` becomes ``"co-operation"``, a
+    trailing ``*`` stays a prefix (``"dock"*``), and AND, OR, NOT and NEAR are words like any other.
+
+    Raises:
+        QueryError: no word is left: the query is empty or only punctuation, which the index holds nothing of.
+    """
+    words = []
+    for piece in _PIECE.findall(q):
+        if not any(c.isalnum() for c in piece):
+            continue
+        if piece.startswith('"'):
+            words.append(piece)
+        elif piece.endswith("*"):
+            # A bare run holds no double quote (the pattern stops at one), so it needs no escaping inside quotes.
+            words.append(f'"{piece.rstrip("*")}"*')
+        else:
+            words.append(f'"{piece}"')
+    if not words:
+        raise QueryError(
+            f'Cannot search for {q!r}: it holds no word to search for. Use words, "quoted phrases", AND, OR, '
+            "NOT and prefix* (SQLite FTS5 syntax)."
+        )
+    return " ".join(words)
+
+
+def _misread(q: str) -> bool:
+    """Whether FTS5 would read ``q`` as something its writer did not mean, though it is valid syntax."""
+    return any(_HYPHENATED.search(p) for p in _PIECE.findall(q) if not p.startswith('"'))
 
 
 def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -190,6 +254,12 @@ def stories(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[di
         )
     out.sort(key=lambda s: max((e["last_seen"] or "" for e in s["events"]), default=""), reverse=True)
     return out
+
+
+def stages_done(conn: sqlite3.Connection, *, article_id: str) -> list[dict[str, Any]]:
+    """The analysis stages that have processed one article (``stage``, ``done_at``), in the order they ran."""
+    sql = "SELECT stage, done_at FROM stage_done WHERE article_id = ? ORDER BY done_at, rowid"
+    return [dict(r) for r in conn.execute(sql, (article_id,))]
 
 
 def story_of(conn: sqlite3.Connection, *, event_id: str) -> list[dict[str, Any]]:

@@ -6,7 +6,6 @@ from starlette.requests import Request
 
 from newsdesk.corpus import Corpus
 from newsdesk.report import speech
-from newsdesk.report.speech import EMPTY_HINTS
 from newsdesk.web import highlight
 from newsdesk.web.page import Page, int_param
 
@@ -25,7 +24,7 @@ def article(corpus: Corpus, request: Request) -> Page:
         "quotes": quotes,
         "mentions": mentions,
         "available": available,
-        "empty": {kind: hint for kind, hint in EMPTY_HINTS.items() if not available[kind]},
+        "empty": speech.article_hints(corpus, found["id"]),
     }
     size = len(found["text"])
     start, end = int_param(request, "start", 0, low=0, high=size), int_param(request, "end", 0, low=0, high=size)
