@@ -6,7 +6,7 @@ import math
 import random
 from collections.abc import Sequence
 
-from newsdesk.cluster.events import INDEX_TERMS, NEAREST_MEMBERS, REFRESH, Group, Grouper
+from newsdesk.cluster.events import INDEX_TERMS, NEAREST_MEMBERS, QUERY_TERMS, REFRESH, Group, Grouper
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
 
 
@@ -32,7 +32,7 @@ def test_joins_reweight_only_new_terms_yet_match_a_full_reweighting() -> None:
         group, score = grouper.best(v, None)
         # Candidates are the groups sharing one of v's heaviest terms, found through each group's heaviest terms.
         heaviest = {g.id: set(top_terms(df.weighted(g.centroid), INDEX_TERMS)) for g in grouper.groups.values()}
-        mine = set(top_terms(df.weighted(v), INDEX_TERMS))
+        mine = set(top_terms(df.weighted(v), QUERY_TERMS))
         candidates = [g for g in grouper.groups.values() if heaviest[g.id] & mine]
         assert group is not None and group in candidates
         assert math.isclose(score, max(_scratch(grouper, g, v) for g in candidates), rel_tol=1e-9)
