@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.entities import Linker, same_name, skeleton
+from newsdesk.extract.entities import Linker, is_title, same_name, skeleton
 from newsdesk.records import Mention
 
 
@@ -74,3 +74,52 @@ def test_a_bare_surname_tagged_as_an_organisation_joins_the_person() -> None:
     (full,) = linker.link("a1", [_m("Andriy Yermak")])
     (bare,) = linker.link("a2", [_m("Yermak", "ORG")])
     assert bare.entity_id == full.entity_id
+
+
+def _linked(*texts: str) -> dict[tuple[str, str], set[str]]:
+    """Entity ids of each (name, type) over invented articles run through the mention stage and one linker."""
+    from newsdesk import nlp
+    from newsdesk.extract import mentions
+
+    linker = Linker()
+    ids: dict[tuple[str, str], set[str]] = {}
+    for n, text in enumerate(texts):
+        for m in linker.link(f"a{n}", mentions.find(nlp.load()(text))):
+            ids.setdefault((m.text, m.type), set()).add(m.entity_id or "")
+    return ids
+
+
+@pytest.mark.parametrize(
+    ("texts", "one", "apart"),
+    [
+        # A place the model called a person merges with its later mentions, across articles, and with no other place.
+        (
+            (
+                "Troops pulled back from the Marvosk, Dalen, Ilvar and Tesk regions on Monday.",
+                "Shelling hit the Marvosk region again, and residents said Marvosk had no power.",
+            ),
+            [("Marvosk", "GPE")],
+            [("Marvosk", "GPE"), ("Dalen", "GPE")],
+        ),
+        # Two people named as examples of one class share a first name and stay two people.
+        (
+            ("The deal angered leaders such as Tovan Keshi and Tovan Brel.", "Tovan Brel said Keshi was wrong."),
+            [("Tovan Keshi", "PERSON"), ("Keshi", "PERSON")],
+            [("Tovan Keshi", "PERSON"), ("Tovan Brel", "PERSON")],
+        ),
+    ],
+)
+def test_names_typed_by_their_noun_link_to_one_entity(
+    texts: tuple[str, ...], one: list[tuple[str, str]], apart: list[tuple[str, str]]
+) -> None:
+    ids = _linked(*texts)
+    merged = set().union(*(ids[name] for name in one))
+    assert len(merged) == 1
+    assert not (ids[apart[0]] & ids[apart[1]])
+
+
+@pytest.mark.parametrize(
+    ("word", "title"), [("President", True), ("Sen.", True), ("Sens.", True), ("Reps", True), ("Tovan", False)]
+)
+def test_is_title(word: str, title: bool) -> None:
+    assert is_title(word) is title

@@ -22,10 +22,10 @@ from difflib import SequenceMatcher
 from newsdesk.extract import attributions
 from newsdesk.records import Article, Entity, Mention, SpeakerKind
 
-__all__ = ["Linker", "same_name", "skeleton"]
+__all__ = ["Linker", "is_title", "same_name", "skeleton"]
 
 _TITLES = re.compile(
-    r"^(?:(?:the|president|vice|prime|minister|mr|mrs|ms|dr|sen|senator|rep|gov|governor|gen|general|king|"
+    r"^(?:(?:the|president|vice|prime|minister|mr|mrs|ms|dr|sens?|senator|reps?|gov|governor|gen|general|king|"
     r"queen|prince|pope|chancellor|secretary|envoy|speaker|judge|justice|sir|lady|lord)\.?\s+)+",
     re.IGNORECASE,
 )
@@ -48,6 +48,11 @@ def skeleton(word: str) -> str:
     s = s.replace("y", "i")
     s = re.sub(r"(.)\1+", r"\1", s)
     return s
+
+
+def is_title(word: str) -> bool:
+    """True when ``word`` is a title or office written before a name ("President", "Sen.", "Dr")."""
+    return _TITLES.fullmatch(word + " ") is not None
 
 
 def _words(name: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import attributions, entities
+from newsdesk.extract import attributions, entities, kinds
 from newsdesk.records import Mention
 
 if TYPE_CHECKING:
@@ -117,6 +117,8 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         start = ent.start_char + ent.text.find(name)
         role = (_role_before(ent) or _role_apposed(ent)) if kind == "PERSON" else None
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
+    # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
+    kinds.type_names(doc, found)
     _surnames(doc, found)
     for start, end, _outlet in attributions.outlets(doc.text):
         if not any(s <= start < e or start <= s < end for s, e in found):

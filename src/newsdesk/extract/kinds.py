@@ -1,0 +1,212 @@
+"""Names typed by the common noun written with them: "the Donetsk and Luhansk regions", "leaders such as Xi Jinping".
+
+spaCy's small model leaves unfamiliar names untagged, or tags them as the wrong kind, where the sentence itself
+says what they are. Two shapes of sentence are read from the parse:
+
+- names modifying a noun of places are places: "the Kherson region", "the Marvosk, Dalen and Ilvar regions"
+  (every name of the coordination, whatever the model called it);
+- names given as examples of a class (Hearst's patterns) are of that class: "world leaders, including Ardania's
+  Tovan Keshi", "cities such as Marvosk and Dalen", "companies like Brindle".
+
+A name so typed is then the same thing wherever the article writes it again untagged ("they would give up
+Marvosk"), as an article does not switch what one name means.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from newsdesk.extract import entities
+from newsdesk.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["CLASS_NOUNS", "PLACE_NOUNS", "type_names"]
+
+# Nouns naming a kind of place, which a proper noun modifying them names ("the Marvosk region"). Words that
+# often head other compounds are left out: "state" ("a Trump state visit"), "area", "border", "capital".
+PLACE_NOUNS = {
+    **dict.fromkeys(
+        "region province oblast county district city town village municipality prefecture governorate canton".split(),
+        "GPE",
+    ),
+    **dict.fromkeys("river valley peninsula island strait desert".split(), "LOC"),
+}
+# Class nouns whose examples are named after "including", "such as", "like", "especially" or "notably".
+CLASS_NOUNS = {
+    **dict.fromkeys(
+        "leader official minister president premier diplomat senator lawmaker politician candidate envoy ambassador "
+        "negotiator adviser advisor executive player athlete actor actress singer author writer journalist reporter "
+        "lawyer judge billionaire".split(),
+        "PERSON",
+    ),
+    **dict.fromkeys("country nation city region province town".split(), "GPE"),
+    **dict.fromkeys(
+        "company firm bank organisation organization party agency outlet newspaper broadcaster network university "
+        "charity union club team retailer airline manufacturer insurer lender".split(),
+        "ORG",
+    ),
+}
+_EXAMPLE_PREPS = {"including", "like", "especially", "notably"}
+# The model's own kinds that a class noun may correct; a nationality or a language ("the English county
+# championship", "the Tatar region") is left as it is. FAC is kept as a place by the mention stage.
+_RETYPABLE = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+_PLACES = {"GPE", "LOC", "FAC"}
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+_PHRASE = {"NOUN", "PROPN", "ADJ", "NUM"}
+# Words joined to a name's last word inside one name: "Tovan Keshi", "(Great Lakes) region".
+_NAME_DEPS = {"compound", "nmod", "amod"}
+
+
+def _singular(word: str) -> str:
+    # The lemmatizer is not loaded (see newsdesk.nlp); English plurals of the nouns above are regular.
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """``token`` and every word coordinated with it: "Marvosk, Dalen and Ilvar"."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _name(token: Token) -> tuple[int, int] | None:
+    """Character span of the proper name ending on ``token``: its capitalised words before it, titles left out.
+
+    None when the name's bounds are unclear (a capitalised word just before it that the parse did not join to
+    it) or when the model took it for something other than a person, organisation or place.
+    """
+    if not _capitalised(token):
+        return None
+    first = token
+    for child in reversed(list(token.lefts)):
+        if child.i != first.i - 1 or child.dep_ not in _NAME_DEPS or not _capitalised(child):
+            break
+        first = child
+    while first.i < token.i and entities.is_title(first.text):
+        first = first.doc[first.i + 1]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and _capitalised(before) and not entities.is_title(before.text):
+        return None
+    if first.idx > 0 and not first.doc.text[first.idx - 1].isspace() and first.doc.text[first.idx - 1] not in "(“\"'‘":
+        return None  # "Asia-Pacific": the name starts before the word the parse joined
+    words = first.doc[first.i : token.i + 1]
+    if any(t.ent_type_ and t.ent_type_ not in _RETYPABLE for t in words):
+        return None
+    return first.idx, token.idx + len(token)
+
+
+def _organisation(word: Token, noun: str) -> bool:
+    """True when a name before a place noun is a body the places belong to: "NFL cities", "a House district"."""
+    if word.ent_type_ != "ORG":
+        return False
+    # Districts are drawn for the bodies elected or run in them (House, Senate, school); acronyms are bodies.
+    return noun == "district" or word.text.isupper()
+
+
+def _capitalised(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _examples(noun: Token) -> list[Token]:
+    """Words given as examples of ``noun``: "leaders, including X and Y", "cities such as X"."""
+    out: list[Token] = []
+    for prep in noun.rights:
+        word = prep.lower_
+        such_as = word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+        if prep.dep_ != "prep" or not (word in _EXAMPLE_PREPS or such_as):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                # A name followed by a noun modifies it ("Wisconsin billionaire Dana Holt"): it is no example.
+                out.extend(w for w in _conjuncts(obj) if w.i + 1 == len(w.doc) or w.nbor().pos_ not in _PHRASE)
+    return out
+
+
+def _typed(doc: Doc) -> dict[tuple[int, int], str]:
+    """Spans of names and the kind their noun gives them."""
+    out: dict[tuple[int, int], str] = {}
+    for noun in doc:
+        if noun.pos_ != "NOUN" or not noun.is_lower:
+            continue
+        key = _singular(noun.lower_)
+        if key in PLACE_NOUNS:
+            for child in noun.lefts:
+                if child.dep_ in {"compound", "nmod"}:
+                    for word in _conjuncts(child):
+                        span = _name(word)
+                        if span and not _organisation(word, key):
+                            out[span] = PLACE_NOUNS[key]
+        if key in CLASS_NOUNS:
+            for word in _examples(noun):
+                span = _name(word)
+                if span:
+                    out[span] = CLASS_NOUNS[key]
+    return out
+
+
+def _place(found: dict[tuple[int, int], Mention], span: tuple[int, int], kind: str, text: str) -> list[str]:
+    """Write the name at ``span`` as ``kind``, and return the names written (none when the model's crosses it).
+
+    A name the model found inside the span keeps its bounds and takes the kind ("Keshi" of "Tovan Keshi"):
+    the model's narrower reading is kept over the parse's wider one.
+    """
+    start, end = span
+    inside = [k for k in found if k[0] < end and start < k[1]]
+    if any(k[0] < start or k[1] > end for k in inside):
+        return []
+    if not inside:
+        found[span] = Mention(text=text[start:end], start=start, end=end, type=kind)
+        return [text[start:end]]
+    for k in inside:
+        m = found[k]
+        if kind in _PLACES and m.type in _PLACES:
+            continue  # a town the model called a region is still a place: its own kind is kept
+        found[k] = Mention(text=m.text, start=m.start, end=m.end, type=kind, role=m.role if kind == "PERSON" else None)
+    return [found[k].text for k in inside]
+
+
+def type_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+    """Add or retype, in ``found`` (mentions by character span), the names whose noun says what they are."""
+    typed = _typed(doc)
+    _split_lists(doc.text, found, typed)
+    names = {name: kind for span, kind in typed.items() for name in _place(found, span, kind, doc.text)}
+    if not names:
+        return
+    for key, m in list(found.items()):
+        # The model's other readings of the name in this article take its kind too ("give up Marvosk").
+        if m.text in names and m.type != names[m.text] and m.type in _RETYPABLE:
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type=names[m.text])
+    covered = {i for s, e in found for i in range(s, e)}
+    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(names, key=len, reverse=True)))
+    for match in pattern.finditer(doc.text):
+        start, end = match.span()
+        span = doc.char_span(start, end)
+        if span is None or covered & set(range(start, end)) or _longer(span.doc, span.start, span.end):
+            continue
+        found[(start, end)] = Mention(text=match.group(), start=start, end=end, type=names[match.group()])
+
+
+def _split_lists(text: str, found: dict[tuple[int, int], Mention], typed: dict[tuple[int, int], str]) -> None:
+    """Drop the model's mentions that run listed names together ("Dalen, Ilvar"), so each name stands alone."""
+    for start, end in list(found):
+        parts = sorted(k for k in typed if start <= k[0] and k[1] <= end)
+        if len(parts) < 2 or parts[0][0] != start or parts[-1][1] != end:
+            continue
+        gaps = [text[a[1] : b[0]] for a, b in itertools.pairwise(parts)]
+        if all(_LIST_GAP.fullmatch(g) for g in gaps):
+            del found[(start, end)]
+
+
+def _longer(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens ``[start, end)`` are part of a longer capitalised name ("Marvosk People's Front")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after))
