@@ -6,7 +6,15 @@ import math
 import random
 from collections.abc import Sequence
 
-from newsdesk.cluster.events import INDEX_TERMS, NEAREST_MEMBERS, QUERY_TERMS, REFRESH, Group, Grouper
+from newsdesk.cluster.events import (
+    INDEX_TERMS,
+    NEAREST_MEMBERS,
+    POSTING_LIMIT,
+    QUERY_TERMS,
+    REFRESH,
+    Group,
+    Grouper,
+)
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
 
 
@@ -28,6 +36,7 @@ def test_joins_reweight_only_new_terms_yet_match_a_full_reweighting() -> None:
     for n, v in enumerate(vectors):
         grouper.assign(f"a{n}", v, None)
     assert 1 < len(grouper.groups) < len(vectors)  # some joined, some opened: both paths ran
+    assert all(len(m) <= POSTING_LIMIT for m in grouper._index.values())  # so every sharing group is offered
     for v in _vectors(rng, 10):
         group, score = grouper.best(v, None)
         # Candidates are the groups sharing one of v's heaviest terms, found through each group's heaviest terms.
@@ -132,3 +141,19 @@ def test_nearest_keeps_only_the_latest_members_in_memory() -> None:
     for n, v in enumerate(vectors):
         grouper.join(event, f"a{n}", v, None)
     assert set(grouper._members) == set(event.members[-NEAREST_MEMBERS:])
+
+
+def test_a_common_term_offers_only_its_most_recently_joined_groups() -> None:
+    # Every group shares term 0 among its heaviest terms; a vector of term 0 alone meets only the groups that most
+    # recently took an article, however many share the term.
+    groups = [{0: 1.0, **dict.fromkeys(range(10 + 5 * n, 15 + 5 * n), 1.0)} for n in range(POSTING_LIMIT + 10)]
+    df = DocumentFrequencies()
+    df.add(groups)
+    grouper = Grouper([], df, threshold=2.0, max_gap_days=None, prefix="e")  # every vector opens a group
+    ids = [grouper.assign(f"a{n}", v, None)[0].id for n, v in enumerate(groups)]
+    probe = df.weighted({0: 1.0})
+    assert grouper.candidates(probe) == set(ids[-POSTING_LIMIT:])
+    grouper.join(grouper.groups[ids[0]], "late", groups[0], None)  # the oldest takes an article: recent again
+    assert grouper.candidates(probe) == {ids[0], *ids[-POSTING_LIMIT + 1 :]}
+    # Its own terms still find any group, however long ago it last took an article.
+    assert ids[1] in grouper.candidates(df.weighted(groups[1]))

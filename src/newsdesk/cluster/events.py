@@ -14,7 +14,7 @@ import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import repeat
+from itertools import islice, repeat
 
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms
 
@@ -25,6 +25,10 @@ INDEX_TERMS = 25
 # can score 0.22 without sharing one of their 25 heaviest terms (seeds 000 and 001). On ECB+ stories 0.871 ->
 # 0.888 with 50, events unchanged; 100 found nothing more.
 QUERY_TERMS = 50
+# A term shared by many groups ("trump" in a year of US politics) would make every one of them a candidate, so the
+# work per article would grow with the corpus. Each term offers only the groups that most recently took an article
+# under it: a developing story's next report joins an active event, and a rare term's list stays whole.
+POSTING_LIMIT = 16
 REFRESH = 2.0  # re-weight a whole group once the corpus has grown by this factor since it last was
 # With ``nearest``, the centroid still finds, filters and ranks the candidates; only the best few are compared
 # member by member. On ECB+ three gave the same events as comparing every candidate.
@@ -142,7 +146,8 @@ class Grouper:
         self.max_gap_days = max_gap_days
         self.prefix = prefix
         self._weights: dict[str, _Weights] = {}
-        self._index: dict[int, set[str]] = {}
+        # Term -> the groups indexed under it, least recently joined first (a dict keeps that order).
+        self._index: dict[int, dict[str, None]] = {}
         for g in groups:
             self._reweigh(g)
 
@@ -163,12 +168,20 @@ class Grouper:
         for t in old - new:
             members = self._index.get(t)
             if members is not None:
-                members.discard(gid)
+                members.pop(gid, None)
                 if not members:
                     del self._index[t]
         for t in new - old:
-            self._index.setdefault(t, set()).add(gid)
+            self._index.setdefault(t, {})[gid] = None
         weights.tops = tops
+
+    def _touch(self, gid: str) -> None:
+        """Move a group that just took a member to the recent end of its terms' lists."""
+        weights = self._weights.get(gid)
+        for t in weights.tops if weights else ():
+            members = self._index[t]
+            del members[gid]
+            members[gid] = None
 
     def _current(self, g: Group) -> _Weights:
         weights = self._weights.get(g.id)
@@ -206,10 +219,17 @@ class Grouper:
         """The most similar group that ``v`` may join, and the similarity."""
         return self._best(self.df.weighted(v), published)
 
-    def _best(self, weighted: Vector, published: str | None) -> tuple[Group | None, float]:
-        candidates: set[str] = set()
+    def candidates(self, weighted: Vector) -> set[str]:
+        """Ids of the groups a weighted vector is compared with: those indexed under one of its heaviest terms."""
+        found: set[str] = set()
         for t in top_terms(weighted, QUERY_TERMS):
-            candidates |= self._index.get(t, set())
+            members = self._index.get(t)
+            if members:
+                found.update(islice(reversed(members), POSTING_LIMIT))
+        return found
+
+    def _best(self, weighted: Vector, published: str | None) -> tuple[Group | None, float]:
+        candidates = self.candidates(weighted)
         scored: list[tuple[float, str]] = []
         for gid in sorted(candidates):
             g = self.groups[gid]
@@ -255,6 +275,7 @@ class Grouper:
         """Add ``member`` to a chosen group (a copy to its original's event) and keep the index current."""
         group.absorb(member, v, published, new_member=new_member)
         self._grow(group, v)
+        self._touch(group.id)
         if new_member and self.nearest:
             self._remember(group, member, self.df.weighted(v))
 
@@ -270,6 +291,7 @@ class Grouper:
         assert group is not None
         group.absorb(member, v, published)
         self._grow(group, v)
+        self._touch(group.id)
         if self.nearest:
             self._remember(group, member, weighted)
         return group, created
