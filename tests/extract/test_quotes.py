@@ -54,6 +54,10 @@ CASES: list[tuple[str, list[tuple[str, str | None, SpeakerKind]]]] = [
         'A draft resolution stated that "all parties must withdraw within a week."',
         [("all parties must withdraw within a week.", "A draft resolution", SpeakerKind.DOCUMENT)],
     ),
+    (
+        "''The pier stays shut until May,'' the harbour master, Ilse Varga, said on Monday.",
+        [("The pier stays shut until May,", "Ilse Varga", SpeakerKind.PERSON)],
+    ),
     # Scare quotes, names and titles in quotation marks are not quotes.
     ('The council approved a "de facto" ban on cars.', []),
     ('She told "The Harbour Gazette" nothing new.', []),

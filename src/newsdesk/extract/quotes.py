@@ -53,7 +53,7 @@ class _Article:
         self.outlets = attributions.outlets(self.text)
         self.person_names = {m.text.split()[-1] for m in mentions if m.type == "PERSON"}
         self.marked = [m for m in marks.find(self.text) if not _is_name(self, m.start, m.end)]
-        self.quoted = [(m.start - 1, m.end + 1) for m in self.marked]
+        self.quoted = [(m.start - m.width, m.end + m.width) for m in self.marked]
         self._quote_starts = [s for s, _ in self.quoted]
 
     def in_quote(self, char: int) -> bool:
@@ -105,19 +105,19 @@ class _Article:
         return None
 
 
-def _cue_after(art: _Article, end: int, limit: int) -> Token | None:
-    """A cue right after a quote: “…,” she said / “…,” said Trump."""
-    after = art.text[end + 1 : end + 3]
+def _cue_after(art: _Article, end: int, limit: int, width: int = 1) -> Token | None:
+    """A cue right after a quote (its closing mark ``width`` wide): “…,” she said / “…,” said Trump."""
+    after = art.text[end + width : end + width + 2]
     if not (art.text[end - 1 : end] in {",", "?", "!", "—", "…"} or after[:1] in {",", "—", "–"}):
         return None
-    nxt = end + 1
+    nxt = end + width
     while nxt < len(art.text) and art.text[nxt] in " \t,—–":
         nxt += 1
     first = art.token_at(nxt)
     if first is None:
         return None
     for token in art.doc[first.i : min(first.i + 14, len(art.doc))]:
-        if token.idx >= limit or token.text in {".", "!", "?"} or (art.in_quote(token.idx) and token.idx > end + 1):
+        if token.idx >= limit or token.text in {".", "!", "?"} or (art.in_quote(token.idx) and token.idx > end + width):
             break
         if token.lower_ in {"that", "which", "who", "whom"}:
             break  # “…”, a report that officials called premature: a new clause, not this quote's frame
@@ -126,13 +126,13 @@ def _cue_after(art: _Article, end: int, limit: int) -> Token | None:
     return None
 
 
-def _cue_before(art: _Article, start: int, floor: int) -> Token | None:
+def _cue_before(art: _Article, start: int, floor: int, width: int = 1) -> Token | None:
     """A cue in the clause before a quote: X told CNN, “…” / X said: “…” / X said that “…”."""
-    lead = art.text[max(floor, start - 40) : start - 1].rstrip()
+    lead = art.text[max(floor, start - 40) : start - width].rstrip()
     handover = lead.endswith((":", ",")) or re.search(r"\b(?:that|as|saying|said|says|told|added|wrote)$", lead)
     if not handover:
         return None
-    first = art.token_at(start - 1)
+    first = art.token_at(start - width)
     if first is None:
         return None
     i = first.i
@@ -148,12 +148,12 @@ def _cue_before(art: _Article, start: int, floor: int) -> Token | None:
     return None
 
 
-def _colon_frame(art: _Article, start: int, floor: int) -> Token | None:
+def _colon_frame(art: _Article, start: int, floor: int, width: int = 1) -> Token | None:
     """“X was defiant: "…"”: the verb of the clause that a colon hands over to the quote."""
-    before = art.text[max(floor, start - 3) : start - 1].rstrip()
+    before = art.text[max(floor, start - 2 - width) : start - width].rstrip()
     if not before.endswith(":"):
         return None
-    token = art.token_at(len(before) + max(floor, start - 3) - 1)
+    token = art.token_at(len(before) + max(floor, start - 2 - width) - 1)
     if token is None:
         return None
     sent_root = token.sent.root
@@ -281,15 +281,17 @@ def _direct(art: _Article) -> list[Quote]:
     previous_end = -10_000
     for index, m in enumerate(art.marked):
         words = art.text[m.start : m.end].split()
-        floor = art.marked[index - 1].end + 1 if index else 0
-        limit = art.marked[index + 1].start - 1 if index + 1 < len(art.marked) else len(art.text)
-        after, before = _cue_after(art, m.end, limit), _cue_before(art, m.start, floor)
+        floor = art.marked[index - 1].end + art.marked[index - 1].width if index else 0
+        limit = (
+            art.marked[index + 1].start - art.marked[index + 1].width if index + 1 < len(art.marked) else len(art.text)
+        )
+        after, before = _cue_after(art, m.end, limit, m.width), _cue_before(art, m.start, floor, m.width)
         # “…,” adding that “…” continues the clause before: its cue is the one that opened the quote.
         cue = before if after is not None and before is not None and after.tag_ == "VBG" else after or before
         confidence = 0.9
         head = speakers.subject(cue) if cue is not None else None
         if cue is None:
-            cue = _colon_frame(art, m.start, floor)
+            cue = _colon_frame(art, m.start, floor, m.width)
             head = speakers.subject(cue) if cue is not None else None
             confidence = 0.75
         if cue is None:
