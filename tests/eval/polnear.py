@@ -593,6 +593,8 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
     """PolNeAR's source is the whole noun phrase ("Florida Sen. Marco Rubio", "Christie, New Jersey's governor,")
     where newsdesk's speaker span is the name alone: widen it over the title words before the name and an
     apposition or "of" phrase after it, on the same line, never into the content."""
+    from newsdesk.extract import speakers
+
     if p.source_start is None or p.source_end is None:
         return p
     span = doc.char_span(p.source_start, p.source_end, alignment_mode="expand")
@@ -604,8 +606,19 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
     if head.pos_ == "PRON":
         return p
 
+    # A turn joined over its cue ("A," X said, "B.") holds the source: there, quote marks are the content's edge.
+    inside = p.content_start <= p.source_start < p.content_end
+
     def usable(t: Any) -> bool:
-        return not t.is_space and "\n" not in t.text and not (p.content_start <= t.idx < p.content_end)
+        if t.is_space or "\n" in t.text:
+            return False
+        if inside:
+            return not (t.is_quote or t.text in {"''", "``"})
+        return not (p.content_start <= t.idx < p.content_end)
+
+    def attributes(tokens: list[Any]) -> bool:
+        """A relative clause that is itself an attribution ("who noted that ...") is not part of the source."""
+        return any(speakers.is_cue(t) or speakers.is_attitude(t) for t in tokens if t.dep_ == "relcl")
 
     first = min(span.start, head.i)
     while first > 0:
@@ -619,10 +632,10 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
         first -= 1
     last = max(span.end, head.i + 1)
     for child in head.rights:
-        if child.dep_ not in {"appos", "prep"} or child.i < last - 1:
+        if child.dep_ not in {"appos", "prep", "relcl", "acl", "conj", "cc", "punct"} or child.i < last - 1:
             continue
         tokens = list(child.subtree)
-        if not all(usable(t) for t in tokens) or any(t.dep_ == "relcl" for t in tokens):
+        if not all(usable(t) for t in tokens) or attributes(tokens):
             break
         last = tokens[-1].i + 1
     start = min(p.source_start, doc[first].idx)
