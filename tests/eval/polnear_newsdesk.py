@@ -1,0 +1,130 @@
+"""newsdesk's quotes as PolNeAR attributions: the conventions that map newsdesk's output to PolNeAR's annotation.
+
+newsdesk reports what was said as it was written (the quoted words, the speaker's name); PolNeAR's annotators mark
+the whole attributed stretch and the whole source noun phrase. The mapping lives here, in the evaluation, not in
+newsdesk's extraction, and never looks at the gold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tests.eval.polnear import Predicted
+
+
+def newsdesk_predictions(text: str, quotes: Sequence[Any]) -> list[Predicted]:
+    """newsdesk's quotes as PolNeAR attributions.
+
+    PolNeAR's content is the whole attributed stretch: a quote split by its cue ("A," he said, "B.") is one
+    content, and a quoted fragment inside reported speech belongs to the reported clause, whose leading
+    "that" the annotators include. Direct quotes of one speaker that share a cue are joined; a direct quote
+    inside a reported clause is left to that clause, and so is an attribution nested in another's content.
+    """
+    reported = [q for q in quotes if not q.direct]
+    out: list[Predicted] = []
+    last: Any = None
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.direct and any(r.start <= q.start and q.end <= r.end for r in reported):
+            continue
+        start = q.start
+        if not q.direct:
+            for word in ("that ", "whether ", "if "):
+                if text[max(0, start - len(word)) : start].lower() == word:
+                    start -= len(word)
+                    break
+        same_turn = (
+            last is not None
+            and q.direct
+            and last[1].direct
+            and q.speaker_start is not None
+            and q.speaker_start == last[1].speaker_start
+            and q.cue in {None, last[1].cue}
+            and "\n" not in text[last[1].end : q.start]
+            and q.start - last[1].end < 200
+        )
+        if same_turn:
+            prev = out.pop()
+            out.append(Predicted(prev.content_start, q.end, prev.source_start, prev.source_end))
+        else:
+            out.append(Predicted(start, q.end, q.speaker_start, q.speaker_end))
+        last = (start, q)
+    # PolNeAR rarely nests one attribution inside another (0.7% of contents): "X said that voters want Y" is
+    # one attribution there, two for newsdesk. Keep the outer one.
+    return [
+        p
+        for p in out
+        if not any(
+            o is not p and o.content_start <= p.content_start and p.content_end <= o.content_end and o != p for o in out
+        )
+    ]
+
+
+class NewsdeskPredictor:
+    """newsdesk's own quote stage (mentions and quotes over the parse), as PolNeAR attributions."""
+
+    def __init__(self) -> None:
+        from newsdesk import nlp
+
+        self.nlp = nlp.load()
+
+    def __call__(self, text: str) -> list[Predicted]:
+        from newsdesk.extract import mentions, quotes
+
+        doc = self.nlp(text)
+        predicted = newsdesk_predictions(text, quotes.find(doc, mentions.find(doc)))
+        return [_whole_source(doc, p) for p in predicted]
+
+
+def _whole_source(doc: Any, p: Predicted) -> Predicted:
+    """PolNeAR's source is the whole noun phrase ("Florida Sen. Marco Rubio", "Christie, New Jersey's governor,")
+    where newsdesk's speaker span is the name alone: widen it over the title words before the name and an
+    apposition or "of" phrase after it, on the same line, never into the content."""
+    from newsdesk.extract import speakers
+
+    if p.source_start is None or p.source_end is None:
+        return p
+    span = doc.char_span(p.source_start, p.source_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return p
+    head = span.root
+    while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+        head = head.head
+    if head.pos_ == "PRON":
+        return p
+
+    # A turn joined over its cue ("A," X said, "B.") holds the source: there, quote marks are the content's edge.
+    inside = p.content_start <= p.source_start < p.content_end
+
+    def usable(t: Any) -> bool:
+        if t.is_space or "\n" in t.text:
+            return False
+        if inside:
+            return not (t.is_quote or t.text in {"''", "``"})
+        return not (p.content_start <= t.idx < p.content_end)
+
+    def attributes(tokens: list[Any]) -> bool:
+        """A relative clause that is itself an attribution ("who noted that ...") is not part of the source."""
+        return any(speakers.is_cue(t) or speakers.is_attitude(t) for t in tokens if t.dep_ == "relcl")
+
+    first = min(span.start, head.i)
+    while first > 0:
+        t = doc[first - 1]
+        if not usable(t) or (t.head.i not in range(first, max(span.end, head.i + 1)) and t.head.i != head.i):
+            break
+        if t.dep_ not in {"compound", "amod", "det", "nmod", "poss", "nummod", "case", "punct", "npadvmod"}:
+            break
+        if t.dep_ == "punct" and t.text != "-":
+            break
+        first -= 1
+    last = max(span.end, head.i + 1)
+    for child in head.rights:
+        if child.dep_ not in {"appos", "prep", "relcl", "acl", "conj", "cc", "punct"} or child.i < last - 1:
+            continue
+        tokens = list(child.subtree)
+        if not all(usable(t) for t in tokens) or attributes(tokens):
+            break
+        last = tokens[-1].i + 1
+    start = min(p.source_start, doc[first].idx)
+    end = max(p.source_end, doc[last - 1].idx + len(doc[last - 1]))
+    return Predicted(p.content_start, p.content_end, start, end)
