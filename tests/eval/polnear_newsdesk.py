@@ -13,12 +13,13 @@ from typing import Any
 from tests.eval.polnear import Predicted
 
 
-def newsdesk_predictions(text: str, quotes: Sequence[Any]) -> list[Predicted]:
+def newsdesk_predictions(text: str, quotes: Sequence[Any], doc: Any = None) -> list[Predicted]:
     """newsdesk's quotes as PolNeAR attributions.
 
     PolNeAR's content is the whole attributed stretch: a quote split by its cue ("A," he said, "B.") is one
     content, and a quoted fragment inside reported speech belongs to the reported clause, whose leading
-    "that" the annotators include. Direct quotes of one speaker that share a cue are joined; a direct quote
+    "that" the annotators include (with the parse ``doc``, a partial quote widens to the clause its cue governs).
+    Direct quotes of one speaker that share a cue are joined; a direct quote
     inside a reported clause is left to that clause, and so is an attribution nested in another's content.
     """
     reported = [q for q in quotes if not q.direct]
@@ -27,8 +28,10 @@ def newsdesk_predictions(text: str, quotes: Sequence[Any]) -> list[Predicted]:
     for q in sorted(quotes, key=lambda q: q.start):
         if q.direct and any(r.start <= q.start and q.end <= r.end for r in reported):
             continue
-        start = q.start
-        if not q.direct:
+        start, end = q.start, q.end
+        if q.direct and doc is not None:
+            start, end = _whole_clause(doc, q)
+        if not q.direct or start < q.start:
             for word in ("that ", "whether ", "if "):
                 if text[max(0, start - len(word)) : start].lower() == word:
                     start -= len(word)
@@ -45,9 +48,9 @@ def newsdesk_predictions(text: str, quotes: Sequence[Any]) -> list[Predicted]:
         )
         if same_turn:
             prev = out.pop()
-            out.append(Predicted(prev.content_start, q.end, prev.source_start, prev.source_end))
+            out.append(Predicted(prev.content_start, end, prev.source_start, prev.source_end))
         else:
-            out.append(Predicted(start, q.end, q.speaker_start, q.speaker_end))
+            out.append(Predicted(start, end, q.speaker_start, q.speaker_end))
         last = (start, q)
     # PolNeAR rarely nests one attribution inside another (0.7% of contents): "X said that voters want Y" is
     # one attribution there, two for newsdesk. Keep the outer one.
@@ -72,8 +75,40 @@ class NewsdeskPredictor:
         from newsdesk.extract import mentions, quotes
 
         doc = self.nlp(text)
-        predicted = newsdesk_predictions(text, quotes.find(doc, mentions.find(doc)))
+        predicted = newsdesk_predictions(text, quotes.find(doc, mentions.find(doc)), doc)
         return [_whole_source(doc, p) for p in predicted]
+
+
+# The roles of a cue's dependent that hold what the cue attributes: "said (that) X", "wants X", "called it X".
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp"})
+
+
+def _whole_clause(doc: Any, q: Any) -> tuple[int, int]:
+    """A partial quote's attributed stretch: the clause its cue governs when the quote is only part of it
+    (X said the plan “would fail” / Trump had “no idea,” she said), else the quote itself."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span) or not q.cue:
+        return q.start, q.end
+    cue_word = "according" if q.cue == "according to" else q.cue.split()[0]
+    below, token = span.root, span.root.head
+    for _ in range(6):
+        if token.text == cue_word:
+            break
+        if token.head.i == token.i:
+            return q.start, q.end
+        below, token = token, token.head
+    else:
+        return q.start, q.end
+    if below.dep_ not in _CLAUSE_DEPS:
+        return q.start, q.end
+    tokens = [t for t in below.subtree if not t.is_space]
+    while tokens and tokens[0].is_punct and not tokens[0].is_quote:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
+        tokens.pop()
+    if not tokens or "\n" in doc.text[tokens[0].idx : tokens[-1].idx]:
+        return q.start, q.end
+    return min(q.start, tokens[0].idx), max(q.end, tokens[-1].idx + len(tokens[-1]))
 
 
 def _whole_source(doc: Any, p: Predicted) -> Predicted:
