@@ -140,7 +140,11 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
 
     def attributes(tokens: list[Any]) -> bool:
         """A relative clause that is itself an attribution ("who noted that ...") is not part of the source."""
-        return any(speakers.is_cue(t) or speakers.is_attitude(t) for t in tokens if t.dep_ == "relcl")
+        return any(
+            (speakers.is_cue(t) or speakers.is_attitude(t)) and any(c.dep_ in _CLAUSE_DEPS for c in t.children)
+            for t in tokens
+            if t.dep_ == "relcl"
+        )
 
     first = min(span.start, head.i)
     while first > 0:
@@ -160,6 +164,8 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
         if not all(usable(t) for t in tokens) or attributes(tokens):
             break
         last = tokens[-1].i + 1
+    while last - 1 > first and doc[last - 1].is_punct:
+        last -= 1
     start = min(p.source_start, doc[first].idx)
     end = max(p.source_end, doc[last - 1].idx + len(doc[last - 1]))
     return Predicted(p.content_start, p.content_end, start, end)

@@ -61,6 +61,11 @@ CASES: list[tuple[str, list[tuple[str, str | None, SpeakerKind]]]] = [
     # Scare quotes, names and titles in quotation marks are not quotes.
     ('The council approved a "de facto" ban on cars.', []),
     ('She told "The Harbour Gazette" nothing new.', []),
+    # A title that ends the sentence keeps its full stop inside the marks; it is still a title.
+    (
+        "“The ferry will run all winter,” Anna Kovacs said in an interview with “Harbour Morning Show.”",
+        [("The ferry will run all winter,", "Anna Kovacs", SpeakerKind.PERSON)],
+    ),
     ("The shift away from the “peace at any price” doctrine continued.", []),
     ("An article with no quotes at all says nothing here.", []),
 ]
@@ -145,3 +150,29 @@ def test_quotes_json_contract_from_the_corpus(tmp_path: Any) -> None:
         assert direct[0]["speaker"] == "Anna Kovacs" and direct[0]["speaker_entity_id"]
         assert article.text[direct[0]["speaker_start"] : direct[0]["speaker_end"]] == "she"
         assert corpus.quotes(speaker="kovacs") == [r for r in rows if r["speaker"] == "Anna Kovacs"]
+
+
+# Reported speech less a trailing aside: (text, the reported clause).
+ASIDES = [
+    pytest.param(
+        "Mayor Anna Kovacs said that the ferry would stop in Oldport, which lies north of the bay.",
+        "the ferry would stop in Oldport",
+        id="a relative clause after a comma is the writer's",
+    ),
+    pytest.param(
+        "Tomas Berg said the dam was safe, pointing at the new gates.",
+        "the dam was safe",
+        id="a participle after a comma is what the speaker did next",
+    ),
+    pytest.param(
+        "Tomas Berg said the engineers who built the dam were careful.",
+        "the engineers who built the dam were careful",
+        id="a restrictive relative clause stays",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASIDES)
+def test_reported_speech_leaves_out_a_trailing_aside(text: str, expected: str) -> None:
+    reported = [q.text for q in _quotes(text, direct_only=False) if not q.direct]
+    assert expected in reported

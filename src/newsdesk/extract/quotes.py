@@ -334,11 +334,18 @@ def _speech_like(art: _Article, start: int, end: int) -> bool:
     return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span)
 
 
+_TITLE_PREPOSITIONS = (["with"], ["on"], ["to"], ["in"], ["of"], ["at"], ["from"], ["by"])
+
+
 def _is_name(art: _Article, start: int, end: int) -> bool:
     """A quoted name or title: "The Atlantic", "Art of the Deal" (capitalised words, no sentence)."""
     text = art.text[start:end].strip(" ,.")
     words = text.split()
-    if not words or len(words) > 8 or _SPEECH_END.search(art.text[start:end]):
+    # A title that ends a sentence keeps its full stop inside the marks: "in an interview with “Harbour Today.”"
+    titled = (
+        art.text[max(0, start - 8) : start].rstrip("\"“«„' ").split()[-1:] in _TITLE_PREPOSITIONS and "." not in text
+    )
+    if not words or len(words) > 8 or (_SPEECH_END.search(art.text[start:end]) and not titled):
         return False
     if any(o_start >= start - 4 and o_end <= end + 4 for o_start, o_end, _ in art.outlets):
         return True
@@ -474,7 +481,7 @@ def _object_range(cue: Token, obj: Token) -> tuple[int, int] | None:
     for child in cue.rights:
         if child.i > end_token.i and child.dep_ in {"prep", "oprd", "xcomp", "ccomp", "acomp", "dative"}:
             end_token = child.right_edge
-    tokens = [t for t in cue.doc[obj.left_edge.i : end_token.i + 1] if not t.is_space]
+    tokens = _without_aside([t for t in cue.doc[obj.left_edge.i : end_token.i + 1] if not t.is_space])
     while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"}:
         tokens.pop()
     if not tokens:
@@ -482,8 +489,29 @@ def _object_range(cue: Token, obj: Token) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _without_aside(tokens: list[Token]) -> list[Token]:
+    """Tokens less a trailing aside set off by a comma: ", which votes in March", ", where she studies",
+    ", saying ...": the writer's addition or the next thing the speaker did, not what was attributed."""
+    if not tokens:
+        return tokens
+    last = tokens[-1].i
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if tokens[k - 1].text != "," or t.head.i < tokens[0].i:
+            continue
+        clause = t.head if t.dep_ in {"nsubj", "advmod", "mark"} or t.tag_ in {"WDT", "WRB", "WP"} else t
+        if clause.right_edge.i < last - 1:
+            continue
+        aside = (clause.dep_ == "relcl" and t.tag_ in {"WDT", "WRB", "WP"}) or (
+            clause.dep_ in {"advcl", "acl", "xcomp"} and clause.tag_ == "VBG" and clause is t
+        )
+        if aside:
+            return tokens[: k - 1]
+    return tokens
+
+
 def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
-    tokens = list(head.subtree)
+    tokens = _without_aside(list(head.subtree))
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
