@@ -31,11 +31,14 @@ def newsdesk_predictions(text: str, quotes: Sequence[Any], doc: Any = None) -> l
         start, end = q.start, q.end
         if q.direct and doc is not None:
             start, end = _whole_clause(doc, q)
-        if not q.direct or start < q.start:
-            for word in ("that ", "whether ", "if "):
-                if text[max(0, start - len(word)) : start].lower() == word:
-                    start -= len(word)
-                    break
+        # 'said that “…”': the annotators take in the "that" before a quote as they do before a clause.
+        lead = start
+        while q.direct and lead == q.start and lead > 0 and text[lead - 1] in "\"“'‘«„ ":
+            lead -= 1
+        for word in ("that ", "whether ", "if "):
+            if text[max(0, lead - len(word)) : lead].lower() == word:
+                start = lead - len(word)
+                break
         same_turn = (
             last is not None
             and q.direct

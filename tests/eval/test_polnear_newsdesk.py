@@ -23,6 +23,12 @@ CASES = [
         id="the clause keeps its 'that'",
     ),
     pytest.param(
+        "The harbour master said that “the pier will not open before May.”",
+        "that “the pier will not open before May",
+        "The harbour master",
+        id="the 'that' before a whole quote",
+    ),
+    pytest.param(
         "“The pier is closed,” said Ilse Varga, the harbour master. “It stays closed until May.”",
         "The pier is closed,” said Ilse Varga, the harbour master. “It stays closed until May",
         "Ilse Varga, the harbour master",

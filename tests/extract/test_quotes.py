@@ -176,3 +176,26 @@ ASIDES = [
 def test_reported_speech_leaves_out_a_trailing_aside(text: str, expected: str) -> None:
     reported = [q.text for q in _quotes(text, direct_only=False) if not q.direct]
     assert expected in reported
+
+
+# (text, the reported content, its speaker)
+REPORTED = [
+    pytest.param(
+        "The ferry, the harbour master said, will run all winter.",
+        "The ferry, the harbour master said, will run all winter",
+        "the harbour master",
+        id="a parenthetical cue: the clause it interrupts, cue included",
+    ),
+    pytest.param(
+        "The union expressed concern that the mayor was ignoring the dockers.",
+        "the mayor was ignoring the dockers",
+        "The union",
+        id="a noun's that-clause is what is held",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "speaker"), REPORTED)
+def test_reported_content_and_speaker(text: str, expected: str, speaker: str) -> None:
+    reported = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if not q.direct]
+    assert (expected, speaker) in reported

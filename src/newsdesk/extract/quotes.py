@@ -402,9 +402,10 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         attitude = not speech and (speakers.is_attitude(token) or holds)
         if not (speech or attitude):
             continue
+        around = speech and token.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in token.children)
         if token.lower_ == "according":
             content = _according_content(token)
-        elif speech and token.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in token.children):
+        elif around:
             content = _around(token)  # "This campaign, he says, is different."
         else:
             content = _content(token, speech)
@@ -418,8 +419,8 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         if attitude and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
             continue  # an attitude needs a holder: "voters want", not "to want"
         speaker = _speaker(art, head, None)
-        if head is not None and start <= head.idx < end:
-            continue
+        if head is not None and start <= head.idx < end and not around:
+            continue  # the speaker inside what they said; a parenthetical cue is the exception: its span has no holes
         via = _via(art, speaker, token, start, end)
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
         found.append(_quote(art, start, end, speaker, _cue_text(token), via, False, confidence))
@@ -477,6 +478,11 @@ def _content(cue: Token, speech: bool) -> tuple[int, int] | None:
 
 def _object_range(cue: Token, obj: Token) -> tuple[int, int] | None:
     """An object with what completes it: "criticized Rubio for not winning", "called the statement “outlandish”"."""
+    if obj.dep_ == "dobj":
+        # "expressed concern that X": what is held is X, the noun's clause.
+        for child in obj.rights:
+            if child.dep_ in {"acl", "ccomp"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+                return _clause_range(child)
     end_token = obj.right_edge
     for child in cue.rights:
         if child.i > end_token.i and child.dep_ in {"prep", "oprd", "xcomp", "ccomp", "acomp", "dative"}:
