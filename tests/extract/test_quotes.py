@@ -61,6 +61,10 @@ CASES: list[tuple[str, list[tuple[str, str | None, SpeakerKind]]]] = [
     # Scare quotes, names and titles in quotation marks are not quotes.
     ('The council approved a "de facto" ban on cars.', []),
     ('She told "The Harbour Gazette" nothing new.', []),
+    (
+        "“Stop the ferry now!” a passenger shouted from the deck.",
+        [("Stop the ferry now!", "a passenger", SpeakerKind.ANONYMOUS)],
+    ),
     # A title that ends the sentence keeps its full stop inside the marks; it is still a title.
     (
         "“The ferry will run all winter,” Anna Kovacs said in an interview with “Harbour Morning Show.”",
@@ -185,6 +189,18 @@ REPORTED = [
         "The ferry, the harbour master said, will run all winter",
         "the harbour master",
         id="a parenthetical cue: the clause it interrupts, cue included",
+    ),
+    pytest.param(
+        "Mayor Anna Kovacs denounced the toll increase on the ferry.",
+        "the toll increase on the ferry",
+        "Anna Kovacs",
+        id="a verb of judging attributes its object",
+    ),
+    pytest.param(
+        "Tomas Berg spoke about the new dam.",
+        "the new dam",
+        "Tomas Berg",
+        id="speaking about something",
     ),
     pytest.param(
         "The union expressed concern that the mayor was ignoring the dockers.",

@@ -24,7 +24,8 @@ _CUE_LEMMAS = (
     "describe urge predict promise vow deny confirm recall quip indicate assert allege concede boast "
     "complain observe reiterate repeat hint joke testify proclaim pledge agree caution counter contend "
     "signal demand question lament recount estimate report disclose reveal conclude charge praise brief "
-    "criticize criticise dismiss blast slam decry insist fear worry believe think"
+    "criticize criticise dismiss blast slam decry insist fear worry believe think shout yell scream chant retort "
+    "plead"
 ).split()
 _IRREGULAR = {
     "said": "say",
@@ -66,6 +67,9 @@ _IRREGULAR = {
     "shown": "show",
     "shows": "show",
     "calls": "call",
+    "spoke": "speak",
+    "spoken": "speak",
+    "sought": "seek",
 }
 # Cognition verbs attribute a partial quote but are weak evidence of speech.
 _WEAK = {
@@ -92,7 +96,12 @@ ATTITUDES = frozenset(
         "recommend advise request pledge threaten encourage remind recognize recognise accept doubt like love hate "
         "wish intend favor favour trust call mention ask praise question suggest argue criticize criticise "
         "defend attack talk refer plan vow name file submit point believe think claim promise fear worry "
-        "blast slam dismiss decry condemn target accuse warn demand push seek pledge admit reveal"
+        "blast slam dismiss decry condemn target accuse warn demand push seek pledge admit reveal "
+        # Verbs of judging and of speaking about: "denounced the deal", "touted his record", "spoke about jobs".
+        "denounce tout echo highlight rail bemoan congratulate assure compare dub deem portray articulate "
+        "document cheer boo lambaste hail laud commend champion advocate protest dispute rebut refute speak "
+        "address raise share disagree forecast project decide offer label brand characterize characterise "
+        "ridicule scold chide rebuke"
     ).split()
 )
 _ANONYMOUS = re.compile(
