@@ -39,22 +39,29 @@ def newsdesk_predictions(text: str, quotes: Sequence[Any], doc: Any = None) -> l
             if text[max(0, lead - len(word)) : lead].lower() == word:
                 start = lead - len(word)
                 break
+        # A turn is joined over what lies between its quotes, an attribution in the speaker's phrase included
+        # ("said one aide, who spoke on condition of anonymity"): that one is nested and dropped below.
         same_turn = (
             last is not None
             and q.direct
-            and last[1].direct
             and q.speaker_start is not None
             and q.speaker_start == last[1].speaker_start
             and q.cue in {None, last[1].cue}
             and "\n" not in text[last[1].end : q.start]
+            and not any(
+                last[1].end <= r.start < q.start and (r.speaker or "").lower() not in {"who", "which", "that"}
+                for r in reported
+            )
             and q.start - last[1].end < 200
         )
         if same_turn:
-            prev = out.pop()
-            out.append(Predicted(prev.content_start, end, prev.source_start, prev.source_end))
+            assert last is not None
+            prev = out[last[0]]
+            out[last[0]] = Predicted(prev.content_start, end, prev.source_start, prev.source_end)
         else:
             out.append(Predicted(start, end, q.speaker_start, q.speaker_end))
-        last = (start, q)
+        if q.direct:
+            last = (len(out) - 1 if not same_turn else last[0], q)
     # PolNeAR rarely nests one attribution inside another (0.7% of contents): "X said that voters want Y" is
     # one attribution there, two for newsdesk. Keep the outer one.
     return [

@@ -35,6 +35,12 @@ CASES = [
         id="a joined turn's source keeps its apposition",
     ),
     pytest.param(
+        "“The pier is closed,” said a harbour worker, who spoke on condition of anonymity. “It stays shut.”",
+        "The pier is closed,” said a harbour worker, who spoke on condition of anonymity. “It stays shut",
+        "a harbour worker, who spoke on condition of anonymity",
+        id="a turn joins over an attribution inside its speaker's phrase",
+    ),
+    pytest.param(
         "Ilse Varga, who runs the harbour, said the pier would stay closed until May.",
         "the pier would stay closed until May",
         "Ilse Varga, who runs the harbour",

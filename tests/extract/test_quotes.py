@@ -215,3 +215,13 @@ REPORTED = [
 def test_reported_content_and_speaker(text: str, expected: str, speaker: str) -> None:
     reported = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if not q.direct]
     assert (expected, speaker) in reported
+
+
+def test_reported_speech_stays_in_its_paragraph() -> None:
+    text = (
+        "There is an old saying on the coast that storms never end - they become fog when the wind drops.\n\n"
+        "“We should not take the calm weather for granted,” Ilse Varga, the harbour master, said on Monday."
+    )
+    found = _quotes(text, direct_only=False)
+    assert [q.text for q in found if q.direct] == ["We should not take the calm weather for granted,"]
+    assert not any("\n" in q.text for q in found)

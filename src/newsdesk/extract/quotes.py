@@ -29,7 +29,8 @@ _VIA_REACH = 400
 # Verbs whose clause complement is not somebody's view ("it has been reported", "helping ensure", "won").
 _NOT_HELD = frozenset(
     "has have had having is are was were be been being do does did make makes made making help helps helped "
-    "helping win wins won mean means meant get gets got take takes took go goes went come comes came".split()
+    "helping win wins won mean means meant get gets got take takes took go goes went come comes came become "
+    "becomes became".split()
 )  # characters either side of a quote where a credited report still counts as its channel
 
 
@@ -411,7 +412,7 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
             content = _content(token, speech)
         if content is None:
             continue
-        start, end = content
+        start, end = _in_paragraph(art.text, content, token.idx)
         quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
         if (speech and end - start < 12) or quoted > (end - start) / 2:
             continue
@@ -425,6 +426,22 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
         found.append(_quote(art, start, end, speaker, _cue_text(token), via, False, confidence))
     return found
+
+
+def _in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
+    """The part of ``content`` on the cue's side of a line break: a parse can run a sentence over a paragraph
+    break, but what a cue attributes stays in its paragraph (the next paragraph opens a new quote or statement)."""
+    start, end = content
+    if cue >= end:
+        start = max(start, text.rfind("\n", start, end) + 1)
+    else:
+        cut = text.find("\n", max(start, cue), end)
+        end = cut if cut >= 0 else end
+    while end > start and text[end - 1] in " \t,;:-—–\"“'‘«„":
+        end -= 1
+    while start < end and text[start] in " \t\"“'‘«„":
+        start += 1
+    return start, end
 
 
 def _around(cue: Token) -> tuple[int, int] | None:
