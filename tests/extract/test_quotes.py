@@ -197,6 +197,12 @@ REPORTED = [
         id="a verb of judging attributes its object",
     ),
     pytest.param(
+        "Mayor Anna Kovacs praised the ferry crews at a rally in Oldport.",
+        "the ferry crews",
+        "Anna Kovacs",
+        id="where it was said is not part of the object",
+    ),
+    pytest.param(
         "Tomas Berg spoke about the new dam.",
         "the new dam",
         "Tomas Berg",

@@ -502,14 +502,27 @@ def _object_range(cue: Token, obj: Token) -> tuple[int, int] | None:
                 return _clause_range(child)
     end_token = obj.right_edge
     for child in cue.rights:
-        if child.i > end_token.i and child.dep_ in {"prep", "oprd", "xcomp", "ccomp", "acomp", "dative"}:
-            end_token = child.right_edge
+        if child.i <= end_token.i or child.dep_ not in {"prep", "oprd", "xcomp", "ccomp", "acomp", "dative"}:
+            continue
+        if child.dep_ == "prep" and _setting(child):
+            break  # "praised the plan at a rally on Monday": where and when it was said, not what
+        end_token = child.right_edge
     tokens = _without_aside([t for t in cue.doc[obj.left_edge.i : end_token.i + 1] if not t.is_space])
     while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"}:
         tokens.pop()
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+# Prepositions that set the scene of an act ("at a rally", "after the debate"), never part of its object.
+_SETTING = frozenset("at after before during since until amid despite".split())
+
+
+def _setting(prep: Token) -> bool:
+    """A prepositional phrase that tells where or when something was said: "at a rally", "on Monday"."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ in _SETTING or any(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _without_aside(tokens: list[Token]) -> list[Token]:
