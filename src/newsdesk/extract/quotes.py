@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import attributions, marks, speakers
+from newsdesk.extract import attributions, contents, marks, speakers
 from newsdesk.records import Mention, Quote, SpeakerKind
 
 if TYPE_CHECKING:
@@ -405,14 +405,14 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
             continue
         around = speech and token.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in token.children)
         if token.lower_ == "according":
-            content = _according_content(token)
+            content = contents.according(token)
         elif around:
-            content = _around(token)  # "This campaign, he says, is different."
+            content = contents.around(token)  # "This campaign, he says, is different."
         else:
-            content = _content(token, speech)
+            content = contents.of_cue(token, speech)
         if content is None:
             continue
-        start, end = _in_paragraph(art.text, content, token.idx)
+        start, end = contents.in_paragraph(art.text, content, token.idx)
         quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
         if (speech and end - start < 12) or quoted > (end - start) / 2:
             continue
@@ -426,35 +426,6 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
         found.append(_quote(art, start, end, speaker, _cue_text(token), via, False, confidence))
     return found
-
-
-def _in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
-    """The part of ``content`` on the cue's side of a line break: a parse can run a sentence over a paragraph
-    break, but what a cue attributes stays in its paragraph (the next paragraph opens a new quote or statement)."""
-    start, end = content
-    if cue >= end:
-        start = max(start, text.rfind("\n", start, end) + 1)
-    else:
-        cut = text.find("\n", max(start, cue), end)
-        end = cut if cut >= 0 else end
-    while end > start and text[end - 1] in " \t,;:-—–\"“'‘«„":
-        end -= 1
-    while start < end and text[start] in " \t\"“'‘«„":
-        start += 1
-    return start, end
-
-
-def _around(cue: Token) -> tuple[int, int] | None:
-    """The clause a parenthetical cue interrupts: the whole of it, cue included (a span has no holes)."""
-    head = cue.head
-    tokens = [t for t in head.subtree if not t.is_space]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if len(tokens) < 4:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 _HEADLINE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}): (?P<what>[^\n]{12,})$", re.M)
@@ -475,103 +446,6 @@ def _headline(art: _Article) -> list[Quote]:
         speaker = _Speaker(match.group("who"), kind, who_start, who_end, who_start)
         found.append(_quote(art, start, end, speaker, ":", (), False, 0.5))
     return found
-
-
-def _content(cue: Token, speech: bool) -> tuple[int, int] | None:
-    """What a cue attributes: its clause ("said that ..."), else its object ("wants a recount", "praised X")."""
-    for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
-        children = [c for c in cue.children if c.dep_ in deps]
-        if children and deps == ("ccomp",):
-            return _clause_range(children[0])
-        if children:
-            return _object_range(cue, children[0])
-    # "talking about X", "called for X", "referring to X": the object of the verb's preposition.
-    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "for", "to", "on", "of"}):
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
-        if objects:
-            return _clause_range(objects[0], minimum=1)
-    return None
-
-
-def _object_range(cue: Token, obj: Token) -> tuple[int, int] | None:
-    """An object with what completes it: "criticized Rubio for not winning", "called the statement “outlandish”"."""
-    if obj.dep_ == "dobj":
-        # "expressed concern that X": what is held is X, the noun's clause.
-        for child in obj.rights:
-            if child.dep_ in {"acl", "ccomp"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
-                return _clause_range(child)
-    end_token = obj.right_edge
-    for child in cue.rights:
-        if child.i <= end_token.i or child.dep_ not in {"prep", "oprd", "xcomp", "ccomp", "acomp", "dative"}:
-            continue
-        if child.dep_ == "prep" and _setting(child):
-            break  # "praised the plan at a rally on Monday": where and when it was said, not what
-        end_token = child.right_edge
-    tokens = _without_aside([t for t in cue.doc[obj.left_edge.i : end_token.i + 1] if not t.is_space])
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"}:
-        tokens.pop()
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-# Prepositions that set the scene of an act ("at a rally", "after the debate"), never part of its object.
-_SETTING = frozenset("at after before during since until amid despite".split())
-
-
-def _setting(prep: Token) -> bool:
-    """A prepositional phrase that tells where or when something was said: "at a rally", "on Monday"."""
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return prep.lower_ in _SETTING or any(o.ent_type_ in {"DATE", "TIME"} for o in objects)
-
-
-def _without_aside(tokens: list[Token]) -> list[Token]:
-    """Tokens less a trailing aside set off by a comma: ", which votes in March", ", where she studies",
-    ", saying ...": the writer's addition or the next thing the speaker did, not what was attributed."""
-    if not tokens:
-        return tokens
-    last = tokens[-1].i
-    for k in range(1, len(tokens)):
-        t = tokens[k]
-        if tokens[k - 1].text != "," or t.head.i < tokens[0].i:
-            continue
-        clause = t.head if t.dep_ in {"nsubj", "advmod", "mark"} or t.tag_ in {"WDT", "WRB", "WP"} else t
-        if clause.right_edge.i < last - 1:
-            continue
-        aside = (clause.dep_ == "relcl" and t.tag_ in {"WDT", "WRB", "WP"}) or (
-            clause.dep_ in {"advcl", "acl", "xcomp"} and clause.tag_ == "VBG" and clause is t
-        )
-        if aside:
-            return tokens[: k - 1]
-    return tokens
-
-
-def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
-    tokens = _without_aside(list(head.subtree))
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if len(tokens) < minimum:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def _according_content(cue: Token) -> tuple[int, int] | None:
-    """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
-    head = cue.head
-    if head.i == cue.i:
-        return None
-    skip = {t.i for t in cue.subtree}
-    tokens = [t for t in head.subtree if t.i not in skip]
-    side = [t for t in tokens if t.i > cue.right_edge.i] if cue.i < head.i else [t for t in tokens if t.i < cue.i]
-    while side and (side[0].is_punct or side[0].is_space):
-        side.pop(0)
-    while side and (side[-1].is_punct or side[-1].is_space):
-        side.pop()
-    if len(side) < 3:
-        return None
-    return side[0].idx, side[-1].idx + len(side[-1])
 
 
 def find(doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None) -> tuple[Quote, ...]:
