@@ -176,6 +176,9 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
         last = tokens[-1].i + 1
     while last - 1 > first and doc[last - 1].is_punct:
         last -= 1
+    # A possessor keeps its "'s" ("Pence's call for ..."): the annotators mark the word as written.
+    if last < len(doc) and doc[last].dep_ == "case" and doc[last].head.i == head.i:
+        last += 1
     start = min(p.source_start, doc[first].idx)
     end = max(p.source_end, doc[last - 1].idx + len(doc[last - 1]))
     return Predicted(p.content_start, p.content_end, start, end)

@@ -47,6 +47,12 @@ CASES = [
         id="the source keeps a relative clause",
     ),
     pytest.param(
+        "Ilse Varga's call for a second ferry went unanswered.",
+        "a second ferry",
+        "Ilse Varga's",
+        id="a possessor keeps its 's",
+    ),
+    pytest.param(
         "Ilse Varga and Tomas Berg said the pier would stay closed until May.",
         "the pier would stay closed until May",
         "Ilse Varga and Tomas Berg",

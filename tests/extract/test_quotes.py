@@ -209,6 +209,18 @@ REPORTED = [
         id="speaking about something",
     ),
     pytest.param(
+        "The mayor's call for a second ferry went unanswered.",
+        "a second ferry",
+        "The mayor",
+        id="a stance noun attributes what it governs to its possessor",
+    ),
+    pytest.param(
+        "Her plan to close the old pier drew protests.",
+        "to close the old pier",
+        "Her",
+        id="a stance noun with an infinitive",
+    ),
+    pytest.param(
         "The union expressed concern that the mayor was ignoring the dockers.",
         "the mayor was ignoring the dockers",
         "The union",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["according", "around", "in_paragraph", "of_cue"]
+__all__ = ["according", "around", "in_paragraph", "of_cue", "of_noun"]
 
 
 def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
@@ -58,6 +58,22 @@ def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if objects:
             return _clause_range(objects[0], minimum=1)
+    return None
+
+
+# Prepositions by which a stance noun takes what it is about: "call for", "support of", "views on".
+_NOUN_PREPS = frozenset("for of about on against with to over".split())
+
+
+def of_noun(noun: Token) -> tuple[int, int] | None:
+    """What a stance noun attributes: "call for A BAN", "plan TO BUILD A WALL", "claim THAT ..."."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return _clause_range(objects[0], minimum=1)
+        if child.dep_ in {"acl", "ccomp"} and any(g.dep_ in {"aux", "mark"} for g in child.children):
+            return _clause_range(child, minimum=2)
     return None
 
 

@@ -428,6 +428,27 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
     return found
 
 
+def _stances(art: _Article, direct: list[Quote]) -> list[Quote]:
+    """Views held through a noun: "Trump's call for a ban", "her support for the bill", "his claim that ..."."""
+    found: list[Quote] = []
+    for token in art.doc:
+        if art.in_quote(token.idx):
+            continue
+        head = speakers.holder(token)
+        if head is None:
+            continue
+        content = contents.of_noun(token)
+        if content is None:
+            continue
+        start, end = contents.in_paragraph(art.text, content, token.idx)
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+        if end <= start or quoted > (end - start) / 2:
+            continue
+        speaker = _speaker(art, head, None)
+        found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4))
+    return found
+
+
 _HEADLINE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}): (?P<what>[^\n]{12,})$", re.M)
 
 
@@ -452,5 +473,5 @@ def find(doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None) 
     """Every quote in the parsed article ``doc``, direct and reported, in text order."""
     art = _Article(doc, mentions, outlet)
     direct = _direct(art)
-    reported = _reported(art, direct) + _headline(art)
+    reported = _reported(art, direct) + _stances(art, direct) + _headline(art)
     return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))

@@ -16,7 +16,7 @@ from newsdesk.records import Mention, SpeakerKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CUES", "is_cue", "kind_of", "phrase", "subject"]
+__all__ = ["CUES", "holder", "is_cue", "kind_of", "phrase", "subject"]
 
 _CUE_LEMMAS = (
     "say tell add state declare note explain warn argue claim insist announce acknowledge admit mention "
@@ -161,6 +161,29 @@ def impersonal(token: Token) -> bool:
 def is_attitude(token: Token) -> bool:
     """True for a verb of attitude or evidence ("want", "support", "show") that attributes what follows it."""
     return token.pos_ == "VERB" and _base(token) in ATTITUDES
+
+
+# Nouns of speech and stance that attribute what they govern to their possessor ("Trump's call for a ban",
+# "her support for the bill", "his claim that ..."). Written as nouns, singular and plural.
+_STANCE_NOUNS = frozenset(
+    (
+        "call support plan decision refusal fear concern view complaint opposition claim promise pledge demand "
+        "proposal criticism endorsement announcement assessment assertion warning belief hope push insistence "
+        "argument praise comment remark acknowledgement acknowledgment admission denial declaration appeal vow "
+        "threat suggestion request prediction expectation wish desire intention determination willingness "
+        "reluctance passion stance position vision accusation allegation insinuation assurance"
+    ).split()
+)
+
+
+def holder(noun: Token) -> Token | None:
+    """The possessor of a stance noun ("Trump" in "Trump's call for", "her" in "her support for"), if any."""
+    if noun.pos_ != "NOUN":
+        return None
+    low = noun.lower_
+    if low not in _STANCE_NOUNS and not (low.endswith("s") and low[:-1] in _STANCE_NOUNS):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def weak(token: Token) -> bool:
