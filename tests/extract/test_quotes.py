@@ -221,6 +221,12 @@ REPORTED = [
         id="a stance noun with an infinitive",
     ),
     pytest.param(
+        "The new ferry toll was criticized by the dockers' union.",
+        "The new ferry toll",
+        "the dockers' union",
+        id="a passive cue attributes its subject to its agent",
+    ),
+    pytest.param(
         "The union expressed concern that the mayor was ignoring the dockers.",
         "the mayor was ignoring the dockers",
         "The union",
@@ -243,3 +249,9 @@ def test_reported_speech_stays_in_its_paragraph() -> None:
     found = _quotes(text, direct_only=False)
     assert [q.text for q in found if q.direct] == ["We should not take the calm weather for granted,"]
     assert not any("\n" in q.text for q in found)
+
+
+def test_passive_cue_with_an_infinitive_spans_the_clause() -> None:
+    text = "The ferry is expected to run late all winter."
+    reported = [q for q in _quotes(text, direct_only=False) if not q.direct]
+    assert [(q.text, q.speaker) for q in reported] == [("The ferry is expected to run late all winter", None)]

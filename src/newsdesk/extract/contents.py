@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["according", "around", "in_paragraph", "of_cue", "of_noun"]
+__all__ = ["according", "around", "in_paragraph", "of_cue", "of_noun", "passive"]
 
 
 def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
@@ -59,6 +59,27 @@ def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
         if objects:
             return _clause_range(objects[0], minimum=1)
     return None
+
+
+def passive(cue: Token) -> tuple[int, int] | None:
+    """What a passive cue attributes: its subject ("The plan was criticized"), through its infinitive when it has
+    one ("The vote is expected to slip", cue included: a span has no holes); None for an active cue."""
+    if not any(c.dep_ == "auxpass" for c in cue.children) or any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if not subjects or subjects[0].i > cue.i or subjects[0].lower_ in {"it", "this", "that", "which", "who"}:
+        return None
+    subject = subjects[0]
+    last = subject.right_edge
+    for child in cue.rights:
+        if child.dep_ == "xcomp" and any(g.lower_ == "to" for g in child.children):
+            last = _without_aside(list(child.subtree))[-1]
+    tokens = [t for t in cue.doc[subject.left_edge.i : last.i + 1] if not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 # Prepositions by which a stance noun takes what it is about: "call for", "support of", "views on".

@@ -404,10 +404,13 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         if not (speech or attitude):
             continue
         around = speech and token.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in token.children)
+        passive = contents.passive(token)
         if token.lower_ == "according":
             content = contents.according(token)
         elif around:
             content = contents.around(token)  # "This campaign, he says, is different."
+        elif passive is not None:
+            content = passive  # "The plan was criticized by the union": the plan is what is attributed
         else:
             content = contents.of_cue(token, speech)
         if content is None:
@@ -416,8 +419,8 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
         if (speech and end - start < 12) or quoted > (end - start) / 2:
             continue
-        head = speakers.subject(token)
-        if attitude and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
+        head = speakers.agent(token) if passive is not None else speakers.subject(token)
+        if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
             continue  # an attitude needs a holder: "voters want", not "to want"
         speaker = _speaker(art, head, None)
         if head is not None and start <= head.idx < end and not around:

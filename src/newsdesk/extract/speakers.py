@@ -16,7 +16,7 @@ from newsdesk.records import Mention, SpeakerKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CUES", "holder", "is_cue", "kind_of", "phrase", "subject"]
+__all__ = ["CUES", "agent", "holder", "is_cue", "kind_of", "phrase", "subject"]
 
 _CUE_LEMMAS = (
     "say tell add state declare note explain warn argue claim insist announce acknowledge admit mention "
@@ -212,6 +212,14 @@ def subject(cue: Token) -> Token | None:
             token = token.head
             continue
         break
+    return None
+
+
+def agent(cue: Token) -> Token | None:
+    """The agent of a passive cue: "the union" in "was criticized by the union"."""
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
