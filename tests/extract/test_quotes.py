@@ -227,6 +227,12 @@ REPORTED = [
         id="a passive cue attributes its subject to its agent",
     ),
     pytest.param(
+        "The new rules, which officials said will apply from May, are strict.",
+        "which officials said will apply from May",
+        "officials",
+        id="a cue inside a relative clause: the clause, cue included",
+    ),
+    pytest.param(
         "The union expressed concern that the mayor was ignoring the dockers.",
         "the mayor was ignoring the dockers",
         "The union",

@@ -423,8 +423,11 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
             continue  # an attitude needs a holder: "voters want", not "to want"
         speaker = _speaker(art, head, None)
-        if head is not None and start <= head.idx < end and not around:
-            continue  # the speaker inside what they said; a parenthetical cue is the exception: its span has no holes
+        # The speaker inside what they said is a misparse, except where a span cannot have holes: a parenthetical
+        # cue, and a cue inside a relative clause ("the rules, which officials said will apply in May").
+        relative = art.text[start : start + 6].split(" ")[0].lower() in {"which", "that", "who"}
+        if head is not None and start <= head.idx < end and not (around or relative):
+            continue
         via = _via(art, speaker, token, start, end)
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
         found.append(_quote(art, start, end, speaker, _cue_text(token), via, False, confidence))
