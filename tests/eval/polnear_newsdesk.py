@@ -137,6 +137,9 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
         head = head.head
     if head.pos_ == "PRON":
         return p
+    # "A harbour spokesman, Ilse Varga, said": the name is in apposition to the phrase the annotators mark.
+    if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
 
     # A turn joined over its cue ("A," X said, "B.") holds the source: there, quote marks are the content's edge.
     inside = p.content_start <= p.source_start < p.content_end
@@ -166,6 +169,11 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
         if t.dep_ == "punct" and t.text != "-":
             break
         first -= 1
+    # Title words with their own phrases ("Former Secretary of State Hillary Clinton"): the head's whole left
+    # side, when every word of it may be taken.
+    left = list(doc[head.left_edge.i : first])
+    if left and all(usable(t) and t.dep_ != "punct" and t.pos_ not in {"VERB", "AUX", "SCONJ"} for t in left):
+        first = head.left_edge.i
     last = max(span.end, head.i + 1)
     for child in head.rights:
         if child.dep_ not in {"appos", "prep", "relcl", "acl", "conj", "cc", "punct"} or child.i < last - 1:

@@ -53,6 +53,18 @@ CASES = [
         id="a possessor keeps its 's",
     ),
     pytest.param(
+        "Former Director of Harbours Ilse Varga said the pier would stay closed until May.",
+        "the pier would stay closed until May",
+        "Former Director of Harbours Ilse Varga",
+        id="title words with their own phrases",
+    ),
+    pytest.param(
+        "A harbour spokesman, Tomas Berg, said the pier would stay closed until May.",
+        "the pier would stay closed until May",
+        "A harbour spokesman, Tomas Berg",
+        id="a name in apposition: the phrase it is apposed to",
+    ),
+    pytest.param(
         "Ilse Varga and Tomas Berg said the pier would stay closed until May.",
         "the pier would stay closed until May",
         "Ilse Varga and Tomas Berg",
