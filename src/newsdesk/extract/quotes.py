@@ -3,8 +3,9 @@ each with its speaker, cue, the media it is credited through (``via``) and a con
 
 A quoted stretch is a quote when a cue attributes it (“…,” she said / X told CNN: “…” / X warned that it would
 “reward” ...), or when it is long enough to be speech and follows a quote of the same speaker. Short stretches
-with no cue are scare quotes or names ("de facto", "The Atlantic") and are left out. Reported speech is the
-clause a cue governs ("X said that ...", "according to X, ...").
+with no cue are scare quotes or names ("de facto", "The Atlantic") and are left out. Reported speech is what
+a cue governs (:mod:`newsdesk.extract.contents`): "X said that ...", "according to X, ...", "X denounced the
+deal", "the plan was criticized by X", and a possessed stance noun ("X's call for a ban").
 """
 
 from __future__ import annotations
