@@ -27,6 +27,7 @@ from typing import Any
 from newsdesk.corpus import Corpus
 from newsdesk.store import Store
 from tests.eval import conll, polnear
+from tests.eval.polnear_newsdesk import NewsdeskPredictor
 
 
 def _key(name: str | None) -> str:
@@ -118,7 +119,7 @@ def _entity_scores(corpus: Corpus, ids: dict[str, str], gold: list[dict[str, Any
 
 def measure_polnear() -> dict[str, float]:
     """newsdesk's attributions on PolNeAR dev, with textacy's direct quotations beside them as the peer."""
-    ours = polnear.score(polnear.NewsdeskPredictor(), split="dev")
+    ours = polnear.score(NewsdeskPredictor(), split="dev")
     peer = polnear.score(polnear.TextacyPredictor(), split="dev")
     scores: dict[str, float] = {}
     for prefix, result in (("polnear", ours), ("peer.textacy.polnear", peer)):

@@ -526,110 +526,6 @@ class TextacyPredictor:
         return out
 
 
-def newsdesk_predictions(text: str, quotes: Sequence[Any]) -> list[Predicted]:
-    """newsdesk's quotes as PolNeAR attributions.
-
-    PolNeAR's content is the whole attributed stretch: a quote split by its cue ("A," he said, "B.") is one
-    content, and a quoted fragment inside reported speech belongs to the reported clause, whose leading
-    "that" the annotators include. Direct quotes of one speaker that share a cue are joined; a direct quote
-    inside a reported clause is left to that clause, and so is an attribution nested in another's content.
-    """
-    reported = [q for q in quotes if not q.direct]
-    out: list[Predicted] = []
-    last: Any = None
-    for q in sorted(quotes, key=lambda q: q.start):
-        if q.direct and any(r.start <= q.start and q.end <= r.end for r in reported):
-            continue
-        start = q.start
-        if not q.direct:
-            for word in ("that ", "whether ", "if "):
-                if text[max(0, start - len(word)) : start].lower() == word:
-                    start -= len(word)
-                    break
-        same_turn = (
-            last is not None
-            and q.direct
-            and last[1].direct
-            and q.speaker_start is not None
-            and q.speaker_start == last[1].speaker_start
-            and q.cue in {None, last[1].cue}
-            and "\n" not in text[last[1].end : q.start]
-            and q.start - last[1].end < 200
-        )
-        if same_turn:
-            prev = out.pop()
-            out.append(Predicted(prev.content_start, q.end, prev.source_start, prev.source_end))
-        else:
-            out.append(Predicted(start, q.end, q.speaker_start, q.speaker_end))
-        last = (start, q)
-    # PolNeAR rarely nests one attribution inside another (0.7% of contents): "X said that voters want Y" is
-    # one attribution there, two for newsdesk. Keep the outer one.
-    return [
-        p
-        for p in out
-        if not any(
-            o is not p and o.content_start <= p.content_start and p.content_end <= o.content_end and o != p for o in out
-        )
-    ]
-
-
-class NewsdeskPredictor:
-    """newsdesk's own quote stage (mentions and quotes over the parse), as PolNeAR attributions."""
-
-    def __init__(self) -> None:
-        from newsdesk import nlp
-
-        self.nlp = nlp.load()
-
-    def __call__(self, text: str) -> list[Predicted]:
-        from newsdesk.extract import mentions, quotes
-
-        doc = self.nlp(text)
-        predicted = newsdesk_predictions(text, quotes.find(doc, mentions.find(doc)))
-        return [_whole_source(doc, p) for p in predicted]
-
-
-def _whole_source(doc: Any, p: Predicted) -> Predicted:
-    """PolNeAR's source is the whole noun phrase ("Florida Sen. Marco Rubio", "Christie, New Jersey's governor,")
-    where newsdesk's speaker span is the name alone: widen it over the title words before the name and an
-    apposition or "of" phrase after it, on the same line, never into the content."""
-    if p.source_start is None or p.source_end is None:
-        return p
-    span = doc.char_span(p.source_start, p.source_end, alignment_mode="expand")
-    if span is None or not len(span):
-        return p
-    head = span.root
-    while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
-        head = head.head
-    if head.pos_ == "PRON":
-        return p
-
-    def usable(t: Any) -> bool:
-        return not t.is_space and "\n" not in t.text and not (p.content_start <= t.idx < p.content_end)
-
-    first = min(span.start, head.i)
-    while first > 0:
-        t = doc[first - 1]
-        if not usable(t) or (t.head.i not in range(first, max(span.end, head.i + 1)) and t.head.i != head.i):
-            break
-        if t.dep_ not in {"compound", "amod", "det", "nmod", "poss", "nummod", "case", "punct", "npadvmod"}:
-            break
-        if t.dep_ == "punct" and t.text != "-":
-            break
-        first -= 1
-    last = max(span.end, head.i + 1)
-    for child in head.rights:
-        if child.dep_ not in {"appos", "prep"} or child.i < last - 1:
-            continue
-        tokens = list(child.subtree)
-        if not all(usable(t) for t in tokens) or any(t.dep_ == "relcl" for t in tokens):
-            break
-        last = tokens[-1].i + 1
-    start = min(p.source_start, doc[first].idx)
-    end = max(p.source_end, doc[last - 1].idx + len(doc[last - 1]))
-    return Predicted(p.content_start, p.content_end, start, end)
-
-
 def gold_predictor(docs: Sequence[Document]) -> Predictor:
     """An oracle that returns the gold (hulls of discontinuous spans): a check of the scorer, scoring 1.0."""
     by_text = {d.text: d for d in docs}
@@ -644,10 +540,12 @@ def gold_predictor(docs: Sequence[Document]) -> Predictor:
 
 
 def get_predictor(name: str, docs: Sequence[Document]) -> Predictor:
-    """``textacy``, ``quotes``, ``gold``, or ``package.module:function`` (a ``str -> list[Predicted]``)."""
+    """``textacy``, ``newsdesk``, ``quotes``, ``gold``, or ``module:function`` (a ``str -> list[Predicted]``)."""
     if name == "textacy":
         return TextacyPredictor()
     if name == "newsdesk":
+        from tests.eval.polnear_newsdesk import NewsdeskPredictor
+
         return NewsdeskPredictor()
     if name == "quotes":
         return quote_marks_predictor

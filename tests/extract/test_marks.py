@@ -25,6 +25,11 @@ from newsdesk.extract import marks
         ("No quotation marks at all.", []),
         ("“Opened and never closed\nNext paragraph", ["Opened and never closed"]),
         ("A stray closing mark” does nothing.", []),
+        # Doubled apostrophes stand for double quotes in some archives; a lone one stays an apostrophe.
+        ("''The pier is closed,'' the harbour master said.", ["The pier is closed,"]),
+        ("He called it ''a small step'' and left.", ["a small step"]),
+        ("''Opened and never closed\nNext paragraph", ["Opened and never closed"]),
+        ("The ferry's deck and the '90s are not quotes.", []),
     ],
 )
 def test_find_marks(text: str, expected: list[str]) -> None:
@@ -38,7 +43,9 @@ def test_unclosed_mark_is_flagged() -> None:
 
 @given(
     st.lists(
-        st.sampled_from(["He", "said", " ", "\n", "“", "”", '"', "«", "»", "„", "‘", "’", "don’t", ",", ".", "x"]),
+        st.sampled_from(
+            ["He", "said", " ", "\n", "“", "”", '"', "''", "'", "«", "»", "„", "‘", "’", "don’t", ",", ".", "x"]
+        ),
         max_size=60,
     )
 )

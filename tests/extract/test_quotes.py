@@ -54,9 +54,22 @@ CASES: list[tuple[str, list[tuple[str, str | None, SpeakerKind]]]] = [
         'A draft resolution stated that "all parties must withdraw within a week."',
         [("all parties must withdraw within a week.", "A draft resolution", SpeakerKind.DOCUMENT)],
     ),
+    (
+        "''The pier stays shut until May,'' the harbour master, Ilse Varga, said on Monday.",
+        [("The pier stays shut until May,", "Ilse Varga", SpeakerKind.PERSON)],
+    ),
     # Scare quotes, names and titles in quotation marks are not quotes.
     ('The council approved a "de facto" ban on cars.', []),
     ('She told "The Harbour Gazette" nothing new.', []),
+    (
+        "“Stop the ferry now!” a passenger shouted from the deck.",
+        [("Stop the ferry now!", "a passenger", SpeakerKind.ANONYMOUS)],
+    ),
+    # A title that ends the sentence keeps its full stop inside the marks; it is still a title.
+    (
+        "“The ferry will run all winter,” Anna Kovacs said in an interview with “Harbour Morning Show.”",
+        [("The ferry will run all winter,", "Anna Kovacs", SpeakerKind.PERSON)],
+    ),
     ("The shift away from the “peace at any price” doctrine continued.", []),
     ("An article with no quotes at all says nothing here.", []),
 ]
@@ -141,3 +154,110 @@ def test_quotes_json_contract_from_the_corpus(tmp_path: Any) -> None:
         assert direct[0]["speaker"] == "Anna Kovacs" and direct[0]["speaker_entity_id"]
         assert article.text[direct[0]["speaker_start"] : direct[0]["speaker_end"]] == "she"
         assert corpus.quotes(speaker="kovacs") == [r for r in rows if r["speaker"] == "Anna Kovacs"]
+
+
+# Reported speech less a trailing aside: (text, the reported clause).
+ASIDES = [
+    pytest.param(
+        "Mayor Anna Kovacs said that the ferry would stop in Oldport, which lies north of the bay.",
+        "the ferry would stop in Oldport",
+        id="a relative clause after a comma is the writer's",
+    ),
+    pytest.param(
+        "Tomas Berg said the dam was safe, pointing at the new gates.",
+        "the dam was safe",
+        id="a participle after a comma is what the speaker did next",
+    ),
+    pytest.param(
+        "Tomas Berg said the engineers who built the dam were careful.",
+        "the engineers who built the dam were careful",
+        id="a restrictive relative clause stays",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASIDES)
+def test_reported_speech_leaves_out_a_trailing_aside(text: str, expected: str) -> None:
+    reported = [q.text for q in _quotes(text, direct_only=False) if not q.direct]
+    assert expected in reported
+
+
+# (text, the reported content, its speaker)
+REPORTED = [
+    pytest.param(
+        "The ferry, the harbour master said, will run all winter.",
+        "The ferry, the harbour master said, will run all winter",
+        "the harbour master",
+        id="a parenthetical cue: the clause it interrupts, cue included",
+    ),
+    pytest.param(
+        "Mayor Anna Kovacs denounced the toll increase on the ferry.",
+        "the toll increase on the ferry",
+        "Anna Kovacs",
+        id="a verb of judging attributes its object",
+    ),
+    pytest.param(
+        "Mayor Anna Kovacs praised the ferry crews at a rally in Oldport.",
+        "the ferry crews",
+        "Anna Kovacs",
+        id="where it was said is not part of the object",
+    ),
+    pytest.param(
+        "Tomas Berg spoke about the new dam.",
+        "the new dam",
+        "Tomas Berg",
+        id="speaking about something",
+    ),
+    pytest.param(
+        "The mayor's call for a second ferry went unanswered.",
+        "a second ferry",
+        "The mayor",
+        id="a stance noun attributes what it governs to its possessor",
+    ),
+    pytest.param(
+        "Her plan to close the old pier drew protests.",
+        "to close the old pier",
+        "Her",
+        id="a stance noun with an infinitive",
+    ),
+    pytest.param(
+        "The new ferry toll was criticized by the dockers' union.",
+        "The new ferry toll",
+        "the dockers' union",
+        id="a passive cue attributes its subject to its agent",
+    ),
+    pytest.param(
+        "The new rules, which officials said will apply from May, are strict.",
+        "which officials said will apply from May",
+        "officials",
+        id="a cue inside a relative clause: the clause, cue included",
+    ),
+    pytest.param(
+        "The union expressed concern that the mayor was ignoring the dockers.",
+        "the mayor was ignoring the dockers",
+        "The union",
+        id="a noun's that-clause is what is held",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "speaker"), REPORTED)
+def test_reported_content_and_speaker(text: str, expected: str, speaker: str) -> None:
+    reported = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if not q.direct]
+    assert (expected, speaker) in reported
+
+
+def test_reported_speech_stays_in_its_paragraph() -> None:
+    text = (
+        "There is an old saying on the coast that storms never end - they become fog when the wind drops.\n\n"
+        "“We should not take the calm weather for granted,” Ilse Varga, the harbour master, said on Monday."
+    )
+    found = _quotes(text, direct_only=False)
+    assert [q.text for q in found if q.direct] == ["We should not take the calm weather for granted,"]
+    assert not any("\n" in q.text for q in found)
+
+
+def test_passive_cue_with_an_infinitive_spans_the_clause() -> None:
+    text = "The ferry is expected to run late all winter."
+    reported = [q for q in _quotes(text, direct_only=False) if not q.direct]
+    assert [(q.text, q.speaker) for q in reported] == [("The ferry is expected to run late all winter", None)]

@@ -1,6 +1,7 @@
 """Quotation marks: where direct quotes open and close, in every style news uses.
 
-“English”, "ASCII", «guillemets» (either way round), „German“ and ‘single’ quotes. A quote that opens and
+“English”, "ASCII", «guillemets» (either way round), „German“, ‘single’ quotes and ''doubled apostrophes''
+(the New York Times archive's style). A quote that opens and
 never closes runs to the end of its paragraph (a multi-paragraph quote opens each paragraph again). Marks
 nested inside a quote belong to it. Apostrophes (don’t, Ukraine’s, the ’90s) are not quotation marks.
 """
@@ -21,6 +22,8 @@ _PAIRS = {
     '"': '"',
 }
 _SPACE_BEFORE = set(" \t\n([{—–-/:")
+# Two apostrophes stand for a double quote in some archives (''like this''); one alone is an apostrophe.
+_DOUBLED = "''"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,11 @@ class Marked:
     end: int
     open_mark: str
     closed: bool
+
+    @property
+    def width(self) -> int:
+        """Characters the opening (and closing) mark takes: 2 for ``''``, else 1."""
+        return len(self.open_mark)
 
 
 def _opens(text: str, i: int) -> bool:
@@ -46,6 +54,25 @@ def _opens(text: str, i: int) -> bool:
         return (before in _SPACE_BEFORE or before in '“"') and not after.isspace()
     # ASCII: an opening mark starts a word; a closing one ends one.
     return before in _SPACE_BEFORE or before in "“‘" or (not before.isalnum() and not after.isspace())
+
+
+def _doubled_opens(text: str, i: int) -> bool:
+    """True when ``''`` at ``i`` opens a quote: it starts a word, after a space, a bracket or the start."""
+    before = text[i - 1] if i else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
+    return (before in _SPACE_BEFORE or before in "“‘") and not after.isspace() and after != "'"
+
+
+def _find_doubled(text: str, i: int) -> tuple[Marked | None, int]:
+    """The ``''…''`` quote opening at ``i`` and the index to resume from."""
+    close = text.find(_DOUBLED, i + 2)
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    if 0 <= close < line_end:
+        start, end = _trimmed(text, i + 2, close)
+        return (Marked(start, end, _DOUBLED, True) if end > start else None), close + 2
+    start, end = _trimmed(text, i + 2, line_end)
+    return (Marked(start, end, _DOUBLED, False) if end > start else None), line_end
 
 
 def _closes(text: str, i: int, open_mark: str) -> bool:
@@ -73,6 +100,11 @@ def find(text: str) -> list[Marked]:
     i, n = 0, len(text)
     while i < n:
         char = text[i]
+        if text.startswith(_DOUBLED, i) and _doubled_opens(text, i):
+            marked, i = _find_doubled(text, i)
+            if marked is not None:
+                found.append(marked)
+            continue
         if char not in _PAIRS or not _opens(text, i):
             i += 1
             continue

@@ -3,8 +3,9 @@ each with its speaker, cue, the media it is credited through (``via``) and a con
 
 A quoted stretch is a quote when a cue attributes it (“…,” she said / X told CNN: “…” / X warned that it would
 “reward” ...), or when it is long enough to be speech and follows a quote of the same speaker. Short stretches
-with no cue are scare quotes or names ("de facto", "The Atlantic") and are left out. Reported speech is the
-clause a cue governs ("X said that ...", "according to X, ...").
+with no cue are scare quotes or names ("de facto", "The Atlantic") and are left out. Reported speech is what
+a cue governs (:mod:`newsdesk.extract.contents`): "X said that ...", "according to X, ...", "X denounced the
+deal", "the plan was criticized by X", and a possessed stance noun ("X's call for a ban").
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import attributions, marks, speakers
+from newsdesk.extract import attributions, contents, marks, speakers
 from newsdesk.records import Mention, Quote, SpeakerKind
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ _VIA_REACH = 400
 # Verbs whose clause complement is not somebody's view ("it has been reported", "helping ensure", "won").
 _NOT_HELD = frozenset(
     "has have had having is are was were be been being do does did make makes made making help helps helped "
-    "helping win wins won mean means meant get gets got take takes took go goes went come comes came".split()
+    "helping win wins won mean means meant get gets got take takes took go goes went come comes came become "
+    "becomes became".split()
 )  # characters either side of a quote where a credited report still counts as its channel
 
 
@@ -53,7 +55,7 @@ class _Article:
         self.outlets = attributions.outlets(self.text)
         self.person_names = {m.text.split()[-1] for m in mentions if m.type == "PERSON"}
         self.marked = [m for m in marks.find(self.text) if not _is_name(self, m.start, m.end)]
-        self.quoted = [(m.start - 1, m.end + 1) for m in self.marked]
+        self.quoted = [(m.start - m.width, m.end + m.width) for m in self.marked]
         self._quote_starts = [s for s, _ in self.quoted]
 
     def in_quote(self, char: int) -> bool:
@@ -105,19 +107,19 @@ class _Article:
         return None
 
 
-def _cue_after(art: _Article, end: int, limit: int) -> Token | None:
-    """A cue right after a quote: “…,” she said / “…,” said Trump."""
-    after = art.text[end + 1 : end + 3]
+def _cue_after(art: _Article, end: int, limit: int, width: int = 1) -> Token | None:
+    """A cue right after a quote (its closing mark ``width`` wide): “…,” she said / “…,” said Trump."""
+    after = art.text[end + width : end + width + 2]
     if not (art.text[end - 1 : end] in {",", "?", "!", "—", "…"} or after[:1] in {",", "—", "–"}):
         return None
-    nxt = end + 1
+    nxt = end + width
     while nxt < len(art.text) and art.text[nxt] in " \t,—–":
         nxt += 1
     first = art.token_at(nxt)
     if first is None:
         return None
     for token in art.doc[first.i : min(first.i + 14, len(art.doc))]:
-        if token.idx >= limit or token.text in {".", "!", "?"} or (art.in_quote(token.idx) and token.idx > end + 1):
+        if token.idx >= limit or token.text in {".", "!", "?"} or (art.in_quote(token.idx) and token.idx > end + width):
             break
         if token.lower_ in {"that", "which", "who", "whom"}:
             break  # “…”, a report that officials called premature: a new clause, not this quote's frame
@@ -126,13 +128,13 @@ def _cue_after(art: _Article, end: int, limit: int) -> Token | None:
     return None
 
 
-def _cue_before(art: _Article, start: int, floor: int) -> Token | None:
+def _cue_before(art: _Article, start: int, floor: int, width: int = 1) -> Token | None:
     """A cue in the clause before a quote: X told CNN, “…” / X said: “…” / X said that “…”."""
-    lead = art.text[max(floor, start - 40) : start - 1].rstrip()
+    lead = art.text[max(floor, start - 40) : start - width].rstrip()
     handover = lead.endswith((":", ",")) or re.search(r"\b(?:that|as|saying|said|says|told|added|wrote)$", lead)
     if not handover:
         return None
-    first = art.token_at(start - 1)
+    first = art.token_at(start - width)
     if first is None:
         return None
     i = first.i
@@ -148,12 +150,12 @@ def _cue_before(art: _Article, start: int, floor: int) -> Token | None:
     return None
 
 
-def _colon_frame(art: _Article, start: int, floor: int) -> Token | None:
+def _colon_frame(art: _Article, start: int, floor: int, width: int = 1) -> Token | None:
     """“X was defiant: "…"”: the verb of the clause that a colon hands over to the quote."""
-    before = art.text[max(floor, start - 3) : start - 1].rstrip()
+    before = art.text[max(floor, start - 2 - width) : start - width].rstrip()
     if not before.endswith(":"):
         return None
-    token = art.token_at(len(before) + max(floor, start - 3) - 1)
+    token = art.token_at(len(before) + max(floor, start - 2 - width) - 1)
     if token is None:
         return None
     sent_root = token.sent.root
@@ -281,15 +283,17 @@ def _direct(art: _Article) -> list[Quote]:
     previous_end = -10_000
     for index, m in enumerate(art.marked):
         words = art.text[m.start : m.end].split()
-        floor = art.marked[index - 1].end + 1 if index else 0
-        limit = art.marked[index + 1].start - 1 if index + 1 < len(art.marked) else len(art.text)
-        after, before = _cue_after(art, m.end, limit), _cue_before(art, m.start, floor)
+        floor = art.marked[index - 1].end + art.marked[index - 1].width if index else 0
+        limit = (
+            art.marked[index + 1].start - art.marked[index + 1].width if index + 1 < len(art.marked) else len(art.text)
+        )
+        after, before = _cue_after(art, m.end, limit, m.width), _cue_before(art, m.start, floor, m.width)
         # “…,” adding that “…” continues the clause before: its cue is the one that opened the quote.
         cue = before if after is not None and before is not None and after.tag_ == "VBG" else after or before
         confidence = 0.9
         head = speakers.subject(cue) if cue is not None else None
         if cue is None:
-            cue = _colon_frame(art, m.start, floor)
+            cue = _colon_frame(art, m.start, floor, m.width)
             head = speakers.subject(cue) if cue is not None else None
             confidence = 0.75
         if cue is None:
@@ -332,11 +336,18 @@ def _speech_like(art: _Article, start: int, end: int) -> bool:
     return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span)
 
 
+_TITLE_PREPOSITIONS = (["with"], ["on"], ["to"], ["in"], ["of"], ["at"], ["from"], ["by"])
+
+
 def _is_name(art: _Article, start: int, end: int) -> bool:
     """A quoted name or title: "The Atlantic", "Art of the Deal" (capitalised words, no sentence)."""
     text = art.text[start:end].strip(" ,.")
     words = text.split()
-    if not words or len(words) > 8 or _SPEECH_END.search(art.text[start:end]):
+    # A title that ends a sentence keeps its full stop inside the marks: "in an interview with “Harbour Today.”"
+    titled = (
+        art.text[max(0, start - 8) : start].rstrip("\"“«„' ").split()[-1:] in _TITLE_PREPOSITIONS and "." not in text
+    )
+    if not words or len(words) > 8 or (_SPEECH_END.search(art.text[start:end]) and not titled):
         return False
     if any(o_start >= start - 4 and o_end <= end + 4 for o_start, o_end, _ in art.outlets):
         return True
@@ -393,23 +404,30 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         attitude = not speech and (speakers.is_attitude(token) or holds)
         if not (speech or attitude):
             continue
+        around = speech and token.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in token.children)
+        passive = contents.passive(token)
         if token.lower_ == "according":
-            content = _according_content(token)
-        elif speech and token.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in token.children):
-            content = _around(token)  # "This campaign, he says, is different."
+            content = contents.according(token)
+        elif around:
+            content = contents.around(token)  # "This campaign, he says, is different."
+        elif passive is not None:
+            content = passive  # "The plan was criticized by the union": the plan is what is attributed
         else:
-            content = _content(token, speech)
+            content = contents.of_cue(token, speech)
         if content is None:
             continue
-        start, end = content
+        start, end = contents.in_paragraph(art.text, content, token.idx)
         quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
         if (speech and end - start < 12) or quoted > (end - start) / 2:
             continue
-        head = speakers.subject(token)
-        if attitude and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
+        head = speakers.agent(token) if passive is not None else speakers.subject(token)
+        if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
             continue  # an attitude needs a holder: "voters want", not "to want"
         speaker = _speaker(art, head, None)
-        if head is not None and start <= head.idx < end:
+        # The speaker inside what they said is a misparse, except where a span cannot have holes: a parenthetical
+        # cue, and a cue inside a relative clause ("the rules, which officials said will apply in May").
+        relative = art.text[start : start + 6].split(" ")[0].lower() in {"which", "that", "who"}
+        if head is not None and start <= head.idx < end and not (around or relative):
             continue
         via = _via(art, speaker, token, start, end)
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
@@ -417,17 +435,25 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
     return found
 
 
-def _around(cue: Token) -> tuple[int, int] | None:
-    """The clause a parenthetical cue interrupts: the whole of it, cue included (a span has no holes)."""
-    head = cue.head
-    tokens = [t for t in head.subtree if not t.is_space]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if len(tokens) < 4:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+def _stances(art: _Article, direct: list[Quote]) -> list[Quote]:
+    """Views held through a noun: "Trump's call for a ban", "her support for the bill", "his claim that ..."."""
+    found: list[Quote] = []
+    for token in art.doc:
+        if art.in_quote(token.idx):
+            continue
+        head = speakers.holder(token)
+        if head is None:
+            continue
+        content = contents.of_noun(token)
+        if content is None:
+            continue
+        start, end = contents.in_paragraph(art.text, content, token.idx)
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+        if end <= start or quoted > (end - start) / 2:
+            continue
+        speaker = _speaker(art, head, None)
+        found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4))
+    return found
 
 
 _HEADLINE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}): (?P<what>[^\n]{12,})$", re.M)
@@ -450,67 +476,9 @@ def _headline(art: _Article) -> list[Quote]:
     return found
 
 
-def _content(cue: Token, speech: bool) -> tuple[int, int] | None:
-    """What a cue attributes: its clause ("said that ..."), else its object ("wants a recount", "praised X")."""
-    for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
-        children = [c for c in cue.children if c.dep_ in deps]
-        if children and deps == ("ccomp",):
-            return _clause_range(children[0])
-        if children:
-            return _object_range(cue, children[0])
-    # "talking about X", "called for X", "referring to X": the object of the verb's preposition.
-    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "for", "to", "on", "of"}):
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
-        if objects:
-            return _clause_range(objects[0], minimum=1)
-    return None
-
-
-def _object_range(cue: Token, obj: Token) -> tuple[int, int] | None:
-    """An object with what completes it: "criticized Rubio for not winning", "called the statement “outlandish”"."""
-    end_token = obj.right_edge
-    for child in cue.rights:
-        if child.i > end_token.i and child.dep_ in {"prep", "oprd", "xcomp", "ccomp", "acomp", "dative"}:
-            end_token = child.right_edge
-    tokens = [t for t in cue.doc[obj.left_edge.i : end_token.i + 1] if not t.is_space]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"}:
-        tokens.pop()
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
-    tokens = list(head.subtree)
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if len(tokens) < minimum:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def _according_content(cue: Token) -> tuple[int, int] | None:
-    """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
-    head = cue.head
-    if head.i == cue.i:
-        return None
-    skip = {t.i for t in cue.subtree}
-    tokens = [t for t in head.subtree if t.i not in skip]
-    side = [t for t in tokens if t.i > cue.right_edge.i] if cue.i < head.i else [t for t in tokens if t.i < cue.i]
-    while side and (side[0].is_punct or side[0].is_space):
-        side.pop(0)
-    while side and (side[-1].is_punct or side[-1].is_space):
-        side.pop()
-    if len(side) < 3:
-        return None
-    return side[0].idx, side[-1].idx + len(side[-1])
-
-
 def find(doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None) -> tuple[Quote, ...]:
     """Every quote in the parsed article ``doc``, direct and reported, in text order."""
     art = _Article(doc, mentions, outlet)
     direct = _direct(art)
-    reported = _reported(art, direct) + _headline(art)
+    reported = _reported(art, direct) + _stances(art, direct) + _headline(art)
     return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))

@@ -16,7 +16,7 @@ from newsdesk.records import Mention, SpeakerKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CUES", "is_cue", "kind_of", "phrase", "subject"]
+__all__ = ["CUES", "agent", "holder", "is_cue", "kind_of", "phrase", "subject"]
 
 _CUE_LEMMAS = (
     "say tell add state declare note explain warn argue claim insist announce acknowledge admit mention "
@@ -24,7 +24,8 @@ _CUE_LEMMAS = (
     "describe urge predict promise vow deny confirm recall quip indicate assert allege concede boast "
     "complain observe reiterate repeat hint joke testify proclaim pledge agree caution counter contend "
     "signal demand question lament recount estimate report disclose reveal conclude charge praise brief "
-    "criticize criticise dismiss blast slam decry insist fear worry believe think"
+    "criticize criticise dismiss blast slam decry insist fear worry believe think shout yell scream chant retort "
+    "plead"
 ).split()
 _IRREGULAR = {
     "said": "say",
@@ -66,6 +67,9 @@ _IRREGULAR = {
     "shown": "show",
     "shows": "show",
     "calls": "call",
+    "spoke": "speak",
+    "spoken": "speak",
+    "sought": "seek",
 }
 # Cognition verbs attribute a partial quote but are weak evidence of speech.
 _WEAK = {
@@ -92,7 +96,12 @@ ATTITUDES = frozenset(
         "recommend advise request pledge threaten encourage remind recognize recognise accept doubt like love hate "
         "wish intend favor favour trust call mention ask praise question suggest argue criticize criticise "
         "defend attack talk refer plan vow name file submit point believe think claim promise fear worry "
-        "blast slam dismiss decry condemn target accuse warn demand push seek pledge admit reveal"
+        "blast slam dismiss decry condemn target accuse warn demand push seek pledge admit reveal "
+        # Verbs of judging and of speaking about: "denounced the deal", "touted his record", "spoke about jobs".
+        "denounce tout echo highlight rail bemoan congratulate assure compare dub deem portray articulate "
+        "document cheer boo lambaste hail laud commend champion advocate protest dispute rebut refute speak "
+        "address raise share disagree forecast project decide offer label brand characterize characterise "
+        "ridicule scold chide rebuke"
     ).split()
 )
 _ANONYMOUS = re.compile(
@@ -154,6 +163,29 @@ def is_attitude(token: Token) -> bool:
     return token.pos_ == "VERB" and _base(token) in ATTITUDES
 
 
+# Nouns of speech and stance that attribute what they govern to their possessor ("Trump's call for a ban",
+# "her support for the bill", "his claim that ..."). Written as nouns, singular and plural.
+_STANCE_NOUNS = frozenset(
+    (
+        "call support plan decision refusal fear concern view complaint opposition claim promise pledge demand "
+        "proposal criticism endorsement announcement assessment assertion warning belief hope push insistence "
+        "argument praise comment remark acknowledgement acknowledgment admission denial declaration appeal vow "
+        "threat suggestion request prediction expectation wish desire intention determination willingness "
+        "reluctance passion stance position vision accusation allegation insinuation assurance"
+    ).split()
+)
+
+
+def holder(noun: Token) -> Token | None:
+    """The possessor of a stance noun ("Trump" in "Trump's call for", "her" in "her support for"), if any."""
+    if noun.pos_ != "NOUN":
+        return None
+    low = noun.lower_
+    if low not in _STANCE_NOUNS and not (low.endswith("s") and low[:-1] in _STANCE_NOUNS):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
 def weak(token: Token) -> bool:
     """True for a cognition verb (fear, worry) that attributes a partial quote without saying it was said."""
     return lemma(token) in _WEAK
@@ -180,6 +212,14 @@ def subject(cue: Token) -> Token | None:
             token = token.head
             continue
         break
+    return None
+
+
+def agent(cue: Token) -> Token | None:
+    """The agent of a passive cue: "the union" in "was criticized by the union"."""
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

@@ -1,0 +1,180 @@
+"""What a cue attributes: the span of its clause or object in spaCy's parse.
+
+"X said (that) CLAUSE" gives the clause, "X praised OBJECT for REASON" the object with what completes it,
+"according to X, CLAUSE" the clause beside it, "CLAUSE, she said, CLAUSE" the whole sentence the cue
+interrupts. A span leaves out what belongs to the writer rather than the speaker: a trailing aside (", which
+...", ", saying ..."), the scene of the act ("at a rally"), and anything past a paragraph break.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["according", "around", "in_paragraph", "of_cue", "of_noun", "passive"]
+
+
+def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
+    """The part of ``content`` on the cue's side of a line break: a parse can run a sentence over a paragraph
+    break, but what a cue attributes stays in its paragraph (the next paragraph opens a new quote or statement)."""
+    start, end = content
+    if cue >= end:
+        start = max(start, text.rfind("\n", start, end) + 1)
+    else:
+        cut = text.find("\n", max(start, cue), end)
+        end = cut if cut >= 0 else end
+    while end > start and text[end - 1] in " \t,;:-—–\"“'‘«„":
+        end -= 1
+    while start < end and text[start] in " \t\"“'‘«„":
+        start += 1
+    return start, end
+
+
+def around(cue: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue interrupts: the whole of it, cue included (a span has no holes)."""
+    head = cue.head
+    tokens = [t for t in head.subtree if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if len(tokens) < 4:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
+    """What a cue attributes: its clause ("said that ..."), else its object ("wants a recount", "praised X")."""
+    for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
+        children = [c for c in cue.children if c.dep_ in deps]
+        if children and deps == ("ccomp",):
+            return _clause_range(children[0])
+        if children:
+            return _object_range(cue, children[0])
+    # "talking about X", "called for X", "referring to X": the object of the verb's preposition.
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "for", "to", "on", "of"}):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects:
+            return _clause_range(objects[0], minimum=1)
+    return None
+
+
+def passive(cue: Token) -> tuple[int, int] | None:
+    """What a passive cue attributes: its subject ("The plan was criticized"), through its infinitive when it has
+    one ("The vote is expected to slip", cue included: a span has no holes); None for an active cue."""
+    if not any(c.dep_ == "auxpass" for c in cue.children) or any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if not subjects or subjects[0].i > cue.i or subjects[0].lower_ in {"it", "this", "that", "which", "who"}:
+        return None
+    subject = subjects[0]
+    last = subject.right_edge
+    for child in cue.rights:
+        if child.dep_ == "xcomp" and any(g.lower_ == "to" for g in child.children):
+            last = _without_aside(list(child.subtree))[-1]
+    tokens = [t for t in cue.doc[subject.left_edge.i : last.i + 1] if not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+# Prepositions by which a stance noun takes what it is about: "call for", "support of", "views on".
+_NOUN_PREPS = frozenset("for of about on against with to over".split())
+
+
+def of_noun(noun: Token) -> tuple[int, int] | None:
+    """What a stance noun attributes: "call for A BAN", "plan TO BUILD A WALL", "claim THAT ..."."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return _clause_range(objects[0], minimum=1)
+        if child.dep_ in {"acl", "ccomp"} and any(g.dep_ in {"aux", "mark"} for g in child.children):
+            return _clause_range(child, minimum=2)
+    return None
+
+
+def _object_range(cue: Token, obj: Token) -> tuple[int, int] | None:
+    """An object with what completes it: "criticized Rubio for not winning", "called the statement “outlandish”"."""
+    if obj.dep_ == "dobj":
+        # "expressed concern that X": what is held is X, the noun's clause.
+        for child in obj.rights:
+            if child.dep_ in {"acl", "ccomp"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+                return _clause_range(child)
+    end_token = obj.right_edge
+    for child in cue.rights:
+        if child.i <= end_token.i or child.dep_ not in {"prep", "oprd", "xcomp", "ccomp", "acomp", "dative"}:
+            continue
+        if child.dep_ == "prep" and _setting(child):
+            break  # "praised the plan at a rally on Monday": where and when it was said, not what
+        end_token = child.right_edge
+    tokens = _without_aside([t for t in cue.doc[obj.left_edge.i : end_token.i + 1] if not t.is_space])
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"}:
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+# Prepositions that set the scene of an act ("at a rally", "after the debate"), never part of its object.
+_SETTING = frozenset("at after before during since until amid despite".split())
+
+
+def _setting(prep: Token) -> bool:
+    """A prepositional phrase that tells where or when something was said: "at a rally", "on Monday"."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ in _SETTING or any(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def _without_aside(tokens: list[Token]) -> list[Token]:
+    """Tokens less a trailing aside set off by a comma: ", which votes in March", ", where she studies",
+    ", saying ...": the writer's addition or the next thing the speaker did, not what was attributed."""
+    if not tokens:
+        return tokens
+    last = tokens[-1].i
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if tokens[k - 1].text != "," or t.head.i < tokens[0].i:
+            continue
+        clause = t.head if t.dep_ in {"nsubj", "advmod", "mark"} or t.tag_ in {"WDT", "WRB", "WP"} else t
+        if clause.right_edge.i < last - 1:
+            continue
+        aside = (clause.dep_ == "relcl" and t.tag_ in {"WDT", "WRB", "WP"}) or (
+            clause.dep_ in {"advcl", "acl", "xcomp"} and clause.tag_ == "VBG" and clause is t
+        )
+        if aside:
+            return tokens[: k - 1]
+    return tokens
+
+
+def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
+    """The clause headed by ``head``, less its leading "that" or punctuation and a trailing aside."""
+    tokens = _without_aside(list(head.subtree))
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < minimum:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def according(cue: Token) -> tuple[int, int] | None:
+    """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
+    head = cue.head
+    if head.i == cue.i:
+        return None
+    skip = {t.i for t in cue.subtree}
+    tokens = [t for t in head.subtree if t.i not in skip]
+    side = [t for t in tokens if t.i > cue.right_edge.i] if cue.i < head.i else [t for t in tokens if t.i < cue.i]
+    while side and (side[0].is_punct or side[0].is_space):
+        side.pop(0)
+    while side and (side[-1].is_punct or side[-1].is_space):
+        side.pop()
+    if len(side) < 3:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1])
