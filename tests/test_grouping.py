@@ -225,3 +225,16 @@ def test_issue_4_a_failed_batch_drops_what_the_stage_kept(tmp_path: Path, monkey
     assert [f.stage for f in report.failures] == ["remember"]
     # The second batch saw the first; the third saw nothing of the failed second (nor, dropped with it, the first).
     assert seen == [[], ["Dockwo"], []]
+
+
+def test_stored_groups_come_back_least_recently_joined_first(tmp_path: Path) -> None:
+    # The grouper offers, for a common term, the events that most recently took an article; after a restart it
+    # can only know which those are from the order the store gives them in.
+    corpus = _corpus()
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": STRIKE.format(day="Monday"), "published": "2026-06-15"}])])
+    corpus.ingest([_jsonl(tmp_path / "c.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-16"}])])
+    rows = {r["text"][:20]: r for r in ({**a, "text": corpus.article(a["id"]).text} for a in corpus.articles())}
+    dam, strike = rows[DAM[:20]], rows[STRIKE[:20]]
+    assert rows[DAM_FOLLOW_UP[:20]]["event_id"] == dam["event_id"]
+    assert [g["id"] for g in corpus.store.groups("event")] == [strike["event_id"], dam["event_id"]]

@@ -89,8 +89,8 @@ class ClusterSettings:
     event_threshold: float = field(
         default=0.15,
         metadata=_help(
-            "Cosine similarity (0-1) to an event's most similar recent article from which an article joins"
-            " a one-article event."
+            "Cosine similarity (0-1) to a one-article event from which an article joins it; both the event's"
+            " centroid and its most similar recent article must reach it."
         ),
     )
     event_size_penalty: float = field(

@@ -157,3 +157,38 @@ def test_a_common_term_offers_only_its_most_recently_joined_groups() -> None:
     assert grouper.candidates(probe) == {ids[0], *ids[-POSTING_LIMIT + 1 :]}
     # Its own terms still find any group, however long ago it last took an article.
     assert ids[1] in grouper.candidates(df.weighted(groups[1]))
+
+
+def test_an_article_joins_a_group_it_passes_rather_than_a_closer_one_it_does_not() -> None:
+    # A big event's threshold is raised by its size; a closer score that still falls short of it must not hide a
+    # smaller event whose own threshold the vector passes.
+    topic = dict.fromkeys(range(6), 1.0)
+    report = {**topic, **dict.fromkeys(range(100, 103), 1.0)}
+    alone = {100: 1.0, **dict.fromkeys(range(300, 306), 1.0)}  # shares one rare term of the report
+    df = DocumentFrequencies()
+    df.add([topic] * 40 + [report, alone, dict.fromkeys(range(200, 260), 1.0)])
+    big, small = Group(id="e-big"), Group(id="e-small")
+    grouper = Grouper([big, small], df, threshold=0.15, size_penalty=0.1, max_gap_days=None, prefix="e")
+    for n in range(40):
+        grouper.join(big, f"a{n}", topic, None)
+    grouper.join(small, "b", alone, None)
+    to_big = cosine(df.weighted(report), df.weighted(big.centroid))
+    to_small = cosine(df.weighted(report), df.weighted(small.centroid))
+    assert grouper.threshold_for(small) <= to_small < to_big < grouper.threshold_for(big)  # the case in point
+    group, created = grouper.assign("c", report, None)
+    assert group is small and not created
+
+
+def test_member_vectors_are_reweighted_as_the_corpus_grows() -> None:
+    # A member weighted when the corpus was small would overrate terms that have since become common, so a score
+    # would depend on where a run began.
+    rng = random.Random(8)
+    first = _vectors(rng, 10, vocabulary=80)
+    df = DocumentFrequencies()
+    df.add(first)
+    event = Group(id="e-one")
+    grouper = Grouper([event], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+    grouper.join(event, "a0", first[0], None)
+    df.add([dict.fromkeys(range(10), 1.0) for _ in range(int(len(first) * REFRESH) + 1)])
+    _, score = grouper.best(first[1], None)
+    assert math.isclose(score, cosine(df.weighted(first[1]), df.weighted(first[0])), rel_tol=1e-9)

@@ -302,7 +302,8 @@ class Store:
         return {r["article_id"]: (bytes(r["minhash"]), int(r["shingles"])) for r in rows}
 
     def groups(self, kind: str) -> list[dict[str, Any]]:
-        """Stored events or stories with their centroid and member ids (articles of an event, events of a story)."""
+        """Stored events or stories with their centroid and member ids (articles of an event, events of a story),
+        least recently joined first: ordered by their latest article."""
         table = GROUP_TABLES[kind]
         members: dict[str, list[str]] = {}
         sql = (
@@ -312,10 +313,20 @@ class Store:
         )
         for parent, child in self.conn.execute(sql):
             members.setdefault(parent, []).append(child)
-        return [
+        latest_sql = (
+            "SELECT event_id, MAX(rowid) FROM articles WHERE event_id IS NOT NULL GROUP BY event_id"
+            if kind == "event"
+            else "SELECT e.story_id, MAX(a.rowid) FROM articles a JOIN events e ON a.event_id = e.id"
+            " WHERE e.story_id IS NOT NULL GROUP BY e.story_id"
+        )
+        latest = dict(self.conn.execute(latest_sql).fetchall())
+        rows = [
             {**dict(row), "centroid": bytes(row["centroid"]), "members": members.get(row["id"], [])}
             for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
         ]
+        # The grouper offers, for a common term, the groups that most recently took an article: it needs them in
+        # that order (a stable sort keeps creation order among groups with no article).
+        return sorted(rows, key=lambda row: latest.get(row["id"], -1))
 
     def event_members(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
         """Article ids of each of the given events."""
