@@ -41,6 +41,12 @@ CASES = [
         id="a turn joins over an attribution inside its speaker's phrase",
     ),
     pytest.param(
+        "“The pier is closed,” Ilse Varga said, adding that repairs will take a month. “It stays shut until May.”",
+        "The pier is closed,” Ilse Varga said, adding that repairs will take a month. “It stays shut until May",
+        "Ilse Varga",
+        id="a turn joins over the speaker's own reported speech",
+    ),
+    pytest.param(
         "Ilse Varga, who runs the harbour, said the pier would stay closed until May.",
         "the pier would stay closed until May",
         "Ilse Varga, who runs the harbour",
