@@ -35,10 +35,14 @@ def newsdesk_predictions(text: str, quotes: Sequence[Any], doc: Any = None) -> l
         lead = start
         while q.direct and lead == q.start and lead > 0 and text[lead - 1] in "\"“'‘«„ ":
             lead -= 1
-        for word in ("that ", "whether ", "if "):
-            if text[max(0, lead - len(word)) : lead].lower() == word:
-                start = lead - len(word)
+        # Marks can stack ("that if X ran, he would lose"): take each one in.
+        for _ in range(2):
+            word = next(
+                (w for w in ("that ", "whether ", "if ") if text[max(0, lead - len(w)) : lead].lower() == w), None
+            )
+            if word is None:
                 break
+            start = lead = lead - len(word)
         # A turn is joined over what lies between its quotes, an attribution in the speaker's phrase included
         # ("said one aide, who spoke on condition of anonymity"): that one is nested and dropped below. A quote
         # with no cue of its own that the quote stage gives to a speaker continues the turn before it whatever

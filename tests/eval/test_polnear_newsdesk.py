@@ -29,6 +29,12 @@ CASES = [
         id="the 'that' before a whole quote",
     ),
     pytest.param(
+        "The harbour master warned that if the storm came, the pier would close for a week.",
+        "that if the storm came, the pier would close for a week",
+        "The harbour master",
+        id="stacked marks are all taken in",
+    ),
+    pytest.param(
         "“The pier is closed,” said Ilse Varga, the harbour master. “It stays closed until May.”",
         "The pier is closed,” said Ilse Varga, the harbour master. “It stays closed until May",
         "Ilse Varga, the harbour master",
