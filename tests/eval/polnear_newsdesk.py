@@ -35,24 +35,36 @@ def newsdesk_predictions(text: str, quotes: Sequence[Any], doc: Any = None) -> l
         lead = start
         while q.direct and lead == q.start and lead > 0 and text[lead - 1] in "\"“'‘«„ ":
             lead -= 1
-        for word in ("that ", "whether ", "if "):
-            if text[max(0, lead - len(word)) : lead].lower() == word:
-                start = lead - len(word)
+        # Marks can stack ("that if X ran, he would lose"): take each one in.
+        for _ in range(2):
+            word = next(
+                (w for w in ("that ", "whether ", "if ") if text[max(0, lead - len(w)) : lead].lower() == w), None
+            )
+            if word is None:
                 break
+            start = lead = lead - len(word)
         # A turn is joined over what lies between its quotes, an attribution in the speaker's phrase included
-        # ("said one aide, who spoke on condition of anonymity"): that one is nested and dropped below.
+        # ("said one aide, who spoke on condition of anonymity"): that one is nested and dropped below. A quote
+        # with no cue of its own that the quote stage gives to a speaker continues the turn before it whatever
+        # lies between ("“A,” she said, adding that ... “B.”"); the annotators mark the turn as one content.
+        gap = text[last[1].end : q.start] if last is not None else "\n"
         same_turn = (
             last is not None
             and q.direct
             and q.speaker_start is not None
-            and q.speaker_start == last[1].speaker_start
-            and q.cue in {None, last[1].cue}
-            and "\n" not in text[last[1].end : q.start]
-            and not any(
-                last[1].end <= r.start < q.start and (r.speaker or "").lower() not in {"who", "which", "that"}
-                for r in reported
+            and "\n" not in gap
+            and (
+                (q.cue is None and len(gap) < 300)
+                or (
+                    q.speaker_start == last[1].speaker_start
+                    and q.cue in {None, last[1].cue}
+                    and not any(
+                        last[1].end <= r.start < q.start and (r.speaker or "").lower() not in {"who", "which", "that"}
+                        for r in reported
+                    )
+                    and len(gap) < 200
+                )
             )
-            and q.start - last[1].end < 200
         )
         if same_turn:
             assert last is not None

@@ -29,6 +29,12 @@ CASES = [
         id="the 'that' before a whole quote",
     ),
     pytest.param(
+        "The harbour master warned that if the storm came, the pier would close for a week.",
+        "that if the storm came, the pier would close for a week",
+        "The harbour master",
+        id="stacked marks are all taken in",
+    ),
+    pytest.param(
         "“The pier is closed,” said Ilse Varga, the harbour master. “It stays closed until May.”",
         "The pier is closed,” said Ilse Varga, the harbour master. “It stays closed until May",
         "Ilse Varga, the harbour master",
@@ -39,6 +45,12 @@ CASES = [
         "The pier is closed,” said a harbour worker, who spoke on condition of anonymity. “It stays shut",
         "a harbour worker, who spoke on condition of anonymity",
         id="a turn joins over an attribution inside its speaker's phrase",
+    ),
+    pytest.param(
+        "“The pier is closed,” Ilse Varga said, adding that repairs will take a month. “It stays shut until May.”",
+        "The pier is closed,” Ilse Varga said, adding that repairs will take a month. “It stays shut until May",
+        "Ilse Varga",
+        id="a turn joins over the speaker's own reported speech",
     ),
     pytest.param(
         "Ilse Varga, who runs the harbour, said the pier would stay closed until May.",

@@ -261,3 +261,40 @@ def test_passive_cue_with_an_infinitive_spans_the_clause() -> None:
     text = "The ferry is expected to run late all winter."
     reported = [q for q in _quotes(text, direct_only=False) if not q.direct]
     assert [(q.text, q.speaker) for q in reported] == [("The ferry is expected to run late all winter", None)]
+
+
+# (text, a reported content that must not be found): acts that look like attitudes and attribute nothing.
+NOT_REPORTED = [
+    pytest.param("Mayor Anna Kovacs spoke to reporters in Oldport.", "reporters", id="whom one spoke to"),
+    pytest.param("Tomas Berg talked with the dockers on the quay.", "the dockers", id="whom one talked with"),
+    pytest.param("The harbour master spoke Danish to the crew.", "Danish", id="the language spoken"),
+    pytest.param("Mayor Anna Kovacs spoke for 45 minutes.", "45 minutes", id="how long one spoke"),
+    pytest.param("The ferry towns vote on March 1.", "March 1", id="when a vote is held"),
+    pytest.param("The dockers' union raised $3 million for the strike fund.", "$3 million", id="money raised"),
+    pytest.param("The port authority will raise the ferry toll.", "the ferry toll", id="a price raised"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), NOT_REPORTED)
+def test_not_an_attribution(text: str, content: str) -> None:
+    reported = [q.text for q in _quotes(text, direct_only=False) if not q.direct]
+    assert content not in reported
+    assert not any(q.startswith(content) for q in reported)
+
+
+# (text, the reported content, its speaker): the same verbs where they do attribute something.
+STILL_REPORTED = [
+    pytest.param("Tomas Berg spoke sadly of the old dam.", "the old dam", "Tomas Berg", id="spoke of"),
+    pytest.param(
+        "The mayor raised questions about the new toll.",
+        "questions about the new toll",
+        "The mayor",
+        id="a doubt raised",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "speaker"), STILL_REPORTED)
+def test_speaking_and_raising_still_attribute(text: str, expected: str, speaker: str) -> None:
+    reported = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if not q.direct]
+    assert (expected, speaker) in reported

@@ -45,16 +45,32 @@ def around(cue: Token) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+# Verbs of speaking take what was said through "about" or "of"; their object and their "to" or "with" name the
+# language or the listener ("spoke Hebrew", "spoke to reporters", "talked with aides").
+_TOPIC_VERBS = frozenset("speak speaks spoke spoken speaking talk talks talked talking".split())
+
+
 def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
     """What a cue attributes: its clause ("said that ..."), else its object ("wants a recount", "praised X")."""
+    if cue.lower_ in _TOPIC_VERBS and not any(c.dep_ == "ccomp" for c in cue.children):
+        return _topic(cue)
     for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
         children = [c for c in cue.children if c.dep_ in deps]
         if children and deps == ("ccomp",):
             return _clause_range(children[0])
         if children:
             return _object_range(cue, children[0])
-    # "talking about X", "called for X", "referring to X": the object of the verb's preposition.
-    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "for", "to", "on", "of"}):
+    return _topic(cue, _PREPS)
+
+
+_PREPS = frozenset({"about", "for", "to", "on", "of"})
+_TOPIC_PREPS = frozenset({"about", "of"})
+
+
+def _topic(cue: Token, preps: frozenset[str] = _TOPIC_PREPS) -> tuple[int, int] | None:
+    """ "talking about X", "called for X", "referring to X": the object of the verb's preposition, unless the
+    phrase sets the scene ("voted on March 1", "spoke for 45 minutes")."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps and not _setting(c)):
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if objects:
             return _clause_range(objects[0], minimum=1)

@@ -158,9 +158,22 @@ def impersonal(token: Token) -> bool:
     )
 
 
+# What is raised as a view: money, taxes, rates and children are raised too, and are nobody's attitude.
+_RAISED = frozenset(
+    "question questions concern concerns doubt doubts issue issues objection objections alarm alarms possibility "
+    "prospect prospects specter spectre fear fears point points worry worries suspicion suspicions".split()
+)
+
+
 def is_attitude(token: Token) -> bool:
-    """True for a verb of attitude or evidence ("want", "support", "show") that attributes what follows it."""
-    return token.pos_ == "VERB" and _base(token) in ATTITUDES
+    """True for a verb of attitude or evidence ("want", "support", "show") that attributes what follows it
+    ("raise" only for a doubt: "raised questions about", not "raised $3 million")."""
+    if token.pos_ != "VERB":
+        return False
+    base = _base(token)
+    if base == "raise":
+        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in _RAISED for c in token.children)
+    return base in ATTITUDES
 
 
 # Nouns of speech and stance that attribute what they govern to their possessor ("Trump's call for a ban",
