@@ -247,14 +247,16 @@ class Grouper:
             scored = [(self._nearest(weighted, self.groups[gid], centroid), gid) for centroid, gid in ranked]
         # The best group that the vector may join (its score passes that group's own, size-raised threshold);
         # when none may, the best of all, whose score then says why a new group opens.
+        joinable = self._top([(s, gid) for s, gid in scored if s >= self.threshold_for(self.groups[gid])])
+        return joinable if joinable[0] is not None else self._top(scored)
+
+    def _top(self, scored: list[tuple[float, str]]) -> tuple[Group | None, float]:
+        """The highest positive score and its group; a tie goes to the smaller id, whatever the order."""
         best: Group | None = None
         score = 0.0
-        for passing_only in (True, False):
-            for s, gid in sorted(scored, key=lambda item: item[1]):
-                if s > score and (not passing_only or s >= self.threshold_for(self.groups[gid])):
-                    best, score = self.groups[gid], s
-            if best is not None:
-                break
+        for s, gid in sorted(scored, key=lambda item: item[1]):
+            if s > score:
+                best, score = self.groups[gid], s
         return best, score
 
     def _nearest(self, weighted: Vector, group: Group, centroid: float) -> float:
