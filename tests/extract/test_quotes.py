@@ -241,12 +241,6 @@ REPORTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected", "speaker"), REPORTED)
-def test_reported_content_and_speaker(text: str, expected: str, speaker: str) -> None:
-    reported = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if not q.direct]
-    assert (expected, speaker) in reported
-
-
 def test_reported_speech_stays_in_its_paragraph() -> None:
     text = (
         "There is an old saying on the coast that storms never end - they become fog when the wind drops.\n\n"
@@ -294,7 +288,7 @@ STILL_REPORTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected", "speaker"), STILL_REPORTED)
-def test_speaking_and_raising_still_attribute(text: str, expected: str, speaker: str) -> None:
+@pytest.mark.parametrize(("text", "expected", "speaker"), [*REPORTED, *STILL_REPORTED])
+def test_reported_content_and_speaker(text: str, expected: str, speaker: str) -> None:
     reported = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if not q.direct]
     assert (expected, speaker) in reported
