@@ -209,4 +209,4 @@ def _longer(doc: Doc, start: int, end: int) -> bool:
     """True when tokens ``[start, end)`` are part of a longer capitalised name ("Marvosk People's Front")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after))
+    return any(t is not None and _capitalised(t) for t in (before, after))
