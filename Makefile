@@ -58,12 +58,13 @@ bench: $(VENV)/.installed-dev
 serve: $(VENV)/.installed
 	$(BIN)/newsdesk serve
 
-## lint: ruff, mypy --strict, import layers
+## lint: ruff, mypy --strict, import layers, generated docs up to date
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/python docs/generate.py --check
 
 clean:
 	rm -rf $(VENV) newsdesk-demo.db* .pytest_cache .mypy_cache .ruff_cache

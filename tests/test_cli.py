@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 
 from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.cli.exit_status import ExitStatus
+from newsdesk.web.server import listen
 
 CONTRACT = {
     "id": str,
@@ -198,12 +200,57 @@ def test_search_filters_and_brief(cli: CliRunner) -> None:
 
 def test_serve_binds_loopback_and_warns_otherwise(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, int]] = []
-    monkeypatch.setattr("newsdesk.cli.serve.run_server", lambda corpus, host, port: calls.append((host, port)))
+    served: list[int] = []
+
+    def fake_listen(host: str, port: int) -> socket.socket:
+        calls.append((host, port))
+        return listen("127.0.0.1", 0)  # a real socket, on a free port: the printed URL must be the bound one
+
+    monkeypatch.setattr("newsdesk.cli.serve.listen", fake_listen)
+    monkeypatch.setattr("newsdesk.cli.serve.run_server", lambda corpus, sock: served.append(sock.getsockname()[1]))
     code, _, err = run(cli, "serve")
-    assert code == 0 and calls == [("127.0.0.1", 8000)] and "http://127.0.0.1:8000/" in err
+    assert code == 0 and calls == [("127.0.0.1", 8000)] and f"http://127.0.0.1:{served[-1]}/" in err
     code, _, err = run(cli, "serve", "--host", "0.0.0.0", "--port", "9001")
     assert calls[-1] == ("0.0.0.0", 9001) and "Warning" in err
     code, _, err = run(cli, "demo", "--out", "d.db")
     assert code == 0 and len(calls) == 2  # not a terminal: the demo does not serve unless asked
     code, _, err = run(cli, "demo", "--out", "d.db", "--serve", "--port", "9002")
-    assert code == 0 and calls[-1] == ("127.0.0.1", 9002) and "http://127.0.0.1:9002/" in err
+    assert code == 0 and calls[-1] == ("127.0.0.1", 9002) and f"http://127.0.0.1:{served[-1]}/" in err
+
+
+def test_serve_on_a_taken_port_is_a_clear_error_before_any_url(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    served: list[object] = []
+    monkeypatch.setattr("newsdesk.cli.serve.run_server", lambda corpus, sock: served.append(sock))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run(cli, "serve", "--port", str(port))
+    assert code == ExitStatus.CONFIG and served == []
+    assert f"Cannot listen on http://127.0.0.1:{port}/" in err and "--port" in err and "Serving" not in err
+
+
+def test_serve_port_zero_prints_the_port_it_got(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    served: list[int] = []
+    monkeypatch.setattr("newsdesk.cli.serve.run_server", lambda corpus, sock: served.append(sock.getsockname()[1]))
+    code, _, err = run(cli, "serve", "--port", "0")
+    assert code == 0 and served and served[0] != 0 and f"http://127.0.0.1:{served[0]}/" in err
+
+
+def test_serve_on_an_unknown_host_is_a_clear_error(cli: CliRunner) -> None:
+    host = "x" * 64 + ".example"  # a label longer than DNS allows: refused without asking a resolver
+    code, _, err = run(cli, "serve", "--host", host)
+    assert code == ExitStatus.CONFIG and "not an address or host name" in err and "Serving" not in err
+
+
+def test_python_serve_refuses_a_taken_port_without_starting() -> None:
+    from newsdesk.corpus import Corpus
+    from newsdesk.errors import ConfigError
+    from newsdesk.store import Store
+    from newsdesk.web import serve
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with Corpus(Store(":memory:")) as corpus, pytest.raises(ConfigError, match="Address already in use"):
+            serve(corpus, host="127.0.0.1", port=taken.getsockname()[1])
