@@ -26,10 +26,16 @@ _ROLE_DEPS = {"compound", "amod", "nmod", "nummod"}
 _MAX_WORDS = 6
 _TRIM = " \t\n\"'“”‘’«»„.,;:()[]"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# The model often takes in the article before a name ("the United States", "the White House"): a lower-case
+# one is not part of the name. A capitalised one may be ("The Atlantic") and stays.
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
+# Two names the model ran together over a comma ("the Telegraph, Jermak"): neither is kept as this one name,
+# so the outlet and surname passes below can find each on its own.
+_RUN_ON = re.compile(r",\s+[A-Z]")
 
 
 def _clean(text: str) -> str:
-    return _POSSESSIVE.sub("", text.strip(_TRIM)).strip(_TRIM)
+    return _ARTICLE.sub("", _POSSESSIVE.sub("", text.strip(_TRIM)).strip(_TRIM))
 
 
 def _role_before(ent: Span) -> str | None:
@@ -112,7 +118,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         if kind is None or len(ent) > _MAX_WORDS:
             continue
         name = _clean(ent.text)
-        if not name or not any(c.isupper() for c in name[:1]):
+        if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
             continue
         start = ent.start_char + ent.text.find(name)
         role = (_role_before(ent) or _role_apposed(ent)) if kind == "PERSON" else None
