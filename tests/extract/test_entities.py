@@ -123,3 +123,18 @@ def test_names_typed_by_their_noun_link_to_one_entity(
 )
 def test_is_title(word: str, title: bool) -> None:
     assert is_title(word) is title
+
+
+def test_a_known_place_is_not_taken_for_a_person_of_that_surname() -> None:
+    linker = Linker()
+    (person,) = linker.link("a1", [_m("Ruen Dalen")])
+    (place,) = linker.link("a2", [_m("Dalen", "GPE")])
+    assert place.entity_id != person.entity_id  # a place named in another article is not the person
+    (again,) = linker.link("a3", [_m("Dalen", "ORG")])
+    assert again.entity_id == place.entity_id  # the place, once known, keeps its later mentions
+
+
+def test_a_bare_surname_tagged_as_a_place_joins_the_person_named_in_the_same_article() -> None:
+    linker = Linker()
+    full, bare = linker.link("a1", [_m("Ruen Dalen"), _m("Dalen", "GPE")])
+    assert bare.entity_id == full.entity_id

@@ -172,14 +172,6 @@ class Linker:
         if not words:
             return None
         candidates = [k for k in self._candidates(name, kind) if any(same_name(name, a, kind) for a in k.aliases)]
-        if not candidates and kind != "PERSON" and len(words) == 1:
-            # The small model often tags a bare surname as an organisation or a place ("Zelenskyy said"):
-            # it is the person when a person of that surname is known by full name.
-            candidates = [
-                k
-                for k in self._candidates(name, "PERSON")
-                if k.full and any(same_name(name, a, "PERSON") for a in k.full)
-            ]
         if not candidates and kind in _PLACE_OR_BODY:
             # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
             key = skeleton(" ".join(words))
@@ -188,6 +180,18 @@ class Linker:
                 for t in _PLACE_OR_BODY
                 for k in self._candidates(name, t)
                 if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
+            ]
+        if not candidates and kind != "PERSON" and len(words) == 1:
+            # The small model often tags a bare surname as an organisation or a place ("Zelenskyy said"):
+            # it is the person when a person of that surname is known by full name. A word tagged a place
+            # joins only a person this article names (a town may share a politician's surname), and a place
+            # or body already known by that name keeps it (above).
+            candidates = [
+                k
+                for k in self._candidates(name, "PERSON")
+                if k.full
+                and any(same_name(name, a, "PERSON") for a in k.full)
+                and (kind not in {"GPE", "LOC"} or k.id in local.values())
             ]
         if kind == "PERSON" and len(words) > 1:
             # A full name never joins a person whose full names have another first name.
