@@ -138,3 +138,43 @@ def test_a_bare_surname_tagged_as_a_place_joins_the_person_named_in_the_same_art
     linker = Linker()
     full, bare = linker.link("a1", [_m("Ruen Dalen"), _m("Dalen", "GPE")])
     assert bare.entity_id == full.entity_id
+
+
+def test_a_bare_word_called_a_person_that_names_a_known_place_is_the_place() -> None:
+    linker = Linker()
+    (place,) = linker.link("a1", [_m("Veloria", "GPE")])
+    (group,) = linker.link("a2", [_m("Fair Pay Veloria", "ORG")])
+    (bare,) = linker.link("a3", [_m("Veloria")])
+    assert bare.entity_id == place.entity_id != group.entity_id
+    # A person of that surname named in the same article still takes it.
+    person, again = linker.link("a4", [_m("Ilse Veloria"), _m("Veloria", start=20)])
+    assert again.entity_id == person.entity_id
+
+
+def test_a_name_given_with_an_organisation_noun_is_an_organisation() -> None:
+    from newsdesk import nlp
+    from newsdesk.extract import mentions
+
+    found = mentions.find(nlp.load()("Consumer group Fair Pay Veloria urged the regulator to act quickly."))
+    assert [(m.text, m.type, m.role) for m in found] == [("Fair Pay Veloria", "ORG", None)]
+
+
+def test_a_speaker_linked_to_a_place_is_a_group_and_one_linked_to_a_person_is_a_person() -> None:
+    from newsdesk.records import Article, Quote, SpeakerKind
+
+    text = "Veloria says the dam is safe. Marlow said the strike is over."
+    place = Mention(text="Veloria", start=0, end=7, type="GPE")
+    called_person = Mention(text="Veloria", start=0, end=7, type="PERSON")
+    marlow = Mention(text="Marlow", start=30, end=36, type="ORG")
+    linker = Linker()
+    linker.link("a0", [place, _m("Ivo Marlow")])
+    quotes = (
+        Quote(text="the dam is safe", start=13, end=28, speaker="Veloria", speaker_kind=SpeakerKind.PERSON,
+              speaker_start=0, speaker_end=7),
+        Quote(text="the strike is over", start=42, end=60, speaker="Marlow", speaker_kind=SpeakerKind.GROUP,
+              speaker_start=30, speaker_end=36),
+    )  # fmt: skip
+    (article,) = linker.link_articles(
+        [Article(id="a1", source="t", text=text, mentions=(called_person, marlow), quotes=quotes)]
+    )
+    assert [q.speaker_kind for q in article.quotes] == [SpeakerKind.GROUP, SpeakerKind.PERSON]

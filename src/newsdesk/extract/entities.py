@@ -167,6 +167,16 @@ class Linker:
         allowed = _COMPATIBLE.get(kind, {kind})
         return [self._known[i] for i in ids if self._known[i].type in allowed]
 
+    def _places_named(self, name: str) -> list[_Known]:
+        """Known places and bodies whose name is ``name``, spelling aside."""
+        key = skeleton(" ".join(_words(name)))
+        return [
+            k
+            for t in _PLACE_OR_BODY
+            for k in self._candidates(name, t)
+            if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
+        ]
+
     def _match(self, name: str, kind: str, local: dict[str, str]) -> _Known | None:
         words = _words(name)
         if not words:
@@ -174,13 +184,11 @@ class Linker:
         candidates = [k for k in self._candidates(name, kind) if any(same_name(name, a, kind) for a in k.aliases)]
         if not candidates and kind in _PLACE_OR_BODY:
             # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
-            key = skeleton(" ".join(words))
-            candidates = [
-                k
-                for t in _PLACE_OR_BODY
-                for k in self._candidates(name, t)
-                if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
-            ]
+            candidates = self._places_named(name)
+        if kind == "PERSON" and len(words) == 1 and not any(k.id in local.values() for k in candidates):
+            # A bare word the model called a person ("Veloria says ...") that names a known place or body is
+            # that place, unless this article names a person of that surname.
+            candidates = self._places_named(name) or candidates
         if not candidates and kind != "PERSON" and len(words) == 1:
             # The small model often tags a bare surname as an organisation or a place ("Zelenskyy said"):
             # it is the person when a person of that surname is known by full name. A word tagged a place
@@ -265,6 +273,9 @@ class Linker:
                 # A speaker the parse could only call a group ("Marlow said") is a person once linked to one.
                 if entity_id and kinds.get(entity_id) == "PERSON" and kind in {SpeakerKind.GROUP, SpeakerKind.UNKNOWN}:
                     kind = SpeakerKind.PERSON
+                # And one the parse called a person is a group once linked to a place or body ("Veloria says").
+                elif entity_id and kinds.get(entity_id, "PERSON") != "PERSON" and kind is SpeakerKind.PERSON:
+                    kind = SpeakerKind.GROUP
                 linked.append(dataclasses.replace(q, speaker_entity_id=entity_id, speaker_kind=kind))
             quotes = tuple(linked)
             out.append(dataclasses.replace(article, mentions=mentions, quotes=quotes))

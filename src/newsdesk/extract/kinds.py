@@ -24,7 +24,7 @@ from newsdesk.records import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["CLASS_NOUNS", "PLACE_NOUNS", "type_names"]
+__all__ = ["CLASS_NOUNS", "PLACE_NOUNS", "singular", "type_names"]
 
 # Nouns naming a kind of place, which a proper noun modifying them names ("the Marvosk region"). Words that
 # often head other compounds are left out: "state" ("a Trump state visit"), "area", "border", "capital".
@@ -45,8 +45,8 @@ CLASS_NOUNS = {
     ),
     **dict.fromkeys("country nation city region province town".split(), "GPE"),
     **dict.fromkeys(
-        "company firm bank organisation organization party agency outlet newspaper broadcaster network university "
-        "charity union club team retailer airline manufacturer insurer lender".split(),
+        "company firm bank organisation organization group campaign party agency outlet newspaper broadcaster network "
+        "university charity union club team retailer airline manufacturer insurer lender".split(),
         "ORG",
     ),
 }
@@ -61,7 +61,7 @@ _PHRASE = {"NOUN", "PROPN", "ADJ", "NUM"}
 _NAME_DEPS = {"compound", "nmod", "amod"}
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     # The lemmatizer is not loaded (see newsdesk.nlp); English plurals of the nouns above are regular.
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -136,7 +136,7 @@ def _typed(doc: Doc) -> dict[tuple[int, int], str]:
     for noun in doc:
         if noun.pos_ != "NOUN" or not noun.is_lower:
             continue
-        key = _singular(noun.lower_)
+        key = singular(noun.lower_)
         if key in PLACE_NOUNS:
             for child in noun.lefts:
                 if child.dep_ in {"compound", "nmod"}:

@@ -38,6 +38,12 @@ def _clean(text: str) -> str:
     return _ARTICLE.sub("", _POSSESSIVE.sub("", text.strip(_TRIM)).strip(_TRIM))
 
 
+def _names_a_body(role: str) -> bool:
+    """Whether a title written with a name says it is an organisation ("consumer group", "a farmers' union")."""
+    words = re.findall(r"[a-z]+", role.lower())
+    return bool(words) and kinds.CLASS_NOUNS.get(kinds.singular(words[-1])) == "ORG"
+
+
 def _role_before(ent: Span) -> str | None:
     """Title words written just before a person's name, when the parse ties them to it."""
     doc = ent.doc
@@ -122,6 +128,9 @@ def find(doc: Doc) -> tuple[Mention, ...]:
             continue
         start = ent.start_char + ent.text.find(name)
         role = (_role_before(ent) or _role_apposed(ent)) if kind == "PERSON" else None
+        if role and _names_a_body(role):
+            # "Consumer group Fair Pay Veloria", "X, a farmers' union": the noun says it is no person.
+            kind, role = "ORG", None
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
     kinds.type_names(doc, found)
