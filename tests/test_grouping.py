@@ -238,3 +238,21 @@ def test_stored_groups_come_back_least_recently_joined_first(tmp_path: Path) -> 
     dam, strike = rows[DAM[:20]], rows[STRIKE[:20]]
     assert rows[DAM_FOLLOW_UP[:20]]["event_id"] == dam["event_id"]
     assert [g["id"] for g in corpus.store.groups("event")] == [strike["event_id"], dam["event_id"]]
+
+
+def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypatch) -> None:
+    corpus = _corpus()
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
+    first = corpus.articles()[0]
+    read_texts: list[list[str]] = []
+    texts = Store.texts
+
+    def spy_texts(self: Store, ids: list[str]) -> dict[str, tuple[str | None, str]]:
+        read_texts.append(list(ids))
+        return texts(self, ids)
+
+    monkeypatch.setattr(Store, "texts", spy_texts)
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-16"}])])
+    assert corpus.articles()[1]["duplicate_of"] is None  # not a copy: it is compared with the event's members
+    assert read_texts == [[first["id"]]]  # the stored member, once, for its event's nearest-member score
+    assert corpus.articles()[1]["event_id"] == first["event_id"]

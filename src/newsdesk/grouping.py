@@ -30,6 +30,8 @@ class View(Protocol):
 
     def articles(self, ids: Sequence[str] | None = None) -> Any: ...
 
+    def texts(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str]]: ...
+
     def fingerprints(self) -> dict[str, tuple[bytes, int]]: ...
 
     def groups(self, kind: str) -> list[dict[str, Any]]: ...
@@ -139,7 +141,11 @@ def _row(group: Group, title: str | None) -> dict[str, Any]:
 
 
 def _vector(article: Article) -> similarity.Vector:
-    return similarity.vector(f"{article.title or ''}\n{article.text}")
+    return _text_vector(article.title, article.text)
+
+
+def _text_vector(title: str | None, text: str) -> similarity.Vector:
+    return similarity.vector(f"{title or ''}\n{text}")
 
 
 def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
@@ -165,7 +171,8 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             max_gap_days=c.max_gap_days,
             prefix="e",
             nearest=True,
-            member_vectors=lambda ids: {a.id: _vector(a) for a in view.articles(list(ids))},
+            # Members stored by an earlier run: their text alone is read (not their mentions or quotes).
+            member_vectors=lambda ids: {i: _text_vector(*pair) for i, pair in view.texts(list(ids)).items()},
         )
         memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
         memo["event_of"] = {}

@@ -226,6 +226,10 @@ class Store:
             cursor = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk)
             yield from self._with_extracts([_row_to_article(r) for r in cursor])
 
+    def texts(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str]]:
+        """The title and clean text of each of the given articles, by id, without their mentions or quotes."""
+        return {r["id"]: (r["title"], r["text"]) for r in queries.article_texts(self.conn, ids=list(ids))}
+
     def count(self) -> int:
         """How many articles are stored."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])

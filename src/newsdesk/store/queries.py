@@ -437,9 +437,9 @@ def timeline_dates(
 
 
 def article_texts(conn: sqlite3.Connection, *, ids: list[str]) -> list[dict[str, Any]]:
-    """The id and text of each of the given articles."""
+    """The id, title and text of each of the given articles."""
     out: list[dict[str, Any]] = []
     for chunk in _chunks(ids):
-        sql = f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+        sql = f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
         out.extend(dict(r) for r in conn.execute(sql, chunk))
     return out
