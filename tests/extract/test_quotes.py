@@ -267,6 +267,9 @@ NOT_REPORTED = [
     pytest.param("The dockers' union raised $3 million for the strike fund.", "$3 million", id="money raised"),
     pytest.param("The port authority will raise the ferry toll.", "the ferry toll", id="a price raised"),
     pytest.param("The laid-off dockers could not find new jobs in Oldport.", "new jobs in Oldport", id="a job found"),
+    pytest.param(
+        "It’s no surprise the dockers walked out on Monday.", "the dockers walked out on Monday", id="it is no surprise"
+    ),
 ]
 
 
