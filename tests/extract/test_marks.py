@@ -25,6 +25,8 @@ from newsdesk.extract import marks
         ("No quotation marks at all.", []),
         ("“Opened and never closed\nNext paragraph", ["Opened and never closed"]),
         ("A stray closing mark” does nothing.", []),
+        # A markup tag left in the text quotes its attribute values; they are not quotations.
+        ('<post id="7" author="pier_desk">Ferries run late.</post> He said "no deal" twice.', ["no deal"]),
         # Doubled apostrophes stand for double quotes in some archives; a lone one stays an apostrophe.
         ("''The pier is closed,'' the harbour master said.", ["The pier is closed,"]),
         ("He called it ''a small step'' and left.", ["a small step"]),

@@ -266,6 +266,10 @@ NOT_REPORTED = [
     pytest.param("The ferry towns vote on March 1.", "March 1", id="when a vote is held"),
     pytest.param("The dockers' union raised $3 million for the strike fund.", "$3 million", id="money raised"),
     pytest.param("The port authority will raise the ferry toll.", "the ferry toll", id="a price raised"),
+    pytest.param("The laid-off dockers could not find new jobs in Oldport.", "new jobs in Oldport", id="a job found"),
+    pytest.param(
+        "It’s no surprise the dockers walked out on Monday.", "the dockers walked out on Monday", id="it is no surprise"
+    ),
 ]
 
 
@@ -284,6 +288,12 @@ STILL_REPORTED = [
         "questions about the new toll",
         "The mayor",
         id="a doubt raised",
+    ),
+    pytest.param(
+        "A harbour survey found broad support for the night ferry.",
+        "broad support for the night ferry",
+        "A harbour survey",
+        id="what a survey found",
     ),
 ]
 

@@ -1,13 +1,15 @@
 """Quotation marks: where direct quotes open and close, in every style news uses.
 
 “English”, "ASCII", «guillemets» (either way round), „German“, ‘single’ quotes and ''doubled apostrophes''
-(the New York Times archive's style). A quote that opens and
+(the New York Times archive's style). Marks inside a markup tag left in the text (``<tweet author="...">``) are
+its attribute values, not quotation marks. A quote that opens and
 never closes runs to the end of its paragraph (a multi-paragraph quote opens each paragraph again). Marks
 nested inside a quote belong to it. Apostrophes (don’t, Ukraine’s, the ’90s) are not quotation marks.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["Marked", "find"]
@@ -24,6 +26,8 @@ _PAIRS = {
 _SPACE_BEFORE = set(" \t\n([{—–-/:")
 # Two apostrophes stand for a double quote in some archives (''like this''); one alone is an apostrophe.
 _DOUBLED = "''"
+# A markup tag left in the text, with its quoted attribute values: <tweet id="1" author="x">.
+_TAG = re.compile(r"""</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:=(?:"[^"\n]*"|'[^'\n]*'))?)*\s*/?>""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,9 @@ def find(text: str) -> list[Marked]:
     i, n = 0, len(text)
     while i < n:
         char = text[i]
+        if char == "<" and (tag := _TAG.match(text, i)) is not None:
+            i = tag.end()
+            continue
         if text.startswith(_DOUBLED, i) and _doubled_opens(text, i):
             marked, i = _find_doubled(text, i)
             if marked is not None:

@@ -31,7 +31,7 @@ _VIA_REACH = 400
 _NOT_HELD = frozenset(
     "has have had having is are was were be been being do does did make makes made making help helps helped "
     "helping win wins won mean means meant get gets got take takes took go goes went come comes came become "
-    "becomes became".split()
+    "becomes became 's ’s 're ’re 'm ’m 've ’ve 'd ’d".split()  # contracted "is", "has" ("it's likely that")
 )  # characters either side of a quote where a credited report still counts as its channel
 
 

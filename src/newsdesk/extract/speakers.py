@@ -173,6 +173,14 @@ def is_attitude(token: Token) -> bool:
     base = _base(token)
     if base == "raise":
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in _RAISED for c in token.children)
+    if base == "find":
+        # A finding is a judgement ("found that ...", "found the plan too costly"); "found a job" is not.
+        # A poll or a study finds what it reports ("the poll found broad support").
+        deps = {c.dep_ for c in token.children}
+        if "dobj" not in deps or deps & {"ccomp", "xcomp", "oprd", "acomp"}:
+            return True
+        found_by = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return found_by is not None and found_by.pos_ == "NOUN" and bool(_DOCUMENT.search(found_by.text))
     return base in ATTITUDES
 
 
