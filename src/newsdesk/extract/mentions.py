@@ -9,6 +9,7 @@ Yermak, the Ukrainian president's chief of staff").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsdesk.extract import attributions, entities, kinds
@@ -96,6 +97,20 @@ def doc_text(tokens: list[Token]) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
+def _one_kind_per_word(found: dict[tuple[int, int], Mention]) -> None:
+    """A lone word the model calls a person in one sentence and a place, group or body in another ("Veloria
+    says ..." beside "Veloria's regulator") is the latter, unless the article names a person ending in it."""
+    others: dict[str, Counter[str]] = {}
+    full = {m.text.split()[-1] for m in found.values() if m.type == "PERSON" and " " in m.text}
+    for m in found.values():
+        if m.type != "PERSON" and " " not in m.text:
+            others.setdefault(m.text, Counter())[m.type] += 1
+    for key, m in list(found.items()):
+        if m.type == "PERSON" and " " not in m.text and m.text in others and m.text not in full:
+            kind = others[m.text].most_common(1)[0][0]
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type=kind)
+
+
 def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     """Surnames the model missed or mistyped, spelled another way in the same article ("Jermak" beside "Yermak")."""
     persons = {entities.skeleton(m.text.split()[-1]) for m in found.values() if m.type == "PERSON"}
@@ -134,6 +149,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
     kinds.type_names(doc, found)
+    _one_kind_per_word(found)
     _surnames(doc, found)
     for start, end, _outlet in attributions.outlets(doc.text):
         if not any(s <= start < e or start <= s < end for s, e in found):
