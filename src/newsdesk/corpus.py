@@ -346,7 +346,7 @@ class Corpus:
             stored.setdefault(row["article_id"], []).append(row)
         fast = {a["id"] for a in articles if a["dates_stored"]}
         need_text = [a["id"] for a in articles if a["id"] not in fast or not a["title"]]
-        texts = {r["id"]: r["text"] for r in self.store.query("article_texts", ids=need_text)} if need_text else {}
+        texts = {i: text for i, (_, text) in self.store.texts(need_text).items()} if need_text else {}
         entries: dict[tuple[str | None, str | None], dict[str, Any]] = {}
 
         def add(

@@ -140,11 +140,8 @@ def _row(group: Group, title: str | None) -> dict[str, Any]:
     }
 
 
-def _vector(article: Article) -> similarity.Vector:
-    return _text_vector(article.title, article.text)
-
-
-def _text_vector(title: str | None, text: str) -> similarity.Vector:
+def _vector(title: str | None, text: str) -> similarity.Vector:
+    """An article's term vector: its title and its clean text."""
     return similarity.vector(f"{title or ''}\n{text}")
 
 
@@ -155,7 +152,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     the store is read once per run rather than once per batch.
     """
     memo = {} if memo is None else memo
-    vectors = {a.id: _vector(a) for a in batch}
+    vectors = {a.id: _vector(a.title, a.text) for a in batch}
     before = similarity.DocumentFrequencies()
     before.add(vectors.values())
     if "events" not in memo:
@@ -172,7 +169,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             prefix="e",
             nearest=True,
             # Members stored by an earlier run: their text alone is read (not their mentions or quotes).
-            member_vectors=lambda ids: {i: _text_vector(*pair) for i, pair in view.texts(list(ids)).items()},
+            member_vectors=lambda ids: {i: _vector(*pair) for i, pair in view.texts(list(ids)).items()},
         )
         memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
         memo["event_of"] = {}

@@ -274,7 +274,7 @@ class Linker:
                 if entity_id and kinds.get(entity_id) == "PERSON" and kind in {SpeakerKind.GROUP, SpeakerKind.UNKNOWN}:
                     kind = SpeakerKind.PERSON
                 # And one the parse called a person is a group once linked to a place or body ("Veloria says").
-                elif entity_id and kinds.get(entity_id, "PERSON") != "PERSON" and kind is SpeakerKind.PERSON:
+                elif entity_id and kinds.get(entity_id) not in {None, "PERSON"} and kind is SpeakerKind.PERSON:
                     kind = SpeakerKind.GROUP
                 linked.append(dataclasses.replace(q, speaker_entity_id=entity_id, speaker_kind=kind))
             quotes = tuple(linked)

@@ -26,13 +26,13 @@ __all__ = ["find"]
 _SHORT_WORDS = 4
 _SPEECH_END = re.compile(r"[.!?…,;:]$|[.!?…]\s")
 _REPORTEDLY = re.compile(r"\b(?:reportedly|reported|reports?|according to)\b", re.IGNORECASE)
-_VIA_REACH = 400
+_VIA_REACH = 400  # characters either side of a quote where a credited report still counts as its channel
 # Verbs whose clause complement is not somebody's view ("it has been reported", "helping ensure", "won").
 _NOT_HELD = frozenset(
     "has have had having is are was were be been being do does did make makes made making help helps helped "
     "helping win wins won mean means meant get gets got take takes took go goes went come comes came become "
     "becomes became 's ’s 're ’re 'm ’m 've ’ve 'd ’d".split()  # contracted "is", "has" ("it's likely that")
-)  # characters either side of a quote where a credited report still counts as its channel
+)
 
 
 @dataclass(frozen=True, slots=True)

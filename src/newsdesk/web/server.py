@@ -58,7 +58,6 @@ def listen(host: str, port: int) -> socket.socket:
         raise ConfigError(
             f"Cannot listen on {url(host, port)}: {reason}. Pick another port with --port (0 picks a free one)."
         ) from exc
-    sock.set_inheritable(True)
     return sock
 
 
