@@ -65,3 +65,56 @@ def test_a_lone_surname_stays_a_person_when_the_article_names_them_in_full() -> 
     del found[(0, 10)]
     mentions._one_kind_per_word(found)
     assert found[(20, 26)].type == "GPE"
+
+
+def _relabelled(text: str, phrase: str, label: str) -> tuple[str, dict[str, tuple[str, str | None]]]:
+    """Mentions when the model labels ``phrase`` ``label`` (the small model's slips, set by hand so the test does
+    not hang on one sentence's parse)."""
+    from spacy.tokens import Span
+
+    doc = nlp.load()(text)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    assert span is not None
+    doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [
+        Span(doc, span.start, span.end, label=label)
+    ]
+    return text, {m.text: (m.type, m.role) for m in mentions.find(doc)}
+
+
+def test_a_titled_name_the_model_calls_a_work_of_art_is_a_person() -> None:
+    _, names = _relabelled(
+        "Pelmoran Harbour Minister Tove Anker said the quay would open in May.",
+        "Pelmoran Harbour Minister Tove Anker",
+        "WORK_OF_ART",
+    )
+    assert names["Tove Anker"] == ("PERSON", "Pelmoran Harbour Minister")
+
+
+def test_a_name_in_apposition_to_a_person_noun_is_a_person() -> None:
+    _, names = _relabelled(
+        "The dockers' union said the strike would go on, but its leader, Aske Brun, said talks could resume.",
+        "Aske Brun",
+        "ORG",
+    )
+    assert names["Aske Brun"] == ("PERSON", "leader")
+
+
+def test_a_title_word_that_opens_a_name_is_part_of_the_name() -> None:
+    phrase = "Singer Grand Cup"  # no singer here
+    _, names = _relabelled("Fans filled the stadium for the Singer Grand Cup final on Sunday.", phrase, "ORG")
+    assert names[phrase] == ("ORG", None)
+    assert not [n for n, (kind, _) in names.items() if kind == "PERSON" and n in phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label", "name"),
+    [
+        ("The talks moved to Kelmor\n\nKELMOR (MPA) - Envoys met again.", "Kelmor\n\nKELMOR", "GPE", "Kelmor"),
+        ("The regulator fined Brisklane 3.1 million velors.", "Brisklane 3.1 million", "PERSON", "Brisklane"),
+    ],
+)
+def test_a_name_stays_on_its_line_and_a_person_has_no_number(text: str, phrase: str, label: str, name: str) -> None:
+    _, names = _relabelled(text, phrase, label)
+    assert name in names
+    assert not [n for n in names if "\n" in n or any(c.isdigit() for c in n)]

@@ -302,3 +302,39 @@ STILL_REPORTED = [
 def test_reported_content_and_speaker(text: str, expected: str, speaker: str) -> None:
     reported = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if not q.direct]
     assert (expected, speaker) in reported
+
+
+def test_a_coordinated_clause_after_a_quote_is_not_its_cue() -> None:
+    # "…”, and called on …" goes on with the subject of the clause before; the quote is the spokesman's.
+    text = (
+        "Opposition spokesman Karel Dunn said that Mayor Ruth Olsen had “turned a budget into a feud”, "
+        "and called on the council to appoint an auditor."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Karel Dunn"
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker() -> None:
+    # The pronoun refers to the description that spoke last in the paragraph, not to a person named before it.
+    text = (
+        "Union leader Aske Brun said the strike would go on.\n\n"
+        "A port manager, who asked not to be named, said the owners had expected one day. "
+        "“Nobody upstairs thought they would stay out for two,” he said."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "A port manager"
+    assert quote.speaker_kind is SpeakerKind.ANONYMOUS
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+
+
+def test_he_after_a_named_speaker_stays_with_the_name() -> None:
+    text = "A port manager said the owners had expected one day. Aske Brun disagreed. “We stay out,” he said."
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Aske Brun"
+
+
+@pytest.mark.parametrize("mark", ["“red line”", '"red line"', "so called «red line»"])
+def test_so_called_marks_a_scare_quote(mark: str) -> None:
+    lead = "" if mark.startswith("so") else "so-called "
+    text = f"Opposition deputies accused the minister of abandoning the {lead}{mark} on river flows."
+    assert _quotes(text) == []

@@ -24,7 +24,7 @@ from newsdesk.records import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["CLASS_NOUNS", "PLACE_NOUNS", "singular", "type_names"]
+__all__ = ["CLASS_NOUNS", "PLACE_NOUNS", "names_a_person", "singular", "type_names"]
 
 # Nouns naming a kind of place, which a proper noun modifying them names ("the Marvosk region"). Words that
 # often head other compounds are left out: "state" ("a Trump state visit"), "area", "border", "capital".
@@ -40,7 +40,8 @@ CLASS_NOUNS = {
     **dict.fromkeys(
         "leader official minister president premier diplomat senator lawmaker politician candidate envoy ambassador "
         "negotiator adviser advisor executive player athlete actor actress singer author writer journalist reporter "
-        "lawyer judge billionaire".split(),
+        "lawyer judge billionaire spokesman spokeswoman spokesperson secretary governor mayor chairman chairwoman "
+        "director commissioner".split(),
         "PERSON",
     ),
     **dict.fromkeys("country nation city region province town".split(), "GPE"),
@@ -66,6 +67,11 @@ def singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def names_a_person(word: str) -> bool:
+    """Whether ``word`` is a noun for a kind of person ("minister", "leaders", "spokeswoman")."""
+    return CLASS_NOUNS.get(singular(word.lower())) == "PERSON"
 
 
 def _conjuncts(token: Token) -> list[Token]:

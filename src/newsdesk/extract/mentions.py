@@ -39,10 +39,46 @@ def _clean(text: str) -> str:
     return _ARTICLE.sub("", _POSSESSIVE.sub("", text.strip(_TRIM)).strip(_TRIM))
 
 
+def _cut(name: str, kind: str) -> str:
+    """A name stays on one line ("Orsa" from a match run over a paragraph break into the next one's first word),
+    and a person's name holds no number ("Quillfin 4.2 million": a fine, not a name)."""
+    name = name.split("\n", 1)[0].rstrip(_TRIM)
+    if kind == "PERSON":
+        words = name.split(" ")
+        digit = next((k for k, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
+        name = " ".join(words[:digit]).rstrip(_TRIM)
+    return name
+
+
 def _names_a_body(role: str) -> bool:
     """Whether a title written with a name says it is an organisation ("consumer group", "a farmers' union")."""
     words = re.findall(r"[a-z]+", role.lower())
     return bool(words) and kinds.CLASS_NOUNS.get(kinds.singular(words[-1])) == "ORG"
+
+
+def _titled_person(ent: Span) -> tuple[int, int, str] | None:
+    """A person inside a name the model gave another label: "Velorian Water Minister Ilse Varga" read as a work
+    of art, "its leader, Ivo Marlow" as an organisation. Returns the name's character span and its title."""
+    words = [t for t in ent if t.dep_ != "det"]
+    if len(words) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words[-2:]):
+        return None  # a first name and a surname at least: "Singer World Series" is no singer
+    # The title comes after a word of its own ("Water Minister"): a name that starts with one is a name.
+    for k in range(len(words) - 3, 0, -1):
+        if kinds.names_a_person(words[k].text):
+            name = words[k + 1 :]
+            if len(name) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+                return name[0].idx, name[-1].idx + len(name[-1]), ent.doc[words[0].i : words[k].i + 1].text
+            break
+    head = ent.root.head
+    if (
+        ent.root.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and kinds.names_a_person(head.text)
+        and ent.doc.text[head.idx + len(head) : ent.start_char] == ", "
+    ):
+        role = [t for t in ent.doc[head.left_edge.i : head.i + 1] if t.dep_ not in {"det", "poss"} and not t.is_punct]
+        return ent.start_char, ent.end_char, doc_text(role) if role else head.text
+    return None
 
 
 def _role_before(ent: Span) -> str | None:
@@ -136,9 +172,14 @@ def find(doc: Doc) -> tuple[Mention, ...]:
     found: dict[tuple[int, int], Mention] = {}
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
+        titled = _titled_person(ent) if ent.label_ != "PERSON" and len(ent) <= _MAX_WORDS else None
+        if titled is not None:
+            start, end, title = titled
+            found[(start, end)] = Mention(text=doc.text[start:end], start=start, end=end, type="PERSON", role=title)
+            continue
         if kind is None or len(ent) > _MAX_WORDS:
             continue
-        name = _clean(ent.text)
+        name = _cut(_clean(ent.text), kind)
         if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
             continue
         start = ent.start_char + ent.text.find(name)

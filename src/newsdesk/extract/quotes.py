@@ -26,6 +26,8 @@ __all__ = ["find"]
 _SHORT_WORDS = 4
 _SPEECH_END = re.compile(r"[.!?…,;:]$|[.!?…]\s")
 _REPORTEDLY = re.compile(r"\b(?:reportedly|reported|reports?|according to)\b", re.IGNORECASE)
+# "the so-called “red line”": the writer's marks around a phrase others use, never somebody's words.
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _VIA_REACH = 400  # characters either side of a quote where a credited report still counts as its channel
 # Verbs whose clause complement is not somebody's view ("it has been reported", "helping ensure", "won").
 _NOT_HELD = frozenset(
@@ -54,7 +56,12 @@ class _Article:
         self.credits = attributions.credits(self.text, own_outlet=outlet)
         self.outlets = attributions.outlets(self.text)
         self.person_names = {m.text.split()[-1] for m in mentions if m.type == "PERSON"}
-        self.marked = [m for m in marks.find(self.text) if not _is_name(self, m.start, m.end)]
+        self.marked = [
+            m
+            for m in marks.find(self.text)
+            if not _is_name(self, m.start, m.end)
+            and not _SO_CALLED.search(self.text[max(0, m.start - m.width - 12) : m.start - m.width])
+        ]
         self.quoted = [(m.start - m.width, m.end + m.width) for m in self.marked]
         self._quote_starts = [s for s, _ in self.quoted]
 
@@ -94,6 +101,27 @@ class _Article:
                 best = m
         return best
 
+    def described_before(self, char: int, after: int) -> Token | None:
+        """The nearest one-person description that speaks between ``after`` and ``char`` in the same paragraph
+        ("A terminal manager, who asked not to be named, said ..."): a pronoun after it refers to it, not to a
+        person named further back."""
+        floor = max(after, self.text.rfind("\n", 0, char) + 1)
+        first = self.token_at(floor)
+        last = self.token_at(char)
+        if first is None or last is None:
+            return None
+        for token in reversed(self.doc[first.i : last.i]):
+            verb = token.head
+            if (
+                token.dep_ == "nsubj"
+                and token.tag_ == "NN"
+                and not self.in_quote(token.idx)
+                and speakers.is_cue(verb)
+                and verb.i > token.i
+            ):
+                return token
+        return None
+
     def role_holder(self, phrase: str, before: int) -> Mention | None:
         """The person whose role ``phrase`` names ("the president's chief of staff"), if seen before it."""
         key = re.sub(r"^(?:the|a|an)\s+", "", phrase.lower()).strip()
@@ -116,8 +144,8 @@ def _cue_after(art: _Article, end: int, limit: int, width: int = 1) -> Token | N
     while nxt < len(art.text) and art.text[nxt] in " \t,—–":
         nxt += 1
     first = art.token_at(nxt)
-    if first is None:
-        return None
+    if first is None or first.dep_ == "cc":
+        return None  # “…”, and called on X: a coordinated clause goes on, with the subject of the one before
     for token in art.doc[first.i : min(first.i + 14, len(art.doc))]:
         if token.idx >= limit or token.text in {".", "!", "?"} or (art.in_quote(token.idx) and token.idx > end + width):
             break
@@ -207,6 +235,10 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
     if speakers.is_pronoun(head):
         if head.lower_ in {"he", "she"}:
             antecedent = art.person_before(head.idx)
+            described = art.described_before(head.idx, antecedent.end if antecedent is not None else 0)
+            if described is not None:
+                d = _speaker(art, described, None)
+                return _Speaker(d.name, d.kind, head.idx, head.idx + len(head), d.head_pos)
             if antecedent is not None:
                 return _Speaker(antecedent.text, SpeakerKind.PERSON, head.idx, head.idx + len(head), antecedent.start)
         if head.lower_ == "they" and previous is not None and previous.name:
