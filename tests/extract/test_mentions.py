@@ -82,22 +82,31 @@ def _relabelled(text: str, phrase: str, label: str) -> tuple[str, dict[str, tupl
     return text, {m.text: (m.type, m.role) for m in mentions.find(doc)}
 
 
-def test_a_titled_name_the_model_calls_a_work_of_art_is_a_person() -> None:
-    _, names = _relabelled(
-        "Pelmoran Harbour Minister Tove Anker said the quay would open in May.",
-        "Pelmoran Harbour Minister Tove Anker",
-        "WORK_OF_ART",
-    )
-    assert names["Tove Anker"] == ("PERSON", "Pelmoran Harbour Minister")
-
-
-def test_a_name_in_apposition_to_a_person_noun_is_a_person() -> None:
-    _, names = _relabelled(
-        "The dockers' union said the strike would go on, but its leader, Aske Brun, said talks could resume.",
-        "Aske Brun",
-        "ORG",
-    )
-    assert names["Aske Brun"] == ("PERSON", "leader")
+@pytest.mark.parametrize(
+    ("text", "phrase", "label", "name", "title"),
+    [
+        (
+            "Pelmoran Harbour Minister Tove Anker said the quay would open in May.",
+            "Pelmoran Harbour Minister Tove Anker",
+            "WORK_OF_ART",
+            "Tove Anker",
+            "Pelmoran Harbour Minister",
+        ),
+        (
+            "The dockers' union said the strike would go on, but its leader, Aske Brun, said talks could resume.",
+            "Aske Brun",
+            "ORG",
+            "Aske Brun",
+            "leader",
+        ),
+    ],
+)
+def test_a_titled_name_the_model_mislabels_is_a_person(
+    text: str, phrase: str, label: str, name: str, title: str
+) -> None:
+    # A title inside a name the model calls a work of art; a name in apposition to a person noun.
+    _, names = _relabelled(text, phrase, label)
+    assert names[name] == ("PERSON", title)
 
 
 def test_a_title_word_that_opens_a_name_is_part_of_the_name() -> None:
