@@ -127,3 +127,21 @@ def test_a_name_stays_on_its_line_and_a_person_has_no_number(text: str, phrase: 
     _, names = _relabelled(text, phrase, label)
     assert name in names
     assert not [n for n in names if "\n" in n or any(c.isdigit() for c in n)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pelmora-based payments company Brisklane has confirmed the breach.",
+        "Brisklane, which is based in Pelmora, said the accounts were safe.",
+        "Velorian fintech Brisklane says customer data may have been exposed.",
+    ],
+)
+def test_a_name_the_grammar_says_is_a_body_is_no_person(text: str) -> None:
+    _, names = _relabelled(text, "Brisklane", "PERSON")
+    assert names["Brisklane"] == ("ORG", None)
+
+
+def test_a_person_who_is_written_after_a_body_noun_with_a_title_stays_a_person() -> None:
+    _, names = _relabelled("The union's leader Aske Brun, who chairs the board, spoke.", "Aske Brun", "PERSON")
+    assert names["Aske Brun"][0] == "PERSON"

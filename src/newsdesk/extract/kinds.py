@@ -47,7 +47,8 @@ CLASS_NOUNS = {
     **dict.fromkeys("country nation city region province town".split(), "GPE"),
     **dict.fromkeys(
         "company firm bank organisation organization group campaign party agency outlet newspaper broadcaster network "
-        "university charity union club team retailer airline manufacturer insurer lender".split(),
+        "university charity union club team retailer airline manufacturer insurer lender fintech startup "
+        "start-up".split(),
         "ORG",
     ),
 }

@@ -81,6 +81,19 @@ def _titled_person(ent: Span) -> tuple[int, int, str] | None:
     return None
 
 
+def _written_as_a_body(ent: Span) -> bool:
+    """A name the grammar says is no person: right after an organisation noun the parse did not tie to it
+    ("the payments company Quillfin"), or taking "which" ("Quillfin, which is based in Orvath")."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and _names_a_body(before.text):
+        return True
+    return any(
+        child.dep_ == "relcl" and child.i > ent.end and doc[child.left_edge.i].lower_ == "which"
+        for child in ent.root.children
+    )
+
+
 def _role_before(ent: Span) -> str | None:
     """Title words written just before a person's name, when the parse ties them to it."""
     doc = ent.doc
@@ -184,7 +197,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
             continue
         start = ent.start_char + ent.text.find(name)
         role = (_role_before(ent) or _role_apposed(ent)) if kind == "PERSON" else None
-        if role and _names_a_body(role):
+        if (role and _names_a_body(role)) or (kind == "PERSON" and _written_as_a_body(ent)):
             # "Consumer group Fair Pay Veloria", "X, a farmers' union": the noun says it is no person.
             kind, role = "ORG", None
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
