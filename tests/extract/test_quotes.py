@@ -338,3 +338,11 @@ def test_so_called_marks_a_scare_quote(mark: str) -> None:
     lead = "" if mark.startswith("so") else "so-called "
     text = f"Opposition deputies accused the minister of abandoning the {lead}{mark} on river flows."
     assert _quotes(text) == []
+
+
+def test_a_first_name_and_surname_of_a_body_is_a_person_when_the_model_misses_them() -> None:
+    text = "Ildri Tofte of the Pelmora Rivers Trust said that the accord “does nothing for the fish”."
+    doc = nlp.load()(text)
+    doc.ents = []  # the small model's miss, set by hand so the test does not hang on one parse
+    (quote,) = [q for q in quotes.find(doc, mentions.find(doc)) if q.direct]
+    assert (quote.speaker, quote.speaker_kind) == ("Ildri Tofte", SpeakerKind.PERSON)

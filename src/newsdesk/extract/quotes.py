@@ -264,19 +264,33 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
     if persons:
         named = next((m for m in persons if m.start <= head.idx < m.end), persons[0])
         return _Speaker(named.text, SpeakerKind.PERSON, named.start, named.end, named.start)
-    if head.pos_ == "PROPN" and head.text in art.person_names:
-        # The model missed this mention, but the article names the same person elsewhere.
+    if head.pos_ == "PROPN":
         left = head
         while left.i > first and left.nbor(-1).pos_ == "PROPN" and left.nbor(-1).dep_ == "compound":
             left = left.nbor(-1)
-        p_start, p_end = left.idx, head.idx + len(head)
-        return _Speaker(art.text[p_start:p_end], SpeakerKind.PERSON, p_start, p_end, p_start)
+        # The model missed this mention, but the article names the same person elsewhere; or the phrase is a
+        # first name and a surname "of" a body ("Klara Wendt of the Orsa Rivers Trust"), as people are written.
+        if head.text in art.person_names or (head.i - left.i == 1 and _of_a_body(left, head)):
+            p_start, p_end = left.idx, head.idx + len(head)
+            return _Speaker(art.text[p_start:p_end], SpeakerKind.PERSON, p_start, p_end, p_start)
     kind = speakers.kind_of(text, head, persons)
     if kind is SpeakerKind.GROUP and head.pos_ == "NOUN":
         holder = art.role_holder(text, start)
         if holder is not None:
             return _Speaker(holder.text, SpeakerKind.PERSON, start, end, holder.start)
     return _Speaker(text, kind, start, end, start)
+
+
+def _of_a_body(first: Token, head: Token) -> bool:
+    """ "Wendt of the Orsa Rivers Trust": a name the model did not call a body or place, "of" a named body."""
+    if head.ent_type_ in {"ORG", "GPE", "LOC", "NORP", "FAC"} or not all(t.text[:1].isupper() for t in (first, head)):
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children)
+        for prep in head.rights
+    )
 
 
 def _via(art: _Article, speaker: _Speaker, cue: Token | None, start: int, end: int) -> tuple[str, ...]:
