@@ -346,3 +346,15 @@ def test_a_first_name_and_surname_of_a_body_is_a_person_when_the_model_misses_th
     doc.ents = []  # the small model's miss, set by hand so the test does not hang on one parse
     (quote,) = [q for q in quotes.find(doc, mentions.find(doc)) if q.direct]
     assert (quote.speaker, quote.speaker_kind) == ("Ildri Tofte", SpeakerKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "via"), [("the Telegraph", "The Telegraph"), ("the Pelmora Herald", "Pelmora Herald")]
+)
+def test_a_quote_inside_an_outlets_report_is_the_speakers_via_the_outlet(outlet: str, via: str) -> None:
+    # A known outlet, and one the article credits only by writing that it reported.
+    text = f"Mayor Ruth Olsen described the plan as “a start” but “not the end of the matter”, {outlet} reported."
+    assert [(q.text, q.speaker, q.via) for q in _quotes(text)] == [
+        ("a start", "Ruth Olsen", (via,)),
+        ("not the end of the matter", "Ruth Olsen", (via,)),
+    ]

@@ -101,6 +101,13 @@ class _Article:
                 best = m
         return best
 
+    def names_outlet(self, token: Token) -> bool:
+        """Whether ``token`` is part of a news outlet's name ("the Telegraph reported"), a known one or one the
+        article credits ("the Veloria Ledger reported")."""
+        return any(o_start <= token.idx < o_end for o_start, o_end, _ in self.outlets) or any(
+            pos <= token.idx < pos + len(name) for pos, name in self.credits
+        )
+
     def described_before(self, char: int, after: int) -> Token | None:
         """The nearest one-person description that speaks between ``after`` and ``char`` in the same paragraph
         ("A terminal manager, who asked not to be named, said ..."): a pronoun after it refers to it, not to a
@@ -206,6 +213,18 @@ def _ancestor_cue(art: _Article, start: int, end: int) -> Token | None:
             break
         token = token.head
     return None
+
+
+def _inner_cue(art: _Article, cue: Token, head: Token, start: int, end: int) -> tuple[Token, Token]:
+    """ "X called it “A” but “B”, the Ledger reported": the words are X's, credited through the outlet, when a cue
+    with a speaker of its own governs the quote inside the outlet's report."""
+    inner = _ancestor_cue(art, start, end)
+    if inner is None or inner.i == cue.i:
+        return cue, head
+    speaker = speakers.subject(inner)
+    if speaker is None or art.in_quote(speaker.idx) or art.names_outlet(speaker):
+        return cue, head
+    return inner, speaker
 
 
 def _near_speaker(art: _Article, cue: Token, quote_end: int) -> Token | None:
@@ -348,6 +367,8 @@ def _direct(art: _Article) -> list[Quote]:
             confidence = 0.6 if cue is not None and speakers.weak(cue) else 0.75
         if cue is not None and (head is None or art.in_quote(head.idx)):
             head = _near_speaker(art, cue, m.end)
+        if cue is not None and head is not None and art.names_outlet(head):
+            cue, head = _inner_cue(art, cue, head, m.start, m.end)
         short = len(words) <= _SHORT_WORDS and not _SPEECH_END.search(art.text[m.start : m.end])
         if cue is None:
             between = art.text[previous_end : m.start]
