@@ -145,3 +145,11 @@ def test_a_name_the_grammar_says_is_a_body_is_no_person(text: str) -> None:
 def test_a_person_who_is_written_after_a_body_noun_with_a_title_stays_a_person() -> None:
     _, names = _relabelled("The union's leader Aske Brun, who chairs the board, spoke.", "Aske Brun", "PERSON")
     assert names["Aske Brun"][0] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text", ["Speaking at the ministry in Brisvik, the minister said nothing.", "Not everyone in Brisvik is happy."]
+)
+def test_a_lone_word_in_which_things_happen_is_a_place(text: str) -> None:
+    _, names = _relabelled(text, "Brisvik", "PERSON")
+    assert names["Brisvik"] == ("GPE", None)

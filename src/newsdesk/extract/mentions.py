@@ -94,6 +94,12 @@ def _written_as_a_body(ent: Span) -> bool:
     )
 
 
+def _written_as_a_place(ent: Span) -> bool:
+    """A lone word "in" which things happen is a place: "at the ministry in Orvath", "everyone in Orvath"."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "in"
+
+
 def _role_before(ent: Span) -> str | None:
     """Title words written just before a person's name, when the parse ties them to it."""
     doc = ent.doc
@@ -200,6 +206,8 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         if (role and _names_a_body(role)) or (kind == "PERSON" and _written_as_a_body(ent)):
             # "Consumer group Fair Pay Veloria", "X, a farmers' union": the noun says it is no person.
             kind, role = "ORG", None
+        elif kind == "PERSON" and _written_as_a_place(ent):
+            kind, role = "GPE", None
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
     kinds.type_names(doc, found)
