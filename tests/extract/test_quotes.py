@@ -295,6 +295,12 @@ STILL_REPORTED = [
         "A harbour survey",
         id="what a survey found",
     ),
+    pytest.param(
+        "Lena Holm called on the harbour board to publish its accounts.",
+        "the harbour board to publish its accounts",
+        "Lena Holm",
+        id="called on someone to act",
+    ),
 ]
 
 

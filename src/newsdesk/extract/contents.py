@@ -72,9 +72,23 @@ def _topic(cue: Token, preps: frozenset[str] = _TOPIC_PREPS) -> tuple[int, int] 
     phrase sets the scene ("voted on March 1", "spoke for 45 minutes")."""
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps and not _setting(c)):
         objects = [c for c in prep.children if c.dep_ == "pobj"]
-        if objects:
-            return _clause_range(objects[0], minimum=1)
+        if not objects:
+            continue
+        found = _clause_range(objects[0], minimum=1)
+        # "called on the minister to resign": what is asked is the listener with the infinitive after it.
+        asked = [c for c in cue.rights if c.i > prep.right_edge.i and c.dep_ == "xcomp" and _infinitive(c)]
+        if found is not None and asked:
+            tokens = _without_aside(list(asked[0].subtree))
+            while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+                tokens.pop()
+            if tokens:
+                return found[0], tokens[-1].idx + len(tokens[-1])
+        return found
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def passive(cue: Token) -> tuple[int, int] | None:
