@@ -320,10 +320,11 @@ def test_a_coordinated_clause_after_a_quote_is_not_its_cue() -> None:
     assert quote.speaker == "Karel Dunn"
 
 
-def test_he_after_an_unnamed_speaker_is_that_speaker() -> None:
+@pytest.mark.parametrize("between", ["\n\n", " Brun left early. "])
+def test_he_after_an_unnamed_speaker_is_that_speaker(between: str) -> None:
     # The pronoun refers to the description that spoke last in the paragraph, not to a person named before it.
     text = (
-        "Union leader Aske Brun said the strike would go on.\n\n"
+        f"Union leader Aske Brun said the strike would go on.{between}"
         "A port manager, who asked not to be named, said the owners had expected one day. "
         "“Nobody upstairs thought they would stay out for two,” he said."
     )
@@ -333,8 +334,15 @@ def test_he_after_an_unnamed_speaker_is_that_speaker() -> None:
     assert text[quote.speaker_start : quote.speaker_end] == "he"
 
 
-def test_he_after_a_named_speaker_stays_with_the_name() -> None:
-    text = "A port manager said the owners had expected one day. Aske Brun disagreed. “We stay out,” he said."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A port manager said the owners had expected one day. Aske Brun disagreed. “We stay out,” he said.",
+        # A definite description most often renames the person named before it.
+        "Aske Brun spoke first. The union leader said the owners had expected one day. “We stay out,” he said.",
+    ],
+)
+def test_he_after_a_named_speaker_stays_with_the_name(text: str) -> None:
     (quote,) = _quotes(text)
     assert quote.speaker == "Aske Brun"
 

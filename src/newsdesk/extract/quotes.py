@@ -109,15 +109,13 @@ class _Article:
         )
 
     def described_before(self, char: int, after: int) -> Token | None:
-        """The nearest one-person description that speaks between ``after`` and ``char`` in the same paragraph
-        ("A terminal manager, who asked not to be named, said ..."): a pronoun after it refers to it, not to a
-        person named further back."""
+        """The nearest indefinite one-person description that speaks between ``after`` and ``char`` in the same
+        paragraph ("A terminal manager, who asked not to be named, said ..."): a pronoun after it refers to it,
+        not to a person named further back. A definite one ("the president said") most often renames that
+        person, and is left to the antecedent."""
         floor = max(after, self.text.rfind("\n", 0, char) + 1)
-        first = self.token_at(floor)
-        last = self.token_at(char)
-        if first is None or last is None:
-            return None
-        for token in reversed(self.doc[first.i : last.i]):
+        between = self.doc.char_span(floor, char, alignment_mode="contract")
+        for token in reversed(between if between is not None else ()):
             verb = token.head
             if (
                 token.dep_ == "nsubj"
@@ -125,6 +123,7 @@ class _Article:
                 and not self.in_quote(token.idx)
                 and speakers.is_cue(verb)
                 and verb.i > token.i
+                and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in token.children)
             ):
                 return token
         return None
