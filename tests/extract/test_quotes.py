@@ -257,6 +257,28 @@ def test_passive_cue_with_an_infinitive_spans_the_clause() -> None:
     assert [(q.text, q.speaker) for q in reported] == [("The ferry is expected to run late all winter", None)]
 
 
+SEEMING = [
+    pytest.param(
+        "The new ferry seemed to run faster than the old one.",
+        "The new ferry seemed to run faster than the old one",
+        id="seemed to: the subject with its infinitive",
+    ),
+    pytest.param(
+        "The dockers appeared unmoved by the offer.", "The dockers appeared unmoved by the offer", id="appeared"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEEMING)
+def test_a_verb_of_seeming_is_the_writers_impression(text: str, expected: str) -> None:
+    reported = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if not q.direct]
+    assert (expected, None) in reported
+
+
+def test_appearing_somewhere_is_no_impression() -> None:
+    assert not _quotes("Mayor Anna Kovacs appeared on television on Monday.", direct_only=False)
+
+
 # (text, a reported content that must not be found): acts that look like attitudes and attribute nothing.
 NOT_REPORTED = [
     pytest.param("Mayor Anna Kovacs spoke to reporters in Oldport.", "reporters", id="whom one spoke to"),

@@ -435,6 +435,27 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
     return found
 
 
+def _seemings(art: _Article, direct: list[Quote], held: list[Quote]) -> list[Quote]:
+    """The writer's impressions: "The plan seemed to work", "Voters appeared unmoved" (no one is its source).
+    Left out around a view someone holds ("Voters seemed to think that ..."): that view is the attribution."""
+    found: list[Quote] = []
+    for token in art.doc:
+        if art.in_quote(token.idx):
+            continue
+        content = contents.seeming(token)
+        if content is None:
+            continue
+        start, end = contents.in_paragraph(art.text, content, token.idx)
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+        if end <= start or quoted > (end - start) / 2:
+            continue
+        if any(start <= q.start and q.end <= end and q.speaker for q in held):
+            continue
+        nobody = _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
+        found.append(_quote(art, start, end, nobody, token.text, (), False, 0.3))
+    return found
+
+
 def _stances(art: _Article, direct: list[Quote]) -> list[Quote]:
     """Views held through a noun: "Trump's call for a ban", "her support for the bill", "his claim that ..."."""
     found: list[Quote] = []
@@ -480,5 +501,6 @@ def find(doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None) 
     """Every quote in the parsed article ``doc``, direct and reported, in text order."""
     art = _Article(doc, mentions, outlet)
     direct = _direct(art)
-    reported = _reported(art, direct) + _stances(art, direct) + _headline(art)
+    held = _reported(art, direct) + _stances(art, direct)
+    reported = held + _seemings(art, direct, held) + _headline(art)
     return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))
