@@ -233,6 +233,12 @@ REPORTED = [
         id="a cue inside a relative clause: the clause, cue included",
     ),
     pytest.param(
+        "The harbour master declined to comment on the strike.",
+        "to comment on the strike",
+        "The harbour master",
+        id="a refusal is a stance",
+    ),
+    pytest.param(
         "The union expressed concern that the mayor was ignoring the dockers.",
         "the mayor was ignoring the dockers",
         "The union",
@@ -286,6 +292,7 @@ NOT_REPORTED = [
     pytest.param("The harbour master spoke Danish to the crew.", "Danish", id="the language spoken"),
     pytest.param("Mayor Anna Kovacs spoke for 45 minutes.", "45 minutes", id="how long one spoke"),
     pytest.param("The ferry towns vote on March 1.", "March 1", id="when a vote is held"),
+    pytest.param("Ferry ticket sales declined 5% in May.", "5%", id="a number that declined"),
     pytest.param("The dockers' union raised $3 million for the strike fund.", "$3 million", id="money raised"),
     pytest.param("The port authority will raise the ferry toll.", "the ferry toll", id="a price raised"),
     pytest.param("The laid-off dockers could not find new jobs in Oldport.", "new jobs in Oldport", id="a job found"),
