@@ -233,6 +233,18 @@ REPORTED = [
         id="a cue inside a relative clause: the clause, cue included",
     ),
     pytest.param(
+        "In the latest harbour poll, the night ferry leads the old bus by ten points.",
+        "the night ferry leads the old bus by ten points",
+        "the latest harbour poll",
+        id="what a poll shows, the poll named by in",
+    ),
+    pytest.param(
+        "The night ferry is ahead in the polls.",
+        "The night ferry is ahead",
+        "the polls",
+        id="a clause that ends in the polls",
+    ),
+    pytest.param(
         "The harbour master declined to comment on the strike.",
         "to comment on the strike",
         "The harbour master",

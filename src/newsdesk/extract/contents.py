@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["according", "around", "in_paragraph", "of_cue", "of_noun", "passive", "seeming"]
+__all__ = ["according", "around", "beside", "in_paragraph", "of_cue", "of_noun", "passive", "seeming"]
 
 
 def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
@@ -216,6 +216,12 @@ def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
 
 def according(cue: Token) -> tuple[int, int] | None:
     """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
+    return beside(cue)
+
+
+def beside(cue: Token) -> tuple[int, int] | None:
+    """The clause a phrase headed by ``cue`` is attached to, on the far side of it: "According to X, CLAUSE",
+    "In the poll, CLAUSE", "CLAUSE in the latest poll"."""
     head = cue.head
     if head.i == cue.i:
         return None
