@@ -245,6 +245,12 @@ REPORTED = [
         id="a clause that ends in the polls",
     ),
     pytest.param(
+        "Many dockers see the new toll as a betrayal.",
+        "the new toll as a betrayal",
+        "Many dockers",
+        id="a view: seeing something as something",
+    ),
+    pytest.param(
         "The harbour master declined to comment on the strike.",
         "to comment on the strike",
         "The harbour master",
@@ -305,6 +311,7 @@ NOT_REPORTED = [
     pytest.param("Mayor Anna Kovacs spoke for 45 minutes.", "45 minutes", id="how long one spoke"),
     pytest.param("The ferry towns vote on March 1.", "March 1", id="when a vote is held"),
     pytest.param("Ferry ticket sales declined 5% in May.", "5%", id="a number that declined"),
+    pytest.param("Hundreds of dockers came to the quay to see Anna Kovacs.", "Anna Kovacs", id="a person seen"),
     pytest.param("The dockers' union raised $3 million for the strike fund.", "$3 million", id="money raised"),
     pytest.param("The port authority will raise the ferry toll.", "the ferry toll", id="a price raised"),
     pytest.param("The laid-off dockers could not find new jobs in Oldport.", "new jobs in Oldport", id="a job found"),
