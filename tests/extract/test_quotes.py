@@ -283,6 +283,11 @@ def test_passive_cue_with_an_infinitive_spans_the_clause() -> None:
 
 SEEMING = [
     pytest.param(
+        "The harbour master has reportedly left Oldport for good.",
+        "The harbour master has reportedly left Oldport for good",
+        id="reportedly: the clause it modifies, from unnamed reports",
+    ),
+    pytest.param(
         "The new ferry seemed to run faster than the old one.",
         "The new ferry seemed to run faster than the old one",
         id="seemed to: the subject with its infinitive",

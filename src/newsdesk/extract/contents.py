@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["according", "around", "beside", "in_paragraph", "of_cue", "of_noun", "passive", "seeming"]
+__all__ = ["according", "around", "beside", "hearsay", "in_paragraph", "of_cue", "of_noun", "passive", "seeming"]
 
 
 def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
@@ -131,6 +131,14 @@ def seeming(cue: Token) -> tuple[int, int] | None:
     if len(tokens) < 3:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def hearsay(adverb: Token) -> tuple[int, int] | None:
+    """What "reportedly" attributes to unnamed reports: the clause it modifies, itself included (a span has no
+    holes): "The mayor has reportedly left the city"."""
+    if adverb.lower_ != "reportedly" or adverb.dep_ != "advmod" or adverb.head.i == adverb.i:
+        return None
+    return _clause_range(adverb.head)
 
 
 # Prepositions by which a stance noun takes what it is about: "call for", "support of", "views on".

@@ -436,13 +436,14 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
 
 
 def _seemings(art: _Article, direct: list[Quote], held: list[Quote]) -> list[Quote]:
-    """The writer's impressions: "The plan seemed to work", "Voters appeared unmoved" (no one is its source).
-    Left out around a view someone holds ("Voters seemed to think that ..."): that view is the attribution."""
+    """The writer's impressions and unnamed reports: "The plan seemed to work", "Voters appeared unmoved", "The
+    mayor has reportedly left" (no one is their source). Left out around a view someone holds ("Voters seemed to
+    think that ..."): that view is the attribution."""
     found: list[Quote] = []
     for token in art.doc:
         if art.in_quote(token.idx):
             continue
-        content = contents.seeming(token)
+        content = contents.seeming(token) or contents.hearsay(token)
         if content is None:
             continue
         start, end = contents.in_paragraph(art.text, content, token.idx)
