@@ -233,6 +233,30 @@ REPORTED = [
         id="a cue inside a relative clause: the clause, cue included",
     ),
     pytest.param(
+        "In the latest harbour poll, the night ferry leads the old bus by ten points.",
+        "the night ferry leads the old bus by ten points",
+        "the latest harbour poll",
+        id="what a poll shows, the poll named by in",
+    ),
+    pytest.param(
+        "The night ferry is ahead in the polls.",
+        "The night ferry is ahead",
+        "the polls",
+        id="a clause that ends in the polls",
+    ),
+    pytest.param(
+        "Many dockers see the new toll as a betrayal.",
+        "the new toll as a betrayal",
+        "Many dockers",
+        id="a view: seeing something as something",
+    ),
+    pytest.param(
+        "The harbour master declined to comment on the strike.",
+        "to comment on the strike",
+        "The harbour master",
+        id="a refusal is a stance",
+    ),
+    pytest.param(
         "The union expressed concern that the mayor was ignoring the dockers.",
         "the mayor was ignoring the dockers",
         "The union",
@@ -257,6 +281,33 @@ def test_passive_cue_with_an_infinitive_spans_the_clause() -> None:
     assert [(q.text, q.speaker) for q in reported] == [("The ferry is expected to run late all winter", None)]
 
 
+SEEMING = [
+    pytest.param(
+        "The harbour master has reportedly left Oldport for good.",
+        "The harbour master has reportedly left Oldport for good",
+        id="reportedly: the clause it modifies, from unnamed reports",
+    ),
+    pytest.param(
+        "The new ferry seemed to run faster than the old one.",
+        "The new ferry seemed to run faster than the old one",
+        id="seemed to: the subject with its infinitive",
+    ),
+    pytest.param(
+        "The dockers appeared unmoved by the offer.", "The dockers appeared unmoved by the offer", id="appeared"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEEMING)
+def test_a_verb_of_seeming_is_the_writers_impression(text: str, expected: str) -> None:
+    reported = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if not q.direct]
+    assert (expected, None) in reported
+
+
+def test_appearing_somewhere_is_no_impression() -> None:
+    assert not _quotes("Mayor Anna Kovacs appeared on television on Monday.", direct_only=False)
+
+
 # (text, a reported content that must not be found): acts that look like attitudes and attribute nothing.
 NOT_REPORTED = [
     pytest.param("Mayor Anna Kovacs spoke to reporters in Oldport.", "reporters", id="whom one spoke to"),
@@ -264,6 +315,8 @@ NOT_REPORTED = [
     pytest.param("The harbour master spoke Danish to the crew.", "Danish", id="the language spoken"),
     pytest.param("Mayor Anna Kovacs spoke for 45 minutes.", "45 minutes", id="how long one spoke"),
     pytest.param("The ferry towns vote on March 1.", "March 1", id="when a vote is held"),
+    pytest.param("Ferry ticket sales declined 5% in May.", "5%", id="a number that declined"),
+    pytest.param("Hundreds of dockers came to the quay to see Anna Kovacs.", "Anna Kovacs", id="a person seen"),
     pytest.param("The dockers' union raised $3 million for the strike fund.", "$3 million", id="money raised"),
     pytest.param("The port authority will raise the ferry toll.", "the ferry toll", id="a price raised"),
     pytest.param("The laid-off dockers could not find new jobs in Oldport.", "new jobs in Oldport", id="a job found"),

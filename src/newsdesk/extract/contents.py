@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["according", "around", "in_paragraph", "of_cue", "of_noun", "passive"]
+__all__ = ["according", "around", "beside", "hearsay", "in_paragraph", "of_cue", "of_noun", "passive", "seeming"]
 
 
 def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
@@ -112,6 +112,49 @@ def passive(cue: Token) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+# Verbs of seeming: "X seems to V" is the writer's impression of X, an attribution with no named source.
+_SEEM = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
+# What "it" or "there" stands in for is no holder: "it seems that ..." attributes its clause, found as a ccomp.
+_EXPLETIVES = frozenset({"it", "there"})
+
+
+def seeming(cue: Token) -> tuple[int, int] | None:
+    """What a verb of seeming attributes: its subject with its complement, cue included (a span has no holes):
+    "The plan seemed to work", "Voters appeared unmoved"; None for "appeared on television" (no complement)."""
+    if cue.lower_ not in _SEEM:
+        return None
+    if cue.dep_ == "auxpass" and cue.head.i > cue.i:
+        # "seemed aimed at", "appeared unmoved": the model takes the verb for a passive's auxiliary.
+        complement: Token | None = cue.head
+        subjects = [c for c in (*cue.children, *cue.head.children) if c.dep_ in {"nsubj", "nsubjpass"}]
+    elif cue.pos_ == "VERB":
+        complements = [c for c in cue.rights if c.dep_ in {"xcomp", "acomp", "attr", "oprd"}]
+        complement = complements[0] if complements else None
+        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    else:
+        return None
+    subjects = [c for c in subjects if c.i < cue.i]
+    if complement is None or not subjects or subjects[0].lower_ in _EXPLETIVES:
+        return None
+    tail = [t for t in _without_aside(list(complement.subtree)) if t.i > cue.i]
+    if not tail:
+        return None
+    tokens = [t for t in cue.doc[subjects[0].left_edge.i : tail[-1].i + 1] if not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def hearsay(adverb: Token) -> tuple[int, int] | None:
+    """What "reportedly" attributes to unnamed reports: the clause it modifies, itself included (a span has no
+    holes): "The mayor has reportedly left the city"."""
+    if adverb.lower_ != "reportedly" or adverb.dep_ != "advmod" or adverb.head.i == adverb.i:
+        return None
+    return _clause_range(adverb.head)
+
+
 # Prepositions by which a stance noun takes what it is about: "call for", "support of", "views on".
 _NOUN_PREPS = frozenset("for of about on against with to over".split())
 
@@ -195,6 +238,12 @@ def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
 
 def according(cue: Token) -> tuple[int, int] | None:
     """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
+    return beside(cue)
+
+
+def beside(cue: Token) -> tuple[int, int] | None:
+    """The clause a phrase headed by ``cue`` is attached to, on the far side of it: "According to X, CLAUSE",
+    "In the poll, CLAUSE", "CLAUSE in the latest poll"."""
     head = cue.head
     if head.i == cue.i:
         return None

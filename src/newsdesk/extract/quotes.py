@@ -501,6 +501,52 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
     return found
 
 
+def _seemings(art: _Article, direct: list[Quote], held: list[Quote]) -> list[Quote]:
+    """The writer's impressions and unnamed reports: "The plan seemed to work", "Voters appeared unmoved", "The
+    mayor has reportedly left" (no one is their source). Left out around a view someone holds ("Voters seemed to
+    think that ..."): that view is the attribution."""
+    found: list[Quote] = []
+    for token in art.doc:
+        if art.in_quote(token.idx):
+            continue
+        content = contents.seeming(token) or contents.hearsay(token)
+        if content is None:
+            continue
+        start, end = contents.in_paragraph(art.text, content, token.idx)
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+        if end <= start or quoted > (end - start) / 2:
+            continue
+        if any(start <= q.start and q.end <= end and q.speaker for q in held):
+            continue
+        nobody = _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
+        found.append(_quote(art, start, end, nobody, token.text, (), False, 0.3))
+    return found
+
+
+_POLL = re.compile(r"^(?:poll|polls|polling|survey|surveys)$", re.IGNORECASE)
+
+
+def _polls(art: _Article, direct: list[Quote]) -> list[Quote]:
+    """What a poll reports, named by "in": "In the latest poll, Kovacs leads" / "Kovacs leads in the polls"."""
+    found: list[Quote] = []
+    for token in art.doc:
+        if token.lower_ != "in" or token.dep_ != "prep" or art.in_quote(token.idx):
+            continue
+        poll = next((c for c in token.children if c.dep_ == "pobj" and _POLL.match(c.text)), None)
+        if poll is None or token.head.pos_ not in {"VERB", "AUX"}:
+            continue  # "support in the polls" belongs to a noun: no clause is reported
+        content = contents.beside(token)
+        if content is None:
+            continue
+        start, end = contents.in_paragraph(art.text, content, token.idx)
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+        if end - start < 12 or quoted > (end - start) / 2:
+            continue
+        speaker = _speaker(art, poll, None)
+        found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4))
+    return found
+
+
 def _stances(art: _Article, direct: list[Quote]) -> list[Quote]:
     """Views held through a noun: "Trump's call for a ban", "her support for the bill", "his claim that ..."."""
     found: list[Quote] = []
@@ -546,5 +592,6 @@ def find(doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None) 
     """Every quote in the parsed article ``doc``, direct and reported, in text order."""
     art = _Article(doc, mentions, outlet)
     direct = _direct(art)
-    reported = _reported(art, direct) + _stances(art, direct) + _headline(art)
+    held = _reported(art, direct) + _stances(art, direct) + _polls(art, direct)
+    reported = held + _seemings(art, direct, held) + _headline(art)
     return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))

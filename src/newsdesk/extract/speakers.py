@@ -101,7 +101,7 @@ ATTITUDES = frozenset(
         "denounce tout echo highlight rail bemoan congratulate assure compare dub deem portray articulate "
         "document cheer boo lambaste hail laud commend champion advocate protest dispute rebut refute speak "
         "address raise share disagree forecast project decide offer label brand characterize characterise "
-        "ridicule scold chide rebuke"
+        "ridicule scold chide rebuke decline"
     ).split()
 )
 _ANONYMOUS = re.compile(
@@ -173,6 +173,15 @@ def is_attitude(token: Token) -> bool:
     base = _base(token)
     if base == "raise":
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in _RAISED for c in token.children)
+    if base == "see":
+        # A view ("see him as a threat", "saw that the plan would fail"), not a sight ("came to see him").
+        if any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} or c.lower_ == "as" for c in token.children):
+            return True
+        seen = next((c for c in token.children if c.dep_ == "dobj"), None)
+        return not (seen is not None and seen.pos_ in {"PRON", "PROPN"})
+    if base == "decline":
+        # A refusal ("declined to comment") is a stance; a falling number ("sales declined 5%") is not.
+        return any(c.dep_ == "xcomp" for c in token.children)
     if base == "find":
         # A finding is a judgement ("found that ...", "found the plan too costly"); "found a job" is not.
         # A poll or a study finds what it reports ("the poll found broad support").
