@@ -456,6 +456,11 @@ def _quote(
     )
 
 
+def _mostly_quoted(start: int, end: int, direct: list[Quote]) -> bool:
+    """Whether direct quotes cover more than half of ``[start, end)``: that span is already reported as them."""
+    return sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct) > (end - start) / 2
+
+
 def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
     """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
     found: list[Quote] = []
@@ -483,8 +488,7 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         if content is None:
             continue
         start, end = contents.in_paragraph(art.text, content, token.idx)
-        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
-        if (speech and end - start < 12) or quoted > (end - start) / 2:
+        if (speech and end - start < 12) or _mostly_quoted(start, end, direct):
             continue
         head = speakers.agent(token) if passive is not None else speakers.subject(token)
         if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
@@ -513,8 +517,7 @@ def _seemings(art: _Article, direct: list[Quote], held: list[Quote]) -> list[Quo
         if content is None:
             continue
         start, end = contents.in_paragraph(art.text, content, token.idx)
-        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
-        if end <= start or quoted > (end - start) / 2:
+        if end <= start or _mostly_quoted(start, end, direct):
             continue
         if any(start <= q.start and q.end <= end and q.speaker for q in held):
             continue
@@ -539,8 +542,7 @@ def _polls(art: _Article, direct: list[Quote]) -> list[Quote]:
         if content is None:
             continue
         start, end = contents.in_paragraph(art.text, content, token.idx)
-        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
-        if end - start < 12 or quoted > (end - start) / 2:
+        if end - start < 12 or _mostly_quoted(start, end, direct):
             continue
         speaker = _speaker(art, poll, None)
         found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4))
@@ -560,8 +562,7 @@ def _stances(art: _Article, direct: list[Quote]) -> list[Quote]:
         if content is None:
             continue
         start, end = contents.in_paragraph(art.text, content, token.idx)
-        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
-        if end <= start or quoted > (end - start) / 2:
+        if end <= start or _mostly_quoted(start, end, direct):
             continue
         speaker = _speaker(art, head, None)
         found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4))
