@@ -425,3 +425,13 @@ def test_a_quote_inside_an_outlets_report_is_the_speakers_via_the_outlet(outlet:
         ("a start", "Ruth Olsen", (via,)),
         ("not the end of the matter", "Ruth Olsen", (via,)),
     ]
+
+
+def test_a_verb_coordinated_past_a_quote_has_the_speakers_subject() -> None:
+    # The parse joins "called" to the quoted verb (subject: the mayor); it is the spokesman who called.
+    text = (
+        "Opposition spokesman Karel Dunn said that Mayor Ruth Olsen had “turned a budget into a feud”, "
+        "and called on the council to appoint an auditor."
+    )
+    called = [q for q in _quotes(text, direct_only=False) if q.cue == "called"]
+    assert [(q.text, q.speaker) for q in called] == [("the council to appoint an auditor", "Karel Dunn")]

@@ -456,6 +456,22 @@ def _quote(
     )
 
 
+def _past_quote(art: _Article, cue: Token) -> Token:
+    """The verb a cue is really coordinated with. In 'X said that Y had “…”, and called on Z', the parse joins
+    "called" to the quoted verb, whose subject is Y; a coordination cannot reach into a quotation, so it is the
+    cue that governs the quote (its subject is X)."""
+    if cue.dep_ != "conj" or not art.in_quote(cue.head.idx):
+        return cue
+    token = cue.head
+    for _ in range(8):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if not art.in_quote(token.idx) and speakers.is_cue(token):
+            return token
+    return cue
+
+
 def _mostly_quoted(start: int, end: int, direct: list[Quote]) -> bool:
     """Whether direct quotes cover more than half of ``[start, end)``: that span is already reported as them."""
     return sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct) > (end - start) / 2
@@ -490,7 +506,7 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         start, end = contents.in_paragraph(art.text, content, token.idx)
         if (speech and end - start < 12) or _mostly_quoted(start, end, direct):
             continue
-        head = speakers.agent(token) if passive is not None else speakers.subject(token)
+        head = speakers.agent(token) if passive is not None else speakers.subject(_past_quote(art, token))
         if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
             continue  # an attitude needs a holder: "voters want", not "to want"
         speaker = _speaker(art, head, None)
