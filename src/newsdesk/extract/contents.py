@@ -77,12 +77,9 @@ def _topic(cue: Token, preps: frozenset[str] = _TOPIC_PREPS) -> tuple[int, int] 
         found = _clause_range(objects[0], minimum=1)
         # "called on the minister to resign": what is asked is the listener with the infinitive after it.
         asked = [c for c in cue.rights if c.i > prep.right_edge.i and c.dep_ == "xcomp" and _infinitive(c)]
-        if found is not None and asked:
-            tokens = _without_aside(list(asked[0].subtree))
-            while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-                tokens.pop()
-            if tokens:
-                return found[0], tokens[-1].idx + len(tokens[-1])
+        act = _clause_range(asked[0], minimum=1) if asked else None
+        if found is not None and act is not None:
+            return found[0], act[1]
         return found
     return None
 

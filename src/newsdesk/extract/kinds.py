@@ -24,7 +24,7 @@ from newsdesk.records import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["CLASS_NOUNS", "PLACE_NOUNS", "names_a_person", "singular", "type_names"]
+__all__ = ["CLASS_NOUNS", "PLACE_NOUNS", "capitalised", "names_a_person", "singular", "type_names"]
 
 # Nouns naming a kind of place, which a proper noun modifying them names ("the Marvosk region"). Words that
 # often head other compounds are left out: "state" ("a Trump state visit"), "area", "border", "capital".
@@ -90,17 +90,17 @@ def _name(token: Token) -> tuple[int, int] | None:
     None when the name's bounds are unclear (a capitalised word just before it that the parse did not join to
     it) or when the model took it for something other than a person, organisation or place.
     """
-    if not _capitalised(token):
+    if not capitalised(token):
         return None
     first = token
     for child in reversed(list(token.lefts)):
-        if child.i != first.i - 1 or child.dep_ not in _NAME_DEPS or not _capitalised(child):
+        if child.i != first.i - 1 or child.dep_ not in _NAME_DEPS or not capitalised(child):
             break
         first = child
     while first.i < token.i and entities.is_title(first.text):
         first = first.doc[first.i + 1]
     before = first.doc[first.i - 1] if first.i > 0 else None
-    if before is not None and _capitalised(before) and not entities.is_title(before.text):
+    if before is not None and capitalised(before) and not entities.is_title(before.text):
         return None
     if first.idx > 0 and not first.doc.text[first.idx - 1].isspace() and first.doc.text[first.idx - 1] not in "(“\"'‘":
         return None  # "Asia-Pacific": the name starts before the word the parse joined
@@ -118,7 +118,8 @@ def _organisation(word: Token, noun: str) -> bool:
     return noun == "district" or word.text.isupper()
 
 
-def _capitalised(token: Token) -> bool:
+def capitalised(token: Token) -> bool:
+    """Whether ``token`` is a word of a proper name: a proper noun written with a capital."""
     return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
@@ -216,4 +217,4 @@ def _longer(doc: Doc, start: int, end: int) -> bool:
     """True when tokens ``[start, end)`` are part of a longer capitalised name ("Marvosk People's Front")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    return any(t is not None and _capitalised(t) for t in (before, after))
+    return any(t is not None and capitalised(t) for t in (before, after))

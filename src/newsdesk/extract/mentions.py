@@ -60,13 +60,13 @@ def _titled_person(ent: Span) -> tuple[int, int, str] | None:
     """A person inside a name the model gave another label: "Velorian Water Minister Ilse Varga" read as a work
     of art, "its leader, Ivo Marlow" as an organisation. Returns the name's character span and its title."""
     words = [t for t in ent if t.dep_ != "det"]
-    if len(words) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words[-2:]):
+    if len(words) < 2 or not all(kinds.capitalised(t) for t in words[-2:]):
         return None  # a first name and a surname at least: "Singer World Series" is no singer
     # The title comes after a word of its own ("Water Minister"): a name that starts with one is a name.
     for k in range(len(words) - 3, 0, -1):
         if kinds.names_a_person(words[k].text):
             name = words[k + 1 :]
-            if len(name) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+            if len(name) <= 3 and all(kinds.capitalised(t) for t in name):
                 return name[0].idx, name[-1].idx + len(name[-1]), ent.doc[words[0].i : words[k].i + 1].text
             break
     head = ent.root.head
