@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.extract.entities import Linker, is_title, same_name, skeleton
-from newsdesk.records import Mention
+from newsdesk.records import Article, Mention
 
 
 @pytest.mark.parametrize(
@@ -16,6 +16,8 @@ from newsdesk.records import Mention
         ("Yermak", "Jermak"),
         ("Umerov", "Umjerow"),
         ("Zaporizhzhia", "Zaporizhzhya"),
+        ("Tsybulsky", "Cybulski"),
+        ("Tsipras", "Cipras"),
     ],
 )
 def test_transliterations_share_a_skeleton_or_nearly(a: str, b: str) -> None:
@@ -31,6 +33,8 @@ def test_transliterations_share_a_skeleton_or_nearly(a: str, b: str) -> None:
         ("Donald Trump", "Melania Trump", "PERSON", False),
         ("theTelegraph", "The Telegraph", "ORG", True),
         ("Kyiv", "Kherson", "GPE", False),
+        ("Arsen Tsybulsky", "Arsen Cybulski", "PERSON", True),
+        ("Arsen Tsybulsky", "Arsen Tsvetkov", "PERSON", False),
     ],
 )
 def test_same_name(a: str, b: str, kind: str, same: bool) -> None:
@@ -178,3 +182,39 @@ def test_a_speaker_linked_to_a_place_is_a_group_and_one_linked_to_a_person_is_a_
         [Article(id="a1", source="t", text=text, mentions=(called_person, marlow), quotes=quotes)]
     )
     assert [q.speaker_kind for q in article.quotes] == [SpeakerKind.GROUP, SpeakerKind.PERSON]
+
+
+def _batch_linked(*articles: tuple[str, ...]) -> list[Article]:
+    """Link one batch of articles, each given as its mentions written "Name/TYPE"."""
+    batch = []
+    for n, mentions in enumerate(articles):
+        ms = tuple(_m(text, kind, start=20 * i) for i, (text, kind) in enumerate(m.split("/") for m in mentions))
+        batch.append(Article(id=f"a{n}", source="t", text=" " * 20 * len(ms), mentions=ms))
+    return Linker().link_articles(batch)
+
+
+def _entity_of(articles: list[Article], text: str) -> set[str | None]:
+    return {m.entity_id for a in articles for m in a.mentions if m.text == text}
+
+
+def test_a_one_word_name_takes_its_corpus_type_whichever_article_comes_first() -> None:
+    # The first article's parse called "Veloria" a person; the next two a place and a body.
+    linked = _batch_linked(("Veloria/PERSON",), ("Veloria/GPE",), ("Veloria/ORG", "Veloria/GPE"))
+    assert len(_entity_of(linked, "Veloria")) == 1
+    assert {m.type for a in linked for m in a.mentions} == {"GPE"}
+
+
+def test_spellings_of_one_name_vote_together() -> None:
+    linked = _batch_linked(("Dastmar/GPE",), ("Dastmari/ORG", "Dastmar/GPE"), ("Dastmari/ORG",), ("Dastmar/GPE",))
+    assert len(_entity_of(linked, "Dastmar") | _entity_of(linked, "Dastmari")) == 1
+
+
+def test_a_surname_stays_a_person_where_the_article_names_that_person() -> None:
+    linked = _batch_linked(("Jordan/GPE",), ("Jordan/GPE",), ("Ana Jordan/PERSON", "Jordan/PERSON"))
+    assert _entity_of(linked, "Jordan") & _entity_of(linked, "Ana Jordan")
+    assert [m.type for m in linked[2].mentions] == ["PERSON", "PERSON"]
+
+
+def test_a_word_with_no_majority_type_keeps_its_types() -> None:
+    linked = _batch_linked(("Orsa/PERSON",), ("Orsa/NORP",))
+    assert {m.type for a in linked for m in a.mentions} == {"PERSON", "NORP"}

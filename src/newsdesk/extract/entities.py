@@ -38,10 +38,13 @@ _PLACE_OR_BODY = ("ORG", "GPE", "LOC")
 
 
 def skeleton(word: str) -> str:
-    """A transliteration-blind key: Zelenskyy, Zelenskyi, Zelenskiy -> zelenski; Umjerow -> umerov; Jermak -> iermak."""
+    """A transliteration-blind key: Zelenskyy, Zelenskyi, Zelenskiy -> zelenski; Umjerow -> umerov; Jermak -> iermak;
+    Tsybulsky, Cybulski -> cibulski."""
     folded = unicodedata.normalize("NFKD", word)
     s = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
     s = s.replace("w", "v")
+    # English "ts" before a vowel is Polish, Czech or German "c" / "tz" (Tsybulsky, Cybulski).
+    s = re.sub(r"t[sz](?=[aeiouy])", "c", s)
     # German/Polish "je" after a consonant is English "e" (Umjerow); a leading J is a Y (Jermak).
     s = s[:1] + re.sub(r"(?<=[^aeiouy])[jy](?=[aeiou])", "", s[1:])
     s = re.sub(r"^j", "y", s)
@@ -127,6 +130,17 @@ class _Known:
             mentions=sum(self.aliases.values()),
             articles=self.stored_articles + len(self.articles),
         )
+
+
+def _majority(types: Counter[str]) -> str | None:
+    """The type most mentions of a word have, if more than half have it. A place written as a body in some
+    sentences ("Kyiv said") is still a place: organisation and place mentions count together for the place."""
+    places = Counter({t: n for t, n in types.items() if t in {"GPE", "LOC"}})
+    if places:
+        ((place, _),) = places.most_common(1)
+        types = Counter({**types, place: places.total() + types["ORG"], "ORG": 0})
+    ((top, n),) = types.most_common(1)
+    return top if 2 * n > types.total() else None
 
 
 class Linker:
@@ -255,11 +269,42 @@ class Linker:
         ]
         return tuple(sorted((*article.mentions, *extra), key=lambda m: m.start))
 
+    def _word_types(self, batch: Sequence[Article]) -> dict[str, Counter[str]]:
+        """How each one-word name is typed, over the entities already known and the mentions of ``batch``."""
+        votes: dict[str, Counter[str]] = {}
+        for k in self._known.values():
+            for alias, n in k.aliases.items():
+                if len(words := _words(alias)) == 1:
+                    votes.setdefault(skeleton(words[0]), Counter())[k.type] += n
+        for article in batch:
+            for m in article.mentions:
+                if len(words := _words(m.text)) == 1:
+                    votes.setdefault(skeleton(words[0]), Counter())[m.type] += 1
+        return votes
+
+    @staticmethod
+    def _retyped(mentions: Sequence[Mention], votes: dict[str, Counter[str]]) -> tuple[Mention, ...]:
+        """``mentions`` with each one-word name given the type most of its mentions have in the corpus, so that
+        "Veloria" is one entity however each sentence's parse typed it, and whichever article came first. A
+        word is left alone where the article names a person of that surname, and when no type has a majority."""
+        surnames = {skeleton(w[-1]) for m in mentions if m.type == "PERSON" and len(w := _words(m.text)) > 1}
+        out = []
+        for m in mentions:
+            words = _words(m.text)
+            if len(words) == 1 and (key := skeleton(words[0])) in votes and key not in surnames:
+                # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity.
+                top = _majority(sum((n for k, n in votes.items() if _similar(k, key)), Counter()))
+                if top and top != m.type:
+                    m = dataclasses.replace(m, type=top)
+            out.append(m)
+        return tuple(out)
+
     def link_articles(self, batch: Sequence[Article]) -> list[Article]:
         """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
         out = []
+        votes = self._word_types(batch)
         for article in batch:
-            mentions = self.link(article.id, self._surnames(article))
+            mentions = self.link(article.id, self._retyped(self._surnames(article), votes))
             by_span = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
             kinds = {m.entity_id: self._known[m.entity_id].type for m in mentions if m.entity_id in self._known}
