@@ -11,11 +11,12 @@ person of that surname named in the same article, else to the corpus's most ment
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -135,7 +136,7 @@ class _Known:
 def _majority(types: Counter[str]) -> str | None:
     """The type most mentions of a word have, if more than half have it. A place written as a body in some
     sentences ("Kyiv said") is still a place: organisation and place mentions count together for the place."""
-    places = Counter({t: n for t, n in types.items() if t in {"GPE", "LOC"}})
+    places = Counter({t: n for t, n in types.items() if t in _COMPATIBLE["GPE"]})
     if places:
         ((place, _),) = places.most_common(1)
         types = Counter({**types, place: places.total() + types["ORG"], "ORG": 0})
@@ -283,7 +284,7 @@ class Linker:
         return votes
 
     @staticmethod
-    def _retyped(mentions: Sequence[Mention], votes: dict[str, Counter[str]]) -> tuple[Mention, ...]:
+    def _retyped(mentions: Sequence[Mention], majority: Callable[[str], str | None]) -> tuple[Mention, ...]:
         """``mentions`` with each one-word name given the type most of its mentions have in the corpus, so that
         "Veloria" is one entity however each sentence's parse typed it, and whichever article came first. A
         word is left alone where the article names a person of that surname, and when no type has a majority."""
@@ -291,9 +292,8 @@ class Linker:
         out = []
         for m in mentions:
             words = _words(m.text)
-            if len(words) == 1 and (key := skeleton(words[0])) in votes and key not in surnames:
-                # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity.
-                top = _majority(sum((n for k, n in votes.items() if _similar(k, key)), Counter()))
+            if len(words) == 1 and (key := skeleton(words[0])) not in surnames:
+                top = majority(key)
                 if top and top != m.type:
                     m = dataclasses.replace(m, type=top)
             out.append(m)
@@ -303,8 +303,16 @@ class Linker:
         """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
         out = []
         votes = self._word_types(batch)
+
+        @functools.cache
+        def majority(key: str) -> str | None:
+            # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity.
+            if key not in votes:
+                return None
+            return _majority(sum((n for k, n in votes.items() if _similar(k, key)), Counter()))
+
         for article in batch:
-            mentions = self.link(article.id, self._retyped(self._surnames(article), votes))
+            mentions = self.link(article.id, self._retyped(self._surnames(article), majority))
             by_span = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
             kinds = {m.entity_id: self._known[m.entity_id].type for m in mentions if m.entity_id in self._known}
