@@ -218,3 +218,68 @@ def test_a_surname_stays_a_person_where_the_article_names_that_person() -> None:
 def test_a_word_with_no_majority_type_keeps_its_types() -> None:
     linked = _batch_linked(("Orsa/PERSON",), ("Orsa/NORP",))
     assert {m.type for a in linked for m in a.mentions} == {"PERSON", "NORP"}
+
+
+def test_a_people_s_name_pooled_with_its_country_is_the_country() -> None:
+    # "Velorian" outnumbers "Veloria": the nationality's votes go to the place, so the country is no NORP.
+    linked = _batch_linked(("Velorian/NORP", "Velorian/NORP"), ("Veloria/GPE", "Velorian/NORP"))
+    assert len(_entity_of(linked, "Veloria") | _entity_of(linked, "Velorian")) == 1
+    assert {m.type for a in linked for m in a.mentions} == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        (("Meridian Press Agency/ORG",), ("MPA/ORG",)),
+        (("MPA/ORG",), ("Meridian Press Agency/ORG",)),  # the acronym first: the full name still finds it
+        (("MPA/ORG", "Meridian Press Agency/ORG"),),
+    ],
+)
+def test_an_acronym_and_its_full_name_are_one_organisation(articles: tuple[tuple[str, ...], ...]) -> None:
+    linker = Linker()
+    for n, mentions in enumerate(articles):
+        linker.link(
+            f"a{n}", [_m(text, kind, start=30 * i) for i, (text, kind) in enumerate(m.split("/") for m in mentions)]
+        )
+    (entity,) = linker.entities()
+    assert entity.name == "Meridian Press Agency" and set(entity.aliases) == {"MPA", "Meridian Press Agency"}
+
+
+def test_an_acronym_shared_by_two_known_names_joins_neither() -> None:
+    linker = Linker()
+    linker.link("a0", [_m("Meridian Press Agency", "ORG"), _m("Marsh Port Authority", "ORG", start=30)])
+    (mpa,) = linker.link("a1", [_m("MPA", "ORG")])
+    assert {e.name for e in linker.entities() if e.id == mpa.entity_id} == {"MPA"}
+
+
+def test_a_short_form_joins_the_organisation_it_opens_or_ends_wherever_the_batch_names_it() -> None:
+    # The short forms come first, in their own articles; the model called one of them a person.
+    linked = _batch_linked(
+        ("Gazette/ORG", "Greywater/PERSON"), ("Harbour Gazette/ORG",), ("Greywater Terminals/ORG", "Veloria/GPE")
+    )
+    assert len(_entity_of(linked, "Gazette") | _entity_of(linked, "Harbour Gazette")) == 1
+    assert len(_entity_of(linked, "Greywater") | _entity_of(linked, "Greywater Terminals")) == 1
+    assert linked[0].mentions[1].type == "ORG"  # the person reading gave way to the organisation it names
+
+
+def test_a_short_form_of_two_organisations_goes_to_the_one_the_article_names() -> None:
+    linked = _batch_linked(
+        ("Kelmor Courier/ORG",), ("Dastmar Courier/ORG",), ("Courier/ORG",), ("Dastmar Courier/ORG", "Courier/ORG")
+    )
+    assert not _entity_of(linked[2:3], "Courier") & (
+        _entity_of(linked, "Kelmor Courier") | _entity_of(linked, "Dastmar Courier")
+    )
+    assert _entity_of(linked[3:], "Courier") == _entity_of(linked, "Dastmar Courier")
+
+
+def test_a_short_form_of_an_organisation_is_not_taken_from_a_person() -> None:
+    linked = _batch_linked(("Ford Motor Company/ORG",), ("Harriet Ford/PERSON", "Ford/PERSON"))
+    assert _entity_of(linked, "Ford") == _entity_of(linked, "Harriet Ford")
+
+
+def test_an_entity_is_named_without_a_sentence_s_the_when_it_is_written_without_it() -> None:
+    linker = Linker()
+    linker.link("a0", [_m("The Saltmere Dockworkers' Union", "ORG"), _m("The Saltmere Dockworkers' Union", "ORG", 40)])
+    linker.link("a1", [_m("Saltmere Dockworkers' Union", "ORG")])
+    (entity,) = linker.entities()
+    assert entity.name == "Saltmere Dockworkers' Union" and entity.mentions == 3

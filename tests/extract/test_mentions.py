@@ -153,3 +153,78 @@ def test_a_person_who_is_written_after_a_body_noun_with_a_title_stays_a_person()
 def test_a_lone_word_in_which_things_happen_is_a_place(text: str) -> None:
     _, names = _relabelled(text, "Brisvik", "PERSON")
     assert names["Brisvik"] == ("GPE", None)
+
+
+def test_a_first_name_the_model_left_out_is_part_of_the_name_and_the_noun_it_is_apposed_to_its_role() -> None:
+    text = "The firm's chief financial officer, Joost Brammel, told reporters that the loss was small."
+    _, names = _relabelled(text, "Brammel", "PERSON")
+    assert names == {"Joost Brammel": ("PERSON", "chief financial officer")}
+
+
+def test_a_title_before_a_lone_surname_stays_a_title() -> None:
+    _, names = _relabelled("Minister Brammel told reporters that the loss was small.", "Brammel", "PERSON")
+    assert "Brammel" in names and "Minister Brammel" not in names
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label", "owned"),
+    [
+        ("Pelmora's Tove Anker", "ORG", ("Tove Anker", "PERSON")),
+        ("Pelmora's Harbour Office", "ORG", ("Harbour Office", "ORG")),
+    ],
+)
+def test_an_owner_inside_a_name_is_a_name_of_its_own(phrase: str, label: str, owned: tuple[str, str]) -> None:
+    text = f"Officials and {phrase} signed the accord on Friday. Anker told reporters it was done."
+    _, names = _relabelled(text, phrase, label)
+    assert names[owned[0]][0] == owned[1]
+    assert names["Pelmora"][0] == "ORG" and phrase not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label"),
+    [
+        ("Greywater Terminals did not withdraw the plan.", "Greywater Terminals", "PERSON"),
+        ("According to the Harbour Gazette, the walkout will last a day.", "Harbour Gazette", "LOC"),
+    ],
+)
+def test_a_name_ending_in_a_body_word_is_an_organisation(text: str, phrase: str, label: str) -> None:
+    _, names = _relabelled(text, phrase, label)
+    assert names[phrase] == ("ORG", None)
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name() -> None:
+    text = "Background: Talks collapsed in June when the delegation walked out."
+    _, names = _relabelled(text, "Background", "PERSON")
+    assert "Background" not in names
+
+
+def test_a_lone_word_called_a_person_that_opens_or_ends_an_organisation_named_beside_it_is_that_body() -> None:
+    text = "According to the Harbour Gazette, a Gazette source said the walkout would last a day."
+    doc = nlp.load()(text)
+    assert ("Gazette", "PERSON") in {(e.text, e.label_) for e in doc.ents}  # the small model's slip
+    assert {m.text: m.type for m in mentions.find(doc)}["Gazette"] == "ORG"
+
+
+def test_a_lone_word_that_ends_an_organisation_stays_a_person_where_the_article_names_them() -> None:
+    from newsdesk.records import Mention
+
+    found = {
+        (0, 11): Mention(text="Ana Gazette", start=0, end=11, type="PERSON"),
+        (20, 35): Mention(text="Harbour Gazette", start=20, end=35, type="ORG"),
+        (40, 47): Mention(text="Gazette", start=40, end=47, type="PERSON"),
+    }
+    mentions._short_bodies(found)
+    assert found[(40, 47)].type == "PERSON"
+    del found[(0, 11)]
+    mentions._short_bodies(found)
+    assert found[(40, 47)].type == "ORG"
+
+
+def test_an_outlet_the_model_tagged_in_part_is_one_organisation() -> None:
+    _, names = _relabelled("Asked by the New York Times, the minister said nothing.", "Times", "PERSON")
+    assert names["New York Times"] == ("ORG", None) and "Times" not in names
+
+
+def test_a_lone_word_a_place_noun_is_of_is_a_place() -> None:
+    _, names = _relabelled("Ships went to the smaller port of Brisvik instead.", "Brisvik", "PERSON")
+    assert names["Brisvik"] == ("GPE", None)

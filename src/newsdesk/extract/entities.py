@@ -36,6 +36,7 @@ _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])")
 _COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}, "NORP": {"NORP"}}
 _SIMILAR = 0.85
 _PLACE_OR_BODY = ("ORG", "GPE", "LOC")
+_ACRONYMS = ("ORG", "GPE")
 
 
 def skeleton(word: str) -> str:
@@ -75,6 +76,16 @@ def _similar(a: str, b: str) -> bool:
 
 def _initials(word: str) -> str:
     return "".join(c for c in word if c.isupper())
+
+
+def _acronym(name: str) -> str | None:
+    """The key an organisation's acronym and its full name share: "MPA" and "Meridian Press Agency" -> "MPA"."""
+    words = _words(name)
+    if len(words) == 1:
+        word = words[0].replace(".", "")
+        return word if word.isalpha() and word.isupper() and 2 <= len(word) <= 5 else None
+    letters = "".join(w[0] for w in words if w[:1].isupper())
+    return letters if len(letters) >= 2 else None
 
 
 def same_name(a: str, b: str, kind: str) -> bool:
@@ -118,7 +129,11 @@ class _Known:
             outlet = attributions.canonical_outlet(_CAMEL.sub(" ", alias)) if self.type == "ORG" else None
             if outlet:
                 return outlet
-        ranked = sorted(self.aliases.items(), key=lambda kv: (-min(len(_words(kv[0])), 3), -kv[1]))
+        # A leading "The" is the sentence's, not the name's, when the name is also written without it.
+        ranked = sorted(
+            self.aliases.items(),
+            key=lambda kv: (-min(len(_words(kv[0])), 3), kv[0].startswith("The "), -kv[1]),
+        )
         return ranked[0][0]
 
     def record(self) -> Entity:
@@ -135,11 +150,12 @@ class _Known:
 
 def _majority(types: Counter[str]) -> str | None:
     """The type most mentions of a word have, if more than half have it. A place written as a body in some
-    sentences ("Kyiv said") is still a place: organisation and place mentions count together for the place."""
+    sentences ("Kyiv said") is still a place: organisation and place mentions count together for the place, and
+    so do those of its people's name pooled with it ("Veloria" and "Velorian" are the country)."""
     places = Counter({t: n for t, n in types.items() if t in _COMPATIBLE["GPE"]})
     if places:
         ((place, _),) = places.most_common(1)
-        types = Counter({**types, place: places.total() + types["ORG"], "ORG": 0})
+        types = Counter({**types, place: places.total() + types["ORG"] + types["NORP"], "ORG": 0, "NORP": 0})
     ((top, n),) = types.most_common(1)
     return top if 2 * n > types.total() else None
 
@@ -150,6 +166,10 @@ class Linker:
     def __init__(self, known: Iterable[Entity] = ()) -> None:
         self._known: dict[str, _Known] = {}
         self._by_surname: dict[str, list[str]] = {}
+        # Organisations by the skeleton of their name's first and last words ("Greywater", "Gazette"), and
+        # organisations and places by acronym ("MPA"), for short forms and acronyms.
+        self._by_part: dict[str, list[str]] = {}
+        self._by_acronym: dict[str, list[str]] = {}
         self.changed: set[str] = set()
         for e in known:
             k = _Known(id=e.id, type=e.type, stored_articles=e.articles)
@@ -168,10 +188,46 @@ class Linker:
 
     def _index(self, k: _Known, alias: str) -> None:
         words = _words(alias)
-        if words:
-            ids = self._by_surname.setdefault(skeleton(words[-1])[:4], [])
+        if not words:
+            return
+        keys = [(self._by_surname, skeleton(words[-1])[:4])]
+        if k.type == "ORG" and len(words) > 1:
+            keys += [(self._by_part, skeleton(words[0])), (self._by_part, skeleton(words[-1]))]
+        if k.type in _ACRONYMS and (acronym := _acronym(alias)):
+            keys.append((self._by_acronym, acronym))
+        for index, key in keys:
+            ids = index.setdefault(key, [])
             if k.id not in ids:
                 ids.append(k.id)
+
+    def _one_or_local(self, ids: Iterable[str], local: dict[str, str]) -> list[_Known]:
+        """The entities of ``ids`` this article names, else the only one there is (none when it is ambiguous)."""
+        found = [self._known[i] for i in dict.fromkeys(ids)]
+        here = [k for k in found if k.id in local.values()]
+        return here or (found if len(found) == 1 else [])
+
+    def _short_form_of(self, word: str, local: dict[str, str]) -> list[_Known]:
+        """The organisation a lone word opens or ends the name of: "Greywater" for Greywater Terminals, "the
+        Gazette" for the Harbour Gazette. A word shared by several organisations goes to the one the article
+        names, else to none."""
+        return self._one_or_local(
+            (i for i in self._by_part.get(skeleton(word), []) if self._known[i].type == "ORG"), local
+        )
+
+    def _same_acronym(self, name: str, kind: str, local: dict[str, str]) -> list[_Known]:
+        """The organisation or place that ``name`` is the acronym or the full name of ("MPA", "Meridian Press
+        Agency"), when one is known by the other form."""
+        acronym = _acronym(name)
+        if acronym is None:
+            return []
+        short = len(_words(name)) == 1
+        ids = [
+            i
+            for i in self._by_acronym.get(acronym, [])
+            if self._known[i].type in _COMPATIBLE.get(kind, {kind})
+            and any((len(_words(a)) == 1) != short and _acronym(a) == acronym for a in self._known[i].aliases)
+        ]
+        return self._one_or_local(ids, local)
 
     def _candidates(self, name: str, kind: str) -> list[_Known]:
         """Known entities of a compatible type sharing the first letters of the name's last word's skeleton."""
@@ -197,13 +253,24 @@ class Linker:
         if not words:
             return None
         candidates = [k for k in self._candidates(name, kind) if any(same_name(name, a, kind) for a in k.aliases)]
+        if kind == "ORG" and len(words) == 1:
+            # The article's own "Courier" is the Courier it names, even if another article's stood alone.
+            here = [k for k in self._short_form_of(words[0], local) if k.id in local.values()]
+            candidates = here or candidates
         if not candidates and kind in _PLACE_OR_BODY:
             # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
             candidates = self._places_named(name)
+        if not candidates and kind in _ACRONYMS:
+            candidates = self._same_acronym(name, kind, local)
+        if not candidates and kind == "ORG" and len(words) == 1:
+            candidates = self._short_form_of(words[0], local)
         if kind == "PERSON" and len(words) == 1 and not any(k.id in local.values() for k in candidates):
             # A bare word the model called a person ("Veloria says ...") that names a known place or body is
             # that place, unless this article names a person of that surname.
             candidates = self._places_named(name) or candidates
+            if not candidates:
+                # Nor is one that opens or ends a known organisation's name ("Greywater has not commented").
+                candidates = self._short_form_of(words[0], local)
         if not candidates and kind != "PERSON" and len(words) == 1:
             # The small model often tags a bare surname as an organisation or a place ("Zelenskyy said"):
             # it is the person when a person of that surname is known by full name. A word tagged a place
@@ -228,29 +295,32 @@ class Linker:
     def link(self, article_id: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         """The mentions of one article, each with its ``entity_id``; new entities are created as needed."""
         local: dict[str, str] = {}
-        out: list[Mention | None] = [None] * len(mentions)
+        out = list(mentions)
         # Full names first, so a bare surname later in the same article finds its person.
-        order = sorted(range(len(mentions)), key=lambda i: -len(_words(mentions[i].text)))
-        for i in order:
-            m = mentions[i]
-            if not _words(m.text):
-                out[i] = m
-                continue
-            found = self._match(m.text, m.type, local)
-            if found is None:
-                found = _Known(id=_entity_id(m.type, m.text), type=m.type)
-                while found.id in self._known:
-                    found.id = _entity_id(m.type, m.text + found.id)
-                self._known[found.id] = found
-            found.aliases[m.text] += 1
-            if m.role:
-                found.roles[m.role] += 1
-            found.articles.add(article_id)
-            self._index(found, m.text)
-            self.changed.add(found.id)
-            local[m.text] = found.id
-            out[i] = dataclasses.replace(m, entity_id=found.id)
-        return tuple(x for x in out if x is not None)
+        for i in sorted(range(len(mentions)), key=lambda i: -len(_words(mentions[i].text))):
+            out[i] = self._link_one(article_id, mentions[i], local)
+        return tuple(out)
+
+    def _link_one(self, article_id: str, m: Mention, local: dict[str, str]) -> Mention:
+        """``m`` with its ``entity_id``, noted in ``local`` (the article's names and their entities)."""
+        if not _words(m.text):
+            return m
+        found = self._match(m.text, m.type, local)
+        if found is None:
+            found = _Known(id=_entity_id(m.type, m.text), type=m.type)
+            while found.id in self._known:
+                found.id = _entity_id(m.type, m.text + found.id)
+            self._known[found.id] = found
+        found.aliases[m.text] += 1
+        if m.role:
+            found.roles[m.role] += 1
+        found.articles.add(article_id)
+        self._index(found, m.text)
+        self.changed.add(found.id)
+        local[m.text] = found.id
+        # A mention linked to an entity of another kind ("Greywater" the model called a person) takes its kind.
+        kind = m.type if found.type in _COMPATIBLE.get(m.type, {m.type}) else found.type
+        return dataclasses.replace(m, entity_id=found.id, type=kind)
 
     def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
         """Entity records (all of them, or ``ids``)."""
@@ -311,15 +381,30 @@ class Linker:
                 return None
             return _majority(sum((n for k, n in votes.items() if _similar(k, key)), Counter()))
 
-        for article in batch:
-            mentions = self.link(article.id, self._retyped(self._surnames(article), majority))
-            by_span = {(m.start, m.end): m.entity_id for m in mentions}
+        # Every article's full names are linked before any one-word name, so that a short form or a surname
+        # finds the name it shortens wherever in the batch that is written, whichever article comes first.
+        local: list[dict[str, str]] = [{} for _ in batch]
+        full = [
+            {
+                (m.start, m.end): self._link_one(article.id, m, names)
+                for m in sorted(article.mentions, key=lambda m: -len(_words(m.text)))
+                if len(_words(m.text)) > 1
+            }
+            for article, names in zip(batch, local, strict=True)
+        ]
+        for article, names, done in zip(batch, local, full, strict=True):
+            mentions = tuple(
+                done.get((m.start, m.end)) or self._link_one(article.id, m, names)
+                for m in self._retyped(self._surnames(article), majority)
+            )
+            by_span: dict[tuple[int | None, int | None], str | None] = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
             kinds = {m.entity_id: self._known[m.entity_id].type for m in mentions if m.entity_id in self._known}
             kinds = {k: v for k, v in kinds.items() if k}
             linked = []
             for q in article.quotes:
-                entity_id = by_span.get((q.speaker_start or -1, q.speaker_end or -1)) or (
+                # (A speaker may start at offset 0: the span is looked up as it is, not with "or".)
+                entity_id = by_span.get((q.speaker_start, q.speaker_end)) or (
                     by_text.get(q.speaker) if q.speaker else None
                 )
                 kind = q.speaker_kind

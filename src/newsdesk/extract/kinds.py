@@ -24,7 +24,7 @@ from newsdesk.records import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["CLASS_NOUNS", "PLACE_NOUNS", "capitalised", "names_a_person", "singular", "type_names"]
+__all__ = ["BODY_HEADS", "CLASS_NOUNS", "PLACE_NOUNS", "capitalised", "names_a_person", "singular", "type_names"]
 
 # Nouns naming a kind of place, which a proper noun modifying them names ("the Marvosk region"). Words that
 # often head other compounds are left out: "state" ("a Trump state visit"), "area", "border", "capital".
@@ -41,7 +41,7 @@ CLASS_NOUNS = {
         "leader official minister president premier diplomat senator lawmaker politician candidate envoy ambassador "
         "negotiator adviser advisor executive player athlete actor actress singer author writer journalist reporter "
         "lawyer judge billionaire spokesman spokeswoman spokesperson secretary governor mayor chairman chairwoman "
-        "director commissioner".split(),
+        "director commissioner officer manager founder".split(),
         "PERSON",
     ),
     **dict.fromkeys("country nation city region province town".split(), "GPE"),
@@ -52,6 +52,14 @@ CLASS_NOUNS = {
         "ORG",
     ),
 }
+# Last words that make a name an organisation whatever the model called it ("Greywater Terminals" read as a
+# person, "the Harbour Gazette" as a place): newspapers, broadcasters, firms and public bodies. Words that also
+# end place names are left out ("West Bank", "Soviet Union").
+BODY_HEADS = frozenset(
+    "gazette ledger times post herald courier tribune journal chronicle telegraph observer press agency radio "
+    "television network terminals holdings group company corporation corp inc ltd llc plc airlines airways "
+    "partners foundation institute university college association committee commission council ministry".split()
+)
 _EXAMPLE_PREPS = {"including", "like", "especially", "notably"}
 # The model's own kinds that a class noun may correct; a nationality or a language ("the English county
 # championship", "the Tatar region") is left as it is. FAC is kept as a place by the mention stage.

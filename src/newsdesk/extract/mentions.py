@@ -33,6 +33,12 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
 # Two names the model ran together over a comma ("the Telegraph, Jermak"): neither is kept as this one name,
 # so the outlet and surname passes below can find each on its own.
 _RUN_ON = re.compile(r",\s+[A-Z]")
+# An owner inside one of the model's names ("Dastmar's Arsen Cybulski", "Veloria's Data Protection Office"): two
+# names, the owner and the one owned.
+_OWNER = re.compile(r"(?:'s|’s)\s+(?=[A-Z])")
+_NAMES = ("PERSON", "ORG", "GPE", "LOC")
+# Nouns of places that name the place after "of": "the port of Brannick", "the city of Orvath".
+_PLACE_OF = {"port", "harbour", "harbor", "city", "town", "village", "region", "province", "island", "county"}
 
 
 def _clean(text: str) -> str:
@@ -69,6 +75,13 @@ def _titled_person(ent: Span) -> tuple[int, int, str] | None:
             if len(name) <= 3 and all(kinds.capitalised(t) for t in name):
                 return name[0].idx, name[-1].idx + len(name[-1]), ent.doc[words[0].i : words[k].i + 1].text
             break
+    role = _role_heading(ent)
+    return (ent.start_char, ent.end_char, role) if role else None
+
+
+def _role_heading(ent: Span) -> str | None:
+    """The person noun a name is in apposition to: "its leader, Ivo Marlow", "the company's chief technology
+    officer, Daan Verhoek"."""
     head = ent.root.head
     if (
         ent.root.dep_ == "appos"
@@ -76,9 +89,35 @@ def _titled_person(ent: Span) -> tuple[int, int, str] | None:
         and kinds.names_a_person(head.text)
         and ent.doc.text[head.idx + len(head) : ent.start_char] == ", "
     ):
-        role = [t for t in ent.doc[head.left_edge.i : head.i + 1] if t.dep_ not in {"det", "poss"} and not t.is_punct]
-        return ent.start_char, ent.end_char, doc_text(role) if role else head.text
+        role = [
+            t
+            for t in ent.doc[head.left_edge.i : head.i + 1]
+            if t.dep_ not in {"det", "poss", "case"} and not t.is_punct
+        ]
+        return doc_text(role) if role else head.text
     return None
+
+
+def _with_first_name(ent: Span) -> Span:
+    """``ent`` with the first name the model left out of it: "Daan Verhoek" tagged as "Verhoek" alone. A capitalised
+    word the parse joins to a lone surname is part of the name unless it is a title, an office or an acronym
+    ("Minister Varga", "CEO Ashby") or the model gave it a kind of its own."""
+    if len(ent) != 1 or ent.start == 0:
+        return ent
+    doc = ent.doc
+    word = doc[ent.start - 1]
+    if (
+        kinds.capitalised(word)
+        and word.dep_ == "compound"
+        and word.head.i == ent.start
+        and not word.ent_type_
+        and not word.text.isupper()
+        and not entities.is_title(word.text)
+        and not kinds.names_a_person(word.text)
+        and doc.text[word.idx + len(word) : ent.start_char] == " "
+    ):
+        return doc[ent.start - 1 : ent.end]
+    return ent
 
 
 def _written_as_a_body(ent: Span) -> bool:
@@ -95,9 +134,15 @@ def _written_as_a_body(ent: Span) -> bool:
 
 
 def _written_as_a_place(ent: Span) -> bool:
-    """A lone word "in" which things happen is a place: "at the ministry in Orvath", "everyone in Orvath"."""
+    """A lone word "in" which things happen is a place ("at the ministry in Orvath", "everyone in Orvath"), and so
+    is one a place noun is "of" ("the smaller port of Brannick", "the town of Orsa")."""
     root = ent.root
-    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "in"
+    if len(ent) != 1 or root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ == "in" or (
+        prep.lower_ == "of" and prep.head.pos_ == "NOUN" and kinds.singular(prep.head.lower_) in _PLACE_OF
+    )
 
 
 def _role_before(ent: Span) -> str | None:
@@ -166,6 +211,21 @@ def _one_kind_per_word(found: dict[tuple[int, int], Mention]) -> None:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type=kind)
 
 
+def _short_bodies(found: dict[tuple[int, int], Mention]) -> None:
+    """A lone word the model calls a person that opens or ends the name of an organisation in the same article
+    ("Greywater" beside "Greywater Terminals", "a Gazette source" beside "the Harbour Gazette") is that
+    organisation's short name, unless the article names a person ending in it."""
+    parts: set[str] = set()
+    for m in found.values():
+        words = [w for w in m.text.split() if w.lower() != "the"]
+        if m.type == "ORG" and len(words) > 1:
+            parts.update((words[0], words[-1]))
+    full = {m.text.split()[-1] for m in found.values() if m.type == "PERSON" and " " in m.text}
+    for key, m in list(found.items()):
+        if m.type == "PERSON" and m.text in parts and m.text not in full:
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type="ORG")
+
+
 def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     """Surnames the model missed or mistyped, spelled another way in the same article ("Jermak" beside "Yermak")."""
     persons = {entities.skeleton(m.text.split()[-1]) for m in found.values() if m.type == "PERSON"}
@@ -189,8 +249,11 @@ def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
 def find(doc: Doc) -> tuple[Mention, ...]:
     """Every PERSON, ORG, GPE, LOC and NORP mention in ``doc``, in text order, with roles for people."""
     found: dict[tuple[int, int], Mention] = {}
+    persons = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and e.text.strip()}
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
+        if kind in _NAMES and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].is_sent_start:
+            continue  # a common noun capitalised by its place, tagged a name: "Cranes were moving again"
         titled = _titled_person(ent) if ent.label_ != "PERSON" and len(ent) <= _MAX_WORDS else None
         if titled is not None:
             start, end, title = titled
@@ -202,7 +265,19 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
             continue
         start = ent.start_char + ent.text.find(name)
-        role = (_role_before(ent) or _role_apposed(ent)) if kind == "PERSON" else None
+        if owner := _OWNER.search(name):
+            if kind != "PERSON":
+                found[(start, start + owner.start())] = Mention(
+                    text=name[: owner.start()], start=start, end=start + owner.start(), type=kind
+                )
+            start, name = start + owner.end(), name[owner.end() :]
+            if entities.skeleton(name.split()[-1]) in persons:
+                kind = "PERSON"  # "Dastmar's Arsen Cybulski" beside "Cybulski told reporters"
+        if kind in _NAMES and " " in name and name.split()[-1].lower() in kinds.BODY_HEADS:
+            kind = "ORG"  # "Greywater Terminals" read as a person, "the Harbour Gazette" as a place
+        if kind == "PERSON" and not owner and (whole := _with_first_name(ent)) is not ent:
+            ent, name, start = whole, doc.text[whole.start_char : start + len(name)], whole.start_char
+        role = (_role_before(ent) or _role_apposed(ent) or _role_heading(ent)) if kind == "PERSON" else None
         if (role and _names_a_body(role)) or (kind == "PERSON" and _written_as_a_body(ent)):
             # "Consumer group Fair Pay Veloria", "X, a farmers' union": the noun says it is no person.
             kind, role = "ORG", None
@@ -212,13 +287,14 @@ def find(doc: Doc) -> tuple[Mention, ...]:
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
     kinds.type_names(doc, found)
     _one_kind_per_word(found)
+    _short_bodies(found)
     _surnames(doc, found)
     for start, end, _outlet in attributions.outlets(doc.text):
-        if not any(s <= start < e or start <= s < end for s, e in found):
+        crossing = [(s, e) for s, e in found if s < end and start < e]
+        if all(start <= s and e <= end for s, e in crossing):
+            # An outlet the model tagged in part or as a person ("theHarbour Gazette" with "Gazette" a person)
+            # is one organisation.
+            for key in crossing:
+                del found[key]
             found[(start, end)] = Mention(text=doc.text[start:end], start=start, end=end, type="ORG")
-        else:
-            # An outlet tagged as a person or a work of art by the small model is still an organisation.
-            for key, mention in list(found.items()):
-                if key == (start, end) and mention.type != "ORG":
-                    found[key] = Mention(text=mention.text, start=start, end=end, type="ORG")
     return tuple(sorted(found.values(), key=lambda m: m.start))
