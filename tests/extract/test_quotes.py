@@ -435,3 +435,87 @@ def test_a_verb_coordinated_past_a_quote_has_the_speakers_subject() -> None:
     )
     called = [q for q in _quotes(text, direct_only=False) if q.cue == "called"]
     assert [(q.text, q.speaker) for q in called] == [("the council to appoint an auditor", "Karel Dunn")]
+
+
+def test_reported_speech_never_takes_its_content_from_another_paragraph() -> None:
+    # A title whose last verb the parse runs into the first paragraph: that paragraph is nobody's report.
+    text = "Pelmora port back at work as backlog begins to clear\n\nCranes were moving again at the container quay."
+    assert not [q for q in _quotes(text, direct_only=False) if "Cranes" in q.text]
+
+
+def test_a_relative_pronoun_speaker_is_what_the_clause_is_about() -> None:
+    text = (
+        "The flaw was found by Tove Anker, an independent researcher, who said she had come across the "
+        "server while scanning."
+    )
+    (quote,) = [q for q in _quotes(text, direct_only=False) if q.text.startswith("she had come")]
+    assert (quote.speaker, quote.speaker_kind) == ("Tove Anker", SpeakerKind.PERSON)
+    assert text[quote.speaker_start : quote.speaker_end] == "who"  # the words tied to the cue, as written
+
+
+def test_she_with_no_person_mention_before_is_the_name_that_spoke_last() -> None:
+    # The small model tags the bare surname as an organisation here, so no person mention precedes "She".
+    text = (
+        "Varga said the accord showed that neighbours could share a river. "
+        "She said that a permanent treaty should be possible within a decade."
+    )
+    doc = nlp.load()(text)
+    assert ("Varga", "ORG") in {(e.text, e.label_) for e in doc.ents}
+    (quote,) = [q for q in quotes.find(doc, mentions.find(doc)) if q.text.startswith("a permanent")]
+    assert (quote.speaker, quote.speaker_kind) == ("Varga", SpeakerKind.PERSON)
+    assert text[quote.speaker_start : quote.speaker_end] == "She"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brussels: European ministers reacted angrily on Saturday to a leaked draft of the trade deal.",
+        "Background: Talks collapsed in June. A draft leaked in March had named a figure.",
+    ],
+)
+def test_a_dateline_or_a_label_before_a_colon_is_no_headline_speaker(text: str) -> None:
+    assert not [q for q in _quotes(text, direct_only=False) if q.cue == ":"]
+
+
+def test_a_headline_with_a_colon_still_quotes_its_source() -> None:
+    (quote,) = _quotes("Brun: No deal without the night shift\n\nThe talks go on.", direct_only=False)
+    assert (quote.speaker, quote.text, quote.cue) == ("Brun", "No deal without the night shift", ":")
+
+
+def test_a_dateline_is_not_part_of_the_speaker() -> None:
+    text = (
+        "KELMOR (MPA) - Pelmoran payments firm Brisklane said on Monday that the data of customers had been left open."
+    )
+    (quote,) = _quotes(text, direct_only=False)
+    assert quote.speaker is not None and quote.speaker.endswith("Brisklane") and "KELMOR" not in quote.speaker
+    assert quote.text.startswith("the data of customers")
+
+
+@pytest.mark.parametrize(
+    ("words", "deps", "subject"),
+    [
+        # A dateline the parse made a second subject: the one nearest the verb speaks.
+        (["KELMOR", "-", "Brisklane", "said", "no"], ["nsubj", "punct", "nsubj", "ROOT", "dobj"], 2),
+        # A hyphenated noun split into three subjects: the run of them starts the phrase.
+        (["A", "counter", "-", "proposal", "rejected", "it"], ["det", "nsubj", "nsubj", "nsubj", "ROOT", "dobj"], 1),
+    ],
+)
+def test_of_two_subjects_the_nearest_run_to_the_verb_is_the_speaker(
+    words: list[str], deps: list[str], subject: int
+) -> None:
+    from spacy.tokens import Doc
+
+    from newsdesk.extract import speakers
+
+    verb = deps.index("ROOT")
+    heads = [0 if d == "det" else verb for d in deps]
+    heads[0] = 1 if deps[0] == "det" else verb
+    doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps)
+    found = speakers.subject(doc[verb])
+    assert found is not None and found.i == subject
+
+
+def test_a_possessive_pronoun_holder_is_the_subject_that_holds_the_noun() -> None:
+    text = "The deal was settled after midnight, when Pelmora dropped its demand that the board meet only monthly."
+    (stance,) = [q for q in _quotes(text, direct_only=False) if q.cue == "demand"]
+    assert stance.speaker == "Pelmora" and text[stance.speaker_start : stance.speaker_end] == "its"

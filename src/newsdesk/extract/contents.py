@@ -21,10 +21,12 @@ def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, in
     break, but what a cue attributes stays in its paragraph (the next paragraph opens a new quote or statement)."""
     start, end = content
     if cue >= end:
-        start = max(start, text.rfind("\n", start, end) + 1)
+        start = max(start, text.rfind("\n", start, cue) + 1)
     else:
-        cut = text.find("\n", max(start, cue), end)
+        cut = text.find("\n", min(start, cue), end)
         end = cut if cut >= 0 else end
+    if end <= start:
+        return start, start  # all of it in another paragraph: "... as backlog begins to clear" over a title
     while end > start and text[end - 1] in " \t,;:-—–\"“'‘«„":
         end -= 1
     while start < end and text[start] in " \t\"“'‘«„":

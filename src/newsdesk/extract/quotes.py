@@ -37,6 +37,11 @@ _NOT_HELD = frozenset(
 )
 
 
+_POSSESSIVES = {"its", "his", "her", "their"}
+# What the model took for no person: a pronoun "she" does not refer to it.
+_NOT_PEOPLE = {"GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE"}
+
+
 @dataclass(frozen=True, slots=True)
 class _Speaker:
     name: str | None
@@ -100,6 +105,25 @@ class _Article:
             if m.type == "PERSON" and not self.in_quote(m.start):
                 best = m
         return best
+
+    def name_speaking_before(self, char: int) -> Token | None:
+        """The nearest proper name before ``char``, in its paragraph or the one before, that is the subject of a
+        speech cue outside quotation marks ("Varga said ..." before "She said ...")."""
+        floor = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, char) - 1)) + 1
+        span = self.doc.char_span(floor, char, alignment_mode="contract")
+        for token in reversed(span if span is not None else ()):
+            if (
+                token.dep_ == "nsubj"
+                and token.pos_ == "PROPN"
+                and token.ent_type_ not in _NOT_PEOPLE
+                # A lone word the model called an organisation may be a surname ("Varga said"); a longer one is not.
+                and not (token.ent_type_ == "ORG" and (token.ent_iob_ != "B" or token.nbor(1).ent_iob_ == "I"))
+                and not self.names_outlet(token)
+                and speakers.is_cue(token.head)
+                and not self.in_quote(token.idx)
+            ):
+                return token
+        return None
 
     def names_outlet(self, token: Token) -> bool:
         """Whether ``token`` is part of a news outlet's name ("the Telegraph reported"), a known one or one the
@@ -250,6 +274,18 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
     if head is None:
         return _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
     doc = art.doc
+    if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+        # "Brandvold, who said ...", "the Ledger, which cited ...": the speaker is what the clause is about,
+        # written here as the relative pronoun.
+        about = _speaker(art, head.head.head, previous)
+        return _Speaker(about.name, about.kind, head.idx, head.idx + len(head), about.head_pos)
+    if head.dep_ == "poss" and head.lower_ in _POSSESSIVES:
+        # "when Veloria dropped its demand that ...": the holder is the subject of the verb the noun is held by.
+        verb = head.head.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < head.i), None)
+        if verb.pos_ in {"VERB", "AUX"} and subject is not None and subject.i != head.i:
+            held = _speaker(art, subject, previous)
+            return _Speaker(held.name, held.kind, head.idx, head.idx + len(head), held.head_pos)
     if speakers.is_pronoun(head):
         if head.lower_ in {"he", "she"}:
             antecedent = art.person_before(head.idx)
@@ -259,6 +295,11 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
                 return _Speaker(d.name, d.kind, head.idx, head.idx + len(head), d.head_pos)
             if antecedent is not None:
                 return _Speaker(antecedent.text, SpeakerKind.PERSON, head.idx, head.idx + len(head), antecedent.start)
+            named_before = art.name_speaking_before(head.idx)
+            if named_before is not None:
+                # No person mention before it (the model missed "Varga said ..."): the name that last spoke.
+                n = _speaker(art, named_before, None)
+                return _Speaker(n.name, SpeakerKind.PERSON, head.idx, head.idx + len(head), n.head_pos)
         if head.lower_ == "they" and previous is not None and previous.name:
             return _Speaker(previous.name, previous.kind, head.idx, head.idx + len(head), previous.head_pos)
         return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)
@@ -273,6 +314,10 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
     line_end = art.text.find("\n", head.idx)
     start = max(start, line_start)
     end = min(end, line_end) if line_end >= 0 else end
+    # Nor back over a dateline's dash: "ORVATH (MPA) - Velorian payments firm Quillfin said".
+    dash = max(art.text.rfind(f" {d} ", start, head.idx) for d in "-–—")
+    if dash >= 0:
+        start = dash + 3
     while start < end and art.text[start] in "\"“”'‘’«»„ ":
         start += 1
     while end > start and art.text[end - 1] in "\"“”'‘’«»„ ,":
@@ -504,7 +549,7 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
         if content is None:
             continue
         start, end = contents.in_paragraph(art.text, content, token.idx)
-        if (speech and end - start < 12) or _mostly_quoted(start, end, direct):
+        if end <= start or (speech and end - start < 12) or _mostly_quoted(start, end, direct):
             continue
         head = speakers.agent(token) if passive is not None else speakers.subject(_past_quote(art, token))
         if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
@@ -588,14 +633,22 @@ def _stances(art: _Article, direct: list[Quote]) -> list[Quote]:
 _HEADLINE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}): (?P<what>[^\n]{12,})$", re.M)
 
 
+_HEADLINE_WORDS = 20
+_NEXT_SENTENCE = re.compile(r"[.!?][”\"’']? [A-Z]")
+
+
 def _headline(art: _Article) -> list[Quote]:
     """ "Lynch: No outside influence on FBI probe": a headline that puts words in a named source's mouth."""
     found = []
     for match in _HEADLINE.finditer(art.text):
         start, end = match.span("what")
+        who_start, who_end = match.span("who")
+        if len(match.group("what").split()) > _HEADLINE_WORDS or _NEXT_SENTENCE.search(match.group("what")):
+            continue  # a paragraph after a label or a dateline ("Background: Talks collapsed in June. ...")
+        if any(m.type in {"GPE", "LOC"} and who_start <= m.start < who_end for m in art.mentions):
+            continue  # "Karsova: Dastmari politicians reacted ...": a dateline, not a speaker
         while end > start and art.text[end - 1] in " .":
             end -= 1
-        who_start, who_end = match.span("who")
         persons = art.persons_in(who_start, who_end)
         kind = SpeakerKind.PERSON if persons else speakers.kind_of(match.group("who"), None, [])
         if kind is SpeakerKind.UNKNOWN:

@@ -233,7 +233,13 @@ def subject(cue: Token) -> Token | None:
     for _ in range(4):
         found = [c for c in token.children if c.dep_ in _SUBJECTS]
         if found:
-            return found[0]
+            # Two subjects are a misparse, most often of a dateline ("ORVATH (MPA) - ... Quillfin said"): the
+            # one nearest the verb is its subject, from the first word of a run of them ("counter - proposal").
+            nearest = min(found, key=lambda c: abs(c.i - token.i))
+            at = {c.i for c in found}
+            while nearest.i - 1 in at:
+                nearest = nearest.nbor(-1)
+            return nearest
         # "X is quoted as saying", "X was defiant, saying"
         if (
             token.dep_ in {"advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj", "acomp"}
