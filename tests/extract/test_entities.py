@@ -283,3 +283,17 @@ def test_an_entity_is_named_without_a_sentence_s_the_when_it_is_written_without_
     linker.link("a1", [_m("Saltmere Dockworkers' Union", "ORG")])
     (entity,) = linker.entities()
     assert entity.name == "Saltmere Dockworkers' Union" and entity.mentions == 3
+
+
+def test_roles_differing_only_in_case_are_one_role() -> None:
+    linker = Linker()
+    roles = ["Chief executive", "chief executive", "Deputy Foreign Minister", "chief executive"]
+    linker.link(
+        "a0",
+        [
+            Mention(text="Corin Ashby", start=20 * i, end=20 * i + 11, type="PERSON", role=r)
+            for i, r in enumerate(roles)
+        ],
+    )
+    (entity,) = linker.entities()
+    assert entity.roles == ("chief executive", "Deputy Foreign Minister")

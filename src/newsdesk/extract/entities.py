@@ -142,10 +142,20 @@ class _Known:
             name=self.name,
             type=self.type,
             aliases=tuple(sorted(self.aliases)),
-            roles=tuple(r for r, _ in self.roles.most_common()),
+            roles=_roles(self.roles),
             mentions=sum(self.aliases.values()),
             articles=self.stored_articles + len(self.articles),
         )
+
+
+def _roles(seen: Counter[str]) -> tuple[str, ...]:
+    """Roles most seen first, one per spelling apart from case ("Chief executive" opening a sentence is the
+    "chief executive" written elsewhere): each written as most often, lower case on a tie."""
+    groups: dict[str, Counter[str]] = {}
+    for role, n in seen.items():
+        groups.setdefault(role.casefold(), Counter())[role] += n
+    ranked = sorted(groups.values(), key=lambda forms: -forms.total())
+    return tuple(max(forms, key=lambda r: (forms[r], r[:1].islower())) for forms in ranked)
 
 
 def _majority(types: Counter[str]) -> str | None:
