@@ -519,3 +519,20 @@ def test_a_possessive_pronoun_holder_is_the_subject_that_holds_the_noun() -> Non
     text = "The deal was settled after midnight, when Pelmora dropped its demand that the board meet only monthly."
     (stance,) = [q for q in _quotes(text, direct_only=False) if q.cue == "demand"]
     assert stance.speaker == "Pelmora" and text[stance.speaker_start : stance.speaker_end] == "its"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Aske Brun spoke first. “You are not allowed to say it,” Aske Brun continued.", "continued"),
+        ("Aske Brun spoke first. “We stay out until the owners listen,” Aske Brun went on.", "went"),
+        ("At the bottom the flyer read, “You can further support the cause by chipping in.”", "read"),
+    ],
+)
+def test_a_verb_framing_a_quote_beside_it_is_its_cue(text: str, cue: str) -> None:
+    (quote,) = _quotes(text)
+    assert quote.cue == cue and quote.speaker is not None
+
+
+def test_a_framing_verb_alone_attributes_nothing() -> None:
+    assert not [q for q in _quotes("Prices continued to rise in May and the queue went on growing.", direct_only=False)]

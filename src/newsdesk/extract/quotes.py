@@ -181,7 +181,7 @@ def _cue_after(art: _Article, end: int, limit: int, width: int = 1) -> Token | N
             break
         if token.lower_ in {"that", "which", "who", "whom"}:
             break  # “…”, a report that officials called premature: a new clause, not this quote's frame
-        if speakers.is_cue(token):
+        if speakers.frames_quote(token):
             return token
     return None
 
@@ -201,7 +201,7 @@ def _cue_before(art: _Article, start: int, floor: int, width: int = 1) -> Token 
         token = art.doc[i]
         if token.idx < floor or (token.text in {".", "!", "?"} and token.idx < start - 2):
             break
-        if not art.in_quote(token.idx) and speakers.is_cue(token) and not speakers.impersonal(token):
+        if not art.in_quote(token.idx) and speakers.frames_quote(token) and not speakers.impersonal(token):
             return token
         i -= 1
         seen += 1

@@ -16,7 +16,7 @@ from newsdesk.records import Mention, SpeakerKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CUES", "agent", "holder", "is_cue", "kind_of", "phrase", "subject"]
+__all__ = ["CUES", "agent", "frames_quote", "holder", "is_cue", "kind_of", "phrase", "subject"]
 
 _CUE_LEMMAS = (
     "say tell add state declare note explain warn argue claim insist announce acknowledge admit mention "
@@ -149,6 +149,24 @@ def is_cue(token: Token) -> bool:
     if token.pos_ == "ADJ":
         return token.lower_ in {"worried", "concerned", "fearful", "adamant"}
     return token.pos_ in {"VERB", "AUX"} and lemma(token) in CUES
+
+
+# Verbs that frame a quotation written beside them but report nothing on their own ("“…,” she continued",
+# "the sign read", "“…,” he went on"): cues next to a quote only ("prices continued to rise" attributes nothing).
+_FRAMING = frozenset("continue read answer remark exclaim confess wonder echo muse interject".split())
+
+
+def frames_quote(token: Token) -> bool:
+    """True for a cue, or a verb that introduces a quotation written next to it (see ``_FRAMING``)."""
+    if is_cue(token):
+        return True
+    if token.pos_ != "VERB":
+        return False
+    if _base(token, _FRAMING) in _FRAMING:
+        return True
+    return token.lower_ in {"go", "goes", "went", "going"} and any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in token.children
+    )
 
 
 def impersonal(token: Token) -> bool:
