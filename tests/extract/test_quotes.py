@@ -535,4 +535,4 @@ def test_a_verb_framing_a_quote_beside_it_is_its_cue(text: str, cue: str) -> Non
 
 
 def test_a_framing_verb_alone_attributes_nothing() -> None:
-    assert not [q for q in _quotes("Prices continued to rise in May and the queue went on growing.", direct_only=False)]
+    assert not _quotes("Prices continued to rise in May and the queue went on growing.", direct_only=False)
