@@ -21,6 +21,10 @@ from newsdesk.extract import marks
         ("“A whole quote at the very start.” Then more.", ["A whole quote at the very start."]),
         ("At the very end: “the last words”", ["the last words"]),
         ("“Outer with ‘inner’ words,” he said.", ["Outer with ‘inner’ words,"]),
+        # Mixed curly and ASCII marks close each other; a quote of the other style inside stays inside.
+        ('“We stay," Brun said. "The owners must listen.”', ["We stay,", "The owners must listen."]),
+        ('“He called it "a disaster" and left,” she said.', ['He called it "a disaster" and left,']),
+        ('"He said “no” to me," she said.', ["He said “no” to me,"]),
         ("Ukraine’s army and the ’90s don’t open quotes.", []),
         ("No quotation marks at all.", []),
         ("“Opened and never closed\nNext paragraph", ["Opened and never closed"]),

@@ -1,7 +1,8 @@
 """Quotation marks: where direct quotes open and close, in every style news uses.
 
 “English”, "ASCII", «guillemets» (either way round), „German“, ‘single’ quotes and ''doubled apostrophes''
-(the New York Times archive's style). Marks inside a markup tag left in the text (``<tweet author="...">``) are
+(the New York Times archive's style). Curly and ASCII double marks close each other when an outlet mixes them
+(“A," she said. "B.”). Marks inside a markup tag left in the text (``<tweet author="...">``) are
 its attribute values, not quotation marks. A quote that opens and
 never closes runs to the end of its paragraph (a multi-paragraph quote opens each paragraph again). Marks
 nested inside a quote belong to it. Apostrophes (don’t, Ukraine’s, the ’90s) are not quotation marks.
@@ -90,6 +91,26 @@ def _closes(text: str, i: int, open_mark: str) -> bool:
     return True
 
 
+def _straight_closes(text: str, i: int) -> bool:
+    """True when the ASCII mark at ``i`` ends a word: after a letter or punctuation, before a space or the end."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-")
+
+
+def _mixed(text: str, i: int, open_mark: str) -> str | None:
+    """How the mark at ``i`` acts inside a quote of the other double style: outlets mix curly and ASCII marks
+    (“A," she said. "B.”), so a curly quote may close with an ASCII mark that ends a word and an ASCII quote
+    with a curly one, except where the other style opened a quote of its own inside (“He called it "a
+    disaster" and left.”). Returns "open", "close" or None."""
+    mark = text[i]
+    if open_mark == "“" and mark == '"':
+        return "close" if _straight_closes(text, i) else "open" if _opens(text, i) else None
+    if open_mark == '"' and mark in "“”":
+        return "open" if mark == "“" else "close"
+    return None
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -117,8 +138,14 @@ def find(text: str) -> list[Marked]:
             continue
         j = i + 1
         close = -1
+        depth = 0  # quotes of the other style (see _mixed) opened inside this one and not yet closed
         while j < n and text[j] != "\n":
-            if _closes(text, j, char) and j > i + 1:
+            mixed = _mixed(text, j, char) if j > i + 1 else None
+            if mixed == "open":
+                depth += 1
+            elif mixed == "close" and depth:
+                depth -= 1
+            elif mixed == "close" or (_closes(text, j, char) and j > i + 1):
                 close = j
                 break
             j += 1
