@@ -161,9 +161,10 @@ def test_a_first_name_the_model_left_out_is_part_of_the_name_and_the_noun_it_is_
     assert names == {"Joost Brammel": ("PERSON", "chief financial officer")}
 
 
-def test_a_title_before_a_lone_surname_stays_a_title() -> None:
-    _, names = _relabelled("Minister Brammel told reporters that the loss was small.", "Brammel", "PERSON")
-    assert "Brammel" in names and "Minister Brammel" not in names
+@pytest.mark.parametrize("title", ["Minister", "Congressman", "Professor", "Coach", "Pastor", "Captain"])
+def test_a_title_before_a_lone_surname_stays_a_title(title: str) -> None:
+    _, names = _relabelled(f"{title} Brammel told reporters that the loss was small.", "Brammel", "PERSON")
+    assert "Brammel" in names and f"{title} Brammel" not in names
 
 
 @pytest.mark.parametrize(
@@ -228,3 +229,47 @@ def test_an_outlet_the_model_tagged_in_part_is_one_organisation() -> None:
 def test_a_lone_word_a_place_noun_is_of_is_a_place() -> None:
     _, names = _relabelled("Ships went to the smaller port of Brisvik instead.", "Brisvik", "PERSON")
     assert names["Brisvik"] == ("GPE", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ana Brammel met the mayor on Monday. Brammel said the plan was a fraud.", "The rally ended. Brammel left."],
+)
+def test_a_surname_opening_a_sentence_stays_a_name(text: str) -> None:
+    # The small model may read a sentence-opening surname as a common noun; only a word the article also writes
+    # in lower case, or a label before a colon, is dropped.
+    doc = nlp.load()(text)
+    start = text.index("Brammel", 5)
+    word = doc.char_span(start, start + 7)
+    assert word is not None and word[0].is_sent_start
+    word[0].pos_ = "NOUN"
+    assert "Brammel" in {m.text for m in mentions.find(_labelled(doc, start, "PERSON"))}
+
+
+def test_a_capitalised_common_noun_the_article_writes_in_lower_case_is_no_name() -> None:
+    text = "Cranes stood idle on Monday. The union wants cranes with a driver in the cab."
+    doc = nlp.load()(text)
+    doc[0].pos_ = "NOUN"
+    assert "Cranes" not in {m.text for m in mentions.find(_labelled(doc, 0, "ORG"))}
+
+
+def test_a_title_bearing_person_stays_a_person_beside_a_body_of_that_name() -> None:
+    from newsdesk.records import Mention
+
+    found = {
+        (0, 17): Mention(text="Trump Tower Corp", start=0, end=16, type="ORG"),
+        (30, 35): Mention(text="Trump", start=30, end=35, type="PERSON", role="Mr."),
+    }
+    mentions._short_bodies(found)
+    assert found[(30, 35)].type == "PERSON"
+
+
+def _labelled(doc, start: int, label: str):  # type: ignore[no-untyped-def]
+    """``doc`` with the one word at ``start`` tagged ``label`` alone (the model's slip, set by hand)."""
+    from spacy.tokens import Span
+
+    word = doc.char_span(start, start + len(doc.text[start:].split(" ")[0].rstrip(".")))
+    doc.ents = [e for e in doc.ents if e.end <= word.start or e.start >= word.end] + [
+        Span(doc, word.start, word.end, label=label)
+    ]
+    return doc

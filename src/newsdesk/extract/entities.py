@@ -27,7 +27,10 @@ __all__ = ["Linker", "is_title", "same_name", "skeleton"]
 
 _TITLES = re.compile(
     r"^(?:(?:the|president|vice|prime|minister|mr|mrs|ms|dr|sens?|senator|reps?|gov|governor|gen|general|king|"
-    r"queen|prince|pope|chancellor|secretary|envoy|speaker|judge|justice|sir|lady|lord)\.?\s+)+",
+    r"queen|prince|pope|chancellor|secretary|envoy|speaker|judge|justice|sir|lady|lord|congressman|congresswoman|"
+    r"professor|prof|coach|pastor|captain|capt|rev|reverend|father|rabbi|imam|sheikh|detective|sergeant|sgt|"
+    r"lieutenant|lt|colonel|col|admiral|adm|commander|ambassador|mayor|councillor|councilman|councilwoman|"
+    r"chairman|chairwoman|bishop|cardinal|archbishop|inspector|constable)\.?\s+)+",
     re.IGNORECASE,
 )
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -37,6 +40,14 @@ _COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC
 _SIMILAR = 0.85
 _PLACE_OR_BODY = ("ORG", "GPE", "LOC")
 _ACRONYMS = ("ORG", "GPE")
+# Words that open or end many organisations' names, too common to stand alone for one: "the House" is not the
+# White House, "the Times" not the Financial Times.
+_GENERIC_PARTS = frozenset(
+    "house senate congress court justice party committee department ministry office council commission agency "
+    "union association group company bank times post news press herald journal national international united "
+    "american british european federal state states new white republican democratic foundation institute "
+    "university college school city county the of".split()
+)
 
 
 def skeleton(word: str) -> str:
@@ -83,9 +94,9 @@ def _acronym(name: str) -> str | None:
     words = _words(name)
     if len(words) == 1:
         word = words[0].replace(".", "")
-        return word if word.isalpha() and word.isupper() and 2 <= len(word) <= 5 else None
+        return word if word.isalpha() and word.isupper() and 3 <= len(word) <= 5 else None
     letters = "".join(w[0] for w in words if w[:1].isupper())
-    return letters if len(letters) >= 2 else None
+    return letters if len(letters) >= 3 else None
 
 
 def same_name(a: str, b: str, kind: str) -> bool:
@@ -158,14 +169,17 @@ def _roles(seen: Counter[str]) -> tuple[str, ...]:
     return tuple(max(forms, key=lambda r: (forms[r], r[:1].islower())) for forms in ranked)
 
 
-def _majority(types: Counter[str]) -> str | None:
+def _majority(types: Counter[str], own_norp: int = 0) -> str | None:
     """The type most mentions of a word have, if more than half have it. A place written as a body in some
     sentences ("Kyiv said") is still a place: organisation and place mentions count together for the place, and
-    so do those of its people's name pooled with it ("Veloria" and "Velorian" are the country)."""
+    so do those of its people's name, a similar spelling pooled with it ("Velorian" for the country Veloria).
+    The word's own ``own_norp`` mentions as a nationality or group stay theirs ("Democrats" tagged a place once
+    is still a group)."""
     places = Counter({t: n for t, n in types.items() if t in _COMPATIBLE["GPE"]})
     if places:
         ((place, _),) = places.most_common(1)
-        types = Counter({**types, place: places.total() + types["ORG"] + types["NORP"], "ORG": 0, "NORP": 0})
+        borrowed = types["NORP"] - own_norp
+        types = Counter({**types, place: places.total() + types["ORG"] + borrowed, "ORG": 0, "NORP": own_norp})
     ((top, n),) = types.most_common(1)
     return top if 2 * n > types.total() else None
 
@@ -202,7 +216,7 @@ class Linker:
             return
         keys = [(self._by_surname, skeleton(words[-1])[:4])]
         if k.type == "ORG" and len(words) > 1:
-            keys += [(self._by_part, skeleton(words[0])), (self._by_part, skeleton(words[-1]))]
+            keys += [(self._by_part, skeleton(w)) for w in {words[0], words[-1]} if w.lower() not in _GENERIC_PARTS]
         if k.type in _ACRONYMS and (acronym := _acronym(alias)):
             keys.append((self._by_acronym, acronym))
         for index, key in keys:
@@ -216,13 +230,21 @@ class Linker:
         here = [k for k in found if k.id in local.values()]
         return here or (found if len(found) == 1 else [])
 
-    def _short_form_of(self, word: str, local: dict[str, str]) -> list[_Known]:
+    def _short_form_of(self, word: str, local: dict[str, str], text: str = "", *, here: bool = False) -> list[_Known]:
         """The organisation a lone word opens or ends the name of: "Greywater" for Greywater Terminals, "the
         Gazette" for the Harbour Gazette. A word shared by several organisations goes to the one the article
-        names, else to none."""
-        return self._one_or_local(
-            (i for i in self._by_part.get(skeleton(word), []) if self._known[i].type == "ORG"), local
-        )
+        names (as a mention, or in its ``text``), else to none; with ``here``, only one the article names counts.
+        Words too common to stand for one organisation ("House", "Times") and the surname of a person the
+        article names ("Trump" beside the Trump Foundation) are no short forms."""
+        key = skeleton(word)
+        if word.lower() in _GENERIC_PARTS or any(
+            self._known[i].type == "PERSON" and any(skeleton(_words(a)[-1]) == key for a in self._known[i].full)
+            for i in local.values()
+        ):
+            return []
+        found = [self._known[i] for i in dict.fromkeys(self._by_part.get(key, [])) if self._known[i].type == "ORG"]
+        named = [k for k in found if k.id in local.values() or (text and any(a in text for a in k.aliases if " " in a))]
+        return named or ([] if here else found if len(found) == 1 else [])
 
     def _same_acronym(self, name: str, kind: str, local: dict[str, str]) -> list[_Known]:
         """The organisation or place that ``name`` is the acronym or the full name of ("MPA", "Meridian Press
@@ -258,29 +280,29 @@ class Linker:
             if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
         ]
 
-    def _match(self, name: str, kind: str, local: dict[str, str]) -> _Known | None:
+    def _match(self, name: str, kind: str, local: dict[str, str], text: str = "") -> _Known | None:
         words = _words(name)
         if not words:
             return None
         candidates = [k for k in self._candidates(name, kind) if any(same_name(name, a, kind) for a in k.aliases)]
         if kind == "ORG" and len(words) == 1:
             # The article's own "Courier" is the Courier it names, even if another article's stood alone.
-            here = [k for k in self._short_form_of(words[0], local) if k.id in local.values()]
-            candidates = here or candidates
+            candidates = self._short_form_of(words[0], local, text, here=True) or candidates
         if not candidates and kind in _PLACE_OR_BODY:
             # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
             candidates = self._places_named(name)
         if not candidates and kind in _ACRONYMS:
             candidates = self._same_acronym(name, kind, local)
         if not candidates and kind == "ORG" and len(words) == 1:
-            candidates = self._short_form_of(words[0], local)
+            candidates = self._short_form_of(words[0], local, text)
         if kind == "PERSON" and len(words) == 1 and not any(k.id in local.values() for k in candidates):
             # A bare word the model called a person ("Veloria says ...") that names a known place or body is
             # that place, unless this article names a person of that surname.
             candidates = self._places_named(name) or candidates
             if not candidates:
                 # Nor is one that opens or ends a known organisation's name ("Greywater has not commented").
-                candidates = self._short_form_of(words[0], local)
+                # Only where the article names that organisation: "Stanley" alone is no Morgan Stanley.
+                candidates = self._short_form_of(words[0], local, text, here=True)
         if not candidates and kind != "PERSON" and len(words) == 1:
             # The small model often tags a bare surname as an organisation or a place ("Zelenskyy said"):
             # it is the person when a person of that surname is known by full name. A word tagged a place
@@ -311,11 +333,12 @@ class Linker:
             out[i] = self._link_one(article_id, mentions[i], local)
         return tuple(out)
 
-    def _link_one(self, article_id: str, m: Mention, local: dict[str, str]) -> Mention:
-        """``m`` with its ``entity_id``, noted in ``local`` (the article's names and their entities)."""
+    def _link_one(self, article_id: str, m: Mention, local: dict[str, str], text: str = "") -> Mention:
+        """``m`` with its ``entity_id``, noted in ``local`` (the article's names and their entities); ``text`` is
+        the article's, when known."""
         if not _words(m.text):
             return m
-        found = self._match(m.text, m.type, local)
+        found = self._match(m.text, m.type, local, text)
         if found is None:
             found = _Known(id=_entity_id(m.type, m.text), type=m.type)
             while found.id in self._known:
@@ -389,14 +412,15 @@ class Linker:
             # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity.
             if key not in votes:
                 return None
-            return _majority(sum((n for k, n in votes.items() if _similar(k, key)), Counter()))
+            pooled = sum((n for k, n in votes.items() if _similar(k, key)), Counter())
+            return _majority(pooled, own_norp=votes[key]["NORP"])
 
         # Every article's full names are linked before any one-word name, so that a short form or a surname
         # finds the name it shortens wherever in the batch that is written, whichever article comes first.
         local: list[dict[str, str]] = [{} for _ in batch]
         full = [
             {
-                (m.start, m.end): self._link_one(article.id, m, names)
+                (m.start, m.end): self._link_one(article.id, m, names, article.text)
                 for m in sorted(article.mentions, key=lambda m: -len(_words(m.text)))
                 if len(_words(m.text)) > 1
             }
@@ -404,7 +428,7 @@ class Linker:
         ]
         for article, names, done in zip(batch, local, full, strict=True):
             mentions = tuple(
-                done.get((m.start, m.end)) or self._link_one(article.id, m, names)
+                done.get((m.start, m.end)) or self._link_one(article.id, m, names, article.text)
                 for m in self._retyped(self._surnames(article), majority)
             )
             by_span: dict[tuple[int | None, int | None], str | None] = {(m.start, m.end): m.entity_id for m in mentions}

@@ -38,7 +38,7 @@ _RUN_ON = re.compile(r",\s+[A-Z]")
 _OWNER = re.compile(r"(?:'s|’s)\s+(?=[A-Z])")
 _NAMES = ("PERSON", "ORG", "GPE", "LOC")
 # Nouns of places that name the place after "of": "the port of Brannick", "the city of Orvath".
-_PLACE_OF = {"port", "harbour", "harbor", "city", "town", "village", "region", "province", "island", "county"}
+_PLACE_OF = {*kinds.PLACE_NOUNS, "port", "harbour", "harbor"}
 
 
 def _clean(text: str) -> str:
@@ -211,6 +211,16 @@ def _one_kind_per_word(found: dict[tuple[int, int], Mention]) -> None:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type=kind)
 
 
+def _common_noun(token: Token, surnames: set[str]) -> bool:
+    """A word opening a sentence that the parse reads as a common noun and the article writes as one: in lower
+    case elsewhere, or as a label before a colon ("Background: ..."). Never the surname of a person the article
+    names in full ("Sanders said")."""
+    if token.pos_ != "NOUN" or not token.is_sent_start or entities.skeleton(token.text) in surnames:
+        return False
+    label = token.i + 1 < len(token.doc) and token.nbor().text == ":"
+    return label or re.search(rf"(?<![\w-]){re.escape(token.lower_)}(?![\w-])", token.doc.text) is not None
+
+
 def _short_bodies(found: dict[tuple[int, int], Mention]) -> None:
     """A lone word the model calls a person that opens or ends the name of an organisation in the same article
     ("Greywater" beside "Greywater Terminals", "a Gazette source" beside "the Harbour Gazette") is that
@@ -222,7 +232,8 @@ def _short_bodies(found: dict[tuple[int, int], Mention]) -> None:
             parts.update((words[0], words[-1]))
     full = {m.text.split()[-1] for m in found.values() if m.type == "PERSON" and " " in m.text}
     for key, m in list(found.items()):
-        if m.type == "PERSON" and m.text in parts and m.text not in full:
+        # A name written with a title ("Mr. Trump") is a person whatever body bears it.
+        if m.type == "PERSON" and m.role is None and m.text in parts and m.text not in full:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="ORG")
 
 
@@ -250,10 +261,11 @@ def find(doc: Doc) -> tuple[Mention, ...]:
     """Every PERSON, ORG, GPE, LOC and NORP mention in ``doc``, in text order, with roles for people."""
     found: dict[tuple[int, int], Mention] = {}
     persons = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and e.text.strip()}
+    surnames = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
-        if kind in _NAMES and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].is_sent_start:
-            continue  # a common noun capitalised by its place, tagged a name: "Cranes were moving again"
+        if kind in _NAMES and len(ent) == 1 and _common_noun(ent[0], surnames):
+            continue  # a common noun capitalised by its place, tagged a name: "Background: Talks collapsed"
         titled = _titled_person(ent) if ent.label_ != "PERSON" and len(ent) <= _MAX_WORDS else None
         if titled is not None:
             start, end, title = titled
