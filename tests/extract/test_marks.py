@@ -25,6 +25,7 @@ from newsdesk.extract import marks
         ('“We stay," Brun said. "The owners must listen.”', ["We stay,", "The owners must listen."]),
         ('“He called it "a disaster" and left,” she said.', ['He called it "a disaster" and left,']),
         ('"He said “no” to me," she said.', ["He said “no” to me,"]),
+        ('“The 12" pipe burst near the gate,” he said.', ['The 12" pipe burst near the gate,']),
         ("Ukraine’s army and the ’90s don’t open quotes.", []),
         ("No quotation marks at all.", []),
         ("“Opened and never closed\nNext paragraph", ["Opened and never closed"]),

@@ -536,3 +536,29 @@ def test_a_verb_framing_a_quote_beside_it_is_its_cue(text: str, cue: str) -> Non
 
 def test_a_framing_verb_alone_attributes_nothing() -> None:
     assert not _quotes("Prices continued to rise in May and the queue went on growing.", direct_only=False)
+
+
+def test_a_person_s_possessive_is_not_credited_to_the_subject() -> None:
+    text = "Aske Brun denied her allegation that he had misled the board."
+    assert not [q for q in _quotes(text, direct_only=False) if q.cue == "allegation" and q.speaker == "Aske Brun"]
+
+
+def test_she_after_a_person_noun_subject_is_not_the_body_that_spoke_before() -> None:
+    text = (
+        "Brisklane said on Monday that the cuts were needed. A spokeswoman for the firm was asked about the "
+        "timing. She said that the plan had been agreed in May."
+    )
+    (quote,) = [q for q in _quotes(text, direct_only=False) if q.text.startswith("the plan")]
+    assert quote.speaker != "Brisklane"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Kovacs: U.S. Must Lead on Climate\n\nThe senator spoke.", "Kovacs"),
+        ("Kovacs: Mr. Brun Is Wrong About Trade\n\nThe senator spoke.", "Kovacs"),
+        ("Texas Governor Abbott: We Will Not Back Down\n\nThe governor spoke.", "Texas Governor Abbott"),
+    ],
+)
+def test_a_headline_with_an_abbreviation_or_a_place_word_still_quotes(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _quotes(text, direct_only=False) if q.cue == ":"] == [speaker]

@@ -95,7 +95,8 @@ def _straight_closes(text: str, i: int) -> bool:
     """True when the ASCII mark at ``i`` ends a word: after a letter or punctuation, before a space or the end."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-")
+    # After a digit it is an inch mark ("a 12" pipe").
+    return not before.isspace() and not before.isdigit() and (after.isspace() or after in ".,;:!?)]—–-")
 
 
 def _mixed(text: str, i: int, open_mark: str) -> str | None:

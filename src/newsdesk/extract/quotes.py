@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import attributions, contents, marks, speakers
+from newsdesk.extract import attributions, contents, kinds, marks, speakers
 from newsdesk.records import Mention, Quote, SpeakerKind
 
 if TYPE_CHECKING:
@@ -37,7 +37,9 @@ _NOT_HELD = frozenset(
 )
 
 
-_POSSESSIVES = {"its", "his", "her", "their"}
+# "Veloria dropped its demand": a body's or a group's possessive is the subject's; "Trump denied her allegation"
+# shows a person's need not be, so "his" and "her" are left to pronoun resolution.
+_POSSESSIVES = {"its", "their"}
 # What the model took for no person: a pronoun "she" does not refer to it.
 _NOT_PEOPLE = {"GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE"}
 
@@ -112,6 +114,8 @@ class _Article:
         floor = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, char) - 1)) + 1
         span = self.doc.char_span(floor, char, alignment_mode="contract")
         for token in reversed(span if span is not None else ()):
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "NOUN" and kinds.names_a_person(token.text):
+                return None  # "A spokeswoman for the firm was asked ... She said": the pronoun is hers
             if (
                 token.dep_ == "nsubj"
                 and token.pos_ == "PROPN"
@@ -634,7 +638,8 @@ _HEADLINE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}): (
 
 
 _HEADLINE_WORDS = 20
-_NEXT_SENTENCE = re.compile(r"[.!?][”\"’']? [A-Z]")
+# A sentence ends after a word of two lower-case letters or more ("in June. A draft"), not after "U.S." or "Mr.".
+_NEXT_SENTENCE = re.compile(r"[a-z0-9]{2}[.!?][”\"’']? [A-Z]")
 
 
 def _headline(art: _Article) -> list[Quote]:
@@ -645,7 +650,7 @@ def _headline(art: _Article) -> list[Quote]:
         who_start, who_end = match.span("who")
         if len(match.group("what").split()) > _HEADLINE_WORDS or _NEXT_SENTENCE.search(match.group("what")):
             continue  # a paragraph after a label or a dateline ("Background: Talks collapsed in June. ...")
-        if any(m.type in {"GPE", "LOC"} and who_start <= m.start < who_end for m in art.mentions):
+        if any(m.type in {"GPE", "LOC"} and (m.start, m.end) == (who_start, who_end) for m in art.mentions):
             continue  # "Karsova: Dastmari politicians reacted ...": a dateline, not a speaker
         while end > start and art.text[end - 1] in " .":
             end -= 1
