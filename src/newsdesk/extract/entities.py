@@ -172,9 +172,8 @@ def _roles(seen: Counter[str]) -> tuple[str, ...]:
 def _majority(types: Counter[str], own_norp: int = 0) -> str | None:
     """The type most mentions of a word have, if more than half have it. A place written as a body in some
     sentences ("Kyiv said") is still a place: organisation and place mentions count together for the place, and
-    so do those of its people's name, a similar spelling pooled with it ("Velorian" for the country Veloria).
-    The word's own ``own_norp`` mentions as a nationality or group stay theirs ("Democrats" tagged a place once
-    is still a group)."""
+    so do those of its people's name, a similar spelling pooled with it ("Velorian" for the country Veloria),
+    except ``own_norp`` of them (see ``link_articles``)."""
     places = Counter({t: n for t, n in types.items() if t in _COMPATIBLE["GPE"]})
     if places:
         ((place, _),) = places.most_common(1)
@@ -412,8 +411,11 @@ class Linker:
             # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity.
             if key not in votes:
                 return None
-            pooled = sum((n for k, n in votes.items() if _similar(k, key)), Counter())
-            return _majority(pooled, own_norp=votes[key]["NORP"])
+            spellings = [n for k, n in votes.items() if _similar(k, key)]
+            # A nationality tag counts for the place only beside another spelling (the country and its people's
+            # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
+            own_norp = votes[key]["NORP"] if len(spellings) == 1 else 0
+            return _majority(sum(spellings, Counter()), own_norp=own_norp)
 
         # Every article's full names are linked before any one-word name, so that a short form or a surname
         # finds the name it shortens wherever in the batch that is written, whichever article comes first.
