@@ -103,6 +103,9 @@ class NewsdeskPredictor:
 
 # The roles of a cue's dependent that hold what the cue attributes: "said (that) X", "wants X", "called it X".
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp"})
+# Of those, the roles of a clause or a saying ("who noted that ...", "who told reporters ..."), not an object
+# ("who has been challenging the coal industry", which describes the source).
+_REPORTED = frozenset({"ccomp", "xcomp"})
 
 
 def _whole_clause(doc: Any, q: Any) -> tuple[int, int]:
@@ -166,7 +169,7 @@ def _whole_source(doc: Any, p: Predicted) -> Predicted:
     def attributes(tokens: list[Any]) -> bool:
         """A relative clause that is itself an attribution ("who noted that ...") is not part of the source."""
         return any(
-            (speakers.is_cue(t) or speakers.is_attitude(t)) and any(c.dep_ in _CLAUSE_DEPS for c in t.children)
+            (speakers.is_cue(t) or speakers.is_attitude(t)) and any(c.dep_ in _REPORTED for c in t.children)
             for t in tokens
             if t.dep_ == "relcl"
         )

@@ -59,6 +59,19 @@ CASES = [
         id="the source keeps a relative clause",
     ),
     pytest.param(
+        "“The pier is closed,” said Ilse Varga, a lawyer for the Harbour Trust, who has been challenging the port"
+        " authority for years.",
+        "The pier is closed",
+        "Ilse Varga, a lawyer for the Harbour Trust, who has been challenging the port authority for years",
+        id="a relative clause with a cue and an object describes the source",
+    ),
+    pytest.param(
+        "Ilse Varga, who noted that the ferry was late, said the pier would stay closed until May.",
+        "the pier would stay closed until May",
+        "Ilse Varga",
+        id="a relative clause that reports is no part of the source",
+    ),
+    pytest.param(
         "Ilse Varga's call for a second ferry went unanswered.",
         "a second ferry",
         "Ilse Varga's",
