@@ -103,7 +103,7 @@ class NewsdeskPredictor:
 
 # The roles of a cue's dependent that hold what the cue attributes: "said (that) X", "wants X", "called it X".
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp"})
-# Of those, the roles of a clause or a saying ("who noted that ...", "who told reporters ..."), not an object
+# Of those, the roles of a clause or a saying ("who noted that ...", "who told reporters that ..."), not an object
 # ("who has been fighting the port authority for years", which describes the source).
 _REPORTED = frozenset({"ccomp", "xcomp"})
 

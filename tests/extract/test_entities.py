@@ -221,8 +221,8 @@ def test_a_word_with_no_majority_type_keeps_its_types() -> None:
 
 
 def test_a_people_s_name_pooled_with_its_country_leaves_the_country_a_place() -> None:
-    # "Velorian" outnumbers "Veloria": its votes count for the place, so the country is no NORP.
-    # The model tags the country itself as a nationality too, as the small model does with an unknown name.
+    # The model tags the country itself as a nationality more often than as a place, as the small model does
+    # with an unknown name: pooled with "Velorian", those tags count for the place, so the country is no NORP.
     linked = _batch_linked(
         ("Velorian/NORP", "Veloria/NORP", "Veloria/NORP", "Veloria/NORP"),
         ("Veloria/GPE", "Velorian/NORP", "Veloria/NORP"),

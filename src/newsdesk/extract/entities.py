@@ -169,16 +169,18 @@ def _roles(seen: Counter[str]) -> tuple[str, ...]:
     return tuple(max(forms, key=lambda r: (forms[r], r[:1].islower())) for forms in ranked)
 
 
-def _majority(types: Counter[str], own_norp: int = 0) -> str | None:
+def _majority(types: Counter[str], borrow_norp: bool = True) -> str | None:
     """The type most mentions of a word have, if more than half have it. A place written as a body in some
     sentences ("Kyiv said") is still a place: organisation and place mentions count together for the place, and
-    so do those of its people's name, a similar spelling pooled with it ("Velorian" for the country Veloria),
-    except ``own_norp`` of them (see ``link_articles``)."""
+    so, with ``borrow_norp``, do nationality mentions: those of its people's name, a similar spelling pooled with
+    it ("Velorian" for the country Veloria)."""
     places = Counter({t: n for t, n in types.items() if t in _COMPATIBLE["GPE"]})
     if places:
         ((place, _),) = places.most_common(1)
-        borrowed = types["NORP"] - own_norp
-        types = Counter({**types, place: places.total() + types["ORG"] + borrowed, "ORG": 0, "NORP": own_norp})
+        borrowed = types["NORP"] if borrow_norp else 0
+        types = Counter(
+            {**types, place: places.total() + types["ORG"] + borrowed, "ORG": 0, "NORP": types["NORP"] - borrowed}
+        )
     ((top, n),) = types.most_common(1)
     return top if 2 * n > types.total() else None
 
@@ -414,8 +416,7 @@ class Linker:
             spellings = [n for k, n in votes.items() if _similar(k, key)]
             # A nationality tag counts for the place only beside another spelling (the country and its people's
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
-            own_norp = votes[key]["NORP"] if len(spellings) == 1 else 0
-            return _majority(sum(spellings, Counter()), own_norp=own_norp)
+            return _majority(sum(spellings, Counter()), borrow_norp=len(spellings) > 1)
 
         # Every article's full names are linked before any one-word name, so that a short form or a surname
         # finds the name it shortens wherever in the batch that is written, whichever article comes first.
