@@ -182,7 +182,9 @@ class Corpus:
             stages.extend(self._analyze(run_id, on_progress=on_progress, failed=stage_failures))
             failures.extend(stage_failures)
         self.store.finish_run(run_id, stages)
-        return IngestReport(added=tuple(added), skipped=tuple(skipped), failures=tuple(failures), stages=tuple(stages))
+        return IngestReport(
+            added=tuple(added), skipped=tuple(skipped), failures=tuple(failures), stages=tuple(stages), run_id=run_id
+        )
 
     def _hints(self, *, outlet: str | None, published: str | None, url: str | None) -> dict[str, str]:
         hints: dict[str, str] = {}
@@ -443,9 +445,14 @@ class Corpus:
         """
         return [r["stage"] for r in self.store.query("stages_done", article_id=article_id)]
 
-    def failures(self, *, last_run: bool = False) -> list[Failure]:
-        """Items and articles that could not be processed, with why."""
-        return self.store.failures(last_run=last_run)
+    def failures(self, *, last_run: bool = False, run_id: int | None = None) -> list[Failure]:
+        """Items and articles that could not be processed, with why: all, one run's (``run_id``, as
+        :attr:`IngestReport.run_id` gives it), or the latest ended run's (``last_run``)."""
+        return self.store.failures(last_run=last_run, run_id=run_id)
+
+    def last_run(self) -> dict[str, Any] | None:
+        """The latest run that has ended (``status`` finished or interrupted), without its stages; None if none."""
+        return self.store.last_run()
 
     def search(
         self,
@@ -519,8 +526,8 @@ class Corpus:
         }
 
     def runs(self, *, limit: int = 20) -> list[dict[str, Any]]:
-        """The latest runs with per-stage counts."""
-        return self.store.query("runs", limit=limit)
+        """The latest runs with per-stage counts and their ``status`` (running, finished, interrupted)."""
+        return self.store.runs(limit=limit)
 
     def count(self) -> int:
         """How many articles the corpus holds."""

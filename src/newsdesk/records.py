@@ -244,6 +244,7 @@ class IngestReport:
     skipped: tuple[str, ...] = ()
     failures: tuple[Failure, ...] = ()
     stages: tuple[StageReport, ...] = ()
+    run_id: int | None = None  # the run's row in ``runs``: ``Corpus.failures(run_id=...)`` lists its failures
 
     @property
     def ok(self) -> bool:

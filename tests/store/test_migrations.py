@@ -31,7 +31,7 @@ EXPECTED = {
         "event_id",
         "origin",
     ],
-    "runs": ["id", "command", "started_at", "finished_at"],
+    "runs": ["id", "command", "started_at", "finished_at", "pid", "host", "status"],
     "run_stages": ["run_id", "stage", "items_in", "items_out", "duplicates", "failures", "seconds"],
     "failures": ["id", "run_id", "item", "stage", "article_id", "error", "message", "created_at"],
     "stage_done": ["article_id", "stage", "done_at"],

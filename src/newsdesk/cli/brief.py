@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from newsdesk.cli.options import State, errors_as_click, pass_state
+from newsdesk.cli.terminal import markup, printable
 from newsdesk.report import FORMATS, build_brief, render
 
 __all__ = ["COMMANDS"]
@@ -27,10 +28,11 @@ def brief(state: State, story_id: str, fmt: str, output: Path | None) -> None:
     with state.corpus() as corpus:
         text = render(build_brief(corpus, story_id), fmt)
     if output is None:
-        click.echo(text, nl=False)
+        # A brief piped to a file is written as it is; a terminal gets control characters escaped.
+        click.echo(printable(text) if state.console.is_terminal else text, nl=False)
         return
     output.write_text(text, encoding="utf-8")
-    state.err.print(f"Wrote {output}")
+    state.err.print(f"Wrote {markup(output)}")
 
 
 COMMANDS = [brief]

@@ -6,6 +6,7 @@ from enum import IntEnum
 
 import click
 
+from newsdesk.cli.terminal import printable
 from newsdesk.errors import ConfigError, NewsdeskError, NotFoundError, PipelineError, StoreError
 
 __all__ = ["ExitStatus", "NewsdeskClickError", "status_for"]
@@ -38,6 +39,7 @@ class NewsdeskClickError(click.ClickException):
     """A newsdesk error shown as ``Error: message`` with its own exit status."""
 
     def __init__(self, exc: NewsdeskError) -> None:
-        super().__init__(str(exc))
+        # Messages quote file names and values from the input: shown with control characters escaped.
+        super().__init__(printable(exc))
         # click declares exit_code on the class; each newsdesk error needs its own status.
         self.exit_code = int(status_for(exc))  # type: ignore[misc]

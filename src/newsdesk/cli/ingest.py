@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 import click
-from rich.markup import escape
 
 from newsdesk.cli.exit_status import ExitStatus
 from newsdesk.cli.options import State, errors_as_click, pass_state
+from newsdesk.cli.terminal import markup
 from newsdesk.records import IngestReport, StageReport
 
 __all__ = ["COMMANDS", "print_report"]
@@ -17,12 +17,12 @@ __all__ = ["COMMANDS", "print_report"]
 def print_report(state: State, report: IngestReport) -> None:
     """One line a failure on stderr (what, which item, why, what to do), then a summary."""
     for failure in report.failures:
-        state.err.print(f"[red]failed[/] {escape(failure.item)}: {escape(failure.message)}", soft_wrap=True)
+        state.err.print(f"[red]failed[/] {markup(failure.item)}: {markup(failure.message)}", soft_wrap=True)
     if state.quiet:
         return
     state.err.print(
         f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failures)} failed."
-        + (" See: newsdesk failures --last" if report.failures else "")
+        + (f" See: newsdesk failures --run {report.run_id or ''}".rstrip() if report.failures else "")
     )
     _print_stages(state, report.stages[1:])
 

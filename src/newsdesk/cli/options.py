@@ -16,7 +16,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
+from newsdesk.cli import terminal
 from newsdesk.cli.exit_status import NewsdeskClickError
 from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.errors import NewsdeskError
@@ -109,23 +111,26 @@ def render(
 ) -> None:
     """Print ``rows`` as JSON, JSON lines, CSV, or a table of ``columns``."""
     if fmt == "json":
-        click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
+        click.echo(terminal.dumps(list(rows), indent=2))
     elif fmt == "nl":
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(terminal.dumps(row))
     elif fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else list(columns), extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()})
+            writer.writerow(
+                {k: terminal.csv_cell(json.dumps(v) if isinstance(v, list | dict) else v) for k, v in row.items()}
+            )
         sys.stdout.write(buffer.getvalue())
     else:
         table = Table(title=title, show_lines=False)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+            # Values come from articles: a Text is shown as it is, never read as rich markup.
+            table.add_row(*(v if isinstance(v := row.get(c), Text) else terminal.plain(_cell(v)) for c in columns))
         state.console.print(table)
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import click
-from rich.markup import escape
 
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.terminal import markup
 
 __all__ = ["COMMANDS"]
 
@@ -40,12 +40,12 @@ def quotes(
     for row in rows:
         by_speaker.setdefault(f"{row['speaker'] or '(unattributed)'} · {row['speaker_kind']}", []).append(row)
     for who, said in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
-        state.console.print(f"[bold]{escape(who)}[/]")
+        state.console.print(f"[bold]{markup(who)}[/]")
         for row in said:
-            via = f" [dim](via {', '.join(map(str, row['via']))})[/]" if row["via"] else ""  # type: ignore[call-overload]
+            via = f" [dim](via {markup(', '.join(map(str, row['via'])))})[/]" if row["via"] else ""  # type: ignore[call-overload]
             kind = "“" if row["direct"] else "≈ "
             close = "”" if row["direct"] else ""
-            state.console.print(f"  {kind}{escape(str(row['text']))}{close}{via} [dim]{str(row['article_id'])[:8]}[/]")
+            state.console.print(f"  {kind}{markup(str(row['text']))}{close}{via} [dim]{str(row['article_id'])[:8]}[/]")
 
 
 @click.command()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import json
+import re
 from typing import Any
 
 import click
-from rich.markup import escape
 from rich.text import Text
 
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.terminal import dumps, markup, printable
 
 __all__ = ["COMMANDS"]
 
@@ -47,13 +47,14 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
         article = corpus.article(article_id)
         said = corpus.quotes(article_id=article.id)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(dumps(data, indent=2))
         return
     if raw:
-        click.echo(article.raw)
+        # Raw input is shown as received when piped; a terminal gets its control characters escaped.
+        click.echo(printable(article.raw) if state.console.is_terminal else article.raw)
         return
     console = state.console
-    console.print(f"[bold]{escape(article.title or '(no title)')}[/]")
+    console.print(f"[bold]{markup(article.title or '(no title)')}[/]")
     for key in (
         "id",
         "outlet",
@@ -69,7 +70,7 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
         "duplicate_of",
     ):
         value = data.get(key)
-        console.print(f"[dim]{key:>13}[/] {escape(', '.join(value) if isinstance(value, list) else str(value))}")
+        console.print(f"[dim]{key:>13}[/] {markup(', '.join(value) if isinstance(value, list) else str(value))}")
     console.print()
     console.print(_marked(article.text, said), soft_wrap=False)
     if said:
@@ -77,8 +78,8 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
         for q in said:
             via = f" via {', '.join(q['via'])}" if q["via"] else ""
             console.print(
-                f"  [bold]{escape(str(q['speaker'] or '(unattributed)'))}[/] [dim]{q['speaker_kind']}, "
-                f"{q['cue'] or 'no cue'}{escape(via)}, {q['confidence']:.2f}[/]: {escape(q['text'][:160])}"
+                f"  [bold]{markup(q['speaker'] or '(unattributed)')}[/] [dim]{q['speaker_kind']}, "
+                f"{markup(q['cue'] or 'no cue')}{markup(via)}, {q['confidence']:.2f}[/]: {markup(q['text'][:160])}"
             )
     if article.furniture:
         console.print(f"\n[dim]{len(article.furniture)} pieces of page furniture removed (see --json)[/]")
@@ -86,7 +87,8 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
 
 def _marked(text: str, said: list[dict[str, Any]]) -> Text:
     """The article text with quotes in green and the words naming their speakers in bold."""
-    marked = Text(text)
+    # One character for one: the quotes' offsets still fit. Clean text holds no control characters; raw may.
+    marked = Text(_CONTROL_CHAR.sub("\ufffd", text))
     for q in said:
         marked.stylize("green" if q["direct"] else "cyan", q["start"], q["end"])
         if q["speaker_start"] is not None and q["speaker_end"] is not None:
@@ -95,15 +97,26 @@ def _marked(text: str, said: list[dict[str, Any]]) -> Text:
 
 
 @click.command()
-@click.option("--last", is_flag=True, help="Only the failures of the latest run.")
+@click.option("--last", is_flag=True, help="Only the failures of the latest run that has ended.")
+@click.option("--run", "run_id", type=int, help="Only the failures of this run (ingest prints its number).")
 @output_options
 @pass_state
 @errors_as_click
-def failures(state: State, last: bool, fmt: str) -> None:
-    """List items and articles that could not be processed, and why."""
+def failures(state: State, last: bool, run_id: int | None, fmt: str) -> None:
+    """List items and articles that could not be processed, and why.
+
+    --last picks the latest run that has ended: a run still going in another process is left out, and a run
+    whose process was killed reads as interrupted.
+    """
     with state.corpus() as corpus:
-        rows = [dataclasses.asdict(f) for f in corpus.failures(last_run=last)]
-    render(state, rows, fmt, columns=["stage", "item", "message"], title=f"{len(rows)} failures")
+        run = corpus.last_run() if last and run_id is None else None
+        rows = [dataclasses.asdict(f) for f in corpus.failures(last_run=last, run_id=run_id)]
+    title = f"{len(rows)} {'failure' if len(rows) == 1 else 'failures'}"
+    if run_id is not None:
+        title += f" in run {run_id}"
+    elif run is not None:
+        title += f" in run {run['id']} ({markup(run['command'])}, {run['started_at'][:16]}, {run['status']})"
+    render(state, rows, fmt, columns=["stage", "item", "message"], title=title)
 
 
 @click.command()
@@ -129,14 +142,9 @@ def search(
     marked = {r["id"]: r["snippet"] for r in rows}
     rows = [{**r, "snippet": r["snippet"].replace(_MARKS[0], "[").replace(_MARKS[1], "]")} for r in rows]
     if fmt == "table":
-        # Article text goes through rich: escape it, then show the matches in bold.
+        # Article text is shown as plain text (never read as markup), with the matches in bold.
         rows = [
-            {
-                **r,
-                "outlet": escape(r["outlet"] or "—"),
-                "title": escape(r["title"] or "(no title)"),
-                "snippet": _bold(marked[r["id"]]),
-            }
+            {**r, "outlet": r["outlet"] or "—", "title": r["title"] or "(no title)", "snippet": _bold(marked[r["id"]])}
             for r in rows
         ]
     render(
@@ -144,16 +152,17 @@ def search(
         rows,
         fmt,
         columns=["id", "outlet", "published", "title", "snippet", "score"],
-        title=f"{len(rows)} matches for {escape(repr(query))}",
+        title=f"{len(rows)} matches for {markup(repr(query))}",
     )
 
 
 _MARKS = ("\x02", "\x03")
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _bold(snippet: str) -> str:
+def _bold(snippet: str) -> Text:
     pieces = snippet.replace(_MARKS[1], _MARKS[0]).split(_MARKS[0])
-    return "".join(f"[bold yellow]{escape(p)}[/]" if i % 2 else escape(p) for i, p in enumerate(pieces))
+    return Text.assemble(*((printable(p), "bold yellow") if i % 2 else printable(p) for i, p in enumerate(pieces)))
 
 
 COMMANDS = [articles, show, failures, search]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import click
-from rich.markup import escape
 from rich.tree import Tree
 
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.terminal import dumps, markup
 
 __all__ = ["COMMANDS"]
 
@@ -35,12 +33,12 @@ def stories(state: State, fmt: str) -> None:
         return
     for story in rows:
         tree = Tree(
-            f"[bold]{escape(story['title'] or '(untitled)')}[/] [dim]{story['id']} · "
+            f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']} · "
             f"{len(story['article_ids'])} articles[/]"
         )
         for event in story["events"]:
             tree.add(
-                f"{escape(event['title'] or '(untitled)')} [dim]{event['id']} · "
+                f"{markup(event['title'] or '(untitled)')} [dim]{event['id']} · "
                 f"{_span(event['first_seen'], event['last_seen'])} · {len(event['article_ids'])} articles[/]"
             )
         state.console.print(tree)
@@ -56,12 +54,12 @@ def story(state: State, story_id: str, as_json: bool) -> None:
     with state.corpus() as corpus:
         data = corpus.story(story_id)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(dumps(data, indent=2))
         return
-    state.console.print(f"[bold]{escape(data['title'] or '(untitled)')}[/] [dim]{data['id']}[/]")
+    state.console.print(f"[bold]{markup(data['title'] or '(untitled)')}[/] [dim]{data['id']}[/]")
     for event in data["events"]:
         state.console.print(
-            f"  • {escape(event['title'] or '(untitled)')} "
+            f"  • {markup(event['title'] or '(untitled)')} "
             f"[dim]({_span(event['first_seen'], event['last_seen'])}, "
             f"{len(event['article_ids'])} articles)[/]"
         )
@@ -71,7 +69,7 @@ def story(state: State, story_id: str, as_json: bool) -> None:
 def _print_timeline(state: State, entries: list[dict[str, object]]) -> None:
     state.console.print("\n[bold]Timeline[/]")
     for entry in entries:
-        state.console.print(f"  {entry['date'] or 'undated':>10}  {escape(str(entry['text']))}")
+        state.console.print(f"  {entry['date'] or 'undated':>10}  {markup(str(entry['text']))}")
 
 
 @click.command()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import socket
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -16,6 +18,19 @@ from newsdesk.records import Article, DateMention, Entity, Failure, Format, Span
 from newsdesk.store import extracts, migrations, queries
 
 __all__ = ["Store"]
+
+
+def _alive(pid: int | None) -> bool:
+    """Whether process ``pid`` still runs on this machine."""
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
 
 
 def _now() -> str:
@@ -426,14 +441,22 @@ class Store:
     # -- runs and failures ----------------------------------------------------------------------
 
     def start_run(self, command: str) -> int:
-        """Open a run row; returns its id."""
-        cur = self.conn.execute("INSERT INTO runs (command, started_at) VALUES (?, ?)", (command, _now()))
+        """Open a run row owned by this process; returns its id. Runs whose process is gone become interrupted."""
+        host = socket.gethostname()
+        with self.transaction() as conn:
+            running = conn.execute("SELECT id, pid FROM runs WHERE status = 'running' AND host = ?", (host,))
+            gone = [(r["id"],) for r in running.fetchall() if not _alive(r["pid"])]
+            conn.executemany("UPDATE runs SET status = 'interrupted' WHERE id = ?", gone)
+            cur = conn.execute(
+                "INSERT INTO runs (command, started_at, pid, host, status) VALUES (?, ?, ?, ?, 'running')",
+                (command, _now(), os.getpid(), host),
+            )
         return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, stages: Iterable[StageReport]) -> None:
         """Close a run and write one row per stage."""
         with self.transaction() as conn:
-            conn.execute("UPDATE runs SET finished_at = ? WHERE id = ?", (_now(), run_id))
+            conn.execute("UPDATE runs SET finished_at = ?, status = 'finished' WHERE id = ?", (_now(), run_id))
             conn.executemany(
                 "INSERT INTO run_stages VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(run_id, s.stage, s.items_in, s.items_out, s.duplicates, s.failures, s.seconds) for s in stages],
@@ -448,9 +471,36 @@ class Store:
                 [(run_id, f.item, f.stage, f.article_id, f.error, f.message, _now()) for f in failures],
             )
 
-    def failures(self, *, last_run: bool = False) -> list[Failure]:
-        """Recorded failures, newest last; only those of the latest run with ``last_run``."""
-        return [Failure(**r) for r in queries.failures(self.conn, last_run=last_run)]
+    def failures(self, *, last_run: bool = False, run_id: int | None = None) -> list[Failure]:
+        """Recorded failures, newest last; only those of one run (``run_id``), or of the latest run that is not
+        still going in another process (``last_run``)."""
+        if last_run and run_id is None:
+            latest = self.last_run()
+            if latest is None:
+                return []
+            run_id = latest["id"]
+        return [Failure(**r) for r in queries.failures(self.conn, run_id=run_id)]
+
+    def runs(self, *, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest runs with their per-stage counts and ``status``: running, finished, or interrupted (its
+        process is gone without finishing it)."""
+        host = socket.gethostname()
+        out = queries.runs(self.conn, limit=limit)
+        for run in out:
+            if run["status"] == "running" and run["host"] == host and not _alive(run["pid"]):
+                run["status"] = "interrupted"
+        return out
+
+    def last_run(self) -> dict[str, Any] | None:
+        """The latest run that has ended (finished, or its process is gone), with its ``status``; None if none."""
+        host = socket.gethostname()
+        for row in self.conn.execute("SELECT * FROM runs ORDER BY id DESC"):
+            run = dict(row)
+            if run["status"] == "running" and run["host"] == host and not _alive(run["pid"]):
+                run["status"] = "interrupted"
+            if run["status"] != "running":
+                return run
+        return None
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run a named read query from :mod:`newsdesk.store.queries`."""

@@ -242,3 +242,15 @@ def m005_date_sentences() -> str:
         ALTER TABLE date_mentions ADD COLUMN future INTEGER;
         DELETE FROM stage_done WHERE stage = 'dates';
     """
+
+
+@migration
+def m006_run_owner() -> str:
+    # Which process runs a run, so a run whose process is gone (killed, crashed) reads as interrupted rather
+    # than forever unfinished, and so `failures --last` can leave out runs that are still going.
+    return """
+        ALTER TABLE runs ADD COLUMN pid INTEGER;
+        ALTER TABLE runs ADD COLUMN host TEXT;
+        ALTER TABLE runs ADD COLUMN status TEXT NOT NULL DEFAULT 'finished';
+        UPDATE runs SET status = 'interrupted' WHERE finished_at IS NULL;
+    """

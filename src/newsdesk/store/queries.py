@@ -82,12 +82,14 @@ def article_summaries(
     return [_summary(r) for r in conn.execute(sql, params)]
 
 
-def failures(conn: sqlite3.Connection, *, last_run: bool = False) -> list[dict[str, Any]]:
-    """Recorded failures, oldest first."""
+def failures(conn: sqlite3.Connection, *, run_id: int | None = None) -> list[dict[str, Any]]:
+    """Recorded failures, oldest first: all of them, or one run's."""
     sql = "SELECT item, stage, article_id, error, message FROM failures"
-    if last_run:
-        sql += " WHERE run_id = (SELECT max(id) FROM runs)"
-    return [dict(r) for r in conn.execute(sql + " ORDER BY id")]
+    params: list[Any] = []
+    if run_id is not None:
+        sql += " WHERE run_id = ?"
+        params.append(run_id)
+    return [dict(r) for r in conn.execute(sql + " ORDER BY id", params)]
 
 
 def runs(conn: sqlite3.Connection, *, limit: int = 20) -> list[dict[str, Any]]:

@@ -1,0 +1,61 @@
+"""What may reach the terminal: article content and file names are hostile input, shown inert.
+
+Titles, outlets, quotes and file names come from the web and from other people's files. Printed as they are, an
+escape sequence in a file name can move the cursor, retitle the window or hide text, and a title holding rich
+markup (``[link=file:///etc/passwd]``) is read as markup by rich. Every value from the store or from an item
+goes through :func:`printable` (control characters shown as escapes) and is never parsed as markup. CSV cells
+that a spreadsheet would run as a formula are neutralised by :func:`csv_cell`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from rich.markup import escape
+from rich.text import Text
+
+__all__ = ["csv_cell", "dumps", "markup", "plain", "printable"]
+
+# C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals), the line and
+# paragraph separators, and the bidirectional embeddings, overrides and isolates that can show text reversed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Characters JSON leaves raw with ensure_ascii=False that a terminal may still act on (C0 is always escaped).
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# A cell a spreadsheet reads as a formula (OWASP's list): prefixed with an apostrophe so it stays text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(value: object) -> str:
+    """``value`` as text with control and direction-changing characters shown as ``\\xNN`` escapes."""
+    return _CONTROL.sub(_escape_char, str(value))
+
+
+def markup(value: object) -> str:
+    """``value`` made printable and escaped, to embed in a rich markup string."""
+    return escape(printable(value))
+
+
+def plain(value: object) -> Text:
+    """``value`` as a rich ``Text`` that is never parsed as markup, with control characters escaped."""
+    return Text(printable(value))
+
+
+def dumps(data: Any, *, indent: int | None = None) -> str:
+    """JSON as newsdesk prints it: UTF-8 text, with every character a terminal could act on escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    # These characters occur only inside JSON strings, where a \\uXXXX escape means the same character.
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: strings starting like a formula get a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
