@@ -121,7 +121,7 @@ def test_issue_19_failures_last_leaves_out_a_run_still_going_and_names_killed_ru
         assert "1 failure in run 1" in " ".join(out.split()) and "empty" in out
         code, out, _ = run(cli, "failures", "--run", "1", "--json")
         assert [f["message"][:10] for f in json.loads(out)] == ["empty file"]
-        assert os.path.exists("newsdesk.db")
+        assert Path("newsdesk.db").exists()
     finally:
         sleeper.kill()
         sleeper.wait()
