@@ -1,0 +1,70 @@
+"""The dev-news measures' labels and plumbing (the scores themselves are held by test_gate.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.eval import devnews
+from tests.eval.gate import shared
+
+FOLDER = shared() / "dev-news"
+
+
+def test_header_becomes_metadata_and_the_gold_label_is_never_fed_in(tmp_path: Path) -> None:
+    path = tmp_path / "001.txt"
+    path.write_text(
+        "url: https://example.org/a\ntitle: A title\noutlet: Example (example.org)\ndate: unknown\n"
+        "story: line:event\n\nFirst paragraph.\n\nSecond: paragraph.\n",
+        encoding="utf-8",
+    )
+    header, body = devnews.read(path)
+    assert header["story"] == "line:event"
+    assert body == "First paragraph.\n\nSecond: paragraph.\n"
+    assert devnews.record(header, body) == {
+        "text": body,
+        "title": "A title",
+        "outlet": "Example (example.org)",
+        "url": "https://example.org/a",
+    }
+
+
+def test_every_file_has_a_story_label_and_the_groups_name_existing_files() -> None:
+    numbers = {int(p.stem) for p in devnews.files(FOLDER)}
+    assert numbers == set(range(1, 61))
+    assert all(":" in devnews.read(p)[0]["story"] for p in devnews.files(FOLDER))
+    assert {n for group in devnews.GROUPS for n in group} <= numbers
+
+
+@pytest.mark.parametrize("spelling", sorted({s for pair in devnews.VARIANTS for s in pair}))
+def test_every_variant_spelling_is_written_in_the_articles(spelling: str) -> None:
+    bodies = [devnews.read(p)[1] for p in devnews.files(FOLDER)]
+    assert any(spelling in body for body in bodies), f"{spelling!r} is in no dev-news body: a typo in VARIANTS?"
+
+
+def test_pairs_within_and_across_groups() -> None:
+    within, across = devnews._pairs(((1, 2, 3), (4, 5)))
+    assert within == [(1, 2), (1, 3), (2, 3), (4, 5)]
+    assert len(across) == 6 and (3, 5) in across
+
+
+def test_expected_type_reads_the_name_then_the_aliases() -> None:
+    assert devnews.expected_type({"name": "Netflix Inc", "aliases": ["Netflix"]}) == "ORG"
+    assert devnews.expected_type({"name": "Belém", "aliases": []}) == devnews.PLACE
+    assert devnews.expected_type({"name": "Harry Potter", "aliases": []}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("Updated 5 mins ago", True),
+        ("Item 1 of 4 Firefighters work at the scene.", True),
+        ("ALSO READ: Hong Kong fire toll rises", True),
+        ("The fire started just before 3pm on Wednesday.", False),
+        ("Loading...", True),
+        ("Workers were loading bamboo onto the scaffolding.", False),
+    ],
+)
+def test_furniture_patterns(text: str, furniture: bool) -> None:
+    assert bool(devnews.FURNITURE.search(text)) is furniture
