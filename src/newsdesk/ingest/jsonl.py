@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from newsdesk.dates import parse_date
 from newsdesk.errors import ParseError
+from newsdesk.ingest import sanitize
 from newsdesk.records import Draft, Format
 
 __all__ = ["drafts"]
@@ -62,7 +63,8 @@ def drafts(content: str, *, source: str) -> Iterator[Draft | ParseError]:
                 hint=f"write {', '.join(OPTIONAL)} as strings",
             )
             continue
-        fields = {k: str(record[k]).strip() or None for k in OPTIONAL if record.get(k) not in (None, "")}
+        # A JSON "\ud800" is a lone surrogate, which neither UTF-8 nor a log line can hold.
+        fields = {k: sanitize.text(str(record[k])).strip() or None for k in OPTIONAL if record.get(k) not in (None, "")}
         if "published" in fields:
             stated = fields["published"]
             fields["published"] = parse_date(stated or "")
