@@ -85,6 +85,7 @@ def test_issue_19_an_article_the_store_refuses_is_one_failure_and_the_rest_are_s
 ) -> None:
     # Whatever slips past sanitising (here: sanitising switched off) fails alone, in stage "store".
     monkeypatch.setattr(sanitize, "draft", lambda found: found)
+    monkeypatch.setattr(sanitize, "text", lambda value: value)
     lines = [{"text": _article(w), "outlet": "Bad \ud800" if w == "kilo" else None} for w in ("india", "kilo", "lima")]
     batch = _write(tmp_path / "wire.jsonl", _jsonl(*lines))
     report = corpus.ingest([batch], analyze=False)
@@ -281,3 +282,11 @@ def test_sanitize_path_names_files_on_one_readable_line(name: str, shown: str) -
 
 def test_sanitize_text_replaces_only_lone_surrogates() -> None:
     assert sanitize.text("a\ud800b\udfffc ☃ 😀") == "a\ufffdb\ufffdc ☃ 😀"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs /proc")
+def test_issue_19_a_file_that_states_no_size_is_still_held_to_the_limit() -> None:
+    # /proc files say they are 0 bytes long; the limit counts what is read, not what the file states.
+    corpus = Corpus(Store(":memory:"), settings=Settings(ingest=IngestSettings(max_text_bytes=10)))
+    report = corpus.ingest(["/proc/self/status"], analyze=False)
+    assert [f.message.split(" (")[0] for f in report.failures] == ["file is over the 10-byte limit"]

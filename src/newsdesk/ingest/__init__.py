@@ -135,7 +135,7 @@ def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | IngestError]:
                     refuse(
                         entry,
                         f"symbolic link to {sanitize.path(str(real))}, outside the folder: not followed",
-                        "pass --follow-links (or set [ingest] follow_links = true) to read what links point to",
+                        "pass --follow-links or set [ingest] follow_links = true to read what links point to",
                     )
                     continue
             try:
@@ -312,9 +312,9 @@ def _read_file(path: Path, *, name: str, limit: int) -> bytes:
         data = file.read(limit + 1) if size <= limit else b""
         if size > limit or len(data) > limit:
             # A file that grows as it is read (/proc, a log) is over the limit without stating its size.
-            stated = f"{size:,} bytes" if size > limit else "still growing and"
+            stated = f"{size:,} bytes, " if size > limit else ""
             raise ParseError(
-                f"file is {stated}, over the {limit:,}-byte limit",
+                f"file is {stated}over the {limit:,}-byte limit",
                 item=name,
                 hint="split it, or raise [ingest] max_text_bytes",
             )
