@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench lint serve clean install dev browser
+.PHONY: demo test eval bench lint serve clean install dev browser fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: $(VENV)/.installed-dev browser
 	@test -d $(SHARED) || { echo "error: $(SHARED) not found: the tests read real labelled data from it"; exit 2; }
 	$(BIN)/python -m pytest -q -p no:cacheprovider; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "error: pytest collected no tests"; exit 1; fi; exit $$status
+
+## fuzz: a long fuzz round of ingest (5,000 odd items, a random seed); a failure names the seed to rerun it with
+fuzz: $(VENV)/.installed-dev
+	NEWSDESK_FUZZ_ITEMS=$${NEWSDESK_FUZZ_ITEMS:-5000} NEWSDESK_FUZZ_SEED=$${NEWSDESK_FUZZ_SEED:-random} \
+		$(BIN)/python -m pytest -q -p no:cacheprovider tests/ingest/test_fuzz.py
 
 ## eval: print the evaluation gate's table (scores against gold data and their floors)
 eval: $(VENV)/.installed-dev

@@ -107,7 +107,7 @@ class Corpus:
             ConfigError: a hint is malformed (``published`` not a date, ``url`` not http(s)).
         """
         hints = self._hints(outlet=outlet, published=published, url=url)
-        found = list(ingest.items(str(t) for t in targets))
+        found = list(ingest.items((str(t) for t in targets), follow_links=self.settings.ingest.follow_links))
         work = [i for i in found if isinstance(i, ingest.Item)]
         if url is not None and len(work) > 1:
             raise ConfigError(f"--url names one article, but {len(work)} items were given. Ingest them one at a time.")
@@ -122,7 +122,8 @@ class Corpus:
         def flush() -> None:
             # Articles and the failures met so far are committed together, every few articles, so a crash
             # loses little and the store never holds half an article.
-            new, known = self.store.add(pending)
+            # An article the store cannot write (a value SQLite refuses) becomes a failure; the rest are written.
+            new, known = self.store.add(pending, failed=failures)
             added.extend(new)
             skipped.extend(known)
             pending.clear()
@@ -188,6 +189,8 @@ class Corpus:
 
     def _hints(self, *, outlet: str | None, published: str | None, url: str | None) -> dict[str, str]:
         hints: dict[str, str] = {}
+        # Command-line arguments carry undecodable bytes as lone surrogates, which the store cannot hold.
+        outlet, published, url = (ingest.sanitize.text(v) if v else v for v in (outlet, published, url))
         if outlet:
             hints["outlet"] = outlet.strip()
         if published:

@@ -60,6 +60,10 @@ class IngestSettings:
     fetch_feed_pages: bool = field(
         default=True, metadata=_help("Fetch an item's page when a feed carries only a summary.")
     )
+    follow_links: bool = field(
+        default=False,
+        metadata=_help("In a folder, read what symbolic links point to outside it (off: refuse those links)."),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

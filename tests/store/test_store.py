@@ -27,11 +27,50 @@ def test_add_get_and_skip_known(store: Store) -> None:
     assert got == a
 
 
-def test_same_canonical_url_is_skipped_even_with_other_text(store: Store) -> None:
-    a = make(url="https://gazette.example/a")
-    b = make("A later version of the same page.", url="https://gazette.example/a")
-    store.add([a])
-    assert store.add([b]) == ([], [a.id])
+PAGE = (
+    "Updated 09:12\n\nThe harbour board of Lantry agreed on Thursday to keep the night ferry running through "
+    "the winter, after commuters and two unions asked it to, and said the cost would be met from fares."
+)
+
+
+def test_issue_19_same_url_with_near_the_same_text_is_the_stored_article(store: Store) -> None:
+    a = make(PAGE, url="https://gazette.example/a")
+    refetched = make(PAGE.replace("09:12", "11:47"), url="https://gazette.example/a")  # only the timestamp moved
+    assert store.add([a]) == ([a.id], [])
+    assert store.add([refetched]) == ([], [a.id])
+    assert store.add([a]) == ([], [a.id])
+
+
+def test_issue_19_same_url_with_another_text_is_another_article(store: Store) -> None:
+    # A section page or a placeholder URL holds many articles: one URL is not one article.
+    a = make(url="https://gazette.example/news/")
+    b = make(
+        "Dockers in Saltmere voted to strike over the new shift rota on Friday.", url="https://gazette.example/news/"
+    )
+    assert store.add([a]) == ([a.id], [])
+    assert store.add([b]) == ([b.id], [])
+    assert store.add([a, b]) == ([], [a.id, b.id])  # and ingesting either again adds nothing
+    assert {x.url for x in store.articles()} == {"https://gazette.example/news/"}
+
+
+def test_issue_19_an_article_sqlite_refuses_fails_alone(store: Store) -> None:
+    good, bad, last = make("first good text"), make("second text", title="lone \ud800"), make("third good text")
+    failed: list[Failure] = []
+    assert store.add([good, bad, last], failed=failed) == ([good.id, last.id], [])
+    assert [(f.item, f.stage, f.error) for f in failed] == [("x.txt", "store", "UnicodeEncodeError")]
+    assert store.get(bad.id) is None
+    assert store.query("search", q="second") == []  # no stray full-text row either
+
+
+def test_issue_19_without_a_failure_list_an_unstorable_article_is_a_store_error(store: Store) -> None:
+    with pytest.raises(StoreError, match="cannot store the article: UnicodeEncodeError"):
+        store.add([make("good text"), make("other", outlet="\udcff")])
+    assert store.count() == 0
+
+
+def test_issue_19_failures_with_lone_surrogates_are_recorded_escaped(store: Store) -> None:
+    store.record_failures([Failure(item="caf\udce9.txt", stage="ingest", error="ParseError", message="bad \ud800")])
+    assert [(f.item, f.message) for f in store.failures()] == [("caf\\udce9.txt", "bad \\ud800")]
 
 
 def test_get_by_unique_prefix_only(store: Store) -> None:

@@ -45,6 +45,11 @@ def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageRepo
     is_flag=True,
     help="Allow fetching from loopback and private addresses (refused by default).",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="In folders, read what symbolic links point to outside the folder (refused by default).",
+)
 @click.option("--no-analyze", is_flag=True, help="Store the articles but skip the analysis stages.")
 @pass_state
 @errors_as_click
@@ -55,6 +60,7 @@ def ingest(
     published: str | None,
     url: str | None,
     allow_private: bool,
+    follow_links: bool,
     no_analyze: bool,
 ) -> None:
     """Read articles from files, folders, JSONL, RSS/Atom feeds and URLs.
@@ -65,6 +71,10 @@ def ingest(
     if allow_private:
         state.settings = dataclasses.replace(
             state.settings, fetch=dataclasses.replace(state.settings.fetch, allow_private=True)
+        )
+    if follow_links:
+        state.settings = dataclasses.replace(
+            state.settings, ingest=dataclasses.replace(state.settings.ingest, follow_links=True)
         )
     with state.corpus() as corpus, state.progress() as progress:
         report = corpus.ingest(

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
+import re
 import socket
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from newsdesk.errors import IngestError, ParseError
-from newsdesk.ingest import feeds, fetch, html, jsonl, text
+from newsdesk.ingest import feeds, fetch, html, jsonl, sanitize, text
 from newsdesk.records import Draft, Format
 from newsdesk.settings import Settings
 
@@ -53,32 +56,106 @@ def _is_url(target: str) -> bool:
     return "://" in target[:12]
 
 
-def items(targets: Iterable[str]) -> Iterator[Item | IngestError]:
-    """Expand targets: folders recursively (files with known extensions, hidden ones skipped), files, URLs."""
+def items(targets: Iterable[str], *, follow_links: bool = False) -> Iterator[Item | IngestError]:
+    """Expand targets: folders recursively (files with known extensions, hidden ones skipped), files, URLs.
+
+    In a folder, a symbolic link that leads outside it, a broken or looping link, and anything that is not a
+    regular file or folder (a FIFO, a device, a socket) is yielded as a :class:`ParseError` naming it, never
+    opened; ``follow_links`` allows links that lead outside the folder.
+    """
     for target in targets:
         if _is_url(target):
             yield Item(target, is_url=True)
             continue
         path = Path(target)
         if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                relative = found.relative_to(path).parts
-                if (
-                    found.is_file()
-                    and found.suffix.lower() in EXTENSIONS
-                    and not any(p.startswith(".") for p in relative)
-                ):
-                    yield Item(str(found))
+            yield from _folder(path, follow_links=follow_links)
         elif path.is_file():
             yield Item(target)
         elif path.exists():
-            yield ParseError("not a regular file or folder", item=target, hint="pass files, folders or URLs")
+            yield ParseError(
+                f"not a regular file or folder: {_kind(path)}", item=sanitize.path(target), hint=_SPECIAL_HINT
+            )
         else:
             yield ParseError(
                 "no such file or folder",
-                item=target,
+                item=sanitize.path(target),
                 hint="check the path; URLs must start with http:// or https://",
             )
+
+
+_SPECIAL_HINT = "newsdesk reads regular files only and never opens pipes, devices or sockets"
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except (OSError, RuntimeError):
+        return "a broken or looping symbolic link"
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | IngestError]:
+    """The files of a folder and its subfolders, in path order, with what was refused as named errors."""
+    top = root.resolve()
+    found: list[tuple[Path, Item | IngestError]] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+
+    def refuse(entry: Path, message: str, hint: str) -> None:
+        found.append((entry, ParseError(message, item=sanitize.path(str(entry)), hint=hint)))
+
+    # A stack, not recursion: a deep tree cannot exhaust Python's recursion limit.
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue  # a link back into a folder already read: a loop, or the same files a second time
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = [Path(e.path) for e in listing if not e.name.startswith(".")]
+        except OSError as exc:
+            refuse(folder, f"cannot read folder: {exc.strerror or exc}", "check the folder's permissions")
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                try:
+                    real = entry.resolve(strict=True)
+                except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+                    refuse(entry, "broken or looping symbolic link", "remove the link or fix its target")
+                    continue
+                if not follow_links and not real.is_relative_to(top):
+                    refuse(
+                        entry,
+                        f"symbolic link to {sanitize.path(str(real))}, outside the folder: not followed",
+                        "pass --follow-links or set [ingest] follow_links = true to read what links point to",
+                    )
+                    continue
+            try:
+                mode = entry.stat().st_mode
+            except OSError as exc:
+                refuse(entry, f"cannot read file: {exc.strerror or exc}", "check the file's permissions")
+                continue
+            if stat.S_ISDIR(mode):
+                stack.append(entry)
+            elif stat.S_ISREG(mode):
+                if entry.suffix.lower() in EXTENSIONS:
+                    found.append((entry, Item(str(entry))))
+            else:
+                refuse(entry, f"not a regular file: {_kind(entry)}", _SPECIAL_HINT)
+    for _, got in sorted(found, key=lambda pair: pair[0]):
+        yield got
+
+
+# A DOCTYPE with an internal subset ("<!DOCTYPE rss [ ... ]>") can declare entities that expand without bound.
+_DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
 def _sniff(content: str) -> Format:
@@ -107,6 +184,13 @@ def _drafts(
     elif fmt is Format.JSONL:
         yield from jsonl.drafts(content, source=source)
     elif fmt is Format.FEED:
+        if _DTD_SUBSET.search(content[:4000]):
+            raise ParseError(
+                "feed declares a DTD (<!DOCTYPE … [ … ]>), which is refused for safety: its entities could expand "
+                "without bound or read local files",
+                item=source,
+                hint="remove the DOCTYPE's internal subset and ingest the feed again",
+            )
         for entry in feeds.entries(content, source=source):
             if not isinstance(entry, feeds.PageToFetch):
                 yield entry
@@ -165,11 +249,23 @@ def read(
     client: httpx.Client | None = None,
     resolve: fetch.Resolver = socket.getaddrinfo,
 ) -> Iterator[Draft | IngestError]:
-    """Drafts from one item; every problem is yielded as an :class:`IngestError`, never raised."""
+    """Drafts from one item; every problem is yielded as an :class:`IngestError`, never raised.
+
+    Every text field of a draft is free of lone surrogates, and items are named readably (an undecodable byte
+    of a file name as ``\\xff``), so whatever comes out can be stored and printed.
+    """
+    for got in _read(item, settings, client=client, resolve=resolve):
+        yield sanitize.error(got) if isinstance(got, IngestError) else sanitize.draft(got)
+
+
+def _read(
+    item: Item, settings: Settings, *, client: httpx.Client | None, resolve: fetch.Resolver
+) -> Iterator[Draft | IngestError]:
+    name = sanitize.path(item.target)
     try:
         if item.is_url:
             got = fetch.fetch(item.target, settings.fetch, client=client, resolve=resolve)
-            content = _decode(got.content, item=item.target, charset=got.charset)
+            content = _decode(got.content, item=name, charset=got.charset)
             fmt = _sniff(content)
             declared = got.content_type
             if fmt is Format.TEXT and declared != "text/plain":
@@ -182,7 +278,7 @@ def read(
             yield from _drafts(
                 content,
                 fmt,
-                source=item.target,
+                source=name,
                 url=got.url,
                 settings=settings,
                 client=client,
@@ -190,27 +286,39 @@ def read(
             )
             return
         path = Path(item.target)
-        size = path.stat().st_size
-        if size > settings.ingest.max_text_bytes:
-            raise ParseError(
-                f"file is {size:,} bytes, over the {settings.ingest.max_text_bytes:,}-byte limit",
-                item=item.target,
-                hint="split it, or raise [ingest] max_text_bytes",
-            )
-        content = _decode(path.read_bytes(), item=item.target)
+        content = _decode(_read_file(path, name=name, limit=settings.ingest.max_text_bytes), item=name)
         fmt = EXTENSIONS.get(path.suffix.lower()) or _sniff(content)
-        yield from _drafts(
-            content, fmt, source=item.target, url=None, settings=settings, client=client, resolve=resolve
-        )
+        yield from _drafts(content, fmt, source=name, url=None, settings=settings, client=client, resolve=resolve)
     except IngestError as exc:
-        exc.item = exc.item or item.target
+        exc.item = exc.item or name
         yield exc
     except OSError as exc:
-        yield ParseError(
-            f"cannot read file: {exc.strerror or exc}", item=item.target, hint="check the file's permissions"
-        )
+        yield ParseError(f"cannot read file: {exc.strerror or exc}", item=name, hint="check the file's permissions")
     except Exception as exc:  # a bug on one odd item must not cost the batch
-        yield _internal_error(exc, item=item.target)
+        yield _internal_error(exc, item=name)
+
+
+def _read_file(path: Path, *, name: str, limit: int) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them; a FIFO or device is refused, never read."""
+    # O_NONBLOCK: opening a FIFO that nobody writes to returns at once instead of waiting forever, and the
+    # check below refuses it; the folder listing refused it already, but the file may have changed since.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as file:
+        mode = os.fstat(file.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
+            raise ParseError(f"not a regular file: {kind}", item=name, hint=_SPECIAL_HINT)
+        size = os.fstat(file.fileno()).st_size
+        data = file.read(limit + 1) if size <= limit else b""
+        if size > limit or len(data) > limit:
+            # A file that grows as it is read (/proc, a log) is over the limit without stating its size.
+            stated = f"{size:,} bytes, " if size > limit else ""
+            raise ParseError(
+                f"file is {stated}over the {limit:,}-byte limit",
+                item=name,
+                hint="split it, or raise [ingest] max_text_bytes",
+            )
+    return data
 
 
 def _internal_error(exc: Exception, *, item: str) -> ParseError:

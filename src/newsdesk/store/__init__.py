@@ -7,6 +7,7 @@ import json
 import os
 import socket
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -82,6 +83,22 @@ def _date_mention(r: sqlite3.Row) -> DateMention:
     )
 
 
+# Share of words two texts under one URL must have in common to be one article (see Store.known).
+SAME_PAGE = 0.9
+
+
+def _overlap(a: str, b: str) -> float:
+    """Words the two texts share (counted with repeats, case-folded), over the longer text's word count."""
+    first, second = Counter(a.casefold().split()), Counter(b.casefold().split())
+    longer = max(first.total(), second.total())
+    return (first & second).total() / longer if longer else 1.0
+
+
+def _storable(value: str) -> str:
+    """``value`` as UTF-8 can hold it: a lone surrogate becomes its escape (``\\udcff``)."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 class Store:
     """A newsdesk database. ``Store(":memory:")`` for tests, ``Store("news.db")`` for real work."""
 
@@ -155,52 +172,90 @@ class Store:
     # -- articles -------------------------------------------------------------------------------
 
     def known(self, article: Article) -> str | None:
-        """The id of a stored article with the same content or canonical URL, if any."""
-        row = self.conn.execute(
-            "SELECT id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)",
-            (article.id, article.url),
-        ).fetchone()
-        return row["id"] if row else None
+        """The id of the stored article this one repeats, if any: the same text, or its URL with near the same text.
 
-    def add(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
-        """Insert new articles in one transaction. Returns ``(added ids, skipped ids)``; known ones are skipped."""
+        The same text (the id is a hash of it) is the same article whatever its URL. Under a URL already stored,
+        the article is the one stored first there when the two texts share at least ``SAME_PAGE`` of their
+        words (a page fetched again with a changed timestamp line); a clearly different text under that URL (a
+        section page, a placeholder URL) is another article.
+        """
+        row = self.conn.execute("SELECT id FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is not None:
+            return str(row["id"])
+        if not article.url:
+            return None
+        row = self.conn.execute("SELECT id, text FROM articles WHERE canonical_url = ?", (article.url,)).fetchone()
+        if row is not None and _overlap(row["text"], article.text) >= SAME_PAGE:
+            return str(row["id"])
+        return None
+
+    def add(self, articles: Iterable[Article], *, failed: list[Failure] | None = None) -> tuple[list[str], list[str]]:
+        """Insert new articles in one transaction. Returns ``(added ids, skipped ids)``; known ones are skipped.
+
+        With ``failed``, an article whose values SQLite refuses (a lone surrogate in a string, an integer too
+        large) is appended to it as a :class:`Failure` of stage ``store`` and the others are written; without
+        it, such an article raises :class:`StoreError` and nothing of the batch is written.
+
+        Raises:
+            StoreError: an article cannot be written and ``failed`` is not given.
+        """
         added: list[str] = []
         skipped: list[str] = []
         with self.transaction() as conn:
             for article in articles:
-                existing = self.known(article)
-                if existing is not None:
-                    skipped.append(existing)
+                # A savepoint per article: a refused article leaves no half-written rows (its FTS row, say).
+                conn.execute("SAVEPOINT article")
+                try:
+                    existing = self.known(article)
+                    if existing is None:
+                        self._insert(conn, article)
+                except (ValueError, TypeError, OverflowError, sqlite3.IntegrityError, sqlite3.InterfaceError) as exc:
+                    # Errors of the article's values only; a locked or full database still stops the batch.
+                    conn.execute("ROLLBACK TO article")
+                    conn.execute("RELEASE article")
+                    item = _storable(article.source)
+                    message = _storable(f"cannot store the article: {type(exc).__name__}: {exc}")
+                    if failed is None:
+                        raise StoreError(f"{item}: {message}") from exc
+                    failed.append(Failure(item=item, stage="store", error=type(exc).__name__, message=message))
                     continue
-                conn.execute(
-                    """INSERT INTO articles (id, source, url, canonical_url, outlet, byline, title, published,
-                        dateline, language, format, raw, text, words, ai_generated, duplicate_of, cites,
-                        furniture, ingested_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (
-                        article.id,
-                        article.source,
-                        article.url,
-                        article.url,
-                        article.outlet,
-                        article.byline,
-                        article.title,
-                        article.published,
-                        article.dateline,
-                        article.language,
-                        str(article.format),
-                        article.raw,
-                        article.text,
-                        article.words,
-                        int(article.ai_generated),
-                        article.duplicate_of,
-                        json.dumps(list(article.cites)),
-                        json.dumps(list(article.furniture), ensure_ascii=False),
-                        _now(),
-                    ),
-                )
-                added.append(article.id)
+                conn.execute("RELEASE article")
+                (skipped if existing is not None else added).append(existing or article.id)
         return added, skipped
+
+    def _insert(self, conn: sqlite3.Connection, article: Article) -> None:
+        # The first article under a URL holds it as canonical_url (UNIQUE); a different article under the
+        # same URL keeps it in url only.
+        canonical = article.url
+        if canonical and conn.execute("SELECT 1 FROM articles WHERE canonical_url = ?", (canonical,)).fetchone():
+            canonical = None
+        conn.execute(
+            """INSERT INTO articles (id, source, url, canonical_url, outlet, byline, title, published,
+                dateline, language, format, raw, text, words, ai_generated, duplicate_of, cites,
+                furniture, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                article.id,
+                article.source,
+                article.url,
+                canonical,
+                article.outlet,
+                article.byline,
+                article.title,
+                article.published,
+                article.dateline,
+                article.language,
+                str(article.format),
+                article.raw,
+                article.text,
+                article.words,
+                int(article.ai_generated),
+                article.duplicate_of,
+                json.dumps(list(article.cites)),
+                json.dumps(list(article.furniture), ensure_ascii=False),
+                _now(),
+            ),
+        )
 
     def get(self, article_id: str) -> Article | None:
         """The article with this id (or a unique id prefix), or None."""
@@ -468,7 +523,10 @@ class Store:
             conn.executemany(
                 """INSERT INTO failures (run_id, item, stage, article_id, error, message, created_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                [(run_id, f.item, f.stage, f.article_id, f.error, f.message, _now()) for f in failures],
+                [
+                    (run_id, _storable(f.item), f.stage, f.article_id, f.error, _storable(f.message), _now())
+                    for f in failures
+                ],
             )
 
     def failures(self, *, last_run: bool = False, run_id: int | None = None) -> list[Failure]:
