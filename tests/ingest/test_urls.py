@@ -207,7 +207,7 @@ def test_cli_mixed_batch_exits_3_with_one_line_per_failure(http_server: LocalSer
     for target, _error, reason in BAD:
         assert reason in failed[_url(http_server, target)]
     assert f"{len(GOOD)} added, 0 already stored, {len(BAD)} failed." in result.stderr
-    assert "newsdesk failures --last" in result.stderr
+    assert "newsdesk failures --run " in result.stderr
     with Store(db) as store:
         assert store.count() == len(GOOD)
 
