@@ -185,13 +185,11 @@ def fetch(
     *,
     client: httpx.Client | None = None,
     resolve: Resolver = socket.getaddrinfo,
-    backend: httpcore.NetworkBackend | None = None,
 ) -> Fetched:
     """GET ``url`` within the limits of ``settings``, following redirects and checking every hop.
 
     Every hop's host is resolved once with ``resolve``; newsdesk's own client connects only to the
     addresses that answer gave (a caller's ``client`` connects as it likes: its transport is its own).
-    ``backend`` is what the pinned connections go through (a test seam; default: real sockets).
 
     Raises:
         FetchError: refused address, timeout, connection failure, HTTP error status, body over the cap.
@@ -199,7 +197,7 @@ def fetch(
     own = client is None
     pins: dict[tuple[str, int], list[str]] = {}
     http = client or httpx.Client(
-        transport=_pinned_transport(PinnedBackend(pins, backend)),
+        transport=_pinned_transport(PinnedBackend(pins)),
         timeout=httpx.Timeout(settings.timeout),
         follow_redirects=False,
     )
