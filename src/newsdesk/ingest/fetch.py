@@ -159,7 +159,14 @@ def _pinned_transport(backend: PinnedBackend) -> httpx.HTTPTransport:
     # httpx does not take a network backend, so its connection pool is replaced by an equal one that
     # connects through ``backend`` (same TLS context: certificates are checked against the URL's name).
     # A transport of our own also means no proxy from the environment, which would resolve names itself.
-    transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), network_backend=backend)
+    limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)  # httpx's defaults
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=backend,
+    )
     return transport
 
 
