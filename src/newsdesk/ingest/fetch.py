@@ -1,21 +1,28 @@
-"""Fetching URLs safely: http(s) only, public addresses only, timeouts, a size cap, a clear User-Agent."""
+"""Fetching URLs safely: http(s) only, public addresses only, timeouts, a size cap, a clear User-Agent.
+
+Each hop's host is resolved once, its addresses are checked, and the connection goes to a checked address
+(:class:`PinnedBackend`): a name whose DNS answer changes between the check and the connection (DNS
+rebinding) cannot steer the request elsewhere. The Host header, TLS SNI and the certificate check still use
+the name.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from newsdesk.errors import FetchError
 from newsdesk.settings import FetchSettings
 
-__all__ = ["Fetched", "check_url", "fetch"]
+__all__ = ["Fetched", "PinnedBackend", "check_url", "fetch"]
 
 Resolver = Callable[..., list[tuple[Any, ...]]]
 
@@ -40,9 +47,16 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = sock
         FetchError: not http(s), no host, a host that does not resolve, or (unless ``allow_private``)
             a host that resolves to a loopback, private, link-local or otherwise non-public address.
     """
+    host, port = _target(url)
+    if not allow_private:
+        _refuse_non_public(_lookup(url, host, port, resolve), host=host, url=url)
+
+
+def _target(url: str) -> tuple[str, int]:
+    """The host and port ``url`` connects to, as httpx will see them; refuses what is not http(s)."""
     try:
         parts = urlsplit(url)
-        port = parts.port  # raises on a port that is not a number or out of range
+        parts.port  # noqa: B018 -- raises on a port that is not a number or out of range
     except ValueError as exc:
         raise FetchError(
             f"malformed URL: {exc}", item=url, hint="check the URL; write it as https://host/path"
@@ -55,28 +69,105 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = sock
         )
     if not parts.hostname:
         raise FetchError("URL has no host", item=url, hint="write it as https://host/path")
-    if allow_private:
-        return
-    # Known gap: the address is checked here and httpx resolves the name again when it connects, so a name
-    # whose DNS answer changes in between (DNS rebinding) can still reach a private address.
     try:
-        infos = resolve(parts.hostname, port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
+        # httpx's own reading of the URL, so the name checked is the name httpcore connects to
+        # (the two parsers could disagree on odd URLs; PinnedBackend refuses any name not checked).
+        parsed = httpx.URL(url)
+        host = parsed.raw_host.decode("ascii")
+    except (httpx.InvalidURL, ValueError) as exc:  # ValueError: a bad IDNA label (UnicodeError)
+        raise FetchError(
+            f"malformed URL: {exc}", item=url, hint="check the URL; write it as https://host/path"
+        ) from None
+    if not host:
+        raise FetchError("URL has no host", item=url, hint="write it as https://host/path")
+    return host, parsed.port or (443 if parsed.scheme == "https" else 80)
+
+
+def _lookup(url: str, host: str, port: int, resolve: Resolver) -> list[str]:
+    """The addresses ``host`` resolves to, asked once."""
+    try:
+        infos = resolve(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, ValueError) as exc:  # ValueError: a bad IDNA label (UnicodeError) or a NUL
         raise FetchError(
-            f"host {parts.hostname!r} does not resolve: {exc}",
+            f"host {host!r} does not resolve: {exc}",
             item=url,
             hint="check the URL and your connection",
         ) from None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    if not addresses:
+        raise FetchError(f"host {host!r} does not resolve", item=url, hint="check the URL and your connection")
+    return addresses
+
+
+def _refuse_non_public(addresses: list[str], *, host: str, url: str) -> None:
+    for text in addresses:
+        address = ipaddress.ip_address(text.split("%")[0])
         embedded = _embedded_ipv4(address)
         if any(not a.is_global or a.is_multicast for a in (address, embedded) if a is not None):
             shown = f"{address} ({embedded})" if embedded is not None else str(address)
             raise FetchError(
-                f"refused to fetch {parts.hostname!r}: it resolves to non-public address {shown}",
+                f"refused to fetch {host!r}: it resolves to non-public address {shown}",
                 item=url,
                 hint="pass --allow-private to fetch from loopback or private networks",
             )
+
+
+class PinnedBackend(httpcore.NetworkBackend):
+    """Connects only to addresses that were checked: ``pins`` maps (host, port) to them.
+
+    httpcore asks to connect to the URL's host by name; this backend connects to the pinned address
+    instead, so the name is never resolved a second time. A host that was not checked is refused.
+    """
+
+    def __init__(self, pins: dict[tuple[str, int], list[str]], inner: httpcore.NetworkBackend | None = None) -> None:
+        self.pins = pins
+        self.inner = inner or httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        addresses = self.pins.get((host, port))
+        if not addresses:
+            raise httpcore.ConnectError(f"{host}:{port} was not checked before connecting; refused")
+        failure: Exception | None = None
+        for address in addresses:  # like socket.create_connection: the first that answers
+            try:
+                return self.inner.connect_tcp(
+                    address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are never fetched from")
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
+
+
+def _pinned_transport(backend: PinnedBackend) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport()
+    # httpx does not take a network backend, so its connection pool is replaced by an equal one that
+    # connects through ``backend`` (same TLS context: certificates are checked against the URL's name).
+    # A transport of our own also means no proxy from the environment, which would resolve names itself.
+    limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)  # httpx's defaults
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=backend,
+    )
+    return transport
 
 
 def _embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
@@ -104,11 +195,19 @@ def fetch(
 ) -> Fetched:
     """GET ``url`` within the limits of ``settings``, following redirects and checking every hop.
 
+    Every hop's host is resolved once with ``resolve``; newsdesk's own client connects only to the
+    addresses that answer gave (a caller's ``client`` connects as it likes: its transport is its own).
+
     Raises:
         FetchError: refused address, timeout, connection failure, HTTP error status, body over the cap.
     """
     own = client is None
-    http = client or httpx.Client(timeout=httpx.Timeout(settings.timeout), follow_redirects=False)
+    pins: dict[tuple[str, int], list[str]] = {}
+    http = client or httpx.Client(
+        transport=_pinned_transport(PinnedBackend(pins)),
+        timeout=httpx.Timeout(settings.timeout),
+        follow_redirects=False,
+    )
     headers = {
         "User-Agent": settings.user_agent,
         "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
@@ -120,7 +219,14 @@ def fetch(
     deadline = time.monotonic() + settings.timeout
     try:
         for _ in range(settings.max_redirects + 1):
-            check_url(current, allow_private=settings.allow_private, resolve=resolve)
+            host, port = _target(current)
+            # Resolved once: the answer checked is the answer connected to. A caller's client connects by
+            # itself, so with allow_private there is nothing to check or pin for it.
+            if own or not settings.allow_private:
+                addresses = _lookup(current, host, port, resolve)
+                if not settings.allow_private:
+                    _refuse_non_public(addresses, host=host, url=current)
+                pins[(host, port)] = addresses
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise _too_slow(url, settings.timeout)
