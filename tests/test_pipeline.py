@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import random
+import signal
+import threading
+import time
 
 import pytest
 
+from newsdesk import nlp
 from newsdesk.corpus import Corpus
-from newsdesk.errors import ConfigError, PipelineError
-from newsdesk.pipeline import ArticleStage, Context, Pipeline, Stage, registry
+from newsdesk.errors import BudgetError, ConfigError, PipelineError
+from newsdesk.pipeline import ArticleStage, Context, Pipeline, Stage, budget, registry
 from newsdesk.records import Article, content_id
-from newsdesk.settings import PipelineSettings, Settings
+from newsdesk.settings import NlpSettings, PipelineSettings, Settings
 from newsdesk.store import Store
 
 
@@ -74,3 +80,111 @@ def test_analyze_records_failures_persists_output_and_retries_only_failed(
     assert again[0].items_in == 1
     redo = corpus.analyze(redo=True)
     assert redo[0].items_in == 2
+
+
+def _stuck(article: Article, settings: Settings) -> Article:
+    if "sleep" in article.text:
+        time.sleep(60)
+    while "loop" in article.text:
+        with contextlib.suppress(Exception):  # stage code that swallows errors must not swallow the budget
+            sum(range(1000))
+    return dataclasses.replace(article, language="xx")
+
+
+STUCK = ArticleStage("stuck", _stuck, requires=("article.text",), produces=("article.language",))
+
+
+def test_issue_19_an_article_over_its_time_budget_fails_and_the_next_one_runs() -> None:
+    batch = [_article("sleep here"), _article("fine one"), _article("loop here"), _article("fine two")]
+    context = Context(settings=Settings(pipeline=PipelineSettings(item_seconds=0.3)))
+    started = time.monotonic()
+    result = STUCK.run(batch, context)
+    assert time.monotonic() - started < 5
+    assert [a.text for a in result.articles] == ["fine one", "fine two"]
+    assert [(f.stage, f.article_id, f.error) for f in result.failures] == [
+        ("stuck", batch[0].id, "BudgetError"),
+        ("stuck", batch[2].id, "BudgetError"),
+    ]
+    assert "took longer than 0.3 s" in result.failures[0].message
+    assert "Raise [pipeline] item_seconds" in result.failures[0].message
+    # The alarm is off again once the stage is done.
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_issue_19_off_the_main_thread_the_budget_holds_between_pieces() -> None:
+    seen: list[str] = []
+
+    def work() -> None:
+        with pytest.raises(BudgetError), budget("quotes", _article("long"), 0.1) as check:
+            check()
+            time.sleep(0.2)
+            check()
+        seen.append("stopped")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen == ["stopped"]
+
+
+def _long_text(paragraphs: int) -> str:
+    rng = random.Random(19)
+    sentences = [
+        '"We will keep the port open," said Mara Velden, the harbour master.',
+        "Officials in Orvath told the Harbour Gazette that talks would resume on Friday.",
+        "Ilse Varga, the water minister, said the dam would be finished in 2027.",
+        "According to Radio Caldera, dockers walked out after the vote.",
+    ]
+    return "\n\n".join(" ".join(rng.choices(sentences, k=4)) for _ in range(paragraphs))
+
+
+def test_issue_19_a_long_article_is_parsed_in_pieces_with_offsets_into_its_text() -> None:
+    text = _long_text(60)  # ~15,000 characters, parsed in pieces of at most 2,000
+    article = Article(id=content_id(text), source="s", text=text, outlet="Veloria Ledger")
+    settings = Settings(nlp=NlpSettings(piece_chars=2_000))
+    assert len(nlp.pieces(text, 2_000)) > 7
+    result = registry()["quotes"].run([article], Context(settings=settings))
+    assert not result.failures
+    (done,) = result.articles
+    assert len(done.quotes) > 50 and len(done.mentions) > 150
+    for q in done.quotes:
+        assert text[q.start : q.end] == q.text
+    for m in done.mentions:
+        assert text[m.start : m.end] == m.text
+    # The same speakers as when the text is parsed whole.
+    whole = registry()["quotes"].run([article], Context()).articles[0]
+    assert {q.speaker for q in done.quotes} == {q.speaker for q in whole.quotes}
+
+
+def test_issue_19_pieces_end_at_paragraphs_and_cover_the_text() -> None:
+    text = _long_text(40)
+    bounds = nlp.pieces(text, 1_000)
+    assert "".join(text[s:e] for s, e in bounds) == text
+    assert all(e - s <= 1_000 for s, e in bounds)
+    assert all(text[:e].endswith("\n\n") for _, e in bounds[:-1])
+    assert nlp.pieces("x" * 2_500, 1_000) == [(0, 1_000), (1_000, 2_000), (2_000, 2_500)]
+
+
+def test_issue_19_an_article_over_max_chars_is_not_parsed_and_the_next_one_is() -> None:
+    long, short = _long_text(40), "Ilse Varga said the dam would be finished in 2027."
+    batch = [_article(long), _article(short)]
+    settings = Settings(nlp=NlpSettings(piece_chars=1_000, max_chars=5_000))
+    result = registry()["quotes"].run(batch, Context(settings=settings))
+    assert [a.id for a in result.articles] == [batch[1].id]
+    (failure,) = result.failures
+    assert (failure.stage, failure.article_id, failure.error) == ("quotes", batch[0].id, "BudgetError")
+    assert f"is {len(long):,} characters long, more than [nlp] max_chars (5,000)" in failure.message
+
+
+def test_issue_19_a_pathological_megabyte_fails_within_its_budget() -> None:
+    # 1 MB of words: it used to take minutes and 3 GB in one parse; with a 2 s budget it must stop in seconds.
+    rng = random.Random(19)
+    words = "port said minister talks Orvath strike union harbour Friday March which told".split()
+    text = " ".join(rng.choice(words) for _ in range(120_000))[:1_000_000]
+    batch = [_article(text), _article("Ilse Varga said the dam would be finished in 2027.")]
+    settings = Settings(pipeline=PipelineSettings(item_seconds=2))
+    started = time.monotonic()
+    result = registry()["quotes"].run(batch, Context(settings=settings))
+    assert time.monotonic() - started < 20
+    assert [a.id for a in result.articles] == [batch[1].id]
+    assert [f.error for f in result.failures] == ["BudgetError"]

@@ -8,6 +8,7 @@ import newsdesk
 
 EXPECTED = [
     "Article",
+    "BudgetError",
     "ConfigError",
     "Corpus",
     "Entity",
@@ -15,6 +16,7 @@ EXPECTED = [
     "FetchError",
     "IngestError",
     "IngestReport",
+    "LockedError",
     "Mention",
     "NewsdeskError",
     "NotFoundError",

@@ -13,9 +13,11 @@ import logging
 from newsdesk.corpus import Corpus
 from newsdesk.corpus import open_corpus as open
 from newsdesk.errors import (
+    BudgetError,
     ConfigError,
     FetchError,
     IngestError,
+    LockedError,
     NewsdeskError,
     NotFoundError,
     ParseError,
@@ -32,6 +34,7 @@ from newsdesk.settings import load as load_settings
 
 __all__ = [
     "Article",
+    "BudgetError",
     "ConfigError",
     "Corpus",
     "Entity",
@@ -39,6 +42,7 @@ __all__ = [
     "FetchError",
     "IngestError",
     "IngestReport",
+    "LockedError",
     "Mention",
     "NewsdeskError",
     "NotFoundError",

@@ -214,17 +214,34 @@ class Corpus:
         return dataclasses.replace(article, **cast(dict[str, Any], fill)) if fill else article
 
     def analyze(self, *, redo: bool = False, on_progress: ProgressCallback = _no_progress) -> list[StageReport]:
-        """Run the analysis stages over stored articles they have not processed (all of them with ``redo``)."""
+        """Run the analysis stages over stored articles they have not processed (all of them with ``redo``).
+
+        Raises:
+            LockedError: another process analysed this database for all of ``[pipeline] lock_seconds``.
+        """
         run_id = self.store.start_run("analyze")
-        if redo:
-            for name in self.pipeline.names:
-                self.store.reset(name)
-        reports = self._analyze(run_id, on_progress=on_progress)
+        reports = self._analyze(run_id, on_progress=on_progress, redo=redo)
         self.store.finish_run(run_id, reports)
         return reports
 
     def _analyze(
-        self, run_id: int, *, on_progress: ProgressCallback, failed: list[Failure] | None = None
+        self,
+        run_id: int,
+        *,
+        on_progress: ProgressCallback,
+        failed: list[Failure] | None = None,
+        redo: bool = False,
+    ) -> list[StageReport]:
+        # One analysing process per database: corpus stages add term counts as deltas and grow events batch by
+        # batch, so two processes analysing the same pending articles would count them twice.
+        with self.store.analysis_lock(wait=self.settings.pipeline.lock_seconds):
+            if redo:
+                for name in self.pipeline.names:
+                    self.store.reset(name)
+            return self._run_stages(run_id, on_progress=on_progress, failed=failed)
+
+    def _run_stages(
+        self, run_id: int, *, on_progress: ProgressCallback, failed: list[Failure] | None
     ) -> list[StageReport]:
         context = Context(settings=self.settings, on_progress=on_progress, view=self.store)
         reports = []

@@ -9,10 +9,12 @@ Every error newsdesk raises on purpose derives from :class:`NewsdeskError`::
     │   └── ParseError       the bytes could not be read as an article (binary, empty, undecodable, malformed)
     ├── PipelineError        stages are wired wrongly (an unmet ``requires``), found before a run starts
     ├── StageError           a stage failed on one article; recorded in ``failures``, the run goes on
+    │   └── BudgetError      a stage went over its per-article budget (time, or characters it will parse)
     ├── NotFoundError        an id or name that matches nothing in the store
     └── StoreError           the database cannot be opened, written or read
         ├── SchemaError      the database was written by a newer newsdesk, or its schema is damaged
-        └── QueryError       a search query holds no word to search for (empty, or only punctuation)
+        ├── QueryError       a search query holds no word to search for (empty, or only punctuation)
+        └── LockedError      another process is analysing the same database (or holds its write lock)
 
 Messages say what failed, the offending value, and what to do about it. Only the front doors
 (``cli/`` and ``web/``) translate these into exit codes or HTTP statuses.
@@ -24,9 +26,11 @@ import difflib
 from collections.abc import Iterable
 
 __all__ = [
+    "BudgetError",
     "ConfigError",
     "FetchError",
     "IngestError",
+    "LockedError",
     "NewsdeskError",
     "NotFoundError",
     "ParseError",
@@ -85,6 +89,19 @@ class StageError(NewsdeskError):
         self.cause = cause
 
 
+class BudgetError(StageError):
+    """A stage went over its budget on one article: ``[pipeline] item_seconds`` or ``[nlp] max_chars``.
+
+    Recorded in ``failures`` like any stage failure; the batch goes on with the next article.
+    """
+
+    def __init__(self, stage: str, article_id: str, message: str) -> None:
+        NewsdeskError.__init__(self, message)
+        self.stage = stage
+        self.article_id = article_id
+        self.cause = self
+
+
 class NotFoundError(NewsdeskError):
     """An id or name that matches nothing in the store."""
 
@@ -99,6 +116,10 @@ class SchemaError(StoreError):
 
 class QueryError(StoreError):
     """A search query with no word in it (a query that is merely not FTS5 is searched as plain words)."""
+
+
+class LockedError(StoreError):
+    """Another process is analysing the same database, or held its write lock past the busy timeout."""
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:

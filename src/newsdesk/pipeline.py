@@ -5,6 +5,10 @@ A stage has a ``name``, the dotted fields it ``requires`` and ``produces`` (``"a
 Article`` lifted by :class:`ArticleStage`; a failure on one article is recorded and the batch goes on.
 Stages never touch the store: the caller persists each stage's output.
 
+Each article has a budget: a per-article stage that spends more than ``[pipeline] item_seconds`` on one
+article is stopped there and the article becomes a :class:`~newsdesk.errors.BudgetError` failure
+(:func:`budget`); the quotes stage parses long texts in bounded pieces and refuses those over ``[nlp] max_chars``.
+
 Built-in stages are registered in :data:`BUILTIN`; plugins add stages through the ``newsdesk`` entry-point
 group, loaded only when asked (``load_plugins=True``).
 """
@@ -13,14 +17,18 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
+from types import FrameType
 from typing import Any, Protocol, runtime_checkable
 
 from newsdesk import grouping, nlp
-from newsdesk.errors import ConfigError, PipelineError, did_you_mean
+from newsdesk.errors import BudgetError, ConfigError, PipelineError, did_you_mean
 from newsdesk.extract import attributions, dates, entities, mentions, quotes
 from newsdesk.records import Article, Entity, Failure, StageReport
 from newsdesk.settings import Settings
@@ -36,6 +44,7 @@ __all__ = [
     "Pipeline",
     "Stage",
     "StageResult",
+    "budget",
     "registry",
 ]
 
@@ -134,13 +143,67 @@ class ArticleStage:
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         done: list[Article] = []
         failures: list[Failure] = []
+        seconds = context.settings.pipeline.item_seconds
         for article in batch:
             try:
-                done.append(self.fn(article, context.settings))
+                with budget(self.name, article, seconds):
+                    done.append(self.fn(article, context.settings))
             except Exception as exc:  # one article's failure must never stop the batch
                 log.warning("stage %s failed on %s: %s", self.name, article.id, exc)
                 failures.append(_failure(self.name, article, exc))
         return StageResult(articles=done, failures=failures)
+
+
+class _Expired(BaseException):
+    """Raised by the alarm inside a stage that ran out of time. A BaseException, so that no ``except Exception``
+    in stage code (or in spaCy) can swallow it."""
+
+
+def _over_time(stage: str, article: Article, seconds: float) -> BudgetError:
+    return BudgetError(
+        stage,
+        article.id,
+        f"stage {stage!r} took longer than {seconds:g} s on article {article.id} ({len(article.text):,} characters)"
+        " and was stopped. Raise [pipeline] item_seconds to give it more time (0: no limit).",
+    )
+
+
+@contextmanager
+def budget(stage: str, article: Article, seconds: float) -> Iterator[Callable[[], None]]:
+    """Run the block on ``article`` for at most ``seconds`` (0: no limit), else raise :class:`BudgetError`.
+
+    The limit is a SIGALRM timer, which interrupts Python code wherever it is; off the main thread there is no
+    timer, and the block is stopped only where it calls the check this yields (between parsed pieces).
+
+    Raises:
+        BudgetError: the block took longer than ``seconds``.
+    """
+    if seconds <= 0:
+        yield lambda: None
+        return
+    deadline = time.monotonic() + seconds
+
+    def check() -> None:
+        if time.monotonic() > deadline:
+            raise _over_time(stage, article, seconds)
+
+    timed = threading.current_thread() is threading.main_thread()
+    if not timed:
+        yield check
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield check
+    except _Expired:
+        raise _over_time(stage, article, seconds) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _failure(stage: str, article: Article, exc: Exception) -> Failure:
@@ -157,8 +220,11 @@ def _failure(stage: str, article: Article, exc: Exception) -> Failure:
 class ParsedStage:
     """A per-article stage over spaCy's parse: ``fn(article, doc, settings) -> Article``.
 
-    The batch is parsed once with ``nlp.pipe`` (the model loads on first use); a failure on one article is
-    recorded and the batch goes on.
+    Short articles are parsed together with ``nlp.pipe`` (the model loads on first use), in batches of at most
+    ``[nlp] batch_size`` texts and ``[nlp] batch_chars`` characters. An article longer than ``[nlp] piece_chars``
+    is parsed on its own, in pieces of at most that size joined into one Doc, so the parser's memory stays
+    bounded; one longer than ``[nlp] max_chars`` is not parsed. A failure on one article, including one over its
+    budget (``[pipeline] item_seconds``: its own parse and ``fn``), is recorded and the batch goes on.
     """
 
     name: str
@@ -168,24 +234,77 @@ class ParsedStage:
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         settings = context.settings
-        model = nlp.load(settings.nlp.model)
-        limit = model.max_length
-        texts = [a.text[:limit] for a in batch]
-        docs = nlp.parse(
-            texts, model=settings.nlp.model, batch_size=settings.nlp.batch_size, n_process=settings.nlp.processes
-        )
+        nlp.load(settings.nlp.model)
         done: list[Article] = []
         failures: list[Failure] = []
-        for i, (article, doc) in enumerate(zip(batch, docs, strict=True)):
-            if len(article.text) > limit:
-                log.warning("stage %s read the first %d characters of %s only", self.name, limit, article.id)
-            try:
-                done.append(self.fn(article, doc, settings))
-            except Exception as exc:  # one article's failure must never stop the batch
+        finished = 0
+        for group in _groups(batch, settings):
+            for article, doc in self._parse(group, settings, failures):
+                try:
+                    with budget(self.name, article, settings.pipeline.item_seconds) as check:
+                        if doc is None:
+                            doc = nlp.parse_long(
+                                article.text,
+                                model=settings.nlp.model,
+                                piece_chars=settings.nlp.piece_chars,
+                                between=check,
+                            )
+                        done.append(self.fn(article, doc, settings))
+                except Exception as exc:  # one article's failure must never stop the batch
+                    log.warning("stage %s failed on %s: %s", self.name, article.id, exc)
+                    failures.append(_failure(self.name, article, exc))
+                del doc  # a long article's parse is large: let it go before the next one
+            finished += len(group)
+            context.on_progress(self.name, finished, len(batch))
+        return StageResult(articles=done, failures=failures)
+
+    def _parse(
+        self, group: list[Article], settings: Settings, failures: list[Failure]
+    ) -> Iterator[tuple[Article, Any]]:
+        """Each article of ``group`` with its Doc, or with None when it is long and is parsed in its budget."""
+        if len(group) == 1 and len(group[0].text) > settings.nlp.piece_chars:
+            article = group[0]
+            if len(article.text) > settings.nlp.max_chars:
+                exc = BudgetError(
+                    self.name,
+                    article.id,
+                    f"article {article.id} is {len(article.text):,} characters long, more than [nlp] max_chars"
+                    f" ({settings.nlp.max_chars:,}); it was not parsed. Raise [nlp] max_chars to analyse it.",
+                )
                 log.warning("stage %s failed on %s: %s", self.name, article.id, exc)
                 failures.append(_failure(self.name, article, exc))
-            context.on_progress(self.name, i + 1, len(batch))
-        return StageResult(articles=done, failures=failures)
+                return
+            yield article, None
+            return
+        docs = nlp.parse(
+            [a.text for a in group],
+            model=settings.nlp.model,
+            batch_size=len(group),
+            n_process=settings.nlp.processes,
+        )
+        yield from zip(group, docs, strict=True)
+
+
+def _groups(batch: Sequence[Article], settings: Settings) -> Iterator[list[Article]]:
+    """Consecutive articles in batches of at most ``[nlp] batch_size`` texts and ``[nlp] batch_chars`` characters;
+    an article longer than ``[nlp] piece_chars`` alone."""
+    group: list[Article] = []
+    chars = 0
+    for article in batch:
+        size = len(article.text)
+        if size > settings.nlp.piece_chars:
+            if group:
+                yield group
+            yield [article]
+            group, chars = [], 0
+            continue
+        if group and (len(group) >= settings.nlp.batch_size or chars + size > settings.nlp.batch_chars):
+            yield group
+            group, chars = [], 0
+        group.append(article)
+        chars += size
+    if group:
+        yield group
 
 
 @dataclass(frozen=True, slots=True)

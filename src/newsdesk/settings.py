@@ -74,6 +74,19 @@ class PipelineSettings:
         default=("cites", "dates", "quotes", "entities", "dedupe", "cluster", "origins"),
         metadata=_help("Analysis stages run over stored articles, in order."),
     )
+    item_seconds: float = field(
+        default=30.0,
+        metadata=_help(
+            "Seconds a per-article stage may spend on one article before it becomes a failure (BudgetError) and"
+            " the batch goes on; 0 for no limit."
+        ),
+    )
+    lock_seconds: float = field(
+        default=300.0,
+        metadata=_help(
+            "Seconds to wait while another process analyses the same database before giving up (LockedError)."
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -120,6 +133,20 @@ class NlpSettings:
         metadata=_help("spaCy pipeline package to load (installed from the package registry, never downloaded)."),
     )
     batch_size: int = field(default=32, metadata=_help("Texts per nlp.pipe batch."))
+    batch_chars: int = field(
+        default=100_000, metadata=_help("Characters per nlp.pipe batch at most (a longer text is parsed on its own).")
+    )
+    piece_chars: int = field(
+        default=50_000,
+        metadata=_help(
+            "Longer texts are parsed in pieces of at most this many characters, cut at paragraph or sentence"
+            " ends, which bounds the parser's memory."
+        ),
+    )
+    max_chars: int = field(
+        default=1_000_000,
+        metadata=_help("Longer articles are not parsed: the quotes stage records a failure (BudgetError) for them."),
+    )
     processes: int = field(default=1, metadata=_help("Worker processes for parsing (nlp.pipe n_process)."))
 
 

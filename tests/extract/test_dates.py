@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import time
+
 import pytest
 
 from newsdesk.extract.dates import find, sentence_around
@@ -54,3 +57,31 @@ def test_sentence_around() -> None:
     m = find(text, PUBLISHED)[0]
     start, end = sentence_around(text, m.start, m.end)
     assert text[start:end] == "The talks collapsed on Tuesday."
+
+
+_PIECES = ["on Friday", "in 2014", "28 November", "last week", "the talks", "went on", "Officials met", "today"]
+_GLUE = [" ", ". ", "! ", '." ', "\n", "\n\n", ".\n", ", ", '? "', "  "]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_issue_19_each_sentence_span_is_sentence_around(seed: int) -> None:
+    # find() works out every sentence boundary once; the spans must be what sentence_around gives.
+    rng = random.Random(seed)
+    parts = [rng.choice(_PIECES) + rng.choice(_GLUE) for _ in range(rng.randint(1, 400))]
+    text = "".join(p[:1].upper() + p[1:] if rng.random() < 0.3 else p for p in parts)
+    found = find(text, PUBLISHED)
+    assert found
+    for m in found:
+        assert m.sentence is not None
+        assert (m.sentence.start, m.sentence.end) == sentence_around(text, m.start, m.end)
+
+
+def test_issue_19_dates_of_a_long_text_without_sentences_take_linear_time() -> None:
+    # 200 KB of words and dates and no sentence end: every date's sentence was a scan of the text before it
+    # (18 s); now it is two bisections.
+    rng = random.Random(19)
+    text = " ".join(rng.choice(["talks", "went", "on", "Friday", "in", "2014", "port", "today"]) for _ in range(40_000))
+    started = time.process_time()
+    found = find(text, PUBLISHED)
+    assert len(found) > 5000
+    assert time.process_time() - started < 5

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from newsdesk.records import DateMention, Span
@@ -201,6 +202,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    sentences = _Sentences(text)
     out: list[DateMention] = []
     last_end = -1
     for start, end, kind, m in found:
@@ -217,7 +219,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
                 value=_format(value, precision),
                 precision=precision,
                 anchor=None if absolute or value is None else anchor_kind,
-                sentence=_span(sentence_around(text, start, end)),
+                sentence=_span(sentences.around(start, end)),
                 future=future,
             )
         )
@@ -255,6 +257,24 @@ def resolve(mention: DateMention, estimate: str) -> DateMention:
 
 
 _BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+")
+
+
+class _Sentences:
+    """Every sentence boundary of a text, found once, so each date's sentence is two bisections away: a text
+    with no boundary at all made :func:`sentence_around` scan it whole for each date (4.5 s for 100 KB)."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        bounds = [m.span() for m in _BOUNDARY.finditer(text)]
+        self.starts = [s for s, _ in bounds]
+        self.ends = [e for _, e in bounds]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """What ``sentence_around(text, start, end)`` gives: the end of the last boundary at or before ``start``,
+        and the start of the first one at or after ``end``."""
+        i = bisect_right(self.ends, start)
+        j = bisect_left(self.starts, end)
+        return (self.ends[i - 1] if i else 0), (self.starts[j] if j < len(self.starts) else self.length)
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ Yermak, the Ukrainian president's chief of staff").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -211,14 +212,36 @@ def _one_kind_per_word(found: dict[tuple[int, int], Mention]) -> None:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type=kind)
 
 
-def _common_noun(token: Token, surnames: set[str]) -> bool:
+_WORD = re.compile(r"[\w-]+")
+
+
+class _Words:
+    """Whether a text writes a word on its own (not inside a longer word or hyphenation), answered from the set
+    of its words, found once: a search of the whole text per name was quadratic in long articles."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: set[str] | None = None
+        self.asked: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if _WORD.fullmatch(word):
+            if self.words is None:
+                self.words = set(_WORD.findall(self.text))
+            return word in self.words
+        if word not in self.asked:  # a word with other characters ("u.s."): searched as before, once
+            self.asked[word] = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text) is not None
+        return self.asked[word]
+
+
+def _common_noun(token: Token, surnames: set[str], words: _Words) -> bool:
     """A word opening a sentence that the parse reads as a common noun and the article writes as one: in lower
     case elsewhere, or as a label before a colon ("Background: ..."). Never the surname of a person the article
     names in full ("Sanders said")."""
     if token.pos_ != "NOUN" or not token.is_sent_start or entities.skeleton(token.text) in surnames:
         return False
     label = token.i + 1 < len(token.doc) and token.nbor().text == ":"
-    return label or re.search(rf"(?<![\w-]){re.escape(token.lower_)}(?![\w-])", token.doc.text) is not None
+    return label or token.lower_ in words
 
 
 def _short_bodies(found: dict[tuple[int, int], Mention]) -> None:
@@ -262,9 +285,10 @@ def find(doc: Doc) -> tuple[Mention, ...]:
     found: dict[tuple[int, int], Mention] = {}
     persons = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and e.text.strip()}
     surnames = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    words = _Words(doc.text)
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
-        if kind in _NAMES and len(ent) == 1 and _common_noun(ent[0], surnames):
+        if kind in _NAMES and len(ent) == 1 and _common_noun(ent[0], surnames, words):
             continue  # a common noun capitalised by its place, tagged a name: "Background: Talks collapsed"
         titled = _titled_person(ent) if ent.label_ != "PERSON" and len(ent) <= _MAX_WORDS else None
         if titled is not None:
@@ -301,12 +325,25 @@ def find(doc: Doc) -> tuple[Mention, ...]:
     _one_kind_per_word(found)
     _short_bodies(found)
     _surnames(doc, found)
-    for start, end, _outlet in attributions.outlets(doc.text):
-        crossing = [(s, e) for s, e in found if s < end and start < e]
+    _outlets(doc.text, found)
+    return tuple(sorted(found.values(), key=lambda m: m.start))
+
+
+def _outlets(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """An outlet the model tagged in part or as a person ("theHarbour Gazette" with "Gazette" a person) is one
+    organisation. The mentions an outlet crosses are looked up by bisection: no mention is longer than the longest
+    seen, so only those starting less than that before the outlet can reach into it."""
+    keys = sorted(found)
+    longest = max((e - s for s, e in keys), default=0)
+    for start, end, _outlet in attributions.outlets(text):
+        lo = bisect_left(keys, (start - longest, end))
+        hi = bisect_left(keys, (end, -1))
+        crossing = [(s, e) for s, e in keys[lo:hi] if s < end and start < e]
         if all(start <= s and e <= end for s, e in crossing):
-            # An outlet the model tagged in part or as a person ("theHarbour Gazette" with "Gazette" a person)
-            # is one organisation.
             for key in crossing:
                 del found[key]
-            found[(start, end)] = Mention(text=doc.text[start:end], start=start, end=end, type="ORG")
-    return tuple(sorted(found.values(), key=lambda m: m.start))
+                keys.remove(key)
+            if (start, end) not in found:
+                insort(keys, (start, end))
+            found[(start, end)] = Mention(text=text[start:end], start=start, end=end, type="ORG")
+            longest = max(longest, end - start)

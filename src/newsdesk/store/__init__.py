@@ -8,15 +8,15 @@ import os
 import socket
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsdesk.errors import SchemaError, StoreError
+from newsdesk.errors import LockedError, SchemaError, StoreError
 from newsdesk.records import Article, DateMention, Entity, Failure, Format, Span, StageReport
-from newsdesk.store import extracts, migrations, queries
+from newsdesk.store import extracts, lock, migrations, queries
 
 __all__ = ["Store"]
 
@@ -159,15 +159,48 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run the block in one transaction: all of it is written, or none."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """Run the block in one transaction: all of it is written, or none.
+
+        Raises:
+            LockedError: another connection held the database's write lock past the busy timeout.
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._locked(exc) from None
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise self._locked(exc) from None
             raise
         else:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                raise self._locked(exc) from None
+
+    def _locked(self, exc: sqlite3.OperationalError) -> Exception:
+        """A clear error for SQLite's "database is locked" (the busy timeout ran out); others as they were."""
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            return exc
+        seconds = self.conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+        return LockedError(
+            f"Database {self.path!r} is locked: another process kept writing to it for more than {seconds:g} s"
+            f" ({exc}). Try again when it is done; `lsof {self.path}` shows which processes have it open."
+        )
+
+    def analysis_lock(
+        self, *, wait: float, on_wait: Callable[[str], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """Hold this database's analysis lock for the block (see :mod:`newsdesk.store.lock`).
+
+        Raises:
+            LockedError: another process kept the lock for ``wait`` seconds; the message names it.
+        """
+        return lock.analysis_lock(self.path, wait=wait, on_wait=on_wait)
 
     # -- articles -------------------------------------------------------------------------------
 
