@@ -254,3 +254,8 @@ def test_python_serve_refuses_a_taken_port_without_starting() -> None:
         taken.listen()
         with Corpus(Store(":memory:")) as corpus, pytest.raises(ConfigError, match="Address already in use"):
             serve(corpus, host="127.0.0.1", port=taken.getsockname()[1])
+
+
+def test_issue_hardening_cli_search_refuses_too_many_words(cli: CliRunner) -> None:
+    code, _, err = run(cli, "search", " ".join(f"w{n}*" for n in range(60)))
+    assert code != 0 and "60 words, more than the 32 a search may hold" in err

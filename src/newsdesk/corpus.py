@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 import os
@@ -70,6 +71,18 @@ class Corpus:
         self.store = store
         self.settings = settings or Settings()
         self.pipeline = Pipeline.from_settings(self.settings, load_plugins=load_plugins)
+
+    def reader(self) -> Corpus:
+        """This corpus over another, read-only connection to its database, for reading from another thread.
+
+        The caller closes it.
+
+        Raises:
+            StoreError: the database is in memory, which no other connection can see.
+        """
+        twin = copy.copy(self)
+        twin.store = self.store.reader()
+        return twin
 
     def mark_demo(self) -> None:
         """Label this database as a demo database, which ``newsdesk demo`` may replace."""
@@ -483,15 +496,17 @@ class Corpus:
         since: str | None = None,
         until: str | None = None,
         marks: tuple[str, str] = ("[", "]"),
+        timeout: float = 0.0,
     ) -> list[dict[str, Any]]:
         """Full-text search over titles and text, best first, with a snippet whose matches ``marks`` enclose.
 
         ``outlet`` keeps one outlet's articles; ``since`` and ``until`` (dates, inclusive) keep articles
-        published in that range.
+        published in that range. A search still running after ``timeout`` seconds is stopped (0: no limit).
 
         Raises:
             ConfigError: ``since`` or ``until`` is not a date.
-            QueryError: the query holds no word to search for; one that is not FTS5 is searched as plain words.
+            QueryError: the query holds no word to search for, is too long or has too many words, or ran past
+                ``timeout``; one that is not FTS5 is searched as plain words.
         """
         bounds = {}
         for name, value in (("since", since), ("until", until)):
@@ -500,7 +515,12 @@ class Corpus:
                 if iso is None:
                     raise ConfigError(f"The {name} date {value!r} is not a date I can read. Write it as 2026-03-01.")
                 bounds[name] = iso[:10]
-        return self.store.query("search", q=query, limit=limit, outlet=outlet or None, marks=marks, **bounds)
+        stopped = (
+            f"The search for {query[:60]!r} was stopped after {timeout:g} s, its time limit. Search for rarer "
+            "words or fewer prefix* terms, or narrow it to an outlet or dates."
+        )
+        with self.store.deadline(timeout, stopped):
+            return self.store.query("search", q=query, limit=limit, outlet=outlet or None, marks=marks, **bounds)
 
     def outlets(self) -> list[dict[str, Any]]:
         """Every outlet with its article count, most articles first."""

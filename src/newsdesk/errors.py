@@ -13,7 +13,7 @@ Every error newsdesk raises on purpose derives from :class:`NewsdeskError`::
     ├── NotFoundError        an id or name that matches nothing in the store
     └── StoreError           the database cannot be opened, written or read
         ├── SchemaError      the database was written by a newer newsdesk, or its schema is damaged
-        ├── QueryError       a search query holds no word to search for (empty, or only punctuation)
+        ├── QueryError       a search query with no word, too long, too many words, or over its time limit
         └── LockedError      another process is analysing the same database (or holds its write lock)
 
 Messages say what failed, the offending value, and what to do about it. Only the front doors
@@ -115,7 +115,8 @@ class SchemaError(StoreError):
 
 
 class QueryError(StoreError):
-    """A search query with no word in it (a query that is merely not FTS5 is searched as plain words)."""
+    """A search query with no word in it, too long, with too many words, or over its time limit (a query that is
+    merely not FTS5 is searched as plain words)."""
 
 
 class LockedError(StoreError):

@@ -23,6 +23,7 @@ __all__ = [
     "IngestSettings",
     "PipelineSettings",
     "Settings",
+    "WebSettings",
     "home",
     "load",
 ]
@@ -151,6 +152,23 @@ class NlpSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WebSettings:
+    """The web UI (``newsdesk serve``)."""
+
+    allowed_hosts: tuple[str, ...] = field(
+        default=(),
+        metadata=_help(
+            "Host names the UI answers besides localhost, 127.0.0.1, [::1] and the address it listens on "
+            "(name or name:port; * answers any, which lets other sites' pages read the database)."
+        ),
+    )
+    search_timeout: float = field(
+        default=2.0,
+        metadata=_help("Seconds a search in the UI may run before it is stopped with an error (0: no limit)."),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """All settings."""
 
@@ -160,6 +178,7 @@ class Settings:
     dedupe: DedupeSettings = field(default_factory=DedupeSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -169,6 +188,7 @@ SECTIONS: dict[str, type[Any]] = {
     "dedupe": DedupeSettings,
     "cluster": ClusterSettings,
     "nlp": NlpSettings,
+    "web": WebSettings,
 }
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.errors import QueryError
+from newsdesk.errors import QueryError, StoreError
 from newsdesk.records import Article, content_id
 from newsdesk.store import Store
 
@@ -67,3 +70,48 @@ def test_any_query_answers_rows_or_a_query_error(query: str) -> None:
             store.query("search", q=query)
         except QueryError:
             assert not any(c.isalnum() for c in query)
+
+
+@pytest.mark.parametrize(
+    ("query", "limit"),
+    [
+        (" ".join(["said"] * 1700), "more than the 500 a search may hold"),  # 17 s of CPU before the cap
+        (" ".join(f"{c}{d}*" for c in "abcdefghij" for d in "aeiou"), "50 words, more than the 32"),
+        ("x" * 100_000, "100,000 characters"),
+    ],
+)
+def test_issue_hardening_search_caps_length_and_terms(searched: Store, query: str, limit: str) -> None:
+    with pytest.raises(QueryError, match=limit):
+        searched.query("search", q=query)
+
+
+def test_search_at_the_caps_still_runs(searched: Store) -> None:
+    assert searched.query("search", q=" OR ".join(["dam"] * 32))  # operators are not words
+    assert searched.query("search", q=" ".join(["dam"] * 32))
+
+
+def test_deadline_stops_a_query_with_the_message_given(searched: Store) -> None:
+    endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n"
+    with pytest.raises(QueryError, match="too slow"), searched.deadline(0.05, "too slow"):
+        searched.conn.execute(endless).fetchone()
+    # Once the block is over the connection has no limit left, and a block with 0 sets none.
+    with searched.deadline(0, "unused"):
+        assert searched.query("search", q="dam")
+    assert searched.conn.execute("SELECT 1").fetchone()[0] == 1
+
+
+def test_reader_is_read_only_and_sees_the_writes(tmp_path: Path) -> None:
+    with Store(tmp_path / "r.db") as store:
+        reader = store.reader()
+        try:
+            store.add([Article(id="a", source="a.txt", text=TEXTS["dam"], raw=TEXTS["dam"])])
+            assert reader.count() == 1 and reader.query("search", q="dam")
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                reader.conn.execute("DELETE FROM articles")
+        finally:
+            reader.close()
+
+
+def test_an_in_memory_store_has_no_reader(store: Store) -> None:
+    with pytest.raises(StoreError, match="in-memory"):
+        store.reader()

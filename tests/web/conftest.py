@@ -8,16 +8,19 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import uvicorn
 from starlette.testclient import TestClient
+from starlette.types import ASGIApp
 
 from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.demo import corpus_path
 from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.web import create_app
+from newsdesk.web.server import listen
 
 # An article written to attack the page that shows it: markup in every field, script URLs, event handlers.
 HOSTILE_TEXT = (
@@ -110,6 +113,25 @@ def free_port() -> int:
         s.bind(("127.0.0.1", 0))
         port: int = s.getsockname()[1]
         return port
+
+
+@contextmanager
+def running(app: ASGIApp) -> Iterator[str]:
+    """``app`` served by uvicorn on 127.0.0.1 (a free port) in a thread; yields its base URL, stops it after."""
+    sock = listen("127.0.0.1", 0)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        assert server.started, "uvicorn did not start"
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 @pytest.fixture(scope="session")

@@ -153,3 +153,14 @@ def test_article_page_tells_not_analysed_from_nothing_found(tmp_path: Path) -> N
         assert data["quotes"] == [] and data["empty"] == {}  # analysed, and nobody is quoted
         page = client.get(f"/articles/{article_id}").text
         assert "No quotes found in this article." in page and "has not run" not in page
+
+
+def test_issue_hardening_search_over_the_caps_is_a_clear_400(client: TestClient) -> None:
+    many = "+".join(["said"] * 1700)
+    data = _json(client, f"/search.json?q={many}", 400)
+    assert data["ok"] is False and data["status"] == 400 and "more than the 500" in data["error"]
+    data = _json(client, "/search.json?q=" + "+".join(f"w{n}*" for n in range(40)), 400)
+    assert "40 words, more than the 32" in data["error"]
+    page = client.get("/search?q=" + "+".join(f"w{n}*" for n in range(40)))
+    assert page.status_code == 400 and "more than the 32 a search may hold" in page.text
+    assert "Search for fewer words" in page.text

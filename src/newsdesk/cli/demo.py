@@ -65,7 +65,7 @@ def _print_quotes(state: State, said: list[dict[str, Any]]) -> None:
 @host_options
 @pass_state
 @errors_as_click
-def demo(state: State, out: str, serve: bool | None, host: str, port: int) -> None:
+def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Ingest the sample corpus shipped with newsdesk (invented news), print what it found, and serve the UI."""
     path = Path(out)
     if path.exists() and not is_demo_database(path):
@@ -127,7 +127,7 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int) -> No
     # Serving blocks until Ctrl-C: only where someone can press it, unless asked for explicitly.
     if serve if serve is not None else (sys.stdin.isatty() and sys.stdout.isatty()):
         state.db = str(path)
-        start(state, host, port)
+        start(state, host, port, allow_hosts)
 
 
 COMMANDS = [demo]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
+
 import click
 
 from newsdesk.cli.options import State, errors_as_click, pass_state
@@ -12,7 +15,15 @@ __all__ = ["COMMANDS", "host_options"]
 
 
 def host_options(fn: click.decorators.FC) -> click.decorators.FC:
-    """``--host`` and ``--port``."""
+    """``--host``, ``--port`` and ``--allow-host``."""
+    fn = click.option(
+        "--allow-host",
+        "allow_hosts",
+        multiple=True,
+        metavar="NAME",
+        help="Also answer requests addressed to this host name (name or name:port; repeatable), besides "
+        "localhost, 127.0.0.1, [::1] and the --host address. Adds to [web] allowed_hosts.",
+    )(fn)
     fn = click.option(
         "--port",
         type=click.IntRange(0, 65535),
@@ -28,26 +39,34 @@ def host_options(fn: click.decorators.FC) -> click.decorators.FC:
     )(fn)
 
 
-def start(state: State, host: str, port: int) -> None:
-    """Bind the address, print the URL and serve until Ctrl-C.
+def start(state: State, host: str, port: int, allow_hosts: Sequence[str] = ()) -> None:
+    """Bind the address, print the URL and serve until Ctrl-C, which stops it with one line, not a traceback.
 
     The socket is bound first, so a taken port is a clear error and the URL printed is one that answers.
     """
+    if allow_hosts:
+        web = state.settings.web
+        web = dataclasses.replace(web, allowed_hosts=(*web.allowed_hosts, *allow_hosts))
+        state.settings = dataclasses.replace(state.settings, web=web)
     sock = listen(host, port)
     if not is_loopback(host):
         state.err.print(f"[yellow]Warning:[/] listening on {host}: anyone who can reach it can read the database.")
     state.err.print(f"Serving newsdesk at [cyan]{url(host, sock.getsockname()[1])}[/] (Ctrl-C to stop)")
-    with sock, state.corpus() as corpus:
-        run_server(corpus, sock=sock)
+    try:
+        with sock, state.corpus() as corpus:
+            run_server(corpus, sock=sock)
+    except KeyboardInterrupt:
+        pass  # uvicorn has shut down already; it raises the interrupt again for its caller
+    state.err.print("Stopped serving newsdesk.")
 
 
 @click.command()
 @host_options
 @pass_state
 @errors_as_click
-def serve(state: State, host: str, port: int) -> None:
+def serve(state: State, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Serve the web UI: stories, timelines, articles, entities, search and briefs."""
-    start(state, host, port)
+    start(state, host, port, allow_hosts)
 
 
 COMMANDS = [serve]

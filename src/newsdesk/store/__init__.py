@@ -7,6 +7,7 @@ import json
 import os
 import socket
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -14,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsdesk.errors import LockedError, SchemaError, StoreError
+from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
 from newsdesk.records import Article, DateMention, Entity, Failure, Format, Span, StageReport
 from newsdesk.store import extracts, lock, migrations, queries
 
@@ -150,6 +151,59 @@ class Store:
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
+
+    def reader(self) -> Store:
+        """Another connection to this database, read-only, for reading from another thread (a web view).
+
+        The caller closes it. Each thread reads through its own connection: one connection is never used by two
+        threads at once.
+
+        Raises:
+            StoreError: the database is in memory, which no other connection can see.
+        """
+        if self.path == ":memory:":
+            raise StoreError("An in-memory database has one connection: it cannot be read through another.")
+        reader = Store.__new__(Store)
+        reader.path = self.path
+        # check_same_thread off: a pool hands the connection to one thread at a time, not always the same one.
+        reader.conn = sqlite3.connect(
+            f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+        reader.conn.row_factory = sqlite3.Row
+        reader.conn.execute("PRAGMA busy_timeout = 5000")
+        return reader
+
+    @contextmanager
+    def deadline(self, seconds: float, message: str) -> Iterator[None]:
+        """Stop any query of the block still running ``seconds`` from now, raising ``QueryError(message)``.
+
+        ``seconds`` <= 0 sets no limit. SQLite checks the clock every thousand steps of its program, so a query ends
+        soon after the deadline (one step, such as ranking one row, can take milliseconds), and a thread is never
+        stuck in a query it cannot leave.
+
+        Raises:
+            QueryError: a query of the block ran past the deadline.
+        """
+        if seconds <= 0:
+            yield
+            return
+        ends = time.monotonic() + seconds
+        expired = False
+
+        def check() -> int:
+            nonlocal expired
+            expired = expired or time.monotonic() > ends
+            return int(expired)
+
+        self.conn.set_progress_handler(check, 1000)
+        try:
+            yield
+        except (sqlite3.OperationalError, StoreError) as exc:
+            if expired and not isinstance(exc, QueryError):
+                raise QueryError(message) from None
+            raise
+        finally:
+            self.conn.set_progress_handler(None, 0)
 
     def __enter__(self) -> Store:
         return self

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import jinja2
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -16,7 +19,9 @@ from starlette.templating import Jinja2Templates
 from newsdesk.corpus import Corpus
 from newsdesk.report.links import safe_url
 from newsdesk.web.errors import handlers
+from newsdesk.web.hosts import TrustedHosts
 from newsdesk.web.page import View
+from newsdesk.web.readers import Readers
 from newsdesk.web.security import SecurityHeaders
 from newsdesk.web.views import articles, entities, search, stories
 
@@ -37,19 +42,30 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def _twins(path: str, json_path: str, view: View, corpus: Corpus, templates: Jinja2Templates) -> list[BaseRoute]:
-    """A page at ``path`` and its JSON twin at ``json_path`` (listed first: ``{id}`` would swallow ``x.json``)."""
+def _twins(path: str, json_path: str, view: View, readers: Readers, templates: Jinja2Templates) -> list[BaseRoute]:
+    """A page at ``path`` and its JSON twin at ``json_path`` (listed first: ``{id}`` would swallow ``x.json``).
 
-    async def as_json(request: Request) -> Response:
-        # Views are synchronous and run on the event loop one at a time: the store's one connection is never
-        # shared between threads, and each page takes milliseconds.
-        return JSONResponse({"ok": True, **view(corpus, request).data})
+    Views are synchronous: each runs, and its page renders, in a worker thread with a database connection of its
+    own, so a slow one never holds up the event loop, other requests, or Ctrl-C.
+    """
 
-    async def as_html(request: Request) -> Response:
-        page = view(corpus, request)
+    def json_response(request: Request) -> Response:
+        with readers.borrow() as corpus:
+            page = view(corpus, request)
+        return JSONResponse({"ok": True, **page.data})
+
+    def html_response(request: Request) -> Response:
+        with readers.borrow() as corpus:
+            page = view(corpus, request)
         query = f"?{request.url.query}" if request.url.query else ""
         context: dict[str, Any] = {**page.data, **page.html, "json_url": json_path_for(request) + query}
         return templates.TemplateResponse(request, page.template, context)
+
+    async def as_json(request: Request) -> Response:
+        return await run_in_threadpool(json_response, request)
+
+    async def as_html(request: Request) -> Response:
+        return await run_in_threadpool(html_response, request)
 
     def json_path_for(request: Request) -> str:
         return "/index.json" if request.url.path == "/" else request.url.path + ".json"
@@ -57,20 +73,33 @@ def _twins(path: str, json_path: str, view: View, corpus: Corpus, templates: Jin
     return [Route(json_path, as_json), Route(path, as_html)]
 
 
-def create_app(corpus: Corpus) -> Starlette:
-    """The ASGI app over ``corpus``: stories, a story, an article, an entity, search, and story briefs."""
+def create_app(corpus: Corpus, *, allowed_hosts: Iterable[str] | None = None) -> Starlette:
+    """The ASGI app over ``corpus``: stories, a story, an article, an entity, search, and story briefs.
+
+    It answers requests addressed to loopback names or to the address it listens on, plus ``allowed_hosts``
+    (default: the ``[web] allowed_hosts`` setting); see :class:`newsdesk.web.hosts.TrustedHosts`.
+    """
     templates = Jinja2Templates(env=environment())
+    readers = Readers(corpus)
     routes: list[BaseRoute] = [
-        *_twins("/", "/index.json", stories.index, corpus, templates),
-        Route("/stories/{story_id}/brief.{fmt}", stories.brief_endpoint(corpus)),
-        *_twins("/stories/{story_id}", "/stories/{story_id}.json", stories.story, corpus, templates),
-        *_twins("/articles/{article_id}", "/articles/{article_id}.json", articles.article, corpus, templates),
-        *_twins("/entities/{entity_id}", "/entities/{entity_id}.json", entities.entity, corpus, templates),
-        *_twins("/search", "/search.json", search.search, corpus, templates),
+        *_twins("/", "/index.json", stories.index, readers, templates),
+        Route("/stories/{story_id}/brief.{fmt}", stories.brief_endpoint(readers)),
+        *_twins("/stories/{story_id}", "/stories/{story_id}.json", stories.story, readers, templates),
+        *_twins("/articles/{article_id}", "/articles/{article_id}.json", articles.article, readers, templates),
+        *_twins("/entities/{entity_id}", "/entities/{entity_id}.json", entities.entity, readers, templates),
+        *_twins("/search", "/search.json", search.search, readers, templates),
         Mount("/static", StaticFiles(packages=[("newsdesk.web", "static")]), name="static"),
     ]
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        readers.close()
+
+    hosts = corpus.settings.web.allowed_hosts if allowed_hosts is None else tuple(allowed_hosts)
     return Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeaders)],
+        middleware=[Middleware(SecurityHeaders), Middleware(TrustedHosts, allowed=hosts)],
         exception_handlers=handlers(templates),  # type: ignore[arg-type]
+        lifespan=lifespan,
     )

@@ -37,6 +37,7 @@ def search(corpus: Corpus, request: Request) -> Page:
             since=params["since"] or None,
             until=params["until"] or None,
             marks=(_OPEN, _CLOSE),
+            timeout=corpus.settings.web.search_timeout,
         )
     results = [{**r, "snippet": r["snippet"].replace(_OPEN, "[").replace(_CLOSE, "]")} for r in found]
     data = {**params, "limit": limit, "results": results, "outlets": corpus.outlets()}

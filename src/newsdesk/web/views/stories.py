@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -15,6 +16,7 @@ from newsdesk.report import FORMATS, build_brief, gather, render
 from newsdesk.report.speech import EMPTY_HINTS
 from newsdesk.web import charts
 from newsdesk.web.page import Page, int_param
+from newsdesk.web.readers import Readers
 
 __all__ = ["brief_endpoint", "index", "story"]
 
@@ -85,18 +87,22 @@ def story(corpus: Corpus, request: Request) -> Page:
     )
 
 
-def brief_endpoint(corpus: Corpus) -> Callable[[Request], Awaitable[Response]]:
-    """``/stories/{id}/brief.{md,html,json}``: the brief as a file to save."""
+def brief_endpoint(readers: Readers) -> Callable[[Request], Awaitable[Response]]:
+    """``/stories/{id}/brief.{md,html,json}``: the brief as a file to save, made in a worker thread."""
 
-    async def brief(request: Request) -> Response:
+    def made(request: Request) -> Response:
         fmt = request.path_params["fmt"]
         if fmt not in FORMATS:
             raise NotFoundError(f"No brief format {fmt!r}. Available: {', '.join(FORMATS)}.")
-        made = build_brief(corpus, request.path_params["story_id"])
+        with readers.borrow() as corpus:
+            brief = build_brief(corpus, request.path_params["story_id"])
         headers = {
-            "content-disposition": f'attachment; filename="brief-{made["story"]["id"]}.{fmt}"',
+            "content-disposition": f'attachment; filename="brief-{brief["story"]["id"]}.{fmt}"',
             "content-security-policy": _BRIEF_POLICY,
         }
-        return Response(render(made, fmt), media_type=_MEDIA[fmt], headers=headers)
+        return Response(render(brief, fmt), media_type=_MEDIA[fmt], headers=headers)
 
-    return brief
+    async def endpoint(request: Request) -> Response:
+        return await run_in_threadpool(made, request)
+
+    return endpoint

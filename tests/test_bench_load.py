@@ -1,0 +1,45 @@
+"""The load benchmark runs end to end on a small store: its clients get every answer, and it stops by itself."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT, shared_path
+
+
+def _bench() -> ModuleType:
+    """bench/load.py loaded as a module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("newsdesk_bench_load", ROOT / "bench" / "load.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_load_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared_path("data", "ecbplus")  # fail, not skip, when the data is missing
+    args = [
+        "--articles",
+        "200",
+        "--clients",
+        "4",
+        "--requests",
+        "48",
+        "--timeout",
+        "60",
+        "--db",
+        str(tmp_path / "w.db"),
+    ]
+    assert _bench().main(args) == 0
+    printed = capsys.readouterr().out
+    assert (
+        "load benchmark: 200 articles" in printed and "48 requests by 4 clients" in printed and " 0 errors" in printed
+    )
+    for route in ("/ (stories)", "/index.json", "/stories/{id}.json", "/articles/{id}.json", "/search.json?q="):
+        assert f"\n{route} " in printed, route

@@ -1,0 +1,113 @@
+"""The server keeps answering while a hostile search runs, stops that search at its time limit, and stops
+cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from newsdesk.corpus import Corpus, open_corpus
+from newsdesk.settings import Settings, WebSettings
+from newsdesk.web import create_app
+from tests.web.conftest import running
+
+# A store where an allowed search is slow: every article holds each of ten syllables a hundred times, and a word
+# repeated 32 times (within the caps on length and words) is ranked at every one of them: about 9 s unstopped.
+SYLLABLES = ["ba", "be", "bi", "bo", "bu", "da", "de", "di", "do", "du"]
+HOSTILE = " ".join(["ba"] * 32)
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+@pytest.fixture(scope="module")
+def slow_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    tmp = tmp_path_factory.mktemp("slow")
+    rng = random.Random(7)
+    lines = [
+        json.dumps(
+            {"title": f"Item {n}", "url": f"https://x.example/{n}", "text": " ".join(rng.choices(SYLLABLES, k=1000))}
+        )
+        for n in range(300)
+    ]
+    (tmp / "slow.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    settings = Settings(web=WebSettings(search_timeout=1.0))
+    with open_corpus(tmp / "slow.db", settings=settings) as corpus:
+        corpus.ingest([tmp / "slow.jsonl"], analyze=False)
+        yield corpus
+
+
+def test_issue_hardening_the_ui_answers_while_a_hostile_search_runs(slow_corpus: Corpus) -> None:
+    answered: list[httpx.Response] = []
+    with running(create_app(slow_corpus)) as base:
+        hostile = threading.Thread(
+            target=lambda: answered.append(httpx.get(f"{base}/search.json", params={"q": HOSTILE}, timeout=60))
+        )
+        started = time.monotonic()
+        hostile.start()
+        time.sleep(0.2)  # the search is running
+        with httpx.Client(base_url=base, timeout=10) as http:
+            while hostile.is_alive() and time.monotonic() - started < 30:
+                before = time.perf_counter()
+                assert http.get("/").status_code == 200
+                assert time.perf_counter() - before < 1.0, "the index waited for the search"
+                time.sleep(0.05)
+        hostile.join(timeout=30)
+    took = time.monotonic() - started
+    (response,) = answered
+    # Stopped at its time limit (1 s here) with the documented error shape, not left to run for seconds more.
+    assert response.status_code == 400, response.text[:300]
+    assert response.json()["ok"] is False and "stopped after 1 s" in response.json()["error"]
+    assert took < 5
+
+
+def _serve(db: Path, *args: str) -> tuple[subprocess.Popen[str], str]:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "--db", str(db), *args, "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stderr is not None
+    line = ""
+    while "Serving newsdesk at" not in line:
+        line = process.stderr.readline()
+        assert line or process.poll() is None, "the server ended before it served"
+    match = re.search(r"http://\S+/", line)
+    assert match
+    return process, match.group(0)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_issue_hardening_ctrl_c_stops_serve_cleanly_mid_request(
+    slow_corpus: Corpus, sig: signal.Signals, tmp_path: Path
+) -> None:
+    (tmp_path / "newsdesk.toml").write_text("[web]\nsearch_timeout = 1.0\n", encoding="utf-8")
+    process, url = _serve(Path(slow_corpus.store.path), "--config", str(tmp_path / "newsdesk.toml"), "serve")
+    try:
+        assert httpx.get(url, timeout=10).status_code == 200
+        searching = threading.Thread(target=lambda: httpx.get(f"{url}search.json", params={"q": HOSTILE}, timeout=30))
+        searching.start()
+        time.sleep(0.3)
+        process.send_signal(sig)
+        started = time.monotonic()
+        _, err = process.communicate(timeout=15)
+        searching.join(timeout=15)
+    finally:
+        process.kill()
+    assert time.monotonic() - started < 5
+    assert process.returncode == 0, err
+    assert "Traceback" not in err and "Aborted" not in err and "Error" not in err, err
+    assert err.rstrip().endswith("Stopped serving newsdesk.")
