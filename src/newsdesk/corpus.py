@@ -550,9 +550,9 @@ class Corpus:
         """An article's copies (``duplicate_of`` it), the other articles of its origin group, and its story."""
         found = self.article(article_id)
         copies = self.store.query("article_summaries", duplicate_of=found.id)
-        # An origin group lies within one event (copies join their original's event), which is indexed.
+        # An origin group lies within one event (copies join their original's event): (event_id, origin) is indexed.
         group = (
-            [a for a in self.store.query("article_summaries", event_id=found.event_id) if a["origin"] == found.origin]
+            self.store.query("article_summaries", event_id=found.event_id, origin=found.origin)
             if found.origin and found.event_id
             else self.store.query("article_summaries", origin=found.origin)
             if found.origin

@@ -166,6 +166,16 @@ class WebSettings:
         default=2.0,
         metadata=_help("Seconds a search in the UI may run before it is stopped with an error (0: no limit)."),
     )
+    threads: int = field(
+        default=4,
+        metadata=_help("Pages the UI computes at the same time; more requests wait their turn (a cached page never)."),
+    )
+    cache_mb: float = field(
+        default=64.0,
+        metadata=_help(
+            "Megabytes of rendered pages the UI keeps and serves again until the database changes (0: none)."
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -173,6 +173,10 @@ class Store:
         reader.conn.execute("PRAGMA busy_timeout = 5000")
         return reader
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (in any process) has committed to the database."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     @contextmanager
     def deadline(self, seconds: float, message: str) -> Iterator[None]:
         """Stop any query of the block still running ``seconds`` from now, raising ``QueryError(message)``.

@@ -254,3 +254,16 @@ def m006_run_owner() -> str:
         ALTER TABLE runs ADD COLUMN status TEXT NOT NULL DEFAULT 'finished';
         UPDATE runs SET status = 'interrupted' WHERE finished_at IS NULL;
     """
+
+
+@migration
+def m007_page_indexes() -> str:
+    # The stories page counts each story's articles per day and outlet: with the first index SQLite answers from
+    # the index alone instead of reading every article row of the stories shown (17 ms -> 3 ms for 50 stories of
+    # a 10,000-article store). An article page lists the other articles of its origin group, which lies within
+    # its event: the second finds them without reading every article of a large event (origin is stored after
+    # the text, so reading it walks the text's overflow pages).
+    return """
+        CREATE INDEX articles_event_coverage ON articles(event_id, published, outlet);
+        CREATE INDEX articles_event_origin ON articles(event_id, origin);
+    """

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio
 import jinja2
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -18,6 +18,7 @@ from starlette.templating import Jinja2Templates
 
 from newsdesk.corpus import Corpus
 from newsdesk.report.links import safe_url
+from newsdesk.web.cache import PageCache
 from newsdesk.web.errors import handlers
 from newsdesk.web.hosts import TrustedHosts
 from newsdesk.web.page import View
@@ -42,11 +43,20 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def _twins(path: str, json_path: str, view: View, readers: Readers, templates: Jinja2Templates) -> list[BaseRoute]:
+def _twins(
+    path: str,
+    json_path: str,
+    view: View,
+    readers: Readers,
+    templates: Jinja2Templates,
+    cache: PageCache,
+    views: anyio.CapacityLimiter,
+) -> list[BaseRoute]:
     """A page at ``path`` and its JSON twin at ``json_path`` (listed first: ``{id}`` would swallow ``x.json``).
 
     Views are synchronous: each runs, and its page renders, in a worker thread with a database connection of its
-    own, so a slow one never holds up the event loop, other requests, or Ctrl-C.
+    own, so a slow one never holds up the event loop, other requests, or Ctrl-C. A page rendered once is served
+    from ``cache`` until the database changes.
     """
 
     def json_response(request: Request) -> Response:
@@ -62,10 +72,18 @@ def _twins(path: str, json_path: str, view: View, readers: Readers, templates: J
         return templates.TemplateResponse(request, page.template, context)
 
     async def as_json(request: Request) -> Response:
-        return await run_in_threadpool(json_response, request)
+        return await cached(request, json_response)
 
     async def as_html(request: Request) -> Response:
-        return await run_in_threadpool(html_response, request)
+        return await cached(request, html_response)
+
+    async def cached(request: Request, render: Callable[[Request], Response]) -> Response:
+        key = cache.key(request)
+        response = cache.get(key)
+        if response is None:
+            response = await anyio.to_thread.run_sync(render, request, limiter=views)
+            cache.put(key, response)
+        return response
 
     def json_path_for(request: Request) -> str:
         return "/index.json" if request.url.path == "/" else request.url.path + ".json"
@@ -81,13 +99,18 @@ def create_app(corpus: Corpus, *, allowed_hosts: Iterable[str] | None = None) ->
     """
     templates = Jinja2Templates(env=environment())
     readers = Readers(corpus)
+    cache = PageCache(corpus, max_bytes=int(corpus.settings.web.cache_mb * 2**20))
+    # A few views at a time: Python runs one thread at a time, so twenty views run side by side would each finish
+    # late; in turn, most finish early. A few, not one, so that a slow search does not hold up every page.
+    views = anyio.CapacityLimiter(corpus.settings.web.threads)
+    pages = (readers, templates, cache, views)
     routes: list[BaseRoute] = [
-        *_twins("/", "/index.json", stories.index, readers, templates),
+        *_twins("/", "/index.json", stories.index, *pages),
         Route("/stories/{story_id}/brief.{fmt}", stories.brief_endpoint(readers)),
-        *_twins("/stories/{story_id}", "/stories/{story_id}.json", stories.story, readers, templates),
-        *_twins("/articles/{article_id}", "/articles/{article_id}.json", articles.article, readers, templates),
-        *_twins("/entities/{entity_id}", "/entities/{entity_id}.json", entities.entity, readers, templates),
-        *_twins("/search", "/search.json", search.search, readers, templates),
+        *_twins("/stories/{story_id}", "/stories/{story_id}.json", stories.story, *pages),
+        *_twins("/articles/{article_id}", "/articles/{article_id}.json", articles.article, *pages),
+        *_twins("/entities/{entity_id}", "/entities/{entity_id}.json", entities.entity, *pages),
+        *_twins("/search", "/search.json", search.search, *pages),
         Mount("/static", StaticFiles(packages=[("newsdesk.web", "static")]), name="static"),
     ]
 
@@ -95,6 +118,7 @@ def create_app(corpus: Corpus, *, allowed_hosts: Iterable[str] | None = None) ->
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
         readers.close()
+        cache.close()
 
     hosts = corpus.settings.web.allowed_hosts if allowed_hosts is None else tuple(allowed_hosts)
     return Starlette(
