@@ -68,6 +68,24 @@ MUTABLE_FIELDS = (*COLUMN_FIELDS, "dates")
 # Sorts after every character an id can hold (SQLite compares text as UTF-8 bytes), so [p, p + this) is "starts with p".
 _PAST_PREFIX = "\U0010ffff"
 GROUP_TABLES = {"event": "events", "story": "stories"}
+# What each corpus stage keeps besides its articles' fields. Its state grows by deltas as articles join (term
+# counts, group centroids), so redoing the stage over articles it already counted must start from none.
+_STAGE_STATE = {
+    "dedupe": ("DELETE FROM fingerprints", "UPDATE articles SET duplicate_of = NULL"),
+    "cluster": (
+        "UPDATE articles SET event_id = NULL",
+        "DELETE FROM events",
+        "DELETE FROM stories",
+        "DELETE FROM term_counts",
+        "DELETE FROM counters WHERE name = 'documents'",
+    ),
+    "origins": ("UPDATE articles SET origin = NULL",),
+    "entities": (
+        "UPDATE mentions SET entity_id = NULL",
+        "UPDATE quotes SET speaker_entity_id = NULL",
+        "DELETE FROM entities",
+    ),
+}
 
 
 def _date_mention(r: sqlite3.Row) -> DateMention:
@@ -580,9 +598,12 @@ class Store:
         return [r["id"] for r in rows]
 
     def reset(self, stage: str) -> None:
-        """Forget which articles ``stage`` has processed, so the next run redoes all of them."""
+        """Forget which articles ``stage`` has processed, and what a corpus stage built from them (its groups,
+        counts and fingerprints), so the next run redoes all of them from scratch, as a first run would."""
         with self.transaction() as conn:
             conn.execute("DELETE FROM stage_done WHERE stage = ?", (stage,))
+            for sql in _STAGE_STATE.get(stage, ()):
+                conn.execute(sql)
 
     # -- runs and failures ----------------------------------------------------------------------
 
