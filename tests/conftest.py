@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -17,6 +20,16 @@ from newsdesk.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSDESK_SHARED", ROOT.parent / "shared")).resolve()
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def bench_module(name: str) -> ModuleType:
+    """``bench/NAME.py`` loaded as a module (bench/ is not a package), registered as ``newsdesk_bench_NAME``."""
+    spec = importlib.util.spec_from_file_location(f"newsdesk_bench_{name}", ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def shared_path(*parts: str) -> Path:

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT, shared_path
+from tests.conftest import bench_module, shared_path
 
 
 def _bench() -> ModuleType:
-    """bench/cluster.py loaded as a module (bench/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("newsdesk_bench_cluster", ROOT / "bench" / "cluster.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("cluster")
 
 
 def test_bench_cluster_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, shared_path
+from tests.conftest import bench_module, shared_path
 
 
 def test_bench_nlp_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shared_path("data", "polnear")  # fail, not skip, when the data is missing
-    spec = importlib.util.spec_from_file_location("newsdesk_bench_nlp", ROOT / "bench" / "nlp.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    module = bench_module("nlp")
     out = tmp_path / "nlp.json"
     assert module.main(["--limit", "3", "--json", str(out)]) == 0
     assert "throughput ratio (extraction / model alone)" in capsys.readouterr().out
