@@ -182,9 +182,46 @@ def test_issue_19_a_pathological_megabyte_fails_within_its_budget() -> None:
     words = "port said minister talks Orvath strike union harbour Friday March which told".split()
     text = " ".join(rng.choice(words) for _ in range(120_000))[:1_000_000]
     batch = [_article(text), _article("Ilse Varga said the dam would be finished in 2027.")]
-    settings = Settings(pipeline=PipelineSettings(item_seconds=2))
+    # max_chars raised past the text, so the parse starts and it is the time budget that stops it
+    settings = Settings(pipeline=PipelineSettings(item_seconds=2), nlp=NlpSettings(max_chars=2_000_000))
     started = time.monotonic()
     result = registry()["quotes"].run(batch, Context(settings=settings))
     assert time.monotonic() - started < 20
     assert [a.id for a in result.articles] == [batch[1].id]
     assert [f.error for f in result.failures] == ["BudgetError"]
+    assert "took longer than 2 s" in result.failures[0].message
+
+
+def test_issue_19_the_budget_keeps_a_timer_set_by_someone_else() -> None:
+    rang: list[int] = []
+    before = signal.signal(signal.SIGALRM, lambda signum, frame: rang.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)  # a watchdog of the application's
+        with budget("cites", _article("short"), 30):
+            pass
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 0 < left <= 0.3  # still set, less the time spent
+        time.sleep(0.5)
+        assert rang == [signal.SIGALRM]
+        # A watchdog due before the budget still rings in time, and the budget still holds afterwards.
+        signal.setitimer(signal.ITIMER_REAL, 0.1)
+        with pytest.raises(BudgetError), budget("cites", _article("short"), 0.4):
+            deadline = time.monotonic() + 2
+            while time.monotonic() < deadline:
+                pass
+        assert rang == [signal.SIGALRM, signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def test_issue_19_an_alarm_at_the_edge_of_the_budget_never_escapes_the_stage() -> None:
+    # Budgets of microseconds make the alarm land anywhere, the stage's own bookkeeping included.
+    settings = Settings(pipeline=PipelineSettings(item_seconds=0.00002))
+    stage = ArticleStage("busy", lambda article, settings: dataclasses.replace(article, cites=("x",)))
+    batch = [_article(f"article {i}") for i in range(2000)]
+    result = stage.run(batch, Context(settings=settings))
+    assert len(result.articles) + len(result.failures) == len(batch)
+    assert {f.error for f in result.failures} <= {"BudgetError"}
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.default_int_handler, None)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

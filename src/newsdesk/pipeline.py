@@ -147,7 +147,10 @@ class ArticleStage:
         for article in batch:
             try:
                 with budget(self.name, article, seconds):
-                    done.append(self.fn(article, context.settings))
+                    changed = self.fn(article, context.settings)
+                done.append(changed)  # only once the block is left in time
+            except _Expired:  # the alarm rang as the block was being left: over time all the same
+                failures.append(_failure(self.name, article, _over_time(self.name, article, seconds)))
             except Exception as exc:  # one article's failure must never stop the batch
                 log.warning("stage %s failed on %s: %s", self.name, article.id, exc)
                 failures.append(_failure(self.name, article, exc))
@@ -192,18 +195,40 @@ def budget(stage: str, article: Article, seconds: float) -> Iterator[Callable[[]
         yield check
         return
 
+    armed = True
+    started = time.monotonic()
+    # A timer someone else set (a watchdog, an outer budget) is kept: ours runs no longer than it has left, its
+    # handler still runs when its time comes, and it is set again, less the time spent here, when the block ends.
+    outer, interval = signal.getitimer(signal.ITIMER_REAL)
+
     def expire(signum: int, frame: FrameType | None) -> None:
+        nonlocal armed, outer
+        if not armed:
+            return
+        if time.monotonic() < deadline:  # the outer timer's time, not ours: its handler, then ours again
+            outer = 0.0  # it has fired; it is set again on the way out only if it repeats
+            signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 1e-6))
+            if callable(previous):
+                previous(signum, frame)
+            return
+        armed = False
         raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield check
+        try:
+            signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer else seconds)
+            yield check
+        finally:
+            armed = False  # first: an alarm from here on does nothing
+            signal.setitimer(signal.ITIMER_REAL, 0)
     except _Expired:
         raise _over_time(stage, article, seconds) from None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer or interval:
+            left = outer - (time.monotonic() - started) if outer else interval
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), interval)
 
 
 def _failure(stage: str, article: Article, exc: Exception) -> Failure:
@@ -249,7 +274,11 @@ class ParsedStage:
                                 piece_chars=settings.nlp.piece_chars,
                                 between=check,
                             )
-                        done.append(self.fn(article, doc, settings))
+                        changed = self.fn(article, doc, settings)
+                    done.append(changed)  # only once the block is left in time
+                except _Expired:  # the alarm rang as the block was being left: over time all the same
+                    over = _over_time(self.name, article, settings.pipeline.item_seconds)
+                    failures.append(_failure(self.name, article, over))
                 except Exception as exc:  # one article's failure must never stop the batch
                     log.warning("stage %s failed on %s: %s", self.name, article.id, exc)
                     failures.append(_failure(self.name, article, exc))

@@ -144,9 +144,14 @@ class NlpSettings:
             " ends, which bounds the parser's memory."
         ),
     )
+    # Parsing runs at 12,000-18,000 characters a second here: a longer text could not finish within the default
+    # [pipeline] item_seconds (30 s) anyway, so it is refused at once rather than parsed for 30 s and dropped.
     max_chars: int = field(
-        default=1_000_000,
-        metadata=_help("Longer articles are not parsed: the quotes stage records a failure (BudgetError) for them."),
+        default=300_000,
+        metadata=_help(
+            "Longer articles are not parsed: the quotes stage records a failure (BudgetError) for them. Raise it"
+            " together with [pipeline] item_seconds."
+        ),
     )
     processes: int = field(default=1, metadata=_help("Worker processes for parsing (nlp.pipe n_process)."))
 
