@@ -168,6 +168,22 @@ def test_issue_19_a_file_replaced_by_a_fifo_after_listing_is_refused_without_blo
     assert "not a regular file: a FIFO" in str(got[0])
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links")
+def test_issue_19_a_file_swapped_for_a_link_after_listing_is_not_read(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _write(folder / "a.txt", _article("tango"))
+    _write(folder / "b.txt", _article("uniform"))
+    secret = _write(tmp_path / "private" / "key.txt", _article("victor") + " PRIVATE")
+    listed = [i for i in ingest.items([str(folder)]) if isinstance(i, ingest.Item)]
+    assert [Path(i.target).name for i in listed] == ["a.txt", "b.txt"]
+    (folder / "b.txt").unlink()  # between listing and reading, someone who can write to the folder
+    (folder / "b.txt").symlink_to(secret)
+    got = [d for i in listed for d in ingest.read(i, Settings())]
+    assert "tango" in got[0].text  # type: ignore[union-attr]
+    assert "changed between listing the folder and reading it" in str(got[1])
+    assert not any("PRIVATE" in getattr(d, "text", "") for d in got)
+
+
 def test_issue_19_symlink_loops_end_and_are_named(tmp_path: Path, corpus: Corpus) -> None:
     _write(tmp_path / "a" / "story.txt", _article("sierra"))
     (tmp_path / "a" / "back").symlink_to(tmp_path / "a")  # a folder loop inside the folder

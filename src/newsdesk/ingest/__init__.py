@@ -50,6 +50,9 @@ class Item:
 
     target: str
     is_url: bool = False
+    # A file found in a folder: the (device, inode) it had when listed. Reading refuses anything else there
+    # then, so a file swapped for a link (to a private file elsewhere) between listing and reading is not read.
+    identity: tuple[int, int] | None = None
 
 
 def _is_url(target: str) -> bool:
@@ -139,15 +142,16 @@ def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | IngestError]:
                     )
                     continue
             try:
-                mode = entry.stat().st_mode
+                listed = entry.stat()
             except OSError as exc:
                 refuse(entry, f"cannot read file: {exc.strerror or exc}", "check the file's permissions")
                 continue
+            mode = listed.st_mode
             if stat.S_ISDIR(mode):
                 stack.append(entry)
             elif stat.S_ISREG(mode):
                 if entry.suffix.lower() in EXTENSIONS:
-                    found.append((entry, Item(str(entry))))
+                    found.append((entry, Item(str(entry), identity=(listed.st_dev, listed.st_ino))))
             else:
                 refuse(entry, f"not a regular file: {_kind(entry)}", _SPECIAL_HINT)
     for _, got in sorted(found, key=lambda pair: pair[0]):
@@ -286,7 +290,8 @@ def _read(
             )
             return
         path = Path(item.target)
-        content = _decode(_read_file(path, name=name, limit=settings.ingest.max_text_bytes), item=name)
+        data = _read_file(path, name=name, limit=settings.ingest.max_text_bytes, identity=item.identity)
+        content = _decode(data, item=name)
         fmt = EXTENSIONS.get(path.suffix.lower()) or _sniff(content)
         yield from _drafts(content, fmt, source=name, url=None, settings=settings, client=client, resolve=resolve)
     except IngestError as exc:
@@ -298,17 +303,25 @@ def _read(
         yield _internal_error(exc, item=name)
 
 
-def _read_file(path: Path, *, name: str, limit: int) -> bytes:
-    """The bytes of a regular file, at most ``limit`` of them; a FIFO or device is refused, never read."""
+def _read_file(path: Path, *, name: str, limit: int, identity: tuple[int, int] | None = None) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them; a FIFO or device is refused, never read, and so is
+    a file that is no longer the one listed (``identity``: its device and inode then)."""
     # O_NONBLOCK: opening a FIFO that nobody writes to returns at once instead of waiting forever, and the
     # check below refuses it; the folder listing refused it already, but the file may have changed since.
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb") as file:
-        mode = os.fstat(file.fileno()).st_mode
+        opened = os.fstat(file.fileno())
+        if identity is not None and (opened.st_dev, opened.st_ino) != identity:
+            raise ParseError(
+                "the file changed between listing the folder and reading it (replaced, or now a link): not read",
+                item=name,
+                hint="ingest the folder again once nothing is changing it",
+            )
+        mode = opened.st_mode
         if not stat.S_ISREG(mode):
             kind = next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
             raise ParseError(f"not a regular file: {kind}", item=name, hint=_SPECIAL_HINT)
-        size = os.fstat(file.fileno()).st_size
+        size = opened.st_size
         data = file.read(limit + 1) if size <= limit else b""
         if size > limit or len(data) > limit:
             # A file that grows as it is read (/proc, a log) is over the limit without stating its size.
