@@ -53,6 +53,17 @@ def test_issue_19_same_url_with_another_text_is_another_article(store: Store) ->
     assert {x.url for x in store.articles()} == {"https://gazette.example/news/"}
 
 
+def test_issue_19_a_later_article_under_a_shared_url_fetched_again_is_known(store: Store) -> None:
+    # Only the first article under a URL holds it as canonical_url: the second must still find itself.
+    url = "https://gazette.example/live"
+    first = make(PAGE, url=url)
+    second = make("Dockers in Saltmere voted to strike over the new shift rota. Updated 09:12.", url=url)
+    again = make(second.text.replace("09:12", "11:47"), url=url)
+    assert store.add([first, second]) == ([first.id, second.id], [])
+    assert store.add([again]) == ([], [second.id])
+    assert store.count() == 2
+
+
 def test_issue_19_an_article_sqlite_refuses_fails_alone(store: Store) -> None:
     good, bad, last = make("first good text"), make("second text", title="lone \ud800"), make("third good text")
     failed: list[Failure] = []

@@ -284,18 +284,24 @@ class Store:
         """The id of the stored article this one repeats, if any: the same text, or its URL with near the same text.
 
         The same text (the id is a hash of it) is the same article whatever its URL. Under a URL already stored,
-        the article is the one stored first there when the two texts share at least ``SAME_PAGE`` of their
-        words (a page fetched again with a changed timestamp line); a clearly different text under that URL (a
-        section page, a placeholder URL) is another article.
+        the article is the one stored there whose text shares the most of its words, when that is at least
+        ``SAME_PAGE`` (a page fetched again with a changed timestamp line); a clearly different text under that
+        URL (a section page, a placeholder URL) is another article.
         """
         row = self.conn.execute("SELECT id FROM articles WHERE id = ?", (article.id,)).fetchone()
         if row is not None:
             return str(row["id"])
         if not article.url:
             return None
-        row = self.conn.execute("SELECT id, text FROM articles WHERE canonical_url = ?", (article.url,)).fetchone()
-        if row is not None and _overlap(row["text"], article.text) >= SAME_PAGE:
-            return str(row["id"])
+        # Every article stored under the URL, not only the first (which alone holds it as canonical_url): a later
+        # one fetched again must find itself. The latest 50, should a placeholder URL gather many.
+        rows = self.conn.execute(
+            "SELECT id, text FROM articles WHERE url = ? OR canonical_url = ? ORDER BY rowid DESC LIMIT 50",
+            (article.url, article.url),
+        ).fetchall()
+        best = max(rows, key=lambda r: _overlap(r["text"], article.text), default=None)
+        if best is not None and _overlap(best["text"], article.text) >= SAME_PAGE:
+            return str(best["id"])
         return None
 
     def add(self, articles: Iterable[Article], *, failed: list[Failure] | None = None) -> tuple[list[str], list[str]]:

@@ -262,8 +262,10 @@ def m007_page_indexes() -> str:
     # the index alone instead of reading every article row of the stories shown (17 ms -> 3 ms for 50 stories of
     # a 10,000-article store). An article page lists the other articles of its origin group, which lies within
     # its event: the second finds them without reading every article of a large event (origin is stored after
-    # the text, so reading it walks the text's overflow pages).
+    # the text, so reading it walks the text's overflow pages). Ingest looks up the articles stored under a URL
+    # (several may share one: a section page, a placeholder) to tell a page fetched again from a new one.
     return """
         CREATE INDEX articles_event_coverage ON articles(event_id, published, outlet);
         CREATE INDEX articles_event_origin ON articles(event_id, origin);
+        CREATE INDEX articles_url ON articles(url);
     """
