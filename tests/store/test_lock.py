@@ -174,6 +174,19 @@ def test_issue_19_the_lock_waits_for_its_holder(tmp_path: Path) -> None:
         pass
 
 
+def test_issue_19_the_same_database_through_a_link_takes_the_same_lock(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    db.touch()
+    (tmp_path / "alias.db").symlink_to(db)
+    holder = _holding(db)
+    try:
+        with pytest.raises(LockedError), analysis_lock(str(tmp_path / "alias.db"), wait=0.3):
+            pass
+    finally:
+        holder.kill()
+        holder.communicate()
+
+
 def test_issue_19_memory_databases_need_no_lock() -> None:
     with analysis_lock(":memory:", wait=0), analysis_lock(":memory:", wait=0):
         pass

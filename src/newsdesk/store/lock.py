@@ -35,7 +35,12 @@ _POLL = 0.2  # seconds between attempts while another process holds the lock
 
 def lock_path(db: str) -> Path | None:
     """The lock file of database ``db``; None for ``:memory:``, which no other process can open."""
-    return None if db == ":memory:" else Path(db + ".lock")
+    # Beside the real file: the same database opened through a symbolic link or another path takes the same lock.
+    # (A hard link is another name for the file that no path can tell; the lock does not cover it.)
+    if db == ":memory:":
+        return None
+    real = Path(db).resolve()
+    return real.with_name(real.name + ".lock")
 
 
 def _holder(file: IO[str]) -> str:
