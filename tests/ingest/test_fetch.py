@@ -144,6 +144,23 @@ def test_a_hostname_that_does_not_resolve_is_a_fetch_error(guard: httpx.Client) 
         fetch("http://nowhere.example/", FetchSettings(), client=guard, resolve=resolve)
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "fec0::1",  # IPv6 site-local
+        "64:ff9b:1::7f00:1",  # local-use NAT64: 127.0.0.1 through a local gateway
+        "::ffff:0:7f00:1",  # SIIT, IPv4-translated 127.0.0.1
+        "5f00::1",  # SRv6 segment identifier
+        "3fff::1",  # documentation
+        "192.0.0.9",  # IETF protocol assignments
+        "192.88.99.1",  # 6to4 relay anycast
+    ],
+)
+def test_issue_19_addresses_python_calls_global_are_refused_too(address: str) -> None:
+    with pytest.raises(FetchError, match="non-public address"):
+        check_url("http://odd.example/", resolve=fake_resolver({"odd.example": [address]}))
+
+
 def test_check_url_accepts_public_addresses_and_allow_private_skips_the_lookup() -> None:
     check_url("https://news.example/a", resolve=fake_resolver({"news.example": [PUBLIC_ADDRESS]}))
     resolve = fake_resolver({"intranet.example": ["10.0.0.7"]})

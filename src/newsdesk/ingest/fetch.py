@@ -26,8 +26,17 @@ __all__ = ["Fetched", "PinnedBackend", "check_url", "fetch"]
 
 Resolver = Callable[..., list[tuple[Any, ...]]]
 
-_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # well-known NAT64 prefix: the last 32 bits are an IPv4 address
-_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated IPv4-compatible addresses, ::a.b.c.d
+# Prefixes whose last 32 bits are an IPv4 address that the packet may reach: the well-known NAT64 prefix,
+# SIIT's IPv4-translated addresses, and the deprecated IPv4-compatible ones (::a.b.c.d).
+_EMBEDDING = tuple(ipaddress.IPv6Network(n) for n in ("64:ff9b::/96", "::ffff:0:0:0/96", "::/96"))
+# Not for fetching, though Python 3.11's is_global lets them through: local-use NAT64 (it reaches whatever the
+# local gateway translates to, loopback included), IPv6 site-local (deprecated, still routed inside some
+# networks), SRv6 segment identifiers, the IPv6 documentation prefix of 2024, IETF protocol assignments and the
+# 6to4 relay anycast of IPv4.
+_NOT_PUBLIC = tuple(
+    ipaddress.ip_network(n)
+    for n in ("64:ff9b:1::/48", "fec0::/10", "5f00::/16", "3fff::/20", "192.0.0.0/24", "192.88.99.0/24")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +112,7 @@ def _refuse_non_public(addresses: list[str], *, host: str, url: str) -> None:
     for text in addresses:
         address = ipaddress.ip_address(text.split("%")[0])
         embedded = _embedded_ipv4(address)
-        if any(not a.is_global or a.is_multicast for a in (address, embedded) if a is not None):
+        if any(_not_public(a) for a in (address, embedded) if a is not None):
             shown = f"{address} ({embedded})" if embedded is not None else str(address)
             raise FetchError(
                 f"refused to fetch {host!r}: it resolves to non-public address {shown}",
@@ -170,6 +179,15 @@ def _pinned_transport(backend: PinnedBackend) -> httpx.HTTPTransport:
     return transport
 
 
+def _not_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether ``address`` is anything but a public unicast address."""
+    return (
+        not address.is_global
+        or address.is_multicast
+        or any(address.version == net.version and address in net for net in _NOT_PUBLIC)
+    )
+
+
 def _embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
     """The IPv4 address an IPv6 address carries (mapped, 6to4, NAT64, IPv4-compatible), if any.
 
@@ -181,7 +199,7 @@ def _embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ip
         return address.ipv4_mapped
     if address.sixtofour is not None:
         return address.sixtofour
-    if address in _NAT64 or address in _IPV4_COMPATIBLE:
+    if any(address in prefix for prefix in _EMBEDDING):
         return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     return None
 
