@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
 from newsdesk.cli.ingest import print_report
 from newsdesk.cli.options import State, errors_as_click, pass_state
 from newsdesk.cli.serve import host_options, start
+from newsdesk.cli.terminal import markup
 from newsdesk.corpus import is_demo_database, open_corpus
 from newsdesk.demo import corpus_path
 
@@ -40,10 +40,10 @@ def _print_quotes(state: State, said: list[dict[str, Any]]) -> None:
         for i, (text, copies) in enumerate(texts.items()):
             short = text if len(text) <= 90 else text[:87] + "…"
             table.add_row(
-                escape(speaker) if i == 0 else "",
+                markup(speaker) if i == 0 else "",
                 kind if i == 0 else "",
-                escape(f"“{short}”"),
-                escape(", ".join(sorted({v for q in copies for v in q["via"]}))) or "—",
+                markup(f"“{short}”"),
+                markup(", ".join(sorted({v for q in copies for v in q["via"]}))) or "—",
                 ", ".join(sorted({q["article_id"][:8] for q in copies})),
             )
     state.console.print(table)
@@ -91,19 +91,19 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
     for row in rows:
         table.add_row(
             row["id"][:8],
-            row["outlet"] or "—",
+            markup(row["outlet"] or "—"),
             (row["published"] or "")[:10] or "not stated",
-            escape(row["title"] or "(no title)") + (" [magenta](AI-written)[/]" if row["ai_generated"] else ""),
-            ", ".join(row["cites"]) or "—",
+            markup(row["title"] or "(no title)") + (" [magenta](AI-written)[/]" if row["ai_generated"] else ""),
+            markup(", ".join(row["cites"]) or "—"),
             (row["duplicate_of"] or "")[:8] or "—",
         )
     console.print(table)
     console.print(f"[bold]{len(story_rows)} stories[/]")
     for story in story_rows:
-        tree = Tree(f"[bold]{escape(story['title'] or '(untitled)')}[/] [dim]{story['id']}[/]")
+        tree = Tree(f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']}[/]")
         for event in story["events"]:
             dates = (event["first_seen"] or "undated")[:10]
-            tree.add(f"{escape(event['title'] or '(untitled)')} [dim]{dates} · {len(event['article_ids'])} articles[/]")
+            tree.add(f"{markup(event['title'] or '(untitled)')} [dim]{dates} · {len(event['article_ids'])} articles[/]")
         console.print(tree)
     origins = len({r["origin"] or r["id"] for r in rows})
     copies = sum(1 for r in rows if r["duplicate_of"])

@@ -157,7 +157,7 @@ def search(
 
 
 _MARKS = ("\x02", "\x03")
-_CONTROL_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _bold(snippet: str) -> Text:

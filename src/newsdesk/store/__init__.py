@@ -192,8 +192,15 @@ class Store:
         return reader
 
     def data_version(self) -> int:
-        """A number that changes whenever another connection (in any process) has committed to the database."""
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        """A number that changes whenever another connection (in any process) has committed to the database.
+
+        Raises:
+            StoreError: the database cannot be read (deleted, damaged).
+        """
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as exc:
+            raise StoreError(f"Cannot read the version of database {self.path!r}: {exc}") from None
 
     @contextmanager
     def deadline(self, seconds: float, message: str) -> Iterator[None]:

@@ -47,7 +47,10 @@ class PageCache:
         if self._watch is None:
             return None
         with self._lock:
-            return self._watch.store.data_version()
+            try:
+                return self._watch.store.data_version()
+            except StoreError:  # the database went away or broke: pages are computed (and fail) as they come
+                return None
 
     def key(self, request: Request) -> tuple[int, str] | None:
         """The request's key at the data's current version; None when responses are not cached."""
