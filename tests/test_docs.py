@@ -35,6 +35,7 @@ ARTICLE_KEYS = [
     "cites",
     "event_id",
     "origin",
+    "meta",
 ]
 
 

@@ -128,6 +128,7 @@ class Corpus:
         failures: list[Failure] = []
         added: list[str] = []
         skipped: list[str] = []
+        warnings: list[str] = []
         pending: list[Article] = []
         drafts_seen = 0
         started = time.perf_counter()
@@ -154,6 +155,7 @@ class Corpus:
                     continue
                 drafts_seen += 1
                 drafts_of_item += 1
+                warnings.extend(f"{got.source}: {w}" for w in got.warnings)
                 if url is not None and drafts_of_item > 1:
                     failures.append(
                         Failure(
@@ -197,7 +199,12 @@ class Corpus:
             failures.extend(stage_failures)
         self.store.finish_run(run_id, stages)
         return IngestReport(
-            added=tuple(added), skipped=tuple(skipped), failures=tuple(failures), stages=tuple(stages), run_id=run_id
+            added=tuple(added),
+            skipped=tuple(skipped),
+            failures=tuple(failures),
+            stages=tuple(stages),
+            run_id=run_id,
+            warnings=tuple(warnings),
         )
 
     def _hints(self, *, outlet: str | None, published: str | None, url: str | None) -> dict[str, str]:

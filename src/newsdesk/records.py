@@ -139,9 +139,11 @@ class Draft:
     """An item read from the outside world, before cleaning.
 
     ``raw`` is the decoded content as received; the other fields are metadata the source stated
-    explicitly (feed fields, JSONL keys, CLI options). ``text`` is the article text found in ``raw`` (for
-    HTML, what the extractor kept; for plain text, ``raw`` itself). ``None`` means "not stated": cleaning may still
-    find it in the text, and never invents it.
+    explicitly (feed fields, JSONL keys, a text file's header, CLI options). ``text`` is the article text found in
+    ``raw`` (for HTML, what the extractor kept; for plain text, ``raw`` after its header, if any). ``None`` means
+    "not stated": cleaning may still find it in the text, and never invents it. ``meta`` holds the other keys a
+    text file's header states (``story``, ``tags``), in order; ``warnings`` names what the source stated but
+    could not be read (a header date that is no date), which was left unknown.
     """
 
     source: str
@@ -153,11 +155,16 @@ class Draft:
     title: str | None = None
     byline: str | None = None
     published: str | None = None
+    meta: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
-    """A clean article with its metadata. ``text`` never changes once stored; spans point into it."""
+    """A clean article with its metadata. ``text`` never changes once stored; spans point into it.
+
+    ``meta`` holds the keys a text file's header states that are no field here (``story``, ``tags``), in order.
+    """
 
     id: str
     source: str
@@ -179,6 +186,7 @@ class Article:
     dates: tuple[DateMention, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()
     furniture: tuple[str, ...] = field(default=(), repr=False)
 
     @property
@@ -245,6 +253,9 @@ class IngestReport:
     failures: tuple[Failure, ...] = ()
     stages: tuple[StageReport, ...] = ()
     run_id: int | None = None  # the run's row in ``runs``: ``Corpus.failures(run_id=...)`` lists its failures
+    # Stated values that could not be read and were left unknown, as "item: what", such as a header date that is no
+    # date; the items were added all the same.
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

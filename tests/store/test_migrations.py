@@ -30,6 +30,7 @@ EXPECTED = {
         "ingested_at",
         "event_id",
         "origin",
+        "meta",
     ],
     "runs": ["id", "command", "started_at", "finished_at", "pid", "host", "status"],
     "run_stages": ["run_id", "stage", "items_in", "items_out", "duplicates", "failures", "seconds"],

@@ -49,5 +49,6 @@ def article(draft: Draft, *, min_words: int = 1) -> Article:
         dateline=head.dateline,
         language=language.detect(text),
         ai_generated=stripped.ai_generated,
+        meta=draft.meta,
         furniture=tuple(stripped.removed),
     )

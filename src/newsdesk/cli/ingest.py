@@ -21,7 +21,10 @@ def print_report(state: State, report: IngestReport) -> None:
     if state.quiet:
         return
     state.err.print(
-        f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failures)} failed."
+        f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failures)} failed"
+        # Each warning was logged above as it was met (a header date left unknown, say); the items were added.
+        + (f", {len(report.warnings)} warning{'s' if len(report.warnings) > 1 else ''}" if report.warnings else "")
+        + "."
         + (f" See: newsdesk failures --run {report.run_id or ''}".rstrip() if report.failures else "")
     )
     _print_stages(state, report.stages[1:])

@@ -223,14 +223,14 @@ def _drafts(
             }
             yield dataclasses.replace(page, **cast(dict[str, Any], hints))
     else:
-        yield Draft(source=source, raw=content, text=content, format=Format.TEXT, url=url)
+        yield text.draft(content, source=source, url=url)
 
 
 def _fetch_draft(url: str, *, settings: Settings, client: httpx.Client | None, resolve: fetch.Resolver) -> Draft:
     got = fetch.fetch(url, settings.fetch, client=client, resolve=resolve)
     content = _decode(got.content, item=url, charset=got.charset)
     if got.content_type == "text/plain":
-        return Draft(source=url, raw=content, text=content, format=Format.TEXT, url=got.url)
+        return text.draft(content, source=url, url=got.url)
     return html.draft(content, source=url, url=got.url)
 
 

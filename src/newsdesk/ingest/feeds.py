@@ -133,4 +133,14 @@ def entries(content: str, *, source: str) -> Iterator[Draft | PageToFetch | Pars
         title = hints["title"]
         if title and not text.lstrip().startswith(title):
             text = f"{title}\n\n{text}"
-        yield Draft(source=link or item, raw=body, text=text, format=Format.FEED, **hints)
+        yield Draft(
+            source=link or item,
+            raw=body,
+            text=text,
+            format=Format.FEED,
+            title=title,
+            url=hints["url"],
+            outlet=hints["outlet"],
+            byline=hints["byline"],
+            published=hints["published"],
+        )

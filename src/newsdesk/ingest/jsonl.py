@@ -65,9 +65,22 @@ def drafts(content: str, *, source: str) -> Iterator[Draft | ParseError]:
             continue
         # A JSON "\ud800" is a lone surrogate, which neither UTF-8 nor a log line can hold.
         fields = {k: sanitize.text(str(record[k])).strip() or None for k in OPTIONAL if record.get(k) not in (None, "")}
+        warnings: tuple[str, ...] = ()
         if "published" in fields:
             stated = fields["published"]
             fields["published"] = parse_date(stated or "")
             if fields["published"] is None:
                 log.warning("%s: cannot read published date %r; leaving it unknown", item, stated)
-        yield Draft(source=item, raw=line, text=text, format=Format.JSONL, **fields)
+                warnings = (f"cannot read published date {stated!r}; leaving it unknown",)
+        yield Draft(
+            source=item,
+            raw=line,
+            text=text,
+            format=Format.JSONL,
+            title=fields.get("title"),
+            url=fields.get("url"),
+            outlet=fields.get("outlet"),
+            published=fields.get("published"),
+            byline=fields.get("byline"),
+            warnings=warnings,
+        )

@@ -53,6 +53,10 @@ def draft(found: Draft) -> Draft:
         for f in dataclasses.fields(found)
         if isinstance(value := getattr(found, f.name), str) and _SURROGATE.search(value)
     }
+    if any(_SURROGATE.search(k + v) for k, v in found.meta):
+        changes["meta"] = tuple((text(k), text(v)) for k, v in found.meta)
+    if any(_SURROGATE.search(w) for w in found.warnings):
+        changes["warnings"] = tuple(text(w) for w in found.warnings)
     return dataclasses.replace(found, **changes) if changes else found
 
 

@@ -1,4 +1,4 @@
-"""Plain text files: decode bytes of unknown encoding safely."""
+"""Plain text files: decode bytes of unknown encoding safely, and read a text into a draft (its header as metadata)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import charset_normalizer
 from charset_normalizer import CharsetMatch, CharsetMatches
 
 from newsdesk.errors import ParseError
+from newsdesk.ingest import header
+from newsdesk.records import Draft, Format
 
-__all__ = ["decode"]
+__all__ = ["decode", "draft"]
 
 log = logging.getLogger(__name__)
 
@@ -142,3 +144,39 @@ def _prefer_cp1252(best: CharsetMatch, matches: CharsetMatches) -> bool:
     if _AMBIGUOUS_WITH_CP1252.intersection(best.could_be_from_charset) or best.encoding in _AMBIGUOUS_WITH_CP1252:
         return True
     return any(m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence for m in matches)
+
+
+def draft(content: str, *, source: str, url: str | None = None) -> Draft:
+    """A plain text as a draft: a header's fields as metadata (see :func:`header.split`), the text after it as text.
+
+    A header's ``url`` wins over ``url`` (the address fetched), as a page's canonical URL does. A header value that
+    cannot be read is logged as a warning, kept in the draft's ``warnings`` and ``meta``, and left unknown.
+
+    Raises:
+        ParseError: the file holds a header and nothing after it.
+    """
+    head = header.split(content)
+    if head is None:
+        return Draft(source=source, raw=content, text=content, format=Format.TEXT, url=url)
+    if not head.body.strip():
+        raise ParseError(
+            "header only: no article text after the header",
+            item=source,
+            hint="write the article's text after the header and one blank line",
+        )
+    for warning in head.warnings:
+        log.warning("%s: %s", source, warning)
+    fields = dict(head.fields)
+    return Draft(
+        source=source,
+        raw=content,
+        text=head.body,
+        format=Format.TEXT,
+        url=fields.get("url") or url,
+        title=fields.get("title"),
+        outlet=fields.get("outlet"),
+        byline=fields.get("byline"),
+        published=fields.get("published"),
+        meta=head.meta,
+        warnings=head.warnings,
+    )

@@ -58,6 +58,7 @@ def _row_to_article(row: sqlite3.Row) -> Article:
         event_id=row["event_id"],
         origin=row["origin"],
         cites=tuple(json.loads(row["cites"])),
+        meta=tuple(json.loads(row["meta"]).items()),
         furniture=tuple(json.loads(row["furniture"])),
     )
 
@@ -354,8 +355,8 @@ class Store:
         conn.execute(
             """INSERT INTO articles (id, source, url, canonical_url, outlet, byline, title, published,
                 dateline, language, format, raw, text, words, ai_generated, duplicate_of, cites,
-                furniture, ingested_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                furniture, ingested_at, meta)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article.id,
                 article.source,
@@ -376,6 +377,7 @@ class Store:
                 json.dumps(list(article.cites)),
                 json.dumps(list(article.furniture), ensure_ascii=False),
                 _now(),
+                json.dumps(dict(article.meta), ensure_ascii=False),
             ),
         )
 

@@ -269,3 +269,10 @@ def m007_page_indexes() -> str:
         CREATE INDEX articles_event_origin ON articles(event_id, origin);
         CREATE INDEX articles_url ON articles(url);
     """
+
+
+@migration
+def m008_article_meta() -> str:
+    # What a text file's header states beyond the article fields ("story: …", "tags: …"), as a JSON object: kept
+    # as metadata rather than as text. Articles stored before have none.
+    return "ALTER TABLE articles ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';"

@@ -33,7 +33,7 @@ __all__ = [
 
 _SUMMARY_COLUMNS = (
     "id, source, url, outlet, title, byline, published, dateline, language, words, ai_generated, duplicate_of, cites, "
-    "event_id, origin"
+    "event_id, origin, meta"
 )
 _TITLE_WEIGHT = 4.0  # a match in the headline says more about what the article is about than one in the body
 
@@ -58,6 +58,7 @@ def _summary(row: sqlite3.Row) -> dict[str, Any]:
     data = dict(row)
     data["ai_generated"] = bool(data["ai_generated"])
     data["cites"] = json.loads(data["cites"])
+    data["meta"] = json.loads(data["meta"])
     return data
 
 
