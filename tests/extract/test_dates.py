@@ -85,3 +85,22 @@ def test_issue_19_dates_of_a_long_text_without_sentences_take_linear_time() -> N
     found = find(text, PUBLISHED)
     assert len(found) > 5000
     assert time.process_time() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # published on Tuesday 2 December: "Monday" alone would be 1 December, the date says 24 November
+        ("Talks resumed on Monday, November 24, in Geneva.", [("November 24", "2025-11-24")]),
+        ("On Monday (24 November) the envoy arrived.", [("24 November", "2025-11-24")]),
+        ("By Monday, 24 November 2025, it was over.", [("24 November 2025", "2025-11-24")]),
+        # no date beside the weekday: the weekday is all there is, resolved against publication
+        ("On Friday, the 28th, crews returned.", [("Friday", "2025-11-28")]),
+        (
+            "On Monday the envoy arrived; on November 24 talks began.",
+            [("Monday", "2025-12-01"), ("November 24", "2025-11-24")],
+        ),
+    ],
+)
+def test_issue_16_a_weekday_with_an_explicit_date_uses_the_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.value) for m in find(text, "2025-12-02")] == expected

@@ -205,9 +205,11 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
     sentences = _Sentences(text)
     out: list[DateMention] = []
     last_end = -1
-    for start, end, kind, m in found:
+    for i, (start, end, kind, m) in enumerate(found):
         if start < last_end:
             continue
+        if kind == "weekday" and _dated_by_next(text, end, found[i + 1 :]):
+            continue  # "on Monday, November 24": the date says which Monday; the weekday alone might not
         future = bool(_FUTURE.search(text[max(0, start - 80) : start]))
         value, precision = _resolve(kind, m, anchor, future)
         absolute = kind in _ABSOLUTE
@@ -225,6 +227,22 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         )
         last_end = end
     return out
+
+
+# What may stand between a weekday and the date that names it: "Monday, November 24", "Monday (24 November)",
+# "Friday, the 28th" is not matched (no month), so it keeps the weekday.
+_WEEKDAY_TO_DATE = re.compile(r"[ ,(]{1,3}")
+_DAY_KINDS = frozenset({"day_month_year", "month_day_year", "day_month", "month_day"})
+
+
+def _dated_by_next(text: str, end: int, later: list[tuple[int, int, str, re.Match[str]]]) -> bool:
+    """Whether a day date follows the weekday ending at ``end``, with only a comma or a bracket between."""
+    following = next((f for f in later if f[0] >= end), None)
+    return (
+        following is not None
+        and following[2] in _DAY_KINDS
+        and bool(_WEEKDAY_TO_DATE.fullmatch(text[end : following[0]]))
+    )
 
 
 def _span(bounds: tuple[int, int]) -> Span:
