@@ -35,6 +35,14 @@ def _alive(pid: int | None) -> bool:
     return True
 
 
+def _settled(run: dict[str, Any], host: str) -> dict[str, Any]:
+    """``run`` with the status it really has: a run still marked running whose process on this machine is gone
+    was interrupted (killed, crashed). A run of another machine is taken at its word."""
+    if run["status"] == "running" and run["host"] == host and not _alive(run["pid"]):
+        return {**run, "status": "interrupted"}
+    return run
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -307,10 +315,9 @@ class Store:
             "SELECT id, text FROM articles WHERE url = ? OR canonical_url = ? ORDER BY rowid DESC LIMIT 50",
             (article.url, article.url),
         ).fetchall()
-        best = max(rows, key=lambda r: _overlap(r["text"], article.text), default=None)
-        if best is not None and _overlap(best["text"], article.text) >= SAME_PAGE:
-            return str(best["id"])
-        return None
+        scored = ((_overlap(r["text"], article.text), r["id"]) for r in rows)
+        share, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))  # ties: the latest stored
+        return str(best) if best is not None and share >= SAME_PAGE else None
 
     def add(self, articles: Iterable[Article], *, failed: list[Failure] | None = None) -> tuple[list[str], list[str]]:
         """Insert new articles in one transaction. Returns ``(added ids, skipped ids)``; known ones are skipped.
@@ -626,8 +633,8 @@ class Store:
         """Open a run row owned by this process; returns its id. Runs whose process is gone become interrupted."""
         host = socket.gethostname()
         with self.transaction() as conn:
-            running = conn.execute("SELECT id, pid FROM runs WHERE status = 'running' AND host = ?", (host,))
-            gone = [(r["id"],) for r in running.fetchall() if not _alive(r["pid"])]
+            running = conn.execute("SELECT * FROM runs WHERE status = 'running' AND host = ?", (host,))
+            gone = [(r["id"],) for r in running.fetchall() if _settled(dict(r), host)["status"] == "interrupted"]
             conn.executemany("UPDATE runs SET status = 'interrupted' WHERE id = ?", gone)
             cur = conn.execute(
                 "INSERT INTO runs (command, started_at, pid, host, status) VALUES (?, ?, ?, ?, 'running')",
@@ -670,19 +677,13 @@ class Store:
         """The latest runs with their per-stage counts and ``status``: running, finished, or interrupted (its
         process is gone without finishing it)."""
         host = socket.gethostname()
-        out = queries.runs(self.conn, limit=limit)
-        for run in out:
-            if run["status"] == "running" and run["host"] == host and not _alive(run["pid"]):
-                run["status"] = "interrupted"
-        return out
+        return [_settled(run, host) for run in queries.runs(self.conn, limit=limit)]
 
     def last_run(self) -> dict[str, Any] | None:
         """The latest run that has ended (finished, or its process is gone), with its ``status``; None if none."""
         host = socket.gethostname()
         for row in self.conn.execute("SELECT * FROM runs ORDER BY id DESC"):
-            run = dict(row)
-            if run["status"] == "running" and run["host"] == host and not _alive(run["pid"]):
-                run["status"] = "interrupted"
+            run = _settled(dict(row), host)
             if run["status"] != "running":
                 return run
         return None
