@@ -184,14 +184,9 @@ def table(
         f"p95 {p95:.1f} ms  (target >= {TARGET_RPS:.0f}/s, 0 errors, p95 < {TARGET_P95_MS:.0f} ms: "
         f"{'ok' if kept_up and not errors and p95 < TARGET_P95_MS else 'MISSED'})",
         f"server CPU: {server_cpu:.1f} s, {server_cpu / total * 1000 if total else 0.0:.1f} ms a request",
-        f"{'route':<22}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}",
+        web.header("route"),
     ]
-    for route, values in timings.items():
-        ordered = sorted(values)
-        rows.append(
-            f"{route:<22}{len(values):>9}{ordered[len(ordered) // 2]:>9.1f}{web.percentile(values, 95):>9.1f}"
-            f"{ordered[-1]:>9.1f}"
-        )
+    rows.extend(web.row(route, values) for route, values in timings.items())
     return rows
 
 
