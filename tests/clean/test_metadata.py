@@ -93,3 +93,18 @@ def test_promo_and_copyright_lines_state_the_outlet() -> None:
     assert promo.outlet == "blue News"
     footer = metadata.header(["Headline", "Body.", "© 2026 Harbour Gazette. All rights reserved."])
     assert footer.outlet == "Harbour Gazette"
+
+
+@pytest.mark.parametrize(
+    ("first", "title", "byline"),
+    [
+        # a text whose headline was not kept opens with its byline: that is no title
+        ("By Alex Roe and Sam Doe", None, "Alex Roe and Sam Doe"),
+        ("By Petra Anselm, Harbour Gazette", None, "Petra Anselm, Harbour Gazette"),
+        # a sentence that opens with "By" is neither
+        ("By Monday, all schools had reopened.", "By Monday, all schools had reopened.", None),
+    ],
+)
+def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str | None, byline: str | None) -> None:
+    found = metadata.header([first, "Dockers at Saltmere voted on Friday to end the strike over the new rota."])
+    assert (found.title, found.byline) == (title, byline)

@@ -148,13 +148,17 @@ def header(paragraphs: list[str]) -> Header:
     top = paragraphs[:_HEADER_LINES]
     first = top[0]
     dateline = _dateline(first)
-    if dateline is None and _is_title(first, len(paragraphs) - 1):
+    # "By Alex Roe and Sam Doe" opening the text (its headline not kept) is the byline, never the title.
+    if _BY_PREFIXED.match(first.strip()) and (who := _byline(first.strip())) is not None:
+        byline = who
+        consumed.append(0)
+    elif dateline is None and _is_title(first, len(paragraphs) - 1):
         title = first.strip()
         if title.endswith(";") and len(paragraphs) > 2 and _is_title(paragraphs[1], len(paragraphs) - 2):
             # "Headline;" over a second line: the headline continues with its deck ("A; B").
             title = f"{title} {paragraphs[1].strip()}"
     for index, line in enumerate(top):
-        if index == 0 and (title or dateline):
+        if index == 0 and (title or dateline or byline):
             continue
         if outlet is None and _DOMAIN.match(line):
             outlet = line
