@@ -59,7 +59,8 @@ def _cut(name: str, kind: str) -> str:
 
 def _names_a_body(role: str) -> bool:
     """Whether a title written with a name says it is an organisation ("consumer group", "a farmers' union")."""
-    words = re.findall(r"[a-z]+", role.lower())
+    # The title's own noun, before what completes it: "presenter for the host broadcaster" is a presenter.
+    words = re.findall(r"[a-z]+", re.split(r"\s(?:for|of|at|with|from|to|in|on)\s", role.lower())[0])
     return bool(words) and kinds.CLASS_NOUNS.get(kinds.singular(words[-1])) == "ORG"
 
 

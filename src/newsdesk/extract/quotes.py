@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import attributions, contents, kinds, marks, speakers
+from newsdesk.extract import antecedents, attributions, contents, marks, speakers
 from newsdesk.records import Mention, Quote, SpeakerKind
 
 if TYPE_CHECKING:
@@ -41,8 +41,6 @@ _NOT_HELD = frozenset(
 # "Veloria dropped its demand": a body's or a group's possessive is the subject's; "Trump denied her allegation"
 # shows a person's need not be, so "his" and "her" are left to pronoun resolution.
 _POSSESSIVES = {"its", "their"}
-# What the model took for no person: a pronoun "she" does not refer to it.
-_NOT_PEOPLE = {"GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +80,11 @@ class _Article:
         # Indexes, so that each lookup below is a bisection rather than a pass over the whole article: a long
         # article has thousands of quotes and mentions, and a pass per quote made quote finding quadratic.
         self._mention_starts = [m.start for m in self.mentions]
-        self._speakers = [m for m in self.mentions if m.type == "PERSON" and not self.in_quote(m.start)]
-        self._speaker_starts = [m.start for m in self._speakers]
         self._roles = [m for m in self.mentions if m.type == "PERSON" and m.role]
         self._role_starts = [m.start for m in self._roles]
         self._holders: dict[str, list[int]] = {}
+        self._full_names: dict[str, str] = {}
+        self.resolver = antecedents.Resolver(doc, self.mentions, self.in_quote, self.names_outlet)
 
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self._quote_starts, char) - 1
@@ -117,31 +115,13 @@ class _Article:
         root = span.root
         return root.dep_ == "compound" and root.head.i >= span.end and root.head.pos_ == "NOUN"
 
-    def person_before(self, char: int) -> Mention | None:
-        """The nearest PERSON mention before ``char`` that is not inside a quotation."""
-        k = bisect_left(self._speaker_starts, char)
-        return self._speakers[k - 1] if k else None
-
-    def name_speaking_before(self, char: int) -> Token | None:
-        """The nearest proper name before ``char``, in its paragraph or the one before, that is the subject of a
-        speech cue outside quotation marks ("Varga said ..." before "She said ...")."""
-        floor = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, char) - 1)) + 1
-        span = self.doc.char_span(floor, char, alignment_mode="contract")
-        for token in reversed(span if span is not None else ()):
-            if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "NOUN" and kinds.names_a_person(token.text):
-                return None  # "A spokeswoman for the firm was asked ... She said": the pronoun is hers
-            if (
-                token.dep_ == "nsubj"
-                and token.pos_ == "PROPN"
-                and token.ent_type_ not in _NOT_PEOPLE
-                # A lone word the model called an organisation may be a surname ("Varga said"); a longer one is not.
-                and not (token.ent_type_ == "ORG" and (token.ent_iob_ != "B" or token.nbor(1).ent_iob_ == "I"))
-                and not self.names_outlet(token)
-                and speakers.is_cue(token.head)
-                and not self.in_quote(token.idx)
-            ):
-                return token
-        return None
+    def full_name(self, person: Mention) -> str:
+        """The longest name the article gives the person ``person`` names: "Sheikh Hasina" for "Hasina"."""
+        last = person.text.split()[-1]
+        if last not in self._full_names:
+            fuller = [m.text for m in self.mentions if m.type == "PERSON" and m.text.split()[-1] == last]
+            self._full_names[last] = max(fuller, key=len, default=person.text)
+        return self._full_names[last] if person.text in self._full_names[last] else person.text
 
     def names_outlet(self, token: Token) -> bool:
         """Whether ``token`` is part of a news outlet's name ("the Telegraph reported"), a known one or one the
@@ -160,26 +140,6 @@ class _Article:
     def credits_from(self, start: int, end: int) -> list[tuple[int, str]]:
         """The credits at ``[start, end]``, in order."""
         return self.credits[bisect_left(self._credit_at, start) : bisect_right(self._credit_at, end)]
-
-    def described_before(self, char: int, after: int) -> Token | None:
-        """The nearest indefinite one-person description that speaks between ``after`` and ``char`` in the same
-        paragraph ("A terminal manager, who asked not to be named, said ..."): a pronoun after it refers to it,
-        not to a person named further back. A definite one ("the president said") most often renames that
-        person, and is left to the antecedent."""
-        floor = max(after, self.text.rfind("\n", 0, char) + 1)
-        between = self.doc.char_span(floor, char, alignment_mode="contract")
-        for token in reversed(between if between is not None else ()):
-            verb = token.head
-            if (
-                token.dep_ == "nsubj"
-                and token.tag_ == "NN"
-                and not self.in_quote(token.idx)
-                and speakers.is_cue(verb)
-                and verb.i > token.i
-                and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in token.children)
-            ):
-                return token
-        return None
 
     def role_holder(self, phrase: str, before: int) -> Mention | None:
         """The person whose role ``phrase`` names ("the president's chief of staff"), if seen before it."""
@@ -319,19 +279,16 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
             held = _speaker(art, subject, previous)
             return _Speaker(held.name, held.kind, head.idx, head.idx + len(head), held.head_pos)
     if speakers.is_pronoun(head):
-        if head.lower_ in {"he", "she"}:
-            antecedent = art.person_before(head.idx)
-            described = art.described_before(head.idx, antecedent.end if antecedent is not None else 0)
-            if described is not None:
-                d = _speaker(art, described, None)
+        gender = antecedents.gender_of_pronoun(head.text)
+        if gender is not None:
+            found = art.resolver.person(head, gender)
+            if found is not None and found.named:
+                return _Speaker(found.name, SpeakerKind.PERSON, head.idx, head.idx + len(head), found.start)
+            if found is not None:  # "A port manager, who asked not to be named, said ... he said"
+                d = _speaker(art, doc[found.head], None)
                 return _Speaker(d.name, d.kind, head.idx, head.idx + len(head), d.head_pos)
-            if antecedent is not None:
-                return _Speaker(antecedent.text, SpeakerKind.PERSON, head.idx, head.idx + len(head), antecedent.start)
-            named_before = art.name_speaking_before(head.idx)
-            if named_before is not None:
-                # No person mention before it (the model missed "Varga said ..."): the name that last spoke.
-                n = _speaker(art, named_before, None)
-                return _Speaker(n.name, SpeakerKind.PERSON, head.idx, head.idx + len(head), n.head_pos)
+            # Nobody in the article fits: a person it leaves unnamed.
+            return _Speaker(head.text, SpeakerKind.ANONYMOUS, head.idx, head.idx + len(head), head.idx)
         if head.lower_ == "they" and previous is not None and previous.name:
             return _Speaker(previous.name, previous.kind, head.idx, head.idx + len(head), previous.head_pos)
         return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)
@@ -355,10 +312,15 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
     while end > start and art.text[end - 1] in "\"“”'‘’«»„ ,":
         end -= 1
     text = art.text[start:end]
-    persons = art.persons_in(start, end)
+    persons = [m for m in art.persons_in(start, end) if _is_head_person(art, m, head)]
     if persons:
         named = next((m for m in persons if m.start <= head.idx < m.end), persons[0])
         return _Speaker(named.text, SpeakerKind.PERSON, named.start, named.end, named.start)
+    if head.pos_ == "PROPN" and (art.resolver.titled(head) or _apposed_person(head)):
+        # "President Trump", "Doull, the presenter for the host broadcaster": the name is a person's, whatever
+        # the model typed it; the speaker is the name alone, so that it links to the person.
+        p_start, p_end = art.resolver.name_span(head)
+        return _Speaker(art.text[p_start:p_end], SpeakerKind.PERSON, p_start, p_end, p_start)
     if head.pos_ == "PROPN":
         left = head
         while left.i > first and left.nbor(-1).pos_ == "PROPN" and left.nbor(-1).dep_ == "compound":
@@ -373,7 +335,64 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
         holder = art.role_holder(text, start)
         if holder is not None:
             return _Speaker(holder.text, SpeakerKind.PERSON, start, end, holder.start)
+        if _definite_person(head):
+            # "the then-presidential candidate said": the person the description renames.
+            found = art.resolver.description(head)
+            if found is not None:
+                return _Speaker(found.name, SpeakerKind.PERSON, start, end, found.start)
+    if kind in {SpeakerKind.ANONYMOUS, SpeakerKind.GROUP}:
+        text = _named_within(art, first, last, start, end)
     return _Speaker(text, kind, start, end, start)
+
+
+def _is_head_person(art: _Article, person: Mention, head: Token) -> bool:
+    """Whether the person named inside a speaker's phrase is the speaker: the phrase's head is the name, or the
+    name is in apposition to it ("the harbour master, Ilse Varga"). In "sources close to Hasina" or "a spokesman
+    for the mayor, Ilse Varga" the speaker is the noun, and the person only describes it."""
+    if head.pos_ != "NOUN" or person.start <= head.idx < person.end:
+        return True
+    root = art.resolver.name_token(person)
+    if root is None:
+        return True
+    return (root.dep_ == "appos" and root.head.i == head.i) or (head.dep_ == "appos" and head.head.i == root.i)
+
+
+def _apposed_person(head: Token) -> bool:
+    """A name with a one-person noun in apposition: "Simon Doull, the presenter for the host broadcaster"."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and antecedents.names_a_person(c) for c in head.children)
+
+
+def _definite_person(head: Token) -> bool:
+    """ "the president", "the then-presidential candidate": one person, written with "the"."""
+    return (
+        head.tag_ == "NN"
+        and antecedents.names_a_person(head)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
+
+
+def _named_within(art: _Article, first: int, last: int, start: int, end: int) -> str:
+    """An unnamed source's description with its pronouns replaced by whom they stand for: "sources close to
+    her" -> "sources close to Sheikh Hasina" (the span still covers the words as written)."""
+    out = art.text[start:end]
+    for token in reversed(art.doc[first:last]):
+        if not start <= token.idx < end:
+            continue
+        gender = antecedents.gender_of_pronoun(token.text)
+        mention = art.resolver.mention_at(token)
+        if mention is not None and mention.type == "PERSON" and token.idx + len(token) == mention.end:
+            # "sources close to Hasina" -> "sources close to Sheikh Hasina": the fullest name the article gives.
+            name, at, width = art.full_name(mention), mention.start - start, mention.end - mention.start
+        elif token.pos_ == "PRON" and gender is not None and token.lower_ not in {"he", "she"}:
+            found = art.resolver.person(token, gender)
+            if found is None or not found.named:
+                continue
+            name, at, width = found.name + ("’s" if token.dep_ == "poss" else ""), token.idx - start, len(token)
+        else:
+            continue
+        if at >= 0:
+            out = out[:at] + name + out[at + width :]
+    return out
 
 
 def _of_a_body(first: Token, head: Token) -> bool:
@@ -432,14 +451,14 @@ def _direct(art: _Article) -> list[Quote]:
         # “…,” adding that “…” continues the clause before: its cue is the one that opened the quote.
         cue = before if after is not None and before is not None and after.tag_ == "VBG" else after or before
         confidence = 0.9
-        head = speakers.subject(cue) if cue is not None else None
+        head = speakers.subject(_past_quote(art, cue)) if cue is not None else None
         if cue is None:
             cue = _colon_frame(art, m.start, floor, m.width)
             head = speakers.subject(cue) if cue is not None else None
             confidence = 0.75
         if cue is None:
             cue = _ancestor_cue(art, m.start, m.end)
-            head = speakers.subject(cue) if cue is not None else None
+            head = speakers.subject(_past_quote(art, cue)) if cue is not None else None
             confidence = 0.6 if cue is not None and speakers.weak(cue) else 0.75
         if cue is not None and (head is None or art.in_quote(head.idx)):
             head = _near_speaker(art, cue, m.end)
@@ -447,8 +466,7 @@ def _direct(art: _Article) -> list[Quote]:
             cue, head = _inner_cue(art, cue, head, m.start, m.end)
         short = len(words) <= _SHORT_WORDS and not _SPEECH_END.search(art.text[m.start : m.end])
         if cue is None:
-            between = art.text[previous_end : m.start]
-            follows = previous is not None and m.start - previous_end < 200 and "\n\n" not in between.strip()
+            follows = previous is not None and _continues(art.text, previous_end, m.start - m.width)
             if short or not follows:
                 if short or not m.closed or not _speech_like(art, m.start, m.end):
                     continue
@@ -469,6 +487,18 @@ def _direct(art: _Article) -> list[Quote]:
         quotes.append(_quote(art, m.start, m.end, speaker, _cue_text(cue), via, True, confidence))
         previous, previous_end = speaker, m.end
     return quotes
+
+
+def _continues(text: str, previous_end: int, opening: int) -> bool:
+    """Whether a quote with no cue of its own, opening at ``opening``, goes on with the quote that ended at
+    ``previous_end``: in the same paragraph, close after it, or opening the next paragraph when the quote before
+    is in the paragraph just above (news writes a speaker's words over several paragraphs so: the attribution
+    once, then paragraphs that are all quotation)."""
+    between = text[previous_end:opening]
+    if "\n" not in between.strip():
+        return len(between) < 200
+    before, _, after = between.partition("\n")
+    return len(before) < 200 and not after.strip()
 
 
 def _speech_like(art: _Article, start: int, end: int) -> bool:
@@ -537,6 +567,12 @@ def _past_quote(art: _Article, cue: Token) -> Token:
     """The verb a cue is really coordinated with. In 'X said that Y had “…”, and called on Z', the parse joins
     "called" to the quoted verb, whose subject is Y; a coordination cannot reach into a quotation, so it is the
     cue that governs the quote (its subject is X)."""
+    if cue.dep_ == "conj" and not speakers.is_cue(cue.head) and cue.head.dep_ == "ccomp":
+        # "stated that it would lead to X and called the merger Y": the parse joins "called" to the reported
+        # verb (subject "it"); a speech verb goes with the speech verb above it.
+        above = cue.head.head
+        if speakers.is_cue(above) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+            return above
     if cue.dep_ != "conj" or not art.in_quote(cue.head.idx):
         return cue
     token = cue.head

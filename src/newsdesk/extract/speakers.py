@@ -298,11 +298,21 @@ def phrase(head: Token) -> tuple[int, int]:
         end + 1 < len(doc) and doc[end].text in {"-", "–"} and not doc[end - 1].whitespace_ and not doc[end].whitespace_
     ):
         end += 2
+    # "A statement on the organisation's website on Saturday": when it was made is not who made it.
+    for token in doc[head.i + 1 : end]:
+        if token.dep_ == "prep" and token.right_edge.i == end - 1 and _dated(token):
+            end = token.i
+            break
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def _dated(prep: Token) -> bool:
+    """A prepositional phrase of time: "on Saturday", "in May", "last week"."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
 def kind_of(text: str, head: Token | None, persons: list[Mention]) -> SpeakerKind:

@@ -1,0 +1,254 @@
+"""Who a pronoun or a definite description refers to: the nearest compatible antecedent in the parse.
+
+The search walks back from the reference, sentence by sentence (its own sentence first, up to the words before
+it), and within a sentence ranks the people written there by their role: the subject of the sentence's main
+verb or of a speech verb first (the one who acts or speaks), then any other subject, then everyone else, the
+nearest first. "Mr Varga announced that Ms Holt had resigned. He said ..." gives Varga, the subject of the
+sentence before, not Holt, the last person named.
+
+A candidate must fit the reference: a person for "he" and "she" (never a place, a body or a document), of the
+pronoun's gender where the article says it (Mr and Ms, "a woman", "spokeswoman"). A name is a person when the
+mention stage typed it so, when a title is written with it ("President Trump") or when the model tagged it a
+person and it speaks ("Varga said"). An indefinite description that acts ("A port manager, who asked not to be
+named, said ...") is itself the antecedent (an unnamed source); a definite one ("the president said") renames
+someone, and is resolved in turn, by the role the article gives a name, else by its own antecedent.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdesk.extract import entities, kinds, speakers
+from newsdesk.records import Mention, SpeakerKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Antecedent", "Resolver", "gender_of_pronoun"]
+
+_SENTENCES_BACK = 6
+_SUBJECTS = {"nsubj", "nsubjpass"}
+# What the model took for no person: a pronoun "she" does not refer to it.
+_NOT_PEOPLE = {"GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE", "TIME", "MONEY"}
+_MALE_PRONOUNS = {"he", "him", "his", "himself"}
+_FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+_MALE_TITLE = re.compile(r"\b(?:Mr|Mister|Sir|Lord|King|Prince|Father|Brother)\.?\s+$")
+_FEMALE_TITLE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Madame|Dame|Lady|Queen|Princess|Sister)\.?\s+$")
+_MALE_NOUNS = frozenset(
+    "man men boy father son brother husband uncle nephew grandfather spokesman chairman businessman congressman "
+    "councilman king prince actor waiter".split()
+)
+_FEMALE_NOUNS = frozenset(
+    "woman women girl mother daughter sister wife aunt niece grandmother spokeswoman chairwoman businesswoman "
+    "congresswoman councilwoman queen princess actress waitress".split()
+)
+# Nouns for one person that may stand for a named one, beside the class nouns of :mod:`kinds`.
+_PERSON_NOUNS = frozenset(
+    "woman man aide chief ceo head boss owner resident witness victim survivor relative friend father "
+    "mother son daughter brother sister husband wife presenter host anchor coach captain".split()
+)
+_INDEFINITE = {"a", "an", "another", "one"}
+
+
+def gender_of_pronoun(word: str) -> str | None:
+    """ "m" for he/him/his, "f" for she/her, else None."""
+    low = word.lower()
+    return "m" if low in _MALE_PRONOUNS else "f" if low in _FEMALE_PRONOUNS else None
+
+
+def names_a_person(noun: Token) -> bool:
+    """Whether a common noun stands for one person ("the president", "a woman", "the CEO")."""
+    return kinds.names_a_person(noun.text) or noun.lower_ in _PERSON_NOUNS or noun.lower_ in _MALE_NOUNS | _FEMALE_NOUNS
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A person a reference points to: a name (``named``) or an unnamed source's description, with its span."""
+
+    name: str
+    start: int
+    end: int
+    named: bool
+    head: int  # token index of the antecedent's head word
+
+
+class Resolver:
+    """Antecedents in one parsed article. ``in_quote`` says whether a character is inside quotation marks (words
+    quoted are the speaker's, never the writer's naming of someone); ``outlet`` whether a token names a news
+    outlet ("the Telegraph reported")."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: tuple[Mention, ...],
+        in_quote: Callable[[int], bool],
+        outlet: Callable[[Token], bool],
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.in_quote = in_quote
+        self.outlet = outlet
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._ends = [m.end for m in self.mentions]
+        self._starts = [m.start for m in self.mentions]
+        self._roles = [m for m in self.mentions if m.type == "PERSON" and m.role]
+        self._sentences = list(doc.sents)
+        self._sentence_starts = [s.start for s in self._sentences]
+        self._ranked: dict[int, list[tuple[int, int, Token]]] = {}
+
+    # -- lookups -------------------------------------------------------------------------------------------------
+
+    def mention_at(self, token: Token) -> Mention | None:
+        """The mention covering ``token``, if any."""
+        k = bisect_right(self._starts, token.idx) - 1
+        if k >= 0 and self.mentions[k].start <= token.idx < self.mentions[k].end:
+            return self.mentions[k]
+        return None
+
+    def name_token(self, mention: Mention) -> Token | None:
+        """The last word of ``mention``, which heads a name in the parse."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span[-1] if span is not None and len(span) else None
+
+    def _sentence_index(self, token: Token) -> int:
+        return bisect_right(self._sentence_starts, token.i) - 1
+
+    def titled(self, token: Token) -> bool:
+        """A proper noun written after a title that the parse ties to it: "President Trump", "Mr. Varga"."""
+        return token.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and c.i < token.i and entities.is_title(c.text) for c in token.children
+        )
+
+    def gender(self, start: int, head: Token) -> str | None:
+        """The gender the article gives the person written at ``start`` (headed by ``head``), where it says one."""
+        before = self.text[max(0, start - 12) : start]
+        if _MALE_TITLE.search(before):
+            return "m"
+        if _FEMALE_TITLE.search(before):
+            return "f"
+        words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ in {"appos", "compound"}}
+        mention = self.mention_at(head)
+        if mention is not None and mention.role:
+            words |= set(mention.role.lower().split())
+        if head.dep_ == "appos":
+            words.add(head.head.lower_)
+        if words & _MALE_NOUNS:
+            return "m"
+        if words & _FEMALE_NOUNS:
+            return "f"
+        return None
+
+    # -- candidates ----------------------------------------------------------------------------------------------
+
+    def _person_head(self, token: Token) -> bool:
+        """Whether ``token`` heads a reference to one person (a name or a one-person noun) outside quotation marks."""
+        if self.in_quote(token.idx) or token.dep_ == "compound":
+            return False
+        if token.pos_ == "PROPN":
+            mention = self.mention_at(token)
+            if mention is not None and token.idx + len(token) != mention.end:
+                return False  # not the last word of the name
+            if mention is not None and mention.type == "PERSON":
+                return True
+            if self.titled(token):
+                return True
+            return (
+                token.ent_type_ == "PERSON"
+                or (token.ent_type_ not in _NOT_PEOPLE and token.dep_ in _SUBJECTS and speakers.is_cue(token.head))
+            ) and not self.outlet(token)
+        return token.pos_ == "NOUN" and token.tag_ == "NN" and names_a_person(token)
+
+    def _rank(self, token: Token, root: Token) -> int:
+        if token.dep_ in _SUBJECTS and (token.head.i == root.i or speakers.is_cue(token.head)):
+            return 0
+        if token.dep_ in _SUBJECTS:
+            return 1
+        if token.dep_ == "appos" and token.head.dep_ in _SUBJECTS:
+            return 1
+        return 2
+
+    def _candidates(self, k: int) -> list[tuple[int, int, Token]]:
+        """The person heads of sentence ``k``: (rank, minus position, token), best first."""
+        if k not in self._ranked:
+            sent = self._sentences[k]
+            found = [(self._rank(t, sent.root), -t.i, t) for t in sent if self._person_head(t)]
+            self._ranked[k] = sorted(found, key=lambda c: (c[0], c[1]))
+        return self._ranked[k]
+
+    # -- resolution ----------------------------------------------------------------------------------------------
+
+    def person(self, reference: Token, gender: str | None, depth: int = 0) -> Antecedent | None:
+        """The person ``reference`` (a pronoun or a definite description) most likely refers to, or None."""
+        k = self._sentence_index(reference)
+        for back in range(_SENTENCES_BACK):
+            if k - back < 0:
+                break
+            for _rank, _pos, token in self._candidates(k - back):
+                if token.i >= reference.i or token.i in {t.i for t in reference.subtree}:
+                    continue
+                found = self._resolve(token, gender, depth)
+                if found is not None:
+                    return found
+        return None
+
+    def _resolve(self, token: Token, gender: str | None, depth: int) -> Antecedent | None:
+        """The antecedent ``token`` stands for, when it fits ``gender``."""
+        if token.pos_ == "PROPN":
+            start, end = self.name_span(token)
+            if gender is not None and self.gender(start, token) not in {None, gender}:
+                return None
+            return Antecedent(self.text[start:end], start, end, True, token.i)
+        noun_gender = self.gender(token.idx, token)
+        if gender is not None and noun_gender not in {None, gender}:
+            return None
+        determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod"}}
+        first, last = speakers.phrase(token)
+        span = self.doc[first:last]
+        unnamed = Antecedent(span.text, span.start_char, span.end_char, False, token.i)
+        if determiners & _INDEFINITE:
+            # "met a woman": only an unnamed person who acts is taken up again.
+            return unnamed if token.dep_ in _SUBJECTS else None
+        if "the" not in determiners and not any(c.dep_ == "poss" for c in token.children):
+            return None
+        if speakers.kind_of(span.text, token, []) is SpeakerKind.ANONYMOUS:
+            return unnamed  # "the source": an unnamed source renamed, never a named person
+        if depth > 0:
+            return None
+        return self.description(token, gender, depth + 1)
+
+    def description(self, noun: Token, gender: str | None = None, depth: int = 1) -> Antecedent | None:
+        """The named person a definite description stands for ("the president", "the then-presidential
+        candidate"): the one the article gave that role, else the description's own antecedent."""
+        holder = self.role_holder(noun)
+        if holder is not None:
+            return Antecedent(holder.text, holder.start, holder.end, True, noun.i)
+        found = self.person(noun, gender, depth)
+        return found if found is not None and found.named else None
+
+    def role_holder(self, noun: Token) -> Mention | None:
+        """The last person named before ``noun`` with a role that ends in the same noun ("President Donald
+        Trump" for "the president", "Netflix co-CEO Ted Sarandos" for "the co-CEO")."""
+        word = kinds.singular(noun.lower_)
+        k = bisect_left([m.start for m in self._roles], noun.idx)
+        for m in reversed(self._roles[:k]):
+            role = [kinds.singular(w) for w in re.findall(r"[\w-]+", (m.role or "").lower())]
+            if word in role:
+                return m
+        return None
+
+    def name_span(self, token: Token) -> tuple[int, int]:
+        """The span of the name ending on ``token``: its mention, else its proper nouns without a title ("Trump"
+        of "President Trump")."""
+        mention = self.mention_at(token)
+        if mention is not None:
+            return mention.start, mention.end
+        first = token
+        while first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).dep_ == "compound":
+            if entities.is_title(first.nbor(-1).text):
+                break
+            first = first.nbor(-1)
+        return first.idx, token.idx + len(token)
