@@ -273,3 +273,9 @@ def _labelled(doc, start: int, label: str):  # type: ignore[no-untyped-def]
         Span(doc, word.start, word.end, label=label)
     ]
     return doc
+
+
+def test_a_role_is_judged_by_its_own_noun_not_by_what_completes_it() -> None:
+    # "the presenter for the host broadcaster" is a presenter: the broadcaster does not make the name a body.
+    names = _names("Jonas Berg, the presenter for the host broadcaster, closed the ceremony in Marvosk.")
+    assert names.get("Jonas Berg") == "PERSON"

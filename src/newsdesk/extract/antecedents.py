@@ -126,10 +126,10 @@ class Resolver:
     def gender(self, start: int, head: Token) -> str | None:
         """The gender the article gives the person written at ``start`` (headed by ``head``), where it says one."""
         before = self.text[max(0, start - 12) : start]
-        if _MALE_TITLE.search(before):
-            return "m"
-        if _FEMALE_TITLE.search(before):
-            return "f"
+        first = self.text[start : start + 12].split(" ")[0] + " "  # a title the mention took in: "Ms Holt"
+        for title, gender in ((_MALE_TITLE, "m"), (_FEMALE_TITLE, "f")):
+            if title.search(before) or title.fullmatch(first):
+                return gender
         words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ in {"appos", "compound"}}
         mention = self.mention_at(head)
         if mention is not None and mention.role:

@@ -59,7 +59,7 @@ def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
     for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
         children = [c for c in cue.children if c.dep_ in deps]
         if children and deps == ("ccomp",):
-            return _clause_range(children[0])
+            return _with_lost_subject(cue, children[0], _clause_range(children[0]))
         if children:
             return _object_range(cue, children[0])
     return _topic(cue, _PREPS)
@@ -84,6 +84,21 @@ def _topic(cue: Token, preps: frozenset[str] = _TOPIC_PREPS) -> tuple[int, int] 
             return found[0], act[1]
         return found
     return None
+
+
+def _with_lost_subject(cue: Token, clause: Token, found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "warned the purchase could face scrutiny": the parse takes the clause's subject for the cue's object.
+    A finite clause (with a modal or a tensed verb) that has no subject of its own, right after the cue's object,
+    has that object for its subject, and the clause starts there."""
+    if found is None or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in clause.children):
+        return found
+    finite = clause.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"MD", "VBD", "VBZ", "VBP"} for c in clause.children
+    )
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if not finite or obj is None or obj.right_edge.i + 1 != clause.left_edge.i or obj.pos_ not in {"NOUN", "PROPN"}:
+        return found
+    return obj.left_edge.idx, found[1]
 
 
 def _infinitive(verb: Token) -> bool:

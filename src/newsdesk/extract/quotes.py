@@ -76,6 +76,7 @@ class _Article:
             and not _SO_CALLED.search(self.text[max(0, m.start - m.width - 12) : m.start - m.width])
         ]
         self.quoted = [(m.start - m.width, m.end + m.width) for m in self.marked]
+        self._marked_starts = [m.start for m in self.marked]
         self._quote_starts = [s for s, _ in self.quoted]
         # Indexes, so that each lookup below is a bisection rather than a pass over the whole article: a long
         # article has thousands of quotes and mentions, and a pass per quote made quote finding quadratic.
@@ -594,6 +595,18 @@ class _Direct:
         self.reach = list(accumulate((q.end for q in self.quotes), max))
 
 
+def _closed(art: _Article, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` taken to the closing mark of a quotation it opens and stops just short of: 'over the
+    “next few decades.”', not 'over the “next few decades' (the reader sees where the speaker's words end)."""
+    k = bisect_right(art._marked_starts, end) - 1
+    if k < 0:
+        return start, end
+    m = art.marked[k]
+    if m.closed and start < m.start < end <= m.end and not art.text[end : m.end].strip(" .,;:!?…"):
+        return start, m.end + m.width
+    return start, end
+
+
 def _mostly_quoted(start: int, end: int, direct: _Direct) -> bool:
     """Whether direct quotes cover more than half of ``[start, end)``: that span is already reported as them."""
     # Only quotes that reach past ``start`` and begin before ``end`` overlap it.
@@ -627,7 +640,7 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             content = contents.of_cue(token, speech)
         if content is None:
             continue
-        start, end = contents.in_paragraph(art.text, content, token.idx)
+        start, end = _closed(art, *contents.in_paragraph(art.text, content, token.idx))
         if end <= start or (speech and end - start < 12) or _mostly_quoted(start, end, direct):
             continue
         head = speakers.agent(token) if passive is not None else speakers.subject(_past_quote(art, token))

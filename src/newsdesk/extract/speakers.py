@@ -116,6 +116,11 @@ _DOCUMENT = re.compile(
     r"study|survey|poll|analysis|assessment|transcript|readout|constitution|treaty|framework|memo)$",
     re.IGNORECASE,
 )
+# People of a kind written alone, in the plural, as a source: unnamed individuals, not a body ("Experts warned",
+# "Analysts said"; "Organisers said" and "Authorities said" speak for a body).
+_UNNAMED = frozenset(
+    "experts analysts observers critics economists commentators insiders officials diplomats witnesses".split()
+)
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -321,6 +326,8 @@ def kind_of(text: str, head: Token | None, persons: list[Mention]) -> SpeakerKin
         return SpeakerKind.PERSON
     if head is not None and head.pos_ == "NOUN" and _DOCUMENT.search(head.text):
         return SpeakerKind.DOCUMENT  # "a report in the Gazette", "the draft", "a statement"
+    if head is not None and text.lower() == head.lower_ and head.lower_ in _UNNAMED:
+        return SpeakerKind.ANONYMOUS  # "Experts have warned ...": people the article does not name
     if _ANONYMOUS.search(text) or (
         _INDEFINITE.match(text) and head is not None and head.tag_ in {"NN", "NNS"} and not _DOCUMENT.search(text)
     ):
