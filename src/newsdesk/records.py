@@ -17,6 +17,7 @@ __all__ = [
     "IngestReport",
     "Mention",
     "Quote",
+    "QuoteKind",
     "Span",
     "SpeakerKind",
     "StageReport",
@@ -81,6 +82,15 @@ class SpeakerKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+class QuoteKind(StrEnum):
+    """What an attribution reports: words someone said or wrote (a quote, direct or reported), or a view someone
+    holds or a finding, that the article does not report as said ("voters want ...", "her support for the bill",
+    "the poll found ...", "the plan seemed to work")."""
+
+    SPEECH = "speech"
+    VIEW = "view"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     """A named entity as written at ``[start, end)``: ``type`` is PERSON, ORG, GPE, LOC or NORP.
@@ -104,7 +114,9 @@ class Quote:
     ``text`` is ``Article.text[start:end]``: the words inside the quotation marks of a direct quote, or the
     reported content of reported speech (``direct`` False). ``speaker`` is the speaker as the article names
     them (a pronoun resolved to its antecedent); ``speaker_start``/``speaker_end`` span the mention tied to the
-    cue. ``via`` lists the outlets the quote is credited through ("told CNN"). ``confidence`` is 0..1.
+    cue. ``via`` lists the outlets the quote is credited through ("told CNN"). ``kind`` tells words said or written
+    (:attr:`QuoteKind.SPEECH`) from a view or finding that nobody is reported to have said (:attr:`QuoteKind.VIEW`).
+    ``confidence`` is 0..1.
     """
 
     text: str
@@ -118,6 +130,7 @@ class Quote:
     cue: str | None = None
     via: tuple[str, ...] = ()
     direct: bool = True
+    kind: QuoteKind = QuoteKind.SPEECH
     confidence: float = 0.5
 
 

@@ -13,6 +13,11 @@ Measures (each 0..1, higher is better):
   but for a trailing comma, same kind, speaker by :func:`~tests.eval.attribution.speaker_matches`); a gold quote
   marked ``"direct": false`` (reported speech) must be reported as indirect, and the gold's ``anonymous: ``
   prefix on unnamed sources is dropped before speakers are compared.
+- ``devnews.not_quotes``: of every quote the dev-news store holds as words said or written (``kind`` speech), the
+  share that is none of what issue 16 (2) says a quote never is, found by the general patterns of
+  :func:`not_a_quote`: a refusal to speak ("declined to comment", "did not respond to calls seeking comment"), an
+  act ("submitted his resignation", "filed a complaint", "accepted the trophy"), or, for reported speech, a view
+  held ("want", "support", "believe", "saw"). Views are kept (as ``kind`` view), apart from the quotes.
 - ``devnews.origins``: of the pairs within the syndication groups 1-10 of ``NOTES.md`` (a) (the weak group 11 is
   left out), the share in one origin (``Article.origin``, or the article's own id when it has none).
 - ``devnews.origins_distinct``: of the pairs of articles from two different groups, the share not in one origin.
@@ -130,6 +135,37 @@ EXPECTED_TYPES: dict[str, str] = {
 }  # fmt: skip
 TOP = 30
 
+# What a quote never is (issue 16 (2)): a refusal to speak, an act, a view held. Read off a quote's cue and words.
+_REFUSAL_CUE = re.compile(r"^(?:declin|refus)", re.IGNORECASE)
+_REFUSAL_WORDS = re.compile(
+    r"^(?:to )?(?:comment|respond)\b|\b(?:seeking|for|requests? for|reached for) comment\b|\bno comment\b",
+    re.IGNORECASE,
+)
+_ACT_CUE = re.compile(
+    r"^(?:submit|file|accept|offer|resign|sign|arrest|search|raid|tender|launch|buy|acquire|sell|shake|hand)"
+    r"(?:s|es|d|ed|ted|ing|ting)?$|^(?:bought|sold|shook|shaking|filing)$",
+    re.IGNORECASE,
+)
+_ACT_WORDS = re.compile(r"^(?:(?:his|her|their|its) )?resignation\b", re.IGNORECASE)
+_VIEW_CUE = re.compile(
+    r"^(?:want|wish|hop|support|oppos|prefer|lik|lov|hate|believ|think|thought|fear|worr|expect|intend|plan|"
+    r"feel|felt|favo|trust|doubt|saw|see|know|knew|consider|welcom)\w*$",
+    re.IGNORECASE,
+)
+
+
+def not_a_quote(quote: dict[str, Any]) -> str | None:
+    """What a stored quote is instead of words said, by the patterns above ("refusal", "act", "view"), or None."""
+    cue, words = (quote["cue"] or "").strip(), quote["text"].strip()
+    if _REFUSAL_CUE.search(cue) or _REFUSAL_WORDS.search(words):
+        return "refusal"
+    if (_ACT_CUE.search(cue) and not quote["direct"]) or _ACT_WORDS.search(words):
+        return "act"
+    if _VIEW_CUE.search(cue) and not quote["direct"]:
+        return "view"
+    return None
+
+
 # Page furniture a timeline entry must not hold (tickers, captions, widgets, promos, photo credits).
 FURNITURE = re.compile(
     r"\b(?:mins? ago|hours? ago|editorial use only|item \d+ of \d+|sign up|advertisement|also read|read more|"
@@ -233,6 +269,13 @@ def _quotes(
     return scores, {"devnews.quotes_found": missed, "devnews.quote_speakers": wrong}
 
 
+def _not_quotes(corpus: Corpus) -> tuple[dict[str, float], Errors]:
+    said = [q for q in corpus.quotes() if q["kind"] == "speech"]
+    flagged = [(q, why) for q in said if (why := not_a_quote(q)) is not None]
+    scores = {"devnews.not_quotes": 1 - len(flagged) / len(said)}
+    return scores, {"devnews.not_quotes": [f"{why}: cue {q['cue']!r} {q['text'][:80]!r}" for q, why in flagged]}
+
+
 def _origins(by_file: dict[int, Article]) -> tuple[dict[str, float], Errors]:
     def origin(n: int) -> str:
         return by_file[n].origin or by_file[n].id
@@ -301,6 +344,7 @@ def score(
     for got, why in (
         _grouping(by_file, labels, story_of),
         _quotes(corpus, by_file, gold, entities),
+        _not_quotes(corpus),
         _origins(by_file),
         _entities(entities),
         _timeline(corpus),

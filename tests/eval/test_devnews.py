@@ -68,3 +68,20 @@ def test_expected_type_reads_the_name_then_the_aliases() -> None:
 )
 def test_furniture_patterns(text: str, furniture: bool) -> None:
     assert bool(devnews.FURNITURE.search(text)) is furniture
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "direct", "kind"),
+    [
+        ("declined", "to comment on the strike", False, "refusal"),
+        ("respond", "repeated calls seeking comment", False, "refusal"),
+        ("submitted", "his resignation following searches by the bureau", False, "act"),
+        ("filed", "a complaint with the league", False, "act"),
+        ("want", "a shorter working week", False, "view"),
+        ("said", "the port would reopen in May", False, None),
+        ("fear", "reward", True, None),  # a partial quote under a cognition verb is still quoted words
+        ("said", "We will not comment on rumours.", True, None),
+    ],
+)
+def test_what_a_quote_never_is(cue: str, text: str, direct: bool, kind: str | None) -> None:
+    assert devnews.not_a_quote({"cue": cue, "text": text, "direct": direct}) == kind

@@ -71,6 +71,7 @@ EXPECTED = {
         "via",
         "direct",
         "confidence",
+        "kind",
     ],
 }
 

@@ -224,3 +224,27 @@ def test_mentions_and_quotes_round_trip_and_entity_links_update(store: Store) ->
     assert row["speaker"] == "Anna Kovacs" and row["via"] == ["CNN"] and row["direct"] is True
     (summary,) = store.query("entities")
     assert summary["mentions"] == 1 and summary["articles"] == 1
+
+
+def test_a_quotes_kind_round_trips_and_is_in_the_quotes_query(store: Store) -> None:
+    from newsdesk.records import Quote, QuoteKind, SpeakerKind
+
+    text = "Most dockers want a shorter week."
+    article = Article(id="a2", source="b.txt", text=text)
+    store.add([article])
+    view = Quote(
+        text="a shorter week",
+        start=text.index("a shorter"),
+        end=len(text) - 1,
+        speaker="Most dockers",
+        speaker_kind=SpeakerKind.GROUP,
+        cue="want",
+        direct=False,
+        kind=QuoteKind.VIEW,
+        confidence=0.45,
+    )
+    store.update([dataclasses.replace(article, quotes=(view,))], stage="quotes", produces=["article.quotes"])
+    (got,) = store.articles(["a2"])
+    assert got.quotes == (view,)
+    (row,) = store.query("quotes", article_id="a2")
+    assert row["kind"] == "view"

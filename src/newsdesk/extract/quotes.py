@@ -17,7 +17,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newsdesk.extract import antecedents, attributions, contents, marks, speakers
-from newsdesk.records import Mention, Quote, SpeakerKind
+from newsdesk.records import Mention, Quote, QuoteKind, SpeakerKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -548,6 +548,7 @@ def _quote(
     via: tuple[str, ...],
     direct: bool,
     confidence: float,
+    kind: QuoteKind = QuoteKind.SPEECH,
 ) -> Quote:
     return Quote(
         text=art.text[start:end],
@@ -560,6 +561,7 @@ def _quote(
         cue=cue,
         via=via,
         direct=direct,
+        kind=kind,
         confidence=round(confidence, 2),
     )
 
@@ -595,6 +597,19 @@ class _Direct:
         self.reach = list(accumulate((q.end for q in self.quotes), max))
 
 
+def _finite(clause: Token) -> bool:
+    """A clause with a tense or a "that": "think (that) it will fail", not a sight ("saw smoke rising")."""
+    return clause.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+        c.dep_ in {"mark", "aux", "auxpass"} and c.tag_ in {"IN", "MD", "VBD", "VBZ", "VBP"} for c in clause.children
+    )
+
+
+def _unsaid(cue: Token) -> bool:
+    """ "did not respond to calls seeking comment", "would not comment on the talks": a negated speech verb with no
+    clause reports that nothing was said (a refusal), not words someone said."""
+    return any(c.dep_ == "neg" for c in cue.children) and not any(c.dep_ == "ccomp" for c in cue.children)
+
+
 def _closed(art: _Article, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` taken to the closing mark of a quotation it opens and stops just short of: 'over the
     “next few decades.”', not 'over the “next few decades' (the reader sees where the speaker's words end)."""
@@ -623,7 +638,9 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         speech = speakers.is_cue(token) and not speakers.weak(token)
         # Any verb whose clause complement a person holds is an attribution too ("Cruz seemed to think that").
         holds = (
-            token.pos_ == "VERB" and token.lower_ not in _NOT_HELD and any(c.dep_ == "ccomp" for c in token.children)
+            token.pos_ == "VERB"
+            and token.lower_ not in _NOT_HELD
+            and any(c.dep_ == "ccomp" and _finite(c) for c in token.children)
         )
         attitude = not speech and (speakers.is_attitude(token) or holds)
         if not (speech or attitude):
@@ -638,7 +655,7 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             content = passive  # "The plan was criticized by the union": the plan is what is attributed
         else:
             content = contents.of_cue(token, speech)
-        if content is None:
+        if content is None or (speech and _unsaid(token)):
             continue
         start, end = _closed(art, *contents.in_paragraph(art.text, content, token.idx))
         if end <= start or (speech and end - start < 12) or _mostly_quoted(start, end, direct):
@@ -654,7 +671,8 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             continue
         via = _via(art, speaker, token, start, end)
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
-        found.append(_quote(art, start, end, speaker, _cue_text(token), via, False, confidence))
+        kind = QuoteKind.SPEECH if speech else QuoteKind.VIEW
+        found.append(_quote(art, start, end, speaker, _cue_text(token), via, False, confidence, kind))
     return found
 
 
@@ -675,7 +693,8 @@ def _seemings(art: _Article, direct: _Direct, held: list[Quote]) -> list[Quote]:
         if any(start <= q.start and q.end <= end and q.speaker for q in held):
             continue
         nobody = _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
-        found.append(_quote(art, start, end, nobody, token.text, (), False, 0.3))
+        kind = QuoteKind.SPEECH if token.lower_ == "reportedly" else QuoteKind.VIEW  # unnamed reports are speech
+        found.append(_quote(art, start, end, nobody, token.text, (), False, 0.3, kind))
     return found
 
 
@@ -698,7 +717,7 @@ def _polls(art: _Article, direct: _Direct) -> list[Quote]:
         if end - start < 12 or _mostly_quoted(start, end, direct):
             continue
         speaker = _speaker(art, poll, None)
-        found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4))
+        found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4, QuoteKind.VIEW))
     return found
 
 
@@ -718,7 +737,8 @@ def _stances(art: _Article, direct: _Direct) -> list[Quote]:
         if end <= start or _mostly_quoted(start, end, direct):
             continue
         speaker = _speaker(art, head, None)
-        found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4))
+        kind = QuoteKind.SPEECH if speakers.speech_noun(token) else QuoteKind.VIEW
+        found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4, kind))
     return found
 
 

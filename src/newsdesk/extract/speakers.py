@@ -16,7 +16,7 @@ from newsdesk.records import Mention, SpeakerKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CUES", "agent", "frames_quote", "holder", "is_cue", "kind_of", "phrase", "subject"]
+__all__ = ["CUES", "agent", "frames_quote", "holder", "is_cue", "kind_of", "phrase", "speech_noun", "subject"]
 
 _CUE_LEMMAS = (
     "say tell add state declare note explain warn argue claim insist announce acknowledge admit mention "
@@ -91,18 +91,20 @@ CUES = frozenset(_CUE_LEMMAS)
 # "who support Trump"). Their content is reported with a low confidence.
 ATTITUDES = frozenset(
     (
-        "want support back prefer vote thank show find see hope expect know learn discuss propose refuse mock "
-        "cite list express consider oppose reject view feel plan endorse blame credit welcome applaud challenge "
-        "recommend advise request pledge threaten encourage remind recognize recognise accept doubt like love hate "
+        "want support back prefer vote thank show find see hope expect know learn discuss propose mock "
+        "cite express consider oppose reject view feel plan endorse blame credit welcome applaud challenge "
+        "recommend advise request pledge threaten encourage remind recognize recognise doubt like love hate "
         "wish intend favor favour trust call mention ask praise question suggest argue criticize criticise "
-        "defend attack talk refer plan vow name file submit point believe think claim promise fear worry "
-        "blast slam dismiss decry condemn target accuse warn demand push seek pledge admit reveal "
+        "defend attack talk refer plan vow point believe think claim promise fear worry "
+        "blast slam dismiss decry condemn accuse warn demand seek pledge admit reveal "
         # Verbs of judging and of speaking about: "denounced the deal", "touted his record", "spoke about jobs".
         "denounce tout echo highlight rail bemoan congratulate assure compare dub deem portray articulate "
         "document cheer boo lambaste hail laud commend champion advocate protest dispute rebut refute speak "
-        "address raise share disagree forecast project decide offer label brand characterize characterise "
-        "ridicule scold chide rebuke decline"
+        "address raise share disagree forecast project decide label brand characterize characterise "
+        "ridicule scold chide rebuke"
     ).split()
+    # Not acts ("filed a complaint", "accepted the trophy", "offered $30 a share", "submitted his resignation")
+    # nor refusals ("declined to comment", "refused to shake hands"): what someone did, not what they said or hold.
 )
 _ANONYMOUS = re.compile(
     r"\b(?:anonymous|anonymity|unnamed|unidentified|sources?|insiders?|familiar with|who asked not to be|"
@@ -197,14 +199,15 @@ def is_attitude(token: Token) -> bool:
     if base == "raise":
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in _RAISED for c in token.children)
     if base == "see":
-        # A view ("see him as a threat", "saw that the plan would fail"), not a sight ("came to see him").
-        if any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} or c.lower_ == "as" for c in token.children):
+        # A view ("see him as a threat", "saw that the plan would fail"), not a sight ("came to see him", "saw
+        # smoke over the roofs").
+        seen = [g for c in token.children if c.dep_ == "dobj" for g in c.children]  # "the toll as a betrayal"
+        if any(c.lower_ == "as" and c.dep_ == "prep" for c in [*token.children, *seen]):
             return True
-        seen = next((c for c in token.children if c.dep_ == "dobj"), None)
-        return not (seen is not None and seen.pos_ in {"PRON", "PROPN"})
-    if base == "decline":
-        # A refusal ("declined to comment") is a stance; a falling number ("sales declined 5%") is not.
-        return any(c.dep_ == "xcomp" for c in token.children)
+        # "saw that the plan would fail" (a judgement), not "saw smoke rising" (a sight).
+        return any(c.dep_ == "ccomp" and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in token.children) or any(
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" for g in c.children) for c in token.children
+        )
     if base == "find":
         # A finding is a judgement ("found that ...", "found the plan too costly"); "found a job" is not.
         # A poll or a study finds what it reports ("the poll found broad support").
@@ -227,6 +230,20 @@ _STANCE_NOUNS = frozenset(
         "reluctance passion stance position vision accusation allegation insinuation assurance"
     ).split()
 )
+
+
+# Of those, the nouns of something said: "his claim that ...", "her call for a ban" (the others are views held).
+_SPEECH_NOUNS = frozenset(
+    "call claim promise pledge demand criticism announcement assertion warning praise comment remark "
+    "acknowledgement acknowledgment admission denial declaration appeal vow threat suggestion request prediction "
+    "accusation allegation insinuation assurance complaint argument".split()
+)
+
+
+def speech_noun(noun: Token) -> bool:
+    """Whether a stance noun names something said ("claim", "calls") rather than a view held ("support")."""
+    low = noun.lower_
+    return low in _SPEECH_NOUNS or (low.endswith("s") and low[:-1] in _SPEECH_NOUNS)
 
 
 def holder(noun: Token) -> Token | None:

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
+from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
 
 __all__ = ["entities", "load", "quote_id", "save", "save_entities"]
 
@@ -30,7 +30,9 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
     if "article.quotes" in produces:
         conn.execute("DELETE FROM quotes WHERE article_id = ?", (article.id,))
         conn.executemany(
-            "INSERT OR REPLACE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO quotes (id, article_id, start, end, text, speaker, speaker_kind, speaker_start, "
+            "speaker_end, speaker_entity_id, cue, via, direct, confidence, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     quote_id(article.id, q.start, q.end),
@@ -47,6 +49,7 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
                     json.dumps(list(q.via), ensure_ascii=False),
                     int(q.direct),
                     q.confidence,
+                    str(q.kind),
                 )
                 for q in article.quotes
             ],
@@ -90,6 +93,7 @@ def load(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[tuple[
                     cue=r["cue"],
                     via=tuple(json.loads(r["via"])),
                     direct=bool(r["direct"]),
+                    kind=QuoteKind(r["kind"]),
                     confidence=r["confidence"],
                 )
             )

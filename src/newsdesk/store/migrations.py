@@ -276,3 +276,10 @@ def m008_article_meta() -> str:
     # What a text file's header states beyond the article fields ("story: …", "tags: …"), as a JSON object: kept
     # as metadata rather than as text. Articles stored before have none.
     return "ALTER TABLE articles ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';"
+
+
+@migration
+def m011_quote_kind() -> str:
+    # Words said or written ("speech") apart from views and findings nobody is reported to have said ("view").
+    # Quotes stored before are taken as speech until the quotes stage runs on their article again.
+    return "ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT 'speech';"

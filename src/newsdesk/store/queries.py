@@ -315,7 +315,7 @@ def _quote(row: sqlite3.Row) -> dict[str, Any]:
 
 
 _QUOTE_COLUMNS = """q.id, q.article_id, q.text, q.start, q.end, q.speaker, q.speaker_kind, q.speaker_entity_id,
-    q.speaker_start, q.speaker_end, q.cue, q.via, q.direct, q.confidence, e.name AS entity_name"""
+    q.speaker_start, q.speaker_end, q.cue, q.via, q.direct, q.kind, q.confidence, e.name AS entity_name"""
 
 
 def quotes(
