@@ -143,3 +143,15 @@ def test_reported_speech_ending_in_a_quotation_keeps_its_closing_mark() -> None:
     text = "Co-chief Ivo Marlow stated last Friday that the deal would serve the port over the “next few decades.”"
     (quote,) = [q for q in _quotes(text) if not q.direct]
     assert quote.text == "the deal would serve the port over the “next few decades.”"
+
+
+def test_it_is_the_body_that_spoke_before() -> None:
+    text = (
+        "Brisklane Ferries said on Monday that two boats were damaged. “The crossings will resume on Friday,” it added."
+    )
+    assert _speaker(text, "The crossings") == ("Brisklane Ferries", SpeakerKind.GROUP)
+
+
+def test_a_statement_saying_is_the_speaker_not_what_it_is_about() -> None:
+    text = "Organisers issued a statement saying the fire was “under control and caused no casualties” on Thursday."
+    assert _speaker(text, "under control") == ("a statement", SpeakerKind.DOCUMENT)

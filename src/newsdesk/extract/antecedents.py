@@ -96,6 +96,7 @@ class Resolver:
         self._ends = [m.end for m in self.mentions]
         self._starts = [m.start for m in self.mentions]
         self._roles = [m for m in self.mentions if m.type == "PERSON" and m.role]
+        self._role_starts = [m.start for m in self._roles]
         self._sentences = list(doc.sents)
         self._sentence_starts = [s.start for s in self._sentences]
         self._ranked: dict[int, list[tuple[int, int, Token]]] = {}
@@ -184,11 +185,12 @@ class Resolver:
     def person(self, reference: Token, gender: str | None, depth: int = 0) -> Antecedent | None:
         """The person ``reference`` (a pronoun or a definite description) most likely refers to, or None."""
         k = self._sentence_index(reference)
+        own = {t.i for t in reference.subtree}
         for back in range(_SENTENCES_BACK):
             if k - back < 0:
                 break
             for _rank, _pos, token in self._candidates(k - back):
-                if token.i >= reference.i or token.i in {t.i for t in reference.subtree}:
+                if token.i >= reference.i or token.i in own:
                     continue
                 found = self._resolve(token, gender, depth)
                 if found is not None:
@@ -220,6 +222,46 @@ class Resolver:
             return None
         return self.description(token, gender, depth + 1)
 
+    def body(self, reference: Token) -> Antecedent | None:
+        """The organisation or place "it" most likely refers to: a named body or place, or "the company", written
+        as the subject of a recent sentence (then any other mention of one), the nearest first."""
+        k = self._sentence_index(reference)
+        for back in range(_SENTENCES_BACK):
+            if k - back < 0:
+                break
+            sent = self._sentences[k - back]
+            found = [
+                (self._rank(t, sent.root), -t.i, t)
+                for t in sent
+                if t.i < reference.i and not self.in_quote(t.idx) and t.dep_ != "compound" and self._body_head(t)
+            ]
+            if found:
+                token = min(found, key=lambda c: (c[0], c[1]))[2]
+                first, last = self.name_span(token) if token.pos_ == "PROPN" else self._phrase_chars(token)
+                return Antecedent(self.text[first:last], first, last, token.pos_ == "PROPN", token.i)
+        return None
+
+    def _body_head(self, token: Token) -> bool:
+        if token.pos_ == "PROPN":
+            mention = self.mention_at(token)
+            return (
+                mention is not None
+                and mention.type in {"ORG", "GPE"}
+                and token.idx + len(token) == mention.end
+                and not self.outlet(token)
+            )
+        return (
+            token.pos_ == "NOUN"
+            and token.tag_ == "NN"
+            and kinds.CLASS_NOUNS.get(token.lower_) == "ORG"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        )
+
+    def _phrase_chars(self, token: Token) -> tuple[int, int]:
+        first, last = speakers.phrase(token)
+        span = self.doc[first:last]
+        return span.start_char, span.end_char
+
     def description(self, noun: Token, gender: str | None = None, depth: int = 1) -> Antecedent | None:
         """The named person a definite description stands for ("the president", "the then-presidential
         candidate"): the one the article gave that role, else the description's own antecedent."""
@@ -233,7 +275,7 @@ class Resolver:
         """The last person named before ``noun`` with a role that ends in the same noun ("President Donald
         Trump" for "the president", "Netflix co-CEO Ted Sarandos" for "the co-CEO")."""
         word = kinds.singular(noun.lower_)
-        k = bisect_left([m.start for m in self._roles], noun.idx)
+        k = bisect_left(self._role_starts, noun.idx)
         for m in reversed(self._roles[:k]):
             role = [kinds.singular(w) for w in re.findall(r"[\w-]+", (m.role or "").lower())]
             if word in role:

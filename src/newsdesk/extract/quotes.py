@@ -246,7 +246,10 @@ def _inner_cue(art: _Article, cue: Token, head: Token, start: int, end: int) -> 
 def _near_speaker(art: _Article, cue: Token, quote_end: int) -> Token | None:
     """The noun phrase written next to a cue after a quote (“…,” said one source / “…,” Trump said)."""
     doc = art.doc
-    for token in doc[cue.i + 1 : min(cue.i + 6, len(doc))]:
+    # Only a cue after its quote has its speaker written after it: in "a statement saying the fire was “under
+    # control”" the noun after the cue is what the statement is about.
+    ahead = doc[cue.i + 1 : min(cue.i + 6, len(doc))] if cue.idx >= quote_end else doc[0:0]
+    for token in ahead:
         if token.is_punct or art.in_quote(token.idx):
             break
         if token.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -290,6 +293,10 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
                 return _Speaker(d.name, d.kind, head.idx, head.idx + len(head), d.head_pos)
             # Nobody in the article fits: a person it leaves unnamed.
             return _Speaker(head.text, SpeakerKind.ANONYMOUS, head.idx, head.idx + len(head), head.idx)
+        if head.lower_ == "it":
+            body = art.resolver.body(head)
+            if body is not None:
+                return _Speaker(body.name, SpeakerKind.GROUP, head.idx, head.idx + len(head), body.start)
         if head.lower_ == "they" and previous is not None and previous.name:
             return _Speaker(previous.name, previous.kind, head.idx, head.idx + len(head), previous.head_pos)
         return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)

@@ -115,7 +115,8 @@ _INDEFINITE = re.compile(r"^(?:one|a|an|two|three|several|some|another|multiple|
 _DOCUMENT = re.compile(
     r"\b(?:(?:counter-)?proposals?|statement|report|document|letter|plan|draft|memo(?:randum)?|communiqu[eé]|"
     r"declaration|resolution|agreement|bill|order|filing|lawsuit|ruling|decree|text|post|tweet|release|"
-    r"study|survey|poll|analysis|assessment|transcript|readout|constitution|treaty|framework|memo)$",
+    r"study|survey|poll|analysis|assessment|transcript|readout|constitution|treaty|framework|memo|deal|accord|"
+    r"pact|roadmap)$",
     re.IGNORECASE,
 )
 # People of a kind written alone, in the plural, as a source: unnamed individuals, not a body ("Experts warned",
@@ -280,6 +281,8 @@ def subject(cue: Token) -> Token | None:
             while nearest.i - 1 in at:
                 nearest = nearest.nbor(-1)
             return nearest
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"} and is_cue(token):
+            return token.head  # "a statement saying ...": the statement says it
         # "X is quoted as saying", "X was defiant, saying"
         if (
             token.dep_ in {"advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj", "acomp"}
