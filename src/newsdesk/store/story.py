@@ -488,15 +488,18 @@ def story_quotes(
     ``text`` is cut to ``QUOTE_CHARS`` characters (``cut`` says so); ``start`` and ``end`` span the whole quote.
     """
     scope, params = _quote_scope(story_id, filters)
+    # Sorted and cut on row ids alone; the columns a page shows are read for the page's rows only.
+    chosen = f"""SELECT q.rowid AS qrow, a.rowid AS arow, count(*) OVER () AS total {scope}
+                 ORDER BY {order("quotes", sort)} LIMIT ? OFFSET ?"""
     sql = f"""SELECT q.id AS id, q.article_id AS article_id, substr(q.text, 1, {QUOTE_CHARS}) AS text,
                      length(q.text) > {QUOTE_CHARS} AS cut, q.start AS start, q.end AS end,
                      substr(coalesce(e.name, q.speaker), 1, {NAME_CHARS}) AS speaker, q.speaker_kind AS speaker_kind,
                      q.speaker_entity_id AS speaker_entity_id, q.via AS via, q.direct AS direct,
                      q.confidence AS confidence, substr(a.title, 1, {TITLE_CHARS}) AS title,
-                     substr(a.outlet, 1, {NAME_CHARS}) AS outlet, a.published AS published,
-                     count(*) OVER () AS total
-              {scope} ORDER BY {order("quotes", sort)}"""
-    sql, params = _page(sql, params, limit, offset)
+                     substr(a.outlet, 1, {NAME_CHARS}) AS outlet, a.published AS published, c.total AS total
+              FROM ({chosen}) c JOIN quotes q ON q.rowid = c.qrow JOIN articles a ON a.rowid = c.arow
+              LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY {order("quotes", sort)}"""
+    params = [*params, max(0, limit), max(0, offset)]
     out = []
     for row in conn.execute(sql, params):
         data = dict(row)

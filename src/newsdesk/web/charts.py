@@ -29,7 +29,7 @@ def _buckets(days: Iterable[date], most: int) -> tuple[date, int, int]:
     return ordered[0], width, math.ceil(span / width)
 
 
-def sparkline(counts: Iterable[tuple[str | None, int]], *, width: int = 160, height: int = 28) -> dict[str, Any] | None:
+def sparkline(counts: Iterable[tuple[str | None, int]], *, width: int = 200, height: int = 32) -> dict[str, Any] | None:
     """Bars of articles per day (bucketed to at most 40 bars) over the story's dated span; None if undated."""
     per_day: dict[date, int] = defaultdict(int)
     for day, n in counts:

@@ -46,8 +46,10 @@ def link(request: Request, path: str | None = None, **changes: str | int | None)
     """``path`` (default: the request's) with the request's query parameters, ``changes`` applied.
 
     A change to None or "" drops the parameter, and so does ``page=1`` (the first page is the bare URL), so the
-    links of one list stay in one form.
+    links of one list stay in one form. From a JSON twin, ``path`` is the twin of the page it names.
     """
+    if path is not None and request.url.path.endswith(".json") and not path.endswith(".json"):
+        path += ".json"
     params = {k: v for k, v in request.query_params.items() if k not in changes}
     for key, value in changes.items():
         if value not in (None, "") and not (key == "page" and value == 1):

@@ -49,15 +49,16 @@ class Section:
 
 SECTIONS = {
     "events": Section("Events", "events", 8),
-    "articles": Section("Articles", "articles", 8),
     "speakers": Section("Top speakers", "speakers", 10, "quotes"),
-    "quotes": Section("Quotes", "quotes", 6, "quotes"),
-    "sources": Section("Who quotes whom", "routes", 10, "quotes"),
-    "credits": Section("Outlets credited", "credits", 8),
     "outlets": Section("Outlets", "outlets", 10),
+    "sources": Section("Who quotes whom", "routes", 10, "quotes"),
+    "quotes": Section("Quotes", "quotes", 6, "quotes"),
+    "articles": Section("Articles", "articles", 8),
+    "credits": Section("Outlets credited", "credits", 8),
     "origins": Section("Independent origins", "origins", 6),
     "entities": Section("Entities", "entities", 12, "entities"),
 }
+OPEN = ("events", "speakers", "outlets", "sources")  # sections open on the dashboard; the others start closed
 FILTERS = ("outlet", "event", "since", "until", "kind")
 KINDS = ("direct", "reported")
 SORTS = {"size": "largest first", "date": "oldest first", "recent": "newest first", "name": "by name"}
@@ -187,6 +188,7 @@ def story(corpus: Corpus, request: Request) -> Page:
         total = _total(corpus, name, story_id, filters, rows)
         sections[name] = {
             "title": spec.title,
+            "unit": spec.unit,
             "total": total,
             "items": _strip(rows),
             "all": link(request, f"/stories/{story_id}/{name}") if total > len(rows) else None,
@@ -223,6 +225,7 @@ def story(corpus: Corpus, request: Request) -> Page:
             "bars": {name: charts.bars(s["items"], _MEASURE.get(name, "")) for name, s in sections.items()},
             "formats": FORMATS,
             "links": _section_links(request, story_id),
+            "opened": OPEN,
         },
     )
 
