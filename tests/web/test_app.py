@@ -53,6 +53,12 @@ def test_story_page_and_twin(client: TestClient, demo_corpus: Corpus) -> None:
     assert "No quotes yet" not in page and f'href="/stories/{story_id}/brief.html"' in page
     # The timeline of dated entries is a list of its own: the timeline chart is the events' spans.
     assert page.count('<svg class="lane"') == 3 and "2026-09-19" in page
+    timeline = _json(client, f"/stories/{story_id}/timeline.json")
+    assert timeline["total"] >= 5 and all(t["evidence"]["article_id"] for t in timeline["items"])
+    dated = [t["date"] for t in timeline["items"] if t["date"]]
+    assert dated == sorted(dated) and f'href="/stories/{story_id}/timeline"' in page
+    june = _json(client, f"/stories/{story_id}/timeline.json?since=2026-06-01&until=2026-06-30")["items"]
+    assert june and all(t["date"].startswith("2026-06") for t in june)
 
 
 def test_article_page_shows_metadata_copies_and_origin(client: TestClient, demo_corpus: Corpus) -> None:

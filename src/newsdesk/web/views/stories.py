@@ -58,10 +58,15 @@ SECTIONS = {
     "origins": Section("Independent origins", "origins", 6),
     "entities": Section("Entities", "entities", 12, "entities"),
 }
+# The dated statements of the story's articles: a list of its own, not on the dashboard (it reads every dated
+# sentence of the story; the dashboard's time axis is the events').
+TIMELINE = Section("Timeline", "dated statements", 0)
+LISTS = {**SECTIONS, "timeline": TIMELINE}
 OPEN = ("events", "speakers", "outlets", "sources")  # sections open on the dashboard; the others start closed
 FILTERS = ("outlet", "event", "since", "until", "kind")
 KINDS = ("direct", "reported")
 SORTS = {"size": "largest first", "date": "oldest first", "recent": "newest first", "name": "by name"}
+QUOTE_CHARS = 700  # longest statement a list shows (the article has it whole)
 EVENT_ARTICLES = 6  # articles shown inside each event on the dashboard
 CHOICES = 50  # outlets and events offered in the filter form (the largest; any other can be typed in the URL)
 
@@ -235,7 +240,7 @@ _MEASURE |= {"origins": "articles", "entities": "mentions", "events": "articles"
 
 
 def _section_links(request: Request, story_id: str) -> dict[str, str]:
-    return {name: link(request, f"/stories/{story_id}/{name}", page=None) for name in SECTIONS}
+    return {name: link(request, f"/stories/{story_id}/{name}", page=None) for name in LISTS}
 
 
 def section(corpus: Corpus, request: Request) -> Page:
@@ -246,14 +251,18 @@ def section(corpus: Corpus, request: Request) -> Page:
         ConfigError: a filter or the sort is malformed.
     """
     name = request.path_params["section"]
-    if name not in SECTIONS:
-        raise NotFoundError(f"A story has no list {name!r}. Available: {', '.join(SECTIONS)}.")
+    if name not in LISTS:
+        raise NotFoundError(f"A story has no list {name!r}. Available: {', '.join(LISTS)}.")
     head, filters, sort = _common(corpus, request)
-    story_id, spec = head["id"], SECTIONS[name]
+    story_id, spec = head["id"], LISTS[name]
     offset = (int_param(request, "page", 1, high=1_000_000) - 1) * PER_PAGE
-    rows = _rows(corpus, name, story_id, filters, limit=PER_PAGE, offset=offset, sort=sort)
-    # A page's rows carry the list's total; a page past the end has none, and the list is counted for the 404.
-    paging = pager(request, _total(corpus, name, story_id, filters, rows), what=spec.unit)
+    if name == "timeline":
+        rows, total = _timeline(corpus, story_id, filters, sort, offset)
+    else:
+        rows = _rows(corpus, name, story_id, filters, limit=PER_PAGE, offset=offset, sort=sort)
+        # A page's rows carry the list's total; a page past the end has none, and the list is counted for the 404.
+        total = _total(corpus, name, story_id, filters, rows)
+    paging = pager(request, total, what=spec.unit)
     span = corpus.story_part("summary", story_id, **filters)[0] if name == "events" else {}
     for row in rows if name == "events" else []:
         row["all"] = link(request, f"/stories/{story_id}/articles", event=row["id"], page=None)
@@ -280,9 +289,38 @@ def section(corpus: Corpus, request: Request) -> Page:
             "ticks": charts.ticks(span.get("first"), span.get("last")) if span else None,
             "story_url": link(request, f"/stories/{story_id}", page=None),
             "links": _section_links(request, story_id),
-            "sections": SECTIONS,
+            "sections": LISTS,
         },
     )
+
+
+def _timeline(
+    corpus: Corpus, story_id: str, filters: dict[str, str], sort: str | None, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the story's dated statements (``Corpus.timeline``), each with its first evidence; the dates
+    filter them (an undated statement passes no date filter), the other filters do not apply."""
+    entries = corpus.timeline(story_id)
+    since, until = filters.get("since"), filters.get("until")
+    if since or until:
+        entries = [e for e in entries if e["date"] and (since or "") <= e["date"][:10] <= (until or "~")]
+    if sort == "recent":
+        entries = sorted(entries, key=lambda e: e["date"] or "", reverse=True)
+    rows = []
+    for entry in entries[offset : offset + PER_PAGE]:
+        evidence = (
+            entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0, "end": 0}
+        )
+        rows.append(
+            {
+                "date": entry["date"],
+                "precision": entry["precision"],
+                "estimated": entry["estimated"],
+                "text": entry["text"][:QUOTE_CHARS],
+                "articles": len(entry["article_ids"]),
+                "evidence": evidence,
+            }
+        )
+    return rows, len(entries)
 
 
 def brief_endpoint(readers: Readers) -> Callable[[Request], Awaitable[Response]]:
