@@ -82,7 +82,10 @@ def build(path: Path) -> dict[str, Any]:
     assert len(added) == ARTICLES
     store.close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO stories (id, title, centroid) VALUES (?, ?, x'00')", (STORY, "Brannoc ferry dispute"))
+    conn.execute(
+        "INSERT INTO stories (id, title, centroid) VALUES (?, ?, x'00')",
+        (STORY, "Brannoc ferry dispute: " + LONG_TITLE),
+    )
     for e in range(EVENTS):
         conn.execute(
             "INSERT INTO events (id, story_id, title, centroid) VALUES (?, ?, ?, x'00')",

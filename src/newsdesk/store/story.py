@@ -162,11 +162,12 @@ def _count(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[s
 
 def story_find(conn: sqlite3.Connection, *, story_id: str) -> list[dict[str, Any]]:
     """The story with this id, else up to two whose id starts with it (two mean the prefix is ambiguous)."""
-    row = conn.execute("SELECT id, title FROM stories WHERE id = ?", (story_id,)).fetchone()
+    columns = f"id, substr(title, 1, {TITLE_CHARS}) AS title"
+    row = conn.execute(f"SELECT {columns} FROM stories WHERE id = ?", (story_id,)).fetchone()
     if row is not None:
         return [dict(row)]
     escaped = story_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    sql = "SELECT id, title FROM stories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 2"
+    sql = f"SELECT {columns} FROM stories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 2"
     return [dict(r) for r in conn.execute(sql, (escaped + "%",))]
 
 
