@@ -167,6 +167,15 @@ def test_a_story_of_1200_articles_and_24000_quotes_makes_a_page_under_300_kb(
         if section["total"] > len(section["items"]):
             assert section["all"] == f"/stories/{STORY}/{name}.json"
     assert all(len(e["articles_shown"]) <= 6 for e in sections["events"]["items"])
+    # The dashboard counts speakers and routes in one pass: the same rows as the first of their full lists.
+    for name, keys in (
+        ("speakers", ("speaker", "quotes", "direct")),
+        ("sources", ("outlet", "via", "source", "quotes")),
+    ):
+        full = client.get(f"/stories/{STORY}/{name}.json").json()
+        assert full["total"] == sections[name]["total"]
+        shown = [[row[k] for k in keys] for row in sections[name]["items"]]
+        assert shown == [[row[k] for k in keys] for row in full["items"][: len(shown)]]
     # The 18,000-character title and the 6,300-character quote are cut.
     assert "and more " * 40 not in page.text and len(max(re.findall(r"(?:We will keep talking )+", page.text))) < 800
 

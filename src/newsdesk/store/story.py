@@ -30,6 +30,7 @@ __all__ = [
     "story_origins_count",
     "story_outlets",
     "story_outlets_count",
+    "story_quoted",
     "story_quotes",
     "story_quotes_count",
     "story_sources",
@@ -296,18 +297,19 @@ def story_speakers(
     the speaker's quotes passing the filters, ``direct`` those in quotation marks; ``total`` the speakers in all.
     """
     sql, params = _speakers_sql(story_id, filters)
-    return [
-        {
-            "speaker": r["name"],
-            "speaker_entity_id": r["entity_id"],
-            "speaker_kind": r["kind"],
-            "quotes": r["n"],
-            "direct": r["direct"],
-            "first": r["first"],
-            "total": r["total"],
-        }
-        for r in _ranked(conn, sql, params, sort, limit, offset)
-    ]
+    return [_speaker_row(r) for r in _ranked(conn, sql, params, sort, limit, offset)]
+
+
+def _speaker_row(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "speaker": r["name"],
+        "speaker_entity_id": r["entity_id"],
+        "speaker_kind": r["kind"],
+        "quotes": r["n"],
+        "direct": r["direct"],
+        "first": r["first"],
+        "total": r["total"],
+    }
 
 
 def story_speakers_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
@@ -328,18 +330,44 @@ def story_sources(
     """Who quotes whom through whom: publishing outlet → outlets credited on the way (``via``) → source, ranked
     by quotes. ``outlet`` is empty where the article states none; ``via`` is empty for a quote heard first-hand."""
     sql, params = _sources_sql(story_id, filters)
-    return [
-        {
-            "outlet": r["outlet"][:NAME_CHARS],
-            "via": [str(v)[:NAME_CHARS] for v in json.loads(r["via"])][:4],
-            "source": r["name"],
-            "speaker_entity_id": r["entity_id"],
-            "quotes": r["n"],
-            "first": r["first"],
-            "total": r["total"],
-        }
-        for r in _ranked(conn, sql, params, sort, limit, offset)
-    ]
+    return [_source_row(r) for r in _ranked(conn, sql, params, sort, limit, offset)]
+
+
+def _source_row(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "outlet": r["outlet"][:NAME_CHARS],
+        "via": [str(v)[:NAME_CHARS] for v in json.loads(r["via"])][:4],
+        "source": r["name"],
+        "speaker_entity_id": r["entity_id"],
+        "quotes": r["n"],
+        "first": r["first"],
+        "total": r["total"],
+    }
+
+
+def story_quoted(
+    conn: sqlite3.Connection, *, story_id: str, speakers: int, sources: int, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """The first ``speakers`` rows of :func:`story_speakers` and the first ``sources`` of :func:`story_sources`,
+    each with ``part`` (``speakers`` or ``sources``), from one pass over the story's quotes (the dashboard's).
+
+    A speaker's name, entity and kind are those of its route with the most quotes (the full list takes those of
+    its most used spelling); the counts are the same.
+    """
+    groups, params = _speaker_groups(story_id, filters, by_route=True)
+    ranked = order("counted", sort)
+    columns = "name, entity_id, kind, max(n) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first"
+    sql = f"""WITH g AS MATERIALIZED ({groups})
+              SELECT * FROM (SELECT 'speakers' AS part, '' AS outlet, '[]' AS via, {columns},
+                                    count(*) OVER () AS total FROM g GROUP BY key ORDER BY {ranked} LIMIT ?)
+              UNION ALL
+              SELECT * FROM (SELECT 'sources' AS part, outlet, via, {columns}, count(*) OVER () AS total
+                             FROM g GROUP BY outlet, via, key ORDER BY {ranked} LIMIT ?)"""
+    out = []
+    for row in conn.execute(sql, [*params, max(0, speakers), max(0, sources)]):
+        shaped = _speaker_row(row) if row["part"] == "speakers" else _source_row(row)
+        out.append({"part": row["part"], **shaped})
+    return out
 
 
 def story_sources_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:

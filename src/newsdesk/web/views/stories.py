@@ -188,8 +188,17 @@ def story(corpus: Corpus, request: Request) -> Page:
     summary = corpus.story_part("summary", story_id, **filters)[0]
     days = corpus.story_part("days", story_id, **filters)
     sections: dict[str, dict[str, Any]] = {}
+    # Speakers and who quotes whom are counted in one pass over the story's quotes.
+    quoted: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if available(corpus, "quotes"):
+        tops = {"speakers": SECTIONS["speakers"].top, "sources": SECTIONS["sources"].top}
+        for row in corpus.story_part("quoted", story_id, **tops, sort=sort, **filters):
+            quoted[row.pop("part")].append(row)
     for name, spec in SECTIONS.items():
-        rows = _rows(corpus, name, story_id, filters, limit=spec.top, sort=sort)
+        if name in ("speakers", "sources"):
+            rows = quoted[name]
+        else:
+            rows = _rows(corpus, name, story_id, filters, limit=spec.top, sort=sort)
         total = _total(corpus, name, story_id, filters, rows)
         sections[name] = {
             "title": spec.title,
