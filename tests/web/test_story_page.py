@@ -63,7 +63,7 @@ def _speaker(n: int, k: int) -> tuple[str | None, str, str | None]:
 def build(path: Path) -> dict[str, Any]:
     """A store with one story of ``ARTICLES`` articles, returning what was written, for the assertions."""
     store = Store(path)
-    articles, expected = [], {"quotes": 0, "direct": 0, "outlet0": 0, "event0_articles": 0}
+    articles, expected = [], {"quotes": 0, "direct": 0, "outlet0": 0, "event0_articles": 0, "unnamed": 0}
     texts = {}
     for n in range(ARTICLES):
         text, spans = _text(n)
@@ -115,6 +115,7 @@ def build(path: Path) -> dict[str, Any]:
                 expected["quotes"] += 1
                 expected["direct"] += direct
                 expected["outlet0"] += n % len(OUTLETS) == 0
+                expected["unnamed"] += kind == "unknown"
         mentions.append((f"a{n:05d}", 0, 3, "She", "PERSON", f"eent{n % 300:03d}"))
     conn.executemany(
         "INSERT INTO quotes (id, article_id, start, end, text, speaker, speaker_kind, speaker_entity_id, via, "
@@ -161,6 +162,7 @@ def test_a_story_of_1200_articles_and_24000_quotes_makes_a_page_under_300_kb(
     assert data["summary"]["articles"] == ARTICLES and data["summary"]["events"] == EVENTS
     assert data["summary"]["outlets"] == len(OUTLETS)
     assert sections["quotes"]["total"] == expected["quotes"]
+    assert data["summary"]["unnamed_quotes"] == expected["unnamed"] > 0
     assert sections["events"]["total"] == EVENTS and len(sections["events"]["items"]) == 8
     for name, section in sections.items():
         assert len(section["items"]) <= 12, name

@@ -349,14 +349,18 @@ def story_quoted(
     conn: sqlite3.Connection, *, story_id: str, speakers: int, sources: int, sort: str | None = None, **filters: Any
 ) -> list[dict[str, Any]]:
     """The first ``speakers`` rows of :func:`story_speakers` and the first ``sources`` of :func:`story_sources`,
-    each with ``part`` (``speakers`` or ``sources``), from one pass over the story's quotes (the dashboard's).
+    each with ``part`` (``speakers`` or ``sources``) and ``listed`` (the quotes of listed speakers in all), from one
+    pass over the story's quotes (the dashboard's).
 
     A speaker's name, entity and kind are those of its route with the most quotes (the full list takes those of
     its most used spelling); the counts are the same.
     """
     groups, params = _speaker_groups(story_id, filters, by_route=True)
     ranked = order("counted", sort)
-    columns = "name, entity_id, kind, max(n) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first"
+    columns = (
+        "name, entity_id, kind, max(n) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first, "
+        "sum(sum(n)) OVER () AS listed"
+    )
     sql = f"""WITH g AS MATERIALIZED ({groups})
               SELECT * FROM (SELECT 'speakers' AS part, '' AS outlet, '[]' AS via, {columns},
                                     count(*) OVER () AS total FROM g GROUP BY key ORDER BY {ranked} LIMIT ?)
@@ -366,7 +370,7 @@ def story_quoted(
     out = []
     for row in conn.execute(sql, [*params, max(0, speakers), max(0, sources)]):
         shaped = _speaker_row(row) if row["part"] == "speakers" else _source_row(row)
-        out.append({"part": row["part"], **shaped})
+        out.append({"part": row["part"], **shaped, "listed": row["listed"]})
     return out
 
 

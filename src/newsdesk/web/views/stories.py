@@ -190,9 +190,11 @@ def story(corpus: Corpus, request: Request) -> Page:
     sections: dict[str, dict[str, Any]] = {}
     # Speakers and who quotes whom are counted in one pass over the story's quotes.
     quoted: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    listed = 0
     if available(corpus, "quotes"):
         tops = {"speakers": SECTIONS["speakers"].top, "sources": SECTIONS["sources"].top}
         for row in corpus.story_part("quoted", story_id, **tops, sort=sort, **filters):
+            listed = row.pop("listed")
             quoted[row.pop("part")].append(row)
     for name, spec in SECTIONS.items():
         if name in ("speakers", "sources"):
@@ -214,9 +216,8 @@ def story(corpus: Corpus, request: Request) -> Page:
     for event in sections["events"]["items"]:
         event["articles_shown"] = members[event["id"]]
         event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"])
-    unnamed = 0
-    if available(corpus, "quotes") and sections["quotes"]["total"]:
-        unnamed = corpus.story_part("quotes_count", story_id, **filters)[0]["unnamed"]
+    # Quotes whose speaker is a pronoun, blank or unresolved: in the quote lists, not among the speakers.
+    unnamed = sections["quotes"]["total"] - (listed if quoted["speakers"] else 0)
     data = {
         "id": story_id,
         "title": head["title"],
