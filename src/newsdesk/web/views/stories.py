@@ -207,7 +207,7 @@ def story(corpus: Corpus, request: Request) -> Page:
             "unit": spec.unit,
             "total": total,
             "items": _strip(rows),
-            "all": link(request, f"/stories/{story_id}/{name}") if total > len(rows) else None,
+            "all": link(request, f"/stories/{story_id}/{name}", page=None) if total > len(rows) else None,
         }
     shown = [e["id"] for e in sections["events"]["items"]]
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -215,7 +215,7 @@ def story(corpus: Corpus, request: Request) -> Page:
         members[row["event_id"]].append({k: v for k, v in row.items() if k != "rank"})
     for event in sections["events"]["items"]:
         event["articles_shown"] = members[event["id"]]
-        event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"])
+        event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"], page=None)
     # Quotes whose speaker is a pronoun, blank or unresolved: in the quote lists, not among the speakers.
     unnamed = sections["quotes"]["total"] - (listed if quoted["speakers"] else 0)
     data = {
