@@ -1,5 +1,7 @@
 """The UI in a real browser (Playwright driving the system's chromium): the reader's path, the brief download,
-and hostile articles that must not run anything. CI installs chromium (.ci/run); elsewhere these tests skip
+hostile articles that must not run anything, and screenshots at 1400 and 390 px wide (light and dark) of the demo
+and of the dev-news store: no sideways scroll, no console or CSP error, a story within three screens.
+``NEWSDESK_SCREENSHOTS=DIR`` keeps the screenshots. CI installs chromium (.ci/run); elsewhere these tests skip
 with the reason when /usr/bin/chromium is missing."""
 
 from __future__ import annotations
@@ -9,7 +11,13 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+
+from newsdesk.corpus import open_corpus
+from newsdesk.web import create_app
+from tests.conftest import shared_path
+from tests.web.conftest import running
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -147,8 +155,6 @@ STORY_SECTIONS = ("events", "speakers", "outlets", "sources", "quotes", "article
 
 
 def _story_urls(live_url: str) -> list[str]:
-    import httpx
-
     stories = httpx.get(live_url + "/index.json").json()["stories"]
     orsa = next(s["id"] for s in stories if "Orsa" in s["title"])
     story = f"/stories/{orsa}"
@@ -221,5 +227,39 @@ def test_keyboard_opens_a_section_and_filters_without_script(browser: sync_api.B
     tab.locator("details.section.quotes > summary").click()
     assert tab.locator("ul.quotes li.direct").count() == 0 and tab.locator("ul.quotes li.reported").count() >= 1
     assert "kind=reported" in str(tab.locator("details.section.speakers p.more a").first.get_attribute("href"))
+    assert watch.problems == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def devnews_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The UI over the 60 real articles of ../shared/dev-news (read there, never copied), analysed."""
+    path = tmp_path_factory.mktemp("devnews") / "devnews.db"
+    with open_corpus(path) as corpus:
+        assert corpus.ingest([shared_path("dev-news")]).added
+        with running(create_app(corpus)) as url:
+            yield url
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_largest_dev_news_story_fits_the_width_and_three_screens(
+    browser: sync_api.Browser, devnews_url: str, width: int, tmp_path: Path
+) -> None:
+    stories = httpx.get(devnews_url + "/index.json").json()["stories"]
+    largest = max(stories, key=lambda s: s["articles"])
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    watch = Watch(tab, devnews_url)
+    keep = Path(os.environ.get("NEWSDESK_SCREENSHOTS") or tmp_path)
+    keep.mkdir(parents=True, exist_ok=True)
+    for n, url in enumerate([f"/stories/{largest['id']}", f"/stories/{largest['id']}/quotes"]):
+        tab.goto(devnews_url + url)
+        if n == 0 and width == 1400:
+            assert tab.evaluate("document.documentElement.scrollHeight") <= 3 * 900
+        for section in tab.locator("details").all():
+            section.evaluate("d => d.open = true")
+        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at {width} px"
+        tab.screenshot(path=str(keep / f"devnews-{width}-{n}.png"), full_page=True)
     assert watch.problems == []
     context.close()
