@@ -504,8 +504,10 @@ class Corpus:
         until: str | None = None,
         marks: tuple[str, str] = ("[", "]"),
         timeout: float = 0.0,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Full-text search over titles and text, best first, with a snippet whose matches ``marks`` enclose.
+        """Full-text search over titles and text, best first, with a snippet whose matches ``marks`` enclose;
+        ``limit`` results from the ``offset``-th on (for pages of results).
 
         ``outlet`` keeps one outlet's articles; ``since`` and ``until`` (dates, inclusive) keep articles
         published in that range. A search still running after ``timeout`` seconds is stopped (0: no limit).
@@ -527,7 +529,9 @@ class Corpus:
             "words or fewer prefix* terms, or narrow it to an outlet or dates."
         )
         with self.store.deadline(timeout, stopped):
-            return self.store.query("search", q=query, limit=limit, outlet=outlet or None, marks=marks, **bounds)
+            return self.store.query(
+                "search", q=query, limit=limit, outlet=outlet or None, marks=marks, offset=offset, **bounds
+            )
 
     def outlets(self) -> list[dict[str, Any]]:
         """Every outlet with its article count, most articles first."""
@@ -540,6 +544,28 @@ class Corpus:
     def story_summaries(self) -> list[dict[str, Any]]:
         """Every story's id, title, counts of articles and events, first and last dates; in :meth:`stories` order."""
         return self.store.query("story_summaries")
+
+    def story_head(self, story_id: str) -> dict[str, Any]:
+        """A story's ``id`` and ``title``, by id or unique id prefix, without reading its members.
+
+        Raises:
+            NotFoundError: no story has that id (or unique id prefix).
+        """
+        found = self.store.query("story_find", story_id=story_id)
+        if len(found) != 1:
+            hint = " It matches several stories; give more characters." if found else ""
+            raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
+        return found[0]
+
+    def story_part(self, part: str, story_id: str, **params: Any) -> list[dict[str, Any]]:
+        """One part of a story (exact id) as its page shows it, filtered, sorted and cut to a page in SQL.
+
+        ``part`` is ``summary``, ``days``, ``events``, ``articles``, ``event_articles``, ``quotes``,
+        ``speakers``, ``sources``, ``outlets``, ``credits``, ``origins`` or ``entities``, or one of those lists
+        plus ``_count``; ``params`` are the filters, ``limit``, ``offset`` and ``sort`` of
+        :mod:`newsdesk.store.story`.
+        """
+        return self.store.query(f"story_{part}", story_id=story_id, **params)
 
     def quotes_in(self, article_ids: list[str]) -> list[dict[str, Any]]:
         """The quotes of the given articles (exact ids), as :meth:`quotes` gives them, in one pass."""

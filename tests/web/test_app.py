@@ -36,19 +36,29 @@ def test_index_lists_stories_with_outlets_and_coverage(client: TestClient, demo_
 def test_story_page_and_twin(client: TestClient, demo_corpus: Corpus) -> None:
     story_id = next(s["id"] for s in demo_corpus.stories() if "Orsa" in s["title"])
     data = _json(client, f"/stories/{story_id[:6]}.json")
-    assert data["id"] == story_id and len(data["events"]) == 3 and data["timeline"]
-    assert {o["outlet"] for o in data["outlets"]} >= {"Meridian Press Agency", "Veloria Ledger"}
-    copies = next(o for o in data["origins"] if o["outlet"] == "Meridian Press Agency")
-    assert copies["articles"] == 3 and "MPA" in copies["cites"]
-    assert {"from": "brieflydigest.example", "to": "Harbour Gazette", "kind": "cites", "count": 1} in data["graph"][
-        "edges"
+    assert data["id"] == story_id and data["summary"]["articles"] == 9 and data["summary"]["events"] == 3
+    sections = data["sections"]
+    assert len(sections["events"]["items"]) == 3 and all(e["articles_shown"] for e in sections["events"]["items"])
+    assert {o["outlet"] for o in sections["outlets"]["items"]} >= {"Meridian Press Agency", "Veloria Ledger"}
+    copies = next(o for o in sections["origins"]["items"] if o["outlet"] == "Meridian Press Agency")
+    assert copies["articles"] == 3 and copies["copies"] == 2
+    assert {"outlet": "brieflydigest.example", "credits": "Harbour Gazette"} in [
+        {k: c[k] for k in ("outlet", "credits")} for c in sections["credits"]["items"]
     ]
     assert data["available"] == {"quotes": True, "entities": True}
+    assert data["summary"]["origins"] == 6 and data["summary"]["first"].startswith("2026-03-13")
     page = client.get(f"/stories/{story_id}").text
-    for section in ("Events", "Timeline", "Coverage by outlet over time", "Origins", "Quotes by speaker", "Entities"):
-        assert f"<h2>{section}</h2>" in page
-    assert "Attribution graph" in page and "No quotes yet" not in page
-    assert f'href="/stories/{story_id}/brief.html"' in page
+    for name in ("Events", "Top speakers", "Outlets", "Who quotes whom", "Quotes", "Independent origins", "Entities"):
+        assert f"<h2>{name}</h2>" in page
+    assert "No quotes yet" not in page and f'href="/stories/{story_id}/brief.html"' in page
+    # The timeline of dated entries is a list of its own: the timeline chart is the events' spans.
+    assert page.count('<svg class="lane"') == 3 and "2026-09-19" in page
+    timeline = _json(client, f"/stories/{story_id}/timeline.json")
+    assert timeline["total"] >= 5 and all(t["evidence"]["article_id"] for t in timeline["items"])
+    dated = [t["date"] for t in timeline["items"] if t["date"]]
+    assert dated == sorted(dated) and f'href="/stories/{story_id}/timeline"' in page
+    june = _json(client, f"/stories/{story_id}/timeline.json?since=2026-06-01&until=2026-06-30")["items"]
+    assert june and all(t["date"].startswith("2026-06") for t in june)
 
 
 def test_article_page_shows_metadata_copies_and_origin(client: TestClient, demo_corpus: Corpus) -> None:
@@ -128,10 +138,13 @@ def test_brief_downloads(client: TestClient, demo_corpus: Corpus) -> None:
 def test_pages_say_which_stage_to_add_when_quotes_and_entities_are_off(bare_client: TestClient) -> None:
     story_id = bare_client.get("/index.json").json()["stories"][0]["id"]
     data = _json(bare_client, f"/stories/{story_id}.json")
-    assert data["available"] == {"quotes": False, "entities": False} and data["speakers"] == []
+    assert data["available"] == {"quotes": False, "entities": False}
+    assert data["sections"]["speakers"] == {**data["sections"]["speakers"], "items": [], "total": 0}
     page = bare_client.get(f"/stories/{story_id}").text
     assert "No quotes yet: add &#34;quotes&#34; to [pipeline] stages" in page and "No entities yet" in page
-    article = _json(bare_client, f"/articles/{data['article_ids'][0]}.json")
+    listed = _json(bare_client, f"/stories/{story_id}/quotes.json")
+    assert listed["items"] == [] and "quotes" in listed["empty"]
+    article = _json(bare_client, f"/articles/{data['sections']['articles']['items'][0]['id']}.json")
     assert article["quotes"] == [] and "quotes" in article["empty"]
 
 

@@ -1,14 +1,23 @@
 """The UI in a real browser (Playwright driving the system's chromium): the reader's path, the brief download,
-and hostile articles that must not run anything. CI installs chromium (.ci/run); elsewhere these tests skip
+hostile articles that must not run anything, and screenshots at 1400 and 390 px wide (light and dark) of the demo
+and of the dev-news store: no sideways scroll, no console or CSP error, a story within three screens.
+``NEWSDESK_SCREENSHOTS=DIR`` keeps the screenshots. CI installs chromium (.ci/run); elsewhere these tests skip
 with the reason when /usr/bin/chromium is missing."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+
+from newsdesk.corpus import open_corpus
+from newsdesk.web import create_app
+from tests.conftest import shared_path
+from tests.web.conftest import running
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -73,10 +82,11 @@ def test_reader_path_stories_story_article_entity_and_back(page: tuple[sync_api.
     tab.goto(live_url + "/")
     tab.get_by_role("link", name="Leaked draft would guarantee Dastmar a minimum summer flow on the Orsa").first.click()
     assert "/stories/" in tab.url
-    sync_api.expect(tab.locator("h2", has_text="Coverage by outlet over time")).to_be_visible()
-    sync_api.expect(tab.locator("svg.timeline circle").first).to_be_attached()
+    sync_api.expect(tab.locator("h2", has_text="Top speakers")).to_be_visible()
+    sync_api.expect(tab.locator("svg.lane rect").first).to_be_attached()
     story_url = tab.url
-    tab.locator("ol.events a").first.click()
+    tab.locator("ol.events summary").first.click()  # an event opens on its articles, without script
+    tab.locator("ol.events details[open] ul.members a").first.click()
     assert "/articles/" in tab.url
     article_url = tab.url
     sync_api.expect(tab.locator("article.text q.quote").first).to_be_visible()
@@ -139,3 +149,117 @@ def test_hostile_articles_run_nothing(page: tuple[sync_api.Page, Watch], live_ur
     story.click()
     assert "/stories/" in tab.url and tab.evaluate("typeof window.__pwned") == "undefined"
     assert watch.problems == []
+
+
+STORY_SECTIONS = ("events", "speakers", "outlets", "sources", "quotes", "articles", "credits", "origins", "entities")
+
+
+def _story_urls(live_url: str) -> list[str]:
+    stories = httpx.get(live_url + "/index.json").json()["stories"]
+    orsa = next(s["id"] for s in stories if "Orsa" in s["title"])
+    story = f"/stories/{orsa}"
+    return [story, f"{story}/quotes", f"{story}?kind=direct&sort=name", "/", "/search?q=dam"]
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_fit_the_width_with_no_console_or_policy_error(
+    browser: sync_api.Browser, live_url: str, width: int, scheme: str, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    watch = Watch(tab, live_url)
+    violations: list[str] = []
+    tab.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    keep = Path(os.environ.get("NEWSDESK_SCREENSHOTS") or tmp_path)
+    keep.mkdir(parents=True, exist_ok=True)
+    for n, url in enumerate(_story_urls(live_url)):
+        tab.goto(live_url + url)
+        for section in tab.locator("details").all():  # every section and event open: the widest the page gets
+            section.evaluate("d => d.open = true")
+        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at {width} px"
+        shot = keep / f"{scheme}-{width}-{n}.png"
+        tab.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 5000
+    assert watch.problems == [] and violations == []
+    context.close()
+
+
+def test_demo_story_fits_three_screens_with_sections_collapsed(browser: sync_api.Browser, live_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    tab = context.new_page()
+    watch = Watch(tab, live_url)
+    tab.goto(live_url + _story_urls(live_url)[0])
+    assert tab.evaluate("document.documentElement.scrollHeight") <= 3 * 900  # as served: four sections open
+    while tab.locator("details.section[open]").count():  # closed by a click, as a reader closes them
+        tab.locator("details.section[open] > summary").first.click()
+    assert tab.locator("details.section[open]").count() == 0
+    assert tab.evaluate("document.documentElement.scrollHeight") <= 900 * 1.5
+    # Headings in order, every form control labelled.
+    levels = [int(t[1]) for t in tab.locator("h1, h2, h3, h4").evaluate_all("hs => hs.map(h => h.tagName)")]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    unlabelled = tab.evaluate(
+        "[...document.querySelectorAll('input, select')].filter(e => !(e.labels && e.labels.length)"
+        " && !e.getAttribute('aria-label')).length"
+    )
+    assert unlabelled == 0
+    assert watch.problems == []
+    context.close()
+
+
+def test_keyboard_opens_a_section_and_filters_without_script(browser: sync_api.Browser, live_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    tab = context.new_page()
+    watch = Watch(tab, live_url)
+    tab.goto(live_url + _story_urls(live_url)[0])
+    quotes = tab.locator("details.section.quotes")
+    assert quotes.evaluate("d => d.open") is False
+    quotes.locator("summary").focus()
+    outline = quotes.locator("summary").evaluate("s => getComputedStyle(s).outlineStyle")
+    assert outline != "none"  # the focus is visible
+    tab.keyboard.press("Enter")
+    assert quotes.evaluate("d => d.open") is True
+    tab.locator("details.filters > summary").click()
+    tab.locator("select[name=kind]").select_option("reported")
+    tab.locator("details.filters button[type=submit]").click()
+    tab.wait_for_url("**kind=reported**")
+    tab.locator("details.section.quotes > summary").click()
+    assert tab.locator("ul.quotes li.direct").count() == 0 and tab.locator("ul.quotes li.reported").count() >= 1
+    assert "kind=reported" in str(tab.locator("details.section.speakers p.more a").first.get_attribute("href"))
+    assert watch.problems == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def devnews_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The UI over the 60 real articles of ../shared/dev-news (read there, never copied), analysed."""
+    path = tmp_path_factory.mktemp("devnews") / "devnews.db"
+    with open_corpus(path) as corpus:
+        assert corpus.ingest([shared_path("dev-news")]).added
+        with running(create_app(corpus)) as url:
+            yield url
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_largest_dev_news_story_fits_the_width_and_three_screens(
+    browser: sync_api.Browser, devnews_url: str, width: int, tmp_path: Path
+) -> None:
+    stories = httpx.get(devnews_url + "/index.json").json()["stories"]
+    largest = max(stories, key=lambda s: s["articles"])
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    watch = Watch(tab, devnews_url)
+    keep = Path(os.environ.get("NEWSDESK_SCREENSHOTS") or tmp_path)
+    keep.mkdir(parents=True, exist_ok=True)
+    for n, url in enumerate([f"/stories/{largest['id']}", f"/stories/{largest['id']}/quotes"]):
+        tab.goto(devnews_url + url)
+        if n == 0 and width == 1400:
+            assert tab.evaluate("document.documentElement.scrollHeight") <= 3 * 900
+        for section in tab.locator("details").all():
+            section.evaluate("d => d.open = true")
+        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at {width} px"
+        tab.screenshot(path=str(keep / f"devnews-{width}-{n}.png"), full_page=True)
+    assert watch.problems == []
+    context.close()

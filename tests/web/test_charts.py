@@ -13,29 +13,31 @@ def test_sparkline_buckets_a_long_span_and_scales_to_the_peak() -> None:
     assert charts.sparkline([(None, 3)]) is None
 
 
-def test_timeline_and_grid() -> None:
-    entries = [{"date": "2026-03-01", "text": "a", "article_ids": ["x"]}, {"date": "2026-03-11", "text": "b"}]
-    chart = charts.timeline([*entries, {"date": "2019", "text": "year only"}], width=200)
-    assert chart is not None and [d["x"] for d in chart["dots"]] == [12, 188]
-    grid = charts.coverage_grid(
-        [{"day": "2026-03-01", "outlet": "A", "articles": 2}, {"day": "2026-03-02", "outlet": None, "articles": 1}]
-    )
-    assert grid is not None and [o["name"] for o in grid["outlets"]] == ["A", "(not stated)"]
-    assert {c["opacity"] for c in grid["cells"]} == {1.0, 0.62}
+def test_ticks_and_lanes_place_spans_on_the_story_dates() -> None:
+    assert charts.ticks("2026-03-01", "2026-03-09") == [
+        "2026-03-01",
+        "2026-03-03",
+        "2026-03-05",
+        "2026-03-07",
+        "2026-03-09",
+    ]
+    assert charts.ticks("2026-03-01T10:00", "2026-03-01") == ["2026-03-01"] and charts.ticks(None, "2026") == []
+    events = [
+        {"first_seen": "2026-03-01", "last_seen": "2026-03-05"},
+        {"first_seen": "2026-03-11T08:00", "last_seen": None},
+        {"first_seen": None, "last_seen": None},
+    ]
+    lanes = charts.lanes(events, "2026-03-01", "2026-03-11")
+    assert lanes[0] == {"x": 0, "w": 400} and lanes[2] is None
+    assert lanes[1] is not None and 0 < lanes[1]["w"] < 10 and lanes[1]["x"] + lanes[1]["w"] <= 1000
+    assert charts.lanes(events, None, None) == [None, None, None]
 
 
-def test_graph_layout_puts_publishers_credited_outlets_and_sources_in_columns() -> None:
-    graph = {
-        "edges": [
-            {"from": "Digest", "to": "Ledger", "kind": "cites", "count": 2},
-            {"from": "Ledger", "to": "Varga", "kind": "quotes", "count": 1},
-        ]
-    }
-    layout = charts.graph_layout(graph)
-    assert layout is not None
-    columns = {(n["column"], n["name"]) for n in layout["nodes"]}
-    assert columns == {(0, "Digest"), (1, "Ledger"), (2, "Varga")} and len(layout["lines"]) == 2
-    assert charts.graph_layout({"edges": []}) is None
+def test_bars_scale_to_the_longest_and_tones_are_stable() -> None:
+    assert charts.bars([{"quotes": 10}, {"quotes": 5}, {"quotes": 0}], "quotes") == [100, 50, 0]
+    assert charts.bars([{"quotes": 0}], "quotes") == [0] and charts.bars([{"n": 1}], "") == []
+    assert charts.tone("Veloria Ledger") == charts.tone("veloria ledger") and 0 <= charts.tone(None) < charts.TONES
+    assert len({charts.tone(f"Outlet {n}") for n in range(40)}) == charts.TONES
 
 
 def test_segments_cover_the_text_and_nest_marks() -> None:

@@ -15,7 +15,9 @@ def _pages(client: TestClient) -> dict[str, str]:
     stories = client.get("/index.json").json()["stories"]
     story = client.get(f"/stories/{stories[0]['id']}.json").json()
     urls = ["/", f"/stories/{story['id']}", "/search?q=crane", f"/stories/{story['id']}/brief.html"]
-    urls += [f"/articles/{a}" for a in story["article_ids"]]
+    urls += [f"/stories/{story['id']}/{name}" for name in story["sections"]]
+    listed = client.get(f"/stories/{story['id']}/articles.json").json()["items"]
+    urls += [f"/articles/{a['id']}" for a in listed]
     return {url: client.get(url).text for url in urls}
 
 

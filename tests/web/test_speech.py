@@ -11,21 +11,26 @@ def _orsa(corpus: Corpus) -> str:
     return next(s["id"] for s in corpus.stories() if "Orsa" in s["title"])
 
 
-def test_story_groups_quotes_by_speaker_and_draws_their_sources(client: TestClient, demo_corpus: Corpus) -> None:
-    data = client.get(f"/stories/{_orsa(demo_corpus)}.json").json()
-    groups = data["speakers"]
-    assert groups and sum(len(g["quotes"]) for g in groups) >= 5
-    assert [len(g["quotes"]) for g in groups] == sorted((len(g["quotes"]) for g in groups), reverse=True)
-    for group in groups:  # a group is one speaker: one entity, or one description without an entity
-        assert len({q["speaker_entity_id"] for q in group["quotes"]}) == 1
-        assert group["speaker_entity_id"] or len({q["speaker"] for q in group["quotes"]}) == 1
-    named = {g["speaker"] for g in groups}
+def test_story_counts_quotes_by_speaker_and_ranks_their_routes(client: TestClient, demo_corpus: Corpus) -> None:
+    story = _orsa(demo_corpus)
+    speakers = client.get(f"/stories/{story}/speakers.json").json()["items"]
+    assert speakers and sum(s["quotes"] for s in speakers) >= 5
+    assert [s["quotes"] for s in speakers] == sorted((s["quotes"] for s in speakers), reverse=True)
+    assert len({s["speaker"].casefold() for s in speakers}) == len(speakers)  # one row a speaker
+    named = {s["speaker"] for s in speakers}
     assert named & {"Ilse Varga", "Arsen Cybulski", "Arsen Tsybulsky", "Benedek Rusz"}
-    edges = {(e["to"], e["kind"]) for e in data["graph"]["edges"]}
-    assert any(kind == "quotes" for _, kind in edges)
-    assert data["entities"] and all(e["mentions"] >= 1 for e in data["entities"])
-    page = client.get(f"/stories/{_orsa(demo_corpus)}").text
-    assert f'href="/entities/{data["entities"][0]["id"]}"' in page
+    varga = next(s for s in speakers if s["speaker"] == "Ilse Varga")
+    first = client.get(f"/stories/{story}/quotes.json").json()
+    quotes = first["items"] + (client.get(first["next"]).json()["items"] if first["next"] else [])
+    assert len(quotes) == first["total"] and varga["quotes"] == sum(q["speaker"] == "Ilse Varga" for q in quotes)
+    routes = client.get(f"/stories/{story}/sources.json").json()["items"]
+    assert routes and all(r["source"] and r["quotes"] >= 1 for r in routes)
+    assert sum(r["quotes"] for r in routes) == sum(s["quotes"] for s in speakers)
+    entities = client.get(f"/stories/{story}/entities.json").json()["items"]
+    assert entities and all(e["mentions"] >= 1 for e in entities)
+    page = client.get(f"/stories/{story}").text
+    assert f'href="/entities/{entities[0]["id"]}"' in client.get(f"/stories/{story}/entities").text
+    assert f'href="/entities/{varga["speaker_entity_id"]}"' in page
 
 
 def test_article_text_marks_quotes_and_mentions(client: TestClient, demo_corpus: Corpus) -> None:

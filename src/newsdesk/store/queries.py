@@ -118,8 +118,10 @@ def search(
     since: str | None = None,
     until: str | None = None,
     marks: tuple[str, str] = ("[", "]"),
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Full-text search over titles and text, best first (bm25, a title hit weighing more), with a snippet.
+    """Full-text search over titles and text, best first (bm25, a title hit weighing more), with a snippet;
+    ``limit`` results from the ``offset``-th on.
 
     ``q`` is FTS5 query syntax. A query that is not (``it's``, ``U.S.``, ``50%``, an unclosed quote, a colon
     that names no column), or that FTS5 would misread (``co-operation``), is searched as plain words instead:
@@ -150,13 +152,13 @@ def search(
     sql = f"""WITH top AS (
                 SELECT articles_fts.rowid AS rid, bm25(articles_fts, {_TITLE_WEIGHT}, 1.0) AS score
                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                WHERE articles_fts MATCH ?{where} ORDER BY score LIMIT ?)
+                WHERE articles_fts MATCH ?{where} ORDER BY score LIMIT ? OFFSET ?)
               SELECT {columns}, snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snippet, top.score AS score
               FROM top JOIN articles_fts ON articles_fts.rowid = top.rid JOIN articles a ON a.rowid = top.rid
               WHERE articles_fts MATCH ? ORDER BY top.score"""
 
     def run(match: str) -> list[dict[str, Any]]:
-        rows = conn.execute(sql, [match, *filters, limit, *marks, match])
+        rows = conn.execute(sql, [match, *filters, limit, max(0, offset), *marks, match])
         return [{**_summary(r), "score": round(-r["score"], 3)} for r in rows]
 
     # SQLite reads a string only up to a NUL, and clean text holds no control characters: it separates words.
@@ -480,3 +482,57 @@ def article_texts(conn: sqlite3.Connection, *, ids: list[str]) -> list[dict[str,
         sql = f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
         out.extend(dict(r) for r in conn.execute(sql, chunk))
     return out
+
+
+# The story page's queries, filtered and bounded in SQL, live in a module of their own; Store.query finds them here.
+from newsdesk.store.story import (  # noqa: E402
+    story_articles,
+    story_articles_count,
+    story_credits,
+    story_credits_count,
+    story_days,
+    story_entities,
+    story_entities_count,
+    story_event_articles,
+    story_events,
+    story_events_count,
+    story_find,
+    story_origins,
+    story_origins_count,
+    story_outlets,
+    story_outlets_count,
+    story_quoted,
+    story_quotes,
+    story_quotes_count,
+    story_sources,
+    story_sources_count,
+    story_speakers,
+    story_speakers_count,
+    story_summary,
+)
+
+__all__ += [
+    "story_articles",
+    "story_articles_count",
+    "story_credits",
+    "story_credits_count",
+    "story_days",
+    "story_entities",
+    "story_entities_count",
+    "story_event_articles",
+    "story_events",
+    "story_events_count",
+    "story_find",
+    "story_origins",
+    "story_origins_count",
+    "story_outlets",
+    "story_outlets_count",
+    "story_quoted",
+    "story_quotes",
+    "story_quotes_count",
+    "story_sources",
+    "story_sources_count",
+    "story_speakers",
+    "story_speakers_count",
+    "story_summary",
+]

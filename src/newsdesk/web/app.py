@@ -18,6 +18,7 @@ from starlette.templating import Jinja2Templates
 
 from newsdesk.corpus import Corpus
 from newsdesk.report.links import safe_url
+from newsdesk.web import charts
 from newsdesk.web.cache import PageCache
 from newsdesk.web.errors import handlers
 from newsdesk.web.hosts import TrustedHosts
@@ -40,6 +41,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["safe_url"] = safe_url
     env.filters["day"] = lambda value: (value or "")[:10] or "undated"
+    env.filters["tone"] = charts.tone
     return env
 
 
@@ -108,6 +110,7 @@ def create_app(corpus: Corpus, *, allowed_hosts: Iterable[str] | None = None) ->
         *_twins("/", "/index.json", stories.index, *pages),
         Route("/stories/{story_id}/brief.{fmt}", stories.brief_endpoint(readers)),
         *_twins("/stories/{story_id}", "/stories/{story_id}.json", stories.story, *pages),
+        *_twins("/stories/{story_id}/{section}", "/stories/{story_id}/{section}.json", stories.section, *pages),
         *_twins("/articles/{article_id}", "/articles/{article_id}.json", articles.article, *pages),
         *_twins("/entities/{entity_id}", "/entities/{entity_id}.json", entities.entity, *pages),
         *_twins("/search", "/search.json", search.search, *pages),

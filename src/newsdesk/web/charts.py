@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["coverage_grid", "graph_layout", "sparkline", "timeline"]
+__all__ = ["TONES", "bars", "lanes", "sparkline", "ticks", "tone"]
+
+TONES = 8  # colours the stylesheet defines for outlets (.tone0 to .tone7)
 
 
 def _day(value: str | None) -> date | None:
@@ -26,7 +29,7 @@ def _buckets(days: Iterable[date], most: int) -> tuple[date, int, int]:
     return ordered[0], width, math.ceil(span / width)
 
 
-def sparkline(counts: Iterable[tuple[str | None, int]], *, width: int = 160, height: int = 28) -> dict[str, Any] | None:
+def sparkline(counts: Iterable[tuple[str | None, int]], *, width: int = 200, height: int = 32) -> dict[str, Any] | None:
     """Bars of articles per day (bucketed to at most 40 bars) over the story's dated span; None if undated."""
     per_day: dict[date, int] = defaultdict(int)
     for day, n in counts:
@@ -59,96 +62,52 @@ def sparkline(counts: Iterable[tuple[str | None, int]], *, width: int = 160, hei
     }
 
 
-def timeline(entries: Iterable[dict[str, Any]], *, width: int = 720, height: int = 70) -> dict[str, Any] | None:
-    """Dots on a date axis, one per dated timeline entry, larger for more articles; None if nothing is dated."""
-    dated = [(d, e) for e in entries if (d := _day(e.get("date"))) is not None]
-    if not dated:
-        return None
-    first, last = min(d for d, _ in dated), max(d for d, _ in dated)
-    span = max((last - first).days, 1)
-    pad = 12
-    dots = []
-    for i, (d, entry) in enumerate(dated):
-        x = pad + (d - first).days / span * (width - 2 * pad)
-        n = len(entry.get("article_ids") or [entry])
-        dots.append(
-            {
-                "x": round(x, 2),
-                "y": 22 + (i % 3) * 12,
-                "r": round(min(3 + 1.5 * math.sqrt(n), 9), 2),
-                "estimated": bool(entry.get("estimated")),
-                "label": f"{entry['date']}: {entry.get('text', '')}"[:300],
-            }
-        )
-    return {"width": width, "height": height, "dots": dots, "first": str(first), "last": str(last), "axis": height - 10}
+def ticks(first: str | None, last: str | None, *, count: int = 5) -> list[str]:
+    """``count`` dates evenly spaced from ``first`` to ``last`` (both included), for an axis; [] if undated.
+
+    Evenly spaced, so a page can set them out with equal gaps and need no coordinates (no inline style).
+    """
+    start, end = _day(first), _day(last)
+    if start is None or end is None:
+        return []
+    if end <= start:
+        return [str(start)]
+    span = (end - start).days
+    return [str(start + timedelta(days=round(span * i / (count - 1)))) for i in range(count)]
 
 
-def coverage_grid(rows: Iterable[dict[str, Any]], *, most: int = 30, cell: int = 14) -> dict[str, Any] | None:
-    """Outlets down, time across: one cell per outlet and period, darker for more articles; None if undated."""
-    dated = [(d, r) for r in rows if (d := _day(r.get("day"))) is not None]
-    if not dated:
-        return None
-    first, days_per_col, cols = _buckets((d for d, _ in dated), most)
-    cells: dict[tuple[str, int], int] = defaultdict(int)
-    for d, row in dated:
-        cells[(row.get("outlet") or "(not stated)", (d - first).days // days_per_col)] += row["articles"]
-    outlets = sorted({o for o, _ in cells}, key=lambda o: (-sum(n for (p, _), n in cells.items() if p == o), o))
-    peak = max(cells.values())
-    return {
-        "width": cols * cell,
-        "height": len(outlets) * cell,
-        "cell": cell - 2,
-        "outlets": [{"name": o, "y": i * cell} for i, o in enumerate(outlets)],
-        "cells": [
-            {
-                "x": col * cell,
-                "y": outlets.index(outlet) * cell,
-                "opacity": round(0.25 + 0.75 * n / peak, 2),
-                "label": f"{outlet}, from {first + timedelta(days=col * days_per_col)}: {n} articles",
-            }
-            for (outlet, col), n in sorted(cells.items())
-        ],
-        "first": str(first),
-        "days_per_column": days_per_col,
-    }
+def lanes(
+    items: Iterable[dict[str, Any]], first: str | None, last: str | None, *, width: int = 1000
+) -> list[dict[str, Any] | None]:
+    """Each item's span (``first_seen`` to ``last_seen``) as ``{"x", "w"}`` on an axis ``width`` wide from
+    ``first`` to ``last``; None for an item (or on an axis) without dates. A one-day span is still visible."""
+    start, end = _day(first), _day(last)
+    if start is None or end is None:
+        return [None for _ in items]
+    span = max((end - start).days, 1)
+    out: list[dict[str, Any] | None] = []
+    for item in items:
+        a, b = _day(item.get("first_seen")), _day(item.get("last_seen"))
+        if a is None:
+            out.append(None)
+            continue
+        b = b or a
+        x = (a - start).days / span * width
+        w = max((b - a).days / span * width, width / 120)
+        out.append({"x": round(min(x, width - width / 120), 1), "w": round(w, 1)})
+    return out
 
 
-def graph_layout(graph: dict[str, Any], *, width: int = 720, row: int = 26) -> dict[str, Any] | None:
-    """Three columns, publishing outlet → credited outlet → quoted source, with an edge per link; None if empty."""
-    if not graph["edges"]:
-        return None
-    targets = {e["to"] for e in graph["edges"] if e["kind"] in ("cites", "via")}
-    sources = {e["to"] for e in graph["edges"] if e["kind"] == "quotes"}
-    columns: list[list[str]] = [
-        sorted({e["from"] for e in graph["edges"] if e["kind"] in ("cites", "via")} | _first_hops(graph)),
-        sorted(targets),
-        sorted(sources),
-    ]
-    xs = (10, width // 2 - 80, width - 170)
-    where = {(c, name): (xs[c], 18 + i * row) for c, names in enumerate(columns) for i, name in enumerate(names)}
-    lines = []
-    for edge in graph["edges"]:
-        # A quote's speaker is reached from the credited outlet when there is one, else from the publisher.
-        order = {"cites": (0,), "via": (0, 1), "quotes": (1, 0)}[edge["kind"]]
-        start = next((where[(c, edge["from"])] for c in order if (c, edge["from"]) in where), None)
-        end = where.get((2 if edge["kind"] == "quotes" else 1, edge["to"]))
-        if start and end:
-            lines.append(
-                {
-                    "x1": start[0] + 160,
-                    "y1": start[1] - 4,
-                    "x2": end[0] - 4,
-                    "y2": end[1] - 4,
-                    "w": min(1 + edge["count"], 6),
-                    "kind": edge["kind"],
-                    "label": f"{edge['from']} → {edge['to']} ({edge['count']})",
-                }
-            )
-    nodes = [{"name": name, "x": x, "y": y, "column": c} for (c, name), (x, y) in where.items()]
-    return {"width": width, "height": 24 + row * max(len(c) for c in columns), "nodes": nodes, "lines": lines}
+def bars(rows: Iterable[dict[str, Any]], measure: str, *, width: int = 100) -> list[int]:
+    """Each row's ``measure`` as a bar length out of ``width``, the longest of the rows full; [] without one."""
+    values = [int(r.get(measure) or 0) for r in rows] if measure else []
+    peak = max(values, default=0)
+    if not peak:
+        return [0 for _ in values]
+    return [max(1, round(v / peak * width)) if v else 0 for v in values]
 
 
-def _first_hops(graph: dict[str, Any]) -> set[str]:
-    """Outlets that quote a source directly (no credited outlet between)."""
-    middle = {e["to"] for e in graph["edges"] if e["kind"] in ("cites", "via")}
-    return {e["from"] for e in graph["edges"] if e["kind"] == "quotes" and e["from"] not in middle}
+def tone(name: str | None) -> int:
+    """A colour number for ``name`` (0 to ``TONES - 1``), the same on every page and every run."""
+    digest = zlib.crc32((name or "").casefold().encode("utf-8", "replace"))
+    return digest % TONES

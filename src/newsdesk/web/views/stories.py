@@ -1,9 +1,15 @@
-"""The stories page (``/``), a story's page, and its brief as a download."""
+"""The stories page (``/``), a story's dashboard, its full lists, and its brief as a download.
+
+A story's page stays the same size whatever the story's: each section shows its first few items, counted and cut
+in SQL (``Corpus.story_part``), with a link to the section's full list, 50 a page. Filters (outlet, event, dates,
+quote kind) and the sort are query parameters, kept in every link of the page.
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -11,16 +17,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from newsdesk.corpus import Corpus
-from newsdesk.errors import NotFoundError
-from newsdesk.report import FORMATS, build_brief, gather, render
-from newsdesk.report.speech import EMPTY_HINTS
+from newsdesk.dates import parse_date
+from newsdesk.errors import ConfigError, NotFoundError
+from newsdesk.report import FORMATS, build_brief, render
+from newsdesk.report.speech import EMPTY_HINTS, available
 from newsdesk.web import charts
-from newsdesk.web.page import Page, int_param
+from newsdesk.web.page import PER_PAGE, Page, int_param, link, pager
 from newsdesk.web.readers import Readers
 
-__all__ = ["brief_endpoint", "index", "story"]
+__all__ = ["SECTIONS", "brief_endpoint", "index", "section", "story"]
 
-PER_PAGE = 50
 NO_ARTICLES = "No articles yet: run `newsdesk ingest FILES` (files, folders, feeds or URLs), or try `newsdesk demo`."
 NO_STORIES = (
     "No stories yet: the cluster stage groups articles into stories. Run `newsdesk analyze` "
@@ -31,11 +37,45 @@ _MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-
 _BRIEF_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; sandbox"
 
 
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One list of a story: its heading, what it counts, how many the dashboard shows, the stage it needs."""
+
+    title: str
+    unit: str
+    top: int
+    needs: str | None = None  # "quotes" or "entities": the list is empty, and says why, without that stage
+
+
+SECTIONS = {
+    "events": Section("Events", "events", 8),
+    "speakers": Section("Top speakers", "speakers", 10, "quotes"),
+    "outlets": Section("Outlets", "outlets", 10),
+    "sources": Section("Who quotes whom", "routes", 10, "quotes"),
+    "quotes": Section("Quotes", "quotes", 6, "quotes"),
+    "articles": Section("Articles", "articles", 8),
+    "credits": Section("Outlets credited", "credits", 8),
+    "origins": Section("Independent origins", "origins", 6),
+    "entities": Section("Entities", "entities", 12, "entities"),
+}
+# The dated statements of the story's articles: a list of its own, not on the dashboard (it reads every dated
+# sentence of the story; the dashboard's time axis is the events').
+TIMELINE = Section("Timeline", "dated statements", 0)
+LISTS = {**SECTIONS, "timeline": TIMELINE}
+OPEN = ("events", "speakers", "outlets", "sources")  # sections open on the dashboard; the others start closed
+FILTERS = ("outlet", "event", "since", "until", "kind")
+KINDS = ("direct", "reported")
+SORTS = {"size": "largest first", "date": "oldest first", "recent": "newest first", "name": "by name"}
+QUOTE_CHARS = 700  # longest statement a list shows (the article has it whole)
+EVENT_ARTICLES = 6  # articles shown inside each event on the dashboard
+CHOICES = 50  # outlets and events offered in the filter form (the largest; any other can be typed in the URL)
+
+
 def index(corpus: Corpus, request: Request) -> Page:
     """Stories, most recently active first, each with its outlets and coverage over time; 50 a page."""
-    page = int_param(request, "page", 1)
     found = corpus.story_summaries()
-    shown = found[(page - 1) * PER_PAGE : page * PER_PAGE]
+    paging = pager(request, len(found), what="stories")
+    shown = found[paging["offset"] : paging["offset"] + PER_PAGE]
     coverage: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in corpus.coverage(story_ids=[s["id"] for s in shown]) if shown else []:
         coverage[row["story_id"]].append(row)
@@ -50,41 +90,247 @@ def index(corpus: Corpus, request: Request) -> Page:
         rows.append(
             {
                 **story,
-                "outlets": [{"outlet": o, "articles": n} for o, n in outlets.most_common()],
+                "outlets": [{"outlet": o, "articles": n} for o, n in outlets.most_common(12)],
+                "more_outlets": max(0, len(outlets) - 12),
                 "coverage": [{"day": d, "articles": n} for d, n in sorted(days.items())],
             }
         )
     articles = corpus.count()
     empty = NO_ARTICLES if not articles else NO_STORIES if not found else None
-    data = {
-        "stories": rows,
-        "total": len(found),
-        "page": page,
-        "pages": max(1, -(-len(found) // PER_PAGE)),
-        "articles": articles,
-        "empty": empty,
-    }
+    data = {"stories": rows, **_paging(paging), "articles": articles, "empty": empty}
     lines = {r["id"]: charts.sparkline((c["day"], c["articles"]) for c in r["coverage"]) for r in rows}
-    return Page("index.html", data, {"sparklines": lines})
+    return Page("index.html", data, {"sparklines": lines, "paging": paging})
+
+
+def _paging(paging: dict[str, Any]) -> dict[str, Any]:
+    return {k: paging[k] for k in ("page", "pages", "per_page", "total", "previous", "next")}
+
+
+def _filters(request: Request) -> tuple[dict[str, str], str | None]:
+    """The filters and the sort of a story page's query.
+
+    Raises:
+        ConfigError: a date that is not one, a quote kind or a sort that does not exist.
+    """
+    filters = {k: v.strip() for k in FILTERS if (v := request.query_params.get(k, "")).strip()}
+    for name in ("since", "until"):
+        if name in filters:
+            iso = parse_date(filters[name])
+            if iso is None:
+                raise ConfigError(
+                    f"The {name} date {filters[name]!r} is not a date I can read. Write it as 2026-03-01."
+                )
+            filters[name] = iso[:10]
+    if filters.get("kind") not in (None, *KINDS):
+        raise ConfigError(f"No quote kind {filters['kind']!r}. Available: {', '.join(KINDS)}.")
+    sort = request.query_params.get("sort") or None
+    if sort is not None and sort not in SORTS:
+        raise ConfigError(f"No sort {sort!r}. Available: {', '.join(SORTS)}.")
+    return filters, sort
+
+
+def _rows(corpus: Corpus, name: str, story_id: str, filters: dict[str, str], **params: Any) -> list[dict[str, Any]]:
+    if (needs := SECTIONS[name].needs) and not available(corpus, needs):
+        return []
+    return corpus.story_part(name, story_id, **filters, **params)
+
+
+def _total(corpus: Corpus, name: str, story_id: str, filters: dict[str, str], rows: list[dict[str, Any]]) -> int:
+    """The rows a list has in all: carried by its rows when it has some, else counted."""
+    if rows and "total" in rows[0]:
+        return int(rows[0]["total"])
+    if (needs := SECTIONS[name].needs) and not available(corpus, needs):
+        return 0
+    return int(corpus.story_part(f"{name}_count", story_id, **filters)[0]["total"])
+
+
+def _strip(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in r.items() if k != "total"} for r in rows]
+
+
+def _common(corpus: Corpus, request: Request) -> tuple[dict[str, Any], dict[str, str], str | None]:
+    head = corpus.story_head(request.path_params["story_id"])
+    filters, sort = _filters(request)
+    return head, filters, sort
+
+
+def _form(corpus: Corpus, request: Request, story_id: str, filters: dict[str, str], sort: str | None) -> dict[str, Any]:
+    """What the filter form offers: the story's largest outlets and events (unfiltered), the kinds and sorts."""
+    outlets = [o["outlet"] for o in corpus.story_part("outlets", story_id, limit=CHOICES) if o["outlet"]]
+    if filters.get("outlet") and filters["outlet"] not in outlets:
+        outlets.append(filters["outlet"])
+    events = [
+        {"id": e["id"], "title": e["title"] or e["id"], "articles": e["articles"]}
+        for e in corpus.story_part("events", story_id, limit=CHOICES, sort="size")
+    ]
+    if filters.get("event") and filters["event"] not in {e["id"] for e in events}:
+        events.append({"id": filters["event"], "title": filters["event"], "articles": None})
+    return {
+        "outlets": outlets,
+        "events": events,
+        "kinds": KINDS,
+        "sorts": SORTS,
+        "values": {**dict.fromkeys(FILTERS, ""), **filters, "sort": sort or ""},
+        "action": request.url.path,
+        "clear": link(request, **dict.fromkeys((*FILTERS, "sort", "page"), None)),
+    }
 
 
 def story(corpus: Corpus, request: Request) -> Page:
-    """One story: events, timeline chart, coverage by outlet, quotes by speaker, entities, attribution graph."""
-    data = gather(corpus, request.path_params["story_id"])
-    data["empty"] = {kind: hint for kind, hint in EMPTY_HINTS.items() if not data["available"][kind]}
-    titles = {a["id"]: a for a in data["articles"]}
+    """A story as a dashboard: a summary band, the events on a time axis, and each section's first few items.
+
+    Raises:
+        NotFoundError: no story has that id (or unique id prefix).
+        ConfigError: a filter or the sort is malformed.
+    """
+    head, filters, sort = _common(corpus, request)
+    story_id = head["id"]
+    summary = corpus.story_part("summary", story_id, **filters)[0]
+    days = corpus.story_part("days", story_id, **filters)
+    sections: dict[str, dict[str, Any]] = {}
+    # Speakers and who quotes whom are counted in one pass over the story's quotes.
+    quoted: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    listed = 0
+    if available(corpus, "quotes"):
+        tops = {"speakers": SECTIONS["speakers"].top, "sources": SECTIONS["sources"].top}
+        for row in corpus.story_part("quoted", story_id, **tops, sort=sort, **filters):
+            listed = row.pop("listed")
+            quoted[row.pop("part")].append(row)
+    for name, spec in SECTIONS.items():
+        if name in ("speakers", "sources"):
+            rows = quoted[name]
+        else:
+            rows = _rows(corpus, name, story_id, filters, limit=spec.top, sort=sort)
+        total = _total(corpus, name, story_id, filters, rows)
+        sections[name] = {
+            "title": spec.title,
+            "unit": spec.unit,
+            "total": total,
+            "items": _strip(rows),
+            "all": link(request, f"/stories/{story_id}/{name}", page=None) if total > len(rows) else None,
+        }
+    shown = [e["id"] for e in sections["events"]["items"]]
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in corpus.story_part("event_articles", story_id, event_ids=shown, each=EVENT_ARTICLES, **filters):
+        members[row["event_id"]].append({k: v for k, v in row.items() if k != "rank"})
+    for event in sections["events"]["items"]:
+        event["articles_shown"] = members[event["id"]]
+        event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"], page=None)
+    # Quotes whose speaker is a pronoun, blank or unresolved: in the quote lists, not among the speakers.
+    unnamed = sections["quotes"]["total"] - (listed if quoted["speakers"] else 0)
+    data = {
+        "id": story_id,
+        "title": head["title"],
+        "filters": filters,
+        "sort": sort,
+        "summary": {**summary, "unnamed_quotes": unnamed},
+        "days": days,
+        "sections": sections,
+        "available": {kind: available(corpus, kind) for kind in ("quotes", "entities")},
+        "empty": {kind: hint for kind, hint in EMPTY_HINTS.items() if not available(corpus, kind)},
+    }
     return Page(
         "story.html",
         data,
         {
-            "by_id": titles,
-            "timeline_chart": charts.timeline(data["timeline"]),
-            "coverage_chart": charts.coverage_grid(data["coverage"]),
-            "sparkline": charts.sparkline((c["day"], c["articles"]) for c in data["coverage"]),
-            "graph_chart": charts.graph_layout(data["graph"]),
+            "form": _form(corpus, request, story_id, filters, sort),
+            "sparkline": charts.sparkline((d["day"], d["articles"]) for d in days),
+            "lanes": charts.lanes(sections["events"]["items"], summary["first"], summary["last"]),
+            "ticks": charts.ticks(summary["first"], summary["last"]),
+            "bars": {name: charts.bars(s["items"], _MEASURE.get(name, "")) for name, s in sections.items()},
             "formats": FORMATS,
+            "links": _section_links(request, story_id),
+            "opened": OPEN,
         },
     )
+
+
+_MEASURE = {"speakers": "quotes", "sources": "quotes", "outlets": "articles", "credits": "articles"}
+_MEASURE |= {"origins": "articles", "entities": "mentions", "events": "articles"}
+
+
+def _section_links(request: Request, story_id: str) -> dict[str, str]:
+    return {name: link(request, f"/stories/{story_id}/{name}", page=None) for name in LISTS}
+
+
+def section(corpus: Corpus, request: Request) -> Page:
+    """``/stories/{id}/{section}``: one of a story's lists in full, filtered and sorted, 50 a page.
+
+    Raises:
+        NotFoundError: no such story, no such section, or a page past the end of the list.
+        ConfigError: a filter or the sort is malformed.
+    """
+    name = request.path_params["section"]
+    if name not in LISTS:
+        raise NotFoundError(f"A story has no list {name!r}. Available: {', '.join(LISTS)}.")
+    head, filters, sort = _common(corpus, request)
+    story_id, spec = head["id"], LISTS[name]
+    offset = (int_param(request, "page", 1, high=1_000_000) - 1) * PER_PAGE
+    if name == "timeline":
+        rows, total = _timeline(corpus, story_id, filters, sort, offset)
+    else:
+        rows = _rows(corpus, name, story_id, filters, limit=PER_PAGE, offset=offset, sort=sort)
+        # A page's rows carry the list's total; a page past the end has none, and the list is counted for the 404.
+        total = _total(corpus, name, story_id, filters, rows)
+    paging = pager(request, total, what=spec.unit)
+    span = corpus.story_part("summary", story_id, **filters)[0] if name == "events" else {}
+    for row in rows if name == "events" else []:
+        row["all"] = link(request, f"/stories/{story_id}/articles", event=row["id"], page=None)
+    data = {
+        "id": story_id,
+        "title": head["title"],
+        "section": name,
+        "heading": spec.title,
+        "filters": filters,
+        "sort": sort,
+        "items": _strip(rows),
+        **_paging(paging),
+        "available": {kind: available(corpus, kind) for kind in ("quotes", "entities")},
+        "empty": {kind: hint for kind, hint in EMPTY_HINTS.items() if not available(corpus, kind)},
+    }
+    return Page(
+        "story_list.html",
+        data,
+        {
+            "form": _form(corpus, request, story_id, filters, sort),
+            "paging": paging,
+            "bars": charts.bars(rows, _MEASURE.get(name, "")),
+            "lanes": charts.lanes(rows, span.get("first"), span.get("last")) if span else None,
+            "ticks": charts.ticks(span.get("first"), span.get("last")) if span else None,
+            "story_url": link(request, f"/stories/{story_id}", page=None),
+            "links": _section_links(request, story_id),
+            "sections": LISTS,
+        },
+    )
+
+
+def _timeline(
+    corpus: Corpus, story_id: str, filters: dict[str, str], sort: str | None, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the story's dated statements (``Corpus.timeline``), each with its first evidence; the dates
+    filter them (an undated statement passes no date filter), the other filters do not apply."""
+    entries = corpus.timeline(story_id)
+    since, until = filters.get("since"), filters.get("until")
+    if since or until:
+        entries = [e for e in entries if e["date"] and (since or "") <= e["date"][:10] <= (until or "~")]
+    if sort == "recent":
+        entries = sorted(entries, key=lambda e: e["date"] or "", reverse=True)
+    rows = []
+    for entry in entries[offset : offset + PER_PAGE]:
+        evidence = (
+            entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0, "end": 0}
+        )
+        rows.append(
+            {
+                "date": entry["date"],
+                "precision": entry["precision"],
+                "estimated": entry["estimated"],
+                "text": entry["text"][:QUOTE_CHARS],
+                "articles": len(entry["article_ids"]),
+                "evidence": evidence,
+            }
+        )
+    return rows, len(entries)
 
 
 def brief_endpoint(readers: Readers) -> Callable[[Request], Awaitable[Response]]:

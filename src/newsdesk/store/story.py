@@ -1,0 +1,550 @@
+"""Read queries over one story for its page: every list filtered, sorted, counted and cut to a page in SQL.
+
+A story can hold thousands of articles and tens of thousands of quotes; its page shows a few of each, so no
+query here returns more rows than it is asked for (``limit``), and texts are cut to a length a page shows. Each
+list has a ``*_count`` twin for its pagination. Filters (all optional) are the page's query parameters:
+``outlet``, ``event`` (an event id), ``since`` and ``until`` (ISO dates, inclusive, on the publication date) and,
+for quote lists, ``kind`` (``direct`` or ``reported``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+__all__ = [
+    "JUNK_SPEAKERS",
+    "story_articles",
+    "story_articles_count",
+    "story_credits",
+    "story_credits_count",
+    "story_days",
+    "story_entities",
+    "story_entities_count",
+    "story_event_articles",
+    "story_events",
+    "story_events_count",
+    "story_find",
+    "story_origins",
+    "story_origins_count",
+    "story_outlets",
+    "story_outlets_count",
+    "story_quoted",
+    "story_quotes",
+    "story_quotes_count",
+    "story_sources",
+    "story_sources_count",
+    "story_speakers",
+    "story_speakers_count",
+    "story_summary",
+]
+
+# Longest text kept of each field a page shows; the article or entity page has the whole of it.
+TITLE_CHARS = 300
+NAME_CHARS = 160
+QUOTE_CHARS = 700
+
+# Words that stand for a speaker without naming one: what the quotes stage leaves when it cannot resolve a
+# pronoun or a determiner. They are never listed as speakers (their quotes stay in the quote lists).
+JUNK_SPEAKERS = frozenset(
+    "i me my we us our you your he him his she her hers it its they them their theirs this that these those "
+    "who whom whose which what one ones someone somebody anyone everyone everybody nobody no-one some many "
+    "both another other others each all none any s none null unknown".split()
+)
+
+_SORTS = {
+    "events": {
+        "date": "first_seen IS NULL, first_seen, ev.rowid",
+        "recent": "last_seen IS NULL, last_seen DESC, ev.rowid",
+        "size": "articles DESC, first_seen IS NULL, first_seen, ev.rowid",
+        "name": "lower(ev.title), ev.rowid",
+    },
+    "articles": {
+        "date": "a.published IS NULL, a.published, a.rowid",
+        "recent": "a.published IS NULL, a.published DESC, a.rowid",
+        "name": "lower(a.title), a.rowid",
+        "outlet": "a.outlet IS NULL, lower(a.outlet), a.published, a.rowid",
+    },
+    "quotes": {
+        "date": "a.published IS NULL, a.published, a.rowid, q.start",
+        "recent": "a.published IS NULL, a.published DESC, a.rowid, q.start",
+        "name": "lower(coalesce(e.name, q.speaker)), a.published, q.start",
+        "outlet": "a.outlet IS NULL, lower(a.outlet), a.published, q.start",
+    },
+    "counted": {  # speakers, sources, credits, outlets, origins, entities: the count, then the name
+        "size": "n DESC, lower(name)",
+        "name": "lower(name), n DESC",
+        "date": "first IS NULL, first, n DESC",
+        "recent": "first IS NULL, first DESC, n DESC",
+    },
+}
+DEFAULT_SORT = {"events": "size", "articles": "date", "quotes": "date", "counted": "size"}
+
+
+def order(kind: str, sort: str | None) -> str:
+    """The ORDER BY clause for ``sort`` on a list of ``kind``; the list's default for an unknown sort."""
+    sorts = _SORTS[kind]
+    return sorts.get(sort or "", sorts[DEFAULT_SORT[kind]])
+
+
+def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """FROM and WHERE of the story's articles (``a``) through its events (``ev``), with the filters applied."""
+    sql = "FROM events ev JOIN articles a ON a.event_id = ev.id WHERE ev.story_id = ?"
+    params: list[Any] = [story_id]
+    if filters.get("outlet"):
+        sql += " AND a.outlet = ?"
+        params.append(filters["outlet"])
+    if filters.get("event"):
+        sql += " AND a.event_id = ?"
+        params.append(filters["event"])
+    if filters.get("since"):
+        sql += " AND a.published >= ?"
+        params.append(filters["since"][:10])
+    if filters.get("until"):
+        # Published values are full timestamps: anything on the ``until`` day sorts below the next character.
+        sql += " AND a.published < ?"
+        params.append(filters["until"][:10] + "~")
+    return sql, params
+
+
+_LISTABLE = (
+    "(q.speaker_entity_id IS NOT NULL OR (q.speaker IS NOT NULL AND q.speaker_kind != 'unknown'"
+    f" AND length(trim(q.speaker)) > 1 AND lower(trim(q.speaker)) NOT IN ({','.join('?' * len(JUNK_SPEAKERS))})"
+    " AND q.speaker NOT LIKE '%http%' AND q.speaker NOT LIKE '%www.%' AND q.speaker NOT LIKE '%<%'))"
+)
+
+
+def _quote_scope(
+    story_id: str, filters: dict[str, Any], *, speakers_only: bool = False, entities: bool = True
+) -> tuple[str, list[Any]]:
+    """The story's quotes (``q``, speaker entity ``e``) in its original articles (a copy repeats its original).
+
+    ``speakers_only`` keeps the quotes whose speaker can be listed (``_LISTABLE``): linked to an entity, or
+    described by words that name someone (not blank, not a pronoun of ``JUNK_SPEAKERS``, not unresolved, not a
+    web address).
+    """
+    scope, params = _scope(story_id, filters)
+    join = "JOIN quotes q ON q.article_id = a.id"
+    if entities:
+        join += " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+    sql = scope.replace("WHERE ev.story_id", f"{join} WHERE ev.story_id")
+    # "+": never through the duplicate_of index, which would walk every original of the database.
+    sql += " AND +a.duplicate_of IS NULL"
+    if filters.get("kind") in ("direct", "reported"):
+        sql += " AND q.direct = ?"
+        params.append(1 if filters["kind"] == "direct" else 0)
+    if speakers_only:
+        sql += f" AND {_LISTABLE}"
+        params.extend(sorted(JUNK_SPEAKERS))
+    return sql, params
+
+
+def _page(sql: str, params: list[Any], limit: int, offset: int) -> tuple[str, list[Any]]:
+    return sql + " LIMIT ? OFFSET ?", [*params, max(0, limit), max(0, offset)]
+
+
+def _ranked(
+    conn: sqlite3.Connection, sql: str, params: list[Any], sort: str | None, limit: int, offset: int
+) -> list[sqlite3.Row]:
+    """One page of the grouped rows of ``sql``, each with ``total``: the rows in all, counted in the same pass."""
+    paged, values = _page(
+        f"SELECT *, count(*) OVER () AS total FROM ({sql}) ORDER BY {order('counted', sort)}", params, limit, offset
+    )
+    return list(conn.execute(paged, values))
+
+
+def _count(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    return [{"total": conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]}]
+
+
+# -- the story itself ---------------------------------------------------------------------------------------
+
+
+def story_find(conn: sqlite3.Connection, *, story_id: str) -> list[dict[str, Any]]:
+    """The story with this id, else up to two whose id starts with it (two mean the prefix is ambiguous)."""
+    columns = f"id, substr(title, 1, {TITLE_CHARS}) AS title"
+    row = conn.execute(f"SELECT {columns} FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is not None:
+        return [dict(row)]
+    escaped = story_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    sql = f"SELECT {columns} FROM stories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 2"
+    return [dict(r) for r in conn.execute(sql, (escaped + "%",))]
+
+
+def story_summary(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """One row: articles, copies, outlets, independent origins, events, first and last publication dates."""
+    scope, params = _scope(story_id, filters)
+    sql = f"""SELECT count(*) AS articles, count(a.duplicate_of) AS copies, count(DISTINCT a.outlet) AS outlets,
+                     count(DISTINCT coalesce(a.origin, a.id)) AS origins, count(DISTINCT a.event_id) AS events,
+                     min(a.published) AS first, max(a.published) AS last,
+                     count(*) - count(a.published) AS undated {scope}"""
+    return [dict(conn.execute(sql, params).fetchone())]
+
+
+def story_days(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """Articles (copies included) per publication day, oldest first; at most one row per day."""
+    scope, params = _scope(story_id, filters)
+    sql = f"""SELECT substr(a.published, 1, 10) AS day, count(*) AS articles {scope} AND a.published IS NOT NULL
+              GROUP BY day ORDER BY day"""
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+# -- events and articles ------------------------------------------------------------------------------------
+
+
+def _events_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    scope, params = _scope(story_id, filters)
+    sql = f"""SELECT ev.id AS id, substr(ev.title, 1, {TITLE_CHARS}) AS title, count(*) AS articles,
+                     count(DISTINCT a.outlet) AS outlets, min(a.published) AS first_seen,
+                     max(a.published) AS last_seen {scope} GROUP BY ev.id"""
+    return sql, params
+
+
+def story_events(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """The story's events that hold an article passing the filters, with those articles' count and dates."""
+    sql, params = _events_sql(story_id, filters)
+    sql = sql.replace(" AS last_seen ", " AS last_seen, count(*) OVER () AS total ", 1)
+    sql, params = _page(f"{sql} ORDER BY {order('events', sort)}", params, limit, offset)
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def story_events_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many rows :func:`story_events` has in all."""
+    return _count(conn, *_events_sql(story_id, filters))
+
+
+_ARTICLE_COLUMNS = f"""a.id AS id, substr(a.title, 1, {TITLE_CHARS}) AS title, substr(a.outlet, 1, {NAME_CHARS})
+    AS outlet, a.published AS published, a.duplicate_of AS duplicate_of, a.event_id AS event_id,
+    coalesce(a.origin, a.id) AS origin, a.words AS words"""
+
+
+def story_articles(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """The story's articles passing the filters (copies included, marked by ``duplicate_of``)."""
+    scope, params = _scope(story_id, filters)
+    sql, params = _page(
+        f"SELECT {_ARTICLE_COLUMNS}, count(*) OVER () AS total {scope} ORDER BY {order('articles', sort)}",
+        params,
+        limit,
+        offset,
+    )
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def story_articles_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many rows :func:`story_articles` has in all."""
+    scope, params = _scope(story_id, filters)
+    return [{"total": conn.execute(f"SELECT count(*) {scope}", params).fetchone()[0]}]
+
+
+def story_event_articles(
+    conn: sqlite3.Connection, *, story_id: str, event_ids: list[str], each: int, **filters: Any
+) -> list[dict[str, Any]]:
+    """The first ``each`` articles (oldest first) of each of the given events, with the filters applied."""
+    if not event_ids:
+        return []
+    scope, params = _scope(story_id, filters)
+    sql = f"""SELECT * FROM (
+                SELECT {_ARTICLE_COLUMNS}, row_number() OVER (PARTITION BY a.event_id
+                       ORDER BY a.published IS NULL, a.published, a.rowid) AS rank
+                {scope} AND a.event_id IN ({",".join("?" * len(event_ids))}))
+              WHERE rank <= ? ORDER BY event_id, rank"""
+    return [dict(r) for r in conn.execute(sql, [*params, *event_ids, each])]
+
+
+# -- quotes and who is quoted -------------------------------------------------------------------------------
+
+# A speaker is counted as one whatever the case of its spelling or a leading "the", and an entity the linker
+# split in two (one name, two ids) is still one speaker. Quotes are grouped first by entity id or spelling (cheap
+# on the quote rows), then the groups by this key.
+_KEY = "CASE WHEN lower(name) LIKE 'the %' THEN substr(lower(name), 5) ELSE lower(name) END"
+
+
+def _speaker_groups(story_id: str, filters: dict[str, Any], *, by_route: bool) -> tuple[str, list[Any]]:
+    """Quotes of listable speakers grouped by speaker (and by outlet and ``via`` when ``by_route``), with the
+    entity's canonical name as ``name``; several rows may share a ``key`` (one per entity id or spelling)."""
+    scope, params = _quote_scope(story_id, filters, speakers_only=True, entities=False)
+    route = "coalesce(a.outlet, '') AS outlet, q.via AS via," if by_route else ""
+    grouped = f"""SELECT {route} q.speaker_entity_id AS entity_id,
+                         CASE WHEN q.speaker_entity_id IS NULL THEN lower(trim(q.speaker)) END AS spoken,
+                         max(trim(q.speaker)) AS spelling, max(q.speaker_kind) AS kind, count(*) AS n,
+                         sum(q.direct) AS direct, min(a.published) AS first
+                  {scope} GROUP BY {"1, 2, " if by_route else ""}entity_id, spoken"""
+    named = f"""SELECT g.*, substr(coalesce(e.name, g.spelling), 1, {NAME_CHARS}) AS name
+                FROM ({grouped}) g LEFT JOIN entities e ON e.id = g.entity_id"""
+    return f"SELECT *, {_KEY} AS key FROM ({named})", params
+
+
+def _speakers_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    groups, params = _speaker_groups(story_id, filters, by_route=False)
+    # The name, entity and kind of the spelling most of a speaker's quotes carry: SQLite takes the bare columns
+    # of the row where max() is reached.
+    sql = f"""SELECT name, entity_id, kind, max(n) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first
+              FROM ({groups}) GROUP BY key"""
+    return sql, params
+
+
+def story_speakers(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """Who is quoted, one row per speaker (the entity's canonical name when linked), most quoted first.
+
+    Pronouns, blank or unresolved speakers and web addresses are left out (``JUNK_SPEAKERS``); ``quotes`` counts
+    the speaker's quotes passing the filters, ``direct`` those in quotation marks; ``total`` the speakers in all.
+    """
+    sql, params = _speakers_sql(story_id, filters)
+    return [_speaker_row(r) for r in _ranked(conn, sql, params, sort, limit, offset)]
+
+
+def _speaker_row(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "speaker": r["name"],
+        "speaker_entity_id": r["entity_id"],
+        "speaker_kind": r["kind"],
+        "quotes": r["n"],
+        "direct": r["direct"],
+        "first": r["first"],
+        "total": r["total"],
+    }
+
+
+def story_speakers_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many rows :func:`story_speakers` has in all."""
+    return _count(conn, *_speakers_sql(story_id, filters))
+
+
+def _sources_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    groups, params = _speaker_groups(story_id, filters, by_route=True)
+    sql = f"""SELECT outlet, via, name, entity_id, max(n) AS most, sum(n) AS n, min(first) AS first
+              FROM ({groups}) GROUP BY outlet, via, key"""
+    return sql, params
+
+
+def story_sources(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """Who quotes whom through whom: publishing outlet → outlets credited on the way (``via``) → source, ranked
+    by quotes. ``outlet`` is empty where the article states none; ``via`` is empty for a quote heard first-hand."""
+    sql, params = _sources_sql(story_id, filters)
+    return [_source_row(r) for r in _ranked(conn, sql, params, sort, limit, offset)]
+
+
+def _source_row(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "outlet": r["outlet"][:NAME_CHARS],
+        "via": [str(v)[:NAME_CHARS] for v in json.loads(r["via"])][:4],
+        "source": r["name"],
+        "speaker_entity_id": r["entity_id"],
+        "quotes": r["n"],
+        "first": r["first"],
+        "total": r["total"],
+    }
+
+
+def story_quoted(
+    conn: sqlite3.Connection, *, story_id: str, speakers: int, sources: int, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """The first ``speakers`` rows of :func:`story_speakers` and the first ``sources`` of :func:`story_sources`,
+    each with ``part`` (``speakers`` or ``sources``) and ``listed`` (the quotes of listed speakers in all), from one
+    pass over the story's quotes (the dashboard's).
+
+    A speaker's name, entity and kind are those of its route with the most quotes (the full list takes those of
+    its most used spelling); the counts are the same.
+    """
+    groups, params = _speaker_groups(story_id, filters, by_route=True)
+    ranked = order("counted", sort)
+    columns = (
+        "name, entity_id, kind, max(n) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first, "
+        "sum(sum(n)) OVER () AS listed"
+    )
+    sql = f"""WITH g AS MATERIALIZED ({groups})
+              SELECT * FROM (SELECT 'speakers' AS part, '' AS outlet, '[]' AS via, {columns},
+                                    count(*) OVER () AS total FROM g GROUP BY key ORDER BY {ranked} LIMIT ?)
+              UNION ALL
+              SELECT * FROM (SELECT 'sources' AS part, outlet, via, {columns}, count(*) OVER () AS total
+                             FROM g GROUP BY outlet, via, key ORDER BY {ranked} LIMIT ?)"""
+    out = []
+    for row in conn.execute(sql, [*params, max(0, speakers), max(0, sources)]):
+        shaped = _speaker_row(row) if row["part"] == "speakers" else _source_row(row)
+        out.append({"part": row["part"], **shaped, "listed": row["listed"]})
+    return out
+
+
+def story_sources_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many rows :func:`story_sources` has in all."""
+    return _count(conn, *_sources_sql(story_id, filters))
+
+
+# -- outlets, credits, origins, entities -------------------------------------------------------------------
+
+
+def _outlets_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    scope, params = _scope(story_id, filters)
+    sql = f"""SELECT substr(coalesce(a.outlet, ''), 1, {NAME_CHARS}) AS name, count(*) AS n,
+                     count(a.duplicate_of) AS copies, min(a.published) AS first,
+                     count(DISTINCT coalesce(a.origin, a.id)) AS origins {scope} GROUP BY a.outlet"""
+    return sql, params
+
+
+def story_outlets(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """Each outlet of the story: its articles, how many are copies, its origins, its first report."""
+    sql, params = _outlets_sql(story_id, filters)
+    return [
+        {
+            "outlet": r["name"],
+            "articles": r["n"],
+            "copies": r["copies"],
+            "origins": r["origins"],
+            "first": r["first"],
+            "total": r["total"],
+        }
+        for r in _ranked(conn, sql, params, sort, limit, offset)
+    ]
+
+
+def story_outlets_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many rows :func:`story_outlets` has in all."""
+    return _count(conn, *_outlets_sql(story_id, filters))
+
+
+def _credits_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    scope, params = _scope(story_id, filters)
+    scope = scope.replace("WHERE ev.story_id", "JOIN json_each(a.cites) c WHERE ev.story_id")
+    sql = f"""SELECT substr(coalesce(a.outlet, ''), 1, {NAME_CHARS}) AS outlet,
+                     substr(c.value, 1, {NAME_CHARS}) AS name, count(DISTINCT a.id) AS n, min(a.published) AS first
+              {scope} GROUP BY a.outlet, c.value"""
+    return sql, params
+
+
+def story_credits(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """Which outlet credits which (an article's ``cites``), counted in articles, most first."""
+    sql, params = _credits_sql(story_id, filters)
+    return [
+        {"outlet": r["outlet"], "credits": r["name"], "articles": r["n"], "first": r["first"], "total": r["total"]}
+        for r in _ranked(conn, sql, params, sort, limit, offset)
+    ]
+
+
+def story_credits_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many rows :func:`story_credits` has in all."""
+    return _count(conn, *_credits_sql(story_id, filters))
+
+
+def _origins_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    scope, params = _scope(story_id, filters)
+    sql = f"""SELECT coalesce(a.origin, a.id) AS origin, count(*) AS n, count(DISTINCT a.outlet) AS outlets,
+                     min(a.published) AS first, count(a.duplicate_of) AS copies {scope} GROUP BY 1"""
+    return sql, params
+
+
+def story_origins(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """Independent origins: groups of articles telling one origin's report, named by the origin article."""
+    sql, params = _origins_sql(story_id, filters)
+    # Sorted on the groups alone ("name" is the origin's id there); titles are read for the page's rows only.
+    rows = _ranked(
+        conn, sql.replace("AS origin,", "AS origin, coalesce(a.origin, a.id) AS name,", 1), params, sort, limit, offset
+    )
+    heads = {}
+    if rows:
+        ids = [r["origin"] for r in rows]
+        head_sql = f"""SELECT id, substr(title, 1, {TITLE_CHARS}) AS title, substr(outlet, 1, {NAME_CHARS}) AS outlet,
+                              published FROM articles WHERE id IN ({",".join("?" * len(ids))})"""
+        heads = {h["id"]: dict(h) for h in conn.execute(head_sql, ids)}
+    return [
+        {
+            "origin": r["origin"],
+            "title": heads.get(r["origin"], {}).get("title"),
+            "outlet": heads.get(r["origin"], {}).get("outlet"),
+            "published": heads.get(r["origin"], {}).get("published"),
+            "articles": r["n"],
+            "copies": r["copies"],
+            "outlets": r["outlets"],
+            "total": r["total"],
+        }
+        for r in rows
+    ]
+
+
+def story_origins_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many rows :func:`story_origins` has in all."""
+    return _count(conn, *_origins_sql(story_id, filters))
+
+
+def _entities_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    scope, params = _scope(story_id, filters)
+    scope = scope.replace("WHERE ev.story_id", "JOIN mentions m ON m.article_id = a.id WHERE ev.story_id")
+    grouped = f"""SELECT m.entity_id AS id, count(*) AS n, count(DISTINCT a.id) AS articles, min(a.published) AS first
+                  {scope} AND +a.duplicate_of IS NULL AND m.entity_id IS NOT NULL GROUP BY m.entity_id"""
+    sql = f"""SELECT g.*, substr(coalesce(en.name, g.id), 1, {NAME_CHARS}) AS name, en.type AS type
+              FROM ({grouped}) g LEFT JOIN entities en ON en.id = g.id"""
+    return sql, params
+
+
+def story_entities(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """The entities mentioned in the story's original articles, with mentions and articles, most mentioned first."""
+    sql, params = _entities_sql(story_id, filters)
+    return [
+        {
+            "id": r["id"],
+            "name": r["name"],
+            "type": r["type"],
+            "mentions": r["n"],
+            "articles": r["articles"],
+            "total": r["total"],
+        }
+        for r in _ranked(conn, sql, params, sort, limit, offset)
+    ]
+
+
+def story_entities_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many rows :func:`story_entities` has in all."""
+    return _count(conn, *_entities_sql(story_id, filters))
+
+
+def story_quotes(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """The quotes of the story's original articles passing the filters, each with its article's title and outlet.
+
+    ``text`` is cut to ``QUOTE_CHARS`` characters (``cut`` says so); ``start`` and ``end`` span the whole quote.
+    """
+    scope, params = _quote_scope(story_id, filters)
+    # Sorted and cut on row ids alone; the columns a page shows are read for the page's rows only.
+    chosen = f"""SELECT q.rowid AS qrow, a.rowid AS arow, count(*) OVER () AS total {scope}
+                 ORDER BY {order("quotes", sort)} LIMIT ? OFFSET ?"""
+    sql = f"""SELECT q.id AS id, q.article_id AS article_id, substr(q.text, 1, {QUOTE_CHARS}) AS text,
+                     length(q.text) > {QUOTE_CHARS} AS cut, q.start AS start, q.end AS end,
+                     substr(coalesce(e.name, q.speaker), 1, {NAME_CHARS}) AS speaker, q.speaker_kind AS speaker_kind,
+                     q.speaker_entity_id AS speaker_entity_id, q.via AS via, q.direct AS direct,
+                     q.confidence AS confidence, substr(a.title, 1, {TITLE_CHARS}) AS title,
+                     substr(a.outlet, 1, {NAME_CHARS}) AS outlet, a.published AS published, c.total AS total
+              FROM ({chosen}) c JOIN quotes q ON q.rowid = c.qrow JOIN articles a ON a.rowid = c.arow
+              LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY {order("quotes", sort)}"""
+    params = [*params, max(0, limit), max(0, offset)]
+    out = []
+    for row in conn.execute(sql, params):
+        data = dict(row)
+        data["direct"], data["cut"] = bool(data["direct"]), bool(data["cut"])
+        data["via"] = [str(v)[:NAME_CHARS] for v in json.loads(data["via"])][:4]
+        out.append(data)
+    return out
+
+
+def story_quotes_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many rows :func:`story_quotes` has in all, and how many of them name no speaker that can be listed."""
+    scope, params = _quote_scope(story_id, filters, entities=False)
+    sql = f"SELECT count(*) AS total, sum(CASE WHEN {_LISTABLE} THEN 0 ELSE 1 END) AS unnamed {scope}"
+    row = conn.execute(sql, [*sorted(JUNK_SPEAKERS), *params]).fetchone()
+    return [{"total": row["total"], "unnamed": row["unnamed"] or 0}]
