@@ -9,11 +9,9 @@ import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import httpx
-
-from newsdesk import clean, ingest
+from newsdesk import clean
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
@@ -21,6 +19,9 @@ from newsdesk.pipeline import Context, Pipeline, ProgressCallback, _no_progress
 from newsdesk.records import Article, DateMention, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.store import Store
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["DEFAULT_DB", "Corpus", "is_demo_database", "open_corpus"]
 
@@ -119,6 +120,8 @@ class Corpus:
         Raises:
             ConfigError: a hint is malformed (``published`` not a date, ``url`` not http(s)).
         """
+        from newsdesk import ingest  # readers of HTML, feeds and URLs: loaded by the commands that ingest
+
         hints = self._hints(outlet=outlet, published=published, url=url)
         found = list(ingest.items((str(t) for t in targets), follow_links=self.settings.ingest.follow_links))
         work = [i for i in found if isinstance(i, ingest.Item)]
@@ -208,9 +211,11 @@ class Corpus:
         )
 
     def _hints(self, *, outlet: str | None, published: str | None, url: str | None) -> dict[str, str]:
+        from newsdesk.ingest import sanitize
+
         hints: dict[str, str] = {}
         # Command-line arguments carry undecodable bytes as lone surrogates, which the store cannot hold.
-        outlet, published, url = (ingest.sanitize.text(v) if v else v for v in (outlet, published, url))
+        outlet, published, url = (sanitize.text(v) if v else v for v in (outlet, published, url))
         if outlet:
             hints["outlet"] = outlet.strip()
         if published:

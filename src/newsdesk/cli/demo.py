@@ -14,9 +14,7 @@ from rich.tree import Tree
 from newsdesk.cli.ingest import print_report
 from newsdesk.cli.options import State, errors_as_click, pass_state
 from newsdesk.cli.serve import host_options, start
-from newsdesk.cli.terminal import markup
-from newsdesk.corpus import is_demo_database, open_corpus
-from newsdesk.demo import corpus_path
+from newsdesk.cli.terminal import markup, plural
 
 __all__ = ["COMMANDS"]
 
@@ -31,8 +29,8 @@ def _print_quotes(state: State, said: list[dict[str, Any]]) -> None:
         who = (str(q["speaker"] or "(unattributed)"), str(q["speaker_kind"]))
         by_speaker.setdefault(who, {}).setdefault(q["text"], []).append(q)
     table = Table(
-        title=f"Who said what: {len(direct)} direct quotes by {len(by_speaker)} speakers "
-        f"({len(said) - len(direct)} reported statements: newsdesk quotes)"
+        title=f"Who said what: {plural(len(direct), 'direct quote')} by {plural(len(by_speaker), 'speaker')} "
+        f"({plural(len(said) - len(direct), 'reported statement')}: newsdesk quotes)"
     )
     for column in ("speaker", "kind", "quote", "via", "articles"):
         table.add_column(column, overflow="fold")
@@ -67,6 +65,9 @@ def _print_quotes(state: State, said: list[dict[str, Any]]) -> None:
 @errors_as_click
 def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Ingest the sample corpus shipped with newsdesk (invented news), print what it found, and serve the UI."""
+    from newsdesk.corpus import is_demo_database, open_corpus
+    from newsdesk.demo import corpus_path
+
     path = Path(out)
     if path.exists() and not is_demo_database(path):
         raise click.ClickException(
@@ -85,7 +86,7 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
         said = corpus.quotes()
     print_report(state, report)
     console = state.console
-    table = Table(title=f"{len(rows)} articles", show_lines=False)
+    table = Table(title=plural(len(rows), "article"), show_lines=False)
     for column in ("id", "outlet", "published", "title", "cites", "copy of"):
         table.add_column(column, overflow="fold")
     for row in rows:
@@ -98,16 +99,20 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
             (row["duplicate_of"] or "")[:8] or "—",
         )
     console.print(table)
-    console.print(f"[bold]{len(story_rows)} stories[/]")
+    console.print(f"[bold]{plural(len(story_rows), 'story', 'stories')}[/]")
     for story in story_rows:
         tree = Tree(f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']}[/]")
         for event in story["events"]:
             dates = (event["first_seen"] or "undated")[:10]
-            tree.add(f"{markup(event['title'] or '(untitled)')} [dim]{dates} · {len(event['article_ids'])} articles[/]")
+            count = plural(len(event["article_ids"]), "article")
+            tree.add(f"{markup(event['title'] or '(untitled)')} [dim]{dates} · {count}[/]")
         console.print(tree)
     origins = len({r["origin"] or r["id"] for r in rows})
     copies = sum(1 for r in rows if r["duplicate_of"])
-    console.print(f"[bold]Independent origins:[/] {origins} for {len(rows)} articles ({copies} copies found)")
+    console.print(
+        f"[bold]Independent origins:[/] {origins} for {plural(len(rows), 'article')} "
+        f"({plural(copies, 'copy', 'copies')} found)"
+    )
     outlets = collections.Counter(r["outlet"] or "(unknown)" for r in rows)
     cited = collections.Counter(c for r in rows for c in r["cites"])
     console.print(f"[bold]Outlets:[/] {', '.join(f'{o} ({n})' for o, n in outlets.most_common())}")
