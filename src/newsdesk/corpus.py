@@ -478,6 +478,40 @@ class Corpus:
             "quotes": self.store.query("quotes", entity_id=entity_id),
         }
 
+    def entity_card(self, entity_id: str, *, related: int = 20) -> dict[str, Any]:
+        """One entity (as :meth:`entities` lists it) with how many ``stories`` and ``quotes`` it has, and the
+        ``related`` entities named most often in the same articles (``co_mentioned``, with ``articles`` shared).
+
+        Raises:
+            NotFoundError: no entity has that id.
+        """
+        found = self.store.query("entities", entity_id=entity_id)
+        if not found:
+            raise NotFoundError(f"No entity with id {entity_id!r}. List ids with: newsdesk entities")
+        counts = self.store.query("entity_counts", entity_id=entity_id)[0]
+        co = self.store.query("co_mentioned", entity_id=entity_id, limit=related)
+        return {**found[0], "stories": counts["stories"], "quotes": counts["quotes"], "co_mentioned": co}
+
+    def entity_mentions(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """One entity's mentions grouped by story, the story that names it most first, each with its article's
+        title, outlet and date, its story, and the sentence that holds it, cut in three around the mention:
+        ``before``, ``text`` (the mention) and ``after`` (an ellipsis marks a sentence shown cut)."""
+        rows = self.store.query("entity_mentions", entity_id=entity_id, limit=limit, offset=offset)
+        for row in rows:
+            window, base, size = row.pop("window") or "", row.pop("window_start"), row.pop("text_length")
+            start, end = row["start"] - base, row["end"] - base
+            left, right = dates.sentence_around(window, start, end)
+            cut_left = left == 0 and base > 0
+            cut_right = right == len(window) and base + len(window) < size
+            row["before"] = ("…" if cut_left else "") + window[left:start].lstrip()
+            row["after"] = window[end:right].rstrip() + ("…" if cut_right else "")
+        return rows
+
+    def entity_quotes(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """The quotes of the speaker linked to one entity (as :meth:`quotes` gives them), newest article first,
+        each with its article's ``title``, ``outlet`` and ``published``."""
+        return self.store.query("entity_quotes", entity_id=entity_id, limit=limit, offset=offset)
+
     def mentions(self, article_id: str) -> list[dict[str, Any]]:
         """Entity mentions of one article with their spans and entity ids, in text order."""
         return self.store.query("mentions", article_id=self.article(article_id).id)

@@ -153,7 +153,10 @@ def render(
         sys.stdout.write(buffer.getvalue())
     elif fmt == "tsv":
         # An absent value is an empty cell, as in CSV; a list is its items joined by ", ".
-        lines = [list(columns), *(["" if row.get(c) is None else _plain(row.get(c)) for c in columns] for row in rows)]
+        lines = [
+            list(columns),
+            *([_plain(row.get(c)) if row.get(c) not in _EMPTY else "" for c in columns] for row in rows),
+        ]
         sys.stdout.write("".join("\t".join(line) + "\n" for line in lines))
     elif not state.console.is_terminal:
         _print_rows(rows, columns, title)
@@ -165,6 +168,9 @@ def render(
             # Values come from articles: a Text is shown as it is, never read as rich markup.
             table.add_row(*(v if isinstance(v := row.get(c), Text) else terminal.plain(_cell(v)) for c in columns))
         state.console.print(table)
+
+
+_EMPTY: tuple[Any, ...] = (None, [], ())
 
 
 def _plain(value: Any) -> str:

@@ -7,6 +7,7 @@ instead of listing ids. Every sentence is built from stored fields: ``cites`` (t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -34,6 +35,12 @@ def _speakers(quotes: Iterable[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(str(q["speaker"]) for q in quotes if q.get("speaker")))
 
 
+def _same(name: str, outlet: str) -> bool:
+    """Whether a speaker is the outlet itself ("the Courier", "a report in the Courier")."""
+    own = outlet.casefold().removeprefix("the ").strip()
+    return re.search(rf"(?<!\w){re.escape(own)}(?!\w)", name.casefold()) is not None
+
+
 def _who(article: dict[str, Any]) -> str:
     outlet = article.get("outlet") or "an outlet not stated"
     day = (article.get("published") or "")[:10]
@@ -47,7 +54,8 @@ def credits(cites: Sequence[str], quotes: Sequence[dict[str, Any]]) -> str:
     """
     parts = []
     for outlet in cites:
-        through = _speakers(q for q in quotes if outlet in q.get("via", ()))
+        # "..., the Courier reported" credits the outlet; it is not a source the outlet cites.
+        through = [s for s in _speakers(q for q in quotes if outlet in q.get("via", ())) if not _same(s, outlet)]
         parts.append(
             f"{outlet}, which cites {_count(len(through), 'source')} ({_names(through)})" if through else outlet
         )
@@ -86,6 +94,8 @@ def origin(article: dict[str, Any], group: Sequence[dict[str, Any]], copies: Seq
         sentences.append("An independent report: no other article tells the same origin's report.")
     elif article["origin"] == article["id"]:
         sentences.append(f"The origin of its report: the first of {told} that tell it.")
+    elif article["origin"] == article.get("duplicate_of"):
+        sentences.append(f"One of {told} that tell that report.")
     else:
         first = by_id.get(article["origin"])
         sentences.append(
