@@ -506,20 +506,22 @@ def entity_mentions(conn: sqlite3.Connection, *, entity_id: str, limit: int, off
     last), then by article date and text order; each with its article's title, outlet and date, its story, and
     ``window``: the article text from ``window_start`` to a few hundred characters past the mention, and the
     text's ``text_length``."""
+    order = "{0}story_id IS NULL, story_mentions DESC, {0}story_id, coalesce({0}published, '~'), article_row, {0}start"
+    # The page is chosen first and only its articles' texts are read: a hub entity's thousands of mentions are
+    # sorted by their metadata alone.
     sql = f"""WITH found AS (
                 SELECT m.article_id, m.start, m.end, m.text, m.role, a.rowid AS article_row, a.title, a.outlet,
-                       a.published, a.duplicate_of, e.story_id, s.title AS story_title
+                       a.published, a.duplicate_of, e.story_id, s.title AS story_title,
+                       count(*) OVER (PARTITION BY e.story_id) AS story_mentions
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 LEFT JOIN events e ON e.id = a.event_id LEFT JOIN stories s ON s.id = e.story_id
-                WHERE m.entity_id = :entity)
-             SELECT f.*, count(*) OVER (PARTITION BY f.story_id) AS story_mentions,
-                    max(0, f.start - {_WINDOW}) AS window_start, length(t.text) AS text_length,
-                    substr(t.text, max(0, f.start - {_WINDOW}) + 1, f.end - max(0, f.start - {_WINDOW}) + {_WINDOW})
+                WHERE m.entity_id = :entity),
+              page AS (SELECT * FROM found ORDER BY {order.format("")} LIMIT :limit OFFSET :offset)
+             SELECT p.*, max(0, p.start - {_WINDOW}) AS window_start, length(t.text) AS text_length,
+                    substr(t.text, max(0, p.start - {_WINDOW}) + 1, p.end - max(0, p.start - {_WINDOW}) + {_WINDOW})
                     AS window
-             FROM found f JOIN articles t ON t.id = f.article_id
-             ORDER BY f.story_id IS NULL, story_mentions DESC, f.story_id, coalesce(f.published, '~'),
-                      f.article_row, f.start
-             LIMIT :limit OFFSET :offset"""
+             FROM page p JOIN articles t ON t.id = p.article_id
+             ORDER BY {order.format("p.")}"""
     rows = conn.execute(sql, {"entity": entity_id, "limit": limit, "offset": offset})
     return [{k: v for k, v in dict(r).items() if k != "article_row"} for r in rows]
 
