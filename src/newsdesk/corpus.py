@@ -61,6 +61,24 @@ def _sentence(text: str, mention: DateMention) -> str:
     return text[start:end]
 
 
+def _in_sentence(item: dict[str, Any]) -> dict[str, Any]:
+    """An :meth:`Corpus.entity_mentions` item with its sentence cut into pieces at its mentions."""
+    (window, base), (_, left, right), (cut_left, cut_right) = item.pop("_window"), item.pop("_where"), item.pop("_cut")
+    pieces: list[dict[str, Any]] = [{"text": "…", "named": False}] if cut_left else []
+    at = left
+    for m in item["mentions"]:
+        if m["start"] < at:  # overlapping mentions: the first one is shown
+            continue
+        pieces.append({"text": window[at - base : m["start"] - base], "named": False})
+        pieces.append({"text": m["text"], "named": True, "start": m["start"], "end": m["end"]})
+        at = m["end"]
+    pieces.append({"text": window[at - base : right - base], "named": False})
+    pieces[0 if not cut_left else 1]["text"] = pieces[0 if not cut_left else 1]["text"].lstrip()
+    pieces[-1]["text"] = pieces[-1]["text"].rstrip()
+    pieces += [{"text": "…", "named": False}] if cut_right else []
+    return {**item, "sentence": [p for p in pieces if p["text"]]}
+
+
 def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
     return Failure(item=exc.item, stage=stage, error=type(exc).__name__, message=str(exc))
 
@@ -494,18 +512,21 @@ class Corpus:
 
     def entity_mentions(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """One entity's mentions grouped by story, the story that names it most first, each with its article's
-        title, outlet and date, its story, and the sentence that holds it, cut in three around the mention:
-        ``before``, ``text`` (the mention) and ``after`` (an ellipsis marks a sentence shown cut)."""
-        rows = self.store.query("entity_mentions", entity_id=entity_id, limit=limit, offset=offset)
-        for row in rows:
+        title, outlet and date, its story, and ``sentence``: the sentence that holds it, as pieces ``{"text",
+        "named"}`` (a named piece has its ``start`` and ``end``; an ellipsis piece marks a sentence shown cut).
+        Mentions in one sentence make one item, with each of them in ``mentions``."""
+        items: list[dict[str, Any]] = []
+        for row in self.store.query("entity_mentions", entity_id=entity_id, limit=limit, offset=offset):
             window, base, size = row.pop("window") or "", row.pop("window_start"), row.pop("text_length")
-            start, end = row["start"] - base, row["end"] - base
-            left, right = dates.sentence_around(window, start, end)
-            cut_left = left == 0 and base > 0
-            cut_right = right == len(window) and base + len(window) < size
-            row["before"] = ("…" if cut_left else "") + window[left:start].lstrip()
-            row["after"] = window[end:right].rstrip() + ("…" if cut_right else "")
-        return rows
+            left, right = dates.sentence_around(window, row["start"] - base, row["end"] - base)
+            mention = {"start": row["start"], "end": row["end"], "text": row["text"]}
+            where = (row["article_id"], base + left, base + right)
+            if items and items[-1]["_where"] == where:
+                items[-1]["mentions"].append(mention)
+                continue
+            cut = (left == 0 and base > 0, right == len(window) and base + len(window) < size)
+            items.append({**row, "_where": where, "_window": (window, base), "_cut": cut, "mentions": [mention]})
+        return [_in_sentence(item) for item in items]
 
     def entity_quotes(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """The quotes of the speaker linked to one entity (as :meth:`quotes` gives them), newest article first,

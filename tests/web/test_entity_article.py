@@ -26,30 +26,32 @@ def test_entity_page_shows_each_mention_in_its_sentence_grouped_by_story(
     card = data["entity"]
     assert card["type"] == "PERSON" and "Varga" in card["aliases"] and card["mentions"] == varga["mentions"]
     assert card["quotes"] > 0 and card["stories"] >= 1
-    mentions = [m for group in data["stories"] for m in group["mentions"]]
-    assert len(mentions) == varga["mentions"]
+    items = [m for group in data["stories"] for m in group["mentions"]]
+    assert sum(len(m["mentions"]) for m in items) == varga["mentions"]
     # One group a story: a story's mentions are together, and the story that names her most comes first.
     ids = [g["id"] for g in data["stories"]]
     assert len(ids) == len(set(ids))
-    assert [len(g["mentions"]) for g in data["stories"] if g["id"]] == sorted(
-        (len(g["mentions"]) for g in data["stories"] if g["id"]), reverse=True
-    )
+    counts = [sum(m["times"] for m in g["mentions"]) for g in data["stories"] if g["id"]]
+    assert counts == sorted(counts, reverse=True)
     summaries = {a["id"]: a for a in demo_corpus.articles()}
-    for m in mentions:
+    for m in items:
         text = demo_corpus.article(m["article_id"]).text
-        assert text[m["start"] : m["end"]] == m["text"]
-        sentence = m["before"].removeprefix("…") + m["text"] + m["after"].removesuffix("…")
+        named = [p for p in m["sentence"] if p["named"]]
+        assert [(p["start"], p["end"]) for p in named] == [(x["start"], x["end"]) for x in m["mentions"]]
+        assert all(text[p["start"] : p["end"]] == p["text"] for p in named)
+        pieces = [p["text"] for p in m["sentence"]]
+        cut = (pieces[0] == "…", pieces[-1] == "…")
+        sentence = "".join(pieces[cut[0] : len(pieces) - cut[1]])
         at = text.index(sentence)
-        assert "\n" not in sentence.strip() and text[at : at + len(m["before"])].strip() == m["before"].strip()
+        assert "\n" not in sentence and at <= named[0]["start"] and named[-1]["end"] <= at + len(sentence)
         # Whole sentences: they start and stop at a boundary (a headline stops at its line's end), never mid-word.
-        assert at == 0 or text[at - 1].isspace() or m["before"].startswith("…"), sentence
-        after = text[at + len(sentence) : at + len(sentence) + 1]
-        assert after in ("", "\n", " ") or m["after"].endswith("…"), sentence
+        assert at == 0 or text[at - 1].isspace() or cut[0], sentence
+        assert text[at + len(sentence) : at + len(sentence) + 1] in ("", "\n", " ") or cut[1], sentence
         article = summaries[m["article_id"]]
         assert (m["title"], m["outlet"], m["published"]) == (article["title"], article["outlet"], article["published"])
     page = client.get(f"/entities/{varga['id']}").text
-    first = mentions[0]
-    assert str(escape(first["before"].strip())) in page
+    first = items[0]
+    assert str(escape(first["sentence"][-1]["text"])) in page
     assert f'href="/articles/{first["article_id"]}?start={first["start"]}&amp;end={first["end"]}#cited"' in page
     assert "person" in page and "Varga" in page and "Velorian Water Minister" in page
     assert f'<a href="/stories/{data["stories"][0]["id"]}">' in page
@@ -81,7 +83,8 @@ def test_entity_mentions_are_paginated_with_a_404_past_the_end(
         for n in range(1, pages + 1):
             data = fresh.get(f"/entities/{varga['id']}.json?page={n}").json()
             assert data["page"] == n and data["pages"] == pages
-            seen += [(m["article_id"], m["start"]) for g in data["stories"] for m in g["mentions"]]
+            items = [m for g in data["stories"] for m in g["mentions"]]
+            seen += [(m["article_id"], x["start"]) for m in items for x in m["mentions"]]
         assert len(seen) == len(set(seen)) == varga["mentions"]
         past = fresh.get(f"/entities/{varga['id']}.json?page={pages + 1}")
         assert past.status_code == 404 and past.json()["ok"] is False and "page" in past.json()["error"]

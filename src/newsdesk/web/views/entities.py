@@ -33,7 +33,8 @@ def _by_story(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for m in mentions:
         if not groups or groups[-1]["id"] != m["story_id"]:
             groups.append({"id": m["story_id"], "title": m["story_title"], "mentions": []})
-        groups[-1]["mentions"].append({k: v for k, v in m.items() if k not in ("story_id", "story_title")})
+        item = {k: v for k, v in m.items() if k not in ("story_id", "story_title")}
+        groups[-1]["mentions"].append({**item, "times": len(item["mentions"])})
     return groups
 
 
