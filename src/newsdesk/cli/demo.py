@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from newsdesk.cli.ingest import print_report
-from newsdesk.cli.options import State, errors_as_click, pass_state
+from newsdesk.cli.options import State, errors_as_click, pass_state, render
 from newsdesk.cli.serve import host_options, start
-from newsdesk.cli.terminal import markup, plural
+from newsdesk.cli.terminal import markup, plural, printable
 
 __all__ = ["COMMANDS"]
 
@@ -28,23 +28,24 @@ def _print_quotes(state: State, said: list[dict[str, Any]]) -> None:
     for q in direct:
         who = (str(q["speaker"] or "(unattributed)"), str(q["speaker_kind"]))
         by_speaker.setdefault(who, {}).setdefault(q["text"], []).append(q)
-    table = Table(
-        title=f"Who said what: {plural(len(direct), 'direct quote')} by {plural(len(by_speaker), 'speaker')} "
+    title = (
+        f"Who said what: {plural(len(direct), 'direct quote')} by {plural(len(by_speaker), 'speaker')} "
         f"({plural(len(said) - len(direct), 'reported statement')}: newsdesk quotes)"
     )
-    for column in ("speaker", "kind", "quote", "via", "articles"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for (speaker, kind), texts in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         for i, (text, copies) in enumerate(texts.items()):
             short = text if len(text) <= 90 else text[:87] + "…"
-            table.add_row(
-                markup(speaker) if i == 0 else "",
-                kind if i == 0 else "",
-                markup(f"“{short}”"),
-                markup(", ".join(sorted({v for q in copies for v in q["via"]}))) or "—",
-                ", ".join(sorted({q["article_id"][:8] for q in copies})),
+            rows.append(
+                {
+                    "speaker": speaker if i == 0 else "",
+                    "kind": kind if i == 0 else "",
+                    "quote": f"“{short}”",
+                    "via": sorted({v for q in copies for v in q["via"]}),
+                    "articles": sorted({q["article_id"][:8] for q in copies}),
+                }
             )
-    state.console.print(table)
+    render(state, rows, "table", columns=["speaker", "kind", "quote", "via", "articles"], title=title)
 
 
 @click.command()
@@ -86,19 +87,21 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
         said = corpus.quotes()
     print_report(state, report)
     console = state.console
-    table = Table(title=plural(len(rows), "article"), show_lines=False)
-    for column in ("id", "outlet", "published", "title", "cites", "copy of"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            row["id"][:8],
-            markup(row["outlet"] or "—"),
-            (row["published"] or "")[:10] or "not stated",
-            markup(row["title"] or "(no title)") + (" [magenta](AI-written)[/]" if row["ai_generated"] else ""),
-            markup(", ".join(row["cites"]) or "—"),
-            (row["duplicate_of"] or "")[:8] or "—",
-        )
-    console.print(table)
+    listed = [
+        {
+            "id": row["id"][:8],
+            "outlet": row["outlet"],
+            "published": (row["published"] or "")[:10] or "not stated",
+            "title": Text.assemble(
+                printable(row["title"] or "(no title)"), (" (AI-written)" if row["ai_generated"] else "", "magenta")
+            ),
+            "cites": row["cites"],
+            "copy of": (row["duplicate_of"] or "")[:8] or None,
+        }
+        for row in rows
+    ]
+    columns = ["id", "outlet", "published", "title", "cites", "copy of"]
+    render(state, listed, "table", columns=columns, title=plural(len(rows), "article"))
     console.print(f"[bold]{plural(len(story_rows), 'story', 'stories')}[/]")
     for story in story_rows:
         tree = Tree(f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']}[/]")
