@@ -9,9 +9,8 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
-from newsdesk.corpus import Corpus
-from newsdesk.corpus import open_corpus as open
 from newsdesk.errors import (
     BudgetError,
     ConfigError,
@@ -31,6 +30,10 @@ from newsdesk.records import Article, Entity, Failure, IngestReport, Mention, Qu
 from newsdesk.settings import VERSION as __version__
 from newsdesk.settings import Settings, home
 from newsdesk.settings import load as load_settings
+
+if TYPE_CHECKING:
+    from newsdesk.corpus import Corpus
+    from newsdesk.corpus import open_corpus as open
 
 __all__ = [
     "Article",
@@ -64,3 +67,14 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    # The corpus (its pipeline, the store) loads on first use, so `newsdesk --version` starts at once.
+    if name in ("Corpus", "open"):
+        from newsdesk import corpus
+
+        value = corpus.Corpus if name == "Corpus" else corpus.open_corpus
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

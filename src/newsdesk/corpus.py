@@ -9,11 +9,9 @@ import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import httpx
-
-from newsdesk import clean, ingest
+from newsdesk import clean
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
@@ -21,6 +19,9 @@ from newsdesk.pipeline import Context, Pipeline, ProgressCallback, _no_progress
 from newsdesk.records import Article, DateMention, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.store import Store
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["DEFAULT_DB", "Corpus", "is_demo_database", "open_corpus"]
 
@@ -58,6 +59,24 @@ def _date_mention(row: dict[str, Any]) -> DateMention:
 def _sentence(text: str, mention: DateMention) -> str:
     start, end = dates.sentence_around(text, mention.start, mention.end)
     return text[start:end]
+
+
+def _in_sentence(item: dict[str, Any]) -> dict[str, Any]:
+    """An :meth:`Corpus.entity_mentions` item with its sentence cut into pieces at its mentions."""
+    (window, base), (_, left, right), (cut_left, cut_right) = item.pop("_window"), item.pop("_where"), item.pop("_cut")
+    pieces: list[dict[str, Any]] = [{"text": "…", "named": False}] if cut_left else []
+    at = left
+    for m in item["mentions"]:
+        if m["start"] < at:  # overlapping mentions: the first one is shown
+            continue
+        pieces.append({"text": window[at - base : m["start"] - base], "named": False})
+        pieces.append({"text": m["text"], "named": True, "start": m["start"], "end": m["end"]})
+        at = m["end"]
+    pieces.append({"text": window[at - base : right - base], "named": False})
+    pieces[0 if not cut_left else 1]["text"] = pieces[0 if not cut_left else 1]["text"].lstrip()
+    pieces[-1]["text"] = pieces[-1]["text"].rstrip()
+    pieces += [{"text": "…", "named": False}] if cut_right else []
+    return {**item, "sentence": [p for p in pieces if p["text"]]}
 
 
 def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
@@ -119,6 +138,8 @@ class Corpus:
         Raises:
             ConfigError: a hint is malformed (``published`` not a date, ``url`` not http(s)).
         """
+        from newsdesk import ingest  # readers of HTML, feeds and URLs: loaded by the commands that ingest
+
         hints = self._hints(outlet=outlet, published=published, url=url)
         found = list(ingest.items((str(t) for t in targets), follow_links=self.settings.ingest.follow_links))
         work = [i for i in found if isinstance(i, ingest.Item)]
@@ -208,9 +229,11 @@ class Corpus:
         )
 
     def _hints(self, *, outlet: str | None, published: str | None, url: str | None) -> dict[str, str]:
+        from newsdesk.ingest import sanitize
+
         hints: dict[str, str] = {}
         # Command-line arguments carry undecodable bytes as lone surrogates, which the store cannot hold.
-        outlet, published, url = (ingest.sanitize.text(v) if v else v for v in (outlet, published, url))
+        outlet, published, url = (sanitize.text(v) if v else v for v in (outlet, published, url))
         if outlet:
             hints["outlet"] = outlet.strip()
         if published:
@@ -472,6 +495,43 @@ class Corpus:
             "mention_spans": self.store.query("mentions", entity_id=entity_id),
             "quotes": self.store.query("quotes", entity_id=entity_id),
         }
+
+    def entity_card(self, entity_id: str, *, related: int = 20) -> dict[str, Any]:
+        """One entity (as :meth:`entities` lists it) with how many ``stories`` and ``quotes`` it has, and the
+        ``related`` entities named most often in the same articles (``co_mentioned``, with ``articles`` shared).
+
+        Raises:
+            NotFoundError: no entity has that id.
+        """
+        found = self.store.query("entities", entity_id=entity_id)
+        if not found:
+            raise NotFoundError(f"No entity with id {entity_id!r}. List ids with: newsdesk entities")
+        counts = self.store.query("entity_counts", entity_id=entity_id)[0]
+        co = self.store.query("co_mentioned", entity_id=entity_id, limit=related)
+        return {**found[0], "stories": counts["stories"], "quotes": counts["quotes"], "co_mentioned": co}
+
+    def entity_mentions(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """One entity's mentions grouped by story, the story that names it most first, each with its article's
+        title, outlet and date, its story, and ``sentence``: the sentence that holds it, as pieces ``{"text",
+        "named"}`` (a named piece has its ``start`` and ``end``; an ellipsis piece marks a sentence shown cut).
+        Mentions in one sentence make one item, with each of them in ``mentions``."""
+        items: list[dict[str, Any]] = []
+        for row in self.store.query("entity_mentions", entity_id=entity_id, limit=limit, offset=offset):
+            window, base, size = row.pop("window") or "", row.pop("window_start"), row.pop("text_length")
+            left, right = dates.sentence_around(window, row["start"] - base, row["end"] - base)
+            mention = {"start": row["start"], "end": row["end"], "text": row["text"]}
+            where = (row["article_id"], base + left, base + right)
+            if items and items[-1]["_where"] == where:
+                items[-1]["mentions"].append(mention)
+                continue
+            cut = (left == 0 and base > 0, right == len(window) and base + len(window) < size)
+            items.append({**row, "_where": where, "_window": (window, base), "_cut": cut, "mentions": [mention]})
+        return [_in_sentence(item) for item in items]
+
+    def entity_quotes(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """The quotes of the speaker linked to one entity (as :meth:`quotes` gives them), newest article first,
+        each with its article's ``title``, ``outlet`` and ``published``."""
+        return self.store.query("entity_quotes", entity_id=entity_id, limit=limit, offset=offset)
 
     def mentions(self, article_id: str) -> list[dict[str, Any]]:
         """Entity mentions of one article with their spans and entity ids, in text order."""

@@ -28,7 +28,7 @@ from importlib.metadata import entry_points
 from types import FrameType
 from typing import Any, Protocol, runtime_checkable
 
-from newsdesk import grouping, nlp
+from newsdesk import nlp
 from newsdesk.errors import BudgetError, ConfigError, PipelineError, did_you_mean
 from newsdesk.extract import attributions, dates, entities, mentions, quotes
 from newsdesk.records import Article, Entity, Failure, StageReport
@@ -398,6 +398,18 @@ def _cites(article: Article, settings: Settings) -> Article:
     return dataclasses.replace(article, cites=attributions.cites(article.text, own_outlet=article.outlet))
 
 
+def _grouping(name: str) -> Callable[..., tuple[list[Article], dict[str, Any]]]:
+    """``grouping.<name>``, imported when it first runs: MinHash and numpy load only for a run, never to read."""
+
+    def run(batch: Sequence[Article], view: CorpusView, settings: Settings, memo: dict[str, Any]) -> Any:
+        from newsdesk import grouping
+
+        return getattr(grouping, name)(batch, view, settings, memo)
+
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
 BUILTIN: tuple[Stage, ...] = (
     ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),
     ArticleStage("dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",)),
@@ -411,18 +423,18 @@ BUILTIN: tuple[Stage, ...] = (
         produces=("article.entities",),
     ),
     CorpusStage(
-        "dedupe", grouping.dedupe, requires=("article.text",), produces=("article.duplicate_of",), keeps_state=True
+        "dedupe", _grouping("dedupe"), requires=("article.text",), produces=("article.duplicate_of",), keeps_state=True
     ),
     CorpusStage(
         "cluster",
-        grouping.cluster,
+        _grouping("cluster"),
         requires=("article.text", "article.duplicate_of"),
         produces=("article.event_id", "story.events"),
         keeps_state=True,
     ),
     CorpusStage(
         "origins",
-        grouping.origins,
+        _grouping("origins"),
         requires=("article.duplicate_of", "article.event_id", "article.cites"),
         produces=("article.origin",),
         keeps_state=True,

@@ -41,14 +41,15 @@ def test_article_text_marks_quotes_and_mentions(client: TestClient, demo_corpus:
     for quote in data["quotes"]:
         assert text[quote["start"] : quote["end"]] == quote["text"]
     page = client.get(f"/articles/{article['id']}").text
-    assert page.count('<q class="quote">') >= len(data["quotes"])
+    marked = page.count('<q class="quote direct') + page.count('<span class="quote reported')
+    assert marked >= len(data["quotes"])
     assert page.count('class="mention"') >= len({(m["start"], m["end"]) for m in data["mentions"] if m["entity_id"]})
 
 
 def test_entity_page(client: TestClient, demo_corpus: Corpus) -> None:
     varga = next(e for e in demo_corpus.entities() if e["name"] == "Ilse Varga")
     data = client.get(f"/entities/{varga['id']}.json").json()
-    assert data["entity"]["name"] == "Ilse Varga" and data["entity"]["mention_spans"] and data["entity"]["quotes"]
+    assert data["entity"]["name"] == "Ilse Varga" and data["stories"] and data["quotes"]
     page = client.get(f"/entities/{varga['id']}").text
     assert "Water Minister" in page and "?start=" in page and "<h2>Quotes</h2>" in page
     assert client.get("/entities/nobody.json").status_code == 404

@@ -8,7 +8,7 @@ import click
 
 from newsdesk.cli.options import State, errors_as_click, pass_state
 from newsdesk.cli.terminal import markup, printable
-from newsdesk.report import FORMATS, build_brief, render
+from newsdesk.report import FORMATS
 
 __all__ = ["COMMANDS"]
 
@@ -25,6 +25,8 @@ def brief(state: State, story_id: str, fmt: str, output: Path | None) -> None:
     Every statement names its article and character span. The HTML brief is one file with inline styles
     that fetches nothing.
     """
+    from newsdesk.report import build_brief, render
+
     with state.corpus() as corpus:
         text = render(build_brief(corpus, story_id), fmt)
     if output is None:

@@ -8,15 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from newsdesk.cli.ingest import print_report
-from newsdesk.cli.options import State, errors_as_click, pass_state
+from newsdesk.cli.options import State, errors_as_click, pass_state, render
 from newsdesk.cli.serve import host_options, start
-from newsdesk.cli.terminal import markup
-from newsdesk.corpus import is_demo_database, open_corpus
-from newsdesk.demo import corpus_path
+from newsdesk.cli.terminal import markup, plural, printable
 
 __all__ = ["COMMANDS"]
 
@@ -30,23 +28,24 @@ def _print_quotes(state: State, said: list[dict[str, Any]]) -> None:
     for q in direct:
         who = (str(q["speaker"] or "(unattributed)"), str(q["speaker_kind"]))
         by_speaker.setdefault(who, {}).setdefault(q["text"], []).append(q)
-    table = Table(
-        title=f"Who said what: {len(direct)} direct quotes by {len(by_speaker)} speakers "
-        f"({len(said) - len(direct)} reported statements: newsdesk quotes)"
+    title = (
+        f"Who said what: {plural(len(direct), 'direct quote')} by {plural(len(by_speaker), 'speaker')} "
+        f"({plural(len(said) - len(direct), 'reported statement')}: newsdesk quotes)"
     )
-    for column in ("speaker", "kind", "quote", "via", "articles"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for (speaker, kind), texts in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         for i, (text, copies) in enumerate(texts.items()):
             short = text if len(text) <= 90 else text[:87] + "…"
-            table.add_row(
-                markup(speaker) if i == 0 else "",
-                kind if i == 0 else "",
-                markup(f"“{short}”"),
-                markup(", ".join(sorted({v for q in copies for v in q["via"]}))) or "—",
-                ", ".join(sorted({q["article_id"][:8] for q in copies})),
+            rows.append(
+                {
+                    "speaker": speaker if i == 0 else "",
+                    "kind": kind if i == 0 else "",
+                    "quote": f"“{short}”",
+                    "via": sorted({v for q in copies for v in q["via"]}),
+                    "articles": sorted({q["article_id"][:8] for q in copies}),
+                }
             )
-    state.console.print(table)
+    render(state, rows, "table", columns=["speaker", "kind", "quote", "via", "articles"], title=title)
 
 
 @click.command()
@@ -67,6 +66,9 @@ def _print_quotes(state: State, said: list[dict[str, Any]]) -> None:
 @errors_as_click
 def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Ingest the sample corpus shipped with newsdesk (invented news), print what it found, and serve the UI."""
+    from newsdesk.corpus import is_demo_database, open_corpus
+    from newsdesk.demo import corpus_path
+
     path = Path(out)
     if path.exists() and not is_demo_database(path):
         raise click.ClickException(
@@ -85,29 +87,35 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
         said = corpus.quotes()
     print_report(state, report)
     console = state.console
-    table = Table(title=f"{len(rows)} articles", show_lines=False)
-    for column in ("id", "outlet", "published", "title", "cites", "copy of"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            row["id"][:8],
-            markup(row["outlet"] or "—"),
-            (row["published"] or "")[:10] or "not stated",
-            markup(row["title"] or "(no title)") + (" [magenta](AI-written)[/]" if row["ai_generated"] else ""),
-            markup(", ".join(row["cites"]) or "—"),
-            (row["duplicate_of"] or "")[:8] or "—",
-        )
-    console.print(table)
-    console.print(f"[bold]{len(story_rows)} stories[/]")
+    listed = [
+        {
+            "id": row["id"][:8],
+            "outlet": row["outlet"],
+            "published": (row["published"] or "")[:10] or "not stated",
+            "title": Text.assemble(
+                printable(row["title"] or "(no title)"), (" (AI-written)" if row["ai_generated"] else "", "magenta")
+            ),
+            "cites": row["cites"],
+            "copy of": (row["duplicate_of"] or "")[:8] or None,
+        }
+        for row in rows
+    ]
+    columns = ["id", "outlet", "published", "title", "cites", "copy of"]
+    render(state, listed, "table", columns=columns, title=plural(len(rows), "article"))
+    console.print(f"[bold]{plural(len(story_rows), 'story', 'stories')}[/]")
     for story in story_rows:
         tree = Tree(f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']}[/]")
         for event in story["events"]:
             dates = (event["first_seen"] or "undated")[:10]
-            tree.add(f"{markup(event['title'] or '(untitled)')} [dim]{dates} · {len(event['article_ids'])} articles[/]")
+            count = plural(len(event["article_ids"]), "article")
+            tree.add(f"{markup(event['title'] or '(untitled)')} [dim]{dates} · {count}[/]")
         console.print(tree)
     origins = len({r["origin"] or r["id"] for r in rows})
     copies = sum(1 for r in rows if r["duplicate_of"])
-    console.print(f"[bold]Independent origins:[/] {origins} for {len(rows)} articles ({copies} copies found)")
+    console.print(
+        f"[bold]Independent origins:[/] {origins} for {plural(len(rows), 'article')} "
+        f"({plural(copies, 'copy', 'copies')} found)"
+    )
     outlets = collections.Counter(r["outlet"] or "(unknown)" for r in rows)
     cited = collections.Counter(c for r in rows for c in r["cites"])
     console.print(f"[bold]Outlets:[/] {', '.join(f'{o} ({n})' for o, n in outlets.most_common())}")

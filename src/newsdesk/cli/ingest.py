@@ -8,7 +8,7 @@ import click
 
 from newsdesk.cli.exit_status import ExitStatus
 from newsdesk.cli.options import State, errors_as_click, pass_state
-from newsdesk.cli.terminal import markup
+from newsdesk.cli.terminal import markup, plural
 from newsdesk.records import IngestReport, StageReport
 
 __all__ = ["COMMANDS", "print_report"]
@@ -23,7 +23,7 @@ def print_report(state: State, report: IngestReport) -> None:
     state.err.print(
         f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failures)} failed"
         # Each warning was logged above as it was met (a header date left unknown, say); the items were added.
-        + (f", {len(report.warnings)} warning{'s' if len(report.warnings) > 1 else ''}" if report.warnings else "")
+        + (f", {plural(len(report.warnings), 'warning')}" if report.warnings else "")
         + "."
         + (f" See: newsdesk failures --run {report.run_id or ''}".rstrip() if report.failures else "")
     )
@@ -33,7 +33,7 @@ def print_report(state: State, report: IngestReport) -> None:
 def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageReport]) -> None:
     for stage in stages:
         state.err.print(
-            f"  {stage.stage}: {stage.items_out}/{stage.items_in} articles in {stage.seconds:.2f} s"
+            f"  {stage.stage}: {stage.items_out}/{plural(stage.items_in, 'article')} in {stage.seconds:.2f} s"
             + (f", {stage.failures} failed" if stage.failures else "")
         )
 

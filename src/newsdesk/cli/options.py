@@ -10,19 +10,21 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from rich.cells import cell_len
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from newsdesk.cli import terminal
 from newsdesk.cli.exit_status import NewsdeskClickError
-from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.errors import NewsdeskError
 from newsdesk.settings import Settings
+
+if TYPE_CHECKING:
+    from newsdesk.corpus import Corpus
 
 __all__ = ["State", "output_options", "pass_state", "render"]
 
@@ -36,11 +38,14 @@ class State:
     db: str | None = None
     quiet: bool = False
     settings: Settings = field(default_factory=Settings)
-    console: Console = field(default_factory=lambda: Console(highlight=False))
-    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+    console: Console = field(default_factory=lambda: _console())
+    err: Console = field(default_factory=lambda: _console(stderr=True))
 
     def corpus(self) -> Corpus:
         """Open the corpus; errors become clean CLI errors."""
+        # The corpus is imported by the commands that open it, so `newsdesk --help` never loads it.
+        from newsdesk.corpus import open_corpus
+
         try:
             return open_corpus(self.db, settings=self.settings)
         except NewsdeskError as exc:
@@ -52,6 +57,8 @@ class State:
         if self.quiet or not self.err.is_terminal:
             yield lambda stage, done, total: None
             return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         bars = Progress(
             TextColumn("{task.description:>10}"),
             BarColumn(),
@@ -71,17 +78,33 @@ class State:
             yield update
 
 
+def _console(*, stderr: bool = False) -> Console:
+    console = Console(stderr=stderr, highlight=False)
+    if not console.is_terminal:
+        # Piped to a file, a pager or a script: each line as long as it is, never folded at 80 columns.
+        console.soft_wrap = True
+        console.width = 1_000_000  # trees and rules are drawn to the width: none there
+    return console
+
+
 pass_state = click.make_pass_decorator(State, ensure=True)
 
 
 def output_options(fn: F) -> F:
-    """``--json``, ``--nl`` (one JSON object a line), ``--csv`` or the default table."""
+    """``--json``, ``--nl`` (one JSON object a line), ``--csv``, ``--tsv`` or the default table."""
     for decorator in reversed(
         [
             click.option("--json", "fmt", flag_value="json", help="Print a JSON array."),
             click.option("--nl", "fmt", flag_value="nl", help="Print one JSON object per line."),
             click.option("--csv", "fmt", flag_value="csv", help="Print CSV with a header row."),
-            click.option("--table", "fmt", flag_value="table", default=True, help="Print a table (default)."),
+            click.option("--tsv", "fmt", flag_value="tsv", help="Print tab-separated values with a header row."),
+            click.option(
+                "--table",
+                "fmt",
+                flag_value="table",
+                default=True,
+                help="Print a table (default): boxed on a terminal, plain aligned rows when piped.",
+            ),
         ]
     ):
         fn = decorator(fn)
@@ -109,7 +132,11 @@ def render(
     columns: Sequence[str],
     title: str | None = None,
 ) -> None:
-    """Print ``rows`` as JSON, JSON lines, CSV, or a table of ``columns``."""
+    """Print ``rows`` as JSON, JSON lines, CSV, TSV, or a table of ``columns``.
+
+    The table is boxed on a terminal. Piped, it is plain rows: the title, a header and one line a row, columns
+    aligned and never folded, so ``grep``, ``sort`` and ``less -S`` see one row a line.
+    """
     if fmt == "json":
         click.echo(terminal.dumps(list(rows), indent=2))
     elif fmt == "nl":
@@ -124,6 +151,15 @@ def render(
                 {k: terminal.csv_cell(json.dumps(v) if isinstance(v, list | dict) else v) for k, v in row.items()}
             )
         sys.stdout.write(buffer.getvalue())
+    elif fmt == "tsv":
+        # An absent value is an empty cell, as in CSV; a list is its items joined by ", ".
+        lines = [
+            list(columns),
+            *([_plain(row.get(c)) if row.get(c) not in _EMPTY else "" for c in columns] for row in rows),
+        ]
+        sys.stdout.write("".join("\t".join(line) + "\n" for line in lines))
+    elif not state.console.is_terminal:
+        _print_rows(rows, columns, title)
     else:
         table = Table(title=title, show_lines=False)
         for column in columns:
@@ -132,6 +168,24 @@ def render(
             # Values come from articles: a Text is shown as it is, never read as rich markup.
             table.add_row(*(v if isinstance(v := row.get(c), Text) else terminal.plain(_cell(v)) for c in columns))
         state.console.print(table)
+
+
+_EMPTY: tuple[Any, ...] = (None, [], ())
+
+
+def _plain(value: Any) -> str:
+    return terminal.flat(value.plain if isinstance(value, Text) else _cell(value))
+
+
+def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None) -> None:
+    """Plain rows: each column as wide as its widest cell, two spaces between, the last one not padded."""
+    lines = [list(columns), *([_plain(row.get(c)) for c in columns] for row in rows)]
+    widths = [max(cell_len(line[i]) for line in lines) for i in range(len(columns))]
+    out = [Text.from_markup(title).plain] if title else []
+    for line in lines:
+        cells = [cell + " " * (width - cell_len(cell)) for cell, width in zip(line[:-1], widths, strict=False)]
+        out.append("  ".join([*cells, line[-1]]).rstrip())
+    sys.stdout.write("".join(f"{line}\n" for line in out))
 
 
 def _cell(value: Any) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.show import said_as
 from newsdesk.cli.terminal import markup
 
 __all__ = ["COMMANDS"]
@@ -31,21 +34,19 @@ def quotes(
     with state.corpus() as corpus:
         rows = corpus.quotes(article_id=article_id, speaker=speaker, direct=direct, min_confidence=min_confidence)
     if fmt != "table":
-        render(state, rows, fmt, columns=["speaker", "speaker_kind", "text", "via", "article_id"])
+        render(state, rows, fmt, columns=["speaker", "speaker_kind", "direct", "text", "via", "article_id"])
         return
     if not rows:
         state.console.print("No quotes found: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
         return
-    by_speaker: dict[str, list[dict[str, object]]] = {}
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_speaker.setdefault(f"{row['speaker'] or '(unattributed)'} · {row['speaker_kind']}", []).append(row)
     for who, said in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
         state.console.print(f"[bold]{markup(who)}[/]")
         for row in said:
-            via = f" [dim](via {markup(', '.join(map(str, row['via'])))})[/]" if row["via"] else ""  # type: ignore[call-overload]
-            kind = "“" if row["direct"] else "≈ "
-            close = "”" if row["direct"] else ""
-            state.console.print(f"  {kind}{markup(str(row['text']))}{close}{via} [dim]{str(row['article_id'])[:8]}[/]")
+            via = f" [dim](via {markup(', '.join(map(str, row['via'])))})[/]" if row["via"] else ""
+            state.console.print(f"  {said_as(row)}{via} [dim]{str(row['article_id'])[:8]}[/]")
 
 
 @click.command()

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import socket
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from newsdesk.cli.options import State, errors_as_click, pass_state
-from newsdesk.web.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, listen, url
-from newsdesk.web.server import serve as run_server
+from newsdesk.web.address import DEFAULT_HOST, DEFAULT_PORT, is_loopback, listen, url
+
+if TYPE_CHECKING:
+    from newsdesk.corpus import Corpus
 
 __all__ = ["COMMANDS", "host_options"]
 
@@ -37,6 +41,13 @@ def host_options(fn: click.decorators.FC) -> click.decorators.FC:
         show_default=True,
         help="Address to listen on. The UI has no login: anything but loopback shares the database.",
     )(fn)
+
+
+def run_server(corpus: Corpus, *, sock: socket.socket) -> None:
+    """Serve the UI on ``sock`` until interrupted; Starlette and uvicorn load here, when a command serves."""
+    from newsdesk.web.server import serve
+
+    serve(corpus, sock=sock)
 
 
 def start(state: State, host: str, port: int, allow_hosts: Sequence[str] = ()) -> None:

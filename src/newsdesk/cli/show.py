@@ -10,9 +10,10 @@ import click
 from rich.text import Text
 
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
-from newsdesk.cli.terminal import dumps, markup, printable
+from newsdesk.cli.terminal import dumps, markup, plural, printable
+from newsdesk.report import provenance
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "said_as"]
 
 
 @click.command()
@@ -30,7 +31,7 @@ def articles(state: State, outlet: str | None, limit: int | None, fmt: str) -> N
         rows,
         fmt,
         columns=["id", "outlet", "published", "title", "words", "ai_generated", "cites"],
-        title=f"{len(rows)} articles",
+        title=plural(len(rows), "article"),
     )
 
 
@@ -41,12 +42,29 @@ def articles(state: State, outlet: str | None, limit: int | None, fmt: str) -> N
 @pass_state
 @errors_as_click
 def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
-    """Show one article: its metadata and clean text (an id prefix is enough)."""
+    """Show one article: its metadata, where its report comes from, its clean text and its quotes (an id prefix
+    is enough).
+
+    --json adds the article's quotes, the entities it mentions (with each mention's span), its copies, the other
+    articles of its origin group, its story, and the origin and credits in words (``provenance``).
+    """
     with state.corpus() as corpus:
         data = corpus.article_json(article_id)
         article = corpus.article(article_id)
         said = corpus.quotes(article_id=article.id)
+        related = corpus.related(article.id)
+        mentions = corpus.mentions(article.id)
+        names = corpus.entity_names(sorted({m["entity_id"] for m in mentions if m["entity_id"]}))
+    words = provenance.describe(data, said, related["origin"], related["copies"])
     if as_json:
+        data |= {
+            "quotes": said,
+            "entities": _entities(mentions, names),
+            "copies": [_short(a) for a in related["copies"]],
+            "origin_group": [_short(a) for a in related["origin"]],
+            "story": related["story"],
+            "provenance": words,
+        }
         click.echo(dumps(data, indent=2))
         return
     if raw:
@@ -71,18 +89,54 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
     ):
         value = data.get(key)
         console.print(f"[dim]{key:>13}[/] {markup(', '.join(value) if isinstance(value, list) else str(value))}")
+    if words["origin"]:
+        console.print(f"[dim]{'origin':>13}[/] {markup(words['origin'])}")
+    console.print(f"[dim]{'credits':>13}[/] {markup(words['credits'])}")
     console.print()
-    console.print(_marked(article.text, said), soft_wrap=False)
+    console.print(_marked(article.text, said), soft_wrap=not console.is_terminal)
     if said:
-        console.print("\n[bold]Quotes[/] [dim](green: quoted words, bold: who says them)[/]")
+        console.print(
+            "\n[bold]Quotes[/] [dim](in the text: [green]green[/] direct quotes, [cyan]cyan[/] reported speech, "
+            "[bold]bold[/] who says them)[/]"
+        )
         for q in said:
             via = f" via {', '.join(q['via'])}" if q["via"] else ""
             console.print(
                 f"  [bold]{markup(q['speaker'] or '(unattributed)')}[/] [dim]{q['speaker_kind']}, "
-                f"{markup(q['cue'] or 'no cue')}{markup(via)}, {q['confidence']:.2f}[/]: {markup(q['text'][:160])}"
+                f"{markup(q['cue'] or 'no cue')}{markup(via)}, {q['confidence']:.2f}[/]: {said_as(q, 160)}"
             )
     if article.furniture:
-        console.print(f"\n[dim]{len(article.furniture)} pieces of page furniture removed (see --json)[/]")
+        pieces = plural(len(article.furniture), "piece", "pieces")
+        console.print(f"\n[dim]{pieces} of page furniture removed (see --json)[/]")
+
+
+def said_as(quote: dict[str, Any], limit: int | None = None) -> str:
+    """A quote as rich markup: direct words inside quotation marks, reported speech labelled and never quoted."""
+    text = str(quote["text"])
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if quote["direct"]:
+        return f"[green]direct[/] “{markup(text)}”"
+    return f"[cyan]reported[/] {markup(text)}"
+
+
+def _short(article: dict[str, Any]) -> dict[str, Any]:
+    return {k: article.get(k) for k in ("id", "outlet", "title", "published", "url", "duplicate_of")}
+
+
+def _entities(mentions: list[dict[str, Any]], names: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entities an article mentions, in the order it first names them, each with its mentions' spans."""
+    found: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        if not m["entity_id"]:
+            continue
+        named = names.get(m["entity_id"], {})
+        entity = found.setdefault(
+            m["entity_id"],
+            {"id": m["entity_id"], "name": named.get("name"), "type": named.get("type"), "mentions": []},
+        )
+        entity["mentions"].append({"text": m["text"], "start": m["start"], "end": m["end"], "role": m["role"]})
+    return list(found.values())
 
 
 def _marked(text: str, said: list[dict[str, Any]]) -> Text:
@@ -111,7 +165,7 @@ def failures(state: State, last: bool, run_id: int | None, fmt: str) -> None:
     with state.corpus() as corpus:
         run = corpus.last_run() if last and run_id is None else None
         rows = [dataclasses.asdict(f) for f in corpus.failures(last_run=last, run_id=run_id)]
-    title = f"{len(rows)} {'failure' if len(rows) == 1 else 'failures'}"
+    title = plural(len(rows), "failure")
     if run_id is not None:
         title += f" in run {run_id}"
     elif run is not None:
@@ -152,7 +206,7 @@ def search(
         rows,
         fmt,
         columns=["id", "outlet", "published", "title", "snippet", "score"],
-        title=f"{len(rows)} matches for {markup(repr(query))}",
+        title=f"{plural(len(rows), 'match', 'matches')} for {markup(repr(query))}",
     )
 
 

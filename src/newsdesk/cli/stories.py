@@ -6,7 +6,7 @@ import click
 from rich.tree import Tree
 
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
-from newsdesk.cli.terminal import dumps, markup
+from newsdesk.cli.terminal import dumps, markup, plural
 
 __all__ = ["COMMANDS"]
 
@@ -34,12 +34,12 @@ def stories(state: State, fmt: str) -> None:
     for story in rows:
         tree = Tree(
             f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']} · "
-            f"{len(story['article_ids'])} articles[/]"
+            f"{plural(len(story['article_ids']), 'article')}[/]"
         )
         for event in story["events"]:
             tree.add(
                 f"{markup(event['title'] or '(untitled)')} [dim]{event['id']} · "
-                f"{_span(event['first_seen'], event['last_seen'])} · {len(event['article_ids'])} articles[/]"
+                f"{_span(event['first_seen'], event['last_seen'])} · {plural(len(event['article_ids']), 'article')}[/]"
             )
         state.console.print(tree)
 
@@ -61,7 +61,7 @@ def story(state: State, story_id: str, as_json: bool) -> None:
         state.console.print(
             f"  • {markup(event['title'] or '(untitled)')} "
             f"[dim]({_span(event['first_seen'], event['last_seen'])}, "
-            f"{len(event['article_ids'])} articles)[/]"
+            f"{plural(len(event['article_ids']), 'article')})[/]"
         )
     _print_timeline(state, data["timeline"])
 

@@ -16,7 +16,7 @@ from typing import Any
 from rich.markup import escape
 from rich.text import Text
 
-__all__ = ["csv_cell", "dumps", "markup", "plain", "printable"]
+__all__ = ["csv_cell", "dumps", "flat", "markup", "plain", "plural", "printable"]
 
 # C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals), the line and
 # paragraph separators, and the bidirectional embeddings, overrides and isolates that can show text reversed.
@@ -24,6 +24,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u20
 # Characters JSON leaves raw with ensure_ascii=False that a terminal may still act on (C0 is always escaped).
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # A cell a spreadsheet reads as a formula (OWASP's list): prefixed with an apostrophe so it stays text.
+_BREAKS = re.compile(r"[\t\n\r]+")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
@@ -52,6 +53,16 @@ def dumps(data: Any, *, indent: int | None = None) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     # These characters occur only inside JSON strings, where a \\uXXXX escape means the same character.
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def flat(value: object) -> str:
+    """``value`` made printable on one line: tabs, newlines and carriage returns become spaces (for plain rows)."""
+    return _BREAKS.sub(" ", printable(value))
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 article``, ``2 articles``; ``nouns`` for a plural that is not ``noun`` + s (``story``, ``stories``)."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def csv_cell(value: object) -> object:

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = ["FORMATS", "html", "markdown", "render"]
 
 FORMATS = ("md", "html", "json")
 
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("newsdesk.report", "templates"),
-    autoescape=True,  # article text is hostile input: everything is escaped, always
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+@functools.cache
+def _env() -> jinja2.Environment:
+    import jinja2  # loaded when a brief is written as HTML, not to list the formats
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("newsdesk.report", "templates"),
+        autoescape=True,  # article text is hostile input: everything is escaped, always
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def render(brief: dict[str, Any], fmt: str) -> str:
@@ -27,7 +34,7 @@ def render(brief: dict[str, Any], fmt: str) -> str:
 
 def html(brief: dict[str, Any]) -> str:
     """One HTML file: inline CSS, no script, and a policy that forbids every outside request."""
-    return _ENV.get_template("brief.html").render(brief=brief)
+    return _env().get_template("brief.html").render(brief=brief)
 
 
 def _json(brief: dict[str, Any]) -> str:

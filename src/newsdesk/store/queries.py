@@ -12,9 +12,13 @@ from newsdesk.errors import QueryError
 __all__ = [
     "article_summaries",
     "article_texts",
+    "co_mentioned",
     "coverage",
     "entities",
     "entities_named",
+    "entity_counts",
+    "entity_mentions",
+    "entity_quotes",
     "failures",
     "mentions",
     "mentions_in",
@@ -536,3 +540,61 @@ __all__ += [
     "story_speakers_count",
     "story_summary",
 ]
+# An entity's page: its mentions grouped by story, a page at a time, each with the text around it (the caller cuts
+# the sentence from it), its quotes with their articles, and the entities named in the same articles.
+_WINDOW = 400  # characters read on each side of a mention: a sentence longer than this is shown cut
+
+
+def entity_counts(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
+    """How many mentions, articles, stories and quotes one entity has, as a list of one row."""
+    sql = """SELECT count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+                    count(DISTINCT e.story_id) AS stories,
+                    (SELECT count(*) FROM quotes q WHERE q.speaker_entity_id = :entity) AS quotes
+             FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN events e ON e.id = a.event_id
+             WHERE m.entity_id = :entity"""
+    return [dict(r) for r in conn.execute(sql, {"entity": entity_id})]
+
+
+def entity_mentions(conn: sqlite3.Connection, *, entity_id: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """One entity's mentions grouped by story (the story that mentions it most first, mentions outside any story
+    last), then by article date and text order; each with its article's title, outlet and date, its story, and
+    ``window``: the article text from ``window_start`` to a few hundred characters past the mention, and the
+    text's ``text_length``."""
+    order = "{0}story_id IS NULL, story_mentions DESC, {0}story_id, coalesce({0}published, '~'), article_row, {0}start"
+    # The page is chosen first and only its articles' texts are read: a hub entity's thousands of mentions are
+    # sorted by their metadata alone.
+    sql = f"""WITH found AS (
+                SELECT m.article_id, m.start, m.end, m.text, m.role, a.rowid AS article_row, a.title, a.outlet,
+                       a.published, a.duplicate_of, e.story_id, s.title AS story_title,
+                       count(*) OVER (PARTITION BY e.story_id) AS story_mentions
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                LEFT JOIN events e ON e.id = a.event_id LEFT JOIN stories s ON s.id = e.story_id
+                WHERE m.entity_id = :entity),
+              page AS (SELECT * FROM found ORDER BY {order.format("")} LIMIT :limit OFFSET :offset)
+             SELECT p.*, max(0, p.start - {_WINDOW}) AS window_start, length(t.text) AS text_length,
+                    substr(t.text, max(0, p.start - {_WINDOW}) + 1, p.end - max(0, p.start - {_WINDOW}) + {_WINDOW})
+                    AS window
+             FROM page p JOIN articles t ON t.id = p.article_id
+             ORDER BY {order.format("p.")}"""
+    rows = conn.execute(sql, {"entity": entity_id, "limit": limit, "offset": offset})
+    return [{k: v for k, v in dict(r).items() if k != "article_row"} for r in rows]
+
+
+def entity_quotes(conn: sqlite3.Connection, *, entity_id: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """The quotes whose speaker is linked to one entity (as :func:`quotes`), newest article first, each with its
+    article's ``title``, ``outlet`` and ``published``."""
+    sql = f"""SELECT {_QUOTE_COLUMNS}, a.title, a.outlet, a.published
+              FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id
+              WHERE q.speaker_entity_id = ?
+              ORDER BY coalesce(a.published, '') DESC, a.rowid, q.start LIMIT ? OFFSET ?"""
+    return [_quote(r) for r in conn.execute(sql, (entity_id, limit, offset))]
+
+
+def co_mentioned(conn: sqlite3.Connection, *, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:
+    """The entities named in the same articles as one entity, with how many articles they share, most first."""
+    sql = """SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS articles
+             FROM mentions m JOIN entities e ON e.id = m.entity_id
+             WHERE m.article_id IN (SELECT article_id FROM mentions WHERE entity_id = :entity)
+               AND m.entity_id != :entity
+             GROUP BY e.id ORDER BY articles DESC, e.name LIMIT :limit"""
+    return [dict(r) for r in conn.execute(sql, {"entity": entity_id, "limit": limit})]

@@ -1,0 +1,160 @@
+"""Entity pages (each mention in its sentence, grouped by story, paginated; aliases, type, quotes, entities named
+alongside) and article pages (reported speech marked as reported, never quoted; origin and credits in words)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from markupsafe import escape
+from starlette.testclient import TestClient
+
+from newsdesk.corpus import Corpus
+from newsdesk.web import create_app
+from newsdesk.web.views import entities
+
+
+def _varga(corpus: Corpus) -> dict[str, Any]:
+    return next(e for e in corpus.entities() if e["name"] == "Ilse Varga")
+
+
+def test_entity_page_shows_each_mention_in_its_sentence_grouped_by_story(
+    client: TestClient, demo_corpus: Corpus
+) -> None:
+    varga = _varga(demo_corpus)
+    data = client.get(f"/entities/{varga['id']}.json").json()
+    card = data["entity"]
+    assert card["type"] == "PERSON" and "Varga" in card["aliases"] and card["mentions"] == varga["mentions"]
+    assert card["quotes"] > 0 and card["stories"] >= 1
+    items = [m for group in data["stories"] for m in group["mentions"]]
+    assert sum(len(m["mentions"]) for m in items) == varga["mentions"]
+    # One group a story: a story's mentions are together, and the story that names her most comes first.
+    ids = [g["id"] for g in data["stories"]]
+    assert len(ids) == len(set(ids))
+    counts = [sum(m["times"] for m in g["mentions"]) for g in data["stories"] if g["id"]]
+    assert counts == sorted(counts, reverse=True)
+    summaries = {a["id"]: a for a in demo_corpus.articles()}
+    for m in items:
+        text = demo_corpus.article(m["article_id"]).text
+        named = [p for p in m["sentence"] if p["named"]]
+        assert [(p["start"], p["end"]) for p in named] == [(x["start"], x["end"]) for x in m["mentions"]]
+        assert all(text[p["start"] : p["end"]] == p["text"] for p in named)
+        pieces = [p["text"] for p in m["sentence"]]
+        cut = (pieces[0] == "…", pieces[-1] == "…")
+        sentence = "".join(pieces[cut[0] : len(pieces) - cut[1]])
+        at = text.index(sentence)
+        assert "\n" not in sentence and at <= named[0]["start"] and named[-1]["end"] <= at + len(sentence)
+        # Whole sentences: they start and stop at a boundary (a headline stops at its line's end), never mid-word.
+        assert at == 0 or text[at - 1].isspace() or cut[0], sentence
+        assert text[at + len(sentence) : at + len(sentence) + 1] in ("", "\n", " ") or cut[1], sentence
+        article = summaries[m["article_id"]]
+        assert (m["title"], m["outlet"], m["published"]) == (article["title"], article["outlet"], article["published"])
+    page = client.get(f"/entities/{varga['id']}").text
+    first = items[0]
+    assert str(escape(first["sentence"][-1]["text"])) in page
+    assert f'href="/articles/{first["article_id"]}?start={first["start"]}&amp;end={first["end"]}#cited"' in page
+    assert "person" in page and "Varga" in page and "Velorian Water Minister" in page
+    assert f'<a href="/stories/{data["stories"][0]["id"]}">' in page
+
+
+def test_entity_page_lists_quotes_by_kind_and_entities_named_alongside(client: TestClient, demo_corpus: Corpus) -> None:
+    varga = _varga(demo_corpus)
+    data = client.get(f"/entities/{varga['id']}.json").json()
+    assert {q["speaker_entity_id"] for q in data["quotes"]} == {varga["id"]}
+    assert all(q["title"] and "outlet" in q for q in data["quotes"])
+    named = {e["name"]: e for e in data["entity"]["co_mentioned"]}
+    assert "Arsen Cybulski" in named and varga["name"] not in named
+    assert named["Arsen Cybulski"]["articles"] >= 1
+    page = client.get(f"/entities/{varga['id']}").text
+    assert "<h2>Named alongside</h2>" in page and f'href="/entities/{named["Arsen Cybulski"]["id"]}"' in page
+    _assert_speech_marked(page[page.index('<section id="quotes"') :], data["quotes"])
+
+
+def test_entity_mentions_are_paginated_with_a_404_past_the_end(
+    demo_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(entities, "MENTIONS_PER_PAGE", 5)
+    monkeypatch.setattr(entities, "QUOTES_PER_PAGE", 4)
+    varga = _varga(demo_corpus)
+    pages = -(-varga["mentions"] // 5)
+    assert pages >= 3
+    seen: list[tuple[str, int]] = []
+    with TestClient(create_app(demo_corpus), raise_server_exceptions=False) as fresh:
+        for n in range(1, pages + 1):
+            data = fresh.get(f"/entities/{varga['id']}.json?page={n}").json()
+            assert data["page"] == n and data["pages"] == pages
+            items = [m for g in data["stories"] for m in g["mentions"]]
+            seen += [(m["article_id"], x["start"]) for m in items for x in m["mentions"]]
+        assert len(seen) == len(set(seen)) == varga["mentions"]
+        past = fresh.get(f"/entities/{varga['id']}.json?page={pages + 1}")
+        assert past.status_code == 404 and past.json()["ok"] is False and "page" in past.json()["error"]
+        assert fresh.get(f"/entities/{varga['id']}?page={pages + 1}").status_code == 404
+        middle = fresh.get(f"/entities/{varga['id']}?page=2").text
+        assert 'href="?page=1#mentions"' in middle and 'href="?page=3#mentions"' in middle
+        quote_pages = fresh.get(f"/entities/{varga['id']}.json").json()["quote_pages"]
+        assert quote_pages > 1
+        assert fresh.get(f"/entities/{varga['id']}.json?quotes={quote_pages}").status_code == 200
+        assert fresh.get(f"/entities/{varga['id']}.json?quotes={quote_pages + 1}").status_code == 404
+
+
+def _assert_speech_marked(page: str, quotes: list[dict[str, Any]]) -> None:
+    """Direct quotes in <q> (the browser adds the marks); reported speech labelled and never in <q> or marks."""
+    assert any(q["direct"] for q in quotes) and any(not q["direct"] for q in quotes)
+    for q in quotes:
+        text = str(escape(q["text"]))
+        if q["direct"]:
+            assert f"<q>{text}</q>" in page, q["text"]
+        else:
+            assert f'<span class="reported-text">{text}</span>' in page, q["text"]
+            assert f"<q>{text}</q>" not in page and f"“{text}" not in page and f"{text}”" not in page
+    assert page.count('<span class="speech-kind">reported</span>') == sum(not q["direct"] for q in quotes)
+    assert page.count('<span class="speech-kind">direct</span>') == sum(q["direct"] for q in quotes)
+
+
+def test_article_page_marks_reported_speech_as_reported(client: TestClient, demo_corpus: Corpus) -> None:
+    article = next(
+        a
+        for a in demo_corpus.articles()
+        if {q["direct"] for q in demo_corpus.quotes(article_id=a["id"])} == {True, False}
+    )
+    quotes = demo_corpus.quotes(article_id=article["id"])
+    page = client.get(f"/articles/{article['id']}").text
+    _assert_speech_marked(page[page.index("<h2>Quotes</h2>") :], quotes)
+    body = page[page.index('<article class="text">') : page.index("</article>")]
+    # In the text: each reported passage is a labelled span, each direct one a <q>; a quote cut by a mention link
+    # is labelled once.
+    assert body.count('<span class="quote reported opens"') == sum(not q["direct"] for q in quotes)
+    assert body.count('<q class="quote direct opens"') == sum(q["direct"] for q in quotes)
+    assert 'title="Reported speech' in body and 'title="Direct quote' in body
+
+
+def test_article_page_says_origin_and_credits_in_words(client: TestClient, demo_corpus: Corpus) -> None:
+    rows = demo_corpus.articles()
+    original = next(a for a in rows if a["outlet"] == "Meridian Press Agency" and a["published"])
+    copy = next(a for a in rows if a["duplicate_of"] == original["id"])
+    data = client.get(f"/articles/{original['id']}.json").json()
+    words = data["provenance"]
+    assert words["origin"].startswith("The origin of its report: the first of three articles that tell it.")
+    assert "Copied by two articles" in words["origin"]
+    assert words["credits"].startswith("Credits no other outlet.")
+    page = client.get(f"/articles/{original['id']}").text
+    assert str(escape(words["origin"])) in page and str(escape(words["credits"])) in page
+    copied = client.get(f"/articles/{copy['id']}.json").json()["provenance"]
+    assert copied["credits"].startswith("Relays MPA")  # the copies credit the agency by its initials
+    day = original["published"][:10]
+    assert (
+        copied["origin"]
+        == f"A copy of an article by Meridian Press Agency ({day}). One of three articles that tell that report."
+    )
+    independent = next(
+        a
+        for a in rows
+        if not a["duplicate_of"]
+        and a["origin"] == a["id"]
+        and a["cites"]
+        and a["outlet"] != "Meridian Press Agency"
+        and not [b for b in rows if b["origin"] == a["id"] and b["id"] != a["id"]]
+    )
+    said = client.get(f"/articles/{independent['id']}.json").json()["provenance"]
+    assert said["origin"] == "An independent report: no other article tells the same origin's report."
+    assert said["credits"].startswith(f"Relays {independent['cites'][0]}")
