@@ -504,8 +504,12 @@ class Corpus:
         until: str | None = None,
         marks: tuple[str, str] = ("[", "]"),
         timeout: float = 0.0,
+        exact: bool = False,
     ) -> list[dict[str, Any]]:
         """Full-text search over titles and text, best first, with a snippet whose matches ``marks`` enclose.
+
+        Unquoted words naming an entity also find its aliases (other spellings, full and short forms); a
+        "quoted phrase" is searched as written, and so is the whole query with ``exact``.
 
         ``outlet`` keeps one outlet's articles; ``since`` and ``until`` (dates, inclusive) keep articles
         published in that range. A search still running after ``timeout`` seconds is stopped (0: no limit).
@@ -527,7 +531,9 @@ class Corpus:
             "words or fewer prefix* terms, or narrow it to an outlet or dates."
         )
         with self.store.deadline(timeout, stopped):
-            return self.store.query("search", q=query, limit=limit, outlet=outlet or None, marks=marks, **bounds)
+            return self.store.query(
+                "search", q=query, limit=limit, outlet=outlet or None, marks=marks, exact=exact, **bounds
+            )
 
     def outlets(self) -> list[dict[str, Any]]:
         """Every outlet with its article count, most articles first."""

@@ -25,7 +25,8 @@ def _parts(snippet: str) -> list[dict[str, Any]]:
 
 
 def search(corpus: Corpus, request: Request) -> Page:
-    """``/search?q=&outlet=&since=&until=&limit=``: FTS5 query syntax, as ``newsdesk search``."""
+    """``/search?q=&outlet=&since=&until=&limit=&exact=``: FTS5 query syntax, as ``newsdesk search``; ``exact=1``
+    searches the words as written, not also the aliases of a name."""
     params = {k: (request.query_params.get(k) or "").strip() for k in ("q", "outlet", "since", "until")}
     limit = int_param(request, "limit", 50, high=500)
     found = []
@@ -38,6 +39,7 @@ def search(corpus: Corpus, request: Request) -> Page:
             until=params["until"] or None,
             marks=(_OPEN, _CLOSE),
             timeout=corpus.settings.web.search_timeout,
+            exact=request.query_params.get("exact", "") not in {"", "0"},
         )
     results = [{**r, "snippet": r["snippet"].replace(_OPEN, "[").replace(_CLOSE, "]")} for r in found]
     data = {**params, "limit": limit, "results": results, "outlets": corpus.outlets()}
