@@ -136,7 +136,8 @@ def contains(longer: str, shorter: str) -> bool:
     "Chowdhury Abdullah Al-Mamun", "Andrei Lago" of "André Corrêa do Lago", "Asaduzzaman Khan" of "Asaduzzaman
     Khan Kamal". Never a form without a generation ("Donald Trump" of "Donald Trump Jr")."""
     long, short = _parts(longer), _parts(shorter)
-    if len(short) < 2 or len(long) <= len(short) or long[-1] in _GENERATIONS:
+    last = _words(longer)[-1].strip(".,").lower() if long else ""
+    if len(short) < 2 or len(long) <= len(short) or last in _GENERATIONS:
         return False
     at = 0
     for word in short:
