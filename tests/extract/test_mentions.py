@@ -312,3 +312,9 @@ def test_a_name_before_housing_estate_is_a_place_in_the_whole_article() -> None:
     text = "The fire spread through the Marlow Court housing estate on Tuesday, and Marlow Court residents fled."
     found = mentions.find(nlp.load()(text))
     assert [m.type for m in found if m.text == "Marlow Court"] == ["LOC", "LOC"]
+
+
+def test_the_portfolio_of_a_minister_is_no_organisation() -> None:
+    text = "The court sentenced former Home Minister Orvin Tass in his absence."
+    assert ("Home", "ORG") in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
+    assert "Home" not in _names(text)

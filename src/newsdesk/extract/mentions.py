@@ -73,6 +73,19 @@ _DATELINE_AFTER = re.compile(
 )
 
 
+# An office written after one capitalised word: the word is its portfolio ("Home Minister", "Interior
+# Secretary"), not an organisation.
+_OFFICE_AFTER = re.compile(r" (?:Minister|Secretary|Ministers|Secretaries)\b")
+
+
+def _no_portfolios(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """Drop one-word organisations that are the portfolio of an office: "former Home Minister Orvin Tass" names
+    one person, not a body called "Home" beside him."""
+    for key, m in list(found.items()):
+        if m.type == "ORG" and " " not in m.text and _OFFICE_AFTER.match(text, m.end):
+            del found[key]
+
+
 def _honorific(role: str | None) -> bool:
     """Whether a title is only a form of address ("Mr", "Dr.", "Sheikh"), which is no role."""
     words = (role or "").lower().replace(".", " ").split()
@@ -417,6 +430,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
     kinds.type_names(doc, found)
     _with_particles(doc, found)
     _company_or_site(doc.text, found)
+    _no_portfolios(doc.text, found)
     _one_kind_per_word(found)
     _short_bodies(found)
     _surnames(doc, found)
