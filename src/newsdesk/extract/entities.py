@@ -90,7 +90,8 @@ def _same_word(a: str, b: str) -> bool:
     key = sound(a)
     # Three letters share their consonants too easily (Kim, Kum): those need more letters in common.
     floor = 0.6 if min(len(a), len(b)) >= 4 else 0.75
-    return len(key) >= 2 and key == sound(b) and SequenceMatcher(None, a, b).ratio() >= floor
+    # Two consonants are shared by too many names (Boies, Bossie): three at least.
+    return len(key) >= 3 and key == sound(b) and SequenceMatcher(None, a, b).ratio() >= floor
 
 
 def _near(a: str, b: str) -> bool:
@@ -130,11 +131,12 @@ def _parts(name: str) -> list[str]:
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def contains(longer: str, shorter: str) -> bool:
+def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
     """Whether person name ``shorter`` is a shorter form of ``longer``: each of its words written in ``longer``,
     in order (spelling aside), from two words up, and sharing its last word or opening it: "Abdullah Al Mamun" of
     "Chowdhury Abdullah Al-Mamun", "Andrei Lago" of "André Corrêa do Lago", "Asaduzzaman Khan" of "Asaduzzaman
-    Khan Kamal". Never a form without a generation ("Donald Trump" of "Donald Trump Jr")."""
+    Khan Kamal"; with ``opening`` False, only one sharing the last word. Never a form without a generation
+    ("Donald Trump" of "Donald Trump Jr")."""
     long, short = _parts(longer), _parts(shorter)
     last = _words(longer)[-1].strip(".,").lower() if long else ""
     if len(short) < 2 or len(long) <= len(short) or last in _GENERATIONS:
@@ -146,7 +148,9 @@ def contains(longer: str, shorter: str) -> bool:
         if at == len(long):
             return False
         at += 1
-    return _same_word(long[-1], short[-1]) or all(_same_word(a, b) for a, b in zip(long, short, strict=False))
+    return _same_word(long[-1], short[-1]) or (
+        opening and all(_same_word(a, b) for a, b in zip(long, short, strict=False))
+    )
 
 
 def _similar(a: str, b: str) -> bool:
@@ -181,11 +185,17 @@ def same_name(a: str, b: str, kind: str) -> bool:
             wa, wb = _core(wa), _core(wb)
         same = _near if kind in _COMPATIBLE["GPE"] else _similar
         return same(skeleton(" ".join(wa)), skeleton(" ".join(wb)))
-    if not _same_word(skeleton(wa[-1]), skeleton(wb[-1])):
-        return False
+    la, lb = skeleton(wa[-1]), skeleton(wb[-1])
     if len(wa) == 1 or len(wb) == 1:
-        return True
+        # A name written alone has no first name to confirm a looser spelling ("Bash" is no "Bush"): nearly
+        # the same letters only.
+        return _similar(la, lb)
+    if not _same_word(la, lb):
+        return False
     fa, fb = skeleton(wa[0]), skeleton(wb[0])
+    if not _similar(la, lb):
+        # Surnames alike only in their consonants: the first names must agree too (not Chris and Charlie).
+        return _same_word(fa, fb) or _abbreviates(fa, fb) or _abbreviates(fb, fa)
     if (
         _same_word(fa, fb)
         or _abbreviates(fa, fb)
@@ -255,7 +265,9 @@ class _Known:
 
     @property
     def name(self) -> str:
-        """The most complete form: most words, then most mentions, then first seen (an outlet's report name)."""
+        """The most complete form: most words (two are enough: of "Aslam Khan Kamar" and "Aslam Khan Resigns",
+        the one written most), then most mentions, then fewest words, then first seen (an outlet's report
+        name)."""
         for alias in self.aliases:
             outlet = attributions.canonical_outlet(_CAMEL.sub(" ", alias)) if self.type == "ORG" else None
             if outlet:
@@ -263,7 +275,7 @@ class _Known:
         # A leading "The" is the sentence's, not the name's, when the name is also written without it.
         ranked = sorted(
             self.aliases.items(),
-            key=lambda kv: (-min(len(_words(kv[0])), 3), kv[0].startswith("The "), -kv[1]),
+            key=lambda kv: (-min(len(_words(kv[0])), 2), kv[0].startswith("The "), -kv[1], len(_words(kv[0]))),
         )
         return ranked[0][0]
 
@@ -406,9 +418,11 @@ class Linker:
         allowed = _COMPATIBLE.get(kind, {kind})
         return [self._known[i] for i in ids if self._known[i].type in allowed]
 
-    def _longer_forms(self, name: str) -> list[_Known]:
+    def _longer_forms(self, name: str, local: dict[str, str]) -> list[_Known]:
         """People known by a full name that ``name`` (two words or more) is a shorter form of, or that is a
-        shorter form of ``name``: looked up by the keys of its words, never compared with every known person."""
+        shorter form of ``name``: looked up by the keys of its words, never compared with every known person.
+        A form that only opens the other ("Aslam Khan", "Aslam Khan Kamar") counts where this article names
+        both: elsewhere the longer may be a headline's run-on ("Aslam Khan Resigns")."""
         parts = _parts(name)
         if len(parts) < 2:
             return []
@@ -418,7 +432,15 @@ class Linker:
         # A shorter one ends on one of this one's words.
         ids += [i for p in parts for i in self._by_sound.get(sound(p), [])]
         found = [self._known[i] for i in dict.fromkeys(ids) if self._known[i].type == "PERSON"]
-        return [k for k in found if any(contains(a, name) or contains(name, a) for a in k.full)]
+        return [
+            k
+            for k in found
+            if any(
+                contains(a, name, opening=here) or contains(name, a, opening=here)
+                for here in [k.id in local.values()]
+                for a in k.full
+            )
+        ]
 
     def _given_name_of(self, word: str, local: dict[str, str]) -> list[_Known]:
         """The person whose full name opens with ``word``, a name written alone ("Suryakumar" of Suryakumar
@@ -427,7 +449,7 @@ class Linker:
         ids = [
             i
             for i in self._by_word.get(sound(word), [])
-            if self._known[i].type == "PERSON" and any(_same_word(_parts(a)[0], key) for a in self._known[i].full)
+            if self._known[i].type == "PERSON" and any(_similar(_parts(a)[0], key) for a in self._known[i].full)
         ]
         return self._one_or_local(ids, local)
 
@@ -460,7 +482,7 @@ class Linker:
             return None
         candidates = [k for k in self._candidates(name, kind) if any(same_name(name, a, kind) for a in k.aliases)]
         if kind == "PERSON" and len(words) > 1:
-            candidates += [k for k in self._longer_forms(name) if k not in candidates]
+            candidates += [k for k in self._longer_forms(name, local) if k not in candidates]
         if not candidates and kind == "ORG" and len(words) > 1:
             candidates = self._larger_body(name, local)
         if kind == "ORG" and len(words) == 1:
@@ -572,7 +594,7 @@ class Linker:
         if first == start:
             return None
         name = text[first:end]
-        return Mention(text=name, start=first, end=end, type="PERSON") if self._longer_forms(name) else None
+        return Mention(text=name, start=first, end=end, type="PERSON") if self._longer_forms(name, {}) else None
 
     def _word_types(self, batch: Sequence[Article]) -> dict[str, Counter[str]]:
         """How each name is typed, over the entities already known and the mentions of ``batch``."""

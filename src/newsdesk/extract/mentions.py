@@ -184,7 +184,10 @@ def _role_heading(ent: Span) -> str | None:
         ent.root.dep_ == "appos"
         and head.pos_ == "NOUN"
         and kinds.names_a_person(head.text)
-        and ent.doc.text[head.idx + len(head) : ent.start_char] == ", "
+        and ent.start == head.i + 2
+        and head.whitespace_ == ""
+        and ent.doc[head.i + 1].text == ","
+        and ent.doc[head.i + 1].whitespace_ == " "
     ):
         role = [
             t
@@ -211,7 +214,7 @@ def _with_first_name(ent: Span) -> Span:
         and not word.text.isupper()
         and not entities.is_title(word.text)
         and not kinds.names_a_person(word.text)
-        and doc.text[word.idx + len(word) : ent.start_char] == " "
+        and word.whitespace_ == " "  # (not doc.text, which joins the whole text again on each call)
     ):
         return doc[ent.start - 1 : ent.end]
     return ent
@@ -362,6 +365,7 @@ def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     persons.discard("")
     if not persons:
         return
+    text = doc.text
     for key, mention in list(found.items()):
         single = mention.type in {"ORG", "GPE", "LOC"} and " " not in mention.text
         if single and entities.skeleton(mention.text) in persons:
@@ -376,7 +380,7 @@ def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
             if any(start <= i < token.idx for i in covered):
                 start = token.idx
             found[(start, token.idx + len(token))] = Mention(
-                text=doc.text[start : token.idx + len(token)], start=start, end=token.idx + len(token), type="PERSON"
+                text=text[start : token.idx + len(token)], start=start, end=token.idx + len(token), type="PERSON"
             )
 
 
@@ -385,7 +389,8 @@ def find(doc: Doc) -> tuple[Mention, ...]:
     found: dict[tuple[int, int], Mention] = {}
     persons = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and e.text.strip()}
     surnames = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    words = _Words(doc.text)
+    text = doc.text  # once: a Doc joins its tokens again each time it is asked
+    words = _Words(text)
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
         if kind in _NAMES and len(ent) == 1 and _common_noun(ent[0], surnames, words):
@@ -393,7 +398,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         titled = _titled_person(ent) if ent.label_ != "PERSON" and len(ent) <= _MAX_WORDS else None
         if titled is not None:
             start, end, title = titled
-            found[(start, end)] = Mention(text=doc.text[start:end], start=start, end=end, type="PERSON", role=title)
+            found[(start, end)] = Mention(text=text[start:end], start=start, end=end, type="PERSON", role=title)
             continue
         if kind is None or len(ent) > _MAX_WORDS:
             continue
@@ -412,13 +417,13 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         if kind in _NAMES and " " in name and name.split()[-1].lower() in kinds.BODY_HEADS:
             kind = "ORG"  # "Greywater Terminals" read as a person, "the Harbour Gazette" as a place
         if kind == "PERSON" and not owner and (whole := _with_first_name(ent)) is not ent:
-            ent, name, start = whole, doc.text[whole.start_char : start + len(name)], whole.start_char
+            ent, name, start = whole, text[whole.start_char : start + len(name)], whole.start_char
         role = (_role_before(ent) or _role_apposed(ent) or _role_heading(ent)) if kind == "PERSON" else None
         if _honorific(role):
             # "Mr Orvin": a form of address is no role; "Sheikh Mujibur Rahman": a title is part of the name.
-            at = doc.text.rfind(role or "", 0, start)
-            if (role or "").lower() in _NAME_TITLES and at >= 0 and doc.text[at + len(role or "") : start] == " ":
-                name, start = doc.text[at : start + len(name)], at
+            at = text.rfind(role or "", 0, start)
+            if (role or "").lower() in _NAME_TITLES and at >= 0 and text[at + len(role or "") : start] == " ":
+                name, start = text[at : start + len(name)], at
             role = None
         if (role and _names_a_body(role)) or (kind == "PERSON" and _written_as_a_body(ent)):
             # "Consumer group Fair Pay Veloria", "X, a farmers' union": the noun says it is no person.
@@ -429,12 +434,12 @@ def find(doc: Doc) -> tuple[Mention, ...]:
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
     kinds.type_names(doc, found)
     _with_particles(doc, found)
-    _company_or_site(doc.text, found)
-    _no_portfolios(doc.text, found)
+    _company_or_site(text, found)
+    _no_portfolios(text, found)
     _one_kind_per_word(found)
     _short_bodies(found)
     _surnames(doc, found)
-    _outlets(doc.text, found)
+    _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
 
 
