@@ -259,3 +259,11 @@ def test_python_serve_refuses_a_taken_port_without_starting() -> None:
 def test_issue_hardening_cli_search_refuses_too_many_words(cli: CliRunner) -> None:
     code, _, err = run(cli, "search", " ".join(f"w{n}*" for n in range(60)))
     assert code != 0 and "60 words, more than the 32 a search may hold" in err
+
+
+def test_issue_16_search_finds_a_name_s_other_spellings_unless_exact(cli: CliRunner, seeds_dir: Path) -> None:
+    run(cli, "-q", "ingest", str(seeds_dir))
+    found = {r["id"] for r in json.loads(run(cli, "search", "Jermak", "--json")[1])}
+    exact = {r["id"] for r in json.loads(run(cli, "search", "Jermak", "--exact", "--json")[1])}
+    quoted = {r["id"] for r in json.loads(run(cli, "search", '"Jermak"', "--json")[1])}
+    assert exact == quoted and exact < found  # the other spellings ("Yermak") find more articles

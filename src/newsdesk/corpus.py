@@ -565,9 +565,13 @@ class Corpus:
         marks: tuple[str, str] = ("[", "]"),
         timeout: float = 0.0,
         offset: int = 0,
+        exact: bool = False,
     ) -> list[dict[str, Any]]:
         """Full-text search over titles and text, best first, with a snippet whose matches ``marks`` enclose;
         ``limit`` results from the ``offset``-th on (for pages of results).
+
+        Unquoted words naming an entity also find its aliases (other spellings, full and short forms); a
+        "quoted phrase" is searched as written, and so is the whole query with ``exact``.
 
         ``outlet`` keeps one outlet's articles; ``since`` and ``until`` (dates, inclusive) keep articles
         published in that range. A search still running after ``timeout`` seconds is stopped (0: no limit).
@@ -590,7 +594,7 @@ class Corpus:
         )
         with self.store.deadline(timeout, stopped):
             return self.store.query(
-                "search", q=query, limit=limit, outlet=outlet or None, marks=marks, offset=offset, **bounds
+                "search", q=query, limit=limit, outlet=outlet or None, marks=marks, offset=offset, exact=exact, **bounds
             )
 
     def outlets(self) -> list[dict[str, Any]]:

@@ -25,6 +25,9 @@ Measures (each 0..1, higher is better):
   are both a name or alias of one stored entity (case and spacing aside; a spelling no entity holds is a miss).
 - ``devnews.top_entity_types``: of the 30 most-mentioned entities whose type :data:`EXPECTED_TYPES` judges, the
   share with that type (any of GPE, LOC and FAC for a place).
+- ``devnews.entity_kinds_apart``: of the 30 most-mentioned entities, the share whose names (name and aliases,
+  case aside) no entity of another kind holds: a check from the data alone, with no table, that one name is not
+  a person in some articles and a place or a body in others ("Tai Po" a district and a person).
 - ``devnews.timeline_no_furniture``: share of timeline entries, over every story, whose text holds none of
   :data:`FURNITURE`. The bodies had their page furniture removed by hand, so this guards against regressions
   in how entries are chosen rather than measuring boilerplate removal.
@@ -309,10 +312,16 @@ def _entities(entities: list[dict[str, Any]]) -> tuple[dict[str, float], Errors]
         return [e["name"] for e, names in zip(entities, held, strict=True) if _name(name) in names] or "no entity"
 
     merged = [any({_name(a), _name(b)} <= names for names in held) for a, b in VARIANTS]
+    kinds: dict[str, set[str]] = {}
+    for e, names in zip(entities, held, strict=True):
+        for n in names:
+            kinds.setdefault(n, set()).add("PLACE" if e["type"] in PLACE_TYPES else e["type"])
+    confused = [e for e, names in zip(entities[:TOP], held, strict=False) if any(len(kinds[n]) > 1 for n in names)]
     judged = [(e, want) for e in entities[:TOP] if (want := expected_type(e)) is not None]
     scores = {
         "devnews.entities_merged": sum(merged) / len(VARIANTS),
         "devnews.top_entity_types": sum(_type_ok(e["type"], want) for e, want in judged) / len(judged),
+        "devnews.entity_kinds_apart": 1 - len(confused) / min(TOP, len(entities)),
     }
     unmerged = [
         f"{a!r} in {holders(a)}, {b!r} in {holders(b)}" for (a, b), ok in zip(VARIANTS, merged, strict=True) if not ok
@@ -323,7 +332,17 @@ def _entities(entities: list[dict[str, Any]]) -> tuple[dict[str, float], Errors]
         if not _type_ok(e["type"], want)
     ]
     mistyped += [f"(not judged) {e['name']!r} {e['type']}" for e in entities[:TOP] if expected_type(e) is None]
-    return scores, {"devnews.entities_merged": unmerged, "devnews.top_entity_types": mistyped}
+    apart = [
+        f"{e['name']!r} ({e['type']}) shares "
+        + ", ".join(sorted(n for n in {_name(x) for x in (e["name"], *e["aliases"])} if len(kinds[n]) > 1))
+        + " with an entity of another kind"
+        for e in confused
+    ]
+    return scores, {
+        "devnews.entities_merged": unmerged,
+        "devnews.top_entity_types": mistyped,
+        "devnews.entity_kinds_apart": apart,
+    }
 
 
 def _timeline(corpus: Corpus) -> tuple[dict[str, float], Errors]:

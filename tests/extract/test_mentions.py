@@ -279,3 +279,48 @@ def test_a_role_is_judged_by_its_own_noun_not_by_what_completes_it() -> None:
     # "the presenter for the host broadcaster" is a presenter: the broadcaster does not make the name a body.
     names = _names("Jonas Berg, the presenter for the host broadcaster, closed the ceremony in Marvosk.")
     assert names.get("Jonas Berg") == "PERSON"
+
+
+# Issue 16 point 3: names cut at a particle, honorifics as roles, and names the words around them type.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The summit president Andrés Lusa do Prado said the deal held.", "Andrés Lusa do Prado"),
+        ("The council president Marta van der Velde said the budget was final.", "Marta van der Velde"),
+    ],
+)
+def test_a_name_cut_at_a_particle_is_one_person(text: str, name: str) -> None:
+    names = _names(text)
+    assert names.get(name) == "PERSON"
+    assert not [n for n in names if n != name and n in name]  # no piece of it is a name of its own
+
+
+def test_a_form_of_address_is_no_role() -> None:
+    found = mentions.find(nlp.load()("Mr Orvin Tass said the bridge was safe."))
+    assert [(m.text, m.role) for m in found if m.type == "PERSON"] == [("Orvin Tass", None)]
+
+
+def test_a_name_with_shareholders_or_a_chief_executive_is_a_company_in_the_whole_article() -> None:
+    text = "Shares of Quillfin rose after Quillfin chief executive Dana Holt spoke. Quillfin said it would grow."
+    assert nlp.load()(text).ents[0].label_ == "PERSON"  # the small model's reading, which this test is about
+    found = mentions.find(nlp.load()(text))
+    assert {m.type for m in found if m.text == "Quillfin"} == {"ORG"}
+
+
+def test_a_name_opening_a_dateline_is_a_place() -> None:
+    text = "ORVATH, March 3 (MPA) - The ministry in Orvath said it would pay."
+    assert _names(text)["ORVATH"] == "GPE"
+
+
+def test_a_name_before_housing_estate_is_a_place_in_the_whole_article() -> None:
+    text = "The fire spread through the Marlow Court housing estate on Tuesday, and Marlow Court residents fled."
+    found = mentions.find(nlp.load()(text))
+    assert [m.type for m in found if m.text == "Marlow Court"] == ["LOC", "LOC"]
+
+
+def test_the_portfolio_of_a_minister_is_no_organisation() -> None:
+    text = "The court sentenced former Home Minister Orvin Tass in his absence."
+    assert ("Home", "ORG") in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
+    assert "Home" not in _names(text)

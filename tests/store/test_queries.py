@@ -115,3 +115,68 @@ def test_reader_is_read_only_and_sees_the_writes(tmp_path: Path) -> None:
 def test_an_in_memory_store_has_no_reader(store: Store) -> None:
     with pytest.raises(StoreError, match="in-memory"):
         store.reader()
+
+
+# Issue 16 point 7: a name searched finds its entity's other spellings; quotes or ``exact`` search as written.
+
+SPELLINGS = {
+    "s1": "The court heard Halim Rahaman on Monday.",
+    "s2": "Halim Rahman, the former minister, left the city.",
+    "s3": "Rahman said nothing more. Other officials from the Orsa Dredging & Salvage Co Limited stayed.",
+    "s4": "A Rahmanian poem was read.",
+    "s5": "Orsa Dredging said the work would stop.",
+}
+
+
+@pytest.fixture
+def linked(store: Store) -> Store:
+    from newsdesk.records import Entity, Mention
+    from newsdesk.store import extracts
+
+    store.add([Article(id=k, source=f"{k}.txt", text=t, raw=t) for k, t in SPELLINGS.items()])
+    entities = [
+        Entity(id="e1", name="Halim Rahman", type="PERSON", aliases=("Halim Rahaman", "Halim Rahman", "Rahman")),
+        Entity(id="e2", name="Orsa Dredging & Salvage Co Limited", type="ORG",
+               aliases=("Orsa Dredging", "Orsa Dredging & Salvage Co Limited")),
+    ]  # fmt: skip
+    with store.conn:
+        extracts.save_entities(store.conn, entities)
+        for k, text in SPELLINGS.items():
+            found = [
+                Mention(text=a, start=text.index(a), end=text.index(a) + len(a), type=e.type, entity_id=e.id)
+                for e in entities
+                for a in e.aliases
+                if a in text and not any(a != b and a in b and b in text for b in e.aliases)
+            ]
+            article = Article(id=k, source=f"{k}.txt", text=text, raw=text, mentions=tuple(found))
+            extracts.save(store.conn, article, {"article.entities"})
+    return store
+
+
+def _ids(store: Store, q: str, **kwargs: object) -> set[str]:
+    return {r["id"] for r in store.query("search", q=q, **kwargs)}
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Halim Rahaman", {"s1", "s2"}),
+        ("halim rahman", {"s1", "s2"}),
+        # One word finds every alias; a full name its other full forms, not every bare "Rahman".
+        ("Rahman", {"s1", "s2", "s3"}),
+    ],
+)
+def test_a_name_finds_every_spelling_of_its_entity(linked: Store, query: str, found: set[str]) -> None:
+    assert _ids(linked, query) == found
+
+
+def test_a_quoted_name_or_exact_searches_the_words_as_written(linked: Store) -> None:
+    assert _ids(linked, '"Halim Rahaman"') == {"s1"}
+    assert _ids(linked, "Halim Rahaman", exact=True) == {"s1"}
+    assert _ids(linked, "Rahman", exact=True) == {"s2", "s3"}
+
+
+def test_a_company_s_short_name_finds_its_long_one_and_other_words_still_count(linked: Store) -> None:
+    assert _ids(linked, "Orsa Dredging") == {"s3", "s5"}
+    assert _ids(linked, "Orsa Dredging work") == {"s5"}  # the other words of the query are still required
+    assert _ids(linked, "Rahman OR poem") == {"s1", "s2", "s3", "s4"}  # operators kept

@@ -179,19 +179,29 @@ def failures(state: State, last: bool, run_id: int | None, fmt: str) -> None:
 @click.option("--since", help="Only articles published on or after this date (2026-03-01).")
 @click.option("--until", help="Only articles published on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many.")
+@click.option("--exact", is_flag=True, help="Search the words as written, not also the aliases of a name.")
 @output_options
 @pass_state
 @errors_as_click
 def search(
-    state: State, query: str, outlet: str | None, since: str | None, until: str | None, limit: int, fmt: str
+    state: State,
+    query: str,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    exact: bool,
+    fmt: str,
 ) -> None:
     """Full-text search over titles and article text (SQLite FTS5 syntax), best match first.
 
     A query that is not FTS5 syntax, or has a hyphen inside a word (it's, U.S., co-operation), is searched as
-    plain words. Matches are shown [in brackets] in each snippet.
+    plain words. Unquoted words that name an entity also find its aliases (Yunus, Mohamed Yunus); a "quoted
+    phrase" is searched as written, and so is the whole query with --exact. Matches are shown [in brackets] in
+    each snippet.
     """
     with state.corpus() as corpus:
-        rows = corpus.search(query, limit=limit, outlet=outlet, since=since, until=until, marks=_MARKS)
+        rows = corpus.search(query, limit=limit, outlet=outlet, since=since, until=until, marks=_MARKS, exact=exact)
     # Text cannot hold control characters, so these markers are unambiguous; brackets are for people.
     marked = {r["id"]: r["snippet"] for r in rows}
     rows = [{**r, "snippet": r["snippet"].replace(_MARKS[0], "[").replace(_MARKS[1], "]")} for r in rows]

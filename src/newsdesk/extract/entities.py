@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from newsdesk.extract import attributions
 from newsdesk.records import Article, Entity, Mention, SpeakerKind
 
-__all__ = ["Linker", "is_title", "same_name", "skeleton"]
+__all__ = ["Linker", "contains", "is_title", "same_name", "skeleton", "sound"]
 
 _TITLES = re.compile(
     r"^(?:(?:the|president|vice|prime|minister|mr|mrs|ms|dr|sens?|senator|reps?|gov|governor|gen|general|king|"
@@ -35,6 +35,8 @@ _TITLES = re.compile(
 )
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])")
+# A capitalised word and one space ending just before a position (``search(text, 0, position)``).
+_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*) $")
 # Places are written as GPE or LOC by the model, and sometimes as ORG ("Kyiv said"): those may meet.
 _COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}, "NORP": {"NORP"}}
 _SIMILAR = 0.85
@@ -66,6 +68,40 @@ def skeleton(word: str) -> str:
     return s
 
 
+def sound(word: str) -> str:
+    """A consonant key that transliterations of one name share: its :func:`skeleton` with the vowels after the
+    first letter and every "h" left out, "z" written "j" and "c", "q" written "k": Rahman and Rahaman -> rmn,
+    Mozumder, Majumder and Majumdar -> mjmdr, Yeung and Yong -> ing, Kyiv and Kiev -> kv. Names are looked up
+    by it (an index, not a comparison with every known name) and compared with :func:`_same_word`."""
+    s = skeleton(word)
+    s = s.replace("ph", "f").replace("z", "j").replace("q", "k").replace("c", "k")
+    s = s[:1] + re.sub(r"[aeiouh]", "", s[1:])
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two words of names (as :func:`skeleton` keys) are one word spelled two ways: nearly the same
+    letters, or, from four letters up, the same consonants with enough letters in common (Fung and Feng,
+    Walha and Wahla, Golam and Ghulam)."""
+    if _similar(a, b):
+        return True
+    if min(len(a), len(b)) < 3 or a[:1] != b[:1]:
+        return False
+    key = sound(a)
+    # Three letters share their consonants too easily (Kim, Kum): those need more letters in common.
+    floor = 0.6 if min(len(a), len(b)) >= 4 else 0.75
+    # Two consonants are shared by too many names (Boies, Bossie): three at least.
+    return len(key) >= 3 and key == sound(b) and SequenceMatcher(None, a, b).ratio() >= floor
+
+
+def _near(a: str, b: str) -> bool:
+    """Whether two place names (as :func:`skeleton` keys) are one spelled two ways: nearly the same letters
+    and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana)."""
+    return _similar(a, b) or (
+        min(len(a), len(b)) >= 3 and sound(a) == sound(b) and SequenceMatcher(None, a, b).ratio() >= _SIMILAR
+    )
+
+
 def is_title(word: str) -> bool:
     """True when ``word`` is a title or office written before a name ("President", "Sen.", "Dr")."""
     return _TITLES.fullmatch(word + " ") is not None
@@ -75,6 +111,46 @@ def _words(name: str) -> list[str]:
     name = _CAMEL.sub(" ", name)
     name = _TITLES.sub("", name.strip())
     return [w for w in re.split(r"[\s]+", name) if w.strip(".'’-")]
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """Whether ``short`` is a written-out ``word``'s abbreviation by its consonants: "Md" or "Mohd" for
+    Muhammad."""
+    if not 2 <= len(short) < len(word) or short[0] != word[0] or len(short) > 4:
+        return False
+    rest = iter(word)
+    return all(c in rest for c in short) and sum(c in "aeiou" for c in short) <= 1
+
+
+def _parts(name: str) -> list[str]:
+    """The skeletons of a name's words, titles left out and hyphenated parts apart ("Al-Mamun": al, mamun)."""
+    return [skeleton(p) for w in _words(name) for p in w.split("-") if skeleton(p)]
+
+
+# Words that make a name another person's than the same name without them: "Donald Trump Jr".
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
+    """Whether person name ``shorter`` is a shorter form of ``longer``: each of its words written in ``longer``,
+    in order (spelling aside), from two words up, and sharing its last word or opening it: "Abdullah Al Mamun" of
+    "Chowdhury Abdullah Al-Mamun", "Andrei Lago" of "André Corrêa do Lago", "Asaduzzaman Khan" of "Asaduzzaman
+    Khan Kamal"; with ``opening`` False, only one sharing the last word. Never a form without a generation
+    ("Donald Trump" of "Donald Trump Jr")."""
+    long, short = _parts(longer), _parts(shorter)
+    last = _words(longer)[-1].strip(".,").lower() if long else ""
+    if len(short) < 2 or len(long) <= len(short) or last in _GENERATIONS:
+        return False
+    at = 0
+    for word in short:
+        while at < len(long) and not _same_word(long[at], word):
+            at += 1
+        if at == len(long):
+            return False
+        at += 1
+    return _same_word(long[-1], short[-1]) or (
+        opening and all(_same_word(a, b) for a, b in zip(long, short, strict=False))
+    )
 
 
 def _similar(a: str, b: str) -> bool:
@@ -105,15 +181,69 @@ def same_name(a: str, b: str, kind: str) -> bool:
     if not wa or not wb:
         return False
     if kind != "PERSON":
-        return _similar(skeleton(" ".join(wa)), skeleton(" ".join(wb)))
-    if not _similar(skeleton(wa[-1]), skeleton(wb[-1])):
-        return False
+        if kind == "ORG":
+            wa, wb = _core(wa), _core(wb)
+        same = _near if kind in _COMPATIBLE["GPE"] else _similar
+        return same(skeleton(" ".join(wa)), skeleton(" ".join(wb)))
+    la, lb = skeleton(wa[-1]), skeleton(wb[-1])
     if len(wa) == 1 or len(wb) == 1:
-        return True
+        # A name written alone has no first name to confirm a looser spelling ("Bash" is no "Bush"): nearly
+        # the same letters only.
+        return _similar(la, lb)
+    if not _same_word(la, lb):
+        return False
     fa, fb = skeleton(wa[0]), skeleton(wb[0])
-    if fa == fb or (_initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]) and "." in wa[0] + wb[0]):
+    if not _similar(la, lb):
+        # Surnames alike only in their consonants: the first names must agree too (not Chris and Charlie).
+        return _same_word(fa, fb) or _abbreviates(fa, fb) or _abbreviates(fb, fa)
+    if (
+        _same_word(fa, fb)
+        or _abbreviates(fa, fb)
+        or _abbreviates(fb, fa)
+        or (_initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]) and "." in wa[0] + wb[0])
+    ):
         return True
     return SequenceMatcher(None, fa, fb).ratio() >= 0.6 and fa[:1] == fb[:1]
+
+
+# Words that say what kind of company a name is, not which one: "Orsa Dredging Co Ltd" is Orsa Dredging.
+_LEGAL = frozenset("co company limited ltd inc incorporated corp corporation plc llc llp gmbh ag sa bhd pty".split())
+
+
+def _core(words: list[str]) -> list[str]:
+    """An organisation's words without the legal form ending them."""
+    end = len(words)
+    while end > 1 and words[end - 1].lower().strip(".,") in _LEGAL:
+        end -= 1
+    return words[:end]
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """Whether organisation name ``longer`` is ``shorter`` with more trades joined by "&" or "and" (its legal
+    form aside): "Orsa Dredging & Salvage Co Limited" of "Orsa Dredging". Two words at least: a lone word is a
+    short form (see ``Linker._short_form_of``)."""
+    long, short = _core(_words(longer)), _core(_words(shorter))
+    n = len(short)
+    return (
+        n >= 2
+        and len(long) > n + 1
+        and [w.lower() for w in long[:n]] == [w.lower() for w in short]
+        and long[n].lower() in {"&", "and"}
+    )
+
+
+def _type_key(name: str) -> str:
+    """The key a name's mentions vote on its type under: its words' skeletons run together."""
+    return skeleton("".join(_words(name)))
+
+
+def _conflict(a: str, b: str) -> bool:
+    """Whether full names ``a`` and ``b`` name two people: the same surname, other first names ("Anna Holt",
+    "Peter Holt"), and neither a shorter form of the other."""
+    pa, pb = _parts(a), _parts(b)
+    if not pa or not pb or not _same_word(pa[-1], pb[-1]):
+        return False
+    return not (same_name(a, b, "PERSON") or contains(a, b) or contains(b, a))
 
 
 def _entity_id(kind: str, name: str) -> str:
@@ -135,7 +265,9 @@ class _Known:
 
     @property
     def name(self) -> str:
-        """The most complete form: most words, then most mentions, then first seen (an outlet's report name)."""
+        """The most complete form: most words (two are enough: of "Aslam Khan Kamar" and "Aslam Khan Resigns",
+        the one written most), then most mentions, then fewest words, then first seen (an outlet's report
+        name)."""
         for alias in self.aliases:
             outlet = attributions.canonical_outlet(_CAMEL.sub(" ", alias)) if self.type == "ORG" else None
             if outlet:
@@ -143,7 +275,7 @@ class _Known:
         # A leading "The" is the sentence's, not the name's, when the name is also written without it.
         ranked = sorted(
             self.aliases.items(),
-            key=lambda kv: (-min(len(_words(kv[0])), 3), kv[0].startswith("The "), -kv[1]),
+            key=lambda kv: (-min(len(_words(kv[0])), 2), kv[0].startswith("The "), -kv[1], len(_words(kv[0]))),
         )
         return ranked[0][0]
 
@@ -171,11 +303,13 @@ def _roles(seen: Counter[str]) -> tuple[str, ...]:
 
 def _majority(types: Counter[str], borrow_norp: bool = True) -> str | None:
     """The type most mentions of a word have, if more than half have it. A place written as a body in some
-    sentences ("Kyiv said") is still a place: organisation and place mentions count together for the place, and
+    sentences ("Kyiv said") is still a place: organisation and place mentions count together for the place
+    when it is a place at least half as often as a body, and
     so, with ``borrow_norp``, do nationality mentions: those of its people's name, a similar spelling pooled with
     it ("Velorian" for the country Veloria)."""
     places = Counter({t: n for t, n in types.items() if t in _COMPATIBLE["GPE"]})
-    if places:
+    # Only when it is: a company the model calls a place in a few sentences ("Netflix agreed") stays a company.
+    if places and 2 * places.total() >= types["ORG"]:
         ((place, _),) = places.most_common(1)
         borrowed = types["NORP"] if borrow_norp else 0
         types = Counter(
@@ -195,6 +329,13 @@ class Linker:
         # organisations and places by acronym ("MPA"), for short forms and acronyms.
         self._by_part: dict[str, list[str]] = {}
         self._by_acronym: dict[str, list[str]] = {}
+        # Every name by the consonant key of its last word (Rahman, Rahaman), and people by the key of each word
+        # of their full names (Asaduzzaman of Asaduzzaman Khan Kamal), for other spellings and shorter forms.
+        self._by_sound: dict[str, list[str]] = {}
+        self._by_word: dict[str, list[str]] = {}
+        # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
+        self._person_surnames: set[str] = set()
+        self._person_sounds: set[str] = set()
         self.changed: set[str] = set()
         for e in known:
             k = _Known(id=e.id, type=e.type, stored_articles=e.articles)
@@ -215,7 +356,11 @@ class Linker:
         words = _words(alias)
         if not words:
             return
-        keys = [(self._by_surname, skeleton(words[-1])[:4])]
+        keys = [(self._by_surname, skeleton(words[-1])[:4]), (self._by_sound, sound(words[-1]))]
+        if k.type == "PERSON" and len(words) > 1:
+            self._person_surnames.add(skeleton(words[-1]))
+            self._person_sounds.add(sound(words[-1]))
+            keys += [(self._by_word, sound(p)) for p in _parts(alias)]
         if k.type == "ORG" and len(words) > 1:
             keys += [(self._by_part, skeleton(w)) for w in {words[0], words[-1]} if w.lower() not in _GENERIC_PARTS]
         if k.type in _ACRONYMS and (acronym := _acronym(alias)):
@@ -267,9 +412,59 @@ class Linker:
         words = _words(name)
         if not words:
             return []
-        ids = self._by_surname.get(skeleton(words[-1])[:4], [])
+        ids = dict.fromkeys(
+            [*self._by_surname.get(skeleton(words[-1])[:4], []), *self._by_sound.get(sound(words[-1]), [])]
+        )
         allowed = _COMPATIBLE.get(kind, {kind})
         return [self._known[i] for i in ids if self._known[i].type in allowed]
+
+    def _longer_forms(self, name: str, local: dict[str, str]) -> list[_Known]:
+        """People known by a full name that ``name`` (two words or more) is a shorter form of, or that is a
+        shorter form of ``name``: looked up by the keys of its words, never compared with every known person.
+        A form that only opens the other ("Aslam Khan", "Aslam Khan Kamar") counts where this article names
+        both: elsewhere the longer may be a headline's run-on ("Aslam Khan Resigns")."""
+        parts = _parts(name)
+        if len(parts) < 2:
+            return []
+        # A longer name holds this one's first and last words: those known under both keys.
+        first, last = self._by_word.get(sound(parts[0]), []), set(self._by_word.get(sound(parts[-1]), []))
+        ids = [i for i in first if i in last]
+        # A shorter one ends on one of this one's words.
+        ids += [i for p in parts for i in self._by_sound.get(sound(p), [])]
+        found = [self._known[i] for i in dict.fromkeys(ids) if self._known[i].type == "PERSON"]
+        return [
+            k
+            for k in found
+            if any(
+                contains(a, name, opening=here) or contains(name, a, opening=here)
+                for here in [k.id in local.values()]
+                for a in k.full
+            )
+        ]
+
+    def _given_name_of(self, word: str, local: dict[str, str]) -> list[_Known]:
+        """The person whose full name opens with ``word``, a name written alone ("Suryakumar" of Suryakumar
+        Yadav): the one this article names, else the only one known (none when several are)."""
+        key = skeleton(word)
+        ids = [
+            i
+            for i in self._by_word.get(sound(word), [])
+            if self._known[i].type == "PERSON" and any(_similar(_parts(a)[0], key) for a in self._known[i].full)
+        ]
+        return self._one_or_local(ids, local)
+
+    def _larger_body(self, name: str, local: dict[str, str]) -> list[_Known]:
+        """The organisation ``name`` is a shorter or longer form of, trades joined with "&" aside
+        (:func:`_extends`), found by its first word."""
+        words = _words(name)
+        ids = self._by_part.get(skeleton(words[0]), [])
+        found = [
+            i
+            for i in dict.fromkeys(ids)
+            if self._known[i].type == "ORG"
+            and any(_extends(a, name) or _extends(name, a) for a in self._known[i].aliases)
+        ]
+        return self._one_or_local(found, local)
 
     def _places_named(self, name: str) -> list[_Known]:
         """Known places and bodies whose name is ``name``, spelling aside."""
@@ -286,6 +481,10 @@ class Linker:
         if not words:
             return None
         candidates = [k for k in self._candidates(name, kind) if any(same_name(name, a, kind) for a in k.aliases)]
+        if kind == "PERSON" and len(words) > 1:
+            candidates += [k for k in self._longer_forms(name, local) if k not in candidates]
+        if not candidates and kind == "ORG" and len(words) > 1:
+            candidates = self._larger_body(name, local)
         if kind == "ORG" and len(words) == 1:
             # The article's own "Courier" is the Courier it names, even if another article's stood alone.
             candidates = self._short_form_of(words[0], local, text, here=True) or candidates
@@ -304,6 +503,9 @@ class Linker:
                 # Nor is one that opens or ends a known organisation's name ("Greywater has not commented").
                 # Only where the article names that organisation: "Stanley" alone is no Morgan Stanley.
                 candidates = self._short_form_of(words[0], local, text, here=True)
+            if not candidates:
+                # A name some people are called by alone is their given name ("Suryakumar").
+                candidates = self._given_name_of(words[0], local)
         if not candidates and kind != "PERSON" and len(words) == 1:
             # The small model often tags a bare surname as an organisation or a place ("Zelenskyy said"):
             # it is the person when a person of that surname is known by full name. A word tagged a place
@@ -317,8 +519,8 @@ class Linker:
                 and (kind not in {"GPE", "LOC"} or k.id in local.values())
             ]
         if kind == "PERSON" and len(words) > 1:
-            # A full name never joins a person whose full names have another first name.
-            candidates = [k for k in candidates if all(same_name(name, a, kind) for a in k.full)]
+            # A full name never joins a person whose full names have its surname with another first name.
+            candidates = [k for k in candidates if not any(_conflict(name, a) for a in k.full)]
         if not candidates:
             return None
         in_article = [k for k in candidates if k.id in local.values()]
@@ -363,40 +565,62 @@ class Linker:
 
     def _surnames(self, article: Article) -> tuple[Mention, ...]:
         """The article's mentions plus bare surnames of known people that the model did not tag ("Zelensky faces")."""
-        known = {skeleton(_words(a)[-1]) for k in self._known.values() if k.type == "PERSON" and k.full for a in k.full}
+        known = self._person_surnames
         if not known:
             return tuple(article.mentions)
         covered = {i for m in article.mentions for i in range(m.start, m.end)}
-        extra = [
-            Mention(text=w.group(), start=w.start(), end=w.end(), type="PERSON")
-            for w in _CAPITALISED.finditer(article.text)
-            if w.start() not in covered and skeleton(w.group()) in known
-        ]
+        extra = []
+        for w in _CAPITALISED.finditer(article.text):
+            if w.start() in covered:
+                continue
+            if skeleton(w.group()) in known:
+                extra.append(Mention(text=w.group(), start=w.start(), end=w.end(), type="PERSON"))
+            elif found := self._spelled_otherwise(article.text, w.start(), w.end(), covered):
+                extra.append(found)
         return tuple(sorted((*article.mentions, *extra), key=lambda m: m.start))
 
+    def _spelled_otherwise(self, text: str, start: int, end: int, covered: set[int]) -> Mention | None:
+        """An untagged name ending on the word ``text[start:end]``, with the capitalised words before it, that is
+        another spelling of a known person's full name ("Ghulam Murtaza Majumdar" for Golam Mortuza
+        Mozumder); looked up by the word's consonant key, kept only where the whole name matches."""
+        key = skeleton(text[start:end])
+        if sound(key) not in self._person_sounds:
+            return None
+        first = start
+        while (before := _BEFORE.search(text, 0, first)) and before.start() not in covered:
+            if is_title(before.group(1)):
+                break
+            first = before.start()
+        if first == start:
+            return None
+        name = text[first:end]
+        return Mention(text=name, start=first, end=end, type="PERSON") if self._longer_forms(name, {}) else None
+
     def _word_types(self, batch: Sequence[Article]) -> dict[str, Counter[str]]:
-        """How each one-word name is typed, over the entities already known and the mentions of ``batch``."""
+        """How each name is typed, over the entities already known and the mentions of ``batch``."""
         votes: dict[str, Counter[str]] = {}
         for k in self._known.values():
             for alias, n in k.aliases.items():
-                if len(words := _words(alias)) == 1:
-                    votes.setdefault(skeleton(words[0]), Counter())[k.type] += n
+                if key := _type_key(alias):
+                    votes.setdefault(key, Counter())[k.type] += n
         for article in batch:
             for m in article.mentions:
-                if len(words := _words(m.text)) == 1:
-                    votes.setdefault(skeleton(words[0]), Counter())[m.type] += 1
+                if key := _type_key(m.text):
+                    votes.setdefault(key, Counter())[m.type] += 1
         return votes
 
     @staticmethod
     def _retyped(mentions: Sequence[Mention], majority: Callable[[str], str | None]) -> tuple[Mention, ...]:
-        """``mentions`` with each one-word name given the type most of its mentions have in the corpus, so that
-        "Veloria" is one entity however each sentence's parse typed it, and whichever article came first. A
-        word is left alone where the article names a person of that surname, and when no type has a majority."""
+        """``mentions`` with each name given the type most of its mentions have in the corpus, so that
+        "Veloria" or "the Orsa Court estate" is one entity however each sentence's parse typed it, and whichever
+        article came first. A word is left alone where the article names a person of that surname, and when no
+        type has a majority."""
         surnames = {skeleton(w[-1]) for m in mentions if m.type == "PERSON" and len(w := _words(m.text)) > 1}
         out = []
         for m in mentions:
-            words = _words(m.text)
-            if len(words) == 1 and (key := skeleton(words[0])) not in surnames:
+            key = _type_key(m.text)
+            # A name of several words written with a role is a person's, whatever other parses said.
+            if key and key not in surnames and not m.role:
                 top = majority(key)
                 if top and top != m.type:
                     m = dataclasses.replace(m, type=top)
@@ -408,12 +632,19 @@ class Linker:
         out = []
         votes = self._word_types(batch)
 
+        # Spellings are looked up by key, not compared with every word voted on.
+        keyed: dict[str, list[str]] = {}
+        for word in votes:
+            for bucket in {word[:4], sound(word)}:
+                keyed.setdefault(bucket, []).append(word)
+
         @functools.cache
         def majority(key: str) -> str | None:
             # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity.
             if key not in votes:
                 return None
-            spellings = [n for k, n in votes.items() if _similar(k, key)]
+            near = dict.fromkeys([*keyed.get(key[:4], []), *keyed.get(sound(key), [])])
+            spellings = [votes[k] for k in near if _near(k, key)]
             # A nationality tag counts for the place only beside another spelling (the country and its people's
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
             return _majority(sum(spellings, Counter()), borrow_norp=len(spellings) > 1)
@@ -424,7 +655,7 @@ class Linker:
         full = [
             {
                 (m.start, m.end): self._link_one(article.id, m, names, article.text)
-                for m in sorted(article.mentions, key=lambda m: -len(_words(m.text)))
+                for m in sorted(self._retyped(article.mentions, majority), key=lambda m: -len(_words(m.text)))
                 if len(_words(m.text)) > 1
             }
             for article, names in zip(batch, local, strict=True)

@@ -40,6 +40,102 @@ _OWNER = re.compile(r"(?:'s|’s)\s+(?=[A-Z])")
 _NAMES = ("PERSON", "ORG", "GPE", "LOC")
 # Nouns of places that name the place after "of": "the port of Brannick", "the city of Orvath".
 _PLACE_OF = {*kinds.PLACE_NOUNS, "port", "harbour", "harbor"}
+# Lower-case words inside a person's name ("Ursula von der Leyen", "André Corrêa do Lago"): the model often stops
+# at them and tags the rest as another name.
+_PARTICLES = frozenset("von van der den de del della di da do dos das du la le bin binti ibn al el ter ten".split())
+# Forms of address, which are no roles ("Mr Orvin", "Dr. Halle", "Sir Tobin Marsh"); of them, those that are
+# part of a family's name ("Sheikh Mujibur Rahman") are kept in it.
+_HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lady lord sheikh sheikha shaikh hon".split())
+_NAME_TITLES = frozenset("sheikh sheikha shaikh".split())
+# Particles then capitalised words: " do Lago", " von der Leyen".
+_PARTICLE_GAP = re.compile(r"((?: (?:" + "|".join(sorted(_PARTICLES)) + r"))+) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)")
+# Words a name is written with that only a company has: "the Quillfin chief executive", "shares of Quillfin".
+_COMPANY_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:co-?)?(?:ceo|cfo|coo|chief executives?|chief financial officer|executives|shareholders|"
+    r"stockholders)\b",
+    re.IGNORECASE,
+)
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:(?:co-?)?(?:ceo|cfo|chief executives?)|shares|shareholders|stockholders) of\s+$", re.IGNORECASE
+)
+# Nouns of places people live or work in that a name before them names: "the Orsa Court housing estate".
+_SITE_AFTER = re.compile(
+    r"^\s+(?:housing|residential|apartment|public housing)\s+(?:estate|complex|development|block|tower|compound)s?\b",
+    re.IGNORECASE,
+)
+
+
+# A dateline after a place opening a paragraph: "ORVATH, March 3 (MPA) -", "Orvath [Veloria], March 3:".
+_DATELINE_AFTER = re.compile(
+    r"^(?:\s*\[[^\]\n]{2,30}\])?\s*[,:]?\s*(?:\([A-Z][\w.]{1,12}\)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+# An office written after one capitalised word: the word is its portfolio ("Home Minister", "Interior
+# Secretary"), not an organisation.
+_OFFICE_AFTER = re.compile(r" (?:Minister|Secretary|Ministers|Secretaries)\b")
+
+
+def _no_portfolios(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """Drop one-word organisations that are the portfolio of an office: "former Home Minister Orvin Tass" names
+    one person, not a body called "Home" beside him."""
+    for key, m in list(found.items()):
+        if m.type == "ORG" and " " not in m.text and _OFFICE_AFTER.match(text, m.end):
+            del found[key]
+
+
+def _honorific(role: str | None) -> bool:
+    """Whether a title is only a form of address ("Mr", "Dr.", "Sheikh"), which is no role."""
+    words = (role or "").lower().replace(".", " ").split()
+    return bool(words) and all(w in _HONORIFICS for w in words)
+
+
+def _with_particles(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+    """A person's name the model cut at a lower-case particle is one name: "Ursula von der" and "Leyen",
+    "André Corrêa" and "Lago" become "Ursula von der Leyen" and "André Corrêa do Lago"."""
+    text = doc.text
+    for key in sorted(found):
+        m = found.get(key)
+        if m is None or m.type != "PERSON":
+            continue
+        end = m.end
+        words = m.text.split()
+        while words and words[-1] in _PARTICLES:  # "Ursula von der": the particles are the next name's
+            end -= len(words.pop()) + 1
+        gap = _PARTICLE_GAP.match(text, end)
+        if not gap or not words:
+            continue
+        stop = gap.end()
+        inside = [k for k in found if k != key and k[0] < stop and end < k[1]]
+        if any(k[1] > stop or found[k].type not in {"PERSON", "ORG", "GPE", "LOC"} for k in inside):
+            continue
+        for k in inside:
+            del found[k]
+        del found[key]
+        found[(m.start, stop)] = Mention(text=text[m.start : stop], start=m.start, end=stop, type="PERSON", role=m.role)
+
+
+def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """Names the words around them type, whatever the model called them: a name with a chief executive or
+    shareholders is a company's ("the Quillfin chief executive", "shares of Quillfin"), one before "housing
+    estate" a place, and so is one opening a dateline ("ORVATH, March 3 (MPA) -"). The article's other mentions
+    of that name, read alone, take the kind too, as an article does not switch what one name means."""
+    typed: dict[str, str] = {}
+    for (start, end), m in found.items():
+        if m.type not in {"ORG", "GPE", "LOC", "PERSON"} or (m.type == "PERSON" and " " in m.text):
+            continue
+        if _COMPANY_AFTER.match(text[end : end + 40]) or _COMPANY_BEFORE.search(text[max(0, start - 40) : start]):
+            typed.setdefault(m.text.casefold(), "ORG")
+        elif m.type != "PERSON" and _SITE_AFTER.match(text[end : end + 40]):
+            typed.setdefault(m.text.casefold(), "LOC")
+        elif (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(text[end : end + 40]):
+            typed.setdefault(m.text.casefold(), "GPE")
+    for key, m in list(found.items()):
+        kind = typed.get(m.text.casefold())
+        if kind and m.type != kind and m.type in {"ORG", "GPE", "LOC", "PERSON"}:
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type=kind)
 
 
 def _clean(text: str) -> str:
@@ -89,7 +185,10 @@ def _role_heading(ent: Span) -> str | None:
         ent.root.dep_ == "appos"
         and head.pos_ == "NOUN"
         and kinds.names_a_person(head.text)
-        and ent.doc.text[head.idx + len(head) : ent.start_char] == ", "
+        and ent.start == head.i + 2
+        and head.whitespace_ == ""
+        and ent.doc[head.i + 1].text == ","
+        and ent.doc[head.i + 1].whitespace_ == " "
     ):
         role = [
             t
@@ -116,7 +215,7 @@ def _with_first_name(ent: Span) -> Span:
         and not word.text.isupper()
         and not entities.is_title(word.text)
         and not kinds.names_a_person(word.text)
-        and doc.text[word.idx + len(word) : ent.start_char] == " "
+        and word.whitespace_ == " "  # (not doc.text, which joins the whole text again on each call)
     ):
         return doc[ent.start - 1 : ent.end]
     return ent
@@ -267,6 +366,7 @@ def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     persons.discard("")
     if not persons:
         return
+    text = doc.text
     for key, mention in list(found.items()):
         single = mention.type in {"ORG", "GPE", "LOC"} and " " not in mention.text
         if single and entities.skeleton(mention.text) in persons:
@@ -276,8 +376,12 @@ def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
         if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper() or len(token) < 4:
             continue
         if entities.skeleton(token.text) in persons:
-            found[(token.idx, token.idx + len(token))] = Mention(
-                text=token.text, start=token.idx, end=token.idx + len(token), type="PERSON"
+            span = _with_first_name(doc[token.i : token.i + 1])
+            start = span.start_char
+            if any(start <= i < token.idx for i in covered):
+                start = token.idx
+            found[(start, token.idx + len(token))] = Mention(
+                text=text[start : token.idx + len(token)], start=start, end=token.idx + len(token), type="PERSON"
             )
 
 
@@ -286,7 +390,8 @@ def find(doc: Doc) -> tuple[Mention, ...]:
     found: dict[tuple[int, int], Mention] = {}
     persons = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and e.text.strip()}
     surnames = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    words = _Words(doc.text)
+    text = doc.text  # once: a Doc joins its tokens again each time it is asked
+    words = _Words(text)
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
         if kind in _NAMES and len(ent) == 1 and _common_noun(ent[0], surnames, words):
@@ -294,7 +399,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         titled = _titled_person(ent) if ent.label_ != "PERSON" and len(ent) <= _MAX_WORDS else None
         if titled is not None:
             start, end, title = titled
-            found[(start, end)] = Mention(text=doc.text[start:end], start=start, end=end, type="PERSON", role=title)
+            found[(start, end)] = Mention(text=text[start:end], start=start, end=end, type="PERSON", role=title)
             continue
         if kind is None or len(ent) > _MAX_WORDS:
             continue
@@ -313,8 +418,14 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         if kind in _NAMES and " " in name and name.split()[-1].lower() in kinds.BODY_HEADS:
             kind = "ORG"  # "Greywater Terminals" read as a person, "the Harbour Gazette" as a place
         if kind == "PERSON" and not owner and (whole := _with_first_name(ent)) is not ent:
-            ent, name, start = whole, doc.text[whole.start_char : start + len(name)], whole.start_char
+            ent, name, start = whole, text[whole.start_char : start + len(name)], whole.start_char
         role = (_role_before(ent) or _role_apposed(ent) or _role_heading(ent)) if kind == "PERSON" else None
+        if _honorific(role):
+            # "Mr Orvin": a form of address is no role; "Sheikh Mujibur Rahman": a title is part of the name.
+            at = text.rfind(role or "", 0, start)
+            if (role or "").lower() in _NAME_TITLES and at >= 0 and text[at + len(role or "") : start] == " ":
+                name, start = text[at : start + len(name)], at
+            role = None
         if (role and _names_a_body(role)) or (kind == "PERSON" and _written_as_a_body(ent)):
             # "Consumer group Fair Pay Veloria", "X, a farmers' union": the noun says it is no person.
             kind, role = "ORG", None
@@ -323,10 +434,13 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
     kinds.type_names(doc, found)
+    _with_particles(doc, found)
+    _company_or_site(text, found)
+    _no_portfolios(text, found)
     _one_kind_per_word(found)
     _short_bodies(found)
     _surnames(doc, found)
-    _outlets(doc.text, found)
+    _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
 
 

@@ -279,6 +279,13 @@ def m008_article_meta() -> str:
 
 
 @migration
+def m010_mention_text() -> str:
+    # Search finds the entity a query names through its mentions' text (case aside), to search its other
+    # aliases too: without an index each name looked up read every mention.
+    return "CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);"
+
+
+@migration
 def m011_quote_kind() -> str:
     # Words said or written ("speech") apart from views and findings nobody is reported to have said ("view").
     # Quotes stored before are taken as speech until the quotes stage runs on their article again.

@@ -123,6 +123,7 @@ def search(
     until: str | None = None,
     marks: tuple[str, str] = ("[", "]"),
     offset: int = 0,
+    exact: bool = False,
 ) -> list[dict[str, Any]]:
     """Full-text search over titles and text, best first (bm25, a title hit weighing more), with a snippet;
     ``limit`` results from the ``offset``-th on.
@@ -131,6 +132,10 @@ def search(
     that names no column), or that FTS5 would misread (``co-operation``), is searched as plain words instead:
     see :func:`_plain_words`. ``since`` and ``until`` are ISO dates, both inclusive; an article with no stated
     date passes neither. ``marks`` open and close each match in the snippet.
+
+    Unquoted words that are an entity's name or alias also find its other aliases (``Yunus``, ``Mohamed
+    Yunus`` and ``Muhammad Yunus`` find the same articles): see :func:`_with_aliases`. A "quoted phrase" is
+    searched as written, and so is the whole query with ``exact``.
 
     Raises:
         QueryError: the query holds no word to search for, is longer than ``MAX_QUERY_CHARS`` characters, or
@@ -168,6 +173,12 @@ def search(
     # SQLite reads a string only up to a NUL, and clean text holds no control characters: it separates words.
     q = q.replace("\x00", " ")
     plain = _plain_words(q)  # first, so a query with no word fails the same way whether or not it is FTS5
+    if not exact and (expanded := _with_aliases(conn, q)) is not None:
+        try:
+            return run(expanded)
+        except sqlite3.OperationalError as exc:  # the rest of the query is no FTS5: searched as plain words
+            if not str(exc).startswith(_NOT_FTS5):
+                raise
     if not _misread(q):
         try:
             return run(q)
@@ -175,6 +186,58 @@ def search(
             if not str(exc).startswith(_NOT_FTS5):
                 raise
     return run(plain)
+
+
+# A name is looked up from this many words down; an entity's aliases searched for one name at most this many.
+_NAME_WORDS = 6
+_MAX_ALIASES = 8
+_BARE = re.compile(r"[\w.'’&-]+")
+
+
+def _aliases_of(conn: sqlite3.Connection, name: str, one_word: bool) -> list[str]:
+    """The other names of the entities some mention writes as ``name`` (case aside), or none.
+
+    Looked up through the mentions' text index. For a name of several words, an entity's one-word aliases are
+    left out unless they are acronyms: "Asaduzzaman Khan Kamal" does not search every "Khan".
+    """
+    ids = [r[0] for r in conn.execute(_ENTITY_OF, (name,))]
+    if not ids:
+        return []
+    found: dict[str, None] = {}
+    for r in conn.execute(f"SELECT name, aliases FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids):
+        for alias in (r["name"], *json.loads(r["aliases"])):
+            if one_word or " " in alias.strip() or (alias.isupper() and len(alias) >= 3):
+                found.setdefault(alias.strip())
+    found.pop(name, None)
+    return [name, *sorted(a for a in found if a.casefold() != name.casefold())][:_MAX_ALIASES]
+
+
+_ENTITY_OF = "SELECT DISTINCT entity_id FROM mentions WHERE text = ? COLLATE NOCASE AND entity_id IS NOT NULL LIMIT 4"
+
+
+def _with_aliases(conn: sqlite3.Connection, q: str) -> str | None:
+    """``q`` with each run of unquoted words that names an entity replaced by ``("that name" OR "an alias" ...)``,
+    longest run first; None when no run names one. Operators, quoted phrases, prefixes and columns are kept."""
+    pieces = _PIECE.findall(q)
+    out: list[str] = []
+    expanded = False
+    i = 0
+    while i < len(pieces):
+        for j in range(min(len(pieces), i + _NAME_WORDS), i, -1):
+            run = pieces[i:j]
+            if not all(_BARE.fullmatch(p) and p not in _OPERATORS and any(c.isalnum() for c in p) for p in run):
+                continue
+            aliases = _aliases_of(conn, " ".join(run), one_word=j - i == 1)
+            if len(aliases) > 1:
+                out.append("(" + " OR ".join('"' + a.replace('"', '""') + '"' for a in aliases) + ")")
+                expanded, i = True, j
+                break
+        else:
+            # A word is quoted as plain words quote it ("it's"); operators, phrases and columns are kept.
+            bare = _BARE.fullmatch(pieces[i]) and pieces[i] not in _OPERATORS
+            out.append(f'"{pieces[i]}"' if bare else pieces[i])
+            i += 1
+    return " ".join(out) if expanded else None
 
 
 def _check_size(q: str) -> None:

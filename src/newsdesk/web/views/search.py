@@ -26,8 +26,9 @@ def _parts(snippet: str) -> list[dict[str, Any]]:
 
 
 def search(corpus: Corpus, request: Request) -> Page:
-    """``/search?q=&outlet=&since=&until=&limit=&page=``: FTS5 query syntax, as ``newsdesk search``; ``limit``
-    results a page (default 50, at most 100).
+    """``/search?q=&outlet=&since=&until=&limit=&page=&exact=``: FTS5 query syntax, as ``newsdesk search``;
+    ``limit`` results a page (default 50, at most 100); ``exact=1`` searches the words as written, not also the
+    aliases of a name.
 
     Raises:
         NotFoundError: a page past the last result.
@@ -47,6 +48,7 @@ def search(corpus: Corpus, request: Request) -> Page:
             until=params["until"] or None,
             marks=(_OPEN, _CLOSE),
             timeout=corpus.settings.web.search_timeout,
+            exact=request.query_params.get("exact", "") not in {"", "0"},
         )
     if offset and not found and params["q"]:
         raise NotFoundError(
