@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsdesk import dedupe as copies
-from newsdesk.cluster import similarity
+from newsdesk.cluster import rewrites, similarity
 from newsdesk.cluster.events import Group, Grouper
 from newsdesk.records import Article
 from newsdesk.settings import Settings
@@ -214,16 +214,23 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
 
 
 def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
-    """Group articles that tell one origin's report: copies of one original, or articles of one event that
-    credit the same outlet. ``origin`` names the group by its earliest member.
+    """Group articles that tell one origin's report: copies of one original, and articles of one event that
+    retell one report (``newsdesk.cluster.rewrites``: shared passages, sentences told in the same order, the
+    same particular numbers and quotes, a shared credit). ``origin`` names the group by its earliest member.
 
-    ``memo`` keeps the articles read or written during one run, so each stored event member is read once.
+    Stored origin groups are kept (an origin never splits); each article of the batch is compared with the
+    other members of its event, so the cost of a batch is its articles times their events' sizes.
+    ``memo`` keeps the articles read or written during one run and their comparison profiles, so each stored
+    event member is read and profiled once.
     """
-    known: dict[str, Article] = {} if memo is None else memo.setdefault("articles", {})
+    memo = {} if memo is None else memo
+    known: dict[str, Article] = memo.setdefault("articles", {})
+    profiles: dict[str, rewrites.Profile] = memo.setdefault("profiles", {})
     event_ids = {a.event_id for a in batch if a.event_id}
     members: dict[str, Article] = {a.id: a for a in batch}
     in_batch = list(members)
-    member_ids = [i for ids in view.event_members(event_ids).values() for i in ids if i not in members]
+    by_event = view.event_members(event_ids)
+    member_ids = [i for ids in by_event.values() for i in ids if i not in members]
     for article_id in member_ids:
         if article_id in known:
             members[article_id] = known[article_id]
@@ -245,13 +252,29 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     for article in members.values():
         if article.duplicate_of in members:
             union(article.id, article.duplicate_of)
-    by_credit: dict[tuple[str | None, str], str] = {}
+        if article.origin in members and article.id not in in_batch:
+            union(article.id, article.origin)
+
+    def profile(article: Article) -> rewrites.Profile:
+        if article.id not in profiles or article.id in in_batch:
+            profiles[article.id] = rewrites.profile(article.text, article.cites)
+        return profiles[article.id]
+
+    fresh = set(in_batch)
+    events: dict[str, list[str]] = {}
     for article in members.values():
-        for outlet in article.cites:
-            key = (article.event_id, outlet)
-            if article.event_id and key in by_credit:
-                union(article.id, by_credit[key])
-            by_credit.setdefault(key, article.id)
+        if article.event_id:
+            events.setdefault(article.event_id, []).append(article.id)
+    for ids in events.values():
+        new = [i for i in ids if i in fresh]
+        if not new:
+            continue
+        shared = rewrites.common([profile(members[i]) for i in ids])
+        for position, article_id in enumerate(ids):
+            for other in ids[position + 1 :]:
+                if (article_id in fresh or other in fresh) and find(article_id) != find(other):
+                    if rewrites.compare(profile(members[article_id]), profile(members[other]), shared):
+                        union(article_id, other)
     # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
     # keeps its name from one batch to the next.
     ingested = [*dict.fromkeys(i for i in member_ids if i in members), *in_batch]
@@ -260,7 +283,6 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     for article_id in members:
         groups.setdefault(find(article_id), []).append(article_id)
     changed = []
-    fresh = set(in_batch)
     for ids in groups.values():
         first = min(ids, key=lambda x: order[x])
         for article_id in ids:
