@@ -47,9 +47,12 @@ MIN_SENTENCES = 3
 # Sentences this aligned decide alone.
 ALIGNED = 0.55
 STRONG = 0.15
+MIN_WEIGHT = 4
 # Coverage worth one point: about what a rewrite of a long wire story keeps beyond the stock phrases.
 COVERAGE_POINT = 0.04
 POINTS = 3.0
+# Two articles that credit one outlet need, besides that credit, one point of their own.
+CREDITED = 2.0
 QUOTE_RUN = 5
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
@@ -222,7 +225,8 @@ def compare(a: Profile, b: Profile, common: Common | None = None) -> Evidence | 
         return None  # nothing of the narrative shared and no common credit: the usual case, decided cheaply
     common = common or Common()
     runs, weight = _passages(a, shared - common.grams)
-    coverage = weight / min(a.size, b.size)
+    # A stock phrase or two in a short text is no passage: under MIN_WEIGHT, the shared runs count for nothing.
+    coverage = weight / min(a.size, b.size) if weight >= MIN_WEIGHT else 0.0
     shared_numbers = (a.numbers & b.numbers) - common.numbers
     fewer = min(len(a.numbers - common.numbers), len(b.numbers - common.numbers))
     aligned = _aligned(a, b)
@@ -239,7 +243,7 @@ def compare(a: Profile, b: Profile, common: Common | None = None) -> Evidence | 
     quotes = len(a.quoted & b.quoted)
     if quotes:
         points += 0.5
-    if coverage < STRONG and aligned < ALIGNED and points < POINTS:
+    if coverage < STRONG and aligned < ALIGNED and points < (CREDITED if credit else POINTS):
         return None
     confidence = round(min(0.99, 0.5 + 0.1 * points + coverage), 2)
     return Evidence(
