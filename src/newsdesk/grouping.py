@@ -255,12 +255,15 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         if article.origin in members and article.id not in in_batch:
             union(article.id, article.origin)
 
+    fresh = set(in_batch)
+    for article_id in in_batch:  # a batch article's text or credits may have changed since an earlier run
+        profiles.pop(article_id, None)
+
     def profile(article: Article) -> rewrites.Profile:
-        if article.id not in profiles or article.id in in_batch:
+        if article.id not in profiles:
             profiles[article.id] = rewrites.profile(article.text, article.cites)
         return profiles[article.id]
 
-    fresh = set(in_batch)
     events: dict[str, list[str]] = {}
     for article in members.values():
         if article.event_id:
@@ -272,9 +275,12 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         shared = rewrites.common([profile(members[i]) for i in ids])
         for position, article_id in enumerate(ids):
             for other in ids[position + 1 :]:
-                if (article_id in fresh or other in fresh) and find(article_id) != find(other):
-                    if rewrites.compare(profile(members[article_id]), profile(members[other]), shared):
-                        union(article_id, other)
+                if (
+                    (article_id in fresh or other in fresh)
+                    and find(article_id) != find(other)
+                    and rewrites.compare(profile(members[article_id]), profile(members[other]), shared)
+                ):
+                    union(article_id, other)
     # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
     # keeps its name from one batch to the next.
     ingested = [*dict.fromkeys(i for i in member_ids if i in members), *in_batch]

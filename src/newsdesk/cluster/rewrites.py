@@ -148,12 +148,8 @@ def profile(text: str, credits: tuple[str, ...] | list[str] = ()) -> Profile:
         words.append(None if word[:1].isupper() else word.casefold())
         starts.append(match.start())
         ends.append(match.end())
-    grams = frozenset(
-        tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1) if None not in words[i : i + RUN]
-    )
-    quoted = frozenset(
-        tuple(ws[i : i + QUOTE_RUN]) for ws in quoted_words for i in range(len(ws) - QUOTE_RUN + 1)
-    )
+    grams = frozenset(tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1) if None not in words[i : i + RUN])
+    quoted = frozenset(tuple(ws[i : i + QUOTE_RUN]) for ws in quoted_words for i in range(len(ws) - QUOTE_RUN + 1))
     numbers = frozenset(n for m in _NUMBER.finditer(text) if (n := _number(m.group())) is not None)
     sentences = []
     for sentence in _SENTENCE.split(_QUOTED.sub(" ", text)):
@@ -221,7 +217,7 @@ def compare(a: Profile, b: Profile, common: Common | None = None) -> Evidence | 
     if not a.size or not b.size:
         return None
     shared = a.grams & b.grams
-    if len(shared) < 2 and not (a.credits & b.credits) and not (a.numbers & b.numbers):
+    if len(shared) < 2 and not (a.credits & b.credits) and len(a.numbers & b.numbers) < 2:
         return None  # nothing of the narrative shared and no common credit: the usual case, decided cheaply
     common = common or Common()
     runs, weight = _passages(a, shared - common.grams)
