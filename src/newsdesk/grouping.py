@@ -272,13 +272,12 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         new = [i for i in ids if i in fresh]
         if not new:
             continue
-        shared = rewrites.common([profile(members[i]) for i in ids])
         for position, article_id in enumerate(ids):
             for other in ids[position + 1 :]:
                 if (
                     (article_id in fresh or other in fresh)
                     and find(article_id) != find(other)
-                    and rewrites.compare(profile(members[article_id]), profile(members[other]), shared)
+                    and rewrites.compare(profile(members[article_id]), profile(members[other]))
                 ):
                     union(article_id, other)
     # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin

@@ -10,17 +10,21 @@ So the comparison looks at:
 
 - **passages**: maximal runs of at least ``RUN`` words that both narratives (the text outside quotation marks)
   hold, with names (capitalised words) left out, since every report of an event names the same people and
-  places. ``coverage`` is the share of the shorter narrative those runs cover (each run counts its words
-  beyond the first ``RUN - 1``, so that a run of ``RUN`` words, a stock phrase, weighs little);
+  places. ``coverage`` is the share of the shorter narrative those runs cover, each run counting its words beyond
+  the first ``FREE`` (a stock phrase weighs little), and nothing under ``MIN_WEIGHT`` in all;
+- **sentences**: the share of the shorter text's sentences that match one of the other's (``SENTENCE_MATCH`` of
+  their content words, names left out, cut to ``STEM`` letters), in the same order: a rewrite follows its source;
 - **numbers**: the particular numbers both state (years and numbers up to ten left out), and whether the
   numbers of one are mostly held by the other, or mostly not (a later update: a new toll);
 - **quotes**: runs of five words inside quotation marks that both hold;
 - **credit**: an outlet both credit (``Article.cites``).
 
-Shared passages alone decide when they cover ``STRONG`` of the shorter narrative. Below that, each kind of
-evidence adds points (passages by their coverage, a shared credit, agreeing numbers, a shared quote; numbers
-that disagree take one away) and ``POINTS`` of them decide. Every comparison is between two texts already
-held in memory: its cost is their length.
+Shared passages covering ``STRONG`` of the shorter narrative decide alone, and so do sentences aligned at
+``ALIGNED`` beside some passage. Otherwise each kind of evidence adds points (sentences beyond ``ALIGNED_BASE``,
+passages by their coverage, agreeing numbers, a shared quote, a shared credit; numbers that disagree take one
+away) and ``POINTS`` of them decide, or ``CREDITED`` when both credit one outlet. Without a passage or a common
+credit nothing is joined: the rest (figures, the order of who-what-where) is what any two reports of one event
+share. Every comparison is between two profiles already held in memory: its cost is their length.
 """
 
 from __future__ import annotations
@@ -32,9 +36,13 @@ from dataclasses import dataclass
 
 from newsdesk.cluster import similarity
 
-__all__ = ["Common", "Evidence", "Profile", "common", "compare", "profile"]
+__all__ = ["Evidence", "Profile", "compare", "profile"]
 
 RUN = 4
+# A run's first FREE words weigh nothing: stock phrases are short.
+FREE = 3
+# Points for the same particular numbers (three or more, most of the fewer side's).
+NUMBERS = 1.0
 # Two sentences tell the same when this share of the shorter one's content words (cut to their first STEM
 # letters, a crude stem: "signalled", "signalling") is in the other.
 SENTENCE_MATCH = 0.4
@@ -59,6 +67,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
 # A quotation: double marks of either kind, or single curly marks opening at a word's start (an apostrophe inside a
 # word, as in "don’t", never opens or closes one).
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*(?:’\w[^‘’\n]*)*’(?!\w)")
+_NARRATIVE = re.compile(r"\x00|[^\W_]+(?:[’'.,-][^\W_]+)*")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[\"“‘A-Z0-9])|\n+")
@@ -70,8 +79,7 @@ class Profile:
     """What one article offers for the comparison, computed once from its text and credits."""
 
     words: tuple[str | None, ...]  # narrative words, lower-cased; None for a name or a quotation's place
-    starts: tuple[int, ...]  # each word's offset in the text
-    ends: tuple[int, ...]
+    narrative: str  # the text with its quotations blanked (same offsets): evidence spans are found in it
     grams: frozenset[tuple[str | None, ...]]
     numbers: frozenset[str]
     quoted: frozenset[tuple[str, ...]]
@@ -95,30 +103,6 @@ class Evidence:
     confidence: float
 
 
-@dataclass(frozen=True, slots=True)
-class Common:
-    """Grams and numbers that many articles of one event hold: the event's stock phrases and key figures."""
-
-    grams: frozenset[tuple[str | None, ...]] = frozenset()
-    numbers: frozenset[str] = frozenset()
-
-
-def common(profiles: list[Profile], *, at_least: int = 4, share: float = 0.25) -> Common:
-    """What more than ``share`` of ``profiles``, and at least ``at_least`` of them, hold."""
-    floor = max(at_least, int(share * len(profiles)) + 1)
-    if len(profiles) < floor:
-        return Common()
-    grams: Counter[tuple[str | None, ...]] = Counter()
-    numbers: Counter[str] = Counter()
-    for p in profiles:
-        grams.update(p.grams)
-        numbers.update(p.numbers)
-    return Common(
-        grams=frozenset(g for g, n in grams.items() if n >= floor),
-        numbers=frozenset(x for x, n in numbers.items() if n >= floor),
-    )
-
-
 def _number(written: str) -> str | None:
     value = written.replace(",", "")
     if _YEAR.fullmatch(value) or ("." not in value and int(value) <= 10):
@@ -126,44 +110,38 @@ def _number(written: str) -> str | None:
     return value
 
 
+def _blank(match: re.Match[str]) -> str:
+    # A quotation keeps its length (offsets stay valid) and leaves a mark that breaks the narrative's runs.
+    return "\x00" + " " * (len(match.group()) - 1)
+
+
 def profile(text: str, credits: tuple[str, ...] | list[str] = ()) -> Profile:
     """The comparison profile of ``text`` (an article's clean text) and the outlets it credits."""
-    quoted_spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    words: list[str | None] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    quoted_words: list[list[str]] = [[] for _ in quoted_spans]
-    q = 0
-    for match in _TOKEN.finditer(text):
-        while q < len(quoted_spans) and quoted_spans[q][1] <= match.start():
-            q += 1
-        if q < len(quoted_spans) and quoted_spans[q][0] <= match.start():
-            quoted_words[q].append(match.group().casefold())
-            if words and words[-1] is not None:
-                words.append(None)  # a quotation breaks the narrative: no run crosses it
-                starts.append(match.start())
-                ends.append(match.start())
-            continue
-        word = match.group()
-        words.append(None if word[:1].isupper() else word.casefold())
-        starts.append(match.start())
-        ends.append(match.end())
-    grams = frozenset(tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1) if None not in words[i : i + RUN])
-    quoted = frozenset(tuple(ws[i : i + QUOTE_RUN]) for ws in quoted_words for i in range(len(ws) - QUOTE_RUN + 1))
+    quotations = [m.group() for m in _QUOTED.finditer(text)]
+    narrative = _QUOTED.sub(_blank, text)
+    words: list[str | None] = [
+        None if w[:1].isupper() or w == "\x00" else w.casefold() for w in _NARRATIVE.findall(narrative)
+    ]
+    grams = frozenset(gram for i in range(len(words) - RUN + 1) if None not in (gram := tuple(words[i : i + RUN])))
+    quoted: set[tuple[str, ...]] = set()
+    for quotation in quotations:
+        ws = [w.casefold() for w in _TOKEN.findall(quotation)]
+        quoted.update(tuple(ws[i : i + QUOTE_RUN]) for i in range(len(ws) - QUOTE_RUN + 1))
     numbers = frozenset(n for m in _NUMBER.finditer(text) if (n := _number(m.group())) is not None)
     sentences = []
-    for sentence in _SENTENCE.split(_QUOTED.sub(" ", text)):
-        stems = frozenset(w.casefold()[:STEM] for w in _TOKEN.findall(sentence) if w.casefold() not in _STOP)
+    for sentence in _SENTENCE.split(narrative):
+        stems = frozenset(
+            w.casefold()[:STEM] for w in _TOKEN.findall(sentence) if not w[:1].isupper() and w.casefold() not in _STOP
+        )
         if len(stems) >= 4:
             sentences.append(stems)
     return Profile(
         sentences=tuple(sentences),
         words=tuple(words),
-        starts=tuple(starts),
-        ends=tuple(ends),
+        narrative=narrative,
         grams=grams,
         numbers=numbers,
-        quoted=quoted,
+        quoted=frozenset(quoted),
         credits=frozenset(credits),
         size=sum(w is not None for w in words),
     )
@@ -180,7 +158,7 @@ def _passages(a: Profile, shared: frozenset[tuple[str | None, ...]]) -> tuple[li
             while j < n and tuple(a.words[j - RUN + 1 : j + 1]) in shared:
                 j += 1
             runs.append((i, j))
-            weight += j - i - RUN + 1
+            weight += max(0, j - i - FREE)
             i = j
         else:
             i += 1
@@ -192,11 +170,18 @@ def _aligned(a: Profile, b: Profile) -> float:
     short, long = (a.sentences, b.sentences) if len(a.sentences) <= len(b.sentences) else (b.sentences, a.sentences)
     if len(short) < MIN_SENTENCES:
         return 0.0
+    holders: dict[str, list[int]] = {}
+    for j, other in enumerate(long):
+        for stem in other:
+            holders.setdefault(stem, []).append(j)
     matched = []
     for sentence in short:
+        counts: Counter[int] = Counter()
+        for stem in sentence:
+            counts.update(holders.get(stem, ()))
         best, where = 0.0, -1
-        for j, other in enumerate(long):
-            overlap = len(sentence & other) / min(len(sentence), len(other))
+        for j, n in sorted(counts.items()):
+            overlap = n / min(len(sentence), len(long[j]))
             if overlap > best:
                 best, where = overlap, j
         if best >= SENTENCE_MATCH:
@@ -208,27 +193,28 @@ def _aligned(a: Profile, b: Profile) -> float:
     return len(tails) / len(short)
 
 
-def compare(a: Profile, b: Profile, common: Common | None = None) -> Evidence | None:
-    """The evidence that ``a`` and ``b`` retell one report, or None when there is not enough of it.
+def _spans(a: Profile, runs: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Word index ranges of ``a``'s narrative as ``(start, end)`` character spans of its text."""
+    matches = list(_NARRATIVE.finditer(a.narrative))
+    return tuple((matches[i].start(), matches[j - 1].end()) for i, j in runs)
 
-    ``common`` holds what many articles of the event share (its stock phrases, its key figures): shared, it
-    tells nothing of a common source, so it is left out.
-    """
+
+def compare(a: Profile, b: Profile) -> Evidence | None:
+    """The evidence that ``a`` and ``b`` retell one report, or None when there is not enough of it."""
     if not a.size or not b.size:
         return None
     shared = a.grams & b.grams
     if len(shared) < 2 and not (a.credits & b.credits) and len(a.numbers & b.numbers) < 2:
         return None  # nothing of the narrative shared and no common credit: the usual case, decided cheaply
-    common = common or Common()
-    runs, weight = _passages(a, shared - common.grams)
+    runs, weight = _passages(a, shared)
     # A stock phrase or two in a short text is no passage: under MIN_WEIGHT, the shared runs count for nothing.
     coverage = weight / min(a.size, b.size) if weight >= MIN_WEIGHT else 0.0
-    shared_numbers = (a.numbers & b.numbers) - common.numbers
-    fewer = min(len(a.numbers - common.numbers), len(b.numbers - common.numbers))
+    shared_numbers = a.numbers & b.numbers
+    fewer = min(len(a.numbers), len(b.numbers))
     aligned = _aligned(a, b)
     points = max(0.0, aligned - ALIGNED_BASE) / ALIGNED_POINT + min(coverage / COVERAGE_POINT, 2.0)
     if len(shared_numbers) >= 3 and len(shared_numbers) >= 0.75 * fewer:
-        points += 2
+        points += NUMBERS
     elif len(shared_numbers) >= 2 and len(shared_numbers) >= 0.6 * fewer:
         points += 1
     elif fewer >= 3 and len(shared_numbers) < fewer / 3:
@@ -239,11 +225,15 @@ def compare(a: Profile, b: Profile, common: Common | None = None) -> Evidence | 
     quotes = len(a.quoted & b.quoted)
     if quotes:
         points += 0.5
-    if coverage < STRONG and aligned < ALIGNED and points < (CREDITED if credit else POINTS):
+    # Sentences decide alone only beside a passage kept word for word: short reports of one event, told in the
+    # usual order (who, what, where), match sentence by sentence without one.
+    if not coverage and credit is None:
+        return None  # without a passage kept word for word or a common credit, points are the event's facts
+    if coverage < STRONG and (aligned < ALIGNED or not coverage) and points < (CREDITED if credit else POINTS):
         return None
     confidence = round(min(0.99, 0.5 + 0.1 * points + coverage), 2)
     return Evidence(
-        passages=tuple((a.starts[i], a.ends[j - 1]) for i, j in runs),
+        passages=_spans(a, runs),
         coverage=round(coverage, 3),
         aligned=round(aligned, 2),
         numbers=tuple(sorted(shared_numbers)),
