@@ -220,6 +220,8 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
 
     Stored origin groups are kept (an origin never splits); each article of the batch is compared with the
     other members of its event, so the cost of a batch is its articles times their events' sizes.
+    The state returned holds ``origin_links``: for each batch article that joined a group, the article it copies
+    or retells, a confidence and the evidence (stored by ``Store``; ``Corpus.related`` shows it).
     ``memo`` keeps the articles read or written during one run and their comparison profiles, so each stored
     event member is read and profiled once.
     """
@@ -249,13 +251,21 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
+    # keeps its name from one batch to the next.
+    ingested = [*dict.fromkeys(i for i in member_ids if i in members), *in_batch]
+    order = {a_id: _rank(members[a_id], i) for i, a_id in enumerate(ingested)}
+    fresh = set(in_batch)
+    # Why each batch article joined its group: the article it copies or retells, a confidence and the evidence.
+    links: dict[str, tuple[str, float, dict[str, Any]]] = {}
     for article in members.values():
         if article.duplicate_of in members:
             union(article.id, article.duplicate_of)
-        if article.origin in members and article.id not in in_batch:
+            if article.id in fresh:
+                links[article.id] = (article.duplicate_of, 1.0, {"copy": True})
+        if article.origin in members and article.id not in fresh:
             union(article.id, article.origin)
 
-    fresh = set(in_batch)
     for article_id in in_batch:  # a batch article's text or credits may have changed since an earlier run
         profiles.pop(article_id, None)
 
@@ -269,21 +279,18 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         if article.event_id:
             events.setdefault(article.event_id, []).append(article.id)
     for ids in events.values():
-        new = [i for i in ids if i in fresh]
-        if not new:
+        if not fresh.intersection(ids):
             continue
-        for position, article_id in enumerate(ids):
-            for other in ids[position + 1 :]:
-                if (
-                    (article_id in fresh or other in fresh)
-                    and find(article_id) != find(other)
-                    and rewrites.compare(profile(members[article_id]), profile(members[other]))
-                ):
-                    union(article_id, other)
-    # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
-    # keeps its name from one batch to the next.
-    ingested = [*dict.fromkeys(i for i in member_ids if i in members), *in_batch]
-    order = {a_id: _rank(members[a_id], i) for i, a_id in enumerate(ingested)}
+        for position, x in enumerate(ids):
+            for y in ids[position + 1 :]:
+                if (x not in fresh and y not in fresh) or find(x) == find(y):
+                    continue
+                # The evidence is told from the side of the batch article (the later one when both are).
+                one, other = (y, x) if y in fresh and (x not in fresh or order[y] > order[x]) else (x, y)
+                evidence = rewrites.compare(profile(members[one]), profile(members[other]))
+                if evidence is not None:
+                    union(one, other)
+                    links.setdefault(one, (other, evidence.confidence, _evidence(evidence)))
     groups: dict[str, list[str]] = {}
     for article_id in members:
         groups.setdefault(find(article_id), []).append(article_id)
@@ -297,4 +304,17 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     # What the store holds after this batch: the members as read, with the origins just found.
     known.update(members)
     known.update((a.id, a) for a in changed)
-    return changed, {}
+    return changed, {"origin_links": links}
+
+
+def _evidence(evidence: rewrites.Evidence) -> dict[str, Any]:
+    """The evidence of a rewrite as stored: passages as ``[start, end]`` spans of the article's text."""
+    return {
+        "passages": [list(span) for span in evidence.passages],
+        "coverage": evidence.coverage,
+        "aligned": evidence.aligned,
+        "numbers": list(evidence.numbers),
+        "quotes": evidence.quotes,
+        "credit": evidence.credit,
+        "points": evidence.points,
+    }

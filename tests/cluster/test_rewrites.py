@@ -86,15 +86,16 @@ def test_quoted_words_are_no_passage() -> None:
     assert ("we", "will", "rebuild", "every", "house") in profile.quoted
 
 
-def _ingest(tmp_path: Path, items: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+def _ingest(tmp_path: Path, items: list[dict[str, str]], corpus: Corpus | None = None) -> dict[str, dict[str, str]]:
     path = tmp_path / "items.jsonl"
     path.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
-    corpus = Corpus(Store(":memory:"))
+    corpus = corpus or Corpus(Store(":memory:"))
     corpus.ingest([path])
     return {r["outlet"]: r for r in corpus.articles()}
 
 
 def test_a_wire_rewrite_joins_its_source_in_one_origin_named_by_the_earliest(tmp_path: Path) -> None:
+    corpus = Corpus(Store(":memory:"))
     rows = _ingest(
         tmp_path,
         [
@@ -103,6 +104,7 @@ def test_a_wire_rewrite_joins_its_source_in_one_origin_named_by_the_earliest(tmp
             {"text": CONFERENCE_A, "outlet": "Harbour Gazette", "published": "2026-03-04T10:00:00+00:00"},
             {"text": CONFERENCE_B, "outlet": "Radio Caldera", "published": "2026-03-04T11:00:00+00:00"},
         ],
+        corpus,
     )
     courier, ledger = rows["Dastmar Courier"], rows["Veloria Ledger"]
     assert courier["duplicate_of"] is None  # no copy: the words differ
@@ -110,6 +112,14 @@ def test_a_wire_rewrite_joins_its_source_in_one_origin_named_by_the_earliest(tmp
     gazette, caldera = rows["Harbour Gazette"], rows["Radio Caldera"]
     assert gazette["origin"] != caldera["origin"]
     assert ledger["origin"] not in {gazette["origin"], caldera["origin"]}
+    # The rewrite keeps why it joined: the article it retells, a confidence, and passages of its own text.
+    why = corpus.related(courier["id"])["origin_evidence"]
+    assert why["other"] == ledger["id"] and 0 < why["confidence"] <= 1
+    text = corpus.article(courier["id"]).text
+    assert why["evidence"]["passages"] and all(text[a:b] for a, b in why["evidence"]["passages"])
+    assert {"43", "61"} <= set(why["evidence"]["numbers"])
+    assert corpus.related(ledger["id"])["origin_evidence"] is None
+    assert corpus.related(gazette["id"])["origin_evidence"] is None
 
 
 class _EmptyStore:

@@ -276,3 +276,18 @@ def m008_article_meta() -> str:
     # What a text file's header states beyond the article fields ("story: …", "tags: …"), as a JSON object: kept
     # as metadata rather than as text. Articles stored before have none.
     return "ALTER TABLE articles ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';"
+
+
+@migration
+def m012_origin_links() -> str:
+    # Why an article is in its origin group: the article it was found to retell or copy (``other_id``), how sure
+    # that is, and the evidence as JSON (the shared passages as spans of the article's text, the shared numbers,
+    # quotations and credit). The first article of a group, and an article alone, have none.
+    return """
+        CREATE TABLE origin_links (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            other_id   TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            evidence   TEXT NOT NULL
+        );
+    """
