@@ -20,7 +20,8 @@ WIRE = (
     'first said he saw people clinging to cool boxes and life rings. "The sea was full of shouting and nobody '
     'could hear us," said the fisherman, who gave only his first name, Dario. Regional governor Petra Lind said '
     "an inquiry would look at whether the vessel was overloaded. The operator, Tavren Lines, said it was "
-    "cooperating with investigators."
+    "cooperating with investigators. The crossing usually takes ninety minutes and runs four times a day in summer. "
+    "Shipping records show the Marisol was built in a northern yard and renamed after its sale to the operator."
 )
 # The same report retold by another outlet: new wording, the same facts in the same order, the same numbers.
 REWRITE = (
@@ -30,7 +31,9 @@ REWRITE = (
     "crossing from Ossin port when the ship listed hard in high winds. The first to reach the scene, a fisherman, "
     'said people were clinging to cool boxes and life rings. "The sea was full of shouting and nobody could hear '
     'us," said Dario, a fisherman. Governor Petra Lind said an inquiry would examine whether the ferry had been '
-    "overloaded. Tavren Lines, which runs the ferry, said it was cooperating with the investigators."
+    "overloaded. Tavren Lines, which runs the ferry, said it was cooperating with the investigators. The "
+    "ninety-minute crossing usually runs four times a day in summer. According to shipping records the Marisol was "
+    "built in a northern yard and renamed when the operator bought her."
 )
 # Two independent reports of the governor's news conference: one event, one public statement quoted by both.
 CONFERENCE_A = (
@@ -147,3 +150,8 @@ def test_an_aggregator_crediting_two_outlets_does_not_chain_their_origins() -> N
     ]
     changed, _ = grouping.origins(batch, _EmptyStore(), Settings())  # type: ignore[arg-type]
     assert {a.id: a.origin for a in changed} == {"a": "a", "b": "b", "c": "c"}
+
+
+def test_times_of_day_and_small_numbers_are_no_figures_of_a_report() -> None:
+    text = "At 11:45 a.m. and again at 7 pm, 4,600 people and 3 dogs left; the 71-year-old paid 27.75 in 2024."
+    assert _profile(text).numbers == {"4600", "71", "27.75"}

@@ -13,9 +13,10 @@ So the comparison looks at:
   places. ``coverage`` is the share of the shorter narrative those runs cover, each run counting its words beyond
   the first ``FREE`` (a stock phrase weighs little), and nothing under ``MIN_WEIGHT`` in all;
 - **sentences**: the share of the shorter text's sentences that match one of the other's (``SENTENCE_MATCH`` of
-  their content words, names left out, cut to ``STEM`` letters), in the same order: a rewrite follows its source;
-- **numbers**: the particular numbers both state (years and numbers up to ten left out), and whether the
-  numbers of one are mostly held by the other, or mostly not (a later update: a new toll);
+  their content words, names left out, cut to ``STEM`` letters), in the same order: a rewrite follows its source
+  (counted when the shorter text has ``MIN_SENTENCES``: a few short sentences align by chance);
+- **numbers**: the particular numbers both state (years, times of day and numbers up to ten left out), and
+  whether the numbers of one are mostly held by the other, or mostly not (a later update: a new toll);
 - **quotes**: runs of five words inside quotation marks that both hold;
 - **credit**: an outlet both credit (``Article.cites``).
 
@@ -51,14 +52,14 @@ STEM = 5
 # sentences in order by chance (the lead, the key facts); each ALIGNED_POINT beyond ALIGNED_BASE is one point.
 ALIGNED_BASE = 0.3
 ALIGNED_POINT = 0.1
-MIN_SENTENCES = 3
+MIN_SENTENCES = 6
 # Sentences this aligned decide alone.
 ALIGNED = 0.55
 STRONG = 0.15
 MIN_WEIGHT = 4
 # Coverage worth one point: about what a rewrite of a long wire story keeps beyond the stock phrases.
 COVERAGE_POINT = 0.04
-POINTS = 3.0
+POINTS = 3.5
 # Two articles that credit one outlet need, besides that credit, one point of their own.
 CREDITED = 2.0
 QUOTE_RUN = 5
@@ -69,6 +70,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*(?:’\w[^‘’\n]*)*’(?!\w)")
 _NARRATIVE = re.compile(r"\x00|[^\W_]+(?:[’'.,-][^\W_]+)*")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+# A time of day ("11:45 a.m.", "7 pm") is no figure of the report: live pages and datelines are full of them.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}\s?[ap]\.?m\b\.?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[\"“‘A-Z0-9])|\n+")
 _STOP = similarity.STOPWORDS
@@ -127,7 +130,7 @@ def profile(text: str, credits: tuple[str, ...] | list[str] = ()) -> Profile:
     for quotation in quotations:
         ws = [w.casefold() for w in _TOKEN.findall(quotation)]
         quoted.update(tuple(ws[i : i + QUOTE_RUN]) for i in range(len(ws) - QUOTE_RUN + 1))
-    numbers = frozenset(n for m in _NUMBER.finditer(text) if (n := _number(m.group())) is not None)
+    numbers = frozenset(n for m in _NUMBER.finditer(_CLOCK.sub(" ", text)) if (n := _number(m.group())) is not None)
     sentences = []
     for sentence in _SENTENCE.split(narrative):
         stems = frozenset(
@@ -211,11 +214,13 @@ def compare(a: Profile, b: Profile) -> Evidence | None:
     coverage = weight / min(a.size, b.size) if weight >= MIN_WEIGHT else 0.0
     shared_numbers = a.numbers & b.numbers
     fewer = min(len(a.numbers), len(b.numbers))
+    # A text full of figures (a results page, a live blog) holds a few of any other's by chance.
+    agree = len(shared_numbers) >= 0.2 * max(len(a.numbers), len(b.numbers))
     aligned = _aligned(a, b)
     points = max(0.0, aligned - ALIGNED_BASE) / ALIGNED_POINT + min(coverage / COVERAGE_POINT, 2.0)
-    if len(shared_numbers) >= 3 and len(shared_numbers) >= 0.75 * fewer:
+    if agree and len(shared_numbers) >= 3 and len(shared_numbers) >= 0.75 * fewer:
         points += NUMBERS
-    elif len(shared_numbers) >= 2 and len(shared_numbers) >= 0.6 * fewer:
+    elif agree and len(shared_numbers) >= 2 and len(shared_numbers) >= 0.6 * fewer:
         points += 1
     elif fewer >= 3 and len(shared_numbers) < fewer / 3:
         points -= 1  # each states numbers the other does not: two reports, or an update with new figures
