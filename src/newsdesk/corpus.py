@@ -644,7 +644,8 @@ class Corpus:
         return {e["id"]: e for e in self.store.query("entities_named", entity_ids=entity_ids)}
 
     def related(self, article_id: str) -> dict[str, Any]:
-        """An article's copies (``duplicate_of`` it), the other articles of its origin group, and its story."""
+        """An article's copies (``duplicate_of`` it), the other articles of its origin group, why it is in that group
+        (``origin_evidence``: see ``Store.origin_link``; None for a group's first article), and its story."""
         found = self.article(article_id)
         copies = self.store.query("article_summaries", duplicate_of=found.id)
         # An origin group lies within one event (copies join their original's event): (event_id, origin) is indexed.
@@ -659,6 +660,7 @@ class Corpus:
         return {
             "copies": copies,
             "origin": [a for a in group if a["id"] != found.id],
+            "origin_evidence": self.store.origin_link(found.id),
             "story": story[0] if story else None,
         }
 

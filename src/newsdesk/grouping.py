@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsdesk import dedupe as copies
-from newsdesk.cluster import similarity
+from newsdesk.cluster import rewrites, similarity
 from newsdesk.cluster.events import Group, Grouper
 from newsdesk.records import Article
 from newsdesk.settings import Settings
@@ -214,16 +214,25 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
 
 
 def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
-    """Group articles that tell one origin's report: copies of one original, or articles of one event that
-    credit the same outlet. ``origin`` names the group by its earliest member.
+    """Group articles that tell one origin's report: copies of one original, and articles of one event that
+    retell one report (``newsdesk.cluster.rewrites``: shared passages, sentences told in the same order, the
+    same particular numbers and quotes, a shared credit). ``origin`` names the group by its earliest member.
 
-    ``memo`` keeps the articles read or written during one run, so each stored event member is read once.
+    Stored origin groups are kept (an origin never splits); each article of the batch is compared with the
+    other members of its event, so the cost of a batch is its articles times their events' sizes.
+    The state returned holds ``origin_links``: for each batch article that joined a group, the article it copies
+    or retells, a confidence and the evidence (stored by ``Store``; ``Corpus.related`` shows it).
+    ``memo`` keeps the articles read or written during one run and their comparison profiles, so each stored
+    event member is read and profiled once.
     """
-    known: dict[str, Article] = {} if memo is None else memo.setdefault("articles", {})
+    memo = {} if memo is None else memo
+    known: dict[str, Article] = memo.setdefault("articles", {})
+    profiles: dict[str, rewrites.Profile] = memo.setdefault("profiles", {})
     event_ids = {a.event_id for a in batch if a.event_id}
     members: dict[str, Article] = {a.id: a for a in batch}
     in_batch = list(members)
-    member_ids = [i for ids in view.event_members(event_ids).values() for i in ids if i not in members]
+    by_event = view.event_members(event_ids)
+    member_ids = [i for ids in by_event.values() for i in ids if i not in members]
     for article_id in member_ids:
         if article_id in known:
             members[article_id] = known[article_id]
@@ -242,25 +251,50 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    for article in members.values():
-        if article.duplicate_of in members:
-            union(article.id, article.duplicate_of)
-    by_credit: dict[tuple[str | None, str], str] = {}
-    for article in members.values():
-        for outlet in article.cites:
-            key = (article.event_id, outlet)
-            if article.event_id and key in by_credit:
-                union(article.id, by_credit[key])
-            by_credit.setdefault(key, article.id)
     # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
     # keeps its name from one batch to the next.
     ingested = [*dict.fromkeys(i for i in member_ids if i in members), *in_batch]
     order = {a_id: _rank(members[a_id], i) for i, a_id in enumerate(ingested)}
+    fresh = set(in_batch)
+    # Why each batch article joined its group: the article it copies or retells, a confidence and the evidence.
+    links: dict[str, tuple[str, float, dict[str, Any]]] = {}
+    for article in members.values():
+        if article.duplicate_of in members:
+            union(article.id, article.duplicate_of)
+            if article.id in fresh:
+                links[article.id] = (article.duplicate_of, 1.0, {"copy": True})
+        if article.origin in members and article.id not in fresh:
+            union(article.id, article.origin)
+
+    for article_id in in_batch:  # a batch article's text or credits may have changed since an earlier run
+        profiles.pop(article_id, None)
+
+    def profile(article: Article) -> rewrites.Profile:
+        if article.id not in profiles:
+            profiles[article.id] = rewrites.profile(article.text, article.cites)
+        return profiles[article.id]
+
+    events: dict[str, list[str]] = {}
+    for article in members.values():
+        if article.event_id:
+            events.setdefault(article.event_id, []).append(article.id)
+    for ids in events.values():
+        if not fresh.intersection(ids):
+            continue
+        for position, x in enumerate(ids):
+            for y in ids[position + 1 :]:
+                if (x not in fresh and y not in fresh) or find(x) == find(y):
+                    continue
+                # The evidence is told from the side of the batch article (the later one when both are).
+                one, other = (y, x) if y in fresh and (x not in fresh or order[y] > order[x]) else (x, y)
+                evidence = rewrites.compare(profile(members[one]), profile(members[other]))
+                if evidence is not None:
+                    union(one, other)
+                    links.setdefault(one, (other, evidence.confidence, _evidence(evidence)))
     groups: dict[str, list[str]] = {}
     for article_id in members:
         groups.setdefault(find(article_id), []).append(article_id)
     changed = []
-    fresh = set(in_batch)
     for ids in groups.values():
         first = min(ids, key=lambda x: order[x])
         for article_id in ids:
@@ -270,4 +304,17 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     # What the store holds after this batch: the members as read, with the origins just found.
     known.update(members)
     known.update((a.id, a) for a in changed)
-    return changed, {}
+    return changed, {"origin_links": links}
+
+
+def _evidence(evidence: rewrites.Evidence) -> dict[str, Any]:
+    """The evidence of a rewrite as stored: passages as ``[start, end]`` spans of the article's text."""
+    return {
+        "passages": [list(span) for span in evidence.passages],
+        "coverage": evidence.coverage,
+        "aligned": evidence.aligned,
+        "numbers": list(evidence.numbers),
+        "quotes": evidence.quotes,
+        "credit": evidence.credit,
+        "points": evidence.points,
+    }

@@ -107,8 +107,8 @@ class Context:
 class StageResult:
     """What a stage changed: articles (their stage-owned fields), failures, and state for the store to keep.
 
-    ``state`` may hold ``fingerprints``, ``groups`` (events and stories) and ``term_counts``; the runner writes
-    it together with the articles, in one transaction.
+    ``state`` may hold ``fingerprints``, ``groups`` (events and stories), ``term_counts`` and ``origin_links``;
+    the runner writes it together with the articles, in one transaction.
     """
 
     articles: list[Article]

@@ -31,3 +31,25 @@ def test_summary_prefers_what_articles_agree_on() -> None:
     for line in summarize([a, b, c], size=3):
         assert by_id[line["article_id"]].text[line["start"] : line["end"]] == line["text"]
     assert summarize([c]) == []
+
+
+def test_an_origin_is_named_after_the_outlet_its_group_credits_else_its_earliest_outlet() -> None:
+    from newsdesk.report.story import origins
+
+    def row(id_: str, outlet: str, cites: list[str], origin: str) -> dict[str, object]:
+        return {"id": id_, "origin": origin, "outlet": outlet, "title": id_, "published": None, "cites": cites}
+
+    rows = origins(
+        [
+            row("a", "Veloria Ledger", ["Marsh Wire"], "a"),
+            row("b", "Dastmar Courier", ["Marsh Wire", "Radio Caldera"], "a"),
+            row("c", "Harbour Gazette", [], "a"),
+            row("d", "Briefly Digest", ["Radio Caldera"], "d"),
+            row("e", "Radio Caldera", [], "e"),
+            row("f", "Harbour Gazette", [], "e"),
+        ]
+    )
+    names = {r["origin"]: r["name"] for r in rows}
+    # Two of three credit the wire: named after it. A lone article keeps its own outlet, and so does a group
+    # that credits no one.
+    assert names == {"a": "Marsh Wire", "d": "Briefly Digest", "e": "Radio Caldera"}

@@ -38,6 +38,7 @@ EXPECTED = {
     "stage_done": ["article_id", "stage", "done_at"],
     "_migrations": ["name", "applied_at"],
     "fingerprints": ["article_id", "minhash", "shingles"],
+    "origin_links": ["article_id", "other_id", "confidence", "evidence"],
     "stories": ["id", "title", "centroid", "first_seen", "last_seen"],
     "events": ["id", "story_id", "title", "centroid", "first_seen", "last_seen"],
     "term_counts": ["term", "documents"],

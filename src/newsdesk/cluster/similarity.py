@@ -198,6 +198,8 @@ _SENTENCE_START = frozenset(
     ]
 )
 NAME_WEIGHT = 2.0
+# Words too common to tell two texts apart (also used by `newsdesk.cluster.rewrites`).
+STOPWORDS = _STOP
 LEAD_WORDS = 120  # the lead says what happened; its terms count twice
 
 

@@ -51,16 +51,24 @@ def outlets(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def origins(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Independent origins: groups of articles telling one origin's report, named by their earliest member."""
+    """Independent origins: groups of articles telling one origin's report, identified by their earliest member.
+
+    ``name`` is the outlet the group credits (the one most of its articles credit, when at least half of a group of
+    two or more do), else the earliest article's outlet.
+    """
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article in articles:
         members[article["origin"] or article["id"]].append(article)
     rows = []
     for origin, group in members.items():
         first = next((a for a in group if a["id"] == origin), group[0])
+        credited = Counter(c for a in group for c in dict.fromkeys(a["cites"]))
+        top = min(credited.items(), key=lambda item: (-item[1], item[0]), default=None)
+        name = top[0] if top and len(group) > 1 and 2 * top[1] >= len(group) else first["outlet"]
         rows.append(
             {
                 "origin": origin,
+                "name": name,
                 "outlet": first["outlet"],
                 "title": first["title"],
                 "published": first["published"],

@@ -88,7 +88,7 @@ _STAGE_STATE = {
         "DELETE FROM term_counts",
         "DELETE FROM counters WHERE name = 'documents'",
     ),
-    "origins": ("UPDATE articles SET origin = NULL",),
+    "origins": ("UPDATE articles SET origin = NULL", "DELETE FROM origin_links"),
     "entities": (
         "UPDATE mentions SET entity_id = NULL",
         "UPDATE quotes SET speaker_entity_id = NULL",
@@ -501,6 +501,17 @@ class Store:
 
     # -- state of corpus stages (fingerprints, events, stories, term counts) ---------------------
 
+    def origin_link(self, article_id: str) -> dict[str, Any] | None:
+        """Why ``article_id`` is in its origin group: ``other`` (the article it retells or copies), ``confidence``
+        and ``evidence`` (``passages`` as ``[start, end]`` spans of its text, ``numbers``, ``quotes``, ``credit``,
+        ``coverage``, ``aligned``; or ``copy``). None for the first article of a group, or one alone."""
+        row = self.conn.execute(
+            "SELECT other_id, confidence, evidence FROM origin_links WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return {"other": row[0], "confidence": row[1], "evidence": json.loads(row[2])}
+
     def fingerprints(self) -> dict[str, tuple[bytes, int]]:
         """Every stored MinHash fingerprint with its shingle count, by article id."""
         rows = self.conn.execute("SELECT article_id, minhash, shingles FROM fingerprints")
@@ -595,6 +606,11 @@ class Store:
                     f"ON CONFLICT(id) DO UPDATE SET {updates}",
                     values,
                 )
+        for article_id, (other_id, confidence, evidence) in state.get("origin_links", {}).items():
+            conn.execute(
+                "INSERT OR REPLACE INTO origin_links VALUES (?, ?, ?, ?)",
+                (article_id, other_id, confidence, json.dumps(evidence, ensure_ascii=False)),
+            )
         if "entities" in state:
             extracts.save_entities(conn, state["entities"])
         if "term_counts" in state:

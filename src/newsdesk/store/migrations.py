@@ -290,3 +290,18 @@ def m011_quote_kind() -> str:
     # Words said or written ("speech") apart from views and findings nobody is reported to have said ("view").
     # Quotes stored before are taken as speech until the quotes stage runs on their article again.
     return "ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT 'speech';"
+
+
+@migration
+def m012_origin_links() -> str:
+    # Why an article is in its origin group: the article it was found to retell or copy (``other_id``), how sure
+    # that is, and the evidence as JSON (the shared passages as spans of the article's text, the shared numbers,
+    # quotations and credit). The first article of a group, and an article alone, have none.
+    return """
+        CREATE TABLE origin_links (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            other_id   TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            evidence   TEXT NOT NULL
+        );
+    """

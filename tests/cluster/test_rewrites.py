@@ -1,0 +1,157 @@
+"""Rewrites of one report: what joins two articles in one origin and what keeps them apart (invented texts)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsdesk import grouping
+from newsdesk.cluster import rewrites
+from newsdesk.corpus import Corpus
+from newsdesk.records import Article
+from newsdesk.settings import Settings
+from newsdesk.store import Store
+
+WIRE = (
+    "Rescue crews pulled 43 people from the water after the ferry Marisol capsized near the island of Tavren on "
+    "Tuesday, the coast guard said. Eleven passengers were still missing late on Tuesday and divers were searching "
+    "the hull, which rests in 19 metres of water. The ferry was carrying 61 passengers and 7 crew on its morning "
+    "crossing from the port of Ossin when it listed sharply in strong winds. A fisherman who reached the scene "
+    'first said he saw people clinging to cool boxes and life rings. "The sea was full of shouting and nobody '
+    'could hear us," said the fisherman, who gave only his first name, Dario. Regional governor Petra Lind said '
+    "an inquiry would look at whether the vessel was overloaded. The operator, Tavren Lines, said it was "
+    "cooperating with investigators. The crossing usually takes ninety minutes and runs four times a day in summer. "
+    "Shipping records show the Marisol was built in a northern yard and renamed after its sale to the operator."
+)
+# The same report retold by another outlet: new wording, the same facts in the same order, the same numbers.
+REWRITE = (
+    "The coast guard said rescuers saved 43 people from the sea when the ferry Marisol overturned off Tavren "
+    "island on Tuesday. By Tuesday evening eleven passengers remained missing, and divers were checking the hull, "
+    "lying in 19 metres of water below the surface. On board were 61 passengers and 7 crew making the morning "
+    "crossing from Ossin port when the ship listed hard in high winds. The first to reach the scene, a fisherman, "
+    'said people were clinging to cool boxes and life rings. "The sea was full of shouting and nobody could hear '
+    'us," said Dario, a fisherman. Governor Petra Lind said an inquiry would examine whether the ferry had been '
+    "overloaded. Tavren Lines, which runs the ferry, said it was cooperating with the investigators. The "
+    "ninety-minute crossing usually runs four times a day in summer. According to shipping records the Marisol was "
+    "built in a northern yard and renamed when the operator bought her."
+)
+# Two independent reports of the governor's news conference: one event, one public statement quoted by both.
+CONFERENCE_A = (
+    "Governor Petra Lind promised on Wednesday a full inquiry into the sinking of the ferry Marisol, telling a "
+    'news conference in Ossin that "no family will be left without answers from this government". Lind said '
+    "the coast guard had sent two patrol boats and a helicopter to the area off Tavren overnight. Relatives "
+    "gathered outside the Tavren Lines office at the harbour, where staff taped lists of names to a window. "
+    "Forecasters had warned of gusts on the crossing since Monday evening, and two other operators had "
+    "cancelled their sailings. The Marisol passed its last safety check in March, the maritime agency said."
+)
+CONFERENCE_B = (
+    'At a crowded news conference in Ossin on Wednesday, Governor Petra Lind said "no family will be left '
+    'without answers from this government" and announced an inquiry into the capsizing of the Marisol off '
+    "Tavren. The harbour master told reporters the ferry had left on time and had been cleared to sail. Local "
+    "radio stations read out a helpline number through the morning, and a church near the port opened its "
+    "doors to families. Opposition councillors asked why the route still used a ship built three decades ago. "
+    "Tavren Lines has not said how many tickets were sold for the crossing."
+)
+
+
+def _profile(text: str, cites: tuple[str, ...] = ()) -> rewrites.Profile:
+    return rewrites.profile(text, cites)
+
+
+def test_a_rewrite_of_one_report_is_found_with_its_evidence() -> None:
+    evidence = rewrites.compare(_profile(WIRE), _profile(REWRITE))
+    assert evidence is not None
+    # Most sentences are told in the same order, and the particular numbers are the same.
+    assert evidence.aligned >= 0.5
+    assert {"43", "19", "61"} <= set(evidence.numbers)
+    assert evidence.quotes >= 1
+    assert 0 < evidence.confidence <= 1
+    # Each passage is a span of the first text that the second text also holds, word for word, outside quotes.
+    for start, end in evidence.passages:
+        assert " ".join(WIRE[start:end].split()).casefold() in " ".join(REWRITE.split()).casefold()
+
+
+def test_two_reports_of_one_news_conference_quoting_one_statement_are_two_origins() -> None:
+    assert rewrites.compare(_profile(CONFERENCE_A), _profile(CONFERENCE_B)) is None
+    # Crediting the same outlet for one detail does not make them one report either.
+    credited = ("Radio Caldera",)
+    assert rewrites.compare(_profile(CONFERENCE_A, credited), _profile(CONFERENCE_B, credited)) is None
+
+
+def test_a_report_and_an_independent_one_on_the_same_event_are_two_origins() -> None:
+    assert rewrites.compare(_profile(WIRE), _profile(CONFERENCE_A)) is None
+    assert rewrites.compare(_profile(REWRITE), _profile(CONFERENCE_B)) is None
+
+
+def test_quoted_words_are_no_passage() -> None:
+    profile = _profile('The minister said "we will rebuild every house in the valley" on Monday.')
+    assert all("rebuild" not in (w or "") for w in profile.words)
+    assert ("we", "will", "rebuild", "every", "house") in profile.quoted
+
+
+def _ingest(tmp_path: Path, items: list[dict[str, str]], corpus: Corpus | None = None) -> dict[str, dict[str, str]]:
+    path = tmp_path / "items.jsonl"
+    path.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
+    corpus = corpus or Corpus(Store(":memory:"))
+    corpus.ingest([path])
+    return {r["outlet"]: r for r in corpus.articles()}
+
+
+def test_a_wire_rewrite_joins_its_source_in_one_origin_named_by_the_earliest(tmp_path: Path) -> None:
+    corpus = Corpus(Store(":memory:"))
+    rows = _ingest(
+        tmp_path,
+        [
+            {"text": REWRITE, "outlet": "Dastmar Courier", "published": "2026-03-03T12:00:00+00:00"},
+            {"text": WIRE, "outlet": "Veloria Ledger", "published": "2026-03-03T09:00:00+00:00"},
+            {"text": CONFERENCE_A, "outlet": "Harbour Gazette", "published": "2026-03-04T10:00:00+00:00"},
+            {"text": CONFERENCE_B, "outlet": "Radio Caldera", "published": "2026-03-04T11:00:00+00:00"},
+        ],
+        corpus,
+    )
+    courier, ledger = rows["Dastmar Courier"], rows["Veloria Ledger"]
+    assert courier["duplicate_of"] is None  # no copy: the words differ
+    assert courier["origin"] == ledger["origin"] == ledger["id"]
+    gazette, caldera = rows["Harbour Gazette"], rows["Radio Caldera"]
+    assert gazette["origin"] != caldera["origin"]
+    assert ledger["origin"] not in {gazette["origin"], caldera["origin"]}
+    # The rewrite keeps why it joined: the article it retells, a confidence, and passages of its own text.
+    why = corpus.related(courier["id"])["origin_evidence"]
+    assert why["other"] == ledger["id"] and 0 < why["confidence"] <= 1
+    text = corpus.article(courier["id"]).text
+    assert why["evidence"]["passages"] and all(text[a:b] for a, b in why["evidence"]["passages"])
+    assert {"43", "61"} <= set(why["evidence"]["numbers"])
+    assert corpus.related(ledger["id"])["origin_evidence"] is None
+    assert corpus.related(gazette["id"])["origin_evidence"] is None
+
+
+class _EmptyStore:
+    """A store with nothing in it yet: every article of the batch is new."""
+
+    def event_members(self, event_ids: object) -> dict[str, list[str]]:
+        return {}
+
+    def articles(self, ids: object = None) -> list[Article]:
+        return []
+
+
+def test_an_aggregator_crediting_two_outlets_does_not_chain_their_origins() -> None:
+    batch = [
+        Article(id="a", source="a", text=CONFERENCE_A, event_id="e", cites=("Harbour Gazette",)),
+        Article(id="b", source="b", text=CONFERENCE_B, event_id="e", cites=("Radio Caldera",)),
+        Article(
+            id="c",
+            source="c",
+            text="Governor Petra Lind promised an inquiry into the sinking of the Marisol, according to a report in "
+            "the Harbour Gazette. Families waited in Ossin, according to a report by Radio Caldera.",
+            event_id="e",
+            cites=("Harbour Gazette", "Radio Caldera"),
+        ),
+    ]
+    changed, _ = grouping.origins(batch, _EmptyStore(), Settings())  # type: ignore[arg-type]
+    assert {a.id: a.origin for a in changed} == {"a": "a", "b": "b", "c": "c"}
+
+
+def test_times_of_day_and_small_numbers_are_no_figures_of_a_report() -> None:
+    text = "At 11:45 a.m. and again at 7 pm, 4,600 people and 3 dogs left; the 71-year-old paid 27.75 in 2024."
+    assert _profile(text).numbers == {"4600", "71", "27.75"}
