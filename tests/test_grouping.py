@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from newsdesk import grouping
 from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.corpus import Corpus
 from newsdesk.store import Store
@@ -256,3 +259,38 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
     assert corpus.articles()[1]["duplicate_of"] is None  # not a copy: it is compared with the event's members
     assert read_texts == [[first["id"]]]  # the stored member, once, for its event's nearest-member score
     assert corpus.articles()[1]["event_id"] == first["event_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Crews reached the Varnholm pier on Sunday after the storm.", "2026-03-09", date(2026, 3, 8)),
+        ("Crews reached the Varnholm pier after the storm.", "2026-03-09", date(2026, 3, 9)),  # the day itself
+        ("The pier, wrecked on 14 February, reopened.", "2026-03-09", date(2026, 3, 9)),  # background, not news
+        ("Crews will reach the Varnholm pier on Friday.", "2026-03-09", date(2026, 3, 9)),  # future
+        ("Crews reached the Varnholm pier on Sunday.", None, None),  # an undated weekday is never resolved
+    ],
+)
+def test_the_day_a_lead_says_its_news_happened(text: str, published: str | None, expected: date | None) -> None:
+    assert grouping._when(text, published) == (expected, None)
+
+
+STRIKE_VOTE = (
+    "Members of the dockers' union at Saltmere voted to end the walkout over the Greywater terminal cranes and return"
+    " to the quays. Shift supervisors said the backlog of vessels would clear within days, and the harbour master"
+    " thanked pilots and tug crews."
+)
+
+
+def test_two_developments_a_week_apart_are_two_events(tmp_path: Path) -> None:
+    # The vote shares the walkout's background but not its particulars: the next day it still joins the walkout's
+    # event; a week later it is a development of its own.
+    for published, same in (("2026-05-12", True), ("2026-05-18", False)):
+        corpus = _corpus()
+        items = [
+            {"text": STRIKE.format(day="Monday"), "published": "2026-05-11"},
+            {"text": STRIKE_VOTE, "published": published},
+        ]
+        corpus.ingest([_jsonl(tmp_path / "strike.jsonl", items)])
+        walkout, vote = corpus.articles()
+        assert (walkout["event_id"] == vote["event_id"]) is same, published

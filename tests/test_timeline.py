@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +120,37 @@ def test_mentions_stored_without_sentences_are_still_read(demo: Corpus) -> None:
         demo.analyze()  # the dates stage fills them in again
     assert demo.store.conn.execute("SELECT count(*) FROM date_mentions WHERE sentence_start IS NULL").fetchone()[0] == 0
     assert [demo.story(s["id"])["timeline"] for s in stories] == expected
+
+
+def test_an_undated_articles_weekday_is_never_estimated_from_its_event(tmp_path: Path) -> None:
+    # The first report is dated; the second, undated, follows it days later and says "on Monday". Counting that
+    # Monday from the event's first date would name a day the article may not mean, so it stays out, while its
+    # "11 March", which needs only a year, is still estimated.
+    body = (
+        "The Marlow Bridge over the Tesk river in Varnholm closed after inspectors found cracks in its main span."
+        " Engineers from the Varnholm roads office said the bridge would stay shut while they studied the cracks."
+    )
+    lines = [
+        json.dumps({"title": "Varnholm closes Marlow Bridge", "published": "2026-03-11", "text": body}),
+        json.dumps(
+            {
+                "title": "Marlow Bridge repairs begin in Varnholm",
+                "text": (
+                    "Repair crews arrived at the Marlow Bridge in Varnholm on Monday to mend the cracked main span"
+                    " over the Tesk river. The bridge closed on 11 March, and the roads office said drivers should"
+                    " keep using the ferry at Orlen until the engineers finish their work on the span."
+                ),
+            }
+        ),
+    ]
+    (tmp_path / "bridge.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
+    with Corpus(Store(":memory:"), settings=settings) as corpus:
+        assert corpus.ingest([tmp_path / "bridge.jsonl"]).ok
+        (story,) = corpus.stories()
+        entries = corpus.story(story["id"])["timeline"]
+    texts = [e["text"] for e in entries]
+    assert not any("on Monday" in text for text in texts), entries
+    (closed,) = [e for e in entries if e["date"] == "2026-03-11"]
+    assert len(closed["article_ids"]) == 2, entries  # the dated title, and the undated "on 11 March" estimated
+    assert [e for e in entries if e["date"] != "2026-03-11"] == [], entries

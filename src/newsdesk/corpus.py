@@ -392,7 +392,8 @@ class Corpus:
     def _timeline(self, story: dict[str, Any]) -> list[dict[str, Any]]:
         # Entries come from the dates the articles write ("on Friday", "in 2014"), resolved against their
         # publication date, with the sentence that holds each date as what happened. An undated article's
-        # relative dates are resolved against its event's first date and marked as estimates. Articles that
+        # relative dates that need only a year are resolved against its event's first date and marked as
+        # estimates (a weekday or "yesterday" stays unresolved: see extract/dates.py). Articles that
         # write no usable date give an entry on their publication day. Copies repeat their original: left out.
         # The dates stage stores each mention with its sentence's span, so this reads sentences cut by SQLite
         # and never loads or scans article text; only articles the stage has not (re)processed since m005 are

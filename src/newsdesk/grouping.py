@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
 from newsdesk import dedupe as copies
 from newsdesk.cluster import rewrites, similarity
-from newsdesk.cluster.events import Group, Grouper
+from newsdesk.cluster.events import Group, Grouper, When
+from newsdesk.extract import dates
 from newsdesk.records import Article
 from newsdesk.settings import Settings
 
@@ -31,6 +32,8 @@ class View(Protocol):
     def articles(self, ids: Sequence[str] | None = None) -> Any: ...
 
     def texts(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str]]: ...
+
+    def published(self, ids: Sequence[str]) -> dict[str, str | None]: ...
 
     def fingerprints(self) -> dict[str, tuple[bytes, int]]: ...
 
@@ -145,6 +148,42 @@ def _vector(title: str | None, text: str) -> similarity.Vector:
     return similarity.vector(f"{title or ''}\n{text}")
 
 
+# The lead a report's development day is read from: its opening sentences, where news writes when it happened.
+LEAD_CHARS = 400
+# A lead day further back than this is background ("the fire that began on 26 November"), not the news.
+LEAD_DAY_BEFORE = 7
+
+
+def _when(text: str, published: str | None) -> When:
+    """The day the lead says its news happened: its first past day mention resolved against the article's own
+    date ("on Sunday" in an article of Monday 22 September is the 21st), else the publication day itself.
+
+    (None, None) for an undated article: a weekday alone is never resolved, so reports that cannot be placed in
+    time are compared by their words only.
+    """
+    if not published:
+        return None, None
+    try:
+        own = date.fromisoformat(published[:10])
+    except ValueError:
+        return None, None
+    for m in dates.find(text[:LEAD_CHARS], published):
+        if m.future or m.precision != "day" or not m.value:
+            continue
+        day = date.fromisoformat(m.value)
+        if timedelta(0) <= own - day <= timedelta(days=LEAD_DAY_BEFORE):
+            return day, None
+    return own, None
+
+
+def _members(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vector, When]]:
+    """Stored members' term vectors and development days: their text and date alone (not mentions or quotes)."""
+    published = view.published(list(ids))
+    return {
+        i: (_vector(title, text), _when(text, published.get(i))) for i, (title, text) in view.texts(list(ids)).items()
+    }
+
+
 def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Put each article in an event (joining the most similar one, or opening one) and each event in a story.
 
@@ -169,7 +208,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             prefix="e",
             nearest=True,
             # Members stored by an earlier run: their text alone is read (not their mentions or quotes).
-            member_vectors=lambda ids: {i: _vector(*pair) for i, pair in view.texts(list(ids)).items()},
+            member_vectors=lambda ids: _members(view, ids),
         )
         memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
         memo["event_of"] = {}
@@ -187,10 +226,10 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         if fixed and fixed in events.groups:
             # A copy belongs to its original's event, however it was rewritten.
             event = events.groups[fixed]
-            events.join(event, article.id, v, article.published)
+            events.join(event, article.id, v, article.published, when=_when(article.text, article.published))
             created = False
         else:
-            event, created = events.assign(article.id, v, article.published)
+            event, created = events.assign(article.id, v, article.published, _when(article.text, article.published))
         if created:
             event.title = article.title or " ".join(article.text.split()[:12]) + " …"
             story, story_created = stories.assign(event.id, v, article.published)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
+from datetime import date
+
+import pytest
 
 from newsdesk.cluster.events import (
+    DATE_CLASH,
     INDEX_TERMS,
     NEAREST_MEMBERS,
     POSTING_LIMIT,
@@ -14,6 +18,8 @@ from newsdesk.cluster.events import (
     REFRESH,
     Group,
     Grouper,
+    When,
+    clash,
 )
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
 
@@ -115,9 +121,9 @@ def test_nearest_reads_stored_members_once_and_only_the_latest() -> None:
         stored.absorb("", v, None, new_member=False)
     asked: list[list[str]] = []
 
-    def read(ids: Sequence[str]) -> dict[str, Vector]:
+    def read(ids: Sequence[str]) -> dict[str, tuple[Vector, When]]:
         asked.append(list(ids))
-        return {i: vectors[i] for i in ids}
+        return {i: (vectors[i], (None, None)) for i in ids}
 
     grouper = Grouper([stored], df, threshold=0.1, max_gap_days=None, prefix="e", nearest=True, member_vectors=read)
     probe = vectors["a0"]  # the oldest member: no longer compared, so it is not its own nearest
@@ -192,3 +198,31 @@ def test_member_vectors_are_reweighted_as_the_corpus_grows() -> None:
     df.add([dict.fromkeys(range(10), 1.0) for _ in range(int(len(first) * REFRESH) + 1)])
     _, score = grouper.best(first[1], None)
     assert math.isclose(score, cosine(df.weighted(first[1]), df.weighted(first[0])), rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clashes"),
+    [
+        ((date(2026, 3, 2), None), (date(2026, 3, 9), None), True),  # a week apart
+        ((date(2026, 3, 2), None), (date(2026, 3, 3), None), False),  # the next day's report
+        ((date(2026, 3, 2), None), (None, None), False),  # an undated report is compared by its words only
+        ((None, 0), (None, 4), True),  # Monday and Friday
+        ((None, 0), (None, 6), False),  # Monday and Sunday night
+        ((date(2026, 3, 2), None), (None, 3), True),  # a Monday and a Thursday
+    ],
+)
+def test_clash(a: When, b: When, clashes: bool) -> None:
+    assert clash(a, b) is clashes and clash(b, a) is clashes
+
+
+def test_a_member_of_another_day_counts_less() -> None:
+    rng = random.Random(11)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    scores = []
+    for day in (date(2026, 3, 2), date(2026, 3, 9)):
+        grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+        grouper.assign("m", member, None, (date(2026, 3, 2), None))
+        scores.append(grouper.best(probe, None, (day, None))[1])
+    assert math.isclose(scores[0] - scores[1], DATE_CLASH, rel_tol=1e-9)

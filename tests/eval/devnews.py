@@ -169,10 +169,15 @@ def not_a_quote(quote: dict[str, Any]) -> str | None:
     return None
 
 
-# Page furniture a timeline entry must not hold (tickers, captions, widgets, promos, photo credits).
+# Page furniture a timeline entry must not hold (tickers, captions, widgets, promos, photo credits, and the labels
+# of sidebar and list blocks whose headlines would otherwise read as sentences: "Most read", "Related stories").
 FURNITURE = re.compile(
-    r"\b(?:mins? ago|hours? ago|editorial use only|item \d+ of \d+|sign up|advertisement|also read|read more|"
-    r"subscribe|follow (?:us|topic)|click here|all rights reserved|getty images|file photo)\b|\bloading(?:\.\.\.|…)",
+    r"\b(?:(?:\d+|a few) (?:mins?|minutes|hours?|hrs?) ago|editorial use only|item \d+ of \d+|sign up|advertisement|"
+    r"also read|read more|read next|subscribe|follow (?:us|topic)|click here|all rights reserved|getty images|"
+    r"file photo|\d+ min(?:ute)?s? read|most (?:read|popular|viewed|shared)|related (?:articles|stories|news|topics|"
+    r"coverage|content)|recommended (?:for you|stories|articles|reading)|you (?:may|might) also like|trending now|"
+    r"top stories|more (?:stories|news|videos) (?:from|on)|share (?:this|on) (?:article|story|facebook|x|twitter)|"
+    r"(?:photo|image|video) (?:credit|courtesy))\b|\b(?:photograph|picture|photo)s?: [A-Z]|\bloading(?:\.\.\.|…)",
     re.IGNORECASE,
 )
 

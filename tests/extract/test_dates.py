@@ -43,8 +43,27 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
 
 
 def test_an_estimate_anchor_is_marked() -> None:
-    (m,) = find("Speaking in Kyiv on Thursday, he said so.", None, estimate="2025-04-25")
-    assert (m.value, m.anchor) == ("2025-04-24", "estimate")
+    (m,) = find("The envoy arrived in Kestrova on 28 November.", None, estimate="2025-12-03")
+    assert (m.value, m.anchor) == ("2025-11-28", "estimate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking in Kestrova on Thursday, he said so.",
+        "The ferry sank yesterday off the coast.",
+        "Talks resume next week in Orlan.",
+        "Crowds gathered over the weekend.",
+        "Prices rose last month, the bureau said.",
+    ],
+)
+def test_an_estimate_never_resolves_what_counts_from_the_day_of_writing(text: str) -> None:
+    # An undated article may be written days after its event began: "on Thursday" counted from the event's first
+    # date names a Thursday the article may not mean. Only the article's own date resolves it.
+    (m,) = find(text, None, estimate="2025-11-26")
+    assert (m.value, m.anchor) == (None, None)
+    (dated,) = find(text, "2025-11-26")
+    assert dated.value is not None and dated.anchor == "published"
 
 
 def test_no_dates_no_mentions_and_longest_match_wins() -> None:

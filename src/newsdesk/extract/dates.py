@@ -2,7 +2,10 @@
 article's publication date, each with its span and precision.
 
 Nothing is guessed: a relative date in an article with no publication date stays unresolved (``value`` None)
-unless the caller passes an anchor, which is then marked as an estimate.
+unless the caller passes an anchor, which is then marked as an estimate. An estimate (such as the article's event's
+first date) only supplies a year: expressions that count from the day of writing ("on Monday", "yesterday",
+"last week", "next month") stay unresolved against it, since the article may have been written days or weeks
+after that date, and a wrong Monday in a timeline reads as a fact.
 """
 
 from __future__ import annotations
@@ -115,8 +118,16 @@ def _weekday(anchor: date, weekday: int, which: str | None, future: bool) -> dat
     return anchor - timedelta(days=back)
 
 
-def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool) -> tuple[date | None, str]:
+# Kinds that count from the day of writing: only the article's own date resolves them, never an estimate.
+_FROM_WRITING = frozenset({"weekday", "relative_day", "weekend", "week", "relative_month"})
+
+
+def _resolve(
+    kind: str, m: re.Match[str], anchor: date | None, future: bool, *, estimated: bool = False
+) -> tuple[date | None, str]:
     g = m.groupdict()
+    if estimated and kind in _FROM_WRITING:
+        anchor = None
     if kind in {"day_month_year", "month_day_year"}:
         return _safe_date(int(g["y"]), _month(g["m"]), int(g["d"])), "day"
     if kind == "month_year":
@@ -211,7 +222,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         if kind == "weekday" and _dated_by_next(text, end, found[i + 1 :]):
             continue  # "on Monday, November 24": the date says which Monday; the weekday alone might not
         future = bool(_FUTURE.search(text[max(0, start - 80) : start]))
-        value, precision = _resolve(kind, m, anchor, future)
+        value, precision = _resolve(kind, m, anchor, future, estimated=anchor_kind == "estimate")
         absolute = kind in _ABSOLUTE
         out.append(
             DateMention(
@@ -263,7 +274,7 @@ def resolve(mention: DateMention, estimate: str) -> DateMention:
         m = pattern.fullmatch(mention.text)
         if m is None:
             continue
-        value, precision = _resolve(kind, m, anchor, mention.future)
+        value, precision = _resolve(kind, m, anchor, mention.future, estimated=anchor_kind == "estimate")
         absolute = kind in _ABSOLUTE
         return dataclasses.replace(
             mention,

@@ -431,6 +431,16 @@ class Store:
         """The title and clean text of each of the given articles, by id, without their mentions or quotes."""
         return {r["id"]: (r["title"], r["text"]) for r in queries.article_texts(self.conn, ids=list(ids))}
 
+    def published(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """The publication date of each of the given articles, by id (None when it states none)."""
+        out: dict[str, str | None] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT id, published FROM articles WHERE id IN ({marks})", chunk):
+                out[row[0]] = row[1]
+        return out
+
     def count(self) -> int:
         """How many articles are stored."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
