@@ -142,17 +142,20 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
     out: dict[str, None] = {}
     end = offset + len(text)
     inside: list[tuple[int, int]] = []
+    roles: set[str] = set()
     for m in mentions:
         if offset <= m.start and m.end <= end:
             out[f"#{name_key(m.text)}"] = None
             if m.entity_id:
                 out[f"@{m.entity_id}"] = None
             inside.append((m.start - offset, m.end - offset))
+            # A title written with the name ("special envoy") says who, not what is claimed.
+            roles.update(w.casefold() for w in _WORD.findall(m.role or ""))
     for w in _WORD.finditer(text):
         if any(s <= w.start() < e for s, e in inside):
             continue
         word = w.group().casefold()
-        if word in _STOP or len(word) < 3:
+        if word in _STOP or word in roles or len(word) < 3:
             continue
         if w.group()[:1].isupper() and w.start() > 0 and len(word) > 2:
             out[f"#{name_key(w.group())}"] = None  # a name the model did not tag

@@ -38,11 +38,13 @@ __all__ = [
     "stage",
 ]
 
-JOIN = 0.33  # share of the shorter claim's terms another claim must hold to say the same thing
+JOIN = 0.3  # share of the shorter claim's terms another claim must hold to say the same thing
 JOIN_SAME_VALUE = 0.25  # the same, for two claims that give the same value for one unit
 JOIN_DICE = 0.33  # and their terms' Dice coefficient, so that a short claim does not match any long one
 NEGATION_KEPT = 0.6  # a bare "not" often negates another clause: two claims sharing this much still match
 MIN_TERMS = 5  # a claim with fewer terms joins another only on a shared value
+MIN_WORDS = 2  # and at least this many words that are no names
+JOIN_FEW_WORDS = 0.5  # (one such word is enough for claims that share this much)
 MIN_SHARED = 3.0  # and at least this much term weight in common (one less with the same value)
 
 
@@ -161,6 +163,9 @@ def score(claim: Member, other: Member, weight: dict[str, float] | None = None) 
         return share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
     if min(len(claim.terms), len(other.terms)) < MIN_TERMS or dice(claim.terms, other.terms) < JOIN_DICE:
         return 0.0  # a short line ("Resistance is growing") says too little to match on words alone
+    words = sum(not t.startswith(("#", "@")) for t in claim.terms & other.terms)
+    if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
+        return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
     return share if share >= JOIN and shared >= MIN_SHARED else 0.0
 
 
