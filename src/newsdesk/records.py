@@ -148,6 +148,7 @@ class Value:
     text: str
     start: int
     end: int
+    bound: str = ""  # "at least", "about", "up to" ...: written as a bound or an estimate, not an exact value
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,8 +4,9 @@ Two clusters conflict when they speak of one thing (their claims share enough co
 different values for one unit (a number, a count of people, money, a duration, an age, a time or a date of the
 same precision) or one denies what the other asserts. A conflict is an *update* rather than a contradiction
 when the change is written as one ("cut to", "reduced to", "revised", "now", "latest", "new") on either side, or
-when the side stated later is dated after the other (its articles published, or its claims dated, on a later
-day) and the sides come from the same origin; otherwise it is a *contradiction*.
+when the side stated later was published on a later day than every article of the other and the value is a
+quantity that changes (a toll, a sum, a share, a duration; not an age, a time or a date of one event); otherwise
+it is a *contradiction*. Bounds and estimates ("at least 156", "about 30") contradict no exact value.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ class Conflict:
     values: tuple[str, str]
 
 
+_EVOLVING = frozenset({"count", "money", "percent", "duration", "number"})
+
+
 def _differing(a: Sequence[Value], b: Sequence[Value]) -> tuple[str, str, str, str] | None:
     """The first unit both sides give values for with no value in common: (kind, unit, value a, value b)."""
     by_a: dict[tuple[str, str], list[Value]] = {}
@@ -71,6 +75,8 @@ def _differing(a: Sequence[Value], b: Sequence[Value]) -> tuple[str, str, str, s
             by_b.setdefault((v.kind, v.unit), []).append(v)
     for key in by_a:
         if key in by_b and not {v.value for v in by_a[key]} & {v.value for v in by_b[key]}:
+            if any(v.bound for v in by_a[key] + by_b[key]):
+                continue  # "at least 156" and "159", "about 30" and "31": bounds and estimates agree
             return key[0], key[1], by_a[key][0].value, by_b[key][0].value
     return None
 
@@ -125,7 +131,9 @@ def find(sides: Sequence[Side]) -> list[Conflict]:
                 va, vb = ("denied", "asserted") if a.negative else ("asserted", "denied")
             else:
                 continue
-            same_origin = bool(set(a.origins) & set(b.origins))
-            update = a.worded_as_update or b.worded_as_update or (_later(a, b) and same_origin)
+            # A quantity (a toll, a sum, a share) changes from one day to the next; an age, a time or a date
+            # of one event does not, unless the article says it was revised.
+            evolves = kind in _EVOLVING or (kind == "denial" and bool(set(a.origins) & set(b.origins)))
+            update = a.worded_as_update or b.worded_as_update or (_later(a, b) and evolves)
             found.append(Conflict(a=a.cluster_id, b=b.cluster_id, kind=kind, unit=unit, update=update, values=(va, vb)))
     return found

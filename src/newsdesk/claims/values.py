@@ -150,6 +150,14 @@ _NOT_NOUN = frozenset(
 _ADJ_SUFFIX = ("ly", "ian", "ern", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "est", "er")
 
 
+_PER_SHARE = re.compile(r"\s?(?:-a-share|a share|per share|per-share)\b", re.IGNORECASE)
+_BOUND = re.compile(
+    r"\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|as many as|"
+    r"fewer than|less than|under|close to|an estimated|estimated|some)\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def number(text: str) -> float | None:
     """The number ``text`` writes ("1,200", "28", "seven", "twenty-five"), or None."""
     t = text.strip().casefold().replace(",", "")
@@ -237,6 +245,9 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
     taken: list[tuple[int, int]] = []
 
     def add(kind: str, value: str, unit: str, start: int, end: int) -> None:
+        if kind == "money" and _PER_SHARE.match(sentence, end):
+            unit = "money per share"
+        bound = _BOUND.search(sentence, max(0, start - 20), start)
         found.append(
             Value(
                 kind=kind,
@@ -245,6 +256,7 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
                 text=sentence[start:end],
                 start=offset + start,
                 end=offset + end,
+                bound=bound.group(1).casefold() if bound else "",
             )
         )
         taken.append((start, end))

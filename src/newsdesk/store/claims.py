@@ -15,7 +15,10 @@ __all__ = ["load", "members", "rows", "save", "save_clusters", "stories_of"]
 
 
 def _value(d: dict[str, Any]) -> Value:
-    return Value(**d)
+    return Value(**{k: v for k, v in d.items() if k in _VALUE_FIELDS})
+
+
+_VALUE_FIELDS = frozenset(Value.__dataclass_fields__)
 
 
 def save(conn: sqlite3.Connection, article: Article) -> None:
