@@ -121,14 +121,15 @@ def test_opinion_questions_and_tables_are_no_claims() -> None:
 def test_a_two_hundred_claim_article_and_a_foreign_one_do_not_crash() -> None:
     long = "\n".join(f"The Velmora council counted {i} boats in Harbour {i % 7} on Tuesday." for i in range(1, 201))
     with Corpus(Store(":memory:"), settings=FAST) as c:
-        report = c.ingest(
-            [_write("long.txt", long), _write("other.txt", "Der Rat von Velmora zählte 12 Boote im Hafen. " * 5)]
-        )
+        german = "Der Rat von Velmora zählte am Dienstag zwölf Boote im Hafen, und die Fischer waren nicht zufrieden. "
+        report = c.ingest([_write("long.txt", long), _write("other.txt", german * 4)])
         assert not report.failures
         rows = c.claims()
         assert rows and all(r["support"] for r in rows)
-        counts = sorted(len(v) for v in c.store.claims([a["id"] for a in c.articles()]).values())
-        assert counts[-1] >= 199  # the first line may be taken for the title
+        languages = {a["id"]: a["language"] for a in c.articles()}
+        found = c.store.claims(list(languages))
+        assert max(len(v) for v in found.values()) >= 199  # the first line may be taken for the title
+        assert all(languages[a] == "en" for a in found)  # the rules read English: none from the German one
 
 
 def _write(name: str, text: str) -> Path:
@@ -137,3 +138,26 @@ def _write(name: str, text: str) -> Path:
     path = Path(tempfile.mkdtemp()) / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_copy_and_a_relayed_claim_count_once_and_a_credit_is_named() -> None:
+    from newsdesk.claims import corroborate
+    from newsdesk.records import Claim
+
+    def row(article_id: str, origin: str, outlet: str | None, via: tuple[str, ...] = ()) -> dict[str, object]:
+        claim = Claim(text="t", start=0, end=1, via=via)
+        return {"article_id": article_id, "origin": origin, "outlet": outlet, "claim": claim}
+
+    got = corroborate.corroborate(
+        [
+            row("a", "a", "Kestrel Wire"),
+            row("b", "a", "Orrin Daily"),  # a copy of a: one origin
+            row("c", "c", "Lorvan Times", via=("The Harbour Gazette",)),  # relays the Gazette
+            row("d", "d", "Velmora Post", via=("the Harbour Gazette",)),  # relays it too
+        ]
+    )
+    assert got["independent_origins"] == ["Kestrel Wire", "The Harbour Gazette"]
+    gazette = got["origins"][1]
+    assert gazette["relaying"] == 2 and not gazette["own"]
+    assert not got["single_source"]
+    assert corroborate.corroborate([row("a", "a", None)])["single_source"]

@@ -228,7 +228,10 @@ def _worthy(sentence: str, vals: list[Value], names: int, words: int) -> bool:
 
 
 def find(article: Article) -> tuple[Claim, ...]:
-    """The check-worthy claims of ``article``, in text order (at most :data:`MAX_CLAIMS`)."""
+    """The check-worthy claims of ``article``, in text order (at most :data:`MAX_CLAIMS`). An article in another
+    language than English has none: the rules read English."""
+    if article.language and article.language != "en":
+        return ()
     text = article.text
     title = " ".join((article.title or "").split()).casefold()
     claims: list[Claim] = []
