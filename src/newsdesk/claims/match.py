@@ -45,6 +45,7 @@ NEGATION_KEPT = 0.6  # a bare "not" often negates another clause: two claims sha
 MIN_TERMS = 5  # a claim with fewer terms joins another only on a shared value
 MIN_WORDS = 2  # and at least this many words that are no names
 JOIN_FEW_WORDS = 0.5  # (one such word is enough for claims that share this much)
+RAREST = 12  # a new claim is compared with the claims that share one of its this many rarest terms
 MIN_SHARED = 3.0  # and at least this much term weight in common (one less with the same value)
 
 
@@ -179,30 +180,50 @@ class Story:
     # In how many of the story's claims each term appears, and how many claims were counted.
     df: dict[str, int] = field(default_factory=dict)
     counted: set[str] = field(default_factory=set)
+    _weights: dict[str, float] | None = None
+    # Members (with their cluster id) by term, so a new claim is compared only with claims that share one of its
+    # rarest terms, never with the whole story.
+    index: dict[str, list[tuple[Member, str]]] = field(default_factory=dict)
+
+    def remember(self, member: Member, cluster_id: str) -> None:
+        """Index ``member`` of cluster ``cluster_id`` under its terms."""
+        for term in member.terms:
+            self.index.setdefault(term, []).append((member, cluster_id))
 
     def count(self, claims: Iterable[Member]) -> None:
         """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one)."""
         for claim in claims:
             if claim.id not in self.counted:
+                self._weights = None
                 self.counted.add(claim.id)
                 for term in claim.terms:
                     self.df[term] = self.df.get(term, 0) + 1
 
     def weights(self) -> dict[str, float]:
         """Each term's weight: rarer in the story, heavier (inverse document frequency over its claims)."""
-        n = len(self.counted)
-        return {t: math.log((n + 1) / (d + 0.5)) for t, d in self.df.items()}
+        if self._weights is None:
+            n = len(self.counted)
+            self._weights = {t: math.log((n + 1) / (d + 0.5)) for t, d in self.df.items()}
+        return self._weights
 
     def best(self, claim: Member) -> tuple[Cluster | None, float]:
         """The cluster ``claim`` would join and how well it matches (None: none matches)."""
         best: Cluster | None = None
         best_score = 0.0
         weight = self.weights()
-        for cluster in self.clusters.values():
-            for member in cluster.members:
+        # Terms no other claim holds find nothing: the rarest of those some other claim holds.
+        own = 1 if claim.id in self.counted else 0
+        shared = [t for t in claim.terms if self.df.get(t, 0) > own]
+        rarest = sorted(shared, key=lambda t: (self.df.get(t, 0), t))[:RAREST]
+        seen: set[str] = set()
+        for term in rarest:
+            for member, cluster_id in self.index.get(term, ()):
+                if member.id in seen:
+                    continue
+                seen.add(member.id)
                 got = score(claim, member, weight)
                 if got > best_score:
-                    best, best_score = cluster, got
+                    best, best_score = self.clusters[cluster_id], got
         return best, best_score
 
     def add(self, claim: Member, event_id: str | None) -> Cluster:
@@ -216,6 +237,7 @@ class Story:
         cluster.members.append(claim)
         cluster.changed = True
         self.by_claim[claim.id] = cluster.id
+        self.remember(claim, cluster.id)
         return cluster
 
     def extend(self, claims: Iterable[tuple[Member, str | None]]) -> None:
@@ -267,6 +289,7 @@ def stage(
             member = Member.of(article_id, claim, published)
             cluster.members.append(member)
             story.by_claim[member.id] = cluster.id
+            story.remember(member, cluster.id)
             slots[member.id] = claim.slot
         story.clusters[cluster.id] = cluster
         story.count(cluster.members)
