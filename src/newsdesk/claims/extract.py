@@ -13,6 +13,7 @@ count as one). Nothing here parses text again: spaCy's parse is read through the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -28,7 +29,6 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr prof gen col lt sgt rep sen gov u.s u.k u.n e.u no vs etc inc ltd co corp jan feb mar apr "
     "jun jul aug sep sept oct nov dec".split()
 )
-_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s|[\"“‘(]?[A-Z])")
 _STOP = frozenset(
     """a an the and or but if then than so of to in on at by for with from into onto over under about after before
     between through during without within against among as is are was were be been being am has have had having do
@@ -109,6 +109,15 @@ _SUFFIXES = (
 )
 
 
+_ISE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
+_DOUBLED_VOWEL = re.compile(r"([aeiou][^aeiou])\1(ed|ing|er)$")
+_DOUBLED = re.compile(r"([^aeiou])\1(ed|ing)$")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9]|[\"“‘(]?[A-Z](?:[a-z]|\s))")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_LINE = re.compile(r"[^\n]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem: British and American spellings and common endings fold together
     ("recognising", "recognized" -> "recogniz"; "travelled", "traveled" -> "travel")."""
@@ -116,9 +125,9 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
-    w = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", w)
-    w = re.sub(r"([aeiou][^aeiou])\1(ed|ing|er)$", r"\1\2", w)  # travelled -> traveled
-    w = re.sub(r"([^aeiou])\1(ed|ing)$", r"\1\2", w) if len(w) > 6 else w
+    w = _ISE.sub(r"iz\1", w)
+    w = _DOUBLED_VOWEL.sub(r"\1\2", w)  # travelled -> traveled
+    w = _DOUBLED.sub(r"\1\2", w) if len(w) > 6 else w
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
@@ -167,12 +176,12 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the sentences of ``text``: lines, cut at sentence ends (not after "Mr." or "U.S."); a full
     stop glued to the next sentence ("information.The") is an end too."""
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         start = line.start()
         chunk = line.group()
         pos = 0
-        for m in re.finditer(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9]|[\"“‘(]?[A-Z](?:[a-z]|\s))", chunk):
-            before = re.search(r"([\w.]+)$", chunk[pos : m.start()])
+        for m in _SENTENCE_END.finditer(chunk):
+            before = _LAST_WORD.search(chunk[pos : m.start()])
             word = (before.group(1) if before else "").casefold().rstrip(".")
             if m.group().startswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
                 continue

@@ -141,23 +141,39 @@ def relation(a: Sequence[Value], b: Sequence[Value]) -> str:
     return verdict
 
 
-def _weighted(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> tuple[float, float]:
-    """Weighted share of the lighter term set found in the other, and the weight they share."""
+def _weighted(
+    a: frozenset[str], b: frozenset[str], weight: dict[str, float], totals: dict[frozenset[str], float] | None = None
+) -> tuple[float, float]:
+    """Weighted share of the lighter term set found in the other, and the weight they share. ``totals`` caches
+    each term set's weight (valid for one ``weight``)."""
     if not a or not b:
         return 0.0, 0.0
-    wa = sum(weight.get(t, 1.0) for t in a)
-    wb = sum(weight.get(t, 1.0) for t in b)
+    if totals is None:
+        totals = {}
+    wa = totals.get(a)
+    if wa is None:
+        wa = totals[a] = sum(weight.get(t, 1.0) for t in a)
+    wb = totals.get(b)
+    if wb is None:
+        wb = totals[b] = sum(weight.get(t, 1.0) for t in b)
     shared = sum(weight.get(t, 1.0) for t in a & b)
     return shared / min(wa, wb), shared
 
 
-def score(claim: Member, other: Member, weight: dict[str, float] | None = None) -> float:
+def score(
+    claim: Member,
+    other: Member,
+    weight: dict[str, float] | None = None,
+    totals: dict[frozenset[str], float] | None = None,
+) -> float:
     """How well ``claim`` matches ``other`` (0: not the same claim). ``weight`` gives each term's weight in the
-    story (a name every article repeats weighs little)."""
+    story (a name every article repeats weighs little); ``totals`` caches term sets' weights."""
+    if len(claim.terms & other.terms) < 2:
+        return 0.0  # one word in common is never one claim
     rel = relation(claim.values, other.values)
     if rel == "differ" or ((claim.denial or other.denial) and claim.negative != other.negative):
         return 0.0
-    share, shared = _weighted(claim.terms, other.terms, weight or {})
+    share, shared = _weighted(claim.terms, other.terms, weight or {}, totals)
     if claim.negative != other.negative and share < NEGATION_KEPT:
         return 0.0  # a "not" in one of two claims that share less than this tells them apart
     if rel == "same":
@@ -181,6 +197,7 @@ class Story:
     df: dict[str, int] = field(default_factory=dict)
     counted: set[str] = field(default_factory=set)
     _weights: dict[str, float] | None = None
+    _totals: dict[frozenset[str], float] = field(default_factory=dict)
     # Members (with their cluster id) by term, so a new claim is compared only with claims that share one of its
     # rarest terms, never with the whole story.
     index: dict[str, list[tuple[Member, str]]] = field(default_factory=dict)
@@ -204,6 +221,7 @@ class Story:
         if self._weights is None:
             n = len(self.counted)
             self._weights = {t: math.log((n + 1) / (d + 0.5)) for t, d in self.df.items()}
+            self._totals = {}
         return self._weights
 
     def best(self, claim: Member) -> tuple[Cluster | None, float]:
@@ -221,7 +239,7 @@ class Story:
                 if member.id in seen:
                     continue
                 seen.add(member.id)
-                got = score(claim, member, weight)
+                got = score(claim, member, weight, self._totals)
                 if got > best_score:
                     best, best_score = self.clusters[cluster_id], got
         return best, best_score
