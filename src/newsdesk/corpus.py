@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from newsdesk import clean
+from newsdesk.claims import summary as claim_summary
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
@@ -453,6 +454,58 @@ class Corpus:
                 title = article["title"] or " ".join(texts[article_id].split()[:15]) + " …"
                 add((day, "day" if day else None), title, article_id, (0, 0), False)
         return sorted(entries.values(), key=lambda e: e["date"] or "~")
+
+    def _story_id(self, story_id: str) -> str:
+        """The full id of the story ``story_id`` names (an id or unique prefix).
+
+        Raises:
+            NotFoundError: no story has that id.
+        """
+        exact = self.store.query("stories", story_id=story_id)
+        if exact:
+            return str(exact[0]["id"])
+        matches = [s["id"] for s in self.store.query("story_summaries") if s["id"].startswith(story_id)]
+        if len(matches) != 1:
+            hint = f" It matches {len(matches)} stories; give more characters." if matches else ""
+            raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
+        return str(matches[0])
+
+    def _claim_clusters(self, story_id: str | None) -> tuple[list[dict[str, Any]], list[Any]]:
+        ids = [self._story_id(story_id)] if story_id is not None else None
+        return claim_summary.clusters(self.store.claim_rows(ids))
+
+    def claims(
+        self, story_id: str | None = None, *, contested: bool = False, single_source: bool = False
+    ) -> list[dict[str, Any]]:
+        """Claim clusters (the ``claims --json`` contract): what the articles of a story (or of every story)
+        assert, each with its supporting articles and spans, its independent origins, whether one origin alone
+        makes it (``single_source``) and the clusters it contradicts; most independent origins first.
+
+        Args:
+            story_id: only this story's claims (an id or unique id prefix).
+            contested: only claims another cluster contradicts.
+            single_source: only claims that one origin alone makes.
+
+        Raises:
+            NotFoundError: ``story_id`` names no story.
+        """
+        found, _ = self._claim_clusters(story_id)
+        if contested:
+            found = [c for c in found if c["contradicts"]]
+        if single_source:
+            found = [c for c in found if c["single_source"]]
+        return sorted(found, key=lambda c: (-len(c["independent_origins"]), -len(c["article_ids"])))
+
+    def contradictions(self, story_id: str | None = None, *, updates: bool = False) -> list[dict[str, Any]]:
+        """Pairs of claim clusters that give incompatible values for one slot, or deny one another (the
+        ``contradictions --json`` contract), each side with its value, articles, origins and spans. Changes
+        over time ("cut to 19 points") are not contradictions; ``updates`` lists them instead.
+
+        Raises:
+            NotFoundError: ``story_id`` names no story.
+        """
+        found, conflicts = self._claim_clusters(story_id)
+        return claim_summary.contradictions(found, conflicts, updates=updates)
 
     def quotes(
         self,

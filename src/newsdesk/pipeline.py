@@ -29,9 +29,11 @@ from types import FrameType
 from typing import Any, Protocol, runtime_checkable
 
 from newsdesk import nlp
+from newsdesk.claims import extract as claim_extract
+from newsdesk.claims import match as claim_match
 from newsdesk.errors import BudgetError, ConfigError, PipelineError, did_you_mean
 from newsdesk.extract import attributions, dates, entities, mentions, quotes
-from newsdesk.records import Article, Entity, Failure, StageReport
+from newsdesk.records import Article, Claim, Entity, Failure, StageReport
 from newsdesk.settings import Settings
 
 __all__ = [
@@ -91,6 +93,12 @@ class CorpusView(Protocol):
     def entities(self) -> list[Entity]: ...
 
     def event_members(self, event_ids: Iterable[str]) -> dict[str, list[str]]: ...
+
+    def claims(self, article_ids: Sequence[str]) -> dict[str, list[Claim]]: ...
+
+    def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
+
+    def claim_clusters(self, story_ids: Sequence[str]) -> list[dict[str, Any]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +420,14 @@ def _grouping(name: str) -> Callable[..., tuple[list[Article], dict[str, Any]]]:
     return run
 
 
+def _claims(article: Article, settings: Settings) -> Article:
+    # Reads the quotes stage's mentions and quotes (spaCy's parse, never parsed again) when it has run. Stored
+    # articles come without their date mentions: found again here (a regex pass), resolved as the dates stage does.
+    if not article.dates:
+        article = dataclasses.replace(article, dates=tuple(dates.find(article.text, article.published)))
+    return dataclasses.replace(article, claims=claim_extract.find(article), dates=())
+
+
 BUILTIN: tuple[Stage, ...] = (
     ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),
     ArticleStage("dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",)),
@@ -423,6 +439,12 @@ BUILTIN: tuple[Stage, ...] = (
         _entities,
         requires=("article.mentions", "article.quotes"),
         produces=("article.entities",),
+    ),
+    ArticleStage(
+        "claims",
+        _claims,
+        requires=("article.text", "article.dates", "article.cites"),
+        produces=("article.claims",),
     ),
     CorpusStage(
         "dedupe", _grouping("dedupe"), requires=("article.text",), produces=("article.duplicate_of",), keeps_state=True
@@ -439,6 +461,13 @@ BUILTIN: tuple[Stage, ...] = (
         _grouping("origins"),
         requires=("article.duplicate_of", "article.event_id", "article.cites"),
         produces=("article.origin",),
+        keeps_state=True,
+    ),
+    CorpusStage(
+        "claim_match",
+        claim_match.stage,
+        requires=("article.claims", "article.event_id"),
+        produces=("story.claims",),
         keeps_state=True,
     ),
 )

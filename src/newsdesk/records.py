@@ -8,6 +8,7 @@ from enum import StrEnum
 
 __all__ = [
     "Article",
+    "Claim",
     "DateMention",
     "Draft",
     "Entity",
@@ -16,12 +17,15 @@ __all__ = [
     "Format",
     "IngestReport",
     "Mention",
+    "Modality",
     "Quote",
     "QuoteKind",
     "Span",
     "SpeakerKind",
     "StageReport",
     "Story",
+    "Value",
+    "claim_id",
     "content_id",
 ]
 
@@ -134,6 +138,57 @@ class Quote:
     confidence: float = 0.5
 
 
+class Modality(StrEnum):
+    """How a claim is put: stated outright, relayed from someone, hedged ("may", "reportedly"), denied or doubted."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    HEDGED = "hedged"
+    DENIED = "denied"
+    QUESTIONED = "questioned"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Value:
+    """A normalised value written at ``[start, end)``: ``kind`` is number, money, percent, count, duration,
+    age, date or time; ``value`` is its normal form ("28", "USD 100000000000", "2025-11-28", "12:33 UTC")
+    and ``unit`` what it counts ("point", "people", "minute"), so "$100bn" and "100 billion dollars" compare equal.
+    """
+
+    kind: str
+    value: str
+    unit: str
+    text: str
+    start: int
+    end: int
+    bound: str = ""  # "at least", "about", "up to" ...: written as a bound or an estimate, not an exact value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """A check-worthy assertion at ``[start, end)`` of the article text (the claim's sentence, or the part of it
+    that asserts), who asserts it and how.
+
+    ``asserted_by`` is None when the article asserts it itself, else the quoted speaker or the credited outlet
+    (``asserted_kind`` is ``article``, ``speaker`` or ``outlet``); ``via`` lists the outlets credited for it
+    ("according to the Telegraph"). ``terms`` are the normalised content words and names that matching compares;
+    ``slot`` says what the values are about ("point · peace plan").
+    """
+
+    text: str
+    start: int
+    end: int
+    modality: Modality = Modality.ASSERTED
+    asserted_by: str | None = None
+    asserted_kind: str = "article"
+    via: tuple[str, ...] = ()
+    values: tuple[Value, ...] = ()
+    terms: tuple[str, ...] = ()
+    slot: str = ""
+    update: bool = False
+    confidence: float = 0.5
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
     """A person, organisation, place or group, with every surface form seen for it across the corpus."""
@@ -199,6 +254,7 @@ class Article:
     dates: tuple[DateMention, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
     furniture: tuple[str, ...] = field(default=(), repr=False)
 
@@ -279,3 +335,8 @@ class IngestReport:
 def content_id(text: str) -> str:
     """The article id: a short SHA-256 of the clean text, so re-ingesting the same text is a no-op."""
     return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()[:16]
+
+
+def claim_id(article_id: str, start: int, end: int) -> str:
+    """A claim's id: stable for the same span of the same article."""
+    return "k" + hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:11]

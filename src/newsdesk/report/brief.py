@@ -14,6 +14,7 @@ __all__ = ["build"]
 
 _ACTORS = 8  # speakers shown, most quoted first
 _QUOTES_EACH = 5
+_CLAIMS = 8  # claims shown in each of the corroborated, single-source and disputed sections
 
 
 def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
@@ -64,6 +65,42 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         }
         for group in story["speakers"][:_ACTORS]
     ]
+    claims = corpus.claims(story["id"])
+
+    def claim(c: dict[str, Any]) -> dict[str, Any]:
+        first = c["support"][0]
+        return {
+            **cite(first["article_id"], first["start"], first["end"], c["text"]),
+            "id": c["id"],
+            "articles": len(c["article_ids"]),
+            "origins": [
+                {"name": o["name"], "relaying": o["relaying"], "own": o["own"], "articles": len(o["articles"])}
+                for o in c["origins"]
+            ],
+        }
+
+    corroborated = [claim(c) for c in claims if len(c["independent_origins"]) > 1 and not c["contradicts"]]
+    single = sorted(
+        (c for c in claims if c["single_source"] and len(c["article_ids"]) > 1), key=lambda c: -len(c["article_ids"])
+    )
+    disputed = [
+        {
+            "kind": item["kind"],
+            "slot": item["slot"],
+            "sides": [
+                {
+                    **cite(
+                        side["spans"][0]["article_id"], side["spans"][0]["start"], side["spans"][0]["end"], side["text"]
+                    ),
+                    "value": side["value"],
+                    "origins": side["origins"],
+                    "articles": len(side["article_ids"]),
+                }
+                for side in item["sides"]
+            ],
+        }
+        for item in corpus.contradictions(story["id"])[:_CLAIMS]
+    ]
     by_id = {a["id"]: a for a in story["articles"]}
     sources = [
         {
@@ -84,6 +121,9 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "timeline": timeline,
         "actors": actors,
         "entities": story["entities"][: _ACTORS * 2],
+        "corroborated": corroborated[:_CLAIMS],
+        "single_source": [claim(c) for c in single[:_CLAIMS]],
+        "disputed": disputed,
         "outlets": story["outlets"],
         "origins": story["origins"],
         "sources": sources,

@@ -58,6 +58,37 @@ def _ref(item: dict[str, Any]) -> str:
     return f"[{item['ref']}, chars {item['start']}–{item['end']}]"
 
 
+def _origins(claim: dict[str, Any]) -> str:
+    return ", ".join(
+        f"{_md(o['name'])} ({o['relaying']} relaying)" if o["relaying"] else f"{_md(o['name'])} (own reporting)"
+        for o in claim["origins"]
+    )
+
+
+def _claims(brief: dict[str, Any]) -> list[str]:
+    """The Corroborated, Single-source and Disputed sections."""
+    out = ["## Corroborated", ""]
+    for c in brief["corroborated"]:
+        out.append(
+            f"- {_md(c['text'])} {_ref(c)}: {c['articles']} articles, {len(c['origins'])} independent origins: "
+            f"{_origins(c)}"
+        )
+    out += [] if brief["corroborated"] else ["No claim is backed by two independent origins."]
+    out += ["", "## Single-source", ""]
+    for c in brief["single_source"]:
+        out.append(f"- {_md(c['text'])} {_ref(c)}: {c['articles']} articles, one origin: {_origins(c)}")
+    out += [] if brief["single_source"] else ["No claim repeated by several articles rests on one origin."]
+    out += ["", "## Disputed", ""]
+    for item in brief["disputed"]:
+        sides = " / ".join(
+            f"{_md(str(side['value']))}: {_md(side['text'])} {_ref(side)} ({', '.join(map(_md, side['origins']))})"
+            for side in item["sides"]
+        )
+        out.append(f"- {_md(item['slot'] or item['kind'])} ({item['kind']}): {sides}")
+    out += [] if brief["disputed"] else ["No contradictions found."]
+    return [*out, ""]
+
+
 def markdown(brief: dict[str, Any]) -> str:
     """The brief as Markdown; article text is escaped so that it cannot become markup."""
     story = brief["story"]
@@ -78,6 +109,7 @@ def markdown(brief: dict[str, Any]) -> str:
         out.append("")
     if not brief["actors"]:
         out += [brief["empty"].get("quotes", "No quoted speakers found."), ""]
+    out += _claims(brief)
     out += ["## Outlets", "", "| outlet | articles | copies | credits |", "| --- | --- | --- | --- |"]
     for row in brief["outlets"]:
         cites = ", ".join(_md(c) for c in row["cites"]) or "—"

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
-from newsdesk.records import Article, DateMention, Entity, Failure, Format, Span, StageReport
-from newsdesk.store import extracts, lock, migrations, queries
+from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, StageReport
+from newsdesk.store import claims, extracts, lock, migrations, queries
 
 __all__ = ["Store"]
 
@@ -89,6 +89,7 @@ _STAGE_STATE = {
         "DELETE FROM counters WHERE name = 'documents'",
     ),
     "origins": ("UPDATE articles SET origin = NULL", "DELETE FROM origin_links"),
+    "claim_match": ("DELETE FROM claim_support", "DELETE FROM claim_clusters"),
     "entities": (
         "UPDATE mentions SET entity_id = NULL",
         "UPDATE quotes SET speaker_entity_id = NULL",
@@ -425,7 +426,11 @@ class Store:
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
             cursor = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk)
-            yield from self._with_extracts([_row_to_article(r) for r in cursor])
+            found = self._with_extracts([_row_to_article(r) for r in cursor])
+            # Their date mentions too (one indexed query), so that a stage reading them (claims) need not find
+            # them again in the text.
+            mentioned = self.dates([a.id for a in found])
+            yield from (dataclasses.replace(a, dates=tuple(mentioned[a.id])) if a.id in mentioned else a for a in found)
 
     def texts(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str]]:
         """The title and clean text of each of the given articles, by id, without their mentions or quotes."""
@@ -481,6 +486,8 @@ class Store:
                     )
                 if produces is not None:
                     extracts.save(conn, a, produces)
+                if produces is not None and "article.claims" in produces:
+                    claims.save(conn, a)
                 if produces is not None and "article.dates" in produces:
                     conn.execute("DELETE FROM date_mentions WHERE article_id = ?", (a.id,))
                     conn.executemany(
@@ -592,6 +599,24 @@ class Store:
         """Every stored entity, for linking new mentions to."""
         return extracts.entities(self.conn)
 
+    def claims(self, article_ids: Sequence[str]) -> dict[str, list[Claim]]:
+        """The claims of the given articles, in text order."""
+        return claims.load(self.conn, article_ids)
+
+    def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """The story of each of the given events."""
+        return claims.stories_of(self.conn, event_ids)
+
+    def claim_clusters(self, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The stored claim clusters of the given stories, each with its ``claims`` as (article id, claim,
+        published), in the order they joined."""
+        return claims.members(self.conn, story_ids)
+
+    def claim_rows(self, story_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Support rows of the claim clusters of the given stories (every story when None) with their claims and
+        the article facts corroboration needs."""
+        return claims.rows(self.conn, story_ids=story_ids)
+
     def copies_of(self, article_id: str) -> list[str]:
         """Ids of the articles marked as duplicates of ``article_id``."""
         rows = self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY rowid", (article_id,))
@@ -623,6 +648,8 @@ class Store:
             )
         if "entities" in state:
             extracts.save_entities(conn, state["entities"])
+        if "claim_clusters" in state:
+            claims.save_clusters(conn, state["claim_clusters"], state.get("claim_support", ()))
         if "term_counts" in state:
             delta, documents = state["term_counts"]
             conn.executemany(

@@ -279,6 +279,51 @@ def m008_article_meta() -> str:
 
 
 @migration
+def m009_claims() -> str:
+    # Claims: each article's check-worthy assertions with their spans, values and terms (the claims stage);
+    # claim clusters: claims that say the same thing across one story's articles; claim support: which claim of
+    # which article backs which cluster, with its span and stance (the claim_match stage).
+    return """
+        CREATE TABLE claims (
+            id             TEXT PRIMARY KEY,
+            article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start          INTEGER NOT NULL,
+            end            INTEGER NOT NULL,
+            text           TEXT NOT NULL,
+            modality       TEXT NOT NULL,
+            asserted_by    TEXT,
+            asserted_kind  TEXT NOT NULL,
+            via            TEXT NOT NULL DEFAULT '[]',
+            "values"       TEXT NOT NULL DEFAULT '[]',
+            terms          TEXT NOT NULL DEFAULT '[]',
+            slot           TEXT NOT NULL DEFAULT '',
+            is_update      INTEGER NOT NULL DEFAULT 0,
+            confidence     REAL NOT NULL
+        );
+        CREATE INDEX claims_article ON claims(article_id, start);
+        CREATE TABLE claim_clusters (
+            id        TEXT PRIMARY KEY,
+            story_id  TEXT NOT NULL,
+            event_id  TEXT,
+            slot      TEXT NOT NULL DEFAULT '',
+            text      TEXT NOT NULL
+        );
+        CREATE INDEX claim_clusters_story ON claim_clusters(story_id);
+        CREATE TABLE claim_support (
+            cluster_id TEXT NOT NULL REFERENCES claim_clusters(id) ON DELETE CASCADE,
+            claim_id   TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            stance     TEXT NOT NULL,
+            start      INTEGER NOT NULL,
+            end        INTEGER NOT NULL,
+            PRIMARY KEY (cluster_id, claim_id)
+        );
+        CREATE INDEX claim_support_claim ON claim_support(claim_id);
+        CREATE INDEX claim_support_article ON claim_support(article_id);
+    """
+
+
+@migration
 def m010_mention_text() -> str:
     # Search finds the entity a query names through its mentions' text (case aside), to search its other
     # aliases too: without an index each name looked up read every mention.

@@ -1,0 +1,112 @@
+"""How many independent origins back a claim cluster, and which: a copy or rewrite of one report counts once.
+
+Each supporting article belongs to an origin group (the origins stage: copies of one original, or articles of
+one event crediting one outlet). A claim the article credits to an outlet ("according to the Telegraph") is
+*relayed*: its origin is that outlet. A claim the article makes itself is *own reporting*: its origin is the
+article's origin group, named by its outlet (or its article id when no outlet is known). Relayed claims and own
+reporting of one origin group are one origin, named for the outlet relayed. A cluster that one origin alone
+makes is single-source.
+
+Each member's stance toward its cluster comes from a stance function (:data:`StanceFn`); until a stance model is
+plugged in, :func:`rule_stances` decides from the claim's modality: a questioned claim discusses, others support.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from newsdesk.records import Claim, Modality
+
+__all__ = ["StanceFn", "corroborate", "origin_key", "rule_stances"]
+
+# (claim text, article text) pairs -> one {"label", "confidence", "start", "end"} each, in order.
+StanceFn = Callable[[Sequence[tuple[str, str]]], list[dict[str, Any]]]
+
+
+def rule_stances(pairs: Sequence[tuple[str, str]], claims: Sequence[Claim] = ()) -> list[dict[str, Any]]:
+    """The default stance of each member toward its cluster: ``supports`` when it asserts or relays the claim
+    (hedged included), ``discusses`` when it questions it. The evidence is the member claim's own span."""
+    out = []
+    for i, _ in enumerate(pairs):
+        claim = claims[i] if i < len(claims) else None
+        label = "discusses" if claim is not None and claim.modality == Modality.QUESTIONED else "supports"
+        out.append(
+            {
+                "label": label,
+                "confidence": claim.confidence if claim else 0.5,
+                "start": claim.start if claim else 0,
+                "end": claim.end if claim else 0,
+            }
+        )
+    return out
+
+
+def _bare(outlet: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(outlet.split()).casefold())
+
+
+def origin_key(row: dict[str, Any]) -> tuple[str, str]:
+    """The origin of one support row: ("outlet", name) when relayed, else ("group", origin group id)."""
+    claim: Claim = row["claim"]
+    if claim.via:
+        return "outlet", _bare(claim.via[0])
+    return "group", row.get("origin") or row["article_id"]
+
+
+def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The support of one cluster from its rows (each with ``article_id``, ``origin``, ``outlet``, ``claim``):
+    ``support`` (one per row, with ``origin`` named and ``relayed``), ``origins`` (each ``name``, ``articles``,
+    ``relaying``, ``own``), ``independent_origins`` (names) and ``single_source``."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: tuple[str, str], b: tuple[str, str]) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            # An outlet's name wins over a group id, so the merged origin is named for the outlet relayed.
+            keep, drop = (ra, rb) if ra[0] == "outlet" or rb[0] != "outlet" else (rb, ra)
+            parent[drop] = keep
+
+    keys = [origin_key(r) for r in rows]
+    for row, key in zip(rows, keys, strict=True):
+        find(key)
+        group = ("group", row.get("origin") or row["article_id"])
+        union(key, group)  # relayed and own claims of one origin group are one origin
+    names: dict[tuple[str, str], str] = {}
+    for key in keys:
+        root = find(key)
+        if root in names:
+            continue
+        if root[0] == "outlet":
+            names[root] = next(
+                (v for r in rows for v in r["claim"].via if _bare(v) == root[1]), root[1]
+            )  # as the article writes it
+        else:
+            first = next(r for r in rows if find(origin_key(r)) == root)
+            names[root] = first.get("outlet") or first["article_id"]
+    origins: dict[tuple[str, str], dict[str, Any]] = {}
+    support = []
+    for row, key in zip(rows, keys, strict=True):
+        root = find(key)
+        relayed = bool(row["claim"].via)
+        entry = origins.setdefault(root, {"name": names[root], "articles": [], "relaying": 0, "own": False})
+        if row["article_id"] not in entry["articles"]:
+            entry["articles"].append(row["article_id"])
+            entry["relaying"] += relayed
+            entry["own"] = entry["own"] or not relayed
+        support.append({**row, "origin": names[root], "relayed": relayed})
+    listed = list(origins.values())
+    return {
+        "support": support,
+        "origins": listed,
+        "independent_origins": [o["name"] for o in listed],
+        "single_source": len(listed) == 1,
+    }

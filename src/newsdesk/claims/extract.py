@@ -1,0 +1,322 @@
+"""Check-worthy claims of one article: each sentence that states a fact, with who asserts it and how.
+
+A claim is a sentence (or a line) that states something checkable: a value (a number with its unit, money, a
+date, a time, an age, a count of people), or an event or state about a named actor. Questions, opinion
+("I think", "should"), headlines repeated in the body, short subheads and page furniture are not claims.
+
+Each claim keeps its span, its normalised values (:mod:`newsdesk.claims.values`, dates from the dates stage),
+its modality (asserted, reported, hedged, denied, questioned), who asserts it (the article, a quoted speaker from
+the quotes stage, or an outlet it credits, from ``cites``), and its ``terms``: content words, stemmed, and the
+names in it (the quotes stage's mentions, linked by the entities stage, so that transliterations of one name
+count as one). Nothing here parses text again: spaCy's parse is read through the mentions and quotes it gave.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from newsdesk.claims import values
+from newsdesk.records import Article, Claim, Mention, Modality, Quote, Value
+
+__all__ = ["MAX_CLAIMS", "find", "name_key", "sentences", "stem", "terms"]
+
+# An article rarely makes more check-worthy claims than this; a longer list is a table or a dump, cut here.
+MAX_CLAIMS = 400
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr prof gen col lt sgt rep sen gov u.s u.k u.n e.u no vs etc inc ltd co corp jan feb mar apr "
+    "jun jul aug sep sept oct nov dec".split()
+)
+_STOP = frozenset(
+    """a an the and or but if then than so of to in on at by for with from into onto over under about after before
+    between through during without within against among as is are was were be been being am has have had having do
+    does did doing will would shall should can could may might must this that these those there here it its they
+    them their he him his she her we us our you your i me my who whom whose which what when where why how all any
+    both each few more most other some such no nor not only own same too very just also still even yet again ever
+    now then once up down out off further per via said says say told according report reported reports reportedly
+    allegedly apparently one's mr mrs ms new other another being while since until upon because however although
+    though whether""".split()
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|n't|deni(?:ed|es)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rejects? (?:claims|"
+    r"reports)|false|untrue|no evidence|nothing to do)\b|n't\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|apparently|purportedly|likely|unlikely|"
+    r"(?:is|are|was|were) said to|(?:is|are|was|were) thought to|(?:is|are|was|were) believed to|rumou?red|"
+    r"unconfirmed|would)\b",
+    re.IGNORECASE,
+)
+_QUESTIONED = re.compile(
+    r"\b(?:questioned whether|doubts? (?:that|whether)|(?:it is|it's|remains) unclear (?:whether|if)|"
+    r"disputed|cast doubt)\b",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"^(?:I|We)\b|\b(?:I think|I believe|in my view|in our view|we believe|it is time|arguably|should|ought to)\b",
+    re.IGNORECASE,
+)
+_UPDATE = re.compile(
+    r"\b(?:cut to|reduced to|lowered to|raised to|increased to|rose to|risen to|fell to|fallen to|climbed to|"
+    r"dropped to|revised|updated|amended|corrected|now|latest|new(?:ly)?|has since|later|no longer)\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"\b(?:according to|reported by|as reported|citing|cited by|told|reports?|reported|writes|wrote|said)\b",
+    re.IGNORECASE,
+)
+# A credit for reporting, which carries to the sentences after it; "told CNN" credits one quote, not reporting.
+_REPORTING = re.compile(
+    r"\b(?:according to|reported by|as reported|citing|reports?|reported|writes|wrote|first reported)\b",
+    re.IGNORECASE,
+)
+_CARRY = re.compile(
+    r"\b(?:the report|the newspaper|the paper|the outlet|the broadcaster|the agency|the magazine|the publication|"
+    r"reportedly|allegedly|is said to|are said to|was said to|were said to|the sources?)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_LINE_FURNITURE = re.compile(
+    r"^(?:also read|read more|related|share|sign in|subscribe|advertisement|show more|click here|follow us)\b",
+    re.IGNORECASE,
+)
+
+
+_SUFFIXES = (
+    "izations",
+    "ization",
+    "itions",
+    "ition",
+    "izing",
+    "ized",
+    "izes",
+    "ize",
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ed",
+    "ies",
+    "es",
+    "s",
+    "e",
+    "ly",
+)
+
+
+_ISE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
+_DOUBLED_VOWEL = re.compile(r"([aeiou][^aeiou])\1(ed|ing|er)$")
+_DOUBLED = re.compile(r"([^aeiou])\1(ed|ing)$")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9]|[\"“‘(]?[A-Z](?:[a-z]|\s))")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_LINE = re.compile(r"[^\n]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude English stem: British and American spellings and common endings fold together
+    ("recognising", "recognized" -> "recogniz"; "travelled", "traveled" -> "travel")."""
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    w = _ISE.sub(r"iz\1", w)
+    w = _DOUBLED_VOWEL.sub(r"\1\2", w)  # travelled -> traveled
+    w = _DOUBLED.sub(r"\1\2", w) if len(w) > 6 else w
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return w
+
+
+def name_key(text: str) -> str:
+    """A name as matching compares it: case, dots and "the" dropped; a name of several capitalised words is its
+    initials ("The United States" -> "us", "U.S." -> "us")."""
+    words = [w for w in re.findall(r"[^\W_]+", text.replace(".", "")) if w.casefold() != "the"]
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(capitalised) >= 2 and len(capitalised) == len(words):
+        return "".join(w[0] for w in capitalised).casefold()
+    return " ".join(words).casefold()
+
+
+def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tuple[str, ...]:
+    """The content terms of ``text`` (at ``offset`` in the article): names as ``#key`` (and ``@entity`` when
+    linked), other words stemmed, stop words and numbers left out; in first-seen order, each once."""
+    out: dict[str, None] = {}
+    end = offset + len(text)
+    inside: list[tuple[int, int]] = []
+    roles: set[str] = set()
+    for m in mentions:
+        if offset <= m.start and m.end <= end:
+            out[f"#{name_key(m.text)}"] = None
+            if m.entity_id:
+                out[f"@{m.entity_id}"] = None
+            inside.append((m.start - offset, m.end - offset))
+            # A title written with the name ("special envoy") says who, not what is claimed.
+            roles.update(w.casefold() for w in _WORD.findall(m.role or ""))
+    for w in _WORD.finditer(text):
+        if any(s <= w.start() < e for s, e in inside):
+            continue
+        word = w.group().casefold()
+        if word in _STOP or word in roles or len(word) < 3:
+            continue
+        if w.group()[:1].isupper() and w.start() > 0 and len(word) > 2:
+            out[f"#{name_key(w.group())}"] = None  # a name the model did not tag
+            continue
+        out[stem(word)] = None
+    return tuple(out)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences of ``text``: lines, cut at sentence ends (not after "Mr." or "U.S."); a full
+    stop glued to the next sentence ("information.The") is an end too."""
+    for line in _LINE.finditer(text):
+        start = line.start()
+        chunk = line.group()
+        pos = 0
+        for m in _SENTENCE_END.finditer(chunk):
+            before = _LAST_WORD.search(chunk[pos : m.start()])
+            word = (before.group(1) if before else "").casefold().rstrip(".")
+            if m.group().startswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
+                continue
+            end = m.end()
+            if chunk[pos:end].strip():
+                yield _trim(text, start + pos, start + end)
+            pos = end
+        if chunk[pos:].strip():
+            yield _trim(text, start + pos, line.end())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _quote_share(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote | None, float]:
+    best, share = None, 0.0
+    for q in quotes:
+        if q.end <= start or q.start >= end:
+            continue
+        covered = (min(q.end, end) - max(q.start, start)) / max(1, end - start)
+        if covered > share:
+            best, share = q, covered
+    return best, share
+
+
+def _credited(sentence: str, cites: tuple[str, ...]) -> list[str]:
+    """The outlets of ``cites`` that ``sentence`` credits ("according to the Telegraph", "told CNN")."""
+    squashed = re.sub(r"\s+", "", sentence.casefold())
+    found = []
+    for outlet in cites:
+        bare = re.sub(r"^the\s+", "", outlet.casefold())
+        if bare and re.sub(r"\s+", "", bare) in squashed:
+            found.append(outlet)
+    return found if (found and _CREDIT.search(sentence)) or (found and len(sentence) < 80) else []
+
+
+def _worthy(sentence: str, vals: list[Value], names: int, words: int) -> bool:
+    if words < 5 or words > 120:
+        return False
+    if sentence.rstrip("”\"’' )").endswith("?") or _OPINION.search(sentence) or _LINE_FURNITURE.search(sentence):
+        return False
+    if not re.search(r"[.!…\"”’:;)]$", sentence) and words < 12:
+        return False  # a subhead or a caption line
+    digits = len(re.findall(r"\d+", sentence))
+    if digits >= 6 and digits * 3 > words:
+        return False  # a row of a table or a list of figures
+    return bool(vals) or names >= 1
+
+
+def find(article: Article) -> tuple[Claim, ...]:
+    """The check-worthy claims of ``article``, in text order (at most :data:`MAX_CLAIMS`). An article in another
+    language than English has none: the rules read English."""
+    if article.language and article.language != "en":
+        return ()
+    text = article.text
+    title = " ".join((article.title or "").split()).casefold()
+    claims: list[Claim] = []
+    carried: list[str] = []  # outlets credited earlier in the paragraph
+    last_credit: list[str] = []  # the outlets credited last, anywhere before
+    paragraph_end = -1
+    for start, end in sentences(text):
+        if start > paragraph_end:
+            carried = []
+            nl = text.find("\n", end)
+            paragraph_end = len(text) if nl < 0 else nl
+        sentence = text[start:end]
+        credited = _credited(sentence, article.cites)
+        if credited and _REPORTING.search(sentence):
+            last_credit = credited
+        if title and " ".join(sentence.split()).casefold().rstrip(".") == title.rstrip("."):
+            continue  # the headline repeated in the body
+        vals = values.find(sentence, start, article.dates)
+        names = [m for m in article.mentions if start <= m.start and m.end <= end]
+        words = len(sentence.split())
+        found_terms = terms(sentence, start, article.mentions)
+        # Without the quotes stage's mentions, capitalised words inside the sentence stand for names.
+        named = len(names) if article.mentions else sum(t.startswith("#") for t in found_terms)
+        worthy = _worthy(sentence, vals, named, words)
+        via: tuple[str, ...] = tuple(credited)
+        if not via and (carried or last_credit) and _CARRY.search(sentence):
+            via = tuple(carried or last_credit)
+        elif not via and carried:
+            via = tuple(carried)
+        if credited and _REPORTING.search(sentence):
+            carried = credited
+        if not worthy or len(claims) >= MAX_CLAIMS:
+            continue
+        quote, share = _quote_share(article.quotes, start, end)
+        asserted_by: str | None = None
+        kind = "article"
+        if quote is not None and share >= 0.4:
+            asserted_by, kind = quote.speaker, "speaker"
+            via = via or quote.via
+        elif via:
+            asserted_by, kind = via[0], "outlet"
+        if _QUESTIONED.search(sentence):
+            modality = Modality.QUESTIONED
+        elif _NEGATION.search(sentence):
+            modality = Modality.DENIED
+        elif _HEDGE.search(sentence):
+            modality = Modality.HEDGED
+        elif kind != "article":
+            modality = Modality.REPORTED
+        else:
+            modality = Modality.ASSERTED
+        confidence = 0.5 + 0.2 * bool(vals) + 0.1 * min(len(names), 2) - 0.1 * (modality == Modality.HEDGED)
+        claims.append(
+            Claim(
+                text=sentence,
+                start=start,
+                end=end,
+                modality=modality,
+                asserted_by=asserted_by,
+                asserted_kind=kind,
+                via=via,
+                values=tuple(vals),
+                terms=found_terms,
+                slot=_slot(vals, found_terms),
+                update=bool(_UPDATE.search(sentence)),
+                confidence=round(min(confidence, 0.95), 2),
+            )
+        )
+    return tuple(claims)
+
+
+def _slot(vals: list[Value], found: tuple[str, ...]) -> str:
+    """What the claim's values are about: the unit of its first value and its first two content words."""
+    words = [t for t in found if not t.startswith(("@", "#"))][:2]
+    if not vals:
+        return " ".join(words)
+    v = next((v for v in vals if v.kind != "date"), vals[0])
+    unit = v.unit if v.kind not in ("date", "time", "age") else v.kind
+    return " · ".join(x for x in (unit, " ".join(words)) if x)

@@ -1,0 +1,353 @@
+"""Claims that say the same thing, across the articles of one story, grouped into claim clusters.
+
+Two claims say the same thing when their content terms overlap enough (names count once however they are spelt,
+words are stemmed: paraphrase and word order do not matter) and their values agree: "$100bn" and "100 billion
+dollars" are one value; claims that give different values for one unit ("28 points", "19 points") are never one
+cluster, they are two sides of one slot (:mod:`newsdesk.claims.contradict`). A denial never joins the claim it
+denies.
+
+Matching is incremental and ordered: each new claim, in ingest and text order, joins the cluster of its most
+similar claim or opens a cluster whose id comes from that first claim, so existing clusters keep their ids as
+articles arrive and the same input gives the same clusters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from newsdesk.records import Article, Claim, Modality, Value, claim_id
+from newsdesk.settings import Settings
+
+__all__ = [
+    "JOIN",
+    "JOIN_SAME_VALUE",
+    "Cluster",
+    "Member",
+    "Story",
+    "claim_id",
+    "cluster_id",
+    "dice",
+    "overlap",
+    "relation",
+    "score",
+    "stage",
+]
+
+JOIN = 0.3  # share of the shorter claim's terms another claim must hold to say the same thing
+JOIN_SAME_VALUE = 0.25  # the same, for two claims that give the same value for one unit
+JOIN_DICE = 0.33  # and their terms' Dice coefficient, so that a short claim does not match any long one
+NEGATION_KEPT = 0.6  # a bare "not" often negates another clause: two claims sharing this much still match
+MIN_TERMS = 5  # a claim with fewer terms joins another only on a shared value
+MIN_WORDS = 2  # and at least this many words that are no names
+JOIN_FEW_WORDS = 0.5  # (one such word is enough for claims that share this much)
+RAREST = 12  # a new claim is compared with the claims that share one of its this many rarest terms
+MIN_SHARED = 3.0  # and at least this much term weight in common (one less with the same value)
+
+
+def cluster_id(story_id: str, first_claim: str) -> str:
+    """A cluster's id, from its story and the claim that opened it."""
+    return "cc" + hashlib.sha256(f"{story_id}:{first_claim}".encode()).hexdigest()[:10]
+
+
+@dataclass(slots=True)
+class Member:
+    """One claim as matching sees it."""
+
+    id: str
+    article_id: str
+    terms: frozenset[str]
+    values: tuple[Value, ...]
+    negative: bool
+    denial: bool = False
+    text: str = ""
+    published: str | None = None
+
+    @classmethod
+    def of(cls, article_id: str, claim: Claim, published: str | None = None) -> Member:
+        return cls(
+            id=claim_id(article_id, claim.start, claim.end),
+            article_id=article_id,
+            terms=frozenset(claim.terms),
+            values=claim.values,
+            negative=claim.modality == Modality.DENIED,
+            denial=claim.modality == Modality.DENIED and bool(DENIAL.search(claim.text)),
+            text=claim.text,
+            published=published,
+        )
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Claims that say the same thing, with the story they belong to."""
+
+    id: str
+    story_id: str
+    event_id: str | None
+    members: list[Member] = field(default_factory=list)
+    changed: bool = True
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
+    """Share of the smaller term set found in the other, and how many terms they share."""
+    if not a or not b:
+        return 0.0, 0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)), shared
+
+
+# An explicit denial ("denied", "dismissed reports", "not true"): it never joins what it denies.
+DENIAL = re.compile(
+    r"\b(?:deni(?:ed|es|al)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|false|"
+    r"rejects? (?:claims|reports)|rejected (?:claims|reports))\b",
+    re.IGNORECASE,
+)
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient of two term sets."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def _comparable(v: Value) -> tuple[str, str] | None:
+    if v.kind == "number":
+        return None  # a bare number says too little about what it counts
+    if v.kind == "date":
+        return ("date", v.unit)  # precisions compare only with their own
+    return (v.kind, v.unit)
+
+
+def relation(a: Sequence[Value], b: Sequence[Value]) -> str:
+    """``same`` when the two value lists agree on a unit they share, ``differ`` when on a unit they share they give
+    only different values, ``none`` when they share no unit."""
+    units_a: dict[tuple[str, str], set[str]] = {}
+    for v in a:
+        if (key := _comparable(v)) is not None:
+            units_a.setdefault(key, set()).add(v.value)
+    units_b: dict[tuple[str, str], set[str]] = {}
+    for v in b:
+        if (key := _comparable(v)) is not None:
+            units_b.setdefault(key, set()).add(v.value)
+    verdict = "none"
+    for unit in units_a.keys() & units_b.keys():
+        if units_a[unit] & units_b[unit]:
+            verdict = "same"
+        elif unit != ("date", "year") and unit != ("date", "month"):
+            return "differ"  # two days, two numbers of one unit: not one claim
+    return verdict
+
+
+def _weighted(
+    a: frozenset[str], b: frozenset[str], weight: dict[str, float], totals: dict[frozenset[str], float] | None = None
+) -> tuple[float, float]:
+    """Weighted share of the lighter term set found in the other, and the weight they share. ``totals`` caches
+    each term set's weight (valid for one ``weight``)."""
+    if not a or not b:
+        return 0.0, 0.0
+    if totals is None:
+        totals = {}
+    wa = totals.get(a)
+    if wa is None:
+        wa = totals[a] = sum(weight.get(t, 1.0) for t in a)
+    wb = totals.get(b)
+    if wb is None:
+        wb = totals[b] = sum(weight.get(t, 1.0) for t in b)
+    shared = sum(weight.get(t, 1.0) for t in a & b)
+    return shared / min(wa, wb), shared
+
+
+def score(
+    claim: Member,
+    other: Member,
+    weight: dict[str, float] | None = None,
+    totals: dict[frozenset[str], float] | None = None,
+) -> float:
+    """How well ``claim`` matches ``other`` (0: not the same claim). ``weight`` gives each term's weight in the
+    story (a name every article repeats weighs little); ``totals`` caches term sets' weights."""
+    if len(claim.terms & other.terms) < 2:
+        return 0.0  # one word in common is never one claim
+    rel = relation(claim.values, other.values)
+    if rel == "differ" or ((claim.denial or other.denial) and claim.negative != other.negative):
+        return 0.0
+    share, shared = _weighted(claim.terms, other.terms, weight or {}, totals)
+    if claim.negative != other.negative and share < NEGATION_KEPT:
+        return 0.0  # a "not" in one of two claims that share less than this tells them apart
+    if rel == "same":
+        return share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
+    if min(len(claim.terms), len(other.terms)) < MIN_TERMS or dice(claim.terms, other.terms) < JOIN_DICE:
+        return 0.0  # a short line ("Resistance is growing") says too little to match on words alone
+    words = sum(not t.startswith(("#", "@")) for t in claim.terms & other.terms)
+    if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
+        return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
+    return share if share >= JOIN and shared >= MIN_SHARED else 0.0
+
+
+@dataclass(slots=True)
+class Story:
+    """The claim clusters of one story, which new claims join."""
+
+    id: str
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    by_claim: dict[str, str] = field(default_factory=dict)
+    # In how many of the story's claims each term appears, and how many claims were counted.
+    df: dict[str, int] = field(default_factory=dict)
+    counted: set[str] = field(default_factory=set)
+    _weights: dict[str, float] | None = None
+    _totals: dict[frozenset[str], float] = field(default_factory=dict)
+    # Members (with their cluster id) by term, so a new claim is compared only with claims that share one of its
+    # rarest terms, never with the whole story.
+    index: dict[str, list[tuple[Member, str]]] = field(default_factory=dict)
+
+    def remember(self, member: Member, cluster_id: str) -> None:
+        """Index ``member`` of cluster ``cluster_id`` under its terms."""
+        for term in member.terms:
+            self.index.setdefault(term, []).append((member, cluster_id))
+
+    def count(self, claims: Iterable[Member]) -> None:
+        """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one)."""
+        for claim in claims:
+            if claim.id not in self.counted:
+                self._weights = None
+                self.counted.add(claim.id)
+                for term in claim.terms:
+                    self.df[term] = self.df.get(term, 0) + 1
+
+    def weights(self) -> dict[str, float]:
+        """Each term's weight: rarer in the story, heavier (inverse document frequency over its claims)."""
+        if self._weights is None:
+            n = len(self.counted)
+            self._weights = {t: math.log((n + 1) / (d + 0.5)) for t, d in self.df.items()}
+            self._totals = {}
+        return self._weights
+
+    def best(self, claim: Member) -> tuple[Cluster | None, float]:
+        """The cluster ``claim`` would join and how well it matches (None: none matches)."""
+        best: Cluster | None = None
+        best_score = 0.0
+        weight = self.weights()
+        # Terms no other claim holds find nothing: the rarest of those some other claim holds.
+        own = 1 if claim.id in self.counted else 0
+        shared = [t for t in claim.terms if self.df.get(t, 0) > own]
+        rarest = sorted(shared, key=lambda t: (self.df.get(t, 0), t))[:RAREST]
+        seen: set[str] = set()
+        for term in rarest:
+            for member, cluster_id in self.index.get(term, ()):
+                if member.id in seen:
+                    continue
+                seen.add(member.id)
+                got = score(claim, member, weight, self._totals)
+                if got > best_score:
+                    best, best_score = self.clusters[cluster_id], got
+        return best, best_score
+
+    def add(self, claim: Member, event_id: str | None) -> Cluster:
+        """Put ``claim`` in the cluster it matches best, or in a new one; a claim already placed stays."""
+        if claim.id in self.by_claim:
+            return self.clusters[self.by_claim[claim.id]]
+        cluster, _ = self.best(claim)
+        if cluster is None:
+            cluster = Cluster(id=cluster_id(self.id, claim.id), story_id=self.id, event_id=event_id)
+            self.clusters[cluster.id] = cluster
+        cluster.members.append(claim)
+        cluster.changed = True
+        self.by_claim[claim.id] = cluster.id
+        self.remember(claim, cluster.id)
+        return cluster
+
+    def extend(self, claims: Iterable[tuple[Member, str | None]]) -> None:
+        """Add each claim, in order."""
+        claims = list(claims)
+        self.count(c for c, _ in claims)
+        for claim, event_id in claims:
+            self.add(claim, event_id)
+
+
+class View(Protocol):
+    """The read-only store access matching needs (a subset of ``pipeline.CorpusView``)."""
+
+    def claims(self, article_ids: Sequence[str]) -> dict[str, list[Claim]]: ...
+
+    def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
+
+    def claim_clusters(self, story_ids: Sequence[str]) -> list[dict[str, Any]]: ...
+
+
+def _representative(cluster: Cluster) -> Member:
+    """The claim that stands for the cluster: the one most like the others (the first, on a tie)."""
+    if len(cluster.members) <= 2:
+        return cluster.members[0]
+    return max(
+        cluster.members,
+        key=lambda m: sum(overlap(m.terms, o.terms)[0] for o in cluster.members if o is not m),
+    )
+
+
+def _slot(cluster: Cluster, slots: dict[str, str]) -> str:
+    return slots.get(_representative(cluster).id, "")
+
+
+def stage(
+    batch: Sequence[Article], view: View, settings: Settings, memo: dict[str, Any] | None = None
+) -> tuple[list[Article], dict[str, Any]]:
+    """The corpus stage: the batch's claims join their story's clusters (read from the store once per run and
+    kept in ``memo``); returns the clusters that changed and the new support rows for the store to write."""
+    memo = {} if memo is None else memo
+    stories: dict[str, Story] = memo.setdefault("stories", {})
+    slots: dict[str, str] = memo.setdefault("slots", {})
+    story_of = view.stories_of({a.event_id for a in batch if a.event_id})
+    missing = sorted({s for s in story_of.values() if s not in stories})
+    for row in view.claim_clusters(missing) if missing else []:
+        story = stories.setdefault(row["story_id"], Story(row["story_id"]))
+        cluster = Cluster(id=row["id"], story_id=row["story_id"], event_id=row["event_id"], changed=False)
+        for article_id, claim, published in row["claims"]:
+            member = Member.of(article_id, claim, published)
+            cluster.members.append(member)
+            story.by_claim[member.id] = cluster.id
+            story.remember(member, cluster.id)
+            slots[member.id] = claim.slot
+        story.clusters[cluster.id] = cluster
+        story.count(cluster.members)
+    for story_id in missing:
+        stories.setdefault(story_id, Story(story_id))
+    found = view.claims([a.id for a in batch if a.event_id in story_of])
+    support: list[tuple[str, str, str, str, int, int]] = []
+    by_story: dict[str, list[tuple[Member, str | None]]] = {}
+    for article in batch:
+        in_story = story_of.get(article.event_id or "")
+        if in_story is None:
+            continue
+        for claim in found.get(article.id, []):
+            member = Member.of(article.id, claim, article.published)
+            slots[member.id] = claim.slot
+            by_story.setdefault(in_story, []).append((member, article.event_id))
+    for story_id, claims in by_story.items():
+        story = stories[story_id]
+        story.count(m for m, _ in claims)
+        for member, event_id in claims:
+            if member.id in story.by_claim:
+                continue
+            cluster = story.add(member, event_id)
+            support.append((cluster.id, member.id, member.article_id, "supports", 0, 0))
+    # Spans of the support rows are their claims'.
+    spans = {claim_id(a_id, c.start, c.end): (c.start, c.end) for a_id, cs in found.items() for c in cs}
+    support = [(k, c, a, st, *spans[c]) for k, c, a, st, _, _ in support]
+    changed = []
+    for story_id in by_story:
+        for cluster in stories[story_id].clusters.values():
+            if cluster.changed:
+                rep = _representative(cluster)
+                changed.append(
+                    {
+                        "id": cluster.id,
+                        "story_id": cluster.story_id,
+                        "event_id": cluster.event_id,
+                        "slot": _slot(cluster, slots),
+                        "text": rep.text,
+                    }
+                )
+                cluster.changed = False
+    return [], {"claim_clusters": changed, "claim_support": support}

@@ -1,0 +1,138 @@
+"""Claim clusters as the ``claims`` and ``contradictions`` contracts give them, from the stored support rows.
+
+Corroboration (:mod:`newsdesk.claims.corroborate`) and conflicts (:mod:`newsdesk.claims.contradict`) are worked
+out here, when read, so that they always reflect the origins and clusters as they stand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsdesk.claims import contradict, corroborate
+from newsdesk.records import Claim
+
+__all__ = ["clusters", "contradictions"]
+
+
+def _values(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for claim in claims:
+        for v in claim.values:
+            seen.setdefault(
+                (v.kind, v.unit, v.value), {"kind": v.kind, "unit": v.unit, "value": v.value, "text": v.text}
+            )
+    return list(seen.values())
+
+
+def clusters(
+    rows: Sequence[dict[str, Any]], stances: corroborate.StanceFn | None = None
+) -> tuple[list[dict[str, Any]], list[contradict.Conflict]]:
+    """Every cluster of the rows (support rows of :meth:`Store.claim_rows`), with its support, independent
+    origins, single-source flag and the clusters it contradicts or updates."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row["cluster_id"], []).append(row)
+    out: dict[str, dict[str, Any]] = {}
+    sides: dict[str, list[contradict.Side]] = {}
+    for cluster_id, members in grouped.items():
+        first = members[0]
+        claims = [m["claim"] for m in members]
+        if stances is None:
+            judged = corroborate.rule_stances([(c.text, "") for c in claims], claims)
+        else:
+            judged = stances([(first["cluster_text"], m["claim"].text) for m in members])
+        backing = corroborate.corroborate(members)
+        article_ids = list(dict.fromkeys(m["article_id"] for m in members))
+        published = sorted(m["published"] for m in members if m["published"])
+        support = [
+            {
+                "article_id": s["article_id"],
+                "claim_id": s["claim_id"],
+                "origin": s["origin"],
+                "relayed": s["relayed"],
+                "stance": j["label"],
+                "start": s["claim"].start,
+                "end": s["claim"].end,
+                "text": s["claim"].text,
+                "modality": str(s["claim"].modality),
+                "asserted_by": s["claim"].asserted_by,
+                "via": list(s["claim"].via),
+            }
+            for s, j in zip(backing["support"], judged, strict=True)
+        ]
+        confidence = sum(c.confidence for c in claims) / len(claims)
+        confidence = min(0.95, confidence + 0.05 * (len(backing["origins"]) - 1))
+        out[cluster_id] = {
+            "id": cluster_id,
+            "story_id": first["story_id"],
+            "event_id": first["cluster_event"],
+            "text": first["cluster_text"],
+            "slot": first["cluster_slot"],
+            "values": _values(claims),
+            "modality": str(claims[0].modality),
+            "article_ids": article_ids,
+            "support": support,
+            "origins": backing["origins"],
+            "independent_origins": backing["independent_origins"],
+            "single_source": backing["single_source"],
+            "contradicts": [],
+            "updates": [],
+            "first_seen": published[0] if published else None,
+            "confidence": round(confidence, 2),
+        }
+        sides.setdefault(first["story_id"], []).append(
+            contradict.Side(
+                cluster_id=cluster_id,
+                claims=claims,
+                article_ids=article_ids,
+                published=published,
+                origins=backing["independent_origins"],
+            )
+        )
+    conflicts = [c for story_sides in sides.values() for c in contradict.find(story_sides)]
+    for conflict in conflicts:
+        field = "updates" if conflict.update else "contradicts"
+        out[conflict.a][field].append(conflict.b)
+        out[conflict.b][field].append(conflict.a)
+    return list(out.values()), conflicts
+
+
+def contradictions(
+    found: Sequence[dict[str, Any]], conflicts: Sequence[contradict.Conflict], *, updates: bool = False
+) -> list[dict[str, Any]]:
+    """The contradictions among ``found`` (as :func:`clusters` gives them with ``conflicts``), each with both
+    sides; with ``updates``, the changes over time instead."""
+    by_id = {c["id"]: c for c in found}
+    out = []
+    for conflict in conflicts:
+        cluster = by_id[conflict.a]
+        if conflict.update == updates:
+            sides = []
+            for cid, value in ((conflict.a, conflict.values[0]), (conflict.b, conflict.values[1])):
+                side = by_id[cid]
+                sides.append(
+                    {
+                        "value": value,
+                        "text": side["text"],
+                        "claim_id": cid,
+                        "article_ids": side["article_ids"],
+                        "origins": side["independent_origins"],
+                        "spans": [
+                            {"article_id": s["article_id"], "start": s["start"], "end": s["end"]}
+                            for s in side["support"]
+                        ],
+                    }
+                )
+            out.append(
+                {
+                    "id": f"{conflict.a}~{conflict.b}",
+                    "story_id": cluster["story_id"],
+                    "slot": cluster["slot"],
+                    "kind": conflict.kind,
+                    "unit": conflict.unit,
+                    "update": conflict.update,
+                    "sides": sides,
+                }
+            )
+    return out

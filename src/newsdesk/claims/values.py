@@ -1,0 +1,335 @@
+"""Values written in a sentence, normalised so that two ways of writing one value compare equal.
+
+"$100bn", "$100 billion" and "100 billion dollars" are all ``money`` ``USD 100000000000``; "seven minutes" and
+"7 minutes" are ``duration`` ``7`` ``minute``; "a 28-point plan" and "28 points" are ``count`` ``28`` ``point``;
+"aged 34", "34-year-old" and "Name, 34," are ``age`` ``34``; "12:33 GMT" is ``time`` ``12:33 UTC``. Dates are
+the dates stage's mentions (resolved as the timeline resolves them), passed in. Each value keeps its span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsdesk.records import DateMention, Value
+
+__all__ = ["PEOPLE", "find", "number"]
+
+_SMALL = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_CURRENCY_SIGN = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
+_CURRENCY_WORD = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+}
+# Nouns that count people: "35 people", "12 dead", "four soldiers" are all counts of people.
+PEOPLE = frozenset(
+    "people person persons civilians civilian dead killed injured wounded casualties victims passengers residents "
+    "soldiers troops migrants workers children adults survivors patients protesters fighters officers hostages "
+    "prisoners staff employees students".split()
+)
+_DURATION = {
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
+_ZONES = {
+    "gmt": "UTC",
+    "utc": "UTC",
+    "bst": "UTC+1",
+    "cet": "UTC+1",
+    "cest": "UTC+2",
+    "eet": "UTC+2",
+    "eest": "UTC+3",
+    "msk": "UTC+3",
+    "est": "UTC-5",
+    "edt": "UTC-4",
+    "cst": "UTC-6",
+    "cdt": "UTC-5",
+    "pst": "UTC-8",
+    "pdt": "UTC-7",
+}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = r"(?:" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
+_ANYNUM = rf"(?:{_NUM}|{_WORDNUM}(?:[- ]{_WORDNUM})?)"
+_SCALEWORD = r"(?:thousand|million|billion|trillion|bn|mn|tn|[mbk])\b"
+_MONEY_SIGN = re.compile(rf"(?P<cur>US\$|[$€£¥₴₽])\s?(?P<n>{_NUM})\s?(?P<scale>{_SCALEWORD})?", re.IGNORECASE)
+_MONEY_WORD = re.compile(
+    rf"\b(?P<n>{_ANYNUM})\s?(?P<scale>{_SCALEWORD})?\s?(?P<cur>dollars?|usd|euros?|eur|pounds?|gbp|hryvnias?|"
+    r"roubles?|rubles?)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s?(?:%|per ?cent\b)", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))(?:\s?(?P<ap>[ap]\.?m\.?))?"
+    r"(?:\s?(?P<zone>GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|PST|PDT|local time)\b)?"
+    r"|\b(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[ap]\.m\.|[ap]m\b)"
+    r"(?:\s?(?P<zone2>GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|PST|PDT|local time)\b)?",
+    re.IGNORECASE,
+)
+_AGE = re.compile(
+    rf"\b(?P<n>{_ANYNUM})[- ]years?[- ]old\b|\baged (?P<n2>\d{{1,3}})\b|(?<=[A-Z][a-z]), (?P<n3>\d{{1,3}}),",
+    re.IGNORECASE,
+)
+# A number and the noun it counts, with up to two words between: "35 people", "a 28-point plan", "four formerly
+# Ukrainian regions", "19 points".
+_COUNT = re.compile(
+    rf"\b(?P<n>{_ANYNUM})(?:\s?(?P<scale>million|billion|thousand)\b)?(?:-|\s)(?P<noun>[a-z][a-z-]*)"
+    r"(?:\s(?P<noun2>[a-z][a-z-]*))?(?:\s(?P<noun3>[a-z][a-z-]*))?",
+    re.IGNORECASE,
+)
+_NOT_NOUN = frozenset(
+    "and or of to in on at by for with from per than as the a an that which who is are was were has have had be "
+    "more less most least times percent per-cent o'clock am pm".split()
+)
+_ADJ_SUFFIX = ("ly", "ian", "ern", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "est", "er")
+
+
+_PER_SHARE = re.compile(r"\s?(?:-a-share|a share|per share|per-share)\b", re.IGNORECASE)
+_BOUND = re.compile(
+    r"\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|as many as|"
+    r"fewer than|less than|under|close to|an estimated|estimated|some)\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def number(text: str) -> float | None:
+    """The number ``text`` writes ("1,200", "28", "seven", "twenty-five"), or None."""
+    t = text.strip().casefold().replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    total = 0.0
+    for part in re.split(r"[- ]", t):
+        if part not in _SMALL:
+            return None
+        total = total * 100 if part == "hundred" and total else total + _SMALL[part]
+    return total or None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _singular(noun: str) -> str:
+    noun = noun.casefold()
+    if noun in PEOPLE or noun in ("people",):
+        return noun
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ses", "xes", "ches", "shes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
+def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+_FATE = [
+    (re.compile(r"\b(?:killed|dead|died|deaths?|killing|lost their lives)\b", re.IGNORECASE), "killed"),
+    (re.compile(r"\b(?:injured|wounded|hurt|injuries|injuring)\b", re.IGNORECASE), "injured"),
+    (re.compile(r"\bmissing\b", re.IGNORECASE), "missing"),
+    (re.compile(r"\b(?:arrested|detained)\b", re.IGNORECASE), "arrested"),
+    (re.compile(r"\b(?:evacuated|displaced)\b", re.IGNORECASE), "evacuated"),
+    (re.compile(r"\b(?:rescued|saved)\b", re.IGNORECASE), "rescued"),
+]
+
+
+def _people(sentence: str, start: int, end: int, noun: str) -> str:
+    """What a count of people counts: "people killed", "people injured" (the nearest such word within a few
+    words of the number), else "people"."""
+    if noun in ("dead", "killed"):
+        return "people killed"
+    if noun in ("injured", "wounded"):
+        return "people injured"
+    best: tuple[int, str] | None = None
+    for pattern, fate in _FATE:
+        for m in pattern.finditer(sentence, max(0, start - 40), min(len(sentence), end + 40)):
+            distance = min(abs(m.start() - end), abs(start - m.end()))
+            if best is None or distance < best[0]:
+                best = (distance, fate)
+    return f"people {best[1]}" if best else "people"
+
+
+def _counts(sentence: str) -> Iterable[re.Match[str]]:
+    """Matches of a number and its noun; a year, or a number with no noun, gives way to a number right after it."""
+    pos = 0
+    while (m := _COUNT.search(sentence, pos)) is not None:
+        raw = m["n"]
+        year = raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and not m["noun"].casefold().endswith("s")
+        if year or m["noun"].casefold() in _NOT_NOUN:
+            if not year and raw.replace(",", "").replace(".", "").isdigit():
+                yield m
+            pos = m.end("n")  # a year ("in 2014 following") is a date, and the dates stage reads it
+            continue
+        yield m
+        pos = m.end()
+
+
+def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> list[Value]:
+    """The values written in ``sentence`` (which starts at ``offset`` in the article), in text order.
+
+    ``dates`` are the article's date mentions: those inside the sentence become ``date`` values, and the numbers
+    they are made of are not read again as counts.
+    """
+    found: list[Value] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, value: str, unit: str, start: int, end: int) -> None:
+        if kind == "money" and _PER_SHARE.match(sentence, end):
+            unit = "money per share"
+        bound = _BOUND.search(sentence, max(0, start - 20), start)
+        found.append(
+            Value(
+                kind=kind,
+                value=value,
+                unit=unit,
+                text=sentence[start:end],
+                start=offset + start,
+                end=offset + end,
+                bound=bound.group(1).casefold() if bound else "",
+            )
+        )
+        taken.append((start, end))
+
+    end_of = offset + len(sentence)
+    for d in dates:
+        if offset <= d.start and d.end <= end_of:
+            taken.append((d.start - offset, d.end - offset))
+            if d.value:
+                found.append(Value(kind="date", value=d.value, unit=d.precision, text=d.text, start=d.start, end=d.end))
+    for m in _MONEY_SIGN.finditer(sentence):
+        n = number(m["n"])
+        if n is None or _taken(taken, m.start(), m.end()):
+            continue
+        scale = _SCALE.get((m["scale"] or "").casefold(), 1.0)
+        add("money", f"{_CURRENCY_SIGN[m['cur'].casefold()]} {_fmt(n * scale)}", "money", m.start(), m.end())
+    for m in _MONEY_WORD.finditer(sentence):
+        n = number(m["n"])
+        if n is None or _taken(taken, m.start(), m.end()):
+            continue
+        scale = _SCALE.get((m["scale"] or "").casefold(), 1.0)
+        add("money", f"{_CURRENCY_WORD[m['cur'].casefold()]} {_fmt(n * scale)}", "money", m.start(), m.end())
+    for m in _PERCENT.finditer(sentence):
+        if not _taken(taken, m.start(), m.end()):
+            add("percent", m["n"], "percent", m.start(), m.end())
+    for m in _TIME.finditer(sentence):
+        if _taken(taken, m.start(), m.end()):
+            continue
+        hour = int(m["h"] or m["h2"])
+        minute = int(m["m"] or 0)
+        ap = (m["ap"] or m["ap2"] or "").casefold().replace(".", "")
+        if ap == "pm" and hour < 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+        if not (m["m"] or ap):
+            continue
+        zone = (m["zone"] or m["zone2"] or "").casefold()
+        label = _ZONES.get(zone, "local" if zone else "")
+        add("time", f"{hour:02d}:{minute:02d}{' ' + label if label else ''}", "time", m.start(), m.end())
+    for m in _AGE.finditer(sentence):
+        n = number(m["n"] or m["n2"] or m["n3"] or "")
+        if n is None or not 0 < n < 130 or _taken(taken, m.start(), m.end()):
+            continue
+        add("age", _fmt(n), "year of age", m.start(), m.end())
+    for m in _counts(sentence):
+        if _taken(taken, m.start(), m.end("n")):
+            continue
+        raw = m["n"]
+        n = number(raw)
+        if n is None:
+            continue
+        words = [w for w in (m["noun"], m["noun2"], m["noun3"]) if w]
+        scale = _SCALE.get((m["scale"] or "").casefold(), 1.0)
+        noun_at = 0
+        # "four formerly Ukrainian regions": skip adverbs and adjectives to the counted noun (at most two words).
+        while noun_at < len(words) - 1 and (
+            words[noun_at].casefold().endswith(_ADJ_SUFFIX) or words[noun_at][0].isupper()
+        ):
+            if words[noun_at + 1].casefold() in _NOT_NOUN:
+                break
+            noun_at += 1
+        noun = words[noun_at].casefold()
+        if noun in _NOT_NOUN or noun.endswith("ly"):
+            if not raw.replace(",", "").replace(".", "").isdigit():
+                continue
+            add("number", _fmt(n * scale), "", m.start(), m.end("n"))
+            continue
+        end = m.end("noun") if noun_at == 0 else m.end("noun2") if noun_at == 1 else m.end("noun3")
+        if noun in _DURATION:
+            add("duration", _fmt(n * scale), _DURATION[noun], m.start(), end)
+        elif noun in PEOPLE:
+            add("count", _fmt(n * scale), _people(sentence, m.start(), end, noun), m.start(), end)
+        else:
+            add("count", _fmt(n * scale), _singular(noun), m.start(), end)
+    return sorted(found, key=lambda v: v.start)

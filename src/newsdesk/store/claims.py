@@ -1,0 +1,148 @@
+"""Rows of claims, claim clusters and their support: written by the claims stages, read back for matching and
+for the ``claims`` and ``contradictions`` views."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsdesk.records import Article, Claim, Modality, Value, claim_id
+
+__all__ = ["load", "members", "rows", "save", "save_clusters", "stories_of"]
+
+
+def _value(d: dict[str, Any]) -> Value:
+    return Value(**{k: v for k, v in d.items() if k in _VALUE_FIELDS})
+
+
+_VALUE_FIELDS = frozenset(Value.__dataclass_fields__)
+
+
+def save(conn: sqlite3.Connection, article: Article) -> None:
+    """Replace the article's claims; its place in claim clusters is matched again by the next claim_match run."""
+    conn.execute("DELETE FROM claims WHERE article_id = ?", (article.id,))
+    conn.execute("DELETE FROM stage_done WHERE article_id = ? AND stage = 'claim_match'", (article.id,))
+    conn.executemany(
+        "INSERT OR REPLACE INTO claims (id, article_id, start, end, text, modality, asserted_by, asserted_kind, via, "
+        '"values", terms, slot, is_update, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+            (
+                claim_id(article.id, c.start, c.end),
+                article.id,
+                c.start,
+                c.end,
+                c.text,
+                str(c.modality),
+                c.asserted_by,
+                c.asserted_kind,
+                json.dumps(list(c.via), ensure_ascii=False),
+                json.dumps([dataclasses.asdict(v) for v in c.values], ensure_ascii=False),
+                json.dumps(list(c.terms), ensure_ascii=False),
+                c.slot,
+                int(c.update),
+                c.confidence,
+            )
+            for c in article.claims
+        ],
+    )
+
+
+def _claim(r: sqlite3.Row) -> Claim:
+    return Claim(
+        text=r["text"],
+        start=r["start"],
+        end=r["end"],
+        modality=Modality(r["modality"]),
+        asserted_by=r["asserted_by"],
+        asserted_kind=r["asserted_kind"],
+        via=tuple(json.loads(r["via"])),
+        values=tuple(_value(v) for v in json.loads(r["values"])),
+        terms=tuple(json.loads(r["terms"])),
+        slot=r["slot"],
+        update=bool(r["is_update"]),
+        confidence=r["confidence"],
+    )
+
+
+def load(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list[Claim]]:
+    """The claims of the given articles, in text order."""
+    out: dict[str, list[Claim]] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT * FROM claims WHERE article_id IN ({marks}) ORDER BY start", chunk):
+            out.setdefault(r["article_id"], []).append(_claim(r))
+    return out
+
+
+def stories_of(conn: sqlite3.Connection, event_ids: Iterable[str]) -> dict[str, str]:
+    """The story of each of the given events."""
+    ids = list(event_ids)
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT id, story_id FROM events WHERE id IN ({marks})", chunk):
+            if r["story_id"]:
+                out[r["id"]] = r["story_id"]
+    return out
+
+
+def members(conn: sqlite3.Connection, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Each stored cluster of the given stories with its member claims (article id, claim, published), in the
+    order they joined."""
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(story_ids), 500):
+        chunk = list(story_ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+            f"SELECT * FROM claim_clusters WHERE story_id IN ({marks}) ORDER BY rowid",
+            chunk,
+        ):
+            found[r["id"]] = {**dict(r), "claims": []}
+        rows_ = conn.execute(
+            f"""SELECT s.cluster_id, c.*, a.published FROM claim_support s JOIN claim_clusters k ON k.id = s.cluster_id
+                JOIN claims c ON c.id = s.claim_id JOIN articles a ON a.id = c.article_id
+                WHERE k.story_id IN ({marks}) ORDER BY s.rowid""",
+            chunk,
+        )
+        for r in rows_:
+            found[r["cluster_id"]]["claims"].append((r["article_id"], _claim(r), r["published"]))
+    return list(found.values())
+
+
+def save_clusters(conn: sqlite3.Connection, clusters: Iterable[dict[str, Any]], support: Iterable[tuple]) -> None:  # type: ignore[type-arg]
+    """Upsert cluster rows and add support rows (cluster_id, claim_id, article_id, stance, start, end)."""
+    conn.executemany(
+        "INSERT INTO claim_clusters (id, story_id, event_id, slot, text) "
+        "VALUES (:id, :story_id, :event_id, :slot, :text) "
+        "ON CONFLICT(id) DO UPDATE SET slot = excluded.slot, text = excluded.text",
+        list(clusters),
+    )
+    conn.executemany("INSERT OR REPLACE INTO claim_support VALUES (?, ?, ?, ?, ?, ?)", list(support))
+
+
+def rows(conn: sqlite3.Connection, *, story_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Every support row of the given stories' clusters (all stories when None), with the claim and the
+    article facts corroboration needs: origin, outlet, published, cites."""
+    where = ""
+    params: list[str] = []
+    if story_ids is not None:
+        where = f"WHERE k.story_id IN ({','.join('?' * len(story_ids))})"
+        params = list(story_ids)
+    sql = f"""SELECT k.id AS cluster_id, k.story_id, k.event_id AS cluster_event, k.slot AS cluster_slot,
+                     k.text AS cluster_text, s.stance, s.start, s.end, s.claim_id, c.*, a.origin, a.outlet,
+                     a.published, a.cites, a.duplicate_of, a.event_id
+              FROM claim_support s JOIN claim_clusters k ON k.id = s.cluster_id
+              JOIN claims c ON c.id = s.claim_id JOIN articles a ON a.id = s.article_id
+              {where} ORDER BY k.rowid, s.rowid"""
+    out = []
+    for r in conn.execute(sql, params):
+        row = dict(r)
+        row["claim"] = _claim(r)
+        row["cites"] = json.loads(row["cites"])
+        out.append(row)
+    return out

@@ -1,0 +1,163 @@
+"""Claims end to end on our own small corpus: planted contradictions of each kind, planted updates, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.claims import extract, values
+from newsdesk.corpus import Corpus
+from newsdesk.errors import NotFoundError
+from newsdesk.records import Article
+from newsdesk.settings import PipelineSettings, Settings
+from newsdesk.store import Store
+
+CORPUS = Path(__file__).with_name("corpus")
+FAST = Settings(
+    pipeline=PipelineSettings(stages=("cites", "dates", "claims", "dedupe", "cluster", "origins", "claim_match"))
+)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    c = Corpus(Store(":memory:"), settings=FAST)
+    report = c.ingest([CORPUS])
+    assert not report.failures
+    return c
+
+
+def test_every_planted_contradiction_is_found(corpus: Corpus) -> None:
+    found = {(x["kind"], frozenset(s["value"] for s in x["sides"])) for x in corpus.contradictions()}
+    assert ("count", frozenset({"12", "17"})) in found
+    assert ("time", frozenset({"04:15 local", "06:40 local"})) in found
+    assert ("age", frozenset({"58", "63"})) in found
+    assert ("date", frozenset({"2019-03-03", "2017-06-14"})) in found
+    assert ("denial", frozenset({"asserted", "denied"})) in found
+
+
+def test_no_update_is_reported_as_a_contradiction(corpus: Corpus) -> None:
+    contradicted = {s["value"] for x in corpus.contradictions() for s in x["sides"]}
+    assert not contradicted & {"EUR 4000000", "EUR 6000000", "20", "30"}
+    updates = {frozenset(s["value"] for s in x["sides"]) for x in corpus.contradictions(updates=True)}
+    assert frozenset({"EUR 4000000", "EUR 6000000"}) in updates
+
+
+def test_each_side_carries_its_articles_origins_and_spans(corpus: Corpus) -> None:
+    for item in corpus.contradictions():
+        for side in item["sides"]:
+            assert side["article_ids"] and side["origins"]
+            for span in side["spans"]:
+                text = corpus.article(span["article_id"]).text
+                assert text[span["start"] : span["end"]].strip()
+
+
+def test_claims_json_contract_and_spans(corpus: Corpus) -> None:
+    rows = corpus.claims()
+    assert rows
+    for row in rows:
+        for key in (
+            "id",
+            "story_id",
+            "event_id",
+            "text",
+            "slot",
+            "values",
+            "article_ids",
+            "support",
+            "independent_origins",
+            "single_source",
+            "contradicts",
+            "first_seen",
+            "confidence",
+        ):
+            assert key in row
+        assert row["support"] and row["article_ids"]  # no empty cluster
+        for s in row["support"]:
+            assert corpus.article(s["article_id"]).text[s["start"] : s["end"]] == s["text"]
+    assert any(r["contradicts"] for r in corpus.claims(contested=True))
+    assert all(r["single_source"] for r in corpus.claims(single_source=True))
+
+
+def test_unknown_story_is_a_clear_error(corpus: Corpus) -> None:
+    with pytest.raises(NotFoundError, match="No story with id"):
+        corpus.claims("s-nothing")
+    with pytest.raises(NotFoundError):
+        corpus.contradictions("s-nothing")
+
+
+def test_redo_gives_the_same_ids_and_new_articles_join_existing_clusters(tmp_path: Path) -> None:
+    with Corpus(Store(":memory:"), settings=FAST) as c:
+        c.ingest([CORPUS / "01_lorvan-times.txt", CORPUS / "02_kestrel-wire.txt"])
+        before = {r["id"] for r in c.claims()}
+        c.ingest([CORPUS / "03_orrin-daily.txt"])
+        after = {r["id"]: r for r in c.claims()}
+        assert before <= set(after)
+        c.analyze(redo=True)
+        assert {r["id"] for r in c.claims()} == set(after)
+
+
+def test_values_normalise_ways_of_writing_one_value() -> None:
+    def got(text: str) -> set[tuple[str, str, str]]:
+        return {(v.kind, v.value, v.unit) for v in values.find(text)}
+
+    assert got("It cost $100bn.") == got("It cost 100 billion dollars.") == {("money", "USD 100000000000", "money")}
+    assert got("The raid took seven minutes.") == got("The raid took 7 minutes.")
+    assert ("count", "28", "point") in got("a 28-point plan")
+    assert ("count", "35", "people killed") in got("A strike killed 35 people.")
+    assert ("age", "34", "year of age") in got("Ana Corvell, 34, left.")
+    assert ("time", "15:00", "time") in got("They left at 3 pm.")
+
+
+def _article(text: str, **kw: object) -> Article:
+    return Article(id="a1", source="t", text=text, **kw)  # type: ignore[arg-type]
+
+
+def test_opinion_questions_and_tables_are_no_claims() -> None:
+    text = "Should Velmora pay? I think the mayor was wrong.\nRow 1 | 12 | 14 | 19 | 22 | 31 | 40\nShort line"
+    assert extract.find(_article(text)) == ()
+
+
+def test_a_two_hundred_claim_article_and_a_foreign_one_do_not_crash() -> None:
+    long = "\n".join(f"The Velmora council counted {i} boats in Harbour {i % 7} on Tuesday." for i in range(1, 201))
+    with Corpus(Store(":memory:"), settings=FAST) as c:
+        german = "Der Rat von Velmora zählte am Dienstag zwölf Boote im Hafen, und die Fischer waren nicht zufrieden. "
+        report = c.ingest([_write("long.txt", long), _write("other.txt", german * 4)])
+        assert not report.failures
+        rows = c.claims()
+        assert rows and all(r["support"] for r in rows)
+        languages = {a["id"]: a["language"] for a in c.articles()}
+        found = c.store.claims(list(languages))
+        assert max(len(v) for v in found.values()) >= 199  # the first line may be taken for the title
+        assert all(languages[a] == "en" for a in found)  # the rules read English: none from the German one
+
+
+def _write(name: str, text: str) -> Path:
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_copy_and_a_relayed_claim_count_once_and_a_credit_is_named() -> None:
+    from newsdesk.claims import corroborate
+    from newsdesk.records import Claim
+
+    def row(article_id: str, origin: str, outlet: str | None, via: tuple[str, ...] = ()) -> dict[str, object]:
+        claim = Claim(text="t", start=0, end=1, via=via)
+        return {"article_id": article_id, "origin": origin, "outlet": outlet, "claim": claim}
+
+    got = corroborate.corroborate(
+        [
+            row("a", "a", "Kestrel Wire"),
+            row("b", "a", "Orrin Daily"),  # a copy of a: one origin
+            row("c", "c", "Lorvan Times", via=("The Harbour Gazette",)),  # relays the Gazette
+            row("d", "d", "Velmora Post", via=("the Harbour Gazette",)),  # relays it too
+        ]
+    )
+    assert got["independent_origins"] == ["Kestrel Wire", "The Harbour Gazette"]
+    gazette = got["origins"][1]
+    assert gazette["relaying"] == 2 and not gazette["own"]
+    assert not got["single_source"]
+    assert corroborate.corroborate([row("a", "a", None)])["single_source"]
