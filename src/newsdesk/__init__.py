@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from newsdesk.claims.stance import claim_stance, claim_stances
 from newsdesk.corpus import Corpus
 from newsdesk.corpus import open_corpus as open
 from newsdesk.errors import (
@@ -58,6 +59,8 @@ __all__ = [
     "StageReport",
     "StoreError",
     "__version__",
+    "claim_stance",
+    "claim_stances",
     "home",
     "load_settings",
     "open",

@@ -1,0 +1,1 @@
+"""Claims: what articles assert, and where they agree or disagree."""
