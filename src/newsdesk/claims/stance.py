@@ -42,7 +42,7 @@ WINDOW = 12  # words either side of a claim word in which a cue word counts as "
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before white space, or at a blank line.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+|\n\s*\n")
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -83,6 +83,7 @@ CUES: dict[str, frozenset[str]] = {
     ),
 }
 _CUE_NAMES = tuple(CUES)
+_REFUTING = CUES["refute"] | CUES["negation"] | CUES["doubt"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,7 +125,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
+        spans.append((start, match.start() + len(match.group(1) or "")))
         start = match.end()
     spans.append((start, len(text)))
     out = []
@@ -147,6 +148,7 @@ class _Model:
     trees: dict[str, npt.NDArray[Any]]
     base: npt.NDArray[np.float64]
     n_features: int
+    topic: bool  # whether the claim's latent vector is a feature (what the claim is about, not how it is told)
 
 
 @dataclass(slots=True)
@@ -272,12 +274,19 @@ def _pair_features(claim: str, article: _Article, model: _Model) -> tuple[list[f
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     best = order[0] if order else -1
     top = order[:TOP_SENTENCES]
-    refuting = [
-        i
-        for i in order
-        if scores[i] > 0 and (article.sent_cues[i][0] or article.sent_cues[i][1] or article.sent_cues[i][4])
-    ]
-    best_refuting = refuting[0] if refuting else best
+    # The evidence of a contradiction: the closest sentence (sharing a claim word, or next to the closest one) with a
+    # refuting, negating or doubting word that the claim does not itself use ("fraud" in a claim about a fraud
+    # inquiry refutes nothing).
+    claim_words = set(claim_tokens)
+    best_refuting = next(
+        (
+            i
+            for i in order
+            if (scores[i] > 0 or abs(i - best) == 1)
+            and any(w in _REFUTING and w not in claim_words for w in article.sent_words[i])
+        ),
+        best,
+    )
     cos_body = sum(w * article.vector.get(t, 0.0) for t, w in cvec.items())
     lead_max = max(scores[:LEAD_SENTENCES], default=0.0)
     claim_set = set(claim_content)
@@ -319,8 +328,9 @@ def _pair_features(claim: str, article: _Article, model: _Model) -> tuple[list[f
         *[float(c) for c in best_cues],
         *near,
     ]
-    row.extend(clat.tolist())
-    row.extend((clat * article.latent).tolist())
+    if model.topic:
+        row.extend(clat.tolist())
+        row.extend((clat * article.latent).tolist())
     return row, best, best_refuting
 
 
@@ -356,6 +366,7 @@ def load_model(path: Path = MODEL) -> _Model:
         trees=trees,
         base=arrays["base"].astype(np.float64),
         n_features=int(arrays["n_features"]),
+        topic=bool(arrays["topic"]) if "topic" in arrays else True,
     )
 
 
