@@ -42,18 +42,17 @@ UNRELATED = (
 
 
 def test_labels_of_clear_cases() -> None:
-    results = newsdesk.claim_stances([(CLAIM, SUPPORTS), (CLAIM, UNRELATED), (CLAIM, CONTRADICTS), (CLAIM, DISCUSSES)])
-    assert [r.label for r in results[:2]] == ["supports", "unrelated"]
-    assert all(r.label != "unrelated" for r in results[2:])
+    results = newsdesk.claim_stances([(CLAIM, SUPPORTS), (CLAIM, DISCUSSES), (CLAIM, UNRELATED), (CLAIM, CONTRADICTS)])
+    assert [r.label for r in results[:3]] == ["supports", "discusses", "unrelated"]
+    assert results[3].label != "unrelated"
 
 
-# Known limit (docs/decisions/0011-claim-stance-model.md): trained on FNC-1's claims, the model leans on what a claim
-# is about; on a claim unlike them it reads a clear denial or a hedged report as support. Strict xfail: a model
-# that gets these right makes the test fail until the marks are removed.
-@pytest.mark.xfail(strict=True, reason="stance of a claim unlike FNC-1's: denial and hedging read as support")
-@pytest.mark.parametrize(("text", "label"), [(CONTRADICTS, "contradicts"), (DISCUSSES, "discusses")])
-def test_denial_and_hedged_report_of_a_new_claim(text: str, label: str) -> None:
-    assert stance.claim_stance(CLAIM, text).label == label
+# Known limit (docs/decisions/0011-claim-stance-model.md): cue words are counted, not parsed, and FNC-1's denials
+# are mostly "hoax"/"fake" stories; a plain denial of a new claim ("has not resigned") reads as support. Strict
+# xfail: a model that gets it right makes this test fail until the mark is removed.
+@pytest.mark.xfail(strict=True, reason="a plain denial of a claim unlike FNC-1's reads as support")
+def test_denial_of_a_new_claim() -> None:
+    assert stance.claim_stance(CLAIM, CONTRADICTS).label == "contradicts"
 
 
 def test_one_pair_is_the_same_as_in_a_batch() -> None:

@@ -4,8 +4,9 @@ A model trained once on FNC-1 (``bench/train_stance.py``, see ``docs/decisions/0
 shipped as ``stance_model.npz``: a word table (inverse document frequency and a 48-dimension latent projection per
 word) and gradient-boosted trees over features of the pair. The features are similarity (TF-IDF cosine of claim and
 article, of claim and each sentence, word and bigram overlap, latent cosine), cue words (refuting, denying, hedging,
-confirming, negation) counted in the whole article, in its lead and in the sentences closest to the claim, and the
-latent vectors of claim and article. Scoring runs on numpy alone, batched: an article that appears in many pairs is
+confirming, negation) counted in the whole article, in its lead, in the sentences closest to the claim and near the
+claim's words. The claim's own latent vector is not a feature of the shipped model: it lets the trees recognise
+FNC-1's claims rather than read stance (``topic`` in the file; see the decision). Scoring runs on numpy alone, batched: an article that appears in many pairs is
 read once.
 
 >>> from newsdesk.claims.stance import claim_stance
