@@ -6,8 +6,8 @@ word) and gradient-boosted trees over features of the pair. The features are sim
 article, of claim and each sentence, word and bigram overlap, latent cosine), cue words (refuting, denying, hedging,
 confirming, negation) counted in the whole article, in its lead, in the sentences closest to the claim and near the
 claim's words. The claim's own latent vector is not a feature of the shipped model: it lets the trees recognise
-FNC-1's claims rather than read stance (``topic`` in the file; see the decision). Scoring runs on numpy alone, batched: an article that appears in many pairs is
-read once.
+FNC-1's claims rather than read stance (``topic`` in the file; see the decision). Scoring runs on numpy alone,
+batched: an article that appears in many pairs is read once.
 
 >>> from newsdesk.claims.stance import claim_stance
 >>> claim_stance("Mayor of Dunmore resigns", "The mayor of Dunmore resigned on Monday.").label  # doctest: +SKIP
