@@ -32,6 +32,8 @@ EXPECTED = [
     "StageReport",
     "StoreError",
     "__version__",
+    "claim_stance",
+    "claim_stances",
     "home",
     "load_settings",
     "open",

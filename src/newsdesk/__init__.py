@@ -32,6 +32,7 @@ from newsdesk.settings import Settings, home
 from newsdesk.settings import load as load_settings
 
 if TYPE_CHECKING:
+    from newsdesk.claims.stance import claim_stance, claim_stances
     from newsdesk.corpus import Corpus
     from newsdesk.corpus import open_corpus as open
 
@@ -61,6 +62,8 @@ __all__ = [
     "StageReport",
     "StoreError",
     "__version__",
+    "claim_stance",
+    "claim_stances",
     "home",
     "load_settings",
     "open",
@@ -75,6 +78,12 @@ def __getattr__(name: str) -> Any:
         from newsdesk import corpus
 
         value = corpus.Corpus if name == "Corpus" else corpus.open_corpus
+        globals()[name] = value
+        return value
+    if name in ("claim_stance", "claim_stances"):
+        from newsdesk.claims import stance
+
+        value = getattr(stance, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

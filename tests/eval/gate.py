@@ -36,6 +36,9 @@ Measures (each 0..1, higher is better):
   ``origins`` / ``origins_distinct`` (pairs within its syndication groups in one origin, pairs across groups
   not), ``entities_merged`` (spelling variants held by one entity), ``top_entity_types`` (the 30 most-mentioned
   entities against a hand-made type table) and ``timeline_no_furniture``.
+- ``fnc1.score`` / ``fnc1.macro_f1`` / ``fnc1.disagree_f1`` (:mod:`tests.eval.fnc1`): the shipped claim-stance
+  model on the FNC-1 bodies it was not trained on: the official weighted score (share of the best possible),
+  macro-F1 over agree / disagree / discuss / unrelated, and disagree F1 alone.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ from newsdesk.demo import corpus_path
 from newsdesk.records import Article
 from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.store import Store
-from tests.eval import attribution, claims
+from tests.eval import attribution, claims, fnc1
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -327,6 +330,13 @@ def measure_devnews() -> tuple[dict[str, float], str]:
     return devnews.measure_devnews()
 
 
+def measure_fnc1() -> tuple[dict[str, float], str]:
+    """Claim stance on FNC-1's held-out bodies (see :mod:`tests.eval.fnc1`) and the hash of its two files."""
+    folder = shared() / "data" / "fnc1"
+    scores, _, _ = fnc1.measure(folder)
+    return scores, corpus_hash(fnc1.files(folder))
+
+
 MEASURES: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
     "seeds": measure_seeds,
     "polnear": measure_polnear,
@@ -346,6 +356,7 @@ MEASURES: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
     ),
     "conll": lambda: (attribution.measure_conll(), corpus_hash([shared() / "data" / "conllpp" / "conllpp_dev.txt"])),
     "devnews": measure_devnews,
+    "fnc1": measure_fnc1,
 }
 
 

@@ -1,1 +1,2 @@
-"""Claims: what articles assert, matched across a story, corroborated by independent origin, and contradicted."""
+"""Claims: what articles assert, matched across a story, corroborated by independent origin, contradicted, and
+where articles agree or disagree with a claim (its stance)."""
