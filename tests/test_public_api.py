@@ -34,6 +34,7 @@ EXPECTED = [
     "__version__",
     "claim_stance",
     "claim_stances",
+    "loaded_phrases",
     "home",
     "load_settings",
     "open",

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from newsdesk.claims.stance import claim_stance, claim_stances
     from newsdesk.corpus import Corpus
     from newsdesk.corpus import open_corpus as open
+    from newsdesk.frame.loaded import loaded_phrases
 
 __all__ = [
     "Article",
@@ -66,6 +67,7 @@ __all__ = [
     "claim_stances",
     "home",
     "load_settings",
+    "loaded_phrases",
     "open",
 ]
 
@@ -86,4 +88,9 @@ def __getattr__(name: str) -> Any:
         value = getattr(stance, name)
         globals()[name] = value
         return value
+    if name == "loaded_phrases":
+        from newsdesk.frame import loaded
+
+        globals()[name] = loaded.loaded_phrases
+        return loaded.loaded_phrases
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

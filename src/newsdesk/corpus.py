@@ -7,6 +7,7 @@ import dataclasses
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -78,6 +79,23 @@ def _in_sentence(item: dict[str, Any]) -> dict[str, Any]:
     pieces[-1]["text"] = pieces[-1]["text"].rstrip()
     pieces += [{"text": "…", "named": False}] if cut_right else []
     return {**item, "sentence": [p for p in pieces if p["text"]]}
+
+
+def framing_groups(items: Iterable[str]) -> dict[str, str]:
+    """``[framing] groups`` items (``"outlet = group"``) as outlet (case-folded) -> group.
+
+    Raises:
+        ConfigError: an item without ``=``, or with an empty side.
+    """
+    out = {}
+    for item in items:
+        outlet, sep, group = item.partition("=")
+        if not sep or not outlet.strip() or not group.strip():
+            raise ConfigError(
+                f'Bad [framing] groups item {item!r}: write it as "outlet = group", e.g. "Daily Planet = western".'
+            )
+        out[outlet.strip().casefold()] = group.strip()
+    return out
 
 
 def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
@@ -506,6 +524,52 @@ class Corpus:
         """
         found, conflicts = self._claim_clusters(story_id)
         return claim_summary.contradictions(found, conflicts, updates=updates)
+
+    def framing(self, story_id: str) -> dict[str, Any]:
+        """How the outlets (or the outlet groups of ``[framing] groups``) of a story tell it (the ``framing --json``
+        contract, see docs/json.md): each group's distinctive wording by log-odds with an informative Dirichlet
+        prior, with counts and example sentences; its loaded wording with neutral alternatives; the claims it
+        leaves out that two or more other origins carry; competing names paired across groups; the same per event.
+
+        Raises:
+            NotFoundError: ``story_id`` names no story.
+            ConfigError: a ``[framing] groups`` item is not ``outlet = group``.
+        """
+        from newsdesk.cluster.similarity import term_key
+        from newsdesk.frame import framing
+
+        head = self.story_head(story_id)
+        groups = framing_groups(self.settings.framing.groups)
+        rows = self.store.query("framing_articles", story_id=head["id"])
+        articles = [
+            Article(
+                id=r["id"],
+                source="",
+                text=r["text"],
+                outlet=r["outlet"],
+                published=r["published"],
+                language=r["language"],
+                event_id=r["event_id"],
+                origin=r["origin"],
+            )
+            for r in rows
+        ]
+        titles = {r["event_id"]: r["event_title"] for r in rows if r["event_id"]}
+
+        def background(terms: Iterable[str]) -> dict[str, int]:
+            keys: dict[int, list[str]] = {}
+            for term in terms:
+                keys.setdefault(term_key(term), []).append(term)
+            found = self.store.query("term_documents", keys=list(keys))
+            return {t: int(r["documents"]) for r in found for t in keys[r["term"]]}
+
+        names: dict[str, dict[str, Counter[str]]] = {}
+        for r in self.store.query("framing_names", story_id=head["id"]):
+            group = framing.group_name(Article(id="", source="", text="", outlet=r["outlet"]), groups)
+            names.setdefault(r["entity_id"], {}).setdefault(group, Counter())[r["text"]] += r["n"]
+        claims = self.claims(head["id"]) if len(rows) > 1 else []
+        found = framing.frame(articles, groups=groups, background=background, events=titles, claims=claims, names=names)
+        return {"story": {"id": head["id"], "title": head["title"]}, "articles": len(rows), **found}
 
     def quotes(
         self,

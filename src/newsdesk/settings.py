@@ -20,6 +20,7 @@ __all__ = [
     "ClusterSettings",
     "DedupeSettings",
     "FetchSettings",
+    "FramingSettings",
     "IngestSettings",
     "PipelineSettings",
     "Settings",
@@ -184,6 +185,19 @@ class WebSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FramingSettings:
+    """How a story's outlets are compared (``newsdesk framing``)."""
+
+    groups: tuple[str, ...] = field(
+        default=(),
+        metadata=_help(
+            'Outlet groups to compare, as "outlet = group" items (e.g. ["Daily Planet = western", '
+            '"State Herald = state media"]); an outlet not listed is compared as itself.'
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """All settings."""
 
@@ -194,6 +208,7 @@ class Settings:
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    framing: FramingSettings = field(default_factory=FramingSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -204,6 +219,7 @@ SECTIONS: dict[str, type[Any]] = {
     "cluster": ClusterSettings,
     "nlp": NlpSettings,
     "web": WebSettings,
+    "framing": FramingSettings,
 }
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-__all__ = ["DocumentFrequencies", "Vector", "cosine", "pack", "unpack", "vector"]
+__all__ = ["DocumentFrequencies", "Vector", "cosine", "pack", "term_key", "unpack", "vector"]
 
 Vector = dict[int, float]
 
@@ -205,6 +205,11 @@ LEAD_WORDS = 120  # the lead says what happened; its terms count twice
 
 def _hash(term: str) -> int:
     return zlib.crc32(term.encode()) & 0xFFFFFF
+
+
+def term_key(term: str) -> int:
+    """The key of a (case-folded) term in the stored document frequencies (``term_counts``)."""
+    return _hash(term)
 
 
 def terms(text: str) -> Counter[str]:

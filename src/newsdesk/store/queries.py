@@ -603,6 +603,10 @@ __all__ += [
     "story_speakers_count",
     "story_summary",
 ]
+# A story's framing (newsdesk.frame) reads its articles whole, and the store's term frequencies for its prior.
+from newsdesk.store.framing import framing_articles, framing_names, term_documents  # noqa: E402
+
+__all__ += ["framing_articles", "framing_names", "term_documents"]
 # An entity's page: its mentions grouped by story, a page at a time, each with the text around it (the caller cuts
 # the sentence from it), its quotes with their articles, and the entities named in the same articles.
 _WINDOW = 400  # characters read on each side of a mention: a sentence longer than this is shown cut

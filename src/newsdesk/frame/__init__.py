@@ -1,0 +1,2 @@
+"""Framing: how outlets tell the same story (distinctive wording, competing names, omitted facts) and loaded
+wording in a text."""

@@ -1,0 +1,170 @@
+"""Loaded wording in a text: words and phrases that pass a judgement, each with its span and a neutral alternative.
+
+The lexicon (``lexicon.tsv``, written by hand from general advice on neutral news wording, not learned from
+labelled data: see docs/decisions/0017-framing-by-log-odds.md) lists said-verbs that judge ("slammed", "boasted"),
+labels ("regime", "thugs"), intensifiers ("massive", "skyrocketed") and uplift ("heroic", "landmark"), each with a
+polarity and, where one exists, the neutral word a plain report would use. A word inside quotation marks is the
+speaker's, not the writer's: such hits are kept and marked ``quoted``.
+
+>>> [(p.text, p.polarity, p.alternative) for p in loaded_phrases("The senator slammed the regime's plan.")]
+[('slammed', 'neg', 'criticise'), ('regime', 'neg', 'government')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["LEXICON", "LoadedPhrase", "lexicon", "loaded_phrases"]
+
+LEXICON = Path(__file__).with_name("lexicon.tsv")
+# A lexicon hit is a guess about the writer's intent: a phrase of several words is less often innocent.
+WORD_CONFIDENCE = 0.55
+PHRASE_CONFIDENCE = 0.7
+MAX_CHARS = 2_000_000  # longer texts are read up to here
+
+_QUOTES = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»\n]{1,2000}»")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LoadedPhrase:
+    """A loaded word or phrase at ``[start, end)`` of the text; ``alternative`` is a neutral wording (None when the
+    word has none but leaving it out); ``quoted`` says it stands inside quotation marks (the speaker's words)."""
+
+    start: int
+    end: int
+    text: str
+    polarity: str
+    alternative: str | None
+    quoted: bool
+    confidence: float
+
+
+_WORD = re.compile(r"[^\W_][\w-]*")
+_REACH = 80  # characters read from where a phrase may begin (its longest phrase is shorter)
+_SEEN_WORDS = 200_000  # words whose lexicon entries are remembered
+_Entry = tuple[tuple[str, ...], str, str | None]  # (words, polarity, alternative); a word ending in * is a stem
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    exact: dict[str, list[_Entry]]  # by first word, longest phrase first
+    stems: dict[str, list[_Entry]]  # by the stem of a first word ending in *
+    longest_stem: int
+    seen: dict[str, list[_Entry]]
+    first: re.Pattern[str]  # where a phrase may begin: any first word or stem, as one trie-shaped expression
+
+
+def _first(word: str, lex: _Lexicon) -> list[_Entry]:
+    """The lexicon's phrases whose first word matches ``word``, longest first (remembered: texts repeat words)."""
+    known = lex.seen.get(word)
+    if known is not None:
+        return known
+    if len(lex.seen) > _SEEN_WORDS:
+        lex.seen.clear()
+    found = list(lex.exact.get(word, ()))
+    for size in range(min(len(word), lex.longest_stem), 1, -1):
+        found.extend(lex.stems.get(word[:size], ()))
+    lex.seen[word] = sorted(found, key=lambda e: -len(e[0]))
+    return lex.seen[word]
+
+
+def _matches(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+@cache
+def lexicon(path: Path = LEXICON) -> _Lexicon:
+    """The lexicon at ``path``, indexed by each phrase's first word (or its stem)."""
+    exact: dict[str, list[_Entry]] = {}
+    stems: dict[str, list[_Entry]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, polarity, *rest = line.split("\t")
+        alternative = rest[0].strip() if rest and rest[0].strip() else None
+        words = tuple(phrase.strip().lower().split())
+        entry = (words, polarity.strip(), alternative)
+        if words[0].endswith("*"):
+            stems.setdefault(words[0][:-1], []).append(entry)
+        else:
+            exact.setdefault(words[0], []).append(entry)
+    trie: dict[str, Any] = {}
+    for word, ending in [*((w, "$") for w in exact), *((s, "*") for s in stems)]:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[ending] = {}
+    first = re.compile(r"(?<![\w-])" + _trie_regex(trie) + r"(?![\w-])", re.IGNORECASE)
+    return _Lexicon(exact, stems, max((len(s) for s in stems), default=0), {}, first)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """One regular expression matching the words of a character trie (Python's re does not merge prefixes of an
+    alternation by itself: four hundred plain alternatives tried at every position are a hundred times slower)."""
+    options = []
+    for key, child in sorted(node.items()):
+        if key == "$":
+            options.append("")
+        elif key == "*":
+            options.append(r"[\w-]*")
+        else:
+            options.append(re.escape(key) + _trie_regex(child))
+    if len(options) == 1:
+        return options[0]
+    return "(?:" + "|".join(options) + ")"
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+
+
+def loaded_phrases(text: str) -> list[LoadedPhrase]:
+    """The loaded words and phrases of ``text``, in text order, each with its span, polarity (``neg`` or ``pos``),
+    neutral ``alternative`` where one exists, whether it is ``quoted``, and a ``confidence``.
+
+    Any text is accepted: an empty or non-English text gives an empty or short list, never an error.
+    """
+    if not text:
+        return []
+    text = text[:MAX_CHARS]
+    lex = lexicon()
+    regions = _quoted_regions(text)
+    found = []
+    after = 0
+    for candidate in lex.first.finditer(text):
+        start = candidate.start()
+        if start < after:
+            continue
+        tokens = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(text, start, start + _REACH)]
+        if not tokens:
+            continue
+        hit = None
+        for words, polarity, alternative in _first(tokens[0][0], lex):
+            if len(words) > len(tokens):
+                continue
+            if all(
+                _matches(words[k], tokens[k][0]) and not text[tokens[k - 1][2] : tokens[k][1]].strip()
+                for k in range(1, len(words))
+            ):
+                hit = (tokens[len(words) - 1][2], polarity, alternative, len(words) > 1)
+                break
+        if hit is None:
+            continue
+        end, polarity, alternative, phrase = hit
+        after = end
+        found.append(
+            LoadedPhrase(
+                start=start,
+                end=end,
+                text=text[start:end],
+                polarity=polarity,
+                alternative=alternative,
+                quoted=any(a < start and end < b for a, b in regions),
+                confidence=PHRASE_CONFIDENCE if phrase else WORD_CONFIDENCE,
+            )
+        )
+    return found
