@@ -540,7 +540,12 @@ class Corpus:
 
         head = self.story_head(story_id)
         groups = framing_groups(self.settings.framing.groups)
-        rows = self.store.query("framing_articles", story_id=head["id"])
+        rows: list[dict[str, Any]] = []
+        while True:
+            page = self.store.query("framing_articles", story_id=head["id"], after=rows[-1]["row"] if rows else 0)
+            rows.extend(page)
+            if len(page) < 200:
+                break
         articles = [
             Article(
                 id=r["id"],
