@@ -1,7 +1,7 @@
 """BASIL lexical bias: newsdesk's loaded phrases against the annotated loaded wording, and outlet-distinctive terms.
 
 BASIL (``../shared/data/basil/``, Fan et al., EMNLP 2019; research use, so nothing learned from it is shipped)
-holds 100 events of 2010-2016, each told by three outlets (Fox News, The New York Times, HuffPost), with phrases
+holds events of 2010-2016 (70 in the part here), each told by three outlets (Fox News, The New York Times, HuffPost), with phrases
 annotated as lexical bias (``bias`` = ``lex``: loaded wording) or informational bias. Each annotation's
 ``start``/``end`` count within one sentence of ``body-paragraphs``, which one unsaid: the sentence is the one whose
 text at those offsets is the annotated phrase. An article's text here is its sentences joined by spaces and its
@@ -12,7 +12,8 @@ Measures (the gate's ``basil.*``):
   phrase level, by overlap: a flagged phrase is right when it overlaps an annotated lexical-bias span, and an
   annotated span is found when a flagged phrase overlaps it.
 - ``basil.adjective_precision`` / ``basil.adjective_recall`` / ``basil.adjective_f1``: the peer baseline that
-  flags every adjective (spaCy's tagger), scored the same way.
+  flags every adjective (spaCy's tagger), scored the same way; ``basil.loaded_f1_over_adjective`` is the ratio
+  of the two F1 scores (the margin over the peer).
 - ``basil.distinctive_events``: over the (event, outlet) pairs with annotated loaded wording, the share where the
   outlet's distinctive terms within the event (``newsdesk.frame.framing.frame``, the three outlets as groups)
   include a content word of one of its annotated spans. Most annotated words are written once, and one use
@@ -147,6 +148,8 @@ def measure(folder: Path) -> dict[str, float]:
     scores = {}
     for name, (p, r, f) in (("loaded", ours), ("adjective", peer)):
         scores |= {f"basil.{name}_precision": p, f"basil.{name}_recall": r, f"basil.{name}_f1": f}
+    # The margin over the peer, pinned as a measure of its own: loaded-phrase F1 over every-adjective F1.
+    scores["basil.loaded_f1_over_adjective"] = ours[2] / peer[2] if peer[2] else 0.0
     scores["basil.distinctive_events"], scores["basil.distinctive_or_own_loaded_events"] = _distinctive(stories)
     return {k: round(v, 4) for k, v in scores.items()}
 

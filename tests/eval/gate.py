@@ -39,6 +39,9 @@ Measures (each 0..1, higher is better):
 - ``fnc1.score`` / ``fnc1.macro_f1`` / ``fnc1.disagree_f1`` (:mod:`tests.eval.fnc1`): the shipped claim-stance
   model on the FNC-1 bodies it was not trained on: the official weighted score (share of the best possible),
   macro-F1 over agree / disagree / discuss / unrelated, and disagree F1 alone.
+- ``basil.*`` (:mod:`tests.eval.basil`): ``newsdesk.loaded_phrases`` against BASIL's lexical-bias spans
+  (precision, recall, F1 by overlap), the every-adjective baseline scored the same way, and per event whether an
+  outlet's distinctive terms hold its annotated loaded words.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ from newsdesk.demo import corpus_path
 from newsdesk.records import Article
 from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.store import Store
-from tests.eval import attribution, claims, fnc1
+from tests.eval import attribution, basil, claims, fnc1
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -330,6 +333,12 @@ def measure_devnews() -> tuple[dict[str, float], str]:
     return devnews.measure_devnews()
 
 
+def measure_basil() -> tuple[dict[str, float], str]:
+    """Loaded phrases and outlet-distinctive terms on BASIL (see :mod:`tests.eval.basil`), and the hash of its files."""
+    folder = shared() / "data" / "basil"
+    return basil.measure(folder), corpus_hash(basil.files(folder))
+
+
 def measure_fnc1() -> tuple[dict[str, float], str]:
     """Claim stance on FNC-1's held-out bodies (see :mod:`tests.eval.fnc1`) and the hash of its two files."""
     folder = shared() / "data" / "fnc1"
@@ -357,6 +366,7 @@ MEASURES: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
     "conll": lambda: (attribution.measure_conll(), corpus_hash([shared() / "data" / "conllpp" / "conllpp_dev.txt"])),
     "devnews": measure_devnews,
     "fnc1": measure_fnc1,
+    "basil": measure_basil,
 }
 
 

@@ -80,13 +80,13 @@ class Counts:
     words: tuple[str, ...]
 
 
-_PAIR = 1 << 32  # a two-word term's key while counting: first word's id * _PAIR + second word's id
+_PAIR = 1 << 32  # a two-word term's key while counting: (first word's id + 1) * _PAIR + second word's id
 
 
 def count(text: str, vocabulary: dict[str, int]) -> Counts:
     """The terms of ``text``: content words (not stop words, two letters or more) and adjacent pairs of content
     words within one clause (punctuation breaks a pair), lower-cased. Single words are ids into ``vocabulary``
-    (new words are added); pairs are keys ``first * _PAIR + second`` until :class:`_Story` numbers them."""
+    (new words are added); pairs are keys ``(first + 1) * _PAIR + second`` until :class:`_Story` numbers them."""
     add = vocabulary.setdefault
     sequence: list[str] = []
     for clause in _CLAUSE.split(text.lower().replace("’", "'")):
@@ -103,7 +103,7 @@ def count(text: str, vocabulary: dict[str, int]) -> Counts:
     first, second = ids[:-1], ids[1:]
     join = (first >= 0) & (second >= 0)
     single = ids[ids >= 0]
-    return Counts(np.concatenate([single, first[join] * _PAIR + second[join]]), tuple(sequence))
+    return Counts(np.concatenate([single, (first[join] + 1) * _PAIR + second[join]]), tuple(sequence))
 
 
 def terms(text: str) -> Counter[str]:
@@ -111,7 +111,7 @@ def terms(text: str) -> Counter[str]:
     vocabulary: dict[str, int] = {}
     found = count(text, vocabulary)
     names = list(vocabulary)
-    return Counter(names[i] if i < _PAIR else f"{names[i // _PAIR]} {names[i % _PAIR]}" for i in found.ids.tolist())
+    return Counter(names[i] if i < _PAIR else f"{names[i // _PAIR - 1]} {names[i % _PAIR]}" for i in found.ids.tolist())
 
 
 def group_name(article: Article, groups: Mapping[str, str]) -> str:
@@ -492,7 +492,7 @@ class _Story:
         number[kept] = np.arange(int(kept.sum()))
         spelled = list(words)
         self.vocabulary = [
-            spelled[k] if k < _PAIR else f"{spelled[k // _PAIR]} {spelled[k % _PAIR]}" for k in keys[kept].tolist()
+            spelled[k] if k < _PAIR else f"{spelled[k // _PAIR - 1]} {spelled[k % _PAIR]}" for k in keys[kept].tolist()
         ]
         self.index = {t: i for i, t in enumerate(self.vocabulary)}
         self.counts = {}

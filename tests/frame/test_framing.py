@@ -1,0 +1,192 @@
+"""Framing on invented stories: distinctive wording, competing names, loaded wording, omitted claims, bad input."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+from newsdesk.frame import framing
+from newsdesk.records import Article
+
+NORTH = (
+    "Officials in Varrow held a vote in the occupied territories on Sunday. Residents of the occupied territories "
+    "said the regime slammed its critics. Soldiers patrolled the occupied territories near the river Esk."
+)
+SOUTH = (
+    "Officials in Varrow held a vote in the new regions on Sunday. Residents of the new regions said the "
+    "government criticised its opponents. Soldiers patrolled the new regions near the river Esk."
+)
+
+
+def _story(n: int = 5, *, event: str = "ev1") -> list[Article]:
+    out = []
+    for i in range(n):
+        out.append(Article(id=f"n{i}", source="", text=NORTH, outlet="Northern Lamp", event_id=event))
+        out.append(Article(id=f"s{i}", source="", text=SOUTH, outlet="Southern Bell", event_id=event))
+    return out
+
+
+def _group(found: dict, name: str) -> dict:
+    return next(g for g in found["groups"] if g["name"] == name)
+
+
+def test_each_outlet_gets_its_distinctive_terms_with_counts_and_examples() -> None:
+    found = framing.frame(_story(), events={"ev1": "The vote"})
+    north, south = _group(found, "Northern Lamp"), _group(found, "Southern Bell")
+    assert north["terms"][0]["term"] == "occupied territories"
+    assert south["terms"][0]["term"] == "new regions"
+    top = north["terms"][0]
+    assert top["count"] == 15 and top["others"] == 0 and top["articles"] == 5 and top["z"] >= framing.Z_MIN
+    # Words both outlets use equally are not distinctive of either.
+    assert not {"officials", "varrow", "soldiers"} & {t["term"] for t in north["terms"] + south["terms"]}
+    example = top["examples"][0]
+    article = next(a for a in _story() if a.id == example["article_id"])
+    assert article.text[example["start"] : example["end"]].lower() == "occupied territories"
+    assert article.text[example["sentence_start"] : example["sentence_end"]].strip() == example["sentence"]
+    assert found["note"] is None
+
+
+def test_competing_names_are_paired_by_their_contexts() -> None:
+    found = framing.frame(_story())
+    pairs = [{s["term"] for s in p["sides"]} for p in found["pairs"] if p["kind"] == "context"]
+    assert {"occupied territories", "new regions"} in pairs
+    assert all(0 < p["confidence"] <= 1 for p in found["pairs"])
+
+
+def test_entity_names_written_differently_are_paired_but_not_a_short_form() -> None:
+    names = {
+        "e1": {"Northern Lamp": Counter({"Kirov Bay": 4}), "Southern Bell": Counter({"Kirovsk Harbour": 3})},
+        "e2": {"Northern Lamp": Counter({"Tomas Vell": 2}), "Southern Bell": Counter({"Vell": 5})},
+    }
+    found = framing.pairs({}, {}, names=names)
+    assert [[s["term"] for s in p["sides"]] for p in found] == [["Kirov Bay", "Kirovsk Harbour"]]
+    assert found[0]["kind"] == "entity" and found[0]["entity_id"] == "e1"
+
+
+def test_loaded_wording_carries_the_alternative_other_outlets_use() -> None:
+    found = framing.frame(_story())
+    loaded = {row["text"]: row for row in _group(found, "Northern Lamp")["loaded"]}
+    assert loaded["slammed"]["alternative"] == "criticise"
+    assert loaded["slammed"]["alternative_used_by"] == ["Southern Bell"]  # "criticised" is a form of it
+    assert loaded["regime"]["alternative_used_by"] == ["Southern Bell"]
+    assert loaded["slammed"]["count"] == 5 and loaded["slammed"]["used_by"] == []
+    assert _group(found, "Southern Bell")["loaded"] == []
+
+
+def test_user_groups_merge_outlets() -> None:
+    articles = [*_story(3), Article(id="x", source="", text=NORTH, outlet="Lamp Weekly", event_id="ev1")]
+    found = framing.frame(articles, groups={"northern lamp": "north", "lamp weekly": "north"})
+    north = _group(found, "north")
+    assert north["outlets"] == ["Lamp Weekly", "Northern Lamp"] and north["articles"] == 4
+
+
+def test_framing_per_event() -> None:
+    articles = _story(3, event="ev1") + [
+        Article(id=f"o{i}", source="", text=t, outlet=o, event_id="ev2")
+        for i, (t, o) in enumerate([(NORTH, "Northern Lamp"), (NORTH, "Northern Lamp")])
+    ]
+    found = framing.frame(articles, events={"ev1": "The vote", "ev2": "Aftermath"})
+    # ev2 is told by one outlet alone: nothing to compare.
+    assert [e["id"] for e in found["events"]] == ["ev1"]
+    event = found["events"][0]
+    assert event["title"] == "The vote" and event["articles"] == 6
+    terms = {g["name"]: [t["term"] for t in g["terms"]] for g in event["groups"]}
+    assert terms["Northern Lamp"][0] == "occupied territories"
+
+
+def test_omitted_claims_are_those_two_other_origins_carry() -> None:
+    articles = [
+        Article(id="a", source="", text=NORTH, outlet="Northern Lamp", event_id="ev1"),
+        Article(id="b", source="", text=SOUTH, outlet="Southern Bell", event_id="ev1"),
+        Article(id="c", source="", text=SOUTH, outlet="Eastern Post", event_id="ev1"),
+        Article(id="d", source="", text=NORTH, outlet="Northern Lamp", event_id="ev9"),
+    ]
+    claims = [
+        {
+            "id": "c1",
+            "text": "The dam was closed.",
+            "event_id": "ev1",
+            "article_ids": ["b", "c"],
+            "independent_origins": ["b", "c"],
+            "support": [{"article_id": "b", "start": 0, "end": 10}],
+        },
+        {
+            "id": "c2",
+            "text": "One origin only.",
+            "event_id": "ev1",
+            "article_ids": ["b"],
+            "independent_origins": ["b"],
+            "support": [{"article_id": "b", "start": 0, "end": 10}],
+        },
+        {
+            "id": "c3",
+            "text": "Of an event the Bell skipped.",
+            "event_id": "ev9",
+            "article_ids": ["d", "x"],
+            "independent_origins": ["d", "x"],
+            "support": [],
+        },
+    ]
+    found = framing.frame(articles, claims=claims)
+    north = _group(found, "Northern Lamp")["omitted"]
+    assert [(c["claim_id"], c["origins"], c["carried_by"]) for c in north] == [
+        ("c1", 2, ["Eastern Post", "Southern Bell"])
+    ]
+    assert north[0]["evidence"] == {"article_id": "b", "start": 0, "end": 10}
+    # The Bell did not report ev9, so c3 is not a fact it left out; c2 has one origin.
+    assert _group(found, "Southern Bell")["omitted"] == []
+
+
+def test_one_outlet_gives_empty_lists_and_says_why() -> None:
+    articles = [a for a in _story() if a.outlet == "Northern Lamp"]
+    found = framing.frame(articles)
+    assert found["note"] and "one outlet" in found["note"]
+    assert found["pairs"] == [] and found["events"] == [] and found["groups"][0]["terms"] == []
+
+
+def test_an_empty_story_gives_empty_results() -> None:
+    found = framing.frame([])
+    assert found == {"groups": [], "pairs": [], "events": [], "skipped": [], "note": "This story has no articles."}
+
+
+def test_non_english_articles_are_left_out_and_listed() -> None:
+    german = Article(
+        id="de", source="", text="Die Regierung hat heute abgestimmt.", outlet="Rhein Blatt", language="de"
+    )
+    found = framing.frame([*_story(2), german])
+    assert found["skipped"] == [{"article_id": "de", "reason": "not English", "language": "de"}]
+    assert "Rhein Blatt" not in {g["name"] for g in found["groups"]}
+    only = framing.frame([german])
+    assert only["groups"] == [] and only["note"] == "No English articles in this story to compare."
+
+
+def test_copies_are_not_counted_twice() -> None:
+    copy = Article(id="copy", source="", text=NORTH, outlet="Northern Lamp", duplicate_of="n0", event_id="ev1")
+    found = framing.frame([*_story(2), copy])
+    assert _group(found, "Northern Lamp")["articles"] == 2
+
+
+def test_the_store_prior_shrinks_words_common_everywhere() -> None:
+    groups = {"a": Counter({"said": 30, "blockade": 8}), "b": Counter({"said": 10, "siege": 8})}
+    plain = {r["term"]: r["z"] for r in framing.distinctive(groups)["a"]}
+    heavy = {r["term"]: r["z"] for r in framing.distinctive(groups, background={"said": 100_000, "blockade": 1})["a"]}
+    assert heavy.get("said", 0) < plain["said"]
+
+
+def test_terms_break_at_punctuation_and_skip_stop_words() -> None:
+    assert framing.terms("The new regions, Varrow and the river.") == Counter(
+        {"new": 1, "regions": 1, "new regions": 1, "varrow": 1, "river": 1}
+    )
+
+
+def test_a_thousand_article_story_is_framed_in_under_two_seconds_of_cpu() -> None:
+    words = [f"{a}{b}" for a in ("tal", "mor", "ves", "quin", "dar", "pel") for b in ("ak", "ot", "ine", "umb")]
+    articles = []
+    for i in range(1000):
+        sentences = [" ".join(words[(i * 7 + k * 3 + j) % len(words)] for j in range(18)) + "." for k in range(40)]
+        articles.append(
+            Article(id=f"a{i}", source="", text=" ".join(sentences), outlet=f"Outlet {i % 12}", event_id=f"e{i % 30}")
+        )
+    start = time.process_time()
+    framing.frame(articles)
+    assert time.process_time() - start < 2.0

@@ -1,0 +1,48 @@
+"""Loaded phrases on invented sentences: spans, polarity, neutral alternatives, quotation marks, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsdesk
+from newsdesk.frame.loaded import loaded_phrases
+
+CASES = [
+    ("Councillor Brenna Osk slammed the plan on Tuesday.", [("slammed", "neg", "criticise")]),
+    ("The Dravin regime's ministers met in Calloway.", [("regime", "neg", "government")]),
+    ("Officials lashed out at the Quellmoor port board.", [("lashed out", "neg", "criticise")]),
+    ("Fares skyrocketed after the vote.", [("skyrocketed", "neg", "rose")]),
+    ("It was a landmark ruling for Pellham.", [("landmark", "pos", "major")]),
+    ("The so-called reform passed.", [("so-called", "neg", None)]),
+    ("The council approved the budget on Monday.", []),
+    ("A crowd gathered near the tanks of the Orrin museum.", []),  # not "crowed", not "tanked"
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_flags_loaded_wording_with_its_span_and_alternative(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = loaded_phrases(text)
+    assert [(p.text, p.polarity, p.alternative) for p in found] == expected
+    for p in found:
+        assert text[p.start : p.end] == p.text
+        assert 0 < p.confidence < 1
+
+
+def test_a_phrase_in_quotation_marks_is_the_speakers() -> None:
+    text = "Mayor Idris Fenwick called it “a massive power grab” and the board slammed him."
+    found = {p.text: p.quoted for p in loaded_phrases(text)}
+    assert found == {"massive": True, "power grab": True, "slammed": False}
+
+
+def test_the_longest_phrase_wins() -> None:
+    found = loaded_phrases("Senators tried to ram through the Tessaly bill.")
+    assert [(p.text, p.alternative) for p in found] == [("ram through", "pass")]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Der Bürgermeister hat das Gesetz unterzeichnet.", "!!! 123 ???"])
+def test_empty_or_foreign_text_gives_an_empty_list(text: str) -> None:
+    assert loaded_phrases(text) == []
+
+
+def test_is_exported_lazily_from_the_package() -> None:
+    assert newsdesk.loaded_phrases("They slammed it.")[0].text == "slammed"

@@ -1,0 +1,114 @@
+"""``newsdesk framing``, ``Corpus.framing`` and the story page's Framing section on an invented story."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from starlette.testclient import TestClient
+
+from newsdesk.corpus import open_corpus
+from newsdesk.errors import ConfigError
+from newsdesk.records import Article
+from newsdesk.settings import load
+from newsdesk.store import Store
+from newsdesk.web import create_app
+from tests.test_cli import run
+
+STORY = "sframe0000001"
+NORTH = (
+    "Officials in Varrow held a vote in the occupied territories on Sunday. Residents of the occupied territories "
+    "said the regime slammed its critics, Mayor Oleska Dunn told the Lamp."
+)
+SOUTH = (
+    "Officials in Varrow held a vote in the new regions on Sunday. Residents of the new regions said the "
+    "government criticised its opponents, Mayor Olesya Dunn told the Bell."
+)
+
+
+def build(path: Path, *, outlets: tuple[str, ...] = ("Northern Lamp", "Southern Bell")) -> None:
+    store = Store(path)
+    articles = []
+    for i in range(4):
+        for outlet in outlets:
+            text = NORTH if outlet == "Northern Lamp" else SOUTH
+            articles.append(
+                Article(id=f"{outlet[:1]}{i}", source=f"{outlet}-{i}.txt", text=text, outlet=outlet, title="Vote")
+            )
+    store.add(articles)
+    store.close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO stories (id, title, centroid) VALUES (?, 'The Varrow vote', x'00')", (STORY,))
+    conn.execute("INSERT INTO events (id, story_id, title, centroid) VALUES ('ev1', ?, 'Vote day', x'00')", (STORY,))
+    conn.execute("UPDATE articles SET event_id = 'ev1'")
+    conn.execute("INSERT INTO entities (id, name, type) VALUES ('edunn', 'Oleska Dunn', 'PERSON')")
+    for a in articles:
+        name = "Oleska Dunn" if a.outlet == "Northern Lamp" else "Olesya Dunn"
+        start = a.text.index(name)
+        conn.execute(
+            "INSERT INTO mentions (article_id, start, end, text, type, entity_id) VALUES (?, ?, ?, ?, 'PERSON', 'edunn')",
+            (a.id, start, start + len(name), name),
+        )
+    conn.commit()
+    conn.close()
+
+
+def test_framing_json_contract(cli: CliRunner, home: Path) -> None:
+    build(home / "news.db")
+    code, out, err = run(cli, "--db", "news.db", "framing", STORY[:8], "--json")
+    assert code == 0, err
+    found = json.loads(out)
+    assert set(found) == {"story", "articles", "groups", "pairs", "events", "skipped", "note"}
+    assert found["story"] == {"id": STORY, "title": "The Varrow vote"} and found["articles"] == 8
+    terms = {g["name"]: [t["term"] for t in g["terms"]] for g in found["groups"]}
+    assert terms["Northern Lamp"][0] == "occupied territories" and terms["Southern Bell"][0] == "new regions"
+    for group in found["groups"]:
+        assert set(group) == {"name", "outlets", "articles", "terms", "loaded", "omitted"}
+        for term in group["terms"]:
+            assert set(term) == {"term", "z", "count", "others", "articles", "examples"}
+    kinds = {p["kind"]: {s["term"] for s in p["sides"]} for p in found["pairs"]}
+    assert kinds["entity"] == {"Oleska Dunn", "Olesya Dunn"}
+    assert {"occupied territories", "new regions"} in [{s["term"] for s in p["sides"]} for p in found["pairs"]]
+    assert [e["id"] for e in found["events"]] == ["ev1"]
+
+
+def test_framing_table_and_errors(cli: CliRunner, home: Path) -> None:
+    build(home / "news.db")
+    code, out, _ = run(cli, "--db", "news.db", "framing", STORY)
+    assert code == 0
+    assert "Northern Lamp" in out and "occupied territories" in out and "slammed" in out
+    code, _, err = run(cli, "--db", "news.db", "framing", "snothing")
+    assert code == 4 and "No story" in err
+
+
+def test_one_outlet_story_says_there_is_nothing_to_compare(cli: CliRunner, home: Path) -> None:
+    build(home / "news.db", outlets=("Northern Lamp",))
+    code, out, _ = run(cli, "--db", "news.db", "framing", STORY, "--json")
+    found = json.loads(out)
+    assert code == 0 and found["note"].startswith("Only one outlet") and found["pairs"] == []
+
+
+def test_groups_from_settings(tmp_path: Path) -> None:
+    build(tmp_path / "news.db")
+    settings = load(overrides={"framing": {"groups": ["Northern Lamp = north", "southern bell = south"]}})
+    with open_corpus(tmp_path / "news.db", settings=settings) as corpus:
+        found = corpus.framing(STORY)
+    assert sorted(g["name"] for g in found["groups"]) == ["north", "south"]
+    bad = load(overrides={"framing": {"groups": ["Northern Lamp"]}})
+    with open_corpus(tmp_path / "news.db", settings=bad) as corpus, pytest.raises(ConfigError, match="outlet = group"):
+        corpus.framing(STORY)
+
+
+def test_story_page_has_a_framing_section(tmp_path: Path) -> None:
+    build(tmp_path / "news.db")
+    with open_corpus(tmp_path / "news.db") as corpus, TestClient(create_app(corpus)) as client:
+        twin = client.get(f"/stories/{STORY}.json").json()
+        page = client.get(f"/stories/{STORY}")
+    section = twin["framing"]
+    assert section["total"] == 2 and section["note"] is None
+    north = next(g for g in section["groups"] if g["name"] == "Northern Lamp")
+    assert north["terms"][0]["term"] == "occupied territories" and north["terms"][0]["example"]["article_id"]
+    assert 'id="framing"' in page.text and "occupied territories" in page.text
