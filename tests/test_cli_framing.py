@@ -49,7 +49,8 @@ def build(path: Path, *, outlets: tuple[str, ...] = ("Northern Lamp", "Southern 
         name = "Oleska Dunn" if a.outlet == "Northern Lamp" else "Olesya Dunn"
         start = a.text.index(name)
         conn.execute(
-            "INSERT INTO mentions (article_id, start, end, text, type, entity_id) VALUES (?, ?, ?, ?, 'PERSON', 'edunn')",
+            "INSERT INTO mentions (article_id, start, end, text, type, entity_id) "
+            "VALUES (?, ?, ?, ?, 'PERSON', 'edunn')",
             (a.id, start, start + len(name), name),
         )
     conn.commit()
