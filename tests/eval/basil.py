@@ -3,9 +3,9 @@
 BASIL (``../shared/data/basil/``, Fan et al., EMNLP 2019; research use, so nothing learned from it is shipped)
 holds events of 2010-2016 (70 in the part here), each told by three outlets (Fox News, The New York Times,
 HuffPost), with phrases annotated as lexical bias (``bias`` = ``lex``: loaded wording) or informational bias.
-Each annotation's ``start``/``end`` count within one sentence of ``body-paragraphs``, which one unsaid: the sentence is the one whose
-text at those offsets is the annotated phrase. An article's text here is its sentences joined by spaces and its
-paragraphs by blank lines.
+Each annotation's ``start``/``end`` count within one sentence of ``body-paragraphs``, which one unsaid: the
+sentence is the one whose text at those offsets is the annotated phrase. An article's text here is its sentences
+joined by spaces and its paragraphs by blank lines.
 
 Measures (the gate's ``basil.*``):
 - ``basil.loaded_precision`` / ``basil.loaded_recall`` / ``basil.loaded_f1``: ``newsdesk.loaded_phrases`` at the
