@@ -105,3 +105,18 @@ def test_hostile_text_stays_inert(tmp_path: Path) -> None:
 def test_unknown_story(corpus: Corpus) -> None:
     with pytest.raises(NotFoundError, match="No story with id"):
         build_brief(corpus, "nope")
+
+
+def test_framing_section_cites_its_spans(corpus: Corpus, brief: dict[str, Any]) -> None:
+    framing = brief["framing"]
+    assert framing["note"] is None and framing["groups"]
+    refs = {s["ref"]: s["id"] for s in brief["sources"]}
+    cited = [item for g in framing["groups"] for item in (*g["terms"], *g["loaded"])]
+    assert cited, "the demo story has distinctive or loaded wording"
+    for item in cited:
+        assert refs[item["ref"]] == item["article_id"]
+        text = corpus.article(item["article_id"]).text
+        assert text[item["start"] : item["end"]].casefold() == item["text"].casefold()
+    # Two outlets write the Dastmari minister's name differently: a pair of competing names.
+    assert any({s["term"] for s in p["sides"]} == {"Arsen Cybulski", "Tsybulskyi"} for p in framing["pairs"])
+    assert "## Framing" in render(brief, "md") and "<h2>Framing</h2>" in render(brief, "html")

@@ -14,6 +14,8 @@ __all__ = ["build"]
 
 _ACTORS = 8  # speakers shown, most quoted first
 _QUOTES_EACH = 5
+_FRAMING_TERMS = 5  # distinctive terms per outlet, and competing names
+_FRAMING_LOADED = 3  # loaded words and left-out claims per outlet
 _CLAIMS = 8  # claims shown in each of the corroborated, single-source and disputed sections
 
 
@@ -101,6 +103,42 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         }
         for item in corpus.contradictions(story["id"])[:_CLAIMS]
     ]
+    framed = corpus.framing(story["id"])
+    framing = {
+        "note": framed["note"],
+        "groups": [
+            {
+                "name": g["name"],
+                "articles": g["articles"],
+                "terms": [
+                    {
+                        **cite(ex["article_id"], ex["start"], ex["end"], ex["text"]),
+                        "term": t["term"],
+                        "count": t["count"],
+                        "others": t["others"],
+                        "z": t["z"],
+                    }
+                    for t in g["terms"][:_FRAMING_TERMS]
+                    for ex in t["examples"][:1]
+                ],
+                "loaded": [
+                    {
+                        **cite(r["example"]["article_id"], r["example"]["start"], r["example"]["end"], r["text"]),
+                        "alternative": r["alternative"],
+                        "alternative_used_by": r["alternative_used_by"],
+                        "count": r["count"],
+                    }
+                    for r in g["loaded"][:_FRAMING_LOADED]
+                ],
+                "omitted": [{"text": c["text"], "origins": c["origins"]} for c in g["omitted"][:_FRAMING_LOADED]],
+            }
+            for g in framed["groups"][:_ACTORS]
+        ],
+        "pairs": [
+            {"kind": p["kind"], "sides": [{"group": s["group"], "term": s["term"]} for s in p["sides"]]}
+            for p in framed["pairs"][:_FRAMING_TERMS]
+        ],
+    }
     by_id = {a["id"]: a for a in story["articles"]}
     sources = [
         {
@@ -124,6 +162,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "corroborated": corroborated[:_CLAIMS],
         "single_source": [claim(c) for c in single[:_CLAIMS]],
         "disputed": disputed,
+        "framing": framing,
         "outlets": story["outlets"],
         "origins": story["origins"],
         "sources": sources,

@@ -89,6 +89,25 @@ def _claims(brief: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
+def _framing(brief: dict[str, Any]) -> list[str]:
+    """The Framing section: each outlet's distinctive words, loaded words, claims it leaves out; competing names."""
+    framing = brief["framing"]
+    out = ["## Framing", ""]
+    if framing["note"]:
+        return [*out, _md(framing["note"]), ""]
+    for group in framing["groups"]:
+        terms = ", ".join(f"{_md(t['term'])} ({t['count']} vs {t['others']}) {_ref(t)}" for t in group["terms"])
+        out.append(f"- **{_md(group['name'])}** ({group['articles']} articles): {terms or 'no wording of its own'}")
+        for row in group["loaded"]:
+            instead = f"; neutral: {_md(row['alternative'])}" if row["alternative"] else ""
+            out.append(f"  - loaded: {_md(row['text'])} ×{row['count']}{instead} {_ref(row)}")
+        for claim in group["omitted"]:
+            out.append(f"  - leaves out: {_md(claim['text'])} ({claim['origins']} other origins carry it)")
+    for pair in framing["pairs"]:
+        out.append("- competing names: " + " / ".join(f"{_md(s['term'])} ({_md(s['group'])})" for s in pair["sides"]))
+    return [*out, ""]
+
+
 def markdown(brief: dict[str, Any]) -> str:
     """The brief as Markdown; article text is escaped so that it cannot become markup."""
     story = brief["story"]
@@ -110,6 +129,7 @@ def markdown(brief: dict[str, Any]) -> str:
     if not brief["actors"]:
         out += [brief["empty"].get("quotes", "No quoted speakers found."), ""]
     out += _claims(brief)
+    out += _framing(brief)
     out += ["## Outlets", "", "| outlet | articles | copies | credits |", "| --- | --- | --- | --- |"]
     for row in brief["outlets"]:
         cites = ", ".join(_md(c) for c in row["cites"]) or "—"
