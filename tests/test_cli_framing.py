@@ -113,3 +113,17 @@ def test_story_page_has_a_framing_section(tmp_path: Path) -> None:
     north = next(g for g in section["groups"] if g["name"] == "Northern Lamp")
     assert north["terms"][0]["term"] == "occupied territories" and north["terms"][0]["example"]["article_id"]
     assert 'id="framing"' in page.text and "occupied territories" in page.text
+
+
+def test_the_dashboard_reads_a_sample_of_a_large_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.web.views import framing as view
+
+    build(tmp_path / "news.db")
+    monkeypatch.setattr(view, "SAMPLE", 4)
+    with open_corpus(tmp_path / "news.db") as corpus, TestClient(create_app(corpus)) as client:
+        section = client.get(f"/stories/{STORY}.json").json()["framing"]
+        page = client.get(f"/stories/{STORY}")
+        full = corpus.framing(STORY)
+    assert section["articles"] == full["articles"] == 8
+    assert 2 <= section["read"] <= 5
+    assert "Read from" in page.text and f"newsdesk framing {STORY}" in page.text

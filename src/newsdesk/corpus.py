@@ -525,11 +525,16 @@ class Corpus:
         found, conflicts = self._claim_clusters(story_id)
         return claim_summary.contradictions(found, conflicts, updates=updates)
 
-    def framing(self, story_id: str) -> dict[str, Any]:
+    def framing(self, story_id: str, *, sample: int | None = None, by_event: bool = True) -> dict[str, Any]:
         """How the outlets (or the outlet groups of ``[framing] groups``) of a story tell it (the ``framing --json``
         contract, see docs/json.md): each group's distinctive wording by log-odds with an informative Dirichlet
         prior, with counts and example sentences; its loaded wording with neutral alternatives; the claims it
         leaves out that two or more other origins carry; competing names paired across groups; the same per event.
+
+        Args:
+            story_id: an id or unique id prefix.
+            sample: read about this many of the story's original articles, spread over it by row (None: all).
+            by_event: compare the outlets within each of the largest events too.
 
         Raises:
             NotFoundError: ``story_id`` names no story.
@@ -540,9 +545,14 @@ class Corpus:
 
         head = self.story_head(story_id)
         groups = framing_groups(self.settings.framing.groups)
+        every = 1
+        if sample is not None:
+            summary = self.story_part("summary", head["id"])[0]
+            every = max(1, -(-(summary["articles"] - summary["copies"]) // max(1, sample)))
         rows: list[dict[str, Any]] = []
         while True:
-            page = self.store.query("framing_articles", story_id=head["id"], after=rows[-1]["row"] if rows else 0)
+            after = rows[-1]["row"] if rows else 0
+            page = self.store.query("framing_articles", story_id=head["id"], after=after, every=every)
             rows.extend(page)
             if len(page) < 200:
                 break

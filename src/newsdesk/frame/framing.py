@@ -543,6 +543,7 @@ def frame(
     claims: Sequence[Mapping[str, Any]] = (),
     names: Mapping[str, Mapping[str, Counter[str]]] | None = None,
     loaded_wording: bool = True,
+    by_event: bool = True,
 ) -> dict[str, Any]:
     """The framing of one story's articles (originals: copies repeat their original's words).
 
@@ -555,6 +556,7 @@ def frame(
         claims: the story's claim clusters (``Corpus.claims``), for the facts a group leaves out.
         names: entity id -> group -> Counter of how the group writes the entity (``kind = "entity"`` pairs).
         loaded_wording: look for loaded words in each group's articles.
+        by_event: compare the groups within each of the largest events too (else ``events`` is empty).
 
     Returns the ``framing --json`` contract (see docs/json.md): ``groups`` (each ``name``, ``outlets``,
     ``articles``, ``terms`` with ``examples``, ``loaded``, ``omitted``), ``pairs``, ``events``, ``skipped`` and
@@ -602,7 +604,7 @@ def frame(
     return {
         "groups": result_groups,
         "pairs": story_pairs,
-        "events": _events(story, events or {}, prior),
+        "events": _events(story, events or {}, prior) if by_event else [],
         "skipped": skipped,
         "note": _note(kept, members, skipped),
     }

@@ -9,16 +9,19 @@ __all__ = ["framing_articles", "framing_names", "term_documents"]
 
 
 def framing_articles(
-    conn: sqlite3.Connection, *, story_id: str, after: int = 0, limit: int = 200
+    conn: sqlite3.Connection, *, story_id: str, after: int = 0, limit: int = 200, every: int = 1
 ) -> list[dict[str, Any]]:
     """Up to ``limit`` of the story's original articles (copies repeat them) past row ``after``, in ingest order:
     row, id, outlet, published, language, event and its title, and the text. The caller reads a story in such
-    pages, so no read holds more than ``limit`` texts."""
+    pages, so no read holds more than ``limit`` texts. ``every`` > 1 keeps about one article in ``every``, spread
+    over the story: those whose row number, scrambled (Knuth's multiplicative hash), it divides, so that no
+    pattern of ingest order (outlets fetched in turn) decides which are read."""
     sql = """SELECT a.rowid AS row, a.id, a.outlet, a.published, a.language, a.event_id, a.origin, a.text,
                     ev.title AS event_title
              FROM events ev JOIN articles a ON a.event_id = ev.id
-             WHERE ev.story_id = ? AND +a.duplicate_of IS NULL AND a.rowid > ? ORDER BY a.rowid LIMIT ?"""
-    return [dict(r) for r in conn.execute(sql, (story_id, after, limit))]
+             WHERE ev.story_id = ? AND +a.duplicate_of IS NULL AND a.rowid > ? AND (a.rowid * 2654435761) % 4294967296 % ? = 0
+             ORDER BY a.rowid LIMIT ?"""
+    return [dict(r) for r in conn.execute(sql, (story_id, after, max(1, every), limit))]
 
 
 def framing_names(conn: sqlite3.Connection, *, story_id: str, limit: int = 1000) -> list[dict[str, Any]]:
