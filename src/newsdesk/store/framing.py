@@ -19,7 +19,8 @@ def framing_articles(
     sql = """SELECT a.rowid AS row, a.id, a.outlet, a.published, a.language, a.event_id, a.origin, a.text,
                     ev.title AS event_title
              FROM events ev JOIN articles a ON a.event_id = ev.id
-             WHERE ev.story_id = ? AND +a.duplicate_of IS NULL AND a.rowid > ? AND (a.rowid * 2654435761) % 4294967296 % ? = 0
+             WHERE ev.story_id = ? AND +a.duplicate_of IS NULL AND a.rowid > ?
+                   AND (a.rowid * 2654435761) % 4294967296 % ? = 0
              ORDER BY a.rowid LIMIT ?"""
     return [dict(r) for r in conn.execute(sql, (story_id, after, max(1, every), limit))]
 
