@@ -127,3 +127,16 @@ def test_the_dashboard_reads_a_sample_of_a_large_story(tmp_path: Path, monkeypat
     assert section["articles"] == full["articles"] == 8
     assert 2 <= section["read"] <= 5
     assert "Read from" in page.text and f"newsdesk framing {STORY}" in page.text
+
+
+def test_a_story_without_articles_gives_empty_results(cli: CliRunner, home: Path) -> None:
+    build(home / "news.db")
+    conn = sqlite3.connect(home / "news.db")
+    conn.execute("INSERT INTO stories (id, title, centroid) VALUES ('sempty0000001', 'Nothing yet', x'00')")
+    conn.commit()
+    conn.close()
+    code, out, _ = run(cli, "--db", "news.db", "framing", "sempty0000001", "--json")
+    found = json.loads(out)
+    assert code == 0 and found["articles"] == 0 and found["groups"] == [] and found["note"]
+    code, out, _ = run(cli, "--db", "news.db", "framing", "sempty0000001")
+    assert code == 0 and "no articles" in out
