@@ -11,21 +11,24 @@ where ``a_w = a_0 * p_w`` and ``p_w`` is the term's background frequency: for si
 store's document frequencies (the ``term_counts`` the cluster stage keeps) and half from the story itself; for
 two-word terms, from the story. The prior shrinks the score of words that are common everywhere ("said",
 "government") and of words one article uses once, so a term scores high only when a group uses it more than the
-others by more than chance. Pure functions over articles: no store, no model.
+others by more than chance. Pure functions over articles: no store, no model. Terms are counted by
+:mod:`newsdesk.frame.terms`, competing names paired by :mod:`newsdesk.frame.names`, left-out claims found by
+:mod:`newsdesk.frame.omitted` and loaded words by :mod:`newsdesk.frame.loaded`.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from newsdesk.frame import loaded
+from newsdesk.frame.names import pairs
+from newsdesk.frame.omitted import omissions
+from newsdesk.frame.terms import PAIR, Counts, count, terms
 from newsdesk.records import Article
 
 __all__ = [
@@ -45,73 +48,12 @@ TERMS = 12  # distinctive terms listed per group
 EVENT_TERMS = 6
 EVENTS = 10  # the largest events get framing of their own
 EXAMPLES = 2  # example sentences per term
-PAIR_CANDIDATES = 30  # distinctive terms per group considered for competing names
-PAIR_MIN = 0.3  # cosine of context words above which two terms fill the same slot
-CONTEXT = 4  # words each side of a term that make its context
 PRIOR_SHARE = 0.25  # a_0 as a share of the story's term count: how strongly the background pulls
-OMITTED = 10  # claims listed as left out, per group
 SENTENCE_CHARS = 400  # longest example sentence given (the article has it whole)
 LOADED_READ = 120  # articles read for loaded wording in all, shared among the groups
 LOADED_MIN = 10  # articles read for loaded wording in each group, however many groups
 CONTEXT_READ = 60  # articles of each group whose words give the contexts of competing names
 UNSTATED = "(outlet not stated)"
-
-_CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”«»—–]+|\s[-–]\s|\n")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having he
-    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
-    now of off on once only or other our ours ourselves out over own same she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself yourselves mr mrs ms
-    one two three four five six seven eight nine ten its it's he's she's that's there's they're we're i'm don't
-    didn't doesn't isn't wasn't aren't weren't won't can't couldn't wouldn't shouldn't has hasn't haven't hadn't
-    may might must shall also upon within without via per among amid across""".split()
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """One article's terms as ids into the story's vocabulary (single content words, then two-word terms, each
-    use once), and its words in text order (``""`` at clause breaks) for the contexts of competing names."""
-
-    ids: np.ndarray
-    words: tuple[str, ...]
-
-
-_PAIR = 1 << 32  # a two-word term's key while counting: (first word's id + 1) * _PAIR + second word's id
-
-
-def count(text: str, vocabulary: dict[str, int]) -> Counts:
-    """The terms of ``text``: content words (not stop words, two letters or more) and adjacent pairs of content
-    words within one clause (punctuation breaks a pair), lower-cased. Single words are ids into ``vocabulary``
-    (new words are added); pairs are keys ``(first + 1) * _PAIR + second`` until :class:`_Story` numbers them."""
-    add = vocabulary.setdefault
-    sequence: list[str] = []
-    for clause in _CLAUSE.split(text.lower().replace("’", "'")):
-        words = _WORD.findall(clause)
-        if words:
-            sequence.extend(words)
-            sequence.append("")
-    # A stop word is -1 and a clause break -2: no pair is made across either.
-    ids = np.fromiter(
-        (add(w, len(vocabulary)) if (len(w) > 1 and w not in STOPWORDS) else -1 if w else -2 for w in sequence),
-        dtype=np.int64,
-        count=len(sequence),
-    )
-    first, second = ids[:-1], ids[1:]
-    join = (first >= 0) & (second >= 0)
-    single = ids[ids >= 0]
-    return Counts(np.concatenate([single, (first[join] + 1) * _PAIR + second[join]]), tuple(sequence))
-
-
-def terms(text: str) -> Counter[str]:
-    """The terms of ``text`` (see :func:`count`) with their counts."""
-    vocabulary: dict[str, int] = {}
-    found = count(text, vocabulary)
-    names = list(vocabulary)
-    return Counter(names[i] if i < _PAIR else f"{names[i // _PAIR - 1]} {names[i % _PAIR]}" for i in found.ids.tolist())
 
 
 def group_name(article: Article, groups: Mapping[str, str]) -> str:
@@ -286,142 +228,6 @@ def examples(term: str, articles: Iterable[Article], *, limit: int = EXAMPLES) -
     return found
 
 
-def _contexts(terms: set[str], counts: Iterable[Counts]) -> dict[str, Counter[str]]:
-    """Content words within ``CONTEXT`` words of each use of each of ``terms`` (single words or pairs)."""
-    out: dict[str, Counter[str]] = {t: Counter() for t in terms}
-    firsts = {t.split()[0] for t in terms}
-    for c in counts:
-        words = c.words
-        for i in [i for i, w in enumerate(words) if w in firsts]:
-            w = words[i]
-            for size in (1, 2):
-                term = w if size == 1 else f"{w} {words[i + 1]}" if i + 1 < len(words) and words[i + 1] else ""
-                if term not in out:
-                    continue
-                window = [*words[max(0, i - CONTEXT) : i], *words[i + size : i + size + CONTEXT]]
-                out[term].update(x for x in window if x and x not in STOPWORDS and x not in term.split())
-    return out
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    shared = set(a) & set(b)
-    if not shared:
-        return 0.0
-    dot = sum(a[w] * b[w] for w in shared)
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
-
-
-def pairs(
-    terms: Mapping[str, list[dict[str, Any]]],
-    counts: Mapping[str, list[Counts]],
-    *,
-    names: Mapping[str, Mapping[str, Counter[str]]] | None = None,
-) -> list[dict[str, Any]]:
-    """Competing names for one thing in different groups, most similar first.
-
-    By context: two groups' distinctive terms, each little used by the other group, whose surrounding words are
-    alike (cosine of the content words within ``CONTEXT`` words, at least ``PAIR_MIN``): "occupied territories" and
-    "new regions" both sit beside "annexed", "referendum", "held". By entity: one entity (``names``: entity id ->
-    group -> how each group writes it) named one way by one group and another way by another, where neither name
-    holds the other ("Kyiv" / "Kiev", not "Putin" / "Vladimir Putin").
-    Each pair has ``kind``, ``confidence`` and two ``sides`` (``group``, ``term``).
-    """
-    found: list[dict[str, Any]] = []
-    candidates = {g: list(rows[:PAIR_CANDIDATES]) for g, rows in terms.items()}
-    contexts = {g: _contexts({t["term"] for t in rows}, counts.get(g, [])) for g, rows in candidates.items()}
-    groups = sorted(candidates)
-    for a_index, a in enumerate(groups):
-        for b in groups[a_index + 1 :]:
-            best: list[tuple[float, dict[str, Any], dict[str, Any]]] = []
-            for ta in candidates[a]:
-                for tb in candidates[b]:
-                    wa, wb = ta["term"], tb["term"]
-                    if set(wa.split()) & set(wb.split()):
-                        continue
-                    score = _cosine(contexts[a][wa], contexts[b][wb])
-                    if score >= PAIR_MIN:
-                        best.append((score, ta, tb))
-            used: set[str] = set()
-            for score, ta, tb in sorted(best, key=lambda x: -x[0]):
-                if ta["term"] in used or tb["term"] in used:
-                    continue  # each term is paired once, with its closest rival
-                used.update((ta["term"], tb["term"]))
-                found.append(
-                    {
-                        "kind": "context",
-                        "confidence": round(min(0.9, score), 2),
-                        "sides": [
-                            {"group": a, "term": ta["term"], "count": ta["count"]},
-                            {"group": b, "term": tb["term"], "count": tb["count"]},
-                        ],
-                    }
-                )
-    for entity_id, by_group in (names or {}).items():
-        usual = {g: c.most_common(1)[0] for g, c in by_group.items() if c}
-        listed = sorted(usual)
-        for a_index, a in enumerate(listed):
-            for b in listed[a_index + 1 :]:
-                (na, ca), (nb, cb) = usual[a], usual[b]
-                share_a, share_b = ca / sum(by_group[a].values()), cb / sum(by_group[b].values())
-                if na.casefold() in nb.casefold() or nb.casefold() in na.casefold():
-                    continue
-                if share_a < 0.6 or share_b < 0.6 or by_group[a].get(nb, 0) or by_group[b].get(na, 0):
-                    continue
-                found.append(
-                    {
-                        "kind": "entity",
-                        "entity_id": entity_id,
-                        "confidence": round(min(0.95, min(share_a, share_b)), 2),
-                        "sides": [
-                            {"group": a, "term": na, "count": ca},
-                            {"group": b, "term": nb, "count": cb},
-                        ],
-                    }
-                )
-    return sorted(found, key=lambda p: -p["confidence"])
-
-
-def omissions(
-    clusters: Sequence[Mapping[str, Any]],
-    group_of: Mapping[str, str],
-    event_of: Mapping[str, str | None],
-    *,
-    min_origins: int = 2,
-) -> dict[str, list[dict[str, Any]]]:
-    """Per group, the story's claims (claim clusters) that none of its articles carries while ``min_origins`` or
-    more independent origins of other groups do, among the events the group covered; most origins first.
-
-    A group that did not report an event is not said to leave out that event's facts.
-    """
-    covered: dict[str, set[str | None]] = {}
-    for article_id, group in group_of.items():
-        covered.setdefault(group, set()).add(event_of.get(article_id))
-    out: dict[str, list[dict[str, Any]]] = {}
-    for group, events in covered.items():
-        missing = []
-        for cluster in clusters:
-            carriers = {group_of.get(a) for a in cluster["article_ids"]}
-            if group in carriers:
-                continue
-            if cluster.get("event_id") and cluster["event_id"] not in events:
-                continue
-            origins = list(cluster.get("independent_origins") or [])
-            if len(origins) < min_origins:
-                continue
-            support = cluster["support"][0] if cluster.get("support") else {}
-            missing.append(
-                {
-                    "claim_id": cluster["id"],
-                    "text": cluster["text"],
-                    "origins": len(origins),
-                    "carried_by": sorted(g for g in carriers if g),
-                    "evidence": {k: support.get(k) for k in ("article_id", "start", "end")},
-                }
-            )
-        out[group] = sorted(missing, key=lambda m: -m["origins"])[:OMITTED]
-    return out
-
-
 def _forms(phrase: str) -> set[str]:
     """The words that use a neutral alternative: itself and, for one word, its common inflections and spellings."""
     phrase = phrase.casefold()
@@ -492,7 +298,7 @@ class _Story:
         number[kept] = np.arange(int(kept.sum()))
         spelled = list(words)
         self.vocabulary = [
-            spelled[k] if k < _PAIR else f"{spelled[k // _PAIR - 1]} {spelled[k % _PAIR]}" for k in keys[kept].tolist()
+            spelled[k] if k < PAIR else f"{spelled[k // PAIR - 1]} {spelled[k % PAIR]}" for k in keys[kept].tolist()
         ]
         self.index = {t: i for i, t in enumerate(self.vocabulary)}
         self.counts = {}

@@ -1,0 +1,111 @@
+"""Competing names for one thing in two outlets: distinctive terms in like contexts, or one entity written two ways."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from newsdesk.frame.terms import STOPWORDS, Counts
+
+__all__ = ["CONTEXT", "PAIR_CANDIDATES", "PAIR_MIN", "pairs"]
+
+PAIR_CANDIDATES = 30  # distinctive terms per group considered for competing names
+PAIR_MIN = 0.3  # cosine of context words above which two terms fill the same slot
+CONTEXT = 4  # words each side of a term that make its context
+
+
+def _contexts(terms: set[str], counts: Iterable[Counts]) -> dict[str, Counter[str]]:
+    """Content words within ``CONTEXT`` words of each use of each of ``terms`` (single words or pairs)."""
+    out: dict[str, Counter[str]] = {t: Counter() for t in terms}
+    firsts = {t.split()[0] for t in terms}
+    for c in counts:
+        words = c.words
+        for i in [i for i, w in enumerate(words) if w in firsts]:
+            w = words[i]
+            for size in (1, 2):
+                term = w if size == 1 else f"{w} {words[i + 1]}" if i + 1 < len(words) and words[i + 1] else ""
+                if term not in out:
+                    continue
+                window = [*words[max(0, i - CONTEXT) : i], *words[i + size : i + size + CONTEXT]]
+                out[term].update(x for x in window if x and x not in STOPWORDS and x not in term.split())
+    return out
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    shared = set(a) & set(b)
+    if not shared:
+        return 0.0
+    dot = sum(a[w] * b[w] for w in shared)
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def pairs(
+    terms: Mapping[str, list[dict[str, Any]]],
+    counts: Mapping[str, list[Counts]],
+    *,
+    names: Mapping[str, Mapping[str, Counter[str]]] | None = None,
+) -> list[dict[str, Any]]:
+    """Competing names for one thing in different groups, most similar first.
+
+    By context: two groups' distinctive terms, each little used by the other group, whose surrounding words are
+    alike (cosine of the content words within ``CONTEXT`` words, at least ``PAIR_MIN``): "occupied territories" and
+    "new regions" both sit beside "annexed", "referendum", "held". By entity: one entity (``names``: entity id ->
+    group -> how each group writes it) named one way by one group and another way by another, where neither name
+    holds the other ("Kyiv" / "Kiev", not "Putin" / "Vladimir Putin").
+    Each pair has ``kind``, ``confidence`` and two ``sides`` (``group``, ``term``).
+    """
+    found: list[dict[str, Any]] = []
+    candidates = {g: list(rows[:PAIR_CANDIDATES]) for g, rows in terms.items()}
+    contexts = {g: _contexts({t["term"] for t in rows}, counts.get(g, [])) for g, rows in candidates.items()}
+    groups = sorted(candidates)
+    for a_index, a in enumerate(groups):
+        for b in groups[a_index + 1 :]:
+            best: list[tuple[float, dict[str, Any], dict[str, Any]]] = []
+            for ta in candidates[a]:
+                for tb in candidates[b]:
+                    wa, wb = ta["term"], tb["term"]
+                    if set(wa.split()) & set(wb.split()):
+                        continue
+                    score = _cosine(contexts[a][wa], contexts[b][wb])
+                    if score >= PAIR_MIN:
+                        best.append((score, ta, tb))
+            used: set[str] = set()
+            for score, ta, tb in sorted(best, key=lambda x: -x[0]):
+                if ta["term"] in used or tb["term"] in used:
+                    continue  # each term is paired once, with its closest rival
+                used.update((ta["term"], tb["term"]))
+                found.append(
+                    {
+                        "kind": "context",
+                        "confidence": round(min(0.9, score), 2),
+                        "sides": [
+                            {"group": a, "term": ta["term"], "count": ta["count"]},
+                            {"group": b, "term": tb["term"], "count": tb["count"]},
+                        ],
+                    }
+                )
+    for entity_id, by_group in (names or {}).items():
+        usual = {g: c.most_common(1)[0] for g, c in by_group.items() if c}
+        listed = sorted(usual)
+        for a_index, a in enumerate(listed):
+            for b in listed[a_index + 1 :]:
+                (na, ca), (nb, cb) = usual[a], usual[b]
+                share_a, share_b = ca / sum(by_group[a].values()), cb / sum(by_group[b].values())
+                if na.casefold() in nb.casefold() or nb.casefold() in na.casefold():
+                    continue
+                if share_a < 0.6 or share_b < 0.6 or by_group[a].get(nb, 0) or by_group[b].get(na, 0):
+                    continue
+                found.append(
+                    {
+                        "kind": "entity",
+                        "entity_id": entity_id,
+                        "confidence": round(min(0.95, min(share_a, share_b)), 2),
+                        "sides": [
+                            {"group": a, "term": na, "count": ca},
+                            {"group": b, "term": nb, "count": cb},
+                        ],
+                    }
+                )
+    return sorted(found, key=lambda p: -p["confidence"])
