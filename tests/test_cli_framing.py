@@ -125,6 +125,7 @@ def test_the_dashboard_reads_a_sample_of_a_large_story(tmp_path: Path, monkeypat
         page = client.get(f"/stories/{STORY}")
         full = corpus.framing(STORY)
     assert section["articles"] == full["articles"] == 8
+    assert full["events"] and corpus_events_off(tmp_path / "news.db") == []
     assert 2 <= section["read"] <= 5
     assert "Read from" in page.text and f"newsdesk framing {STORY}" in page.text
 
@@ -140,3 +141,9 @@ def test_a_story_without_articles_gives_empty_results(cli: CliRunner, home: Path
     assert code == 0 and found["articles"] == 0 and found["groups"] == [] and found["note"]
     code, out, _ = run(cli, "--db", "news.db", "framing", "sempty0000001")
     assert code == 0 and "no articles" in out
+
+
+def corpus_events_off(path: Path) -> list[object]:
+    with open_corpus(path) as corpus:
+        events: list[object] = corpus.framing(STORY, by_event=False)["events"]
+    return events

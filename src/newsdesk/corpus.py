@@ -583,7 +583,15 @@ class Corpus:
             group = framing.group_name(Article(id="", source="", text="", outlet=r["outlet"]), groups)
             names.setdefault(r["entity_id"], {}).setdefault(group, Counter())[r["text"]] += r["n"]
         claims = self.claims(head["id"]) if len(rows) > 1 else []
-        found = framing.frame(articles, groups=groups, background=background, events=titles, claims=claims, names=names)
+        found = framing.frame(
+            articles,
+            groups=groups,
+            background=background,
+            events=titles,
+            claims=claims,
+            names=names,
+            by_event=by_event,
+        )
         return {"story": {"id": head["id"], "title": head["title"]}, "articles": len(rows), **found}
 
     def quotes(
