@@ -161,3 +161,12 @@ def test_a_copy_and_a_relayed_claim_count_once_and_a_credit_is_named() -> None:
     assert gazette["relaying"] == 2 and not gazette["own"]
     assert not got["single_source"]
     assert corroborate.corroborate([row("a", "a", None)])["single_source"]
+
+
+def test_a_company_name_with_bros_is_not_cut_into_two_sentences() -> None:
+    text = "Harlow Bros. Pictures agreed to sell its studio for $4 billion. The board approved it on Monday."
+    found = [text[s:e] for s, e in extract.sentences(text)]
+    assert found == [
+        "Harlow Bros. Pictures agreed to sell its studio for $4 billion.",
+        "The board approved it on Monday.",
+    ]
