@@ -53,3 +53,9 @@ def test_segments_cover_the_text_and_nest_marks() -> None:
         ("door remains open", "q1", None),
     ]
     assert [p["text"] for p in parts if p["cited"]] == [text[40:]]
+
+
+def test_a_bar_of_one_article_says_article() -> None:
+    chart = charts.sparkline([("2025-03-01", 1), ("2025-03-02", 2)])
+    assert chart is not None
+    assert [b["label"] for b in chart["bars"]] == ["2025-03-01: 1 article", "2025-03-02: 2 articles"]

@@ -52,7 +52,7 @@ def sparkline(counts: Iterable[tuple[str | None, int]], *, width: int = 200, hei
                 "w": round(max(step - 1, 1), 2),
                 "h": round(max(n / peak * (height - 2), 1), 2),
                 "y": round(height - max(n / peak * (height - 2), 1), 2),
-                "label": f"{first + timedelta(days=i * days_per_bar)}: {n} articles",
+                "label": f"{first + timedelta(days=i * days_per_bar)}: {n} article{'' if n == 1 else 's'}",
             }
             for i, n in enumerate(totals)
             if n
