@@ -24,6 +24,7 @@ from newsdesk.report.speech import EMPTY_HINTS, available
 from newsdesk.web import charts
 from newsdesk.web.page import PER_PAGE, Page, int_param, link, pager
 from newsdesk.web.readers import Readers
+from newsdesk.web.views import positions
 
 __all__ = ["SECTIONS", "brief_endpoint", "index", "section", "story"]
 
@@ -228,6 +229,7 @@ def story(corpus: Corpus, request: Request) -> Page:
         "sections": sections,
         "available": {kind: available(corpus, kind) for kind in ("quotes", "entities")},
         "empty": {kind: hint for kind, hint in EMPTY_HINTS.items() if not available(corpus, kind)},
+        "positions": positions.story(corpus, story_id),
     }
     return Page(
         "story.html",
