@@ -14,6 +14,7 @@ __all__ = ["build"]
 
 _ACTORS = 8  # speakers shown, most quoted first
 _QUOTES_EACH = 5
+_POSITIONS = 12  # actor-issue positions shown, issues with most actors first
 _CLAIMS = 8  # claims shown in each of the corroborated, single-source and disputed sections
 
 
@@ -101,6 +102,19 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         }
         for item in corpus.contradictions(story["id"])[:_CLAIMS]
     ]
+    positions = [
+        {
+            "issue": p["issue"],
+            "actor": p["actor"],
+            "position": p["position"],
+            "date": p["date"],
+            "shifts": [s["text"] for s in p["shifts"]],
+            "said": p["evidence"][-1]["said"],
+            **cite(p["evidence"][-1]["article_id"], p["evidence"][-1]["start"], p["evidence"][-1]["end"],
+                   p["evidence"][-1]["text"]),
+        }
+        for p in corpus.stances(story_id=story["id"])[:_POSITIONS]
+    ]
     by_id = {a["id"]: a for a in story["articles"]}
     sources = [
         {
@@ -124,6 +138,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "corroborated": corroborated[:_CLAIMS],
         "single_source": [claim(c) for c in single[:_CLAIMS]],
         "disputed": disputed,
+        "positions": positions,
         "outlets": story["outlets"],
         "origins": story["origins"],
         "sources": sources,
