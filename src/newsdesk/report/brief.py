@@ -110,8 +110,12 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
             "date": p["date"],
             "shifts": [s["text"] for s in p["shifts"]],
             "said": p["evidence"][-1]["said"],
-            **cite(p["evidence"][-1]["article_id"], p["evidence"][-1]["start"], p["evidence"][-1]["end"],
-                   p["evidence"][-1]["text"]),
+            **cite(
+                p["evidence"][-1]["article_id"],
+                p["evidence"][-1]["start"],
+                p["evidence"][-1]["end"],
+                p["evidence"][-1]["text"],
+            ),
         }
         for p in corpus.stances(story_id=story["id"])[:_POSITIONS]
     ]

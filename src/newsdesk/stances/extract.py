@@ -35,7 +35,7 @@ MAX_STANCES = 200  # an article with more is a list or a transcript; the first a
 
 # Position verbs, matched on the start of the lower-cased word, so every inflection counts ("rejects", "rejected").
 OPPOSE = re.compile(
-    r"^(?:reject|oppos|refus|condemn|critici[sz]|denounc|dismiss|object|resist|block|veto|rule[sd]? out|"
+    r"^(?:reject|oppos|refus|condemn|critici[sz]|denounc|dismiss|object|resist|block(?:s|ed|ing)?$|veto|rule[sd]? out|"
     r"slam|decr[iy]|protest|warn(?:ed|s)? against|fear|resistance|opposition)"
 )
 SUPPORT = re.compile(
@@ -70,7 +70,7 @@ _CONDITION = re.compile(
 )
 _MODAL_PROPOSITION = re.compile(
     r"(?P<subject>[\w’'\- ]{3,80}?)\s+(?:must|should|can|cannot|can't|will|would|may)\s+(?P<neg>not\s+|never\s+)?"
-    r"be\s+(?P<rest>\w+(?:ed|en)\b[^,;.!?]*)",
+    r"be\s+(?P<rest>\w+(?:ed|en|wn|ne|t)\b[^,;.!?]*)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
@@ -373,7 +373,7 @@ def _make(
         end=evidence[1],
         said=said,
         cue=cue,
-        condition=clause[condition.start() :].strip(" .”\"") if condition else None,
+        condition=clause[condition.start() :].strip(' .”"') if condition else None,
         date=_date(ctx.article, *ctx.sentence(evidence[0])),
         strength=strength,
         confidence=round(confidence, 2),
@@ -386,7 +386,10 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
     condition, else the sentiment toward the first entity it names."""
     text = ctx.article.text
     content = text[quote.start : quote.end]
+    condition = _CONDITION.search(content)
     for w in _WORD.finditer(content):
+        if condition and w.start() >= condition.start():
+            break  # the condition's own verbs say what it takes, not the position
         word = w.group()
         ahead = content[w.start() :].split(" ", 4)
         two = " ".join(ahead[:2]).casefold()
@@ -400,7 +403,7 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
             position = Position.SUPPORTS
         else:
             target = _object(text, quote.start + w.end(), quote.end)
-        if target is None:
+        if target is None or position is None:
             continue
         if _negated(before):
             position = Position.OPPOSES if position == Position.SUPPORTS else Position.NEUTRAL
@@ -412,7 +415,6 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         end = quote.start + modal.end("rest")
         position = Position.OPPOSES if modal["neg"] else Position.SUPPORTS
         return position, (s0, end), 0.6
-    condition = _CONDITION.search(content)
     if condition:
         head = content[: condition.start()].rstrip()
         head = re.sub(r"\s+(?:can|could|will|would|may|must|should)(?:\s+\w+)?$", "", head)
@@ -454,8 +456,7 @@ def _from_quote(ctx: _Context, quote: Quote) -> Stance | None:
     position = _verb(cue)
     act = bool(_ACT.search(cue))
     evidence = (min(actor.start, cue_at, quote.start), max(quote.end, cue_at + len(cue)))
-    clause_start = min(actor.end, cue_at)
-    clause = text[clause_start : quote.end]
+    clause = text[evidence[0] : evidence[1]]
     if position is not None or act:
         before = text[max(actor.end, sentence[0]) : cue_at]
         if act:
@@ -471,7 +472,15 @@ def _from_quote(ctx: _Context, quote: Quote) -> Stance | None:
         if _negated(before):
             position = Position.OPPOSES if position == Position.SUPPORTS else Position.NEUTRAL
         return _make(
-            ctx, actor, position, target, evidence, said=False, cue=quote.cue or "", confidence=confidence, clause=clause
+            ctx,
+            actor,
+            position,
+            target,
+            evidence,
+            said=False,
+            cue=quote.cue or "",
+            confidence=confidence,
+            clause=clause,
         )
     if not _SPEECH.search(cue) and quote.cue:
         return None
@@ -501,7 +510,8 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
         verb = after["verb"]
         if re.search(r"(?:ment|tion|ance)s?$", verb.split()[0], re.IGNORECASE):
             continue  # a noun ("US support for", "commitments"), not a verb
-        if not text[m.end : after.start("verb")].strip() and not re.search(r"(?:s|ed|ing)$", verb.split()[0]):
+        bare = not re.search(r"(?:s|ed|ing|id|ld)$", verb.split()[0])
+        if not text[m.end : after.start("verb")].strip() and bare:
             continue  # "US support for Ukraine": a bare form right after a name is a noun
         if re.search(r"\b(?:if|whether|unless|would|could)\s+(?:\w+\s+){0,2}$", text[sentence[0] : m.start], re.I):
             continue  # a supposition ("if Ukraine accepts ..."), not a position
@@ -514,7 +524,7 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
         if position is None:
             that = re.compile(r"\s+that\s+").match(text, after.end("verb"))
             if _SPEECH.search(verb.casefold()) and that and not re.search(r"[,;:()]", text[m.end : verb_at]):
-                clause = Quote(
+                said_that = Quote(
                     text=text[that.end() : sentence[1]],
                     start=that.end(),
                     end=sentence[1],
@@ -524,18 +534,25 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
                     cue=verb,
                     direct=False,
                 )
-                found = _content_position(ctx, clause)
+                found = _content_position(ctx, said_that)
                 if found is not None:
-                    pos, target, confidence = found
+                    pos, span, confidence = found
                     yield _make(
-                        ctx, m, pos, target, (m.start, sentence[1]), said=False, cue=verb,
-                        confidence=confidence - 0.05, clause=clause.text,
+                        ctx,
+                        m,
+                        pos,
+                        span,
+                        (m.start, sentence[1]),
+                        said=False,
+                        cue=verb,
+                        confidence=confidence - 0.05,
+                        clause=said_that.text,
                     )
             continue
         gap = text[m.end : verb_at]
         if re.search(r"[,;:()]", gap):
             continue
-        target = _object(text, after.end("verb"))
+        target: tuple[int, int] | None = _object(text, after.end("verb"))
         if target is not None and target[1] - target[0] < 3:
             target = None
         if target is None:

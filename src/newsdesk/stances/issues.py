@@ -52,9 +52,7 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     issues: list[list[dict[str, Any]]] = []
     for row in rows:
         for issue in issues:
-            if any(
-                (s := _shared(row["terms"], other["terms"]))[0] >= 2 and s[1] >= MATCH for other in issue
-            ):
+            if any((s := _shared(row["terms"], other["terms"]))[0] >= 2 and s[1] >= MATCH for other in issue):
                 issue.append(row)
                 break
         else:
@@ -79,19 +77,19 @@ def _shifts(evidence: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     last: dict[str, Any] | None = None
     for item in evidence:
-        if last is not None and item["date"] and last["date"] and item["date"] > last["date"]:
-            if item["position"] != last["position"]:
-                out.append(
-                    {
-                        "from": last["position"],
-                        "to": item["position"],
-                        "date": item["date"],
-                        "article_id": item["article_id"],
-                        "start": item["start"],
-                        "end": item["end"],
-                        "text": shift_text(last["position"], item["position"], item["date"]),
-                    }
-                )
+        later = last is not None and item["date"] and last["date"] and item["date"] > last["date"]
+        if later and last is not None and item["position"] != last["position"]:
+            out.append(
+                {
+                    "from": last["position"],
+                    "to": item["position"],
+                    "date": item["date"],
+                    "article_id": item["article_id"],
+                    "start": item["start"],
+                    "end": item["end"],
+                    "text": shift_text(last["position"], item["position"], item["date"]),
+                }
+            )
         if item["date"]:
             last = item
     return out

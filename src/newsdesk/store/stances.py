@@ -62,7 +62,7 @@ def rows(
                      AS text, n.name AS actor_name, n.type AS actor_type, n.aliases AS actor_aliases
               FROM stances s JOIN articles a ON a.id = s.article_id
               LEFT JOIN events e ON e.id = a.event_id LEFT JOIN entities n ON n.id = s.actor_id
-              WHERE {' AND '.join(where)} ORDER BY a.rowid, s.start"""
+              WHERE {" AND ".join(where)} ORDER BY a.rowid, s.start"""
     out = []
     for r in conn.execute(sql, params):
         row = dict(r)

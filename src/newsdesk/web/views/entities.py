@@ -54,6 +54,7 @@ def entity(corpus: Corpus, request: Request) -> Page:
     quote_pages = _pages(card["quotes"], QUOTES_PER_PAGE, quote_page, "quotes", "quotes")
     mentions = corpus.entity_mentions(card["id"], limit=MENTIONS_PER_PAGE, offset=(page - 1) * MENTIONS_PER_PAGE)
     quotes = corpus.entity_quotes(card["id"], limit=QUOTES_PER_PAGE, offset=(quote_page - 1) * QUOTES_PER_PAGE)
+    stances = positions.actor(corpus, card["id"])
     data = {
         "entity": card,
         "stories": _by_story(mentions),
@@ -62,7 +63,7 @@ def entity(corpus: Corpus, request: Request) -> Page:
         "quotes": quotes,
         "quote_page": quote_page,
         "quote_pages": quote_pages,
-        "stances": positions.actor(corpus, card["id"]),
+        "stances": stances,
     }
-    charts = [positions.timeline(s["evidence"]) for s in data["stances"]]
+    charts = [positions.timeline(s["evidence"]) for s in stances]
     return Page("entity.html", data, {"type_words": TYPE_WORDS, "stance_charts": charts})

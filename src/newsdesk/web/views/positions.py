@@ -25,7 +25,11 @@ _WIDTH, _LANE, _PAD = 320, 16, 8
 
 
 def _evidence(e: dict[str, Any]) -> dict[str, Any]:
-    return {**e, "text": e["text"][:TEXT_CHARS], "url": f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}"}
+    return {
+        **e,
+        "text": e["text"][:TEXT_CHARS],
+        "url": f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}",
+    }
 
 
 def story(corpus: Corpus, story_id: str) -> dict[str, Any]:
