@@ -509,7 +509,12 @@ class Corpus:
         return claim_summary.contradictions(found, conflicts, updates=updates)
 
     def stances(
-        self, *, actor: str | None = None, story_id: str | None = None, issue: str | None = None
+        self,
+        *,
+        actor: str | None = None,
+        story_id: str | None = None,
+        issue: str | None = None,
+        latest: int | None = None,
     ) -> list[dict[str, Any]]:
         """Each actor's position on each issue of each story (the ``stances --json`` contract): the latest
         position with its date, strength and confidence, the shifts between dated statements, and every
@@ -519,6 +524,7 @@ class Corpus:
             actor: only actors whose canonical name or an alias contains this (case aside), or an entity id.
             story_id: only this story (an id or unique id prefix).
             issue: only issues whose name or a statement's target contains this (case aside).
+            latest: read only this many statements, of the most recently stored articles (a page's bound).
 
         Raises:
             NotFoundError: ``story_id`` names no story.
@@ -537,7 +543,7 @@ class Corpus:
             # Issues are grouped over the whole story, whoever is asked about.
             stories = {r["story_id"] for r in self.store.stance_rows(story_ids=story_ids, actor_ids=list(actor_ids))}
             story_ids = sorted(s for s in stories if s)
-        found = stance_issues.positions(self.store.stance_rows(story_ids=story_ids))
+        found = stance_issues.positions(self.store.stance_rows(story_ids=story_ids, latest=latest))
         if actor_ids is not None:
             found = [p for p in found if p["actor_id"] in actor_ids]
         if issue is not None:

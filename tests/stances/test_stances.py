@@ -125,8 +125,9 @@ def test_a_modal_proposition_with_negation_is_opposed() -> None:
 
 
 def test_the_sentiment_callable_is_a_plug_in_point() -> None:
-    text = "“Ostrava is a true friend and a great partner,” Anna Velt said."
-    quote = _quote(text, "Ostrava is a true friend and a great partner,", "Anna Velt", "said", "p1", direct=True)
+    text = "“We see Ostrava as a true friend and a great partner,” Anna Velt said."
+    content = "We see Ostrava as a true friend and a great partner,"
+    quote = _quote(text, content, "Anna Velt", "said", "p1", direct=True)
     article = _article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,))
     (s,) = extract.find(article)
     assert s.position == Position.SUPPORTS and s.target == "Ostrava"

@@ -96,6 +96,13 @@ _GROUP = re.compile(
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"^(?:go|do|it|this|that|so|months?|weeks?|years?|days?|decades?|hours?|long|now|more)$", re.I)
+# Position words that are as often a noun or an adverb: a position verb in a quote's content only after a
+# pronoun, an auxiliary or a negation ("we back", "will not support").
+_AMBIGUOUS = frozenset({"back", "call", "push", "demand", "support", "offer", "open", "ready", "block", "fear", "want"})
+_VERB_BEFORE = frozenset(
+    "i we they you he she to will would shall should must can cannot could not never n't did do does also fully "
+    "strongly firmly".split()
+)
 _DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
@@ -391,6 +398,9 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         if condition and w.start() >= condition.start():
             break  # the condition's own verbs say what it takes, not the position
         word = w.group()
+        previous = content[: w.start()].split()[-1:] or [""]
+        if word.casefold() in _AMBIGUOUS and previous[0].casefold().strip("“\"'") not in _VERB_BEFORE:
+            continue  # "came back to the table", "a call", "the offer": not a position verb here
         ahead = content[w.start() :].split(" ", 4)
         two = " ".join(ahead[:2]).casefold()
         position = _verb(two) or _verb(word)
@@ -423,7 +433,8 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
             lead = len(content) - len(content.lstrip())
             return Position.CONDITIONAL, (quote.start + lead, quote.start + len(head)), 0.55
     consequence = _CONSEQUENCE.match(content)
-    if consequence:
+    # What would follow from a course of action ("legitimising conquest would ..."), not from a named actor.
+    if consequence and consequence["subject"].lstrip()[:1].islower():
         subject = consequence["subject"]
         lead = len(subject) - len(subject.lstrip())
         polarity = ctx.sentiment(content, lead, len(subject))
@@ -431,8 +442,9 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
             position = Position.SUPPORTS if polarity.label == "positive" else Position.OPPOSES
             return position, (quote.start + lead, quote.start + len(subject)), 0.5
     named = [m for m in ctx.article.mentions if quote.start <= m.start and m.end <= quote.end and m.entity_id]
+    named = [m for m in named if ctx.article.text[quote.start : m.start].strip(" “\"'‘")]
     if named and quote.direct:
-        m = named[0]
+        m = named[0]  # not the quote's first words: the subject of a quote is the speaker's side more often
         polarity = ctx.sentiment(content, m.start - quote.start, m.end - quote.start)
         if polarity.label == "positive":
             return Position.SUPPORTS, (m.start, m.end), 0.35 * polarity.confidence / 0.5

@@ -10,6 +10,7 @@ conditional on 2025-11-24").
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -18,6 +19,9 @@ from typing import Any
 
 __all__ = ["MATCH", "group", "positions", "shift_text"]
 
+COMMON = 40  # a term in more issues than this picks no candidates
+CANDIDATES = 6  # issues a new stance is compared with, those sharing most terms with it
+COMPARED = 12  # members of an issue a new stance is compared with
 MATCH = 0.5  # share of the smaller target's term weight two targets must share to be one issue
 _DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such|to)\s+", re.I)
 _MAX_NAME_WORDS = 10
@@ -27,14 +31,20 @@ _MAX_NAME_WORDS = 10
 _GENERIC = frozenset({"peace", "deal", "plan", "war", "conflict", "talk", "negotiat", "agreement", "effort"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _weight(term: str) -> float:
     return 2.0 if term.startswith("@") else 0.5 if term in _GENERIC else 1.0
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _total(terms: frozenset[str]) -> float:
+    return sum(_weight(t) for t in terms)
+
+
 def _shared(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
-    common = set(a) & set(b)
-    shared = sum(_weight(t) for t in common)
-    smaller = min(sum(_weight(t) for t in a), sum(_weight(t) for t in b))
+    first, second = frozenset(a), frozenset(b)
+    shared = sum(_weight(t) for t in first & second)
+    smaller = min(_total(first), _total(second))
     return shared, (shared / smaller if smaller else 0.0)
 
 
@@ -48,24 +58,41 @@ def _name(target: str) -> str:
 
 def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The stances of one story (rows with ``terms``) grouped into issues: a stance joins the first issue one of
-    whose members shares at least :data:`MATCH` of the smaller term weight (and two terms' worth) with it."""
+    whose members shares at least :data:`MATCH` of the smaller term weight (and two terms' worth) with it.
+
+    Only issues that share a term with the stance are compared, each through its first :data:`COMPARED`
+    members, so a story of thousands of stances is grouped in linear time.
+    """
     issues: list[list[dict[str, Any]]] = []
+    by_term: dict[str, list[int]] = defaultdict(list)
     for row in rows:
-        for issue in issues:
-            if any((s := _shared(row["terms"], other["terms"]))[0] >= 2 and s[1] >= MATCH for other in issue):
-                issue.append(row)
+        # The issues whose terms share two terms' worth with the stance, most shared first, at most a few.
+        weight: dict[int, float] = defaultdict(float)
+        for t in set(row["terms"]):
+            found = by_term.get(t, ())
+            if len(found) <= COMMON:  # a term in many issues tells none apart (it still counts when compared)
+                for i in found:
+                    weight[i] += _weight(t)
+        candidates = sorted((i for i, w in weight.items() if w >= 2), key=lambda i: (-weight[i], i))[:CANDIDATES]
+        for i in candidates:
+            if any((s := _shared(row["terms"], o["terms"]))[0] >= 2 and s[1] >= MATCH for o in issues[i][:COMPARED]):
+                issues[i].append(row)
                 break
         else:
+            i = len(issues)
             issues.append([row])
+        for t in row["terms"]:
+            if i not in by_term[t][-1:]:
+                by_term[t].append(i)
     return issues
 
 
 def _issue_name(members: Sequence[dict[str, Any]]) -> str:
     def score(row: dict[str, Any]) -> tuple[float, int]:
-        shared = sum(_shared(row["terms"], o["terms"])[0] for o in members if o is not row)
+        shared = sum(_shared(row["terms"], o["terms"])[0] for o in members[:COMPARED] if o is not row)
         return (-shared, len(row["target"]))
 
-    return _name(min(members, key=score)["target"])
+    return _name(min(members[:COMPARED], key=score)["target"])
 
 
 def shift_text(before: str, after: str, day: str | None) -> str:

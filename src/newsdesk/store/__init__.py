@@ -622,10 +622,11 @@ class Store:
         return claims.rows(self.conn, story_ids=story_ids)
 
     def stance_rows(
-        self, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None
+        self, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None, latest: int | None = None
     ) -> list[dict[str, Any]]:
-        """Stored stances of the given stories and actors (all when None), with story, actor and evidence text."""
-        return stances.rows(self.conn, story_ids=story_ids, actor_ids=actor_ids)
+        """Stored stances of the given stories and actors (all when None), with story, actor and evidence text;
+        ``latest``: only that many, of the most recently stored articles."""
+        return stances.rows(self.conn, story_ids=story_ids, actor_ids=actor_ids, latest=latest)
 
     def copies_of(self, article_id: str) -> list[str]:
         """Ids of the articles marked as duplicates of ``article_id``."""

@@ -45,11 +45,15 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
 
 
 def rows(
-    conn: sqlite3.Connection, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None
+    conn: sqlite3.Connection,
+    *,
+    story_ids: list[str] | None = None,
+    actor_ids: list[str] | None = None,
+    latest: int | None = None,
 ) -> list[dict[str, Any]]:
     """Stored stances (of the given stories and actors; all when None), each with its article's story, outlet,
     title and date, its actor's canonical name and type, and its evidence text; copies of an article are left
-    out (a copy repeats its original's words)."""
+    out (a copy repeats its original's words). ``latest`` keeps only that many, of the most recent articles."""
     where = ["a.duplicate_of IS NULL"]
     params: list[str] = []
     if story_ids is not None:
@@ -62,7 +66,8 @@ def rows(
                      AS text, n.name AS actor_name, n.type AS actor_type, n.aliases AS actor_aliases
               FROM stances s JOIN articles a ON a.id = s.article_id
               LEFT JOIN events e ON e.id = a.event_id LEFT JOIN entities n ON n.id = s.actor_id
-              WHERE {" AND ".join(where)} ORDER BY a.rowid, s.start"""
+              WHERE {" AND ".join(where)}"""
+    sql += " ORDER BY a.rowid, s.start" if latest is None else f" ORDER BY a.rowid DESC, s.start LIMIT {int(latest)}"
     out = []
     for r in conn.execute(sql, params):
         row = dict(r)

@@ -14,9 +14,10 @@ from typing import Any
 
 from newsdesk.corpus import Corpus
 
-__all__ = ["ACTORS", "ISSUES", "LANES", "actor", "story", "timeline"]
+__all__ = ["ACTORS", "ISSUES", "LANES", "STATEMENTS", "actor", "story", "timeline"]
 
 ISSUES = 8
+STATEMENTS = 600  # a story's section reads at most this many statements, the most recent: the page's bound
 ACTORS = 8
 TEXT_CHARS = 300  # longest evidence a list shows (the article has it whole)
 # The chart's lanes, top to bottom.
@@ -35,7 +36,7 @@ def _evidence(e: dict[str, Any]) -> dict[str, Any]:
 def story(corpus: Corpus, story_id: str) -> dict[str, Any]:
     """A story's issues and who stands where on each: ``issues`` (name, actors, each actor's position, date,
     shifts and latest evidence) and ``total`` issues."""
-    found = corpus.stances(story_id=story_id)
+    found = corpus.stances(story_id=story_id, latest=STATEMENTS)
     issues: dict[str, dict[str, Any]] = {}
     for p in found:
         issue = issues.setdefault(p["issue_id"], {"id": p["issue_id"], "name": p["issue"], "actors": []})
@@ -94,7 +95,8 @@ def timeline(evidence: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 def actor(corpus: Corpus, entity_id: str) -> list[dict[str, Any]]:
-    """Each issue the entity took a position on: story, issue, position now, shifts and every statement."""
+    """Each issue the entity took a position on: story, issue, position now, shifts and every statement (read
+    from the :data:`STATEMENTS` most recent statements of the stories it took positions in)."""
     return [
         {
             "story_id": p["story_id"],
@@ -105,6 +107,6 @@ def actor(corpus: Corpus, entity_id: str) -> list[dict[str, Any]]:
             "shifts": p["shifts"],
             "evidence": [_evidence(e) for e in p["evidence"]],
         }
-        for p in corpus.stances(actor=entity_id)
+        for p in corpus.stances(actor=entity_id, latest=STATEMENTS)
         if p["actor_id"] == entity_id
     ]
