@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from newsdesk.corpus import Corpus
 from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind
@@ -224,3 +226,66 @@ def test_corpus_stances_on_invented_articles(tmp_path: Path) -> None:
         assert corpus.stances(actor=toll[0]["actor"][:4]) == toll
         if toll[0]["story_id"]:
             assert corpus.stances(story_id=toll[0]["story_id"]) == toll
+
+
+CORPUS = Path(__file__).with_name("corpus")
+
+
+@pytest.fixture(scope="module")
+def dorvania(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Our invented story (two English articles months apart, one German) in a file database."""
+    db = tmp_path_factory.mktemp("stances") / "news.db"
+    with Corpus(Store(db)) as corpus:
+        assert not corpus.ingest([CORPUS]).failures
+    return db
+
+
+def test_a_change_of_position_over_time_is_a_dated_shift(dorvania: Path) -> None:
+    with Corpus(Store(dorvania)) as corpus:
+        (plan,) = [p for p in corpus.stances(actor="dorvania") if "river plan" in p["issue"]]
+        assert [e["position"] for e in plan["evidence"]] == ["opposes", "conditional"]
+        assert plan["position"] == "conditional" and plan["date"] == "2026-11-24"
+        assert [s["text"] for s in plan["shifts"]] == ["shifted from opposes to conditional on 2026-11-24"]
+        assert "inspectors" in (plan["evidence"][-1]["condition"] or "")
+        # Others on the same issue, merged across wording ("the river plan", "the Tarsk river plan").
+        others = {p["actor"]: p["position"] for p in corpus.stances(issue="river plan") if p["issue"] == plan["issue"]}
+        assert others.get("Tarsk") == "supports"
+        said = [e for p in corpus.stances(actor="Lena Abril") for e in p["evidence"]]
+        assert said and all(e["said"] for e in said)  # her own quoted words
+        assert not plan["evidence"][0]["said"]  # "Dorvania has firmly rejected": reported
+
+
+def test_stances_command_and_its_json(dorvania: Path, cli: CliRunner) -> None:
+    from newsdesk.cli import cli as newsdesk
+
+    out = cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--actor", "dorvania"])
+    assert out.exit_code == 0, out.output
+    assert "shifted from opposes to conditional on 2026-11-24" in out.output
+    data = json.loads(cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--issue", "river", "--json"]).output)
+    assert data and {"issue", "actor", "position", "shifts", "evidence"} <= set(data[0])
+    none = cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--actor", "nobody here"])
+    assert none.exit_code == 0 and "No stances found" in none.output
+    missing = cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--story", "zzzz"])
+    assert missing.exit_code != 0
+
+
+def test_actor_page_charts_each_statement_linked_to_its_span(dorvania: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from newsdesk.web.app import create_app
+
+    with Corpus(Store(dorvania)) as corpus, TestClient(create_app(corpus)) as client:
+        (entity,) = [e for e in corpus.entities() if e["name"] == "Dorvania"]
+        data = client.get(f"/entities/{entity['id']}.json").json()
+        (plan,) = [s for s in data["stances"] if "river plan" in s["issue"]]
+        text = {e["article_id"]: corpus.article(e["article_id"]).text for e in plan["evidence"]}
+        for e in plan["evidence"]:
+            assert e["url"] == f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}"
+            assert text[e["article_id"]][e["start"] : e["end"]] == e["text"]
+        page = client.get(f"/entities/{entity['id']}").text
+        chart = page[page.index('<svg class="stance-chart') : page.index("</svg>", page.index("stance-chart"))]
+        assert chart.count("<circle") == len(plan["evidence"])
+        assert f'href="/articles/{plan["evidence"][0]["article_id"]}?start=' in chart
+        story = client.get(f"/stories/{plan['story_id']}.json").json()["positions"]
+        assert any(a["name"] == "Dorvania" and a["shifts"] for i in story["issues"] for a in i["actors"])
+        assert "<h2>Positions" in client.get(f"/stories/{plan['story_id']}").text

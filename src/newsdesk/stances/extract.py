@@ -69,7 +69,7 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _MODAL_PROPOSITION = re.compile(
-    r"(?P<subject>[\w’'\- ]{3,80}?)\s+(?:must|should|can|cannot|can't|will|would|may)\s+(?P<neg>not\s+|never\s+)?"
+    r"(?P<subject>[\w’'\- ]{3,80}?)\s+(?:must|should|can|cannot|can't|could|will|would|may|might)\s+(?P<neg>not\s+|never\s+)?"
     r"be\s+(?P<rest>\w+(?:ed|en|wn|ne|t)\b[^,;.!?]*)",
     re.IGNORECASE,
 )
@@ -394,6 +394,13 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
     text = ctx.article.text
     content = text[quote.start : quote.end]
     condition = _CONDITION.search(content)
+    modal = _MODAL_PROPOSITION.search(content, 0, condition.start() if condition else len(content))
+    if modal:
+        subject = _DETERMINER.sub("", modal["subject"].strip().split(",")[-1].strip())
+        s0 = quote.start + modal.start("subject") + modal["subject"].rfind(subject)
+        end = quote.start + modal.end("rest")
+        position = Position.OPPOSES if modal["neg"] else Position.SUPPORTS
+        return position, (s0, end), 0.6
     for w in _WORD.finditer(content):
         if condition and w.start() >= condition.start():
             break  # the condition's own verbs say what it takes, not the position
@@ -418,13 +425,6 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         if _negated(before):
             position = Position.OPPOSES if position == Position.SUPPORTS else Position.NEUTRAL
         return position, target, 0.6
-    modal = _MODAL_PROPOSITION.search(content)
-    if modal:
-        subject = _DETERMINER.sub("", modal["subject"].strip().split(",")[-1].strip())
-        s0 = quote.start + modal.start("subject") + modal["subject"].rfind(subject)
-        end = quote.start + modal.end("rest")
-        position = Position.OPPOSES if modal["neg"] else Position.SUPPORTS
-        return position, (s0, end), 0.6
     if condition:
         head = content[: condition.start()].rstrip()
         head = re.sub(r"\s+(?:can|could|will|would|may|must|should)(?:\s+\w+)?$", "", head)

@@ -22,6 +22,7 @@ __all__ = ["MATCH", "group", "positions", "shift_text"]
 COMMON = 40  # a term in more issues than this picks no candidates
 CANDIDATES = 6  # issues a new stance is compared with, those sharing most terms with it
 COMPARED = 12  # members of an issue a new stance is compared with
+SHARED = 1.5  # term weight two targets must share at least: a name and a word, or a word and a common one
 MATCH = 0.5  # share of the smaller target's term weight two targets must share to be one issue
 _DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such|to)\s+", re.I)
 _MAX_NAME_WORDS = 10
@@ -58,7 +59,7 @@ def _name(target: str) -> str:
 
 def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The stances of one story (rows with ``terms``) grouped into issues: a stance joins the first issue one of
-    whose members shares at least :data:`MATCH` of the smaller term weight (and two terms' worth) with it.
+    whose members shares at least :data:`MATCH` of the smaller term weight (and :data:`SHARED` weight) with it.
 
     Only issues that share a term with the stance are compared, each through its first :data:`COMPARED`
     members, so a story of thousands of stances is grouped in linear time.
@@ -66,16 +67,18 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     issues: list[list[dict[str, Any]]] = []
     by_term: dict[str, list[int]] = defaultdict(list)
     for row in rows:
-        # The issues whose terms share two terms' worth with the stance, most shared first, at most a few.
+        # The issues whose terms share SHARED weight with the stance, most shared first, at most a few.
         weight: dict[int, float] = defaultdict(float)
         for t in set(row["terms"]):
             found = by_term.get(t, ())
             if len(found) <= COMMON:  # a term in many issues tells none apart (it still counts when compared)
                 for i in found:
                     weight[i] += _weight(t)
-        candidates = sorted((i for i, w in weight.items() if w >= 2), key=lambda i: (-weight[i], i))[:CANDIDATES]
+        candidates = sorted((i for i, w in weight.items() if w >= SHARED), key=lambda i: (-weight[i], i))[:CANDIDATES]
         for i in candidates:
-            if any((s := _shared(row["terms"], o["terms"]))[0] >= 2 and s[1] >= MATCH for o in issues[i][:COMPARED]):
+            if any(
+                (s := _shared(row["terms"], o["terms"]))[0] >= SHARED and s[1] >= MATCH for o in issues[i][:COMPARED]
+            ):
                 issues[i].append(row)
                 break
         else:
