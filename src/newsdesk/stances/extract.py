@@ -410,21 +410,21 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
             continue  # "came back to the table", "a call", "the offer": not a position verb here
         ahead = content[w.start() :].split(" ", 4)
         two = " ".join(ahead[:2]).casefold()
-        position = _verb(two) or _verb(word)
+        verb_position = _verb(two) or _verb(word)
         act = bool(_ACT.search(" ".join(ahead[:4]).casefold()) or _ACT.search(word.casefold()))
-        if position is None and not act:
+        if verb_position is None and not act:
             continue
         before = content[max(0, content.rfind(",", 0, w.start()) + 1) : w.start()]
         if act:
             target = _object(text, quote.start + w.start(), quote.end)
-            position = Position.SUPPORTS
+            verb_position = Position.SUPPORTS
         else:
             target = _object(text, quote.start + w.end(), quote.end)
-        if target is None or position is None:
+        if target is None or verb_position is None:
             continue
         if _negated(before):
-            position = Position.OPPOSES if position == Position.SUPPORTS else Position.NEUTRAL
-        return position, target, 0.6
+            verb_position = Position.OPPOSES if verb_position == Position.SUPPORTS else Position.NEUTRAL
+        return verb_position, target, 0.6
     if condition:
         head = content[: condition.start()].rstrip()
         head = re.sub(r"\s+(?:can|could|will|would|may|must|should)(?:\s+\w+)?$", "", head)
