@@ -460,7 +460,9 @@ BUILTIN: tuple[Stage, ...] = (
     ArticleStage(
         "stances",
         _stances,
-        requires=("article.text", "article.dates", "article.entities"),
+        # Not "article.entities": like claims, it reads the linked mentions when the entities stage ran before it,
+        # so that a pipeline without the parse still runs (and finds no stances).
+        requires=("article.text", "article.dates"),
         produces=("article.stances",),
     ),
     CorpusStage(
