@@ -69,8 +69,8 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _MODAL_PROPOSITION = re.compile(
-    r"(?P<subject>[\w’'\- ]{3,80}?)\s+(?:must|should|can|cannot|can't|could|will|would|may|might)\s+(?P<neg>not\s+|never\s+)?"
-    r"be\s+(?P<rest>\w+(?:ed|en|wn|ne|t)\b[^,;.!?]*)",
+    r"(?P<subject>[\w’'\- ]{3,80}?)\s+(?:must|should|can|cannot|can't|could|will|would|may|might)\s+"
+    r"(?P<neg>not\s+|never\s+)?be\s+(?P<rest>\w+(?:ed|en|wn|ne|t)\b[^,;.!?]*)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
