@@ -288,4 +288,4 @@ def test_actor_page_charts_each_statement_linked_to_its_span(dorvania: Path) -> 
         assert f'href="/articles/{plan["evidence"][0]["article_id"]}?start=' in chart
         story = client.get(f"/stories/{plan['story_id']}.json").json()["positions"]
         assert any(a["name"] == "Dorvania" and a["shifts"] for i in story["issues"] for a in i["actors"])
-        assert "<h2>Positions" in client.get(f"/stories/{plan['story_id']}").text
+        assert "<h2>Positions</h2>" in client.get(f"/stories/{plan['story_id']}").text
