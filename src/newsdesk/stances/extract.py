@@ -10,7 +10,7 @@ quotes, as the claims stage reads it):
 - a quote whose cue is a speech verb ("said", "told", "declared"): the content is read for a position verb of
   its own ("we will never accept ..."), a proposition with a modal ("borders must not be changed by force"), a
   condition ("only if", "as long as", "provided"), or else the sentiment toward the first entity it names (the
-  ``sentiment`` callable, :func:`lexicon` by default, where ``newsdesk.target_sentiment`` plugs in);
+  ``sentiment`` callable, :func:`newsdesk.stances.sentiment.lexicon` by default, where ``newsdesk.target_sentiment`` plugs in);
 - a clause "<actor> [has consistently] <position verb> <object>" that the quotes stage did not take as a quote
   ("with Trump pushing for a ceasefire", "a plan that Trump has been pushing").
 
@@ -22,13 +22,13 @@ article's), its strength (how firm the wording is) and a confidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol
 
 from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
+from newsdesk.stances.sentiment import Sentiment, lexicon
 
-__all__ = ["ACTOR_TYPES", "OPPOSE", "SUPPORT", "Polarity", "Sentiment", "find", "lexicon", "sentences", "terms"]
+__all__ = ["ACTOR_TYPES", "OPPOSE", "SUPPORT", "find", "sentences", "terms"]
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 MAX_STANCES = 200  # an article with more is a list or a transcript; the first are kept
@@ -147,49 +147,6 @@ _FOLD = {
     "boundar": "border",
 }
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ed", "es", "s", "al")
-
-
-class Polarity(Protocol):
-    """What a sentiment callable returns: ``label`` (negative, neutral, positive) and a ``confidence``."""
-
-    @property
-    def label(self) -> str: ...
-
-    @property
-    def confidence(self) -> float: ...
-
-
-Sentiment = Callable[[str, int, int], Polarity]
-
-
-@dataclass(frozen=True, slots=True)
-class _Polarity:
-    label: str
-    confidence: float
-
-
-_POSITIVE = re.compile(
-    r"\b(?:good|great|right|welcome|positive|progress|constructive|fair|just|best|hope|hopeful|strong|success|"
-    r"successful|important step|breakthrough|agree|agreed|support|praise|thank|friend|partner)\w*",
-    re.IGNORECASE,
-)
-_NEGATIVE = re.compile(
-    r"\b(?:bad|wrong|dangerous|danger|threat|unacceptable|absurd|illegal|illegitimate|aggress|betray|reward|"
-    r"failure|fail|lie|lies|crime|criminal|terror|violat|shame|disgrace|catastroph|surrender|capitulat|"
-    r"blackmail|pressure|never|reject|oppose|condemn|against)\w*",
-    re.IGNORECASE,
-)
-
-
-def lexicon(sentence: str, start: int, end: int) -> Polarity:
-    """How ``sentence`` speaks of the target at ``[start, end)``, by counting positive and negative words around
-    it: the default rule, and the shape of ``newsdesk.target_sentiment``, which can be passed instead."""
-    around = sentence[:start] + " " + sentence[end:]
-    positive, negative = len(_POSITIVE.findall(around)), len(_NEGATIVE.findall(around))
-    if positive == negative:
-        return _Polarity("neutral", 0.5)
-    label = "positive" if positive > negative else "negative"
-    return _Polarity(label, round(min(0.4 + 0.1 * abs(positive - negative), 0.7), 2))
 
 
 def _stem(word: str) -> str:
@@ -591,7 +548,7 @@ def find(article: Article, *, sentiment: Sentiment = lexicon) -> tuple[Stance, .
 
     Args:
         sentiment: how a sentence speaks of a target span, for quotes that take no position in words
-            (``newsdesk.target_sentiment`` has this shape); :func:`lexicon` by default.
+            (``newsdesk.target_sentiment`` has this shape); a small word list by default.
     """
     if article.language and article.language != "en":
         return ()
