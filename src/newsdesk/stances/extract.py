@@ -10,7 +10,8 @@ quotes, as the claims stage reads it):
 - a quote whose cue is a speech verb ("said", "told", "declared"): the content is read for a position verb of
   its own ("we will never accept ..."), a proposition with a modal ("borders must not be changed by force"), a
   condition ("only if", "as long as", "provided"), or else the sentiment toward the first entity it names (the
-  ``sentiment`` callable, :func:`newsdesk.stances.sentiment.lexicon` by default, where ``newsdesk.target_sentiment`` plugs in);
+  ``sentiment`` callable, a word list by default (:mod:`newsdesk.stances.sentiment`), where
+  ``newsdesk.target_sentiment`` plugs in);
 - a clause "<actor> [has consistently] <position verb> <object>" that the quotes stage did not take as a quote
   ("with Trump pushing for a ceasefire", "a plan that Trump has been pushing").
 
