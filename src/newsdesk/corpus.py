@@ -20,6 +20,7 @@ from newsdesk.extract import dates
 from newsdesk.pipeline import Context, Pipeline, ProgressCallback, _no_progress
 from newsdesk.records import Article, DateMention, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
+from newsdesk.stances import issues as stance_issues
 from newsdesk.store import Store
 
 if TYPE_CHECKING:
@@ -593,6 +594,53 @@ class Corpus:
             by_event=by_event,
         )
         return {"story": {"id": head["id"], "title": head["title"]}, "articles": len(rows), **found}
+
+    def stances(
+        self,
+        *,
+        actor: str | None = None,
+        story_id: str | None = None,
+        issue: str | None = None,
+        latest: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Each actor's position on each issue of each story (the ``stances --json`` contract): the latest
+        position with its date, strength and confidence, the shifts between dated statements, and every
+        statement as evidence (article, span, text, whether the actor said it or someone reported it).
+
+        Args:
+            actor: only actors whose canonical name or an alias contains this (case aside), or an entity id.
+            story_id: only this story (an id or unique id prefix).
+            issue: only issues whose name or a statement's target contains this (case aside).
+            latest: read only this many statements, of the most recently stored articles (a page's bound).
+
+        Raises:
+            NotFoundError: ``story_id`` names no story.
+        """
+        story_ids = [self._story_id(story_id)] if story_id is not None else None
+        actor_ids: set[str] | None = None
+        if actor is not None:
+            needle = actor.strip().casefold()
+            actor_ids = {
+                e.id
+                for e in self.store.entities()
+                if e.id == actor.strip() or any(needle in n.casefold() for n in (e.name, *e.aliases))
+            }
+            if not actor_ids:
+                return []
+            # Issues are grouped over the whole story, whoever is asked about.
+            stories = {r["story_id"] for r in self.store.stance_rows(story_ids=story_ids, actor_ids=list(actor_ids))}
+            story_ids = sorted(s for s in stories if s)
+        found = stance_issues.positions(self.store.stance_rows(story_ids=story_ids, latest=latest))
+        if actor_ids is not None:
+            found = [p for p in found if p["actor_id"] in actor_ids]
+        if issue is not None:
+            needle = issue.strip().casefold()
+            found = [
+                p
+                for p in found
+                if needle in p["issue"].casefold() or any(needle in e["target"].casefold() for e in p["evidence"])
+            ]
+        return found
 
     def quotes(
         self,

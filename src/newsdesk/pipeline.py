@@ -35,6 +35,7 @@ from newsdesk.errors import BudgetError, ConfigError, PipelineError, did_you_mea
 from newsdesk.extract import attributions, dates, entities, mentions, quotes
 from newsdesk.records import Article, Claim, Entity, Failure, StageReport
 from newsdesk.settings import Settings
+from newsdesk.stances import extract as stance_extract
 
 __all__ = [
     "BUILTIN",
@@ -428,6 +429,16 @@ def _claims(article: Article, settings: Settings) -> Article:
     return dataclasses.replace(article, claims=claim_extract.find(article), dates=())
 
 
+def _stances(article: Article, settings: Settings) -> Article:
+    # Reads the quotes stage's mentions and quotes, linked by the entities stage (never parsed again), and the
+    # dates stage's mentions for a statement's own date; stored articles come with theirs.
+    found = stance_extract.find(article)
+    if found and not article.dates:  # the claims stage hands its articles on without them: found again (a regex pass)
+        dated = dataclasses.replace(article, dates=tuple(dates.find(article.text, article.published)))
+        found = stance_extract.find(dated)
+    return dataclasses.replace(article, stances=found)
+
+
 BUILTIN: tuple[Stage, ...] = (
     ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),
     ArticleStage("dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",)),
@@ -445,6 +456,14 @@ BUILTIN: tuple[Stage, ...] = (
         _claims,
         requires=("article.text", "article.dates", "article.cites"),
         produces=("article.claims",),
+    ),
+    ArticleStage(
+        "stances",
+        _stances,
+        # Not "article.entities": like claims, it reads the linked mentions when the entities stage ran before it,
+        # so that a pipeline without the parse still runs (and finds no stances).
+        requires=("article.text", "article.dates"),
+        produces=("article.stances",),
     ),
     CorpusStage(
         "dedupe", _grouping("dedupe"), requires=("article.text",), produces=("article.duplicate_of",), keeps_state=True

@@ -18,15 +18,18 @@ __all__ = [
     "IngestReport",
     "Mention",
     "Modality",
+    "Position",
     "Quote",
     "QuoteKind",
     "Span",
     "SpeakerKind",
     "StageReport",
+    "Stance",
     "Story",
     "Value",
     "claim_id",
     "content_id",
+    "stance_id",
 ]
 
 
@@ -189,6 +192,46 @@ class Claim:
     confidence: float = 0.5
 
 
+class Position(StrEnum):
+    """Where an actor stands on an issue: for it, against it, neither or both, or for it on a condition."""
+
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    NEUTRAL = "neutral"
+    CONDITIONAL = "conditional"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stance:
+    """An actor's position on a target, with its evidence: the quote or reported clause at ``[start, end)``.
+
+    ``actor_id`` is the canonical entity (entities stage) and ``actor`` the name as written; ``target`` is what
+    the position is on, at ``[target_start, target_end)`` ("any proposal that involves ceding territory").
+    ``said`` is True when the evidence is the actor's own words (a quote), False when someone reports the
+    position ("Kyiv rejected ..."). ``date`` is the statement's date when the sentence gives one, else the
+    article's (None when neither is known). ``condition`` holds the condition of a conditional position ("only
+    if ..."). ``strength`` says how firm the wording is (0..1, "never" against "may be open to"), ``confidence``
+    how sure the reading is; ``terms`` are the target's normalised content words and entities (``@id``), which
+    issues are grouped by.
+    """
+
+    actor_id: str
+    actor: str
+    position: Position
+    target: str
+    target_start: int
+    target_end: int
+    start: int
+    end: int
+    said: bool
+    cue: str = ""
+    condition: str | None = None
+    date: str | None = None
+    strength: float = 0.5
+    confidence: float = 0.5
+    terms: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
     """A person, organisation, place or group, with every surface form seen for it across the corpus."""
@@ -255,6 +298,7 @@ class Article:
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    stances: tuple[Stance, ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
     furniture: tuple[str, ...] = field(default=(), repr=False)
 
@@ -340,3 +384,8 @@ def content_id(text: str) -> str:
 def claim_id(article_id: str, start: int, end: int) -> str:
     """A claim's id: stable for the same span of the same article."""
     return "k" + hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:11]
+
+
+def stance_id(article_id: str, actor_id: str, start: int, end: int) -> str:
+    """A stance's id: stable for the same actor and evidence span of the same article."""
+    return "s" + hashlib.sha256(f"{article_id}:{actor_id}:{start}:{end}".encode()).hexdigest()[:11]

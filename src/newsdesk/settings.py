@@ -73,7 +73,18 @@ class PipelineSettings:
     """Which analysis stages run after ingest, in order."""
 
     stages: tuple[str, ...] = field(
-        default=("cites", "dates", "quotes", "entities", "claims", "dedupe", "cluster", "origins", "claim_match"),
+        default=(
+            "cites",
+            "dates",
+            "quotes",
+            "entities",
+            "claims",
+            "stances",
+            "dedupe",
+            "cluster",
+            "origins",
+            "claim_match",
+        ),
         metadata=_help("Analysis stages run over stored articles, in order."),
     )
     item_seconds: float = field(

@@ -30,6 +30,8 @@ Measures (each 0..1, higher is better):
 - ``seeds.origins``: share of gold same-origin pairs (002/003 retell one Telegraph report) in one origin group.
 - ``seeds.claims`` / ``seeds.claims_unsplit`` (:mod:`tests.eval.claims`): the seeds' 7 gold claims each found as
   one claim cluster with exactly the gold supporting articles and independent origins; none split in two.
+- ``seeds.stances`` (:mod:`tests.eval.stances`): share of the 15 actor / issue / position stances read off the
+  seeds by hand that ``Corpus.stances`` finds with an evidence span holding the position's cue.
 - ``devnews.*`` (:mod:`tests.eval.devnews`): the 60 real 2025-26 articles of ``../shared/dev-news`` through the
   whole default pipeline, quotes and entities included: ``events`` / ``stories`` (BCubed F1 against the
   ``story:`` labels), ``quotes_found`` / ``quote_speakers`` (its 69 gold quotes, by the seeds' rules),
@@ -63,7 +65,7 @@ from newsdesk.demo import corpus_path
 from newsdesk.records import Article
 from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.store import Store
-from tests.eval import attribution, basil, claims, fnc1
+from tests.eval import attribution, basil, claims, fnc1, stances
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -361,6 +363,10 @@ MEASURES: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
     ),
     "seed_claims": lambda: (
         claims.measure(shared()),
+        corpus_hash([*sorted((shared() / "seeds").glob("*.txt")), shared() / "gold" / "seeds.json"]),
+    ),
+    "seed_stances": lambda: (
+        stances.measure(shared()),
         corpus_hash([*sorted((shared() / "seeds").glob("*.txt")), shared() / "gold" / "seeds.json"]),
     ),
     "conll": lambda: (attribution.measure_conll(), corpus_hash([shared() / "data" / "conllpp" / "conllpp_dev.txt"])),

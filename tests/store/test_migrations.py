@@ -74,6 +74,25 @@ EXPECTED = {
         "confidence",
         "kind",
     ],
+    "stances": [
+        "id",
+        "article_id",
+        "actor_id",
+        "actor",
+        "position",
+        "target",
+        "target_start",
+        "target_end",
+        "start",
+        "end",
+        "said",
+        "cue",
+        "condition",
+        "date",
+        "strength",
+        "confidence",
+        "terms",
+    ],
 }
 
 

@@ -26,8 +26,8 @@ __all__ = ["MAX_CLAIMS", "find", "name_key", "sentences", "stem", "terms"]
 MAX_CLAIMS = 400
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr prof gen col lt sgt rep sen gov u.s u.k u.n e.u no vs etc inc ltd co corp bros jan feb mar apr "
-    "jun jul aug sep sept oct nov dec".split()
+    "mr mrs ms dr st jr sr prof gen col lt sgt rep sen gov u.s u.k u.n e.u no vs etc inc ltd co corp bros "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _STOP = frozenset(
     """a an the and or but if then than so of to in on at by for with from into onto over under about after before

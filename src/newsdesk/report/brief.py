@@ -16,6 +16,7 @@ _ACTORS = 8  # speakers shown, most quoted first
 _QUOTES_EACH = 5
 _FRAMING_TERMS = 5  # distinctive terms per outlet, and competing names
 _FRAMING_LOADED = 3  # loaded words and left-out claims per outlet
+_POSITIONS = 12  # actor-issue positions shown, issues with most actors first
 _CLAIMS = 8  # claims shown in each of the corroborated, single-source and disputed sections
 
 
@@ -139,6 +140,23 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
             for p in framed["pairs"][:_FRAMING_TERMS]
         ],
     }
+    positions = [
+        {
+            "issue": p["issue"],
+            "actor": p["actor"],
+            "position": p["position"],
+            "date": p["date"],
+            "shifts": [s["text"] for s in p["shifts"]],
+            "said": p["evidence"][-1]["said"],
+            **cite(
+                p["evidence"][-1]["article_id"],
+                p["evidence"][-1]["start"],
+                p["evidence"][-1]["end"],
+                p["evidence"][-1]["text"],
+            ),
+        }
+        for p in corpus.stances(story_id=story["id"])[:_POSITIONS]
+    ]
     by_id = {a["id"]: a for a in story["articles"]}
     sources = [
         {
@@ -163,6 +181,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "single_source": [claim(c) for c in single[:_CLAIMS]],
         "disputed": disputed,
         "framing": framing,
+        "positions": positions,
         "outlets": story["outlets"],
         "origins": story["origins"],
         "sources": sources,

@@ -130,6 +130,15 @@ def markdown(brief: dict[str, Any]) -> str:
         out += [brief["empty"].get("quotes", "No quoted speakers found."), ""]
     out += _claims(brief)
     out += _framing(brief)
+    out += ["## Positions", ""]
+    for p in brief["positions"]:
+        shifts = f" ({'; '.join(p['shifts'])})" if p["shifts"] else ""
+        how = "said" if p["said"] else "reported"
+        out.append(
+            f"- **{_md(p['actor'])}** {p['position']} *{_md(p['issue'])}* ({p['date'] or 'undated'}){shifts}: "
+            f"{_md(p['text'])} ({how}) {_ref(p)}"
+        )
+    out += ([] if brief["positions"] else ["No actor's position found."]) + [""]
     out += ["## Outlets", "", "| outlet | articles | copies | credits |", "| --- | --- | --- | --- |"]
     for row in brief["outlets"]:
         cites = ", ".join(_md(c) for c in row["cites"]) or "—"

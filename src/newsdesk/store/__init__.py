@@ -17,7 +17,7 @@ from typing import Any
 
 from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
 from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, StageReport
-from newsdesk.store import claims, extracts, lock, migrations, queries
+from newsdesk.store import claims, extracts, lock, migrations, queries, stances
 
 __all__ = ["Store"]
 
@@ -90,6 +90,8 @@ _STAGE_STATE = {
     ),
     "origins": ("UPDATE articles SET origin = NULL", "DELETE FROM origin_links"),
     "claim_match": ("DELETE FROM claim_support", "DELETE FROM claim_clusters"),
+    # Per article, but redone from scratch: an article that now fails the stage must not keep its old stances.
+    "stances": ("DELETE FROM stances",),
     "entities": (
         "UPDATE mentions SET entity_id = NULL",
         "UPDATE quotes SET speaker_entity_id = NULL",
@@ -488,6 +490,8 @@ class Store:
                     extracts.save(conn, a, produces)
                 if produces is not None and "article.claims" in produces:
                     claims.save(conn, a)
+                if produces is not None and "article.stances" in produces:
+                    stances.save(conn, a)
                 if produces is not None and "article.dates" in produces:
                     conn.execute("DELETE FROM date_mentions WHERE article_id = ?", (a.id,))
                     conn.executemany(
@@ -616,6 +620,13 @@ class Store:
         """Support rows of the claim clusters of the given stories (every story when None) with their claims and
         the article facts corroboration needs."""
         return claims.rows(self.conn, story_ids=story_ids)
+
+    def stance_rows(
+        self, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None, latest: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Stored stances of the given stories and actors (all when None), with story, actor and evidence text;
+        ``latest``: only that many, of the most recently stored articles."""
+        return stances.rows(self.conn, story_ids=story_ids, actor_ids=actor_ids, latest=latest)
 
     def copies_of(self, article_id: str) -> list[str]:
         """Ids of the articles marked as duplicates of ``article_id``."""

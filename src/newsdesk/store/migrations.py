@@ -350,3 +350,32 @@ def m012_origin_links() -> str:
             evidence   TEXT NOT NULL
         );
     """
+
+
+@migration
+def m013_stances() -> str:
+    # Stances: each article's actors' positions (the stances stage), with the evidence span, the target span and
+    # its terms (JSON) that issues are grouped by when read; the actor is a canonical entity.
+    return """
+        CREATE TABLE stances (
+            id            TEXT PRIMARY KEY,
+            article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            actor_id      TEXT NOT NULL,
+            actor         TEXT NOT NULL,
+            position      TEXT NOT NULL,
+            target        TEXT NOT NULL,
+            target_start  INTEGER NOT NULL,
+            target_end    INTEGER NOT NULL,
+            start         INTEGER NOT NULL,
+            end           INTEGER NOT NULL,
+            said          INTEGER NOT NULL,
+            cue           TEXT NOT NULL DEFAULT '',
+            condition     TEXT,
+            date          TEXT,
+            strength      REAL NOT NULL,
+            confidence    REAL NOT NULL,
+            terms         TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX stances_article ON stances(article_id, start);
+        CREATE INDEX stances_actor ON stances(actor_id);
+    """

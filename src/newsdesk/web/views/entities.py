@@ -10,6 +10,7 @@ from starlette.requests import Request
 from newsdesk.corpus import Corpus
 from newsdesk.errors import NotFoundError
 from newsdesk.web.page import Page, int_param
+from newsdesk.web.views import positions
 
 __all__ = ["MENTIONS_PER_PAGE", "QUOTES_PER_PAGE", "TYPE_WORDS", "entity"]
 
@@ -41,7 +42,7 @@ def _by_story(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def entity(corpus: Corpus, request: Request) -> Page:
     """One entity: its name, type, aliases and roles; its mentions, each in its sentence with the article's
     title, outlet and date, grouped by story, 50 a page (``?page=N``); its quotes, 20 a page (``?quotes=N``);
-    and the entities most often named in the same articles.
+    the entities most often named in the same articles; and its positions, a timeline chart an issue.
 
     Raises:
         NotFoundError: no entity has that id, or a page past the last.
@@ -53,6 +54,7 @@ def entity(corpus: Corpus, request: Request) -> Page:
     quote_pages = _pages(card["quotes"], QUOTES_PER_PAGE, quote_page, "quotes", "quotes")
     mentions = corpus.entity_mentions(card["id"], limit=MENTIONS_PER_PAGE, offset=(page - 1) * MENTIONS_PER_PAGE)
     quotes = corpus.entity_quotes(card["id"], limit=QUOTES_PER_PAGE, offset=(quote_page - 1) * QUOTES_PER_PAGE)
+    stances = positions.actor(corpus, card["id"])
     data = {
         "entity": card,
         "stories": _by_story(mentions),
@@ -61,5 +63,7 @@ def entity(corpus: Corpus, request: Request) -> Page:
         "quotes": quotes,
         "quote_page": quote_page,
         "quote_pages": quote_pages,
+        "stances": stances,
     }
-    return Page("entity.html", data, {"type_words": TYPE_WORDS})
+    charts = [positions.timeline(s["evidence"]) for s in stances]
+    return Page("entity.html", data, {"type_words": TYPE_WORDS, "stance_charts": charts})

@@ -24,7 +24,7 @@ from newsdesk.report.speech import EMPTY_HINTS, available
 from newsdesk.web import charts
 from newsdesk.web.page import PER_PAGE, Page, int_param, link, pager
 from newsdesk.web.readers import Readers
-from newsdesk.web.views import framing
+from newsdesk.web.views import framing, positions
 
 __all__ = ["SECTIONS", "brief_endpoint", "index", "section", "story"]
 
@@ -230,6 +230,7 @@ def story(corpus: Corpus, request: Request) -> Page:
         "available": {kind: available(corpus, kind) for kind in ("quotes", "entities")},
         "empty": {kind: hint for kind, hint in EMPTY_HINTS.items() if not available(corpus, kind)},
         "framing": framing.section(corpus, story_id),
+        "positions": positions.story(corpus, story_id),
     }
     return Page(
         "story.html",

@@ -1,0 +1,571 @@
+"""The stances of one article: who takes which position on what, read from what the parse already gave.
+
+An actor is a canonical entity (a person, organisation, country or group the entities stage linked). Two kinds
+of evidence are read, and nothing is parsed again (spaCy's parse is read through the quotes stage's mentions and
+quotes, as the claims stage reads it):
+
+- a quote or view whose cue is a position verb ("rejected", "welcomed", "opposed", "wants", "insist"): the
+  position is the verb's (:data:`SUPPORT`, :data:`OPPOSE`), its target the cue's object (the quote's text), and
+  a negation before the cue turns it ("did not back");
+- a quote whose cue is a speech verb ("said", "told", "declared"): the content is read for a position verb of
+  its own ("we will never accept ..."), a proposition with a modal ("borders must not be changed by force"), a
+  condition ("only if", "as long as", "provided"), or else the sentiment toward the first entity it names (the
+  ``sentiment`` callable, a word list by default (:mod:`newsdesk.stances.sentiment`), where
+  ``newsdesk.target_sentiment`` plugs in);
+- a clause "<actor> [has consistently] <position verb> <object>" that the quotes stage did not take as a quote
+  ("with Trump pushing for a ceasefire", "a plan that Trump has been pushing").
+
+A condition anywhere in the clause makes the position ``conditional``. Each stance keeps its evidence span, its
+target span, whether the actor said it or someone reported it, its date (a day the sentence names, else the
+article's), its strength (how firm the wording is) and a confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
+from newsdesk.stances.sentiment import Sentiment, lexicon
+
+__all__ = ["ACTOR_TYPES", "OPPOSE", "SUPPORT", "find", "sentences", "terms"]
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+MAX_STANCES = 200  # an article with more is a list or a transcript; the first are kept
+
+# Position verbs, matched on the start of the lower-cased word, so every inflection counts ("rejects", "rejected").
+OPPOSE = re.compile(
+    r"^(?:reject|oppos|refus|condemn|critici[sz]|denounc|dismiss|object|resist|block(?:s|ed|ing)?$|veto|rule[sd]? out|"
+    r"slam|decr[iy]|protest|warn(?:ed|s)? against|fear|resistance|opposition)"
+)
+SUPPORT = re.compile(
+    r"^(?:support|back(?:s|ed|ing)?$|welcom|accept|endors|embrac|favou?r|push|call(?:s|ed|ing)? for|urg|insist|"
+    r"demand|seek|sought|want|propos|advocat|agree|approv|prais|hail|champion|willing|open to|ready|prepar|"
+    r"commit|pledg|promis)"
+)
+# Acts that a willing actor would do: "may be open to recognising X" is for recognising X.
+_ACT = re.compile(
+    r"^(?:recogni[sz]|cede$|ced(?:es|ed|ing)$|give up|gave up|giv(?:es|ing) up|sign(?:s|ed|ing)?$|freez|lift|"
+    r"withdraw|abandon|annex|join|deploy|halt|consider(?:s|ed|ing)? \w+ (?:\w+ )?as|regard)"
+)
+_SPEECH = re.compile(
+    r"^(?:sa(?:y|id|ys)|told|tell|declar|stat|argu|maintain|emphasi[sz]|stress|reiterat|repeat|announc|signal|"
+    r"add|wr(?:o|i)te|explain|note|warn|assert|claim|vow|swor|tweet|post)"
+)
+_NEGATION = re.compile(r"\b(?:not|never|no longer|n't|no|nobody|none|neither|nor|without)\b|n't\b", re.IGNORECASE)
+_FIRM = re.compile(
+    r"\b(?:never|consistently|firmly|categorically|repeatedly|always|strongly|flatly|out of the question|must|"
+    r"under no circumstances|at all costs)\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|apparently|appears?|seems?|is said to|are said to|"
+    r"open to|considering|consider|would)\b",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(
+    r"\b(?:only\s+(?:\w+\s+){0,3}?if|if and only if|as long as|so long as|provided(?: that)?|providing|"
+    r"on (?:the )?condition(?: that)?|unless|only after|only once|only when|in exchange for|in return for)\b",
+    re.IGNORECASE,
+)
+_MODAL_PROPOSITION = re.compile(
+    r"(?P<subject>[\w’'\- ]{3,80}?)\s+(?:must|should|can|cannot|can't|could|will|would|may|might)\s+"
+    r"(?P<neg>not\s+|never\s+)?be\s+(?P<rest>\w+(?:ed|en|wn|ne|t)\b[^,;.!?]*)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(
+    r"\s*(?:[,;:!?—–\n]|\s-\s|\.(?:\s|$)|\b(?:as part of|amid|because|while|after|before|since|despite|but|and said|"
+    r"adding|saying|according to|in response to|he said|she said)\b)",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(
+    r"(?:’s|'s)?(?:\s+(?:has|have|had|is|are|was|were|been|being|also|consistently|repeatedly|firmly|openly|"
+    r"strongly|long|now|still|again|reportedly|publicly|already|continued to|continues to|always|quickly|"
+    r"would|will|may|might|could|did|does|do|not|never|no longer|to))*\s+(?P<verb>[\w’'-]+(?:\s+(?:for|out|"
+    r"against|on|up|to))?)\b",
+    re.IGNORECASE,
+)
+# "legitimising conquest would invite aggression": a proposition judged by what it would bring about.
+_CONSEQUENCE = re.compile(r"(?P<subject>[^,;]{3,90}?)\s+(?:would|could|will|might|may)\s+(?!be\b)\w+", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:a|an|the|this|that|its|his|her|their|our)\s+(?P<np>[\w’'\- ]{3,60}?)\s+(?:that|which)\s*$", re.IGNORECASE
+)
+_GROUP = re.compile(
+    r"\b(?:allies|partners|leaders|officials|government|administration|states|countries|ministry|delegation|team|"
+    r"forces|diplomats|lawmakers|parliament|cabinet|negotiators|authorities)\b",
+    re.IGNORECASE,
+)
+_WEAK = re.compile(r"^(?:go|do|it|this|that|so|months?|weeks?|years?|days?|decades?|hours?|long|now|more)$", re.I)
+# Position words that are as often a noun or an adverb: a position verb in a quote's content only after a
+# pronoun, an auxiliary or a negation ("we back", "will not support").
+_AMBIGUOUS = frozenset({"back", "call", "push", "demand", "support", "offer", "open", "ready", "block", "fear", "want"})
+_VERB_BEFORE = frozenset(
+    "i we they you he she to will would shall should must can cannot could not never n't did do does also fully "
+    "strongly firmly".split()
+)
+_DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such)\s+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
+_STOP = frozenset(
+    """a an the and or but if then than so of to in on at by for with from into onto over under about after before
+    between through during without within against among as is are was were be been being am has have had do does
+    did will would shall should can could may might must this that these those there here it its they them their
+    he him his she her we us our you your i me my who whom whose which what when where why how all any both each
+    few more most other some such no nor not only own same too very just also still even yet again ever now then
+    once up down out off per via one new""".split()
+)
+# Words an issue is told by, folded so that one proposition in other words counts once ("ceding territory",
+# "giving up land", "territorial concessions").
+_FOLD = {
+    "cede": "cede",
+    "ced": "cede",
+    "cession": "cede",
+    "concession": "cede",
+    "renunciation": "cede",
+    "renounc": "cede",
+    "give": "cede",
+    "gave": "cede",
+    "giv": "cede",
+    "land": "territory",
+    "lands": "territory",
+    "territori": "territory",
+    "territory": "territory",
+    "territorial": "territory",
+    "recognition": "recogniz",
+    "recogniz": "recogniz",
+    "recognis": "recogniz",
+    "plan": "plan",
+    "framework": "plan",
+    "proposal": "plan",
+    "deal": "deal",
+    "agreement": "deal",
+    "settlement": "deal",
+    "truce": "ceasefire",
+    "ceasefire": "ceasefire",
+    "border": "border",
+    "borders": "border",
+    "boundar": "border",
+}
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ed", "es", "s", "al")
+
+
+def _stem(word: str) -> str:
+    w = word.casefold().replace("’", "'")
+    w = w.removesuffix("'s").strip("'-")
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    return w
+
+
+def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tuple[str, ...]:
+    """The content terms of a target at ``offset``: its linked entities as ``@id`` and its other words stemmed
+    and folded (:data:`_FOLD`), stop words left out; each once, in order."""
+    out: dict[str, None] = {}
+    inside: list[tuple[int, int]] = []
+    for m in mentions:
+        if offset <= m.start and m.end <= offset + len(text) and m.entity_id:
+            out[f"@{m.entity_id}"] = None
+            inside.append((m.start - offset, m.end - offset))
+    for w in _WORD.finditer(text):
+        if any(s <= w.start() < e for s, e in inside):
+            continue
+        word = w.group().casefold()
+        if word in _STOP or len(word) < 3:
+            continue
+        stem = _stem(word)
+        out[_FOLD.get(word, _FOLD.get(stem, stem))] = None
+    return tuple(out)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences of ``text``: lines, cut where a sentence ends before a capital."""
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        cut = 0
+        for m in _SENTENCE_END.finditer(line):
+            before = line[cut : m.start()].rsplit(" ", 1)[-1]
+            if len(before.rstrip(".")) <= 2 and before[:1].isupper():
+                continue  # "U.S." or an initial, not an end
+            if line[cut : m.end()].strip():
+                yield _trim(text, start + cut, start + m.end())
+            cut = m.end()
+        if line[cut:].strip():
+            yield _trim(text, start + cut, start + len(line))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    article: Article
+    sentiment: Sentiment
+    spans: list[tuple[int, int]]
+    outlets: frozenset[str]
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        for s, e in self.spans:
+            if s <= at < e:
+                return s, e
+        return at, at
+
+
+def _verb(word: str) -> Position | None:
+    w = word.casefold().strip()
+    if OPPOSE.search(w):
+        return Position.OPPOSES
+    if SUPPORT.search(w):
+        return Position.SUPPORTS
+    return None
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
+def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | None:
+    """The object that starts at ``at`` of ``text``: up to the clause's end (and ``limit``), at most 14 words;
+    None when it is no object ("for months", "to go")."""
+    rest = text[at : limit if limit is not None else at + 400]
+    lead = len(rest) - len(rest.lstrip(" \"“‘'"))
+    rest = rest[lead:]
+    for prep in ("that ",):
+        if rest.casefold().startswith(prep):
+            lead += len(prep)
+            rest = rest[len(prep) :]
+    for prep in ("for ", "on ", "to ", "against "):
+        if rest.casefold().startswith(prep):
+            lead += len(prep)
+            rest = rest[len(prep) :]
+            break
+    stop = _CLAUSE_END.search(rest)
+    chunk = rest[: stop.start()] if stop else rest
+    words = list(re.finditer(r"\S+", chunk))[:14]
+    if not words:
+        return None
+    end = words[-1].end()
+    chunk = chunk[:end].rstrip(" \"”’'.")
+    words_ = _WORD.findall(chunk)
+    if not words_ or all(_WEAK.match(w) or w.casefold() in _STOP for w in words_):
+        return None
+    return at + lead, at + lead + len(chunk)
+
+
+def _date(article: Article, start: int, end: int) -> str | None:
+    for d in article.dates:
+        if start <= d.start < end and d.value and d.precision == "day" and not d.future:
+            return d.value[:10]
+    return (article.published or "")[:10] or None
+
+
+def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_at: int) -> Mention | None:
+    """The mention of the actor: the speaker's linked mention in the cue's sentence; a group named by a mention
+    ("European allies", "Zelensky's government"); else the name just before the cue in its sentence."""
+    mentions = [m for m in ctx.article.mentions if m.type in ACTOR_TYPES and m.entity_id]
+    s, e = sentence
+    if quote.speaker_start is not None and s <= quote.speaker_start < e:
+        within = [m for m in mentions if quote.speaker_start <= m.start and m.end <= (quote.speaker_end or m.end)]
+        if quote.speaker_entity_id:
+            same = [m for m in within if m.entity_id == quote.speaker_entity_id]
+            if same:
+                return same[0]
+        speaker = quote.speaker or ""
+        if not _GROUP.search(speaker) or re.search(r"[’']s\s+(?:sources?|reports?)\b", speaker):
+            return None
+        if within:
+            return within[0]
+        # "European allies, who have opposed ...": the speaker span is the pronoun, the group named before it.
+        named = [m for m in mentions if s <= m.start < quote.speaker_start and m.text in speaker]
+        return named[-1] if named else None
+    before = [m for m in mentions if s <= m.start and m.end <= cue_at]
+    if not before:
+        return None
+    last = before[-1]
+    gap = ctx.article.text[last.end : cue_at]
+    if len(gap.split()) > 5 or re.search(r"[,;:()“”\"]", gap):
+        return None
+    return last
+
+
+def _cue_at(text: str, quote: Quote, sentence: tuple[int, int]) -> int:
+    """Where the quote's cue is written in its sentence (the last time before the quote), else the quote's start."""
+    if not quote.cue:
+        return quote.start
+    s, e = sentence
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(quote.cue)}\b", text[s:e], re.IGNORECASE)]
+    before = [f for f in found if s + f <= quote.start]
+    if before:
+        return s + before[-1]
+    return s + found[0] if found else quote.start
+
+
+def _make(
+    ctx: _Context,
+    actor: Mention,
+    position: Position,
+    target: tuple[int, int],
+    evidence: tuple[int, int],
+    *,
+    said: bool,
+    cue: str,
+    confidence: float,
+    clause: str,
+) -> Stance:
+    text = ctx.article.text
+    t0, t1 = target
+    condition = _CONDITION.search(clause)
+    if condition and position != Position.OPPOSES:
+        position = Position.CONDITIONAL
+    strength = 0.9 if _FIRM.search(clause) else 0.4 if _HEDGE.search(clause) else 0.7
+    return Stance(
+        actor_id=actor.entity_id or "",
+        actor=actor.text,
+        position=position,
+        target=text[t0:t1],
+        target_start=t0,
+        target_end=t1,
+        start=evidence[0],
+        end=evidence[1],
+        said=said,
+        cue=cue,
+        condition=clause[condition.start() :].strip(' .”"') if condition else None,
+        date=_date(ctx.article, *ctx.sentence(evidence[0])),
+        strength=strength,
+        confidence=round(confidence, 2),
+        terms=terms(text[t0:t1], t0, ctx.article.mentions),
+    )
+
+
+def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int, int], float] | None:
+    """The position a speech quote's content takes: a position or act verb of its own, a modal proposition, a
+    condition, else the sentiment toward the first entity it names."""
+    text = ctx.article.text
+    content = text[quote.start : quote.end]
+    condition = _CONDITION.search(content)
+    modal = _MODAL_PROPOSITION.search(content, 0, condition.start() if condition else len(content))
+    if modal:
+        subject = _DETERMINER.sub("", modal["subject"].strip().split(",")[-1].strip())
+        s0 = quote.start + modal.start("subject") + modal["subject"].rfind(subject)
+        end = quote.start + modal.end("rest")
+        position = Position.OPPOSES if modal["neg"] else Position.SUPPORTS
+        return position, (s0, end), 0.6
+    for w in _WORD.finditer(content):
+        if condition and w.start() >= condition.start():
+            break  # the condition's own verbs say what it takes, not the position
+        word = w.group()
+        previous = content[: w.start()].split()[-1:] or [""]
+        if word.casefold() in _AMBIGUOUS and previous[0].casefold().strip("“\"'") not in _VERB_BEFORE:
+            continue  # "came back to the table", "a call", "the offer": not a position verb here
+        ahead = content[w.start() :].split(" ", 4)
+        two = " ".join(ahead[:2]).casefold()
+        verb_position = _verb(two) or _verb(word)
+        act = bool(_ACT.search(" ".join(ahead[:4]).casefold()) or _ACT.search(word.casefold()))
+        if verb_position is None and not act:
+            continue
+        before = content[max(0, content.rfind(",", 0, w.start()) + 1) : w.start()]
+        if act:
+            target = _object(text, quote.start + w.start(), quote.end)
+            verb_position = Position.SUPPORTS
+        else:
+            target = _object(text, quote.start + w.end(), quote.end)
+        if target is None or verb_position is None:
+            continue
+        if _negated(before):
+            verb_position = Position.OPPOSES if verb_position == Position.SUPPORTS else Position.NEUTRAL
+        return verb_position, target, 0.6
+    if condition:
+        head = content[: condition.start()].rstrip()
+        head = re.sub(r"\s+(?:can|could|will|would|may|must|should)(?:\s+\w+)?$", "", head)
+        head_words = _WORD.findall(head)
+        if head_words:
+            lead = len(content) - len(content.lstrip())
+            return Position.CONDITIONAL, (quote.start + lead, quote.start + len(head)), 0.55
+    consequence = _CONSEQUENCE.match(content)
+    # What would follow from a course of action ("legitimising conquest would ..."), not from a named actor.
+    if consequence and consequence["subject"].lstrip()[:1].islower():
+        subject = consequence["subject"]
+        lead = len(subject) - len(subject.lstrip())
+        polarity = ctx.sentiment(content, lead, len(subject))
+        if polarity.label != "neutral":
+            position = Position.SUPPORTS if polarity.label == "positive" else Position.OPPOSES
+            return position, (quote.start + lead, quote.start + len(subject)), 0.5
+    named = [m for m in ctx.article.mentions if quote.start <= m.start and m.end <= quote.end and m.entity_id]
+    named = [m for m in named if ctx.article.text[quote.start : m.start].strip(" “\"'‘")]
+    if named and quote.direct:
+        m = named[0]  # not the quote's first words: the subject of a quote is the speaker's side more often
+        polarity = ctx.sentiment(content, m.start - quote.start, m.end - quote.start)
+        if polarity.label == "positive":
+            return Position.SUPPORTS, (m.start, m.end), 0.35 * polarity.confidence / 0.5
+        if polarity.label == "negative":
+            return Position.OPPOSES, (m.start, m.end), 0.35 * polarity.confidence / 0.5
+    return None
+
+
+def _from_quote(ctx: _Context, quote: Quote) -> Stance | None:
+    text = ctx.article.text
+    sentence = ctx.sentence(quote.start)
+    if sentence[0] == sentence[1]:
+        return None
+    cue_at = _cue_at(text, quote, sentence)
+    actor = _actor_mention(ctx, quote, sentence, cue_at)
+    if actor is None or actor.text.casefold() in ctx.outlets:
+        return None
+    if quote.start <= actor.start < quote.end:
+        return None  # the actor is named inside the content: a report about them, not their words
+    cue = (quote.cue or "").casefold()
+    position = _verb(cue)
+    act = bool(_ACT.search(cue))
+    evidence = (min(actor.start, cue_at, quote.start), max(quote.end, cue_at + len(cue)))
+    clause = text[evidence[0] : evidence[1]]
+    if position is not None or act:
+        before = text[max(actor.end, sentence[0]) : cue_at]
+        if act:
+            target = _object(text, cue_at, max(quote.end, cue_at + len(cue)))
+            willing = _verb(before.strip().split(" ")[-2] if len(before.split()) >= 2 else "")
+            position = Position.SUPPORTS if willing in (None, Position.SUPPORTS) else Position.OPPOSES
+            confidence = 0.5
+        else:
+            target = _object(text, quote.start, quote.end)
+            confidence = 0.7 if quote.speaker_entity_id else 0.6
+        if target is None or position is None:
+            return None
+        if _negated(before):
+            position = Position.OPPOSES if position == Position.SUPPORTS else Position.NEUTRAL
+        return _make(
+            ctx,
+            actor,
+            position,
+            target,
+            evidence,
+            said=False,
+            cue=quote.cue or "",
+            confidence=confidence,
+            clause=clause,
+        )
+    if not _SPEECH.search(cue) and quote.cue:
+        return None
+    found = _content_position(ctx, quote)
+    if found is None:
+        return None
+    position, target, confidence = found
+    if quote.direct and quote.speaker_entity_id is None:
+        confidence -= 0.1
+    said = quote.direct
+    return _make(
+        ctx, actor, position, target, evidence, said=said, cue=quote.cue or "", confidence=confidence, clause=clause
+    )
+
+
+def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[Stance]:
+    """Reported positions the quotes stage did not take as quotes: "<actor> [adverbs] <position verb> <object>",
+    or "<noun phrase> that <actor> has been <position verb>"."""
+    text = ctx.article.text
+    for m in ctx.article.mentions:
+        if m.type not in ACTOR_TYPES or not m.entity_id or m.text.casefold() in ctx.outlets:
+            continue
+        sentence = ctx.sentence(m.start)
+        after = _BETWEEN.match(text, m.end, sentence[1])
+        if not after:
+            continue
+        verb = after["verb"]
+        if re.search(r"(?:ment|tion|ance)s?$", verb.split()[0], re.IGNORECASE):
+            continue  # a noun ("US support for", "commitments"), not a verb
+        bare = not re.search(r"(?:s|ed|ing|id|ld)$", verb.split()[0])
+        if not text[m.end : after.start("verb")].strip() and bare:
+            continue  # "US support for Ukraine": a bare form right after a name is a noun
+        if re.search(r"\b(?:if|whether|unless|would|could)\s+(?:\w+\s+){0,2}$", text[sentence[0] : m.start], re.I):
+            continue  # a supposition ("if Ukraine accepts ..."), not a position
+        if text[sentence[0] : sentence[1]].rstrip("”\"’' ").endswith("?"):
+            continue
+        position = _verb(verb)
+        verb_at = after.start("verb")
+        if any(actor == m.entity_id and s <= verb_at < e for actor, s, e in taken):
+            continue
+        if position is None:
+            that = re.compile(r"\s+that\s+").match(text, after.end("verb"))
+            if _SPEECH.search(verb.casefold()) and that and not re.search(r"[,;:()]", text[m.end : verb_at]):
+                said_that = Quote(
+                    text=text[that.end() : sentence[1]],
+                    start=that.end(),
+                    end=sentence[1],
+                    speaker=m.text,
+                    speaker_kind=SpeakerKind.GROUP,
+                    speaker_entity_id=m.entity_id,
+                    cue=verb,
+                    direct=False,
+                )
+                found = _content_position(ctx, said_that)
+                if found is not None:
+                    pos, span, confidence = found
+                    yield _make(
+                        ctx,
+                        m,
+                        pos,
+                        span,
+                        (m.start, sentence[1]),
+                        said=False,
+                        cue=verb,
+                        confidence=confidence - 0.05,
+                        clause=said_that.text,
+                    )
+            continue
+        gap = text[m.end : verb_at]
+        if re.search(r"[,;:()]", gap):
+            continue
+        target: tuple[int, int] | None = _object(text, after.end("verb"))
+        if target is not None and target[1] - target[0] < 3:
+            target = None
+        if target is None:
+            relative = _RELATIVE.search(text, sentence[0], m.start)
+            if relative is None:
+                continue
+            np_start = relative.start("np")
+            last = list(re.finditer(r"\b(?:a|an|the|this|its|his|her|their|our|of|to|be|is)\s+", relative["np"]))
+            if last:
+                np_start += last[-1].end()
+            target = (np_start, relative.end("np"))
+            evidence = (relative.start(), after.end("verb"))
+        else:
+            evidence = (m.start, target[1])
+        if _negated(gap):
+            position = Position.OPPOSES if position == Position.SUPPORTS else Position.NEUTRAL
+        clause = text[m.end : evidence[1]]
+        yield _make(ctx, m, position, target, evidence, said=False, cue=verb, confidence=0.6, clause=clause)
+
+
+def find(article: Article, *, sentiment: Sentiment = lexicon) -> tuple[Stance, ...]:
+    """The stances of ``article``, in text order (at most :data:`MAX_STANCES`). An article in another language
+    than English, or without linked mentions, has none: the rules read English and actors are entities.
+
+    Args:
+        sentiment: how a sentence speaks of a target span, for quotes that take no position in words
+            (``newsdesk.target_sentiment`` has this shape); a small word list by default.
+    """
+    if article.language and article.language != "en":
+        return ()
+    if not any(m.entity_id for m in article.mentions):
+        return ()
+    outlets = {o.casefold() for o in article.cites}
+    if article.outlet:
+        outlets.add(article.outlet.casefold())
+    ctx = _Context(article, sentiment, list(sentences(article.text)), frozenset(outlets))
+    found: dict[tuple[str, int, int], Stance] = {}
+    for quote in article.quotes:
+        stance = _from_quote(ctx, quote)
+        if stance is not None:
+            found.setdefault((stance.actor_id, stance.target_start, stance.target_end), stance)
+    taken = [(s.actor_id, s.start, s.end) for s in found.values()]
+    for stance in _from_clauses(ctx, taken):
+        found.setdefault((stance.actor_id, stance.target_start, stance.target_end), stance)
+    ordered = sorted(found.values(), key=lambda s: (s.start, s.target_start))
+    return tuple(ordered[:MAX_STANCES])

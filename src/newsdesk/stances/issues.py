@@ -1,0 +1,185 @@
+"""A story's issues and each actor's position on each, over time, from the stored stances of its articles.
+
+An issue is what several statements of a story take positions on: stances whose targets share enough of their
+terms (linked entities count double, words are stemmed and folded so that "ceding territory" and "giving up
+land" meet) are one issue, named by the target that shares most with the others. Worked out when read, so that
+issues follow the story as articles join it. Per actor and issue, the statements are put in date order, the
+latest gives the position, and each change between dated statements is a shift ("shifted from opposes to
+conditional on 2025-11-24").
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["MATCH", "group", "positions", "shift_text"]
+
+COMMON = 40  # a term in more issues than this picks no candidates
+CANDIDATES = 6  # issues a new stance is compared with, those sharing most terms with it
+COMPARED = 12  # members of an issue a new stance is compared with
+SHARED = 1.5  # term weight two targets must share at least: a name and a word, or a word and a common one
+MATCH = 0.5  # share of the smaller target's term weight two targets must share to be one issue
+_DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such|to)\s+", re.I)
+_MAX_NAME_WORDS = 10
+
+
+# Words nearly every statement of a negotiation has: they alone never make two statements one issue.
+_GENERIC = frozenset({"peace", "deal", "plan", "war", "conflict", "talk", "negotiat", "agreement", "effort"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _weight(term: str) -> float:
+    return 2.0 if term.startswith("@") else 0.5 if term in _GENERIC else 1.0
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _total(terms: frozenset[str]) -> float:
+    return sum(_weight(t) for t in terms)
+
+
+def _shared(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
+    first, second = frozenset(a), frozenset(b)
+    shared = sum(_weight(t) for t in first & second)
+    smaller = min(_total(first), _total(second))
+    return shared, (shared / smaller if smaller else 0.0)
+
+
+def _name(target: str) -> str:
+    name = " ".join(target.split())
+    while (trimmed := _DETERMINER.sub("", name)) != name:
+        name = trimmed
+    words = name.split()
+    return " ".join(words[:_MAX_NAME_WORDS]) + (" …" if len(words) > _MAX_NAME_WORDS else "")
+
+
+def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The stances of one story (rows with ``terms``) grouped into issues: a stance joins the first issue one of
+    whose members shares at least :data:`MATCH` of the smaller term weight (and :data:`SHARED` weight) with it.
+
+    Only issues that share a term with the stance are compared, each through its first :data:`COMPARED`
+    members, so a story of thousands of stances is grouped in linear time.
+    """
+    issues: list[list[dict[str, Any]]] = []
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        # The issues whose terms share SHARED weight with the stance, most shared first, at most a few.
+        weight: dict[int, float] = defaultdict(float)
+        for t in set(row["terms"]):
+            found = by_term.get(t, ())
+            if len(found) <= COMMON:  # a term in many issues tells none apart (it still counts when compared)
+                for i in found:
+                    weight[i] += _weight(t)
+        candidates = sorted((i for i, w in weight.items() if w >= SHARED), key=lambda i: (-weight[i], i))[:CANDIDATES]
+        for i in candidates:
+            if any(
+                (s := _shared(row["terms"], o["terms"]))[0] >= SHARED and s[1] >= MATCH for o in issues[i][:COMPARED]
+            ):
+                issues[i].append(row)
+                break
+        else:
+            i = len(issues)
+            issues.append([row])
+        for t in row["terms"]:
+            if i not in by_term[t][-1:]:
+                by_term[t].append(i)
+    return issues
+
+
+def _issue_name(members: Sequence[dict[str, Any]]) -> str:
+    def score(row: dict[str, Any]) -> tuple[float, int]:
+        shared = sum(_shared(row["terms"], o["terms"])[0] for o in members[:COMPARED] if o is not row)
+        return (-shared, len(row["target"]))
+
+    return _name(min(members[:COMPARED], key=score)["target"])
+
+
+def shift_text(before: str, after: str, day: str | None) -> str:
+    """How a shift reads: "shifted from opposes to conditional on 2025-11-24"."""
+    return f"shifted from {before} to {after}" + (f" on {day}" if day else "")
+
+
+def _shifts(evidence: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    last: dict[str, Any] | None = None
+    for item in evidence:
+        later = last is not None and item["date"] and last["date"] and item["date"] > last["date"]
+        if later and last is not None and item["position"] != last["position"]:
+            out.append(
+                {
+                    "from": last["position"],
+                    "to": item["position"],
+                    "date": item["date"],
+                    "article_id": item["article_id"],
+                    "start": item["start"],
+                    "end": item["end"],
+                    "text": shift_text(last["position"], item["position"], item["date"]),
+                }
+            )
+        if item["date"]:
+            last = item
+    return out
+
+
+_EVIDENCE = (
+    "position",
+    "date",
+    "strength",
+    "confidence",
+    "said",
+    "cue",
+    "condition",
+    "article_id",
+    "outlet",
+    "title",
+    "start",
+    "end",
+    "text",
+    "target",
+    "target_start",
+    "target_end",
+)
+
+
+def positions(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each actor's position on each issue of each story in ``rows`` (stored stance rows with their story,
+    actor name and evidence text): the ``stances --json`` contract, stories and issues with most actors first."""
+    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_story[row["story_id"] or ""].append(row)
+    out: list[dict[str, Any]] = []
+    for story_id, members in by_story.items():
+        members.sort(key=lambda r: (r["date"] or "", r["article_id"], r["start"]))
+        for issue in group(members):
+            name = _issue_name(issue)
+            issue_id = "i" + hashlib.sha256(f"{story_id}:{name}".encode()).hexdigest()[:11]
+            by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for row in issue:
+                by_actor[row["actor_id"]].append(row)
+            for actor_id, said in by_actor.items():
+                evidence = [{**{k: r[k] for k in _EVIDENCE}, "named": r["actor"]} for r in said]
+                latest = evidence[-1]
+                out.append(
+                    {
+                        "story_id": story_id or None,
+                        "issue_id": issue_id,
+                        "issue": name,
+                        "issue_actors": len(by_actor),
+                        "actor_id": actor_id,
+                        "actor": said[0]["actor_name"] or said[0]["actor"],
+                        "actor_type": said[0]["actor_type"],
+                        "position": latest["position"],
+                        "date": latest["date"],
+                        "strength": latest["strength"],
+                        "confidence": max(e["confidence"] for e in evidence),
+                        "statements": len(evidence),
+                        "shifts": _shifts(evidence),
+                        "evidence": evidence,
+                    }
+                )
+    out.sort(key=lambda p: (-p["issue_actors"], p["issue"], -p["statements"], p["actor"]))
+    return out

@@ -1,0 +1,79 @@
+"""Rows of stances: written by the stances stage, read back with their story, actor and evidence text for the
+``stances`` view (issues and shifts are worked out from them when read, in :mod:`newsdesk.stances.issues`)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from newsdesk.records import Article, stance_id
+
+__all__ = ["rows", "save"]
+
+
+def save(conn: sqlite3.Connection, article: Article) -> None:
+    """Replace the article's stances."""
+    conn.execute("DELETE FROM stances WHERE article_id = ?", (article.id,))
+    conn.executemany(
+        "INSERT OR REPLACE INTO stances (id, article_id, actor_id, actor, position, target, target_start, "
+        "target_end, start, end, said, cue, condition, date, strength, confidence, terms) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                stance_id(article.id, s.actor_id, s.start, s.end),
+                article.id,
+                s.actor_id,
+                s.actor,
+                str(s.position),
+                s.target,
+                s.target_start,
+                s.target_end,
+                s.start,
+                s.end,
+                int(s.said),
+                s.cue,
+                s.condition,
+                s.date,
+                s.strength,
+                s.confidence,
+                json.dumps(list(s.terms), ensure_ascii=False),
+            )
+            for s in article.stances
+        ],
+    )
+
+
+def rows(
+    conn: sqlite3.Connection,
+    *,
+    story_ids: list[str] | None = None,
+    actor_ids: list[str] | None = None,
+    latest: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored stances (of the given stories and actors; all when None), each with its article's story, outlet,
+    title and date, its actor's canonical name and type, and its evidence text; copies of an article are left
+    out (a copy repeats its original's words). ``latest`` keeps only that many, of the most recent articles."""
+    where = ["a.duplicate_of IS NULL"]
+    params: list[str] = []
+    if story_ids is not None:
+        where.append(f"e.story_id IN ({','.join('?' * len(story_ids))})")
+        params += story_ids
+    if actor_ids is not None:
+        where.append(f"s.actor_id IN ({','.join('?' * len(actor_ids))})")
+        params += actor_ids
+    sql = f"""SELECT s.*, e.story_id, a.outlet, a.title, a.published, substr(a.text, s.start + 1, s.end - s.start)
+                     AS text, n.name AS actor_name, n.type AS actor_type, n.aliases AS actor_aliases
+              FROM stances s JOIN articles a ON a.id = s.article_id
+              LEFT JOIN events e ON e.id = a.event_id LEFT JOIN entities n ON n.id = s.actor_id
+              WHERE {" AND ".join(where)}"""
+    sql += " ORDER BY a.rowid, s.start" if latest is None else f" ORDER BY a.rowid DESC, s.start LIMIT {int(latest)}"
+    out = []
+    for r in conn.execute(sql, params):
+        row = dict(r)
+        row["terms"] = json.loads(row["terms"])
+        row["said"] = bool(row["said"])
+        row["actor_aliases"] = json.loads(row["actor_aliases"] or "[]")
+        row["date"] = row["date"] or (row["published"] or "")[:10] or None
+        out.append(row)
+    return out

@@ -1,0 +1,112 @@
+"""Where actors stand: the "Positions" section of a story's page, and the stance timeline of an actor's page.
+
+Both read ``Corpus.stances``. A story's section shows its issues with most actors first (at most
+:data:`ISSUES`, each with at most :data:`ACTORS` actors), whatever the story's size; an actor's page shows each
+issue the actor took a position on as a small chart: one point per statement, by date, in the lane of its
+position, each linked to its evidence span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from newsdesk.corpus import Corpus
+
+__all__ = ["ACTORS", "ISSUES", "LANES", "STATEMENTS", "actor", "story", "timeline"]
+
+ISSUES = 8
+STATEMENTS = 600  # a story's section reads at most this many statements, the most recent: the page's bound
+ACTORS = 8
+TEXT_CHARS = 300  # longest evidence a list shows (the article has it whole)
+# The chart's lanes, top to bottom.
+LANES = ("supports", "conditional", "neutral", "opposes")
+_WIDTH, _LANE, _PAD = 320, 16, 8
+
+
+def _evidence(e: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **e,
+        "text": e["text"][:TEXT_CHARS],
+        "url": f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}",
+    }
+
+
+def story(corpus: Corpus, story_id: str) -> dict[str, Any]:
+    """A story's issues and who stands where on each: ``issues`` (name, actors, each actor's position, date,
+    shifts and latest evidence) and ``total`` issues."""
+    found = corpus.stances(story_id=story_id, latest=STATEMENTS)
+    issues: dict[str, dict[str, Any]] = {}
+    for p in found:
+        issue = issues.setdefault(p["issue_id"], {"id": p["issue_id"], "name": p["issue"], "actors": []})
+        if len(issue["actors"]) < ACTORS:
+            issue["actors"].append(
+                {
+                    "id": p["actor_id"],
+                    "name": p["actor"],
+                    "position": p["position"],
+                    "date": p["date"],
+                    "statements": p["statements"],
+                    "shifts": [s["text"] for s in p["shifts"]],
+                    "latest": _evidence(p["evidence"][-1]),
+                }
+            )
+    return {"total": len(issues), "issues": list(issues.values())[:ISSUES]}
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def timeline(evidence: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Geometry of one issue's chart: a point per statement (x by date, undated ones at the left edge, y by the
+    lane of its position), each with its evidence URL and a label."""
+    days = [d for e in evidence if (d := _day(e["date"])) is not None]
+    first, last = (min(days), max(days)) if days else (None, None)
+    span = max(((last - first).days if first and last else 0), 1)
+    points = []
+    for i, e in enumerate(evidence):
+        d = _day(e["date"])
+        x = _PAD if d is None or first is None else _PAD + (d - first).days / span * (_WIDTH - 2 * _PAD)
+        if first == last and d is not None:
+            x = _PAD + (i + 1) / (len(evidence) + 1) * (_WIDTH - 2 * _PAD)
+        y = _PAD + LANES.index(e["position"]) * _LANE
+        points.append(
+            {
+                "x": round(x, 1),
+                "y": y,
+                "position": e["position"],
+                "url": f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}#cited",
+                "label": f"{e['date'] or 'undated'}: {e['position']} · {e['text'][:120]}",
+            }
+        )
+    return {
+        "width": _WIDTH,
+        "height": 2 * _PAD + (len(LANES) - 1) * _LANE,
+        "lanes": [{"name": n, "y": _PAD + i * _LANE} for i, n in enumerate(LANES)],
+        "points": points,
+        "first": str(first) if first else None,
+        "last": str(last) if last else None,
+    }
+
+
+def actor(corpus: Corpus, entity_id: str) -> list[dict[str, Any]]:
+    """Each issue the entity took a position on: story, issue, position now, shifts and every statement (read
+    from the :data:`STATEMENTS` most recent statements of the stories it took positions in)."""
+    return [
+        {
+            "story_id": p["story_id"],
+            "issue_id": p["issue_id"],
+            "issue": p["issue"],
+            "position": p["position"],
+            "date": p["date"],
+            "shifts": p["shifts"],
+            "evidence": [_evidence(e) for e in p["evidence"]],
+        }
+        for p in corpus.stances(actor=entity_id, latest=STATEMENTS)
+        if p["actor_id"] == entity_id
+    ]

@@ -1,0 +1,291 @@
+"""Stances: positions read from quotes and reported clauses (invented texts), issues, shifts, bad input."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsdesk.corpus import Corpus
+from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind
+from newsdesk.stances import extract, issues
+from newsdesk.store import Store
+
+
+def _article(text: str, names: dict[str, str], quotes: tuple[Quote, ...] = (), **kw: object) -> Article:
+    """An article whose mentions are every occurrence of ``names`` (text -> entity id), as the entities stage
+    would have linked them."""
+    mentions = []
+    for name, entity in names.items():
+        at = text.find(name)
+        while at >= 0:
+            mentions.append(Mention(text=name, start=at, end=at + len(name), type="GPE", entity_id=entity))
+            at = text.find(name, at + 1)
+    mentions.sort(key=lambda m: m.start)
+    return Article(
+        id="a1", source="x.txt", text=text, mentions=tuple(mentions), quotes=quotes, **{"language": "en", **kw}
+    )  # type: ignore[arg-type]
+
+
+def _quote(text: str, content: str, speaker: str, cue: str, entity: str | None, *, direct: bool = False) -> Quote:
+    start = text.index(content)
+    s = text.index(speaker)
+    return Quote(
+        text=content,
+        start=start,
+        end=start + len(content),
+        speaker=speaker,
+        speaker_kind=SpeakerKind.GROUP,
+        speaker_start=s,
+        speaker_end=s + len(speaker),
+        speaker_entity_id=entity,
+        cue=cue,
+        direct=direct,
+    )
+
+
+CLAUSES = [
+    # (text, names, actor, position, a word of the target)
+    (
+        "Marovia has firmly rejected the canal toll proposed by its neighbour.",
+        {"Marovia": "e1"},
+        "Marovia",
+        Position.OPPOSES,
+        "toll",
+    ),
+    ("Belstad welcomed the new fishing accord on Tuesday.", {"Belstad": "e2"}, "Belstad", Position.SUPPORTS, "accord"),
+    ("Marovia did not back the harbour treaty.", {"Marovia": "e1"}, "Marovia", Position.OPPOSES, "treaty"),
+    (
+        "The dam talks went on while Ostrava was pushing for a water-sharing pact.",
+        {"Ostrava": "e3"},
+        "Ostrava",
+        Position.SUPPORTS,
+        "pact",
+    ),
+    (
+        "It is part of a bold river plan that Ostrava has been pushing for years.",
+        {"Ostrava": "e3"},
+        "Ostrava",
+        Position.SUPPORTS,
+        "plan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "actor", "position", "word"), CLAUSES)
+def test_reported_clauses(text: str, names: dict[str, str], actor: str, position: Position, word: str) -> None:
+    found = extract.find(_article(text, names))
+    assert len(found) == 1
+    s = found[0]
+    assert (s.actor, s.position, s.said) == (actor, position, False)
+    assert word in s.target and text[s.target_start : s.target_end] == s.target
+    assert text[s.start : s.end].startswith(("Marovia", "Belstad", "Ostrava", "a bold"))
+
+
+NOT_POSITIONS = [
+    "If Marovia accepts the toll, the talks will end.",  # a supposition
+    "Would Marovia back the treaty?",  # a question
+    "Marovia support for the treaty has grown.",  # a noun
+    "Marovia held talks with its neighbours on Monday.",  # no position verb
+]
+
+
+@pytest.mark.parametrize("text", NOT_POSITIONS)
+def test_no_position_is_invented(text: str) -> None:
+    assert extract.find(_article(text, {"Marovia": "e1"})) == ()
+
+
+def test_a_quote_with_a_position_cue_gives_the_speakers_position() -> None:
+    text = "Prime Minister Anna Velt opposed any deal that hands the delta to Ostrava."
+    quote = _quote(text, "any deal that hands the delta to Ostrava", "Anna Velt", "opposed", "p1")
+    (s,) = extract.find(_article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,)))
+    assert (s.actor_id, s.position) == ("p1", Position.OPPOSES)
+    assert s.target == "any deal that hands the delta to Ostrava" and "@e3" in s.terms
+
+
+def test_a_direct_quote_read_for_its_own_position_verb_and_negation() -> None:
+    text = "“We will never accept a border drawn by tanks,” Anna Velt said."
+    quote = _quote(text, "We will never accept a border drawn by tanks,", "Anna Velt", "said", "p1", direct=True)
+    (s,) = extract.find(_article(text, {"Anna Velt": "p1"}, (quote,)))
+    assert (s.position, s.said) == (Position.OPPOSES, True)
+    assert s.target.startswith("a border drawn by tanks") and s.strength == 0.9
+
+
+def test_a_condition_makes_the_position_conditional() -> None:
+    text = "Belstad said that new talks can only begin if the blockade ends."
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}))
+    assert s.position == Position.CONDITIONAL and s.condition is not None and "blockade" in s.condition
+
+
+def test_a_modal_proposition_with_negation_is_opposed() -> None:
+    text = "Belstad said that borders must not be redrawn by force."
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}))
+    assert s.position == Position.OPPOSES and "redrawn by force" in s.target
+
+
+def test_the_sentiment_callable_is_a_plug_in_point() -> None:
+    text = "“We see Ostrava as a true friend and a great partner,” Anna Velt said."
+    content = "We see Ostrava as a true friend and a great partner,"
+    quote = _quote(text, content, "Anna Velt", "said", "p1", direct=True)
+    article = _article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,))
+    (s,) = extract.find(article)
+    assert s.position == Position.SUPPORTS and s.target == "Ostrava"
+
+    @dataclasses.dataclass
+    class Negative:
+        label: str = "negative"
+        confidence: float = 0.9
+
+    (s,) = extract.find(article, sentiment=lambda sentence, start, end: Negative())
+    assert s.position == Position.OPPOSES
+
+
+def test_bad_input_gives_no_stances() -> None:
+    text = "Marovia rejected the toll."
+    assert extract.find(_article(text, {"Marovia": "e1"}, language="de")) == ()  # another language
+    assert extract.find(_article(text, {})) == ()  # no linked actor
+    assert extract.find(_article("", {})) == ()
+
+
+def _row(actor: str, position: str, date: str, target: str, terms: tuple[str, ...]) -> dict[str, object]:
+    return {
+        "story_id": "s1",
+        "actor_id": actor,
+        "actor": actor,
+        "actor_name": actor.title(),
+        "actor_type": "GPE",
+        "position": position,
+        "date": date,
+        "strength": 0.7,
+        "confidence": 0.6,
+        "said": False,
+        "cue": "",
+        "condition": None,
+        "article_id": f"a{date}",
+        "outlet": None,
+        "title": None,
+        "start": 0,
+        "end": 5,
+        "text": target,
+        "target": target,
+        "target_start": 0,
+        "target_end": 5,
+        "terms": terms,
+    }
+
+
+def test_issues_merge_across_wording_and_shifts_are_dated() -> None:
+    rows = [
+        _row("marovia", "opposes", "2025-04-02", "ceding land to Ostrava", ("cede", "territory", "@ostrava")),
+        _row("belstad", "supports", "2025-04-03", "giving up territory to Ostrava", ("cede", "territory", "@ostrava")),
+        _row("marovia", "conditional", "2025-11-24", "territorial concessions to Ostrava", ("cede", "@ostrava")),
+        _row("marovia", "supports", "2025-05-01", "the fishing accord", ("fish", "accord")),
+    ]
+    found = issues.positions(rows)
+    land = [p for p in found if p["issue_actors"] == 2]
+    assert {p["actor_id"] for p in land} == {"marovia", "belstad"}
+    marovia = next(p for p in land if p["actor_id"] == "marovia")
+    assert marovia["position"] == "conditional" and marovia["statements"] == 2
+    assert [s["text"] for s in marovia["shifts"]] == ["shifted from opposes to conditional on 2025-11-24"]
+    accord = [p for p in found if p["issue"] == "fishing accord"]
+    assert len(accord) == 1 and accord[0]["shifts"] == []
+
+
+def test_corpus_stances_on_invented_articles(tmp_path: Path) -> None:
+    """Through the whole pipeline: one actor with one statement, an article with no quotes, a non-English
+    article; filters by actor, story and issue; nothing crashes."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: Marovia rejects the canal toll\nOutlet: Harbour Gazette\nPublished: 2025-03-02\n\n"
+        "Marovia has firmly rejected the canal toll proposed by Belstad, officials said on Sunday.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Title: Quiet day\nOutlet: Harbour Gazette\nPublished: 2025-03-03\n\nThe canal was calm and boats sailed.\n",
+        encoding="utf-8",
+    )
+    (folder / "c.txt").write_text(
+        "Title: Ein Tag\nOutlet: Kanalblatt\nPublished: 2025-03-03\n\nDer Kanal war ruhig und die Boote fuhren.\n",
+        encoding="utf-8",
+    )
+    with Corpus(Store(":memory:")) as corpus:
+        corpus.ingest([folder])
+        found = corpus.stances()
+        assert corpus.stances(actor="nobody by that name") == []
+        assert corpus.stances(issue="no such issue") == []
+        for p in found:
+            for e in p["evidence"]:
+                assert corpus.article(e["article_id"]).text[e["start"] : e["end"]] == e["text"]
+        toll = corpus.stances(issue="toll")
+        assert [(p["position"], p["statements"]) for p in toll] == [("opposes", 1)]
+        assert toll[0]["date"] == "2025-03-02"
+        assert corpus.stances(actor=toll[0]["actor"][:4]) == toll
+        if toll[0]["story_id"]:
+            assert corpus.stances(story_id=toll[0]["story_id"]) == toll
+
+
+CORPUS = Path(__file__).with_name("corpus")
+
+
+@pytest.fixture(scope="module")
+def dorvania(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Our invented story (two English articles months apart, one German) in a file database."""
+    db = tmp_path_factory.mktemp("stances") / "news.db"
+    with Corpus(Store(db)) as corpus:
+        assert not corpus.ingest([CORPUS]).failures
+    return db
+
+
+def test_a_change_of_position_over_time_is_a_dated_shift(dorvania: Path) -> None:
+    with Corpus(Store(dorvania)) as corpus:
+        (plan,) = [p for p in corpus.stances(actor="dorvania") if "river plan" in p["issue"]]
+        assert [e["position"] for e in plan["evidence"]] == ["opposes", "conditional"]
+        assert plan["position"] == "conditional" and plan["date"] == "2026-11-24"
+        assert [s["text"] for s in plan["shifts"]] == ["shifted from opposes to conditional on 2026-11-24"]
+        assert "inspectors" in (plan["evidence"][-1]["condition"] or "")
+        # Others on the same issue, merged across wording ("the river plan", "the Tarsk river plan").
+        others = {p["actor"]: p["position"] for p in corpus.stances(issue="river plan") if p["issue"] == plan["issue"]}
+        assert others.get("Tarsk") == "supports"
+        said = [e for p in corpus.stances(actor="Lena Abril") for e in p["evidence"]]
+        assert said and all(e["said"] for e in said)  # her own quoted words
+        assert not plan["evidence"][0]["said"]  # "Dorvania has firmly rejected": reported
+
+
+def test_stances_command_and_its_json(dorvania: Path, cli: CliRunner) -> None:
+    from newsdesk.cli import cli as newsdesk
+
+    out = cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--actor", "dorvania"])
+    assert out.exit_code == 0, out.output
+    assert "shifted from opposes to conditional on 2026-11-24" in out.output
+    data = json.loads(cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--issue", "river", "--json"]).output)
+    assert data and {"issue", "actor", "position", "shifts", "evidence"} <= set(data[0])
+    none = cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--actor", "nobody here"])
+    assert none.exit_code == 0 and "No stances found" in none.output
+    missing = cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--story", "zzzz"])
+    assert missing.exit_code != 0
+
+
+def test_actor_page_charts_each_statement_linked_to_its_span(dorvania: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from newsdesk.web.app import create_app
+
+    with Corpus(Store(dorvania)) as corpus, TestClient(create_app(corpus)) as client:
+        (entity,) = [e for e in corpus.entities() if e["name"] == "Dorvania"]
+        data = client.get(f"/entities/{entity['id']}.json").json()
+        (plan,) = [s for s in data["stances"] if "river plan" in s["issue"]]
+        text = {e["article_id"]: corpus.article(e["article_id"]).text for e in plan["evidence"]}
+        for e in plan["evidence"]:
+            assert e["url"] == f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}"
+            assert text[e["article_id"]][e["start"] : e["end"]] == e["text"]
+        page = client.get(f"/entities/{entity['id']}").text
+        chart = page[page.index('<svg class="stance-chart') : page.index("</svg>", page.index("stance-chart"))]
+        assert chart.count("<circle") == len(plan["evidence"])
+        assert f'href="/articles/{plan["evidence"][0]["article_id"]}?start=' in chart
+        story = client.get(f"/stories/{plan['story_id']}.json").json()["positions"]
+        assert any(a["name"] == "Dorvania" and a["shifts"] for i in story["issues"] for a in i["actors"])
+        assert "<h2>Positions</h2>" in client.get(f"/stories/{plan['story_id']}").text
