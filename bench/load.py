@@ -1,12 +1,15 @@
 """Throughput of the web UI under concurrent load on loopback: N clients, a fixed number of requests, then stop.
 
-Inputs: the store of bench/web.py (built the same way, or reused with ``--db``). The UI is served by
-``newsdesk serve`` in a process of its own, as a user runs it; ``--clients`` keep-alive clients (asyncio, httpx)
-in this process share ``--requests`` requests spread round-robin over the main pages and their JSON twins
-(stories, a story, an article, an entity-free search). Printed: requests/s, errors (any status but 200, or a
-failed request), and p50, p95 and max per route, against a target of >= 200 requests/s, 0 errors and p95 < 100
-ms, and the server's CPU time per request. ``--no-cache`` serves with the page cache off (``[web] cache_mb =
-0``): every page computed anew.
+Inputs: the store of bench/web.py (built the same way, or reused with ``--db``), or with ``--all-stages`` the
+store of bench/grow.py (every analysis stage run). The UI is served by ``newsdesk serve`` in a process of its
+own, as a user runs it; ``--clients`` keep-alive HTTP/1.1 connections (asyncio streams, a client as plain as a
+load tool's) in this process share ``--requests`` requests spread round-robin over the main pages and their
+JSON twins (stories, a story, an article, an entity when the store has entities, a search). Printed:
+requests/s, errors (any status but 200, or a failed request), and p50, p95 and max per route, against a target
+of >= 200 requests/s, 0 errors and p95 < 100 ms; the server's and the clients' CPU time per request and the
+machine's load average; and, from a second pass one request at a time with the page cache off, the server's CPU
+time per request of each route (``--route-cpu``). ``--no-cache`` serves the load with the page cache off
+(``[web] cache_mb = 0``): every page computed anew.
 
 Usage: ``.venv/bin/python bench/load.py [--db PATH] [--articles 10000] [--clients 20] [--requests 2000]``.
 ``--timeout`` bounds the whole run in seconds (default 120): requests still waiting then count as errors.

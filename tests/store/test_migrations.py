@@ -124,3 +124,8 @@ def test_m016_story_lists_read_articles_and_mentions_from_covering_indexes(store
         plans.append(" | ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)))
     assert all("COVERING INDEX articles_event_cover" in p for p in plans), plans
     assert "COVERING INDEX mentions_article_entity" in plans[0], plans[0]
+    entity = store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT count(m.start), count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = ?",
+        ("e1",),
+    ).fetchall()
+    assert any("COVERING INDEX mentions_entity_article" in r[3] for r in entity), entity
