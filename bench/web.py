@@ -58,6 +58,16 @@ def _cluster_bench() -> Any:
     return module
 
 
+def _grow_bench() -> Any:
+    """bench/grow.py, loaded by path, for a store with every analysis stage run."""
+    spec = importlib.util.spec_from_file_location("newsdesk_bench_grow", Path(__file__).with_name("grow.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def build(db: Path, count: int, tmp: Path) -> float:
     """Ingest ``count`` articles into ``db`` and group them; returns the seconds it took (not part of the figures)."""
     cluster = _cluster_bench()
@@ -96,7 +106,10 @@ def urls(corpus: newsdesk.Corpus, requests: int, rng: random.Random) -> dict[str
     biggest = sorted(stories, key=lambda s: -len(s["article_ids"]))[:5]
     picked = biggest + rng.sample(stories, min(len(stories), max(0, requests - len(biggest))))
     articles = [a["id"] for a in corpus.articles()]
-    return {
+    # Entity pages when the store has entities (an --all-stages store): the most mentioned first, then random.
+    named = [e["id"] for e in corpus.entities()]
+    entities = named[:5] + rng.sample(named[5:], min(len(named) - 5, max(0, requests - 5))) if named else []
+    kinds = {
         "/ (stories)": ["/"] * requests,
         "/index.json": ["/index.json"] * requests,
         "/stories/{id}": [f"/stories/{s['id']}" for s in picked][:requests],
@@ -104,6 +117,9 @@ def urls(corpus: newsdesk.Corpus, requests: int, rng: random.Random) -> dict[str
         "/articles/{id}": [f"/articles/{a}" for a in rng.sample(articles, min(requests, len(articles)))],
         "/search?q=": [f"/search?q={WORDS[i % len(WORDS)]}" for i in range(requests)],
     }
+    if entities:
+        kinds["/entities/{id}"] = [f"/entities/{e}" for e in entities][:requests]
+    return kinds
 
 
 def measure(base: str, plan: dict[str, list[str]]) -> dict[str, list[float]]:
@@ -154,6 +170,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=10_000, help="articles in the store (default 10000)")
     parser.add_argument("--requests", type=int, default=50, help="requests per page kind (default 50)")
     parser.add_argument("--db", type=Path, default=None, help="build the store here, or reuse the one there")
+    parser.add_argument(
+        "--all-stages",
+        action="store_true",
+        help="build a missing store with every analysis stage (bench/grow.py), entity pages then timed too",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON to this path")
     args = parser.parse_args(argv)
     if args.articles < 10 or args.requests < 5:
@@ -168,7 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = args.db or Path(tmp) / "web.db"
         built = None
         if not (db.exists() and _stored(db)):
-            built = build(db, args.articles, Path(tmp))
+            built = (
+                _grow_bench().build(db, args.articles, Path(tmp))
+                if args.all_stages
+                else build(db, args.articles, Path(tmp))
+            )
         with newsdesk.open(db) as corpus:
             plan = urls(corpus, args.requests, random.Random(SEED))
             stored, stories = corpus.count(), len(corpus.stories())

@@ -33,5 +33,9 @@ def test_bench_load_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert (
         "load benchmark: 200 articles" in printed and "48 requests by 4 clients" in printed and " 0 errors" in printed
     )
+    assert "client CPU: " in printed and "load average" in printed and "cpu ms" in printed
+    cpu = []
     for route in ("/ (stories)", "/index.json", "/stories/{id}.json", "/articles/{id}.json", "/search.json?q="):
-        assert f"\n{route} " in printed, route
+        row = next(line for line in printed.splitlines() if line.startswith(f"{route} "))
+        cpu.append(float(row.split()[-1]))  # the server's CPU a request, every page computed (10 ms clock ticks)
+    assert sum(cpu) > 0

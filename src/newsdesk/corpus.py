@@ -359,13 +359,13 @@ class Corpus:
         """Metadata of every article (the ``articles --json`` contract), in ingest order; ``ids`` picks some."""
         return self.store.query("article_summaries", outlet=outlet, ids=ids, limit=limit)
 
-    def article(self, article_id: str) -> Article:
-        """One article by id or unique id prefix.
+    def article(self, article_id: str, *, extracts: bool = True) -> Article:
+        """One article by id or unique id prefix (without its mentions and quotes when not ``extracts``).
 
         Raises:
             NotFoundError: no article has that id.
         """
-        found = self.store.get(article_id)
+        found = self.store.get(article_id, extracts=extracts)
         if found is None and len(matches := self.store.ids_starting(article_id)) > 1:
             raise NotFoundError(
                 f"Id prefix {article_id!r} matches several articles ({', '.join(matches)}…); give more characters."
@@ -381,7 +381,7 @@ class Corpus:
 
     def article_json(self, article_id: str) -> dict[str, Any]:
         """One article as the ``show --json`` contract: its summary plus ``text``."""
-        found = self.article(article_id)
+        found = self.article(article_id, extracts=False)
         summary = next(iter(self.store.query("article_summaries", ids=[found.id])), None) or {}
         return {**summary, "text": found.text, "furniture": list(found.furniture)}
 
@@ -662,7 +662,7 @@ class Corpus:
             NotFoundError: ``article_id`` names no article.
         """
         if article_id is not None:
-            article_id = self.article(article_id).id
+            article_id = self.article(article_id, extracts=False).id
         rows = self.store.query("quotes", article_id=article_id, speaker=speaker)
         return [r for r in rows if (r["direct"] or not direct) and r["confidence"] >= min_confidence]
 
@@ -724,7 +724,7 @@ class Corpus:
 
     def mentions(self, article_id: str) -> list[dict[str, Any]]:
         """Entity mentions of one article with their spans and entity ids, in text order."""
-        return self.store.query("mentions", article_id=self.article(article_id).id)
+        return self.store.query("mentions", article_id=self.article(article_id, extracts=False).id)
 
     def stages_done(self, article_id: str) -> list[str]:
         """Names of the analysis stages that have processed one article (exact id), in the order they ran.
@@ -835,7 +835,7 @@ class Corpus:
     def related(self, article_id: str) -> dict[str, Any]:
         """An article's copies (``duplicate_of`` it), the other articles of its origin group, why it is in that group
         (``origin_evidence``: see ``Store.origin_link``; None for a group's first article), and its story."""
-        found = self.article(article_id)
+        found = self.article(article_id, extracts=False)
         copies = self.store.query("article_summaries", duplicate_of=found.id)
         # An origin group lies within one event (copies join their original's event): (event_id, origin) is indexed.
         group = (

@@ -133,3 +133,18 @@ def test_m005_keeps_old_date_mentions_and_queues_the_dates_stage_again(tmp_path:
         assert tuple(row) == ("on Monday", None, None, None)
         assert store.pending("dates") == ["a1"] and store.pending("cites") == []
         assert store.dates(["a1"])["a1"][0].sentence is None
+
+
+def test_m016_story_lists_read_articles_and_mentions_from_covering_indexes(store: Store) -> None:
+    from newsdesk.store import story
+
+    plans = []
+    for sql, params in (story._entities_sql("s1", {}), story._outlets_sql("s1", {}), story._origins_sql("s1", {})):
+        plans.append(" | ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)))
+    assert all("COVERING INDEX articles_event_cover" in p for p in plans), plans
+    assert "COVERING INDEX mentions_article_entity" in plans[0], plans[0]
+    entity = store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT count(m.start), count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = ?",
+        ("e1",),
+    ).fetchall()
+    assert any("COVERING INDEX mentions_entity_article" in r[3] for r in entity), entity

@@ -158,7 +158,26 @@ def _story_urls(live_url: str) -> list[str]:
     stories = httpx.get(live_url + "/index.json").json()["stories"]
     orsa = next(s["id"] for s in stories if "Orsa" in s["title"])
     story = f"/stories/{orsa}"
-    return [story, f"{story}/quotes", f"{story}?kind=direct&sort=name", "/", "/search?q=dam"]
+    pages = [story, f"{story}/quotes", f"{story}?kind=direct&sort=name", "/", "/search?q=dam"]
+    return pages + _pages_of(live_url, orsa)
+
+
+def _pages_of(base: str, story_id: str) -> list[str]:
+    """An article page (the story's article with the most quotes) and an entity page (its most mentioned)."""
+    sections = httpx.get(f"{base}/stories/{story_id}.json").json()["sections"]
+    quoted = httpx.get(f"{base}/stories/{story_id}/quotes.json").json()["items"]
+    article = quoted[0]["article_id"] if quoted else sections["articles"]["items"][0]["id"]
+    entities = sections["entities"]["items"]
+    return [f"/articles/{article}"] + ([f"/entities/{entities[0]['id']}"] if entities else [])
+
+
+def _assert_fits(tab: sync_api.Page, url: str, width: int) -> None:
+    """No sideways scroll, and the header's search box inside the window (an overflow a clipping parent would
+    hide from the scroll width)."""
+    overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at {width} px"
+    right = tab.evaluate("document.querySelector('header.top #quick-q').getBoundingClientRect().right")
+    assert right <= tab.evaluate("document.documentElement.clientWidth"), f"{url}: the header's search box overflows"
 
 
 @pytest.mark.parametrize("width", [1400, 390])
@@ -177,8 +196,7 @@ def test_screenshots_fit_the_width_with_no_console_or_policy_error(
         tab.goto(live_url + url)
         for section in tab.locator("details").all():  # every section and event open: the widest the page gets
             section.evaluate("d => d.open = true")
-        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at {width} px"
+        _assert_fits(tab, url, width)
         shot = keep / f"{scheme}-{width}-{n}.png"
         tab.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 5000
@@ -252,14 +270,16 @@ def test_the_largest_dev_news_story_fits_the_width_and_three_screens(
     watch = Watch(tab, devnews_url)
     keep = Path(os.environ.get("NEWSDESK_SCREENSHOTS") or tmp_path)
     keep.mkdir(parents=True, exist_ok=True)
-    for n, url in enumerate([f"/stories/{largest['id']}", f"/stories/{largest['id']}/quotes"]):
+    word = max(("".join(c for c in w if c.isalnum()) for w in largest["title"].split()), key=len)
+    story = f"/stories/{largest['id']}"
+    urls = [story, f"{story}/quotes", *_pages_of(devnews_url, largest["id"]), f"/search?q={word}"]
+    for n, url in enumerate(urls):
         tab.goto(devnews_url + url)
         if n == 0 and width == 1400:
             assert tab.evaluate("document.documentElement.scrollHeight") <= 3 * 900
         for section in tab.locator("details").all():
             section.evaluate("d => d.open = true")
-        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at {width} px"
+        _assert_fits(tab, url, width)
         tab.screenshot(path=str(keep / f"devnews-{width}-{n}.png"), full_page=True)
     assert watch.problems == []
     context.close()

@@ -391,8 +391,9 @@ class Store:
             ),
         )
 
-    def get(self, article_id: str) -> Article | None:
-        """The article with this id (or a unique id prefix), or None."""
+    def get(self, article_id: str, *, extracts: bool = True) -> Article | None:
+        """The article with this id (or a unique id prefix), or None; without its mentions and quotes when not
+        ``extracts`` (a page that reads them as rows of its own)."""
         # A range on the primary key, not substr(id, ...): the index finds the prefix without reading every row.
         rows = self.conn.execute(
             "SELECT * FROM articles WHERE id >= ? AND id < ? ORDER BY id = ? DESC LIMIT 2",
@@ -400,7 +401,8 @@ class Store:
         ).fetchall()
         exact = [r for r in rows if r["id"] == article_id]
         if exact or len(rows) == 1:
-            return self._with_extracts([_row_to_article((exact or rows)[0])])[0]
+            found = _row_to_article((exact or rows)[0])
+            return self._with_extracts([found])[0] if extracts else found
         return None
 
     def _with_extracts(self, articles: list[Article]) -> list[Article]:

@@ -36,8 +36,17 @@ def segments(
     marks = sorted((max(0, s), min(size, e), kind, ref) for s, e, kind, ref in marks if e > s and s < size)
     cuts = sorted({0, size, *(s for s, *_ in marks), *(e for _, e, *_ in marks)})
     out: list[dict[str, Any]] = []
+    # One sweep over the cuts: the marks covering a segment are those begun at or before it and not yet ended,
+    # kept in their sorted order (the last of a kind wins, as before). Linear in the marks, not quadratic.
+    active: list[tuple[int, int, str, Any]] = []
+    following = iter(marks)
+    pending = next(following, None)
     for a, b in itertools.pairwise(cuts):
-        covering = {kind: ref for s, e, kind, ref in marks if s <= a and e >= b}
+        while pending is not None and pending[0] <= a:
+            active.append(pending)
+            pending = next(following, None)
+        active = [m for m in active if m[1] >= b]
+        covering = {kind: ref for _, _, kind, ref in active}
         piece = {"quote": covering.get("quote"), "entity": covering.get("entity"), "cited": "cited" in covering}
         if out and all(out[-1][k] == v for k, v in piece.items()):
             out[-1]["text"] += text[a:b]

@@ -1,0 +1,51 @@
+"""The all-stages store builder: a real ingest of a few articles, grown by copies that keep every span right."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from types import ModuleType
+
+import newsdesk
+from newsdesk.settings import PipelineSettings
+from tests.conftest import bench_module, shared_path
+
+
+def _bench() -> ModuleType:
+    return bench_module("grow")
+
+
+def test_grow_builds_a_store_with_every_stage_run_on_every_article(tmp_path: Path) -> None:
+    shared_path("data", "ecbplus")  # fail, not skip, when the data is missing
+    db = tmp_path / "g.db"
+    _bench().build(db, 36, tmp_path, base=12)
+    conn = sqlite3.connect(db)
+    articles = dict(conn.execute("SELECT id, text FROM articles"))
+    assert len(articles) == 36
+    for stage in PipelineSettings().stages:
+        done = {r[0] for r in conn.execute("SELECT article_id FROM stage_done WHERE stage = ?", (stage,))}
+        assert done == set(articles), stage
+    # The copies carry their originals' quotes, mentions and claims, each span reading its own text.
+    for table in ("quotes", "mentions", "claims"):
+        rows = conn.execute(f"SELECT article_id, start, end, text FROM {table}").fetchall()
+        assert len({r[0] for r in rows}) > 12, table
+        assert all(articles[a][s:e] == t for a, s, e, t in rows), table
+    counted = conn.execute(
+        "SELECT count(*) FROM entities "
+        "WHERE mentions != (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id)"
+    ).fetchone()[0]
+    assert counted == 0
+    with newsdesk.open(db) as corpus:
+        assert corpus.stories() and corpus.count() == 36
+    assert "36 articles" in _bench().describe(db)
+
+
+def test_a_copy_keeps_every_offset_and_the_kept_spans() -> None:
+    import random
+
+    text = "Mayor Ilsa Varnholt said the bridge over the Kessel would reopen on 14 May, officials said."
+    keep = [(6, 19)]  # the mention "Ilsa Varnholt"
+    words = {n: ["x" * n] for n in range(4, 12)}
+    copy = _bench()._replace(text, keep, 1.0, random.Random(1), words)
+    assert len(copy) == len(text) and copy != text
+    assert copy[6:19] == "Ilsa Varnholt" and copy[:5] == "Xxxxx"
