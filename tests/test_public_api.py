@@ -38,6 +38,8 @@ EXPECTED = [
     "home",
     "load_settings",
     "open",
+    "target_sentiment",
+    "target_sentiments",
 ]
 
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from newsdesk.claims.stance import claim_stance, claim_stances
     from newsdesk.corpus import Corpus
     from newsdesk.corpus import open_corpus as open
+    from newsdesk.extract.sentiment import target_sentiment, target_sentiments
     from newsdesk.frame.loaded import loaded_phrases
 
 __all__ = [
@@ -69,6 +70,8 @@ __all__ = [
     "load_settings",
     "loaded_phrases",
     "open",
+    "target_sentiment",
+    "target_sentiments",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -93,4 +96,10 @@ def __getattr__(name: str) -> Any:
 
         globals()[name] = loaded.loaded_phrases
         return loaded.loaded_phrases
+    if name in ("target_sentiment", "target_sentiments"):
+        from newsdesk.extract import sentiment
+
+        value = getattr(sentiment, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -44,6 +44,9 @@ Measures (each 0..1, higher is better):
 - ``basil.*`` (:mod:`tests.eval.basil`): ``newsdesk.loaded_phrases`` against BASIL's lexical-bias spans
   (precision, recall, F1 by overlap), the every-adjective baseline scored the same way, and per event whether an
   outlet's distinctive terms hold its annotated loaded words.
+- ``newsmtsc.macro_f1`` / ``newsmtsc.{negative,neutral,positive}_f1`` (:mod:`tests.eval.newsmtsc`): the shipped
+  target-sentiment model on NewsMTSC's ``devtest_mt`` (it learns from ``train`` only): macro-F1 over the three
+  classes and each class's F1. Its speed is measured by ``bench/sentiment.py``, not held here.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ from newsdesk.demo import corpus_path
 from newsdesk.records import Article
 from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.store import Store
-from tests.eval import attribution, basil, claims, fnc1, stances
+from tests.eval import attribution, basil, claims, fnc1, newsmtsc, stances
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -348,6 +351,13 @@ def measure_fnc1() -> tuple[dict[str, float], str]:
     return scores, corpus_hash(fnc1.files(folder))
 
 
+def measure_newsmtsc() -> tuple[dict[str, float], str]:
+    """Target sentiment on NewsMTSC's devtest_mt (see :mod:`tests.eval.newsmtsc`) and the hash of its two files."""
+    folder = shared() / "data" / "newsmtsc"
+    scores, _, _ = newsmtsc.measure(folder)
+    return scores, corpus_hash(newsmtsc.files(folder))
+
+
 MEASURES: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
     "seeds": measure_seeds,
     "polnear": measure_polnear,
@@ -373,6 +383,7 @@ MEASURES: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
     "devnews": measure_devnews,
     "fnc1": measure_fnc1,
     "basil": measure_basil,
+    "newsmtsc": measure_newsmtsc,
 }
 
 
