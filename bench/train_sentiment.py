@@ -12,7 +12,8 @@ gate does. What it learns:
 3. a classifier over them (scikit-learn), exported as plain weight matrices so that newsdesk scores with numpy alone.
 
 Needs the train group's ``wordllama`` and ``vaderSentiment`` (``pip install -e . --group dev --group train``;
-their weights and lexicon ship in their wheels; nothing is downloaded). Usage: ``.venv/bin/python bench/train_sentiment.py [--out PATH] [--dims N] [--model lr|mlp]``.
+their weights and lexicon ship in their wheels; nothing is downloaded).
+Usage: ``.venv/bin/python bench/train_sentiment.py [--out PATH] [--dims N] [--model lr|mlp]``.
 See docs/decisions/0016-target-sentiment-model.md.
 """
 
