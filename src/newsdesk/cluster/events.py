@@ -320,7 +320,9 @@ class Grouper:
 
     def _nearest(self, weighted: Vector, group: Group, centroid: float, when: When) -> float:
         """The cosine of ``weighted`` with the group's most similar recent member (the centroid's if none is known),
-        less ``DATE_CLASH`` for a member whose lead names another day than ``when``."""
+        less ``DATE_CLASH`` for a member whose lead names another day than ``when`` (an undated member: when every
+        day the group's members name does, within ``INHERIT_DAYS``); ``FAR`` when every such day is more than
+        ``max_gap_days`` from ``when`` (decision 0021)."""
         latest = group.members[-NEAREST_MEMBERS:]
         missing = [m for m in latest if m not in self._members]
         if missing and self._member_vectors is not None:
