@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from newsdesk import grouping
 from newsdesk.cli import cli as newsdesk_cli
+from newsdesk.cluster.events import UNKNOWN, When
 from newsdesk.corpus import Corpus
 from newsdesk.store import Store
 
@@ -272,7 +273,24 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
     ],
 )
 def test_the_day_a_lead_says_its_news_happened(text: str, published: str | None, expected: date | None) -> None:
-    assert grouping._when(text, published) == (expected, None)
+    assert grouping._when(text, published) == When(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An undated lead's own dates: with a year, that day; without one, the day and month of an unknown year.
+        ("Crews reached the Varnholm pier on 24 November 2025.", When(date(2025, 11, 24), named=True)),
+        ("Crews reached the Varnholm pier on Nov 24.", When(date(2000, 11, 24), yearless=True, named=True)),
+        ("On Friday, 29 February, crews reached the pier.", When(date(2000, 2, 29), yearless=True, named=True)),
+        ("Crews will reach the Varnholm pier on 24 November.", UNKNOWN),  # the future is not the news
+        # The page's own stamp says when it was put out, not what happened.
+        ("Posted in Harbour news on Friday, September 20, 2013. Crews reached the pier.", UNKNOWN),
+        ("Crews reached the Varnholm pier on Sunday.", UNKNOWN),
+    ],
+)
+def test_an_undated_lead_gives_the_days_it_names(text: str, expected: When) -> None:
+    assert grouping._when(text, None) == expected
 
 
 STRIKE_VOTE = (

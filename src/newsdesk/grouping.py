@@ -7,13 +7,14 @@ fingerprints, groups and term counts through ``view`` and never writes; the runn
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
 from newsdesk import dedupe as copies
 from newsdesk.cluster import rewrites, similarity
-from newsdesk.cluster.events import Group, Grouper, When
+from newsdesk.cluster.events import LEAP_YEAR, UNKNOWN, Group, Grouper, When
 from newsdesk.extract import dates
 from newsdesk.records import Article
 from newsdesk.settings import Settings
@@ -158,22 +159,41 @@ def _when(text: str, published: str | None) -> When:
     """The day the lead says its news happened: its first past day mention resolved against the article's own
     date ("on Sunday" in an article of Monday 22 September is the 21st), else the publication day itself.
 
-    (None, None) for an undated article: a weekday alone is never resolved, so reports that cannot be placed in
-    time are compared by their words only.
+    An undated article has only the days its lead names in full: "on 24 November 2025" is that day, "on 24
+    November" that day and month of an unknown year (``yearless``), while "on Sunday" is never resolved without
+    the article's own date. Without one, the report is compared by its words only.
     """
     if not published:
-        return None, None
+        return _named_day(text)
     try:
         own = date.fromisoformat(published[:10])
     except ValueError:
-        return None, None
+        return _named_day(text)
     for m in dates.find(text[:LEAD_CHARS], published):
         if m.future or m.precision != "day" or not m.value:
             continue
         day = date.fromisoformat(m.value)
         if timedelta(0) <= own - day <= timedelta(days=LEAD_DAY_BEFORE):
-            return day, None
-    return own, None
+            return When(day)
+    return When(own)
+
+
+# The page's own date stamp ("posted on Friday, 20 September 2013"): when the report was put out, not what it tells.
+_STAMP = re.compile(r"\b(?:posted|published|updated|created)\b[^.!?]{0,50}$", re.IGNORECASE)
+
+
+def _named_day(text: str) -> When:
+    """The first past day an undated lead names by its date, with or without a year."""
+    lead = text[:LEAD_CHARS]
+    for m in dates.find(lead, None):
+        if m.future or m.precision != "day" or _STAMP.search(lead[max(0, m.start - 60) : m.start]):
+            continue
+        if m.value:
+            return When(date.fromisoformat(m.value), named=True)
+        named = dates.month_day(m.text)
+        if named is not None:
+            return When(date(LEAP_YEAR, *named), yearless=True, named=True)
+    return UNKNOWN
 
 
 def _members(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vector, When]]:

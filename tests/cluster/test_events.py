@@ -12,13 +12,16 @@ import pytest
 from newsdesk.cluster.events import (
     DATE_CLASH,
     INDEX_TERMS,
+    INHERIT_DAYS,
     NEAREST_MEMBERS,
     POSTING_LIMIT,
     QUERY_TERMS,
     REFRESH,
+    UNKNOWN,
     Group,
     Grouper,
     When,
+    apart,
     clash,
 )
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
@@ -123,7 +126,7 @@ def test_nearest_reads_stored_members_once_and_only_the_latest() -> None:
 
     def read(ids: Sequence[str]) -> dict[str, tuple[Vector, When]]:
         asked.append(list(ids))
-        return {i: (vectors[i], (None, None)) for i in ids}
+        return {i: (vectors[i], UNKNOWN) for i in ids}
 
     grouper = Grouper([stored], df, threshold=0.1, max_gap_days=None, prefix="e", nearest=True, member_vectors=read)
     probe = vectors["a0"]  # the oldest member: no longer compared, so it is not its own nearest
@@ -203,16 +206,28 @@ def test_member_vectors_are_reweighted_as_the_corpus_grows() -> None:
 @pytest.mark.parametrize(
     ("a", "b", "clashes"),
     [
-        ((date(2026, 3, 2), None), (date(2026, 3, 9), None), True),  # a week apart
-        ((date(2026, 3, 2), None), (date(2026, 3, 3), None), False),  # the next day's report
-        ((date(2026, 3, 2), None), (None, None), False),  # an undated report is compared by its words only
-        ((None, 0), (None, 4), True),  # Monday and Friday
-        ((None, 0), (None, 6), False),  # Monday and Sunday night
-        ((date(2026, 3, 2), None), (None, 3), True),  # a Monday and a Thursday
+        (When(date(2026, 3, 2)), When(date(2026, 3, 9)), True),  # a week apart
+        (When(date(2026, 3, 2)), When(date(2026, 3, 3)), False),  # the next day's report
+        (When(date(2026, 3, 2)), UNKNOWN, False),  # an undated report is compared by its words only
+        (When(weekday=0), When(weekday=4), True),  # Monday and Friday
+        (When(weekday=0), When(weekday=6), False),  # Monday and Sunday night
+        (When(date(2026, 3, 2)), When(weekday=3), True),  # a Monday and a Thursday
+        # "on 24 November" with no year, against dates: the nearest year's 24 November
+        (When(date(2000, 11, 24), yearless=True), When(date(2025, 11, 28)), True),
+        (When(date(2000, 11, 24), yearless=True), When(date(2025, 11, 25)), False),
+        (When(date(2000, 12, 31), yearless=True), When(date(2026, 1, 1)), False),  # across the new year
+        (When(date(2000, 11, 24), yearless=True), When(weekday=3), False),  # a weekday says nothing of it
     ],
 )
 def test_clash(a: When, b: When, clashes: bool) -> None:
     assert clash(a, b) is clashes and clash(b, a) is clashes
+
+
+def test_days_apart_take_a_yearless_day_in_the_nearest_year() -> None:
+    assert apart(When(date(2000, 12, 7), yearless=True), When(date(2026, 2, 27))) == 82
+    assert apart(When(date(2025, 11, 20)), When(date(2025, 11, 26))) == 6
+    with pytest.raises(ValueError, match="two known days"):
+        apart(UNKNOWN, When(date(2025, 11, 26)))
 
 
 def test_a_member_of_another_day_counts_less() -> None:
@@ -223,6 +238,52 @@ def test_a_member_of_another_day_counts_less() -> None:
     scores = []
     for day in (date(2026, 3, 2), date(2026, 3, 9)):
         grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
-        grouper.assign("m", member, None, (date(2026, 3, 2), None))
-        scores.append(grouper.best(probe, None, (day, None))[1])
+        grouper.assign("m", member, None, When(date(2026, 3, 2)))
+        scores.append(grouper.best(probe, None, When(day))[1])
     assert math.isclose(scores[0] - scores[1], DATE_CLASH, rel_tol=1e-9)
+
+
+def _event_of(member: Vector, others: list[tuple[Vector, When]], df: DocumentFrequencies) -> Grouper:
+    grouper = Grouper([], df, threshold=0.0, max_gap_days=60, prefix="e", nearest=True)
+    event, _ = grouper.assign("m0", member, None, UNKNOWN)
+    for n, (v, when) in enumerate(others, start=1):
+        grouper.join(event, f"m{n}", v, None, when=when)
+    return grouper
+
+
+def test_an_undated_member_takes_its_event_s_days() -> None:
+    # The undated member is the probe's nearest; the dated one says which day the event tells. A report of a day
+    # five days later counts that member less, as it would the dated one; a report of the next day does not.
+    rng = random.Random(12)
+    undated, dated, probe = _vectors(rng, 3, vocabulary=100)
+    near = {**probe, **dict(list(undated.items())[:20])}
+    df = DocumentFrequencies()
+    df.add([undated, dated, near])
+    scores = {}
+    for label, day in (("same", date(2025, 9, 17)), ("later", date(2025, 9, 21)), ("weeks", date(2025, 10, 20))):
+        grouper = _event_of(undated, [(dated, When(date(2025, 9, 16)))], df)
+        scores[label] = grouper.best(near, None, When(day))[1]
+    plain = _event_of(undated, [], df).best(near, None, When(date(2025, 9, 21)))[1]
+    assert math.isclose(scores["same"], plain, rel_tol=1e-9)  # no dated member to go by: words only
+    assert math.isclose(scores["same"] - scores["later"], DATE_CLASH, rel_tol=1e-9)
+    # Weeks away (beyond INHERIT_DAYS) the event has run long: its undated reports may tell any part of it.
+    assert (date(2025, 10, 20) - date(2025, 9, 16)).days > INHERIT_DAYS
+    assert math.isclose(scores["weeks"], scores["same"], rel_tol=1e-9)
+
+
+def test_a_dated_report_months_from_every_day_an_event_tells_does_not_join_it() -> None:
+    # The event's reports are undated, but one lead names "7 December" (no year); a report dated 27 February is
+    # 82 days from it, beyond max_gap_days, however close its words. A full date an undated lead names may be
+    # background (a birth, an old case) and does not keep a report out.
+    rng = random.Random(13)
+    member, other = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, other])
+    far = When(date(2026, 2, 27))
+    yearless = When(date(2000, 12, 7), yearless=True, named=True)
+    assert _event_of(member, [(other, yearless)], df).best(member, None, far)[0] is None
+    assert _event_of(member, [(other, yearless)], df).best(member, None, When(date(2025, 12, 8)))[1] > 0.5
+    background = When(date(1923, 4, 22), named=True)
+    assert _event_of(member, [(other, background)], df).best(member, None, far)[1] > 0.5
+    # A report whose own day is only named in its undated lead does not decide either.
+    assert _event_of(member, [(other, yearless)], df).best(member, None, far._replace(named=True))[1] > 0.5

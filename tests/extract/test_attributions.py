@@ -19,6 +19,15 @@ CASES = [
         ("Veloria Ledger", "Meridian Press Agency"),
     ),
     ("VESSA, June 16 (MPA) - Dastmar's delegation walked out.", ("MPA",)),
+    # Credit lines and agency datelines as wire copy carries them.
+    ("[Source: Reuters] Harbour police arrested two men on Friday.", ("Reuters",)),
+    ("The pier reopened on Monday.\nSource: Veloria Ledger", ("Veloria Ledger",)),
+    ("Vessa, Jun 16 (MPA) Dastmar's delegation walked out.", ("MPA",)),
+    ("Vessa [Corvania], June 16 (PTI): Dastmar's delegation walked out.", ("Press Trust of India",)),
+    ("A port official told PTI the talks would resume.", ("Press Trust of India",)),
+    # Not credits: a source who is a person, a bracket that is not at the start of a dateline.
+    ("Source: a port official who asked not to be named.", ()),
+    ("The Vessa Port Authority (VPA) said the pier reopened.", ()),
     ("Officials had briefed theHarbour Gazette earlier in the week.", ("Harbour Gazette",)),
     # Not outlets: officials, governments, people, reporters.
     ("According to US officials, the framework offers protection.", ()),

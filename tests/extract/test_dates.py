@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from newsdesk.extract.dates import find, sentence_around
+from newsdesk.extract.dates import find, month_day, sentence_around
 
 PUBLISHED = "2025-11-28T20:12:00+02:00"  # a Friday
 
@@ -123,3 +123,18 @@ def test_issue_19_dates_of_a_long_text_without_sentences_take_linear_time() -> N
 )
 def test_issue_16_a_weekday_with_an_explicit_date_uses_the_date(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.value) for m in find(text, "2025-12-02")] == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("24 November", (11, 24)),
+        ("Nov. 24, 2025", (11, 24)),
+        ("29 February", (2, 29)),
+        ("31 April", None),
+        ("on Monday", None),
+        ("in March", None),
+    ],
+)
+def test_the_month_and_day_an_expression_names(expression: str, expected: tuple[int, int] | None) -> None:
+    assert month_day(expression) == expected

@@ -462,3 +462,30 @@ def test_a_bare_name_needs_nearly_the_same_letters() -> None:
     linked = _batch_linked(("Jeb Bosh/PERSON", "Bosh/PERSON"), ("Bash/PERSON",))
     assert not _entity_of(linked, "Bash") & _entity_of(linked, "Jeb Bosh")
     assert not same_name("Bash", "Jeb Bosh", "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the clinic, a woman surnamed Varga wept. 'We looked everywhere,' said Varga, 41.",
+        "'We looked everywhere,' said the 41-year-old, who gave only her surname, Varga.",
+        "Varga, who asked to be identified only by her surname, said they looked everywhere.",
+    ],
+)
+def test_someone_an_article_names_by_surname_alone_is_not_another_article_s_person(text: str) -> None:
+    # Another article names Kel Varga in full; this one knows its Varga by surname only: a person of its own.
+    linker = Linker()
+    linker.link("a0", [_m("Kel Varga"), _m("Varga", start=20)])
+    start = text.index("Varga")
+    (article,) = linker.link_articles([Article(id="a1", source="t", text=text, mentions=(_m("Varga", start=start),))])
+    known = next(e for e in linker.entities() if e.name == "Kel Varga")
+    assert article.mentions and all(m.entity_id not in {None, known.id} for m in article.mentions)
+
+
+def test_a_bare_surname_still_joins_the_corpus_s_person_of_that_name() -> None:
+    linker = Linker()
+    linker.link("a0", [_m("Kel Varga"), _m("Varga", start=20)])
+    text = "Varga said the harbour would reopen."
+    (article,) = linker.link_articles([Article(id="a1", source="t", text=text, mentions=(_m("Varga"),))])
+    known = next(e for e in linker.entities() if e.name == "Kel Varga")
+    assert article.mentions[0].entity_id == known.id

@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
+from typing import NamedTuple
 
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms
 
-__all__ = ["Group", "Grouper", "MemberVectors", "When", "clash"]
+__all__ = ["UNKNOWN", "Group", "Grouper", "MemberVectors", "When", "apart", "clash"]
 
 INDEX_TERMS = 25
 # A new vector looks its groups up by more terms than each group is indexed under: two reports of one storyline
@@ -37,9 +38,22 @@ NEAREST_CANDIDATES = 3
 # (up to about 40 articles) scored the same with 20 as with all their members.
 NEAREST_MEMBERS = 30
 
-# The day a report's development happened, as its lead says it against the report's own date, and a weekday (for
-# callers that know no more), each None when unknown.
-When = tuple[date | None, int | None]
+
+class When(NamedTuple):
+    """The day a report's development happened, as its lead says it, each part None when unknown.
+
+    ``day`` is a full date; ``named`` says it is only a date its lead names (the report itself is undated, so the
+    date may be background), and with ``yearless`` its year is a stand-in ("on 24 November" and no year), so only
+    its month and day are compared. ``weekday`` (0 = Monday) is for callers that know no more.
+    """
+
+    day: date | None = None
+    weekday: int | None = None
+    yearless: bool = False
+    named: bool = False
+
+
+UNKNOWN = When()
 # Raw term vectors of stored members, and when their leads say they happened, by article id (a Grouper built from
 # the store reads them when needed).
 MemberVectors = Callable[[Sequence[str]], Mapping[str, tuple[Vector, When]]]
@@ -50,19 +64,40 @@ MemberVectors = Callable[[Sequence[str]], Mapping[str, tuple[Vector, When]]]
 DATE_CLASH = 0.1
 # Reports of one development written a day apart name neighbouring days ("late on Tuesday", "on Wednesday").
 CLASH_DAYS = 1
+# The score of an event whose days are all too far from a report's own date: below any threshold.
+FAR = -1.0
+# Days named without a year are compared in a leap year, so that 29 February has a place.
+LEAP_YEAR = 2000
+# A member whose lead names no day counts as one of its event's dated days (decision 0021) when the new report's day
+# is within this many days of one of them: a week's developments of one storyline are told apart by their days,
+# while an event whose dated reports are weeks from the new one has run long, and its undated reports may tell
+# any part of it (ECB+ holds an August and an October outage of one cable as one event).
+INHERIT_DAYS = 7
 
 
 def clash(a: When, b: When) -> bool:
-    """Whether two leads name days more than ``CLASH_DAYS`` apart: two full dates, or two weekdays (a weekday
-    matches the dates that fall on it or next to it: "on Monday" may be a Sunday night's news)."""
-    (day_a, weekday_a), (day_b, weekday_b) = a, b
-    if day_a is not None and day_b is not None:
-        return abs((day_a - day_b).days) > CLASH_DAYS
-    weekday_a = day_a.weekday() if day_a is not None else weekday_a
-    weekday_b = day_b.weekday() if day_b is not None else weekday_b
+    """Whether two leads name days more than ``CLASH_DAYS`` apart: two dates (a day and month named without a year
+    is taken in the nearest year), or two weekdays (a weekday matches the dates that fall on it or next to it: "on
+    Monday" may be a Sunday night's news). A weekday says nothing against a day whose year is unknown."""
+    if a.day is not None and b.day is not None:
+        return apart(a, b) > CLASH_DAYS
+    if a.yearless or b.yearless:
+        return False
+    weekday_a = a.day.weekday() if a.day is not None else a.weekday
+    weekday_b = b.day.weekday() if b.day is not None else b.weekday
     if weekday_a is None or weekday_b is None:
         return False
     return min((weekday_a - weekday_b) % 7, (weekday_b - weekday_a) % 7) > CLASH_DAYS
+
+
+def apart(a: When, b: When) -> int:
+    """Days between two leads' days (both known); a day without a year is taken in the year nearest the other."""
+    if a.day is None or b.day is None:
+        raise ValueError("apart() needs two known days")
+    if not (a.yearless or b.yearless):
+        return abs((a.day - b.day).days)
+    days = abs((a.day.replace(year=LEAP_YEAR) - b.day.replace(year=LEAP_YEAR)).days)
+    return min(days, 366 - days)
 
 
 def _day(value: str | None) -> date | None:
@@ -240,7 +275,7 @@ class Grouper:
         if rising:
             self._retop(g.id, weights, [*tops, *rising])
 
-    def best(self, v: Vector, published: str | None, when: When = (None, None)) -> tuple[Group | None, float]:
+    def best(self, v: Vector, published: str | None, when: When = UNKNOWN) -> tuple[Group | None, float]:
         """The most similar group that ``v`` may join, and the similarity."""
         return self._best(self.df.weighted(v), published, when)
 
@@ -285,12 +320,36 @@ class Grouper:
 
     def _nearest(self, weighted: Vector, group: Group, centroid: float, when: When) -> float:
         """The cosine of ``weighted`` with the group's most similar recent member (the centroid's if none is known),
-        less ``DATE_CLASH`` for a member whose lead names another day than ``when``."""
+        less ``DATE_CLASH`` for a member whose lead names another day than ``when`` (an undated member: when every
+        day the group's members name does, within ``INHERIT_DAYS``); ``FAR`` when every such day is more than
+        ``max_gap_days`` from ``when`` (decision 0021)."""
         latest = group.members[-NEAREST_MEMBERS:]
         missing = [m for m in latest if m not in self._members]
         if missing and self._member_vectors is not None:
             for member, (raw, said) in self._member_vectors(missing).items():
                 self._remember(group, member, raw, self.df.weighted(raw), said)
+        days = [said for m in latest if m in self._members and (said := self._members[m][3]).day is not None]
+        # Every day the event's reports tell is further from this report's own date than ``max_gap_days``: the gap
+        # decides even when the event's reports are undated but for a day their leads name. A full date an undated
+        # lead names is left out here: news writes the year of a date that is not this year's (a birth, a crime
+        # years ago), so it is more likely background than the day and month alone.
+        recent = [day for day in days if day.yearless or not day.named]
+        if (
+            recent
+            and when.day is not None
+            and not when.named
+            and self.max_gap_days is not None
+            and all(apart(when, day) > self.max_gap_days for day in recent)
+        ):
+            return FAR
+        # A member whose lead names no day is taken to tell the event's development on its dated members' days, so
+        # that one undated report does not let in a report of another day (within ``INHERIT_DAYS``).
+        elsewhere = (
+            when.day is not None
+            and bool(days)
+            and all(clash(when, day) for day in days)
+            and any(apart(when, day) <= INHERIT_DAYS for day in days)
+        )
         best: float | None = None
         for m in latest:
             known = self._members.get(m)
@@ -300,7 +359,8 @@ class Grouper:
             if self.df.documents > documents * REFRESH:
                 unit = self.df.weighted(raw)
                 self._members[m] = (raw, unit, self.df.documents, said)
-            s = _dot(weighted, unit) - (DATE_CLASH if clash(when, said) else 0.0)
+            clashes = clash(when, said) if said.day is not None or said.weekday is not None else elsewhere
+            s = _dot(weighted, unit) - (DATE_CLASH if clashes else 0.0)
             if best is None or s > best:
                 best = s
         return centroid if best is None else best
@@ -323,7 +383,7 @@ class Grouper:
         published: str | None,
         *,
         new_member: bool = True,
-        when: When = (None, None),
+        when: When = UNKNOWN,
     ) -> None:
         """Add ``member`` to a chosen group (a copy to its original's event) and keep the index current."""
         group.absorb(member, v, published, new_member=new_member)
@@ -332,7 +392,7 @@ class Grouper:
         if new_member and self.nearest:
             self._remember(group, member, v, self.df.weighted(v), when)
 
-    def assign(self, member: str, v: Vector, published: str | None, when: When = (None, None)) -> tuple[Group, bool]:
+    def assign(self, member: str, v: Vector, published: str | None, when: When = UNKNOWN) -> tuple[Group, bool]:
         """Put ``member`` in the best group above the threshold, or in a new one. Returns (group, is_new)."""
         weighted = self.df.weighted(v)
         group, score = self._best(weighted, published, when)

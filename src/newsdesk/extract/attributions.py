@@ -46,6 +46,14 @@ _KNOWN = {
     "RIA Novosti": ["ria novosti"],
     "Interfax": ["interfax"],
     "dpa": ["dpa"],
+    "Press Trust of India": ["press trust of india", "pti"],
+    "Asian News International": ["asian news international", "ani"],
+    "Indo-Asian News Service": ["indo-asian news service", "ians"],
+    "Xinhua": ["xinhua", "xinhua news agency"],
+    "Kyodo News": ["kyodo", "kyodo news"],
+    "Yonhap": ["yonhap", "yonhap news agency"],
+    "ANSA": ["ansa"],
+    "EFE": ["efe"],
 }
 _ALIASES = {variant: name for name, variants in _KNOWN.items() for variant in variants}
 _MEDIA_WORDS = re.compile(
@@ -74,8 +82,16 @@ _PATTERNS = [
     re.compile(rf"\b(?:told|briefed) {_OUTLET}"),
     re.compile(rf", {_OUTLET} (?:reported|reports|said|says|wrote|writes)\b"),
     re.compile(rf"\b(?:reports?|reporting) (?:from|by|in) {_OUTLET}(?:,? and {_OUTLET.replace('name', 'second')})?"),
-    # A wire dateline credits the agency: "VESSA, June 16 (MPA) - ..."
+    # A wire dateline credits the agency: "VESSA, June 16 (MPA) - ...", "Vessa, Jun 16 (MPA) The ...",
+    # "Vessa [Corvania], June 16 (MPA): ...".
     re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \((?P<agency>[A-Z][A-Za-z&.-]{1,20})\) [-—–]", re.M),
+    re.compile(
+        r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?: \[[^\]\n]{1,30}\])?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?,? "
+        r"\((?P<agency>[A-Z]{2,6})\)(?=[ :—–-])",
+        re.M,
+    ),
+    # A credit line: "[Source: Ledger Wire]", "Source: Veloria Ledger".
+    re.compile(rf"^[ \t]*[\[(]?[Ss]ource:[ \t]*{_OUTLET}", re.M),
     re.compile(rf"\b(?:[Aa]ccording to|[Cc]iting|[Qq]uoted by|[Ii]n an interview with|[Ss]peaking to) {_OUTLET}"),
 ]
 
@@ -161,9 +177,12 @@ def credits(text: str, *, own_outlet: str | None = None) -> list[tuple[int, str]
                 if second and _slug(second) != own:
                     found.append((match.start("second"), second))
             if "agency" in pattern.groupindex:
-                # A wire dateline's agency initials ("(MPA)") are kept as written, unless they are ours.
-                if match.group("agency") not in {own_initials, own_outlet}:
-                    found.append((match.start("agency"), match.group("agency")))
+                # A wire dateline's agency initials ("(MPA)") are kept as written, unless they are ours; a known
+                # agency's are read as its name, as it is elsewhere ("told PTI").
+                agency = match.group("agency")
+                if agency not in {own_initials, own_outlet}:
+                    known = _ALIASES.get(agency.lower()) if len(agency) > 2 else None
+                    found.append((match.start("agency"), known or agency))
                 continue
             for candidate in _candidates(match.group("name")):
                 outlet = canonical_outlet(candidate)

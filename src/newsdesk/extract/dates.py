@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from newsdesk.records import DateMention, Span
 
-__all__ = ["DateMention", "find", "resolve", "sentence_around"]
+__all__ = ["DateMention", "find", "month_day", "resolve", "sentence_around"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
@@ -283,6 +283,19 @@ def resolve(mention: DateMention, estimate: str) -> DateMention:
             anchor=None if absolute or value is None else anchor_kind,
         )
     raise ValueError(f"{mention.text!r} is not a date expression that find() gives")
+
+
+def month_day(expression: str) -> tuple[int, int] | None:
+    """The (month, day) a date expression names, with or without a year ("24 November", "Nov. 24, 2025"), or None
+    for any other expression ("on Monday", "in March") or a day no month has ("31 April")."""
+    for kind, pattern in _PATTERNS:
+        if kind not in _DAY_KINDS:
+            continue
+        m = pattern.fullmatch(expression)
+        if m is not None:
+            found = _safe_date(2000, _month(m["m"]), int(m["d"]))  # a leap year: 29 February is a day
+            return (found.month, found.day) if found else None
+    return None
 
 
 _BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+")

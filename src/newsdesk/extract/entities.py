@@ -246,6 +246,21 @@ def _conflict(a: str, b: str) -> bool:
     return not (same_name(a, b, "PERSON") or contains(a, b) or contains(b, a))
 
 
+def introduced_by_surname(surname: str, text: str) -> bool:
+    """Whether ``text`` introduces someone by ``surname`` alone: "a woman surnamed Wong", "who gave only her
+    surname, Ng", "Wong, who asked to be identified only by his surname"."""
+    name = re.escape(surname)
+    return bool(
+        re.search(
+            rf"\bsurnamed {name}\b|\b(?:gave|giving|gives|provided|giving) only (?:his|her|their) "
+            rf"(?:surname|family name|last name),? {name}\b|\b{name},? who (?:asked|wanted|agreed|chose|declined)"
+            rf"[^.]{{0,40}}\b(?:only (?:by|as) (?:his|her|their) (?:surname|family name|last name)|"
+            rf"(?:his|her|their) (?:full|first) name)",
+            text,
+        )
+    )
+
+
 def _entity_id(kind: str, name: str) -> str:
     return "e" + hashlib.sha256(f"{kind}:{' '.join(_words(name)).lower()}".encode()).hexdigest()[:11]
 
@@ -481,6 +496,11 @@ class Linker:
         if not words:
             return None
         candidates = [k for k in self._candidates(name, kind) if any(same_name(name, a, kind) for a in k.aliases)]
+        if len(words) == 1 and text and introduced_by_surname(name, text):
+            # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
+            # the better-known person of that surname another article names.
+            in_article = [k for k in candidates if k.id in local.values()]
+            return max(in_article, key=lambda k: sum(k.aliases.values())) if in_article else None
         if kind == "PERSON" and len(words) > 1:
             candidates += [k for k in self._longer_forms(name, local) if k not in candidates]
         if not candidates and kind == "ORG" and len(words) > 1:
