@@ -507,6 +507,46 @@ class Corpus:
         found, conflicts = self._claim_clusters(story_id)
         return claim_summary.contradictions(found, conflicts, updates=updates)
 
+    def verify(self, claim: str, *, story_id: str | None = None, limit: int = 50) -> dict[str, Any]:
+        """Check a claim the user types: the articles that support it, contradict it or merely report it
+        (``discusses``), each with its evidence span, and the independent origins of its supporters (the
+        ``verify --json`` contract). Candidates are the ``limit`` best full-text matches (in the story, with
+        ``story_id``) and, with ``story_id``, every article of the story whose stored claims match or contradict
+        it; each is judged by its own claims, else by the stance model (:func:`newsdesk.claim_stances`).
+
+        Raises:
+            QueryError: the claim holds no word or is too long.
+            NotFoundError: ``story_id`` names no story.
+        """
+        from newsdesk.claims import stance, verify
+
+        typed = verify.typed(claim)
+        members: set[str] | None = None
+        story = None
+        if story_id is not None:
+            story = self._story_id(story_id)
+            members = set(self.store.query("stories", story_id=story)[0]["article_ids"])
+        query = verify.search_query(typed.text, stance.STOPWORDS)
+        ids: list[str] = []
+        if query:
+            # In a story, more hits are read so that the story's best ones are among them.
+            hits = self.search(query, limit=limit if members is None else min(500, limit * 10))
+            ids = [h["id"] for h in hits if members is None or h["id"] in members][:limit]
+        if members:
+            found = self.store.claims(sorted(members))
+            weight = verify.weights([typed, *(c for claims in found.values() for c in claims)])
+            for article_id, claims in found.items():
+                if article_id not in ids and any(verify.decides(typed, c, weight) for c in claims):
+                    ids.append(article_id)
+        summaries = {s["id"]: s for s in self.store.query("article_summaries", ids=ids)} if ids else {}
+        texts = {r["id"]: r["text"] for r in self.store.query("article_texts", ids=ids)} if ids else {}
+        stored = self.store.claims(ids) if ids else {}
+        candidates = [
+            verify.Candidate(summaries[i], texts[i], stored.get(i, [])) for i in ids if i in summaries and i in texts
+        ]
+        result = verify.judge(typed, candidates, lambda pairs: [s.as_dict() for s in stance.claim_stances(pairs)])
+        return {"story_id": story, **result}
+
     def quotes(
         self,
         *,

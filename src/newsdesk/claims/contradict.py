@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from newsdesk.claims.match import dice, relation
 from newsdesk.records import Claim, Modality, Value
 
-__all__ = ["CONTEXT", "Conflict", "Side", "find"]
+__all__ = ["CONTEXT", "Conflict", "Side", "differing", "find"]
 
 CONTEXT = 0.3  # Dice coefficient of the terms of two claims on one subject
 DATES = 0.5  # the same, for two dates (articles date many things, and dates alone say little)
@@ -63,7 +63,7 @@ class Conflict:
 _EVOLVING = frozenset({"count", "money", "percent", "duration", "number"})
 
 
-def _differing(a: Sequence[Value], b: Sequence[Value]) -> tuple[str, str, str, str] | None:
+def differing(a: Sequence[Value], b: Sequence[Value]) -> tuple[str, str, str, str] | None:
     """The first unit both sides give values for with no value in common: (kind, unit, value a, value b)."""
     by_a: dict[tuple[str, str], list[Value]] = {}
     for v in a:
@@ -117,7 +117,7 @@ def find(sides: Sequence[Side]) -> list[Conflict]:
     found = []
     for i, a in enumerate(sides):
         for b in sides[i + 1 :]:
-            differ = _differing(a.values, b.values)
+            differ = differing(a.values, b.values)
             if differ is not None:
                 kind, unit, va, vb = differ
                 unit_terms = {unit, unit + "s"}
