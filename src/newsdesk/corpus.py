@@ -507,6 +507,23 @@ class Corpus:
         found, conflicts = self._claim_clusters(story_id)
         return claim_summary.contradictions(found, conflicts, updates=updates)
 
+    def story_claims(
+        self, story_id: str, *, limit: int = 50, offset: int = 0, sort: str | None = None, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """One page of a story's (exact id) claim clusters as its page shows them, ranked and cut in SQL (most
+        origins first; ``sort`` as :mod:`newsdesk.store.story_claims`): each with its independent origins (own
+        reporting or relayed), its first supporting articles' spans and the contradictions it is a side of.
+        Each row carries ``total``, the clusters in all. ``filters`` are the story page's."""
+        filters = {k: v for k, v in filters.items() if k in ("outlet", "event", "since", "until") and v}
+        rows = self.store.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        support = self.store.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
+        found = [c for c in self.contradictions(story_id) if {s["claim_id"] for s in c["sides"]} & set(ids)]
+        cards = claim_summary.cards(rows, support, found)
+        return [{**card, "total": rows[0]["total"]} for card in cards]
+
     def verify(self, claim: str, *, story_id: str | None = None, limit: int = 50) -> dict[str, Any]:
         """Check a claim the user types: the articles that support it, contradict it or merely report it
         (``discusses``), each with its evidence span, and the independent origins of its supporters (the

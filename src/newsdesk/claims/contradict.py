@@ -11,6 +11,7 @@ it is a *contradiction*. Bounds and estimates ("at least 156", "about 30") contr
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -93,10 +94,11 @@ def _context(a: Side, b: Side, *, skip: set[str]) -> float:
     return best
 
 
-def _closest(denial: Side, sides: Sequence[Side]) -> Side | None:
-    """The asserting side most like ``denial``."""
+def _closest(denial: Side, sides: Sequence[Side], near: Sequence[int] | None = None) -> Side | None:
+    """The asserting side most like ``denial``; ``near`` (indexes into ``sides``, in order) limits the search to
+    the sides that share two terms or more with it, the only ones that can be like it at all."""
     best, best_score = None, 0.0
-    for side in sides:
+    for side in sides if near is None else (sides[k] for k in near):
         if side is denial or side.negative:
             continue
         got = _context(denial, side, skip=set())
@@ -112,11 +114,37 @@ def _later(a: Side, b: Side) -> bool:
     return bool(da and db) and (da[0] > db[-1] or db[0] > da[-1])
 
 
+def _near(sides: Sequence[Side]) -> list[list[int]]:
+    """For each side, the sides (in order) whose claims share at least two terms with its claims: no conflict is
+    found between sides that share fewer (:func:`_context` needs two shared terms), so only those are compared.
+    Terms are looked up in an index, so a story of thousands of clusters is not compared pair by pair."""
+    terms = [frozenset(t for c in side.claims for t in c.terms) for side in sides]
+    postings: dict[str, list[int]] = {}
+    for i, found in enumerate(terms):
+        for term in found:
+            postings.setdefault(term, []).append(i)
+    near = []
+    for i, found in enumerate(terms):
+        counts: Counter[int] = Counter()
+        for term in found:
+            counts.update(postings[term])
+        near.append(sorted(j for j, n in counts.items() if n >= 2 and j != i))
+    return near
+
+
 def find(sides: Sequence[Side]) -> list[Conflict]:
     """The conflicts among the clusters of one story, each pair once, in the order the clusters are given."""
     found = []
+    near = _near(sides)
+    units = [{(v.kind, v.unit) for v in side.values if v.kind != "number"} for side in sides]
+    closest: dict[int, Side | None] = {}
     for i, a in enumerate(sides):
-        for b in sides[i + 1 :]:
+        for j in near[i]:
+            if j <= i:
+                continue
+            b = sides[j]
+            if a.negative == b.negative and not units[i] & units[j]:
+                continue  # neither values of one unit to differ nor a denial
             differ = differing(a.values, b.values)
             if differ is not None:
                 kind, unit, va, vb = differ
@@ -125,7 +153,10 @@ def find(sides: Sequence[Side]) -> list[Conflict]:
                     continue
             elif a.negative != b.negative and relation(a.values, b.values) != "differ":
                 denial, claim = (a, b) if a.negative else (b, a)
-                if _context(a, b, skip=set()) < DENIAL or _closest(denial, sides) is not claim:
+                d = i if a.negative else j
+                if d not in closest:
+                    closest[d] = _closest(denial, sides, near[d])
+                if _context(a, b, skip=set()) < DENIAL or closest[d] is not claim:
                     continue  # a denial contradicts the one claim it is closest to
                 kind, unit = "denial", "claim"
                 va, vb = ("denied", "asserted") if a.negative else ("asserted", "denied")

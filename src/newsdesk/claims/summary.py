@@ -12,7 +12,9 @@ from typing import Any
 from newsdesk.claims import contradict, corroborate
 from newsdesk.records import Claim
 
-__all__ = ["clusters", "contradictions"]
+__all__ = ["SHOWN", "cards", "clusters", "contradictions"]
+
+SHOWN = 4  # supporting articles, and spans of each side of a contradiction, a claim card shows
 
 
 def _values(claims: Sequence[Claim]) -> list[dict[str, Any]]:
@@ -49,6 +51,7 @@ def clusters(
             {
                 "article_id": s["article_id"],
                 "claim_id": s["claim_id"],
+                "outlet": s["outlet"],
                 "origin": s["origin"],
                 "relayed": s["relayed"],
                 "stance": j["label"],
@@ -119,7 +122,7 @@ def contradictions(
                         "article_ids": side["article_ids"],
                         "origins": side["independent_origins"],
                         "spans": [
-                            {"article_id": s["article_id"], "start": s["start"], "end": s["end"]}
+                            {"article_id": s["article_id"], "start": s["start"], "end": s["end"], "outlet": s["outlet"]}
                             for s in side["support"]
                         ],
                     }
@@ -135,4 +138,64 @@ def contradictions(
                     "sides": sides,
                 }
             )
+    return out
+
+
+def cards(
+    rows: Sequence[dict[str, Any]], support: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The story page's claim cards: each of ``rows`` (clusters as ``story_claims`` ranks them) with its
+    independent origins worked out from ``support`` (its support rows, as ``story_claim_support`` gives them),
+    its first supporting articles with their spans, and the contradictions of ``found`` (as :func:`contradictions`
+    gives them) it is a side of, with the other side's value, text and spans."""
+    members: dict[str, list[dict[str, Any]]] = {}
+    for row in support:
+        claim = Claim(text="", start=row["start"], end=row["end"], via=tuple(row["via"]))
+        members.setdefault(row["cluster_id"], []).append({**row, "claim": claim})
+    against: dict[str, list[dict[str, Any]]] = {}
+    for item in found:
+        a, b = item["sides"]
+        for mine, other in ((a, b), (b, a)):
+            against.setdefault(mine["claim_id"], []).append(
+                {
+                    "id": item["id"],
+                    "kind": item["kind"],
+                    "value": mine["value"],
+                    "spans": mine["spans"][:SHOWN],
+                    "other": {
+                        "claim_id": other["claim_id"],
+                        "value": other["value"],
+                        "text": other["text"][:700],
+                        "origins": other["origins"],
+                        "articles": len(other["article_ids"]),
+                        "spans": other["spans"][:SHOWN],
+                    },
+                }
+            )
+    out = []
+    for row in rows:
+        backing = corroborate.corroborate(members.get(row["id"], []))
+        origins = [
+            {"name": o["name"], "articles": len(o["articles"]), "relaying": o["relaying"], "own": o["own"]}
+            for o in backing["origins"]
+        ]
+        shown = [
+            {k: s[k] for k in ("article_id", "start", "end", "outlet", "title", "published", "origin", "relayed")}
+            for s in backing["support"][:SHOWN]
+        ]
+        conflicts = against.get(row["id"], [])
+        out.append(
+            {
+                **{k: v for k, v in row.items() if k not in ("origins", "seq", "total")},
+                "independent": len(origins),
+                "own": sum(o["own"] for o in origins),
+                "relayed": sum(not o["own"] for o in origins),
+                "origins": origins,
+                "single_source": len(origins) == 1,
+                "support": shown,
+                "more_support": max(0, len(backing["support"]) - len(shown)),
+                "contested": bool(conflicts),
+                "contradicts": conflicts,
+            }
+        )
     return out
