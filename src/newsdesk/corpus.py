@@ -515,11 +515,24 @@ class Corpus:
         reporting or relayed), its first supporting articles' spans and the contradictions it is a side of.
         Each row carries ``total``, the clusters in all. ``filters`` are the story page's."""
         filters = {k: v for k, v in filters.items() if k in ("outlet", "event", "since", "until") and v}
-        rows = self.store.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
+        if sort in (None, "size"):
+            # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
+            # the support rows of the story, which are small (no text); only the page's clusters are then read.
+            support = self.store.query("story_claim_support", story_id=story_id, **filters)
+            order = claim_summary.ranked(support)
+            ids = order[offset : offset + limit]
+            rows = self.store.query("story_claims", story_id=story_id, ids=ids, limit=len(ids), **filters)
+            place = {cid: i for i, cid in enumerate(ids)}
+            rows = sorted(rows, key=lambda r: place[r["id"]])
+            for row in rows:
+                row["total"] = len(order)
+            support = [s for s in support if s["cluster_id"] in place]
+        else:
+            rows = self.store.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
+            ids = [r["id"] for r in rows]
+            support = self.store.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
         if not rows:
             return []
-        ids = [r["id"] for r in rows]
-        support = self.store.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
         found = [c for c in self.contradictions(story_id) if {s["claim_id"] for s in c["sides"]} & set(ids)]
         cards = claim_summary.cards(rows, support, found)
         return [{**card, "total": rows[0]["total"]} for card in cards]

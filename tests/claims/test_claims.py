@@ -161,3 +161,21 @@ def test_a_copy_and_a_relayed_claim_count_once_and_a_credit_is_named() -> None:
     assert gazette["relaying"] == 2 and not gazette["own"]
     assert not got["single_source"]
     assert corroborate.corroborate([row("a", "a", None)])["single_source"]
+
+
+def test_an_outlet_credited_and_its_own_report_are_one_origin() -> None:
+    from newsdesk.claims import corroborate
+    from newsdesk.records import Claim
+
+    rows = [
+        {"article_id": "a", "origin": "a", "outlet": "Lorvan Times", "claim": Claim(text="t", start=0, end=1)},
+        {
+            "article_id": "b",
+            "origin": "b",
+            "outlet": "Brisk Post",
+            "claim": Claim(text="t", start=0, end=1, via=("the Lorvan Times",)),
+        },
+    ]
+    got = corroborate.corroborate(rows)
+    assert len(got["origins"]) == 1 and got["single_source"]
+    assert got["origins"][0]["relaying"] == 1 and got["origins"][0]["own"]

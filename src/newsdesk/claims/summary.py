@@ -12,7 +12,7 @@ from typing import Any
 from newsdesk.claims import contradict, corroborate
 from newsdesk.records import Claim
 
-__all__ = ["SHOWN", "cards", "clusters", "contradictions"]
+__all__ = ["SHOWN", "cards", "clusters", "contradictions", "ranked"]
 
 SHOWN = 4  # supporting articles, and spans of each side of a contradiction, a claim card shows
 
@@ -141,6 +141,25 @@ def contradictions(
     return out
 
 
+def _members(support: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    members: dict[str, list[dict[str, Any]]] = {}
+    for row in support:
+        claim = Claim(text="", start=row["start"], end=row["end"], via=tuple(row["via"]))
+        members.setdefault(row["cluster_id"], []).append({**row, "claim": claim})
+    return members
+
+
+def ranked(support: Sequence[dict[str, Any]]) -> list[str]:
+    """The cluster ids of ``support`` (rows as ``story_claim_support`` gives them), most independent origins first,
+    then most articles, then in the order they were first backed."""
+    members = _members(support)
+    key = {
+        cid: (-len(corroborate.corroborate(rows)["origins"]), -len({r["article_id"] for r in rows}), i)
+        for i, (cid, rows) in enumerate(members.items())
+    }
+    return sorted(members, key=key.__getitem__)
+
+
 def cards(
     rows: Sequence[dict[str, Any]], support: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -148,10 +167,7 @@ def cards(
     independent origins worked out from ``support`` (its support rows, as ``story_claim_support`` gives them),
     its first supporting articles with their spans, and the contradictions of ``found`` (as :func:`contradictions`
     gives them) it is a side of, with the other side's value, text and spans."""
-    members: dict[str, list[dict[str, Any]]] = {}
-    for row in support:
-        claim = Claim(text="", start=row["start"], end=row["end"], via=tuple(row["via"]))
-        members.setdefault(row["cluster_id"], []).append({**row, "claim": claim})
+    members = _members(support)
     against: dict[str, list[dict[str, Any]]] = {}
     for item in found:
         a, b = item["sides"]

@@ -69,12 +69,17 @@ def story_claims(
     limit: int = 50,
     offset: int = 0,
     sort: str | None = None,
+    ids: list[str] | None = None,
     **filters: Any,
 ) -> list[dict[str, Any]]:
     """One page of the story's claim clusters: ``id``, ``text`` (cut, ``cut`` says so), ``slot``, ``event_id``,
     ``articles``, ``origins`` (counted as above), ``first`` (earliest publication) and ``total`` (clusters in
-    all). Sorted by ``sort``: ``size`` (most origins first, the default), ``date``, ``recent`` or ``name``."""
+    all). Sorted by ``sort``: ``size`` (most origins first, the default), ``date``, ``recent`` or ``name``.
+    ``ids`` keeps only those clusters."""
     inner, params = _clusters_sql(story_id, filters)
+    if ids is not None:
+        inner = inner.replace(" GROUP BY k.id", f" AND k.id IN ({','.join('?' * len(ids))}) GROUP BY k.id")
+        params = [*params, *ids]
     order = _SORTS.get(sort or "", _SORTS["size"])
     sql = f"SELECT *, count(*) OVER () AS total FROM ({inner}) ORDER BY {order} LIMIT ? OFFSET ?"
     rows = conn.execute(sql, [*params, max(0, limit), max(0, offset)])
@@ -88,16 +93,19 @@ def story_claims_count(conn: sqlite3.Connection, *, story_id: str, **filters: An
 
 
 def story_claim_support(
-    conn: sqlite3.Connection, *, story_id: str, cluster_ids: list[str], **filters: Any
+    conn: sqlite3.Connection, *, story_id: str, cluster_ids: list[str] | None = None, **filters: Any
 ) -> list[dict[str, Any]]:
-    """The support rows of the given clusters of the story (with these filters), in the order they joined:
+    """The support rows of the given clusters of the story (all its clusters with None; with these filters), in
+    the order they joined:
     ``cluster_id``, ``claim_id``, ``article_id``, ``start``, ``end``, ``modality``, ``via`` (a list),
     ``origin``, ``outlet``, ``title`` and ``published`` of the article."""
-    if not cluster_ids:
+    if cluster_ids is not None and not cluster_ids:
         return []
     scope, params = _scope(story_id, filters)
-    marks = ",".join("?" * len(cluster_ids))
+    if cluster_ids is not None:
+        scope += f" AND s.cluster_id IN ({','.join('?' * len(cluster_ids))})"
+        params += cluster_ids
     sql = f"""SELECT s.cluster_id, s.claim_id, s.article_id, c.start, c.end, c.modality, c.via, a.origin, a.outlet,
                      substr(a.title, 1, 300) AS title, a.published
-              {scope} AND s.cluster_id IN ({marks}) ORDER BY s.rowid"""
-    return [{**dict(r), "via": json.loads(r["via"])} for r in conn.execute(sql, [*params, *cluster_ids])]
+              {scope} ORDER BY s.rowid"""
+    return [{**dict(r), "via": json.loads(r["via"])} for r in conn.execute(sql, params)]
