@@ -533,7 +533,9 @@ class Corpus:
             support = self.store.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
         if not rows:
             return []
-        found = [c for c in self.contradictions(story_id) if {s["claim_id"] for s in c["sides"]} & set(ids)]
+        # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
+        every, conflicts = claim_summary.clusters(self.store.claim_rows([story_id]), only=set(ids))
+        found = claim_summary.contradictions(every, conflicts)
         cards = claim_summary.cards(rows, support, found)
         return [{**card, "total": rows[0]["total"]} for card in cards]
 

@@ -28,10 +28,11 @@ def _values(claims: Sequence[Claim]) -> list[dict[str, Any]]:
 
 
 def clusters(
-    rows: Sequence[dict[str, Any]], stances: corroborate.StanceFn | None = None
+    rows: Sequence[dict[str, Any]], stances: corroborate.StanceFn | None = None, only: set[str] | None = None
 ) -> tuple[list[dict[str, Any]], list[contradict.Conflict]]:
     """Every cluster of the rows (support rows of :meth:`Store.claim_rows`), with its support, independent
-    origins, single-source flag and the clusters it contradicts or updates."""
+    origins, single-source flag and the clusters it contradicts or updates (with ``only``, the conflicts of those
+    clusters alone)."""
     grouped: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         grouped.setdefault(row["cluster_id"], []).append(row)
@@ -93,7 +94,7 @@ def clusters(
                 origins=backing["independent_origins"],
             )
         )
-    conflicts = [c for story_sides in sides.values() for c in contradict.find(story_sides)]
+    conflicts = [c for story_sides in sides.values() for c in contradict.find(story_sides, only)]
     for conflict in conflicts:
         field = "updates" if conflict.update else "contradicts"
         out[conflict.a][field].append(conflict.b)
