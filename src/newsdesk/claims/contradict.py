@@ -189,9 +189,11 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
         elif a.negative != b.negative and relation(a.values, b.values) != "differ":
             denial, claim = (a, b) if a.negative else (b, a)
             d = i if a.negative else j
+            if _context(a, b, skip=set()) < DENIAL:
+                continue
             if d not in closest:
                 closest[d] = _closest(denial, sides, near_denial[d])
-            if _context(a, b, skip=set()) < DENIAL or closest[d] is not claim:
+            if closest[d] is not claim:
                 continue  # a denial contradicts the one claim it is closest to
             kind, unit = "denial", "claim"
             va, vb = ("denied", "asserted") if a.negative else ("asserted", "denied")
