@@ -642,6 +642,78 @@ class Corpus:
             ]
         return found
 
+    def story_claims(
+        self, story_id: str, *, limit: int = 50, offset: int = 0, sort: str | None = None, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """One page of a story's (exact id) claim clusters as its page shows them, ranked and cut in SQL (most
+        origins first; ``sort`` as :mod:`newsdesk.store.story_claims`): each with its independent origins (own
+        reporting or relayed), its first supporting articles' spans and the contradictions it is a side of.
+        Each row carries ``total``, the clusters in all. ``filters`` are the story page's."""
+        filters = {k: v for k, v in filters.items() if k in ("outlet", "event", "since", "until") and v}
+        if sort in (None, "size"):
+            # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
+            # the support rows of the story, which are small (no text); only the page's clusters are then read.
+            support = self.store.query("story_claim_support", story_id=story_id, **filters)
+            order = claim_summary.ranked(support)
+            ids = order[offset : offset + limit]
+            rows = self.store.query("story_claims", story_id=story_id, ids=ids, limit=len(ids), **filters)
+            place = {cid: i for i, cid in enumerate(ids)}
+            rows = sorted(rows, key=lambda r: place[r["id"]])
+            for row in rows:
+                row["total"] = len(order)
+            support = [s for s in support if s["cluster_id"] in place]
+        else:
+            rows = self.store.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
+            ids = [r["id"] for r in rows]
+            support = self.store.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
+        if not rows:
+            return []
+        # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
+        every, conflicts = claim_summary.clusters(self.store.claim_rows([story_id]), only=set(ids))
+        found = claim_summary.contradictions(every, conflicts)
+        cards = claim_summary.cards(rows, support, found)
+        return [{**card, "total": rows[0]["total"]} for card in cards]
+
+    def verify(self, claim: str, *, story_id: str | None = None, limit: int = 50) -> dict[str, Any]:
+        """Check a claim the user types: the articles that support it, contradict it or merely report it
+        (``discusses``), each with its evidence span, and the independent origins of its supporters (the
+        ``verify --json`` contract). Candidates are the ``limit`` best full-text matches (in the story, with
+        ``story_id``) and, with ``story_id``, every article of the story whose stored claims match or contradict
+        it; each is judged by its own claims, else by the stance model (:func:`newsdesk.claim_stances`).
+
+        Raises:
+            QueryError: the claim holds no word or is too long.
+            NotFoundError: ``story_id`` names no story.
+        """
+        from newsdesk.claims import stance, verify
+
+        typed = verify.typed(claim)
+        members: set[str] | None = None
+        story = None
+        if story_id is not None:
+            story = self._story_id(story_id)
+            members = set(self.store.query("stories", story_id=story)[0]["article_ids"])
+        query = verify.search_query(typed.text, stance.STOPWORDS)
+        ids: list[str] = []
+        if query:
+            # In a story, more hits are read so that the story's best ones are among them.
+            hits = self.search(query, limit=limit if members is None else min(500, limit * 10))
+            ids = [h["id"] for h in hits if members is None or h["id"] in members][:limit]
+        if members:
+            found = self.store.claims(sorted(members))
+            weight = verify.weights([typed, *(c for claims in found.values() for c in claims)])
+            for article_id, claims in found.items():
+                if article_id not in ids and any(verify.decides(typed, c, weight) for c in claims):
+                    ids.append(article_id)
+        summaries = {s["id"]: s for s in self.store.query("article_summaries", ids=ids)} if ids else {}
+        texts = {r["id"]: r["text"] for r in self.store.query("article_texts", ids=ids)} if ids else {}
+        stored = self.store.claims(ids) if ids else {}
+        candidates = [
+            verify.Candidate(summaries[i], texts[i], stored.get(i, [])) for i in ids if i in summaries and i in texts
+        ]
+        result = verify.judge(typed, candidates, lambda pairs: [s.as_dict() for s in stance.claim_stances(pairs)])
+        return {"story_id": story, **result}
+
     def quotes(
         self,
         *,

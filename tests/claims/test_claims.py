@@ -170,3 +170,60 @@ def test_a_company_name_with_bros_is_not_cut_into_two_sentences() -> None:
         "Harlow Bros. Pictures agreed to sell its studio for $4 billion.",
         "The board approved it on Monday.",
     ]
+
+
+def test_an_outlet_credited_and_its_own_report_are_one_origin() -> None:
+    from newsdesk.claims import corroborate
+    from newsdesk.records import Claim
+
+    rows = [
+        {"article_id": "a", "origin": "a", "outlet": "Lorvan Times", "claim": Claim(text="t", start=0, end=1)},
+        {
+            "article_id": "b",
+            "origin": "b",
+            "outlet": "Brisk Post",
+            "claim": Claim(text="t", start=0, end=1, via=("the Lorvan Times",)),
+        },
+    ]
+    got = corroborate.corroborate(rows)
+    assert len(got["origins"]) == 1 and got["single_source"]
+    assert got["origins"][0]["relaying"] == 1 and got["origins"][0]["own"]
+
+
+def _member(article_id: str, text: str) -> object:
+    from newsdesk.claims import match
+    from newsdesk.records import Claim
+
+    claim = Claim(text=text, start=0, end=len(text), values=tuple(values.find(text)), terms=extract.terms(text))
+    return match.Member.of(article_id, claim)
+
+
+def test_claims_counting_different_things_never_match_and_no_chain_joins_two_values() -> None:
+    from newsdesk.claims import match
+
+    killed_12 = _member(
+        "a", "The Saltmere depot fire at Orrin Quay killed 12 workers overnight, the harbour police said."
+    )
+    hurt_20 = _member(
+        "b", "The Saltmere depot fire at Orrin Quay injured 20 workers overnight, the harbour police said."
+    )
+    killed_17 = _member(
+        "c", "The Saltmere depot fire at Orrin Quay killed 17 workers overnight, the harbour police said."
+    )
+    assert match.score(killed_12, hurt_20) == 0.0  # two quantities of different things: two facts  # type: ignore[arg-type]
+    story = match.Story("s")
+    # Other claims of the story, so that the words every claim above shares weigh little, as in a real story.
+    others = [
+        _member(f"o{i}", f"The Kellow council of district {i} approved its budget for the ferries on Monday.")
+        for i in range(20)
+    ]
+    story.extend([(m, None) for m in others])  # type: ignore[misc]
+    story.extend([(killed_12, None), (hurt_20, None), (killed_17, None)])  # type: ignore[list-item]
+    clusters = [{m.article_id for m in c.members} for c in story.clusters.values()]
+    assert not any({"a", "c"} <= c for c in clusters)  # 12 and 17 dead are two sides, never one cluster
+    # The same count, written otherwise, still joins.
+    again = _member(
+        "d", "Overnight, 12 workers were killed in the Saltmere depot fire at Orrin Quay, the harbour police said."
+    )
+    story.extend([(again, None)])  # type: ignore[list-item]
+    assert any({"a", "d"} <= {m.article_id for m in c.members} for c in story.clusters.values())

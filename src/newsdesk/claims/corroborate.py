@@ -80,6 +80,13 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         find(key)
         group = ("group", row.get("origin") or row["article_id"])
         union(key, group)  # relayed and own claims of one origin group are one origin
+    credited = {k for k in keys if k[0] == "outlet"}
+    for row in rows:
+        # The outlet credited and its own report are one origin: "according to the Lorvan Times" and the Lorvan
+        # Times' article count once, named for it.
+        own = ("outlet", _bare(row.get("outlet") or ""))
+        if own in credited:
+            union(own, ("group", row.get("origin") or row["article_id"]))
     names: dict[tuple[str, str], str] = {}
     for key in keys:
         root = find(key)

@@ -141,6 +141,16 @@ def relation(a: Sequence[Value], b: Sequence[Value]) -> str:
     return verdict
 
 
+_QUANTITIES = frozenset({"count", "money", "percent", "duration", "age"})
+
+
+def _other_quantities(a: Sequence[Value], b: Sequence[Value]) -> bool:
+    """Whether both give quantities, none of them of a unit the other gives: they count different things."""
+    units_a = {(v.kind, v.unit) for v in a if v.kind in _QUANTITIES}
+    units_b = {(v.kind, v.unit) for v in b if v.kind in _QUANTITIES}
+    return bool(units_a and units_b) and not units_a & units_b
+
+
 def _weighted(
     a: frozenset[str], b: frozenset[str], weight: dict[str, float], totals: dict[frozenset[str], float] | None = None
 ) -> tuple[float, float]:
@@ -171,6 +181,8 @@ def score(
     if len(claim.terms & other.terms) < 2:
         return 0.0  # one word in common is never one claim
     rel = relation(claim.values, other.values)
+    if rel == "none" and _other_quantities(claim.values, other.values):
+        return 0.0  # "12 people killed" and "20 people injured": two facts, however alike their words
     if rel == "differ" or ((claim.denial or other.denial) and claim.negative != other.negative):
         return 0.0
     share, shared = _weighted(claim.terms, other.terms, weight or {}, totals)
@@ -240,9 +252,16 @@ class Story:
                     continue
                 seen.add(member.id)
                 got = score(claim, member, weight, self._totals)
-                if got > best_score:
+                if got > best_score and self._fits(claim, self.clusters[cluster_id]):
                     best, best_score = self.clusters[cluster_id], got
         return best, best_score
+
+    @staticmethod
+    def _fits(claim: Member, cluster: Cluster) -> bool:
+        """Whether ``claim`` gives no other value than any member of ``cluster`` for a unit they share: matching
+        one member is not enough ("12 killed" matches "20 injured", which matches "17 killed"; those chains
+        made one cluster of two sides of one slot)."""
+        return not claim.values or all(relation(claim.values, m.values) != "differ" for m in cluster.members)
 
     def add(self, claim: Member, event_id: str | None) -> Cluster:
         """Put ``claim`` in the cluster it matches best, or in a new one; a claim already placed stays."""

@@ -12,7 +12,9 @@ from typing import Any
 from newsdesk.claims import contradict, corroborate
 from newsdesk.records import Claim
 
-__all__ = ["clusters", "contradictions"]
+__all__ = ["SHOWN", "cards", "clusters", "contradictions", "ranked"]
+
+SHOWN = 4  # supporting articles, and spans of each side of a contradiction, a claim card shows
 
 
 def _values(claims: Sequence[Claim]) -> list[dict[str, Any]]:
@@ -26,10 +28,11 @@ def _values(claims: Sequence[Claim]) -> list[dict[str, Any]]:
 
 
 def clusters(
-    rows: Sequence[dict[str, Any]], stances: corroborate.StanceFn | None = None
+    rows: Sequence[dict[str, Any]], stances: corroborate.StanceFn | None = None, only: set[str] | None = None
 ) -> tuple[list[dict[str, Any]], list[contradict.Conflict]]:
     """Every cluster of the rows (support rows of :meth:`Store.claim_rows`), with its support, independent
-    origins, single-source flag and the clusters it contradicts or updates."""
+    origins, single-source flag and the clusters it contradicts or updates (with ``only``, the conflicts of those
+    clusters alone)."""
     grouped: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         grouped.setdefault(row["cluster_id"], []).append(row)
@@ -49,6 +52,7 @@ def clusters(
             {
                 "article_id": s["article_id"],
                 "claim_id": s["claim_id"],
+                "outlet": s["outlet"],
                 "origin": s["origin"],
                 "relayed": s["relayed"],
                 "stance": j["label"],
@@ -90,7 +94,7 @@ def clusters(
                 origins=backing["independent_origins"],
             )
         )
-    conflicts = [c for story_sides in sides.values() for c in contradict.find(story_sides)]
+    conflicts = [c for story_sides in sides.values() for c in contradict.find(story_sides, only)]
     for conflict in conflicts:
         field = "updates" if conflict.update else "contradicts"
         out[conflict.a][field].append(conflict.b)
@@ -119,7 +123,7 @@ def contradictions(
                         "article_ids": side["article_ids"],
                         "origins": side["independent_origins"],
                         "spans": [
-                            {"article_id": s["article_id"], "start": s["start"], "end": s["end"]}
+                            {"article_id": s["article_id"], "start": s["start"], "end": s["end"], "outlet": s["outlet"]}
                             for s in side["support"]
                         ],
                     }
@@ -135,4 +139,80 @@ def contradictions(
                     "sides": sides,
                 }
             )
+    return out
+
+
+def _members(support: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    members: dict[str, list[dict[str, Any]]] = {}
+    for row in support:
+        claim = Claim(text="", start=row["start"], end=row["end"], via=tuple(row["via"]))
+        members.setdefault(row["cluster_id"], []).append({**row, "claim": claim})
+    return members
+
+
+def ranked(support: Sequence[dict[str, Any]]) -> list[str]:
+    """The cluster ids of ``support`` (rows as ``story_claim_support`` gives them), most independent origins first,
+    then most articles, then in the order they were first backed."""
+    members = _members(support)
+    key = {
+        cid: (-len(corroborate.corroborate(rows)["origins"]), -len({r["article_id"] for r in rows}), i)
+        for i, (cid, rows) in enumerate(members.items())
+    }
+    return sorted(members, key=key.__getitem__)
+
+
+def cards(
+    rows: Sequence[dict[str, Any]], support: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The story page's claim cards: each of ``rows`` (clusters as ``story_claims`` ranks them) with its
+    independent origins worked out from ``support`` (its support rows, as ``story_claim_support`` gives them),
+    its first supporting articles with their spans, and the contradictions of ``found`` (as :func:`contradictions`
+    gives them) it is a side of, with the other side's value, text and spans."""
+    members = _members(support)
+    against: dict[str, list[dict[str, Any]]] = {}
+    for item in found:
+        a, b = item["sides"]
+        for mine, other in ((a, b), (b, a)):
+            against.setdefault(mine["claim_id"], []).append(
+                {
+                    "id": item["id"],
+                    "kind": item["kind"],
+                    "value": mine["value"],
+                    "spans": mine["spans"][:SHOWN],
+                    "other": {
+                        "claim_id": other["claim_id"],
+                        "value": other["value"],
+                        "text": other["text"][:700],
+                        "origins": other["origins"],
+                        "articles": len(other["article_ids"]),
+                        "spans": other["spans"][:SHOWN],
+                    },
+                }
+            )
+    out = []
+    for row in rows:
+        backing = corroborate.corroborate(members.get(row["id"], []))
+        origins = [
+            {"name": o["name"], "articles": len(o["articles"]), "relaying": o["relaying"], "own": o["own"]}
+            for o in backing["origins"]
+        ]
+        shown = [
+            {k: s[k] for k in ("article_id", "start", "end", "outlet", "title", "published", "origin", "relayed")}
+            for s in backing["support"][:SHOWN]
+        ]
+        conflicts = against.get(row["id"], [])
+        out.append(
+            {
+                **{k: v for k, v in row.items() if k not in ("origins", "seq", "total")},
+                "independent": len(origins),
+                "own": sum(o["own"] for o in origins),
+                "relayed": sum(not o["own"] for o in origins),
+                "origins": origins,
+                "single_source": len(origins) == 1,
+                "support": shown,
+                "more_support": max(0, len(backing["support"]) - len(shown)),
+                "contested": bool(conflicts),
+                "contradicts": conflicts,
+            }
+        )
     return out

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from newsdesk.cli import terminal
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
 from newsdesk.cli.terminal import markup
 
@@ -73,4 +74,49 @@ def contradictions(state: State, story_id: str | None, fmt: str) -> None:
             )
 
 
-COMMANDS = [claims, contradictions]
+_HEADINGS = {"supports": "Support it", "contradicts": "Contradict it", "discusses": "Report it without endorsing it"}
+
+
+@click.command()
+@click.argument("claim")
+@click.option("--story", "story_id", default=None, help="Check it in this story only (an id or unique id prefix).")
+@click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(1, 500), help="Articles found by search to check."
+)
+@output_options
+@pass_state
+@errors_as_click
+def verify(state: State, claim: str, story_id: str | None, limit: int, fmt: str) -> None:
+    """Check CLAIM against the articles: which support it, contradict it or merely report it, with the evidence
+    of each and how many independent origins back it."""
+    with state.corpus() as corpus:
+        result = corpus.verify(claim, story_id=story_id, limit=limit)
+    if fmt == "json":
+        click.echo(terminal.dumps(result, indent=2))
+        return
+    if fmt != "table":  # one row an article judged
+        rows = [r for label in _HEADINGS for r in result[label]]
+        render(state, rows, fmt, columns=["stance", "article_id", "outlet", "start", "end", "evidence"])
+        return
+    count = len(result["independent_origins"])
+    state.console.print(
+        f"[bold]{markup(result['claim'])}[/]\n  {result['checked']} articles checked: {len(result['supports'])} "
+        f"support it ({count} independent origin{'s' if count != 1 else ''}"
+        f"{': ' + markup(_origins(result)) if count else ''}), {len(result['contradicts'])} contradict it, "
+        f"{len(result['discusses'])} report it, {result['unrelated']} unrelated"
+    )
+    if not result["checked"]:
+        state.console.print("  No article shares a word with it: ingest articles, or check the wording.")
+    for label, heading in _HEADINGS.items():
+        if not result[label]:
+            continue
+        state.console.print(f"\n[bold]{heading}[/]")
+        for row in result[label]:
+            state.console.print(
+                f"  [cyan]{markup(row['outlet'] or '(outlet not stated)')}[/] {markup(row['title'] or '(no title)')} "
+                f"[dim]{row['article_id']} {row['start']}-{row['end']} {row['by']} {row['confidence']:.2f}[/]"
+            )
+            state.console.print(f"    {markup(' '.join(row['evidence'].split()))}")
+
+
+COMMANDS = [claims, contradictions, verify]

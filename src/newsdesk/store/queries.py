@@ -671,3 +671,9 @@ def co_mentioned(conn: sqlite3.Connection, *, entity_id: str, limit: int = 20) -
              JOIN entities e ON e.id = p.entity_id
              ORDER BY p.articles DESC, e.name LIMIT :limit"""
     return [dict(r) for r in conn.execute(sql, {"entity": entity_id, "limit": limit})]
+
+
+# A story's claim clusters for its page, ranked and cut in SQL: a module of their own too.
+from newsdesk.store.story_claims import story_claim_support, story_claims, story_claims_count  # noqa: E402
+
+__all__ += ["story_claim_support", "story_claims", "story_claims_count"]

@@ -24,7 +24,7 @@ from newsdesk.report.speech import EMPTY_HINTS, available
 from newsdesk.web import charts
 from newsdesk.web.page import PER_PAGE, Page, int_param, link, pager
 from newsdesk.web.readers import Readers
-from newsdesk.web.views import framing, positions
+from newsdesk.web.views import claims, framing, positions
 
 __all__ = ["SECTIONS", "brief_endpoint", "index", "section", "story"]
 
@@ -57,6 +57,7 @@ SECTIONS = {
     "articles": Section("Articles", "articles", 8),
     "credits": Section("Outlets credited", "credits", 8),
     "origins": Section("Independent origins", "origins", 6),
+    "claims": Section("Claims", "claims", 6),
     "entities": Section("Entities", "entities", 12, "entities"),
 }
 # The dated statements of the story's articles: a list of its own, not on the dashboard (it reads every dated
@@ -131,6 +132,8 @@ def _filters(request: Request) -> tuple[dict[str, str], str | None]:
 
 
 def _rows(corpus: Corpus, name: str, story_id: str, filters: dict[str, str], **params: Any) -> list[dict[str, Any]]:
+    if name == "claims":
+        return claims.rows(corpus, story_id, filters, **params)
     if (needs := SECTIONS[name].needs) and not available(corpus, needs):
         return []
     return corpus.story_part(name, story_id, **filters, **params)
@@ -249,7 +252,7 @@ def story(corpus: Corpus, request: Request) -> Page:
 
 
 _MEASURE = {"speakers": "quotes", "sources": "quotes", "outlets": "articles", "credits": "articles"}
-_MEASURE |= {"origins": "articles", "entities": "mentions", "events": "articles"}
+_MEASURE |= {"origins": "articles", "entities": "mentions", "events": "articles", "claims": "independent"}
 
 
 def _section_links(request: Request, story_id: str) -> dict[str, str]:

@@ -1,0 +1,255 @@
+"""Check a claim the user types against candidate articles: which support it, contradict it or merely report it.
+
+Each candidate article is judged first by its own stored claims, then by the stance model:
+
+- a claim of the article that says the same thing (:func:`newsdesk.claims.match.score`) *supports* the typed
+  claim (a questioned one *discusses* it); a claim that gives another value for the same thing, or denies it, where
+  the two share their subject (:func:`newsdesk.claims.contradict.find`, not an update over time), *contradicts* it.
+  The evidence is that claim's span.
+- an article none of whose claims decides is judged by the stance model (:func:`newsdesk.claims.stance`,
+  ``claim_stances``, one batch for all candidates), with the sentence it picks as evidence.
+
+The supporters' independent origins are counted as a claim cluster's are (:func:`corroborate.corroborate`): the
+copies and rewrites of one report count once, and an article that credits an outlet for the claim relays it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsdesk.claims import contradict, corroborate, extract, match, values
+from newsdesk.claims.corroborate import StanceFn
+from newsdesk.errors import QueryError
+from newsdesk.records import Article, Claim, Mention, Modality
+
+__all__ = ["LABELS", "MAX_CHARS", "Candidate", "decides", "judge", "search_query", "typed", "weights"]
+
+LABELS = ("supports", "contradicts", "discusses")  # listed; "unrelated" articles are only counted
+MAX_CHARS = 1000  # longest claim accepted
+EVIDENCE_CHARS = 400  # longest evidence text returned (the span points into the article for the whole of it)
+SEARCH_WORDS = 12  # content words of the claim the full-text search looks for (any of them)
+CONTEXT = 0.5  # share of the typed claim's terms a stored claim must hold to contradict it
+MIN_WEIGHED = 20  # claims needed to weigh terms by their rarity
+_AGE_WORDS = frozenset({"year", "old", "age", "aged"})
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An article to judge: its summary (``id``, ``title``, ``outlet``, ``published``, ``origin``), its text and
+    its stored claims."""
+
+    summary: dict[str, Any]
+    text: str
+    claims: Sequence[Claim] = ()
+
+
+def typed(text: str) -> Claim:
+    """The typed claim read as the claims stage reads a sentence: its values, terms, modality and slot.
+
+    Raises:
+        QueryError: the claim is empty, holds no word, or is longer than :data:`MAX_CHARS` characters.
+    """
+    text = " ".join(text.split())
+    if not _WORD.search(text):
+        raise QueryError('The claim to check holds no word. Write it as a sentence: newsdesk verify "35 people died".')
+    if len(text) > MAX_CHARS:
+        raise QueryError(
+            f"The claim to check is {len(text):,} characters long; at most {MAX_CHARS:,} are read. "
+            "Check one sentence at a time."
+        )
+    # The stage's own reading gives the modality (a denial, a question); values and terms are the whole text's.
+    read = extract.find(Article(id="typed", source="typed", text=text, language="en"))
+    modality = read[0].modality if read else Modality.ASSERTED
+    return Claim(
+        text=text, start=0, end=len(text), modality=modality, values=tuple(values.find(text)), terms=extract.terms(text)
+    )
+
+
+def search_query(claim: str, stopwords: frozenset[str]) -> str:
+    """A full-text query that finds articles sharing any of the claim's content words (its longest first)."""
+    words = list(dict.fromkeys(w for w in _WORD.findall(claim.casefold()) if w not in stopwords and len(w) > 1))
+    picked = sorted(words, key=lambda w: (-len(w), words.index(w)))[:SEARCH_WORDS]
+    return " OR ".join(f'"{w}"' for w in sorted(picked, key=words.index))
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w'’-]*)+")
+
+
+def readings(claim: Claim) -> list[Claim]:
+    """The typed claim with its names keyed both ways the stored claims may key them: word by word (as the claims
+    stage does without the entities stage) and as whole names ("Tomas Brevik" -> "#tb", as with it)."""
+    mentions = tuple(
+        Mention(text=m.group(), start=m.start(), end=m.end(), type="") for m in _NAME_RUN.finditer(claim.text)
+    )
+    named = extract.terms(claim.text, 0, mentions)
+    if not mentions or named == claim.terms:
+        return [claim]
+    return [claim, dataclasses.replace(claim, terms=named)]
+
+
+def _aligned(claim: Claim, other: Claim) -> Claim:
+    """``claim`` with each time it gives without a zone ("06:40") read in the zone ``other`` gives the same time
+    in ("06:40 local"): a user seldom types the zone."""
+    zoned = {v.value.split()[0]: v.value for v in other.values if v.kind == "time" and " " in v.value}
+    if not zoned:
+        return claim
+    vals = tuple(
+        dataclasses.replace(v, value=zoned[v.value]) if v.kind == "time" and v.value in zoned else v
+        for v in claim.values
+    )
+    return dataclasses.replace(claim, values=vals)
+
+
+def _by_claims(
+    claim: Claim, own: Sequence[Claim], weight: dict[str, float] | None = None
+) -> tuple[str, Claim, float] | None:
+    """What the article's own claims say of ``claim``: (label, the claim that shows it, confidence), or None.
+
+    A claim giving the same value for the same thing decides first, then one that contradicts it (another value,
+    or a denial), then one that says the same in words alone. ``weight`` weighs each term (rarer, heavier), so
+    that names every candidate repeats do not make two claims one.
+    """
+    agreeing: tuple[float, Claim] | None = None
+    worded: tuple[float, Claim] | None = None
+    for other in own:
+        member = match.Member.of("article", other)
+        got = max(match.score(match.Member.of("typed", _aligned(c, other)), member, weight) for c in readings(claim))
+        if got <= 0:
+            continue
+        same = match.relation(_aligned(claim, other).values, other.values) == "same"
+        best = agreeing if same else worded
+        if best is None or got > best[0]:
+            if same:
+                agreeing = (got, other)
+            else:
+                worded = (got, other)
+    if agreeing is None:
+        for other in own:
+            if any(_contradicts(_aligned(c, other), other) for c in readings(claim)):
+                return "contradicts", other, round(other.confidence, 2)
+    found = agreeing or worded
+    if found is None:
+        return None
+    got, other = found
+    label = "discusses" if other.modality == Modality.QUESTIONED else "supports"
+    return label, other, round(min(0.95, 0.5 + min(got, 1.0) / 2), 2)
+
+
+def _contradicts(claim: Claim, other: Claim) -> bool:
+    """Whether ``other`` gives another value than ``claim`` for one unit, or denies it (or asserts what it denies),
+    speaking of the same thing: it holds at least half of the typed claim's terms, the values' own words aside.
+    A change worded as one ("cut to", "revised") is an update, not a contradiction."""
+    if other.update:
+        return False
+    differ = contradict.differing(claim.values, other.values)
+    if differ is not None:
+        skip = {extract.stem(w) for w in _WORD.findall(f"{differ[0]} {differ[1]}".casefold())}
+        skip |= _AGE_WORDS if differ[0] == "age" else set()
+    elif (claim.modality == Modality.DENIED) != (other.modality == Modality.DENIED):
+        if match.relation(claim.values, other.values) == "differ":
+            return False
+        skip = set()
+    else:
+        return False
+    mine, theirs = {_key(t) for t in claim.terms} - skip, {_key(t) for t in other.terms} - skip
+    shared = len(mine & theirs)
+    # A short claim ("Tomas Brevik is 63") may have one term left: it must hold it.
+    return shared >= min(2, len(mine)) and shared > 0 and shared / len(mine) >= CONTEXT
+
+
+def _key(term: str) -> str:
+    """A term as comparison sees it: a name ("#tomas") as the word it is at a sentence's start ("toma")."""
+    return extract.stem(term[1:]) if term.startswith("#") else term
+
+
+def weights(claims: Sequence[Claim]) -> dict[str, float]:
+    """Each term's weight over ``claims``: inverse document frequency, as a story's matching weighs it; none (each
+    term weighs 1) over fewer than :data:`MIN_WEIGHED` claims, too few to tell a common term from a rare one."""
+    if len(claims) < MIN_WEIGHED:
+        return {}
+    story = match.Story("verify")
+    story.count(match.Member.of(str(i), c) for i, c in enumerate(claims))
+    return story.weights()
+
+
+def decides(claim: Claim, other: Claim, weight: dict[str, float] | None = None) -> bool:
+    """Whether ``other`` (a stored claim) says the same as ``claim`` or contradicts it."""
+    return _by_claims(claim, [other], weight) is not None
+
+
+def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> dict[str, Any]:
+    """The verdict on ``claim`` over ``candidates``: the articles that support, contradict or discuss it, each
+    with its evidence span, and the supporters' independent origins. ``stances`` judges, in one batch, the
+    articles whose own claims decide nothing."""
+    decided: dict[int, tuple[str, Claim, float]] = {}
+    weight = weights([claim, *(c for candidate in candidates for c in candidate.claims)])
+    for i, candidate in enumerate(candidates):
+        got = _by_claims(claim, candidate.claims, weight)
+        if got is not None:
+            decided[i] = got
+    rest = [i for i in range(len(candidates)) if i not in decided]
+    judged = dict(zip(rest, stances([(claim.text, candidates[i].text) for i in rest]), strict=True))
+    listed: dict[str, list[dict[str, Any]]] = {label: [] for label in LABELS}
+    backing: dict[str, list[dict[str, Any]]] = {label: [] for label in LABELS}
+    unrelated = 0
+    for i, candidate in enumerate(candidates):
+        summary = candidate.summary
+        if i in decided:
+            label, evidence, confidence = decided[i]
+            start, end, by, via = evidence.start, evidence.end, "claim", evidence.via
+        else:
+            stance = judged[i]
+            label, confidence, start, end = stance["label"], stance["confidence"], stance["start"], stance["end"]
+            by, via, evidence = "model", (), None
+        if label not in listed:
+            unrelated += 1
+            continue
+        listed[label].append(
+            {
+                "article_id": summary["id"],
+                "title": summary.get("title"),
+                "outlet": summary.get("outlet"),
+                "published": summary.get("published"),
+                "stance": label,
+                "confidence": confidence,
+                "start": start,
+                "end": end,
+                "evidence": candidate.text[start:end][:EVIDENCE_CHARS],
+                "by": by,
+                "via": list(via),
+            }
+        )
+        pseudo = evidence or Claim(text=candidate.text[start:end], start=start, end=end)
+        backing[label].append(
+            {
+                "article_id": summary["id"],
+                "origin": summary.get("origin"),
+                "outlet": summary.get("outlet"),
+                "claim": pseudo,
+            }
+        )
+    origins = {label: corroborate.corroborate(rows) if rows else None for label, rows in backing.items()}
+    for label, items in listed.items():
+        found = origins[label]
+        names = {r["article_id"]: r["origin"] for r in found["support"]} if found else {}
+        for item in items:
+            item["origin"] = names.get(item["article_id"])
+        items.sort(key=lambda r: (-r["confidence"], r["published"] or "~"))
+    support = origins["supports"]
+    against = origins["contradicts"]
+    return {
+        "claim": claim.text,
+        "values": [{"kind": v.kind, "value": v.value, "unit": v.unit, "text": v.text} for v in claim.values],
+        "checked": len(candidates),
+        **listed,
+        "unrelated": unrelated,
+        "origins": support["origins"] if support else [],
+        "independent_origins": support["independent_origins"] if support else [],
+        "single_source": bool(support and support["single_source"]),
+        "contradicting_origins": against["independent_origins"] if against else [],
+    }

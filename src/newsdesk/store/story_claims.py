@@ -1,0 +1,111 @@
+"""Read queries over one story's claim clusters for its page: ranked, counted and cut to a page in SQL.
+
+A large story holds thousands of claim clusters, most of them one article's claim; its page shows a few, so the
+clusters are ranked here by the origins that make them (an outlet credited for the claim, else the article's
+origin group: copies and rewrites of one report count once), and only the support of the clusters shown is read.
+Filters are the story page's (``outlet``, ``event``, ``since``, ``until``): a cluster is counted over the
+articles that pass them, and one with no such article is left out.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+__all__ = ["story_claim_support", "story_claims", "story_claims_count"]
+
+TEXT_CHARS = 700  # longest claim text a list shows (the article has it whole)
+
+# The origin of one support row, as ``newsdesk.claims.corroborate.origin_key`` has it: the first outlet credited
+# for the claim (case and a leading "the" aside), else the article's origin group.
+_VIA = "lower(trim(json_extract(c.via, '$[0]')))"
+_ORIGIN = (
+    f"CASE WHEN json_array_length(c.via) > 0 THEN 'o:' || (CASE WHEN {_VIA} LIKE 'the %' THEN substr({_VIA}, 5) "
+    f"ELSE {_VIA} END) ELSE 'g:' || coalesce(a.origin, a.id) END"
+)
+_SORTS = {
+    "size": "origins DESC, articles DESC, seq",
+    "date": "first IS NULL, first, seq",
+    "recent": "first IS NULL, first DESC, seq",
+    "name": "lower(text), seq",
+}
+
+
+def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """FROM and WHERE of the story's support rows (``s``) with their cluster (``k``), claim (``c``) and article
+    (``a``), the filters applied to the article."""
+    sql = """FROM claim_clusters k JOIN claim_support s ON s.cluster_id = k.id JOIN claims c ON c.id = s.claim_id
+             JOIN articles a ON a.id = s.article_id WHERE k.story_id = ?"""
+    params: list[Any] = [story_id]
+    if filters.get("outlet"):
+        sql += " AND a.outlet = ?"
+        params.append(filters["outlet"])
+    if filters.get("event"):
+        sql += " AND a.event_id = ?"
+        params.append(filters["event"])
+    if filters.get("since"):
+        sql += " AND a.published >= ?"
+        params.append(filters["since"][:10])
+    if filters.get("until"):
+        sql += " AND a.published < ?"  # a timestamp on the ``until`` day sorts below the next character
+        params.append(filters["until"][:10] + "~")
+    return sql, params
+
+
+def _clusters_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    scope, params = _scope(story_id, filters)
+    sql = f"""SELECT k.id AS id, substr(k.text, 1, {TEXT_CHARS}) AS text, length(k.text) > {TEXT_CHARS} AS cut,
+                     k.slot AS slot, k.event_id AS event_id, count(DISTINCT s.article_id) AS articles,
+                     count(DISTINCT {_ORIGIN}) AS origins, min(a.published) AS first, min(k.rowid) AS seq
+              {scope} GROUP BY k.id"""
+    return sql, params
+
+
+def story_claims(
+    conn: sqlite3.Connection,
+    *,
+    story_id: str,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str | None = None,
+    ids: list[str] | None = None,
+    **filters: Any,
+) -> list[dict[str, Any]]:
+    """One page of the story's claim clusters: ``id``, ``text`` (cut, ``cut`` says so), ``slot``, ``event_id``,
+    ``articles``, ``origins`` (counted as above), ``first`` (earliest publication) and ``total`` (clusters in
+    all). Sorted by ``sort``: ``size`` (most origins first, the default), ``date``, ``recent`` or ``name``.
+    ``ids`` keeps only those clusters."""
+    inner, params = _clusters_sql(story_id, filters)
+    if ids is not None:
+        inner = inner.replace(" GROUP BY k.id", f" AND k.id IN ({','.join('?' * len(ids))}) GROUP BY k.id")
+        params = [*params, *ids]
+    order = _SORTS.get(sort or "", _SORTS["size"])
+    sql = f"SELECT *, count(*) OVER () AS total FROM ({inner}) ORDER BY {order} LIMIT ? OFFSET ?"
+    rows = conn.execute(sql, [*params, max(0, limit), max(0, offset)])
+    return [{**dict(r), "cut": bool(r["cut"])} for r in rows]
+
+
+def story_claims_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
+    """How many claim clusters the story has (with these filters), as a list of one row."""
+    inner, params = _clusters_sql(story_id, filters)
+    return [{"total": conn.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[0]}]
+
+
+def story_claim_support(
+    conn: sqlite3.Connection, *, story_id: str, cluster_ids: list[str] | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """The support rows of the given clusters of the story (all its clusters with None; with these filters), in
+    the order they joined:
+    ``cluster_id``, ``claim_id``, ``article_id``, ``start``, ``end``, ``modality``, ``via`` (a list),
+    ``origin``, ``outlet``, ``title`` and ``published`` of the article."""
+    if cluster_ids is not None and not cluster_ids:
+        return []
+    scope, params = _scope(story_id, filters)
+    if cluster_ids is not None:
+        scope += f" AND s.cluster_id IN ({','.join('?' * len(cluster_ids))})"
+        params += cluster_ids
+    sql = f"""SELECT s.cluster_id, s.claim_id, s.article_id, c.start, c.end, c.modality, c.via, a.origin, a.outlet,
+                     substr(a.title, 1, 300) AS title, a.published
+              {scope} ORDER BY s.rowid"""
+    return [{**dict(r), "via": json.loads(r["via"])} for r in conn.execute(sql, params)]

@@ -1,0 +1,118 @@
+"""The claims of a story on its page: a section of the dashboard and a full list in pages, with JSON twins; each
+claim with its independent origins (own reporting or relayed), its flags and both sides' spans linked."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from newsdesk.corpus import Corpus
+from newsdesk.store import Store
+from newsdesk.web import create_app
+from tests.claims.test_claims import CORPUS, FAST
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    folder = tmp_path_factory.mktemp("claims-web")
+    shutil.copytree(CORPUS, folder / "in")
+    # An outlet that relays the Lorvan Times' count of the dead, crediting it: relayed, not its own reporting.
+    (folder / "in" / "05_brisk-post.txt").write_text(
+        "title: Twelve dead in Port Valesca warehouse fire\noutlet: Brisk Post\ndate: 2026-03-11\n\n"
+        "The fire at the Marrow Quay warehouse in Port Valesca killed 12 people, according to the Lorvan Times.\n"
+        "Fire crews from three districts of Port Valesca fought the blaze until the morning.\n",
+        encoding="utf-8",
+    )
+    path = folder / "news.db"
+    with Corpus(Store(path), settings=FAST) as c:
+        assert not c.ingest([folder / "in"]).failures
+    with Corpus(Store(path), settings=FAST) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def client(corpus: Corpus) -> Iterator[TestClient]:
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def story(corpus: Corpus) -> str:
+    return str(corpus.stories()[0]["id"])
+
+
+def _killed(items: list[dict[str, Any]], value: str) -> dict[str, Any]:
+    return next(c for c in items if f"killed {value} people" in c["text"] or f"killed {value}" in c["text"])
+
+
+def test_the_dashboard_has_a_claims_section_with_origins_flags_and_both_sides(client: TestClient, story: str) -> None:
+    got = client.get(f"/stories/{story}.json").json()
+    section = got["sections"]["claims"]
+    assert section["title"] == "Claims" and section["total"] >= len(section["items"]) > 0
+    twelve = _killed(section["items"], "12")
+    names = {o["name"]: o for o in twelve["origins"]}
+    assert names["Lorvan Times"]["own"] and names["Lorvan Times"]["relaying"] == 1  # Brisk Post relays it
+    assert twelve["independent"] == len(twelve["origins"]) and twelve["own"] + twelve["relayed"] == len(names)
+    assert any(s["relayed"] for s in twelve["support"])
+    # The Lorvan Times reports it, and the Brisk Post relays the Lorvan Times: one origin, single-source.
+    assert twelve["contested"] and twelve["single_source"] and twelve["independent"] == 1
+    conflict = next(x for x in twelve["contradicts"] if x["kind"] == "count")
+    assert conflict["value"] == "12" and conflict["other"]["value"] == "17"
+    assert conflict["spans"] and conflict["other"]["spans"]
+    single = [c for c in section["items"] if c["single_source"]]
+    assert all(c["independent"] == 1 for c in single)
+
+
+def test_spans_link_to_the_article_with_the_claim_marked(client: TestClient, corpus: Corpus, story: str) -> None:
+    page = client.get(f"/stories/{story}").text
+    assert 'id="claims"' in page and "disputed" in page and "single-source" in page
+    links = re.findall(r'href="/articles/(\w+)\?start=(\d+)&amp;end=(\d+)#cited"', page)
+    texts = {c["text"] for c in corpus.claims()}
+    claims_linked = [(a, int(s), int(e)) for a, s, e in links if corpus.article(a).text[int(s) : int(e)] in texts]
+    assert claims_linked
+    twelve = _killed(client.get(f"/stories/{story}.json").json()["sections"]["claims"]["items"], "12")
+    other = next(x for x in twelve["contradicts"] if x["kind"] == "count")["other"]["spans"][0]
+    assert "17 people" in corpus.article(other["article_id"]).text[other["start"] : other["end"]]
+    assert f"/articles/{other['article_id']}?start={other['start']}&amp;end={other['end']}#cited" in page
+
+
+def test_the_full_list_pages_filters_and_404(client: TestClient, corpus: Corpus, story: str) -> None:
+    full = client.get(f"/stories/{story}/claims.json").json()
+    assert full["section"] == "claims" and full["total"] == len(corpus.claims(story)) == len(full["items"])
+    assert all(item["support"] for item in full["items"])  # no empty cluster
+    counts = [i["independent"] for i in full["items"]]
+    assert counts == sorted(counts, reverse=True)  # most independent origins first, counted exactly
+    page = client.get(f"/stories/{story}/claims?outlet=Kestrel+Wire&sort=date")
+    assert page.status_code == 200 and "Kestrel Wire" in page.text
+    kestrel = client.get(f"/stories/{story}/claims.json?outlet=Kestrel+Wire").json()
+    assert kestrel["items"] and kestrel["total"] < full["total"]
+    for item in kestrel["items"]:
+        assert {s["outlet"] for s in item["support"]} == {"Kestrel Wire"}
+    dated = client.get(f"/stories/{story}/claims.json?since=2026-03-12").json()
+    assert all(item["first"] >= "2026-03-12" for item in dated["items"])
+    assert client.get(f"/stories/{story}/claims.json?page=9").status_code == 404
+    assert client.get(f"/stories/{story}/claims.json?sort=loudest").status_code == 400
+    assert client.get("/stories/s-nothing/claims.json").status_code == 404
+    # The filters stay in the dashboard's "show all" links.
+    dash = client.get(f"/stories/{story}.json?outlet=Lorvan+Times").json()["sections"]["claims"]
+    assert dash["all"] is None or "outlet=Lorvan+Times" in dash["all"]
+
+
+def test_a_story_without_claims_says_nothing_here(tmp_path: Path) -> None:
+    no_claims = tuple(s for s in FAST.pipeline.stages if s not in ("claims", "claim_match"))
+    from dataclasses import replace
+
+    settings = replace(FAST, pipeline=replace(FAST.pipeline, stages=no_claims))
+    with Corpus(Store(tmp_path / "n.db"), settings=settings) as c:
+        c.ingest([CORPUS])
+        story = c.stories()[0]["id"]
+        with TestClient(create_app(c), base_url="http://127.0.0.1:8000") as client:
+            got = client.get(f"/stories/{story}.json").json()["sections"]["claims"]
+            assert got["total"] == 0 and got["items"] == []
+            assert client.get(f"/stories/{story}/claims").status_code == 200
