@@ -194,7 +194,25 @@ def test_exported_trees_score_as_the_trained_classifier() -> None:
         trees=trees,
         base=arrays["base"],
         n_features=5,
+        bias=np.zeros_like(arrays["base"]),
         topic=False,
     )
     probe = rng.normal(size=(50, 5))
     np.testing.assert_allclose(stance._raw_scores(probe, model), clf._raw_predict(probe), rtol=1e-6, atol=1e-9)
+
+
+def test_negated_claim_words_are_counted() -> None:
+    claim = set(stance._content(stance.words("Veltro mayor Anika Drummond resigned")))
+    assert stance._negated(stance.words("Drummond has not resigned, her office said."), claim) == 1
+    assert stance._negated(stance.words("Drummond resigned on Tuesday, her office said."), claim) == 0
+
+
+def test_opposite_words_against_the_claim_are_counted() -> None:
+    claim = stance.words("Lost hiker Ola Brem found alive in Tarn valley")
+    assert stance._opposed(claim, stance.words("The hiker was found dead on Sunday.")) == 1
+    assert stance._opposed(claim, stance.words("The hiker was found alive on Sunday.")) == 0
+
+
+def test_refuting_phrases_are_counted_per_sentence() -> None:
+    assert stance._phrases(stance.words("The report is not true and there is no evidence for it.")) == 2
+    assert stance._phrases(stance.words("The report is true and there is evidence for it.")) == 0

@@ -82,9 +82,48 @@ CUES: dict[str, frozenset[str]] = {
         """doubt doubts doubtful skeptical sceptical skepticism questioned questionable suspicious dubious
         however but although though despite unlikely""".split()
     ),
+    # Two narrower groups inside "refute": someone denies or rejects it, or it is called fake.
+    "deny": frozenset(
+        """deny denies denied denying denial denials reject rejects rejected rejecting refute refutes refuted
+        rebut rebuts rebutted dismiss dismisses dismissed dismissing retract retracts retracted retraction
+        disputes disputed contradicts contradicted insists insisted""".split()
+    ),
+    "fake": frozenset(
+        """fake fakes faked hoax hoaxes false falsely bogus untrue myth satire satirical parody prank pranks
+        fabricated fabrication doctored photoshopped staged scam debunk debunked debunks debunking baseless
+        unfounded nonsense rumor-mongering""".split()
+    ),
 }
 _CUE_NAMES = tuple(CUES)
-_REFUTING = CUES["refute"] | CUES["negation"] | CUES["doubt"]
+_REFUTING = CUES["refute"] | CUES["negation"] | CUES["doubt"] | CUES["deny"] | CUES["fake"]
+
+# Two-word cues that say a report is wrong ("not true", "no evidence", "turned out"), counted as one group.
+REFUTING_PHRASES = frozenset(
+    tuple(p.split("_"))
+    for p in """not_true no_evidence no_truth not_real no_proof not_genuine not_authentic is_false was_false
+    are_false were_false turned_out turns_out fake_news no_plans no_intention not_happen never_happened
+    not_dead still_alive alive_and no_longer debunked_by actually_a in_fact set_straight no_basis
+    categorically_denied flatly_denied strongly_denied quickly_denied denied_reports denied_the denied_that
+    false_reports false_rumors false_rumours false_story no_such never_said did_not didn't_happen""".split()
+)
+
+# Words whose opposite in the article, against the claim's word, is a contradiction ("alive" against "dead").
+_OPPOSITES = [
+    ("alive", "dead died killed death slain"),
+    ("dead died killed death dies", "alive survived survives surviving living"),
+    ("real genuine authentic true confirmed", "fake hoax false bogus doctored photoshopped staged satire untrue"),
+    ("confirm confirms confirmed", "deny denies denied denial"),
+    ("found discovered", "missing lost"),
+    ("guilty", "innocent acquitted"),
+    ("win wins won", "lose loses lost"),
+    ("arrested captured", "released freed escaped"),
+    ("open opens opened", "closed shut"),
+    ("married engaged", "divorced split"),
+]
+OPPOSITES: dict[str, frozenset[str]] = {}
+for _left, _right in _OPPOSITES:
+    for _w in _left.split():
+        OPPOSITES[_w] = OPPOSITES.get(_w, frozenset()) | frozenset(_right.split())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,6 +188,7 @@ class _Model:
     trees: dict[str, npt.NDArray[Any]]
     base: npt.NDArray[np.float64]
     n_features: int
+    bias: npt.NDArray[np.float64]  # added to each class's summed tree output (chosen on training bodies held apart)
     topic: bool  # whether the claim's latent vector is a feature (what the claim is about, not how it is told)
 
 
@@ -171,6 +211,9 @@ class _Article:
     positions: dict[str, list[int]]  # content word -> positions in all_words
     cue_positions: list[list[int]]  # per cue group, positions in all_words
     length: int
+    sent_phrases: list[int]  # per sentence, refuting two-word phrases
+    phrase_positions: list[int]  # positions in all_words of the first word of each refuting phrase
+    first_refuting: float  # where the first refuting word or phrase is, as a share of the article (1.0: none)
 
 
 def _content(tokens: Iterable[str]) -> list[str]:
@@ -207,6 +250,13 @@ def _cue_hits(tokens: Sequence[str]) -> list[int]:
     return [sum(t in CUES[name] for t in tokens) for name in _CUE_NAMES]
 
 
+def _phrases(tokens: Sequence[str]) -> int:
+    return sum(pair in REFUTING_PHRASES for pair in itertools.pairwise(tokens))
+
+
+_STRONG_REFUTING = CUES["refute"] | CUES["deny"] | CUES["fake"]
+
+
 def _read_article(text: str, model: _Model) -> _Article:
     text = text[:MAX_CHARS]
     spans = sentences(text)
@@ -231,6 +281,10 @@ def _read_article(text: str, model: _Model) -> _Article:
         for g, name in enumerate(_CUE_NAMES):
             if word in CUES[name]:
                 cue_positions[g].append(p)
+    phrase_positions = [p for p, pair in enumerate(itertools.pairwise(all_words)) if pair in REFUTING_PHRASES]
+    first = next((p for p, word in enumerate(all_words) if word in _STRONG_REFUTING), len(all_words))
+    if phrase_positions:
+        first = min(first, phrase_positions[0])
     return _Article(
         spans=spans,
         sent_words=sent_words,
@@ -246,21 +300,41 @@ def _read_article(text: str, model: _Model) -> _Article:
         positions=positions,
         cue_positions=cue_positions,
         length=len(all_words),
+        sent_phrases=[_phrases(toks) for toks in sent_words],
+        phrase_positions=phrase_positions,
+        first_refuting=first / max(1, len(all_words)),
     )
 
 
-def _near(article: _Article, claim_words: list[str], group: int) -> float:
-    """Cue words of ``group`` within ``WINDOW`` words of a claim word in the article, per claim-word occurrence."""
+def _near(article: _Article, claim_words: list[str], group: int, window: int = WINDOW) -> float:
+    """Cue words of ``group`` (-1: refuting phrases) within ``window`` words of a claim word in the article, per
+    claim-word occurrence."""
     anchors = sorted(p for w in set(claim_words) for p in article.positions.get(w, ()))
-    cues = article.cue_positions[group]
+    cues = article.phrase_positions if group < 0 else article.cue_positions[group]
     if not anchors or not cues:
         return 0.0
     hits = 0
     for c in cues:
-        i = bisect.bisect_left(anchors, c - WINDOW)
-        if i < len(anchors) and anchors[i] <= c + WINDOW:
+        i = bisect.bisect_left(anchors, c - window)
+        if i < len(anchors) and anchors[i] <= c + window:
             hits += 1
     return hits / math.sqrt(len(anchors))
+
+
+def _negated(tokens: Sequence[str], claim_words: set[str]) -> int:
+    """Claim words in ``tokens`` with a negation among the three words before them ("has not resigned")."""
+    negation = CUES["negation"]
+    return sum(
+        1
+        for p, token in enumerate(tokens)
+        if token in claim_words and any(t in negation for t in tokens[max(0, p - 3) : p])
+    )
+
+
+def _opposed(claim_tokens: Sequence[str], tokens: Iterable[str]) -> int:
+    """Claim words whose opposite is among ``tokens`` ("alive" in the claim, "dead" in the article)."""
+    present = set(tokens)
+    return sum(1 for w in set(claim_tokens) if w in OPPOSITES and OPPOSITES[w] & present and w not in present)
 
 
 def _pair_features(claim: str, article: _Article, model: _Model) -> tuple[list[float], int, int]:
@@ -329,6 +403,34 @@ def _pair_features(claim: str, article: _Article, model: _Model) -> tuple[list[f
         *[float(c) for c in best_cues],
         *near,
     ]
+    # Where the claim's sentences refute: cue counts weighted by each sentence's closeness to the claim.
+    groups = [_CUE_NAMES.index(g) for g in ("refute", "negation", "hedge", "deny", "fake")]
+    total = sum(scores) or 1.0
+    weighted = [sum(s * article.sent_cues[i][g] for i, s in enumerate(scores) if s > 0) / total for g in groups]
+    weighted.append(sum(s * article.sent_phrases[i] for i, s in enumerate(scores) if s > 0) / total)
+    strongest = [max((s for i, s in enumerate(scores) if article.sent_cues[i][g]), default=0.0) for g in groups]
+    strongest.append(max((s for i, s in enumerate(scores) if article.sent_phrases[i]), default=0.0))
+    claim_set_all = set(claim_content)
+    top_words = [w for i in top for w in article.sent_words[i]]
+    row.extend(
+        [
+            float(_phrases(claim_tokens)),
+            100.0 * len(article.phrase_positions) / max(1, article.length),
+            float(sum(article.sent_phrases[:LEAD_SENTENCES])),
+            float(sum(article.sent_phrases[i] for i in top)),
+            float(article.sent_phrases[best]) if best >= 0 else 0.0,
+            _near(article, claim_content, -1),
+            *weighted,
+            *strongest,
+            float(sum(claim_cues[1] % 2 != article.sent_cues[i][1] % 2 for i in top)),
+            float(_opposed(claim_tokens, top_words)),
+            float(_opposed(claim_tokens, article.word_set)),
+            float(sum(_negated(article.sent_words[i], claim_set_all) for i in top)),
+            float(_negated(article.sent_words[best], claim_set_all)) if best >= 0 else 0.0,
+            article.first_refuting,
+            *[_near(article, claim_content, g, 5) for g in groups],
+        ]
+    )
     if model.topic:
         row.extend(clat.tolist())
         row.extend((clat * article.latent).tolist())
@@ -367,6 +469,7 @@ def load_model(path: Path = MODEL) -> _Model:
         trees=trees,
         base=arrays["base"].astype(np.float64),
         n_features=int(arrays["n_features"]),
+        bias=arrays["bias"].astype(np.float64) if "bias" in arrays else np.zeros(len(arrays["base"])),
         topic=bool(arrays["topic"]) if "topic" in arrays else True,
     )
 
@@ -377,7 +480,7 @@ def _raw_scores(x: npt.NDArray[np.float64], model: _Model) -> npt.NDArray[np.flo
 
     t = model.trees
     roots = t["roots"]
-    out = np.tile(model.base, (x.shape[0], 1))
+    out = np.tile(model.base + model.bias, (x.shape[0], 1))
     chunk = max(1, 2_000_000 // max(1, len(roots)))
     for start in range(0, x.shape[0], chunk):
         rows = x[start : start + chunk]
