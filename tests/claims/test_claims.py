@@ -227,3 +227,25 @@ def test_claims_counting_different_things_never_match_and_no_chain_joins_two_val
     )
     story.extend([(again, None)])  # type: ignore[list-item]
     assert any({"a", "d"} <= {m.article_id for m in c.members} for c in story.clusters.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orvell agreed a $27.75 share price for the studio.",
+        "Brightmere made a $30-per-share offer for the studio.",
+        "Its revised $31-a-share proposal was rejected.",
+    ],
+)
+def test_a_price_a_share_is_its_own_unit(text: str) -> None:
+    assert [v.unit for v in values.find(text, 0, ())] == ["money per share"]
+
+
+def test_a_total_and_a_price_a_thousand_times_smaller_are_not_one_amount_disputed() -> None:
+    from newsdesk.claims import contradict
+
+    total = values.find("Orvell agreed to buy the studio for $72 billion.", 0, ())
+    price = values.find("Orvell will pay $30 for the studio, the filing said.", 0, ())
+    other_total = values.find("Orvell agreed to buy the studio for $82.7 billion.", 0, ())
+    assert contradict.differing(total, price) is None
+    assert contradict.differing(total, other_total) == ("money", "money", "USD 72000000000", "USD 82700000000")

@@ -85,8 +85,26 @@ def _differing(
         if key in by_b and not {v.value for v in by_a[key]} & {v.value for v in by_b[key]}:
             if any(v.bound for v in by_a[key] + by_b[key]):
                 continue  # "at least 156" and "159", "about 30" and "31": bounds and estimates agree
+            if key[0] == "money" and _apart(by_a[key][0].value, by_b[key][0].value):
+                continue  # "$72 billion" and "$30" (a price a share the text did not say as such): two amounts
             return key[0], key[1], by_a[key][0].value, by_b[key][0].value
     return None
+
+
+def _amount(value: str) -> float | None:
+    try:
+        return abs(float(value.rsplit(" ", 1)[-1]))
+    except ValueError:
+        return None
+
+
+def _apart(a: str, b: str) -> bool:
+    """Whether two sums of money are a thousand times apart or more: not two reports of one amount but two
+    amounts (a total and a price a share, a budget and a fee)."""
+    x, y = _amount(a), _amount(b)
+    if not x or not y:
+        return False
+    return max(x, y) / min(x, y) >= 1000
 
 
 def _context(a: Side, b: Side, *, skip: set[str]) -> float:

@@ -150,7 +150,7 @@ _NOT_NOUN = frozenset(
 _ADJ_SUFFIX = ("ly", "ian", "ern", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "est", "er")
 
 
-_PER_SHARE = re.compile(r"\s?(?:-a-share|a share|per share|per-share)\b", re.IGNORECASE)
+_PER_SHARE = re.compile(r"\s?-?(?:a[ -]share|per[ -]share|share price|a-share)\b", re.IGNORECASE)
 _BOUND = re.compile(
     r"\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|as many as|"
     r"fewer than|less than|under|close to|an estimated|estimated|some)\s+(?:\S+\s+)?$",
