@@ -82,6 +82,20 @@ class PipelineSettings:
             " the batch goes on; 0 for no limit."
         ),
     )
+    workers: int = field(
+        default=0,
+        metadata=_help(
+            "Worker processes for the per-article stages (parse, quotes, dates, cites, claims), each with its own"
+            " model; the corpus stages stay in the main process, so results are the same. 0: one per core."
+        ),
+    )
+    parallel_from: int = field(
+        default=100,
+        metadata=_help(
+            "Fewest articles pending for a per-article stage that start the workers; smaller runs stay in one"
+            " process, since starting a worker costs a few seconds."
+        ),
+    )
     lock_seconds: float = field(
         default=300.0,
         metadata=_help(
