@@ -90,6 +90,7 @@ class _Worker:
     conn: Connection
     task: _Task | None = None
     deadline: float = float("inf")
+    ready: bool = False  # it has started (imported newsdesk): its task's time runs from then
 
 
 class Workers:
@@ -221,8 +222,13 @@ class Workers:
                 queue.appendleft(task)
                 continue
             worker.task = task
-            seconds = self.settings.pipeline.item_seconds
-            worker.deadline = time.monotonic() + self._allowed(task) if seconds > 0 else float("inf")
+            self._clock(worker)
+
+    def _clock(self, worker: _Worker) -> None:
+        """Start the time of a ready worker's task."""
+        seconds = self.settings.pipeline.item_seconds
+        ticking = seconds > 0 and worker.ready and worker.task is not None
+        worker.deadline = time.monotonic() + self._allowed(worker.task) if ticking and worker.task else float("inf")
 
     def _collect(self, job: Stage) -> Iterator[tuple[_Task, StageResult | None]]:
         """Wait for at least one busy worker to answer, die or run out of time; each task it ends, with its
@@ -239,7 +245,12 @@ class Workers:
             if task is None:
                 continue
             why: str | None = None
+            gone = False
             try:
+                if worker.conn.poll() and not worker.ready:
+                    worker.conn.recv()  # its greeting: started
+                    worker.ready = True
+                    self._clock(worker)
                 if worker.conn.poll():
                     result, error, message = worker.conn.recv()
                     worker.task = None
@@ -248,8 +259,8 @@ class Workers:
                     yield task, result
                     continue
             except (EOFError, OSError):
-                pass
-            if worker.process.poll() is not None or worker.conn.closed:
+                gone = True
+            if gone or worker.process.poll() is not None:
                 why = _exit_reason(worker.process)
             elif now > worker.deadline:
                 why = f"its worker was stopped after {self._allowed(task):.0f} s without an answer"
@@ -313,6 +324,7 @@ def _serve(conn: Connection, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         settings: Settings = conn.recv()
+        conn.send("ready")
     except (EOFError, OSError):
         return
     context = Context(settings=settings)
