@@ -8,7 +8,7 @@ import os
 import signal
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -26,20 +26,20 @@ INVENTED = {
     "t01_lumen-post.txt": (
         "Quarry permit for Harlow Ridge suspended\n\n"
         "The regional council of Vesterdal suspended the quarry permit for Harlow Ridge on Monday, 3 March 2025, "
-        "after residents reported cracks in forty houses. \"We cannot let blasting go on while homes split open,\" "
+        'after residents reported cracks in forty houses. "We cannot let blasting go on while homes split open," '
         "said council leader Maren Oskarsdottir. The operator, Gravik Stone, said it would appeal. "
         "Engineer Tobias Lenhart told reporters the cracks had appeared within two weeks of the first blast."
     ),
     "t02_vesterdal-herald.txt": (
         "Council halts Harlow Ridge quarry\n\n"
         "Vesterdal's regional council halted blasting at the Harlow Ridge quarry on Monday after cracks were found "
-        "in forty homes, council leader Maren Oskarsdottir said. \"Homes split open, and blasting cannot go on,\" "
+        'in forty homes, council leader Maren Oskarsdottir said. "Homes split open, and blasting cannot go on," '
         "Oskarsdottir said. Gravik Stone, which runs the quarry, said it would appeal the decision by Friday."
     ),
     "t03_briefwire.txt": (
         "Quarry permit for Harlow Ridge suspended\n\n"
         "The regional council of Vesterdal suspended the quarry permit for Harlow Ridge on Monday, 3 March 2025, "
-        "after residents reported cracks in forty houses. \"We cannot let blasting go on while homes split open,\" "
+        'after residents reported cracks in forty houses. "We cannot let blasting go on while homes split open," '
         "said council leader Maren Oskarsdottir. The operator, Gravik Stone, said it would appeal. "
         "Engineer Tobias Lenhart told reporters the cracks had appeared within two weeks of the first blast. "
         "Reporting by Briefwire staff."
@@ -47,15 +47,15 @@ INVENTED = {
     "t04_lumen-post.txt": (
         "Gravik Stone appeals quarry suspension\n\n"
         "Gravik Stone filed an appeal on Friday, 7 March 2025, against the suspension of its Harlow Ridge permit. "
-        "Chief executive Anders Velk said the company had followed every rule. \"Our blasts are within the limits "
-        "the council itself set,\" Velk said. Council leader Maren Oskarsdottir said the council would defend "
+        'Chief executive Anders Velk said the company had followed every rule. "Our blasts are within the limits '
+        'the council itself set," Velk said. Council leader Maren Oskarsdottir said the council would defend '
         "its decision in court."
     ),
     "t05_coastline-news.txt": (
         "Ferry line to Orrin Island cut to two sailings\n\n"
         "The Orrin Island ferry will run only two sailings a day from 1 April, the operator Saltmere Lines "
         "announced on Tuesday. Mayor Ilse Brandvik called the cut a blow to the island's 900 residents. "
-        "\"People here need the morning boat to reach work and school,\" Brandvik said."
+        '"People here need the morning boat to reach work and school," Brandvik said.'
     ),
     "t06_coastline-news.txt": (
         "Orrin Island residents protest ferry cut\n\n"
@@ -67,7 +67,7 @@ INVENTED = {
         "Library in Tarnby reopens after flood repairs\n\n"
         "The public library in Tarnby reopened on Wednesday after eight months of repairs following the autumn "
         "flood. Librarian Jonas Meerholt said 12,000 books had been replaced. \"The children's room is the first "
-        "thing people asked about,\" Meerholt said."
+        'thing people asked about," Meerholt said.'
     ),
     "t08_briefwire.txt": (
         "Tarnby library back open\n\n"
@@ -112,7 +112,7 @@ def _picture(corpus: Corpus) -> dict[str, Any]:
 
 
 class _Counting(workers.Workers):
-    started: list[int] = []
+    started: ClassVar[list[int]] = []
 
     def __init__(self, count: int, settings: Settings) -> None:
         super().__init__(count, settings)

@@ -1,12 +1,13 @@
 """Worker processes for the per-article stages: a pool that lives for one run, one spaCy model per worker.
 
-:class:`Workers` starts its processes once per run (each a fresh interpreter started with ``python -c``: never a fork
-of a process that may hold threads or an open database, and never a second run of the caller's main script) and is the run's :class:`~newsdesk.pipeline.Engine`. A per-article
-stage hands it units of consecutive articles (a parse group of the quotes stage, 32 articles of the others);
-a worker computes a unit's result with the stage's own code, and the results come back in input order. The
-corpus stages (dedupe, cluster, origins, entity linking, claim matching) run in the main process on what comes
-back, so a run gives what a one-process run gives. The workers never open the database: the main process alone
-writes the store, which keeps a killed run's store consistent.
+:class:`Workers` starts its processes once per run, each a fresh interpreter started with ``python -c`` (never a
+fork of a process that may hold threads or an open database, and never a second run of the caller's main
+script), and is the run's :class:`~newsdesk.pipeline.Engine`. A per-article stage hands it units of consecutive
+articles (a parse group of the quotes stage, 32 articles of the others); a worker computes a unit's result with
+the stage's own code, and the results come back in input order. The corpus stages (dedupe, cluster, origins,
+entity linking, claim matching) run in the main process on what comes back, so a run gives what a one-process
+run gives. The workers never open the database: the main process alone writes the store, which keeps a killed
+run's store consistent.
 
 A worker that dies on a unit (a crash in native code, ``os._exit``, the out-of-memory killer), or that runs past
 the unit's time (``[pipeline] item_seconds`` per article, plus :data:`GRACE_SECONDS` to load the model), is
@@ -21,6 +22,7 @@ reads from or writes to its closed socket).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import dataclasses
 import logging
@@ -133,7 +135,7 @@ class Workers:
             )
         conn = Connection(here.detach())
         try:
-            conn.send([p for p in sys.path])
+            conn.send(list(sys.path))
             conn.send(self._worker_settings)
         except OSError:  # it died at once: the first task finds out why
             pass
@@ -144,10 +146,8 @@ class Workers:
         slots, self._slots = self._slots, []
         if not now:
             for worker in slots:
-                try:
+                with contextlib.suppress(OSError, ValueError):
                     worker.conn.send(None)
-                except (OSError, ValueError):
-                    pass
         for worker in slots:
             _stop(worker, wait=0.0 if now else 5.0)
 
@@ -309,10 +309,8 @@ def _stop(worker: _Worker, *, wait: float) -> None:
 def _die_with(parent: int) -> None:
     """Have the kernel kill this process when its parent dies (Linux), and exit if it already has."""
     if sys.platform.startswith("linux"):
-        try:
+        with contextlib.suppress(OSError, AttributeError):  # a libc without prctl: the closed socket will do
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
-            pass
     if os.getppid() != parent:
         os._exit(0)
 

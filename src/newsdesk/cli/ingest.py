@@ -17,6 +17,7 @@ _WORKERS = click.option(
     "--workers",
     type=click.IntRange(min=0),
     default=None,
+    metavar="N",
     help="Worker processes for the per-article stages (default [pipeline] workers: one per core; 1: none).",
 )
 
