@@ -236,6 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workers = args.workers[0] if args.workers else worker_count(0)
     print(f"ingest: default settings, {workers} worker(s) (worker processes start from 100 pending articles)")
     print("\n".join(table(n, read, full, bare, scaling)))
+    print("stages of the last full ingest (s): " + ", ".join(f"{r.stage} {r.seconds:.1f}" for r in report.stages))
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results(args, inputs, report, read, full, bare, scaling), indent=2) + "\n")
@@ -274,6 +275,7 @@ def results(
             for w, (i, a) in (scaling or {}).items()
         },
         "ingest_over_read": full.seconds / read.seconds,
+        "stage_seconds": {r.stage: r.seconds for r in report.stages},
         "ingest_no_analyze_over_read": bare.seconds / read.seconds,
     }
 
