@@ -10,7 +10,7 @@ Every error newsdesk raises on purpose derives from :class:`NewsdeskError`::
     ├── PipelineError        stages are wired wrongly (an unmet ``requires``), found before a run starts
     ├── StageError           a stage failed on one article; recorded in ``failures``, the run goes on
     │   ├── BudgetError      a stage went over its per-article budget (time, or characters it will parse)
-│   └── WorkerError      a worker process died (or hung) while a stage ran on one article
+    │   └── WorkerError      a worker process died (or hung) while a stage ran on one article
     ├── NotFoundError        an id or name that matches nothing in the store
     └── StoreError           the database cannot be opened, written or read
         ├── SchemaError      the database was written by a newer newsdesk, or its schema is damaged
