@@ -207,6 +207,17 @@ def test_a_worker_that_hangs_past_its_budget_is_stopped(tmp_path: Path, monkeypa
     assert time.monotonic() - started < 50  # not the 60 s the stage would sleep
 
 
+def test_workers_that_cannot_start_leave_the_stage_to_the_main_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "_BOOT", "import sys; sys.exit(5)")
+    monkeypatch.setattr(pipeline, "_ARTICLE_UNIT", 2)
+    corpus, report, ids = _fragile_run(tmp_path, {})
+    with corpus:
+        assert report.failures == ()
+        assert all(corpus.stages_done(i) == ["fragile"] for i in ids)
+
+
 def test_small_runs_stay_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _Counting.started = []
     monkeypatch.setattr(corpus_module, "Workers", _Counting)

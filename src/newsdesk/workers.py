@@ -57,6 +57,11 @@ _BOOT = (
 # loads the model (2-5 s on an idle machine, much more on a busy one) before its first unit.
 GRACE_SECONDS = 120.0
 _PR_SET_PDEATHSIG = 1
+# Workers in a row that may die before they are ready (newsdesk cannot be imported there, say) before the
+# stages run in the main process instead.
+_START_TRIES = 3
+_UNSTARTED = "unstarted"
+_STOPPED = ("WorkerError", "its worker stopped")
 
 
 def count(workers: int) -> int:
@@ -83,7 +88,7 @@ class _Task:
     part: int | None
     articles: list[Article]
     # Why it failed, when it did: the error's name and a message.
-    why: tuple[str, str] = ("WorkerError", "its worker stopped")
+    why: tuple[str, str] = _STOPPED
 
 
 @dataclass(slots=True)
@@ -103,6 +108,7 @@ class Workers:
         # A worker parses in its own process: nlp.pipe's n_process would start processes of its own.
         self._worker_settings = dataclasses.replace(settings, nlp=dataclasses.replace(settings.nlp, processes=1))
         self.lost = 0  # workers that died or were stopped during the run
+        self._unstartable = 0  # workers in a row that died before they were ready
         self._slots: list[_Worker] = []
         try:
             for _ in range(count):
@@ -157,10 +163,12 @@ class Workers:
             pickle.dumps(job)
         except Exception as exc:  # a plugin stage made of a lambda, say: it runs here, as without workers
             log.warning("stage %s cannot be sent to worker processes (%s); it runs in the main process", job.name, exc)
-            context = Context(settings=self.settings)
-            for unit in units:
-                yield job.run(list(unit), context)
+            yield from self._here(job, units)
             return
+        for position, worker in enumerate(self._slots):
+            if worker.task is not None:  # left busy by a run that was given up: its answer belongs to nobody
+                _stop(worker, wait=0.0)
+                self._slots[position] = self._start()
         queue = deque(_Task(i, None, list(unit)) for i, unit in enumerate(units))
         finished: dict[int, StageResult] = {}
         parts: dict[int, list[StageResult | None]] = {}
@@ -170,8 +178,17 @@ class Workers:
                 yield finished.pop(following)
                 following += 1
                 continue
+            if self._unstartable >= _START_TRIES:  # workers die before they start: no article is to blame
+                log.warning("worker processes could not start; stage %s runs in the main process", job.name)
+                rest = [unit for i, unit in enumerate(units) if i >= following]
+                yield from self._here(job, rest)
+                return
             self._hand_out(job, queue)
             for task, result in self._collect(job):
+                if task.why[0] == _UNSTARTED:  # not the article's doing: it goes again, first
+                    task.why = _STOPPED
+                    queue.appendleft(task)
+                    continue
                 if task.part is None and result is None and len(task.articles) > 1:
                     # The unit failed as a whole: each of its articles is tried again alone, first.
                     parts[task.index] = [None] * len(task.articles)
@@ -191,6 +208,11 @@ class Workers:
                         articles=[a for s in done for a in s.articles],
                         failures=[f for s in done for f in s.failures],
                     )
+
+    def _here(self, job: Stage, units: Sequence[Sequence[Article]]) -> Iterator[StageResult]:
+        context = Context(settings=self.settings)
+        for unit in units:
+            yield job.run(list(unit), context)
 
     def _failure(self, job: Stage, task: _Task) -> Failure:
         article = task.articles[0]
@@ -269,7 +291,8 @@ class Workers:
             _stop(worker, wait=0.0)
             self.lost += 1
             log.warning("a worker running stage %s on %d article(s) stopped: %s", job.name, len(task.articles), why)
-            task.why = ("WorkerError", why)
+            self._unstartable = 0 if worker.ready else self._unstartable + 1
+            task.why = ("WorkerError", why) if worker.ready else (_UNSTARTED, why)
             self._slots[position] = self._start()
             yield task, None
 
