@@ -167,7 +167,13 @@ class NlpSettings:
             " together with [pipeline] item_seconds."
         ),
     )
-    processes: int = field(default=1, metadata=_help("Worker processes for parsing (nlp.pipe n_process)."))
+    processes: int = field(
+        default=1,
+        metadata=_help(
+            "Processes for nlp.pipe (n_process) when the parse runs in the main process; [pipeline] workers is"
+            " the better way, and each worker parses in its own process."
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
