@@ -22,6 +22,7 @@ import platform
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -143,17 +144,50 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+class ChildPeaks:
+    """The largest peak RSS (``VmHWM``) of this process's children, sampled twice a second while it runs.
+
+    ``getrusage(RUSAGE_CHILDREN)`` cannot tell it: a child started by fork and exec keeps the parent's peak."""
+
+    def __init__(self) -> None:
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> ChildPeaks:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.5):
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                try:
+                    if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != me:
+                        continue
+                    status = (stat.parent / "status").read_text()
+                except (OSError, ValueError, IndexError):
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        self.peak_kib = max(self.peak_kib, int(line.split()[1]))
+
+
 def best_of(repeat: int, fn: Callable[[], T]) -> tuple[Timing, T]:
-    """Run ``fn`` ``repeat`` times: the fastest wall time (with its CPU seconds) and the peak RSS afterwards,
-    with the last result."""
+    """Run ``fn`` ``repeat`` times: the fastest wall time (with its CPU seconds), the peak RSS afterwards and the
+    largest peak RSS of a child process (Linux), with the last result."""
     runs = []
-    for _ in range(repeat):
-        cpu, start = cpu_seconds(), time.perf_counter()
-        result = fn()
-        runs.append((time.perf_counter() - start, cpu_seconds() - cpu))
+    with ChildPeaks() as children:
+        for _ in range(repeat):
+            cpu, start = cpu_seconds(), time.perf_counter()
+            result = fn()
+            runs.append((time.perf_counter() - start, cpu_seconds() - cpu))
     wall, cpu = min(runs)
-    children = _mib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return Timing(wall, peak_rss_mib(), cpu, children), result
+    return Timing(wall, peak_rss_mib(), cpu, children.peak_kib / 1024), result
 
 
 def table(
