@@ -32,3 +32,13 @@ def test_bench_limit_cuts_into_jsonl(tmp_path: Path) -> None:
     assert (len(inputs.texts), inputs.lines, inputs.count) == (924, 2, 926)
     assert len(inputs.jsonl.read_text(encoding="utf-8").splitlines()) == 2
     assert bench.read_all(inputs) == 926
+
+
+def test_bench_takes_worker_counts() -> None:
+    bench = _bench()
+    assert bench.parse_args(["--workers", "1,2"]).workers == [1, 2]
+    assert bench.parse_args([]).workers == []
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--workers", "0"])
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--workers", "two"])

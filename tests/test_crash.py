@@ -65,3 +65,85 @@ def test_kill_mid_ingest_then_resume(tmp_path: Path) -> None:
     ).fetchone()[0]
     assert pending == 0  # analysis caught up on the articles stored before the kill
     conn.close()
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid``."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _gone(pids: list[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = [p for p in pids if Path(f"/proc/{p}").exists() and " Z " not in Path(f"/proc/{p}/stat").read_text()]
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _start_with_workers(tmp_path: Path) -> tuple[list[str], dict[str, str], Path, subprocess.Popen[bytes], list[int]]:
+    """An ingest with two workers, caught once its workers run (the analysis has begun)."""
+    folder = _corpus(tmp_path / "articles")
+    db = tmp_path / "news.db"
+    command = [sys.executable, "-m", "newsdesk", "-q", "--db", str(db), "ingest", "--workers", "2", str(folder)]
+    env = {
+        **os.environ,
+        "NEWSDESK_PIPELINE_STAGES": "cites,dates,dedupe,cluster,origins",
+        "NEWSDESK_PIPELINE_PARALLEL_FROM": "1",
+    }
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    assert proc.poll() is None, "ingest finished before its workers could be caught; make the corpus larger"
+    assert len(workers) == 2
+    return command, env, db, proc, workers
+
+
+def test_kill_during_a_multi_worker_ingest_then_resume(tmp_path: Path) -> None:
+    command, env, db, proc, workers = _start_with_workers(tmp_path)
+    time.sleep(1.0)  # the workers are at work on the first units
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate()
+    assert _gone(workers, 10), "workers outlived their killed main process"
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == _count(db)
+    conn.close()
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+    assert again.returncode == 0, again.stderr
+    assert _count(db) == N
+    conn = sqlite3.connect(db)
+    for stage in ("cites", "dates", "dedupe", "cluster", "origins"):
+        pending = conn.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM stage_done WHERE stage = ?)",
+            (stage,),
+        ).fetchone()[0]
+        assert pending == 0, stage
+    assert conn.execute("SELECT count(*) FROM articles WHERE event_id IS NULL").fetchone()[0] == 0
+    conn.close()
+
+
+def test_ctrl_c_stops_the_workers(tmp_path: Path) -> None:
+    _, _, db, proc, workers = _start_with_workers(tmp_path)
+    time.sleep(1.0)
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode != 0
+    assert _gone(workers, 10), "workers outlived an interrupted run"
+    assert b"Traceback" not in err  # neither the main process nor a worker spills a traceback
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

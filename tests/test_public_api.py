@@ -31,6 +31,7 @@ EXPECTED = [
     "StageError",
     "StageReport",
     "StoreError",
+    "WorkerError",
     "__version__",
     "claim_stance",
     "claim_stances",

@@ -25,6 +25,7 @@ from newsdesk.errors import (
     SchemaError,
     StageError,
     StoreError,
+    WorkerError,
 )
 from newsdesk.records import Article, Entity, Failure, IngestReport, Mention, Quote, Span, SpeakerKind, StageReport
 from newsdesk.settings import VERSION as __version__
@@ -63,6 +64,7 @@ __all__ = [
     "StageError",
     "StageReport",
     "StoreError",
+    "WorkerError",
     "__version__",
     "claim_stance",
     "claim_stances",

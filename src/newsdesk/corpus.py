@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import logging
@@ -17,11 +18,13 @@ from newsdesk.claims import summary as claim_summary
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
-from newsdesk.pipeline import Context, Pipeline, ProgressCallback, _no_progress
+from newsdesk.pipeline import ArticleStage, Context, ParsedStage, Pipeline, ProgressCallback, Stage, _no_progress
 from newsdesk.records import Article, DateMention, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.stances import issues as stance_issues
 from newsdesk.store import Store
+from newsdesk.workers import Workers
+from newsdesk.workers import count as worker_count
 
 if TYPE_CHECKING:
     import httpx
@@ -110,6 +113,7 @@ class Corpus:
         self.store = store
         self.settings = settings or Settings()
         self.pipeline = Pipeline.from_settings(self.settings, load_plugins=load_plugins)
+        self.workers = worker_count(self.settings.pipeline.workers)
 
     def reader(self) -> Corpus:
         """This corpus over another, read-only connection to its database, for reading from another thread.
@@ -306,10 +310,30 @@ class Corpus:
     def _run_stages(
         self, run_id: int, *, on_progress: ProgressCallback, failed: list[Failure] | None
     ) -> list[StageReport]:
+        with contextlib.ExitStack() as pool:
+            return self._run_stages_with(pool, run_id, on_progress=on_progress, failed=failed)
+
+    def _parallel(self, stage: Stage, pending: int) -> bool:
+        """Whether ``stage`` over ``pending`` articles is worth starting the worker processes for."""
+        per_article = isinstance(stage, ArticleStage | ParsedStage)
+        return per_article and self.workers > 1 and pending >= max(self.settings.pipeline.parallel_from, 1)
+
+    def _run_stages_with(
+        self,
+        pool: contextlib.ExitStack,
+        run_id: int,
+        *,
+        on_progress: ProgressCallback,
+        failed: list[Failure] | None,
+    ) -> list[StageReport]:
         context = Context(settings=self.settings, on_progress=on_progress, view=self.store)
         reports = []
         for stage in self.pipeline.stages:
             todo = self.store.pending(stage.name)
+            if context.engine is None and self._parallel(stage, len(todo)):
+                # Started once, for the rest of the run: per-article stages hand their units to the workers,
+                # and corpus stages still run here, on the results in input order.
+                context = dataclasses.replace(context, engine=pool.enter_context(Workers(self.workers, self.settings)))
             total = StageReport(stage=stage.name)
             for start in range(0, len(todo), _ANALYZE_CHUNK):
                 on_progress(stage.name, start, len(todo))

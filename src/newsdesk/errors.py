@@ -9,7 +9,8 @@ Every error newsdesk raises on purpose derives from :class:`NewsdeskError`::
     │   └── ParseError       the bytes could not be read as an article (binary, empty, undecodable, malformed)
     ├── PipelineError        stages are wired wrongly (an unmet ``requires``), found before a run starts
     ├── StageError           a stage failed on one article; recorded in ``failures``, the run goes on
-    │   └── BudgetError      a stage went over its per-article budget (time, or characters it will parse)
+    │   ├── BudgetError      a stage went over its per-article budget (time, or characters it will parse)
+    │   └── WorkerError      a worker process died (or hung) while a stage ran on one article
     ├── NotFoundError        an id or name that matches nothing in the store
     └── StoreError           the database cannot be opened, written or read
         ├── SchemaError      the database was written by a newer newsdesk, or its schema is damaged
@@ -39,6 +40,7 @@ __all__ = [
     "SchemaError",
     "StageError",
     "StoreError",
+    "WorkerError",
     "did_you_mean",
 ]
 
@@ -93,6 +95,18 @@ class BudgetError(StageError):
     """A stage went over its budget on one article: ``[pipeline] item_seconds`` or ``[nlp] max_chars``.
 
     Recorded in ``failures`` like any stage failure; the batch goes on with the next article.
+    """
+
+    def __init__(self, stage: str, article_id: str, message: str) -> None:
+        NewsdeskError.__init__(self, message)
+        self.stage = stage
+        self.article_id = article_id
+        self.cause = self
+
+
+class WorkerError(StageError):
+    """A worker process died (killed, crashed in native code, out of memory) or stopped answering while a stage
+    ran on one article, alone. Recorded in ``failures`` like any stage failure; the batch goes on.
     """
 
     def __init__(self, stage: str, article_id: str, message: str) -> None:

@@ -44,6 +44,7 @@ __all__ = [
     "Context",
     "CorpusStage",
     "CorpusView",
+    "Engine",
     "ParsedStage",
     "Pipeline",
     "Stage",
@@ -112,6 +113,19 @@ class Context:
     # Scratch space that lives for one run, by stage name: corpus stages that keep state keep their indexes
     # here between batches. The runner drops a stage's entry when one of its batches fails.
     memo: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Where per-article stages run their units of work: None in this process, else worker processes.
+    engine: Engine | None = None
+
+
+class Engine(Protocol):
+    """Runs the units of a per-article stage elsewhere (worker processes) and gives their results back in order.
+
+    A unit is a list of consecutive articles of the batch; ``job.run(unit, Context(settings=...))`` computes its
+    result where it runs, so the articles come back as a one-process run would give them. An article whose unit
+    cannot finish (its worker died) comes back as a failure, never as a lost batch.
+    """
+
+    def run(self, job: Stage, units: Sequence[Sequence[Article]]) -> Iterator[StageResult]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +167,9 @@ class ArticleStage:
     produces: tuple[str, ...] = ()
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
+        if context.engine is not None:
+            units = [list(batch[i : i + _ARTICLE_UNIT]) for i in range(0, len(batch), _ARTICLE_UNIT)]
+            return _spread(self, units, context, len(batch))
         done: list[Article] = []
         failures: list[Failure] = []
         seconds = context.settings.pipeline.item_seconds
@@ -167,6 +184,25 @@ class ArticleStage:
                 log.warning("stage %s failed on %s: %s", self.name, article.id, exc)
                 failures.append(_failure(self.name, article, exc))
         return StageResult(articles=done, failures=failures)
+
+
+# Articles per unit of work sent to a worker by an ArticleStage: enough that sending them costs little.
+_ARTICLE_UNIT = 32
+
+
+def _spread(job: Stage, units: list[list[Article]], context: Context, total: int) -> StageResult:
+    """Run ``job`` over ``units`` through the context's engine; the results joined in order, as one process
+    would give them, with progress reported as units finish."""
+    assert context.engine is not None
+    done: list[Article] = []
+    failures: list[Failure] = []
+    finished = 0
+    for unit, result in zip(units, context.engine.run(job, units), strict=True):
+        done.extend(result.articles)
+        failures.extend(result.failures)
+        finished += len(unit)
+        context.on_progress(job.name, finished, total)
+    return StageResult(articles=done, failures=failures)
 
 
 class _Expired(BaseException):
@@ -285,6 +321,8 @@ class ParsedStage:
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         settings = context.settings
+        if context.engine is not None:  # each group is parsed by a worker, as it would be here
+            return _spread(self, list(_groups(batch, settings)), context, len(batch))
         nlp.load(settings.nlp.model)
         done: list[Article] = []
         failures: list[Failure] = []

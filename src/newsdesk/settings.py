@@ -94,6 +94,20 @@ class PipelineSettings:
             " the batch goes on; 0 for no limit."
         ),
     )
+    workers: int = field(
+        default=0,
+        metadata=_help(
+            "Worker processes for the per-article stages (parse, quotes, dates, cites, claims), each with its own"
+            " model; the corpus stages stay in the main process, so results are the same. 0: one per core."
+        ),
+    )
+    parallel_from: int = field(
+        default=100,
+        metadata=_help(
+            "Fewest articles pending for a per-article stage that start the workers; smaller runs stay in one"
+            " process, since starting a worker costs a few seconds."
+        ),
+    )
     lock_seconds: float = field(
         default=300.0,
         metadata=_help(
@@ -165,7 +179,13 @@ class NlpSettings:
             " together with [pipeline] item_seconds."
         ),
     )
-    processes: int = field(default=1, metadata=_help("Worker processes for parsing (nlp.pipe n_process)."))
+    processes: int = field(
+        default=1,
+        metadata=_help(
+            "Processes for nlp.pipe (n_process) when the parse runs in the main process; [pipeline] workers is"
+            " the better way, and each worker parses in its own process."
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,6 +13,21 @@ from newsdesk.records import IngestReport, StageReport
 
 __all__ = ["COMMANDS", "print_report"]
 
+_WORKERS = click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Worker processes for the per-article stages (default [pipeline] workers: one per core; 1: none).",
+)
+
+
+def _with_workers(state: State, workers: int | None) -> None:
+    if workers is not None:
+        state.settings = dataclasses.replace(
+            state.settings, pipeline=dataclasses.replace(state.settings.pipeline, workers=workers)
+        )
+
 
 def print_report(state: State, report: IngestReport) -> None:
     """One line a failure on stderr (what, which item, why, what to do), then a summary."""
@@ -54,6 +69,7 @@ def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageRepo
     help="In folders, read what symbolic links point to outside the folder (refused by default).",
 )
 @click.option("--no-analyze", is_flag=True, help="Store the articles but skip the analysis stages.")
+@_WORKERS
 @pass_state
 @errors_as_click
 def ingest(
@@ -65,12 +81,14 @@ def ingest(
     allow_private: bool,
     follow_links: bool,
     no_analyze: bool,
+    workers: int | None,
 ) -> None:
     """Read articles from files, folders, JSONL, RSS/Atom feeds and URLs.
 
     Ingesting the same article again adds nothing. One bad item is reported and skipped; the exit
     status is 3 when any item failed.
     """
+    _with_workers(state, workers)
     if allow_private:
         state.settings = dataclasses.replace(
             state.settings, fetch=dataclasses.replace(state.settings.fetch, allow_private=True)
@@ -90,10 +108,12 @@ def ingest(
 
 @click.command()
 @click.option("--redo", is_flag=True, help="Re-run every stage on every article, not only on new ones.")
+@_WORKERS
 @pass_state
 @errors_as_click
-def analyze(state: State, redo: bool) -> None:
+def analyze(state: State, redo: bool, workers: int | None) -> None:
     """Run the analysis stages over stored articles (after an upgrade, say)."""
+    _with_workers(state, workers)
     with state.corpus() as corpus, state.progress() as progress:
         reports = corpus.analyze(redo=redo, on_progress=progress)
     if not state.quiet:

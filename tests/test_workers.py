@@ -1,0 +1,250 @@
+"""Worker processes: the per-article stages run in a pool, and a run gives exactly what one process gives; a worker
+that fails or dies on one article costs that article only."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import time
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from newsdesk import corpus as corpus_module
+from newsdesk import pipeline, workers
+from newsdesk.corpus import Corpus
+from newsdesk.errors import ConfigError
+from newsdesk.pipeline import ArticleStage, Pipeline
+from newsdesk.records import Article
+from newsdesk.settings import NlpSettings, PipelineSettings, Settings
+from newsdesk.store import Store
+
+# An invented wire story told by several outlets (one reprints another), a second story, and unrelated items.
+INVENTED = {
+    "t01_lumen-post.txt": (
+        "Quarry permit for Harlow Ridge suspended\n\n"
+        "The regional council of Vesterdal suspended the quarry permit for Harlow Ridge on Monday, 3 March 2025, "
+        'after residents reported cracks in forty houses. "We cannot let blasting go on while homes split open," '
+        "said council leader Maren Oskarsdottir. The operator, Gravik Stone, said it would appeal. "
+        "Engineer Tobias Lenhart told reporters the cracks had appeared within two weeks of the first blast."
+    ),
+    "t02_vesterdal-herald.txt": (
+        "Council halts Harlow Ridge quarry\n\n"
+        "Vesterdal's regional council halted blasting at the Harlow Ridge quarry on Monday after cracks were found "
+        'in forty homes, council leader Maren Oskarsdottir said. "Homes split open, and blasting cannot go on," '
+        "Oskarsdottir said. Gravik Stone, which runs the quarry, said it would appeal the decision by Friday."
+    ),
+    "t03_briefwire.txt": (
+        "Quarry permit for Harlow Ridge suspended\n\n"
+        "The regional council of Vesterdal suspended the quarry permit for Harlow Ridge on Monday, 3 March 2025, "
+        'after residents reported cracks in forty houses. "We cannot let blasting go on while homes split open," '
+        "said council leader Maren Oskarsdottir. The operator, Gravik Stone, said it would appeal. "
+        "Engineer Tobias Lenhart told reporters the cracks had appeared within two weeks of the first blast. "
+        "Reporting by Briefwire staff."
+    ),
+    "t04_lumen-post.txt": (
+        "Gravik Stone appeals quarry suspension\n\n"
+        "Gravik Stone filed an appeal on Friday, 7 March 2025, against the suspension of its Harlow Ridge permit. "
+        'Chief executive Anders Velk said the company had followed every rule. "Our blasts are within the limits '
+        'the council itself set," Velk said. Council leader Maren Oskarsdottir said the council would defend '
+        "its decision in court."
+    ),
+    "t05_coastline-news.txt": (
+        "Ferry line to Orrin Island cut to two sailings\n\n"
+        "The Orrin Island ferry will run only two sailings a day from 1 April, the operator Saltmere Lines "
+        "announced on Tuesday. Mayor Ilse Brandvik called the cut a blow to the island's 900 residents. "
+        '"People here need the morning boat to reach work and school," Brandvik said.'
+    ),
+    "t06_coastline-news.txt": (
+        "Orrin Island residents protest ferry cut\n\n"
+        "About 200 residents of Orrin Island protested on Saturday against the cut to two ferry sailings a day. "
+        "Mayor Ilse Brandvik joined the march. Saltmere Lines said fuel costs had risen by 40 percent and it had no "
+        "other choice, according to a statement."
+    ),
+    "t07_vesterdal-herald.txt": (
+        "Library in Tarnby reopens after flood repairs\n\n"
+        "The public library in Tarnby reopened on Wednesday after eight months of repairs following the autumn "
+        "flood. Librarian Jonas Meerholt said 12,000 books had been replaced. \"The children's room is the first "
+        'thing people asked about," Meerholt said.'
+    ),
+    "t08_briefwire.txt": (
+        "Tarnby library back open\n\n"
+        "Tarnby's library is open again after flood repairs that took eight months, librarian Jonas Meerholt said "
+        "on Wednesday. About 12,000 books were replaced, Meerholt said."
+    ),
+}
+
+
+def _write(folder: Path) -> list[Path]:
+    folder.mkdir()
+    for name, text in INVENTED.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def _settings(count: int, **pipeline_fields: Any) -> Settings:
+    # Small parse groups, so the quotes stage hands the workers several units and their order matters.
+    return Settings(
+        pipeline=PipelineSettings(workers=count, parallel_from=1, **pipeline_fields),
+        nlp=NlpSettings(batch_size=3),
+    )
+
+
+def _picture(corpus: Corpus) -> dict[str, Any]:
+    """Everything the analysis stored, in a comparable form."""
+    store = corpus.store
+    articles = corpus.articles()
+    ids = [a["id"] for a in articles]
+    return {
+        "articles": articles,
+        "full": [dataclasses.asdict(a) for a in store.articles(ids)],
+        "stories": store.query("story_summaries"),
+        "events": [store.query("stories", story_id=s["id"]) for s in store.query("story_summaries")],
+        "entities": corpus.entities(),
+        "quotes": corpus.quotes(),
+        "claims": corpus.claims(),
+        "mentions": [corpus.mentions(i) for i in ids],
+        "origins": [corpus.related(i) for i in ids],
+        "failures": [(f.stage, f.article_id, f.error) for f in corpus.failures()],
+    }
+
+
+class _Counting(workers.Workers):
+    started: ClassVar[list[int]] = []
+
+    def __init__(self, count: int, settings: Settings) -> None:
+        super().__init__(count, settings)
+        _Counting.started.append(count)
+
+
+def test_two_workers_give_what_one_process_gives(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
+    monkeypatch.setattr(pipeline, "_ARTICLE_UNIT", 3)  # several units for the regex stages too
+    monkeypatch.setattr(corpus_module, "Workers", _Counting)
+    _Counting.started = []
+    pictures = []
+    for count in (1, 2):
+        with Corpus(Store(tmp_path / f"w{count}.db"), settings=_settings(count)) as corpus:
+            report = corpus.ingest(targets)
+            assert len(report.added) == len(targets)
+            pictures.append(_picture(corpus))
+    assert _Counting.started == [2]  # one pool, for the whole run, and none with one worker
+    one, two = pictures
+    assert one["quotes"] and one["entities"] and one["claims"] and len(one["stories"]) >= 3
+    assert any(a["duplicate_of"] for a in one["full"])  # the reprint was found
+    for key in one:
+        assert two[key] == one[key], key
+
+
+def _fragile(article: Article, settings: Settings) -> Article:
+    """A stage that fails on articles marked EXPLODE, kills its process on VANISH and hangs on STALL."""
+    if "EXPLODE" in article.text:
+        raise ValueError("the marked article explodes")
+    if "VANISH" in article.text:
+        os._exit(3)
+    if "STALL" in article.text:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as native code that never returns would
+        time.sleep(60)
+    return dataclasses.replace(article, cites=("checked",))
+
+
+FRAGILE = ArticleStage("fragile", _fragile, requires=("article.text",), produces=("article.cites",))
+
+
+def _marked(folder: Path, marks: dict[int, str]) -> list[Path]:
+    folder.mkdir()
+    for i in range(10):
+        mark = marks.get(i, "")
+        text = f"Report {i} from the invented town of Quellby on its harbour works and tides. {mark}\n"
+        (folder / f"r{i:02d}.txt").write_text(text, encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def _fragile_run(tmp_path: Path, marks: dict[int, str], **fields: Any) -> tuple[Corpus, Any, list[str]]:
+    targets = _marked(tmp_path / "marked", marks)
+    corpus = Corpus(Store(tmp_path / "fragile.db"), settings=_settings(2, **fields))
+    corpus.pipeline = Pipeline([FRAGILE])
+    report = corpus.ingest(targets)
+    ids = [a["id"] for a in corpus.articles()]
+    return corpus, report, ids
+
+
+def test_an_article_that_raises_or_kills_its_worker_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "_ARTICLE_UNIT", 4)  # the killing article shares its unit with three others
+    corpus, report, ids = _fragile_run(tmp_path, {2: "EXPLODE", 5: "VANISH"})
+    with corpus:
+        failed = {f.article_id: f for f in report.failures}
+        assert set(failed) == {ids[2], ids[5]}
+        assert failed[ids[2]].error == "ValueError"
+        assert failed[ids[5]].error == "WorkerError"
+        assert "exited with status 3" in failed[ids[5]].message
+        assert "fragile" in failed[ids[5]].message
+        for position, article_id in enumerate(ids):
+            done = corpus.stages_done(article_id)
+            assert done == ([] if position in (2, 5) else ["fragile"])
+            if position not in (2, 5):
+                assert corpus.article(article_id).cites == ("checked",)
+        # The failures are stored with the run, and the next run tries those articles again.
+        assert {f.article_id for f in corpus.failures(last_run=True)} == {ids[2], ids[5]}
+        assert corpus.store.pending("fragile") == [ids[2], ids[5]]
+
+
+def test_a_worker_that_hangs_past_its_budget_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "GRACE_SECONDS", 5.0)
+    monkeypatch.setattr(pipeline, "_ARTICLE_UNIT", 1)
+    started = time.monotonic()
+    corpus, report, ids = _fragile_run(tmp_path, {7: "STALL"}, item_seconds=1.0)
+    with corpus:
+        assert [(f.article_id, f.error) for f in report.failures] == [(ids[7], "WorkerError")]
+        assert "stopped after 6 s" in report.failures[0].message
+        assert len(corpus.store.pending("fragile")) == 1
+    assert time.monotonic() - started < 50  # not the 60 s the stage would sleep
+
+
+def test_workers_that_cannot_start_leave_the_stage_to_the_main_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "_BOOT", "import sys; sys.exit(5)")
+    monkeypatch.setattr(pipeline, "_ARTICLE_UNIT", 2)
+    corpus, report, ids = _fragile_run(tmp_path, {})
+    with corpus:
+        assert report.failures == ()
+        assert all(corpus.stages_done(i) == ["fragile"] for i in ids)
+
+
+def test_small_runs_stay_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _Counting.started = []
+    monkeypatch.setattr(corpus_module, "Workers", _Counting)
+    targets = _marked(tmp_path / "few", {})
+    settings = Settings(pipeline=PipelineSettings(workers=2, parallel_from=11, stages=("cites", "dates")))
+    with Corpus(Store(tmp_path / "few.db"), settings=settings) as corpus:
+        corpus.ingest(targets)
+    assert _Counting.started == []
+    settings = Settings(pipeline=PipelineSettings(workers=2, parallel_from=10, stages=("cites", "dates")))
+    with Corpus(Store(tmp_path / "ten.db"), settings=settings) as corpus:
+        corpus.ingest(targets)
+    assert _Counting.started == [2]
+
+
+def test_worker_count() -> None:
+    assert workers.count(3) == 3
+    assert workers.count(0) == len(os.sched_getaffinity(0))
+    with pytest.raises(ConfigError, match=r"\[pipeline\] workers is -1"):
+        workers.count(-1)
+    with pytest.raises(ConfigError):
+        Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(workers=-2)))
+
+
+def test_workers_stop_when_the_pool_closes(tmp_path: Path) -> None:
+    with workers.Workers(2, Settings()) as pool:
+        pids = pool.pids
+        assert len(pids) == 2
+        assert all(Path(f"/proc/{pid}").exists() for pid in pids)
+    for pid in pids:
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
