@@ -58,3 +58,14 @@ def test_a_view_held_is_kept_apart_from_words_said(text: str, cue: str, kind: Qu
 def test_a_direct_quote_is_speech_whatever_its_cue() -> None:
     (quote,) = [q for q in _found("Diplomats fear the plan would “reward” the invaders.") if q.direct]
     assert quote.kind is QuoteKind.SPEECH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ilsa Varn has signalled resistance to Brightmere’s proposed $72 billion purchase of Orvell Studios.",
+        "Mayor Tomas Lind criticised the council's proposed budget for the harbour.",
+    ],
+)
+def test_a_participle_after_a_possessive_describes_a_noun_and_reports_nothing(text: str) -> None:
+    assert [q for q in _found(text) if (q.cue or "").casefold() == "proposed"] == []

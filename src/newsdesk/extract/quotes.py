@@ -640,7 +640,7 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
     """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
     found: list[Quote] = []
     for token in art.doc:
-        if art.in_quote(token.idx):
+        if art.in_quote(token.idx) or speakers.attributive(token):
             continue
         speech = speakers.is_cue(token) and not speakers.weak(token)
         # Any verb whose clause complement a person holds is an attribution too ("Cruz seemed to think that").

@@ -16,7 +16,18 @@ from newsdesk.records import Mention, SpeakerKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CUES", "agent", "frames_quote", "holder", "is_cue", "kind_of", "phrase", "speech_noun", "subject"]
+__all__ = [
+    "CUES",
+    "agent",
+    "attributive",
+    "frames_quote",
+    "holder",
+    "is_cue",
+    "kind_of",
+    "phrase",
+    "speech_noun",
+    "subject",
+]
 
 _CUE_LEMMAS = (
     "say tell add state declare note explain warn argue claim insist announce acknowledge admit mention "
@@ -150,12 +161,20 @@ def _base(token: Token, known: frozenset[str] | None = None) -> str:
     return low
 
 
+def attributive(token: Token) -> bool:
+    """True for a participle that describes a noun ("Orvell's proposed merger", "the reported deal"): it says
+    nothing anyone said or thinks."""
+    return token.dep_ == "amod" or (token.i > 0 and token.doc[token.i - 1].tag_ == "POS")
+
+
 def is_cue(token: Token) -> bool:
     """True for a verb of speech or attribution (or "worried", "concerned" used as adjectives)."""
     if token.lower_ == "according":
         return True
     if token.pos_ == "ADJ":
         return token.lower_ in {"worried", "concerned", "fearful", "adamant"}
+    if attributive(token):
+        return False
     return token.pos_ in {"VERB", "AUX"} and lemma(token) in CUES
 
 
