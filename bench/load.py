@@ -216,7 +216,7 @@ def run(
     with newsdesk.open(db) as corpus:
         work = plan(corpus, web, requests)
     with _serving(db, cache=cache) as (base, pid):
-        with httpx.Client(base_url=base) as warm:  # templates and the first connection of each kind
+        with httpx.Client(base_url=base, timeout=300) as warm:  # templates, first connections, first renders
             for _, url in work[: 2 * len({r for r, _ in work})]:
                 warm.get(url)
         cpu, own = _cpu_seconds(pid), time.process_time()
