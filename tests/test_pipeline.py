@@ -83,6 +83,24 @@ def test_analyze_records_failures_persists_output_and_retries_only_failed(
     assert redo[0].items_in == 2
 
 
+def test_a_stage_that_writes_only_story_data_counts_the_articles_it_did(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # claim_match hands no article back (it writes claim clusters): its report once read "0/2 articles".
+    import newsdesk.pipeline as pipeline_module
+    from newsdesk.pipeline import CorpusStage
+
+    def _tally(batch, view, settings):  # type: ignore[no-untyped-def]
+        return [], {}
+
+    tally = CorpusStage("tally", _tally, requires=("article.text",), produces=("story.tally",))
+    monkeypatch.setattr(pipeline_module, "BUILTIN", (tally,))
+    corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=("tally",))))
+    corpus.store.add([_article("one two three four"), _article("five six seven eight")])
+    reports = corpus.analyze()
+    assert (reports[0].items_in, reports[0].items_out, reports[0].failures) == (2, 2, 0)
+
+
 def _stuck(article: Article, settings: Settings) -> Article:
     if "sleep" in article.text:
         time.sleep(60)

@@ -594,7 +594,13 @@ class Pipeline:
         report = StageReport(
             stage=stage.name,
             items_in=len(batch),
-            items_out=len(result.articles),
+            # A stage that writes only story data (claim clusters) hands no article back: each one it did not
+            # fail is done all the same.
+            items_out=(
+                len(result.articles)
+                if any(p.startswith("article.") for p in stage.produces)
+                else len(batch) - len(result.failures)
+            ),
             failures=len(result.failures),
             seconds=time.perf_counter() - started,
         )
