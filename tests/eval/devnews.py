@@ -31,6 +31,9 @@ Measures (each 0..1, higher is better):
 - ``devnews.timeline_no_furniture``: share of timeline entries, over every story, whose text holds none of
   :data:`FURNITURE`. The bodies had their page furniture removed by hand, so this guards against regressions
   in how entries are chosen rather than measuring boilerplate removal.
+- ``devnews.stances`` / ``devnews.stances_not_wrong`` (:func:`tests.eval.stances.measure_devnews`): stances read
+  off the articles by hand found with a correct evidence span, and stances an analyst would reject (facts, acts,
+  other people's positions, a name's words read as sentiment) not reported.
 
 ``python -m tests.eval.devnews`` prints the scores and the errors behind each one.
 """
@@ -48,7 +51,7 @@ from typing import Any
 from newsdesk.corpus import Corpus
 from newsdesk.records import Article
 from newsdesk.store import Store
-from tests.eval import attribution
+from tests.eval import attribution, stances
 from tests.eval.gate import bcubed, corpus_hash, shared  # gate imports this module only when it runs it
 
 # NOTES.md (a): copies or rewrites of one wire or agency story, by file number. 024 is the uncredited rewrite
@@ -372,6 +375,7 @@ def score(
         _origins(by_file),
         _entities(entities),
         _timeline(corpus),
+        stances.measure_devnews(corpus, {a.id: f"{n:03d}" for n, a in by_file.items()}),
     ):
         scores.update(got)
         errors.update(why)
