@@ -297,6 +297,25 @@ def test_issues_merge_across_wording_and_shifts_are_dated() -> None:
     assert len(accord) == 1 and accord[0]["shifts"] == []
 
 
+def test_issues_meet_across_a_name_a_nominalisation_and_one_word() -> None:
+    # "the Match Warden" tagged as a name in one article, plain words in another; "removal" against "remove"; a
+    # one-word target ("the ruling") held whole by a longer one.
+    tagged = "an immediate removal of the Match Warden"
+    warden = Mention(text="Match Warden", start=tagged.index("Match"), end=len(tagged), type="PERSON", entity_id="w1")
+    rows = [
+        _row("board", "supports", "2025-09-16", tagged, extract.terms(tagged, 0, (warden,))),
+        _row("council", "opposes", "2025-09-16", "its request to remove the match warden", ()),
+        _row("party", "opposes", "2025-11-17", "the ruling", ()),
+        _row("leader", "opposes", "2025-11-17", "the ruling issued against her", ()),
+    ]
+    for row in rows[1:]:
+        row["terms"] = extract.terms(str(row["target"]))
+    found = issues.positions(rows)
+    by_actor = {p["actor_id"]: p["issue_id"] for p in found}
+    assert by_actor["board"] == by_actor["council"]
+    assert by_actor["party"] == by_actor["leader"] != by_actor["board"]
+
+
 def test_corpus_stances_on_invented_articles(tmp_path: Path) -> None:
     """Through the whole pipeline: one actor with one statement, an article with no quotes, a non-English
     article; filters by actor, story and issue; nothing crashes."""

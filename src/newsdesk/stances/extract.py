@@ -175,21 +175,20 @@ def _stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]
             break
+    if w.endswith("e") and len(w) >= 6:
+        w = w[:-1]  # "remove" meets "removal" (both "remov")
     return w
 
 
 def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tuple[str, ...]:
-    """The content terms of a target at ``offset``: its linked entities as ``@id`` and its other words stemmed
-    and folded (:data:`_FOLD`), stop words left out; each once, in order."""
+    """The content terms of a target at ``offset``: its linked entities as ``@id`` and its words stemmed and
+    folded (:data:`_FOLD`), stop words left out; each once, in order. A name's words count too, so that "the
+    Match Referee" (tagged as a name) meets "remove the match referee" (not tagged)."""
     out: dict[str, None] = {}
-    inside: list[tuple[int, int]] = []
     for m in mentions:
         if offset <= m.start and m.end <= offset + len(text) and m.entity_id:
             out[f"@{m.entity_id}"] = None
-            inside.append((m.start - offset, m.end - offset))
     for w in _WORD.finditer(text):
-        if any(s <= w.start() < e for s, e in inside):
-            continue
         word = w.group().casefold()
         if word in _STOP or len(word) < 3:
             continue
