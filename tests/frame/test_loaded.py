@@ -16,6 +16,12 @@ CASES = [
     ("The so-called reform passed.", [("so-called", "neg", None)]),
     ("The council approved the budget on Monday.", []),
     ("A crowd gathered near the tanks of the Orrin museum.", []),  # not "crowed", not "tanked"
+    # A judging verb in another sense: killed, taken to hospital, an explosion.
+    ("The Ferrow blaze has claimed at least 31 lives.", []),
+    ("Two wardens were admitted to hospital.", []),
+    ("The blast shook the Orrin quay.", []),
+    ("Mayor Tull claimed that the vote was fixed.", [("claimed", "neg", "said")]),
+    ("Critics blasted the Orrin budget.", [("blasted", "neg", "criticise")]),
 ]
 
 
