@@ -634,3 +634,22 @@ def test_a_people_s_word_counts_for_its_country_but_is_no_name_of_it() -> None:
     again = Linker(linker.entities())
     (article,) = again.link_articles([batch[1]])
     assert {m.entity_id for m in article.mentions} == {entity}
+
+
+def test_an_acronym_opening_a_longer_name_is_still_the_body_it_abbreviates() -> None:
+    linked = _batch_linked(
+        ("Meridian Press Agency/ORG",), ("MPA/ORG", "MPA Appeals Panel/ORG"), ("MPA Appeals Panel/ORG", "MPA/ORG")
+    )
+    assert _entity_of(linked, "MPA") == _entity_of(linked, "Meridian Press Agency")
+    assert not _entity_of(linked, "MPA") & _entity_of(linked, "MPA Appeals Panel")
+
+
+def test_the_last_word_of_an_outlet_the_article_names_is_that_outlet() -> None:
+    linked = _batch_linked(
+        ("Harbour Morning Post/ORG", "Post/ORG", "Post/ORG"),  # "the Post" after the outlet's full name
+        ("Post/ORG",),  # another article's "Post" alone is no particular outlet
+        ("White House/ORG", "House/ORG"),  # and a word that ends a body's name, not an outlet's, stays apart
+    )
+    assert _entity_of(linked, "Harbour Morning Post") == {linked[0].mentions[1].entity_id}
+    assert linked[1].mentions[0].entity_id != linked[0].mentions[0].entity_id
+    assert not _entity_of(linked, "House") & _entity_of(linked, "White House")

@@ -506,6 +506,24 @@ class Linker:
         named = [k for k in found if k.id in local.values() or (text and any(a in text for a in k.aliases if " " in a))]
         return named or ([] if here else found if len(found) == 1 else [])
 
+    def _outlet_ending(self, word: str, local: dict[str, str]) -> list[_Known]:
+        """The one news outlet this article names whose name ``word`` ends: "the Post" after the "Harbour
+        Morning Post". Such words ("Post", "Times") are too common to stand for an organisation named in other
+        articles (see :meth:`_short_form_of`), not for the outlet the article itself names."""
+        key = word.casefold()
+        found = [
+            k
+            for k in (self._known[i] for i in dict.fromkeys(local.values()))
+            if k.type == "ORG"
+            and any(
+                len(w := _words(a)) > 1
+                and w[-1].casefold() == key
+                and attributions.canonical_outlet(_CAMEL.sub(" ", a)) is not None
+                for a in k.aliases
+            )
+        ]
+        return found if len(found) == 1 else []
+
     def _same_acronym(self, name: str, kind: str, local: dict[str, str]) -> list[_Known]:
         """The organisation or place that ``name`` is the acronym or the full name of ("MPA", "Meridian Press
         Agency"), when one is known by the other form."""
@@ -631,8 +649,15 @@ class Linker:
         if not candidates and kind == "ORG" and len(words) > 1:
             candidates = self._larger_body(name, local)
         if kind == "ORG" and len(words) == 1:
-            # The article's own "Courier" is the Courier it names, even if another article's stood alone.
-            candidates = self._short_form_of(words[0], local, text, here=True) or candidates
+            # The article's own "Courier" is the Courier it names, even if another article's stood alone. An
+            # acronym is first the known body it abbreviates: "MPA" beside "MPA Appeals Panel" is still the
+            # Meridian Press Agency (the panel is one of its bodies).
+            candidates = (
+                (_acronym(name) and self._same_acronym(name, kind, local))
+                or self._short_form_of(words[0], local, text, here=True)
+                or self._outlet_ending(words[0], local)
+                or candidates
+            )
         if not candidates and kind in _PLACE_OR_BODY:
             # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
             candidates = self._places_named(name)
@@ -666,6 +691,10 @@ class Linker:
         if kind == "PERSON" and len(words) > 1:
             # A full name never joins a person whose full names have its surname with another first name.
             candidates = [k for k in candidates if not any(_conflict(name, a) for a in k.full)]
+        if kind in _PLACE_OR_BODY and len(words) == 1 and words[0].lower() in _GENERIC_PARTS:
+            # "Post" written alone joins a body with a longer name ("the Post" of an outlet) only where the
+            # article names it.
+            candidates = [k for k in candidates if k.id in local.values() or not k.full]
         if not candidates:
             return None
         in_article = [k for k in candidates if k.id in local.values()]
