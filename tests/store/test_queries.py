@@ -170,6 +170,28 @@ def test_a_name_finds_every_spelling_of_its_entity(linked: Store, query: str, fo
     assert _ids(linked, query) == found
 
 
+def test_a_people_s_word_linked_to_its_country_does_not_search_the_country(store: Store) -> None:
+    # "Velorian" counts for Veloria (its mentions link there) but is no name of it: neither finds the other.
+    from newsdesk.records import Entity, Mention
+    from newsdesk.store import extracts
+
+    texts = {"v1": "Veloria closed its border.", "v2": "A Velorian poet spoke."}
+    store.add([Article(id=k, source=f"{k}.txt", text=t, raw=t) for k, t in texts.items()])
+    with store.conn:
+        extracts.save_entities(store.conn, [Entity(id="e9", name="Veloria", type="GPE", aliases=("Veloria",))])
+        for k, text in texts.items():
+            word = text.split()[0] if k == "v1" else text.split()[1]
+            at = text.index(word)
+            mention = Mention(text=word, start=at, end=at + len(word), type="GPE", entity_id="e9")
+            extracts.save(
+                store.conn,
+                Article(id=k, source=f"{k}.txt", text=text, raw=text, mentions=(mention,)),
+                {"article.entities"},
+            )
+    assert _ids(store, "Velorian") == {"v2"}
+    assert _ids(store, "Veloria") == {"v1"}
+
+
 def test_a_quoted_name_or_exact_searches_the_words_as_written(linked: Store) -> None:
     assert _ids(linked, '"Halim Rahaman"') == {"s1"}
     assert _ids(linked, "Halim Rahaman", exact=True) == {"s1"}

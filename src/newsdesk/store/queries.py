@@ -205,7 +205,10 @@ def _aliases_of(conn: sqlite3.Connection, name: str, one_word: bool) -> list[str
         return []
     found: dict[str, None] = {}
     for r in conn.execute(f"SELECT name, aliases FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids):
-        for alias in (r["name"], *json.loads(r["aliases"])):
+        names = (r["name"], *json.loads(r["aliases"]))
+        if name.casefold() not in {n.strip().casefold() for n in names}:
+            continue  # a word linked to the entity that is none of its names: "Velorian" of Veloria
+        for alias in names:
             if one_word or " " in alias.strip() or (alias.isupper() and len(alias) >= 3):
                 found.setdefault(alias.strip())
     found.pop(name, None)
