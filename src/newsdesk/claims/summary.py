@@ -92,6 +92,10 @@ def clusters(
                 article_ids=article_ids,
                 published=published,
                 origins=backing["independent_origins"],
+                claim_articles=[m["article_id"] for m in members],
+                claim_events=[m.get("event_id") for m in members],
+                claim_published=[m.get("published") for m in members],
+                claim_origins=[m.get("origin") or m["article_id"] for m in members],
             )
         )
     conflicts = [c for story_sides in sides.values() for c in contradict.find(story_sides, only)]

@@ -201,7 +201,24 @@ _FATE = [
     (re.compile(r"\b(?:arrested|detained)\b", re.IGNORECASE), "arrested"),
     (re.compile(r"\b(?:evacuated|displaced)\b", re.IGNORECASE), "evacuated"),
     (re.compile(r"\b(?:rescued|saved)\b", re.IGNORECASE), "rescued"),
+    (re.compile(r"\b(?:live|lived|living|housing|housed|home to|inhabitants)\b", re.IGNORECASE), "living"),
 ]
+# A count written before its number: "the number of people missing has reached 128", "the death toll rose to 83".
+_COUNT_FIRST = re.compile(
+    rf"\b(?:(?:the )?number of (?P<noun>{'|'.join(sorted(PEOPLE))})(?: (?P<fate>missing|dead|killed|injured|"
+    rf"wounded|arrested|evacuated|rescued))?|(?P<toll>death toll|toll of the dead))(?: \w+){{0,8}}? "
+    rf"(?:has |had |have )?(?:risen to|rose to|climbed to|reached|stands at|stood at|is|was|hit|hits|jumped to|"
+    rf"increased to|fell to|dropped to) (?:at least |more than |about |around |nearly )?(?P<n>{_NUM})\b",
+    re.IGNORECASE,
+)
+# No one hurt: "without any reported injuries", "caused no casualties", "no injuries have been reported".
+_NONE_HURT = re.compile(
+    r"\b(?:no|without(?: any)?)(?: reported| immediate| known)? (?P<what>injuries|casualties|deaths|fatalities)\b",
+    re.IGNORECASE,
+)
+
+
+_ANOTHER_NUMBER = re.compile(rf"\d|\b{_WORDNUM}\b", re.IGNORECASE)
 
 
 def _people(sentence: str, start: int, end: int, noun: str) -> str:
@@ -214,6 +231,9 @@ def _people(sentence: str, start: int, end: int, noun: str) -> str:
     best: tuple[int, str] | None = None
     for pattern, fate in _FATE:
         for m in pattern.finditer(sentence, max(0, start - 40), min(len(sentence), end + 40)):
+            between = sentence[m.end() : start] if m.end() <= start else sentence[end : m.start()]
+            if _ANOTHER_NUMBER.search(between):
+                continue  # "killed 44 people, and 279 people": the word is the other number's
             distance = min(abs(m.start() - end), abs(start - m.end()))
             if best is None or distance < best[0]:
                 best = (distance, fate)
@@ -302,6 +322,17 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
         if n is None or not 0 < n < 130 or _taken(taken, m.start(), m.end()):
             continue
         add("age", _fmt(n), "year of age", m.start(), m.end())
+    for m in _COUNT_FIRST.finditer(sentence):
+        n = number(m["n"])
+        if n is None or _taken(taken, m.start("n"), m.end("n")):
+            continue
+        fate = "killed" if m["toll"] else (m["fate"] or "").casefold()
+        unit = {"dead": "people killed", "wounded": "people injured"}.get(fate, f"people {fate}" if fate else "people")
+        add("count", _fmt(n), unit, m.start("n"), m.end("n"))
+    for m in _NONE_HURT.finditer(sentence):
+        if not _taken(taken, m.start(), m.end()):
+            what = m["what"].casefold()
+            add("count", "0", "people killed" if what in ("deaths", "fatalities") else "people injured", *m.span())
     for m in _counts(sentence):
         if _taken(taken, m.start(), m.end("n")):
             continue
