@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import math
 import re
 
-from newsdesk.claims import extract
+from newsdesk.claims import extract, values
 from newsdesk.claims.match import DENIAL as DENIES
 from newsdesk.claims.match import relation
 from newsdesk.records import Claim, Modality, Value
@@ -85,6 +85,28 @@ _CHANGING = frozenset(
 
 def _evolves(kind: str, unit: str) -> bool:
     return kind in _EVOLVING and (kind != "count" or unit in _CHANGING)
+
+
+def _persists(value: Value) -> bool:
+    """Whether a count is a property of a thing (the storeys of a tower, the people living in an estate): it is
+    the same in every event and on every day of a story, unlike the outcome of one event (the wickets of a
+    match)."""
+    return value.kind == "count" and (_compound(value) or value.unit == "people living")
+
+
+def _anchored(ca: Claim, cb: Claim, key: tuple[str, str]) -> bool:
+    """Whether two claims are tied to one moment: they name the same day, or give the same exact value of another
+    changing count ("the toll has risen to 128, and 200 are missing" and "the toll reached 128, and 128 are
+    missing" speak of one moment)."""
+    for x in ca.values:
+        if (x.kind, x.unit) == key or x.bound:
+            continue
+        dated = x.kind == "date" and x.unit in ("day", "weekday")
+        if not dated and not _evolves(x.kind, x.unit):
+            continue
+        if any((y.kind, y.unit, y.value) == (x.kind, x.unit, x.value) and not y.bound for y in cb.values):
+            return True
+    return False
 
 
 def _compound(value: Value) -> bool:
@@ -189,6 +211,8 @@ def _near(terms: Sequence[frozenset[str]], among: Sequence[int], of: Sequence[in
     return near
 
 
+_NUMBER_WORDS = frozenset(values.SMALL) | {"hundred", "thousand", "million", "billion"}
+_COUNTED = {"people living": ("live", "hous", "resident", "peopl", "inhabit", "home")}
 _GENERIC = frozenset({"people", "", "number", "time", "thing"})
 _LOWER = frozenset({"at least", "more than", "over"})
 _UPPER = frozenset({"up to", "fewer than", "less than", "under", "as many as", "nearly", "almost"})
@@ -304,7 +328,10 @@ def _same_thing(ca: Claim, cb: Claim, x: Value, y: Value, *, threshold: float) -
         return 0.0  # "Hasina ... three counts" and "Kamal ... four counts": two subjects
     if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
         return 0.0
-    skip = {x.unit, x.unit + "s", *x.unit.split()}
+    # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
+    skip = {x.unit, x.unit + "s", *x.unit.split(), *_COUNTED.get(x.unit, ()), *(extract.stem(w) for w in _NUMBER_WORDS)}
+    words = re.findall(r"[^\W\d_]+", f"{x.text} {y.text}")
+    skip |= {extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words}
     ta, tb = frozenset(ca.terms) - skip, frozenset(cb.terms) - skip
     shared = len(ta & tb)
     if x.kind == "count" and _compound(x) != _compound(y):
@@ -365,6 +392,22 @@ def _differ(x: Value, y: Value) -> bool:
     return _disjoint(x, y)
 
 
+def _changed(claim: Claim, value: Value) -> bool:
+    """Whether the claim words ``value`` as a change ("rose to 128", "was revised to 6 million", "30 have now been
+    treated"): a change word shortly before the value or right after it, not anywhere in the sentence (in "the
+    toll rose to 128 and 200 are missing" only the toll changed)."""
+    if not claim.update:
+        return False
+    start, end = value.start - claim.start, value.end - claim.start
+    before = claim.text[max(0, start - 40) : start]
+    after = claim.text[end : end + 30]
+    change = extract.UPDATE.pattern
+    return bool(
+        re.search(rf"(?:{change})\W+(?:[^\W\d]+\W+)?$", before, re.IGNORECASE)
+        or re.match(rf"^\W*(?:[^\W\d]+\W+){{0,2}}(?:{change})", after, re.IGNORECASE)
+    )
+
+
 def _day(side: Side, i: int) -> str:
     return (_at(side, i, side.claim_published) or "")[:10]
 
@@ -379,19 +422,20 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
     day, or copies of one report (one origin), giving two values is a contradiction. Two lower bounds ("at
     least 44", "at least 83") are a count rising unless stated the same day or by one origin."""
     evolves = _evolves(pair.kind, pair.unit)
+    persists = _persists(pair.x) and _persists(pair.y)
     ea, eb = _at(a, pair.i, a.claim_events), _at(b, pair.j, b.claim_events)
-    if ea and eb and ea != eb:
+    if ea and eb and ea != eb and not persists:
         return True if evolves else None
-    if a.claims[pair.i].update or b.claims[pair.j].update:
+    if _changed(a.claims[pair.i], pair.x) or _changed(b.claims[pair.j], pair.y):
         return True
     da, db = _day(a, pair.i), _day(b, pair.j)
     oa, ob = _at(a, pair.i, a.claim_origins), _at(b, pair.j, b.claim_origins)
     one_report = bool(oa and ob and oa == ob)
-    if da and db and da != db and pair.kind in _EVOLVING:
+    if da and db and da != db and pair.kind in _EVOLVING and not persists:
         # Stated on two days: a quantity that changes changed; one that does not (the wickets of a match, the
         # balls to spare) belongs to two things, as two matches are two events.
         return True if evolves else None
-    same_day = bool(da and da == db)
+    same_day = bool(da and da == db) or _anchored(a.claims[pair.i], b.claims[pair.j], (pair.kind, pair.unit))
     if pair.x.bound in _LOWER and pair.y.bound in _LOWER:
         return not (same_day or one_report)
     if evolves and not (same_day or one_report):

@@ -59,7 +59,7 @@ _OPINION = re.compile(
     r"^(?:I|We)\b|\b(?:I think|I believe|in my view|in our view|we believe|it is time|arguably|should|ought to)\b",
     re.IGNORECASE,
 )
-_UPDATE = re.compile(
+UPDATE = re.compile(
     r"\b(?:cut to|reduced to|lowered to|raised to|increased to|rose to|risen to|fell to|fallen to|climbed to|"
     r"dropped to|revised|updated|amended|corrected|now|latest|new(?:ly)?|has since|later|no longer)\b",
     re.IGNORECASE,
@@ -305,7 +305,7 @@ def find(article: Article) -> tuple[Claim, ...]:
                 values=tuple(vals),
                 terms=found_terms,
                 slot=_slot(vals, found_terms),
-                update=bool(_UPDATE.search(sentence)),
+                update=bool(UPDATE.search(sentence)),
                 confidence=round(min(confidence, 0.95), 2),
             )
         )

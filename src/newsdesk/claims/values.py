@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from newsdesk.records import DateMention, Value
 
-__all__ = ["PEOPLE", "find", "number"]
+__all__ = ["PEOPLE", "SMALL", "find", "number"]
 
-_SMALL = {
+SMALL = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -115,7 +115,7 @@ _ZONES = {
     "pdt": "UTC-7",
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = r"(?:" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
+_WORDNUM = r"(?:" + "|".join(sorted(SMALL, key=len, reverse=True)) + r")"
 _ANYNUM = rf"(?:{_NUM}|{_WORDNUM}(?:[- ]{_WORDNUM})?)"
 _SCALEWORD = r"(?:thousand|million|billion|trillion|bn|mn|tn|[mbk])\b"
 _MONEY_SIGN = re.compile(rf"(?P<cur>US\$|[$€£¥₴₽])\s?(?P<n>{_NUM})\s?(?P<scale>{_SCALEWORD})?", re.IGNORECASE)
@@ -150,7 +150,8 @@ _NOT_NOUN = frozenset(
 _ADJ_SUFFIX = ("ly", "ian", "ern", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "est", "er")
 
 
-_PER_SHARE = re.compile(r"\s?-?(?:a[ -]share|per[ -]share|share price|a-share)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_PER_SHARE = re.compile(r"\s?(?:\([^()]{1,20}\)\s?)?-?(?:a[ -]share|per[ -]share|share price|a-share)\b", re.IGNORECASE)
 _BOUND = re.compile(
     r"\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|as many as|"
     r"fewer than|less than|under|close to|an estimated|estimated|some)\s+(?:\S+\s+)?$",
@@ -167,9 +168,9 @@ def number(text: str) -> float | None:
         pass
     total = 0.0
     for part in re.split(r"[- ]", t):
-        if part not in _SMALL:
+        if part not in SMALL:
             return None
-        total = total * 100 if part == "hundred" and total else total + _SMALL[part]
+        total = total * 100 if part == "hundred" and total else total + SMALL[part]
     return total or None
 
 
@@ -206,7 +207,7 @@ _FATE = [
 # A count written before its number: "the number of people missing has reached 128", "the death toll rose to 83".
 _COUNT_FIRST = re.compile(
     rf"\b(?:(?:the )?number of (?P<noun>{'|'.join(sorted(PEOPLE))})(?: (?P<fate>missing|dead|killed|injured|"
-    rf"wounded|arrested|evacuated|rescued))?|(?P<toll>death toll|toll of the dead))(?: \w+){{0,8}}? "
+    rf"wounded|arrested|evacuated|rescued))?|(?P<toll>death toll|toll of the dead))(?: \S+){{0,8}}? "
     rf"(?:has |had |have )?(?:risen to|rose to|climbed to|reached|stands at|stood at|is|was|hit|hits|jumped to|"
     rf"increased to|fell to|dropped to) (?:at least |more than |about |around |nearly )?(?P<n>{_NUM})\b",
     re.IGNORECASE,
@@ -267,7 +268,7 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
     def add(kind: str, value: str, unit: str, start: int, end: int) -> None:
         if kind == "money" and _PER_SHARE.match(sentence, end):
             unit = "money per share"
-        bound = _BOUND.search(sentence, max(0, start - 20), start)
+        bound = _BOUND.search(sentence, max(0, start - 20), start) if value != "0" else None  # "no one" is exact
         found.append(
             Value(
                 kind=kind,
@@ -287,6 +288,10 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
             taken.append((d.start - offset, d.end - offset))
             if d.value:
                 found.append(Value(kind="date", value=d.value, unit=d.precision, text=d.text, start=d.start, end=d.end))
+            elif (day := _WEEKDAY.search(d.text)) is not None:
+                # An article with no date of its own still names the day: "on Friday" is a day, if not a date.
+                weekday = day.group().casefold()
+                found.append(Value(kind="date", value=weekday, unit="weekday", text=d.text, start=d.start, end=d.end))
     for m in _MONEY_SIGN.finditer(sentence):
         n = number(m["n"])
         if n is None or _taken(taken, m.start(), m.end()):
