@@ -207,7 +207,7 @@ _FATE = [
 # A count written before its number: "the number of people missing has reached 128", "the death toll rose to 83".
 _COUNT_FIRST = re.compile(
     rf"\b(?:(?:the )?number of (?P<noun>{'|'.join(sorted(PEOPLE))})(?: (?P<fate>missing|dead|killed|injured|"
-    rf"wounded|arrested|evacuated|rescued))?|(?P<toll>death toll|toll of the dead))(?: \S+){{0,8}}? "
+    rf"wounded|arrested|evacuated|rescued))?|(?P<toll>death toll|toll of the dead))(?: \S+){{0,12}}? "
     rf"(?:has |had |have )?(?:risen to|rose to|climbed to|reached|stands at|stood at|is|was|hit|hits|jumped to|"
     rf"increased to|fell to|dropped to) (?:at least |more than |about |around |nearly )?(?P<n>{_NUM})\b",
     re.IGNORECASE,
