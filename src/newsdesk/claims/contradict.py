@@ -26,7 +26,7 @@ from newsdesk.records import Claim, Modality, Value
 __all__ = ["CONTEXT", "Conflict", "Side", "differing", "find"]
 
 CONTEXT = 0.3  # Dice coefficient of the terms of two claims on one subject
-DATES = 0.5  # the same, for two dates (articles date many things, and dates alone say little)
+DATES = 0.4  # the same, for two dates (articles date many things, and dates alone say little)
 SPECIFIC = 0.1  # the same, for two counts of one named thing ("31 storeys" and "32 storeys")
 DENIAL = 0.45  # the same, for a denial and the claim it denies (values do not tell them apart)
 
@@ -269,8 +269,16 @@ def _qualifier(claim: Claim, value: Value) -> str:
     return found.group(1).casefold() if found else ""
 
 
+_CALENDAR = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
+    re.IGNORECASE,
+)
+
+
 def _names(claim: Claim) -> frozenset[str]:
-    return frozenset(t for t in claim.terms if t.startswith(("@", "#")))
+    """The names of a claim; days and months are capitalised but name no one."""
+    return frozenset(t for t in claim.terms if t.startswith(("@", "#")) and not _CALENDAR.fullmatch(t[1:]))
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:of|de|do|da|al|bin)\b))*")
@@ -283,10 +291,12 @@ def _subject(claim: Claim) -> frozenset[str]:
     terms = set(claim.terms)
     for run in _NAME_RUN.finditer(claim.text):
         words = [re.sub(r"[’']s$", "", w).strip(".") for w in run.group().split()]
-        if run.start() == 0 and f"#{extract.name_key(words[0])}" not in terms:
+        whole = f"#{extract.name_key(' '.join(words))}"
+        if run.start() == 0 and whole not in terms and f"#{extract.name_key(words[0])}" not in terms:
             words = words[1:]
             while words and not words[0][:1].isupper():
                 words = words[1:]
+        words = [w for w in words if not _CALENDAR.fullmatch(w)]
         if words:
             return frozenset({f"#{extract.name_key(' '.join(words))}", *(f"#{w.casefold()}" for w in words)})
     return frozenset()
