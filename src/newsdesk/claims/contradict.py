@@ -343,6 +343,11 @@ def _same_thing(ca: Claim, cb: Claim, x: Value, y: Value, *, threshold: float) -
     words = re.findall(r"[^\W\d_]+", f"{x.text} {y.text}")
     skip |= {extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words}
     ta, tb = frozenset(ca.terms) - skip, frozenset(cb.terms) - skip
+    if x.kind == "date":
+        # A story's names recur in most of its sentences; what two dates date is in the other words ("arrested on
+        # Friday" and "arrested on Thursday"; not "contained by Friday" and "began on Wednesday").
+        ta = frozenset(t for t in ta if not t.startswith(("#", "@")))
+        tb = frozenset(t for t in tb if not t.startswith(("#", "@")))
     shared = len(ta & tb)
     if x.kind == "count" and _compound(x) != _compound(y):
         return 0.0  # "the eight-nation cup" and "the two nations": a property and a tally
