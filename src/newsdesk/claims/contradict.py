@@ -11,12 +11,11 @@ it is a *contradiction*. Bounds and estimates ("at least 156", "about 30") contr
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import math
-import re
 
 from newsdesk.claims import extract, values
 from newsdesk.claims.match import DENIAL as DENIES
@@ -255,7 +254,7 @@ def _disjoint(x: Value, y: Value) -> bool:
     than 1,400" do not; "about 4,800" and "approximately 4,000" do not)."""
     a, b = _interval(x), _interval(y)
     if a is None or b is None:
-        return x.value != y.value
+        return x.value != y.value and not (x.bound and y.bound)
     lo_a, hi_a, lo_open_a, hi_open_a = a
     lo_b, hi_b, lo_open_b, hi_open_b = b
     if hi_a < lo_b or (hi_a == lo_b and (hi_open_a or lo_open_b)):
@@ -369,7 +368,7 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
         return []
     found = []
     for key in both:
-        if {v.value for v in a.by_unit[key]} & {v.value for v in b.by_unit[key]}:
+        if any(x.value == y.value and not _disjoint(x, y) for x in a.by_unit[key] for y in b.by_unit[key]):
             continue  # one side gives a value the other gives too: they agree on it
         kind = key[0]
         if kind == "money" and _apart(a.by_unit[key][0].value, b.by_unit[key][0].value):
@@ -389,7 +388,7 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
                     for y in cb.values:
                         if (y.kind, y.unit) != key or not _differ(x, y):
                             continue
-                        if any({x.value, y.value} <= values for values in said.values()):
+                        if x.value != y.value and any({x.value, y.value} <= vs for vs in said.values()):
                             continue
                         context = _same_thing(ca, cb, x, y, threshold=threshold)
                         if context:
@@ -401,7 +400,7 @@ def _differ(x: Value, y: Value) -> bool:
     """Whether two values of one unit differ: no number fits both, or both are lower bounds of one count stated
     at different values ("at least 156" and "at least 159": two counts of one toll)."""
     if x.value == y.value:
-        return False
+        return _disjoint(x, y)  # "up to 1,400" and "more than 1,400"
     if x.bound in _LOWER and y.bound in _LOWER:
         return True
     return _disjoint(x, y)
@@ -453,9 +452,8 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
     same_day = bool(da and da == db) or _anchored(a.claims[pair.i], b.claims[pair.j], (pair.kind, pair.unit))
     if pair.x.bound in _LOWER and pair.y.bound in _LOWER:
         return not (same_day or one_report)
-    if evolves and not (same_day or one_report):
-        return True  # stated on other days, or on days not known, by two reports: a change cannot be ruled out
-    return False
+    # Stated on other days, or on days not known, by two reports: a change cannot be ruled out.
+    return evolves and not (same_day or one_report)
 
 
 def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
@@ -504,6 +502,8 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
             # A contradiction, if any pair of claims gives one, else the closest update.
             pair, update = min(judged, key=lambda p: p[1])
             values = (pair.x.value, pair.y.value)
+            if values[0] == values[1]:  # the bounds differ: say them
+                values = (f"{pair.x.bound} {pair.x.value}".strip(), f"{pair.y.bound} {pair.y.value}".strip())
             found.append(Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values))
             continue
         if a.negative != b.negative and relation(a.values, b.values) != "differ":
@@ -523,6 +523,8 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
                 continue  # a denial contradicts the one claim it is closest to
             va, vb = ("denied", "asserted") if a.negative else ("asserted", "denied")
             # A quantity changes from one day to the next; whether a thing is so, from one report to its copy.
-            update = a.worded_as_update or b.worded_as_update or (_later(a, b) and bool(set(a.origins) & set(b.origins)))
+            update = (
+                a.worded_as_update or b.worded_as_update or (_later(a, b) and bool(set(a.origins) & set(b.origins)))
+            )
             found.append(Conflict(a.cluster_id, b.cluster_id, "denial", "claim", update, (va, vb)))
     return found

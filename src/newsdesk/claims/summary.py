@@ -106,6 +106,17 @@ def clusters(
     return list(out.values()), conflicts
 
 
+def _slot(slot: str, conflict: contradict.Conflict) -> str:
+    """What a conflict is about: the unit the two sides differ on ("storey", "people missing", "money per share",
+    "date") and the first side's content words; a cluster's own slot names its first value's unit, which may be
+    another."""
+    if conflict.kind == "denial":
+        return slot
+    words = slot.split(" · ", 1)[1] if " · " in slot else slot
+    unit = conflict.unit if conflict.kind in ("count", "money", "duration") else conflict.kind
+    return " · ".join(x for x in (unit, words) if x)
+
+
 def contradictions(
     found: Sequence[dict[str, Any]], conflicts: Sequence[contradict.Conflict], *, updates: bool = False
 ) -> list[dict[str, Any]]:
@@ -136,7 +147,7 @@ def contradictions(
                 {
                     "id": f"{conflict.a}~{conflict.b}",
                     "story_id": cluster["story_id"],
-                    "slot": cluster["slot"],
+                    "slot": _slot(cluster["slot"], conflict),
                     "kind": conflict.kind,
                     "unit": conflict.unit,
                     "update": conflict.update,
