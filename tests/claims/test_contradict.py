@@ -3,8 +3,8 @@ sentences written for these tests (invented places, people and outlets)."""
 
 from __future__ import annotations
 
-from newsdesk.claims import contradict, extract, values
-from newsdesk.records import Claim, DateMention, Modality
+from newsdesk.claims import contradict, extract, summary, values
+from newsdesk.records import Article, Claim, DateMention, Modality
 
 
 def claim(text: str, dates: tuple[DateMention, ...] = ()) -> Claim:
@@ -208,3 +208,24 @@ def test_a_denial_needs_a_denial_and_a_positive_claim() -> None:
     no_handshake = side("e", "There was no handshake between Orlan captain Ivo Brand and Tesk captain Sami Ruud.")
     did_not = side("f", "Orlan captain Ivo Brand and Tesk captain Sami Ruud denied they had shaken hands.")
     assert not found(no_handshake, did_not)
+
+
+def test_a_lede_the_title_was_guessed_from_is_a_claim() -> None:
+    lede = "Velmar has agreed a historic $40 billion deal to buy the Tessaro film studios in Orlan."
+    text = f"{lede}\nCorvane said it would not bid for the Tessaro film studios this year."
+    guessed = Article(id="a", source="s", text=text, title=lede)
+    headline = Article(
+        id="b",
+        source="s",
+        text=f"Velmar buys Tessaro studios in Orlan\n{text}",
+        title="Velmar buys Tessaro studios in Orlan",
+    )
+    assert extract.find(guessed)[0].text == lede
+    assert "Velmar buys Tessaro studios in Orlan" not in [c.text for c in extract.find(headline)]
+
+
+def test_a_contradiction_names_the_unit_it_is_about() -> None:
+    conflict = contradict.Conflict("a", "b", "count", "storey", False, ("31", "32"))
+    assert summary._slot("year · polic arrest", conflict) == "storey · polic arrest"
+    denial = contradict.Conflict("a", "b", "denial", "claim", False, ("asserted", "denied"))
+    assert summary._slot("sprinkler switch", denial) == "sprinkler switch"
