@@ -26,6 +26,7 @@ __all__ = ["CONTEXT", "Conflict", "Side", "differing", "find"]
 
 CONTEXT = 0.3  # Dice coefficient of the terms of two claims on one subject
 DATES = 0.4  # the same, for two dates (articles date many things, and dates alone say little)
+PER_VALUE = 8  # claims of one cluster read for one value: the rest say it again
 SPECIFIC = 0.1  # the same, for two counts of one named thing ("31 storeys" and "32 storeys")
 DENIAL = 0.45  # the same, for a denial and the claim it denies (values do not tell them apart)
 
@@ -380,20 +381,33 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
                 if article is not None:
                     said.setdefault(article, set()).update(v.value for v in claim.values if (v.kind, v.unit) == key)
         threshold = DATES if kind == "date" else CONTEXT
-        for i, ca in enumerate(a.claims):
-            for x in ca.values:
-                if (x.kind, x.unit) != key:
+        for i, x in _giving(a, key):
+            for j, y in _giving(b, key):
+                if not _differ(x, y):
                     continue
-                for j, cb in enumerate(b.claims):
-                    for y in cb.values:
-                        if (y.kind, y.unit) != key or not _differ(x, y):
-                            continue
-                        if x.value != y.value and any({x.value, y.value} <= vs for vs in said.values()):
-                            continue
-                        context = _same_thing(ca, cb, x, y, threshold=threshold)
-                        if context:
-                            found.append(_Pair(kind, key[1], x, y, i, j, context))
+                if x.value != y.value and any({x.value, y.value} <= vs for vs in said.values()):
+                    continue
+                context = _same_thing(a.claims[i], b.claims[j], x, y, threshold=threshold)
+                if context:
+                    found.append(_Pair(kind, key[1], x, y, i, j, context))
     return sorted(found, key=lambda p: -p.context)
+
+
+def _giving(side: Side, key: tuple[str, str]) -> list[tuple[int, Value]]:
+    """The claims of ``side`` that give a value of ``key``, with that value: each sentence once (copies repeat
+    it), and at most :data:`PER_VALUE` for one value, so that two large clusters are not compared claim by claim."""
+    out: list[tuple[int, Value]] = []
+    seen: set[str] = set()
+    per: Counter[tuple[str, str]] = Counter()
+    for i, claim in enumerate(side.claims):
+        if claim.text in seen:
+            continue
+        seen.add(claim.text)
+        for v in claim.values:
+            if (v.kind, v.unit) == key and per[v.value, v.bound] < PER_VALUE:
+                per[v.value, v.bound] += 1
+                out.append((i, v))
+    return out
 
 
 def _differ(x: Value, y: Value) -> bool:
