@@ -9,7 +9,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -980,6 +980,13 @@ class Corpus:
     def runs(self, *, limit: int = 20) -> list[dict[str, Any]]:
         """The latest runs with per-stage counts and their ``status`` (running, finished, interrupted)."""
         return self.store.runs(limit=limit)
+
+    def export_tables(
+        self, *, batch: int = 10_000
+    ) -> Iterator[tuple[str, list[tuple[str, str]], Iterator[list[tuple[object, ...]]]]]:
+        """The tables an export writes (articles, quotes, mentions, entities, claims): each one's name, ``(column,
+        type)`` pairs and rows in batches, read as one snapshot (see ``Store.export``)."""
+        return self.store.export(batch=batch)
 
     def count(self) -> int:
         """How many articles the corpus holds."""
