@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.errors import (
     BudgetError,
     ConfigError,
+    ExtraError,
     FetchError,
     IngestError,
     LockedError,
@@ -43,6 +44,7 @@ __all__ = [
     "Article",
     "BudgetError",
     "ConfigError",
+    "ExtraError",
     "Corpus",
     "Entity",
     "Failure",
