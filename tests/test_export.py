@@ -33,7 +33,8 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _store_table(db: Path, table: str) -> tuple[list[str], list[tuple[object, ...]]]:
     conn = sqlite3.connect(db)
     try:
-        names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if not (table == "articles" and r[1] == "raw")]
+        declared = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        names = [n for n in declared if not (table == "articles" and n == "raw")]
         quoted = ", ".join(f'"{n}"' for n in names)
         return names, [tuple(r) for r in conn.execute(f"SELECT {quoted} FROM {table} ORDER BY rowid")]
     finally:
@@ -63,7 +64,7 @@ def test_parquet_export_in_small_row_groups(stored: Path, tmp_path: Path) -> Non
     pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed: pip install -e '.[parquet]'")
     with Corpus(Store(stored)) as corpus:
         written = parquet.write(corpus, tmp_path / "small", batch=7)
-    names, rows = _store_table(stored, "mentions")
+    _, rows = _store_table(stored, "mentions")
     assert written["mentions"] == len(rows) > 7
     meta = pq.ParquetFile(tmp_path / "small" / "mentions.parquet").metadata
     assert meta.num_row_groups == -(-len(rows) // 7)

@@ -78,9 +78,7 @@ def _explodes(article: Article, settings: Settings) -> Article:
 
 
 @needs_ray
-def test_an_article_that_raises_or_kills_its_actor_fails_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_article_that_raises_or_kills_its_actor_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "_ARTICLE_UNIT", 4)
     monkeypatch.delenv("RAY_ADDRESS", raising=False)
     folder = tmp_path / "marked"
