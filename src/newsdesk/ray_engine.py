@@ -97,10 +97,13 @@ class RayEngine:
                 "include_dashboard": False,
                 "configure_logging": False,
                 "log_to_driver": False,
-                # Actors import the caller's modules (plugin and test stages) as the local workers do.
-                "runtime_env": {"env_vars": {"PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}},
             }
             if address is None:
+                # "local": a Ray of its own, even where another is running (ray.init() would join that one).
+                address = "local"
+                # Actors import the caller's modules (plugin and test stages) as the local workers do. On a
+                # cluster, newsdesk and the stages' modules must be installed on every node.
+                options["runtime_env"] = {"env_vars": {"PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}}
                 options["object_store_memory"] = _OBJECT_STORE_BYTES
                 if count:
                     options["num_cpus"] = count
