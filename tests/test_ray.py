@@ -28,7 +28,7 @@ from newsdesk.errors import ConfigError, ExtraError
 from newsdesk.records import Article
 from newsdesk.settings import NlpSettings, PipelineSettings, Settings
 from newsdesk.store import Store
-from tests.test_crash import N, _corpus, _count
+from tests.test_crash import _count, _gone
 from tests.test_workers import _picture, _write
 
 _NO_RAY = importlib.util.find_spec("ray") is None
@@ -143,6 +143,20 @@ def _ray_processes(session_root: int) -> list[int]:
     return found
 
 
+# Two chunks of the runner (500 articles): killed once the first is stored, the run has the second left to do.
+N = 700
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for i in range(N):
+        body = " ".join(
+            f"Line {p} of invented notice {i} about the Tessel canal locks and barge tolls." for p in range(30)
+        )
+        (folder / f"{i:05d}.txt").write_text(f"Invented notice number {i}\n\n{body}\n", encoding="utf-8")
+    return folder
+
+
 def _done(db: Path, stage: str) -> int:
     try:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
@@ -171,6 +185,7 @@ def test_kill_during_a_ray_ingest_then_resume(tmp_path: Path) -> None:
     assert below, "no Ray processes were started"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert _gone(below, 30), "the local Ray of the killed run outlived it"
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == _count(db)
@@ -184,5 +199,3 @@ def test_kill_during_a_ray_ingest_then_resume(tmp_path: Path) -> None:
     for stage in ("cites", "dates", "dedupe", "cluster", "origins"):
         assert _done(db, stage) == N, stage
     conn.close()
-    for pid in below:  # the local Ray of the killed run went with it (Ray's processes share their driver's fate)
-        os.kill(pid, signal.SIGKILL) if Path(f"/proc/{pid}").exists() else None
