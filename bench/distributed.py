@@ -7,9 +7,11 @@ the per-article stages in worker processes, ``ray`` in a Ray Data actor pool on 
 the local workers, and Ray's raylet with the worker processes it reaped), so they hold on a shared machine where
 wall times swing.
 
-From the Ray run's stage seconds it projects the rate on N machines: the per-article stages spread over every
-worker, the corpus stages (entity linking, dedupe, clustering, origins, claim matching) stay in the driver, one
-after the other, so ``seconds(N) = start + per_article / (N * cores / workers) + serial``.
+From both runs' stage seconds it projects the steady rate of a large corpus on N machines: the per-article stages
+at the local workers' rate per worker, spread over every core; Ray's own cost per dataset (the Ray run's
+per-article stage seconds over the local run's, per dataset) paid once per per-article stage and chunk of 500
+articles; and the corpus stages (entity linking, dedupe, clustering, origins, claim matching), which stay in the
+driver, one after the other: ``seconds per article = worker_s / (N * cores) + 5 * dataset_s / 500 + serial_s``.
 
 Usage: ``.venv/bin/python bench/distributed.py [--limit 400] [--workers 2] [--machines 1,2,4,8,16] [--json PATH]``
 (needs ``pip install -e '.[ray]'``). ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
@@ -31,6 +33,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 PER_ARTICLE = ("cites", "dates", "quotes", "claims", "stances")
+CHUNK = 500  # articles the runner hands each stage at a time (newsdesk.corpus._ANALYZE_CHUNK)
 
 
 def _ingest_bench() -> Any:
@@ -115,16 +118,25 @@ def _sample(root: int, seen: dict[tuple[int, int], float]) -> None:
             seen[(pid, int(fields[19]))] = (int(fields[11]) + int(fields[12])) / tick
 
 
-def project(run: dict[str, Any], workers: int, machines: list[int], cores: int) -> list[dict[str, float]]:
-    """Articles/s on N machines of ``cores`` cores from one run's stage seconds (see the module docstring)."""
-    per_article = sum(s for name, s in run["stages"].items() if name in PER_ARTICLE)
-    serial = sum(s for name, s in run["stages"].items() if name not in PER_ARTICLE)
-    start = run["process_seconds"] - per_article - serial  # imports, Ray's start, reading and storing
-    n = run["inputs"]
+def project(
+    local: dict[str, Any], ray: dict[str, Any], workers: int, machines: list[int], cores: int
+) -> list[dict[str, float]]:
+    """Articles/s of a large corpus on N machines of ``cores`` cores (see the module docstring): the per-article
+    work at the local workers' rate spread over every core, Ray's cost per dataset (its stage seconds over the
+    local ones) once per per-article stage and chunk, and the corpus stages in the driver."""
+    n = ray["inputs"]
+    local_work = sum(s for name, s in local["stages"].items() if name in PER_ARTICLE)
+    ray_work = sum(s for name, s in ray["stages"].items() if name in PER_ARTICLE)
+    serial = sum(s for name, s in ray["stages"].items() if name not in PER_ARTICLE) / n
+    datasets = len(PER_ARTICLE) * -(-n // CHUNK)
+    per_dataset = max(0.0, ray_work - local_work) / datasets
+    worker_seconds = local_work * workers / n  # one worker's seconds per article
     rows = []
     for count in machines:
-        seconds = start + per_article * workers / (count * cores) + serial
-        rows.append({"machines": count, "seconds": seconds, "articles_per_s": n / seconds})
+        seconds = worker_seconds / (count * cores) + len(PER_ARTICLE) * per_dataset / CHUNK + serial
+        rows.append(
+            {"machines": count, "seconds_per_article": seconds, "articles_per_s": 1 / seconds, "serial": serial}
+        )
     return rows
 
 
@@ -159,11 +171,15 @@ def main(argv: list[str] | None = None) -> None:
             f" CPU {ray['cpu_seconds'] / local['cpu_seconds'] - 1:+.0%}"
         )
     projected: list[dict[str, float]] = []
-    if "ray" in runs:
-        projected = project(runs["ray"], args.workers, [int(m) for m in args.machines.split(",")], args.cores)
-        print(f"Projection ({args.cores} cores a machine, from the Ray run's stage seconds):")
+    if "local" in runs and "ray" in runs:
+        counts = [int(m) for m in args.machines.split(",")]
+        projected = project(runs["local"], runs["ray"], args.workers, counts, args.cores)
+        print(
+            f"Projection for a large corpus, {args.cores} cores a machine (the corpus stages alone:"
+            f" {1 / projected[0]['serial']:.1f} articles/s):"
+        )
         for row in projected:
-            print(f"  {row['machines']:4d} machines: {row['seconds']:8.1f} s, {row['articles_per_s']:7.1f} articles/s")
+            print(f"  {row['machines']:4d} machines: {row['articles_per_s']:7.2f} articles/s")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"runs": runs, "projection": projected}, indent=2), encoding="utf-8")

@@ -9,17 +9,16 @@ import sys
 from tests.conftest import bench_module
 
 
-def test_projection_spreads_the_per_article_stages_only() -> None:
+def test_projection_spreads_the_per_article_work_only() -> None:
     bench = bench_module("distributed")
-    run = {
-        "inputs": 100,
-        "process_seconds": 110.0,
-        "stages": {"quotes": 80.0, "cites": 0.0, "entities": 20.0, "dedupe": 0.0},
-    }
-    rows = bench.project(run, 2, [1, 4], 2)
-    # start 10 s, per-article 80 s on 2 workers, serial 20 s: on 4 machines of 2 cores, 10 + 80 * 2 / 8 + 20.
-    assert [r["seconds"] for r in rows] == [110.0, 50.0]
-    assert rows[1]["articles_per_s"] == 2.0
+    local = {"inputs": 100, "stages": {"quotes": 40.0, "cites": 10.0, "entities": 30.0}}
+    ray = {"inputs": 100, "stages": {"quotes": 50.0, "cites": 20.0, "entities": 20.0}}
+    rows = bench.project(local, ray, 2, [1, 10], 4)
+    # One worker spends 50 * 2 / 100 = 1 s an article; Ray adds 20 s over 5 datasets (5 stages, one chunk), 4 s
+    # each, paid 5 times a chunk of 500: 0.04 s an article; the corpus stages 0.2 s an article.
+    assert [round(r["seconds_per_article"], 6) for r in rows] == [round(1 / 4 + 0.04 + 0.2, 6), 0.265]
+    assert rows[0]["serial"] == 0.2
+    assert round(rows[1]["articles_per_s"], 3) == round(1 / 0.265, 3)
 
 
 def test_cpu_seconds_count_the_children() -> None:

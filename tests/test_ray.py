@@ -185,7 +185,8 @@ def test_kill_during_a_ray_ingest_then_resume(tmp_path: Path) -> None:
     assert below, "no Ray processes were started"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert _gone(below, 30), "the local Ray of the killed run outlived it"
+    # Ray's head processes die with their driver; its workers follow once they find the raylet gone.
+    assert _gone(below, 120), "the local Ray of the killed run outlived it"
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == _count(db)
