@@ -113,6 +113,8 @@ class RayEngine:
         self.actors = max(1, min(count, cpus) if count else cpus)
         # A parse inside an actor runs one process: nlp.pipe's n_process would start processes of its own.
         self._actor_settings = dataclasses.replace(settings, nlp=dataclasses.replace(settings.nlp, processes=1))
+        if logging.getLogger().getEffectiveLevel() > logging.INFO:  # Ray Data's notes on each dataset, with -v only
+            logging.getLogger("ray.data").setLevel(logging.ERROR)
         context = self.ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
