@@ -91,3 +91,15 @@ def test_every_exported_column_is_documented(stored: Path) -> None:
         names, _ = _store_table(stored, table)
         for name in names:
             assert f"`{name}`" in section, (table, name)
+
+
+def test_a_failed_write_leaves_no_partial_file(stored: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed: pip install -e '.[parquet]'")
+
+    def refuse(columns: list[tuple[str, str]], rows: list[tuple[object, ...]]) -> list[dict[str, object]]:
+        raise ValueError("a value Arrow refuses")
+
+    monkeypatch.setattr(parquet, "_records", refuse)
+    with Corpus(Store(stored)) as corpus, pytest.raises(ValueError):
+        parquet.write(corpus, tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []

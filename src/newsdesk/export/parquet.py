@@ -65,6 +65,9 @@ def write(corpus: Corpus, folder: Path, *, batch: int = 10_000) -> dict[str, int
         except OSError as exc:
             partial.unlink(missing_ok=True)
             raise StoreError(f"Cannot write {str(target)!r}: {exc}") from exc
+        except BaseException:  # Ctrl-C, or a value Arrow refuses: no half-written file is left behind
+            partial.unlink(missing_ok=True)
+            raise
         written[table] = count
     return written
 
