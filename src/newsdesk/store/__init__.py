@@ -17,7 +17,7 @@ from typing import Any
 
 from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
 from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, StageReport
-from newsdesk.store import claims, extracts, lock, migrations, queries, stances
+from newsdesk.store import claims, export, extracts, lock, migrations, queries, stances
 
 __all__ = ["Store"]
 
@@ -453,6 +453,28 @@ class Store:
     def count(self) -> int:
         """How many articles are stored."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def export(
+        self, *, batch: int = 10_000
+    ) -> Iterator[tuple[str, list[tuple[str, str]], Iterator[list[tuple[object, ...]]]]]:
+        """Each exported table (``store.export.TABLES``): its name, ``(column, type)`` pairs and its rows in
+        batches, all read in one transaction, so that the tables agree with each other while a run writes.
+        Consume each table's rows before asking for the next table."""
+        with self._reading():
+            for table in export.TABLES:
+                yield table, export.columns(self.conn, table), export.rows(self.conn, table, batch=batch)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        if self.conn.in_transaction:  # inside a caller's transaction: its view already holds
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def update(
         self,
