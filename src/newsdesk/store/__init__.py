@@ -135,11 +135,8 @@ class Store:
     """A newsdesk database. ``Store(":memory:")`` for tests, ``Store("news.db")`` for real work,
     ``Store("postgresql://user@host/db")`` for a PostgreSQL server shared by a team."""
 
-    # Named queries that PostgreSQL cannot run yet (they read SQLite's "bare columns" of an aggregate): asking for
-    # one on PostgreSQL is a clear StoreError, never a wrong answer.
-    NOT_ON_POSTGRES = frozenset(
-        {"story_speakers", "story_speakers_count", "story_sources", "story_sources_count", "story_quoted"}
-    )
+    # Named queries that PostgreSQL cannot run yet: asking for one there is a clear StoreError, never a wrong answer.
+    NOT_ON_POSTGRES: frozenset[str] = frozenset()
 
     def __init__(self, path: str | Path = "newsdesk.db") -> None:
         self.path = str(path)

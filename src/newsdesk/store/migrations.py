@@ -158,12 +158,17 @@ def apply(conn: sqlite3.Connection) -> list[str]:
 
 # -- PostgreSQL twins: the migrations that translation alone cannot carry --------------------------------------
 
+# substr() of SQLite takes any integer: PostgreSQL's wants a 32-bit one, and the schema's integers are 64-bit.
 # Full-text search: a tsvector per article in a table of its own (as SQLite's FTS5 table), kept by a trigger, the
 # title weighted A and the text B (the search ranks a title hit 4 times a body hit, as bm25 does in SQLite). The
 # configuration folds case and diacritics, with no stemming, and words are split at every character that is not a
 # letter or digit (PostgreSQL's parser would keep "U.S." or an address whole): as FTS5's unicode61 tokenizer does.
 _PG_FTS = """
     CREATE EXTENSION IF NOT EXISTS unaccent;
+    CREATE FUNCTION substr(value text, start bigint, length bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT pg_catalog.substr(value, start::integer, length::integer) $$;
+    CREATE FUNCTION substr(value text, start bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT pg_catalog.substr(value, start::integer) $$;
     CREATE TEXT SEARCH CONFIGURATION newsdesk (COPY = simple);
     ALTER TEXT SEARCH CONFIGURATION newsdesk ALTER MAPPING FOR asciiword, word, numword, uint WITH unaccent, simple;
     CREATE FUNCTION newsdesk_words(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -11,6 +11,10 @@ name or position) over psycopg 3, and :func:`translate` rewrites each statement 
   ignores case); ``max(a, b)`` and ``min(a, b)`` are ``greatest`` and ``least``; ``json_each``, ``json_extract`` and
   ``json_array_length`` read the JSON text as ``jsonb``; ``WHERE 1`` is ``WHERE TRUE``; ``IN ()`` matches nothing;
   a subquery in FROM gets the alias PostgreSQL requires; ``+column`` (SQLite's "not through an index") is the column;
+  ``JOIN json_each(...)`` with no ON is a ``CROSS JOIN``; the story page's bare columns beside ``max(n) AS most``
+  (SQLite reads them from the row of the maximum) are ``array_agg``'s first by n; ``substr`` takes the 64-bit
+  integers of the schema (a function of the PostgreSQL schema, see ``migrations``); ORDER BY puts NULLs first when
+  ascending and last when descending, as SQLite does;
 - in DDL, ``INTEGER`` is ``BIGINT``, ``REAL`` ``DOUBLE PRECISION``, ``BLOB`` ``BYTEA``, ``TEXT`` compares as bytes
   (``COLLATE "C"``, SQLite's order), and every table gets a ``rowid`` identity column, which SQLite has built in and
   the queries order by. A row never shows ``rowid`` unless the query names it.
@@ -183,9 +187,9 @@ class Connection:
             cur.execute(text, values)
             return self._cursor(cur, keep_rowid)
 
-    def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> Cursor:
+    def executemany(self, sql: str, seq: Iterable[Sequence[Any] | dict[str, Any]]) -> Cursor:
         text, _ = self._sql(sql)
-        rows = [list(p) for p in seq]
+        rows = [p if isinstance(p, dict) else list(p) for p in seq]
         with self._errors():
             cur = self.pg.cursor()
             if rows:
@@ -272,7 +276,7 @@ def data_version(conn: Connection) -> int:
     """A number that changes whenever anything has been committed to the server since (its write-ahead log's
     position): writes of this connection and of other databases of the server change it too, so a cache keyed on
     it is only ever dropped too often, never kept stale."""
-    row = conn.pg.execute("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn").fetchone()
+    row = conn.pg.execute("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn").fetchone()
     return int(row[0])
 
 
@@ -349,8 +353,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bBEGIN IMMEDIATE\b", "BEGIN"),
         (r"([\w.]+) = \? COLLATE NOCASE", r"lower(\1) = lower(?)"),
         (r"\((\w+) COLLATE NOCASE\)", r"(lower(\1))"),
+        (r"\bJOIN json_each\(([\w.]+)\) (\w+)", r"CROSS JOIN jsonb_array_elements_text(\1::jsonb) AS \2(value)"),
         (r"\bjson_each\(([\w.]+)\) (\w+)", r"jsonb_array_elements_text(\1::jsonb) AS \2(value)"),
-        (r"\bjson_extract\(([\w.]+), '\$\[(\d+)\]'\)", r"(\1::jsonb ->> \2)"),
         (r"\bjson_array_length\(([\w.]+)\)", r"jsonb_array_length(\1::jsonb)"),
         (r"\b(AND|OR|WHERE|ON)\s+\+(?=[A-Za-z])", r"\1 "),
         (r"\bWHERE 1\b(?!\s*[=<>!])", "WHERE TRUE"),
@@ -359,6 +363,19 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<![.\w\"])end\b(?!\")", '"end"'),
     )
 )
+# SQLite's "bare columns": beside max(n), a column neither grouped nor aggregated is read from the row where the
+# maximum is. The story page's speaker lists name the speaker so (``name, entity_id, kind, max(n) AS most``);
+# PostgreSQL takes the first of the values ordered by n.
+_BARE = re.compile(r"\b((?:name|entity_id|kind)(?:, (?:name|entity_id|kind))*), max\((\w+)\) AS most\b")
+
+
+def _bare(match: re.Match[str]) -> str:
+    by = match.group(2)
+    picked = [f"(array_agg({c} ORDER BY {by} DESC))[1] AS {c}" for c in match.group(1).split(", ")]
+    return ", ".join(picked) + f", max({by}) AS most"
+
+
+_JSON_ITEM = re.compile(r"\bjson_extract\(([\w.]+), '\$\[(\d+)\]'\)")
 _DDL = re.compile(r"^\s*(CREATE TABLE|ALTER TABLE)", re.I)
 _DDL_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
@@ -402,6 +419,8 @@ def _translate_one(sql: str, schema_key: tuple[tuple[str, tuple[str, ...], tuple
         for pattern, repl in _DDL_TYPES:
             sql = pattern.sub(repl, sql)
     sql = _upsert(sql, schema)
+    sql = _JSON_ITEM.sub(r"(\1::jsonb ->> \2)", sql)
+    sql = _BARE.sub(_bare, sql)
     for pattern, repl in _REWRITES:
         sql = _outside_literals(sql, pattern, repl)
     return _tokens(sql, params)
@@ -435,6 +454,15 @@ def _upsert(sql: str, schema: dict[str, tuple[list[str], list[str]]]) -> str:
         columns = schema[table][0]
     head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES"
     body = sql[: match.start()] + head + sql[match.end() :]
+    if "DO UPDATE SET" in body:  # SQLite's ``SET n = n + excluded.n``: PostgreSQL wants the table's n named
+        before, _, sets = body.partition("DO UPDATE SET")
+        known = set(schema.get(table, ([], []))[0])
+        sets = re.sub(
+            r"(?<![.\w])(\w+)\b(?!\s*=)(?!\s*\()",
+            lambda m: f"{table}.{m.group(1)}" if m.group(1) in known else m.group(1),
+            sets,
+        )
+        body = before + "DO UPDATE SET" + sets
     body = body.rstrip().rstrip(";")
     if verb == "IGNORE":
         return body + " ON CONFLICT DO NOTHING"
@@ -464,8 +492,8 @@ def _tokens(sql: str, params: bool) -> str:
             token = "%s"
         elif token.startswith(":") and token != "::" and len(token) > 1 and params:
             token = f"%({token[1:]})s"
-        elif token == "%" and params:
-            token = "%%"
+        elif (token == "%" or token.startswith("'")) and params:
+            token = token.replace("%", "%%")
         elif token == "(":
             kind = ""
             if previous.lower() in ("from", "join"):
@@ -488,4 +516,55 @@ def _tokens(sql: str, params: bool) -> str:
         out.append(token)
         if token.strip():
             previous = token
+    return _nulls_first("".join(out))
+
+
+_ORDER_ENDS = frozenset({"limit", "offset", "union", "except", "intersect", "window", ")", ";"})
+
+
+def _nulls_first(sql: str) -> str:
+    """Each ORDER BY item with SQLite's NULL order: first when ascending, last when descending (PostgreSQL's is
+    the other way round)."""
+    tokens = _TOKEN.findall(sql)
+    out: list[str] = []
+    depth = 0
+    ordering: list[int] = []  # depths at which an ORDER BY list is open
+    item_words: list[str] = []
+    i = 0
+
+    def close_item() -> None:
+        if not item_words:
+            return
+        # Never NULL (and then its index still gives the order): rowid, or rowid DESC.
+        if "nulls" not in item_words and item_words[-1].split(".")[-1] != "rowid" and item_words[:-1] != ["rowid"]:
+            at = max(j for j, t in enumerate(out) if t.strip()) + 1  # before the whitespace that follows the item
+            out.insert(at, " NULLS LAST" if item_words[-1] == "desc" else " NULLS FIRST")
+        item_words.clear()
+
+    while i < len(tokens):
+        token = tokens[i]
+        low = token.lower()
+        if ordering and depth == ordering[-1] and (low in _ORDER_ENDS or token == ","):
+            close_item()
+            if token != ",":
+                ordering.pop()
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif low == "by" and out and _last_word(out) == "order":
+            out.append(token)
+            ordering.append(depth)
+            i += 1
+            continue
+        elif ordering and depth == ordering[-1] and token.strip() and token != ",":
+            item_words.append(low)
+        out.append(token)
+        i += 1
+    if ordering:
+        close_item()
     return "".join(out)
+
+
+def _last_word(out: list[str]) -> str:
+    return next((t.lower() for t in reversed(out) if t.strip()), "")
