@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -26,3 +27,12 @@ def sqlite_store() -> Iterator[Store]:
     """An empty in-memory SQLite store, for what only SQLite has (query plans, an in-memory database)."""
     with Store(":memory:") as s:
         yield s
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new database goes: a SQLite file in a temporary folder, or a new PostgreSQL database's URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "news.db")
+    url: str = request.getfixturevalue("pg_url")
+    return url

@@ -195,6 +195,18 @@ def test_the_analysis_lock_is_held_by_one_connection(pg_url: str) -> None:
             pass
 
 
+def test_one_writer_at_a_time_and_a_clear_error_past_the_wait(pg_url: str) -> None:
+    from newsdesk.errors import LockedError
+
+    with Store(pg_url) as first, Store(pg_url) as second:
+        second.pg.pg.execute("SET lock_timeout = 300")
+        with first.transaction(), pytest.raises(LockedError, match="kept writing to it"), second.transaction():
+            pass
+        with second.transaction() as conn:  # free once the first has committed
+            conn.execute("INSERT INTO counters (name, value) VALUES ('x', 1)")
+        assert first.conn.execute("SELECT value FROM counters WHERE name = 'x'").fetchone()[0] == 1
+
+
 def test_a_deadline_stops_a_long_query_with_the_message(pg_url: str) -> None:
     from newsdesk.errors import QueryError
 

@@ -137,6 +137,7 @@ class Store:
 
     # Named queries that PostgreSQL cannot run yet: asking for one there is a clear StoreError, never a wrong answer.
     NOT_ON_POSTGRES: frozenset[str] = frozenset()
+    postgres = False  # whether the database is a PostgreSQL one (set on open)
 
     def __init__(self, path: str | Path = "newsdesk.db") -> None:
         self.path = str(path)

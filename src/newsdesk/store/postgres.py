@@ -57,6 +57,8 @@ HIDDEN = frozenset({"rowid"})  # columns SQLite has without a name in the table:
 # Advisory lock keys (any two 64-bit numbers agreed on by every newsdesk): the analysis lock, and migrating.
 ANALYSIS_KEY = 0x6E657773_0001
 MIGRATE_KEY = 0x6E657773_0002
+WRITE_KEY = 0x6E657773_0003
+BUSY_MS = 5000  # how long a writer waits for another's transaction, as SQLite's busy_timeout
 _POLL = 0.2
 
 
@@ -145,6 +147,7 @@ class Connection:
             raise StoreError(f"Cannot open database {redact(url)!r}: {str(exc).strip()}") from None
         if read_only:
             self.pg.execute("SET default_transaction_read_only = on")
+        self.pg.execute(f"SET lock_timeout = {BUSY_MS}")
         self.schema: dict[str, tuple[list[str], list[str]]] = {}
         self.load_schema()
 
@@ -180,6 +183,16 @@ class Connection:
         return found
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Cursor:
+        if sql == "BEGIN IMMEDIATE":
+            # SQLite's one writer at a time: a transaction-long advisory lock, waited for up to lock_timeout.
+            with self._errors():
+                self.pg.execute("BEGIN")
+                try:
+                    self.pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_KEY])
+                except BaseException:
+                    self.pg.execute("ROLLBACK")
+                    raise
+            return Cursor([], -1)
         text, keep_rowid = self._sql(sql)
         values = params if isinstance(params, dict) else list(params)
         with self._errors():
@@ -236,8 +249,11 @@ class Connection:
             yield
         except (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.QueryCanceled):
             raise
-        except psycopg.errors.LockNotAvailable as exc:
-            raise LockedError(f"Database {redact(self.url)!r} is locked: {str(exc).strip()}") from None
+        except psycopg.errors.LockNotAvailable:
+            raise LockedError(
+                f"Database {redact(self.url)!r} is locked: another connection kept writing to it for more than "
+                f"{BUSY_MS / 1000:g} s. Try again when it is done; pg_stat_activity shows which clients hold it."
+            ) from None
         except psycopg.OperationalError as exc:
             raise StoreError(f"Database {redact(self.url)!r}: {str(exc).strip()}") from None
 
