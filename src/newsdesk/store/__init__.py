@@ -19,6 +19,7 @@ from typing import Any, cast
 from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
 from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, StageReport
 from newsdesk.store import claims, extracts, lock, migrations, postgres, queries, stances
+from newsdesk.store.postgres import Connection as PgConnection
 
 __all__ = ["Store"]
 
@@ -192,9 +193,9 @@ class Store:
             conn.execute("INSERT OR REPLACE INTO counters (name, value) VALUES (?, 1)", (f"mark:{mark}",))
 
     @property
-    def pg(self) -> postgres.Connection:
+    def pg(self) -> PgConnection:
         """The PostgreSQL connection (only when ``self.postgres``)."""
-        return cast(postgres.Connection, self.conn)
+        return cast(PgConnection, self.conn)
 
     def close(self) -> None:
         """Close the connection."""
