@@ -275,6 +275,12 @@ def test_sqlite_sql_translates_for_postgresql(sql: str, expected: str) -> None:
     assert postgres.translate(sql, {"t": (["a", "b"], ["a"])}) == expected
 
 
+def test_sqlite_table_options_are_left_out() -> None:
+    sql = "CREATE TABLE d (k TEXT, part TEXT, PRIMARY KEY (k, part)) WITHOUT ROWID; CREATE TABLE e (id INTEGER) STRICT;"
+    ddl = postgres.translate(sql, params=False)
+    assert "WITHOUT" not in ddl and "STRICT" not in ddl and ddl.count("PRIMARY KEY (k, part));") == 1
+
+
 def test_a_new_migration_of_plain_ddl_needs_no_twin() -> None:
     sql = "CREATE TABLE digests (story_id TEXT PRIMARY KEY, n INTEGER, w REAL, b BLOB);"
     ddl = postgres.translate(sql, params=False)
