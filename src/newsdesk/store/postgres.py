@@ -15,7 +15,8 @@ name or position) over psycopg 3, and :func:`translate` rewrites each statement 
   (SQLite reads them from the row of the maximum) are ``array_agg``'s first by n; ``substr`` takes the 64-bit
   integers of the schema (a function of the PostgreSQL schema, see ``migrations``); ORDER BY puts NULLs first when
   ascending and last when descending, as SQLite does;
-- in DDL, ``WITHOUT ROWID``, ``STRICT`` and ``AUTOINCREMENT`` go, ``INTEGER`` is ``BIGINT``, ``REAL`` ``DOUBLE PRECISION``, ``BLOB`` ``BYTEA``, ``TEXT`` compares as bytes
+- in DDL, ``WITHOUT ROWID``, ``STRICT`` and ``AUTOINCREMENT`` go, ``INTEGER`` is ``BIGINT``, ``REAL``
+  ``DOUBLE PRECISION``, ``BLOB`` ``BYTEA``, ``TEXT`` compares as bytes
   (``COLLATE "C"``, SQLite's order), and every table gets a ``rowid`` identity column, which SQLite has built in and
   the queries order by. A row never shows ``rowid`` unless the query names it.
 
