@@ -112,9 +112,9 @@ def test_reader_is_read_only_and_sees_the_writes(tmp_path: Path) -> None:
             reader.close()
 
 
-def test_an_in_memory_store_has_no_reader(store: Store) -> None:
+def test_an_in_memory_store_has_no_reader(sqlite_store: Store) -> None:
     with pytest.raises(StoreError, match="in-memory"):
-        store.reader()
+        sqlite_store.reader()
 
 
 # Issue 16 point 7: a name searched finds its entity's other spellings; quotes or ``exact`` search as written.

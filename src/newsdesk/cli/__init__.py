@@ -23,7 +23,7 @@ __all__ = ["cli"]
     type=click.Path(dir_okay=False),
     envvar="NEWSDESK_DB",
     show_envvar=True,
-    help="Database file.  [default: ./newsdesk.db]",
+    help="Database file, or a postgresql:// URL.  [default: ./newsdesk.db]",
 )
 @click.option(
     "--config",
