@@ -216,3 +216,17 @@ def test_opposite_words_against_the_claim_are_counted() -> None:
 def test_refuting_phrases_are_counted_per_sentence() -> None:
     assert stance._phrases(stance.words("The report is not true and there is no evidence for it.")) == 2
     assert stance._phrases(stance.words("The report is true and there is evidence for it.")) == 0
+
+
+def test_the_disagree_weight_keeps_the_fnc_score_then_takes_the_best_macro_f1() -> None:
+    from tests.conftest import bench_module
+
+    train = bench_module("train_stance")
+    measured = {
+        3.0: {"fnc1.score": 0.880, "fnc1.macro_f1": 0.68},
+        6.0: {"fnc1.score": 0.8795, "fnc1.macro_f1": 0.69},
+        10.0: {"fnc1.score": 0.870, "fnc1.macro_f1": 0.70},  # more disagree found, but the score falls
+    }
+    assert train.choose_weight(measured) == 6.0
+    measured[6.0]["fnc1.macro_f1"] = 0.68
+    assert train.choose_weight(measured) == 3.0  # a tie goes to the lighter weight
