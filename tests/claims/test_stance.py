@@ -47,12 +47,22 @@ def test_labels_of_clear_cases() -> None:
     assert results[3].label != "unrelated"
 
 
-# Known limit (docs/decisions/0014-claim-stance-model.md): cue words are counted, not parsed, and FNC-1's denials
-# are mostly "hoax"/"fake" stories; a plain denial of a new claim ("has not resigned") reads as support. Strict
-# xfail: a model that gets it right makes this test fail until the mark is removed.
-@pytest.mark.xfail(strict=True, reason="a plain denial of a claim unlike FNC-1's reads as support")
+# A plain denial of a new claim ("has not resigned ... a hoax ... denies") read as support until the disagree class
+# weight was chosen across all training bodies (docs/decisions/0014-claim-stance-model.md, second revision).
 def test_denial_of_a_new_claim() -> None:
     assert stance.claim_stance(CLAIM, CONTRADICTS).label == "contradicts"
+
+
+def test_a_report_called_untrue_contradicts() -> None:
+    claim = "Lost hiker Ola Brem found alive in Tarn valley"
+    text = (
+        "Rescue teams in the Tarn valley said on Sunday that reports the missing hiker Ola Brem had been found alive "
+        "were untrue. The search, now in its fifth day, continues, a police spokeswoman said, adding that no trace "
+        "of Brem has been found. A photo shared online that claimed to show him was taken years ago elsewhere."
+    )
+    result = stance.claim_stance(claim, text)
+    assert result.label == "contradicts"
+    assert "untrue" in text[result.start : result.end]
 
 
 def test_one_pair_is_the_same_as_in_a_batch() -> None:
@@ -216,3 +226,17 @@ def test_opposite_words_against_the_claim_are_counted() -> None:
 def test_refuting_phrases_are_counted_per_sentence() -> None:
     assert stance._phrases(stance.words("The report is not true and there is no evidence for it.")) == 2
     assert stance._phrases(stance.words("The report is true and there is evidence for it.")) == 0
+
+
+def test_the_disagree_weight_keeps_the_fnc_score_then_takes_the_best_macro_f1() -> None:
+    from tests.conftest import bench_module
+
+    train = bench_module("train_stance")
+    measured = {
+        3.0: {"fnc1.score": 0.880, "fnc1.macro_f1": 0.68},
+        6.0: {"fnc1.score": 0.8795, "fnc1.macro_f1": 0.69},
+        10.0: {"fnc1.score": 0.870, "fnc1.macro_f1": 0.70},  # more disagree found, but the score falls
+    }
+    assert train.choose_weight(measured) == 6.0
+    measured[6.0]["fnc1.macro_f1"] = 0.68
+    assert train.choose_weight(measured) == 3.0  # a tie goes to the lighter weight
