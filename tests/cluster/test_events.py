@@ -11,6 +11,7 @@ import pytest
 
 from newsdesk.cluster.events import (
     DATE_CLASH,
+    DATE_FAR,
     INDEX_TERMS,
     INHERIT_DAYS,
     NEAREST_MEMBERS,
@@ -236,11 +237,35 @@ def test_a_member_of_another_day_counts_less() -> None:
     df = DocumentFrequencies()
     df.add([member, probe])
     scores = []
-    for day in (date(2026, 3, 2), date(2026, 3, 9)):
+    for day in (date(2026, 3, 2), date(2026, 3, 4)):
         grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
         grouper.assign("m", member, None, When(date(2026, 3, 2)))
         scores.append(grouper.best(probe, None, When(day))[1])
     assert math.isclose(scores[0] - scores[1], DATE_CLASH, rel_tol=1e-9)
+
+
+def _scored_on(member_day: When, day: When) -> float:
+    rng = random.Random(11)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+    grouper.assign("m", member, None, member_day)
+    return grouper.best(probe, None, day)[1]
+
+
+def test_a_member_whose_own_day_is_a_week_away_counts_less_again() -> None:
+    # A match on Sunday 14 September and the rematch on Sunday 21 September: two developments, each report dated.
+    sunday = When(date(2025, 9, 14))
+    same = _scored_on(sunday, sunday)
+    six_days = _scored_on(sunday, When(date(2025, 9, 20)))
+    week = _scored_on(sunday, When(date(2025, 9, 21)))
+    assert math.isclose(same - six_days, DATE_CLASH, rel_tol=1e-9)
+    assert math.isclose(same - week, DATE_CLASH + DATE_FAR, rel_tol=1e-9)
+    # A day only an undated lead names may be background: a week from it costs no more than another day.
+    named = When(date(2025, 9, 21), named=True)
+    assert math.isclose(same - _scored_on(sunday, named), DATE_CLASH, rel_tol=1e-9)
+    assert math.isclose(same - _scored_on(named, sunday), DATE_CLASH, rel_tol=1e-9)
 
 
 def _event_of(member: Vector, others: list[tuple[Vector, When]], df: DocumentFrequencies) -> Grouper:
