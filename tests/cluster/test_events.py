@@ -12,6 +12,7 @@ import pytest
 from newsdesk.cluster.events import (
     DATE_CLASH,
     DATE_FAR,
+    FIGURE_CLASH,
     INDEX_TERMS,
     INHERIT_DAYS,
     NEAREST_MEMBERS,
@@ -24,6 +25,7 @@ from newsdesk.cluster.events import (
     When,
     apart,
     clash,
+    figures_clash,
 )
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
 
@@ -312,3 +314,34 @@ def test_a_dated_report_months_from_every_day_an_event_tells_does_not_join_it() 
     assert _event_of(member, [(other, background)], df).best(member, None, far)[1] > 0.5
     # A report whose own day is only named in its undated lead does not decide either.
     assert _event_of(member, [(other, yearless)], df).best(member, None, far._replace(named=True))[1] > 0.5
+
+
+def _figures(lead: set[str], rest: frozenset[str] | set[str] = frozenset()) -> When:
+    return When(figures=frozenset(lead), stated=frozenset(lead | rest))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clashes"),
+    [
+        (_figures({"44"}), _figures({"128"}), True),  # a toll of 44, a toll of 128: two moments of a disaster
+        (_figures({"44"}, {"17"}), _figures({"128"}, {"44"}), False),  # the later report recalls the first toll
+        (_figures({"72"}), _figures({"30", "108.4"}, {"72"}), False),  # the bid report states the deal's sum too
+        (_figures({"44"}), _figures(set()), False),  # a lead without figures says nothing against them
+        (_figures({"44"}), UNKNOWN, False),
+    ],
+)
+def test_figures_clash(a: When, b: When, clashes: bool) -> None:
+    assert figures_clash(a, b) is clashes and figures_clash(b, a) is clashes
+
+
+def test_a_member_whose_lead_gives_other_figures_counts_less() -> None:
+    rng = random.Random(14)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    scores = {}
+    for label, lead in (("agree", _figures({"128"}, {"44"})), ("clash", _figures({"128"}))):
+        grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+        grouper.assign("m", member, None, _figures({"44"}))
+        scores[label] = grouper.best(probe, None, lead)[1]
+    assert math.isclose(scores["agree"] - scores["clash"], FIGURE_CLASH, rel_tol=1e-9)
