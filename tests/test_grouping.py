@@ -304,6 +304,8 @@ def test_a_lead_gives_its_figures_and_the_report_all_it_states() -> None:
     # Times of day, years and numbers up to ten are no figures; the figures past the lead are only stated.
     assert lead.figures == {"31", "12", "240"}
     assert lead.stated == {"31", "12", "240", "4500000"}
+    assert lead.headline == {"31", "12"}  # the title's own
+    assert grouping._lead(None, text, "2026-03-10").headline == frozenset()
     assert grouping._lead(None, "Crews reached the pier on Sunday.", None) == UNKNOWN
 
 

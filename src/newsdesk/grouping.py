@@ -198,10 +198,14 @@ def _named_day(text: str) -> When:
 
 def _lead(title: str | None, text: str, published: str | None) -> When:
     """What the lead says of a report's development: its day (``_when``) and its figures (the title's and the
-    first ``LEAD_CHARS`` of the text's), with every figure the report states to compare them with."""
+    first ``LEAD_CHARS`` of the text's; the title's alone as ``headline``), with every figure the report states to
+    compare them with."""
     figures = rewrites.figures(f"{title or ''}\n{text[:LEAD_CHARS]}")
-    stated = figures | rewrites.figures(text) if figures else frozenset()
-    return _when(text, published)._replace(figures=figures, stated=stated)
+    if not figures:
+        return _when(text, published)
+    headline = rewrites.figures(title) if title else frozenset()
+    stated = figures | rewrites.figures(text)
+    return _when(text, published)._replace(figures=figures, stated=stated, headline=headline)
 
 
 def _members(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vector, When]]:

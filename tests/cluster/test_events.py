@@ -13,6 +13,7 @@ from newsdesk.cluster.events import (
     DATE_CLASH,
     DATE_FAR,
     FIGURE_CLASH,
+    HEADLINE_CLASH,
     INDEX_TERMS,
     INHERIT_DAYS,
     NEAREST_MEMBERS,
@@ -26,6 +27,7 @@ from newsdesk.cluster.events import (
     apart,
     clash,
     figures_clash,
+    headlines_clash,
 )
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
 
@@ -345,3 +347,38 @@ def test_a_member_whose_lead_gives_other_figures_counts_less() -> None:
         grouper.assign("m", member, None, _figures({"44"}))
         scores[label] = grouper.best(probe, None, lead)[1]
     assert math.isclose(scores["agree"] - scores["clash"], FIGURE_CLASH, rel_tol=1e-9)
+
+
+def _headline(title: set[str], lead: set[str], rest: frozenset[str] | set[str] = frozenset()) -> When:
+    return When(figures=frozenset(title | lead), stated=frozenset(title | lead | rest), headline=frozenset(title))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clashes"),
+    [
+        # "Fire at Brannock mill kills 44" and "Mill toll reaches 83 as owners are held": two moments.
+        (_headline({"44"}, {"12"}), _headline({"83"}, {"40"}), True),
+        (_headline({"44"}, {"12"}), _headline({"83"}, {"40"}, {"44"}), False),  # the later report recalls 44
+        (_headline(set(), {"44"}), _headline({"83"}, {"40"}), False),  # a title without figures says nothing
+    ],
+)
+def test_headlines_clash(a: When, b: When, clashes: bool) -> None:
+    assert headlines_clash(a, b) is clashes and headlines_clash(b, a) is clashes
+
+
+def test_a_member_whose_title_gives_other_figures_counts_less_again() -> None:
+    rng = random.Random(15)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    scores = {}
+    for label, lead in (
+        ("agree", _headline({"83"}, {"40"}, {"44"})),  # the report's text recalls the member's headline figure
+        ("lead", _headline(set(), {"83", "40"})),  # its lead clashes, it has no headline figure
+        ("headline", _headline({"83"}, {"40"})),
+    ):
+        grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+        grouper.assign("m", member, None, _headline({"44"}, {"12"}))
+        scores[label] = grouper.best(probe, None, lead)[1]
+    assert math.isclose(scores["agree"] - scores["lead"], FIGURE_CLASH, rel_tol=1e-9)
+    assert math.isclose(scores["lead"] - scores["headline"], HEADLINE_CLASH, rel_tol=1e-9)
