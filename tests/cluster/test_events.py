@@ -360,6 +360,8 @@ def _headline(title: set[str], lead: set[str], rest: frozenset[str] | set[str] =
         (_headline({"44"}, {"12"}), _headline({"83"}, {"40"}), True),
         (_headline({"44"}, {"12"}), _headline({"83"}, {"40"}, {"44"}), False),  # the later report recalls 44
         (_headline(set(), {"44"}), _headline({"83"}, {"40"}), False),  # a title without figures says nothing
+        # A background figure both state ("the worst fire in 80 years") does not hide the headlines' own.
+        (_headline({"83"}, {"80"}), _headline({"128", "80"}, set()), True),
     ],
 )
 def test_headlines_clash(a: When, b: When, clashes: bool) -> None:
@@ -376,9 +378,11 @@ def test_a_member_whose_title_gives_other_figures_counts_less_again() -> None:
         ("agree", _headline({"83"}, {"40"}, {"44"})),  # the report's text recalls the member's headline figure
         ("lead", _headline(set(), {"83", "40"})),  # its lead clashes, it has no headline figure
         ("headline", _headline({"83"}, {"40"})),
+        ("title only", _headline({"83"}, {"12"})),  # the leads share the figure 12, the titles clash
     ):
         grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
         grouper.assign("m", member, None, _headline({"44"}, {"12"}))
         scores[label] = grouper.best(probe, None, lead)[1]
     assert math.isclose(scores["agree"] - scores["lead"], FIGURE_CLASH, rel_tol=1e-9)
     assert math.isclose(scores["lead"] - scores["headline"], HEADLINE_CLASH, rel_tol=1e-9)
+    assert math.isclose(scores["agree"] - scores["title only"], HEADLINE_CLASH, rel_tol=1e-9)
