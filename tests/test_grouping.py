@@ -293,6 +293,22 @@ def test_an_undated_lead_gives_the_days_it_names(text: str, expected: When) -> N
     assert grouping._when(text, None) == expected
 
 
+def test_a_lead_gives_its_figures_and_the_report_all_it_states() -> None:
+    text = (
+        "The toll from the Varnholm mill collapse rose to 31 on Tuesday, officials said at 9 am, and 6 remain missing."
+        + " The mill, built in 1911, employed 240 people." * 12
+        + " Insurers put the damage at 4,500,000 crowns."
+    )
+    lead = grouping._lead("Mill collapse toll rises to 31; 12 in hospital", text, "2026-03-10")
+    assert lead.day == date(2026, 3, 10)
+    # Times of day, years and numbers up to ten are no figures; the figures past the lead are only stated.
+    assert lead.figures == {"31", "12", "240"}
+    assert lead.stated == {"31", "12", "240", "4500000"}
+    assert lead.headline == {"31", "12"}  # the title's own
+    assert grouping._lead(None, text, "2026-03-10").headline == frozenset()
+    assert grouping._lead(None, "Crews reached the pier on Sunday.", None) == UNKNOWN
+
+
 STRIKE_VOTE = (
     "Members of the dockers' union at Saltmere voted to end the walkout over the Greywater terminal cranes and return"
     " to the quays. Shift supervisors said the backlog of vessels would clear within days, and the harbour master"

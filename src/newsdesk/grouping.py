@@ -196,11 +196,24 @@ def _named_day(text: str) -> When:
     return UNKNOWN
 
 
+def _lead(title: str | None, text: str, published: str | None) -> When:
+    """What the lead says of a report's development: its day (``_when``) and its figures (the title's and the
+    first ``LEAD_CHARS`` of the text's; the title's alone as ``headline``), with every figure the report states to
+    compare them with."""
+    figures = rewrites.figures(f"{title or ''}\n{text[:LEAD_CHARS]}")
+    if not figures:
+        return _when(text, published)
+    headline = rewrites.figures(title) if title else frozenset()
+    stated = figures | rewrites.figures(text)
+    return _when(text, published)._replace(figures=figures, stated=stated, headline=headline)
+
+
 def _members(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vector, When]]:
-    """Stored members' term vectors and development days: their text and date alone (not mentions or quotes)."""
+    """Stored members' term vectors and leads: their title, text and date alone (not mentions or quotes)."""
     published = view.published(list(ids))
     return {
-        i: (_vector(title, text), _when(text, published.get(i))) for i, (title, text) in view.texts(list(ids)).items()
+        i: (_vector(title, text), _lead(title, text, published.get(i)))
+        for i, (title, text) in view.texts(list(ids)).items()
     }
 
 
@@ -243,13 +256,14 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     for article in batch:
         v = vectors[article.id]
         fixed = stored_events.get(article.duplicate_of or "") or event_of.get(article.duplicate_of or "")
+        lead = _lead(article.title, article.text, article.published)
         if fixed and fixed in events.groups:
             # A copy belongs to its original's event, however it was rewritten.
             event = events.groups[fixed]
-            events.join(event, article.id, v, article.published, when=_when(article.text, article.published))
+            events.join(event, article.id, v, article.published, when=lead)
             created = False
         else:
-            event, created = events.assign(article.id, v, article.published, _when(article.text, article.published))
+            event, created = events.assign(article.id, v, article.published, lead)
         if created:
             event.title = article.title or " ".join(article.text.split()[:12]) + " …"
             story, story_created = stories.assign(event.id, v, article.published)

@@ -11,6 +11,9 @@ import pytest
 
 from newsdesk.cluster.events import (
     DATE_CLASH,
+    DATE_FAR,
+    FIGURE_CLASH,
+    HEADLINE_CLASH,
     INDEX_TERMS,
     INHERIT_DAYS,
     NEAREST_MEMBERS,
@@ -23,6 +26,8 @@ from newsdesk.cluster.events import (
     When,
     apart,
     clash,
+    figures_clash,
+    headlines_clash,
 )
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
 
@@ -236,11 +241,35 @@ def test_a_member_of_another_day_counts_less() -> None:
     df = DocumentFrequencies()
     df.add([member, probe])
     scores = []
-    for day in (date(2026, 3, 2), date(2026, 3, 9)):
+    for day in (date(2026, 3, 2), date(2026, 3, 4)):
         grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
         grouper.assign("m", member, None, When(date(2026, 3, 2)))
         scores.append(grouper.best(probe, None, When(day))[1])
     assert math.isclose(scores[0] - scores[1], DATE_CLASH, rel_tol=1e-9)
+
+
+def _scored_on(member_day: When, day: When) -> float:
+    rng = random.Random(11)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+    grouper.assign("m", member, None, member_day)
+    return grouper.best(probe, None, day)[1]
+
+
+def test_a_member_whose_own_day_is_a_week_away_counts_less_again() -> None:
+    # A match on Sunday 14 September and the rematch on Sunday 21 September: two developments, each report dated.
+    sunday = When(date(2025, 9, 14))
+    same = _scored_on(sunday, sunday)
+    six_days = _scored_on(sunday, When(date(2025, 9, 20)))
+    week = _scored_on(sunday, When(date(2025, 9, 21)))
+    assert math.isclose(same - six_days, DATE_CLASH, rel_tol=1e-9)
+    assert math.isclose(same - week, DATE_CLASH + DATE_FAR, rel_tol=1e-9)
+    # A day only an undated lead names may be background: a week from it costs no more than another day.
+    named = When(date(2025, 9, 21), named=True)
+    assert math.isclose(same - _scored_on(sunday, named), DATE_CLASH, rel_tol=1e-9)
+    assert math.isclose(same - _scored_on(named, sunday), DATE_CLASH, rel_tol=1e-9)
 
 
 def _event_of(member: Vector, others: list[tuple[Vector, When]], df: DocumentFrequencies) -> Grouper:
@@ -287,3 +316,73 @@ def test_a_dated_report_months_from_every_day_an_event_tells_does_not_join_it() 
     assert _event_of(member, [(other, background)], df).best(member, None, far)[1] > 0.5
     # A report whose own day is only named in its undated lead does not decide either.
     assert _event_of(member, [(other, yearless)], df).best(member, None, far._replace(named=True))[1] > 0.5
+
+
+def _figures(lead: set[str], rest: frozenset[str] | set[str] = frozenset()) -> When:
+    return When(figures=frozenset(lead), stated=frozenset(lead | rest))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clashes"),
+    [
+        (_figures({"44"}), _figures({"128"}), True),  # a toll of 44, a toll of 128: two moments of a disaster
+        (_figures({"44"}, {"17"}), _figures({"128"}, {"44"}), False),  # the later report recalls the first toll
+        (_figures({"72"}), _figures({"30", "108.4"}, {"72"}), False),  # the bid report states the deal's sum too
+        (_figures({"44"}), _figures(set()), False),  # a lead without figures says nothing against them
+        (_figures({"44"}), UNKNOWN, False),
+    ],
+)
+def test_figures_clash(a: When, b: When, clashes: bool) -> None:
+    assert figures_clash(a, b) is clashes and figures_clash(b, a) is clashes
+
+
+def test_a_member_whose_lead_gives_other_figures_counts_less() -> None:
+    rng = random.Random(14)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    scores = {}
+    for label, lead in (("agree", _figures({"128"}, {"44"})), ("clash", _figures({"128"}))):
+        grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+        grouper.assign("m", member, None, _figures({"44"}))
+        scores[label] = grouper.best(probe, None, lead)[1]
+    assert math.isclose(scores["agree"] - scores["clash"], FIGURE_CLASH, rel_tol=1e-9)
+
+
+def _headline(title: set[str], lead: set[str], rest: frozenset[str] | set[str] = frozenset()) -> When:
+    return When(figures=frozenset(title | lead), stated=frozenset(title | lead | rest), headline=frozenset(title))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clashes"),
+    [
+        # "Fire at Brannock mill kills 44" and "Mill toll reaches 83 as owners are held": two moments.
+        (_headline({"44"}, {"12"}), _headline({"83"}, {"40"}), True),
+        (_headline({"44"}, {"12"}), _headline({"83"}, {"40"}, {"44"}), False),  # the later report recalls 44
+        (_headline(set(), {"44"}), _headline({"83"}, {"40"}), False),  # a title without figures says nothing
+        # A background figure both state ("the worst fire in 80 years") does not hide the headlines' own.
+        (_headline({"83"}, {"80"}), _headline({"128", "80"}, set()), True),
+    ],
+)
+def test_headlines_clash(a: When, b: When, clashes: bool) -> None:
+    assert headlines_clash(a, b) is clashes and headlines_clash(b, a) is clashes
+
+
+def test_a_member_whose_title_gives_other_figures_counts_less_again() -> None:
+    rng = random.Random(15)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    scores = {}
+    for label, lead in (
+        ("agree", _headline({"83"}, {"40"}, {"44"})),  # the report's text recalls the member's headline figure
+        ("lead", _headline(set(), {"83", "40"})),  # its lead clashes, it has no headline figure
+        ("headline", _headline({"83"}, {"40"})),
+        ("title only", _headline({"83"}, {"12"})),  # the leads share the figure 12, the titles clash
+    ):
+        grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+        grouper.assign("m", member, None, _headline({"44"}, {"12"}))
+        scores[label] = grouper.best(probe, None, lead)[1]
+    assert math.isclose(scores["agree"] - scores["lead"], FIGURE_CLASH, rel_tol=1e-9)
+    assert math.isclose(scores["lead"] - scores["headline"], HEADLINE_CLASH, rel_tol=1e-9)
+    assert math.isclose(scores["agree"] - scores["title only"], HEADLINE_CLASH, rel_tol=1e-9)

@@ -113,6 +113,12 @@ def _number(written: str) -> str | None:
     return value
 
 
+def figures(text: str) -> frozenset[str]:
+    """The particular numbers ``text`` states (counts, sums, ages, days of the month), as written but for thousands
+    separators; years, times of day and numbers up to ten are left out."""
+    return frozenset(n for m in _NUMBER.finditer(_CLOCK.sub(" ", text)) if (n := _number(m.group())) is not None)
+
+
 def _blank(match: re.Match[str]) -> str:
     # A quotation keeps its length (offsets stay valid) and leaves a mark that breaks the narrative's runs.
     return "\x00" + " " * (len(match.group()) - 1)
@@ -130,7 +136,7 @@ def profile(text: str, credits: tuple[str, ...] | list[str] = ()) -> Profile:
     for quotation in quotations:
         ws = [w.casefold() for w in _TOKEN.findall(quotation)]
         quoted.update(tuple(ws[i : i + QUOTE_RUN]) for i in range(len(ws) - QUOTE_RUN + 1))
-    numbers = frozenset(n for m in _NUMBER.finditer(_CLOCK.sub(" ", text)) if (n := _number(m.group())) is not None)
+    numbers = figures(text)
     sentences = []
     for sentence in _SENTENCE.split(narrative):
         stems = frozenset(
