@@ -562,6 +562,7 @@ class Corpus:
         story_id: str | None = None,
         issue: str | None = None,
         latest: int | None = None,
+        actor_id: str | None = None,
     ) -> list[dict[str, Any]]:
         """Each actor's position on each issue of each story (the ``stances --json`` contract): the latest
         position with its date, strength and confidence, the shifts between dated statements, and every
@@ -572,19 +573,23 @@ class Corpus:
             story_id: only this story (an id or unique id prefix).
             issue: only issues whose name or a statement's target contains this (case aside).
             latest: read only this many statements, of the most recently stored articles (a page's bound).
+            actor_id: only the actor with this exact entity id (``actor`` is then not read).
 
         Raises:
             NotFoundError: ``story_id`` names no story.
         """
         story_ids = [self._story_id(story_id)] if story_id is not None else None
         actor_ids: set[str] | None = None
-        if actor is not None:
+        if actor_id is not None:  # one entity, by its exact id: no name to look for among every entity
+            actor_ids = {actor_id}
+        elif actor is not None:
             needle = actor.strip().casefold()
             actor_ids = {
                 e.id
                 for e in self.store.entities()
                 if e.id == actor.strip() or any(needle in n.casefold() for n in (e.name, *e.aliases))
             }
+        if actor_ids is not None:
             if not actor_ids:
                 return []
             # Issues are grouped over the whole story, whoever is asked about.
@@ -720,6 +725,11 @@ class Corpus:
         found = self.store.query("entities", entity_id=entity_id)
         if not found:
             raise NotFoundError(f"No entity with id {entity_id!r}. List ids with: newsdesk entities")
+        if related == digest.entities.RELATED:
+            # A hub entity's counts and co-mentions read all its mentions: kept by the digest stage while current.
+            kept = self.store.entity_digest(entity_id) or digest.entities.card(self.store, entity_id)
+            quotes = self.store.query("entity_quotes_count", entity_id=entity_id)[0]["quotes"]
+            return {**found[0], "stories": kept["stories"], "quotes": quotes, "co_mentioned": kept["co_mentioned"]}
         counts = self.store.query("entity_counts", entity_id=entity_id)[0]
         co = self.store.query("co_mentioned", entity_id=entity_id, limit=related)
         return {**found[0], "stories": counts["stories"], "quotes": counts["quotes"], "co_mentioned": co}

@@ -113,6 +113,8 @@ class CorpusView(Protocol):
 
     def story_signatures(self, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
 
+    def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Context:

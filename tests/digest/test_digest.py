@@ -27,7 +27,8 @@ def _plain(value: Any) -> Any:
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo corpus analysed with the default stages (the digest stage last)."""
     path = tmp_path_factory.mktemp("digest") / "demo.db"
-    with open_corpus(path) as corpus:
+    with pytest.MonkeyPatch.context() as patch, open_corpus(path) as corpus:
+        patch.setattr(digest.entities, "FROM", 3)  # the demo's entities are small: keep the pages of most of them
         report = corpus.ingest([corpus_path()])
         assert report.added and not [f for f in report.failures if f.stage != "ingest"], report.failures
         assert "digest" in [s.stage for s in report.stages]
@@ -65,10 +66,12 @@ def stored_claims(corpus: Corpus, story_id: str) -> Any:
 def test_pages_read_from_the_digest_equal_pages_computed_without_it(corpus: Corpus, tmp_path: Path) -> None:
     ids = [s["id"] for s in corpus.stories()]
     urls = [u for i in ids for u in (f"/stories/{i}.json", f"/stories/{i}/claims.json")]
+    urls += [f"/entities/{e['id']}.json" for e in corpus.entities()[:10]]
     with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
         with_digest = {u: client.get(u).json() for u in urls}
     with corpus.store.transaction() as conn:
         conn.execute("DELETE FROM story_digests")
+        conn.execute("DELETE FROM entity_digests")
     assert all(corpus.store.story_digest(i, "framing") is None for i in ids)
     with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
         without = {u: client.get(u).json() for u in urls}
@@ -130,3 +133,29 @@ def test_the_stage_is_declared_last_and_a_redo_clears_what_it_stored(corpus: Cor
 def test_an_unknown_part_is_refused(corpus: Corpus) -> None:
     with pytest.raises(ValueError, match="No digest part 'claim'"):
         corpus.story_digest(corpus.stories()[0]["id"], "claim")
+
+
+def test_the_stored_parts_of_an_entity_page_equal_the_view_time_computation(corpus: Corpus) -> None:
+    named = [e for e in corpus.entities() if e["mentions"] >= 3]
+    assert len(named) >= 3
+    for entity in named:
+        stored = corpus.store.entity_digest(entity["id"])
+        assert stored == _plain(digest.entities.card(corpus.store, entity["id"])), entity["id"]
+        counts = corpus.store.query("entity_counts", entity_id=entity["id"])[0]
+        co = corpus.store.query("co_mentioned", entity_id=entity["id"], limit=digest.entities.RELATED)
+        card = corpus.entity_card(entity["id"])
+        assert (card["stories"], card["quotes"], card["co_mentioned"]) == (counts["stories"], counts["quotes"], co)
+    small = [e for e in corpus.entities() if e["mentions"] < 3]
+    assert all(corpus.store.entity_digest(e["id"]) is None for e in small)
+
+
+def test_an_entity_named_again_is_read_fresh(corpus: Corpus, tmp_path: Path) -> None:
+    entity = corpus.entities()[0]
+    assert corpus.store.entity_digest(entity["id"]) is not None
+    with corpus.store.transaction() as conn:  # one mention fewer than when its parts were made
+        conn.execute(
+            "DELETE FROM mentions WHERE rowid = (SELECT max(rowid) FROM mentions WHERE entity_id = ?)", (entity["id"],)
+        )
+    assert corpus.store.entity_digest(entity["id"]) is None
+    counts = corpus.store.query("entity_counts", entity_id=entity["id"])[0]
+    assert corpus.entity_card(entity["id"])["stories"] == counts["stories"]

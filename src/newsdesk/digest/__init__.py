@@ -17,11 +17,11 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from newsdesk.digest import claims, framing, positions
+from newsdesk.digest import claims, entities, framing, positions
 from newsdesk.records import Article
 from newsdesk.settings import Settings
 
-__all__ = ["CLAIMS_KEPT", "PARTS", "claims", "compute", "framing", "part", "positions", "stage"]
+__all__ = ["CLAIMS_KEPT", "PARTS", "claims", "compute", "entities", "framing", "part", "positions", "stage"]
 
 # The first page of a story's claims list (50 a page); the dashboard shows its first few.
 CLAIMS_KEPT = 50
@@ -32,6 +32,8 @@ class View(claims.Reader, framing.Reader, positions.Reader, Protocol):
     def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
 
     def story_signatures(self, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
+
+    def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
 
 
 def part(view: View, story: dict[str, Any], name: str, settings: Settings) -> Any:
@@ -63,7 +65,9 @@ def stage(
     batch: Sequence[Article], view: View, settings: Settings, memo: dict[str, Any] | None = None
 ) -> tuple[list[Article], dict[str, Any]]:
     """The corpus stage: the digest of each story of the batch's articles not yet computed in this run, with its
-    signature, for the store to keep (``story_digests``: rows of story id, part, articles, last row, JSON)."""
+    signature, for the store to keep (``story_digests``: rows of story id, part, articles, last row, JSON); and the
+    page parts of each entity the batch names that has at least ``entities.FROM`` mentions (``entity_digests``:
+    rows of entity id, mentions, last mention row, JSON)."""
     memo = {} if memo is None else memo
     done: set[str] = memo.setdefault("done", set())
     story_of = view.stories_of({a.event_id for a in batch if a.event_id})
@@ -76,4 +80,13 @@ def stage(
         for name, value in compute(view, head, settings).items():
             rows.append((story_id, name, articles, last, json.dumps(value, ensure_ascii=False)))
         done.add(story_id)
-    return [], {"story_digests": rows}
+    seen: set[str] = memo.setdefault("entities", set())
+    found = {m["entity_id"] for m in view.query("mentions_in", article_ids=[a.id for a in batch]) if m["entity_id"]}
+    named = sorted(found - seen)
+    seen.update(named)
+    cards = []
+    for entity_id, (mentions, last) in view.entity_signatures(named).items():
+        if mentions >= entities.FROM:
+            card = json.dumps(entities.card(view, entity_id), ensure_ascii=False)
+            cards.append((entity_id, mentions, last, card))
+    return [], {"story_digests": rows, "entity_digests": cards}

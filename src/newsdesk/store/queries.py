@@ -19,6 +19,7 @@ __all__ = [
     "entity_counts",
     "entity_mentions",
     "entity_quotes",
+    "entity_quotes_count",
     "failures",
     "mentions",
     "mentions_in",
@@ -620,6 +621,12 @@ def entity_counts(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str,
              FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN events e ON e.id = a.event_id
              WHERE m.entity_id = :entity"""
     return [dict(r) for r in conn.execute(sql, {"entity": entity_id})]
+
+
+def entity_quotes_count(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
+    """How many quotes one entity has as their speaker, as a list of one row."""
+    row = conn.execute("SELECT count(*) FROM quotes WHERE speaker_entity_id = ?", (entity_id,)).fetchone()
+    return [{"quotes": int(row[0])}]
 
 
 def entity_mentions(conn: sqlite3.Connection, *, entity_id: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:

@@ -82,6 +82,6 @@ def actor(corpus: Corpus, entity_id: str) -> list[dict[str, Any]]:
             "shifts": p["shifts"],
             "evidence": [evidence(e) for e in p["evidence"]],
         }
-        for p in corpus.stances(actor=entity_id, latest=STATEMENTS)
+        for p in corpus.stances(actor_id=entity_id, latest=STATEMENTS)
         if p["actor_id"] == entity_id
     ]
