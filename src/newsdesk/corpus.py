@@ -740,7 +740,13 @@ class Corpus:
         "named"}`` (a named piece has its ``start`` and ``end``; an ellipsis piece marks a sentence shown cut).
         Mentions in one sentence make one item, with each of them in ``mentions``."""
         items: list[dict[str, Any]] = []
-        for row in self.store.query("entity_mentions", entity_id=entity_id, limit=limit, offset=offset):
+        kept = self.store.entity_digest(entity_id) if (offset, limit) == (0, digest.entities.MENTIONS) else None
+        if kept is not None and "first_page" in kept:  # a hub's first page, chosen by the digest stage: not sorted
+            keys = [(a, s, n) for a, s, n in kept["first_page"]]
+            rows = self.store.query("entity_mentions_at", entity_id=entity_id, keys=keys)
+        else:
+            rows = self.store.query("entity_mentions", entity_id=entity_id, limit=limit, offset=offset)
+        for row in rows:
             window, base, size = row.pop("window") or "", row.pop("window_start"), row.pop("text_length")
             left, right = dates.sentence_around(window, row["start"] - base, row["end"] - base)
             mention = {"start": row["start"], "end": row["end"], "text": row["text"]}
