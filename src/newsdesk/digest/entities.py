@@ -1,7 +1,8 @@
-"""What an entity's page shows that reads every one of its mentions: how many articles and stories name it, and
-the entities named most often beside it. A hub entity (a country, a party) has thousands of mentions, and these
-cost its page a few hundred milliseconds, and so does choosing the first page of its mentions; they are worked out by the digest stage for entities with at least
-:data:`FROM` mentions, and read while the entity's mentions are those they were made from."""
+"""What an entity's page shows that reads every one of its mentions: how many articles and stories name it, the
+entities named most often beside it, and which of its mentions make the first page. A hub entity (a country, a
+party) has thousands of mentions, and these cost its page a few hundred milliseconds; they are worked out by the
+digest stage for entities with at least :data:`FROM` mentions, and read while the entity's mentions are those they
+were made from."""
 
 from __future__ import annotations
 
