@@ -65,7 +65,8 @@ def start(state: State, host: str, port: int, allow_hosts: Sequence[str] = (), w
     state.err.print(f"Serving newsdesk at [cyan]{url(host, sock.getsockname()[1])}[/] (Ctrl-C to stop)")
     try:
         with sock, state.corpus() as corpus:
-            run_server(corpus, sock=sock, workers=workers)
+            # One process is the plain call (as before --workers): callers that stand in for the server take it.
+            run_server(corpus, sock=sock, **({"workers": workers} if workers > 1 else {}))
     except KeyboardInterrupt:
         pass  # uvicorn has shut down already; it raises the interrupt again for its caller
     state.err.print("Stopped serving newsdesk.")
