@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from newsdesk.corpus import Corpus
 from newsdesk.store import Store
+from tests import pgserver
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSDESK_SHARED", ROOT.parent / "shared")).resolve()
@@ -58,6 +59,41 @@ def store() -> Iterator[Store]:
     """An empty in-memory store."""
     with Store(":memory:") as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server started for this test run, with a migrated template database; the test
+    skips, saying why, where no server can start (see tests/pgserver.py)."""
+    with pgserver.server() as (url, why):
+        if url is None:
+            pytest.skip(f"PostgreSQL tests skipped: {why}")
+        import psycopg
+
+        template = pgserver.database_url(url, "newsdesk_template")
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute("DROP DATABASE IF EXISTS newsdesk_template")
+            admin.execute("CREATE DATABASE newsdesk_template")
+        Store(template).close()  # migrated once; each test's database is a copy
+        yield url
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute("DROP DATABASE IF EXISTS newsdesk_template WITH (FORCE)")
+
+
+_DATABASES = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """The URL of a new, migrated, empty PostgreSQL database, dropped after the test."""
+    import psycopg
+
+    name = f"newsdesk_test_{os.getpid()}_{next(_DATABASES)}"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE newsdesk_template")
+    yield pgserver.database_url(pg_server, name)
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture

@@ -81,6 +81,10 @@ def test_framing_table_and_errors(cli: CliRunner, home: Path) -> None:
     code, out, _ = run(cli, "--db", "news.db", "framing", STORY)
     assert code == 0
     assert "Northern Lamp" in out and "occupied territories" in out and "slammed" in out
+    # The group is the outlet: named once, and its article count reads right.
+    assert "Northern Lamp 4 articles\n" in out and "Northern Lamp; Northern Lamp" not in out
+    examples = [line.strip() for line in out.splitlines() if line.startswith("    “")]
+    assert examples and len(examples) == len(set(examples))  # a sentence holding two terms is shown once
     code, _, err = run(cli, "--db", "news.db", "framing", "snothing")
     assert code == 4 and "No story" in err
 

@@ -257,7 +257,8 @@ def test_issue_19_an_alarm_inside_a_garbage_collector_callback_waits_for_the_sta
                 pass
 
     def churn(article: Article, settings: Settings) -> Article:
-        give_up = time.monotonic() + 10  # a budget that never rings fails the test, rather than hanging it
+        # A budget that never rings fails the test, rather than hanging it; generous, for a loaded CI machine.
+        give_up = time.monotonic() + 30
         while time.monotonic() < give_up:
             busy = time.monotonic() + 0.001
             while time.monotonic() < busy:
@@ -273,4 +274,4 @@ def test_issue_19_an_alarm_inside_a_garbage_collector_callback_waits_for_the_sta
     finally:
         gc.callbacks.remove(slow_callback)
     assert [f.error for f in result.failures] == ["BudgetError"]
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 20

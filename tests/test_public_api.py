@@ -10,6 +10,7 @@ EXPECTED = [
     "Article",
     "BudgetError",
     "ConfigError",
+    "ExtraError",
     "Corpus",
     "Entity",
     "Failure",

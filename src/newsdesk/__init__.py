@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.errors import (
     BudgetError,
     ConfigError,
+    ExtraError,
     FetchError,
     IngestError,
     LockedError,
@@ -45,6 +46,7 @@ __all__ = [
     "ConfigError",
     "Corpus",
     "Entity",
+    "ExtraError",
     "Failure",
     "FetchError",
     "IngestError",

@@ -8,7 +8,7 @@ import dataclasses
 import logging
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -17,7 +17,16 @@ from newsdesk.claims import summary as claim_summary
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
-from newsdesk.pipeline import ArticleStage, Context, ParsedStage, Pipeline, ProgressCallback, Stage, _no_progress
+from newsdesk.pipeline import (
+    ArticleStage,
+    Context,
+    ParsedStage,
+    Pipeline,
+    ProgressCallback,
+    Stage,
+    _no_progress,
+)
+from newsdesk.ray_engine import RayEngine, require_ray
 from newsdesk.records import Article, DateMention, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.stances import issues as stance_issues
@@ -100,6 +109,10 @@ class Corpus:
         self.settings = settings or Settings()
         self.pipeline = Pipeline.from_settings(self.settings, load_plugins=load_plugins)
         self.workers = worker_count(self.settings.pipeline.workers)
+        if self.settings.pipeline.engine not in ("local", "ray"):
+            raise ConfigError(f'[pipeline] engine is {self.settings.pipeline.engine!r}: give "local" or "ray".')
+        if self.settings.pipeline.engine == "ray":
+            require_ray()  # before anything is stored, not when the analysis starts
 
     def reader(self) -> Corpus:
         """This corpus over another, read-only connection to its database, for reading from another thread.
@@ -302,7 +315,15 @@ class Corpus:
     def _parallel(self, stage: Stage, pending: int) -> bool:
         """Whether ``stage`` over ``pending`` articles is worth starting the worker processes for."""
         per_article = isinstance(stage, ArticleStage | ParsedStage)
+        if self.settings.pipeline.engine == "ray":  # asked for by name: used for any run, its start paid knowingly
+            return per_article and pending > 0
         return per_article and self.workers > 1 and pending >= max(self.settings.pipeline.parallel_from, 1)
+
+    def _engine(self) -> Workers | RayEngine:
+        """The engine for the per-article stages of a run: Ray actors, or local worker processes."""
+        if self.settings.pipeline.engine == "ray":
+            return RayEngine(0 if self.settings.pipeline.workers == 0 else self.workers, self.settings)
+        return Workers(self.workers, self.settings)
 
     def _run_stages_with(
         self,
@@ -319,7 +340,9 @@ class Corpus:
             if context.engine is None and self._parallel(stage, len(todo)):
                 # Started once, for the rest of the run: per-article stages hand their units to the workers,
                 # and corpus stages still run here, on the results in input order.
-                context = dataclasses.replace(context, engine=pool.enter_context(Workers(self.workers, self.settings)))
+                engine = self._engine()
+                pool.push(engine.__exit__)
+                context = dataclasses.replace(context, engine=engine)
             total = StageReport(stage=stage.name)
             for start in range(0, len(todo), _ANALYZE_CHUNK):
                 on_progress(stage.name, start, len(todo))
@@ -897,6 +920,13 @@ class Corpus:
     def runs(self, *, limit: int = 20) -> list[dict[str, Any]]:
         """The latest runs with per-stage counts and their ``status`` (running, finished, interrupted)."""
         return self.store.runs(limit=limit)
+
+    def export_tables(
+        self, *, batch: int = 10_000
+    ) -> Iterator[tuple[str, list[tuple[str, str]], Iterator[list[tuple[object, ...]]]]]:
+        """The tables an export writes (articles, quotes, mentions, entities, claims): each one's name, ``(column,
+        type)`` pairs and rows in batches, read as one snapshot (see ``Store.export``)."""
+        return self.store.export(batch=batch)
 
     def count(self) -> int:
         """How many articles the corpus holds."""

@@ -4,6 +4,7 @@ Every error newsdesk raises on purpose derives from :class:`NewsdeskError`::
 
     NewsdeskError
     ├── ConfigError          bad setting, unknown key, bad value, unknown stage
+    │   └── ExtraError       a setting or option needs an optional extra that is not installed (ray, parquet)
     ├── IngestError          one input item could not become an article
     │   ├── FetchError       a URL could not be fetched (refused, timeout, HTTP error, too large)
     │   └── ParseError       the bytes could not be read as an article (binary, empty, undecodable, malformed)
@@ -29,6 +30,7 @@ from collections.abc import Iterable
 __all__ = [
     "BudgetError",
     "ConfigError",
+    "ExtraError",
     "FetchError",
     "IngestError",
     "LockedError",
@@ -51,6 +53,17 @@ class NewsdeskError(Exception):
 
 class ConfigError(NewsdeskError):
     """A setting is unknown, malformed or out of range."""
+
+
+class ExtraError(ConfigError):
+    """A setting or option needs an optional extra that is not installed; the message says how to install it."""
+
+    def __init__(self, what: str, extra: str, module: str) -> None:
+        super().__init__(
+            f"{what} needs the optional {module!r} package, which is not installed."
+            f" Install it with: pip install 'newsdesk[{extra}]'"
+        )
+        self.extra = extra
 
 
 class IngestError(NewsdeskError):

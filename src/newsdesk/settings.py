@@ -109,6 +109,20 @@ class PipelineSettings:
             " process, since starting a worker costs a few seconds."
         ),
     )
+    engine: str = field(
+        default="local",
+        metadata=_help(
+            'Where the per-article stages run: "local" (worker processes on this machine) or "ray" (a Ray Data'
+            " actor pool, one model per actor; needs pip install 'newsdesk[ray]'). The store is written here alone."
+        ),
+    )
+    ray_address: str = field(
+        default="",
+        metadata=_help(
+            'The Ray cluster for engine "ray" (e.g. "ray://head:10001" or "auto"); empty: $RAY_ADDRESS if set, else'
+            " a local Ray started for the run."
+        ),
+    )
     lock_seconds: float = field(
         default=300.0,
         metadata=_help(

@@ -31,6 +31,12 @@ Measures (each 0..1, higher is better):
 - ``devnews.timeline_no_furniture``: share of timeline entries, over every story, whose text holds none of
   :data:`FURNITURE`. The bodies had their page furniture removed by hand, so this guards against regressions
   in how entries are chosen rather than measuring boilerplate removal.
+- ``devnews.stances`` / ``devnews.stances_not_wrong`` (:func:`tests.eval.stances.measure_devnews`): stances read
+  off the articles by hand found with a correct evidence span, and stances an analyst would reject (facts, acts,
+  other people's positions, a name's words read as sentiment) not reported.
+- ``devnews.contradictions_recall`` / ``devnews.contradictions_precision`` (:mod:`tests.eval.contradictions`): the
+  contradictions between outlets of ``NOTES.md`` (c), labelled by file and value, found; and the share of the
+  reported contradictions that are one of them.
 
 ``python -m tests.eval.devnews`` prints the scores and the errors behind each one.
 """
@@ -48,7 +54,7 @@ from typing import Any
 from newsdesk.corpus import Corpus
 from newsdesk.records import Article
 from newsdesk.store import Store
-from tests.eval import attribution
+from tests.eval import attribution, contradictions, stances
 from tests.eval.gate import bcubed, corpus_hash, shared  # gate imports this module only when it runs it
 
 # NOTES.md (a): copies or rewrites of one wire or agency story, by file number. 024 is the uncredited rewrite
@@ -357,6 +363,11 @@ def _timeline(corpus: Corpus) -> tuple[dict[str, float], Errors]:
     return scores, {"devnews.timeline_no_furniture": [repr(text[:100]) for text in furniture]}
 
 
+def _contradictions(corpus: Corpus, by_file: dict[int, Article]) -> tuple[dict[str, float], Errors]:
+    files = {article.id: n for n, article in by_file.items()}
+    return contradictions.score(corpus.contradictions(), files)
+
+
 def score(
     corpus: Corpus, by_file: dict[int, Article], labels: dict[int, str], gold: list[dict[str, Any]]
 ) -> tuple[dict[str, float], Errors]:
@@ -372,6 +383,8 @@ def score(
         _origins(by_file),
         _entities(entities),
         _timeline(corpus),
+        stances.measure_devnews(corpus, {a.id: f"{n:03d}" for n, a in by_file.items()}),
+        _contradictions(corpus, by_file),
     ):
         scores.update(got)
         errors.update(why)

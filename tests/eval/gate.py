@@ -37,7 +37,8 @@ Measures (each 0..1, higher is better):
   ``story:`` labels), ``quotes_found`` / ``quote_speakers`` (its 69 gold quotes, by the seeds' rules),
   ``origins`` / ``origins_distinct`` (pairs within its syndication groups in one origin, pairs across groups
   not), ``entities_merged`` (spelling variants held by one entity), ``top_entity_types`` (the 30 most-mentioned
-  entities against a hand-made type table) and ``timeline_no_furniture``.
+  entities against a hand-made type table), ``timeline_no_furniture`` and ``contradictions_recall`` /
+  ``contradictions_precision`` (:mod:`tests.eval.contradictions`: NOTES.md (c) labelled by file and value).
 - ``fnc1.score`` / ``fnc1.macro_f1`` / ``fnc1.disagree_f1`` (:mod:`tests.eval.fnc1`): the shipped claim-stance
   model on the FNC-1 bodies it was not trained on: the official weighted score (share of the best possible),
   macro-F1 over agree / disagree / discuss / unrelated, and disagree F1 alone.

@@ -63,6 +63,75 @@ def _found(item: Expected, positions: list[dict[str, Any]], files: dict[str, str
     return False
 
 
+# Dev-news (``../shared/dev-news``): stances read off the real articles by hand (file number, actor keyword,
+# issue keywords, position, cue stem), and stances an analyst would reject (file, actor keyword, target keyword):
+# facts, acts, other people's positions, words of a name read as sentiment.
+DEVNEWS_EXPECTED = (
+    Expected("003", "xi", ("effort",), "supports", "call"),
+    Expected("016", "guterres", ("compromise",), "supports", "urg"),
+    Expected("023", "colombia", ("roadmap",), "supports", "support"),
+    Expected("030", "trump", ("acquisition",), "opposes", "resistance"),
+    Expected("031", "trump", ("merger",), "opposes", "oppos"),
+    Expected("031", "trump", ("deal",), "neutral", "oppos"),
+    Expected("036", "netflix", ("offer",), "opposes", "refus"),
+    Expected("041", "cricket council", ("request",), "opposes", "reject"),
+    Expected("041", "naqvi", ("removal",), "supports", "sought"),
+    Expected("042", "icc", ("request",), "opposes", "reject"),
+    Expected("043", "pcb", ("removal",), "supports", "demand"),
+    Expected("043", "pakistan", ("decision",), "opposes", "condemn"),
+    Expected("046", "india", ("hands",), "opposes", "refus"),
+    Expected("049", "india", ("trophy",), "opposes", "want"),
+    Expected("056", "hasina", ("verdict",), "opposes", "denounc"),
+    Expected("058", "awami", ("verdict",), "opposes", "reject"),
+    Expected("060", "bangladesh", ("hasina",), "supports", "demand"),
+)
+DEVNEWS_WRONG = (
+    ("004", "chan", "complex"),  # where victims were found: a fact
+    ("006", "architects", "report"),  # "prepared the report": an act
+    ("010", "", "regard"),  # "in this regard"
+    ("011", "fung", "see"),  # "things I do not want to see"
+    ("015", "wong", "danger"),  # "recognized the danger": perceiving
+    ("022", "morgan", "warming"),  # the countries' pledge, inside a relative clause
+    ("023", "lago", "signed"),  # "signed off on": an act with no object
+    ("027", "sarandos", "potter"),  # "favorites": a noun
+    ("040", "pycroft", "sheets"),  # "insistence that ... weren't exchanged": an assertion
+    ("041", "pycroft", "sheets"),
+    ("056", "hasina", "bangladesh"),  # a word list read off a whole multi-sentence quote
+    ("060", "india", "noted"),  # "it noted the verdict": a pronoun's clause as a course of action
+    ("060", "india", "hasina"),  # "Crimes" of a tribunal's name read as sentiment toward her
+)
+
+
+def _wrong_found(item: tuple[str, str, str], positions: list[dict[str, Any]], files: dict[str, str]) -> bool:
+    file, actor, target = item
+    return any(
+        actor in f"{p['actor']} {e['named']}".casefold()
+        and target in e["target"].casefold()
+        and files.get(e["article_id"], "").startswith(file)
+        for p in positions
+        for e in p["evidence"]
+    )
+
+
+def measure_devnews(corpus: Corpus, files: dict[str, str]) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """``devnews.stances``: share of :data:`DEVNEWS_EXPECTED` found with a correct evidence span;
+    ``devnews.stances_not_wrong``: share of :data:`DEVNEWS_WRONG` not reported. ``files`` maps article ids to
+    their file numbers."""
+    positions = corpus.stances()
+    texts = {a_id: corpus.article(a_id).text for a_id in files}
+    missed = [i for i in DEVNEWS_EXPECTED if not _found(i, positions, files, texts)]
+    wrong = [i for i in DEVNEWS_WRONG if _wrong_found(i, positions, files)]
+    scores = {
+        "devnews.stances": 1 - len(missed) / len(DEVNEWS_EXPECTED),
+        "devnews.stances_not_wrong": 1 - len(wrong) / len(DEVNEWS_WRONG),
+    }
+    errors = {
+        "devnews.stances": [f"{i.file} {i.actor} {i.position} {i.issue[0]} not found" for i in missed],
+        "devnews.stances_not_wrong": [f"{f} {a or 'someone'} on '{t}' reported" for f, a, t in wrong],
+    }
+    return scores, errors
+
+
 def measure(shared: Path) -> dict[str, float]:
     with Corpus(Store(":memory:")) as corpus:
         corpus.ingest([shared / "seeds"])

@@ -137,6 +137,28 @@ def test_omitted_claims_are_those_two_other_origins_carry() -> None:
     assert _group(found, "Southern Bell")["omitted"] == []
 
 
+def test_a_fact_first_reported_after_an_outlets_last_article_is_not_left_out() -> None:
+    articles = [
+        Article(id="a", source="", text=NORTH, outlet="Northern Lamp", event_id="ev1", published="2025-03-01"),
+        Article(id="b", source="", text=SOUTH, outlet="Southern Bell", event_id="ev1", published="2025-03-04"),
+        Article(id="c", source="", text=SOUTH, outlet="Eastern Post", event_id="ev1", published="2025-03-05"),
+    ]
+    later = {
+        "id": "c1",
+        "text": "Three foremen were arrested.",
+        "event_id": "ev1",
+        "first_seen": "2025-03-04",
+        "article_ids": ["b", "c"],
+        "independent_origins": ["b", "c"],
+        "support": [{"article_id": "b", "start": 0, "end": 10}],
+    }
+    found = framing.frame(articles, claims=[later])
+    assert _group(found, "Northern Lamp")["omitted"] == []  # the Lamp wrote on the 1st; the arrests came later
+    undated = [Article(id=a.id, source="", text=a.text, outlet=a.outlet, event_id="ev1") for a in articles]
+    found = framing.frame(undated, claims=[later])
+    assert [c["claim_id"] for c in _group(found, "Northern Lamp")["omitted"]] == ["c1"]  # no date: still listed
+
+
 def test_one_outlet_gives_empty_lists_and_says_why() -> None:
     articles = [a for a in _story() if a.outlet == "Northern Lamp"]
     found = framing.frame(articles)

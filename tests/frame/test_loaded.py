@@ -16,6 +16,17 @@ CASES = [
     ("The so-called reform passed.", [("so-called", "neg", None)]),
     ("The council approved the budget on Monday.", []),
     ("A crowd gathered near the tanks of the Orrin museum.", []),  # not "crowed", not "tanked"
+    # A judging verb in another sense: killed, taken to hospital, an explosion.
+    ("The Ferrow blaze has claimed at least 31 lives.", []),
+    ("Two wardens were admitted to hospital.", []),
+    ("The blast shook the Orrin quay.", []),
+    ("Mayor Tull claimed that the vote was fixed.", [("claimed", "neg", "said")]),
+    ("Critics blasted the Orrin budget.", [("blasted", "neg", "criticise")]),
+    # Plain words of war and calamity: one state's forces entering another, a fire or a flood.
+    ("Since Dravin's invasion of Quellmoor, fares rose.", []),
+    ("A devastating fire swept the Ferrow estate, the worst disaster in decades.", []),
+    ("They warned of an invasion of tourists.", [("invasion", "neg", "arrival")]),
+    ("The toll plan would be a disaster for Ferrow.", [("disaster", "neg", "failure")]),
 ]
 
 

@@ -143,6 +143,109 @@ def test_the_sentiment_callable_is_a_plug_in_point() -> None:
     assert s.position == Position.OPPOSES
 
 
+NOT_POSITION_QUOTES = [
+    # (text, content, speaker, cue, why it takes no position)
+    (
+        "“Most of the injured were found in two blocks near the harbour,” Anna Velt said.",
+        "Most of the injured were found in two blocks near the harbour,",
+        "Anna Velt",
+        "said",
+        "'blocks' is a noun, not the verb 'block'",
+    ),
+    (
+        "“It hurts, as there are things I do not want to see,” Anna Velt said.",
+        "It hurts, as there are things I do not want to see,",
+        "Anna Velt",
+        "said",
+        "'not want to see' has no object an issue could be",
+    ),
+    (
+        "“We will act firmly in this regard,” Anna Velt said.",
+        "We will act firmly in this regard,",
+        "Anna Velt",
+        "said",
+        "'regard' takes a position only as 'regard X as'",
+    ),
+    (
+        "“Ten years after the Lund accord, under which nations pledged to halve emissions, the goal is far,” "
+        "Anna Velt said.",
+        "Ten years after the Lund accord, under which nations pledged to halve emissions, the goal is far,",
+        "Anna Velt",
+        "said",
+        "the pledge is the nations', inside a relative clause",
+    ),
+    (
+        "“Hardliners in the cabinet seek to dismantle the courts,” Anna Velt said.",
+        "Hardliners in the cabinet seek to dismantle the courts,",
+        "Anna Velt",
+        "said",
+        "the hardliners seek it, not the speaker",
+    ),
+    (
+        "“Belstad has noted the ruling of the Supreme Crimes Court of Ostrava about Karl Brun,” Anna Velt said.",
+        "Belstad has noted the ruling of the Supreme Crimes Court of Ostrava about Karl Brun,",
+        "Anna Velt",
+        "said",
+        "'Crimes' belongs to a court's name: no sentiment toward Karl Brun",
+    ),
+    (
+        "“We cannot exclude that more survivors could be discovered tonight,” Anna Velt said.",
+        "We cannot exclude that more survivors could be discovered tonight,",
+        "Anna Velt",
+        "said",
+        "'could be discovered' predicts; it takes no position",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue", "why"), NOT_POSITION_QUOTES)
+def test_a_quote_without_a_position_gives_no_stance(text: str, content: str, speaker: str, cue: str, why: str) -> None:
+    quote = _quote(text, content, speaker, cue, "p1", direct=True)
+    names = {"Anna Velt": "p1", "Belstad": "e2", "Karl Brun": "p2", "Ostrava": "e3"}
+    found = extract.find(_article(text, {k: v for k, v in names.items() if k in text}, (quote,)))
+    assert found == (), why
+
+
+NOT_POSITION_CLAUSES = [
+    ("Tallis Architects prepared the report that rated the bidders.", {"Tallis Architects": "o1"}),
+    ("The referee's insistence that the team sheets were never exchanged angered Belstad.", {"The referee": "p3"}),
+    ("Inspector Orla Wynn recognized the grave danger the crew faced.", {"Orla Wynn": "p4"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_POSITION_CLAUSES)
+def test_acts_and_assertions_are_no_positions(text: str, names: dict[str, str]) -> None:
+    cue = next(w for w in ("prepared", "insistence", "recognized") if w in text)
+    actor = next(iter(names))
+    content = text[text.index(cue) + len(cue) :].strip(" .")
+    quote = _quote(text, content, actor, cue, names[actor])
+    assert extract.find(_article(text, names, (quote,))) == ()
+
+
+def test_readiness_with_to_and_a_demand_with_must_stay_positions() -> None:
+    text = "Belstad is prepared to sign the river accord."
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}))
+    assert s.position == Position.SUPPORTS and "accord" in s.target
+    text = "Marovia insists that any accord must keep the canal open."
+    quote = _quote(text, "any accord must keep the canal open", "Marovia", "insists", "e1")
+    (s,) = extract.find(_article(text, {"Marovia": "e1"}, (quote,)))
+    assert s.position == Position.SUPPORTS
+
+
+def test_a_two_word_position_verb_takes_the_object_after_both_words() -> None:
+    text = "“We rule out any canal toll,” Anna Velt said."
+    quote = _quote(text, "We rule out any canal toll,", "Anna Velt", "said", "p1", direct=True)
+    (s,) = extract.find(_article(text, {"Anna Velt": "p1"}, (quote,)))
+    assert s.position == Position.OPPOSES and s.target == "any canal toll"
+
+
+def test_recognition_of_a_state_stays_a_position() -> None:
+    text = "Marovia recognized Ostrava as an independent state."
+    quote = _quote(text, "Ostrava as an independent state", "Marovia", "recognized", "e1")
+    (s,) = extract.find(_article(text, {"Marovia": "e1", "Ostrava": "e3"}, (quote,)))
+    assert s.position == Position.SUPPORTS and "Ostrava" in s.target
+
+
 def test_bad_input_gives_no_stances() -> None:
     text = "Marovia rejected the toll."
     assert extract.find(_article(text, {"Marovia": "e1"}, language="de")) == ()  # another language
@@ -192,6 +295,25 @@ def test_issues_merge_across_wording_and_shifts_are_dated() -> None:
     assert [s["text"] for s in marovia["shifts"]] == ["shifted from opposes to conditional on 2025-11-24"]
     accord = [p for p in found if p["issue"] == "fishing accord"]
     assert len(accord) == 1 and accord[0]["shifts"] == []
+
+
+def test_issues_meet_across_a_name_a_nominalisation_and_one_word() -> None:
+    # "the Match Warden" tagged as a name in one article, plain words in another; "removal" against "remove"; a
+    # one-word target ("the ruling") held whole by a longer one.
+    tagged = "an immediate removal of the Match Warden"
+    warden = Mention(text="Match Warden", start=tagged.index("Match"), end=len(tagged), type="PERSON", entity_id="w1")
+    rows = [
+        _row("board", "supports", "2025-09-16", tagged, extract.terms(tagged, 0, (warden,))),
+        _row("council", "opposes", "2025-09-16", "its request to remove the match warden", ()),
+        _row("party", "opposes", "2025-11-17", "the ruling", ()),
+        _row("leader", "opposes", "2025-11-17", "the ruling issued against her", ()),
+    ]
+    for row in rows[1:]:
+        row["terms"] = extract.terms(str(row["target"]))
+    found = issues.positions(rows)
+    by_actor = {p["actor_id"]: p["issue_id"] for p in found}
+    assert by_actor["board"] == by_actor["council"]
+    assert by_actor["party"] == by_actor["leader"] != by_actor["board"]
 
 
 def test_corpus_stances_on_invented_articles(tmp_path: Path) -> None:

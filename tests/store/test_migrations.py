@@ -98,12 +98,20 @@ EXPECTED = {
 
 def test_columns_are_pinned(store: Store) -> None:
     for table, columns in EXPECTED.items():
-        got = [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")]
+        if store.postgres:  # the same columns, in the same order, and the hidden rowid SQLite has built in
+            got = store.pg.schema[table][0]
+            sql = "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position"
+            assert next(r[0] for r in store.conn.execute(sql, (table,))) == "rowid"
+        else:
+            got = [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")]
         assert got == columns, table
 
 
 def test_fts_table_exists(store: Store) -> None:
-    names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+    if store.postgres:
+        names = {r[0] for r in store.conn.execute("SELECT tablename FROM pg_tables")}
+    else:
+        names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     assert "articles_fts" in names
 
 
@@ -135,7 +143,8 @@ def test_m005_keeps_old_date_mentions_and_queues_the_dates_stage_again(tmp_path:
         assert store.dates(["a1"])["a1"][0].sentence is None
 
 
-def test_m016_story_lists_read_articles_and_mentions_from_covering_indexes(store: Store) -> None:
+def test_m016_story_lists_read_articles_and_mentions_from_covering_indexes(sqlite_store: Store) -> None:
+    store = sqlite_store  # SQLite's query plans
     from newsdesk.store import story
 
     plans = []

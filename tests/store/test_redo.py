@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from newsdesk.corpus import open_corpus
@@ -25,8 +24,8 @@ def _derived(store: Store) -> dict[str, Any]:
     return {name: [tuple(r) for r in conn.execute(sql)] for name, sql in rows.items()}
 
 
-def test_issue_19_analyze_redo_gives_the_first_runs_derived_data(tmp_path: Path) -> None:
-    with open_corpus(tmp_path / "demo.db") as corpus:
+def test_issue_19_analyze_redo_gives_the_first_runs_derived_data(database: str) -> None:
+    with open_corpus(database) as corpus:
         corpus.ingest([corpus_path()])
         first = _derived(corpus.store)
         assert first["documents"] == [(corpus.count(),)] and first["entities"] and first["events"]

@@ -11,17 +11,23 @@ it is a *contradiction*. Bounds and estimates ("at least 156", "about 30") contr
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsdesk.claims import extract, values
+from newsdesk.claims.match import DENIAL as DENIES
 from newsdesk.claims.match import relation
 from newsdesk.records import Claim, Modality, Value
 
 __all__ = ["CONTEXT", "Conflict", "Side", "differing", "find"]
 
 CONTEXT = 0.3  # Dice coefficient of the terms of two claims on one subject
-DATES = 0.5  # the same, for two dates (articles date many things, and dates alone say little)
+DATES = 0.4  # the same, for two dates (articles date many things, and dates alone say little)
+PER_VALUE = 8  # claims of one cluster read for one value: the rest say it again
+SPECIFIC = 0.1  # the same, for two counts of one named thing ("31 storeys" and "32 storeys")
 DENIAL = 0.45  # the same, for a denial and the claim it denies (values do not tell them apart)
 
 
@@ -35,6 +41,12 @@ class Side:
     article_ids: list[str]
     published: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
+    # Per claim, in the order of ``claims`` (empty: not known): its article, that article's event, publication
+    # date and origin. They tell two reports of one thing from reports of two events or two days.
+    claim_articles: list[str] = field(default_factory=list)
+    claim_events: list[str | None] = field(default_factory=list)
+    claim_published: list[str | None] = field(default_factory=list)
+    claim_origins: list[str | None] = field(default_factory=list)
     negative: bool = field(init=False)
     values: list[Value] = field(init=False)
     worded_as_update: bool = field(init=False)
@@ -63,6 +75,44 @@ class Conflict:
 
 
 _EVOLVING = frozenset({"count", "money", "percent", "duration", "number"})
+# Counts that grow or fall as a story unfolds (a toll, the missing, the arrested); a count of other things (the
+# storeys of a tower, the points of a plan, the nations of a tournament) does not, unless the article says so.
+_CHANGING = frozenset(
+    {"people", "people killed", "people injured", "people missing", "people arrested", "people evacuated",
+     "people rescued"}
+)  # fmt: skip
+
+
+def _evolves(kind: str, unit: str) -> bool:
+    return kind in _EVOLVING and (kind != "count" or unit in _CHANGING)
+
+
+def _persists(value: Value) -> bool:
+    """Whether a count is a property of a thing (the storeys of a tower, the people living in an estate): it is
+    the same in every event and on every day of a story, unlike the outcome of one event (the wickets of a
+    match)."""
+    return value.kind == "count" and (_compound(value) or value.unit == "people living")
+
+
+def _anchored(ca: Claim, cb: Claim, key: tuple[str, str]) -> bool:
+    """Whether two claims are tied to one moment: they name the same day, or give the same exact value of another
+    changing count ("the toll has risen to 128, and 200 are missing" and "the toll reached 128, and 128 are
+    missing" speak of one moment)."""
+    for x in ca.values:
+        if (x.kind, x.unit) == key or x.bound:
+            continue
+        dated = x.kind == "date" and x.unit in ("day", "weekday")
+        if not dated and not _evolves(x.kind, x.unit):
+            continue
+        if any((y.kind, y.unit, y.value) == (x.kind, x.unit, x.value) and not y.bound for y in cb.values):
+            return True
+    return False
+
+
+def _compound(value: Value) -> bool:
+    """Whether a count is written as a property of a thing ("a 31-storey tower", "the eight-nation cup") rather
+    than as a tally ("two nations", "12 people")."""
+    return "-" in value.text
 
 
 def _by_unit(values: Sequence[Value]) -> dict[tuple[str, str], list[Value]]:
@@ -161,6 +211,265 @@ def _near(terms: Sequence[frozenset[str]], among: Sequence[int], of: Sequence[in
     return near
 
 
+_NUMBER_WORDS = frozenset(values.SMALL) | {"hundred", "thousand", "million", "billion"}
+_COUNTED = {"people living": ("live", "hous", "resident", "peopl", "inhabit", "home")}
+_GENERIC = frozenset({"people", "", "number", "time", "thing"})
+_LOWER = frozenset({"at least", "more than", "over"})
+_UPPER = frozenset({"up to", "fewer than", "less than", "under", "as many as", "nearly", "almost"})
+ESTIMATE = 0.05  # "about 200" is read as 190 to 210: two estimates further apart than this differ
+# Words right after (or right before) an amount that make it another quantity than the bare amount: "$82.7 billion,
+# including assumed debt", "$23.25 in cash", "$120 billion a year", "the total value".
+_QUALIFIER = re.compile(
+    r"^[\s,(]{0,3}(including|excluding|with|without|plus|in cash|in stock|in shares|a year|per year|annually|"
+    r"a month|per month|each|apiece|in total)\b",
+    re.IGNORECASE,
+)
+# A claim worded in the negative ("there was no handshake", "refused to") does not assert what a denial denies.
+_NEGATIVE = re.compile(r"\b(?:no|none|nobody|without|never|not|refus\w*|declin\w*)\b|n't\b", re.IGNORECASE)
+
+
+def _number(value: Value) -> float | None:
+    try:
+        return float(value.value.rsplit(" ", 1)[-1])
+    except ValueError:
+        return None
+
+
+def _interval(value: Value) -> tuple[float, float, bool, bool] | None:
+    """The numbers ``value`` allows: (low, high, low open, high open); None for what is not a number."""
+    x = _number(value)
+    if x is None:
+        return None
+    bound = value.bound
+    if bound in _LOWER:
+        return x, math.inf, bound != "at least", True
+    if bound in _UPPER:
+        return (x * (1 - 2 * ESTIMATE) if bound in ("nearly", "almost") else 0.0), x, False, bound != "up to"
+    if bound:
+        return x * (1 - ESTIMATE), x * (1 + ESTIMATE), False, False
+    return x, x, False, False
+
+
+def _disjoint(x: Value, y: Value) -> bool:
+    """Whether no number fits both values read as intervals ("at least 156" and "159" fit; "up to 1,400" and "more
+    than 1,400" do not; "about 4,800" and "approximately 4,000" do not)."""
+    a, b = _interval(x), _interval(y)
+    if a is None or b is None:
+        return x.value != y.value and not (x.bound and y.bound)
+    lo_a, hi_a, lo_open_a, hi_open_a = a
+    lo_b, hi_b, lo_open_b, hi_open_b = b
+    if hi_a < lo_b or (hi_a == lo_b and (hi_open_a or lo_open_b)):
+        return True
+    return hi_b < lo_a or (hi_b == lo_a and (hi_open_b or lo_open_a))
+
+
+def _qualifier(claim: Claim, value: Value) -> str:
+    after = claim.text[value.end - claim.start :][:40]
+    found = _QUALIFIER.match(after)
+    return found.group(1).casefold() if found else ""
+
+
+_CALENDAR = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
+    re.IGNORECASE,
+)
+
+
+def _names(claim: Claim) -> frozenset[str]:
+    """The names of a claim; days and months are capitalised but name no one."""
+    return frozenset(t for t in claim.terms if t.startswith(("@", "#")) and not _CALENDAR.fullmatch(t[1:]))
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:of|de|do|da|al|bin)\b))*")
+
+
+def _subject(claim: Claim) -> frozenset[str]:
+    """The first name written in a claim, as the name terms it may match (``#`` + the whole name's key and each of
+    its words): in news English mostly whom or what the sentence is about ("Hasina was found guilty ...",
+    "Paramount's offer values ..."). A capitalised first word that is no name ("Citing", "The") is skipped."""
+    terms = set(claim.terms)
+    for run in _NAME_RUN.finditer(claim.text):
+        words = [re.sub(r"[’']s$", "", w).strip(".") for w in run.group().split()]
+        whole = f"#{extract.name_key(' '.join(words))}"
+        if run.start() == 0 and whole not in terms and f"#{extract.name_key(words[0])}" not in terms:
+            words = words[1:]
+            while words and not words[0][:1].isupper():
+                words = words[1:]
+        words = [w for w in words if not _CALENDAR.fullmatch(w)]
+        if words:
+            return frozenset({f"#{extract.name_key(' '.join(words))}", *(f"#{w.casefold()}" for w in words)})
+    return frozenset()
+
+
+def one_subject(ca: Claim, cb: Claim) -> bool:
+    """Whether two claims can be about one subject: one names no one, or the first name of one is named in the
+    other ("Hasina ... three counts" and "Kamal ... four counts" are not; "Netflix's deal" and "the deal Netflix
+    agreed" are)."""
+    na, nb = _names(ca), _names(cb)
+    sa, sb = _subject(ca), _subject(cb)
+    if not na or not nb or not sa or not sb:
+        return True
+    return bool(sa & nb or sb & na)
+
+
+def _at(side: Side, i: int, field_: list[str | None] | list[str]) -> str | None:
+    return field_[i] if i < len(field_) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """Two claims giving values of one unit that no number fits both."""
+
+    kind: str
+    unit: str
+    x: Value
+    y: Value
+    i: int  # index of the claim in side a
+    j: int  # in side b
+    context: float
+
+
+def _same_thing(ca: Claim, cb: Claim, x: Value, y: Value, *, threshold: float) -> float:
+    """How much two claims share that give ``x`` and ``y`` (0: they are about two things): the Dice coefficient of
+    their terms, the unit's own words aside, when they name one subject (or one of them names none) and say the
+    amount the same way ("$82.7 billion, including debt" is another amount than "$72 billion")."""
+    if not one_subject(ca, cb):
+        return 0.0  # "Hasina ... three counts" and "Kamal ... four counts": two subjects
+    if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
+        return 0.0
+    # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
+    skip = {x.unit, x.unit + "s", *x.unit.split(), *_COUNTED.get(x.unit, ()), *(extract.stem(w) for w in _NUMBER_WORDS)}
+    words = re.findall(r"[^\W\d_]+", f"{x.text} {y.text}")
+    skip |= {extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words}
+    ta, tb = frozenset(ca.terms) - skip, frozenset(cb.terms) - skip
+    if x.kind == "date":
+        # A story's names recur in most of its sentences; what two dates date is in the other words ("arrested on
+        # Friday" and "arrested on Thursday"; not "contained by Friday" and "began on Wednesday").
+        ta = frozenset(t for t in ta if not t.startswith(("#", "@")))
+        tb = frozenset(t for t in tb if not t.startswith(("#", "@")))
+    shared = len(ta & tb)
+    if x.kind == "count" and _compound(x) != _compound(y):
+        return 0.0  # "the eight-nation cup" and "the two nations": a property and a tally
+    specific = x.kind == "count" and x.unit not in _GENERIC and (x.unit.startswith("people ") or _compound(x))
+    if shared < (1 if specific else 2):
+        return 0.0
+    got = 2 * shared / (len(ta) + len(tb))
+    # A count of one named thing ("storeys", "people missing") is one quantity of the story: a word in common is
+    # enough; a bare sum of money or "people" needs the claims to speak of one thing.
+    return got if got >= (SPECIFIC if specific else threshold) else 0.0
+
+
+def _pairs(a: Side, b: Side) -> list[_Pair]:
+    """The pairs of claims, one of each side, that give values of one unit no number fits both and that speak of
+    one thing, most alike first. An article that gives both values knows both: they are two quantities (two
+    matches, two people), never a conflict."""
+    both = a.by_unit.keys() & b.by_unit.keys()
+    if not both:
+        return []
+    found = []
+    for key in both:
+        if any(x.value == y.value and not _disjoint(x, y) for x in a.by_unit[key] for y in b.by_unit[key]):
+            continue  # one side gives a value the other gives too: they agree on it
+        kind = key[0]
+        if kind == "money" and _apart(a.by_unit[key][0].value, b.by_unit[key][0].value):
+            continue  # "$72 billion" and "$30" (a price a share the text did not say as such): two amounts
+        said: dict[str, set[str]] = {}
+        for side in (a, b):
+            for k, claim in enumerate(side.claims):
+                article = _at(side, k, side.claim_articles)
+                if article is not None:
+                    said.setdefault(article, set()).update(v.value for v in claim.values if (v.kind, v.unit) == key)
+        threshold = DATES if kind == "date" else CONTEXT
+        for i, x in _giving(a, key):
+            for j, y in _giving(b, key):
+                if not _differ(x, y):
+                    continue
+                if x.value != y.value and any({x.value, y.value} <= vs for vs in said.values()):
+                    continue
+                context = _same_thing(a.claims[i], b.claims[j], x, y, threshold=threshold)
+                if context:
+                    found.append(_Pair(kind, key[1], x, y, i, j, context))
+    return sorted(found, key=lambda p: -p.context)
+
+
+def _giving(side: Side, key: tuple[str, str]) -> list[tuple[int, Value]]:
+    """The claims of ``side`` that give a value of ``key``, with that value: each sentence once (copies repeat
+    it), and at most :data:`PER_VALUE` for one value, so that two large clusters are not compared claim by claim."""
+    out: list[tuple[int, Value]] = []
+    seen: set[str] = set()
+    per: Counter[tuple[str, str]] = Counter()
+    for i, claim in enumerate(side.claims):
+        if claim.text in seen:
+            continue
+        seen.add(claim.text)
+        for v in claim.values:
+            if (v.kind, v.unit) == key and per[v.value, v.bound] < PER_VALUE:
+                per[v.value, v.bound] += 1
+                out.append((i, v))
+    return out
+
+
+def _differ(x: Value, y: Value) -> bool:
+    """Whether two values of one unit differ: no number fits both, or both are lower bounds of one count stated
+    at different values ("at least 156" and "at least 159": two counts of one toll)."""
+    if x.value == y.value:
+        return _disjoint(x, y)  # "up to 1,400" and "more than 1,400"
+    if x.bound in _LOWER and y.bound in _LOWER:
+        return True
+    return _disjoint(x, y)
+
+
+def _changed(claim: Claim, value: Value) -> bool:
+    """Whether the claim words ``value`` as a change ("rose to 128", "was revised to 6 million", "30 have now been
+    treated"): a change word shortly before the value or right after it, not anywhere in the sentence (in "the
+    toll rose to 128 and 200 are missing" only the toll changed)."""
+    if not claim.update:
+        return False
+    start, end = value.start - claim.start, value.end - claim.start
+    before = claim.text[max(0, start - 40) : start]
+    after = claim.text[end : end + 30]
+    change = extract.UPDATE.pattern
+    return bool(
+        re.search(rf"(?:{change})\W+(?:[^\W\d]+\W+)?$", before, re.IGNORECASE)
+        or re.match(rf"^\W*(?:[^\W\d]+\W+){{0,2}}(?:{change})", after, re.IGNORECASE)
+    )
+
+
+def _day(side: Side, i: int) -> str:
+    return (_at(side, i, side.claim_published) or "")[:10]
+
+
+def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
+    """Whether the conflict of ``pair`` is an update over time (True), a contradiction (False) or none at all
+    (None: two events, each with its own age, time or date).
+
+    Two events (the claims' articles in different events) are two things: a changing quantity (a toll, a sum, a
+    share) there is an update, anything else no conflict. Within one event, a change worded as one ("rose to",
+    "revised") is an update; a changing quantity stated on a later day than the other is an update; the same
+    day, or copies of one report (one origin), giving two values is a contradiction. Two lower bounds ("at
+    least 44", "at least 83") are a count rising unless stated the same day or by one origin."""
+    evolves = _evolves(pair.kind, pair.unit)
+    persists = _persists(pair.x) and _persists(pair.y)
+    ea, eb = _at(a, pair.i, a.claim_events), _at(b, pair.j, b.claim_events)
+    if ea and eb and ea != eb and not persists:
+        return True if evolves else None
+    if _changed(a.claims[pair.i], pair.x) or _changed(b.claims[pair.j], pair.y):
+        return True
+    da, db = _day(a, pair.i), _day(b, pair.j)
+    oa, ob = _at(a, pair.i, a.claim_origins), _at(b, pair.j, b.claim_origins)
+    one_report = bool(oa and ob and oa == ob)
+    if da and db and da != db and pair.kind in _EVOLVING and not persists:
+        # Stated on two days: a quantity that changes changed; one that does not (the wickets of a match, the
+        # balls to spare) belongs to two things, as two matches are two events.
+        return True if evolves else None
+    same_day = bool(da and da == db) or _anchored(a.claims[pair.i], b.claims[pair.j], (pair.kind, pair.unit))
+    if pair.x.bound in _LOWER and pair.y.bound in _LOWER:
+        return not (same_day or one_report)
+    # Stated on other days, or on days not known, by two reports: a change cannot be ruled out.
+    return evolves and not (same_day or one_report)
+
+
 def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     """The conflicts among the clusters of one story, each pair once, in the order the clusters are given; with
     ``only``, those of the clusters with these ids (the others are still read, to tell whom a denial denies)."""
@@ -198,28 +507,38 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
         a, b = sides[i], sides[j]
         if a.negative == b.negative and not units[i] & units[j]:
             continue  # neither values of one unit to differ nor a denial
-        differ = _differing(a.by_unit, b.by_unit)
-        if differ is not None:
-            kind, unit, va, vb = differ
-            unit_terms = {unit, unit + "s"}
-            if _context(a, b, skip=unit_terms) < (DATES if kind == "date" else CONTEXT):
-                continue
-        elif a.negative != b.negative and relation(a.values, b.values) != "differ":
+        judged: list[tuple[_Pair, bool]] = []
+        for pair in _pairs(a, b) if units[i] & units[j] else []:
+            verdict = _judge(a, b, pair)
+            if verdict is not None:
+                judged.append((pair, verdict))
+        if judged:
+            # A contradiction, if any pair of claims gives one, else the closest update.
+            pair, update = min(judged, key=lambda p: p[1])
+            values = (pair.x.value, pair.y.value)
+            if values[0] == values[1]:  # the bounds differ: say them
+                values = (f"{pair.x.bound} {pair.x.value}".strip(), f"{pair.y.bound} {pair.y.value}".strip())
+            found.append(Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values))
+            continue
+        if a.negative != b.negative and relation(a.values, b.values) != "differ":
             denial, claim = (a, b) if a.negative else (b, a)
             d = i if a.negative else j
             if _context(a, b, skip=set()) < DENIAL:
                 continue
+            if not any(DENIES.search(c.text) for c in denial.claims):
+                continue  # "X would not include Y" only says what X is not; a denial says a report is wrong
+            if any(_NEGATIVE.search(c.text) for c in claim.claims):
+                continue  # "there was no handshake" and "they did not shake hands" say one thing
+            if not any(one_subject(x, y) for x in denial.claims for y in claim.claims):
+                continue  # "X's takeover would not include Y" and "Z's includes Y": two subjects
             if d not in closest:
                 closest[d] = _closest(denial, sides, near_denial[d])
             if closest[d] is not claim:
                 continue  # a denial contradicts the one claim it is closest to
-            kind, unit = "denial", "claim"
             va, vb = ("denied", "asserted") if a.negative else ("asserted", "denied")
-        else:
-            continue
-        # A quantity (a toll, a sum, a share) changes from one day to the next; an age, a time or a date
-        # of one event does not, unless the article says it was revised.
-        evolves = kind in _EVOLVING or (kind == "denial" and bool(set(a.origins) & set(b.origins)))
-        update = a.worded_as_update or b.worded_as_update or (_later(a, b) and evolves)
-        found.append(Conflict(a=a.cluster_id, b=b.cluster_id, kind=kind, unit=unit, update=update, values=(va, vb)))
+            # A quantity changes from one day to the next; whether a thing is so, from one report to its copy.
+            update = (
+                a.worded_as_update or b.worded_as_update or (_later(a, b) and bool(set(a.origins) & set(b.origins)))
+            )
+            found.append(Conflict(a.cluster_id, b.cluster_id, "denial", "claim", update, (va, vb)))
     return found

@@ -24,6 +24,7 @@ __all__ = ["MAX_CLAIMS", "find", "name_key", "sentences", "stem", "terms"]
 
 # An article rarely makes more check-worthy claims than this; a longer list is a table or a dump, cut here.
 MAX_CLAIMS = 400
+LEDE_WORDS = 12  # a sentence equal to the title and longer than this, ended by a full stop, is a lede, not a title
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr prof gen col lt sgt rep sen gov u.s u.k u.n e.u no vs etc inc ltd co corp bros "
@@ -59,7 +60,7 @@ _OPINION = re.compile(
     r"^(?:I|We)\b|\b(?:I think|I believe|in my view|in our view|we believe|it is time|arguably|should|ought to)\b",
     re.IGNORECASE,
 )
-_UPDATE = re.compile(
+UPDATE = re.compile(
     r"\b(?:cut to|reduced to|lowered to|raised to|increased to|rose to|risen to|fell to|fallen to|climbed to|"
     r"dropped to|revised|updated|amended|corrected|now|latest|new(?:ly)?|has since|later|no longer)\b",
     re.IGNORECASE,
@@ -223,6 +224,12 @@ def _credited(sentence: str, cites: tuple[str, ...]) -> list[str]:
     return found if (found and _CREDIT.search(sentence)) or (found and len(sentence) < 80) else []
 
 
+def _lede(sentence: str) -> bool:
+    """Whether a sentence that reads as the title is the lede the title was guessed from (a text with no headline
+    of its own): a full sentence, ended by a full stop, longer than a headline runs. Headlines end bare."""
+    return sentence.rstrip().endswith(".") and len(sentence.split()) > LEDE_WORDS
+
+
 def _worthy(sentence: str, vals: list[Value], names: int, words: int) -> bool:
     if words < 5 or words > 120:
         return False
@@ -256,7 +263,7 @@ def find(article: Article) -> tuple[Claim, ...]:
         credited = _credited(sentence, article.cites)
         if credited and _REPORTING.search(sentence):
             last_credit = credited
-        if title and " ".join(sentence.split()).casefold().rstrip(".") == title.rstrip("."):
+        if title and " ".join(sentence.split()).casefold().rstrip(".") == title.rstrip(".") and not _lede(sentence):
             continue  # the headline repeated in the body
         vals = values.find(sentence, start, article.dates)
         names = [m for m in article.mentions if start <= m.start and m.end <= end]
@@ -305,7 +312,7 @@ def find(article: Article) -> tuple[Claim, ...]:
                 values=tuple(vals),
                 terms=found_terms,
                 slot=_slot(vals, found_terms),
-                update=bool(_UPDATE.search(sentence)),
+                update=bool(UPDATE.search(sentence)),
                 confidence=round(min(confidence, 0.95), 2),
             )
         )

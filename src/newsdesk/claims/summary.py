@@ -92,6 +92,10 @@ def clusters(
                 article_ids=article_ids,
                 published=published,
                 origins=backing["independent_origins"],
+                claim_articles=[m["article_id"] for m in members],
+                claim_events=[m.get("event_id") for m in members],
+                claim_published=[m.get("published") for m in members],
+                claim_origins=[m.get("origin") or m["article_id"] for m in members],
             )
         )
     conflicts = [c for story_sides in sides.values() for c in contradict.find(story_sides, only)]
@@ -100,6 +104,17 @@ def clusters(
         out[conflict.a][field].append(conflict.b)
         out[conflict.b][field].append(conflict.a)
     return list(out.values()), conflicts
+
+
+def _slot(slot: str, conflict: contradict.Conflict) -> str:
+    """What a conflict is about: the unit the two sides differ on ("storey", "people missing", "money per share",
+    "date") and the first side's content words; a cluster's own slot names its first value's unit, which may be
+    another."""
+    if conflict.kind == "denial":
+        return slot
+    words = slot.split(" · ", 1)[1] if " · " in slot else slot
+    unit = conflict.unit if conflict.kind in ("count", "money", "duration") else conflict.kind
+    return " · ".join(x for x in (unit, words) if x)
 
 
 def contradictions(
@@ -132,7 +147,7 @@ def contradictions(
                 {
                     "id": f"{conflict.a}~{conflict.b}",
                     "story_id": cluster["story_id"],
-                    "slot": cluster["slot"],
+                    "slot": _slot(cluster["slot"], conflict),
                     "kind": conflict.kind,
                     "unit": conflict.unit,
                     "update": conflict.update,

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from newsdesk.records import DateMention, Value
 
-__all__ = ["PEOPLE", "find", "number"]
+__all__ = ["PEOPLE", "SMALL", "find", "number"]
 
-_SMALL = {
+SMALL = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -115,7 +115,7 @@ _ZONES = {
     "pdt": "UTC-7",
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = r"(?:" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
+_WORDNUM = r"(?:" + "|".join(sorted(SMALL, key=len, reverse=True)) + r")"
 _ANYNUM = rf"(?:{_NUM}|{_WORDNUM}(?:[- ]{_WORDNUM})?)"
 _SCALEWORD = r"(?:thousand|million|billion|trillion|bn|mn|tn|[mbk])\b"
 _MONEY_SIGN = re.compile(rf"(?P<cur>US\$|[$€£¥₴₽])\s?(?P<n>{_NUM})\s?(?P<scale>{_SCALEWORD})?", re.IGNORECASE)
@@ -150,7 +150,8 @@ _NOT_NOUN = frozenset(
 _ADJ_SUFFIX = ("ly", "ian", "ern", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "est", "er")
 
 
-_PER_SHARE = re.compile(r"\s?-?(?:a[ -]share|per[ -]share|share price|a-share)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_PER_SHARE = re.compile(r"\s?(?:\([^()]{1,20}\)\s?)?-?(?:a[ -]share|per[ -]share|share price|a-share)\b", re.IGNORECASE)
 _BOUND = re.compile(
     r"\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|as many as|"
     r"fewer than|less than|under|close to|an estimated|estimated|some)\s+(?:\S+\s+)?$",
@@ -167,9 +168,9 @@ def number(text: str) -> float | None:
         pass
     total = 0.0
     for part in re.split(r"[- ]", t):
-        if part not in _SMALL:
+        if part not in SMALL:
             return None
-        total = total * 100 if part == "hundred" and total else total + _SMALL[part]
+        total = total * 100 if part == "hundred" and total else total + SMALL[part]
     return total or None
 
 
@@ -201,7 +202,24 @@ _FATE = [
     (re.compile(r"\b(?:arrested|detained)\b", re.IGNORECASE), "arrested"),
     (re.compile(r"\b(?:evacuated|displaced)\b", re.IGNORECASE), "evacuated"),
     (re.compile(r"\b(?:rescued|saved)\b", re.IGNORECASE), "rescued"),
+    (re.compile(r"\b(?:live|lived|living|housing|housed|home to|inhabitants)\b", re.IGNORECASE), "living"),
 ]
+# A count written before its number: "the number of people missing has reached 128", "the death toll rose to 83".
+_COUNT_FIRST = re.compile(
+    rf"\b(?:(?:the )?number of (?P<noun>{'|'.join(sorted(PEOPLE))})(?: (?P<fate>missing|dead|killed|injured|"
+    rf"wounded|arrested|evacuated|rescued))?|(?P<toll>death toll|toll of the dead))(?: \S+){{0,12}}? "
+    rf"(?:has |had |have )?(?:risen to|rose to|climbed to|reached|stands at|stood at|is|was|hit|hits|jumped to|"
+    rf"increased to|fell to|dropped to) (?:at least |more than |about |around |nearly )?(?P<n>{_NUM})\b",
+    re.IGNORECASE,
+)
+# No one hurt: "without any reported injuries", "caused no casualties", "no injuries have been reported".
+_NONE_HURT = re.compile(
+    r"\b(?:no|without(?: any)?)(?: reported| immediate| known)? (?P<what>injuries|casualties|deaths|fatalities)\b",
+    re.IGNORECASE,
+)
+
+
+_ANOTHER_NUMBER = re.compile(rf"\d|\b{_WORDNUM}\b", re.IGNORECASE)
 
 
 def _people(sentence: str, start: int, end: int, noun: str) -> str:
@@ -214,6 +232,9 @@ def _people(sentence: str, start: int, end: int, noun: str) -> str:
     best: tuple[int, str] | None = None
     for pattern, fate in _FATE:
         for m in pattern.finditer(sentence, max(0, start - 40), min(len(sentence), end + 40)):
+            between = sentence[m.end() : start] if m.end() <= start else sentence[end : m.start()]
+            if _ANOTHER_NUMBER.search(between):
+                continue  # "killed 44 people, and 279 people": the word is the other number's
             distance = min(abs(m.start() - end), abs(start - m.end()))
             if best is None or distance < best[0]:
                 best = (distance, fate)
@@ -247,7 +268,7 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
     def add(kind: str, value: str, unit: str, start: int, end: int) -> None:
         if kind == "money" and _PER_SHARE.match(sentence, end):
             unit = "money per share"
-        bound = _BOUND.search(sentence, max(0, start - 20), start)
+        bound = _BOUND.search(sentence, max(0, start - 20), start) if value != "0" else None  # "no one" is exact
         found.append(
             Value(
                 kind=kind,
@@ -267,6 +288,10 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
             taken.append((d.start - offset, d.end - offset))
             if d.value:
                 found.append(Value(kind="date", value=d.value, unit=d.precision, text=d.text, start=d.start, end=d.end))
+            elif (day := _WEEKDAY.search(d.text)) is not None:
+                # An article with no date of its own still names the day: "on Friday" is a day, if not a date.
+                weekday = day.group().casefold()
+                found.append(Value(kind="date", value=weekday, unit="weekday", text=d.text, start=d.start, end=d.end))
     for m in _MONEY_SIGN.finditer(sentence):
         n = number(m["n"])
         if n is None or _taken(taken, m.start(), m.end()):
@@ -302,6 +327,17 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
         if n is None or not 0 < n < 130 or _taken(taken, m.start(), m.end()):
             continue
         add("age", _fmt(n), "year of age", m.start(), m.end())
+    for m in _COUNT_FIRST.finditer(sentence):
+        n = number(m["n"])
+        if n is None or _taken(taken, m.start("n"), m.end("n")):
+            continue
+        fate = "killed" if m["toll"] else (m["fate"] or "").casefold()
+        unit = {"dead": "people killed", "wounded": "people injured"}.get(fate, f"people {fate}" if fate else "people")
+        add("count", _fmt(n), unit, m.start("n"), m.end("n"))
+    for m in _NONE_HURT.finditer(sentence):
+        if not _taken(taken, m.start(), m.end()):
+            what = m["what"].casefold()
+            add("count", "0", "people killed" if what in ("deaths", "fatalities") else "people injured", *m.span())
     for m in _counts(sentence):
         if _taken(taken, m.start(), m.end("n")):
             continue

@@ -6,7 +6,7 @@ import logging
 
 import click
 
-from newsdesk.cli import brief, claims, config, demo, framing, ingest, quotes, serve, show, stances, stories
+from newsdesk.cli import brief, claims, config, demo, export, framing, ingest, quotes, serve, show, stances, stories
 from newsdesk.cli.exit_status import NewsdeskClickError
 from newsdesk.cli.options import State
 from newsdesk.errors import NewsdeskError
@@ -23,7 +23,7 @@ __all__ = ["cli"]
     type=click.Path(dir_okay=False),
     envvar="NEWSDESK_DB",
     show_envvar=True,
-    help="Database file.  [default: ./newsdesk.db]",
+    help="Database file, or a postgresql:// URL.  [default: ./newsdesk.db]",
 )
 @click.option(
     "--config",
@@ -54,6 +54,6 @@ def cli(ctx: click.Context, db: str | None, config_file: str | None, quiet: bool
     ctx.obj = State(db=db, quiet=quiet, settings=settings)
 
 
-for module in (ingest, show, stories, quotes, claims, stances, framing, brief, serve, config, demo):
+for module in (ingest, show, stories, quotes, claims, stances, framing, brief, export, serve, config, demo):
     for command in module.COMMANDS:
         cli.add_command(command)

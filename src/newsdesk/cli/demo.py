@@ -69,6 +69,11 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
     from newsdesk.corpus import is_demo_database, open_corpus
     from newsdesk.demo import corpus_path
 
+    if out.startswith(("postgresql://", "postgres://")):
+        raise click.ClickException(
+            "newsdesk demo writes a SQLite file (--out PATH). To try the demo corpus on PostgreSQL, ingest it there: "
+            f"newsdesk --db '{out}' ingest {corpus_path()}"
+        )
     path = Path(out)
     if path.exists() and not is_demo_database(path):
         raise click.ClickException(

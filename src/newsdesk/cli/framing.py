@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from newsdesk.cli.options import State, errors_as_click, pass_state
-from newsdesk.cli.terminal import markup
+from newsdesk.cli.terminal import markup, plural
 
 __all__ = ["COMMANDS"]
 
@@ -39,11 +39,18 @@ def framing(state: State, story_id: str, as_json: bool) -> None:
     if found["note"]:
         out.print(markup(found["note"]))
     for group in found["groups"]:
-        outlets = ", ".join(group["outlets"])
-        out.print(f"\n[bold cyan]{markup(group['name'])}[/] [dim]{group['articles']} articles; {markup(outlets)}[/]")
+        # A group that is one outlet of the same name is not named twice.
+        outlets = "" if group["outlets"] == [group["name"]] else "; " + ", ".join(group["outlets"])
+        out.print(
+            f"\n[bold cyan]{markup(group['name'])}[/] [dim]{plural(group['articles'], 'article')}{markup(outlets)}[/]"
+        )
         out.print(f"  distinctive: {markup(_terms(group['terms']))}")
+        shown: set[tuple[str, str]] = set()  # two terms of one sentence show it once
         for term in group["terms"][:3]:
             for example in term["examples"][:1]:
+                if (key := (example["article_id"], example["sentence"])) in shown:
+                    continue
+                shown.add(key)
                 out.print(f"    [dim]“{markup(example['sentence'])}” ({example['article_id'][:8]})[/]")
         for row in group["loaded"][:6]:
             alternative = f" → {row['alternative']}" if row["alternative"] else ""

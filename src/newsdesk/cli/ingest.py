@@ -22,10 +22,33 @@ _WORKERS = click.option(
 )
 
 
-def _with_workers(state: State, workers: int | None) -> None:
+_ENGINE = click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default=None,
+    help="Where the per-article stages run: local worker processes, or a Ray actor pool (pip install"
+    " 'newsdesk[ray]') (default [pipeline] engine: local).",
+)
+_RAY_ADDRESS = click.option(
+    "--ray-address",
+    default=None,
+    metavar="ADDRESS",
+    help="Ray cluster to join with --engine ray (default [pipeline] ray_address, then $RAY_ADDRESS, else a local Ray).",
+)
+
+
+def _with_workers(state: State, workers: int | None, engine: str | None = None, ray_address: str | None = None) -> None:
+    changes: dict[str, object] = {}
     if workers is not None:
+        changes["workers"] = workers
+    if engine is not None:
+        changes["engine"] = engine
+    if ray_address is not None:
+        changes["ray_address"] = ray_address
+    if changes:
         state.settings = dataclasses.replace(
-            state.settings, pipeline=dataclasses.replace(state.settings.pipeline, workers=workers)
+            state.settings,
+            pipeline=dataclasses.replace(state.settings.pipeline, **changes),  # type: ignore[arg-type]
         )
 
 
@@ -70,6 +93,8 @@ def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageRepo
 )
 @click.option("--no-analyze", is_flag=True, help="Store the articles but skip the analysis stages.")
 @_WORKERS
+@_ENGINE
+@_RAY_ADDRESS
 @pass_state
 @errors_as_click
 def ingest(
@@ -82,13 +107,15 @@ def ingest(
     follow_links: bool,
     no_analyze: bool,
     workers: int | None,
+    engine: str | None,
+    ray_address: str | None,
 ) -> None:
     """Read articles from files, folders, JSONL, RSS/Atom feeds and URLs.
 
     Ingesting the same article again adds nothing. One bad item is reported and skipped; the exit
     status is 3 when any item failed.
     """
-    _with_workers(state, workers)
+    _with_workers(state, workers, engine, ray_address)
     if allow_private:
         state.settings = dataclasses.replace(
             state.settings, fetch=dataclasses.replace(state.settings.fetch, allow_private=True)
@@ -109,11 +136,13 @@ def ingest(
 @click.command()
 @click.option("--redo", is_flag=True, help="Re-run every stage on every article, not only on new ones.")
 @_WORKERS
+@_ENGINE
+@_RAY_ADDRESS
 @pass_state
 @errors_as_click
-def analyze(state: State, redo: bool, workers: int | None) -> None:
+def analyze(state: State, redo: bool, workers: int | None, engine: str | None, ray_address: str | None) -> None:
     """Run the analysis stages over stored articles (after an upgrade, say)."""
-    _with_workers(state, workers)
+    _with_workers(state, workers, engine, ray_address)
     with state.corpus() as corpus, state.progress() as progress:
         reports = corpus.analyze(redo=redo, on_progress=progress)
     if not state.quiet:

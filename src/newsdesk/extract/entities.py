@@ -23,7 +23,17 @@ from difflib import SequenceMatcher
 from newsdesk.extract import attributions
 from newsdesk.records import Article, Entity, Mention, SpeakerKind
 
-__all__ = ["Linker", "contains", "is_title", "same_name", "skeleton", "sound"]
+__all__ = [
+    "Linker",
+    "contains",
+    "family_first",
+    "is_title",
+    "people_word",
+    "same_name",
+    "same_office",
+    "skeleton",
+    "sound",
+]
 
 _TITLES = re.compile(
     r"^(?:(?:the|president|vice|prime|minister|mr|mrs|ms|dr|sens?|senator|reps?|gov|governor|gen|general|king|"
@@ -81,9 +91,9 @@ def sound(word: str) -> str:
 
 def _same_word(a: str, b: str) -> bool:
     """Whether two words of names (as :func:`skeleton` keys) are one word spelled two ways: nearly the same
-    letters, or, from four letters up, the same consonants with enough letters in common (Fung and Feng,
-    Walha and Wahla, Golam and Ghulam)."""
-    if _similar(a, b):
+    letters, two neighbouring letters swapped (:func:`_swapped`: Dalwa and Dawla), or, from four letters up, the
+    same consonants with enough letters in common (Fung and Feng, Walha and Wahla, Golam and Ghulam)."""
+    if _similar(a, b) or _swapped(a, b):
         return True
     if min(len(a), len(b)) < 3 or a[:1] != b[:1]:
         return False
@@ -92,6 +102,23 @@ def _same_word(a: str, b: str) -> bool:
     floor = 0.6 if min(len(a), len(b)) >= 4 else 0.75
     # Two consonants are shared by too many names (Boies, Bossie): three at least.
     return len(key) >= 3 and key == sound(b) and SequenceMatcher(None, a, b).ratio() >= floor
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether two words of five letters or more are one with two neighbouring letters swapped after the first
+    (Walha and Wahla): a transliteration's or a typist's slip, too rare between two real names to tell them
+    apart."""
+    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _letters(word: str) -> str:
+    """A key that spellings with two letters swapped share: the :func:`skeleton`'s first letter, then the rest
+    sorted."""
+    s = skeleton(word)
+    return s[:1] + "".join(sorted(s[1:]))
 
 
 def _near(a: str, b: str) -> bool:
@@ -125,6 +152,44 @@ def _abbreviates(short: str, word: str) -> bool:
 def _parts(name: str) -> list[str]:
     """The skeletons of a name's words, titles left out and hyphenated parts apart ("Al-Mamun": al, mamun)."""
     return [skeleton(p) for w in _words(name) for p in w.split("-") if skeleton(p)]
+
+
+# A given name of two one-syllable parts joined by a hyphen, as Cantonese, Mandarin and Korean names are written
+# in English ("Wai-Kit", "Ka-chiu", "Jae-in"); a part with two runs of vowels ("Smith-Jones") is no syllable.
+_SYLLABLES = re.compile(r"[A-Z][a-z]{0,4}-[A-Za-z][a-z]{0,4}")
+_VOWELS = re.compile(r"[aeiouy]+", re.IGNORECASE)
+
+
+def family_first(name: str) -> bool:
+    """Whether a person's name of two words is written family name first, as Chinese and Korean names are: a
+    family name, then a given name of two hyphenated syllables ("Lam Wai-Kit", "Moon Jae-in"). Their family
+    name is the first word: "Lam Wai-Kit" is a Lam, like "Kevin Lam" (see ``Linker._same_office``)."""
+    words = _words(name)
+    return (
+        len(words) == 2
+        and words[0][:1].isupper()
+        and words[0].isalpha()
+        and _SYLLABLES.fullmatch(words[1]) is not None
+        and all(len(_VOWELS.findall(part)) == 1 for part in words[1].split("-"))
+    )
+
+
+def _family(name: str) -> str:
+    """A person's family name as written: the last word, or the first of a name written family name first."""
+    words = _words(name)
+    return words[0] if family_first(name) else words[-1]
+
+
+_ROLE_FILLERS = frozenset("of for the and a an to in on at".split())
+
+
+def same_office(a: str, b: str) -> bool:
+    """Whether two roles name one office: the words of the one with fewer (two at least, "of", "the" and the
+    like aside) are all in the other, case aside ("Transport Secretary", "Harbour City Transport Secretary"). One word
+    ("chief", "minister") is held by too many people to tell one."""
+    wa, wb = ({w for w in re.findall(r"[\w'’-]+", r.casefold()) if w not in _ROLE_FILLERS} for r in (a, b))
+    fewer, more = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(fewer) >= 2 and fewer <= more
 
 
 # Words that make a name another person's than the same name without them: "Donald Trump Jr".
@@ -279,6 +344,15 @@ class _Known:
         return [a for a in self.aliases if len(_words(a)) > 1]
 
     @property
+    def names(self) -> Counter[str]:
+        """The aliases that are names of it: a place's people's word ("Velorian" of Veloria), linked to the
+        place so that its mentions count, is no name of the place, to show or to search by."""
+        if self.type not in _COMPATIBLE["GPE"]:
+            return self.aliases
+        names = Counter({a: n for a, n in self.aliases.items() if not any(people_word(a, b) for b in self.aliases)})
+        return names or self.aliases
+
+    @property
     def name(self) -> str:
         """The most complete form: most words (two are enough: of "Aslam Khan Kamar" and "Aslam Khan Resigns",
         the one written most), then most mentions, then fewest words, then first seen (an outlet's report
@@ -289,7 +363,7 @@ class _Known:
                 return outlet
         # A leading "The" is the sentence's, not the name's, when the name is also written without it.
         ranked = sorted(
-            self.aliases.items(),
+            self.names.items(),
             key=lambda kv: (-min(len(_words(kv[0])), 2), kv[0].startswith("The "), -kv[1], len(_words(kv[0]))),
         )
         return ranked[0][0]
@@ -299,11 +373,26 @@ class _Known:
             id=self.id,
             name=self.name,
             type=self.type,
-            aliases=tuple(sorted(self.aliases)),
+            aliases=tuple(sorted(self.names)),
             roles=_roles(self.roles),
             mentions=sum(self.aliases.values()),
             articles=self.stored_articles + len(self.articles),
         )
+
+
+# How a people's word ends after its place's name (or that name without its last vowel): Velorian, Dastmari,
+# Orvathese, Brannish, Kelvanian.
+_PEOPLE_ENDINGS = ("n", "an", "ian", "i", "ese", "ish", "ean", "er", "ite")
+
+
+def people_word(word: str, place: str) -> bool:
+    """Whether ``word`` is the word for the people of place ``place`` (both one word), spelling aside:
+    "Velorian" of Veloria, "Dastmari" of Dastmar."""
+    w, p = skeleton(word), skeleton(place)
+    if not p or len(w) <= len(p) or len(_words(word)) != 1 or len(_words(place)) != 1:
+        return False
+    stems = {p, p[:-1]} if p[-1] in "aeiou" else {p}
+    return any(w == stem + end for stem in stems for end in _PEOPLE_ENDINGS)
 
 
 def _roles(seen: Counter[str]) -> tuple[str, ...]:
@@ -348,6 +437,9 @@ class Linker:
         # of their full names (Asaduzzaman of Asaduzzaman Khan Kamal), for other spellings and shorter forms.
         self._by_sound: dict[str, list[str]] = {}
         self._by_word: dict[str, list[str]] = {}
+        # Every name by the letters of its last word in any order after the first (Dalwa, Dawla), for letters
+        # swapped (see :func:`_swapped`).
+        self._by_letters: dict[str, list[str]] = {}
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
         self._person_sounds: set[str] = set()
@@ -371,7 +463,14 @@ class Linker:
         words = _words(alias)
         if not words:
             return
-        keys = [(self._by_surname, skeleton(words[-1])[:4]), (self._by_sound, sound(words[-1]))]
+        keys = [
+            (self._by_surname, skeleton(words[-1])[:4]),
+            (self._by_sound, sound(words[-1])),
+            (self._by_letters, _letters(words[-1])),
+        ]
+        if k.type == "PERSON" and family_first(alias):
+            # "Lam Wai-Kit" is found by its family name too, for "Kevin Lam" (see ``_same_office``).
+            keys.append((self._by_sound, sound(words[0])))
         if k.type == "PERSON" and len(words) > 1:
             self._person_surnames.add(skeleton(words[-1]))
             self._person_sounds.add(sound(words[-1]))
@@ -407,6 +506,24 @@ class Linker:
         named = [k for k in found if k.id in local.values() or (text and any(a in text for a in k.aliases if " " in a))]
         return named or ([] if here else found if len(found) == 1 else [])
 
+    def _outlet_ending(self, word: str, local: dict[str, str]) -> list[_Known]:
+        """The one news outlet this article names whose name ``word`` ends: "the Post" after the "Harbour
+        Morning Post". Such words ("Post", "Times") are too common to stand for an organisation named in other
+        articles (see :meth:`_short_form_of`), not for the outlet the article itself names."""
+        key = word.casefold()
+        found = [
+            k
+            for k in (self._known[i] for i in dict.fromkeys(local.values()))
+            if k.type == "ORG"
+            and any(
+                len(w := _words(a)) > 1
+                and w[-1].casefold() == key
+                and attributions.canonical_outlet(_CAMEL.sub(" ", a)) is not None
+                for a in k.aliases
+            )
+        ]
+        return found if len(found) == 1 else []
+
     def _same_acronym(self, name: str, kind: str, local: dict[str, str]) -> list[_Known]:
         """The organisation or place that ``name`` is the acronym or the full name of ("MPA", "Meridian Press
         Agency"), when one is known by the other form."""
@@ -428,7 +545,11 @@ class Linker:
         if not words:
             return []
         ids = dict.fromkeys(
-            [*self._by_surname.get(skeleton(words[-1])[:4], []), *self._by_sound.get(sound(words[-1]), [])]
+            [
+                *self._by_surname.get(skeleton(words[-1])[:4], []),
+                *self._by_sound.get(sound(words[-1]), []),
+                *self._by_letters.get(_letters(words[-1]), []),
+            ]
         )
         allowed = _COMPATIBLE.get(kind, {kind})
         return [self._known[i] for i in ids if self._known[i].type in allowed]
@@ -491,7 +612,28 @@ class Linker:
             if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
         ]
 
-    def _match(self, name: str, kind: str, local: dict[str, str], text: str = "") -> _Known | None:
+    def _same_office(self, name: str, role: str | None) -> list[_Known]:
+        """People of ``name``'s family name holding ``role``'s office, where one name is written family name
+        first and the other is not: "Lam Wai-Kit" and "Kevin Lam" (a Chinese name and the English given name
+        its holder goes by), both "Transport Secretary". Only the same office tells them one person: a family
+        name alone is shared by many."""
+        if not role:
+            return []
+        first, family = family_first(name), skeleton(_family(name))
+        return [
+            k
+            for k in self._by_key(self._by_sound, sound(family))
+            if k.type == "PERSON"
+            and any(family_first(a) != first and skeleton(_family(a)) == family for a in k.full)
+            and any(same_office(role, r) for r in k.roles)
+        ]
+
+    def _by_key(self, index: dict[str, list[str]], key: str) -> list[_Known]:
+        return [self._known[i] for i in dict.fromkeys(index.get(key, []))]
+
+    def _match(
+        self, name: str, kind: str, local: dict[str, str], text: str = "", role: str | None = None
+    ) -> _Known | None:
         words = _words(name)
         if not words:
             return None
@@ -503,11 +645,19 @@ class Linker:
             return max(in_article, key=lambda k: sum(k.aliases.values())) if in_article else None
         if kind == "PERSON" and len(words) > 1:
             candidates += [k for k in self._longer_forms(name, local) if k not in candidates]
+            candidates += [k for k in self._same_office(name, role) if k not in candidates]
         if not candidates and kind == "ORG" and len(words) > 1:
             candidates = self._larger_body(name, local)
         if kind == "ORG" and len(words) == 1:
-            # The article's own "Courier" is the Courier it names, even if another article's stood alone.
-            candidates = self._short_form_of(words[0], local, text, here=True) or candidates
+            # The article's own "Courier" is the Courier it names, even if another article's stood alone. An
+            # acronym is first the known body it abbreviates: "MPA" beside "MPA Appeals Panel" is still the
+            # Meridian Press Agency (the panel is one of its bodies).
+            candidates = (
+                (_acronym(name) and self._same_acronym(name, kind, local))
+                or self._short_form_of(words[0], local, text, here=True)
+                or self._outlet_ending(words[0], local)
+                or candidates
+            )
         if not candidates and kind in _PLACE_OR_BODY:
             # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
             candidates = self._places_named(name)
@@ -541,6 +691,10 @@ class Linker:
         if kind == "PERSON" and len(words) > 1:
             # A full name never joins a person whose full names have its surname with another first name.
             candidates = [k for k in candidates if not any(_conflict(name, a) for a in k.full)]
+        if kind in _PLACE_OR_BODY and len(words) == 1 and words[0].lower() in _GENERIC_PARTS:
+            # "Post" written alone joins a body with a longer name ("the Post" of an outlet) only where the
+            # article names it.
+            candidates = [k for k in candidates if k.id in local.values() or not k.full]
         if not candidates:
             return None
         in_article = [k for k in candidates if k.id in local.values()]
@@ -561,7 +715,7 @@ class Linker:
         the article's, when known."""
         if not _words(m.text):
             return m
-        found = self._match(m.text, m.type, local, text)
+        found = self._match(m.text, m.type, local, text, m.role)
         if found is None:
             found = _Known(id=_entity_id(m.type, m.text), type=m.type)
             while found.id in self._known:
@@ -583,21 +737,43 @@ class Linker:
         chosen = self._known.values() if ids is None else [self._known[i] for i in ids]
         return [k.record() for k in chosen]
 
-    def _surnames(self, article: Article) -> tuple[Mention, ...]:
-        """The article's mentions plus bare surnames of known people that the model did not tag ("Zelensky faces")."""
+    def _surnames(self, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        """An article's mentions plus bare surnames of known people that the model did not tag ("Zelensky
+        faces")."""
         known = self._person_surnames
         if not known:
-            return tuple(article.mentions)
-        covered = {i for m in article.mentions for i in range(m.start, m.end)}
+            return tuple(mentions)
+        covered = {i for m in mentions for i in range(m.start, m.end)}
         extra = []
-        for w in _CAPITALISED.finditer(article.text):
+        for w in _CAPITALISED.finditer(text):
             if w.start() in covered:
                 continue
             if skeleton(w.group()) in known:
                 extra.append(Mention(text=w.group(), start=w.start(), end=w.end(), type="PERSON"))
-            elif found := self._spelled_otherwise(article.text, w.start(), w.end(), covered):
+            elif found := self._spelled_otherwise(text, w.start(), w.end(), covered):
                 extra.append(found)
-        return tuple(sorted((*article.mentions, *extra), key=lambda m: m.start))
+        return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
+
+    def _people_inside(self, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        """``mentions`` with a known person's name that the model ran into another name taken out of it: "the
+        Director of [Harbour Safety Ilse Varga]" tagged one organisation is Ilse Varga, when a person of that
+        name (spelling aside) is known. The name is the last two or three words of a name of three words or
+        more, looked up by its family name's key, never compared with every known person."""
+        out = []
+        for m in mentions:
+            words = list(re.finditer(r"\S+", m.text)) if m.type != "PERSON" else []
+            for n in (3, 2):
+                if len(words) <= n or not all(w.group()[:1].isupper() for w in words[-n:]):
+                    continue
+                tail = m.text[words[-n].start() :]
+                if any(
+                    k.full and any(same_name(tail, a, "PERSON") for a in k.full)
+                    for k in self._candidates(tail, "PERSON")
+                ):
+                    m = Mention(text=tail, start=m.start + words[-n].start(), end=m.end, type="PERSON")
+                    break
+            out.append(m)
+        return tuple(out)
 
     def _spelled_otherwise(self, text: str, start: int, end: int, covered: set[int]) -> Mention | None:
         """An untagged name ending on the word ``text[start:end]``, with the capitalised words before it, that is
@@ -672,18 +848,21 @@ class Linker:
         # Every article's full names are linked before any one-word name, so that a short form or a surname
         # finds the name it shortens wherever in the batch that is written, whichever article comes first.
         local: list[dict[str, str]] = [{} for _ in batch]
-        full = [
-            {
-                (m.start, m.end): self._link_one(article.id, m, names, article.text)
-                for m in sorted(self._retyped(article.mentions, majority), key=lambda m: -len(_words(m.text)))
-                if len(_words(m.text)) > 1
-            }
-            for article, names in zip(batch, local, strict=True)
-        ]
-        for article, names, done in zip(batch, local, full, strict=True):
+        full: list[dict[tuple[int, int], Mention]] = []
+        found: list[tuple[Mention, ...]] = []
+        for article, names in zip(batch, local, strict=True):
+            found.append(self._people_inside(article.mentions))
+            full.append(
+                {
+                    (m.start, m.end): self._link_one(article.id, m, names, article.text)
+                    for m in sorted(self._retyped(found[-1], majority), key=lambda m: -len(_words(m.text)))
+                    if len(_words(m.text)) > 1
+                }
+            )
+        for article, names, done, own in zip(batch, local, full, found, strict=True):
             mentions = tuple(
                 done.get((m.start, m.end)) or self._link_one(article.id, m, names, article.text)
-                for m in self._retyped(self._surnames(article), majority)
+                for m in self._retyped(self._surnames(article.text, own), majority)
             )
             by_span: dict[tuple[int | None, int | None], str | None] = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}

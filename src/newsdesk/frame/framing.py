@@ -388,7 +388,11 @@ def frame(
     for name, rows in terms.items():
         for row in rows:
             row["examples"] = examples(row["term"], members[name])
-    omitted = omissions(claims, group_of, {a.id: a.event_id for a in kept}) if claims and len(members) > 1 else {}
+    omitted = (
+        omissions(claims, group_of, {a.id: a.event_id for a in kept}, published={a.id: a.published for a in kept})
+        if claims and len(members) > 1
+        else {}
+    )
     read = max(LOADED_MIN, LOADED_READ // max(1, len(members)))
     result_groups = []
     for name in sorted(members, key=lambda g: (-len(members[g]), g)):

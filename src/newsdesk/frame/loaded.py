@@ -118,6 +118,59 @@ def _trie_regex(node: dict[str, Any]) -> str:
     return "(?:" + "|".join(options) + ")"
 
 
+_SPEECH_ALTERNATIVES = frozenset({"said", "saying", "say", "says"})
+# A said-verb in another sense: "the fire claimed at least 156 lives" (killed), "admitted to hospital".
+_NOT_SPEECH = re.compile(
+    r"\s+(?:(?:at least|more than|over|nearly|about|some|the|their|his|her|its)\s+)?(?:[\d,]+\s+|\w+\s+)?"
+    r"(?:lives|life|victims)\b|\s+(?:to|into)\s+(?:a\s+|the\s+)?hospital\b",
+    re.IGNORECASE,
+)
+
+
+_VERB_ALTERNATIVES = frozenset({*_SPEECH_ALTERNATIVES, "criticise"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our)\s+$", re.IGNORECASE)
+
+
+def _speaks(text: str, end: int) -> bool:
+    """False when the judging said-verb ending at ``end`` is used in another sense ("claimed ... lives")."""
+    return not _NOT_SPEECH.match(text, end)
+
+
+# "Invasion" is the plain word for one state's forces entering another: "Russia's invasion of Ukraine", "a
+# full-scale invasion", "invaded Kuwait". Loaded only of people arriving ("an invasion of migrants").
+_STATE_INVASION_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?)?[A-Z]")
+_STATE_INVASION_BEFORE = re.compile(r"(?:[’']s|\bfull-scale|\bmilitary|\bground|\barmed|\bland)\s+$", re.IGNORECASE)
+
+
+def _invasion_of_a_state(text: str, start: int, end: int) -> bool:
+    if not re.match(r"invad|invasion", text[start:end], re.IGNORECASE):
+        return False
+    return bool(
+        _STATE_INVASION_AFTER.match(text, end) or _STATE_INVASION_BEFORE.search(text, max(0, start - 16), start)
+    )
+
+
+# "A devastating fire", "the disaster" of a flood: plain description of a natural or accidental catastrophe,
+# loaded only of a policy, a person or a plan.
+_CALAMITY = re.compile(
+    r"\b(?:fires?|blazes?|infernos?|floods?|flooding|earthquakes?|quakes?|storms?|hurricanes?|typhoons?|cyclones?|"
+    r"tsunamis?|wildfires?|bushfires?|explosions?|blasts?|crash(?:es)?|collapses?|eruptions?|landslides?|droughts?)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_a_calamity(text: str, start: int, end: int) -> bool:
+    if not re.match(r"disaster|devastat|catastroph", text[start:end], re.IGNORECASE):
+        return False
+    near = text[max(0, start - 60) : end + 60]
+    return bool(_CALAMITY.search(near))
+
+
+def _a_noun(text: str, start: int) -> bool:
+    """True when the judging verb at ``start`` follows a determiner: a noun ("the blast", "a slam dunk")."""
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start))
+
+
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
 
@@ -155,6 +208,12 @@ def loaded_phrases(text: str) -> list[LoadedPhrase]:
         if hit is None:
             continue
         end, polarity, alternative, phrase = hit
+        if alternative in _SPEECH_ALTERNATIVES and not _speaks(text, end):
+            continue
+        if _invasion_of_a_state(text, start, end) or _of_a_calamity(text, start, end):
+            continue
+        if alternative in _VERB_ALTERNATIVES and _a_noun(text, start):
+            continue
         after = end
         found.append(
             LoadedPhrase(

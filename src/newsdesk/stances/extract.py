@@ -36,18 +36,20 @@ MAX_STANCES = 200  # an article with more is a list or a transcript; the first a
 
 # Position verbs, matched on the start of the lower-cased word, so every inflection counts ("rejects", "rejected").
 OPPOSE = re.compile(
-    r"^(?:reject|oppos|refus|condemn|critici[sz]|denounc|dismiss|object|resist|block(?:s|ed|ing)?$|veto|rule[sd]? out|"
+    r"^(?:reject|oppos|refus|condemn|critici[sz]|denounc|dismiss|object(?:s|ed|ing)?\b|resist|block(?:s|ed|ing)?$|veto|"
+    r"rule[sd]? out|"
     r"slam|decr[iy]|protest|warn(?:ed|s)? against|fear|resistance|opposition)"
 )
 SUPPORT = re.compile(
-    r"^(?:support|back(?:s|ed|ing)?$|welcom|accept|endors|embrac|favou?r|push|call(?:s|ed|ing)? for|urg|insist|"
-    r"demand|seek|sought|want|propos|advocat|agree|approv|prais|hail|champion|willing|open to|ready|prepar|"
-    r"commit|pledg|promis)"
+    r"^(?:support|back(?:s|ed|ing)?$|welcom|accept|endors|embrac|favou?r(?:s|ed|ing)?\b|push|call(?:s|ed|ing)? for|"
+    r"urg(?:e|es|ed|ing)\b|insist|demand|seek|sought|want|propos(?:e|es|ed|ing)\b|advocat|agre(?:e|es|ed|eing)\b|"
+    r"approv(?:e|es|ed|ing)\b|prais|hail|champion|willing|open to|ready|prepar(?:e|es|ed|ing)\b|"
+    r"commit(?:s|ted|ting)?\b|pledg|promis)"
 )
 # Acts that a willing actor would do: "may be open to recognising X" is for recognising X.
 _ACT = re.compile(
     r"^(?:recogni[sz]|cede$|ced(?:es|ed|ing)$|give up|gave up|giv(?:es|ing) up|sign(?:s|ed|ing)?$|freez|lift|"
-    r"withdraw|abandon|annex|join|deploy|halt|consider(?:s|ed|ing)? \w+ (?:\w+ )?as|regard)"
+    r"withdraw|abandon|annex|join|deploy|halt|(?:consider|regard)(?:s|ed|ing)? \w+ (?:\w+ )?as\b)"
 )
 _SPEECH = re.compile(
     r"^(?:sa(?:y|id|ys)|told|tell|declar|stat|argu|maintain|emphasi[sz]|stress|reiterat|repeat|announc|signal|"
@@ -70,8 +72,8 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _MODAL_PROPOSITION = re.compile(
-    r"(?P<subject>[\w’'\- ]{3,80}?)\s+(?:must|should|can|cannot|can't|could|will|would|may|might)\s+"
-    r"(?P<neg>not\s+|never\s+)?be\s+(?P<rest>\w+(?:ed|en|wn|ne|t)\b[^,;.!?]*)",
+    r"(?P<subject>[\w’'\- ]{3,80}?)\s+(?:(?:must|should|can|cannot|can't)\s+(?P<neg>not\s+|never\s+)?|"
+    r"(?:will|would)\s+(?P<neg2>not\s+|never\s+))be\s+(?P<rest>\w+(?:ed|en|wn|ne|t)\b[^,;.!?]*)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
@@ -96,10 +98,26 @@ _GROUP = re.compile(
     r"forces|diplomats|lawmakers|parliament|cabinet|negotiators|authorities)\b",
     re.IGNORECASE,
 )
-_WEAK = re.compile(r"^(?:go|do|it|this|that|so|months?|weeks?|years?|days?|decades?|hours?|long|now|more)$", re.I)
+_WEAK = re.compile(
+    r"^(?:go|do|it|this|that|so|months?|weeks?|years?|days?|decades?|hours?|long|now|more|see|say|know|look|get|"
+    r"make|be|have|talk|comment|hear|think)$",
+    re.I,
+)
 # Position words that are as often a noun or an adverb: a position verb in a quote's content only after a
 # pronoun, an auxiliary or a negation ("we back", "will not support").
-_AMBIGUOUS = frozenset({"back", "call", "push", "demand", "support", "offer", "open", "ready", "block", "fear", "want"})
+_AMBIGUOUS = frozenset(
+    {"back", "call", "push", "demand", "support", "offer", "open", "ready", "block", "fear", "want", "champion"}
+    | {"protest"}
+)
+# Readiness words are a position only toward an act ("prepared to sign", "committed to the talks"), never with
+# an object of their own ("prepared the report").
+_NEEDS_TO = re.compile(r"^(?:prepar|commit|ready|willing)")
+# "insisted that X happened" asserts X (a claim); "insisted on X" or "insisted that X must" is a position on X.
+_INSIST = re.compile(r"^insist")
+# A relative clause speaks of someone else: "the agreement, under which countries pledged to ...".
+_RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|the|and|for|on)\s+)?[A-Z][\w’'-]+)+")
+_PRONOUN_START = re.compile(r"^\s*(?:it|they|we|he|she|i|you|this|that|these|those|there)\b", re.IGNORECASE)
 _VERB_BEFORE = frozenset(
     "i we they you he she to will would shall should must can cannot could not never n't did do does also fully "
     "strongly firmly".split()
@@ -157,21 +175,20 @@ def _stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]
             break
+    if w.endswith("e") and len(w) >= 6:
+        w = w[:-1]  # "remove" meets "removal" (both "remov")
     return w
 
 
 def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tuple[str, ...]:
-    """The content terms of a target at ``offset``: its linked entities as ``@id`` and its other words stemmed
-    and folded (:data:`_FOLD`), stop words left out; each once, in order."""
+    """The content terms of a target at ``offset``: its linked entities as ``@id`` and its words stemmed and
+    folded (:data:`_FOLD`), stop words left out; each once, in order. A name's words count too, so that "the
+    Match Referee" (tagged as a name) meets "remove the match referee" (not tagged)."""
     out: dict[str, None] = {}
-    inside: list[tuple[int, int]] = []
     for m in mentions:
         if offset <= m.start and m.end <= offset + len(text) and m.entity_id:
             out[f"@{m.entity_id}"] = None
-            inside.append((m.start - offset, m.end - offset))
     for w in _WORD.finditer(text):
-        if any(s <= w.start() < e for s, e in inside):
-            continue
         word = w.group().casefold()
         if word in _STOP or len(word) < 3:
             continue
@@ -227,6 +244,78 @@ def _verb(word: str) -> Position | None:
     if SUPPORT.search(w):
         return Position.SUPPORTS
     return None
+
+
+def _ambiguous(word: str) -> bool:
+    w = word.casefold()
+    return w in _AMBIGUOUS or (w.endswith("s") and w[:-1] in _AMBIGUOUS)
+
+
+def _no_position_here(cue: str, after: str) -> bool:
+    """A position word that takes no position where it stands, judged by what follows it: "prepared the report"
+    (readiness needs "to"), "insisted that ..." (an assertion, not a position)."""
+    c = cue.casefold()
+    following = after.lstrip(" \"“‘'").casefold()
+    if _NEEDS_TO.match(c) and not c.endswith(" to") and not following.startswith("to "):
+        return True
+    if not _INSIST.match(c) or re.match(r"(?:on|upon)\b", following):
+        return False
+    # "insist that any agreement must ..." demands; "insistence that the sheets weren't exchanged" asserts a fact.
+    clause = " ".join(following.split()[:14])
+    return not re.search(r"\b(?:must|should|ought|needs? to|has to|have to|cannot|can't|will not|won't)\b", clause)
+
+
+def _recognition_without_object(cue: str, target: str, article: Article, start: int, end: int) -> bool:
+    """ "recognised the danger" perceives; recognition is a position only of a state or a claim to one ("recognise
+    Crimea as Russian", "recognise Palestine")."""
+    if not re.match(r"recogni[sz]", cue.casefold()):
+        return False
+    if re.search(r"\bas\b", target):
+        return False
+    return not any(start <= m.start and m.end <= end and m.type in {"GPE", "NORP", "ORG"} for m in article.mentions)
+
+
+def _masked(article: Article, start: int, end: int, keep: tuple[int, int]) -> str:
+    """``article.text[start:end]`` with the names in it blanked (offsets kept), but the target at ``keep``: a word
+    list must not read "Crimes" in "the International Crimes Tribunal" as what the speaker says of anyone."""
+    chars = list(article.text[start:end])
+    spans = [(m.start, m.end) for m in article.mentions if start <= m.start and m.end <= end]
+    # Names the model did not tag: runs of capitalised words ("the 'International Crimes Tribunal of ...'").
+    spans += [(n.start(), n.end()) for n in _NAME_RUN.finditer(article.text, start, end)]
+    for s0, s1 in spans:
+        for i in range(s0, s1):
+            if not keep[0] <= i < keep[1]:
+                chars[i - start] = " "
+    return "".join(chars)
+
+
+_SUBJECT_SKIP = frozenset(
+    "will would shall should must can cannot could may might not never n't did do does also fully strongly firmly "
+    "is are was were be been being has have had remain remains remained still now already always again long "
+    "continue continues continued".split()
+)
+
+
+def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
+    """True when the word at ``at`` of a quote's content has a subject of its own that is not the speaker:
+    "extremists seek to ...", "India remains committed to ..." said by someone else. A pronoun, an infinitive
+    ("ready to accept") or no subject in the clause leaves the position the speaker's."""
+    if re.match(r"\w+(?:ance|tion|sion)\b", content[at:]):
+        return False  # a noun ("government resistance to ..."): what stands before it describes, not does
+    words = list(re.finditer(r"[\w’'-]+", content[:at]))
+    for w in reversed(words):
+        word = w.group().casefold()
+        if word in _SUBJECT_SKIP or word.endswith("ly"):
+            continue
+        if word in {"i", "we", "you", "he", "she", "they", "it", "to", "and", "that", "who"}:
+            return False
+        at_text = quote.start + w.start()
+        for m in ctx.article.mentions:
+            if m.start <= at_text < m.end:
+                return bool(m.entity_id) and m.entity_id != quote.speaker_entity_id
+        # A noun before the verb is its subject: "extremists seek", "the cabinet wants".
+        return w.group()[:1].islower() and word not in _STOP
+    return False
 
 
 def _negated(text: str) -> bool:
@@ -357,27 +446,40 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         subject = _DETERMINER.sub("", modal["subject"].strip().split(",")[-1].strip())
         s0 = quote.start + modal.start("subject") + modal["subject"].rfind(subject)
         end = quote.start + modal.end("rest")
-        position = Position.OPPOSES if modal["neg"] else Position.SUPPORTS
+        position = Position.OPPOSES if modal["neg"] or modal["neg2"] else Position.SUPPORTS
         return position, (s0, end), 0.6
     for w in _WORD.finditer(content):
         if condition and w.start() >= condition.start():
             break  # the condition's own verbs say what it takes, not the position
         word = w.group()
         previous = content[: w.start()].split()[-1:] or [""]
-        if word.casefold() in _AMBIGUOUS and previous[0].casefold().strip("“\"'") not in _VERB_BEFORE:
+        if _ambiguous(word) and previous[0].casefold().strip("“\"'") not in _VERB_BEFORE:
             continue  # "came back to the table", "a call", "the offer": not a position verb here
         ahead = content[w.start() :].split(" ", 4)
         two = " ".join(ahead[:2]).casefold()
-        verb_position = _verb(two) or _verb(word)
+        verb_position = _verb(word)
+        verb_end = w.end()
+        if verb_position is None and (verb_position := _verb(two)) is not None:
+            verb_end = w.start() + len(" ".join(ahead[:2]))  # "rule out": the object follows both words
         act = bool(_ACT.search(" ".join(ahead[:4]).casefold()) or _ACT.search(word.casefold()))
         if verb_position is None and not act:
             continue
         before = content[max(0, content.rfind(",", 0, w.start()) + 1) : w.start()]
+        if _RELATIVE_CLAUSE.search(before) or _someone_else(ctx, quote, content, w.start()):
+            continue  # "..., under which countries pledged to", "extremists seek to": not the speaker's position
+        if not act and _no_position_here(word, content[w.end() :]):
+            continue
         if act:
             target = _object(text, quote.start + w.start(), quote.end)
+            if target is not None:
+                rest = _WORD.findall(text[quote.start + w.end() : target[1]])
+                if not any(r.casefold() not in _STOP for r in rest):
+                    continue  # "signed off on": an act with nothing it acts on
+                if _recognition_without_object(word, text[target[0] : target[1]], ctx.article, *target):
+                    continue
             verb_position = Position.SUPPORTS
         else:
-            target = _object(text, quote.start + w.end(), quote.end)
+            target = _object(text, quote.start + verb_end, quote.end)
         if target is None or verb_position is None:
             continue
         if _negated(before):
@@ -391,11 +493,18 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
             lead = len(content) - len(content.lstrip())
             return Position.CONDITIONAL, (quote.start + lead, quote.start + len(head)), 0.55
     consequence = _CONSEQUENCE.match(content)
-    # What would follow from a course of action ("legitimising conquest would ..."), not from a named actor.
-    if consequence and consequence["subject"].lstrip()[:1].islower():
+    # What would follow from a course of action ("legitimising conquest would ..."), not from a named actor, nor
+    # from what a pronoun stands for ("it noted the verdict and that it will ...").
+    if (
+        consequence
+        and consequence["subject"].lstrip()[:1].islower()
+        and not _PRONOUN_START.match(consequence["subject"])
+        and not re.search(r"\bthat\b", consequence["subject"])
+    ):
         subject = consequence["subject"]
         lead = len(subject) - len(subject.lstrip())
-        polarity = ctx.sentiment(content, lead, len(subject))
+        keep = (quote.start + lead, quote.start + len(subject))
+        polarity = ctx.sentiment(_masked(ctx.article, quote.start, quote.end, keep), lead, len(subject))
         if polarity.label != "neutral":
             position = Position.SUPPORTS if polarity.label == "positive" else Position.OPPOSES
             return position, (quote.start + lead, quote.start + len(subject)), 0.5
@@ -403,7 +512,14 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
     named = [m for m in named if ctx.article.text[quote.start : m.start].strip(" “\"'‘")]
     if named and quote.direct:
         m = named[0]  # not the quote's first words: the subject of a quote is the speaker's side more often
-        polarity = ctx.sentiment(content, m.start - quote.start, m.end - quote.start)
+        # Read in the name's own sentence of the quote, never the whole quote.
+        s0, s1 = next(((a, b) for a, b in ctx.spans if a <= m.start < b), (quote.start, quote.end))
+        s0, s1 = max(s0, quote.start), min(s1, quote.end)
+        follows = _WORD.match(ctx.article.text, m.end + 1) if ctx.article.text[m.end : m.end + 1] == " " else None
+        if follows is not None and follows.group().casefold() in _SUBJECT_SKIP:
+            return None  # "India remains committed ...": the subject of the speaker's sentence, their own side
+        masked = _masked(ctx.article, s0, s1, (m.start, m.end))
+        polarity = ctx.sentiment(masked, m.start - s0, m.end - s0)
         if polarity.label == "positive":
             return Position.SUPPORTS, (m.start, m.end), 0.35 * polarity.confidence / 0.5
         if polarity.label == "negative":
@@ -427,10 +543,16 @@ def _from_quote(ctx: _Context, quote: Quote) -> Stance | None:
     act = bool(_ACT.search(cue))
     evidence = (min(actor.start, cue_at, quote.start), max(quote.end, cue_at + len(cue)))
     clause = text[evidence[0] : evidence[1]]
+    if position is not None and _no_position_here(cue, text[cue_at + len(cue) : quote.end]):
+        return None
     if position is not None or act:
         before = text[max(actor.end, sentence[0]) : cue_at]
         if act:
             target = _object(text, cue_at, max(quote.end, cue_at + len(cue)))
+            if target is not None and _recognition_without_object(
+                cue, text[target[0] : target[1]], ctx.article, *target
+            ):
+                return None
             willing = _verb(before.strip().split(" ")[-2] if len(before.split()) >= 2 else "")
             position = Position.SUPPORTS if willing in (None, Position.SUPPORTS) else Position.OPPOSES
             confidence = 0.5
@@ -489,6 +611,8 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
             continue
         position = _verb(verb)
         verb_at = after.start("verb")
+        if position is not None and _no_position_here(verb, text[after.end("verb") : sentence[1]]):
+            continue
         if any(actor == m.entity_id and s <= verb_at < e for actor, s, e in taken):
             continue
         if position is None:

@@ -49,6 +49,16 @@ def _shared(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
     return shared, (shared / smaller if smaller else 0.0)
 
 
+def _one_issue(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two targets are one issue when they share :data:`MATCH` of the smaller one's weight and at least
+    :data:`SHARED` weight, or when the smaller is one word (not a generic one) that the other holds ("the verdict",
+    "the verdict issued against her")."""
+    shared, share = _shared(a, b)
+    if share >= MATCH and shared >= SHARED:
+        return True
+    return share >= 1.0 and shared >= 1.0
+
+
 def _name(target: str) -> str:
     name = " ".join(target.split())
     while (trimmed := _DETERMINER.sub("", name)) != name:
@@ -74,11 +84,10 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
             if len(found) <= COMMON:  # a term in many issues tells none apart (it still counts when compared)
                 for i in found:
                     weight[i] += _weight(t)
-        candidates = sorted((i for i, w in weight.items() if w >= SHARED), key=lambda i: (-weight[i], i))[:CANDIDATES]
+        # (one whole word is enough to be compared: see _one_issue)
+        candidates = sorted((i for i, w in weight.items() if w >= 1.0), key=lambda i: (-weight[i], i))[:CANDIDATES]
         for i in candidates:
-            if any(
-                (s := _shared(row["terms"], o["terms"]))[0] >= SHARED and s[1] >= MATCH for o in issues[i][:COMPARED]
-            ):
+            if any(_one_issue(row["terms"], o["terms"]) for o in issues[i][:COMPARED]):
                 issues[i].append(row)
                 break
         else:

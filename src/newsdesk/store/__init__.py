@@ -1,4 +1,5 @@
-"""The store: the only code that touches SQLite. WAL, foreign keys, FTS5, migrations on open."""
+"""The store: the only code that touches the database. SQLite by default (WAL, foreign keys, FTS5, migrations on
+open); PostgreSQL for a ``postgresql://`` URL, through :mod:`newsdesk.store.postgres` (decision 0028)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
 from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, StageReport
-from newsdesk.store import claims, digests, extracts, lock, migrations, queries, stances
+from newsdesk.store import claims, digests, export, extracts, lock, migrations, postgres, queries, stances
+from newsdesk.store.postgres import Connection as PgConnection
 
 __all__ = ["Store"]
 
@@ -132,10 +134,20 @@ def _storable(value: str) -> str:
 
 
 class Store:
-    """A newsdesk database. ``Store(":memory:")`` for tests, ``Store("news.db")`` for real work."""
+    """A newsdesk database. ``Store(":memory:")`` for tests, ``Store("news.db")`` for real work,
+    ``Store("postgresql://user@host/db")`` for a PostgreSQL server shared by a team."""
+
+    # Named queries that PostgreSQL cannot run yet: asking for one there is a clear StoreError, never a wrong answer.
+    NOT_ON_POSTGRES: frozenset[str] = frozenset()
+    postgres = False  # whether the database is a PostgreSQL one (set on open)
 
     def __init__(self, path: str | Path = "newsdesk.db") -> None:
         self.path = str(path)
+        self.postgres = postgres.is_url(self.path)
+        if self.postgres:
+            # The connection speaks the store's SQLite SQL (see newsdesk.store.postgres): one set of queries.
+            self.conn = cast(sqlite3.Connection, postgres.connect(self.path))
+            return
         if self.path != ":memory:":
             parent = Path(self.path).expanduser().resolve().parent
             if not parent.is_dir():
@@ -164,6 +176,8 @@ class Store:
     @staticmethod
     def is_marked(path: str | Path, mark: str) -> bool:
         """Whether the database file at ``path`` carries ``mark`` (read-only: never migrates or creates it)."""
+        if postgres.is_url(str(path)):
+            return postgres.is_marked(str(path), mark)
         try:
             conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
             try:
@@ -178,6 +192,11 @@ class Store:
         """Label this database (``demo``: created by ``newsdesk demo`` and safe for it to replace)."""
         with self.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO counters (name, value) VALUES (?, 1)", (f"mark:{mark}",))
+
+    @property
+    def pg(self) -> PgConnection:
+        """The PostgreSQL connection (only when ``self.postgres``)."""
+        return cast(PgConnection, self.conn)
 
     def close(self) -> None:
         """Close the connection."""
@@ -196,6 +215,10 @@ class Store:
             raise StoreError("An in-memory database has one connection: it cannot be read through another.")
         reader = Store.__new__(Store)
         reader.path = self.path
+        reader.postgres = self.postgres
+        if self.postgres:
+            reader.conn = cast(sqlite3.Connection, postgres.Connection(self.path, read_only=True))
+            return reader
         # check_same_thread off: a pool hands the connection to one thread at a time, not always the same one.
         reader.conn = sqlite3.connect(
             f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
@@ -210,6 +233,8 @@ class Store:
         Raises:
             StoreError: the database cannot be read (deleted, damaged).
         """
+        if self.postgres:
+            return postgres.data_version(self.pg)
         try:
             return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as exc:
@@ -228,6 +253,10 @@ class Store:
         """
         if seconds <= 0:
             yield
+            return
+        if self.postgres:  # no progress handler: the server's statement_timeout
+            with postgres.deadline(self.pg, seconds, message):
+                yield
             return
         ends = time.monotonic() + seconds
         expired = False
@@ -296,6 +325,8 @@ class Store:
         Raises:
             LockedError: another process kept the lock for ``wait`` seconds; the message names it.
         """
+        if self.postgres:  # no file beside the database: an advisory lock of the server
+            return postgres.advisory_lock(self.path, wait=wait, on_wait=on_wait)
         return lock.analysis_lock(self.path, wait=wait, on_wait=on_wait)
 
     # -- articles -------------------------------------------------------------------------------
@@ -335,6 +366,7 @@ class Store:
         """
         added: list[str] = []
         skipped: list[str] = []
+        refused: tuple[type[Exception], ...] = (ValueError, TypeError, OverflowError, *self._refused)
         with self.transaction() as conn:
             for article in articles:
                 # A savepoint per article: a refused article leaves no half-written rows (its FTS row, say).
@@ -343,7 +375,7 @@ class Store:
                     existing = self.known(article)
                     if existing is None:
                         self._insert(conn, article)
-                except (ValueError, TypeError, OverflowError, sqlite3.IntegrityError, sqlite3.InterfaceError) as exc:
+                except refused as exc:
                     # Errors of the article's values only; a locked or full database still stops the batch.
                     conn.execute("ROLLBACK TO article")
                     conn.execute("RELEASE article")
@@ -356,6 +388,13 @@ class Store:
                 conn.execute("RELEASE article")
                 (skipped if existing is not None else added).append(existing or article.id)
         return added, skipped
+
+    @property
+    def _refused(self) -> tuple[type[Exception], ...]:
+        """The database's errors for a value it cannot store (not for a locked or broken database)."""
+        if self.postgres:
+            return (self.pg.errors.DataError, self.pg.errors.IntegrityError)
+        return (sqlite3.IntegrityError, sqlite3.InterfaceError)
 
     def _insert(self, conn: sqlite3.Connection, article: Article) -> None:
         # The first article under a URL holds it as canonical_url (UNIQUE); a different article under the
@@ -454,6 +493,28 @@ class Store:
     def count(self) -> int:
         """How many articles are stored."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def export(
+        self, *, batch: int = 10_000
+    ) -> Iterator[tuple[str, list[tuple[str, str]], Iterator[list[tuple[object, ...]]]]]:
+        """Each exported table (``store.export.TABLES``): its name, ``(column, type)`` pairs and its rows in
+        batches, all read in one transaction, so that the tables agree with each other while a run writes.
+        Consume each table's rows before asking for the next table."""
+        with self._reading():
+            for table in export.TABLES:
+                yield table, export.columns(self.conn, table), export.rows(self.conn, table, batch=batch)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        if self.conn.in_transaction:  # inside a caller's transaction: its view already holds
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def update(
         self,
@@ -723,11 +784,11 @@ class Store:
             running = conn.execute("SELECT * FROM runs WHERE status = 'running' AND host = ?", (host,))
             gone = [(r["id"],) for r in running.fetchall() if _settled(dict(r), host)["status"] == "interrupted"]
             conn.executemany("UPDATE runs SET status = 'interrupted' WHERE id = ?", gone)
-            cur = conn.execute(
-                "INSERT INTO runs (command, started_at, pid, host, status) VALUES (?, ?, ?, ?, 'running')",
+            row = conn.execute(
+                "INSERT INTO runs (command, started_at, pid, host, status) VALUES (?, ?, ?, ?, 'running') RETURNING id",
                 (command, _now(), os.getpid(), host),
-            )
-        return int(cur.lastrowid or 0)
+            ).fetchone()
+        return int(row[0])
 
     def finish_run(self, run_id: int, stages: Iterable[StageReport]) -> None:
         """Close a run and write one row per stage."""
@@ -780,9 +841,21 @@ class Store:
         fn = getattr(queries, name, None)
         if fn is None or name.startswith("_"):
             raise StoreError(f"Unknown query {name!r}. Available: {', '.join(queries.__all__)}.")
+        if self.postgres and name in self.NOT_ON_POSTGRES:
+            raise StoreError(
+                f"Query {name!r} is not yet supported on PostgreSQL (it is on SQLite). Use a SQLite database for it."
+            )
         try:
             result: list[dict[str, Any]] = fn(self.conn, **params)
-        except sqlite3.OperationalError as exc:
+        except self._failed as exc:
             # A search query that is not FTS5 syntax never gets here: the search retries it as plain words.
             raise StoreError(f"Query {name!r} failed: {exc}") from None
         return result
+
+    @property
+    def _failed(self) -> tuple[type[Exception], ...]:
+        """The database's errors for a query it could not run."""
+        if self.postgres:
+            errors = self.pg.errors
+            return (errors.ProgrammingError, errors.DataError, errors.InternalError, errors.NotSupportedError)
+        return (sqlite3.OperationalError,)

@@ -3,6 +3,12 @@
 A migration is a function ``mNNN_name()`` returning the SQL it runs; add new ones at the end and never edit
 an applied one. Each runs in one transaction together with its ``_migrations`` row, so a crash mid-migration
 leaves the database as it was.
+
+The SQL is SQLite's. A PostgreSQL database runs the same migrations, each translated by
+:func:`newsdesk.store.postgres.translate` (types, ``rowid``, the column ``end``...): a new migration of tables,
+columns and indexes needs nothing more. One that translation cannot carry (a virtual table, a trigger, a forward
+reference) gets a PostgreSQL twin: a function registered with ``@postgres_twin("mNNN_name")`` that returns the
+PostgreSQL SQL run instead (see ``m001_initial``'s). Decision 0028.
 """
 
 from __future__ import annotations
@@ -11,16 +17,34 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from newsdesk.errors import SchemaError
+from newsdesk.errors import SchemaError, StoreError
+from newsdesk.store import postgres
 
 Migration = Callable[[], str]
 MIGRATIONS: list[Migration] = []
+POSTGRES: dict[str, Migration] = {}  # migration name -> its PostgreSQL twin, where translation is not enough
 
 
 def migration(fn: Migration) -> Migration:
     """Register ``fn`` as the next migration."""
     MIGRATIONS.append(fn)
     return fn
+
+
+def postgres_twin(name: str) -> Callable[[Migration], Migration]:
+    """Register the decorated function as the PostgreSQL SQL of migration ``name`` (run as written)."""
+
+    def register(fn: Migration) -> Migration:
+        POSTGRES[name] = fn
+        return fn
+
+    return register
+
+
+def postgres_sql(fn: Migration) -> str:
+    """The SQL migration ``fn`` runs on PostgreSQL: its twin's, else its own translated."""
+    twin = POSTGRES.get(fn.__name__)
+    return twin() if twin is not None else postgres.translate(fn(), params=False)
 
 
 @migration
@@ -102,6 +126,7 @@ def m001_initial() -> str:
 
 def apply(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied."""
+    on_postgres = isinstance(conn, postgres.Connection)
     conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
     known = {fn.__name__ for fn in MIGRATIONS}
@@ -116,17 +141,69 @@ def apply(conn: sqlite3.Connection) -> list[str]:
         if fn.__name__ in done:
             continue
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        record = f"INSERT INTO _migrations (name, applied_at) VALUES ('{fn.__name__}', '{stamp}');"
         try:
-            conn.executescript(
-                f"BEGIN;\n{fn()}\nINSERT INTO _migrations (name, applied_at) "
-                f"VALUES ('{fn.__name__}', '{stamp}');\nCOMMIT;"
-            )
-        except sqlite3.Error as exc:
+            if on_postgres:
+                pg: postgres.Connection = conn  # type: ignore[assignment]
+                pg.executescript(f"BEGIN;\n{postgres_sql(fn)}\n{record}\nCOMMIT;", native=True)
+            else:
+                conn.executescript(f"BEGIN;\n{fn()}\n{record}\nCOMMIT;")
+        except (sqlite3.Error, StoreError) as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise SchemaError(f"Migration {fn.__name__} failed: {exc}") from exc
         applied.append(fn.__name__)
     return applied
+
+
+# -- PostgreSQL twins: the migrations that translation alone cannot carry --------------------------------------
+
+# substr() of SQLite takes any integer: PostgreSQL's wants a 32-bit one, and the schema's integers are 64-bit.
+# Full-text search: a tsvector per article in a table of its own (as SQLite's FTS5 table), kept by a trigger, the
+# title weighted A and the text B (the search ranks a title hit 4 times a body hit, as bm25 does in SQLite). The
+# configuration folds case and diacritics, with no stemming, and words are split at every character that is not a
+# letter or digit (PostgreSQL's parser would keep "U.S." or an address whole): as FTS5's unicode61 tokenizer does.
+_PG_FTS = """
+    CREATE EXTENSION IF NOT EXISTS unaccent;
+    CREATE FUNCTION substr(value text, start bigint, length bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT pg_catalog.substr(value, start::integer, length::integer) $$;
+    CREATE FUNCTION substr(value text, start bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT pg_catalog.substr(value, start::integer) $$;
+    CREATE TEXT SEARCH CONFIGURATION newsdesk (COPY = simple);
+    ALTER TEXT SEARCH CONFIGURATION newsdesk ALTER MAPPING FOR asciiword, word, numword, uint WITH unaccent, simple;
+    CREATE FUNCTION newsdesk_words(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT regexp_replace(coalesce(value, ''), '[^[:alnum:]]+', ' ', 'g') $$;
+    CREATE TABLE articles_fts (
+        rowid BIGINT PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+        fts   tsvector NOT NULL
+    );
+    CREATE INDEX articles_fts_words ON articles_fts USING gin (fts);
+    CREATE FUNCTION articles_fts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO articles_fts (rowid, fts)
+            VALUES (NEW.rowid, setweight(to_tsvector('newsdesk', newsdesk_words(NEW.title)), 'A')
+                               || setweight(to_tsvector('newsdesk', newsdesk_words(NEW.text)), 'B'))
+            ON CONFLICT (rowid) DO UPDATE SET fts = excluded.fts;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER articles_fts_sync AFTER INSERT OR UPDATE OF title, text ON articles
+        FOR EACH ROW EXECUTE FUNCTION articles_fts_sync();
+"""
+
+
+@postgres_twin("m001_initial")
+def m001_initial_postgres() -> str:
+    sql = m001_initial()
+    fts_start, fts_end = sql.index("CREATE VIRTUAL TABLE"), sql.index("CREATE TABLE runs")
+    return postgres.translate(sql[:fts_start] + sql[fts_end:], params=False) + _PG_FTS
+
+
+@postgres_twin("m002_groups")
+def m002_groups_postgres() -> str:
+    # SQLite lets a column reference a table created later in the script; PostgreSQL wants the table first.
+    statements = [s.strip() for s in postgres.translate(m002_groups(), params=False).split(";") if s.strip()]
+    order = sorted(statements, key=lambda s: 0 if s.startswith("CREATE TABLE") else 1)
+    return ";\n".join(order) + ";"
 
 
 @migration

@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from newsdesk.errors import QueryError
+from newsdesk.store import pgsearch, postgres
 
 __all__ = [
     "article_summaries",
@@ -168,7 +169,11 @@ def search(
               FROM top JOIN articles_fts ON articles_fts.rowid = top.rid JOIN articles a ON a.rowid = top.rid
               WHERE articles_fts MATCH ? ORDER BY top.score"""
 
-    def run(match: str) -> list[dict[str, Any]]:
+    def run(match: str, plain: bool = False) -> list[dict[str, Any]]:
+        if isinstance(conn, postgres.Connection):  # the same query language, on PostgreSQL's tsvector index
+            page = {"limit": limit, "offset": offset, "marks": marks, "plain": plain}
+            found = pgsearch.run(conn, match, columns=columns, where=where, filters=filters, **page)
+            return [{**_summary(r), "score": round(float(r["score"]), 3)} for r in found]
         rows = conn.execute(sql, [match, *filters, limit, max(0, offset), *marks, match])
         return [{**_summary(r), "score": round(-r["score"], 3)} for r in rows]
 
@@ -178,16 +183,16 @@ def search(
     if not exact and (expanded := _with_aliases(conn, q)) is not None:
         try:
             return run(expanded)
-        except sqlite3.OperationalError as exc:  # the rest of the query is no FTS5: searched as plain words
-            if not str(exc).startswith(_NOT_FTS5):
+        except (sqlite3.OperationalError, pgsearch.Unreadable) as exc:  # the rest is no FTS5: plain words
+            if not isinstance(exc, pgsearch.Unreadable) and not str(exc).startswith(_NOT_FTS5):
                 raise
     if not _misread(q):
         try:
             return run(q)
-        except sqlite3.OperationalError as exc:
-            if not str(exc).startswith(_NOT_FTS5):
+        except (sqlite3.OperationalError, pgsearch.Unreadable) as exc:
+            if not isinstance(exc, pgsearch.Unreadable) and not str(exc).startswith(_NOT_FTS5):
                 raise
-    return run(plain)
+    return run(plain, plain=True)
 
 
 # A name is looked up from this many words down; an entity's aliases searched for one name at most this many.
@@ -207,7 +212,10 @@ def _aliases_of(conn: sqlite3.Connection, name: str, one_word: bool) -> list[str
         return []
     found: dict[str, None] = {}
     for r in conn.execute(f"SELECT name, aliases FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids):
-        for alias in (r["name"], *json.loads(r["aliases"])):
+        names = (r["name"], *json.loads(r["aliases"]))
+        if name.casefold() not in {n.strip().casefold() for n in names}:
+            continue  # a word linked to the entity that is none of its names: "Velorian" of Veloria
+        for alias in names:
             if one_word or " " in alias.strip() or (alias.isupper() and len(alias) >= 3):
                 found.setdefault(alias.strip())
     found.pop(name, None)

@@ -361,12 +361,13 @@ def story_quoted(
         "name, entity_id, kind, max(n) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first, "
         "sum(sum(n)) OVER () AS listed"
     )
+    # Each part is sorted outside its grouping, where "name" is the speaker's name, not a column of g's rows.
     sql = f"""WITH g AS MATERIALIZED ({groups})
-              SELECT * FROM (SELECT 'speakers' AS part, '' AS outlet, '[]' AS via, {columns},
-                                    count(*) OVER () AS total FROM g GROUP BY key ORDER BY {ranked} LIMIT ?)
+              SELECT * FROM (SELECT * FROM (SELECT 'speakers' AS part, '' AS outlet, '[]' AS via, {columns},
+                                    count(*) OVER () AS total FROM g GROUP BY key) ORDER BY {ranked} LIMIT ?)
               UNION ALL
-              SELECT * FROM (SELECT 'sources' AS part, outlet, via, {columns}, count(*) OVER () AS total
-                             FROM g GROUP BY outlet, via, key ORDER BY {ranked} LIMIT ?)"""
+              SELECT * FROM (SELECT * FROM (SELECT 'sources' AS part, outlet, via, {columns}, count(*) OVER () AS total
+                             FROM g GROUP BY outlet, via, key) ORDER BY {ranked} LIMIT ?)"""
     out = []
     for row in conn.execute(sql, [*params, max(0, speakers), max(0, sources)]):
         shaped = _speaker_row(row) if row["part"] == "speakers" else _source_row(row)

@@ -1,0 +1,189 @@
+"""The Ray engine against the local worker processes on the same articles, and a projection to N machines.
+
+Each engine ingests the same articles (the first ``--limit`` PolNeAR text files that ``bench/ingest.py`` reads)
+into a fresh database, in a process of its own, with ``--workers`` processes or actors (default 2): ``local`` runs
+the per-article stages in worker processes, ``ray`` in a Ray Data actor pool on a local Ray started for the run
+(``[pipeline] engine``). The CPU seconds are the run's process and every process it waited for (``os.wait4``:
+the local workers, and Ray's raylet with the worker processes it reaped), so they hold on a shared machine where
+wall times swing.
+
+From both runs' stage seconds it projects the steady rate of a large corpus on N machines: the per-article stages
+at the local workers' rate per worker, spread over every core; Ray's own cost per dataset (the Ray run's
+per-article stage seconds over the local run's, per dataset) paid once per per-article stage and chunk of 500
+articles; and the corpus stages (entity linking, dedupe, clustering, origins, claim matching), which stay in the
+driver, one after the other: ``seconds per article = worker_s / (N * cores) + 5 * dataset_s / 500 + serial_s``.
+
+Usage: ``.venv/bin/python bench/distributed.py [--limit 400] [--workers 2] [--machines 1,2,4,8,16] [--json PATH]``
+(needs ``pip install -e '.[ray]'``). ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+PER_ARTICLE = ("cites", "dates", "quotes", "claims", "stances")
+CHUNK = 500  # articles the runner hands each stage at a time (newsdesk.corpus._ANALYZE_CHUNK)
+
+
+def _ingest_bench() -> Any:
+    spec = importlib.util.spec_from_file_location("newsdesk_bench_ingest", HERE / "ingest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def one_run(engine: str, limit: int, workers: int, out: Path) -> None:
+    """Ingest ``limit`` articles with ``engine`` into a fresh database; write the timings to ``out`` as JSON."""
+    import newsdesk
+    from newsdesk.settings import PipelineSettings, Settings
+
+    bench = _ingest_bench()
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-ray-") as tmp:
+        inputs = bench.select(bench.shared_data(), limit, Path(tmp))
+        targets = [*inputs.texts, *([inputs.jsonl] if inputs.lines else [])]
+        settings = Settings(pipeline=PipelineSettings(workers=workers, engine=engine, parallel_from=1))
+        with newsdesk.open(Path(tmp) / "bench.db", settings=settings) as corpus:
+            started = time.perf_counter()
+            report = corpus.ingest(targets)
+            seconds = time.perf_counter() - started
+            picture = {
+                "articles": corpus.count(),
+                "quotes": len(corpus.quotes()),
+                "entities": len(corpus.entities()),
+                "failures": len(report.failures),
+            }
+    stages = {s.stage: s.seconds for s in report.stages[1:]}
+    out.write_text(
+        json.dumps({"engine": engine, "inputs": inputs.count, "seconds": seconds, "stages": stages, **picture}),
+        encoding="utf-8",
+    )
+
+
+def measure(engine: str, limit: int, workers: int) -> dict[str, Any]:
+    """One engine's run in a child process: its figures plus the CPU seconds of it and what it waited for."""
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-ray-") as tmp:
+        out = Path(tmp) / "run.json"
+        started = time.perf_counter()
+        command = [sys.executable, __file__, "--run", engine, "--limit", str(limit), "--workers", str(workers)]
+        child = subprocess.Popen([*command, "--out", str(out)])
+        seen: dict[tuple[int, int], float] = {}  # (pid, start tick) -> CPU seconds when last seen
+        while child.poll() is None:
+            _sample(child.pid, seen)
+            time.sleep(0.25)
+        wall = time.perf_counter() - started
+        status = child.returncode
+        if status:
+            sys.exit(f"error: the {engine} run failed (status {status})")
+        figures: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    figures["process_seconds"] = wall
+    figures["cpu_seconds"] = sum(seen.values())
+    return figures
+
+
+def _sample(root: int, seen: dict[tuple[int, int], float]) -> None:
+    """Record the CPU seconds of ``root`` and every process below it (from /proc; Linux only). A process that
+    ends between two samples loses at most a quarter second of its time."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        stats[pid] = fields
+    for pid, fields in stats.items():
+        up = pid
+        while up not in (root, 0, 1) and up in parents:
+            up = parents[up]
+        if up == root:
+            # utime, stime are fields 14 and 15 of stat, start time 22 (here counted from field 3).
+            seen[(pid, int(fields[19]))] = (int(fields[11]) + int(fields[12])) / tick
+
+
+def project(
+    local: dict[str, Any], ray: dict[str, Any], workers: int, machines: list[int], cores: int
+) -> list[dict[str, float]]:
+    """Articles/s of a large corpus on N machines of ``cores`` cores (see the module docstring): the per-article
+    work at the local workers' rate spread over every core, Ray's cost per dataset (its stage seconds over the
+    local ones) once per per-article stage and chunk, and the corpus stages in the driver."""
+    n = ray["inputs"]
+    local_work = sum(s for name, s in local["stages"].items() if name in PER_ARTICLE)
+    ray_work = sum(s for name, s in ray["stages"].items() if name in PER_ARTICLE)
+    serial = sum(s for name, s in ray["stages"].items() if name not in PER_ARTICLE) / n
+    datasets = len(PER_ARTICLE) * -(-n // CHUNK)
+    per_dataset = max(0.0, ray_work - local_work) / datasets
+    worker_seconds = local_work * workers / n  # one worker's seconds per article
+    rows = []
+    for count in machines:
+        seconds = worker_seconds / (count * cores) + len(PER_ARTICLE) * per_dataset / CHUNK + serial
+        rows.append(
+            {"machines": count, "seconds_per_article": seconds, "articles_per_s": 1 / seconds, "serial": serial}
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=400, help="articles (first PolNeAR text files)")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes or Ray actors")
+    parser.add_argument("--machines", default="1,2,4,8,16,64", help="machine counts to project to")
+    parser.add_argument("--cores", type=int, default=8, help="cores per projected machine")
+    parser.add_argument("--engines", default="local,ray")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--run", help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.run:
+        one_run(args.run, args.limit, args.workers, args.out)
+        return
+    runs = {engine: measure(engine, args.limit, args.workers) for engine in args.engines.split(",")}
+    print(f"{platform.node()} ({os.cpu_count()} CPUs), load average {os.getloadavg()[0]:.1f}, {args.limit} articles")
+    print(f"{'engine':8} {'wall s':>8} {'CPU s':>8} {'per-article s':>14} {'serial s':>9} {'stored':>7} {'quotes':>7}")
+    for engine, run in runs.items():
+        per_article = sum(s for name, s in run["stages"].items() if name in PER_ARTICLE)
+        serial = sum(s for name, s in run["stages"].items() if name not in PER_ARTICLE)
+        print(
+            f"{engine:8} {run['process_seconds']:8.1f} {run['cpu_seconds']:8.1f} {per_article:14.1f} {serial:9.1f}"
+            f" {run['articles']:7d} {run['quotes']:7d}"
+        )
+    if "local" in runs and "ray" in runs:
+        local, ray = runs["local"], runs["ray"]
+        print(
+            f"Ray overhead: wall {ray['process_seconds'] / local['process_seconds'] - 1:+.0%},"
+            f" CPU {ray['cpu_seconds'] / local['cpu_seconds'] - 1:+.0%}"
+        )
+    projected: list[dict[str, float]] = []
+    if "local" in runs and "ray" in runs:
+        counts = [int(m) for m in args.machines.split(",")]
+        projected = project(runs["local"], runs["ray"], args.workers, counts, args.cores)
+        print(
+            f"Projection for a large corpus, {args.cores} cores a machine (the corpus stages alone:"
+            f" {1 / projected[0]['serial']:.1f} articles/s):"
+        )
+        for row in projected:
+            print(f"  {row['machines']:4d} machines: {row['articles_per_s']:7.2f} articles/s")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"runs": runs, "projection": projected}, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""The rules that tell a contradiction from two things, two events or a change over time, one test each, on
+sentences written for these tests (invented places, people and outlets)."""
+
+from __future__ import annotations
+
+from newsdesk.claims import contradict, extract, summary, values
+from newsdesk.records import Article, Claim, DateMention, Modality
+
+
+def claim(text: str, dates: tuple[DateMention, ...] = ()) -> Claim:
+    vals = tuple(values.find(text, 0, dates))
+    negative = Modality.DENIED if extract._NEGATION.search(text) else Modality.ASSERTED
+    return Claim(
+        text=text,
+        start=0,
+        end=len(text),
+        modality=negative,
+        values=vals,
+        terms=extract.terms(text),
+        update=bool(extract.UPDATE.search(text)),
+    )
+
+
+def side(
+    cid: str,
+    *texts: str,
+    article: str | None = None,
+    event: str | None = "e1",
+    published: str | None = None,
+    origin: str | None = None,
+    dates: tuple[DateMention, ...] = (),
+) -> contradict.Side:
+    claims = [claim(t, dates) for t in texts]
+    article = article or f"a-{cid}"
+    return contradict.Side(
+        cluster_id=cid,
+        claims=claims,
+        article_ids=[article],
+        published=[published] if published else [],
+        origins=[origin or article],
+        claim_articles=[article] * len(claims),
+        claim_events=[event] * len(claims),
+        claim_published=[published] * len(claims),
+        claim_origins=[origin or article] * len(claims),
+    )
+
+
+def found(*sides: contradict.Side) -> list[tuple[str, bool, frozenset[str]]]:
+    return [(c.kind, c.update, frozenset(c.values)) for c in contradict.find(list(sides))]
+
+
+def contradictions(*sides: contradict.Side) -> set[frozenset[str]]:
+    return {values for kind, update, values in found(*sides) if not update}
+
+
+def updates(*sides: contradict.Side) -> set[frozenset[str]]:
+    return {values for kind, update, values in found(*sides) if update}
+
+
+def test_values_are_compared_claim_by_claim_not_across_a_cluster() -> None:
+    # The market-share line shares many words with the deal line, but gives no money: the cluster's other claim
+    # (a fine) is about something else.
+    a = side(
+        "a",
+        "Senator Ilse Marr said Velmar has a very big market share in Orlan streaming.",
+        "Analysts in Orlan expect regulators to impose a $3 billion fine.",
+    )
+    b = side("b", "Senator Ilse Marr said Velmar agreed a $40 billion deal for Orlan streaming.")
+    assert not found(a, b)
+
+
+def test_an_amount_said_with_a_qualifier_is_another_quantity() -> None:
+    day = "2026-12-05"  # a sum stated on days not known by two reports may have changed: one day here
+    bare = side("a", "Velmar agreed a deal worth $40 billion to buy the Tessaro studios in Orlan.", published=day)
+    with_debt = side(
+        "b",
+        "Velmar agreed a deal worth $46.5 billion, including debt, to buy the Tessaro studios.",
+        published=day,
+    )
+    other = side("c", "Velmar agreed a deal worth $46.5 billion to buy the Tessaro studios in Orlan.", published=day)
+    assert not found(bare, with_debt)
+    assert contradictions(bare, other) == {frozenset({"USD 40000000000", "USD 46500000000"})}
+
+
+def test_a_price_a_share_and_its_cash_part_are_two_quantities() -> None:
+    assert values.find("Corvane offers $30 (£22.50) per share.")[0].unit == "money per share"
+    price = side("a", "Corvane is making a cash offer to Tessaro shareholders of $30 (£22.50) per share.")
+    cash = side("b", "Corvane shareholders of Tessaro would receive $23.25 in cash and the rest in stock.")
+    assert not found(price, cash)
+
+
+def test_two_subjects_are_two_slots() -> None:
+    venn = side("a", "Dario Venn was found guilty on three counts, judge Orsolya Tamm said.")
+    rusk = side("b", "Former minister Kalle Rusk was also found guilty on four counts, judge Orsolya Tamm said.")
+    venn_again = side("c", "Dario Venn was found guilty on four counts, the Tesk tribunal said.")
+    assert not found(venn, rusk)
+    assert contradictions(venn, venn_again) == {frozenset({"3", "4"})}
+
+
+def test_an_article_that_gives_both_values_knows_they_are_two_things() -> None:
+    now = side("a", "Orlan beat Tesk by six wickets in the Varnholm Cup on Sunday.", article="x")
+    before = side("b", "Orlan beat Tesk by seven wickets in the Varnholm Cup a week ago.", article="x")
+    elsewhere = side("c", "Orlan beat Tesk by seven wickets in the Varnholm Cup on Sunday.", article="y")
+    assert not found(now, before)
+    assert contradictions(now, elsewhere) == {frozenset({"6", "7"})}
+
+
+def test_two_events_or_two_days_are_no_contradiction() -> None:
+    first = side("a", "Orlan beat Tesk by seven wickets in the Varnholm Cup.", event="match-1", published="2026-05-01")
+    second = side("b", "Orlan beat Tesk by six wickets in the Varnholm Cup.", event="match-2", published="2026-05-08")
+    later = side("c", "Orlan beat Tesk by six wickets in the Varnholm Cup.", event="match-1", published="2026-05-08")
+    assert not found(first, second)
+    assert not found(first, later)
+
+
+def test_a_rising_lower_bound_is_an_update_unless_one_day_or_one_report() -> None:
+    text = "At least {} people were killed in the Marrow Quay fire, the Orlan police said."
+    day1 = side("a", text.format(44), published="2026-03-10")
+    day2 = side("b", text.format(83), published="2026-03-11")
+    same_day = side("c", text.format(83), published="2026-03-10")
+    copy = side("d", text.format(83), origin="a-a")
+    undated = side("e", text.format(83))
+    assert updates(day1, day2) == {frozenset({"44", "83"})}
+    assert contradictions(day1, same_day) == {frozenset({"44", "83"})}
+    assert contradictions(day1, copy) == {frozenset({"44", "83"})}  # two copies of one report
+    assert not contradictions(day1, undated)
+
+
+def test_bounds_and_estimates_are_read_as_intervals() -> None:
+    about = side("a", "About 4,800 people live in the eight towers of the Varn estate in Orlan.")
+    roughly = side("b", "Approximately 4,000 people live in the eight towers of the Varn estate in Orlan.")
+    more_than = side("c", "More than 4,600 people live in the eight towers of the Varn estate in Orlan.")
+    close = side("d", "Around 4,900 people live in the eight towers of the Varn estate in Orlan.")
+    assert contradictions(about, roughly) == {frozenset({"4800", "4000"})}
+    assert contradictions(more_than, roughly) == {frozenset({"4600", "4000"})}
+    assert not found(about, more_than)  # "more than 4,600" allows "about 4,800"
+    assert not found(about, close)
+    up_to = side("e", "Up to 1,400 people were killed in the Orlan unrest, a Tesk report said", published="2026-01-02")
+    over = side(
+        "f", "More than 1,400 people were killed in the Orlan unrest, a Tesk report said", published="2026-01-02"
+    )
+    assert contradictions(up_to, over) == {frozenset({"up to 1400", "more than 1400"})}
+
+
+def test_a_property_of_a_thing_is_one_in_every_event() -> None:
+    one = side("a", "Crews fought the fire in the 31-storey towers of the Varn estate.", event="e1")
+    other = side("b", "Residents fled the 32-storey towers of the Varn estate as the fire spread.", event="e2")
+    assert contradictions(one, other) == {frozenset({"31", "32"})}
+
+
+def test_a_compound_and_a_tally_are_two_quantities() -> None:
+    cup = side("a", "Orlan is the designated host of the eight-nation Varnholm Cup, played in Tesk.")
+    pair = side("b", "The two nations met in the Varnholm Cup, played in Tesk, for a second time.")
+    assert not found(cup, pair)
+
+
+def test_a_shared_value_ties_two_undated_reports_to_one_moment() -> None:
+    one = side(
+        "a", "The death toll in the Orlan fire has risen to 128 and the number of people missing has reached 128"
+    )
+    two = side("b", "The death toll from the Orlan fire has risen to 128, and about 200 people are still missing.")
+    untied = side("c", "The Orlan fire has left about 200 people missing, the Varn council said.")
+    assert [(v.value, v.unit) for v in one.claims[0].values] == [("128", "people killed"), ("128", "people missing")]
+    assert contradictions(one, two) == {frozenset({"128", "200"})}
+    assert not contradictions(one, untied)  # two reports, days unknown: the count may have changed
+
+
+def test_a_change_word_belongs_to_the_value_it_stands_by() -> None:
+    text = "The death toll has risen to 128, and about 200 people are missing; 30 have now been treated."
+    c = claim(text)
+    changed = {v.value: contradict._changed(c, v) for v in c.values}
+    assert changed == {"128": True, "200": False, "30": True}
+
+
+def test_no_one_hurt_is_a_count_of_none() -> None:
+    got = values.find("The fire was brought under control without any reported injuries.")
+    assert [(v.kind, v.value, v.unit, v.bound) for v in got] == [("count", "0", "people injured", "")]
+    none = side("a", "The fire at the Orlan summit caused no casualties, the organisers said.", published="2026-11-20")
+    some = side("b", "At least 13 people were injured in the fire at the Orlan summit.", published="2026-11-20")
+    assert contradictions(none, some) == {frozenset({"0", "13"})}
+
+
+def test_a_day_named_without_a_date_is_still_a_day() -> None:
+    def friday(text: str, word: str) -> tuple[DateMention, ...]:
+        start = text.index(word)
+        return (DateMention(text=word, start=start, end=start + len(word), value=None, precision="day", anchor=None),)
+
+    one = "Orlan police arrested the bosses of a building firm on suspicion of fraud on Friday."
+    two = "Orlan police arrested the heads of a building firm on suspicion of fraud on Thursday."
+    began = "The blaze began on Wednesday afternoon in the Varn estate."
+    contained = "By the early hours of Friday, firefighters had mostly contained the blaze in the Varn estate."
+    a = side("a", one, dates=friday(one, "Friday"))
+    b = side("b", two, dates=friday(two, "Thursday"))
+    assert [(v.kind, v.value, v.unit) for v in a.claims[0].values] == [("date", "friday", "weekday")]
+    assert contradictions(a, b) == {frozenset({"friday", "thursday"})}
+    c = side("c", began, dates=friday(began, "Wednesday"))
+    d = side("d", contained, dates=friday(contained, "Friday"))
+    assert not found(c, d)  # what the two days date differs
+
+
+def test_a_denial_needs_a_denial_and_a_positive_claim() -> None:
+    asserted = side("a", "The Varn harbour authority confirmed that the sprinklers had been switched off.")
+    denied = side("b", "The Varn harbour authority denied that the sprinklers had been switched off.")
+    assert contradictions(asserted, denied) == {frozenset({"asserted", "denied"})}
+    excludes = side("c", "Velmar's takeover of Tessaro would not include the Orlan cable channels.")
+    includes = side("d", "Unlike Velmar's takeover, Corvane's bid for Tessaro includes the Orlan cable channels.")
+    assert not found(excludes, includes)
+    no_handshake = side("e", "There was no handshake between Orlan captain Ivo Brand and Tesk captain Sami Ruud.")
+    did_not = side("f", "Orlan captain Ivo Brand and Tesk captain Sami Ruud denied they had shaken hands.")
+    assert not found(no_handshake, did_not)
+
+
+def test_a_lede_the_title_was_guessed_from_is_a_claim() -> None:
+    lede = "Velmar has agreed a historic $40 billion deal to buy the Tessaro film studios in Orlan."
+    text = f"{lede}\nCorvane said it would not bid for the Tessaro film studios this year."
+    guessed = Article(id="a", source="s", text=text, title=lede)
+    headline = Article(
+        id="b",
+        source="s",
+        text=f"Velmar buys Tessaro studios in Orlan\n{text}",
+        title="Velmar buys Tessaro studios in Orlan",
+    )
+    assert extract.find(guessed)[0].text == lede
+    assert "Velmar buys Tessaro studios in Orlan" not in [c.text for c in extract.find(headline)]
+
+
+def test_a_contradiction_names_the_unit_it_is_about() -> None:
+    conflict = contradict.Conflict("a", "b", "count", "storey", False, ("31", "32"))
+    assert summary._slot("year · polic arrest", conflict) == "storey · polic arrest"
+    denial = contradict.Conflict("a", "b", "denial", "claim", False, ("asserted", "denied"))
+    assert summary._slot("sprinkler switch", denial) == "sprinkler switch"

@@ -1,0 +1,34 @@
+"""bench/distributed.py: the projection to N machines and the CPU accounting of a process tree."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import bench_module
+
+
+def test_projection_spreads_the_per_article_work_only() -> None:
+    bench = bench_module("distributed")
+    local = {"inputs": 100, "stages": {"quotes": 40.0, "cites": 10.0, "entities": 30.0}}
+    ray = {"inputs": 100, "stages": {"quotes": 50.0, "cites": 20.0, "entities": 20.0}}
+    rows = bench.project(local, ray, 2, [1, 10], 4)
+    # One worker spends 50 * 2 / 100 = 1 s an article; Ray adds 20 s over 5 datasets (5 stages, one chunk), 4 s
+    # each, paid 5 times a chunk of 500: 0.04 s an article; the corpus stages 0.2 s an article.
+    assert [round(r["seconds_per_article"], 6) for r in rows] == [round(1 / 4 + 0.04 + 0.2, 6), 0.265]
+    assert rows[0]["serial"] == 0.2
+    assert round(rows[1]["articles_per_s"], 3) == round(1 / 0.265, 3)
+
+
+def test_cpu_seconds_count_the_children() -> None:
+    bench = bench_module("distributed")
+    burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass\n"
+    child = subprocess.Popen(
+        [sys.executable, "-c", f"import subprocess, sys; subprocess.run([sys.executable, '-c', {burn!r}])"]
+    )
+    seen: dict[tuple[int, int], float] = {}
+    while child.poll() is None:
+        bench._sample(child.pid, seen)
+    assert sum(seen.values()) >= 0.3  # the grandchild's burn, seen below the child
+    assert all(pid != os.getpid() for pid, _ in seen)
