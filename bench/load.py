@@ -12,6 +12,7 @@ time per request of each route (``--route-cpu``). ``--no-cache`` serves the load
 (``[web] cache_mb = 0``): every page computed anew.
 
 Usage: ``.venv/bin/python bench/load.py [--db PATH] [--articles 10000] [--clients 20] [--requests 2000]``.
+``--workers N`` serves from N processes (``newsdesk serve --workers``; the second pass always uses one).
 ``--timeout`` bounds the whole run in seconds (default 120): requests still waiting then count as errors.
 ``--rate R`` offers R requests a second (an open loop) instead of sending each as soon as a client is free; a
 request's time then counts from when it was due.
@@ -175,12 +176,26 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds of process ``pid`` and of its children (``serve --workers``: the serving processes)."""
+    total = _cpu_seconds(pid)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            total += _cpu_seconds(int(stat.parent.name))
+    return total
+
+
 @contextlib.contextmanager
-def _serving(db: Path, *, cache: bool) -> Iterator[tuple[str, int]]:
-    """``newsdesk serve`` over ``db`` in a process of its own, as a user runs it: its base URL and process id."""
+def _serving(db: Path, *, cache: bool, workers: int = 1) -> Iterator[tuple[str, int]]:
+    """``newsdesk serve`` over ``db`` in a process of its own (with ``workers`` serving processes), as a user runs
+    it: its base URL and process id."""
     env = {**os.environ, "NEWSDESK_WEB_CACHE_MB": "64" if cache else "0"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk", "--db", str(db), "serve", "--port", "0"],
+        [sys.executable, "-m", "newsdesk", "--db", str(db), "serve", "--port", "0", "--workers", str(workers)],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
@@ -207,7 +222,14 @@ def _serving(db: Path, *, cache: bool) -> Iterator[tuple[str, int]]:
 
 
 def run(
-    db: Path, clients: int, requests: int, timeout: float, *, cache: bool = True, rate: float | None = None
+    db: Path,
+    clients: int,
+    requests: int,
+    timeout: float,
+    *,
+    cache: bool = True,
+    rate: float | None = None,
+    workers: int = 1,
 ) -> tuple[dict[str, list[float]], int, float, float, float]:
     """Serve ``db`` on loopback with ``newsdesk serve`` in its own process, as a user runs it, load it from this
     process, stop the server; returns timings per route, errors, seconds, and the server's and the clients' CPU
@@ -215,13 +237,14 @@ def run(
     web = _web_bench()
     with newsdesk.open(db) as corpus:
         work = plan(corpus, web, requests)
-    with _serving(db, cache=cache) as (base, pid):
+    with _serving(db, cache=cache, workers=workers) as (base, pid):
         with httpx.Client(base_url=base, timeout=300) as warm:  # templates, first connections, first renders
-            for _, url in work[: 2 * len({r for r, _ in work})]:
-                warm.get(url)
-        cpu, own = _cpu_seconds(pid), time.process_time()
+            # Each worker process warms its own templates: new connections spread over them.
+            for _, url in work[: 2 * len({r for r, _ in work})] * workers:
+                warm.get(url, headers={"connection": "close"} if workers > 1 else None)
+        cpu, own = _tree_cpu_seconds(pid), time.process_time()
         timings, errors, elapsed = asyncio.run(_load(base, work, clients, timeout, rate))
-        return timings, errors, elapsed, _cpu_seconds(pid) - cpu, time.process_time() - own
+        return timings, errors, elapsed, _tree_cpu_seconds(pid) - cpu, time.process_time() - own
 
 
 def route_cpu(db: Path, requests: int, per_route: int) -> dict[str, float]:
@@ -328,6 +351,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--rate", type=float, default=None, help="send this many requests a second (default: as fast as answered)"
     )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="serving processes (newsdesk serve --workers; default 1)"
+    )
     args = parser.parse_args(argv)
     if args.clients < 1 or args.requests < args.clients or args.articles < 10:
         parser.error("--clients must be at least 1, --requests at least --clients, --articles at least 10")
@@ -347,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 web.build(db, args.articles, Path(tmp))
         before = os.getloadavg()[0]
         timings, errors, elapsed, cpu, client = run(
-            db, args.clients, args.requests, args.timeout, cache=not args.no_cache, rate=args.rate
+            db, args.clients, args.requests, args.timeout, cache=not args.no_cache, rate=args.rate, workers=args.workers
         )
         load = (before, os.getloadavg()[0])
         per_route = route_cpu(db, args.requests, args.route_cpu) if args.route_cpu else None
@@ -357,7 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pace = f"{args.rate:g} requests/s offered" if args.rate else "each client as fast as answered"
     print(
         f"newsdesk {newsdesk.__version__} load benchmark: {stored:,} articles in {stories:,} stories, "
-        f"over loopback, {cached}, {pace}"
+        f"over loopback, {cached}, {pace}, {args.workers} server process{'es' * (args.workers != 1)}"
     )
     rows = table(
         timings, errors, elapsed, args.clients, cpu, args.rate, client_cpu=client, per_route=per_route, load=load

@@ -120,10 +120,10 @@ def test_story_page_has_a_framing_section(tmp_path: Path) -> None:
 
 
 def test_the_dashboard_reads_a_sample_of_a_large_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsdesk.web.views import framing as view
+    from newsdesk.digest import framing as view  # the section is made by the digest stage, at analysis
 
-    build(tmp_path / "news.db")
     monkeypatch.setattr(view, "SAMPLE", 4)
+    build(tmp_path / "news.db")
     with open_corpus(tmp_path / "news.db") as corpus, TestClient(create_app(corpus)) as client:
         section = client.get(f"/stories/{STORY}.json").json()["framing"]
         page = client.get(f"/stories/{STORY}")

@@ -8,12 +8,11 @@ import dataclasses
 import logging
 import os
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from newsdesk import clean
+from newsdesk import clean, digest
 from newsdesk.claims import summary as claim_summary
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
@@ -94,21 +93,8 @@ def _in_sentence(item: dict[str, Any]) -> dict[str, Any]:
     return {**item, "sentence": [p for p in pieces if p["text"]]}
 
 
-def framing_groups(items: Iterable[str]) -> dict[str, str]:
-    """``[framing] groups`` items (``"outlet = group"``) as outlet (case-folded) -> group.
-
-    Raises:
-        ConfigError: an item without ``=``, or with an empty side.
-    """
-    out = {}
-    for item in items:
-        outlet, sep, group = item.partition("=")
-        if not sep or not outlet.strip() or not group.strip():
-            raise ConfigError(
-                f'Bad [framing] groups item {item!r}: write it as "outlet = group", e.g. "Daily Planet = western".'
-            )
-        out[outlet.strip().casefold()] = group.strip()
-    return out
+# ``[framing] groups`` items as outlet -> group (kept here by its old name).
+framing_groups = digest.framing.groups
 
 
 def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
@@ -588,64 +574,9 @@ class Corpus:
             NotFoundError: ``story_id`` names no story.
             ConfigError: a ``[framing] groups`` item is not ``outlet = group``.
         """
-        from newsdesk.cluster.similarity import term_key
-        from newsdesk.frame import framing
-
         head = self.story_head(story_id)
-        groups = framing_groups(self.settings.framing.groups)
-        every = 1
-        if sample is not None:
-            summary = self.story_part("summary", head["id"])[0]
-            every = max(1, -(-(summary["articles"] - summary["copies"]) // max(1, sample)))
-        rows: list[dict[str, Any]] = []
-        while True:
-            after = rows[-1]["row"] if rows else 0
-            page = self.store.query("framing_articles", story_id=head["id"], after=after, every=every)
-            rows.extend(page)
-            if len(page) < 200:
-                break
-        articles = [
-            Article(
-                id=r["id"],
-                source="",
-                text=r["text"],
-                outlet=r["outlet"],
-                published=r["published"],
-                language=r["language"],
-                event_id=r["event_id"],
-                origin=r["origin"],
-            )
-            for r in rows
-        ]
-        titles = {r["event_id"]: r["event_title"] for r in rows if r["event_id"]}
-
-        def background(terms: Iterable[str]) -> dict[str, int]:
-            keys: dict[int, list[str]] = {}
-            for term in terms:
-                keys.setdefault(term_key(term), []).append(term)
-            found = self.store.query("term_documents", keys=list(keys))
-            return {t: int(r["documents"]) for r in found for t in keys[r["term"]]}
-
-        names: dict[str, dict[str, Counter[str]]] = {}
-        for r in self.store.query("framing_names", story_id=head["id"]):
-            group = framing.group_name(Article(id="", source="", text="", outlet=r["outlet"]), groups)
-            names.setdefault(r["entity_id"], {}).setdefault(group, Counter())[r["text"]] += r["n"]
-        claims: list[dict[str, Any]] = []
-        if len(rows) > 1:
-            # What each outlet leaves out needs the clusters and their origins, not who contradicts whom: the
-            # conflicts of no cluster are sought (on a 3,000-article story they cost 17 s of CPU).
-            claims, _ = claim_summary.clusters(self.store.claim_rows([head["id"]]), only=set())
-            claims.sort(key=lambda c: (-len(c["independent_origins"]), -len(c["article_ids"])))
-        found = framing.frame(
-            articles,
-            groups=groups,
-            background=background,
-            events=titles,
-            claims=claims,
-            names=names,
-            by_event=by_event,
-        )
-        return {"story": {"id": head["id"], "title": head["title"]}, "articles": len(rows), **found}
+        grouping = framing_groups(self.settings.framing.groups)
+        return digest.framing.read(self.store, head, grouping=grouping, sample=sample, by_event=by_event)
 
     def stances(
         self,
@@ -654,6 +585,7 @@ class Corpus:
         story_id: str | None = None,
         issue: str | None = None,
         latest: int | None = None,
+        actor_id: str | None = None,
     ) -> list[dict[str, Any]]:
         """Each actor's position on each issue of each story (the ``stances --json`` contract): the latest
         position with its date, strength and confidence, the shifts between dated statements, and every
@@ -664,19 +596,23 @@ class Corpus:
             story_id: only this story (an id or unique id prefix).
             issue: only issues whose name or a statement's target contains this (case aside).
             latest: read only this many statements, of the most recently stored articles (a page's bound).
+            actor_id: only the actor with this exact entity id (``actor`` is then not read).
 
         Raises:
             NotFoundError: ``story_id`` names no story.
         """
         story_ids = [self._story_id(story_id)] if story_id is not None else None
         actor_ids: set[str] | None = None
-        if actor is not None:
+        if actor_id is not None:  # one entity, by its exact id: no name to look for among every entity
+            actor_ids = {actor_id}
+        elif actor is not None:
             needle = actor.strip().casefold()
             actor_ids = {
                 e.id
                 for e in self.store.entities()
                 if e.id == actor.strip() or any(needle in n.casefold() for n in (e.name, *e.aliases))
             }
+        if actor_ids is not None:
             if not actor_ids:
                 return []
             # Issues are grouped over the whole story, whoever is asked about.
@@ -701,30 +637,23 @@ class Corpus:
         origins first; ``sort`` as :mod:`newsdesk.store.story_claims`): each with its independent origins (own
         reporting or relayed), its first supporting articles' spans and the contradictions it is a side of.
         Each row carries ``total``, the clusters in all. ``filters`` are the story page's."""
-        filters = {k: v for k, v in filters.items() if k in ("outlet", "event", "since", "until") and v}
-        if sort in (None, "size"):
-            # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
-            # the support rows of the story, which are small (no text); only the page's clusters are then read.
-            support = self.store.query("story_claim_support", story_id=story_id, **filters)
-            order = claim_summary.ranked(support)
-            ids = order[offset : offset + limit]
-            rows = self.store.query("story_claims", story_id=story_id, ids=ids, limit=len(ids), **filters)
-            place = {cid: i for i, cid in enumerate(ids)}
-            rows = sorted(rows, key=lambda r: place[r["id"]])
-            for row in rows:
-                row["total"] = len(order)
-            support = [s for s in support if s["cluster_id"] in place]
-        else:
-            rows = self.store.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
-            ids = [r["id"] for r in rows]
-            support = self.store.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
-        if not rows:
-            return []
-        # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
-        every, conflicts = claim_summary.clusters(self.store.claim_rows([story_id]), only=set(ids))
-        found = claim_summary.contradictions(every, conflicts)
-        cards = claim_summary.cards(rows, support, found)
-        return [{**card, "total": rows[0]["total"]} for card in cards]
+        return digest.claims.page(self.store, story_id, limit=limit, offset=offset, sort=sort, **filters)
+
+    def story_digest(self, story_id: str, part: str) -> Any:
+        """A part of a story's (exact id) digest, as its page shows it (:func:`newsdesk.digest.part`): ``claims``
+        (the first 50 claim cards), ``framing`` or ``positions``. Read as the digest stage stored it while the story
+        is unchanged since, else computed now (the same result, at the cost of a view).
+
+        Raises:
+            NotFoundError: no story has that id.
+            ValueError: no part has that name.
+        """
+        if part not in digest.PARTS:
+            raise ValueError(f"No digest part {part!r}. Available: {', '.join(digest.PARTS)}.")
+        stored = self.store.story_digest(story_id, part)
+        if stored is not None:
+            return stored
+        return digest.part(self.store, self.story_head(story_id), part, self.settings)
 
     def verify(self, claim: str, *, story_id: str | None = None, limit: int = 50) -> dict[str, Any]:
         """Check a claim the user types: the articles that support it, contradict it or merely report it
@@ -819,6 +748,11 @@ class Corpus:
         found = self.store.query("entities", entity_id=entity_id)
         if not found:
             raise NotFoundError(f"No entity with id {entity_id!r}. List ids with: newsdesk entities")
+        if related == digest.entities.RELATED:
+            # A hub entity's counts and co-mentions read all its mentions: kept by the digest stage while current.
+            kept = self.store.entity_digest(entity_id) or digest.entities.card(self.store, entity_id)
+            quotes = self.store.query("entity_quotes_count", entity_id=entity_id)[0]["quotes"]
+            return {**found[0], "stories": kept["stories"], "quotes": quotes, "co_mentioned": kept["co_mentioned"]}
         counts = self.store.query("entity_counts", entity_id=entity_id)[0]
         co = self.store.query("co_mentioned", entity_id=entity_id, limit=related)
         return {**found[0], "stories": counts["stories"], "quotes": counts["quotes"], "co_mentioned": co}
@@ -829,7 +763,13 @@ class Corpus:
         "named"}`` (a named piece has its ``start`` and ``end``; an ellipsis piece marks a sentence shown cut).
         Mentions in one sentence make one item, with each of them in ``mentions``."""
         items: list[dict[str, Any]] = []
-        for row in self.store.query("entity_mentions", entity_id=entity_id, limit=limit, offset=offset):
+        kept = self.store.entity_digest(entity_id) if (offset, limit) == (0, digest.entities.MENTIONS) else None
+        if kept is not None and "first_page" in kept:  # a hub's first page, chosen by the digest stage: not sorted
+            keys = [(a, s, n) for a, s, n in kept["first_page"]]
+            rows = self.store.query("entity_mentions_at", entity_id=entity_id, keys=keys)
+        else:
+            rows = self.store.query("entity_mentions", entity_id=entity_id, limit=limit, offset=offset)
+        for row in rows:
             window, base, size = row.pop("window") or "", row.pop("window_start"), row.pop("text_length")
             left, right = dates.sentence_around(window, row["start"] - base, row["end"] - base)
             mention = {"start": row["start"], "end": row["end"], "text": row["text"]}

@@ -28,7 +28,7 @@ from importlib.metadata import entry_points
 from types import FrameType
 from typing import Any, Protocol, runtime_checkable
 
-from newsdesk import nlp
+from newsdesk import digest, nlp
 from newsdesk.claims import extract as claim_extract
 from newsdesk.claims import match as claim_match
 from newsdesk.errors import BudgetError, ConfigError, PipelineError, did_you_mean
@@ -101,6 +101,19 @@ class CorpusView(Protocol):
     def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
 
     def claim_clusters(self, story_ids: Sequence[str]) -> list[dict[str, Any]]: ...
+
+    # What the digest stage reads: the named read queries, claim support and stance rows, story signatures.
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
+
+    def claim_rows(self, story_ids: list[str] | None = None) -> list[dict[str, Any]]: ...
+
+    def stance_rows(
+        self, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None, latest: int | None = None
+    ) -> list[dict[str, Any]]: ...
+
+    def story_signatures(self, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
+
+    def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,6 +538,14 @@ BUILTIN: tuple[Stage, ...] = (
         claim_match.stage,
         requires=("article.claims", "article.event_id"),
         produces=("story.claims",),
+        keeps_state=True,
+    ),
+    # Last: what story pages show of claims, framing and positions, once per story an analysis changed.
+    CorpusStage(
+        "digest",
+        digest.stage,
+        requires=("story.claims", "article.stances", "article.origin"),
+        produces=("story.digest",),
         keeps_state=True,
     ),
 )

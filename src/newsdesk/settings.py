@@ -84,6 +84,7 @@ class PipelineSettings:
             "cluster",
             "origins",
             "claim_match",
+            "digest",
         ),
         metadata=_help("Analysis stages run over stored articles, in order."),
     )

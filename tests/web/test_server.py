@@ -111,3 +111,55 @@ def test_issue_hardening_ctrl_c_stops_serve_cleanly_mid_request(
     assert process.returncode == 0, err
     assert "Traceback" not in err and "Aborted" not in err and "Error" not in err, err
     assert err.rstrip().endswith("Stopped serving newsdesk.")
+
+
+def _children(pid: int) -> set[int]:
+    """Process ids of ``pid``'s children (Linux /proc), besides multiprocessing's resource tracker."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and b"resource_tracker" not in cmdline:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_serve_with_workers_answers_from_each_process_and_stops_them_all(
+    slow_corpus: Corpus, sig: signal.Signals, tmp_path: Path
+) -> None:
+    (tmp_path / "newsdesk.toml").write_text("[web]\nsearch_timeout = 1.0\n", encoding="utf-8")
+    config = ("--config", str(tmp_path / "newsdesk.toml"))
+    process, url = _serve(Path(slow_corpus.store.path), *config, "serve", "--workers", "2")
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers := _children(process.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) == 2
+        with httpx.Client(timeout=10) as http:  # new connections, spread by the kernel over both processes
+            answers = [http.get(url, headers={"connection": "close"}) for _ in range(20)]
+        assert all(a.status_code == 200 for a in answers)
+        # A slow search holds one worker; the other still answers at once.
+        searching = threading.Thread(target=lambda: httpx.get(f"{url}search.json", params={"q": HOSTILE}, timeout=30))
+        searching.start()
+        time.sleep(0.2)
+        process.send_signal(sig)
+        _, err = process.communicate(timeout=20)
+        searching.join(timeout=15)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert "Traceback" not in err, err
+    assert err.rstrip().endswith("Stopped serving newsdesk.")
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "a worker outlived the server"
+
+
+def test_serve_with_workers_refuses_an_in_memory_database() -> None:
+    from newsdesk.errors import ConfigError
+    from newsdesk.web.server import listen, serve
+
+    with open_corpus(":memory:") as corpus, listen("127.0.0.1", 0) as sock, pytest.raises(ConfigError, match="memory"):
+        serve(corpus, sock=sock, workers=2)

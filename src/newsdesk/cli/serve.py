@@ -43,14 +43,14 @@ def host_options(fn: click.decorators.FC) -> click.decorators.FC:
     )(fn)
 
 
-def run_server(corpus: Corpus, *, sock: socket.socket) -> None:
+def run_server(corpus: Corpus, *, sock: socket.socket, workers: int = 1) -> None:
     """Serve the UI on ``sock`` until interrupted; Starlette and uvicorn load here, when a command serves."""
     from newsdesk.web.server import serve
 
-    serve(corpus, sock=sock)
+    serve(corpus, sock=sock, workers=workers)
 
 
-def start(state: State, host: str, port: int, allow_hosts: Sequence[str] = ()) -> None:
+def start(state: State, host: str, port: int, allow_hosts: Sequence[str] = (), workers: int = 1) -> None:
     """Bind the address, print the URL and serve until Ctrl-C, which stops it with one line, not a traceback.
 
     The socket is bound first, so a taken port is a clear error and the URL printed is one that answers.
@@ -65,7 +65,8 @@ def start(state: State, host: str, port: int, allow_hosts: Sequence[str] = ()) -
     state.err.print(f"Serving newsdesk at [cyan]{url(host, sock.getsockname()[1])}[/] (Ctrl-C to stop)")
     try:
         with sock, state.corpus() as corpus:
-            run_server(corpus, sock=sock)
+            # One process is the plain call (as before --workers): callers that stand in for the server take it.
+            run_server(corpus, sock=sock, **({"workers": workers} if workers > 1 else {}))
     except KeyboardInterrupt:
         pass  # uvicorn has shut down already; it raises the interrupt again for its caller
     state.err.print("Stopped serving newsdesk.")
@@ -73,11 +74,18 @@ def start(state: State, host: str, port: int, allow_hosts: Sequence[str] = ()) -
 
 @click.command()
 @host_options
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes sharing the address: pages are computed on that many cores at once.",
+)
 @pass_state
 @errors_as_click
-def serve(state: State, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
+def serve(state: State, host: str, port: int, allow_hosts: tuple[str, ...], workers: int) -> None:
     """Serve the web UI: stories, timelines, articles, entities, search and briefs."""
-    start(state, host, port, allow_hosts)
+    start(state, host, port, allow_hosts, workers)
 
 
 COMMANDS = [serve]

@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
 from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, StageReport
-from newsdesk.store import claims, export, extracts, lock, migrations, postgres, queries, stances
+from newsdesk.store import claims, digests, export, extracts, lock, migrations, postgres, queries, stances
 from newsdesk.store.postgres import Connection as PgConnection
 
 __all__ = ["Store"]
@@ -94,6 +94,7 @@ _STAGE_STATE = {
     "claim_match": ("DELETE FROM claim_support", "DELETE FROM claim_clusters"),
     # Per article, but redone from scratch: an article that now fails the stage must not keep its old stances.
     "stances": ("DELETE FROM stances",),
+    "digest": ("DELETE FROM story_digests", "DELETE FROM entity_digests"),
     "entities": (
         "UPDATE mentions SET entity_id = NULL",
         "UPDATE quotes SET speaker_entity_id = NULL",
@@ -691,6 +692,22 @@ class Store:
         ``latest``: only that many, of the most recently stored articles."""
         return stances.rows(self.conn, story_ids=story_ids, actor_ids=actor_ids, latest=latest)
 
+    def story_signatures(self, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """Each given story's signature (article count, last article row), which its digest was made at."""
+        return digests.signatures(self.conn, story_ids)
+
+    def story_digest(self, story_id: str, part: str) -> Any | None:
+        """A part of the story's digest (see :mod:`newsdesk.digest`) while it is current, else None."""
+        return digests.load(self.conn, story_id, part)
+
+    def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """Each given entity's signature (mention count, last mention row), which its page parts were made at."""
+        return digests.entity_signatures(self.conn, entity_ids)
+
+    def entity_digest(self, entity_id: str) -> Any | None:
+        """The entity's page parts (see :mod:`newsdesk.digest.entities`) while they are current, else None."""
+        return digests.entity_card(self.conn, entity_id)
+
     def copies_of(self, article_id: str) -> list[str]:
         """Ids of the articles marked as duplicates of ``article_id``."""
         rows = self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY rowid", (article_id,))
@@ -724,6 +741,10 @@ class Store:
             extracts.save_entities(conn, state["entities"])
         if "claim_clusters" in state:
             claims.save_clusters(conn, state["claim_clusters"], state.get("claim_support", ()))
+        if "story_digests" in state:
+            digests.save(conn, state["story_digests"])
+        if "entity_digests" in state:
+            digests.save_entities(conn, state["entity_digests"])
         if "term_counts" in state:
             delta, documents = state["term_counts"]
             conn.executemany(

@@ -471,3 +471,27 @@ def m016_story_cover() -> str:
         CREATE INDEX mentions_article_entity ON mentions(article_id, entity_id);
         CREATE INDEX mentions_entity_article ON mentions(entity_id, article_id, start);
     """
+
+
+@migration
+def m017_story_digests() -> str:
+    # What a story's page shows of its claims, framing and positions, worked out by the digest stage at the end
+    # of analysis (JSON, one row a part), with the story's signature when it was made: its article count and
+    # last article row. A page reads a part only while the story still has that signature. The same for the parts
+    # of a hub entity's page that read all its mentions, with its mention count and last mention row.
+    return """
+        CREATE TABLE story_digests (
+            story_id TEXT NOT NULL,
+            part     TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            last_row INTEGER NOT NULL,
+            data     TEXT NOT NULL,
+            PRIMARY KEY (story_id, part)
+        ) WITHOUT ROWID;
+        CREATE TABLE entity_digests (
+            entity_id TEXT PRIMARY KEY,
+            mentions  INTEGER NOT NULL,
+            last_row  INTEGER NOT NULL,
+            data      TEXT NOT NULL
+        ) WITHOUT ROWID;
+    """

@@ -19,7 +19,9 @@ __all__ = [
     "entities_named",
     "entity_counts",
     "entity_mentions",
+    "entity_mentions_at",
     "entity_quotes",
+    "entity_quotes_count",
     "failures",
     "mentions",
     "mentions_in",
@@ -630,6 +632,12 @@ def entity_counts(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str,
     return [dict(r) for r in conn.execute(sql, {"entity": entity_id})]
 
 
+def entity_quotes_count(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
+    """How many quotes one entity has as their speaker, as a list of one row."""
+    row = conn.execute("SELECT count(*) FROM quotes WHERE speaker_entity_id = ?", (entity_id,)).fetchone()
+    return [{"quotes": int(row[0])}]
+
+
 def entity_mentions(conn: sqlite3.Connection, *, entity_id: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:
     """One entity's mentions grouped by story (the story that mentions it most first, mentions outside any story
     last), then by article date and text order; each with its article's title, outlet and date, its story, and
@@ -653,6 +661,29 @@ def entity_mentions(conn: sqlite3.Connection, *, entity_id: str, limit: int, off
              ORDER BY {order.format("p.")}"""
     rows = conn.execute(sql, {"entity": entity_id, "limit": limit, "offset": offset})
     return [{k: v for k, v in dict(r).items() if k != "article_row"} for r in rows]
+
+
+def entity_mentions_at(
+    conn: sqlite3.Connection, *, entity_id: str, keys: list[tuple[str, int, int]]
+) -> list[dict[str, Any]]:
+    """The entity's mentions at ``keys`` (article id, start, and the ``story_mentions`` of their story), in that
+    order, as :func:`entity_mentions` gives them: a page chosen beforehand (the digest stage keeps a hub entity's
+    first page), read without sorting all of the entity's mentions."""
+    if not keys:
+        return []
+    values = ", ".join("(?, ?, ?, ?)" for _ in keys)
+    params: list[Any] = [v for i, (article_id, start, n) in enumerate(keys) for v in (i, article_id, start, n)]
+    sql = f"""WITH k(i, article_id, start, story_mentions) AS (VALUES {values})
+             SELECT m.article_id, m.start, m.end, m.text, m.role, a.title, a.outlet, a.published, a.duplicate_of,
+                    e.story_id, s.title AS story_title, k.story_mentions,
+                    max(0, m.start - {_WINDOW}) AS window_start, length(a.text) AS text_length,
+                    substr(a.text, max(0, m.start - {_WINDOW}) + 1, m.end - max(0, m.start - {_WINDOW}) + {_WINDOW})
+                    AS window
+             FROM k JOIN mentions m ON m.article_id = k.article_id AND m.start = k.start
+             JOIN articles a ON a.id = m.article_id
+             LEFT JOIN events e ON e.id = a.event_id LEFT JOIN stories s ON s.id = e.story_id
+             WHERE m.entity_id = ? ORDER BY k.i"""
+    return [dict(r) for r in conn.execute(sql, [*params, entity_id])]
 
 
 def entity_quotes(conn: sqlite3.Connection, *, entity_id: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:

@@ -8,13 +8,14 @@ from typing import Any
 from starlette.requests import Request
 
 from newsdesk.corpus import Corpus
+from newsdesk.digest.entities import MENTIONS
 from newsdesk.errors import NotFoundError
 from newsdesk.web.page import Page, int_param
 from newsdesk.web.views import positions
 
 __all__ = ["MENTIONS_PER_PAGE", "QUOTES_PER_PAGE", "TYPE_WORDS", "entity"]
 
-MENTIONS_PER_PAGE = 50
+MENTIONS_PER_PAGE = MENTIONS  # the digest stage keeps a hub entity's first page of this many
 QUOTES_PER_PAGE = 20
 # The entity types the model writes, as a reader says them.
 TYPE_WORDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "group"}

@@ -1,6 +1,6 @@
 """Where actors stand: the "Positions" section of a story's page, and the stance timeline of an actor's page.
 
-Both read ``Corpus.stances``. A story's section shows its issues with most actors first (at most
+A story's section shows its issues with most actors first (at most
 :data:`ISSUES`, each with at most :data:`ACTORS` actors), whatever the story's size; an actor's page shows each
 issue the actor took a position on as a small chart: one point per statement, by date, in the lane of its
 position, each linked to its evidence span.
@@ -13,46 +13,21 @@ from datetime import date
 from typing import Any
 
 from newsdesk.corpus import Corpus
+from newsdesk.digest.positions import ACTORS, ISSUES, STATEMENTS, evidence
 
 __all__ = ["ACTORS", "ISSUES", "LANES", "STATEMENTS", "actor", "story", "timeline"]
 
-ISSUES = 8
-STATEMENTS = 600  # a story's section reads at most this many statements, the most recent: the page's bound
-ACTORS = 8
-TEXT_CHARS = 300  # longest evidence a list shows (the article has it whole)
 # The chart's lanes, top to bottom.
 LANES = ("supports", "conditional", "neutral", "opposes")
 _WIDTH, _LANE, _PAD = 320, 16, 8
 
 
-def _evidence(e: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **e,
-        "text": e["text"][:TEXT_CHARS],
-        "url": f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}",
-    }
-
-
 def story(corpus: Corpus, story_id: str) -> dict[str, Any]:
     """A story's issues and who stands where on each: ``issues`` (name, actors, each actor's position, date,
-    shifts and latest evidence) and ``total`` issues."""
-    found = corpus.stances(story_id=story_id, latest=STATEMENTS)
-    issues: dict[str, dict[str, Any]] = {}
-    for p in found:
-        issue = issues.setdefault(p["issue_id"], {"id": p["issue_id"], "name": p["issue"], "actors": []})
-        if len(issue["actors"]) < ACTORS:
-            issue["actors"].append(
-                {
-                    "id": p["actor_id"],
-                    "name": p["actor"],
-                    "position": p["position"],
-                    "date": p["date"],
-                    "statements": p["statements"],
-                    "shifts": [s["text"] for s in p["shifts"]],
-                    "latest": _evidence(p["evidence"][-1]),
-                }
-            )
-    return {"total": len(issues), "issues": list(issues.values())[:ISSUES]}
+    shifts and latest evidence) and ``total`` issues; worked out by the digest stage when the story was analysed
+    (``Corpus.story_digest``, :func:`newsdesk.digest.positions.section`)."""
+    found: dict[str, Any] = corpus.story_digest(story_id, "positions")
+    return found
 
 
 def _day(value: str | None) -> date | None:
@@ -105,8 +80,8 @@ def actor(corpus: Corpus, entity_id: str) -> list[dict[str, Any]]:
             "position": p["position"],
             "date": p["date"],
             "shifts": p["shifts"],
-            "evidence": [_evidence(e) for e in p["evidence"]],
+            "evidence": [evidence(e) for e in p["evidence"]],
         }
-        for p in corpus.stances(actor=entity_id, latest=STATEMENTS)
+        for p in corpus.stances(actor_id=entity_id, latest=STATEMENTS)
         if p["actor_id"] == entity_id
     ]

@@ -1,0 +1,92 @@
+"""Story digests: what a story's page shows of its claims, framing and positions, worked out once per analysis.
+
+These parts depend only on the analysed data, yet cost a view up to seconds on a large story (the claim clusters
+of a 3,000-article story, its framing). The ``digest`` corpus stage runs last: for each story one of its batch's
+articles belongs to, it computes the parts with the very functions a view uses (:func:`compute`), and hands them
+to the store with the story's signature (its article count and last article row). A page reads a part whose
+signature still matches the story's and computes it otherwise, so a page is never staler than its story's
+articles; see docs/decisions/0022-story-digests.md.
+
+Stories are computed once per run, after every earlier stage has gone over all pending articles (the runner goes
+stage by stage), so a story whose articles fall in several batches is still computed once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from newsdesk.digest import claims, entities, framing, positions
+from newsdesk.records import Article
+from newsdesk.settings import Settings
+
+__all__ = ["CLAIMS_KEPT", "PARTS", "claims", "compute", "entities", "framing", "part", "positions", "stage"]
+
+# The first page of a story's claims list (50 a page); the dashboard shows its first few.
+CLAIMS_KEPT = 50
+PARTS = ("claims", "framing", "positions")
+
+
+class View(claims.Reader, framing.Reader, positions.Reader, Protocol):
+    def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
+
+    def story_signatures(self, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
+
+    def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
+
+
+def part(view: View, story: dict[str, Any], name: str, settings: Settings) -> Any:
+    """One part of a story's digest (``story``: its exact ``id`` and ``title``), computed now:
+
+    - ``claims``: the first :data:`CLAIMS_KEPT` claim cards, most independent origins first, each with ``total``;
+    - ``framing``: the page's "Framing" section (:func:`newsdesk.digest.framing.section`);
+    - ``positions``: the page's "Positions" section (:func:`newsdesk.digest.positions.section`).
+
+    Raises:
+        ValueError: no part has that name.
+        ConfigError: a ``[framing] groups`` item is malformed.
+    """
+    if name == "claims":
+        return claims.page(view, story["id"], limit=CLAIMS_KEPT)
+    if name == "framing":
+        return framing.section(view, story, grouping=framing.groups(settings.framing.groups))
+    if name == "positions":
+        return positions.section(view, story["id"])
+    raise ValueError(f"No digest part {name!r}. Available: {', '.join(PARTS)}.")
+
+
+def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """Every part of a story's digest, by name."""
+    return {name: part(view, story, name, settings) for name in PARTS}
+
+
+def stage(
+    batch: Sequence[Article], view: View, settings: Settings, memo: dict[str, Any] | None = None
+) -> tuple[list[Article], dict[str, Any]]:
+    """The corpus stage: the digest of each story of the batch's articles not yet computed in this run, with its
+    signature, for the store to keep (``story_digests``: rows of story id, part, articles, last row, JSON); and the
+    page parts of each entity the batch names that has at least ``entities.FROM`` mentions (``entity_digests``:
+    rows of entity id, mentions, last mention row, JSON)."""
+    memo = {} if memo is None else memo
+    done: set[str] = memo.setdefault("done", set())
+    story_of = view.stories_of({a.event_id for a in batch if a.event_id})
+    todo = sorted(set(story_of.values()) - done)
+    signatures = view.story_signatures(todo) if todo else {}
+    rows = []
+    for story_id in todo:
+        head = view.query("story_find", story_id=story_id)[0]
+        articles, last = signatures.get(story_id, (0, 0))
+        for name, value in compute(view, head, settings).items():
+            rows.append((story_id, name, articles, last, json.dumps(value, ensure_ascii=False)))
+        done.add(story_id)
+    seen: set[str] = memo.setdefault("entities", set())
+    found = {m["entity_id"] for m in view.query("mentions_in", article_ids=[a.id for a in batch]) if m["entity_id"]}
+    named = sorted(found - seen)
+    seen.update(named)
+    cards = []
+    for entity_id, (mentions, last) in view.entity_signatures(named).items():
+        if mentions >= entities.FROM:
+            card = json.dumps(entities.card(view, entity_id), ensure_ascii=False)
+            cards.append((entity_id, mentions, last, card))
+    return [], {"story_digests": rows, "entity_digests": cards}

@@ -1,0 +1,54 @@
+"""A story's claims as its page shows them: one page of claim cards, ranked, counted and cut in SQL.
+
+Each card has its independent origins (own reporting or relayed), its first supporting articles' spans and the
+contradictions it is a side of (:mod:`newsdesk.claims.summary`). The page reads the story's support rows (small:
+no text), ranks them, then reads only the page's clusters; conflicts are sought for the page's clusters alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from newsdesk.claims import summary as claim_summary
+
+__all__ = ["FILTERS", "page"]
+
+FILTERS = ("outlet", "event", "since", "until")
+
+
+class Reader(Protocol):
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
+
+    def claim_rows(self, story_ids: list[str] | None = None) -> list[dict[str, Any]]: ...
+
+
+def page(
+    view: Reader, story_id: str, *, limit: int = 50, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """One page of a story's (exact id) claim cards, most independent origins first (``sort`` as
+    :mod:`newsdesk.store.story_claims`), each carrying ``total``, the clusters in all; ``filters`` are the story
+    page's (``outlet``, ``event``, ``since``, ``until``)."""
+    filters = {k: v for k, v in filters.items() if k in FILTERS and v}
+    if sort in (None, "size"):
+        # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
+        # the support rows of the story, which are small (no text); only the page's clusters are then read.
+        support = view.query("story_claim_support", story_id=story_id, **filters)
+        order = claim_summary.ranked(support)
+        ids = order[offset : offset + limit]
+        rows = view.query("story_claims", story_id=story_id, ids=ids, limit=len(ids), **filters)
+        place = {cid: i for i, cid in enumerate(ids)}
+        rows = sorted(rows, key=lambda r: place[r["id"]])
+        for row in rows:
+            row["total"] = len(order)
+        support = [s for s in support if s["cluster_id"] in place]
+    else:
+        rows = view.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
+        ids = [r["id"] for r in rows]
+        support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
+    if not rows:
+        return []
+    # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
+    every, conflicts = claim_summary.clusters(view.claim_rows([story_id]), only=set(ids))
+    found = claim_summary.contradictions(every, conflicts)
+    cards = claim_summary.cards(rows, support, found)
+    return [{**card, "total": rows[0]["total"]} for card in cards]

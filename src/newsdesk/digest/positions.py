@@ -1,0 +1,53 @@
+"""The "Positions" section of a story's page: its issues with most actors first (at most :data:`ISSUES`, each with
+at most :data:`ACTORS` actors), whatever the story's size, from its :data:`STATEMENTS` most recent statements."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from newsdesk.stances import issues as stance_issues
+
+__all__ = ["ACTORS", "ISSUES", "STATEMENTS", "TEXT_CHARS", "evidence", "section"]
+
+ISSUES = 8
+STATEMENTS = 600  # a story's section reads at most this many statements, the most recent: the page's bound
+ACTORS = 8
+TEXT_CHARS = 300  # longest evidence a list shows (the article has it whole)
+
+
+class Reader(Protocol):
+    def stance_rows(
+        self, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None, latest: int | None = None
+    ) -> list[dict[str, Any]]: ...
+
+
+def evidence(e: dict[str, Any]) -> dict[str, Any]:
+    """One statement as a list shows it: its text cut to :data:`TEXT_CHARS`, with the URL of its span."""
+    return {
+        **e,
+        "text": e["text"][:TEXT_CHARS],
+        "url": f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}",
+    }
+
+
+def section(view: Reader, story_id: str) -> dict[str, Any]:
+    """A story's (exact id) issues and who stands where on each: ``issues`` (name, actors, each actor's position,
+    date, shifts and latest evidence) and ``total`` issues (as ``Corpus.stances(story_id=..., latest=STATEMENTS)``
+    gives them)."""
+    found = stance_issues.positions(view.stance_rows(story_ids=[story_id], latest=STATEMENTS))
+    issues: dict[str, dict[str, Any]] = {}
+    for p in found:
+        issue = issues.setdefault(p["issue_id"], {"id": p["issue_id"], "name": p["issue"], "actors": []})
+        if len(issue["actors"]) < ACTORS:
+            issue["actors"].append(
+                {
+                    "id": p["actor_id"],
+                    "name": p["actor"],
+                    "position": p["position"],
+                    "date": p["date"],
+                    "statements": p["statements"],
+                    "shifts": [s["text"] for s in p["shifts"]],
+                    "latest": evidence(p["evidence"][-1]),
+                }
+            )
+    return {"total": len(issues), "issues": list(issues.values())[:ISSUES]}

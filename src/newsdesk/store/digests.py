@@ -1,0 +1,69 @@
+"""Story digests (the digest stage's parts, as JSON) and the signatures that tell whether one is still current."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+__all__ = ["entity_card", "entity_signatures", "load", "save", "save_entities", "signatures"]
+
+# A story's signature: its article count and last article row (the covering index of its events' articles).
+_SIGNATURE = """SELECT count(*), coalesce(max(a.rowid), 0) FROM events ev JOIN articles a ON a.event_id = ev.id
+                WHERE ev.story_id = {}"""
+
+
+def signatures(conn: sqlite3.Connection, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """The signature of each of the given stories."""
+    out = {}
+    for story_id in story_ids:
+        row = conn.execute(_SIGNATURE.format("?"), (story_id,)).fetchone()
+        out[story_id] = (int(row[0]), int(row[1]))
+    return out
+
+
+def save(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int, int, str]]) -> None:
+    """Replace the given parts (story id, part, articles, last row, JSON) and drop those of stories now gone."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO story_digests (story_id, part, articles, last_row, data) VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.execute("DELETE FROM story_digests WHERE story_id NOT IN (SELECT id FROM stories)")
+
+
+def load(conn: sqlite3.Connection, story_id: str, part: str) -> Any | None:
+    """The stored part of the story (its JSON, decoded) while the story still has the signature it was made at;
+    None when there is none or the story has changed since."""
+    sql = f"""SELECT d.data FROM story_digests d WHERE d.story_id = ? AND d.part = ?
+              AND (d.articles, d.last_row) = ({_SIGNATURE.format("d.story_id")})"""
+    row = conn.execute(sql, (story_id, part)).fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+# An entity's signature: how many mentions it has and the last one's row (the mentions_entity index alone).
+_ENTITY_SIGNATURE = "SELECT count(*), coalesce(max(rowid), 0) FROM mentions WHERE entity_id = {}"
+
+
+def entity_signatures(conn: sqlite3.Connection, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """The signature of each of the given entities."""
+    out = {}
+    for entity_id in entity_ids:
+        row = conn.execute(_ENTITY_SIGNATURE.format("?"), (entity_id,)).fetchone()
+        out[entity_id] = (int(row[0]), int(row[1]))
+    return out
+
+
+def save_entities(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, int, str]]) -> None:
+    """Replace the given entities' page parts (entity id, mentions, last mention row, JSON)."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO entity_digests (entity_id, mentions, last_row, data) VALUES (?, ?, ?, ?)", rows
+    )
+
+
+def entity_card(conn: sqlite3.Connection, entity_id: str) -> Any | None:
+    """The stored page parts of the entity while its mentions are those they were made from, else None."""
+    sql = f"""SELECT d.data FROM entity_digests d WHERE d.entity_id = ?
+              AND (d.mentions, d.last_row) = ({_ENTITY_SIGNATURE.format("d.entity_id")})"""
+    row = conn.execute(sql, (entity_id,)).fetchone()
+    return None if row is None else json.loads(row[0])

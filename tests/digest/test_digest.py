@@ -1,0 +1,161 @@
+"""Story digests: the digest stage stores what a story's page shows of its claims, framing and positions, equal to
+what the page would compute; a story that changed is recomputed by the next analysis, and read fresh until then."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from newsdesk import digest
+from newsdesk.corpus import Corpus, open_corpus
+from newsdesk.demo import corpus_path
+from newsdesk.settings import PipelineSettings, Settings
+from newsdesk.web import create_app
+
+
+def _plain(value: Any) -> Any:
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus analysed with the default stages (the digest stage last)."""
+    path = tmp_path_factory.mktemp("digest") / "demo.db"
+    with pytest.MonkeyPatch.context() as patch, open_corpus(path) as corpus:
+        patch.setattr(digest.entities, "FROM", 3)  # the demo's entities are small: keep the pages of most of them
+        report = corpus.ingest([corpus_path()])
+        assert report.added and not [f for f in report.failures if f.stage != "ingest"], report.failures
+        assert "digest" in [s.stage for s in report.stages]
+    return path
+
+
+@pytest.fixture
+def corpus(db: Path, tmp_path: Path) -> Iterator[Corpus]:
+    shutil.copy(db, tmp_path / "demo.db")
+    with open_corpus(tmp_path / "demo.db") as c:
+        yield c
+
+
+def test_the_stored_digest_of_every_story_equals_the_view_time_computation(corpus: Corpus) -> None:
+    stories = corpus.stories()
+    assert len(stories) >= 2
+    compared = 0
+    for story in stories:
+        head = corpus.story_head(story["id"])
+        for part in digest.PARTS:
+            stored = corpus.store.story_digest(head["id"], part)
+            assert stored is not None, (head["id"], part)
+            assert stored == _plain(digest.part(corpus.store, head, part, corpus.settings)), (head["id"], part)
+            compared += 1
+        # And the parts are what the facade's own reads give: the first page of claims, the stances of the story.
+        assert stored_claims(corpus, head["id"]) == _plain(corpus.story_claims(head["id"], limit=digest.CLAIMS_KEPT))
+    assert compared == len(stories) * len(digest.PARTS)
+    assert any(corpus.store.story_digest(s["id"], "claims") for s in stories)  # the demo has claims to compare
+
+
+def stored_claims(corpus: Corpus, story_id: str) -> Any:
+    return corpus.store.story_digest(story_id, "claims")
+
+
+def test_pages_read_from_the_digest_equal_pages_computed_without_it(corpus: Corpus, tmp_path: Path) -> None:
+    ids = [s["id"] for s in corpus.stories()]
+    urls = [u for i in ids for u in (f"/stories/{i}.json", f"/stories/{i}/claims.json")]
+    urls += [f"/entities/{e['id']}.json" for e in corpus.entities()[:10]]
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
+        with_digest = {u: client.get(u).json() for u in urls}
+    with corpus.store.transaction() as conn:
+        conn.execute("DELETE FROM story_digests")
+        conn.execute("DELETE FROM entity_digests")
+    assert all(corpus.store.story_digest(i, "framing") is None for i in ids)
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
+        without = {u: client.get(u).json() for u in urls}
+    assert with_digest == without
+    assert all(with_digest[u]["ok"] for u in urls)
+
+
+def test_a_changed_story_is_read_fresh_until_the_next_analysis_recomputes_it_alone(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
+    others = [s["id"] for s in corpus.stories() if s["id"] != story["id"]]
+    first = corpus.article(story["article_ids"][0])
+    # A new article that retells the story's first one, with a sentence of its own: it joins that story.
+    extra = tmp_path / "extra.txt"
+    extra.write_text(
+        f"title: {first.title}\noutlet: Brindle Courier\ndate: {(first.published or '2026-01-01')[:10]}\n\n"
+        f"{first.text}\nA Brindle Courier reporter added that the figures were checked twice.\n",
+        encoding="utf-8",
+    )
+    before = {i: corpus.store.story_digest(i, "claims") for i in others}
+    without = Settings(pipeline=PipelineSettings(stages=tuple(s for s in Settings().pipeline.stages if s != "digest")))
+    with open_corpus(corpus.store.path, settings=without) as plain:
+        assert plain.ingest([extra]).added
+    corpus.store.conn.rollback()
+    grown = next(s for s in corpus.stories() if first.id in s["article_ids"])
+    # The story has an article more than its digest was made with: the stored parts are not read.
+    assert all(corpus.store.story_digest(grown["id"], p) is None for p in digest.PARTS)
+    assert corpus.story_digest(grown["id"], "claims") == _plain(
+        digest.part(corpus.store, corpus.story_head(grown["id"]), "claims", corpus.settings)
+    )
+    # The next analysis (the digest stage over the new article) recomputes that story only.
+    saved: list[Any] = []
+    original = corpus.store.update
+
+    def spy(*args: Any, **kwargs: Any) -> int:
+        if kwargs.get("stage") == "digest":
+            saved.extend(kwargs.get("state", {}).get("story_digests", []))
+        return original(*args, **kwargs)
+
+    corpus.store.update = spy  # type: ignore[method-assign]
+    corpus.analyze()
+    assert {row[0] for row in saved} == {grown["id"]}
+    assert all(corpus.store.story_digest(grown["id"], p) is not None for p in digest.PARTS)
+    assert {i: corpus.store.story_digest(i, "claims") for i in others if i != grown["id"]} == {
+        i: v for i, v in before.items() if i != grown["id"]
+    }
+
+
+def test_the_stage_is_declared_last_and_a_redo_clears_what_it_stored(corpus: Corpus) -> None:
+    assert Settings().pipeline.stages[-1] == "digest"
+    stage = next(s for s in corpus.pipeline.stages if s.name == "digest")
+    assert stage.produces == ("story.digest",) and "story.claims" in stage.requires
+    corpus.store.reset("digest")
+    assert all(corpus.store.story_digest(s["id"], "claims") is None for s in corpus.stories())
+    assert len(corpus.store.pending("digest")) == corpus.count()
+
+
+def test_an_unknown_part_is_refused(corpus: Corpus) -> None:
+    with pytest.raises(ValueError, match="No digest part 'claim'"):
+        corpus.story_digest(corpus.stories()[0]["id"], "claim")
+
+
+def test_the_stored_parts_of_an_entity_page_equal_the_view_time_computation(corpus: Corpus) -> None:
+    named = [e for e in corpus.entities() if e["mentions"] >= 3]
+    assert len(named) >= 3
+    for entity in named:
+        stored = corpus.store.entity_digest(entity["id"])
+        assert stored == _plain(digest.entities.card(corpus.store, entity["id"])), entity["id"]
+        counts = corpus.store.query("entity_counts", entity_id=entity["id"])[0]
+        co = corpus.store.query("co_mentioned", entity_id=entity["id"], limit=digest.entities.RELATED)
+        card = corpus.entity_card(entity["id"])
+        assert (card["stories"], card["quotes"], card["co_mentioned"]) == (counts["stories"], counts["quotes"], co)
+    small = [e for e in corpus.entities() if e["mentions"] < 3]
+    assert all(corpus.store.entity_digest(e["id"]) is None for e in small)
+
+
+def test_an_entity_named_again_is_read_fresh(corpus: Corpus, tmp_path: Path) -> None:
+    entity = corpus.entities()[0]
+    assert corpus.store.entity_digest(entity["id"]) is not None
+    with corpus.store.transaction() as conn:  # one mention fewer than when its parts were made
+        conn.execute(
+            "DELETE FROM mentions WHERE rowid = (SELECT max(rowid) FROM mentions WHERE entity_id = ?)", (entity["id"],)
+        )
+    assert corpus.store.entity_digest(entity["id"]) is None
+    counts = corpus.store.query("entity_counts", entity_id=entity["id"])[0]
+    assert corpus.entity_card(entity["id"])["stories"] == counts["stories"]
