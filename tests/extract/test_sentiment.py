@@ -102,9 +102,31 @@ def test_a_missing_or_foreign_model_file_is_a_config_error(tmp_path: Path) -> No
         sentiment.load_model.__wrapped__(other)
 
 
-def test_negation_flips_a_lexicon_word() -> None:
+def test_targets_of_one_sentence_share_one_window() -> None:
     model = sentiment.load_model()
-    plain = sentiment.features([("Voters said Arno Pell was honest.", 12, 21)], model)[0]
-    negated = sentiment.features([("Voters said Arno Pell was not honest.", 12, 21)], model)[0]
-    valence = slice(-sentiment.N_SHAPE - sentiment.N_VALENCE, -sentiment.N_SHAPE)
-    assert plain[valence][5] > 0 > negated[valence][5]
+    sentence = "Brave rescuer Lena Hodd saved three children, while the reckless driver Piet Sorm fled the scene."
+    items = [_span(sentence, "Lena Hodd"), _span(sentence, "Piet Sorm")]
+    (window,) = sentiment.windows(items, model.tokenizer)
+    assert window.ids[0] == model.cls and window.ids[-1] == model.sep
+    pieces = model.tokenizer.tokenize(sentence)
+    for (n, a, b), (_, start, end) in zip(window.targets, items, strict=True):
+        # positions in the window are one past the piece index ([CLS] comes first)
+        covered = pieces[a - 1 : b - 1]
+        assert covered[0].start == start and covered[-1].end == end, n
+
+
+def test_a_long_sentence_gives_each_far_target_its_own_window() -> None:
+    model = sentiment.load_model()
+    filler = " and then the committee met again" * 30
+    sentence = "Mayor Ilsa Varn spoke first" + filler + ", before Karel Oddvik closed the meeting."
+    items = [_span(sentence, "Ilsa Varn"), _span(sentence, "Karel Oddvik")]
+    found = sentiment.windows(items, model.tokenizer)
+    assert len(found) == 2
+    assert all(len(w.ids) == sentiment.MAX_PIECES for w in found)
+    tokens = model.tokenizer.tokenize(sentence)
+    for window, (_, start, end) in zip(found, items, strict=True):
+        ((_, a, b),) = window.targets
+        first = next(i for i, p in enumerate(tokens) if p.id == window.ids[1] and p.start <= start)
+        assert 0 < a < b < len(window.ids) - 1
+        assert window.ids[a:b] == [p.id for p in tokens if p.start >= start and p.end <= end]
+        assert first >= 0

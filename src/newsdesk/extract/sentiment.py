@@ -1,13 +1,12 @@
 """Sentiment toward a named target in one sentence: negative, neutral or positive.
 
-A model trained once on NewsMTSC's training sentences (``bench/train_sentiment.py``, see
-``docs/decisions/0016-target-sentiment-model.md``) and shipped as ``sentiment_model.npz``: a word table (a static
-vector per word, reduced from WordLlama's embeddings, and VADER's valence where VADER has the word) and a small
-classifier over features of the target's context. The features are the mean vectors of the words just before and
-just after the target, of each side weighted by distance, of the target itself, of its clause (up to the nearest
-comma, conjunction or relative pronoun) and of the whole sentence; and the VADER valence of the context words (a
-negation in the three words before flips and damps it, as VADER does) summed by side, by distance and within the
-clause. Scoring runs on numpy alone, batched, without a parse: a few thousand targets a second on one core.
+A small transformer fine-tuned once on NewsMTSC's training sentences (``bench/train_sentiment.py``, see
+``docs/decisions/0016-target-sentiment-model.md``) and shipped as numbers in ``sentiment_model.npz``: the first
+layers of all-MiniLM-L6-v2 (a BERT-style encoder, 384 wide) with its WordPiece vocabulary, and a linear head over
+the encoder's ``[CLS]`` vector and the mean vector of the target's own pieces. A sentence is read once for all its
+targets (a long one in a window of :data:`MAX_PIECES` pieces around each target), so the words around each target
+are read in context. The forward pass runs on numpy alone (:mod:`newsdesk.extract.wordpiece` tokenizes), batched,
+without a parse: a few hundred sentences a second on one core.
 
 >>> from newsdesk.extract.sentiment import target_sentiment
 >>> target_sentiment("Critics mocked Mayor Ilsa Varn for the failed bridge.", 15, 29).label  # doctest: +SKIP
@@ -17,7 +16,6 @@ clause. Scoring runs on numpy alone, batched, without a parse: a few thousand ta
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,33 +23,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import ConfigError
+from newsdesk.extract.wordpiece import WordPiece
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["LABELS", "Sentiment", "features", "load_model", "target_sentiment", "target_sentiments"]
+__all__ = ["LABELS", "Sentiment", "Window", "load_model", "target_sentiment", "target_sentiments", "windows"]
 
 MODEL = Path(__file__).with_name("sentiment_model.npz")
 LABELS = ("negative", "neutral", "positive")
-MAX_CHARS = 5_000  # a "sentence" longer than this is read around the target only
-NEAR = 3  # words either side of the target that count as its immediate context
-DECAY = 0.3  # weight of a context word d words away: 1 / (1 + DECAY * d)
-NEGATION_WINDOW = 3
-NEGATION_SCALE = -0.74  # VADER's own factor for a negated valence
-
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]")
-NEGATIONS = frozenset(
-    """not no never none nothing neither nor without cannot can't won't isn't wasn't aren't weren't don't doesn't
-    didn't hasn't haven't hadn't couldn't wouldn't shouldn't nobody n't""".split()
-)
-# A clause ends at punctuation, a coordinating or subordinating conjunction or a relative pronoun.
-CLAUSE_BREAKS = frozenset(
-    ", ; : ( ) – — - but while whereas although though as after before because who which that and".split()
-)
-_PARTS = ("near_left", "near_right", "left", "right", "target", "sentence", "clause")
-N_VALENCE = 8
-N_SHAPE = 4
+MAX_CHARS = 2_000  # a "sentence" longer than this is read around the target only
+MAX_PIECES = 64  # pieces the encoder reads at once, [CLS] and [SEP] included
+BATCH = 32  # windows encoded together
+LAYER_NORM_EPS = 1e-12
+HEAD_DIMS = 32  # width of one attention head (384 = 12 heads of 32)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,84 +65,173 @@ class Sentiment:
 
 
 @dataclass(frozen=True, slots=True)
+class Window:
+    """Pieces the encoder reads (``[CLS]`` and ``[SEP]`` included) and, for each target in them, its item number
+    and the half-open range of its pieces."""
+
+    ids: list[int]
+    targets: list[tuple[int, int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    qkv: npt.NDArray[np.float32]  # (384, 3 * 384): query, key and value projections side by side
+    qkv_bias: npt.NDArray[np.float32]
+    out: npt.NDArray[np.float32]
+    out_bias: npt.NDArray[np.float32]
+    norm1: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]
+    up: npt.NDArray[np.float32]
+    up_bias: npt.NDArray[np.float32]
+    down: npt.NDArray[np.float32]
+    down_bias: npt.NDArray[np.float32]
+    norm2: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]
+
+
+@dataclass(frozen=True, slots=True)
 class _Model:
-    index: dict[str, int]
-    vectors: npt.NDArray[np.float32]
-    valence: npt.NDArray[np.float32]
-    mean: npt.NDArray[np.float64]
-    scale: npt.NDArray[np.float64]
-    layers: tuple[tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]], ...]  # (weights, bias); ReLU between
+    tokenizer: WordPiece
+    cls: int
+    sep: int
+    words: npt.NDArray[np.float32]  # (vocabulary, 384)
+    positions: npt.NDArray[np.float32]  # (MAX_PIECES, 384), the token-type vector added
+    norm: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]
+    layers: tuple[_Layer, ...]
+    head: npt.NDArray[np.float32]  # (2 * 384, 3) over [CLS] and the target's mean vector
+    head_bias: npt.NDArray[np.float32]
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Lower-cased words and punctuation of ``text`` (curly apostrophes made straight) with their offsets."""
-    return [(m.group().casefold().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+def windows(items: Sequence[tuple[str, int, int]], tokenizer: WordPiece, max_pieces: int = MAX_PIECES) -> list[Window]:
+    """The encoder's inputs for ``(sentence, start, end)`` items (shared by scoring and training).
+
+    The targets of one sentence share a window when the whole sentence fits in ``max_pieces``; otherwise each
+    target gets a window of the pieces around it (targets with the same window share it).
+    """
+    cls_id, sep_id = tokenizer.ids["[CLS]"], tokenizer.ids["[SEP]"]
+    room = max_pieces - 2
+    by_sentence: dict[str, list[int]] = {}
+    for n, (sentence, _, _) in enumerate(items):
+        by_sentence.setdefault(sentence, []).append(n)
+    out: list[Window] = []
+    for sentence, numbers in by_sentence.items():
+        pieces = tokenizer.tokenize(sentence)
+        shared: dict[int, Window] = {}
+        for n in numbers:
+            _, start, end = items[n]
+            inside = [i for i, p in enumerate(pieces) if p.start < end and p.end > start]
+            if not inside:  # a target of characters the tokenizer drops: the nearest piece stands for it
+                inside = [min(range(len(pieces)), key=lambda i: abs(pieces[i].start - start))] if pieces else [0]
+            lo, hi = inside[0], inside[-1] + 1
+            first = 0
+            if len(pieces) > room:
+                first = max(0, min((lo + hi) // 2 - room // 2, len(pieces) - room))
+            window = shared.get(first)
+            if window is None:
+                ids = [cls_id, *(p.id for p in pieces[first : first + room]), sep_id]
+                window = shared[first] = Window(ids=ids, targets=[])
+                out.append(window)
+            last = len(window.ids) - 1  # the [SEP] position: a target's pieces end before it
+            a = min(max(1, lo - first + 1), last - 1)
+            b = max(a + 1, min(hi - first + 1, last))
+            window.targets.append((n, a, b))
+    return out
 
 
-def _row(sentence: str, start: int, end: int, model: _Model) -> npt.NDArray[np.float64]:
-    """The feature row of one target."""
+def _layer_norm(x: npt.NDArray[np.float32], norm: tuple[npt.NDArray[np.float32], ...]) -> npt.NDArray[np.float32]:
+    """Layer normalisation of the rows of ``x``, in place."""
     import numpy as np
 
-    toks = tokens(sentence)
-    words = [w for w, _, _ in toks]
-    n = max(1, len(words))
-    inside = [i for i, (_, a, b) in enumerate(toks) if a < end and b > start]
-    if not inside:  # an empty or white-space target: the nearest word stands for it
-        inside = [min(range(len(toks)), key=lambda i: abs(toks[i][1] - start))] if toks else [0]
-    lo, hi = min(inside), max(inside)
-    clause_lo, clause_hi = lo, hi
-    while clause_lo > 0 and words[clause_lo - 1] not in CLAUSE_BREAKS:
-        clause_lo -= 1
-    while clause_hi < len(words) - 1 and words[clause_hi + 1] not in CLAUSE_BREAKS:
-        clause_hi += 1
-    dims = model.vectors.shape[1]
-    ids = [model.index.get(w, -1) for w in words]
-    # weights of each word in each part, as one matrix, so the vectors are summed in one product
-    weights = np.zeros((len(_PARTS), len(words)))
-    valence = np.zeros(N_VALENCE)
-    for i, word_id in enumerate(ids):
-        weights[5, i] = 1.0
-        if lo <= i <= hi:
-            weights[4, i] = 1.0
-            continue
-        left = i < lo
-        distance = lo - i if left else i - hi
-        decay = 1.0 / (1.0 + DECAY * distance)
-        weights[2 if left else 3, i] = decay
-        if distance <= NEAR:
-            weights[0 if left else 1, i] = 1.0
-        in_clause = clause_lo <= i <= clause_hi
-        if in_clause:
-            weights[6, i] = 1.0
-        v = float(model.valence[word_id]) if word_id >= 0 else 0.0
-        if v:
-            if any(words[k] in NEGATIONS for k in range(max(0, i - NEGATION_WINDOW), i)):
-                v *= NEGATION_SCALE
-            side = 0 if left else 1
-            valence[side] += v * decay
-            valence[2 + side] += v * (distance <= NEAR)
-            valence[4] += v * in_clause
-            valence[5] += v
-            valence[6] += max(v, 0.0)
-            valence[7] += min(v, 0.0)
-    known = [i for i, word_id in enumerate(ids) if word_id >= 0]
-    sums = np.zeros((len(_PARTS), dims))
-    if known:
-        sums = weights[:, known] @ model.vectors[[ids[i] for i in known]].astype(np.float64)
-    # Each part is a mean over all its words (unknown words count, with a zero vector), as in training.
-    parts = sums / (weights.sum(axis=1, keepdims=True) + 1e-6)
-    shape = [lo / n, (n - hi) / n, float(lo == 0), math.log(n)]
-    return np.concatenate([parts.ravel(), valence, shape])
+    x -= x.mean(axis=-1, keepdims=True)
+    var = np.einsum("...i,...i->...", x, x)[..., None] / x.shape[-1]
+    x /= np.sqrt(var + LAYER_NORM_EPS)
+    x *= norm[0]
+    x += norm[1]
+    return x
 
 
-def features(items: Sequence[tuple[str, int, int]], model: _Model | None = None) -> npt.NDArray[np.float64]:
-    """The feature matrix of ``(sentence, start, end)`` targets (used by :func:`target_sentiments` and training)."""
+def _gelu(x: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """GELU, tanh form (the model is trained with it), in place."""
     import numpy as np
 
-    model = model or load_model()
-    width = len(_PARTS) * model.vectors.shape[1] + N_VALENCE + N_SHAPE
-    rows = [_row(*_window(s, a, b), model) for s, a, b in items]
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), width)
+    t = x * x
+    t *= x
+    t *= 0.044715
+    t += x
+    t *= 0.7978845608
+    np.tanh(t, out=t)
+    t += 1.0
+    t *= 0.5
+    x *= t
+    return x
+
+
+def _logits(batch: Sequence[Window], model: _Model) -> npt.NDArray[np.float32]:
+    """The head's scores for every target of ``batch`` (one row per target, in window order)."""
+    import numpy as np
+
+    width = max(len(w.ids) for w in batch)
+    ids = np.zeros((len(batch), width), dtype=np.int64)
+    mask = np.full((len(batch), 1, 1, width), -1e4, dtype=np.float32)
+    for k, w in enumerate(batch):
+        ids[k, : len(w.ids)] = w.ids
+        mask[k, 0, 0, : len(w.ids)] = 0.0
+    x = _layer_norm(model.words[ids] + model.positions[:width], model.norm)
+    size, dims = x.shape[0] * width, x.shape[2]
+    heads = dims // HEAD_DIMS
+    # the rows the head reads: each window's [CLS] and each target's pieces
+    rows: list[int] = []
+    spans: list[tuple[int, int, int]] = []
+    for k, w in enumerate(batch):
+        for _, a, b in w.targets:
+            spans.append((k, len(rows), len(rows) + b - a))
+            rows.extend(range(k * width + a, k * width + b))
+    cls_rows = [k * width for k in range(len(batch))]
+    keep = np.asarray(cls_rows + rows)
+    for n, layer in enumerate(model.layers):
+        flat = x.reshape(size, dims)
+        qkv = (flat @ layer.qkv + layer.qkv_bias).reshape(len(batch), width, 3, heads, HEAD_DIMS)
+        q, k_, v = (qkv[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
+        scores = q @ k_.transpose(0, 1, 3, 2) * (1.0 / math.sqrt(HEAD_DIMS)) + mask
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=-1, keepdims=True)
+        context = (scores @ v).transpose(0, 2, 1, 3).reshape(size, dims)
+        if n == len(model.layers) - 1:  # the last layer is finished only for the rows the head reads
+            context, flat = context[keep], flat[keep]
+        h = context @ layer.out
+        h += layer.out_bias
+        h += flat
+        h = _layer_norm(h, layer.norm1)
+        up = h @ layer.up
+        up += layer.up_bias
+        down = _gelu(up) @ layer.down
+        down += layer.down_bias
+        down += h
+        h = _layer_norm(down, layer.norm2)
+        x = h.reshape(len(batch), width, dims) if n < len(model.layers) - 1 else h[None]
+    final = x[0]  # the [CLS] row of each window, then the rows of the targets' pieces
+    target = final[len(batch) :]
+    pooled = np.stack([target[a:b].mean(axis=0) for _, a, b in spans]) if spans else np.zeros((0, dims))
+    cls = final[[k for k, _, _ in spans]]
+    out: npt.NDArray[np.float32] = np.concatenate([cls, pooled], axis=1) @ model.head + model.head_bias
+    return out
+
+
+def probabilities(items: Sequence[tuple[str, int, int]], model: _Model) -> npt.NDArray[np.float64]:
+    """Class probabilities (columns in :data:`LABELS` order) of ``(sentence, start, end)`` items."""
+    import numpy as np
+
+    found = windows([_window(*item) for item in items], model.tokenizer)
+    found.sort(key=lambda w: len(w.ids))  # similar lengths together: little padding
+    logits = np.zeros((len(items), len(LABELS)), dtype=np.float64)
+    for first in range(0, len(found), BATCH):
+        batch = found[first : first + BATCH]
+        scores = _logits(batch, model)
+        order = [n for w in batch for n, _, _ in w.targets]
+        logits[order] = scores
+    logits -= logits.max(axis=1, keepdims=True)
+    p: npt.NDArray[np.float64] = np.exp(logits)
+    p /= p.sum(axis=1, keepdims=True)
+    return p
 
 
 def _window(sentence: str, start: int, end: int) -> tuple[str, int, int]:
@@ -184,35 +259,42 @@ def load_model(path: Path = MODEL) -> _Model:
             f"cannot read the sentiment model {path}: {exc}; reinstall newsdesk or rebuild it with "
             "bench/train_sentiment.py"
         ) from exc
-    needed = {"vocab", "vectors", "valence", "mean", "scale", "n_layers"}
+    needed = {"vocab", "words", "words_scale", "positions", "norm", "n_layers", "head", "head_bias"}
     if not needed <= set(arrays):
         raise ConfigError(f"{path} is not a sentiment model: it lacks {sorted(needed - set(arrays))}")
+
+    def f32(name: str) -> npt.NDArray[np.float32]:
+        out: npt.NDArray[np.float32] = arrays[name].astype(np.float32)
+        return out
+
     layers = tuple(
-        (arrays[f"w{k}"].astype(np.float64), arrays[f"b{k}"].astype(np.float64)) for k in range(int(arrays["n_layers"]))
+        _Layer(
+            qkv=f32(f"l{k}_qkv"),
+            qkv_bias=f32(f"l{k}_qkv_bias"),
+            out=f32(f"l{k}_out"),
+            out_bias=f32(f"l{k}_out_bias"),
+            norm1=(f32(f"l{k}_norm1")[0], f32(f"l{k}_norm1")[1]),
+            up=f32(f"l{k}_up"),
+            up_bias=f32(f"l{k}_up_bias"),
+            down=f32(f"l{k}_down"),
+            down_bias=f32(f"l{k}_down_bias"),
+            norm2=(f32(f"l{k}_norm2")[0], f32(f"l{k}_norm2")[1]),
+        )
+        for k in range(int(arrays["n_layers"]))
     )
+    tokenizer = WordPiece(arrays["vocab"].tolist())
     return _Model(
-        index={w: i for i, w in enumerate(arrays["vocab"].tolist())},
-        vectors=arrays["vectors"].astype(np.float32),
-        valence=arrays["valence"].astype(np.float32),
-        mean=arrays["mean"].astype(np.float64),
-        scale=arrays["scale"].astype(np.float64),
+        tokenizer=tokenizer,
+        cls=tokenizer.ids["[CLS]"],
+        sep=tokenizer.ids["[SEP]"],
+        # int8 rows with one scale each: a quarter of the float32 size
+        words=arrays["words"].astype(np.float32) * f32("words_scale")[:, None],
+        positions=f32("positions"),
+        norm=(f32("norm")[0], f32("norm")[1]),
         layers=layers,
+        head=f32("head"),
+        head_bias=f32("head_bias"),
     )
-
-
-def probabilities(x: npt.NDArray[np.float64], model: _Model) -> npt.NDArray[np.float64]:
-    """Class probabilities (columns in :data:`LABELS` order) of feature rows ``x``."""
-    import numpy as np
-
-    h = (x - model.mean) / model.scale
-    for k, (w, b) in enumerate(model.layers):
-        h = h @ w + b
-        if k < len(model.layers) - 1:
-            h = np.maximum(h, 0.0)
-    h -= h.max(axis=1, keepdims=True)
-    p: npt.NDArray[np.float64] = np.exp(h)
-    p /= p.sum(axis=1, keepdims=True)
-    return p
 
 
 def _check(items: Sequence[Any]) -> None:
@@ -248,7 +330,7 @@ def target_sentiments(items: Iterable[tuple[str, int, int]]) -> list[Sentiment]:
     live = [i for i, (s, a, b) in enumerate(items) if any(c.isalnum() for c in s[a:b])]
     results: list[Sentiment | None] = [None] * len(items)
     if live:
-        prob = probabilities(features([items[i] for i in live], model), model)
+        prob = probabilities([items[i] for i in live], model)
         for row, i in enumerate(live):
             k = int(prob[row].argmax())
             results[i] = Sentiment(
