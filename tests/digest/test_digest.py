@@ -159,3 +159,19 @@ def test_an_entity_named_again_is_read_fresh(corpus: Corpus, tmp_path: Path) -> 
     assert corpus.store.entity_digest(entity["id"]) is None
     counts = corpus.store.query("entity_counts", entity_id=entity["id"])[0]
     assert corpus.entity_card(entity["id"])["stories"] == counts["stories"]
+
+
+def test_a_stage_run_after_the_digests_were_made_makes_them_again(corpus: Corpus) -> None:
+    # An upgrade adds a stage (stances once came after the digests): what it writes must reach the stored pages.
+    stories = [s["id"] for s in corpus.stories()]
+    corpus.store.conn.execute("DELETE FROM stage_done WHERE stage = 'stances'")
+    corpus.store.conn.execute("DELETE FROM stances")
+    corpus.store.conn.execute("UPDATE story_digests SET data = '[]' WHERE part = 'positions'")
+    corpus.store.conn.commit()
+    reports = {r.stage: r for r in corpus.analyze()}
+    assert reports["stances"].items_in > 0
+    assert reports["digest"].items_in == reports["stances"].items_in
+    for story_id in stories:
+        head = corpus.story_head(story_id)
+        stored = corpus.store.story_digest(story_id, "positions")
+        assert stored == _plain(digest.part(corpus.store, head, "positions", corpus.settings))

@@ -535,10 +535,17 @@ class Store:
         with self.transaction() as conn:
             if state:
                 self._save_state(conn, state)
+            done = list(done)
             for article_id in done:
                 conn.execute(
                     "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
                     (article_id, stage, _now()),
+                )
+            if stage != "digest":
+                # What another stage wrote (a stage added to the pipeline after the digests were made, as an
+                # upgrade does) is in no stored digest: the articles' stories are digested again.
+                conn.executemany(
+                    "DELETE FROM stage_done WHERE article_id = ? AND stage = 'digest'", [(i,) for i in done]
                 )
             for a in articles:
                 columns = [c for c in COLUMN_FIELDS if produces is None or f"article.{c}" in produces]
