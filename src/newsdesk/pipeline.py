@@ -51,6 +51,8 @@ __all__ = [
     "StageResult",
     "budget",
     "registry",
+    "run_unit",
+    "unit_failure",
 ]
 
 log = logging.getLogger(__name__)
@@ -626,3 +628,25 @@ class Pipeline:
             seconds=time.perf_counter() - started,
         )
         return result, report
+
+
+def run_unit(job: Stage, articles: list[Article], context: Context) -> tuple[StageResult | None, str, str]:
+    """How an engine's worker (a local process or a Ray actor) runs one unit: ``(result, "", "")``, or
+    ``(None, error, message)`` when the stage raised, so that the engine tries the unit's articles again alone."""
+    try:
+        return job.run(articles, context), "", ""
+    except Exception as exc:  # the unit fails; its articles are tried again alone
+        return None, type(exc).__name__, str(exc) or repr(exc)
+
+
+def unit_failure(job: Stage, article: Article, error: str, why: str) -> Failure:
+    """The failure an engine records for an article that failed alone; a dead worker's says what that means."""
+    if error == "WorkerError":
+        message = (
+            f"stage {job.name!r} could not finish article {article.id}: {why}. The article was tried alone"
+            " and the batch went on; a crash in native code or a lack of memory does this (see the log)."
+        )
+    else:
+        message = why
+    log.warning("stage %s failed on %s: %s", job.name, article.id, message)
+    return Failure(item=article.source, stage=job.name, article_id=article.id, error=error, message=message)

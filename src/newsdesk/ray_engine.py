@@ -39,7 +39,7 @@ from types import ModuleType, TracebackType
 from typing import Any
 
 from newsdesk.errors import ExtraError
-from newsdesk.pipeline import Context, Stage, StageResult
+from newsdesk.pipeline import Context, Stage, StageResult, run_unit, unit_failure
 from newsdesk.records import Article, Failure
 from newsdesk.settings import Settings
 
@@ -195,34 +195,17 @@ class RayEngine:
                 self.lost += 1
                 result, error, message = None, "WorkerError", f"its Ray process died ({type(exc).__name__})"
             if result is None:
-                failures.append(_failure(job, article, error or why[0], message or why[1]))
+                failures.append(unit_failure(job, article, error or why[0], message or why[1]))
             else:
                 done.extend(result.articles)
                 failures.extend(result.failures)
         return StageResult(articles=done, failures=failures)
 
 
-def _failure(job: Stage, article: Article, error: str, why: str) -> Failure:
-    if error == "WorkerError":
-        message = (
-            f"stage {job.name!r} could not finish article {article.id}: {why}. The article was tried alone"
-            " and the batch went on; a crash in native code or a lack of memory does this (see the log)."
-        )
-    else:
-        message = why
-    log.warning("stage %s failed on %s: %s", job.name, article.id, message)
-    return Failure(item=article.source, stage=job.name, article_id=article.id, error=error, message=message)
-
-
 def _compute(job: Stage, context: Context, unit: bytes) -> bytes:
     """``(result, error, message)`` of one unit, pickled: result None when the stage raised."""
     articles: list[Article] = pickle.loads(unit)
-    reply: tuple[StageResult | None, str, str]
-    try:
-        reply = (job.run(articles, context), "", "")
-    except Exception as exc:  # the unit fails; its articles are tried again alone
-        reply = (None, type(exc).__name__, str(exc) or repr(exc))
-    return pickle.dumps(reply)
+    return pickle.dumps(run_unit(job, articles, context))
 
 
 def _run_alone(payload: bytes, unit: bytes) -> bytes:

@@ -40,7 +40,7 @@ from multiprocessing.connection import Connection, wait
 from types import TracebackType
 
 from newsdesk.errors import ConfigError
-from newsdesk.pipeline import Context, Stage, StageResult
+from newsdesk.pipeline import Context, Stage, StageResult, run_unit, unit_failure
 from newsdesk.records import Article, Failure
 from newsdesk.settings import Settings
 
@@ -215,17 +215,7 @@ class Workers:
             yield job.run(list(unit), context)
 
     def _failure(self, job: Stage, task: _Task) -> Failure:
-        article = task.articles[0]
-        error, why = task.why
-        if error == "WorkerError":
-            message = (
-                f"stage {job.name!r} could not finish article {article.id}: {why}. The article was tried alone"
-                " and the batch went on; a crash in native code or a lack of memory does this (see the log)."
-            )
-        else:
-            message = why
-        log.warning("stage %s failed on %s: %s", job.name, article.id, message)
-        return Failure(item=article.source, stage=job.name, article_id=article.id, error=error, message=message)
+        return unit_failure(job, task.articles[0], *task.why)
 
     def _hand_out(self, job: Stage, queue: deque[_Task]) -> None:
         for position, worker in enumerate(self._slots):
@@ -357,11 +347,7 @@ def _serve(conn: Connection, parent: int) -> None:
         if message is None:
             return
         job, articles = message
-        reply: tuple[StageResult | None, str, str]
-        try:
-            reply = (job.run(articles, context), "", "")
-        except Exception as exc:  # the unit fails; its articles are tried again alone
-            reply = (None, type(exc).__name__, str(exc) or repr(exc))
+        reply = run_unit(job, articles, context)
         try:
             conn.send(reply)
         except (EOFError, OSError):
