@@ -82,6 +82,10 @@ _SORTS = {
 DEFAULT_SORT = {"events": "size", "articles": "date", "quotes": "date", "counted": "size"}
 
 
+# One source quoted through several outlets ties on count and name: the outlet and the chain then decide.
+_SOURCE_TIES = ", outlet IS NULL, outlet, via"
+
+
 def order(kind: str, sort: str | None) -> str:
     """The ORDER BY clause for ``sort`` on a list of ``kind``; the list's default for an unknown sort."""
     sorts = _SORTS[kind]
@@ -145,11 +149,22 @@ def _page(sql: str, params: list[Any], limit: int, offset: int) -> tuple[str, li
 
 
 def _ranked(
-    conn: sqlite3.Connection, sql: str, params: list[Any], sort: str | None, limit: int, offset: int
+    conn: sqlite3.Connection,
+    sql: str,
+    params: list[Any],
+    sort: str | None,
+    limit: int,
+    offset: int,
+    *,
+    tiebreak: str = "",
 ) -> list[sqlite3.Row]:
-    """One page of the grouped rows of ``sql``, each with ``total``: the rows in all, counted in the same pass."""
+    """One page of the grouped rows of ``sql``, each with ``total``: the rows in all, counted in the same pass;
+    ``tiebreak`` orders rows the sort leaves tied (one source through two outlets), so pages never overlap."""
     paged, values = _page(
-        f"SELECT *, count(*) OVER () AS total FROM ({sql}) ORDER BY {order('counted', sort)}", params, limit, offset
+        f"SELECT *, count(*) OVER () AS total FROM ({sql}) ORDER BY {order('counted', sort)}{tiebreak}",
+        params,
+        limit,
+        offset,
     )
     return list(conn.execute(paged, values))
 
@@ -330,7 +345,7 @@ def story_sources(
     """Who quotes whom through whom: publishing outlet → outlets credited on the way (``via``) → source, ranked
     by quotes. ``outlet`` is empty where the article states none; ``via`` is empty for a quote heard first-hand."""
     sql, params = _sources_sql(story_id, filters)
-    return [_source_row(r) for r in _ranked(conn, sql, params, sort, limit, offset)]
+    return [_source_row(r) for r in _ranked(conn, sql, params, sort, limit, offset, tiebreak=_SOURCE_TIES)]
 
 
 def _source_row(r: sqlite3.Row) -> dict[str, Any]:
@@ -367,7 +382,7 @@ def story_quoted(
                                     count(*) OVER () AS total FROM g GROUP BY key) ORDER BY {ranked} LIMIT ?)
               UNION ALL
               SELECT * FROM (SELECT * FROM (SELECT 'sources' AS part, outlet, via, {columns}, count(*) OVER () AS total
-                             FROM g GROUP BY outlet, via, key) ORDER BY {ranked} LIMIT ?)"""
+                             FROM g GROUP BY outlet, via, key) ORDER BY {ranked}{_SOURCE_TIES} LIMIT ?)"""
     out = []
     for row in conn.execute(sql, [*params, max(0, speakers), max(0, sources)]):
         shaped = _speaker_row(row) if row["part"] == "speakers" else _source_row(row)
