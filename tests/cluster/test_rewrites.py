@@ -8,6 +8,7 @@ from pathlib import Path
 from newsdesk import grouping
 from newsdesk.cluster import rewrites
 from newsdesk.corpus import Corpus
+from newsdesk.extract.attributions import cites
 from newsdesk.records import Article
 from newsdesk.settings import Settings
 from newsdesk.store import Store
@@ -155,3 +156,38 @@ def test_an_aggregator_crediting_two_outlets_does_not_chain_their_origins() -> N
 def test_times_of_day_and_small_numbers_are_no_figures_of_a_report() -> None:
     text = "At 11:45 a.m. and again at 7 pm, 4,600 people and 3 dogs left; the 71-year-old paid 27.75 in 2024."
     assert _profile(text).numbers == {"4600", "71", "27.75"}
+
+
+# The wire report as another outlet carries it, naming the wire's photographer, and a loose rewrite of it: new
+# sentences in a new order, a few phrases and every figure kept, and the same photographer credited.
+CARRIED = WIRE + (
+    " Veloria Ledger photographer Ana Ruiz, who reached the harbour an hour later, said the hull was still visible "
+    "from the breakwater."
+)
+LOOSE = (
+    "One picture now stands for the loss of the Marisol. Taken by Veloria Ledger photographer Ana Ruiz, it shows "
+    "a fisherman in a small boat reaching for a woman in the waves off Tavren. The ferry had 61 passengers and 7 "
+    "crew aboard for the morning crossing from Ossin, and 43 of them were rescued by the coast guard. Eleven were "
+    "still unaccounted for as night fell, while divers worked on the hull, resting 19 metres down. Survivors "
+    "described people clinging to cool boxes and life rings as the ship tipped in a gale. Governor Petra Lind "
+    "has promised an inquiry into whether the Marisol carried too many people."
+)
+
+
+def _credited(text: str) -> rewrites.Profile:
+    return rewrites.profile(text, cites(text))
+
+
+def test_a_loose_rewrite_crediting_the_wire_photographer_joins_the_wire_report() -> None:
+    evidence = rewrites.compare(_credited(CARRIED), _credited(LOOSE))
+    assert evidence is not None and evidence.credit == "Veloria Ledger"
+    assert {"19", "43", "61"} <= set(evidence.numbers)
+    # The same texts without the credit: a few phrases and the figures are what reports of one event share.
+    assert rewrites.compare(_profile(CARRIED), _profile(LOOSE)) is None
+
+
+def test_an_independent_report_naming_the_same_wire_photograph_stays_apart() -> None:
+    other = CONFERENCE_A + " A Veloria Ledger photograph of the families at the harbour went viral."
+    assert cites(other) == ("Veloria Ledger",)
+    assert rewrites.compare(_credited(other), _credited(LOOSE)) is None
+    assert rewrites.compare(_credited(other), _credited(CARRIED)) is None

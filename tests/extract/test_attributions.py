@@ -36,6 +36,19 @@ CASES = [
     ("According to NATO, the alliance is ready.", ()),
     ("A Pentagon report said the opposite.", ()),
     ("She told Radio listeners nothing.", ()),
+    # Speaking to an outlet, and the outlet's own staff or pictures: its reporting, whatever the verb.
+    ("The harbourmaster's daughter spoke to Reuters while divers searched the pier.", ("Reuters",)),
+    ("Two crew members talked with the Veloria Ledger on Friday.", ("Veloria Ledger",)),
+    ("Reuters photographer Lena Holt said she reached the pier an hour later.", ("Reuters",)),
+    ("AFP journalists at the scene counted eleven boats.", ("Agence France-Presse",)),
+    ("The moment was captured in a Reuters photograph that went viral.", ("Reuters",)),
+    ("An AP video showed the crane falling.", ("Associated Press",)),
+    # Not credits: staff, pictures or talks with no outlet's name, or a name that is no outlet.
+    ("A photographer at the scene said the crane fell.", ()),
+    ("The Harbour Police photographer took pictures.", ()),
+    ("She spoke with the Harbour Authority on Monday.", ()),
+    ("The Varga photo went viral.", ()),
+    ("Officials spoke to reporters after the meeting.", ()),
 ]
 
 

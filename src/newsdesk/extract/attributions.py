@@ -67,6 +67,8 @@ _WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
 _NAME = rf"(?:{_WORD})(?:[ ]+(?:{_WORD}|de|of|the|al)){{0,4}}"
 _OUTLET = rf"(?:the\s*|The\s+)?[\"“]?(?P<name>{_NAME})[\"”]?"
 _REPORT = r"(?:report|article|story|investigation|analysis|interview|exclusive|piece|broadcast)"
+_STAFF = r"(?:photographer|photojournalist|cameraman|camerawoman|correspondent|reporter|journalist)"
+_PICTURE = r"(?:photograph|photo|picture|footage|video)"
 _PATTERNS = [
     re.compile(
         rf"\b[Aa]ccording to (?:a |an |the )?(?:new |recent |latest |separate )?{_REPORT} "
@@ -92,7 +94,14 @@ _PATTERNS = [
     ),
     # A credit line: "[Source: Ledger Wire]", "Source: Veloria Ledger".
     re.compile(rf"^[ \t]*[\[(]?[Ss]ource:[ \t]*{_OUTLET}", re.M),
-    re.compile(rf"\b(?:[Aa]ccording to|[Cc]iting|[Qq]uoted by|[Ii]n an interview with|[Ss]peaking to) {_OUTLET}"),
+    re.compile(
+        rf"\b(?:[Aa]ccording to|[Cc]iting|[Qq]uoted by|[Ii]n an interview with|[Ss]peaking to|"
+        rf"(?:spoke|speaks|talked|talking) (?:to|with)) {_OUTLET}"
+    ),
+    # The outlet's own staff or pictures: "Reuters photographer Tyrone Siu said", "BBC journalists on the scene",
+    # "captured in a Reuters photograph": what the text tells comes from that outlet's reporting.
+    re.compile(rf"\b(?P<name>{_NAME}) {_STAFF}s?\b"),
+    re.compile(rf"\b(?:a|an|the|A|An|The) (?P<name>{_NAME}) {_PICTURE}s?\b"),
 ]
 
 
