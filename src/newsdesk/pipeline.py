@@ -452,8 +452,16 @@ def _quotes(article: Article, doc: Any, settings: Settings) -> Article:
     return dataclasses.replace(article, mentions=found, quotes=quotes.find(doc, found, outlet=article.outlet))
 
 
+# Stored mentions read for what earlier articles said of a name another spelling may join (entities.Linker).
+_STORED_MENTIONS = 50
+
+
 def _entities(batch: Sequence[Article], view: CorpusView, settings: Settings) -> tuple[list[Article], dict[str, Any]]:
-    linker = entities.Linker(view.entities())
+    def stored(entity_id: str) -> list[tuple[str, str]]:
+        rows = view.query("entity_mentions", entity_id=entity_id, limit=_STORED_MENTIONS)
+        return [(row["window"], row["text"]) for row in rows]
+
+    linker = entities.Linker(view.entities(), stored)
     linked = linker.link_articles(batch)
     return linked, {"entities": linker.entities(linker.changed)}
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from pathlib import Path
+
 import pytest
 
+from newsdesk.corpus import Corpus
 from newsdesk.extract.entities import (
     Linker,
     contains,
@@ -15,6 +20,7 @@ from newsdesk.extract.entities import (
     sound,
 )
 from newsdesk.records import Article, Mention
+from newsdesk.store import Store
 
 
 @pytest.mark.parametrize(
@@ -653,3 +659,180 @@ def test_the_last_word_of_an_outlet_the_article_names_is_that_outlet() -> None:
     assert _entity_of(linked, "Harbour Morning Post") == {linked[0].mentions[1].entity_id}
     assert linked[1].mentions[0].entity_id != linked[0].mentions[0].entity_id
     assert not _entity_of(linked, "House") & _entity_of(linked, "White House")
+
+
+def _told(*articles: tuple[str, tuple[tuple[str, str], ...]]) -> list[Article]:
+    """Link one batch of invented articles, each its text and the names it writes ("name", type): every place
+    the text writes a name is a mention of it."""
+    batch = []
+    for n, (text, names) in enumerate(articles):
+        found = []
+        for name, kind in names:
+            at = text.find(name)
+            while at >= 0:
+                found.append(Mention(text=name, start=at, end=at + len(name), type=kind))
+                at = text.find(name, at + len(name))
+        batch.append(Article(id=f"a{n}", source="t", text=text, mentions=tuple(sorted(found, key=lambda m: m.start))))
+    return Linker().link_articles(batch)
+
+
+# One man's story in an agency report and in its translation round trip, which spells his name another way.
+_TSANG = (
+    "It has been three days since Tsang lost touch with his father-in-law, whose flat was in the first tower to burn. "
+    "Tsang and his daughter searched the shelters and the mortuary lists. "
+    '"It is agonising, I keep reading names I never want to read," Tsang told the Ledger.'
+)
+_TSENG = (
+    "Mr. Tseng, whose father-in-law's flat burned, has not reached him for three whole days. "
+    "Mr. Tseng went through the mortuary lists with his daughter. "
+    "Mr. Tseng said: \u201cIt's agonising, because I keep reading names I don't want to read.\u201d"
+)
+# Stories of other people in the same news: the fire, the towers, the missing.
+_OTHERS = (
+    "The fire spread through seven towers and at least 57 people died. Residents said the alarms never rang.",
+    "Firefighters searched the towers for the missing on Friday as the fire burned out. Residents waited.",
+    "The missing were listed at the mortuary as the towers cooled. Residents of the estate gathered outside.",
+)
+
+
+@pytest.mark.parametrize(
+    ("articles", "a", "b", "one"),
+    [
+        # Told alike (his father-in-law, the mortuary lists, the names he does not want to read): one man.
+        (((_TSANG, "Tsang"), (_TSENG, "Tseng")), "Tsang", "Tseng", True),
+        (((_TSENG, "Tseng"), (_TSANG, "Tsang")), "Tsang", "Tseng", True),
+        # Two people of alike names told differently: a teacher and a banker.
+        (
+            (
+                ("Wong, a teacher of 38, said the school would reopen on Monday after the storm.", "Wong"),
+                ("Wang, the bank's chief executive, said profits fell in the third quarter.", "Wang"),
+            ),
+            "Wong",
+            "Wang",
+            False,
+        ),
+        # Alike names that one article writes both: two people, however alike the rest is told.
+        (
+            (
+                (_TSANG, "Tsang"),
+                (_TSENG + " His neighbour Tsang said the father-in-law had lived there for three decades.", "Tseng"),
+            ),
+            "Tsang",
+            "Tseng",
+            False,
+        ),
+        # Told alike only in what the whole story says (the fire, the towers, the missing): no evidence.
+        (
+            (
+                ("Tsang said the fire reached the towers and residents were missing.", "Tsang"),
+                ("Tseng said the missing residents were in the towers when the fire spread.", "Tseng"),
+                *((text, "") for text in _OTHERS),
+            ),
+            "Tsang",
+            "Tseng",
+            False,
+        ),
+    ],
+)
+def test_a_surname_spelled_two_ways_is_one_person_only_where_told_alike(
+    articles: tuple[tuple[str, str], ...], a: str, b: str, one: bool
+) -> None:
+    linked = _told(*((text, ((name, "PERSON"),) if name else ()) for text, name in articles))
+    ids_a, ids_b = _entity_of(linked, a), _entity_of(linked, b)
+    assert len(ids_a) == len(ids_b) == 1 and None not in ids_a | ids_b
+    assert (ids_a == ids_b) is one
+
+
+_TANG = (
+    "The fire broke out at Tang Yiu Court on Wednesday afternoon, and bamboo scaffolding carried it to seven towers, "
+    "killing at least 57 people."
+)
+_HONG = "Since the fire broke out at the Hong Yiu Court on the 26th, at least 57 lives have been lost to it."
+
+
+@pytest.mark.parametrize(
+    ("articles", "a", "b", "one"),
+    [
+        # One estate, another reading of one of its name's words, the same fire and toll told of it.
+        (
+            ((_TANG, "Tang Yiu Court", "LOC"), (_HONG, "Hong Yiu Court", "ORG")),
+            "Tang Yiu Court",
+            "Hong Yiu Court",
+            True,
+        ),
+        # Two estates of rhyming names told differently: a fire and a library.
+        (
+            (
+                (_TANG, "Tang Yiu Court", "LOC"),
+                ("A new library opened at Hong Yiu Court, with a reading room for children.", "Hong Yiu Court", "LOC"),
+            ),
+            "Tang Yiu Court",
+            "Hong Yiu Court",
+            False,
+        ),
+        # Named side by side in one article: two estates.
+        (
+            (
+                (_TANG, "Tang Yiu Court", "LOC"),
+                (_HONG + " Residents of Tang Yiu Court were moved to shelters.", "Hong Yiu Court", "LOC"),
+            ),
+            "Tang Yiu Court",
+            "Hong Yiu Court",
+            False,
+        ),
+        # Words that do not rhyme (Wo, Yuen) are two names, however alike the rest is told.
+        (
+            (
+                (_TANG.replace("Tang Yiu", "Tai Wo"), "Tai Wo Court", "LOC"),
+                (_HONG.replace("Hong Yiu", "Tai Yuen"), "Tai Yuen Court", "LOC"),
+            ),
+            "Tai Wo Court",
+            "Tai Yuen Court",
+            False,
+        ),
+        # Other words that any place may have ("City", "Court"): nothing particular shared.
+        (
+            (
+                (_TANG.replace("Tang Yiu", "Tang City"), "Tang City Court", "LOC"),
+                (_HONG.replace("Hong Yiu", "Hong City"), "Hong City Court", "LOC"),
+            ),
+            "Tang City Court",
+            "Hong City Court",
+            False,
+        ),
+    ],
+)
+def test_a_place_with_one_word_read_another_way_is_one_place_only_where_told_alike(
+    articles: tuple[tuple[str, str, str], ...], a: str, b: str, one: bool
+) -> None:
+    linked = _told(*((text, ((name, kind),)) for text, name, kind in articles))
+    ids_a, ids_b = _entity_of(linked, a), _entity_of(linked, b)
+    assert len(ids_a) == len(ids_b) == 1 and None not in ids_a | ids_b
+    assert (ids_a == ids_b) is one
+
+
+def test_a_spelling_in_a_later_run_joins_the_one_told_alike_in_the_store(tmp_path: Path) -> None:
+    # The agency's report is ingested first, its translation round trip in a later run: what the stored
+    # article said of Tsang is read back from the store.
+    with Corpus(Store(":memory:")) as corpus:
+        for n, text in enumerate((_TSANG, _TSENG)):
+            source = tmp_path / f"{n}.jsonl"
+            source.write_text(json.dumps({"text": text, "outlet": f"Outlet {n}"}) + "\n", encoding="utf-8")
+            corpus.ingest([source])
+        people = [e for e in corpus.entities() if e["type"] == "PERSON"]
+    assert [sorted(e["aliases"]) for e in people] == [["Tsang", "Tseng"]]
+
+
+def test_without_the_store_s_mentions_a_later_spelling_stays_apart() -> None:
+    (first,) = _told((_TSANG, (("Tsang", "PERSON"),)))
+    stored = Linker()
+    stored.link_articles([first])
+    records = stored.entities()
+    later = Article(id="b", source="t", text=_TSENG, mentions=_told((_TSENG, (("Tseng", "PERSON"),)))[0].mentions)
+    later = dataclasses.replace(later, mentions=tuple(dataclasses.replace(m, entity_id=None) for m in later.mentions))
+    said = [(_TSANG, "Tsang")]
+    (alone,) = Linker(records).link_articles([later])
+    (told,) = Linker(records, lambda entity_id: said).link_articles([later])
+    tsang = records[0].id
+    assert {m.entity_id for m in alone.mentions} != {tsang}
+    assert {m.entity_id for m in told.mentions} == {tsang}

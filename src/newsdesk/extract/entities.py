@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from newsdesk.extract import attributions
+from newsdesk.extract import attributions, context
 from newsdesk.records import Article, Entity, Mention, SpeakerKind
 
 __all__ = [
@@ -326,6 +326,26 @@ def introduced_by_surname(surname: str, text: str) -> bool:
     )
 
 
+def _rhyme(word: str) -> str | None:
+    """A word's rhyme: its :func:`sound` after the first letter ("Wang" and "Hong" -> "ng"), two letters at
+    least."""
+    key = sound(word)[1:]
+    return key if len(key) >= 2 else None
+
+
+def _folded(name: str) -> list[str]:
+    return [w.casefold() for w in _words(name)]
+
+
+def _frames(name: str) -> list[str]:
+    """The keys a place or body of three words or more is looked up by when one of its words is read another way:
+    its words, each in turn replaced by its rhyme ("Wang Fuk Court" and "Hong Fuk Court" -> "~ng fuk court")."""
+    words = _folded(name)
+    if len(words) < 3:
+        return []
+    return [" ".join([*words[:i], "~" + r, *words[i + 1 :]]) for i, w in enumerate(words) if (r := _rhyme(w))]
+
+
 def _entity_id(kind: str, name: str) -> str:
     return "e" + hashlib.sha256(f"{kind}:{' '.join(_words(name)).lower()}".encode()).hexdigest()[:11]
 
@@ -338,6 +358,14 @@ class _Known:
     roles: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
     stored_articles: int = 0
+    # Where this run's articles name it: (text, name as written), for what their sentences say of it
+    # (:meth:`told`), kept for the names another spelling may join on that evidence only (a one-word person, a
+    # place of three words or more).
+    named: set[tuple[str, str]] = field(default_factory=set)
+
+    def told(self) -> frozenset[str]:
+        """The words of the sentences naming it in this run's articles (:func:`context.context`)."""
+        return frozenset().union(*(context.context(text, name) for text, name in self.named))
 
     @property
     def full(self) -> list[str]:
@@ -423,11 +451,20 @@ def _majority(types: Counter[str], borrow_norp: bool = True) -> str | None:
     return top if 2 * n > types.total() else None
 
 
-class Linker:
-    """Links mentions to entities, starting from the entities already stored."""
+# Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
+# being the mention's sentence and more around it.
+StoredMentions = Callable[[str], Iterable[tuple[str, str]]]
 
-    def __init__(self, known: Iterable[Entity] = ()) -> None:
+
+class Linker:
+    """Links mentions to entities, starting from the entities already stored; ``stored`` reads where the store
+    names one (for what earlier runs' articles said of a name another spelling may join, see :meth:`_told_alike`).
+    """
+
+    def __init__(self, known: Iterable[Entity] = (), stored: StoredMentions | None = None) -> None:
         self._known: dict[str, _Known] = {}
+        self._stored = stored
+        self._stored_told: dict[str, frozenset[str]] = {}
         self._by_surname: dict[str, list[str]] = {}
         # Organisations by the skeleton of their name's first and last words ("Greywater", "Gazette"), and
         # organisations and places by acronym ("MPA"), for short forms and acronyms.
@@ -443,6 +480,13 @@ class Linker:
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
         self._person_sounds: set[str] = set()
+        # Places and bodies of three words or more by their words with one of them rhymed (:func:`_frames`), for
+        # a name respelled in one word ("Wang Fuk Court", "Hong Fuk Court").
+        self._by_frame: dict[str, list[str]] = {}
+        # The texts of the batch being linked, and how many of them hold each word (counted when first needed),
+        # for the words still particular to a few (:mod:`newsdesk.extract.context`).
+        self._texts: list[str] = []
+        self._counted: Counter[str] | None = None
         self.changed: set[str] = set()
         for e in known:
             k = _Known(id=e.id, type=e.type, stored_articles=e.articles)
@@ -479,6 +523,8 @@ class Linker:
             keys += [(self._by_part, skeleton(w)) for w in {words[0], words[-1]} if w.lower() not in _GENERIC_PARTS]
         if k.type in _ACRONYMS and (acronym := _acronym(alias)):
             keys.append((self._by_acronym, acronym))
+        if k.type in _PLACE_OR_BODY:
+            keys += [(self._by_frame, frame) for frame in _frames(alias)]
         for index, key in keys:
             ids = index.setdefault(key, [])
             if k.id not in ids:
@@ -628,6 +674,62 @@ class Linker:
             and any(same_office(role, r) for r in k.roles)
         ]
 
+    def _respelled_person(self, word: str, local: dict[str, str], text: str) -> list[_Known]:
+        """The person a one-word name is another spelling of: one known by a one-word name alike in its consonants
+        ("Fung" and "Feng", :func:`_same_word`), that this article does not name, and that the sentences naming
+        both say the same particular things of (:func:`context.told_alike`: four words in all, two of them rare
+        in the batch: the "mother-in-law" he searched for, the "tormenting" wait). Spelling alone never joins
+        them: "Wong" and "Wang" are two families, and two people of alike names are seldom told alike."""
+        key, here = skeleton(word), context.context(text, word)
+        return [
+            k
+            for k in self._by_key(self._by_sound, sound(word))
+            if k.type == "PERSON"
+            and k.id not in local.values()
+            and any(len(w := _words(a)) == 1 and _same_word(skeleton(w[0]), key) for a in k.aliases)
+            and not any(context.names(text, a) for a in k.aliases)
+            and self._told_alike(here, k, rare=2, total=4)
+        ]
+
+    def _respelled_place(self, name: str, local: dict[str, str], text: str) -> list[_Known]:
+        """The place or body of three words or more that ``name`` is with one word read another way ("Hong Fuk
+        Court", a Mandarin reading, for the estate written "Wang Fuk Court"): the same other words, one of them
+        particular (not "Court" or "Road", see ``_GENERIC_PARTS``), the differing words rhyming
+        (:func:`_frames`), this article naming no form of it, and the sentences naming both saying the same
+        particular things (three words in all, one of them rare in the batch: the toll of the fire there)."""
+        words, here = _folded(name), context.context(text, name)
+        found: list[_Known] = []
+        for frame in _frames(name):
+            for k in self._by_key(self._by_frame, frame):
+                if (
+                    k not in found
+                    and k.type in _PLACE_OR_BODY
+                    and k.id not in local.values()
+                    and any(
+                        frame in _frames(a)
+                        and any(x == y and x not in _GENERIC_PARTS for x, y in zip(_folded(a), words, strict=False))
+                        for a in k.aliases
+                    )
+                    and not any(context.names(text, a) for a in k.aliases)
+                    and self._told_alike(here, k, rare=1, total=3)
+                ):
+                    found.append(k)
+        return found
+
+    def _told_alike(self, here: frozenset[str], k: _Known, *, rare: int, total: int) -> bool:
+        """Whether the sentences naming ``k`` (in this run's articles, and in the store's) say what ``here`` says
+        (:func:`context.told_alike`, rare words counted over this batch's articles)."""
+        if self._counted is None:
+            self._counted = Counter(w for text in self._texts for w in context.words(text))
+        told = k.told()
+        if k.stored_articles and self._stored is not None:
+            if k.id not in self._stored_told:
+                found = (context.context(text, name) for text, name in self._stored(k.id))
+                self._stored_told[k.id] = frozenset().union(*found)
+            told |= self._stored_told[k.id]
+        limit = context.rare_limit(len(self._texts))
+        return context.told_alike(here, told, self._counted, limit, rare=rare, total=total)
+
     def _by_key(self, index: dict[str, list[str]], key: str) -> list[_Known]:
         return [self._known[i] for i in dict.fromkeys(index.get(key, []))]
 
@@ -661,6 +763,8 @@ class Linker:
         if not candidates and kind in _PLACE_OR_BODY:
             # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
             candidates = self._places_named(name)
+        if not candidates and kind in _PLACE_OR_BODY and len(words) >= 3 and text:
+            candidates = self._respelled_place(name, local, text)
         if not candidates and kind in _ACRONYMS:
             candidates = self._same_acronym(name, kind, local)
         if not candidates and kind == "ORG" and len(words) == 1:
@@ -676,6 +780,9 @@ class Linker:
             if not candidates:
                 # A name some people are called by alone is their given name ("Suryakumar").
                 candidates = self._given_name_of(words[0], local)
+            if not candidates and text:
+                # Or another outlet's spelling of one told alike ("Fung" and "Feng").
+                candidates = self._respelled_person(words[0], local, text)
         if not candidates and kind != "PERSON" and len(words) == 1:
             # The small model often tags a bare surname as an organisation or a place ("Zelenskyy said"):
             # it is the person when a person of that surname is known by full name. A word tagged a place
@@ -725,6 +832,9 @@ class Linker:
         if m.role:
             found.roles[m.role] += 1
         found.articles.add(article_id)
+        size = len(_words(m.text))
+        if text and (size == 1 if found.type == "PERSON" else found.type in _PLACE_OR_BODY and size >= 3):
+            found.named.add((text, m.text))
         self._index(found, m.text)
         self.changed.add(found.id)
         local[m.text] = found.id
@@ -827,6 +937,7 @@ class Linker:
         """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
         out = []
         votes = self._word_types(batch)
+        self._texts, self._counted = [a.text for a in batch], None
 
         # Spellings are looked up by key, not compared with every word voted on.
         keyed: dict[str, list[str]] = {}
