@@ -161,8 +161,8 @@ def test_times_of_day_and_small_numbers_are_no_figures_of_a_report() -> None:
 # The wire report as another outlet carries it, naming the wire's photographer, and a loose rewrite of it: new
 # sentences in a new order, a few phrases and every figure kept, and the same photographer credited.
 CARRIED = WIRE + (
-    " Veloria Ledger photographer Ana Ruiz, who reached the harbour an hour later, said the hull was still visible "
-    "from the breakwater."
+    " Veloria Ledger photographer Ana Ruiz said the hull was still visible from the breakwater when she reached the "
+    "harbour an hour later."
 )
 LOOSE = (
     "One picture now stands for the loss of the Marisol. Taken by Veloria Ledger photographer Ana Ruiz, it shows "

@@ -40,7 +40,9 @@ CASES = [
     ("The harbourmaster's daughter spoke to Reuters while divers searched the pier.", ("Reuters",)),
     ("Two crew members talked with the Veloria Ledger on Friday.", ("Veloria Ledger",)),
     ("Reuters photographer Lena Holt said she reached the pier an hour later.", ("Reuters",)),
-    ("AFP journalists at the scene counted eleven boats.", ("Agence France-Presse",)),
+    ("AFP journalists counted eleven boats at the scene.", ("Agence France-Presse",)),
+    ("The picture was captured by Reuters photographer Lena Holt.", ("Reuters",)),
+    ("The harbourmaster told a Politico reporter the pier was safe.", ("Politico",)),
     ("The moment was captured in a Reuters photograph that went viral.", ("Reuters",)),
     ("An AP video showed the crane falling.", ("Associated Press",)),
     # Not credits: staff, pictures or talks with no outlet's name, or a name that is no outlet.
@@ -49,6 +51,9 @@ CASES = [
     ("She spoke with the Harbour Authority on Monday.", ()),
     ("The Varga photo went viral.", ()),
     ("Officials spoke to reporters after the meeting.", ()),
+    # Staff who are the news, not its source.
+    ("A CNN reporter coordinated with the mayor's staff.", ()),
+    ("Veloria Ledger reporter Ana Ruiz was criticised by the mayor.", ()),
 ]
 
 

@@ -69,6 +69,9 @@ _OUTLET = rf"(?:the\s*|The\s+)?[\"“]?(?P<name>{_NAME})[\"”]?"
 _REPORT = r"(?:report|article|story|investigation|analysis|interview|exclusive|piece|broadcast)"
 _STAFF = r"(?:photographer|photojournalist|cameraman|camerawoman|correspondent|reporter|journalist)"
 _PICTURE = r"(?:photograph|photo|picture|footage|video)"
+_SEEN = (
+    r"(?:said|says|told|tells|reported|reports|wrote|writes|saw|sees|witnessed|counted|captured|photographed|filmed)"
+)
 _PATTERNS = [
     re.compile(
         rf"\b[Aa]ccording to (?:a |an |the )?(?:new |recent |latest |separate )?{_REPORT} "
@@ -98,9 +101,12 @@ _PATTERNS = [
         rf"\b(?:[Aa]ccording to|[Cc]iting|[Qq]uoted by|[Ii]n an interview with|[Ss]peaking to|"
         rf"(?:spoke|speaks|talked|talking) (?:to|with)) {_OUTLET}"
     ),
-    # The outlet's own staff or pictures: "Reuters photographer Tyrone Siu said", "BBC journalists on the scene",
-    # "captured in a Reuters photograph": what the text tells comes from that outlet's reporting.
-    re.compile(rf"\b(?P<name>{_NAME}) {_STAFF}s?\b"),
+    # The outlet's own staff reporting, or its pictures: "Reuters photographer Tyrone Siu said", "captured by
+    # Reuters photographer Tyrone Siu", "told a Politico reporter", "captured in a Reuters photograph": what the
+    # text tells of them comes from that outlet. Staff who are the news ("a CNN reporter coordinated with the
+    # campaign") credit nobody.
+    re.compile(rf"\b(?P<name>{_NAME}) {_STAFF}s?(?: {_WORD}){{0,3}},? {_SEEN}\b"),
+    re.compile(rf"\b(?i:{_SEEN}|taken|shot|recorded|told|to) (?:by )?(?:a |an |the )?(?P<name>{_NAME}) {_STAFF}"),
     re.compile(rf"\b(?:a|an|the|A|An|The) (?P<name>{_NAME}) {_PICTURE}s?\b"),
 ]
 
