@@ -15,9 +15,11 @@ Measures (the gate's ``basil.*``):
   flags every adjective (spaCy's tagger), scored the same way; ``basil.loaded_f1_over_adjective`` is the ratio
   of the two F1 scores (the margin over the peer).
 - ``basil.distinctive_events``: over the (event, outlet) pairs with annotated loaded wording, the share where the
-  outlet's distinctive terms within the event (``newsdesk.frame.framing.frame``, the three outlets as groups)
+  outlet's distinctive terms within the event (``newsdesk.frame.framing.frame``, the three outlets as groups, the
+  prior's background the document frequencies of all BASIL's articles, as a store holding them would give it)
   include a content word of one of its annotated spans. Most annotated words are written once, and one use
-  against none is not significant at z >= 1.96: this stays low by design.
+  against none is never significant at z >= 1.96: what is found is found in the outlet's own wording (the words
+  no other outlet of the event writes, listed with ``significant`` false for a group of one article).
 - ``basil.distinctive_or_own_loaded_events``: the same, with the outlet's loaded wording that the other two
   outlets of the event do not write (``loaded`` rows with an empty ``used_by``) counted as distinctive.
 """
@@ -25,6 +27,8 @@ Measures (the gate's ``basil.*``):
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,13 +122,22 @@ def _distinctive(stories: list[Story]) -> tuple[float, float]:
     events: dict[str, list[Story]] = {}
     for story in stories:
         events.setdefault(story.event, []).append(story)
+    # The prior's background, as the store gives it to a story: each word's document frequency over every article
+    # stored (here the 210 articles of BASIL).
+    store: Counter[str] = Counter()
+    for story in stories:
+        store.update(w for w in framing.terms(story.text) if " " not in w)
+
+    def background(words: Iterable[str]) -> dict[str, int]:
+        return {w: store[w] for w in words if w in store}
+
     hits = total = with_loaded = 0
     for event, members in events.items():
         articles = [
             Article(id=f"{event}-{s.source}", source=s.source, text=s.text, outlet=s.source, event_id=event)
             for s in members
         ]
-        found = framing.frame(articles)
+        found = framing.frame(articles, background=background)
         terms = {g["name"]: {w for t in g["terms"] for w in t["term"].split()} for g in found["groups"]}
         own = {
             g["name"]: {w for row in g["loaded"] if not row["used_by"] for w in framing.terms(row["text"])}

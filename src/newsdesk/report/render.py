@@ -96,7 +96,10 @@ def _framing(brief: dict[str, Any]) -> list[str]:
     if framing["note"]:
         return [*out, _md(framing["note"]), ""]
     for group in framing["groups"]:
-        terms = ", ".join(f"{_md(t['term'])} ({t['count']} vs {t['others']}) {_ref(t)}" for t in group["terms"])
+        terms = ", ".join(
+            f"{_md(t['term'])} ({t['count']} vs {t['others']}{'' if t.get('significant', True) else ', only here'}) {_ref(t)}"
+            for t in group["terms"]
+        )
         out.append(f"- **{_md(group['name'])}** ({group['articles']} articles): {terms or 'no wording of its own'}")
         for row in group["loaded"]:
             instead = f"; neutral: {_md(row['alternative'])}" if row["alternative"] else ""
