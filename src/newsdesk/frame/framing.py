@@ -77,13 +77,31 @@ def group_name(article: Article, groups: Mapping[str, str]) -> str:
     return groups.get(outlet.casefold(), outlet)
 
 
+class _Terms:
+    """A vocabulary and what the statistic reads of each of its terms, worked out once for all the comparisons
+    of a story: whether it is a single word, its length, and its store frequency."""
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        self.terms = list(terms)
+        self.index = {t: i for i, t in enumerate(self.terms)}
+        self.single = np.fromiter((" " not in t for t in self.terms), dtype=bool, count=len(self.terms))
+        self.letters = np.fromiter((len(t) for t in self.terms), dtype=np.int64, count=len(self.terms))
+        self._known: tuple[Mapping[str, int], np.ndarray] | None = None
+
+    def known(self, background: Mapping[str, int]) -> np.ndarray:
+        """Each term's document frequency in the store (0 for pairs, and for words the store does not count)."""
+        if self._known is None or self._known[0] is not background:
+            found = (float(background.get(t, 0)) if " " not in t else 0.0 for t in self.terms)
+            self._known = (background, np.fromiter(found, dtype=np.float64, count=len(self.terms)))
+        return self._known[1]
+
+
 def _prior(
-    vocabulary: Sequence[str], totals: np.ndarray, background: Mapping[str, int], strength: float
+    single: np.ndarray, known: np.ndarray, totals: np.ndarray, strength: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The prior ``a_w`` of each term, and whether the store knows the term (all True without a store)."""
+    """The prior ``a_w`` of each term (``single``: the term is one word; ``known``: its store frequency), and
+    whether the store knows the term (all True without a store)."""
     story = totals / max(1.0, float(totals.sum()))
-    known = np.array([float(background.get(t, 0)) if " " not in t else 0.0 for t in vocabulary])
-    single = np.array([" " not in t for t in vocabulary])
     if known.sum() > 0:
         # The store's frequencies are spread over the single words only, so they weigh what the story's do. The
         # store counts every word of the story but its own stop words ("said", "according", "year") and words of
@@ -92,7 +110,7 @@ def _prior(
         store = known / known.sum() * story[single].sum()
         p = np.where(single, 0.5 * story + 0.5 * store, story)
     else:
-        seen = np.ones(len(vocabulary), dtype=bool)
+        seen = np.ones(len(totals), dtype=bool)
         p = story
     p = np.maximum(p, 1e-9)
     return np.asarray(strength * p / p.sum()), seen
@@ -131,8 +149,7 @@ def distinctive(
                 if term in vocabulary:
                     docs[row, vocabulary[term]] = n
             sizes.append(documents.get(g, Counter()).get("", 0))
-    words = list(vocabulary)
-    return _distinctive(names, matrix, words, background or {}, docs, sizes, top, _stem_ids(words))
+    return _distinctive(names, matrix, _Terms(vocabulary), background or {}, docs, sizes, top)
 
 
 def stem(word: str) -> str:
@@ -146,29 +163,27 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-def _stem_ids(vocabulary: Sequence[str]) -> np.ndarray:
-    """Each term's stem as a number (a two-word term: the stems of both words), for :func:`_distinctive`."""
-    ids: dict[str, int] = {}
-    return np.fromiter(
-        (ids.setdefault(" ".join(stem(w) for w in t.split()), len(ids)) for t in vocabulary),
-        dtype=np.int64,
-        count=len(vocabulary),
-    )
+def _inflections(word: str) -> set[str]:
+    """The other forms of a word that share its stem: "levy" for "levies", "demonized" for "demonizing"."""
+    base = stem(word)
+    forms = {base + ending for ending in ("", "s", "es", "e", "ed", "d", "ing", "ly", "'s", "ment", "ments")}
+    if base.endswith("y"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    return forms - {word}
 
 
 def _distinctive(
     names: Sequence[str],
     matrix: np.ndarray,
-    vocabulary: Sequence[str],
+    vocabulary: _Terms,
     background: Mapping[str, int],
     docs: np.ndarray | None,
     sizes: Sequence[int],
     top: int,
-    stems: np.ndarray,
     is_name: Callable[[str, str], bool] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
-    """:func:`distinctive` over a groups x terms count matrix (``docs``: articles using each term; ``stems``: each
-    term's stem id; ``is_name(group, word)``: the word is a name in that group's articles)."""
+    """:func:`distinctive` over a groups x terms count matrix (``docs``: articles using each term;
+    ``is_name(group, word)``: the word is a name in that group's articles)."""
     out: dict[str, list[dict[str, Any]]] = {g: [] for g in names}
     live = matrix.sum(axis=1) > 0
     totals = matrix[live].sum(axis=0)
@@ -176,19 +191,21 @@ def _distinctive(
         return out
     # A two-word term used once in the whole story tells no group apart; a single word used once may be a small
     # group's own wording.
-    single = np.array([" " not in t for t in vocabulary], dtype=bool)
-    keep = np.flatnonzero((totals > 1) | (single & (totals > 0)))
+    keep = np.flatnonzero((totals > 1) | (vocabulary.single & (totals > 0)))
     if not len(keep):
         return out
     matrix = matrix[:, keep]
     docs = docs[:, keep] if docs is not None else None
-    words = [vocabulary[i] for i in keep.tolist()]
-    stems = stems[keep]
+    terms = vocabulary.terms
+    words = [terms[i] for i in keep.tolist()]
     totals = totals[keep]
-    alpha, seen = _prior(words, totals, background, PRIOR_SHARE * float(totals.sum()))
+    known = vocabulary.known(background)[keep]
+    alpha, seen = _prior(vocabulary.single[keep], known, totals, PRIOR_SHARE * float(totals.sum()))
     # Own wording: words of a few letters or more, that the store counts (it does not count "said" or "according":
     # everyone's words, whose rarity it cannot tell).
-    long = np.array([len(t) >= OWN_LETTERS for t in words], dtype=bool) & seen
+    long = (vocabulary.letters[keep] >= OWN_LETTERS) & seen
+    position = np.full(len(terms), -1, dtype=np.int64)
+    position[keep] = np.arange(len(keep))
     alpha0 = float(alpha.sum())
     for row, g in enumerate(names):
         if not live[row]:
@@ -214,8 +231,7 @@ def _distinctive(
             ranked.append(_row(words[column], z[column], y_i[column], y_j[column], used, significant=True))
         listed = _without_parts(ranked)[:top]
         if docs is not None and 0 < sizes[row] <= OWN_GROUP and len(listed) < top:
-            others = np.unique(stems[y_j > 0])
-            own = (y_i > 0) & (docs[row] >= min(need, sizes[row])) & ~np.isin(stems, others) & (z < Z_MIN) & long
+            own = (y_i > 0) & (y_j == 0) & (docs[row] >= min(need, sizes[row])) & (z < Z_MIN) & long
             columns = np.flatnonzero(own)
             order = np.lexsort((-y_i[columns], -delta[columns]))  # highest delta first, then most used
             taken = {r["term"] for r in listed}
@@ -225,9 +241,21 @@ def _distinctive(
                 term = words[column]
                 if term in taken or (is_name is not None and any(is_name(g, w) for w in term.split())):
                     continue
+                if " " not in term and _written_by_others(term, vocabulary.index, position, y_j):
+                    continue
                 listed.append(_row(term, z[column], y_i[column], 0, int(docs[row, column]), significant=False))
         out[g] = listed
     return out
+
+
+def _written_by_others(word: str, index: Mapping[str, int], position: np.ndarray, others: np.ndarray) -> bool:
+    """Whether the other groups write another form of ``word`` (``others``: their counts of the compared terms,
+    ``position``: each vocabulary term's column among them, or -1)."""
+    for form in _inflections(word):
+        at = index.get(form)
+        if at is not None and position[at] >= 0 and others[position[at]] > 0:
+            return True
+    return False
 
 
 def _row(term: str, z: float, count: float, others: float, articles: int | None, *, significant: bool) -> dict[str, Any]:
@@ -390,8 +418,8 @@ class _Story:
         self.vocabulary = [
             spelled[k] if k < PAIR else f"{spelled[k // PAIR - 1]} {spelled[k % PAIR]}" for k in keys[kept].tolist()
         ]
-        self.index = {t: i for i, t in enumerate(self.vocabulary)}
-        self.stems = _stem_ids(self.vocabulary)
+        self.terms = _Terms(self.vocabulary)
+        self.index = self.terms.index
         self.counts = {}
         at = 0
         for article_id, c in raw.items():
@@ -430,7 +458,7 @@ class _Story:
                 found[group] = name_words(a.text for a in members[group])
             return word in found[group]
 
-        return _distinctive(names, counts, self.vocabulary, prior, docs, sizes, top, self.stems, is_name)
+        return _distinctive(names, counts, self.terms, prior, docs, sizes, top, is_name)
 
     def users(self, forms: set[str], *, besides: str) -> list[str]:
         """The groups other than ``besides`` that use any of ``forms``."""
