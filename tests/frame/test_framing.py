@@ -264,11 +264,14 @@ def test_a_store_prior_ranks_own_words_rare_in_the_store_first() -> None:
 
     quay = [t["term"] for t in _group(framing.frame(_harbour(), background=background), "Quay Post")["terms"]]
     assert quay[0] == "gamble"
+
     # A word the store does not count (its stop words, "said") is no one's own wording, whatever the story says.
     def not_counting_needed(words):
         return {w: 500 for w in words if w != "needed"}
 
-    shore = {t["term"] for t in _group(framing.frame(_harbour(), background=not_counting_needed), "Shore Times")["terms"]}
+    shore = {
+        t["term"] for t in _group(framing.frame(_harbour(), background=not_counting_needed), "Shore Times")["terms"]
+    }
     assert "needed" not in shore and "fishermen" in shore
 
 

@@ -17,7 +17,9 @@ def _terms(rows: list[dict[str, Any]]) -> str:
     """Each term with its count and z; a group's own wording, too rare to test, as "only here"."""
     return (
         ", ".join(
-            f"{t['term']} ({t['count']}, z {t['z']:.1f})" if t["significant"] else f"{t['term']} ({t['count']}, only here)"
+            f"{t['term']} ({t['count']}, z {t['z']:.1f})"
+            if t["significant"]
+            else f"{t['term']} ({t['count']}, only here)"
             for t in rows
         )
         or "none that stand out"

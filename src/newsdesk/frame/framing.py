@@ -96,9 +96,7 @@ class _Terms:
         return self._known[1]
 
 
-def _prior(
-    single: np.ndarray, known: np.ndarray, totals: np.ndarray, strength: float
-) -> tuple[np.ndarray, np.ndarray]:
+def _prior(single: np.ndarray, known: np.ndarray, totals: np.ndarray, strength: float) -> tuple[np.ndarray, np.ndarray]:
     """The prior ``a_w`` of each term (``single``: the term is one word; ``known``: its store frequency), and
     whether the store knows the term (all True without a store)."""
     story = totals / max(1.0, float(totals.sum()))
@@ -149,7 +147,7 @@ def distinctive(
                 if term in vocabulary:
                     docs[row, vocabulary[term]] = n
             sizes.append(documents.get(g, Counter()).get("", 0))
-    return _distinctive(names, matrix, _Terms(vocabulary), background or {}, docs, sizes, top)
+    return _distinctive(names, matrix, _Terms(list(vocabulary)), background or {}, docs, sizes, top)
 
 
 def stem(word: str) -> str:
@@ -258,7 +256,9 @@ def _written_by_others(word: str, index: Mapping[str, int], position: np.ndarray
     return False
 
 
-def _row(term: str, z: float, count: float, others: float, articles: int | None, *, significant: bool) -> dict[str, Any]:
+def _row(
+    term: str, z: float, count: float, others: float, articles: int | None, *, significant: bool
+) -> dict[str, Any]:
     return {
         "term": term,
         "z": round(float(z), 2),

@@ -89,6 +89,11 @@ def _claims(brief: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
+def _only_here(term: dict[str, Any]) -> str:
+    """ ", only here" for a group's own wording, too rare to test (a brief made before it has no such key)."""
+    return "" if term.get("significant", True) else ", only here"
+
+
 def _framing(brief: dict[str, Any]) -> list[str]:
     """The Framing section: each outlet's distinctive words, loaded words, claims it leaves out; competing names."""
     framing = brief["framing"]
@@ -97,8 +102,7 @@ def _framing(brief: dict[str, Any]) -> list[str]:
         return [*out, _md(framing["note"]), ""]
     for group in framing["groups"]:
         terms = ", ".join(
-            f"{_md(t['term'])} ({t['count']} vs {t['others']}{'' if t.get('significant', True) else ', only here'}) {_ref(t)}"
-            for t in group["terms"]
+            f"{_md(t['term'])} ({t['count']} vs {t['others']}{_only_here(t)}) {_ref(t)}" for t in group["terms"]
         )
         out.append(f"- **{_md(group['name'])}** ({group['articles']} articles): {terms or 'no wording of its own'}")
         for row in group["loaded"]:
