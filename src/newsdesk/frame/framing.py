@@ -195,7 +195,6 @@ def _distinctive(
     matrix = matrix[:, keep]
     docs = docs[:, keep] if docs is not None else None
     terms = vocabulary.terms
-    words = [terms[i] for i in keep.tolist()]
     totals = totals[keep]
     known = vocabulary.known(background)[keep]
     alpha, seen = _prior(vocabulary.single[keep], known, totals, PRIOR_SHARE * float(totals.sum()))
@@ -226,7 +225,7 @@ def _distinctive(
             used = int(docs[row, column]) if docs is not None else None
             if used is not None and used < need:
                 continue
-            ranked.append(_row(words[column], z[column], y_i[column], y_j[column], used, significant=True))
+            ranked.append(_row(terms[keep[column]], z[column], y_i[column], y_j[column], used, significant=True))
         listed = _without_parts(ranked)[:top]
         if docs is not None and 0 < sizes[row] <= OWN_GROUP and len(listed) < top:
             own = (y_i > 0) & (y_j == 0) & (docs[row] >= min(need, sizes[row])) & (z < Z_MIN) & long
@@ -236,7 +235,7 @@ def _distinctive(
             for column in columns[order].tolist():
                 if len(listed) >= top:
                     break
-                term = words[column]
+                term = terms[keep[column]]
                 if term in taken or (is_name is not None and any(is_name(g, w) for w in term.split())):
                     continue
                 if " " not in term and _written_by_others(term, vocabulary.index, position, y_j):
