@@ -198,9 +198,9 @@ def _distinctive(
     totals = totals[keep]
     known = vocabulary.known(background)[keep]
     alpha, seen = _prior(vocabulary.single[keep], known, totals, PRIOR_SHARE * float(totals.sum()))
-    # Own wording: words of a few letters or more, that the store counts (it does not count "said" or "according":
-    # everyone's words, whose rarity it cannot tell).
-    long = (vocabulary.letters[keep] >= OWN_LETTERS) & seen
+    # Own wording: terms of a few letters or more; single words only if the store counts them (it does not count
+    # "said" or "according": everyone's words, whose rarity it cannot tell; nor pairs, which it never counts).
+    long = (vocabulary.letters[keep] >= OWN_LETTERS) & (seen | ~vocabulary.single[keep])
     position = np.full(len(terms), -1, dtype=np.int64)
     position[keep] = np.arange(len(keep))
     alpha0 = float(alpha.sum())
