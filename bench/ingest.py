@@ -271,11 +271,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"ingest: default settings, {workers} worker(s) (worker processes start from 100 pending articles)")
     print("\n".join(table(n, read, full, bare, scaling)))
     print("stages of the last full ingest (s): " + ", ".join(f"{r.stage} {r.seconds:.1f}" for r in report.stages))
+    framing_part, staged = stances_and_digest(report)
+    print(
+        f"stances and digest stages: {framing_part:.1f} s of {staged:.1f} s in stages "
+        f"({framing_part / staged if staged else 0.0:.1%}; issue 15 allows stances and framing 20%)"
+    )
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results(args, inputs, report, read, full, bare, scaling), indent=2) + "\n")
         print(f"wrote {args.json}")
     return 0
+
+
+def stances_and_digest(report: IngestReport) -> tuple[float, float]:
+    """The seconds of the stances and digest stages (the digest makes each story's Framing and Positions sections,
+    and its claim cards: an upper bound of what stances and framing cost) and of all the stages."""
+    both = sum(r.seconds for r in report.stages if r.stage in ("stances", "digest"))
+    return both, sum(r.seconds for r in report.stages)
 
 
 def results(
@@ -290,6 +302,8 @@ def results(
     """The results as a JSON-ready dict."""
     n = inputs.count
     phases = {"read": read, "ingest": full, "ingest_no_analyze": bare}
+    part, staged = stances_and_digest(report)
+    share = part / staged if staged else 0.0
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "newsdesk": newsdesk.__version__,
@@ -310,6 +324,7 @@ def results(
         },
         "ingest_over_read": full.seconds / read.seconds,
         "stage_seconds": {r.stage: r.seconds for r in report.stages},
+        "stances_and_digest_share": share,
         "ingest_no_analyze_over_read": bare.seconds / read.seconds,
     }
 

@@ -24,6 +24,8 @@ def test_bench_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "ratio ingest_time / read_time = " in printed and "x faster" in printed
     results = json.loads(out.read_text(encoding="utf-8"))
     assert results["articles"] == 20 and results["phases"]["ingest"]["articles_per_s"] > 0
+    # Issue 15's throughput target: stances and framing (the digest stage) at most 20% of the ingest.
+    assert "stances and digest stages: " in printed and 0 < results["stances_and_digest_share"] < 1
 
 
 def test_bench_limit_cuts_into_jsonl(tmp_path: Path) -> None:

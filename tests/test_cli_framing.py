@@ -29,9 +29,11 @@ SOUTH = (
 )
 
 
-def build(path: Path, *, outlets: tuple[str, ...] = ("Northern Lamp", "Southern Bell")) -> None:
+def build(
+    path: Path, *, outlets: tuple[str, ...] = ("Northern Lamp", "Southern Bell"), extra: tuple[Article, ...] = ()
+) -> None:
     store = Store(path)
-    articles = []
+    articles = list(extra)
     for i in range(4):
         for outlet in outlets:
             text = NORTH if outlet == "Northern Lamp" else SOUTH
@@ -45,7 +47,7 @@ def build(path: Path, *, outlets: tuple[str, ...] = ("Northern Lamp", "Southern 
     conn.execute("INSERT INTO events (id, story_id, title, centroid) VALUES ('ev1', ?, 'Vote day', x'00')", (STORY,))
     conn.execute("UPDATE articles SET event_id = 'ev1'")
     conn.execute("INSERT INTO entities (id, name, type) VALUES ('edunn', 'Oleska Dunn', 'PERSON')")
-    for a in articles:
+    for a in articles[len(extra) :]:
         name = "Oleska Dunn" if a.outlet == "Northern Lamp" else "Olesya Dunn"
         start = a.text.index(name)
         conn.execute(
@@ -69,7 +71,8 @@ def test_framing_json_contract(cli: CliRunner, home: Path) -> None:
     for group in found["groups"]:
         assert set(group) == {"name", "outlets", "articles", "terms", "loaded", "omitted"}
         for term in group["terms"]:
-            assert set(term) == {"term", "z", "count", "others", "articles", "examples"}
+            assert set(term) == {"term", "z", "significant", "count", "others", "articles", "examples"}
+            assert term["significant"]  # four articles an outlet: only what passes the test is listed
     kinds = {p["kind"]: {s["term"] for s in p["sides"]} for p in found["pairs"]}
     assert kinds["entity"] == {"Oleska Dunn", "Olesya Dunn"}
     assert {"occupied territories", "new regions"} in [{s["term"] for s in p["sides"]} for p in found["pairs"]]
@@ -87,6 +90,33 @@ def test_framing_table_and_errors(cli: CliRunner, home: Path) -> None:
     assert examples and len(examples) == len(set(examples))  # a sentence holding two terms is shown once
     code, _, err = run(cli, "--db", "news.db", "framing", "snothing")
     assert code == 4 and "No story" in err
+
+
+# A third outlet with one article: its own wording is listed apart, marked "only here" (too few uses to test).
+HARBOUR = Article(
+    id="h0",
+    source="harbour-0.txt",
+    text="Officials in Varrow held a vote on Sunday. Critics called it a reckless gamble with the harbour.",
+    outlet="Harbour Note",
+    title="Vote",
+)
+
+
+def test_a_one_article_outlet_shows_its_own_wording_as_only_here(cli: CliRunner, home: Path) -> None:
+    build(home / "news.db", extra=(HARBOUR,))
+    code, out, err = run(cli, "--db", "news.db", "framing", STORY, "--json")
+    assert code == 0, err
+    harbour = next(g for g in json.loads(out)["groups"] if g["name"] == "Harbour Note")
+    own = {t["term"]: t for t in harbour["terms"]}
+    assert {"reckless", "gamble"} <= set(own) and not own["reckless"]["significant"]
+    code, out, _ = run(cli, "--db", "news.db", "framing", STORY)
+    assert code == 0 and "reckless (1, only here)" in out
+    with open_corpus(home / "news.db") as corpus, TestClient(create_app(corpus)) as client:
+        section = client.get(f"/stories/{STORY}.json").json()["framing"]
+        page = client.get(f"/stories/{STORY}").text
+    terms = next(g for g in section["groups"] if g["name"] == "Harbour Note")["terms"]
+    assert terms and not any(t["significant"] for t in terms)
+    assert "only here" in page
 
 
 def test_one_outlet_story_says_there_is_nothing_to_compare(cli: CliRunner, home: Path) -> None:

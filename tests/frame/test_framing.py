@@ -212,3 +212,79 @@ def test_a_thousand_article_story_is_framed_in_under_two_seconds_of_cpu() -> Non
     start = time.process_time()
     framing.frame(articles)
     assert time.process_time() - start < 2.0
+
+
+# One event told by three outlets, one article each (as BASIL's events are): a word written once can never pass
+# the test, so each outlet's own wording is listed apart, marked not significant.
+HARBOUR = {
+    "Quay Post": (
+        "Councillors in Marlow approved the harbour levy on Tuesday. Critics called the levy a reckless gamble "
+        "with the town's savings. Mayor Idris Penn defended the levy."
+    ),
+    "Tide Herald": (
+        "Councillors in Marlow approved the harbour levy on Tuesday after a long debate. Supporters said the "
+        "levies would repair the crumbling piers. Mayor Idris Penn welcomed the vote."
+    ),
+    "Shore Times": (
+        "Councillors in Marlow approved the harbour levy on Tuesday. The mayor said the money was needed. "
+        "Fishermen worried about higher mooring fees."
+    ),
+}
+
+
+def _harbour() -> list[Article]:
+    return [
+        Article(id=f"h{i}", source="", text=text, outlet=outlet, event_id="ev9")
+        for i, (outlet, text) in enumerate(HARBOUR.items())
+    ]
+
+
+def test_a_one_article_outlet_lists_its_own_wording_as_not_significant() -> None:
+    found = framing.frame(_harbour())
+    quay = _group(found, "Quay Post")["terms"]
+    own = {t["term"]: t for t in quay if not t["significant"]}
+    assert {"reckless", "gamble", "savings"} <= set(own)
+    assert own["reckless"]["count"] == 1 and own["reckless"]["others"] == 0 and own["reckless"]["articles"] == 1
+    assert own["reckless"]["z"] < framing.Z_MIN and own["reckless"]["examples"][0]["text"] == "reckless"
+    # Words another outlet writes too, in any inflection ("levies"), and names ("Penn" only ever capitalised
+    # inside sentences) are nobody's own wording.
+    words = {w for t in quay for w in t["term"].split()}
+    assert not {"levy", "councillors", "penn", "idris", "marlow"} & words
+    tide = {t["term"] for t in _group(found, "Tide Herald")["terms"]}
+    assert "crumbling" in tide and "levies" not in tide
+    # The per-event comparison lists them too; competing names are paired only from tested terms.
+    event = found["events"][0]
+    assert any(not t["significant"] for g in event["groups"] for t in g["terms"])
+    assert all(s["term"] not in own for p in found["pairs"] for s in p["sides"])
+
+
+def test_a_store_prior_ranks_own_words_rare_in_the_store_first() -> None:
+    def background(words):
+        return {w: (1 if w == "gamble" else 500) for w in words}
+
+    quay = [t["term"] for t in _group(framing.frame(_harbour(), background=background), "Quay Post")["terms"]]
+    assert quay[0] == "gamble"
+
+    # A word the store does not count (its stop words, "said") is no one's own wording, whatever the story says.
+    def not_counting_needed(words):
+        return {w: 500 for w in words if w != "needed"}
+
+    shore = {
+        t["term"] for t in _group(framing.frame(_harbour(), background=not_counting_needed), "Shore Times")["terms"]
+    }
+    assert "needed" not in shore and "fishermen" in shore
+
+
+def test_large_groups_list_only_significant_terms() -> None:
+    found = framing.frame(_story(framing.OWN_GROUP + 1))
+    assert all(t["significant"] for g in found["groups"] for t in g["terms"])
+
+
+def test_stems_and_names() -> None:
+    assert framing.stem("embarrassments") == framing.stem("embarrassment")
+    assert framing.stem("demonized") == framing.stem("demonizing") == framing.stem("demonize")
+    assert framing.stem("levies") == framing.stem("levy")
+    assert framing.stem("gamble") != framing.stem("gambit")
+    # Capitalised inside a sentence at least as often as not: a name. A sentence's first word says nothing.
+    text = "Mayor Idris Penn spoke. Penn said the Harbour Board met. Critics met the board and the critics."
+    assert framing.name_words([text]) == {"idris", "penn", "harbour", "board"}

@@ -14,7 +14,16 @@ __all__ = ["COMMANDS"]
 
 
 def _terms(rows: list[dict[str, Any]]) -> str:
-    return ", ".join(f"{t['term']} ({t['count']}, z {t['z']:.1f})" for t in rows) or "none that stand out"
+    """Each term with its count and z; a group's own wording, too rare to test, as "only here"."""
+    return (
+        ", ".join(
+            f"{t['term']} ({t['count']}, z {t['z']:.1f})"
+            if t["significant"]
+            else f"{t['term']} ({t['count']}, only here)"
+            for t in rows
+        )
+        or "none that stand out"
+    )
 
 
 @click.command()

@@ -135,7 +135,7 @@ def section(view: Reader, story: dict[str, Any], *, grouping: dict[str, str]) ->
             "name": g["name"],
             "articles": g["articles"],
             "terms": [
-                {k: t[k] for k in ("term", "z", "count", "others")} | {"example": _example(t)}
+                {k: t[k] for k in ("term", "z", "count", "others", "significant")} | {"example": _example(t)}
                 for t in g["terms"][:TERMS]
             ],
             "loaded": [

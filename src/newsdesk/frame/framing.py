@@ -11,7 +11,15 @@ where ``a_w = a_0 * p_w`` and ``p_w`` is the term's background frequency: for si
 store's document frequencies (the ``term_counts`` the cluster stage keeps) and half from the story itself; for
 two-word terms, from the story. The prior shrinks the score of words that are common everywhere ("said",
 "government") and of words one article uses once, so a term scores high only when a group uses it more than the
-others by more than chance. Pure functions over articles: no store, no model. Terms are counted by
+others by more than chance.
+
+A word one outlet writes once, against none, can never reach that bar (at best z is about 1.2), so in a comparison
+of a few articles per outlet (an event told by three outlets, one article each) the test lists next to nothing.
+There a group of at most ``OWN_GROUP`` articles also lists its *own wording*: words no other group writes in any
+inflection, not names (written capitalised inside sentences), used by every article of a one-article group or by
+two of a larger one, ranked by the same log-odds ``delta`` (its point estimate under the prior, so a word rare in
+the store ranks above a common one), and marked ``significant`` false. Pure functions over articles: no store, no
+model. Terms are counted by
 :mod:`newsdesk.frame.terms`, competing names paired by :mod:`newsdesk.frame.names`, left-out claims found by
 :mod:`newsdesk.frame.omitted` and loaded words by :mod:`newsdesk.frame.loaded`.
 """
@@ -38,8 +46,10 @@ __all__ = [
     "examples",
     "frame",
     "group_name",
+    "name_words",
     "omissions",
     "pairs",
+    "stem",
     "terms",
 ]
 
@@ -53,6 +63,8 @@ SENTENCE_CHARS = 400  # longest example sentence given (the article has it whole
 LOADED_READ = 120  # articles read for loaded wording in all, shared among the groups
 LOADED_MIN = 10  # articles read for loaded wording in each group, however many groups
 CONTEXT_READ = 60  # articles of each group whose words give the contexts of competing names
+OWN_LETTERS = 3  # own wording is words of three letters or more ("pm", "th" and "az" are no one's wording)
+OWN_GROUP = 3  # a group of this many articles or fewer also lists its own wording (see the module docstring)
 UNSTATED = "(outlet not stated)"
 
 
@@ -65,18 +77,41 @@ def group_name(article: Article, groups: Mapping[str, str]) -> str:
     return groups.get(outlet.casefold(), outlet)
 
 
-def _prior(vocabulary: Sequence[str], totals: np.ndarray, background: Mapping[str, int], strength: float) -> np.ndarray:
+class _Terms:
+    """A vocabulary and what the statistic reads of each of its terms, worked out once for all the comparisons
+    of a story: whether it is a single word, its length, and its store frequency."""
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        self.terms = list(terms)
+        self.index = {t: i for i, t in enumerate(self.terms)}
+        self.single = np.fromiter((" " not in t for t in self.terms), dtype=bool, count=len(self.terms))
+        self.letters = np.fromiter((len(t) for t in self.terms), dtype=np.int64, count=len(self.terms))
+        self._known: tuple[Mapping[str, int], np.ndarray] | None = None
+
+    def known(self, background: Mapping[str, int]) -> np.ndarray:
+        """Each term's document frequency in the store (0 for pairs, and for words the store does not count)."""
+        if self._known is None or self._known[0] is not background:
+            found = (float(background.get(t, 0)) if " " not in t else 0.0 for t in self.terms)
+            self._known = (background, np.fromiter(found, dtype=np.float64, count=len(self.terms)))
+        return self._known[1]
+
+
+def _prior(single: np.ndarray, known: np.ndarray, totals: np.ndarray, strength: float) -> tuple[np.ndarray, np.ndarray]:
+    """The prior ``a_w`` of each term (``single``: the term is one word; ``known``: its store frequency), and
+    whether the store knows the term (all True without a store)."""
     story = totals / max(1.0, float(totals.sum()))
-    known = np.array([float(background.get(t, 0)) if " " not in t else 0.0 for t in vocabulary])
-    single = np.array([" " not in t for t in vocabulary])
     if known.sum() > 0:
-        # The store's frequencies are spread over the single words only, so they weigh what the story's do.
+        # The store's frequencies are spread over the single words only, so they weigh what the story's do. The
+        # store counts every word of the story but its own stop words ("said", "according", "year") and words of
+        # two letters: those are not ``seen``.
+        seen = known > 0
         store = known / known.sum() * story[single].sum()
         p = np.where(single, 0.5 * story + 0.5 * store, story)
     else:
+        seen = np.ones(len(totals), dtype=bool)
         p = story
     p = np.maximum(p, 1e-9)
-    return np.asarray(strength * p / p.sum())
+    return np.asarray(strength * p / p.sum()), seen
 
 
 def distinctive(
@@ -91,7 +126,10 @@ def distinctive(
     using it, when ``documents`` gives each term's article count per group, with ``""`` its number of articles).
 
     A term must reach ``Z_MIN``, and be used by two articles of the group when the group has two or more
-    (one article's pet word is not an outlet's). Fewer than two groups, or no words: every list is empty.
+    (one article's pet word is not an outlet's); each listed term has ``significant`` true. With ``documents``,
+    a group of at most ``OWN_GROUP`` articles then lists its own wording up to ``top`` (``significant`` false;
+    see the module docstring; names are not told apart here, having no text). Fewer than two groups, or no
+    words: every list is empty.
     """
     names = list(groups)
     vocabulary: dict[str, int] = {}
@@ -109,32 +147,62 @@ def distinctive(
                 if term in vocabulary:
                     docs[row, vocabulary[term]] = n
             sizes.append(documents.get(g, Counter()).get("", 0))
-    return _distinctive(names, matrix, list(vocabulary), background or {}, docs, sizes, top)
+    return _distinctive(names, matrix, _Terms(list(vocabulary)), background or {}, docs, sizes, top)
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to say two outlets write the same word: "embarrassments" and "embarrassment",
+    "demonized" and "demonizing", "Obama's" and "Obama" share one."""
+    word = word.removesuffix("'s")
+    for suffix, instead in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + instead
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _inflections(word: str) -> set[str]:
+    """The other forms of a word that share its stem: "levy" for "levies", "demonized" for "demonizing"."""
+    base = stem(word)
+    forms = {base + ending for ending in ("", "s", "es", "e", "ed", "d", "ing", "ly", "'s", "ment", "ments")}
+    if base.endswith("y"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    return forms - {word}
 
 
 def _distinctive(
     names: Sequence[str],
     matrix: np.ndarray,
-    vocabulary: Sequence[str],
+    vocabulary: _Terms,
     background: Mapping[str, int],
     docs: np.ndarray | None,
     sizes: Sequence[int],
     top: int,
+    is_name: Callable[[str, str], bool] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
-    """:func:`distinctive` over a groups x terms count matrix (``docs``: articles using each term)."""
+    """:func:`distinctive` over a groups x terms count matrix (``docs``: articles using each term;
+    ``is_name(group, word)``: the word is a name in that group's articles)."""
     out: dict[str, list[dict[str, Any]]] = {g: [] for g in names}
     live = matrix.sum(axis=1) > 0
     totals = matrix[live].sum(axis=0)
     if live.sum() < 2:
         return out
-    keep = np.flatnonzero(totals > 1)  # a term used once in the whole story tells no group apart
+    # A two-word term used once in the whole story tells no group apart; a single word used once may be a small
+    # group's own wording.
+    keep = np.flatnonzero((totals > 1) | (vocabulary.single & (totals > 0)))
     if not len(keep):
         return out
     matrix = matrix[:, keep]
     docs = docs[:, keep] if docs is not None else None
-    words = [vocabulary[i] for i in keep.tolist()]
+    terms = vocabulary.terms
     totals = totals[keep]
-    alpha = _prior(words, totals, background, PRIOR_SHARE * float(totals.sum()))
+    known = vocabulary.known(background)[keep]
+    alpha, seen = _prior(vocabulary.single[keep], known, totals, PRIOR_SHARE * float(totals.sum()))
+    # Own wording: terms of a few letters or more; single words only if the store counts them (it does not count
+    # "said" or "according": everyone's words, whose rarity it cannot tell; nor pairs, which it never counts).
+    long = (vocabulary.letters[keep] >= OWN_LETTERS) & (seen | ~vocabulary.single[keep])
+    position = np.full(len(terms), -1, dtype=np.int64)
+    position[keep] = np.arange(len(keep))
     alpha0 = float(alpha.sum())
     for row, g in enumerate(names):
         if not live[row]:
@@ -149,7 +217,7 @@ def _distinctive(
         )
         z = delta / np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
         need = 2 if docs is not None and sizes[row] >= 2 else 1
-        candidates = np.flatnonzero(z >= Z_MIN)
+        candidates = np.flatnonzero((z >= Z_MIN) & (totals > 1))
         ranked: list[dict[str, Any]] = []
         for column in candidates[np.argsort(-z[candidates])]:
             if len(ranked) >= top * 3:
@@ -157,17 +225,66 @@ def _distinctive(
             used = int(docs[row, column]) if docs is not None else None
             if used is not None and used < need:
                 continue
-            ranked.append(
-                {
-                    "term": words[column],
-                    "z": round(float(z[column]), 2),
-                    "count": int(y_i[column]),
-                    "others": int(y_j[column]),
-                    "articles": used,
-                }
-            )
-        out[g] = _without_parts(ranked)[:top]
+            ranked.append(_row(terms[keep[column]], z[column], y_i[column], y_j[column], used, significant=True))
+        listed = _without_parts(ranked)[:top]
+        if docs is not None and 0 < sizes[row] <= OWN_GROUP and len(listed) < top:
+            own = (y_i > 0) & (y_j == 0) & (docs[row] >= min(need, sizes[row])) & (z < Z_MIN) & long
+            columns = np.flatnonzero(own)
+            order = np.lexsort((-y_i[columns], -delta[columns]))  # highest delta first, then most used
+            taken = {r["term"] for r in listed}
+            for column in columns[order].tolist():
+                if len(listed) >= top:
+                    break
+                term = terms[keep[column]]
+                if term in taken or (is_name is not None and any(is_name(g, w) for w in term.split())):
+                    continue
+                if " " not in term and _written_by_others(term, vocabulary.index, position, y_j):
+                    continue
+                listed.append(_row(term, z[column], y_i[column], 0, int(docs[row, column]), significant=False))
+        out[g] = listed
     return out
+
+
+def _written_by_others(word: str, index: Mapping[str, int], position: np.ndarray, others: np.ndarray) -> bool:
+    """Whether the other groups write another form of ``word`` (``others``: their counts of the compared terms,
+    ``position``: each vocabulary term's column among them, or -1)."""
+    for form in _inflections(word):
+        at = index.get(form)
+        if at is not None and position[at] >= 0 and others[position[at]] > 0:
+            return True
+    return False
+
+
+def _row(
+    term: str, z: float, count: float, others: float, articles: int | None, *, significant: bool
+) -> dict[str, Any]:
+    return {
+        "term": term,
+        "z": round(float(z), 2),
+        "count": int(count),
+        "others": int(others),
+        "articles": articles,
+        "significant": significant,
+    }
+
+
+_CAPITALISED = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘'\n—–-])\s*$")
+
+
+def name_words(texts: Iterable[str]) -> set[str]:
+    """The lower-cased words the texts write capitalised inside sentences at least as often as in lower case:
+    names ("Steele", "Emanuel's"), which say who is covered rather than how."""
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for text in texts:
+        for match in _CAPITALISED.finditer(text):
+            word = match.group(0)
+            if word[0].islower():
+                lower[word.lower().replace("’", "'")] += 1
+            elif not _SENTENCE_START.search(text, max(0, match.start() - 3), match.start()):
+                upper[word.lower().replace("’", "'")] += 1
+    return {w for w, n in upper.items() if n >= lower[w]}
 
 
 def _without_parts(ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -289,18 +406,19 @@ class _Story:
     def __init__(self, articles: Sequence[Article], group_of: Mapping[str, str]) -> None:
         words: dict[str, int] = {}
         raw = {a.id: count(a.text, words) for a in articles}
-        # Number the terms used twice or more in the story (a term used once tells no group apart): single words
-        # first, then pairs; every article's terms become ids into that one list.
+        # Number the single words and the pairs used twice or more in the story (a pair used once tells no group
+        # apart): single words first, then pairs; every article's terms become ids into that one list.
         every = np.concatenate([c.ids for c in raw.values()]) if raw else np.zeros(0, dtype=np.int64)
         keys, inverse, totals = np.unique(every, return_inverse=True, return_counts=True)
-        kept = totals > 1
+        kept = (totals > 1) | (keys < PAIR)  # single words used once may be a small group's own wording
         number = np.full(len(keys), -1, dtype=np.int64)
         number[kept] = np.arange(int(kept.sum()))
         spelled = list(words)
         self.vocabulary = [
             spelled[k] if k < PAIR else f"{spelled[k // PAIR - 1]} {spelled[k % PAIR]}" for k in keys[kept].tolist()
         ]
-        self.index = {t: i for i, t in enumerate(self.vocabulary)}
+        self.terms = _Terms(self.vocabulary)
+        self.index = self.terms.index
         self.counts = {}
         at = 0
         for article_id, c in raw.items():
@@ -332,7 +450,14 @@ class _Story:
         names, counts, docs, sizes = self.matrix(members)
         if members is self.groups:
             self._used = {n: counts[i] for i, n in enumerate(names)}
-        return _distinctive(names, counts, self.vocabulary, prior, docs, sizes, top)
+        found: dict[str, set[str]] = {}
+
+        def is_name(group: str, word: str) -> bool:
+            if group not in found:
+                found[group] = name_words(a.text for a in members[group])
+            return word in found[group]
+
+        return _distinctive(names, counts, self.terms, prior, docs, sizes, top, is_name)
 
     def users(self, forms: set[str], *, besides: str) -> list[str]:
         """The groups other than ``besides`` that use any of ``forms``."""
@@ -407,7 +532,7 @@ def frame(
                 "omitted": omitted.get(name, []),
             }
         )
-    story_pairs = pairs(terms, _sample_counts(story, members), names=names) if len(members) > 1 else []
+    story_pairs = pairs(_significant(terms), _sample_counts(story, members), names=names) if len(members) > 1 else []
     for pair in story_pairs:
         for side in pair["sides"]:
             side["examples"] = examples(side["term"], members.get(side["group"], []), limit=1)
@@ -418,6 +543,12 @@ def frame(
         "skipped": skipped,
         "note": _note(kept, members, skipped),
     }
+
+
+def _significant(terms: Mapping[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """The terms that passed the test: competing names are paired from these only (a word written once has too
+    few contexts to compare)."""
+    return {g: [t for t in rows if t["significant"]] for g, rows in terms.items()}
 
 
 def _sample_counts(story: _Story, members: Mapping[str, Sequence[Article]]) -> dict[str, list[Counts]]:
@@ -455,7 +586,7 @@ def _events(story: _Story, titles: Mapping[str, str], prior: Mapping[str, int]) 
                 "title": titles.get(event_id),
                 "articles": len(group),
                 "groups": rows,
-                "pairs": pairs(terms, _sample_counts(story, members)),
+                "pairs": pairs(_significant(terms), _sample_counts(story, members)),
             }
         )
     return out

@@ -118,6 +118,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                         "count": t["count"],
                         "others": t["others"],
                         "z": t["z"],
+                        "significant": t["significant"],
                     }
                     for t in g["terms"][:_FRAMING_TERMS]
                     for ex in t["examples"][:1]

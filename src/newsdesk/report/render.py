@@ -89,6 +89,11 @@ def _claims(brief: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
+def _only_here(term: dict[str, Any]) -> str:
+    """ ", only here" for a group's own wording, too rare to test (a brief made before it has no such key)."""
+    return "" if term.get("significant", True) else ", only here"
+
+
 def _framing(brief: dict[str, Any]) -> list[str]:
     """The Framing section: each outlet's distinctive words, loaded words, claims it leaves out; competing names."""
     framing = brief["framing"]
@@ -96,7 +101,9 @@ def _framing(brief: dict[str, Any]) -> list[str]:
     if framing["note"]:
         return [*out, _md(framing["note"]), ""]
     for group in framing["groups"]:
-        terms = ", ".join(f"{_md(t['term'])} ({t['count']} vs {t['others']}) {_ref(t)}" for t in group["terms"])
+        terms = ", ".join(
+            f"{_md(t['term'])} ({t['count']} vs {t['others']}{_only_here(t)}) {_ref(t)}" for t in group["terms"]
+        )
         out.append(f"- **{_md(group['name'])}** ({group['articles']} articles): {terms or 'no wording of its own'}")
         for row in group["loaded"]:
             instead = f"; neutral: {_md(row['alternative'])}" if row["alternative"] else ""
