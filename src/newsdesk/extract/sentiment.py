@@ -177,25 +177,43 @@ def _logits(batch: Sequence[Window], model: _Model) -> npt.NDArray[np.float32]:
     x = _layer_norm(model.words[ids] + model.positions[:width], model.norm)
     size, dims = x.shape[0] * width, x.shape[2]
     heads = dims // HEAD_DIMS
-    # the rows the head reads: each window's [CLS] and each target's pieces
-    rows: list[int] = []
-    spans: list[tuple[int, int, int]] = []
+    scale = 1.0 / math.sqrt(HEAD_DIMS)
+    # the positions the head reads, per window: its [CLS] (slot 0) and its targets' pieces
+    slots: list[list[int]] = []
+    spans: list[tuple[int, int, int]] = []  # (window, first row, end row) of each target in the head's rows
+    picks: list[tuple[int, int]] = [(k, 0) for k in range(len(batch))]  # (window, slot) of each row the head reads
     for k, w in enumerate(batch):
+        positions = [0]
         for _, a, b in w.targets:
-            spans.append((k, len(rows), len(rows) + b - a))
-            rows.extend(range(k * width + a, k * width + b))
-    cls_rows = [k * width for k in range(len(batch))]
-    keep = np.asarray(cls_rows + rows)
+            spans.append((k, len(picks), len(picks) + b - a))
+            picks.extend((k, len(positions) + j) for j in range(b - a))
+            positions.extend(range(a, b))
+        slots.append(positions)
     for n, layer in enumerate(model.layers):
         flat = x.reshape(size, dims)
-        qkv = (flat @ layer.qkv + layer.qkv_bias).reshape(len(batch), width, 3, heads, HEAD_DIMS)
-        q, k_, v = (qkv[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
-        scores = q @ k_.transpose(0, 1, 3, 2) * (1.0 / math.sqrt(HEAD_DIMS)) + mask
+        if n < len(model.layers) - 1:
+            qkv = (flat @ layer.qkv + layer.qkv_bias).reshape(len(batch), width, 3, heads, HEAD_DIMS)
+            q, k_, v = (qkv[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
+        else:  # the last layer is finished only for the positions the head reads: queries for those alone
+            kv = (flat @ layer.qkv[:, dims:] + layer.qkv_bias[dims:]).reshape(len(batch), width, 2, heads, HEAD_DIMS)
+            k_, v = (kv[:, :, j].transpose(0, 2, 1, 3) for j in range(2))
+            most = max(len(p) for p in slots)
+            where = np.zeros((len(batch), most), dtype=np.int64)  # padded with each window's [CLS], not read
+            for k, positions in enumerate(slots):
+                where[k, : len(positions)] = positions
+            where += (np.arange(len(batch)) * width)[:, None]
+            flat = flat[where.reshape(-1)]
+            q = (flat @ layer.qkv[:, :dims] + layer.qkv_bias[:dims]).reshape(len(batch), most, heads, HEAD_DIMS)
+            q = q.transpose(0, 2, 1, 3)
+        scores = q @ k_.transpose(0, 1, 3, 2)
+        scores *= scale
+        scores += mask
         scores -= scores.max(axis=-1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=-1, keepdims=True)
-        context = (scores @ v).transpose(0, 2, 1, 3).reshape(size, dims)
-        if n == len(model.layers) - 1:  # the last layer is finished only for the rows the head reads
+        context = (scores @ v).transpose(0, 2, 1, 3).reshape(-1, dims)
+        if n == len(model.layers) - 1:
+            keep = np.asarray([k * most + j for k, j in picks])
             context, flat = context[keep], flat[keep]
         h = context @ layer.out
         h += layer.out_bias
@@ -209,8 +227,7 @@ def _logits(batch: Sequence[Window], model: _Model) -> npt.NDArray[np.float32]:
         h = _layer_norm(down, layer.norm2)
         x = h.reshape(len(batch), width, dims) if n < len(model.layers) - 1 else h[None]
     final = x[0]  # the [CLS] row of each window, then the rows of the targets' pieces
-    target = final[len(batch) :]
-    pooled = np.stack([target[a:b].mean(axis=0) for _, a, b in spans]) if spans else np.zeros((0, dims))
+    pooled = np.stack([final[a:b].mean(axis=0) for _, a, b in spans]) if spans else np.zeros((0, dims))
     cls = final[[k for k, _, _ in spans]]
     out: npt.NDArray[np.float32] = np.concatenate([cls, pooled], axis=1) @ model.head + model.head_bias
     return out
