@@ -641,8 +641,8 @@ class Corpus:
 
     def story_digest(self, story_id: str, part: str) -> Any:
         """A part of a story's (exact id) digest, as its page shows it (:func:`newsdesk.digest.part`): ``claims``
-        (the first 50 claim cards), ``framing`` or ``positions``. Read as the digest stage stored it while the story
-        is unchanged since, else computed now (the same result, at the cost of a view).
+        (the first 50 claim cards), ``framing``, ``positions`` or ``dashboard``. Read as the digest stage stored it
+        while the story is unchanged since, else computed now (the same result, at the cost of a view).
 
         Raises:
             NotFoundError: no story has that id.
@@ -654,6 +654,22 @@ class Corpus:
         if stored is not None:
             return stored
         return digest.part(self.store, self.story_head(story_id), part, self.settings)
+
+    def story_dashboard(self, story_id: str, *, sort: str | None = None, **filters: str) -> dict[str, Any]:
+        """A story's (exact id) dashboard as its page shows it, with the page's filters and sort
+        (:func:`newsdesk.digest.dashboard.compute`): unfiltered in the default order, read as the digest stage
+        stored it while the story is unchanged since; else computed now, each section cut in SQL."""
+        filters = {k: v for k, v in filters.items() if v}
+        if not filters and sort is None:
+            stored: dict[str, Any] | None = self.store.story_digest(story_id, "dashboard")
+            if stored is not None:
+                return stored
+            return digest.dashboard.compute(self.store, story_id, claims=self.story_digest(story_id, "claims"))
+        return digest.dashboard.compute(self.store, story_id, sort=sort, **filters)
+
+    def story_filter_choices(self, story_id: str) -> dict[str, Any]:
+        """The outlets and events a story's (exact id) filter form offers: its 50 largest of each, unfiltered."""
+        return digest.dashboard.choices(self.store, story_id)
 
     def verify(self, claim: str, *, story_id: str | None = None, limit: int = 50) -> dict[str, Any]:
         """Check a claim the user types: the articles that support it, contradict it or merely report it
