@@ -616,11 +616,9 @@ class Corpus:
             if not actor_ids:
                 return []
             # Issues are grouped over the whole story, whoever is asked about.
-            stories = {r["story_id"] for r in self.store.stance_rows(story_ids=story_ids, actor_ids=list(actor_ids))}
-            story_ids = sorted(s for s in stories if s)
-        found = stance_issues.positions(self.store.stance_rows(story_ids=story_ids, latest=latest))
-        if actor_ids is not None:
-            found = [p for p in found if p["actor_id"] in actor_ids]
+            found = digest.positions.of_actors(self.store, actor_ids, story_ids=story_ids, latest=latest)
+        else:
+            found = stance_issues.positions(self.store.stance_rows(story_ids=story_ids, latest=latest))
         if issue is not None:
             needle = issue.strip().casefold()
             found = [
@@ -772,6 +770,17 @@ class Corpus:
         counts = self.store.query("entity_counts", entity_id=entity_id)[0]
         co = self.store.query("co_mentioned", entity_id=entity_id, limit=related)
         return {**found[0], "stories": counts["stories"], "quotes": counts["quotes"], "co_mentioned": co}
+
+    def actor_positions(self, entity_id: str) -> list[dict[str, Any]]:
+        """The positions of one entity (exact id) as an actor, as ``stances(actor_id=entity_id,
+        latest=STATEMENTS)`` gives them (the bound of its page): a hub entity's as the digest stage kept them while
+        its mentions and the stored stances are those they were made from, else computed now."""
+        kept = self.store.entity_digest(entity_id)
+        current = kept is not None and "positions" in kept
+        if kept is not None and current and kept["stances_last"] == self.store.query("stances_last")[0]["last"]:
+            found: list[dict[str, Any]] = kept["positions"]
+            return found
+        return self.stances(actor_id=entity_id, latest=digest.positions.STATEMENTS)
 
     def entity_mentions(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """One entity's mentions grouped by story, the story that names it most first, each with its article's
