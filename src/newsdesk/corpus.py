@@ -663,7 +663,7 @@ class Corpus:
             if stored is not None:
                 return stored
             return digest.dashboard.compute(self.store, story_id, claims=self.story_digest(story_id, "claims"))
-        return digest.dashboard.compute(self.store, story_id, sort=sort, **filters)
+        return digest.dashboard.compute(self.store, story_id, filters, sort=sort)
 
     def story_filter_choices(self, story_id: str) -> dict[str, Any]:
         """The outlets and events a story's (exact id) filter form offers: its 50 largest of each, unfiltered."""

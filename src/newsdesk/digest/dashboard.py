@@ -40,7 +40,7 @@ CHOICES = 50  # outlets and events offered in the filter form (the largest; any 
 Reader = story_claims.Reader
 
 
-def _total(view: Reader, name: str, story_id: str, filters: dict[str, str], rows: list[dict[str, Any]]) -> int:
+def _total(view: Reader, name: str, story_id: str, filters: dict[str, Any], rows: list[dict[str, Any]]) -> int:
     """The rows a list has in all: carried by its rows when it has some, else counted."""
     if rows and "total" in rows[0]:
         return int(rows[0]["total"])
@@ -50,10 +50,10 @@ def _total(view: Reader, name: str, story_id: str, filters: dict[str, str], rows
 def compute(
     view: Reader,
     story_id: str,
+    filters: dict[str, Any] | None = None,
     *,
     sort: str | None = None,
     claims: Sequence[dict[str, Any]] | None = None,
-    **filters: str,
 ) -> dict[str, Any]:
     """The dashboard of a story (exact id) with the page's ``filters`` and ``sort``: ``summary``, ``days``,
     ``listed`` (the quotes of listed speakers), ``sections`` (each its ``total`` and first ``items``, without their
@@ -61,6 +61,7 @@ def compute(
     offers, unfiltered). ``claims``: the first page of the story's claim cards when already at hand (the digest's
     own), else read with the filters. Every section is read whatever the pipeline: the page empties those whose
     stage it lacks (:data:`NEEDS`)."""
+    filters = dict(filters or {})
     summary = view.query("story_summary", story_id=story_id, **filters)[0]
     days = view.query("story_days", story_id=story_id, **filters)
     quoted: dict[str, list[dict[str, Any]]] = defaultdict(list)
