@@ -210,3 +210,18 @@ def test_an_entity_s_kept_positions_are_read_only_while_no_stance_was_stored_sin
         conn.execute("UPDATE entity_digests SET data = ? WHERE entity_id = ?", (json.dumps(card), actor))
     assert corpus.store.entity_digest(actor)["positions"] == []
     assert _plain(corpus.actor_positions(actor)) == fresh
+
+
+def test_a_store_digested_before_the_dashboard_part_gets_it_from_the_next_analysis(corpus: Corpus) -> None:
+    from newsdesk.store import migrations
+
+    with corpus.store.transaction() as conn:  # as a store analysed before m018: no dashboard, the stage done
+        conn.execute("DELETE FROM story_digests WHERE part = 'dashboard'")
+        conn.execute(migrations.m018_dashboard_digest())
+    assert len(corpus.store.pending("digest")) == corpus.count()
+    corpus.analyze()
+    for story in corpus.stories():
+        stored = corpus.store.story_digest(story["id"], "dashboard")
+        assert stored == _plain(
+            digest.dashboard.compute(corpus.store, story["id"], claims=stored_claims(corpus, story["id"]))
+        )
