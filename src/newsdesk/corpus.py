@@ -616,11 +616,9 @@ class Corpus:
             if not actor_ids:
                 return []
             # Issues are grouped over the whole story, whoever is asked about.
-            stories = {r["story_id"] for r in self.store.stance_rows(story_ids=story_ids, actor_ids=list(actor_ids))}
-            story_ids = sorted(s for s in stories if s)
-        found = stance_issues.positions(self.store.stance_rows(story_ids=story_ids, latest=latest))
-        if actor_ids is not None:
-            found = [p for p in found if p["actor_id"] in actor_ids]
+            found = digest.positions.of_actors(self.store, actor_ids, story_ids=story_ids, latest=latest)
+        else:
+            found = stance_issues.positions(self.store.stance_rows(story_ids=story_ids, latest=latest))
         if issue is not None:
             needle = issue.strip().casefold()
             found = [
@@ -641,8 +639,8 @@ class Corpus:
 
     def story_digest(self, story_id: str, part: str) -> Any:
         """A part of a story's (exact id) digest, as its page shows it (:func:`newsdesk.digest.part`): ``claims``
-        (the first 50 claim cards), ``framing`` or ``positions``. Read as the digest stage stored it while the story
-        is unchanged since, else computed now (the same result, at the cost of a view).
+        (the first 50 claim cards), ``framing``, ``positions`` or ``dashboard``. Read as the digest stage stored it
+        while the story is unchanged since, else computed now (the same result, at the cost of a view).
 
         Raises:
             NotFoundError: no story has that id.
@@ -654,6 +652,22 @@ class Corpus:
         if stored is not None:
             return stored
         return digest.part(self.store, self.story_head(story_id), part, self.settings)
+
+    def story_dashboard(self, story_id: str, *, sort: str | None = None, **filters: str) -> dict[str, Any]:
+        """A story's (exact id) dashboard as its page shows it, with the page's filters and sort
+        (:func:`newsdesk.digest.dashboard.compute`): unfiltered in the default order, read as the digest stage
+        stored it while the story is unchanged since; else computed now, each section cut in SQL."""
+        filters = {k: v for k, v in filters.items() if v}
+        if not filters and sort is None:
+            stored: dict[str, Any] | None = self.store.story_digest(story_id, "dashboard")
+            if stored is not None:
+                return stored
+            return digest.dashboard.compute(self.store, story_id, claims=self.story_digest(story_id, "claims"))
+        return digest.dashboard.compute(self.store, story_id, filters, sort=sort)
+
+    def story_filter_choices(self, story_id: str) -> dict[str, Any]:
+        """The outlets and events a story's (exact id) filter form offers: its 50 largest of each, unfiltered."""
+        return digest.dashboard.choices(self.store, story_id)
 
     def verify(self, claim: str, *, story_id: str | None = None, limit: int = 50) -> dict[str, Any]:
         """Check a claim the user types: the articles that support it, contradict it or merely report it
@@ -756,6 +770,17 @@ class Corpus:
         counts = self.store.query("entity_counts", entity_id=entity_id)[0]
         co = self.store.query("co_mentioned", entity_id=entity_id, limit=related)
         return {**found[0], "stories": counts["stories"], "quotes": counts["quotes"], "co_mentioned": co}
+
+    def actor_positions(self, entity_id: str) -> list[dict[str, Any]]:
+        """The positions of one entity (exact id) as an actor, as ``stances(actor_id=entity_id,
+        latest=STATEMENTS)`` gives them (the bound of its page): a hub entity's as the digest stage kept them while
+        its mentions and the stored stances are those they were made from, else computed now."""
+        kept = self.store.entity_digest(entity_id)
+        current = kept is not None and "positions" in kept
+        if kept is not None and current and kept["stances_last"] == self.store.query("stances_last")[0]["last"]:
+            found: list[dict[str, Any]] = kept["positions"]
+            return found
+        return self.stances(actor_id=entity_id, latest=digest.positions.STATEMENTS)
 
     def entity_mentions(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """One entity's mentions grouped by story, the story that names it most first, each with its article's

@@ -175,3 +175,53 @@ def test_a_stage_run_after_the_digests_were_made_makes_them_again(corpus: Corpus
         head = corpus.story_head(story_id)
         stored = corpus.store.story_digest(story_id, "positions")
         assert stored == _plain(digest.part(corpus.store, head, "positions", corpus.settings))
+
+
+def test_an_unfiltered_dashboard_is_read_from_the_digest_and_a_filtered_one_computed(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
+    stored = corpus.store.story_digest(story["id"], "dashboard")
+    assert stored is not None and stored["sections"]["articles"]["total"] == len(story["article_ids"])
+    outlet = stored["choices"]["outlets"][0]
+    filtered = _plain(corpus.story_dashboard(story["id"], outlet=outlet))
+    assert filtered["summary"]["articles"] < stored["summary"]["articles"]
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the dashboard was computed")
+
+    monkeypatch.setattr(digest.dashboard, "compute", refused)
+    assert corpus.story_dashboard(story["id"]) == stored  # no SQL section run: the stored part
+    with pytest.raises(AssertionError, match="computed"):
+        corpus.story_dashboard(story["id"], outlet=outlet)
+    with pytest.raises(AssertionError, match="computed"):
+        corpus.story_dashboard(story["id"], sort="name")
+
+
+def test_an_entity_s_kept_positions_are_read_only_while_no_stance_was_stored_since(corpus: Corpus) -> None:
+    kept = {e["id"]: corpus.store.entity_digest(e["id"]) for e in corpus.entities()}
+    actor = next(i for i, card in kept.items() if card and card["positions"])
+    fresh = _plain(corpus.stances(actor_id=actor, latest=digest.positions.STATEMENTS))
+    assert kept[actor]["positions"] == fresh
+    assert corpus.actor_positions(actor) == fresh
+    # A stance stored since (its row past the one the positions were made at): they are computed again.
+    card = {**kept[actor], "positions": [], "stances_last": kept[actor]["stances_last"] - 1}
+    with corpus.store.transaction() as conn:
+        conn.execute("UPDATE entity_digests SET data = ? WHERE entity_id = ?", (json.dumps(card), actor))
+    assert corpus.store.entity_digest(actor)["positions"] == []
+    assert _plain(corpus.actor_positions(actor)) == fresh
+
+
+def test_a_store_digested_before_the_dashboard_part_gets_it_from_the_next_analysis(corpus: Corpus) -> None:
+    from newsdesk.store import migrations
+
+    with corpus.store.transaction() as conn:  # as a store analysed before m018: no dashboard, the stage done
+        conn.execute("DELETE FROM story_digests WHERE part = 'dashboard'")
+        conn.execute(migrations.m018_dashboard_digest())
+    assert len(corpus.store.pending("digest")) == corpus.count()
+    corpus.analyze()
+    for story in corpus.stories():
+        stored = corpus.store.story_digest(story["id"], "dashboard")
+        assert stored == _plain(
+            digest.dashboard.compute(corpus.store, story["id"], claims=stored_claims(corpus, story["id"]))
+        )

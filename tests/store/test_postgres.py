@@ -105,6 +105,7 @@ def _calls(store: Store) -> dict[str, dict[str, Any]]:
         "story_speakers": page,
         "story_speakers_count": one,
         "story_summary": one,
+        "stances_last": {},
         "story_claims": one,
         "story_claims_count": one,
         "story_claim_support": one,

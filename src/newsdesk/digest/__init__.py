@@ -17,15 +17,26 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from newsdesk.digest import claims, entities, framing, positions
+from newsdesk.digest import claims, dashboard, entities, framing, positions
 from newsdesk.records import Article
 from newsdesk.settings import Settings
 
-__all__ = ["CLAIMS_KEPT", "PARTS", "claims", "compute", "entities", "framing", "part", "positions", "stage"]
+__all__ = [
+    "CLAIMS_KEPT",
+    "PARTS",
+    "claims",
+    "compute",
+    "dashboard",
+    "entities",
+    "framing",
+    "part",
+    "positions",
+    "stage",
+]
 
 # The first page of a story's claims list (50 a page); the dashboard shows its first few.
 CLAIMS_KEPT = 50
-PARTS = ("claims", "framing", "positions")
+PARTS = ("claims", "framing", "positions", "dashboard")
 
 
 class View(claims.Reader, framing.Reader, positions.Reader, Protocol):
@@ -36,12 +47,17 @@ class View(claims.Reader, framing.Reader, positions.Reader, Protocol):
     def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
 
 
-def part(view: View, story: dict[str, Any], name: str, settings: Settings) -> Any:
+def part(
+    view: View, story: dict[str, Any], name: str, settings: Settings, *, kept: dict[str, Any] | None = None
+) -> Any:
     """One part of a story's digest (``story``: its exact ``id`` and ``title``), computed now:
 
     - ``claims``: the first :data:`CLAIMS_KEPT` claim cards, most independent origins first, each with ``total``;
     - ``framing``: the page's "Framing" section (:func:`newsdesk.digest.framing.section`);
-    - ``positions``: the page's "Positions" section (:func:`newsdesk.digest.positions.section`).
+    - ``positions``: the page's "Positions" section (:func:`newsdesk.digest.positions.section`);
+    - ``dashboard``: the rest of the page, unfiltered, in the default order (:func:`newsdesk.digest.dashboard.compute`).
+
+    ``kept``: parts already computed for the story (the dashboard takes its first claims from ``claims``).
 
     Raises:
         ValueError: no part has that name.
@@ -53,12 +69,20 @@ def part(view: View, story: dict[str, Any], name: str, settings: Settings) -> An
         return framing.section(view, story, grouping=framing.groups(settings.framing.groups))
     if name == "positions":
         return positions.section(view, story["id"])
+    if name == "dashboard":
+        first = (kept or {}).get("claims")
+        if first is None:
+            first = claims.page(view, story["id"], limit=CLAIMS_KEPT)
+        return dashboard.compute(view, story["id"], claims=first)
     raise ValueError(f"No digest part {name!r}. Available: {', '.join(PARTS)}.")
 
 
 def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, Any]:
     """Every part of a story's digest, by name."""
-    return {name: part(view, story, name, settings) for name in PARTS}
+    out: dict[str, Any] = {}
+    for name in PARTS:
+        out[name] = part(view, story, name, settings, kept=out)
+    return out
 
 
 def stage(

@@ -3,11 +3,12 @@ at most :data:`ACTORS` actors), whatever the story's size, from its :data:`STATE
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Protocol
 
 from newsdesk.stances import issues as stance_issues
 
-__all__ = ["ACTORS", "ISSUES", "STATEMENTS", "TEXT_CHARS", "evidence", "section"]
+__all__ = ["ACTORS", "ISSUES", "STATEMENTS", "TEXT_CHARS", "evidence", "of_actors", "section"]
 
 ISSUES = 8
 STATEMENTS = 600  # a story's section reads at most this many statements, the most recent: the page's bound
@@ -51,3 +52,13 @@ def section(view: Reader, story_id: str) -> dict[str, Any]:
                 }
             )
     return {"total": len(issues), "issues": list(issues.values())[:ISSUES]}
+
+
+def of_actors(
+    view: Reader, actor_ids: Collection[str], *, story_ids: list[str] | None = None, latest: int | None = None
+) -> list[dict[str, Any]]:
+    """The positions of the given actors (``Corpus.stances`` with actors): issues are grouped over the whole of
+    each story they took a position in (of ``story_ids`` when given), from its ``latest`` most recent statements."""
+    stories = {r["story_id"] for r in view.stance_rows(story_ids=story_ids, actor_ids=list(actor_ids))}
+    found = stance_issues.positions(view.stance_rows(story_ids=sorted(s for s in stories if s), latest=latest))
+    return [p for p in found if p["actor_id"] in actor_ids]

@@ -495,3 +495,11 @@ def m017_story_digests() -> str:
             data      TEXT NOT NULL
         ) WITHOUT ROWID;
     """
+
+
+@migration
+def m018_dashboard_digest() -> str:
+    # The digest stage now also keeps a story's whole unfiltered dashboard and a hub entity's positions (decision
+    # 0033). Every article is made pending for it again, so the next analysis stores them for every story; until
+    # then pages compute what is missing, as for a store from before m017.
+    return "DELETE FROM stage_done WHERE stage = 'digest';"

@@ -31,6 +31,7 @@ __all__ = [
     "runs",
     "search",
     "stages_done",
+    "stances_last",
     "stories",
     "story_of",
     "story_summaries",
@@ -630,6 +631,13 @@ def entity_counts(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str,
              FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN events e ON e.id = a.event_id
              WHERE m.entity_id = :entity"""
     return [dict(r) for r in conn.execute(sql, {"entity": entity_id})]
+
+
+def stances_last(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The last stance row stored (0 when none), as a list of one row: what an entity's kept positions were made at
+    (a stance stored since is a row past it)."""
+    row = conn.execute("SELECT coalesce(max(rowid), 0) FROM stances").fetchone()
+    return [{"last": int(row[0])}]
 
 
 def entity_quotes_count(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:

@@ -241,12 +241,13 @@ def story_articles(
 ) -> list[dict[str, Any]]:
     """The story's articles passing the filters (copies included, marked by ``duplicate_of``)."""
     scope, params = _scope(story_id, filters)
-    sql, params = _page(
-        f"SELECT {_ARTICLE_COLUMNS}, count(*) OVER () AS total {scope} ORDER BY {order('articles', sort)}",
-        params,
-        limit,
-        offset,
+    ranked = order("articles", sort)
+    # Sorted and cut on the covering index alone (a story's articles are read whole for the page's rows only).
+    chosen, params = _page(
+        f"SELECT a.rowid AS arow, count(*) OVER () AS total {scope} ORDER BY {ranked}", params, limit, offset
     )
+    sql = f"""SELECT {_ARTICLE_COLUMNS}, c.total AS total FROM ({chosen}) c JOIN articles a ON a.rowid = c.arow
+              ORDER BY {ranked}"""
     return [dict(r) for r in conn.execute(sql, params)]
 
 
@@ -263,11 +264,13 @@ def story_event_articles(
     if not event_ids:
         return []
     scope, params = _scope(story_id, filters)
-    sql = f"""SELECT * FROM (
-                SELECT {_ARTICLE_COLUMNS}, row_number() OVER (PARTITION BY a.event_id
+    # Ranked on the covering index alone; only the rows shown are read whole.
+    sql = f"""SELECT {_ARTICLE_COLUMNS}, r.rank AS rank FROM (
+                SELECT a.rowid AS arow, row_number() OVER (PARTITION BY a.event_id
                        ORDER BY a.published IS NULL, a.published, a.rowid) AS rank
-                {scope} AND a.event_id IN ({",".join("?" * len(event_ids))}))
-              WHERE rank <= ? ORDER BY event_id, rank"""
+                {scope} AND a.event_id IN ({",".join("?" * len(event_ids))})) r
+              JOIN articles a ON a.rowid = r.arow
+              WHERE r.rank <= ? ORDER BY a.event_id, r.rank"""
     return [dict(r) for r in conn.execute(sql, [*params, *event_ids, each])]
 
 

@@ -82,6 +82,6 @@ def actor(corpus: Corpus, entity_id: str) -> list[dict[str, Any]]:
             "shifts": p["shifts"],
             "evidence": [evidence(e) for e in p["evidence"]],
         }
-        for p in corpus.stances(actor_id=entity_id, latest=STATEMENTS)
+        for p in corpus.actor_positions(entity_id)
         if p["actor_id"] == entity_id
     ]

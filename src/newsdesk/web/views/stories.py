@@ -18,6 +18,7 @@ from starlette.responses import Response
 
 from newsdesk.corpus import Corpus
 from newsdesk.dates import parse_date
+from newsdesk.digest.dashboard import NEEDS, TOPS
 from newsdesk.errors import ConfigError, NotFoundError
 from newsdesk.report import FORMATS, build_brief, render
 from newsdesk.report.speech import EMPTY_HINTS, available
@@ -48,18 +49,20 @@ class Section:
     needs: str | None = None  # "quotes" or "entities": the list is empty, and says why, without that stage
 
 
-SECTIONS = {
-    "events": Section("Events", "events", 8),
-    "speakers": Section("Top speakers", "speakers", 10, "quotes"),
-    "outlets": Section("Outlets", "outlets", 10),
-    "sources": Section("Who quotes whom", "routes", 10, "quotes"),
-    "quotes": Section("Quotes", "quotes", 6, "quotes"),
-    "articles": Section("Articles", "articles", 8),
-    "credits": Section("Outlets credited", "credits", 8),
-    "origins": Section("Independent origins", "origins", 6),
-    "claims": Section("Claims", "claims", 6),
-    "entities": Section("Entities", "entities", 12, "entities"),
+_HEADINGS = {
+    "events": ("Events", "events"),
+    "speakers": ("Top speakers", "speakers"),
+    "outlets": ("Outlets", "outlets"),
+    "sources": ("Who quotes whom", "routes"),
+    "quotes": ("Quotes", "quotes"),
+    "articles": ("Articles", "articles"),
+    "credits": ("Outlets credited", "credits"),
+    "origins": ("Independent origins", "origins"),
+    "claims": ("Claims", "claims"),
+    "entities": ("Entities", "entities"),
 }
+# In the dashboard's order, with as many items as it shows (newsdesk.digest.dashboard works them out).
+SECTIONS = {name: Section(*_HEADINGS[name], top, NEEDS.get(name)) for name, top in TOPS.items()}
 # The dated statements of the story's articles: a list of its own, not on the dashboard (it reads every dated
 # sentence of the story; the dashboard's time axis is the events').
 TIMELINE = Section("Timeline", "dated statements", 0)
@@ -69,8 +72,6 @@ FILTERS = ("outlet", "event", "since", "until", "kind")
 KINDS = ("direct", "reported")
 SORTS = {"size": "largest first", "date": "oldest first", "recent": "newest first", "name": "by name"}
 QUOTE_CHARS = 700  # longest statement a list shows (the article has it whole)
-EVENT_ARTICLES = 6  # articles shown inside each event on the dashboard
-CHOICES = 50  # outlets and events offered in the filter form (the largest; any other can be typed in the URL)
 
 
 def index(corpus: Corpus, request: Request) -> Page:
@@ -158,15 +159,12 @@ def _common(corpus: Corpus, request: Request) -> tuple[dict[str, Any], dict[str,
     return head, filters, sort
 
 
-def _form(corpus: Corpus, request: Request, story_id: str, filters: dict[str, str], sort: str | None) -> dict[str, Any]:
+def _form(request: Request, choices: dict[str, Any], filters: dict[str, str], sort: str | None) -> dict[str, Any]:
     """What the filter form offers: the story's largest outlets and events (unfiltered), the kinds and sorts."""
-    outlets = [o["outlet"] for o in corpus.story_part("outlets", story_id, limit=CHOICES) if o["outlet"]]
+    outlets = list(choices["outlets"])
     if filters.get("outlet") and filters["outlet"] not in outlets:
         outlets.append(filters["outlet"])
-    events = [
-        {"id": e["id"], "title": e["title"] or e["id"], "articles": e["articles"]}
-        for e in corpus.story_part("events", story_id, limit=CHOICES, sort="size")
-    ]
+    events = list(choices["events"])
     if filters.get("event") and filters["event"] not in {e["id"] for e in events}:
         events.append({"id": filters["event"], "title": filters["event"], "articles": None})
     return {
@@ -181,7 +179,8 @@ def _form(corpus: Corpus, request: Request, story_id: str, filters: dict[str, st
 
 
 def story(corpus: Corpus, request: Request) -> Page:
-    """A story as a dashboard: a summary band, the events on a time axis, and each section's first few items.
+    """A story as a dashboard: a summary band, the events on a time axis, and each section's first few items
+    (``Corpus.story_dashboard``: unfiltered, as the digest stage stored it).
 
     Raises:
         NotFoundError: no story has that id (or unique id prefix).
@@ -189,39 +188,24 @@ def story(corpus: Corpus, request: Request) -> Page:
     """
     head, filters, sort = _common(corpus, request)
     story_id = head["id"]
-    summary = corpus.story_part("summary", story_id, **filters)[0]
-    days = corpus.story_part("days", story_id, **filters)
+    board = corpus.story_dashboard(story_id, sort=sort, **filters)
+    summary, days = board["summary"], board["days"]
     sections: dict[str, dict[str, Any]] = {}
-    # Speakers and who quotes whom are counted in one pass over the story's quotes.
-    quoted: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    listed = 0
-    if available(corpus, "quotes"):
-        tops = {"speakers": SECTIONS["speakers"].top, "sources": SECTIONS["sources"].top}
-        for row in corpus.story_part("quoted", story_id, **tops, sort=sort, **filters):
-            listed = row.pop("listed")
-            quoted[row.pop("part")].append(row)
     for name, spec in SECTIONS.items():
-        if name in ("speakers", "sources"):
-            rows = quoted[name]
-        else:
-            rows = _rows(corpus, name, story_id, filters, limit=spec.top, sort=sort)
-        total = _total(corpus, name, story_id, filters, rows)
+        found = board["sections"][name]
+        shown = spec.needs is None or available(corpus, spec.needs)
+        items, total = (found["items"], found["total"]) if shown else ([], 0)
         sections[name] = {
             "title": spec.title,
             "unit": spec.unit,
             "total": total,
-            "items": _strip(rows),
-            "all": link(request, f"/stories/{story_id}/{name}", page=None) if total > len(rows) else None,
+            "items": items,
+            "all": link(request, f"/stories/{story_id}/{name}", page=None) if total > len(items) else None,
         }
-    shown = [e["id"] for e in sections["events"]["items"]]
-    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in corpus.story_part("event_articles", story_id, event_ids=shown, each=EVENT_ARTICLES, **filters):
-        members[row["event_id"]].append({k: v for k, v in row.items() if k != "rank"})
     for event in sections["events"]["items"]:
-        event["articles_shown"] = members[event["id"]]
         event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"], page=None)
     # Quotes whose speaker is a pronoun, blank or unresolved: in the quote lists, not among the speakers.
-    unnamed = sections["quotes"]["total"] - (listed if quoted["speakers"] else 0)
+    unnamed = sections["quotes"]["total"] - (board["listed"] if sections["speakers"]["items"] else 0)
     data = {
         "id": story_id,
         "title": head["title"],
@@ -239,7 +223,7 @@ def story(corpus: Corpus, request: Request) -> Page:
         "story.html",
         data,
         {
-            "form": _form(corpus, request, story_id, filters, sort),
+            "form": _form(request, board["choices"], filters, sort),
             "sparkline": charts.sparkline((d["day"], d["articles"]) for d in days),
             "lanes": charts.lanes(sections["events"]["items"], summary["first"], summary["last"]),
             "ticks": charts.ticks(summary["first"], summary["last"]),
@@ -298,7 +282,7 @@ def section(corpus: Corpus, request: Request) -> Page:
         "story_list.html",
         data,
         {
-            "form": _form(corpus, request, story_id, filters, sort),
+            "form": _form(request, corpus.story_filter_choices(story_id), filters, sort),
             "paging": paging,
             "bars": charts.bars(rows, _MEASURE.get(name, "")),
             "lanes": charts.lanes(rows, span.get("first"), span.get("last")) if span else None,
