@@ -182,8 +182,10 @@ def _when(text: str, published: str | None) -> When:
 _STAMP = re.compile(r"\b(?:posted|published|updated|created)\b[^.!?]{0,50}$", re.IGNORECASE)
 
 
-_WEEKDAY = re.compile(r"^(?:on |early on |late on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A weekday alone or after "on" ("announced Monday", "late on Sunday"); "last Friday" or "since Monday" is a day
+# before the news.
+_WEEKDAY = re.compile(rf"^(?:on |early on |late on )?({'|'.join(_WEEKDAYS)})$")
 
 
 def _named_day(text: str) -> When:
@@ -201,7 +203,7 @@ def _named_day(text: str) -> When:
             return When(date(LEAP_YEAR, *named), yearless=True, named=True)
         plain = _WEEKDAY.match(m.text.casefold())
         if weekday is None and plain is not None:
-            weekday = WEEKDAYS.index(plain.group(1))
+            weekday = _WEEKDAYS.index(plain.group(1))
     if weekday is not None:
         return When(weekday=weekday, named=True)
     return UNKNOWN
@@ -210,7 +212,7 @@ def _named_day(text: str) -> When:
 def _lead(title: str | None, text: str, published: str | None) -> When:
     """What the lead says of a report's development: its day (``_when``) and its figures (the title's and the
     first ``LEAD_CHARS`` of the text's; the title's alone as ``headline``), with every figure the report states to
-    compare them with."""
+    compare them with, and the actors its lead opens with (``actors.actors``)."""
     figures = rewrites.figures(f"{title or ''}\n{text[:LEAD_CHARS]}")
     opening = actors.actors(text)
     if not figures:

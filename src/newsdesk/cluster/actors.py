@@ -85,6 +85,8 @@ def actors(text: str) -> frozenset[str]:
         words.append(word.rstrip("."))
         if word != token.rstrip(",;:") or token.endswith((",", ";", ":")):
             break  # a possessive or a comma closes the name ("Netflix's deal", "Paramount, the rival")
+    if not words:
+        return frozenset()
     lower = {w.casefold() for w in _LOWER.findall(text)}
     inside = {_POSSESSIVE.sub("", w).rstrip(".") for w in _INSIDE.findall(text)}
     return frozenset(
