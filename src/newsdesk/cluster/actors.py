@@ -13,6 +13,7 @@ are kept (a name: "Netflix", "Trump"; not "President", "The", "Death"), so a lea
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 __all__ = ["actors", "lead_sentence"]
 
@@ -45,7 +46,6 @@ _OPENERS = frozenset(
 _ARTICLES = frozenset("the a an".split())
 # A name is written with its capital inside sentences too (after a word, not a full stop): a capitalised opener
 # that never is ("Multiple fires...", "It has been...", "THE DEATH toll...") is not one.
-_INSIDE = re.compile(r"(?<=[a-z0-9,;’')] )[A-Z][\w’'.&-]*")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\"”)’])[.!?](?=\s|$)")
 _WORD = re.compile(r"\S+")
 _NAME = re.compile(r"^[A-Z][\w’'.&-]*$")
@@ -56,7 +56,7 @@ def lead_sentence(text: str) -> str:
     """The first sentence of the first line of ``text`` that reads as prose (bylines and datelines left out)."""
     for line in text.splitlines():
         line = line.strip()
-        if len(_LOWER.findall(line)) < PROSE_WORDS or _BYLINE.match(line):
+        if len(list(islice(_LOWER.finditer(line), PROSE_WORDS))) < PROSE_WORDS or _BYLINE.match(line):
             continue
         end = _SENTENCE_END.search(line)
         return line[: end.start()] if end else line
@@ -87,13 +87,14 @@ def actors(text: str) -> frozenset[str]:
             break  # a possessive or a comma closes the name ("Netflix's deal", "Paramount, the rival")
     if not words:
         return frozenset()
-    lower = {w.casefold() for w in _LOWER.findall(text)}
-    inside = {_POSSESSIVE.sub("", w).rstrip(".") for w in _INSIDE.findall(text)}
-    return frozenset(
-        w
-        for w in words
-        if w in inside
-        and w.casefold() not in lower
-        and len(w) > 1
-        and len(re.findall(rf"\b{re.escape(w)}\b", text)) >= RECUR
+    return frozenset(w for w in words if len(w) > 1 and _is_name(w, text))
+
+
+def _is_name(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` at least ``RECUR`` times, once inside a sentence, and never in lower case."""
+    escaped = re.escape(word)
+    return (
+        len(re.findall(rf"\b{escaped}\b", text)) >= RECUR
+        and re.search(rf"(?<=[a-z0-9,;’')] ){escaped}(?!\w)", text) is not None
+        and (not word[:1].isalpha() or re.search(rf"\b{re.escape(word.casefold())}\b", text) is None)
     )
