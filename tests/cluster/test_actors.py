@@ -25,8 +25,9 @@ REST = (
         # An opening clause, up to its comma, is not the subject either.
         ("On Sunday, Governor Varga said the sale could be a problem.", {"Varga"}),
         ("As the board met, Harbourline withdrew its offer.", {"Harbourline"}),
-        # A possessive closes the name; a leading article is skipped.
-        ("Harbourline's offer for the fleet was rejected on Monday.", {"Harbourline"}),
+        # A possessive names the owner, not the actor ("Varga's offer", "Kestrel's Harbourline"); an article is skipped.
+        ("Varga's offer for the fleet was rejected on Monday.", set()),
+        ("Kestrel Bay's Harbourline on Monday rejected the offer.", {"Harbourline"}),
         ("The Harbourline board rejected the offer on Monday.", {"Harbourline"}),
         # Openers that are no names: a common noun, a pronoun, a shouted article and noun, a title alone.
         ("Ferry crews walked out on Monday over the sale of the fleet.", set()),

@@ -5,9 +5,11 @@ developments of one storyline a day apart share their background, names and figu
 different actors: the buyer's deal, a president's remarks on it, a rival's bid. The actor is read without a
 parse: the first sentence of the body's first line that reads as prose, past a dateline ("WASHINGTON (AP) -",
 "Dhaka, Nov 18 (IANS)"), an opening clause ("On Sunday,", "As the court sentences her,") and a leading article,
-is the run of capitalised words it opens with. Of those, only the words the report never writes in lower case
-are kept (a name: "Netflix", "Trump"; not "President", "The", "Death"), so a lead that opens with a common noun
-("Relatives search...", "Firefighters battled...") has no actor and says nothing.
+is the run of capitalised words it opens with (past a possessive: "Bangladesh's Awami League" opens with the
+party, "Netflix's deal" with no name). Of those, only the words the report writes at least ``RECUR`` times, once
+inside a sentence, and never in lower case are kept (a name: "Netflix", "Trump"; not "President", "The", "Death"),
+so a lead that opens with a common noun ("Relatives search...", "Firefighters battled...") has no actor and says
+nothing.
 """
 
 from __future__ import annotations
@@ -82,9 +84,12 @@ def actors(text: str) -> frozenset[str]:
         word = _POSSESSIVE.sub("", token.rstrip(",;:"))
         if not _NAME.match(word):
             break
+        if word != token.rstrip(",;:"):
+            words = []  # a possessive names the owner, not the actor: "Bangladesh's Awami League"
+            continue
         words.append(word.rstrip("."))
-        if word != token.rstrip(",;:") or token.endswith((",", ";", ":")):
-            break  # a possessive or a comma closes the name ("Netflix's deal", "Paramount, the rival")
+        if token.endswith((",", ";", ":")):
+            break  # a comma closes the name ("Paramount, the rival")
     if not words:
         return frozenset()
     return frozenset(w for w in words if len(w) > 1 and _is_name(w, text))
