@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
 from newsdesk import dedupe as copies
-from newsdesk.cluster import rewrites, similarity
+from newsdesk.cluster import actors, rewrites, similarity
 from newsdesk.cluster.events import LEAP_YEAR, UNKNOWN, Group, Grouper, When
 from newsdesk.extract import dates
 from newsdesk.records import Article
@@ -182,9 +182,17 @@ def _when(text: str, published: str | None) -> When:
 _STAMP = re.compile(r"\b(?:posted|published|updated|created)\b[^.!?]{0,50}$", re.IGNORECASE)
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A weekday alone or after "on" ("announced Monday", "late on Sunday"); "last Friday" or "since Monday" is a day
+# before the news.
+_WEEKDAY = re.compile(rf"^(?:on |early on |late on )?({'|'.join(_WEEKDAYS)})$")
+
+
 def _named_day(text: str) -> When:
-    """The first past day an undated lead names by its date, with or without a year."""
+    """The first past day an undated lead names by its date, with or without a year; else the weekday it names
+    first ("said Sunday", "on Monday"; not "last Friday", a day before the news), with no day."""
     lead = text[:LEAD_CHARS]
+    weekday: int | None = None
     for m in dates.find(lead, None):
         if m.future or m.precision != "day" or _STAMP.search(lead[max(0, m.start - 60) : m.start]):
             continue
@@ -193,19 +201,25 @@ def _named_day(text: str) -> When:
         named = dates.month_day(m.text)
         if named is not None:
             return When(date(LEAP_YEAR, *named), yearless=True, named=True)
+        plain = _WEEKDAY.match(m.text.casefold())
+        if weekday is None and plain is not None:
+            weekday = _WEEKDAYS.index(plain.group(1))
+    if weekday is not None:
+        return When(weekday=weekday, named=True)
     return UNKNOWN
 
 
 def _lead(title: str | None, text: str, published: str | None) -> When:
     """What the lead says of a report's development: its day (``_when``) and its figures (the title's and the
     first ``LEAD_CHARS`` of the text's; the title's alone as ``headline``), with every figure the report states to
-    compare them with."""
+    compare them with, and the actors its lead opens with (``actors.actors``)."""
     figures = rewrites.figures(f"{title or ''}\n{text[:LEAD_CHARS]}")
+    opening = actors.actors(text)
     if not figures:
-        return _when(text, published)
+        return _when(text, published)._replace(actors=opening)
     headline = rewrites.figures(title) if title else frozenset()
     stated = figures | rewrites.figures(text)
-    return _when(text, published)._replace(figures=figures, stated=stated, headline=headline)
+    return _when(text, published)._replace(figures=figures, stated=stated, headline=headline, actors=opening)
 
 
 def _members(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vector, When]]:

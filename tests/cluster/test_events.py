@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from newsdesk.cluster.events import (
+    ACTOR_CLASH,
     DATE_CLASH,
     DATE_FAR,
     FIGURE_CLASH,
@@ -24,10 +25,12 @@ from newsdesk.cluster.events import (
     Group,
     Grouper,
     When,
+    actors_clash,
     apart,
     clash,
     figures_clash,
     headlines_clash,
+    weekday_clash,
 )
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
 
@@ -386,3 +389,73 @@ def test_a_member_whose_title_gives_other_figures_counts_less_again() -> None:
     assert math.isclose(scores["agree"] - scores["lead"], FIGURE_CLASH, rel_tol=1e-9)
     assert math.isclose(scores["lead"] - scores["headline"], HEADLINE_CLASH, rel_tol=1e-9)
     assert math.isclose(scores["agree"] - scores["title only"], HEADLINE_CLASH, rel_tol=1e-9)
+
+
+def _actors(*names: str) -> When:
+    return When(actors=frozenset(names))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clashes"),
+    [
+        (_actors("Harbourline"), _actors("Varga"), True),  # a buyer's deal, a governor's remarks on it
+        (_actors("Ilse", "Varga"), _actors("Governor", "Varga"), False),  # one shared name is enough
+        (_actors("India"), _actors("Indian"), False),  # a name and its adjective agree
+        (_actors("UN"), _actors("UNESCO"), True),  # too short a name to stand for a longer one
+        (_actors("Harbourline"), _actors(), False),  # a lead that opens with no name says nothing
+        (_actors("Harbourline"), UNKNOWN, False),
+    ],
+)
+def test_actors_clash(a: When, b: When, clashes: bool) -> None:
+    assert actors_clash(a, b) is clashes and actors_clash(b, a) is clashes
+
+
+def test_a_member_whose_lead_opens_with_another_actor_counts_less() -> None:
+    rng = random.Random(16)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    scores = {}
+    for label, lead in (("same", _actors("Harbourline")), ("other", _actors("Varga")), ("none", _actors())):
+        grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+        grouper.assign("m", member, None, _actors("Harbourline"))
+        scores[label] = grouper.best(probe, None, lead)[1]
+    assert math.isclose(scores["same"] - scores["other"], ACTOR_CLASH, rel_tol=1e-9)
+    assert math.isclose(scores["same"], scores["none"], rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clashes"),
+    [
+        # A report of Friday 27 February 2026 and an undated lead that names Monday, or Friday, or Saturday.
+        (When(date(2026, 2, 27)), When(weekday=0, named=True), True),
+        (When(date(2026, 2, 27)), When(weekday=4, named=True), False),
+        (When(date(2026, 2, 27)), When(weekday=5, named=True), False),  # the next day's report
+        # A day only an undated lead names may be background; two undated weekdays may be any two weeks.
+        (When(date(2026, 2, 27), named=True), When(weekday=0, named=True), False),
+        (When(weekday=4, named=True), When(weekday=0, named=True), False),
+        (When(date(2026, 2, 27)), UNKNOWN, False),
+    ],
+)
+def test_weekday_clash(a: When, b: When, clashes: bool) -> None:
+    assert weekday_clash(a, b) is clashes and weekday_clash(b, a) is clashes
+
+
+def test_an_event_named_by_weekdays_gives_them_to_its_members_that_name_none() -> None:
+    # The event's undated reports: one names Monday, the probe's nearest names no day. A report dated on a Friday
+    # counts the nearest member less, as it would the one that names Monday; a report dated on a Monday does not.
+    rng = random.Random(17)
+    undated, monday, probe, thursday = _vectors(rng, 4, vocabulary=100)
+    near = {**probe, **dict(list(undated.items())[:20])}
+    df = DocumentFrequencies()
+    df.add([undated, monday, near, thursday])
+    named = When(weekday=0, named=True)
+    scores = {}
+    for label, day in (("monday", date(2026, 3, 2)), ("friday", date(2026, 2, 27))):
+        scores[label] = _event_of(undated, [(monday, named)], df).best(near, None, When(day))[1]
+    plain = _event_of(undated, [], df).best(near, None, When(date(2026, 2, 27)))[1]
+    assert math.isclose(scores["monday"], plain, rel_tol=1e-9)
+    assert math.isclose(scores["monday"] - scores["friday"], DATE_CLASH, rel_tol=1e-9)
+    # An event with dated reports goes by their days (decision 0021), not by the weekdays its other leads name.
+    dated = _event_of(undated, [(monday, named), (thursday, When(date(2026, 2, 26)))], df)
+    assert math.isclose(dated.best(near, None, When(date(2026, 2, 27)))[1], plain, rel_tol=1e-9)
