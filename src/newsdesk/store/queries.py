@@ -56,8 +56,8 @@ _HYPHENATED = re.compile(r"\w-\w")
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
 _WORD = re.compile(r"\w+")
-# Matches ranked by bm25 at most, the latest stored first: ranking costs a few microseconds a match, so a word in
-# half of a million articles took seconds; this many take about 50 ms (bench/archive.py, decision 0034).
+# Matches ranked by bm25 at most, the latest stored first: ranking costs 3-4 microseconds a match, so a word in
+# every article of a million would take seconds; this many take about 40 ms (bench/archive.py, decision 0034).
 RANK_WINDOW = 10_000
 _FIRST_ROWID = -(2**63)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
