@@ -59,6 +59,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/nlp.py
 	$(BIN)/python bench/distributed.py
+	$(BIN)/python bench/archive.py
 
 ## serve: the web UI over ./newsdesk.db (or $$NEWSDESK_DB) at http://127.0.0.1:8000/
 serve: $(VENV)/.installed

@@ -42,7 +42,10 @@ __all__ = ["DEFAULT_DB", "Corpus", "is_demo_database", "open_corpus"]
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "newsdesk.db"
-_FLUSH_EVERY = 25  # articles per transaction: a crash loses at most this much work, never consistency
+# Articles per transaction, or seconds of reading and cleaning, whichever comes first: a crash loses at most this
+# much work, never consistency. Each commit also leaves FTS5 one more segment to merge (bench/archive.py).
+_FLUSH_EVERY = 500
+_FLUSH_SECONDS = 2.0
 _ANALYZE_CHUNK = 500
 
 
@@ -187,8 +190,10 @@ class Corpus:
             pending.clear()
             self.store.record_failures(failures[recorded[0] :], run_id)
             recorded[0] = len(failures)
+            flushed[0] = time.monotonic()
 
         recorded = [0]
+        flushed = [time.monotonic()]
         failures.extend(_failure(e) for e in found if isinstance(e, IngestError))
         for done, item in enumerate(work):
             on_progress("ingest", done, len(work))
@@ -224,7 +229,7 @@ class Corpus:
                             message=f"internal error, please report it: {exc}",
                         )
                     )
-                if len(pending) >= _FLUSH_EVERY:
+                if len(pending) >= _FLUSH_EVERY or time.monotonic() - flushed[0] >= _FLUSH_SECONDS:
                     flush()
         flush()
         on_progress("ingest", len(work), len(work))

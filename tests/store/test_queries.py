@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsdesk.errors import QueryError, StoreError
 from newsdesk.records import Article, content_id
-from newsdesk.store import Store
+from newsdesk.store import Store, queries
 
 TEXTS = {
     "trade": "Officials said it's a matter of co-operation between the U.S. and Veloria, with rates up 50% this year.",
@@ -115,6 +115,66 @@ def test_reader_is_read_only_and_sees_the_writes(tmp_path: Path) -> None:
 def test_an_in_memory_store_has_no_reader(sqlite_store: Store) -> None:
     with pytest.raises(StoreError, match="in-memory"):
         sqlite_store.reader()
+
+
+def _numbered(store: Store, n: int) -> None:
+    """``n`` articles about the harbour, stored in order; the first five say it in their titles (they rank best),
+    and of the others each ranks below the one stored before it (a longer text)."""
+    store.add(
+        [
+            Article(
+                id=f"h{i:02d}",
+                source=f"h{i:02d}.txt",
+                title="Harbour news" if i < 5 else f"Report {i}",
+                text="The harbour opened." + " Ships waited." * i,  # longer each time: every score differs
+                raw="",
+                outlet="Coast" if i % 2 else "Inland",
+            )
+            for i in range(n)
+        ]
+    )
+
+
+def test_a_search_ranks_only_the_latest_matches_when_there_are_more(
+    sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _numbered(sqlite_store, 30)
+    ranked = [r["id"] for r in sqlite_store.query("search", q="harbour", limit=5)]
+    assert set(ranked) == {f"h{i:02d}" for i in range(5)}  # within the window: the title matches first
+    monkeypatch.setattr(queries, "RANK_WINDOW", 10)
+    latest = [r["id"] for r in sqlite_store.query("search", q="harbour", limit=5)]
+    assert len(latest) == 5 and min(latest) >= "h20"  # the best of the ten stored last
+    # A page past the window ranks as many matches as it reaches; a filter counts its own matches.
+    window = [r["id"] for r in sqlite_store.query("search", q="harbour", limit=15)]
+    assert sorted(window) == [f"h{i:02d}" for i in range(15, 30)]
+    page = [r["id"] for r in sqlite_store.query("search", q="harbour", limit=5, offset=10)]
+    assert window == sorted(window) and page == window[10:]
+    coast = [r["id"] for r in sqlite_store.query("search", q="harbour", limit=10, outlet="Coast")]
+    assert sorted(coast) == [f"h{i:02d}" for i in range(11, 30, 2)]
+
+
+def test_a_prefix_finds_and_marks_what_its_word_does(sqlite_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A prefix's page is cut by one walk over the matches, not a lookup per row: the same rows and snippets.
+    _numbered(sqlite_store, 30)
+    for window in (1000, 10):
+        monkeypatch.setattr(queries, "RANK_WINDOW", window)
+        whole = sqlite_store.query("search", q="harbour", limit=7, offset=2)
+        prefix = sqlite_store.query("search", q="harb*", limit=7, offset=2)
+        assert [(r["id"], r["snippet"]) for r in prefix] == [(r["id"], r["snippet"]) for r in whole]
+        assert len(prefix) == 7 and all("[harbour]" in r["snippet"].casefold() for r in prefix)
+
+
+def test_a_search_ranks_without_reading_the_articles_table_unless_a_filter_needs_it(sqlite_store: Store) -> None:
+    _numbered(sqlite_store, 3)
+    sent: list[str] = []
+    sqlite_store.conn.set_trace_callback(sent.append)
+    for outlet in (None, "Coast"):
+        assert sqlite_store.query("search", q="harbour", outlet=outlet)
+    sqlite_store.conn.set_trace_callback(None)
+    plain, filtered = [" ".join(s.split()) for s in sent if "bm25" in s]
+    join = "JOIN articles a ON a.rowid = articles_fts.rowid"
+    assert join not in plain and join in filtered
+    assert "FROM top CROSS JOIN articles_fts" in plain  # the page's rows stay the outer loop
 
 
 # Issue 16 point 7: a name searched finds its entity's other spellings; quotes or ``exact`` search as written.

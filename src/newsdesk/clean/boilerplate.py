@@ -76,7 +76,7 @@ class Stripped:
 
 def is_photo_credit(paragraph: str) -> bool:
     """True for a caption line that ends in a photographer/agency credit, such as ``Name/AP/dpa``."""
-    if len(paragraph) > 300:
+    if len(paragraph) > 300 or "/" not in paragraph:  # the pattern's credit holds a slash: most text has none
         return False
     match = _CREDIT_TAIL.search(paragraph)
     if match is None:

@@ -24,11 +24,12 @@ _SETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
 
 def detect(text: str, *, min_words: int = 20) -> str | None:
     """ISO 639-1 code of the text's language, or None when it is too short or unclear."""
-    counts = Counter(w.casefold() for w in _WORD.findall(text[:20000]))
-    total = sum(counts.values())
+    words = _WORD.findall(text[:20000])
+    counts = Counter(map(str.casefold, words))
+    total = len(words)
     if total < min_words:
         return None
-    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _SETS.items()}
+    scores = {lang: sum(map(counts.__getitem__, stop)) for lang, stop in _SETS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     ranked = sorted(scores.values(), reverse=True)
     # Require real evidence and a clear margin over the runner-up; otherwise say we don't know.

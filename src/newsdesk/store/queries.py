@@ -57,6 +57,10 @@ _HYPHENATED = re.compile(r"\w-\w")
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
 _WORD = re.compile(r"\w+")
+# Matches ranked by bm25 at most, the latest stored first: ranking costs 3-4 microseconds a match, so a word in
+# every article of a million would take seconds; this many take about 40 ms (bench/archive.py, decision 0034).
+RANK_WINDOW = 10_000
+_FIRST_ROWID = -(2**63)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 # What SQLite says about a MATCH string it cannot read as FTS5, as opposed to a locked or damaged database.
 _NOT_FTS5 = ("fts5: syntax error", "no such column", "unterminated string", "unknown special query")
@@ -161,21 +165,43 @@ def search(
         filters.append(until[:10] + "~")
     # Ranked first, then a snippet cut only for the rows kept: a snippet for every match cost more than the
     # ranking. Both steps run in SQLite's own loop, which a time limit (``Store.deadline``) can stop; FTS5's
-    # ``ORDER BY rank`` is faster still but sorts inside one step that nothing interrupts.
+    # ``ORDER BY rank`` is faster still but sorts inside one step that nothing interrupts. The articles table is
+    # joined for the ranking only when a filter reads it: reading each match's row cost twice the ranking. CROSS
+    # JOIN keeps the page's rows the outer loop: left to itself, SQLite walked every match again to join them.
+    matches = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid" if where else "articles_fts"
+    # Only the latest ``RANK_WINDOW`` matches (in the order stored) are ranked: FTS5 lists a word's articles by
+    # rowid, so the window's first rowid is found by walking that list, without ranking (decision 0034).
+    window = max(RANK_WINDOW, max(0, offset) + limit)
+    first = f"""SELECT articles_fts.rowid FROM {matches} WHERE articles_fts MATCH ?{where}
+                ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?"""
     sql = f"""WITH top AS (
                 SELECT articles_fts.rowid AS rid, bm25(articles_fts, {_TITLE_WEIGHT}, 1.0) AS score
-                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                WHERE articles_fts MATCH ?{where} ORDER BY score LIMIT ? OFFSET ?)
+                FROM {matches}
+                WHERE articles_fts MATCH ?{where} AND articles_fts.rowid >= ? ORDER BY score LIMIT ? OFFSET ?)
               SELECT {columns}, snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snippet, top.score AS score
-              FROM top JOIN articles_fts ON articles_fts.rowid = top.rid JOIN articles a ON a.rowid = top.rid
+              FROM top CROSS JOIN articles_fts ON articles_fts.rowid = top.rid
+              CROSS JOIN articles a ON a.rowid = top.rid
               WHERE articles_fts MATCH ? ORDER BY top.score"""
+    # A prefix is expanded anew by each lookup of one row (FTS5 merges every word it starts): one walk over the
+    # matches between the page's first and last rowids, joined to the page, costs less.
+    walked = sql.replace(
+        "FROM top CROSS JOIN articles_fts ON articles_fts.rowid = top.rid",
+        "FROM articles_fts CROSS JOIN top ON top.rid = articles_fts.rowid",
+    ).replace(
+        "WHERE articles_fts MATCH ? ORDER BY top.score",
+        "WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN (SELECT min(rid) FROM top) "
+        "AND (SELECT max(rid) FROM top) ORDER BY top.score",
+    )
 
     def run(match: str, plain: bool = False) -> list[dict[str, Any]]:
         if isinstance(conn, postgres.Connection):  # the same query language, on PostgreSQL's tsvector index
             page = {"limit": limit, "offset": offset, "marks": marks, "plain": plain}
             found = pgsearch.run(conn, match, columns=columns, where=where, filters=filters, **page)
             return [{**_summary(r), "score": round(float(r["score"]), 3)} for r in found]
-        rows = conn.execute(sql, [match, *filters, limit, max(0, offset), *marks, match])
+        edge = conn.execute(first, [match, *filters, window - 1]).fetchone()
+        since_rowid = edge[0] if edge is not None else _FIRST_ROWID
+        page = walked if "*" in match else sql
+        rows = conn.execute(page, [match, *filters, since_rowid, limit, max(0, offset), *marks, match])
         return [{**_summary(r), "score": round(-r["score"], 3)} for r in rows]
 
     # SQLite reads a string only up to a NUL, and clean text holds no control characters: it separates words.
