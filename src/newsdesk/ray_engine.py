@@ -113,6 +113,8 @@ class RayEngine:
                 # cluster, newsdesk and the stages' modules must be installed on every node.
                 options["runtime_env"] = {"env_vars": {"PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}}
                 options["object_store_memory"] = _OBJECT_STORE_BYTES
+                # No dashboard reads them: metrics cost each actor and Ray's own processes CPU for the whole run.
+                options["_system_config"] = {"enable_metrics_collection": False}
                 if count:
                     options["num_cpus"] = count
             self.ray.init(address=address, **options)
