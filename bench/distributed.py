@@ -2,10 +2,10 @@
 
 Each engine ingests the same articles (the first ``--limit`` PolNeAR text files that ``bench/ingest.py`` reads)
 into a fresh database, in a process of its own, with ``--workers`` processes or actors (default 2): ``local`` runs
-the per-article stages in worker processes, ``ray`` in a pool of Ray actors kept for the run, on a local Ray started for the run
-(``[pipeline] engine``). The CPU seconds are the run's process and every process it waited for (``os.wait4``:
-the local workers, and Ray's raylet with the worker processes it reaped), so they hold on a shared machine where
-wall times swing.
+the per-article stages in worker processes, ``ray`` in a pool of Ray actors kept for the run, on a local Ray
+started for the run (``[pipeline] engine``). The CPU seconds are the run's process and every process below it
+(sampled from ``/proc``: the local workers, and Ray's processes and actors), so they hold on a shared machine
+where wall times swing.
 
 From the Ray run's stage seconds it projects the steady rate of a large corpus on N machines: the per-article
 stages at the Ray actors' rate (Ray's cost per unit included; the actors start once per run), spread over every

@@ -20,6 +20,7 @@ def test_projection_spreads_the_per_article_work_only() -> None:
     assert rows[0]["serial"] == 0.2
     assert round(rows[1]["articles_per_s"], 3) == round(1 / 0.235, 3)
 
+
 def test_cpu_seconds_count_the_children() -> None:
     bench = bench_module("distributed")
     burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass\n"
