@@ -2,16 +2,15 @@
 
 Each engine ingests the same articles (the first ``--limit`` PolNeAR text files that ``bench/ingest.py`` reads)
 into a fresh database, in a process of its own, with ``--workers`` processes or actors (default 2): ``local`` runs
-the per-article stages in worker processes, ``ray`` in a Ray Data actor pool on a local Ray started for the run
-(``[pipeline] engine``). The CPU seconds are the run's process and every process it waited for (``os.wait4``:
-the local workers, and Ray's raylet with the worker processes it reaped), so they hold on a shared machine where
-wall times swing.
+the per-article stages in worker processes, ``ray`` in a pool of Ray actors kept for the run, on a local Ray
+started for the run (``[pipeline] engine``). The CPU seconds are the run's process and every process below it
+(sampled from ``/proc``: the local workers, and Ray's processes and actors), so they hold on a shared machine
+where wall times swing.
 
-From both runs' stage seconds it projects the steady rate of a large corpus on N machines: the per-article stages
-at the local workers' rate per worker, spread over every core; Ray's own cost per dataset (the Ray run's
-per-article stage seconds over the local run's, per dataset) paid once per per-article stage and chunk of 500
-articles; and the corpus stages (entity linking, dedupe, clustering, origins, claim matching), which stay in the
-driver, one after the other: ``seconds per article = worker_s / (N * cores) + 5 * dataset_s / 500 + serial_s``.
+From the Ray run's stage seconds it projects the steady rate of a large corpus on N machines: the per-article
+stages at the Ray actors' rate (Ray's cost per unit included; the actors start once per run), spread over every
+core, and the corpus stages (entity linking, dedupe, clustering, origins, claim matching), which stay in the
+driver, one after the other: ``seconds per article = actor_s / (N * cores) + serial_s``.
 
 Usage: ``.venv/bin/python bench/distributed.py [--limit 400] [--workers 2] [--machines 1,2,4,8,16] [--json PATH]``
 (needs ``pip install -e '.[ray]'``). ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
@@ -33,7 +32,6 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 PER_ARTICLE = ("cites", "dates", "quotes", "claims", "stances")
-CHUNK = 500  # articles the runner hands each stage at a time (newsdesk.corpus._ANALYZE_CHUNK)
 
 
 def _ingest_bench() -> Any:
@@ -121,19 +119,16 @@ def _sample(root: int, seen: dict[tuple[int, int], float]) -> None:
 def project(
     local: dict[str, Any], ray: dict[str, Any], workers: int, machines: list[int], cores: int
 ) -> list[dict[str, float]]:
-    """Articles/s of a large corpus on N machines of ``cores`` cores (see the module docstring): the per-article
-    work at the local workers' rate spread over every core, Ray's cost per dataset (its stage seconds over the
-    local ones) once per per-article stage and chunk, and the corpus stages in the driver."""
+    """Articles/s of a large corpus on N machines of ``cores`` cores (see the module docstring): one actor's seconds
+    per article in the Ray run (its per-article stages' seconds times the actors working at once; Ray's own cost
+    per unit and the actors' start are in them) spread over every core, and the corpus stages in the driver."""
     n = ray["inputs"]
-    local_work = sum(s for name, s in local["stages"].items() if name in PER_ARTICLE)
     ray_work = sum(s for name, s in ray["stages"].items() if name in PER_ARTICLE)
     serial = sum(s for name, s in ray["stages"].items() if name not in PER_ARTICLE) / n
-    datasets = len(PER_ARTICLE) * -(-n // CHUNK)
-    per_dataset = max(0.0, ray_work - local_work) / datasets
-    worker_seconds = local_work * workers / n  # one worker's seconds per article
+    actor_seconds = ray_work * workers / n  # one actor's seconds per article
     rows = []
     for count in machines:
-        seconds = worker_seconds / (count * cores) + len(PER_ARTICLE) * per_dataset / CHUNK + serial
+        seconds = actor_seconds / (count * cores) + serial
         rows.append(
             {"machines": count, "seconds_per_article": seconds, "articles_per_s": 1 / seconds, "serial": serial}
         )

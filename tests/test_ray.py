@@ -1,4 +1,4 @@
-"""The Ray engine (``--engine ray``): the per-article stages on a Ray Data actor pool give exactly what one local
+"""The Ray engine (``--engine ray``): the per-article stages on a pool of Ray actors give exactly what one local
 process gives; without Ray the option says how to install it; a kill -9 mid-run leaves a store a re-run finishes.
 
 The Ray tests need the ``ray`` extra (installed by ``make dev``/``make test``); without it they skip, saying so.

@@ -112,8 +112,9 @@ class PipelineSettings:
     engine: str = field(
         default="local",
         metadata=_help(
-            'Where the per-article stages run: "local" (worker processes on this machine) or "ray" (a Ray Data'
-            " actor pool, one model per actor; needs pip install 'newsdesk[ray]'). The store is written here alone."
+            'Where the per-article stages run: "local" (worker processes on this machine) or "ray" (a pool of Ray'
+            " actors kept for the run, one model per actor; needs pip install 'newsdesk[ray]'). The store is written"
+            " here alone."
         ),
     )
     ray_address: str = field(

@@ -87,9 +87,10 @@ class Resolver:
         mentions: tuple[Mention, ...],
         in_quote: Callable[[int], bool],
         outlet: Callable[[Token], bool],
+        text: str | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # the caller's, when it has it: doc.text joins every token
         self.in_quote = in_quote
         self.outlet = outlet
         self.mentions = sorted(mentions, key=lambda m: m.start)

@@ -110,7 +110,9 @@ def _name(token: Token) -> tuple[int, int] | None:
     before = first.doc[first.i - 1] if first.i > 0 else None
     if before is not None and capitalised(before) and not entities.is_title(before.text):
         return None
-    if first.idx > 0 and not first.doc.text[first.idx - 1].isspace() and first.doc.text[first.idx - 1] not in "(“\"'‘":
+    # The character before the name, read off the word before it (doc.text would join the whole text again).
+    joint = (before.whitespace_ or before.text[-1:]) if before is not None else ""
+    if joint and not joint.isspace() and joint not in "(“\"'‘":
         return None  # "Asia-Pacific": the name starts before the word the parse joined
     words = first.doc[first.i : token.i + 1]
     if any(t.ent_type_ and t.ent_type_ not in _RETYPABLE for t in words):
@@ -192,8 +194,9 @@ def _place(found: dict[tuple[int, int], Mention], span: tuple[int, int], kind: s
 def type_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
     """Add or retype, in ``found`` (mentions by character span), the names whose noun says what they are."""
     typed = _typed(doc)
-    _split_lists(doc.text, found, typed)
-    names = {name: kind for span, kind in typed.items() for name in _place(found, span, kind, doc.text)}
+    text = doc.text  # once: a Doc joins its tokens again each time it is asked
+    _split_lists(text, found, typed)
+    names = {name: kind for span, kind in typed.items() for name in _place(found, span, kind, text)}
     if not names:
         return
     for key, m in list(found.items()):
@@ -202,7 +205,7 @@ def type_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type=names[m.text])
     covered = {i for s, e in found for i in range(s, e)}
     pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(names, key=len, reverse=True)))
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text):
         start, end = match.span()
         span = doc.char_span(start, end)
         if span is None or covered & set(range(start, end)) or _longer(span.doc, span.start, span.end):

@@ -92,10 +92,9 @@ def _honorific(role: str | None) -> bool:
     return bool(words) and all(w in _HONORIFICS for w in words)
 
 
-def _with_particles(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+def _with_particles(text: str, found: dict[tuple[int, int], Mention]) -> None:
     """A person's name the model cut at a lower-case particle is one name: "Ursula von der" and "Leyen",
     "André Corrêa" and "Lago" become "Ursula von der Leyen" and "André Corrêa do Lago"."""
-    text = doc.text
     for key in sorted(found):
         m = found.get(key)
         if m is None or m.type != "PERSON":
@@ -360,13 +359,12 @@ def _short_bodies(found: dict[tuple[int, int], Mention]) -> None:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="ORG")
 
 
-def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
+def _surnames(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> None:
     """Surnames the model missed or mistyped, spelled another way in the same article ("Jermak" beside "Yermak")."""
     persons = {entities.skeleton(m.text.split()[-1]) for m in found.values() if m.type == "PERSON"}
     persons.discard("")
     if not persons:
         return
-    text = doc.text
     for key, mention in list(found.items()):
         single = mention.type in {"ORG", "GPE", "LOC"} and " " not in mention.text
         if single and entities.skeleton(mention.text) in persons:
@@ -388,11 +386,12 @@ def _surnames(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
 def find(doc: Doc) -> tuple[Mention, ...]:
     """Every PERSON, ORG, GPE, LOC and NORP mention in ``doc``, in text order, with roles for people."""
     found: dict[tuple[int, int], Mention] = {}
-    persons = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and e.text.strip()}
-    surnames = {entities.skeleton(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    ents = doc.ents  # once: a Doc builds its entity spans again, in a pass over every token, each time it is asked
+    persons = {entities.skeleton(e.text.split()[-1]) for e in ents if e.label_ == "PERSON" and e.text.strip()}
+    surnames = {entities.skeleton(e.text.split()[-1]) for e in ents if e.label_ == "PERSON" and len(e) > 1}
     text = doc.text  # once: a Doc joins its tokens again each time it is asked
     words = _Words(text)
-    for ent in doc.ents:
+    for ent in ents:
         kind = TYPES.get(ent.label_)
         if kind in _NAMES and len(ent) == 1 and _common_noun(ent[0], surnames, words):
             continue  # a common noun capitalised by its place, tagged a name: "Background: Talks collapsed"
@@ -434,12 +433,12 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
     kinds.type_names(doc, found)
-    _with_particles(doc, found)
+    _with_particles(text, found)
     _company_or_site(text, found)
     _no_portfolios(text, found)
     _one_kind_per_word(found)
     _short_bodies(found)
-    _surnames(doc, found)
+    _surnames(doc, text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
 

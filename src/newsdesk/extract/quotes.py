@@ -85,7 +85,7 @@ class _Article:
         self._role_starts = [m.start for m in self._roles]
         self._holders: dict[str, list[int]] = {}
         self._full_names: dict[str, str] = {}
-        self.resolver = antecedents.Resolver(doc, self.mentions, self.in_quote, self.names_outlet)
+        self.resolver = antecedents.Resolver(doc, self.mentions, self.in_quote, self.names_outlet, self.text)
 
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self._quote_starts, char) - 1
