@@ -7,8 +7,9 @@ made with a fixed seed so that no two are the same text. All of it is written to
 
 For each size N: ingest the first N articles into a fresh database with ``analyze=False`` (untimed), then time
 ``Corpus.analyze()`` with the stages cites, dedupe, cluster, origins (origins needs cites). The figures are the
-stages' own seconds from the returned ``StageReport``\\s; the total is dedupe + cluster + origins, and the growth
-per doubling is total(2N) / total(N), against a target of at most 2.2.
+stages' own CPU seconds from the returned ``StageReport``\\s (wall seconds beside them: on a shared machine other
+work moves those); the total is dedupe + cluster + origins, and the growth per doubling is total(2N) / total(N),
+against a target of at most 2.2. ``--sizes 1000,2000,4000,8000,16000,32000,64000`` goes to 64k.
 
 Usage: ``.venv/bin/python bench/cluster.py [--sizes 1000,2000,4000,8000] [--repeat N] [--seed N] [--json PATH]``.
 ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.

@@ -212,6 +212,8 @@ def compare(a: Profile, b: Profile) -> Evidence | None:
     """The evidence that ``a`` and ``b`` retell one report, or None when there is not enough of it."""
     if not a.size or not b.size:
         return None
+    if a.credits.isdisjoint(b.credits) and a.grams.isdisjoint(b.grams):
+        return None  # no passage can be shared and no credit is: the usual case, told without building a set
     shared = a.grams & b.grams
     if len(shared) < 2 and not (a.credits & b.credits) and len(a.numbers & b.numbers) < 2:
         return None  # nothing of the narrative shared and no common credit: the usual case, decided cheaply
