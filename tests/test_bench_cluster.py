@@ -23,7 +23,8 @@ def test_bench_cluster_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "growth per doubling: max " in printed and "(target <= 2.2)" in printed
     results = json.loads(out.read_text(encoding="utf-8"))
     assert [s["size"] for s in results["sizes"]] == [200, 400]
-    assert all(s["total_seconds"] > 0 for s in results["sizes"])
+    assert all(s["total_seconds"] > 0 and s["total_cpu_seconds"] > 0 for s in results["sizes"])
+    assert all(set(s["cpu_seconds"]) >= {"dedupe", "cluster", "origins"} for s in results["sizes"])
 
 
 def test_bench_cluster_copies_are_distinct(tmp_path: Path) -> None:

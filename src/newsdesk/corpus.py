@@ -384,6 +384,7 @@ class Corpus:
                     items_out=total.items_out + report.items_out,
                     failures=total.failures + report.failures,
                     seconds=total.seconds + report.seconds,
+                    cpu_seconds=total.cpu_seconds + report.cpu_seconds,
                 )
             on_progress(stage.name, len(todo), len(todo))
             reports.append(total)

@@ -6,6 +6,7 @@ fingerprints, groups and term counts through ``view`` and never writes; the runn
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -366,11 +367,17 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         if article.event_id:
             events.setdefault(article.event_id, []).append(article.id)
     for ids in events.values():
-        if not fresh.intersection(ids):
+        # The pairs that hold a batch article, in the order of the event's members: a stored member is paired
+        # only with the batch articles after it (never with every other stored member), so a batch costs its
+        # articles times their events' sizes, not the events' sizes squared.
+        later = [position for position, x in enumerate(ids) if x in fresh]
+        if not later:
             continue
         for position, x in enumerate(ids):
-            for y in ids[position + 1 :]:
-                if (x not in fresh and y not in fresh) or find(x) == find(y):
+            after = later[bisect.bisect_right(later, position) :]
+            pairs = ids[position + 1 :] if x in fresh else [ids[p] for p in after]
+            for y in pairs:
+                if find(x) == find(y):
                     continue
                 # The evidence is told from the side of the batch article (the later one when both are).
                 one, other = (y, x) if y in fresh and (x not in fresh or order[y] > order[x]) else (x, y)

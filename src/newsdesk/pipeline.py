@@ -456,14 +456,24 @@ def _quotes(article: Article, doc: Any, settings: Settings) -> Article:
 _STORED_MENTIONS = 50
 
 
-def _entities(batch: Sequence[Article], view: CorpusView, settings: Settings) -> tuple[list[Article], dict[str, Any]]:
+def _entities(
+    batch: Sequence[Article], view: CorpusView, settings: Settings, memo: dict[str, Any]
+) -> tuple[list[Article], dict[str, Any]]:
     def stored(entity_id: str) -> list[tuple[str, str]]:
         rows = view.query("entity_mentions", entity_id=entity_id, limit=_STORED_MENTIONS)
         return [(row["window"], row["text"]) for row in rows]
 
-    linker = entities.Linker(view.entities(), stored)
+    # One Linker for the run, built from the store once (decision 0035): after each batch it takes the records it
+    # returns for the store as its own, so it holds what a Linker built anew from the store would.
+    linker: entities.Linker | None = memo.get("linker")
+    if linker is None:
+        linker = memo["linker"] = entities.Linker(view.entities(), stored)
+    # It reads stored mentions through this batch's view.
+    linker.stored = stored
     linked = linker.link_articles(batch)
-    return linked, {"entities": linker.entities(linker.changed)}
+    changed = linker.entities(linker.changed)
+    linker.settle(changed)
+    return linked, {"entities": changed}
 
 
 def _cites(article: Article, settings: Settings) -> Article:
@@ -511,6 +521,7 @@ BUILTIN: tuple[Stage, ...] = (
         _entities,
         requires=("article.mentions", "article.quotes"),
         produces=("article.entities",),
+        keeps_state=True,
     ),
     ArticleStage(
         "claims",
@@ -620,7 +631,7 @@ class Pipeline:
 
     def run_stage(self, stage: Stage, batch: Sequence[Article], context: Context) -> tuple[StageResult, StageReport]:
         """Run one stage over a batch and time it."""
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = stage.run(batch, context)
         report = StageReport(
             stage=stage.name,
@@ -634,6 +645,7 @@ class Pipeline:
             ),
             failures=len(result.failures),
             seconds=time.perf_counter() - started,
+            cpu_seconds=time.process_time() - cpu,
         )
         return result, report
 

@@ -355,6 +355,9 @@ class StageReport:
     duplicates: int = 0
     failures: int = 0
     seconds: float = 0.0
+    # CPU seconds of this process (``time.process_time``): on a shared machine they hold still while wall seconds
+    # swing with other work. A stage run in worker processes counts only what this process spent on it.
+    cpu_seconds: float = 0.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -249,3 +249,35 @@ def test_a_total_and_a_price_a_thousand_times_smaller_are_not_one_amount_dispute
     other_total = values.find("Orvell agreed to buy the studio for $82.7 billion.", 0, ())
     assert contradict.differing(total, price) is None
     assert contradict.differing(total, other_total) == ("money", "money", "USD 72000000000", "USD 82700000000")
+
+
+def test_repeated_claims_are_indexed_once_and_cluster_as_every_copy_compared() -> None:
+    """A claim that copies repeat is one candidate per cluster (the index holds one reading of it), and
+    clusters, their representatives and the values they fit come out as comparing every member gives."""
+    from newsdesk.claims import match
+
+    class EveryMember(match.Story):
+        def remember(self, member: match.Member, cluster_id: str) -> None:
+            for term in member.terms:
+                self.index.setdefault(term, []).append((member, cluster_id))
+
+    texts = [
+        "The Saltmere depot fire at Orrin Quay killed 12 workers overnight, the harbour police said.",
+        "Twelve workers died overnight in the Saltmere depot fire at Orrin Quay, police in the harbour said.",
+        "The Saltmere depot fire at Orrin Quay killed 17 workers overnight, the harbour police said.",
+        "The Saltmere depot fire at Orrin Quay injured 20 workers overnight, the harbour police said.",
+    ]
+    others = [f"The Kellow council of district {i} approved its budget for the ferries on Monday." for i in range(30)]
+    order = [*texts, *others[:15], *(texts * 6), *others[15:], *(texts * 4)]
+    members = [_member(f"a{i}", text) for i, text in enumerate(order)]
+    kept, every = match.Story("s"), EveryMember("s")
+    for story in (kept, every):
+        story.extend([(m, None) for m in members])  # type: ignore[misc]
+    assert kept.by_claim == every.by_claim
+    assert sum(map(len, kept.index.values())) < sum(map(len, every.index.values()))
+    for cluster in kept.clusters.values():
+        brute = max(
+            cluster.members,
+            key=lambda m: sum(match.overlap(m.terms, o.terms)[0] for o in cluster.members if o is not m),
+        )
+        assert match._representative(cluster) is brute

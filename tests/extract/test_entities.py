@@ -836,3 +836,47 @@ def test_without_the_store_s_mentions_a_later_spelling_stays_apart() -> None:
     tsang = records[0].id
     assert {m.entity_id for m in alone.mentions} != {tsang}
     assert {m.entity_id for m in told.mentions} == {tsang}
+
+
+def test_one_linker_settled_after_each_batch_links_as_a_linker_rebuilt_from_the_store() -> None:
+    """The entities stage keeps one Linker for a run (``settle`` after each batch) instead of building one from
+    every stored entity for each batch: the links and the records are the same."""
+
+    def article(n: int, *names: tuple[str, str]) -> Article:
+        text, found = "", []
+        for name, kind in names:
+            found.append(_m(name, kind, start=len(text)))
+            text += name + " said. "
+        return Article(id=f"a{n}", source="t", text=text, mentions=tuple(found))
+
+    batches = [
+        [
+            article(1, ("Volodymyr Zelensky", "PERSON"), ("Kyiv", "GPE"), ("Meridian Press Agency", "ORG")),
+            article(2, ("Andriy Yermak", "PERSON"), ("Veloria", "GPE"), ("Velorian", "NORP")),
+        ],
+        [
+            article(3, ("Zelenskyy", "PERSON"), ("Kiev", "GPE"), ("MPA", "ORG"), ("Yermak", "ORG")),
+            article(4, ("Anna Holt", "PERSON"), ("Veloria", "ORG"), ("Jermak", "PERSON")),
+        ],
+        [
+            article(5, ("Peter Holt", "PERSON"), ("Holt", "PERSON"), ("Zelensky", "GPE"), ("Meridian", "ORG")),
+            article(6, ("Veloria", "GPE"), ("Kyiv", "ORG"), ("Vladimir Zelensky", "PERSON")),
+        ],
+    ]
+    stored: dict[str, object] = {}
+    rebuilt = []
+    for batch in batches:
+        fresh = Linker(list(stored.values()))  # type: ignore[arg-type]
+        rebuilt.append(fresh.link_articles(batch))
+        stored.update((e.id, e) for e in fresh.entities(fresh.changed))
+    kept, settled = Linker(), {}
+    for batch, expected in zip(batches, rebuilt, strict=True):
+        linked = kept.link_articles(batch)
+        assert [[(m.text, m.entity_id, m.type) for m in a.mentions] for a in linked] == [
+            [(m.text, m.entity_id, m.type) for m in a.mentions] for a in expected
+        ]
+        records = kept.entities(kept.changed)
+        kept.settle(records)
+        settled.update((e.id, e) for e in records)
+    assert settled == stored
+    assert not kept.changed

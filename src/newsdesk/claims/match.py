@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -211,11 +212,23 @@ class Story:
     _weights: dict[str, float] | None = None
     _totals: dict[frozenset[str], float] = field(default_factory=dict)
     # Members (with their cluster id) by term, so a new claim is compared only with claims that share one of its
-    # rarest terms, never with the whole story.
+    # rarest terms, never with the whole story. A member that reads as one already indexed in its cluster (the
+    # same terms, values and negation: a copied article's claim) is not indexed again, since it would score
+    # the same: a claim repeated by a thousand copies is one candidate, not a thousand.
     index: dict[str, list[tuple[Member, str]]] = field(default_factory=dict)
+    _indexed: set[tuple[object, ...]] = field(default_factory=set)
+    # Each cluster's members' values, told apart only as ``relation`` compares them, and how many members were
+    # read for them (see ``_fits``).
+    _values: dict[str, tuple[int, dict[tuple[tuple[str, str, str], ...], tuple[Value, ...]]]] = field(
+        default_factory=dict
+    )
 
     def remember(self, member: Member, cluster_id: str) -> None:
-        """Index ``member`` of cluster ``cluster_id`` under its terms."""
+        """Index ``member`` of cluster ``cluster_id`` under its terms (once per reading, see ``index``)."""
+        key = (cluster_id, member.terms, _value_key(member.values), member.negative, member.denial)
+        if key in self._indexed:
+            return
+        self._indexed.add(key)
         for term in member.terms:
             self.index.setdefault(term, []).append((member, cluster_id))
 
@@ -256,12 +269,17 @@ class Story:
                     best, best_score = self.clusters[cluster_id], got
         return best, best_score
 
-    @staticmethod
-    def _fits(claim: Member, cluster: Cluster) -> bool:
+    def _fits(self, claim: Member, cluster: Cluster) -> bool:
         """Whether ``claim`` gives no other value than any member of ``cluster`` for a unit they share: matching
         one member is not enough ("12 killed" matches "20 injured", which matches "17 killed"; those chains
-        made one cluster of two sides of one slot)."""
-        return not claim.values or all(relation(claim.values, m.values) != "differ" for m in cluster.members)
+        made one cluster of two sides of one slot). Each distinct set of values in the cluster is compared once."""
+        if not claim.values:
+            return True
+        read, distinct = self._values.get(cluster.id, (0, {}))
+        for m in cluster.members[read:]:
+            distinct.setdefault(_value_key(m.values), m.values)
+        self._values[cluster.id] = (len(cluster.members), distinct)
+        return all(relation(claim.values, values) != "differ" for values in distinct.values())
 
     def add(self, claim: Member, event_id: str | None) -> Cluster:
         """Put ``claim`` in the cluster it matches best, or in a new one; a claim already placed stays."""
@@ -295,14 +313,27 @@ class View(Protocol):
     def claim_clusters(self, story_ids: Sequence[str]) -> list[dict[str, Any]]: ...
 
 
+def _value_key(values: Sequence[Value]) -> tuple[tuple[str, str, str], ...]:
+    """What ``relation`` and ``score`` read of a claim's values."""
+    return tuple((v.kind, v.unit, v.value) for v in values)
+
+
 def _representative(cluster: Cluster) -> Member:
-    """The claim that stands for the cluster: the one most like the others (the first, on a tie)."""
-    if len(cluster.members) <= 2:
-        return cluster.members[0]
-    return max(
-        cluster.members,
-        key=lambda m: sum(overlap(m.terms, o.terms)[0] for o in cluster.members if o is not m),
-    )
+    """The claim that stands for the cluster: the one most like the others (the first, on a tie).
+
+    Members with the same terms are alike to the others alike, so each distinct set of terms is compared with
+    each other once, weighted by how many members have it: a claim a thousand copies repeat costs one
+    comparison, not a million."""
+    members = cluster.members
+    if len(members) <= 2:
+        return members[0]
+    shapes = Counter(m.terms for m in members)
+    if len(shapes) == len(members):
+        return max(members, key=lambda m: sum(overlap(m.terms, o.terms)[0] for o in members if o is not m))
+    # Summed in another order than member by member: rounded, so that float noise breaks no tie.
+    like = {t: round(sum(n * overlap(t, u)[0] for u, n in shapes.items()) - overlap(t, t)[0], 9) for t in shapes}
+    best = max(shapes, key=lambda t: like[t])  # shapes in order of first appearance: the first member on a tie
+    return next(m for m in members if m.terms == best)
 
 
 def _slot(cluster: Cluster, slots: dict[str, str]) -> str:

@@ -212,6 +212,8 @@ def compare(a: Profile, b: Profile) -> Evidence | None:
     """The evidence that ``a`` and ``b`` retell one report, or None when there is not enough of it."""
     if not a.size or not b.size:
         return None
+    if a.credits.isdisjoint(b.credits) and a.grams.isdisjoint(b.grams):
+        return None  # no passage can be shared and no credit is: the usual case, told without building a set
     shared = a.grams & b.grams
     if len(shared) < 2 and not (a.credits & b.credits) and len(a.numbers & b.numbers) < 2:
         return None  # nothing of the narrative shared and no common credit: the usual case, decided cheaply
@@ -222,6 +224,11 @@ def compare(a: Profile, b: Profile) -> Evidence | None:
     fewer = min(len(a.numbers), len(b.numbers))
     # A text full of figures (a results page, a live blog) holds a few of any other's by chance.
     agree = len(shared_numbers) >= 0.2 * max(len(a.numbers), len(b.numbers))
+    credit = min(a.credits & b.credits, default=None)
+    # Sentences decide alone only beside a passage kept word for word: short reports of one event, told in the
+    # usual order (who, what, where), match sentence by sentence without one.
+    if not coverage and credit is None:
+        return None  # without a passage kept word for word or a common credit, points are the event's facts
     aligned = _aligned(a, b)
     points = max(0.0, aligned - ALIGNED_BASE) / ALIGNED_POINT + min(coverage / COVERAGE_POINT, 2.0)
     if agree and len(shared_numbers) >= 3 and len(shared_numbers) >= 0.75 * fewer:
@@ -230,16 +237,11 @@ def compare(a: Profile, b: Profile) -> Evidence | None:
         points += 1
     elif fewer >= 3 and len(shared_numbers) < fewer / 3:
         points -= 1  # each states numbers the other does not: two reports, or an update with new figures
-    credit = min(a.credits & b.credits, default=None)
     if credit is not None:
         points += 1
     quotes = len(a.quoted & b.quoted)
     if quotes:
         points += 0.5
-    # Sentences decide alone only beside a passage kept word for word: short reports of one event, told in the
-    # usual order (who, what, where), match sentence by sentence without one.
-    if not coverage and credit is None:
-        return None  # without a passage kept word for word or a common credit, points are the event's facts
     if coverage < STRONG and (aligned < ALIGNED or not coverage) and points < (CREDITED if credit else POINTS):
         return None
     confidence = round(min(0.99, 0.5 + 0.1 * points + coverage), 2)

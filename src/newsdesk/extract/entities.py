@@ -62,6 +62,7 @@ _GENERIC_PARTS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """A transliteration-blind key: Zelenskyy, Zelenskyi, Zelenskiy -> zelenski; Umjerow -> umerov; Jermak -> iermak;
     Tsybulsky, Cybulski -> cibulski."""
@@ -78,6 +79,7 @@ def skeleton(word: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def sound(word: str) -> str:
     """A consonant key that transliterations of one name share: its :func:`skeleton` with the vowels after the
     first letter and every "h" left out, "z" written "j" and "c", "q" written "k": Rahman and Rahaman -> rmn,
@@ -89,6 +91,19 @@ def sound(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+def _ratio_at_least(a: str, b: str, floor: float) -> bool:
+    """Whether ``SequenceMatcher(None, a, b).ratio() >= floor``, the cheap upper bounds tried first (the lengths,
+    then the letters in common, in any order): most pairs fail on them without the full match."""
+    if not a and not b:
+        return floor <= 1.0
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < floor:  # the form difflib computes the ratio in
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= floor and matcher.ratio() >= floor
+
+
+# Pure and asked again for the same names in every batch: remembered.
+@functools.lru_cache(maxsize=1 << 17)
 def _same_word(a: str, b: str) -> bool:
     """Whether two words of names (as :func:`skeleton` keys) are one word spelled two ways: nearly the same
     letters, two neighbouring letters swapped (:func:`_swapped`: Dalwa and Dawla), or, from four letters up, the
@@ -101,7 +116,7 @@ def _same_word(a: str, b: str) -> bool:
     # Three letters share their consonants too easily (Kim, Kum): those need more letters in common.
     floor = 0.6 if min(len(a), len(b)) >= 4 else 0.75
     # Two consonants are shared by too many names (Boies, Bossie): three at least.
-    return len(key) >= 3 and key == sound(b) and SequenceMatcher(None, a, b).ratio() >= floor
+    return len(key) >= 3 and key == sound(b) and _ratio_at_least(a, b, floor)
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -121,12 +136,12 @@ def _letters(word: str) -> str:
     return s[:1] + "".join(sorted(s[1:]))
 
 
+# Pure and asked again for the same names in every batch: remembered.
+@functools.lru_cache(maxsize=1 << 17)
 def _near(a: str, b: str) -> bool:
     """Whether two place names (as :func:`skeleton` keys) are one spelled two ways: nearly the same letters
     and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana)."""
-    return _similar(a, b) or (
-        min(len(a), len(b)) >= 3 and sound(a) == sound(b) and SequenceMatcher(None, a, b).ratio() >= _SIMILAR
-    )
+    return _similar(a, b) or (min(len(a), len(b)) >= 3 and sound(a) == sound(b) and _ratio_at_least(a, b, _SIMILAR))
 
 
 def is_title(word: str) -> bool:
@@ -135,9 +150,15 @@ def is_title(word: str) -> bool:
 
 
 def _words(name: str) -> list[str]:
+    return list(_split(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _split(name: str) -> tuple[str, ...]:
+    # Names recur in every batch: split once (``_words`` hands out a copy).
     name = _CAMEL.sub(" ", name)
     name = _TITLES.sub("", name.strip())
-    return [w for w in re.split(r"[\s]+", name) if w.strip(".'’-")]
+    return tuple(w for w in re.split(r"[\s]+", name) if w.strip(".'’-"))
 
 
 def _abbreviates(short: str, word: str) -> bool:
@@ -196,6 +217,8 @@ def same_office(a: str, b: str) -> bool:
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+# Pure and asked again for the same names in every batch: remembered.
+@functools.lru_cache(maxsize=1 << 17)
 def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
     """Whether person name ``shorter`` is a shorter form of ``longer``: each of its words written in ``longer``,
     in order (spelling aside), from two words up, and sharing its last word or opening it: "Abdullah Al Mamun" of
@@ -218,12 +241,14 @@ def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
     )
 
 
+# Pure and asked again for the same names in every batch: remembered.
+@functools.lru_cache(maxsize=1 << 17)
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
     if min(len(a), len(b)) < 5:
         return False
-    return SequenceMatcher(None, a, b).ratio() >= _SIMILAR
+    return _ratio_at_least(a, b, _SIMILAR)
 
 
 def _initials(word: str) -> str:
@@ -240,6 +265,8 @@ def _acronym(name: str) -> str | None:
     return letters if len(letters) >= 3 else None
 
 
+# Pure and asked again for the same names in every batch: remembered.
+@functools.lru_cache(maxsize=1 << 17)
 def same_name(a: str, b: str, kind: str) -> bool:
     """True when names ``a`` and ``b`` of type ``kind`` name the same thing (both written in full or not)."""
     wa, wb = _words(a), _words(b)
@@ -268,7 +295,7 @@ def same_name(a: str, b: str, kind: str) -> bool:
         or (_initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]) and "." in wa[0] + wb[0])
     ):
         return True
-    return SequenceMatcher(None, fa, fb).ratio() >= 0.6 and fa[:1] == fb[:1]
+    return fa[:1] == fb[:1] and _ratio_at_least(fa, fb, 0.6)
 
 
 # Words that say what kind of company a name is, not which one: "Orsa Dredging Co Ltd" is Orsa Dredging.
@@ -302,6 +329,8 @@ def _type_key(name: str) -> str:
     return skeleton("".join(_words(name)))
 
 
+# Pure and asked again for the same names in every batch: remembered.
+@functools.lru_cache(maxsize=1 << 17)
 def _conflict(a: str, b: str) -> bool:
     """Whether full names ``a`` and ``b`` name two people: the same surname, other first names ("Anna Holt",
     "Peter Holt"), and neither a shorter form of the other."""
@@ -314,15 +343,23 @@ def _conflict(a: str, b: str) -> bool:
 def introduced_by_surname(surname: str, text: str) -> bool:
     """Whether ``text`` introduces someone by ``surname`` alone: "a woman surnamed Wong", "who gave only her
     surname, Ng", "Wong, who asked to be identified only by his surname"."""
+    # Every form the pattern knows writes "surnamed", "only" or "who": a text without them needs no pattern.
+    return (
+        surname in text
+        and ("surnamed" in text or "only" in text or "who" in text)
+        and _introduced(surname).search(text) is not None
+    )
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _introduced(surname: str) -> re.Pattern[str]:
+    """The pattern of :func:`introduced_by_surname` for one surname, compiled once."""
     name = re.escape(surname)
-    return bool(
-        re.search(
-            rf"\bsurnamed {name}\b|\b(?:gave|giving|gives|provided|giving) only (?:his|her|their) "
-            rf"(?:surname|family name|last name),? {name}\b|\b{name},? who (?:asked|wanted|agreed|chose|declined)"
-            rf"[^.]{{0,40}}\b(?:only (?:by|as) (?:his|her|their) (?:surname|family name|last name)|"
-            rf"(?:his|her|their) (?:full|first) name)",
-            text,
-        )
+    return re.compile(
+        rf"\bsurnamed {name}\b|\b(?:gave|giving|gives|provided|giving) only (?:his|her|their) "
+        rf"(?:surname|family name|last name),? {name}\b|\b{name},? who (?:asked|wanted|agreed|chose|declined)"
+        rf"[^.]{{0,40}}\b(?:only (?:by|as) (?:his|her|their) (?:surname|family name|last name)|"
+        rf"(?:his|her|their) (?:full|first) name)"
     )
 
 
@@ -367,9 +404,14 @@ class _Known:
         """The words of the sentences naming it in this run's articles (:func:`context.context`)."""
         return frozenset().union(*(context.context(text, name) for text, name in self.named))
 
+    # ``full`` as last read, with the number of aliases then: aliases are only ever added.
+    _full: tuple[int, list[str]] = (-1, [])
+
     @property
     def full(self) -> list[str]:
-        return [a for a in self.aliases if len(_words(a)) > 1]
+        if self._full[0] != len(self.aliases):
+            self._full = (len(self.aliases), [a for a in self.aliases if len(_split(a)) > 1])
+        return self._full[1]
 
     @property
     def names(self) -> Counter[str]:
@@ -462,51 +504,88 @@ class Linker:
     """
 
     def __init__(self, known: Iterable[Entity] = (), stored: StoredMentions | None = None) -> None:
+        # Each index maps a key to the ids under it as an ordered set (a dict of None): looked up, added to and
+        # taken from in constant time, however many entities share a key.
         self._known: dict[str, _Known] = {}
-        self._stored = stored
+        self.stored = stored
         self._stored_told: dict[str, frozenset[str]] = {}
-        self._by_surname: dict[str, list[str]] = {}
+        self._by_surname: dict[str, dict[str, None]] = {}
         # Organisations by the skeleton of their name's first and last words ("Greywater", "Gazette"), and
         # organisations and places by acronym ("MPA"), for short forms and acronyms.
-        self._by_part: dict[str, list[str]] = {}
-        self._by_acronym: dict[str, list[str]] = {}
+        self._by_part: dict[str, dict[str, None]] = {}
+        self._by_acronym: dict[str, dict[str, None]] = {}
         # Every name by the consonant key of its last word (Rahman, Rahaman), and people by the key of each word
         # of their full names (Asaduzzaman of Asaduzzaman Khan Kamal), for other spellings and shorter forms.
-        self._by_sound: dict[str, list[str]] = {}
-        self._by_word: dict[str, list[str]] = {}
+        self._by_sound: dict[str, dict[str, None]] = {}
+        self._by_word: dict[str, dict[str, None]] = {}
         # Every name by the letters of its last word in any order after the first (Dalwa, Dawla), for letters
         # swapped (see :func:`_swapped`).
-        self._by_letters: dict[str, list[str]] = {}
+        self._by_letters: dict[str, dict[str, None]] = {}
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
         self._person_sounds: set[str] = set()
         # Places and bodies of three words or more by their words with one of them rhymed (:func:`_frames`), for
         # a name respelled in one word ("Wang Fuk Court", "Hong Fuk Court").
-        self._by_frame: dict[str, list[str]] = {}
+        self._by_frame: dict[str, dict[str, None]] = {}
         # The texts of the batch being linked, and how many of them hold each word (counted when first needed),
         # for the words still particular to a few (:mod:`newsdesk.extract.context`).
         self._texts: list[str] = []
         self._counted: Counter[str] | None = None
         self.changed: set[str] = set()
+        # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
+        # entities whose names changed (``_unvoted``) rather than counted again over every entity for each batch:
+        # each entity's share of the votes, and the voted words by their first four letters and consonant key.
+        self._votes: dict[str, Counter[str]] = {}
+        self._voted: dict[str, list[tuple[str, str, int]]] = {}
+        self._keyed: dict[str, list[str]] = {}
+        self._unvoted: set[str] = set()
         for e in known:
-            k = _Known(id=e.id, type=e.type, stored_articles=e.articles)
-            # Stored counts are kept by weighting each alias; exact per-alias counts are not needed to rank names.
-            per = max(1, e.mentions // max(1, len(e.aliases)))
-            for alias in e.aliases:
-                k.aliases[alias] = per
-            for i, role in enumerate(e.roles):
-                k.roles[role] = len(e.roles) - i
-            self._add(k)
+            self._add(self._from_record(e))
+
+    @staticmethod
+    def _from_record(e: Entity) -> _Known:
+        """An entity as a Linker built from the store holds it."""
+        k = _Known(id=e.id, type=e.type, stored_articles=e.articles)
+        # Stored counts are kept by weighting each alias; exact per-alias counts are not needed to rank names.
+        per = max(1, e.mentions // max(1, len(e.aliases)))
+        for alias in e.aliases:
+            k.aliases[alias] = per
+        for i, role in enumerate(e.roles):
+            k.roles[role] = len(e.roles) - i
+        return k
 
     def _add(self, k: _Known) -> None:
         self._known[k.id] = k
+        self._unvoted.add(k.id)
         for alias in k.aliases:
             self._index(k, alias)
 
+    def settle(self, stored: Iterable[Entity]) -> None:
+        """Take the entity records just written to the store (``entities(changed)``) as the linker's own, as a
+        Linker built anew from the store would hold them, and start a new batch: so that one Linker serves a
+        whole run (decision 0006) instead of one rebuilt from every stored entity for each batch."""
+        for e in stored:
+            old = self._known.get(e.id)
+            if old is not None:
+                for alias in old.aliases:
+                    for index, key in self._keys(old, alias):
+                        ids = index.get(key)
+                        if ids is not None:
+                            ids.pop(old.id, None)
+            self._add(self._from_record(e))
+            # Its mentions are stored now: what they say is read from the store when next needed.
+            self._stored_told.pop(e.id, None)
+        self.changed.clear()
+
     def _index(self, k: _Known, alias: str) -> None:
+        for index, key in self._keys(k, alias):
+            index.setdefault(key, {})[k.id] = None
+
+    def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, None]], str]]:
+        """The index entries of ``k`` for one of its aliases (noting a person's surname as known)."""
         words = _words(alias)
         if not words:
-            return
+            return []
         keys = [
             (self._by_surname, skeleton(words[-1])[:4]),
             (self._by_sound, sound(words[-1])),
@@ -525,10 +604,7 @@ class Linker:
             keys.append((self._by_acronym, acronym))
         if k.type in _PLACE_OR_BODY:
             keys += [(self._by_frame, frame) for frame in _frames(alias)]
-        for index, key in keys:
-            ids = index.setdefault(key, [])
-            if k.id not in ids:
-                ids.append(k.id)
+        return keys
 
     def _one_or_local(self, ids: Iterable[str], local: dict[str, str]) -> list[_Known]:
         """The entities of ``ids`` this article names, else the only one there is (none when it is ambiguous)."""
@@ -609,7 +685,8 @@ class Linker:
         if len(parts) < 2:
             return []
         # A longer name holds this one's first and last words: those known under both keys.
-        first, last = self._by_word.get(sound(parts[0]), []), set(self._by_word.get(sound(parts[-1]), []))
+        first: Iterable[str] = self._by_word.get(sound(parts[0]), {})
+        last = set(self._by_word.get(sound(parts[-1]), {}))
         ids = [i for i in first if i in last]
         # A shorter one ends on one of this one's words.
         ids += [i for p in parts for i in self._by_sound.get(sound(p), [])]
@@ -639,7 +716,7 @@ class Linker:
         """The organisation ``name`` is a shorter or longer form of, trades joined with "&" aside
         (:func:`_extends`), found by its first word."""
         words = _words(name)
-        ids = self._by_part.get(skeleton(words[0]), [])
+        ids: Iterable[str] = self._by_part.get(skeleton(words[0]), {})
         found = [
             i
             for i in dict.fromkeys(ids)
@@ -722,16 +799,16 @@ class Linker:
         if self._counted is None:
             self._counted = Counter(w for text in self._texts for w in context.words(text))
         told = k.told()
-        if k.stored_articles and self._stored is not None:
+        if k.stored_articles and self.stored is not None:
             if k.id not in self._stored_told:
-                found = (context.context(text, name) for text, name in self._stored(k.id))
+                found = (context.context(text, name) for text, name in self.stored(k.id))
                 self._stored_told[k.id] = frozenset().union(*found)
             told |= self._stored_told[k.id]
         limit = context.rare_limit(len(self._texts))
         return context.told_alike(here, told, self._counted, limit, rare=rare, total=total)
 
-    def _by_key(self, index: dict[str, list[str]], key: str) -> list[_Known]:
-        return [self._known[i] for i in dict.fromkeys(index.get(key, []))]
+    def _by_key(self, index: dict[str, dict[str, None]], key: str) -> list[_Known]:
+        return [self._known[i] for i in index.get(key, {})]
 
     def _match(
         self, name: str, kind: str, local: dict[str, str], text: str = "", role: str | None = None
@@ -837,6 +914,7 @@ class Linker:
             found.named.add((text, m.text))
         self._index(found, m.text)
         self.changed.add(found.id)
+        self._unvoted.add(found.id)
         local[m.text] = found.id
         # A mention linked to an entity of another kind ("Greywater" the model called a person) takes its kind.
         kind = m.type if found.type in _COMPATIBLE.get(m.type, {m.type}) else found.type
@@ -902,13 +980,34 @@ class Linker:
         name = text[first:end]
         return Mention(text=name, start=first, end=end, type="PERSON") if self._longer_forms(name, {}) else None
 
+    def _known_votes(self) -> dict[str, Counter[str]]:
+        """How the known entities' names are typed (each alias's mentions vote for its entity's type), brought
+        up to date for the entities whose names changed since the last call."""
+        for entity_id in self._unvoted:
+            for key, kind, n in self._voted.pop(entity_id, ()):
+                votes = self._votes[key]
+                votes[kind] -= n
+                if votes[kind] <= 0:
+                    del votes[kind]
+                if not votes:
+                    del self._votes[key]
+            k = self._known.get(entity_id)
+            if k is None:
+                continue
+            share = [(key, k.type, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
+            self._voted[entity_id] = share
+            for key, kind, n in share:
+                if key not in self._votes:
+                    self._votes[key] = Counter()
+                    for bucket in {key[:4], sound(key)}:
+                        self._keyed.setdefault(bucket, []).append(key)
+                self._votes[key][kind] += n
+        self._unvoted.clear()
+        return self._votes
+
     def _word_types(self, batch: Sequence[Article]) -> dict[str, Counter[str]]:
-        """How each name is typed, over the entities already known and the mentions of ``batch``."""
+        """How the mentions of ``batch`` type each name (the known entities' votes are ``_known_votes``)."""
         votes: dict[str, Counter[str]] = {}
-        for k in self._known.values():
-            for alias, n in k.aliases.items():
-                if key := _type_key(alias):
-                    votes.setdefault(key, Counter())[k.type] += n
         for article in batch:
             for m in article.mentions:
                 if key := _type_key(m.text):
@@ -936,22 +1035,37 @@ class Linker:
     def link_articles(self, batch: Sequence[Article]) -> list[Article]:
         """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
         out = []
+        known = self._known_votes()
         votes = self._word_types(batch)
         self._texts, self._counted = [a.text for a in batch], None
 
-        # Spellings are looked up by key, not compared with every word voted on.
+        # Spellings are looked up by key, not compared with every word voted on: the known names' keys are
+        # kept (``_keyed``), the batch's words not among them are added here.
         keyed: dict[str, list[str]] = {}
         for word in votes:
-            for bucket in {word[:4], sound(word)}:
-                keyed.setdefault(bucket, []).append(word)
+            if word not in known:
+                for bucket in {word[:4], sound(word)}:
+                    keyed.setdefault(bucket, []).append(word)
+
+        def tally(word: str) -> Counter[str]:
+            both = Counter(known.get(word, ()))
+            both.update(votes.get(word, ()))
+            return both
 
         @functools.cache
         def majority(key: str) -> str | None:
             # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity.
-            if key not in votes:
+            if key not in votes and key not in known:
                 return None
-            near = dict.fromkeys([*keyed.get(key[:4], []), *keyed.get(sound(key), [])])
-            spellings = [votes[k] for k in near if _near(k, key)]
+            near = dict.fromkeys(
+                [
+                    *self._keyed.get(key[:4], []),
+                    *keyed.get(key[:4], []),
+                    *self._keyed.get(sound(key), []),
+                    *keyed.get(sound(key), []),
+                ]
+            )
+            spellings = [tally(k) for k in near if (k in votes or k in known) and _near(k, key)]
             # A nationality tag counts for the place only beside another spelling (the country and its people's
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
             return _majority(sum(spellings, Counter()), borrow_norp=len(spellings) > 1)
