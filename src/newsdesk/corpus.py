@@ -782,8 +782,11 @@ class Corpus:
         latest=STATEMENTS)`` gives them (the bound of its page): a hub entity's as the digest stage kept them while
         its mentions and the stored stances are those they were made from, else computed now."""
         kept = self.store.entity_digest(entity_id)
-        current = kept is not None and "positions" in kept
-        if kept is not None and current and kept["stances_last"] == self.store.query("stances_last")[0]["last"]:
+        if (
+            kept is not None
+            and "positions" in kept
+            and kept["stances_last"] == self.store.query("stances_last")[0]["last"]
+        ):
             found: list[dict[str, Any]] = kept["positions"]
             return found
         return self.stances(actor_id=entity_id, latest=digest.positions.STATEMENTS)

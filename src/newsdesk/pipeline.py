@@ -467,7 +467,7 @@ def _entities(
     # returns for the store as its own, so it holds what a Linker built anew from the store would.
     linker: entities.Linker | None = memo.get("linker")
     if linker is None:
-        linker = memo["linker"] = entities.Linker(view.entities(), stored)
+        linker = memo["linker"] = entities.Linker(view.entities())
     # It reads stored mentions through this batch's view.
     linker.stored = stored
     linked = linker.link_articles(batch)
