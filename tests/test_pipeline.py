@@ -7,8 +7,10 @@ import dataclasses
 import gc
 import random
 import signal
+import sys
 import threading
 import time
+import weakref
 
 import pytest
 
@@ -275,3 +277,35 @@ def test_issue_19_an_alarm_inside_a_garbage_collector_callback_waits_for_the_sta
         gc.callbacks.remove(slow_callback)
     assert [f.error for f in result.failures] == ["BudgetError"]
     assert time.monotonic() - started < 20
+
+
+def test_issue_19_an_alarm_inside_a_weakref_callback_waits_for_the_stage() -> None:
+    # Python drops an exception raised in a weakref callback too (as in a __del__), with no gc callback to tell by:
+    # the budget takes its own dropped alarm back and rings again. Most of the time is spent in the callback.
+    class Thing:
+        pass
+
+    def slow_callback(ref: object) -> None:
+        deadline = time.monotonic() + 0.004
+        while time.monotonic() < deadline:
+            pass
+
+    def churn(article: Article, settings: Settings) -> Article:
+        give_up = time.monotonic() + 30
+        while time.monotonic() < give_up:
+            busy = time.monotonic() + 0.001
+            while time.monotonic() < busy:
+                pass
+            thing = Thing()
+            ref = weakref.ref(thing, slow_callback)
+            del thing  # the callback runs here
+            assert ref() is None
+        return article
+
+    settings = Settings(pipeline=PipelineSettings(item_seconds=0.3))
+    started = time.monotonic()
+    hook = sys.unraisablehook
+    result = ArticleStage("churn", churn).run([_article("one")], Context(settings=settings))
+    assert [f.error for f in result.failures] == ["BudgetError"]
+    assert time.monotonic() - started < 20
+    assert sys.unraisablehook is hook  # given back as it was

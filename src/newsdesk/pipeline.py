@@ -16,9 +16,9 @@ group, loaded only when asked (``load_plugins=True``).
 from __future__ import annotations
 
 import dataclasses
-import gc
 import logging
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -225,17 +225,6 @@ class _Expired(BaseException):
     in stage code (or in spaCy) can swallow it."""
 
 
-def _in_gc_callback(frame: FrameType | None) -> bool:
-    """Whether ``frame`` runs inside a garbage-collector callback (a profiler's or a test tool's): Python prints
-    and drops an exception raised there, so the stage would never see it."""
-    callbacks = {getattr(callback, "__code__", None) for callback in gc.callbacks}
-    while frame is not None:
-        if frame.f_code in callbacks:
-            return True
-        frame = frame.f_back
-    return False
-
-
 def _over_time(stage: str, article: Article, seconds: float) -> BudgetError:
     return BudgetError(
         stage,
@@ -270,6 +259,7 @@ def budget(stage: str, article: Article, seconds: float) -> Iterator[Callable[[]
         return
 
     armed = True
+    finished = False
     started = time.monotonic()
     # A timer someone else set (a watchdog, an outer budget) is kept: ours runs no longer than it has left, its
     # handler still runs when its time comes, and it is set again, less the time spent here, when the block ends.
@@ -285,24 +275,39 @@ def budget(stage: str, article: Article, seconds: float) -> Iterator[Callable[[]
             if callable(previous):
                 previous(signum, frame)
             return
-        if _in_gc_callback(frame):  # an exception raised there is swallowed: ring again in a moment
-            signal.setitimer(signal.ITIMER_REAL, 0.01)
-            return
         armed = False
         raise _Expired
 
+    # The alarm may land in code whose exceptions Python drops: a garbage-collector callback (a profiler's, a test
+    # tool's), a weakref callback, a __del__. Python hands each dropped exception to sys.unraisablehook; ours takes
+    # back the budget's own, silently, and rings again in a moment, so that the stage's own code sees it.
+    dropped_by_python = sys.unraisablehook
+
+    def ring_again(unraisable: Any) -> None:
+        nonlocal armed
+        if isinstance(unraisable.exc_value, _Expired):
+            if finished:
+                return
+            armed = True
+            signal.setitimer(signal.ITIMER_REAL, 0.005)
+            return
+        dropped_by_python(unraisable)
+
     previous = signal.signal(signal.SIGALRM, expire)
+    sys.unraisablehook = ring_again
     try:
         try:
             signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer else seconds)
             yield check
         finally:
             armed = False  # first: an alarm from here on does nothing
+            finished = True
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _Expired:
         raise _over_time(stage, article, seconds) from None
     finally:
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = dropped_by_python
         if outer or interval:
             left = outer - (time.monotonic() - started) if outer else interval
             signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), interval)
