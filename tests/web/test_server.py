@@ -104,10 +104,11 @@ def test_issue_hardening_ctrl_c_stops_serve_cleanly_mid_request(
         process.send_signal(sig)
         started = time.monotonic()
         _, err = process.communicate(timeout=15)
+        stopped_in = time.monotonic() - started  # the server's own exit, not the client thread's wind-down
         searching.join(timeout=15)
     finally:
         process.kill()
-    assert time.monotonic() - started < 5
+    assert stopped_in < 5
     assert process.returncode == 0, err
     assert "Traceback" not in err and "Aborted" not in err and "Error" not in err, err
     assert err.rstrip().endswith("Stopped serving newsdesk.")
