@@ -111,12 +111,15 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
 
 
 def said_as(quote: dict[str, Any], limit: int | None = None) -> str:
-    """A quote as rich markup: direct words inside quotation marks, reported speech labelled and never quoted."""
+    """A quote as rich markup: direct words inside quotation marks, reported speech labelled and never quoted, and
+    a view or attitude nobody is reported to have said labelled as one, never as speech."""
     text = str(quote["text"])
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     if quote["direct"]:
         return f"[green]direct[/] “{markup(text)}”"
+    if quote.get("kind") == "view":
+        return f"[magenta]view[/] {markup(text)}"
     return f"[cyan]reported[/] {markup(text)}"
 
 
