@@ -27,6 +27,7 @@ SCENE = (
         ),
         ("The death toll from the Orsa terminal fire rose to 31 …", False),
         ("Tovan Keshi · Marvosk", False),
+        ("Keshi: Ferry deal could be a problem", True),
         (None, False),
     ],
 )

@@ -162,3 +162,15 @@ def test_article_page_says_origin_and_credits_in_words(client: TestClient, demo_
     said = client.get(f"/articles/{independent['id']}.json").json()["provenance"]
     assert said["origin"] == "An independent report: no other article tells the same origin's report."
     assert said["credits"].startswith(f"Relays {independent['cites'][0]}")
+
+
+def test_a_story_lists_a_view_as_a_view_never_as_reported_speech(client: TestClient, demo_corpus: Corpus) -> None:
+    story = next(
+        s for s in demo_corpus.stories() if any(q["kind"] == "view" for q in demo_corpus.quotes_in(s["article_ids"]))
+    )
+    items = client.get(f"/stories/{story['id']}/quotes.json", params={"per_page": 200}).json()["items"]
+    views = [q for q in items if q["kind"] == "view"]
+    assert views and all(not q["direct"] for q in views)
+    page = client.get(f"/stories/{story['id']}/quotes").text
+    assert page.count('<li class="view">') == len(views)
+    assert page.count('<span class="kind">view</span>') == len(views)

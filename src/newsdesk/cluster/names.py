@@ -25,6 +25,9 @@ __all__ = ["WORDS", "is_headline", "name"]
 WORDS = 20
 # A title of more than this many words that ends with a full stop is a lead sentence, not a headline.
 HEADLINE_WORDS = 20
+# A title of more than this many words after what reads as a dateline is a lead; a short one is a headline that
+# opens with a speaker or a topic ("Trump: Netflix deal could be a problem").
+DATELINED_WORDS = 12
 # How many of the names a report repeats most name it when its lead names nothing.
 NAMES = 3
 
@@ -62,9 +65,10 @@ def is_headline(title: str | None) -> bool:
     title = title.strip()
     if title.endswith("…") or " · " in title:
         return False
-    if _past_dateline(title) != title:
-        return False
-    return not (len(title.split()) > HEADLINE_WORDS and title.rstrip("\"”’'").endswith("."))
+    words = len(title.split())
+    if words > DATELINED_WORDS and _past_dateline(title) != title:
+        return False  # "HONG KONG: It was a clear autumn afternoon ...", not "Trump: Deal could be a problem"
+    return not (words > HEADLINE_WORDS and title.rstrip("\"”’'").endswith("."))
 
 
 def name(title: str | None, text: str) -> str:
