@@ -184,9 +184,10 @@ def a_thing(words: str) -> bool:
     "potential advantages under the incoming administration"), and nothing is predicated of what they name
     ("Hasina as the mastermind", "the ruling “vengeful”")."""
     for token in nlp.load()(words):
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound", "prep"}:
+        owned = token.i > 0 and token.doc[token.i - 1].tag_ == "POS"  # "Netflix’s proposed deal": a noun's
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound", "prep"} and not owned:
             return False
-        if token.lower_ == "as" or token.dep_ in {"oprd", "acomp"}:
+        if (token.lower_ == "as" or token.dep_ in {"oprd", "acomp"}) and not owned:
             return False
     return True
 

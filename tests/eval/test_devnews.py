@@ -107,6 +107,7 @@ def test_what_a_quote_never_is(cue: str, text: str, direct: bool, kind: str | No
         ("Velmar Freight chief executive Ivo Marlow", True),
         ("its all-share takeover proposal", True),
         ("possible gains under the incoming council", True),
+        ("resistance to Velmar’s proposed takeover of the ferry line", True),
         ("the port would reopen in May", False),
         ("to remove the harbour master", False),
         ("the mayor as the architect of the plan", False),

@@ -78,6 +78,7 @@ def test_a_participle_after_a_possessive_describes_a_noun_and_reports_nothing(te
         ("Dunmore Lines touted its all-share takeover proposal to the ferry owners.", "touted"),
         ("The harbour union criticised the new shift rota on Tuesday.", "criticised"),
         ("Ivo Marlow denied the accusations.", "denied"),
+        ("Mayor Ilse Varga signalled resistance to Velmar’s proposed $40 million takeover of the line.", "signalled"),
         ("The new shift rota was criticised by the harbour union.", "criticised"),
     ],
 )

@@ -78,10 +78,14 @@ def proposition(doc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     inside = range(span.start, span.end)
+    misread: set[int] = set()  # words the parse made clause heads that are none: what hangs on them may be
     for token in span:
-        top = token.head.i not in inside or token.head.i == token.i
+        top = token.head.i not in inside or token.head.i == token.i or token.head.i in misread
         if token.lower_ in {"'s", "’s"} and all(c.dep_ in _BARE_IS for c in token.children):
             continue  # "the streaming giant’s already", cut from "the giant’s already dominant position"
+        if token.pos_ in {"VERB", "AUX"} and token.i > 0 and token.doc[token.i - 1].tag_ == "POS":
+            misread.add(token.i)  # "Netflix’s proposed acquisition": a participle after a possessive modifies a noun
+            continue
         verb = token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"prep", "amod", "compound"}  # not "following"
         if top and (verb or token.dep_ in _PREDICATES):
             return True
