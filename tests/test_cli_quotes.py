@@ -91,3 +91,30 @@ def test_quotes_direct_and_confidence_filters(cli: CliRunner, seeds_dir: Path) -
     assert direct == [q for q in every if q["direct"]] and len(direct) < len(every)
     _, out, _ = run(cli, "--db", "news.db", "quotes", "--json", "--min-confidence", "0.8")
     assert json.loads(out) == [q for q in every if q["confidence"] >= 0.8]
+
+
+def test_quotes_lists_words_said_and_views_only_when_asked(cli: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "harbour.txt"
+    article.write_text(
+        "Harbour strike ends\n\n"
+        "Mayor Ilse Varga praised Velmar Freight chief executive Ivo Marlow at the opening of the new terminal. "
+        "Ivo Marlow said that the ferries would sail again on Monday after the strike ended. "
+        "Most dockers want a shorter working week, the union said in a statement on Friday.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(cli, "--db", "news.db", "ingest", str(article))
+    assert code == 0, err
+    _, out, _ = run(cli, "--db", "news.db", "quotes", "--json", "--views")
+    every = json.loads(out)
+    assert {q["kind"] for q in every} == {"speech", "view"}
+    praised = next(q for q in every if q["cue"] == "praised")
+    assert praised["kind"] == "view"  # praise of a person is an attitude, not words said
+    _, out, _ = run(cli, "--db", "news.db", "quotes", "--json")
+    assert json.loads(out) == [q for q in every if q["kind"] == "speech"]
+    _, table, _ = run(cli, "--db", "news.db", "quotes")
+    lines = [line.strip() for line in table.splitlines()]
+    assert any(line.startswith("reported the ferries") for line in lines)
+    assert "chief executive Ivo Marlow" not in table
+    _, table, _ = run(cli, "--db", "news.db", "quotes", "--views")
+    lines = [line.strip() for line in table.splitlines()]
+    assert any(line.startswith("view Velmar Freight chief executive Ivo Marlow") for line in lines)

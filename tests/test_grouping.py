@@ -334,3 +334,17 @@ def test_two_developments_a_week_apart_are_two_events(tmp_path: Path) -> None:
         corpus.ingest([_jsonl(tmp_path / "strike.jsonl", items)])
         walkout, vote = corpus.articles()
         assert (walkout["event_id"] == vote["event_id"]) is same, published
+
+
+def test_an_event_first_told_without_a_headline_takes_a_later_members_headline(tmp_path: Path) -> None:
+    with _corpus() as corpus:
+        corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": "VESSA - " + DAM.format(day="Monday")}])])
+        (story,) = corpus.stories()
+        # No headline: the lead names the event, past its dateline and before what the writer adds.
+        assert story["title"] == story["events"][0]["title"]
+        assert story["title"].startswith("Veloria and Dastmar resumed talks in Vessa on Monday")
+        assert "VESSA" not in story["title"]
+        corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": DAM_FOLLOW_UP, "title": "Dam talks go on in Vessa"}])])
+        (story,) = corpus.stories()
+        assert [e["title"] for e in story["events"]] == ["Dam talks go on in Vessa"]
+        assert story["title"] == "Dam talks go on in Vessa"

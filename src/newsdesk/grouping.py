@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
 from newsdesk import dedupe as copies
-from newsdesk.cluster import actors, rewrites, similarity
+from newsdesk.cluster import actors, names, rewrites, similarity
 from newsdesk.cluster.events import LEAP_YEAR, UNKNOWN, Group, Grouper, When
 from newsdesk.extract import dates
 from newsdesk.records import Article
@@ -280,13 +280,19 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         else:
             event, created = events.assign(article.id, v, article.published, lead)
         if created:
-            event.title = article.title or " ".join(article.text.split()[:12]) + " …"
+            event.title = names.name(article.title, article.text)
             story, story_created = stories.assign(event.id, v, article.published)
             event.parent = story.id
             if story_created:
                 story.title = event.title
         else:
             parent = stories.groups.get(event.parent or "")
+            headline = article.title if names.is_headline(article.title) else None
+            if headline and not names.is_headline(event.title):
+                # An event named from a lead takes the first headline a member brings, and so does its story.
+                if parent is not None and parent.title == event.title:
+                    parent.title = headline
+                event.title = headline
             if parent is not None:
                 # The event is already a member of its story; only the story's vector and dates grow.
                 stories.join(parent, event.id, v, article.published, new_member=False)

@@ -90,9 +90,10 @@ class SpeakerKind(StrEnum):
 
 
 class QuoteKind(StrEnum):
-    """What an attribution reports: words someone said or wrote (a quote, direct or reported), or a view someone
-    holds or a finding, that the article does not report as said ("voters want ...", "her support for the bill",
-    "the poll found ...", "the plan seemed to work")."""
+    """What an attribution reports: words someone said or wrote (a quote, direct or reported: reported speech
+    says something, a clause or a thing with what is said of it), or a view someone holds, an attitude towards a
+    thing or a finding, that the article does not report as said ("voters want ...", "her support for the bill",
+    "Trump praised the streaming company", "the poll found ...", "the plan seemed to work")."""
 
     SPEECH = "speech"
     VIEW = "view"

@@ -17,7 +17,9 @@ Measures (each 0..1, higher is better):
   share that is none of what issue 16 (2) says a quote never is, found by the general patterns of
   :func:`not_a_quote`: a refusal to speak ("declined to comment", "did not respond to calls seeking comment"), an
   act ("submitted his resignation", "filed a complaint", "accepted the trophy"), or, for reported speech, a view
-  held ("want", "support", "believe", "saw"). Views are kept (as ``kind`` view), apart from the quotes.
+  held ("want", "support", "believe", "saw") or a thing (:func:`a_thing`: words that, parsed on their own, are a
+  bare noun phrase with no verb of their own, as the object of "praised" or "touted" is: reported speech carries
+  a proposition). Views are kept (as ``kind`` view), apart from the quotes.
 - ``devnews.origins``: of the pairs within the syndication groups 1-10 of ``NOTES.md`` (a) (the weak group 11 is
   left out), the share in one origin (``Article.origin``, or the article's own id when it has none).
 - ``devnews.origins_distinct``: of the pairs of articles from two different groups, the share not in one origin.
@@ -51,6 +53,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from newsdesk import nlp
 from newsdesk.corpus import Corpus
 from newsdesk.records import Article
 from newsdesk.store import Store
@@ -175,6 +178,20 @@ def not_a_quote(quote: dict[str, Any]) -> str | None:
     return None
 
 
+def a_thing(words: str) -> bool:
+    """Whether reported words, parsed on their own (not in their article's parse, which made them), name a thing
+    rather than say something: no verb heads a clause in them ("the streaming company", "its all-cash offer",
+    "potential advantages under the incoming administration"), and nothing is predicated of what they name
+    ("Hasina as the mastermind", "the ruling “vengeful”")."""
+    for token in nlp.load()(words):
+        owned = token.i > 0 and token.doc[token.i - 1].tag_ == "POS"  # "Netflix’s proposed deal": a noun's
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound", "prep"} and not owned:
+            return False
+        if (token.lower_ == "as" or token.dep_ in {"oprd", "acomp"}) and not owned:
+            return False
+    return True
+
+
 # Page furniture a timeline entry must not hold (tickers, captions, widgets, promos, photo credits, and the labels
 # of sidebar and list blocks whose headlines would otherwise read as sentences: "Most read", "Related stories").
 FURNITURE = re.compile(
@@ -286,6 +303,7 @@ def _quotes(
 def _not_quotes(corpus: Corpus) -> tuple[dict[str, float], Errors]:
     said = [q for q in corpus.quotes() if q["kind"] == "speech"]
     flagged = [(q, why) for q in said if (why := not_a_quote(q)) is not None]
+    flagged += [(q, "thing") for q in said if not q["direct"] and not_a_quote(q) is None and a_thing(q["text"])]
     scores = {"devnews.not_quotes": 1 - len(flagged) / len(said)}
     return scores, {"devnews.not_quotes": [f"{why}: cue {q['cue']!r} {q['text'][:80]!r}" for q, why in flagged]}
 

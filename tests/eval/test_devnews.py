@@ -98,3 +98,21 @@ def test_furniture_patterns(text: str, furniture: bool) -> None:
 )
 def test_what_a_quote_never_is(cue: str, text: str, direct: bool, kind: str | None) -> None:
     assert devnews.not_a_quote({"cue": cue, "text": text, "direct": direct}) == kind
+
+
+@pytest.mark.parametrize(
+    ("words", "thing"),
+    [
+        ("the harbour company", True),
+        ("Velmar Freight chief executive Ivo Marlow", True),
+        ("its all-share takeover proposal", True),
+        ("possible gains under the incoming council", True),
+        ("resistance to Velmar’s proposed takeover of the ferry line", True),
+        ("the port would reopen in May", False),
+        ("to remove the harbour master", False),
+        ("the mayor as the architect of the plan", False),
+        ("the dockers of breaking the agreement", False),
+    ],
+)
+def test_reported_words_that_only_name_a_thing(words: str, thing: bool) -> None:
+    assert devnews.a_thing(words) is thing

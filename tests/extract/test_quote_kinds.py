@@ -69,3 +69,44 @@ def test_a_direct_quote_is_speech_whatever_its_cue() -> None:
 )
 def test_a_participle_after_a_possessive_describes_a_noun_and_reports_nothing(text: str) -> None:
     assert [q for q in _found(text) if (q.cue or "").casefold() == "proposed"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Mayor Ilse Varga praised Velmar Freight chief executive Ivo Marlow at the opening.", "praised"),
+        ("Dunmore Lines touted its all-share takeover proposal to the ferry owners.", "touted"),
+        ("The harbour union criticised the new shift rota on Tuesday.", "criticised"),
+        ("Ivo Marlow denied the accusations.", "denied"),
+        ("Mayor Ilse Varga signalled resistance to Velmar’s proposed $40 million takeover of the line.", "signalled"),
+        ("The new shift rota was criticised by the harbour union.", "criticised"),
+    ],
+)
+def test_a_bare_thing_under_a_speech_verb_is_no_quote(text: str, cue: str) -> None:
+    """The object of praise or blame is an attitude or an act towards a thing, not words said: kept as a view."""
+    found = [q for q in _found(text) if q.cue == cue]
+    assert found
+    assert all(q.kind is QuoteKind.VIEW for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Ivo Marlow said that the ferry would sail at dawn.", "said"),
+        ("The union described the rota as a betrayal of the dockers.", "described"),
+        ("The league accused the referee of ignoring the rules.", "accused"),
+        ("The council urged the dockers to end the strike.", "urged"),
+    ],
+)
+def test_reported_words_that_say_something_stay_quotes(text: str, cue: str) -> None:
+    (quote,) = [q for q in _found(text) if q.cue == cue]
+    assert quote.kind is QuoteKind.SPEECH
+
+
+def test_a_speech_noun_with_only_a_topic_is_no_quote() -> None:
+    (comments,) = [q for q in _found("Her comments about the harbour sale upset the crews.") if q.cue == "comments"]
+    assert comments.kind is QuoteKind.VIEW
+
+
+def test_a_credit_line_names_no_speaker() -> None:
+    assert not [q for q in _found("The ferry sailed at dawn.\nSource: Harbour Gazette") if q.cue == ":"]

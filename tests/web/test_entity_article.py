@@ -107,7 +107,9 @@ def _assert_speech_marked(page: str, quotes: list[dict[str, Any]]) -> None:
         else:
             assert f'<span class="reported-text">{text}</span>' in page, q["text"]
             assert f"<q>{text}</q>" not in page and f"“{text}" not in page and f"{text}”" not in page
-    assert page.count('<span class="speech-kind">reported</span>') == sum(not q["direct"] for q in quotes)
+    views = sum(not q["direct"] and q["kind"] == "view" for q in quotes)
+    assert page.count('<span class="speech-kind">reported</span>') == sum(not q["direct"] for q in quotes) - views
+    assert page.count('<span class="speech-kind">view</span>') == views
     assert page.count('<span class="speech-kind">direct</span>') == sum(q["direct"] for q in quotes)
 
 
@@ -123,7 +125,9 @@ def test_article_page_marks_reported_speech_as_reported(client: TestClient, demo
     body = page[page.index('<article class="text">') : page.index("</article>")]
     # In the text: each reported passage is a labelled span, each direct one a <q>; a quote cut by a mention link
     # is labelled once.
-    assert body.count('<span class="quote reported opens"') == sum(not q["direct"] for q in quotes)
+    views = sum(not q["direct"] and q["kind"] == "view" for q in quotes)
+    assert body.count('<span class="quote reported opens"') == sum(not q["direct"] for q in quotes) - views
+    assert body.count('<span class="quote view opens"') == views
     assert body.count('<q class="quote direct opens"') == sum(q["direct"] for q in quotes)
     assert 'title="Reported speech' in body and 'title="Direct quote' in body
 
@@ -158,3 +162,15 @@ def test_article_page_says_origin_and_credits_in_words(client: TestClient, demo_
     said = client.get(f"/articles/{independent['id']}.json").json()["provenance"]
     assert said["origin"] == "An independent report: no other article tells the same origin's report."
     assert said["credits"].startswith(f"Relays {independent['cites'][0]}")
+
+
+def test_a_story_lists_a_view_as_a_view_never_as_reported_speech(client: TestClient, demo_corpus: Corpus) -> None:
+    story = next(
+        s for s in demo_corpus.stories() if any(q["kind"] == "view" for q in demo_corpus.quotes_in(s["article_ids"]))
+    )
+    items = client.get(f"/stories/{story['id']}/quotes.json", params={"per_page": 200}).json()["items"]
+    views = [q for q in items if q["kind"] == "view"]
+    assert views and all(not q["direct"] for q in views)
+    page = client.get(f"/stories/{story['id']}/quotes").text
+    assert page.count('<li class="view">') == len(views)
+    assert page.count('<span class="kind">view</span>') == len(views)

@@ -18,6 +18,11 @@ __all__ = ["COMMANDS"]
 @click.option("--article", "article_id", help="Only this article's quotes (an id prefix is enough).")
 @click.option("--direct", is_flag=True, help="Only words in quotation marks, no reported speech.")
 @click.option(
+    "--views",
+    is_flag=True,
+    help="Also list views and attitudes nobody is reported to have said ('voters want ...', 'praised the plan').",
+)
+@click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
     default=0.0,
@@ -28,13 +33,21 @@ __all__ = ["COMMANDS"]
 @pass_state
 @errors_as_click
 def quotes(
-    state: State, speaker: str | None, article_id: str | None, direct: bool, min_confidence: float, fmt: str
+    state: State,
+    speaker: str | None,
+    article_id: str | None,
+    direct: bool,
+    views: bool,
+    min_confidence: float,
+    fmt: str,
 ) -> None:
-    """List quotes with their speakers, cues and the media they are credited through."""
+    """List quotes (words said or written) with their speakers, cues and the media they are credited through."""
     with state.corpus() as corpus:
         rows = corpus.quotes(article_id=article_id, speaker=speaker, direct=direct, min_confidence=min_confidence)
+    if not views:
+        rows = [row for row in rows if row["kind"] == "speech"]
     if fmt != "table":
-        render(state, rows, fmt, columns=["speaker", "speaker_kind", "direct", "text", "via", "article_id"])
+        render(state, rows, fmt, columns=["speaker", "speaker_kind", "direct", "kind", "text", "via", "article_id"])
         return
     if not rows:
         state.console.print("No quotes found: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")

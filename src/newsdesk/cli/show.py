@@ -97,7 +97,7 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
     if said:
         console.print(
             "\n[bold]Quotes[/] [dim](in the text: [green]green[/] direct quotes, [cyan]cyan[/] reported speech, "
-            "[bold]bold[/] who says them)[/]"
+            "[magenta]magenta[/] views and attitudes nobody is said to have voiced, [bold]bold[/] who holds them)[/]"
         )
         for q in said:
             via = f" via {', '.join(q['via'])}" if q["via"] else ""
@@ -111,12 +111,15 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
 
 
 def said_as(quote: dict[str, Any], limit: int | None = None) -> str:
-    """A quote as rich markup: direct words inside quotation marks, reported speech labelled and never quoted."""
+    """A quote as rich markup: direct words inside quotation marks, reported speech labelled and never quoted, and
+    a view or attitude nobody is reported to have said labelled as one, never as speech."""
     text = str(quote["text"])
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     if quote["direct"]:
         return f"[green]direct[/] “{markup(text)}”"
+    if quote.get("kind") == "view":
+        return f"[magenta]view[/] {markup(text)}"
     return f"[cyan]reported[/] {markup(text)}"
 
 
@@ -140,11 +143,14 @@ def _entities(mentions: list[dict[str, Any]], names: dict[str, dict[str, Any]]) 
 
 
 def _marked(text: str, said: list[dict[str, Any]]) -> Text:
-    """The article text with quotes in green and the words naming their speakers in bold."""
+    """The article text with direct quotes in green, reported speech in cyan, views in magenta and the words naming
+    their speakers in bold."""
     # One character for one: the quotes' offsets still fit. Clean text holds no control characters; raw may.
     marked = Text(_CONTROL_CHAR.sub("\ufffd", text))
     for q in said:
-        marked.stylize("green" if q["direct"] else "cyan", q["start"], q["end"])
+        marked.stylize(
+            "green" if q["direct"] else "magenta" if q.get("kind") == "view" else "cyan", q["start"], q["end"]
+        )
         if q["speaker_start"] is not None and q["speaker_end"] is not None:
             marked.stylize("bold underline", q["speaker_start"], q["speaker_end"])
     return marked

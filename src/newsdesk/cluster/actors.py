@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-__all__ = ["actors", "lead_sentence"]
+__all__ = ["actors", "lead_sentence", "past_dateline"]
 
 # A line that reads as prose has at least this many lower-case words ("[Source: Reuters]", "DHAKA" and a byline
 # do not).
@@ -65,9 +65,14 @@ def lead_sentence(text: str) -> str:
     return ""
 
 
+def past_dateline(sentence: str) -> str:
+    """``sentence`` past its dateline ("WASHINGTON (AP) -", "Dhaka, Nov 18 (IANS)", "HONG KONG:"), if any."""
+    return _DATELINE.sub("", sentence, count=1)
+
+
 def _subject_start(sentence: str) -> str:
     """``sentence`` from its subject on: past a dateline and an opening clause."""
-    sentence = _DATELINE.sub("", sentence, count=1)
+    sentence = past_dateline(sentence)
     first = sentence.split(maxsplit=1)[0].casefold() if sentence.strip() else ""
     if first in _OPENERS:
         comma = sentence.find(",", 0, CLAUSE_CHARS)

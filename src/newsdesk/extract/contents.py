@@ -11,9 +11,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-__all__ = ["according", "around", "beside", "hearsay", "in_paragraph", "of_cue", "of_noun", "passive", "seeming"]
+__all__ = [
+    "according",
+    "around",
+    "beside",
+    "hearsay",
+    "in_paragraph",
+    "of_cue",
+    "of_noun",
+    "passive",
+    "proposition",
+    "seeming",
+]
 
 
 def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
@@ -45,6 +56,44 @@ def around(cue: Token) -> tuple[int, int] | None:
     if len(tokens) < 4:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+# Words of a span, heading it, that make a thing named into a proposition about it: "described her AS the
+# mastermind", "called the ruling “MALICIOUS”" (an object predicate), "accused the referee OF FAILING".
+_PREDICATES = frozenset({"oprd", "acomp", "ccomp", "xcomp", "advcl", "csubj"})
+# What a misread possessive "’s" read as a verb has around it: a subject, an adverb, no complement.
+_BARE_IS = frozenset({"nsubj", "mark", "advmod", "punct"})
+
+
+def proposition(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` (characters) says something: a clause with a verb of its own ("the deal would
+    fail", "to remove the referee", "leaving hundreds missing"), a thing and what it is said to be ("Hasina as
+    the mastermind", "the ruling “vengeful”") or to have done ("the referee of failing in his duties").
+
+    A bare noun phrase is not: "praised the streaming company", "touted its all-cash offer", "denied the
+    accusations" attribute an attitude or an act towards a thing, whatever verbs modify its nouns ("the
+    incoming administration", "a deal struck on Friday").
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    inside = range(span.start, span.end)
+    misread: set[int] = set()  # words the parse made clause heads that are none: what hangs on them may be
+    for token in span:
+        top = token.head.i not in inside or token.head.i == token.i or token.head.i in misread
+        if token.lower_ in {"'s", "’s"} and all(c.dep_ in _BARE_IS for c in token.children):
+            continue  # "the streaming giant’s already", cut from "the giant’s already dominant position"
+        if token.pos_ in {"VERB", "AUX"} and token.i > 0 and token.doc[token.i - 1].tag_ == "POS":
+            misread.add(token.i)  # "Netflix’s proposed acquisition": a participle after a possessive modifies a noun
+            continue
+        verb = token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"prep", "amod", "compound"}  # not "following"
+        if top and (verb or token.dep_ in _PREDICATES):
+            return True
+        if token.lower_ == "as" and (top or token.head.head.i not in inside):
+            return True  # "the rota as a betrayal", whether "as" hangs on the verb or on its object
+        if token.dep_ == "pcomp" and token.pos_ in {"VERB", "AUX"} and token.head.head.i not in inside:
+            return True  # "of failing", "for not winning": a preposition of the cue's, with a clause
+    return False
 
 
 # Verbs of speaking take what was said through "about" or "of"; their object and their "to" or "with" name the

@@ -676,6 +676,10 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         relative = art.text[start : start + 6].split(" ")[0].lower() in {"which", "that", "who"}
         if head is not None and start <= head.idx < end and not (around or relative):
             continue
+        if speech and not (token.lower_ == "according" or around) and not contents.proposition(art.doc, start, end):
+            # "Trump praised the streaming company", "the deal was criticized by the union": a bare thing under a
+            # speech verb says no words of the speaker's, only an attitude or an act towards it.
+            speech = False
         via = _via(art, speaker, token, start, end)
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
         kind = QuoteKind.SPEECH if speech else QuoteKind.VIEW
@@ -744,7 +748,9 @@ def _stances(art: _Article, direct: _Direct) -> list[Quote]:
         if end <= start or _mostly_quoted(start, end, direct):
             continue
         speaker = _speaker(art, head, None)
-        kind = QuoteKind.SPEECH if speakers.speech_noun(token) else QuoteKind.VIEW
+        # "his claim that the port was safe" reports words; "his comments about the sale" only what they were on.
+        said = speakers.speech_noun(token) and contents.proposition(art.doc, start, end)
+        kind = QuoteKind.SPEECH if said else QuoteKind.VIEW
         found.append(_quote(art, start, end, speaker, token.text, (), False, 0.4, kind))
     return found
 
@@ -753,6 +759,10 @@ _HEADLINE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}): (
 
 
 _HEADLINE_WORDS = 20
+# Labels of a credit line ("Source: Harbour Gazette"), which names where a text or a picture came from.
+_CREDIT_LABELS = frozenset(
+    "source sources photo photos picture pictures image images video credit credits file".split()
+)
 # A sentence ends after a word of two lower-case letters or more ("in June. A draft"), not after "U.S." or "Mr.".
 _NEXT_SENTENCE = re.compile(r"[a-z0-9]{2}[.!?][”\"’']? [A-Z]")
 
@@ -767,6 +777,8 @@ def _headline(art: _Article) -> list[Quote]:
             continue  # a paragraph after a label or a dateline ("Background: Talks collapsed in June. ...")
         if any(m.type in {"GPE", "LOC"} and (m.start, m.end) == (who_start, who_end) for m in art.mentions):
             continue  # "Karsova: Dastmari politicians reacted ...": a dateline, not a speaker
+        if match.group("who").lower() in _CREDIT_LABELS:
+            continue  # "Source: Harbour Gazette", "Photo: Ivo Marlow": a credit line names no speaker
         while end > start and art.text[end - 1] in " .":
             end -= 1
         persons = art.persons_in(who_start, who_end)

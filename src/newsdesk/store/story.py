@@ -546,7 +546,7 @@ def story_quotes(
     sql = f"""SELECT q.id AS id, q.article_id AS article_id, substr(q.text, 1, {QUOTE_CHARS}) AS text,
                      length(q.text) > {QUOTE_CHARS} AS cut, q.start AS start, q.end AS end,
                      substr(coalesce(e.name, q.speaker), 1, {NAME_CHARS}) AS speaker, q.speaker_kind AS speaker_kind,
-                     q.speaker_entity_id AS speaker_entity_id, q.via AS via, q.direct AS direct,
+                     q.speaker_entity_id AS speaker_entity_id, q.via AS via, q.direct AS direct, q.kind AS kind,
                      q.confidence AS confidence, substr(a.title, 1, {TITLE_CHARS}) AS title,
                      substr(a.outlet, 1, {NAME_CHARS}) AS outlet, a.published AS published, c.total AS total
               FROM ({chosen}) c JOIN quotes q ON q.rowid = c.qrow JOIN articles a ON a.rowid = c.arow

@@ -16,8 +16,8 @@ __all__ = ["article"]
 def article(corpus: Corpus, request: Request) -> Page:
     """One article; ``?start=&end=`` marks the span a statement (a brief line, a timeline entry) points at.
 
-    Direct quotes and reported speech are marked apart: the page shows reported speech as reported, never inside
-    quotation marks.
+    Direct quotes, reported speech and views are marked apart: the page shows reported speech as reported, never
+    inside quotation marks, and a view held as a view, never as speech.
     """
     found = corpus.article_json(request.path_params["article_id"])
     quotes = corpus.quotes(article_id=found["id"])
@@ -38,4 +38,6 @@ def article(corpus: Corpus, request: Request) -> Page:
     segments = highlight.segments(found["text"], quotes=quotes, mentions=mentions, span=(start, end))
     # highlight names a quote by its id: the template asks this set whether the words are the speaker's own.
     direct = {q.get("id") or f"{q['start']}-{q['end']}" for q in quotes if q["direct"]}
-    return Page("article.html", data, {"segments": segments, "cited": end > start, "direct": direct})
+    # A view or attitude nobody is reported to have said ("praised the plan") is marked as one, not as speech.
+    views = {q.get("id") or f"{q['start']}-{q['end']}" for q in quotes if not q["direct"] and q["kind"] == "view"}
+    return Page("article.html", data, {"segments": segments, "cited": end > start, "direct": direct, "views": views})

@@ -1,0 +1,67 @@
+"""Events and stories named as headlines read: a report's headline, else a short name from its lead (invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.cluster import names
+
+SCENE = (
+    "MARVOSK: It was a grey winter morning with a light drizzle as Tovan Keshi walked to the Orsa ferry terminal.\n"
+    "The 64-year-old pilot had worked at the Orsa ferry terminal for thirty years, Tovan Keshi said.\n"
+    "By noon the Marvosk harbour was closed, and Tovan Keshi watched the last boat leave Marvosk."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Ferry strike closes Marvosk harbour", True),
+        ("'Tormenting': Dockers wait for news after Orsa blaze", True),
+        ("MARVOSK: It was a grey winter morning as the pilot walked to the terminal.", False),
+        ("Dhaka, Jan 9 (MPA) The port authority on Friday closed the harbour to all ships.", False),
+        (
+            "The death toll from the Orsa terminal fire rose to 31 on Friday, while dozens of dockers were still "
+            "missing from the burned sheds, according to the harbour master.",
+            False,
+        ),
+        ("The death toll from the Orsa terminal fire rose to 31 …", False),
+        ("Tovan Keshi · Marvosk", False),
+        ("Keshi: Ferry deal could be a problem", True),
+        (None, False),
+    ],
+)
+def test_a_lead_set_as_a_title_is_no_headline(title: str | None, headline: bool) -> None:
+    assert names.is_headline(title) is headline
+
+
+def test_a_headline_is_the_name() -> None:
+    assert names.name("Ferry strike closes Marvosk harbour", SCENE) == "Ferry strike closes Marvosk harbour"
+
+
+def test_a_lead_is_named_past_its_dateline_unshouted_and_before_the_writers_additions() -> None:
+    lead = (
+        "VESSA - THE DEATH toll from the Orsa terminal fire rose to 31 on Friday, while dozens of dockers were "
+        "still missing, according to the harbour master.\nFirefighters searched the sheds all night."
+    )
+    assert names.name(None, lead) == "The death toll from the Orsa terminal fire rose to 31 on Friday …"
+
+
+def test_a_long_lead_is_cut_on_a_word_that_ends_a_phrase() -> None:
+    lead = (
+        "As the harbour court sentenced the former port director Ivo Marlow to ten years in prison for taking "
+        "bribes from the crane makers of Greywater, his lawyers said they would appeal at once."
+    )
+    got = names.name(None, lead)
+    assert got.startswith("As the harbour court sentenced the former port director Ivo Marlow")
+    assert got.endswith(" …") and len(got.split()) <= names.WORDS + 1
+    assert got.split()[-2] not in {"the", "of", "to", "for", "from"}
+
+
+def test_an_abbreviation_does_not_end_the_lead() -> None:
+    lead = "Dunmore Bros. Shipping has agreed to buy the Orsa ferry line for $40 million. The deal closes in May."
+    assert names.name(None, lead) == "Dunmore Bros. Shipping has agreed to buy the Orsa ferry line for $40 million …"
+
+
+def test_a_lead_that_sets_a_scene_is_named_by_the_names_the_report_repeats() -> None:
+    assert names.name(SCENE.split("\n")[0], SCENE) == "Tovan Keshi · Orsa · Marvosk"
