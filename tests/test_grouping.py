@@ -13,6 +13,7 @@ from newsdesk import grouping
 from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.cluster.events import UNKNOWN, When
 from newsdesk.corpus import Corpus
+from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.store import Store
 
 DAM = (
@@ -334,3 +335,35 @@ def test_two_developments_a_week_apart_are_two_events(tmp_path: Path) -> None:
         corpus.ingest([_jsonl(tmp_path / "strike.jsonl", items)])
         walkout, vote = corpus.articles()
         assert (walkout["event_id"] == vote["event_id"]) is same, published
+
+
+def test_a_later_report_finds_a_stored_event_by_the_entities_it_names(tmp_path: Path, monkeypatch) -> None:
+    # Decision 0036: a translation round trip may share none of its heaviest terms with its source's event, but it
+    # names the same people and places (linked across spellings). With no term looked up at all, a report of the
+    # next run still finds the stored event, and its story, by the entities both name.
+    corpus = _corpus()
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": STRIKE.format(day="Monday"), "published": "2026-06-15"}])])
+    dam, strike = corpus.articles()
+    named = {a["event_id"]: {m.entity_id for m in corpus.article(a["id"]).mentions} for a in (dam, strike)}
+    assert {event: set(ids) for event, ids in corpus.store.group_entities("event").items()} == named
+    story_of = {e["id"]: s["id"] for s in corpus.stories() for e in s["events"]}
+    assert {story_of[e]: ids for e, ids in named.items()} == {
+        story: set(ids) for story, ids in corpus.store.group_entities("story").items()
+    }
+    monkeypatch.setattr("newsdesk.cluster.events.QUERY_TERMS", 0)
+    corpus.ingest([_jsonl(tmp_path / "c.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-16"}])])
+    assert corpus.articles()[2]["event_id"] == dam["event_id"]
+
+
+def test_without_linked_entities_a_report_is_looked_up_by_its_terms_alone(tmp_path: Path, monkeypatch) -> None:
+    settings = Settings(
+        pipeline=PipelineSettings(stages=tuple(s for s in PipelineSettings().stages if s not in {"quotes", "entities"}))
+    )
+    corpus = Corpus(Store(":memory:"), settings=settings)
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
+    assert corpus.store.group_entities("event") == {}
+    monkeypatch.setattr("newsdesk.cluster.events.QUERY_TERMS", 0)
+    corpus.ingest([_jsonl(tmp_path / "c.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-16"}])])
+    first, later = corpus.articles()
+    assert later["event_id"] != first["event_id"]  # nothing found it: the keys were what found it above

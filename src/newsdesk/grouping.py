@@ -47,6 +47,8 @@ class View(Protocol):
 
     def event_members(self, event_ids: Any) -> dict[str, list[str]]: ...
 
+    def group_entities(self, kind: str) -> dict[str, list[str]]: ...
+
 
 def _rank(article: Article, position: int) -> tuple[str, int]:
     # The earliest stated date wins (compared in UTC); ingest order breaks ties and ranks undated articles.
@@ -232,6 +234,12 @@ def _members(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vecto
     }
 
 
+def _keys(article: Article) -> tuple[str, ...]:
+    """The entities an article names (linked across spellings by the entities stage), by which its event and story
+    are looked up besides its terms; none when that stage did not run."""
+    return tuple(dict.fromkeys(m.entity_id for m in article.mentions if m.entity_id))
+
+
 def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Put each article in an event (joining the most similar one, or opening one) and each event in a story.
 
@@ -257,8 +265,16 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             nearest=True,
             # Members stored by an earlier run: their text alone is read (not their mentions or quotes).
             member_vectors=lambda ids: _members(view, ids),
+            keys=view.group_entities("event"),
         )
-        memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
+        memo["stories"] = Grouper(
+            _load("story", view),
+            df,
+            threshold=c.story_threshold,
+            max_gap_days=None,
+            prefix="s",
+            keys=view.group_entities("story"),
+        )
         memo["event_of"] = {}
     else:
         memo["events"].df.add(vectors.values())
@@ -272,16 +288,17 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         v = vectors[article.id]
         fixed = stored_events.get(article.duplicate_of or "") or event_of.get(article.duplicate_of or "")
         lead = _lead(article.title, article.text, article.published)
+        keys = _keys(article)
         if fixed and fixed in events.groups:
             # A copy belongs to its original's event, however it was rewritten.
             event = events.groups[fixed]
-            events.join(event, article.id, v, article.published, when=lead)
+            events.join(event, article.id, v, article.published, when=lead, keys=keys)
             created = False
         else:
-            event, created = events.assign(article.id, v, article.published, lead)
+            event, created = events.assign(article.id, v, article.published, lead, keys)
         if created:
             event.title = article.title or " ".join(article.text.split()[:12]) + " …"
-            story, story_created = stories.assign(event.id, v, article.published)
+            story, story_created = stories.assign(event.id, v, article.published, keys=keys)
             event.parent = story.id
             if story_created:
                 story.title = event.title
@@ -289,7 +306,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             parent = stories.groups.get(event.parent or "")
             if parent is not None:
                 # The event is already a member of its story; only the story's vector and dates grow.
-                stories.join(parent, event.id, v, article.published, new_member=False)
+                stories.join(parent, event.id, v, article.published, new_member=False, keys=keys)
         event_of[article.id] = event.id
         changed.append(dataclasses.replace(article, event_id=event.id))
     rows: dict[str, list[dict[str, Any]]] = {"event": [], "story": []}
@@ -359,7 +376,7 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
 
     def profile(article: Article) -> rewrites.Profile:
         if article.id not in profiles:
-            profiles[article.id] = rewrites.profile(article.text, article.cites)
+            profiles[article.id] = rewrites.profile(article.text, article.cites, _interviews(article))
         return profiles[article.id]
 
     events: dict[str, list[str]] = {}
@@ -401,6 +418,11 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     return changed, {"origin_links": links}
 
 
+def _interviews(article: Article) -> set[tuple[str, str]]:
+    """Who the article quotes as speaking to which outlet: (the speaker's entity, the outlet), linked speakers only."""
+    return {(q.speaker_entity_id, outlet) for q in article.quotes if q.speaker_entity_id for outlet in q.via}
+
+
 def _evidence(evidence: rewrites.Evidence) -> dict[str, Any]:
     """The evidence of a rewrite as stored: passages as ``[start, end]`` spans of the article's text."""
     return {
@@ -409,6 +431,7 @@ def _evidence(evidence: rewrites.Evidence) -> dict[str, Any]:
         "aligned": evidence.aligned,
         "numbers": list(evidence.numbers),
         "quotes": evidence.quotes,
+        "interviews": evidence.interviews,
         "credit": evidence.credit,
         "points": evidence.points,
     }
