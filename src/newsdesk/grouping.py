@@ -47,7 +47,7 @@ class View(Protocol):
 
     def event_members(self, event_ids: Any) -> dict[str, list[str]]: ...
 
-    def group_entities(self, kind: str) -> dict[str, list[str]]: ...
+    def event_entities(self) -> dict[str, list[str]]: ...
 
 
 def _rank(article: Article, position: int) -> tuple[str, int]:
@@ -255,8 +255,16 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         df = similarity.DocumentFrequencies(counts, documents)
         df.add(vectors.values())
         c = settings.cluster
+        stored = _load("event", view)
+        # The entities each stored event's articles name, and so each stored story's: what they are looked up by
+        # besides their terms (decision 0036).
+        named = view.event_entities()
+        story_named: dict[str, set[str]] = {}
+        for event in stored:
+            if event.parent is not None and event.id in named:
+                story_named.setdefault(event.parent, set()).update(named[event.id])
         memo["events"] = Grouper(
-            _load("event", view),
+            stored,
             df,
             threshold=c.event_threshold,
             size_penalty=c.event_size_penalty,
@@ -265,7 +273,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             nearest=True,
             # Members stored by an earlier run: their text alone is read (not their mentions or quotes).
             member_vectors=lambda ids: _members(view, ids),
-            keys=view.group_entities("event"),
+            keys=named,
         )
         memo["stories"] = Grouper(
             _load("story", view),
@@ -273,7 +281,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             threshold=c.story_threshold,
             max_gap_days=None,
             prefix="s",
-            keys=view.group_entities("story"),
+            keys=story_named,
         )
         memo["event_of"] = {}
     else:

@@ -250,7 +250,7 @@ def test_a_quotes_kind_round_trips_and_is_in_the_quotes_query(store: Store) -> N
     assert row["kind"] == "view"
 
 
-def test_group_entities_are_the_entities_each_stored_event_and_story_names(store: Store) -> None:
+def test_event_entities_are_the_entities_each_stored_event_names(store: Store) -> None:
     from newsdesk import grouping
     from newsdesk.records import Entity, Mention
     from newsdesk.settings import Settings
@@ -279,13 +279,10 @@ def test_group_entities_are_the_entities_each_stored_event_and_story_names(store
     store.update(unlinked, stage="quotes", produces=["article.mentions", "article.quotes"])
     entities = [Entity(id=e, name=n, type="GPE", aliases=(n,)) for a in articles for n, e in names[a.id]]
     store.update(linked, stage="entities", state={"entities": entities}, produces=["article.entities"])
-    assert store.group_entities("event") == {}  # no event stored yet
+    assert store.event_entities() == {}  # no event stored yet
     changed, state = grouping.cluster(list(store.articles(list(texts))), store, Settings())
     store.update(changed, stage="cluster", state=state, produces=["article.event_id", "story.events"])
     event_of = {a.id: a.event_id for a in store.articles(list(texts))}
     assert event_of["a1"] != event_of["a2"]
-    got = {event: sorted(ids) for event, ids in store.group_entities("event").items()}
+    got = {event: sorted(ids) for event, ids in store.event_entities().items()}
     assert got == {event_of["a1"]: ["p", "t"], event_of["a2"]: ["s"]}
-    story_of = {e["id"]: s["id"] for s in store.query("stories") for e in s["events"]}
-    got = {story: sorted(ids) for story, ids in store.group_entities("story").items()}
-    assert got == {story_of[event_of["a1"]]: ["p", "t"], story_of[event_of["a2"]]: ["s"]}

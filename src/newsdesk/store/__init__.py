@@ -642,19 +642,16 @@ class Store:
         # that order (a stable sort keeps creation order among groups with no article).
         return sorted(rows, key=lambda row: latest.get(row["id"], -1))
 
-    def group_entities(self, kind: str) -> dict[str, list[str]]:
-        """The entities the articles of each stored event (or story) name, by group id: what the grouper looks a
-        new report's groups up by besides their terms (decision 0036)."""
-        sql = (
+    def event_entities(self) -> dict[str, list[str]]:
+        """The entities the articles of each stored event name, by event id: what the grouper looks a new report's
+        events (and their stories) up by besides their terms (decision 0036)."""
+        rows = self.conn.execute(
             "SELECT DISTINCT a.event_id, m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
             " WHERE a.event_id IS NOT NULL AND m.entity_id IS NOT NULL"
-            if kind == "event"
-            else "SELECT DISTINCT e.story_id, m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " JOIN events e ON e.id = a.event_id WHERE e.story_id IS NOT NULL AND m.entity_id IS NOT NULL"
         )
         out: dict[str, list[str]] = {}
-        for group, entity in self.conn.execute(sql):
-            out.setdefault(group, []).append(entity)
+        for event, entity in rows:
+            out.setdefault(event, []).append(entity)
         return out
 
     def event_members(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
