@@ -17,7 +17,7 @@ from newsdesk import dedupe as copies
 from newsdesk.cluster import actors, rewrites, similarity
 from newsdesk.cluster.events import LEAP_YEAR, UNKNOWN, Group, Grouper, When
 from newsdesk.extract import dates
-from newsdesk.records import Article
+from newsdesk.records import Article, SpeakerKind
 from newsdesk.settings import Settings
 
 __all__ = ["cluster", "dedupe", "origins"]
@@ -427,8 +427,14 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
 
 
 def _interviews(article: Article) -> set[tuple[str, str]]:
-    """Who the article quotes as speaking to which outlet: (the speaker's entity, the outlet), linked speakers only."""
-    return {(q.speaker_entity_id, outlet) for q in article.quotes if q.speaker_entity_id for outlet in q.via}
+    """Which people the article quotes as speaking to which outlet: (the speaker's entity, the outlet), for linked
+    speakers that are persons (an outlet's own report, "the Post reported", is no interview)."""
+    return {
+        (q.speaker_entity_id, outlet)
+        for q in article.quotes
+        if q.speaker_entity_id and q.speaker_kind == SpeakerKind.PERSON
+        for outlet in q.via
+    }
 
 
 def _evidence(evidence: rewrites.Evidence) -> dict[str, Any]:

@@ -253,14 +253,21 @@ def test_the_same_interview_and_credit_alone_join_nothing() -> None:
     assert rewrites.compare(_told(DEMANDS, told), _told(ROUND_TRIP, told)) is None
 
 
-def _quote(text: str, article: str, speaker: str, entity: str | None, via: tuple[str, ...]) -> Quote:
+def _quote(
+    text: str,
+    article: str,
+    speaker: str,
+    entity: str | None,
+    via: tuple[str, ...],
+    kind: SpeakerKind = SpeakerKind.PERSON,
+) -> Quote:
     start = article.index(text)
     return Quote(
         text=text,
         start=start,
         end=start + len(text),
         speaker=speaker,
-        speaker_kind=SpeakerKind.PERSON,
+        speaker_kind=kind,
         speaker_entity_id=entity,
         via=via,
     )
@@ -283,6 +290,9 @@ def test_the_origins_stage_reads_interviews_from_linked_speakers_credited_to_an_
         return Article(id="b", source="b", text=ROUND_TRIP, event_id="e", cites=cites(ROUND_TRIP), quotes=(quote,))
 
     assert grouping._interviews(source) == {("relative-1", AGENCY)}
+    # An outlet's own report ("the Ledger reported ...") is no interview.
+    reported = _quote(said, SEARCH, "The Veloria Ledger", "outlet-1", (AGENCY,), SpeakerKind.DOCUMENT)
+    assert not grouping._interviews(Article(id="c", source="c", text=SEARCH, quotes=(reported,)))
     joined, _ = grouping.origins([source, translated("relative-1", (AGENCY,))], _EmptyStore(), Settings())  # type: ignore[arg-type]
     assert {a.id: a.origin for a in joined} == {"a": "a", "b": "a"}
     # A speaker no entity holds, or a quote credited to nobody, is no interview.

@@ -139,7 +139,7 @@ def profile(
     interviews: Iterable[tuple[str, str]] = (),
 ) -> Profile:
     """The comparison profile of ``text`` (an article's clean text), the outlets it credits, and its interviews:
-    ``(speaker, outlet)`` for each quote of a known speaker (a linked entity's id) credited to an outlet."""
+    ``(speaker, outlet)`` for each quote of a known person (a linked entity's id) credited to an outlet."""
     quotations = [m.group() for m in _QUOTED.finditer(text)]
     narrative = _QUOTED.sub(_blank, text)
     words: list[str | None] = [
