@@ -253,6 +253,18 @@ def test_the_same_interview_and_credit_alone_join_nothing() -> None:
     assert rewrites.compare(_told(DEMANDS, told), _told(ROUND_TRIP, told)) is None
 
 
+def test_an_interview_and_its_quoted_words_count_once() -> None:
+    # Two reports of one news conference that each quote the same line of the governor's interview with the agency
+    # (the same words, so a shared quote) and credit the agency: the interview adds nothing its words did not.
+    told = {("governor", AGENCY)}
+    line = ' Lind told Veloria Ledger: "Every family on that ferry will have its answer by the spring."'
+    quoted = rewrites.compare(_told(CONFERENCE_A + line, set()), _told(CONFERENCE_B + line, set()))
+    both = rewrites.compare(_told(CONFERENCE_A + line, told), _told(CONFERENCE_B + line, told))
+    assert quoted is None and both is None
+    a, b = _told(CONFERENCE_A + line, told), _told(CONFERENCE_B + line, told)
+    assert a.quoted & b.quoted and a.interviews & b.interviews and a.credits & b.credits  # the case in point
+
+
 def _quote(
     text: str,
     article: str,

@@ -20,7 +20,7 @@ So the comparison looks at:
 - **quotes**: runs of five words inside quotation marks that both hold;
 - **interviews**: a person both quote as speaking to one outlet ("Fung told AFP", and in a translation round trip
   "Mr. Feng told AFP", the two spellings linked to one entity): the outlet's own interview retold, whatever words
-  the translation gave the quote;
+  the translation gave the quote (it counts as a shared quote, and with one only once);
 - **credit**: an outlet both credit (``Article.cites``).
 
 Shared passages covering ``STRONG`` of the shorter narrative decide alone, and so do sentences aligned at
@@ -67,9 +67,10 @@ POINTS = 3.5
 # Two articles that credit one outlet need, besides that credit, one point of their own.
 CREDITED = 2.0
 QUOTE_RUN = 5
-# A person quoted as speaking to the same outlet in both weighs as a shared quote: the interview is kept when its
-# words are not (a translation and back), and like a quote it joins nothing alone (decision 0036).
-INTERVIEW = 0.5
+# Points for a shared quotation, or for the same person quoted in both as speaking to the same outlet: that
+# interview is kept where its words are not (a translation and back). One interview and its words are one piece of
+# evidence, so the two count once (decision 0036).
+QUOTED = 0.5
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
 # A quotation: double marks of either kind, or single curly marks opening at a word's start (an apostrophe inside a
@@ -255,11 +256,9 @@ def compare(a: Profile, b: Profile) -> Evidence | None:
     if credit is not None:
         points += 1
     quotes = len(a.quoted & b.quoted)
-    if quotes:
-        points += 0.5
     interviews = len(a.interviews & b.interviews)
-    if interviews:
-        points += INTERVIEW
+    if quotes or interviews:
+        points += QUOTED
     if coverage < STRONG and (aligned < ALIGNED or not coverage) and points < (CREDITED if credit else POINTS):
         return None
     confidence = round(min(0.99, 0.5 + 0.1 * points + coverage), 2)
