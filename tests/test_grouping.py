@@ -28,11 +28,6 @@ DAM_FOLLOW_UP = (
     "Ilse Varga, the Velorian water minister, repeated that the Orsa reservoir would be filled slowly, while "
     "Arsen Tsybulsky asked again for a written guarantee of summer flows for Dastmar's farmers."
 )
-DAM_ACCORD = (
-    "Ilse Varga and Arsen Tsybulsky signed the Kessel Gorge Dam accord in Vessa on Monday, ending months of talks "
-    "between Veloria and Dastmar over the Orsa river. The accord guarantees summer flows for Dastmar's farmers and "
-    "gives the joint commission of engineers the last word on the reservoir's filling."
-)
 STRIKE = (
     "Dockworkers at the port of Saltmere walked out on {day} over plans to automate the container cranes at the "
     "Greywater terminal. The dockers' union said two hundred jobs were at risk, and ships began to queue in the "
@@ -345,7 +340,7 @@ def test_two_developments_a_week_apart_are_two_events(tmp_path: Path) -> None:
 def test_a_later_report_finds_a_stored_event_by_the_entities_it_names(tmp_path: Path, monkeypatch) -> None:
     # Decision 0036: a translation round trip may share none of its heaviest terms with its source's event, but it
     # names the same people and places (linked across spellings). With no term looked up at all, a report of the
-    # next run still finds the stored event, and a later development its story, by the entities they name.
+    # next run still finds the stored event by the entities both name.
     corpus = _corpus()
     corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
     corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": STRIKE.format(day="Monday"), "published": "2026-06-15"}])])
@@ -355,19 +350,6 @@ def test_a_later_report_finds_a_stored_event_by_the_entities_it_names(tmp_path: 
     monkeypatch.setattr("newsdesk.cluster.events.QUERY_TERMS", 0)
     corpus.ingest([_jsonl(tmp_path / "c.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-16"}])])
     assert corpus.articles()[2]["event_id"] == dam["event_id"]
-    # Talks months later are another event of the same story, found by the entities the story's events name.
-    corpus.ingest(
-        [
-            _jsonl(
-                tmp_path / "d.jsonl",
-                [{"text": DAM_ACCORD, "published": "2026-09-21"}],
-            )
-        ]
-    )
-    later = corpus.articles()[3]
-    assert later["event_id"] != dam["event_id"]
-    story_of = {e["id"]: s["id"] for s in corpus.stories() for e in s["events"]}
-    assert story_of[later["event_id"]] == story_of[dam["event_id"]]
 
 
 def test_without_linked_entities_a_report_is_looked_up_by_its_terms_alone(tmp_path: Path, monkeypatch) -> None:
@@ -381,5 +363,3 @@ def test_without_linked_entities_a_report_is_looked_up_by_its_terms_alone(tmp_pa
     corpus.ingest([_jsonl(tmp_path / "c.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-16"}])])
     first, later = corpus.articles()
     assert later["event_id"] != first["event_id"]  # nothing found it: the keys were what found it above
-    story_of = {e["id"]: s["id"] for s in corpus.stories() for e in s["events"]}
-    assert story_of[later["event_id"]] != story_of[first["event_id"]]

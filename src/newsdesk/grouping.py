@@ -235,8 +235,8 @@ def _members(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vecto
 
 
 def _keys(article: Article) -> tuple[str, ...]:
-    """The entities an article names (linked across spellings by the entities stage), by which its event and story
-    are looked up besides its terms; none when that stage did not run."""
+    """The entities an article names (linked across spellings by the entities stage), by which its event is looked
+    up besides its terms; none when that stage did not run."""
     return tuple(dict.fromkeys(m.entity_id for m in article.mentions if m.entity_id))
 
 
@@ -255,16 +255,8 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         df = similarity.DocumentFrequencies(counts, documents)
         df.add(vectors.values())
         c = settings.cluster
-        stored = _load("event", view)
-        # The entities each stored event's articles name, and so each stored story's: what they are looked up by
-        # besides their terms (decision 0036).
-        named = view.event_entities()
-        story_named: dict[str, set[str]] = {}
-        for event in stored:
-            if event.parent is not None and event.id in named:
-                story_named.setdefault(event.parent, set()).update(named[event.id])
         memo["events"] = Grouper(
-            stored,
+            _load("event", view),
             df,
             threshold=c.event_threshold,
             size_penalty=c.event_size_penalty,
@@ -273,16 +265,12 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             nearest=True,
             # Members stored by an earlier run: their text alone is read (not their mentions or quotes).
             member_vectors=lambda ids: _members(view, ids),
-            keys=named,
+            # Stored events are also looked up by the entities their articles name (decision 0036).
+            keys=view.event_entities(),
         )
-        memo["stories"] = Grouper(
-            _load("story", view),
-            df,
-            threshold=c.story_threshold,
-            max_gap_days=None,
-            prefix="s",
-            keys=story_named,
-        )
+        # Stories by their terms alone: a year's storylines of one beat all name its people ("Trump"), and a story's
+        # summed centroid keeps the beat's words, so looked up by them every event would find the biggest story.
+        memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
         memo["event_of"] = {}
     else:
         memo["events"].df.add(vectors.values())
@@ -306,7 +294,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             event, created = events.assign(article.id, v, article.published, lead, keys)
         if created:
             event.title = article.title or " ".join(article.text.split()[:12]) + " …"
-            story, story_created = stories.assign(event.id, v, article.published, keys=keys)
+            story, story_created = stories.assign(event.id, v, article.published)
             event.parent = story.id
             if story_created:
                 story.title = event.title
@@ -314,7 +302,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             parent = stories.groups.get(event.parent or "")
             if parent is not None:
                 # The event is already a member of its story; only the story's vector and dates grow.
-                stories.join(parent, event.id, v, article.published, new_member=False, keys=keys)
+                stories.join(parent, event.id, v, article.published, new_member=False)
         event_of[article.id] = event.id
         changed.append(dataclasses.replace(article, event_id=event.id))
     rows: dict[str, list[dict[str, Any]]] = {"event": [], "story": []}

@@ -644,7 +644,7 @@ class Store:
 
     def event_entities(self) -> dict[str, list[str]]:
         """The entities the articles of each stored event name, by event id: what the grouper looks a new report's
-        events (and their stories) up by besides their terms (decision 0036)."""
+        events up by besides their terms (decision 0036)."""
         rows = self.conn.execute(
             "SELECT DISTINCT a.event_id, m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
             " WHERE a.event_id IS NOT NULL AND m.entity_id IS NOT NULL"
