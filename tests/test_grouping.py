@@ -13,6 +13,7 @@ from newsdesk import grouping
 from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.cluster.events import UNKNOWN, When
 from newsdesk.corpus import Corpus
+from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.store import Store
 
 DAM = (
@@ -348,3 +349,31 @@ def test_an_event_first_told_without_a_headline_takes_a_later_members_headline(t
         (story,) = corpus.stories()
         assert [e["title"] for e in story["events"]] == ["Dam talks go on in Vessa"]
         assert story["title"] == "Dam talks go on in Vessa"
+
+
+def test_a_later_report_finds_a_stored_event_by_the_entities_it_names(tmp_path: Path, monkeypatch) -> None:
+    # Decision 0036: a translation round trip may share none of its heaviest terms with its source's event, but it
+    # names the same people and places (linked across spellings). With no term looked up at all, a report of the
+    # next run still finds the stored event by the entities both name.
+    corpus = _corpus()
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": STRIKE.format(day="Monday"), "published": "2026-06-15"}])])
+    dam, strike = corpus.articles()
+    named = {a["event_id"]: {m.entity_id for m in corpus.article(a["id"]).mentions} for a in (dam, strike)}
+    assert {event: set(ids) for event, ids in corpus.store.event_entities().items()} == named
+    monkeypatch.setattr("newsdesk.cluster.events.QUERY_TERMS", 0)
+    corpus.ingest([_jsonl(tmp_path / "c.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-16"}])])
+    assert corpus.articles()[2]["event_id"] == dam["event_id"]
+
+
+def test_without_linked_entities_a_report_is_looked_up_by_its_terms_alone(tmp_path: Path, monkeypatch) -> None:
+    settings = Settings(
+        pipeline=PipelineSettings(stages=tuple(s for s in PipelineSettings().stages if s not in {"quotes", "entities"}))
+    )
+    corpus = Corpus(Store(":memory:"), settings=settings)
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
+    assert corpus.store.event_entities() == {}
+    monkeypatch.setattr("newsdesk.cluster.events.QUERY_TERMS", 0)
+    corpus.ingest([_jsonl(tmp_path / "c.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-16"}])])
+    first, later = corpus.articles()
+    assert later["event_id"] != first["event_id"]  # nothing found it: the keys were what found it above

@@ -17,7 +17,7 @@ from newsdesk import dedupe as copies
 from newsdesk.cluster import actors, names, rewrites, similarity
 from newsdesk.cluster.events import LEAP_YEAR, UNKNOWN, Group, Grouper, When
 from newsdesk.extract import dates
-from newsdesk.records import Article
+from newsdesk.records import Article, SpeakerKind
 from newsdesk.settings import Settings
 
 __all__ = ["cluster", "dedupe", "origins"]
@@ -46,6 +46,8 @@ class View(Protocol):
     def copies_of(self, article_id: str) -> list[str]: ...
 
     def event_members(self, event_ids: Any) -> dict[str, list[str]]: ...
+
+    def event_entities(self) -> dict[str, list[str]]: ...
 
 
 def _rank(article: Article, position: int) -> tuple[str, int]:
@@ -232,6 +234,12 @@ def _members(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vecto
     }
 
 
+def _keys(article: Article) -> tuple[str, ...]:
+    """The entities an article names (linked across spellings by the entities stage), by which its event is looked
+    up besides its terms; none when that stage did not run."""
+    return tuple(dict.fromkeys(m.entity_id for m in article.mentions if m.entity_id))
+
+
 def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Put each article in an event (joining the most similar one, or opening one) and each event in a story.
 
@@ -257,7 +265,11 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             nearest=True,
             # Members stored by an earlier run: their text alone is read (not their mentions or quotes).
             member_vectors=lambda ids: _members(view, ids),
+            # Stored events are also looked up by the entities their articles name (decision 0036).
+            keys=view.event_entities(),
         )
+        # Stories by their terms alone: a year's storylines of one beat all name its people ("Trump"), and a story's
+        # summed centroid keeps the beat's words, so looked up by them every event would find the biggest story.
         memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
         memo["event_of"] = {}
     else:
@@ -272,13 +284,14 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         v = vectors[article.id]
         fixed = stored_events.get(article.duplicate_of or "") or event_of.get(article.duplicate_of or "")
         lead = _lead(article.title, article.text, article.published)
+        keys = _keys(article)
         if fixed and fixed in events.groups:
             # A copy belongs to its original's event, however it was rewritten.
             event = events.groups[fixed]
-            events.join(event, article.id, v, article.published, when=lead)
+            events.join(event, article.id, v, article.published, when=lead, keys=keys)
             created = False
         else:
-            event, created = events.assign(article.id, v, article.published, lead)
+            event, created = events.assign(article.id, v, article.published, lead, keys)
         if created:
             event.title = names.name(article.title, article.text)
             story, story_created = stories.assign(event.id, v, article.published)
@@ -365,7 +378,7 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
 
     def profile(article: Article) -> rewrites.Profile:
         if article.id not in profiles:
-            profiles[article.id] = rewrites.profile(article.text, article.cites)
+            profiles[article.id] = rewrites.profile(article.text, article.cites, _interviews(article))
         return profiles[article.id]
 
     events: dict[str, list[str]] = {}
@@ -407,6 +420,17 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     return changed, {"origin_links": links}
 
 
+def _interviews(article: Article) -> set[tuple[str, str]]:
+    """Which people the article quotes as speaking to which outlet: (the speaker's entity, the outlet), for linked
+    speakers that are persons (an outlet's own report, "the Post reported", is no interview)."""
+    return {
+        (q.speaker_entity_id, outlet)
+        for q in article.quotes
+        if q.speaker_entity_id and q.speaker_kind == SpeakerKind.PERSON
+        for outlet in q.via
+    }
+
+
 def _evidence(evidence: rewrites.Evidence) -> dict[str, Any]:
     """The evidence of a rewrite as stored: passages as ``[start, end]`` spans of the article's text."""
     return {
@@ -415,6 +439,7 @@ def _evidence(evidence: rewrites.Evidence) -> dict[str, Any]:
         "aligned": evidence.aligned,
         "numbers": list(evidence.numbers),
         "quotes": evidence.quotes,
+        "interviews": evidence.interviews,
         "credit": evidence.credit,
         "points": evidence.points,
     }

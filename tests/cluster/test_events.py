@@ -459,3 +459,37 @@ def test_an_event_named_by_weekdays_gives_them_to_its_members_that_name_none() -
     # An event with dated reports goes by their days (decision 0021), not by the weekdays its other leads name.
     dated = _event_of(undated, [(monday, named), (thursday, When(date(2026, 2, 26)))], df)
     assert math.isclose(dated.best(near, None, When(date(2026, 2, 27)))[1], plain, rel_tol=1e-9)
+
+
+def test_a_report_sharing_no_heavy_term_finds_its_event_by_an_entity_both_name() -> None:
+    # The event is indexed by its 30 heavy terms of its own; the report shares only the event's light terms (a
+    # translation round trip keeps the story's plain words and re-spells its names), yet scores well enough.
+    event = {**dict.fromkeys(range(30), 3.0), **dict.fromkeys(range(100, 110), 1.0)}
+    report = {**dict.fromkeys(range(100, 110), 1.0), **dict.fromkeys(range(200, 205), 1.0)}
+    df = DocumentFrequencies()
+    df.add([event, report])
+    for keyed in (False, True):
+        grouper = Grouper([], df, threshold=0.05, max_gap_days=None, prefix="e", nearest=True)
+        first, _ = grouper.assign("a", event, None, keys=["place-1"] if keyed else ())
+        weighted = df.weighted(report)
+        assert not grouper.candidates(weighted)  # none of its terms is one the event is indexed by
+        assert cosine(weighted, df.weighted(event)) >= 0.05  # the case in point: close enough, once compared
+        group, created = grouper.assign("b", report, None, keys=["place-1", "person-7"])
+        assert (group is first and not created) is keyed
+    # The event it joined is then indexed by the report's entities too.
+    assert grouper.candidates({}, ["person-7"]) == {first.id}
+
+
+def test_stored_groups_are_offered_by_their_entities_most_recently_joined_first() -> None:
+    vectors = [dict.fromkeys(range(10 * n, 10 * n + 10), 1.0) for n in range(POSTING_LIMIT + 4)]
+    df = DocumentFrequencies()
+    df.add(vectors)
+    # As the store gives them: least recently joined first, each with the entities its articles name.
+    groups = [Group(id=f"e{n}", centroid=v, members=[f"a{n}"]) for n, v in enumerate(vectors)]
+    keys = {g.id: ["country-1", f"person-{n}"] for n, g in enumerate(groups)}
+    grouper = Grouper(groups, df, threshold=2.0, max_gap_days=None, prefix="e", keys=keys)
+    assert grouper.candidates({}, ["country-1"]) == {g.id for g in groups[-POSTING_LIMIT:]}
+    assert grouper.candidates({}, ["person-0"]) == {"e0"}  # a rare entity's list stays whole
+    assert grouper.candidates({}, ["nobody"]) == set()
+    grouper.join(groups[0], "late", vectors[0], None, keys=["country-1"])  # the oldest takes a report: recent again
+    assert "e0" in grouper.candidates({}, ["country-1"])

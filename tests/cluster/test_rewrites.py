@@ -9,7 +9,7 @@ from newsdesk import grouping
 from newsdesk.cluster import rewrites
 from newsdesk.corpus import Corpus
 from newsdesk.extract.attributions import cites
-from newsdesk.records import Article
+from newsdesk.records import Article, Quote, SpeakerKind
 from newsdesk.settings import Settings
 from newsdesk.store import Store
 
@@ -191,3 +191,124 @@ def test_an_independent_report_naming_the_same_wire_photograph_stays_apart() -> 
     assert cites(other) == ("Veloria Ledger",)
     assert rewrites.compare(_credited(other), _credited(LOOSE)) is None
     assert rewrites.compare(_credited(other), _credited(CARRIED)) is None
+
+
+# An agency's report from the hospitals after a fire, quoting a relative who spoke to it, and the same report
+# translated into another language and back: every name re-spelled (Osei -> Mr. Osey, Adaeze -> Ms. Adaize), the
+# quote re-worded, a few figures and one phrase kept, the agency credited. Without the interview the two hold too
+# little (a credit, one phrase, two figures) for one origin; a relative quoted by both as speaking to the agency is
+# the agency's own interview (the linker gives the two spellings one entity, decision 0030).
+SEARCH = (
+    "It has been three days since Amadi Osei last heard from his aunt, who lived on the 19th floor of the "
+    "Lantern Court block that burned on Monday, but he is not ready to give up. The fire killed at least 57 "
+    "people, and officials said on Thursday that 140 residents were still unaccounted for. Osei and his "
+    "cousin have spent two days walking between the city's hospitals and an identification centre, where "
+    "families look through pictures of the dead. \"Every photograph is someone's mother, and I am afraid of "
+    'the next one," Osei told Veloria Ledger. The two visited the centre twice before a nurse at the '
+    "Riverside Infirmary told them that no hospital had admitted the woman. At the infirmary, a 44-year-old "
+    'woman named Adaeze wept after searching for her two nephews. "We keep asking and nobody has an answer '
+    'for us," she said.'
+)
+ROUND_TRIP = (
+    "Since the blaze at the Lanteen Court housing block on the 3rd, at least 57 people have died, and many "
+    "families are going back and forth between hospitals and the deceased identification station to find "
+    "their relatives. According to a Veloria Ledger report, at one hospital a 44-year-old woman, Ms. Adaize, "
+    "cried because she could not find her two nephews. A 46-year-old man said he saw his 70-year-old father "
+    "on a stretcher in a news video. Mr. Osey has not been able to reach his aunt for three full days. "
+    "Together with his cousin he went to the deceased identification station, viewing photos of those who "
+    "died. After two visits to the station, he also learned no hospital had admitted the woman. Mr. Osey "
+    "told Veloria Ledger: “Each photo is somebody's mother, I fear the next one very much.” Volunteers from a "
+    "residents' association are offering comfort to the families waiting outside the mortuary."
+)
+# Another agency story days later, quoting the same relative as speaking to the agency, and little else alike.
+DEMANDS = (
+    "Residents of the Lantern Court estate gathered outside the district office on Friday to demand answers "
+    "about the cladding on the block, four days after the fire. Amadi Osei, whose aunt is still missing, "
+    'told Veloria Ledger that he wanted an inquiry. "Someone approved that scaffolding and someone must explain '
+    'it," Osei said. Officials promised to publish the inspection records within a week, and the housing '
+    "minister visited the site."
+)
+AGENCY = "Veloria Ledger"
+
+
+def _told(text: str, interviews: set[tuple[str, str]]) -> rewrites.Profile:
+    return rewrites.profile(text, cites(text), interviews)
+
+
+def test_a_translation_round_trip_joins_its_source_by_the_interview_both_retell() -> None:
+    told = {("relative-1", AGENCY)}
+    evidence = rewrites.compare(_told(ROUND_TRIP, told), _told(SEARCH, told))
+    assert evidence is not None and evidence.interviews == 1 and evidence.credit == AGENCY
+    # Without the interview (or with another person's), the credit, a phrase and two figures are not enough.
+    assert rewrites.compare(_told(ROUND_TRIP, set()), _told(SEARCH, told)) is None
+    assert rewrites.compare(_told(ROUND_TRIP, {("relative-2", AGENCY)}), _told(SEARCH, told)) is None
+    # Nor the same person speaking to another outlet.
+    assert rewrites.compare(_told(ROUND_TRIP, {("relative-1", "Radio Caldera")}), _told(SEARCH, told)) is None
+
+
+def test_the_same_interview_and_credit_alone_join_nothing() -> None:
+    told = {("relative-1", AGENCY)}
+    # A later story of the same agency quoting the same relative: a credit and an interview, no passage.
+    assert rewrites.compare(_told(DEMANDS, told), _told(SEARCH, told)) is None
+    assert rewrites.compare(_told(DEMANDS, told), _told(ROUND_TRIP, told)) is None
+
+
+def test_an_interview_and_its_quoted_words_count_once() -> None:
+    # Two reports of one news conference that each quote the same line of the governor's interview with the agency
+    # (the same words, so a shared quote) and credit the agency: the interview adds nothing its words did not.
+    told = {("governor", AGENCY)}
+    line = ' Lind told Veloria Ledger: "Every family on that ferry will have its answer by the spring."'
+    quoted = rewrites.compare(_told(CONFERENCE_A + line, set()), _told(CONFERENCE_B + line, set()))
+    both = rewrites.compare(_told(CONFERENCE_A + line, told), _told(CONFERENCE_B + line, told))
+    assert quoted is None and both is None
+    a, b = _told(CONFERENCE_A + line, told), _told(CONFERENCE_B + line, told)
+    assert a.quoted & b.quoted and a.interviews & b.interviews and a.credits & b.credits  # the case in point
+
+
+def _quote(
+    text: str,
+    article: str,
+    speaker: str,
+    entity: str | None,
+    via: tuple[str, ...],
+    kind: SpeakerKind = SpeakerKind.PERSON,
+) -> Quote:
+    start = article.index(text)
+    return Quote(
+        text=text,
+        start=start,
+        end=start + len(text),
+        speaker=speaker,
+        speaker_kind=kind,
+        speaker_entity_id=entity,
+        via=via,
+    )
+
+
+def test_the_origins_stage_reads_interviews_from_linked_speakers_credited_to_an_outlet() -> None:
+    said = "Every photograph is someone's mother, and I am afraid of the next one"
+    retold = "Each photo is somebody's mother, I fear the next one very much."
+    source = Article(
+        id="a",
+        source="a",
+        text=SEARCH,
+        event_id="e",
+        cites=cites(SEARCH),
+        quotes=(_quote(said, SEARCH, "Osei", "relative-1", (AGENCY,)),),
+    )
+
+    def translated(entity: str | None, via: tuple[str, ...]) -> Article:
+        quote = _quote(retold, ROUND_TRIP, "Mr. Osey", entity, via)
+        return Article(id="b", source="b", text=ROUND_TRIP, event_id="e", cites=cites(ROUND_TRIP), quotes=(quote,))
+
+    assert grouping._interviews(source) == {("relative-1", AGENCY)}
+    # An outlet's own report ("the Ledger reported ...") is no interview.
+    reported = _quote(said, SEARCH, "The Veloria Ledger", "outlet-1", (AGENCY,), SpeakerKind.DOCUMENT)
+    assert not grouping._interviews(Article(id="c", source="c", text=SEARCH, quotes=(reported,)))
+    joined, _ = grouping.origins([source, translated("relative-1", (AGENCY,))], _EmptyStore(), Settings())  # type: ignore[arg-type]
+    assert {a.id: a.origin for a in joined} == {"a": "a", "b": "a"}
+    # A speaker no entity holds, or a quote credited to nobody, is no interview.
+    for entity, via in ((None, (AGENCY,)), ("relative-1", ())):
+        assert not grouping._interviews(translated(entity, via))
+        apart, _ = grouping.origins([source, translated(entity, via)], _EmptyStore(), Settings())  # type: ignore[arg-type]
+        assert {a.id: a.origin for a in apart} == {"a": "a", "b": "b"}

@@ -248,3 +248,41 @@ def test_a_quotes_kind_round_trips_and_is_in_the_quotes_query(store: Store) -> N
     assert got.quotes == (view,)
     (row,) = store.query("quotes", article_id="a2")
     assert row["kind"] == "view"
+
+
+def test_event_entities_are_the_entities_each_stored_event_names(store: Store) -> None:
+    from newsdesk import grouping
+    from newsdesk.records import Entity, Mention
+    from newsdesk.settings import Settings
+
+    texts = {
+        "a1": "Ferry Marisol capsized off Tavren; Petra Lind ordered an inquiry into the ferry crossing.",
+        "a2": "Dockers in Saltmere walked out over automated cranes at the Greywater container terminal.",
+    }
+    names = {"a1": [("Tavren", "t"), ("Petra Lind", "p")], "a2": [("Saltmere", "s")]}
+    articles = [Article(id=i, source=f"{i}.txt", text=t) for i, t in texts.items()]
+    store.add(articles)
+    linked = [
+        dataclasses.replace(
+            a,
+            mentions=tuple(
+                Mention(text=n, start=a.text.index(n), end=a.text.index(n) + len(n), type="GPE", entity_id=e)
+                for n, e in names[a.id]
+            ),
+        )
+        for a in articles
+    ]
+    unlinked = [
+        dataclasses.replace(a, mentions=tuple(dataclasses.replace(m, entity_id=None) for m in a.mentions))
+        for a in linked
+    ]
+    store.update(unlinked, stage="quotes", produces=["article.mentions", "article.quotes"])
+    entities = [Entity(id=e, name=n, type="GPE", aliases=(n,)) for a in articles for n, e in names[a.id]]
+    store.update(linked, stage="entities", state={"entities": entities}, produces=["article.entities"])
+    assert store.event_entities() == {}  # no event stored yet
+    changed, state = grouping.cluster(list(store.articles(list(texts))), store, Settings())
+    store.update(changed, stage="cluster", state=state, produces=["article.event_id", "story.events"])
+    event_of = {a.id: a.event_id for a in store.articles(list(texts))}
+    assert event_of["a1"] != event_of["a2"]
+    got = {event: sorted(ids) for event, ids in store.event_entities().items()}
+    assert got == {event_of["a1"]: ["p", "t"], event_of["a2"]: ["s"]}

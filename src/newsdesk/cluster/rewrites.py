@@ -18,14 +18,17 @@ So the comparison looks at:
 - **numbers**: the particular numbers both state (years, times of day and numbers up to ten left out), and
   whether the numbers of one are mostly held by the other, or mostly not (a later update: a new toll);
 - **quotes**: runs of five words inside quotation marks that both hold;
+- **interviews**: a person both quote as speaking to one outlet ("Fung told AFP", and in a translation round trip
+  "Mr. Feng told AFP", the two spellings linked to one entity): the outlet's own interview retold, whatever words
+  the translation gave the quote (it counts as a shared quote, and with one only once);
 - **credit**: an outlet both credit (``Article.cites``).
 
 Shared passages covering ``STRONG`` of the shorter narrative decide alone, and so do sentences aligned at
 ``ALIGNED`` beside some passage. Otherwise each kind of evidence adds points (sentences beyond ``ALIGNED_BASE``,
-passages by their coverage, agreeing numbers, a shared quote, a shared credit; numbers that disagree take one
-away) and ``POINTS`` of them decide, or ``CREDITED`` when both credit one outlet. Without a passage or a common
-credit nothing is joined: the rest (figures, the order of who-what-where) is what any two reports of one event
-share. Every comparison is between two profiles already held in memory: its cost is their length.
+passages by their coverage, agreeing numbers, a shared quote, a shared interview, a shared credit; numbers that
+disagree take one away) and ``POINTS`` of them decide, or ``CREDITED`` when both credit one outlet. Without a
+passage or a common credit nothing is joined: the rest (figures, the order of who-what-where) is what any two
+reports of one event share. Every comparison is between two profiles already held in memory: its cost is their length.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsdesk.cluster import similarity
@@ -63,6 +67,10 @@ POINTS = 3.5
 # Two articles that credit one outlet need, besides that credit, one point of their own.
 CREDITED = 2.0
 QUOTE_RUN = 5
+# Points for a shared quotation, or for the same person quoted in both as speaking to the same outlet: that
+# interview is kept where its words are not (a translation and back). One interview and its words are one piece of
+# evidence, so the two count once (decision 0036).
+QUOTED = 0.5
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
 # A quotation: double marks of either kind, or single curly marks opening at a word's start (an apostrophe inside a
@@ -89,12 +97,13 @@ class Profile:
     credits: frozenset[str]
     size: int  # narrative words other than names
     sentences: tuple[frozenset[str], ...] = ()  # each sentence's narrative content words (stems), in order
+    interviews: frozenset[tuple[str, str]] = frozenset()  # (speaker's entity id, outlet they spoke to)
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Why two articles are taken for one report: the shared passages (``(start, end)`` spans into the first
-    article's text), numbers, quotes and credit, with the points they add up to and a confidence (0..1)."""
+    article's text), numbers, quotes, interviews and credit, with the points they add up to and a confidence (0..1)."""
 
     passages: tuple[tuple[int, int], ...]
     coverage: float
@@ -104,6 +113,7 @@ class Evidence:
     credit: str | None
     points: float
     confidence: float
+    interviews: int = 0
 
 
 def _number(written: str) -> str | None:
@@ -124,8 +134,13 @@ def _blank(match: re.Match[str]) -> str:
     return "\x00" + " " * (len(match.group()) - 1)
 
 
-def profile(text: str, credits: tuple[str, ...] | list[str] = ()) -> Profile:
-    """The comparison profile of ``text`` (an article's clean text) and the outlets it credits."""
+def profile(
+    text: str,
+    credits: tuple[str, ...] | list[str] = (),
+    interviews: Iterable[tuple[str, str]] = (),
+) -> Profile:
+    """The comparison profile of ``text`` (an article's clean text), the outlets it credits, and its interviews:
+    ``(speaker, outlet)`` for each quote of a known person (a linked entity's id) credited to an outlet."""
     quotations = [m.group() for m in _QUOTED.finditer(text)]
     narrative = _QUOTED.sub(_blank, text)
     words: list[str | None] = [
@@ -152,6 +167,7 @@ def profile(text: str, credits: tuple[str, ...] | list[str] = ()) -> Profile:
         numbers=numbers,
         quoted=frozenset(quoted),
         credits=frozenset(credits),
+        interviews=frozenset(interviews),
         size=sum(w is not None for w in words),
     )
 
@@ -240,8 +256,9 @@ def compare(a: Profile, b: Profile) -> Evidence | None:
     if credit is not None:
         points += 1
     quotes = len(a.quoted & b.quoted)
-    if quotes:
-        points += 0.5
+    interviews = len(a.interviews & b.interviews)
+    if quotes or interviews:
+        points += QUOTED
     if coverage < STRONG and (aligned < ALIGNED or not coverage) and points < (CREDITED if credit else POINTS):
         return None
     confidence = round(min(0.99, 0.5 + 0.1 * points + coverage), 2)
@@ -254,4 +271,5 @@ def compare(a: Profile, b: Profile) -> Evidence | None:
         credit=credit,
         points=round(points, 2),
         confidence=confidence,
+        interviews=interviews,
     )

@@ -600,8 +600,9 @@ class Store:
 
     def origin_link(self, article_id: str) -> dict[str, Any] | None:
         """Why ``article_id`` is in its origin group: ``other`` (the article it retells or copies), ``confidence``
-        and ``evidence`` (``passages`` as ``[start, end]`` spans of its text, ``numbers``, ``quotes``, ``credit``,
-        ``coverage``, ``aligned``; or ``copy``). None for the first article of a group, or one alone."""
+        and ``evidence`` (``passages`` as ``[start, end]`` spans of its text, ``numbers``, ``quotes``,
+        ``interviews``, ``credit``, ``coverage``, ``aligned``; or ``copy``). None for the first article of a group,
+        or one alone."""
         row = self.conn.execute(
             "SELECT other_id, confidence, evidence FROM origin_links WHERE article_id = ?", (article_id,)
         ).fetchone()
@@ -640,6 +641,18 @@ class Store:
         # The grouper offers, for a common term, the groups that most recently took an article: it needs them in
         # that order (a stable sort keeps creation order among groups with no article).
         return sorted(rows, key=lambda row: latest.get(row["id"], -1))
+
+    def event_entities(self) -> dict[str, list[str]]:
+        """The entities the articles of each stored event name, by event id: what the grouper looks a new report's
+        events up by besides their terms (decision 0036)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT a.event_id, m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " WHERE a.event_id IS NOT NULL AND m.entity_id IS NOT NULL"
+        )
+        out: dict[str, list[str]] = {}
+        for event, entity in rows:
+            out.setdefault(event, []).append(entity)
+        return out
 
     def event_members(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
         """Article ids of each of the given events."""
