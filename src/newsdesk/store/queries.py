@@ -173,9 +173,9 @@ def search(
     # ``ORDER BY rank`` is faster still but sorts inside one step that nothing interrupts. The articles table is
     # joined for the ranking only when a filter reads it: reading each match's row cost twice the ranking. CROSS
     # JOIN keeps the page's rows the outer loop: left to itself, SQLite walked every match again to join them.
-    # With a filter, CROSS JOIN keeps the index's list of matches the outer loop too: left to itself, SQLite may
-    # walk a date's or an outlet's articles and look each one up in the index, which starts FTS5's query over for
-    # each (bm25 then counts the word's articles in the whole archive anew every time).
+    # With a filter, the index's list of matches stays the outer loop too (CROSS JOIN, or the filter as an IN): a
+    # plan that walked a period's articles and looked each one up in the index (as SQLite chose for a plain count
+    # of that shape) starts FTS5's query over for each, and bm25 would count the word's articles anew every time.
     restrict = _Restriction(outlet, since[:10] if since else None, until[:10] + "~" if until else None)
     # Only the latest ``RANK_WINDOW`` matches (in the order stored) are ranked: FTS5 lists a word's articles by
     # rowid, so the window's first rowid is found by walking that list, without ranking; a filtered search or a
