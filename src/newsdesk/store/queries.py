@@ -63,7 +63,7 @@ RANK_WINDOW = 10_000
 # Articles a window's walk reads at most (before it widens): the matches of a filtered search, or the articles that
 # hold every word of a phrase. Walking one costs 0.1-0.2 microseconds (the article's outlet or date read, a phrase's
 # positions compared), so this many cost a few milliseconds, whatever the size of the archive (decision 0034).
-SCAN_LIMIT = 20_000
+SCAN_LIMIT = 10_000
 _WIDEN = 4  # a walk that found less than a page is tried again this many times wider
 _FIRST_ROWID = -(2**63)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
