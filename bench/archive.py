@@ -12,10 +12,11 @@ Timed: ``python -m newsdesk --db DB ingest --no-analyze FOLDER`` in a child proc
 CPU seconds (the child's user + system, from ``os.wait4``), articles per second, the child's peak RSS, and the
 disk the database takes (the file, its WAL) once the command has ended. Then, in this process through
 ``Corpus.search`` (what ``newsdesk search`` and the web UI's search page call; ``limit`` 51 as the page asks), a
-sample of queries of five kinds, each picked from the generated articles' document frequencies: a single common
+sample of queries of six kinds, each picked from the generated articles' document frequencies: a single common
 word (in 20-60% of the articles), a rare word (in 5-50 articles; the rarest ones when no word is that rare: at
 1,000,000 articles every word of the vocabulary is in 174 or more), two mid-frequency words, a two-word phrase
-taken from an article, and a prefix (``word*``, the first five letters of a mid-frequency word). Each query
+taken from an article, a prefix (``word*``, the first five letters of a mid-frequency word), and a common word
+filtered by an outlet (any of the 40: 0.6% to 23% of the articles) or by one year (3.7%). Each query
 runs once after one warm-up query per kind; p50 and p95 (nearest rank) and max per kind, against the target of a
 p95 under 200 ms, with the p95 of the CPU time each query took (``time.thread_time``: on a shared machine the
 wall clock counts the other processes too). The ingest's target is 30 minutes for 1,000,000 articles.
@@ -62,7 +63,7 @@ REPEAT_EVERY = 1000  # one article in this many repeats an earlier text (a wire 
 INGEST_TARGET_S = 30 * 60  # for 1,000,000 articles
 INGEST_TARGET_ARTICLES = 1_000_000
 SEARCH_TARGET_MS = 200.0
-KINDS = ("common", "rare", "two words", "phrase", "prefix")
+KINDS = ("common", "rare", "two words", "phrase", "prefix", "filtered")
 PAGE = 51  # the web search page asks for one more than its 50 results
 
 # Function words first (the commonest words of any English text), as real text has them.
@@ -207,13 +208,38 @@ def queries(archive: Archive, per_kind: int, seed: int = SEED) -> dict[str, list
     middle = band(0.01 * n, 0.1 * n)
     long_middle = [w for w in middle if len(w) >= 6] or middle
     phrases = archive.phrases or [f"{a} {b}" for a, b in pairwise(middle)]
+    names = outlets(seed)
     return {
         "common": pick(common, total),
         "rare": pick(rare, total),
         "two words": [f"{a} {b}" for a, b in zip(pick(middle, total), pick(middle, total), strict=True)],
         "phrase": [f'"{p}"' for p in pick(phrases, total)],
         "prefix": [w[:5] + "*" for w in pick(long_middle, total)],
+        # A common word within one outlet (any of the 40, 0.6% to 23% of the articles) or one year (3.7%).
+        "filtered": [
+            f"{w} @outlet={rng.choice(names)}" if i % 2 else f"{w} @year={rng.randrange(2000, 2026)}"
+            for i, w in enumerate(pick(common, total))
+        ],
     }
+
+
+def outlets(seed: int = SEED) -> list[str]:
+    """The outlets' names that :func:`generate` gives its articles for ``seed``."""
+    rng = random.Random(seed)
+    vocabulary(VOCABULARY, rng)
+    return [name for name, _ in _outlets(rng)]
+
+
+def split(query: str) -> tuple[str, dict[str, str]]:
+    """A query of :func:`queries` as the words searched and the filters of ``Corpus.search`` (``@outlet=NAME`` or
+    ``@year=YYYY`` after the words, in the "filtered" kind)."""
+    words, _, spec = query.partition(" @")
+    if not spec:
+        return query, {}
+    key, _, value = spec.partition("=")
+    if key == "outlet":
+        return words, {"outlet": value}
+    return words, {"since": f"{value}-01-01", "until": f"{value}-12-31"}
 
 
 @dataclass
@@ -301,11 +327,13 @@ def search(db: Path, asked: dict[str, list[str]]) -> list[Latency]:
     out = []
     with newsdesk.open(db) as corpus:
         for kind, qs in asked.items():
-            corpus.search(qs[0], limit=PAGE)
+            words, filters = split(qs[0])
+            corpus.search(words, limit=PAGE, **filters)
             ms, cpu, found = [], [], []
             for q in qs[1:]:
+                words, filters = split(q)
                 started, used = time.perf_counter(), time.thread_time()
-                rows = corpus.search(q, limit=PAGE)
+                rows = corpus.search(words, limit=PAGE, **filters)
                 cpu.append((time.thread_time() - used) * 1000)
                 ms.append((time.perf_counter() - started) * 1000)
                 found.append(len(rows))

@@ -57,13 +57,13 @@ _IN_FLIGHT = 2
 
 
 def require_ray() -> None:
-    """Check that Ray Data is installed, without importing it (which takes seconds).
+    """Check that Ray is installed, without importing it (which takes seconds).
 
     Raises:
-        ExtraError: Ray (or Ray Data) is not installed.
+        ExtraError: Ray is not installed.
     """
     try:
-        found = importlib.util.find_spec("ray") is not None and importlib.util.find_spec("ray.data") is not None
+        found = importlib.util.find_spec("ray") is not None
     except (ImportError, ValueError):
         found = False
     if not found:
@@ -71,18 +71,17 @@ def require_ray() -> None:
 
 
 def _missing() -> ExtraError:
-    return ExtraError('The Ray engine (--engine ray, [pipeline] engine = "ray")', "ray", "ray[data]")
+    return ExtraError('The Ray engine (--engine ray, [pipeline] engine = "ray")', "ray", "ray")
 
 
 def load_ray() -> ModuleType:
-    """The ``ray`` module with Ray Data.
+    """The ``ray`` module (Ray Core: the engine uses actors and tasks, not Ray Data).
 
     Raises:
-        ExtraError: Ray (or Ray Data) is not installed.
+        ExtraError: Ray is not installed.
     """
     try:
         ray = importlib.import_module("ray")
-        importlib.import_module("ray.data")
     except ImportError:
         raise _missing() from None
     return ray

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -164,17 +166,117 @@ def test_a_prefix_finds_and_marks_what_its_word_does(sqlite_store: Store, monkey
         assert len(prefix) == 7 and all("[harbour]" in r["snippet"].casefold() for r in prefix)
 
 
-def test_a_search_ranks_without_reading_the_articles_table_unless_a_filter_needs_it(sqlite_store: Store) -> None:
-    _numbered(sqlite_store, 3)
+def test_a_search_ranks_without_reading_the_articles_table_unless_dates_most_articles_pass_need_it(
+    sqlite_store: Store,
+) -> None:
+    _dated(sqlite_store, 40)
     sent: list[str] = []
     sqlite_store.conn.set_trace_callback(sent.append)
-    for outlet in (None, "Coast"):
-        assert sqlite_store.query("search", q="harbour", outlet=outlet)
+    wide, narrow = {"since": "2020-01-01"}, {"since": "2020-01-30", "until": "2020-01-31"}
+    for filters in ({}, {"outlet": "Coast"}, narrow, wide):
+        assert sqlite_store.query("search", q="harbour", **filters)
     sqlite_store.conn.set_trace_callback(None)
-    plain, filtered = [" ".join(s.split()) for s in sent if "bm25" in s]
+    plain, outlet, few, most = [" ".join(s.split()) for s in sent if "bm25" in s]
     join = "JOIN articles a ON a.rowid = articles_fts.rowid"
-    assert join not in plain and join in filtered
+    assert join not in plain and join not in outlet and join not in few and join in most
+    assert "IN (SELECT rowid FROM articles WHERE outlet = 'Coast'" in outlet  # read from the outlet's index
     assert "FROM top CROSS JOIN articles_fts" in plain  # the page's rows stay the outer loop
+
+
+def _dated(store: Store, n: int, phrase_in: Callable[[int], bool] = lambda i: i % 3 == 0) -> None:
+    """``n`` articles, one a day from 2020-01-01 in the order stored, every one saying "harbour" and "master" but
+    only those ``phrase_in`` picks saying "harbour master"; outlets alternate, and every seventh is "Rare"."""
+    store.add(
+        [
+            Article(
+                id=f"d{i:03d}",
+                source=f"d{i:03d}.txt",
+                title=f"Report {i}",
+                text=("The harbour master spoke." if phrase_in(i) else "The master of the harbour spoke.")
+                + " Ships waited." * (i % 5),
+                raw="",
+                outlet="Rare" if i % 7 == 0 else ("Coast" if i % 2 else "Inland"),
+                published=f"{date(2020, 1, 1) + timedelta(days=i)}T08:00:00Z",
+            )
+            for i in range(n)
+        ]
+    )
+
+
+_FILTERS: list[dict[str, str]] = [
+    {},
+    {"outlet": "Coast"},
+    {"outlet": "Rare"},
+    {"since": "2020-01-05", "until": "2020-01-20"},
+    {"since": "2020-01-03"},
+    {"outlet": "Rare", "since": "2020-01-10"},
+]
+
+
+@pytest.mark.parametrize("filters", _FILTERS)
+@pytest.mark.parametrize("q", ["harbour", '"harbour master"', "harbour master", '"harbour master" ships'])
+def test_a_bounded_walk_finds_what_an_unbounded_one_finds_when_the_window_holds_everything(
+    sqlite_store: Store, monkeypatch: pytest.MonkeyPatch, q: str, filters: dict[str, str]
+) -> None:
+    _dated(sqlite_store, 60)
+    whole = sqlite_store.query("search", q=q, limit=100, **filters)
+    assert whole  # every query finds something under every filter
+    monkeypatch.setattr(queries, "SCAN_LIMIT", 7)  # walks cut short, widened until a page is found
+    for limit in (3, 100):
+        cut = sqlite_store.query("search", q=q, limit=limit, **filters)
+        assert len(cut) == min(limit, len(whole))  # a full page whenever there are enough matches
+        assert {r["id"] for r in cut} <= {r["id"] for r in whole}  # nothing that the query and filter refuse
+    assert {r["id"] for r in sqlite_store.query("search", q=q, limit=100, **filters)} == {r["id"] for r in whole}
+
+
+def test_a_common_phrase_is_ranked_among_its_latest_articles_by_its_rarest_word(
+    sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _dated(sqlite_store, 60)
+    exact = sqlite_store.query("search", q='"harbour master"', limit=100)
+    assert [r["id"] for r in exact] and all("[harbour master]" in r["snippet"].casefold() for r in exact)
+    monkeypatch.setattr(queries, "SCAN_LIMIT", 30)  # more articles than this hold both words
+    sent: list[str] = []
+    sqlite_store.conn.set_trace_callback(sent.append)
+    latest = sqlite_store.query("search", q='"harbour master"', limit=5)
+    sqlite_store.conn.set_trace_callback(None)
+    ranked = [" ".join(s.split()) for s in sent if "bm25" in s]
+    assert len(ranked) == 1 and ("MATCH '\"harbour\"'" in ranked[0] or "MATCH '\"master\"'" in ranked[0])
+    # Only matches of the phrase, each marked as one, from the latest 30 articles holding both words.
+    assert len(latest) == 5 and all("[harbour master]" in r["snippet"].casefold() for r in latest)
+    assert {r["id"] for r in latest} <= {r["id"] for r in exact} and min(r["id"] for r in latest) >= "d030"
+
+
+def test_a_phrase_found_only_in_old_articles_is_still_found(
+    sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _dated(sqlite_store, 80, phrase_in=lambda i: i < 2)
+    monkeypatch.setattr(queries, "SCAN_LIMIT", 5)
+    found = sqlite_store.query("search", q='"harbour master"', limit=10)
+    assert sorted(r["id"] for r in found) == ["d000", "d001"]
+    assert sorted(r["id"] for r in sqlite_store.query("search", q='"harbour master"', outlet="Rare")) == ["d000"]
+
+
+@pytest.mark.parametrize(
+    ("match", "candidates"),
+    [
+        ("harbour", None),
+        ('"harbour"', None),
+        ('"harbour master"', '("harbour" "master")'),
+        ('title: "harbour master"*', 'title: ("harbour" "master"*)'),
+        ('ships NOT "harbour master"', 'ships NOT ("harbour" "master")'),
+        ('"it\'s_over"', '("it" "s" "over")'),  # cut where FTS5's tokenizer cuts
+    ],
+)
+def test_a_phrase_s_candidates_are_its_words_apart(match: str, candidates: str | None) -> None:
+    assert queries._candidates(match) == candidates
+
+
+def test_a_phrase_inside_near_is_walked_as_written(sqlite_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    _dated(sqlite_store, 20)
+    monkeypatch.setattr(queries, "SCAN_LIMIT", 3)  # FTS5 refuses NEAR(("harbour" "master") ...): walk the matches
+    found = sqlite_store.query("search", q='NEAR("harbour master" spoke, 2)', limit=100, outlet="Coast")
+    assert sorted(r["id"] for r in found) == [f"d{i:03d}" for i in range(20) if i % 3 == 0 and i % 2 and i % 7]
 
 
 # Issue 16 point 7: a name searched finds its entity's other spellings; quotes or ``exact`` search as written.

@@ -60,6 +60,11 @@ _WORD = re.compile(r"\w+")
 # Matches ranked by bm25 at most, the latest stored first: ranking costs 3-4 microseconds a match, so a word in
 # every article of a million would take seconds; this many take about 40 ms (bench/archive.py, decision 0034).
 RANK_WINDOW = 10_000
+# Articles a window's walk reads at most (before it widens): the matches of a filtered search, or the articles that
+# hold every word of a phrase. Walking one costs 0.1-0.2 microseconds (the article's outlet or date read, a phrase's
+# positions compared), so this many cost a few milliseconds, whatever the size of the archive (decision 0034).
+SCAN_LIMIT = 10_000
+_WIDEN = 4  # a walk that found less than a page is tried again this many times wider
 _FIRST_ROWID = -(2**63)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 # What SQLite says about a MATCH string it cannot read as FTS5, as opposed to a locked or damaged database.
@@ -168,16 +173,19 @@ def search(
     # ``ORDER BY rank`` is faster still but sorts inside one step that nothing interrupts. The articles table is
     # joined for the ranking only when a filter reads it: reading each match's row cost twice the ranking. CROSS
     # JOIN keeps the page's rows the outer loop: left to itself, SQLite walked every match again to join them.
-    matches = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid" if where else "articles_fts"
+    # With a filter, the index's list of matches stays the outer loop too (CROSS JOIN, or the filter as an IN): a
+    # plan that walked a period's articles and looked each one up in the index (as SQLite chose for a plain count
+    # of that shape) starts FTS5's query over for each, and bm25 would count the word's articles anew every time.
+    restrict = _Restriction(outlet, since[:10] if since else None, until[:10] + "~" if until else None)
     # Only the latest ``RANK_WINDOW`` matches (in the order stored) are ranked: FTS5 lists a word's articles by
-    # rowid, so the window's first rowid is found by walking that list, without ranking (decision 0034).
+    # rowid, so the window's first rowid is found by walking that list, without ranking; a filtered search or a
+    # phrase walks at most ``SCAN_LIMIT`` articles of it unless that finds less than a page (decision 0034).
     window = max(RANK_WINDOW, max(0, offset) + limit)
-    first = f"""SELECT articles_fts.rowid FROM {matches} WHERE articles_fts MATCH ?{where}
-                ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?"""
     sql = f"""WITH top AS (
                 SELECT articles_fts.rowid AS rid, bm25(articles_fts, {_TITLE_WEIGHT}, 1.0) AS score
-                FROM {matches}
-                WHERE articles_fts MATCH ?{where} AND articles_fts.rowid >= ? ORDER BY score LIMIT ? OFFSET ?)
+                FROM {{matches}}
+                WHERE articles_fts MATCH ?{{where}} AND articles_fts.rowid >= ?{{among}}
+                ORDER BY score LIMIT ? OFFSET ?)
               SELECT {columns}, snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snippet, top.score AS score
               FROM top CROSS JOIN articles_fts ON articles_fts.rowid = top.rid
               CROSS JOIN articles a ON a.rowid = top.rid
@@ -198,10 +206,19 @@ def search(
             page = {"limit": limit, "offset": offset, "marks": marks, "plain": plain}
             found = pgsearch.run(conn, match, columns=columns, where=where, filters=filters, **page)
             return [{**_summary(r), "score": round(float(r["score"]), 3)} for r in found]
-        edge = conn.execute(first, [match, *filters, window - 1]).fetchone()
-        since_rowid = edge[0] if edge is not None else _FIRST_ROWID
-        page = walked if "*" in match else sql
-        rows = conn.execute(page, [match, *filters, since_rowid, limit, max(0, offset), *marks, match])
+        restrict.plan(conn)
+        since_rowid, many = _window(conn, match, restrict, window, max(0, offset) + limit)
+        ranked, among = match, []
+        if many and (words := _phrase_alone(match)):
+            # A phrase whose words are all common: bm25 of the phrase would first count its matches in the whole
+            # archive (its IDF), comparing positions in every article that holds its words. Its matches are ranked
+            # by bm25 of its rarest word instead, which costs what a search for that word costs.
+            ranked, among = _rarest(conn, words), [match, since_rowid]
+        page = (walked if "*" in match else sql).format(
+            matches=restrict.source, where=restrict.where, among=_AMONG if among else ""
+        )
+        bound = restrict.params(since_rowid)
+        rows = conn.execute(page, [ranked, *bound, since_rowid, *among, limit, max(0, offset), *marks, match])
         return [{**_summary(r), "score": round(-r["score"], 3)} for r in rows]
 
     # SQLite reads a string only up to a NUL, and clean text holds no control characters: it separates words.
@@ -220,6 +237,150 @@ def search(
             if not isinstance(exc, pgsearch.Unreadable) and not str(exc).startswith(_NOT_FTS5):
                 raise
     return run(plain, plain=True)
+
+
+# The window's matches, when the ranking searches another query than the one asked (a phrase's rarest word).
+_AMONG = " AND +articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?)"
+_TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer cuts it (the underscore separates)
+_LATEST = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+
+
+class _Restriction:
+    """A search's filter (outlet, dates) as SQLite checks it on each match, the cheapest way for its size.
+
+    An outlet is checked against the outlet's articles stored from the window's first rowid on, read from the
+    outlet's index into a temporary one (a lookup costs about 0.1 microseconds); reading each match's article
+    instead costs about 1.3 (its row is read from disk or the OS's cache). Dates are checked the same way when
+    fewer than ``_DATES_BY_ROW`` of the latest articles pass them: the dates' index gives every article of the
+    period, whatever its rowid, so a period of most of the archive costs more that way than reading the rows of
+    the few matches it takes to fill the window.
+    """
+
+    def __init__(self, outlet: str | None, since: str | None, until: str | None) -> None:
+        self.outlet, self.since, self.until = outlet, since, until
+        self.dates_by_row = False
+
+    def plan(self, conn: sqlite3.Connection) -> None:
+        """Choose how dates are checked, from the share of the latest ``_SAMPLE`` articles that pass them."""
+        if self.since is None and self.until is None:
+            return
+        sample = conn.execute(
+            f"SELECT avg(coalesce({self._dates('published')}, 0)) FROM (SELECT published FROM articles "
+            "ORDER BY rowid DESC LIMIT ?)",
+            [*self._date_values(), _SAMPLE],
+        ).fetchone()[0]
+        self.dates_by_row = sample is not None and sample >= _DATES_BY_ROW
+
+    def _dates(self, column: str) -> str:
+        parts = ([f"{column} >= ?"] if self.since else []) + ([f"{column} < ?"] if self.until else [])
+        return " AND ".join(parts) or "1"
+
+    def _date_values(self) -> list[str]:
+        return [v for v in (self.since, self.until) if v]
+
+    @property
+    def source(self) -> str:
+        """The FROM clause: the index alone, or joined to the articles when dates are read from their rows."""
+        if self.dates_by_row:
+            return "articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid"
+        return "articles_fts"
+
+    @property
+    def where(self) -> str:
+        sql = ""
+        if self.outlet:
+            sql += " AND +articles_fts.rowid IN (SELECT rowid FROM articles WHERE outlet = ? AND rowid >= ?)"
+        if self.since or self.until:
+            if self.dates_by_row:
+                sql += " AND " + self._dates("a.published")
+            else:
+                sql += f" AND +articles_fts.rowid IN (SELECT rowid FROM articles WHERE {self._dates('published')})"
+        return sql
+
+    def params(self, floor: int) -> list[Any]:
+        """The values of :attr:`where`'s placeholders, for a window from rowid ``floor`` on."""
+        return ([self.outlet, floor] if self.outlet else []) + self._date_values()
+
+    def __bool__(self) -> bool:
+        return bool(self.outlet or self.since or self.until)
+
+
+_SAMPLE = 1000
+_DATES_BY_ROW = 0.4
+
+
+def _window(conn: sqlite3.Connection, match: str, restrict: _Restriction, window: int, need: int) -> tuple[int, bool]:
+    """The first rowid of the window of matches that a search ranks, and whether the walk that found it stopped
+    before the oldest article holding the query's words (more than ``SCAN_LIMIT`` of them).
+
+    The window holds the latest ``window`` matches that pass the filter. A search with no filter and no phrase
+    finds its first rowid by walking the word's list of articles back ``window`` places. Otherwise the walk reads
+    at most ``SCAN_LIMIT`` articles of the query's list (of its phrases' words, for a phrase): when fewer than
+    ``window`` matches pass among them, the window is what passes there, as long as that fills the page asked
+    for (``need``); else the walk is tried ``_WIDEN`` times wider, up to the whole list.
+    """
+    candidates = _candidates(match)
+    if not restrict and candidates is None:
+        edge = conn.execute(_LATEST, [match, window - 1]).fetchone()
+        return (edge[0] if edge is not None else _FIRST_ROWID), False
+    walk = candidates or match
+    passing = f"""SELECT count(*), min(rid) FROM (SELECT articles_fts.rowid AS rid FROM {restrict.source}
+                  WHERE articles_fts MATCH ?{restrict.where} AND articles_fts.rowid >= ?
+                  ORDER BY articles_fts.rowid DESC LIMIT ?)"""
+    scan, many = SCAN_LIMIT, False
+    while True:
+        try:
+            edge = conn.execute(_LATEST, [walk, scan - 1]).fetchone()
+        except sqlite3.OperationalError:
+            if walk == match:
+                raise
+            walk = match  # words apart where FTS5 takes only phrases (inside NEAR): walk the matches instead
+            continue
+        floor = edge[0] if edge is not None else _FIRST_ROWID
+        many = many or edge is not None
+        found, first = conn.execute(passing, [match, *restrict.params(floor), floor, window]).fetchone()
+        if found >= window:
+            return first, many
+        if edge is None:
+            return _FIRST_ROWID, many
+        if found >= need:
+            return floor, many
+        scan *= _WIDEN
+
+
+def _candidates(match: str) -> str | None:
+    """``match`` with each phrase of two or more words replaced by its words searched apart (``"a b"`` by
+    ``("a" "b")``): the articles that may hold the phrase. None when it holds no such phrase."""
+    out, changed = [], False
+    for piece in _PIECE.findall(match):
+        words = _TOKEN.findall(piece) if piece.startswith('"') else []
+        if len(words) > 1:
+            star = "*" if piece.endswith("*") else ""
+            out.append("(" + " ".join(f'"{w}"' for w in words) + star + ")")
+            changed = True
+        else:
+            out.append(piece)
+    return " ".join(out) if changed else None
+
+
+def _phrase_alone(match: str) -> list[str] | None:
+    """The words of ``match`` when it is one phrase of two or more words and nothing else (no prefix)."""
+    pieces = _PIECE.findall(match)
+    if len(pieces) != 1 or not pieces[0].startswith('"') or not pieces[0].endswith('"') or len(pieces[0]) < 2:
+        return None
+    words = _TOKEN.findall(pieces[0])
+    return words if len(words) > 1 else None
+
+
+def _rarest(conn: sqlite3.Connection, words: list[str]) -> str:
+    """Of ``words``, the one whose ``SCAN_LIMIT`` latest articles reach furthest back (the rarest lately), quoted
+    as an FTS5 phrase."""
+
+    def reach(word: str) -> int:
+        edge = conn.execute(_LATEST, [f'"{word}"', SCAN_LIMIT - 1]).fetchone()
+        return edge[0] if edge is not None else _FIRST_ROWID
+
+    return f'"{min(words, key=reach)}"'
 
 
 # A name is looked up from this many words down; an entity's aliases searched for one name at most this many.
