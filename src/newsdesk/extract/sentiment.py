@@ -38,6 +38,7 @@ MAX_PIECES = 64  # pieces the encoder reads at once, [CLS] and [SEP] included
 BATCH = 32  # windows encoded together
 LAYER_NORM_EPS = 1e-12
 HEAD_DIMS = 32  # width of one attention head (384 = 12 heads of 32)
+FFN_ROWS = 512  # rows of the feed-forward computed together (its intermediate stays in cache)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,9 +83,29 @@ class _Layer:
     norm1: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]
     up: npt.NDArray[np.float32]
     up_bias: npt.NDArray[np.float32]
-    down: npt.NDArray[np.float32]
+    down: npt.NDArray[np.float32]  # halved: it multiplies twice the GELU (see _gelu2)
     down_bias: npt.NDArray[np.float32]
     norm2: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scratch:
+    """Buffers one call of :func:`probabilities` reuses for every batch (fresh large arrays for each batch cost
+    page faults): a block of the feed-forward's rows, and flat buffers handed out by :meth:`take`."""
+
+    up: npt.NDArray[np.float32]
+    tmp: npt.NDArray[np.float32]
+    flat: dict[str, npt.NDArray[np.float32]]
+
+    def take(self, name: str, shape: tuple[int, ...]) -> npt.NDArray[np.float32]:
+        """A C-contiguous float32 array of ``shape`` over the buffer ``name`` (grown when too small)."""
+        import numpy as np
+
+        size = math.prod(shape)
+        buffer = self.flat.get(name)
+        if buffer is None or buffer.size < size:
+            buffer = self.flat[name] = np.empty(size, dtype=np.float32)
+        return buffer[:size].reshape(shape)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,23 +169,45 @@ def _layer_norm(x: npt.NDArray[np.float32], norm: tuple[npt.NDArray[np.float32],
     return x
 
 
-def _gelu(x: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """GELU, tanh form (the model is trained with it), in place."""
+def _gelu2(x: npt.NDArray[np.float32], t: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Twice the GELU of ``x``, tanh form (the model is trained with it), in place; ``t`` is scratch of its shape.
+
+    ``2 gelu(x) = x (1 + tanh(x (c + d x^2)))``: the factor 1/2 is folded into the feed-forward's output matrix
+    when the model is loaded.
+    """
     import numpy as np
 
-    t = x * x
+    np.multiply(x, x, out=t)
+    t *= 0.035677408136  # 0.7978845608 * 0.044715
+    t += 0.7978845608  # sqrt(2 / pi)
     t *= x
-    t *= 0.044715
-    t += x
-    t *= 0.7978845608
     np.tanh(t, out=t)
     t += 1.0
-    t *= 0.5
     x *= t
     return x
 
 
-def _logits(batch: Sequence[Window], model: _Model) -> npt.NDArray[np.float32]:
+def _feed_forward(h: npt.NDArray[np.float32], layer: _Layer, scratch: _Scratch) -> npt.NDArray[np.float32]:
+    """``gelu(h W_up + b_up) W_down + b_down + h`` computed in blocks of rows, into ``h``'s place.
+
+    The wide intermediate (4 x 384 per row) lives in two block buffers reused for every block and batch: no large
+    array is allocated per batch, and a block stays in the processor's cache between its products.
+    """
+    import numpy as np
+
+    out = np.empty_like(h)
+    for first in range(0, h.shape[0], FFN_ROWS):
+        rows = h[first : first + FFN_ROWS]
+        up, t = scratch.up[: rows.shape[0]], scratch.tmp[: rows.shape[0]]
+        np.matmul(rows, layer.up, out=up)
+        up += layer.up_bias
+        np.matmul(_gelu2(up, t), layer.down, out=out[first : first + FFN_ROWS])
+    out += layer.down_bias
+    out += h
+    return out
+
+
+def _logits(batch: Sequence[Window], model: _Model, scratch: _Scratch) -> npt.NDArray[np.float32]:
     """The head's scores for every target of ``batch`` (one row per target, in window order)."""
     import numpy as np
 
@@ -192,10 +235,14 @@ def _logits(batch: Sequence[Window], model: _Model) -> npt.NDArray[np.float32]:
     for n, layer in enumerate(model.layers):
         flat = x.reshape(size, dims)
         if n < len(model.layers) - 1:
-            qkv = (flat @ layer.qkv + layer.qkv_bias).reshape(len(batch), width, 3, heads, HEAD_DIMS)
+            qkv = np.matmul(flat, layer.qkv, out=scratch.take("qkv", (size, 3 * dims)))
+            qkv += layer.qkv_bias
+            qkv = qkv.reshape(len(batch), width, 3, heads, HEAD_DIMS)
             q, k_, v = (qkv[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
         else:  # the last layer is finished only for the positions the head reads: queries for those alone
-            kv = (flat @ layer.qkv[:, dims:] + layer.qkv_bias[dims:]).reshape(len(batch), width, 2, heads, HEAD_DIMS)
+            kv = np.matmul(flat, layer.qkv[:, dims:], out=scratch.take("qkv", (size, 2 * dims)))
+            kv += layer.qkv_bias[dims:]
+            kv = kv.reshape(len(batch), width, 2, heads, HEAD_DIMS)
             k_, v = (kv[:, :, j].transpose(0, 2, 1, 3) for j in range(2))
             most = max(len(p) for p in slots)
             where = np.zeros((len(batch), most), dtype=np.int64)  # padded with each window's [CLS], not read
@@ -205,7 +252,7 @@ def _logits(batch: Sequence[Window], model: _Model) -> npt.NDArray[np.float32]:
             flat = flat[where.reshape(-1)]
             q = (flat @ layer.qkv[:, :dims] + layer.qkv_bias[:dims]).reshape(len(batch), most, heads, HEAD_DIMS)
             q = q.transpose(0, 2, 1, 3)
-        scores = q @ k_.transpose(0, 1, 3, 2)
+        scores = np.matmul(q, k_.transpose(0, 1, 3, 2), out=scratch.take("scores", (*q.shape[:3], width)))
         scores *= scale
         scores += mask
         scores -= scores.max(axis=-1, keepdims=True)
@@ -219,12 +266,7 @@ def _logits(batch: Sequence[Window], model: _Model) -> npt.NDArray[np.float32]:
         h += layer.out_bias
         h += flat
         h = _layer_norm(h, layer.norm1)
-        up = h @ layer.up
-        up += layer.up_bias
-        down = _gelu(up) @ layer.down
-        down += layer.down_bias
-        down += h
-        h = _layer_norm(down, layer.norm2)
+        h = _layer_norm(_feed_forward(h, layer, scratch), layer.norm2)
         x = h.reshape(len(batch), width, dims) if n < len(model.layers) - 1 else h[None]
     final = x[0]  # the [CLS] row of each window, then the rows of the targets' pieces
     pooled = np.stack([final[a:b].mean(axis=0) for _, a, b in spans]) if spans else np.zeros((0, dims))
@@ -240,9 +282,13 @@ def probabilities(items: Sequence[tuple[str, int, int]], model: _Model) -> npt.N
     found = windows([_window(*item) for item in items], model.tokenizer)
     found.sort(key=lambda w: len(w.ids))  # similar lengths together: little padding
     logits = np.zeros((len(items), len(LABELS)), dtype=np.float64)
+    wide = model.layers[0].up.shape[1] if model.layers else 0
+    scratch = _Scratch(
+        up=np.empty((FFN_ROWS, wide), dtype=np.float32), tmp=np.empty((FFN_ROWS, wide), dtype=np.float32), flat={}
+    )
     for first in range(0, len(found), BATCH):
         batch = found[first : first + BATCH]
-        scores = _logits(batch, model)
+        scores = _logits(batch, model, scratch)
         order = [n for w in batch for n, _, _ in w.targets]
         logits[order] = scores
     logits -= logits.max(axis=1, keepdims=True)
@@ -293,7 +339,7 @@ def load_model(path: Path = MODEL) -> _Model:
             norm1=(f32(f"l{k}_norm1")[0], f32(f"l{k}_norm1")[1]),
             up=f32(f"l{k}_up"),
             up_bias=f32(f"l{k}_up_bias"),
-            down=f32(f"l{k}_down"),
+            down=f32(f"l{k}_down") * np.float32(0.5),  # _gelu2 gives twice the GELU
             down_bias=f32(f"l{k}_down_bias"),
             norm2=(f32(f"l{k}_norm2")[0], f32(f"l{k}_norm2")[1]),
         )
