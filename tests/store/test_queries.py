@@ -153,6 +153,27 @@ def test_a_search_ranks_only_the_latest_matches_when_there_are_more(
     assert sorted(coast) == [f"h{i:02d}" for i in range(11, 30, 2)]
 
 
+def test_a_filtered_search_reads_only_the_latest_matches_of_its_words(
+    sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _numbered(sqlite_store, 30)
+    monkeypatch.setattr(queries, "RANK_WINDOW", 4)
+    # Enough Coast matches among the latest: the window's first is found among them, as before.
+    coast = [r["id"] for r in sqlite_store.query("search", q="harbour", limit=4, outlet="Coast")]
+    assert sorted(coast) == ["h23", "h25", "h27", "h29"]
+    # A filter is sought among the latest FILTER_SCAN matches only: the older ones are never walked.
+    monkeypatch.setattr(queries, "FILTER_SCAN", 6)
+    bounded = [r["id"] for r in sqlite_store.query("search", q="harbour", limit=4, outlet="Coast")]
+    assert sorted(bounded) == ["h25", "h27", "h29"]
+    inland = [r["id"] for r in sqlite_store.query("search", q="harbour", limit=3, outlet="Inland")]
+    assert sorted(inland) == ["h24", "h26", "h28"]
+    # A page longer than the scan reads as many matches as it shows.
+    longer = [r["id"] for r in sqlite_store.query("search", q="harbour", limit=10, outlet="Inland")]
+    assert sorted(longer) == ["h20", "h22", "h24", "h26", "h28"]
+    # Unfiltered, the window still ranks its own latest matches.
+    assert len(sqlite_store.query("search", q="harbour", limit=4)) == 4
+
+
 def test_a_prefix_finds_and_marks_what_its_word_does(sqlite_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     # A prefix's page is cut by one walk over the matches, not a lookup per row: the same rows and snippets.
     _numbered(sqlite_store, 30)

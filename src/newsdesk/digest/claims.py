@@ -11,9 +11,9 @@ from typing import Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
 
-__all__ = ["FILTERS", "page"]
+__all__ = ["FILTERS", "known_conflicts", "page"]
 
-FILTERS = ("outlet", "event", "since", "until")
+FILTERS = ("outlet", "event", "since", "until", "window")
 
 
 class Reader(Protocol):
@@ -23,13 +23,27 @@ class Reader(Protocol):
 
 
 def page(
-    view: Reader, story_id: str, *, limit: int = 50, offset: int = 0, sort: str | None = None, **filters: Any
+    view: Reader,
+    story_id: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str | None = None,
+    conflicts: dict[str, list[dict[str, Any]]] | None = None,
+    **filters: Any,
 ) -> list[dict[str, Any]]:
     """One page of a story's (exact id) claim cards, most independent origins first (``sort`` as
     :mod:`newsdesk.store.story_claims`), each carrying ``total``, the clusters in all; ``filters`` are the story
-    page's (``outlet``, ``event``, ``since``, ``until``)."""
+    page's (``outlet``, ``event``, ``since``, ``until``; ``window``: the articles of a bounded view).
+
+    ``conflicts``: the contradictions already known of the story's clusters (cluster id to a card's
+    ``contradicts``, as the story's digest has them for its leading clusters). With it, a page costs what its
+    rows cost: clusters are ranked in SQL (origins counted by ``story_claims``), and a cluster's contradictions are
+    taken from it rather than sought among every claim of the story (a cluster it lacks shows none). Without it,
+    as the digest stage computes its page: ranked by :func:`newsdesk.claims.summary.ranked` over the story's
+    support rows, and each shown cluster compared with every other cluster of the story."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
-    if sort in (None, "size"):
+    if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
         # the support rows of the story, which are small (no text); only the page's clusters are then read.
         support = view.query("story_claim_support", story_id=story_id, **filters)
@@ -47,8 +61,20 @@ def page(
         support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
     if not rows:
         return []
+    if conflicts is not None:
+        cards = claim_summary.cards(rows, support, [])
+        for card in cards:
+            card["contradicts"] = conflicts.get(card["id"], [])
+            card["contested"] = bool(card["contradicts"])
+        return [{**card, "total": rows[0]["total"]} for card in cards]
     # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
-    every, conflicts = claim_summary.clusters(view.claim_rows([story_id]), only=set(ids))
-    found = claim_summary.contradictions(every, conflicts)
+    every, found_conflicts = claim_summary.clusters(view.claim_rows([story_id]), only=set(ids))
+    found = claim_summary.contradictions(every, found_conflicts)
     cards = claim_summary.cards(rows, support, found)
     return [{**card, "total": rows[0]["total"]} for card in cards]
+
+
+def known_conflicts(cards: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The contradictions of the clusters of ``cards`` (a page as :func:`page` gives it, e.g. the digest's), by
+    cluster id: what :func:`page` takes as ``conflicts``."""
+    return {card["id"]: card["contradicts"] for card in cards}

@@ -60,10 +60,19 @@ _WORD = re.compile(r"\w+")
 # Matches ranked by bm25 at most, the latest stored first: ranking costs 3-4 microseconds a match, so a word in
 # every article of a million would take seconds; this many take about 40 ms (bench/archive.py, decision 0034).
 RANK_WINDOW = 10_000
+# With a filter (outlet, dates), the matches it keeps are sought among this many of the latest matches at most:
+# a filter that keeps few of a common word's matches would otherwise walk every one of them (decision 0038).
+FILTER_SCAN = 20_000
 _FIRST_ROWID = -(2**63)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 # What SQLite says about a MATCH string it cannot read as FTS5, as opposed to a locked or damaged database.
 _NOT_FTS5 = ("fts5: syntax error", "no such column", "unterminated string", "unknown special query")
+
+
+def _scanned(conn: sqlite3.Connection, latest: str, match: str, scan: int) -> bool:
+    """Whether the query has more than ``scan`` matches (``latest`` lists its latest ``scan``)."""
+    more = f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET {scan}"
+    return conn.execute(more, [match]).fetchone() is not None
 
 
 def _summary(row: sqlite3.Row) -> dict[str, Any]:
@@ -174,6 +183,13 @@ def search(
     window = max(RANK_WINDOW, max(0, offset) + limit)
     first = f"""SELECT articles_fts.rowid FROM {matches} WHERE articles_fts MATCH ?{where}
                 ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?"""
+    # With a filter, only the latest FILTER_SCAN matches are walked: the window's first rowid among those that
+    # pass, else the last of them (the ranking then reads those alone).
+    scan = max(FILTER_SCAN, window)
+    latest = f"SELECT rowid AS rid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT {scan}"
+    first_filtered = f"""SELECT m.rid FROM ({latest}) m CROSS JOIN articles a ON a.rowid = m.rid WHERE 1{where}
+                         ORDER BY m.rid DESC LIMIT 1 OFFSET ?"""
+    floor = f"SELECT min(rid) FROM ({latest})"
     sql = f"""WITH top AS (
                 SELECT articles_fts.rowid AS rid, bm25(articles_fts, {_TITLE_WEIGHT}, 1.0) AS score
                 FROM {matches}
@@ -198,8 +214,13 @@ def search(
             page = {"limit": limit, "offset": offset, "marks": marks, "plain": plain}
             found = pgsearch.run(conn, match, columns=columns, where=where, filters=filters, **page)
             return [{**_summary(r), "score": round(float(r["score"]), 3)} for r in found]
-        edge = conn.execute(first, [match, *filters, window - 1]).fetchone()
-        since_rowid = edge[0] if edge is not None else _FIRST_ROWID
+        if where:
+            edge = conn.execute(first_filtered, [match, *filters, window - 1]).fetchone()
+            if edge is None:  # fewer pass among the latest matches: all of those are ranked
+                edge = conn.execute(floor, [match]).fetchone() if _scanned(conn, latest, match, scan) else None
+        else:
+            edge = conn.execute(first, [match, window - 1]).fetchone()
+        since_rowid = edge[0] if edge is not None and edge[0] is not None else _FIRST_ROWID
         page = walked if "*" in match else sql
         rows = conn.execute(page, [match, *filters, since_rowid, limit, max(0, offset), *marks, match])
         return [{**_summary(r), "score": round(-r["score"], 3)} for r in rows]
@@ -613,6 +634,7 @@ from newsdesk.store.story import (  # noqa: E402
     story_speakers,
     story_speakers_count,
     story_summary,
+    story_window,
 )
 
 __all__ += [
@@ -639,6 +661,7 @@ __all__ += [
     "story_speakers",
     "story_speakers_count",
     "story_summary",
+    "story_window",
 ]
 # A story's framing (newsdesk.frame) reads its articles whole, and the store's term frequencies for its prior.
 from newsdesk.store.framing import framing_articles, framing_names, term_documents  # noqa: E402

@@ -3,7 +3,8 @@
 A large story holds thousands of claim clusters, most of them one article's claim; its page shows a few, so the
 clusters are ranked here by the origins that make them (an outlet credited for the claim, else the article's
 origin group: copies and rewrites of one report count once), and only the support of the clusters shown is read.
-Filters are the story page's (``outlet``, ``event``, ``since``, ``until``): a cluster is counted over the
+Filters are the story page's (``outlet``, ``event``, ``since``, ``until``, and ``window``: the ids of the
+articles a bounded view counts over): a cluster is counted over the
 articles that pass them, and one with no such article is left out.
 """
 
@@ -50,6 +51,12 @@ def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     if filters.get("until"):
         sql += " AND a.published < ?"  # a timestamp on the ``until`` day sorts below the next character
         params.append(filters["until"][:10] + "~")
+    if filters.get("window"):
+        # A bounded view: only these articles (ids as a JSON array), read through their support rows ("+": not
+        # through the story's clusters, which would walk every claim of the story).
+        sql = sql.replace("WHERE k.story_id", "WHERE +k.story_id")
+        sql += " AND s.article_id IN (SELECT value FROM json_each(?))"
+        params.append(filters["window"])
     return sql, params
 
 
