@@ -14,6 +14,7 @@ from newsdesk.claims import summary as claim_summary
 __all__ = ["FILTERS", "known_conflicts", "page"]
 
 FILTERS = ("outlet", "event", "since", "until", "window")
+SAMPLED = 40  # support rows of each cluster a page computed at request time reads (decision 0038)
 
 
 class Reader(Protocol):
@@ -58,14 +59,27 @@ def page(
     else:
         rows = view.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
         ids = [r["id"] for r in rows]
-        support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
+        # For a page (conflicts known), the first SAMPLED support rows of each cluster: enough for its first
+        # articles and most of its origins; a larger cluster's counts are then SQL's.
+        each = SAMPLED if conflicts is not None else None
+        support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=each, **filters)
     if not rows:
         return []
     if conflicts is not None:
+        sampled: dict[str, int] = {}
+        for s in support:
+            sampled[s["cluster_id"]] = sampled.get(s["cluster_id"], 0) + 1
+        counted = {r["id"]: (int(r["origins"]), int(r["articles"])) for r in rows}
         cards = claim_summary.cards(rows, support, [])
         for card in cards:
             card["contradicts"] = conflicts.get(card["id"], [])
             card["contested"] = bool(card["contradicts"])
+            if sampled.get(card["id"], 0) >= SAMPLED:  # cut: the cluster's counts over all its rows, from SQL
+                origins, articles = counted[card["id"]]
+                card["independent"] = max(card["independent"], origins)
+                card["relayed"] = card["independent"] - card["own"]
+                card["single_source"] = card["independent"] == 1
+                card["more_support"] = max(card["more_support"], articles - len(card["support"]))
         return [{**card, "total": rows[0]["total"]} for card in cards]
     # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
     every, found_conflicts = claim_summary.clusters(view.claim_rows([story_id]), only=set(ids))

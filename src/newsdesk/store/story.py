@@ -114,7 +114,9 @@ def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     if filters.get("window"):
         # A bounded view (newsdesk.digest.dashboard.window): only these articles, ids as a JSON array, read
         # through them ("+": not through the story's events, which would walk every article of the story).
-        sql = sql.replace("WHERE ev.story_id", "WHERE +ev.story_id") + " AND a.id IN (SELECT value FROM json_each(?))"
+        sql = (
+            sql.replace("WHERE ev.story_id", "WHERE +ev.story_id") + " AND a.id IN (SELECT w.value FROM json_each(?) w)"
+        )
         params.append(filters["window"])
     return sql, params
 
