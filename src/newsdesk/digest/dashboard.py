@@ -123,9 +123,9 @@ def window(view: Reader, story_id: str, filters: dict[str, Any]) -> tuple[dict[s
     """``filters`` with ``window``: the ids of the :data:`WINDOW` latest articles of the story (exact id) that pass
     them, through which every list is then read (an index lookup each, not a walk over the story); and what was
     counted (``articles`` passing the filters, ``counted``) when more pass, else None (the window is exact)."""
-    latest = view.query("story_window", story_id=story_id, limit=WINDOW + 1, **filters)
-    bounded = {**filters, "window": json.dumps([r["id"] for r in latest[:WINDOW]])}
-    if len(latest) <= WINDOW:
+    latest = view.query("story_window", story_id=story_id, limit=WINDOW, **filters)
+    bounded = {**filters, "window": json.dumps([r["id"] for r in latest])}
+    passing = int(latest[0]["total"]) if latest else 0
+    if passing <= WINDOW:
         return bounded, None
-    passing = int(view.query("story_articles_count", story_id=story_id, **filters)[0]["total"])
     return bounded, {"articles": passing, "counted": WINDOW}

@@ -82,6 +82,8 @@ _SORTS = {
     },
 }
 DEFAULT_SORT = {"events": "size", "articles": "date", "quotes": "date", "counted": "size"}
+# A window of more than this many times its size's articles is read from the store's publication index.
+WALK_FROM = 8
 
 
 # One source quoted through several outlets ties on count and name: the outlet and the chain then decide.
@@ -123,10 +125,26 @@ def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
 
 def story_window(conn: sqlite3.Connection, *, story_id: str, limit: int, **filters: Any) -> list[dict[str, Any]]:
     """The ids of the story's ``limit`` latest articles passing the filters (copies included; undated last),
-    newest first: the articles a bounded view counts over."""
+    newest first, each with ``total``, the articles passing them: the articles a bounded view counts over."""
     scope, params = _scope(story_id, filters)
-    sql = f"SELECT a.id AS id {scope} ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ?"
-    return [dict(r) for r in conn.execute(sql, [*params, max(0, limit)])]
+    total = conn.execute(f"SELECT count(*) {scope}", params).fetchone()[0]  # on the covering index alone
+    if not total:
+        return []
+    rows: list[Any] = []
+    if total > WALK_FROM * max(1, limit):
+        # Many pass: walk the store's publication index from the newest instead of sorting them all ("+": the
+        # story's own indexes left aside), a few articles of other stories skipped for each of this one's.
+        walk = scope.replace(
+            "FROM events ev JOIN articles a ON a.event_id = ev.id WHERE ev.story_id",
+            "FROM articles a JOIN events ev ON +a.event_id = ev.id WHERE +ev.story_id",
+            1,
+        )
+        sql = f"SELECT a.id AS id {walk} AND a.published IS NOT NULL ORDER BY a.published DESC LIMIT ?"
+        rows = conn.execute(sql, [*params, max(0, limit)]).fetchall()
+    if len(rows) < min(limit, total):
+        sql = f"SELECT a.id AS id {scope} ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ?"
+        rows = conn.execute(sql, [*params, max(0, limit)]).fetchall()
+    return [{"id": r["id"], "total": total} for r in rows]
 
 
 _LISTABLE = (
