@@ -62,7 +62,7 @@ _WORD = re.compile(r"\w+")
 RANK_WINDOW = 10_000
 # With a filter (outlet, dates), the matches it keeps are sought among this many of the latest matches at most:
 # a filter that keeps few of a common word's matches would otherwise walk every one of them (decision 0038).
-FILTER_SCAN = 20_000
+FILTER_SCAN = 10_000
 _FIRST_ROWID = -(2**63)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 # What SQLite says about a MATCH string it cannot read as FTS5, as opposed to a locked or damaged database.
