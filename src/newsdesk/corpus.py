@@ -647,9 +647,9 @@ class Corpus:
         self, story_id: str, *, limit: int = 50, offset: int = 0, sort: str | None = None, **filters: Any
     ) -> list[dict[str, Any]]:
         """:meth:`story_claims` at the cost of its rows, for a page: ranked in SQL, each cluster's contradictions
-        taken from the story's digest (its 50 leading clusters; the others show none). ``filters`` may hold
-        ``window`` (:meth:`story_window`)."""
-        known = digest.claims.known_conflicts(self.story_digest(story_id, "claims"))
+        taken from the story's digest (its 50 leading clusters; the others, and every cluster while the story
+        changed since its digest, show none). ``filters`` may hold ``window`` (:meth:`story_window`)."""
+        known = digest.claims.known_conflicts(self.store.story_digest(story_id, "claims") or [])
         return digest.claims.page(
             self.store, story_id, limit=limit, offset=offset, sort=sort, conflicts=known, **filters
         )
@@ -682,8 +682,8 @@ class Corpus:
                 return stored
             return digest.dashboard.compute(self.store, story_id, claims=self.story_digest(story_id, "claims"))
         # Computed now, over at most WINDOW articles; the claims' contradictions (and, unfiltered, their first
-        # page) and the filter form's choices come from the digest.
-        cards = self.story_digest(story_id, "claims")
+        # page) and the filter form's choices come from the digest (none known while the story changed since).
+        cards: list[dict[str, Any]] | None = self.store.story_digest(story_id, "claims")
         bounded, window = digest.dashboard.window(self.store, story_id, filters)
         claim_filters = [k for k in filters if k in digest.claims.FILTERS]
         board = digest.dashboard.compute(
@@ -691,8 +691,8 @@ class Corpus:
             story_id,
             bounded,
             sort=sort,
-            claims=cards if sort is None and not claim_filters else None,
-            conflicts=digest.claims.known_conflicts(cards),
+            claims=cards if cards is not None and sort is None and not claim_filters else None,
+            conflicts=digest.claims.known_conflicts(cards or []),
             offered=stored["choices"] if stored is not None else None,
         )
         return {**board, "window": window}
