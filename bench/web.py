@@ -7,10 +7,14 @@ and the pages then read empty quote tables, which costs the same queries.
 
 The UI is served by uvicorn in this process, as ``newsdesk serve`` does, and fetched over loopback HTTP with
 one keep-alive client, one request at a time. Each page kind is fetched ``--requests`` times (stories and
-articles picked at random with a fixed seed, the largest stories always included), after a warm-up. Printed:
-p50, p95 and max per page kind, against a target of p95 < 100 ms.
+articles picked at random with a fixed seed, the largest stories always included), after a warm-up: the stories
+page, story pages (and the largest story's alone), article, entity and search pages, each with its JSON twin, and
+(unless ``--plain``) filtered and sorted views of the five largest stories, their full lists and searches
+filtered by date. Printed: p50, p95 and max per page kind, against a target of p95 < 100 ms, and the largest
+body, against 300 KB for HTML. ``--no-cache`` turns the page cache off, so that every request computes its page.
 
-Usage: ``.venv/bin/python bench/web.py [--articles 10000] [--requests 50] [--db PATH] [--json PATH]``. With
+Usage: ``.venv/bin/python bench/web.py [--articles 10000] [--requests 50] [--db PATH] [--json PATH]
+[--all-stages] [--no-cache] [--plain]``. With
 ``--db``, a database already built there (by an earlier run with the same ``--articles``) is reused.
 ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
 """
@@ -39,13 +43,26 @@ import uvicorn
 
 import newsdesk
 from newsdesk import Settings
-from newsdesk.settings import PipelineSettings
+from newsdesk.settings import PipelineSettings, WebSettings
 from newsdesk.web import create_app
 
 STAGES = ("cites", "dates", "dedupe", "cluster", "origins")
 TARGET_MS = 100.0
+TARGET_KB = 300.0  # most HTML a page may weigh
 SEED = 20261122
 WORDS = ("dam", "police", "earthquake", "election", "fire", "minister", "court", "strike", "storm", "said")
+SECTIONS = (
+    "claims",
+    "quotes",
+    "speakers",
+    "sources",
+    "entities",
+    "articles",
+    "credits",
+    "origins",
+    "outlets",
+    "events",
+)
 
 
 def _cluster_bench() -> Any:
@@ -98,8 +115,10 @@ def _free_port() -> int:
         return port
 
 
-def urls(corpus: newsdesk.Corpus, requests: int, rng: random.Random) -> dict[str, list[str]]:
-    """The URLs to fetch per page kind: ``requests`` each, the largest stories first among the stories."""
+def urls(corpus: newsdesk.Corpus, requests: int, rng: random.Random, *, filtered: bool = True) -> dict[str, list[str]]:
+    """The URLs to fetch per page kind: ``requests`` each, the largest stories first among the stories; with
+    ``filtered``, also filtered and sorted views of the five largest stories, their full lists (every section
+    in turn) and filtered searches."""
     stories = corpus.stories()
     if not stories:
         sys.exit("error: the benchmark store holds no stories; was the cluster stage run?")
@@ -109,33 +128,68 @@ def urls(corpus: newsdesk.Corpus, requests: int, rng: random.Random) -> dict[str
     # Entity pages when the store has entities (an --all-stages store): the most mentioned first, then random.
     named = [e["id"] for e in corpus.entities()]
     entities = named[:5] + rng.sample(named[5:], min(len(named) - 5, max(0, requests - 5))) if named else []
+    shown = rng.sample(articles, min(requests, len(articles)))
     kinds = {
         "/ (stories)": ["/"] * requests,
         "/index.json": ["/index.json"] * requests,
         "/stories/{id}": [f"/stories/{s['id']}" for s in picked][:requests],
         "/stories/{id}.json": [f"/stories/{s['id']}.json" for s in picked][:requests],
-        "/articles/{id}": [f"/articles/{a}" for a in rng.sample(articles, min(requests, len(articles)))],
+        "largest story": [f"/stories/{biggest[0]['id']}"] * requests,
+        "/articles/{id}": [f"/articles/{a}" for a in shown],
+        "/articles/{id}.json": [f"/articles/{a}.json" for a in shown],
         "/search?q=": [f"/search?q={WORDS[i % len(WORDS)]}" for i in range(requests)],
+        "/search.json?q=": [f"/search.json?q={WORDS[i % len(WORDS)]}" for i in range(requests)],
     }
+    if filtered:
+        # Filtered and sorted views of the largest stories, their full lists, and searches filtered by date.
+        choices = [(s["id"], corpus.story_filter_choices(s["id"])) for s in biggest]
+        views = [
+            f"?event={c['events'][i % len(c['events'])]['id']}" if c["events"] else "?sort=recent"
+            for i, (_, c) in enumerate(choices)
+        ]
+        views += ["?sort=recent", "?sort=name", "?kind=direct", "?since=2000-01-01", "?until=2030-01-01"]
+        kinds["story, filtered"] = [
+            f"/stories/{choices[i % len(choices)][0]}{views[i % len(views)]}" for i in range(requests)
+        ]
+        kinds["story list"] = [
+            f"/stories/{choices[i % len(choices)][0]}/{SECTIONS[i % len(SECTIONS)]}" for i in range(requests)
+        ]
+        kinds["story list, filtered"] = [
+            f"/stories/{choices[i % len(choices)][0]}/{SECTIONS[(i + 3) % len(SECTIONS)]}{views[i % len(views)]}"
+            for i in range(requests)
+        ]
+        kinds["/search?q=&since="] = [f"/search?q={WORDS[i % len(WORDS)]}&since=2012-01-01" for i in range(requests)]
     if entities:
         kinds["/entities/{id}"] = [f"/entities/{e}" for e in entities][:requests]
+        kinds["/entities/{id}.json"] = [f"/entities/{e}.json" for e in entities][:requests]
     return kinds
 
 
-def measure(base: str, plan: dict[str, list[str]]) -> dict[str, list[float]]:
-    """Milliseconds per request, per page kind; every response must be 200."""
+def measure(
+    base: str,
+    plan: dict[str, list[str]],
+    sizes: dict[str, list[int]] | None = None,
+    cpu: dict[str, list[float]] | None = None,
+) -> dict[str, list[float]]:
+    """Milliseconds per request, per page kind (and into ``sizes``, the bytes of each body; into ``cpu``, the CPU
+    milliseconds of this process, server and client, over the request: on a shared machine the steadier figure);
+    every response must be 200."""
     timings: dict[str, list[float]] = {}
-    with httpx.Client(base_url=base, timeout=60) as client:
+    with httpx.Client(base_url=base, timeout=120) as client:
         for url in [u for kind in plan.values() for u in kind[:3]]:  # warm-up: caches, templates, connection
             client.get(url)
         for kind, kind_urls in plan.items():
             timings[kind] = []
             for url in kind_urls:
-                started = time.perf_counter()
+                started, spent = time.perf_counter(), time.process_time()
                 response = client.get(url)
                 timings[kind].append((time.perf_counter() - started) * 1000)
+                if cpu is not None:
+                    cpu.setdefault(kind, []).append((time.process_time() - spent) * 1000)
                 if response.status_code != 200:
                     sys.exit(f"error: {url} answered {response.status_code}: {response.text[:300]}")
+                if sizes is not None:
+                    sizes.setdefault(kind, []).append(len(response.content))
     return timings
 
 
@@ -156,11 +210,27 @@ def row(kind: str, values: Sequence[float]) -> str:
     return f"{kind:<22}{len(values):>9}{p50:>9.1f}{p95:>9.1f}{max(values):>9.1f}"
 
 
-def table(timings: dict[str, list[float]]) -> list[str]:
-    """One row per page kind: requests, p50, p95, max, and whether p95 meets the target."""
-    rows = [f"{header('page')}  target p95 < {TARGET_MS:.0f} ms"]
+def table(
+    timings: dict[str, list[float]],
+    sizes: dict[str, list[int]] | None = None,
+    cpu: dict[str, list[float]] | None = None,
+) -> list[str]:
+    """One row per page kind: requests, p50, p95, max, whether p95 meets the target, with ``cpu`` the p95 of CPU
+    milliseconds, and with ``sizes`` the largest body in KB (HTML pages against :data:`TARGET_KB`)."""
+    rows = [
+        f"{header('page')}  target p95 < {TARGET_MS:.0f} ms"
+        + (f"{'CPU p95':>9}" if cpu else "")
+        + (f"{'max KB':>9}" if sizes else "")
+    ]
     for kind, values in timings.items():
-        rows.append(f"{row(kind, values)}  {'ok' if percentile(values, 95) < TARGET_MS else 'OVER'}")
+        line = f"{row(kind, values)}  {'ok' if percentile(values, 95) < TARGET_MS else 'OVER'}"
+        if cpu and kind in cpu:
+            line += f"{percentile(cpu[kind], 95):>9.1f}"
+        if sizes and kind in sizes:
+            kb = max(sizes[kind]) / 1024
+            html = ".json" not in kind
+            line += f"{kb:>9.1f}" + ("  OVER" if html and kb > TARGET_KB else "")
+        rows.append(line)
     return rows
 
 
@@ -176,6 +246,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="build a missing store with every analysis stage (bench/grow.py), entity pages then timed too",
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON to this path")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="serve with the page cache off: every request computes its page"
+    )
+    parser.add_argument(
+        "--plain", action="store_true", help="only the main pages (no filtered views, full lists or twins)"
+    )
     args = parser.parse_args(argv)
     if args.articles < 10 or args.requests < 5:
         parser.error("--articles must be at least 10 and --requests at least 5")
@@ -194,8 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if args.all_stages
                 else build(db, args.articles, Path(tmp))
             )
-        with newsdesk.open(db) as corpus:
-            plan = urls(corpus, args.requests, random.Random(SEED))
+        settings = Settings(web=WebSettings(cache_mb=0)) if args.no_cache else None
+        with newsdesk.open(db, settings=settings) as corpus:
+            plan = urls(corpus, args.requests, random.Random(SEED), filtered=not args.plain)
             stored, stories = corpus.count(), len(corpus.stories())
             config = uvicorn.Config(create_app(corpus), host="127.0.0.1", port=_free_port(), log_level="warning")
             server = uvicorn.Server(config)
@@ -204,7 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             while not server.started:
                 time.sleep(0.02)
             try:
-                timings = measure(f"http://127.0.0.1:{config.port}", plan)
+                sizes: dict[str, list[int]] = {}
+                cpu: dict[str, list[float]] = {}
+                timings = measure(f"http://127.0.0.1:{config.port}", plan, sizes, cpu)
             finally:
                 server.should_exit = True
                 thread.join(timeout=10)
@@ -212,16 +291,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"newsdesk {newsdesk.__version__} web benchmark: {stored:,} articles in {stories:,} stories"
         + (f" (built in {built:.0f} s, untimed)" if built is not None else f" (reused {db})")
         + f", {args.requests} requests per page over loopback"
+        + (", page cache off" if args.no_cache else "")
     )
-    print("\n".join(table(timings)))
+    print("\n".join(table(timings, sizes, cpu)))
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results(args, stored, stories, timings), indent=2) + "\n")
+        args.json.write_text(json.dumps(results(args, stored, stories, timings, sizes, cpu), indent=2) + "\n")
         print(f"wrote {args.json}")
     return 0
 
 
-def results(args: argparse.Namespace, stored: int, stories: int, timings: dict[str, list[float]]) -> dict[str, Any]:
+def results(
+    args: argparse.Namespace,
+    stored: int,
+    stories: int,
+    timings: dict[str, list[float]],
+    sizes: dict[str, list[int]] | None = None,
+    cpu: dict[str, list[float]] | None = None,
+) -> dict[str, Any]:
     """The results as a JSON-ready dict."""
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -232,11 +319,15 @@ def results(args: argparse.Namespace, stored: int, stories: int, timings: dict[s
         "stories": stories,
         "requests": args.requests,
         "target_p95_ms": TARGET_MS,
+        "target_kb": TARGET_KB,
+        "page_cache": not args.no_cache,
         "pages": {
             kind: {
                 "p50_ms": statistics.median(values),
                 "p95_ms": percentile(values, 95),
                 "max_ms": max(values),
+                "max_bytes": max((sizes or {}).get(kind, [0])),
+                "cpu_p95_ms": percentile((cpu or {}).get(kind, [0.0]), 95),
             }
             for kind, values in timings.items()
         },

@@ -38,6 +38,24 @@ def test_grow_builds_a_store_with_every_stage_run_on_every_article(tmp_path: Pat
     with newsdesk.open(db) as corpus:
         assert corpus.stories() and corpus.count() == 36
     assert "36 articles" in _bench().describe(db)
+    # --inherit: the copies take every stage's findings from their originals; only the digest runs on them.
+    conn.close()
+    inherited = tmp_path / "i.db"
+    inherited.write_bytes(db.read_bytes())
+    assert _bench().add_copies(inherited, 60, inherit=True) == 24
+    with newsdesk.open(inherited) as corpus:
+        ran = {s.stage: s.items_in for s in corpus.analyze()}
+        assert ran["digest"] >= 24 and ran["cluster"] == ran["claim_match"] == 0
+    conn = sqlite3.connect(inherited)
+    for stage in PipelineSettings().stages:
+        done = {r[0] for r in conn.execute("SELECT article_id FROM stage_done WHERE stage = ?", (stage,))}
+        assert len(done) == 60, stage
+    copies = [r for r in conn.execute("SELECT id, event_id, origin FROM articles") if r[0] not in articles]
+    assert len(copies) == 24 and all(event and origin for _, event, origin in copies)
+    supported = {r[0] for r in conn.execute("SELECT article_id FROM claim_support")}
+    claimed = {r[0] for r in conn.execute("SELECT article_id FROM claims")}
+    assert supported == claimed and {c[0] for c in copies} & supported
+    assert conn.execute("SELECT count(*) FROM story_digests").fetchone()[0] > 0
 
 
 def test_a_copy_keeps_every_offset_and_the_kept_spans() -> None:

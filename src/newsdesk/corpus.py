@@ -643,6 +643,17 @@ class Corpus:
         Each row carries ``total``, the clusters in all. ``filters`` are the story page's."""
         return digest.claims.page(self.store, story_id, limit=limit, offset=offset, sort=sort, **filters)
 
+    def story_claim_page(
+        self, story_id: str, *, limit: int = 50, offset: int = 0, sort: str | None = None, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """:meth:`story_claims` at the cost of its rows, for a page: ranked in SQL, each cluster's contradictions
+        taken from the story's digest (its 50 leading clusters; the others, and every cluster while the story
+        changed since its digest, show none). ``filters`` may hold ``window`` (:meth:`story_window`)."""
+        known = digest.claims.known_conflicts(self.store.story_digest(story_id, "claims") or [])
+        return digest.claims.page(
+            self.store, story_id, limit=limit, offset=offset, sort=sort, conflicts=known, **filters
+        )
+
     def story_digest(self, story_id: str, part: str) -> Any:
         """A part of a story's (exact id) digest, as its page shows it (:func:`newsdesk.digest.part`): ``claims``
         (the first 50 claim cards), ``framing``, ``positions`` or ``dashboard``. Read as the digest stage stored it
@@ -662,17 +673,40 @@ class Corpus:
     def story_dashboard(self, story_id: str, *, sort: str | None = None, **filters: str) -> dict[str, Any]:
         """A story's (exact id) dashboard as its page shows it, with the page's filters and sort
         (:func:`newsdesk.digest.dashboard.compute`): unfiltered in the default order, read as the digest stage
-        stored it while the story is unchanged since; else computed now, each section cut in SQL."""
+        stored it while the story is unchanged since; else computed now, each section cut in SQL, over at most
+        ``WINDOW`` articles (the latest passing the filters; ``window`` says what was counted when more pass)."""
         filters = {k: v for k, v in filters.items() if v}
+        stored: dict[str, Any] | None = self.store.story_digest(story_id, "dashboard")
         if not filters and sort is None:
-            stored: dict[str, Any] | None = self.store.story_digest(story_id, "dashboard")
             if stored is not None:
                 return stored
             return digest.dashboard.compute(self.store, story_id, claims=self.story_digest(story_id, "claims"))
-        return digest.dashboard.compute(self.store, story_id, filters, sort=sort)
+        # Computed now, over at most WINDOW articles; the claims' contradictions (and, unfiltered, their first
+        # page) and the filter form's choices come from the digest (none known while the story changed since).
+        cards: list[dict[str, Any]] | None = self.store.story_digest(story_id, "claims")
+        bounded, window = digest.dashboard.window(self.store, story_id, filters)
+        claim_filters = [k for k in filters if k in digest.claims.FILTERS]
+        board = digest.dashboard.compute(
+            self.store,
+            story_id,
+            bounded,
+            sort=sort,
+            claims=cards if cards is not None and sort is None and not claim_filters else None,
+            conflicts=digest.claims.known_conflicts(cards or []),
+            offered=stored["choices"] if stored is not None else None,
+        )
+        return {**board, "window": window}
+
+    def story_window(self, story_id: str, filters: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int] | None]:
+        """A story's (exact id) filters bounded for a list computed now (:func:`newsdesk.digest.dashboard.window`):
+        the filters to pass on, and None or what was counted (``articles`` passing the filters, ``counted``)."""
+        return digest.dashboard.window(self.store, story_id, {k: v for k, v in filters.items() if v})
 
     def story_filter_choices(self, story_id: str) -> dict[str, Any]:
         """The outlets and events a story's (exact id) filter form offers: its 50 largest of each, unfiltered."""
+        stored: dict[str, Any] | None = self.store.story_digest(story_id, "dashboard")
+        if stored is not None:
+            return dict(stored["choices"])
         return digest.dashboard.choices(self.store, story_id)
 
     def verify(self, claim: str, *, story_id: str | None = None, limit: int = 50) -> dict[str, Any]:

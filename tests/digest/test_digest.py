@@ -225,3 +225,47 @@ def test_a_store_digested_before_the_dashboard_part_gets_it_from_the_next_analys
         assert stored == _plain(
             digest.dashboard.compute(corpus.store, story["id"], claims=stored_claims(corpus, story["id"]))
         )
+
+
+def test_a_filtered_or_sorted_dashboard_counts_over_the_latest_articles_and_reads_no_claim_of_the_story(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
+    members = corpus.store.query("story_articles", story_id=story["id"], limit=1000, sort="recent")
+    assert len(members) > 3
+    stored = corpus.story_digest(story["id"], "claims")
+
+    def every_claim(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("every claim of the story was read")
+
+    monkeypatch.setattr(corpus.store, "claim_rows", every_claim)
+    # Sorted only, every article passes: the window is exact, and the claims' contradictions are the digest's.
+    whole = corpus.story_dashboard(story["id"], sort="size")
+    assert whole["window"] is None and whole["summary"]["articles"] == len(members)
+    cards = {c["id"]: c for c in stored}
+    page = corpus.story_claim_page(story["id"], sort="size")
+    assert page
+    for card in page:
+        if card["id"] in cards:
+            assert card["contradicts"] == cards[card["id"]]["contradicts"]
+            assert card["contested"] == cards[card["id"]]["contested"]
+    assert any(card["id"] in cards for card in page)
+    # More articles than the window: the latest three only, and the dashboard says how many were counted.
+    monkeypatch.setattr(digest.dashboard, "WINDOW", 3)
+    board = corpus.story_dashboard(story["id"], sort="recent")
+    assert board["window"] == {"articles": len(members), "counted": 3}
+    assert board["summary"]["articles"] == 3
+    assert board["summary"]["last"] == members[0]["published"]
+    latest = {m["id"] for m in members[:3]}
+    window = corpus.story_window(story["id"], {})[0]
+    shown = corpus.store.query("story_articles", story_id=story["id"], limit=50, **window)
+    assert {a["id"] for a in shown} == latest
+    assert 0 < board["sections"]["claims"]["total"] <= stored[0]["total"]
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
+        html = client.get(f"/stories/{story['id']}?sort=recent").text
+        assert f"Counted over the latest 3 of the {len(members)} articles" in html
+        listed = client.get(f"/stories/{story['id']}/articles.json?sort=recent").json()
+        assert listed["total"] == 3 and listed["window"] == {"articles": len(members), "counted": 3}
+        assert {a["id"] for a in listed["items"]} == latest
+        # The story's own list, unfiltered and in its own order, stays whole.
+        assert client.get(f"/stories/{story['id']}/articles.json").json()["total"] == len(members)

@@ -11,9 +11,10 @@ from typing import Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
 
-__all__ = ["FILTERS", "page"]
+__all__ = ["FILTERS", "known_conflicts", "page"]
 
-FILTERS = ("outlet", "event", "since", "until")
+FILTERS = ("outlet", "event", "since", "until", "window")
+SAMPLED = 40  # support rows of each cluster a page computed at request time reads (decision 0038)
 
 
 class Reader(Protocol):
@@ -23,13 +24,27 @@ class Reader(Protocol):
 
 
 def page(
-    view: Reader, story_id: str, *, limit: int = 50, offset: int = 0, sort: str | None = None, **filters: Any
+    view: Reader,
+    story_id: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str | None = None,
+    conflicts: dict[str, list[dict[str, Any]]] | None = None,
+    **filters: Any,
 ) -> list[dict[str, Any]]:
     """One page of a story's (exact id) claim cards, most independent origins first (``sort`` as
     :mod:`newsdesk.store.story_claims`), each carrying ``total``, the clusters in all; ``filters`` are the story
-    page's (``outlet``, ``event``, ``since``, ``until``)."""
+    page's (``outlet``, ``event``, ``since``, ``until``; ``window``: the articles of a bounded view).
+
+    ``conflicts``: the contradictions already known of the story's clusters (cluster id to a card's
+    ``contradicts``, as the story's digest has them for its leading clusters). With it, a page costs what its
+    rows cost: clusters are ranked in SQL (origins counted by ``story_claims``), and a cluster's contradictions are
+    taken from it rather than sought among every claim of the story (a cluster it lacks shows none). Without it,
+    as the digest stage computes its page: ranked by :func:`newsdesk.claims.summary.ranked` over the story's
+    support rows, and each shown cluster compared with every other cluster of the story."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
-    if sort in (None, "size"):
+    if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
         # the support rows of the story, which are small (no text); only the page's clusters are then read.
         support = view.query("story_claim_support", story_id=story_id, **filters)
@@ -44,11 +59,36 @@ def page(
     else:
         rows = view.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
         ids = [r["id"] for r in rows]
-        support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, **filters)
+        # For a page (conflicts known), the first SAMPLED support rows of each cluster: enough for its first
+        # articles and most of its origins; a larger cluster's counts are then SQL's.
+        each = SAMPLED if conflicts is not None else None
+        support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=each, **filters)
     if not rows:
         return []
+    if conflicts is not None:
+        sampled: dict[str, int] = {}
+        for s in support:
+            sampled[s["cluster_id"]] = sampled.get(s["cluster_id"], 0) + 1
+        counted = {r["id"]: (int(r["origins"]), int(r["articles"])) for r in rows}
+        cards = claim_summary.cards(rows, support, [])
+        for card in cards:
+            card["contradicts"] = conflicts.get(card["id"], [])
+            card["contested"] = bool(card["contradicts"])
+            if sampled.get(card["id"], 0) >= SAMPLED:  # cut: the cluster's counts over all its rows, from SQL
+                origins, articles = counted[card["id"]]
+                card["independent"] = max(card["independent"], origins)
+                card["relayed"] = card["independent"] - card["own"]
+                card["single_source"] = card["independent"] == 1
+                card["more_support"] = max(card["more_support"], articles - len(card["support"]))
+        return [{**card, "total": rows[0]["total"]} for card in cards]
     # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
-    every, conflicts = claim_summary.clusters(view.claim_rows([story_id]), only=set(ids))
-    found = claim_summary.contradictions(every, conflicts)
+    every, found_conflicts = claim_summary.clusters(view.claim_rows([story_id]), only=set(ids))
+    found = claim_summary.contradictions(every, found_conflicts)
     cards = claim_summary.cards(rows, support, found)
     return [{**card, "total": rows[0]["total"]} for card in cards]
+
+
+def known_conflicts(cards: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The contradictions of the clusters of ``cards`` (a page as :func:`page` gives it, e.g. the digest's), by
+    cluster id: what :func:`page` takes as ``conflicts``."""
+    return {card["id"]: card["contradicts"] for card in cards}

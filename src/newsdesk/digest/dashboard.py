@@ -9,13 +9,14 @@ own, each section counted and cut in SQL (:mod:`newsdesk.store.story`). The page
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.digest import claims as story_claims
 
-__all__ = ["CHOICES", "EVENT_ARTICLES", "NEEDS", "TOPS", "choices", "compute"]
+__all__ = ["CHOICES", "EVENT_ARTICLES", "NEEDS", "TOPS", "WINDOW", "choices", "compute", "window"]
 
 # How many items the dashboard shows of each section, in the page's order.
 TOPS = {
@@ -34,6 +35,10 @@ TOPS = {
 NEEDS = {"speakers": "quotes", "sources": "quotes", "quotes": "quotes", "entities": "entities"}
 EVENT_ARTICLES = 6  # articles shown inside each event on the dashboard
 CHOICES = 50  # outlets and events offered in the filter form (the largest; any other can be typed in the URL)
+# Most articles a view computed at request time counts over (a filtered or sorted dashboard, a story's full
+# lists): the latest that pass its filters. Its cost then stays bounded whatever the story's size; a story or a
+# filter with more says how many it counted (decision 0038).
+WINDOW = 250
 
 
 # The named read queries, and the claim rows of the claims section.
@@ -54,13 +59,16 @@ def compute(
     *,
     sort: str | None = None,
     claims: Sequence[dict[str, Any]] | None = None,
+    conflicts: dict[str, list[dict[str, Any]]] | None = None,
+    offered: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The dashboard of a story (exact id) with the page's ``filters`` and ``sort``: ``summary``, ``days``,
     ``listed`` (the quotes of listed speakers), ``sections`` (each its ``total`` and first ``items``, without their
     ``total``; events with ``articles_shown``) and ``choices`` (the ``outlets`` and ``events`` the filter form
     offers, unfiltered). ``claims``: the first page of the story's claim cards when already at hand (the digest's
-    own), else read with the filters. Every section is read whatever the pipeline: the page empties those whose
-    stage it lacks (:data:`NEEDS`)."""
+    own), else read with the filters (``conflicts``: the contradictions already known, as
+    :func:`newsdesk.digest.claims.page` takes them; ``offered``: the ``choices`` when already at hand). Every
+    section is read whatever the pipeline: the page empties those whose stage it lacks (:data:`NEEDS`)."""
     filters = dict(filters or {})
     summary = view.query("story_summary", story_id=story_id, **filters)[0]
     days = view.query("story_days", story_id=story_id, **filters)
@@ -76,7 +84,7 @@ def compute(
             rows = quoted[name]
         elif name == "claims":
             if claims is None:
-                rows = story_claims.page(view, story_id, limit=top, sort=sort, **filters)
+                rows = story_claims.page(view, story_id, limit=top, sort=sort, conflicts=conflicts, **filters)
             else:
                 rows = list(claims[:top])
         else:
@@ -96,7 +104,7 @@ def compute(
         "days": days,
         "listed": listed,
         "sections": sections,
-        "choices": choices(view, story_id),
+        "choices": offered if offered is not None else choices(view, story_id),
     }
 
 
@@ -109,3 +117,15 @@ def choices(view: Reader, story_id: str) -> dict[str, Any]:
         for e in view.query("story_events", story_id=story_id, limit=CHOICES, sort="size")
     ]
     return {"outlets": outlets, "events": events}
+
+
+def window(view: Reader, story_id: str, filters: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int] | None]:
+    """``filters`` with ``window``: the ids of the :data:`WINDOW` latest articles of the story (exact id) that pass
+    them, through which every list is then read (an index lookup each, not a walk over the story); and what was
+    counted (``articles`` passing the filters, ``counted``) when more pass, else None (the window is exact)."""
+    latest = view.query("story_window", story_id=story_id, limit=WINDOW, **filters)
+    bounded = {**filters, "window": json.dumps([r["id"] for r in latest])}
+    passing = int(latest[0]["total"]) if latest else 0
+    if passing <= WINDOW:
+        return bounded, None
+    return bounded, {"articles": passing, "counted": WINDOW}

@@ -372,6 +372,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\((\w+) COLLATE NOCASE\)", r"(lower(\1))"),
         (r"\bJOIN json_each\(([\w.]+)\) (\w+)", r"CROSS JOIN jsonb_array_elements_text(\1::jsonb) AS \2(value)"),
         (r"\bjson_each\(([\w.]+)\) (\w+)", r"jsonb_array_elements_text(\1::jsonb) AS \2(value)"),
+        (r"\bjson_each\(\?\) (\w+)", r"jsonb_array_elements_text(?::jsonb) AS \1(value)"),
         (r"\bjson_array_length\(([\w.]+)\)", r"jsonb_array_length(\1::jsonb)"),
         (r"\b(AND|OR|WHERE|ON)\s+\+(?=[A-Za-z])", r"\1 "),
         (r"\bWHERE 1\b(?!\s*[=<>!])", "WHERE TRUE"),

@@ -774,6 +774,7 @@ from newsdesk.store.story import (  # noqa: E402
     story_speakers,
     story_speakers_count,
     story_summary,
+    story_window,
 )
 
 __all__ += [
@@ -800,6 +801,7 @@ __all__ += [
     "story_speakers",
     "story_speakers_count",
     "story_summary",
+    "story_window",
 ]
 # A story's framing (newsdesk.frame) reads its articles whole, and the store's term frequencies for its prior.
 from newsdesk.store.framing import framing_articles, framing_names, term_documents  # noqa: E402

@@ -4,7 +4,8 @@ A story can hold thousands of articles and tens of thousands of quotes; its page
 query here returns more rows than it is asked for (``limit``), and texts are cut to a length a page shows. Each
 list has a ``*_count`` twin for its pagination. Filters (all optional) are the page's query parameters:
 ``outlet``, ``event`` (an event id), ``since`` and ``until`` (ISO dates, inclusive, on the publication date) and,
-for quote lists, ``kind`` (``direct`` or ``reported``).
+for quote lists, ``kind`` (``direct`` or ``reported``). ``window`` (a JSON array of article ids, from
+:func:`story_window`) keeps only those articles: a view computed at request time counts over a bounded number.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ __all__ = [
     "story_speakers",
     "story_speakers_count",
     "story_summary",
+    "story_window",
 ]
 
 # Longest text kept of each field a page shows; the article or entity page has the whole of it.
@@ -80,6 +82,8 @@ _SORTS = {
     },
 }
 DEFAULT_SORT = {"events": "size", "articles": "date", "quotes": "date", "counted": "size"}
+# A window of more than this many times its size's articles is read from the store's publication index.
+WALK_FROM = 8
 
 
 # One source quoted through several outlets ties on count and name: the outlet and the chain then decide.
@@ -109,7 +113,38 @@ def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
         # Published values are full timestamps: anything on the ``until`` day sorts below the next character.
         sql += " AND a.published < ?"
         params.append(filters["until"][:10] + "~")
+    if filters.get("window"):
+        # A bounded view (newsdesk.digest.dashboard.window): only these articles, ids as a JSON array, read
+        # through them ("+": not through the story's events, which would walk every article of the story).
+        sql = (
+            sql.replace("WHERE ev.story_id", "WHERE +ev.story_id") + " AND a.id IN (SELECT w.value FROM json_each(?) w)"
+        )
+        params.append(filters["window"])
     return sql, params
+
+
+def story_window(conn: sqlite3.Connection, *, story_id: str, limit: int, **filters: Any) -> list[dict[str, Any]]:
+    """The ids of the story's ``limit`` latest articles passing the filters (copies included; undated last),
+    newest first, each with ``total``, the articles passing them: the articles a bounded view counts over."""
+    scope, params = _scope(story_id, filters)
+    total = conn.execute(f"SELECT count(*) {scope}", params).fetchone()[0]  # on the covering index alone
+    if not total:
+        return []
+    rows: list[Any] = []
+    if total > WALK_FROM * max(1, limit):
+        # Many pass: walk the store's publication index from the newest instead of sorting them all ("+": the
+        # story's own indexes left aside), a few articles of other stories skipped for each of this one's.
+        walk = scope.replace(
+            "FROM events ev JOIN articles a ON a.event_id = ev.id WHERE ev.story_id",
+            "FROM articles a JOIN events ev ON +a.event_id = ev.id WHERE +ev.story_id",
+            1,
+        )
+        sql = f"SELECT a.id AS id {walk} AND a.published IS NOT NULL ORDER BY a.published DESC LIMIT ?"
+        rows = conn.execute(sql, [*params, max(0, limit)]).fetchall()
+    if len(rows) < min(limit, total):
+        sql = f"SELECT a.id AS id {scope} ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ?"
+        rows = conn.execute(sql, [*params, max(0, limit)]).fetchall()
+    return [{"id": r["id"], "total": total} for r in rows]
 
 
 _LISTABLE = (
@@ -132,7 +167,7 @@ def _quote_scope(
     join = "JOIN quotes q ON q.article_id = a.id"
     if entities:
         join += " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
-    sql = scope.replace("WHERE ev.story_id", f"{join} WHERE ev.story_id")
+    sql = scope.replace(" WHERE ", f" {join} WHERE ", 1)
     # "+": never through the duplicate_of index, which would walk every original of the database.
     sql += " AND +a.duplicate_of IS NULL"
     if filters.get("kind") in ("direct", "reported"):
@@ -434,7 +469,7 @@ def story_outlets_count(conn: sqlite3.Connection, *, story_id: str, **filters: A
 
 def _credits_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     scope, params = _scope(story_id, filters)
-    scope = scope.replace("WHERE ev.story_id", "JOIN json_each(a.cites) c WHERE ev.story_id")
+    scope = scope.replace(" WHERE ", " JOIN json_each(a.cites) c WHERE ", 1)
     sql = f"""SELECT substr(coalesce(a.outlet, ''), 1, {NAME_CHARS}) AS outlet,
                      substr(c.value, 1, {NAME_CHARS}) AS name, count(DISTINCT a.id) AS n, min(a.published) AS first
               {scope} GROUP BY a.outlet, c.value"""
@@ -501,7 +536,7 @@ def story_origins_count(conn: sqlite3.Connection, *, story_id: str, **filters: A
 
 def _entities_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     scope, params = _scope(story_id, filters)
-    scope = scope.replace("WHERE ev.story_id", "JOIN mentions m ON m.article_id = a.id WHERE ev.story_id")
+    scope = scope.replace(" WHERE ", " JOIN mentions m ON m.article_id = a.id WHERE ", 1)
     grouped = f"""SELECT m.entity_id AS id, count(*) AS n, count(DISTINCT a.id) AS articles, min(a.published) AS first
                   {scope} AND +a.duplicate_of IS NULL AND m.entity_id IS NOT NULL GROUP BY m.entity_id"""
     sql = f"""SELECT g.*, substr(coalesce(en.name, g.id), 1, {NAME_CHARS}) AS name, en.type AS type

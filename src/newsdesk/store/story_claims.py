@@ -3,7 +3,8 @@
 A large story holds thousands of claim clusters, most of them one article's claim; its page shows a few, so the
 clusters are ranked here by the origins that make them (an outlet credited for the claim, else the article's
 origin group: copies and rewrites of one report count once), and only the support of the clusters shown is read.
-Filters are the story page's (``outlet``, ``event``, ``since``, ``until``): a cluster is counted over the
+Filters are the story page's (``outlet``, ``event``, ``since``, ``until``, and ``window``: the ids of the
+articles a bounded view counts over): a cluster is counted over the
 articles that pass them, and one with no such article is left out.
 """
 
@@ -50,6 +51,12 @@ def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     if filters.get("until"):
         sql += " AND a.published < ?"  # a timestamp on the ``until`` day sorts below the next character
         params.append(filters["until"][:10] + "~")
+    if filters.get("window"):
+        # A bounded view: only these articles (ids as a JSON array), read through their support rows ("+": not
+        # through the story's clusters, which would walk every claim of the story).
+        sql = sql.replace("WHERE k.story_id", "WHERE +k.story_id")
+        sql += " AND s.article_id IN (SELECT w.value FROM json_each(?) w)"
+        params.append(filters["window"])
     return sql, params
 
 
@@ -93,10 +100,15 @@ def story_claims_count(conn: sqlite3.Connection, *, story_id: str, **filters: An
 
 
 def story_claim_support(
-    conn: sqlite3.Connection, *, story_id: str, cluster_ids: list[str] | None = None, **filters: Any
+    conn: sqlite3.Connection,
+    *,
+    story_id: str,
+    cluster_ids: list[str] | None = None,
+    each: int | None = None,
+    **filters: Any,
 ) -> list[dict[str, Any]]:
     """The support rows of the given clusters of the story (all its clusters with None; with these filters), in
-    the order they joined:
+    the order they joined (with ``each``, the first that many of each cluster):
     ``cluster_id``, ``claim_id``, ``article_id``, ``start``, ``end``, ``modality``, ``via`` (a list),
     ``origin``, ``outlet``, ``title`` and ``published`` of the article."""
     if cluster_ids is not None and not cluster_ids:
@@ -105,7 +117,20 @@ def story_claim_support(
     if cluster_ids is not None:
         scope += f" AND s.cluster_id IN ({','.join('?' * len(cluster_ids))})"
         params += cluster_ids
-    sql = f"""SELECT s.cluster_id, s.claim_id, s.article_id, c.start, c.end, c.modality, c.via, a.origin, a.outlet,
-                     substr(a.title, 1, 300) AS title, a.published
-              {scope} ORDER BY s.rowid"""
-    return [{**dict(r), "via": json.loads(r["via"])} for r in conn.execute(sql, params)]
+    columns = """s.cluster_id, s.claim_id, s.article_id, c.start, c.end, c.modality, c.via, a.origin, a.outlet,
+                 substr(a.title, 1, 300) AS title, a.published"""
+    if each is None:
+        sql = f"SELECT {columns} {scope} ORDER BY s.rowid"
+    else:
+        numbered = (
+            f"SELECT {columns}, s.rowid AS srow, row_number() OVER (PARTITION BY s.cluster_id ORDER BY s.rowid) AS nth"
+        )
+        sql = f"SELECT * FROM ({numbered} {scope}) WHERE nth <= ? ORDER BY srow"
+        params = [*params, max(0, each)]
+    found = []
+    for r in conn.execute(sql, params):
+        row = {**dict(r), "via": json.loads(r["via"])}
+        row.pop("srow", None)
+        row.pop("nth", None)
+        found.append(row)
+    return found

@@ -216,6 +216,7 @@ def story(corpus: Corpus, request: Request) -> Page:
         "sections": sections,
         "available": {kind: available(corpus, kind) for kind in ("quotes", "entities")},
         "empty": {kind: hint for kind, hint in EMPTY_HINTS.items() if not available(corpus, kind)},
+        "window": board.get("window"),
         "framing": framing.section(corpus, story_id),
         "positions": positions.story(corpus, story_id),
     }
@@ -256,14 +257,19 @@ def section(corpus: Corpus, request: Request) -> Page:
     head, filters, sort = _common(corpus, request)
     story_id, spec = head["id"], LISTS[name]
     offset = (int_param(request, "page", 1, high=1_000_000) - 1) * PER_PAGE
+    bounded, window = filters, None
     if name == "timeline":
         rows, total = _timeline(corpus, story_id, filters, sort, offset)
     else:
-        rows = _rows(corpus, name, story_id, filters, limit=PER_PAGE, offset=offset, sort=sort)
+        # Filtered or sorted, counted over at most WINDOW articles (the latest passing the filters): the page says
+        # so when it is cut. The story's own lists, in their own order, stay whole.
+        if filters or sort:
+            bounded, window = corpus.story_window(story_id, filters)
+        rows = _rows(corpus, name, story_id, bounded, limit=PER_PAGE, offset=offset, sort=sort)
         # A page's rows carry the list's total; a page past the end has none, and the list is counted for the 404.
-        total = _total(corpus, name, story_id, filters, rows)
+        total = _total(corpus, name, story_id, bounded, rows)
     paging = pager(request, total, what=spec.unit)
-    span = corpus.story_part("summary", story_id, **filters)[0] if name == "events" else {}
+    span = corpus.story_part("summary", story_id, **bounded)[0] if name == "events" else {}
     for row in rows if name == "events" else []:
         row["all"] = link(request, f"/stories/{story_id}/articles", event=row["id"], page=None)
     data = {
@@ -274,6 +280,7 @@ def section(corpus: Corpus, request: Request) -> Page:
         "filters": filters,
         "sort": sort,
         "items": _strip(rows),
+        "window": window,
         **_paging(paging),
         "available": {kind: available(corpus, kind) for kind in ("quotes", "entities")},
         "empty": {kind: hint for kind, hint in EMPTY_HINTS.items() if not available(corpus, kind)},
