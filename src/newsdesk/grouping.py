@@ -341,6 +341,11 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     return changed, {"groups": rows, "term_counts": (dict(before.counts), before.documents)}
 
 
+# The comparison profiles origins keeps for a run, the most recently used: a member of a group that no new article
+# meets for a while is read and profiled again if one does.
+PROFILES = 4096
+
+
 def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Group articles that tell one origin's report: copies of one original, and articles of one event that
     retell one report (``newsdesk.cluster.rewrites``: shared passages, sentences told in the same order, the
@@ -352,7 +357,7 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     The state returned holds ``origin_links``: for each batch article that joined a group, the article it copies
     or retells, a confidence and the evidence (stored by ``Store``; ``Corpus.related`` shows it).
     ``memo`` keeps the groups for the run (read from the store once per event: its members that have an origin)
-    and the comparison profiles of the members that later articles are compared with.
+    and the comparison profiles of the ``PROFILES`` members last compared.
     """
     memo = {} if memo is None else memo
     state: origin_groups.Origins = memo.setdefault("groups", origin_groups.Origins())
@@ -400,12 +405,16 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             links[article.id] = (article.duplicate_of, 1.0, {"copy": True})
 
     def profile(article_id: str) -> rewrites.Profile:
-        if article_id not in profiles:
+        found = profiles.pop(article_id, None)  # taken out and put back: the most recently used come last
+        if found is None:
             if article_id not in fresh and article_id not in read:
                 read.update((a.id, a) for a in view.articles([article_id]))
             source = fresh[article_id] if article_id in fresh else read[article_id]
-            profiles[article_id] = rewrites.profile(source.text, source.cites)
-        return profiles[article_id]
+            found = rewrites.profile(source.text, source.cites)
+            while len(profiles) >= PROFILES:
+                del profiles[next(iter(profiles))]
+        profiles[article_id] = found
+        return found
 
     for article in batch:
         if not article.event_id:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdesk.cluster.origins import GROUP_MEMBERS, Origins
+from newsdesk.cluster.origins import GROUP_LIMIT, GROUP_MEMBERS, Origins
 
 
 def test_a_group_is_named_by_its_earliest_member_and_a_rename_is_reported() -> None:
@@ -51,3 +51,17 @@ def test_two_groups_joined_keep_their_earliest_members_in_order() -> None:
     groups.union("b1", "a1")
     groups.add("x", ("~", 9))
     assert list(groups.others("e", "x")) == ["a1", "b1", "a2", "b2"]
+
+
+def test_a_new_article_meets_only_the_groups_that_most_recently_took_a_member() -> None:
+    groups = Origins()
+    groups.open_event("e")
+    singles = [f"s{i:02}" for i in range(GROUP_LIMIT + 3)]
+    for i, member in enumerate(singles):
+        groups.add(member, ("~", i))
+        groups.place("e", member)
+    groups.add("late", ("~", 50))
+    groups.union("late", "s00")  # the first group takes a member again: it is recent once more
+    groups.place("e", "late")
+    groups.add("new", ("~", 99))
+    assert list(groups.others("e", "new")) == ["s00", "late", *singles[4:]]

@@ -3,22 +3,28 @@
 An origin group is a set of articles (copies of one original, retellings of one report) named by its earliest
 member. ``Origins`` holds them for the run of the ``origins`` stage (decision 0040): a union-find over the articles
 it has seen, each group's name and members, and for each event its groups with their first ``GROUP_MEMBERS``
-members, the ones a new article of the event is compared with. So a new article costs the number of origin groups
-in its event (times at most ``GROUP_MEMBERS``), not the event's size, and no batch reads or walks the members of
-the events it touches again.
+members, the ones a new article of the event is compared with, the ``GROUP_LIMIT`` groups that most recently took
+a member. So a new article costs at most ``GROUP_LIMIT`` times ``GROUP_MEMBERS`` comparisons, whatever the size of
+its event, and no batch reads or walks the members of the events it touches again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
-__all__ = ["GROUP_MEMBERS", "Origins"]
+__all__ = ["GROUP_LIMIT", "GROUP_MEMBERS", "Origins"]
 
 # A new article is compared with at most this many members of each other origin group of its event, its first ones
 # (the original and the earliest copies or retellings, which hold the report's wording best). Every member of a
 # group copies or retells the others, so a further one seldom shares a passage that these lack; on dev-news, the
 # seeds and the demo the origins are the same as comparing with every member.
 GROUP_MEMBERS = 8
+# ... and with the members of at most this many groups of its event, those that most recently took a member: a
+# rewrite follows its source while that report is news, and a syndicated report's group keeps taking members. An
+# event that gathers many independent reports (and the benchmark's events, which grow with the corpus) would
+# otherwise cost each new article a comparison with every one of them.
+GROUP_LIMIT = 16
 
 Rank = tuple[str, int]
 
@@ -32,9 +38,12 @@ class Origins:
         self._name: dict[str, str] = {}  # root -> its group's earliest member
         self._members: dict[str, list[str]] = {}  # root -> every member of its group
         # Event -> its groups' first members: a list per group, keyed by the group's root when last tidied (a
-        # union since may have made two keys one group; ``_tidy`` merges them).
+        # union since may have made two keys one group; ``_tidy`` merges them), the group that most recently took
+        # a member last.
         self._events: dict[str, dict[str, list[str]]] = {}
         self._position: dict[str, int] = {}  # article -> the order it was added in, within the run
+        self._keyed: dict[str, set[str]] = {}  # root -> the events whose groups it keys
+        self._dirty: set[str] = set()  # events where a key stopped being a root (``_tidy`` merges them)
         self.renamed: set[str] = set()  # articles whose group's name changed since the caller last cleared it
         self.dropped: set[str] = set()  # articles no longer among their group's first members (caller clears)
 
@@ -80,6 +89,10 @@ class Origins:
             if self._name[side] != name:
                 self.renamed.update(self._members[side])
         self._parent[rb] = ra
+        events = self._keyed.pop(rb, None)
+        if events:
+            self._dirty.update(events)
+            self._keyed.setdefault(ra, set()).update(events)
         self._members[ra].extend(self._members.pop(rb))
         self._name[ra] = name
         del self._name[rb]
@@ -95,8 +108,10 @@ class Origins:
     def place(self, event_id: str, article_id: str) -> None:
         """Count ``article_id`` (known, its group joined) among its event's members to compare later ones with."""
         groups = self._events.setdefault(event_id, {})
-        self._tidy(groups)
-        firsts = groups.setdefault(self.find(article_id), [])
+        self._tidy(event_id, groups)
+        root = self.find(article_id)
+        firsts = groups[root] = groups.pop(root, [])  # the most recent group now
+        self._keyed.setdefault(root, set()).add(event_id)
         if article_id in firsts:
             return
         if len(firsts) < GROUP_MEMBERS:
@@ -110,32 +125,35 @@ class Origins:
         return article_id in groups.get(self.find(article_id), ())
 
     def others(self, event_id: str, article_id: str) -> Iterator[str]:
-        """The members of the event to compare ``article_id`` with, group by group (the group holding the earliest
-        member first), each group's first members in order. A group that ``article_id`` joins meanwhile (the
-        caller's ``union``) offers no more of its members."""
+        """The members of the event to compare ``article_id`` with: of the ``GROUP_LIMIT`` groups that most
+        recently took a member, group by group (the group holding the earliest member first), each group's first
+        members in order. A group that ``article_id`` joins meanwhile (the caller's ``union``) offers no more of
+        its members."""
         groups = self._events.get(event_id)
         if not groups:
             return
-        self._tidy(groups)
-        for firsts in list(groups.values()):
+        self._tidy(event_id, groups)
+        recent = list(islice(reversed(groups.values()), GROUP_LIMIT))
+        position = self._position.__getitem__
+        for firsts in sorted(recent, key=lambda members: position(members[0])):
             for member in firsts:
                 if self.find(member) == self.find(article_id):
                     break
                 yield member
 
-    def _tidy(self, groups: dict[str, list[str]]) -> None:
-        """Merge the lists of keys that unions made one group, keeping each group's first members in order."""
-        merged: dict[str, list[str]] = {}
-        changed = False
-        for key, firsts in groups.items():
-            root = self.find(key)
-            changed = changed or root != key
-            merged.setdefault(root, []).extend(firsts)
-        if not changed:
+    def _tidy(self, event_id: str, groups: dict[str, list[str]]) -> None:
+        """Merge the lists of keys that unions made one group, keeping each group's first members in order (only in
+        an event where a union made a key stop being a root)."""
+        if event_id not in self._dirty:
             return
+        self._dirty.discard(event_id)
+        merged: dict[str, list[str]] = {}
+        for key, firsts in groups.items():  # least recent first: a merged group takes its latest key's place
+            root = self.find(key)
+            merged[root] = [*merged.pop(root, []), *firsts]
         position = self._position.__getitem__
         groups.clear()
-        for root, firsts in sorted(merged.items(), key=lambda item: min(map(position, item[1]))):
+        for root, firsts in merged.items():
             ordered = sorted(firsts, key=position)
             groups[root] = ordered[:GROUP_MEMBERS]
             self.dropped.update(ordered[GROUP_MEMBERS:])
