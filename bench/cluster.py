@@ -3,27 +3,37 @@
 Inputs: the 924 PolNeAR text files (``polnear/{train,dev}/text/*.txt``) and the ECB+ lines of
 ``ecbplus/topics-1-35.jsonl`` with a non-empty ``text``, in a fixed shuffled order; past them come perturbed
 copies of those real articles (sentences dropped and shuffled, words replaced, numbers changed, dates shifted),
-made with a fixed seed so that no two are the same text. All of it is written to a temporary JSONL file, untimed.
+made with a fixed seed so that no two are the same text.
 
-For each size N: ingest the first N articles into a fresh database with ``analyze=False`` (untimed), then time
-``Corpus.analyze()`` with the stages cites, dedupe, cluster, origins (origins needs cites). The figures are the
-stages' own CPU seconds from the returned ``StageReport``\\s (wall seconds beside them: on a shared machine other
-work moves those); the total is dedupe + cluster + origins, and the growth per doubling is total(2N) / total(N),
+Preparing (untimed, cached): the first N articles ingested with ``analyze=False`` and their ``cites`` stage run
+(origins needs it), in one database grown size by size, copied after each size into ``--cache`` (default
+``bench/.cache/cluster``) under a key made of the articles and the source of every module but the timed stages'
+(``dedupe.py``, ``grouping.py``, ``cluster/``): a second run, or a run after changing only those stages, ingests
+nothing. For each size N, a copy of its prepared database is analysed in a child process with the stages cites,
+dedupe, cluster, origins (cites has nothing left to do). The figures are the stages' own CPU seconds from the
+returned ``StageReport``\\s (wall seconds beside them: on a shared machine other work moves those) and the child's
+peak resident memory; the total is dedupe + cluster + origins, and the growth per doubling is total(2N) / total(N),
 against a target of at most 2.2. ``--sizes 1000,2000,4000,8000,16000,32000,64000`` goes to 64k.
 
-Usage: ``.venv/bin/python bench/cluster.py [--sizes 1000,2000,4000,8000] [--repeat N] [--seed N] [--json PATH]``.
-``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
+Usage: ``.venv/bin/python bench/cluster.py [--sizes 1000,2000,4000,8000] [--repeat N] [--seed N] [--json PATH]
+[--cache DIR]``. ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import importlib.util
 import json
 import math
+import os
 import platform
 import random
 import re
+import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,6 +70,9 @@ DEFAULT_SIZES = (1000, 2000, 4000, 8000)
 TARGET = 2.2
 FILE_LINES = 500
 SEED = 20240601
+CACHE = ROOT / "bench" / ".cache" / "cluster"
+# The modules whose code the timed stages run: a change to them keeps the prepared databases.
+TIMED_CODE = ("dedupe.py", "grouping.py", "cluster")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _WORD = re.compile(r"^[^\W\d_]{4,}$")
 _NUMBER = re.compile(r"\d+")
@@ -75,10 +88,12 @@ class Run:
     stored: int
     copies: int
     events: int
+    origins: int  # origin groups (``Article.origin``) the stages found
     seconds: dict[str, float]  # per stage, wall seconds from the StageReports
     cpu_seconds: dict[str, float]  # per stage, CPU seconds of this process from the StageReports
     analyze_wall: float  # the whole analyze() call: the stages plus loading batches and storing results
     analyze_cpu: float  # the same in CPU seconds
+    peak_rss_mb: float  # the analysing child process's peak resident memory (its imports, store and indexes)
 
     @property
     def total(self) -> float:
@@ -165,27 +180,96 @@ def build(data: Path, count: int, seed: int) -> tuple[list[Record], int]:
     return records, min(count, len(real))
 
 
-def measure(records: Sequence[Record], size: int, tmp: Path) -> Run:
-    """Ingest the first ``size`` records into a fresh database (untimed), then time the analysis stages."""
-    # Files of FILE_LINES articles each: one file of thousands would pass [ingest] max_text_bytes (10 MB).
+def _code_key() -> str:
+    """A digest of newsdesk's source but the timed stages' modules: what a prepared database depends on."""
+    package = Path(newsdesk.__file__).resolve().parent
+    digest = hashlib.sha256(newsdesk.__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] in TIMED_CODE:
+            continue
+        digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _write_sources(records: Sequence[Record], start: int, folder: Path) -> list[Path]:
+    """``records`` as JSONL files of FILE_LINES articles each (one file of thousands would pass [ingest]
+    max_text_bytes, 10 MB), numbered from ``start``."""
+    folder.mkdir(parents=True, exist_ok=True)
     sources = []
-    for start in range(0, size, FILE_LINES):
-        source = tmp / f"articles-{size}-{start // FILE_LINES:04d}.jsonl"
-        lines = records[start : min(start + FILE_LINES, size)]
+    for offset in range(0, len(records), FILE_LINES):
+        source = folder / f"articles-{start + offset:07d}.jsonl"
+        lines = records[offset : offset + FILE_LINES]
         source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
         sources.append(source)
+    return sources
+
+
+def _copy_db(source: Path, target: Path) -> None:
+    """Copy a closed SQLite database (and a write-ahead log left beside it, if any) by way of a temporary name."""
+    if not source.exists():
+        raise FileNotFoundError(source)
+    for suffix in ("", "-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}.part")
+            Path(f"{target}{suffix}.part").replace(f"{target}{suffix}")
+
+
+def prepare(records: Sequence[Record], sizes: Sequence[int], cache: Path) -> dict[int, Path]:
+    """A database per size holding the first ``size`` records ingested, with the cites stage run: read from
+    ``cache`` when there, else grown from the previous size's database and stored there."""
+    cache.mkdir(parents=True, exist_ok=True)
+    code = _code_key()
+    running = hashlib.sha256(code.encode())
+    paths: dict[int, Path] = {}
+    done, built = 0, 0  # records hashed so far; records the working database holds (-1: not the last size's)
+    work = cache / f"work-{os.getpid()}.db"  # this process's own: two runs may prepare at once
+    settings = Settings(pipeline=PipelineSettings(stages=("cites",)))
+    for size in sizes:
+        for record in records[done:size]:
+            running.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode() + b"\n")
+        key = running.copy().hexdigest()[:16]
+        path = paths[size] = cache / f"cluster-{size}-{key}.db"
+        previous, done = done, size
+        if path.exists():
+            built = -1
+            continue
+        if built != previous:  # the working database is not the previous size's: start from that one's copy
+            for suffix in ("", "-wal", "-shm", ".lock"):
+                Path(f"{work}{suffix}").unlink(missing_ok=True)
+            if previous:
+                _copy_db(paths[sizes[sizes.index(size) - 1]], work)
+        started, cpu = time.perf_counter(), time.process_time()
+        with tempfile.TemporaryDirectory(prefix="newsdesk-bench-input-") as tmp:
+            sources = _write_sources(records[previous:size], previous, Path(tmp))
+            with newsdesk.open(work, settings=settings) as corpus:
+                ingested = corpus.ingest(sources, analyze=False)
+                if ingested.failures:
+                    first = ingested.failures[0]
+                    sys.exit(
+                        f"error: {len(ingested.failures)} of {size - previous} articles failed to ingest, "
+                        f"first {first.item}: {first.message}"
+                    )
+                failed = {r.stage: r.failures for r in corpus.analyze() if r.failures}
+                if failed:
+                    sys.exit(f"error: the cites stage failed while preparing {size} articles: {failed}")
+        _copy_db(work, path)
+        built = size
+        print(
+            f"  prepared {size:,} ({size - previous:,} more ingested, cites run): "
+            f"{time.process_time() - cpu:.1f} CPU s, {time.perf_counter() - started:.1f} s wall",
+            flush=True,
+        )
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    return paths
+
+
+def analyze(db: Path, size: int) -> Run:
+    """Time ``Corpus.analyze()`` with STAGES over ``db`` (a copy of a prepared database), in this process."""
     settings = Settings(pipeline=PipelineSettings(stages=STAGES))
-    with (
-        tempfile.TemporaryDirectory(prefix="newsdesk-bench-", dir=tmp) as db_dir,
-        newsdesk.open(Path(db_dir) / "bench.db", settings=settings) as corpus,
-    ):
-        ingested = corpus.ingest(sources, analyze=False)
-        if ingested.failures:
-            first = ingested.failures[0]
-            sys.exit(
-                f"error: {len(ingested.failures)} of {size} articles failed to ingest, "
-                f"first {first.item}: {first.message}"
-            )
+    importlib.import_module("newsdesk.grouping")  # its libraries (datasketch, numpy) load before the clock starts
+    with newsdesk.open(db, settings=settings) as corpus:
         started, cpu = time.perf_counter(), time.process_time()
         reports = corpus.analyze()
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -193,21 +277,46 @@ def measure(records: Sequence[Record], size: int, tmp: Path) -> Run:
         if failed:
             sys.exit(f"error: analysis stages failed at {size} articles: {failed}; see `newsdesk failures`")
         summaries = corpus.articles()
+    seconds = dict.fromkeys(STAGES, 0.0)
+    cpu_seconds = dict(seconds)
+    for r in reports:  # a stage reports once per batch: add them up
+        seconds[r.stage] += r.seconds
+        cpu_seconds[r.stage] += r.cpu_seconds
     return Run(
         size=size,
         stored=len(summaries),
         copies=sum(1 for a in summaries if a["duplicate_of"]),
         events=len({a["event_id"] for a in summaries if a["event_id"]}),
-        seconds={r.stage: r.seconds for r in reports},
-        cpu_seconds={r.stage: r.cpu_seconds for r in reports},
+        origins=len({a["origin"] or a["id"] for a in summaries}),
+        seconds=seconds,
+        cpu_seconds=cpu_seconds,
         analyze_wall=wall,
         analyze_cpu=cpu,
+        # Linux gives kibibytes (macOS bytes; the benchmark's figures come from Linux).
+        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     )
 
 
-def best_of(repeat: int, records: Sequence[Record], size: int, tmp: Path) -> Run:
-    """The run with the smallest dedupe + cluster + origins time over ``repeat`` fresh corpora."""
-    return min((measure(records, size, tmp) for _ in range(repeat)), key=lambda r: r.total)
+def measure(prepared: Path, size: int, tmp: Path) -> Run:
+    """Analyse a copy of the prepared database of ``size`` articles in a child process (so that its peak memory
+    is the analysis's own) and return its figures."""
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-", dir=tmp) as db_dir:
+        db = Path(db_dir) / "bench.db"
+        _copy_db(prepared, db)
+        child = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--analyze", str(db), "--sizes", str(size)],
+            check=False,
+            capture_output=True,
+            text=True,
+        )
+    if child.returncode != 0:
+        sys.exit(f"error: the analysis of {size:,} articles failed:\n{child.stderr.strip()}")
+    return Run(**json.loads(child.stdout.strip().splitlines()[-1]))
+
+
+def best_of(repeat: int, prepared: Path, size: int, tmp: Path) -> Run:
+    """The run with the smallest dedupe + cluster + origins time over ``repeat`` fresh copies."""
+    return min((measure(prepared, size, tmp) for _ in range(repeat)), key=lambda r: r.total)
 
 
 def growth(runs: Sequence[Run]) -> list[float | None]:
@@ -223,15 +332,17 @@ def growth(runs: Sequence[Run]) -> list[float | None]:
 def table(runs: Sequence[Run]) -> list[str]:
     """The printed result: one row per size, then the worst growth per doubling."""
     rows = [
-        f"{'size':>6}{'stored':>8}{'copies':>8}{'events':>8}{'dedupe s':>10}{'cluster s':>11}{'origins s':>11}"
-        f"{'total s':>10}{'wall s':>9}{'growth':>8}"
+        f"{'size':>6}{'stored':>8}{'copies':>8}{'events':>8}{'origins':>8}{'dedupe s':>10}{'cluster s':>11}"
+        f"{'origins s':>11}"
+        f"{'total s':>10}{'wall s':>9}{'RSS MiB':>9}{'growth':>8}"
     ]
     factors = growth(runs)
     for run, factor in zip(runs, factors, strict=True):
         rows.append(
-            f"{run.size:>6,}{run.stored:>8,}{run.copies:>8,}{run.events:>8,}{run.cpu_seconds['dedupe']:>10.3f}"
+            f"{run.size:>6,}{run.stored:>8,}{run.copies:>8,}{run.events:>8,}{run.origins:>8,}{run.cpu_seconds['dedupe']:>10.3f}"
             f"{run.cpu_seconds['cluster']:>11.3f}{run.cpu_seconds['origins']:>11.3f}{run.total:>10.3f}"
-            f"{run.total_wall:>9.1f}" + (f"{factor:>7.2f}x" if factor is not None else f"{'-':>8}")
+            f"{run.total_wall:>9.1f}{run.peak_rss_mb:>9,.0f}"
+            + (f"{factor:>7.2f}x" if factor is not None else f"{'-':>8}")
         )
     known = [f for f in factors if f is not None]
     if known:
@@ -254,6 +365,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, help="fresh corpora per size; the best counts (default 1)")
     parser.add_argument("--seed", type=int, default=SEED, help=f"seed of the order and the copies (default {SEED})")
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON to this path")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=CACHE,
+        help="folder of the prepared databases, one per size (default bench/.cache/cluster; delete it to rebuild)",
+    )
+    parser.add_argument("--prepare-only", action="store_true", help="prepare (or check) the cache and stop")
+    parser.add_argument("--analyze", type=Path, default=None, help=argparse.SUPPRESS)  # the child's database
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -269,6 +388,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark, print its table, optionally write JSON; returns the exit status."""
     args = parse_args(argv)
+    if args.analyze is not None:  # the child process of `measure`: its figures as one JSON line
+        print(json.dumps(dataclasses.asdict(analyze(args.analyze, args.sizes[-1]))))
+        return 0
     data = shared_data()
     records, real = build(data, max(args.sizes), args.seed)
     print(
@@ -277,14 +399,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"copies (seed {args.seed}), best of {args.repeat}",
         flush=True,
     )
+    prepared = prepare(records, args.sizes, args.cache)
+    if args.prepare_only:
+        return 0
     runs = []
-    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-input-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-run-", dir=args.cache) as tmp:
         for size in args.sizes:
-            runs.append(best_of(args.repeat, records, size, Path(tmp)))
+            runs.append(best_of(args.repeat, prepared[size], size, Path(tmp)))
             run = runs[-1]
             print(
                 f"  {size:,}: " + ", ".join(f"{s} {run.cpu_seconds[s]:.2f}" for s in TIMED) + " CPU s "
-                f"(wall {run.total_wall:.1f} s; analyze() {run.analyze_cpu:.1f} CPU s)",
+                f"(wall {run.total_wall:.1f} s; analyze() {run.analyze_cpu:.1f} CPU s; peak RSS "
+                f"{run.peak_rss_mb:,.0f} MiB)",
                 flush=True,
             )
     print("\n".join(table(runs)))
@@ -315,12 +441,14 @@ def results(args: argparse.Namespace, real: int, runs: Sequence[Run]) -> dict[st
                 "stored": run.stored,
                 "copies": run.copies,
                 "events": run.events,
+                "origins": run.origins,
                 "seconds": run.seconds,
                 "cpu_seconds": run.cpu_seconds,
                 "total_cpu_seconds": run.total,
                 "total_seconds": run.total_wall,
                 "analyze_wall_seconds": run.analyze_wall,
                 "analyze_cpu_seconds": run.analyze_cpu,
+                "peak_rss_mib": run.peak_rss_mb,
                 "growth_per_doubling": factor,
             }
             for run, factor in zip(runs, factors, strict=True)

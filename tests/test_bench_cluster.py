@@ -17,14 +17,25 @@ def _bench() -> ModuleType:
 
 def test_bench_cluster_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shared_path("data", "ecbplus")  # fail, not skip, when the data is missing
-    out = tmp_path / "results.json"
-    assert _bench().main(["--sizes", "200,400", "--repeat", "1", "--json", str(out)]) == 0
+    out, cache = tmp_path / "results.json", tmp_path / "cache"
+    args = ["--sizes", "200,400", "--repeat", "1", "--json", str(out), "--cache", str(cache)]
+    assert _bench().main(args) == 0
     printed = capsys.readouterr().out
     assert "growth per doubling: max " in printed and "(target <= 2.2)" in printed
+    assert "prepared 200 " in printed and "prepared 400 (200 more ingested" in printed
     results = json.loads(out.read_text(encoding="utf-8"))
     assert [s["size"] for s in results["sizes"]] == [200, 400]
     assert all(s["total_seconds"] > 0 and s["total_cpu_seconds"] > 0 for s in results["sizes"])
     assert all(set(s["cpu_seconds"]) >= {"dedupe", "cluster", "origins"} for s in results["sizes"])
+    assert all(s["peak_rss_mib"] > 10 and 0 < s["origins"] <= s["stored"] for s in results["sizes"])
+    assert sorted(p.name.split("-")[1] for p in cache.glob("cluster-*.db")) == ["200", "400"]
+    # A second run reads the prepared databases: nothing is ingested again, and the stages find the same groups.
+    assert _bench().main([*args, "--sizes", "400"]) == 0
+    assert "prepared" not in capsys.readouterr().out
+    again = json.loads(out.read_text(encoding="utf-8"))["sizes"][0]
+    assert {k: again[k] for k in ("stored", "copies", "events", "origins")} == {
+        k: results["sizes"][1][k] for k in ("stored", "copies", "events", "origins")
+    }
 
 
 def test_bench_cluster_copies_are_distinct(tmp_path: Path) -> None:

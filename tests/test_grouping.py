@@ -377,3 +377,32 @@ def test_without_linked_entities_a_report_is_looked_up_by_its_terms_alone(tmp_pa
     corpus.ingest([_jsonl(tmp_path / "c.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-16"}])])
     first, later = corpus.articles()
     assert later["event_id"] != first["event_id"]  # nothing found it: the keys were what found it above
+
+
+def test_an_earlier_dated_copy_in_a_later_batch_becomes_the_original_of_every_stored_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One article per batch: the run's memo, not a fresh read of the group, has to re-point the stored copies.
+    monkeypatch.setattr("newsdesk.corpus._ANALYZE_CHUNK", 1)
+    dam = DAM.format(day="Monday")
+    items = [
+        {"text": dam, "published": "2026-06-16"},
+        {"text": dam + " Our correspondent contributed.", "published": "2026-06-17"},
+        {"text": STRIKE.format(day="Monday"), "published": "2026-06-15"},
+        {"text": dam + " Talks go on.", "published": "2026-06-15"},
+    ]
+    corpus = _corpus()
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", items)])
+    first, copy, strike, earliest = corpus.articles()
+    assert earliest["duplicate_of"] is None and strike["duplicate_of"] is None
+    assert first["duplicate_of"] == copy["duplicate_of"] == earliest["id"]
+    # One origin, named by its earliest member, for the copies found in three batches.
+    assert first["origin"] == copy["origin"] == earliest["origin"] == earliest["id"]
+    assert strike["origin"] == strike["id"]
+    # The same corpus analysed in one batch groups it the same way.
+    monkeypatch.setattr("newsdesk.corpus._ANALYZE_CHUNK", 500)
+    again = _corpus()
+    again.ingest([_jsonl(tmp_path / "b.jsonl", items)])
+    assert [(a["duplicate_of"], a["origin"]) for a in again.articles()] == [
+        (a["duplicate_of"], a["origin"]) for a in corpus.articles()
+    ]

@@ -6,7 +6,6 @@ fingerprints, groups and term counts through ``view`` and never writes; the runn
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -15,6 +14,7 @@ from typing import Any, Protocol
 
 from newsdesk import dedupe as copies
 from newsdesk.cluster import actors, names, rewrites, similarity
+from newsdesk.cluster import origins as origin_groups
 from newsdesk.cluster.events import LEAP_YEAR, UNKNOWN, Group, Grouper, When
 from newsdesk.extract import dates
 from newsdesk.records import Article, SpeakerKind
@@ -66,7 +66,9 @@ def _utc(published: str) -> str:
 def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Mark each article that copies an earlier one: ``duplicate_of`` is the group's original.
 
-    ``memo`` keeps the LSH index between the batches of one run, so stored fingerprints are read once.
+    ``memo`` keeps the LSH index between the batches of one run, so stored fingerprints are read once, and what
+    the run knows of each article it has seen (its original, its rank, the copies pointing at it), so a batch
+    reads from the store only articles this run has not seen and the members of a group whose original changes.
     """
     memo = {} if memo is None else memo
     if "index" not in memo:
@@ -74,6 +76,10 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
         for article_id, (signature, size) in view.fingerprints().items():
             memo["index"].add(article_id, signature, size)
     index: copies.Index = memo["index"]
+    # Article -> its original as stored (None for an original), its rank, and the articles pointing at it.
+    stored: dict[str, str | None] = memo.setdefault("duplicate_of", {})
+    ranks: dict[str, tuple[str, int]] = memo.setdefault("ranks", {})
+    pointing: dict[str, set[str]] = memo.setdefault("copies", {})
     found, fingerprints = copies.copies(
         ((a.id, a.text) for a in batch),
         index,
@@ -81,43 +87,77 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
         containment=settings.dedupe.containment,
     )
     articles = {a.id: a for a in batch}
-    # Only stored articles involved in a copy (and their existing copies) are loaded.
-    involved = {c.of for c in found if c.of not in articles}
-    known = {a.id: a for a in view.articles(sorted(involved))} if involved else {}
-    for article in list(known.values()):
-        for copy_id in view.copies_of(article.id):
-            involved.add(copy_id)
-    known.update({a.id: a for a in view.articles(sorted(involved - set(known)))})
-    # Stored articles were ingested before the batch: rank them first when dates do not decide.
-    ranks = {a_id: _rank(a, i) for i, (a_id, a) in enumerate(known.items())}
-    ranks.update({a.id: _rank(a, len(ranks) + i) for i, a in enumerate(batch)})
-    original: dict[str, str] = {}
+    read: dict[str, Article] = {}
+
+    def learn(known: Sequence[Article]) -> None:
+        for article in known:
+            if article.id in ranks:
+                continue
+            # Stored articles were ingested before the batch: rank them first when dates do not decide.
+            ranks[article.id] = _rank(article, len(ranks))
+            stored[article.id] = article.duplicate_of
+            if article.duplicate_of:
+                pointing.setdefault(article.duplicate_of, set()).add(article.id)
+
+    # Stored articles involved in a copy that this run has not seen, and their stored copies, are read once.
+    unseen = sorted({c.of for c in found if c.of not in articles and c.of not in ranks})
+    if unseen:
+        read.update((a.id, a) for a in view.articles(unseen))
+        learn(list(read.values()))
+        more = sorted({i for a in unseen for i in view.copies_of(a)} - set(ranks) - set(articles))
+        read.update((a.id, a) for a in view.articles(more) if a.id not in read)
+        learn([read[i] for i in more if i in read])
+    for article in batch:  # a batch article already known (a text changed since an earlier run) keeps its place
+        if article.id in ranks:
+            if stored.get(article.id):
+                pointing.get(stored[article.id] or "", set()).discard(article.id)
+            stored.pop(article.id)
+            ranks.pop(article.id)
+    learn(batch)
+    original: dict[str, str | None] = {}  # what this batch changes of ``stored``
+
+    def target(article_id: str) -> str | None:
+        return original[article_id] if article_id in original else stored.get(article_id)
 
     def root(article_id: str) -> str:
         seen = set()
-        while article_id in original and article_id not in seen:
+        while (up := target(article_id)) and article_id not in seen:
             seen.add(article_id)
-            article_id = original[article_id]
+            article_id = up
         return article_id
 
-    for article in [*known.values(), *batch]:
-        if article.duplicate_of:
-            original[article.id] = article.duplicate_of
+    moved: list[str] = []  # originals that became copies in this batch
     for copy in found:
         a, b = root(copy.article_id), root(copy.of)
         if a == b:
             continue
         first, second = sorted((a, b), key=lambda x: ranks.get(x, ("~", 1 << 62)))
         original[second] = first
+        moved.append(second)
+    # Whose original may have changed: the batch, and the members of each group that joined another.
+    affected = dict.fromkeys(articles)
+    for second in moved:
+        affected[second] = None
+        affected.update(dict.fromkeys(sorted(pointing.get(second, ()))))
+    unread = [i for i in affected if i not in articles and i not in read]
+    read.update((a.id, a) for a in (view.articles(unread) if unread else ()))
     changed = []
-    for article_id in {*articles, *original}:
-        article = articles.get(article_id) or known.get(article_id)
-        if article is None:
+    for article_id in affected:
+        member = articles.get(article_id) or read.get(article_id)
+        if member is None:
             continue
-        target = root(article_id)
-        new = None if target == article_id else target
-        if new != article.duplicate_of or article_id in articles:
-            changed.append(dataclasses.replace(article, duplicate_of=new))
+        top = root(article_id)
+        new = None if top == article_id else top
+        if new != member.duplicate_of or article_id in articles:
+            changed.append(dataclasses.replace(member, duplicate_of=new))
+    for article in changed:  # what the store holds after this batch
+        old = stored.get(article.id)
+        if old != article.duplicate_of:
+            if old:
+                pointing.get(old, set()).discard(article.id)
+            if article.duplicate_of:
+                pointing.setdefault(article.duplicate_of, set()).add(article.id)
+            stored[article.id] = article.duplicate_of
     return changed, {"fingerprints": fingerprints}
 
 
@@ -320,103 +360,115 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     return changed, {"groups": rows, "term_counts": (dict(before.counts), before.documents)}
 
 
+# The comparison profiles origins keeps for a run, the most recently used: a member of a group that no new article
+# meets for a while is read and profiled again if one does. Results do not depend on it, only time and memory (a
+# profile of a long article is about 100 KB): with 4,096 the benchmark's 8,000 articles (about 1,540 origin groups,
+# up to 8 first members each) read and profiled members again and again, and origins grew 2.6x from 4k to 8k.
+PROFILES = 16384
+
+
 def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Group articles that tell one origin's report: copies of one original, and articles of one event that
     retell one report (``newsdesk.cluster.rewrites``: shared passages, sentences told in the same order, the
     same particular numbers and quotes, a shared credit). ``origin`` names the group by its earliest member.
 
-    Stored origin groups are kept (an origin never splits); each article of the batch is compared with the
-    other members of its event, so the cost of a batch is its articles times their events' sizes.
+    Stored origin groups are kept (an origin never splits). Each article of the batch joins the group of the
+    article it copies, then is compared with the first members of each other origin group of its event (decision
+    0040, ``newsdesk.cluster.origins``), so its cost is the number of groups in its event, not the event's size.
     The state returned holds ``origin_links``: for each batch article that joined a group, the article it copies
     or retells, a confidence and the evidence (stored by ``Store``; ``Corpus.related`` shows it).
-    ``memo`` keeps the articles read or written during one run and their comparison profiles, so each stored
-    event member is read and profiled once.
+    ``memo`` keeps the groups for the run (read from the store once per event: its members that have an origin)
+    and the comparison profiles of the ``PROFILES`` members last compared.
     """
     memo = {} if memo is None else memo
-    known: dict[str, Article] = memo.setdefault("articles", {})
+    state: origin_groups.Origins = memo.setdefault("groups", origin_groups.Origins())
     profiles: dict[str, rewrites.Profile] = memo.setdefault("profiles", {})
-    event_ids = {a.event_id for a in batch if a.event_id}
-    members: dict[str, Article] = {a.id: a for a in batch}
-    in_batch = list(members)
-    by_event = view.event_members(event_ids)
-    member_ids = [i for ids in by_event.values() for i in ids if i not in members]
-    for article_id in member_ids:
-        if article_id in known:
-            members[article_id] = known[article_id]
-    for article in view.articles([i for i in member_ids if i not in members]):
-        members.setdefault(article.id, article)
-    parent = {a: a for a in members}
+    fresh = {a.id: a for a in batch}
+    read: dict[str, Article] = {}  # stored articles read for this batch
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def rank(article: Article) -> tuple[str, int]:
+        # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
+        # keeps its name from one batch to the next.
+        memo["position"] = memo.get("position", -1) + 1
+        return _rank(article, memo["position"])
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
-    # keeps its name from one batch to the next.
-    ingested = [*dict.fromkeys(i for i in member_ids if i in members), *in_batch]
-    order = {a_id: _rank(members[a_id], i) for i, a_id in enumerate(ingested)}
-    fresh = set(in_batch)
+    # Events this run has not seen: their stored members that were given an origin, in ingest order.
+    opened = sorted({a.event_id for a in batch if a.event_id and not state.knows_event(a.event_id)})
+    if opened:
+        by_event = view.event_members(opened)
+        wanted = [i for e in opened for i in by_event.get(e, []) if i not in fresh and i not in state]
+        read.update((a.id, a) for a in view.articles(wanted) if a.origin)
+        for event_id in opened:
+            state.open_event(event_id)
+            members = [read[i] for i in by_event.get(event_id, []) if i in read]
+            for article in members:
+                state.add(article.id, rank(article))
+            for article in members:
+                for other in (article.origin, article.duplicate_of):
+                    if other and other in state:
+                        state.union(article.id, other)
+            for article in members:
+                state.place(event_id, article.id)
+    for article_id in fresh:  # a batch article's text or credits may have changed since an earlier run
+        profiles.pop(article_id, None)
+    for article in batch:
+        state.add(article.id, rank(article))
+    # The originals of the batch's copies: a copy joins its original's group, wherever the original stands.
+    originals = sorted({a.duplicate_of for a in batch if a.duplicate_of and a.duplicate_of not in state})
+    for article in view.articles(originals) if originals else ():
+        read[article.id] = article
+        state.add(article.id, rank(article))
     # Why each batch article joined its group: the article it copies or retells, a confidence and the evidence.
     links: dict[str, tuple[str, float, dict[str, Any]]] = {}
-    for article in members.values():
-        if article.duplicate_of in members:
-            union(article.id, article.duplicate_of)
-            if article.id in fresh:
-                links[article.id] = (article.duplicate_of, 1.0, {"copy": True})
-        if article.origin in members and article.id not in fresh:
-            union(article.id, article.origin)
+    for article in batch:
+        if article.duplicate_of and article.duplicate_of in state:
+            state.union(article.id, article.duplicate_of)
+            links[article.id] = (article.duplicate_of, 1.0, {"copy": True})
 
-    for article_id in in_batch:  # a batch article's text or credits may have changed since an earlier run
-        profiles.pop(article_id, None)
+    def profile(article_id: str) -> rewrites.Profile:
+        found = profiles.pop(article_id, None)  # taken out and put back: the most recently used come last
+        if found is None:
+            if article_id not in fresh and article_id not in read:
+                read.update((a.id, a) for a in view.articles([article_id]))
+            source = fresh[article_id] if article_id in fresh else read[article_id]
+            found = rewrites.profile(source.text, source.cites, _interviews(source))
+            while len(profiles) >= PROFILES:
+                del profiles[next(iter(profiles))]
+        profiles[article_id] = found
+        return found
 
-    def profile(article: Article) -> rewrites.Profile:
-        if article.id not in profiles:
-            profiles[article.id] = rewrites.profile(article.text, article.cites, _interviews(article))
-        return profiles[article.id]
-
-    events: dict[str, list[str]] = {}
-    for article in members.values():
-        if article.event_id:
-            events.setdefault(article.event_id, []).append(article.id)
-    for ids in events.values():
-        # The pairs that hold a batch article, in the order of the event's members: a stored member is paired
-        # only with the batch articles after it (never with every other stored member), so a batch costs its
-        # articles times their events' sizes, not the events' sizes squared.
-        later = [position for position, x in enumerate(ids) if x in fresh]
-        if not later:
+    for article in batch:
+        if not article.event_id:
             continue
-        for position, x in enumerate(ids):
-            after = later[bisect.bisect_right(later, position) :]
-            pairs = ids[position + 1 :] if x in fresh else [ids[p] for p in after]
-            for y in pairs:
-                if find(x) == find(y):
-                    continue
-                # The evidence is told from the side of the batch article (the later one when both are).
-                one, other = (y, x) if y in fresh and (x not in fresh or order[y] > order[x]) else (x, y)
-                evidence = rewrites.compare(profile(members[one]), profile(members[other]))
-                if evidence is not None:
-                    union(one, other)
-                    links.setdefault(one, (other, evidence.confidence, _evidence(evidence)))
-    groups: dict[str, list[str]] = {}
-    for article_id in members:
-        groups.setdefault(find(article_id), []).append(article_id)
-    changed = []
-    for ids in groups.values():
-        first = min(ids, key=lambda x: order[x])
-        for article_id in ids:
-            article = members[article_id]
-            if article.origin != first or article_id in fresh:
-                changed.append(dataclasses.replace(article, origin=first))
-    # What the store holds after this batch: the members as read, with the origins just found.
-    known.update(members)
-    known.update((a.id, a) for a in changed)
+        for other_id in state.others(article.event_id, article.id):
+            # The evidence is told from the side of the batch article (the later one when both are).
+            one, other = (
+                (other_id, article.id)
+                if other_id in fresh and state.rank(other_id) > state.rank(article.id)
+                else (article.id, other_id)
+            )
+            evidence = rewrites.compare(profile(one), profile(other))
+            if evidence is not None:
+                state.union(one, other)
+                links.setdefault(one, (other, evidence.confidence, _evidence(evidence)))
+        state.place(article.event_id, article.id)
+    # Only the members later articles are compared with keep their profiles.
+    for article in batch:
+        if not article.event_id or not state.placed(article.event_id, article.id):
+            profiles.pop(article.id, None)
+    for article_id in state.dropped:
+        profiles.pop(article_id, None)
+    state.dropped.clear()
+    changed = [dataclasses.replace(a, origin=state.name(a.id)) for a in batch]
+    # Stored members whose group took an earlier-ranked article (or joined an earlier-named group) are renamed.
+    renamed = sorted(state.renamed - set(fresh))
+    state.renamed.clear()
+    unread = [i for i in renamed if i not in read]
+    read.update((a.id, a) for a in (view.articles(unread) if unread else ()))
+    for article_id in renamed:
+        member = read.get(article_id)
+        if member is not None and member.origin != state.name(article_id):
+            changed.append(dataclasses.replace(member, origin=state.name(article_id)))
     return changed, {"origin_links": links}
 
 
