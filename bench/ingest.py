@@ -223,14 +223,16 @@ def phase_ingest(limit: int | None, workers: int, texts: Path, out: Path) -> int
 
 def best_child(repeat: int, command: list[str], out: Path) -> tuple[Timing, dict[str, Any]]:
     """Run ``command`` (a fresh interpreter that writes a pickled dict to ``out``) ``repeat`` times: the fastest
-    wall time with its CPU seconds (the child's and its children's), less what the child did untimed (reading its
-    inputs), its peak RSS and the largest peak RSS of its own children (Linux), with the last result."""
+    wall time with its CPU seconds (the child's and its children's, not this process's: sampling /proc for the
+    peaks costs CPU in proportion to the wall time, a lot on a busy machine), less what the child did untimed
+    (reading its inputs), its peak RSS and the largest peak RSS of its own children (Linux), with the last
+    result."""
     runs = []
     with ChildPeaks(nested=True) as children:
         for _ in range(repeat):
-            cpu, start = cpu_seconds(), time.perf_counter()
+            cpu, start = children_cpu_seconds(), time.perf_counter()
             subprocess.run(command, check=True)
-            wall, used = time.perf_counter() - start, cpu_seconds() - cpu
+            wall, used = time.perf_counter() - start, children_cpu_seconds() - cpu
             result = pickle.loads(out.read_bytes())
             runs.append((wall - result["untimed_wall"], used - result["untimed_cpu"], _mib(result["peak_kib"])))
     wall, cpu, peak = min(runs)
@@ -248,8 +250,14 @@ def peak_rss_mib() -> float:
 
 def cpu_seconds() -> float:
     """User and system CPU seconds of this process and of the child processes it has waited for."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime + children_cpu_seconds()
+
+
+def children_cpu_seconds() -> float:
+    """User and system CPU seconds of the child processes this process has waited for (and of theirs)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return children.ru_utime + children.ru_stime
 
 
 class ChildPeaks:
@@ -382,6 +390,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             report = result["report"]
             alone, _ = best_child(args.repeat, spacy_command(texts, workers, out), out)
             scaling[workers] = (ingest, alone)
+            # At once: a long run on a busy machine may be stopped before the table.
+            print(
+                f"{workers} worker(s): ingest {ingest.seconds:.1f} s, {ingest.cpu_seconds:.1f} CPU s; spaCy alone "
+                f"{alone.seconds:.1f} s, {alone.cpu_seconds:.1f} CPU s; load average {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
         if scaling:  # the first worker count's run stands for the full ingest
             full = scaling[args.workers[0]][0]
         else:
