@@ -5,9 +5,15 @@ Inputs: the 924 PolNeAR text files (``polnear/{train,dev}/text/*.txt``) and the 
 ``published`` keys and ignores the rest); with ``--limit`` cutting into it, its first lines are copied to a
 temporary file first, untimed.
 
+Past those 1,696, ``--limit`` takes FNC-1's article bodies (``fnc1/train_bodies.csv``, 1,683 more real news
+articles), written untimed to the same temporary JSONL file as ``{"text": body}`` lines.
+
 With ``--workers 1,2`` the full ingest is timed once per worker count (``[pipeline] workers``), each beside
 spaCy's ``nlp.pipe`` alone over the same texts with as many processes: the ratio of their rates says what the
-pipeline costs over the model. CPU seconds (this process and its worker processes) are printed beside wall time.
+pipeline costs over the model. Each side runs in a fresh interpreter of its own and pays what a user running it
+pays (its imports, the model's load, its worker processes): spaCy alone imports spaCy only, loads the model with
+the components newsdesk loads, and parses the texts the ingest stored (read back from its store, untimed). CPU
+seconds (the child process and its own children) are printed beside wall time.
 
 Usage: ``.venv/bin/python bench/ingest.py [--repeat N] [--limit N] [--workers 1,2] [--json PATH]``.
 ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
@@ -16,10 +22,13 @@ Usage: ``.venv/bin/python bench/ingest.py [--repeat N] [--limit N] [--workers 1,
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
+import pickle
 import platform
 import resource
+import subprocess
 import sys
 import tempfile
 import threading
@@ -27,7 +36,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,16 +47,19 @@ from newsdesk.workers import count as worker_count
 ROOT = Path(__file__).resolve().parents[1]
 TEXT_DIRS = ("polnear/train/text", "polnear/dev/text")
 JSONL = "ecbplus/topics-1-35.jsonl"
+FNC1 = "fnc1/train_bodies.csv"
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """The articles to benchmark: text files plus the selected lines of the JSONL file."""
+    """The articles to benchmark: text files plus the selected lines of the JSONL file (of which the last
+    ``fnc1`` are FNC-1 bodies)."""
 
     texts: list[Path]
     jsonl: Path
     lines: int
+    fnc1: int = 0
 
     @property
     def count(self) -> int:
@@ -80,16 +91,28 @@ def shared_data() -> Path:
 
 
 def select(data: Path, limit: int | None, tmp: Path) -> Inputs:
-    """The first ``limit`` articles (all with None): text files first, then JSONL lines (copied if cut)."""
+    """The first ``limit`` articles (the 1,696 of PolNeAR and ECB+ with None): text files first, then JSONL lines
+    (copied if cut), then FNC-1 bodies (written as JSONL lines after them)."""
     texts = [p for d in TEXT_DIRS for p in sorted((data / d).glob("*.txt"))]
     source = data / JSONL
     lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if limit is None or limit >= len(texts) + len(lines):
+    if limit is None or limit == len(texts) + len(lines):
         return Inputs(texts, source, len(lines))
     texts, keep = texts[:limit], lines[: max(0, limit - len(texts))]
+    bodies = fnc1_bodies(data)[: max(0, limit - len(texts) - len(keep))]
+    keep += [json.dumps({"text": body}) for body in bodies]
     cut = tmp / "ecbplus-head.jsonl"
     cut.write_text("".join(f"{line}\n" for line in keep), encoding="utf-8")
-    return Inputs(texts, cut, len(keep))
+    return Inputs(texts, cut, len(keep), len(bodies))
+
+
+def fnc1_bodies(data: Path) -> list[str]:
+    """FNC-1's article bodies, in file order (read only when ``--limit`` goes past PolNeAR and ECB+)."""
+    path = data / FNC1
+    if not path.exists():
+        sys.exit(f"error: benchmark data missing: {path} (needed for --limit past 1,696 articles).")
+    with path.open(encoding="utf-8", newline="") as f:
+        return [row["articleBody"] for row in csv.DictReader(f)]
 
 
 def read_all(inputs: Inputs) -> int:
@@ -103,30 +126,117 @@ def read_all(inputs: Inputs) -> int:
     return n
 
 
-def ingest_all(inputs: Inputs, *, analyze: bool, workers: int = 0) -> IngestReport:
-    """Ingest the inputs into a fresh database in a temporary folder, with default settings (and ``workers``)."""
+def ingest_all(
+    inputs: Inputs, *, analyze: bool, workers: int = 0, after: Callable[[newsdesk.Corpus], None] | None = None
+) -> IngestReport:
+    """Ingest the inputs into a fresh database in a temporary folder, with default settings (and ``workers``);
+    ``after`` is called with the corpus before it closes."""
     targets = [*inputs.texts, *([inputs.jsonl] if inputs.lines else [])]
     settings = Settings(pipeline=PipelineSettings(workers=workers))
     with (
         tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp,
         newsdesk.open(Path(tmp) / "bench.db", settings=settings) as corpus,
     ):
-        return corpus.ingest(targets, analyze=analyze)
+        report = corpus.ingest(targets, analyze=analyze)
+        if after is not None:
+            after(corpus)
+        return report
 
 
-def texts_of(inputs: Inputs) -> list[str]:
-    """The article texts of the inputs as read (a JSONL line's ``text``), for spaCy alone."""
-    found = [path.read_text(encoding="utf-8") for path in inputs.texts]
-    if inputs.lines:
-        lines = inputs.jsonl.read_text(encoding="utf-8").splitlines()
-        found += [t for line in lines if line.strip() and (t := json.loads(line).get("text"))]
-    return found
+# spaCy alone in a fresh interpreter: it reads the texts (untimed), imports spaCy (not newsdesk), loads the model
+# with the components newsdesk excludes left out, and parses with nlp.pipe. Arguments: texts JSON, model, batch
+# size, processes, excluded components (comma-separated), where to write its result.
+SPACY_ALONE = """
+import json, pickle, resource, sys, time
+cpu, wall = time.process_time(), time.perf_counter()
+with open(sys.argv[1], encoding="utf-8") as f:
+    texts = json.load(f)
+untimed_cpu, untimed_wall = time.process_time() - cpu, time.perf_counter() - wall
+import spacy
+nlp = spacy.load(sys.argv[2], exclude=[x for x in sys.argv[5].split(",") if x])
+parsed = sum(1 for _ in nlp.pipe(texts, batch_size=int(sys.argv[3]), n_process=int(sys.argv[4])))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with open(sys.argv[6], "wb") as f:
+    pickle.dump({"parsed": parsed, "untimed_cpu": untimed_cpu, "untimed_wall": untimed_wall, "peak_kib": peak}, f)
+"""
 
 
-def spacy_alone(texts: list[str], processes: int) -> int:
-    """Parse ``texts`` with ``nlp.pipe`` and ``n_process=processes``, as the quotes stage's model is set up."""
+def spacy_command(texts: Path, processes: int, out: Path) -> list[str]:
+    """The command that runs spaCy alone over the texts in ``texts`` (a JSON list) in a fresh interpreter."""
     settings = Settings().nlp
-    return sum(1 for _ in nlp.parse(texts, model=settings.model, batch_size=settings.batch_size, n_process=processes))
+    return [
+        sys.executable,
+        "-c",
+        SPACY_ALONE,
+        str(texts),
+        settings.model,
+        str(settings.batch_size),
+        str(processes),
+        ",".join(nlp.EXCLUDED),
+        str(out),
+    ]
+
+
+def ingest_command(limit: int | None, workers: int, texts: Path, out: Path) -> list[str]:
+    """The command that runs the full ingest in a fresh interpreter (this script with ``--phase ingest``)."""
+    return [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--phase",
+        "ingest",
+        "--workers",
+        str(workers),
+        "--texts",
+        str(texts),
+        "--out",
+        str(out),
+        *(["--limit", str(limit)] if limit is not None else []),
+    ]
+
+
+def phase_ingest(limit: int | None, workers: int, texts: Path, out: Path) -> int:
+    """The child's side of :func:`ingest_command`: select the inputs (untimed), ingest them with ``workers``, write
+    the stored articles' texts to ``texts`` for spaCy alone (untimed) and the report to ``out``."""
+    cpu, wall = cpu_seconds(), time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-input-") as tmp:
+        inputs = select(shared_data(), limit, Path(tmp))
+        untimed_cpu, untimed_wall = cpu_seconds() - cpu, time.perf_counter() - wall
+
+        def keep_texts(corpus: newsdesk.Corpus) -> None:
+            nonlocal untimed_cpu, untimed_wall
+            cpu, wall = cpu_seconds(), time.perf_counter()
+            stored = corpus.records([a["id"] for a in corpus.articles()])
+            texts.write_text(json.dumps([a.text for a in stored]), encoding="utf-8")
+            untimed_cpu += cpu_seconds() - cpu
+            untimed_wall += time.perf_counter() - wall
+
+        report = ingest_all(inputs, analyze=True, workers=workers, after=keep_texts)
+    result = {
+        "report": report,
+        "untimed_cpu": untimed_cpu,
+        "untimed_wall": untimed_wall,
+        "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    }
+    out.write_bytes(pickle.dumps(result))
+    return 0
+
+
+def best_child(repeat: int, command: list[str], out: Path) -> tuple[Timing, dict[str, Any]]:
+    """Run ``command`` (a fresh interpreter that writes a pickled dict to ``out``) ``repeat`` times: the fastest
+    wall time with its CPU seconds (the child's and its children's, not this process's: sampling /proc for the
+    peaks costs CPU in proportion to the wall time, a lot on a busy machine), less what the child did untimed
+    (reading its inputs), its peak RSS and the largest peak RSS of its own children (Linux), with the last
+    result."""
+    runs = []
+    with ChildPeaks(nested=True) as children:
+        for _ in range(repeat):
+            cpu, start = children_cpu_seconds(), time.perf_counter()
+            subprocess.run(command, check=True)
+            wall, used = time.perf_counter() - start, children_cpu_seconds() - cpu
+            result = pickle.loads(out.read_bytes())
+            runs.append((wall - result["untimed_wall"], used - result["untimed_cpu"], _mib(result["peak_kib"])))
+    wall, cpu, peak = min(runs)
+    return Timing(wall, peak, cpu, children.peak_kib / 1024), result
 
 
 def _mib(kib: float) -> float:
@@ -140,17 +250,25 @@ def peak_rss_mib() -> float:
 
 def cpu_seconds() -> float:
     """User and system CPU seconds of this process and of the child processes it has waited for."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime + children_cpu_seconds()
+
+
+def children_cpu_seconds() -> float:
+    """User and system CPU seconds of the child processes this process has waited for (and of theirs)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return children.ru_utime + children.ru_stime
 
 
 class ChildPeaks:
-    """The largest peak RSS (``VmHWM``) of this process's children, sampled twice a second while it runs.
+    """The largest peak RSS (``VmHWM``) of this process's children (``nested``: of its children's children),
+    sampled twice a second while it runs.
 
     ``getrusage(RUSAGE_CHILDREN)`` cannot tell it: a child started by fork and exec keeps the parent's peak."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, nested: bool = False) -> None:
         self.peak_kib = 0
+        self.nested = nested
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -165,12 +283,19 @@ class ChildPeaks:
     def _sample(self) -> None:
         me = os.getpid()
         while not self._stop.wait(0.5):
+            parents: dict[Path, int] = {}
             for stat in Path("/proc").glob("[0-9]*/stat"):
                 try:
-                    if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != me:
-                        continue
-                    status = (stat.parent / "status").read_text()
+                    parents[stat.parent] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
                 except (OSError, ValueError, IndexError):
+                    continue
+            mine = {int(d.name) for d, parent in parents.items() if parent == me}
+            for folder, parent in parents.items():
+                if parent not in (mine if self.nested else {me}):
+                    continue
+                try:
+                    status = (folder / "status").read_text()
+                except OSError:
                     continue
                 for line in status.splitlines():
                     if line.startswith("VmHWM:"):
@@ -231,6 +356,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default="",
         help="comma-separated worker counts: time the full ingest and spaCy alone with each (e.g. 1,2)",
     )
+    # How the benchmark runs one side of the comparison in a fresh interpreter (not for use by hand).
+    parser.add_argument("--phase", choices=("ingest",), default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--texts", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.repeat < 1 or (args.limit is not None and args.limit < 1):
         parser.error("--repeat and --limit must be at least 1")
@@ -246,6 +375,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark, print its table, optionally write JSON; returns the exit status."""
     args = parse_args(argv)
+    if args.phase == "ingest":
+        return phase_ingest(args.limit, args.workers[0], args.texts, args.out)
     data = shared_data()
     with tempfile.TemporaryDirectory(prefix="newsdesk-bench-input-") as tmp:
         inputs = select(data, args.limit, Path(tmp))
@@ -253,24 +384,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         read, _ = best_of(args.repeat, lambda: read_all(inputs))
         bare, _ = best_of(args.repeat, lambda: ingest_all(inputs, analyze=False))
         scaling: dict[int, tuple[Timing, Timing]] = {}
-        texts = texts_of(inputs) if args.workers else []
-        for workers in args.workers:
-            ingest, report = best_of(args.repeat, partial(ingest_all, inputs, analyze=True, workers=workers))
-            alone, _ = best_of(args.repeat, partial(spacy_alone, texts, workers))
+        texts, out = Path(tmp) / "stored-texts.json", Path(tmp) / "phase.pickle"
+        for workers in args.workers:  # each side in a fresh interpreter, paying its imports and the model's load
+            ingest, result = best_child(args.repeat, ingest_command(args.limit, workers, texts, out), out)
+            report = result["report"]
+            alone, _ = best_child(args.repeat, spacy_command(texts, workers, out), out)
             scaling[workers] = (ingest, alone)
+            # At once: a long run on a busy machine may be stopped before the table.
+            print(
+                f"{workers} worker(s): ingest {ingest.seconds:.1f} s, {ingest.cpu_seconds:.1f} CPU s; spaCy alone "
+                f"{alone.seconds:.1f} s, {alone.cpu_seconds:.1f} CPU s; load average {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
         if scaling:  # the first worker count's run stands for the full ingest
             full = scaling[args.workers[0]][0]
         else:
             full, report = best_of(args.repeat, lambda: ingest_all(inputs, analyze=True))
     print(
         f"newsdesk {newsdesk.__version__} ingest benchmark: {n:,} articles ({len(inputs.texts)} PolNeAR .txt, "
-        f"{inputs.lines} ECB+ JSONL lines), best of {args.repeat}"
+        f"{inputs.lines - inputs.fnc1} ECB+ JSONL lines, {inputs.fnc1} FNC-1 bodies), best of {args.repeat}"
     )
     print(f"stored {len(report.added)}, duplicates {len(report.skipped)}, failures {len(report.failures)}")
     workers = args.workers[0] if args.workers else worker_count(0)
     print(f"ingest: default settings, {workers} worker(s) (worker processes start from 100 pending articles)")
     print("\n".join(table(n, read, full, bare, scaling)))
-    print("stages of the last full ingest (s): " + ", ".join(f"{r.stage} {r.seconds:.1f}" for r in report.stages))
+    print(
+        "stages of the last full ingest (wall s / main process CPU s): "
+        + ", ".join(f"{r.stage} {r.seconds:.1f}/{r.cpu_seconds:.1f}" for r in report.stages)
+    )
     framing_part, staged = stances_and_digest(report)
     print(
         f"stances and digest stages: {framing_part:.1f} s of {staged:.1f} s in stages "
@@ -314,6 +455,7 @@ def results(
         "articles": n,
         "text_files": len(inputs.texts),
         "jsonl_lines": inputs.lines,
+        "fnc1_bodies": inputs.fnc1,
         "stored": len(report.added),
         "duplicates": len(report.skipped),
         "failures": len(report.failures),
@@ -324,6 +466,7 @@ def results(
         },
         "ingest_over_read": full.seconds / read.seconds,
         "stage_seconds": {r.stage: r.seconds for r in report.stages},
+        "stage_cpu_seconds": {r.stage: r.cpu_seconds for r in report.stages},
         "stances_and_digest_share": share,
         "ingest_no_analyze_over_read": bare.seconds / read.seconds,
     }

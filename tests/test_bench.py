@@ -44,3 +44,39 @@ def test_bench_takes_worker_counts() -> None:
         bench.parse_args(["--workers", "0"])
     with pytest.raises(SystemExit):
         bench.parse_args(["--workers", "two"])
+
+
+def test_bench_limit_past_polnear_and_ecbplus_takes_fnc1_bodies(tmp_path: Path) -> None:
+    bench = _bench()
+    inputs = bench.select(shared_path("data"), 2000, tmp_path)
+    assert (len(inputs.texts), inputs.lines, inputs.fnc1, inputs.count) == (924, 1076, 304, 2000)
+    lines = inputs.jsonl.read_text(encoding="utf-8").splitlines()
+    bodies = bench.fnc1_bodies(shared_path("data"))
+    assert json.loads(lines[-1]) == {"text": bodies[303]} and json.loads(lines[771])["text"] != bodies[0]
+    assert bench.read_all(inputs) == 2000
+
+
+def test_spacy_alone_loads_the_model_as_newsdesk_does(tmp_path: Path) -> None:
+    from newsdesk import nlp
+    from newsdesk.settings import NlpSettings
+
+    command = _bench().spacy_command(tmp_path / "texts.json", 2, tmp_path / "out")
+    settings = NlpSettings()
+    # Same model, same batch size, as many processes, the same components left out: a fair floor.
+    assert command[4:9] == [
+        settings.model,
+        str(settings.batch_size),
+        "2",
+        ",".join(nlp.EXCLUDED),
+        str(tmp_path / "out"),
+    ]
+    assert "import newsdesk" not in command[2] and "exclude=" in command[2]
+
+
+@pytest.mark.slow
+def test_bench_compares_with_spacy_alone_in_fresh_processes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "results.json"
+    assert _bench().main(["--limit", "3", "--repeat", "1", "--workers", "1", "--json", str(out)]) == 0
+    results = json.loads(out.read_text(encoding="utf-8"))["workers"]["1"]
+    assert results["ingest"]["cpu_seconds"] > 0 and results["spacy_alone"]["cpu_seconds"] > 0
+    assert "1 worker(s): ingest at " in capsys.readouterr().out

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsdesk.claims import extract, values
 from newsdesk.claims.match import DENIAL as DENIES
@@ -212,6 +213,7 @@ def _near(terms: Sequence[frozenset[str]], among: Sequence[int], of: Sequence[in
 
 
 _NUMBER_WORDS = frozenset(values.SMALL) | {"hundred", "thousand", "million", "billion"}
+_NUMBER_STEMS = frozenset(extract.stem(w) for w in _NUMBER_WORDS)
 _COUNTED = {"people living": ("live", "hous", "resident", "peopl", "inhabit", "home")}
 _GENERIC = frozenset({"people", "", "number", "time", "thing"})
 _LOWER = frozenset({"at least", "more than", "over"})
@@ -278,7 +280,17 @@ _CALENDAR = re.compile(
 
 def _names(claim: Claim) -> frozenset[str]:
     """The names of a claim; days and months are capitalised but name no one."""
-    return frozenset(t for t in claim.terms if t.startswith(("@", "#")) and not _CALENDAR.fullmatch(t[1:]))
+    return _names_in(claim.terms)
+
+
+# A story's claims are compared pair by pair, so each one's names and subject are asked for many times: kept for
+# the last few thousand claims (pure functions of the claim's text and terms).
+_CLAIMS_KEPT = 8192
+
+
+@lru_cache(maxsize=_CLAIMS_KEPT)
+def _names_in(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t for t in terms if t.startswith(("@", "#")) and not _CALENDAR.fullmatch(t[1:]))
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:of|de|do|da|al|bin)\b))*")
@@ -288,8 +300,13 @@ def _subject(claim: Claim) -> frozenset[str]:
     """The first name written in a claim, as the name terms it may match (``#`` + the whole name's key and each of
     its words): in news English mostly whom or what the sentence is about ("Hasina was found guilty ...",
     "Paramount's offer values ..."). A capitalised first word that is no name ("Citing", "The") is skipped."""
-    terms = set(claim.terms)
-    for run in _NAME_RUN.finditer(claim.text):
+    return _subject_of(claim.text, claim.terms)
+
+
+@lru_cache(maxsize=_CLAIMS_KEPT)
+def _subject_of(text: str, claim_terms: tuple[str, ...]) -> frozenset[str]:
+    terms = set(claim_terms)
+    for run in _NAME_RUN.finditer(text):
         words = [re.sub(r"[’']s$", "", w).strip(".") for w in run.group().split()]
         whole = f"#{extract.name_key(' '.join(words))}"
         if run.start() == 0 and whole not in terms and f"#{extract.name_key(words[0])}" not in terms:
@@ -339,7 +356,7 @@ def _same_thing(ca: Claim, cb: Claim, x: Value, y: Value, *, threshold: float) -
     if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
         return 0.0
     # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
-    skip = {x.unit, x.unit + "s", *x.unit.split(), *_COUNTED.get(x.unit, ()), *(extract.stem(w) for w in _NUMBER_WORDS)}
+    skip = {x.unit, x.unit + "s", *x.unit.split(), *_COUNTED.get(x.unit, ()), *_NUMBER_STEMS}
     words = re.findall(r"[^\W\d_]+", f"{x.text} {y.text}")
     skip |= {extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words}
     ta, tb = frozenset(ca.terms) - skip, frozenset(cb.terms) - skip

