@@ -308,6 +308,8 @@ def serial(
         for target, timed in ((size - step, False), (size, True)):
             if snapshots is not None and timed:
                 kept = snapshots / f"at-{size - step}.db"
+                if reuse and not kept.exists():
+                    break
                 if reuse:
                     shutil.copyfile(kept, db)
                 else:
