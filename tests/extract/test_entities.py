@@ -952,3 +952,24 @@ def test_longer_forms_are_found_in_the_same_order_whichever_word_has_fewer_peopl
     linker._index(noor, "Aslam Noor Khan")
     found = [k.id for k in linker._longer_forms("Aslam Khan", {})]
     assert found == ["p31", "p0"]
+
+
+def test_the_surname_pattern_is_compiled_only_where_its_words_are_written_with_the_same_answer() -> None:
+    """``introduced_by_surname`` looks for the words the pattern must find around the surname before compiling the
+    pattern: the answer is the pattern's."""
+    from newsdesk.extract.entities import _introduced, introduced_by_surname
+
+    texts = [
+        "A woman surnamed Wong said she waited for hours.",
+        "He gave only his surname, Ng, to reporters. Ng said more.",
+        "She gave only her family name Tam.",
+        "Wong, who asked to be identified only by his surname, said the lift failed.",
+        "Wong who declined to give his full name said so.",
+        "Wong said who knows. Only Ng knew.",
+        "The minister, Wong, said only that the inquiry would report.",
+        "Mr. Wong, who wanted his first name withheld, spoke.",
+    ]
+    for text in texts:
+        for surname in ("Wong", "Ng", "Tam", "Mr. Wong", "Lee"):
+            expected = surname in text and _introduced(surname).search(text) is not None
+            assert introduced_by_surname(surname, text) == expected, (surname, text)

@@ -362,10 +362,18 @@ def _conflict(a: str, b: str) -> bool:
 def introduced_by_surname(surname: str, text: str) -> bool:
     """Whether ``text`` introduces someone by ``surname`` alone: "a woman surnamed Wong", "who gave only her
     surname, Ng", "Wong, who asked to be identified only by his surname"."""
-    # Every form the pattern knows writes "surnamed", "only" or "who": a text without them needs no pattern.
+    # Every form the pattern knows writes the surname right after "surnamed " or "name" ("surname", "family name",
+    # "last name", a comma between or not), or right before " who" (a comma between or not): a text with none of
+    # those needs no pattern, and the pattern for a surname is compiled only for a text that has one.
     return (
         surname in text
-        and ("surnamed" in text or "only" in text or "who" in text)
+        and (
+            f"surnamed {surname}" in text
+            or f"name {surname}" in text
+            or f"name, {surname}" in text
+            or f"{surname} who" in text
+            or f"{surname}, who" in text
+        )
         and _introduced(surname).search(text) is not None
     )
 
