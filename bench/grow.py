@@ -22,6 +22,20 @@ mentions and a few claims per article, stories of hundreds of articles, origin g
 Usage: ``.venv/bin/python bench/grow.py --db PATH [--articles 10000] [--base 1000] [--seed N]``. A store
 already at ``--db`` with fewer articles is grown (its articles are the originals); ``NEWSDESK_SHARED``
 overrides the ``../shared`` folder. bench/load.py and bench/web.py build with it when given ``--all-stages``.
+
+``--serial 8000,16000,32000,50000`` measures the serial corpus stages instead (issue 17: at least 100 articles/s
+at 50k stored articles, not growing with the corpus). The copies then take their original's quotes, mentions and
+claims *unlinked*, with about ``--rename`` (15%) of the name words in their mentions (and in the text under them)
+replaced by capitalised words of the same length written in the originals' mentions, so that new people,
+bodies and places keep arriving as the store grows (most under surnames and words already known): the entities
+stage links them for real. For each size S the store is grown to S - ``--step`` (analysed, the figures printed as
+the long-run average), then ``--step`` more copies are analysed in one run (``Corpus.analyze()``, one process):
+the per-article CPU milliseconds of each corpus stage (entities, dedupe, cluster, origins, claim_match) from
+its ``StageReport``, their sum, and the articles/s it gives. A run's first batch builds each stage's index from
+the store, so the step's figures include that start, spread over ``--step`` articles. The stances and digest
+stages are left out (stances is per article; the digest is not one of the stages the target names).
+``--snapshots DIR`` keeps the store before each timed step; given again with those kept, only the timed steps
+run, each from its kept store: the same copies timed by another version of newsdesk.
 """
 
 from __future__ import annotations
@@ -31,6 +45,7 @@ import importlib.util
 import json
 import random
 import re
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -41,13 +56,19 @@ from pathlib import Path
 from typing import Any
 
 import newsdesk
+from newsdesk import Settings
 from newsdesk.records import claim_id, content_id, stance_id
+from newsdesk.settings import PipelineSettings
 from newsdesk.store.extracts import quote_id
 
 SEED = 20261203
 DEFAULT_BASE = 1000
 # The per-article stages whose findings a copy takes from its original; the others run on the copies.
 COPIED = ("quotes", "entities", "claims")
+# The corpus stages the serial target covers, and the pipeline ``--serial`` runs (no stances, no digest).
+SERIAL = ("entities", "dedupe", "cluster", "origins", "claim_match")
+SERIAL_PIPELINE = ("cites", "dates", "quotes", "entities", "claims", "dedupe", "cluster", "origins", "claim_match")
+_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’-])")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DIGIT = re.compile(r"\d")
 
@@ -153,10 +174,31 @@ def _inherit(conn: sqlite3.Connection, original: dict[str, Any], new_id: str, te
         conn.execute("INSERT OR IGNORE INTO stage_done VALUES (?, ?, ?)", (new_id, stage, now))
 
 
-def add_copies(db: Path, count: int, seed: int = SEED, *, inherit: bool = False) -> int:
+def _rename(
+    text: str, spans: Sequence[tuple[int, int]], rate: float, rng: random.Random, names: dict[int, list[str]]
+) -> str:
+    """``text`` with about ``rate`` of the distinct capitalised words inside ``spans`` (the mentions and speakers)
+    replaced, wherever those spans write them, by a name word of the same length: every offset in place."""
+    chars = list(text)
+    chosen: dict[str, str] = {}
+    for start, end in spans:
+        for found in _NAME_WORD.finditer(text, start, end):
+            word = found.group()
+            if word not in chosen:
+                pool = names.get(len(word))
+                chosen[word] = rng.choice(pool) if pool and rng.random() < rate else word
+            chars[found.start() : found.end()] = chosen[word]
+    return "".join(chars)
+
+
+def add_copies(
+    db: Path, count: int, seed: int = SEED, *, inherit: bool = False, relink: bool = False, rename: float = 0.15
+) -> int:
     """Add copies of the stored articles until ``db`` holds ``count``, with the quotes, mentions and claims of
     their originals (see the module docstring); returns how many were added. Nothing is analysed here. With
-    ``inherit``, a copy also takes what the other stages found in its original (:func:`_inherit`)."""
+    ``inherit``, a copy also takes what the other stages found in its original (:func:`_inherit`). With
+    ``relink`` (``--serial``), the mentions and speakers come unlinked, about ``rename`` of their name words
+    replaced, and the entities stage is left to run."""
     rng = random.Random(seed)
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
@@ -168,6 +210,12 @@ def add_copies(db: Path, count: int, seed: int = SEED, *, inherit: bool = False)
         words: dict[int, list[str]] = {}
         for word in sorted({w.lower() for a in originals for w in _WORD.findall(a["text"])}):
             words.setdefault(len(word), []).append(word)
+        names: dict[int, list[str]] = {}
+        if relink:
+            written = {w for (t,) in conn.execute("SELECT DISTINCT text FROM mentions") for w in _NAME_WORD.findall(t)}
+            for word in sorted(written):
+                names.setdefault(len(word), []).append(word)
+        copied = tuple(s for s in COPIED if not (relink and s == "entities"))
         ids = {a["id"] for a in originals}
         now = datetime.now(UTC).isoformat(timespec="seconds")
         added = 0
@@ -180,6 +228,8 @@ def add_copies(db: Path, count: int, seed: int = SEED, *, inherit: bool = False)
                 keep += [(q["speaker_start"], q["speaker_end"]) for q in quotes if q["speaker_start"] is not None]
                 rate = rng.uniform(0.01, 0.15)
                 text = _replace(original["text"], keep, rate, rng, words)
+                if relink:
+                    text = _rename(text, keep, rename, rng, names)
                 new_id = content_id(text)
                 if new_id in ids:
                     continue
@@ -205,19 +255,25 @@ def add_copies(db: Path, count: int, seed: int = SEED, *, inherit: bool = False)
                         "ingested_at": now,
                     },
                 )
+                unlinked = {"entity_id": None} if relink else {}
                 for m in mentions:
-                    _insert(conn, "mentions", {**m, "article_id": new_id, "text": text[m["start"] : m["end"]]})
+                    m = {**m, **unlinked, "article_id": new_id, "text": text[m["start"] : m["end"]]}
+                    _insert(conn, "mentions", m)
                 for q in quotes:
                     q = {**q, "article_id": new_id, "text": text[q["start"] : q["end"]]}
                     q["id"] = quote_id(new_id, q["start"], q["end"])
+                    if relink:
+                        q["speaker_entity_id"] = None
+                        if q["speaker_start"] is not None and q["speaker_end"] is not None:
+                            q["speaker"] = text[q["speaker_start"] : q["speaker_end"]]
                     _insert(conn, "quotes", q)
                 for c in _rows(conn, "claims", original["id"]):
                     c = {**c, "article_id": new_id, "text": text[c["start"] : c["end"]]}
                     c["id"] = claim_id(new_id, c["start"], c["end"])
                     _insert(conn, "claims", c)
                 done = conn.execute(
-                    f"SELECT stage FROM stage_done WHERE article_id = ? AND stage IN ({', '.join('?' * len(COPIED))})",
-                    (original["id"], *COPIED),
+                    f"SELECT stage FROM stage_done WHERE article_id = ? AND stage IN ({', '.join('?' * len(copied))})",
+                    (original["id"], *copied),
                 )
                 for (stage,) in done.fetchall():
                     _insert(conn, "stage_done", {"article_id": new_id, "stage": stage, "done_at": now})
@@ -251,6 +307,86 @@ def build(
     return time.perf_counter() - started
 
 
+def _analyze_serial(db: Path) -> tuple[dict[str, float], float, int]:
+    """``Corpus.analyze()`` in this process with the ``--serial`` pipeline: CPU seconds per stage, the whole
+    call's CPU seconds, and the entities stored after it."""
+    settings = Settings(pipeline=PipelineSettings(stages=SERIAL_PIPELINE, workers=1))
+    with newsdesk.open(db, settings=settings) as corpus:
+        cpu = time.process_time()
+        reports = corpus.analyze()
+        cpu = time.process_time() - cpu
+        failed = {r.stage: r.failures for r in reports if r.failures}
+        if failed:
+            sys.exit(f"error: analysis stages failed: {failed}; see `newsdesk failures`")
+    conn = sqlite3.connect(db)
+    try:
+        entities = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    finally:
+        conn.close()
+    return {r.stage: r.cpu_seconds for r in reports}, cpu, entities
+
+
+def serial(
+    db: Path,
+    sizes: Sequence[int],
+    tmp: Path,
+    *,
+    base: int,
+    step: int,
+    rename: float,
+    seed: int,
+    snapshots: Path | None = None,
+) -> None:
+    """Grow ``db`` to each of ``sizes`` and time the serial corpus stages over its last ``step`` articles (see the
+    module docstring); prints one line per measure as it goes, then the table. With ``snapshots``, the store
+    before each timed step is kept there (``at-N.db``) or, where one is kept already, each timed step starts from
+    a copy of it instead: the same copies timed again, by another version of newsdesk."""
+    reuse = snapshots is not None and any(snapshots.glob("at-*.db"))
+    if not reuse:
+        with newsdesk.open(db) as corpus:
+            stored = corpus.count()
+        if not stored:
+            print(f"ingesting {base:,} real articles with every stage ...", flush=True)
+            ingest_base(db, base, tmp)
+    rows = []
+    for size in sizes:
+        for target, timed in ((size - step, False), (size, True)):
+            if snapshots is not None and timed:
+                kept = snapshots / f"at-{size - step}.db"
+                if reuse and not kept.exists():
+                    break
+                if reuse:
+                    shutil.copyfile(kept, db)
+                else:
+                    snapshots.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(db, kept)
+            elif reuse:
+                continue
+            added = add_copies(db, target, seed + target, relink=True, rename=rename)
+            if not added:
+                continue
+            cpu, whole, entities = _analyze_serial(db)
+            ms = {s: cpu.get(s, 0.0) * 1000 / added for s in SERIAL}
+            total = sum(ms.values())
+            print(
+                f"  {'timed' if timed else 'grown'} {added:,} copies to {target:,} ({entities:,} entities): "
+                + ", ".join(f"{s} {v:.2f}" for s, v in ms.items())
+                + f" CPU ms an article; serial {total:.2f} ms = {1000 / total if total else 0:.0f} articles/s"
+                f" (analyze() {whole * 1000 / added:.2f} ms an article)",
+                flush=True,
+            )
+            if timed:
+                rows.append((target, entities, ms, total))
+    print(f"{'stored':>8}{'entities':>10}" + "".join(f"{s:>13}" for s in SERIAL) + f"{'serial ms':>11}{'art/s':>8}")
+    for target, entities, ms, total in rows:
+        print(
+            f"{target:>8,}{entities:>10,}"
+            + "".join(f"{ms[s]:>13.2f}" for s in SERIAL)
+            + f"{total:>11.2f}{1000 / total if total else 0:>8.0f}"
+        )
+    print("CPU ms an article over each size's last step (time.process_time); target: at least 100 articles/s")
+
+
 def describe(db: Path) -> str:
     """What the store holds, in one line."""
     conn = sqlite3.connect(db)
@@ -280,17 +416,49 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--inherit",
         action="store_true",
         help="copies take every stage's findings from their originals (event, origin, claim clusters, dates, "
-        "stances); only the digest stage runs: a 100,000-article store in minutes instead of hours",
+        "stances); only the digest stage runs, so a large store costs the copying, not the analysis",
+    )
+    parser.add_argument(
+        "--serial",
+        default="",
+        help="time the serial corpus stages at these store sizes instead, comma-separated (like 8000,16000,32000)",
+    )
+    parser.add_argument("--step", type=int, default=1000, help="with --serial: articles timed at each size")
+    parser.add_argument("--rename", type=float, default=0.15, help="with --serial: share of name words renamed")
+    parser.add_argument(
+        "--snapshots",
+        type=Path,
+        default=None,
+        help="with --serial: keep the store before each timed step in this folder, or time from those kept there",
     )
     args = parser.parse_args(argv)
     if args.base < 1 or args.articles < args.base:
         parser.error("--base must be at least 1 and --articles at least --base")
+    try:
+        args.serial = [int(s) for s in args.serial.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--serial must be comma-separated whole numbers; got {args.serial!r}")
+    if args.serial and (args.serial != sorted(set(args.serial)) or args.serial[0] - args.step < args.base):
+        parser.error("--serial sizes must ascend, the first at least --base + --step")
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Build or grow the store and say what it holds."""
     args = parse_args(argv)
+    if args.serial:
+        with tempfile.TemporaryDirectory(prefix="newsdesk-bench-grow-") as tmp:
+            serial(
+                args.db,
+                args.serial,
+                Path(tmp),
+                base=args.base,
+                step=args.step,
+                rename=args.rename,
+                seed=args.seed,
+                snapshots=args.snapshots,
+            )
+        return 0
     with tempfile.TemporaryDirectory(prefix="newsdesk-bench-grow-") as tmp:
         seconds = build(args.db, args.articles, Path(tmp), base=args.base, seed=args.seed, inherit=args.inherit)
     print(f"built {args.db} in {seconds:.0f} s: {describe(args.db)}")

@@ -67,3 +67,27 @@ def test_a_copy_keeps_every_offset_and_the_kept_spans() -> None:
     copy = _bench()._replace(text, keep, 1.0, random.Random(1), words)
     assert len(copy) == len(text) and copy != text
     assert copy[6:19] == "Ilsa Varnholt" and copy[:5] == "Xxxxx"
+
+
+def test_a_relinked_copy_renames_some_name_words_in_place_and_consistently() -> None:
+    import random
+
+    text = "Ilsa Varnholt met Tomas Varnholt in Kessel. Varnholt said the Kessel bridge would reopen."
+    spans = [(0, 13), (18, 32), (36, 42), (44, 52), (62, 68)]
+    names = {n: ["Q" + "z" * (n - 1)] for n in range(3, 12)}
+    copy = _bench()._rename(text, spans, 1.0, random.Random(1), names)
+    assert len(copy) == len(text)
+    # Every name word inside the spans is replaced by one of the same length, the same word the same way.
+    assert copy.split()[:2] == ["Qzzz", "Qzzzzzzz"] and copy[24:32] == copy[44:52] == "Qzzzzzzz"
+    assert copy[36:42] == copy[62:68] == "Qzzzzz"
+    assert "bridge would reopen" in copy
+    assert _bench()._rename(text, spans, 0.0, random.Random(1), names) == text
+
+
+def test_serial_sizes_must_leave_room_for_the_base_and_the_step() -> None:
+    import pytest
+
+    args = _bench().parse_args(["--db", "x.db", "--base", "10", "--serial", "100,200", "--step", "50"])
+    assert args.serial == [100, 200]
+    with pytest.raises(SystemExit):
+        _bench().parse_args(["--db", "x.db", "--base", "100", "--serial", "120", "--step", "50"])

@@ -880,3 +880,96 @@ def test_one_linker_settled_after_each_batch_links_as_a_linker_rebuilt_from_the_
         settled.update((e.id, e) for e in records)
     assert settled == stored
     assert not kept.changed
+
+
+def test_the_cheap_bounds_before_difflib_decide_as_difflib_does() -> None:
+    """``_ratio_at_least`` rejects on upper bounds of the ratio (lengths, letters one word never writes) before
+    running difflib: it answers as ``SequenceMatcher.ratio() >= floor`` for every pair."""
+    from difflib import SequenceMatcher
+
+    from newsdesk.extract.entities import _ratio_at_least
+
+    words = [
+        skeleton(w)
+        for w in "Zelensky Zelenskyy Selensky Aleksandrov Oleksandrov Rahman Rahaman Walha Wahla "
+        "Mozumder Majumdar Golam Ghulam Fung Feng Stanford Stanley Statler Kyiv Kiev Umerov Umjerow".split()
+    ]
+    for a in words:
+        for b in words:
+            for floor in (0.6, 0.75, 0.85):
+                assert _ratio_at_least(a, b, floor) == (SequenceMatcher(None, a, b).ratio() >= floor), (a, b, floor)
+
+
+def test_a_persons_surname_is_compared_before_the_whole_name_with_the_same_answer() -> None:
+    """``Linker._named`` compares last words first (the pairs of words once) and only then the names: the same
+    answer as comparing the name with every alias."""
+    from newsdesk.extract.entities import _Known
+
+    names = [
+        "Volodymyr Zelensky",
+        "Zelenskyy",
+        "Vladimir Zelenskiy",
+        "Anna Holt",
+        "Peter Holt",
+        "Holt",
+        "Md Rahman",
+        "Muhammad Rahaman",
+        "J. Smith",
+        "John Smith",
+        "Jon Smyth",
+        "Golam Mortuza Mozumder",
+        "Ghulam Murtaza Majumdar",
+        "Lam Wai-Kit",
+        "Kevin Lam",
+        "Kyiv",
+        "Kiev",
+        "Meridian Press Agency",
+        "MPA",
+    ]
+    for kind in ("PERSON", "ORG", "GPE"):
+        for name in names:
+            for alias in names:
+                k = _Known(id="x", type=kind)
+                k.aliases[alias] += 1
+                assert Linker._named(name, kind, k) == same_name(name, alias, kind), (name, alias, kind)
+
+
+def test_longer_forms_are_found_in_the_same_order_whichever_word_has_fewer_people() -> None:
+    """``_longer_forms`` looks the smaller of the first and last words' sets up in the larger, in the order of
+    those under the first word: the candidates come in the order a scan of the first word's set gives."""
+    from newsdesk.records import Entity
+
+    def person(n: int, name: str) -> Entity:
+        return Entity(id=f"p{n}", name=name, type="PERSON", aliases=(name,), mentions=1, articles=1)
+
+    # Many more people named Aslam than Khan: the Khans are looked up among the Aslams. Noor Khan is known as
+    # "Aslam Noor Khan" last, so the Aslams list him last and the Khans first.
+    people = [person(0, "Noor Khan"), *(person(i, f"Aslam Zafar{chr(97 + i % 26)}{i}") for i in range(1, 30))]
+    people += [person(30, "Aslam Khan Kamar"), person(31, "Aslam Bibi Khan"), person(32, "Imran Khan")]
+    linker = Linker(people)
+    noor = linker._known["p0"]
+    noor.aliases["Aslam Noor Khan"] += 1
+    linker._index(noor, "Aslam Noor Khan")
+    found = [k.id for k in linker._longer_forms("Aslam Khan", {})]
+    assert found == ["p31", "p0"]
+
+
+def test_the_surname_pattern_is_compiled_only_where_its_words_are_written_with_the_same_answer() -> None:
+    """``introduced_by_surname`` looks for the words the pattern must find around the surname before compiling the
+    pattern: the answer is the pattern's."""
+    from newsdesk.extract.entities import _introduced, introduced_by_surname
+
+    texts = [
+        "A woman surnamed Wong said she waited for hours.",
+        "He gave only his surname, Ng, to reporters. Ng said more.",
+        "She gave only her family name Tam.",
+        "Wong, who asked to be identified only by his surname, said the lift failed.",
+        "Wong who declined to give his full name said so.",
+        "Wong said who knows. Only Ng knew.",
+        "The minister, Wong, said only that the inquiry would report.",
+        "Mr. Wong, who wanted his first name withheld, spoke.",
+    ]
+    for text in texts:
+        for surname in ("Wong", "Ng", "Tam", "Mr. Wong", "Lee"):
+            expected = surname in text and _introduced(surname).search(text) is not None
+            assert introduced_by_surname(surname, text) == expected, (surname, text)

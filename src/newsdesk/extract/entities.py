@@ -91,12 +91,22 @@ def sound(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _letter_set(word: str) -> frozenset[str]:
+    return frozenset(word)
+
+
 def _ratio_at_least(a: str, b: str, floor: float) -> bool:
     """Whether ``SequenceMatcher(None, a, b).ratio() >= floor``, the cheap upper bounds tried first (the lengths,
-    then the letters in common, in any order): most pairs fail on them without the full match."""
+    the letters one word writes and the other does not, then the letters in common, in any order): most pairs fail
+    on them without the full match."""
     if not a and not b:
         return floor <= 1.0
     if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < floor:  # the form difflib computes the ratio in
+        return False
+    # Letters in common, at most: each letter of one word the other never writes is one fewer.
+    sa, sb = _letter_set(a), _letter_set(b)
+    if 2.0 * min(len(a) - len(sa - sb), len(b) - len(sb - sa)) / (len(a) + len(b)) < floor:
         return False
     matcher = SequenceMatcher(None, a, b)
     return matcher.quick_ratio() >= floor and matcher.ratio() >= floor
@@ -161,6 +171,13 @@ def _split(name: str) -> tuple[str, ...]:
     return tuple(w for w in re.split(r"[\s]+", name) if w.strip(".'’-"))
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _last(name: str) -> str:
+    """The :func:`skeleton` of a name's last word ("" for no word)."""
+    words = _split(name)
+    return skeleton(words[-1]) if words else ""
+
+
 def _abbreviates(short: str, word: str) -> bool:
     """Whether ``short`` is a written-out ``word``'s abbreviation by its consonants: "Md" or "Mohd" for
     Muhammad."""
@@ -170,9 +187,11 @@ def _abbreviates(short: str, word: str) -> bool:
     return all(c in rest for c in short) and sum(c in "aeiou" for c in short) <= 1
 
 
-def _parts(name: str) -> list[str]:
+# Pure and asked again for the same names in every batch: remembered.
+@functools.lru_cache(maxsize=1 << 17)
+def _parts(name: str) -> tuple[str, ...]:
     """The skeletons of a name's words, titles left out and hyphenated parts apart ("Al-Mamun": al, mamun)."""
-    return [skeleton(p) for w in _words(name) for p in w.split("-") if skeleton(p)]
+    return tuple(skeleton(p) for w in _split(name) for p in w.split("-") if skeleton(p))
 
 
 # A given name of two one-syllable parts joined by a hyphen, as Cantonese, Mandarin and Korean names are written
@@ -343,10 +362,18 @@ def _conflict(a: str, b: str) -> bool:
 def introduced_by_surname(surname: str, text: str) -> bool:
     """Whether ``text`` introduces someone by ``surname`` alone: "a woman surnamed Wong", "who gave only her
     surname, Ng", "Wong, who asked to be identified only by his surname"."""
-    # Every form the pattern knows writes "surnamed", "only" or "who": a text without them needs no pattern.
+    # Every form the pattern knows writes the surname right after "surnamed " or "name" ("surname", "family name",
+    # "last name", a comma between or not), or right before " who" (a comma between or not): a text with none of
+    # those needs no pattern, and the pattern for a surname is compiled only for a text that has one.
     return (
         surname in text
-        and ("surnamed" in text or "only" in text or "who" in text)
+        and (
+            f"surnamed {surname}" in text
+            or f"name {surname}" in text
+            or f"name, {surname}" in text
+            or f"{surname} who" in text
+            or f"{surname}, who" in text
+        )
         and _introduced(surname).search(text) is not None
     )
 
@@ -504,29 +531,31 @@ class Linker:
     """
 
     def __init__(self, known: Iterable[Entity] = (), stored: StoredMentions | None = None) -> None:
-        # Each index maps a key to the ids under it as an ordered set (a dict of None): looked up, added to and
-        # taken from in constant time, however many entities share a key.
+        # Each index maps a key to the ids under it as an ordered set (a dict of each id's place, a number that
+        # grows with each entry): looked up, added to and taken from in constant time, however many entities
+        # share a key, and two of them intersected from the smaller in the larger's order.
+        self._entries = 0
         self._known: dict[str, _Known] = {}
         self.stored = stored
         self._stored_told: dict[str, frozenset[str]] = {}
-        self._by_surname: dict[str, dict[str, None]] = {}
+        self._by_surname: dict[str, dict[str, int]] = {}
         # Organisations by the skeleton of their name's first and last words ("Greywater", "Gazette"), and
         # organisations and places by acronym ("MPA"), for short forms and acronyms.
-        self._by_part: dict[str, dict[str, None]] = {}
-        self._by_acronym: dict[str, dict[str, None]] = {}
+        self._by_part: dict[str, dict[str, int]] = {}
+        self._by_acronym: dict[str, dict[str, int]] = {}
         # Every name by the consonant key of its last word (Rahman, Rahaman), and people by the key of each word
         # of their full names (Asaduzzaman of Asaduzzaman Khan Kamal), for other spellings and shorter forms.
-        self._by_sound: dict[str, dict[str, None]] = {}
-        self._by_word: dict[str, dict[str, None]] = {}
+        self._by_sound: dict[str, dict[str, int]] = {}
+        self._by_word: dict[str, dict[str, int]] = {}
         # Every name by the letters of its last word in any order after the first (Dalwa, Dawla), for letters
         # swapped (see :func:`_swapped`).
-        self._by_letters: dict[str, dict[str, None]] = {}
+        self._by_letters: dict[str, dict[str, int]] = {}
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
         self._person_sounds: set[str] = set()
         # Places and bodies of three words or more by their words with one of them rhymed (:func:`_frames`), for
         # a name respelled in one word ("Wang Fuk Court", "Hong Fuk Court").
-        self._by_frame: dict[str, dict[str, None]] = {}
+        self._by_frame: dict[str, dict[str, int]] = {}
         # The texts of the batch being linked, and how many of them hold each word (counted when first needed),
         # for the words still particular to a few (:mod:`newsdesk.extract.context`).
         self._texts: list[str] = []
@@ -579,9 +608,12 @@ class Linker:
 
     def _index(self, k: _Known, alias: str) -> None:
         for index, key in self._keys(k, alias):
-            index.setdefault(key, {})[k.id] = None
+            ids = index.setdefault(key, {})
+            if k.id not in ids:
+                ids[k.id] = self._entries
+                self._entries += 1
 
-    def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, None]], str]]:
+    def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
         """The index entries of ``k`` for one of its aliases (noting a person's surname as known)."""
         words = _words(alias)
         if not words:
@@ -684,13 +716,19 @@ class Linker:
         parts = _parts(name)
         if len(parts) < 2:
             return []
-        # A longer name holds this one's first and last words: those known under both keys.
-        first: Iterable[str] = self._by_word.get(sound(parts[0]), {})
-        last = set(self._by_word.get(sound(parts[-1]), {}))
-        ids = [i for i in first if i in last]
+        # A longer name holds this one's first and last words: those known under both keys (the smaller set
+        # looked up in the larger, in the order of those under the first word).
+        first = self._by_word.get(sound(parts[0]), {})
+        last = self._by_word.get(sound(parts[-1]), {})
+        if len(last) < len(first):
+            ids = sorted((i for i in last if i in first), key=first.__getitem__)
+        else:
+            ids = [i for i in first if i in last]
         # A shorter one ends on one of this one's words.
         ids += [i for p in parts for i in self._by_sound.get(sound(p), [])]
         found = [self._known[i] for i in dict.fromkeys(ids) if self._known[i].type == "PERSON"]
+        # Only a name of another number of words (two at least) is a longer or shorter form (:func:`contains`).
+        n = len(parts)
         return [
             k
             for k in found
@@ -698,6 +736,7 @@ class Linker:
                 contains(a, name, opening=here) or contains(name, a, opening=here)
                 for here in [k.id in local.values()]
                 for a in k.full
+                if len(_parts(a)) not in (n, 0, 1)
             )
         ]
 
@@ -807,7 +846,17 @@ class Linker:
         limit = context.rare_limit(len(self._texts))
         return context.told_alike(here, told, self._counted, limit, rare=rare, total=total)
 
-    def _by_key(self, index: dict[str, dict[str, None]], key: str) -> list[_Known]:
+    @staticmethod
+    def _named(name: str, kind: str, k: _Known) -> bool:
+        """Whether one of ``k``'s aliases is ``name`` (:func:`same_name`). A person's surnames are compared first,
+        each pair of words once for the run: two names of people are one only when their last words are one word
+        spelled two ways (:func:`_same_word`), so most aliases of a surname bucket are passed over at that cost."""
+        if kind != "PERSON":
+            return any(same_name(name, a, kind) for a in k.aliases)
+        last = _last(name)
+        return any(_same_word(last, _last(a)) and same_name(name, a, kind) for a in k.aliases)
+
+    def _by_key(self, index: dict[str, dict[str, int]], key: str) -> list[_Known]:
         return [self._known[i] for i in index.get(key, {})]
 
     def _match(
@@ -816,7 +865,7 @@ class Linker:
         words = _words(name)
         if not words:
             return None
-        candidates = [k for k in self._candidates(name, kind) if any(same_name(name, a, kind) for a in k.aliases)]
+        candidates = [k for k in self._candidates(name, kind) if self._named(name, kind, k)]
         if len(words) == 1 and text and introduced_by_surname(name, text):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names.
