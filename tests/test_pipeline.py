@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import weakref
+from collections.abc import Callable
 
 import pytest
 
@@ -248,31 +249,42 @@ def test_issue_19_an_alarm_at_the_edge_of_the_budget_never_escapes_the_stage() -
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def _spin(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pass
+
+
+def _churn(step: Callable[[], None]) -> Callable[[Article, Settings], Article]:
+    """A stage that spins a millisecond, then calls ``step``, over and over. A budget that never rings fails the
+    test, rather than hanging it: it gives up after 30 s, generous for a loaded CI machine."""
+
+    def churn(article: Article, settings: Settings) -> Article:
+        give_up = time.monotonic() + 30
+        while time.monotonic() < give_up:
+            _spin(0.001)
+            step()
+        return article
+
+    return churn
+
+
 def test_issue_19_an_alarm_inside_a_garbage_collector_callback_waits_for_the_stage() -> None:
     # Tools such as hypothesis time the collector with gc callbacks; an exception raised inside one is dropped
     # (and reported as unraisable), so the budget must ring again in the stage's own code. Here about four
     # fifths of the time is spent in the callback: the first alarm most likely lands there, a later one not.
     def slow_callback(phase: str, info: dict[str, int]) -> None:
         if phase == "start":
-            deadline = time.monotonic() + 0.004
-            while time.monotonic() < deadline:
-                pass
+            _spin(0.004)
 
-    def churn(article: Article, settings: Settings) -> Article:
-        # A budget that never rings fails the test, rather than hanging it; generous, for a loaded CI machine.
-        give_up = time.monotonic() + 30
-        while time.monotonic() < give_up:
-            busy = time.monotonic() + 0.001
-            while time.monotonic() < busy:
-                pass
-            [[] for _ in range(800)]  # past the collector's threshold: one collection, and its callback
-        return article
+    def collect() -> None:
+        [[] for _ in range(800)]  # past the collector's threshold: one collection, and its callback
 
     gc.callbacks.append(slow_callback)
     try:
         settings = Settings(pipeline=PipelineSettings(item_seconds=0.3))
         started = time.monotonic()
-        result = ArticleStage("churn", churn).run([_article("one")], Context(settings=settings))
+        result = ArticleStage("churn", _churn(collect)).run([_article("one")], Context(settings=settings))
     finally:
         gc.callbacks.remove(slow_callback)
     assert [f.error for f in result.failures] == ["BudgetError"]
@@ -285,27 +297,16 @@ def test_issue_19_an_alarm_inside_a_weakref_callback_waits_for_the_stage() -> No
     class Thing:
         pass
 
-    def slow_callback(ref: object) -> None:
-        deadline = time.monotonic() + 0.004
-        while time.monotonic() < deadline:
-            pass
-
-    def churn(article: Article, settings: Settings) -> Article:
-        give_up = time.monotonic() + 30
-        while time.monotonic() < give_up:
-            busy = time.monotonic() + 0.001
-            while time.monotonic() < busy:
-                pass
-            thing = Thing()
-            ref = weakref.ref(thing, slow_callback)
-            del thing  # the callback runs here
-            assert ref() is None
-        return article
+    def drop() -> None:
+        thing = Thing()
+        ref = weakref.ref(thing, lambda _: _spin(0.004))
+        del thing  # the callback runs here
+        assert ref() is None
 
     settings = Settings(pipeline=PipelineSettings(item_seconds=0.3))
     started = time.monotonic()
     hook = sys.unraisablehook
-    result = ArticleStage("churn", churn).run([_article("one")], Context(settings=settings))
+    result = ArticleStage("churn", _churn(drop)).run([_article("one")], Context(settings=settings))
     assert [f.error for f in result.failures] == ["BudgetError"]
     assert time.monotonic() - started < 20
     assert sys.unraisablehook is hook  # given back as it was
