@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import random
 import signal
 import sys
 import threading
@@ -282,7 +283,7 @@ def budget(stage: str, article: Article, seconds: float) -> Iterator[Callable[[]
 
     # The alarm may land in code whose exceptions Python drops: a garbage-collector callback (a profiler's, a test
     # tool's), a weakref callback, a __del__. Python hands each dropped exception to sys.unraisablehook; ours takes
-    # back the budget's own, silently, and rings again in a moment, so that the stage's own code sees it.
+    # back the budget's own, silently, and rings again a few milliseconds later, so that the stage's own code sees it.
     dropped_by_python = sys.unraisablehook
 
     def ring_again(unraisable: Any) -> None:
@@ -291,7 +292,9 @@ def budget(stage: str, article: Article, seconds: float) -> Iterator[Callable[[]
             if finished:
                 return
             armed = True
-            signal.setitimer(signal.ITIMER_REAL, 0.005)
+            # After a random 1-10 ms: a fixed delay can fall in step with a loop's period and land in the same
+            # callback every time (seen: a 5 ms loop, 4 ms of it in a weakref callback).
+            signal.setitimer(signal.ITIMER_REAL, random.uniform(0.001, 0.01))
             return
         dropped_by_python(unraisable)
 
