@@ -72,8 +72,10 @@ def plan(corpus: newsdesk.Corpus, web: ModuleType, requests: int) -> list[tuple[
     routes: dict[str, list[str]] = {}
     for kind, urls in kinds.items():
         routes[kind] = urls
-        if not kind.endswith(".json") and kind not in {"/ (stories)", "/stories/{id}"}:
-            twin = kind.split("?")[0] + ".json" + ("?q=" if "?" in kind else "")
+        path, query = kind.split("?")[0], kind.partition("?")[2]
+        twin = path + ".json" + ("?" + query if query else "")
+        # A JSON twin for each page kind bench/web.py times without one (its own twins are kept as they are).
+        if ".json" not in path and twin not in kinds and kind not in {"/ (stories)", "/stories/{id}"}:
             routes[twin] = [u.replace("?", ".json?", 1) if "?" in u else u + ".json" for u in urls]
     names = list(routes)
     # A kind may have fewer URLs than its share (a store with few stories): its URLs are then taken again.

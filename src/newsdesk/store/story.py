@@ -325,7 +325,8 @@ def _speaker_groups(story_id: str, filters: dict[str, Any], *, by_route: bool) -
     grouped = f"""SELECT {route} q.speaker_entity_id AS entity_id,
                          CASE WHEN q.speaker_entity_id IS NULL THEN lower(trim(q.speaker)) END AS spoken,
                          max(trim(q.speaker)) AS spelling, max(q.speaker_kind) AS kind, count(*) AS n,
-                         sum(q.direct) AS direct, min(a.published) AS first
+                         sum(q.direct) AS direct, min(a.published) AS first,
+                         count(*) * 2 + CASE WHEN q.speaker_entity_id IS NULL THEN 0 ELSE 1 END AS pick
                   {scope} GROUP BY {"1, 2, " if by_route else ""}entity_id, spoken"""
     named = f"""SELECT g.*, substr(coalesce(e.name, g.spelling), 1, {NAME_CHARS}) AS name
                 FROM ({grouped}) g LEFT JOIN entities e ON e.id = g.entity_id"""
@@ -335,8 +336,9 @@ def _speaker_groups(story_id: str, filters: dict[str, Any], *, by_route: bool) -
 def _speakers_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     groups, params = _speaker_groups(story_id, filters, by_route=False)
     # The name, entity and kind of the spelling most of a speaker's quotes carry: SQLite takes the bare columns
-    # of the row where max() is reached.
-    sql = f"""SELECT name, entity_id, kind, max(n) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first
+    # of the row where max() is reached. ``pick`` is the row's quotes, a linked entity first on a tie, so that
+    # both backends name a tied speaker alike (PostgreSQL's translation orders by it too).
+    sql = f"""SELECT name, entity_id, kind, max(pick) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first
               FROM ({groups}) GROUP BY key"""
     return sql, params
 
@@ -372,7 +374,7 @@ def story_speakers_count(conn: sqlite3.Connection, *, story_id: str, **filters: 
 
 def _sources_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     groups, params = _speaker_groups(story_id, filters, by_route=True)
-    sql = f"""SELECT outlet, via, name, entity_id, max(n) AS most, sum(n) AS n, min(first) AS first
+    sql = f"""SELECT outlet, via, name, entity_id, max(pick) AS most, sum(n) AS n, min(first) AS first
               FROM ({groups}) GROUP BY outlet, via, key"""
     return sql, params
 
@@ -411,7 +413,7 @@ def story_quoted(
     groups, params = _speaker_groups(story_id, filters, by_route=True)
     ranked = order("counted", sort)
     columns = (
-        "name, entity_id, kind, max(n) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first, "
+        "name, entity_id, kind, max(pick) AS most, sum(n) AS n, sum(direct) AS direct, min(first) AS first, "
         "sum(sum(n)) OVER () AS listed"
     )
     # Each part is sorted outside its grouping, where "name" is the speaker's name, not a column of g's rows.
