@@ -72,7 +72,7 @@ def plan(corpus: newsdesk.Corpus, web: ModuleType, requests: int) -> list[tuple[
     routes: dict[str, list[str]] = {}
     for kind, urls in kinds.items():
         routes[kind] = urls
-        path, query = kind.split("?")[0], kind.partition("?")[2]
+        path, _, query = kind.partition("?")
         twin = path + ".json" + ("?" + query if query else "")
         # A JSON twin for each page kind bench/web.py times without one (its own twins are kept as they are).
         if ".json" not in path and twin not in kinds and kind not in {"/ (stories)", "/stories/{id}"}:
