@@ -24,7 +24,8 @@ wall clock counts the other processes too). The ingest's target is 30 minutes fo
 Usage: ``.venv/bin/python bench/archive.py [--articles 100000] [--queries 40] [--dir /tmp/archive] [--keep]
 [--json PATH]``. The work folder is a new temporary folder unless ``--dir`` names one; it is deleted at the end
 unless ``--keep`` (a kept folder with its database is searched again without ingesting when given again with
-``--reuse``). Exit status 0 either way; a figure over its target reads ``OVER``.
+``--reuse``; ``--ingest-again`` ingests a kept folder's generated files into a new database, without generating
+them again, then searches). Exit status 0 either way; a figure over its target reads ``OVER``.
 """
 
 from __future__ import annotations
@@ -386,6 +387,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--dir", type=Path, default=None, help="work folder (default: a new temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (its files and database)")
     parser.add_argument("--reuse", action="store_true", help="search a kept folder's database without ingesting")
+    parser.add_argument(
+        "--ingest-again",
+        action="store_true",
+        help="ingest a kept folder's generated files into a new database (no generating), then search",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the results to this file")
     return parser.parse_args(argv)
 
@@ -422,16 +428,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     with _work(args) as work:
         db = work.folder / "archive.db"
         saved = work.folder / "archive.json"
+        kept = saved.exists() and (db.exists() or (args.ingest_again and (work.folder / "input").is_dir()))
+        size = "the kept" if (args.reuse or args.ingest_again) and kept else f"{args.articles:,}"
         print(
-            f"newsdesk {newsdesk.__version__} archive benchmark: {args.articles:,} synthetic articles (seed "
+            f"newsdesk {newsdesk.__version__} archive benchmark: {size} synthetic articles (seed "
             f"{args.seed}), {args.queries} queries per kind, in {work.folder}",
             flush=True,
         )
         done = None
-        if args.reuse and db.exists() and saved.exists():
+        if (args.reuse or args.ingest_again) and kept:
             state = json.loads(saved.read_text(encoding="utf-8"))
             archive = Archive(files=[], articles=state["articles"], words=state["words"], df=state["df"])
             archive.phrases = state["phrases"]
+            if args.ingest_again:
+                for name in ("archive.db", "archive.db-wal", "archive.db-shm"):
+                    (work.folder / name).unlink(missing_ok=True)
+                done = ingest(db, work.folder / "input", archive.articles)
         else:
             for name in ("archive.db", "archive.db-wal", "archive.db-shm"):
                 (work.folder / name).unlink(missing_ok=True)

@@ -41,3 +41,20 @@ def test_bench_archive_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert all(len(kind["ms"]) == 3 and kind["p95_ms"] > 0 for kind in results["search"].values())
     assert sum(sum(kind["results"]) for kind in results["search"].values()) > 0
     assert not work.exists()  # a folder the run made is deleted, input and database
+
+
+def test_bench_archive_ingests_kept_files_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    work, out = tmp_path / "work", tmp_path / "again.json"
+    assert _bench().main(["--articles", "600", "--queries", "2", "--dir", str(work), "--keep"]) == 0
+    first = json.loads((work / "archive.json").read_text(encoding="utf-8"))
+    files = sorted(p.name for p in (work / "input").iterdir())
+    capsys.readouterr()
+    again = ["--dir", str(work), "--keep", "--ingest-again", "--queries", "2", "--json", str(out)]
+    assert _bench().main(again) == 0
+    printed = capsys.readouterr().out
+    assert "generated" not in printed  # the kept files are ingested, not made again
+    assert "the kept synthetic articles" in printed
+    assert "ingest --no-analyze: 600 articles, 600 stored" in printed
+    assert sorted(p.name for p in (work / "input").iterdir()) == files
+    assert json.loads(out.read_text(encoding="utf-8"))["ingest"]["added"] == 600
+    assert json.loads((work / "archive.json").read_text(encoding="utf-8")) == first
