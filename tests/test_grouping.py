@@ -351,6 +351,23 @@ def test_an_event_first_told_without_a_headline_takes_a_later_members_headline(t
         assert story["title"] == "Dam talks go on in Vessa"
 
 
+@pytest.mark.parametrize("runs", [1, 2])
+def test_a_headline_the_outlet_cut_with_an_ellipsis_keeps_naming_its_event(tmp_path: Path, runs: int) -> None:
+    # Only a name made from a lead gives way to a later member's headline: an outlet's headline ending with "…" is
+    # the outlet's, in this run (runs=1) or when the later member comes in another (runs=2).
+    cut = "Veloria and Dastmar resume dam talks in Vessa…"
+    items = [
+        {"text": DAM.format(day="Monday"), "title": cut, "published": "2026-06-15"},
+        {"text": DAM_FOLLOW_UP, "title": "Dam talks go on in Vessa", "published": "2026-06-16"},
+    ]
+    with _corpus() as corpus:
+        for n, part in enumerate([items] if runs == 1 else [items[:1], items[1:]]):
+            corpus.ingest([_jsonl(tmp_path / f"{n}.jsonl", part)])
+        (story,) = corpus.stories()
+        assert [e["title"] for e in story["events"]] == [cut]
+        assert story["title"] == cut
+
+
 def test_a_later_report_finds_a_stored_event_by_the_entities_it_names(tmp_path: Path, monkeypatch) -> None:
     # Decision 0036: a translation round trip may share none of its heaviest terms with its source's event, but it
     # names the same people and places (linked across spellings). With no term looked up at all, a report of the

@@ -317,6 +317,8 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     events: Grouper = memo["events"]
     stories: Grouper = memo["stories"]
     event_of: dict[str, str] = memo["event_of"]
+    # Whether each event's name was made from a lead (names.made), for the events this run named or checked.
+    named: dict[str, bool] = memo.setdefault("named", {})
     originals = [a.duplicate_of for a in batch if a.duplicate_of and a.duplicate_of not in event_of]
     stored_events = {a.id: a.event_id for a in view.articles(originals)} if originals else {}
     changed = []
@@ -334,18 +336,20 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             event, created = events.assign(article.id, v, article.published, lead, keys)
         if created:
             event.title = names.name(article.title, article.text)
+            named[event.id] = names.made(event.title, article.title, article.text)
             story, story_created = stories.assign(event.id, v, article.published)
             event.parent = story.id
             if story_created:
                 story.title = event.title
         else:
             parent = stories.groups.get(event.parent or "")
-            headline = article.title if names.is_headline(article.title) else None
-            if headline and not names.is_headline(event.title):
+            headline = article.title.strip() if article.title and names.is_headline(article.title) else None
+            if headline and _named_from_lead(event, view, named):
                 # An event named from a lead takes the first headline a member brings, and so does its story.
                 if parent is not None and parent.title == event.title:
                     parent.title = headline
                 event.title = headline
+                named[event.id] = False
             if parent is not None:
                 # The event is already a member of its story; only the story's vector and dates grow.
                 stories.join(parent, event.id, v, article.published, new_member=False)
@@ -358,6 +362,20 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
                 rows[kind].append(_row(group, group.title))
                 group.changed = False  # stored with this batch; the next batch writes only what it changes
     return changed, {"groups": rows, "term_counts": (dict(before.counts), before.documents)}
+
+
+def _named_from_lead(event: Group, view: View, named: dict[str, bool]) -> bool:
+    """Whether ``event``'s name was made from its first report's lead (``names.made``), not taken from a headline,
+    even one ending with "…". Known for the events this run named; for a stored event, its first member is read,
+    once a run, and only when its name has the shape of a made one."""
+    if event.id not in named:
+        if not names.may_be_made(event.title) or not event.members:
+            named[event.id] = False
+        else:
+            first = event.members[0]
+            title, text = view.texts([first]).get(first, (None, ""))
+            named[event.id] = names.made(event.title, title, text)
+    return named[event.id]
 
 
 # The comparison profiles origins keeps for a run, the most recently used: a member of a group that no new article

@@ -25,8 +25,10 @@ SCENE = (
             "missing from the burned sheds, according to the harbour master.",
             False,
         ),
-        ("The death toll from the Orsa terminal fire rose to 31 …", False),
-        ("Tovan Keshi · Marvosk", False),
+        # An outlet's headline cut with "…", or listing names, is still a headline: its shape does not say it was
+        # made (names.made asks what name() makes of the report).
+        ("Orsa terminal fire: death toll rises to 31 as search goes on…", True),
+        ("Tovan Keshi · Marvosk", True),
         ("Keshi: Ferry deal could be a problem", True),
         (None, False),
     ],
@@ -65,3 +67,13 @@ def test_an_abbreviation_does_not_end_the_lead() -> None:
 
 def test_a_lead_that_sets_a_scene_is_named_by_the_names_the_report_repeats() -> None:
     assert names.name(SCENE.split("\n")[0], SCENE) == "Tovan Keshi · Orsa · Marvosk"
+
+
+def test_a_name_is_made_when_name_makes_it_from_the_report_not_when_the_report_bears_it() -> None:
+    lead = SCENE.split("\n")[0]
+    assert names.made("Tovan Keshi · Orsa · Marvosk", lead, SCENE)
+    cut = "Orsa terminal fire: death toll rises to 31 as search goes on…"
+    assert names.name(cut, SCENE) == cut and not names.made(cut, cut, SCENE)
+    assert names.may_be_made("Tovan Keshi · Orsa · Marvosk") and not names.may_be_made("Ferry strike closes harbour")
+    # A later member's headline that took the place of a made name is none.
+    assert not names.made("Ferry strike closes Marvosk harbour", lead, SCENE)

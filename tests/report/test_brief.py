@@ -13,7 +13,7 @@ import pytest
 from newsdesk.corpus import Corpus
 from newsdesk.demo import corpus_path
 from newsdesk.errors import NotFoundError
-from newsdesk.report import build_brief, render
+from newsdesk.report import build_brief, gather, render
 from newsdesk.store import Store
 
 
@@ -53,6 +53,21 @@ def test_summary_skips_copies_and_repeats(corpus: Corpus, brief: dict[str, Any])
     assert not copies & {s["article_id"] for s in brief["summary"]}
     texts = [s["text"] for s in brief["summary"]]
     assert len(set(texts)) == len(texts)
+
+
+def test_actors_are_quoted_by_what_they_said_never_by_a_view(corpus: Corpus, brief: dict[str, Any]) -> None:
+    """A view ("praised the plan", decision 0037) is no quote: no actor's quotes or count holds one."""
+    story = corpus.story(brief["story"]["id"])
+    originals = [a["id"] for a in corpus.articles(ids=story["article_ids"]) if not a["duplicate_of"]]
+    quotes = corpus.quotes_in(originals)
+    views = {(q["article_id"], q["start"], q["end"]) for q in quotes if q["kind"] == "view"}
+    assert views
+    shown = {(q["article_id"], q["start"], q["end"]) for a in brief["actors"] for q in a["quotes"]}
+    assert shown and not shown & views
+    speakers = gather(corpus, story["id"])["speakers"]
+    assert sum(len(g["quotes"]) for g in speakers) == sum(q["kind"] == "speech" for q in quotes)
+    counted = {a["name"]: len(a["quotes"]) + a["more_quotes"] for a in brief["actors"]}
+    assert counted == {g["speaker"]: len(g["quotes"]) for g in speakers[: len(counted)]}
 
 
 def test_outlets_and_origins(brief: dict[str, Any]) -> None:

@@ -298,6 +298,21 @@ def test_a_new_migration_of_plain_ddl_needs_no_twin() -> None:
     )
 
 
+@pytest.mark.parametrize("kind", ["direct", "reported", "view"])
+def test_a_quote_kind_answers_as_on_sqlite(both: tuple[Corpus, Corpus], kind: str) -> None:
+    lite, pg = both
+    story = max(lite.stories(), key=lambda s: len(s["article_ids"]))["id"]
+    for name, params in (
+        ("story_quotes", {"limit": 1000}),
+        ("story_quotes_count", {}),
+        ("story_speakers", {"limit": 1000}),
+        ("story_quoted", {"speakers": 100, "sources": 100}),
+    ):
+        expected = lite.store.query(name, story_id=story, kind=kind, **params)
+        assert expected == pg.store.query(name, story_id=story, kind=kind, **params), name
+    assert lite.store.query("story_quotes_count", story_id=story, kind=kind)[0]["total"] > 0
+
+
 def test_a_windowed_story_view_answers_as_on_sqlite(both: tuple[Corpus, Corpus]) -> None:
     lite, pg = both
     story = max(lite.stories(), key=lambda s: len(s["article_ids"]))["id"]

@@ -164,13 +164,51 @@ def test_article_page_says_origin_and_credits_in_words(client: TestClient, demo_
     assert said["credits"].startswith(f"Relays {independent['cites'][0]}")
 
 
-def test_a_story_lists_a_view_as_a_view_never_as_reported_speech(client: TestClient, demo_corpus: Corpus) -> None:
-    story = next(
-        s for s in demo_corpus.stories() if any(q["kind"] == "view" for q in demo_corpus.quotes_in(s["article_ids"]))
-    )
-    items = client.get(f"/stories/{story['id']}/quotes.json", params={"per_page": 200}).json()["items"]
-    views = [q for q in items if q["kind"] == "view"]
+def _story_with_views(corpus: Corpus) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The demo story with the most views, and the quotes of its original articles (views among them)."""
+    found = []
+    for s in corpus.stories():
+        originals = [a["id"] for a in corpus.articles(ids=s["article_ids"]) if not a["duplicate_of"]]
+        found.append((s, corpus.quotes_in(originals)))
+    return max(found, key=lambda f: sum(q["kind"] == "view" for q in f[1]))
+
+
+def test_a_story_lists_views_apart_labelled_as_views(client: TestClient, demo_corpus: Corpus) -> None:
+    story, quotes = _story_with_views(demo_corpus)
+    views = [q for q in quotes if q["kind"] == "view"]
     assert views and all(not q["direct"] for q in views)
-    page = client.get(f"/stories/{story['id']}/quotes").text
+    items = client.get(f"/stories/{story['id']}/quotes.json", params={"kind": "view"}).json()["items"]
+    assert sorted(q["id"] for q in items) == sorted(q["id"] for q in views)
+    page = client.get(f"/stories/{story['id']}/quotes", params={"kind": "view"}).text
     assert page.count('<li class="view">') == len(views)
     assert page.count('<span class="kind">view</span>') == len(views)
+
+
+def test_a_story_counts_and_lists_no_view_as_a_quote(client: TestClient, demo_corpus: Corpus) -> None:
+    """Since decision 0037 a view ("praised the plan") is no quote: no quote list, count or speaker holds one."""
+    story, quotes = _story_with_views(demo_corpus)
+    said = [q for q in quotes if q["kind"] == "speech"]
+    reported = [q for q in said if not q["direct"]]
+    url = f"/stories/{story['id']}"
+    board = client.get(f"{url}.json").json()["sections"]
+    assert board["quotes"]["total"] == len(said) < len(quotes)
+    for kind, expected in (("", said), ("reported", reported)):
+        listed = client.get(f"{url}/quotes.json", params={"kind": kind, "per_page": 200}).json()
+        assert listed["total"] == len(expected) and len(listed["items"]) == min(50, len(expected)), kind
+        assert {q["kind"] for q in listed["items"]} == {"speech"}, kind
+        filtered = client.get(f"{url}.json", params={"kind": kind}).json()["sections"]["quotes"]
+        assert filtered["total"] == len(expected), kind
+
+    # Each speaker's count is of the words they said (a speaker is one whatever the case or a leading "the"); one
+    # with only views is not listed.
+    def key(name: str) -> str:
+        return name.strip().casefold().removeprefix("the ")
+
+    speakers = client.get(f"{url}/speakers.json", params={"per_page": 200}).json()["items"]
+    counted = {key(s["speaker"]): s["quotes"] for s in speakers}
+    named = [q for q in said if q["speaker"] and (q["speaker_entity_id"] or q["speaker_kind"] != "unknown")]
+    assert counted == {k: sum(key(q["speaker"]) == k for q in named) for k in counted}
+    held = {key(q["speaker"]) for q in quotes if q["kind"] == "view" and q["speaker"]}
+    assert not (held - {key(q["speaker"]) for q in said}) & set(counted)
+    page = client.get(url, params={"kind": "reported"}).text
+    assert '<span class="kind">view</span>' not in page

@@ -7,9 +7,9 @@ headline by its shape (:func:`is_headline`), and a name is made from the lead (:
 its opening words in capitals written as a sentence's, cut where the news ends (before ", while ...", ", according
 to ..."), at most :data:`WORDS` words, and marked as an excerpt with "…". A lead that opens by setting a scene
 ("It was a clear autumn afternoon", "There were ...") names nobody and nothing: the report is named by the names
-it repeats most (the people, places and bodies it is about). A name made here ends with "…" or is a list joined
-by " · ", so a later member's headline can take its place, in this run or a later one (:func:`is_headline` says
-it is none).
+it repeats most (the people, places and bodies it is about). A name made here can give way to a later member's
+headline, in this run or a later one; a headline never does, even one the outlet cut with "…" (:func:`made` tells
+them apart by what :func:`name` makes of the report, not by the name's look).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections import Counter
 
 from newsdesk.cluster import actors
 
-__all__ = ["WORDS", "is_headline", "name"]
+__all__ = ["WORDS", "is_headline", "made", "may_be_made", "name"]
 
 # A name made from a lead has at most this many words; a headline rarely has more.
 WORDS = 20
@@ -59,16 +59,28 @@ _DANGLING = frozenset("a an the of on in at to for by with and or from as that".
 
 def is_headline(title: str | None) -> bool:
     """Whether ``title`` reads as a headline: not a lead sentence set as a title (a dateline before it, or many
-    words ending with a full stop) and not a name made by :func:`name` (cut with "…", or a list of names)."""
+    words ending with a full stop). A headline the outlet cut ("Trump weighs in on the deal…") is one."""
     if not title or not title.strip():
         return False
     title = title.strip()
-    if title.endswith("…") or " · " in title:
-        return False
     words = len(title.split())
     if words > DATELINED_WORDS and _past_dateline(title) != title:
         return False  # "HONG KONG: It was a clear autumn afternoon ...", not "Trump: Deal could be a problem"
     return not (words > HEADLINE_WORDS and title.rstrip("\"”’'").endswith("."))
+
+
+def may_be_made(title: str | None) -> bool:
+    """Whether ``title`` has the shape of every name :func:`name` makes (an excerpt ending with " …", or names
+    joined by " · "): a title without it was never made, and :func:`made` need not read its report."""
+    return bool(title) and (str(title).endswith(" …") or " · " in str(title))
+
+
+def made(title: str | None, first_title: str | None, first_text: str) -> bool:
+    """Whether the event or story name ``title`` was made by :func:`name` for its first report (``first_title``,
+    ``first_text``) rather than taken from a headline: it is what :func:`name` makes of that report, and not the
+    report's own title. A later member's headline that replaced a made name is no made name either."""
+    own = (first_title or "").strip()
+    return bool(title) and title != own and title == name(first_title, first_text)
 
 
 def name(title: str | None, text: str) -> str:

@@ -4,7 +4,8 @@ A story can hold thousands of articles and tens of thousands of quotes; its page
 query here returns more rows than it is asked for (``limit``), and texts are cut to a length a page shows. Each
 list has a ``*_count`` twin for its pagination. Filters (all optional) are the page's query parameters:
 ``outlet``, ``event`` (an event id), ``since`` and ``until`` (ISO dates, inclusive, on the publication date) and,
-for quote lists, ``kind`` (``direct`` or ``reported``). ``window`` (a JSON array of article ids, from
+for quote lists, ``kind`` (``direct`` or ``reported``; without it, both; ``view`` lists the views instead, which
+no other quote list or count holds). ``window`` (a JSON array of article ids, from
 :func:`story_window`) keeps only those articles: a view computed at request time counts over a bounded number.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 __all__ = [
     "JUNK_SPEAKERS",
+    "QUOTE_KINDS",
     "story_articles",
     "story_articles_count",
     "story_credits",
@@ -154,6 +156,17 @@ _LISTABLE = (
 )
 
 
+# What a quote list holds by its ``kind`` filter: words said or written, all of them or only those in quotation
+# marks or only reported speech; or, asked for by name, the views nobody is reported to have voiced ("praised the
+# plan", decision 0037), which are never counted as quotes.
+QUOTE_KINDS = {
+    "": "q.kind = 'speech'",
+    "direct": "q.kind = 'speech' AND q.direct = 1",
+    "reported": "q.kind = 'speech' AND q.direct = 0",
+    "view": "q.kind = 'view'",
+}
+
+
 def _quote_scope(
     story_id: str, filters: dict[str, Any], *, speakers_only: bool = False, entities: bool = True
 ) -> tuple[str, list[Any]]:
@@ -170,9 +183,7 @@ def _quote_scope(
     sql = scope.replace(" WHERE ", f" {join} WHERE ", 1)
     # "+": never through the duplicate_of index, which would walk every original of the database.
     sql += " AND +a.duplicate_of IS NULL"
-    if filters.get("kind") in ("direct", "reported"):
-        sql += " AND q.direct = ?"
-        params.append(1 if filters["kind"] == "direct" else 0)
+    sql += f" AND {QUOTE_KINDS.get(filters.get('kind') or '', QUOTE_KINDS[''])}"
     if speakers_only:
         sql += f" AND {_LISTABLE}"
         params.extend(sorted(JUNK_SPEAKERS))

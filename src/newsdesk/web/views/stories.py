@@ -69,7 +69,7 @@ TIMELINE = Section("Timeline", "dated statements", 0)
 LISTS = {**SECTIONS, "timeline": TIMELINE}
 OPEN = ("events", "speakers", "outlets", "sources")  # sections open on the dashboard; the others start closed
 FILTERS = ("outlet", "event", "since", "until", "kind")
-KINDS = ("direct", "reported")
+KINDS = ("direct", "reported", "view")  # without one, direct and reported; views only when asked (decision 0037)
 SORTS = {"size": "largest first", "date": "oldest first", "recent": "newest first", "name": "by name"}
 QUOTE_CHARS = 700  # longest statement a list shows (the article has it whole)
 
