@@ -24,6 +24,7 @@ from newsdesk.pipeline import (
     Pipeline,
     ProgressCallback,
     Stage,
+    reads_extracts,
     _no_progress,
 )
 from newsdesk.ray_engine import RayEngine, require_ray
@@ -352,7 +353,7 @@ class Corpus:
             for start in range(0, len(todo), _ANALYZE_CHUNK):
                 on_progress(stage.name, start, len(todo))
                 ids = todo[start : start + _ANALYZE_CHUNK]
-                batch = list(self.store.articles(ids))
+                batch = list(self.store.articles(ids, extracts=reads_extracts(stage)))
                 try:
                     result, report = self.pipeline.run_stage(stage, batch, context)
                 except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on

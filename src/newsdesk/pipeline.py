@@ -40,6 +40,7 @@ from newsdesk.stances import extract as stance_extract
 
 __all__ = [
     "BUILTIN",
+    "EXTRACTS",
     "INGEST_PRODUCES",
     "ArticleStage",
     "Context",
@@ -51,6 +52,7 @@ __all__ = [
     "Stage",
     "StageResult",
     "budget",
+    "reads_extracts",
     "registry",
     "run_unit",
     "unit_failure",
@@ -183,6 +185,7 @@ class ArticleStage:
     fn: Callable[[Article, Settings], Article]
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ()
+    reads: tuple[str, ...] | None = None  # see reads_extracts
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.engine is not None:
@@ -343,6 +346,7 @@ class ParsedStage:
     fn: Callable[[Article, Any, Settings], Article]
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ()
+    reads: tuple[str, ...] | None = None  # see reads_extracts
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         settings = context.settings
@@ -442,6 +446,7 @@ class CorpusStage:
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ()
     keeps_state: bool = False
+    reads: tuple[str, ...] | None = None  # see reads_extracts
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
@@ -451,6 +456,20 @@ class CorpusStage:
         else:
             articles, state = self.fn(batch, context.view, context.settings)
         return StageResult(articles=articles, failures=[], state=state)
+
+
+# What a stored article carries in rows of its own besides its columns: read only for a stage that wants them.
+EXTRACTS = ("article.mentions", "article.quotes", "article.entities", "article.dates")
+
+
+def reads_extracts(stage: Stage) -> bool:
+    """Whether the runner loads ``stage``'s articles with their mentions, quotes and date mentions: the stage
+    requires one of :data:`EXTRACTS`, or declares in ``reads`` that it reads one when present (a stage without
+    ``reads``, a plugin's say, gets them all)."""
+    reads: tuple[str, ...] | None = getattr(stage, "reads", None)
+    if reads is None:
+        return True
+    return any(field in EXTRACTS for field in (*stage.requires, *reads))
 
 
 def _dates(article: Article, settings: Settings) -> Article:
@@ -521,10 +540,17 @@ def _stances(article: Article, settings: Settings) -> Article:
 
 
 BUILTIN: tuple[Stage, ...] = (
-    ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),
-    ArticleStage("dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",)),
+    # ``reads``: the stored fields a stage reads when present beyond what it requires (reads_extracts).
+    ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",), reads=()),
+    ArticleStage(
+        "dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",), reads=()
+    ),
     ParsedStage(
-        "quotes", _quotes, requires=("article.text", "article.outlet"), produces=("article.mentions", "article.quotes")
+        "quotes",
+        _quotes,
+        requires=("article.text", "article.outlet"),
+        produces=("article.mentions", "article.quotes"),
+        reads=(),
     ),
     CorpusStage(
         "entities",
@@ -532,12 +558,14 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("article.mentions", "article.quotes"),
         produces=("article.entities",),
         keeps_state=True,
+        reads=(),
     ),
     ArticleStage(
         "claims",
         _claims,
         requires=("article.text", "article.dates", "article.cites"),
         produces=("article.claims",),
+        reads=("article.mentions", "article.quotes"),
     ),
     ArticleStage(
         "stances",
@@ -546,9 +574,15 @@ BUILTIN: tuple[Stage, ...] = (
         # so that a pipeline without the parse still runs (and finds no stances).
         requires=("article.text", "article.dates"),
         produces=("article.stances",),
+        reads=("article.mentions", "article.quotes"),
     ),
     CorpusStage(
-        "dedupe", _grouping("dedupe"), requires=("article.text",), produces=("article.duplicate_of",), keeps_state=True
+        "dedupe",
+        _grouping("dedupe"),
+        requires=("article.text",),
+        produces=("article.duplicate_of",),
+        keeps_state=True,
+        reads=(),
     ),
     CorpusStage(
         "cluster",
@@ -556,6 +590,7 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("article.text", "article.duplicate_of"),
         produces=("article.event_id", "story.events"),
         keeps_state=True,
+        reads=("article.entities",),  # the entities its articles name, linked in their mentions
     ),
     CorpusStage(
         "origins",
@@ -563,6 +598,7 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("article.duplicate_of", "article.event_id", "article.cites"),
         produces=("article.origin",),
         keeps_state=True,
+        reads=("article.quotes",),  # who its articles quote as speaking to which outlet
     ),
     CorpusStage(
         "claim_match",
@@ -570,6 +606,7 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("article.claims", "article.event_id"),
         produces=("story.claims",),
         keeps_state=True,
+        reads=(),  # the batch's claims are read from the store by the stage itself
     ),
     # Last: what story pages show of claims, framing and positions, once per story an analysis changed.
     CorpusStage(
@@ -578,6 +615,7 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("story.claims", "article.stances", "article.origin"),
         produces=("story.digest",),
         keeps_state=True,
+        reads=(),
     ),
 )
 
