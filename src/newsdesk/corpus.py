@@ -24,8 +24,8 @@ from newsdesk.pipeline import (
     Pipeline,
     ProgressCallback,
     Stage,
-    reads_extracts,
     _no_progress,
+    reads_extracts,
 )
 from newsdesk.ray_engine import RayEngine, require_ray
 from newsdesk.records import Article, DateMention, Draft, Failure, IngestReport, StageReport

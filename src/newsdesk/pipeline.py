@@ -52,6 +52,7 @@ __all__ = [
     "Stage",
     "StageResult",
     "budget",
+    "produced_fields",
     "reads_extracts",
     "registry",
     "run_unit",
@@ -213,17 +214,51 @@ _ARTICLE_UNIT = 32
 
 def _spread(job: Stage, units: list[list[Article]], context: Context, total: int) -> StageResult:
     """Run ``job`` over ``units`` through the context's engine; the results joined in order, as one process
-    would give them, with progress reported as units finish."""
+    would give them, with progress reported as units finish.
+
+    What crosses to the engine is cut to what the stage uses: a stage that declares what it ``reads`` is sent
+    its articles without their raw form and furniture (which no such stage reads), and an engine's worker sends
+    back only the fields a stage ``produces`` (:func:`run_unit`), which are put here on the batch's own articles:
+    the store gets what one process would have given it."""
     assert context.engine is not None
     done: list[Article] = []
     failures: list[Failure] = []
     finished = 0
-    for unit, result in zip(units, context.engine.run(job, units), strict=True):
-        done.extend(result.articles)
+    sent = units
+    if getattr(job, "reads", None) is not None:
+        sent = [[dataclasses.replace(a, raw="", furniture=()) for a in unit] for unit in units]
+    fields = produced_fields(job)
+    for unit, result in zip(units, context.engine.run(job, sent), strict=True):
+        if fields is None:
+            done.extend(result.articles)
+        else:
+            back = {a.id: a for a in result.articles}
+            done.extend(
+                dataclasses.replace(a, **{f: getattr(back[a.id], f) for f in fields}) for a in unit if a.id in back
+            )
         failures.extend(result.failures)
         finished += len(unit)
         context.on_progress(job.name, finished, total)
     return StageResult(articles=done, failures=failures)
+
+
+# The Article fields a produced field names, when it names some ("article.entities": the links in mentions and
+# quotes).
+_FIELDS = {f.name for f in dataclasses.fields(Article)}
+_NAMED = {"article.entities": ("mentions", "quotes")}
+
+
+def produced_fields(job: Stage) -> tuple[str, ...] | None:
+    """The Article fields a per-article stage changes, by what it ``produces``: all that an engine's worker sends
+    back of an article (None: the whole article, when a produced field names none, say a plugin's own)."""
+    out: list[str] = []
+    for produced in job.produces:
+        kind, _, name = produced.partition(".")
+        names = _NAMED.get(produced, (name,))
+        if kind != "article" or not all(n in _FIELDS for n in names):
+            return None
+        out.extend(names)
+    return tuple(dict.fromkeys(out))
 
 
 class _Expired(BaseException):
@@ -702,9 +737,16 @@ def run_unit(job: Stage, articles: list[Article], context: Context) -> tuple[Sta
     """How an engine's worker (a local process or a Ray actor) runs one unit: ``(result, "", "")``, or
     ``(None, error, message)`` when the stage raised, so that the engine tries the unit's articles again alone."""
     try:
-        return job.run(articles, context), "", ""
+        result = job.run(articles, context)
     except Exception as exc:  # the unit fails; its articles are tried again alone
         return None, type(exc).__name__, str(exc) or repr(exc)
+    fields = produced_fields(job)
+    if fields is not None:  # only what the stage produced goes back (_spread puts it on the caller's articles)
+        lean = [
+            Article(id=a.id, source=a.source, text="", **{f: getattr(a, f) for f in fields}) for a in result.articles
+        ]
+        result = dataclasses.replace(result, articles=lean)
+    return result, "", ""
 
 
 def unit_failure(job: Stage, article: Article, error: str, why: str) -> Failure:

@@ -43,9 +43,7 @@ def page(
     taken from it rather than sought among every claim of the story (a cluster it lacks shows none). Without it,
     as the digest stage computes its page: ranked by :func:`newsdesk.claims.summary.ranked` over the story's
     support rows, and each shown cluster compared with every other cluster of the story."""
-    return page_and_clusters(
-        view, story_id, limit=limit, offset=offset, sort=sort, conflicts=conflicts, **filters
-    )[0]
+    return page_and_clusters(view, story_id, limit=limit, offset=offset, sort=sort, conflicts=conflicts, **filters)[0]
 
 
 def page_and_clusters(
