@@ -142,8 +142,9 @@ class Engine(Protocol):
     """Runs the units of a per-article stage elsewhere (worker processes) and gives their results back in order.
 
     A unit is a list of consecutive articles of the batch; ``job.run(unit, Context(settings=...))`` computes its
-    result where it runs, so the articles come back as a one-process run would give them. An article whose unit
-    cannot finish (its worker died) comes back as a failure, never as a lost batch.
+    result where it runs (:func:`run_unit`), so the articles come back with what a one-process run gives them (of
+    each, the fields the stage produces: :func:`produced_fields`). An article whose unit cannot finish (its
+    worker died) comes back as a failure, never as a lost batch.
     """
 
     def run(self, job: Stage, units: Sequence[Sequence[Article]]) -> Iterator[StageResult]: ...
@@ -735,7 +736,9 @@ class Pipeline:
 
 def run_unit(job: Stage, articles: list[Article], context: Context) -> tuple[StageResult | None, str, str]:
     """How an engine's worker (a local process or a Ray actor) runs one unit: ``(result, "", "")``, or
-    ``(None, error, message)`` when the stage raised, so that the engine tries the unit's articles again alone."""
+    ``(None, error, message)`` when the stage raised, so that the engine tries the unit's articles again alone.
+    Of each article of the result only its id, source and the fields the stage produces are kept (all of it when
+    :func:`produced_fields` is None): what the caller's ``_spread`` puts on its own articles."""
     try:
         result = job.run(articles, context)
     except Exception as exc:  # the unit fails; its articles are tried again alone
