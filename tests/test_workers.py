@@ -248,3 +248,42 @@ def test_workers_stop_when_the_pool_closes(tmp_path: Path) -> None:
         assert all(Path(f"/proc/{pid}").exists() for pid in pids)
     for pid in pids:
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+
+
+class _Recording:
+    """An engine that runs each unit here as a worker would (``run_unit``), keeping what it was sent."""
+
+    def __init__(self) -> None:
+        self.sent: list[Article] = []
+
+    def run(self, job: pipeline.Stage, units: Any) -> Any:
+        for unit in units:
+            self.sent.extend(unit)
+            result, error, message = pipeline.run_unit(job, list(unit), pipeline.Context())
+            assert result is not None, (error, message)
+            yield result
+
+
+def test_workers_are_sent_and_send_back_no_more_than_a_stage_uses(seeds_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    batch = [
+        Article(id=f"s{i}", source=f"seed {i}", text=t, raw=t.upper(), furniture=("a caption",), outlet="Reuters")
+        for i, t in enumerate(texts)
+    ]
+    stages = {s.name: s for s in pipeline.BUILTIN}
+    for name in ("cites", "dates"):
+        stage = stages[name]
+        alone = stage.run(batch, pipeline.Context())
+        engine = _Recording()
+        spread = stage.run(batch, pipeline.Context(engine=engine))
+        assert spread == alone, name  # the batch's own articles, with what the stage produced on them
+        assert any(a.cites or a.dates for a in alone.articles)
+        # A stage that declares what it reads is sent no raw form or furniture...
+        assert [a.id for a in engine.sent] == [a.id for a in batch]
+        assert all(a.raw == "" and a.furniture == () and a.text for a in engine.sent)
+        # ... and its worker sends back only what it produces.
+        result, _, _ = pipeline.run_unit(stage, batch, pipeline.Context())
+        assert result is not None and all(a.text == "" and a.raw == "" for a in result.articles)
+        assert [(a.cites, a.dates) for a in result.articles] == [(a.cites, a.dates) for a in alone.articles]
+    assert pipeline.produced_fields(stages["entities"]) == ("mentions", "quotes")
+    assert pipeline.produced_fields(stages["claim_match"]) is None  # story data: whole results, as before

@@ -25,6 +25,7 @@ from newsdesk.pipeline import (
     ProgressCallback,
     Stage,
     _no_progress,
+    reads_extracts,
 )
 from newsdesk.ray_engine import RayEngine, require_ray
 from newsdesk.records import Article, DateMention, Draft, Failure, IngestReport, StageReport
@@ -352,7 +353,7 @@ class Corpus:
             for start in range(0, len(todo), _ANALYZE_CHUNK):
                 on_progress(stage.name, start, len(todo))
                 ids = todo[start : start + _ANALYZE_CHUNK]
-                batch = list(self.store.articles(ids))
+                batch = list(self.store.articles(ids, extracts=reads_extracts(stage)))
                 try:
                     result, report = self.pipeline.run_stage(stage, batch, context)
                 except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on

@@ -40,6 +40,7 @@ from newsdesk.stances import extract as stance_extract
 
 __all__ = [
     "BUILTIN",
+    "EXTRACTS",
     "INGEST_PRODUCES",
     "ArticleStage",
     "Context",
@@ -51,6 +52,8 @@ __all__ = [
     "Stage",
     "StageResult",
     "budget",
+    "produced_fields",
+    "reads_extracts",
     "registry",
     "run_unit",
     "unit_failure",
@@ -139,8 +142,9 @@ class Engine(Protocol):
     """Runs the units of a per-article stage elsewhere (worker processes) and gives their results back in order.
 
     A unit is a list of consecutive articles of the batch; ``job.run(unit, Context(settings=...))`` computes its
-    result where it runs, so the articles come back as a one-process run would give them. An article whose unit
-    cannot finish (its worker died) comes back as a failure, never as a lost batch.
+    result where it runs (:func:`run_unit`), so the articles come back with what a one-process run gives them (of
+    each, the fields the stage produces: :func:`produced_fields`). An article whose unit cannot finish (its
+    worker died) comes back as a failure, never as a lost batch.
     """
 
     def run(self, job: Stage, units: Sequence[Sequence[Article]]) -> Iterator[StageResult]: ...
@@ -183,6 +187,7 @@ class ArticleStage:
     fn: Callable[[Article, Settings], Article]
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ()
+    reads: tuple[str, ...] | None = None  # see reads_extracts
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.engine is not None:
@@ -210,17 +215,51 @@ _ARTICLE_UNIT = 32
 
 def _spread(job: Stage, units: list[list[Article]], context: Context, total: int) -> StageResult:
     """Run ``job`` over ``units`` through the context's engine; the results joined in order, as one process
-    would give them, with progress reported as units finish."""
+    would give them, with progress reported as units finish.
+
+    What crosses to the engine is cut to what the stage uses: a stage that declares what it ``reads`` is sent
+    its articles without their raw form and furniture (which no such stage reads), and an engine's worker sends
+    back only the fields a stage ``produces`` (:func:`run_unit`), which are put here on the batch's own articles:
+    the store gets what one process would have given it."""
     assert context.engine is not None
     done: list[Article] = []
     failures: list[Failure] = []
     finished = 0
-    for unit, result in zip(units, context.engine.run(job, units), strict=True):
-        done.extend(result.articles)
+    sent = units
+    if getattr(job, "reads", None) is not None:
+        sent = [[dataclasses.replace(a, raw="", furniture=()) for a in unit] for unit in units]
+    fields = produced_fields(job)
+    for unit, result in zip(units, context.engine.run(job, sent), strict=True):
+        if fields is None:
+            done.extend(result.articles)
+        else:
+            back = {a.id: a for a in result.articles}
+            done.extend(
+                dataclasses.replace(a, **{f: getattr(back[a.id], f) for f in fields}) for a in unit if a.id in back
+            )
         failures.extend(result.failures)
         finished += len(unit)
         context.on_progress(job.name, finished, total)
     return StageResult(articles=done, failures=failures)
+
+
+# The Article fields a produced field names, when it names some ("article.entities": the links in mentions and
+# quotes).
+_FIELDS = {f.name for f in dataclasses.fields(Article)}
+_NAMED = {"article.entities": ("mentions", "quotes")}
+
+
+def produced_fields(job: Stage) -> tuple[str, ...] | None:
+    """The Article fields a per-article stage changes, by what it ``produces``: all that an engine's worker sends
+    back of an article (None: the whole article, when a produced field names none, say a plugin's own)."""
+    out: list[str] = []
+    for produced in job.produces:
+        kind, _, name = produced.partition(".")
+        names = _NAMED.get(produced, (name,))
+        if kind != "article" or not all(n in _FIELDS for n in names):
+            return None
+        out.extend(names)
+    return tuple(dict.fromkeys(out))
 
 
 class _Expired(BaseException):
@@ -343,6 +382,7 @@ class ParsedStage:
     fn: Callable[[Article, Any, Settings], Article]
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ()
+    reads: tuple[str, ...] | None = None  # see reads_extracts
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         settings = context.settings
@@ -442,6 +482,7 @@ class CorpusStage:
     requires: tuple[str, ...] = ()
     produces: tuple[str, ...] = ()
     keeps_state: bool = False
+    reads: tuple[str, ...] | None = None  # see reads_extracts
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
@@ -451,6 +492,20 @@ class CorpusStage:
         else:
             articles, state = self.fn(batch, context.view, context.settings)
         return StageResult(articles=articles, failures=[], state=state)
+
+
+# What a stored article carries in rows of its own besides its columns: read only for a stage that wants them.
+EXTRACTS = ("article.mentions", "article.quotes", "article.entities", "article.dates")
+
+
+def reads_extracts(stage: Stage) -> bool:
+    """Whether the runner loads ``stage``'s articles with their mentions, quotes and date mentions: the stage
+    requires one of :data:`EXTRACTS`, or declares in ``reads`` that it reads one when present (a stage without
+    ``reads``, a plugin's say, gets them all)."""
+    reads: tuple[str, ...] | None = getattr(stage, "reads", None)
+    if reads is None:
+        return True
+    return any(field in EXTRACTS for field in (*stage.requires, *reads))
 
 
 def _dates(article: Article, settings: Settings) -> Article:
@@ -521,10 +576,17 @@ def _stances(article: Article, settings: Settings) -> Article:
 
 
 BUILTIN: tuple[Stage, ...] = (
-    ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",)),
-    ArticleStage("dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",)),
+    # ``reads``: the stored fields a stage reads when present beyond what it requires (reads_extracts).
+    ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",), reads=()),
+    ArticleStage(
+        "dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",), reads=()
+    ),
     ParsedStage(
-        "quotes", _quotes, requires=("article.text", "article.outlet"), produces=("article.mentions", "article.quotes")
+        "quotes",
+        _quotes,
+        requires=("article.text", "article.outlet"),
+        produces=("article.mentions", "article.quotes"),
+        reads=(),
     ),
     CorpusStage(
         "entities",
@@ -532,12 +594,14 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("article.mentions", "article.quotes"),
         produces=("article.entities",),
         keeps_state=True,
+        reads=(),
     ),
     ArticleStage(
         "claims",
         _claims,
         requires=("article.text", "article.dates", "article.cites"),
         produces=("article.claims",),
+        reads=("article.mentions", "article.quotes"),
     ),
     ArticleStage(
         "stances",
@@ -546,9 +610,15 @@ BUILTIN: tuple[Stage, ...] = (
         # so that a pipeline without the parse still runs (and finds no stances).
         requires=("article.text", "article.dates"),
         produces=("article.stances",),
+        reads=("article.mentions", "article.quotes"),
     ),
     CorpusStage(
-        "dedupe", _grouping("dedupe"), requires=("article.text",), produces=("article.duplicate_of",), keeps_state=True
+        "dedupe",
+        _grouping("dedupe"),
+        requires=("article.text",),
+        produces=("article.duplicate_of",),
+        keeps_state=True,
+        reads=(),
     ),
     CorpusStage(
         "cluster",
@@ -556,6 +626,7 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("article.text", "article.duplicate_of"),
         produces=("article.event_id", "story.events"),
         keeps_state=True,
+        reads=("article.entities",),  # the entities its articles name, linked in their mentions
     ),
     CorpusStage(
         "origins",
@@ -563,6 +634,7 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("article.duplicate_of", "article.event_id", "article.cites"),
         produces=("article.origin",),
         keeps_state=True,
+        reads=("article.quotes",),  # who its articles quote as speaking to which outlet
     ),
     CorpusStage(
         "claim_match",
@@ -570,6 +642,7 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("article.claims", "article.event_id"),
         produces=("story.claims",),
         keeps_state=True,
+        reads=(),  # the batch's claims are read from the store by the stage itself
     ),
     # Last: what story pages show of claims, framing and positions, once per story an analysis changed.
     CorpusStage(
@@ -578,6 +651,7 @@ BUILTIN: tuple[Stage, ...] = (
         requires=("story.claims", "article.stances", "article.origin"),
         produces=("story.digest",),
         keeps_state=True,
+        reads=(),
     ),
 )
 
@@ -662,11 +736,20 @@ class Pipeline:
 
 def run_unit(job: Stage, articles: list[Article], context: Context) -> tuple[StageResult | None, str, str]:
     """How an engine's worker (a local process or a Ray actor) runs one unit: ``(result, "", "")``, or
-    ``(None, error, message)`` when the stage raised, so that the engine tries the unit's articles again alone."""
+    ``(None, error, message)`` when the stage raised, so that the engine tries the unit's articles again alone.
+    Of each article of the result only its id, source and the fields the stage produces are kept (all of it when
+    :func:`produced_fields` is None): what the caller's ``_spread`` puts on its own articles."""
     try:
-        return job.run(articles, context), "", ""
+        result = job.run(articles, context)
     except Exception as exc:  # the unit fails; its articles are tried again alone
         return None, type(exc).__name__, str(exc) or repr(exc)
+    fields = produced_fields(job)
+    if fields is not None:  # only what the stage produced goes back (_spread puts it on the caller's articles)
+        lean = [
+            Article(id=a.id, source=a.source, text="", **{f: getattr(a, f) for f in fields}) for a in result.articles
+        ]
+        result = dataclasses.replace(result, articles=lean)
+    return result, "", ""
 
 
 def unit_failure(job: Stage, article: Article, error: str, why: str) -> Failure:

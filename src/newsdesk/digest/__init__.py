@@ -78,10 +78,16 @@ def part(
 
 
 def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """Every part of a story's digest, by name."""
-    out: dict[str, Any] = {}
+    """Every part of a story's digest, by name, as :func:`part` gives each. The story's claim clusters are read
+    and clustered once: the claims part's (every cluster, to find the page's contradictions) serve the framing."""
+    first, clusters = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT)
+    out: dict[str, Any] = {"claims": first}
     for name in PARTS:
-        out[name] = part(view, story, name, settings, kept=out)
+        if name == "framing":
+            grouping = framing.groups(settings.framing.groups)
+            out[name] = framing.section(view, story, grouping=grouping, clusters=clusters)
+        elif name != "claims":
+            out[name] = part(view, story, name, settings, kept=out)
     return out
 
 

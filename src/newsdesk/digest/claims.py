@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
 
-__all__ = ["FILTERS", "known_conflicts", "page"]
+__all__ = ["FILTERS", "known_conflicts", "page", "page_and_clusters"]
 
 FILTERS = ("outlet", "event", "since", "until", "window")
 SAMPLED = 40  # support rows of each cluster a page computed at request time reads (decision 0038)
@@ -43,6 +43,22 @@ def page(
     taken from it rather than sought among every claim of the story (a cluster it lacks shows none). Without it,
     as the digest stage computes its page: ranked by :func:`newsdesk.claims.summary.ranked` over the story's
     support rows, and each shown cluster compared with every other cluster of the story."""
+    return page_and_clusters(view, story_id, limit=limit, offset=offset, sort=sort, conflicts=conflicts, **filters)[0]
+
+
+def page_and_clusters(
+    view: Reader,
+    story_id: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str | None = None,
+    conflicts: dict[str, list[dict[str, Any]]] | None = None,
+    **filters: Any,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+    """:func:`page`, with every claim cluster of the story when it read them to find the page's contradictions
+    (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought), else None:
+    what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
     if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
@@ -64,7 +80,7 @@ def page(
         each = SAMPLED if conflicts is not None else None
         support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=each, **filters)
     if not rows:
-        return []
+        return [], None
     if conflicts is not None:
         sampled: dict[str, int] = {}
         for s in support:
@@ -80,12 +96,12 @@ def page(
                 card["relayed"] = card["independent"] - card["own"]
                 card["single_source"] = card["independent"] == 1
                 card["more_support"] = max(card["more_support"], articles - len(card["support"]))
-        return [{**card, "total": rows[0]["total"]} for card in cards]
+        return [{**card, "total": rows[0]["total"]} for card in cards], None
     # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
     every, found_conflicts = claim_summary.clusters(view.claim_rows([story_id]), only=set(ids))
     found = claim_summary.contradictions(every, found_conflicts)
     cards = claim_summary.cards(rows, support, found)
-    return [{**card, "total": rows[0]["total"]} for card in cards]
+    return [{**card, "total": rows[0]["total"]} for card in cards], every
 
 
 def known_conflicts(cards: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -8,7 +8,7 @@ compares the outlets of the whole story.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
@@ -57,9 +57,12 @@ def read(
     grouping: dict[str, str],
     sample: int | None = None,
     by_event: bool = True,
+    clusters: Sequence[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The framing of ``story`` (its exact ``id`` and ``title``), as :meth:`newsdesk.Corpus.framing` gives it;
-    ``sample``: read about this many of its original articles, spread over it by row (None: all)."""
+    ``sample``: read about this many of its original articles, spread over it by row (None: all). ``clusters``:
+    every claim cluster of the story when already at hand (as :func:`newsdesk.digest.claims.page_and_clusters`
+    gives them to the digest), else read and clustered here; who contradicts whom is not read."""
     from newsdesk.cluster.similarity import term_key
     from newsdesk.frame import framing
 
@@ -104,8 +107,9 @@ def read(
     if len(rows) > 1:
         # What each outlet leaves out needs the clusters and their origins, not who contradicts whom: the
         # conflicts of no cluster are sought (on a 3,000-article story they cost 17 s of CPU).
-        claims, _ = claim_summary.clusters(view.claim_rows([story["id"]]), only=set())
-        claims.sort(key=lambda c: (-len(c["independent_origins"]), -len(c["article_ids"])))
+        if clusters is None:
+            clusters, _ = claim_summary.clusters(view.claim_rows([story["id"]]), only=set())
+        claims = sorted(clusters, key=lambda c: (-len(c["independent_origins"]), -len(c["article_ids"])))
     found = framing.frame(
         articles,
         groups=grouping,
@@ -125,10 +129,16 @@ def _example(row: dict[str, Any]) -> dict[str, Any] | None:
     return {k: first[k] for k in ("article_id", "start", "end", "sentence")}
 
 
-def section(view: Reader, story: dict[str, Any], *, grouping: dict[str, str]) -> dict[str, Any]:
+def section(
+    view: Reader,
+    story: dict[str, Any],
+    *,
+    grouping: dict[str, str],
+    clusters: Sequence[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The story page's "Framing" section: the framing of about :data:`SAMPLE` of the story's articles, cut to
-    :data:`GROUPS` groups and a few items of each (``total`` groups in all)."""
-    found = read(view, story, grouping=grouping, sample=SAMPLE, by_event=False)
+    :data:`GROUPS` groups and a few items of each (``total`` groups in all); ``clusters`` as :func:`read`."""
+    found = read(view, story, grouping=grouping, sample=SAMPLE, by_event=False, clusters=clusters)
     summary = view.query("story_summary", story_id=story["id"])[0]
     shown = [
         {

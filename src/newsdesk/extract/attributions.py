@@ -8,6 +8,7 @@ do not.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["canonical_outlet", "cites", "credits", "outlets"]
@@ -160,6 +161,12 @@ def outlets(text: str) -> list[tuple[int, int, str]]:
 
     A short name counts only in capitals ("AP", "FT", not "ap"); others need a capital first letter.
     """
+    return list(_outlets(text))
+
+
+# The quotes stage asks it of each article twice (its mentions, then its quotes): the last few texts are kept.
+@functools.lru_cache(maxsize=4)
+def _outlets(text: str) -> tuple[tuple[int, int, str], ...]:
     found = []
     for match in _NAMED.finditer(text):
         written = match.group()
@@ -169,7 +176,7 @@ def outlets(text: str) -> list[tuple[int, int, str]]:
         name = _ALIASES.get(bare.lower())
         if name:
             found.append((match.start(), match.end(), name))
-    return found
+    return tuple(found)
 
 
 def cites(text: str, *, own_outlet: str | None = None) -> tuple[str, ...]:

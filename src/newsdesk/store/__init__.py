@@ -465,8 +465,9 @@ class Store:
         )
         return [r[0] for r in rows]
 
-    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
-        """Stored articles in ingest order, or those with the given ids."""
+    def articles(self, ids: Sequence[str] | None = None, *, extracts: bool = True) -> Iterator[Article]:
+        """Stored articles in ingest order, or those with the given ids; with ids, each with its mentions, quotes
+        and date mentions unless not ``extracts`` (for a stage that reads none of them)."""
         if ids is None:
             cursor = self.conn.execute("SELECT * FROM articles ORDER BY rowid")
             yield from (_row_to_article(r) for r in cursor)
@@ -475,6 +476,9 @@ class Store:
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
             cursor = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk)
+            if not extracts:
+                yield from (_row_to_article(r) for r in cursor)
+                continue
             found = self._with_extracts([_row_to_article(r) for r in cursor])
             # Their date mentions too (one indexed query), so that a stage reading them (claims) need not find
             # them again in the text.
