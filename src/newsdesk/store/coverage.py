@@ -59,4 +59,3 @@ def rows(conn: sqlite3.Connection, story_ids: list[str] | None) -> list[dict[str
 
 # Each story's article count from the kept rows: a subquery per event, so the sum reads the event's rows alone.
 STORY_ARTICLES = "(SELECT coalesce(sum(c.articles), 0) FROM event_coverage c WHERE c.event_id = e.id)"
-
