@@ -72,3 +72,39 @@ def test_migration_counts_the_articles_of_a_store_from_before(tmp_path: Path) ->
         corpus.store.conn.commit()
     with open_corpus(db) as corpus:  # m023 runs again on open
         assert _kept(corpus.store) == expected and expected
+
+
+def test_a_window_counts_the_articles_that_pass_its_filters_from_the_kept_coverage(tmp_path: Path) -> None:
+    from newsdesk.store import story
+
+    with open_corpus(tmp_path / "news.db") as corpus:
+        corpus.ingest([corpus_path()])
+        conn = corpus.store.conn
+        largest = max(corpus.story_summaries(), key=lambda s: s["articles"])["id"]
+        rows = conn.execute(
+            "SELECT a.event_id, a.outlet, a.published FROM articles a JOIN events e ON e.id = a.event_id "
+            "WHERE e.story_id = ? AND a.published IS NOT NULL ORDER BY a.published",
+            (largest,),
+        ).fetchall()
+        assert len(rows) >= 3
+        middle = rows[len(rows) // 2]["published"][:10]
+        cases = [
+            {},
+            {"outlet": rows[0]["outlet"]},
+            {"event": rows[-1]["event_id"]},
+            {"since": middle},
+            {"until": middle},
+            {"since": middle, "until": middle},
+            {"since": rows[0]["published"][:10], "outlet": rows[0]["outlet"]},
+            {"outlet": "no such outlet"},
+        ]
+        for filters in cases:
+            scope, params = story._scope(largest, filters)
+            counted = conn.execute(f"SELECT count(*) {scope}", params).fetchone()[0]
+            found = corpus.store.query("story_window", story_id=largest, limit=2, **filters)
+            assert (found[0]["total"] if found else 0) == counted, filters
+        assert any(
+            conn.execute(f"SELECT count(*) {story._scope(largest, c)[0]}", story._scope(largest, c)[1]).fetchone()[0]
+            not in (0, len(rows))
+            for c in cases
+        )
