@@ -11,16 +11,19 @@ from typing import Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
 
-__all__ = ["FILTERS", "known_conflicts", "page"]
+__all__ = ["COMPARED", "FILTERS", "SAMPLED", "known_conflicts", "page"]
 
 FILTERS = ("outlet", "event", "since", "until", "window")
 SAMPLED = 40  # support rows of each cluster a page computed at request time reads (decision 0038)
+COMPARED = 40  # claims of each cluster the digest's contradiction search compares (decision 0045)
 
 
 class Reader(Protocol):
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
-    def claim_rows(self, story_ids: list[str] | None = None) -> list[dict[str, Any]]: ...
+    def claim_rows(
+        self, story_ids: list[str] | None = None, *, each: int | None = None, cluster_ids: list[str] | None = None
+    ) -> list[dict[str, Any]]: ...
 
 
 def page(
@@ -81,8 +84,13 @@ def page(
                 card["single_source"] = card["independent"] == 1
                 card["more_support"] = max(card["more_support"], articles - len(card["support"]))
         return [{**card, "total": rows[0]["total"]} for card in cards]
-    # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
-    every, found_conflicts = claim_summary.clusters(view.claim_rows([story_id]), only=set(ids))
+    # The conflicts of the clusters shown only: the story's other clusters are read, but not compared. Each
+    # cluster is compared by its first COMPARED claims (decision 0045: a story of 20,000 articles holds clusters
+    # of thousands of claims, most of them one sentence again); the sides of the conflicts found are then read
+    # whole, for what the cards say of them.
+    _, found_conflicts = claim_summary.clusters(view.claim_rows([story_id], each=COMPARED), only=set(ids))
+    sides = sorted({c.a for c in found_conflicts} | {c.b for c in found_conflicts})
+    every = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=sides), only=set())[0] if sides else []
     found = claim_summary.contradictions(every, found_conflicts)
     cards = claim_summary.cards(rows, support, found)
     return [{**card, "total": rows[0]["total"]} for card in cards]

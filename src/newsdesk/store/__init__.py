@@ -722,10 +722,17 @@ class Store:
         published), in the order they joined."""
         return claims.members(self.conn, story_ids)
 
-    def claim_rows(self, story_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    def claim_rows(
+        self,
+        story_ids: Sequence[str] | None = None,
+        *,
+        each: int | None = None,
+        cluster_ids: Sequence[str] | None = None,
+    ) -> list[dict[str, Any]]:
         """Support rows of the claim clusters of the given stories (every story when None) with their claims and
-        the article facts corroboration needs."""
-        return claims.rows(self.conn, story_ids=story_ids)
+        the article facts corroboration needs; ``cluster_ids``: only those clusters'; ``each``: the first that
+        many rows of each cluster."""
+        return claims.rows(self.conn, story_ids=story_ids, each=each, cluster_ids=cluster_ids)
 
     def stance_rows(
         self, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None, latest: int | None = None
