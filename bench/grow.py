@@ -59,6 +59,7 @@ import newsdesk
 from newsdesk import Settings
 from newsdesk.records import claim_id, content_id, stance_id
 from newsdesk.settings import PipelineSettings
+from newsdesk.store import coverage
 from newsdesk.store.extracts import quote_id
 
 SEED = 20261203
@@ -282,6 +283,7 @@ def add_copies(
                 added += 1
             if inherit:
                 conn.execute("UPDATE counters SET value = (SELECT count(*) FROM articles) WHERE name = 'documents'")
+                coverage.rebuild(conn)
             conn.execute(
                 "UPDATE entities SET mentions = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id), "
                 "articles = (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = entities.id)"

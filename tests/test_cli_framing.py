@@ -14,7 +14,7 @@ from newsdesk.corpus import open_corpus
 from newsdesk.errors import ConfigError
 from newsdesk.records import Article
 from newsdesk.settings import load
-from newsdesk.store import Store
+from newsdesk.store import Store, coverage
 from newsdesk.web import create_app
 from tests.test_cli import run
 
@@ -46,6 +46,7 @@ def build(
     conn.execute("INSERT INTO stories (id, title, centroid) VALUES (?, 'The Varrow vote', x'00')", (STORY,))
     conn.execute("INSERT INTO events (id, story_id, title, centroid) VALUES ('ev1', ?, 'Vote day', x'00')", (STORY,))
     conn.execute("UPDATE articles SET event_id = 'ev1'")
+    coverage.rebuild(conn)  # the articles were given their event by hand, not by the store
     conn.execute("INSERT INTO entities (id, name, type) VALUES ('edunn', 'Oleska Dunn', 'PERSON')")
     for a in articles[len(extra) :]:
         name = "Oleska Dunn" if a.outlet == "Northern Lamp" else "Olesya Dunn"

@@ -16,7 +16,7 @@ from starlette.testclient import TestClient
 
 from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.records import Article
-from newsdesk.store import Store
+from newsdesk.store import Store, coverage
 from newsdesk.web import create_app
 
 ARTICLES = 1200
@@ -125,6 +125,7 @@ def build(path: Path) -> dict[str, Any]:
     conn.executemany(
         "INSERT INTO mentions (article_id, start, end, text, type, entity_id) VALUES (?, ?, ?, ?, ?, ?)", mentions
     )
+    coverage.rebuild(conn)  # the articles were given their events by hand, not by the store
     conn.commit()
     conn.close()
     return expected

@@ -11,16 +11,19 @@ from typing import Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
 
-__all__ = ["FILTERS", "known_conflicts", "page", "page_and_clusters"]
+__all__ = ["COMPARED", "FILTERS", "SAMPLED", "known_conflicts", "page", "page_and_clusters"]
 
 FILTERS = ("outlet", "event", "since", "until", "window")
 SAMPLED = 40  # support rows of each cluster a page computed at request time reads (decision 0038)
+COMPARED = 40  # claims of each cluster the digest's contradiction search compares (decision 0045)
 
 
 class Reader(Protocol):
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
-    def claim_rows(self, story_ids: list[str] | None = None) -> list[dict[str, Any]]: ...
+    def claim_rows(
+        self, story_ids: list[str] | None = None, *, each: int | None = None, cluster_ids: list[str] | None = None
+    ) -> list[dict[str, Any]]: ...
 
 
 def page(
@@ -56,8 +59,9 @@ def page_and_clusters(
     conflicts: dict[str, list[dict[str, Any]]] | None = None,
     **filters: Any,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
-    """:func:`page`, with every claim cluster of the story when it read them to find the page's contradictions
-    (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought), else None:
+    """:func:`page`, with every claim cluster of the story when it read them whole to find the page's
+    contradictions (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought;
+    not when a cluster was compared by its first ``COMPARED`` claims only), else None:
     what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
     if sort in (None, "size") and conflicts is None:
@@ -97,11 +101,23 @@ def page_and_clusters(
                 card["single_source"] = card["independent"] == 1
                 card["more_support"] = max(card["more_support"], articles - len(card["support"]))
         return [{**card, "total": rows[0]["total"]} for card in cards], None
-    # The conflicts of the clusters shown only: the story's other clusters are read, but not compared.
-    every, found_conflicts = claim_summary.clusters(view.claim_rows([story_id]), only=set(ids))
+    # The conflicts of the clusters shown only: the story's other clusters are read, but not compared. Each
+    # cluster is compared by its first COMPARED claims (decision 0045: a story of 20,000 articles holds clusters
+    # of thousands of claims, most of them one sentence again); the sides of the conflicts found are then read
+    # whole, for what the cards say of them.
+    sampled = view.claim_rows([story_id], each=COMPARED)
+    compared, found_conflicts = claim_summary.clusters(sampled, only=set(ids))
+    sides = sorted({c.a for c in found_conflicts} | {c.b for c in found_conflicts})
+    every = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=sides), only=set())[0] if sides else []
     found = claim_summary.contradictions(every, found_conflicts)
     cards = claim_summary.cards(rows, support, found)
-    return [{**card, "total": rows[0]["total"]} for card in cards], every
+    # The clusters compared are the story's whole clusters when none was cut at COMPARED claims: then the framing
+    # of the story reuses them rather than reading and clustering every claim again.
+    held: dict[str, int] = {}
+    for row in sampled:
+        held[row["cluster_id"]] = held.get(row["cluster_id"], 0) + 1
+    whole = all(n < COMPARED for n in held.values())
+    return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None
 
 
 def known_conflicts(cards: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

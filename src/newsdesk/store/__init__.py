@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
 from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, StageReport
-from newsdesk.store import claims, digests, export, extracts, lock, migrations, postgres, queries, stances
+from newsdesk.store import claims, coverage, digests, export, extracts, lock, migrations, postgres, queries, stances
 from newsdesk.store.postgres import Connection as PgConnection
 
 __all__ = ["Store"]
@@ -85,6 +85,7 @@ _STAGE_STATE = {
     "dedupe": ("DELETE FROM fingerprints", "UPDATE articles SET duplicate_of = NULL"),
     "cluster": (
         "UPDATE articles SET event_id = NULL",
+        "DELETE FROM event_coverage",
         "DELETE FROM events",
         "DELETE FROM stories",
         "DELETE FROM term_counts",
@@ -101,6 +102,16 @@ _STAGE_STATE = {
         "DELETE FROM entities",
     ),
 }
+
+
+def _events_of(conn: sqlite3.Connection, article_ids: list[str]) -> set[str]:
+    """The events the given articles are in now (those in one)."""
+    found: set[str] = set()
+    for i in range(0, len(article_ids), 500):
+        chunk = article_ids[i : i + 500]
+        sql = f"SELECT event_id FROM articles WHERE id IN ({','.join('?' * len(chunk))}) AND event_id IS NOT NULL"
+        found.update(r[0] for r in conn.execute(sql, chunk))
+    return found
 
 
 def _date_mention(r: sqlite3.Row) -> DateMention:
@@ -556,8 +567,12 @@ class Store:
                 conn.executemany(
                     "DELETE FROM stage_done WHERE article_id = ? AND stage = 'digest'", [(i,) for i in done]
                 )
+            articles = list(articles)
+            columns = [c for c in COLUMN_FIELDS if produces is None or f"article.{c}" in produces]
+            # The events the articles leave and join: their kept coverage is counted again (store.coverage).
+            moved = _events_of(conn, [a.id for a in articles]) if "event_id" in columns else set()
+            moved.update(a.event_id for a in articles if "event_id" in columns and a.event_id)
             for a in articles:
-                columns = [c for c in COLUMN_FIELDS if produces is None or f"article.{c}" in produces]
                 if columns:
                     values = [
                         json.dumps(list(a.cites), ensure_ascii=False) if c == "cites" else getattr(a, c)
@@ -598,6 +613,8 @@ class Store:
                     (a.id, stage, _now()),
                 )
                 n += 1
+            if moved:
+                coverage.refresh(conn, moved)
         return n
 
     # -- state of corpus stages (fingerprints, events, stories, term counts) ---------------------
@@ -709,10 +726,17 @@ class Store:
         published), in the order they joined."""
         return claims.members(self.conn, story_ids)
 
-    def claim_rows(self, story_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    def claim_rows(
+        self,
+        story_ids: Sequence[str] | None = None,
+        *,
+        each: int | None = None,
+        cluster_ids: Sequence[str] | None = None,
+    ) -> list[dict[str, Any]]:
         """Support rows of the claim clusters of the given stories (every story when None) with their claims and
-        the article facts corroboration needs."""
-        return claims.rows(self.conn, story_ids=story_ids)
+        the article facts corroboration needs; ``cluster_ids``: only those clusters'; ``each``: the first that
+        many rows of each cluster."""
+        return claims.rows(self.conn, story_ids=story_ids, each=each, cluster_ids=cluster_ids)
 
     def stance_rows(
         self, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None, latest: int | None = None

@@ -125,14 +125,33 @@ def save_clusters(conn: sqlite3.Connection, clusters: Iterable[dict[str, Any]], 
     conn.executemany("INSERT OR REPLACE INTO claim_support VALUES (?, ?, ?, ?, ?, ?)", list(support))
 
 
-def rows(conn: sqlite3.Connection, *, story_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def rows(
+    conn: sqlite3.Connection,
+    *,
+    story_ids: Sequence[str] | None = None,
+    each: int | None = None,
+    cluster_ids: Sequence[str] | None = None,
+) -> list[dict[str, Any]]:
     """Every support row of the given stories' clusters (all stories when None), with the claim and the
-    article facts corroboration needs: origin, outlet, published, cites."""
-    where = ""
-    params: list[str] = []
+    article facts corroboration needs: origin, outlet, published, cites. ``cluster_ids``: only those clusters'.
+    ``each``: only the first that many rows of each cluster (in the order they joined), picked on the support
+    index alone, so that only those rows' claims and articles are read."""
+    conditions: list[str] = []
+    params: list[Any] = []
     if story_ids is not None:
-        where = f"WHERE k.story_id IN ({','.join('?' * len(story_ids))})"
-        params = list(story_ids)
+        conditions.append(f"k.story_id IN ({','.join('?' * len(story_ids))})")
+        params.extend(story_ids)
+    if cluster_ids is not None:
+        conditions.append(f"k.id IN ({','.join('?' * len(cluster_ids))})")
+        params.extend(cluster_ids)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    if each is not None:
+        picked = f"""SELECT sr FROM (SELECT s.rowid AS sr,
+                                            row_number() OVER (PARTITION BY s.cluster_id ORDER BY s.rowid) AS nth
+                                     FROM claim_clusters k JOIN claim_support s ON s.cluster_id = k.id {where}) n
+                     WHERE nth <= ?"""
+        where = f"WHERE s.rowid IN ({picked})"
+        params.append(max(0, each))
     sql = f"""SELECT k.id AS cluster_id, k.story_id, k.event_id AS cluster_event, k.slot AS cluster_slot,
                      k.text AS cluster_text, s.stance, s.start, s.end, s.claim_id, c.*, a.origin, a.outlet,
                      a.published, a.cites, a.duplicate_of, a.event_id

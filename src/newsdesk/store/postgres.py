@@ -11,8 +11,9 @@ name or position) over psycopg 3, and :func:`translate` rewrites each statement 
   ignores case); ``max(a, b)`` and ``min(a, b)`` are ``greatest`` and ``least``; ``json_each``, ``json_extract`` and
   ``json_array_length`` read the JSON text as ``jsonb``; ``WHERE 1`` is ``WHERE TRUE``; ``IN ()`` matches nothing;
   a subquery in FROM gets the alias PostgreSQL requires; ``+column`` (SQLite's "not through an index") is the column;
-  ``JOIN json_each(...)`` with no ON is a ``CROSS JOIN``; the story page's bare columns beside ``max(n) AS most``
-  (SQLite reads them from the row of the maximum) are ``array_agg``'s first by n; ``substr`` takes the 64-bit
+  ``JOIN json_each(...)`` with no ON is a ``CROSS JOIN``, and ``CROSS JOIN t x ON`` (SQLite's join order) a
+  ``JOIN``; the story page's bare columns beside ``max(n) AS most`` (SQLite reads them from the row of the maximum)
+  are ``array_agg``'s first by n; ``substr`` takes the 64-bit
   integers of the schema (a function of the PostgreSQL schema, see ``migrations``); ORDER BY puts NULLs first when
   ascending and last when descending, as SQLite does;
 - in DDL, ``WITHOUT ROWID``, ``STRICT`` and ``AUTOINCREMENT`` go, ``INTEGER`` is ``BIGINT``, ``REAL``
@@ -374,6 +375,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bjson_each\(([\w.]+)\) (\w+)", r"jsonb_array_elements_text(\1::jsonb) AS \2(value)"),
         (r"\bjson_each\(\?\) (\w+)", r"jsonb_array_elements_text(?::jsonb) AS \1(value)"),
         (r"\bjson_array_length\(([\w.]+)\)", r"jsonb_array_length(\1::jsonb)"),
+        # SQLite's CROSS JOIN only fixes the join order; PostgreSQL's takes no ON.
+        (r"\bCROSS JOIN (\w+) (\w+) ON\b", r"JOIN \1 \2 ON"),
         (r"\b(AND|OR|WHERE|ON)\s+\+(?=[A-Za-z])", r"\1 "),
         (r"\bWHERE 1\b(?!\s*[=<>!])", "WHERE TRUE"),
         (r"\bIN \(\)", "IN (SELECT NULL WHERE FALSE)"),

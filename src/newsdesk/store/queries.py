@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from newsdesk.errors import QueryError
+from newsdesk.store import coverage as kept_coverage
 from newsdesk.store import pgsearch, postgres
 
 __all__ = [
@@ -501,20 +502,12 @@ def coverage(
 ) -> list[dict[str, Any]]:
     """Articles (copies included: a reprint is coverage too) per story, publication day and outlet.
 
-    ``day`` is None for articles that state no date, and ``outlet`` None where none is stated.
+    ``day`` is None for articles that state no date, and ``outlet`` None where none is stated. Read from the
+    counts kept per event (:mod:`newsdesk.store.coverage`), not from the articles.
     """
-    # Only columns stored before the article text: reading them never walks the text's overflow pages.
-    sql = """SELECT e.story_id AS story_id, substr(a.published, 1, 10) AS day, a.outlet AS outlet,
-                    count(*) AS articles
-             FROM events e JOIN articles a ON a.event_id = e.id"""
-    params: list[Any] = []
     if story_id is not None:
         story_ids = [story_id]
-    if story_ids is not None:
-        sql += f" WHERE e.story_id IN ({','.join('?' * len(story_ids))})"
-        params.extend(story_ids)
-    sql += " GROUP BY e.story_id, day, a.outlet ORDER BY e.story_id, day"
-    return [dict(r) for r in conn.execute(sql, params)]
+    return kept_coverage.rows(conn, story_ids)
 
 
 def stories(conn: sqlite3.Connection, *, story_id: str | None = None) -> list[dict[str, Any]]:
@@ -651,10 +644,11 @@ def mentions(
 def story_summaries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Each story's id, title, article and event counts and first and last dates, most recently active first
     (the order of :func:`stories`), counted in SQL so that listing stories never loads their members."""
-    # count(a.event_id) is answered from the articles_event index alone, without reading article rows.
-    sql = """SELECT s.id, s.title, count(a.event_id) AS articles, count(DISTINCT e.id) AS events,
+    # The article counts are the ones kept per event, day and outlet (newsdesk.store.coverage): the stories page
+    # reads rows per event, never the articles.
+    sql = f"""SELECT s.id, s.title, sum({kept_coverage.STORY_ARTICLES}) AS articles, count(e.id) AS events,
                     min(e.first_seen) AS first_seen, max(e.last_seen) AS last_seen
-             FROM stories s JOIN events e ON e.story_id = s.id LEFT JOIN articles a ON a.event_id = e.id
+             FROM stories s JOIN events e ON e.story_id = s.id
              GROUP BY s.id ORDER BY max(coalesce(e.last_seen, '')) DESC, s.rowid"""
     return [dict(r) for r in conn.execute(sql)]
 

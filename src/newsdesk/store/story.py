@@ -125,11 +125,32 @@ def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     return sql, params
 
 
+def _passing(conn: sqlite3.Connection, story_id: str, filters: dict[str, Any]) -> int:
+    """How many of the story's articles pass the filters, from the coverage kept per event, day and outlet
+    (``newsdesk.store.coverage``): rows per event, day and outlet rather than every article of a large story.
+    A day is a publication date's first ten characters, so ``since`` and ``until`` keep what they keep in
+    :func:`_scope`."""
+    sql = """SELECT coalesce(sum(c.articles), 0) FROM events ev JOIN event_coverage c ON c.event_id = ev.id
+             WHERE ev.story_id = ?"""
+    params: list[Any] = [story_id]
+    for name, condition in (("outlet", "c.outlet = ?"), ("event", "c.event_id = ?")):
+        if filters.get(name):
+            sql += f" AND {condition}"
+            params.append(filters[name])
+    if filters.get("since"):
+        sql += " AND c.day >= ?"
+        params.append(filters["since"][:10])
+    if filters.get("until"):
+        sql += " AND c.day <= ?"
+        params.append(filters["until"][:10])
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
 def story_window(conn: sqlite3.Connection, *, story_id: str, limit: int, **filters: Any) -> list[dict[str, Any]]:
     """The ids of the story's ``limit`` latest articles passing the filters (copies included; undated last),
     newest first, each with ``total``, the articles passing them: the articles a bounded view counts over."""
     scope, params = _scope(story_id, filters)
-    total = conn.execute(f"SELECT count(*) {scope}", params).fetchone()[0]  # on the covering index alone
+    total = _passing(conn, story_id, filters)
     if not total:
         return []
     rows: list[Any] = []

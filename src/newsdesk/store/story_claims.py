@@ -60,13 +60,50 @@ def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def _clusters_sql(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+def _clusters_sql(story_id: str, filters: dict[str, Any], ids: list[str] | None = None) -> tuple[str, list[Any]]:
+    """The story's clusters, each counted over the support rows that pass the filters (only ``ids`` with them)."""
+    if filters.get("window"):
+        return _window_clusters_sql(story_id, filters, ids)
     scope, params = _scope(story_id, filters)
+    if ids is not None:
+        scope += f" AND k.id IN ({','.join('?' * len(ids))})"
+        params = [*params, *ids]
     sql = f"""SELECT k.id AS id, substr(k.text, 1, {TEXT_CHARS}) AS text, length(k.text) > {TEXT_CHARS} AS cut,
                      k.slot AS slot, k.event_id AS event_id, count(DISTINCT s.article_id) AS articles,
                      count(DISTINCT {_ORIGIN}) AS origins, min(a.published) AS first, min(k.rowid) AS seq
               {scope} GROUP BY k.id"""
     return sql, params
+
+
+def _window_clusters_sql(story_id: str, filters: dict[str, Any], ids: list[str] | None) -> tuple[str, list[Any]]:
+    """:func:`_clusters_sql` for a bounded view: its articles (the window's, each read once) first, then their
+    claims and support rows through the claims' article index, counted per cluster; each cluster's own row is
+    read once, after the counting (a cluster of another story is left out then). Joined the other way round, as
+    the story's lists are, every support row looked its claim, cluster and article up by id: 3x the CPU."""
+    conditions, params = ["a.id IN (SELECT w.value FROM json_each(?) w)"], [filters["window"]]
+    for name, condition in (("outlet", "a.outlet = ?"), ("event", "a.event_id = ?")):
+        if filters.get(name):
+            conditions.append(condition)
+            params.append(filters[name])
+    if filters.get("since"):
+        conditions.append("a.published >= ?")
+        params.append(filters["since"][:10])
+    if filters.get("until"):
+        conditions.append("a.published < ?")
+        params.append(filters["until"][:10] + "~")
+    if ids is not None:
+        conditions.append(f"s.cluster_id IN ({','.join('?' * len(ids))})")
+        params.extend(ids)
+    counted = f"""SELECT s.cluster_id AS cluster_id, count(DISTINCT s.article_id) AS articles,
+                         count(DISTINCT {_ORIGIN}) AS origins, min(a.published) AS first
+                  FROM articles a CROSS JOIN claims c ON c.article_id = a.id
+                  CROSS JOIN claim_support s ON s.claim_id = c.id
+                  WHERE {" AND ".join(conditions)} GROUP BY s.cluster_id"""
+    sql = f"""SELECT k.id AS id, substr(k.text, 1, {TEXT_CHARS}) AS text, length(k.text) > {TEXT_CHARS} AS cut,
+                     k.slot AS slot, k.event_id AS event_id, g.articles AS articles, g.origins AS origins,
+                     g.first AS first, k.rowid AS seq
+              FROM ({counted}) g JOIN claim_clusters k ON k.id = g.cluster_id WHERE k.story_id = ?"""
+    return sql, [*params, story_id]
 
 
 def story_claims(
@@ -83,10 +120,7 @@ def story_claims(
     ``articles``, ``origins`` (counted as above), ``first`` (earliest publication) and ``total`` (clusters in
     all). Sorted by ``sort``: ``size`` (most origins first, the default), ``date``, ``recent`` or ``name``.
     ``ids`` keeps only those clusters."""
-    inner, params = _clusters_sql(story_id, filters)
-    if ids is not None:
-        inner = inner.replace(" GROUP BY k.id", f" AND k.id IN ({','.join('?' * len(ids))}) GROUP BY k.id")
-        params = [*params, *ids]
+    inner, params = _clusters_sql(story_id, filters, ids)
     order = _SORTS.get(sort or "", _SORTS["size"])
     sql = f"SELECT *, count(*) OVER () AS total FROM ({inner}) ORDER BY {order} LIMIT ? OFFSET ?"
     rows = conn.execute(sql, [*params, max(0, limit), max(0, offset)])
