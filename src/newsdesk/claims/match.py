@@ -13,6 +13,7 @@ articles arrive and the same input gives the same clusters.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -68,6 +69,11 @@ class Member:
     denial: bool = False
     text: str = ""
     published: str | None = None
+    # What ``relation`` reads of the values, kept with the claim (read once, not once per comparison).
+    value_key: tuple[tuple[str, str, str], ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        self.value_key = _value_key(self.values)
 
     @classmethod
     def of(cls, article_id: str, claim: Claim, published: str | None = None) -> Member:
@@ -92,8 +98,8 @@ class Cluster:
     event_id: str | None
     members: list[Member] = field(default_factory=list)
     changed: bool = True
-    # The members' distinct values, told apart only as ``relation`` compares them, with how many members give each.
-    values: dict[tuple[tuple[str, str, str], ...], tuple[tuple[Value, ...], int]] = field(default_factory=dict)
+    # The members' distinct values (their ``value_key``), with how many members give each.
+    values: dict[tuple[tuple[str, str, str], ...], int] = field(default_factory=dict)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
@@ -156,21 +162,27 @@ def _other_quantities(a: Sequence[Value], b: Sequence[Value]) -> bool:
 
 
 def _weighted(
-    a: frozenset[str], b: frozenset[str], weight: dict[str, float], totals: dict[frozenset[str], float] | None = None
+    a: frozenset[str],
+    b: frozenset[str],
+    weight: dict[str, float],
+    totals: dict[frozenset[str], float] | None = None,
+    common: frozenset[str] | None = None,
 ) -> tuple[float, float]:
     """Weighted share of the lighter term set found in the other, and the weight they share. ``totals`` caches
-    each term set's weight (valid for one ``weight``)."""
+    each term set's weight (valid for one ``weight``); ``common`` is ``a & b`` when the caller has it."""
     if not a or not b:
         return 0.0, 0.0
     if totals is None:
         totals = {}
+    # An ``_Idf`` answers a subscript at C speed once it has the term (``__missing__`` computes it the first time).
+    look = weight.__getitem__ if isinstance(weight, _Idf) else (lambda t: weight.get(t, 1.0))
     wa = totals.get(a)
     if wa is None:
-        wa = totals[a] = sum(weight.get(t, 1.0) for t in a)
+        wa = totals[a] = sum(map(look, a))
     wb = totals.get(b)
     if wb is None:
-        wb = totals[b] = sum(weight.get(t, 1.0) for t in b)
-    shared = sum(weight.get(t, 1.0) for t in a & b)
+        wb = totals[b] = sum(map(look, b))
+    shared = sum(map(look, a & b if common is None else common))
     return shared / min(wa, wb), shared
 
 
@@ -182,24 +194,35 @@ def score(
 ) -> float:
     """How well ``claim`` matches ``other`` (0: not the same claim). ``weight`` gives each term's weight in the
     story (a name every article repeats weighs little); ``totals`` caches term sets' weights."""
-    if len(claim.terms & other.terms) < 2:
+    common = claim.terms & other.terms
+    if len(common) < 2:
         return 0.0  # one word in common is never one claim
-    rel = relation(claim.values, other.values)
-    if rel == "none" and _other_quantities(claim.values, other.values):
+    rel = _verdict(claim.value_key, other.value_key) if claim.value_key and other.value_key else "none"
+    if rel == "other":
         return 0.0  # "12 people killed" and "20 people injured": two facts, however alike their words
     if rel == "differ" or ((claim.denial or other.denial) and claim.negative != other.negative):
         return 0.0
-    share, shared = _weighted(claim.terms, other.terms, {} if weight is None else weight, totals)
+    share, shared = _weighted(claim.terms, other.terms, {} if weight is None else weight, totals, common)
     if claim.negative != other.negative and share < NEGATION_KEPT:
         return 0.0  # a "not" in one of two claims that share less than this tells them apart
     if rel == "same":
         return share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
     if min(len(claim.terms), len(other.terms)) < MIN_TERMS or dice(claim.terms, other.terms) < JOIN_DICE:
         return 0.0  # a short line ("Resistance is growing") says too little to match on words alone
-    words = sum(not t.startswith(("#", "@")) for t in claim.terms & other.terms)
+    words = sum(not t.startswith(("#", "@")) for t in common)
     if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
         return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
     return share if share >= JOIN and shared >= MIN_SHARED else 0.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _verdict(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str], ...]) -> str:
+    """``relation`` of two claims' values (by their ``value_key``), or ``other`` where it is ``none`` and both
+    give quantities of units the other does not: remembered, since a story's claims repeat a few values."""
+    va = [Value(kind=k, value=v, unit=u, text="", start=0, end=0) for k, u, v in a]
+    vb = [Value(kind=k, value=v, unit=u, text="", start=0, end=0) for k, u, v in b]
+    rel = relation(va, vb)
+    return "other" if rel == "none" and _other_quantities(va, vb) else rel
 
 
 class _Idf(dict[str, float]):
@@ -210,14 +233,13 @@ class _Idf(dict[str, float]):
         super().__init__()
         self.df, self.n = df, n
 
-    def get(self, term: str, default: float = 1.0) -> float:  # type: ignore[override]
-        got = dict.get(self, term)
-        if got is None:
-            d = self.df.get(term)
-            if d is None:
-                return default
-            got = self[term] = math.log((self.n + 1) / (d + 0.5))
+    def __missing__(self, term: str) -> float:
+        d = self.df.get(term)
+        got = self[term] = 1.0 if d is None else math.log((self.n + 1) / (d + 0.5))
         return got
+
+    def get(self, term: str, default: float = 1.0) -> float:  # type: ignore[override]
+        return self[term] if term in self.df or dict.__contains__(self, term) else default
 
 
 # A reading of a claim as scoring sees it, in one cluster: members with the same key score the same.
@@ -254,7 +276,7 @@ class Story:
     changed: dict[str, Cluster] = field(default_factory=dict)
 
     def _key(self, member: Member, cluster_id: str) -> _Key:
-        return (cluster_id, member.terms, _value_key(member.values), member.negative, member.denial)
+        return (cluster_id, member.terms, member.value_key, member.negative, member.denial)
 
     def remember(self, member: Member, cluster_id: str) -> None:
         """Index ``member`` of cluster ``cluster_id`` under its terms (once per reading, see ``index``)."""
@@ -310,10 +332,10 @@ class Story:
             cluster.members.pop(0)
         else:
             cluster.members.remove(member)
-        key = _value_key(member.values)
-        left = cluster.values[key][1] - 1
+        key = member.value_key
+        left = cluster.values[key] - 1
         if left:
-            cluster.values[key] = (cluster.values[key][0], left)
+            cluster.values[key] = left
         else:
             del cluster.values[key]
 
@@ -352,15 +374,14 @@ class Story:
         """Whether ``claim`` gives no other value than any member of ``cluster`` for a unit they share: matching
         one member is not enough ("12 killed" matches "20 injured", which matches "17 killed"; those chains
         made one cluster of two sides of one slot). Each distinct set of values in the cluster is compared once."""
-        if not claim.values:
+        if not claim.value_key:
             return True
-        return all(relation(claim.values, values) != "differ" for values, _ in cluster.values.values())
+        return all(not key or _verdict(claim.value_key, key) != "differ" for key in cluster.values)
 
     def _join(self, claim: Member, cluster: Cluster) -> None:
         cluster.members.append(claim)
-        key = _value_key(claim.values)
-        held = cluster.values.get(key)
-        cluster.values[key] = (claim.values, 1) if held is None else (held[0], held[1] + 1)
+        key = claim.value_key
+        cluster.values[key] = cluster.values.get(key, 0) + 1
         self.by_claim[claim.id] = cluster.id
         self.remember(claim, cluster.id)
 

@@ -50,7 +50,18 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
     )
 
 
-def _claim(r: sqlite3.Row) -> Claim:
+def _claim(r: sqlite3.Row, parsed: dict[str, Any] | None = None) -> Claim:
+    """The claim of a row; ``parsed`` remembers the values and terms of each written form across rows."""
+    if parsed is None:
+        values = tuple(_value(v) for v in json.loads(r["values"]))
+        terms = tuple(json.loads(r["terms"]))
+    else:
+        values = parsed.get("v" + r["values"])
+        if values is None:
+            values = parsed["v" + r["values"]] = tuple(_value(v) for v in json.loads(r["values"]))
+        terms = parsed.get("t" + r["terms"])
+        if terms is None:
+            terms = parsed["t" + r["terms"]] = tuple(json.loads(r["terms"]))
     return Claim(
         text=r["text"],
         start=r["start"],
@@ -59,8 +70,8 @@ def _claim(r: sqlite3.Row) -> Claim:
         asserted_by=r["asserted_by"],
         asserted_kind=r["asserted_kind"],
         via=tuple(json.loads(r["via"])),
-        values=tuple(_value(v) for v in json.loads(r["values"])),
-        terms=tuple(json.loads(r["terms"])),
+        values=values,
+        terms=terms,
         slot=r["slot"],
         update=bool(r["is_update"]),
         confidence=r["confidence"],
@@ -164,8 +175,9 @@ def _latest_members(conn: sqlite3.Connection, story_ids: Sequence[str], latest: 
         )
     found.sort(key=lambda x: x[0])
     by_id = {c["id"]: c for _, c in found}
+    parsed: dict[str, Any] = {}  # copies repeat their originals' terms and values: each written form parsed once
     for joined, r in rows_:
-        by_id[r["cluster_id"]]["claims"].append((r["article_id"], _claim(r), r["published"]))
+        by_id[r["cluster_id"]]["claims"].append((r["article_id"], _claim(r, parsed), r["published"]))
         by_id[r["cluster_id"]]["joined"].append(joined)
     return [c for _, c in found]
 
