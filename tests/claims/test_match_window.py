@@ -34,7 +34,9 @@ def _claims() -> list[match.Member]:
     members = []
     for round_ in range(3):
         for i, (article, text) in enumerate(sentences):
-            claim = Claim(text=text, start=i, end=i + len(text), values=tuple(values.find(text)), terms=extract.terms(text))
+            claim = Claim(
+                text=text, start=i, end=i + len(text), values=tuple(values.find(text)), terms=extract.terms(text)
+            )
             members.append(match.Member.of(f"{article}-{round_}", claim))
     return members
 
@@ -105,7 +107,9 @@ def test_the_store_reads_only_each_storys_last_claims(tmp_path: Path) -> None:
         if r["notnull"] and r["dflt_value"] is None and not r["pk"]
     }
     needed["id"] = "a"
-    conn.execute(f"INSERT INTO articles ({', '.join(needed)}) VALUES ({', '.join('?' * len(needed))})", list(needed.values()))
+    conn.execute(
+        f"INSERT INTO articles ({', '.join(needed)}) VALUES ({', '.join('?' * len(needed))})", list(needed.values())
+    )
     order = []
     for i, text in enumerate(texts):
         cluster = f"c{i % 4}"
@@ -121,6 +125,8 @@ def test_the_store_reads_only_each_storys_last_claims(tmp_path: Path) -> None:
         conn.execute("INSERT INTO claim_support VALUES (?, ?, 'a', 'supports', ?, ?)", (cluster, f"k{i}", i, i + 1))
         order.append((cluster, text))
     got = stored_claims.members(conn, ["s"], latest=10)
-    read = sorted((j, c["id"], claim.text) for c in got for (_, claim, _), j in zip(c["claims"], c["joined"], strict=True))
+    read = sorted(
+        (j, c["id"], claim.text) for c in got for (_, claim, _), j in zip(c["claims"], c["joined"], strict=True)
+    )
     assert [(c, t) for _, c, t in read] == order[-10:]
     assert [c["id"] for c in got] == sorted({c for c, _ in order[-10:]}, key=lambda c: int(c[1:]))

@@ -479,8 +479,8 @@ def stage(
             slots[member.id] = claim.slot
             stored.setdefault(story.id, []).append((joined, member))
         story.load(cluster, members)
-    for story_id, members in stored.items():
-        stories[story_id].count(m for _, m in sorted(members, key=lambda x: x[0]))  # the window in join order
+    for story_id, joined in stored.items():
+        stories[story_id].count(m for _, m in sorted(joined, key=lambda x: x[0]))  # the window in join order
     for story_id in missing:
         stories.setdefault(story_id, Story(story_id))
     found = view.claims([a.id for a in batch if a.event_id in story_of])

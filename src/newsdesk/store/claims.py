@@ -52,16 +52,18 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
 
 def _claim(r: sqlite3.Row, parsed: dict[str, Any] | None = None) -> Claim:
     """The claim of a row; ``parsed`` remembers the values and terms of each written form across rows."""
-    if parsed is None:
+    values: tuple[Value, ...] | None = None
+    terms: tuple[str, ...] | None = None
+    if parsed is not None:
+        values, terms = parsed.get("v" + r["values"]), parsed.get("t" + r["terms"])
+    if values is None:
         values = tuple(_value(v) for v in json.loads(r["values"]))
+        if parsed is not None:
+            parsed["v" + r["values"]] = values
+    if terms is None:
         terms = tuple(json.loads(r["terms"]))
-    else:
-        values = parsed.get("v" + r["values"])
-        if values is None:
-            values = parsed["v" + r["values"]] = tuple(_value(v) for v in json.loads(r["values"]))
-        terms = parsed.get("t" + r["terms"])
-        if terms is None:
-            terms = parsed["t" + r["terms"]] = tuple(json.loads(r["terms"]))
+        if parsed is not None:
+            parsed["t" + r["terms"]] = terms
     return Claim(
         text=r["text"],
         start=r["start"],
