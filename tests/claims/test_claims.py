@@ -257,9 +257,8 @@ def test_repeated_claims_are_indexed_once_and_cluster_as_every_copy_compared() -
     from newsdesk.claims import match
 
     class EveryMember(match.Story):
-        def remember(self, member: match.Member, cluster_id: str) -> None:
-            for term in member.terms:
-                self.index.setdefault(term, []).append((member, cluster_id))
+        def _key(self, member: match.Member, cluster_id: str) -> tuple[object, ...]:
+            return (cluster_id, member.id)  # every member its own reading
 
     texts = [
         "The Saltmere depot fire at Orrin Quay killed 12 workers overnight, the harbour police said.",

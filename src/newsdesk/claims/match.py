@@ -13,10 +13,11 @@ articles arrive and the same input gives the same clusters.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -48,6 +49,7 @@ MIN_WORDS = 2  # and at least this many words that are no names
 JOIN_FEW_WORDS = 0.5  # (one such word is enough for claims that share this much)
 RAREST = 12  # a new claim is compared with the claims that share one of its this many rarest terms
 MIN_SHARED = 3.0  # and at least this much term weight in common (one less with the same value)
+WINDOW = 10_000  # a new claim meets its story's last this many claims (see ``Story``; decision 0042)
 
 
 def cluster_id(story_id: str, first_claim: str) -> str:
@@ -67,6 +69,11 @@ class Member:
     denial: bool = False
     text: str = ""
     published: str | None = None
+    # What ``relation`` reads of the values, kept with the claim (read once, not once per comparison).
+    value_key: tuple[tuple[str, str, str], ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        self.value_key = _value_key(self.values)
 
     @classmethod
     def of(cls, article_id: str, claim: Claim, published: str | None = None) -> Member:
@@ -91,6 +98,8 @@ class Cluster:
     event_id: str | None
     members: list[Member] = field(default_factory=list)
     changed: bool = True
+    # The members' distinct values (their ``value_key``), with how many members give each.
+    values: dict[tuple[tuple[str, str, str], ...], int] = field(default_factory=dict)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
@@ -153,21 +162,27 @@ def _other_quantities(a: Sequence[Value], b: Sequence[Value]) -> bool:
 
 
 def _weighted(
-    a: frozenset[str], b: frozenset[str], weight: dict[str, float], totals: dict[frozenset[str], float] | None = None
+    a: frozenset[str],
+    b: frozenset[str],
+    weight: dict[str, float],
+    totals: dict[frozenset[str], float] | None = None,
+    common: frozenset[str] | None = None,
 ) -> tuple[float, float]:
     """Weighted share of the lighter term set found in the other, and the weight they share. ``totals`` caches
-    each term set's weight (valid for one ``weight``)."""
+    each term set's weight (valid for one ``weight``); ``common`` is ``a & b`` when the caller has it."""
     if not a or not b:
         return 0.0, 0.0
     if totals is None:
         totals = {}
+    # An ``_Idf`` answers a subscript at C speed once it has the term (``__missing__`` computes it the first time).
+    look = weight.__getitem__ if isinstance(weight, _Idf) else (lambda t: weight.get(t, 1.0))
     wa = totals.get(a)
     if wa is None:
-        wa = totals[a] = sum(weight.get(t, 1.0) for t in a)
+        wa = totals[a] = sum(map(look, a))
     wb = totals.get(b)
     if wb is None:
-        wb = totals[b] = sum(weight.get(t, 1.0) for t in b)
-    shared = sum(weight.get(t, 1.0) for t in a & b)
+        wb = totals[b] = sum(map(look, b))
+    shared = sum(map(look, a & b if common is None else common))
     return shared / min(wa, wb), shared
 
 
@@ -179,73 +194,159 @@ def score(
 ) -> float:
     """How well ``claim`` matches ``other`` (0: not the same claim). ``weight`` gives each term's weight in the
     story (a name every article repeats weighs little); ``totals`` caches term sets' weights."""
-    if len(claim.terms & other.terms) < 2:
+    common = claim.terms & other.terms
+    if len(common) < 2:
         return 0.0  # one word in common is never one claim
-    rel = relation(claim.values, other.values)
-    if rel == "none" and _other_quantities(claim.values, other.values):
+    rel = _verdict(claim.value_key, other.value_key) if claim.value_key and other.value_key else "none"
+    if rel == "other":
         return 0.0  # "12 people killed" and "20 people injured": two facts, however alike their words
     if rel == "differ" or ((claim.denial or other.denial) and claim.negative != other.negative):
         return 0.0
-    share, shared = _weighted(claim.terms, other.terms, weight or {}, totals)
+    share, shared = _weighted(claim.terms, other.terms, {} if weight is None else weight, totals, common)
     if claim.negative != other.negative and share < NEGATION_KEPT:
         return 0.0  # a "not" in one of two claims that share less than this tells them apart
     if rel == "same":
         return share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
     if min(len(claim.terms), len(other.terms)) < MIN_TERMS or dice(claim.terms, other.terms) < JOIN_DICE:
         return 0.0  # a short line ("Resistance is growing") says too little to match on words alone
-    words = sum(not t.startswith(("#", "@")) for t in claim.terms & other.terms)
+    words = sum(not t.startswith(("#", "@")) for t in common)
     if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
         return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
     return share if share >= JOIN and shared >= MIN_SHARED else 0.0
 
 
+@functools.lru_cache(maxsize=65536)
+def _verdict(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str], ...]) -> str:
+    """``relation`` of two claims' values (by their ``value_key``), or ``other`` where it is ``none`` and both
+    give quantities of units the other does not: remembered, since a story's claims repeat a few values."""
+    va = [Value(kind=k, value=v, unit=u, text="", start=0, end=0) for k, u, v in a]
+    vb = [Value(kind=k, value=v, unit=u, text="", start=0, end=0) for k, u, v in b]
+    rel = relation(va, vb)
+    return "other" if rel == "none" and _other_quantities(va, vb) else rel
+
+
+class _Idf(dict[str, float]):
+    """Term weights as :meth:`Story.weights` gives them, each computed when first asked for: a batch reads the
+    weights of the terms its claims meet, never the whole vocabulary of the story."""
+
+    def __init__(self, df: dict[str, int], n: int) -> None:
+        super().__init__()
+        self.df, self.n = df, n
+
+    def __missing__(self, term: str) -> float:
+        d = self.df.get(term)
+        got = self[term] = 1.0 if d is None else math.log((self.n + 1) / (d + 0.5))
+        return got
+
+    def get(self, term: str, default: float = 1.0) -> float:  # type: ignore[override]
+        return self[term] if term in self.df or dict.__contains__(self, term) else default
+
+
+# A reading of a claim as scoring sees it, in one cluster: members with the same key score the same.
+_Key = tuple[object, ...]
+
+
 @dataclass(slots=True)
 class Story:
-    """The claim clusters of one story, which new claims join."""
+    """The claim clusters of one story, which new claims join.
+
+    A new claim meets the story's last :data:`WINDOW` claims only (in the order they were counted, which is the
+    order they join): they are its candidates, their terms weigh the story's words, their values are what a
+    cluster must fit, and its representative is chosen among them. What matching costs a claim is thus bounded by
+    the window, not by the story, and a run reads only each story's window from the store (decision 0042)."""
 
     id: str
     clusters: dict[str, Cluster] = field(default_factory=dict)
     by_claim: dict[str, str] = field(default_factory=dict)
-    # In how many of the story's claims each term appears, and how many claims were counted.
+    # In how many of the window's claims each term appears, how many claims that is, and every claim counted.
     df: dict[str, int] = field(default_factory=dict)
     counted: set[str] = field(default_factory=set)
-    _weights: dict[str, float] | None = None
+    n: int = 0
+    window: deque[Member] = field(default_factory=deque)
+    _weights: _Idf | None = None
     _totals: dict[frozenset[str], float] = field(default_factory=dict)
     # Members (with their cluster id) by term, so a new claim is compared only with claims that share one of its
     # rarest terms, never with the whole story. A member that reads as one already indexed in its cluster (the
     # same terms, values and negation: a copied article's claim) is not indexed again, since it would score
-    # the same: a claim repeated by a thousand copies is one candidate, not a thousand.
-    index: dict[str, list[tuple[Member, str]]] = field(default_factory=dict)
-    _indexed: set[tuple[object, ...]] = field(default_factory=set)
-    # Each cluster's members' values, told apart only as ``relation`` compares them, and how many members were
-    # read for them (see ``_fits``).
-    _values: dict[str, tuple[int, dict[tuple[tuple[str, str, str], ...], tuple[Value, ...]]]] = field(
-        default_factory=dict
-    )
+    # the same: a claim repeated by a thousand copies is one candidate, not a thousand. Each reading counts
+    # its members in the window and leaves the index with the last of them.
+    index: dict[str, dict[_Key, tuple[Member, str]]] = field(default_factory=dict)
+    _indexed: dict[_Key, int] = field(default_factory=dict)
+    # The clusters a claim joined since the last ``take_changed``, in the order they first changed.
+    changed: dict[str, Cluster] = field(default_factory=dict)
+
+    def _key(self, member: Member, cluster_id: str) -> _Key:
+        return (cluster_id, member.terms, member.value_key, member.negative, member.denial)
 
     def remember(self, member: Member, cluster_id: str) -> None:
         """Index ``member`` of cluster ``cluster_id`` under its terms (once per reading, see ``index``)."""
-        key = (cluster_id, member.terms, _value_key(member.values), member.negative, member.denial)
-        if key in self._indexed:
+        key = self._key(member, cluster_id)
+        held = self._indexed.get(key, 0)
+        self._indexed[key] = held + 1
+        if held:
             return
-        self._indexed.add(key)
         for term in member.terms:
-            self.index.setdefault(term, []).append((member, cluster_id))
+            self.index.setdefault(term, {})[key] = (member, cluster_id)
+
+    def _forget(self, member: Member, cluster_id: str) -> None:
+        key = self._key(member, cluster_id)
+        held = self._indexed.get(key, 0)
+        if held > 1:
+            self._indexed[key] = held - 1
+            return
+        self._indexed.pop(key, None)
+        for term in member.terms:
+            entries = self.index.get(term)
+            if entries is not None:
+                entries.pop(key, None)
+                if not entries:
+                    del self.index[term]
 
     def count(self, claims: Iterable[Member]) -> None:
-        """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one)."""
+        """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one), and let
+        the oldest placed claims leave the window."""
         for claim in claims:
             if claim.id not in self.counted:
                 self._weights = None
                 self.counted.add(claim.id)
+                self.window.append(claim)
+                self.n += 1
                 for term in claim.terms:
                     self.df[term] = self.df.get(term, 0) + 1
+        while len(self.window) > WINDOW and self.window[0].id in self.by_claim:
+            self._leave(self.window.popleft())
+
+    def _leave(self, member: Member) -> None:
+        """``member`` leaves the window: its terms no longer weigh, its cluster no longer holds it for matching."""
+        self._weights = None
+        self.n -= 1
+        for term in member.terms:
+            d = self.df[term] - 1
+            if d:
+                self.df[term] = d
+            else:
+                del self.df[term]
+        cluster = self.clusters[self.by_claim[member.id]]
+        self._forget(member, cluster.id)
+        if cluster.members and cluster.members[0] is member:
+            cluster.members.pop(0)
+        else:
+            cluster.members.remove(member)
+        key = member.value_key
+        left = cluster.values[key] - 1
+        if left:
+            cluster.values[key] = left
+        else:
+            del cluster.values[key]
 
     def weights(self) -> dict[str, float]:
         """Each term's weight: rarer in the story, heavier (inverse document frequency over its claims)."""
+        n = self.n
+        return {t: math.log((n + 1) / (d + 0.5)) for t, d in self.df.items()}
+
+    def _idf(self) -> _Idf:
         if self._weights is None:
-            n = len(self.counted)
-            self._weights = {t: math.log((n + 1) / (d + 0.5)) for t, d in self.df.items()}
+            self._weights = _Idf(self.df, self.n)
             self._totals = {}
         return self._weights
 
@@ -253,14 +354,14 @@ class Story:
         """The cluster ``claim`` would join and how well it matches (None: none matches)."""
         best: Cluster | None = None
         best_score = 0.0
-        weight = self.weights()
+        weight = self._idf()
         # Terms no other claim holds find nothing: the rarest of those some other claim holds.
         own = 1 if claim.id in self.counted else 0
         shared = [t for t in claim.terms if self.df.get(t, 0) > own]
         rarest = sorted(shared, key=lambda t: (self.df.get(t, 0), t))[:RAREST]
         seen: set[str] = set()
         for term in rarest:
-            for member, cluster_id in self.index.get(term, ()):
+            for member, cluster_id in self.index.get(term, {}).values():
                 if member.id in seen:
                     continue
                 seen.add(member.id)
@@ -273,13 +374,16 @@ class Story:
         """Whether ``claim`` gives no other value than any member of ``cluster`` for a unit they share: matching
         one member is not enough ("12 killed" matches "20 injured", which matches "17 killed"; those chains
         made one cluster of two sides of one slot). Each distinct set of values in the cluster is compared once."""
-        if not claim.values:
+        if not claim.value_key:
             return True
-        read, distinct = self._values.get(cluster.id, (0, {}))
-        for m in cluster.members[read:]:
-            distinct.setdefault(_value_key(m.values), m.values)
-        self._values[cluster.id] = (len(cluster.members), distinct)
-        return all(relation(claim.values, values) != "differ" for values in distinct.values())
+        return all(not key or _verdict(claim.value_key, key) != "differ" for key in cluster.values)
+
+    def _join(self, claim: Member, cluster: Cluster) -> None:
+        cluster.members.append(claim)
+        key = claim.value_key
+        cluster.values[key] = cluster.values.get(key, 0) + 1
+        self.by_claim[claim.id] = cluster.id
+        self.remember(claim, cluster.id)
 
     def add(self, claim: Member, event_id: str | None) -> Cluster:
         """Put ``claim`` in the cluster it matches best, or in a new one; a claim already placed stays."""
@@ -289,11 +393,24 @@ class Story:
         if cluster is None:
             cluster = Cluster(id=cluster_id(self.id, claim.id), story_id=self.id, event_id=event_id)
             self.clusters[cluster.id] = cluster
-        cluster.members.append(claim)
+        self._join(claim, cluster)
         cluster.changed = True
-        self.by_claim[claim.id] = cluster.id
-        self.remember(claim, cluster.id)
+        self.changed.setdefault(cluster.id, cluster)
         return cluster
+
+    def load(self, cluster: Cluster, members: Iterable[Member]) -> None:
+        """Take a stored cluster with its members in the window (in the order they joined) as they are."""
+        self.clusters[cluster.id] = cluster
+        for member in members:
+            self._join(member, cluster)
+
+    def take_changed(self) -> list[Cluster]:
+        """The clusters a claim joined since the last call, in the order they first changed."""
+        changed = list(self.changed.values())
+        self.changed.clear()
+        for cluster in changed:
+            cluster.changed = False
+        return changed
 
     def extend(self, claims: Iterable[tuple[Member, str | None]]) -> None:
         """Add each claim, in order."""
@@ -310,7 +427,7 @@ class View(Protocol):
 
     def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
 
-    def claim_clusters(self, story_ids: Sequence[str]) -> list[dict[str, Any]]: ...
+    def claim_clusters(self, story_ids: Sequence[str], latest: int | None = None) -> list[dict[str, Any]]: ...
 
 
 def _value_key(values: Sequence[Value]) -> tuple[tuple[str, str, str], ...]:
@@ -343,24 +460,27 @@ def _slot(cluster: Cluster, slots: dict[str, str]) -> str:
 def stage(
     batch: Sequence[Article], view: View, settings: Settings, memo: dict[str, Any] | None = None
 ) -> tuple[list[Article], dict[str, Any]]:
-    """The corpus stage: the batch's claims join their story's clusters (read from the store once per run and
-    kept in ``memo``); returns the clusters that changed and the new support rows for the store to write."""
+    """The corpus stage: the batch's claims join their story's clusters (each story's window read from the store
+    once per run and kept in ``memo``); returns the clusters that changed and the new support rows for the store
+    to write."""
     memo = {} if memo is None else memo
     stories: dict[str, Story] = memo.setdefault("stories", {})
     slots: dict[str, str] = memo.setdefault("slots", {})
     story_of = view.stories_of({a.event_id for a in batch if a.event_id})
     missing = sorted({s for s in story_of.values() if s not in stories})
-    for row in view.claim_clusters(missing) if missing else []:
+    stored: dict[str, list[tuple[int, Member]]] = {}
+    for row in view.claim_clusters(missing, latest=WINDOW) if missing else []:
         story = stories.setdefault(row["story_id"], Story(row["story_id"]))
         cluster = Cluster(id=row["id"], story_id=row["story_id"], event_id=row["event_id"], changed=False)
-        for article_id, claim, published in row["claims"]:
+        members = []
+        for (article_id, claim, published), joined in zip(row["claims"], row["joined"], strict=True):
             member = Member.of(article_id, claim, published)
-            cluster.members.append(member)
-            story.by_claim[member.id] = cluster.id
-            story.remember(member, cluster.id)
+            members.append(member)
             slots[member.id] = claim.slot
-        story.clusters[cluster.id] = cluster
-        story.count(cluster.members)
+            stored.setdefault(story.id, []).append((joined, member))
+        story.load(cluster, members)
+    for story_id, joined in stored.items():
+        stories[story_id].count(m for _, m in sorted(joined, key=lambda x: x[0]))  # the window in join order
     for story_id in missing:
         stories.setdefault(story_id, Story(story_id))
     found = view.claims([a.id for a in batch if a.event_id in story_of])
@@ -387,17 +507,15 @@ def stage(
     support = [(k, c, a, st, *spans[c]) for k, c, a, st, _, _ in support]
     changed = []
     for story_id in by_story:
-        for cluster in stories[story_id].clusters.values():
-            if cluster.changed:
-                rep = _representative(cluster)
-                changed.append(
-                    {
-                        "id": cluster.id,
-                        "story_id": cluster.story_id,
-                        "event_id": cluster.event_id,
-                        "slot": _slot(cluster, slots),
-                        "text": rep.text,
-                    }
-                )
-                cluster.changed = False
+        for cluster in stories[story_id].take_changed():
+            rep = _representative(cluster)
+            changed.append(
+                {
+                    "id": cluster.id,
+                    "story_id": cluster.story_id,
+                    "event_id": cluster.event_id,
+                    "slot": _slot(cluster, slots),
+                    "text": rep.text,
+                }
+            )
     return [], {"claim_clusters": changed, "claim_support": support}

@@ -721,10 +721,11 @@ class Store:
         """The story of each of the given events."""
         return claims.stories_of(self.conn, event_ids)
 
-    def claim_clusters(self, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+    def claim_clusters(self, story_ids: Sequence[str], latest: int | None = None) -> list[dict[str, Any]]:
         """The stored claim clusters of the given stories, each with its ``claims`` as (article id, claim,
-        published), in the order they joined."""
-        return claims.members(self.conn, story_ids)
+        published), in the order they joined; with ``latest``, only each story's last ``latest`` claims to join
+        (and the clusters they joined)."""
+        return claims.members(self.conn, story_ids, latest)
 
     def claim_rows(
         self,

@@ -50,7 +50,20 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
     )
 
 
-def _claim(r: sqlite3.Row) -> Claim:
+def _claim(r: sqlite3.Row, parsed: dict[str, Any] | None = None) -> Claim:
+    """The claim of a row; ``parsed`` remembers the values and terms of each written form across rows."""
+    values: tuple[Value, ...] | None = None
+    terms: tuple[str, ...] | None = None
+    if parsed is not None:
+        values, terms = parsed.get("v" + r["values"]), parsed.get("t" + r["terms"])
+    if values is None:
+        values = tuple(_value(v) for v in json.loads(r["values"]))
+        if parsed is not None:
+            parsed["v" + r["values"]] = values
+    if terms is None:
+        terms = tuple(json.loads(r["terms"]))
+        if parsed is not None:
+            parsed["t" + r["terms"]] = terms
     return Claim(
         text=r["text"],
         start=r["start"],
@@ -59,8 +72,8 @@ def _claim(r: sqlite3.Row) -> Claim:
         asserted_by=r["asserted_by"],
         asserted_kind=r["asserted_kind"],
         via=tuple(json.loads(r["via"])),
-        values=tuple(_value(v) for v in json.loads(r["values"])),
-        terms=tuple(json.loads(r["terms"])),
+        values=values,
+        terms=terms,
         slot=r["slot"],
         update=bool(r["is_update"]),
         confidence=r["confidence"],
@@ -91,9 +104,13 @@ def stories_of(conn: sqlite3.Connection, event_ids: Iterable[str]) -> dict[str, 
     return out
 
 
-def members(conn: sqlite3.Connection, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+def members(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int | None = None) -> list[dict[str, Any]]:
     """Each stored cluster of the given stories with its member claims (article id, claim, published), in the
-    order they joined."""
+    order they joined. With ``latest``, only each story's last ``latest`` claims to join one of its clusters are
+    read (and only the clusters they joined): a read bounded by ``latest``, not by the story's size; each
+    cluster's ``joined`` then gives its claims' places in the order of joining (one order across clusters)."""
+    if latest is not None:
+        return _latest_members(conn, story_ids, latest)
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(story_ids), 500):
         chunk = list(story_ids[start : start + 500])
@@ -112,6 +129,59 @@ def members(conn: sqlite3.Connection, story_ids: Sequence[str]) -> list[dict[str
         for r in rows_:
             found[r["cluster_id"]]["claims"].append((r["article_id"], _claim(r), r["published"]))
     return list(found.values())
+
+
+_CLUSTER_COLUMNS = ("id", "story_id", "event_id", "slot", "text")
+
+
+def _latest_members(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]:
+    """:func:`members` with ``latest``: the clusters in the order they were made, their members read in the order
+    they joined."""
+    picked: list[int] = []
+    for story_id in story_ids:
+        # Walks the story's support index entries only (no claim is read): the rows themselves come after.
+        picked.extend(
+            r[0]
+            for r in conn.execute(
+                "SELECT s.rowid FROM claim_clusters k JOIN claim_support s ON s.cluster_id = k.id "
+                "WHERE k.story_id = ? ORDER BY s.rowid DESC LIMIT ?",
+                (story_id, latest),
+            )
+        )
+    picked.sort()
+    rows_: list[tuple[int, sqlite3.Row]] = []
+    for start in range(0, len(picked), 500):
+        chunk = picked[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows_.extend(
+            (r["support_row"], r)
+            for r in conn.execute(
+                f"""SELECT s.rowid AS support_row, s.cluster_id, c.*, a.published FROM claim_support s
+                    JOIN claims c ON c.id = s.claim_id JOIN articles a ON a.id = c.article_id
+                    WHERE s.rowid IN ({marks})""",
+                chunk,
+            )
+        )
+    rows_.sort(key=lambda x: x[0])
+    wanted = sorted({r["cluster_id"] for _, r in rows_})
+    found: list[tuple[int, dict[str, Any]]] = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.extend(
+            (r["cluster_row"], {k: r[k] for k in _CLUSTER_COLUMNS} | {"claims": [], "joined": []})
+            for r in conn.execute(
+                f"SELECT rowid AS cluster_row, {', '.join(_CLUSTER_COLUMNS)} FROM claim_clusters WHERE id IN ({marks})",
+                chunk,
+            )
+        )
+    found.sort(key=lambda x: x[0])
+    by_id = {c["id"]: c for _, c in found}
+    parsed: dict[str, Any] = {}  # copies repeat their originals' terms and values: each written form parsed once
+    for joined, r in rows_:
+        by_id[r["cluster_id"]]["claims"].append((r["article_id"], _claim(r, parsed), r["published"]))
+        by_id[r["cluster_id"]]["joined"].append(joined)
+    return [c for _, c in found]
 
 
 def save_clusters(conn: sqlite3.Connection, clusters: Iterable[dict[str, Any]], support: Iterable[tuple]) -> None:  # type: ignore[type-arg]
