@@ -227,6 +227,30 @@ def test_a_store_digested_before_the_dashboard_part_gets_it_from_the_next_analys
         )
 
 
+def test_dashboards_stored_before_views_were_told_apart_are_made_again(corpus: Corpus) -> None:
+    from newsdesk.store import migrations
+
+    story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
+    stale = {**corpus.store.story_digest(story["id"], "dashboard"), "stale": True}
+    with corpus.store.transaction() as conn:  # as a dashboard stored by a digest that counted views as quotes
+        conn.execute(
+            "UPDATE story_digests SET data = ? WHERE story_id = ? AND part = 'dashboard'",
+            (json.dumps(stale), story["id"]),
+        )
+    assert corpus.story_dashboard(story["id"])["stale"]  # read while the story is unchanged
+    with corpus.store.transaction() as conn:
+        for statement in migrations.m024_views_no_quotes().split(";"):
+            conn.execute(statement)
+    assert corpus.store.story_digest(story["id"], "dashboard") is None
+    assert "stale" not in corpus.story_dashboard(story["id"])  # computed until the next analysis
+    assert len(corpus.store.pending("digest")) == corpus.count()
+    corpus.analyze()
+    stored = corpus.store.story_digest(story["id"], "dashboard")
+    assert stored == _plain(
+        digest.dashboard.compute(corpus.store, story["id"], claims=stored_claims(corpus, story["id"]))
+    )
+
+
 def test_a_filtered_or_sorted_dashboard_counts_over_the_latest_articles_and_reads_no_claim_of_the_story(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -523,3 +523,15 @@ def m023_event_coverage() -> str:
             SELECT event_id, substr(published, 1, 10), outlet, count(*) FROM articles WHERE event_id IS NOT NULL
             GROUP BY event_id, substr(published, 1, 10), outlet;
     """
+
+
+@migration
+def m024_views_no_quotes() -> str:
+    # A story's page no longer counts views as quotes (decision 0037 revised): the dashboards the digest stored
+    # before counted them, and a stored dashboard is read as long as its story is unchanged. They are dropped and
+    # every article is made pending for the digest again, so the next analysis stores them anew; until then pages
+    # compute the dashboard, as for a store from before m018.
+    return """
+        DELETE FROM story_digests WHERE part = 'dashboard';
+        DELETE FROM stage_done WHERE stage = 'digest';
+    """
