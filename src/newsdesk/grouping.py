@@ -72,9 +72,7 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
     """
     memo = {} if memo is None else memo
     if "index" not in memo:
-        memo["index"] = copies.Index()
-        for article_id, (signature, size) in view.fingerprints().items():
-            memo["index"].add(article_id, signature, size)
+        memo["index"] = copies.Index(view.fingerprints())
     index: copies.Index = memo["index"]
     # Article -> its original as stored (None for an original), its rank, and the articles pointing at it.
     stored: dict[str, str | None] = memo.setdefault("duplicate_of", {})
