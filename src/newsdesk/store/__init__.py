@@ -465,8 +465,10 @@ class Store:
         )
         return [r[0] for r in rows]
 
-    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
-        """Stored articles in ingest order, or those with the given ids."""
+    def articles(self, ids: Sequence[str] | None = None, *, extracts: bool = True) -> Iterator[Article]:
+        """Stored articles in ingest order, or those with the given ids; with ``extracts=False`` (given ids only)
+        without their mentions, quotes and date mentions: a corpus stage that reads only an article's own fields
+        (its date, its original, its event) need not build them."""
         if ids is None:
             cursor = self.conn.execute("SELECT * FROM articles ORDER BY rowid")
             yield from (_row_to_article(r) for r in cursor)
@@ -475,6 +477,9 @@ class Store:
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
             cursor = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk)
+            if not extracts:
+                yield from (_row_to_article(r) for r in cursor)
+                continue
             found = self._with_extracts([_row_to_article(r) for r in cursor])
             # Their date mentions too (one indexed query), so that a stage reading them (claims) need not find
             # them again in the text.
