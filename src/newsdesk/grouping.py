@@ -159,19 +159,21 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
     return changed, {"fingerprints": fingerprints}
 
 
-def _load(kind: str, view: View) -> list[Group]:
-    return [
+def _load(kind: str, view: View) -> tuple[list[Group], dict[str, bytes]]:
+    """Stored events or stories, their centroids left packed (the ``Grouper`` unpacks those it compares with)."""
+    rows = view.groups(kind)
+    groups = [
         Group(
             id=g["id"],
-            centroid=similarity.unpack(g["centroid"]),
             members=list(g["members"]),
             first_seen=g["first_seen"],
             last_seen=g["last_seen"],
             parent=g.get("story_id"),
             title=g["title"],
         )
-        for g in view.groups(kind)
+        for g in rows
     ]
+    return groups, {g["id"]: g["centroid"] for g in rows}
 
 
 def _row(group: Group, title: str | None) -> dict[str, Any]:
@@ -293,9 +295,11 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         df = similarity.DocumentFrequencies(counts, documents)
         df.add(vectors.values())
         c = settings.cluster
+        events, packed = _load("event", view)
         memo["events"] = Grouper(
-            _load("event", view),
+            events,
             df,
+            packed=packed,
             threshold=c.event_threshold,
             size_penalty=c.event_size_penalty,
             max_gap_days=c.max_gap_days,
@@ -308,7 +312,10 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         )
         # Stories by their terms alone: a year's storylines of one beat all name its people ("Trump"), and a story's
         # summed centroid keeps the beat's words, so looked up by them every event would find the biggest story.
-        memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
+        stories, packed = _load("story", view)
+        memo["stories"] = Grouper(
+            stories, df, threshold=c.story_threshold, max_gap_days=None, prefix="s", packed=packed
+        )
         memo["event_of"] = {}
     else:
         memo["events"].df.add(vectors.values())
