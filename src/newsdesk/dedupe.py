@@ -151,7 +151,8 @@ class Index:
             .all(axis=2)
             .any(axis=1)
         )
-        return found[same].tolist()
+        kept: list[int] = found[same].tolist()
+        return kept
 
     def similar(
         self, signature: bytes, size: int = 0, *, jaccard: float = JACCARD, containment: float = CONTAINMENT

@@ -295,9 +295,9 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         df = similarity.DocumentFrequencies(counts, documents)
         df.add(vectors.values())
         c = settings.cluster
-        events, packed = _load("event", view)
+        stored, packed = _load("event", view)
         memo["events"] = Grouper(
-            events,
+            stored,
             df,
             packed=packed,
             threshold=c.event_threshold,
@@ -312,9 +312,9 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         )
         # Stories by their terms alone: a year's storylines of one beat all name its people ("Trump"), and a story's
         # summed centroid keeps the beat's words, so looked up by them every event would find the biggest story.
-        stories, packed = _load("story", view)
+        stored, packed = _load("story", view)
         memo["stories"] = Grouper(
-            stories, df, threshold=c.story_threshold, max_gap_days=None, prefix="s", packed=packed
+            stored, df, threshold=c.story_threshold, max_gap_days=None, prefix="s", packed=packed
         )
         memo["event_of"] = {}
     else:
