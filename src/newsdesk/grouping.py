@@ -313,9 +313,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         # Stories by their terms alone: a year's storylines of one beat all name its people ("Trump"), and a story's
         # summed centroid keeps the beat's words, so looked up by them every event would find the biggest story.
         stored, packed = _load("story", view)
-        memo["stories"] = Grouper(
-            stored, df, threshold=c.story_threshold, max_gap_days=None, prefix="s", packed=packed
-        )
+        memo["stories"] = Grouper(stored, df, threshold=c.story_threshold, max_gap_days=None, prefix="s", packed=packed)
         memo["event_of"] = {}
     else:
         memo["events"].df.add(vectors.values())
