@@ -423,3 +423,24 @@ def test_an_earlier_dated_copy_in_a_later_batch_becomes_the_original_of_every_st
     assert [(a["duplicate_of"], a["origin"]) for a in again.articles()] == [
         (a["duplicate_of"], a["origin"]) for a in corpus.articles()
     ]
+
+
+def test_dedupe_reads_a_stored_original_without_its_mentions_and_quotes(tmp_path: Path, monkeypatch) -> None:
+    settings = Settings(pipeline=PipelineSettings(stages=("cites", "dates", "dedupe")))
+    corpus = Corpus(Store(":memory:"), settings=settings)
+    text = DAM.format(day="Monday")
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": text, "outlet": "Veloria Ledger"}])])
+    original = corpus.articles()[0]["id"]
+    whole: list[str] = []
+    with_extracts = Store._with_extracts
+
+    def spy(self: Store, articles: list) -> list:
+        whole.extend(a.id for a in articles)
+        return with_extracts(self, articles)
+
+    monkeypatch.setattr(Store, "_with_extracts", spy)
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": text + " Reporting by staff.", "outlet": "Dastmar Post"}])])
+    copy = corpus.articles()[1]
+    assert copy["duplicate_of"] == original
+    assert original not in whole  # its date, its original and its place are all dedupe reads of it
+    assert copy["id"] not in whole  # nor the batch: dedupe declares it reads no extracts (Stage.reads)

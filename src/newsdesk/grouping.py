@@ -31,7 +31,7 @@ Memo = dict[str, Any]
 class View(Protocol):
     """The read-only store access these stages need (a subset of ``pipeline.CorpusView``)."""
 
-    def articles(self, ids: Sequence[str] | None = None) -> Any: ...
+    def articles(self, ids: Sequence[str] | None = None, *, extracts: bool = True) -> Any: ...
 
     def texts(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str]]: ...
 
@@ -72,9 +72,7 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
     """
     memo = {} if memo is None else memo
     if "index" not in memo:
-        memo["index"] = copies.Index()
-        for article_id, (signature, size) in view.fingerprints().items():
-            memo["index"].add(article_id, signature, size)
+        memo["index"] = copies.Index(view.fingerprints())
     index: copies.Index = memo["index"]
     # Article -> its original as stored (None for an original), its rank, and the articles pointing at it.
     stored: dict[str, str | None] = memo.setdefault("duplicate_of", {})
@@ -102,10 +100,10 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
     # Stored articles involved in a copy that this run has not seen, and their stored copies, are read once.
     unseen = sorted({c.of for c in found if c.of not in articles and c.of not in ranks})
     if unseen:
-        read.update((a.id, a) for a in view.articles(unseen))
+        read.update((a.id, a) for a in view.articles(unseen, extracts=False))
         learn(list(read.values()))
         more = sorted({i for a in unseen for i in view.copies_of(a)} - set(ranks) - set(articles))
-        read.update((a.id, a) for a in view.articles(more) if a.id not in read)
+        read.update((a.id, a) for a in view.articles(more, extracts=False) if a.id not in read)
         learn([read[i] for i in more if i in read])
     for article in batch:  # a batch article already known (a text changed since an earlier run) keeps its place
         if article.id in ranks:
@@ -140,7 +138,7 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
         affected[second] = None
         affected.update(dict.fromkeys(sorted(pointing.get(second, ()))))
     unread = [i for i in affected if i not in articles and i not in read]
-    read.update((a.id, a) for a in (view.articles(unread) if unread else ()))
+    read.update((a.id, a) for a in (view.articles(unread, extracts=False) if unread else ()))
     changed = []
     for article_id in affected:
         member = articles.get(article_id) or read.get(article_id)
@@ -161,19 +159,21 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
     return changed, {"fingerprints": fingerprints}
 
 
-def _load(kind: str, view: View) -> list[Group]:
-    return [
+def _load(kind: str, view: View) -> tuple[list[Group], dict[str, bytes]]:
+    """Stored events or stories, their centroids left packed (the ``Grouper`` unpacks those it compares with)."""
+    rows = view.groups(kind)
+    groups = [
         Group(
             id=g["id"],
-            centroid=similarity.unpack(g["centroid"]),
             members=list(g["members"]),
             first_seen=g["first_seen"],
             last_seen=g["last_seen"],
             parent=g.get("story_id"),
             title=g["title"],
         )
-        for g in view.groups(kind)
+        for g in rows
     ]
+    return groups, {g["id"]: g["centroid"] for g in rows}
 
 
 def _row(group: Group, title: str | None) -> dict[str, Any]:
@@ -295,9 +295,11 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         df = similarity.DocumentFrequencies(counts, documents)
         df.add(vectors.values())
         c = settings.cluster
+        stored, packed = _load("event", view)
         memo["events"] = Grouper(
-            _load("event", view),
+            stored,
             df,
+            packed=packed,
             threshold=c.event_threshold,
             size_penalty=c.event_size_penalty,
             max_gap_days=c.max_gap_days,
@@ -310,7 +312,8 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         )
         # Stories by their terms alone: a year's storylines of one beat all name its people ("Trump"), and a story's
         # summed centroid keeps the beat's words, so looked up by them every event would find the biggest story.
-        memo["stories"] = Grouper(_load("story", view), df, threshold=c.story_threshold, max_gap_days=None, prefix="s")
+        stored, packed = _load("story", view)
+        memo["stories"] = Grouper(stored, df, threshold=c.story_threshold, max_gap_days=None, prefix="s", packed=packed)
         memo["event_of"] = {}
     else:
         memo["events"].df.add(vectors.values())
@@ -320,7 +323,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     # Whether each event's name was made from a lead (names.made), for the events this run named or checked.
     named: dict[str, bool] = memo.setdefault("named", {})
     originals = [a.duplicate_of for a in batch if a.duplicate_of and a.duplicate_of not in event_of]
-    stored_events = {a.id: a.event_id for a in view.articles(originals)} if originals else {}
+    stored_events = {a.id: a.event_id for a in view.articles(originals, extracts=False)} if originals else {}
     changed = []
     for article in batch:
         v = vectors[article.id]
@@ -402,7 +405,7 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     state: origin_groups.Origins = memo.setdefault("groups", origin_groups.Origins())
     profiles: dict[str, rewrites.Profile] = memo.setdefault("profiles", {})
     fresh = {a.id: a for a in batch}
-    read: dict[str, Article] = {}  # stored articles read for this batch
+    read: dict[str, Article] = {}  # stored articles read for this batch, without their extracts
 
     def rank(article: Article) -> tuple[str, int]:
         # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
@@ -415,7 +418,7 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     if opened:
         by_event = view.event_members(opened)
         wanted = [i for e in opened for i in by_event.get(e, []) if i not in fresh and i not in state]
-        read.update((a.id, a) for a in view.articles(wanted) if a.origin)
+        read.update((a.id, a) for a in view.articles(wanted, extracts=False) if a.origin)
         for event_id in opened:
             state.open_event(event_id)
             members = [read[i] for i in by_event.get(event_id, []) if i in read]
@@ -433,7 +436,7 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         state.add(article.id, rank(article))
     # The originals of the batch's copies: a copy joins its original's group, wherever the original stands.
     originals = sorted({a.duplicate_of for a in batch if a.duplicate_of and a.duplicate_of not in state})
-    for article in view.articles(originals) if originals else ():
+    for article in view.articles(originals, extracts=False) if originals else ():
         read[article.id] = article
         state.add(article.id, rank(article))
     # Why each batch article joined its group: the article it copies or retells, a confidence and the evidence.
@@ -446,9 +449,11 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     def profile(article_id: str) -> rewrites.Profile:
         found = profiles.pop(article_id, None)  # taken out and put back: the most recently used come last
         if found is None:
-            if article_id not in fresh and article_id not in read:
-                read.update((a.id, a) for a in view.articles([article_id]))
-            source = fresh[article_id] if article_id in fresh else read[article_id]
+            # A stored member is read whole here (its quotes give its interviews); ``read`` holds only the
+            # articles' own fields.
+            source = (
+                fresh[article_id] if article_id in fresh else {a.id: a for a in view.articles([article_id])}[article_id]
+            )
             found = rewrites.profile(source.text, source.cites, _interviews(source))
             while len(profiles) >= PROFILES:
                 del profiles[next(iter(profiles))]
@@ -482,7 +487,7 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     renamed = sorted(state.renamed - set(fresh))
     state.renamed.clear()
     unread = [i for i in renamed if i not in read]
-    read.update((a.id, a) for a in (view.articles(unread) if unread else ()))
+    read.update((a.id, a) for a in (view.articles(unread, extracts=False) if unread else ()))
     for article_id in renamed:
         member = read.get(article_id)
         if member is not None and member.origin != state.name(article_id):

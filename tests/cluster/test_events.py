@@ -32,7 +32,7 @@ from newsdesk.cluster.events import (
     headlines_clash,
     weekday_clash,
 )
-from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, top_terms
+from newsdesk.cluster.similarity import DocumentFrequencies, Vector, cosine, pack, top_terms, unpack
 
 
 def _vectors(rng: random.Random, count: int, vocabulary: int = 400) -> list[Vector]:
@@ -493,3 +493,38 @@ def test_stored_groups_are_offered_by_their_entities_most_recently_joined_first(
     assert grouper.candidates({}, ["nobody"]) == set()
     grouper.join(groups[0], "late", vectors[0], None, keys=["country-1"])  # the oldest takes a report: recent again
     assert "e0" in grouper.candidates({}, ["country-1"])
+
+
+def test_stored_groups_with_packed_centroids_group_as_unpacked_ones_and_unpack_only_when_met() -> None:
+    rng = random.Random(9)
+    stored = _vectors(rng, 80, vocabulary=20000)
+    later = [dict(rng.choice(stored)) | {t: 1.0 + rng.random() for t in rng.sample(range(20000), 5)} for _ in range(12)]
+    later += _vectors(rng, 4, vocabulary=20000)
+    df = DocumentFrequencies()
+    df.add(stored)
+    packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
+    eager = Grouper(
+        [Group(id=g, centroid=unpack(data), members=[f"a{g}"]) for g, data in packed.items()],
+        df,
+        threshold=0.3,
+        max_gap_days=None,
+        prefix="e",
+    )
+    lazy = Grouper(
+        [Group(id=g, members=[f"a{g}"]) for g in packed],
+        df,
+        threshold=0.3,
+        max_gap_days=None,
+        prefix="e",
+        packed=packed,
+    )
+    assert not any(g.centroid for g in lazy.groups.values())  # nothing unpacked to index them
+    for n, v in enumerate(later):
+        weighted = df.weighted(v)
+        assert lazy.candidates(weighted) == eager.candidates(weighted)
+        assert [(g.id, s) for g, s in [lazy.best(v, None)] if g] == [(g.id, s) for g, s in [eager.best(v, None)] if g]
+        (a, new_a), (b, new_b) = lazy.assign(f"n{n}", v, None), eager.assign(f"n{n}", v, None)
+        assert (a.id, new_a) == (b.id, new_b)
+        assert a.centroid == b.centroid
+    met = {g.id for g in lazy.groups.values() if g.centroid and g.id in packed}
+    assert met and len(met) < len(packed)  # only the groups a vector was compared with were unpacked

@@ -132,7 +132,7 @@ class _EmptyStore:
     def event_members(self, event_ids: object) -> dict[str, list[str]]:
         return {}
 
-    def articles(self, ids: object = None) -> list[Article]:
+    def articles(self, ids: object = None, *, extracts: bool = True) -> list[Article]:
         return []
 
 

@@ -17,7 +17,9 @@ from datetime import date
 from itertools import islice, repeat
 from typing import NamedTuple
 
-from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms
+import numpy as np
+
+from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms, unpack_arrays
 
 __all__ = [
     "UNKNOWN",
@@ -300,6 +302,7 @@ class Grouper:
         nearest: bool = False,
         member_vectors: MemberVectors | None = None,
         keys: Mapping[str, Iterable[str]] | None = None,
+        packed: Mapping[str, bytes] | None = None,
     ) -> None:
         self.groups = {g.id: g for g in groups}
         self.nearest = nearest
@@ -317,11 +320,68 @@ class Grouper:
         self._index: dict[int, dict[str, None]] = {}
         # Key (a linked entity's id) -> the groups whose reports name it, least recently joined first.
         self._keyed: dict[str, dict[str, None]] = {}
+        # Stored groups whose centroid is still packed (``packed``: group id -> ``similarity.pack`` bytes, for
+        # groups given with an empty centroid): their heaviest terms are indexed at once, from arrays, and their
+        # centroid and weights become dicts only when a vector first meets them (``_unfold``), with the weights
+        # they were given here. A run thus pays for the stored groups it compares with, not for every one.
+        self._folded: dict[str, bytes] = {}
+        # The IDF the folded groups were weighted with (the corpus as this Grouper was made), for ``_unfold``: the
+        # distinct terms, sorted, and their IDF.
+        self._folded_terms = np.zeros(0, dtype=np.int64)
+        self._folded_idf = np.zeros(0, dtype=np.float64)
+        tops = self._fold([g for g in groups if g.id in (packed or {})], packed or {})
         for g in groups:
-            self._reweigh(g)
+            if g.id in tops:
+                self._weights[g.id] = _Weights({}, 0.0, self.df.documents, tops[g.id])
+                for t in tops[g.id]:
+                    self._index.setdefault(t, {})[g.id] = None
+            else:
+                self._reweigh(g)
             self._key(g.id, (keys or {}).get(g.id, ()))
 
+    def _weighted(self, terms: np.ndarray, raw: np.ndarray) -> np.ndarray:
+        """A folded centroid's weights, as ``_reweigh`` computes them (the same floats)."""
+        return np.asarray(raw * self._folded_idf[np.searchsorted(self._folded_terms, terms)], dtype=np.float64)
+
+    def _fold(self, groups: list[Group], packed: Mapping[str, bytes]) -> dict[str, list[int]]:
+        """The heaviest terms of each stored group, weighted as ``_reweigh`` would, its centroid kept packed."""
+        if not groups:
+            return {}
+        arrays = [unpack_arrays(packed[g.id]) for g in groups]
+        terms = np.concatenate([t for t, _ in arrays])
+        raw = np.concatenate([r for _, r in arrays])
+        sizes = np.array([len(t) for t, _ in arrays], dtype=np.int64)
+        del arrays
+        distinct, where = np.unique(terms, return_inverse=True)
+        self._folded_terms = distinct
+        self._folded_idf = self.df.idfs(distinct)
+        weighted = raw * self._folded_idf[where]
+        # ``heapq.nlargest`` by (weight, term) within each group: sorted by group, then weight, then term, each
+        # group's last INDEX_TERMS are its heaviest, read backwards.
+        owner = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
+        ranked = terms[np.lexsort((terms, weighted, owner))].tolist()
+        ends = np.cumsum(sizes).tolist()
+        tops: dict[str, list[int]] = {}
+        for g, end, size in zip(groups, ends, sizes.tolist(), strict=True):
+            tops[g.id] = ranked[end - min(size, INDEX_TERMS) : end][::-1]
+            self._folded[g.id] = packed[g.id]
+        return tops
+
+    def _unfold(self, g: Group) -> None:
+        """Make a stored group's centroid and weights dicts (``_fold`` kept them packed)."""
+        folded = self._folded.pop(g.id, None)
+        if folded is None:
+            return
+        terms, raw = unpack_arrays(folded)
+        weighted = self._weighted(terms, raw)
+        keys = terms.tolist()
+        g.centroid = dict(zip(keys, raw.tolist(), strict=True))
+        weights = self._weights[g.id]
+        weights.terms = dict(zip(keys, weighted.tolist(), strict=True))
+        weights.square = sum(w * w for w in weights.terms.values())
+
     def _reweigh(self, g: Group) -> _Weights:
+        self._unfold(g)
         idf = self.df.idf
         terms = {t: w * idf(t) for t, w in g.centroid.items()}
         old = self._weights.get(g.id)
@@ -364,10 +424,12 @@ class Grouper:
         weights = self._weights.get(g.id)
         if weights is None or self.df.documents > weights.documents * REFRESH:
             weights = self._reweigh(g)
+        self._unfold(g)
         return weights
 
     def _grow(self, g: Group, v: Vector) -> None:
         """Re-weight the terms ``v`` added to ``g``'s centroid."""
+        self._unfold(g)
         weights = self._weights.get(g.id)
         if weights is None or self.df.documents > weights.documents * REFRESH:
             self._reweigh(g)
@@ -530,6 +592,7 @@ class Grouper:
         keys: Iterable[str] = (),
     ) -> None:
         """Add ``member`` to a chosen group (a copy to its original's event) and keep the indexes current."""
+        self._unfold(group)
         group.absorb(member, v, published, new_member=new_member)
         self._grow(group, v)
         self._touch(group.id)
@@ -551,6 +614,7 @@ class Grouper:
             group = Group(id=f"{self.prefix}{digest}")
             self.groups[group.id] = group
         assert group is not None
+        self._unfold(group)
         group.absorb(member, v, published)
         self._grow(group, v)
         self._touch(group.id)

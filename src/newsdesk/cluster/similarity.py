@@ -12,10 +12,11 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 
 import numpy as np
 
-__all__ = ["DocumentFrequencies", "Vector", "cosine", "pack", "term_key", "unpack", "vector"]
+__all__ = ["DocumentFrequencies", "Vector", "cosine", "pack", "term_key", "unpack", "unpack_arrays", "vector"]
 
 Vector = dict[int, float]
 
@@ -262,9 +263,20 @@ class DocumentFrequencies:
         """Smoothed inverse document frequency."""
         value = self._idf.get(term)
         if value is None:
-            value = math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+            value = self._smoothed(self.counts.get(term, 0))
             self._idf[term] = value
         return value
+
+    def _smoothed(self, count: int) -> float:
+        return math.log((1 + self.documents) / (1 + count)) + 1.0
+
+    def idfs(self, terms: np.ndarray) -> np.ndarray:
+        """``idf`` of each of ``terms`` (the same floats), for many terms at once: one logarithm per distinct
+        document count."""
+        counts = np.fromiter(map(self.counts.get, terms.tolist(), repeat(0)), dtype=np.int64, count=len(terms))
+        distinct, where = np.unique(counts, return_inverse=True)
+        values = np.array([self._smoothed(c) for c in distinct.tolist()], dtype=np.float64)
+        return np.asarray(values[where], dtype=np.float64)
 
     def weighted(self, v: Vector) -> Vector:
         """``v`` with IDF applied and unit length."""
@@ -295,8 +307,14 @@ def pack(v: Vector) -> bytes:
 
 def unpack(data: bytes) -> Vector:
     """The vector ``pack`` stored."""
+    keys, values = unpack_arrays(data)
+    return dict(zip(keys.tolist(), values.tolist(), strict=True))
+
+
+def unpack_arrays(data: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """The terms (int64) and weights (float64, exactly the stored float32 values) of the vector ``pack`` stored."""
     raw = zlib.decompress(data)
     half = len(raw) // 2
-    keys = np.frombuffer(raw[:half], dtype="<u4")
-    values = np.frombuffer(raw[half:], dtype="<f4")
-    return dict(zip(keys.tolist(), values.tolist(), strict=True))
+    keys = np.frombuffer(raw[:half], dtype="<u4").astype(np.int64)
+    values = np.frombuffer(raw[half:], dtype="<f4").astype(np.float64)
+    return keys, values
