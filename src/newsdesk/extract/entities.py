@@ -550,6 +550,17 @@ class Linker:
         # Every name by the letters of its last word in any order after the first (Dalwa, Dawla), for letters
         # swapped (see :func:`_swapped`).
         self._by_letters: dict[str, dict[str, int]] = {}
+        # The people under each key of those three indexes grouped by the skeletons of their names' last words
+        # (every alias's, :func:`_last`), and what each person is under: a person's name matches another only
+        # where their last words are one word spelled two ways (:meth:`_named`), so a lookup compares the few
+        # distinct last words of a key, not every person under it (decision 0041).
+        self._lasts: dict[int, dict[str, dict[str, dict[str, None]]]] = {
+            id(self._by_surname): {},
+            id(self._by_sound): {},
+            id(self._by_letters): {},
+        }
+        self._person_keys: dict[str, set[tuple[int, str]]] = {}
+        self._person_lasts: dict[str, set[str]] = {}
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
         self._person_sounds: set[str] = set()
@@ -561,6 +572,8 @@ class Linker:
         self._texts: list[str] = []
         self._counted: Counter[str] | None = None
         self.changed: set[str] = set()
+        # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
+        self.compared = 0
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
         # entities whose names changed (``_unvoted``) rather than counted again over every entity for each batch:
         # each entity's share of the votes, and the voted words by their first four letters and consonant key.
@@ -601,6 +614,10 @@ class Linker:
                         ids = index.get(key)
                         if ids is not None:
                             ids.pop(old.id, None)
+                for grouped, key in self._person_keys.pop(old.id, ()):
+                    for last in self._person_lasts[old.id]:
+                        self._lasts[grouped][key][last].pop(old.id, None)
+                self._person_lasts.pop(old.id, None)
             self._add(self._from_record(e))
             # Its mentions are stored now: what they say is read from the store when next needed.
             self._stored_told.pop(e.id, None)
@@ -612,6 +629,36 @@ class Linker:
             if k.id not in ids:
                 ids[k.id] = self._entries
                 self._entries += 1
+        if k.type == "PERSON":
+            self._group(k, alias)
+
+    def _group(self, k: _Known, alias: str) -> None:
+        """Note person ``k`` under each of its keys of the candidate indexes by each of its last words."""
+        lasts = self._person_lasts.setdefault(k.id, set())
+        keys = self._person_keys.setdefault(k.id, set())
+        words = _words(alias)
+        if not words:
+            return
+        last = _last(alias)
+        # The keys :meth:`_keys` gives these three indexes (a name written family name first is under its first
+        # word's sound too).
+        under = [
+            (id(self._by_surname), last[:4]),
+            (id(self._by_sound), sound(words[-1])),
+            (id(self._by_letters), _letters(words[-1])),
+        ]
+        if family_first(alias):
+            under.append((id(self._by_sound), sound(words[0])))
+        new_keys = {each for each in under if each not in keys}
+        if last not in lasts:
+            lasts.add(last)
+            for grouped, key in keys:
+                self._lasts[grouped][key].setdefault(last, {})[k.id] = None
+        for grouped, key in new_keys:
+            keys.add((grouped, key))
+            by_last = self._lasts[grouped].setdefault(key, {})
+            for each in lasts:
+                by_last.setdefault(each, {})[k.id] = None
 
     def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
         """The index entries of ``k`` for one of its aliases (noting a person's surname as known)."""
@@ -707,6 +754,31 @@ class Linker:
         )
         allowed = _COMPATIBLE.get(kind, {kind})
         return [self._known[i] for i in ids if self._known[i].type in allowed]
+
+    def _people_named(self, name: str) -> list[_Known]:
+        """``[k for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]``, the same people in
+        the same order, found without reading every person under the name's keys: under each key, only the
+        people with a last word that is the name's spelled another way (:func:`_same_word`, asked once for each
+        distinct last word under the key) are compared (:meth:`_named`)."""
+        words = _words(name)
+        if not words:
+            return []
+        last = _last(name)
+        ids: dict[str, None] = {}
+        for index, key in (
+            (self._by_surname, last[:4]),
+            (self._by_sound, sound(words[-1])),
+            (self._by_letters, _letters(words[-1])),
+        ):
+            by_last = self._lasts[id(index)].get(key)
+            if not by_last:
+                continue
+            found = {i for other, people in by_last.items() if people and _same_word(last, other) for i in people}
+            if found:
+                place = index[key]
+                ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
+        self.compared += len(ids)
+        return [k for i in ids if self._named(name, "PERSON", k := self._known[i])]
 
     def _longer_forms(self, name: str, local: dict[str, str]) -> list[_Known]:
         """People known by a full name that ``name`` (two words or more) is a shorter form of, or that is a
@@ -865,7 +937,11 @@ class Linker:
         words = _words(name)
         if not words:
             return None
-        candidates = [k for k in self._candidates(name, kind) if self._named(name, kind, k)]
+        candidates = (
+            self._people_named(name)
+            if kind == "PERSON"
+            else [k for k in self._candidates(name, kind) if self._named(name, kind, k)]
+        )
         if len(words) == 1 and text and introduced_by_surname(name, text):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names.
@@ -916,7 +992,7 @@ class Linker:
             # or body already known by that name keeps it (above).
             candidates = [
                 k
-                for k in self._candidates(name, "PERSON")
+                for k in self._people_named(name)
                 if k.full
                 and any(same_name(name, a, "PERSON") for a in k.full)
                 and (kind not in {"GPE", "LOC"} or k.id in local.values())
@@ -1005,7 +1081,7 @@ class Linker:
                 tail = m.text[words[-n].start() :]
                 if any(
                     k.full and any(same_name(tail, a, "PERSON") for a in k.full)
-                    for k in self._candidates(tail, "PERSON")
+                    for k in self._people_named(tail)
                 ):
                     m = Mention(text=tail, start=m.start + words[-n].start(), end=m.end, type="PERSON")
                     break
