@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -520,6 +521,36 @@ def _majority(types: Counter[str], borrow_norp: bool = True) -> str | None:
     return top if 2 * n > types.total() else None
 
 
+# Voted words by their first four letters and by their consonant key, then by their length: under each, the
+# words with their place in the order they were added.
+_Keyed = dict[str, dict[int, list[tuple[int, str]]]]
+_ADDED = itertools.count()
+
+
+def _key_under(keyed: _Keyed, word: str) -> None:
+    """Add ``word`` to ``keyed`` under its first four letters and its consonant key."""
+    for bucket in {word[:4], sound(word)}:
+        lengths = keyed.setdefault(bucket, {})
+        lengths.setdefault(len(word), []).append((next(_ADDED), word))
+
+
+def _keys_near(keyed: _Keyed, bucket: str, word: str) -> list[str]:
+    """The words under ``bucket`` that may be ``word`` spelled another way (:func:`_near`), in the order they were
+    added: those of a length :func:`_ratio_at_least` does not rule out at once (the same word, or a ratio of 0.85
+    at least, which two lengths too far apart never reach)."""
+    lengths = keyed.get(bucket)
+    if not lengths:
+        return []
+    n = len(word)
+    found = [
+        e
+        for size, entries in lengths.items()
+        if size == n or 2.0 * min(size, n) / (size + n) >= _SIMILAR
+        for e in entries
+    ]
+    return [w for _, w in sorted(found)] if len(lengths) > 1 else [w for _, w in found]
+
+
 # Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
 # being the mention's sentence and more around it.
 StoredMentions = Callable[[str], Iterable[tuple[str, str]]]
@@ -560,6 +591,13 @@ class Linker:
             id(self._by_letters): {},
         }
         self._person_keys: dict[str, set[tuple[int, str]]] = {}
+        # The people with a full name of three parts or more (``_long``) under their keys of ``_by_word`` and
+        # ``_by_sound``, at the same places: the only ones a name of two parts can be a shorter form of
+        # (:meth:`_longer_forms`).
+        self._long: set[str] = set()
+        self._long_by_word: dict[str, dict[str, int]] = {}
+        self._long_by_sound: dict[str, dict[str, int]] = {}
+        self._long_of = {id(self._by_word): self._long_by_word, id(self._by_sound): self._long_by_sound}
         self._person_lasts: dict[str, set[str]] = {}
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
@@ -579,7 +617,7 @@ class Linker:
         # each entity's share of the votes, and the voted words by their first four letters and consonant key.
         self._votes: dict[str, Counter[str]] = {}
         self._voted: dict[str, list[tuple[str, str, int]]] = {}
-        self._keyed: dict[str, list[str]] = {}
+        self._keyed: _Keyed = {}
         self._unvoted: set[str] = set()
         for e in known:
             self._add(self._from_record(e))
@@ -614,6 +652,9 @@ class Linker:
                         ids = index.get(key)
                         if ids is not None:
                             ids.pop(old.id, None)
+                        if old.id in self._long and (long := self._long_of.get(id(index))) is not None:
+                            long.get(key, {}).pop(old.id, None)
+                self._long.discard(old.id)
                 for grouped, key in self._person_keys.pop(old.id, ()):
                     for last in self._person_lasts[old.id]:
                         self._lasts[grouped][key][last].pop(old.id, None)
@@ -624,13 +665,28 @@ class Linker:
         self.changed.clear()
 
     def _index(self, k: _Known, alias: str) -> None:
-        for index, key in self._keys(k, alias):
+        keys = self._keys(k, alias)
+        for index, key in keys:
             ids = index.setdefault(key, {})
             if k.id not in ids:
                 ids[k.id] = self._entries
                 self._entries += 1
         if k.type == "PERSON":
             self._group(k, alias)
+            if k.id in self._long:
+                self._index_long(k, keys)
+            elif len(_split(alias)) > 1 and len(_parts(alias)) >= 3:
+                self._long.add(k.id)
+                for each in k.aliases:
+                    self._index_long(k, self._keys(k, each))
+
+    def _index_long(self, k: _Known, keys: list[tuple[dict[str, dict[str, int]], str]]) -> None:
+        """Note person ``k`` (of ``_long``) under ``keys`` of ``_by_word`` and ``_by_sound`` it is under."""
+        for index, key in keys:
+            long = self._long_of.get(id(index))
+            place = index.get(key, {}).get(k.id)
+            if long is not None and place is not None:
+                long.setdefault(key, {})[k.id] = place
 
     def _group(self, k: _Known, alias: str) -> None:
         """Note person ``k`` under each of its keys of the candidate indexes by each of its last words."""
@@ -788,19 +844,21 @@ class Linker:
         parts = _parts(name)
         if len(parts) < 2:
             return []
+        # Only a name of another number of parts (two at least) is a longer or shorter form (:func:`contains`):
+        # one of two parts is looked up among the people with a full name of three parts or more only.
+        n = len(parts)
+        by_word, by_sound = (self._long_by_word, self._long_by_sound) if n == 2 else (self._by_word, self._by_sound)
         # A longer name holds this one's first and last words: those known under both keys (the smaller set
         # looked up in the larger, in the order of those under the first word).
-        first = self._by_word.get(sound(parts[0]), {})
-        last = self._by_word.get(sound(parts[-1]), {})
+        first = by_word.get(sound(parts[0]), {})
+        last = by_word.get(sound(parts[-1]), {})
         if len(last) < len(first):
             ids = sorted((i for i in last if i in first), key=first.__getitem__)
         else:
             ids = [i for i in first if i in last]
         # A shorter one ends on one of this one's words.
-        ids += [i for p in parts for i in self._by_sound.get(sound(p), [])]
+        ids += [i for p in parts for i in by_sound.get(sound(p), [])]
         found = [self._known[i] for i in dict.fromkeys(ids) if self._known[i].type == "PERSON"]
-        # Only a name of another number of words (two at least) is a longer or shorter form (:func:`contains`).
-        n = len(parts)
         return [
             k
             for k in found
@@ -1030,6 +1088,8 @@ class Linker:
             while found.id in self._known:
                 found.id = _entity_id(m.type, m.text + found.id)
             self._known[found.id] = found
+        # An alias it has is in the indexes already.
+        new = m.text not in found.aliases
         found.aliases[m.text] += 1
         if m.role:
             found.roles[m.role] += 1
@@ -1037,7 +1097,8 @@ class Linker:
         size = len(_words(m.text))
         if text and (size == 1 if found.type == "PERSON" else found.type in _PLACE_OR_BODY and size >= 3):
             found.named.add((text, m.text))
-        self._index(found, m.text)
+        if new:
+            self._index(found, m.text)
         self.changed.add(found.id)
         self._unvoted.add(found.id)
         local[m.text] = found.id
@@ -1079,10 +1140,7 @@ class Linker:
                 if len(words) <= n or not all(w.group()[:1].isupper() for w in words[-n:]):
                     continue
                 tail = m.text[words[-n].start() :]
-                if any(
-                    k.full and any(same_name(tail, a, "PERSON") for a in k.full)
-                    for k in self._people_named(tail)
-                ):
+                if any(k.full and any(same_name(tail, a, "PERSON") for a in k.full) for k in self._people_named(tail)):
                     m = Mention(text=tail, start=m.start + words[-n].start(), end=m.end, type="PERSON")
                     break
             out.append(m)
@@ -1124,8 +1182,7 @@ class Linker:
             for key, kind, n in share:
                 if key not in self._votes:
                     self._votes[key] = Counter()
-                    for bucket in {key[:4], sound(key)}:
-                        self._keyed.setdefault(bucket, []).append(key)
+                    _key_under(self._keyed, key)
                 self._votes[key][kind] += n
         self._unvoted.clear()
         return self._votes
@@ -1166,11 +1223,10 @@ class Linker:
 
         # Spellings are looked up by key, not compared with every word voted on: the known names' keys are
         # kept (``_keyed``), the batch's words not among them are added here.
-        keyed: dict[str, list[str]] = {}
+        keyed: _Keyed = {}
         for word in votes:
             if word not in known:
-                for bucket in {word[:4], sound(word)}:
-                    keyed.setdefault(bucket, []).append(word)
+                _key_under(keyed, word)
 
         def tally(word: str) -> Counter[str]:
             both = Counter(known.get(word, ()))
@@ -1184,10 +1240,10 @@ class Linker:
                 return None
             near = dict.fromkeys(
                 [
-                    *self._keyed.get(key[:4], []),
-                    *keyed.get(key[:4], []),
-                    *self._keyed.get(sound(key), []),
-                    *keyed.get(sound(key), []),
+                    *_keys_near(self._keyed, key[:4], key),
+                    *_keys_near(keyed, key[:4], key),
+                    *_keys_near(self._keyed, sound(key), key),
+                    *_keys_near(keyed, sound(key), key),
                 ]
             )
             spellings = [tally(k) for k in near if (k in votes or k in known) and _near(k, key)]
