@@ -1021,19 +1021,17 @@ def test_a_name_is_compared_with_the_people_of_its_surname_not_with_every_person
         Article(id=f"a{n}", source="t", text=f"{firsts[-1]} {s} said.", mentions=(_m(f"{firsts[-1]} {s}"),))
         for n, s in enumerate(surnames)
     ]
+    named, calls = Linker._named, [0]
+
+    def counted(name: str, kind: str, k: object) -> bool:
+        calls[0] += 1
+        return named(name, kind, k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Linker, "_named", staticmethod(counted))
     compared = []
     for known in (few, many):
-        calls = 0
-        named = Linker._named
-
-        def counted(name: str, kind: str, k: object) -> bool:
-            nonlocal calls
-            calls += 1
-            return named(name, kind, k)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(Linker, "_named", staticmethod(counted))
+        calls[0] = 0
         Linker(known).link_articles(batch)
-        monkeypatch.setattr(Linker, "_named", named)
-        compared.append(calls)
+        compared.append(calls[0])
     assert compared[0] >= len(surnames)  # each new name meets the person of its surname
     assert compared[1] == compared[0]
