@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,9 @@ from newsdesk.extract.entities import (
     skeleton,
     sound,
 )
-from newsdesk.records import Article, Mention
+from newsdesk.records import Article, Entity, Mention
 from newsdesk.store import Store
+from tests.conftest import shared_path
 
 
 @pytest.mark.parametrize(
@@ -973,3 +975,63 @@ def test_the_surname_pattern_is_compiled_only_where_its_words_are_written_with_t
         for surname in ("Wong", "Ng", "Tam", "Mr. Wong", "Lee"):
             expected = surname in text and _introduced(surname).search(text) is not None
             assert introduced_by_surname(surname, text) == expected, (surname, text)
+
+
+def _capitalised_words() -> list[str]:
+    """The capitalised words of the PolNeAR dev texts, sorted: surnames and first names to make people of."""
+    found: set[str] = set()
+    for path in sorted(shared_path("data", "polnear", "dev", "text").glob("*.txt")):
+        found.update(re.findall(r"\b[A-Z][a-z]{3,11}\b", path.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def test_a_name_is_compared_with_the_people_of_its_surname_not_with_every_person_under_its_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: the people a new name is compared with (``Linker._named``) are those whose last word is its own
+    spelled another way, however many people of other surnames the store holds under the same first four letters
+    (decision 0041): eight times as many of those cost no comparison more."""
+    from newsdesk.extract.entities import _same_word
+
+    words = _capitalised_words()
+    by_prefix: dict[str, list[str]] = {}
+    for w in words:
+        by_prefix.setdefault(skeleton(w)[:4], []).append(w)
+    surnames, others = [], []
+    for group in by_prefix.values():
+        if len(group) < 4 or len(surnames) == 40:
+            continue
+        surname, rest = group[0], group[1:]
+        unlike = [w for w in rest if not _same_word(skeleton(surname), skeleton(w))]
+        if len(unlike) >= 3:
+            surnames.append(surname)
+            others += unlike
+    # None of the others is one of the surnames spelled another way (under another key either).
+    others = [o for o in others if not any(_same_word(skeleton(s), skeleton(o)) for s in surnames)]
+    firsts = words[:: max(1, len(words) // 20)][:20]
+    assert len(surnames) >= 20 and len(others) >= 3 * len(surnames)
+
+    def person(n: int, name: str) -> Entity:
+        return Entity(id=f"p{n}", name=name, type="PERSON", aliases=(name,), mentions=2, articles=1)
+
+    few = [person(n, f"{firsts[n % 2]} {s}") for n, s in enumerate(surnames)]
+    many = few + [person(len(few) + n, f"{f} {o}") for n, o in enumerate(others) for f in firsts[2:10]]
+    assert len(many) >= 8 * len(few) + len(few)
+    batch = [
+        Article(id=f"a{n}", source="t", text=f"{firsts[-1]} {s} said.", mentions=(_m(f"{firsts[-1]} {s}"),))
+        for n, s in enumerate(surnames)
+    ]
+    named, calls = Linker._named, [0]
+
+    def counted(name: str, kind: str, k: object) -> bool:
+        calls[0] += 1
+        return named(name, kind, k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Linker, "_named", staticmethod(counted))
+    compared = []
+    for known in (few, many):
+        calls[0] = 0
+        Linker(known).link_articles(batch)
+        compared.append(calls[0])
+    assert compared[0] >= len(surnames)  # each new name meets the person of its surname
+    assert compared[1] == compared[0]

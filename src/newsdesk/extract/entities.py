@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -520,6 +521,36 @@ def _majority(types: Counter[str], borrow_norp: bool = True) -> str | None:
     return top if 2 * n > types.total() else None
 
 
+# Voted words by their first four letters and by their consonant key, then by their length: under each, the
+# words with their place in the order they were added.
+_Keyed = dict[str, dict[int, list[tuple[int, str]]]]
+_ADDED = itertools.count()
+
+
+def _key_under(keyed: _Keyed, word: str) -> None:
+    """Add ``word`` to ``keyed`` under its first four letters and its consonant key."""
+    for bucket in {word[:4], sound(word)}:
+        lengths = keyed.setdefault(bucket, {})
+        lengths.setdefault(len(word), []).append((next(_ADDED), word))
+
+
+def _keys_near(keyed: _Keyed, bucket: str, word: str) -> list[str]:
+    """The words under ``bucket`` that may be ``word`` spelled another way (:func:`_near`), in the order they were
+    added: those of a length :func:`_ratio_at_least` does not rule out at once (the same word, or a ratio of 0.85
+    at least, which two lengths too far apart never reach)."""
+    lengths = keyed.get(bucket)
+    if not lengths:
+        return []
+    n = len(word)
+    found = [
+        e
+        for size, entries in lengths.items()
+        if size == n or 2.0 * min(size, n) / (size + n) >= _SIMILAR
+        for e in entries
+    ]
+    return [w for _, w in sorted(found)] if len(lengths) > 1 else [w for _, w in found]
+
+
 # Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
 # being the mention's sentence and more around it.
 StoredMentions = Callable[[str], Iterable[tuple[str, str]]]
@@ -550,6 +581,24 @@ class Linker:
         # Every name by the letters of its last word in any order after the first (Dalwa, Dawla), for letters
         # swapped (see :func:`_swapped`).
         self._by_letters: dict[str, dict[str, int]] = {}
+        # The people under each key of those three indexes grouped by the skeletons of their names' last words
+        # (every alias's, :func:`_last`), and what each person is under: a person's name matches another only
+        # where their last words are one word spelled two ways (:meth:`_named`), so a lookup compares the few
+        # distinct last words of a key, not every person under it (decision 0041).
+        self._lasts: dict[int, dict[str, dict[str, dict[str, None]]]] = {
+            id(self._by_surname): {},
+            id(self._by_sound): {},
+            id(self._by_letters): {},
+        }
+        self._person_keys: dict[str, set[tuple[int, str]]] = {}
+        # The people with a full name of three parts or more (``_long``) under their keys of ``_by_word`` and
+        # ``_by_sound``, at the same places: the only ones a name of two parts can be a shorter form of
+        # (:meth:`_longer_forms`).
+        self._long: set[str] = set()
+        self._long_by_word: dict[str, dict[str, int]] = {}
+        self._long_by_sound: dict[str, dict[str, int]] = {}
+        self._long_of = {id(self._by_word): self._long_by_word, id(self._by_sound): self._long_by_sound}
+        self._person_lasts: dict[str, set[str]] = {}
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
         self._person_sounds: set[str] = set()
@@ -561,12 +610,14 @@ class Linker:
         self._texts: list[str] = []
         self._counted: Counter[str] | None = None
         self.changed: set[str] = set()
+        # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
+        self.compared = 0
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
         # entities whose names changed (``_unvoted``) rather than counted again over every entity for each batch:
         # each entity's share of the votes, and the voted words by their first four letters and consonant key.
         self._votes: dict[str, Counter[str]] = {}
         self._voted: dict[str, list[tuple[str, str, int]]] = {}
-        self._keyed: dict[str, list[str]] = {}
+        self._keyed: _Keyed = {}
         self._unvoted: set[str] = set()
         for e in known:
             self._add(self._from_record(e))
@@ -601,17 +652,69 @@ class Linker:
                         ids = index.get(key)
                         if ids is not None:
                             ids.pop(old.id, None)
+                        if old.id in self._long and (long := self._long_of.get(id(index))) is not None:
+                            long.get(key, {}).pop(old.id, None)
+                self._long.discard(old.id)
+                for grouped, key in self._person_keys.pop(old.id, ()):
+                    for last in self._person_lasts[old.id]:
+                        self._lasts[grouped][key][last].pop(old.id, None)
+                self._person_lasts.pop(old.id, None)
             self._add(self._from_record(e))
             # Its mentions are stored now: what they say is read from the store when next needed.
             self._stored_told.pop(e.id, None)
         self.changed.clear()
 
     def _index(self, k: _Known, alias: str) -> None:
-        for index, key in self._keys(k, alias):
+        keys = self._keys(k, alias)
+        for index, key in keys:
             ids = index.setdefault(key, {})
             if k.id not in ids:
                 ids[k.id] = self._entries
                 self._entries += 1
+        if k.type == "PERSON":
+            self._group(k, alias)
+            if k.id in self._long:
+                self._index_long(k, keys)
+            elif len(_split(alias)) > 1 and len(_parts(alias)) >= 3:
+                self._long.add(k.id)
+                for each in k.aliases:
+                    self._index_long(k, self._keys(k, each))
+
+    def _index_long(self, k: _Known, keys: list[tuple[dict[str, dict[str, int]], str]]) -> None:
+        """Note person ``k`` (of ``_long``) under ``keys`` of ``_by_word`` and ``_by_sound`` it is under."""
+        for index, key in keys:
+            long = self._long_of.get(id(index))
+            place = index.get(key, {}).get(k.id)
+            if long is not None and place is not None:
+                long.setdefault(key, {})[k.id] = place
+
+    def _group(self, k: _Known, alias: str) -> None:
+        """Note person ``k`` under each of its keys of the candidate indexes by each of its last words."""
+        lasts = self._person_lasts.setdefault(k.id, set())
+        keys = self._person_keys.setdefault(k.id, set())
+        words = _words(alias)
+        if not words:
+            return
+        last = _last(alias)
+        # The keys :meth:`_keys` gives these three indexes (a name written family name first is under its first
+        # word's sound too).
+        under = [
+            (id(self._by_surname), last[:4]),
+            (id(self._by_sound), sound(words[-1])),
+            (id(self._by_letters), _letters(words[-1])),
+        ]
+        if family_first(alias):
+            under.append((id(self._by_sound), sound(words[0])))
+        new_keys = {each for each in under if each not in keys}
+        if last not in lasts:
+            lasts.add(last)
+            for grouped, key in keys:
+                self._lasts[grouped][key].setdefault(last, {})[k.id] = None
+        for grouped, key in new_keys:
+            keys.add((grouped, key))
+            by_last = self._lasts[grouped].setdefault(key, {})
+            for each in lasts:
+                by_last.setdefault(each, {})[k.id] = None
 
     def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
         """The index entries of ``k`` for one of its aliases (noting a person's surname as known)."""
@@ -708,6 +811,31 @@ class Linker:
         allowed = _COMPATIBLE.get(kind, {kind})
         return [self._known[i] for i in ids if self._known[i].type in allowed]
 
+    def _people_named(self, name: str) -> list[_Known]:
+        """``[k for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]``, the same people in
+        the same order, found without reading every person under the name's keys: under each key, only the
+        people with a last word that is the name's spelled another way (:func:`_same_word`, asked once for each
+        distinct last word under the key) are compared (:meth:`_named`)."""
+        words = _words(name)
+        if not words:
+            return []
+        last = _last(name)
+        ids: dict[str, None] = {}
+        for index, key in (
+            (self._by_surname, last[:4]),
+            (self._by_sound, sound(words[-1])),
+            (self._by_letters, _letters(words[-1])),
+        ):
+            by_last = self._lasts[id(index)].get(key)
+            if not by_last:
+                continue
+            found = {i for other, people in by_last.items() if people and _same_word(last, other) for i in people}
+            if found:
+                place = index[key]
+                ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
+        self.compared += len(ids)
+        return [k for i in ids if self._named(name, "PERSON", k := self._known[i])]
+
     def _longer_forms(self, name: str, local: dict[str, str]) -> list[_Known]:
         """People known by a full name that ``name`` (two words or more) is a shorter form of, or that is a
         shorter form of ``name``: looked up by the keys of its words, never compared with every known person.
@@ -716,19 +844,21 @@ class Linker:
         parts = _parts(name)
         if len(parts) < 2:
             return []
+        # Only a name of another number of parts (two at least) is a longer or shorter form (:func:`contains`):
+        # one of two parts is looked up among the people with a full name of three parts or more only.
+        n = len(parts)
+        by_word, by_sound = (self._long_by_word, self._long_by_sound) if n == 2 else (self._by_word, self._by_sound)
         # A longer name holds this one's first and last words: those known under both keys (the smaller set
         # looked up in the larger, in the order of those under the first word).
-        first = self._by_word.get(sound(parts[0]), {})
-        last = self._by_word.get(sound(parts[-1]), {})
+        first = by_word.get(sound(parts[0]), {})
+        last = by_word.get(sound(parts[-1]), {})
         if len(last) < len(first):
             ids = sorted((i for i in last if i in first), key=first.__getitem__)
         else:
             ids = [i for i in first if i in last]
         # A shorter one ends on one of this one's words.
-        ids += [i for p in parts for i in self._by_sound.get(sound(p), [])]
+        ids += [i for p in parts for i in by_sound.get(sound(p), [])]
         found = [self._known[i] for i in dict.fromkeys(ids) if self._known[i].type == "PERSON"]
-        # Only a name of another number of words (two at least) is a longer or shorter form (:func:`contains`).
-        n = len(parts)
         return [
             k
             for k in found
@@ -865,7 +995,11 @@ class Linker:
         words = _words(name)
         if not words:
             return None
-        candidates = [k for k in self._candidates(name, kind) if self._named(name, kind, k)]
+        candidates = (
+            self._people_named(name)
+            if kind == "PERSON"
+            else [k for k in self._candidates(name, kind) if self._named(name, kind, k)]
+        )
         if len(words) == 1 and text and introduced_by_surname(name, text):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names.
@@ -916,7 +1050,7 @@ class Linker:
             # or body already known by that name keeps it (above).
             candidates = [
                 k
-                for k in self._candidates(name, "PERSON")
+                for k in self._people_named(name)
                 if k.full
                 and any(same_name(name, a, "PERSON") for a in k.full)
                 and (kind not in {"GPE", "LOC"} or k.id in local.values())
@@ -954,6 +1088,8 @@ class Linker:
             while found.id in self._known:
                 found.id = _entity_id(m.type, m.text + found.id)
             self._known[found.id] = found
+        # An alias it has is in the indexes already.
+        new = m.text not in found.aliases
         found.aliases[m.text] += 1
         if m.role:
             found.roles[m.role] += 1
@@ -961,7 +1097,8 @@ class Linker:
         size = len(_words(m.text))
         if text and (size == 1 if found.type == "PERSON" else found.type in _PLACE_OR_BODY and size >= 3):
             found.named.add((text, m.text))
-        self._index(found, m.text)
+        if new:
+            self._index(found, m.text)
         self.changed.add(found.id)
         self._unvoted.add(found.id)
         local[m.text] = found.id
@@ -1003,10 +1140,7 @@ class Linker:
                 if len(words) <= n or not all(w.group()[:1].isupper() for w in words[-n:]):
                     continue
                 tail = m.text[words[-n].start() :]
-                if any(
-                    k.full and any(same_name(tail, a, "PERSON") for a in k.full)
-                    for k in self._candidates(tail, "PERSON")
-                ):
+                if any(k.full and any(same_name(tail, a, "PERSON") for a in k.full) for k in self._people_named(tail)):
                     m = Mention(text=tail, start=m.start + words[-n].start(), end=m.end, type="PERSON")
                     break
             out.append(m)
@@ -1048,8 +1182,7 @@ class Linker:
             for key, kind, n in share:
                 if key not in self._votes:
                     self._votes[key] = Counter()
-                    for bucket in {key[:4], sound(key)}:
-                        self._keyed.setdefault(bucket, []).append(key)
+                    _key_under(self._keyed, key)
                 self._votes[key][kind] += n
         self._unvoted.clear()
         return self._votes
@@ -1090,11 +1223,10 @@ class Linker:
 
         # Spellings are looked up by key, not compared with every word voted on: the known names' keys are
         # kept (``_keyed``), the batch's words not among them are added here.
-        keyed: dict[str, list[str]] = {}
+        keyed: _Keyed = {}
         for word in votes:
             if word not in known:
-                for bucket in {word[:4], sound(word)}:
-                    keyed.setdefault(bucket, []).append(word)
+                _key_under(keyed, word)
 
         def tally(word: str) -> Counter[str]:
             both = Counter(known.get(word, ()))
@@ -1108,10 +1240,10 @@ class Linker:
                 return None
             near = dict.fromkeys(
                 [
-                    *self._keyed.get(key[:4], []),
-                    *keyed.get(key[:4], []),
-                    *self._keyed.get(sound(key), []),
-                    *keyed.get(sound(key), []),
+                    *_keys_near(self._keyed, key[:4], key),
+                    *_keys_near(keyed, key[:4], key),
+                    *_keys_near(self._keyed, sound(key), key),
+                    *_keys_near(keyed, sound(key), key),
                 ]
             )
             spellings = [tally(k) for k in near if (k in votes or k in known) and _near(k, key)]
