@@ -105,8 +105,8 @@ def page_and_clusters(
     # cluster is compared by its first COMPARED claims (decision 0045: a story of 20,000 articles holds clusters
     # of thousands of claims, most of them one sentence again); the sides of the conflicts found are then read
     # whole, for what the cards say of them.
-    sampled = view.claim_rows([story_id], each=COMPARED)
-    compared, found_conflicts = claim_summary.clusters(sampled, only=set(ids))
+    first_rows = view.claim_rows([story_id], each=COMPARED)
+    compared, found_conflicts = claim_summary.clusters(first_rows, only=set(ids))
     sides = sorted({c.a for c in found_conflicts} | {c.b for c in found_conflicts})
     every = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=sides), only=set())[0] if sides else []
     found = claim_summary.contradictions(every, found_conflicts)
@@ -114,8 +114,8 @@ def page_and_clusters(
     # The clusters compared are the story's whole clusters when none was cut at COMPARED claims: then the framing
     # of the story reuses them rather than reading and clustering every claim again.
     held: dict[str, int] = {}
-    for row in sampled:
-        held[row["cluster_id"]] = held.get(row["cluster_id"], 0) + 1
+    for first in first_rows:
+        held[first["cluster_id"]] = held.get(first["cluster_id"], 0) + 1
     whole = all(n < COMPARED for n in held.values())
     return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None
 
