@@ -287,3 +287,12 @@ def test_workers_are_sent_and_send_back_no_more_than_a_stage_uses(seeds_dir: Pat
         assert [(a.cites, a.dates) for a in result.articles] == [(a.cites, a.dates) for a in alone.articles]
     assert pipeline.produced_fields(stages["entities"]) == ("mentions", "quotes")
     assert pipeline.produced_fields(stages["claim_match"]) is None  # story data: whole results, as before
+
+
+def test_a_stage_producing_an_articles_text_gets_the_whole_article_back() -> None:
+    stages = {s.name: s for s in pipeline.BUILTIN}
+    rewrites = dataclasses.replace(stages["cites"], name="rewrite_text", produces=("article.text",))
+    assert pipeline.produced_fields(rewrites) is None  # not a lean copy that would name its text twice
+    article = Article(id="a1", source="a.txt", text="Officials told Reuters on Monday that the dam held.")
+    result, error, _ = pipeline.run_unit(rewrites, [article], pipeline.Context())
+    assert error == "" and result is not None and result.articles[0].text == article.text

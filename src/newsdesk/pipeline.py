@@ -249,6 +249,10 @@ _FIELDS = {f.name for f in dataclasses.fields(Article)}
 _NAMED = {"article.entities": ("mentions", "quotes")}
 
 
+# What every article a worker sends back carries besides what its stage produces (see run_unit).
+_LEAN_KEPT = frozenset({"id", "source", "text"})
+
+
 def produced_fields(job: Stage) -> tuple[str, ...] | None:
     """The Article fields a per-article stage changes, by what it ``produces``: all that an engine's worker sends
     back of an article (None: the whole article, when a produced field names none, say a plugin's own)."""
@@ -256,8 +260,8 @@ def produced_fields(job: Stage) -> tuple[str, ...] | None:
     for produced in job.produces:
         kind, _, name = produced.partition(".")
         names = _NAMED.get(produced, (name,))
-        if kind != "article" or not all(n in _FIELDS for n in names):
-            return None
+        if kind != "article" or not all(n in _FIELDS and n not in _LEAN_KEPT for n in names):
+            return None  # (a stage producing an article's id, source or text gets the whole article back)
         out.extend(names)
     return tuple(dict.fromkeys(out))
 
