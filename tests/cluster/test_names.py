@@ -77,3 +77,11 @@ def test_a_name_is_made_when_name_makes_it_from_the_report_not_when_the_report_b
     assert names.may_be_made("Tovan Keshi · Orsa · Marvosk") and not names.may_be_made("Ferry strike closes harbour")
     # A later member's headline that took the place of a made name is none.
     assert not names.made("Ferry strike closes Marvosk harbour", lead, SCENE)
+
+
+def test_a_scene_naming_one_name_alone_is_a_made_name_in_a_later_run_too() -> None:
+    text = "There were crowds at the quay. Tovan Keshi arrived and spoke. Reporters followed Tovan Keshi to the car."
+    alone = names.name(None, text)
+    assert alone == "Tovan Keshi" and names.made(alone, None, text)
+    assert names.may_be_made(alone)  # so a later run reads its report, and a headline may take its place
+    assert not names.may_be_made("Tovan Keshi arrives in Orsa")

@@ -70,9 +70,14 @@ def is_headline(title: str | None) -> bool:
 
 
 def may_be_made(title: str | None) -> bool:
-    """Whether ``title`` has the shape of every name :func:`name` makes (an excerpt ending with " …", or names
-    joined by " · "): a title without it was never made, and :func:`made` need not read its report."""
-    return bool(title) and (str(title).endswith(" …") or " · " in str(title))
+    """Whether ``title`` has the shape of a name :func:`name` makes (an excerpt ending with " …", names joined by
+    " · ", or one name alone: capitalised words and joiners): a title without it was never made, and
+    :func:`made` need not read its report."""
+    if not title:
+        return False
+    words = str(title).split()
+    one_name = bool(words) and all(_CAPITAL.match(w) or w in _JOINERS for w in words)
+    return str(title).endswith(" …") or " · " in str(title) or one_name
 
 
 def made(title: str | None, first_title: str | None, first_text: str) -> bool:
