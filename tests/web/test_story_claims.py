@@ -116,3 +116,18 @@ def test_a_story_without_claims_says_nothing_here(tmp_path: Path) -> None:
             got = client.get(f"/stories/{story}.json").json()["sections"]["claims"]
             assert got["total"] == 0 and got["items"] == []
             assert client.get(f"/stories/{story}/claims").status_code == 200
+
+
+def test_a_claim_card_names_its_first_origins_and_counts_the_rest() -> None:
+    from newsdesk.web.app import environment
+
+    origins = [{"name": f"Outlet {i}", "own": True, "relaying": 0} for i in range(300)]
+    card = {
+        "text": "The dam held.", "cut": False, "contested": False, "single_source": False, "independent": 300,
+        "own": 300, "relayed": 0, "articles": 300, "slot": None, "first": None, "origins": origins,
+        "support": [], "more_support": 0, "contradicts": [],
+    }  # fmt: skip
+    macro = environment().get_template("claims.html").module.claims  # type: ignore[attr-defined]
+    html = str(macro([card], [100.0]))
+    assert "Outlet 11<" in html and "Outlet 12<" not in html and "and 288 more" in html
+    assert len(html) < 5_000  # not 300 names
