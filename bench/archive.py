@@ -416,10 +416,16 @@ def _work(args: argparse.Namespace) -> Iterator[_Work]:
     finally:
         if not args.keep:
             shutil.rmtree(folder / "input", ignore_errors=True)
-            for name in ("archive.db", "archive.db-wal", "archive.db-shm", "archive.json"):
-                (folder / name).unlink(missing_ok=True)
+            _forget_database(folder)
+            (folder / "archive.json").unlink(missing_ok=True)
             if made:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def _forget_database(folder: Path) -> None:
+    """Delete the work folder's database and its WAL files (a new ingest starts from none)."""
+    for name in ("archive.db", "archive.db-wal", "archive.db-shm"):
+        (folder / name).unlink(missing_ok=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -429,24 +435,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = work.folder / "archive.db"
         saved = work.folder / "archive.json"
         kept = saved.exists() and (db.exists() or (args.ingest_again and (work.folder / "input").is_dir()))
-        size = "the kept" if (args.reuse or args.ingest_again) and kept else f"{args.articles:,}"
+        reusing = (args.reuse or args.ingest_again) and kept
+        size = "the kept" if reusing else f"{args.articles:,}"
         print(
             f"newsdesk {newsdesk.__version__} archive benchmark: {size} synthetic articles (seed "
             f"{args.seed}), {args.queries} queries per kind, in {work.folder}",
             flush=True,
         )
         done = None
-        if (args.reuse or args.ingest_again) and kept:
+        if reusing:
             state = json.loads(saved.read_text(encoding="utf-8"))
             archive = Archive(files=[], articles=state["articles"], words=state["words"], df=state["df"])
             archive.phrases = state["phrases"]
             if args.ingest_again:
-                for name in ("archive.db", "archive.db-wal", "archive.db-shm"):
-                    (work.folder / name).unlink(missing_ok=True)
+                _forget_database(work.folder)
                 done = ingest(db, work.folder / "input", archive.articles)
         else:
-            for name in ("archive.db", "archive.db-wal", "archive.db-shm"):
-                (work.folder / name).unlink(missing_ok=True)
+            _forget_database(work.folder)
             started = time.perf_counter()
             archive = generate(work.folder / "input", args.articles, args.seed)
             print(f"generated {len(archive.files)} JSONL files in {time.perf_counter() - started:,.1f} s", flush=True)
