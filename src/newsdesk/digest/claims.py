@@ -7,6 +7,7 @@ no text), ranks them, then reads only the page's clusters; conflicts are sought 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
@@ -86,9 +87,7 @@ def page_and_clusters(
     if not rows:
         return [], None
     if conflicts is not None:
-        sampled: dict[str, int] = {}
-        for s in support:
-            sampled[s["cluster_id"]] = sampled.get(s["cluster_id"], 0) + 1
+        sampled = Counter(s["cluster_id"] for s in support)
         counted = {r["id"]: (int(r["origins"]), int(r["articles"])) for r in rows}
         cards = claim_summary.cards(rows, support, [])
         for card in cards:
@@ -113,9 +112,7 @@ def page_and_clusters(
     cards = claim_summary.cards(rows, support, found)
     # The clusters compared are the story's whole clusters when none was cut at COMPARED claims: then the framing
     # of the story reuses them rather than reading and clustering every claim again.
-    held: dict[str, int] = {}
-    for first in first_rows:
-        held[first["cluster_id"]] = held.get(first["cluster_id"], 0) + 1
+    held = Counter(first["cluster_id"] for first in first_rows)
     whole = all(n < COMPARED for n in held.values())
     return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None
 
