@@ -73,6 +73,7 @@ EXPECTED = {
         "direct",
         "confidence",
         "kind",
+        "published",
     ],
     "stances": [
         "id",
