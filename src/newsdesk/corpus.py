@@ -801,12 +801,18 @@ class Corpus:
         Raises:
             NotFoundError: no entity has that id.
         """
-        found = self.store.query("entities", entity_id=entity_id)
+        kept = self.store.entity_digest(entity_id) if related == digest.entities.RELATED else None
+        if kept is not None:
+            # A hub entity's counts and co-mentions read all its mentions: kept by the digest stage while current
+            # (its record is read without counting them).
+            found = self.store.query("entity_record", entity_id=entity_id)
+            found = [{**e, "mentions": kept["mentions"], "articles": kept["articles"]} for e in found]
+        else:
+            found = self.store.query("entities", entity_id=entity_id)
         if not found:
             raise NotFoundError(f"No entity with id {entity_id!r}. List ids with: newsdesk entities")
         if related == digest.entities.RELATED:
-            # A hub entity's counts and co-mentions read all its mentions: kept by the digest stage while current.
-            kept = self.store.entity_digest(entity_id) or digest.entities.card(self.store, entity_id)
+            kept = kept or digest.entities.card(self.store, entity_id)
             said = self.store.query("entity_quotes_count", entity_id=entity_id)[0]
             return {**found[0], "stories": kept["stories"], **said, "co_mentioned": kept["co_mentioned"]}
         counts = self.store.query("entity_counts", entity_id=entity_id)[0]

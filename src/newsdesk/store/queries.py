@@ -23,6 +23,7 @@ __all__ = [
     "entity_mentions_at",
     "entity_quotes",
     "entity_quotes_count",
+    "entity_record",
     "failures",
     "mentions",
     "mentions_in",
@@ -823,6 +824,13 @@ def stances_last(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     (a stance stored since is a row past it)."""
     row = conn.execute("SELECT coalesce(max(rowid), 0) FROM stances").fetchone()
     return [{"last": int(row[0])}]
+
+
+def entity_record(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
+    """One entity's id, name, type, aliases and roles, without its counts (cheap for any number of mentions), as a
+    list of at most one row."""
+    rows = conn.execute("SELECT id, name, type, aliases, roles FROM entities WHERE id = ?", (entity_id,))
+    return [_entity(r) for r in rows]
 
 
 def entity_quotes_count(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
