@@ -145,8 +145,14 @@ def test_the_stored_parts_of_an_entity_page_equal_the_view_time_computation(corp
         counts = corpus.store.query("entity_counts", entity_id=entity["id"])[0]
         co = corpus.store.query("co_mentioned", entity_id=entity["id"], limit=digest.entities.RELATED)
         card = corpus.entity_card(entity["id"])
-        assert {k: card[k] for k in ("stories", "quotes", "views")} == {k: counts[k] for k in ("stories", "quotes", "views")}
-        assert (card["mentions"], card["articles"], card["co_mentioned"]) == (entity["mentions"], entity["articles"], co)
+        assert {k: card[k] for k in ("stories", "quotes", "views")} == {
+            k: counts[k] for k in ("stories", "quotes", "views")
+        }
+        assert (card["mentions"], card["articles"], card["co_mentioned"]) == (
+            entity["mentions"],
+            entity["articles"],
+            co,
+        )
     small = [e for e in corpus.entities() if e["mentions"] < 3]
     assert all(corpus.store.entity_digest(e["id"]) is None for e in small)
 

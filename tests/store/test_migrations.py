@@ -204,4 +204,6 @@ def test_m025_quotes_keep_their_article_date_and_a_speaker_page_is_read_in_order
         plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
         page = next(r[0] for r in plan if r[3].startswith(("MATERIALIZE", "CO-ROUTINE")))
         picked = [r[3] for r in plan if r[1] == page]  # the steps that pick the page (then 20 rows are read, sorted)
-        assert picked == ["SEARCH quotes USING COVERING INDEX quotes_speaker_date (speaker_entity_id=? AND kind=?)"], plan
+        assert picked == ["SEARCH quotes USING COVERING INDEX quotes_speaker_date (speaker_entity_id=? AND kind=?)"], (
+            plan
+        )

@@ -67,7 +67,9 @@ def test_entity_page_lists_quotes_by_kind_and_entities_named_alongside(client: T
     assert named["Arsen Cybulski"]["articles"] >= 1
     page = client.get(f"/entities/{varga['id']}").text
     assert "<h2>Named alongside</h2>" in page and f'href="/entities/{named["Arsen Cybulski"]["id"]}"' in page
-    _assert_speech_marked(page[page.index('<section id="quotes"') : page.index("</section>", page.index('id="quotes"'))], data["quotes"])
+    _assert_speech_marked(
+        page[page.index('<section id="quotes"') : page.index("</section>", page.index('id="quotes"'))], data["quotes"]
+    )
 
 
 def _listed(client: TestClient, url: str, key: str, param: str, pages: int) -> list[dict[str, Any]]:
