@@ -845,10 +845,14 @@ class Corpus:
         "named"}`` (a named piece has its ``start`` and ``end``; an ellipsis piece marks a sentence shown cut).
         Mentions in one sentence make one item, with each of them in ``mentions``."""
         items: list[dict[str, Any]] = []
-        kept = self.store.entity_digest(entity_id) if (offset, limit) == (0, digest.entities.MENTIONS) else None
-        if kept is not None and "first_page" in kept:  # a hub's first page, chosen by the digest stage: not sorted
-            keys = [(a, s, n) for a, s, n in kept["first_page"]]
+        kept = self.store.entity_digest(entity_id)
+        if kept is not None and "first_page" in kept and (offset, limit) == (0, digest.entities.MENTIONS):
+            keys = [(a, s, n) for a, s, n in kept["first_page"]]  # a hub's first page, chosen by the digest stage
             rows = self.store.query("entity_mentions_at", entity_id=entity_id, keys=keys)
+        elif kept is not None and "story_marks" in kept:  # a hub's later pages: read between its kept marks
+            rows = []
+            for part in digest.entities.slices(kept["story_marks"], max(0, offset), limit):
+                rows += self.store.query("entity_mentions_range", entity_id=entity_id, **part)
         else:
             rows = self.store.query("entity_mentions", entity_id=entity_id, limit=limit, offset=offset)
         for row in rows:

@@ -316,3 +316,49 @@ def test_an_entity_digest_checked_once_is_checked_again_after_any_write(corpus: 
     with open_corpus(tmp_path / "demo.db") as writer:
         writer.store.conn.execute("UPDATE mentions SET entity_id = NULL WHERE entity_id = ?", (other["id"],))
     assert corpus.store.entity_digest(other["id"]) is None
+
+
+def test_every_page_of_a_hub_s_mentions_read_between_its_marks_is_the_page_of_the_whole_sort(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Most of the 100,000-article store is undated: a third of the demo's articles lose their date here, so pages
+    # run from dated articles into undated ones; marks every 2 mentions or 1 row apart cut every story many times.
+    with corpus.store.transaction() as conn:
+        conn.execute("UPDATE articles SET published = NULL WHERE rowid % 3 = 0")
+    monkeypatch.setattr(digest.entities, "STRIDE", 2)
+    monkeypatch.setattr(digest.entities, "SPAN", 1)
+    hubs = [e for e in corpus.entities() if e["mentions"] >= 12][:4]
+    assert hubs
+    for entity in hubs:
+        keys = corpus.store.query("entity_mention_keys", entity_id=entity["id"])
+        assert len(keys) == entity["mentions"]
+        # The reference order, worked out here from the keys: by story (most mentions first, outside any last),
+        # then date (undated last), article row, start.
+        told = {(k["story_id"], k["story_mentions"]) for k in keys}
+        assert len({s for s, _ in told}) == len(told)
+        assert keys == sorted(
+            keys,
+            key=lambda k: (
+                k["story_id"] is None,
+                -k["story_mentions"],
+                k["story_id"] or "",
+                k["published"] or "~",
+                k["article_row"],
+                k["start"],
+            ),
+        )
+        card = {**corpus.store.entity_digest(entity["id"]), "story_marks": digest.entities.marks(keys)}
+        card.pop("mentions")
+        with corpus.store.transaction() as conn:
+            conn.execute("UPDATE entity_digests SET data = ? WHERE entity_id = ?", (json.dumps(card), entity["id"]))
+        assert corpus.store.entity_digest(entity["id"]) is not None
+        whole = [(k["article_id"], k["start"]) for k in keys]
+        for size in (1, 3, 5):
+            for offset in range(0, len(keys) + 1):
+                page = corpus.entity_mentions(entity["id"], limit=size, offset=offset)
+                got = [(m["article_id"], x["start"]) for m in page for x in m["mentions"]]
+                assert got == whole[offset : offset + size], (entity["id"], size, offset)
+                # Row for row as the whole sort gives them, each with its story's count.
+                ranges = digest.entities.slices(card["story_marks"], offset, size)
+                rows = [r for part in ranges for r in corpus.store.query("entity_mentions_range", **part, entity_id=entity["id"])]
+                assert rows == corpus.store.query("entity_mentions", entity_id=entity["id"], limit=size, offset=offset)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from newsdesk import digest
 from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.demo import corpus_path
 from newsdesk.errors import StoreError
@@ -54,6 +55,8 @@ def _calls(store: Store) -> dict[str, dict[str, Any]]:
     ids = [a["id"] for a in store.query("article_summaries")]
     mentioned = store.query("entity_mentions", entity_id=entity, limit=5)
     keys = [(m["article_id"], m["start"], m["story_mentions"]) for m in mentioned]
+    marks = digest.entities.marks(store.query("entity_mention_keys", entity_id=entity))
+    ranged = digest.entities.slices(marks, 2, 5)[0]
     one, page = {"story_id": story}, {"story_id": story, "limit": 10, "offset": 0}
     terms = [r[0] for r in store.conn.execute("SELECT term FROM term_counts ORDER BY term LIMIT 50")]
     return {
@@ -69,6 +72,8 @@ def _calls(store: Store) -> dict[str, dict[str, Any]]:
         "entity_quotes_count": {"entity_id": entity},  # h-load2's, for when both are merged
         "entity_record": {"entity_id": entity},
         "entity_mentions_at": {"entity_id": entity, "keys": keys},
+        "entity_mention_keys": {"entity_id": entity},
+        "entity_mentions_range": {"entity_id": entity, **ranged},
         "failures": {},
         "mentions": {"article_id": ids[0]},
         "mentions_in": {"article_ids": ids},

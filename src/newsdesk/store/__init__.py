@@ -157,7 +157,7 @@ class Store:
     def __init__(self, path: str | Path = "newsdesk.db") -> None:
         self.path = str(path)
         # The last entity digest read (see entity_digest), by entity and the data's version.
-        self._entity_kept: tuple[Any, tuple[str, int] | None] | None = None
+        self._entity_kept: tuple[Any, dict[str, Any] | None] | None = None
         self.postgres = postgres.is_url(self.path)
         if self.postgres:
             # The connection speaks the store's SQLite SQL (see newsdesk.store.postgres): one set of queries.
@@ -772,12 +772,10 @@ class Store:
         key = None if self.postgres else (entity_id, self.data_version(), self.conn.total_changes)
         kept = self._entity_kept
         if key is None or kept is None or kept[0] != key:
-            kept = (key, digests.entity_card(self.conn, entity_id))
+            found = digests.entity_card(self.conn, entity_id)
+            kept = (key, None if found is None else {**json.loads(found[0]), "mentions": found[1]})
             self._entity_kept = kept if key is not None else None
-        if kept[1] is None:
-            return None
-        data, mentions = kept[1]
-        return {**json.loads(data), "mentions": mentions}
+        return None if kept[1] is None else dict(kept[1])  # decoded once: a hub's marks are a few thousand
 
     def copies_of(self, article_id: str) -> list[str]:
         """Ids of the articles marked as duplicates of ``article_id``."""

@@ -20,7 +20,9 @@ __all__ = [
     "entities_named",
     "entity_counts",
     "entity_mentions",
+    "entity_mention_keys",
     "entity_mentions_at",
+    "entity_mentions_range",
     "entity_quotes",
     "entity_quotes_count",
     "entity_record",
@@ -841,29 +843,92 @@ def entity_quotes_count(conn: sqlite3.Connection, *, entity_id: str) -> list[dic
     return [{"quotes": found.get("speech", 0), "views": found.get("view", 0)}]
 
 
+# The order of an entity's mentions (decision 0015): by story (the story that names it most first, mentions outside
+# any story last), then by article date (undated last), the article's row and the mention's start.
+_MENTION_ORDER = (
+    "{0}story_id IS NULL, story_mentions DESC, {0}story_id, coalesce({0}published, '~'), article_row, {0}start"
+)
+_ENTITY_FOUND = """SELECT m.article_id, m.start, m.end, m.text, m.role, a.rowid AS article_row, a.title, a.outlet,
+                          a.published, a.duplicate_of, e.story_id, s.title AS story_title,
+                          count(*) OVER (PARTITION BY e.story_id) AS story_mentions
+                   FROM mentions m JOIN articles a ON a.id = m.article_id
+                   LEFT JOIN events e ON e.id = a.event_id LEFT JOIN stories s ON s.id = e.story_id
+                   WHERE m.entity_id = :entity"""
+
+
 def entity_mentions(conn: sqlite3.Connection, *, entity_id: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:
     """One entity's mentions grouped by story (the story that mentions it most first, mentions outside any story
     last), then by article date and text order; each with its article's title, outlet and date, its story, and
     ``window``: the article text from ``window_start`` to a few hundred characters past the mention, and the
     text's ``text_length``."""
-    order = "{0}story_id IS NULL, story_mentions DESC, {0}story_id, coalesce({0}published, '~'), article_row, {0}start"
     # The page is chosen first and only its articles' texts are read: a hub entity's thousands of mentions are
     # sorted by their metadata alone.
-    sql = f"""WITH found AS (
-                SELECT m.article_id, m.start, m.end, m.text, m.role, a.rowid AS article_row, a.title, a.outlet,
-                       a.published, a.duplicate_of, e.story_id, s.title AS story_title,
-                       count(*) OVER (PARTITION BY e.story_id) AS story_mentions
-                FROM mentions m JOIN articles a ON a.id = m.article_id
-                LEFT JOIN events e ON e.id = a.event_id LEFT JOIN stories s ON s.id = e.story_id
-                WHERE m.entity_id = :entity),
-              page AS (SELECT * FROM found ORDER BY {order.format("")} LIMIT :limit OFFSET :offset)
+    sql = f"""WITH found AS ({_ENTITY_FOUND}),
+              page AS (SELECT * FROM found ORDER BY {_MENTION_ORDER.format("")} LIMIT :limit OFFSET :offset)
              SELECT p.*, max(0, p.start - {_WINDOW}) AS window_start, length(t.text) AS text_length,
                     substr(t.text, max(0, p.start - {_WINDOW}) + 1, p.end - max(0, p.start - {_WINDOW}) + {_WINDOW})
                     AS window
              FROM page p JOIN articles t ON t.id = p.article_id
-             ORDER BY {order.format("p.")}"""
+             ORDER BY {_MENTION_ORDER.format("p.")}"""
     rows = conn.execute(sql, {"entity": entity_id, "limit": limit, "offset": offset})
     return [{k: v for k, v in dict(r).items() if k != "article_row"} for r in rows]
+
+
+def entity_mention_keys(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
+    """Every mention of one entity in :func:`entity_mentions` order, as its key alone: ``story_id``,
+    ``story_mentions``, ``article_id``, the article's ``published`` and row (``article_row``) and the mention's
+    ``start`` (what the digest stage reads to place a hub's pages, :func:`entity_mentions_range`)."""
+    sql = f"""WITH found AS ({_ENTITY_FOUND})
+             SELECT story_id, story_mentions, article_id, published, article_row, start FROM found
+             ORDER BY {_MENTION_ORDER.format("")}"""
+    return [dict(r) for r in conn.execute(sql, {"entity": entity_id})]
+
+
+def entity_mentions_range(
+    conn: sqlite3.Connection,
+    *,
+    entity_id: str,
+    story_id: str | None,
+    story_mentions: int,
+    low: list[Any],
+    high: list[Any] | None,
+    skip: int,
+    limit: int,
+) -> list[dict[str, Any]]:
+    """The entity's mentions in one story (``None``: outside any story) from the key ``low`` (inclusive) to
+    ``high`` (exclusive; ``None``: to the story's end), keys being (article date, article row, start), in
+    :func:`entity_mentions` order and as it gives them, ``skip`` of them left out and ``limit`` at most: a slice
+    of a hub's mentions read without sorting them all (``story_mentions`` is what the digest counted)."""
+    # The articles between the two keys are found on an index (their date, or the row of an undated one: most are),
+    # then their mentions of the entity on (entity, article); only the page's texts are read.
+    params: dict[str, Any] = {"entity": entity_id, "story": story_id, "skip": skip, "limit": limit}
+    params.update(lo_p=low[0] or "~", lo_r=low[1], lo_s=low[2])
+    high_key = ("", 0, 0) if high is None else (high[0] or "~", high[1], high[2])
+    params.update(hi_p=high_key[0], hi_r=high_key[1], hi_s=high_key[2])
+    if high is not None and high[0] is not None:  # both dated
+        span = "a.published >= :lo_p AND a.published <= :hi_p"
+    elif low[0] is not None:  # from a date on, into the undated up to a row
+        span = "(a.published >= :lo_p OR a.published IS NULL" + (")" if high is None else " AND a.rowid <= :hi_r)")
+    else:  # undated only
+        span = "a.published IS NULL AND a.rowid >= :lo_r" + ("" if high is None else " AND a.rowid <= :hi_r")
+    key = "(coalesce(a.published, '~'), a.rowid, m.start)"
+    upper = "" if high is None else f"AND {key} < (:hi_p, :hi_r, :hi_s)"
+    story = "e.story_id = :story" if story_id is not None else "e.story_id IS NULL"
+    sql = f"""WITH page AS (
+                SELECT m.article_id, m.start, m.end, m.text, m.role, a.rowid AS article_row, a.published
+                FROM articles a LEFT JOIN events e ON e.id = a.event_id
+                JOIN mentions m ON m.entity_id = :entity AND m.article_id = a.id
+                WHERE {span} AND {story} AND {key} >= (:lo_p, :lo_r, :lo_s) {upper}
+                ORDER BY coalesce(a.published, '~'), a.rowid, m.start LIMIT :limit OFFSET :skip)
+             SELECT p.article_id, p.start, p.end, p.text, p.role, t.title, t.outlet, t.published, t.duplicate_of,
+                    e.story_id, s.title AS story_title, {int(story_mentions)} AS story_mentions,
+                    max(0, p.start - {_WINDOW}) AS window_start, length(t.text) AS text_length,
+                    substr(t.text, max(0, p.start - {_WINDOW}) + 1, p.end - max(0, p.start - {_WINDOW}) + {_WINDOW})
+                    AS window
+             FROM page p JOIN articles t ON t.id = p.article_id
+             LEFT JOIN events e ON e.id = t.event_id LEFT JOIN stories s ON s.id = e.story_id
+             ORDER BY coalesce(p.published, '~'), p.article_row, p.start"""
+    return [dict(r) for r in conn.execute(sql, params)]
 
 
 def entity_mentions_at(
