@@ -128,8 +128,10 @@ def urls(corpus: newsdesk.Corpus, requests: int, rng: random.Random, *, filtered
     picked = biggest + rng.sample(stories, min(len(stories), max(0, requests - len(biggest))))
     articles = [a["id"] for a in corpus.articles()]
     # Entity pages when the store has entities (an --all-stages store): the most mentioned first, then random.
-    named = [e["id"] for e in corpus.entities()]
+    counted = {e["id"]: e["mentions"] for e in corpus.entities()}
+    named = list(counted)
     entities = named[:5] + rng.sample(named[5:], min(len(named) - 5, max(0, requests - 5))) if named else []
+    paged = [e for e in entities if counted[e] > 50]  # those with a second page of mentions (50 a page)
     shown = rng.sample(articles, min(requests, len(articles)))
     kinds = {
         "/ (stories)": ["/"] * requests,
@@ -164,6 +166,9 @@ def urls(corpus: newsdesk.Corpus, requests: int, rng: random.Random, *, filtered
     if entities:
         kinds["/entities/{id}"] = [f"/entities/{e}" for e in entities][:requests]
         kinds["/entities/{id}.json"] = [f"/entities/{e}.json" for e in entities][:requests]
+    if paged:
+        kinds["/entities/{id}?page=2"] = [f"/entities/{e}?page=2" for e in paged][:requests]
+        kinds["/entities/{id}.json?page=2"] = [f"/entities/{e}.json?page=2" for e in paged][:requests]
     return kinds
 
 

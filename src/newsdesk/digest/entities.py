@@ -37,14 +37,13 @@ def card(view: Reader, entity_id: str) -> dict[str, Any]:
     latest=STATEMENTS)``), with ``stances_last``, the last stance row they were made from."""
     counts = view.query("entity_counts", entity_id=entity_id)[0]
     related = view.query("co_mentioned", entity_id=entity_id, limit=RELATED)
-    first = view.query("entity_mentions", entity_id=entity_id, limit=MENTIONS)
-    keys = view.query("entity_mention_keys", entity_id=entity_id)
+    keys = view.query("entity_mention_keys", entity_id=entity_id)  # sorted once: the first page and the marks
     last = view.query("stances_last")[0]["last"]
     return {
         "articles": counts["articles"],
         "stories": counts["stories"],
         "co_mentioned": related,
-        "first_page": [[m["article_id"], m["start"], m["story_mentions"]] for m in first],
+        "first_page": [[m["article_id"], m["start"], m["story_mentions"]] for m in keys[:MENTIONS]],
         "story_marks": marks(keys),
         "positions": positions.of_actors(view, {entity_id}, latest=positions.STATEMENTS),
         "stances_last": last,
