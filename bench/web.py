@@ -10,8 +10,9 @@ one keep-alive client, one request at a time. Each page kind is fetched ``--requ
 articles picked at random with a fixed seed, the largest stories always included), after a warm-up: the stories
 page, story pages (and the largest story's alone), article, entity and search pages, each with its JSON twin, and
 (unless ``--plain``) filtered and sorted views of the five largest stories, their full lists and searches
-filtered by date; for entities with more than 50 mentions, their second page of mentions. Printed: p50, p95 and max per page kind, against a target of p95 < 100 ms, and the largest
-body, against 300 KB for HTML. ``--no-cache`` turns the page cache off, so that every request computes its page.
+filtered by date; and the second page of mentions of the entities with more than 50. Printed: p50, p95 and max
+per page kind, against a target of p95 < 100 ms, and the largest body, against 300 KB for HTML. ``--no-cache``
+turns the page cache off, so that every request computes its page.
 ``--only TEXT`` (repeatable) times only the page kinds whose name holds one of them (``--only /entities`` for the
 entity pages and their twins).
 

@@ -360,5 +360,9 @@ def test_every_page_of_a_hub_s_mentions_read_between_its_marks_is_the_page_of_th
                 assert got == whole[offset : offset + size], (entity["id"], size, offset)
                 # Row for row as the whole sort gives them, each with its story's count.
                 ranges = digest.entities.slices(card["story_marks"], offset, size)
-                rows = [r for part in ranges for r in corpus.store.query("entity_mentions_range", **part, entity_id=entity["id"])]
+                rows = [
+                    r
+                    for part in ranges
+                    for r in corpus.store.query("entity_mentions_range", **part, entity_id=entity["id"])
+                ]
                 assert rows == corpus.store.query("entity_mentions", entity_id=entity["id"], limit=size, offset=offset)

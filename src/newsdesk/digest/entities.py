@@ -6,11 +6,10 @@ were made from."""
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Protocol
 
 from newsdesk.digest import positions
-
-import bisect
 
 __all__ = ["FROM", "MENTIONS", "RELATED", "card", "slices"]
 
@@ -33,8 +32,9 @@ def card(view: Reader, entity_id: str) -> dict[str, Any]:
     the same articles (``co_mentioned``, with ``articles`` shared), as ``Corpus.entity_card`` gives them, and the
     first page of its mentions (``first_page``: article id, start and its story's mentions of each, in page
     order, for ``Corpus.entity_mentions``), its stories in page order with marks in their mentions
-    (``story_marks``, :func:`marks`, for :func:`slices`); and its ``positions`` as an actor (``Corpus.stances(actor_id=...,
-    latest=STATEMENTS)``), with ``stances_last``, the last stance row they were made from."""
+    (``story_marks``, :func:`marks`, for :func:`slices`); and its ``positions`` as an actor
+    (``Corpus.stances(actor_id=..., latest=STATEMENTS)``), with ``stances_last``, the last stance row they were
+    made from."""
     counts = view.query("entity_counts", entity_id=entity_id)[0]
     related = view.query("co_mentioned", entity_id=entity_id, limit=RELATED)
     keys = view.query("entity_mention_keys", entity_id=entity_id)  # sorted once: the first page and the marks
