@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
 
-__all__ = ["COMPARED", "FILTERS", "SAMPLED", "known_conflicts", "page", "page_and_clusters"]
+__all__ = ["COMPARED", "FILTERS", "SAMPLED", "kept_page", "known_conflicts", "page", "page_and_clusters"]
 
 FILTERS = ("outlet", "event", "since", "until", "window")
 SAMPLED = 40  # support rows of each cluster a page computed at request time reads (decision 0038)
@@ -47,7 +47,8 @@ def page(
     taken from it rather than sought among every claim of the story (a cluster it lacks shows none). Without it,
     as the digest stage computes its page: ranked by :func:`newsdesk.claims.summary.ranked` over the story's
     support rows, and each shown cluster compared with every other cluster of the story."""
-    return page_and_clusters(view, story_id, limit=limit, offset=offset, sort=sort, conflicts=conflicts, **filters)[0]
+    found = page_and_clusters(view, story_id, limit=limit, offset=offset, sort=sort, conflicts=conflicts, **filters)
+    return found[0]
 
 
 def page_and_clusters(
@@ -59,11 +60,13 @@ def page_and_clusters(
     sort: str | None = None,
     conflicts: dict[str, list[dict[str, Any]]] | None = None,
     **filters: Any,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None, list[str] | None]:
     """:func:`page`, with every claim cluster of the story when it read them whole to find the page's
     contradictions (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought;
     not when a cluster was compared by its first ``COMPARED`` claims only), else None:
-    what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again."""
+    what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again; and
+    the ids of every cluster in the page's order when it ranked them all (the default order, no conflicts
+    given: as the digest computes its page), else None."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
     if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
@@ -77,7 +80,9 @@ def page_and_clusters(
         for row in rows:
             row["total"] = len(order)
         support = [s for s in support if s["cluster_id"] in place]
+        ranking: list[str] | None = order
     else:
+        ranking = None
         rows = view.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
         ids = [r["id"] for r in rows]
         # For a page (conflicts known), the first SAMPLED support rows of each cluster: enough for its first
@@ -85,21 +90,9 @@ def page_and_clusters(
         each = SAMPLED if conflicts is not None else None
         support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=each, **filters)
     if not rows:
-        return [], None
+        return [], None, ranking
     if conflicts is not None:
-        sampled = Counter(s["cluster_id"] for s in support)
-        counted = {r["id"]: (int(r["origins"]), int(r["articles"])) for r in rows}
-        cards = claim_summary.cards(rows, support, [])
-        for card in cards:
-            card["contradicts"] = conflicts.get(card["id"], [])
-            card["contested"] = bool(card["contradicts"])
-            if sampled.get(card["id"], 0) >= SAMPLED:  # cut: the cluster's counts over all its rows, from SQL
-                origins, articles = counted[card["id"]]
-                card["independent"] = max(card["independent"], origins)
-                card["relayed"] = card["independent"] - card["own"]
-                card["single_source"] = card["independent"] == 1
-                card["more_support"] = max(card["more_support"], articles - len(card["support"]))
-        return [{**card, "total": rows[0]["total"]} for card in cards], None
+        return _sampled_cards(rows, support, conflicts), None, ranking
     # The conflicts of the clusters shown only: the story's other clusters are read, but not compared. Each
     # cluster is compared by its first COMPARED claims (decision 0045: a story of 20,000 articles holds clusters
     # of thousands of claims, most of them one sentence again); the sides of the conflicts found are then read
@@ -114,7 +107,45 @@ def page_and_clusters(
     # of the story reuses them rather than reading and clustering every claim again.
     held = Counter(first["cluster_id"] for first in first_rows)
     whole = all(n < COMPARED for n in held.values())
-    return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None
+    return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None, ranking
+
+
+def _sampled_cards(
+    rows: list[dict[str, Any]], support: list[dict[str, Any]], conflicts: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """The cards of ``rows`` (clusters counted in SQL, in the page's order) from their first ``SAMPLED`` support
+    rows each, their contradictions taken from ``conflicts``."""
+    sampled = Counter(s["cluster_id"] for s in support)
+    counted = {r["id"]: (int(r["origins"]), int(r["articles"])) for r in rows}
+    cards = claim_summary.cards(rows, support, [])
+    for card in cards:
+        card["contradicts"] = conflicts.get(card["id"], [])
+        card["contested"] = bool(card["contradicts"])
+        if sampled.get(card["id"], 0) >= SAMPLED:  # cut: the cluster's counts over all its rows, from SQL
+            origins, articles = counted[card["id"]]
+            card["independent"] = max(card["independent"], origins)
+            card["relayed"] = card["independent"] - card["own"]
+            card["single_source"] = card["independent"] == 1
+            card["more_support"] = max(card["more_support"], articles - len(card["support"]))
+    return [{**card, "total": rows[0]["total"]} for card in cards]
+
+
+def kept_page(
+    view: Reader, story_id: str, ids: list[str], total: int, conflicts: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """A page of the story's (exact id) claims, unfiltered in the default order, whose clusters the digest
+    ranked (``ids``, in order, of ``total`` clusters): only these clusters are read, counted in SQL, each card
+    from its first ``SAMPLED`` support rows, contradictions from ``conflicts``. A cluster no longer in the story
+    is left out."""
+    if not ids:
+        return []
+    place = {cid: i for i, cid in enumerate(ids)}
+    rows = view.query("story_claims", story_id=story_id, ids=ids, limit=len(ids))
+    rows = [{**r, "total": total} for r in sorted(rows, key=lambda r: place[r["id"]])]
+    if not rows:
+        return []
+    support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=SAMPLED)
+    return _sampled_cards(rows, support, conflicts)
 
 
 def known_conflicts(cards: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
