@@ -703,24 +703,19 @@ class Corpus:
         digest stage kept it (:mod:`newsdesk.digest.lists`): its rows (each with ``total``) and the list's total.
         A page past the end of a kept list is no rows. None when the page is not kept: a list the digest does not
         keep (``articles``, ``timeline``), a page past the kept ones, a story changed since its digest; the page is
-        then computed (:meth:`story_part`). The claims list's first page is the digest's ``claims`` part; its other
-        kept pages read their clusters only (:func:`newsdesk.digest.claims.kept_page`), contradictions as the
-        digest found them for the story's leading clusters."""
-        if section == "claims" and page == 1:
-            cards: list[dict[str, Any]] | None = self.store.story_digest(story_id, "claims")
-            if cards is None:
-                return None
-            return cards, int(cards[0]["total"]) if cards else 0
-        kept = self.store.story_digest(story_id, digest.lists.name(section, page))
+        then computed (:meth:`story_part`). The claims list's first page is the digest's ``claims`` part; on its
+        next kept pages no contradiction was sought (as on a page computed now, for a cluster outside the
+        first page)."""
+        first_part = "claims" if section == "claims" else digest.lists.name(section, 1)
+        kept: list[dict[str, Any]] | None = self.store.story_digest(
+            story_id, first_part if page == 1 else digest.lists.name(section, page)
+        )
         if kept is None:
-            first = self.store.story_digest(story_id, digest.lists.name(section, 1)) if page > 1 else None
+            first = self.store.story_digest(story_id, first_part) if page > 1 else None
             if first is None:
                 return None
-            total = int(first["total"]) if section == "claims" else int(first[0]["total"]) if first else 0
+            total = int(first[0]["total"]) if first else 0
             return ([], total) if page > max(1, -(-total // digest.lists.PER_PAGE)) else None
-        if section == "claims":
-            known = digest.claims.known_conflicts(self.store.story_digest(story_id, "claims") or [])
-            return digest.claims.kept_page(self.store, story_id, kept["ids"], kept["total"], known), kept["total"]
         return kept, int(kept[0]["total"]) if kept else 0
 
     def story_window(self, story_id: str, filters: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int] | None]:

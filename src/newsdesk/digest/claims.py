@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
 
-__all__ = ["COMPARED", "FILTERS", "SAMPLED", "kept_page", "known_conflicts", "page", "page_and_clusters"]
+__all__ = ["COMPARED", "FILTERS", "SAMPLED", "known_conflicts", "page", "page_and_clusters"]
 
 FILTERS = ("outlet", "event", "since", "until", "window")
 SAMPLED = 40  # support rows of each cluster a page computed at request time reads (decision 0038)
@@ -59,14 +59,16 @@ def page_and_clusters(
     offset: int = 0,
     sort: str | None = None,
     conflicts: dict[str, list[dict[str, Any]]] | None = None,
+    more: int = 0,
     **filters: Any,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None, list[str] | None]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None, list[dict[str, Any]]]:
     """:func:`page`, with every claim cluster of the story when it read them whole to find the page's
     contradictions (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought;
     not when a cluster was compared by its first ``COMPARED`` claims only), else None:
     what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again; and
-    the ids of every cluster in the page's order when it ranked them all (the default order, no conflicts
-    given: as the digest computes its page), else None."""
+    the cards of the ``more`` clusters ranked after the page's (each with ``total``), when it ranked them all
+    (the default order, no conflicts given: as the digest computes its page; else none): worked out from the
+    support rows already read, exact, with no contradiction sought (the digest's kept pages of the list)."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
     if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
@@ -79,10 +81,10 @@ def page_and_clusters(
         rows = sorted(rows, key=lambda r: place[r["id"]])
         for row in rows:
             row["total"] = len(order)
+        following = _following(view, story_id, order[offset + limit : offset + limit + more], support, len(order))
         support = [s for s in support if s["cluster_id"] in place]
-        ranking: list[str] | None = order
     else:
-        ranking = None
+        following = []
         rows = view.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
         ids = [r["id"] for r in rows]
         # For a page (conflicts known), the first SAMPLED support rows of each cluster: enough for its first
@@ -90,9 +92,9 @@ def page_and_clusters(
         each = SAMPLED if conflicts is not None else None
         support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=each, **filters)
     if not rows:
-        return [], None, ranking
+        return [], None, following
     if conflicts is not None:
-        return _sampled_cards(rows, support, conflicts), None, ranking
+        return _sampled_cards(rows, support, conflicts), None, following
     # The conflicts of the clusters shown only: the story's other clusters are read, but not compared. Each
     # cluster is compared by its first COMPARED claims (decision 0045: a story of 20,000 articles holds clusters
     # of thousands of claims, most of them one sentence again); the sides of the conflicts found are then read
@@ -107,7 +109,7 @@ def page_and_clusters(
     # of the story reuses them rather than reading and clustering every claim again.
     held = Counter(first["cluster_id"] for first in first_rows)
     whole = all(n < COMPARED for n in held.values())
-    return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None, ranking
+    return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None, following
 
 
 def _sampled_cards(
@@ -130,22 +132,27 @@ def _sampled_cards(
     return [{**card, "total": rows[0]["total"]} for card in cards]
 
 
-def kept_page(
-    view: Reader, story_id: str, ids: list[str], total: int, conflicts: dict[str, list[dict[str, Any]]]
+def _following(
+    view: Reader, story_id: str, ids: list[str], support: list[dict[str, Any]], total: int
 ) -> list[dict[str, Any]]:
-    """A page of the story's (exact id) claims, unfiltered in the default order, whose clusters the digest
-    ranked (``ids``, in order, of ``total`` clusters): only these clusters are read, counted in SQL, each card
-    from its first ``SAMPLED`` support rows, contradictions from ``conflicts``. A cluster no longer in the story
-    is left out."""
+    """The cards of the clusters ``ids`` (in order) from ``support`` (every support row of the story, as read to
+    rank them), each with ``total``: counted as ``story_claims`` counts them (articles, first publication), no
+    contradiction sought."""
     if not ids:
         return []
-    place = {cid: i for i, cid in enumerate(ids)}
-    rows = view.query("story_claims", story_id=story_id, ids=ids, limit=len(ids))
-    rows = [{**r, "total": total} for r in sorted(rows, key=lambda r: place[r["id"]])]
-    if not rows:
-        return []
-    support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=SAMPLED)
-    return _sampled_cards(rows, support, conflicts)
+    wanted = set(ids)
+    mine = [s for s in support if s["cluster_id"] in wanted]
+    articles: dict[str, set[str]] = {}
+    first: dict[str, str] = {}
+    for row in mine:
+        articles.setdefault(row["cluster_id"], set()).add(row["article_id"])
+        if row["published"] is not None and (row["cluster_id"] not in first or row["published"] < first[row["cluster_id"]]):
+            first[row["cluster_id"]] = row["published"]
+    heads = {h["id"]: h for h in view.query("story_claim_heads", story_id=story_id, ids=ids)}
+    rows = [
+        {**heads[cid], "articles": len(articles.get(cid, ())), "first": first.get(cid)} for cid in ids if cid in heads
+    ]
+    return [{**card, "total": total} for card in claim_summary.cards(rows, mine, [])]
 
 
 def known_conflicts(cards: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -14,7 +14,7 @@ import json
 import sqlite3
 from typing import Any
 
-__all__ = ["story_claim_support", "story_claims", "story_claims_count"]
+__all__ = ["story_claim_heads", "story_claim_support", "story_claims", "story_claims_count"]
 
 TEXT_CHARS = 700  # longest claim text a list shows (the article has it whole)
 
@@ -125,6 +125,17 @@ def story_claims(
     sql = f"SELECT *, count(*) OVER () AS total FROM ({inner}) ORDER BY {order} LIMIT ? OFFSET ?"
     rows = conn.execute(sql, [*params, max(0, limit), max(0, offset)])
     return [{**dict(r), "cut": bool(r["cut"])} for r in rows]
+
+
+def story_claim_heads(conn: sqlite3.Connection, *, story_id: str, ids: list[str]) -> list[dict[str, Any]]:
+    """The given clusters of the story as :func:`story_claims` shows them, without their counts: ``id``, ``text``
+    (cut, ``cut`` says so), ``slot``, ``event_id``; in no order."""
+    if not ids:
+        return []
+    sql = f"""SELECT k.id AS id, substr(k.text, 1, {TEXT_CHARS}) AS text, length(k.text) > {TEXT_CHARS} AS cut,
+                     k.slot AS slot, k.event_id AS event_id FROM claim_clusters k
+              WHERE k.story_id = ? AND k.id IN ({",".join("?" * len(ids))})"""
+    return [{**dict(r), "cut": bool(r["cut"])} for r in conn.execute(sql, [story_id, *ids])]
 
 
 def story_claims_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
