@@ -160,7 +160,10 @@ def story_claim_support(
         return []
     scope, params = _scope(story_id, filters)
     if cluster_ids is not None:
-        scope += f" AND s.cluster_id IN ({','.join('?' * len(cluster_ids))})"
+        # In a bounded view, through the window's articles ("+": not through the clusters' support, which walks
+        # every claim of a large cluster for the few of the window: 158 ms against 10 on a 23,850-article story).
+        column = "+s.cluster_id" if filters.get("window") else "s.cluster_id"
+        scope += f" AND {column} IN ({','.join('?' * len(cluster_ids))})"
         params += cluster_ids
     columns = """s.cluster_id, s.claim_id, s.article_id, c.start, c.end, c.modality, c.via, a.origin, a.outlet,
                  substr(a.title, 1, 300) AS title, a.published"""
