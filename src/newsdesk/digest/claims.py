@@ -146,7 +146,9 @@ def _following(
     first: dict[str, str] = {}
     for row in mine:
         articles.setdefault(row["cluster_id"], set()).add(row["article_id"])
-        if row["published"] is not None and (row["cluster_id"] not in first or row["published"] < first[row["cluster_id"]]):
+        if row["published"] is not None and (
+            row["cluster_id"] not in first or row["published"] < first[row["cluster_id"]]
+        ):
             first[row["cluster_id"]] = row["published"]
     heads = {h["id"]: h for h in view.query("story_claim_heads", story_id=story_id, ids=ids)}
     rows = [

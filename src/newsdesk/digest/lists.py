@@ -11,9 +11,7 @@ clusters ranked next, worked out from the support rows the digest read to rank t
 
 from __future__ import annotations
 
-from typing import Any
-
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = ["CLAIM_PAGES", "KEPT", "LISTED", "PER_PAGE", "compute", "name", "pages"]
 
