@@ -14,7 +14,7 @@ filtered by date. Printed: p50, p95 and max per page kind, against a target of p
 body, against 300 KB for HTML. ``--no-cache`` turns the page cache off, so that every request computes its page.
 
 Usage: ``.venv/bin/python bench/web.py [--articles 10000] [--requests 50] [--db PATH] [--json PATH]
-[--all-stages] [--no-cache] [--plain]``. With
+[--all-stages] [--no-cache] [--plain] [--only KINDS]``. With
 ``--db``, a database already built there (by an earlier run with the same ``--articles``) is reused.
 ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
 """
@@ -252,6 +252,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--plain", action="store_true", help="only the main pages (no filtered views, full lists or twins)"
     )
+    parser.add_argument(
+        "--only",
+        default=None,
+        help="only these page kinds, as the table names them, separated by ';' (kind names hold commas), "
+        "e.g. --only 'story list;story, filtered'",
+    )
     args = parser.parse_args(argv)
     if args.articles < 10 or args.requests < 5:
         parser.error("--articles must be at least 10 and --requests at least 5")
@@ -273,6 +279,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings(web=WebSettings(cache_mb=0)) if args.no_cache else None
         with newsdesk.open(db, settings=settings) as corpus:
             plan = urls(corpus, args.requests, random.Random(SEED), filtered=not args.plain)
+            if args.only:
+                wanted = [w.strip() for w in args.only.split(";") if w.strip()]
+                if unknown := [w for w in wanted if w not in plan]:
+                    sys.exit(f"error: no page kind {unknown[0]!r}; kinds: {'; '.join(plan)}")
+                plan = {kind: found for kind, found in plan.items() if kind in wanted}
             stored, stories = corpus.count(), len(corpus.stories())
             config = uvicorn.Config(create_app(corpus), host="127.0.0.1", port=_free_port(), log_level="warning")
             server = uvicorn.Server(config)
