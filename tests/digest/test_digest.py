@@ -355,3 +355,14 @@ def test_a_filtered_or_sorted_dashboard_counts_over_the_latest_articles_and_read
         assert {a["id"] for a in listed["items"]} == latest
         # The story's own list, unfiltered and in its own order, stays whole.
         assert client.get(f"/stories/{story['id']}/articles.json").json()["total"] == len(members)
+    # The Claims section ranks the claims of the window's latest CLAIMS_COUNTED articles only, and says so.
+    monkeypatch.setattr(digest.dashboard, "CLAIMS_COUNTED", 2)
+    board = corpus.story_dashboard(story["id"], sort="recent")
+    assert board["sections"]["claims"]["counted"] == {"articles": 3, "counted": 2}
+    latest_two = {**window, "window": json.dumps([m["id"] for m in members[:2]])}
+    expected = corpus.store.query("story_claims_count", story_id=story["id"], **latest_two)[0]["total"]
+    assert board["sections"]["claims"]["total"] == expected
+    assert "counted" not in corpus.story_dashboard(story["id"])["sections"]["claims"]  # the digest's: all of them
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
+        html = client.get(f"/stories/{story['id']}?sort=recent").text
+        assert "Claims ranked over the latest 2 of the 3 articles this page counts" in html

@@ -202,6 +202,8 @@ def story(corpus: Corpus, request: Request) -> Page:
             "items": items,
             "all": link(request, f"/stories/{story_id}/{name}", page=None) if total > len(items) else None,
         }
+        if "counted" in found:  # the claims of a bounded view: ranked over its latest articles only
+            sections[name]["counted"] = found["counted"]
     for event in sections["events"]["items"]:
         event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"], page=None)
     # Quotes whose speaker is a pronoun, blank or unresolved: in the quote lists, not among the speakers.
