@@ -70,10 +70,11 @@ def compute(
     ``listed`` (the quotes of listed speakers), ``sections`` (each its ``total`` and first ``items``, without their
     ``total``; events with ``articles_shown``; claims, in a view bounded to more than :data:`CLAIMS_COUNTED`
     articles, with ``counted``: the window's ``articles`` and the latest ``counted`` its claims were ranked over)
-    and ``choices`` (the ``outlets`` and ``events`` the filter form offers, unfiltered). ``claims``: the first page of the story's claim cards when already at hand (the digest's
-    own), else read with the filters (``conflicts``: the contradictions already known, as
-    :func:`newsdesk.digest.claims.page` takes them; ``offered``: the ``choices`` when already at hand). Every
-    section is read whatever the pipeline: the page empties those whose stage it lacks (:data:`NEEDS`)."""
+    and ``choices`` (the ``outlets`` and ``events`` the filter form offers, unfiltered). ``claims``: the first
+    page of the story's claim cards when already at hand (the digest's own), else read with the filters
+    (``conflicts``: the contradictions already known, as :func:`newsdesk.digest.claims.page` takes them;
+    ``offered``: the ``choices`` when already at hand). Every section is read whatever the pipeline: the page
+    empties those whose stage it lacks (:data:`NEEDS`)."""
     filters = dict(filters or {})
     summary = view.query("story_summary", story_id=story_id, **filters)[0]
     days = view.query("story_days", story_id=story_id, **filters)
