@@ -814,23 +814,36 @@ class Corpus:
         }
 
     def entity_card(self, entity_id: str, *, related: int = 20) -> dict[str, Any]:
-        """One entity (as :meth:`entities` lists it) with how many ``stories`` and ``quotes`` it has, and the
-        ``related`` entities named most often in the same articles (``co_mentioned``, with ``articles`` shared).
+        """One entity (as :meth:`entities` lists it) with how many ``stories``, ``quotes`` (words said or written)
+        and ``views`` (views nobody is reported to have voiced, decision 0037) it has, and the ``related`` entities
+        named most often in the same articles (``co_mentioned``, with ``articles`` shared).
 
         Raises:
             NotFoundError: no entity has that id.
         """
-        found = self.store.query("entities", entity_id=entity_id)
+        kept = self.store.entity_digest(entity_id) if related == digest.entities.RELATED else None
+        if kept is not None:
+            # A hub entity's counts and co-mentions read all its mentions: kept by the digest stage while current
+            # (its record is read without counting them).
+            found = self.store.query("entity_record", entity_id=entity_id)
+            found = [{**e, "mentions": kept["mentions"], "articles": kept["articles"]} for e in found]
+        else:
+            found = self.store.query("entities", entity_id=entity_id)
         if not found:
             raise NotFoundError(f"No entity with id {entity_id!r}. List ids with: newsdesk entities")
         if related == digest.entities.RELATED:
-            # A hub entity's counts and co-mentions read all its mentions: kept by the digest stage while current.
-            kept = self.store.entity_digest(entity_id) or digest.entities.card(self.store, entity_id)
-            quotes = self.store.query("entity_quotes_count", entity_id=entity_id)[0]["quotes"]
-            return {**found[0], "stories": kept["stories"], "quotes": quotes, "co_mentioned": kept["co_mentioned"]}
+            kept = kept or digest.entities.card(self.store, entity_id)
+            said = self.store.query("entity_quotes_count", entity_id=entity_id)[0]
+            return {**found[0], "stories": kept["stories"], **said, "co_mentioned": kept["co_mentioned"]}
         counts = self.store.query("entity_counts", entity_id=entity_id)[0]
         co = self.store.query("co_mentioned", entity_id=entity_id, limit=related)
-        return {**found[0], "stories": counts["stories"], "quotes": counts["quotes"], "co_mentioned": co}
+        return {
+            **found[0],
+            "stories": counts["stories"],
+            "quotes": counts["quotes"],
+            "views": counts["views"],
+            "co_mentioned": co,
+        }
 
     def actor_positions(self, entity_id: str) -> list[dict[str, Any]]:
         """The positions of one entity (exact id) as an actor, as ``stances(actor_id=entity_id,
@@ -870,10 +883,14 @@ class Corpus:
             items.append({**row, "_where": where, "_window": (window, base), "_cut": cut, "mentions": [mention]})
         return [_in_sentence(item) for item in items]
 
-    def entity_quotes(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        """The quotes of the speaker linked to one entity (as :meth:`quotes` gives them), newest article first,
-        each with its article's ``title``, ``outlet`` and ``published``."""
-        return self.store.query("entity_quotes", entity_id=entity_id, limit=limit, offset=offset)
+    def entity_quotes(
+        self, entity_id: str, *, limit: int = 50, offset: int = 0, views: bool = False
+    ) -> list[dict[str, Any]]:
+        """The quotes (words said or written; with ``views``, the views instead) of the speaker linked to one
+        entity (as :meth:`quotes` gives them), newest article first (undated last), each with its article's
+        ``title``, ``outlet`` and ``published``."""
+        kind = "view" if views else "speech"
+        return self.store.query("entity_quotes", entity_id=entity_id, limit=limit, offset=offset, kind=kind)
 
     def mentions(self, article_id: str) -> list[dict[str, Any]]:
         """Entity mentions of one article with their spans and entity ids, in text order."""

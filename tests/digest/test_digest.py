@@ -202,11 +202,19 @@ def test_the_stored_parts_of_an_entity_page_equal_the_view_time_computation(corp
     assert len(named) >= 3
     for entity in named:
         stored = corpus.store.entity_digest(entity["id"])
-        assert stored == _plain(digest.entities.card(corpus.store, entity["id"])), entity["id"]
+        computed = _plain(digest.entities.card(corpus.store, entity["id"]))
+        assert stored == {**computed, "mentions": entity["mentions"]}, entity["id"]
         counts = corpus.store.query("entity_counts", entity_id=entity["id"])[0]
         co = corpus.store.query("co_mentioned", entity_id=entity["id"], limit=digest.entities.RELATED)
         card = corpus.entity_card(entity["id"])
-        assert (card["stories"], card["quotes"], card["co_mentioned"]) == (counts["stories"], counts["quotes"], co)
+        assert {k: card[k] for k in ("stories", "quotes", "views")} == {
+            k: counts[k] for k in ("stories", "quotes", "views")
+        }
+        assert (card["mentions"], card["articles"], card["co_mentioned"]) == (
+            entity["mentions"],
+            entity["articles"],
+            co,
+        )
     small = [e for e in corpus.entities() if e["mentions"] < 3]
     assert all(corpus.store.entity_digest(e["id"]) is None for e in small)
 
@@ -366,3 +374,18 @@ def test_a_filtered_or_sorted_dashboard_counts_over_the_latest_articles_and_read
     with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
         html = client.get(f"/stories/{story['id']}?sort=recent").text
         assert "Claims ranked over the latest 2 of the 3 articles this page counts" in html
+
+
+def test_an_entity_digest_checked_once_is_checked_again_after_any_write(corpus: Corpus, tmp_path: Path) -> None:
+    entity = max(corpus.entities(), key=lambda e: e["mentions"])
+    assert corpus.store.entity_digest(entity["id"]) is not None
+    # A write on this connection: its mentions are no longer those the digest was made from.
+    row = corpus.store.conn.execute("SELECT max(rowid) FROM mentions WHERE entity_id = ?", (entity["id"],)).fetchone()
+    corpus.store.conn.execute("DELETE FROM mentions WHERE rowid = ?", (row[0],))
+    assert corpus.store.entity_digest(entity["id"]) is None
+    # A commit on another connection (another process's analysis): read again too.
+    other = max((e for e in corpus.entities() if e["id"] != entity["id"]), key=lambda e: e["mentions"])
+    assert corpus.store.entity_digest(other["id"]) is not None
+    with open_corpus(tmp_path / "demo.db") as writer:
+        writer.store.conn.execute("UPDATE mentions SET entity_id = NULL WHERE entity_id = ?", (other["id"],))
+    assert corpus.store.entity_digest(other["id"]) is None

@@ -73,6 +73,7 @@ EXPECTED = {
         "direct",
         "confidence",
         "kind",
+        "published",
     ],
     "stances": [
         "id",
@@ -157,3 +158,52 @@ def test_m016_story_lists_read_articles_and_mentions_from_covering_indexes(sqlit
         ("e1",),
     ).fetchall()
     assert any("COVERING INDEX mentions_entity_article" in r[3] for r in entity), entity
+
+
+def test_m025_quotes_keep_their_article_date_and_a_speaker_page_is_read_in_order(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for fn in migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m025_quote_dates)]:
+        conn.executescript(f"{fn()}\nINSERT INTO _migrations VALUES ('{fn.__name__}', 'then');")
+    dates = {"a1": "2024-03-01", "a2": None, "a3": "2024-05-02T09:00:00+00:00"}
+    for article_id, published in dates.items():
+        conn.execute(
+            "INSERT INTO articles (id, source, format, raw, text, published, words, ingested_at) "
+            "VALUES (?, 'x.txt', 'text', 'He said so.', 'He said so.', ?, 3, 'then')",
+            (article_id, published),
+        )
+    conn.execute("INSERT INTO entities (id, name, type) VALUES ('e1', 'Ada Bell', 'PERSON')")
+    quotes = [("q1", "a1", 0, "speech"), ("q2", "a2", 0, "speech"), ("q3", "a3", 5, "speech"), ("q4", "a3", 0, "view")]
+    quotes += [("q5", "a3", 1, "speech")]
+    conn.executemany(
+        "INSERT INTO quotes (id, article_id, start, end, text, speaker_kind, speaker_entity_id, confidence, kind) "
+        "VALUES (?, ?, ?, 10, 'said so', 'entity', 'e1', 0.9, ?)",
+        quotes,
+    )
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        kept = dict(store.conn.execute("SELECT id, published FROM quotes").fetchall())
+        assert kept == {"q1": "2024-03-01", "q2": "", "q3": dates["a3"], "q4": dates["a3"], "q5": dates["a3"]}
+        # Newest article first, undated last, stored order within a date; the views apart, and counted apart.
+        said = store.query("entity_quotes", entity_id="e1", limit=10)
+        assert [q["id"] for q in said] == ["q3", "q5", "q1", "q2"]
+        assert [q["published"] for q in said] == [dates["a3"], dates["a3"], "2024-03-01", None]
+        assert [q["id"] for q in store.query("entity_quotes", entity_id="e1", limit=2, offset=1)] == ["q5", "q1"]
+        assert [q["id"] for q in store.query("entity_quotes", entity_id="e1", limit=10, kind="view")] == ["q4"]
+        assert store.query("entity_quotes_count", entity_id="e1") == [{"quotes": 4, "views": 1}]
+        counts = store.query("entity_counts", entity_id="e1")[0]
+        assert (counts["quotes"], counts["views"]) == (4, 1)
+        # The page is picked on the speaker's index, in its order: never every quote of a speaker sorted.
+        seen: list[str] = []
+        store.conn.set_trace_callback(seen.append)
+        store.query("entity_quotes", entity_id="e1", limit=20, offset=40)
+        store.conn.set_trace_callback(None)
+        sql = next(s for s in seen if "FROM quotes" in s)
+        plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+        page = next(r[0] for r in plan if r[3].startswith(("MATERIALIZE", "CO-ROUTINE")))
+        picked = [r[3] for r in plan if r[1] == page]  # the steps that pick the page (then 20 rows are read, sorted)
+        assert picked == ["SEARCH quotes USING COVERING INDEX quotes_speaker_date (speaker_entity_id=? AND kind=?)"], (
+            plan
+        )

@@ -67,6 +67,7 @@ def _calls(store: Store) -> dict[str, dict[str, Any]]:
         "entity_mentions": {"entity_id": entity, "limit": 5},
         "entity_quotes": {"entity_id": entity, "limit": 5},
         "entity_quotes_count": {"entity_id": entity},  # h-load2's, for when both are merged
+        "entity_record": {"entity_id": entity},
         "entity_mentions_at": {"entity_id": entity, "keys": keys},
         "failures": {},
         "mentions": {"article_id": ids[0]},

@@ -67,7 +67,54 @@ def test_entity_page_lists_quotes_by_kind_and_entities_named_alongside(client: T
     assert named["Arsen Cybulski"]["articles"] >= 1
     page = client.get(f"/entities/{varga['id']}").text
     assert "<h2>Named alongside</h2>" in page and f'href="/entities/{named["Arsen Cybulski"]["id"]}"' in page
-    _assert_speech_marked(page[page.index('<section id="quotes"') :], data["quotes"])
+    _assert_speech_marked(
+        page[page.index('<section id="quotes"') : page.index("</section>", page.index('id="quotes"'))], data["quotes"]
+    )
+
+
+def _listed(client: TestClient, url: str, key: str, param: str, pages: int) -> list[dict[str, Any]]:
+    """Every item of one paginated list of an entity's JSON twin, page after page."""
+    found: list[dict[str, Any]] = []
+    for n in range(1, pages + 1):
+        found += client.get(f"{url}?{param}={n}").json()[key]
+    return found
+
+
+def test_entity_quotes_are_newest_first_paginated_and_views_counted_apart(
+    demo_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(entities, "QUOTES_PER_PAGE", 4)
+    dated = {a["id"]: a["published"] or "" for a in demo_corpus.articles()}
+    # The speakers with both words and views attributed (decision 0037): their page lists them apart.
+    for who in ("Arsen Cybulski", "Veloria"):
+        entity = next(e for e in demo_corpus.entities() if e["name"] == who)
+        said = demo_corpus.entity(entity["id"])["quotes"]  # every quote linked to it, in article and text order
+        # Newest article first (undated last), in stored order within a date.
+        speech = sorted((q for q in said if q["kind"] == "speech"), key=lambda q: dated[q["article_id"]], reverse=True)
+        views = sorted((q for q in said if q["kind"] == "view"), key=lambda q: dated[q["article_id"]], reverse=True)
+        assert speech and views and (len(speech) > 4 or who == "Veloria"), who
+        url = f"/entities/{entity['id']}"
+        with TestClient(create_app(demo_corpus), raise_server_exceptions=False) as fresh:
+            data = fresh.get(f"{url}.json").json()
+            assert (data["entity"]["quotes"], data["entity"]["views"]) == (len(speech), len(views))
+            assert (data["quote_pages"], data["view_pages"]) == (-(-len(speech) // 4), -(-len(views) // 4))
+            quotes = _listed(fresh, f"{url}.json", "quotes", "quotes", data["quote_pages"])
+            assert [q["id"] for q in quotes] == [q["id"] for q in speech]
+            assert all(q["published"] == (dated[q["article_id"]] or None) for q in quotes)
+            listed_views = _listed(fresh, f"{url}.json", "views", "views", data["view_pages"])
+            assert [q["id"] for q in listed_views] == [q["id"] for q in views]
+            for param, pages in (("quotes", data["quote_pages"]), ("views", data["view_pages"])):
+                past = fresh.get(f"{url}.json?{param}={pages + 1}")
+                assert past.status_code == 404 and param in past.json()["error"]
+                assert fresh.get(f"{url}?{param}={pages + 1}").status_code == 404
+            page = fresh.get(url).text
+            assert f"{len(speech)} quote{'s' if len(speech) != 1 else ''} · {len(views)} view" in page
+            quoted = page[page.index('<section id="quotes"') : page.index('<section id="views"')]
+            assert '<span class="speech-kind">view</span>' not in quoted
+            shown = page[page.index('<section id="views"') :]
+            shown = shown[: shown.index("</section>")]
+            assert shown.count('<span class="speech-kind">view</span>') == min(4, len(views))
+            assert str(escape(views[0]["text"])) in shown
 
 
 def test_entity_mentions_are_paginated_with_a_404_past_the_end(

@@ -156,6 +156,8 @@ class Store:
 
     def __init__(self, path: str | Path = "newsdesk.db") -> None:
         self.path = str(path)
+        # The last entity digest read (see entity_digest), by entity and the data's version.
+        self._entity_kept: tuple[Any, tuple[str, int] | None] | None = None
         self.postgres = postgres.is_url(self.path)
         if self.postgres:
             # The connection speaks the store's SQLite SQL (see newsdesk.store.postgres): one set of queries.
@@ -232,6 +234,7 @@ class Store:
         reader = Store.__new__(Store)
         reader.path = self.path
         reader.postgres = self.postgres
+        reader._entity_kept = None
         if self.postgres:
             reader.conn = cast(sqlite3.Connection, postgres.Connection(self.path, read_only=True))
             return reader
@@ -759,8 +762,22 @@ class Store:
         return digests.entity_signatures(self.conn, entity_ids)
 
     def entity_digest(self, entity_id: str) -> Any | None:
-        """The entity's page parts (see :mod:`newsdesk.digest.entities`) while they are current, else None."""
-        return digests.entity_card(self.conn, entity_id)
+        """The entity's page parts (see :mod:`newsdesk.digest.entities`), with ``mentions``, the count of its
+        mentions, while they are current; else None.
+
+        Whether they are current is known by counting the entity's mentions (40 ms for one of 320,000), and its
+        page reads them for its card, its first page and its positions: the answer is kept until this connection
+        writes or another commits (SQLite's ``total_changes`` and ``data_version``; on PostgreSQL not kept).
+        """
+        key = None if self.postgres else (entity_id, self.data_version(), self.conn.total_changes)
+        kept = self._entity_kept
+        if key is None or kept is None or kept[0] != key:
+            kept = (key, digests.entity_card(self.conn, entity_id))
+            self._entity_kept = kept if key is not None else None
+        if kept[1] is None:
+            return None
+        data, mentions = kept[1]
+        return {**json.loads(data), "mentions": mentions}
 
     def copies_of(self, article_id: str) -> list[str]:
         """Ids of the articles marked as duplicates of ``article_id``."""

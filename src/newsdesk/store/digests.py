@@ -67,9 +67,10 @@ def save_entities(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, int, 
     )
 
 
-def entity_card(conn: sqlite3.Connection, entity_id: str) -> Any | None:
-    """The stored page parts of the entity while its mentions are those they were made from, else None."""
-    sql = f"""SELECT d.data FROM entity_digests d WHERE d.entity_id = ?
+def entity_card(conn: sqlite3.Connection, entity_id: str) -> tuple[str, int] | None:
+    """The stored page parts of the entity (their JSON, not decoded) and the count of mentions they were made
+    from, while its mentions are those they were made from; else None."""
+    sql = f"""SELECT d.data, d.mentions FROM entity_digests d WHERE d.entity_id = ?
               AND (d.mentions, d.last_row) = ({_ENTITY_SIGNATURE.format("d.entity_id")})"""
     row = conn.execute(sql, (entity_id,)).fetchone()
-    return None if row is None else json.loads(row[0])
+    return None if row is None else (str(row[0]), int(row[1]))

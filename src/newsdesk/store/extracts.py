@@ -29,10 +29,14 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
         )
     if "article.quotes" in produces:
         conn.execute("DELETE FROM quotes WHERE article_id = ?", (article.id,))
+        # Each quote keeps its article's date as stored (it never changes): a speaker's quotes are read newest
+        # first through their index (migration m025).
+        dated = conn.execute("SELECT coalesce(published, '') FROM articles WHERE id = ?", (article.id,)).fetchone()
+        published = dated[0] if dated is not None else ""
         conn.executemany(
             "INSERT OR REPLACE INTO quotes (id, article_id, start, end, text, speaker, speaker_kind, speaker_start, "
-            "speaker_end, speaker_entity_id, cue, via, direct, confidence, kind) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker_end, speaker_entity_id, cue, via, direct, confidence, kind, published) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     quote_id(article.id, q.start, q.end),
@@ -50,6 +54,7 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
                     int(q.direct),
                     q.confidence,
                     str(q.kind),
+                    published,
                 )
                 for q in article.quotes
             ],

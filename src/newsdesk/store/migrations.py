@@ -535,3 +535,27 @@ def m024_views_no_quotes() -> str:
         DELETE FROM story_digests WHERE part = 'dashboard';
         DELETE FROM stage_done WHERE stage = 'digest';
     """
+
+
+@migration
+def m025_quote_dates() -> str:
+    # An entity's page lists its quotes newest first, 20 a page: each quote's article date was read from the
+    # article and every quote of the speaker sorted by it, 400 ms for a speaker of 125,000 quotes (a 100,000-article
+    # store, issue 18 point 7). A quote now keeps its article's publication date ('' when undated: an article's
+    # date never changes once stored), and an index orders a speaker's quotes of each kind by it, so a page is read
+    # in order, its views counted apart from its words (decision 0015). It replaces the index on the speaker alone.
+    return """
+        ALTER TABLE quotes ADD COLUMN published TEXT NOT NULL DEFAULT '';
+        UPDATE quotes SET published = a.published FROM articles a
+            WHERE a.id = quotes.article_id AND a.published IS NOT NULL;
+        DROP INDEX quotes_speaker;
+        CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, kind, published DESC);
+    """
+
+
+@postgres_twin("m025_quote_dates")
+def m025_quote_dates_postgres() -> str:
+    # PostgreSQL's index holds no row id of its own and puts NULLs first when descending: the order the queries
+    # ask for (``published DESC`` translated with SQLite's NULL order, then ``rowid``) is written out.
+    sql = postgres.translate(m025_quote_dates(), params=False)
+    return sql.replace("published DESC)", "published DESC NULLS LAST, rowid)")

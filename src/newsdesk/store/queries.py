@@ -23,6 +23,7 @@ __all__ = [
     "entity_mentions_at",
     "entity_quotes",
     "entity_quotes_count",
+    "entity_record",
     "failures",
     "mentions",
     "mentions_in",
@@ -807,10 +808,12 @@ _WINDOW = 400  # characters read on each side of a mention: a sentence longer th
 
 
 def entity_counts(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
-    """How many mentions, articles, stories and quotes one entity has, as a list of one row."""
+    """How many mentions, articles, stories, quotes (words said or written) and views one entity has, as a list
+    of one row."""
     sql = """SELECT count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
                     count(DISTINCT e.story_id) AS stories,
-                    (SELECT count(*) FROM quotes q WHERE q.speaker_entity_id = :entity) AS quotes
+                    (SELECT count(*) FROM quotes q WHERE q.speaker_entity_id = :entity AND q.kind = 'speech') AS quotes,
+                    (SELECT count(*) FROM quotes q WHERE q.speaker_entity_id = :entity AND q.kind = 'view') AS views
              FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN events e ON e.id = a.event_id
              WHERE m.entity_id = :entity"""
     return [dict(r) for r in conn.execute(sql, {"entity": entity_id})]
@@ -823,10 +826,19 @@ def stances_last(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [{"last": int(row[0])}]
 
 
+def entity_record(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
+    """One entity's id, name, type, aliases and roles, without its counts (cheap for any number of mentions), as a
+    list of at most one row."""
+    rows = conn.execute("SELECT id, name, type, aliases, roles FROM entities WHERE id = ?", (entity_id,))
+    return [_entity(r) for r in rows]
+
+
 def entity_quotes_count(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
-    """How many quotes one entity has as their speaker, as a list of one row."""
-    row = conn.execute("SELECT count(*) FROM quotes WHERE speaker_entity_id = ?", (entity_id,)).fetchone()
-    return [{"quotes": int(row[0])}]
+    """How many quotes (words said or written) and views one entity has as their speaker, as a list of one row:
+    counted on the speaker's index alone."""
+    sql = "SELECT kind, count(*) FROM quotes WHERE speaker_entity_id = ? AND kind IN ('speech', 'view') GROUP BY kind"
+    found = {kind: int(n) for kind, n in conn.execute(sql, (entity_id,))}
+    return [{"quotes": found.get("speech", 0), "views": found.get("view", 0)}]
 
 
 def entity_mentions(conn: sqlite3.Connection, *, entity_id: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:
@@ -877,14 +889,21 @@ def entity_mentions_at(
     return [dict(r) for r in conn.execute(sql, [*params, entity_id])]
 
 
-def entity_quotes(conn: sqlite3.Connection, *, entity_id: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:
-    """The quotes whose speaker is linked to one entity (as :func:`quotes`), newest article first, each with its
-    article's ``title``, ``outlet`` and ``published``."""
+def entity_quotes(
+    conn: sqlite3.Connection, *, entity_id: str, limit: int, offset: int = 0, kind: str = "speech"
+) -> list[dict[str, Any]]:
+    """The quotes of one ``kind`` (``speech``, words said or written, or ``view``) whose speaker is linked to one
+    entity (as :func:`quotes`), newest article first (undated last), in the order they were stored within a date;
+    each with its article's ``title``, ``outlet`` and ``published``."""
+    # The page is picked on the speaker's index alone (speaker, kind, the article's date kept with the quote, then
+    # the row), in its order: a speaker of a hundred thousand quotes is never sorted (migration m025).
     sql = f"""SELECT {_QUOTE_COLUMNS}, a.title, a.outlet, a.published
-              FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id
-              WHERE q.speaker_entity_id = ?
-              ORDER BY coalesce(a.published, '') DESC, a.rowid, q.start LIMIT ? OFFSET ?"""
-    return [_quote(r) for r in conn.execute(sql, (entity_id, limit, offset))]
+              FROM (SELECT rowid AS quote_row FROM quotes WHERE speaker_entity_id = ? AND kind = ?
+                    ORDER BY published DESC, rowid LIMIT ? OFFSET ?) p
+              JOIN quotes q ON q.rowid = p.quote_row JOIN articles a ON a.id = q.article_id
+              LEFT JOIN entities e ON e.id = q.speaker_entity_id
+              ORDER BY q.published DESC, q.rowid"""
+    return [_quote(r) for r in conn.execute(sql, (entity_id, kind, max(0, limit), max(0, offset)))]
 
 
 def co_mentioned(conn: sqlite3.Connection, *, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:

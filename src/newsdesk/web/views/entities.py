@@ -42,7 +42,8 @@ def _by_story(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def entity(corpus: Corpus, request: Request) -> Page:
     """One entity: its name, type, aliases and roles; its mentions, each in its sentence with the article's
-    title, outlet and date, grouped by story, 50 a page (``?page=N``); its quotes, 20 a page (``?quotes=N``);
+    title, outlet and date, grouped by story, 50 a page (``?page=N``); its quotes (words said or written), newest
+    first, 20 a page (``?quotes=N``), and apart from them its views (decision 0037), 20 a page (``?views=N``);
     the entities most often named in the same articles; and its positions, a timeline chart an issue.
 
     Raises:
@@ -51,10 +52,17 @@ def entity(corpus: Corpus, request: Request) -> Page:
     card = corpus.entity_card(request.path_params["entity_id"])
     page = int_param(request, "page", 1)
     quote_page = int_param(request, "quotes", 1)
+    view_page = int_param(request, "views", 1)
     pages = _pages(card["mentions"], MENTIONS_PER_PAGE, page, "mentions", "page")
     quote_pages = _pages(card["quotes"], QUOTES_PER_PAGE, quote_page, "quotes", "quotes")
+    view_pages = _pages(card["views"], QUOTES_PER_PAGE, view_page, "views", "views")
     mentions = corpus.entity_mentions(card["id"], limit=MENTIONS_PER_PAGE, offset=(page - 1) * MENTIONS_PER_PAGE)
     quotes = corpus.entity_quotes(card["id"], limit=QUOTES_PER_PAGE, offset=(quote_page - 1) * QUOTES_PER_PAGE)
+    views = (
+        corpus.entity_quotes(card["id"], limit=QUOTES_PER_PAGE, offset=(view_page - 1) * QUOTES_PER_PAGE, views=True)
+        if card["views"]
+        else []
+    )
     stances = positions.actor(corpus, card["id"])
     data = {
         "entity": card,
@@ -64,6 +72,9 @@ def entity(corpus: Corpus, request: Request) -> Page:
         "quotes": quotes,
         "quote_page": quote_page,
         "quote_pages": quote_pages,
+        "views": views,
+        "view_page": view_page,
+        "view_pages": view_pages,
         "stances": stances,
     }
     charts = [positions.timeline(s["evidence"]) for s in stances]
