@@ -87,10 +87,10 @@ def compute(
     sections: dict[str, dict[str, Any]] = {}
     claim_filters, claims_counted = filters, None
     if filters.get("window"):
-        members = json.loads(filters["window"])
-        if len(members) > CLAIMS_COUNTED:
-            claim_filters = {**filters, "window": json.dumps(members[:CLAIMS_COUNTED])}
-            claims_counted = {"articles": len(members), "counted": CLAIMS_COUNTED}
+        latest = json.loads(filters["window"])
+        if len(latest) > CLAIMS_COUNTED:
+            claim_filters = {**filters, "window": json.dumps(latest[:CLAIMS_COUNTED])}
+            claims_counted = {"articles": len(latest), "counted": CLAIMS_COUNTED}
     for name, top in TOPS.items():
         if name in quoted or name in ("speakers", "sources"):
             rows = quoted[name]
