@@ -698,6 +698,26 @@ class Corpus:
         )
         return {**board, "window": window}
 
+    def story_list_page(self, story_id: str, section: str, page: int) -> tuple[list[dict[str, Any]], int] | None:
+        """One page (from 1, 50 rows) of a story's (exact id) full list, unfiltered in its default order, as the
+        digest stage kept it (:mod:`newsdesk.digest.lists`): its rows (each with ``total``) and the list's total.
+        A page past the end of a kept list is no rows. None when the page is not kept: a list the digest does not
+        keep (``articles``, ``timeline``), a page past the kept ones, a story changed since its digest; the page is
+        then computed (:meth:`story_part`). The claims list's first page is the digest's ``claims`` part; on its
+        next kept pages no contradiction was sought (as on a page computed now, for a cluster outside the
+        first page)."""
+        first_part = "claims" if section == "claims" else digest.lists.name(section, 1)
+        kept: list[dict[str, Any]] | None = self.store.story_digest(
+            story_id, first_part if page == 1 else digest.lists.name(section, page)
+        )
+        if kept is None:
+            first = self.store.story_digest(story_id, first_part) if page > 1 else None
+            if first is None:
+                return None
+            total = int(first[0]["total"]) if first else 0
+            return ([], total) if page > max(1, -(-total // digest.lists.PER_PAGE)) else None
+        return kept, int(kept[0]["total"]) if kept else 0
+
     def story_window(self, story_id: str, filters: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int] | None]:
         """A story's (exact id) filters bounded for a list computed now (:func:`newsdesk.digest.dashboard.window`):
         the filters to pass on, and None or what was counted (``articles`` passing the filters, ``counted``)."""

@@ -66,17 +66,79 @@ def stored_claims(corpus: Corpus, story_id: str) -> Any:
 def test_pages_read_from_the_digest_equal_pages_computed_without_it(corpus: Corpus, tmp_path: Path) -> None:
     ids = [s["id"] for s in corpus.stories()]
     urls = [u for i in ids for u in (f"/stories/{i}.json", f"/stories/{i}/claims.json")]
+    # The full lists, unfiltered: their first page and the one past it (kept by the digest, decision 0020).
+    lists = [f"/stories/{i}/{name}.json{page}" for i in ids for name in digest.lists.LISTED for page in ("", "?page=2")]
     urls += [f"/entities/{e['id']}.json" for e in corpus.entities()[:10]]
     with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
-        with_digest = {u: client.get(u).json() for u in urls}
+        with_digest = {u: client.get(u).json() for u in [*urls, *lists]}
     with corpus.store.transaction() as conn:
         conn.execute("DELETE FROM story_digests")
         conn.execute("DELETE FROM entity_digests")
     assert all(corpus.store.story_digest(i, "framing") is None for i in ids)
     with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
-        without = {u: client.get(u).json() for u in urls}
+        without = {u: client.get(u).json() for u in [*urls, *lists]}
     assert with_digest == without
     assert all(with_digest[u]["ok"] for u in urls)
+    assert any(with_digest[u]["ok"] and with_digest[u]["items"] for u in lists)
+    assert any(not with_digest[u]["ok"] for u in lists)  # a page past the end: the 404, with or without
+
+
+def test_the_kept_pages_of_every_list_are_the_list_as_counted_in_sql(corpus: Corpus) -> None:
+    kept = 0
+    for story in corpus.stories():
+        for name in digest.lists.LISTED:
+            whole = corpus.store.query(f"story_{name}", story_id=story["id"], limit=10_000)
+            pages = []
+            for number in range(1, digest.lists.KEPT + 1):
+                found = corpus.store.story_digest(story["id"], digest.lists.name(name, number))
+                if found is None:
+                    break
+                pages.append(found)
+            assert pages, (story["id"], name)  # an empty list is one empty page
+            assert [r for p in pages for r in p] == _plain(whole), (story["id"], name)
+            assert all(len(p) == digest.lists.PER_PAGE for p in pages[:-1])
+            kept += len(whole)
+    assert kept
+
+
+def test_the_claims_list_s_next_pages_are_the_cards_ranked_after_the_first(corpus: Corpus) -> None:
+    totals = {s["id"]: (corpus.story_claims(s["id"], limit=1) or [{"total": 0}])[0]["total"] for s in corpus.stories()}
+    story = {"id": max(totals, key=totals.__getitem__)}
+    total = totals[story["id"]]
+    assert total >= 6
+    first, _, following = digest.claims.page_and_clusters(corpus.store, story["id"], limit=2, more=total)
+    # The API's own pages (every cluster compared): the same clusters, counts and support, in the same order;
+    # the next pages seek no contradiction.
+    later = corpus.story_claims(story["id"], limit=total, offset=2)
+    assert len(following) == total - 2
+    drop = ("contradicts", "contested")
+    assert [{k: v for k, v in c.items() if k not in drop} for c in following] == [
+        {k: v for k, v in c.items() if k not in drop} for c in later
+    ]
+    assert all(c["contradicts"] == [] and c["total"] == total for c in following)
+    assert first == corpus.story_claims(story["id"], limit=2)
+
+
+def test_a_full_list_is_read_from_the_digest_without_counting_the_story(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
+    original = corpus.store.query
+    counted = {f"story_{name}" for name in digest.lists.LISTED} | {f"story_{n}_count" for n in digest.lists.LISTED}
+    counted |= {"story_summary", "story_claims", "story_claim_support"}
+
+    def no_counting(name: str, **params: Any) -> Any:
+        assert name not in counted, f"{name} was counted over the story"
+        return original(name, **params)
+
+    monkeypatch.setattr(corpus.store, "query", no_counting)
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
+        for name in (*digest.lists.LISTED, "claims"):
+            page = client.get(f"/stories/{story['id']}/{name}.json")
+            assert page.status_code == 200, (name, page.text)
+            pages = page.json()["pages"]
+            assert client.get(f"/stories/{story['id']}/{name}.json?page={pages + 1}").status_code == 404
+            assert client.get(f"/stories/{story['id']}/{name}?page={pages}").status_code == 200
 
 
 def test_a_changed_story_is_read_fresh_until_the_next_analysis_recomputes_it_alone(
@@ -301,6 +363,17 @@ def test_a_filtered_or_sorted_dashboard_counts_over_the_latest_articles_and_read
         assert {a["id"] for a in listed["items"]} == latest
         # The story's own list, unfiltered and in its own order, stays whole.
         assert client.get(f"/stories/{story['id']}/articles.json").json()["total"] == len(members)
+    # The Claims section ranks the claims of the window's latest CLAIMS_COUNTED articles only, and says so.
+    monkeypatch.setattr(digest.dashboard, "CLAIMS_COUNTED", 2)
+    board = corpus.story_dashboard(story["id"], sort="recent")
+    assert board["sections"]["claims"]["counted"] == {"articles": 3, "counted": 2}
+    latest_two = {**window, "window": json.dumps([m["id"] for m in members[:2]])}
+    expected = corpus.store.query("story_claims_count", story_id=story["id"], **latest_two)[0]["total"]
+    assert board["sections"]["claims"]["total"] == expected
+    assert "counted" not in corpus.story_dashboard(story["id"])["sections"]["claims"]  # the digest's: all of them
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
+        html = client.get(f"/stories/{story['id']}?sort=recent").text
+        assert "Claims ranked over the latest 2 of the 3 articles this page counts" in html
 
 
 def test_an_entity_digest_checked_once_is_checked_again_after_any_write(corpus: Corpus, tmp_path: Path) -> None:

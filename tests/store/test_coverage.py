@@ -108,3 +108,47 @@ def test_a_window_counts_the_articles_that_pass_its_filters_from_the_kept_covera
             not in (0, len(rows))
             for c in cases
         )
+
+
+def test_a_story_s_signature_and_window_read_event_by_event_equal_counting_and_sorting_its_articles(
+    database: str,
+) -> None:
+    from newsdesk.store import story
+
+    with open_corpus(database) as corpus:
+        corpus.ingest([corpus_path()])
+        store = corpus.store
+
+        def counted(story_id: str) -> tuple[int, int]:
+            sql = """SELECT count(*), coalesce(max(a.rowid), 0) FROM events ev JOIN articles a ON a.event_id = ev.id
+                     WHERE ev.story_id = ?"""
+            row = store.conn.execute(sql, (story_id,)).fetchone()
+            return int(row[0]), int(row[1])
+
+        ids = [s["id"] for s in corpus.story_summaries()]
+        assert store.story_signatures(ids) == {i: counted(i) for i in ids}
+        largest = max(corpus.story_summaries(), key=lambda s: s["articles"])["id"]
+        rows = store.conn.execute(
+            "SELECT a.event_id, a.outlet, a.published FROM articles a JOIN events e ON e.id = a.event_id "
+            "WHERE e.story_id = ? AND a.published IS NOT NULL ORDER BY a.published",
+            (largest,),
+        ).fetchall()
+        middle = rows[len(rows) // 2]["published"][:10]
+        cases = [{}, {"outlet": rows[-1]["outlet"]}, {"event": rows[0]["event_id"]}, {"since": middle}]
+        cases += [{"until": middle}, {"outlet": "no such outlet"}]
+        for filters in cases:
+            scope, params = story._scope(largest, filters)
+            for limit in (1, 3, 10, 1000):
+                order = "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ?"
+                expected = [r[0] for r in store.conn.execute(f"SELECT a.id {scope} {order}", [*params, limit])]
+                found = store.query("story_window", story_id=largest, limit=limit, **filters)
+                assert [r["id"] for r in found] == expected, (filters, limit)
+        # An article moved to another story's event by a stage's update: both signatures follow.
+        articles = store.query("article_summaries")
+        moved = corpus.article(
+            next(a["id"] for a in articles if a.get("event_id") and a["event_id"] != rows[0]["event_id"])
+        )
+        store.update(
+            [dataclasses.replace(moved, event_id=rows[0]["event_id"])], stage="cluster", produces=["article.event_id"]
+        )
+        assert store.story_signatures(ids) == {i: counted(i) for i in ids}

@@ -111,11 +111,12 @@ def _calls(store: Store) -> dict[str, dict[str, Any]]:
         "story_speakers": page,
         "story_speakers_count": one,
         "story_summary": one,
-        "story_window": {"story_id": story, "limit": 5},
+        "story_window": {"story_id": story, "limit": 5},  # and every filter: tests/store/test_coverage.py
         "stances_last": {},
         "story_claims": one,
         "story_claims_count": one,
         "story_claim_support": one,
+        "story_claim_heads": {"story_id": story, "ids": [k["id"] for k in store.query("story_claims", **one)]},
         "framing_articles": one,
         "framing_names": one,
         "term_documents": {"keys": terms},
@@ -123,7 +124,15 @@ def _calls(store: Store) -> dict[str, dict[str, Any]]:
 
 
 # Rows that tie on the query's ORDER BY come in either order; these are compared as multisets.
-_TIES = {"quotes", "quotes_in", "framing_names", "article_texts", "term_documents", "story_credits"}
+_TIES = {
+    "quotes",
+    "quotes_in",
+    "framing_names",
+    "article_texts",
+    "term_documents",
+    "story_credits",
+    "story_claim_heads",
+}
 # What differs by nature: when each run and stage ran, and search ranking (bm25 against ts_rank) with its snippets.
 _OWN = {"runs": {"id", "started_at", "finished_at", "pid", "seconds", "stages"}, "stages_done": {"done_at"}}
 

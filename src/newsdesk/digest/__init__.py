@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from newsdesk.digest import claims, dashboard, entities, framing, positions
+from newsdesk.digest import claims, dashboard, entities, framing, lists, positions
 from newsdesk.records import Article
 from newsdesk.settings import Settings
 
@@ -29,6 +29,7 @@ __all__ = [
     "dashboard",
     "entities",
     "framing",
+    "lists",
     "part",
     "positions",
     "stage",
@@ -78,9 +79,12 @@ def part(
 
 
 def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """Every part of a story's digest, by name, as :func:`part` gives each. The story's claim clusters are read
-    and clustered once: the claims part's (every cluster, to find the page's contradictions) serve the framing."""
-    first, clusters = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT)
+    """Every part of a story's digest, by name, as :func:`part` gives each, and the kept pages of its full lists
+    (:func:`newsdesk.digest.lists.compute`, parts ``list:{section}:{page}``). The story's claim clusters are read
+    and clustered once: the claims part's (every cluster, to find the page's contradictions) serve the framing,
+    and their support rows the claims list's next kept pages."""
+    more = lists.PER_PAGE * lists.CLAIM_PAGES - CLAIMS_KEPT
+    first, clusters, following = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT, more=more)
     out: dict[str, Any] = {"claims": first}
     for name in PARTS:
         if name == "framing":
@@ -88,6 +92,7 @@ def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, 
             out[name] = framing.section(view, story, grouping=grouping, clusters=clusters)
         elif name != "claims":
             out[name] = part(view, story, name, settings, kept=out)
+    out.update(lists.compute(view, story["id"], claims=following))
     return out
 
 

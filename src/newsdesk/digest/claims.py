@@ -47,7 +47,8 @@ def page(
     taken from it rather than sought among every claim of the story (a cluster it lacks shows none). Without it,
     as the digest stage computes its page: ranked by :func:`newsdesk.claims.summary.ranked` over the story's
     support rows, and each shown cluster compared with every other cluster of the story."""
-    return page_and_clusters(view, story_id, limit=limit, offset=offset, sort=sort, conflicts=conflicts, **filters)[0]
+    found = page_and_clusters(view, story_id, limit=limit, offset=offset, sort=sort, conflicts=conflicts, **filters)
+    return found[0]
 
 
 def page_and_clusters(
@@ -58,12 +59,16 @@ def page_and_clusters(
     offset: int = 0,
     sort: str | None = None,
     conflicts: dict[str, list[dict[str, Any]]] | None = None,
+    more: int = 0,
     **filters: Any,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None, list[dict[str, Any]]]:
     """:func:`page`, with every claim cluster of the story when it read them whole to find the page's
     contradictions (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought;
     not when a cluster was compared by its first ``COMPARED`` claims only), else None:
-    what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again."""
+    what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again; and
+    the cards of the ``more`` clusters ranked after the page's (each with ``total``), when it ranked them all
+    (the default order, no conflicts given: as the digest computes its page; else none): worked out from the
+    support rows already read, exact, with no contradiction sought (the digest's kept pages of the list)."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
     if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
@@ -76,8 +81,10 @@ def page_and_clusters(
         rows = sorted(rows, key=lambda r: place[r["id"]])
         for row in rows:
             row["total"] = len(order)
+        following = _following(view, story_id, order[offset + limit : offset + limit + more], support, len(order))
         support = [s for s in support if s["cluster_id"] in place]
     else:
+        following = []
         rows = view.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
         ids = [r["id"] for r in rows]
         # For a page (conflicts known), the first SAMPLED support rows of each cluster: enough for its first
@@ -85,21 +92,9 @@ def page_and_clusters(
         each = SAMPLED if conflicts is not None else None
         support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=each, **filters)
     if not rows:
-        return [], None
+        return [], None, following
     if conflicts is not None:
-        sampled = Counter(s["cluster_id"] for s in support)
-        counted = {r["id"]: (int(r["origins"]), int(r["articles"])) for r in rows}
-        cards = claim_summary.cards(rows, support, [])
-        for card in cards:
-            card["contradicts"] = conflicts.get(card["id"], [])
-            card["contested"] = bool(card["contradicts"])
-            if sampled.get(card["id"], 0) >= SAMPLED:  # cut: the cluster's counts over all its rows, from SQL
-                origins, articles = counted[card["id"]]
-                card["independent"] = max(card["independent"], origins)
-                card["relayed"] = card["independent"] - card["own"]
-                card["single_source"] = card["independent"] == 1
-                card["more_support"] = max(card["more_support"], articles - len(card["support"]))
-        return [{**card, "total": rows[0]["total"]} for card in cards], None
+        return _sampled_cards(rows, support, conflicts), None, following
     # The conflicts of the clusters shown only: the story's other clusters are read, but not compared. Each
     # cluster is compared by its first COMPARED claims (decision 0045: a story of 20,000 articles holds clusters
     # of thousands of claims, most of them one sentence again); the sides of the conflicts found are then read
@@ -114,7 +109,52 @@ def page_and_clusters(
     # of the story reuses them rather than reading and clustering every claim again.
     held = Counter(first["cluster_id"] for first in first_rows)
     whole = all(n < COMPARED for n in held.values())
-    return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None
+    return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None, following
+
+
+def _sampled_cards(
+    rows: list[dict[str, Any]], support: list[dict[str, Any]], conflicts: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """The cards of ``rows`` (clusters counted in SQL, in the page's order) from their first ``SAMPLED`` support
+    rows each, their contradictions taken from ``conflicts``."""
+    sampled = Counter(s["cluster_id"] for s in support)
+    counted = {r["id"]: (int(r["origins"]), int(r["articles"])) for r in rows}
+    cards = claim_summary.cards(rows, support, [])
+    for card in cards:
+        card["contradicts"] = conflicts.get(card["id"], [])
+        card["contested"] = bool(card["contradicts"])
+        if sampled.get(card["id"], 0) >= SAMPLED:  # cut: the cluster's counts over all its rows, from SQL
+            origins, articles = counted[card["id"]]
+            card["independent"] = max(card["independent"], origins)
+            card["relayed"] = card["independent"] - card["own"]
+            card["single_source"] = card["independent"] == 1
+            card["more_support"] = max(card["more_support"], articles - len(card["support"]))
+    return [{**card, "total": rows[0]["total"]} for card in cards]
+
+
+def _following(
+    view: Reader, story_id: str, ids: list[str], support: list[dict[str, Any]], total: int
+) -> list[dict[str, Any]]:
+    """The cards of the clusters ``ids`` (in order) from ``support`` (every support row of the story, as read to
+    rank them), each with ``total``: counted as ``story_claims`` counts them (articles, first publication), no
+    contradiction sought."""
+    if not ids:
+        return []
+    wanted = set(ids)
+    mine = [s for s in support if s["cluster_id"] in wanted]
+    articles: dict[str, set[str]] = {}
+    first: dict[str, str] = {}
+    for row in mine:
+        articles.setdefault(row["cluster_id"], set()).add(row["article_id"])
+        if row["published"] is not None and (
+            row["cluster_id"] not in first or row["published"] < first[row["cluster_id"]]
+        ):
+            first[row["cluster_id"]] = row["published"]
+    heads = {h["id"]: h for h in view.query("story_claim_heads", story_id=story_id, ids=ids)}
+    rows = [
+        {**heads[cid], "articles": len(articles.get(cid, ())), "first": first.get(cid)} for cid in ids if cid in heads
+    ]
+    return [{**card, "total": total} for card in claim_summary.cards(rows, mine, [])]
 
 
 def known_conflicts(cards: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

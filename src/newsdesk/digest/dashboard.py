@@ -16,7 +16,7 @@ from typing import Any
 
 from newsdesk.digest import claims as story_claims
 
-__all__ = ["CHOICES", "EVENT_ARTICLES", "NEEDS", "TOPS", "WINDOW", "choices", "compute", "window"]
+__all__ = ["CHOICES", "CLAIMS_COUNTED", "EVENT_ARTICLES", "NEEDS", "TOPS", "WINDOW", "choices", "compute", "window"]
 
 # How many items the dashboard shows of each section, in the page's order.
 TOPS = {
@@ -39,6 +39,10 @@ CHOICES = 50  # outlets and events offered in the filter form (the largest; any 
 # lists): the latest that pass its filters. Its cost then stays bounded whatever the story's size; a story or a
 # filter with more says how many it counted (decision 0038).
 WINDOW = 250
+# Of those, the latest articles whose claims a bounded dashboard's Claims section ranks (its six cards): ranking
+# claims costs most of such a view (every support row of the articles counted by origin), and the section says
+# so when it counted fewer than the page (decision 0020). The full claims list counts over the whole window.
+CLAIMS_COUNTED = 100
 
 
 # The named read queries, and the claim rows of the claims section.
@@ -64,11 +68,13 @@ def compute(
 ) -> dict[str, Any]:
     """The dashboard of a story (exact id) with the page's ``filters`` and ``sort``: ``summary``, ``days``,
     ``listed`` (the quotes of listed speakers), ``sections`` (each its ``total`` and first ``items``, without their
-    ``total``; events with ``articles_shown``) and ``choices`` (the ``outlets`` and ``events`` the filter form
-    offers, unfiltered). ``claims``: the first page of the story's claim cards when already at hand (the digest's
-    own), else read with the filters (``conflicts``: the contradictions already known, as
-    :func:`newsdesk.digest.claims.page` takes them; ``offered``: the ``choices`` when already at hand). Every
-    section is read whatever the pipeline: the page empties those whose stage it lacks (:data:`NEEDS`)."""
+    ``total``; events with ``articles_shown``; claims, in a view bounded to more than :data:`CLAIMS_COUNTED`
+    articles, with ``counted``: the window's ``articles`` and the latest ``counted`` its claims were ranked over)
+    and ``choices`` (the ``outlets`` and ``events`` the filter form offers, unfiltered). ``claims``: the first
+    page of the story's claim cards when already at hand (the digest's own), else read with the filters
+    (``conflicts``: the contradictions already known, as :func:`newsdesk.digest.claims.page` takes them;
+    ``offered``: the ``choices`` when already at hand). Every section is read whatever the pipeline: the page
+    empties those whose stage it lacks (:data:`NEEDS`)."""
     filters = dict(filters or {})
     summary = view.query("story_summary", story_id=story_id, **filters)[0]
     days = view.query("story_days", story_id=story_id, **filters)
@@ -79,18 +85,26 @@ def compute(
         listed = row.pop("listed")
         quoted[row.pop("part")].append(row)
     sections: dict[str, dict[str, Any]] = {}
+    claim_filters, claims_counted = filters, None
+    if filters.get("window"):
+        latest = json.loads(filters["window"])
+        if len(latest) > CLAIMS_COUNTED:
+            claim_filters = {**filters, "window": json.dumps(latest[:CLAIMS_COUNTED])}
+            claims_counted = {"articles": len(latest), "counted": CLAIMS_COUNTED}
     for name, top in TOPS.items():
         if name in quoted or name in ("speakers", "sources"):
             rows = quoted[name]
         elif name == "claims":
             if claims is None:
-                rows = story_claims.page(view, story_id, limit=top, sort=sort, conflicts=conflicts, **filters)
+                rows = story_claims.page(view, story_id, limit=top, sort=sort, conflicts=conflicts, **claim_filters)
             else:
                 rows = list(claims[:top])
         else:
             rows = view.query(f"story_{name}", story_id=story_id, limit=top, sort=sort, **filters)
-        total = _total(view, name, story_id, filters, rows)
+        total = _total(view, name, story_id, claim_filters if name == "claims" else filters, rows)
         sections[name] = {"total": total, "items": [{k: v for k, v in r.items() if k != "total"} for r in rows]}
+        if name == "claims" and claims_counted is not None and claims is None:
+            sections[name]["counted"] = claims_counted
     shown = [e["id"] for e in sections["events"]["items"]]
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if shown:

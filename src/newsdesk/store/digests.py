@@ -9,16 +9,22 @@ from typing import Any
 
 __all__ = ["entity_card", "entity_signatures", "load", "save", "save_entities", "signatures"]
 
-# A story's signature: its article count and last article row (the covering index of its events' articles).
-_SIGNATURE = """SELECT count(*), coalesce(max(a.rowid), 0) FROM events ev JOIN articles a ON a.event_id = ev.id
-                WHERE ev.story_id = {}"""
+# A story's signature: its article count and last article row. The count is summed from the coverage kept per
+# event (newsdesk.store.coverage, exact as articles join and leave events), the last row is each event's last on
+# the event index: a seek per event and a row per event, day and outlet, where counting the story's articles read
+# every one (4 ms of CPU on a story of 23,850 articles, and a page reads three or four parts).
+_SIGNATURE = """SELECT (SELECT coalesce(sum(c.articles), 0) FROM events ev JOIN event_coverage c ON c.event_id = ev.id
+                        WHERE ev.story_id = {0}),
+                       (SELECT coalesce(max(x.last), 0) FROM (SELECT (SELECT max(a.rowid) FROM articles a
+                                                                      WHERE a.event_id = ev.id) AS last
+                                                              FROM events ev WHERE ev.story_id = {0}) x)"""
 
 
 def signatures(conn: sqlite3.Connection, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
     """The signature of each of the given stories."""
     out = {}
     for story_id in story_ids:
-        row = conn.execute(_SIGNATURE.format("?"), (story_id,)).fetchone()
+        row = conn.execute(_SIGNATURE.format("?"), (story_id, story_id)).fetchone()
         out[story_id] = (int(row[0]), int(row[1]))
     return out
 

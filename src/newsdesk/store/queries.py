@@ -988,6 +988,11 @@ def co_mentioned(conn: sqlite3.Connection, *, entity_id: str, limit: int = 20) -
 
 
 # A story's claim clusters for its page, ranked and cut in SQL: a module of their own too.
-from newsdesk.store.story_claims import story_claim_support, story_claims, story_claims_count  # noqa: E402
+from newsdesk.store.story_claims import (  # noqa: E402
+    story_claim_heads,
+    story_claim_support,
+    story_claims,
+    story_claims_count,
+)
 
-__all__ += ["story_claim_support", "story_claims", "story_claims_count"]
+__all__ += ["story_claim_heads", "story_claim_support", "story_claims", "story_claims_count"]

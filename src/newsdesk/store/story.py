@@ -84,8 +84,6 @@ _SORTS = {
     },
 }
 DEFAULT_SORT = {"events": "size", "articles": "date", "quotes": "date", "counted": "size"}
-# A window of more than this many times its size's articles is read from the store's publication index.
-WALK_FROM = 8
 
 
 # One source quoted through several outlets ties on count and name: the outlet and the chain then decide.
@@ -147,27 +145,58 @@ def _passing(conn: sqlite3.Connection, story_id: str, filters: dict[str, Any]) -
 
 
 def story_window(conn: sqlite3.Connection, *, story_id: str, limit: int, **filters: Any) -> list[dict[str, Any]]:
-    """The ids of the story's ``limit`` latest articles passing the filters (copies included; undated last),
-    newest first, each with ``total``, the articles passing them: the articles a bounded view counts over."""
-    scope, params = _scope(story_id, filters)
+    """The ids of the story's ``limit`` latest articles passing the filters (copies included; undated last, the
+    latest stored first), newest first, each with ``total``, the articles passing them: the articles a bounded
+    view counts over.
+
+    Read event by event on the event index by date (``articles_event_coverage``: event, published, outlet): the
+    latest ``limit`` of each event, from the newest back, then merged; so it costs ``limit`` index entries per
+    event of the story, whatever its size and however many articles of other stories share its dates."""
     total = _passing(conn, story_id, filters)
-    if not total:
+    if not total or limit <= 0:
         return []
-    rows: list[Any] = []
-    if total > WALK_FROM * max(1, limit):
-        # Many pass: walk the store's publication index from the newest instead of sorting them all ("+": the
-        # story's own indexes left aside), a few articles of other stories skipped for each of this one's.
-        walk = scope.replace(
-            "FROM events ev JOIN articles a ON a.event_id = ev.id WHERE ev.story_id",
-            "FROM articles a JOIN events ev ON +a.event_id = ev.id WHERE +ev.story_id",
-            1,
-        )
-        sql = f"SELECT a.id AS id {walk} AND a.published IS NOT NULL ORDER BY a.published DESC LIMIT ?"
-        rows = conn.execute(sql, [*params, max(0, limit)]).fetchall()
-    if len(rows) < min(limit, total):
-        sql = f"SELECT a.id AS id {scope} ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ?"
-        rows = conn.execute(sql, [*params, max(0, limit)]).fetchall()
-    return [{"id": r["id"], "total": total} for r in rows]
+    if filters.get("event"):
+        events = [filters["event"]]
+    else:
+        events = [r[0] for r in conn.execute("SELECT id FROM events WHERE story_id = ? ORDER BY id", (story_id,))]
+    conditions, params = "", []
+    if filters.get("outlet"):
+        conditions += " AND a.outlet = ?"
+        params.append(filters["outlet"])
+    if filters.get("since"):
+        conditions += " AND a.published >= ?"
+        params.append(filters["since"][:10])
+    if filters.get("until"):
+        conditions += " AND a.published < ?"  # a timestamp on the ``until`` day sorts below the next character
+        params.append(filters["until"][:10] + "~")
+    want = max(0, limit)
+    # Once ``want`` are at hand, an event's older articles cannot enter: each next event is read from the newest
+    # down to the latest kept's date (dated) or row (undated) only.
+    dated: list[tuple[str, int]] = []
+    for event_id in events:
+        bound = " AND a.published >= ?" if len(dated) >= want else ""
+        sql = f"""SELECT a.published, a.rowid FROM articles a WHERE a.event_id = ? AND a.published IS NOT NULL
+                  {conditions}{bound} ORDER BY a.published DESC, a.rowid DESC LIMIT ?"""
+        values = [event_id, *params, *([dated[want - 1][0]] if bound else []), want]
+        dated = sorted([*dated, *((r[0], r[1]) for r in conn.execute(sql, values))], reverse=True)[:want]
+    rowids = [row for _, row in dated]
+    if len(rowids) < want and not (filters.get("since") or filters.get("until")):
+        # Undated articles pass no date filter; they come last, the latest stored first.
+        more = want - len(rowids)
+        undated: list[int] = []
+        for event_id in events:
+            bound = " AND a.rowid > ?" if len(undated) >= more else ""
+            sql = f"""SELECT a.rowid FROM articles a WHERE a.event_id = ? AND a.published IS NULL {conditions}{bound}
+                      ORDER BY a.rowid DESC LIMIT ?"""
+            values = [event_id, *params, *([undated[more - 1]] if bound else []), more]
+            undated = sorted([*undated, *(r[0] for r in conn.execute(sql, values))], reverse=True)[:more]
+        rowids += undated
+    ids: dict[int, str] = {}
+    for i in range(0, len(rowids), 500):
+        chunk = rowids[i : i + 500]
+        sql = f"SELECT rowid, id FROM articles WHERE rowid IN ({','.join('?' * len(chunk))})"
+        ids.update((r[0], r[1]) for r in conn.execute(sql, chunk))
+    return [{"id": ids[r], "total": total} for r in rowids if r in ids]
 
 
 _LISTABLE = (

@@ -14,7 +14,7 @@ import json
 import sqlite3
 from typing import Any
 
-__all__ = ["story_claim_support", "story_claims", "story_claims_count"]
+__all__ = ["story_claim_heads", "story_claim_support", "story_claims", "story_claims_count"]
 
 TEXT_CHARS = 700  # longest claim text a list shows (the article has it whole)
 
@@ -127,6 +127,17 @@ def story_claims(
     return [{**dict(r), "cut": bool(r["cut"])} for r in rows]
 
 
+def story_claim_heads(conn: sqlite3.Connection, *, story_id: str, ids: list[str]) -> list[dict[str, Any]]:
+    """The given clusters of the story as :func:`story_claims` shows them, without their counts: ``id``, ``text``
+    (cut, ``cut`` says so), ``slot``, ``event_id``; in no order."""
+    if not ids:
+        return []
+    sql = f"""SELECT k.id AS id, substr(k.text, 1, {TEXT_CHARS}) AS text, length(k.text) > {TEXT_CHARS} AS cut,
+                     k.slot AS slot, k.event_id AS event_id FROM claim_clusters k
+              WHERE k.story_id = ? AND k.id IN ({",".join("?" * len(ids))})"""
+    return [{**dict(r), "cut": bool(r["cut"])} for r in conn.execute(sql, [story_id, *ids])]
+
+
 def story_claims_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:
     """How many claim clusters the story has (with these filters), as a list of one row."""
     inner, params = _clusters_sql(story_id, filters)
@@ -149,7 +160,10 @@ def story_claim_support(
         return []
     scope, params = _scope(story_id, filters)
     if cluster_ids is not None:
-        scope += f" AND s.cluster_id IN ({','.join('?' * len(cluster_ids))})"
+        # In a bounded view, through the window's articles ("+": not through the clusters' support, which walks
+        # every claim of a large cluster for the few of the window: 158 ms against 10 on a 23,850-article story).
+        column = "+s.cluster_id" if filters.get("window") else "s.cluster_id"
+        scope += f" AND {column} IN ({','.join('?' * len(cluster_ids))})"
         params += cluster_ids
     columns = """s.cluster_id, s.claim_id, s.article_id, c.start, c.end, c.modality, c.via, a.origin, a.outlet,
                  substr(a.title, 1, 300) AS title, a.published"""

@@ -202,6 +202,8 @@ def story(corpus: Corpus, request: Request) -> Page:
             "items": items,
             "all": link(request, f"/stories/{story_id}/{name}", page=None) if total > len(items) else None,
         }
+        if "counted" in found:  # the claims of a bounded view: ranked over its latest articles only
+            sections[name]["counted"] = found["counted"]
     for event in sections["events"]["items"]:
         event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"], page=None)
     # Quotes whose speaker is a pronoun, blank or unresolved: in the quote lists, not among the speakers.
@@ -258,7 +260,11 @@ def section(corpus: Corpus, request: Request) -> Page:
     story_id, spec = head["id"], LISTS[name]
     offset = (int_param(request, "page", 1, high=1_000_000) - 1) * PER_PAGE
     bounded, window = filters, None
-    if name == "timeline":
+    # Unfiltered in the default order, the first pages of a list are read as the digest stage kept them.
+    kept = None if filters or sort else corpus.story_list_page(story_id, name, offset // PER_PAGE + 1)
+    if kept is not None:
+        rows, total = kept
+    elif name == "timeline":
         rows, total = _timeline(corpus, story_id, filters, sort, offset)
     else:
         # Filtered or sorted, counted over at most WINDOW articles (the latest passing the filters): the page says
@@ -269,7 +275,10 @@ def section(corpus: Corpus, request: Request) -> Page:
         # A page's rows carry the list's total; a page past the end has none, and the list is counted for the 404.
         total = _total(corpus, name, story_id, bounded, rows)
     paging = pager(request, total, what=spec.unit)
-    span = corpus.story_part("summary", story_id, **bounded)[0] if name == "events" else {}
+    span: dict[str, Any] = {}
+    if name == "events":  # the time axis of the lanes: the story's first and last dates (the digest's, unfiltered)
+        summary = corpus.story_dashboard(story_id)["summary"] if kept is not None else None
+        span = summary or corpus.story_part("summary", story_id, **bounded)[0]
     for row in rows if name == "events" else []:
         row["all"] = link(request, f"/stories/{story_id}/articles", event=row["id"], page=None)
     data = {
