@@ -373,6 +373,13 @@ def _extends(longer: str, shorter: str) -> bool:
     )
 
 
+def _form(name: str, kind: str) -> str:
+    """A name of an organisation or a place as :func:`same_name` compares it: its words' :func:`skeleton` (an
+    organisation's without its legal form)."""
+    words = _words(name)
+    return skeleton(" ".join(_core(words) if kind == "ORG" else words))
+
+
 def _type_key(name: str) -> str:
     """The key a name's mentions vote on its type under: its words' skeletons run together."""
     return skeleton("".join(_words(name)))
@@ -629,6 +636,17 @@ class Linker:
             id(self._by_letters): {},
         }
         self._person_signs: dict[str, set[tuple[str, str]]] = {}
+        # The other entities under each key of those three indexes grouped by their names as
+        # :func:`same_name` compares them (:func:`_form`), each name for every key the entity is under: a name of
+        # an organisation or place is compared once with each distinct name under its keys, not with every alias
+        # of every entity there. And the places and bodies by their whole names' skeletons, for a name that is one.
+        self._forms: dict[int, dict[str, dict[str, dict[str, None]]]] = {
+            id(self._by_surname): {},
+            id(self._by_sound): {},
+            id(self._by_letters): {},
+        }
+        self._entity_forms: dict[str, tuple[set[tuple[int, str]], set[str]]] = {}
+        self._by_whole: dict[str, dict[str, int]] = {}
         self._person_keys: dict[str, set[tuple[int, str]]] = {}
         # The people with a full name of three parts or more (``_long``) under their keys of ``_by_word`` and
         # ``_by_sound``, at the same places: the only ones a name of two parts can be a shorter form of
@@ -701,6 +719,10 @@ class Linker:
                     for last, initial in signs:
                         self._firsts[grouped][key][last][initial].pop(old.id, None)
                 self._person_lasts.pop(old.id, None)
+                keys, forms = self._entity_forms.pop(old.id, (set(), set()))
+                for grouped, key in keys:
+                    for form in forms:
+                        self._forms[grouped][key][form].pop(old.id, None)
             self._add(self._from_record(e))
             # Its mentions are stored now: what they say is read from the store when next needed.
             self._stored_told.pop(e.id, None)
@@ -713,6 +735,8 @@ class Linker:
             if k.id not in ids:
                 ids[k.id] = self._entries
                 self._entries += 1
+        if k.type != "PERSON":
+            self._group_forms(k, alias)
         if k.type == "PERSON":
             self._group(k, alias)
             if k.id in self._long:
@@ -779,6 +803,29 @@ class Linker:
             for each_last, initial in signs:
                 by_first.setdefault(each_last, {}).setdefault(initial, {})[k.id] = None
 
+    def _group_forms(self, k: _Known, alias: str) -> None:
+        """Note entity ``k`` (no person) under each of its keys of the candidate indexes by each of its names'
+        :func:`_form`."""
+        words = _words(alias)
+        if not words:
+            return
+        keys, forms = self._entity_forms.setdefault(k.id, (set(), set()))
+        form = _form(alias, k.type)
+        if form not in forms:
+            forms.add(form)
+            for grouped, key in keys:
+                self._forms[grouped][key].setdefault(form, {})[k.id] = None
+        for grouped, key in (
+            (id(self._by_surname), skeleton(words[-1])[:4]),
+            (id(self._by_sound), sound(words[-1])),
+            (id(self._by_letters), _letters(words[-1])),
+        ):
+            if (grouped, key) not in keys:
+                keys.add((grouped, key))
+                by_form = self._forms[grouped].setdefault(key, {})
+                for each in forms:
+                    by_form.setdefault(each, {})[k.id] = None
+
     def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
         """The index entries of ``k`` for one of its aliases (noting a person's surname as known)."""
         words = _words(alias)
@@ -802,6 +849,7 @@ class Linker:
             keys.append((self._by_acronym, acronym))
         if k.type in _PLACE_OR_BODY:
             keys += [(self._by_frame, frame) for frame in _frames(alias)]
+            keys.append((self._by_whole, skeleton(" ".join(words))))
         return keys
 
     def _one_or_local(self, ids: Iterable[str], local: dict[str, str]) -> list[_Known]:
@@ -873,6 +921,30 @@ class Linker:
         )
         allowed = _COMPATIBLE.get(kind, {kind})
         return [self._known[i] for i in ids if self._known[i].type in allowed]
+
+    def _bodies_named(self, name: str, kind: str) -> list[_Known]:
+        """``[k for k in self._candidates(name, kind) if self._named(name, kind, k)]`` for a name of an organisation
+        or a place (no person), in the order of the index: each distinct name under the name's keys
+        (:func:`_form`) is compared once, not every alias of every entity there."""
+        words = _words(name)
+        if not words:
+            return []
+        form, same = _form(name, kind), _near if kind in _COMPATIBLE["GPE"] else _similar
+        ids: dict[str, None] = {}
+        for index, key in (
+            (self._by_surname, skeleton(words[-1])[:4]),
+            (self._by_sound, sound(words[-1])),
+            (self._by_letters, _letters(words[-1])),
+        ):
+            found: set[str] = set()
+            for other, entities in self._forms[id(index)].get(key, {}).items():
+                if entities and same(form, other):
+                    found.update(entities)
+            if found:
+                place = index[key]
+                ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
+        allowed = _COMPATIBLE.get(kind, {kind})
+        return [k for i in ids if (k := self._known[i]).type in allowed]
 
     def _people_named(self, name: str) -> list[_Known]:
         """``[k for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]`` in the order of the
@@ -972,14 +1044,22 @@ class Linker:
         return self._one_or_local(found, local)
 
     def _places_named(self, name: str) -> list[_Known]:
-        """Known places and bodies whose name is ``name``, spelling aside."""
-        key = skeleton(" ".join(_words(name)))
-        return [
-            k
-            for t in _PLACE_OR_BODY
-            for k in self._candidates(name, t)
-            if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
-        ]
+        """Known places and bodies whose name is ``name``, spelling aside: those under its whole name's skeleton
+        (an index, no name compared) and under one of its last word's keys, in the order of
+        ``[k for t in _PLACE_OR_BODY for k in self._candidates(name, t)]``."""
+        words = _words(name)
+        whole = self._by_whole.get(skeleton(" ".join(words))) if words else None
+        if not whole:
+            return []
+        first: dict[str, tuple[int, int]] = {}
+        for n, index in enumerate((self._by_surname, self._by_sound, self._by_letters)):
+            key = (skeleton(words[-1])[:4], sound(words[-1]), _letters(words[-1]))[n]
+            under = index.get(key, {})
+            for i in whole:
+                if i not in first and i in under:
+                    first[i] = (n, under[i])
+        found = [self._known[i] for i in sorted(first, key=first.__getitem__)]
+        return [k for t in _PLACE_OR_BODY for k in found if k.type in _COMPATIBLE[t]]
 
     def _same_office(self, name: str, role: str | None) -> list[_Known]:
         """People of ``name``'s family name holding ``role``'s office, where one name is written family name
@@ -1075,7 +1155,7 @@ class Linker:
         candidates = (
             self._people_named(name)
             if kind == "PERSON"
-            else [k for k in self._candidates(name, kind) if self._named(name, kind, k)]
+            else self._bodies_named(name, kind)
         )
         if len(words) == 1 and text and introduced_by_surname(name, text):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
