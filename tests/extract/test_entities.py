@@ -1078,3 +1078,70 @@ def test_a_first_name_written_with_another_first_letter_still_finds_its_person(k
     ]
     (m,) = Linker(stored).link("a", [_m(new)])
     assert m.entity_id == "p0"
+
+
+def test_organisations_and_places_are_found_as_a_scan_of_every_alias_under_their_keys_finds_them() -> None:
+    """``Linker._bodies_named`` compares each distinct name under a name's keys once and ``_places_named`` looks
+    the whole name up (decision 0041): the same entities in the same order as comparing every alias of every
+    entity under the name's keys, also after a batch has added aliases and the records were taken back."""
+    import random
+
+    from newsdesk.extract.entities import _PLACE_OR_BODY, _words
+
+    words = _capitalised_words()
+    by_prefix: dict[str, list[str]] = {}
+    for w in words:
+        by_prefix.setdefault(skeleton(w)[:3], []).append(w)
+    # Few keys, many names under each: words of the twenty largest groups of three first letters.
+    pool = [w for group in sorted(by_prefix.values(), key=len)[-20:] for w in group]
+    rng = random.Random(20261204)
+
+    def respelled(word: str) -> str:
+        at = rng.randrange(1, len(word))
+        return word[:at] + word[at + 1 :] if rng.random() < 0.5 else word[:at] + word[at] + word[at:]
+
+    def name() -> str:
+        parts = rng.sample(pool, rng.choice([1, 1, 2, 3]))
+        return " ".join(parts) + (" Ltd" if rng.random() < 0.1 else "")
+
+    stored = []
+    for n in range(400):
+        first = name()
+        aliases = {first, " ".join(respelled(w) if rng.random() < 0.5 else w for w in first.split())}
+        kind = rng.choice(["ORG", "ORG", "GPE", "LOC", "NORP", "PERSON"])
+        stored.append(Entity(id=f"x{n}", name=first, type=kind, aliases=tuple(sorted(aliases)), mentions=3, articles=1))
+    linker = Linker(stored)
+    queries = [a for e in stored[:150] for a in e.aliases] + [name() for _ in range(150)] + pool[:100]
+
+    def check() -> None:
+        for q in queries:
+            for kind in ("ORG", "GPE", "LOC", "NORP"):
+                want = [k.id for k in linker._candidates(q, kind) if linker._named(q, kind, k)]
+                assert [k.id for k in linker._bodies_named(q, kind)] == want, (q, kind)
+            key = skeleton(" ".join(_words(q)))
+            want = [
+                k.id
+                for t in _PLACE_OR_BODY
+                for k in linker._candidates(q, t)
+                if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
+            ]
+            assert [k.id for k in linker._places_named(q)] == want, q
+
+    check()
+    batch = [
+        Article(
+            id=f"a{n}",
+            source="t",
+            text=" ".join(names),
+            mentions=tuple(
+                _m(x, rng.choice(["ORG", "GPE", "PERSON"]), sum(len(y) + 1 for y in names[:i]))
+                for i, x in enumerate(names)
+            ),
+        )
+        for n in range(40)
+        for names in [[name() for _ in range(5)]]
+    ]
+    linker.link_articles(batch)
+    check()
+    linker.settle(linker.entities(linker.changed))
+    check()
