@@ -1030,9 +1030,7 @@ def test_a_full_name_is_compared_with_the_people_of_its_surname_and_initial_not_
         Article(id=f"a{n}", source="t", text=f"{asked} {s} said.", mentions=(_m(f"{asked} {s}"),))
         for n, s in enumerate(surnames)
     ]
-    alone = [
-        Article(id=f"b{n}", source="t", text=f"{s} said.", mentions=(_m(s),)) for n, s in enumerate(surnames)
-    ]
+    alone = [Article(id=f"b{n}", source="t", text=f"{s} said.", mentions=(_m(s),)) for n, s in enumerate(surnames)]
     named, calls = Linker._named, [0]
 
     def counted(name: str, kind: str, k: object) -> bool:

@@ -780,10 +780,10 @@ class Linker:
         if len(words) > 1:
             new_signs = {(last, first) for first in _first_keys(skeleton(words[0]))}
             # Its first full name: it is no longer one known by its surname alone.
-            bare = {each for each in signs if not each[1]}
+            bare = {sign for sign in signs if not sign[1]}
             for grouped, key in keys:
-                for each in bare:
-                    self._firsts[grouped][key][each[0]][""].pop(k.id, None)
+                for sign in bare:
+                    self._firsts[grouped][key][sign[0]][""].pop(k.id, None)
             signs -= bare
         else:
             new_signs = set() if k.full else {(last, "")}
@@ -908,7 +908,9 @@ class Linker:
         return self._one_or_local(ids, local)
 
     def _candidates(self, name: str, kind: str) -> list[_Known]:
-        """Known entities of a compatible type sharing the first letters of the name's last word's skeleton."""
+        """Known entities of a compatible type under the keys of the name's last word: the full scan the lookups
+        (:meth:`_bodies_named`, :meth:`_people_named`, :meth:`_places_named`) answer from their groups, kept as
+        their reference (the tests compare them with it)."""
         words = _words(name)
         if not words:
             return []
@@ -1152,11 +1154,7 @@ class Linker:
         words = _words(name)
         if not words:
             return None
-        candidates = (
-            self._people_named(name)
-            if kind == "PERSON"
-            else self._bodies_named(name, kind)
-        )
+        candidates = self._people_named(name) if kind == "PERSON" else self._bodies_named(name, kind)
         if len(words) == 1 and text and introduced_by_surname(name, text):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names.
