@@ -985,13 +985,15 @@ def _capitalised_words() -> list[str]:
     return sorted(found)
 
 
-def test_a_name_is_compared_with_the_people_of_its_surname_not_with_every_person_under_its_key(
+def test_a_full_name_is_compared_with_the_people_of_its_surname_and_initial_not_with_every_person_under_its_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Issue 17: the people a new name is compared with (``Linker._named``) are those whose last word is its own
-    spelled another way, however many people of other surnames the store holds under the same first four letters
-    (decision 0041): eight times as many of those cost no comparison more."""
-    from newsdesk.extract.entities import _same_word
+    """Issue 17: the people a new full name is compared with (``Linker._named``) are those whose last word is its
+    own spelled another way and whose first name has its initial (decision 0041): eight times as many people of
+    other surnames under the same first four letters, and eight people of its own surname with first names of
+    other initials, cost no comparison more. A surname written alone is compared with nobody (the people under
+    the last words nearly its own are the answer) and still goes to the most mentioned person of that name."""
+    from newsdesk.extract.entities import _first_keys, _same_word
 
     words = _capitalised_words()
     by_prefix: dict[str, list[str]] = {}
@@ -1008,19 +1010,27 @@ def test_a_name_is_compared_with_the_people_of_its_surname_not_with_every_person
             others += unlike
     # None of the others is one of the surnames spelled another way (under another key either).
     others = [o for o in others if not any(_same_word(skeleton(s), skeleton(o)) for s in surnames)]
-    firsts = words[:: max(1, len(words) // 20)][:20]
     assert len(surnames) >= 20 and len(others) >= 3 * len(surnames)
+    # The new names' first name, the known person's (another name of the same initial), and eight of other
+    # initials, none of them the new one with its first letter written otherwise.
+    asked = next(w for w in words if skeleton(w)[:1] == "m" and len(w) >= 5)
+    known = next(w for w in words if skeleton(w)[:1] == "m" and not _same_word(skeleton(w), skeleton(asked)))
+    unlike_firsts = [w for w in words if not _first_keys(skeleton(w)) & _first_keys(skeleton(asked))]
+    unlike_firsts = unlike_firsts[:: max(1, len(unlike_firsts) // 8)][:8]
+    assert len(unlike_firsts) == 8
 
     def person(n: int, name: str) -> Entity:
         return Entity(id=f"p{n}", name=name, type="PERSON", aliases=(name,), mentions=2, articles=1)
 
-    few = [person(n, f"{firsts[n % 2]} {s}") for n, s in enumerate(surnames)]
-    many = few + [person(len(few) + n, f"{f} {o}") for n, o in enumerate(others) for f in firsts[2:10]]
-    assert len(many) >= 8 * len(few) + len(few)
+    few = [person(n, f"{known} {s}") for n, s in enumerate(surnames)]
+    more = [f"{f} {o}" for o in others for f in unlike_firsts] + [f"{f} {s}" for s in surnames for f in unlike_firsts]
+    many = few + [person(len(few) + n, name) for n, name in enumerate(more)]
+    assert len(many) >= 8 * len(few) + 8 * len(few) + len(few)
     batch = [
-        Article(id=f"a{n}", source="t", text=f"{firsts[-1]} {s} said.", mentions=(_m(f"{firsts[-1]} {s}"),))
+        Article(id=f"a{n}", source="t", text=f"{asked} {s} said.", mentions=(_m(f"{asked} {s}"),))
         for n, s in enumerate(surnames)
     ]
+    alone = [Article(id=f"b{n}", source="t", text=f"{s} said.", mentions=(_m(s),)) for n, s in enumerate(surnames)]
     named, calls = Linker._named, [0]
 
     def counted(name: str, kind: str, k: object) -> bool:
@@ -1029,9 +1039,107 @@ def test_a_name_is_compared_with_the_people_of_its_surname_not_with_every_person
 
     monkeypatch.setattr(Linker, "_named", staticmethod(counted))
     compared = []
-    for known in (few, many):
+    for stored in (few, many):
         calls[0] = 0
-        Linker(known).link_articles(batch)
+        Linker(stored).link_articles(batch)
         compared.append(calls[0])
-    assert compared[0] >= len(surnames)  # each new name meets the person of its surname
+        calls[0] = 0
+        linked = Linker(stored).link_articles(alone)
+        assert calls[0] == 0
+        # Every person of the surname is as often mentioned: the first known.
+        assert [a.mentions[0].entity_id for a in linked] == [f"p{n}" for n in range(len(surnames))]
+    assert compared[0] >= len(surnames)  # each new name meets the person of its surname and initial
     assert compared[1] == compared[0]
+
+
+@pytest.mark.parametrize(
+    ("known", "new"),
+    [
+        ("Kurbanguly Berdymukhamedov", "Gurbanguly Berdimuhamedov"),
+        ("Giannis Panagopoulos", "Yiannis Panagopoulos"),
+        ("Khalil Haddad", "Halil Haddad"),
+        ("Oleksandr Usyk", "Aleksandr Usyk"),
+        ("Yekaterina Ivanova", "Ekaterina Ivanova"),
+        ("Catherine Holt", "Katherine Holt"),
+    ],
+)
+def test_a_first_name_written_with_another_first_letter_still_finds_its_person(known: str, new: str) -> None:
+    """A full name is looked up under its first name's initial (decision 0041), and also under the first name
+    without its first letter, and whole: a transliteration writing the first letter otherwise, or one more, finds
+    the person among others of that surname."""
+    others = ["Peter", "Daniel", "Robert", "Sophie", "Tomas", "Lena", "Nina", "Walter"]
+    surname = known.split()[-1]
+    stored = [Entity(id="p0", name=known, type="PERSON", aliases=(known,), mentions=1, articles=1)]
+    stored += [
+        Entity(id=f"p{n}", name=f"{f} {surname}", type="PERSON", aliases=(f"{f} {surname}",), mentions=5, articles=1)
+        for n, f in enumerate(others, start=1)
+    ]
+    (m,) = Linker(stored).link("a", [_m(new)])
+    assert m.entity_id == "p0"
+
+
+def test_organisations_and_places_are_found_as_a_scan_of_every_alias_under_their_keys_finds_them() -> None:
+    """``Linker._bodies_named`` compares each distinct name under a name's keys once and ``_places_named`` looks
+    the whole name up (decision 0041): the same entities in the same order as comparing every alias of every
+    entity under the name's keys, also after a batch has added aliases and the records were taken back."""
+    import random
+
+    from newsdesk.extract.entities import _PLACE_OR_BODY, _words
+
+    words = _capitalised_words()
+    by_prefix: dict[str, list[str]] = {}
+    for w in words:
+        by_prefix.setdefault(skeleton(w)[:3], []).append(w)
+    # Few keys, many names under each: words of the twenty largest groups of three first letters.
+    pool = [w for group in sorted(by_prefix.values(), key=len)[-20:] for w in group]
+    rng = random.Random(20261204)
+
+    def respelled(word: str) -> str:
+        at = rng.randrange(1, len(word))
+        return word[:at] + word[at + 1 :] if rng.random() < 0.5 else word[:at] + word[at] + word[at:]
+
+    def name() -> str:
+        parts = rng.sample(pool, rng.choice([1, 1, 2, 3]))
+        return " ".join(parts) + (" Ltd" if rng.random() < 0.1 else "")
+
+    stored = []
+    for n in range(400):
+        first = name()
+        aliases = {first, " ".join(respelled(w) if rng.random() < 0.5 else w for w in first.split())}
+        kind = rng.choice(["ORG", "ORG", "GPE", "LOC", "NORP", "PERSON"])
+        stored.append(Entity(id=f"x{n}", name=first, type=kind, aliases=tuple(sorted(aliases)), mentions=3, articles=1))
+    linker = Linker(stored)
+    queries = [a for e in stored[:150] for a in e.aliases] + [name() for _ in range(150)] + pool[:100]
+
+    def check() -> None:
+        for q in queries:
+            for kind in ("ORG", "GPE", "LOC", "NORP"):
+                want = [k.id for k in linker._candidates(q, kind) if linker._named(q, kind, k)]
+                assert [k.id for k in linker._bodies_named(q, kind)] == want, (q, kind)
+            key = skeleton(" ".join(_words(q)))
+            want = [
+                k.id
+                for t in _PLACE_OR_BODY
+                for k in linker._candidates(q, t)
+                if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
+            ]
+            assert [k.id for k in linker._places_named(q)] == want, q
+
+    check()
+    batch = [
+        Article(
+            id=f"a{n}",
+            source="t",
+            text=" ".join(names),
+            mentions=tuple(
+                _m(x, rng.choice(["ORG", "GPE", "PERSON"]), sum(len(y) + 1 for y in names[:i]))
+                for i, x in enumerate(names)
+            ),
+        )
+        for n in range(40)
+        for names in [[name() for _ in range(5)]]
+    ]
+    linker.link_articles(batch)
+    check()
+    linker.settle(linker.entities(linker.changed))
+    check()

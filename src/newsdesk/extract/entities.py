@@ -271,6 +271,31 @@ def _similar(a: str, b: str) -> bool:
     return _ratio_at_least(a, b, _SIMILAR)
 
 
+def _initial(key: str) -> str:
+    """A first name's initial, as a full name of a person is looked up by: its :func:`skeleton`'s first letter,
+    the vowels (a J or a Y opening it is an I) taken as one ("Oleksandr" and "Aleksandr", "Yekaterina" and
+    "Ekaterina"), and C, K and Q as one ("Catherine" and "Katherine")."""
+    c = key[:1]
+    if not c:
+        return "-"
+    return "a" if c in "aeiou" else "k" if c in "ckq" else c
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _first_keys(key: str) -> frozenset[str]:
+    """The keys a person's first name (its :func:`skeleton`) is looked up under: its :func:`_initial`, and from
+    four letters up the name itself and, from five, the name without its first letter ("~" before each). Two first
+    names share a key when their initials are alike, or when they differ in their first letter only, written
+    otherwise or one more, with four letters in common: transliterations of one name ("Gurbanguly" and
+    "Kurbanguly", "Giannis" and "Yiannis", "Hennadiy" and "Gennadiy", "Khalil" and "Halil")."""
+    keys = {_initial(key)}
+    if len(key) >= 4:
+        keys.add("~" + key)
+    if len(key) >= 5:
+        keys.add("~" + key[1:])
+    return frozenset(keys)
+
+
 def _initials(word: str) -> str:
     return "".join(c for c in word if c.isupper())
 
@@ -305,6 +330,10 @@ def same_name(a: str, b: str, kind: str) -> bool:
     if not _same_word(la, lb):
         return False
     fa, fb = skeleton(wa[0]), skeleton(wb[0])
+    if not _first_keys(fa) & _first_keys(fb):
+        # First names of unlike initials are two people's, unless one is the other with its first letter written
+        # another way (decision 0041): the index looks a full name up under its first name's keys only.
+        return False
     if not _similar(la, lb):
         # Surnames alike only in their consonants: the first names must agree too (not Chris and Charlie).
         return _same_word(fa, fb) or _abbreviates(fa, fb) or _abbreviates(fb, fa)
@@ -342,6 +371,13 @@ def _extends(longer: str, shorter: str) -> bool:
         and [w.lower() for w in long[:n]] == [w.lower() for w in short]
         and long[n].lower() in {"&", "and"}
     )
+
+
+def _form(name: str, kind: str) -> str:
+    """A name of an organisation or a place as :func:`same_name` compares it: its words' :func:`skeleton` (an
+    organisation's without its legal form)."""
+    words = _words(name)
+    return skeleton(" ".join(_core(words) if kind == "ORG" else words))
 
 
 def _type_key(name: str) -> str:
@@ -590,6 +626,27 @@ class Linker:
             id(self._by_sound): {},
             id(self._by_letters): {},
         }
+        # And the same people by their full names' last words and first names' initials (:func:`_initial`), a
+        # person known by no full name under "" (by the last words of its one-word names): a full name is compared
+        # only with the people of its surname and its initial, and those known by the surname alone (decision
+        # 0041), however many others of that surname the store holds.
+        self._firsts: dict[int, dict[str, dict[str, dict[str, dict[str, None]]]]] = {
+            id(self._by_surname): {},
+            id(self._by_sound): {},
+            id(self._by_letters): {},
+        }
+        self._person_signs: dict[str, set[tuple[str, str]]] = {}
+        # The other entities under each key of those three indexes grouped by their names as
+        # :func:`same_name` compares them (:func:`_form`), each name for every key the entity is under: a name of
+        # an organisation or place is compared once with each distinct name under its keys, not with every alias
+        # of every entity there. And the places and bodies by their whole names' skeletons, for a name that is one.
+        self._forms: dict[int, dict[str, dict[str, dict[str, None]]]] = {
+            id(self._by_surname): {},
+            id(self._by_sound): {},
+            id(self._by_letters): {},
+        }
+        self._entity_forms: dict[str, tuple[set[tuple[int, str]], set[str]]] = {}
+        self._by_whole: dict[str, dict[str, int]] = {}
         self._person_keys: dict[str, set[tuple[int, str]]] = {}
         # The people with a full name of three parts or more (``_long``) under their keys of ``_by_word`` and
         # ``_by_sound``, at the same places: the only ones a name of two parts can be a shorter form of
@@ -655,10 +712,17 @@ class Linker:
                         if old.id in self._long and (long := self._long_of.get(id(index))) is not None:
                             long.get(key, {}).pop(old.id, None)
                 self._long.discard(old.id)
+                signs = self._person_signs.pop(old.id, set())
                 for grouped, key in self._person_keys.pop(old.id, ()):
                     for last in self._person_lasts[old.id]:
                         self._lasts[grouped][key][last].pop(old.id, None)
+                    for last, initial in signs:
+                        self._firsts[grouped][key][last][initial].pop(old.id, None)
                 self._person_lasts.pop(old.id, None)
+                keys, forms = self._entity_forms.pop(old.id, (set(), set()))
+                for grouped, key in keys:
+                    for form in forms:
+                        self._forms[grouped][key][form].pop(old.id, None)
             self._add(self._from_record(e))
             # Its mentions are stored now: what they say is read from the store when next needed.
             self._stored_told.pop(e.id, None)
@@ -671,6 +735,8 @@ class Linker:
             if k.id not in ids:
                 ids[k.id] = self._entries
                 self._entries += 1
+        if k.type != "PERSON":
+            self._group_forms(k, alias)
         if k.type == "PERSON":
             self._group(k, alias)
             if k.id in self._long:
@@ -710,11 +776,55 @@ class Linker:
             lasts.add(last)
             for grouped, key in keys:
                 self._lasts[grouped][key].setdefault(last, {})[k.id] = None
+        signs = self._person_signs.setdefault(k.id, set())
+        if len(words) > 1:
+            new_signs = {(last, first) for first in _first_keys(skeleton(words[0]))}
+            # Its first full name: it is no longer one known by its surname alone.
+            bare = {sign for sign in signs if not sign[1]}
+            for grouped, key in keys:
+                for sign in bare:
+                    self._firsts[grouped][key][sign[0]][""].pop(k.id, None)
+            signs -= bare
+        else:
+            new_signs = set() if k.full else {(last, "")}
+        new_signs -= signs
+        if new_signs:
+            signs |= new_signs
+            for grouped, key in keys:
+                by_first = self._firsts[grouped][key]
+                for each_last, first in new_signs:
+                    by_first.setdefault(each_last, {}).setdefault(first, {})[k.id] = None
         for grouped, key in new_keys:
             keys.add((grouped, key))
             by_last = self._lasts[grouped].setdefault(key, {})
             for each in lasts:
                 by_last.setdefault(each, {})[k.id] = None
+            by_first = self._firsts[grouped].setdefault(key, {})
+            for each_last, initial in signs:
+                by_first.setdefault(each_last, {}).setdefault(initial, {})[k.id] = None
+
+    def _group_forms(self, k: _Known, alias: str) -> None:
+        """Note entity ``k`` (no person) under each of its keys of the candidate indexes by each of its names'
+        :func:`_form`."""
+        words = _words(alias)
+        if not words:
+            return
+        keys, forms = self._entity_forms.setdefault(k.id, (set(), set()))
+        form = _form(alias, k.type)
+        if form not in forms:
+            forms.add(form)
+            for grouped, key in keys:
+                self._forms[grouped][key].setdefault(form, {})[k.id] = None
+        for grouped, key in (
+            (id(self._by_surname), skeleton(words[-1])[:4]),
+            (id(self._by_sound), sound(words[-1])),
+            (id(self._by_letters), _letters(words[-1])),
+        ):
+            if (grouped, key) not in keys:
+                keys.add((grouped, key))
+                by_form = self._forms[grouped].setdefault(key, {})
+                for each in forms:
+                    by_form.setdefault(each, {})[k.id] = None
 
     def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
         """The index entries of ``k`` for one of its aliases (noting a person's surname as known)."""
@@ -739,6 +849,7 @@ class Linker:
             keys.append((self._by_acronym, acronym))
         if k.type in _PLACE_OR_BODY:
             keys += [(self._by_frame, frame) for frame in _frames(alias)]
+            keys.append((self._by_whole, skeleton(" ".join(words))))
         return keys
 
     def _one_or_local(self, ids: Iterable[str], local: dict[str, str]) -> list[_Known]:
@@ -797,7 +908,9 @@ class Linker:
         return self._one_or_local(ids, local)
 
     def _candidates(self, name: str, kind: str) -> list[_Known]:
-        """Known entities of a compatible type sharing the first letters of the name's last word's skeleton."""
+        """Known entities of a compatible type under the keys of the name's last word: the full scan the lookups
+        (:meth:`_bodies_named`, :meth:`_people_named`, :meth:`_places_named`) answer from their groups, kept as
+        their reference (the tests compare them with it)."""
         words = _words(name)
         if not words:
             return []
@@ -811,28 +924,66 @@ class Linker:
         allowed = _COMPATIBLE.get(kind, {kind})
         return [self._known[i] for i in ids if self._known[i].type in allowed]
 
+    def _bodies_named(self, name: str, kind: str) -> list[_Known]:
+        """``[k for k in self._candidates(name, kind) if self._named(name, kind, k)]`` for a name of an organisation
+        or a place (no person), in the order of the index: each distinct name under the name's keys
+        (:func:`_form`) is compared once, not every alias of every entity there."""
+        words = _words(name)
+        if not words:
+            return []
+        form, same = _form(name, kind), _near if kind in _COMPATIBLE["GPE"] else _similar
+        ids: dict[str, None] = {}
+        for index, key in (
+            (self._by_surname, skeleton(words[-1])[:4]),
+            (self._by_sound, sound(words[-1])),
+            (self._by_letters, _letters(words[-1])),
+        ):
+            found: set[str] = set()
+            for other, entities in self._forms[id(index)].get(key, {}).items():
+                if entities and same(form, other):
+                    found.update(entities)
+            if found:
+                place = index[key]
+                ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
+        allowed = _COMPATIBLE.get(kind, {kind})
+        return [k for i in ids if (k := self._known[i]).type in allowed]
+
     def _people_named(self, name: str) -> list[_Known]:
-        """``[k for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]``, the same people in
-        the same order, found without reading every person under the name's keys: under each key, only the
-        people with a last word that is the name's spelled another way (:func:`_same_word`, asked once for each
-        distinct last word under the key) are compared (:meth:`_named`)."""
+        """``[k for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]`` in the order of the
+        index, found without reading every person under the name's keys (decision 0041). A name written alone is
+        every person with a name of a last word nearly its own (:func:`same_name`): the people under those last
+        words, no name compared. A full name is compared (:meth:`_named`) only with the people under its last word
+        spelled another way (:func:`_same_word`, asked once for each distinct last word under the key) and its first
+        name's initial, and those known by no full name, under a last word nearly its own: a person with a full
+        name of another initial is no match, and one known by that name too is found under its initial."""
         words = _words(name)
         if not words:
             return []
         last = _last(name)
+        firsts = _first_keys(skeleton(words[0])) if len(words) > 1 else None
         ids: dict[str, None] = {}
         for index, key in (
             (self._by_surname, last[:4]),
             (self._by_sound, sound(words[-1])),
             (self._by_letters, _letters(words[-1])),
         ):
-            by_last = self._lasts[id(index)].get(key)
-            if not by_last:
-                continue
-            found = {i for other, people in by_last.items() if people and _same_word(last, other) for i in people}
+            found: set[str] = set()
+            if firsts is None:
+                for other, people in self._lasts[id(index)].get(key, {}).items():
+                    if people and _similar(last, other):
+                        found.update(people)
+            else:
+                for other, by_first in self._firsts[id(index)].get(key, {}).items():
+                    if _same_word(last, other):
+                        for first in firsts:
+                            found.update(by_first.get(first, ()))
+                        if "" in by_first and _similar(last, other):
+                            found.update(by_first[""])
             if found:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
+        if firsts is None:
+            return [self._known[i] for i in ids]
         self.compared += len(ids)
         return [k for i in ids if self._named(name, "PERSON", k := self._known[i])]
 
@@ -895,14 +1046,22 @@ class Linker:
         return self._one_or_local(found, local)
 
     def _places_named(self, name: str) -> list[_Known]:
-        """Known places and bodies whose name is ``name``, spelling aside."""
-        key = skeleton(" ".join(_words(name)))
-        return [
-            k
-            for t in _PLACE_OR_BODY
-            for k in self._candidates(name, t)
-            if k.type in _PLACE_OR_BODY and any(skeleton(" ".join(_words(a))) == key for a in k.aliases)
-        ]
+        """Known places and bodies whose name is ``name``, spelling aside: those under its whole name's skeleton
+        (an index, no name compared) and under one of its last word's keys, in the order of
+        ``[k for t in _PLACE_OR_BODY for k in self._candidates(name, t)]``."""
+        words = _words(name)
+        whole = self._by_whole.get(skeleton(" ".join(words))) if words else None
+        if not whole:
+            return []
+        first: dict[str, tuple[int, int]] = {}
+        for n, index in enumerate((self._by_surname, self._by_sound, self._by_letters)):
+            key = (skeleton(words[-1])[:4], sound(words[-1]), _letters(words[-1]))[n]
+            under = index.get(key, {})
+            for i in whole:
+                if i not in first and i in under:
+                    first[i] = (n, under[i])
+        found = [self._known[i] for i in sorted(first, key=first.__getitem__)]
+        return [k for t in _PLACE_OR_BODY for k in found if k.type in _COMPATIBLE[t]]
 
     def _same_office(self, name: str, role: str | None) -> list[_Known]:
         """People of ``name``'s family name holding ``role``'s office, where one name is written family name
@@ -995,11 +1154,7 @@ class Linker:
         words = _words(name)
         if not words:
             return None
-        candidates = (
-            self._people_named(name)
-            if kind == "PERSON"
-            else [k for k in self._candidates(name, kind) if self._named(name, kind, k)]
-        )
+        candidates = self._people_named(name) if kind == "PERSON" else self._bodies_named(name, kind)
         if len(words) == 1 and text and introduced_by_surname(name, text):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names.
