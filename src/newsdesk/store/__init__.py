@@ -587,6 +587,10 @@ class Store:
                     claims.save(conn, a)
                 if produces is not None and "article.stances" in produces:
                     stances.save(conn, a)
+                if produces is not None and "article.features" in produces and a.features is not None:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO article_features (article_id, data) VALUES (?, ?)", (a.id, a.features)
+                    )
                 if produces is not None and "article.dates" in produces:
                     conn.execute("DELETE FROM date_mentions WHERE article_id = ?", (a.id,))
                     conn.executemany(
@@ -635,6 +639,19 @@ class Store:
         """Every stored MinHash fingerprint with its shingle count, by article id."""
         rows = self.conn.execute("SELECT article_id, minhash, shingles FROM fingerprints")
         return {r["article_id"]: (bytes(r["minhash"]), int(r["shingles"])) for r in rows}
+
+    def features(self, ids: Sequence[str]) -> dict[str, bytes]:
+        """What the ``features`` stage worked out for each of the given articles (``Article.features``), by id;
+        an article it has not processed is missing."""
+        out: dict[str, bytes] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT article_id, data FROM article_features WHERE article_id IN ({marks})", chunk
+            ):
+                out[row[0]] = bytes(row[1])
+        return out
 
     def groups(self, kind: str) -> list[dict[str, Any]]:
         """Stored events or stories with their centroid and member ids (articles of an event, events of a story),
