@@ -530,3 +530,33 @@ def test_groups_are_the_same_with_stored_features_or_without(tmp_path: Path, run
         )
     assert found[0] == found[1]
     assert len({event for _, _, event, _ in found[0][0]}) > 5
+
+
+def test_dedupe_learns_a_stored_group_without_reading_its_articles(tmp_path: Path, monkeypatch) -> None:
+    # A new copy of a stored original: dedupe needs each stored member's date and original, not its text and
+    # metadata, so a big copy group costs one narrow row a member (decision 0040), and no stored member is read
+    # whole unless its original changes.
+    row = _ecbplus(1)[0]
+    settings = Settings(pipeline=PipelineSettings(stages=("cites", "dates", "features", "dedupe"), workers=1))
+    corpus = Corpus(Store(":memory:"), settings=settings)
+    first = [
+        {"text": row["text"], "published": "2013-05-02"},
+        *({"text": f"{row['text']} Reporting by staff {n}.", "published": "2013-05-03"} for n in range(3)),
+    ]
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", first)])
+    stored = [a["id"] for a in corpus.articles()]
+    assert len(stored) == 4
+    whole: list[str] = []
+    articles = Store.articles
+
+    def spy(self: Store, ids: list[str] | None = None, *, extracts: bool = True):  # type: ignore[no-untyped-def]
+        whole.extend(ids or ["every article"])
+        return articles(self, ids, extracts=extracts)
+
+    monkeypatch.setattr(Store, "articles", spy)
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": row["text"] + " Updated.", "published": "2013-05-04"}])])
+    monkeypatch.undo()
+    copy = corpus.articles()[4]
+    assert copy["duplicate_of"] == stored[0]
+    assert [a["duplicate_of"] for a in corpus.articles()[1:4]] == [stored[0]] * 3
+    assert not set(whole) & set(stored)

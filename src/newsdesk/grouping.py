@@ -41,6 +41,8 @@ class View(Protocol):
 
     def published(self, ids: Sequence[str]) -> dict[str, str | None]: ...
 
+    def dated_copies(self, ids: Sequence[str]) -> list[tuple[str, str | None, str | None]]: ...
+
     def fingerprints(self) -> dict[str, tuple[bytes, int]]: ...
 
     def features(self, ids: Sequence[str]) -> dict[str, bytes]: ...
@@ -57,8 +59,12 @@ class View(Protocol):
 
 
 def _rank(article: Article, position: int) -> tuple[str, int]:
+    return _ranked(article.published, position)
+
+
+def _ranked(published: str | None, position: int) -> tuple[str, int]:
     # The earliest stated date wins (compared in UTC); ingest order breaks ties and ranks undated articles.
-    return (_utc(article.published) if article.published else "~", position)
+    return (_utc(published) if published else "~", position)
 
 
 def _utc(published: str) -> str:
@@ -187,31 +193,31 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
     articles = {a.id: a for a in batch}
     read: dict[str, Article] = {}
 
-    def learn(known: Sequence[Article]) -> None:
-        for article in known:
-            if article.id in ranks:
+    def learn(known: Sequence[tuple[str, str | None, str | None]]) -> None:
+        for article_id, published, duplicate_of in known:
+            if article_id in ranks:
                 continue
             # Stored articles were ingested before the batch: rank them first when dates do not decide.
-            ranks[article.id] = _rank(article, len(ranks))
-            stored[article.id] = article.duplicate_of
-            if article.duplicate_of:
-                pointing.setdefault(article.duplicate_of, set()).add(article.id)
+            ranks[article_id] = _ranked(published, len(ranks))
+            stored[article_id] = duplicate_of
+            if duplicate_of:
+                pointing.setdefault(duplicate_of, set()).add(article_id)
 
-    # Stored articles involved in a copy that this run has not seen, and their stored copies, are read once.
+    # Stored articles involved in a copy that this run has not seen, and their stored copies, are learnt once: their
+    # date and original only (a group's members are read whole only when their original changes, below).
     unseen = sorted({c.of for c in found if c.of not in articles and c.of not in ranks})
     if unseen:
-        read.update((a.id, a) for a in view.articles(unseen, extracts=False))
-        learn(list(read.values()))
+        learn(view.dated_copies(unseen))
         more = sorted({i for a in unseen for i in view.copies_of(a)} - set(ranks) - set(articles))
-        read.update((a.id, a) for a in view.articles(more, extracts=False) if a.id not in read)
-        learn([read[i] for i in more if i in read])
+        rows = {row[0]: row for row in view.dated_copies(more)}
+        learn([rows[i] for i in more if i in rows])
     for article in batch:  # a batch article already known (a text changed since an earlier run) keeps its place
         if article.id in ranks:
             if stored.get(article.id):
                 pointing.get(stored[article.id] or "", set()).discard(article.id)
             stored.pop(article.id)
             ranks.pop(article.id)
-    learn(batch)
+    learn([(a.id, a.published, a.duplicate_of) for a in batch])
     original: dict[str, str | None] = {}  # what this batch changes of ``stored``
 
     def target(article_id: str) -> str | None:

@@ -510,6 +510,19 @@ class Store:
                 out[row[0]] = row[1]
         return out
 
+    def dated_copies(self, ids: Sequence[str]) -> list[tuple[str, str | None, str | None]]:
+        """``(id, published, duplicate_of)`` of each of the given articles, in the order ``articles(ids)`` gives
+        them (ingest order within each 500): what dedupe ranks a group's members by, without their text."""
+        out: list[tuple[str, str | None, str | None]] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT id, published, duplicate_of FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk
+            )
+            out.extend((r[0], r[1], r[2]) for r in rows)
+        return out
+
     def count(self) -> int:
         """How many articles are stored."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
