@@ -10,7 +10,7 @@ import dataclasses
 import json
 import re
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple, Protocol
 
@@ -401,7 +401,10 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     own = _terms(view, [a.id for a in batch])
     for article in batch:
         if article.id not in own:
-            own[article.id] = (_vector(article.title, article.text), _lead(article.title, article.text, article.published))
+            own[article.id] = (
+                _vector(article.title, article.text),
+                _lead(article.title, article.text, article.published),
+            )
     vectors = {a.id: own[a.id][0] for a in batch}
     before = similarity.DocumentFrequencies()
     before.add(vectors.values())
