@@ -24,7 +24,7 @@ from newsdesk.extract import dates
 from newsdesk.records import Article, SpeakerKind
 from newsdesk.settings import Settings
 
-__all__ = ["Features", "cluster", "dedupe", "features", "origins"]
+__all__ = ["Features", "cluster", "decode", "dedupe", "encode", "features", "origins"]
 
 Outcome = tuple[list[Article], dict[str, Any]]
 # What a stage keeps between the batches of one run (indexes built from the store); the runner drops it when
