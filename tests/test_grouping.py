@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsdesk import grouping
+from newsdesk import dedupe, grouping
 from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.cluster.events import UNKNOWN, When
 from newsdesk.corpus import Corpus
+from newsdesk.records import Article
 from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.store import Store
+from tests.conftest import shared_path
 
 DAM = (
     "Veloria and Dastmar resumed talks in Vessa on {day} over the Kessel Gorge Dam on the Orsa river. "
@@ -43,6 +45,10 @@ BREACH = (
 def _jsonl(path: Path, items: list[dict[str, str]]) -> Path:
     path.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
     return path
+
+
+# The grouping stages and what they read, without the language model's (quotes, entities).
+STAGES = ("cites", "dates", "features", "claims", "dedupe", "cluster", "origins")
 
 
 def _corpus() -> Corpus:
@@ -246,7 +252,9 @@ def test_stored_groups_come_back_least_recently_joined_first(tmp_path: Path) -> 
 
 
 def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypatch) -> None:
-    corpus = _corpus()
+    # Without the features stage (a pipeline that leaves it out), stored members are worked out from their text.
+    stages = tuple(s for s in PipelineSettings().stages if s != "features")
+    corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=stages)))
     corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
     first = corpus.articles()[0]
     read_texts: list[list[str]] = []
@@ -444,3 +452,111 @@ def test_dedupe_reads_a_stored_original_without_its_mentions_and_quotes(tmp_path
     assert copy["duplicate_of"] == original
     assert original not in whole  # its date, its original and its place are all dedupe reads of it
     assert copy["id"] not in whole  # nor the batch: dedupe declares it reads no extracts (Stage.reads)
+
+
+def _ecbplus(lines: int) -> list[dict[str, str]]:
+    """The first ``lines`` ECB+ reports (real articles from ../shared), as ingest lines."""
+    path = shared_path("data", "ecbplus", "topics-1-35.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:lines] if line.strip()]
+    return [{k: r[k] for k in ("title", "text", "published") if r.get(k)} for r in rows]
+
+
+def test_features_keep_the_vector_and_lead_exactly() -> None:
+    # Weights are stored as float64 in their order: a float32 weight or another order moves scores in their last
+    # bits, and a tie or a threshold can then go the other way.
+    for row in _ecbplus(40):
+        article = Article(id="x", source="s", text=row["text"], title=row.get("title"), published=row.get("published"))
+        found = grouping.decode(grouping.features(article).features)
+        assert found is not None
+        vector = grouping._vector(article.title, article.text)
+        assert list(found.vector.items()) == list(vector.items())
+        assert found.lead == grouping._lead(article.title, article.text, article.published)
+        assert (found.fingerprint, found.shingles) == dedupe.sketch(article.text)
+
+
+def test_features_of_another_version_are_worked_out_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    row = _ecbplus(1)[0]
+    stored = grouping.features(Article(id="x", source="s", text=row["text"], title=row.get("title"))).features
+    assert grouping.decode(stored) is not None
+    monkeypatch.setattr(grouping, "FEATURES_VERSION", grouping.FEATURES_VERSION + 1)
+    assert grouping.decode(stored) is None
+
+
+def test_stored_features_spare_the_serial_stages_the_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The features stage (in the worker processes) works out each article's fingerprint, term vector and lead once:
+    # dedupe and cluster neither shingle nor vectorise their own articles, nor stored members' texts again.
+    rows = _ecbplus(60)
+    calls: dict[str, int] = {}
+
+    def spy(patch: pytest.MonkeyPatch, module: object, name: str) -> None:
+        real = getattr(module, name)
+
+        def counted(*args: object) -> object:
+            calls[name] = calls.get(name, 0) + 1
+            return real(*args)
+
+        patch.setattr(module, name, counted)
+
+    for stages in (STAGES, tuple(s for s in STAGES if s != "features")):
+        corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=stages, workers=1)))
+        corpus.ingest([_jsonl(tmp_path / "a.jsonl", rows[:30])])
+        calls.clear()
+        with monkeypatch.context() as patch:
+            for module, name in ((dedupe, "sketch"), (grouping, "_vector"), (grouping, "_lead")):
+                spy(patch, module, name)
+            added = len(corpus.ingest([_jsonl(tmp_path / "b.jsonl", rows[30:])]).added)
+        assert added > 25
+        if "features" in stages:  # once an article, by the features stage
+            assert calls == {"sketch": added, "_vector": added, "_lead": added}
+        else:  # without it, dedupe and cluster work them out, and cluster again for the stored members it compares
+            assert calls["sketch"] == added
+            assert calls["_vector"] == calls["_lead"] > added + 10
+
+
+@pytest.mark.parametrize("runs", [1, 2])
+def test_groups_are_the_same_with_stored_features_or_without(tmp_path: Path, runs: int) -> None:
+    rows = _ecbplus(150)
+    found = []
+    for stages in (STAGES, tuple(s for s in STAGES if s != "features")):
+        corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=stages)))
+        parts = [rows] if runs == 1 else [rows[:70], rows[70:]]
+        for n, part in enumerate(parts):
+            corpus.ingest([_jsonl(tmp_path / f"{len(stages)}-{n}.jsonl", part)])
+        found.append(
+            (
+                [(a.id, a.duplicate_of, a.event_id, a.origin) for a in corpus.store.articles()],
+                [(s["id"], s["title"], [(e["id"], e["title"]) for e in s["events"]]) for s in corpus.stories()],
+            )
+        )
+    assert found[0] == found[1]
+    assert len({event for _, _, event, _ in found[0][0]}) > 5
+
+
+def test_dedupe_learns_a_stored_group_without_reading_its_articles(tmp_path: Path, monkeypatch) -> None:
+    # A new copy of a stored original: dedupe needs each stored member's date and original, not its text and
+    # metadata, so a big copy group costs one narrow row a member (decision 0040), and no stored member is read
+    # whole unless its original changes.
+    row = _ecbplus(1)[0]
+    settings = Settings(pipeline=PipelineSettings(stages=("cites", "dates", "features", "dedupe"), workers=1))
+    corpus = Corpus(Store(":memory:"), settings=settings)
+    first = [
+        {"text": row["text"], "published": "2013-05-02"},
+        *({"text": f"{row['text']} Reporting by staff {n}.", "published": "2013-05-03"} for n in range(3)),
+    ]
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", first)])
+    stored = [a["id"] for a in corpus.articles()]
+    assert len(stored) == 4
+    whole: list[str] = []
+    articles = Store.articles
+
+    def spy(self: Store, ids: list[str] | None = None, *, extracts: bool = True):  # type: ignore[no-untyped-def]
+        whole.extend(ids or ["every article"])
+        return articles(self, ids, extracts=extracts)
+
+    monkeypatch.setattr(Store, "articles", spy)
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": row["text"] + " Updated.", "published": "2013-05-04"}])])
+    monkeypatch.undo()
+    copy = corpus.articles()[4]
+    assert copy["duplicate_of"] == stored[0]
+    assert [a["duplicate_of"] for a in corpus.articles()[1:4]] == [stored[0]] * 3
+    assert not set(whole) & set(stored)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
-__all__ = ["Copy", "Index", "fingerprint", "shingles"]
+__all__ = ["Copy", "Index", "fingerprint", "shingles", "sketch"]
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -39,6 +39,12 @@ def shingles(text: str) -> set[bytes]:
 def fingerprint(text: str) -> bytes:
     """The MinHash signature of ``text`` as bytes (128 little-endian uint32 values), for storing beside the article."""
     return _signature(shingles(text))
+
+
+def sketch(text: str) -> tuple[bytes, int]:
+    """The fingerprint of ``text`` and its number of shingles, from one shingling: what ``copies`` checks it by."""
+    grams = shingles(text)
+    return _signature(grams), len(grams)
 
 
 def _signature(grams: set[bytes]) -> bytes:
@@ -182,22 +188,23 @@ def copies(
     *,
     jaccard: float = JACCARD,
     containment: float = CONTAINMENT,
+    known: Mapping[str, tuple[bytes, int]] | None = None,
 ) -> tuple[list[Copy], dict[str, tuple[bytes, int]]]:
     """Check each ``(article_id, text)`` of ``batch`` against ``index`` (and earlier batch members).
 
     Returns the pairs found (``article_id`` from the batch, ``of`` the indexed article; which of the two is the
-    original is the caller's choice) and the new fingerprints with their shingle counts, to store. Each text is
-    shingled once: the fingerprint and the count come from the same set.
+    original is the caller's choice) and the new fingerprints with their shingle counts, to store. A fingerprint
+    in ``known`` (worked out before, by ``sketch``) is taken as it is; any other text is shingled once here.
     """
     found: list[Copy] = []
     new: dict[str, tuple[bytes, int]] = {}
+    known = known or {}
     for article_id, text in batch:
-        grams = shingles(text)
-        signature = _signature(grams)
-        new[article_id] = (signature, len(grams))
-        for other, similarity in index.similar(signature, len(grams), jaccard=jaccard, containment=containment):
+        signature, size = known.get(article_id) or sketch(text)
+        new[article_id] = (signature, size)
+        for other, similarity in index.similar(signature, size, jaccard=jaccard, containment=containment):
             if other == article_id:
                 continue
             found.append(Copy(article_id=article_id, of=other, similarity=similarity))
-        index.add(article_id, signature, len(grams))
+        index.add(article_id, signature, size)
     return found, new

@@ -7,10 +7,14 @@ fingerprints, groups and term counts through ``view`` and never writes; the runn
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+import struct
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
+
+import numpy as np
 
 from newsdesk import dedupe as copies
 from newsdesk.cluster import actors, names, rewrites, similarity
@@ -20,7 +24,7 @@ from newsdesk.extract import dates
 from newsdesk.records import Article, SpeakerKind
 from newsdesk.settings import Settings
 
-__all__ = ["cluster", "dedupe", "origins"]
+__all__ = ["Features", "cluster", "decode", "dedupe", "encode", "features", "origins"]
 
 Outcome = tuple[list[Article], dict[str, Any]]
 # What a stage keeps between the batches of one run (indexes built from the store); the runner drops it when
@@ -37,7 +41,11 @@ class View(Protocol):
 
     def published(self, ids: Sequence[str]) -> dict[str, str | None]: ...
 
+    def dated_copies(self, ids: Sequence[str]) -> list[tuple[str, str | None, str | None]]: ...
+
     def fingerprints(self) -> dict[str, tuple[bytes, int]]: ...
+
+    def features(self, ids: Sequence[str]) -> dict[str, bytes]: ...
 
     def groups(self, kind: str) -> list[dict[str, Any]]: ...
 
@@ -51,8 +59,12 @@ class View(Protocol):
 
 
 def _rank(article: Article, position: int) -> tuple[str, int]:
+    return _ranked(article.published, position)
+
+
+def _ranked(published: str | None, position: int) -> tuple[str, int]:
     # The earliest stated date wins (compared in UTC); ingest order breaks ties and ranks undated articles.
-    return (_utc(article.published) if article.published else "~", position)
+    return (_utc(published) if published else "~", position)
 
 
 def _utc(published: str) -> str:
@@ -61,6 +73,98 @@ def _utc(published: str) -> str:
     except ValueError:
         return published
     return moment.astimezone(UTC).isoformat() if moment.tzinfo else published
+
+
+class Features(NamedTuple):
+    """What dedupe and cluster compare an article by, worked out from its title, text and date alone: its MinHash
+    fingerprint and number of shingles (``dedupe.sketch``), its raw term vector (``_vector``) and its lead
+    (``_lead``)."""
+
+    fingerprint: bytes
+    shingles: int
+    vector: similarity.Vector
+    lead: When
+
+
+# The rules ``Features`` were worked out by: stored features of another version are worked out again from the
+# text. Raise it whenever what ``dedupe.sketch``, ``_vector`` or ``_lead`` give changes.
+FEATURES_VERSION = 1
+_HEAD = struct.Struct("<BIII")  # version, shingles, fingerprint bytes, terms
+
+
+def features(article: Article) -> Article:
+    """The ``features`` stage: ``article`` with its ``Features`` worked out and encoded (``Article.features``), a
+    per-article stage run in the worker processes, so that dedupe and cluster, which run in one process, need not
+    work them out (issue 17)."""
+    fingerprint, size = copies.sketch(article.text)
+    vector = _vector(article.title, article.text)
+    lead = _lead(article.title, article.text, article.published)
+    return dataclasses.replace(article, features=encode(Features(fingerprint, size, vector, lead)))
+
+
+def encode(found: Features) -> bytes:
+    """``found`` as stored: the vector's terms and weights exactly (float64, in their order), the lead as JSON."""
+    terms = np.fromiter(found.vector.keys(), dtype="<u4", count=len(found.vector))
+    weights = np.fromiter(found.vector.values(), dtype="<f8", count=len(found.vector))
+    lead = found.lead
+    said = [
+        lead.day.isoformat() if lead.day else None,
+        lead.weekday,
+        lead.yearless,
+        lead.named,
+        *(sorted(part) for part in (lead.figures, lead.stated, lead.headline, lead.actors)),
+    ]
+    head = _HEAD.pack(FEATURES_VERSION, found.shingles, len(found.fingerprint), len(found.vector))
+    return b"".join((head, found.fingerprint, terms.tobytes(), weights.tobytes(), json.dumps(said).encode()))
+
+
+def decode(data: bytes | None) -> Features | None:
+    """What ``encode`` stored, or None when nothing was, or by another ``FEATURES_VERSION``."""
+    if not data or len(data) < _HEAD.size:
+        return None
+    version, size, width, count = _HEAD.unpack_from(data)
+    if version != FEATURES_VERSION:
+        return None
+    start = _HEAD.size
+    fingerprint = data[start : start + width]
+    start += width
+    terms = np.frombuffer(data, dtype="<u4", count=count, offset=start).tolist()
+    start += 4 * count
+    weights = np.frombuffer(data, dtype="<f8", count=count, offset=start).tolist()
+    start += 8 * count
+    day, weekday, yearless, named, figures, stated, headline, opening = json.loads(data[start:])
+    lead = When(
+        day=date.fromisoformat(day) if day else None,
+        weekday=weekday,
+        yearless=yearless,
+        named=named,
+        figures=frozenset(figures),
+        stated=frozenset(stated),
+        headline=frozenset(headline),
+        actors=frozenset(opening),
+    )
+    return Features(fingerprint, size, dict(zip(terms, weights, strict=True)), lead)
+
+
+def _fingerprints(view: View, ids: Sequence[str]) -> dict[str, tuple[bytes, int]]:
+    """The fingerprints and shingle counts the ``features`` stage stored for the given articles, by id."""
+    out: dict[str, tuple[bytes, int]] = {}
+    for article_id, data in view.features(ids).items():
+        if len(data) >= _HEAD.size:
+            version, size, width, _ = _HEAD.unpack_from(data)
+            if version == FEATURES_VERSION:
+                out[article_id] = (data[_HEAD.size : _HEAD.size + width], size)
+    return out
+
+
+def _terms(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vector, When]]:
+    """The term vectors and leads the ``features`` stage stored for the given articles, by id."""
+    out: dict[str, tuple[similarity.Vector, When]] = {}
+    for article_id, data in view.features(ids).items():
+        found = decode(data)
+        if found is not None:
+            out[article_id] = (found.vector, found.lead)
+    return out
 
 
 def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
@@ -83,35 +187,37 @@ def dedupe(batch: Sequence[Article], view: View, settings: Settings, memo: Memo 
         index,
         jaccard=settings.dedupe.jaccard,
         containment=settings.dedupe.containment,
+        # Worked out by the ``features`` stage in the worker processes; any article it has not processed here.
+        known=_fingerprints(view, [a.id for a in batch]),
     )
     articles = {a.id: a for a in batch}
     read: dict[str, Article] = {}
 
-    def learn(known: Sequence[Article]) -> None:
-        for article in known:
-            if article.id in ranks:
+    def learn(known: Sequence[tuple[str, str | None, str | None]]) -> None:
+        for article_id, published, duplicate_of in known:
+            if article_id in ranks:
                 continue
             # Stored articles were ingested before the batch: rank them first when dates do not decide.
-            ranks[article.id] = _rank(article, len(ranks))
-            stored[article.id] = article.duplicate_of
-            if article.duplicate_of:
-                pointing.setdefault(article.duplicate_of, set()).add(article.id)
+            ranks[article_id] = _ranked(published, len(ranks))
+            stored[article_id] = duplicate_of
+            if duplicate_of:
+                pointing.setdefault(duplicate_of, set()).add(article_id)
 
-    # Stored articles involved in a copy that this run has not seen, and their stored copies, are read once.
+    # Stored articles involved in a copy that this run has not seen, and their stored copies, are learnt once: their
+    # date and original only (a group's members are read whole only when their original changes, below).
     unseen = sorted({c.of for c in found if c.of not in articles and c.of not in ranks})
     if unseen:
-        read.update((a.id, a) for a in view.articles(unseen, extracts=False))
-        learn(list(read.values()))
+        learn(view.dated_copies(unseen))
         more = sorted({i for a in unseen for i in view.copies_of(a)} - set(ranks) - set(articles))
-        read.update((a.id, a) for a in view.articles(more, extracts=False) if a.id not in read)
-        learn([read[i] for i in more if i in read])
+        rows = {row[0]: row for row in view.dated_copies(more)}
+        learn([rows[i] for i in more if i in rows])
     for article in batch:  # a batch article already known (a text changed since an earlier run) keeps its place
         if article.id in ranks:
             if stored.get(article.id):
                 pointing.get(stored[article.id] or "", set()).discard(article.id)
             stored.pop(article.id)
             ranks.pop(article.id)
-    learn(batch)
+    learn([(a.id, a.published, a.duplicate_of) for a in batch])
     original: dict[str, str | None] = {}  # what this batch changes of ``stored``
 
     def target(article_id: str) -> str | None:
@@ -266,12 +372,15 @@ def _lead(title: str | None, text: str, published: str | None) -> When:
 
 
 def _members(view: View, ids: Sequence[str]) -> dict[str, tuple[similarity.Vector, When]]:
-    """Stored members' term vectors and leads: their title, text and date alone (not mentions or quotes)."""
-    published = view.published(list(ids))
-    return {
-        i: (_vector(title, text), _lead(title, text, published.get(i)))
-        for i, (title, text) in view.texts(list(ids)).items()
-    }
+    """Stored members' term vectors and leads, as the ``features`` stage stored them; for a member it has not
+    processed, worked out from its title, text and date alone (not its mentions or quotes)."""
+    found = _terms(view, ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        published = view.published(missing)
+        for i, (title, text) in view.texts(missing).items():
+            found[i] = (_vector(title, text), _lead(title, text, published.get(i)))
+    return {i: found[i] for i in ids if i in found}
 
 
 def _keys(article: Article) -> tuple[str, ...]:
@@ -287,7 +396,16 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     the store is read once per run rather than once per batch.
     """
     memo = {} if memo is None else memo
-    vectors = {a.id: _vector(a.title, a.text) for a in batch}
+    # Term vectors and leads as the ``features`` stage stored them (worked out in the worker processes); those of
+    # articles it has not processed are worked out here.
+    own = _terms(view, [a.id for a in batch])
+    for article in batch:
+        if article.id not in own:
+            own[article.id] = (
+                _vector(article.title, article.text),
+                _lead(article.title, article.text, article.published),
+            )
+    vectors = {a.id: own[a.id][0] for a in batch}
     before = similarity.DocumentFrequencies()
     before.add(vectors.values())
     if "events" not in memo:
@@ -328,7 +446,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     for article in batch:
         v = vectors[article.id]
         fixed = stored_events.get(article.duplicate_of or "") or event_of.get(article.duplicate_of or "")
-        lead = _lead(article.title, article.text, article.published)
+        lead = own[article.id][1]
         keys = _keys(article)
         if fixed and fixed in events.groups:
             # A copy belongs to its original's event, however it was rewritten.

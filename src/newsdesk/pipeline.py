@@ -90,7 +90,11 @@ class CorpusView(Protocol):
 
     def published(self, ids: Sequence[str]) -> dict[str, str | None]: ...
 
+    def dated_copies(self, ids: Sequence[str]) -> list[tuple[str, str | None, str | None]]: ...
+
     def fingerprints(self) -> dict[str, tuple[bytes, int]]: ...
+
+    def features(self, ids: Sequence[str]) -> dict[str, bytes]: ...
 
     def groups(self, kind: str) -> list[dict[str, Any]]: ...
 
@@ -561,6 +565,13 @@ def _grouping(name: str) -> Callable[..., tuple[list[Article], dict[str, Any]]]:
     return run
 
 
+def _features(article: Article, settings: Settings) -> Article:
+    # What dedupe and cluster compare an article by, worked out here (in the worker processes) rather than by them.
+    from newsdesk import grouping
+
+    return grouping.features(article)
+
+
 def _claims(article: Article, settings: Settings) -> Article:
     # Reads the quotes stage's mentions and quotes (spaCy's parse, never parsed again) when it has run. Stored
     # articles come without their date mentions: found again here (a regex pass), resolved as the dates stage does.
@@ -584,6 +595,13 @@ BUILTIN: tuple[Stage, ...] = (
     ArticleStage("cites", _cites, requires=("article.text",), produces=("article.cites",), reads=()),
     ArticleStage(
         "dates", _dates, requires=("article.text", "article.published"), produces=("article.dates",), reads=()
+    ),
+    ArticleStage(
+        "features",
+        _features,
+        requires=("article.text", "article.published"),
+        produces=("article.features",),
+        reads=(),
     ),
     ParsedStage(
         "quotes",

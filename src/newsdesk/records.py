@@ -302,6 +302,10 @@ class Article:
     stances: tuple[Stance, ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
     furniture: tuple[str, ...] = field(default=(), repr=False)
+    # What the corpus stages compare the article by, worked out once in the per-article phase (the ``features``
+    # stage, ``newsdesk.grouping.features``): its fingerprint, term vector and lead, encoded. Stored in a table of
+    # its own and read by the stages that use it, never with the article.
+    features: bytes | None = field(default=None, repr=False)
 
     @property
     def words(self) -> int:

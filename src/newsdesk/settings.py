@@ -76,6 +76,7 @@ class PipelineSettings:
         default=(
             "cites",
             "dates",
+            "features",
             "quotes",
             "entities",
             "claims",

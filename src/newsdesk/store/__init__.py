@@ -513,6 +513,19 @@ class Store:
                 out[row[0]] = row[1]
         return out
 
+    def dated_copies(self, ids: Sequence[str]) -> list[tuple[str, str | None, str | None]]:
+        """``(id, published, duplicate_of)`` of each of the given articles, in the order ``articles(ids)`` gives
+        them (ingest order within each 500): what dedupe ranks a group's members by, without their text."""
+        out: list[tuple[str, str | None, str | None]] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT id, published, duplicate_of FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk
+            )
+            out.extend((r[0], r[1], r[2]) for r in rows)
+        return out
+
     def count(self) -> int:
         """How many articles are stored."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -590,6 +603,10 @@ class Store:
                     claims.save(conn, a)
                 if produces is not None and "article.stances" in produces:
                     stances.save(conn, a)
+                if produces is not None and "article.features" in produces and a.features is not None:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO article_features (article_id, data) VALUES (?, ?)", (a.id, a.features)
+                    )
                 if produces is not None and "article.dates" in produces:
                     conn.execute("DELETE FROM date_mentions WHERE article_id = ?", (a.id,))
                     conn.executemany(
@@ -638,6 +655,19 @@ class Store:
         """Every stored MinHash fingerprint with its shingle count, by article id."""
         rows = self.conn.execute("SELECT article_id, minhash, shingles FROM fingerprints")
         return {r["article_id"]: (bytes(r["minhash"]), int(r["shingles"])) for r in rows}
+
+    def features(self, ids: Sequence[str]) -> dict[str, bytes]:
+        """What the ``features`` stage worked out for each of the given articles (``Article.features``), by id;
+        an article it has not processed is missing."""
+        out: dict[str, bytes] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT article_id, data FROM article_features WHERE article_id IN ({marks})", chunk
+            ):
+                out[row[0]] = bytes(row[1])
+        return out
 
     def groups(self, kind: str) -> list[dict[str, Any]]:
         """Stored events or stories with their centroid and member ids (articles of an event, events of a story),

@@ -559,3 +559,19 @@ def m025_quote_dates_postgres() -> str:
     # ask for (``published DESC`` translated with SQLite's NULL order, then ``rowid``) is written out.
     sql = postgres.translate(m025_quote_dates(), params=False)
     return sql.replace("published DESC)", "published DESC NULLS LAST, rowid)")
+
+
+@migration
+def m026_article_features() -> str:
+    # What dedupe and cluster compare an article by (its MinHash fingerprint, term vector and lead), worked out by
+    # the per-article ``features`` stage in the worker processes and kept, so that a run neither works out its own
+    # articles' in the serial corpus stages nor those of every stored member it compares with again (issue 17,
+    # decision 0040). No article has a row yet: every stored article is pending for the ``features`` stage, so the
+    # next analysis works them all out once, in the parallel phase; until it has, the corpus stages work out what
+    # is missing from the text, as before.
+    return """
+        CREATE TABLE article_features (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            data       BLOB NOT NULL
+        );
+    """
