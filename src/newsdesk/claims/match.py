@@ -356,11 +356,20 @@ class Story:
             posting = self.index.get(term)
             if posting:
                 found.update(posting.keys())  # keys: a mapping would add its values
+        # Where one of the two gives no value, a match on words needs both claims long enough and a Dice
+        # coefficient of their terms that the shared terms counted here may already rule out.
         beyond = len(shared) - len(rarest)
+        size = len(claim.terms)
+        valued = bool(claim.value_key)
         readings, clusters, totals = self._readings, self.clusters, self._totals
         for key, held in found.items():
-            if held + beyond < 2:
+            most = held + beyond  # at most this many terms in common
+            if most < 2:
                 continue
+            if not (valued and key[2]):
+                other = len(key[1])  # type: ignore[arg-type]
+                if size < MIN_TERMS or other < MIN_TERMS or 2 * most / (size + other) < JOIN_DICE:
+                    continue
             got = score(claim, readings[key], weight, totals)
             if got > best_score:
                 cluster = clusters[key[0]]  # type: ignore[index]
