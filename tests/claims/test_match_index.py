@@ -94,9 +94,7 @@ def test_a_claim_repeated_after_more_claims_than_the_old_window_joins_its_cluste
     # nothing keeps that cluster among the latest claims.
     others = [(a, t) for a, t in sentences if len(first.terms.intersection(extract.terms(t))) < 2]
     filler = [
-        _member(f"{a}-{r}", i, t)
-        for r in range(OLD_WINDOW // len(others) + 2)
-        for i, (a, t) in enumerate(others)
+        _member(f"{a}-{r}", i, t) for r in range(OLD_WINDOW // len(others) + 2) for i, (a, t) in enumerate(others)
     ]
     assert len(filler) > OLD_WINDOW
     story = match.Story("s")
