@@ -361,18 +361,19 @@ class Story:
         beyond = len(shared) - len(rarest)
         size = len(claim.terms)
         valued = bool(claim.value_key)
-        readings, clusters, totals = self._readings, self.clusters, self._totals
+        readings, clusters, totals, by_claim = self._readings, self.clusters, self._totals, self.by_claim
         for key, held in found.items():
             most = held + beyond  # at most this many terms in common
             if most < 2:
                 continue
-            if not (valued and key[2]):
-                other = len(key[1])  # type: ignore[arg-type]
+            member = readings[key]
+            if not (valued and member.value_key):
+                other = len(member.terms)
                 if size < MIN_TERMS or other < MIN_TERMS or 2 * most / (size + other) < JOIN_DICE:
                     continue
-            got = score(claim, readings[key], weight, totals)
+            got = score(claim, member, weight, totals)
             if got > best_score:
-                cluster = clusters[key[0]]  # type: ignore[index]
+                cluster = clusters[by_claim[member.id]]
                 if self._fits(claim, cluster):
                     best, best_score = cluster, got
         return best, best_score
