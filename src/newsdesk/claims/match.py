@@ -17,7 +17,7 @@ import functools
 import hashlib
 import math
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -49,7 +49,9 @@ MIN_WORDS = 2  # and at least this many words that are no names
 JOIN_FEW_WORDS = 0.5  # (one such word is enough for claims that share this much)
 RAREST = 12  # a new claim is compared with the claims that share one of its this many rarest terms
 MIN_SHARED = 3.0  # and at least this much term weight in common (one less with the same value)
-WINDOW = 10_000  # a new claim meets its story's last this many claims (see ``Story``; decision 0042)
+POSTING = 2_000  # a term lists at most this many readings of the story's claims (see ``Story``; decision 0042)
+PER_CLUSTER = 16  # at most this many of one cluster (its first ones)
+READ = 10_000  # a run reads a story's last this many claims from the store
 
 
 def cluster_id(story_id: str, first_claim: str) -> str:
@@ -250,28 +252,32 @@ _Key = tuple[object, ...]
 class Story:
     """The claim clusters of one story, which new claims join.
 
-    A new claim meets the story's last :data:`WINDOW` claims only (in the order they were counted, which is the
-    order they join): they are its candidates, their terms weigh the story's words, their values are what a
-    cluster must fit, and its representative is chosen among them. What matching costs a claim is thus bounded by
-    the window, not by the story, and a run reads only each story's window from the store (decision 0042)."""
+    A new claim meets the clusters found by its rarest terms in the story's index (decision 0042): each term
+    lists the readings (see ``index``) of at most :data:`POSTING` claims that hold it, at most :data:`PER_CLUSTER`
+    of one cluster, those of the clusters that most recently took a claim with the term. A rare term lists every
+    cluster that ever used it, however long the story; a word every claim of the story repeats lists only its
+    latest clusters, and weighs little. What matching costs a claim is thus bounded by :data:`RAREST` times
+    :data:`POSTING`, not by the story, and no claim leaves the story while a run keeps it. Every claim counted
+    weighs the story's words; a run reads each story's last :data:`READ` claims from the store."""
 
     id: str
     clusters: dict[str, Cluster] = field(default_factory=dict)
     by_claim: dict[str, str] = field(default_factory=dict)
-    # In how many of the window's claims each term appears, how many claims that is, and every claim counted.
+    # In how many of the story's claims each term appears, how many claims that is, and every claim counted.
     df: dict[str, int] = field(default_factory=dict)
     counted: set[str] = field(default_factory=set)
     n: int = 0
-    window: deque[Member] = field(default_factory=deque)
     _weights: _Idf | None = None
     _totals: dict[frozenset[str], float] = field(default_factory=dict)
-    # Members (with their cluster id) by term, so a new claim is compared only with claims that share one of its
-    # rarest terms, never with the whole story. A member that reads as one already indexed in its cluster (the
-    # same terms, values and negation: a copied article's claim) is not indexed again, since it would score
-    # the same: a claim repeated by a thousand copies is one candidate, not a thousand. Each reading counts
-    # its members in the window and leaves the index with the last of them.
-    index: dict[str, dict[_Key, tuple[Member, str]]] = field(default_factory=dict)
-    _indexed: dict[_Key, int] = field(default_factory=dict)
+    # Readings by term (each with its cluster id), so a new claim is compared only with claims that share one of
+    # its rarest terms, never with the whole story. A member that reads as one already indexed in its cluster (the
+    # same terms, values and negation: a copied article's claim) is not indexed again, since it would score the
+    # same: a claim repeated by a thousand copies is one candidate, not a thousand. A term's list holds at most
+    # ``POSTING`` readings, at most ``PER_CLUSTER`` of one cluster (its first ones), in the order their cluster
+    # last took a claim with the term; the oldest leaves a full list.
+    index: dict[str, dict[_Key, str]] = field(default_factory=dict)
+    _readings: dict[_Key, Member] = field(default_factory=dict)
+    _held: dict[tuple[str, str], list[_Key]] = field(default_factory=dict)
     # The clusters a claim joined since the last ``take_changed``, in the order they first changed.
     changed: dict[str, Cluster] = field(default_factory=dict)
 
@@ -281,63 +287,46 @@ class Story:
     def remember(self, member: Member, cluster_id: str) -> None:
         """Index ``member`` of cluster ``cluster_id`` under its terms (once per reading, see ``index``)."""
         key = self._key(member, cluster_id)
-        held = self._indexed.get(key, 0)
-        self._indexed[key] = held + 1
-        if held:
-            return
+        new = key not in self._readings
+        if new:
+            self._readings[key] = member
         for term in member.terms:
-            self.index.setdefault(term, {})[key] = (member, cluster_id)
+            posting = self.index.get(term)
+            if posting is None:
+                posting = self.index[term] = {}
+            held = self._held.get((term, cluster_id))
+            if held is None:
+                held = self._held[(term, cluster_id)] = []
+            if new and len(held) < PER_CLUSTER:
+                held.append(key)
+                posting[key] = cluster_id
+                if len(posting) > POSTING:
+                    self._drop(term, posting)
+            elif held and len(posting) >= POSTING and next(reversed(posting)) != held[-1]:
+                # The cluster took the term again: its readings under it move to the recent end of a full list
+                # (a list that never fills keeps the order its readings came in).
+                for kept in held:
+                    del posting[kept]
+                    posting[kept] = cluster_id
 
-    def _forget(self, member: Member, cluster_id: str) -> None:
-        key = self._key(member, cluster_id)
-        held = self._indexed.get(key, 0)
-        if held > 1:
-            self._indexed[key] = held - 1
-            return
-        self._indexed.pop(key, None)
-        for term in member.terms:
-            entries = self.index.get(term)
-            if entries is not None:
-                entries.pop(key, None)
-                if not entries:
-                    del self.index[term]
+    def _drop(self, term: str, posting: dict[_Key, str]) -> None:
+        """The oldest reading leaves a full list."""
+        oldest = next(iter(posting))
+        cluster_id = posting.pop(oldest)
+        held = self._held[(term, cluster_id)]
+        held.remove(oldest)
+        if not held:
+            del self._held[(term, cluster_id)]
 
     def count(self, claims: Iterable[Member]) -> None:
-        """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one), and let
-        the oldest placed claims leave the window."""
+        """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one)."""
         for claim in claims:
             if claim.id not in self.counted:
                 self._weights = None
                 self.counted.add(claim.id)
-                self.window.append(claim)
                 self.n += 1
                 for term in claim.terms:
                     self.df[term] = self.df.get(term, 0) + 1
-        while len(self.window) > WINDOW and self.window[0].id in self.by_claim:
-            self._leave(self.window.popleft())
-
-    def _leave(self, member: Member) -> None:
-        """``member`` leaves the window: its terms no longer weigh, its cluster no longer holds it for matching."""
-        self._weights = None
-        self.n -= 1
-        for term in member.terms:
-            d = self.df[term] - 1
-            if d:
-                self.df[term] = d
-            else:
-                del self.df[term]
-        cluster = self.clusters[self.by_claim[member.id]]
-        self._forget(member, cluster.id)
-        if cluster.members and cluster.members[0] is member:
-            cluster.members.pop(0)
-        else:
-            cluster.members.remove(member)
-        key = member.value_key
-        left = cluster.values[key] - 1
-        if left:
-            cluster.values[key] = left
-        else:
-            del cluster.values[key]
 
     def weights(self) -> dict[str, float]:
         """Each term's weight: rarer in the story, heavier (inverse document frequency over its claims)."""
@@ -359,15 +348,34 @@ class Story:
         own = 1 if claim.id in self.counted else 0
         shared = [t for t in claim.terms if self.df.get(t, 0) > own]
         rarest = sorted(shared, key=lambda t: (self.df.get(t, 0), t))[:RAREST]
-        seen: set[str] = set()
+        # Each candidate once, in the order the lists first give it, with how many of the lists hold it (counted
+        # in C); one that shares fewer than two terms with the claim, even with every shared term past the
+        # rarest, scores nothing and is not scored.
+        found: Counter[_Key] = Counter()
         for term in rarest:
-            for member, cluster_id in self.index.get(term, {}).values():
-                if member.id in seen:
+            posting = self.index.get(term)
+            if posting:
+                found.update(posting.keys())  # keys: a mapping would add its values
+        # Where one of the two gives no value, a match on words needs both claims long enough and a Dice
+        # coefficient of their terms that the shared terms counted here may already rule out.
+        beyond = len(shared) - len(rarest)
+        size = len(claim.terms)
+        valued = bool(claim.value_key)
+        readings, clusters, totals, by_claim = self._readings, self.clusters, self._totals, self.by_claim
+        for key, held in found.items():
+            most = held + beyond  # at most this many terms in common
+            if most < 2:
+                continue
+            member = readings[key]
+            if not (valued and member.value_key):
+                other = len(member.terms)
+                if size < MIN_TERMS or other < MIN_TERMS or 2 * most / (size + other) < JOIN_DICE:
                     continue
-                seen.add(member.id)
-                got = score(claim, member, weight, self._totals)
-                if got > best_score and self._fits(claim, self.clusters[cluster_id]):
-                    best, best_score = self.clusters[cluster_id], got
+            got = score(claim, member, weight, totals)
+            if got > best_score:
+                cluster = clusters[by_claim[member.id]]
+                if self._fits(claim, cluster):
+                    best, best_score = cluster, got
         return best, best_score
 
     def _fits(self, claim: Member, cluster: Cluster) -> bool:
@@ -399,7 +407,7 @@ class Story:
         return cluster
 
     def load(self, cluster: Cluster, members: Iterable[Member]) -> None:
-        """Take a stored cluster with its members in the window (in the order they joined) as they are."""
+        """Take a stored cluster with its members the run read (in the order they joined) as they are."""
         self.clusters[cluster.id] = cluster
         for member in members:
             self._join(member, cluster)
@@ -460,7 +468,7 @@ def _slot(cluster: Cluster, slots: dict[str, str]) -> str:
 def stage(
     batch: Sequence[Article], view: View, settings: Settings, memo: dict[str, Any] | None = None
 ) -> tuple[list[Article], dict[str, Any]]:
-    """The corpus stage: the batch's claims join their story's clusters (each story's window read from the store
+    """The corpus stage: the batch's claims join their story's clusters (each story's last claims read from the store
     once per run and kept in ``memo``); returns the clusters that changed and the new support rows for the store
     to write."""
     memo = {} if memo is None else memo
@@ -469,7 +477,7 @@ def stage(
     story_of = view.stories_of({a.event_id for a in batch if a.event_id})
     missing = sorted({s for s in story_of.values() if s not in stories})
     stored: dict[str, list[tuple[int, Member]]] = {}
-    for row in view.claim_clusters(missing, latest=WINDOW) if missing else []:
+    for row in view.claim_clusters(missing, latest=READ) if missing else []:
         story = stories.setdefault(row["story_id"], Story(row["story_id"]))
         cluster = Cluster(id=row["id"], story_id=row["story_id"], event_id=row["event_id"], changed=False)
         members = []
@@ -480,7 +488,7 @@ def stage(
             stored.setdefault(story.id, []).append((joined, member))
         story.load(cluster, members)
     for story_id, joined in stored.items():
-        stories[story_id].count(m for _, m in sorted(joined, key=lambda x: x[0]))  # the window in join order
+        stories[story_id].count(m for _, m in sorted(joined, key=lambda x: x[0]))  # in join order
     for story_id in missing:
         stories.setdefault(story_id, Story(story_id))
     found = view.claims([a.id for a in batch if a.event_id in story_of])

@@ -146,7 +146,9 @@ def profile(
     words: list[str | None] = [
         None if w[:1].isupper() or w == "\x00" else w.casefold() for w in _NARRATIVE.findall(narrative)
     ]
-    grams = frozenset(gram for i in range(len(words) - RUN + 1) if None not in (gram := tuple(words[i : i + RUN])))
+    # Every run of RUN words (made in C by zipping shifted lists), less those holding a name or a quotation's mark.
+    shifted = zip(*(words[k:] for k in range(RUN)), strict=False)  # the shorter lists end it
+    grams = frozenset(gram for gram in set(shifted) if None not in gram)
     quoted: set[tuple[str, ...]] = set()
     for quotation in quotations:
         ws = [w.casefold() for w in _TOKEN.findall(quotation)]

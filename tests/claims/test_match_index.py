@@ -1,0 +1,180 @@
+"""Claim matching finds its candidates by index, bounded per term, with no window on the story (decision 0042).
+
+A story is fed the sentences of the real dev-news articles, several times over (as copies of each article would
+repeat them), in batches: a claim repeated after more claims than the old window held still joins its cluster;
+each term lists at most ``match.POSTING`` readings, at most ``match.PER_CLUSTER`` of one cluster, so what a new
+claim is compared with is bounded however long the story; where the bounds do not bind, the clusters are those of
+scoring every claim that shares one of a claim's rarest terms; and the store reads no more than a story's last
+claims.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsdesk.claims import extract, match, values
+from newsdesk.records import Claim
+from newsdesk.store import claims as stored_claims
+from tests.conftest import shared_path
+
+BATCH = 40
+OLD_WINDOW = 10_000  # the claims a story's window held before (a claim older than this was no candidate)
+
+
+def _sentences() -> list[tuple[str, str]]:
+    sentences = []
+    for path in sorted(shared_path("dev-news").glob("*.txt")):
+        for sentence in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8")):
+            if len(sentence.split()) >= 6:
+                sentences.append((path.stem, sentence))
+    return sentences
+
+
+def _member(article: str, i: int, text: str) -> match.Member:
+    claim = Claim(text=text, start=i, end=i + len(text), values=tuple(values.find(text)), terms=extract.terms(text))
+    return match.Member.of(article, claim)
+
+
+def _claims(rounds: int = 3) -> list[match.Member]:
+    """Each sentence of the dev-news articles as a claim of its article, the articles read ``rounds`` times."""
+    sentences = _sentences()
+    return [_member(f"{a}-{r}", i, t) for r in range(rounds) for i, (a, t) in enumerate(sentences)]
+
+
+def _feed(story: match.Story, members: list[match.Member], monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Comparisons made for each claim, fed in batches."""
+    compared = [0]
+    scored = match.score
+
+    def counting(*args: object, **kwargs: object) -> float:
+        compared[0] += 1
+        return scored(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(match, "score", counting)
+    per_claim = []
+    for start in range(0, len(members), BATCH):
+        batch = members[start : start + BATCH]
+        story.count(batch)
+        for member in batch:
+            compared[0] = 0
+            story.add(member, None)
+            per_claim.append(compared[0])
+    return per_claim
+
+
+class _EveryCandidate(match.Story):
+    """The rule the index answers for: every reading that shares one of the claim's rarest terms, scored."""
+
+    def best(self, claim: match.Member) -> tuple[match.Cluster | None, float]:
+        best, best_score = None, 0.0
+        own = 1 if claim.id in self.counted else 0
+        shared = [t for t in claim.terms if self.df.get(t, 0) > own]
+        rarest = sorted(shared, key=lambda t: (self.df.get(t, 0), t))[: match.RAREST]
+        seen: set[object] = set()
+        for term in rarest:
+            for key, cluster_id in self.index.get(term, {}).items():
+                if key in seen:
+                    continue
+                seen.add(key)
+                got = match.score(claim, self._readings[key], self._idf(), self._totals)
+                if got > best_score and self._fits(claim, self.clusters[cluster_id]):
+                    best, best_score = self.clusters[cluster_id], got
+        return best, best_score
+
+
+def test_a_claim_repeated_after_more_claims_than_the_old_window_joins_its_cluster() -> None:
+    sentences = _sentences()
+    first = _member("wire", 0, sentences[0][1])
+    # Filler that can never join the first claim's cluster (two terms in common are the least a match needs), so
+    # nothing keeps that cluster among the latest claims.
+    others = [(a, t) for a, t in sentences if len(first.terms.intersection(extract.terms(t))) < 2]
+    filler = [
+        _member(f"{a}-{r}", i, t) for r in range(OLD_WINDOW // len(others) + 2) for i, (a, t) in enumerate(others)
+    ]
+    assert len(filler) > OLD_WINDOW
+    story = match.Story("s")
+    story.extend([(first, None)])
+    for start in range(0, len(filler), 500):
+        story.extend((m, None) for m in filler[start : start + 500])
+    repeat = _member("follow-up", 7, first.text)
+    story.extend([(repeat, None)])
+    assert story.by_claim[repeat.id] == story.by_claim[first.id]
+
+
+def test_each_claim_meets_a_bounded_number_of_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    members = _claims()
+    unbounded = match.Story("all")
+    _feed(unbounded, members, monkeypatch)
+    posting, per_cluster = 40, 3
+    # The input makes the bounds matter: without them, terms list more readings than the bounds allow.
+    assert max(len(p) for p in unbounded.index.values()) > posting
+    assert max(Counter((t, c) for t, p in unbounded.index.items() for c in p.values()).values()) > per_cluster
+    monkeypatch.setattr(match, "POSTING", posting)
+    monkeypatch.setattr(match, "PER_CLUSTER", per_cluster)
+    story = match.Story("s")
+    bounded = _feed(story, members, monkeypatch)
+    assert max(bounded) <= match.RAREST * posting
+    assert max(len(p) for p in story.index.values()) <= posting
+    assert max(Counter((t, c) for t, p in story.index.items() for c in p.values()).values()) <= per_cluster
+    # Every claim was placed all the same, and counted: the story's words weigh over all of them.
+    assert len(story.by_claim) == len(members) == story.n
+    assert story.df == dict(Counter(t for m in members for t in m.terms))
+
+
+def test_where_the_bounds_do_not_bind_the_clusters_are_those_of_scoring_every_candidate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    members = _claims()
+    indexed = match.Story("s")
+    compared = _feed(indexed, members, monkeypatch)
+    assert max(len(p) for p in indexed.index.values()) < match.POSTING
+    every = _EveryCandidate("s")
+    scored_all = _feed(every, members, monkeypatch)
+    assert indexed.by_claim == every.by_claim
+    # The candidates that cannot score were not scored.
+    assert sum(compared) < sum(scored_all) / 2
+
+
+def test_the_store_reads_only_each_storys_last_claims(tmp_path: Path) -> None:
+    """``members(latest=K)``: the last K claims to join the story's clusters, in the order they joined."""
+    from newsdesk.store import Store
+
+    db = tmp_path / "s.db"
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    texts = [m.text for m in _claims()[:30]]
+    needed = {
+        r["name"]: (0 if "INT" in r["type"].upper() else "x")
+        for r in conn.execute("PRAGMA table_info(articles)")
+        if r["notnull"] and r["dflt_value"] is None and not r["pk"]
+    }
+    needed["id"] = "a"
+    conn.execute(
+        f"INSERT INTO articles ({', '.join(needed)}) VALUES ({', '.join('?' * len(needed))})", list(needed.values())
+    )
+    order = []
+    for i, text in enumerate(texts):
+        cluster = f"c{i % 4}"
+        conn.execute(
+            "INSERT OR IGNORE INTO claim_clusters (id, story_id, event_id, slot, text) VALUES (?, 's', NULL, '', '')",
+            (cluster,),
+        )
+        conn.execute(
+            "INSERT INTO claims (id, article_id, start, end, text, modality, asserted_kind, confidence) "
+            "VALUES (?, 'a', ?, ?, ?, 'asserted', 'outlet', 1.0)",
+            (f"k{i}", i, i + 1, text),
+        )
+        conn.execute("INSERT INTO claim_support VALUES (?, ?, 'a', 'supports', ?, ?)", (cluster, f"k{i}", i, i + 1))
+        order.append((cluster, text))
+    got = stored_claims.members(conn, ["s"], latest=10)
+    read = sorted(
+        (j, c["id"], claim.text) for c in got for (_, claim, _), j in zip(c["claims"], c["joined"], strict=True)
+    )
+    assert [(c, t) for _, c, t in read] == order[-10:]
+    assert [c["id"] for c in got] == sorted({c for c, _ in order[-10:]}, key=lambda c: int(c[1:]))
