@@ -705,8 +705,17 @@ class Corpus:
         keep (``articles``, ``timeline``), a page past the kept ones, a story changed since its digest; the page is
         then computed (:meth:`story_part`). The claims list's first page is the digest's ``claims`` part; on its
         next kept pages no contradiction was sought (as on a page computed now, for a cluster outside the
-        first page)."""
+        first page); its later pages are the clusters of the digest's ranking (:data:`newsdesk.digest.lists.RANKING`),
+        their cards worked out now from their own support rows."""
         first_part = "claims" if section == "claims" else digest.lists.name(section, 1)
+        if section == "claims" and page > digest.lists.CLAIM_PAGES:
+            # Past the kept pages: the page's clusters in the digest's ranking, their cards from their support rows.
+            ranking: list[str] | None = self.store.story_digest(story_id, digest.lists.RANKING)
+            if ranking is None:
+                return None
+            start = (page - 1) * digest.lists.PER_PAGE
+            ids = ranking[start : start + digest.lists.PER_PAGE]
+            return digest.claims.ranked_page(self.store, story_id, ids, len(ranking)), len(ranking)
         kept: list[dict[str, Any]] | None = self.store.story_digest(
             story_id, first_part if page == 1 else digest.lists.name(section, page)
         )

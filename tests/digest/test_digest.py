@@ -106,7 +106,7 @@ def test_the_claims_list_s_next_pages_are_the_cards_ranked_after_the_first(corpu
     story = {"id": max(totals, key=totals.__getitem__)}
     total = totals[story["id"]]
     assert total >= 6
-    first, _, following = digest.claims.page_and_clusters(corpus.store, story["id"], limit=2, more=total)
+    first, _, following, _ = digest.claims.page_and_clusters(corpus.store, story["id"], limit=2, more=total)
     # The API's own pages (every cluster compared): the same clusters, counts and support, in the same order;
     # the next pages seek no contradiction.
     later = corpus.story_claims(story["id"], limit=total, offset=2)
@@ -117,6 +117,48 @@ def test_the_claims_list_s_next_pages_are_the_cards_ranked_after_the_first(corpu
     ]
     assert all(c["contradicts"] == [] and c["total"] == total for c in following)
     assert first == corpus.story_claims(story["id"], limit=2)
+
+
+def test_the_claims_list_s_later_pages_are_the_digest_s_ranking_with_only_their_clusters_read(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    totals = {s["id"]: (corpus.story_claims(s["id"], limit=1) or [{"total": 0}])[0]["total"] for s in corpus.stories()}
+    story_id = max(totals, key=totals.__getitem__)
+    total = totals[story_id]
+    assert total >= 6
+    whole = corpus.story_claims(story_id, limit=total)
+    ranking = corpus.store.story_digest(story_id, digest.lists.RANKING)
+    assert ranking is not None, "no full ranking kept"
+    assert ranking == [c["id"] for c in whole]  # the API's own ranking, every cluster
+    # Pages of 2 past the first kept one: the demo's stories are small, so its pages are made small.
+    monkeypatch.setattr(digest.lists, "PER_PAGE", 2)
+    monkeypatch.setattr(digest.lists, "CLAIM_PAGES", 1)
+    with corpus.store.transaction() as conn:
+        conn.execute("DELETE FROM story_digests WHERE part LIKE 'list:claims:%' AND part != ?", [digest.lists.RANKING])
+    original = corpus.store.query
+    read: list[str] = []
+
+    def bounded(name: str, **params: Any) -> Any:
+        assert name not in ("story_claims", "story_claims_count"), f"{name} ranked the story"
+        assert name != "story_claim_support" or params.get("cluster_ids"), "every support row of the story read"
+        read.extend(params.get("cluster_ids") or [])
+        return original(name, **params)
+
+    monkeypatch.setattr(corpus.store, "query", bounded)
+    drop = ("contradicts", "contested")
+    pages = -(-total // 2)
+    for number in range(2, pages + 1):
+        found = corpus.story_list_page(story_id, "claims", number)
+        assert found is not None, number
+        cards, counted = found
+        expected = whole[(number - 1) * 2 : number * 2]
+        assert counted == total and [c["id"] for c in cards] == [c["id"] for c in expected]
+        assert [{k: v for k, v in c.items() if k not in drop} for c in cards] == [
+            {k: v for k, v in c.items() if k not in drop} for c in _plain(expected)
+        ], number
+        assert all(c["contradicts"] == [] and c["total"] == total for c in cards)
+    assert sorted(read) == sorted(c["id"] for c in whole[2:])  # each later page's clusters once, and only them
+    assert corpus.story_list_page(story_id, "claims", pages + 1) == ([], total)  # past the end: the 404
 
 
 def test_a_full_list_is_read_from_the_digest_without_counting_the_story(
@@ -161,7 +203,7 @@ def test_a_changed_story_is_read_fresh_until_the_next_analysis_recomputes_it_alo
     corpus.store.conn.rollback()
     grown = next(s for s in corpus.stories() if first.id in s["article_ids"])
     # The story has an article more than its digest was made with: the stored parts are not read.
-    assert all(corpus.store.story_digest(grown["id"], p) is None for p in digest.PARTS)
+    assert all(corpus.store.story_digest(grown["id"], p) is None for p in (*digest.PARTS, digest.lists.RANKING))
     assert corpus.story_digest(grown["id"], "claims") == _plain(
         digest.part(corpus.store, corpus.story_head(grown["id"]), "claims", corpus.settings)
     )

@@ -87,25 +87,34 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         own = ("outlet", _bare(row.get("outlet") or ""))
         if own in credited:
             union(own, ("group", row.get("origin") or row["article_id"]))
+    # Each origin is named once, from one pass over the rows (not a pass per origin: a cluster of hundreds of
+    # articles has dozens of origins): an outlet as the first row crediting it writes it, a group by its first row.
+    written: dict[str, str] = {}
+    first_row: dict[tuple[str, str], dict[str, Any]] = {}
+    for row, key in zip(rows, keys, strict=True):
+        for v in row["claim"].via:
+            written.setdefault(_bare(v), v)
+        first_row.setdefault(find(key), row)
     names: dict[tuple[str, str], str] = {}
     for key in keys:
         root = find(key)
         if root in names:
             continue
         if root[0] == "outlet":
-            names[root] = next(
-                (v for r in rows for v in r["claim"].via if _bare(v) == root[1]), root[1]
-            )  # as the article writes it
+            names[root] = written.get(root[1], root[1])  # as the article writes it
         else:
-            first = next(r for r in rows if find(origin_key(r)) == root)
+            first = first_row[root]
             names[root] = first.get("outlet") or first["article_id"]
     origins: dict[tuple[str, str], dict[str, Any]] = {}
+    counted: dict[tuple[str, str], set[str]] = {}
     support = []
     for row, key in zip(rows, keys, strict=True):
         root = find(key)
         relayed = bool(row["claim"].via)
         entry = origins.setdefault(root, {"name": names[root], "articles": [], "relaying": 0, "own": False})
-        if row["article_id"] not in entry["articles"]:
+        seen = counted.setdefault(root, set())
+        if row["article_id"] not in seen:
+            seen.add(row["article_id"])
             entry["articles"].append(row["article_id"])
             entry["relaying"] += relayed
             entry["own"] = entry["own"] or not relayed

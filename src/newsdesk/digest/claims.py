@@ -8,11 +8,11 @@ no text), ranks them, then reads only the page's clusters; conflicts are sought 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from newsdesk.claims import summary as claim_summary
 
-__all__ = ["COMPARED", "FILTERS", "SAMPLED", "known_conflicts", "page", "page_and_clusters"]
+__all__ = ["COMPARED", "FILTERS", "SAMPLED", "Ranked", "known_conflicts", "page", "page_and_clusters", "ranked_page"]
 
 FILTERS = ("outlet", "event", "since", "until", "window")
 SAMPLED = 40  # support rows of each cluster a page computed at request time reads (decision 0038)
@@ -25,6 +25,16 @@ class Reader(Protocol):
     def claim_rows(
         self, story_ids: list[str] | None = None, *, each: int | None = None, cluster_ids: list[str] | None = None
     ) -> list[dict[str, Any]]: ...
+
+
+class Ranked(NamedTuple):
+    """What :func:`page_and_clusters` found: the page's ``cards``, the story's ``clusters`` (or None), the cards of
+    the clusters ranked next (``following``) and the ids of every cluster in the ranking (``order``)."""
+
+    cards: list[dict[str, Any]]
+    clusters: list[dict[str, Any]] | None
+    following: list[dict[str, Any]]
+    order: list[str]
 
 
 def page(
@@ -48,7 +58,7 @@ def page(
     as the digest stage computes its page: ranked by :func:`newsdesk.claims.summary.ranked` over the story's
     support rows, and each shown cluster compared with every other cluster of the story."""
     found = page_and_clusters(view, story_id, limit=limit, offset=offset, sort=sort, conflicts=conflicts, **filters)
-    return found[0]
+    return found.cards
 
 
 def page_and_clusters(
@@ -61,14 +71,15 @@ def page_and_clusters(
     conflicts: dict[str, list[dict[str, Any]]] | None = None,
     more: int = 0,
     **filters: Any,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None, list[dict[str, Any]]]:
+) -> Ranked:
     """:func:`page`, with every claim cluster of the story when it read them whole to find the page's
     contradictions (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought;
     not when a cluster was compared by its first ``COMPARED`` claims only), else None:
     what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again; and
     the cards of the ``more`` clusters ranked after the page's (each with ``total``), when it ranked them all
     (the default order, no conflicts given: as the digest computes its page; else none): worked out from the
-    support rows already read, exact, with no contradiction sought (the digest's kept pages of the list)."""
+    support rows already read, exact, with no contradiction sought (the digest's kept pages of the list); and the
+    ids of every cluster in that ranking, when it ranked them all (the digest keeps it: :func:`ranked_page`)."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
     if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
@@ -84,7 +95,7 @@ def page_and_clusters(
         following = _following(view, story_id, order[offset + limit : offset + limit + more], support, len(order))
         support = [s for s in support if s["cluster_id"] in place]
     else:
-        following = []
+        following, order = [], []
         rows = view.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
         ids = [r["id"] for r in rows]
         # For a page (conflicts known), the first SAMPLED support rows of each cluster: enough for its first
@@ -92,9 +103,9 @@ def page_and_clusters(
         each = SAMPLED if conflicts is not None else None
         support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=each, **filters)
     if not rows:
-        return [], None, following
+        return Ranked([], None, following, order)
     if conflicts is not None:
-        return _sampled_cards(rows, support, conflicts), None, following
+        return Ranked(_sampled_cards(rows, support, conflicts), None, following, order)
     # The conflicts of the clusters shown only: the story's other clusters are read, but not compared. Each
     # cluster is compared by its first COMPARED claims (decision 0045: a story of 20,000 articles holds clusters
     # of thousands of claims, most of them one sentence again); the sides of the conflicts found are then read
@@ -109,7 +120,8 @@ def page_and_clusters(
     # of the story reuses them rather than reading and clustering every claim again.
     held = Counter(first["cluster_id"] for first in first_rows)
     whole = all(n < COMPARED for n in held.values())
-    return [{**card, "total": rows[0]["total"]} for card in cards], compared if whole else None, following
+    cards = [{**card, "total": rows[0]["total"]} for card in cards]
+    return Ranked(cards, compared if whole else None, following, order)
 
 
 def _sampled_cards(
@@ -155,6 +167,15 @@ def _following(
         {**heads[cid], "articles": len(articles.get(cid, ())), "first": first.get(cid)} for cid in ids if cid in heads
     ]
     return [{**card, "total": total} for card in claim_summary.cards(rows, mine, [])]
+
+
+def ranked_page(view: Reader, story_id: str, ids: list[str], total: int) -> list[dict[str, Any]]:
+    """The cards of the clusters ``ids`` (a page of the story's ranking, in order, as the digest kept it), each
+    with ``total``: the support rows of these clusters only are read (on the cluster index), and the cards are the
+    ones the digest would work out from every support row of the story (:func:`page_and_clusters`' next pages),
+    exact, with no contradiction sought."""
+    support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids) if ids else []
+    return _following(view, story_id, ids, support, total)
 
 
 def known_conflicts(cards: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
