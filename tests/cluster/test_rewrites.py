@@ -135,6 +135,12 @@ class _EmptyStore:
     def articles(self, ids: object = None, *, extracts: bool = True) -> list[Article]:
         return []
 
+    def features(self, ids: object) -> dict[str, bytes]:
+        return {}
+
+    def credits(self, ids: object) -> dict[str, object]:
+        return {}
+
 
 def test_an_aggregator_crediting_two_outlets_does_not_chain_their_origins() -> None:
     batch = [
