@@ -560,3 +560,43 @@ def test_dedupe_learns_a_stored_group_without_reading_its_articles(tmp_path: Pat
     assert copy["duplicate_of"] == stored[0]
     assert [a["duplicate_of"] for a in corpus.articles()[1:4]] == [stored[0]] * 3
     assert not set(whole) & set(stored)
+
+
+def test_origins_takes_stored_members_profiles_from_their_features(tmp_path: Path, monkeypatch) -> None:
+    # The features stage packs each article's comparison profile once (in the worker processes): a later run's
+    # origins compares stored members by what was stored, with their credits read narrowly, neither reading them
+    # whole nor profiling their text again; without the stage, it does both, and the origins are the same.
+    rows = _ecbplus(150)
+    stored: set[str] = set()
+    profiled: list[str] = []
+    whole: list[str] = []
+    profile, articles = grouping.rewrites.profile, Store.articles
+
+    def counted(text: str, *args: object) -> object:
+        profiled.append(text)
+        return profile(text, *args)  # type: ignore[arg-type]
+
+    def spy(self: Store, ids: list[str] | None = None, *, extracts: bool = True):  # type: ignore[no-untyped-def]
+        if extracts:
+            whole.extend(i for i in ids or () if i in stored)
+        return articles(self, ids, extracts=extracts)
+
+    found = []
+    for stages in (STAGES, tuple(s for s in STAGES if s != "features")):
+        corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=stages, workers=1)))
+        corpus.ingest([_jsonl(tmp_path / "a.jsonl", rows[::2])])
+        stored = {a["id"] for a in corpus.articles()}
+        profiled.clear()
+        whole.clear()
+        with monkeypatch.context() as patch:
+            patch.setattr(grouping.rewrites, "profile", counted)
+            patch.setattr(Store, "articles", spy)
+            corpus.ingest([_jsonl(tmp_path / "b.jsonl", rows[1::2])])
+        texts = {a.text for a in corpus.store.articles() if a.id in stored}
+        if "features" in stages:
+            assert not profiled and not whole
+        else:  # the stored members compared with are profiled from their text, each read whole
+            assert len(texts & set(profiled)) > 10 and len(whole) > 10
+        found.append([(a.id, a.origin) for a in corpus.store.articles()])
+    assert found[0] == found[1]
+    assert len({origin for _, origin in found[0]}) < len(found[0])

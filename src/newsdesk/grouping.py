@@ -47,6 +47,8 @@ class View(Protocol):
 
     def features(self, ids: Sequence[str]) -> dict[str, bytes]: ...
 
+    def credits(self, ids: Sequence[str]) -> dict[str, tuple[tuple[str, ...], set[tuple[str, str]]]]: ...
+
     def groups(self, kind: str) -> list[dict[str, Any]]: ...
 
     def term_counts(self) -> tuple[dict[int, int], int]: ...
@@ -84,12 +86,16 @@ class Features(NamedTuple):
     shingles: int
     vector: similarity.Vector
     lead: When
+    # Its comparison profile's text part (``rewrites.wording``), what origins compares it by, ``rewrites.pack``ed:
+    # stored after the rest, and read by origins alone (``_wordings``); empty in rows stored before it was.
+    wording: bytes = b""
 
 
 # The rules ``Features`` were worked out by: stored features of another version are worked out again from the
 # text. Raise it whenever what ``dedupe.sketch``, ``_vector`` or ``_lead`` give changes.
 FEATURES_VERSION = 1
 _HEAD = struct.Struct("<BIII")  # version, shingles, fingerprint bytes, terms
+_WORDING = b"\x00"  # ends the lead's JSON where a packed profile follows
 
 
 def features(article: Article) -> Article:
@@ -99,7 +105,8 @@ def features(article: Article) -> Article:
     fingerprint, size = copies.sketch(article.text)
     vector = _vector(article.title, article.text)
     lead = _lead(article.title, article.text, article.published)
-    return dataclasses.replace(article, features=encode(Features(fingerprint, size, vector, lead)))
+    wording = rewrites.pack(rewrites.wording(article.text))
+    return dataclasses.replace(article, features=encode(Features(fingerprint, size, vector, lead, wording)))
 
 
 def encode(found: Features) -> bytes:
@@ -115,7 +122,17 @@ def encode(found: Features) -> bytes:
         *(sorted(part) for part in (lead.figures, lead.stated, lead.headline, lead.actors)),
     ]
     head = _HEAD.pack(FEATURES_VERSION, found.shingles, len(found.fingerprint), len(found.vector))
-    return b"".join((head, found.fingerprint, terms.tobytes(), weights.tobytes(), json.dumps(said).encode()))
+    parts = [head, found.fingerprint, terms.tobytes(), weights.tobytes(), json.dumps(said).encode()]
+    if found.wording:
+        parts += [_WORDING, found.wording]  # JSON escapes every control character: the mark cannot be in it
+    return b"".join(parts)
+
+
+def _wording(data: bytes) -> bytes:
+    """The packed profile stored after the lead in ``data`` (encoded features of ``FEATURES_VERSION``), or b""."""
+    _, _, width, count = _HEAD.unpack_from(data)
+    mark = data.find(_WORDING, _HEAD.size + width + 12 * count)
+    return data[mark + 1 :] if mark >= 0 else b""
 
 
 def decode(data: bytes | None) -> Features | None:
@@ -132,7 +149,9 @@ def decode(data: bytes | None) -> Features | None:
     start += 4 * count
     weights = np.frombuffer(data, dtype="<f8", count=count, offset=start).tolist()
     start += 8 * count
-    day, weekday, yearless, named, figures, stated, headline, opening = json.loads(data[start:])
+    mark = data.find(_WORDING, start)
+    said = data[start:mark] if mark >= 0 else data[start:]
+    day, weekday, yearless, named, figures, stated, headline, opening = json.loads(said)
     lead = When(
         day=date.fromisoformat(day) if day else None,
         weekday=weekday,
@@ -143,7 +162,7 @@ def decode(data: bytes | None) -> Features | None:
         headline=frozenset(headline),
         actors=frozenset(opening),
     )
-    return Features(fingerprint, size, dict(zip(terms, weights, strict=True)), lead)
+    return Features(fingerprint, size, dict(zip(terms, weights, strict=True)), lead, _wording(data))
 
 
 def _fingerprints(view: View, ids: Sequence[str]) -> dict[str, tuple[bytes, int]]:
@@ -564,15 +583,21 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             state.union(article.id, article.duplicate_of)
             links[article.id] = (article.duplicate_of, 1.0, {"copy": True})
 
+    # The profiles this batch may need that the run does not hold, read ahead in one go: the batch's own, and
+    # those of the first members of its events' groups (``Origins.candidates``); any other is read when needed.
+    ahead = [a.id for a in batch if a.event_id]
+    ahead += [
+        i
+        for e in dict.fromkeys(a.event_id for a in batch if a.event_id)
+        for i in state.candidates(e)
+        if i not in fresh and i not in profiles
+    ]
+    sources = _Sources(view, fresh, list(dict.fromkeys(ahead)))
+
     def profile(article_id: str) -> rewrites.Profile:
         found = profiles.pop(article_id, None)  # taken out and put back: the most recently used come last
         if found is None:
-            # A stored member is read whole here (its quotes give its interviews); ``read`` holds only the
-            # articles' own fields.
-            source = (
-                fresh[article_id] if article_id in fresh else {a.id: a for a in view.articles([article_id])}[article_id]
-            )
-            found = rewrites.profile(source.text, source.cites, _interviews(source))
+            found = sources.profile(article_id)
             while len(profiles) >= PROFILES:
                 del profiles[next(iter(profiles))]
         profiles[article_id] = found
@@ -611,6 +636,46 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         if member is not None and member.origin != state.name(article_id):
             changed.append(dataclasses.replace(member, origin=state.name(article_id)))
     return changed, {"origin_links": links}
+
+
+class _Sources:
+    """Where origins takes an article's comparison profile from: the text part the ``features`` stage stored
+    (``rewrites.pack``), with what the article credits and its interviews (a batch article's own; a stored one's
+    read by ``View.credits``, without its text or quotes); worked out from the text where none is stored (a
+    pipeline without the stage, a row stored before profiles were). Either way, the same profile."""
+
+    def __init__(self, view: View, fresh: dict[str, Article], ids: Sequence[str]) -> None:
+        self.view = view
+        self.fresh = fresh
+        self.packed: dict[str, bytes] = {}
+        self.credits: dict[str, tuple[tuple[str, ...], set[tuple[str, str]]]] = {}
+        self._read(ids)
+
+    def _read(self, ids: Sequence[str]) -> None:
+        for article_id, data in self.view.features(ids).items():
+            if len(data) >= _HEAD.size and _HEAD.unpack_from(data)[0] == FEATURES_VERSION:
+                packed = _wording(data)
+                if packed:
+                    self.packed[article_id] = packed
+        stored = [i for i in ids if i in self.packed and i not in self.fresh]
+        if stored:
+            self.credits.update(self.view.credits(stored))
+
+    def profile(self, article_id: str) -> rewrites.Profile:
+        if article_id not in self.packed and article_id not in self.fresh:
+            self._read([article_id])
+        found = rewrites.unpack(self.packed.pop(article_id, b""))
+        article = self.fresh.get(article_id)
+        if found is not None and article is not None:
+            return dataclasses.replace(
+                found, credits=frozenset(article.cites), interviews=frozenset(_interviews(article))
+            )
+        if found is not None and article_id in self.credits:
+            cites, interviews = self.credits.pop(article_id)
+            return dataclasses.replace(found, credits=frozenset(cites), interviews=frozenset(interviews))
+        if article is None:  # read whole: its quotes give its interviews
+            article = {a.id: a for a in self.view.articles([article_id])}[article_id]
+        return rewrites.profile(article.text, article.cites, _interviews(article))
 
 
 def _interviews(article: Article) -> set[tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -9,9 +10,10 @@ from newsdesk import grouping
 from newsdesk.cluster import rewrites
 from newsdesk.corpus import Corpus
 from newsdesk.extract.attributions import cites
-from newsdesk.records import Article, Quote, SpeakerKind
+from newsdesk.records import Article, Entity, Quote, SpeakerKind
 from newsdesk.settings import Settings
 from newsdesk.store import Store
+from tests.conftest import shared_path
 
 WIRE = (
     "Rescue crews pulled 43 people from the water after the ferry Marisol capsized near the island of Tavren on "
@@ -134,6 +136,12 @@ class _EmptyStore:
 
     def articles(self, ids: object = None, *, extracts: bool = True) -> list[Article]:
         return []
+
+    def features(self, ids: object) -> dict[str, bytes]:
+        return {}
+
+    def credits(self, ids: object) -> dict[str, object]:
+        return {}
 
 
 def test_an_aggregator_crediting_two_outlets_does_not_chain_their_origins() -> None:
@@ -312,3 +320,37 @@ def test_the_origins_stage_reads_interviews_from_linked_speakers_credited_to_an_
         assert not grouping._interviews(translated(entity, via))
         apart, _ = grouping.origins([source, translated(entity, via)], _EmptyStore(), Settings())  # type: ignore[arg-type]
         assert {a.id: a.origin for a in apart} == {"a": "a", "b": "b"}
+
+
+def test_a_packed_profile_is_the_profile_of_the_text() -> None:
+    # What the features stage stores of an article's profile (its text part) unpacks to the very profile origins
+    # would work out from the text: the same comparisons, whichever way a member's profile came.
+    path = shared_path("data", "ecbplus", "topics-1-35.jsonl")
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()[:120] if line.strip()]
+    for text in texts:
+        unpacked = rewrites.unpack(rewrites.pack(rewrites.wording(text)))
+        assert unpacked == rewrites.profile(text)
+        assert dataclasses.replace(unpacked, credits=frozenset({AGENCY})) == rewrites.profile(text, (AGENCY,))
+    assert rewrites.unpack(b"") is None
+    assert rewrites.unpack(bytes((rewrites.PACKED + 1,)) + rewrites.pack(rewrites.wording(texts[0]))[1:]) is None
+
+
+def test_the_store_reads_credits_and_interviews_as_the_origins_stage_finds_them() -> None:
+    # What origins reads of a stored member beside its packed profile (Store.credits, without its text or quotes)
+    # is what it finds in the member read whole: its credits, and the persons it quotes as speaking to an outlet.
+    said = "Every photograph is someone's mother, and I am afraid of the next one"
+    retold = "Each photo is somebody's mother, I fear the next one very much."
+    person = _quote(said, SEARCH, "Osei", "relative-1", (AGENCY,))
+    outlet = _quote(retold, ROUND_TRIP, "The Veloria Ledger", "outlet-1", (AGENCY,), SpeakerKind.DOCUMENT)
+    articles = [
+        Article(id="a", source="a", text=SEARCH, cites=cites(SEARCH), quotes=(person,)),
+        Article(id="b", source="b", text=ROUND_TRIP, cites=cites(ROUND_TRIP), quotes=(outlet,)),
+    ]
+    store = Store(":memory:")
+    store.add(articles)
+    people = [Entity(id=i, name=n, type="PERSON") for i, n in (("relative-1", "Osei"), ("outlet-1", "Ledger"))]
+    store.update([], stage="entities", state={"entities": people})
+    store.update(articles, stage="quotes", produces=("article.mentions", "article.quotes"))
+    stored = {a.id: a for a in store.articles(["a", "b"])}
+    assert grouping._interviews(stored["a"]) == {("relative-1", AGENCY)} and stored["b"].quotes
+    assert store.credits(["a", "b"]) == {a.id: (a.cites, grouping._interviews(a)) for a in stored.values()}

@@ -141,6 +141,12 @@ class Origins:
                     break
                 yield member
 
+    def candidates(self, event_id: str) -> list[str]:
+        """Members ``others`` may offer in the event, before the unions to come: the first members of its
+        ``2 * GROUP_LIMIT`` groups that most recently took a member (what a caller reads ahead, in one go)."""
+        groups = self._events.get(event_id) or {}
+        return [member for firsts in islice(reversed(groups.values()), 2 * GROUP_LIMIT) for member in firsts]
+
     def _tidy(self, event_id: str, groups: dict[str, list[str]]) -> None:
         """Merge the lists of keys that unions made one group, keeping each group's first members in order (only in
         an event where a union made a key stop being a root)."""

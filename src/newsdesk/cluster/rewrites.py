@@ -34,14 +34,17 @@ reports of one event share. Every comparison is between two profiles already hel
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import marshal
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsdesk.cluster import similarity
 
-__all__ = ["Evidence", "Profile", "compare", "profile"]
+__all__ = ["Evidence", "Profile", "compare", "pack", "profile", "unpack", "wording"]
 
 RUN = 4
 # A run's first FREE words weigh nothing: stock phrases are short.
@@ -141,14 +144,18 @@ def profile(
 ) -> Profile:
     """The comparison profile of ``text`` (an article's clean text), the outlets it credits, and its interviews:
     ``(speaker, outlet)`` for each quote of a known person (a linked entity's id) credited to an outlet."""
+    return dataclasses.replace(wording(text), credits=frozenset(credits), interviews=frozenset(interviews))
+
+
+def wording(text: str) -> Profile:
+    """The part of ``text``'s profile that its text alone gives (no credits, no interviews): what the ``features``
+    stage works out once per article and stores (``pack``)."""
     quotations = [m.group() for m in _QUOTED.finditer(text)]
     narrative = _QUOTED.sub(_blank, text)
     words: list[str | None] = [
         None if w[:1].isupper() or w == "\x00" else w.casefold() for w in _NARRATIVE.findall(narrative)
     ]
-    # Every run of RUN words (made in C by zipping shifted lists), less those holding a name or a quotation's mark.
-    shifted = zip(*(words[k:] for k in range(RUN)), strict=False)  # the shorter lists end it
-    grams = frozenset(gram for gram in set(shifted) if None not in gram)
+    grams = _grams(tuple(words))
     quoted: set[tuple[str, ...]] = set()
     for quotation in quotations:
         ws = [w.casefold() for w in _TOKEN.findall(quotation)]
@@ -168,9 +175,46 @@ def profile(
         grams=grams,
         numbers=numbers,
         quoted=frozenset(quoted),
-        credits=frozenset(credits),
-        interviews=frozenset(interviews),
+        credits=frozenset(),
         size=sum(w is not None for w in words),
+    )
+
+
+def _grams(words: tuple[str | None, ...]) -> frozenset[tuple[str | None, ...]]:
+    # Every run of RUN words (made in C by zipping shifted lists), less those holding a name or a quotation's mark.
+    shifted = zip(*(words[k:] for k in range(RUN)), strict=False)  # the shorter lists end it
+    return frozenset(gram for gram in set(shifted) if None not in gram)
+
+
+# The layout ``pack`` writes: raise it whenever it, or what ``wording`` gives, changes (rows of another are unpacked
+# as None, and the profile is worked out from the text again).
+PACKED = 1
+
+
+def pack(found: Profile) -> bytes:
+    """``found``'s text part as stored: its words, narrative, numbers, quotations and sentences (marshal, then
+    zlib); its runs of words are made again from the words when unpacked, its credits and interviews not kept."""
+    fields = (found.words, found.narrative, found.numbers, found.quoted, found.sentences, found.size)
+    return bytes((PACKED,)) + zlib.compress(marshal.dumps(fields), 1)
+
+
+def unpack(data: bytes) -> Profile | None:
+    """The profile ``pack`` stored (without credits or interviews), or None for another layout or unreadable data."""
+    if not data or data[0] != PACKED:
+        return None
+    try:
+        words, narrative, numbers, quoted, sentences, size = marshal.loads(zlib.decompress(data[1:]))
+    except (ValueError, EOFError, TypeError, zlib.error):
+        return None
+    return Profile(
+        sentences=sentences,
+        words=words,
+        narrative=narrative,
+        grams=_grams(words),
+        numbers=numbers,
+        quoted=quoted,
+        credits=frozenset(),
+        size=size,
     )
 
 

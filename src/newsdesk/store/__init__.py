@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
-from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, StageReport
+from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, SpeakerKind, StageReport
 from newsdesk.store import claims, coverage, digests, export, extracts, lock, migrations, postgres, queries, stances
 from newsdesk.store.postgres import Connection as PgConnection
 
@@ -667,6 +667,26 @@ class Store:
                 f"SELECT article_id, data FROM article_features WHERE article_id IN ({marks})", chunk
             ):
                 out[row[0]] = bytes(row[1])
+        return out
+
+    def credits(self, ids: Sequence[str]) -> dict[str, tuple[tuple[str, ...], set[tuple[str, str]]]]:
+        """What each of the given articles credits, by id: the outlets it cites, and its interviews (the linked
+        person it quotes and the outlet the quote was given to, for each quote of a person credited to an outlet);
+        without its text, mentions or quotes (what origins compares beside the text, ``cluster.rewrites``)."""
+        out: dict[str, tuple[tuple[str, ...], set[tuple[str, str]]]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT id, cites FROM articles WHERE id IN ({marks})", chunk):
+                out[row[0]] = (tuple(json.loads(row[1])), set())
+            rows = self.conn.execute(
+                f"""SELECT article_id, speaker_entity_id, via FROM quotes WHERE article_id IN ({marks})
+                    AND speaker_entity_id IS NOT NULL AND speaker_kind = ?""",
+                [*chunk, str(SpeakerKind.PERSON)],
+            )
+            for article_id, entity_id, via in rows:
+                if article_id in out:
+                    out[article_id][1].update((entity_id, outlet) for outlet in json.loads(via))
         return out
 
     def groups(self, kind: str) -> list[dict[str, Any]]:
