@@ -38,6 +38,7 @@ from newsdesk.store import coverage
 SUFFIXED: dict[str, tuple[str, ...]] = {
     "articles": ("id", "duplicate_of", "origin", "url", "canonical_url"),
     "fingerprints": ("article_id",),
+    "article_features": ("article_id",),  # a copy has its original's text, so its features
     "date_mentions": ("article_id",),
     "mentions": ("article_id",),
     "quotes": ("id", "article_id"),
