@@ -96,14 +96,14 @@ def order(kind: str, sort: str | None) -> str:
     return sorts.get(sort or "", sorts[DEFAULT_SORT[kind]])
 
 
-def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
-    """FROM and WHERE of the story's articles (``a``) through its events (``ev``), with the filters applied."""
-    sql = "FROM events ev JOIN articles a ON a.event_id = ev.id WHERE ev.story_id = ?"
-    params: list[Any] = [story_id]
+def article_filters(filters: dict[str, Any], *, event: bool = True) -> tuple[str, list[Any]]:
+    """The `` AND ...`` conditions on an article (``a``) of a story's view for its ``outlet``, ``event`` (unless
+    ``event`` is false), ``since`` and ``until`` filters, with their parameters."""
+    sql, params = "", []
     if filters.get("outlet"):
         sql += " AND a.outlet = ?"
         params.append(filters["outlet"])
-    if filters.get("event"):
+    if event and filters.get("event"):
         sql += " AND a.event_id = ?"
         params.append(filters["event"])
     if filters.get("since"):
@@ -113,6 +113,14 @@ def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
         # Published values are full timestamps: anything on the ``until`` day sorts below the next character.
         sql += " AND a.published < ?"
         params.append(filters["until"][:10] + "~")
+    return sql, params
+
+
+def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """FROM and WHERE of the story's articles (``a``) through its events (``ev``), with the filters applied."""
+    conditions, condition_params = article_filters(filters)
+    sql = "FROM events ev JOIN articles a ON a.event_id = ev.id WHERE ev.story_id = ?" + conditions
+    params: list[Any] = [story_id, *condition_params]
     if filters.get("window"):
         # A bounded view (newsdesk.digest.dashboard.window): only these articles, ids as a JSON array, read
         # through them ("+": not through the story's events, which would walk every article of the story).
@@ -159,16 +167,7 @@ def story_window(conn: sqlite3.Connection, *, story_id: str, limit: int, **filte
         events = [filters["event"]]
     else:
         events = [r[0] for r in conn.execute("SELECT id FROM events WHERE story_id = ? ORDER BY id", (story_id,))]
-    conditions, params = "", []
-    if filters.get("outlet"):
-        conditions += " AND a.outlet = ?"
-        params.append(filters["outlet"])
-    if filters.get("since"):
-        conditions += " AND a.published >= ?"
-        params.append(filters["since"][:10])
-    if filters.get("until"):
-        conditions += " AND a.published < ?"  # a timestamp on the ``until`` day sorts below the next character
-        params.append(filters["until"][:10] + "~")
+    conditions, params = article_filters(filters, event=False)
     want = max(0, limit)
     # Once ``want`` are at hand, an event's older articles cannot enter: each next event is read from the newest
     # down to the latest kept's date (dated) or row (undated) only.

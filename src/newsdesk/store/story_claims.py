@@ -14,6 +14,8 @@ import json
 import sqlite3
 from typing import Any
 
+from newsdesk.store.story import article_filters
+
 __all__ = ["story_claim_heads", "story_claim_support", "story_claims", "story_claims_count"]
 
 TEXT_CHARS = 700  # longest claim text a list shows (the article has it whole)
@@ -38,19 +40,9 @@ def _scope(story_id: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     (``a``), the filters applied to the article."""
     sql = """FROM claim_clusters k JOIN claim_support s ON s.cluster_id = k.id JOIN claims c ON c.id = s.claim_id
              JOIN articles a ON a.id = s.article_id WHERE k.story_id = ?"""
-    params: list[Any] = [story_id]
-    if filters.get("outlet"):
-        sql += " AND a.outlet = ?"
-        params.append(filters["outlet"])
-    if filters.get("event"):
-        sql += " AND a.event_id = ?"
-        params.append(filters["event"])
-    if filters.get("since"):
-        sql += " AND a.published >= ?"
-        params.append(filters["since"][:10])
-    if filters.get("until"):
-        sql += " AND a.published < ?"  # a timestamp on the ``until`` day sorts below the next character
-        params.append(filters["until"][:10] + "~")
+    conditions, condition_params = article_filters(filters)
+    sql += conditions
+    params: list[Any] = [story_id, *condition_params]
     if filters.get("window"):
         # A bounded view: only these articles (ids as a JSON array), read through their support rows ("+": not
         # through the story's clusters, which would walk every claim of the story).
