@@ -68,18 +68,7 @@ DEFAULT_BASE = 1000
 COPIED = ("quotes", "entities", "claims")
 # The corpus stages the serial target covers, and the pipeline ``--serial`` runs (no stances, no digest).
 SERIAL = ("entities", "dedupe", "cluster", "origins", "claim_match")
-SERIAL_PIPELINE = (
-    "cites",
-    "dates",
-    "features",
-    "quotes",
-    "entities",
-    "claims",
-    "dedupe",
-    "cluster",
-    "origins",
-    "claim_match",
-)
+SERIAL_PIPELINE = tuple(s for s in PipelineSettings().stages if s not in ("stances", "digest"))
 _NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’-])")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DIGIT = re.compile(r"\d")
