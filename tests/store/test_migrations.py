@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from newsdesk.store import Store, migrations
@@ -122,12 +123,18 @@ def test_migrations_apply_once(store: Store) -> None:
     assert migrations.apply(store.conn) == []
 
 
-def test_m005_keeps_old_date_mentions_and_queues_the_dates_stage_again(tmp_path: Path) -> None:
-    db = tmp_path / "old.db"
+def _database_before(db: Path, migration: Callable[[], str]) -> sqlite3.Connection:
+    """A SQLite database at ``db`` with every migration before ``migration`` applied, as an older newsdesk left it."""
     conn = sqlite3.connect(db)
     conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for fn in migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m005_date_sentences)]:
+    for fn in migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migration)]:
         conn.executescript(f"{fn()}\nINSERT INTO _migrations VALUES ('{fn.__name__}', 'then');")
+    return conn
+
+
+def test_m005_keeps_old_date_mentions_and_queues_the_dates_stage_again(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = _database_before(db, migrations.m005_date_sentences)
     conn.execute(
         "INSERT INTO articles (id, source, format, raw, text, words, ingested_at) "
         "VALUES ('a1', 'x.txt', 'text', 'It rained on Monday.', 'It rained on Monday.', 4, 'then')"
@@ -162,10 +169,7 @@ def test_m016_story_lists_read_articles_and_mentions_from_covering_indexes(sqlit
 
 def test_m025_quotes_keep_their_article_date_and_a_speaker_page_is_read_in_order(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
-    conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for fn in migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m025_quote_dates)]:
-        conn.executescript(f"{fn()}\nINSERT INTO _migrations VALUES ('{fn.__name__}', 'then');")
+    conn = _database_before(db, migrations.m025_quote_dates)
     dates = {"a1": "2024-03-01", "a2": None, "a3": "2024-05-02T09:00:00+00:00"}
     for article_id, published in dates.items():
         conn.execute(
