@@ -317,6 +317,14 @@ NOT_REPORTED = [
     pytest.param(
         "It’s no surprise the dockers walked out on Monday.", "the dockers walked out on Monday", id="it is no surprise"
     ),
+    pytest.param(
+        "Former mayor Ruth Olsen was jailed after she was found guilty of fraud.", "she", id="a verdict on a pronoun"
+    ),
+    pytest.param(
+        "Olsen jailed for fraud\n\nIn a verdict on Monday, former mayor Ruth Olsen was jailed for six years.",
+        "In a verdict on Monday",
+        id="a heading run into the paragraph below",
+    ),
 ]
 
 
@@ -392,6 +400,35 @@ def test_he_after_an_unnamed_speaker_is_that_speaker(between: str) -> None:
 def test_he_after_a_named_speaker_stays_with_the_name(text: str) -> None:
     (quote,) = _quotes(text)
     assert quote.speaker == "Aske Brun"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A description that would rename the person named before it, but that person is what it speaks about.
+        (
+            "Former mayor Ruth Olsen was jailed on Monday. The judge said Olsen, 61, had taken bribes for years.",
+            "The judge",
+        ),
+        (
+            "Former mayor Ruth Olsen was jailed on Monday. The judge said that “Olsen betrayed the town.”",
+            "The judge",
+        ),
+        # A pronoun passes over that person to the one before.
+        (
+            "Prosecutor Karel Dunn spoke after the hearing. Former mayor Ruth Olsen was jailed on Monday. "
+            "He said Olsen had taken bribes for years.",
+            "Karel Dunn",
+        ),
+    ],
+)
+def test_a_reference_never_stands_for_the_person_named_in_what_was_said(text: str, speaker: str) -> None:
+    # "The judge said Hasina, 78, was found guilty": showing that among Hasina's own quotes is a wrong speaker.
+    found = [q for q in _quotes(text, direct_only=False) if "Olsen" in q.text]
+    assert found
+    for quote in found:
+        assert quote.speaker == speaker
+        assert "Olsen" not in (quote.speaker or "")
 
 
 @pytest.mark.parametrize("mark", ["“red line”", '"red line"', "so called «red line»"])

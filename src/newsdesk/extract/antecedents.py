@@ -183,8 +183,12 @@ class Resolver:
 
     # -- resolution ----------------------------------------------------------------------------------------------
 
-    def person(self, reference: Token, gender: str | None, depth: int = 0) -> Antecedent | None:
-        """The person ``reference`` (a pronoun or a definite description) most likely refers to, or None."""
+    def person(
+        self, reference: Token, gender: str | None, depth: int = 0, avoid: Callable[[Antecedent], bool] | None = None
+    ) -> Antecedent | None:
+        """The person ``reference`` (a pronoun or a definite description) most likely refers to, or None. A named
+        person ``avoid`` refuses is passed over for the next candidate (the caller's reason: "the judge said Hasina
+        was guilty" is never Hasina speaking)."""
         k = self._sentence_index(reference)
         own = {t.i for t in reference.subtree}
         for back in range(_SENTENCES_BACK):
@@ -193,12 +197,14 @@ class Resolver:
             for _rank, _pos, token in self._candidates(k - back):
                 if token.i >= reference.i or token.i in own:
                     continue
-                found = self._resolve(token, gender, depth)
-                if found is not None:
+                found = self._resolve(token, gender, depth, avoid)
+                if found is not None and not (found.named and avoid is not None and avoid(found)):
                     return found
         return None
 
-    def _resolve(self, token: Token, gender: str | None, depth: int) -> Antecedent | None:
+    def _resolve(
+        self, token: Token, gender: str | None, depth: int, avoid: Callable[[Antecedent], bool] | None = None
+    ) -> Antecedent | None:
         """The antecedent ``token`` stands for, when it fits ``gender``."""
         if token.pos_ == "PROPN":
             start, end = self.name_span(token)
@@ -221,7 +227,7 @@ class Resolver:
             return unnamed  # "the source": an unnamed source renamed, never a named person
         if depth > 0:
             return None
-        return self.description(token, gender, depth + 1)
+        return self.description(token, gender, depth + 1, avoid)
 
     def body(self, reference: Token) -> Antecedent | None:
         """The organisation or place "it" most likely refers to: a named body or place, or "the company", written
@@ -263,13 +269,21 @@ class Resolver:
         span = self.doc[first:last]
         return span.start_char, span.end_char
 
-    def description(self, noun: Token, gender: str | None = None, depth: int = 1) -> Antecedent | None:
+    def description(
+        self,
+        noun: Token,
+        gender: str | None = None,
+        depth: int = 1,
+        avoid: Callable[[Antecedent], bool] | None = None,
+    ) -> Antecedent | None:
         """The named person a definite description stands for ("the president", "the then-presidential
-        candidate"): the one the article gave that role, else the description's own antecedent."""
+        candidate"): the one the article gave that role, else the description's own antecedent. Nobody ``avoid``
+        refuses."""
         holder = self.role_holder(noun)
         if holder is not None:
-            return Antecedent(holder.text, holder.start, holder.end, True, noun.i)
-        found = self.person(noun, gender, depth)
+            named = Antecedent(holder.text, holder.start, holder.end, True, noun.i)
+            return named if avoid is None or not avoid(named) else None
+        found = self.person(noun, gender, depth, avoid)
         return found if found is not None and found.named else None
 
     def role_holder(self, noun: Token) -> Mention | None:

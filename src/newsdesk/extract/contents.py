@@ -162,6 +162,9 @@ def passive(cue: Token) -> tuple[int, int] | None:
     subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
     if not subjects or subjects[0].i > cue.i or subjects[0].lower_ in {"it", "this", "that", "which", "who"}:
         return None
+    if subjects[0].pos_ == "PRON" and subjects[0].i == subjects[0].right_edge.i:
+        return None  # "he was found guilty": a lone pronoun is no view anyone holds
+
     subject = subjects[0]
     last = subject.right_edge
     for child in cue.rights:

@@ -124,6 +124,18 @@ class _Article:
             self._full_names[last] = max(fuller, key=len, default=person.text)
         return self._full_names[last] if person.text in self._full_names[last] else person.text
 
+    def names_within(self, name: str, start: int, end: int) -> bool:
+        """Whether a person named ``name`` is named again in ``[start, end)``: a person whose last name is one of
+        its words ("Hasina" in "Hasina, 78, was found guilty" for Sheikh Hasina)."""
+        words = set(name.split())
+        for k in range(bisect_left(self._mention_starts, start), len(self.mentions)):
+            m = self.mentions[k]
+            if m.start >= end:
+                break
+            if m.type == "PERSON" and m.end <= end and m.text.split()[-1] in words:
+                return True
+        return False
+
     def names_outlet(self, token: Token) -> bool:
         """Whether ``token`` is part of a news outlet's name ("the Telegraph reported"), a known one or one the
         article credits ("the Veloria Ledger reported")."""
@@ -265,31 +277,39 @@ def _near_speaker(art: _Article, cue: Token, quote_end: int) -> Token | None:
     return None
 
 
-def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _Speaker:
-    """Name, kind and span of the speaker whose phrase is headed by ``head``."""
+def _speaker(
+    art: _Article, head: Token | None, previous: _Speaker | None, about: tuple[int, int] | None = None
+) -> _Speaker:
+    """Name, kind and span of the speaker whose phrase is headed by ``head``. ``about`` is the span of what the
+    speaker said: a pronoun or a description ("he", "the judge") never stands for a person named in it ("The
+    judge said Hasina, 78, was found guilty" is not Hasina speaking), so such a person is passed over."""
     if head is None:
         return _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
     doc = art.doc
+
+    def avoid(found: antecedents.Antecedent) -> bool:
+        return about is not None and art.names_within(found.name, *about)
+
     if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.i:
         # "Brandvold, who said ...", "the Ledger, which cited ...": the speaker is what the clause is about,
         # written here as the relative pronoun.
-        about = _speaker(art, head.head.head, previous)
-        return _Speaker(about.name, about.kind, head.idx, head.idx + len(head), about.head_pos)
+        whom = _speaker(art, head.head.head, previous, about)
+        return _Speaker(whom.name, whom.kind, head.idx, head.idx + len(head), whom.head_pos)
     if head.dep_ == "poss" and head.lower_ in _POSSESSIVES:
         # "when Veloria dropped its demand that ...": the holder is the subject of the verb the noun is held by.
         verb = head.head.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < head.i), None)
         if verb.pos_ in {"VERB", "AUX"} and subject is not None and subject.i != head.i:
-            held = _speaker(art, subject, previous)
+            held = _speaker(art, subject, previous, about)
             return _Speaker(held.name, held.kind, head.idx, head.idx + len(head), held.head_pos)
     if speakers.is_pronoun(head):
         gender = antecedents.gender_of_pronoun(head.text)
         if gender is not None:
-            found = art.resolver.person(head, gender)
+            found = art.resolver.person(head, gender, avoid=avoid)
             if found is not None and found.named:
                 return _Speaker(found.name, SpeakerKind.PERSON, head.idx, head.idx + len(head), found.start)
             if found is not None:  # "A port manager, who asked not to be named, said ... he said"
-                d = _speaker(art, doc[found.head], None)
+                d = _speaker(art, doc[found.head], None, about)
                 return _Speaker(d.name, d.kind, head.idx, head.idx + len(head), d.head_pos)
             # Nobody in the article fits: a person it leaves unnamed.
             return _Speaker(head.text, SpeakerKind.ANONYMOUS, head.idx, head.idx + len(head), head.idx)
@@ -341,11 +361,11 @@ def _speaker(art: _Article, head: Token | None, previous: _Speaker | None) -> _S
     kind = speakers.kind_of(text, head, persons)
     if kind is SpeakerKind.GROUP and head.pos_ == "NOUN":
         holder = art.role_holder(text, start)
-        if holder is not None:
+        if holder is not None and not art.names_within(holder.text, *(about or (0, 0))):
             return _Speaker(holder.text, SpeakerKind.PERSON, start, end, holder.start)
-        if _definite_person(head):
+        if holder is None and _definite_person(head):
             # "the then-presidential candidate said": the person the description renames.
-            found = art.resolver.description(head)
+            found = art.resolver.description(head, avoid=avoid)
             if found is not None:
                 return _Speaker(found.name, SpeakerKind.PERSON, start, end, found.start)
     if kind in {SpeakerKind.ANONYMOUS, SpeakerKind.GROUP}:
@@ -488,7 +508,7 @@ def _direct(art: _Article) -> list[Quote]:
             quotes.append(_quote(art, m.start, m.end, speaker, None, via, True, confidence))
             previous_end = m.end
             continue
-        speaker = _speaker(art, head, previous)
+        speaker = _speaker(art, head, previous, (m.start, m.end))
         if speaker.name is None:
             confidence = min(confidence, 0.4)
         via = _via(art, speaker, cue, m.start, m.end)
@@ -644,10 +664,15 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             continue
         speech = speakers.is_cue(token) and not speakers.weak(token)
         # Any verb whose clause complement a person holds is an attribution too ("Cruz seemed to think that").
+        # The clause must be in the verb's paragraph: a heading run into the paragraph below it ("Hasina sentenced
+        # to death" over "In a historic verdict on Monday, Hasina was sentenced ...") is parsed as one.
         holds = (
             token.pos_ == "VERB"
             and token.lower_ not in _NOT_HELD
-            and any(c.dep_ == "ccomp" and _finite(c) for c in token.children)
+            and any(
+                c.dep_ == "ccomp" and _finite(c) and "\n" not in art.text[min(c.idx, token.idx) : max(c.idx, token.idx)]
+                for c in token.children
+            )
         )
         attitude = not speech and (speakers.is_attitude(token) or holds)
         if not (speech or attitude):
@@ -670,7 +695,7 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         head = speakers.agent(token) if passive is not None else speakers.subject(_past_quote(art, token))
         if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
             continue  # an attitude needs a holder: "voters want", not "to want"
-        speaker = _speaker(art, head, None)
+        speaker = _speaker(art, head, None, (start, end))
         # The speaker inside what they said is a misparse, except where a span cannot have holes: a parenthetical
         # cue, and a cue inside a relative clause ("the rules, which officials said will apply in May").
         relative = art.text[start : start + 6].split(" ")[0].lower() in {"which", "that", "who"}
@@ -747,7 +772,7 @@ def _stances(art: _Article, direct: _Direct) -> list[Quote]:
         start, end = contents.in_paragraph(art.text, content, token.idx)
         if end <= start or _mostly_quoted(start, end, direct):
             continue
-        speaker = _speaker(art, head, None)
+        speaker = _speaker(art, head, None, (start, end))
         # "his claim that the port was safe" reports words; "his comments about the sale" only what they were on.
         said = speakers.speech_noun(token) and contents.proposition(art.doc, start, end)
         kind = QuoteKind.SPEECH if said else QuoteKind.VIEW
