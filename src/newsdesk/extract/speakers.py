@@ -137,6 +137,9 @@ _UNNAMED = frozenset(
 )
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Cues whose object is the one spoken to: in the passive their subject heard it ("Residents were told by
+# authorities that ..."), and the speaker is the agent, if the sentence names one.
+_ADDRESSED = frozenset("tell inform assure reassure warn advise notify ask remind brief promise caution".split())
 
 
 def lemma(token: Token) -> str:
@@ -289,9 +292,12 @@ def subject(cue: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 return objects[0] if objects else None
         return None
+    if _base(cue) in _ADDRESSED and any(c.dep_ == "auxpass" for c in cue.children):
+        return agent(cue)
     token = cue
     for _ in range(4):
-        found = [c for c in token.children if c.dep_ in _SUBJECTS]
+        # A subject across a line break is a heading the parse ran into the paragraph below it.
+        found = [c for c in token.children if c.dep_ in _SUBJECTS and not _across_lines(c, token)]
         if found:
             # Two subjects are a misparse, most often of a dateline ("ORVATH (MPA) - ... Quillfin said"): the
             # one nearest the verb is its subject, from the first word of a run of them ("counter - proposal").
@@ -311,6 +317,12 @@ def subject(cue: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _across_lines(a: Token, b: Token) -> bool:
+    """Whether a line break separates tokens ``a`` and ``b``."""
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return "\n" in first.doc.text[first.idx : last.idx]
 
 
 def agent(cue: Token) -> Token | None:
