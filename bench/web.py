@@ -10,7 +10,10 @@ one keep-alive client, one request at a time. Each page kind is fetched ``--requ
 articles picked at random with a fixed seed, the largest stories always included), after a warm-up: the stories
 page, story pages (and the largest story's alone), article, entity and search pages, each with its JSON twin, and
 (unless ``--plain``) filtered and sorted views of the five largest stories, their full lists and searches
-filtered by date; and the second page of mentions of the entities with more than 50. Printed: p50, p95 and max
+filtered by date, and the list pages past the first a journalist clicks on (the largest story's claims at page 5
+and at its last page, page 11 of the lists longer than the digest keeps, the stories' timelines, the second page
+of a search, of the stories page and of an entity's quotes and views); and the second page of mentions of the
+entities with more than 50. Printed: p50, p95 and max
 per page kind, against a target of p95 < 100 ms, and the largest body, against 300 KB for HTML. ``--no-cache``
 turns the page cache off, so that every request computes its page.
 ``--only TEXT`` (repeatable) times only the page kinds whose name holds one of them (``--only /entities`` for the
@@ -46,8 +49,10 @@ import uvicorn
 
 import newsdesk
 from newsdesk import Settings
+from newsdesk.digest.lists import KEPT as KEPT_PAGES
 from newsdesk.settings import PipelineSettings, WebSettings
 from newsdesk.web import create_app
+from newsdesk.web.page import PER_PAGE
 
 STAGES = ("cites", "dates", "dedupe", "cluster", "origins")
 TARGET_MS = 100.0
@@ -164,12 +169,47 @@ def urls(corpus: newsdesk.Corpus, requests: int, rng: random.Random, *, filtered
             for i in range(requests)
         ]
         kinds["/search?q=&since="] = [f"/search?q={WORDS[i % len(WORDS)]}&since=2012-01-01" for i in range(requests)]
+        kinds.update(later_pages(corpus, [s["id"] for s in biggest], requests))
     if entities:
         kinds["/entities/{id}"] = [f"/entities/{e}" for e in entities][:requests]
         kinds["/entities/{id}.json"] = [f"/entities/{e}.json" for e in entities][:requests]
     if paged:
         kinds["/entities/{id}?page=2"] = [f"/entities/{e}?page=2" for e in paged][:requests]
         kinds["/entities/{id}.json?page=2"] = [f"/entities/{e}.json?page=2" for e in paged][:requests]
+    if filtered and entities:
+        cards = [corpus.entity_card(e) for e in entities]
+        for name in ("quotes", "views"):  # an entity's quotes and views, 20 a page (newsdesk.web.views.entities)
+            more = [c["id"] for c in cards if c[name] > 20]
+            if more:
+                kinds[f"/entities/{{id}}?{name}=2"] = [f"/entities/{e}?{name}=2" for e in more][:requests]
+    return kinds
+
+
+def later_pages(corpus: newsdesk.Corpus, story_ids: list[str], requests: int) -> dict[str, list[str]]:
+    """The list pages past the first of the largest stories (``story_ids``, the largest first), as a journalist
+    clicks on: the largest story's claims list at page 5 (the first its digest keeps cut, decision 0020) and at its
+    last page; page 11 of each list longer than the 10 pages the digest keeps whole; each story's timeline (a list
+    the digest does not keep); the second page of a search and of the stories page."""
+    kinds: dict[str, list[str]] = {}
+    largest = story_ids[0]
+    claims = int(corpus.story_dashboard(largest)["sections"]["claims"]["total"])
+    last = max(1, -(-claims // PER_PAGE))
+    kinds["largest claims p5"] = [f"/stories/{largest}/claims?page={min(5, last)}"] * requests
+    kinds["largest claims last"] = [f"/stories/{largest}/claims?page={last}"] * requests
+    long = [
+        f"/stories/{story_id}/{name}?page={KEPT_PAGES + 1}"
+        for story_id in story_ids
+        for name, section in corpus.story_dashboard(story_id)["sections"].items()
+        if name in SECTIONS and int(section["total"]) > KEPT_PAGES * PER_PAGE
+    ]
+    if long:
+        kinds[f"story list, page {KEPT_PAGES + 1}"] = [long[i % len(long)] for i in range(requests)]
+    kinds["story timeline"] = [f"/stories/{story_ids[i % len(story_ids)]}/timeline" for i in range(requests)]
+    paged = [w for w in WORDS if corpus.search(w, limit=1, offset=PER_PAGE)]  # words with a second page
+    if paged:
+        kinds["/search?q=&page=2"] = [f"/search?q={paged[i % len(paged)]}&page=2" for i in range(requests)]
+    if len(corpus.story_summaries()) > PER_PAGE:
+        kinds["/?page=2 (stories)"] = ["/?page=2"] * requests
     return kinds
 
 

@@ -24,6 +24,9 @@ def test_bench_web_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "web benchmark: 200 articles" in printed and "target p95 < 100 ms" in printed
     results = json.loads(out.read_text(encoding="utf-8"))
     assert results["stories"] > 0 and set(results["pages"]) >= {"/ (stories)", "/stories/{id}", "/search?q="}
+    # The list pages past the first a journalist clicks on: the largest story's claims (page 5, or its last when
+    # it has fewer) and its last, and the stories' timelines.
+    assert set(results["pages"]) >= {"largest claims p5", "largest claims last", "story timeline"}
     assert all(0 < p["p50_ms"] <= p["p95_ms"] <= p["max_ms"] for p in results["pages"].values())
     # A second run reuses the store it finds.
     assert _bench().main(["--articles", "200", "--requests", "5", "--db", str(db)]) == 0

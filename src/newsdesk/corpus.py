@@ -704,21 +704,23 @@ class Corpus:
         A page past the end of a kept list is no rows. None when the page is not kept: a list the digest does not
         keep (``articles``, ``timeline``), a page past the kept ones, a story changed since its digest; the page is
         then computed (:meth:`story_part`). The claims list's first page is the digest's ``claims`` part; on its
-        next kept pages no contradiction was sought (as on a page computed now, for a cluster outside the
-        first page); its later pages are the clusters of the digest's ranking (:data:`newsdesk.digest.lists.RANKING`),
-        their cards worked out now from their own support rows."""
+        other pages no contradiction was sought (as on a page computed now, for a cluster outside the first
+        page), and the cards of their small clusters are worked out now from their own support rows
+        (:func:`newsdesk.digest.claims.kept_page`)."""
         first_part = "claims" if section == "claims" else digest.lists.name(section, 1)
-        if section == "claims" and page > digest.lists.CLAIM_PAGES:
-            # Past the kept pages: the page's clusters in the digest's ranking, their cards from their support rows.
-            ranking: list[str] | None = self.store.story_digest(story_id, digest.lists.RANKING)
-            if ranking is None:
-                return None
-            start = (page - 1) * digest.lists.PER_PAGE
-            ids = ranking[start : start + digest.lists.PER_PAGE]
-            return digest.claims.ranked_page(self.store, story_id, ids, len(ranking)), len(ranking)
         kept: list[dict[str, Any]] | None = self.store.story_digest(
             story_id, first_part if page == 1 else digest.lists.name(section, page)
         )
+        if section == "claims" and page > 1 and kept is not None:
+            return digest.claims.kept_page(self.store, story_id, kept), int(kept[0]["total"]) if kept else 0
+        if section == "claims" and page > digest.lists.CLAIM_PAGES and kept is None:
+            # A digest made before every page was kept holds the whole ranking: the page's clusters, their cards
+            # worked out from their support rows, until the next digest keeps the page.
+            ranking: list[str] | None = self.store.story_digest(story_id, digest.lists.RANKING)
+            if ranking is not None:
+                start = (page - 1) * digest.lists.PER_PAGE
+                ids = ranking[start : start + digest.lists.PER_PAGE]
+                return digest.claims.ranked_page(self.store, story_id, ids, len(ranking)), len(ranking)
         if kept is None:
             first = self.store.story_digest(story_id, first_part) if page > 1 else None
             if first is None:

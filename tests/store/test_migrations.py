@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -211,3 +212,28 @@ def test_m025_quotes_keep_their_article_date_and_a_speaker_page_is_read_in_order
         assert picked == ["SEARCH quotes USING COVERING INDEX quotes_speaker_date (speaker_entity_id=? AND kind=?)"], (
             plan
         )
+
+
+def test_m027_makes_the_stories_whose_claims_pages_were_not_all_kept_pending_for_the_digest(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = _database_before(db, migrations.m027_claim_pages_kept)
+    # Story s1's digest kept the ranking of 201 claim clusters (pages past the four kept), s2's of 200 (none).
+    for story_id, articles, clusters in (("s1", ("a1", "a2", "a3"), 201), ("s2", ("b1", "b2"), 200)):
+        conn.execute("INSERT INTO stories (id, centroid) VALUES (?, x'00')", (story_id,))
+        conn.execute("INSERT INTO events (id, story_id, centroid) VALUES (?, ?, x'00')", (f"e{story_id}", story_id))
+        for article_id in articles:
+            conn.execute(
+                "INSERT INTO articles (id, source, format, raw, text, words, ingested_at, event_id) "
+                "VALUES (?, 'x.txt', 'text', 'It rained.', 'It rained.', 2, 'then', ?)",
+                (article_id, f"e{story_id}"),
+            )
+            conn.execute("INSERT INTO stage_done VALUES (?, 'digest', 'then')", (article_id,))
+        ranking = json.dumps([f"c{i}" for i in range(clusters)])
+        conn.execute("INSERT INTO story_digests VALUES (?, 'list:claims:ranking', 3, 3, ?)", (story_id, ranking))
+        conn.execute("INSERT INTO story_digests VALUES (?, 'claims', 3, 3, '[]')", (story_id,))
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        # One article of s1 pending: the next analysis digests s1 alone; s2's digest and every part stay.
+        assert store.pending("digest") == ["a1"]
+        assert store.conn.execute("SELECT count(*) FROM story_digests").fetchone()[0] == 4

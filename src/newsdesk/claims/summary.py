@@ -12,7 +12,7 @@ from typing import Any
 from newsdesk.claims import contradict, corroborate
 from newsdesk.records import Claim
 
-__all__ = ["SHOWN", "cards", "clusters", "contradictions", "ranked"]
+__all__ = ["SHOWN", "cards", "clusters", "contradictions", "corroborated", "ranked"]
 
 SHOWN = 4  # supporting articles, and spans of each side of a contradiction, a claim card shows
 
@@ -165,25 +165,49 @@ def _members(support: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]
     return members
 
 
-def ranked(support: Sequence[dict[str, Any]]) -> list[str]:
-    """The cluster ids of ``support`` (rows as ``story_claim_support`` gives them), most independent origins first,
-    then most articles, then in the order they were first backed."""
-    members = _members(support)
-    key = {
-        cid: (-len(corroborate.corroborate(rows)["origins"]), -len({r["article_id"] for r in rows}), i)
-        for i, (cid, rows) in enumerate(members.items())
-    }
-    return sorted(members, key=key.__getitem__)
+def corroborated(support: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """What a claim card shows of each cluster of ``support`` (rows as ``story_claim_support`` gives them), worked
+    out from every row of the cluster once, by cluster id in the order they were first backed: its ``origins``
+    (each ``name``, ``articles`` counted, ``relaying``, ``own``), its first ``SHOWN`` support rows (``shown``, each
+    with its origin named), how many support rows it has (``rows``), its articles (``articles``, counted) and its
+    earliest publication (``first``)."""
+    out: dict[str, dict[str, Any]] = {}
+    for cluster_id, rows in _members(support).items():
+        backing = corroborate.corroborate(rows)
+        published = [r["published"] for r in rows if r["published"] is not None]
+        out[cluster_id] = {
+            "origins": [
+                {"name": o["name"], "articles": len(o["articles"]), "relaying": o["relaying"], "own": o["own"]}
+                for o in backing["origins"]
+            ],
+            "shown": [
+                {k: s[k] for k in ("article_id", "start", "end", "outlet", "title", "published", "origin", "relayed")}
+                for s in backing["support"][:SHOWN]
+            ],
+            "rows": len(backing["support"]),
+            "articles": len({r["article_id"] for r in rows}),
+            "first": min(published, default=None),
+        }
+    return out
+
+
+def ranked(backed: dict[str, dict[str, Any]]) -> list[str]:
+    """The cluster ids of ``backed`` (as :func:`corroborated` gives them), most independent origins first, then
+    most articles, then in the order they were first backed."""
+    place = {cid: i for i, cid in enumerate(backed)}
+    return sorted(backed, key=lambda cid: (-len(backed[cid]["origins"]), -backed[cid]["articles"], place[cid]))
+
+
+_NONE: dict[str, Any] = {"origins": [], "shown": [], "rows": 0, "articles": 0, "first": None}
 
 
 def cards(
-    rows: Sequence[dict[str, Any]], support: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]]
+    rows: Sequence[dict[str, Any]], backed: dict[str, dict[str, Any]], found: Sequence[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """The story page's claim cards: each of ``rows`` (clusters as ``story_claims`` ranks them) with its
-    independent origins worked out from ``support`` (its support rows, as ``story_claim_support`` gives them),
-    its first supporting articles with their spans, and the contradictions of ``found`` (as :func:`contradictions`
-    gives them) it is a side of, with the other side's value, text and spans."""
-    members = _members(support)
+    independent origins and first supporting articles with their spans as ``backed`` has them (its support rows
+    worked out by :func:`corroborated`), and the contradictions of ``found`` (as :func:`contradictions` gives
+    them) it is a side of, with the other side's value, text and spans."""
     against: dict[str, list[dict[str, Any]]] = {}
     for item in found:
         a, b = item["sides"]
@@ -206,15 +230,8 @@ def cards(
             )
     out = []
     for row in rows:
-        backing = corroborate.corroborate(members.get(row["id"], []))
-        origins = [
-            {"name": o["name"], "articles": len(o["articles"]), "relaying": o["relaying"], "own": o["own"]}
-            for o in backing["origins"]
-        ]
-        shown = [
-            {k: s[k] for k in ("article_id", "start", "end", "outlet", "title", "published", "origin", "relayed")}
-            for s in backing["support"][:SHOWN]
-        ]
+        backing = backed.get(row["id"], _NONE)
+        origins, shown = backing["origins"], backing["shown"]
         conflicts = against.get(row["id"], [])
         out.append(
             {
@@ -225,7 +242,7 @@ def cards(
                 "origins": origins,
                 "single_source": len(origins) == 1,
                 "support": shown,
-                "more_support": max(0, len(backing["support"]) - len(shown)),
+                "more_support": max(0, backing["rows"] - len(shown)),
                 "contested": bool(conflicts),
                 "contradicts": conflicts,
             }

@@ -82,9 +82,8 @@ def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, 
     """Every part of a story's digest, by name, as :func:`part` gives each, and the kept pages of its full lists
     (:func:`newsdesk.digest.lists.compute`, parts ``list:{section}:{page}``). The story's claim clusters are read
     and clustered once: the claims part's (every cluster, to find the page's contradictions) serve the framing,
-    their support rows the claims list's next kept pages, and their ranking the list's later pages."""
-    more = lists.PER_PAGE * lists.CLAIM_PAGES - CLAIMS_KEPT
-    first, clusters, following, order = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT, more=more)
+    and what it worked out of each cluster's support rows to rank them the claims list's later pages."""
+    first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT)
     out: dict[str, Any] = {"claims": first}
     for name in PARTS:
         if name == "framing":
@@ -92,7 +91,8 @@ def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, 
             out[name] = framing.section(view, story, grouping=grouping, clusters=clusters)
         elif name != "claims":
             out[name] = part(view, story, name, settings, kept=out)
-    out.update(lists.compute(view, story["id"], claims=following, ranking=order))
+    later = claims.later_pages(view, story["id"], order, backed, first=CLAIMS_KEPT)
+    out.update(lists.compute(view, story["id"], claims=later))
     return out
 
 

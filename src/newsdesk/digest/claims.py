@@ -11,12 +11,25 @@ from collections import Counter
 from typing import Any, NamedTuple, Protocol
 
 from newsdesk.claims import summary as claim_summary
+from newsdesk.digest import lists
 
-__all__ = ["COMPARED", "FILTERS", "SAMPLED", "Ranked", "known_conflicts", "page", "page_and_clusters", "ranked_page"]
+__all__ = [
+    "COMPARED",
+    "FILTERS",
+    "SAMPLED",
+    "Ranked",
+    "kept_page",
+    "known_conflicts",
+    "later_pages",
+    "page",
+    "page_and_clusters",
+    "ranked_page",
+]
 
 FILTERS = ("outlet", "event", "since", "until", "window")
 SAMPLED = 40  # support rows of each cluster a page computed at request time reads (decision 0038)
 COMPARED = 40  # claims of each cluster the digest's contradiction search compares (decision 0045)
+HEADS_READ = 500  # clusters whose heads one query reads
 
 
 class Reader(Protocol):
@@ -28,13 +41,14 @@ class Reader(Protocol):
 
 
 class Ranked(NamedTuple):
-    """What :func:`page_and_clusters` found: the page's ``cards``, the story's ``clusters`` (or None), the cards of
-    the clusters ranked next (``following``) and the ids of every cluster in the ranking (``order``)."""
+    """What :func:`page_and_clusters` found: the page's ``cards``, the story's ``clusters`` (or None), the ids of
+    every cluster in the ranking (``order``) and what a card shows of each of them (``backed``, as
+    :func:`newsdesk.claims.summary.corroborated` gives it), when it ranked them all (else empty)."""
 
     cards: list[dict[str, Any]]
     clusters: list[dict[str, Any]] | None
-    following: list[dict[str, Any]]
     order: list[str]
+    backed: dict[str, dict[str, Any]]
 
 
 def page(
@@ -69,43 +83,41 @@ def page_and_clusters(
     offset: int = 0,
     sort: str | None = None,
     conflicts: dict[str, list[dict[str, Any]]] | None = None,
-    more: int = 0,
     **filters: Any,
 ) -> Ranked:
     """:func:`page`, with every claim cluster of the story when it read them whole to find the page's
     contradictions (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought;
     not when a cluster was compared by its first ``COMPARED`` claims only), else None:
     what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again; and
-    the cards of the ``more`` clusters ranked after the page's (each with ``total``), when it ranked them all
-    (the default order, no conflicts given: as the digest computes its page; else none): worked out from the
-    support rows already read, exact, with no contradiction sought (the digest's kept pages of the list); and the
-    ids of every cluster in that ranking, when it ranked them all (the digest keeps it: :func:`ranked_page`)."""
+    the ids of every cluster in the ranking with what a card shows of each, when it ranked them all (the default
+    order, no conflicts given: as the digest computes its page; else none): the digest's later pages of the list
+    are worked out from them (:func:`later_pages`)."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
     if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
         # the support rows of the story, which are small (no text); only the page's clusters are then read.
-        support = view.query("story_claim_support", story_id=story_id, **filters)
-        order = claim_summary.ranked(support)
+        backed = claim_summary.corroborated(view.query("story_claim_support", story_id=story_id, **filters))
+        order = claim_summary.ranked(backed)
         ids = order[offset : offset + limit]
         rows = view.query("story_claims", story_id=story_id, ids=ids, limit=len(ids), **filters)
         place = {cid: i for i, cid in enumerate(ids)}
         rows = sorted(rows, key=lambda r: place[r["id"]])
         for row in rows:
             row["total"] = len(order)
-        following = _following(view, story_id, order[offset + limit : offset + limit + more], support, len(order))
-        support = [s for s in support if s["cluster_id"] in place]
+        shown = {cid: backed[cid] for cid in ids}
     else:
-        following, order = [], []
+        order, backed = [], {}
         rows = view.query("story_claims", story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
         ids = [r["id"] for r in rows]
         # For a page (conflicts known), the first SAMPLED support rows of each cluster: enough for its first
         # articles and most of its origins; a larger cluster's counts are then SQL's.
         each = SAMPLED if conflicts is not None else None
         support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids, each=each, **filters)
+        shown = claim_summary.corroborated(support)
     if not rows:
-        return Ranked([], None, following, order)
+        return Ranked([], None, order, backed)
     if conflicts is not None:
-        return Ranked(_sampled_cards(rows, support, conflicts), None, following, order)
+        return Ranked(_sampled_cards(rows, support, shown, conflicts), None, order, backed)
     # The conflicts of the clusters shown only: the story's other clusters are read, but not compared. Each
     # cluster is compared by its first COMPARED claims (decision 0045: a story of 20,000 articles holds clusters
     # of thousands of claims, most of them one sentence again); the sides of the conflicts found are then read
@@ -115,23 +127,26 @@ def page_and_clusters(
     sides = sorted({c.a for c in found_conflicts} | {c.b for c in found_conflicts})
     every = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=sides), only=set())[0] if sides else []
     found = claim_summary.contradictions(every, found_conflicts)
-    cards = claim_summary.cards(rows, support, found)
+    cards = claim_summary.cards(rows, shown, found)
     # The clusters compared are the story's whole clusters when none was cut at COMPARED claims: then the framing
     # of the story reuses them rather than reading and clustering every claim again.
     held = Counter(first["cluster_id"] for first in first_rows)
     whole = all(n < COMPARED for n in held.values())
     cards = [{**card, "total": rows[0]["total"]} for card in cards]
-    return Ranked(cards, compared if whole else None, following, order)
+    return Ranked(cards, compared if whole else None, order, backed)
 
 
 def _sampled_cards(
-    rows: list[dict[str, Any]], support: list[dict[str, Any]], conflicts: dict[str, list[dict[str, Any]]]
+    rows: list[dict[str, Any]],
+    support: list[dict[str, Any]],
+    backed: dict[str, dict[str, Any]],
+    conflicts: dict[str, list[dict[str, Any]]],
 ) -> list[dict[str, Any]]:
     """The cards of ``rows`` (clusters counted in SQL, in the page's order) from their first ``SAMPLED`` support
     rows each, their contradictions taken from ``conflicts``."""
     sampled = Counter(s["cluster_id"] for s in support)
     counted = {r["id"]: (int(r["origins"]), int(r["articles"])) for r in rows}
-    cards = claim_summary.cards(rows, support, [])
+    cards = claim_summary.cards(rows, backed, [])
     for card in cards:
         card["contradicts"] = conflicts.get(card["id"], [])
         card["contested"] = bool(card["contradicts"])
@@ -145,37 +160,59 @@ def _sampled_cards(
 
 
 def _following(
-    view: Reader, story_id: str, ids: list[str], support: list[dict[str, Any]], total: int
+    view: Reader, story_id: str, ids: list[str], backed: dict[str, dict[str, Any]], total: int
 ) -> list[dict[str, Any]]:
-    """The cards of the clusters ``ids`` (in order) from ``support`` (every support row of the story, as read to
-    rank them), each with ``total``: counted as ``story_claims`` counts them (articles, first publication), no
-    contradiction sought."""
-    if not ids:
-        return []
-    wanted = set(ids)
-    mine = [s for s in support if s["cluster_id"] in wanted]
-    articles: dict[str, set[str]] = {}
-    first: dict[str, str] = {}
-    for row in mine:
-        articles.setdefault(row["cluster_id"], set()).add(row["article_id"])
-        if row["published"] is not None and (
-            row["cluster_id"] not in first or row["published"] < first[row["cluster_id"]]
-        ):
-            first[row["cluster_id"]] = row["published"]
-    heads = {h["id"]: h for h in view.query("story_claim_heads", story_id=story_id, ids=ids)}
+    """The cards of the clusters ``ids`` (in order) from ``backed`` (what a card shows of each, worked out from
+    every support row of the cluster by :func:`newsdesk.claims.summary.corroborated`), each with ``total``:
+    counted as ``story_claims`` counts them (articles, first publication), no contradiction sought."""
+    heads: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), HEADS_READ):  # a query's parameters are bounded (SQLite's at 32,766)
+        chunk = ids[i : i + HEADS_READ]
+        heads.update((h["id"], h) for h in view.query("story_claim_heads", story_id=story_id, ids=chunk))
     rows = [
-        {**heads[cid], "articles": len(articles.get(cid, ())), "first": first.get(cid)} for cid in ids if cid in heads
+        {**heads[cid], "articles": backed[cid]["articles"], "first": backed[cid]["first"]}
+        for cid in ids
+        if cid in heads and cid in backed
     ]
-    return [{**card, "total": total} for card in claim_summary.cards(rows, mine, [])]
+    return [{**card, "total": total} for card in claim_summary.cards(rows, backed, [])]
 
 
 def ranked_page(view: Reader, story_id: str, ids: list[str], total: int) -> list[dict[str, Any]]:
-    """The cards of the clusters ``ids`` (a page of the story's ranking, in order, as the digest kept it), each
-    with ``total``: the support rows of these clusters only are read (on the cluster index), and the cards are the
-    ones the digest would work out from every support row of the story (:func:`page_and_clusters`' next pages),
-    exact, with no contradiction sought."""
+    """The cards of the clusters ``ids`` (of the story's ranking, in order, as the digest kept it), each with
+    ``total``: the support rows of these clusters only are read (on the cluster index), and the cards are the
+    ones the digest works out from every support row of the story (:func:`later_pages`), exact, with no
+    contradiction sought."""
     support = view.query("story_claim_support", story_id=story_id, cluster_ids=ids) if ids else []
-    return _following(view, story_id, ids, support, total)
+    return _following(view, story_id, ids, claim_summary.corroborated(support), total)
+
+
+def later_pages(
+    view: Reader, story_id: str, order: list[str], backed: dict[str, dict[str, Any]], *, first: int
+) -> list[list[dict[str, Any]]]:
+    """The pages of the claims list after its ``first`` clusters (of ``order``, the story's whole ranking, with
+    ``backed`` what a card shows of each), as the digest keeps them (decision 0020): on the first
+    ``lists.CLAIM_PAGES`` pages every card; on later ones the cards of clusters of more than ``lists.SMALL``
+    support rows, and in a small cluster's place its id (``{"id", "total", "small": true}``), its card worked out
+    when its page is read (:func:`kept_page`), from its few support rows. Each card carries ``total``."""
+    total = len(order)
+    pages: list[list[dict[str, Any]]] = []
+    for start in range(first, total, lists.PER_PAGE):
+        ids = order[start : start + lists.PER_PAGE]
+        whole = len(pages) + 2 <= lists.CLAIM_PAGES
+        kept = [cid for cid in ids if whole or backed[cid]["rows"] > lists.SMALL]
+        cards = {c["id"]: c for c in _following(view, story_id, kept, backed, total)}
+        pages.append([cards.get(cid, {"id": cid, "total": total, "small": True}) for cid in ids])
+    return pages
+
+
+def kept_page(view: Reader, story_id: str, kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A page of the claims list as the digest kept it (:func:`later_pages`): its cards, those of its small
+    clusters worked out now from their own support rows (:func:`ranked_page`), in the page's order."""
+    small = [c["id"] for c in kept if c.get("small")]
+    if not small:
+        return kept
+    found = {c["id"]: c for c in ranked_page(view, story_id, small, int(kept[0]["total"]))}
+    return [found[c["id"]] if c.get("small") else c for c in kept if not c.get("small") or c["id"] in found]
 
 
 def known_conflicts(cards: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

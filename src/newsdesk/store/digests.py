@@ -30,7 +30,12 @@ def signatures(conn: sqlite3.Connection, story_ids: Sequence[str]) -> dict[str, 
 
 
 def save(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int, int, str]]) -> None:
-    """Replace the given parts (story id, part, articles, last row, JSON) and drop those of stories now gone."""
+    """Replace the digests of the stories of the given parts (story id, part, articles, last row, JSON): each
+    story's parts are these alone (a part its digest no longer makes, such as a list page past its end, would be
+    read while the story keeps its signature), and drop those of stories now gone."""
+    rows = list(rows)
+    stories = sorted({row[0] for row in rows})
+    conn.executemany("DELETE FROM story_digests WHERE story_id = ?", [(story_id,) for story_id in stories])
     conn.executemany(
         "INSERT OR REPLACE INTO story_digests (story_id, part, articles, last_row, data) VALUES (?, ?, ?, ?, ?)",
         rows,
