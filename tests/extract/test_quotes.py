@@ -448,6 +448,72 @@ def test_a_reference_never_stands_for_the_person_named_in_what_was_said(text: st
         assert "Olsen" not in (quote.speaker or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A plural names no one person, whatever role someone was given with the word.
+        (
+            "Commissioner of Police Ruth Olsen said the firm was negligent. Police said they had found foam boards.",
+            "they had found foam boards",
+        ),
+        # "It is learnt that ...": no body speaks, however near one is named.
+        ("The Orsa Harbour Board met on Monday. It is learnt that the ferry contract was cancelled.", None),
+        # After one person's quote, "they" is somebody else: a source's singular "they", or more people.
+        (
+            "“The fares will rise,” Ruth Olsen said. A ferry adviser said the talks had failed. "
+            "“There’s no point in waiting,” they said.",
+            None,
+        ),
+    ],
+)
+def test_a_reference_that_names_nobody_is_left_unresolved(text: str, content: str | None) -> None:
+    quotes_ = _quotes(text, direct_only=False)
+    if content is not None:
+        (quote,) = [q for q in quotes_ if q.text == content]
+        assert quote.speaker == "Police"
+        assert quote.speaker_kind is SpeakerKind.GROUP
+    else:
+        last = max(quotes_, key=lambda q: q.start)
+        assert last.speaker_kind is SpeakerKind.UNKNOWN
+        assert last.speaker not in {"Ruth Olsen", "The Orsa Harbour Board", "Orsa Harbour Board"}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "wrong"),
+    [
+        # The subject answers a request another holds.
+        (
+            "In a setback to the Orsa Harbour Board, the Velorian Ferry Council has rejected its request to remove "
+            "the auditor, Ilse Varga.",
+            "to remove the auditor, Ilse Varga",
+            "the Velorian Ferry Council",
+        ),
+        # A plural subject is not what "its" stands for.
+        (
+            "Shares of Quillfin jumped on Friday, with investors cheering its decision to walk away from the deal.",
+            "to walk away from the deal",
+            "investors",
+        ),
+    ],
+)
+def test_a_possessive_is_not_the_subject_that_answers_it(text: str, content: str, wrong: str) -> None:
+    _assert_unresolved(text, content, wrong)
+
+
+def test_an_amount_holds_no_view() -> None:
+    text = (
+        "Quillfin, meanwhile, is offering $41.10 per share, which will see each Orvell shareholder receive $30.60 in "
+        "cash and $10.50 in shares of Quillfin stock."
+    )
+    _assert_unresolved(text, text[text.index("each") : -1], "$41.10 per share")
+
+
+def _assert_unresolved(text: str, content: str, wrong: str) -> None:
+    (quote,) = [q for q in _quotes(text, direct_only=False) if q.text == content]
+    assert quote.speaker != wrong
+    assert quote.speaker_kind is SpeakerKind.UNKNOWN
+
+
 @pytest.mark.parametrize("mark", ["“red line”", '"red line"', "so called «red line»"])
 def test_so_called_marks_a_scare_quote(mark: str) -> None:
     lead = "" if mark.startswith("so") else "so-called "

@@ -41,6 +41,8 @@ _NOT_HELD = frozenset(
 # "Veloria dropped its demand": a body's or a group's possessive is the subject's; "Trump denied her allegation"
 # shows a person's need not be, so "his" and "her" are left to pronoun resolution.
 _POSSESSIVES = {"its", "their"}
+# Entity types of amounts, which hold no view.
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,13 +295,25 @@ def _speaker(
     if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.i:
         # "Brandvold, who said ...", "the Ledger, which cited ...": the speaker is what the clause is about,
         # written here as the relative pronoun.
-        whom = _speaker(art, head.head.head, previous, about)
+        about_what = head.head.head
+        if about_what.like_num or about_what.ent_type_ in _AMOUNTS:
+            # "$27.75 per share, which will see each shareholder receive ...": an amount holds no view.
+            return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)
+        whom = _speaker(art, about_what, previous, about)
         return _Speaker(whom.name, whom.kind, head.idx, head.idx + len(head), whom.head_pos)
     if head.dep_ == "poss" and head.lower_ in _POSSESSIVES:
-        # "when Veloria dropped its demand that ...": the holder is the subject of the verb the noun is held by.
+        # "when Veloria dropped its demand that ...": the holder is the subject of the verb the noun is held by;
+        # not where the verb answers it ("the ICC rejected its request": another's), nor a plural for "its"
+        # ("investors cheering its decision").
         verb = head.head.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < head.i), None)
-        if verb.pos_ in {"VERB", "AUX"} and subject is not None and subject.i != head.i:
+        if (
+            verb.pos_ in {"VERB", "AUX"}
+            and subject is not None
+            and subject.i != head.i
+            and not speakers.answers(verb)
+            and not (head.lower_ == "its" and subject.tag_ in {"NNS", "NNPS"})
+        ):
             held = _speaker(art, subject, previous, about)
             return _Speaker(held.name, held.kind, head.idx, head.idx + len(head), held.head_pos)
     if speakers.is_pronoun(head):
@@ -313,11 +327,13 @@ def _speaker(
                 return _Speaker(d.name, d.kind, head.idx, head.idx + len(head), d.head_pos)
             # Nobody in the article fits: a person it leaves unnamed.
             return _Speaker(head.text, SpeakerKind.ANONYMOUS, head.idx, head.idx + len(head), head.idx)
-        if head.lower_ == "it":
+        if head.lower_ == "it" and head.dep_ != "nsubjpass":  # "it is learnt that ...": no body speaks
             body = art.resolver.body(head)
             if body is not None:
                 return _Speaker(body.name, SpeakerKind.GROUP, head.idx, head.idx + len(head), body.start)
-        if head.lower_ == "they" and previous is not None and previous.name:
+        # "they" goes on with the group that spoke last; after one person, it is someone else (a source's
+        # singular "they", or that person with others the quote does not name).
+        if head.lower_ == "they" and previous is not None and previous.name and previous.kind is not SpeakerKind.PERSON:
             return _Speaker(previous.name, previous.kind, head.idx, head.idx + len(head), previous.head_pos)
         return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)
     first, last = speakers.phrase(head)
@@ -360,7 +376,8 @@ def _speaker(
             return _Speaker(art.text[p_start:p_end], SpeakerKind.PERSON, p_start, p_end, p_start)
     kind = speakers.kind_of(text, head, persons)
     if kind is SpeakerKind.GROUP and head.pos_ == "NOUN":
-        holder = art.role_holder(text, start)
+        # A plural ("police", "officials") names no one person, whatever role someone was given with the word.
+        holder = art.role_holder(text, start) if head.tag_ != "NNS" else None
         if holder is not None and not art.names_within(holder.text, *(about or (0, 0))):
             return _Speaker(holder.text, SpeakerKind.PERSON, start, end, holder.start)
         if holder is None and _definite_person(head):

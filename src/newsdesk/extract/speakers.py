@@ -164,6 +164,19 @@ def _base(token: Token, known: frozenset[str] | None = None) -> str:
     return low
 
 
+# Verbs that answer what another holds: "rejected its request", "welcomed their decision".
+_ANSWERS = frozenset(
+    "reject accept deny grant approve dismiss refuse consider review welcome cheer criticize criticise condemn "
+    "praise hail back oppose support question challenge block overturn uphold".split()
+)
+
+
+def answers(verb: Token) -> bool:
+    """True for a verb that answers what somebody else holds ("the ICC rejected its request"): the holder of the
+    noun it governs is not its subject."""
+    return _base(verb, _ANSWERS) in _ANSWERS
+
+
 def attributive(token: Token) -> bool:
     """True for a participle that describes a noun ("Orvell's proposed merger", "the reported deal"): it says
     nothing anyone said or thinks."""
