@@ -557,34 +557,47 @@ def _majority(types: Counter[str], borrow_norp: bool = True) -> str | None:
     return top if 2 * n > types.total() else None
 
 
-# Voted words by their first four letters and by their consonant key, then by their length: under each, the
-# words with their place in the order they were added.
-_Keyed = dict[str, dict[int, list[tuple[int, str]]]]
-_ADDED = itertools.count()
+@dataclass(slots=True)
+class _Keyed:
+    """Voted words by their first four letters and by their consonant key (the buckets a word's other spellings
+    are looked for in), and under each bucket by the keys of the last words they were written with
+    (:func:`_last_keys`): a word is looked up under its bucket and its last word's keys only (decision 0041), so
+    the words compared with it are its own name's spellings, not every name opening with the same four letters.
+    ``added`` numbers the words in the order they were first added (the order the votes are summed in)."""
+
+    under: dict[tuple[str, str], dict[str, None]] = field(default_factory=dict)
+    added: dict[str, int] = field(default_factory=dict)
+    done: set[tuple[str, str]] = field(default_factory=set)
 
 
-def _key_under(keyed: _Keyed, word: str) -> None:
-    """Add ``word`` to ``keyed`` under its first four letters and its consonant key."""
+def _last_keys(last: str) -> tuple[str, str, str]:
+    """The keys of a name's last word (a :func:`skeleton`) a voted word is kept under, those the Linker's
+    candidate indexes look a name up by: its first four letters, its consonant key, its letters in any order."""
+    return "1" + last[:4], "2" + sound(last), "3" + _letters(last)
+
+
+def _key_under(keyed: _Keyed, word: str, last: str) -> None:
+    """Add ``word``, written with a last word of skeleton ``last``, to ``keyed`` under its first four letters and
+    its consonant key, each by ``last``'s keys."""
+    if (word, last) in keyed.done:
+        return
+    keyed.done.add((word, last))
+    keyed.added.setdefault(word, len(keyed.added))
     for bucket in {word[:4], sound(word)}:
-        lengths = keyed.setdefault(bucket, {})
-        lengths.setdefault(len(word), []).append((next(_ADDED), word))
+        for key in _last_keys(last):
+            keyed.under.setdefault((bucket, key), {})[word] = None
 
 
-def _keys_near(keyed: _Keyed, bucket: str, word: str) -> list[str]:
-    """The words under ``bucket`` that may be ``word`` spelled another way (:func:`_near`), in the order they were
-    added: those of a length :func:`_ratio_at_least` does not rule out at once (the same word, or a ratio of 0.85
-    at least, which two lengths too far apart never reach)."""
-    lengths = keyed.get(bucket)
-    if not lengths:
-        return []
+def _keys_near(keyed: _Keyed, bucket: str, word: str, lasts: Sequence[str]) -> list[str]:
+    """The words under ``bucket`` and one of ``lasts`` (a last word's keys) that may be ``word`` spelled another
+    way (:func:`_near`), in the order they were first added: those of a length :func:`_ratio_at_least` does not
+    rule out at once (the same word, or a ratio of 0.85 at least, which two lengths too far apart never reach)."""
+    found: dict[str, None] = {}
+    for key in lasts:
+        found.update(keyed.under.get((bucket, key), {}))
     n = len(word)
-    found = [
-        e
-        for size, entries in lengths.items()
-        if size == n or 2.0 * min(size, n) / (size + n) >= _SIMILAR
-        for e in entries
-    ]
-    return [w for _, w in sorted(found)] if len(lengths) > 1 else [w for _, w in found]
+    near = [w for w in found if len(w) == n or 2.0 * min(len(w), n) / (len(w) + n) >= _SIMILAR]
+    return sorted(near, key=keyed.added.__getitem__) if len(near) > 1 else near
 
 
 # Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
@@ -648,13 +661,13 @@ class Linker:
         self._entity_forms: dict[str, tuple[set[tuple[int, str]], set[str]]] = {}
         self._by_whole: dict[str, dict[str, int]] = {}
         self._person_keys: dict[str, set[tuple[int, str]]] = {}
-        # The people with a full name of three parts or more (``_long``) under their keys of ``_by_word`` and
-        # ``_by_sound``, at the same places: the only ones a name of two parts can be a shorter form of
-        # (:meth:`_longer_forms`).
+        # The people with a full name of three parts or more: the only ones a name of two parts can be a shorter
+        # form of (:meth:`_longer_forms`).
         self._long: set[str] = set()
-        self._long_by_word: dict[str, dict[str, int]] = {}
-        self._long_by_sound: dict[str, dict[str, int]] = {}
-        self._long_of = {id(self._by_word): self._long_by_word, id(self._by_sound): self._long_by_sound}
+        # People by each pair of their full names' parts' consonant keys, in order ("aslm kmr" of Aslam Khan Kamar):
+        # a longer or shorter form of a name is looked up by two of its words, not by each word alone (decision
+        # 0041).
+        self._by_pair: dict[str, dict[str, int]] = {}
         self._person_lasts: dict[str, set[str]] = {}
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
@@ -667,14 +680,18 @@ class Linker:
         self._texts: list[str] = []
         self._counted: Counter[str] | None = None
         self.changed: set[str] = set()
-        # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
+        # How many people lookups by name have handed to :meth:`_named`, how many voted words the type majority has
+        # compared with a name (:func:`_near`) and how many people ``_longer_forms`` has read (for the tests that
+        # they stay bounded).
         self.compared = 0
+        self.voters = 0
+        self.read_longer = 0
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
         # entities whose names changed (``_unvoted``) rather than counted again over every entity for each batch:
         # each entity's share of the votes, and the voted words by their first four letters and consonant key.
         self._votes: dict[str, Counter[str]] = {}
         self._voted: dict[str, list[tuple[str, str, int]]] = {}
-        self._keyed: _Keyed = {}
+        self._keyed = _Keyed()
         self._unvoted: set[str] = set()
         for e in known:
             self._add(self._from_record(e))
@@ -709,8 +726,6 @@ class Linker:
                         ids = index.get(key)
                         if ids is not None:
                             ids.pop(old.id, None)
-                        if old.id in self._long and (long := self._long_of.get(id(index))) is not None:
-                            long.get(key, {}).pop(old.id, None)
                 self._long.discard(old.id)
                 signs = self._person_signs.pop(old.id, set())
                 for grouped, key in self._person_keys.pop(old.id, ()):
@@ -739,20 +754,8 @@ class Linker:
             self._group_forms(k, alias)
         if k.type == "PERSON":
             self._group(k, alias)
-            if k.id in self._long:
-                self._index_long(k, keys)
-            elif len(_split(alias)) > 1 and len(_parts(alias)) >= 3:
+            if len(_split(alias)) > 1 and len(_parts(alias)) >= 3:
                 self._long.add(k.id)
-                for each in k.aliases:
-                    self._index_long(k, self._keys(k, each))
-
-    def _index_long(self, k: _Known, keys: list[tuple[dict[str, dict[str, int]], str]]) -> None:
-        """Note person ``k`` (of ``_long``) under ``keys`` of ``_by_word`` and ``_by_sound`` it is under."""
-        for index, key in keys:
-            long = self._long_of.get(id(index))
-            place = index.get(key, {}).get(k.id)
-            if long is not None and place is not None:
-                long.setdefault(key, {})[k.id] = place
 
     def _group(self, k: _Known, alias: str) -> None:
         """Note person ``k`` under each of its keys of the candidate indexes by each of its last words."""
@@ -842,7 +845,9 @@ class Linker:
         if k.type == "PERSON" and len(words) > 1:
             self._person_surnames.add(skeleton(words[-1]))
             self._person_sounds.add(sound(words[-1]))
-            keys += [(self._by_word, sound(p)) for p in _parts(alias)]
+            sounds = [sound(p) for p in _parts(alias)]
+            keys += [(self._by_word, key) for key in sounds]
+            keys += [(self._by_pair, f"{a} {b}") for a, b in itertools.combinations(sounds, 2)]
         if k.type == "ORG" and len(words) > 1:
             keys += [(self._by_part, skeleton(w)) for w in {words[0], words[-1]} if w.lower() not in _GENERIC_PARTS]
         if k.type in _ACRONYMS and (acronym := _acronym(alias)):
@@ -989,27 +994,35 @@ class Linker:
 
     def _longer_forms(self, name: str, local: dict[str, str]) -> list[_Known]:
         """People known by a full name that ``name`` (two words or more) is a shorter form of, or that is a
-        shorter form of ``name``: looked up by the keys of its words, never compared with every known person.
-        A form that only opens the other ("Aslam Khan", "Aslam Khan Kamar") counts where this article names
-        both: elsewhere the longer may be a headline's run-on ("Aslam Khan Resigns")."""
+        shorter form of ``name``: looked up by pairs of its words (``_by_pair``), never compared with every person
+        of one of its words. A form that only opens the other ("Aslam Khan", "Aslam Khan Kamar") counts where this
+        article names both: elsewhere the longer may be a headline's run-on ("Aslam Khan Resigns")."""
         parts = _parts(name)
         if len(parts) < 2:
             return []
+        n = len(parts)
+        sounds = [sound(p) for p in parts]
         # Only a name of another number of parts (two at least) is a longer or shorter form (:func:`contains`):
         # one of two parts is looked up among the people with a full name of three parts or more only.
-        n = len(parts)
-        by_word, by_sound = (self._long_by_word, self._long_by_sound) if n == 2 else (self._by_word, self._by_sound)
-        # A longer name holds this one's first and last words: those known under both keys (the smaller set
-        # looked up in the larger, in the order of those under the first word).
-        first = by_word.get(sound(parts[0]), {})
-        last = by_word.get(sound(parts[-1]), {})
-        if len(last) < len(first):
-            ids = sorted((i for i in last if i in first), key=first.__getitem__)
-        else:
-            ids = [i for i in first if i in last]
-        # A shorter one ends on one of this one's words.
-        ids += [i for p in parts for i in by_sound.get(sound(p), [])]
-        found = [self._known[i] for i in dict.fromkeys(ids) if self._known[i].type == "PERSON"]
+        fits = self._long.__contains__ if n == 2 else lambda _: True
+        # A longer name holds this one's first and last words, in order: the people under both (in the order of
+        # those under the first word).
+        first, last = self._by_word.get(sounds[0], {}), self._by_word.get(sounds[-1], {})
+        longer = [i for i in self._by_pair.get(f"{sounds[0]} {sounds[-1]}", {}) if i in first and i in last and fits(i)]
+        longer.sort(key=first.__getitem__)
+        # A shorter one holds two of this one's words in order and ends on one of them (a name ending on it, in
+        # the order of those under each word in turn).
+        by_sound = [self._by_sound.get(key, {}) for key in sounds]
+        placed: dict[str, tuple[int, int]] = {}
+        for a, b in itertools.combinations(sounds, 2):
+            for i in self._by_pair.get(f"{a} {b}", {}):
+                if i not in placed and fits(i):
+                    at = next(((q, ids[i]) for q, ids in enumerate(by_sound) if i in ids), None)
+                    if at is not None:
+                        placed[i] = at
+        ids = dict.fromkeys([*longer, *sorted(placed, key=placed.__getitem__)])
+        self.read_longer += len(ids)
+        found = [self._known[i] for i in ids if self._known[i].type == "PERSON"]
         return [
             k
             for k in found
@@ -1334,25 +1347,30 @@ class Linker:
                 continue
             share = [(key, k.type, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
             self._voted[entity_id] = share
+            for alias in k.aliases:
+                if key := _type_key(alias):
+                    _key_under(self._keyed, key, _last(alias))
             for key, kind, n in share:
                 if key not in self._votes:
                     self._votes[key] = Counter()
-                    _key_under(self._keyed, key)
                 self._votes[key][kind] += n
         self._unvoted.clear()
         return self._votes
 
-    def _word_types(self, batch: Sequence[Article]) -> dict[str, Counter[str]]:
-        """How the mentions of ``batch`` type each name (the known entities' votes are ``_known_votes``)."""
+    def _word_types(self, batch: Sequence[Article]) -> tuple[dict[str, Counter[str]], dict[str, dict[str, None]]]:
+        """How the mentions of ``batch`` type each name (the known entities' votes are ``_known_votes``), and each
+        name with the skeletons of the last words it was written with."""
         votes: dict[str, Counter[str]] = {}
+        lasts: dict[str, dict[str, None]] = {}
         for article in batch:
             for m in article.mentions:
                 if key := _type_key(m.text):
                     votes.setdefault(key, Counter())[m.type] += 1
-        return votes
+                    lasts.setdefault(key, {})[_last(m.text)] = None
+        return votes, lasts
 
     @staticmethod
-    def _retyped(mentions: Sequence[Mention], majority: Callable[[str], str | None]) -> tuple[Mention, ...]:
+    def _retyped(mentions: Sequence[Mention], majority: Callable[[str, str], str | None]) -> tuple[Mention, ...]:
         """``mentions`` with each name given the type most of its mentions have in the corpus, so that
         "Veloria" or "the Orsa Court estate" is one entity however each sentence's parse typed it, and whichever
         article came first. A word is left alone where the article names a person of that surname, and when no
@@ -1363,7 +1381,7 @@ class Linker:
             key = _type_key(m.text)
             # A name of several words written with a role is a person's, whatever other parses said.
             if key and key not in surnames and not m.role:
-                top = majority(key)
+                top = majority(key, _last(m.text))
                 if top and top != m.type:
                     m = dataclasses.replace(m, type=top)
             out.append(m)
@@ -1373,15 +1391,17 @@ class Linker:
         """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
         out = []
         known = self._known_votes()
-        votes = self._word_types(batch)
+        votes, lasts = self._word_types(batch)
         self._texts, self._counted = [a.text for a in batch], None
 
         # Spellings are looked up by key, not compared with every word voted on: the known names' keys are
         # kept (``_keyed``), the batch's words not among them are added here.
-        keyed: _Keyed = {}
-        for word in votes:
-            if word not in known:
-                _key_under(keyed, word)
+        keyed = _Keyed()
+        # (A known word written here with another last word is kept under that one's keys too: it is one of the
+        # known entities' names once linked.)
+        for word, written in lasts.items():
+            for last in written:
+                _key_under(self._keyed if word in known else keyed, word, last)
 
         def tally(word: str) -> Counter[str]:
             both = Counter(known.get(word, ()))
@@ -1389,18 +1409,21 @@ class Linker:
             return both
 
         @functools.cache
-        def majority(key: str) -> str | None:
-            # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity.
+        def majority(key: str, last: str) -> str | None:
+            # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity: those
+            # under its bucket written with a last word of its own last word's keys (decision 0041).
             if key not in votes and key not in known:
                 return None
+            near_last = _last_keys(last)
             near = dict.fromkeys(
                 [
-                    *_keys_near(self._keyed, key[:4], key),
-                    *_keys_near(keyed, key[:4], key),
-                    *_keys_near(self._keyed, sound(key), key),
-                    *_keys_near(keyed, sound(key), key),
+                    *_keys_near(self._keyed, key[:4], key, near_last),
+                    *_keys_near(keyed, key[:4], key, near_last),
+                    *_keys_near(self._keyed, sound(key), key, near_last),
+                    *_keys_near(keyed, sound(key), key, near_last),
                 ]
             )
+            self.voters += len(near)
             spellings = [tally(k) for k in near if (k in votes or k in known) and _near(k, key)]
             # A nationality tag counts for the place only beside another spelling (the country and its people's
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
