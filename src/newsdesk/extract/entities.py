@@ -557,47 +557,34 @@ def _majority(types: Counter[str], borrow_norp: bool = True) -> str | None:
     return top if 2 * n > types.total() else None
 
 
-@dataclass(slots=True)
-class _Keyed:
-    """Voted words by their first four letters and by their consonant key (the buckets a word's other spellings
-    are looked for in), and under each bucket by the keys of the last words they were written with
-    (:func:`_last_keys`): a word is looked up under its bucket and its last word's keys only (decision 0041), so
-    the words compared with it are its own name's spellings, not every name opening with the same four letters.
-    ``added`` numbers the words in the order they were first added (the order the votes are summed in)."""
-
-    under: dict[tuple[str, str], dict[str, None]] = field(default_factory=dict)
-    added: dict[str, int] = field(default_factory=dict)
-    done: set[tuple[str, str]] = field(default_factory=set)
+# Voted words by their first four letters and by their consonant key, then by their length: under each, the
+# words with their place in the order they were added.
+_Keyed = dict[str, dict[int, list[tuple[int, str]]]]
+_ADDED = itertools.count()
 
 
-def _last_keys(last: str) -> tuple[str, str, str]:
-    """The keys of a name's last word (a :func:`skeleton`) a voted word is kept under, those the Linker's
-    candidate indexes look a name up by: its first four letters, its consonant key, its letters in any order."""
-    return "1" + last[:4], "2" + sound(last), "3" + _letters(last)
-
-
-def _key_under(keyed: _Keyed, word: str, last: str) -> None:
-    """Add ``word``, written with a last word of skeleton ``last``, to ``keyed`` under its first four letters and
-    its consonant key, each by ``last``'s keys."""
-    if (word, last) in keyed.done:
-        return
-    keyed.done.add((word, last))
-    keyed.added.setdefault(word, len(keyed.added))
+def _key_under(keyed: _Keyed, word: str) -> None:
+    """Add ``word`` to ``keyed`` under its first four letters and its consonant key."""
     for bucket in {word[:4], sound(word)}:
-        for key in _last_keys(last):
-            keyed.under.setdefault((bucket, key), {})[word] = None
+        lengths = keyed.setdefault(bucket, {})
+        lengths.setdefault(len(word), []).append((next(_ADDED), word))
 
 
-def _keys_near(keyed: _Keyed, bucket: str, word: str, lasts: Sequence[str]) -> list[str]:
-    """The words under ``bucket`` and one of ``lasts`` (a last word's keys) that may be ``word`` spelled another
-    way (:func:`_near`), in the order they were first added: those of a length :func:`_ratio_at_least` does not
-    rule out at once (the same word, or a ratio of 0.85 at least, which two lengths too far apart never reach)."""
-    found: dict[str, None] = {}
-    for key in lasts:
-        found.update(keyed.under.get((bucket, key), {}))
+def _keys_near(keyed: _Keyed, bucket: str, word: str) -> list[str]:
+    """The words under ``bucket`` that may be ``word`` spelled another way (:func:`_near`), in the order they were
+    added: those of a length :func:`_ratio_at_least` does not rule out at once (the same word, or a ratio of 0.85
+    at least, which two lengths too far apart never reach)."""
+    lengths = keyed.get(bucket)
+    if not lengths:
+        return []
     n = len(word)
-    near = [w for w in found if len(w) == n or 2.0 * min(len(w), n) / (len(w) + n) >= _SIMILAR]
-    return sorted(near, key=keyed.added.__getitem__) if len(near) > 1 else near
+    found = [
+        e
+        for size, entries in lengths.items()
+        if size == n or 2.0 * min(size, n) / (size + n) >= _SIMILAR
+        for e in entries
+    ]
+    return [w for _, w in sorted(found)] if len(lengths) > 1 else [w for _, w in found]
 
 
 # Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
@@ -680,18 +667,16 @@ class Linker:
         self._texts: list[str] = []
         self._counted: Counter[str] | None = None
         self.changed: set[str] = set()
-        # How many people lookups by name have handed to :meth:`_named`, how many voted words the type majority has
-        # compared with a name (:func:`_near`) and how many people ``_longer_forms`` has read (for the tests that
-        # they stay bounded).
+        # How many people lookups by name have handed to :meth:`_named`, and how many people :meth:`_longer_forms`
+        # has read (for the tests that they stay bounded).
         self.compared = 0
-        self.voters = 0
         self.read_longer = 0
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
         # entities whose names changed (``_unvoted``) rather than counted again over every entity for each batch:
         # each entity's share of the votes, and the voted words by their first four letters and consonant key.
         self._votes: dict[str, Counter[str]] = {}
         self._voted: dict[str, list[tuple[str, str, int]]] = {}
-        self._keyed = _Keyed()
+        self._keyed: _Keyed = {}
         self._unvoted: set[str] = set()
         for e in known:
             self._add(self._from_record(e))
@@ -1347,30 +1332,25 @@ class Linker:
                 continue
             share = [(key, k.type, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
             self._voted[entity_id] = share
-            for alias in k.aliases:
-                if key := _type_key(alias):
-                    _key_under(self._keyed, key, _last(alias))
             for key, kind, n in share:
                 if key not in self._votes:
                     self._votes[key] = Counter()
+                    _key_under(self._keyed, key)
                 self._votes[key][kind] += n
         self._unvoted.clear()
         return self._votes
 
-    def _word_types(self, batch: Sequence[Article]) -> tuple[dict[str, Counter[str]], dict[str, dict[str, None]]]:
-        """How the mentions of ``batch`` type each name (the known entities' votes are ``_known_votes``), and each
-        name with the skeletons of the last words it was written with."""
+    def _word_types(self, batch: Sequence[Article]) -> dict[str, Counter[str]]:
+        """How the mentions of ``batch`` type each name (the known entities' votes are ``_known_votes``)."""
         votes: dict[str, Counter[str]] = {}
-        lasts: dict[str, dict[str, None]] = {}
         for article in batch:
             for m in article.mentions:
                 if key := _type_key(m.text):
                     votes.setdefault(key, Counter())[m.type] += 1
-                    lasts.setdefault(key, {})[_last(m.text)] = None
-        return votes, lasts
+        return votes
 
     @staticmethod
-    def _retyped(mentions: Sequence[Mention], majority: Callable[[str, str], str | None]) -> tuple[Mention, ...]:
+    def _retyped(mentions: Sequence[Mention], majority: Callable[[str], str | None]) -> tuple[Mention, ...]:
         """``mentions`` with each name given the type most of its mentions have in the corpus, so that
         "Veloria" or "the Orsa Court estate" is one entity however each sentence's parse typed it, and whichever
         article came first. A word is left alone where the article names a person of that surname, and when no
@@ -1381,7 +1361,7 @@ class Linker:
             key = _type_key(m.text)
             # A name of several words written with a role is a person's, whatever other parses said.
             if key and key not in surnames and not m.role:
-                top = majority(key, _last(m.text))
+                top = majority(key)
                 if top and top != m.type:
                     m = dataclasses.replace(m, type=top)
             out.append(m)
@@ -1391,17 +1371,15 @@ class Linker:
         """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
         out = []
         known = self._known_votes()
-        votes, lasts = self._word_types(batch)
+        votes = self._word_types(batch)
         self._texts, self._counted = [a.text for a in batch], None
 
         # Spellings are looked up by key, not compared with every word voted on: the known names' keys are
         # kept (``_keyed``), the batch's words not among them are added here.
-        keyed = _Keyed()
-        # (A known word written here with another last word is kept under that one's keys too: it is one of the
-        # known entities' names once linked.)
-        for word, written in lasts.items():
-            for last in written:
-                _key_under(self._keyed if word in known else keyed, word, last)
+        keyed: _Keyed = {}
+        for word in votes:
+            if word not in known:
+                _key_under(keyed, word)
 
         def tally(word: str) -> Counter[str]:
             both = Counter(known.get(word, ()))
@@ -1409,21 +1387,18 @@ class Linker:
             return both
 
         @functools.cache
-        def majority(key: str, last: str) -> str | None:
-            # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity: those
-            # under its bucket written with a last word of its own last word's keys (decision 0041).
+        def majority(key: str) -> str | None:
+            # Spellings of one name vote together ("Dastmar", "Dastmari"), so that they stay one entity.
             if key not in votes and key not in known:
                 return None
-            near_last = _last_keys(last)
             near = dict.fromkeys(
                 [
-                    *_keys_near(self._keyed, key[:4], key, near_last),
-                    *_keys_near(keyed, key[:4], key, near_last),
-                    *_keys_near(self._keyed, sound(key), key, near_last),
-                    *_keys_near(keyed, sound(key), key, near_last),
+                    *_keys_near(self._keyed, key[:4], key),
+                    *_keys_near(keyed, key[:4], key),
+                    *_keys_near(self._keyed, sound(key), key),
+                    *_keys_near(keyed, sound(key), key),
                 ]
             )
-            self.voters += len(near)
             spellings = [tally(k) for k in near if (k in votes or k in known) and _near(k, key)]
             # A nationality tag counts for the place only beside another spelling (the country and its people's
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
