@@ -937,8 +937,8 @@ def test_a_persons_surname_is_compared_before_the_whole_name_with_the_same_answe
 
 
 def test_longer_forms_are_found_in_the_same_order_whichever_word_has_fewer_people() -> None:
-    """``_longer_forms`` looks the smaller of the first and last words' sets up in the larger, in the order of
-    those under the first word: the candidates come in the order a scan of the first word's set gives."""
+    """``_longer_forms`` finds the longer forms of a name by its first and last words together (decision 0041), in
+    the order of the people under the first word: the order a scan of the first word's people gives."""
     from newsdesk.records import Entity
 
     def person(n: int, name: str) -> Entity:

@@ -667,10 +667,8 @@ class Linker:
         self._texts: list[str] = []
         self._counted: Counter[str] | None = None
         self.changed: set[str] = set()
-        # How many people lookups by name have handed to :meth:`_named`, and how many people :meth:`_longer_forms`
-        # has read (for the tests that they stay bounded).
+        # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
         self.compared = 0
-        self.read_longer = 0
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
         # entities whose names changed (``_unvoted``) rather than counted again over every entity for each batch:
         # each entity's share of the votes, and the voted words by their first four letters and consonant key.
@@ -1006,7 +1004,6 @@ class Linker:
                     if at is not None:
                         placed[i] = at
         ids = dict.fromkeys([*longer, *sorted(placed, key=placed.__getitem__)])
-        self.read_longer += len(ids)
         found = [self._known[i] for i in ids if self._known[i].type == "PERSON"]
         return [
             k
