@@ -937,8 +937,8 @@ def test_a_persons_surname_is_compared_before_the_whole_name_with_the_same_answe
 
 
 def test_longer_forms_are_found_in_the_same_order_whichever_word_has_fewer_people() -> None:
-    """``_longer_forms`` looks the smaller of the first and last words' sets up in the larger, in the order of
-    those under the first word: the candidates come in the order a scan of the first word's set gives."""
+    """``_longer_forms`` finds the longer forms of a name by its first and last words together (decision 0041), in
+    the order of the people under the first word: the order a scan of the first word's people gives."""
     from newsdesk.records import Entity
 
     def person(n: int, name: str) -> Entity:
@@ -1143,3 +1143,51 @@ def test_organisations_and_places_are_found_as_a_scan_of_every_alias_under_their
     check()
     linker.settle(linker.entities(linker.changed))
     check()
+
+
+def test_longer_and_shorter_forms_are_read_by_pairs_of_words_not_by_every_person_of_one_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: ``Linker._longer_forms`` reads the people with a full name holding two of a name's words in order
+    (decision 0041), not every person whose name ends on one of its words: eight times as many people sharing
+    the names' first names or surnames (with other words beside them) cost not one comparison (:func:`contains`)
+    more, and the same people are found."""
+    from newsdesk.extract import entities
+
+    words = _capitalised_words()
+    pool = [w for w in words if len(skeleton(w)) >= 5]
+    firsts, middles, lasts = pool[0:40:2], pool[1:40:2], pool[200:220]
+    known = [f"{f} {m} {s}" for f, m, s in zip(firsts, middles, lasts, strict=True)]
+    # Each name asked: a shorter form of a known one (two of its words), and a longer form of a known shorter one.
+    asked = [f"{f} {s}" for f, s in zip(firsts, lasts, strict=True)]
+    asked += [f"{f} {x} {s}" for f, s, x in zip(firsts, lasts, pool[300:320], strict=True)]
+    used = {sound(skeleton(w)) for name in known + asked for w in name.split()}
+    others = [w for w in pool[400:] if sound(skeleton(w)) not in used][:160]
+    assert len(others) == 160
+
+    def person(n: int, name: str) -> Entity:
+        return Entity(id=f"p{n}", name=name, type="PERSON", aliases=(name,), mentions=2, articles=1)
+
+    few = [person(n, name) for n, name in enumerate(known)]
+    few += [person(100 + n, f"{f} {s}") for n, (f, s) in enumerate(zip(firsts, lasts, strict=True))]
+    # Eight more people for each: sharing a first name, a middle name or a surname, never two words of one name.
+    more = [f"{o} {s}" for s in lasts for o in others[:4]] + [f"{f} {o}" for f in firsts for o in others[4:8]]
+    more += [f"{f} {o} {p}" for f in firsts for o, p in zip(others[8:16:2], others[9:16:2], strict=True)]
+    more += [f"{o} {m} {p}" for m in middles for o, p in zip(others[16:24:2], others[17:24:2], strict=True)]
+    many = few + [person(1000 + n, name) for n, name in enumerate(more)]
+    assert len(many) >= 8 * len(few)
+    real, calls = entities.contains, [0]
+
+    def counted(longer: str, shorter: str, *, opening: bool = True) -> bool:
+        calls[0] += 1
+        return real(longer, shorter, opening=opening)
+
+    monkeypatch.setattr(entities, "contains", counted)
+    compared, found = [], []
+    for stored in (few, many):
+        linker, calls[0] = Linker(stored), 0
+        found.append([[k.id for k in linker._longer_forms(name, {})] for name in asked])
+        compared.append(calls[0])
+    assert all(found[0][:20]) and all(found[0][20:])  # each name finds its longer or shorter form
+    assert found[1] == found[0]
+    assert compared[1] == compared[0]

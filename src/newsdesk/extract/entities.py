@@ -648,13 +648,13 @@ class Linker:
         self._entity_forms: dict[str, tuple[set[tuple[int, str]], set[str]]] = {}
         self._by_whole: dict[str, dict[str, int]] = {}
         self._person_keys: dict[str, set[tuple[int, str]]] = {}
-        # The people with a full name of three parts or more (``_long``) under their keys of ``_by_word`` and
-        # ``_by_sound``, at the same places: the only ones a name of two parts can be a shorter form of
-        # (:meth:`_longer_forms`).
+        # The people with a full name of three parts or more: the only ones a name of two parts can be a shorter
+        # form of (:meth:`_longer_forms`).
         self._long: set[str] = set()
-        self._long_by_word: dict[str, dict[str, int]] = {}
-        self._long_by_sound: dict[str, dict[str, int]] = {}
-        self._long_of = {id(self._by_word): self._long_by_word, id(self._by_sound): self._long_by_sound}
+        # People by each pair of their full names' parts' consonant keys, in order ("aslm kmr" of Aslam Khan Kamar):
+        # a longer or shorter form of a name is looked up by two of its words, not by each word alone (decision
+        # 0041).
+        self._by_pair: dict[str, dict[str, int]] = {}
         self._person_lasts: dict[str, set[str]] = {}
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
@@ -709,8 +709,6 @@ class Linker:
                         ids = index.get(key)
                         if ids is not None:
                             ids.pop(old.id, None)
-                        if old.id in self._long and (long := self._long_of.get(id(index))) is not None:
-                            long.get(key, {}).pop(old.id, None)
                 self._long.discard(old.id)
                 signs = self._person_signs.pop(old.id, set())
                 for grouped, key in self._person_keys.pop(old.id, ()):
@@ -739,20 +737,8 @@ class Linker:
             self._group_forms(k, alias)
         if k.type == "PERSON":
             self._group(k, alias)
-            if k.id in self._long:
-                self._index_long(k, keys)
-            elif len(_split(alias)) > 1 and len(_parts(alias)) >= 3:
+            if len(_split(alias)) > 1 and len(_parts(alias)) >= 3:
                 self._long.add(k.id)
-                for each in k.aliases:
-                    self._index_long(k, self._keys(k, each))
-
-    def _index_long(self, k: _Known, keys: list[tuple[dict[str, dict[str, int]], str]]) -> None:
-        """Note person ``k`` (of ``_long``) under ``keys`` of ``_by_word`` and ``_by_sound`` it is under."""
-        for index, key in keys:
-            long = self._long_of.get(id(index))
-            place = index.get(key, {}).get(k.id)
-            if long is not None and place is not None:
-                long.setdefault(key, {})[k.id] = place
 
     def _group(self, k: _Known, alias: str) -> None:
         """Note person ``k`` under each of its keys of the candidate indexes by each of its last words."""
@@ -842,7 +828,9 @@ class Linker:
         if k.type == "PERSON" and len(words) > 1:
             self._person_surnames.add(skeleton(words[-1]))
             self._person_sounds.add(sound(words[-1]))
-            keys += [(self._by_word, sound(p)) for p in _parts(alias)]
+            sounds = [sound(p) for p in _parts(alias)]
+            keys += [(self._by_word, key) for key in sounds]
+            keys += [(self._by_pair, f"{a} {b}") for a, b in itertools.combinations(sounds, 2)]
         if k.type == "ORG" and len(words) > 1:
             keys += [(self._by_part, skeleton(w)) for w in {words[0], words[-1]} if w.lower() not in _GENERIC_PARTS]
         if k.type in _ACRONYMS and (acronym := _acronym(alias)):
@@ -989,27 +977,34 @@ class Linker:
 
     def _longer_forms(self, name: str, local: dict[str, str]) -> list[_Known]:
         """People known by a full name that ``name`` (two words or more) is a shorter form of, or that is a
-        shorter form of ``name``: looked up by the keys of its words, never compared with every known person.
-        A form that only opens the other ("Aslam Khan", "Aslam Khan Kamar") counts where this article names
-        both: elsewhere the longer may be a headline's run-on ("Aslam Khan Resigns")."""
+        shorter form of ``name``: looked up by pairs of its words (``_by_pair``), never compared with every person
+        of one of its words. A form that only opens the other ("Aslam Khan", "Aslam Khan Kamar") counts where this
+        article names both: elsewhere the longer may be a headline's run-on ("Aslam Khan Resigns")."""
         parts = _parts(name)
         if len(parts) < 2:
             return []
+        n = len(parts)
+        sounds = [sound(p) for p in parts]
         # Only a name of another number of parts (two at least) is a longer or shorter form (:func:`contains`):
         # one of two parts is looked up among the people with a full name of three parts or more only.
-        n = len(parts)
-        by_word, by_sound = (self._long_by_word, self._long_by_sound) if n == 2 else (self._by_word, self._by_sound)
-        # A longer name holds this one's first and last words: those known under both keys (the smaller set
-        # looked up in the larger, in the order of those under the first word).
-        first = by_word.get(sound(parts[0]), {})
-        last = by_word.get(sound(parts[-1]), {})
-        if len(last) < len(first):
-            ids = sorted((i for i in last if i in first), key=first.__getitem__)
-        else:
-            ids = [i for i in first if i in last]
-        # A shorter one ends on one of this one's words.
-        ids += [i for p in parts for i in by_sound.get(sound(p), [])]
-        found = [self._known[i] for i in dict.fromkeys(ids) if self._known[i].type == "PERSON"]
+        fits = self._long.__contains__ if n == 2 else lambda _: True
+        # A longer name holds this one's first and last words, in order: the people under both (in the order of
+        # those under the first word).
+        first, last = self._by_word.get(sounds[0], {}), self._by_word.get(sounds[-1], {})
+        longer = [i for i in self._by_pair.get(f"{sounds[0]} {sounds[-1]}", {}) if i in first and i in last and fits(i)]
+        longer.sort(key=first.__getitem__)
+        # A shorter one holds two of this one's words in order and ends on one of them (a name ending on it, in
+        # the order of those under each word in turn).
+        by_sound = [self._by_sound.get(key, {}) for key in sounds]
+        placed: dict[str, tuple[int, int]] = {}
+        for a, b in itertools.combinations(sounds, 2):
+            for i in self._by_pair.get(f"{a} {b}", {}):
+                if i not in placed and fits(i):
+                    at = next(((q, ids[i]) for q, ids in enumerate(by_sound) if i in ids), None)
+                    if at is not None:
+                        placed[i] = at
+        ids = dict.fromkeys([*longer, *sorted(placed, key=placed.__getitem__)])
+        found = [self._known[i] for i in ids if self._known[i].type == "PERSON"]
         return [
             k
             for k in found
