@@ -130,6 +130,10 @@ def _date_mention(r: sqlite3.Row) -> DateMention:
 
 # Page cache of the writing connection, in KiB.
 CACHE_KIB = 65536
+# Page cache of a reading connection (a web view's), in KiB: SQLite's default of 2 MiB holds less than one
+# bounded view reads (the rows of 250 articles, whose later columns sit past their text on overflow pages), so
+# each of a page's fourteen queries read those pages again.
+READER_CACHE_KIB = 16384
 # Share of words two texts under one URL must have in common to be one article (see Store.known).
 SAME_PAGE = 0.9
 
@@ -244,6 +248,7 @@ class Store:
         )
         reader.conn.row_factory = sqlite3.Row
         reader.conn.execute("PRAGMA busy_timeout = 5000")
+        reader.conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
         return reader
 
     def data_version(self) -> int:
