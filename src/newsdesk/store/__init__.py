@@ -812,6 +812,14 @@ class Store:
         """A part of the story's digest (see :mod:`newsdesk.digest`) while it is current, else None."""
         return digests.load(self.conn, story_id, part)
 
+    def story_digest_paths(self, story_id: str, part: str, paths: Sequence[str]) -> list[Any] | None:
+        """The values at ``paths`` (``$.key``, ``$[i]``, ``$[i].key``...) of a part of the story's digest, in order
+        (None where a path leads nowhere), while it is current; else None. Only those values are decoded."""
+        if self.postgres:
+            whole = digests.load(self.conn, story_id, part)
+            return None if whole is None else [digests.pick(whole, path) for path in paths]
+        return digests.load_paths(self.conn, story_id, part, paths)
+
     def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
         """Each given entity's signature (mention count, last mention row), which its page parts were made at."""
         return digests.entity_signatures(self.conn, entity_ids)
