@@ -532,7 +532,8 @@ def test_a_filtered_dashboard_takes_from_the_digest_what_its_parts_decoded_whole
         board = _plain(corpus.story_dashboard(story_id, sort=sort, **filters))
         assert board == expected[repr((sort, filters))], (sort, filters)
         shown = board["sections"]["claims"]["items"]
-        disputed += sum(card["contradicts"] == [{"id": f"{card['id']}~other", "kind": "count", "spans": []}] for card in shown)
+        made_up = [[{"id": f"{card['id']}~other", "kind": "count", "spans": []}] for card in shown]
+        disputed += sum(card["contradicts"] == made for card, made in zip(shown, made_up, strict=True))
     assert disputed  # the contradictions were read, card by card
     assert _plain(corpus.story_filter_choices(story_id)) == choices
 
