@@ -650,7 +650,7 @@ class Corpus:
         """:meth:`story_claims` at the cost of its rows, for a page: ranked in SQL, each cluster's contradictions
         taken from the story's digest (its 50 leading clusters; the others, and every cluster while the story
         changed since its digest, show none). ``filters`` may hold ``window`` (:meth:`story_window`)."""
-        known = digest.claims.known_conflicts(self.store.story_digest(story_id, "claims") or [])
+        known = self._known_conflicts(story_id)
         return digest.claims.page(
             self.store, story_id, limit=limit, offset=offset, sort=sort, conflicts=known, **filters
         )
@@ -677,26 +677,42 @@ class Corpus:
         stored it while the story is unchanged since; else computed now, each section cut in SQL, over at most
         ``WINDOW`` articles (the latest passing the filters; ``window`` says what was counted when more pass)."""
         filters = {k: v for k, v in filters.items() if v}
-        stored: dict[str, Any] | None = self.store.story_digest(story_id, "dashboard")
         if not filters and sort is None:
+            stored: dict[str, Any] | None = self.store.story_digest(story_id, "dashboard")
             if stored is not None:
                 return stored
             return digest.dashboard.compute(self.store, story_id, claims=self.story_digest(story_id, "claims"))
-        # Computed now, over at most WINDOW articles; the claims' contradictions (and, unfiltered, their first
-        # page) and the filter form's choices come from the digest (none known while the story changed since).
-        cards: list[dict[str, Any]] | None = self.store.story_digest(story_id, "claims")
+        # Computed now, over at most WINDOW articles; the claims' contradictions (or, with the claims unfiltered,
+        # their first cards) and the filter form's choices come from the digest (none known while the story
+        # changed since): only what the page takes of its parts is decoded, not the parts whole.
         bounded, window = digest.dashboard.window(self.store, story_id, filters)
-        claim_filters = [k for k in filters if k in digest.claims.FILTERS]
+        cards, conflicts = None, {}
+        if sort is None and not any(k in digest.claims.FILTERS for k in filters):
+            shown = digest.dashboard.TOPS["claims"]
+            first = self.store.story_digest_paths(story_id, "claims", [f"$[{i}]" for i in range(shown)])
+            cards = None if first is None else [card for card in first if card is not None]
+        else:
+            conflicts = self._known_conflicts(story_id)
+        offered = self.store.story_digest_paths(story_id, "dashboard", ["$.choices"])
         board = digest.dashboard.compute(
             self.store,
             story_id,
             bounded,
             sort=sort,
-            claims=cards if cards is not None and sort is None and not claim_filters else None,
-            conflicts=digest.claims.known_conflicts(cards or []),
-            offered=stored["choices"] if stored is not None else None,
+            claims=cards,
+            conflicts=conflicts,
+            offered=offered[0] if offered is not None else None,
         )
         return {**board, "window": window}
+
+    def _known_conflicts(self, story_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The contradictions the story's digest knows (those of its claims part's cards, by cluster id), as
+        :func:`newsdesk.digest.claims.known_conflicts` has them: none while the story changed since its digest.
+        Read as the cards' ids and contradictions only (the part holds whole cards: 640 KB on a large story)."""
+        paths = [path for i in range(digest.CLAIMS_KEPT) for path in (f"$[{i}].id", f"$[{i}].contradicts")]
+        found = self.store.story_digest_paths(story_id, "claims", paths) or []
+        cards = [{"id": cid, "contradicts": found[i + 1]} for i, cid in enumerate(found) if i % 2 == 0 and cid]
+        return digest.claims.known_conflicts(cards)
 
     def story_list_page(self, story_id: str, section: str, page: int) -> tuple[list[dict[str, Any]], int] | None:
         """One page (from 1, 50 rows) of a story's (exact id) full list, unfiltered in its default order, as the
@@ -736,9 +752,9 @@ class Corpus:
 
     def story_filter_choices(self, story_id: str) -> dict[str, Any]:
         """The outlets and events a story's (exact id) filter form offers: its 50 largest of each, unfiltered."""
-        stored: dict[str, Any] | None = self.store.story_digest(story_id, "dashboard")
+        stored = self.store.story_digest_paths(story_id, "dashboard", ["$.choices"])
         if stored is not None:
-            return dict(stored["choices"])
+            return dict(stored[0])
         return digest.dashboard.choices(self.store, story_id)
 
     def verify(self, claim: str, *, story_id: str | None = None, limit: int = 50) -> dict[str, Any]:

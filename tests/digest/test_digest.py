@@ -559,3 +559,106 @@ def test_every_page_of_a_hub_s_mentions_read_between_its_marks_is_the_page_of_th
                     for r in corpus.store.query("entity_mentions_range", **part, entity_id=entity["id"])
                 ]
                 assert rows == corpus.store.query("entity_mentions", entity_id=entity["id"], limit=size, offset=offset)
+
+
+def _decoded_whole(corpus: Corpus, story_id: str, sort: str | None, filters: dict[str, str]) -> dict[str, Any]:
+    """A filtered dashboard as it was computed with the digest's claims and dashboard parts decoded whole."""
+    cards = corpus.store.story_digest(story_id, "claims")
+    stored = corpus.store.story_digest(story_id, "dashboard")
+    bounded, window = digest.dashboard.window(corpus.store, story_id, filters)
+    claims_filtered = any(k in digest.claims.FILTERS for k in filters)
+    board = digest.dashboard.compute(
+        corpus.store,
+        story_id,
+        bounded,
+        sort=sort,
+        claims=cards if cards is not None and sort is None and not claims_filtered else None,
+        conflicts=digest.claims.known_conflicts(cards or []),
+        offered=stored["choices"] if stored is not None else None,
+    )
+    return {**board, "window": window}
+
+
+def test_a_filtered_dashboard_takes_from_the_digest_what_its_parts_decoded_whole_give(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.web.views.stories import KINDS, SORTS
+
+    story_id = max(corpus.stories(), key=lambda s: len(s["article_ids"]))["id"]
+    # Every card of the digest's claims is made disputed, each by a conflict of its own: a view shows which
+    # contradictions it took, and from which card.
+    cards = corpus.store.story_digest(story_id, "claims")
+    assert cards
+    marked = [
+        {**card, "contested": True, "contradicts": [{"id": f"{card['id']}~other", "kind": "count", "spans": []}]}
+        for card in cards
+    ]
+    with corpus.store.transaction() as conn:
+        conn.execute(
+            "UPDATE story_digests SET data = ? WHERE story_id = ? AND part = 'claims'", (json.dumps(marked), story_id)
+        )
+    choices = corpus.store.story_digest(story_id, "dashboard")["choices"]
+    event, outlet = choices["events"][0]["id"], choices["outlets"][0]
+    views: list[tuple[str | None, dict[str, str]]] = [(sort, {}) for sort in SORTS]
+    views += [(None, {"kind": kind}) for kind in KINDS] + [("name", {"kind": "direct"})]
+    views += [(None, {"event": event}), ("recent", {"event": event}), (None, {"outlet": outlet, "kind": "direct"})]
+    expected = {repr(view): _plain(_decoded_whole(corpus, story_id, *view)) for view in views}
+    disputed = 0
+    # The filtered views decode no part whole: what they take of it is picked out of the stored text.
+    monkeypatch.setattr(corpus.store, "story_digest", lambda *a: pytest.fail(f"a digest part was decoded whole: {a}"))
+    for sort, filters in views:
+        board = _plain(corpus.story_dashboard(story_id, sort=sort, **filters))
+        assert board == expected[repr((sort, filters))], (sort, filters)
+        shown = board["sections"]["claims"]["items"]
+        made_up = [[{"id": f"{card['id']}~other", "kind": "count", "spans": []}] for card in shown]
+        disputed += sum(card["contradicts"] == made for card, made in zip(shown, made_up, strict=True))
+    assert disputed  # the contradictions were read, card by card
+    assert _plain(corpus.story_filter_choices(story_id)) == choices
+
+
+def test_claims_counted_through_a_window_of_the_whole_story_are_the_story_s_claims(corpus: Corpus) -> None:
+    # Through the window, the support rows are read on their articles and only the claims that credit an outlet
+    # are looked up; through the story's clusters, every support row's claim: the same counts.
+    story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
+    relaying = corpus.store.conn.execute(
+        f"""SELECT count(*) FROM claims WHERE json_array_length(via) > 0
+            AND article_id IN ({",".join("?" * len(story["article_ids"]))})""",
+        story["article_ids"],
+    ).fetchone()[0]
+    assert relaying  # some claims of the story are counted by the outlet they credit
+    whole = {"window": json.dumps(story["article_ids"])}
+    event = story["events"][0]["id"]
+    for sort in ("size", "date", "recent", "name"):
+        for filters in ({}, {"event": event}):
+            expected = corpus.store.query("story_claims", story_id=story["id"], sort=sort, limit=1000, **filters)
+            got = corpus.store.query("story_claims", story_id=story["id"], sort=sort, limit=1000, **filters, **whole)
+            assert expected and got == expected, (sort, filters)
+    counted = corpus.store.query("story_claims_count", story_id=story["id"], **whole)
+    assert counted == corpus.store.query("story_claims_count", story_id=story["id"])
+
+
+def test_values_picked_out_of_a_stored_part_are_those_of_the_part_decoded_whole(corpus: Corpus) -> None:
+    from newsdesk.store.digests import pick
+
+    paths = ["$.choices", "$.sections.claims.total", "$.nothing", "$[0]", "$[1].id", "$[2].contradicts", "$[999].id"]
+    for story in corpus.stories():
+        for part in ("claims", "dashboard", "framing"):
+            whole = corpus.store.story_digest(story["id"], part)
+            assert whole is not None
+            picked = corpus.store.story_digest_paths(story["id"], part, paths)
+            assert picked == [pick(whole, path) for path in paths], (story["id"], part)
+            assert corpus.store.story_digest_paths(story["id"], part, paths[:1]) == picked[:1]
+    story_id = max(corpus.stories(), key=lambda s: len(s["article_ids"]))["id"]
+    cards = corpus.store.story_digest(story_id, "claims")
+    assert corpus.store.story_digest_paths(story_id, "claims", ["$[0].id", "$[0].total"]) == [
+        cards[0]["id"],
+        cards[0]["total"],
+    ]
+    assert pick({"a": [{"b": 1}]}, "$.a[0].b") == 1 and pick([1], "$[1]") is None and pick(3, "$.a") is None
+    with pytest.raises(ValueError, match="JSON path"):
+        pick({}, "a.b")
+    # A story changed since its digest: nothing is read of it, as of the part whole.
+    with corpus.store.transaction() as conn:
+        conn.execute("UPDATE story_digests SET articles = articles + 1 WHERE story_id = ?", (story_id,))
+    assert corpus.store.story_digest(story_id, "claims") is None
+    assert corpus.store.story_digest_paths(story_id, "claims", ["$[0].id"]) is None

@@ -328,6 +328,15 @@ def test_a_quote_kind_answers_as_on_sqlite(both: tuple[Corpus, Corpus], kind: st
     assert lite.store.query("story_quotes_count", story_id=story, kind=kind)[0]["total"] > 0
 
 
+def test_values_picked_out_of_a_digest_part_are_those_of_sqlite(both: tuple[Corpus, Corpus]) -> None:
+    lite, pg = both
+    story = max(lite.stories(), key=lambda s: len(s["article_ids"]))["id"]
+    for part, paths in (("claims", ["$[0].id", "$[0].contradicts", "$[99].id"]), ("dashboard", ["$.choices"])):
+        expected = lite.store.story_digest_paths(story, part, paths)
+        assert expected is not None and expected[0] is not None
+        assert pg.store.story_digest_paths(story, part, paths) == expected, part
+
+
 def test_a_windowed_story_view_answers_as_on_sqlite(both: tuple[Corpus, Corpus]) -> None:
     lite, pg = both
     story = max(lite.stories(), key=lambda s: len(s["article_ids"]))["id"]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from newsdesk.errors import QueryError, StoreError
 from newsdesk.records import Article, content_id
-from newsdesk.store import Store, queries
+from newsdesk.store import READER_CACHE_KIB, Store, queries
 
 TEXTS = {
     "trade": "Officials said it's a matter of co-operation between the U.S. and Veloria, with rates up 50% this year.",
@@ -110,6 +110,9 @@ def test_reader_is_read_only_and_sees_the_writes(tmp_path: Path) -> None:
             assert reader.count() == 1 and reader.query("search", q="dam")
             with pytest.raises(sqlite3.OperationalError, match="readonly"):
                 reader.conn.execute("DELETE FROM articles")
+            # A view's pages stay in its connection's cache from one query to the next (SQLite keeps 2 MiB).
+            assert reader.conn.execute("PRAGMA cache_size").fetchone()[0] == -READER_CACHE_KIB
+            assert READER_CACHE_KIB >= 16 * 1024
         finally:
             reader.close()
 

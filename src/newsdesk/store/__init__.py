@@ -130,6 +130,10 @@ def _date_mention(r: sqlite3.Row) -> DateMention:
 
 # Page cache of the writing connection, in KiB.
 CACHE_KIB = 65536
+# Page cache of a reading connection (a web view's), in KiB: SQLite's default of 2 MiB holds less than one
+# bounded view reads (the rows of 250 articles, whose later columns sit past their text on overflow pages), so
+# each of a page's fourteen queries read those pages again.
+READER_CACHE_KIB = 16384
 # Share of words two texts under one URL must have in common to be one article (see Store.known).
 SAME_PAGE = 0.9
 
@@ -244,6 +248,7 @@ class Store:
         )
         reader.conn.row_factory = sqlite3.Row
         reader.conn.execute("PRAGMA busy_timeout = 5000")
+        reader.conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
         return reader
 
     def data_version(self) -> int:
@@ -806,6 +811,14 @@ class Store:
     def story_digest(self, story_id: str, part: str) -> Any | None:
         """A part of the story's digest (see :mod:`newsdesk.digest`) while it is current, else None."""
         return digests.load(self.conn, story_id, part)
+
+    def story_digest_paths(self, story_id: str, part: str, paths: Sequence[str]) -> list[Any] | None:
+        """The values at ``paths`` (``$.key``, ``$[i]``, ``$[i].key``...) of a part of the story's digest, in order
+        (None where a path leads nowhere), while it is current; else None. Only those values are decoded."""
+        if self.postgres:
+            whole = digests.load(self.conn, story_id, part)
+            return None if whole is None else [digests.pick(whole, path) for path in paths]
+        return digests.load_paths(self.conn, story_id, part, paths)
 
     def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
         """Each given entity's signature (mention count, last mention row), which its page parts were made at."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["entity_card", "entity_signatures", "load", "save", "save_entities", "signatures"]
+__all__ = ["entity_card", "entity_signatures", "load", "load_paths", "pick", "save", "save_entities", "signatures"]
 
 # A story's signature: its article count and last article row. The count is summed from the coverage kept per
 # event (newsdesk.store.coverage, exact as articles join and leave events), the last row is each event's last on
@@ -50,6 +51,47 @@ def load(conn: sqlite3.Connection, story_id: str, part: str) -> Any | None:
               AND (d.articles, d.last_row) = ({_SIGNATURE.format("d.story_id")})"""
     row = conn.execute(sql, (story_id, part)).fetchone()
     return None if row is None else json.loads(row[0])
+
+
+def load_paths(conn: sqlite3.Connection, story_id: str, part: str, paths: Sequence[str]) -> list[Any] | None:
+    """The values at ``paths`` (JSON paths as :func:`pick` reads them) of the stored part of the story, in order
+    (None where a path leads nowhere), while the story still has the signature the part was made at; None when
+    there is none or the story has changed since. Only those values are decoded in Python: SQLite picks them out
+    of the stored text (a large story's claims part is 640 KB of JSON, 6.6 ms to decode whole, 1.9 to pick the
+    ids and contradictions of its cards). SQLite only: PostgreSQL loads the part and picks in Python."""
+    if not paths:
+        return []
+    # json_extract answers a JSON array of the values for two paths or more: the one path is asked twice.
+    asked = list(paths) if len(paths) > 1 else [paths[0], paths[0]]
+    sql = f"""SELECT json_extract(d.data, {", ".join("?" * len(asked))}) FROM story_digests d
+              WHERE d.story_id = ? AND d.part = ? AND (d.articles, d.last_row) = ({_SIGNATURE.format("d.story_id")})"""
+    row = conn.execute(sql, (*asked, story_id, part)).fetchone()
+    if row is None:
+        return None
+    values: list[Any] = json.loads(row[0])
+    return values[: len(paths)]
+
+
+_STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
+
+
+def pick(value: Any, path: str) -> Any:
+    """The value at ``path`` in ``value``: ``$`` followed by steps ``.key`` (a member) or ``[i]`` (an item), as
+    SQLite's ``json_extract`` reads them; None where the path leads nowhere."""
+    if not path.startswith("$"):
+        raise ValueError(f"A JSON path starts with $: {path!r}")
+    at, rest = value, path[1:]
+    while rest:
+        step = _STEP.match(rest)
+        if step is None:
+            raise ValueError(f"Not a JSON path this store reads: {path!r}")
+        key, item = step.groups()
+        if key is not None:
+            at = at.get(key) if isinstance(at, dict) else None
+        else:
+            at = at[int(item)] if isinstance(at, list) and int(item) < len(at) else None
+        rest = rest[step.end() :]
+    return at
 
 
 # An entity's signature: how many mentions it has and the last one's row (the mentions_entity index alone).

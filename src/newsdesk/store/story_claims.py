@@ -69,9 +69,13 @@ def _clusters_sql(story_id: str, filters: dict[str, Any], ids: list[str] | None 
 
 def _window_clusters_sql(story_id: str, filters: dict[str, Any], ids: list[str] | None) -> tuple[str, list[Any]]:
     """:func:`_clusters_sql` for a bounded view: its articles (the window's, each read once) first, then their
-    claims and support rows through the claims' article index, counted per cluster; each cluster's own row is
-    read once, after the counting (a cluster of another story is left out then). Joined the other way round, as
-    the story's lists are, every support row looked its claim, cluster and article up by id: 3x the CPU."""
+    support rows through the support's article index (a support row's article is its claim's), counted per
+    cluster; each cluster's own row is read once, after the counting (a cluster of another story is left out
+    then). Of the claims, only those of the window's articles that credit an outlet (``via``: a few in a hundred)
+    are read, on the claims' article index, and joined to their support rows in memory; the others' origin is
+    their article's. Joined the other way round, as the story's lists are, every support row looked its claim,
+    cluster and article up by id: 3x the CPU; looking each support row's claim up by id: 2x (3,708 support rows
+    of 100 articles, 21 ms against 11)."""
     conditions, params = ["a.id IN (SELECT w.value FROM json_each(?) w)"], [filters["window"]]
     for name, condition in (("outlet", "a.outlet = ?"), ("event", "a.event_id = ?")):
         if filters.get(name):
@@ -86,16 +90,18 @@ def _window_clusters_sql(story_id: str, filters: dict[str, Any], ids: list[str] 
     if ids is not None:
         conditions.append(f"s.cluster_id IN ({','.join('?' * len(ids))})")
         params.extend(ids)
+    relaying = """SELECT c.id AS id, c.via AS via FROM claims c
+                  WHERE c.article_id IN (SELECT w.value FROM json_each(?) w) AND json_array_length(c.via) > 0"""
     counted = f"""SELECT s.cluster_id AS cluster_id, count(DISTINCT s.article_id) AS articles,
                          count(DISTINCT {_ORIGIN}) AS origins, min(a.published) AS first
-                  FROM articles a CROSS JOIN claims c ON c.article_id = a.id
-                  CROSS JOIN claim_support s ON s.claim_id = c.id
+                  FROM articles a CROSS JOIN claim_support s ON s.article_id = a.id
+                  LEFT JOIN relaying c ON c.id = s.claim_id
                   WHERE {" AND ".join(conditions)} GROUP BY s.cluster_id"""
     sql = f"""SELECT k.id AS id, substr(k.text, 1, {TEXT_CHARS}) AS text, length(k.text) > {TEXT_CHARS} AS cut,
                      k.slot AS slot, k.event_id AS event_id, g.articles AS articles, g.origins AS origins,
                      g.first AS first, k.rowid AS seq
               FROM ({counted}) g JOIN claim_clusters k ON k.id = g.cluster_id WHERE k.story_id = ?"""
-    return sql, [*params, story_id]
+    return f"WITH relaying AS MATERIALIZED ({relaying}) {sql}", [filters["window"], *params, story_id]
 
 
 def story_claims(
