@@ -568,7 +568,7 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
                     if other and other in state:
                         state.union(article.id, other)
             for article in members:
-                copied = bool(article.duplicate_of) and state.placed(event_id, article.duplicate_of)
+                copied = article.duplicate_of is not None and state.placed(event_id, article.duplicate_of)
                 state.place(event_id, article.id, offered=not copied)
     for article_id in fresh:  # a batch article's text or credits may have changed since an earlier run
         profiles.pop(article_id, None)
