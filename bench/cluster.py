@@ -9,11 +9,17 @@ Preparing (untimed, cached): the first N articles ingested with ``analyze=False`
 (origins needs it), in one database grown size by size, copied after each size into ``--cache`` (default
 ``bench/.cache/cluster``) under a key made of the articles and the source of every module but the timed stages'
 (``dedupe.py``, ``grouping.py``, ``cluster/``): a second run, or a run after changing only those stages, ingests
-nothing. For each size N, a copy of its prepared database is analysed in a child process with the stages cites,
-dedupe, cluster, origins (cites has nothing left to do). The figures are the stages' own CPU seconds from the
-returned ``StageReport``\\s (wall seconds beside them: on a shared machine other work moves those) and the child's
-peak resident memory; the total is dedupe + cluster + origins, and the growth per doubling is total(2N) / total(N),
-against a target of at most 2.2. ``--sizes 1000,2000,4000,8000,16000,32000,64000`` goes to 64k.
+nothing. Then (untimed as serial work, cached too) a copy of each size's database has the ``features`` stage run
+over all its articles, as the per-article phase of a real analysis does before the serial stages (the
+fingerprint, term vector, lead and comparison profile that dedupe, cluster and origins read), in one process: its
+CPU ms an article are reported apart (``feat ms``). That copy is keyed by the prepared database and the source of
+the timed stages' modules but ``cluster/origins.py``, which the features stage does not run. For each size N, a
+copy of that database is analysed in a child process with the stages cites, features, dedupe, cluster, origins
+(cites and features have nothing left to do: the child stops with an error if features had). The figures are the
+stages' own CPU seconds from the returned ``StageReport``\\s (wall seconds beside them: on a shared machine other
+work moves those) and the child's peak resident memory; the total is dedupe + cluster + origins, and the growth
+per doubling is total(2N) / total(N), against a target of at most 2.2.
+``--sizes 1000,2000,4000,8000,16000,32000,64000`` goes to 64k.
 
 Usage: ``.venv/bin/python bench/cluster.py [--sizes 1000,2000,4000,8000] [--repeat N] [--seed N] [--json PATH]
 [--cache DIR]``. ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
@@ -64,7 +70,7 @@ ROOT: Path = _INGEST.ROOT
 TEXT_DIRS: tuple[str, ...] = _INGEST.TEXT_DIRS
 JSONL: str = _INGEST.JSONL
 shared_data = _INGEST.shared_data
-STAGES = ("cites", "dedupe", "cluster", "origins")
+STAGES = ("cites", "features", "dedupe", "cluster", "origins")
 TIMED = ("dedupe", "cluster", "origins")
 DEFAULT_SIZES = (1000, 2000, 4000, 8000)
 TARGET = 2.2
@@ -73,6 +79,10 @@ SEED = 20240601
 CACHE = ROOT / "bench" / ".cache" / "cluster"
 # The modules whose code the timed stages run: a change to them keeps the prepared databases.
 TIMED_CODE = ("dedupe.py", "grouping.py", "cluster")
+# Of those, the ones the ``features`` stage runs (``grouping.features``: the fingerprint, term vector, lead and
+# comparison profile's text part): a change to them works the features out again (``cluster/origins.py`` is the
+# origins stage's alone).
+FEATURES_SKIP = ("cluster/origins.py",)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _WORD = re.compile(r"^[^\W\d_]{4,}$")
 _NUMBER = re.compile(r"\d+")
@@ -94,6 +104,8 @@ class Run:
     analyze_wall: float  # the whole analyze() call: the stages plus loading batches and storing results
     analyze_cpu: float  # the same in CPU seconds
     peak_rss_mb: float  # the analysing child process's peak resident memory (its imports, store and indexes)
+    # The ``features`` stage's CPU ms an article, worked out while preparing (the per-article phase, not timed here).
+    features_ms: float = 0.0
 
     @property
     def total(self) -> float:
@@ -192,6 +204,21 @@ def _code_key() -> str:
     return digest.hexdigest()[:16]
 
 
+def _features_key(base: Path) -> str:
+    """A digest of a prepared database's name (its articles and the code that ingested them) and of the timed
+    stages' modules that the ``features`` stage runs: what a database with the features worked out depends on."""
+    package = Path(newsdesk.__file__).resolve().parent
+    digest = hashlib.sha256(base.name.encode())
+    for part in TIMED_CODE:
+        for path in (
+            sorted(package.joinpath(part).rglob("*.py")) if package.joinpath(part).is_dir() else [package / part]
+        ):
+            relative = path.relative_to(package).as_posix()
+            if relative not in FEATURES_SKIP:
+                digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def _write_sources(records: Sequence[Record], start: int, folder: Path) -> list[Path]:
     """``records`` as JSONL files of FILE_LINES articles each (one file of thousands would pass [ingest]
     max_text_bytes, 10 MB), numbered from ``start``."""
@@ -265,6 +292,42 @@ def prepare(records: Sequence[Record], sizes: Sequence[int], cache: Path) -> dic
     return paths
 
 
+def prepare_features(prepared: dict[int, Path], cache: Path) -> dict[int, tuple[Path, float]]:
+    """For each size, a copy of its prepared database with the ``features`` stage run over every article, as the
+    per-article phase of a real analysis does (in one process here, so that its CPU seconds are this process's),
+    read from ``cache`` when there; returns each database and the stage's CPU seconds an article."""
+    settings = Settings(pipeline=PipelineSettings(stages=("cites", "features"), workers=1))
+    out: dict[int, tuple[Path, float]] = {}
+    for size, base in prepared.items():
+        path = cache / f"features-{size}-{_features_key(base)}.db"
+        figures = path.with_suffix(".json")
+        if path.exists() and figures.exists():
+            out[size] = (path, json.loads(figures.read_text())["cpu_ms_an_article"])
+            continue
+        work = cache / f"work-features-{os.getpid()}.db"
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        _copy_db(base, work)
+        with newsdesk.open(work, settings=settings) as corpus:
+            reports = corpus.analyze()
+        failed = {r.stage: r.failures for r in reports if r.failures}
+        if failed:
+            sys.exit(f"error: the features stage failed while preparing {size} articles: {failed}")
+        report = next(r for r in reports if r.stage == "features")
+        per_article = 1000 * report.cpu_seconds / max(report.items_in, 1)
+        _copy_db(work, path)
+        figures.write_text(json.dumps({"articles": report.items_in, "cpu_ms_an_article": per_article}) + "\n")
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        out[size] = (path, per_article)
+        print(
+            f"  features worked out for {size:,} ({report.items_in:,} articles): {report.cpu_seconds:.1f} CPU s, "
+            f"{per_article:.2f} CPU ms an article",
+            flush=True,
+        )
+    return out
+
+
 def analyze(db: Path, size: int) -> Run:
     """Time ``Corpus.analyze()`` with STAGES over ``db`` (a copy of a prepared database), in this process."""
     settings = Settings(pipeline=PipelineSettings(stages=STAGES))
@@ -276,6 +339,9 @@ def analyze(db: Path, size: int) -> Run:
         failed = {r.stage: r.failures for r in reports if r.failures}
         if failed:
             sys.exit(f"error: analysis stages failed at {size} articles: {failed}; see `newsdesk failures`")
+        late = sum(r.items_in for r in reports if r.stage == "features")
+        if late:
+            sys.exit(f"error: {late} of {size} articles had no features prepared; delete the cache and run again")
         summaries = corpus.articles()
     seconds = dict.fromkeys(STAGES, 0.0)
     cpu_seconds = dict(seconds)
@@ -314,9 +380,11 @@ def measure(prepared: Path, size: int, tmp: Path) -> Run:
     return Run(**json.loads(child.stdout.strip().splitlines()[-1]))
 
 
-def best_of(repeat: int, prepared: Path, size: int, tmp: Path) -> Run:
-    """The run with the smallest dedupe + cluster + origins time over ``repeat`` fresh copies."""
-    return min((measure(prepared, size, tmp) for _ in range(repeat)), key=lambda r: r.total)
+def best_of(repeat: int, prepared: tuple[Path, float], size: int, tmp: Path) -> Run:
+    """The run with the smallest dedupe + cluster + origins time over ``repeat`` fresh copies of ``prepared`` (a
+    database with its features, and the features stage's CPU ms an article)."""
+    best = min((measure(prepared[0], size, tmp) for _ in range(repeat)), key=lambda r: r.total)
+    return dataclasses.replace(best, features_ms=prepared[1])
 
 
 def growth(runs: Sequence[Run]) -> list[float | None]:
@@ -334,7 +402,7 @@ def table(runs: Sequence[Run]) -> list[str]:
     rows = [
         f"{'size':>6}{'stored':>8}{'copies':>8}{'events':>8}{'origins':>8}{'dedupe s':>10}{'cluster s':>11}"
         f"{'origins s':>11}"
-        f"{'total s':>10}{'wall s':>9}{'RSS MiB':>9}{'growth':>8}"
+        f"{'total s':>10}{'wall s':>9}{'RSS MiB':>9}{'growth':>8}{'feat ms':>9}"
     ]
     factors = growth(runs)
     for run, factor in zip(runs, factors, strict=True):
@@ -343,6 +411,7 @@ def table(runs: Sequence[Run]) -> list[str]:
             f"{run.cpu_seconds['cluster']:>11.3f}{run.cpu_seconds['origins']:>11.3f}{run.total:>10.3f}"
             f"{run.total_wall:>9.1f}{run.peak_rss_mb:>9,.0f}"
             + (f"{factor:>7.2f}x" if factor is not None else f"{'-':>8}")
+            + f"{run.features_ms:>9.2f}"
         )
     known = [f for f in factors if f is not None]
     if known:
@@ -399,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"copies (seed {args.seed}), best of {args.repeat}",
         flush=True,
     )
-    prepared = prepare(records, args.sizes, args.cache)
+    prepared = prepare_features(prepare(records, args.sizes, args.cache), args.cache)
     if args.prepare_only:
         return 0
     runs = []
@@ -449,6 +518,7 @@ def results(args: argparse.Namespace, real: int, runs: Sequence[Run]) -> dict[st
                 "analyze_wall_seconds": run.analyze_wall,
                 "analyze_cpu_seconds": run.analyze_cpu,
                 "peak_rss_mib": run.peak_rss_mb,
+                "features_cpu_ms_an_article": run.features_ms,
                 "growth_per_doubling": factor,
             }
             for run, factor in zip(runs, factors, strict=True)

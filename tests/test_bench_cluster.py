@@ -23,15 +23,19 @@ def test_bench_cluster_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[s
     printed = capsys.readouterr().out
     assert "growth per doubling: max " in printed and "(target <= 2.2)" in printed
     assert "prepared 200 " in printed and "prepared 400 (200 more ingested" in printed
+    # The features stage runs while preparing (the per-article phase), reported apart: the timed stages read it.
+    assert "features worked out for 200 " in printed and "features worked out for 400 " in printed
     results = json.loads(out.read_text(encoding="utf-8"))
     assert [s["size"] for s in results["sizes"]] == [200, 400]
     assert all(s["total_seconds"] > 0 and s["total_cpu_seconds"] > 0 for s in results["sizes"])
     assert all(set(s["cpu_seconds"]) >= {"dedupe", "cluster", "origins"} for s in results["sizes"])
     assert all(s["peak_rss_mib"] > 10 and 0 < s["origins"] <= s["stored"] for s in results["sizes"])
+    assert all(s["features_cpu_ms_an_article"] > 0 and s["cpu_seconds"]["features"] == 0 for s in results["sizes"])
     assert sorted(p.name.split("-")[1] for p in cache.glob("cluster-*.db")) == ["200", "400"]
+    assert sorted(p.name.split("-")[1] for p in cache.glob("features-*.db")) == ["200", "400"]
     # A second run reads the prepared databases: nothing is ingested again, and the stages find the same groups.
     assert _bench().main([*args, "--sizes", "400"]) == 0
-    assert "prepared" not in capsys.readouterr().out
+    assert "prepared" not in (again_printed := capsys.readouterr().out) and "features worked out" not in again_printed
     again = json.loads(out.read_text(encoding="utf-8"))["sizes"][0]
     assert {k: again[k] for k in ("stored", "copies", "events", "origins")} == {
         k: results["sizes"][1][k] for k in ("stored", "copies", "events", "origins")

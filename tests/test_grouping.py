@@ -600,3 +600,29 @@ def test_origins_takes_stored_members_profiles_from_their_features(tmp_path: Pat
         found.append([(a.id, a.origin) for a in corpus.store.articles()])
     assert found[0] == found[1]
     assert len({origin for _, origin in found[0]}) < len(found[0])
+
+
+def test_a_marked_copy_is_compared_with_nobody_and_its_original_stands_for_it(tmp_path: Path, monkeypatch) -> None:
+    # A copy dedupe marked, in its original's event, joins the original's group and is compared with no other
+    # group; later articles of the event are compared with the original, never with the copy (decision 0040).
+    rows = _ecbplus(40)
+    original = rows[0]
+    copy = {**original, "text": original["text"] + " Reporting by staff."}
+    compared: list[tuple[str, str]] = []
+    compare = grouping.rewrites.compare
+
+    def spy(a: grouping.rewrites.Profile, b: grouping.rewrites.Profile) -> object:
+        compared.append((a.narrative, b.narrative))
+        return compare(a, b)
+
+    monkeypatch.setattr(grouping.rewrites, "compare", spy)
+    corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=STAGES, workers=1)))
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [original, copy])])
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", rows[1:])])
+    first, second = list(corpus.store.articles())[:2]
+    assert second.duplicate_of == first.id and second.event_id == first.event_id
+    assert second.origin == first.origin == first.id
+    narratives = {grouping.rewrites.wording(a.text).narrative: a.id for a in (first, second)}
+    met = [narratives.get(a) or narratives.get(b) for a, b in compared]
+    assert met.count(first.id) >= 3  # the event's later reports were compared with the original
+    assert second.id not in met

@@ -532,7 +532,9 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
 
     Stored origin groups are kept (an origin never splits). Each article of the batch joins the group of the
     article it copies, then is compared with the first members of each other origin group of its event (decision
-    0040, ``newsdesk.cluster.origins``), so its cost is the number of groups in its event, not the event's size.
+    0040, ``newsdesk.cluster.origins``), so its cost is the number of groups in its event, not the event's size. A
+    marked copy of a member that later articles are compared with is compared with nobody and offered to no later
+    article: that member, its original, stands for it.
     The state returned holds ``origin_links``: for each batch article that joined a group, the article it copies
     or retells, a confidence and the evidence (stored by ``Store``; ``Corpus.related`` shows it).
     ``memo`` keeps the groups for the run (read from the store once per event: its members that have an origin)
@@ -566,7 +568,8 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
                     if other and other in state:
                         state.union(article.id, other)
             for article in members:
-                state.place(event_id, article.id)
+                copied = article.duplicate_of is not None and state.placed(event_id, article.duplicate_of)
+                state.place(event_id, article.id, offered=not copied)
     for article_id in fresh:  # a batch article's text or credits may have changed since an earlier run
         profiles.pop(article_id, None)
     for article in batch:
@@ -605,6 +608,10 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
 
     for article in batch:
         if not article.event_id:
+            continue
+        if article.duplicate_of and state.placed(article.event_id, article.duplicate_of):
+            # A marked copy of a member of its event that later articles are compared with: that one stands for it.
+            state.place(article.event_id, article.id, offered=False)
             continue
         for other_id in state.others(article.event_id, article.id):
             # The evidence is told from the side of the batch article (the later one when both are).

@@ -65,3 +65,20 @@ def test_a_new_article_meets_only_the_groups_that_most_recently_took_a_member() 
     groups.place("e", "late")
     groups.add("new", ("~", 99))
     assert list(groups.others("e", "new")) == ["s00", "late", *singles[4:]]
+
+
+def test_a_member_not_offered_makes_its_group_recent_but_is_not_compared() -> None:
+    # A marked copy joins its original's group: the group took a member (it is recent again), but the copy is not
+    # among the members later articles meet (its original stands for it).
+    groups = Origins()
+    groups.open_event("e")
+    singles = [f"s{i:02}" for i in range(GROUP_LIMIT + 1)]
+    for i, member in enumerate(singles):
+        groups.add(member, ("~", i))
+        groups.place("e", member)
+    groups.add("copy", ("~", 50))
+    groups.union("copy", "s00")
+    groups.place("e", "copy", offered=False)
+    assert not groups.placed("e", "copy")
+    groups.add("new", ("~", 99))
+    assert list(groups.others("e", "new")) == ["s00", *singles[2:]]

@@ -5,7 +5,8 @@ member. ``Origins`` holds them for the run of the ``origins`` stage (decision 00
 it has seen, each group's name and members, and for each event its groups with their first ``GROUP_MEMBERS``
 members, the ones a new article of the event is compared with, the ``GROUP_LIMIT`` groups that most recently took
 a member. So a new article costs at most ``GROUP_LIMIT`` times ``GROUP_MEMBERS`` comparisons, whatever the size of
-its event, and no batch reads or walks the members of the events it touches again.
+its event, and no batch reads or walks the members of the events it touches again. A marked copy of one of those
+first members is not one of them (``place`` with ``offered=False``): its original stands for it.
 """
 
 from __future__ import annotations
@@ -105,14 +106,15 @@ class Origins:
         """The name of ``article_id``'s group: its earliest member."""
         return self._name[self.find(article_id)]
 
-    def place(self, event_id: str, article_id: str) -> None:
-        """Count ``article_id`` (known, its group joined) among its event's members to compare later ones with."""
+    def place(self, event_id: str, article_id: str, *, offered: bool = True) -> None:
+        """Count ``article_id`` (known, its group joined) among its event's members to compare later ones with; not
+        ``offered`` (a marked copy, whose original stands for it), it only makes its group the most recent."""
         groups = self._events.setdefault(event_id, {})
         self._tidy(event_id, groups)
         root = self.find(article_id)
         firsts = groups[root] = groups.pop(root, [])  # the most recent group now
         self._keyed.setdefault(root, set()).add(event_id)
-        if article_id in firsts:
+        if article_id in firsts or not offered:
             return
         if len(firsts) < GROUP_MEMBERS:
             firsts.append(article_id)
