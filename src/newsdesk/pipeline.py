@@ -523,8 +523,11 @@ def _dates(article: Article, settings: Settings) -> Article:
 
 
 def _quotes(article: Article, doc: Any, settings: Settings) -> Article:
-    found = mentions.find(doc)
-    return dataclasses.replace(article, mentions=found, quotes=quotes.find(doc, found, outlet=article.outlet))
+    text = doc.text  # joined from the Doc's tokens once, for both
+    found = mentions.find(doc, text)
+    return dataclasses.replace(
+        article, mentions=found, quotes=quotes.find(doc, found, outlet=article.outlet, text=text)
+    )
 
 
 # Stored mentions read for what earlier articles said of a name another spelling may join (entities.Linker).

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "SEEMING_WORDS",
     "according",
     "around",
     "beside",
@@ -182,6 +183,8 @@ def passive(cue: Token) -> tuple[int, int] | None:
 _SEEM = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
 # What "it" or "there" stands in for is no holder: "it seems that ..." attributes its clause, found as a ccomp.
 _EXPLETIVES = frozenset({"it", "there"})
+# The only words :func:`seeming` or :func:`hearsay` finds anything for.
+SEEMING_WORDS = _SEEM | {"reportedly"}
 
 
 def seeming(cue: Token) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import entities
+from newsdesk.extract import entities, tokens
 from newsdesk.records import Mention
 
 if TYPE_CHECKING:
@@ -148,10 +148,13 @@ def _examples(noun: Token) -> list[Token]:
     return out
 
 
+_NOUN = frozenset({"NOUN"})
+
+
 def _typed(doc: Doc) -> dict[tuple[int, int], str]:
     """Spans of names and the kind their noun gives them."""
     out: dict[tuple[int, int], str] = {}
-    for noun in doc:
+    for noun in tokens.where(doc, pos=_NOUN):
         if noun.pos_ != "NOUN" or not noun.is_lower:
             continue
         key = singular(noun.lower_)
@@ -191,10 +194,11 @@ def _place(found: dict[tuple[int, int], Mention], span: tuple[int, int], kind: s
     return [found[k].text for k in inside]
 
 
-def type_names(doc: Doc, found: dict[tuple[int, int], Mention]) -> None:
-    """Add or retype, in ``found`` (mentions by character span), the names whose noun says what they are."""
+def type_names(doc: Doc, found: dict[tuple[int, int], Mention], text: str | None = None) -> None:
+    """Add or retype, in ``found`` (mentions by character span), the names whose noun says what they are.
+    ``text`` is ``doc.text`` when the caller has it (a Doc joins its tokens again each time it is asked)."""
     typed = _typed(doc)
-    text = doc.text  # once: a Doc joins its tokens again each time it is asked
+    text = doc.text if text is None else text
     _split_lists(text, found, typed)
     names = {name: kind for span, kind in typed.items() for name in _place(found, span, kind, text)}
     if not names:

@@ -29,6 +29,9 @@ _SPACE_BEFORE = set(" \t\n([{—–-/:")
 _DOUBLED = "''"
 # A markup tag left in the text, with its quoted attribute values: <tweet id="1" author="x">.
 _TAG = re.compile(r"""</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:=(?:"[^"\n]*"|'[^'\n]*'))?)*\s*/?>""")
+# The characters at which find() may do something: a tag, doubled apostrophes or an opening mark. It goes from one
+# to the next by a search rather than a step per character.
+_STOPS = re.compile("[" + re.escape("<" + _DOUBLED[0] + "".join(_PAIRS)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,10 @@ def find(text: str) -> list[Marked]:
     found: list[Marked] = []
     i, n = 0, len(text)
     while i < n:
+        stop = _STOPS.search(text, i)
+        if stop is None:
+            break
+        i = stop.start()
         char = text[i]
         if char == "<" and (tag := _TAG.match(text, i)) is not None:
             i = tag.end()

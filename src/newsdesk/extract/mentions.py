@@ -13,7 +13,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import attributions, entities, kinds
+from newsdesk.extract import attributions, entities, kinds, tokens
 from newsdesk.records import Mention
 
 if TYPE_CHECKING:
@@ -359,6 +359,9 @@ def _short_bodies(found: dict[tuple[int, int], Mention]) -> None:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="ORG")
 
 
+_PROPN = frozenset({"PROPN"})
+
+
 def _surnames(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> None:
     """Surnames the model missed or mistyped, spelled another way in the same article ("Jermak" beside "Yermak")."""
     persons = {entities.skeleton(m.text.split()[-1]) for m in found.values() if m.type == "PERSON"}
@@ -370,7 +373,7 @@ def _surnames(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> Non
         if single and entities.skeleton(mention.text) in persons:
             found[key] = Mention(text=mention.text, start=mention.start, end=mention.end, type="PERSON")
     covered = {i for s, e in found for i in range(s, e)}
-    for token in doc:
+    for token in tokens.where(doc, pos=_PROPN):
         if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper() or len(token) < 4:
             continue
         if entities.skeleton(token.text) in persons:
@@ -383,13 +386,14 @@ def _surnames(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> Non
             )
 
 
-def find(doc: Doc) -> tuple[Mention, ...]:
-    """Every PERSON, ORG, GPE, LOC and NORP mention in ``doc``, in text order, with roles for people."""
+def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
+    """Every PERSON, ORG, GPE, LOC and NORP mention in ``doc``, in text order, with roles for people. ``text`` is
+    ``doc.text`` when the caller has it (a Doc joins its tokens again each time it is asked)."""
     found: dict[tuple[int, int], Mention] = {}
     ents = doc.ents  # once: a Doc builds its entity spans again, in a pass over every token, each time it is asked
     persons = {entities.skeleton(e.text.split()[-1]) for e in ents if e.label_ == "PERSON" and e.text.strip()}
     surnames = {entities.skeleton(e.text.split()[-1]) for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    text = doc.text  # once: a Doc joins its tokens again each time it is asked
+    text = doc.text if text is None else text  # once
     words = _Words(text)
     for ent in ents:
         kind = TYPES.get(ent.label_)
@@ -432,7 +436,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
             kind, role = "GPE", None
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
-    kinds.type_names(doc, found)
+    kinds.type_names(doc, found, text)
     _with_particles(text, found)
     _company_or_site(text, found)
     _no_portfolios(text, found)

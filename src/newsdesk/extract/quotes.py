@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import antecedents, attributions, contents, marks, speakers
+from newsdesk.extract import antecedents, attributions, contents, marks, speakers, tokens
 from newsdesk.records import Mention, Quote, QuoteKind, SpeakerKind
 
 if TYPE_CHECKING:
@@ -38,6 +38,12 @@ _NOT_HELD = frozenset(
 )
 
 
+# The words a reported-speech cue can be: a verb (of speech, attitude or any holding a clause), an adjective of
+# speech ("worried", "concerned") or "according" (is_cue, is_attitude and the verbs of _reported).
+_CUE_TAGS = frozenset({"VERB", "AUX", "ADJ"})
+_ACCORDING = frozenset({"according"})
+_IN = frozenset({"in"})
+
 # "Veloria dropped its demand": a body's or a group's possessive is the subject's; "Trump denied her allegation"
 # shows a person's need not be, so "his" and "her" are left to pronoun resolution.
 _POSSESSIVES = {"its", "their"}
@@ -57,9 +63,9 @@ class _Speaker:
 class _Article:
     """One article's parse with the lookups quote finding needs."""
 
-    def __init__(self, doc: Doc, mentions: tuple[Mention, ...], outlet: str | None) -> None:
+    def __init__(self, doc: Doc, mentions: tuple[Mention, ...], outlet: str | None, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         # In text order, as mentions.find gives them; the lookups below bisect on it.
         self.mentions = tuple(sorted(mentions, key=lambda m: m.start))  # stable: text order stays as given
         self.credits = attributions.credits(self.text, own_outlet=outlet)
@@ -676,7 +682,7 @@ def _mostly_quoted(start: int, end: int, direct: _Direct) -> bool:
 def _reported(art: _Article, direct: _Direct) -> list[Quote]:
     """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
     found: list[Quote] = []
-    for token in art.doc:
+    for token in tokens.where(art.doc, pos=_CUE_TAGS, lower=_ACCORDING):
         if art.in_quote(token.idx) or speakers.attributive(token):
             continue
         speech = speakers.is_cue(token) and not speakers.weak(token)
@@ -734,7 +740,7 @@ def _seemings(art: _Article, direct: _Direct, held: list[Quote]) -> list[Quote]:
     mayor has reportedly left" (no one is their source). Left out around a view someone holds ("Voters seemed to
     think that ..."): that view is the attribution."""
     found: list[Quote] = []
-    for token in art.doc:
+    for token in tokens.where(art.doc, lower=contents.SEEMING_WORDS):
         if art.in_quote(token.idx):
             continue
         content = contents.seeming(token) or contents.hearsay(token)
@@ -757,7 +763,7 @@ _POLL = re.compile(r"^(?:poll|polls|polling|survey|surveys)$", re.IGNORECASE)
 def _polls(art: _Article, direct: _Direct) -> list[Quote]:
     """What a poll reports, named by "in": "In the latest poll, Kovacs leads" / "Kovacs leads in the polls"."""
     found: list[Quote] = []
-    for token in art.doc:
+    for token in tokens.where(art.doc, lower=_IN):
         if token.lower_ != "in" or token.dep_ != "prep" or art.in_quote(token.idx):
             continue
         poll = next((c for c in token.children if c.dep_ == "pobj" and _POLL.match(c.text)), None)
@@ -777,7 +783,7 @@ def _polls(art: _Article, direct: _Direct) -> list[Quote]:
 def _stances(art: _Article, direct: _Direct) -> list[Quote]:
     """Views held through a noun: "Trump's call for a ban", "her support for the bill", "his claim that ..."."""
     found: list[Quote] = []
-    for token in art.doc:
+    for token in tokens.where(art.doc, lower=speakers.HOLDER_NOUNS):
         if art.in_quote(token.idx):
             continue
         head = speakers.holder(token)
@@ -832,9 +838,12 @@ def _headline(art: _Article) -> list[Quote]:
     return found
 
 
-def find(doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None) -> tuple[Quote, ...]:
-    """Every quote in the parsed article ``doc``, direct and reported, in text order."""
-    art = _Article(doc, mentions, outlet)
+def find(
+    doc: Doc, mentions: tuple[Mention, ...], *, outlet: str | None = None, text: str | None = None
+) -> tuple[Quote, ...]:
+    """Every quote in the parsed article ``doc``, direct and reported, in text order. ``text`` is ``doc.text`` when
+    the caller has it (a Doc joins its tokens again each time it is asked)."""
+    art = _Article(doc, mentions, outlet, text)
     direct = _direct(art)
     covered = _Direct(direct)
     held = _reported(art, covered) + _stances(art, covered) + _polls(art, covered)

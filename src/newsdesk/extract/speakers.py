@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CUES",
+    "HOLDER_NOUNS",
     "agent",
     "attributive",
     "frames_quote",
@@ -266,6 +267,8 @@ _STANCE_NOUNS = frozenset(
         "reluctance passion stance position vision accusation allegation insinuation assurance"
     ).split()
 )
+# The lower-case forms :func:`holder` takes: each stance noun and the same with an "s".
+HOLDER_NOUNS = _STANCE_NOUNS | {f"{noun}s" for noun in _STANCE_NOUNS}
 
 
 # Of those, the nouns of something said: "his claim that ...", "her call for a ban" (the others are views held).
