@@ -708,3 +708,16 @@ def test_a_heading_run_into_its_paragraph_is_no_part_of_the_speaker() -> None:
     head = next(t for t in doc if t.dep_ == "nsubj" and t.text == "Analysts")
     start, end = speakers.phrase(head)
     assert doc[start:end].text == "Analysts"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The water never came,” said the 52-year-old, who gave only her surname.", "the 52-year-old"),
+        ("The tower had no alarms, the city’s security chief said on Friday.", "the city’s security chief"),
+        ("Orsa’s son said the family had waited all night for news.", "Orsa’s son"),
+    ],
+)
+def test_one_person_the_quote_does_not_name_is_anonymous_not_a_group(text: str, speaker: str) -> None:
+    found = [q for q in _quotes(text, direct_only=False) if q.speaker == speaker]
+    assert found and all(q.speaker_kind is SpeakerKind.ANONYMOUS for q in found)
