@@ -354,3 +354,20 @@ def test_a_person_is_never_a_title_a_hyphened_adjective_a_credit_or_a_brand(
 def test_a_name_with_capitals_or_a_numeral_stays_a_person(text: str, phrase: str) -> None:
     _, names = _relabelled(text, phrase, "PERSON")
     assert [kind for name, (kind, _) in names.items() if phrase.startswith(name)] == ["PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The deal brings classics like Orla Venn and newer favourites to the service.", "Orla Venn"),
+        ("Asked about the studio behind “Orla Venn” and its sequels, the president said nothing.", "Orla Venn"),
+    ],
+)
+def test_a_work_named_as_an_example_or_in_quotation_marks_is_no_person(text: str, title: str) -> None:
+    _, names = _relabelled(text, title, "PERSON")
+    assert title not in names
+
+
+def test_a_name_opening_a_quotation_is_still_a_person() -> None:
+    _, names = _relabelled("‘Orla Venn’s plan will fail,’ the minister said.", "Orla Venn", "PERSON")
+    assert names["Orla Venn"][0] == "PERSON"

@@ -146,16 +146,27 @@ _TITLE_CLOSING = re.compile(
 _MADE_INTO = re.compile(r"-(?:run|led|owned|backed|controlled|based|linked|founded|aligned|funded|era)$")
 _AGENCY = re.compile(r"/[A-Z][\w.]*$")
 # A word written in capitals that opens a brand, not a forename: "HBO Max" (not "RFK Jr.").
+_OPENING, _CLOSING = "“\"‘'", "”\"’'"
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
-def _not_a_name(found: dict[tuple[int, int], Mention]) -> None:
-    """Persons the model tagged with more than a name, or a brand as a person: the name kept, or the brand made
-    an organisation ("Netflix Co-CEO" is Netflix, "David Ellison-run" David Ellison, "Tommy Wang/AFP" Tommy Wang,
-    "HBO Max" a body)."""
+def _in_quotation_marks(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all that a pair of quotation marks holds (not "‘Orsa’s plan ...")."""
+    if start == 0 or end >= len(text) or text[start - 1] not in _OPENING or text[end] not in _CLOSING:
+        return False
+    return not text[end + 1 : end + 2].isalpha()
+
+
+def _not_a_name(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """Persons the model tagged with more than a name, or a brand or a title as a person: the name kept, the brand
+    made an organisation ("Netflix Co-CEO" is Netflix, "David Ellison-run" David Ellison, "Tommy Wang/AFP" Tommy
+    Wang, "HBO Max" a body), a title in quotation marks dropped ("the studio behind “Harry Potter”")."""
     for key, m in list(found.items()):
         if m.type != "PERSON" or " " not in m.text.strip():
+            continue
+        if _in_quotation_marks(text, m.start, m.end):
+            del found[key]
             continue
         words = m.text.split()
         if (title := _TITLE_CLOSING.search(m.text)) is not None:
@@ -479,12 +490,14 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
     kinds.type_names(doc, found, text)
+    for key in [k for k, m in found.items() if m.type == kinds.WORK]:
+        del found[key]
     _with_particles(text, found)
     _company_or_site(text, found)
     _no_portfolios(text, found)
     _one_kind_per_word(found)
     _short_bodies(found)
-    _not_a_name(found)
+    _not_a_name(text, found)
     _surnames(doc, text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
