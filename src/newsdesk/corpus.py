@@ -721,10 +721,10 @@ class Corpus:
         keep (``articles``, ``timeline``), a page a digest made before every page was kept did not keep, a story
         changed since its digest; the page is then computed (:meth:`story_part`). A page past the first
         ``KEPT`` is kept compact: its quotes, or its origins' articles, are read by id
-        (:func:`newsdesk.digest.lists.read_later`), nothing counted. The claims list's first page is the digest's ``claims`` part; on its
-        other pages no contradiction was sought (as on a page computed now, for a cluster outside the first
-        page), and the cards of their small clusters are worked out now from their own support rows
-        (:func:`newsdesk.digest.claims.kept_page`)."""
+        (:func:`newsdesk.digest.lists.read_later`), nothing counted. The claims list's first page is the digest's
+        ``claims`` part; on its other pages no contradiction was sought (as on a page computed now, for a cluster
+        outside the first page), and the cards of their small clusters are worked out now from their own support
+        rows (:func:`newsdesk.digest.claims.kept_page`)."""
         first_part = "claims" if section == "claims" else digest.lists.name(section, 1)
         kept: Any = self.store.story_digest(story_id, first_part if page == 1 else digest.lists.name(section, page))
         if isinstance(kept, dict):  # a page past the first KEPT, kept compact: its rows read by id

@@ -197,9 +197,7 @@ def test_every_page_of_a_list_read_from_the_digest_equals_the_page_computed_with
     }
     later = [u for u in urls if not u.endswith("page=1") and with_digest[u].status_code == 200]
     assert "quotes" in {u.split("/")[3].split(".")[0] for u in later}  # the demo's longer list
-    assert sum(r.status_code == 404 for r in with_digest.values()) == len(corpus.stories()) * len(
-        digest.lists.LISTED
-    )
+    assert sum(r.status_code == 404 for r in with_digest.values()) == len(corpus.stories()) * len(digest.lists.LISTED)
 
 
 def _largest_claims(corpus: Corpus) -> tuple[str, list[dict[str, Any]]]:

@@ -29,14 +29,14 @@ __all__ = [
     "story_events",
     "story_events_count",
     "story_find",
-    "story_origins",
     "story_origin_groups",
+    "story_origins",
     "story_origins_count",
     "story_origins_named",
     "story_outlets",
     "story_outlets_count",
-    "story_quoted",
     "story_quote_rows",
+    "story_quoted",
     "story_quotes",
     "story_quotes_at",
     "story_quotes_count",
@@ -569,7 +569,8 @@ def story_origins(
     conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
 ) -> list[dict[str, Any]]:
     """Independent origins: groups of articles telling one origin's report, named by the origin article."""
-    return story_origins_named(conn, groups=story_origin_groups(conn, story_id=story_id, limit=limit, offset=offset, sort=sort, **filters))
+    groups = story_origin_groups(conn, story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
+    return story_origins_named(conn, groups=groups)
 
 
 def story_origin_groups(
@@ -591,7 +592,7 @@ def story_origin_groups(
 def story_origins_named(conn: sqlite3.Connection, *, groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows of :func:`story_origins` for ``groups`` (rows of :func:`story_origin_groups`, in their order):
     each with its origin article's title, outlet and date, read by id."""
-    heads = {}
+    heads: dict[str, dict[str, Any]] = {}
     for i in range(0, len(groups), 500):
         ids = [g["origin"] for g in groups[i : i + 500]]
         head_sql = f"""SELECT id, substr(title, 1, {TITLE_CHARS}) AS title, substr(outlet, 1, {NAME_CHARS}) AS outlet,
