@@ -13,8 +13,9 @@ page, story pages (and the largest story's alone), article, entity and search pa
 filtered by date, and the list pages past the first a journalist clicks on (the largest story's claims at page 5
 and at its last page, page 11 and the last page of the lists longer than the 10 pages the digest keeps as rows,
 the stories' timelines, the second page of a search, of the stories page and of an entity's quotes and views);
-and the second page of mentions of the entities with more than 50. Printed: p50, p95 and max per page kind, against a target of p95 < 100 ms, and the largest body, against 300 KB for HTML. ``--no-cache``
-turns the page cache off, so that every request computes its page.
+and the second page of mentions of the entities with more than 50. Printed: p50, p95 and max per page kind,
+against a target of p95 < 100 ms, and the largest body, against 300 KB for HTML. ``--no-cache`` turns the page
+cache off, so that every request computes its page.
 ``--only TEXT`` (repeatable) times only the page kinds whose name holds one of them (``--only /entities`` for the
 entity pages and their twins).
 
