@@ -342,15 +342,7 @@ def test_a_full_list_is_read_from_the_digest_without_counting_the_story(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
-    original = corpus.store.query
-    counted = {f"story_{name}" for name in digest.lists.LISTED} | {f"story_{n}_count" for n in digest.lists.LISTED}
-    counted |= {"story_summary", "story_claims", "story_claim_support"}
-
-    def no_counting(name: str, **params: Any) -> Any:
-        assert name not in counted, f"{name} was counted over the story"
-        return original(name, **params)
-
-    monkeypatch.setattr(corpus.store, "query", no_counting)
+    _no_ranking(corpus, monkeypatch)  # on the app's readers too (each has a store of its own)
     with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
         for name in (*digest.lists.LISTED, "claims"):
             page = client.get(f"/stories/{story['id']}/{name}.json")
