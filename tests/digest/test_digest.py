@@ -122,13 +122,17 @@ def _no_ranking(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> list[tuple[s
     return ran
 
 
-def test_every_page_of_every_list_is_kept_and_read_by_id(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Pages of 2 rows, the first kept as rows (the demo's stories are small): every later page is kept compact,
-    # the digest made again as the next analysis makes it.
-    monkeypatch.setattr(digest.lists, "PER_PAGE", 2)
-    monkeypatch.setattr(digest.lists, "KEPT", 1)
+def _digest_again(corpus: Corpus, monkeypatch: pytest.MonkeyPatch, **patched: int) -> None:
+    """Make every story's digest again, as the next analysis makes it, with ``digest.lists``' sizes patched."""
+    for name, value in patched.items():
+        monkeypatch.setattr(digest.lists, name, value)
     corpus.store.reset("digest")
     corpus.analyze()
+
+
+def test_every_page_of_every_list_is_kept_and_read_by_id(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pages of 2 rows, the first kept as rows (the demo's stories are small): every later page is kept compact.
+    _digest_again(corpus, monkeypatch, PER_PAGE=2, KEPT=1)
     stories = [s["id"] for s in corpus.stories()]
     whole = {
         (i, name): _plain(corpus.store.query(f"story_{name}", story_id=i, limit=10_000))
@@ -158,9 +162,7 @@ def test_every_page_of_every_list_is_kept_and_read_by_id(corpus: Corpus, monkeyp
 def test_a_later_page_is_kept_compact_and_its_quotes_by_their_rows_alone(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(digest.lists, "KEPT", 1)
-    corpus.store.reset("digest")
-    corpus.analyze()
+    _digest_again(corpus, monkeypatch, KEPT=1)
     story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
     total = corpus.store.query("story_quotes_count", story_id=story["id"])[0]["total"]
     assert total > digest.lists.PER_PAGE
@@ -176,9 +178,7 @@ def test_every_page_of_a_list_read_from_the_digest_equals_the_page_computed_with
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The first page kept as rows, the next ones compact: through the app, each page's JSON twin as computed.
-    monkeypatch.setattr(digest.lists, "KEPT", 1)
-    corpus.store.reset("digest")
-    corpus.analyze()
+    _digest_again(corpus, monkeypatch, KEPT=1)
     urls = []
     for story in corpus.stories():
         for name in digest.lists.LISTED:
