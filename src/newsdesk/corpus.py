@@ -718,15 +718,17 @@ class Corpus:
         """One page (from 1, 50 rows) of a story's (exact id) full list, unfiltered in its default order, as the
         digest stage kept it (:mod:`newsdesk.digest.lists`): its rows (each with ``total``) and the list's total.
         A page past the end of a kept list is no rows. None when the page is not kept: a list the digest does not
-        keep (``articles``, ``timeline``), a page past the kept ones, a story changed since its digest; the page is
-        then computed (:meth:`story_part`). The claims list's first page is the digest's ``claims`` part; on its
-        other pages no contradiction was sought (as on a page computed now, for a cluster outside the first
-        page), and the cards of their small clusters are worked out now from their own support rows
-        (:func:`newsdesk.digest.claims.kept_page`)."""
+        keep (``articles``, ``timeline``), a page a digest made before every page was kept did not keep, a story
+        changed since its digest; the page is then computed (:meth:`story_part`). A page past the first
+        ``KEPT`` is kept compact: its quotes, or its origins' articles, are read by id
+        (:func:`newsdesk.digest.lists.read_later`), nothing counted. The claims list's first page is the digest's
+        ``claims`` part; on its other pages no contradiction was sought (as on a page computed now, for a cluster
+        outside the first page), and the cards of their small clusters are worked out now from their own support
+        rows (:func:`newsdesk.digest.claims.kept_page`)."""
         first_part = "claims" if section == "claims" else digest.lists.name(section, 1)
-        kept: list[dict[str, Any]] | None = self.store.story_digest(
-            story_id, first_part if page == 1 else digest.lists.name(section, page)
-        )
+        kept: Any = self.store.story_digest(story_id, first_part if page == 1 else digest.lists.name(section, page))
+        if isinstance(kept, dict):  # a page past the first KEPT, kept compact: its rows read by id
+            return digest.lists.read_later(self.store, section, kept), int(kept["total"])
         if section == "claims" and page > 1 and kept is not None:
             return digest.claims.kept_page(self.store, story_id, kept), int(kept[0]["total"]) if kept else 0
         if section == "claims" and page > digest.lists.CLAIM_PAGES and kept is None:
