@@ -45,9 +45,7 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, ensure_ascii=False))
 
 
-def _listed(
-    entries: list[dict[str, Any]], since: str | None, until: str | None, recent: bool
-) -> list[dict[str, Any]]:
+def _listed(entries: list[dict[str, Any]], since: str | None, until: str | None, recent: bool) -> list[dict[str, Any]]:
     """The web list's rows as it made them from the whole timeline on each view, before the digest kept it."""
     if since or until:
         entries = [e for e in entries if e["date"] and (since or "") <= e["date"][:10] <= (until or "~")]
@@ -81,9 +79,7 @@ def _every_page(corpus: Corpus, story_id: str, entries: list[dict[str, Any]]) ->
     for since, until, recent in _views(entries):
         listed = _plain(_listed(entries, since, until, recent))
         for offset in range(0, len(listed) + 2 * SHOWN, SHOWN):  # every page, and past the end
-            found = corpus.story_timeline(
-                story_id, since=since, until=until, recent=recent, offset=offset, limit=SHOWN
-            )
+            found = corpus.story_timeline(story_id, since=since, until=until, recent=recent, offset=offset, limit=SHOWN)
             assert found == (listed[offset : offset + SHOWN], len(listed)), (story_id, since, until, recent, offset)
             compared += len(found[0])
     return compared

@@ -82,9 +82,10 @@ def part(
 def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, Any]:
     """Every part of a story's digest, by name, as :func:`part` gives each, the kept pages of its full lists
     (:func:`newsdesk.digest.lists.compute`, parts ``list:{section}:{page}``) and of its timeline
-    (:func:`newsdesk.digest.timeline.compute`, parts ``timeline:{page}`` and ``timeline:dates``). The story's claim clusters are read
-    and clustered once: the claims part's (every cluster, to find the page's contradictions) serve the framing,
-    and what it worked out of each cluster's support rows to rank them the claims list's later pages."""
+    (:func:`newsdesk.digest.timeline.compute`, parts ``timeline:{page}`` and ``timeline:dates``). The story's
+    claim clusters are read and clustered once: the claims part's (every cluster, to find the page's
+    contradictions) serve the framing, and what it worked out of each cluster's support rows to rank them the
+    claims list's later pages."""
     first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT)
     out: dict[str, Any] = {"claims": first}
     for name in PARTS:
