@@ -189,8 +189,8 @@ def later_pages(corpus: newsdesk.Corpus, story_ids: list[str], requests: int) ->
     """The list pages past the first of the largest stories (``story_ids``, the largest first), as a journalist
     clicks on: the largest story's claims list at page 5 (the first its digest keeps cut, decision 0020) and at its
     last page; page 11 and the last page of each list longer than the 10 pages the digest keeps as rows (later
-    ones compact); each story's timeline (a list
-    the digest does not keep); the second page of a search and of the stories page."""
+    ones compact); each story's timeline (kept whole by the digest since decision 0048); the second page of a
+    search and of the stories page."""
     kinds: dict[str, list[str]] = {}
     largest = story_ids[0]
     claims = int(corpus.story_dashboard(largest)["sections"]["claims"]["total"])

@@ -341,6 +341,16 @@ def test_values_picked_out_of_a_digest_part_are_those_of_sqlite(both: tuple[Corp
         assert pg.store.story_digest_paths(story, part, paths) == expected, part
 
 
+def test_a_kept_timeline_s_pages_are_those_of_sqlite(both: tuple[Corpus, Corpus]) -> None:
+    lite, pg = both
+    story = max(lite.stories(), key=lambda s: len(s["article_ids"]))["id"]
+    assert lite.store.story_digest(story, digest.timeline.DATES)  # kept by the digest stage on both
+    for view in ({}, {"recent": True}, {"since": "2026-01-01"}, {"until": "2026-06-30", "recent": True}):
+        for offset in (0, 5, 1_000):
+            expected = lite.story_timeline(story, offset=offset, limit=5, **view)
+            assert pg.story_timeline(story, offset=offset, limit=5, **view) == expected, (view, offset)
+
+
 def test_a_windowed_story_view_answers_as_on_sqlite(both: tuple[Corpus, Corpus]) -> None:
     lite, pg = both
     story = max(lite.stories(), key=lambda s: len(s["article_ids"]))["id"]
