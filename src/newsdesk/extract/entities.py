@@ -585,11 +585,27 @@ def _key_under(keyed: _Keyed, word: str) -> None:
         keyed.setdefault(bucket, []).append(word)
 
 
+def _fits(a: str, b: str) -> bool:
+    """Whether two words' lengths allow :func:`_similar` or :func:`_near` to join them: the same length, or a ratio
+    of 0.85 within reach (``_ratio_at_least``'s first bound). Asked before them when reading a key's names."""
+    n, size = len(a), len(b)
+    return size == n or 2.0 * min(size, n) / (size + n) >= _SIMILAR
+
+
 def _near_to(word: str, other: str) -> bool:
     """``_near(other, word)``: whether voted word ``other`` is ``word`` spelled another way, as the type majority
-    asks it (the lengths first: two too far apart never reach a ratio of 0.85)."""
-    n, size = len(word), len(other)
-    return (size == n or 2.0 * min(size, n) / (size + n) >= _SIMILAR) and _near(other, word)
+    asks it."""
+    return _fits(word, other) and _near(other, word)
+
+
+def _near_fitting(a: str, b: str) -> bool:
+    """:func:`_near`, the lengths looked at first."""
+    return _fits(a, b) and _near(a, b)
+
+
+def _similar_fitting(a: str, b: str) -> bool:
+    """:func:`_similar`, the lengths looked at first."""
+    return _fits(a, b) and _similar(a, b)
 
 
 # Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
@@ -949,7 +965,7 @@ class Linker:
         words = _words(name)
         if not words:
             return []
-        form, same = _form(name, kind), _near if kind in _COMPATIBLE["GPE"] else _similar
+        form, same = _form(name, kind), _near_fitting if kind in _COMPATIBLE["GPE"] else _similar_fitting
         ids: dict[str, None] = {}
         for index, key in (
             (self._by_surname, skeleton(words[-1])[:4]),
@@ -988,7 +1004,7 @@ class Linker:
             found: set[str] = set()
             if firsts is None:
                 lasts = self._lasts[id(index)].get(key, {})
-                for other in self._alike(lasts, last, _similar) if lasts else ():
+                for other in self._alike(lasts, last, _similar_fitting) if lasts else ():
                     found.update(lasts[other])
             else:
                 groups = self._firsts[id(index)].get(key, {})
