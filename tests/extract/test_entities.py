@@ -1253,6 +1253,9 @@ def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
     assert 0 < counted[0] <= 2 * 3 * len(new)  # each new name under each of the three keys, once or twice
     assert bodies == scan(body, "ORG")
     assert bodies == first[0] and new[0] in linker._known[bodies[0]].aliases  # the respelling joined it
+    # A Linker that forgets what it read (a long run's) answers the same.
+    monkeypatch.setattr(entities, "_READ_KEPT", 1)
+    assert lookups() == (scan(body, "ORG"), scan(surname, "PERSON")) == (bodies, first[1])
 
 
 def test_the_holders_of_an_office_are_read_by_family_name_as_a_scan_finds_them() -> None:

@@ -608,6 +608,10 @@ def _similar_fitting(a: str, b: str) -> bool:
     return _fits(a, b) and _similar(a, b)
 
 
+# Lookups by spelling a Linker remembers (``Linker._alike``) before it forgets them all: about 100 MB.
+_READ_KEPT = 1 << 19
+
+
 # Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
 # being the mention's sentence and more around it.
 StoredMentions = Callable[[str], Iterable[tuple[str, str]]]
@@ -720,7 +724,7 @@ class Linker:
         # What each lookup by spelling found under a key, and how many of the key's entries it had read
         # (``_alike``): the groups under a key are only ever added to, so a name looked up again reads only the
         # entries added since (decision 0041, last revision).
-        self._read: dict[tuple[int, Callable[[str, str], bool], str], tuple[int, list[str]]] = {}
+        self._read: dict[tuple[int, Callable[[str, str], bool], str], tuple[int, tuple[str, ...]]] = {}
         for e in known:
             self._add(self._from_record(e))
 
@@ -1191,7 +1195,9 @@ class Linker:
     def _by_key(self, index: dict[str, dict[str, int]], key: str) -> list[_Known]:
         return [self._known[i] for i in index.get(key, {})]
 
-    def _alike(self, group: Sequence[str] | dict[str, Any], word: str, same: Callable[[str, str], bool]) -> list[str]:
+    def _alike(
+        self, group: Sequence[str] | dict[str, Any], word: str, same: Callable[[str, str], bool]
+    ) -> tuple[str, ...]:
         """``[other for other in group if same(word, other)]``, in the group's order, for a group of the Linker's
         own that is only ever added to at its end (the names under one key of ``_forms`` or ``_lasts``, the voted
         words under one bucket of ``_keyed``): what was found is remembered with how many of the group's entries
@@ -1199,9 +1205,11 @@ class Linker:
         matches and the group's new entries, not the whole group, however many names the store holds under the
         key."""
         memo = (id(group), same, word)
-        read, found = self._read.get(memo, (0, []))
+        read, found = self._read.get(memo, (0, ()))
         if read < len(group):
-            found = found + [other for other in itertools.islice(group, read, None) if same(word, other)]
+            found += tuple(other for other in itertools.islice(group, read, None) if same(word, other))
+            if len(self._read) >= _READ_KEPT:  # a long run's lookups: started again (the answers are the same)
+                self._read.clear()
             self._read[memo] = (len(group), found)
         return found
 
