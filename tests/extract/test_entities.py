@@ -1191,3 +1191,129 @@ def test_longer_and_shorter_forms_are_read_by_pairs_of_words_not_by_every_person
     assert all(found[0][:20]) and all(found[0][20:])  # each name finds its longer or shorter form
     assert found[1] == found[0]
     assert compared[1] == compared[0]
+
+
+def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: an organisation's name, or a surname written alone, looked up again in a run is not compared
+    again with every name under its keys (decision 0041, last revision): the lookup remembers what it found and how
+    far it read, and reads only what a batch has added since; the answer is still the scan's."""
+    from newsdesk.extract import entities
+
+    counted = [0]
+    similar = entities._similar
+
+    def counting(a: str, b: str) -> bool:
+        counted[0] += 1
+        return similar(a, b)
+
+    monkeypatch.setattr(entities, "_similar", counting)
+    towns = [w for w in _capitalised_words() if len(w) >= 5][:300]
+    stored = [
+        Entity(id=f"o{n}", name=f"{w} University", type="ORG", aliases=(f"{w} University",), mentions=2, articles=1)
+        for n, w in enumerate(towns)
+    ]
+    stored += [
+        Entity(
+            id=f"p{n}",
+            name=f"Anna Kowa{w.lower()}",
+            type="PERSON",
+            aliases=(f"Anna Kowa{w.lower()}",),
+            mentions=2,
+            articles=1,
+        )
+        for n, w in enumerate(towns)
+    ]
+    linker = Linker(stored)
+    body, surname = f"{towns[7]} Universty", f"Kowa{towns[9].lower()}"
+
+    def scan(name: str, kind: str) -> list[str]:
+        return [k.id for k in linker._candidates(name, kind) if linker._named(name, kind, k)]
+
+    def lookups() -> tuple[list[str], list[str]]:
+        return [k.id for k in linker._bodies_named(body, "ORG")], [k.id for k in linker._people_named(surname)]
+
+    counted[0] = 0
+    first = lookups()
+    read = counted[0]
+    assert read > 0  # the first lookups compare the names under their keys (those of a length within reach)
+    assert first == (scan(body, "ORG"), scan(surname, "PERSON"))
+    assert first[0] and first[1]
+    counted[0] = 0
+    assert lookups() == first
+    assert counted[0] == 0  # the code before compared every name again
+    # A batch adds names under the same keys: the next lookup reads those only, and finds the same body.
+    new = [f"{towns[7]} Universit", *(f"{w} University" for w in ("Harbourside", "Kelvanton", "Dastmar"))]
+    batch = [Article(id="a1", source="t", text=" ".join(new), mentions=tuple(_m(n, "ORG") for n in new))]
+    linker.link_articles(batch)
+    linker.settle(linker.entities(linker.changed))
+    counted[0] = 0
+    bodies, _ = lookups()
+    assert 0 < counted[0] <= 2 * 3 * len(new)  # each new name under each of the three keys, once or twice
+    assert bodies == scan(body, "ORG")
+    assert bodies == first[0] and new[0] in linker._known[bodies[0]].aliases  # the respelling joined it
+    # A Linker that forgets what it read (a long run's) answers the same.
+    monkeypatch.setattr(entities, "_READ_KEPT", 1)
+    assert lookups() == (scan(body, "ORG"), scan(surname, "PERSON")) == (bodies, first[1])
+
+
+def test_the_holders_of_an_office_are_read_by_family_name_as_a_scan_finds_them() -> None:
+    """``Linker._same_office`` reads the people of a family name written the other way (``_by_family``), not every
+    person under the family name's sound: the same people in the same order as that scan, also after a batch and a
+    settle."""
+    from newsdesk.extract.entities import _family
+
+    families = ["Lam", "Lan", "Lum", "Wong", "Wang", "Chan", "Chen"]
+    stored = []
+    for n in range(120):
+        family = families[n % len(families)]
+        name = f"{family} Wai-Kit" if n % 3 == 0 else f"Kevin{n} {family}"
+        role = "Transport Secretary" if n % 2 else "Health Secretary"
+        stored.append(
+            Entity(id=f"x{n}", name=name, type="PERSON", aliases=(name,), roles=(role,), mentions=2, articles=1)
+        )
+    linker = Linker(stored)
+
+    def scan(name: str, role: str) -> list[str]:
+        first, family = family_first(name), skeleton(_family(name))
+        return [
+            k.id
+            for k in linker._by_key(linker._by_sound, sound(family))
+            if k.type == "PERSON"
+            and any(family_first(a) != first and skeleton(_family(a)) == family for a in k.full)
+            and any(same_office(role, r) for r in k.roles)
+        ]
+
+    queries = [(f"{f} Siu-Fong", r) for f in families for r in ("Transport Secretary", "Health Secretary")]
+    queries += [(f"Anna {f}", "Harbour Transport Secretary") for f in families]
+
+    def check() -> None:
+        found = 0
+        for name, role in queries:
+            want = scan(name, role)
+            assert [k.id for k in linker._same_office(name, role)] == want, name
+            found += len(want)
+        assert found
+
+    check()
+    names = ["Lam Ka-Chiu", "Peter Wong", "Chan Tai-Man"]
+    text = ". ".join(names)
+    mentions = tuple(dataclasses.replace(_m(n, start=text.index(n)), role="Transport Secretary") for n in names)
+    linker.link_articles([Article(id="a1", source="t", text=text, mentions=mentions)])
+    check()
+    linker.settle(linker.entities(linker.changed))
+    check()
+
+
+@pytest.mark.parametrize("word", ["Zelenskyy", "Tsybulsky", "Umjerow", "Jermak", "José", "Łukasz", "Straße", "Ǆemal"])
+def test_a_skeleton_is_the_same_written_in_ascii_or_not(word: str) -> None:
+    """:func:`skeleton` takes a shorter way for a word of ASCII letters: the same key as the general way."""
+    import unicodedata
+
+    from newsdesk.extract import entities
+
+    folded = unicodedata.normalize("NFKD", word)
+    letters = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
+    # The general way, on a word made non-ASCII by a combining mark that the general way drops.
+    assert skeleton(word) == entities.skeleton(letters + "\u0301") == skeleton(letters.capitalize())

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 from newsdesk.extract import attributions, context
 from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
@@ -63,24 +64,37 @@ _GENERIC_PARTS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1 << 16)
+# Patterns of :func:`skeleton` and :func:`sound`, compiled once: both are asked for every word of every name the
+# Linker is built from, more words than their caches hold in a large store.
+_TS = re.compile(r"t[sz](?=[aeiouy])")
+_JE = re.compile(r"(?<=[^aeiouy])[jy](?=[aeiou])")
+_DOUBLED = re.compile(r"(.)\1+")
+_SOFT = re.compile(r"[aeiouh]")
+# Words (and names run together) remembered by those caches: a store of 50,000 articles holds a few hundred thousand.
+_WORDS_CACHED = 1 << 19
+
+
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def skeleton(word: str) -> str:
     """A transliteration-blind key: Zelenskyy, Zelenskyi, Zelenskiy -> zelenski; Umjerow -> umerov; Jermak -> iermak;
     Tsybulsky, Cybulski -> cibulski."""
     folded = unicodedata.normalize("NFKD", word)
-    s = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
+    if folded.isascii():  # no combining marks: its letters
+        s = "".join(filter(str.isalpha, folded)).lower()
+    else:
+        s = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
     s = s.replace("w", "v")
     # English "ts" before a vowel is Polish, Czech or German "c" / "tz" (Tsybulsky, Cybulski).
-    s = re.sub(r"t[sz](?=[aeiouy])", "c", s)
+    s = _TS.sub("c", s)
     # German/Polish "je" after a consonant is English "e" (Umjerow); a leading J is a Y (Jermak).
-    s = s[:1] + re.sub(r"(?<=[^aeiouy])[jy](?=[aeiou])", "", s[1:])
-    s = re.sub(r"^j", "y", s)
+    s = s[:1] + _JE.sub("", s[1:])
+    if s[:1] == "j":
+        s = "y" + s[1:]
     s = s.replace("y", "i")
-    s = re.sub(r"(.)\1+", r"\1", s)
-    return s
+    return _DOUBLED.sub(r"\1", s)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def sound(word: str) -> str:
     """A consonant key that transliterations of one name share: its :func:`skeleton` with the vowels after the
     first letter and every "h" left out, "z" written "j" and "c", "q" written "k": Rahman and Rahaman -> rmn,
@@ -88,11 +102,11 @@ def sound(word: str) -> str:
     by it (an index, not a comparison with every known name) and compared with :func:`_same_word`."""
     s = skeleton(word)
     s = s.replace("ph", "f").replace("z", "j").replace("q", "k").replace("c", "k")
-    s = s[:1] + re.sub(r"[aeiouh]", "", s[1:])
-    return re.sub(r"(.)\1+", r"\1", s)
+    s = s[:1] + _SOFT.sub("", s[1:])
+    return _DOUBLED.sub(r"\1", s)
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def _letter_set(word: str) -> frozenset[str]:
     return frozenset(word)
 
@@ -164,15 +178,18 @@ def _words(name: str) -> list[str]:
     return list(_split(name))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_SPACES = re.compile(r"[\s]+")
+
+
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def _split(name: str) -> tuple[str, ...]:
     # Names recur in every batch: split once (``_words`` hands out a copy).
     name = _CAMEL.sub(" ", name)
     name = _TITLES.sub("", name.strip())
-    return tuple(w for w in re.split(r"[\s]+", name) if w.strip(".'’-"))
+    return tuple(w for w in _SPACES.split(name) if w.strip(".'’-"))
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def _last(name: str) -> str:
     """The :func:`skeleton` of a name's last word ("" for no word)."""
     words = _split(name)
@@ -189,7 +206,7 @@ def _abbreviates(short: str, word: str) -> bool:
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def _parts(name: str) -> tuple[str, ...]:
     """The skeletons of a name's words, titles left out and hyphenated parts apart ("Al-Mamun": al, mamun)."""
     return tuple(skeleton(p) for w in _split(name) for p in w.split("-") if skeleton(p))
@@ -281,7 +298,7 @@ def _initial(key: str) -> str:
     return "a" if c in "aeiou" else "k" if c in "ckq" else c
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def _first_keys(key: str) -> frozenset[str]:
     """The keys a person's first name (its :func:`skeleton`) is looked up under: its :func:`_initial`, and from
     four letters up the name itself and, from five, the name without its first letter ("~" before each). Two first
@@ -557,34 +574,42 @@ def _majority(types: Counter[str], borrow_norp: bool = True) -> str | None:
     return top if 2 * n > types.total() else None
 
 
-# Voted words by their first four letters and by their consonant key, then by their length: under each, the
-# words with their place in the order they were added.
-_Keyed = dict[str, dict[int, list[tuple[int, str]]]]
-_ADDED = itertools.count()
+# Voted words by their first four letters and by their consonant key: under each, the words in the order they were
+# added (only ever added to, so that a lookup remembers how far it read, see ``Linker._alike``).
+_Keyed = dict[str, list[str]]
 
 
 def _key_under(keyed: _Keyed, word: str) -> None:
     """Add ``word`` to ``keyed`` under its first four letters and its consonant key."""
     for bucket in {word[:4], sound(word)}:
-        lengths = keyed.setdefault(bucket, {})
-        lengths.setdefault(len(word), []).append((next(_ADDED), word))
+        keyed.setdefault(bucket, []).append(word)
 
 
-def _keys_near(keyed: _Keyed, bucket: str, word: str) -> list[str]:
-    """The words under ``bucket`` that may be ``word`` spelled another way (:func:`_near`), in the order they were
-    added: those of a length :func:`_ratio_at_least` does not rule out at once (the same word, or a ratio of 0.85
-    at least, which two lengths too far apart never reach)."""
-    lengths = keyed.get(bucket)
-    if not lengths:
-        return []
-    n = len(word)
-    found = [
-        e
-        for size, entries in lengths.items()
-        if size == n or 2.0 * min(size, n) / (size + n) >= _SIMILAR
-        for e in entries
-    ]
-    return [w for _, w in sorted(found)] if len(lengths) > 1 else [w for _, w in found]
+def _fits(a: str, b: str) -> bool:
+    """Whether two words' lengths allow :func:`_similar` or :func:`_near` to join them: the same length, or a ratio
+    of 0.85 within reach (``_ratio_at_least``'s first bound). Asked before them when reading a key's names."""
+    n, size = len(a), len(b)
+    return size == n or 2.0 * min(size, n) / (size + n) >= _SIMILAR
+
+
+def _near_to(word: str, other: str) -> bool:
+    """``_near(other, word)``: whether voted word ``other`` is ``word`` spelled another way, as the type majority
+    asks it."""
+    return _fits(word, other) and _near(other, word)
+
+
+def _near_fitting(a: str, b: str) -> bool:
+    """:func:`_near`, the lengths looked at first."""
+    return _fits(a, b) and _near(a, b)
+
+
+def _similar_fitting(a: str, b: str) -> bool:
+    """:func:`_similar`, the lengths looked at first."""
+    return _fits(a, b) and _similar(a, b)
+
+
+# Lookups by spelling a Linker remembers (``Linker._alike``) before it forgets them all: about 110 MB.
+_READ_KEPT = 1 << 19
 
 
 # Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
@@ -672,6 +697,10 @@ class Linker:
         # 0041).
         self._by_pair: dict[str, dict[str, int]] = {}
         self._person_lasts: dict[str, set[str]] = {}
+        # People by each full name's family name (its skeleton) and whether it is written family name first ("1 lam"
+        # for "Lam Wai-Kit", "0 lam" for "Kevin Lam"): the holders of an office looked up by family name
+        # (:meth:`_same_office`) are read there, not among every person under the family name's sound.
+        self._by_family: dict[str, dict[str, int]] = {}
         # Surnames of the people known by a full name, kept as names are added (not rebuilt for each article).
         self._person_surnames: set[str] = set()
         self._person_sounds: set[str] = set()
@@ -692,6 +721,10 @@ class Linker:
         self._voted: dict[str, list[tuple[str, str, int]]] = {}
         self._keyed: _Keyed = {}
         self._unvoted: set[str] = set()
+        # What each lookup by spelling found under a key, and how many of the key's entries it had read
+        # (``_alike``): the groups under a key are only ever added to, so a name looked up again reads only the
+        # entries added since (decision 0041, last revision).
+        self._read: dict[tuple[int, Callable[[str, str], bool], str], tuple[int, tuple[str, ...]]] = {}
         for e in known:
             self._add(self._from_record(e))
 
@@ -847,6 +880,7 @@ class Linker:
             sounds = [sound(p) for p in _parts(alias)]
             keys += [(self._by_word, key) for key in sounds]
             keys += [(self._by_pair, f"{a} {b}") for a, b in itertools.combinations(sounds, 2)]
+            keys.append((self._by_family, f"{int(family_first(alias))} {skeleton(_family(alias))}"))
         if k.type == "ORG" and len(words) > 1:
             keys += [(self._by_part, skeleton(w)) for w in {words[0], words[-1]} if w.lower() not in _GENERIC_PARTS]
         if k.type in _ACRONYMS and (acronym := _acronym(alias)):
@@ -935,7 +969,7 @@ class Linker:
         words = _words(name)
         if not words:
             return []
-        form, same = _form(name, kind), _near if kind in _COMPATIBLE["GPE"] else _similar
+        form, same = _form(name, kind), _near_fitting if kind in _COMPATIBLE["GPE"] else _similar_fitting
         ids: dict[str, None] = {}
         for index, key in (
             (self._by_surname, skeleton(words[-1])[:4]),
@@ -943,9 +977,9 @@ class Linker:
             (self._by_letters, _letters(words[-1])),
         ):
             found: set[str] = set()
-            for other, entities in self._forms[id(index)].get(key, {}).items():
-                if entities and same(form, other):
-                    found.update(entities)
+            forms = self._forms[id(index)].get(key, {})
+            for other in self._alike(forms, form, same) if forms else ():
+                found.update(forms[other])
             if found:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
@@ -973,16 +1007,18 @@ class Linker:
         ):
             found: set[str] = set()
             if firsts is None:
-                for other, people in self._lasts[id(index)].get(key, {}).items():
-                    if people and _similar(last, other):
-                        found.update(people)
+                lasts = self._lasts[id(index)].get(key, {})
+                for other in self._alike(lasts, last, _similar_fitting) if lasts else ():
+                    found.update(lasts[other])
             else:
-                for other, by_first in self._firsts[id(index)].get(key, {}).items():
-                    if _same_word(last, other):
-                        for first in firsts:
-                            found.update(by_first.get(first, ()))
-                        if "" in by_first and _similar(last, other):
-                            found.update(by_first[""])
+                groups = self._firsts[id(index)].get(key, {})
+                for other in self._alike(groups, last, _same_word) if groups else ():
+                    by_first = groups[other]
+                    for first in firsts:
+                        found.update(by_first.get(first, ()))
+                    # (A last word nearly the same is one spelled the same way too: ``_same_word`` holds it.)
+                    if "" in by_first and _similar(last, other):
+                        found.update(by_first[""])
             if found:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
@@ -1082,13 +1118,13 @@ class Linker:
         if not role:
             return []
         first, family = family_first(name), skeleton(_family(name))
-        return [
-            k
-            for k in self._by_key(self._by_sound, sound(family))
-            if k.type == "PERSON"
-            and any(family_first(a) != first and skeleton(_family(a)) == family for a in k.full)
-            and any(same_office(role, r) for r in k.roles)
-        ]
+        # The people with a full name of that family name written the other way, in the order of those under its
+        # sound (where a scan of every person there found them).
+        under = self._by_sound.get(sound(family), {})
+        ids = sorted(
+            (i for i in self._by_family.get(f"{int(not first)} {family}", ()) if i in under), key=under.__getitem__
+        )
+        return [k for i in ids if (k := self._known[i]).type == "PERSON" and any(same_office(role, r) for r in k.roles)]
 
     def _respelled_person(self, word: str, local: dict[str, str], text: str) -> list[_Known]:
         """The person a one-word name is another spelling of: one known by a one-word name alike in its consonants
@@ -1159,17 +1195,37 @@ class Linker:
     def _by_key(self, index: dict[str, dict[str, int]], key: str) -> list[_Known]:
         return [self._known[i] for i in index.get(key, {})]
 
+    def _alike(
+        self, group: Sequence[str] | dict[str, Any], word: str, same: Callable[[str, str], bool]
+    ) -> tuple[str, ...]:
+        """``[other for other in group if same(word, other)]``, in the group's order, for a group of the Linker's
+        own that is only ever added to at its end (the names under one key of ``_forms`` or ``_lasts``, the voted
+        words under one bucket of ``_keyed``): what was found is remembered with how many of the group's entries
+        were read, and a later lookup of ``word`` reads only those added since. A name asked again costs its
+        matches and the group's new entries, not the whole group, however many names the store holds under the
+        key."""
+        memo = (id(group), same, word)
+        read, found = self._read.get(memo, (0, ()))
+        if read < len(group):
+            found += tuple(other for other in itertools.islice(group, read, None) if same(word, other))
+            if len(self._read) >= _READ_KEPT:  # a long run's lookups: started again (the answers are the same)
+                self._read.clear()
+            self._read[memo] = (len(group), found)
+        return found
+
     def _match(
         self, name: str, kind: str, local: dict[str, str], text: str = "", role: str | None = None
     ) -> _Known | None:
         words = _words(name)
         if not words:
             return None
+        # The entities this article names, as a set: asked of every candidate, as many as a surname's people.
+        here = set(local.values())
         candidates = self._people_named(name) if kind == "PERSON" else self._bodies_named(name, kind)
         if len(words) == 1 and text and introduced_by_surname(name, text):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names.
-            in_article = [k for k in candidates if k.id in local.values()]
+            in_article = [k for k in candidates if k.id in here]
             return max(in_article, key=lambda k: sum(k.aliases.values())) if in_article else None
         if kind == "PERSON" and len(words) > 1:
             candidates += [k for k in self._longer_forms(name, local) if k not in candidates]
@@ -1195,7 +1251,7 @@ class Linker:
             candidates = self._same_acronym(name, kind, local)
         if not candidates and kind == "ORG" and len(words) == 1:
             candidates = self._short_form_of(words[0], local, text)
-        if kind == "PERSON" and len(words) == 1 and not any(k.id in local.values() for k in candidates):
+        if kind == "PERSON" and len(words) == 1 and not any(k.id in here for k in candidates):
             # A bare word the model called a person ("Veloria says ...") that names a known place or body is
             # that place, unless this article names a person of that surname.
             candidates = self._places_named(name) or candidates
@@ -1219,7 +1275,7 @@ class Linker:
                 for k in self._people_named(name)
                 if k.full
                 and any(same_name(name, a, "PERSON") for a in k.full)
-                and (kind not in {"GPE", "LOC"} or k.id in local.values())
+                and (kind not in {"GPE", "LOC"} or k.id in here)
             ]
         if kind == "PERSON" and len(words) > 1:
             # A full name never joins a person whose full names have its surname with another first name.
@@ -1227,10 +1283,10 @@ class Linker:
         if kind in _PLACE_OR_BODY and len(words) == 1 and words[0].lower() in _GENERIC_PARTS:
             # "Post" written alone joins a body with a longer name ("the Post" of an outlet) only where the
             # article names it.
-            candidates = [k for k in candidates if k.id in local.values() or not k.full]
+            candidates = [k for k in candidates if k.id in here or not k.full]
         if not candidates:
             return None
-        in_article = [k for k in candidates if k.id in local.values()]
+        in_article = [k for k in candidates if k.id in here]
         pool = in_article or candidates
         return max(pool, key=lambda k: (len(k.full) > 0, sum(k.aliases.values())))
 
@@ -1406,13 +1462,13 @@ class Linker:
                 return None
             near = dict.fromkeys(
                 [
-                    *_keys_near(self._keyed, key[:4], key),
-                    *_keys_near(keyed, key[:4], key),
-                    *_keys_near(self._keyed, sound(key), key),
-                    *_keys_near(keyed, sound(key), key),
+                    *(self._alike(bucket, key, _near_to) if (bucket := self._keyed.get(key[:4])) else ()),
+                    *(w for w in keyed.get(key[:4], ()) if _near_to(key, w)),
+                    *(self._alike(bucket, key, _near_to) if (bucket := self._keyed.get(sound(key))) else ()),
+                    *(w for w in keyed.get(sound(key), ()) if _near_to(key, w)),
                 ]
             )
-            spellings = [tally(k) for k in near if (k in votes or k in known) and _near(k, key)]
+            spellings = [tally(k) for k in near if k in votes or k in known]
             # A nationality tag counts for the place only beside another spelling (the country and its people's
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
             return _majority(sum(spellings, Counter()), borrow_norp=len(spellings) > 1)
