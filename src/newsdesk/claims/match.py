@@ -76,7 +76,7 @@ class Member:
     value_key: tuple[tuple[str, str, str], ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        self.value_key = _value_key(self.values)
+        self.value_key = _value_key(self.values) if self.values else ()
 
     @classmethod
     def of(cls, article_id: str, claim: Claim, published: str | None = None) -> Member:

@@ -182,9 +182,9 @@ def readings(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) ->
         marks = ",".join("?" * len(chunk))
         rows_.extend(
             conn.execute(
+                # (A claim's article is there: its row goes with the article, a foreign key.)
                 f"""SELECT s.rowid, s.cluster_id, c.id, c.article_id, c.terms, c."values", c.modality, c.slot, c.text
-                    FROM claim_support s JOIN claims c ON c.id = s.claim_id JOIN articles a ON a.id = c.article_id
-                    WHERE s.rowid IN ({marks})""",
+                    FROM claim_support s JOIN claims c ON c.id = s.claim_id WHERE s.rowid IN ({marks})""",
                 chunk,
             ).fetchall()
         )
