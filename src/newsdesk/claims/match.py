@@ -217,7 +217,8 @@ def score(
 ) -> float:
     """How well ``claim`` matches ``other`` (0: not the same claim). ``weight`` gives each term's weight in the
     story (a name every article repeats weighs little); ``totals`` caches term sets' weights."""
-    common = claim.terms & other.terms
+    a, b = claim.terms, other.terms
+    common = a & b
     if len(common) < 2:
         return 0.0  # one word in common is never one claim
     rel = _verdict(claim.value_key, other.value_key) if claim.value_key and other.value_key else "none"
@@ -225,13 +226,15 @@ def score(
         return 0.0  # "12 people killed" and "20 people injured": two facts, however alike their words
     if rel == "differ" or ((claim.denial or other.denial) and claim.negative != other.negative):
         return 0.0
-    share, shared = _weighted(claim.terms, other.terms, {} if weight is None else weight, totals, common)
+    # A short line ("Resistance is growing") says too little to match on words alone (told before the weights,
+    # which cannot change it; ``dice`` of the two, from the terms in common).
+    if rel != "same" and (min(len(a), len(b)) < MIN_TERMS or 2 * len(common) / (len(a) + len(b)) < JOIN_DICE):
+        return 0.0
+    share, shared = _weighted(a, b, {} if weight is None else weight, totals, common)
     if claim.negative != other.negative and share < NEGATION_KEPT:
         return 0.0  # a "not" in one of two claims that share less than this tells them apart
     if rel == "same":
         return share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
-    if min(len(claim.terms), len(other.terms)) < MIN_TERMS or dice(claim.terms, other.terms) < JOIN_DICE:
-        return 0.0  # a short line ("Resistance is growing") says too little to match on words alone
     words = sum(not t.startswith(("#", "@")) for t in common)
     if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
         return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
@@ -384,6 +387,10 @@ class Story:
         best: Cluster | None = None
         best_score = 0.0
         weight = self._idf()
+        size = len(claim.terms)
+        valued = bool(claim.value_key)
+        if size < MIN_TERMS and not valued:
+            return best, best_score  # a short claim matches only on a shared value, and it gives none
         # Terms no other claim holds find nothing: the rarest of those some other claim holds.
         own = 1 if claim.id in self.counted else 0
         shared = [t for t in claim.terms if self.df.get(t, 0) > own]
@@ -399,8 +406,6 @@ class Story:
         # Where one of the two gives no value, a match on words needs both claims long enough and a Dice
         # coefficient of their terms that the shared terms counted here may already rule out.
         beyond = len(shared) - len(rarest)
-        size = len(claim.terms)
-        valued = bool(claim.value_key)
         readings, clusters, totals, by_claim = self._readings, self.clusters, self._totals, self.by_claim
         for key, held in found.items():
             most = held + beyond  # at most this many terms in common
