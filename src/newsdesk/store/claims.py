@@ -83,11 +83,12 @@ def _claim(r: sqlite3.Row, parsed: dict[str, Any] | None = None) -> Claim:
 def load(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list[Claim]]:
     """The claims of the given articles, in text order."""
     out: dict[str, list[Claim]] = {}
+    parsed: dict[str, Any] = {}  # copies repeat their originals' terms and values: each written form parsed once
     for start in range(0, len(article_ids), 500):
         chunk = list(article_ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(f"SELECT * FROM claims WHERE article_id IN ({marks}) ORDER BY start", chunk):
-            out.setdefault(r["article_id"], []).append(_claim(r))
+            out.setdefault(r["article_id"], []).append(_claim(r, parsed))
     return out
 
 
