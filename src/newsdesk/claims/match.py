@@ -524,22 +524,15 @@ def stage(
     slots: dict[str, str] = memo.setdefault("slots", {})
     story_of = view.stories_of({a.event_id for a in batch if a.event_id})
     missing = sorted({s for s in story_of.values() if s not in stories})
-    stored: dict[str, list[tuple[int, Member]]] = {}
     for row in view.claim_readings(missing, READ) if missing else []:
         story = stories.setdefault(row["story_id"], Story(row["story_id"]))
         cluster = Cluster(id=row["id"], story_id=row["story_id"], event_id=row["event_id"], changed=False)
         members = []
-        joins = stored.setdefault(story.id, [])
-        for (id_, article_id, terms, values, modality, slot, text), joined in zip(
-            row["claims"], row["joined"], strict=True
-        ):
-            member = Member.stored(id_, article_id, terms, values, modality, text)
-            members.append(member)
+        for id_, article_id, terms, values, modality, slot, text in row["claims"]:
+            members.append(Member.stored(id_, article_id, terms, values, modality, text))
             slots[id_] = slot
-            joins.append((joined, member))
         story.load(cluster, members)
-    for story_id, joined in stored.items():
-        stories[story_id].count(m for _, m in sorted(joined, key=lambda x: x[0]))  # in join order
+        story.count(members)  # what is counted does not hang on the order it is counted in
     for story_id in missing:
         stories.setdefault(story_id, Story(story_id))
     found = view.claims([a.id for a in batch if a.event_id in story_of])
