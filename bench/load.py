@@ -65,6 +65,13 @@ def _grow_bench() -> ModuleType:
     return module
 
 
+def _twin(url: str) -> str:
+    """The JSON twin of a page's URL: ``/stories/x?page=2`` -> ``/stories/x.json?page=2``; the home page's is
+    ``/index.json``."""
+    path, sep, query = url.partition("?")
+    return ("/index" if path == "/" else path) + ".json" + sep + query
+
+
 def plan(corpus: newsdesk.Corpus, web: ModuleType, requests: int) -> list[tuple[str, str]]:
     """``(route, url)`` pairs, ``requests`` of them, the routes taken in turn (pages and their JSON twins)."""
     per_kind = max(5, requests // 8 + 1)
@@ -76,7 +83,7 @@ def plan(corpus: newsdesk.Corpus, web: ModuleType, requests: int) -> list[tuple[
         twin = path + ".json" + ("?" + query if query else "")
         # A JSON twin for each page kind bench/web.py times without one (its own twins are kept as they are).
         if ".json" not in path and twin not in kinds and kind not in {"/ (stories)", "/stories/{id}"}:
-            routes[twin] = [u.replace("?", ".json?", 1) if "?" in u else u + ".json" for u in urls]
+            routes[twin] = [_twin(u) for u in urls]
     names = list(routes)
     # A kind may have fewer URLs than its share (a store with few stories): its URLs are then taken again.
     return [

@@ -11,11 +11,11 @@ articles picked at random with a fixed seed, the largest stories always included
 page, story pages (and the largest story's alone), article, entity and search pages, each with its JSON twin, and
 (unless ``--plain``) filtered and sorted views of the five largest stories, their full lists and searches
 filtered by date, and the list pages past the first a journalist clicks on (the largest story's claims at page 5
-and at its last page, page 11 of the lists longer than the digest keeps, the stories' timelines, the second page
-of a search, of the stories page and of an entity's quotes and views); and the second page of mentions of the
-entities with more than 50. Printed: p50, p95 and max
-per page kind, against a target of p95 < 100 ms, and the largest body, against 300 KB for HTML. ``--no-cache``
-turns the page cache off, so that every request computes its page.
+and at its last page, page 11 and the last page of the lists longer than the 10 pages the digest keeps as rows,
+the stories' timelines, the second page of a search, of the stories page and of an entity's quotes and views);
+and the second page of mentions of the entities with more than 50. Printed: p50, p95 and max per page kind,
+against a target of p95 < 100 ms, and the largest body, against 300 KB for HTML. ``--no-cache`` turns the page
+cache off, so that every request computes its page.
 ``--only TEXT`` (repeatable) times only the page kinds whose name holds one of them (``--only /entities`` for the
 entity pages and their twins).
 
@@ -188,22 +188,27 @@ def urls(corpus: newsdesk.Corpus, requests: int, rng: random.Random, *, filtered
 def later_pages(corpus: newsdesk.Corpus, story_ids: list[str], requests: int) -> dict[str, list[str]]:
     """The list pages past the first of the largest stories (``story_ids``, the largest first), as a journalist
     clicks on: the largest story's claims list at page 5 (the first its digest keeps cut, decision 0020) and at its
-    last page; page 11 of each list longer than the 10 pages the digest keeps whole; each story's timeline (a list
-    the digest does not keep); the second page of a search and of the stories page."""
+    last page; page 11 and the last page of each list longer than the 10 pages the digest keeps as rows (later
+    ones compact); each story's timeline (kept whole by the digest since decision 0048); the second page of a
+    search and of the stories page."""
     kinds: dict[str, list[str]] = {}
     largest = story_ids[0]
     claims = int(corpus.story_dashboard(largest)["sections"]["claims"]["total"])
     last = max(1, -(-claims // PER_PAGE))
     kinds["largest claims p5"] = [f"/stories/{largest}/claims?page={min(5, last)}"] * requests
     kinds["largest claims last"] = [f"/stories/{largest}/claims?page={last}"] * requests
-    long = [
-        f"/stories/{story_id}/{name}?page={KEPT_PAGES + 1}"
+    totals = {
+        (story_id, name): int(section["total"])
         for story_id in story_ids
         for name, section in corpus.story_dashboard(story_id)["sections"].items()
         if name in SECTIONS and int(section["total"]) > KEPT_PAGES * PER_PAGE
-    ]
+    }
+    long = [f"/stories/{story_id}/{name}?page={KEPT_PAGES + 1}" for story_id, name in totals]
     if long:
         kinds[f"story list, page {KEPT_PAGES + 1}"] = [long[i % len(long)] for i in range(requests)]
+        # The last page of each of those lists: the deepest offset a list has.
+        last = [f"/stories/{s}/{name}?page={-(-total // PER_PAGE)}" for (s, name), total in totals.items()]
+        kinds["story list, last page"] = [last[i % len(last)] for i in range(requests)]
     kinds["story timeline"] = [f"/stories/{story_ids[i % len(story_ids)]}/timeline" for i in range(requests)]
     paged = [w for w in WORDS if corpus.search(w, limit=1, offset=PER_PAGE)]  # words with a second page
     if paged:

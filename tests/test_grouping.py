@@ -253,7 +253,8 @@ def test_stored_groups_come_back_least_recently_joined_first(tmp_path: Path) -> 
 
 def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypatch) -> None:
     # Without the features stage (a pipeline that leaves it out), stored members are worked out from their text.
-    stages = tuple(s for s in PipelineSettings().stages if s != "features")
+    # (Nor the digest stage: a story's timeline reads the text of its untitled articles for their entries.)
+    stages = tuple(s for s in PipelineSettings().stages if s not in ("features", "digest"))
     corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=stages)))
     corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-15"}])])
     first = corpus.articles()[0]

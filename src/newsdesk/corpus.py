@@ -28,7 +28,7 @@ from newsdesk.pipeline import (
     reads_extracts,
 )
 from newsdesk.ray_engine import RayEngine, require_ray
-from newsdesk.records import Article, DateMention, Draft, Failure, IngestReport, StageReport
+from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.stances import issues as stance_issues
 from newsdesk.store import Store
@@ -59,24 +59,6 @@ def open_corpus(path: str | Path | None = None, *, settings: Settings | None = N
 def is_demo_database(path: str | Path) -> bool:
     """Whether ``path`` is a database made by ``newsdesk demo`` (which it may replace)."""
     return Store.is_marked(path, "demo")
-
-
-def _date_mention(row: dict[str, Any]) -> DateMention:
-    """A stored date mention, as the ``timeline_dates`` query gives it (its sentence span left out)."""
-    return DateMention(
-        text=row["text"],
-        start=row["start"],
-        end=row["end"],
-        value=row["value"],
-        precision=row["precision"],
-        anchor=row["anchor"],
-        future=bool(row["future"]),
-    )
-
-
-def _sentence(text: str, mention: DateMention) -> str:
-    start, end = dates.sentence_around(text, mention.start, mention.end)
-    return text[start:end]
 
 
 def _in_sentence(item: dict[str, Any]) -> dict[str, Any]:
@@ -450,69 +432,39 @@ class Corpus:
         return entries
 
     def _timeline(self, story: dict[str, Any]) -> list[dict[str, Any]]:
-        # Entries come from the dates the articles write ("on Friday", "in 2014"), resolved against their
-        # publication date, with the sentence that holds each date as what happened. An undated article's
-        # relative dates that need only a year are resolved against its event's first date and marked as
-        # estimates (a weekday or "yesterday" stays unresolved: see extract/dates.py). Articles that
-        # write no usable date give an entry on their publication day. Copies repeat their original: left out.
-        # The dates stage stores each mention with its sentence's span, so this reads sentences cut by SQLite
-        # and never loads or scans article text; only articles the stage has not (re)processed since m005 are
-        # read whole and scanned as before.
-        articles = self.store.query("timeline_articles", ids=story["article_ids"])
-        event_of = {a: e["id"] for e in story["events"] for a in e["article_ids"]}
-        event_start = {e["id"]: e["first_seen"] for e in story["events"]}
-        estimates = {
-            a["id"]: start
-            for a in articles
-            if not a["published"] and (start := event_start.get(event_of.get(a["id"]) or ""))
-        }
-        stored: dict[str, list[dict[str, Any]]] = {}
-        rows = self.store.query("timeline_dates", article_ids=[a["id"] for a in articles], unresolved=list(estimates))
-        for row in rows:
-            stored.setdefault(row["article_id"], []).append(row)
-        fast = {a["id"] for a in articles if a["dates_stored"]}
-        need_text = [a["id"] for a in articles if a["id"] not in fast or not a["title"]]
-        texts = {i: text for i, (_, text) in self.store.texts(need_text).items()} if need_text else {}
-        entries: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+        # Every entry, read whole (newsdesk timeline, story --json): a page of the web list reads the kept rows.
+        return digest.timeline.entries(self.store, story)
 
-        def add(
-            key: tuple[str | None, str | None], text: str, article_id: str, span: tuple[int, int], estimated: bool
-        ) -> None:
-            entry = entries.setdefault(
-                key,
-                {
-                    "date": key[0],
-                    "precision": key[1],
-                    "text": text,
-                    "article_ids": [],
-                    "estimated": estimated,
-                    "evidence": [],
-                },
-            )
-            if article_id not in entry["article_ids"]:
-                entry["article_ids"].append(article_id)
-            entry["estimated"] = entry["estimated"] and estimated
-            entry["evidence"].append({"article_id": article_id, "start": span[0], "end": span[1]})
-
-        for article in sorted(articles, key=lambda a: a["published"] or "~"):
-            article_id = article["id"]
-            estimate = estimates.get(article_id)
-            rows = stored.get(article_id, [])
-            if article_id not in fast:
-                text = texts[article_id]
-                found = dates.find(text, None, estimate=estimate) if estimate else [_date_mention(m) for m in rows]
-                usable = [(m, _sentence(text, m)) for m in found if m.value]
-            elif estimate:
-                usable = [(m, r["sentence"]) for r in rows if (m := dates.resolve(_date_mention(r), estimate)).value]
-            else:  # stored as find() gave them (with a value: the query leaves out the rest)
-                usable = [(_date_mention(r), r["sentence"]) for r in rows if r["value"]]
-            for m, sentence in usable:
-                add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate")
-            if not usable:
-                day = article["published"][:10] if article["published"] else None
-                title = article["title"] or " ".join(texts[article_id].split()[:15]) + " …"
-                add((day, "day" if day else None), title, article_id, (0, 0), False)
-        return sorted(entries.values(), key=lambda e: e["date"] or "~")
+    def story_timeline(
+        self,
+        story_id: str,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        recent: bool = False,
+        offset: int = 0,
+        limit: int = digest.timeline.PER_PAGE,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """A page of a story's (exact id) timeline as the web list shows it: ``limit`` entries from ``offset``
+        (:func:`newsdesk.digest.timeline.row`: date, precision, estimated, text, articles, first evidence), dated
+        from ``since`` to ``until`` (days; an undated entry passes neither), latest first when ``recent``; and how
+        many entries pass. The entries of :meth:`timeline`, in its order (:func:`newsdesk.digest.timeline.order`).
+        Read from the rows the digest stage kept while the story is unchanged since its digest (one to three parts
+        and the dates of every entry), else worked out from the whole timeline (decision 0048)."""
+        kept = digest.timeline
+        found: list[str | None] | None = self.store.story_digest(story_id, kept.DATES)
+        picked = [] if found is None else kept.order(found, since=since, until=until, recent=recent)
+        shown = picked[offset : offset + limit]
+        parts: dict[int, list[dict[str, Any]] | None] = {}
+        for page in sorted({i // kept.PER_PAGE + 1 for i in shown}):
+            parts[page] = self.store.story_digest(story_id, kept.name(page))
+        if found is None or any(part is None for part in parts.values()):
+            stories = self.store.query("stories", story_id=story_id)
+            every = [kept.row(e) for e in self._timeline(stories[0])] if stories else []
+            picked = kept.order([r["date"] for r in every], since=since, until=until, recent=recent)
+            return [every[i] for i in picked[offset : offset + limit]], len(picked)
+        rows = [cast(list[dict[str, Any]], parts[i // kept.PER_PAGE + 1])[i % kept.PER_PAGE] for i in shown]
+        return rows, len(picked)
 
     def _story_id(self, story_id: str) -> str:
         """The full id of the story ``story_id`` names (an id or unique prefix).
@@ -718,15 +670,17 @@ class Corpus:
         """One page (from 1, 50 rows) of a story's (exact id) full list, unfiltered in its default order, as the
         digest stage kept it (:mod:`newsdesk.digest.lists`): its rows (each with ``total``) and the list's total.
         A page past the end of a kept list is no rows. None when the page is not kept: a list the digest does not
-        keep (``articles``, ``timeline``), a page past the kept ones, a story changed since its digest; the page is
-        then computed (:meth:`story_part`). The claims list's first page is the digest's ``claims`` part; on its
-        other pages no contradiction was sought (as on a page computed now, for a cluster outside the first
-        page), and the cards of their small clusters are worked out now from their own support rows
-        (:func:`newsdesk.digest.claims.kept_page`)."""
+        keep (``articles``, ``timeline``), a page a digest made before every page was kept did not keep, a story
+        changed since its digest; the page is then computed (:meth:`story_part`). A page past the first
+        ``KEPT`` is kept compact: its quotes, or its origins' articles, are read by id
+        (:func:`newsdesk.digest.lists.read_later`), nothing counted. The claims list's first page is the digest's
+        ``claims`` part; on its other pages no contradiction was sought (as on a page computed now, for a cluster
+        outside the first page), and the cards of their small clusters are worked out now from their own support
+        rows (:func:`newsdesk.digest.claims.kept_page`)."""
         first_part = "claims" if section == "claims" else digest.lists.name(section, 1)
-        kept: list[dict[str, Any]] | None = self.store.story_digest(
-            story_id, first_part if page == 1 else digest.lists.name(section, page)
-        )
+        kept: Any = self.store.story_digest(story_id, first_part if page == 1 else digest.lists.name(section, page))
+        if isinstance(kept, dict):  # a page past the first KEPT, kept compact: its rows read by id
+            return digest.lists.read_later(self.store, section, kept), int(kept["total"])
         if section == "claims" and page > 1 and kept is not None:
             return digest.claims.kept_page(self.store, story_id, kept), int(kept[0]["total"]) if kept else 0
         if section == "claims" and page > digest.lists.CLAIM_PAGES and kept is None:

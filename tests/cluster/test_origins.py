@@ -82,3 +82,13 @@ def test_a_member_not_offered_makes_its_group_recent_but_is_not_compared() -> No
     assert not groups.placed("e", "copy")
     groups.add("new", ("~", 99))
     assert list(groups.others("e", "new")) == ["s00", *singles[2:]]
+
+
+def test_an_article_the_run_does_not_know_is_placed_nowhere() -> None:
+    # A stored copy whose original is no member of the event read (another event's, or one without an origin):
+    # asking whether that original is placed answers no, it does not stop the stage.
+    groups = Origins()
+    groups.open_event("e")
+    groups.add("a", ("~", 0))
+    groups.place("e", "a")
+    assert groups.placed("e", "a") and not groups.placed("e", "unknown")

@@ -101,6 +101,105 @@ def test_the_kept_pages_of_every_list_are_the_list_as_counted_in_sql(corpus: Cor
     assert kept
 
 
+# What ranks or counts a whole list of a story: none of it is run to read a kept page.
+_RANKING = {f"story_{name}" for name in digest.lists.LISTED} | {f"story_{n}_count" for n in digest.lists.LISTED}
+_RANKING |= {"story_quote_rows", "story_origin_groups", "story_summary", "story_claims", "story_claim_support"}
+
+
+def _no_ranking(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, Any]]]:
+    """Make every query that ranks or counts a story's whole list fail, on every store (the app's readers have
+    their own); the queries run are listed."""
+    store = type(corpus.store)
+    original = store.query
+    ran: list[tuple[str, dict[str, Any]]] = []
+
+    def bounded(self: Any, name: str, **params: Any) -> Any:
+        assert name not in _RANKING, f"{name} ranked or counted the story's list"
+        ran.append((name, params))
+        return original(self, name, **params)
+
+    monkeypatch.setattr(store, "query", bounded)
+    return ran
+
+
+def _digest_again(corpus: Corpus, monkeypatch: pytest.MonkeyPatch, **patched: int) -> None:
+    """Make every story's digest again, as the next analysis makes it, with ``digest.lists``' sizes patched."""
+    for name, value in patched.items():
+        monkeypatch.setattr(digest.lists, name, value)
+    corpus.store.reset("digest")
+    corpus.analyze()
+
+
+def test_every_page_of_every_list_is_kept_and_read_by_id(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pages of 2 rows, the first kept as rows (the demo's stories are small): every later page is kept compact.
+    _digest_again(corpus, monkeypatch, PER_PAGE=2, KEPT=1)
+    stories = [s["id"] for s in corpus.stories()]
+    whole = {
+        (i, name): _plain(corpus.store.query(f"story_{name}", story_id=i, limit=10_000))
+        for i in stories
+        for name in digest.lists.LISTED
+    }
+    ran = _no_ranking(corpus, monkeypatch)
+    later = 0
+    for (story_id, name), rows in whole.items():
+        total = len(rows)
+        pages = max(1, -(-total // 2))
+        for number in range(1, pages + 1):
+            del ran[:]
+            found = corpus.story_list_page(story_id, name, number)
+            assert found is not None, (story_id, name, number)
+            assert _plain(found) == [rows[(number - 1) * 2 : number * 2], total], (story_id, name, number)
+            if number > 1:
+                later += 1
+                # A later page reads its own rows by id: a quote by its row, an origin's article by its id.
+                read = [p for n, p in ran if n in ("story_quotes_at", "story_origins_named")]
+                assert len(read) == (name in ("quotes", "origins")), (name, ran)
+                assert all(len(p.get("rows") or p.get("groups")) == len(found[0]) for p in read)
+        assert corpus.story_list_page(story_id, name, pages + 1) == ([], total)  # past the end: the 404
+    assert later > 100 and {n for (_, n), rows in whole.items() if len(rows) > 2} == set(digest.lists.LISTED)
+
+
+def test_a_later_page_is_kept_compact_and_its_quotes_by_their_rows_alone(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _digest_again(corpus, monkeypatch, KEPT=1)
+    story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
+    total = corpus.store.query("story_quotes_count", story_id=story["id"])[0]["total"]
+    assert total > digest.lists.PER_PAGE
+    kept = corpus.store.story_digest(story["id"], digest.lists.name("quotes", 2))
+    assert kept["total"] == total and kept["columns"] == ["row"]
+    assert all(isinstance(values[0], int) for values in kept["rows"])
+    assert len(kept["rows"]) == min(digest.lists.PER_PAGE, total - digest.lists.PER_PAGE)
+    origins = corpus.store.story_digest(story["id"], digest.lists.name("origins", 2))
+    assert origins is None or "title" not in origins["columns"]
+
+
+def test_every_page_of_a_list_read_from_the_digest_equals_the_page_computed_without_it(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first page kept as rows, the next ones compact: through the app, each page's JSON twin as computed.
+    _digest_again(corpus, monkeypatch, KEPT=1)
+    urls = []
+    for story in corpus.stories():
+        for name in digest.lists.LISTED:
+            total = corpus.store.query(f"story_{name}_count", story_id=story["id"])[0]["total"]
+            pages = max(1, -(-total // digest.lists.PER_PAGE))
+            urls += [f"/stories/{story['id']}/{name}.json?page={n}" for n in range(1, pages + 2)]
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
+        with monkeypatch.context() as patch:
+            _no_ranking(corpus, patch)
+            with_digest = {u: client.get(u) for u in urls}
+        with corpus.store.transaction() as conn:
+            conn.execute("DELETE FROM story_digests")
+        without = {u: client.get(u) for u in urls}
+    assert {u: (r.status_code, r.json()) for u, r in with_digest.items()} == {
+        u: (r.status_code, r.json()) for u, r in without.items()
+    }
+    later = [u for u in urls if not u.endswith("page=1") and with_digest[u].status_code == 200]
+    assert "quotes" in {u.split("/")[3].split(".")[0] for u in later}  # the demo's longer list
+    assert sum(r.status_code == 404 for r in with_digest.values()) == len(corpus.stories()) * len(digest.lists.LISTED)
+
+
 def _largest_claims(corpus: Corpus) -> tuple[str, list[dict[str, Any]]]:
     """The story with the most claim clusters, and its whole claims list as the API ranks it."""
     totals = {s["id"]: (corpus.story_claims(s["id"], limit=1) or [{"total": 0}])[0]["total"] for s in corpus.stories()}
@@ -243,15 +342,7 @@ def test_a_full_list_is_read_from_the_digest_without_counting_the_story(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     story = max(corpus.stories(), key=lambda s: len(s["article_ids"]))
-    original = corpus.store.query
-    counted = {f"story_{name}" for name in digest.lists.LISTED} | {f"story_{n}_count" for n in digest.lists.LISTED}
-    counted |= {"story_summary", "story_claims", "story_claim_support"}
-
-    def no_counting(name: str, **params: Any) -> Any:
-        assert name not in counted, f"{name} was counted over the story"
-        return original(name, **params)
-
-    monkeypatch.setattr(corpus.store, "query", no_counting)
+    _no_ranking(corpus, monkeypatch)  # on the app's readers too (each has a store of its own)
     with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
         for name in (*digest.lists.LISTED, "claims"):
             page = client.get(f"/stories/{story['id']}/{name}.json")

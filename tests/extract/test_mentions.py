@@ -324,3 +324,50 @@ def test_the_portfolio_of_a_minister_is_no_organisation() -> None:
     text = "The court sentenced former Home Minister Orvin Tass in his absence."
     assert ("Home", "ORG") in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
     assert "Home" not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # A title closing what the model called a person: the body before it is the name.
+        ("Brel praised Quillfin Co-CEO Ana Brel at the gala.", "Quillfin Co-CEO", ("Quillfin", "ORG")),
+        # A name made into an adjective by a hyphen: the person is named, not "Orvin Tasse-run".
+        ("The move clears the way for the Orvin Tasse-run studio.", "Orvin Tasse-run", ("Orvin Tasse", "PERSON")),
+        # A byline's agency after a slash is no part of the reporter's name.
+        ("By Lene Vass and Marco Dalt/MPA - Crews were still at work.", "Marco Dalt/MPA", ("Marco Dalt", "PERSON")),
+        # A word in capitals opening the name is a brand's: "VLX Plus" is a service, not a person.
+        ("The studios and the VLX Plus streaming business split.", "VLX Plus", ("VLX Plus", "ORG")),
+    ],
+)
+def test_a_person_is_never_a_title_a_hyphened_adjective_a_credit_or_a_brand(
+    text: str, phrase: str, expected: tuple[str, str]
+) -> None:
+    _, names = _relabelled(text, phrase, "PERSON")
+    assert names[expected[0]][0] == expected[1]
+    assert phrase == expected[0] or phrase not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("RFK Jr. said the panel would meet.", "RFK Jr."), ("Pope Leo XIV said the talks would go on.", "Leo XIV")],
+)
+def test_a_name_with_capitals_or_a_numeral_stays_a_person(text: str, phrase: str) -> None:
+    _, names = _relabelled(text, phrase, "PERSON")
+    assert [kind for name, (kind, _) in names.items() if phrase.startswith(name)] == ["PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The deal brings classics like Orla Venn and newer favourites to the service.", "Orla Venn"),
+        ("Asked about the studio behind “Orla Venn” and its sequels, the president said nothing.", "Orla Venn"),
+    ],
+)
+def test_a_work_named_as_an_example_or_in_quotation_marks_is_no_person(text: str, title: str) -> None:
+    _, names = _relabelled(text, title, "PERSON")
+    assert title not in names
+
+
+def test_a_name_opening_a_quotation_is_still_a_person() -> None:
+    _, names = _relabelled("‘Orla Venn’s plan will fail,’ the minister said.", "Orla Venn", "PERSON")
+    assert names["Orla Venn"][0] == "PERSON"

@@ -100,11 +100,15 @@ def _calls(store: Store) -> dict[str, dict[str, Any]]:
         "story_events_count": one,
         "story_find": {"story_id": story[:6]},
         "story_origins": page,
+        "story_origin_groups": page,
         "story_origins_count": one,
+        "story_origins_named": {"groups": store.query("story_origin_groups", **page)},
         "story_outlets": page,
         "story_outlets_count": one,
         "story_quoted": {"story_id": story, "speakers": 5, "sources": 5},
         "story_quotes": page,
+        "story_quote_rows": one,
+        "story_quotes_at": {"rows": [r["row"] for r in store.query("story_quote_rows", **one)][10:20], "total": 1},
         "story_quotes_count": one,
         "story_sources": page,
         "story_sources_count": one,
@@ -337,6 +341,16 @@ def test_values_picked_out_of_a_digest_part_are_those_of_sqlite(both: tuple[Corp
         assert pg.store.story_digest_paths(story, part, paths) == expected, part
 
 
+def test_a_kept_timeline_s_pages_are_those_of_sqlite(both: tuple[Corpus, Corpus]) -> None:
+    lite, pg = both
+    story = max(lite.stories(), key=lambda s: len(s["article_ids"]))["id"]
+    assert lite.store.story_digest(story, digest.timeline.DATES)  # kept by the digest stage on both
+    for view in ({}, {"recent": True}, {"since": "2026-01-01"}, {"until": "2026-06-30", "recent": True}):
+        for offset in (0, 5, 1_000):
+            expected = lite.story_timeline(story, offset=offset, limit=5, **view)
+            assert pg.story_timeline(story, offset=offset, limit=5, **view) == expected, (view, offset)
+
+
 def test_a_windowed_story_view_answers_as_on_sqlite(both: tuple[Corpus, Corpus]) -> None:
     lite, pg = both
     story = max(lite.stories(), key=lambda s: len(s["article_ids"]))["id"]
@@ -356,3 +370,27 @@ def test_a_windowed_story_view_answers_as_on_sqlite(both: tuple[Corpus, Corpus])
         assert sorted(json.dumps(r, sort_keys=True, default=str) for r in got) == sorted(
             json.dumps(r, sort_keys=True, default=str) for r in expected
         ), name
+
+
+def test_the_later_pages_of_a_story_s_lists_are_kept_and_read_as_on_sqlite(
+    both: tuple[Corpus, Corpus], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pages of 2 rows, the first kept as rows: every later page kept compact, read back on each backend.
+    monkeypatch.setattr(digest.lists, "PER_PAGE", 2)
+    monkeypatch.setattr(digest.lists, "KEPT", 1)
+    lite, pg = both
+    story = max(lite.stories(), key=lambda s: len(s["article_ids"]))["id"]
+    kept = [digest.lists.compute(c.store, story) for c in (lite, pg)]
+    assert kept[0].keys() == kept[1].keys()
+    read: list[dict[str, list[Any]]] = [{}, {}]
+    for corpus, parts, into in zip((lite, pg), kept, read, strict=True):
+        for part, value in parts.items():
+            section = part.split(":")[1]
+            rows = digest.lists.read_later(corpus.store, section, value) if isinstance(value, dict) else value
+            into.setdefault(section, []).extend(json.loads(json.dumps(rows, default=str)))
+    assert any(isinstance(v, dict) for v in kept[0].values())
+    for section, rows in read[0].items():
+        if section == "credits":  # ties on the order come in either order (as _TIES)
+            assert sorted(map(json.dumps, read[1][section])) == sorted(map(json.dumps, rows))
+        else:
+            assert read[1][section] == rows, section

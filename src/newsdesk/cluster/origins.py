@@ -122,7 +122,10 @@ class Origins:
             self.dropped.add(article_id)
 
     def placed(self, event_id: str, article_id: str) -> bool:
-        """Whether ``article_id`` is among the first members of its group in the event (compared with later ones)."""
+        """Whether ``article_id`` is among the first members of its group in the event (compared with later ones);
+        an article not known (a copy's original that is no member of the event read) is not."""
+        if article_id not in self._parent:
+            return False
         groups = self._events.get(event_id, {})
         return article_id in groups.get(self.find(article_id), ())
 

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from newsdesk.digest import claims, dashboard, entities, framing, lists, positions
+from newsdesk.digest import claims, dashboard, entities, framing, lists, positions, timeline
 from newsdesk.records import Article
 from newsdesk.settings import Settings
 
@@ -33,6 +33,7 @@ __all__ = [
     "part",
     "positions",
     "stage",
+    "timeline",
 ]
 
 # The first page of a story's claims list (50 a page); the dashboard shows its first few.
@@ -40,7 +41,7 @@ CLAIMS_KEPT = 50
 PARTS = ("claims", "framing", "positions", "dashboard")
 
 
-class View(claims.Reader, framing.Reader, positions.Reader, Protocol):
+class View(claims.Reader, framing.Reader, positions.Reader, timeline.Reader, Protocol):
     def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
 
     def story_signatures(self, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
@@ -79,10 +80,12 @@ def part(
 
 
 def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """Every part of a story's digest, by name, as :func:`part` gives each, and the kept pages of its full lists
-    (:func:`newsdesk.digest.lists.compute`, parts ``list:{section}:{page}``). The story's claim clusters are read
-    and clustered once: the claims part's (every cluster, to find the page's contradictions) serve the framing,
-    and what it worked out of each cluster's support rows to rank them the claims list's later pages."""
+    """Every part of a story's digest, by name, as :func:`part` gives each, the kept pages of its full lists
+    (:func:`newsdesk.digest.lists.compute`, parts ``list:{section}:{page}``) and of its timeline
+    (:func:`newsdesk.digest.timeline.compute`, parts ``timeline:{page}`` and ``timeline:dates``). The story's
+    claim clusters are read and clustered once: the claims part's (every cluster, to find the page's
+    contradictions) serve the framing, and what it worked out of each cluster's support rows to rank them the
+    claims list's later pages."""
     first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT)
     out: dict[str, Any] = {"claims": first}
     for name in PARTS:
@@ -93,6 +96,7 @@ def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, 
             out[name] = part(view, story, name, settings, kept=out)
     later = claims.later_pages(view, story["id"], order, backed, first=CLAIMS_KEPT)
     out.update(lists.compute(view, story["id"], claims=later))
+    out.update(timeline.compute(view, story["id"]))
     return out
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from newsdesk.extract import attributions, context
-from newsdesk.records import Article, Entity, Mention, SpeakerKind
+from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
 
 __all__ = [
     "Linker",
@@ -590,6 +590,22 @@ def _keys_near(keyed: _Keyed, bucket: str, word: str) -> list[str]:
 # Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
 # being the mention's sentence and more around it.
 StoredMentions = Callable[[str], Iterable[tuple[str, str]]]
+
+
+# What a speaker may write before the name it is: "the", an owner ("India's", "the party's").
+_BEFORE_A_NAME = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z][\w.-]*\s+)*[\w.-]+(?:'s|’s)\s+)?(?:[Tt]he\s+)?")
+
+
+def _named_by(mention: Mention | None, quote: Quote, text: str) -> str | None:
+    """The entity of the mention a speaker is the name of, written with "the" ("the PCB" for the mention "PCB") or
+    an owner ("India's Ministry of External Affairs"), or as a person's last words ("Ghulam Murtaza Majumdar" in
+    the mention "Muhammad Ghulam Murtaza Majumdar"); ``mention`` ends where the speaker does."""
+    if mention is None or quote.speaker_start is None:
+        return None
+    if mention.start <= quote.speaker_start:
+        inside = text[quote.speaker_start : mention.end]
+        return mention.entity_id if mention.type == "PERSON" and len(inside.split()) > 1 else None
+    return mention.entity_id if _BEFORE_A_NAME.fullmatch(text[quote.speaker_start : mention.start]) else None
 
 
 class Linker:
@@ -1422,13 +1438,16 @@ class Linker:
             )
             by_span: dict[tuple[int | None, int | None], str | None] = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
+            by_end = {m.end: m for m in mentions if m.entity_id}
             kinds = {m.entity_id: self._known[m.entity_id].type for m in mentions if m.entity_id in self._known}
             kinds = {k: v for k, v in kinds.items() if k}
             linked = []
             for q in article.quotes:
                 # (A speaker may start at offset 0: the span is looked up as it is, not with "or".)
-                entity_id = by_span.get((q.speaker_start, q.speaker_end)) or (
-                    by_text.get(q.speaker) if q.speaker else None
+                entity_id = (
+                    by_span.get((q.speaker_start, q.speaker_end))
+                    or (by_text.get(q.speaker) if q.speaker else None)
+                    or _named_by(by_end.get(q.speaker_end or -1), q, article.text)
                 )
                 kind = q.speaker_kind
                 # A speaker the parse could only call a group ("Marlow said") is a person once linked to one.

@@ -24,7 +24,16 @@ from newsdesk.records import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["BODY_HEADS", "CLASS_NOUNS", "PLACE_NOUNS", "capitalised", "names_a_person", "singular", "type_names"]
+__all__ = [
+    "BODY_HEADS",
+    "CLASS_NOUNS",
+    "PLACE_NOUNS",
+    "WORK",
+    "capitalised",
+    "names_a_person",
+    "singular",
+    "type_names",
+]
 
 # Nouns naming a kind of place, which a proper noun modifying them names ("the Marvosk region"). Words that
 # often head other compounds are left out: "state" ("a Trump state visit"), "area", "border", "capital".
@@ -35,6 +44,8 @@ PLACE_NOUNS = {
     ),
     **dict.fromkeys("river valley peninsula island strait desert".split(), "LOC"),
 }
+# The kind of a work's title: no mention is kept of it.
+WORK = "WORK"
 # Class nouns whose examples are named after "including", "such as", "like", "especially" or "notably".
 CLASS_NOUNS = {
     **dict.fromkeys(
@@ -51,6 +62,9 @@ CLASS_NOUNS = {
         "start-up".split(),
         "ORG",
     ),
+    # Works: "franchises like Harry Potter", "titles such as Squid Game" name no person, body or place (the
+    # mention stage drops them).
+    **dict.fromkeys("franchise film movie show title book novel song album classic favorite favourite".split(), WORK),
 }
 # Last words that make a name an organisation whatever the model called it ("Greywater Terminals" read as a
 # person, "the Harbour Gazette" as a place): newspapers, broadcasters, firms and public bodies. Words that also

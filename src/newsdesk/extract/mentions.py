@@ -137,6 +137,59 @@ def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type=kind)
 
 
+# What a person's name never holds, though the model tags it so. A title closing it: "Netflix Co-CEO" (the body
+# before it is the name); what a name is made into by a hyphen: "the David Ellison-run studio"; an agency after a
+# slash: a byline's "Tommy Wang/AFP".
+_TITLE_CLOSING = re.compile(
+    r"\s+(?:co-?)?(?:ceo|cfo|coo|chief executive|chairman|chairwoman|chair|boss)$", re.IGNORECASE
+)
+_MADE_INTO = re.compile(r"-(?:run|led|owned|backed|controlled|based|linked|founded|aligned|funded|era)$")
+_AGENCY = re.compile(r"/[A-Z][\w.]*$")
+# A word written in capitals that opens a brand, not a forename: "HBO Max" (not "RFK Jr.").
+_OPENING, _CLOSING = "“\"‘'", "”\"’'"
+_ACRONYM = re.compile(r"[A-Z]{3,}")
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _in_quotation_marks(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all that a pair of quotation marks holds (not "‘Orsa’s plan ...")."""
+    if start == 0 or end >= len(text) or text[start - 1] not in _OPENING or text[end] not in _CLOSING:
+        return False
+    return not text[end + 1 : end + 2].isalpha()
+
+
+def _not_a_name(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """Persons the model tagged with more than a name, or a brand or a title as a person: the name kept, the brand
+    made an organisation ("Netflix Co-CEO" is Netflix, "David Ellison-run" David Ellison, "Tommy Wang/AFP" Tommy
+    Wang, "HBO Max" a body), a title in quotation marks dropped ("the studio behind “Harry Potter”")."""
+    for key, m in list(found.items()):
+        if m.type != "PERSON" or " " not in m.text.strip():
+            continue
+        if _in_quotation_marks(text, m.start, m.end):
+            del found[key]
+            continue
+        words = m.text.split()
+        if (title := _TITLE_CLOSING.search(m.text)) is not None:
+            body = m.text[: title.start()].rstrip(_TRIM)
+            del found[key]
+            if body[:1].isupper():
+                found[(m.start, m.start + len(body))] = Mention(
+                    text=body, start=m.start, end=m.start + len(body), type="ORG"
+                )
+            continue
+        cut = _MADE_INTO.search(m.text) or _AGENCY.search(m.text)
+        if cut is not None and " " in m.text[: cut.start()]:
+            name = m.text[: cut.start()]
+            del found[key]
+            found[(m.start, m.start + len(name))] = Mention(
+                text=name, start=m.start, end=m.start + len(name), type="PERSON", role=m.role
+            )
+        elif (
+            _ACRONYM.fullmatch(words[0]) and not all(w.isupper() for w in words) and words[-1].lower() not in _SUFFIXES
+        ):
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type="ORG")
+
+
 def _clean(text: str) -> str:
     return _ARTICLE.sub("", _POSSESSIVE.sub("", text.strip(_TRIM)).strip(_TRIM))
 
@@ -437,11 +490,14 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         found[(start, start + len(name))] = Mention(text=name, start=start, end=start + len(name), type=kind, role=role)
     # Before the surname pass, so places the model called people ("the Dalen region") lend it no surnames.
     kinds.type_names(doc, found, text)
+    for key in [k for k, m in found.items() if m.type == kinds.WORK]:
+        del found[key]
     _with_particles(text, found)
     _company_or_site(text, found)
     _no_portfolios(text, found)
     _one_kind_per_word(found)
     _short_bodies(found)
+    _not_a_name(text, found)
     _surnames(doc, text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))

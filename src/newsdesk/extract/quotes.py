@@ -391,9 +391,23 @@ def _speaker(
             found = art.resolver.description(head, avoid=avoid)
             if found is not None:
                 return _Speaker(found.name, SpeakerKind.PERSON, start, end, found.start)
+    if kind is SpeakerKind.GROUP and _one_unnamed(head, text):
+        # "Wong's son", "the city's security chief", "the 52-year-old": one person the quote does not name.
+        kind = SpeakerKind.ANONYMOUS
     if kind in {SpeakerKind.ANONYMOUS, SpeakerKind.GROUP}:
         text = _named_within(art, first, last, start, end)
     return _Speaker(text, kind, start, end, start)
+
+
+_AGED = re.compile(r"\b\d+-year-old$")
+
+
+def _one_unnamed(head: Token, text: str) -> bool:
+    """Whether a speaker's phrase describes one person without naming them: a singular noun for a person as its
+    head, or an age alone."""
+    if head.pos_ == "NOUN" and head.tag_ == "NN" and antecedents.names_a_person(head):
+        return True
+    return _AGED.search(text) is not None
 
 
 def _is_head_person(art: _Article, person: Mention, head: Token) -> bool:

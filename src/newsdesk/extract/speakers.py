@@ -379,6 +379,11 @@ def phrase(head: Token) -> tuple[int, int]:
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    # "Expect intense antitrust scrutiny Analysts say ...": a heading run into its paragraph, the capital of a
+    # common noun after a lower-case noun opening the sentence the parse did not see.
+    before = doc[head.i - 1] if head.i > start else None
+    if before is not None and head.tag_ in {"NN", "NNS"} and head.text[:1].isupper() and before.pos_ == "NOUN":
+        start = head.i if before.is_lower else start
     return start, end
 
 

@@ -29,12 +29,16 @@ __all__ = [
     "story_events",
     "story_events_count",
     "story_find",
+    "story_origin_groups",
     "story_origins",
     "story_origins_count",
+    "story_origins_named",
     "story_outlets",
     "story_outlets_count",
+    "story_quote_rows",
     "story_quoted",
     "story_quotes",
+    "story_quotes_at",
     "story_quotes_count",
     "story_sources",
     "story_sources_count",
@@ -565,29 +569,47 @@ def story_origins(
     conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
 ) -> list[dict[str, Any]]:
     """Independent origins: groups of articles telling one origin's report, named by the origin article."""
+    groups = story_origin_groups(conn, story_id=story_id, limit=limit, offset=offset, sort=sort, **filters)
+    return story_origins_named(conn, groups=groups)
+
+
+def story_origin_groups(
+    conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """:func:`story_origins`' rows without their origin article's title, outlet and date (``origin``,
+    ``articles``, ``copies``, ``outlets``, ``total``): what the list ranks, as :func:`story_origins_named` names."""
     sql, params = _origins_sql(story_id, filters)
     # Sorted on the groups alone ("name" is the origin's id there); titles are read for the page's rows only.
     rows = _ranked(
         conn, sql.replace("AS origin,", "AS origin, coalesce(a.origin, a.id) AS name,", 1), params, sort, limit, offset
     )
-    heads = {}
-    if rows:
-        ids = [r["origin"] for r in rows]
+    return [
+        {"origin": r["origin"], "articles": r["n"], "copies": r["copies"], "outlets": r["outlets"], "total": r["total"]}
+        for r in rows
+    ]
+
+
+def story_origins_named(conn: sqlite3.Connection, *, groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of :func:`story_origins` for ``groups`` (rows of :func:`story_origin_groups`, in their order):
+    each with its origin article's title, outlet and date, read by id."""
+    heads: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(groups), 500):
+        ids = [g["origin"] for g in groups[i : i + 500]]
         head_sql = f"""SELECT id, substr(title, 1, {TITLE_CHARS}) AS title, substr(outlet, 1, {NAME_CHARS}) AS outlet,
                               published FROM articles WHERE id IN ({",".join("?" * len(ids))})"""
-        heads = {h["id"]: dict(h) for h in conn.execute(head_sql, ids)}
+        heads.update((h["id"], dict(h)) for h in conn.execute(head_sql, ids))
     return [
         {
-            "origin": r["origin"],
-            "title": heads.get(r["origin"], {}).get("title"),
-            "outlet": heads.get(r["origin"], {}).get("outlet"),
-            "published": heads.get(r["origin"], {}).get("published"),
-            "articles": r["n"],
-            "copies": r["copies"],
-            "outlets": r["outlets"],
-            "total": r["total"],
+            "origin": g["origin"],
+            "title": heads.get(g["origin"], {}).get("title"),
+            "outlet": heads.get(g["origin"], {}).get("outlet"),
+            "published": heads.get(g["origin"], {}).get("published"),
+            "articles": g["articles"],
+            "copies": g["copies"],
+            "outlets": g["outlets"],
+            "total": g["total"],
         }
-        for r in rows
+        for g in groups
     ]
 
 
@@ -629,6 +651,21 @@ def story_entities_count(conn: sqlite3.Connection, *, story_id: str, **filters: 
     return _count(conn, *_entities_sql(story_id, filters))
 
 
+_QUOTE_COLUMNS = f"""q.id AS id, q.article_id AS article_id, substr(q.text, 1, {QUOTE_CHARS}) AS text,
+    length(q.text) > {QUOTE_CHARS} AS cut, q.start AS start, q.end AS end,
+    substr(coalesce(e.name, q.speaker), 1, {NAME_CHARS}) AS speaker, q.speaker_kind AS speaker_kind,
+    q.speaker_entity_id AS speaker_entity_id, q.via AS via, q.direct AS direct, q.kind AS kind,
+    q.confidence AS confidence, substr(a.title, 1, {TITLE_CHARS}) AS title,
+    substr(a.outlet, 1, {NAME_CHARS}) AS outlet, a.published AS published"""
+
+
+def _quote_row(row: sqlite3.Row) -> dict[str, Any]:
+    data = dict(row)
+    data["direct"], data["cut"] = bool(data["direct"]), bool(data["cut"])
+    data["via"] = [str(v)[:NAME_CHARS] for v in json.loads(data["via"])][:4]
+    return data
+
+
 def story_quotes(
     conn: sqlite3.Connection, *, story_id: str, limit: int, offset: int = 0, sort: str | None = None, **filters: Any
 ) -> list[dict[str, Any]]:
@@ -640,22 +677,36 @@ def story_quotes(
     # Sorted and cut on row ids alone; the columns a page shows are read for the page's rows only.
     chosen = f"""SELECT q.rowid AS qrow, a.rowid AS arow, count(*) OVER () AS total {scope}
                  ORDER BY {order("quotes", sort)} LIMIT ? OFFSET ?"""
-    sql = f"""SELECT q.id AS id, q.article_id AS article_id, substr(q.text, 1, {QUOTE_CHARS}) AS text,
-                     length(q.text) > {QUOTE_CHARS} AS cut, q.start AS start, q.end AS end,
-                     substr(coalesce(e.name, q.speaker), 1, {NAME_CHARS}) AS speaker, q.speaker_kind AS speaker_kind,
-                     q.speaker_entity_id AS speaker_entity_id, q.via AS via, q.direct AS direct, q.kind AS kind,
-                     q.confidence AS confidence, substr(a.title, 1, {TITLE_CHARS}) AS title,
-                     substr(a.outlet, 1, {NAME_CHARS}) AS outlet, a.published AS published, c.total AS total
+    sql = f"""SELECT {_QUOTE_COLUMNS}, c.total AS total
               FROM ({chosen}) c JOIN quotes q ON q.rowid = c.qrow JOIN articles a ON a.rowid = c.arow
               LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY {order("quotes", sort)}"""
     params = [*params, max(0, limit), max(0, offset)]
-    out = []
-    for row in conn.execute(sql, params):
-        data = dict(row)
-        data["direct"], data["cut"] = bool(data["direct"]), bool(data["cut"])
-        data["via"] = [str(v)[:NAME_CHARS] for v in json.loads(data["via"])][:4]
-        out.append(data)
-    return out
+    return [_quote_row(row) for row in conn.execute(sql, params)]
+
+
+def story_quote_rows(
+    conn: sqlite3.Connection, *, story_id: str, sort: str | None = None, **filters: Any
+) -> list[dict[str, Any]]:
+    """Every quote of :func:`story_quotes` (no limit), in its order, as its row alone (``row``): what the digest
+    keeps of the list's later pages, read back by :func:`story_quotes_at`."""
+    scope, params = _quote_scope(story_id, filters, entities=sort == "name")
+    sql = f"SELECT q.rowid AS qrow {scope} ORDER BY {order('quotes', sort)}"
+    return [{"row": r[0]} for r in conn.execute(sql, params)]
+
+
+def story_quotes_at(conn: sqlite3.Connection, *, rows: list[int], total: int) -> list[dict[str, Any]]:
+    """The rows of :func:`story_quotes` of the quotes of the given rows (as :func:`story_quote_rows` gives them),
+    in that order, each with ``total``: read by row, nothing ranked."""
+    out: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(rows), 500):
+        chunk = rows[i : i + 500]
+        sql = f"""SELECT q.rowid AS qrow, {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+                  LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.rowid IN ({",".join("?" * len(chunk))})"""
+        for row in conn.execute(sql, chunk):
+            data = _quote_row(row)
+            quote = data.pop("qrow")
+            out[quote] = {**data, "total": total}
+    return [out[r] for r in rows if r in out]
 
 
 def story_quotes_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:

@@ -314,29 +314,17 @@ def _timeline(
     corpus: Corpus, story_id: str, filters: dict[str, str], sort: str | None, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the story's dated statements (``Corpus.timeline``), each with its first evidence; the dates
-    filter them (an undated statement passes no date filter), the other filters do not apply."""
-    entries = corpus.timeline(story_id)
-    since, until = filters.get("since"), filters.get("until")
-    if since or until:
-        entries = [e for e in entries if e["date"] and (since or "") <= e["date"][:10] <= (until or "~")]
-    if sort == "recent":
-        entries = sorted(entries, key=lambda e: e["date"] or "", reverse=True)
-    rows = []
-    for entry in entries[offset : offset + PER_PAGE]:
-        evidence = (
-            entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0, "end": 0}
-        )
-        rows.append(
-            {
-                "date": entry["date"],
-                "precision": entry["precision"],
-                "estimated": entry["estimated"],
-                "text": entry["text"][:QUOTE_CHARS],
-                "articles": len(entry["article_ids"]),
-                "evidence": evidence,
-            }
-        )
-    return rows, len(entries)
+    filter them (an undated statement passes no date filter), the other filters do not apply. Read from the rows
+    the digest stage kept (``Corpus.story_timeline``)."""
+    found, total = corpus.story_timeline(
+        story_id,
+        since=filters.get("since"),
+        until=filters.get("until"),
+        recent=sort == "recent",
+        offset=offset,
+        limit=PER_PAGE,
+    )
+    return [{**entry, "text": entry["text"][:QUOTE_CHARS]} for entry in found], total
 
 
 def brief_endpoint(readers: Readers) -> Callable[[Request], Awaitable[Response]]:

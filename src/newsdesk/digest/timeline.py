@@ -1,0 +1,165 @@
+"""A story's timeline: its dated statements, worked out from its articles' dates, and kept page by page.
+
+The timeline (``newsdesk timeline``, ``story --json``, ``/stories/{id}/timeline``) groups every dated statement of a
+story's articles by date: on a story of 23,850 articles that reads every date mention and its sentence (2.1 s of
+CPU), yet a page of the web list shows 50 entries. The digest stage keeps the story's timeline as the web list
+shows it (decision 0048): each entry's :func:`row` (its date, its text, how many articles state it, its first
+evidence), :data:`PER_PAGE` a part in the default order (``timeline:{page}``), and the date of every entry in that
+order (``timeline:dates``). A page, with its date filters and sort, is a choice of positions in the default order
+(:func:`order`, made from the dates alone), read from the one to three parts that hold them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from newsdesk.extract import dates
+from newsdesk.records import DateMention
+
+__all__ = ["DATES", "PER_PAGE", "compute", "entries", "name", "order", "row"]
+
+PER_PAGE = 50  # entries a kept part holds (the web list's page)
+DATES = "timeline:dates"  # the part holding the date of every entry, in the default order
+
+
+class Reader(Protocol):
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
+
+    def texts(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str]]: ...
+
+
+def name(page: int) -> str:
+    """The digest part holding one page (from 1) of the timeline's entries."""
+    return f"timeline:{page}"
+
+
+def _date_mention(row: dict[str, Any]) -> DateMention:
+    """A stored date mention, as the ``timeline_dates`` query gives it (its sentence span left out)."""
+    return DateMention(
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        value=row["value"],
+        precision=row["precision"],
+        anchor=row["anchor"],
+        future=bool(row["future"]),
+    )
+
+
+def _sentence(text: str, mention: DateMention) -> str:
+    start, end = dates.sentence_around(text, mention.start, mention.end)
+    return text[start:end]
+
+
+def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
+    """The story's timeline (``story``: as the ``stories`` query gives it, with its events and article ids): one
+    entry per date and precision, earliest first (undated last), each with its text, articles, whether it is an
+    estimate, and the span of each statement of it."""
+    # Entries come from the dates the articles write ("on Friday", "in 2014"), resolved against their
+    # publication date, with the sentence that holds each date as what happened. An undated article's
+    # relative dates that need only a year are resolved against its event's first date and marked as
+    # estimates (a weekday or "yesterday" stays unresolved: see extract/dates.py). Articles that
+    # write no usable date give an entry on their publication day. Copies repeat their original: left out.
+    # The dates stage stores each mention with its sentence's span, so this reads sentences cut by SQLite
+    # and never loads or scans article text; only articles the stage has not (re)processed since m005 are
+    # read whole and scanned as before.
+    articles = view.query("timeline_articles", ids=story["article_ids"])
+    event_of = {a: e["id"] for e in story["events"] for a in e["article_ids"]}
+    event_start = {e["id"]: e["first_seen"] for e in story["events"]}
+    estimates = {
+        a["id"]: start
+        for a in articles
+        if not a["published"] and (start := event_start.get(event_of.get(a["id"]) or ""))
+    }
+    stored: dict[str, list[dict[str, Any]]] = {}
+    rows = view.query("timeline_dates", article_ids=[a["id"] for a in articles], unresolved=list(estimates))
+    for found_row in rows:
+        stored.setdefault(found_row["article_id"], []).append(found_row)
+    fast = {a["id"] for a in articles if a["dates_stored"]}
+    need_text = [a["id"] for a in articles if a["id"] not in fast or not a["title"]]
+    texts = {i: text for i, (_, text) in view.texts(need_text).items()} if need_text else {}
+    found: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+
+    def add(
+        key: tuple[str | None, str | None], text: str, article_id: str, span: tuple[int, int], estimated: bool
+    ) -> None:
+        entry = found.setdefault(
+            key,
+            {
+                "date": key[0],
+                "precision": key[1],
+                "text": text,
+                "article_ids": [],
+                "estimated": estimated,
+                "evidence": [],
+            },
+        )
+        if article_id not in entry["article_ids"]:
+            entry["article_ids"].append(article_id)
+        entry["estimated"] = entry["estimated"] and estimated
+        entry["evidence"].append({"article_id": article_id, "start": span[0], "end": span[1]})
+
+    for article in sorted(articles, key=lambda a: a["published"] or "~"):
+        article_id = article["id"]
+        estimate = estimates.get(article_id)
+        mentions = stored.get(article_id, [])
+        if article_id not in fast:
+            text = texts[article_id]
+            read = dates.find(text, None, estimate=estimate) if estimate else [_date_mention(m) for m in mentions]
+            usable = [(m, _sentence(text, m)) for m in read if m.value]
+        elif estimate:
+            usable = [(m, r["sentence"]) for r in mentions if (m := dates.resolve(_date_mention(r), estimate)).value]
+        else:  # stored as find() gave them (with a value: the query leaves out the rest)
+            usable = [(_date_mention(r), r["sentence"]) for r in mentions if r["value"]]
+        for m, sentence in usable:
+            add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate")
+        if not usable:
+            day = article["published"][:10] if article["published"] else None
+            title = article["title"] or " ".join(texts[article_id].split()[:15]) + " …"
+            add((day, "day" if day else None), title, article_id, (0, 0), False)
+    return sorted(found.values(), key=lambda e: e["date"] or "~")
+
+
+def row(entry: dict[str, Any]) -> dict[str, Any]:
+    """What the web list shows of a timeline entry: its date, precision, whether it is an estimate, its text, how
+    many articles state it, and its first evidence."""
+    evidence = (
+        entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0, "end": 0}
+    )
+    return {
+        "date": entry["date"],
+        "precision": entry["precision"],
+        "estimated": entry["estimated"],
+        "text": entry["text"],
+        "articles": len(entry["article_ids"]),
+        "evidence": evidence,
+    }
+
+
+def order(
+    entry_dates: Sequence[str | None], *, since: str | None = None, until: str | None = None, recent: bool = False
+) -> list[int]:
+    """The positions (in the default order, of entries with these dates) that a list shows, in its order: those
+    dated from ``since`` to ``until`` (days, ``YYYY-MM-DD``, compared with the first ten characters of a date; an
+    undated entry passes no date filter), latest first when ``recent`` (equal dates, and the undated, keep their
+    order; the undated come last)."""
+    picked = list(range(len(entry_dates)))
+    if since or until:
+        low, high = since or "", until or "~"
+        picked = [i for i in picked if (d := entry_dates[i]) and low <= d[:10] <= high]
+    if recent:
+        picked.sort(key=lambda i: entry_dates[i] or "", reverse=True)
+    return picked
+
+
+def compute(view: Reader, story_id: str) -> dict[str, Any]:
+    """The kept parts of the story's (exact id) timeline, by part name: :data:`DATES` and the pages of rows
+    (:func:`name`; none for a story without entries)."""
+    story = view.query("stories", story_id=story_id)
+    found = entries(view, story[0]) if story else []
+    rows = [row(e) for e in found]
+    out: dict[str, Any] = {DATES: [e["date"] for e in found]}
+    for start in range(0, len(rows), PER_PAGE):
+        out[name(start // PER_PAGE + 1)] = rows[start : start + PER_PAGE]
+    return out
