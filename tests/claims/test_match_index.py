@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.claims import extract, match, values
-from newsdesk.records import Claim
+from newsdesk.records import Article, Claim, Modality, claim_id
 from newsdesk.store import claims as stored_claims
 from tests.conftest import shared_path
 
@@ -140,15 +140,16 @@ def test_where_the_bounds_do_not_bind_the_clusters_are_those_of_scoring_every_ca
     assert sum(compared) < sum(scored_all) / 2
 
 
-def test_the_store_reads_only_each_storys_last_claims(tmp_path: Path) -> None:
-    """``members(latest=K)``: the last K claims to join the story's clusters, in the order they joined."""
+def _store_with_claims(tmp_path: Path, count: int) -> tuple[sqlite3.Connection, list[tuple[str, str]]]:
+    """A store whose story ``s`` holds ``count`` claims (dev-news sentences, with their terms and values) that
+    joined four clusters in turn; with (cluster, text) in the order they joined."""
     from newsdesk.store import Store
 
     db = tmp_path / "s.db"
     Store(db).close()
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
-    texts = [m.text for m in _claims()[:30]]
+    texts = [m.text for m in _claims()[:count]]
     needed = {
         r["name"]: (0 if "INT" in r["type"].upper() else "x")
         for r in conn.execute("PRAGMA table_info(articles)")
@@ -158,6 +159,19 @@ def test_the_store_reads_only_each_storys_last_claims(tmp_path: Path) -> None:
     conn.execute(
         f"INSERT INTO articles ({', '.join(needed)}) VALUES ({', '.join('?' * len(needed))})", list(needed.values())
     )
+    claims = [
+        Claim(
+            text=text,
+            start=i,
+            end=i + 1,
+            values=tuple(values.find(text)),
+            terms=extract.terms(text),
+            modality=Modality.DENIED if i % 5 == 0 else Modality.ASSERTED,
+            slot=f"slot{i % 3}",
+        )
+        for i, text in enumerate(texts)
+    ]
+    stored_claims.save(conn, Article(id="a", source="x", text="x", claims=tuple(claims)))
     order = []
     for i, text in enumerate(texts):
         cluster = f"c{i % 4}"
@@ -166,15 +180,76 @@ def test_the_store_reads_only_each_storys_last_claims(tmp_path: Path) -> None:
             (cluster,),
         )
         conn.execute(
-            "INSERT INTO claims (id, article_id, start, end, text, modality, asserted_kind, confidence) "
-            "VALUES (?, 'a', ?, ?, ?, 'asserted', 'outlet', 1.0)",
-            (f"k{i}", i, i + 1, text),
+            "INSERT INTO claim_support VALUES (?, ?, 'a', 'supports', ?, ?)",
+            (cluster, claim_id("a", i, i + 1), i, i + 1),
         )
-        conn.execute("INSERT INTO claim_support VALUES (?, ?, 'a', 'supports', ?, ?)", (cluster, f"k{i}", i, i + 1))
         order.append((cluster, text))
+    return conn, order
+
+
+def test_the_store_reads_only_each_storys_last_claims(tmp_path: Path) -> None:
+    """``members(latest=K)``: the last K claims to join the story's clusters, in the order they joined."""
+    conn, order = _store_with_claims(tmp_path, 30)
     got = stored_claims.members(conn, ["s"], latest=10)
     read = sorted(
         (j, c["id"], claim.text) for c in got for (_, claim, _), j in zip(c["claims"], c["joined"], strict=True)
     )
     assert [(c, t) for _, c, t in read] == order[-10:]
     assert [c["id"] for c in got] == sorted({c for c, _ in order[-10:]}, key=lambda c: int(c[1:]))
+
+
+class _EveryTerm(match.Story):
+    """``remember`` as it was before full lists were tracked: every member walks every term of its reading."""
+
+    def remember(self, member: match.Member, cluster_id: str) -> None:
+        key = self._key(member, cluster_id)
+        new = key not in self._readings
+        if new:
+            self._readings[key] = member
+        for term in member.terms:
+            posting = self.index.setdefault(term, {})
+            held = self._held.setdefault((term, cluster_id), [])
+            if new and len(held) < match.PER_CLUSTER:
+                held.append(key)
+                posting[key] = cluster_id
+                if len(posting) > match.POSTING:
+                    self._drop(term, posting)
+            elif held and len(posting) >= match.POSTING and next(reversed(posting)) != held[-1]:
+                for kept in held:
+                    del posting[kept]
+                    posting[kept] = cluster_id
+
+
+def test_a_repeated_reading_changes_only_full_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A member that reads as one already indexed skips the terms whose lists are not full: the lists, their
+    order and the clusters are those of walking every term of every member."""
+    monkeypatch.setattr(match, "POSTING", 40)
+    monkeypatch.setattr(match, "PER_CLUSTER", 3)
+    members = _claims()
+    # Copies: each claim again under another article (the same reading), so repeated readings meet full lists.
+    copies = [
+        _member(f"{m.article_id}-copy", i, m.text) for i, m in enumerate(members[: len(members) // 3]) if i % 2 == 0
+    ]
+    fed = [*members, *copies]
+    kept, walked = match.Story("s"), _EveryTerm("s")
+    for story in (kept, walked):
+        for start in range(0, len(fed), BATCH):
+            story.extend((m, None) for m in fed[start : start + BATCH])
+    assert kept._full  # some lists filled
+    assert kept.by_claim == walked.by_claim
+    assert {t: list(p.items()) for t, p in kept.index.items()} == {t: list(p.items()) for t, p in walked.index.items()}
+
+
+def test_matching_reads_the_claims_the_store_gives_for_the_last_claims(tmp_path: Path) -> None:
+    """``readings`` gives what matching needs of the claims ``members(latest=K)`` reads, in the same order."""
+    conn, _ = _store_with_claims(tmp_path, 30)
+    full = stored_claims.members(conn, ["s"], latest=10)
+    narrow = stored_claims.readings(conn, ["s"], 10)
+    assert [c["id"] for c in narrow] == [c["id"] for c in full]
+    assert [c["joined"] for c in narrow] == [c["joined"] for c in full]
+    for n, f in zip(narrow, full, strict=True):
+        assert {k: n[k] for k in ("story_id", "event_id")} == {k: f[k] for k in ("story_id", "event_id")}
+        assert [(i, a, t, v, m, s, x) for i, a, t, v, m, s, x in n["claims"]] == [
+            (claim_id(a, c.start, c.end), a, frozenset(c.terms), c.values, str(c.modality), c.slot, c.text)
+            for a, c, _ in f["claims"]
+        ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter
@@ -75,7 +76,7 @@ class Member:
     value_key: tuple[tuple[str, str, str], ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        self.value_key = _value_key(self.values)
+        self.value_key = _value_key(self.values) if self.values else ()
 
     @classmethod
     def of(cls, article_id: str, claim: Claim, published: str | None = None) -> Member:
@@ -90,6 +91,23 @@ class Member:
             published=published,
         )
 
+    @classmethod
+    def stored(
+        cls, id_: str, article_id: str, terms: frozenset[str], values: tuple[Value, ...], modality: str, text: str
+    ) -> Member:
+        """A stored claim as ``Store.claim_readings`` gives it: what :meth:`of` makes of the claim (its id as
+        stored, which is ``claim_id`` of its span; no date, which matching does not read)."""
+        negative = modality == Modality.DENIED
+        return cls(
+            id=id_,
+            article_id=article_id,
+            terms=terms,
+            values=values,
+            negative=negative,
+            denial=negative and bool(DENIAL.search(text)),
+            text=text,
+        )
+
 
 @dataclass(slots=True)
 class Cluster:
@@ -102,6 +120,9 @@ class Cluster:
     changed: bool = True
     # The members' distinct values (their ``value_key``), with how many members give each.
     values: dict[tuple[tuple[str, str, str], ...], int] = field(default_factory=dict)
+    # The members' distinct term sets in the order they first came, each with how many members have it and the
+    # first of them (what ``_representative`` reads, kept as members join rather than counted again).
+    shapes: dict[frozenset[str], tuple[int, Member]] = field(default_factory=dict)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
@@ -196,7 +217,8 @@ def score(
 ) -> float:
     """How well ``claim`` matches ``other`` (0: not the same claim). ``weight`` gives each term's weight in the
     story (a name every article repeats weighs little); ``totals`` caches term sets' weights."""
-    common = claim.terms & other.terms
+    a, b = claim.terms, other.terms
+    common = a & b
     if len(common) < 2:
         return 0.0  # one word in common is never one claim
     rel = _verdict(claim.value_key, other.value_key) if claim.value_key and other.value_key else "none"
@@ -204,13 +226,15 @@ def score(
         return 0.0  # "12 people killed" and "20 people injured": two facts, however alike their words
     if rel == "differ" or ((claim.denial or other.denial) and claim.negative != other.negative):
         return 0.0
-    share, shared = _weighted(claim.terms, other.terms, {} if weight is None else weight, totals, common)
+    # A short line ("Resistance is growing") says too little to match on words alone (told before the weights,
+    # which cannot change it; ``dice`` of the two, from the terms in common).
+    if rel != "same" and (min(len(a), len(b)) < MIN_TERMS or 2 * len(common) / (len(a) + len(b)) < JOIN_DICE):
+        return 0.0
+    share, shared = _weighted(a, b, {} if weight is None else weight, totals, common)
     if claim.negative != other.negative and share < NEGATION_KEPT:
         return 0.0  # a "not" in one of two claims that share less than this tells them apart
     if rel == "same":
         return share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
-    if min(len(claim.terms), len(other.terms)) < MIN_TERMS or dice(claim.terms, other.terms) < JOIN_DICE:
-        return 0.0  # a short line ("Resistance is growing") says too little to match on words alone
     words = sum(not t.startswith(("#", "@")) for t in common)
     if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
         return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
@@ -264,7 +288,7 @@ class Story:
     clusters: dict[str, Cluster] = field(default_factory=dict)
     by_claim: dict[str, str] = field(default_factory=dict)
     # In how many of the story's claims each term appears, how many claims that is, and every claim counted.
-    df: dict[str, int] = field(default_factory=dict)
+    df: Counter[str] = field(default_factory=Counter)
     counted: set[str] = field(default_factory=set)
     n: int = 0
     _weights: _Idf | None = None
@@ -278,6 +302,8 @@ class Story:
     index: dict[str, dict[_Key, str]] = field(default_factory=dict)
     _readings: dict[_Key, Member] = field(default_factory=dict)
     _held: dict[tuple[str, str], list[_Key]] = field(default_factory=dict)
+    # The terms whose list is full (a full list stays full): only they change when a reading comes again.
+    _full: set[str] = field(default_factory=set)
     # The clusters a claim joined since the last ``take_changed``, in the order they first changed.
     changed: dict[str, Cluster] = field(default_factory=dict)
 
@@ -288,8 +314,14 @@ class Story:
         """Index ``member`` of cluster ``cluster_id`` under its terms (once per reading, see ``index``)."""
         key = self._key(member, cluster_id)
         new = key not in self._readings
-        if new:
-            self._readings[key] = member
+        if not new:
+            # A reading indexed already changes only full lists (see below): most members of a story of copies.
+            full = self._full
+            if full and not full.isdisjoint(member.terms):
+                for term in full.intersection(member.terms):
+                    self._again(term, cluster_id)
+            return
+        self._readings[key] = member
         for term in member.terms:
             posting = self.index.get(term)
             if posting is None:
@@ -297,17 +329,25 @@ class Story:
             held = self._held.get((term, cluster_id))
             if held is None:
                 held = self._held[(term, cluster_id)] = []
-            if new and len(held) < PER_CLUSTER:
+            if len(held) < PER_CLUSTER:
                 held.append(key)
                 posting[key] = cluster_id
-                if len(posting) > POSTING:
-                    self._drop(term, posting)
+                if len(posting) >= POSTING:
+                    self._full.add(term)
+                    if len(posting) > POSTING:
+                        self._drop(term, posting)
             elif held and len(posting) >= POSTING and next(reversed(posting)) != held[-1]:
-                # The cluster took the term again: its readings under it move to the recent end of a full list
-                # (a list that never fills keeps the order its readings came in).
-                for kept in held:
-                    del posting[kept]
-                    posting[kept] = cluster_id
+                self._again(term, cluster_id)
+
+    def _again(self, term: str, cluster_id: str) -> None:
+        """The cluster took ``term`` again: its readings under it move to the recent end of the term's list if
+        the list is full (a list that never fills keeps the order its readings came in)."""
+        posting = self.index[term]
+        held = self._held.get((term, cluster_id))
+        if held and len(posting) >= POSTING and next(reversed(posting)) != held[-1]:
+            for kept in held:
+                del posting[kept]
+                posting[kept] = cluster_id
 
     def _drop(self, term: str, posting: dict[_Key, str]) -> None:
         """The oldest reading leaves a full list."""
@@ -320,13 +360,16 @@ class Story:
 
     def count(self, claims: Iterable[Member]) -> None:
         """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one)."""
+        counted = self.counted
+        terms = []
         for claim in claims:
-            if claim.id not in self.counted:
-                self._weights = None
-                self.counted.add(claim.id)
-                self.n += 1
-                for term in claim.terms:
-                    self.df[term] = self.df.get(term, 0) + 1
+            if claim.id not in counted:
+                counted.add(claim.id)
+                terms.append(claim.terms)
+        if terms:
+            self._weights = None
+            self.n += len(terms)
+            self.df.update(itertools.chain.from_iterable(terms))  # a Counter: counted in C
 
     def weights(self) -> dict[str, float]:
         """Each term's weight: rarer in the story, heavier (inverse document frequency over its claims)."""
@@ -344,6 +387,10 @@ class Story:
         best: Cluster | None = None
         best_score = 0.0
         weight = self._idf()
+        size = len(claim.terms)
+        valued = bool(claim.value_key)
+        if size < MIN_TERMS and not valued:
+            return best, best_score  # a short claim matches only on a shared value, and it gives none
         # Terms no other claim holds find nothing: the rarest of those some other claim holds.
         own = 1 if claim.id in self.counted else 0
         shared = [t for t in claim.terms if self.df.get(t, 0) > own]
@@ -359,8 +406,6 @@ class Story:
         # Where one of the two gives no value, a match on words needs both claims long enough and a Dice
         # coefficient of their terms that the shared terms counted here may already rule out.
         beyond = len(shared) - len(rarest)
-        size = len(claim.terms)
-        valued = bool(claim.value_key)
         readings, clusters, totals, by_claim = self._readings, self.clusters, self._totals, self.by_claim
         for key, held in found.items():
             most = held + beyond  # at most this many terms in common
@@ -390,6 +435,8 @@ class Story:
         cluster.members.append(claim)
         key = claim.value_key
         cluster.values[key] = cluster.values.get(key, 0) + 1
+        n, first = cluster.shapes.get(claim.terms, (0, claim))
+        cluster.shapes[claim.terms] = (n + 1, first)
         self.by_claim[claim.id] = cluster.id
         self.remember(claim, cluster.id)
 
@@ -435,7 +482,7 @@ class View(Protocol):
 
     def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
 
-    def claim_clusters(self, story_ids: Sequence[str], latest: int | None = None) -> list[dict[str, Any]]: ...
+    def claim_readings(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]: ...
 
 
 def _value_key(values: Sequence[Value]) -> tuple[tuple[str, str, str], ...]:
@@ -452,13 +499,14 @@ def _representative(cluster: Cluster) -> Member:
     members = cluster.members
     if len(members) <= 2:
         return members[0]
-    shapes = Counter(m.terms for m in members)
-    if len(shapes) == len(members):
-        return max(members, key=lambda m: sum(overlap(m.terms, o.terms)[0] for o in members if o is not m))
+    shapes = cluster.shapes
+    if len(shapes) == len(members):  # each member its own shape: its first member is the member
+        firsts = [m for _, m in shapes.values()]
+        return max(firsts, key=lambda m: sum(overlap(m.terms, o.terms)[0] for o in firsts if o is not m))
     # Summed in another order than member by member: rounded, so that float noise breaks no tie.
-    like = {t: round(sum(n * overlap(t, u)[0] for u, n in shapes.items()) - overlap(t, t)[0], 9) for t in shapes}
+    like = {t: round(sum(n * overlap(t, u)[0] for u, (n, _) in shapes.items()) - overlap(t, t)[0], 9) for t in shapes}
     best = max(shapes, key=lambda t: like[t])  # shapes in order of first appearance: the first member on a tie
-    return next(m for m in members if m.terms == best)
+    return shapes[best][1]
 
 
 def _slot(cluster: Cluster, slots: dict[str, str]) -> str:
@@ -476,19 +524,15 @@ def stage(
     slots: dict[str, str] = memo.setdefault("slots", {})
     story_of = view.stories_of({a.event_id for a in batch if a.event_id})
     missing = sorted({s for s in story_of.values() if s not in stories})
-    stored: dict[str, list[tuple[int, Member]]] = {}
-    for row in view.claim_clusters(missing, latest=READ) if missing else []:
+    for row in view.claim_readings(missing, READ) if missing else []:
         story = stories.setdefault(row["story_id"], Story(row["story_id"]))
         cluster = Cluster(id=row["id"], story_id=row["story_id"], event_id=row["event_id"], changed=False)
         members = []
-        for (article_id, claim, published), joined in zip(row["claims"], row["joined"], strict=True):
-            member = Member.of(article_id, claim, published)
-            members.append(member)
-            slots[member.id] = claim.slot
-            stored.setdefault(story.id, []).append((joined, member))
+        for id_, article_id, terms, values, modality, slot, text in row["claims"]:
+            members.append(Member.stored(id_, article_id, terms, values, modality, text))
+            slots[id_] = slot
         story.load(cluster, members)
-    for story_id, joined in stored.items():
-        stories[story_id].count(m for _, m in sorted(joined, key=lambda x: x[0]))  # in join order
+        story.count(members)  # what is counted does not hang on the order it is counted in
     for story_id in missing:
         stories.setdefault(story_id, Story(story_id))
     found = view.claims([a.id for a in batch if a.event_id in story_of])

@@ -11,7 +11,7 @@ from typing import Any
 
 from newsdesk.records import Article, Claim, Modality, Value, claim_id
 
-__all__ = ["load", "members", "rows", "save", "save_clusters", "stories_of"]
+__all__ = ["load", "members", "readings", "rows", "save", "save_clusters", "stories_of"]
 
 
 def _value(d: dict[str, Any]) -> Value:
@@ -83,11 +83,12 @@ def _claim(r: sqlite3.Row, parsed: dict[str, Any] | None = None) -> Claim:
 def load(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list[Claim]]:
     """The claims of the given articles, in text order."""
     out: dict[str, list[Claim]] = {}
+    parsed: dict[str, Any] = {}  # copies repeat their originals' terms and values: each written form parsed once
     for start in range(0, len(article_ids), 500):
         chunk = list(article_ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(f"SELECT * FROM claims WHERE article_id IN ({marks}) ORDER BY start", chunk):
-            out.setdefault(r["article_id"], []).append(_claim(r))
+            out.setdefault(r["article_id"], []).append(_claim(r, parsed))
     return out
 
 
@@ -134,9 +135,8 @@ def members(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int | No
 _CLUSTER_COLUMNS = ("id", "story_id", "event_id", "slot", "text")
 
 
-def _latest_members(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]:
-    """:func:`members` with ``latest``: the clusters in the order they were made, their members read in the order
-    they joined."""
+def _latest(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> list[int]:
+    """The support rows (rowids, ascending) of each story's last ``latest`` claims to join one of its clusters."""
     picked: list[int] = []
     for story_id in story_ids:
         # Walks the story's support index entries only (no claim is read): the rows themselves come after.
@@ -149,6 +149,68 @@ def _latest_members(conn: sqlite3.Connection, story_ids: Sequence[str], latest: 
             )
         )
     picked.sort()
+    return picked
+
+
+def _clusters_of(conn: sqlite3.Connection, cluster_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The rows of the given clusters, in the order they were made, each with empty ``claims`` and ``joined``."""
+    wanted = sorted(set(cluster_ids))
+    found: list[tuple[int, dict[str, Any]]] = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.extend(
+            (r["cluster_row"], {k: r[k] for k in _CLUSTER_COLUMNS} | {"claims": [], "joined": []})
+            for r in conn.execute(
+                f"SELECT rowid AS cluster_row, {', '.join(_CLUSTER_COLUMNS)} FROM claim_clusters WHERE id IN ({marks})",
+                chunk,
+            )
+        )
+    found.sort(key=lambda x: x[0])
+    return [c for _, c in found]
+
+
+def readings(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]:
+    """What claim matching reads of the given stories' last ``latest`` claims to join one of their clusters (the
+    claims :func:`members` with ``latest`` reads, in the same order) and no more: each cluster as :func:`members`
+    gives it, its ``claims`` as (claim id, article id, terms, values, modality, slot, text) and ``joined`` their
+    places in the order of joining. No article column is read and no ``Claim`` made; a written form of terms or
+    values that copies repeat is parsed once (one frozenset of terms, one tuple of values for all)."""
+    picked = _latest(conn, story_ids, latest)
+    rows_: list[tuple[Any, ...]] = []
+    for start in range(0, len(picked), 500):
+        chunk = picked[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows_.extend(
+            conn.execute(
+                # (A claim's article is there: its row goes with the article, a foreign key.)
+                f"""SELECT s.rowid, s.cluster_id, c.id, c.article_id, c.terms, c."values", c.modality, c.slot, c.text
+                    FROM claim_support s JOIN claims c ON c.id = s.claim_id WHERE s.rowid IN ({marks})""",
+                chunk,
+            ).fetchall()
+        )
+    rows_.sort(key=lambda r: r[0])
+    found = _clusters_of(conn, (r[1] for r in rows_))
+    by_id = {c["id"]: c for c in found}
+    terms: dict[str, frozenset[str]] = {}
+    values: dict[str, tuple[Value, ...]] = {}
+    for joined, cluster_id, id_, article_id, t, v, modality, slot, text in rows_:
+        got_t = terms.get(t)
+        if got_t is None:
+            got_t = terms[t] = frozenset(json.loads(t))
+        got_v = values.get(v)
+        if got_v is None:
+            got_v = values[v] = tuple(_value(x) for x in json.loads(v))
+        cluster = by_id[cluster_id]
+        cluster["claims"].append((id_, article_id, got_t, got_v, modality, slot, text))
+        cluster["joined"].append(joined)
+    return found
+
+
+def _latest_members(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]:
+    """:func:`members` with ``latest``: the clusters in the order they were made, their members read in the order
+    they joined."""
+    picked = _latest(conn, story_ids, latest)
     rows_: list[tuple[int, sqlite3.Row]] = []
     for start in range(0, len(picked), 500):
         chunk = picked[start : start + 500]
@@ -163,25 +225,13 @@ def _latest_members(conn: sqlite3.Connection, story_ids: Sequence[str], latest: 
             )
         )
     rows_.sort(key=lambda x: x[0])
-    wanted = sorted({r["cluster_id"] for _, r in rows_})
-    found: list[tuple[int, dict[str, Any]]] = []
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.extend(
-            (r["cluster_row"], {k: r[k] for k in _CLUSTER_COLUMNS} | {"claims": [], "joined": []})
-            for r in conn.execute(
-                f"SELECT rowid AS cluster_row, {', '.join(_CLUSTER_COLUMNS)} FROM claim_clusters WHERE id IN ({marks})",
-                chunk,
-            )
-        )
-    found.sort(key=lambda x: x[0])
-    by_id = {c["id"]: c for _, c in found}
+    found = _clusters_of(conn, (r["cluster_id"] for _, r in rows_))
+    by_id = {c["id"]: c for c in found}
     parsed: dict[str, Any] = {}  # copies repeat their originals' terms and values: each written form parsed once
     for joined, r in rows_:
         by_id[r["cluster_id"]]["claims"].append((r["article_id"], _claim(r, parsed), r["published"]))
         by_id[r["cluster_id"]]["joined"].append(joined)
-    return [c for _, c in found]
+    return found
 
 
 def save_clusters(conn: sqlite3.Connection, clusters: Iterable[dict[str, Any]], support: Iterable[tuple]) -> None:  # type: ignore[type-arg]
