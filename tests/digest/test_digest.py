@@ -244,6 +244,22 @@ def test_the_claims_list_s_later_pages_are_the_cards_ranked_after_the_first(
     assert len(stubs) < total - 2
 
 
+def _claims_read_by_cluster(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Fail any query that ranks the story's claims or reads all their support rows; the list returned collects
+    the clusters whose support rows were read."""
+    original = corpus.store.query
+    read: list[str] = []
+
+    def bounded(name: str, **params: Any) -> Any:
+        assert name not in ("story_claims", "story_claims_count"), f"{name} ranked the story"
+        assert name != "story_claim_support" or params.get("cluster_ids"), "every support row of the story read"
+        read.extend(params.get("cluster_ids") or [])
+        return original(name, **params)
+
+    monkeypatch.setattr(corpus.store, "query", bounded)
+    return read
+
+
 def test_every_claims_page_is_kept_and_reads_only_its_small_clusters_support(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -259,16 +275,7 @@ def test_every_claims_page_is_kept_and_reads_only_its_small_clusters_support(
     corpus.store.reset("digest")
     corpus.analyze()
     assert corpus.store.story_digest(story_id, digest.lists.RANKING) is None
-    original = corpus.store.query
-    read: list[str] = []
-
-    def bounded(name: str, **params: Any) -> Any:
-        assert name not in ("story_claims", "story_claims_count"), f"{name} ranked the story"
-        assert name != "story_claim_support" or params.get("cluster_ids"), "every support row of the story read"
-        read.extend(params.get("cluster_ids") or [])
-        return original(name, **params)
-
-    monkeypatch.setattr(corpus.store, "query", bounded)
+    read = _claims_read_by_cluster(corpus, monkeypatch)
     pages = -(-total // 2)
     for number in range(2, pages + 1):
         found = corpus.story_list_page(story_id, "claims", number)
@@ -299,16 +306,7 @@ def test_a_claims_page_of_a_digest_that_kept_the_ranking_reads_its_clusters_only
             "WHERE story_id = ? AND part = 'claims'",
             [digest.lists.RANKING, json.dumps([c["id"] for c in whole]), story_id],
         )
-    original = corpus.store.query
-    read: list[str] = []
-
-    def bounded(name: str, **params: Any) -> Any:
-        assert name not in ("story_claims", "story_claims_count"), f"{name} ranked the story"
-        assert name != "story_claim_support" or params.get("cluster_ids"), "every support row of the story read"
-        read.extend(params.get("cluster_ids") or [])
-        return original(name, **params)
-
-    monkeypatch.setattr(corpus.store, "query", bounded)
+    read = _claims_read_by_cluster(corpus, monkeypatch)
     pages = -(-total // 2)
     for number in range(2, pages + 1):
         found = corpus.story_list_page(story_id, "claims", number)
