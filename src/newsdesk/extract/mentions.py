@@ -145,8 +145,9 @@ _TITLE_CLOSING = re.compile(
 )
 _MADE_INTO = re.compile(r"-(?:run|led|owned|backed|controlled|based|linked|founded|aligned|funded|era)$")
 _AGENCY = re.compile(r"/[A-Z][\w.]*$")
-# A word written in capitals that opens a brand, not a forename: "HBO Max" (not "RFK Jr.").
+# Quotation marks around a work's title: "the studio behind “Harry Potter”".
 _OPENING, _CLOSING = "“\"‘'", "”\"’'"
+# A word written in capitals that opens a brand, not a forename: "HBO Max" (not "RFK Jr.").
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 

@@ -338,7 +338,8 @@ def subject(cue: Token) -> Token | None:
 def _across_lines(a: Token, b: Token) -> bool:
     """Whether a line break separates tokens ``a`` and ``b``."""
     first, last = (a, b) if a.i < b.i else (b, a)
-    return "\n" in first.doc.text[first.idx : last.idx]
+    # From the tokens between them: a Doc joins its whole text again each time ``doc.text`` is asked.
+    return any("\n" in t.text_with_ws for t in first.doc[first.i : last.i])
 
 
 def agent(cue: Token) -> Token | None:
