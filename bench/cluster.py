@@ -331,7 +331,7 @@ def prepare_features(prepared: dict[int, Path], cache: Path) -> dict[int, tuple[
 def analyze(db: Path, size: int) -> Run:
     """Time ``Corpus.analyze()`` with STAGES over ``db`` (a copy of a prepared database), in this process."""
     settings = Settings(pipeline=PipelineSettings(stages=STAGES))
-    importlib.import_module("newsdesk.grouping")  # its libraries (datasketch, numpy) load before the clock starts
+    importlib.import_module("newsdesk.grouping")  # its library (numpy) loads before the clock starts
     with newsdesk.open(db, settings=settings) as corpus:
         started, cpu = time.perf_counter(), time.process_time()
         reports = corpus.analyze()

@@ -7,12 +7,12 @@ by estimated Jaccard similarity or by containment of the shorter text's shingles
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 __all__ = ["Copy", "Index", "fingerprint", "shingles", "sketch"]
 
@@ -24,8 +24,16 @@ JACCARD = 0.5
 # A trimmed copy keeps most of its shingles inside the original even when Jaccard drops.
 CONTAINMENT = 0.8
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
-_SCHEME = _TEMPLATE.scheme
+
+# The signature is datasketch 2's MinHash (``MinHash(num_perm=NUM_PERM, seed=1)``, its default "affine32" scheme:
+# each shingle's SHA-1 read as a little-endian uint32, mixed by MurmurHash3's 32-bit finalizer, then permuted by
+# ``a * h + b`` modulo 2**32), worked out here in numpy: the values stored since then stay valid (a test holds the
+# two equal), and no run imports datasketch, whose LSH module pulls in scipy (about 0.35 CPU s in every process).
+_PERMUTATIONS = np.random.RandomState(1)
+_A = (_PERMUTATIONS.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)).reshape(1, -1)
+_B = _PERMUTATIONS.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32).reshape(1, -1)
+del _PERMUTATIONS
+_EMPTY = np.full(NUM_PERM, (1 << 32) - 1, dtype="<u4").tobytes()
 
 
 def shingles(text: str) -> set[bytes]:
@@ -48,9 +56,20 @@ def sketch(text: str) -> tuple[bytes, int]:
 
 
 def _signature(grams: set[bytes]) -> bytes:
-    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=_TEMPLATE.permutations, scheme=_SCHEME)
-    m.update_batch(list(grams))
-    return bytes(m.hashvalues.astype("<u4").tobytes())
+    if not grams:
+        return _EMPTY
+    sha1 = hashlib.sha1
+    hashed = np.fromiter(
+        (int.from_bytes(sha1(gram).digest()[:4], "little") for gram in grams), dtype=np.uint32, count=len(grams)
+    )
+    with np.errstate(over="ignore"):
+        mixed = hashed ^ (hashed >> np.uint32(16))
+        mixed = mixed * np.uint32(0x85EBCA6B)
+        mixed = mixed ^ (mixed >> np.uint32(13))
+        mixed = mixed * np.uint32(0xC2B2AE35)
+        mixed = mixed ^ (mixed >> np.uint32(16))
+        permuted = mixed.reshape(-1, 1) * _A + _B
+    return bytes(permuted.min(axis=0).astype("<u4").tobytes())
 
 
 @dataclass(frozen=True, slots=True)

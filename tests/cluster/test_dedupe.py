@@ -39,6 +39,18 @@ def _minhash(signature: bytes) -> MinHash:
     )
 
 
+def test_fingerprints_are_datasketchs_minhash_values() -> None:
+    # Stored fingerprints were made by datasketch's MinHash: the numpy signature must give the same values.
+    template = MinHash(num_perm=dedupe.NUM_PERM, seed=1)
+    for text in [*_texts()[:60], "one", "", "just four words here"]:
+        grams = dedupe.shingles(text)
+        reference = MinHash(
+            num_perm=dedupe.NUM_PERM, seed=1, permutations=template.permutations, scheme=template.scheme
+        )
+        reference.update_batch(list(grams))
+        assert dedupe.fingerprint(text) == reference.hashvalues.astype("<u4").tobytes(), text[:40]
+
+
 def test_the_bands_are_those_datasketch_chooses_for_the_threshold() -> None:
     lsh = MinHashLSH(threshold=dedupe.LSH_THRESHOLD, num_perm=dedupe.NUM_PERM)
     assert (lsh.b, lsh.r) == (dedupe.BANDS, dedupe.ROWS)
