@@ -140,6 +140,65 @@ def test_two_workers_give_what_one_process_gives(
         assert two[key] == one[key], key
 
 
+class _Feeding(pipeline.Ahead):
+    chunks: ClassVar[list[list[str]]] = []
+
+    def feed(self, start: int, batch: list[Article]) -> None:
+        _Feeding.chunks.append([a.id for a in batch])
+        super().feed(start, batch)
+
+
+def test_chunks_overlapped_give_what_stage_after_stage_gives(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Chunks of 4: while the workers parse one, the corpus stages work on the one before (decision 0049).
+    targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
+    monkeypatch.setattr(corpus_module, "_ANALYZE_CHUNK", 4)
+    monkeypatch.setattr(corpus_module, "Ahead", _Feeding)
+    pictures, fed = [], []
+    for count, overlap in ((1, True), (2, False), (2, True)):
+        _Feeding.chunks = []
+        seen: list[tuple[str, int, int]] = []
+        with Corpus(Store(tmp_path / f"w{count}{overlap}.db"), settings=_settings(count, overlap=overlap)) as corpus:
+            corpus.ingest(targets, on_progress=lambda *shown, seen=seen: seen.append(shown))
+            pictures.append(_picture(corpus))
+        fed.append(_Feeding.chunks)
+        # Progress counts the whole run's articles, whichever way the stages ran.
+        assert {total for _, _, total in seen if _ != "ingest"} == {len(targets)}
+        assert all(done <= total for _, done, total in seen)
+    ids = [a["id"] for a in pictures[0]["articles"]]
+    assert fed == [[], [], [ids[0:4], ids[4:8], ids[8:11]]]  # one process, or overlap off: no chunk ahead
+    one = pictures[0]
+    assert one["quotes"] and one["entities"] and one["claims"] and any(a["duplicate_of"] for a in one["full"])
+    for picture in pictures[1:]:
+        for key in one:
+            assert picture[key] == one[key], key
+
+
+def test_stages_overlap_only_where_each_sees_what_it_would_stage_after_stage() -> None:
+    built = Pipeline.from_settings(Settings())
+    same = {name: ["a", "b"] for name in built.names}
+    split = built.split(same)
+    assert split is not None
+    lead, middle, tail = ([s.name for s in part] for part in split)
+    assert lead == ["cites", "dates", "features", "quotes"]
+    assert middle == ["entities", "claims", "stances", "dedupe", "cluster", "origins", "claim_match"]
+    assert tail == ["digest"]  # once per story a run changed: after every chunk
+    # A run resumed half-way (the parse done for some articles only) goes stage after stage.
+    assert built.split({**same, "quotes": ["b"]}) is None
+    # A plugin's stage: what it reads of other articles is not known.
+    plugin = dataclasses.replace(pipeline.BUILTIN[0], name="mine")
+    assert Pipeline([*built.stages, plugin]).split({**same, "mine": ["a", "b"]}) is None
+    # A lead stage reading what another lead stage produces would be run before it was stored.
+    reader = dataclasses.replace(pipeline.BUILTIN[0], requires=("article.dates",))
+    stages = [built.stages[1], reader, *built.stages[2:]]
+    assert Pipeline(stages).split({s.name: ["a"] for s in stages}) is None
+    # Nothing to overlap: per-article stages only, or no per-article stage first.
+    assert Pipeline(built.stages[:4]).split(same) is None
+    grouping = [s for s in built.stages if s.name in ("dedupe", "cluster")]
+    assert Pipeline(grouping).split(same) is None
+
+
 def _fragile(article: Article, settings: Settings) -> Article:
     """A stage that fails on articles marked EXPLODE, kills its process on VANISH and hangs on STALL."""
     if "EXPLODE" in article.text:

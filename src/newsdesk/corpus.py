@@ -18,12 +18,14 @@ from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
 from newsdesk.pipeline import (
+    Ahead,
     ArticleStage,
     Context,
     ParsedStage,
     Pipeline,
     ProgressCallback,
     Stage,
+    StageResult,
     _no_progress,
     reads_extracts,
 )
@@ -81,6 +83,18 @@ def _in_sentence(item: dict[str, Any]) -> dict[str, Any]:
 
 # ``[framing] groups`` items as outlet -> group (kept here by its old name).
 framing_groups = digest.framing.groups
+
+
+def _sum(total: StageReport, report: StageReport) -> StageReport:
+    """Two reports of one stage (a run's chunks) as one."""
+    return StageReport(
+        stage=total.stage,
+        items_in=total.items_in + report.items_in,
+        items_out=total.items_out + report.items_out,
+        failures=total.failures + report.failures,
+        seconds=total.seconds + report.seconds,
+        cpu_seconds=total.cpu_seconds + report.cpu_seconds,
+    )
 
 
 def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
@@ -322,56 +336,132 @@ class Corpus:
         failed: list[Failure] | None,
     ) -> list[StageReport]:
         context = Context(settings=self.settings, on_progress=on_progress, view=self.store)
+        pending = {stage.name: self.store.pending(stage.name) for stage in self.pipeline.stages}
+        split = self.pipeline.split(pending) if self.settings.pipeline.overlap else None
+        if split is not None:
+            lead, middle, tail = split
+            todo = pending[lead[0].name]
+            if any(self._parallel(stage, len(todo)) for stage in lead):
+                context = self._start_engine(pool, context)
+                totals = self._overlapped(pool, run_id, lead, middle, todo, context, failed)
+                return [*totals, *(self._stage(s, pending[s.name], context, run_id, failed) for s in tail)]
         reports = []
         for stage in self.pipeline.stages:
-            todo = self.store.pending(stage.name)
+            todo = pending[stage.name]
             if context.engine is None and self._parallel(stage, len(todo)):
-                # Started once, for the rest of the run: per-article stages hand their units to the workers,
-                # and corpus stages still run here, on the results in input order.
-                engine = self._engine()
-                pool.push(engine.__exit__)
-                context = dataclasses.replace(context, engine=engine)
-            total = StageReport(stage=stage.name)
-            for start in range(0, len(todo), _ANALYZE_CHUNK):
-                on_progress(stage.name, start, len(todo))
-                ids = todo[start : start + _ANALYZE_CHUNK]
-                batch = list(self.store.articles(ids, extracts=reads_extracts(stage)))
-                try:
-                    result, report = self.pipeline.run_stage(stage, batch, context)
-                except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on
-                    log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
-                    # What the stage kept may hold part of the failed batch, which the store never got.
-                    context.memo.pop(stage.name, None)
-                    failures = [
-                        Failure(
-                            item=a.source, stage=stage.name, article_id=a.id, error=type(exc).__name__, message=f"{exc}"
-                        )
-                        for a in batch
-                    ]
-                    self.store.record_failures(failures, run_id)
-                    if failed is not None:
-                        failed.extend(failures)
-                    report = StageReport(stage=stage.name, items_in=len(batch), failures=len(batch))
-                else:
-                    failed_ids = {f.article_id for f in result.failures}
-                    done = [i for i in ids if i not in failed_ids]
-                    self.store.update(
-                        result.articles, stage=stage.name, state=result.state, done=done, produces=stage.produces
-                    )
-                    self.store.record_failures(result.failures, run_id)
-                    if failed is not None:
-                        failed.extend(result.failures)
-                total = StageReport(
-                    stage=stage.name,
-                    items_in=total.items_in + report.items_in,
-                    items_out=total.items_out + report.items_out,
-                    failures=total.failures + report.failures,
-                    seconds=total.seconds + report.seconds,
-                    cpu_seconds=total.cpu_seconds + report.cpu_seconds,
-                )
-            on_progress(stage.name, len(todo), len(todo))
-            reports.append(total)
+                context = self._start_engine(pool, context)
+            reports.append(self._stage(stage, todo, context, run_id, failed))
         return reports
+
+    def _start_engine(self, pool: contextlib.ExitStack, context: Context) -> Context:
+        """Start the engine for the rest of the run: per-article stages hand their units to its workers, and
+        corpus stages still run here, on the results in input order."""
+        engine = self._engine()
+        pool.push(engine.__exit__)
+        return dataclasses.replace(context, engine=engine)
+
+    def _stage(
+        self,
+        stage: Stage,
+        todo: list[str],
+        context: Context,
+        run_id: int,
+        failed: list[Failure] | None,
+        *,
+        at: int = 0,
+        whole: int | None = None,
+    ) -> StageReport:
+        """Run ``stage`` over every article of ``todo``, a chunk at a time, and keep what it made; progress is
+        reported as ``at`` articles done before ``todo`` out of ``whole`` (all of ``todo``)."""
+        on_progress = context.on_progress
+        whole = len(todo) if whole is None else whole
+        total = StageReport(stage=stage.name)
+        for start in range(0, len(todo), _ANALYZE_CHUNK):
+            on_progress(stage.name, at + start, whole)
+            ids = todo[start : start + _ANALYZE_CHUNK]
+            batch = list(self.store.articles(ids, extracts=reads_extracts(stage)))
+
+            def progress(name: str, done: int, _total: int, start: int = at + start) -> None:
+                on_progress(name, start + done, whole)
+
+            chunk = dataclasses.replace(context, on_progress=progress)
+            try:
+                outcome: StageResult | Exception
+                outcome, report = self.pipeline.run_stage(stage, batch, chunk)
+            except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on
+                log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
+                outcome, report = exc, StageReport(stage=stage.name, items_in=len(batch))
+            total = _sum(total, self._keep(stage, ids, batch, outcome, report, context, run_id, failed))
+        on_progress(stage.name, at + len(todo), whole)
+        return total
+
+    def _overlapped(
+        self,
+        pool: contextlib.ExitStack,
+        run_id: int,
+        lead: list[Stage],
+        middle: list[Stage],
+        todo: list[str],
+        context: Context,
+        failed: list[Failure] | None,
+    ) -> list[StageReport]:
+        """The lead and middle stages of :meth:`Pipeline.split` over ``todo``, overlapped (decision 0049): while
+        the engine's workers run the lead stages on the next chunk, this process keeps the current chunk's lead
+        results and runs the middle stages on it (per-article ones too, here: the workers are busy)."""
+        ahead = Ahead(self.pipeline, lead, context, len(todo))
+        pool.push(ahead.__exit__)
+        here = dataclasses.replace(context, engine=None)
+        totals = {stage.name: StageReport(stage=stage.name) for stage in (*lead, *middle)}
+        chunks = [todo[start : start + _ANALYZE_CHUNK] for start in range(0, len(todo), _ANALYZE_CHUNK)]
+        batches: dict[int, list[Article]] = {}
+        for k in range(min(2, len(chunks))):
+            batches[k] = list(self.store.articles(chunks[k], extracts=False))
+            ahead.feed(k * _ANALYZE_CHUNK, batches[k])
+        for k, ids in enumerate(chunks):
+            if k + 2 < len(chunks):  # two chunks fed ahead: the workers never wait for this process
+                batches[k + 2] = list(self.store.articles(chunks[k + 2], extracts=False))
+                ahead.feed((k + 2) * _ANALYZE_CHUNK, batches[k + 2])
+            batch = batches.pop(k)
+            for stage, outcome, report in ahead.take():
+                kept = self._keep(stage, ids, batch, outcome, report, context, run_id, failed)
+                totals[stage.name] = _sum(totals[stage.name], kept)
+            for stage in middle:
+                done = self._stage(stage, ids, here, run_id, failed, at=k * _ANALYZE_CHUNK, whole=len(todo))
+                totals[stage.name] = _sum(totals[stage.name], done)
+        return list(totals.values())
+
+    def _keep(
+        self,
+        stage: Stage,
+        ids: list[str],
+        batch: list[Article],
+        outcome: StageResult | Exception,
+        report: StageReport,
+        context: Context,
+        run_id: int,
+        failed: list[Failure] | None,
+    ) -> StageReport:
+        """Write what ``stage`` made of a chunk, or record each of its articles as failed when it raised."""
+        if isinstance(outcome, Exception):
+            # What the stage kept may hold part of the failed batch, which the store never got.
+            context.memo.pop(stage.name, None)
+            failures = [
+                Failure(
+                    item=a.source, stage=stage.name, article_id=a.id, error=type(outcome).__name__, message=f"{outcome}"
+                )
+                for a in batch
+            ]
+            self.store.record_failures(failures, run_id)
+            if failed is not None:
+                failed.extend(failures)
+            return dataclasses.replace(report, items_in=len(batch), failures=len(batch))
+        failed_ids = {f.article_id for f in outcome.failures}
+        done = [i for i in ids if i not in failed_ids]
+        self.store.update(outcome.articles, stage=stage.name, state=outcome.state, done=done, produces=stage.produces)
+        self.store.record_failures(outcome.failures, run_id)
+        if failed is not None:
+            failed.extend(outcome.failures)
+        return report
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import queue
 import random
 import signal
 import sys
@@ -495,6 +496,9 @@ class CorpusStage:
     produces: tuple[str, ...] = ()
     keeps_state: bool = False
     reads: tuple[str, ...] | None = None  # see reads_extracts
+    # It reads what every earlier stage made of all of the run's articles (the digest: once per story a run
+    # changed), so it runs only once they have all finished, never a chunk at a time beside them (Pipeline.split).
+    after_all: bool = False
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
@@ -681,6 +685,7 @@ BUILTIN: tuple[Stage, ...] = (
         produces=("story.digest",),
         keeps_state=True,
         reads=(),
+        after_all=True,
     ),
 )
 
@@ -742,9 +747,44 @@ class Pipeline:
         """The stage names, in order."""
         return [s.name for s in self.stages]
 
-    def run_stage(self, stage: Stage, batch: Sequence[Article], context: Context) -> tuple[StageResult, StageReport]:
-        """Run one stage over a batch and time it."""
-        started, cpu = time.perf_counter(), time.process_time()
+    def split(self, pending: dict[str, list[str]]) -> tuple[list[Stage], list[Stage], list[Stage]] | None:
+        """The stages as three runs for overlapping (decision 0049), or None when they cannot overlap.
+
+        ``lead``: the per-article stages before the first corpus stage, which the engine's workers run a chunk
+        ahead (:class:`Ahead`); ``middle``: the stages after them, which this process runs chunk by chunk as the
+        lead's results come back; ``tail``: from the first ``after_all`` stage on, run once the others are done.
+        Each stage sees the same articles in the same order as when every stage runs over all of them before the
+        next, and none of them reads what a later stage makes of earlier chunks (the built-in stages only: what a
+        plugin reads is not known). So they overlap only when every stage is built in, the lead stages read
+        nothing another lead stage produces, and every lead and middle stage has the same articles pending (a
+        first run, or one caught up; a run resumed half-way goes stage by stage)."""
+        lead: list[Stage] = []
+        for stage in self.stages:
+            if not isinstance(stage, ArticleStage | ParsedStage):
+                break
+            lead.append(stage)
+        rest = self.stages[len(lead) :]
+        cut = next((i for i, s in enumerate(rest) if getattr(s, "after_all", False)), len(rest))
+        middle, tail = rest[:cut], rest[cut:]
+        made = {p for stage in lead for p in stage.produces}
+        order = {pending[s.name] == pending[lead[0].name] for s in (*lead, *middle)} if lead else {False}
+        if (
+            not lead
+            or not middle
+            or order != {True}
+            or any(all(stage is not builtin for builtin in BUILTIN) for stage in self.stages)
+            or any(set(stage.requires) & made for stage in lead)
+        ):
+            return None
+        return lead, middle, tail
+
+    def run_stage(
+        self, stage: Stage, batch: Sequence[Article], context: Context, *, threads: bool = False
+    ) -> tuple[StageResult, StageReport]:
+        """Run one stage over a batch and time it: CPU seconds of this process, or of this thread alone when
+        ``threads`` (stages run in two threads of it, see :class:`Ahead`)."""
+        clock = time.thread_time if threads else time.process_time
+        started, cpu = time.perf_counter(), clock()
         result = stage.run(batch, context)
         report = StageReport(
             stage=stage.name,
@@ -758,7 +798,7 @@ class Pipeline:
             ),
             failures=len(result.failures),
             seconds=time.perf_counter() - started,
-            cpu_seconds=time.process_time() - cpu,
+            cpu_seconds=clock() - cpu,
         )
         return result, report
 
@@ -792,3 +832,73 @@ def unit_failure(job: Stage, article: Article, error: str, why: str) -> Failure:
         message = why
     log.warning("stage %s failed on %s: %s", job.name, article.id, message)
     return Failure(item=article.source, stage=job.name, article_id=article.id, error=error, message=message)
+
+
+# What Ahead hands back for a chunk: each lead stage with its result (or the exception it raised) and its report.
+Outcome = tuple[Stage, StageResult | Exception, StageReport]
+
+
+class Ahead:
+    """The lead stages (:meth:`Pipeline.split`) of a run's chunks, worked out in a thread of their own.
+
+    While this process runs the corpus stages on one chunk, the engine's workers (processes or Ray actors) run
+    the lead stages (cites, dates, features, the parse with quotes) on the next: this thread only hands their
+    units out and takes the results back, waiting on the workers the rest of the time. Only the caller touches
+    the store: it loads each chunk and gives it here (:meth:`feed`), then takes each chunk's outcomes back in
+    order (:meth:`take`) to write them. Decision 0049.
+    """
+
+    def __init__(self, pipeline: Pipeline, stages: Sequence[Stage], context: Context, total: int) -> None:
+        self._pipeline = pipeline
+        self._stages = list(stages)
+        self._context = context
+        self._total = total
+        self._inbox: queue.Queue[tuple[int, list[Article]] | None] = queue.Queue()
+        self._outbox: queue.Queue[list[Outcome]] = queue.Queue()
+        self._thread = threading.Thread(target=self._work, name="newsdesk-ahead", daemon=True)
+        self._thread.start()
+
+    def feed(self, start: int, batch: list[Article]) -> None:
+        """Queue a chunk: its articles, the first of them ``start`` articles into the run (for progress)."""
+        self._inbox.put((start, batch))
+
+    def take(self) -> list[Outcome]:
+        """The outcomes of the oldest chunk fed and not taken yet, once its lead stages have all run.
+
+        Raises:
+            PipelineError: the thread is gone without them (it never should: each stage's errors are caught).
+        """
+        while True:
+            try:
+                return self._outbox.get(timeout=1.0)
+            except queue.Empty:
+                if not self._thread.is_alive() and self._outbox.empty():
+                    raise PipelineError("the thread running the per-article stages ahead stopped") from None
+
+    def __enter__(self) -> Ahead:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, traceback: Any) -> None:
+        """Let the thread end once it has done what it was fed, and wait for it; after an error (Ctrl-C), do not
+        wait: the engine is stopped next, which ends the thread's work."""
+        self._inbox.put(None)
+        if kind is None:
+            self._thread.join()
+
+    def _work(self) -> None:
+        while (fed := self._inbox.get()) is not None:
+            start, batch = fed
+
+            def progress(stage: str, done: int, total: int, start: int = start) -> None:
+                self._context.on_progress(stage, start + done, self._total)
+
+            context = dataclasses.replace(self._context, on_progress=progress)
+            outcomes: list[Outcome] = []
+            for stage in self._stages:
+                try:
+                    result, ran = self._pipeline.run_stage(stage, batch, context, threads=True)
+                    outcomes.append((stage, result, ran))
+                except Exception as exc:  # the caller records the chunk's articles as failed, as for any stage
+                    log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
+                    outcomes.append((stage, exc, StageReport(stage=stage.name, items_in=len(batch))))
+            self._outbox.put(outcomes)

@@ -103,6 +103,13 @@ class PipelineSettings:
             " model; the corpus stages stay in the main process, so results are the same. 0: one per core."
         ),
     )
+    overlap: bool = field(
+        default=True,
+        metadata=_help(
+            "With worker processes, the corpus stages work on one chunk of articles while the workers parse the"
+            " next (decision 0049); false runs each stage over every article before the next stage starts."
+        ),
+    )
     parallel_from: int = field(
         default=100,
         metadata=_help(

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from types import TracebackType
 
-from newsdesk.errors import ConfigError
+from newsdesk.errors import ConfigError, PipelineError
 from newsdesk.pipeline import Context, Stage, StageResult, run_unit, unit_failure
 from newsdesk.records import Article, Failure
 from newsdesk.settings import Settings
@@ -110,6 +110,7 @@ class Workers:
         self.lost = 0  # workers that died or were stopped during the run
         self._unstartable = 0  # workers in a row that died before they were ready
         self._slots: list[_Worker] = []
+        self._closed = False
         try:
             for _ in range(count):
                 self._slots.append(self._start())
@@ -131,6 +132,8 @@ class Workers:
         return [w.process.pid for w in self._slots]
 
     def _start(self) -> _Worker:
+        if self._closed:  # stopped while a run was still using them (a thread's run, after Ctrl-C): no new one
+            raise PipelineError("the worker processes were stopped")
         here, there = socket.socketpair()
         with there:
             process = subprocess.Popen(
@@ -149,6 +152,7 @@ class Workers:
 
     def close(self, *, now: bool = False) -> None:
         """Stop the workers: ask them to finish (or, with ``now``, terminate them) and wait for them."""
+        self._closed = True
         slots, self._slots = self._slots, []
         if not now:
             for worker in slots:
