@@ -8,9 +8,12 @@ started for the run (``[pipeline] engine``). The CPU seconds are the run's proce
 where wall times swing.
 
 From the Ray run's stage seconds it projects the steady rate of a large corpus on N machines: the per-article
-stages at the Ray actors' rate (Ray's cost per unit included; the actors start once per run), spread over every
-core, and the corpus stages (entity linking, dedupe, clustering, origins, claim matching), which stay in the
-driver, one after the other: ``seconds per article = actor_s / (N * cores) + serial_s``.
+stages the actors ran at the Ray actors' rate (Ray's cost per unit included; the actors start once per run), spread
+over every core, and the stages that stay in the driver. Since decision 0049 the driver's stages up to claim
+matching (entity linking, claims, stances, dedupe, clustering, origins, claim matching) work on one chunk while
+the actors parse the next, and the digest runs after them: ``seconds per article = max(actor_s / (N * cores),
+middle_s) + tail_s``. A run that did not overlap (``[pipeline] overlap`` off) ran claims and stances on the actors
+too, and everything one after the other: ``actor_s / (N * cores) + serial_s``.
 
 Usage: ``.venv/bin/python bench/distributed.py [--limit 400] [--workers 2] [--machines 1,2,4,8,16] [--json PATH]``
 (needs ``pip install -e '.[ray]'``). ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
@@ -31,7 +34,10 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-PER_ARTICLE = ("cites", "dates", "quotes", "claims", "stances")
+# The stages the actors run: the lead (decision 0049) when the run overlaps, claims and stances too when not.
+LEAD = ("cites", "dates", "features", "quotes")
+PER_ARTICLE = (*LEAD, "claims", "stances")
+TAIL = ("digest",)  # after every chunk, never beside the parse
 
 
 def _ingest_bench() -> Any:
@@ -54,6 +60,10 @@ def one_run(engine: str, limit: int, workers: int, out: Path) -> None:
         targets = [*inputs.texts, *([inputs.jsonl] if inputs.lines else [])]
         settings = Settings(pipeline=PipelineSettings(workers=workers, engine=engine, parallel_from=1))
         with newsdesk.open(Path(tmp) / "bench.db", settings=settings) as corpus:
+            # A first run overlaps when the setting is on (decision 0049): every stage has the same articles pending.
+            overlap = (
+                settings.pipeline.overlap and corpus.pipeline.split({n: [] for n in corpus.pipeline.names}) is not None
+            )
             started = time.perf_counter()
             report = corpus.ingest(targets)
             seconds = time.perf_counter() - started
@@ -65,7 +75,16 @@ def one_run(engine: str, limit: int, workers: int, out: Path) -> None:
             }
     stages = {s.stage: s.seconds for s in report.stages[1:]}
     out.write_text(
-        json.dumps({"engine": engine, "inputs": inputs.count, "seconds": seconds, "stages": stages, **picture}),
+        json.dumps(
+            {
+                "engine": engine,
+                "inputs": inputs.count,
+                "seconds": seconds,
+                "stages": stages,
+                "overlap": overlap,
+                **picture,
+            }
+        ),
         encoding="utf-8",
     )
 
@@ -123,14 +142,23 @@ def project(
     per article in the Ray run (its per-article stages' seconds times the actors working at once; Ray's own cost
     per unit and the actors' start are in them) spread over every core, and the corpus stages in the driver."""
     n = ray["inputs"]
-    ray_work = sum(s for name, s in ray["stages"].items() if name in PER_ARTICLE)
-    serial = sum(s for name, s in ray["stages"].items() if name not in PER_ARTICLE) / n
+    overlap = ray.get("overlap", False)
+    on_actors = LEAD if overlap else PER_ARTICLE
+    ray_work = sum(s for name, s in ray["stages"].items() if name in on_actors)
+    middle = sum(s for name, s in ray["stages"].items() if name not in (*on_actors, *TAIL)) / n
+    tail = sum(s for name, s in ray["stages"].items() if name in TAIL) / n
     actor_seconds = ray_work * workers / n  # one actor's seconds per article
     rows = []
     for count in machines:
-        seconds = actor_seconds / (count * cores) + serial
+        spread = actor_seconds / (count * cores)
+        seconds = (max(spread, middle) if overlap else spread + middle) + tail
         rows.append(
-            {"machines": count, "seconds_per_article": seconds, "articles_per_s": 1 / seconds, "serial": serial}
+            {
+                "machines": count,
+                "seconds_per_article": seconds,
+                "articles_per_s": 1 / seconds,
+                "serial": middle + tail,
+            }
         )
     return rows
 
