@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk import nlp
-from newsdesk.extract import mentions
+from newsdesk.extract import kinds, mentions
 
 
 def _names(text: str) -> dict[str, str]:
@@ -371,3 +371,19 @@ def test_a_work_named_as_an_example_or_in_quotation_marks_is_no_person(text: str
 def test_a_name_opening_a_quotation_is_still_a_person() -> None:
     _, names = _relabelled("‘Orla Venn’s plan will fail,’ the minister said.", "Orla Venn", "PERSON")
     assert names["Orla Venn"][0] == "PERSON"
+
+
+def test_works_listed_after_a_parse_cuts_the_list_are_no_names() -> None:
+    # The parse ends "titles like ..." after its first title and hangs the others on the next clause; the
+    # words still list them (commas, then "and"), so none of them is a person or a body.
+    text = (
+        'Mira Voss, the chief executive of Brindlecast, said: "By combining our library with culture-defining titles'
+        " like Harbour Lights, Pixel Moon Rangers and Kelp Quest, we'll be able to do that even better.\""
+    )
+    names = _names(text)
+    assert names == {"Mira Voss": "PERSON", "Brindlecast": "ORG"}
+    # Names after commas that no "and" or "or" closes are not read as listed.
+    doc = nlp.load()("Its favourites like Harbour Lights, Kelp Quest, Orla Venn told us, would stay.")
+    assert kinds._listed_after(next(t for t in doc if t.text == "Lights")) == []
+    doc = nlp.load()("Its favourites like Harbour Lights, Kelp Quest or Orla Venn would stay.")
+    assert [t.text for t in kinds._listed_after(next(t for t in doc if t.text == "Lights"))] == ["Quest", "Venn"]

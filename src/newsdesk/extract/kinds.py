@@ -157,9 +157,37 @@ def _examples(noun: Token) -> list[Token]:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj":
+                listed = _conjuncts(obj)
+                listed += _listed_after(max(listed, key=lambda w: w.i))
                 # A name followed by a noun modifies it ("Wisconsin billionaire Dana Holt"): it is no example.
-                out.extend(w for w in _conjuncts(obj) if w.i + 1 == len(w.doc) or w.nbor().pos_ not in _PHRASE)
+                out.extend(w for w in listed if w.i + 1 == len(w.doc) or w.nbor().pos_ not in _PHRASE)
     return out
+
+
+def _listed_after(last: Token) -> list[Token]:
+    """The last words of the names that go on a list after ``last`` where the parse lost them: "titles like
+    Stranger Things, Kelp Quest and Squid Game" parsed with the list cut after its first name. Read from the
+    words themselves: commas, then "and" or "or" before the last name, each name a run of capitalised words;
+    nothing unless the list ends so."""
+    doc = last.doc
+    out: list[Token] = []
+    at = last.i + 1
+    while at < len(doc):
+        gap = at
+        if doc[gap].text == ",":
+            gap += 1
+        closing = gap < len(doc) and doc[gap].lower_ in {"and", "or"}
+        gap += closing
+        end = gap
+        while end < len(doc) and capitalised(doc[end]):
+            end += 1
+        if gap == at or end == gap:
+            return []
+        out.append(doc[end - 1])
+        if closing:
+            return out
+        at = end
+    return []
 
 
 _NOUN = frozenset({"NOUN"})
