@@ -387,3 +387,8 @@ def test_works_listed_after_a_parse_cuts_the_list_are_no_names() -> None:
     assert kinds._listed_after(next(t for t in doc if t.text == "Lights")) == []
     doc = nlp.load()("Its favourites like Harbour Lights, Kelp Quest or Orla Venn would stay.")
     assert [t.text for t in kinds._listed_after(next(t for t in doc if t.text == "Lights"))] == ["Quest", "Venn"]
+
+
+def test_a_name_between_commas_after_an_office_is_a_person_the_model_missed() -> None:
+    text = "Ardania’s Tourism Minister, Celso Sabrino, said the fire likely started near the pavilion."
+    assert _names(text) == {"Celso Sabrino": "PERSON"}

@@ -191,6 +191,7 @@ def _listed_after(last: Token) -> list[Token]:
 
 
 _NOUN = frozenset({"NOUN"})
+_PROPER = frozenset({"PROPN"})
 
 
 def _typed(doc: Doc) -> dict[tuple[int, int], str]:
@@ -212,6 +213,16 @@ def _typed(doc: Doc) -> dict[tuple[int, int], str]:
                 span = _name(word)
                 if span:
                     out[span] = CLASS_NOUNS[key]
+    for word in tokens.where(doc, pos=_PROPER):
+        # "Brazil's Tourism Minister, Celso Sabino, said": a name set beside an office or a person's noun, between
+        # commas, is that person's, tagged by the model or not.
+        head, doc = word.head, word.doc
+        if word.dep_ != "appos" or head.i + 2 > word.i or not names_a_person(head.text):
+            continue
+        closed = word.i + 1 == len(doc) or doc[word.i + 1].text in {",", "."}
+        span = _name(word) if closed and doc[head.i + 1].text == "," else None
+        if span and span[0] == doc[head.i + 2].idx:
+            out[span] = "PERSON"
     return out
 
 
