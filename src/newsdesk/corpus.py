@@ -336,18 +336,19 @@ class Corpus:
         failed: list[Failure] | None,
     ) -> list[StageReport]:
         context = Context(settings=self.settings, on_progress=on_progress, view=self.store)
-        pending = {stage.name: self.store.pending(stage.name) for stage in self.pipeline.stages}
-        split = self.pipeline.split(pending) if self.settings.pipeline.overlap else None
-        if split is not None:
-            lead, middle, tail = split
+        lead, middle, tail = self.pipeline.parts()
+        # Each stage's pending articles are read as it starts: what earlier stages write makes more of them
+        # pending for later ones (a changed article's digest, its claims matched again).
+        pending = {stage.name: self.store.pending(stage.name) for stage in (*lead, *middle)} if lead else {}
+        if self.settings.pipeline.overlap and self.pipeline.split(pending) is not None:
             todo = pending[lead[0].name]
             if any(self._parallel(stage, len(todo)) for stage in lead):
                 context = self._start_engine(pool, context)
                 totals = self._overlapped(pool, run_id, lead, middle, todo, context, failed)
-                return [*totals, *(self._stage(s, pending[s.name], context, run_id, failed) for s in tail)]
+                return [*totals, *(self._stage(s, self.store.pending(s.name), context, run_id, failed) for s in tail)]
         reports = []
         for stage in self.pipeline.stages:
-            todo = pending[stage.name]
+            todo = self.store.pending(stage.name)
             if context.engine is None and self._parallel(stage, len(todo)):
                 context = self._start_engine(pool, context)
             reports.append(self._stage(stage, todo, context, run_id, failed))

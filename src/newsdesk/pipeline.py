@@ -747,6 +747,17 @@ class Pipeline:
         """The stage names, in order."""
         return [s.name for s in self.stages]
 
+    def parts(self) -> tuple[list[Stage], list[Stage], list[Stage]]:
+        """The stages as the lead, middle and tail of :meth:`split`, whether or not they may overlap."""
+        lead: list[Stage] = []
+        for stage in self.stages:
+            if not isinstance(stage, ArticleStage | ParsedStage):
+                break
+            lead.append(stage)
+        rest = self.stages[len(lead) :]
+        cut = next((i for i, s in enumerate(rest) if getattr(s, "after_all", False)), len(rest))
+        return lead, rest[:cut], rest[cut:]
+
     def split(self, pending: dict[str, list[str]]) -> tuple[list[Stage], list[Stage], list[Stage]] | None:
         """The stages as three runs for overlapping (decision 0049), or None when they cannot overlap.
 
@@ -757,15 +768,10 @@ class Pipeline:
         next, and none of them reads what a later stage makes of earlier chunks (the built-in stages only: what a
         plugin reads is not known). So they overlap only when every stage is built in, the lead stages read
         nothing another lead stage produces, and every lead and middle stage has the same articles pending (a
-        first run, or one caught up; a run resumed half-way goes stage by stage)."""
-        lead: list[Stage] = []
-        for stage in self.stages:
-            if not isinstance(stage, ArticleStage | ParsedStage):
-                break
-            lead.append(stage)
-        rest = self.stages[len(lead) :]
-        cut = next((i for i, s in enumerate(rest) if getattr(s, "after_all", False)), len(rest))
-        middle, tail = rest[:cut], rest[cut:]
+        first run, or one caught up; a run resumed half-way goes stage by stage). ``pending``: the articles each
+        lead and middle stage has pending (the tail's are read when it starts: what the others write makes more
+        of them pending)."""
+        lead, middle, tail = self.parts()
         made = {p for stage in lead for p in stage.produces}
         order = {pending[s.name] == pending[lead[0].name] for s in (*lead, *middle)} if lead else {False}
         if (
