@@ -56,7 +56,7 @@ class Side:
     # The distinct term sets of ``term_sets`` (copies repeat a sentence): what :func:`_context` compares.
     distinct_terms: list[frozenset[str]] = field(init=False)
     # Worked out when first asked, as the side is compared with others: per unit, the claims giving a value of it
-    # (:func:`_giving`) and the values each article gives of it (:func:`_said`).
+    # (:func:`_giving`) and the articles giving each of its values (:func:`_said`).
     giving: dict[tuple[str, str], list[tuple[int, Value]]] = field(init=False)
     said: dict[tuple[str, str], dict[str, set[str]]] = field(init=False)
 
@@ -224,7 +224,7 @@ class _Near:
             counts: Counter[int] = Counter()
             for term in self.terms[i]:
                 counts.update(self.postings.get(term, ()))
-            got = self.found[i] = sorted(j for j, n in counts.items() if n >= 2 and j != i)
+            got = self.found[i] = sorted([j for j, n in counts.items() if n >= 2 and j != i])
         return got
 
 
@@ -363,6 +363,19 @@ class _Pair:
     context: float
 
 
+@lru_cache(maxsize=1024)
+def _unit_words(unit: str) -> frozenset[str]:
+    """The terms that say what a unit counts (and numbers written as words): no sign of which thing it is."""
+    return frozenset({unit, unit + "s", *unit.split(), *_COUNTED.get(unit, ()), *_NUMBER_STEMS})
+
+
+@lru_cache(maxsize=_CLAIMS_KEPT)
+def _value_words(text: str) -> frozenset[str]:
+    """The terms of a value's own words ("31 storeys", "eight nations"): each word's stem and name term."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return frozenset({extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words})
+
+
 def _same_thing(ca: Claim, cb: Claim, x: Value, y: Value, *, threshold: float) -> float:
     """How much two claims share that give ``x`` and ``y`` (0: they are about two things): the Dice coefficient of
     their terms, the unit's own words aside, when they name one subject (or one of them names none) and say the
@@ -372,9 +385,7 @@ def _same_thing(ca: Claim, cb: Claim, x: Value, y: Value, *, threshold: float) -
     if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
         return 0.0
     # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
-    skip = {x.unit, x.unit + "s", *x.unit.split(), *_COUNTED.get(x.unit, ()), *_NUMBER_STEMS}
-    words = re.findall(r"[^\W\d_]+", f"{x.text} {y.text}")
-    skip |= {extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words}
+    skip = _unit_words(x.unit) | _value_words(x.text) | _value_words(y.text)
     ta, tb = frozenset(ca.terms) - skip, frozenset(cb.terms) - skip
     if x.kind == "date":
         # A story's names recur in most of its sentences; what two dates date is in the other words ("arrested on
@@ -402,23 +413,29 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
         return []
     found = []
     for key in both:
-        if any(x.value == y.value and not _disjoint(x, y) for x in a.by_unit[key] for y in b.by_unit[key]):
+        same: dict[str, list[Value]] = {}
+        for y in b.by_unit[key]:
+            same.setdefault(y.value, []).append(y)
+        if any(not _disjoint(x, y) for x in a.by_unit[key] for y in same.get(x.value, ())):
             continue  # one side gives a value the other gives too: they agree on it
         kind = key[0]
         if kind == "money" and _apart(a.by_unit[key][0].value, b.by_unit[key][0].value):
             continue  # "$72 billion" and "$30" (a price a share the text did not say as such): two amounts
-        known: set[frozenset[str]] | None = None  # the pairs of values one article gives both of
         threshold = DATES if kind == "date" else CONTEXT
         giving_b = _giving(b, key)
+        # Whether two values are ruled out (they do not differ, or an article gives both), by their values and
+        # bounds: claims of a cluster repeat its values.
+        ruled: dict[tuple[str, str, str, str], bool] = {}
         for i, x in _giving(a, key):
             for j, y in giving_b:
-                if not _differ(x, y):
+                values = (x.value, x.bound, y.value, y.bound)
+                out = ruled.get(values)
+                if out is None:
+                    out = ruled[values] = not _differ(x, y) or (
+                        x.value != y.value and _together(_said(a, key), _said(b, key), x.value, y.value)
+                    )
+                if out:
                     continue
-                if x.value != y.value:
-                    if known is None:
-                        known = _known_together(_said(a, key), _said(b, key))
-                    if frozenset((x.value, y.value)) in known:
-                        continue
                 context = _same_thing(a.claims[i], b.claims[j], x, y, threshold=threshold)
                 if context:
                     found.append(_Pair(kind, key[1], x, y, i, j, context))
@@ -426,25 +443,27 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
 
 
 def _said(side: Side, key: tuple[str, str]) -> dict[str, set[str]]:
-    """The values of ``key`` each article of ``side`` gives (by article id; worked out once per side and unit)."""
+    """The articles of ``side`` giving each value of ``key`` (by value; worked out once per side and unit)."""
     found = side.said.get(key)
     if found is None:
         found = side.said[key] = {}
         for k, claim in enumerate(side.claims):
             article = _at(side, k, side.claim_articles)
             if article is not None:
-                found.setdefault(article, set()).update(v.value for v in claim.values if (v.kind, v.unit) == key)
+                for v in claim.values:
+                    if (v.kind, v.unit) == key:
+                        found.setdefault(v.value, set()).add(article)
     return found
 
 
-def _known_together(a: dict[str, set[str]], b: dict[str, set[str]]) -> set[frozenset[str]]:
-    """Every pair of two values that one article gives both of, over the values of one unit each article of two
-    sides gives (:func:`_said`)."""
-    known: set[frozenset[str]] = set()
-    for article in a.keys() | b.keys():
-        values = sorted(a.get(article, set()) | b.get(article, set()))
-        known.update(frozenset((x, y)) for n, x in enumerate(values) for y in values[n + 1 :])
-    return known
+_NONE: frozenset[str] = frozenset()
+
+
+def _together(a: dict[str, set[str]], b: dict[str, set[str]], x: str, y: str) -> bool:
+    """Whether an article of either side gives both values ``x`` and ``y`` (``a`` and ``b``: :func:`_said` of
+    the two sides, for one unit)."""
+    ax, bx, ay, by = a.get(x, _NONE), b.get(x, _NONE), a.get(y, _NONE), b.get(y, _NONE)
+    return not (ax.isdisjoint(ay) and ax.isdisjoint(by) and bx.isdisjoint(ay) and bx.isdisjoint(by))
 
 
 def _giving(side: Side, key: tuple[str, str]) -> list[tuple[int, Value]]:
