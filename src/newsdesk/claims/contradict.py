@@ -59,6 +59,9 @@ class Side:
     # (:func:`_giving`) and the articles giving each of its values (:func:`_said`).
     giving: dict[tuple[str, str], list[tuple[int, Value]]] = field(init=False)
     said: dict[tuple[str, str], dict[str, set[str]]] = field(init=False)
+    # Per claim (by index), when first asked: its names and subject (:func:`_named`), its terms that are no name.
+    named: dict[int, tuple[frozenset[str], frozenset[str]]] = field(init=False)
+    unnamed: dict[int, frozenset[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.negative = any(c.modality == Modality.DENIED for c in self.claims)
@@ -69,6 +72,8 @@ class Side:
         self.distinct_terms = list(dict.fromkeys(self.term_sets))
         self.giving = {}
         self.said = {}
+        self.named = {}
+        self.unnamed = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,11 +344,32 @@ def one_subject(ca: Claim, cb: Claim) -> bool:
     """Whether two claims can be about one subject: one names no one, or the first name of one is named in the
     other ("Hasina ... three counts" and "Kamal ... four counts" are not; "Netflix's deal" and "the deal Netflix
     agreed" are)."""
-    na, nb = _names(ca), _names(cb)
-    sa, sb = _subject(ca), _subject(cb)
+    return _one_subject((_names(ca), _subject(ca)), (_names(cb), _subject(cb)))
+
+
+def _one_subject(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """:func:`one_subject` of two claims' names and subjects."""
+    (na, sa), (nb, sb) = a, b
     if not na or not nb or not sa or not sb:
         return True
     return bool(sa & nb or sb & na)
+
+
+def _named(side: Side, i: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The names and the subject of claim ``i`` of ``side`` (worked out once per side)."""
+    found = side.named.get(i)
+    if found is None:
+        claim = side.claims[i]
+        found = side.named[i] = (_names(claim), _subject(claim))
+    return found
+
+
+def _unnamed(side: Side, i: int) -> frozenset[str]:
+    """The terms of claim ``i`` of ``side`` that are no name (worked out once per side)."""
+    found = side.unnamed.get(i)
+    if found is None:
+        found = side.unnamed[i] = frozenset(t for t in side.term_sets[i] if not t.startswith(("#", "@")))
+    return found
 
 
 def _at(side: Side, i: int, field_: list[str | None] | list[str]) -> str | None:
@@ -376,22 +402,24 @@ def _value_words(text: str) -> frozenset[str]:
     return frozenset({extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words})
 
 
-def _same_thing(ca: Claim, cb: Claim, x: Value, y: Value, *, threshold: float) -> float:
-    """How much two claims share that give ``x`` and ``y`` (0: they are about two things): the Dice coefficient of
-    their terms, the unit's own words aside, when they name one subject (or one of them names none) and say the
-    amount the same way ("$82.7 billion, including debt" is another amount than "$72 billion")."""
-    if not one_subject(ca, cb):
+def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, threshold: float) -> float:
+    """How much two claims share (claim ``i`` of ``a``, giving ``x``, and claim ``j`` of ``b``, giving ``y``; 0:
+    they are about two things): the Dice coefficient of their terms, the unit's own words aside, when they name
+    one subject (or one of them names none) and say the amount the same way ("$82.7 billion, including debt" is
+    another amount than "$72 billion")."""
+    ca, cb = a.claims[i], b.claims[j]
+    if not _one_subject(_named(a, i), _named(b, j)):
         return 0.0  # "Hasina ... three counts" and "Kamal ... four counts": two subjects
     if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
         return 0.0
     # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
     skip = _unit_words(x.unit) | _value_words(x.text) | _value_words(y.text)
-    ta, tb = frozenset(ca.terms) - skip, frozenset(cb.terms) - skip
     if x.kind == "date":
         # A story's names recur in most of its sentences; what two dates date is in the other words ("arrested on
         # Friday" and "arrested on Thursday"; not "contained by Friday" and "began on Wednesday").
-        ta = frozenset(t for t in ta if not t.startswith(("#", "@")))
-        tb = frozenset(t for t in tb if not t.startswith(("#", "@")))
+        ta, tb = _unnamed(a, i) - skip, _unnamed(b, j) - skip
+    else:
+        ta, tb = a.term_sets[i] - skip, b.term_sets[j] - skip
     shared = len(ta & tb)
     if x.kind == "count" and _compound(x) != _compound(y):
         return 0.0  # "the eight-nation cup" and "the two nations": a property and a tally
@@ -436,7 +464,7 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
                     )
                 if out:
                     continue
-                context = _same_thing(a.claims[i], b.claims[j], x, y, threshold=threshold)
+                context = _same_thing(a, i, b, j, x, y, threshold=threshold)
                 if context:
                     found.append(_Pair(kind, key[1], x, y, i, j, context))
     return sorted(found, key=lambda p: -p.context)
