@@ -89,7 +89,7 @@ def compute(
     contradictions) serve the framing, and what it worked out of each cluster's support rows to rank them the
     claims list's later pages. ``known``: the positions already worked out in this run
     (:data:`newsdesk.digest.positions.Known`), read and added to."""
-    first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT)
+    first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT, whole=True)
     out: dict[str, Any] = {"claims": first}
     for name in PARTS:
         if name == "framing":
