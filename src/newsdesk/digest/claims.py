@@ -140,8 +140,8 @@ def page_and_clusters(
         return Ranked(cards, None, order, backed)
     if cut:  # the clusters cut, read whole (in the story's order, where they were)
         read = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=cut), only=set())[0]
-        found = {c["id"]: c for c in read}
-        compared = [found.get(c["id"], c) for c in compared]
+        whole_of = {c["id"]: c for c in read}
+        compared = [whole_of.get(c["id"], c) for c in compared]
     return Ranked(cards, compared, order, backed)
 
 
