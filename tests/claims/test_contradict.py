@@ -3,6 +3,8 @@ sentences written for these tests (invented places, people and outlets)."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.claims import contradict, extract, summary, values
 from newsdesk.records import Article, Claim, DateMention, Modality
 
@@ -229,3 +231,20 @@ def test_a_contradiction_names_the_unit_it_is_about() -> None:
     assert summary._slot("year · polic arrest", conflict) == "storey · polic arrest"
     denial = contradict.Conflict("a", "b", "denial", "claim", False, ("asserted", "denied"))
     assert summary._slot("sprinkler switch", denial) == "sprinkler switch"
+
+
+def test_a_side_that_words_no_denial_is_ruled_out_before_its_pairs_are_compared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "would not include" is worded in the negative but denies no report: no pair of it with another side is
+    # compared value by value or term by term; the same conflicts (none) as asking each test of each pair.
+    compared: list[int] = []
+    original = contradict.relation
+    monkeypatch.setattr(contradict, "relation", lambda a, b: compared.append(1) or original(a, b))
+    excludes = side("x", "Velmar's takeover of Tessaro would not include the Orlan cable channels.")
+    others = [
+        side(name, f"Velmar's takeover of Tessaro includes the Orlan cable channels, {name} analysts said.")
+        for name in ("Arden", "Brisk", "Calder", "Dunmore", "Eskin")
+    ]
+    assert not found(excludes, *others)
+    assert compared == []

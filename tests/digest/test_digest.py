@@ -13,6 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from newsdesk import digest
+from newsdesk.claims import summary
 from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.demo import corpus_path
 from newsdesk.settings import PipelineSettings, Settings
@@ -751,3 +752,69 @@ def test_values_picked_out_of_a_stored_part_are_those_of_the_part_decoded_whole(
         conn.execute("UPDATE story_digests SET articles = articles + 1 WHERE story_id = ?", (story_id,))
     assert corpus.store.story_digest(story_id, "claims") is None
     assert corpus.store.story_digest_paths(story_id, "claims", ["$[0].id"]) is None
+
+
+def _without_conflicts(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in c.items() if k not in ("contradicts", "updates")} for c in clusters]
+
+
+def test_the_framing_takes_the_claims_part_s_clusters_those_cut_read_whole(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each cluster compared by its first claim alone: every cluster is cut for the contradiction search, then read
+    # whole (those clusters' rows) for the framing, which never reads and clusters every claim of the story again.
+    monkeypatch.setattr(digest.claims, "COMPARED", 1)
+    monkeypatch.setattr(digest.entities, "FROM", 3)
+    store = type(corpus.store)
+    original = store.claim_rows
+    read: list[tuple[int | None, list[str] | None]] = []
+
+    def claim_rows(self: Any, story_ids: Any = None, *, each: Any = None, cluster_ids: Any = None) -> Any:
+        read.append((each, cluster_ids))
+        return original(self, story_ids, each=each, cluster_ids=cluster_ids)
+
+    monkeypatch.setattr(store, "claim_rows", claim_rows)
+    corpus.store.reset("digest")
+    corpus.analyze()
+    assert read and all(each is not None or cluster_ids is not None for each, cluster_ids in read), read
+    several = 0
+    for story in corpus.stories():
+        head = corpus.story_head(story["id"])
+        ranked = digest.claims.page_and_clusters(corpus.store, head["id"], limit=digest.CLAIMS_KEPT, whole=True)
+        every = summary.clusters(corpus.store.claim_rows([head["id"]]), only=set())[0]
+        assert _without_conflicts(ranked.clusters or []) == _without_conflicts(every), head["id"]
+        stored = corpus.store.story_digest(head["id"], "framing")
+        assert stored == _plain(digest.part(corpus.store, head, "framing", corpus.settings)), head["id"]
+        several += sum(len(c["support"]) > 1 for c in every)
+    assert several  # the demo has clusters of more than one claim: they were cut, and read whole
+
+
+def test_the_positions_of_a_set_of_stories_are_worked_out_once_per_digest_batch(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A story's section and the cards of the entities that took positions in it ask for the positions of the
+    # same latest statements: read and worked out once, and the stored parts are those computed alone.
+    monkeypatch.setattr(digest.entities, "FROM", 3)
+    store = type(corpus.store)
+    original = store.stance_rows
+    asked: list[tuple[tuple[str, ...], int]] = []
+
+    def stance_rows(self: Any, *, story_ids: Any = None, actor_ids: Any = None, latest: Any = None) -> Any:
+        if latest is not None:
+            asked.append((tuple(story_ids or ()), latest))
+        return original(self, story_ids=story_ids, actor_ids=actor_ids, latest=latest)
+
+    monkeypatch.setattr(store, "stance_rows", stance_rows)
+    corpus.store.reset("digest")
+    corpus.analyze()
+    monkeypatch.setattr(store, "stance_rows", original)
+    assert len(corpus.stories()) <= len(asked) == len(set(asked)), asked
+    kept = [e for e in corpus.entities() if e["mentions"] >= 3]
+    assert any(card["positions"] for e in kept if (card := corpus.store.entity_digest(e["id"]))), "no actor to check"
+    for entity in kept:
+        stored = corpus.store.entity_digest(entity["id"])
+        assert stored == {**_plain(digest.entities.card(corpus.store, entity["id"])), "mentions": entity["mentions"]}
+    for story in corpus.stories():
+        head = corpus.story_head(story["id"])
+        stored = corpus.store.story_digest(head["id"], "positions")
+        assert stored == _plain(digest.part(corpus.store, head, "positions", corpus.settings))

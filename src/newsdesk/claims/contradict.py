@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -53,6 +53,15 @@ class Side:
     worded_as_update: bool = field(init=False)
     term_sets: list[frozenset[str]] = field(init=False)
     by_unit: dict[tuple[str, str], list[Value]] = field(init=False)
+    # The distinct term sets of ``term_sets`` (copies repeat a sentence): what :func:`_context` compares.
+    distinct_terms: list[frozenset[str]] = field(init=False)
+    # Worked out when first asked, as the side is compared with others: per unit, the claims giving a value of it
+    # (:func:`_giving`) and the articles giving each of its values (:func:`_said`).
+    giving: dict[tuple[str, str], list[tuple[int, Value]]] = field(init=False)
+    said: dict[tuple[str, str], dict[str, set[str]]] = field(init=False)
+    # Per claim (by index), when first asked: its names and subject (:func:`_named`), its terms that are no name.
+    named: dict[int, tuple[frozenset[str], frozenset[str]]] = field(init=False)
+    unnamed: dict[int, frozenset[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.negative = any(c.modality == Modality.DENIED for c in self.claims)
@@ -60,6 +69,11 @@ class Side:
         self.worded_as_update = any(c.update for c in self.claims)
         self.term_sets = [frozenset(c.terms) for c in self.claims]
         self.by_unit = _by_unit(self.values)
+        self.distinct_terms = list(dict.fromkeys(self.term_sets))
+        self.giving = {}
+        self.said = {}
+        self.named = {}
+        self.unnamed = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +176,11 @@ def _context(a: Side, b: Side, *, skip: set[str]) -> float:
     """How much the two sides' closest claims share: the Dice coefficient of their terms (shared terms at least
     two, the values' own words left out)."""
     best = 0.0
-    for ta in a.term_sets:
+    # Over distinct term sets: a sentence repeated by copies gives the same coefficient again.
+    for ta in a.distinct_terms:
         if skip:
             ta = ta - skip
-        for tb in b.term_sets:
+        for tb in b.distinct_terms:
             if skip:
                 tb = tb - skip
             shared = len(ta & tb)
@@ -194,22 +209,28 @@ def _later(a: Side, b: Side) -> bool:
     return bool(da and db) and (da[0] > db[-1] or db[0] > da[-1])
 
 
-def _near(terms: Sequence[frozenset[str]], among: Sequence[int], of: Sequence[int]) -> dict[int, list[int]]:
-    """For each side of ``of``, the sides of ``among`` (in order) whose claims share at least two terms with its
-    claims: no conflict is found between sides that share fewer (:func:`_context` needs two shared terms), so
-    only those are compared. Terms are looked up in an index, so that a story of thousands of clusters is not
-    compared pair by pair."""
-    postings: dict[str, list[int]] = {}
-    for i in among:
-        for term in terms[i]:
-            postings.setdefault(term, []).append(i)
-    near = {}
-    for i in of:
-        counts: Counter[int] = Counter()
-        for term in terms[i]:
-            counts.update(postings.get(term, ()))
-        near[i] = sorted(j for j, n in counts.items() if n >= 2 and j != i)
-    return near
+class _Near:
+    """For a side, the sides of ``among`` (in order) whose claims share at least two terms with its claims: no
+    conflict is found between sides that share fewer (:func:`_context` needs two shared terms), so only those are
+    compared. Terms are looked up in an index, so that a story of thousands of clusters is not compared pair by
+    pair; each side's are counted once, when first asked."""
+
+    def __init__(self, terms: Sequence[frozenset[str]], among: Iterable[int]) -> None:
+        self.terms = terms
+        self.postings: dict[str, list[int]] = {}
+        for i in among:
+            for term in terms[i]:
+                self.postings.setdefault(term, []).append(i)
+        self.found: dict[int, list[int]] = {}
+
+    def __call__(self, i: int) -> list[int]:
+        got = self.found.get(i)
+        if got is None:
+            counts: Counter[int] = Counter()
+            for term in self.terms[i]:
+                counts.update(self.postings.get(term, ()))
+            got = self.found[i] = sorted([j for j, n in counts.items() if n >= 2 and j != i])
+        return got
 
 
 _NUMBER_WORDS = frozenset(values.SMALL) | {"hundred", "thousand", "million", "billion"}
@@ -323,11 +344,32 @@ def one_subject(ca: Claim, cb: Claim) -> bool:
     """Whether two claims can be about one subject: one names no one, or the first name of one is named in the
     other ("Hasina ... three counts" and "Kamal ... four counts" are not; "Netflix's deal" and "the deal Netflix
     agreed" are)."""
-    na, nb = _names(ca), _names(cb)
-    sa, sb = _subject(ca), _subject(cb)
+    return _one_subject((_names(ca), _subject(ca)), (_names(cb), _subject(cb)))
+
+
+def _one_subject(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """:func:`one_subject` of two claims' names and subjects."""
+    (na, sa), (nb, sb) = a, b
     if not na or not nb or not sa or not sb:
         return True
     return bool(sa & nb or sb & na)
+
+
+def _named(side: Side, i: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The names and the subject of claim ``i`` of ``side`` (worked out once per side)."""
+    found = side.named.get(i)
+    if found is None:
+        claim = side.claims[i]
+        found = side.named[i] = (_names(claim), _subject(claim))
+    return found
+
+
+def _unnamed(side: Side, i: int) -> frozenset[str]:
+    """The terms of claim ``i`` of ``side`` that are no name (worked out once per side)."""
+    found = side.unnamed.get(i)
+    if found is None:
+        found = side.unnamed[i] = frozenset(t for t in side.term_sets[i] if not t.startswith(("#", "@")))
+    return found
 
 
 def _at(side: Side, i: int, field_: list[str | None] | list[str]) -> str | None:
@@ -347,24 +389,37 @@ class _Pair:
     context: float
 
 
-def _same_thing(ca: Claim, cb: Claim, x: Value, y: Value, *, threshold: float) -> float:
-    """How much two claims share that give ``x`` and ``y`` (0: they are about two things): the Dice coefficient of
-    their terms, the unit's own words aside, when they name one subject (or one of them names none) and say the
-    amount the same way ("$82.7 billion, including debt" is another amount than "$72 billion")."""
-    if not one_subject(ca, cb):
+@lru_cache(maxsize=1024)
+def _unit_words(unit: str) -> frozenset[str]:
+    """The terms that say what a unit counts (and numbers written as words): no sign of which thing it is."""
+    return frozenset({unit, unit + "s", *unit.split(), *_COUNTED.get(unit, ()), *_NUMBER_STEMS})
+
+
+@lru_cache(maxsize=_CLAIMS_KEPT)
+def _value_words(text: str) -> frozenset[str]:
+    """The terms of a value's own words ("31 storeys", "eight nations"): each word's stem and name term."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return frozenset({extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words})
+
+
+def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, threshold: float) -> float:
+    """How much two claims share (claim ``i`` of ``a``, giving ``x``, and claim ``j`` of ``b``, giving ``y``; 0:
+    they are about two things): the Dice coefficient of their terms, the unit's own words aside, when they name
+    one subject (or one of them names none) and say the amount the same way ("$82.7 billion, including debt" is
+    another amount than "$72 billion")."""
+    ca, cb = a.claims[i], b.claims[j]
+    if not _one_subject(_named(a, i), _named(b, j)):
         return 0.0  # "Hasina ... three counts" and "Kamal ... four counts": two subjects
     if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
         return 0.0
     # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
-    skip = {x.unit, x.unit + "s", *x.unit.split(), *_COUNTED.get(x.unit, ()), *_NUMBER_STEMS}
-    words = re.findall(r"[^\W\d_]+", f"{x.text} {y.text}")
-    skip |= {extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words}
-    ta, tb = frozenset(ca.terms) - skip, frozenset(cb.terms) - skip
+    skip = _unit_words(x.unit) | _value_words(x.text) | _value_words(y.text)
     if x.kind == "date":
         # A story's names recur in most of its sentences; what two dates date is in the other words ("arrested on
         # Friday" and "arrested on Thursday"; not "contained by Friday" and "began on Wednesday").
-        ta = frozenset(t for t in ta if not t.startswith(("#", "@")))
-        tb = frozenset(t for t in tb if not t.startswith(("#", "@")))
+        ta, tb = _unnamed(a, i) - skip, _unnamed(b, j) - skip
+    else:
+        ta, tb = a.term_sets[i] - skip, b.term_sets[j] - skip
     shared = len(ta & tb)
     if x.kind == "count" and _compound(x) != _compound(y):
         return 0.0  # "the eight-nation cup" and "the two nations": a property and a tally
@@ -386,34 +441,67 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
         return []
     found = []
     for key in both:
-        if any(x.value == y.value and not _disjoint(x, y) for x in a.by_unit[key] for y in b.by_unit[key]):
+        same: dict[str, list[Value]] = {}
+        for y in b.by_unit[key]:
+            same.setdefault(y.value, []).append(y)
+        if any(not _disjoint(x, y) for x in a.by_unit[key] for y in same.get(x.value, ())):
             continue  # one side gives a value the other gives too: they agree on it
         kind = key[0]
         if kind == "money" and _apart(a.by_unit[key][0].value, b.by_unit[key][0].value):
             continue  # "$72 billion" and "$30" (a price a share the text did not say as such): two amounts
-        said: dict[str, set[str]] = {}
-        for side in (a, b):
-            for k, claim in enumerate(side.claims):
-                article = _at(side, k, side.claim_articles)
-                if article is not None:
-                    said.setdefault(article, set()).update(v.value for v in claim.values if (v.kind, v.unit) == key)
         threshold = DATES if kind == "date" else CONTEXT
+        giving_b = _giving(b, key)
+        # Whether two values are ruled out (they do not differ, or an article gives both), by their values and
+        # bounds: claims of a cluster repeat its values.
+        ruled: dict[tuple[str, str, str, str], bool] = {}
         for i, x in _giving(a, key):
-            for j, y in _giving(b, key):
-                if not _differ(x, y):
+            for j, y in giving_b:
+                values = (x.value, x.bound, y.value, y.bound)
+                out = ruled.get(values)
+                if out is None:
+                    out = ruled[values] = not _differ(x, y) or (
+                        x.value != y.value and _together(_said(a, key), _said(b, key), x.value, y.value)
+                    )
+                if out:
                     continue
-                if x.value != y.value and any({x.value, y.value} <= vs for vs in said.values()):
-                    continue
-                context = _same_thing(a.claims[i], b.claims[j], x, y, threshold=threshold)
+                context = _same_thing(a, i, b, j, x, y, threshold=threshold)
                 if context:
                     found.append(_Pair(kind, key[1], x, y, i, j, context))
     return sorted(found, key=lambda p: -p.context)
 
 
+def _said(side: Side, key: tuple[str, str]) -> dict[str, set[str]]:
+    """The articles of ``side`` giving each value of ``key`` (by value; worked out once per side and unit)."""
+    found = side.said.get(key)
+    if found is None:
+        found = side.said[key] = {}
+        for k, claim in enumerate(side.claims):
+            article = _at(side, k, side.claim_articles)
+            if article is not None:
+                for v in claim.values:
+                    if (v.kind, v.unit) == key:
+                        found.setdefault(v.value, set()).add(article)
+    return found
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _together(a: dict[str, set[str]], b: dict[str, set[str]], x: str, y: str) -> bool:
+    """Whether an article of either side gives both values ``x`` and ``y`` (``a`` and ``b``: :func:`_said` of
+    the two sides, for one unit)."""
+    ax, bx, ay, by = a.get(x, _NONE), b.get(x, _NONE), a.get(y, _NONE), b.get(y, _NONE)
+    return not (ax.isdisjoint(ay) and ax.isdisjoint(by) and bx.isdisjoint(ay) and bx.isdisjoint(by))
+
+
 def _giving(side: Side, key: tuple[str, str]) -> list[tuple[int, Value]]:
     """The claims of ``side`` that give a value of ``key``, with that value: each sentence once (copies repeat
-    it), and at most :data:`PER_VALUE` for one value, so that two large clusters are not compared claim by claim."""
-    out: list[tuple[int, Value]] = []
+    it), and at most :data:`PER_VALUE` for one value, so that two large clusters are not compared claim by claim.
+    Worked out once per side and unit."""
+    kept = side.giving.get(key)
+    if kept is not None:
+        return kept
+    out: list[tuple[int, Value]] = side.giving.setdefault(key, [])
     seen: set[str] = set()
     per: Counter[tuple[str, str]] = Counter()
     for i, claim in enumerate(side.claims):
@@ -494,20 +582,23 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     terms = [frozenset().union(*side.term_sets) for side in sides]
     # Only two kinds of pairs can conflict: two sides with values (of one unit), and a denial with any side.
     valued = [i for i, side in enumerate(sides) if side.by_unit]
-    everyone = range(len(sides))
+    # One index of every side: the sides near a side are counted once, whichever of the lists below asks.
+    close = _Near(terms, range(len(sides)))
     if only is None:
         denials = [i for i, side in enumerate(sides) if side.negative]
-        near = _near(terms, valued, valued)
-        near_denial = _near(terms, everyone, denials)
+        near_valued = _Near(terms, valued)
+        near = {i: near_valued(i) for i in valued}
+        near_denial = {d: close(d) for d in denials}
         pairs = {(min(i, j), max(i, j)) for i, js in near.items() for j in js}
     else:
         focus = [i for i, side in enumerate(sides) if side.cluster_id in only]
-        near = _near(terms, valued, [i for i in focus if sides[i].by_unit])
-        around = _near(terms, everyone, focus)  # the denials that may deny a focus side, or it them
+        around = {i: close(i) for i in focus}  # the denials that may deny a focus side, or it them
+        # The valued sides near a valued focus side: those of every side near it that give values.
+        near = {i: [j for j in around[i] if sides[j].by_unit] for i in focus if sides[i].by_unit}
         denials = sorted(
             {i for i in focus if sides[i].negative} | {j for js in around.values() for j in js if sides[j].negative}
         )
-        near_denial = _near(terms, everyone, denials)
+        near_denial = {d: close(d) for d in denials}
         pairs = {(min(i, j), max(i, j)) for i, js in near.items() for j in js}
         pairs |= {
             (min(i, j), max(i, j)) for i, js in around.items() for j in js if sides[j].negative or sides[i].negative
@@ -520,6 +611,9 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     }
     units = [side.by_unit.keys() for side in sides]
     closest: dict[int, Side | None] = {}
+    # Whether a side's claims word a denial (DENIES), or word something in the negative: asked once per side.
+    denies: dict[int, bool] = {}
+    negative: dict[int, bool] = {}
     for i, j in sorted(pairs):
         a, b = sides[i], sides[j]
         if a.negative == b.negative and not units[i] & units[j]:
@@ -537,15 +631,22 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
                 values = (f"{pair.x.bound} {pair.x.value}".strip(), f"{pair.y.bound} {pair.y.value}".strip())
             found.append(Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values))
             continue
-        if a.negative != b.negative and relation(a.values, b.values) != "differ":
+        if a.negative != b.negative:
             denial, claim = (a, b) if a.negative else (b, a)
-            d = i if a.negative else j
+            d, c = (i, j) if a.negative else (j, i)
+            # Each test below only rules the pair out: the ones read once per side come first.
+            if d not in denies:
+                denies[d] = any(DENIES.search(x.text) for x in denial.claims)
+            if not denies[d]:
+                continue  # "X would not include Y" only says what X is not; a denial says a report is wrong
+            if c not in negative:
+                negative[c] = any(_NEGATIVE.search(x.text) for x in claim.claims)
+            if negative[c]:
+                continue  # "there was no handshake" and "they did not shake hands" say one thing
+            if relation(a.values, b.values) == "differ":
+                continue
             if _context(a, b, skip=set()) < DENIAL:
                 continue
-            if not any(DENIES.search(c.text) for c in denial.claims):
-                continue  # "X would not include Y" only says what X is not; a denial says a report is wrong
-            if any(_NEGATIVE.search(c.text) for c in claim.claims):
-                continue  # "there was no handshake" and "they did not shake hands" say one thing
             if not any(one_subject(x, y) for x in denial.claims for y in claim.claims):
                 continue  # "X's takeover would not include Y" and "Z's includes Y": two subjects
             if d not in closest:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Claim, Modality
@@ -43,7 +44,9 @@ def rule_stances(pairs: Sequence[tuple[str, str]], claims: Sequence[Claim] = ())
     return out
 
 
+@lru_cache(maxsize=4096)
 def _bare(outlet: str) -> str:
+    # Asked for each support row of a cluster: a store's outlets are few, so each is worked out once.
     return re.sub(r"^the\s+", "", " ".join(outlet.split()).casefold())
 
 

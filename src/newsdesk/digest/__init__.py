@@ -79,19 +79,24 @@ def part(
     raise ValueError(f"No digest part {name!r}. Available: {', '.join(PARTS)}.")
 
 
-def compute(view: View, story: dict[str, Any], settings: Settings) -> dict[str, Any]:
+def compute(
+    view: View, story: dict[str, Any], settings: Settings, *, known: positions.Known | None = None
+) -> dict[str, Any]:
     """Every part of a story's digest, by name, as :func:`part` gives each, the kept pages of its full lists
     (:func:`newsdesk.digest.lists.compute`, parts ``list:{section}:{page}``) and of its timeline
     (:func:`newsdesk.digest.timeline.compute`, parts ``timeline:{page}`` and ``timeline:dates``). The story's
     claim clusters are read and clustered once: the claims part's (every cluster, to find the page's
     contradictions) serve the framing, and what it worked out of each cluster's support rows to rank them the
-    claims list's later pages."""
-    first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT)
+    claims list's later pages. ``known``: the positions already worked out in this run
+    (:data:`newsdesk.digest.positions.Known`), read and added to."""
+    first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT, whole=True)
     out: dict[str, Any] = {"claims": first}
     for name in PARTS:
         if name == "framing":
             grouping = framing.groups(settings.framing.groups)
             out[name] = framing.section(view, story, grouping=grouping, clusters=clusters)
+        elif name == "positions":
+            out[name] = positions.section(view, story["id"], known=known)
         elif name != "claims":
             out[name] = part(view, story, name, settings, kept=out)
     later = claims.later_pages(view, story["id"], order, backed, first=CLAIMS_KEPT)
@@ -113,10 +118,14 @@ def stage(
     todo = sorted(set(story_of.values()) - done)
     signatures = view.story_signatures(todo) if todo else {}
     rows = []
+    # The positions of the latest statements of a story (or of the stories an entity took a position in), asked
+    # for by the story's section and by the cards of the entities of its stories: worked out once per batch
+    # (nothing is written to the store while the stage works on one; the next batch works them out again).
+    known: positions.Known = {}
     for story_id in todo:
         head = view.query("story_find", story_id=story_id)[0]
         articles, last = signatures.get(story_id, (0, 0))
-        for name, value in compute(view, head, settings).items():
+        for name, value in compute(view, head, settings, known=known).items():
             rows.append((story_id, name, articles, last, json.dumps(value, ensure_ascii=False)))
         done.add(story_id)
     seen: set[str] = memo.setdefault("entities", set())
@@ -126,6 +135,6 @@ def stage(
     cards = []
     for entity_id, (mentions, last) in view.entity_signatures(named).items():
         if mentions >= entities.FROM:
-            card = json.dumps(entities.card(view, entity_id), ensure_ascii=False)
+            card = json.dumps(entities.card(view, entity_id, known=known), ensure_ascii=False)
             cards.append((entity_id, mentions, last, card))
     return [], {"story_digests": rows, "entity_digests": cards}

@@ -83,6 +83,7 @@ def page_and_clusters(
     offset: int = 0,
     sort: str | None = None,
     conflicts: dict[str, list[dict[str, Any]]] | None = None,
+    whole: bool = False,
     **filters: Any,
 ) -> Ranked:
     """:func:`page`, with every claim cluster of the story when it read them whole to find the page's
@@ -91,7 +92,9 @@ def page_and_clusters(
     what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again; and
     the ids of every cluster in the ranking with what a card shows of each, when it ranked them all (the default
     order, no conflicts given: as the digest computes its page; else none): the digest's later pages of the list
-    are worked out from them (:func:`later_pages`)."""
+    are worked out from them (:func:`later_pages`). ``whole``: when a cluster was compared by its first
+    ``COMPARED`` claims only, read the clusters so cut whole, so that every cluster of the story is given (the
+    digest's framing takes them; the others are those compared, already read whole)."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
     if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
@@ -131,9 +134,15 @@ def page_and_clusters(
     # The clusters compared are the story's whole clusters when none was cut at COMPARED claims: then the framing
     # of the story reuses them rather than reading and clustering every claim again.
     held = Counter(first["cluster_id"] for first in first_rows)
-    whole = all(n < COMPARED for n in held.values())
+    cut = [cid for cid, n in held.items() if n >= COMPARED]
     cards = [{**card, "total": rows[0]["total"]} for card in cards]
-    return Ranked(cards, compared if whole else None, order, backed)
+    if cut and not whole:
+        return Ranked(cards, None, order, backed)
+    if cut:  # the clusters cut, read whole (in the story's order, where they were)
+        read = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=cut), only=set())[0]
+        whole_of = {c["id"]: c for c in read}
+        compared = [whole_of.get(c["id"], c) for c in compared]
+    return Ranked(cards, compared, order, backed)
 
 
 def _sampled_cards(

@@ -27,14 +27,14 @@ class Reader(positions.Reader, Protocol):
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
 
-def card(view: Reader, entity_id: str) -> dict[str, Any]:
+def card(view: Reader, entity_id: str, *, known: positions.Known | None = None) -> dict[str, Any]:
     """How many ``articles`` and ``stories`` name the entity, the :data:`RELATED` entities named most often in
     the same articles (``co_mentioned``, with ``articles`` shared), as ``Corpus.entity_card`` gives them, and the
     first page of its mentions (``first_page``: article id, start and its story's mentions of each, in page
     order, for ``Corpus.entity_mentions``), its stories in page order with marks in their mentions
     (``story_marks``, :func:`marks`, for :func:`slices`); and its ``positions`` as an actor
     (``Corpus.stances(actor_id=..., latest=STATEMENTS)``), with ``stances_last``, the last stance row they were
-    made from."""
+    made from. ``known``: positions already worked out (:data:`newsdesk.digest.positions.Known`)."""
     counts = view.query("entity_counts", entity_id=entity_id)[0]
     related = view.query("co_mentioned", entity_id=entity_id, limit=RELATED)
     keys = view.query("entity_mention_keys", entity_id=entity_id)  # sorted once: the first page and the marks
@@ -45,7 +45,7 @@ def card(view: Reader, entity_id: str) -> dict[str, Any]:
         "co_mentioned": related,
         "first_page": [[m["article_id"], m["start"], m["story_mentions"]] for m in keys[:MENTIONS]],
         "story_marks": marks(keys),
-        "positions": positions.of_actors(view, {entity_id}, latest=positions.STATEMENTS),
+        "positions": positions.of_actors(view, {entity_id}, latest=positions.STATEMENTS, known=known),
         "stances_last": last,
     }
 

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from newsdesk.stances import issues as stance_issues
 
-__all__ = ["ACTORS", "ISSUES", "STATEMENTS", "TEXT_CHARS", "evidence", "of_actors", "section"]
+__all__ = ["ACTORS", "ISSUES", "STATEMENTS", "TEXT_CHARS", "Known", "evidence", "of_actors", "section"]
 
 ISSUES = 8
 STATEMENTS = 600  # a story's section reads at most this many statements, the most recent: the page's bound
@@ -31,11 +31,29 @@ def evidence(e: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def section(view: Reader, story_id: str) -> dict[str, Any]:
+# The positions worked out of the latest statements of a set of stories, by (story ids, sorted; how many latest):
+# what the digest stage keeps while it runs, since a story's section and the cards of the entities of its
+# stories ask for the same ones (each read as it was, never changed).
+Known = dict[tuple[tuple[str, ...], int | None], list[dict[str, Any]]]
+
+
+def _positions(view: Reader, story_ids: list[str], latest: int | None, known: Known | None) -> list[dict[str, Any]]:
+    """``stance_issues.positions`` of the ``latest`` most recent statements of the stories, taken from ``known``
+    when it has them (and kept there)."""
+    key = (tuple(story_ids), latest)
+    if known is not None and key in known:
+        return known[key]
+    found = stance_issues.positions(view.stance_rows(story_ids=story_ids, latest=latest))
+    if known is not None:
+        known[key] = found
+    return found
+
+
+def section(view: Reader, story_id: str, *, known: Known | None = None) -> dict[str, Any]:
     """A story's (exact id) issues and who stands where on each: ``issues`` (name, actors, each actor's position,
     date, shifts and latest evidence) and ``total`` issues (as ``Corpus.stances(story_id=..., latest=STATEMENTS)``
-    gives them)."""
-    found = stance_issues.positions(view.stance_rows(story_ids=[story_id], latest=STATEMENTS))
+    gives them). ``known``: positions already worked out (:data:`Known`), read and added to."""
+    found = _positions(view, [story_id], STATEMENTS, known)
     issues: dict[str, dict[str, Any]] = {}
     for p in found:
         issue = issues.setdefault(p["issue_id"], {"id": p["issue_id"], "name": p["issue"], "actors": []})
@@ -55,10 +73,16 @@ def section(view: Reader, story_id: str) -> dict[str, Any]:
 
 
 def of_actors(
-    view: Reader, actor_ids: Collection[str], *, story_ids: list[str] | None = None, latest: int | None = None
+    view: Reader,
+    actor_ids: Collection[str],
+    *,
+    story_ids: list[str] | None = None,
+    latest: int | None = None,
+    known: Known | None = None,
 ) -> list[dict[str, Any]]:
     """The positions of the given actors (``Corpus.stances`` with actors): issues are grouped over the whole of
-    each story they took a position in (of ``story_ids`` when given), from its ``latest`` most recent statements."""
+    each story they took a position in (of ``story_ids`` when given), from its ``latest`` most recent statements.
+    ``known``: as :func:`section`."""
     stories = {r["story_id"] for r in view.stance_rows(story_ids=story_ids, actor_ids=list(actor_ids))}
-    found = stance_issues.positions(view.stance_rows(story_ids=sorted(s for s in stories if s), latest=latest))
+    found = _positions(view, sorted(s for s in stories if s), latest, known)
     return [p for p in found if p["actor_id"] in actor_ids]
