@@ -1317,3 +1317,42 @@ def test_a_skeleton_is_the_same_written_in_ascii_or_not(word: str) -> None:
     letters = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
     # The general way, on a word made non-ASCII by a combining mark that the general way drops.
     assert skeleton(word) == entities.skeleton(letters + "\u0301") == skeleton(letters.capitalize())
+
+
+def test_a_lookup_by_spelling_asks_no_comparison_a_name_s_length_or_letters_cannot_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: a lookup by spelling (``Linker._alike``) passes over the names under a key whose length or letters
+    cannot reach the comparison's floor (``_ratio_at_least``'s first bounds, read from each name's length and
+    letters kept beside it) without asking the comparison; the answers are a scan's, in its order (decision 0041,
+    revision of 2026-12-05 morning)."""
+    from newsdesk.extract import entities
+
+    words = sorted({skeleton(w) for w in _capitalised_words() if len(w) >= 5})[:400]
+    words += [skeleton(w) for w in "Zelensky Zelenskyy Selensky Rahman Rahaman Walha Wahla Golam Ghulam".split()]
+    for same, floor in entities._FLOORS.items():
+        for a in words[::7]:
+            for b in words:
+                if same(a, b):
+                    assert entities._reaches(*entities._shape(a), *entities._shape(b), floor), (same, a, b)
+    asked = [0]
+    similar = entities._similar
+
+    def counting(a: str, b: str) -> bool:
+        asked[0] += 1
+        return similar(a, b)
+
+    monkeypatch.setattr(entities, "_similar", counting)
+    # Bodies under one key (the last word's first letters), their first words of one length but other letters.
+    firsts = [w for w in _capitalised_words() if len(w) == 7][:200]
+    stored = [
+        Entity(id=f"o{n}", name=f"{w} Gazette", type="ORG", aliases=(f"{w} Gazette",), mentions=2, articles=1)
+        for n, w in enumerate(firsts)
+    ]
+    linker = Linker(stored)
+    name = f"{firsts[5]} Gazete"
+    found = [k.id for k in linker._bodies_named(name, "ORG")]
+    # (Three keys: the last word's first letters, its consonants, its letters in any order.)
+    assert asked[0] < len(firsts) // 2  # the code before asked it of every name of a length within reach
+    assert found == [k.id for k in linker._candidates(name, "ORG") if linker._named(name, "ORG", k)]
+    assert found == ["o5"]

@@ -592,6 +592,19 @@ def _fits(a: str, b: str) -> bool:
     return size == n or 2.0 * min(size, n) / (size + n) >= _SIMILAR
 
 
+def _reaches(n: int, bits: int, size: int, other: int, floor: float) -> bool:
+    """Whether two words of lengths ``n`` and ``size`` writing the letters ``bits`` and ``other`` (:func:`_shape`)
+    pass ``_ratio_at_least``'s bounds of the lengths and of the letters one writes and the other does not, worked
+    out the same way: a necessary condition of the ratio reaching ``floor``. Letters beyond a to z share a bit, so
+    fewer of them count as unshared: the bound is never lower than the one of the letters themselves."""
+    whole = n + size
+    if not n or not size:
+        return True
+    if 2.0 * min(n, size) / whole < floor:
+        return False
+    return 2.0 * min(n - (bits & ~other).bit_count(), size - (other & ~bits).bit_count()) / whole >= floor
+
+
 def _near_to(word: str, other: str) -> bool:
     """``_near(other, word)``: whether voted word ``other`` is ``word`` spelled another way, as the type majority
     asks it."""
@@ -608,8 +621,33 @@ def _similar_fitting(a: str, b: str) -> bool:
     return _fits(a, b) and _similar(a, b)
 
 
+
 # Lookups by spelling a Linker remembers (``Linker._alike``) before it forgets them all: about 110 MB.
 _READ_KEPT = 1 << 19
+
+
+@functools.lru_cache(maxsize=_WORDS_CACHED)
+def _shape(word: str) -> tuple[int, int]:
+    """A word's length and the letters it writes as bits (a to z, every other letter one more bit): what
+    ``_ratio_at_least``'s first two bounds read of it, kept beside each name a lookup by spelling reads
+    (``Linker._alike``)."""
+    bits = 0
+    for c in word:
+        at = ord(c) - 97
+        bits |= 1 << (at if 0 <= at < 26 else 26)
+    return len(word), bits
+
+
+# The least ``_ratio_at_least`` floor each lookup's comparison asks before it can be true (decision 0041, revision
+# of 2026-12-05 morning): ``_similar`` and ``_near`` a ratio of 0.85 (the same word aside), ``_same_word`` 0.6 at
+# least (a swap of two letters keeps every letter and length). A name whose length or letters cannot reach it is
+# passed over without the comparison being asked.
+_FLOORS: dict[Callable[[str, str], bool], float] = {
+    _near_to: _SIMILAR,
+    _near_fitting: _SIMILAR,
+    _similar_fitting: _SIMILAR,
+    _same_word: 0.6,
+}
 
 
 # Where the store names an entity: (text, name as written) for each of its stored mentions (some of them), the text
@@ -725,6 +763,8 @@ class Linker:
         # (``_alike``): the groups under a key are only ever added to, so a name looked up again reads only the
         # entries added since (decision 0041, last revision).
         self._read: dict[tuple[int, Callable[[str, str], bool], str], tuple[int, tuple[str, ...]]] = {}
+        # Each such group's names with their :func:`_shape`, in the group's order, as far as a lookup has read it.
+        self._shapes: dict[int, list[tuple[str, int, int]]] = {}
         for e in known:
             self._add(self._from_record(e))
 
@@ -1207,7 +1247,21 @@ class Linker:
         memo = (id(group), same, word)
         read, found = self._read.get(memo, (0, ()))
         if read < len(group):
-            found += tuple(other for other in itertools.islice(group, read, None) if same(word, other))
+            floor = _FLOORS.get(same)
+            if floor is None:
+                found += tuple(other for other in itertools.islice(group, read, None) if same(word, other))
+            else:
+                # The comparison is asked only of the names whose length and letters can reach its floor (the same
+                # answers, in the same order: a name passed over is one ``same`` would refuse).
+                shapes = self._shapes.setdefault(id(group), [])
+                if len(shapes) < len(group):
+                    shapes += [(other, *_shape(other)) for other in itertools.islice(group, len(shapes), None)]
+                n, bits = _shape(word)
+                found += tuple(
+                    other
+                    for other, size, letters in itertools.islice(shapes, read, None)
+                    if _reaches(n, bits, size, letters, floor) and same(word, other)
+                )
             if len(self._read) >= _READ_KEPT:  # a long run's lookups: started again (the answers are the same)
                 self._read.clear()
             self._read[memo] = (len(group), found)
