@@ -1356,3 +1356,54 @@ def test_a_lookup_by_spelling_asks_no_comparison_a_name_s_length_or_letters_cann
     assert asked[0] < len(firsts) // 2  # the code before asked it of every name of a length within reach
     assert found == [k.id for k in linker._candidates(name, "ORG") if linker._named(name, "ORG", k)]
     assert found == ["o5"]
+
+
+def test_a_batch_links_with_what_was_alive_before_it_out_of_the_collector_s_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: while a batch links, and while its records are settled, the objects alive before it (the Linker's
+    indexes, as many as the store's entities and names) are left out of the cyclic garbage collector's passes, which
+    would read them all at each full collection; after it, they are handed back and the collector is as it was. The
+    Linker is built from the store with the collector off, and where something else froze objects nothing is done
+    (unfreezing would undo it)."""
+    import gc
+
+    from newsdesk.extract import entities
+
+    frozen: list[int] = []
+    named = Linker._named
+
+    def seen(name: str, kind: str, k: entities._Known) -> bool:
+        frozen.append(gc.get_freeze_count())
+        return bool(named(name, kind, k))
+
+    monkeypatch.setattr(Linker, "_named", staticmethod(seen))
+    stored = [
+        Entity(id="p1", name="Anna Kowalska", type="PERSON", aliases=("Anna Kowalska",), mentions=2, articles=1)
+    ]
+    building: list[bool] = []
+    add = Linker._add
+    monkeypatch.setattr(Linker, "_add", lambda self, k: (building.append(gc.isenabled()), add(self, k))[1])
+    linker = Linker(stored)
+    assert building == [False] and gc.isenabled()
+    text = "Anna Kowalska spoke. Anna Kowalski agreed."
+    mentions = (
+        Mention(text="Anna Kowalska", start=0, end=13, type="PERSON"),
+        Mention(text="Anna Kowalski", start=21, end=34, type="PERSON"),
+    )
+    linked = linker.link_articles([Article(id="a1", source="t", text=text, mentions=mentions)])
+    assert frozen and all(n > 0 for n in frozen)  # the code before left everything in the collector's passes
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert {m.entity_id for m in linked[0].mentions} == {"p1"}
+    linker.settle(linker.entities(linker.changed))
+    assert gc.get_freeze_count() == 0
+    # Objects frozen by another stay frozen, and linking goes on as before.
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        frozen.clear()
+        linker.link_articles([Article(id="a2", source="t", text=text, mentions=mentions)])
+        assert frozen and max(frozen) <= before  # nothing more frozen (frozen objects may still be freed)
+        assert gc.get_freeze_count() > 0  # and nothing unfrozen
+    finally:
+        gc.unfreeze()
