@@ -1378,9 +1378,7 @@ def test_a_batch_links_with_what_was_alive_before_it_out_of_the_collector_s_pass
         return bool(named(name, kind, k))
 
     monkeypatch.setattr(Linker, "_named", staticmethod(seen))
-    stored = [
-        Entity(id="p1", name="Anna Kowalska", type="PERSON", aliases=("Anna Kowalska",), mentions=2, articles=1)
-    ]
+    stored = [Entity(id="p1", name="Anna Kowalska", type="PERSON", aliases=("Anna Kowalska",), mentions=2, articles=1)]
     building: list[bool] = []
     add = Linker._add
     monkeypatch.setattr(Linker, "_add", lambda self, k: (building.append(gc.isenabled()), add(self, k))[1])

@@ -623,7 +623,6 @@ def _similar_fitting(a: str, b: str) -> bool:
     return _fits(a, b) and _similar(a, b)
 
 
-
 # Lookups by spelling a Linker remembers (``Linker._alike``) before it forgets them all: about 110 MB.
 _READ_KEPT = 1 << 19
 
