@@ -1193,12 +1193,8 @@ def test_longer_and_shorter_forms_are_read_by_pairs_of_words_not_by_every_person
     assert compared[1] == compared[0]
 
 
-def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Issue 17: an organisation's name, or a surname written alone, looked up again in a run is not compared
-    again with every name under its keys (decision 0041, last revision): the lookup remembers what it found and how
-    far it read, and reads only what a batch has added since; the answer is still the scan's."""
+def _count_similar(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """``entities._similar`` counting its calls, in the list returned (one number)."""
     from newsdesk.extract import entities
 
     counted = [0]
@@ -1209,6 +1205,18 @@ def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
         return similar(a, b)
 
     monkeypatch.setattr(entities, "_similar", counting)
+    return counted
+
+
+def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: an organisation's name, or a surname written alone, looked up again in a run is not compared
+    again with every name under its keys (decision 0041, last revision): the lookup remembers what it found and how
+    far it read, and reads only what a batch has added since; the answer is still the scan's."""
+    from newsdesk.extract import entities
+
+    counted = _count_similar(monkeypatch)
     towns = [w for w in _capitalised_words() if len(w) >= 5][:300]
     stored = [
         Entity(id=f"o{n}", name=f"{w} University", type="ORG", aliases=(f"{w} University",), mentions=2, articles=1)
@@ -1335,14 +1343,7 @@ def test_a_lookup_by_spelling_asks_no_comparison_a_name_s_length_or_letters_cann
             for b in words:
                 if same(a, b):
                     assert entities._reaches(*entities._shape(a), *entities._shape(b), floor), (same, a, b)
-    asked = [0]
-    similar = entities._similar
-
-    def counting(a: str, b: str) -> bool:
-        asked[0] += 1
-        return similar(a, b)
-
-    monkeypatch.setattr(entities, "_similar", counting)
+    asked = _count_similar(monkeypatch)
     # Bodies under one key (the last word's first letters), their first words of one length but other letters.
     firsts = [w for w in _capitalised_words() if len(w) == 7][:200]
     stored = [
