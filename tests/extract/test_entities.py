@@ -1193,12 +1193,8 @@ def test_longer_and_shorter_forms_are_read_by_pairs_of_words_not_by_every_person
     assert compared[1] == compared[0]
 
 
-def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Issue 17: an organisation's name, or a surname written alone, looked up again in a run is not compared
-    again with every name under its keys (decision 0041, last revision): the lookup remembers what it found and how
-    far it read, and reads only what a batch has added since; the answer is still the scan's."""
+def _count_similar(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """``entities._similar`` counting its calls, in the list returned (one number)."""
     from newsdesk.extract import entities
 
     counted = [0]
@@ -1209,6 +1205,18 @@ def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
         return similar(a, b)
 
     monkeypatch.setattr(entities, "_similar", counting)
+    return counted
+
+
+def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: an organisation's name, or a surname written alone, looked up again in a run is not compared
+    again with every name under its keys (decision 0041, last revision): the lookup remembers what it found and how
+    far it read, and reads only what a batch has added since; the answer is still the scan's."""
+    from newsdesk.extract import entities
+
+    counted = _count_similar(monkeypatch)
     towns = [w for w in _capitalised_words() if len(w) >= 5][:300]
     stored = [
         Entity(id=f"o{n}", name=f"{w} University", type="ORG", aliases=(f"{w} University",), mentions=2, articles=1)
@@ -1317,3 +1325,84 @@ def test_a_skeleton_is_the_same_written_in_ascii_or_not(word: str) -> None:
     letters = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
     # The general way, on a word made non-ASCII by a combining mark that the general way drops.
     assert skeleton(word) == entities.skeleton(letters + "\u0301") == skeleton(letters.capitalize())
+
+
+def test_a_lookup_by_spelling_asks_no_comparison_a_name_s_length_or_letters_cannot_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: a lookup by spelling (``Linker._alike``) passes over the names under a key whose length or letters
+    cannot reach the comparison's floor (``_ratio_at_least``'s first bounds, read from each name's length and
+    letters kept beside it) without asking the comparison; the answers are a scan's, in its order (decision 0041,
+    revision of 2026-12-05 morning)."""
+    from newsdesk.extract import entities
+
+    words = sorted({skeleton(w) for w in _capitalised_words() if len(w) >= 5})[:400]
+    words += [skeleton(w) for w in "Zelensky Zelenskyy Selensky Rahman Rahaman Walha Wahla Golam Ghulam".split()]
+    for same, floor in entities._FLOORS.items():
+        for a in words[::7]:
+            for b in words:
+                if same(a, b):
+                    assert entities._reaches(*entities._shape(a), *entities._shape(b), floor), (same, a, b)
+    asked = _count_similar(monkeypatch)
+    # Bodies under one key (the last word's first letters), their first words of one length but other letters.
+    firsts = [w for w in _capitalised_words() if len(w) == 7][:200]
+    stored = [
+        Entity(id=f"o{n}", name=f"{w} Gazette", type="ORG", aliases=(f"{w} Gazette",), mentions=2, articles=1)
+        for n, w in enumerate(firsts)
+    ]
+    linker = Linker(stored)
+    name = f"{firsts[5]} Gazete"
+    found = [k.id for k in linker._bodies_named(name, "ORG")]
+    # (Three keys: the last word's first letters, its consonants, its letters in any order.)
+    assert asked[0] < len(firsts) // 2  # the code before asked it of every name of a length within reach
+    assert found == [k.id for k in linker._candidates(name, "ORG") if linker._named(name, "ORG", k)]
+    assert found == ["o5"]
+
+
+def test_a_batch_links_with_what_was_alive_before_it_out_of_the_collector_s_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: while a batch links, and while its records are settled, the objects alive before it (the Linker's
+    indexes, as many as the store's entities and names) are left out of the cyclic garbage collector's passes, which
+    would read them all at each full collection; after it, they are handed back and the collector is as it was. The
+    Linker is built from the store with the collector off, and where something else froze objects nothing is done
+    (unfreezing would undo it)."""
+    import gc
+
+    from newsdesk.extract import entities
+
+    frozen: list[int] = []
+    named = Linker._named
+
+    def seen(name: str, kind: str, k: entities._Known) -> bool:
+        frozen.append(gc.get_freeze_count())
+        return bool(named(name, kind, k))
+
+    monkeypatch.setattr(Linker, "_named", staticmethod(seen))
+    stored = [Entity(id="p1", name="Anna Kowalska", type="PERSON", aliases=("Anna Kowalska",), mentions=2, articles=1)]
+    building: list[bool] = []
+    add = Linker._add
+    monkeypatch.setattr(Linker, "_add", lambda self, k: (building.append(gc.isenabled()), add(self, k))[1])
+    linker = Linker(stored)
+    assert building == [False] and gc.isenabled()
+    text = "Anna Kowalska spoke. Anna Kowalski agreed."
+    mentions = (
+        Mention(text="Anna Kowalska", start=0, end=13, type="PERSON"),
+        Mention(text="Anna Kowalski", start=21, end=34, type="PERSON"),
+    )
+    linked = linker.link_articles([Article(id="a1", source="t", text=text, mentions=mentions)])
+    assert frozen and all(n > 0 for n in frozen)  # the code before left everything in the collector's passes
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert {m.entity_id for m in linked[0].mentions} == {"p1"}
+    linker.settle(linker.entities(linker.changed))
+    assert gc.get_freeze_count() == 0
+    # Objects frozen by another stay frozen, and linking goes on as before.
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        frozen.clear()
+        linker.link_articles([Article(id="a2", source="t", text=text, mentions=mentions)])
+        assert frozen and max(frozen) <= before  # nothing more frozen (frozen objects may still be freed)
+        assert gc.get_freeze_count() > 0  # and nothing unfrozen
+    finally:
+        gc.unfreeze()
