@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from newsdesk.cluster import events
 from newsdesk.cluster.events import (
     ACTOR_CLASH,
     DATE_CLASH,
@@ -528,3 +529,61 @@ def test_stored_groups_with_packed_centroids_group_as_unpacked_ones_and_unpack_o
         assert a.centroid == b.centroid
     met = {g.id for g in lazy.groups.values() if g.centroid and g.id in packed}
     assert met and len(met) < len(packed)  # only the groups a vector was compared with were unpacked
+
+
+def test_a_vector_scored_by_binary_search_gets_the_float_a_dict_loop_gives() -> None:
+    # Candidates bigger than the vector are scored through their terms kept sorted in arrays (issue 17): the same
+    # float as ``_dot``'s loop over the vector's own order, shared terms or none, the arrays made or kept up.
+    rng = random.Random(17)
+    big = {t: rng.random() for t in rng.sample(range(1 << 24), 3000)}
+    weights = events._Weights(dict(big), 0.0, 1)
+    for n in range(60):
+        shared = rng.sample(sorted(weights.terms), rng.randint(0, 200))
+        v = {t: rng.random() for t in [*shared, *rng.sample(range(1 << 24), rng.randint(0, 200))]}
+        v = dict(rng.sample(list(v.items()), len(v)))  # not in term order
+        assert events._sorted_dot(events._Sorted.of(v), *weights.arrays()) == events._dot(v, weights.terms)
+        # A join sets the weights of its terms, some new: the arrays follow.
+        weights.update({t: rng.random() for t in [*rng.sample(shared or [1], 1), *rng.sample(range(1 << 24), n)]})
+        keys, values = weights.arrays()
+        assert keys.tolist() == sorted(weights.terms)
+        assert values.tolist() == [weights.terms[t] for t in keys.tolist()]
+    assert events._sorted_dot(events._Sorted.of({1: 1.0}), *events._Weights({}, 0.0, 1).arrays()) == 0.0
+
+
+def test_idf_and_weights_in_bulk_are_the_floats_term_by_term() -> None:
+    rng = random.Random(18)
+    vectors = _vectors(rng, 50, vocabulary=3000)
+    df = DocumentFrequencies()
+    df.add(vectors[:30])
+    for v in vectors:
+        fresh = DocumentFrequencies(df.counts, df.documents)  # its IDF worked out term by term
+        assert df.idf_of(v) == [fresh.idf(t) for t in v]
+        out = {t: w * fresh.idf(t) for t, w in v.items()}
+        norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
+        assert list(df.weighted(v).items()) == [(t, w / norm) for t, w in out.items()]
+        df.add([v])
+
+
+def test_the_sorted_arrays_of_every_group_follow_its_weights_through_joins_and_unpacking() -> None:
+    rng = random.Random(19)
+    stored = _vectors(rng, 40, vocabulary=600)
+    df = DocumentFrequencies()
+    df.add(stored)
+    packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
+    grouper = Grouper(
+        [Group(id=g, members=[f"a{g}"]) for g in packed],
+        df,
+        threshold=0.1,
+        max_gap_days=None,
+        prefix="e",
+        packed=packed,
+    )
+    for n, v in enumerate(_vectors(rng, 150, vocabulary=600)):
+        df.add([v])
+        grouper.assign(f"n{n}", v, None)
+    made = [w for w in grouper._weights.values() if w.keys is not None]
+    assert made  # vectors were scored through them
+    for weights in made:
+        keys, values = weights.arrays()
+        assert keys.tolist() == sorted(weights.terms)
+        assert values.tolist() == [weights.terms[t] for t in keys.tolist()]
