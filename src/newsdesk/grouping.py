@@ -563,15 +563,15 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
         for event_id in opened:
             state.open_event(event_id)
             members = [(i, *known[i]) for i in by_event.get(event_id, []) if i in known]
-            for member, published, _, _ in members:
-                state.add(member, ranked(published))
-            for member, _, origin, duplicate_of in members:
+            for member_id, published, _, _ in members:
+                state.add(member_id, ranked(published))
+            for member_id, _, origin, duplicate_of in members:
                 for other in (origin, duplicate_of):
                     if other and other in state:
-                        state.union(member, other)
-            for member, _, _, duplicate_of in members:
+                        state.union(member_id, other)
+            for member_id, _, _, duplicate_of in members:
                 copied = duplicate_of is not None and state.placed(event_id, duplicate_of)
-                state.place(event_id, member, offered=not copied)
+                state.place(event_id, member_id, offered=not copied)
     for article_id in fresh:  # a batch article's text or credits may have changed since an earlier run
         profiles.pop(article_id, None)
     for article in batch:
