@@ -544,9 +544,9 @@ def test_a_vector_scored_by_binary_search_gets_the_float_a_dict_loop_gives() -> 
         assert events._sorted_dot(events._Sorted.of(v), *weights.arrays()) == events._dot(v, weights.terms)
         # A join sets the weights of its terms, some new: the arrays follow.
         weights.update({t: rng.random() for t in [*rng.sample(shared or [1], 1), *rng.sample(range(1 << 24), n)]})
-        keys, values = weights.arrays()
-        assert keys.tolist() == sorted(weights.terms)
-        assert values.tolist() == [weights.terms[t] for t in keys.tolist()]
+        keys, values = (part.tolist() for part in weights.arrays())
+        assert keys == [*sorted(weights.terms), events._END] and values[-1] == 0.0
+        assert values[:-1] == [weights.terms[t] for t in keys[:-1]]
     assert events._sorted_dot(events._Sorted.of({1: 1.0}), *events._Weights({}, 0.0, 1).arrays()) == 0.0
 
 
@@ -584,6 +584,6 @@ def test_the_sorted_arrays_of_every_group_follow_its_weights_through_joins_and_u
     made = [w for w in grouper._weights.values() if w.keys is not None]
     assert made  # vectors were scored through them
     for weights in made:
-        keys, values = weights.arrays()
-        assert keys.tolist() == sorted(weights.terms)
-        assert values.tolist() == [weights.terms[t] for t in keys.tolist()]
+        keys, values = (part.tolist() for part in weights.arrays())
+        assert keys == [*sorted(weights.terms), events._END] and values[-1] == 0.0
+        assert values[:-1] == [weights.terms[t] for t in keys[:-1]]

@@ -253,32 +253,39 @@ def _dot(a: Vector, b: Vector) -> float:
     return float(sum(map(operator.mul, a.values(), map(b.get, a.keys(), repeat(0.0)))))
 
 
+# Ends the sorted terms of a group's weights (weight 0.0): above every term (hashed to 24 bits), so a binary search
+# for a term always lands on a term.
+_END = np.iinfo(np.int64).max
+
+
 class _Sorted(NamedTuple):
-    """A vector's terms in ascending order, their values, and where each stands in the vector's own order."""
+    """A vector's terms in ascending order, their values, and where each of the vector's own order stands there."""
 
     terms: np.ndarray
     values: np.ndarray
-    order: np.ndarray
+    back: np.ndarray
 
     @classmethod
     def of(cls, v: Vector) -> _Sorted:
         terms = np.fromiter(v.keys(), dtype=np.int64, count=len(v))
         values = np.fromiter(v.values(), dtype=np.float64, count=len(v))
         order = terms.argsort(kind="stable")
-        return cls(terms[order], values[order], order)
+        return cls(terms[order], values[order], order.argsort(kind="stable"))
 
 
 def _sorted_dot(v: _Sorted, keys: np.ndarray, weights: np.ndarray) -> float:
-    """``_dot`` of a vector (``_Sorted``) with a bigger one (``keys``, sorted, and their ``weights``): the same
-    float, since the products of the terms they share are added in the vector's own order and every other product
-    is 0.0, but the shared terms are found by binary search, in C."""
-    if not len(keys):
-        return 0.0
+    """``_dot`` of a vector (``_Sorted``) with a bigger one (``keys``, sorted and ended by ``_END``, and their
+    ``weights``): the same float, since the products are added in the vector's own order, those of terms the other
+    lacks 0.0 as in ``_dot``, but the shared terms are found by binary search, in C."""
     where = keys.searchsorted(v.terms)
-    where[where == len(keys)] = 0
-    shared = keys.take(where) == v.terms
-    products = v.values[shared] * weights.take(where[shared])
-    return float(sum(products.take(v.order[shared].argsort()).tolist()))
+    products = weights.take(where) * v.values * (keys.take(where) == v.terms)
+    return float(sum(products.take(v.back).tolist()))
+
+
+def _ended(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Terms and their weights sorted by term, ended by ``_END`` and 0.0."""
+    order = keys.argsort(kind="stable")
+    return np.append(keys[order], _END), np.append(values[order], 0.0)
 
 
 @dataclass
@@ -289,8 +296,8 @@ class _Weights:
     square: float
     documents: int  # the corpus size whose IDF weighted every term; terms joined since use a later one
     tops: list[int] = field(default_factory=list)
-    # ``terms`` as two arrays sorted by term (None until a vector is first scored against them), kept in step with
-    # ``terms``: a vector's terms are looked up in them by binary search, in C (``_scores``).
+    # ``terms`` as two arrays sorted by term and ended by ``_END`` (None until a vector is first scored against
+    # them), kept in step with ``terms``: a vector's terms are looked up in them by binary search (``_sorted_dot``).
     keys: np.ndarray | None = None
     values: np.ndarray | None = None
 
@@ -299,8 +306,7 @@ class _Weights:
         if self.keys is None or self.values is None:
             keys = np.fromiter(self.terms.keys(), dtype=np.int64, count=len(self.terms))
             values = np.fromiter(self.terms.values(), dtype=np.float64, count=len(self.terms))
-            order = np.argsort(keys, kind="stable")
-            self.keys, self.values = keys[order], values[order]
+            self.keys, self.values = _ended(keys, values)
         return self.keys, self.values
 
     def update(self, changed: Vector) -> None:
@@ -310,9 +316,8 @@ class _Weights:
             return
         keys = np.fromiter(changed.keys(), dtype=np.int64, count=len(changed))
         values = np.fromiter(changed.values(), dtype=np.float64, count=len(changed))
-        where = np.searchsorted(self.keys, keys)
-        known = where < len(self.keys)
-        known[known] = self.keys[where[known]] == keys[known]
+        where = self.keys.searchsorted(keys)
+        known = self.keys.take(where) == keys
         self.values[where[known]] = values[known]
         if not known.all():
             fresh = np.flatnonzero(~known)
@@ -440,8 +445,7 @@ class Grouper:
         values = weighted.tolist()
         weights.terms = dict(zip(keys, values, strict=True))
         weights.square = sum(map(operator.mul, values, values))
-        order = np.argsort(terms, kind="stable")
-        weights.keys, weights.values = terms[order], weighted[order]
+        weights.keys, weights.values = _ended(terms, weighted)
 
     def _reweigh(self, g: Group) -> _Weights:
         self._unfold(g)
