@@ -587,3 +587,12 @@ def test_the_sorted_arrays_of_every_group_follow_its_weights_through_joins_and_u
         keys, values = (part.tolist() for part in weights.arrays())
         assert keys == [*sorted(weights.terms), events._END] and values[-1] == 0.0
         assert values[:-1] == [weights.terms[t] for t in keys[:-1]]
+
+
+def test_the_idf_of_the_terms_last_asked_for_is_kept_until_the_counts_change() -> None:
+    df = DocumentFrequencies({1: 3, 2: 1}, 10)
+    v = {1: 1.0, 2: 1.0, 3: 1.0}
+    first = df.idf_of(v)
+    assert df.idf_of(dict(v)) is first  # a report is weighted, then joins its event and its story
+    df.add([{3: 1.0}])
+    assert df.idf_of(v) == [df.idf(1), df.idf(2), df.idf(3)] != first

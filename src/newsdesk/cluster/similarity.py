@@ -253,6 +253,8 @@ class DocumentFrequencies:
         # Grouping asks for the same terms' IDF over and over between two additions; a log each time adds up.
         self._idf: dict[int, float] = {}
         self._by_count: dict[int, float] = {}  # the IDF of a document count, since the last addition
+        # The terms last asked for and their IDF: a report's vector is weighted, then joins its event and story.
+        self._last: tuple[list[int], list[float]] = ([], [])
 
     def add(self, vectors: Iterable[Vector]) -> None:
         """Count the terms of new documents."""
@@ -261,6 +263,7 @@ class DocumentFrequencies:
             self.documents += 1
         self._idf.clear()
         self._by_count.clear()
+        self._last = ([], [])
 
     def idf(self, term: int) -> float:
         """Smoothed inverse document frequency."""
@@ -272,15 +275,20 @@ class DocumentFrequencies:
 
     def idf_of(self, v: Mapping[int, float]) -> list[float]:
         """``idf`` of each term of ``v``, in its order (the same floats, looked up in C once known)."""
+        terms = list(v)
+        if terms == self._last[0]:
+            return self._last[1]
         cached = self._idf
-        missing = list(filterfalse(cached.__contains__, v))
+        missing = list(filterfalse(cached.__contains__, terms))
         if missing:
             counts = list(map(self.counts.get, missing, repeat(0)))
             by_count = self._by_count
             for count in set(counts).difference(by_count):
                 by_count[count] = self._smoothed(count)
             cached.update(zip(missing, map(by_count.__getitem__, counts), strict=True))
-        return list(map(cached.__getitem__, v))
+        found = list(map(cached.__getitem__, terms))
+        self._last = (terms, found)
+        return found
 
     def _smoothed(self, count: int) -> float:
         return math.log((1 + self.documents) / (1 + count)) + 1.0
