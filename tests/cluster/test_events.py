@@ -496,6 +496,18 @@ def test_stored_groups_are_offered_by_their_entities_most_recently_joined_first(
     assert "e0" in grouper.candidates({}, ["country-1"])
 
 
+def _stored(packed: dict[str, bytes], df: DocumentFrequencies, threshold: float) -> Grouper:
+    """A grouper of stored groups of one member each, their centroids left packed."""
+    return Grouper(
+        [Group(id=g, members=[f"a{g}"]) for g in packed],
+        df,
+        threshold=threshold,
+        max_gap_days=None,
+        prefix="e",
+        packed=packed,
+    )
+
+
 def test_stored_groups_with_packed_centroids_group_as_unpacked_ones_and_unpack_only_when_met() -> None:
     rng = random.Random(9)
     stored = _vectors(rng, 80, vocabulary=20000)
@@ -511,14 +523,7 @@ def test_stored_groups_with_packed_centroids_group_as_unpacked_ones_and_unpack_o
         max_gap_days=None,
         prefix="e",
     )
-    lazy = Grouper(
-        [Group(id=g, members=[f"a{g}"]) for g in packed],
-        df,
-        threshold=0.3,
-        max_gap_days=None,
-        prefix="e",
-        packed=packed,
-    )
+    lazy = _stored(packed, df, 0.3)
     assert not any(g.centroid for g in lazy.groups.values())  # nothing unpacked to index them
     for n, v in enumerate(later):
         weighted = df.weighted(v)
@@ -570,14 +575,7 @@ def test_the_sorted_arrays_of_every_group_follow_its_weights_through_joins_and_u
     df = DocumentFrequencies()
     df.add(stored)
     packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
-    grouper = Grouper(
-        [Group(id=g, members=[f"a{g}"]) for g in packed],
-        df,
-        threshold=0.1,
-        max_gap_days=None,
-        prefix="e",
-        packed=packed,
-    )
+    grouper = _stored(packed, df, 0.1)
     for n, v in enumerate(_vectors(rng, 150, vocabulary=600)):
         df.add([v])
         grouper.assign(f"n{n}", v, None)
