@@ -627,3 +627,38 @@ def test_a_marked_copy_is_compared_with_nobody_and_its_original_stands_for_it(tm
     met = [narratives.get(a) or narratives.get(b) for a, b in compared]
     assert met.count(first.id) >= 3  # the event's later reports were compared with the original
     assert second.id not in met
+
+
+def test_origins_reads_a_stored_member_whole_only_when_its_origin_changes(tmp_path: Path, monkeypatch) -> None:
+    # A later run meets the stored members of every event its articles join, and learns their groups by their date,
+    # origin and original alone (Store.dated_origins): reading each whole, text included, cost a run in proportion
+    # to the events it met (issue 17). Only a member whose origin the run changes is read whole, to be stored again.
+    rows = _ecbplus(150)
+    corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=STAGES, workers=1)))
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", rows[::2])])
+    before = {a.id: (a.origin, a.event_id) for a in corpus.store.articles(extracts=False)}
+    running: list[bool] = []
+    whole: list[str] = []
+    origins, articles = grouping.origins, Store.articles
+
+    def watched(*args: object, **kwargs: object) -> object:
+        running.append(True)
+        try:
+            return origins(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            running.pop()
+
+    def spy(self: Store, ids: list[str] | None = None, *, extracts: bool = True):  # type: ignore[no-untyped-def]
+        if running:
+            whole.extend(i for i in ids or () if i in before)
+        return articles(self, ids, extracts=extracts)
+
+    monkeypatch.setattr(grouping, "origins", watched)
+    monkeypatch.setattr(Store, "articles", spy)
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", rows[1::2])])
+    after = {a.id: a for a in corpus.store.articles(extracts=False)}
+    met = {e for i, a in after.items() if i not in before for e in [a.event_id]}
+    assert sum(event in met for _, event in before.values()) > 20  # stored members of the events met
+    renamed = {i for i, (origin, _) in before.items() if after[i].origin != origin}
+    originals = {a.duplicate_of for i, a in after.items() if i not in before}
+    assert set(whole) <= renamed | originals

@@ -43,6 +43,8 @@ class View(Protocol):
 
     def dated_copies(self, ids: Sequence[str]) -> list[tuple[str, str | None, str | None]]: ...
 
+    def dated_origins(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None, str | None]]: ...
+
     def fingerprints(self) -> dict[str, tuple[bytes, int]]: ...
 
     def features(self, ids: Sequence[str]) -> dict[str, bytes]: ...
@@ -58,10 +60,6 @@ class View(Protocol):
     def event_members(self, event_ids: Any) -> dict[str, list[str]]: ...
 
     def event_entities(self) -> dict[str, list[str]]: ...
-
-
-def _rank(article: Article, position: int) -> tuple[str, int]:
-    return _ranked(article.published, position)
 
 
 def _ranked(published: str | None, position: int) -> tuple[str, int]:
@@ -547,29 +545,33 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     read: dict[str, Article] = {}  # stored articles read for this batch, without their extracts
 
     def rank(article: Article) -> tuple[str, int]:
+        return ranked(article.published)
+
+    def ranked(published: str | None) -> tuple[str, int]:
         # Stored members were ingested before the batch: they rank first when dates do not decide, so an origin
         # keeps its name from one batch to the next.
         memo["position"] = memo.get("position", -1) + 1
-        return _rank(article, memo["position"])
+        return _ranked(published, memo["position"])
 
     # Events this run has not seen: their stored members that were given an origin, in ingest order.
     opened = sorted({a.event_id for a in batch if a.event_id and not state.knows_event(a.event_id)})
     if opened:
         by_event = view.event_members(opened)
         wanted = [i for e in opened for i in by_event.get(e, []) if i not in fresh and i not in state]
-        read.update((a.id, a) for a in view.articles(wanted, extracts=False) if a.origin)
+        # Their date, origin and original only (not their text): each stored member of a big event is read here.
+        known = {i: row for i, row in (view.dated_origins(wanted) if wanted else {}).items() if row[1]}
         for event_id in opened:
             state.open_event(event_id)
-            members = [read[i] for i in by_event.get(event_id, []) if i in read]
-            for article in members:
-                state.add(article.id, rank(article))
-            for article in members:
-                for other in (article.origin, article.duplicate_of):
+            members = [(i, *known[i]) for i in by_event.get(event_id, []) if i in known]
+            for member_id, published, _, _ in members:
+                state.add(member_id, ranked(published))
+            for member_id, _, origin, duplicate_of in members:
+                for other in (origin, duplicate_of):
                     if other and other in state:
-                        state.union(article.id, other)
-            for article in members:
-                copied = article.duplicate_of is not None and state.placed(event_id, article.duplicate_of)
-                state.place(event_id, article.id, offered=not copied)
+                        state.union(member_id, other)
+            for member_id, _, _, duplicate_of in members:
+                copied = duplicate_of is not None and state.placed(event_id, duplicate_of)
+                state.place(event_id, member_id, offered=not copied)
     for article_id in fresh:  # a batch article's text or credits may have changed since an earlier run
         profiles.pop(article_id, None)
     for article in batch:
@@ -636,7 +638,11 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     # Stored members whose group took an earlier-ranked article (or joined an earlier-named group) are renamed.
     renamed = sorted(state.renamed - set(fresh))
     state.renamed.clear()
+    # Most of them (every stored member of an event read this run) keep their name: their stored origin is read
+    # first, and only those whose origin changes are read whole, to be stored again.
     unread = [i for i in renamed if i not in read]
+    stored = view.dated_origins(unread) if unread else {}
+    unread = [i for i in unread if i in stored and stored[i][1] != state.name(i)]
     read.update((a.id, a) for a in (view.articles(unread, extracts=False) if unread else ()))
     for article_id in renamed:
         member = read.get(article_id)

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from newsdesk.cluster import events
 from newsdesk.cluster.events import (
     ACTOR_CLASH,
     DATE_CLASH,
@@ -495,6 +496,18 @@ def test_stored_groups_are_offered_by_their_entities_most_recently_joined_first(
     assert "e0" in grouper.candidates({}, ["country-1"])
 
 
+def _stored(packed: dict[str, bytes], df: DocumentFrequencies, threshold: float) -> Grouper:
+    """A grouper of stored groups of one member each, their centroids left packed."""
+    return Grouper(
+        [Group(id=g, members=[f"a{g}"]) for g in packed],
+        df,
+        threshold=threshold,
+        max_gap_days=None,
+        prefix="e",
+        packed=packed,
+    )
+
+
 def test_stored_groups_with_packed_centroids_group_as_unpacked_ones_and_unpack_only_when_met() -> None:
     rng = random.Random(9)
     stored = _vectors(rng, 80, vocabulary=20000)
@@ -510,14 +523,7 @@ def test_stored_groups_with_packed_centroids_group_as_unpacked_ones_and_unpack_o
         max_gap_days=None,
         prefix="e",
     )
-    lazy = Grouper(
-        [Group(id=g, members=[f"a{g}"]) for g in packed],
-        df,
-        threshold=0.3,
-        max_gap_days=None,
-        prefix="e",
-        packed=packed,
-    )
+    lazy = _stored(packed, df, 0.3)
     assert not any(g.centroid for g in lazy.groups.values())  # nothing unpacked to index them
     for n, v in enumerate(later):
         weighted = df.weighted(v)
@@ -528,3 +534,63 @@ def test_stored_groups_with_packed_centroids_group_as_unpacked_ones_and_unpack_o
         assert a.centroid == b.centroid
     met = {g.id for g in lazy.groups.values() if g.centroid and g.id in packed}
     assert met and len(met) < len(packed)  # only the groups a vector was compared with were unpacked
+
+
+def test_a_vector_scored_by_binary_search_gets_the_float_a_dict_loop_gives() -> None:
+    # Candidates bigger than the vector are scored through their terms kept sorted in arrays (issue 17): the same
+    # float as ``_dot``'s loop over the vector's own order, shared terms or none, the arrays made or kept up.
+    rng = random.Random(17)
+    big = {t: rng.random() for t in rng.sample(range(1 << 24), 3000)}
+    weights = events._Weights(dict(big), 0.0, 1)
+    for n in range(60):
+        shared = rng.sample(sorted(weights.terms), rng.randint(0, 200))
+        v = {t: rng.random() for t in [*shared, *rng.sample(range(1 << 24), rng.randint(0, 200))]}
+        v = dict(rng.sample(list(v.items()), len(v)))  # not in term order
+        assert events._sorted_dot(events._Sorted.of(v), *weights.arrays()) == events._dot(v, weights.terms)
+        # A join sets the weights of its terms, some new: the arrays follow.
+        weights.update({t: rng.random() for t in [*rng.sample(shared or [1], 1), *rng.sample(range(1 << 24), n)]})
+        keys, values = (part.tolist() for part in weights.arrays())
+        assert keys == [*sorted(weights.terms), events._END] and values[-1] == 0.0
+        assert values[:-1] == [weights.terms[t] for t in keys[:-1]]
+    assert events._sorted_dot(events._Sorted.of({1: 1.0}), *events._Weights({}, 0.0, 1).arrays()) == 0.0
+
+
+def test_idf_and_weights_in_bulk_are_the_floats_term_by_term() -> None:
+    rng = random.Random(18)
+    vectors = _vectors(rng, 50, vocabulary=3000)
+    df = DocumentFrequencies()
+    df.add(vectors[:30])
+    for v in vectors:
+        fresh = DocumentFrequencies(df.counts, df.documents)  # its IDF worked out term by term
+        assert df.idf_of(v) == [fresh.idf(t) for t in v]
+        out = {t: w * fresh.idf(t) for t, w in v.items()}
+        norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
+        assert list(df.weighted(v).items()) == [(t, w / norm) for t, w in out.items()]
+        df.add([v])
+
+
+def test_the_sorted_arrays_of_every_group_follow_its_weights_through_joins_and_unpacking() -> None:
+    rng = random.Random(19)
+    stored = _vectors(rng, 40, vocabulary=600)
+    df = DocumentFrequencies()
+    df.add(stored)
+    packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
+    grouper = _stored(packed, df, 0.1)
+    for n, v in enumerate(_vectors(rng, 150, vocabulary=600)):
+        df.add([v])
+        grouper.assign(f"n{n}", v, None)
+    made = [w for w in grouper._weights.values() if w.keys is not None]
+    assert made  # vectors were scored through them
+    for weights in made:
+        keys, values = (part.tolist() for part in weights.arrays())
+        assert keys == [*sorted(weights.terms), events._END] and values[-1] == 0.0
+        assert values[:-1] == [weights.terms[t] for t in keys[:-1]]
+
+
+def test_the_idf_of_the_terms_last_asked_for_is_kept_until_the_counts_change() -> None:
+    df = DocumentFrequencies({1: 3, 2: 1}, 10)
+    v = {1: 1.0, 2: 1.0, 3: 1.0}
+    first = df.idf_of(v)
+    assert df.idf_of(dict(v)) is first  # a report is weighted, then joins its event and its story
+    df.add([{3: 1.0}])
+    assert df.idf_of(v) == [df.idf(1), df.idf(2), df.idf(3)] != first

@@ -286,3 +286,18 @@ def test_event_entities_are_the_entities_each_stored_event_names(store: Store) -
     assert event_of["a1"] != event_of["a2"]
     got = {event: sorted(ids) for event, ids in store.event_entities().items()}
     assert got == {event_of["a1"]: ["p", "t"], event_of["a2"]: ["s"]}
+
+
+def test_dated_origins_gives_a_members_date_origin_and_original_without_its_text(store: Store) -> None:
+    # What origins learns a stored member's group by (issue 17): one narrow row each, by id; unknown ids left out.
+    first = make(text="The harbour board of Lantry kept the night ferry.", published="2026-01-01")
+    copy = make(text="The harbour board of Lantry kept the night ferry running.", published=None)
+    store.add([first, copy])
+    linked = [dataclasses.replace(first, origin=first.id), dataclasses.replace(copy, origin=first.id)]
+    store.update(linked, stage="origins", produces=("article.origin",))
+    store.update([dataclasses.replace(copy, duplicate_of=first.id)], stage="dedupe", produces=("article.duplicate_of",))
+    assert store.dated_origins([copy.id, first.id, "unknown"]) == {
+        first.id: ("2026-01-01", first.id, None),
+        copy.id: (None, first.id, first.id),
+    }
+    assert store.dated_origins([]) == {}

@@ -11,10 +11,11 @@ import hashlib
 import heapq
 import math
 import operator
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice, repeat
+from itertools import accumulate, islice, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -225,8 +226,9 @@ class Group:
 
     def absorb(self, member: str, v: Vector, published: str | None, *, new_member: bool = True) -> None:
         """Add a member's vector and date (``new_member=False``: only the vector and date of one already in)."""
-        for t, w in v.items():
-            self.centroid[t] = self.centroid.get(t, 0.0) + w
+        centroid = self.centroid
+        # The same sums as a loop over ``v``, in C (its terms are distinct, so each reads the value before the join).
+        centroid.update(zip(v, map(operator.add, map(centroid.get, v, repeat(0.0)), v.values()), strict=True))
         if new_member:
             self.members.append(member)
         if published:
@@ -251,6 +253,41 @@ def _dot(a: Vector, b: Vector) -> float:
     return float(sum(map(operator.mul, a.values(), map(b.get, a.keys(), repeat(0.0)))))
 
 
+# Ends the sorted terms of a group's weights (weight 0.0): above every term (hashed to 24 bits), so a binary search
+# for a term always lands on a term.
+_END = np.iinfo(np.int64).max
+
+
+class _Sorted(NamedTuple):
+    """A vector's terms in ascending order, their values, and where each of the vector's own order stands there."""
+
+    terms: np.ndarray
+    values: np.ndarray
+    back: np.ndarray
+
+    @classmethod
+    def of(cls, v: Vector) -> _Sorted:
+        terms = np.fromiter(v.keys(), dtype=np.int64, count=len(v))
+        values = np.fromiter(v.values(), dtype=np.float64, count=len(v))
+        order = terms.argsort(kind="stable")
+        return cls(terms[order], values[order], order.argsort(kind="stable"))
+
+
+def _sorted_dot(v: _Sorted, keys: np.ndarray, weights: np.ndarray) -> float:
+    """``_dot`` of a vector (``_Sorted``) with a bigger one (``keys``, sorted and ended by ``_END``, and their
+    ``weights``): the same float, since the products are added in the vector's own order, those of terms the other
+    lacks 0.0 as in ``_dot``, but the shared terms are found by binary search, in C."""
+    where = keys.searchsorted(v.terms)
+    products = weights.take(where) * v.values * (keys.take(where) == v.terms)
+    return float(sum(products.take(v.back).tolist()))
+
+
+def _ended(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Terms and their weights sorted by term, ended by ``_END`` and 0.0."""
+    order = keys.argsort(kind="stable")
+    return np.append(keys[order], _END), np.append(values[order], 0.0)
+
+
 @dataclass
 class _Weights:
     """A group's centroid with IDF applied (not normalised), its squared norm, and its heaviest terms."""
@@ -259,6 +296,34 @@ class _Weights:
     square: float
     documents: int  # the corpus size whose IDF weighted every term; terms joined since use a later one
     tops: list[int] = field(default_factory=list)
+    # ``terms`` as two arrays sorted by term and ended by ``_END`` (None until a vector is first scored against
+    # them), kept in step with ``terms``: a vector's terms are looked up in them by binary search (``_sorted_dot``).
+    keys: np.ndarray | None = None
+    values: np.ndarray | None = None
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """``keys`` and ``values``, made from ``terms`` if not yet made."""
+        if self.keys is None or self.values is None:
+            keys = np.fromiter(self.terms.keys(), dtype=np.int64, count=len(self.terms))
+            values = np.fromiter(self.terms.values(), dtype=np.float64, count=len(self.terms))
+            self.keys, self.values = _ended(keys, values)
+        return self.keys, self.values
+
+    def update(self, changed: Vector) -> None:
+        """Set the weights of ``changed``'s terms (some new) in ``terms`` and in the arrays, if made."""
+        self.terms.update(changed)
+        if self.keys is None or self.values is None:
+            return
+        keys = np.fromiter(changed.keys(), dtype=np.int64, count=len(changed))
+        values = np.fromiter(changed.values(), dtype=np.float64, count=len(changed))
+        where = self.keys.searchsorted(keys)
+        known = self.keys.take(where) == keys
+        self.values[where[known]] = values[known]
+        if not known.all():
+            fresh = np.flatnonzero(~known)
+            fresh = fresh[np.argsort(keys[fresh], kind="stable")]
+            self.keys = np.insert(self.keys, where[fresh], keys[fresh])
+            self.values = np.insert(self.values, where[fresh], values[fresh])
 
 
 class Grouper:
@@ -377,8 +442,10 @@ class Grouper:
         keys = terms.tolist()
         g.centroid = dict(zip(keys, raw.tolist(), strict=True))
         weights = self._weights[g.id]
-        weights.terms = dict(zip(keys, weighted.tolist(), strict=True))
-        weights.square = sum(w * w for w in weights.terms.values())
+        values = weighted.tolist()
+        weights.terms = dict(zip(keys, values, strict=True))
+        weights.square = sum(map(operator.mul, values, values))
+        weights.keys, weights.values = _ended(terms, weighted)
 
     def _reweigh(self, g: Group) -> _Weights:
         self._unfold(g)
@@ -434,14 +501,14 @@ class Grouper:
         if weights is None or self.df.documents > weights.documents * REFRESH:
             self._reweigh(g)
             return
-        idf = self.df.idf
-        terms, square = weights.terms, weights.square
-        for t in v:
-            old = terms.get(t, 0.0)
-            new = g.centroid[t] * idf(t)
-            terms[t] = new
-            square += new * new - old * old
-        weights.square = square
+        terms = weights.terms
+        # What a loop over ``v`` would give (``terms[t] = centroid[t] * idf(t)``, ``square += new * new - old * old``
+        # term by term, in order), in C: ``accumulate`` adds in the same order as ``+=``.
+        olds = list(map(terms.get, v, repeat(0.0)))
+        news = list(map(operator.mul, map(g.centroid.__getitem__, v), self.df.idf_of(v)))
+        steps = map(operator.sub, map(operator.mul, news, news), map(operator.mul, olds, olds))
+        weights.square = deque(accumulate(steps, initial=weights.square), maxlen=1)[0]
+        weights.update(dict(zip(v, news, strict=True)))
         # Only the new member's terms grew, so the heaviest terms are among them and the old heaviest; of the
         # new member's terms, only those now above the lightest of the heaviest can enter.
         tops = weights.tops
@@ -450,7 +517,7 @@ class Grouper:
             return
         lightest = min(terms[t] for t in tops)
         current = set(tops)
-        rising = [t for t in v if terms[t] >= lightest and t not in current]
+        rising = [t for t, w in zip(v, news, strict=True) if w >= lightest and t not in current]
         if rising:
             self._retop(g.id, weights, [*tops, *rising])
 
@@ -479,13 +546,19 @@ class Grouper:
     ) -> tuple[Group | None, float]:
         candidates = self.candidates(weighted, keys)
         scored: list[tuple[float, str]] = []
+        sort: _Sorted | None = None
         for gid in sorted(candidates):
             g = self.groups[gid]
             gap = g.gap_days(published)
             if self.max_gap_days is not None and gap is not None and gap > self.max_gap_days:
                 continue
             weights = self._current(g)
-            scored.append((_dot(weighted, weights.terms) / (math.sqrt(weights.square) or 1.0), gid))
+            if len(weighted) > len(weights.terms):
+                dot = _dot(weighted, weights.terms)
+            else:
+                sort = _Sorted.of(weighted) if sort is None else sort
+                dot = _sorted_dot(sort, *weights.arrays())
+            scored.append((dot / (math.sqrt(weights.square) or 1.0), gid))
         if self.nearest:
             # A group whose centroid falls short is out: on ECB+ no such group ever had a member close enough
             # either, and skipping them spares most member comparisons.

@@ -531,6 +531,19 @@ class Store:
             out.extend((r[0], r[1], r[2]) for r in rows)
         return out
 
+    def dated_origins(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """``(published, origin, duplicate_of)`` of each of the given articles, by id: what origins ranks and joins
+        a stored member by, without its text."""
+        out: dict[str, tuple[str | None, str | None, str | None]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT id, published, origin, duplicate_of FROM articles WHERE id IN ({marks})", chunk
+            )
+            out.update((r[0], (r[1], r[2], r[3])) for r in rows)
+        return out
+
     def count(self) -> int:
         """How many articles are stored."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
