@@ -310,3 +310,20 @@ def test_issue_19_an_alarm_inside_a_weakref_callback_waits_for_the_stage() -> No
     assert [f.error for f in result.failures] == ["BudgetError"]
     assert time.monotonic() - started < 20
     assert sys.unraisablehook is hook  # given back as it was
+
+
+def test_a_corpus_stage_runs_with_what_was_alive_before_it_out_of_the_collectors_passes() -> None:
+    from newsdesk.pipeline import CorpusStage
+
+    seen: list[int] = []
+
+    def look(batch: list[Article], view: object, settings: Settings, memo: dict[str, object]) -> tuple[list, dict]:
+        seen.append(gc.get_freeze_count())
+        return [], {}
+
+    stage = CorpusStage("look", look, keeps_state=True)
+    gc.collect()
+    assert gc.get_freeze_count() == 0
+    stage.run([], Context(view=Store(":memory:")))
+    assert seen and seen[0] > 0  # frozen while the stage ran: full passes skip the run's kept state
+    assert gc.get_freeze_count() == 0  # and handed back to the collector after it

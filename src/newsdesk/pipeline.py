@@ -505,10 +505,15 @@ class CorpusStage:
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
             raise PipelineError(f"Stage {self.name!r} compares articles with the store; run it through a Corpus.")
-        if self.keeps_state:
-            articles, state = self.fn(batch, context.view, context.settings, context.memo.setdefault(self.name, {}))
-        else:
-            articles, state = self.fn(batch, context.view, context.settings)
+        # What the stage keeps for the run (the Linker, the events' vectors, the claims' window) and what the store
+        # holds in memory grow with the store: left out of the cyclic collector's full passes while the batch runs
+        # (12% of the serial stages' CPU at 16,000 stored articles, decision 0049).
+        with entities.kept_out_of_collections():
+            if self.keeps_state:
+                memo = context.memo.setdefault(self.name, {})
+                articles, state = self.fn(batch, context.view, context.settings, memo)
+            else:
+                articles, state = self.fn(batch, context.view, context.settings)
         return StageResult(articles=articles, failures=[], state=state)
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "contains",
     "family_first",
     "is_title",
+    "kept_out_of_collections",
     "people_word",
     "same_name",
     "same_office",
@@ -676,7 +677,7 @@ def _named_by(mention: Mention | None, quote: Quote, text: str) -> str | None:
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while a Linker is built from the store: the objects it makes live as long as
     it does, and each full collection while they are made reads every one made before (about 0.8 of 2.9 CPU s at
-    40,915 entities); :func:`_kept_out_of_collections` then leaves them out."""
+    40,915 entities); :func:`kept_out_of_collections` then leaves them out."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -687,14 +688,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _kept_out_of_collections() -> Iterator[None]:
-    """Everything alive as a batch's linking starts, the Linker's indexes first, left out of the cyclic garbage
-    collector's passes until it ends (``gc.freeze``, then ``gc.unfreeze``, which hands it back to the oldest
+def kept_out_of_collections() -> Iterator[None]:
+    """Everything alive as the block starts (a batch's linking: the Linker's indexes first) left out of the cyclic
+    garbage collector's passes until it ends (``gc.freeze``, then ``gc.unfreeze``, which hands it back to the oldest
     generation): a full collection while a batch links would read every object of the Linker's state, as many as
     the store has entities and names (issue 17: 2.1 CPU s of the 16,000-article step's 18, in 11 collections). It
     changes no answer: nothing is freed while frozen that would be freed otherwise, only later. Where something else
-    keeps objects frozen already (a server freezing before it forks, say), nothing is done, since unfreezing would
-    undo it."""
+    keeps objects frozen already (a server freezing before it forks, or the runner around every corpus stage's
+    batch, decision 0049), nothing is done, since unfreezing would undo it."""
     if not gc.isenabled() or gc.get_freeze_count():
         yield
         return
@@ -825,7 +826,7 @@ class Linker:
         """Take the entity records just written to the store (``entities(changed)``) as the linker's own, as a
         Linker built anew from the store would hold them, and start a new batch: so that one Linker serves a
         whole run (decision 0006) instead of one rebuilt from every stored entity for each batch."""
-        with _kept_out_of_collections():
+        with kept_out_of_collections():
             self._settle(stored)
 
     def _settle(self, stored: Iterable[Entity]) -> None:
@@ -1531,7 +1532,7 @@ class Linker:
 
     def link_articles(self, batch: Sequence[Article]) -> list[Article]:
         """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
-        with _kept_out_of_collections():
+        with kept_out_of_collections():
             return self._link_articles(batch)
 
     def _link_articles(self, batch: Sequence[Article]) -> list[Article]:
