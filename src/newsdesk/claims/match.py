@@ -116,8 +116,12 @@ class Cluster:
     id: str
     story_id: str
     event_id: str | None
+    # The members that joined it in this run (and, for a story read row by row, those read): a cluster read summed
+    # up (``Story.load_window``) keeps only how many members it has, its first and its ``shapes``.
     members: list[Member] = field(default_factory=list)
     changed: bool = True
+    size: int = 0  # how many members it has, read or joined
+    first: Member | None = None  # the first of them
     # The members' distinct values (their ``value_key``), with how many members give each.
     values: dict[tuple[tuple[str, str, str], ...], int] = field(default_factory=dict)
     # The members' distinct term sets in the order they first came, each with how many members have it and the
@@ -306,6 +310,11 @@ class Story:
     _full: set[str] = field(default_factory=set)
     # The clusters a claim joined since the last ``take_changed``, in the order they first changed.
     changed: dict[str, Cluster] = field(default_factory=dict)
+    # For a story read summed up (``load_window``): the places (support rowids) of the first and last rows read.
+    # Its ``by_claim`` and ``counted`` then hold the claims of this run and those of several clusters only: whether
+    # another claim was read is asked of the store (``CorpusView.claim_placed``), for the claims of a batch.
+    low: int | None = None
+    high: int | None = None
 
     def _key(self, member: Member, cluster_id: str) -> _Key:
         return (cluster_id, member.terms, member.value_key, member.negative, member.denial)
@@ -418,7 +427,8 @@ class Story:
                     continue
             got = score(claim, member, weight, totals)
             if got > best_score:
-                cluster = clusters[by_claim[member.id]]
+                # A member's cluster is its reading's, unless the claim joined a later one too (``by_claim``).
+                cluster = clusters[by_claim.get(member.id, key[0])]  # type: ignore[index]
                 if self._fits(claim, cluster):
                     best, best_score = cluster, got
         return best, best_score
@@ -433,6 +443,9 @@ class Story:
 
     def _join(self, claim: Member, cluster: Cluster) -> None:
         cluster.members.append(claim)
+        cluster.size += 1
+        if cluster.first is None:
+            cluster.first = claim
         key = claim.value_key
         cluster.values[key] = cluster.values.get(key, 0) + 1
         n, first = cluster.shapes.get(claim.terms, (0, claim))
@@ -459,6 +472,42 @@ class Story:
         for member in members:
             self._join(member, cluster)
 
+    def load_window(self, window: dict[str, Any], slots: dict[str, str]) -> bool:
+        """Take a story's last claims as the store sums them up (``CorpusView.claim_window``): the same clusters,
+        counts, index and representatives as :meth:`load` and :meth:`count` give for those claims read row by row,
+        from each distinct reading of each cluster with how many rows give it. A reading given again changes only
+        full lists (``remember``), and the order they end in hangs on each row: False (the story left half made)
+        where a list fills up, for the caller to read the story row by row instead."""
+        self.low, self.high = window["low"], window["high"]
+        place: dict[str, int] = {}
+        rows = 0
+        for stored in window["clusters"]:
+            cluster = Cluster(id=stored["id"], story_id=stored["story_id"], event_id=stored["event_id"], changed=False)
+            self.clusters[cluster.id] = cluster
+            place[cluster.id] = len(place)
+            for _, id_, article_id, text, slot, terms, values, modality, n in stored["readings"]:
+                member = Member.stored(id_, article_id, terms, values, modality, text)
+                slots[id_] = slot
+                cluster.size += n
+                if cluster.first is None:
+                    cluster.first = member
+                cluster.values[member.value_key] = cluster.values.get(member.value_key, 0) + n
+                had, first = cluster.shapes.get(terms, (0, member))
+                cluster.shapes[terms] = (had + n, first)
+                self.remember(member, cluster.id)
+                self.df.update(dict.fromkeys(terms, n))
+                rows += n
+        # A claim of several clusters counts once, and belongs to the last cluster it was read in.
+        for claim, seen in window["repeated"].items():
+            again = len(seen["clusters"]) - 1
+            rows -= again
+            self.df.subtract(dict.fromkeys(seen["terms"], again))
+            self.by_claim[claim] = max(seen["clusters"], key=place.__getitem__)
+            self.counted.add(claim)
+        self.n += rows
+        self._weights = None
+        return not self._full
+
     def take_changed(self) -> list[Cluster]:
         """The clusters a claim joined since the last call, in the order they first changed."""
         changed = list(self.changed.values())
@@ -484,6 +533,10 @@ class View(Protocol):
 
     def claim_readings(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]: ...
 
+    def claim_window(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]: ...
+
+    def claim_placed(self, story_id: str, low: int, high: int, claim_ids: Sequence[str]) -> dict[str, str]: ...
+
 
 def _value_key(values: Sequence[Value]) -> tuple[tuple[str, str, str], ...]:
     """What ``relation`` and ``score`` read of a claim's values."""
@@ -496,11 +549,12 @@ def _representative(cluster: Cluster) -> Member:
     Members with the same terms are alike to the others alike, so each distinct set of terms is compared with
     each other once, weighted by how many members have it: a claim a thousand copies repeat costs one
     comparison, not a million."""
-    members = cluster.members
-    if len(members) <= 2:
-        return members[0]
+    first = cluster.first
+    assert first is not None, "a cluster has a member"
+    if cluster.size <= 2:
+        return first
     shapes = cluster.shapes
-    if len(shapes) == len(members):  # each member its own shape: its first member is the member
+    if len(shapes) == cluster.size:  # each member its own shape: its first member is the member
         firsts = [m for _, m in shapes.values()]
         return max(firsts, key=lambda m: sum(overlap(m.terms, o.terms)[0] for o in firsts if o is not m))
     # Summed in another order than member by member: rounded, so that float noise breaks no tie.
@@ -524,7 +578,15 @@ def stage(
     slots: dict[str, str] = memo.setdefault("slots", {})
     story_of = view.stories_of({a.event_id for a in batch if a.event_id})
     missing = sorted({s for s in story_of.values() if s not in stories})
-    for row in view.claim_readings(missing, READ) if missing else []:
+    # Each story's last claims summed up by the store; one whose lists fill up is read row by row.
+    by_rows = []
+    for window in view.claim_window(missing, READ) if missing else []:
+        story = Story(window["story_id"])
+        if story.load_window(window, slots):
+            stories[story.id] = story
+        else:
+            by_rows.append(story.id)
+    for row in view.claim_readings(by_rows, READ) if by_rows else []:
         story = stories.setdefault(row["story_id"], Story(row["story_id"]))
         cluster = Cluster(id=row["id"], story_id=row["story_id"], event_id=row["event_id"], changed=False)
         members = []
@@ -548,6 +610,12 @@ def stage(
             by_story.setdefault(in_story, []).append((member, article.event_id))
     for story_id, claims in by_story.items():
         story = stories[story_id]
+        if story.low is not None and story.high is not None:
+            # Which of the batch's claims the story's summed-up rows hold (placed and counted already).
+            asked = [m.id for m, _ in claims if m.id not in story.by_claim]
+            for id_, cluster_id in view.claim_placed(story_id, story.low, story.high, asked).items():
+                story.by_claim.setdefault(id_, cluster_id)
+                story.counted.add(id_)
         story.count(m for m, _ in claims)
         for member, event_id in claims:
             if member.id in story.by_claim:
