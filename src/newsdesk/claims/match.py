@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from newsdesk.records import Article, Claim, Modality, Value, claim_id
+from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
 from newsdesk.settings import Settings
 
 __all__ = [
@@ -135,14 +135,6 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
         return 0.0, 0
     shared = len(a & b)
     return shared / min(len(a), len(b)), shared
-
-
-# An explicit denial ("denied", "dismissed reports", "not true"): it never joins what it denies.
-DENIAL = re.compile(
-    r"\b(?:deni(?:ed|es|al)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|false|"
-    r"rejects? (?:claims|reports)|rejected (?:claims|reports))\b",
-    re.IGNORECASE,
-)
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -315,6 +307,10 @@ class Story:
     # another claim was read is asked of the store (``CorpusView.claim_placed``), for the claims of a batch.
     low: int | None = None
     high: int | None = None
+    # What ``best`` answered each reading of a claim (its terms, values, negation and denial, and whether it is
+    # counted) since the story last changed in a way ``best`` reads: its weights, a list of the index, the readings
+    # indexed, a cluster's values. A claim that copies repeat is thus scored once while nothing it meets changes.
+    _answers: dict[tuple[object, ...], tuple[Cluster | None, float]] = field(default_factory=dict)
 
     def _key(self, member: Member, cluster_id: str) -> _Key:
         return (cluster_id, member.terms, member.value_key, member.negative, member.denial)
@@ -331,6 +327,7 @@ class Story:
                     self._again(term, cluster_id)
             return
         self._readings[key] = member
+        self._answers.clear()
         for term in member.terms:
             posting = self.index.get(term)
             if posting is None:
@@ -354,6 +351,7 @@ class Story:
         posting = self.index[term]
         held = self._held.get((term, cluster_id))
         if held and len(posting) >= POSTING and next(reversed(posting)) != held[-1]:
+            self._answers.clear()
             for kept in held:
                 del posting[kept]
                 posting[kept] = cluster_id
@@ -377,6 +375,7 @@ class Story:
                 terms.append(claim.terms)
         if terms:
             self._weights = None
+            self._answers.clear()
             self.n += len(terms)
             self.df.update(itertools.chain.from_iterable(terms))  # a Counter: counted in C
 
@@ -393,17 +392,26 @@ class Story:
 
     def best(self, claim: Member) -> tuple[Cluster | None, float]:
         """The cluster ``claim`` would join and how well it matches (None: none matches)."""
+        if len(claim.terms) < MIN_TERMS and not claim.value_key:
+            return None, 0.0  # a short claim matches only on a shared value, and it gives none
+        own = 1 if claim.id in self.counted else 0
+        asked = (claim.terms, claim.value_key, claim.negative, claim.denial, own)
+        answer = self._answers.get(asked)
+        if answer is None:
+            answer = self._answers[asked] = self._best(claim, own)
+        return answer
+
+    def _best(self, claim: Member, own: int) -> tuple[Cluster | None, float]:
+        """``best``, worked out (``own``: 1 where the claim is counted)."""
         best: Cluster | None = None
         best_score = 0.0
         weight = self._idf()
         size = len(claim.terms)
         valued = bool(claim.value_key)
-        if size < MIN_TERMS and not valued:
-            return best, best_score  # a short claim matches only on a shared value, and it gives none
         # Terms no other claim holds find nothing: the rarest of those some other claim holds.
-        own = 1 if claim.id in self.counted else 0
-        shared = [t for t in claim.terms if self.df.get(t, 0) > own]
-        rarest = sorted(shared, key=lambda t: (self.df.get(t, 0), t))[:RAREST]
+        df = self.df
+        shared = sorted((d, t) for t in claim.terms if (d := df.get(t, 0)) > own)
+        rarest = [t for _, t in shared[:RAREST]]
         # Each candidate once, in the order the lists first give it, with how many of the lists hold it (counted
         # in C); one that shares fewer than two terms with the claim, even with every shared term past the
         # rarest, scores nothing and is not scored.
@@ -447,7 +455,10 @@ class Story:
         if cluster.first is None:
             cluster.first = claim
         key = claim.value_key
-        cluster.values[key] = cluster.values.get(key, 0) + 1
+        had = cluster.values.get(key, 0)
+        if not had:
+            self._answers.clear()  # a value the cluster did not give: what it fits (``_fits``) may change
+        cluster.values[key] = had + 1
         n, first = cluster.shapes.get(claim.terms, (0, claim))
         cluster.shapes[claim.terms] = (n + 1, first)
         self.by_claim[claim.id] = cluster.id
@@ -481,6 +492,7 @@ class Story:
         self.low, self.high = window["low"], window["high"]
         place: dict[str, int] = {}
         rows = 0
+        counts: dict[frozenset[str], int] = {}  # how many rows give each set of terms
         for stored in window["clusters"]:
             cluster = Cluster(id=stored["id"], story_id=stored["story_id"], event_id=stored["event_id"], changed=False)
             self.clusters[cluster.id] = cluster
@@ -495,8 +507,12 @@ class Story:
                 had, first = cluster.shapes.get(terms, (0, member))
                 cluster.shapes[terms] = (had + n, first)
                 self.remember(member, cluster.id)
-                self.df.update(dict.fromkeys(terms, n))
+                counts[terms] = counts.get(terms, 0) + n
                 rows += n
+        df = self.df
+        for terms, n in counts.items():
+            for term in terms:
+                df[term] += n
         # A claim of several clusters counts once, and belongs to the last cluster it was read in.
         for claim, seen in window["repeated"].items():
             again = len(seen["clusters"]) - 1
@@ -506,6 +522,7 @@ class Story:
             self.counted.add(claim)
         self.n += rows
         self._weights = None
+        self._answers.clear()
         return not self._full
 
     def take_changed(self) -> list[Cluster]:
@@ -535,7 +552,7 @@ class View(Protocol):
 
     def claim_window(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]: ...
 
-    def claim_placed(self, story_id: str, low: int, high: int, claim_ids: Sequence[str]) -> dict[str, str]: ...
+    def claim_placed(self, story_id: str, low: int, high: int, article_ids: Sequence[str]) -> dict[str, str]: ...
 
 
 def _value_key(values: Sequence[Value]) -> tuple[tuple[str, str, str], ...]:
@@ -612,10 +629,12 @@ def stage(
         story = stories[story_id]
         if story.low is not None and story.high is not None:
             # Which of the batch's claims the story's summed-up rows hold (placed and counted already).
-            asked = [m.id for m, _ in claims if m.id not in story.by_claim]
-            for id_, cluster_id in view.claim_placed(story_id, story.low, story.high, asked).items():
-                story.by_claim.setdefault(id_, cluster_id)
-                story.counted.add(id_)
+            asked = {m.id for m, _ in claims}
+            articles = sorted({m.article_id for m, _ in claims})
+            for id_, cluster_id in view.claim_placed(story_id, story.low, story.high, articles).items():
+                if id_ in asked:
+                    story.by_claim.setdefault(id_, cluster_id)
+                    story.counted.add(id_)
         story.count(m for m, _ in claims)
         for member, event_id in claims:
             if member.id in story.by_claim:

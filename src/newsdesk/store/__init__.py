@@ -796,10 +796,10 @@ class Store:
         what each claim reads as (``claims.window``): each story's clusters with their distinct readings."""
         return claims.window(self.conn, story_ids, latest)
 
-    def claim_placed(self, story_id: str, low: int, high: int, claim_ids: Sequence[str]) -> dict[str, str]:
-        """Which of the given claims have a support row of the story from place ``low`` to ``high`` (rowids), each
-        with that row's cluster (``claims.placed``)."""
-        return claims.placed(self.conn, story_id, low, high, claim_ids)
+    def claim_placed(self, story_id: str, low: int, high: int, article_ids: Sequence[str]) -> dict[str, str]:
+        """The claims of the given articles with a support row of the story from place ``low`` to ``high``
+        (rowids), each with that row's cluster (``claims.placed``)."""
+        return claims.placed(self.conn, story_id, low, high, article_ids)
 
     def claim_rows(
         self,

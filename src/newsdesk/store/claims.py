@@ -10,26 +10,51 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsdesk.records import Article, Claim, Modality, Value, claim_id
+from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
+from newsdesk.store import postgres
 
-__all__ = ["load", "members", "placed", "readings", "rows", "save", "save_clusters", "stories_of", "window"]
+__all__ = [
+    "functions",
+    "load",
+    "members",
+    "placed",
+    "reading",
+    "readings",
+    "rows",
+    "save",
+    "save_clusters",
+    "stories_of",
+    "window",
+]
 
 
-# What a claim of the ``claims`` table (``c``) reads as for matching: the same terms, values and modality written
-# alike, and for a denial its text too (a claim's ``Member``: decision 0042). Kept with each support row (m029), so
-# that the store sums a story's rows up by it. ``md5`` is PostgreSQL's; SQLite's connections get it (``functions``).
-READING = (
-    f"md5(c.terms || c.\"values\" || c.modality || CASE WHEN c.modality = '{Modality.DENIED}' THEN c.text ELSE '' END)"
-)
-
-
-def _md5(text: str | None) -> str | None:
-    return None if text is None else hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+def reading(terms: str, values: str, modality: str, text: str) -> str:
+    """What a stored claim (its written terms and values, modality and text) reads as for claim matching: claims
+    that read alike are one ``Member`` to it but for their id and text (the same terms and values, both denials of
+    the same wording or neither; decision 0042). Kept with each support row (m029), so that the store sums a
+    story's rows up by it. ``claim_reading`` in SQLite's SQL (``functions``)."""
+    mark = ("1" if DENIAL.search(text) else "0") if modality == Modality.DENIED else ""
+    return hashlib.md5(f"{terms}\x1f{values}\x1f{mark}".encode(), usedforsecurity=False).hexdigest()
 
 
 def functions(conn: sqlite3.Connection) -> None:
-    """Give a SQLite connection the SQL functions the claims' rows are written with: ``md5`` (PostgreSQL's)."""
-    conn.create_function("md5", 1, _md5, deterministic=True)
+    """Give a SQLite connection the SQL functions the claims' rows are written with (``claim_reading``)."""
+    conn.create_function("claim_reading", 4, reading, deterministic=True)
+
+
+def reading_sql(conn: sqlite3.Connection) -> str:
+    """The SQL of a ``claims`` row's (``c``) reading: :func:`reading` in SQLite; in PostgreSQL, where no Python
+    runs, a digest of the terms, values and a denial's whole text (finer than :func:`reading`, whose claims a
+    reading only groups: claims that read alike may have two readings, never claims that do not)."""
+    if isinstance(conn, postgres.Connection):
+        return READING_POSTGRES
+    return 'claim_reading(c.terms, c."values", c.modality, c.text)'
+
+
+READING_POSTGRES = (
+    f"md5(c.terms || chr(31) || c.\"values\" || chr(31) || "
+    f"CASE WHEN c.modality = '{Modality.DENIED}' THEN 'd' || c.text ELSE '' END)"
+)
 
 
 def _value(d: dict[str, Any]) -> Value:
@@ -302,17 +327,19 @@ def window(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> l
     return out
 
 
-def placed(conn: sqlite3.Connection, story_id: str, low: int, high: int, claim_ids: Sequence[str]) -> dict[str, str]:
-    """Which of the given claims have a support row of the story at a place (rowid) from ``low`` to ``high``, each
-    with the cluster of that row (found on the support rows' claim index)."""
+def placed(
+    conn: sqlite3.Connection, story_id: str, low: int, high: int, article_ids: Sequence[str]
+) -> dict[str, str]:
+    """The claims of the given articles that have a support row of the story at a place (rowid) from ``low`` to
+    ``high``, each with the cluster of that row (found on the support rows' article index)."""
     out: dict[str, str] = {}
-    ids = list(claim_ids)
+    ids = list(article_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(
             f"""SELECT claim_id, cluster_id FROM claim_support
-                WHERE claim_id IN ({marks}) AND story_id = ? AND rowid BETWEEN ? AND ?""",
+                WHERE article_id IN ({marks}) AND story_id = ? AND rowid BETWEEN ? AND ?""",
             [*chunk, story_id, low, high],
         ):
             out[r[0]] = r[1]
@@ -358,7 +385,7 @@ def save_clusters(conn: sqlite3.Connection, clusters: Iterable[dict[str, Any]], 
     conn.executemany(
         "INSERT OR REPLACE INTO claim_support (cluster_id, claim_id, article_id, stance, start, end, story_id, reading) "
         "VALUES (?, ?, ?, ?, ?, ?, (SELECT story_id FROM claim_clusters WHERE id = ?), "
-        f"(SELECT {READING} FROM claims c WHERE c.id = ?))",
+        f"(SELECT {reading_sql(conn)} FROM claims c WHERE c.id = ?))",
         [(*row, row[0], row[1]) for row in support],
     )
 
