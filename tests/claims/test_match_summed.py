@@ -41,7 +41,8 @@ def _store(tmp_path: Path) -> sqlite3.Connection:
     originals = _claims(1)[:COUNT]
     for article in ("a", "b", "c"):
         row = {**needed, "id": article}
-        conn.execute(f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        marks = ", ".join("?" * len(row))
+        conn.execute(f"INSERT INTO articles ({', '.join(row)}) VALUES ({marks})", list(row.values()))
         claims = []
         for i, original in enumerate(originals):
             text = original.text
@@ -59,7 +60,8 @@ def _store(tmp_path: Path) -> sqlite3.Connection:
             )
         stored_claims.save(conn, Article(id=article, source="x", text="x", claims=tuple(claims)))
     for i in range(4):
-        conn.execute(f"INSERT INTO claim_clusters (id, story_id, event_id, slot, text) VALUES ('c{i}', 's', NULL, '', '')")
+        cluster = "INSERT INTO claim_clusters (id, story_id, event_id, slot, text) VALUES (?, 's', NULL, '', '')"
+        conn.execute(cluster, (f"c{i}",))
     for article in ("a", "b", "c"):
         stored_claims.save_clusters(
             conn, [], [(f"c{i % 4}", claim_id(article, i, i + 1), article, "supports", i, i + 1) for i in range(COUNT)]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-
 from newsdesk.records import Article, Claim, Modality, claim_id, content_id
 from newsdesk.store import Store
 
 
 def _article(text: str, claims: list[tuple[str, Modality]]) -> Article:
     found = tuple(
-        Claim(text=t, start=i, end=i + 1, terms=("price", "rise", "fuel"), modality=m) for i, (t, m) in enumerate(claims)
+        Claim(text=t, start=i, end=i + 1, terms=("price", "rise", "fuel"), modality=m)
+        for i, (t, m) in enumerate(claims)
     )
     return Article(id=content_id(text), source="x.txt", text=text, raw=text, claims=found)
 

@@ -255,7 +255,7 @@ def test_m029_gives_support_rows_their_story_and_their_claims_reading(tmp_path: 
     ]
     for i, (claim, modality, text, terms, values) in enumerate(written):
         conn.execute(
-            "INSERT INTO claims (id, article_id, start, end, text, modality, asserted_kind, \"values\", terms, "
+            'INSERT INTO claims (id, article_id, start, end, text, modality, asserted_kind, "values", terms, '
             "confidence) VALUES (?, 'a1', ?, ?, ?, ?, 'author', ?, ?, 0.5)",
             (claim, i, i + 1, text, modality, values, terms),
         )

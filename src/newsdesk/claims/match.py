@@ -17,7 +17,6 @@ import functools
 import hashlib
 import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -436,7 +435,7 @@ class Story:
             got = score(claim, member, weight, totals)
             if got > best_score:
                 # A member's cluster is its reading's, unless the claim joined a later one too (``by_claim``).
-                cluster = clusters[by_claim.get(member.id, key[0])]  # type: ignore[index]
+                cluster = clusters[by_claim.get(member.id, key[0])]  # type: ignore[arg-type]
                 if self._fits(claim, cluster):
                     best, best_score = cluster, got
         return best, best_score

@@ -52,7 +52,7 @@ def reading_sql(conn: sqlite3.Connection) -> str:
 
 
 READING_POSTGRES = (
-    f"md5(c.terms || chr(31) || c.\"values\" || chr(31) || "
+    f'md5(c.terms || chr(31) || c."values" || chr(31) || '
     f"CASE WHEN c.modality = '{Modality.DENIED}' THEN 'd' || c.text ELSE '' END)"
 )
 
@@ -327,9 +327,7 @@ def window(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> l
     return out
 
 
-def placed(
-    conn: sqlite3.Connection, story_id: str, low: int, high: int, article_ids: Sequence[str]
-) -> dict[str, str]:
+def placed(conn: sqlite3.Connection, story_id: str, low: int, high: int, article_ids: Sequence[str]) -> dict[str, str]:
     """The claims of the given articles that have a support row of the story at a place (rowid) from ``low`` to
     ``high``, each with the cluster of that row (found on the support rows' article index)."""
     out: dict[str, str] = {}
@@ -383,8 +381,8 @@ def save_clusters(conn: sqlite3.Connection, clusters: Iterable[dict[str, Any]], 
     )
     # A support row names its cluster's story and what its claim reads as (m029): matching reads by them.
     conn.executemany(
-        "INSERT OR REPLACE INTO claim_support (cluster_id, claim_id, article_id, stance, start, end, story_id, reading) "
-        "VALUES (?, ?, ?, ?, ?, ?, (SELECT story_id FROM claim_clusters WHERE id = ?), "
+        "INSERT OR REPLACE INTO claim_support (cluster_id, claim_id, article_id, stance, start, end, story_id, "
+        "reading) VALUES (?, ?, ?, ?, ?, ?, (SELECT story_id FROM claim_clusters WHERE id = ?), "
         f"(SELECT {reading_sql(conn)} FROM claims c WHERE c.id = ?))",
         [(*row, row[0], row[1]) for row in support],
     )
