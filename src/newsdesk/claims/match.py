@@ -543,11 +543,11 @@ class Story:
 class View(Protocol):
     """The read-only store access matching needs (a subset of ``pipeline.CorpusView``)."""
 
-    def claims(self, article_ids: Sequence[str]) -> dict[str, list[Claim]]: ...
-
     def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
 
     def claim_readings(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]: ...
+
+    def claims_matched(self, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]: ...
 
     def claim_window(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]: ...
 
@@ -613,16 +613,19 @@ def stage(
         story.count(members)  # what is counted does not hang on the order it is counted in
     for story_id in missing:
         stories.setdefault(story_id, Story(story_id))
-    found = view.claims([a.id for a in batch if a.event_id in story_of])
+    # The batch's claims as matching reads them (no ``Claim`` made); each its own term set, as ``Member.of`` makes.
+    found = view.claims_matched([a.id for a in batch if a.event_id in story_of])
     support: list[tuple[str, str, str, str, int, int]] = []
     by_story: dict[str, list[tuple[Member, str | None]]] = {}
+    spans: dict[str, tuple[int, int]] = {}
     for article in batch:
         in_story = story_of.get(article.event_id or "")
         if in_story is None:
             continue
-        for claim in found.get(article.id, []):
-            member = Member.of(article.id, claim, article.published)
-            slots[member.id] = claim.slot
+        for id_, start, end, terms, values, modality, slot, text in found.get(article.id, []):
+            member = Member.stored(id_, article.id, frozenset(terms), values, modality, text)
+            slots[id_] = slot
+            spans[id_] = (start, end)
             by_story.setdefault(in_story, []).append((member, article.event_id))
     for story_id, claims in by_story.items():
         story = stories[story_id]
@@ -641,7 +644,6 @@ def stage(
             cluster = story.add(member, event_id)
             support.append((cluster.id, member.id, member.article_id, "supports", 0, 0))
     # Spans of the support rows are their claims'.
-    spans = {claim_id(a_id, c.start, c.end): (c.start, c.end) for a_id, cs in found.items() for c in cs}
     support = [(k, c, a, st, *spans[c]) for k, c, a, st, _, _ in support]
     changed = []
     for story_id in by_story:

@@ -16,6 +16,7 @@ from newsdesk.store import postgres
 __all__ = [
     "functions",
     "load",
+    "matched",
     "members",
     "placed",
     "reading",
@@ -132,6 +133,32 @@ def load(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(f"SELECT * FROM claims WHERE article_id IN ({marks}) ORDER BY start", chunk):
             out.setdefault(r["article_id"], []).append(_claim(r, parsed))
+    return out
+
+
+def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """What claim matching reads of the given articles' claims, in text order (the order :func:`load` gives): each
+    as (id, start, end, terms, values, modality, slot, text), no ``Claim`` made; a written form of terms or values
+    that copies repeat is parsed once (the terms a tuple, as a ``Claim`` holds them)."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    terms: dict[str, tuple[str, ...]] = {}
+    values: dict[str, tuple[Value, ...]] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+            f"""SELECT article_id, id, start, end, terms, "values", modality, slot, text FROM claims
+                WHERE article_id IN ({marks}) ORDER BY start""",
+            chunk,
+        ):
+            article_id, id_, begin, end, t, v, modality, slot, text = tuple(r)
+            got_t = terms.get(t)
+            if got_t is None:
+                got_t = terms[t] = tuple(json.loads(t))
+            got_v = values.get(v)
+            if got_v is None:
+                got_v = values[v] = tuple(_value(x) for x in json.loads(v))
+            out.setdefault(article_id, []).append((id_, begin, end, got_t, got_v, modality, slot, text))
     return out
 
 
