@@ -414,11 +414,9 @@ class Story:
         # Each candidate once, in the order the lists first give it, with how many of the lists hold it (counted
         # in C); one that shares fewer than two terms with the claim, even with every shared term past the
         # rarest, scores nothing and is not scored.
-        found: Counter[_Key] = Counter()
-        for term in rarest:
-            posting = self.index.get(term)
-            if posting:
-                found.update(posting.keys())  # keys: a mapping would add its values
+        index = self.index
+        # One count over the lists' keys in turn (iterating a list gives its keys; a mapping would add its values).
+        found: Counter[_Key] = Counter(itertools.chain.from_iterable(index[t] for t in rarest if t in index))
         # Where one of the two gives no value, a match on words needs both claims long enough and a Dice
         # coefficient of their terms that the shared terms counted here may already rule out.
         beyond = len(shared) - len(rarest)
