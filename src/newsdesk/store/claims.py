@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
@@ -136,13 +136,31 @@ def load(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list
     return out
 
 
+class _Forms:
+    """Each written form of terms or values parsed once: copies repeat their originals' (terms made ``as_terms``
+    of their list, values a tuple; one object for all the rows of a form)."""
+
+    def __init__(self, as_terms: Callable[[list[str]], Any]) -> None:
+        self.as_terms = as_terms
+        self.terms: dict[str, Any] = {}
+        self.values: dict[str, tuple[Value, ...]] = {}
+
+    def parse(self, terms: str, values: str) -> tuple[Any, tuple[Value, ...]]:
+        got_t = self.terms.get(terms)
+        if got_t is None:
+            got_t = self.terms[terms] = self.as_terms(json.loads(terms))
+        got_v = self.values.get(values)
+        if got_v is None:
+            got_v = self.values[values] = tuple(_value(x) for x in json.loads(values))
+        return got_t, got_v
+
+
 def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
     """What claim matching reads of the given articles' claims, in text order (the order :func:`load` gives): each
     as (id, start, end, terms, values, modality, slot, text), no ``Claim`` made; a written form of terms or values
     that copies repeat is parsed once (the terms a tuple, as a ``Claim`` holds them)."""
     out: dict[str, list[tuple[Any, ...]]] = {}
-    terms: dict[str, tuple[str, ...]] = {}
-    values: dict[str, tuple[Value, ...]] = {}
+    forms = _Forms(tuple)
     for start in range(0, len(article_ids), 500):
         chunk = list(article_ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
@@ -152,12 +170,7 @@ def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, l
             chunk,
         ):
             article_id, id_, begin, end, t, v, modality, slot, text = tuple(r)
-            got_t = terms.get(t)
-            if got_t is None:
-                got_t = terms[t] = tuple(json.loads(t))
-            got_v = values.get(v)
-            if got_v is None:
-                got_v = values[v] = tuple(_value(x) for x in json.loads(v))
+            got_t, got_v = forms.parse(t, v)
             out.setdefault(article_id, []).append((id_, begin, end, got_t, got_v, modality, slot, text))
     return out
 
@@ -260,15 +273,9 @@ def readings(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) ->
     rows_.sort(key=lambda r: r[0])
     found = _clusters_of(conn, (r[1] for r in rows_))
     by_id = {c["id"]: c for c in found}
-    terms: dict[str, frozenset[str]] = {}
-    values: dict[str, tuple[Value, ...]] = {}
+    forms = _Forms(frozenset)
     for joined, cluster_id, id_, article_id, t, v, modality, slot, text in rows_:
-        got_t = terms.get(t)
-        if got_t is None:
-            got_t = terms[t] = frozenset(json.loads(t))
-        got_v = values.get(v)
-        if got_v is None:
-            got_v = values[v] = tuple(_value(x) for x in json.loads(v))
+        got_t, got_v = forms.parse(t, v)
         cluster = by_id[cluster_id]
         cluster["claims"].append((id_, article_id, got_t, got_v, modality, slot, text))
         cluster["joined"].append(joined)
@@ -299,8 +306,7 @@ def window(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> l
     order of their first rows; and ``repeated``: the claims with more than one of those rows (in several
     clusters), each with its clusters and its terms. A written form of terms or values is parsed once."""
     out: list[dict[str, Any]] = []
-    terms: dict[str, frozenset[str]] = {}
-    values: dict[str, tuple[Value, ...]] = {}
+    forms = _Forms(frozenset)
     for story_id in story_ids:
         bounds = _bounds(conn, story_id, latest)
         if bounds is None:
@@ -333,12 +339,7 @@ def window(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> l
             if first not in firsts:
                 continue  # a row whose claim is gone (as the rows read one by one, which join the claims)
             _, claim, article, text, slot, t, v, modality = firsts[first]
-            got_t = terms.get(t)
-            if got_t is None:
-                got_t = terms[t] = frozenset(json.loads(t))
-            got_v = values.get(v)
-            if got_v is None:
-                got_v = values[v] = tuple(_value(x) for x in json.loads(v))
+            got_t, got_v = forms.parse(t, v)
             by_id[cluster_id]["readings"].append((first, claim, article, text, slot, got_t, got_v, modality, n))
         repeated: dict[str, dict[str, Any]] = {}
         for r in conn.execute(
