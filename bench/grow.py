@@ -59,6 +59,7 @@ import newsdesk
 from newsdesk import Settings
 from newsdesk.records import claim_id, content_id, stance_id
 from newsdesk.settings import PipelineSettings
+from newsdesk.store import claims as stored_claims
 from newsdesk.store import coverage
 from newsdesk.store.extracts import quote_id
 
@@ -169,7 +170,11 @@ def _inherit(conn: sqlite3.Connection, original: dict[str, Any], new_id: str, te
     for s in _rows(conn, "claim_support", original["id"]):
         c = conn.execute("SELECT start, end FROM claims WHERE id = ?", (s["claim_id"],)).fetchone()
         if c is not None:
-            _insert(conn, "claim_support", {**s, "article_id": new_id, "claim_id": claim_id(new_id, c[0], c[1])})
+            copied = {**s, "article_id": new_id, "claim_id": claim_id(new_id, c[0], c[1])}
+            if "reading" in s:  # the copy's claim reads as its own text does (a denial's wording may differ)
+                read = 'SELECT terms, "values", modality, text FROM claims WHERE id = ?'
+                copied["reading"] = stored_claims.reading(*conn.execute(read, (copied["claim_id"],)).fetchone())
+            _insert(conn, "claim_support", copied)
     done = conn.execute("SELECT stage FROM stage_done WHERE article_id = ? AND stage != 'digest'", (original["id"],))
     for (stage,) in done.fetchall():
         conn.execute("INSERT OR IGNORE INTO stage_done VALUES (?, ?, ?)", (new_id, stage, now))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -150,6 +151,15 @@ class Modality(StrEnum):
     HEDGED = "hedged"
     DENIED = "denied"
     QUESTIONED = "questioned"
+
+
+# An explicit denial ("denied", "dismissed reports", "not true"): a denied claim worded so never joins what it
+# denies (claim matching, decision 0013); the store groups stored claims by it too (``store.claims.reading``).
+DENIAL = re.compile(
+    r"\b(?:deni(?:ed|es|al)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|false|"
+    r"rejects? (?:claims|reports)|rejected (?:claims|reports))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

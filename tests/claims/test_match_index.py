@@ -149,6 +149,7 @@ def _store_with_claims(tmp_path: Path, count: int) -> tuple[sqlite3.Connection, 
     Store(db).close()
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
+    stored_claims.functions(conn)
     texts = [m.text for m in _claims()[:count]]
     needed = {
         r["name"]: (0 if "INT" in r["type"].upper() else "x")
@@ -179,10 +180,7 @@ def _store_with_claims(tmp_path: Path, count: int) -> tuple[sqlite3.Connection, 
             "INSERT OR IGNORE INTO claim_clusters (id, story_id, event_id, slot, text) VALUES (?, 's', NULL, '', '')",
             (cluster,),
         )
-        conn.execute(
-            "INSERT INTO claim_support VALUES (?, ?, 'a', 'supports', ?, ?)",
-            (cluster, claim_id("a", i, i + 1), i, i + 1),
-        )
+        stored_claims.save_clusters(conn, [], [(cluster, claim_id("a", i, i + 1), "a", "supports", i, i + 1)])
         order.append((cluster, text))
     return conn, order
 

@@ -237,3 +237,41 @@ def test_m027_makes_the_stories_whose_claims_pages_were_not_all_kept_pending_for
         # One article of s1 pending: the next analysis digests s1 alone; s2's digest and every part stay.
         assert store.pending("digest") == ["a1"]
         assert store.conn.execute("SELECT count(*) FROM story_digests").fetchone()[0] == 4
+
+
+def test_m029_gives_support_rows_their_story_and_their_claims_reading(tmp_path: Path) -> None:
+    from newsdesk.store import claims
+
+    db = tmp_path / "old.db"
+    conn = _database_before(db, migrations.m029_claim_support_story)
+    conn.execute(
+        "INSERT INTO articles (id, source, format, raw, text, words, ingested_at) "
+        "VALUES ('a1', 'x.txt', 'text', 'x', 'x', 1, 'then')"
+    )
+    written = [
+        ("k1", "stated", "Prices rose by 5%.", '["price", "rise"]', '[{"kind": "percent"}]'),
+        ("k2", "denied", "The minister denied that prices rose.", '["price", "rise"]', "[]"),
+        ("k3", "denied", "Prices did not rise.", '["price", "rise"]', "[]"),
+    ]
+    for i, (claim, modality, text, terms, values) in enumerate(written):
+        conn.execute(
+            'INSERT INTO claims (id, article_id, start, end, text, modality, asserted_kind, "values", terms, '
+            "confidence) VALUES (?, 'a1', ?, ?, ?, ?, 'author', ?, ?, 0.5)",
+            (claim, i, i + 1, text, modality, values, terms),
+        )
+    conn.execute("INSERT INTO claim_clusters (id, story_id, event_id, slot, text) VALUES ('c1', 's1', NULL, '', 'x')")
+    for i, (claim, *_) in enumerate(written):
+        conn.execute("INSERT INTO claim_support VALUES ('c1', ?, 'a1', 'supports', ?, ?)", (claim, i, i + 1))
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        rows = store.conn.execute("SELECT claim_id, story_id, reading FROM claim_support ORDER BY rowid").fetchall()
+        assert [r["story_id"] for r in rows] == ["s1"] * 3
+        assert [r["reading"] for r in rows] == [claims.reading(t, v, m, x) for _, m, x, t, v in written]
+        # Two denials of the same terms read apart where one has a denial's words; a row written now reads as one
+        # written before.
+        assert len({r["reading"] for r in rows}) == 3
+        store.conn.execute("DELETE FROM claim_support WHERE claim_id = 'k3'")
+        claims.save_clusters(store.conn, [], [("c1", "k3", "a1", "supports", 2, 3)])
+        again = store.conn.execute("SELECT story_id, reading FROM claim_support WHERE claim_id = 'k3'").fetchone()
+        assert tuple(again) == ("s1", rows[2]["reading"])

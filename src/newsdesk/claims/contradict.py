@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsdesk.claims import extract, values
-from newsdesk.claims.match import DENIAL as DENIES
 from newsdesk.claims.match import relation
+from newsdesk.records import DENIAL as DENIES
 from newsdesk.records import Claim, Modality, Value
 
 __all__ = ["CONTEXT", "Conflict", "Side", "differing", "find"]

@@ -17,13 +17,12 @@ import functools
 import hashlib
 import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from newsdesk.records import Article, Claim, Modality, Value, claim_id
+from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
 from newsdesk.settings import Settings
 
 __all__ = [
@@ -116,8 +115,12 @@ class Cluster:
     id: str
     story_id: str
     event_id: str | None
+    # The members that joined it in this run (and, for a story read row by row, those read): a cluster read summed
+    # up (``Story.load_window``) keeps only how many members it has, its first and its ``shapes``.
     members: list[Member] = field(default_factory=list)
     changed: bool = True
+    size: int = 0  # how many members it has, read or joined
+    first: Member | None = None  # the first of them
     # The members' distinct values (their ``value_key``), with how many members give each.
     values: dict[tuple[tuple[str, str, str], ...], int] = field(default_factory=dict)
     # The members' distinct term sets in the order they first came, each with how many members have it and the
@@ -131,14 +134,6 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
         return 0.0, 0
     shared = len(a & b)
     return shared / min(len(a), len(b)), shared
-
-
-# An explicit denial ("denied", "dismissed reports", "not true"): it never joins what it denies.
-DENIAL = re.compile(
-    r"\b(?:deni(?:ed|es|al)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|false|"
-    r"rejects? (?:claims|reports)|rejected (?:claims|reports))\b",
-    re.IGNORECASE,
-)
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -306,6 +301,15 @@ class Story:
     _full: set[str] = field(default_factory=set)
     # The clusters a claim joined since the last ``take_changed``, in the order they first changed.
     changed: dict[str, Cluster] = field(default_factory=dict)
+    # For a story read summed up (``load_window``): the places (support rowids) of the first and last rows read.
+    # Its ``by_claim`` and ``counted`` then hold the claims of this run and those of several clusters only: whether
+    # another claim was read is asked of the store (``CorpusView.claim_placed``), for the claims of a batch.
+    low: int | None = None
+    high: int | None = None
+    # What ``best`` answered each reading of a claim (its terms, values, negation and denial, and whether it is
+    # counted) since the story last changed in a way ``best`` reads: its weights, a list of the index, the readings
+    # indexed, a cluster's values. A claim that copies repeat is thus scored once while nothing it meets changes.
+    _answers: dict[tuple[object, ...], tuple[Cluster | None, float]] = field(default_factory=dict)
 
     def _key(self, member: Member, cluster_id: str) -> _Key:
         return (cluster_id, member.terms, member.value_key, member.negative, member.denial)
@@ -322,6 +326,7 @@ class Story:
                     self._again(term, cluster_id)
             return
         self._readings[key] = member
+        self._answers.clear()
         for term in member.terms:
             posting = self.index.get(term)
             if posting is None:
@@ -345,6 +350,7 @@ class Story:
         posting = self.index[term]
         held = self._held.get((term, cluster_id))
         if held and len(posting) >= POSTING and next(reversed(posting)) != held[-1]:
+            self._answers.clear()
             for kept in held:
                 del posting[kept]
                 posting[kept] = cluster_id
@@ -368,6 +374,7 @@ class Story:
                 terms.append(claim.terms)
         if terms:
             self._weights = None
+            self._answers.clear()
             self.n += len(terms)
             self.df.update(itertools.chain.from_iterable(terms))  # a Counter: counted in C
 
@@ -384,25 +391,32 @@ class Story:
 
     def best(self, claim: Member) -> tuple[Cluster | None, float]:
         """The cluster ``claim`` would join and how well it matches (None: none matches)."""
+        if len(claim.terms) < MIN_TERMS and not claim.value_key:
+            return None, 0.0  # a short claim matches only on a shared value, and it gives none
+        own = 1 if claim.id in self.counted else 0
+        asked = (claim.terms, claim.value_key, claim.negative, claim.denial, own)
+        answer = self._answers.get(asked)
+        if answer is None:
+            answer = self._answers[asked] = self._best(claim, own)
+        return answer
+
+    def _best(self, claim: Member, own: int) -> tuple[Cluster | None, float]:
+        """``best``, worked out (``own``: 1 where the claim is counted)."""
         best: Cluster | None = None
         best_score = 0.0
         weight = self._idf()
         size = len(claim.terms)
         valued = bool(claim.value_key)
-        if size < MIN_TERMS and not valued:
-            return best, best_score  # a short claim matches only on a shared value, and it gives none
         # Terms no other claim holds find nothing: the rarest of those some other claim holds.
-        own = 1 if claim.id in self.counted else 0
-        shared = [t for t in claim.terms if self.df.get(t, 0) > own]
-        rarest = sorted(shared, key=lambda t: (self.df.get(t, 0), t))[:RAREST]
+        df = self.df
+        shared = sorted((d, t) for t in claim.terms if (d := df.get(t, 0)) > own)
+        rarest = [t for _, t in shared[:RAREST]]
         # Each candidate once, in the order the lists first give it, with how many of the lists hold it (counted
         # in C); one that shares fewer than two terms with the claim, even with every shared term past the
         # rarest, scores nothing and is not scored.
-        found: Counter[_Key] = Counter()
-        for term in rarest:
-            posting = self.index.get(term)
-            if posting:
-                found.update(posting.keys())  # keys: a mapping would add its values
+        index = self.index
+        # One count over the lists' keys in turn (iterating a list gives its keys; a mapping would add its values).
+        found: Counter[_Key] = Counter(itertools.chain.from_iterable(index[t] for t in rarest if t in index))
         # Where one of the two gives no value, a match on words needs both claims long enough and a Dice
         # coefficient of their terms that the shared terms counted here may already rule out.
         beyond = len(shared) - len(rarest)
@@ -418,7 +432,8 @@ class Story:
                     continue
             got = score(claim, member, weight, totals)
             if got > best_score:
-                cluster = clusters[by_claim[member.id]]
+                # A member's cluster is its reading's, unless the claim joined a later one too (``by_claim``).
+                cluster = clusters[by_claim.get(member.id, key[0])]  # type: ignore[arg-type]
                 if self._fits(claim, cluster):
                     best, best_score = cluster, got
         return best, best_score
@@ -433,8 +448,14 @@ class Story:
 
     def _join(self, claim: Member, cluster: Cluster) -> None:
         cluster.members.append(claim)
+        cluster.size += 1
+        if cluster.first is None:
+            cluster.first = claim
         key = claim.value_key
-        cluster.values[key] = cluster.values.get(key, 0) + 1
+        had = cluster.values.get(key, 0)
+        if not had:
+            self._answers.clear()  # a value the cluster did not give: what it fits (``_fits``) may change
+        cluster.values[key] = had + 1
         n, first = cluster.shapes.get(claim.terms, (0, claim))
         cluster.shapes[claim.terms] = (n + 1, first)
         self.by_claim[claim.id] = cluster.id
@@ -459,6 +480,48 @@ class Story:
         for member in members:
             self._join(member, cluster)
 
+    def load_window(self, window: dict[str, Any], slots: dict[str, str]) -> bool:
+        """Take a story's last claims as the store sums them up (``CorpusView.claim_window``): the same clusters,
+        counts, index and representatives as :meth:`load` and :meth:`count` give for those claims read row by row,
+        from each distinct reading of each cluster with how many rows give it. A reading given again changes only
+        full lists (``remember``), and the order they end in hangs on each row: False (the story left half made)
+        where a list fills up, for the caller to read the story row by row instead."""
+        self.low, self.high = window["low"], window["high"]
+        place: dict[str, int] = {}
+        rows = 0
+        counts: dict[frozenset[str], int] = {}  # how many rows give each set of terms
+        for stored in window["clusters"]:
+            cluster = Cluster(id=stored["id"], story_id=stored["story_id"], event_id=stored["event_id"], changed=False)
+            self.clusters[cluster.id] = cluster
+            place[cluster.id] = len(place)
+            for _, id_, article_id, text, slot, terms, values, modality, n in stored["readings"]:
+                member = Member.stored(id_, article_id, terms, values, modality, text)
+                slots[id_] = slot
+                cluster.size += n
+                if cluster.first is None:
+                    cluster.first = member
+                cluster.values[member.value_key] = cluster.values.get(member.value_key, 0) + n
+                had, first = cluster.shapes.get(terms, (0, member))
+                cluster.shapes[terms] = (had + n, first)
+                self.remember(member, cluster.id)
+                counts[terms] = counts.get(terms, 0) + n
+                rows += n
+        df = self.df
+        for terms, n in counts.items():
+            for term in terms:
+                df[term] += n
+        # A claim of several clusters counts once, and belongs to the last cluster it was read in.
+        for claim, seen in window["repeated"].items():
+            again = len(seen["clusters"]) - 1
+            rows -= again
+            self.df.subtract(dict.fromkeys(seen["terms"], again))
+            self.by_claim[claim] = max(seen["clusters"], key=place.__getitem__)
+            self.counted.add(claim)
+        self.n += rows
+        self._weights = None
+        self._answers.clear()
+        return not self._full
+
     def take_changed(self) -> list[Cluster]:
         """The clusters a claim joined since the last call, in the order they first changed."""
         changed = list(self.changed.values())
@@ -478,11 +541,15 @@ class Story:
 class View(Protocol):
     """The read-only store access matching needs (a subset of ``pipeline.CorpusView``)."""
 
-    def claims(self, article_ids: Sequence[str]) -> dict[str, list[Claim]]: ...
-
     def stories_of(self, event_ids: Iterable[str]) -> dict[str, str]: ...
 
     def claim_readings(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]: ...
+
+    def claims_matched(self, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]: ...
+
+    def claim_window(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]: ...
+
+    def claim_placed(self, story_id: str, low: int, high: int, article_ids: Sequence[str]) -> dict[str, str]: ...
 
 
 def _value_key(values: Sequence[Value]) -> tuple[tuple[str, str, str], ...]:
@@ -496,11 +563,12 @@ def _representative(cluster: Cluster) -> Member:
     Members with the same terms are alike to the others alike, so each distinct set of terms is compared with
     each other once, weighted by how many members have it: a claim a thousand copies repeat costs one
     comparison, not a million."""
-    members = cluster.members
-    if len(members) <= 2:
-        return members[0]
+    first = cluster.first
+    assert first is not None, "a cluster has a member"
+    if cluster.size <= 2:
+        return first
     shapes = cluster.shapes
-    if len(shapes) == len(members):  # each member its own shape: its first member is the member
+    if len(shapes) == cluster.size:  # each member its own shape: its first member is the member
         firsts = [m for _, m in shapes.values()]
         return max(firsts, key=lambda m: sum(overlap(m.terms, o.terms)[0] for o in firsts if o is not m))
     # Summed in another order than member by member: rounded, so that float noise breaks no tie.
@@ -524,7 +592,15 @@ def stage(
     slots: dict[str, str] = memo.setdefault("slots", {})
     story_of = view.stories_of({a.event_id for a in batch if a.event_id})
     missing = sorted({s for s in story_of.values() if s not in stories})
-    for row in view.claim_readings(missing, READ) if missing else []:
+    # Each story's last claims summed up by the store; one whose lists fill up is read row by row.
+    by_rows = []
+    for window in view.claim_window(missing, READ) if missing else []:
+        story = Story(window["story_id"])
+        if story.load_window(window, slots):
+            stories[story.id] = story
+        else:
+            by_rows.append(story.id)
+    for row in view.claim_readings(by_rows, READ) if by_rows else []:
         story = stories.setdefault(row["story_id"], Story(row["story_id"]))
         cluster = Cluster(id=row["id"], story_id=row["story_id"], event_id=row["event_id"], changed=False)
         members = []
@@ -535,19 +611,30 @@ def stage(
         story.count(members)  # what is counted does not hang on the order it is counted in
     for story_id in missing:
         stories.setdefault(story_id, Story(story_id))
-    found = view.claims([a.id for a in batch if a.event_id in story_of])
+    # The batch's claims as matching reads them (no ``Claim`` made); each its own term set, as ``Member.of`` makes.
+    found = view.claims_matched([a.id for a in batch if a.event_id in story_of])
     support: list[tuple[str, str, str, str, int, int]] = []
     by_story: dict[str, list[tuple[Member, str | None]]] = {}
+    spans: dict[str, tuple[int, int]] = {}
     for article in batch:
         in_story = story_of.get(article.event_id or "")
         if in_story is None:
             continue
-        for claim in found.get(article.id, []):
-            member = Member.of(article.id, claim, article.published)
-            slots[member.id] = claim.slot
+        for id_, start, end, terms, values, modality, slot, text in found.get(article.id, []):
+            member = Member.stored(id_, article.id, frozenset(terms), values, modality, text)
+            slots[id_] = slot
+            spans[id_] = (start, end)
             by_story.setdefault(in_story, []).append((member, article.event_id))
     for story_id, claims in by_story.items():
         story = stories[story_id]
+        if story.low is not None and story.high is not None:
+            # Which of the batch's claims the story's summed-up rows hold (placed and counted already).
+            asked = {m.id for m, _ in claims}
+            articles = sorted({m.article_id for m, _ in claims})
+            for id_, cluster_id in view.claim_placed(story_id, story.low, story.high, articles).items():
+                if id_ in asked:
+                    story.by_claim.setdefault(id_, cluster_id)
+                    story.counted.add(id_)
         story.count(m for m, _ in claims)
         for member, event_id in claims:
             if member.id in story.by_claim:
@@ -555,7 +642,6 @@ def stage(
             cluster = story.add(member, event_id)
             support.append((cluster.id, member.id, member.article_id, "supports", 0, 0))
     # Spans of the support rows are their claims'.
-    spans = {claim_id(a_id, c.start, c.end): (c.start, c.end) for a_id, cs in found.items() for c in cs}
     support = [(k, c, a, st, *spans[c]) for k, c, a, st, _, _ in support]
     changed = []
     for story_id in by_story:

@@ -804,6 +804,20 @@ class Store:
         slot, text) in the order they joined (``claims.readings``)."""
         return claims.readings(self.conn, story_ids, latest)
 
+    def claims_matched(self, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+        """What claim matching reads of the given articles' claims, in text order (``claims.matched``)."""
+        return claims.matched(self.conn, article_ids)
+
+    def claim_window(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]:
+        """What claim matching needs of the given stories' last ``latest`` support rows, summed up in the store by
+        what each claim reads as (``claims.window``): each story's clusters with their distinct readings."""
+        return claims.window(self.conn, story_ids, latest)
+
+    def claim_placed(self, story_id: str, low: int, high: int, article_ids: Sequence[str]) -> dict[str, str]:
+        """The claims of the given articles with a support row of the story from place ``low`` to ``high``
+        (rowids), each with that row's cluster (``claims.placed``)."""
+        return claims.placed(self.conn, story_id, low, high, article_ids)
+
     def claim_rows(
         self,
         story_ids: Sequence[str] | None = None,

@@ -4,14 +4,58 @@ for the ``claims`` and ``contradictions`` views."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from newsdesk.records import Article, Claim, Modality, Value, claim_id
+from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
+from newsdesk.store import postgres
 
-__all__ = ["load", "members", "readings", "rows", "save", "save_clusters", "stories_of"]
+__all__ = [
+    "functions",
+    "load",
+    "matched",
+    "members",
+    "placed",
+    "reading",
+    "readings",
+    "rows",
+    "save",
+    "save_clusters",
+    "stories_of",
+    "window",
+]
+
+
+def reading(terms: str, values: str, modality: str, text: str) -> str:
+    """What a stored claim (its written terms and values, modality and text) reads as for claim matching: claims
+    that read alike are one ``Member`` to it but for their id and text (the same terms and values, both denials of
+    the same wording or neither; decision 0042). Kept with each support row (m029), so that the store sums a
+    story's rows up by it. ``claim_reading`` in SQLite's SQL (``functions``)."""
+    mark = ("1" if DENIAL.search(text) else "0") if modality == Modality.DENIED else ""
+    return hashlib.md5(f"{terms}\x1f{values}\x1f{mark}".encode(), usedforsecurity=False).hexdigest()
+
+
+def functions(conn: sqlite3.Connection) -> None:
+    """Give a SQLite connection the SQL functions the claims' rows are written with (``claim_reading``)."""
+    conn.create_function("claim_reading", 4, reading, deterministic=True)
+
+
+def reading_sql(conn: sqlite3.Connection) -> str:
+    """The SQL of a ``claims`` row's (``c``) reading: :func:`reading` in SQLite; in PostgreSQL, where no Python
+    runs, a digest of the terms, values and a denial's whole text (finer than :func:`reading`, whose claims a
+    reading only groups: claims that read alike may have two readings, never claims that do not)."""
+    if isinstance(conn, postgres.Connection):
+        return READING_POSTGRES
+    return 'claim_reading(c.terms, c."values", c.modality, c.text)'
+
+
+READING_POSTGRES = (
+    f'md5(c.terms || chr(31) || c."values" || chr(31) || '
+    f"CASE WHEN c.modality = '{Modality.DENIED}' THEN 'd' || c.text ELSE '' END)"
+)
 
 
 def _value(d: dict[str, Any]) -> Value:
@@ -92,6 +136,45 @@ def load(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list
     return out
 
 
+class _Forms:
+    """Each written form of terms or values parsed once: copies repeat their originals' (terms made ``as_terms``
+    of their list, values a tuple; one object for all the rows of a form)."""
+
+    def __init__(self, as_terms: Callable[[list[str]], Any]) -> None:
+        self.as_terms = as_terms
+        self.terms: dict[str, Any] = {}
+        self.values: dict[str, tuple[Value, ...]] = {}
+
+    def parse(self, terms: str, values: str) -> tuple[Any, tuple[Value, ...]]:
+        got_t = self.terms.get(terms)
+        if got_t is None:
+            got_t = self.terms[terms] = self.as_terms(json.loads(terms))
+        got_v = self.values.get(values)
+        if got_v is None:
+            got_v = self.values[values] = tuple(_value(x) for x in json.loads(values))
+        return got_t, got_v
+
+
+def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """What claim matching reads of the given articles' claims, in text order (the order :func:`load` gives): each
+    as (id, start, end, terms, values, modality, slot, text), no ``Claim`` made; a written form of terms or values
+    that copies repeat is parsed once (the terms a tuple, as a ``Claim`` holds them)."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    forms = _Forms(tuple)
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+            f"""SELECT article_id, id, start, end, terms, "values", modality, slot, text FROM claims
+                WHERE article_id IN ({marks}) ORDER BY start""",
+            chunk,
+        ):
+            article_id, id_, begin, end, t, v, modality, slot, text = tuple(r)
+            got_t, got_v = forms.parse(t, v)
+            out.setdefault(article_id, []).append((id_, begin, end, got_t, got_v, modality, slot, text))
+    return out
+
+
 def stories_of(conn: sqlite3.Connection, event_ids: Iterable[str]) -> dict[str, str]:
     """The story of each of the given events."""
     ids = list(event_ids)
@@ -139,13 +222,11 @@ def _latest(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> 
     """The support rows (rowids, ascending) of each story's last ``latest`` claims to join one of its clusters."""
     picked: list[int] = []
     for story_id in story_ids:
-        # Walks the story's support index entries only (no claim is read): the rows themselves come after.
+        # Walks the story's last entries of the support rows' story index (no claim is read, nor any older row).
         picked.extend(
             r[0]
             for r in conn.execute(
-                "SELECT s.rowid FROM claim_clusters k JOIN claim_support s ON s.cluster_id = k.id "
-                "WHERE k.story_id = ? ORDER BY s.rowid DESC LIMIT ?",
-                (story_id, latest),
+                "SELECT rowid FROM claim_support WHERE story_id = ? ORDER BY rowid DESC LIMIT ?", (story_id, latest)
             )
         )
     picked.sort()
@@ -192,19 +273,103 @@ def readings(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) ->
     rows_.sort(key=lambda r: r[0])
     found = _clusters_of(conn, (r[1] for r in rows_))
     by_id = {c["id"]: c for c in found}
-    terms: dict[str, frozenset[str]] = {}
-    values: dict[str, tuple[Value, ...]] = {}
+    forms = _Forms(frozenset)
     for joined, cluster_id, id_, article_id, t, v, modality, slot, text in rows_:
-        got_t = terms.get(t)
-        if got_t is None:
-            got_t = terms[t] = frozenset(json.loads(t))
-        got_v = values.get(v)
-        if got_v is None:
-            got_v = values[v] = tuple(_value(x) for x in json.loads(v))
+        got_t, got_v = forms.parse(t, v)
         cluster = by_id[cluster_id]
         cluster["claims"].append((id_, article_id, got_t, got_v, modality, slot, text))
         cluster["joined"].append(joined)
     return found
+
+
+def _bounds(conn: sqlite3.Connection, story_id: str, latest: int) -> tuple[int, int] | None:
+    """The places (rowids) of the first and the last of the story's last ``latest`` support rows, read from the
+    story's index of rows; None for a story with none."""
+    high = conn.execute("SELECT max(rowid) FROM claim_support WHERE story_id = ?", (story_id,)).fetchone()[0]
+    if high is None:
+        return None
+    low = conn.execute(
+        "SELECT rowid FROM claim_support WHERE story_id = ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        (story_id, max(latest, 1) - 1),
+    ).fetchone()
+    return (low[0] if low is not None else 0), high
+
+
+def window(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]:
+    """What claim matching needs of each given story's last ``latest`` support rows (the rows :func:`readings`
+    reads), summed up in the store by what a claim reads as: no row of it comes back one by one.
+
+    For each story with rows: ``story_id``; ``low`` and ``high``, the places (rowids) of the first and the last of
+    those rows; ``clusters``, the clusters they joined as :func:`readings` gives them (in the order they were made),
+    each with ``readings``: the distinct (terms, values, modality, text if denied) its rows give, each as (place of
+    its first row, that row's claim id, article id, text and slot, terms, values, modality, how many rows), in the
+    order of their first rows; and ``repeated``: the claims with more than one of those rows (in several
+    clusters), each with its clusters and its terms. A written form of terms or values is parsed once."""
+    out: list[dict[str, Any]] = []
+    forms = _Forms(frozenset)
+    for story_id in story_ids:
+        bounds = _bounds(conn, story_id, latest)
+        if bounds is None:
+            continue
+        low, high = bounds
+        span = (story_id, low, high)
+        # Summed up on the story's index and the rows alone; the claims read are the first of each reading.
+        groups = conn.execute(
+            """SELECT cluster_id, reading, min(rowid), count(*) FROM claim_support
+               WHERE story_id = ? AND rowid BETWEEN ? AND ? GROUP BY 1, 2""",
+            span,
+        ).fetchall()
+        firsts: dict[int, tuple[Any, ...]] = {}
+        wanted = sorted(g[2] for g in groups)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in conn.execute(
+                f"""SELECT s.rowid, s.claim_id, s.article_id, c.text, c.slot, c.terms, c."values", c.modality
+                    FROM claim_support s JOIN claims c ON c.id = s.claim_id WHERE s.rowid IN ({marks})""",
+                chunk,
+            ):
+                firsts[r[0]] = tuple(r)
+        clusters = _clusters_of(conn, {g[0] for g in groups})
+        by_id = {c["id"]: c for c in clusters}
+        for c in clusters:
+            c["readings"] = []
+            del c["claims"], c["joined"]
+        for cluster_id, _, first, n in sorted(groups, key=lambda g: g[2]):
+            if first not in firsts:
+                continue  # a row whose claim is gone (as the rows read one by one, which join the claims)
+            _, claim, article, text, slot, t, v, modality = firsts[first]
+            got_t, got_v = forms.parse(t, v)
+            by_id[cluster_id]["readings"].append((first, claim, article, text, slot, got_t, got_v, modality, n))
+        repeated: dict[str, dict[str, Any]] = {}
+        for r in conn.execute(
+            """SELECT s.claim_id, s.cluster_id, c.terms FROM claim_support s JOIN claims c ON c.id = s.claim_id
+               WHERE s.story_id = ? AND s.rowid BETWEEN ? AND ? AND s.claim_id IN (
+                   SELECT claim_id FROM claim_support WHERE story_id = ? AND rowid BETWEEN ? AND ?
+                   GROUP BY claim_id HAVING count(*) > 1)""",
+            span + span,
+        ):
+            got = repeated.setdefault(r[0], {"clusters": [], "terms": frozenset(json.loads(r[2]))})
+            got["clusters"].append(r[1])
+        out.append({"story_id": story_id, "low": low, "high": high, "clusters": clusters, "repeated": repeated})
+    return out
+
+
+def placed(conn: sqlite3.Connection, story_id: str, low: int, high: int, article_ids: Sequence[str]) -> dict[str, str]:
+    """The claims of the given articles that have a support row of the story at a place (rowid) from ``low`` to
+    ``high``, each with the cluster of that row (found on the support rows' article index)."""
+    out: dict[str, str] = {}
+    ids = list(article_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+            f"""SELECT claim_id, cluster_id FROM claim_support
+                WHERE article_id IN ({marks}) AND story_id = ? AND rowid BETWEEN ? AND ?""",
+            [*chunk, story_id, low, high],
+        ):
+            out[r[0]] = r[1]
+    return out
 
 
 def _latest_members(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]:
@@ -242,7 +407,13 @@ def save_clusters(conn: sqlite3.Connection, clusters: Iterable[dict[str, Any]], 
         "ON CONFLICT(id) DO UPDATE SET slot = excluded.slot, text = excluded.text",
         list(clusters),
     )
-    conn.executemany("INSERT OR REPLACE INTO claim_support VALUES (?, ?, ?, ?, ?, ?)", list(support))
+    # A support row names its cluster's story and what its claim reads as (m029): matching reads by them.
+    conn.executemany(
+        "INSERT OR REPLACE INTO claim_support (cluster_id, claim_id, article_id, stance, start, end, story_id, "
+        "reading) VALUES (?, ?, ?, ?, ?, ?, (SELECT story_id FROM claim_clusters WHERE id = ?), "
+        f"(SELECT {reading_sql(conn)} FROM claims c WHERE c.id = ?))",
+        [(*row, row[0], row[1]) for row in support],
+    )
 
 
 def rows(

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from newsdesk.errors import SchemaError, StoreError
-from newsdesk.store import postgres
+from newsdesk.store import claims, postgres
 
 Migration = Callable[[], str]
 MIGRATIONS: list[Migration] = []
@@ -136,6 +136,8 @@ def apply(conn: sqlite3.Connection) -> list[str]:
             f"This database was written by a newer newsdesk (migrations {sorted(unknown)} are unknown here). "
             "Upgrade newsdesk (pip install -U newsdesk) or use another database."
         )
+    if not on_postgres:
+        claims.functions(conn)  # what the SQL of migrations calls that SQLite does not have
     applied = []
     for fn in MIGRATIONS:
         if fn.__name__ in done:
@@ -592,3 +594,33 @@ def m027_claim_pages_kept() -> str:
             GROUP BY d.story_id
         );
     """
+
+
+@migration
+def m029_claim_support_story() -> str:
+    # Claim matching reads each story's last 10,000 support rows when a run first meets the story (decision
+    # 0042). Found through the story's clusters, they were every support row of the story, sorted (121,045 rows
+    # for the largest of a 15,000-article store), and each came back with its claim. A support row now names its
+    # cluster's story (which a cluster never changes), indexed with the row's place, so that a story's last rows
+    # are read from that index; and what its claim reads as for matching (``claims.reading``), so that the store
+    # sums the rows up by it.
+    return _m029('claim_reading(c.terms, c."values", c.modality, c.text)')
+
+
+def _m029(reading: str) -> str:
+    return f"""
+        ALTER TABLE claim_support ADD COLUMN story_id TEXT;
+        ALTER TABLE claim_support ADD COLUMN reading TEXT;
+        UPDATE claim_support SET
+            story_id = (SELECT k.story_id FROM claim_clusters k WHERE k.id = claim_support.cluster_id),
+            reading = (SELECT {reading} FROM claims c WHERE c.id = claim_support.claim_id);
+        CREATE INDEX claim_support_story ON claim_support(story_id);
+    """
+
+
+@postgres_twin("m029_claim_support_story")
+def m029_claim_support_story_postgres() -> str:
+    # PostgreSQL's reading is its own (``claims.reading_sql``); SQLite's index holds each row's rowid after the
+    # story, in order, PostgreSQL's is told to.
+    sql = postgres.translate(_m029(claims.READING_POSTGRES), params=False)
+    return sql.replace("claim_support(story_id)", "claim_support(story_id, rowid)")
