@@ -133,13 +133,19 @@ def _database_before(db: Path, migration: Callable[[], str]) -> sqlite3.Connecti
     return conn
 
 
+def _old_article(conn: sqlite3.Connection, text: str) -> None:
+    """Article a1 as a store before a migration held it: ``text`` as its raw form and its text."""
+    conn.execute(
+        "INSERT INTO articles (id, source, format, raw, text, words, ingested_at) "
+        "VALUES ('a1', 'x.txt', 'text', ?, ?, ?, 'then')",
+        (text, text, len(text.split())),
+    )
+
+
 def test_m005_keeps_old_date_mentions_and_queues_the_dates_stage_again(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     conn = _database_before(db, migrations.m005_date_sentences)
-    conn.execute(
-        "INSERT INTO articles (id, source, format, raw, text, words, ingested_at) "
-        "VALUES ('a1', 'x.txt', 'text', 'It rained on Monday.', 'It rained on Monday.', 4, 'then')"
-    )
+    _old_article(conn, "It rained on Monday.")
     conn.execute("INSERT INTO date_mentions VALUES ('a1', 10, 19, 'on Monday', NULL, 'day', NULL)")
     conn.execute("INSERT INTO stage_done VALUES ('a1', 'dates', 'then')")
     conn.execute("INSERT INTO stage_done VALUES ('a1', 'cites', 'then')")
@@ -244,10 +250,7 @@ def test_m029_gives_support_rows_their_story_and_their_claims_reading(tmp_path: 
 
     db = tmp_path / "old.db"
     conn = _database_before(db, migrations.m029_claim_support_story)
-    conn.execute(
-        "INSERT INTO articles (id, source, format, raw, text, words, ingested_at) "
-        "VALUES ('a1', 'x.txt', 'text', 'x', 'x', 1, 'then')"
-    )
+    _old_article(conn, "x")
     written = [
         ("k1", "stated", "Prices rose by 5%.", '["price", "rise"]', '[{"kind": "percent"}]'),
         ("k2", "denied", "The minister denied that prices rose.", '["price", "rise"]', "[]"),
