@@ -182,8 +182,9 @@ def test_stages_overlap_only_where_each_sees_what_it_would_stage_after_stage() -
     assert split is not None
     lead, middle, tail = ([s.name for s in part] for part in split)
     assert lead == ["cites", "dates", "features", "quotes"]
-    assert middle == ["entities", "claims", "stances", "dedupe", "cluster", "origins", "claim_match"]
-    assert tail == ["digest"]  # once per story a run changed: after every chunk
+    # Linking sees the store as stage after stage: no later corpus stage has run on the run's articles yet.
+    assert middle == ["entities", "claims", "stances"]
+    assert tail == ["dedupe", "cluster", "origins", "claim_match", "digest"]
     # A run resumed half-way (the parse done for some articles only) goes stage after stage.
     assert built.split({**same, "quotes": ["b"]}) is None
     # A plugin's stage: what it reads of other articles is not known.
@@ -197,6 +198,8 @@ def test_stages_overlap_only_where_each_sees_what_it_would_stage_after_stage() -
     assert Pipeline(built.stages[:4]).split(same) is None
     grouping = [s for s in built.stages if s.name in ("dedupe", "cluster")]
     assert Pipeline(grouping).split(same) is None
+    # Only the middle's pending articles count: the tail's are read as each of its stages starts.
+    assert built.split({**same, "digest": [], "cluster": ["b"]}) is not None
 
 
 def _fragile(article: Article, settings: Settings) -> Article:
@@ -355,3 +358,22 @@ def test_a_stage_producing_an_articles_text_gets_the_whole_article_back() -> Non
     article = Article(id="a1", source="a.txt", text="Officials told Reuters on Monday that the dam held.")
     result, error, _ = pipeline.run_unit(rewrites, [article], pipeline.Context())
     assert error == "" and result is not None and result.articles[0].text == article.text
+
+
+def test_a_closed_pool_runs_nothing_more_and_the_thread_ahead_stops() -> None:
+    from newsdesk.errors import PipelineError
+
+    article = Article(id="a1", source="a.txt", text="Officials told Reuters on Monday that the dam held.")
+    pool = workers.Workers(1, Settings())
+    pool.close(now=True)
+    with pytest.raises(PipelineError, match="stopped"):  # never spinning on a pool with no worker left
+        list(pool.run(pipeline.BUILTIN[0], [[article]]))
+    cites = pipeline.BUILTIN[0]
+    ahead = pipeline.Ahead(Pipeline([cites]), [cites], pipeline.Context(engine=pool), total=2)
+    ahead.feed(0, [article])
+    stage, outcome, _ = ahead.take()[0]
+    assert stage is cites and isinstance(outcome, PipelineError)  # recorded as the chunk's failure by the caller
+    ahead.feed(1, [article])
+    ahead.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)  # as Ctrl-C leaves the run
+    ahead._thread.join(timeout=10)
+    assert not ahead._thread.is_alive()

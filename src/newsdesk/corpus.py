@@ -371,9 +371,11 @@ class Corpus:
         *,
         at: int = 0,
         whole: int | None = None,
+        threads: bool = False,
     ) -> StageReport:
         """Run ``stage`` over every article of ``todo``, a chunk at a time, and keep what it made; progress is
-        reported as ``at`` articles done before ``todo`` out of ``whole`` (all of ``todo``)."""
+        reported as ``at`` articles done before ``todo`` out of ``whole`` (all of ``todo``); with ``threads``
+        its CPU seconds are this thread's (:meth:`Pipeline.run_stage`)."""
         on_progress = context.on_progress
         whole = len(todo) if whole is None else whole
         total = StageReport(stage=stage.name)
@@ -388,7 +390,7 @@ class Corpus:
             chunk = dataclasses.replace(context, on_progress=progress)
             try:
                 outcome: StageResult | Exception
-                outcome, report = self.pipeline.run_stage(stage, batch, chunk)
+                outcome, report = self.pipeline.run_stage(stage, batch, chunk, threads=threads)
             except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on
                 log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
                 outcome, report = exc, StageReport(stage=stage.name, items_in=len(batch))
@@ -427,7 +429,8 @@ class Corpus:
                 kept = self._keep(stage, ids, batch, outcome, report, context, run_id, failed)
                 totals[stage.name] = _sum(totals[stage.name], kept)
             for stage in middle:
-                done = self._stage(stage, ids, here, run_id, failed, at=k * _ANALYZE_CHUNK, whole=len(todo))
+                at = k * _ANALYZE_CHUNK
+                done = self._stage(stage, ids, here, run_id, failed, at=at, whole=len(todo), threads=True)
                 totals[stage.name] = _sum(totals[stage.name], done)
         return list(totals.values())
 

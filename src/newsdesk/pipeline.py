@@ -504,9 +504,6 @@ class CorpusStage:
     produces: tuple[str, ...] = ()
     keeps_state: bool = False
     reads: tuple[str, ...] | None = None  # see reads_extracts
-    # It reads what every earlier stage made of all of the run's articles (the digest: once per story a run
-    # changed), so it runs only once they have all finished, never a chunk at a time beside them (Pipeline.split).
-    after_all: bool = False
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
@@ -698,7 +695,6 @@ BUILTIN: tuple[Stage, ...] = (
         produces=("story.digest",),
         keeps_state=True,
         reads=(),
-        after_all=True,
     ),
 )
 
@@ -761,29 +757,34 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def parts(self) -> tuple[list[Stage], list[Stage], list[Stage]]:
-        """The stages as the lead, middle and tail of :meth:`split`, whether or not they may overlap."""
+        """The stages as the lead, middle and tail of :meth:`split`, whether or not they may overlap: the middle
+        is the first corpus stage and the per-article stages right after it; the tail is every stage after them."""
         lead: list[Stage] = []
         for stage in self.stages:
             if not isinstance(stage, ArticleStage | ParsedStage):
                 break
             lead.append(stage)
         rest = self.stages[len(lead) :]
-        cut = next((i for i, s in enumerate(rest) if getattr(s, "after_all", False)), len(rest))
+        cut = 1 if rest else 0
+        while cut < len(rest) and isinstance(rest[cut], ArticleStage | ParsedStage):
+            cut += 1
         return lead, rest[:cut], rest[cut:]
 
     def split(self, pending: dict[str, list[str]]) -> tuple[list[Stage], list[Stage], list[Stage]] | None:
         """The stages as three runs for overlapping (decision 0049), or None when they cannot overlap.
 
-        ``lead``: the per-article stages before the first corpus stage, which the engine's workers run a chunk
-        ahead (:class:`Ahead`); ``middle``: the stages after them, which this process runs chunk by chunk as the
-        lead's results come back; ``tail``: from the first ``after_all`` stage on, run once the others are done.
-        Each stage sees the same articles in the same order as when every stage runs over all of them before the
-        next, and none of them reads what a later stage makes of earlier chunks (the built-in stages only: what a
-        plugin reads is not known). So they overlap only when every stage is built in, the lead stages read
-        nothing another lead stage produces, and every lead and middle stage has the same articles pending (a
-        first run, or one caught up; a run resumed half-way goes stage by stage). ``pending``: the articles each
-        lead and middle stage has pending (the tail's are read when it starts: what the others write makes more
-        of them pending)."""
+        ``lead``: the per-article stages before the first corpus stage, which the engine's workers run two chunks
+        ahead (:class:`Ahead`); ``middle``: the first corpus stage (entity linking) and the per-article stages
+        right after it (claims, stances), which this process runs chunk by chunk as the lead's results come back;
+        ``tail``: every stage after them (dedupe to the digest), each over all of the run's articles once the
+        others are done, as before. The middle's corpus stage sees the store as it would stage after stage: no
+        later corpus stage has run on any of the run's articles yet (entity linking reads stored mentions in the
+        order of their stories, which clustering makes), and per-article stages read nothing stored. So they
+        overlap only when every stage is built in (what a plugin reads is not known), the lead stages read nothing
+        another lead stage produces, and every lead and middle stage has the same articles pending (a first run,
+        or one caught up; a run resumed half-way goes stage by stage). ``pending``: the articles each lead and
+        middle stage has pending (the tail's are read when each starts: what the others write makes more of them
+        pending)."""
         lead, middle, tail = self.parts()
         made = {p for stage in lead for p in stage.produces}
         order = {pending[s.name] == pending[lead[0].name] for s in (*lead, *middle)} if lead else {False}
@@ -874,6 +875,7 @@ class Ahead:
         self._total = total
         self._inbox: queue.Queue[tuple[int, list[Article]] | None] = queue.Queue()
         self._outbox: queue.Queue[list[Outcome]] = queue.Queue()
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._work, name="newsdesk-ahead", daemon=True)
         self._thread.start()
 
@@ -898,14 +900,17 @@ class Ahead:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, traceback: Any) -> None:
-        """Let the thread end once it has done what it was fed, and wait for it; after an error (Ctrl-C), do not
-        wait: the engine is stopped next, which ends the thread's work."""
+        """Let the thread end once it has done what it was fed, and wait for it; after an error (Ctrl-C), tell it
+        to stop and do not wait: the engine is stopped next, which ends the stage it is in (``Workers.run`` and
+        ``RayEngine.run`` raise once closed), and it runs nothing more."""
+        if kind is not None:
+            self._stop.set()
         self._inbox.put(None)
         if kind is None:
             self._thread.join()
 
     def _work(self) -> None:
-        while (fed := self._inbox.get()) is not None:
+        while (fed := self._inbox.get()) is not None and not self._stop.is_set():
             start, batch = fed
 
             def progress(stage: str, done: int, total: int, start: int = start) -> None:
@@ -914,6 +919,8 @@ class Ahead:
             context = dataclasses.replace(self._context, on_progress=progress)
             outcomes: list[Outcome] = []
             for stage in self._stages:
+                if self._stop.is_set():
+                    return
                 try:
                     result, ran = self._pipeline.run_stage(stage, batch, context, threads=True)
                     outcomes.append((stage, result, ran))

@@ -40,7 +40,7 @@ from collections.abc import Iterator, Sequence
 from types import ModuleType, TracebackType
 from typing import Any
 
-from newsdesk.errors import ExtraError
+from newsdesk.errors import ExtraError, PipelineError
 from newsdesk.pipeline import Context, Stage, StageResult, run_unit, unit_failure
 from newsdesk.records import Article, Failure
 from newsdesk.settings import Settings
@@ -98,6 +98,7 @@ class RayEngine:
         self.ray = load_ray()
         self.settings = settings
         self._started = False
+        self._closed = False
         address = settings.pipeline.ray_address or os.environ.get("RAY_ADDRESS") or None
         if not self.ray.is_initialized():
             options: dict[str, Any] = {
@@ -135,6 +136,7 @@ class RayEngine:
 
     def close(self) -> None:
         """Stop the actors, and the local Ray this engine started (a cluster it joined is left running)."""
+        self._closed = True
         pool, self._pool = self._pool, []
         for actor in pool:
             with contextlib.suppress(Exception):  # gone already, or Ray is shutting down
@@ -160,6 +162,8 @@ class RayEngine:
             return
         if not units:
             return
+        if self._closed:  # stopped while a thread still fed it (Ahead, after Ctrl-C): no new actor
+            raise PipelineError("the Ray engine was stopped")
         while len(self._pool) < self.actors:
             self._pool.append(self._actor())
         queue = deque(range(len(units)))

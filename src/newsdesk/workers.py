@@ -178,6 +178,8 @@ class Workers:
         parts: dict[int, list[StageResult | None]] = {}
         following = 0
         while following < len(units):
+            if self._closed:  # stopped while a thread still fed it (Ahead, after Ctrl-C): its units are dropped
+                raise PipelineError("the worker processes were stopped")
             if following in finished:
                 yield finished.pop(following)
                 following += 1
