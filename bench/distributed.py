@@ -9,9 +9,9 @@ where wall times swing.
 
 From the Ray run's stage seconds it projects the steady rate of a large corpus on N machines: the per-article
 stages the actors ran at the Ray actors' rate (Ray's cost per unit included; the actors start once per run), spread
-over every core, and the stages that stay in the driver. Since decision 0049 the driver's stages up to claim
-matching (entity linking, claims, stances, dedupe, clustering, origins, claim matching) work on one chunk while
-the actors parse the next, and the digest runs after them: ``seconds per article = max(actor_s / (N * cores),
+over every core, and the stages that stay in the driver. Since decision 0049 entity linking, claims and stances
+work in the driver on one chunk while the actors parse the next, and the other stages (dedupe, clustering,
+origins, claim matching, the digest) run after the parse: ``seconds per article = max(actor_s / (N * cores),
 middle_s) + tail_s``. A run that did not overlap (``[pipeline] overlap`` off) ran claims and stances on the actors
 too, and everything one after the other: ``actor_s / (N * cores) + serial_s``.
 
@@ -37,7 +37,8 @@ HERE = Path(__file__).resolve().parent
 # The stages the actors run: the lead (decision 0049) when the run overlaps, claims and stances too when not.
 LEAD = ("cites", "dates", "features", "quotes")
 PER_ARTICLE = (*LEAD, "claims", "stances")
-TAIL = ("digest",)  # after every chunk, never beside the parse
+# Beside the parse when the run overlaps: linking and the per-article stages after it; every other stage runs after it.
+MIDDLE = ("entities", "claims", "stances")
 
 
 def _ingest_bench() -> Any:
@@ -145,8 +146,9 @@ def project(
     overlap = ray.get("overlap", False)
     on_actors = LEAD if overlap else PER_ARTICLE
     ray_work = sum(s for name, s in ray["stages"].items() if name in on_actors)
-    middle = sum(s for name, s in ray["stages"].items() if name not in (*on_actors, *TAIL)) / n
-    tail = sum(s for name, s in ray["stages"].items() if name in TAIL) / n
+    beside = MIDDLE if overlap else ()
+    middle = sum(s for name, s in ray["stages"].items() if name not in on_actors and name in beside) / n
+    tail = sum(s for name, s in ray["stages"].items() if name not in on_actors and name not in beside) / n
     actor_seconds = ray_work * workers / n  # one actor's seconds per article
     rows = []
     for count in machines:
