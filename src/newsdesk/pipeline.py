@@ -925,6 +925,8 @@ class Ahead:
                     result, ran = self._pipeline.run_stage(stage, batch, context, threads=True)
                     outcomes.append((stage, result, ran))
                 except Exception as exc:  # the caller records the chunk's articles as failed, as for any stage
+                    if self._stop.is_set():  # the run was left (Ctrl-C) and the engine stopped under the stage
+                        return
                     log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
                     outcomes.append((stage, exc, StageReport(stage=stage.name, items_in=len(batch))))
             self._outbox.put(outcomes)
