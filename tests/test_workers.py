@@ -198,6 +198,10 @@ def test_stages_overlap_only_where_each_sees_what_it_would_stage_after_stage() -
     assert Pipeline(built.stages[:4]).split(same) is None
     grouping = [s for s in built.stages if s.name in ("dedupe", "cluster")]
     assert Pipeline(grouping).split(same) is None
+    # Built-in stages in another order: what each reads was argued for the built-in one.
+    named = {s.name: s for s in built.stages}
+    moved = [named[n] for n in ("cites", "dates", "features", "quotes", "entities", "stances", "claims", "dedupe")]
+    assert Pipeline(moved).split(same) is None
     # Only the middle's pending articles count: the tail's are read as each of its stages starts.
     assert built.split({**same, "digest": [], "cluster": ["b"]}) is not None
 

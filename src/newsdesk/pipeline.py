@@ -780,7 +780,8 @@ class Pipeline:
         others are done, as before. The middle's corpus stage sees the store as it would stage after stage: no
         later corpus stage has run on any of the run's articles yet (entity linking reads stored mentions in the
         order of their stories, which clustering makes), and per-article stages read nothing stored. So they
-        overlap only when every stage is built in (what a plugin reads is not known), the lead stages read nothing
+        overlap only when every stage is built in and in the built-in order (what a plugin reads is not known, and
+        the argument holds for that order), the lead stages read nothing
         another lead stage produces, and every lead and middle stage has the same articles pending (a first run,
         or one caught up; a run resumed half-way goes stage by stage). ``pending``: the articles each lead and
         middle stage has pending (the tail's are read when each starts: what the others write makes more of them
@@ -793,6 +794,9 @@ class Pipeline:
             or not middle
             or order != {True}
             or any(all(stage is not builtin for builtin in BUILTIN) for stage in self.stages)
+            # In the built-in order: what each stage reads was argued for that order (a stage moved before
+            # another may read what the other makes of earlier chunks).
+            or [BUILTIN.index(stage) for stage in self.stages] != sorted(BUILTIN.index(stage) for stage in self.stages)
             or any(set(stage.requires) & made for stage in lead)
         ):
             return None
