@@ -21,6 +21,17 @@ def _origins(cluster: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
+def _none_found(story_id: str | None, *, contested: bool, single_source: bool) -> str:
+    """What to say when no claim is listed: a filter that kept none is not a store with no claims."""
+    kinds = " and ".join(k for k, on in (("contested", contested), ("single-source", single_source)) if on)
+    where = "this story" if story_id else "any story"
+    if kinds:
+        return f"No {kinds} claims in {where}."
+    if story_id:
+        return "No claims in this story."
+    return "No claims found: ingest articles, or run `newsdesk analyze` if you used --no-analyze."
+
+
 @click.command()
 @click.argument("story_id", required=False)
 @click.option("--contested", is_flag=True, help="Only claims that another claim of the story contradicts.")
@@ -36,15 +47,16 @@ def claims(state: State, story_id: str | None, contested: bool, single_source: b
         render(state, rows, fmt, columns=["id", "story_id", "text", "independent_origins", "single_source"])
         return
     if not rows:
-        state.console.print("No claims found: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
+        state.console.print(_none_found(story_id, contested=contested, single_source=single_source))
         return
     for row in rows:
         flags = " [red]disputed[/]" if row["contradicts"] else ""
         flags += " [yellow]single-source[/]" if row["single_source"] else ""
-        count = len(row["independent_origins"])
+        count, articles = len(row["independent_origins"]), len(row["article_ids"])
         state.console.print(f"[bold]{markup(row['text'])}[/]{flags}")
         state.console.print(
-            f"  {len(row['article_ids'])} articles, {count} independent origin{'s' if count != 1 else ''}: "
+            f"  {articles} article{'s' if articles != 1 else ''}, "
+            f"{count} independent origin{'s' if count != 1 else ''}: "
             f"{markup(_origins(row))} [dim]{row['id']}[/]"
         )
 
