@@ -163,6 +163,29 @@ def test_a_copy_and_a_relayed_claim_count_once_and_a_credit_is_named() -> None:
     assert corroborate.corroborate([row("a", "a", None)])["single_source"]
 
 
+def test_a_sentence_that_only_credits_what_came_before_is_no_claim_and_credits_its_paragraph() -> None:
+    from newsdesk.records import Modality
+
+    text = (
+        "On Monday the Velmora court sentenced the former mayor Ana Corvell to 12 years in prison. "
+        "This was reported by the Harbour Gazette.\n"
+        "Corvell's lawyers said they would appeal the verdict within 30 days."
+    )
+    cites = ("the Harbour Gazette",)
+    found = extract.find(_article(text, cites=cites))
+    assert [c.text for c in found] == [
+        "On Monday the Velmora court sentenced the former mayor Ana Corvell to 12 years in prison.",
+        "Corvell's lawyers said they would appeal the verdict within 30 days.",
+    ]
+    relayed, own = found
+    assert relayed.via == cites and relayed.asserted_kind == "outlet" and relayed.modality is Modality.REPORTED
+    # The next paragraph is the article's own: the credit reaches back over its own paragraph only.
+    assert own.via == () and own.asserted_kind == "article"
+    # A sentence that says more than the credit is a claim as before.
+    more = "This was reported by the Harbour Gazette, which also found 40 boats missing from the harbour."
+    assert [c.text for c in extract.find(_article(more, cites=cites))] == [more]
+
+
 def test_a_company_name_with_bros_is_not_cut_into_two_sentences() -> None:
     text = "Harlow Bros. Pictures agreed to sell its studio for $4 billion. The board approved it on Monday."
     found = [text[s:e] for s, e in extract.sentences(text)]

@@ -13,6 +13,7 @@ count as one). Nothing here parses text again: spaCy's parse is read through the
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -77,6 +78,13 @@ _REPORTING = re.compile(
 _CARRY = re.compile(
     r"\b(?:the report|the newspaper|the paper|the outlet|the broadcaster|the agency|the magazine|the publication|"
     r"reportedly|allegedly|is said to|are said to|was said to|were said to|the sources?)\b",
+    re.IGNORECASE,
+)
+# A sentence that only credits what came before it: "This was reported by Reuters.", "That was first reported in
+# the Ledger." It is no claim of its own; the sentences before it in its paragraph are the credited outlet's.
+_CREDIT_AFTER = re.compile(
+    r"^(?:this|that|it|the (?:news|report|information))\s+(?:was|were|has been|had been|is)\s+(?:first\s+)?"
+    r"(?:reported|stated|announced|published|confirmed|carried)\s+(?:by|in|on)\s+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -254,13 +262,20 @@ def find(article: Article) -> tuple[Claim, ...]:
     carried: list[str] = []  # outlets credited earlier in the paragraph
     last_credit: list[str] = []  # the outlets credited last, anywhere before
     paragraph_end = -1
+    paragraph_claims = 0  # the claims found before this sentence, up to its paragraph
     for start, end in sentences(text):
         if start > paragraph_end:
             carried = []
             nl = text.find("\n", end)
             paragraph_end = len(text) if nl < 0 else nl
+            paragraph_claims = len(claims)
         sentence = text[start:end]
         credited = _credited(sentence, article.cites)
+        if credited and _credit_after(sentence, credited):
+            # The paragraph's claims so far are the credited outlet's, relayed, where nothing else credited them.
+            claims[paragraph_claims:] = [_relayed(c, credited) for c in claims[paragraph_claims:]]
+            last_credit = credited
+            continue
         if credited and _REPORTING.search(sentence):
             last_credit = credited
         if title and " ".join(sentence.split()).casefold().rstrip(".") == title.rstrip(".") and not _lede(sentence):
@@ -317,6 +332,28 @@ def find(article: Article) -> tuple[Claim, ...]:
             )
         )
     return tuple(claims)
+
+
+def _credit_after(sentence: str, credited: list[str]) -> bool:
+    """Whether ``sentence`` only credits ``credited`` for what came before it ("This was reported by Reuters.")."""
+    m = _CREDIT_AFTER.match(sentence)
+    if m is None:
+        return False
+    rest = sentence[m.end() :].casefold()
+    for outlet in credited:
+        rest = rest.replace(re.sub(r"^the\s+", "", outlet.casefold()), " ")
+    # Nothing is left beside the outlet but a word or two ("the agency", "on Monday").
+    return len(_WORD.findall(rest)) <= 3
+
+
+def _relayed(claim: Claim, credited: list[str]) -> Claim:
+    """``claim`` as relayed from the first of ``credited``, unless it is credited to someone already."""
+    if claim.asserted_kind != "article" or claim.via:
+        return claim
+    modality = Modality.REPORTED if claim.modality is Modality.ASSERTED else claim.modality
+    return dataclasses.replace(
+        claim, via=tuple(credited), asserted_by=credited[0], asserted_kind="outlet", modality=modality
+    )
 
 
 def _slot(vals: list[Value], found: tuple[str, ...]) -> str:
