@@ -348,6 +348,13 @@ def test_corpus_stances_on_invented_articles(tmp_path: Path) -> None:
         assert corpus.stances(actor=toll[0]["actor"][:4]) == toll
         if toll[0]["story_id"]:
             assert corpus.stances(story_id=toll[0]["story_id"]) == toll
+        # The stories of an actor's stances, read without the stances, are those of its stance rows.
+        rows = corpus.store.stance_rows()
+        assert rows
+        for actor in {r["actor_id"] for r in rows}:
+            mine = {r["story_id"] for r in rows if r["actor_id"] == actor}
+            assert corpus.store.stance_stories([actor]) == mine
+            assert corpus.store.stance_stories([actor], story_ids=["s-none"]) == set()
 
 
 CORPUS = Path(__file__).with_name("corpus")

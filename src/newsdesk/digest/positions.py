@@ -21,6 +21,8 @@ class Reader(Protocol):
         self, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None, latest: int | None = None
     ) -> list[dict[str, Any]]: ...
 
+    def stance_stories(self, actor_ids: list[str], story_ids: list[str] | None = None) -> set[str | None]: ...
+
 
 def evidence(e: dict[str, Any]) -> dict[str, Any]:
     """One statement as a list shows it: its text cut to :data:`TEXT_CHARS`, with the URL of its span."""
@@ -83,6 +85,6 @@ def of_actors(
     """The positions of the given actors (``Corpus.stances`` with actors): issues are grouped over the whole of
     each story they took a position in (of ``story_ids`` when given), from its ``latest`` most recent statements.
     ``known``: as :func:`section`."""
-    stories = {r["story_id"] for r in view.stance_rows(story_ids=story_ids, actor_ids=list(actor_ids))}
+    stories = view.stance_stories(list(actor_ids), story_ids)
     found = _positions(view, sorted(s for s in stories if s), latest, known)
     return [p for p in found if p["actor_id"] in actor_ids]

@@ -837,6 +837,11 @@ class Store:
         ``latest``: only that many, of the most recently stored articles."""
         return stances.rows(self.conn, story_ids=story_ids, actor_ids=actor_ids, latest=latest)
 
+    def stance_stories(self, actor_ids: list[str], story_ids: list[str] | None = None) -> set[str | None]:
+        """The stories of the actors' stored stances (of ``story_ids`` when given), as ``stance_rows`` would give
+        them (None for an article outside any story), without reading the stances."""
+        return stances.stories(self.conn, actor_ids, story_ids)
+
     def story_signatures(self, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
         """Each given story's signature (article count, last article row), which its digest was made at."""
         return digests.signatures(self.conn, story_ids)

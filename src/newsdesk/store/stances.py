@@ -44,6 +44,20 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
     )
 
 
+def stories(conn: sqlite3.Connection, actor_ids: list[str], story_ids: list[str] | None = None) -> set[str | None]:
+    """The stories (None: an article outside any) of the stances :func:`rows` gives for ``actor_ids`` (of
+    ``story_ids`` when given), without reading the stances themselves: their evidence is cut out of each
+    article's text."""
+    where = ["a.duplicate_of IS NULL", f"s.actor_id IN ({','.join('?' * len(actor_ids))})"]
+    params = list(actor_ids)
+    if story_ids is not None:
+        where.append(f"e.story_id IN ({','.join('?' * len(story_ids))})")
+        params += story_ids
+    sql = f"""SELECT DISTINCT e.story_id FROM stances s JOIN articles a ON a.id = s.article_id
+              LEFT JOIN events e ON e.id = a.event_id WHERE {" AND ".join(where)}"""
+    return {r[0] for r in conn.execute(sql, params)}
+
+
 def rows(
     conn: sqlite3.Connection,
     *,
