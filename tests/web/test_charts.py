@@ -22,6 +22,9 @@ def test_ticks_and_lanes_place_spans_on_the_story_dates() -> None:
         "2026-03-09",
     ]
     assert charts.ticks("2026-03-01T10:00", "2026-03-01") == ["2026-03-01"] and charts.ticks(None, "2026") == []
+    # Fewer days than ticks: one a day, none written twice.
+    assert charts.ticks("2026-03-01", "2026-03-02") == ["2026-03-01", "2026-03-02"]
+    assert charts.ticks("2026-03-01", "2026-03-03") == ["2026-03-01", "2026-03-02", "2026-03-03"]
     events = [
         {"first_seen": "2026-03-01", "last_seen": "2026-03-05"},
         {"first_seen": "2026-03-11T08:00", "last_seen": None},

@@ -65,7 +65,8 @@ def sparkline(counts: Iterable[tuple[str | None, int]], *, width: int = 200, hei
 def ticks(first: str | None, last: str | None, *, count: int = 5) -> list[str]:
     """``count`` dates evenly spaced from ``first`` to ``last`` (both included), for an axis; [] if undated.
 
-    Evenly spaced, so a page can set them out with equal gaps and need no coordinates (no inline style).
+    Evenly spaced, so a page can set them out with equal gaps and need no coordinates (no inline style); a span of
+    fewer days than ``count`` has one tick a day, so that no date is written twice.
     """
     start, end = _day(first), _day(last)
     if start is None or end is None:
@@ -73,6 +74,7 @@ def ticks(first: str | None, last: str | None, *, count: int = 5) -> list[str]:
     if end <= start:
         return [str(start)]
     span = (end - start).days
+    count = min(count, span + 1)
     return [str(start + timedelta(days=round(span * i / (count - 1)))) for i in range(count)]
 
 
