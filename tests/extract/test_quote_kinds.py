@@ -110,3 +110,43 @@ def test_a_speech_noun_with_only_a_topic_is_no_quote() -> None:
 
 def test_a_credit_line_names_no_speaker() -> None:
     assert not [q for q in _found("The ferry sailed at dawn.\nSource: Harbour Gazette") if q.cue == ":"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Marta Lind said she wanted to tell her family's story as part of a process of healing.",
+            "she wanted to tell her family's story as part of a process of healing",
+        ),
+        (
+            "Fire alarms in all four blocks were also found to be not working, the harbour authorities said.",
+            "Fire alarms in all four blocks were also found to be not working",
+        ),
+    ],
+)
+def test_what_a_speakers_reported_words_hold_of_their_own_is_no_quote_of_its_own(text: str, kept: str) -> None:
+    # "wanted to ...", "tell her family's story", "found to be ...": parts of what was said, by the same speaker.
+    found = _found(text)
+    assert [q.text for q in found] == [kept]
+
+
+def test_another_speakers_words_inside_reported_speech_stay() -> None:
+    found = _found("Marta Lind said the harbour master warned that the toll would rise in May.")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Marta Lind", "the harbour master warned that the toll would rise in May"),
+        ("the harbour master", "the toll would rise in May"),
+    ]
+
+
+def test_a_cameraman_is_one_unnamed_person_or_the_photographer_named_before() -> None:
+    from newsdesk.records import SpeakerKind
+
+    (alone,) = [q for q in _found("“It was chaos on the quay,” said the cameraman.") if q.direct]
+    assert (alone.speaker, alone.speaker_kind) == ("the cameraman", SpeakerKind.ANONYMOUS)
+    text = (
+        "Harbour Gazette photographer Ilse Varga said she reached the quay an hour after the fire began.\n"
+        "“It is a picture that tells you everything,” said the cameraman."
+    )
+    (named,) = [q for q in _found(text) if q.direct]
+    assert (named.speaker, named.speaker_kind) == ("Ilse Varga", SpeakerKind.PERSON)

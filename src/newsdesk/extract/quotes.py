@@ -861,5 +861,27 @@ def find(
     direct = _direct(art)
     covered = _Direct(direct)
     held = _reported(art, covered) + _stances(art, covered) + _polls(art, covered)
-    reported = held + _seemings(art, covered, held) + _headline(art)
+    reported = _outermost(held + _seemings(art, covered, held) + _headline(art))
     return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))
+
+
+def _outermost(reported: list[Quote]) -> list[Quote]:
+    """``reported`` without what a speaker's reported speech holds of its own: in "Wong said he wanted to tell his
+    family's story", "he wanted to tell ..." is what Wong said; "to tell ..." (a view of "he") and "his family's
+    story ..." (under "tell") are parts of it, not more quotes of his. A part is one whose speaker is named within
+    the words reported ("he"); a verb of the speaker's own beside the first ("said ... and called on the council")
+    names its speaker outside them, and stays. Nor is a writer's impression or an unnamed report anyone's once a
+    speaker is said to have said it ("Alarms were found not to work, officials said")."""
+    speech = [q for q in reported if q.kind is QuoteKind.SPEECH and q.speaker]
+    if not speech or len(reported) < 2:
+        return reported
+
+    def part(q: Quote, o: Quote) -> bool:
+        if o is q or not (o.start <= q.start and q.end <= o.end):
+            return False
+        if q.speaker is None:
+            return True
+        named_within = q.speaker_start is not None and o.start <= q.speaker_start < o.end
+        return o.speaker == q.speaker and named_within and (o.start, o.end) != (q.start, q.end)
+
+    return [q for q in reported if not any(part(q, o) for o in speech)]
