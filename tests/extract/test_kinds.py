@@ -95,3 +95,16 @@ def test_a_typed_name_is_the_same_thing_wherever_the_article_writes_it() -> None
 )
 def test_rules_read_the_parse_alone(text: str, expected: list[tuple[str, str]]) -> None:
     assert _typed_alone(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harbour Gazette photographer Ilse Varga said the quay was closed.", [("Ilse Varga", "PERSON")]),
+        ("Opposition spokesman Karel Dunn said the plan would fail.", [("Karel Dunn", "PERSON")]),
+        # A plural names no one person, and a name before the noun is not after it.
+        ("Harbour photographers Ilse Varga and Karel Dunn left.", []),
+    ],
+)
+def test_a_name_written_after_a_persons_noun_is_that_persons(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _typed_alone(text) == expected

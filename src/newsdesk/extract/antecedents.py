@@ -49,8 +49,7 @@ _FEMALE_NOUNS = frozenset(
 # Nouns for one person that may stand for a named one, beside the class nouns of :mod:`kinds`.
 _PERSON_NOUNS = frozenset(
     "woman man aide chief ceo head boss owner resident witness victim survivor relative friend father "
-    "mother son daughter brother sister husband wife presenter host anchor coach captain cameraman camerawoman "
-    "photographer photojournalist correspondent".split()
+    "mother son daughter brother sister husband wife presenter host anchor coach captain".split()
 )
 _INDEFINITE = {"a", "an", "another", "one"}
 

@@ -52,7 +52,8 @@ CLASS_NOUNS = {
         "leader official minister president premier diplomat senator lawmaker politician candidate envoy ambassador "
         "negotiator adviser advisor executive player athlete actor actress singer author writer journalist reporter "
         "lawyer judge billionaire spokesman spokeswoman spokesperson secretary governor mayor chairman chairwoman "
-        "director commissioner officer manager founder".split(),
+        "director commissioner officer manager founder photographer photojournalist cameraman camerawoman "
+        "correspondent".split(),
         "PERSON",
     ),
     **dict.fromkeys("country nation city region province town".split(), "GPE"),
@@ -222,6 +223,18 @@ def _typed(doc: Doc) -> dict[tuple[int, int], str]:
         closed = word.i + 1 == len(doc) or doc[word.i + 1].text in {",", "."}
         span = _name(word) if closed and doc[head.i + 1].text == "," else None
         if span and span[0] == doc[head.i + 2].idx:
+            out[span] = "PERSON"
+    for word in tokens.where(doc, pos=_PROPER):
+        # "Reuters photographer Tyrone Siu said", "opposition spokesman Karel Dunn": a name written right after a
+        # person's noun, as a title is, is that person's.
+        if word.dep_ == "compound" and word.head.i > word.i:
+            continue  # not the name's last word
+        span = _name(word)
+        first = doc.char_span(*span) if span else None
+        if span is None or first is None or first.start == 0:
+            continue
+        noun = doc[first.start - 1]
+        if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and names_a_person(noun.text):
             out[span] = "PERSON"
     return out
 
