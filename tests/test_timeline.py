@@ -42,8 +42,12 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
         if not article.published and event_start.get(article.event_id or ""):
             found = dates.find(article.text, None, estimate=event_start[article.event_id or ""])
         usable = [m for m in found if m.value]
-        for m in usable:
-            start, end = dates.sentence_around(article.text, m.start, m.end)
+        spans = [dates.sentence_around(article.text, m.start, m.end) for m in usable]
+        for m, (start, end) in zip(usable, spans, strict=True):
+            # A date another of its sentence makes more precise is that one ("In December last year").
+            more = [o for o, span in zip(usable, spans, strict=True) if span == (start, end) and o.value != m.value]
+            if any((o.value or "").startswith(m.value or "") for o in more):
+                continue
             add((m.value, m.precision), article.text[start:end], article, (m.start, m.end), m.anchor == "estimate")
         if not usable:
             day = article.published[:10] if article.published else None
@@ -154,3 +158,19 @@ def test_an_undated_articles_weekday_is_never_estimated_from_its_event(tmp_path:
     (closed,) = [e for e in entries if e["date"] == "2026-03-11"]
     assert len(closed["article_ids"]) == 2, entries  # the dated title, and the undated "on 11 March" estimated
     assert [e for e in entries if e["date"] != "2026-03-11"] == [], entries
+
+
+def test_a_date_its_sentence_makes_more_precise_is_one_entry(tmp_path: Path) -> None:
+    # "In December last year": December 2025, not that and 2025 again for the same sentence.
+    body = (
+        "Kestrel Media dropped its bid for the Harlow studios on Friday, its board said."
+        " In December last year, Kestrel agreed a deal worth $8.2 billion to buy the studios from Orvell."
+    )
+    line = json.dumps({"title": "Kestrel drops Harlow bid", "published": "2026-02-27", "text": body})
+    (tmp_path / "bid.jsonl").write_text(line + "\n", encoding="utf-8")
+    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
+    with Corpus(Store(":memory:"), settings=settings) as corpus:
+        assert corpus.ingest([tmp_path / "bid.jsonl"]).ok
+        (story,) = corpus.stories()
+        entries = corpus.story(story["id"])["timeline"]
+    assert [(e["date"], e["precision"]) for e in entries] == [("2025-12", "month"), ("2026-02-27", "day")], entries

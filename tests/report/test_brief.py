@@ -95,6 +95,23 @@ def test_markdown_and_json(brief: dict[str, Any]) -> None:
     assert json.loads(render(brief, "json")) == brief
 
 
+def test_an_entry_without_a_span_cites_its_article_alone(brief: dict[str, Any]) -> None:
+    # A timeline entry from an article's title or publication day has no span in its text: no "chars 0–0".
+    whole = {
+        "date": None,
+        "precision": None,
+        "estimated": False,
+        "text": "Leaked draft",
+        "ref": 1,
+        "start": 0,
+        "end": 0,
+    }
+    one = {**brief, "timeline": [whole]}
+    md, page = render(one, "md"), render(one, "html")
+    assert "[1]" in md and "chars 0–0" not in md
+    assert "chars 0–0" not in page and 'href="#source-1">1</a>]' in page
+
+
 def test_hostile_text_stays_inert(tmp_path: Path) -> None:
     source = tmp_path / "evil.jsonl"
     text = (

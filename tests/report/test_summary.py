@@ -15,6 +15,11 @@ def test_sentences_are_spans_of_long_enough_sentences() -> None:
     assert [text[s:e] for s, e in spans] == ["The council voted on Monday to close the old bridge for repairs!"]
 
 
+def test_a_sentence_is_not_cut_after_an_abbreviation() -> None:
+    text = "WASHINGTON -- Mr. Dorsey said Harlow Bros. Pictures would sell its studio to Kestrel for $4 billion."
+    assert [text[s:e] for s, e in sentences(text)] == [text]
+
+
 def test_summary_prefers_what_articles_agree_on() -> None:
     shared = "The council voted on Monday to close the old river bridge for urgent repairs."
     a = Article(

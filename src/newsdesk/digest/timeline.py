@@ -52,6 +52,19 @@ def _sentence(text: str, mention: DateMention) -> str:
     return text[start:end]
 
 
+def _most_precise(usable: list[tuple[DateMention, str]]) -> list[tuple[DateMention, str]]:
+    """``usable`` (dates with their sentences, of one article) without a date that another of its sentence makes
+    more precise: "In December last year" is one entry, December 2025, not that and 2025 again."""
+    by_sentence: dict[str, set[str]] = {}
+    for m, sentence in usable:
+        by_sentence.setdefault(sentence, set()).add(m.value or "")
+    return [
+        (m, sentence)
+        for m, sentence in usable
+        if not any(v != m.value and m.value and v.startswith(m.value) for v in by_sentence[sentence])
+    ]
+
+
 def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
     """The story's timeline (``story``: as the ``stories`` query gives it, with its events and article ids): one
     entry per date and precision, earliest first (undated last), each with its text, articles, whether it is an
@@ -112,7 +125,7 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
             usable = [(m, r["sentence"]) for r in mentions if (m := dates.resolve(_date_mention(r), estimate)).value]
         else:  # stored as find() gave them (with a value: the query leaves out the rest)
             usable = [(_date_mention(r), r["sentence"]) for r in mentions if r["value"]]
-        for m, sentence in usable:
+        for m, sentence in _most_precise(usable):
             add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate")
         if not usable:
             day = article["published"][:10] if article["published"] else None

@@ -55,6 +55,8 @@ def _quoted(quote: dict[str, Any]) -> str:
 
 
 def _ref(item: dict[str, Any]) -> str:
+    if item["start"] == item["end"]:  # the article as a whole (an entry from its title or publication day)
+        return f"[{item['ref']}]"
     return f"[{item['ref']}, chars {item['start']}–{item['end']}]"
 
 
@@ -131,7 +133,8 @@ def markdown(brief: dict[str, Any]) -> str:
         out.append(f"### {_md(actor['name'])} ({actor['kind']})")
         out += [f"- {_quoted(q)} {_ref(q)}" for q in actor["quotes"]]
         if actor["more_quotes"]:
-            out.append(f"- … and {actor['more_quotes']} more quotes")
+            more = actor["more_quotes"]
+            out.append(f"- … and {more} more quote{'s' if more != 1 else ''}")
         out.append("")
     if not brief["actors"]:
         out += [brief["empty"].get("quotes", "No quoted speakers found."), ""]

@@ -13,11 +13,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsdesk.claims import extract as claims_extract
 from newsdesk.records import Article
 
 __all__ = ["sentences", "summarize"]
 
-_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"'”’)]*|$)", re.MULTILINE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LEAD = 12  # sentences read per article: the lead and a little more, where news puts what happened
 _MIN_WORDS, _MAX_WORDS = 8, 60
@@ -35,14 +35,10 @@ def _words(text: str) -> set[str]:
 
 
 def sentences(text: str, *, limit: int = _LEAD) -> list[tuple[int, int]]:
-    """Spans of the first ``limit`` sentences of ``text`` that are long enough to stand alone."""
+    """Spans of the first ``limit`` sentences of ``text`` that are long enough to stand alone (cut as claims are:
+    not after "Mr." or "Warner Bros.")."""
     spans = []
-    for match in _SENTENCE.finditer(text):
-        start, end = match.start(), match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+    for start, end in claims_extract.sentences(text):
         if _MIN_WORDS <= len(text[start:end].split()) <= _MAX_WORDS:
             spans.append((start, end))
         if len(spans) >= limit:
