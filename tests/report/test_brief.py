@@ -152,3 +152,12 @@ def test_framing_section_cites_its_spans(corpus: Corpus, brief: dict[str, Any]) 
     # Two outlets write the Dastmari minister's name differently: a pair of competing names.
     assert any({s["term"] for s in p["sides"]} == {"Arsen Cybulski", "Tsybulskyi"} for p in framing["pairs"])
     assert "## Framing" in render(brief, "md") and "<h2>Framing</h2>" in render(brief, "html")
+
+
+def test_words_in_quotation_marks_inside_a_reported_sentence_are_shown_once() -> None:
+    from newsdesk.report.brief import _not_repeated
+
+    reported = {"article_id": "a", "start": 10, "end": 90, "text": "the deal “could be a problem” because ..."}
+    inside = {"article_id": "a", "start": 30, "end": 50, "text": "could be a problem"}
+    elsewhere = {"article_id": "b", "start": 30, "end": 50, "text": "could be a problem"}
+    assert _not_repeated([reported, inside, elsewhere]) == [reported, elsewhere]

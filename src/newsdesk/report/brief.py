@@ -20,6 +20,23 @@ _POSITIONS = 12  # actor-issue positions shown, issues with most actors first
 _CLAIMS = 8  # claims shown in each of the corroborated, single-source and disputed sections
 
 
+def _not_repeated(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A speaker's quotes without those another of theirs holds whole: the words in quotation marks inside the
+    reported sentence that gives them ("... “could be a problem” because of ...") are shown once, in it."""
+    return [
+        q
+        for q in quotes
+        if not any(
+            o is not q
+            and o["article_id"] == q["article_id"]
+            and o["start"] <= q["start"]
+            and q["end"] <= o["end"]
+            and (o["start"], o["end"]) != (q["start"], q["end"])
+            for o in quotes
+        )
+    ]
+
+
 def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     """The brief of a story as plain data (the ``brief --format json`` contract).
 
@@ -51,23 +68,25 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                 **cite(first["article_id"], start, end, entry["text"]),
             }
         )
-    actors = [
-        {
-            "name": group["speaker"],
-            "kind": group["speaker_kind"],
-            "entity_id": group["speaker_entity_id"],
-            "quotes": [
-                {
-                    **cite(q["article_id"], q["start"], q["end"], q["text"]),
-                    "via": q.get("via") or [],
-                    "direct": bool(q.get("direct", True)),
-                }
-                for q in group["quotes"][:_QUOTES_EACH]
-            ],
-            "more_quotes": max(0, len(group["quotes"]) - _QUOTES_EACH),
-        }
-        for group in story["speakers"][:_ACTORS]
-    ]
+    actors = []
+    for group in story["speakers"][:_ACTORS]:
+        said = _not_repeated(group["quotes"])
+        actors.append(
+            {
+                "name": group["speaker"],
+                "kind": group["speaker_kind"],
+                "entity_id": group["speaker_entity_id"],
+                "quotes": [
+                    {
+                        **cite(q["article_id"], q["start"], q["end"], q["text"]),
+                        "via": q.get("via") or [],
+                        "direct": bool(q.get("direct", True)),
+                    }
+                    for q in said[:_QUOTES_EACH]
+                ],
+                "more_quotes": max(0, len(said) - _QUOTES_EACH),
+            }
+        )
     claims = corpus.claims(story["id"])
 
     def claim(c: dict[str, Any]) -> dict[str, Any]:
