@@ -392,3 +392,29 @@ def test_works_listed_after_a_parse_cuts_the_list_are_no_names() -> None:
 def test_a_name_between_commas_after_an_office_is_a_person_the_model_missed() -> None:
     text = "Ardania’s Tourism Minister, Celso Sabrino, said the fire likely started near the pavilion."
     assert _names(text) == {"Celso Sabrino": "PERSON"}
+
+
+def test_a_name_joined_to_a_word_by_a_hyphen_ends_before_it() -> None:
+    found = mentions.find(nlp.load()("Netflix said the Tomas Brenner-led board backed the deal."))
+    assert "Tomas Brenner" in [m.text for m in found]
+    assert not any(m.text.endswith("-") for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # A score in brackets, and a phrase the parse joined to the name without a comma, are no roles.
+        ("Orsa won by six wickets as Tovan Reske (74 off 39 balls) top scored.", "Tovan Reske", None),
+        (
+            "It was the case of Terence Crutcher, a 40-year-old unarmed black man.",
+            "Terence Crutcher",
+            "40-year-old unarmed black man",
+        ),
+        ("It said Marla Voss, the first woman elected to the harbour board, would win.", "Marla Voss", "first woman"),
+    ],
+)
+def test_a_role_is_a_phrase_set_off_from_the_name_that_describes_the_person(
+    text: str, name: str, role: str | None
+) -> None:
+    (found,) = [m for m in mentions.find(nlp.load()(text)) if m.text == name]
+    assert found.role == role

@@ -116,17 +116,17 @@ def test_a_credit_line_names_no_speaker() -> None:
     ("text", "kept"),
     [
         (
-            "Marta Lind said she wanted to tell her family's story as part of a process of healing.",
-            "she wanted to tell her family's story as part of a process of healing",
+            "Marta Lind said she wanted to tell the story of her village as a warning to others.",
+            "she wanted to tell the story of her village as a warning to others",
         ),
         (
-            "Fire alarms in all four blocks were also found to be not working, the harbour authorities said.",
-            "Fire alarms in all four blocks were also found to be not working",
+            "Smoke detectors on every deck were also found to be faulty, the harbour authorities said.",
+            "Smoke detectors on every deck were also found to be faulty",
         ),
     ],
 )
 def test_what_a_speakers_reported_words_hold_of_their_own_is_no_quote_of_its_own(text: str, kept: str) -> None:
-    # "wanted to ...", "tell her family's story", "found to be ...": parts of what was said, by the same speaker.
+    # "wanted to ...", "tell the story", "found to be ...": parts of what was said, by the same speaker.
     found = _found(text)
     assert [q.text for q in found] == [kept]
 

@@ -80,7 +80,7 @@ _CARRY = re.compile(
     r"reportedly|allegedly|is said to|are said to|was said to|were said to|the sources?)\b",
     re.IGNORECASE,
 )
-# A sentence that only credits what came before it: "This was reported by Reuters.", "That was first reported in
+# A sentence that only credits what came before it: "This was reported by the Gazette.", "That was first reported in
 # the Ledger." It is no claim of its own; the sentences before it in its paragraph are the credited outlet's.
 _CREDIT_AFTER = re.compile(
     r"^(?:this|that|it|the (?:news|report|information))\s+(?:was|were|has been|had been|is)\s+(?:first\s+)?"
@@ -335,7 +335,7 @@ def find(article: Article) -> tuple[Claim, ...]:
 
 
 def _credit_after(sentence: str, credited: list[str]) -> bool:
-    """Whether ``sentence`` only credits ``credited`` for what came before it ("This was reported by Reuters.")."""
+    """Whether ``sentence`` only credits ``credited`` for what came before it ("This was reported by the Gazette.")."""
     m = _CREDIT_AFTER.match(sentence)
     if m is None:
         return False

@@ -225,7 +225,7 @@ def _typed(doc: Doc) -> dict[tuple[int, int], str]:
         if span and span[0] == doc[head.i + 2].idx:
             out[span] = "PERSON"
     for word in tokens.where(doc, pos=_PROPER):
-        # "Reuters photographer Tyrone Siu said", "opposition spokesman Karel Dunn": a name written right after a
+        # "Gazette photographer Ilse Varga said", "opposition spokesman Karel Dunn": a name written right after a
         # person's noun, as a title is, is that person's.
         if word.dep_ == "compound" and word.head.i > word.i:
             continue  # not the name's last word

@@ -197,8 +197,9 @@ def _clean(text: str) -> str:
 
 def _cut(name: str, kind: str) -> str:
     """A name stays on one line ("Orsa" from a match run over a paragraph break into the next one's first word),
-    and a person's name holds no number ("Quillfin 4.2 million": a fine, not a name)."""
-    name = name.split("\n", 1)[0].rstrip(_TRIM)
+    and a person's name holds no number ("Quillfin 4.2 million": a fine, not a name) nor ends on a hyphen."""
+    # "David Ellison-led Paramount": the model's span takes the hyphen that joins the name to a word.
+    name = name.split("\n", 1)[0].rstrip(_TRIM + "-–—")
     if kind == "PERSON":
         words = name.split(" ")
         digit = next((k for k, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
@@ -319,11 +320,16 @@ def _role_before(ent: Span) -> str | None:
     return words.text.strip() or None
 
 
+_SET_OFF = {",", "(", "—", "–", "-"}
+
+
 def _role_apposed(ent: Span) -> str | None:
     """An apposition after a person's name: "Andriy Yermak, the Ukrainian president's chief of staff"."""
     for child in ent.root.children:
         if child.dep_ != "appos" or child.i < ent.end:
             continue
+        if child.left_edge.i > ent.end + 1 or ent.doc[ent.end].text not in _SET_OFF:
+            continue  # set off from the name by a comma, a bracket or a dash, or the parse joined two phrases
         tokens = [t for t in child.subtree if t.dep_ not in {"relcl", "acl"} and not _inside_clause(t, child)]
         if any(t.ent_type_ == "PERSON" for t in tokens) or len(tokens) > 10:
             return None
@@ -331,9 +337,16 @@ def _role_apposed(ent: Span) -> str | None:
             tokens.pop(0)
         while tokens and tokens[-1].is_punct:
             tokens.pop()
-        if tokens and child.pos_ == "NOUN":
+        if tokens and child.pos_ == "NOUN" and not _a_score(tokens):
             return doc_text(tokens)
     return None
+
+
+def _a_score(tokens: list[Token]) -> bool:
+    """Whether an apposition opens on a figure of its own ("Abhishek Sharma (74 off 39 balls)"), not on one that
+    makes a word with what follows ("a 22-year-old driver")."""
+    first = tokens[0]
+    return first.text[:1].isdigit() and not (first.i + 1 < len(first.doc) and first.doc[first.i + 1].text in {"-", "–"})
 
 
 def _inside_clause(token: Token, top: Token) -> bool:

@@ -866,10 +866,10 @@ def find(
 
 
 def _outermost(reported: list[Quote]) -> list[Quote]:
-    """``reported`` without what a speaker's reported speech holds of its own: in "Wong said he wanted to tell his
-    family's story", "he wanted to tell ..." is what Wong said; "to tell ..." (a view of "he") and "his family's
-    story ..." (under "tell") are parts of it, not more quotes of his. A part is one whose speaker is named within
-    the words reported ("he"); a verb of the speaker's own beside the first ("said ... and called on the council")
+    """``reported`` without what a speaker's reported speech holds of its own: in "Lind said she wanted to tell
+    the story of her village", "she wanted to tell ..." is what Lind said; "to tell ..." (a view of "she") and "the
+    story ..." (under "tell") are parts of it, not more quotes of hers. A part is one whose speaker is named within
+    the words reported ("she"); a verb of the speaker's own beside the first ("said ... and called on the council")
     names its speaker outside them, and stays. Nor is a writer's impression or an unnamed report anyone's once a
     speaker is said to have said it ("Alarms were found not to work, officials said")."""
     speech = [q for q in reported if q.kind is QuoteKind.SPEECH and q.speaker]

@@ -22,7 +22,7 @@ _CLAIMS = 8  # claims shown in each of the corroborated, single-source and dispu
 
 def _not_repeated(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A speaker's quotes without those another of theirs holds whole: the words in quotation marks inside the
-    reported sentence that gives them ("... “could be a problem” because of ...") are shown once, in it."""
+    reported sentence that gives them ("... “would not last” because of ...") are shown once, in it."""
     return [
         q
         for q in quotes
