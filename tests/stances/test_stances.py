@@ -418,3 +418,27 @@ def test_actor_page_charts_each_statement_linked_to_its_span(dorvania: Path) -> 
         story = client.get(f"/stories/{plan['story_id']}.json").json()["positions"]
         assert any(a["name"] == "Dorvania" and a["shifts"] for i in story["issues"] for a in i["actors"])
         assert "<h2>Positions</h2>" in client.get(f"/stories/{plan['story_id']}").text
+
+
+def test_a_name_before_a_verb_coordinated_with_another_is_not_its_actor() -> None:
+    # "Pelmora sentenced ... Ilse Varga and demanded ...": Pelmora demands; Varga is the first verb's object.
+    text = "Pelmora sentenced its former mayor Ilse Varga and demanded Marovia should hand over the fugitive mayor."
+    content = "Marovia should hand over the fugitive mayor"
+    start = text.index(content)
+    quote = Quote(
+        text=content,
+        start=start,
+        end=start + len(content),
+        speaker=None,
+        speaker_kind=SpeakerKind.UNKNOWN,
+        cue="demanded",
+        direct=False,
+    )
+    found = extract.find(_article(text, {"Ilse Varga": "e9", "Marovia": "e1"}, (quote,)))
+    assert not [s for s in found if s.actor_id == "e9"], found
+    # With the name as the verb's own subject the position is the name's.
+    text = "Ilse Varga demanded Marovia should hand over the fugitive mayor."
+    start = text.index(content)
+    quote = dataclasses.replace(quote, start=start, end=start + len(content))
+    found = extract.find(_article(text, {"Ilse Varga": "e9", "Marovia": "e1"}, (quote,)))
+    assert [s.actor_id for s in found] == ["e9"], found

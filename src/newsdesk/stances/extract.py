@@ -357,6 +357,11 @@ def _date(article: Article, start: int, end: int) -> str | None:
     return (article.published or "")[:10] or None
 
 
+# "Dhaka sentenced its former leader X and demanded ...": a verb after "and" shares the subject of the verb
+# before it; the name between is that verb's object, not who demands.
+_COORDINATED = re.compile(r"\s*(?:and|but|or|then|and then|and later)\s+", re.IGNORECASE)
+
+
 def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_at: int) -> Mention | None:
     """The mention of the actor: the speaker's linked mention in the cue's sentence; a group named by a mention
     ("European allies", "Zelensky's government"); else the name just before the cue in its sentence."""
@@ -381,7 +386,7 @@ def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_a
         return None
     last = before[-1]
     gap = ctx.article.text[last.end : cue_at]
-    if len(gap.split()) > 5 or re.search(r"[,;:()“”\"]", gap):
+    if len(gap.split()) > 5 or re.search(r"[,;:()“”\"]", gap) or _COORDINATED.fullmatch(gap):
         return None
     return last
 
