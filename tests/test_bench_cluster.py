@@ -50,3 +50,18 @@ def test_bench_cluster_copies_are_distinct(tmp_path: Path) -> None:
     copies = set(texts[real:])
     assert len(copies) == 2000 - real and not copies & set(texts[:real])  # (a few real articles repeat each other)
     assert records == bench.build(shared_path("data"), 2000, bench.SEED)[0]  # the seed fixes them
+
+
+def test_bench_cluster_peak_memory_is_the_childs_own(tmp_path: Path) -> None:
+    # Linux keeps ru_maxrss across exec: a child the benchmark starts reported at least its parent's peak, so a
+    # parent holding 64k articles put a floor under the small sizes' figures. The child reports its own.
+    shared_path("data", "ecbplus")
+    bench = _bench()
+    records, _ = bench.build(shared_path("data"), 200, bench.SEED)
+    prepared = bench.prepare_features(bench.prepare(records, [200], tmp_path / "cache"), tmp_path / "cache")
+    alone = bench.measure(prepared[200][0], 200, tmp_path).peak_rss_mb
+    ballast = bytearray(768 * 1024 * 1024)
+    ballast[::4096] = bytes([1]) * len(ballast[::4096])  # touched, so resident
+    held = bench.measure(prepared[200][0], 200, tmp_path).peak_rss_mb
+    del ballast
+    assert 10 < held < alone + 256, (alone, held)
