@@ -72,29 +72,45 @@ _GENERIC_PARTS = frozenset(
 _TS = re.compile(r"t[sz](?=[aeiouy])")
 _JE = re.compile(r"(?<=[^aeiouy])[jy](?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1+")
-_SOFT = re.compile(r"[aeiouh]")
 # Words (and names run together) remembered by those caches: a store of 50,000 articles holds a few hundred thousand.
 _WORDS_CACHED = 1 << 19
+
+
+def _undoubled(s: str) -> str:
+    """``s`` with each run of one letter written once (``_DOUBLED.sub(r"\\1", s)``, without the regex's template
+    expanded for each run)."""
+    return "".join(c for c, _ in itertools.groupby(s)) if _DOUBLED.search(s) else s
 
 
 @functools.lru_cache(maxsize=_WORDS_CACHED)
 def skeleton(word: str) -> str:
     """A transliteration-blind key: Zelenskyy, Zelenskyi, Zelenskiy -> zelenski; Umjerow -> umerov; Jermak -> iermak;
     Tsybulsky, Cybulski -> cibulski."""
-    folded = unicodedata.normalize("NFKD", word)
-    if folded.isascii():  # no combining marks: its letters
-        s = "".join(filter(str.isalpha, folded)).lower()
+    # Asked for every word and every name run together the Linker is built from (decision 0041): each step only
+    # where it can change something (an ASCII word is its own NFKD form; the patterns need a "t", a "j" or "y").
+    if word.isascii():
+        s = word.lower() if word.isalpha() else "".join(filter(str.isalpha, word)).lower()
     else:
-        s = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
+        folded = unicodedata.normalize("NFKD", word)
+        if folded.isascii():  # no combining marks: its letters
+            s = "".join(filter(str.isalpha, folded)).lower()
+        else:
+            s = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
     s = s.replace("w", "v")
     # English "ts" before a vowel is Polish, Czech or German "c" / "tz" (Tsybulsky, Cybulski).
-    s = _TS.sub("c", s)
+    if "t" in s:
+        s = _TS.sub("c", s)
     # German/Polish "je" after a consonant is English "e" (Umjerow); a leading J is a Y (Jermak).
-    s = s[:1] + _JE.sub("", s[1:])
-    if s[:1] == "j":
-        s = "y" + s[1:]
-    s = s.replace("y", "i")
-    return _DOUBLED.sub(r"\1", s)
+    if "j" in s or "y" in s:
+        s = s[:1] + _JE.sub("", s[1:])
+        if s[:1] == "j":
+            s = "y" + s[1:]
+        s = s.replace("y", "i")
+    return _undoubled(s)
+
+
+# The letters :func:`sound` leaves out after the first.
+_SOFT_LETTERS = str.maketrans("", "", "aeiouh")
 
 
 @functools.lru_cache(maxsize=_WORDS_CACHED)
@@ -105,8 +121,7 @@ def sound(word: str) -> str:
     by it (an index, not a comparison with every known name) and compared with :func:`_same_word`."""
     s = skeleton(word)
     s = s.replace("ph", "f").replace("z", "j").replace("q", "k").replace("c", "k")
-    s = s[:1] + _SOFT.sub("", s[1:])
-    return _DOUBLED.sub(r"\1", s)
+    return _undoubled(s[:1] + s[1:].translate(_SOFT_LETTERS))
 
 
 @functools.lru_cache(maxsize=_WORDS_CACHED)
@@ -402,7 +417,7 @@ def _form(name: str, kind: str) -> str:
 
 def _type_key(name: str) -> str:
     """The key a name's mentions vote on its type under: its words' skeletons run together."""
-    return skeleton("".join(_words(name)))
+    return skeleton("".join(_split(name)))
 
 
 # Pure and asked again for the same names in every batch: remembered.
@@ -584,8 +599,10 @@ _Keyed = dict[str, list[str]]
 
 def _key_under(keyed: _Keyed, word: str) -> None:
     """Add ``word`` to ``keyed`` under its first four letters and its consonant key."""
-    for bucket in {word[:4], sound(word)}:
-        keyed.setdefault(bucket, []).append(word)
+    head, key = word[:4], sound(word)
+    keyed.setdefault(head, []).append(word)
+    if key != head:
+        keyed.setdefault(key, []).append(word)
 
 
 def _fits(a: str, b: str) -> bool:
@@ -790,7 +807,7 @@ class Linker:
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
         # entities whose names changed (``_unvoted``) rather than counted again over every entity for each batch:
         # each entity's share of the votes, and the voted words by their first four letters and consonant key.
-        self._votes: dict[str, Counter[str]] = {}
+        self._votes: dict[str, dict[str, int]] = {}
         self._voted: dict[str, list[tuple[str, str, int]]] = {}
         self._keyed: _Keyed = {}
         self._unvoted: set[str] = set()
@@ -1479,29 +1496,36 @@ class Linker:
         name = text[first:end]
         return Mention(text=name, start=first, end=end, type="PERSON") if self._longer_forms(name, {}) else None
 
-    def _known_votes(self) -> dict[str, Counter[str]]:
+    def _known_votes(self) -> dict[str, dict[str, int]]:
         """How the known entities' names are typed (each alias's mentions vote for its entity's type), brought
-        up to date for the entities whose names changed since the last call."""
+        up to date for the entities whose names changed since the last call. The first call counts every stored
+        entity's names: plain dicts (a Counter each is three times the cost) and each alias's key worked out
+        once, in the order the code before counted them (the order of a key's kinds decides a tie, and the order
+        keys enter ``_keyed`` the order lookups find spellings in)."""
+        votes, keyed, voted, known = self._votes, self._keyed, self._voted, self._known
         for entity_id in self._unvoted:
-            for key, kind, n in self._voted.pop(entity_id, ()):
-                votes = self._votes[key]
-                votes[kind] -= n
-                if votes[kind] <= 0:
-                    del votes[kind]
-                if not votes:
-                    del self._votes[key]
-            k = self._known.get(entity_id)
+            for key, kind, n in voted.pop(entity_id, ()):
+                counts = votes[key]
+                counts[kind] -= n
+                if counts[kind] <= 0:
+                    del counts[kind]
+                if not counts:
+                    del votes[key]
+            k = known.get(entity_id)
             if k is None:
                 continue
-            share = [(key, k.type, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
-            self._voted[entity_id] = share
-            for key, kind, n in share:
-                if key not in self._votes:
-                    self._votes[key] = Counter()
-                    _key_under(self._keyed, key)
-                self._votes[key][kind] += n
+            kind = k.type
+            share = [(key, kind, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
+            voted[entity_id] = share
+            for key, _, n in share:
+                counts = votes.get(key)
+                if counts is None:
+                    votes[key] = {kind: n}
+                    _key_under(keyed, key)
+                else:
+                    counts[kind] = counts.get(kind, 0) + n
         self._unvoted.clear()
-        return self._votes
+        return votes
 
     def _word_types(self, batch: Sequence[Article]) -> dict[str, Counter[str]]:
         """How the mentions of ``batch`` type each name (the known entities' votes are ``_known_votes``)."""
