@@ -236,6 +236,7 @@ _SYLLABLES = re.compile(r"[A-Z][a-z]{0,4}-[A-Za-z][a-z]{0,4}")
 _VOWELS = re.compile(r"[aeiouy]+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def family_first(name: str) -> bool:
     """Whether a person's name of two words is written family name first, as Chinese and Korean names are: a
     family name, then a given name of two hyphenated syllables ("Lam Wai-Kit", "Moon Jae-in"). Their family
@@ -824,14 +825,16 @@ class Linker:
     @staticmethod
     def _from_record(e: Entity) -> _Known:
         """An entity as a Linker built from the store holds it."""
-        k = _Known(id=e.id, type=e.type, stored_articles=e.articles)
         # Stored counts are kept by weighting each alias; exact per-alias counts are not needed to rank names.
         per = max(1, e.mentions // max(1, len(e.aliases)))
-        for alias in e.aliases:
-            k.aliases[alias] = per
-        for i, role in enumerate(e.roles):
-            k.roles[role] = len(e.roles) - i
-        return k
+        n = len(e.roles)
+        return _Known(
+            id=e.id,
+            type=e.type,
+            aliases=Counter(dict.fromkeys(e.aliases, per)),
+            roles=Counter({role: n - i for i, role in enumerate(e.roles)}),
+            stored_articles=e.articles,
+        )
 
     def _add(self, k: _Known) -> None:
         self._known[k.id] = k
@@ -873,50 +876,54 @@ class Linker:
         self.changed.clear()
 
     def _index(self, k: _Known, alias: str) -> None:
+        # Done for every alias of every stored entity as a run starts (decision 0041, revision of 2026-12-05,
+        # forenoon): each key worked out once for the alias, the three candidate indexes' keys handed to the groups.
         keys = self._keys(k, alias)
-        for index, key in keys:
-            ids = index.setdefault(key, {})
-            if k.id not in ids:
-                ids[k.id] = self._entries
-                self._entries += 1
-        if k.type != "PERSON":
-            self._group_forms(k, alias)
-        if k.type == "PERSON":
-            self._group(k, alias)
-            if len(_split(alias)) > 1 and len(_parts(alias)) >= 3:
-                self._long.add(k.id)
-
-    def _group(self, k: _Known, alias: str) -> None:
-        """Note person ``k`` under each of its keys of the candidate indexes by each of its last words."""
-        lasts = self._person_lasts.setdefault(k.id, set())
-        keys = self._person_keys.setdefault(k.id, set())
-        words = _words(alias)
-        if not words:
+        if not keys:
             return
+        kid, entries = k.id, self._entries
+        for index, key in keys:
+            ids = index.get(key)
+            if ids is None:
+                index[key] = {kid: entries}
+                entries += 1
+            elif kid not in ids:
+                ids[kid] = entries
+                entries += 1
+        self._entries = entries
+        # The keys of the three candidate indexes open the list (a name written family name first has a fourth).
+        if k.type != "PERSON":
+            self._group_forms(k, alias, [(id(index), key) for index, key in keys[:3]])
+        else:
+            words = _split(alias)
+            family = len(keys) > 3 and keys[3][0] is self._by_sound
+            self._group(k, alias, [(id(index), key) for index, key in keys[: 4 if family else 3]])
+            if len(words) > 1 and len(_parts(alias)) >= 3:
+                self._long.add(kid)
+
+    def _group(self, k: _Known, alias: str, under: list[tuple[int, str]]) -> None:
+        """Note person ``k`` under each of its keys of the candidate indexes (``under``: those :meth:`_keys` gives
+        for ``alias``) by each of its last words."""
+        kid = k.id
+        lasts = self._person_lasts.setdefault(kid, set())
+        keys = self._person_keys.setdefault(kid, set())
+        words = _split(alias)
         last = _last(alias)
-        # The keys :meth:`_keys` gives these three indexes (a name written family name first is under its first
-        # word's sound too).
-        under = [
-            (id(self._by_surname), last[:4]),
-            (id(self._by_sound), sound(words[-1])),
-            (id(self._by_letters), _letters(words[-1])),
-        ]
-        if family_first(alias):
-            under.append((id(self._by_sound), sound(words[0])))
-        new_keys = {each for each in under if each not in keys}
+        new_keys = [each for each in under if each not in keys]
         if last not in lasts:
             lasts.add(last)
             for grouped, key in keys:
-                self._lasts[grouped][key].setdefault(last, {})[k.id] = None
-        signs = self._person_signs.setdefault(k.id, set())
+                self._lasts[grouped][key].setdefault(last, {})[kid] = None
+        signs = self._person_signs.setdefault(kid, set())
         if len(words) > 1:
             new_signs = {(last, first) for first in _first_keys(skeleton(words[0]))}
             # Its first full name: it is no longer one known by its surname alone.
             bare = {sign for sign in signs if not sign[1]}
-            for grouped, key in keys:
-                for sign in bare:
-                    self._firsts[grouped][key][sign[0]][""].pop(k.id, None)
-            signs -= bare
+            if bare:
+                for grouped, key in keys:
+                    for sign in bare:
+                        self._firsts[grouped][key][sign[0]][""].pop(kid, None)
+                signs -= bare
         else:
             new_signs = set() if k.full else {(last, "")}
         new_signs -= signs
@@ -925,64 +932,63 @@ class Linker:
             for grouped, key in keys:
                 by_first = self._firsts[grouped][key]
                 for each_last, first in new_signs:
-                    by_first.setdefault(each_last, {}).setdefault(first, {})[k.id] = None
+                    by_first.setdefault(each_last, {}).setdefault(first, {})[kid] = None
         for grouped, key in new_keys:
+            if (grouped, key) in keys:  # ``under`` names a key twice (a family name's sound that is its last's)
+                continue
             keys.add((grouped, key))
             by_last = self._lasts[grouped].setdefault(key, {})
             for each in lasts:
-                by_last.setdefault(each, {})[k.id] = None
+                by_last.setdefault(each, {})[kid] = None
             by_first = self._firsts[grouped].setdefault(key, {})
             for each_last, initial in signs:
-                by_first.setdefault(each_last, {}).setdefault(initial, {})[k.id] = None
+                by_first.setdefault(each_last, {}).setdefault(initial, {})[kid] = None
 
-    def _group_forms(self, k: _Known, alias: str) -> None:
-        """Note entity ``k`` (no person) under each of its keys of the candidate indexes by each of its names'
-        :func:`_form`."""
-        words = _words(alias)
-        if not words:
-            return
+    def _group_forms(self, k: _Known, alias: str, under: list[tuple[int, str]]) -> None:
+        """Note entity ``k`` (no person) under each of its keys of the candidate indexes (``under``: those
+        :meth:`_keys` gives for ``alias``) by each of its names' :func:`_form`."""
         keys, forms = self._entity_forms.setdefault(k.id, (set(), set()))
         form = _form(alias, k.type)
         if form not in forms:
             forms.add(form)
             for grouped, key in keys:
                 self._forms[grouped][key].setdefault(form, {})[k.id] = None
-        for grouped, key in (
-            (id(self._by_surname), skeleton(words[-1])[:4]),
-            (id(self._by_sound), sound(words[-1])),
-            (id(self._by_letters), _letters(words[-1])),
-        ):
-            if (grouped, key) not in keys:
-                keys.add((grouped, key))
+        for each in under:
+            if each not in keys:
+                keys.add(each)
+                grouped, key = each
                 by_form = self._forms[grouped].setdefault(key, {})
-                for each in forms:
-                    by_form.setdefault(each, {})[k.id] = None
+                for other in forms:
+                    by_form.setdefault(other, {})[k.id] = None
 
     def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
-        """The index entries of ``k`` for one of its aliases (noting a person's surname as known)."""
-        words = _words(alias)
+        """The index entries of ``k`` for one of its aliases (noting a person's surname as known): the three
+        candidate indexes' first, then, for a person's name written family name first, its family name's sound."""
+        words = _split(alias)
         if not words:
             return []
-        keys = [
-            (self._by_surname, skeleton(words[-1])[:4]),
-            (self._by_sound, sound(words[-1])),
-            (self._by_letters, _letters(words[-1])),
-        ]
-        if k.type == "PERSON" and family_first(alias):
-            # "Lam Wai-Kit" is found by its family name too, for "Kevin Lam" (see ``_same_office``).
-            keys.append((self._by_sound, sound(words[0])))
-        if k.type == "PERSON" and len(words) > 1:
-            self._person_surnames.add(skeleton(words[-1]))
-            self._person_sounds.add(sound(words[-1]))
-            sounds = [sound(p) for p in _parts(alias)]
-            keys += [(self._by_word, key) for key in sounds]
-            keys += [(self._by_pair, f"{a} {b}") for a, b in itertools.combinations(sounds, 2)]
-            keys.append((self._by_family, f"{int(family_first(alias))} {skeleton(_family(alias))}"))
-        if k.type == "ORG" and len(words) > 1:
-            keys += [(self._by_part, skeleton(w)) for w in {words[0], words[-1]} if w.lower() not in _GENERIC_PARTS]
-        if k.type in _ACRONYMS and (acronym := _acronym(alias)):
+        end = words[-1]
+        last, end_sound = _last(alias), sound(end)
+        keys = [(self._by_surname, last[:4]), (self._by_sound, end_sound), (self._by_letters, _letters(end))]
+        kind = k.type
+        if kind == "PERSON":
+            first = family_first(alias)
+            if first:
+                # "Lam Wai-Kit" is found by its family name too, for "Kevin Lam" (see ``_same_office``).
+                keys.append((self._by_sound, sound(words[0])))
+            if len(words) > 1:
+                self._person_surnames.add(last)
+                self._person_sounds.add(end_sound)
+                sounds = [sound(p) for p in _parts(alias)]
+                keys += [(self._by_word, key) for key in sounds]
+                keys += [(self._by_pair, f"{a} {b}") for a, b in itertools.combinations(sounds, 2)]
+                keys.append((self._by_family, f"{int(first)} {skeleton(words[0] if first else end)}"))
+            return keys
+        if kind == "ORG" and len(words) > 1:
+            keys += [(self._by_part, skeleton(w)) for w in {words[0], end} if w.lower() not in _GENERIC_PARTS]
+        if kind in _ACRONYMS and (acronym := _acronym(alias)):
             keys.append((self._by_acronym, acronym))
-        if k.type in _PLACE_OR_BODY:
+        if kind in _PLACE_OR_BODY:
             keys += [(self._by_frame, frame) for frame in _frames(alias)]
             keys.append((self._by_whole, skeleton(" ".join(words))))
         return keys
