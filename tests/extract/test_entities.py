@@ -1406,3 +1406,23 @@ def test_a_batch_links_with_what_was_alive_before_it_out_of_the_collector_s_pass
         assert gc.get_freeze_count() > 0  # and nothing unfrozen
     finally:
         gc.unfreeze()
+
+
+def test_a_lookup_by_spelling_reads_names_by_length_and_answers_as_a_scan_in_the_group_s_order() -> None:
+    """Issue 17: ``Linker._alike`` keeps a group's names by length and passes over the lengths a comparison cannot
+    reach whole (decision 0041, revision of 2026-12-05 forenoon): what it finds is a scan's of the group, in the
+    group's order, duplicates kept, while the group grows between lookups, for each comparison the lookups ask."""
+    from newsdesk.extract import entities
+
+    words = sorted({skeleton(w) for w in _capitalised_words() if len(w) >= 3})[:600]
+    words += [skeleton(w) for w in "Zelensky Zelenskyy Selensky Rahman Rahaman Walha Wahla Golam Ghulam Kyiv".split()]
+    words += ["", "zelenski", "łodz", "kiev"]  # an empty key, a repeated name, letters beyond a to z
+    asked = words[::13] + ["zelenski", "", "łodz", "kv"]
+    linker = Linker()
+    group: list[str] = []
+    for step in (words[:50], words[50:51], words[51:400], [], words[400:]):
+        group += step
+        for same in [*entities._FLOORS, entities._near]:
+            for word in asked:
+                assert linker._alike(group, word, same) == tuple(o for o in group if same(word, o)), (same, word)
+    assert linker._alike(group, "zelenski", entities._similar_fitting).count("zelenski") == group.count("zelenski") > 1

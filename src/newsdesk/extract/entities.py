@@ -10,6 +10,7 @@ person of that surname named in the same article, else to the corpus's most ment
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import functools
@@ -74,6 +75,9 @@ _JE = re.compile(r"(?<=[^aeiouy])[jy](?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1+")
 # Words (and names run together) remembered by those caches: a store of 50,000 articles holds a few hundred thousand.
 _WORDS_CACHED = 1 << 19
+# Pairs of words compared by spelling (:func:`_similar`, :func:`_near`) remembered: a run of 1,000 articles at 50,000
+# stored asks :func:`_similar` of 224,866 pairs, more than 2^17 (decision 0041, revision of 2026-12-05 forenoon).
+_PAIRS_CACHED = 1 << 19
 
 
 def _undoubled(s: str) -> str:
@@ -180,7 +184,7 @@ def _letters(word: str) -> str:
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=_PAIRS_CACHED)
 def _near(a: str, b: str) -> bool:
     """Whether two place names (as :func:`skeleton` keys) are one spelled two ways: nearly the same letters
     and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana)."""
@@ -298,7 +302,7 @@ def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=_PAIRS_CACHED)
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -658,6 +662,33 @@ def _shape(word: str) -> tuple[int, int]:
     return len(word), bits
 
 
+class _Shaped:
+    """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names and
+    the letters they write as bits (:func:`_shape`), each list in the group's order; ``read`` names of the group
+    so far."""
+
+    __slots__ = ("by_size", "read")
+
+    def __init__(self) -> None:
+        self.by_size: dict[int, tuple[list[int], list[str], list[int]]] = {}
+        self.read = 0
+
+    def extend(self, group: Sequence[str] | dict[str, Any]) -> None:
+        """Take in the names added to ``group`` since last read (a group is only ever added to at its end)."""
+        if self.read >= len(group):
+            return
+        by_size = self.by_size
+        for at, other in enumerate(itertools.islice(group, self.read, None), self.read):
+            size, bits = _shape(other)
+            kept = by_size.get(size)
+            if kept is None:
+                kept = by_size[size] = ([], [], [])
+            kept[0].append(at)
+            kept[1].append(other)
+            kept[2].append(bits)
+        self.read = len(group)
+
+
 # The least ``_ratio_at_least`` floor each lookup's comparison asks before it can be true (decision 0041, revision
 # of 2026-12-05 morning): ``_similar`` and ``_near`` a ratio of 0.85 (the same word aside), ``_same_word`` 0.6 at
 # least (a swap of two letters keeps every letter and length). A name whose length or letters cannot reach it is
@@ -816,8 +847,8 @@ class Linker:
         # (``_alike``): the groups under a key are only ever added to, so a name looked up again reads only the
         # entries added since (decision 0041, last revision).
         self._read: dict[tuple[int, Callable[[str, str], bool], str], tuple[int, tuple[str, ...]]] = {}
-        # Each such group's names with their :func:`_shape`, in the group's order, as far as a lookup has read it.
-        self._shapes: dict[int, list[tuple[str, int, int]]] = {}
+        # Each such group's names by their :func:`_shape`, as far as a lookup has read it.
+        self._shapes: dict[int, _Shaped] = {}
         with _collector_paused():
             for e in known:
                 self._add(self._from_record(e))
@@ -1315,16 +1346,32 @@ class Linker:
                 found += tuple(other for other in itertools.islice(group, read, None) if same(word, other))
             else:
                 # The comparison is asked only of the names whose length and letters can reach its floor (the same
-                # answers, in the same order: a name passed over is one ``same`` would refuse).
-                shapes = self._shapes.setdefault(id(group), [])
-                if len(shapes) < len(group):
-                    shapes += [(other, *_shape(other)) for other in itertools.islice(group, len(shapes), None)]
+                # answers, in the same order: a name passed over is one ``same`` would refuse). The names are kept
+                # by length (with their places in the group and their letters as bits, :func:`_shape`): the lengths
+                # out of reach are passed over whole, and each name's letters are checked here, as ``_reaches``
+                # checks them, without a call each.
+                shaped = self._shapes.get(id(group))
+                if shaped is None:
+                    shaped = self._shapes[id(group)] = _Shaped()
+                shaped.extend(group)
                 n, bits = _shape(word)
-                found += tuple(
-                    other
-                    for other, size, letters in itertools.islice(shapes, read, None)
-                    if _reaches(n, bits, size, letters, floor) and same(word, other)
-                )
+                hits: list[tuple[int, str]] = []
+                for size, (places, names, letters) in shaped.by_size.items():
+                    start = bisect.bisect_left(places, read) if read else 0
+                    if not n or not size:
+                        hits += [(places[j], names[j]) for j in range(start, len(places)) if same(word, names[j])]
+                        continue
+                    whole = n + size
+                    if 2.0 * min(n, size) / whole < floor:
+                        continue
+                    for j in range(start, len(places)):
+                        other = letters[j]
+                        if 2.0 * min(
+                            n - (bits & ~other).bit_count(), size - (other & ~bits).bit_count()
+                        ) / whole >= floor and same(word, names[j]):
+                            hits.append((places[j], names[j]))
+                hits.sort()
+                found += tuple(other for _, other in hits)
             if len(self._read) >= _READ_KEPT:  # a long run's lookups: started again (the answers are the same)
                 self._read.clear()
             self._read[memo] = (len(group), found)
