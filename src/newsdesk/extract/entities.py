@@ -145,8 +145,12 @@ def _ratio_at_least(a: str, b: str, floor: float) -> bool:
     sa, sb = _letter_set(a), _letter_set(b)
     if 2.0 * min(len(a) - len(sa - sb), len(b) - len(sb - sa)) / (len(a) + len(b)) < floor:
         return False
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() >= floor and matcher.ratio() >= floor
+    # Then the letters in common counted with their repeats: ``quick_ratio``'s bound, the same count and division,
+    # without the matcher built (most pairs a lookup asks fail here).
+    matches = sum(min(a.count(c), b.count(c)) for c in sa & sb)
+    if 2.0 * matches / (len(a) + len(b)) < floor:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= floor
 
 
 # Pure and asked again for the same names in every batch: remembered.
@@ -176,6 +180,7 @@ def _swapped(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def _letters(word: str) -> str:
     """A key that spellings with two letters swapped share: the :func:`skeleton`'s first letter, then the rest
     sorted."""
