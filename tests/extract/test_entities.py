@@ -1426,3 +1426,23 @@ def test_a_lookup_by_spelling_reads_names_by_length_and_answers_as_a_scan_in_the
             for word in asked:
                 assert linker._alike(group, word, same) == tuple(o for o in group if same(word, o)), (same, word)
     assert linker._alike(group, "zelenski", entities._similar_fitting).count("zelenski") == group.count("zelenski") > 1
+
+
+def test_a_spelling_comparison_answers_as_difflib_s_ratio_with_its_bounds_tried_first() -> None:
+    """``_ratio_at_least`` counts the letters two words share (repeats included, as ``quick_ratio`` does) before it
+    builds a matcher (decision 0041, revision of 2026-12-05 forenoon): its answer is the ratio's, for words with
+    and without repeated letters, at each floor the comparisons ask."""
+    from difflib import SequenceMatcher
+
+    from newsdesk.extract import entities
+
+    words = sorted({skeleton(w) for w in _capitalised_words()})[:500]
+    words += ["anna", "hanna", "nana", "aaab", "abab", "mississipi", "misisipi", "", "a"]
+    asked = 0
+    for a in words[::9] + ["anna", "misisipi", ""]:
+        for b in words:
+            for floor in (0.6, 0.75, 0.85):
+                want = SequenceMatcher(None, a, b).ratio() >= floor if a or b else True
+                assert entities._ratio_at_least(a, b, floor) == want, (a, b, floor)
+                asked += want
+    assert asked > 100

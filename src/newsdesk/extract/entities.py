@@ -147,7 +147,11 @@ def _ratio_at_least(a: str, b: str, floor: float) -> bool:
         return False
     # Then the letters in common counted with their repeats: ``quick_ratio``'s bound, the same count and division,
     # without the matcher built (most pairs a lookup asks fail here).
-    matches = sum(min(a.count(c), b.count(c)) for c in sa & sb)
+    common = sa & sb
+    # (A word writing each of its letters once shares each common letter once.)
+    matches = (
+        len(common) if len(sa) == len(a) or len(sb) == len(b) else sum(min(a.count(c), b.count(c)) for c in common)
+    )
     if 2.0 * matches / (len(a) + len(b)) < floor:
         return False
     return SequenceMatcher(None, a, b).ratio() >= floor
