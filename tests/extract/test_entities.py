@@ -1406,3 +1406,134 @@ def test_a_batch_links_with_what_was_alive_before_it_out_of_the_collector_s_pass
         assert gc.get_freeze_count() > 0  # and nothing unfrozen
     finally:
         gc.unfreeze()
+
+
+def test_a_lookup_by_spelling_reads_names_by_length_and_answers_as_a_scan_in_the_group_s_order() -> None:
+    """Issue 17: ``Linker._alike`` keeps a group's names by length and passes over the lengths a comparison cannot
+    reach whole (decision 0041, revision of 2026-12-05 forenoon): what it finds is a scan's of the group, in the
+    group's order, duplicates kept, while the group grows between lookups, for each comparison the lookups ask."""
+    from newsdesk.extract import entities
+
+    words = sorted({skeleton(w) for w in _capitalised_words() if len(w) >= 3})[:600]
+    words += [skeleton(w) for w in "Zelensky Zelenskyy Selensky Rahman Rahaman Walha Wahla Golam Ghulam Kyiv".split()]
+    words += ["", "zelenski", "łodz", "kiev"]  # an empty key, a repeated name, letters beyond a to z
+    asked = [*words[::13], "zelenski", "", "łodz", "kv"]
+    linker = Linker()
+    group: list[str] = []
+    for step in (words[:50], words[50:51], words[51:400], [], words[400:]):
+        group += step
+        for same in [*entities._FLOORS, entities._near]:
+            for word in asked:
+                assert linker._alike(group, word, same) == tuple(o for o in group if same(word, o)), (same, word)
+    assert linker._alike(group, "zelenski", entities._similar_fitting).count("zelenski") == group.count("zelenski") > 1
+
+
+def test_a_spelling_comparison_answers_as_difflib_s_ratio_with_its_bounds_tried_first() -> None:
+    """``_ratio_at_least`` counts the letters two words share (repeats included, as ``quick_ratio`` does) before it
+    builds a matcher (decision 0041, revision of 2026-12-05 forenoon): its answer is the ratio's, for words with
+    and without repeated letters, at each floor the comparisons ask."""
+    from difflib import SequenceMatcher
+
+    from newsdesk.extract import entities
+
+    words = sorted({skeleton(w) for w in _capitalised_words()})[:500]
+    words += ["anna", "hanna", "nana", "aaab", "abab", "mississipi", "misisipi", "", "a"]
+    asked = 0
+    for a in [*words[::9], "anna", "misisipi", ""]:
+        for b in words:
+            for floor in (0.6, 0.75, 0.85):
+                want = SequenceMatcher(None, a, b).ratio() >= floor if a or b else True
+                assert entities._ratio_at_least(a, b, floor) == want, (a, b, floor)
+                asked += want
+    assert asked > 100
+
+
+def _skeleton_by_every_step(word: str) -> str:
+    """:func:`skeleton` as it was written before its shortcuts: every step taken, whatever the word."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", word)
+    if folded.isascii():
+        s = "".join(filter(str.isalpha, folded)).lower()
+    else:
+        s = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
+    s = re.sub(r"t[sz](?=[aeiouy])", "c", s.replace("w", "v"))
+    s = s[:1] + re.sub(r"(?<=[^aeiouy])[jy](?=[aeiou])", "", s[1:])
+    if s[:1] == "j":
+        s = "y" + s[1:]
+    return re.sub(r"(.)\1+", r"\1", s.replace("y", "i"))
+
+
+def test_skeleton_and_sound_skip_only_steps_that_change_nothing() -> None:
+    """``skeleton`` and ``sound`` take a step only where it can change the word (an ASCII word is its own NFKD form;
+    the patterns need a "t", a "j" or "y"; runs of a letter found before they are collapsed; decision 0041, revision
+    of 2026-12-05 forenoon): the keys are those of every step taken, on real words, their skeletons and words made to
+    meet each rule."""
+    from newsdesk.extract import entities
+
+    words = _capitalised_words()
+    words += [skeleton(w) for w in words] + ["".join(w.split()) for w in words[:50]]
+    words += (
+        "Tsybulsky tssa ttsa tsja Umjerow Jermak Jjja YYY Zelenskyy Łódź Straße Ærø İstanbul Ǆemal ﬁnn x1-y2 ''".split()
+    )
+    words += ["", "Ｔｓａ", "O'Neill-Ng", "anna\u0301", "Jean Yves"]
+    for word in words:
+        key = _skeleton_by_every_step(word)
+        assert entities.skeleton(word) == key, word
+        s = key.replace("ph", "f").replace("z", "j").replace("q", "k").replace("c", "k")
+        assert entities.sound(word) == re.sub(r"(.)\1+", r"\1", s[:1] + re.sub("[aeiouh]", "", s[1:])), word
+
+
+def test_the_known_names_votes_are_counted_in_the_order_a_count_over_the_entities_gives() -> None:
+    """The stored entities' type votes (``Linker._known_votes``, plain dicts since decision 0041's revision of
+    2026-12-05 forenoon) are what counting each alias's mentions for its entity's type gives, the kinds of a key in
+    the order they were first counted (a tie between two is decided by it) and the keys under each bucket of
+    ``_keyed`` in the order they were first voted; after a batch, the entities it changed are counted again."""
+    from collections import Counter
+
+    from newsdesk.extract import entities
+
+    stored = [
+        Entity(id="g1", name="Veloria", type="GPE", aliases=("Veloria",), mentions=4, articles=2),
+        Entity(id="o1", name="Veloria", type="ORG", aliases=("Veloria", "Veloria Group"), mentions=4, articles=2),
+        Entity(id="l1", name="Veloria", type="LOC", aliases=("Veloria",), mentions=2, articles=1),
+        Entity(
+            id="p1", name="Anna Veloria", type="PERSON", aliases=("Anna Veloria", "Veloria"), mentions=6, articles=3
+        ),
+        Entity(id="n1", name="Velorian", type="NORP", aliases=("Velorian", "Velorians"), mentions=3, articles=1),
+    ]
+    linker = Linker(stored)
+
+    def counted(order: list[str]) -> tuple[dict[str, Counter[str]], dict[str, list[str]]]:
+        votes: dict[str, Counter[str]] = {}
+        keyed: dict[str, list[str]] = {}
+        for entity_id in order:
+            k = linker._known[entity_id]
+            for alias, n in k.aliases.items():
+                key = entities._type_key(alias)
+                if key not in votes:
+                    votes[key] = Counter()
+                    for bucket in dict.fromkeys([key[:4], entities.sound(key)]):
+                        keyed.setdefault(bucket, []).append(key)
+                votes[key][k.type] += n
+        return votes, keyed
+
+    want, keyed = counted(list(linker._unvoted))
+    got = linker._known_votes()
+    assert {key: list(kinds.items()) for key, kinds in got.items()} == {
+        key: list(kinds.items()) for key, kinds in want.items()
+    }
+    assert linker._keyed == keyed
+    assert len(got["veloria"]) == 4  # GPE, ORG, LOC and PERSON, in the order counted
+    # A batch names them again: the entities it changed are counted again, the rest kept.
+    text = "Anna Veloria spoke in Veloria. Veloria Group agreed."
+    mentions = (
+        Mention(text="Anna Veloria", start=0, end=12, type="PERSON"),
+        Mention(text="Veloria", start=22, end=29, type="GPE"),
+        Mention(text="Veloria Group", start=31, end=44, type="ORG"),
+    )
+    linker.link_articles([Article(id="a1", source="t", text=text, mentions=mentions)])
+    linker.settle(linker.entities(linker.changed))
+    again = linker._known_votes()
+    recount, _ = counted(list(linker._known))
+    assert {key: dict(kinds) for key, kinds in again.items()} == {key: dict(kinds) for key, kinds in recount.items()}

@@ -10,6 +10,7 @@ person of that surname named in the same article, else to the corpus's most ment
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import functools
@@ -72,29 +73,48 @@ _GENERIC_PARTS = frozenset(
 _TS = re.compile(r"t[sz](?=[aeiouy])")
 _JE = re.compile(r"(?<=[^aeiouy])[jy](?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1+")
-_SOFT = re.compile(r"[aeiouh]")
 # Words (and names run together) remembered by those caches: a store of 50,000 articles holds a few hundred thousand.
 _WORDS_CACHED = 1 << 19
+# Pairs of words compared by spelling (:func:`_similar`, :func:`_near`) remembered: a run of 1,000 articles at 50,000
+# stored asks :func:`_similar` of 224,866 pairs, more than 2^17 (decision 0041, revision of 2026-12-05 forenoon).
+_PAIRS_CACHED = 1 << 19
+
+
+def _undoubled(s: str) -> str:
+    """``s`` with each run of one letter written once (``_DOUBLED.sub(r"\\1", s)``, without the regex's template
+    expanded for each run)."""
+    return "".join(c for c, _ in itertools.groupby(s)) if _DOUBLED.search(s) else s
 
 
 @functools.lru_cache(maxsize=_WORDS_CACHED)
 def skeleton(word: str) -> str:
     """A transliteration-blind key: Zelenskyy, Zelenskyi, Zelenskiy -> zelenski; Umjerow -> umerov; Jermak -> iermak;
     Tsybulsky, Cybulski -> cibulski."""
-    folded = unicodedata.normalize("NFKD", word)
-    if folded.isascii():  # no combining marks: its letters
-        s = "".join(filter(str.isalpha, folded)).lower()
+    # Asked for every word and every name run together the Linker is built from (decision 0041): each step only
+    # where it can change something (an ASCII word is its own NFKD form; the patterns need a "t", a "j" or "y").
+    if word.isascii():
+        s = word.lower() if word.isalpha() else "".join(filter(str.isalpha, word)).lower()
     else:
-        s = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
+        folded = unicodedata.normalize("NFKD", word)
+        if folded.isascii():  # no combining marks: its letters
+            s = "".join(filter(str.isalpha, folded)).lower()
+        else:
+            s = "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
     s = s.replace("w", "v")
     # English "ts" before a vowel is Polish, Czech or German "c" / "tz" (Tsybulsky, Cybulski).
-    s = _TS.sub("c", s)
+    if "t" in s:
+        s = _TS.sub("c", s)
     # German/Polish "je" after a consonant is English "e" (Umjerow); a leading J is a Y (Jermak).
-    s = s[:1] + _JE.sub("", s[1:])
-    if s[:1] == "j":
-        s = "y" + s[1:]
-    s = s.replace("y", "i")
-    return _DOUBLED.sub(r"\1", s)
+    if "j" in s or "y" in s:
+        s = s[:1] + _JE.sub("", s[1:])
+        if s[:1] == "j":
+            s = "y" + s[1:]
+        s = s.replace("y", "i")
+    return _undoubled(s)
+
+
+# The letters :func:`sound` leaves out after the first.
+_SOFT_LETTERS = str.maketrans("", "", "aeiouh")
 
 
 @functools.lru_cache(maxsize=_WORDS_CACHED)
@@ -105,8 +125,7 @@ def sound(word: str) -> str:
     by it (an index, not a comparison with every known name) and compared with :func:`_same_word`."""
     s = skeleton(word)
     s = s.replace("ph", "f").replace("z", "j").replace("q", "k").replace("c", "k")
-    s = s[:1] + _SOFT.sub("", s[1:])
-    return _DOUBLED.sub(r"\1", s)
+    return _undoubled(s[:1] + s[1:].translate(_SOFT_LETTERS))
 
 
 @functools.lru_cache(maxsize=_WORDS_CACHED)
@@ -126,8 +145,16 @@ def _ratio_at_least(a: str, b: str, floor: float) -> bool:
     sa, sb = _letter_set(a), _letter_set(b)
     if 2.0 * min(len(a) - len(sa - sb), len(b) - len(sb - sa)) / (len(a) + len(b)) < floor:
         return False
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() >= floor and matcher.ratio() >= floor
+    # Then the letters in common counted with their repeats: ``quick_ratio``'s bound, the same count and division,
+    # without the matcher built (most pairs a lookup asks fail here).
+    common = sa & sb
+    # (A word writing each of its letters once shares each common letter once.)
+    matches = (
+        len(common) if len(sa) == len(a) or len(sb) == len(b) else sum(min(a.count(c), b.count(c)) for c in common)
+    )
+    if 2.0 * matches / (len(a) + len(b)) < floor:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= floor
 
 
 # Pure and asked again for the same names in every batch: remembered.
@@ -157,6 +184,7 @@ def _swapped(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def _letters(word: str) -> str:
     """A key that spellings with two letters swapped share: the :func:`skeleton`'s first letter, then the rest
     sorted."""
@@ -165,7 +193,7 @@ def _letters(word: str) -> str:
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=_PAIRS_CACHED)
 def _near(a: str, b: str) -> bool:
     """Whether two place names (as :func:`skeleton` keys) are one spelled two ways: nearly the same letters
     and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana)."""
@@ -221,6 +249,7 @@ _SYLLABLES = re.compile(r"[A-Z][a-z]{0,4}-[A-Za-z][a-z]{0,4}")
 _VOWELS = re.compile(r"[aeiouy]+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def family_first(name: str) -> bool:
     """Whether a person's name of two words is written family name first, as Chinese and Korean names are: a
     family name, then a given name of two hyphenated syllables ("Lam Wai-Kit", "Moon Jae-in"). Their family
@@ -282,7 +311,7 @@ def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=_PAIRS_CACHED)
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -402,7 +431,7 @@ def _form(name: str, kind: str) -> str:
 
 def _type_key(name: str) -> str:
     """The key a name's mentions vote on its type under: its words' skeletons run together."""
-    return skeleton("".join(_words(name)))
+    return skeleton("".join(_split(name)))
 
 
 # Pure and asked again for the same names in every batch: remembered.
@@ -584,8 +613,10 @@ _Keyed = dict[str, list[str]]
 
 def _key_under(keyed: _Keyed, word: str) -> None:
     """Add ``word`` to ``keyed`` under its first four letters and its consonant key."""
-    for bucket in {word[:4], sound(word)}:
-        keyed.setdefault(bucket, []).append(word)
+    head, key = word[:4], sound(word)
+    keyed.setdefault(head, []).append(word)
+    if key != head:
+        keyed.setdefault(key, []).append(word)
 
 
 def _fits(a: str, b: str) -> bool:
@@ -638,6 +669,33 @@ def _shape(word: str) -> tuple[int, int]:
         at = ord(c) - 97
         bits |= 1 << (at if 0 <= at < 26 else 26)
     return len(word), bits
+
+
+class _Shaped:
+    """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names and
+    the letters they write as bits (:func:`_shape`), each list in the group's order; ``read`` names of the group
+    so far."""
+
+    __slots__ = ("by_size", "read")
+
+    def __init__(self) -> None:
+        self.by_size: dict[int, tuple[list[int], list[str], list[int]]] = {}
+        self.read = 0
+
+    def extend(self, group: Sequence[str] | dict[str, Any]) -> None:
+        """Take in the names added to ``group`` since last read (a group is only ever added to at its end)."""
+        if self.read >= len(group):
+            return
+        by_size = self.by_size
+        for at, other in enumerate(itertools.islice(group, self.read, None), self.read):
+            size, bits = _shape(other)
+            kept = by_size.get(size)
+            if kept is None:
+                kept = by_size[size] = ([], [], [])
+            kept[0].append(at)
+            kept[1].append(other)
+            kept[2].append(bits)
+        self.read = len(group)
 
 
 # The least ``_ratio_at_least`` floor each lookup's comparison asks before it can be true (decision 0041, revision
@@ -790,7 +848,7 @@ class Linker:
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
         # entities whose names changed (``_unvoted``) rather than counted again over every entity for each batch:
         # each entity's share of the votes, and the voted words by their first four letters and consonant key.
-        self._votes: dict[str, Counter[str]] = {}
+        self._votes: dict[str, dict[str, int]] = {}
         self._voted: dict[str, list[tuple[str, str, int]]] = {}
         self._keyed: _Keyed = {}
         self._unvoted: set[str] = set()
@@ -798,8 +856,8 @@ class Linker:
         # (``_alike``): the groups under a key are only ever added to, so a name looked up again reads only the
         # entries added since (decision 0041, last revision).
         self._read: dict[tuple[int, Callable[[str, str], bool], str], tuple[int, tuple[str, ...]]] = {}
-        # Each such group's names with their :func:`_shape`, in the group's order, as far as a lookup has read it.
-        self._shapes: dict[int, list[tuple[str, int, int]]] = {}
+        # Each such group's names by their :func:`_shape`, as far as a lookup has read it.
+        self._shapes: dict[int, _Shaped] = {}
         with _collector_paused():
             for e in known:
                 self._add(self._from_record(e))
@@ -807,14 +865,16 @@ class Linker:
     @staticmethod
     def _from_record(e: Entity) -> _Known:
         """An entity as a Linker built from the store holds it."""
-        k = _Known(id=e.id, type=e.type, stored_articles=e.articles)
         # Stored counts are kept by weighting each alias; exact per-alias counts are not needed to rank names.
         per = max(1, e.mentions // max(1, len(e.aliases)))
-        for alias in e.aliases:
-            k.aliases[alias] = per
-        for i, role in enumerate(e.roles):
-            k.roles[role] = len(e.roles) - i
-        return k
+        n = len(e.roles)
+        return _Known(
+            id=e.id,
+            type=e.type,
+            aliases=Counter(dict.fromkeys(e.aliases, per)),
+            roles=Counter({role: n - i for i, role in enumerate(e.roles)}),
+            stored_articles=e.articles,
+        )
 
     def _add(self, k: _Known) -> None:
         self._known[k.id] = k
@@ -856,50 +916,54 @@ class Linker:
         self.changed.clear()
 
     def _index(self, k: _Known, alias: str) -> None:
+        # Done for every alias of every stored entity as a run starts (decision 0041, revision of 2026-12-05,
+        # forenoon): each key worked out once for the alias, the three candidate indexes' keys handed to the groups.
         keys = self._keys(k, alias)
-        for index, key in keys:
-            ids = index.setdefault(key, {})
-            if k.id not in ids:
-                ids[k.id] = self._entries
-                self._entries += 1
-        if k.type != "PERSON":
-            self._group_forms(k, alias)
-        if k.type == "PERSON":
-            self._group(k, alias)
-            if len(_split(alias)) > 1 and len(_parts(alias)) >= 3:
-                self._long.add(k.id)
-
-    def _group(self, k: _Known, alias: str) -> None:
-        """Note person ``k`` under each of its keys of the candidate indexes by each of its last words."""
-        lasts = self._person_lasts.setdefault(k.id, set())
-        keys = self._person_keys.setdefault(k.id, set())
-        words = _words(alias)
-        if not words:
+        if not keys:
             return
+        kid, entries = k.id, self._entries
+        for index, key in keys:
+            ids = index.get(key)
+            if ids is None:
+                index[key] = {kid: entries}
+                entries += 1
+            elif kid not in ids:
+                ids[kid] = entries
+                entries += 1
+        self._entries = entries
+        # The keys of the three candidate indexes open the list (a name written family name first has a fourth).
+        if k.type != "PERSON":
+            self._group_forms(k, alias, [(id(index), key) for index, key in keys[:3]])
+        else:
+            words = _split(alias)
+            family = len(keys) > 3 and keys[3][0] is self._by_sound
+            self._group(k, alias, [(id(index), key) for index, key in keys[: 4 if family else 3]])
+            if len(words) > 1 and len(_parts(alias)) >= 3:
+                self._long.add(kid)
+
+    def _group(self, k: _Known, alias: str, under: list[tuple[int, str]]) -> None:
+        """Note person ``k`` under each of its keys of the candidate indexes (``under``: those :meth:`_keys` gives
+        for ``alias``) by each of its last words."""
+        kid = k.id
+        lasts = self._person_lasts.setdefault(kid, set())
+        keys = self._person_keys.setdefault(kid, set())
+        words = _split(alias)
         last = _last(alias)
-        # The keys :meth:`_keys` gives these three indexes (a name written family name first is under its first
-        # word's sound too).
-        under = [
-            (id(self._by_surname), last[:4]),
-            (id(self._by_sound), sound(words[-1])),
-            (id(self._by_letters), _letters(words[-1])),
-        ]
-        if family_first(alias):
-            under.append((id(self._by_sound), sound(words[0])))
-        new_keys = {each for each in under if each not in keys}
+        new_keys = [each for each in under if each not in keys]
         if last not in lasts:
             lasts.add(last)
             for grouped, key in keys:
-                self._lasts[grouped][key].setdefault(last, {})[k.id] = None
-        signs = self._person_signs.setdefault(k.id, set())
+                self._lasts[grouped][key].setdefault(last, {})[kid] = None
+        signs = self._person_signs.setdefault(kid, set())
         if len(words) > 1:
             new_signs = {(last, first) for first in _first_keys(skeleton(words[0]))}
             # Its first full name: it is no longer one known by its surname alone.
             bare = {sign for sign in signs if not sign[1]}
-            for grouped, key in keys:
-                for sign in bare:
-                    self._firsts[grouped][key][sign[0]][""].pop(k.id, None)
-            signs -= bare
+            if bare:
+                for grouped, key in keys:
+                    for sign in bare:
+                        self._firsts[grouped][key][sign[0]][""].pop(kid, None)
+                signs -= bare
         else:
             new_signs = set() if k.full else {(last, "")}
         new_signs -= signs
@@ -908,64 +972,63 @@ class Linker:
             for grouped, key in keys:
                 by_first = self._firsts[grouped][key]
                 for each_last, first in new_signs:
-                    by_first.setdefault(each_last, {}).setdefault(first, {})[k.id] = None
+                    by_first.setdefault(each_last, {}).setdefault(first, {})[kid] = None
         for grouped, key in new_keys:
+            if (grouped, key) in keys:  # ``under`` names a key twice (a family name's sound that is its last's)
+                continue
             keys.add((grouped, key))
             by_last = self._lasts[grouped].setdefault(key, {})
             for each in lasts:
-                by_last.setdefault(each, {})[k.id] = None
+                by_last.setdefault(each, {})[kid] = None
             by_first = self._firsts[grouped].setdefault(key, {})
             for each_last, initial in signs:
-                by_first.setdefault(each_last, {}).setdefault(initial, {})[k.id] = None
+                by_first.setdefault(each_last, {}).setdefault(initial, {})[kid] = None
 
-    def _group_forms(self, k: _Known, alias: str) -> None:
-        """Note entity ``k`` (no person) under each of its keys of the candidate indexes by each of its names'
-        :func:`_form`."""
-        words = _words(alias)
-        if not words:
-            return
+    def _group_forms(self, k: _Known, alias: str, under: list[tuple[int, str]]) -> None:
+        """Note entity ``k`` (no person) under each of its keys of the candidate indexes (``under``: those
+        :meth:`_keys` gives for ``alias``) by each of its names' :func:`_form`."""
         keys, forms = self._entity_forms.setdefault(k.id, (set(), set()))
         form = _form(alias, k.type)
         if form not in forms:
             forms.add(form)
             for grouped, key in keys:
                 self._forms[grouped][key].setdefault(form, {})[k.id] = None
-        for grouped, key in (
-            (id(self._by_surname), skeleton(words[-1])[:4]),
-            (id(self._by_sound), sound(words[-1])),
-            (id(self._by_letters), _letters(words[-1])),
-        ):
-            if (grouped, key) not in keys:
-                keys.add((grouped, key))
+        for each in under:
+            if each not in keys:
+                keys.add(each)
+                grouped, key = each
                 by_form = self._forms[grouped].setdefault(key, {})
-                for each in forms:
-                    by_form.setdefault(each, {})[k.id] = None
+                for other in forms:
+                    by_form.setdefault(other, {})[k.id] = None
 
     def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
-        """The index entries of ``k`` for one of its aliases (noting a person's surname as known)."""
-        words = _words(alias)
+        """The index entries of ``k`` for one of its aliases (noting a person's surname as known): the three
+        candidate indexes' first, then, for a person's name written family name first, its family name's sound."""
+        words = _split(alias)
         if not words:
             return []
-        keys = [
-            (self._by_surname, skeleton(words[-1])[:4]),
-            (self._by_sound, sound(words[-1])),
-            (self._by_letters, _letters(words[-1])),
-        ]
-        if k.type == "PERSON" and family_first(alias):
-            # "Lam Wai-Kit" is found by its family name too, for "Kevin Lam" (see ``_same_office``).
-            keys.append((self._by_sound, sound(words[0])))
-        if k.type == "PERSON" and len(words) > 1:
-            self._person_surnames.add(skeleton(words[-1]))
-            self._person_sounds.add(sound(words[-1]))
-            sounds = [sound(p) for p in _parts(alias)]
-            keys += [(self._by_word, key) for key in sounds]
-            keys += [(self._by_pair, f"{a} {b}") for a, b in itertools.combinations(sounds, 2)]
-            keys.append((self._by_family, f"{int(family_first(alias))} {skeleton(_family(alias))}"))
-        if k.type == "ORG" and len(words) > 1:
-            keys += [(self._by_part, skeleton(w)) for w in {words[0], words[-1]} if w.lower() not in _GENERIC_PARTS]
-        if k.type in _ACRONYMS and (acronym := _acronym(alias)):
+        end = words[-1]
+        last, end_sound = _last(alias), sound(end)
+        keys = [(self._by_surname, last[:4]), (self._by_sound, end_sound), (self._by_letters, _letters(end))]
+        kind = k.type
+        if kind == "PERSON":
+            first = family_first(alias)
+            if first:
+                # "Lam Wai-Kit" is found by its family name too, for "Kevin Lam" (see ``_same_office``).
+                keys.append((self._by_sound, sound(words[0])))
+            if len(words) > 1:
+                self._person_surnames.add(last)
+                self._person_sounds.add(end_sound)
+                sounds = [sound(p) for p in _parts(alias)]
+                keys += [(self._by_word, key) for key in sounds]
+                keys += [(self._by_pair, f"{a} {b}") for a, b in itertools.combinations(sounds, 2)]
+                keys.append((self._by_family, f"{int(first)} {skeleton(words[0] if first else end)}"))
+            return keys
+        if kind == "ORG" and len(words) > 1:
+            keys += [(self._by_part, skeleton(w)) for w in {words[0], end} if w.lower() not in _GENERIC_PARTS]
+        if kind in _ACRONYMS and (acronym := _acronym(alias)):
             keys.append((self._by_acronym, acronym))
-        if k.type in _PLACE_OR_BODY:
+        if kind in _PLACE_OR_BODY:
             keys += [(self._by_frame, frame) for frame in _frames(alias)]
             keys.append((self._by_whole, skeleton(" ".join(words))))
         return keys
@@ -1292,16 +1355,32 @@ class Linker:
                 found += tuple(other for other in itertools.islice(group, read, None) if same(word, other))
             else:
                 # The comparison is asked only of the names whose length and letters can reach its floor (the same
-                # answers, in the same order: a name passed over is one ``same`` would refuse).
-                shapes = self._shapes.setdefault(id(group), [])
-                if len(shapes) < len(group):
-                    shapes += [(other, *_shape(other)) for other in itertools.islice(group, len(shapes), None)]
+                # answers, in the same order: a name passed over is one ``same`` would refuse). The names are kept
+                # by length (with their places in the group and their letters as bits, :func:`_shape`): the lengths
+                # out of reach are passed over whole, and each name's letters are checked here, as ``_reaches``
+                # checks them, without a call each.
+                shaped = self._shapes.get(id(group))
+                if shaped is None:
+                    shaped = self._shapes[id(group)] = _Shaped()
+                shaped.extend(group)
                 n, bits = _shape(word)
-                found += tuple(
-                    other
-                    for other, size, letters in itertools.islice(shapes, read, None)
-                    if _reaches(n, bits, size, letters, floor) and same(word, other)
-                )
+                hits: list[tuple[int, str]] = []
+                for size, (places, names, letters) in shaped.by_size.items():
+                    start = bisect.bisect_left(places, read) if read else 0
+                    if not n or not size:
+                        hits += [(places[j], names[j]) for j in range(start, len(places)) if same(word, names[j])]
+                        continue
+                    whole = n + size
+                    if 2.0 * min(n, size) / whole < floor:
+                        continue
+                    for j in range(start, len(places)):
+                        other = letters[j]
+                        if 2.0 * min(
+                            n - (bits & ~other).bit_count(), size - (other & ~bits).bit_count()
+                        ) / whole >= floor and same(word, names[j]):
+                            hits.append((places[j], names[j]))
+                hits.sort()
+                found += tuple(other for _, other in hits)
             if len(self._read) >= _READ_KEPT:  # a long run's lookups: started again (the answers are the same)
                 self._read.clear()
             self._read[memo] = (len(group), found)
@@ -1479,29 +1558,36 @@ class Linker:
         name = text[first:end]
         return Mention(text=name, start=first, end=end, type="PERSON") if self._longer_forms(name, {}) else None
 
-    def _known_votes(self) -> dict[str, Counter[str]]:
+    def _known_votes(self) -> dict[str, dict[str, int]]:
         """How the known entities' names are typed (each alias's mentions vote for its entity's type), brought
-        up to date for the entities whose names changed since the last call."""
+        up to date for the entities whose names changed since the last call. The first call counts every stored
+        entity's names: plain dicts (a Counter each is three times the cost) and each alias's key worked out
+        once, in the order the code before counted them (the order of a key's kinds decides a tie, and the order
+        keys enter ``_keyed`` the order lookups find spellings in)."""
+        votes, keyed, voted, known = self._votes, self._keyed, self._voted, self._known
         for entity_id in self._unvoted:
-            for key, kind, n in self._voted.pop(entity_id, ()):
-                votes = self._votes[key]
-                votes[kind] -= n
-                if votes[kind] <= 0:
-                    del votes[kind]
-                if not votes:
-                    del self._votes[key]
-            k = self._known.get(entity_id)
+            for key, kind, n in voted.pop(entity_id, ()):
+                counts = votes[key]
+                counts[kind] -= n
+                if counts[kind] <= 0:
+                    del counts[kind]
+                if not counts:
+                    del votes[key]
+            k = known.get(entity_id)
             if k is None:
                 continue
-            share = [(key, k.type, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
-            self._voted[entity_id] = share
-            for key, kind, n in share:
-                if key not in self._votes:
-                    self._votes[key] = Counter()
-                    _key_under(self._keyed, key)
-                self._votes[key][kind] += n
+            kind = k.type
+            share = [(key, kind, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
+            voted[entity_id] = share
+            for key, _, n in share:
+                counts = votes.get(key)
+                if counts is None:
+                    votes[key] = {kind: n}
+                    _key_under(keyed, key)
+                else:
+                    counts[kind] = counts.get(kind, 0) + n
         self._unvoted.clear()
-        return self._votes
+        return votes
 
     def _word_types(self, batch: Sequence[Article]) -> dict[str, Counter[str]]:
         """How the mentions of ``batch`` type each name (the known entities' votes are ``_known_votes``)."""
