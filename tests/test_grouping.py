@@ -662,3 +662,31 @@ def test_origins_reads_a_stored_member_whole_only_when_its_origin_changes(tmp_pa
     renamed = {i for i, (origin, _) in before.items() if after[i].origin != origin}
     originals = {a.duplicate_of for i, a in after.items() if i not in before}
     assert set(whole) <= renamed | originals
+
+
+def test_origins_knows_the_stored_origins_it_read_and_wrote_in_a_run(tmp_path: Path, monkeypatch) -> None:
+    # Issue 17: a run learns the stored members of the events it meets by event (``Store.event_origins``), and keeps
+    # the origin the store holds for each article it read or stored, so telling whether a renamed member's origin
+    # changes looks up no article (it looked up every member of the events met, by id, once a batch). Batches of
+    # 20 articles: what a batch stored is what the next one knows. The same origins as in one batch, in one run.
+    rows = _ecbplus(150)
+    corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=STAGES, workers=1)))
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", rows[::2])])
+    asked: list[str] = []
+    dated = Store.dated_origins
+
+    def spy(self: Store, ids: list[str]) -> object:
+        asked.extend(ids)
+        return dated(self, ids)
+
+    monkeypatch.setattr(Store, "dated_origins", spy)
+    monkeypatch.setattr("newsdesk.corpus._ANALYZE_CHUNK", 20)
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", rows[1::2])])
+    monkeypatch.undo()
+    assert asked == []
+    after = [(a.id, a.origin) for a in corpus.store.articles(extracts=False)]
+    again = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=STAGES, workers=1)))
+    again.ingest([_jsonl(tmp_path / "c.jsonl", rows[::2])])
+    again.ingest([_jsonl(tmp_path / "d.jsonl", rows[1::2])])
+    assert [(a.id, a.origin) for a in again.store.articles(extracts=False)] == after
+    assert len({origin for _, origin in after}) < len(after)

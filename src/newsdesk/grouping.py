@@ -57,7 +57,7 @@ class View(Protocol):
 
     def copies_of(self, article_id: str) -> list[str]: ...
 
-    def event_members(self, event_ids: Any) -> dict[str, list[str]]: ...
+    def event_origins(self, event_ids: Any) -> dict[str, list[tuple[str, str | None, str | None, str | None]]]: ...
 
     def event_entities(self) -> dict[str, list[str]]: ...
 
@@ -541,6 +541,9 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     memo = {} if memo is None else memo
     state: origin_groups.Origins = memo.setdefault("groups", origin_groups.Origins())
     profiles: dict[str, rewrites.Profile] = memo.setdefault("profiles", {})
+    # The origin the store holds for each stored article this run has read (an event's members as it opens the
+    # event, what it stores after each batch): whether a renamed member's origin changes is told from it.
+    held: dict[str, str | None] = memo.setdefault("held", {})
     fresh = {a.id: a for a in batch}
     read: dict[str, Article] = {}  # stored articles read for this batch, without their extracts
 
@@ -556,13 +559,15 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     # Events this run has not seen: their stored members that were given an origin, in ingest order.
     opened = sorted({a.event_id for a in batch if a.event_id and not state.knows_event(a.event_id)})
     if opened:
-        by_event = view.event_members(opened)
-        wanted = [i for e in opened for i in by_event.get(e, []) if i not in fresh and i not in state]
         # Their date, origin and original only (not their text): each stored member of a big event is read here.
-        known = {i: row for i, row in (view.dated_origins(wanted) if wanted else {}).items() if row[1]}
+        by_event = view.event_origins(opened)
+        rows = {row[0]: row[1:] for e in opened for row in by_event.get(e, [])}
+        held.update((i, row[1]) for i, row in rows.items())
+        wanted = [row[0] for e in opened for row in by_event.get(e, []) if row[0] not in fresh and row[0] not in state]
+        known = {i: rows[i] for i in wanted if rows[i][1]}
         for event_id in opened:
             state.open_event(event_id)
-            members = [(i, *known[i]) for i in by_event.get(event_id, []) if i in known]
+            members = [(row[0], *known[row[0]]) for row in by_event.get(event_id, []) if row[0] in known]
             for member_id, published, _, _ in members:
                 state.add(member_id, ranked(published))
             for member_id, _, origin, duplicate_of in members:
@@ -638,16 +643,20 @@ def origins(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     # Stored members whose group took an earlier-ranked article (or joined an earlier-named group) are renamed.
     renamed = sorted(state.renamed - set(fresh))
     state.renamed.clear()
-    # Most of them (every stored member of an event read this run) keep their name: their stored origin is read
-    # first, and only those whose origin changes are read whole, to be stored again.
+    # Most of them (every stored member of an event read this run) keep their name: their stored origin (known to
+    # the run, or read) is looked at first, and only those whose origin changes are read whole, to be stored again.
     unread = [i for i in renamed if i not in read]
-    stored = view.dated_origins(unread) if unread else {}
-    unread = [i for i in unread if i in stored and stored[i][1] != state.name(i)]
+    unknown = [i for i in unread if i not in held]
+    held.update((i, row[1]) for i, row in (view.dated_origins(unknown) if unknown else {}).items())
+    unread = [i for i in unread if i in held and held[i] != state.name(i)]
     read.update((a.id, a) for a in (view.articles(unread, extracts=False) if unread else ()))
     for article_id in renamed:
         member = read.get(article_id)
         if member is not None and member.origin != state.name(article_id):
             changed.append(dataclasses.replace(member, origin=state.name(article_id)))
+    # What the store holds once this batch is stored (the runner drops the memo if it is not).
+    held.update((a.id, a.origin) for a in read.values())
+    held.update((a.id, a.origin) for a in changed)
     return changed, {"origin_links": links}
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import random
 from collections.abc import Sequence
 from datetime import date
 
+import numpy as np
 import pytest
 
 from newsdesk.cluster import events
@@ -594,3 +596,50 @@ def test_the_idf_of_the_terms_last_asked_for_is_kept_until_the_counts_change() -
     assert df.idf_of(dict(v)) is first  # a report is weighted, then joins its event and its story
     df.add([{3: 1.0}])
     assert df.idf_of(v) == [df.idf(1), df.idf(2), df.idf(3)] != first
+
+
+def test_the_heaviest_terms_found_by_partition_are_those_heapq_gives_ties_and_all() -> None:
+    # A run's start indexes every stored group by its INDEX_TERMS heaviest terms (issue 17: found by partition, not
+    # by one sort of every stored term): the same terms in the same order as ``heapq.nlargest`` by (weight, term),
+    # with the ties stored centroids are full of (terms seen once in one document weigh the same).
+    rng = random.Random(20)
+    for size in [0, 1, INDEX_TERMS - 1, INDEX_TERMS, INDEX_TERMS + 1, 60, 400, 3000]:
+        terms = rng.sample(range(1 << 24), size)
+        weights = [float(rng.choice([0.5, 1.0, 1.5, 2.0])) if rng.random() < 0.8 else rng.random() for _ in terms]
+        by_term = dict(zip(terms, weights, strict=True))
+        expected = heapq.nlargest(INDEX_TERMS, terms, key=lambda t: (by_term[t], t))
+        got = events._heaviest(np.array(terms, dtype=np.int64), np.array(weights, dtype=np.float64))
+        assert got == expected
+
+
+def test_a_stored_group_only_scored_is_not_made_dicts_and_groups_as_an_unpacked_one() -> None:
+    # A stored event bigger than a report it is scored against is scored from its sorted arrays alone (issue 17:
+    # a big event's dicts cost more than its arrays); made dicts when a report joins it, the same centroid and
+    # weights as a group given unpacked.
+    rng = random.Random(21)
+    stored = [{t: 1.0 + rng.random() for t in rng.sample(range(5000), 400)} for _ in range(6)]
+    df = DocumentFrequencies()
+    df.add(stored)
+    packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
+    lazy = _stored(packed, df, 0.2)
+    eager = Grouper(
+        [Group(id=g, centroid=unpack(data), members=[f"a{g}"]) for g, data in packed.items()],
+        df,
+        threshold=0.2,
+        max_gap_days=None,
+        prefix="e",
+    )
+    small = dict(rng.sample(sorted(stored[0].items()), 40))  # smaller than every stored group
+    assert lazy.best(small, None)[1] == eager.best(small, None)[1] > 0
+    assert not any(g.centroid for g in lazy.groups.values())  # scored, yet none made dicts
+    assert any(lazy._weights[g].keys is not None for g in packed)
+    (a, new_a), (b, new_b) = lazy.assign("n0", small, None), eager.assign("n0", small, None)
+    assert (a.id, new_a) == (b.id, new_b) == ("e0", False)
+    assert list(a.centroid.items()) == list(b.centroid.items())
+    assert list(lazy._weights["e0"].terms.items()) == list(eager._weights["e0"].terms.items())
+    assert lazy._weights["e0"].square == eager._weights["e0"].square
+    for name, weights in lazy._weights.items():  # joined or only scored, the arrays hold its weights
+        if weights.keys is None:
+            continue  # never met: still packed
+        keys, values = (part.tolist() for part in weights.arrays())
+        assert keys[:-1] == sorted(unpack(packed[name])) and len(values) == weights.size() + 1

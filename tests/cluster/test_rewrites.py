@@ -131,7 +131,7 @@ def test_a_wire_rewrite_joins_its_source_in_one_origin_named_by_the_earliest(tmp
 class _EmptyStore:
     """A store with nothing in it yet: every article of the batch is new."""
 
-    def event_members(self, event_ids: object) -> dict[str, list[str]]:
+    def event_origins(self, event_ids: object) -> dict[str, list[tuple[str, None, None, None]]]:
         return {}
 
     def articles(self, ids: object = None, *, extracts: bool = True) -> list[Article]:

@@ -301,3 +301,26 @@ def test_dated_origins_gives_a_members_date_origin_and_original_without_its_text
         copy.id: (None, first.id, first.id),
     }
     assert store.dated_origins([]) == {}
+
+
+def test_event_origins_gives_each_events_members_in_ingest_order_with_date_origin_and_original(store: Store) -> None:
+    # What origins learns a stored event's groups by (issue 17): by event, one narrow row each, not by article id.
+    from newsdesk import grouping
+    from newsdesk.settings import Settings
+
+    first = make(text="The harbour board of Lantry kept the night ferry to Ossin.", published="2026-01-01")
+    copy = make(text="The harbour board of Lantry kept the night ferry to Ossin running.", published=None)
+    other = make(text="Dockers in Saltmere walked out over automated cranes at the Greywater terminal.")
+    store.add([first, copy, other])
+    changed, state = grouping.cluster(list(store.articles([first.id, copy.id, other.id])), store, Settings())
+    store.update(changed, stage="cluster", state=state, produces=["article.event_id", "story.events"])
+    store.update([dataclasses.replace(copy, duplicate_of=first.id)], stage="dedupe", produces=("article.duplicate_of",))
+    store.update([dataclasses.replace(first, origin=first.id)], stage="origins", produces=("article.origin",))
+    event_of = {a.id: a.event_id for a in store.articles(extracts=False)}
+    assert event_of[first.id] == event_of[copy.id] != event_of[other.id]
+    got = store.event_origins([event_of[first.id], event_of[other.id], "unknown"])
+    assert got == {
+        event_of[first.id]: [(first.id, "2026-01-01", first.id, None), (copy.id, None, None, first.id)],
+        event_of[other.id]: [(other.id, None, None, None)],
+    }
+    assert store.event_origins([]) == {}

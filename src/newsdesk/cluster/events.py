@@ -282,6 +282,19 @@ def _sorted_dot(v: _Sorted, keys: np.ndarray, weights: np.ndarray) -> float:
     return float(sum(products.take(v.back).tolist()))
 
 
+def _heaviest(terms: np.ndarray, weights: np.ndarray) -> list[int]:
+    """``heapq.nlargest(INDEX_TERMS, terms, key=lambda t: (weight of t, t))`` for a group's distinct terms and their
+    weights as arrays: those weighing at least its ``INDEX_TERMS``-th heaviest weight (found by partition, in time
+    proportional to the group's size, not a sort of it), sorted by weight, then term, heaviest first."""
+    size = len(terms)
+    if size > INDEX_TERMS:
+        lightest = np.partition(weights, size - INDEX_TERMS)[size - INDEX_TERMS]
+        among = np.flatnonzero(weights >= lightest)
+        terms, weights = terms[among], weights[among]
+    heaviest: list[int] = terms[np.lexsort((terms, weights))[::-1][:INDEX_TERMS]].tolist()
+    return heaviest
+
+
 def _ended(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Terms and their weights sorted by term, ended by ``_END`` and 0.0."""
     order = keys.argsort(kind="stable")
@@ -300,6 +313,12 @@ class _Weights:
     # them), kept in step with ``terms``: a vector's terms are looked up in them by binary search (``_sorted_dot``).
     keys: np.ndarray | None = None
     values: np.ndarray | None = None
+    # The number of terms of a stored group whose ``terms`` are not made yet (``Grouper._unfold(whole=False)``).
+    stored: int | None = None
+
+    def size(self) -> int:
+        """How many terms the weights hold."""
+        return len(self.terms) if self.stored is None else self.stored
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """``keys`` and ``values``, made from ``terms`` if not yet made."""
@@ -390,6 +409,9 @@ class Grouper:
         # centroid and weights become dicts only when a vector first meets them (``_unfold``), with the weights
         # they were given here. A run thus pays for the stored groups it compares with, not for every one.
         self._folded: dict[str, bytes] = {}
+        # Stored groups unpacked to be scored but not yet made dicts (``_unfold(whole=False)``): their terms and raw
+        # weights as arrays, their IDF-weighted weights as a list, in their stored order.
+        self._loose: dict[str, tuple[np.ndarray, np.ndarray, list[float]]] = {}
         # The IDF the folded groups were weighted with (the corpus as this Grouper was made), for ``_unfold``: the
         # distinct terms, sorted, and their IDF.
         self._folded_terms = np.zeros(0, dtype=np.int64)
@@ -404,9 +426,15 @@ class Grouper:
                 self._reweigh(g)
             self._key(g.id, (keys or {}).get(g.id, ()))
 
-    def _weighted(self, terms: np.ndarray, raw: np.ndarray) -> np.ndarray:
-        """A folded centroid's weights, as ``_reweigh`` computes them (the same floats)."""
-        return np.asarray(raw * self._folded_idf[np.searchsorted(self._folded_terms, terms)], dtype=np.float64)
+    def _weighted(self, terms: np.ndarray, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A folded centroid's weights, as ``_reweigh`` computes them (the same floats), in its terms' order, and
+        its terms and weights sorted by term (their IDF looked up in that order: nearby terms, a faster search)."""
+        order = terms.argsort(kind="stable")
+        keys = terms[order]
+        weights = np.asarray(raw[order] * self._folded_idf[self._folded_terms.searchsorted(keys)], dtype=np.float64)
+        weighted = np.empty_like(weights)
+        weighted[order] = weights
+        return weighted, keys, weights
 
     def _fold(self, groups: list[Group], packed: Mapping[str, bytes]) -> dict[str, list[int]]:
         """The heaviest terms of each stored group, weighted as ``_reweigh`` would, its centroid kept packed."""
@@ -421,31 +449,38 @@ class Grouper:
         self._folded_terms = distinct
         self._folded_idf = self.df.idfs(distinct)
         weighted = raw * self._folded_idf[where]
-        # ``heapq.nlargest`` by (weight, term) within each group: sorted by group, then weight, then term, each
-        # group's last INDEX_TERMS are its heaviest, read backwards.
-        owner = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
-        ranked = terms[np.lexsort((terms, weighted, owner))].tolist()
-        ends = np.cumsum(sizes).tolist()
         tops: dict[str, list[int]] = {}
-        for g, end, size in zip(groups, ends, sizes.tolist(), strict=True):
-            tops[g.id] = ranked[end - min(size, INDEX_TERMS) : end][::-1]
+        start = 0
+        for g, end in zip(groups, np.cumsum(sizes).tolist(), strict=True):
+            tops[g.id] = _heaviest(terms[start:end], weighted[start:end])
             self._folded[g.id] = packed[g.id]
+            start = end
         return tops
 
-    def _unfold(self, g: Group) -> None:
-        """Make a stored group's centroid and weights dicts (``_fold`` kept them packed)."""
+    def _unfold(self, g: Group, *, whole: bool = True) -> None:
+        """Make a stored group's centroid and weights dicts (``_fold`` kept them packed); with ``whole=False``,
+        only what scoring a bigger vector against it needs: its weights' sorted arrays and squared norm (most
+        stored groups a run meets are only scored, and a big event's dicts cost more than its arrays)."""
         folded = self._folded.pop(g.id, None)
-        if folded is None:
+        if folded is not None:
+            weights = self._weights[g.id]
+            terms, raw = unpack_arrays(folded)
+            weighted, keys, sorted_weights = self._weighted(terms, raw)
+            values = weighted.tolist()
+            weights.square = sum(map(operator.mul, values, values))
+            weights.keys, weights.values = np.append(keys, _END), np.append(sorted_weights, 0.0)
+            weights.stored = len(values)
+            self._loose[g.id] = (terms, raw, values)
+        if not whole:
             return
-        terms, raw = unpack_arrays(folded)
-        weighted = self._weighted(terms, raw)
-        keys = terms.tolist()
-        g.centroid = dict(zip(keys, raw.tolist(), strict=True))
-        weights = self._weights[g.id]
-        values = weighted.tolist()
-        weights.terms = dict(zip(keys, values, strict=True))
-        weights.square = sum(map(operator.mul, values, values))
-        weights.keys, weights.values = _ended(terms, weighted)
+        loose = self._loose.pop(g.id, None)
+        if loose is not None:
+            terms, raw, values = loose
+            keys = terms.tolist()
+            g.centroid = dict(zip(keys, raw.tolist(), strict=True))
+            weights = self._weights[g.id]
+            weights.terms = dict(zip(keys, values, strict=True))
+            weights.stored = None
 
     def _reweigh(self, g: Group) -> _Weights:
         self._unfold(g)
@@ -487,11 +522,11 @@ class Grouper:
             groups.pop(gid, None)
             groups[gid] = None
 
-    def _current(self, g: Group) -> _Weights:
+    def _current(self, g: Group, *, whole: bool = True) -> _Weights:
         weights = self._weights.get(g.id)
         if weights is None or self.df.documents > weights.documents * REFRESH:
             weights = self._reweigh(g)
-        self._unfold(g)
+        self._unfold(g, whole=whole)
         return weights
 
     def _grow(self, g: Group, v: Vector) -> None:
@@ -552,8 +587,10 @@ class Grouper:
             gap = g.gap_days(published)
             if self.max_gap_days is not None and gap is not None and gap > self.max_gap_days:
                 continue
-            weights = self._current(g)
-            if len(weighted) > len(weights.terms):
+            # A stored group bigger than the vector is scored through its sorted arrays alone (not made dicts).
+            weights = self._current(g, whole=False)
+            if len(weighted) > weights.size():
+                self._unfold(g)
                 dot = _dot(weighted, weights.terms)
             else:
                 sort = _Sorted.of(weighted) if sort is None else sort

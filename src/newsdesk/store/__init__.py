@@ -746,18 +746,23 @@ class Store:
             out.setdefault(event, []).append(entity)
         return out
 
-    def event_members(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
-        """Article ids of each of the given events."""
+    def event_origins(
+        self, event_ids: Iterable[str]
+    ) -> dict[str, list[tuple[str, str | None, str | None, str | None]]]:
+        """The articles of each of the given events, in ingest order, each as ``(id, published, origin,
+        duplicate_of)``: what origins learns a stored event's groups by, read by event from one covering index (not
+        article by article, each row's text beside it)."""
         ids = list(event_ids)
-        out: dict[str, list[str]] = {}
+        out: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows = self.conn.execute(
-                f"SELECT event_id, id FROM articles WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid",
+                f"SELECT event_id, id, published, origin, duplicate_of FROM articles"
+                f" WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid",
                 chunk,
             )
-            for event_id, article_id in rows:
-                out.setdefault(event_id, []).append(article_id)
+            for event_id, article_id, published, origin, duplicate_of in rows:
+                out.setdefault(event_id, []).append((article_id, published, origin, duplicate_of))
         return out
 
     def term_counts(self) -> tuple[dict[int, int], int]:
