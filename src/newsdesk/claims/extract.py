@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from newsdesk.claims import values
@@ -136,6 +137,7 @@ def stem(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def name_key(text: str) -> str:
     """A name as matching compares it: case, dots and "the" dropped; a name of several capitalised words is its
     initials ("The United States" -> "us", "U.S." -> "us")."""
@@ -161,8 +163,10 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
             inside.append((m.start - offset, m.end - offset))
             # A title written with the name ("special envoy") says who, not what is claimed.
             roles.update(w.casefold() for w in _WORD.findall(m.role or ""))
+    # The characters of the names, whose words are the names' own terms.
+    covered = {i for s, e in inside for i in range(s, e)}
     for w in _WORD.finditer(text):
-        if any(s <= w.start() < e for s, e in inside):
+        if covered and w.start() in covered:
             continue
         word = w.group().casefold()
         if word in _STOP or word in roles or len(word) < 3:
@@ -200,6 +204,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+class _Within:
+    """The mentions inside ``[start, end)``, in their order: a bisection on their starts when they are in text
+    order (as the quotes stage gives them), rather than a pass over all of the article's for each sentence."""
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+    def __call__(self, start: int, end: int) -> tuple[Mention, ...]:
+        if not self.ordered:
+            return tuple(m for m in self.mentions if start <= m.start and m.end <= end)
+        found = []
+        for k in range(bisect_left(self.starts, start), len(self.mentions)):
+            m = self.mentions[k]
+            if m.start > end:
+                break
+            if m.end <= end:
+                found.append(m)
+        return tuple(found)
 
 
 def _quote_share(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote | None, float]:
@@ -254,6 +280,7 @@ def find(article: Article) -> tuple[Claim, ...]:
     carried: list[str] = []  # outlets credited earlier in the paragraph
     last_credit: list[str] = []  # the outlets credited last, anywhere before
     paragraph_end = -1
+    within = _Within(article.mentions)
     for start, end in sentences(text):
         if start > paragraph_end:
             carried = []
@@ -266,9 +293,9 @@ def find(article: Article) -> tuple[Claim, ...]:
         if title and " ".join(sentence.split()).casefold().rstrip(".") == title.rstrip(".") and not _lede(sentence):
             continue  # the headline repeated in the body
         vals = values.find(sentence, start, article.dates)
-        names = [m for m in article.mentions if start <= m.start and m.end <= end]
+        names = within(start, end)
         words = len(sentence.split())
-        found_terms = terms(sentence, start, article.mentions)
+        found_terms = terms(sentence, start, names)  # (the mentions outside the sentence give it no terms)
         # Without the quotes stage's mentions, capitalised words inside the sentence stand for names.
         named = len(names) if article.mentions else sum(t.startswith("#") for t in found_terms)
         worthy = _worthy(sentence, vals, named, words)

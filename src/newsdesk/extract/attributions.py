@@ -67,9 +67,36 @@ _MEDIA_WORDS = re.compile(
 _WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
 _NAME = rf"(?:{_WORD})(?:[ ]+(?:{_WORD}|de|of|the|al)){{0,4}}"
 _OUTLET = rf"(?:the\s*|The\s+)?[\"“]?(?P<name>{_NAME})[\"”]?"
-_REPORT = r"(?:report|article|story|investigation|analysis|interview|exclusive|piece|broadcast)"
-_STAFF = r"(?:photographer|photojournalist|cameraman|camerawoman|correspondent|reporter|journalist)"
-_PICTURE = r"(?:photograph|photo|picture|footage|video)"
+_REPORT_WORDS = (
+    "report",
+    "article",
+    "story",
+    "investigation",
+    "analysis",
+    "interview",
+    "exclusive",
+    "piece",
+    "broadcast",
+)
+_REPORT = f"(?:{'|'.join(_REPORT_WORDS)})"
+_STAFF_WORDS = (
+    "photographer",
+    "photojournalist",
+    "cameraman",
+    "camerawoman",
+    "correspondent",
+    "reporter",
+    "journalist",
+)
+_STAFF = f"(?:{'|'.join(_STAFF_WORDS)})"
+_PICTURE_WORDS = (
+    "photograph",
+    "photo",
+    "picture",
+    "footage",
+    "video",
+)
+_PICTURE = f"(?:{'|'.join(_PICTURE_WORDS)})"
 _SEEN = (
     r"(?:said|says|told|tells|reported|reports|wrote|writes|saw|sees|witnessed|counted|captured|photographed|filmed)"
 )
@@ -110,6 +137,38 @@ _PATTERNS = [
     re.compile(rf"\b(?i:{_SEEN}|taken|shot|recorded|told|to) (?:by )?(?:a |an |the )?(?P<name>{_NAME}) {_STAFF}"),
     re.compile(rf"\b(?:a|an|the|A|An|The) (?P<name>{_NAME}) {_PICTURE}s?\b"),
 ]
+
+
+# Words a text must hold for each of ``_PATTERNS`` to match in it (none: it is always tried), as the patterns
+# write them (case and spaces): most texts hold none of the rarer ones, whose patterns then need no pass over them.
+_STAFFED = tuple(f" {w}" for w in _STAFF_WORDS)
+_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("ccording to ",),
+    tuple(f" {w}" for w in _REPORT_WORDS),
+    ("ed by ",),  # reported, revealed, first reported, cited
+    (),
+    (" reported", " reports", " wrote", " writes", " revealed"),
+    ("told ", "briefed "),
+    (),
+    ("report",),
+    (),
+    (),
+    (),
+    (
+        "ccording to ",
+        "iting ",
+        "uoted by ",
+        "n an interview with ",
+        "peaking to ",
+        "spoke ",
+        "speaks ",
+        "talked ",
+        "talking ",
+    ),
+    _STAFFED,
+    _STAFFED,
+    tuple(f" {w}" for w in _PICTURE_WORDS),
+)
 
 
 def canonical_outlet(name: str) -> str | None:
@@ -192,7 +251,9 @@ def credits(text: str, *, own_outlet: str | None = None) -> list[tuple[int, str]
     found: list[tuple[int, str]] = []
     own = _slug(own_outlet) if own_outlet else None
     own_initials = "".join(w[0] for w in own_outlet.split() if w[:1].isupper()) if own_outlet else ""
-    for pattern in _PATTERNS:
+    for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if needs and not any(word in text for word in needs):
+            continue
         for match in pattern.finditer(text):
             if "second" in pattern.groupindex and match.group("second"):
                 second = canonical_outlet(match.group("second"))
