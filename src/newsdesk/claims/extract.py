@@ -166,13 +166,15 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
     # The characters of the names, whose words are the names' own terms.
     covered = {i for s, e in inside for i in range(s, e)}
     for w in _WORD.finditer(text):
-        if covered and w.start() in covered:
+        at = w.start()
+        if covered and at in covered:
             continue
-        word = w.group().casefold()
-        if word in _STOP or word in roles or len(word) < 3:
+        written = w.group()
+        word = written.casefold()
+        if len(word) < 3 or word in _STOP or word in roles:
             continue
-        if w.group()[:1].isupper() and w.start() > 0 and len(word) > 2:
-            out[f"#{name_key(w.group())}"] = None  # a name the model did not tag
+        if at > 0 and written[:1].isupper():  # (of three letters or more)
+            out[f"#{name_key(written)}"] = None  # a name the model did not tag
             continue
         out[stem(word)] = None
     return tuple(out)
@@ -241,6 +243,8 @@ def _quote_share(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote
 
 def _credited(sentence: str, cites: tuple[str, ...]) -> list[str]:
     """The outlets of ``cites`` that ``sentence`` credits ("according to the Telegraph", "told CNN")."""
+    if not cites:  # (most articles credit no outlet)
+        return []
     squashed = re.sub(r"\s+", "", sentence.casefold())
     found = []
     for outlet in cites:
