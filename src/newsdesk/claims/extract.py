@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from newsdesk.claims import values
@@ -144,6 +145,7 @@ def stem(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def name_key(text: str) -> str:
     """A name as matching compares it: case, dots and "the" dropped; a name of several capitalised words is its
     initials ("The United States" -> "us", "U.S." -> "us")."""
@@ -169,14 +171,18 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
             inside.append((m.start - offset, m.end - offset))
             # A title written with the name ("special envoy") says who, not what is claimed.
             roles.update(w.casefold() for w in _WORD.findall(m.role or ""))
+    # The characters of the names, whose words are the names' own terms.
+    covered = {i for s, e in inside for i in range(s, e)}
     for w in _WORD.finditer(text):
-        if any(s <= w.start() < e for s, e in inside):
+        at = w.start()
+        if covered and at in covered:
             continue
-        word = w.group().casefold()
-        if word in _STOP or word in roles or len(word) < 3:
+        written = w.group()
+        word = written.casefold()
+        if len(word) < 3 or word in _STOP or word in roles:
             continue
-        if w.group()[:1].isupper() and w.start() > 0 and len(word) > 2:
-            out[f"#{name_key(w.group())}"] = None  # a name the model did not tag
+        if at > 0 and written[:1].isupper():  # (of three letters or more)
+            out[f"#{name_key(written)}"] = None  # a name the model did not tag
             continue
         out[stem(word)] = None
     return tuple(out)
@@ -210,6 +216,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class _Within:
+    """The mentions inside ``[start, end)``, in their order: a bisection on their starts when they are in text
+    order (as the quotes stage gives them), rather than a pass over all of the article's for each sentence."""
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+    def __call__(self, start: int, end: int) -> tuple[Mention, ...]:
+        if not self.ordered:
+            return tuple(m for m in self.mentions if start <= m.start and m.end <= end)
+        found = []
+        for k in range(bisect_left(self.starts, start), len(self.mentions)):
+            m = self.mentions[k]
+            if m.start > end:
+                break
+            if m.end <= end:
+                found.append(m)
+        return tuple(found)
+
+
 def _quote_share(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote | None, float]:
     best, share = None, 0.0
     for q in quotes:
@@ -223,6 +251,8 @@ def _quote_share(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote
 
 def _credited(sentence: str, cites: tuple[str, ...]) -> list[str]:
     """The outlets of ``cites`` that ``sentence`` credits ("according to the Telegraph", "told CNN")."""
+    if not cites:  # (most articles credit no outlet)
+        return []
     squashed = re.sub(r"\s+", "", sentence.casefold())
     found = []
     for outlet in cites:
@@ -263,6 +293,7 @@ def find(article: Article) -> tuple[Claim, ...]:
     last_credit: list[str] = []  # the outlets credited last, anywhere before
     paragraph_end = -1
     paragraph_claims = 0  # the claims found before this sentence, up to its paragraph
+    within = _Within(article.mentions)
     for start, end in sentences(text):
         if start > paragraph_end:
             carried = []
@@ -281,9 +312,9 @@ def find(article: Article) -> tuple[Claim, ...]:
         if title and " ".join(sentence.split()).casefold().rstrip(".") == title.rstrip(".") and not _lede(sentence):
             continue  # the headline repeated in the body
         vals = values.find(sentence, start, article.dates)
-        names = [m for m in article.mentions if start <= m.start and m.end <= end]
+        names = within(start, end)
         words = len(sentence.split())
-        found_terms = terms(sentence, start, article.mentions)
+        found_terms = terms(sentence, start, names)  # (the mentions outside the sentence give it no terms)
         # Without the quotes stage's mentions, capitalised words inside the sentence stand for names.
         named = len(names) if article.mentions else sum(t.startswith("#") for t in found_terms)
         worthy = _worthy(sentence, vals, named, words)

@@ -219,6 +219,10 @@ _NONE_HURT = re.compile(
 )
 
 
+# What every value but "no injuries" needs: a digit (money with a sign, a percentage, a time, a toll), or a
+# number word (money in words, an age, a count); found anywhere in a sentence, they say which passes may match.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(rf"\b{_WORDNUM}", re.IGNORECASE)
 _ANOTHER_NUMBER = re.compile(rf"\d|\b{_WORDNUM}\b", re.IGNORECASE)
 
 
@@ -292,22 +296,25 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
                 # An article with no date of its own still names the day: "on Friday" is a day, if not a date.
                 weekday = day.group().casefold()
                 found.append(Value(kind="date", value=weekday, unit="weekday", text=d.text, start=d.start, end=d.end))
-    for m in _MONEY_SIGN.finditer(sentence):
+    # Most sentences write no number: the passes that need one (a digit, or a number word) are left out there.
+    digit = _DIGIT.search(sentence) is not None
+    numeral = digit or _NUMBER_WORD.search(sentence) is not None
+    for m in _MONEY_SIGN.finditer(sentence) if digit else ():
         n = number(m["n"])
         if n is None or _taken(taken, m.start(), m.end()):
             continue
         scale = _SCALE.get((m["scale"] or "").casefold(), 1.0)
         add("money", f"{_CURRENCY_SIGN[m['cur'].casefold()]} {_fmt(n * scale)}", "money", m.start(), m.end())
-    for m in _MONEY_WORD.finditer(sentence):
+    for m in _MONEY_WORD.finditer(sentence) if numeral else ():
         n = number(m["n"])
         if n is None or _taken(taken, m.start(), m.end()):
             continue
         scale = _SCALE.get((m["scale"] or "").casefold(), 1.0)
         add("money", f"{_CURRENCY_WORD[m['cur'].casefold()]} {_fmt(n * scale)}", "money", m.start(), m.end())
-    for m in _PERCENT.finditer(sentence):
+    for m in _PERCENT.finditer(sentence) if digit else ():
         if not _taken(taken, m.start(), m.end()):
             add("percent", m["n"], "percent", m.start(), m.end())
-    for m in _TIME.finditer(sentence):
+    for m in _TIME.finditer(sentence) if digit else ():
         if _taken(taken, m.start(), m.end()):
             continue
         hour = int(m["h"] or m["h2"])
@@ -322,12 +329,12 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
         zone = (m["zone"] or m["zone2"] or "").casefold()
         label = _ZONES.get(zone, "local" if zone else "")
         add("time", f"{hour:02d}:{minute:02d}{' ' + label if label else ''}", "time", m.start(), m.end())
-    for m in _AGE.finditer(sentence):
+    for m in _AGE.finditer(sentence) if numeral else ():
         n = number(m["n"] or m["n2"] or m["n3"] or "")
         if n is None or not 0 < n < 130 or _taken(taken, m.start(), m.end()):
             continue
         add("age", _fmt(n), "year of age", m.start(), m.end())
-    for m in _COUNT_FIRST.finditer(sentence):
+    for m in _COUNT_FIRST.finditer(sentence) if digit else ():
         n = number(m["n"])
         if n is None or _taken(taken, m.start("n"), m.end("n")):
             continue
@@ -338,7 +345,7 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
         if not _taken(taken, m.start(), m.end()):
             what = m["what"].casefold()
             add("count", "0", "people killed" if what in ("deaths", "fatalities") else "people injured", *m.span())
-    for m in _counts(sentence):
+    for m in _counts(sentence) if numeral else ():
         if _taken(taken, m.start(), m.end("n")):
             continue
         raw = m["n"]

@@ -67,9 +67,36 @@ _MEDIA_WORDS = re.compile(
 _WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
 _NAME = rf"(?:{_WORD})(?:[ ]+(?:{_WORD}|de|of|the|al)){{0,4}}"
 _OUTLET = rf"(?:the\s*|The\s+)?[\"“]?(?P<name>{_NAME})[\"”]?"
-_REPORT = r"(?:report|article|story|investigation|analysis|interview|exclusive|piece|broadcast)"
-_STAFF = r"(?:photographer|photojournalist|cameraman|camerawoman|correspondent|reporter|journalist)"
-_PICTURE = r"(?:photograph|photo|picture|footage|video)"
+_REPORT_WORDS = (
+    "report",
+    "article",
+    "story",
+    "investigation",
+    "analysis",
+    "interview",
+    "exclusive",
+    "piece",
+    "broadcast",
+)
+_REPORT = f"(?:{'|'.join(_REPORT_WORDS)})"
+_STAFF_WORDS = (
+    "photographer",
+    "photojournalist",
+    "cameraman",
+    "camerawoman",
+    "correspondent",
+    "reporter",
+    "journalist",
+)
+_STAFF = f"(?:{'|'.join(_STAFF_WORDS)})"
+_PICTURE_WORDS = (
+    "photograph",
+    "photo",
+    "picture",
+    "footage",
+    "video",
+)
+_PICTURE = f"(?:{'|'.join(_PICTURE_WORDS)})"
 _SEEN = (
     r"(?:said|says|told|tells|reported|reports|wrote|writes|saw|sees|witnessed|counted|captured|photographed|filmed)"
 )
@@ -112,6 +139,38 @@ _PATTERNS = [
 ]
 
 
+# Words a text must hold for each of ``_PATTERNS`` to match in it (none: it is always tried), as the patterns
+# write them (case and spaces): most texts hold none of the rarer ones, whose patterns then need no pass over them.
+_STAFFED = tuple(f" {w}" for w in _STAFF_WORDS)
+_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("ccording to ",),
+    tuple(f" {w}" for w in _REPORT_WORDS),
+    ("ed by ",),  # reported, revealed, first reported, cited
+    (),
+    (" reported", " reports", " wrote", " writes", " revealed"),
+    ("told ", "briefed "),
+    (),
+    ("report",),
+    (),
+    (),
+    (),
+    (
+        "ccording to ",
+        "iting ",
+        "uoted by ",
+        "n an interview with ",
+        "peaking to ",
+        "spoke ",
+        "speaks ",
+        "talked ",
+        "talking ",
+    ),
+    _STAFFED,
+    _STAFFED,
+    tuple(f" {w}" for w in _PICTURE_WORDS),
+)
+
+
 def canonical_outlet(name: str) -> str | None:
     """The outlet's report name when ``name`` is a news outlet, else None."""
     cleaned = re.sub(r"^(?:the\s*)", "", name.strip(" \"“”'’"), flags=re.IGNORECASE)
@@ -147,11 +206,29 @@ def _candidates(name: str) -> list[str]:
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 
-# Any known outlet named in running text; a glued article ("theTelegraph") is part of the name as written.
+def _by_first_letter(variants: list[str]) -> str:
+    """An alternation of ``variants`` (in the order given) grouped by their first character, each group in that
+    order: it matches what the flat one does (the first variant that fits, as only one group can start a match),
+    but tries a group per letter rather than every variant at each place a word starts."""
+    groups: dict[str, list[str]] = {}
+    for v in variants:
+        groups.setdefault(v[0].lower(), []).append(v)
+    starts = "".join(re.escape(k) for k in sorted(groups))
+    return (
+        rf"(?=[{starts}])(?:"
+        + "|".join(f"{re.escape(k)}(?:{'|'.join(re.escape(v[1:]) for v in g)})" for k, g in groups.items())
+        + ")"
+    )
+
+
+# Any known outlet named in running text; a glued article ("theTelegraph") is part of the name as written. The
+# longest first (as escaped), so that "bbc news" is read whole.
 _NAMED = re.compile(
-    r"(?<![\w-])(?:the(?=[A-Z]))?(?:"
-    + "|".join(sorted((re.escape(v) for v in _ALIASES if not v.startswith("the ")), key=len, reverse=True))
-    + r")(?![\w-])",
+    r"(?<![\w-])(?:the(?=[A-Z]))?"
+    + _by_first_letter(
+        sorted((v for v in _ALIASES if not v.startswith("the ")), key=lambda v: len(re.escape(v)), reverse=True)
+    )
+    + r"(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -192,7 +269,9 @@ def credits(text: str, *, own_outlet: str | None = None) -> list[tuple[int, str]
     found: list[tuple[int, str]] = []
     own = _slug(own_outlet) if own_outlet else None
     own_initials = "".join(w[0] for w in own_outlet.split() if w[:1].isupper()) if own_outlet else ""
-    for pattern in _PATTERNS:
+    for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if needs and not any(word in text for word in needs):
+            continue
         for match in pattern.finditer(text):
             if "second" in pattern.groupindex and match.group("second"):
                 second = canonical_outlet(match.group("second"))

@@ -97,6 +97,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Words (lower case) the patterns that ignore case need, by kind: most texts hold none of some of them.
+_NEEDS = {
+    "decade": ("decade",),
+    "relative_day": ("today", "yesterday", "tomorrow"),
+    "weekend": ("weekend",),
+    "week": ("week",),
+    "relative_month": ("month",),
+    "relative_year": ("year",),
+}
+# The characters other than ASCII letters that a pattern ignoring case takes for one (İ, ı, ſ and the Kelvin sign).
+_NOT_ASCII_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
 
@@ -209,7 +222,13 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
     """
     anchor, anchor_kind = _anchor(published, estimate)
     found: list[tuple[int, int, str, re.Match[str]]] = []
+    # In a text without the characters that match an ASCII letter ignoring case but are not one, its lower-case
+    # form holds the words a pattern ignoring case needs wherever the pattern matches: one without them is skipped.
+    lower = text.lower() if _NOT_ASCII_CASE.search(text) is None else None
     for kind, pattern in _PATTERNS:
+        needs = _NEEDS.get(kind)
+        if needs and lower is not None and not any(word in lower for word in needs):
+            continue
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))

@@ -440,13 +440,18 @@ def _surnames(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> Non
         if single and entities.skeleton(mention.text) in persons:
             found[key] = Mention(text=mention.text, start=mention.start, end=mention.end, type="PERSON")
     covered = {i for s, e in found for i in range(s, e)}
+    ordered: list[int] | None = None  # the covered characters in order, sorted when first asked
     for token in tokens.where(doc, pos=_PROPN):
         if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper() or len(token) < 4:
             continue
         if entities.skeleton(token.text) in persons:
             span = _with_first_name(doc[token.i : token.i + 1])
             start = span.start_char
-            if any(start <= i < token.idx for i in covered):
+            if ordered is None:
+                ordered = sorted(covered)
+            # Some covered character in [start, token.idx): the first one from start on comes before the token.
+            k = bisect_left(ordered, start)
+            if k < len(ordered) and ordered[k] < token.idx:
                 start = token.idx
             found[(start, token.idx + len(token))] = Mention(
                 text=text[start : token.idx + len(token)], start=start, end=token.idx + len(token), type="PERSON"

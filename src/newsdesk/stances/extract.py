@@ -22,9 +22,11 @@ article's), its strength (how firm the wording is) and a confidence.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
 from newsdesk.stances.sentiment import Sentiment, lexicon
@@ -76,6 +78,9 @@ _MODAL_PROPOSITION = re.compile(
     r"(?:will|would)\s+(?P<neg2>not\s+|never\s+))be\s+(?P<rest>\w+(?:ed|en|wn|ne|t)\b[^,;.!?]*)",
     re.IGNORECASE,
 )
+# What every modal proposition holds ("must be", "will not be"): searched for first, as the proposition's own
+# pattern tries a subject at every place of a quote.
+_MODAL_BE = re.compile(r"(?:must|should|can|cannot|can't|will|would)\s+(?:not\s+|never\s+)?be\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"\s*(?:[,;:!?—–\n]|\s-\s|\.(?:\s|$)|\b(?:as part of|amid|because|while|after|before|since|despite|but|and said|"
     r"adding|saying|according to|in response to|he said|she said)\b)",
@@ -229,11 +234,13 @@ class _Context:
     sentiment: Sentiment
     spans: list[tuple[int, int]]
     outlets: frozenset[str]
+    starts: list[int] = field(default_factory=list)  # of the spans, which follow one another without overlap
+    actors: list[Mention] = field(default_factory=list)  # the linked mentions of ACTOR_TYPES, in order
 
     def sentence(self, at: int) -> tuple[int, int]:
-        for s, e in self.spans:
-            if s <= at < e:
-                return s, e
+        k = bisect_right(self.starts, at) - 1
+        if k >= 0 and at < self.spans[k][1]:
+            return self.spans[k]
         return at, at
 
 
@@ -365,7 +372,7 @@ _COORDINATED = re.compile(r"\s*(?:and|but|or|then|and then|and later)\s+", re.IG
 def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_at: int) -> Mention | None:
     """The mention of the actor: the speaker's linked mention in the cue's sentence; a group named by a mention
     ("European allies", "Zelensky's government"); else the name just before the cue in its sentence."""
-    mentions = [m for m in ctx.article.mentions if m.type in ACTOR_TYPES and m.entity_id]
+    mentions = ctx.actors
     s, e = sentence
     if quote.speaker_start is not None and s <= quote.speaker_start < e:
         within = [m for m in mentions if quote.speaker_start <= m.start and m.end <= (quote.speaker_end or m.end)]
@@ -396,11 +403,18 @@ def _cue_at(text: str, quote: Quote, sentence: tuple[int, int]) -> int:
     if not quote.cue:
         return quote.start
     s, e = sentence
-    found = [m.start() for m in re.finditer(rf"\b{re.escape(quote.cue)}\b", text[s:e], re.IGNORECASE)]
+    found = [m.start() for m in _cue_pattern(quote.cue).finditer(text[s:e])]
     before = [f for f in found if s + f <= quote.start]
     if before:
         return s + before[-1]
     return s + found[0] if found else quote.start
+
+
+@functools.lru_cache(maxsize=1024)
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    """The pattern of a cue as a word (cues repeat: "said", "told"), compiled once rather than looked up in re's
+    cache, which an article's own patterns elsewhere keep emptying."""
+    return re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE)
 
 
 def _make(
@@ -440,13 +454,27 @@ def _make(
     )
 
 
+def _words_ahead(content: str, at: int) -> list[str]:
+    """The first four of ``content[at:].split(" ")`` (fewer when it has fewer), without splitting all the rest."""
+    out = []
+    for _ in range(4):
+        cut = content.find(" ", at)
+        if cut < 0:
+            out.append(content[at:])
+            break
+        out.append(content[at:cut])
+        at = cut + 1
+    return out
+
+
 def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int, int], float] | None:
     """The position a speech quote's content takes: a position or act verb of its own, a modal proposition, a
     condition, else the sentiment toward the first entity it names."""
     text = ctx.article.text
     content = text[quote.start : quote.end]
     condition = _CONDITION.search(content)
-    modal = _MODAL_PROPOSITION.search(content, 0, condition.start() if condition else len(content))
+    until = condition.start() if condition else len(content)
+    modal = _MODAL_PROPOSITION.search(content, 0, until) if _MODAL_BE.search(content, 0, until) else None
     if modal:
         subject = _DETERMINER.sub("", modal["subject"].strip().split(",")[-1].strip())
         s0 = quote.start + modal.start("subject") + modal["subject"].rfind(subject)
@@ -457,10 +485,13 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         if condition and w.start() >= condition.start():
             break  # the condition's own verbs say what it takes, not the position
         word = w.group()
-        previous = content[: w.start()].split()[-1:] or [""]
-        if _ambiguous(word) and previous[0].casefold().strip("“\"'") not in _VERB_BEFORE:
+        # (the word before it: the last of what precedes it, split at white space)
+        if (
+            _ambiguous(word)
+            and (content[: w.start()].rsplit(None, 1)[-1:] or [""])[0].casefold().strip("“\"'") not in _VERB_BEFORE
+        ):
             continue  # "came back to the table", "a call", "the offer": not a position verb here
-        ahead = content[w.start() :].split(" ", 4)
+        ahead = _words_ahead(content, w.start())
         two = " ".join(ahead[:2]).casefold()
         verb_position = _verb(word)
         verb_end = w.end()
@@ -687,7 +718,9 @@ def find(article: Article, *, sentiment: Sentiment = lexicon) -> tuple[Stance, .
     outlets = {o.casefold() for o in article.cites}
     if article.outlet:
         outlets.add(article.outlet.casefold())
-    ctx = _Context(article, sentiment, list(sentences(article.text)), frozenset(outlets))
+    spans = list(sentences(article.text))
+    actors = [m for m in article.mentions if m.type in ACTOR_TYPES and m.entity_id]
+    ctx = _Context(article, sentiment, spans, frozenset(outlets), [s for s, _ in spans], actors)
     found: dict[tuple[str, int, int], Stance] = {}
     for quote in article.quotes:
         stance = _from_quote(ctx, quote)

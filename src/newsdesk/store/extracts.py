@@ -12,6 +12,10 @@ from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, Speaker
 __all__ = ["entities", "load", "quote_id", "save", "save_entities"]
 
 
+_SPEAKER_KINDS = {k.value: k for k in SpeakerKind}
+_QUOTE_KINDS = {k.value: k for k in QuoteKind}
+
+
 def quote_id(article_id: str, start: int, end: int) -> str:
     """A quote's id: stable for the same span of the same article."""
     return "q" + hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:11]
@@ -73,33 +77,39 @@ def load(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[tuple[
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
-        for r in conn.execute(f"SELECT * FROM mentions WHERE article_id IN ({marks}) ORDER BY start", chunk):
-            mentions.setdefault(r["article_id"], []).append(
-                Mention(
-                    text=r["text"],
-                    start=r["start"],
-                    end=r["end"],
-                    type=r["type"],
-                    role=r["role"],
-                    entity_id=r["entity_id"],
-                )
+        # Columns by position, and the kinds and the usual empty ``via`` from tables: a stage reads the mentions and
+        # quotes of every article of its chunk, and reading them cost more than some stages did with them.
+        rows = conn.execute(
+            f"SELECT article_id, text, start, end, type, role, entity_id FROM mentions WHERE article_id IN ({marks})"
+            " ORDER BY start",
+            chunk,
+        )
+        for article_id, text, begin, end, kind, role, entity_id in rows:
+            mentions.setdefault(article_id, []).append(
+                Mention(text=text, start=begin, end=end, type=kind, role=role, entity_id=entity_id)
             )
-        for r in conn.execute(f"SELECT * FROM quotes WHERE article_id IN ({marks}) ORDER BY start", chunk):
-            quotes.setdefault(r["article_id"], []).append(
+        rows = conn.execute(
+            "SELECT article_id, text, start, end, speaker, speaker_kind, speaker_start, speaker_end, "
+            f"speaker_entity_id, cue, via, direct, kind, confidence FROM quotes WHERE article_id IN ({marks})"
+            " ORDER BY start",
+            chunk,
+        )
+        for r in rows:
+            quotes.setdefault(r[0], []).append(
                 Quote(
-                    text=r["text"],
-                    start=r["start"],
-                    end=r["end"],
-                    speaker=r["speaker"],
-                    speaker_kind=SpeakerKind(r["speaker_kind"]),
-                    speaker_start=r["speaker_start"],
-                    speaker_end=r["speaker_end"],
-                    speaker_entity_id=r["speaker_entity_id"],
-                    cue=r["cue"],
-                    via=tuple(json.loads(r["via"])),
-                    direct=bool(r["direct"]),
-                    kind=QuoteKind(r["kind"]),
-                    confidence=r["confidence"],
+                    text=r[1],
+                    start=r[2],
+                    end=r[3],
+                    speaker=r[4],
+                    speaker_kind=_SPEAKER_KINDS.get(r[5]) or SpeakerKind(r[5]),
+                    speaker_start=r[6],
+                    speaker_end=r[7],
+                    speaker_entity_id=r[8],
+                    cue=r[9],
+                    via=() if r[10] == "[]" else tuple(json.loads(r[10])),
+                    direct=bool(r[11]),
+                    kind=_QUOTE_KINDS.get(r[12]) or QuoteKind(r[12]),
+                    confidence=r[13],
                 )
             )
     return {i: (tuple(mentions.get(i, ())), tuple(quotes.get(i, ()))) for i in ids}
