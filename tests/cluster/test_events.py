@@ -510,6 +510,17 @@ def _stored(packed: dict[str, bytes], df: DocumentFrequencies, threshold: float)
     )
 
 
+def _unpacked(packed: dict[str, bytes], df: DocumentFrequencies, threshold: float) -> Grouper:
+    """The same groups as :func:`_stored`, their centroids given unpacked."""
+    return Grouper(
+        [Group(id=g, centroid=unpack(data), members=[f"a{g}"]) for g, data in packed.items()],
+        df,
+        threshold=threshold,
+        max_gap_days=None,
+        prefix="e",
+    )
+
+
 def test_stored_groups_with_packed_centroids_group_as_unpacked_ones_and_unpack_only_when_met() -> None:
     rng = random.Random(9)
     stored = _vectors(rng, 80, vocabulary=20000)
@@ -518,13 +529,7 @@ def test_stored_groups_with_packed_centroids_group_as_unpacked_ones_and_unpack_o
     df = DocumentFrequencies()
     df.add(stored)
     packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
-    eager = Grouper(
-        [Group(id=g, centroid=unpack(data), members=[f"a{g}"]) for g, data in packed.items()],
-        df,
-        threshold=0.3,
-        max_gap_days=None,
-        prefix="e",
-    )
+    eager = _unpacked(packed, df, 0.3)
     lazy = _stored(packed, df, 0.3)
     assert not any(g.centroid for g in lazy.groups.values())  # nothing unpacked to index them
     for n, v in enumerate(later):
@@ -622,13 +627,7 @@ def test_a_stored_group_only_scored_is_not_made_dicts_and_groups_as_an_unpacked_
     df.add(stored)
     packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
     lazy = _stored(packed, df, 0.2)
-    eager = Grouper(
-        [Group(id=g, centroid=unpack(data), members=[f"a{g}"]) for g, data in packed.items()],
-        df,
-        threshold=0.2,
-        max_gap_days=None,
-        prefix="e",
-    )
+    eager = _unpacked(packed, df, 0.2)
     small = dict(rng.sample(sorted(stored[0].items()), 40))  # smaller than every stored group
     assert lazy.best(small, None)[1] == eager.best(small, None)[1] > 0
     assert not any(g.centroid for g in lazy.groups.values())  # scored, yet none made dicts

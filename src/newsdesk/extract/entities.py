@@ -1580,12 +1580,12 @@ class Linker:
             share = [(key, kind, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
             voted[entity_id] = share
             for key, _, n in share:
-                counts = votes.get(key)
-                if counts is None:
+                have = votes.get(key)
+                if have is None:
                     votes[key] = {kind: n}
                     _key_under(keyed, key)
                 else:
-                    counts[kind] = counts.get(kind, 0) + n
+                    have[kind] = have.get(kind, 0) + n
         self._unvoted.clear()
         return votes
 
