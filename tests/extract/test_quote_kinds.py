@@ -34,10 +34,21 @@ def test_a_refusal_is_no_quote(text: str) -> None:
         "The home team accepted the trophy from the league chairman.",
         "Dunmore Lines is offering $30 a share for the ferry company.",
         "An AFP reporter saw thick smoke rising from the towers.",
+        "New Varna, however, has maintained silence about the request as yet.",
     ],
 )
 def test_an_act_is_no_quote(text: str) -> None:
     assert _found(text) == []
+
+
+def test_a_name_the_parse_reads_as_a_verb_is_nobody_speaking() -> None:
+    # The model tags the last word of this (made-up) name as a past-tense verb, with the name's other words for
+    # its subject, and joins "demanded" to it: the demand was the capital's, and the name is no clause "ordered".
+    found = _found(
+        "Karpur ordered capital punishment for it's former Prime Minister Sheikh Amina Razed and demanded "
+        "Ostland should hand over the fugitive daughter of the country's founder."
+    )
+    assert [(q.speaker, q.cue, q.text[:19]) for q in found] == [("Karpur", "demanded", "Ostland should hand")]
 
 
 @pytest.mark.parametrize(

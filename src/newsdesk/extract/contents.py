@@ -66,6 +66,15 @@ _PREDICATES = frozenset({"oprd", "acomp", "ccomp", "xcomp", "advcl", "csubj"})
 _BARE_IS = frozenset({"nsubj", "mark", "advmod", "punct"})
 
 
+# "as yet", "as well", "as usual": an adverb, not a thing and what it is said to be ("the ruling as unfair").
+_AS_IDIOMS = frozenset({"yet", "well", "usual", "ever", "always", "before", "expected", "planned", "scheduled"})
+
+
+def _as_idiom(token: Token) -> bool:
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.lower_ in _AS_IDIOMS
+
+
 def proposition(doc: Doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` (characters) says something: a clause with a verb of its own ("the deal would
     fail", "to remove the referee", "leaving hundreds missing"), a thing and what it is said to be ("Hasina as
@@ -90,7 +99,7 @@ def proposition(doc: Doc, start: int, end: int) -> bool:
         verb = token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"prep", "amod", "compound"}  # not "following"
         if top and (verb or token.dep_ in _PREDICATES):
             return True
-        if token.lower_ == "as" and (top or token.head.head.i not in inside):
+        if token.lower_ == "as" and (top or token.head.head.i not in inside) and not _as_idiom(token):
             return True  # "the rota as a betrayal", whether "as" hangs on the verb or on its object
         if token.dep_ == "pcomp" and token.pos_ in {"VERB", "AUX"} and token.head.head.i not in inside:
             return True  # "of failing", "for not winning": a preposition of the cue's, with a clause

@@ -31,6 +31,9 @@ _REPORTEDLY = re.compile(r"\b(?:reportedly|reported|reports?|according to)\b", r
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _VIA_REACH = 400  # characters either side of a quote where a credited report still counts as its channel
 # Verbs whose clause complement is not somebody's view ("it has been reported", "helping ensure", "won").
+# Speech verbs that, over a bare thing rather than words said, name a manner kept, not a view of that thing.
+_HOLDS_NO_VIEW = frozenset({"maintain"})
+
 _NOT_HELD = frozenset(
     "has have had having is are was were be been being do does did make makes made making help helps helped "
     "helping win wins won mean means meant get gets got take takes took go goes went come comes came become "
@@ -142,6 +145,17 @@ class _Article:
                 break
             if m.type == "PERSON" and m.end <= end and m.text.split()[-1] in words:
                 return True
+        return False
+
+    def in_name(self, token: Token) -> bool:
+        """Whether ``token`` is a word of a name of several words, past its first ("Wazed" in "Sheikh Hasina
+        Wazed"): a word the parse sometimes takes for a verb, with the name's other words for its subject."""
+        k = bisect_right(self._mention_starts, token.idx) - 1
+        while k >= 0 and token.idx - self.mentions[k].start < 80:
+            m = self.mentions[k]
+            if m.start < token.idx and token.idx + len(token) <= m.end:
+                return True
+            k -= 1
         return False
 
     def names_outlet(self, token: Token) -> bool:
@@ -634,6 +648,10 @@ def _past_quote(art: _Article, cue: Token) -> Token:
     """The verb a cue is really coordinated with. In 'X said that Y had “…”, and called on Z', the parse joins
     "called" to the quoted verb, whose subject is Y; a coordination cannot reach into a quotation, so it is the
     cue that governs the quote (its subject is X)."""
+    if cue.dep_ == "conj" and art.in_name(cue.head) and cue.head.head.pos_ in {"VERB", "AUX"}:
+        # "Dhaka sentenced its former leader Ana Rell Voss and demanded ...": the parse made the name's last word
+        # a verb and joined "demanded" to it; the name is the object of the verb before it, the one coordinated.
+        return cue.head.head
     if cue.dep_ == "conj" and not speakers.is_cue(cue.head) and cue.head.dep_ == "ccomp":
         # "stated that it would lead to X and called the merger Y": the parse joins "called" to the reported
         # verb (subject "it"); a speech verb goes with the speech verb above it.
@@ -707,7 +725,10 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             token.pos_ == "VERB"
             and token.lower_ not in _NOT_HELD
             and any(
-                c.dep_ == "ccomp" and _finite(c) and "\n" not in art.text[min(c.idx, token.idx) : max(c.idx, token.idx)]
+                c.dep_ == "ccomp"
+                and _finite(c)
+                and "\n" not in art.text[min(c.idx, token.idx) : max(c.idx, token.idx)]
+                and not art.in_name(c)  # a name's last word the parse took for a verb heads no clause
                 for c in token.children
             )
         )
@@ -741,6 +762,8 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         if speech and not (token.lower_ == "according" or around) and not contents.proposition(art.doc, start, end):
             # "Trump praised the streaming company", "the deal was criticized by the union": a bare thing under a
             # speech verb says no words of the speaker's, only an attitude or an act towards it.
+            if speakers.lemma(token) in _HOLDS_NO_VIEW:
+                continue  # "has maintained silence about the call": a manner kept, no view of anything
             speech = False
         via = _via(art, speaker, token, start, end)
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
