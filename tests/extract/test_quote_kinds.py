@@ -41,6 +41,23 @@ def test_an_act_is_no_quote(text: str) -> None:
     assert _found(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "views"),
+    [
+        ("Talvik Radio reported the closure, citing sources.", []),
+        ("The tourism minister addressed journalists at the site.", []),
+        (
+            "The harbour board had written to both the Talvik Council and the Port Authority (PA), demanding the "
+            "pilot's removal.",
+            ["demanding"],
+        ),
+        ("The ministry cited the treaty of 1998.", ["cited"]),  # a thing relied on is a view of it
+    ],
+)
+def test_who_was_spoken_to_or_relied_on_is_no_view(text: str, views: list[str]) -> None:
+    assert [q.cue for q in _found(text)] == views
+
+
 def test_a_name_the_parse_reads_as_a_verb_is_nobody_speaking() -> None:
     # The model tags the last word of this (made-up) name as a past-tense verb, with the name's other words for
     # its subject, and joins "demanded" to it: the demand was the capital's, and the name is no clause "ordered".

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import antecedents, attributions, contents, marks, speakers, tokens
+from newsdesk.extract import antecedents, attributions, contents, kinds, marks, speakers, tokens
 from newsdesk.records import Mention, Quote, QuoteKind, SpeakerKind
 
 if TYPE_CHECKING:
@@ -33,6 +33,28 @@ _VIA_REACH = 400  # characters either side of a quote where a credited report st
 # Verbs whose clause complement is not somebody's view ("it has been reported", "helping ensure", "won").
 # Speech verbs that, over a bare thing rather than words said, name a manner kept, not a view of that thing.
 _HOLDS_NO_VIEW = frozenset({"maintain"})
+
+# Speech verbs whose bare object may be who was spoken to or relied on rather than a thing a view is held of.
+_TO_WHOM = frozenset(
+    "tell tells told telling address addresses addressed addressing write writes wrote written writing brief briefs "
+    "briefed briefing inform informs informed informing cite cites cited citing quote quotes quoted quoting".split()
+)
+_PARTY_NOUNS = frozenset({"source", "sources", "media", "press"})
+
+
+def _a_party(art: _Article, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` names people or bodies: a person, organisation, country or nationality, a noun for
+    a kind of person ("reporters"), or sources and the press, by the head of the phrase."""
+    span = art.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return (
+        root.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+        or kinds.names_a_person(root.text)
+        or root.lower_ in _PARTY_NOUNS
+    )
+
 
 _NOT_HELD = frozenset(
     "has have had having is are was were be been being do does did make makes made making help helps helped "
@@ -765,6 +787,8 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             if speakers.lemma(token) in _HOLDS_NO_VIEW:
                 continue  # "has maintained silence about the call": a manner kept, no view of anything
             speech = False
+        if not speech and token.lower_ in _TO_WHOM and _a_party(art, start, end):
+            continue  # "addressed reporters", "had written to the league", "citing sources": who, not a view
         via = _via(art, speaker, token, start, end)
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
         kind = QuoteKind.SPEECH if speech else QuoteKind.VIEW
