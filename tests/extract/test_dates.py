@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from newsdesk.extract.dates import find, month_day, sentence_around
+from newsdesk.extract.dates import find, month_day, resolve, sentence_around
 
 PUBLISHED = "2025-11-28T20:12:00+02:00"  # a Friday
 
@@ -28,6 +28,19 @@ PUBLISHED = "2025-11-28T20:12:00+02:00"  # a Friday
         ("Regions will be integrated within a decade.", ("within a decade", "2035", "decade")),
         ("Talks stalled last week.", ("last week", "2025-11-17", "week")),
         ("He said he expected to return to Vessa in April.", ("in April", "2026-04", "month")),
+        # A month or a day of a year counted from the day of writing is that year's, not the nearest one.
+        ("The protests of July of last year were crushed.", ("July of last year", "2024-07", "month")),
+        ("The strike began in July last year.", ("in July last year", "2024-07", "month")),
+        ("The port reopens on 3 March next year.", ("3 March next year", "2026-03-03", "day")),
+        # A range's year, written after its last day, is its first day's too.
+        (
+            "From July 15 to August 5 last year, 300 ferries stayed idle.",
+            ("July 15 to August 5 last year", "2024-07-15", "day"),
+        ),
+        (
+            "The floods lasted from July 15 to Aug. 5, 2024, the agency said.",
+            ("July 15 to Aug. 5, 2024", "2024-07-15", "day"),
+        ),
     ],
 )
 def test_dates_resolve_against_publication(text: str, expected: tuple[str, str, str]) -> None:
@@ -64,6 +77,14 @@ def test_an_estimate_never_resolves_what_counts_from_the_day_of_writing(text: st
     assert (m.value, m.anchor) == (None, None)
     (dated,) = find(text, "2025-11-26")
     assert dated.value is not None and dated.anchor == "published"
+
+
+def test_a_year_counted_from_writing_takes_an_estimate_and_resolves_again_alike() -> None:
+    # An undated article's "July 15 last year" counts from the estimate's year, as "last year" alone does.
+    (m,) = find("Ferries stayed idle from July 15 to August 5 last year.", None, estimate="2025-11-26")
+    assert (m.value, m.anchor) == ("2024-07-15", "estimate")
+    (unresolved,) = find("Ferries stayed idle from July 15 to August 5 last year.", None)
+    assert unresolved.value is None and resolve(unresolved, "2025-11-26") == m
 
 
 def test_no_dates_no_mentions_and_longest_match_wins() -> None:

@@ -53,7 +53,23 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 
+# A year counted from the day of writing, after a month or a day: "in July of last year", "March 3 this year".
+_REL_YEAR = r",? (?:of )?(?P<which>(?i:last|this|next)) (?i:year)\b"
+# The end of a range of days within one year: "July 15 to August 5 (2024 | last year)", "3-5 May".
+_TO_DAY = rf" ?(?:to|and|through|until|[-–]) ?(?:{_MONTH} )?\d{{1,2}}(?:st|nd|rd|th)?"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # A range whose year is written only after its last day: the year is the first day's too.
+    (
+        "month_day_range_year",
+        re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_TO_DAY},? (?P<y>(?:19|20)\d\d)\b"),
+    ),
+    ("month_day_rel_year", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{_TO_DAY})?{_REL_YEAR}")),
+    ("day_month_rel_year", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH}){_REL_YEAR}")),
+    (
+        "month_rel_year",
+        re.compile(rf"\b(?:(?i:in|since|until|by|from|during|early|late|mid-?) )?(?P<m>{_MONTH}){_REL_YEAR}"),
+    ),
     ("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH}),? (?P<y>(?:19|20)\d\d)\b")),
     ("month_day_year", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b")),
     ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH})\b(?!,? (?:19|20)\d\d)")),
@@ -99,6 +115,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Words (lower case) the patterns that ignore case need, by kind: most texts hold none of some of them.
 _NEEDS = {
+    "month_day_rel_year": ("year",),
+    "day_month_rel_year": ("year",),
+    "month_rel_year": ("year",),
     "decade": ("decade",),
     "relative_day": ("today", "yesterday", "tomorrow"),
     "weekend": ("weekend",),
@@ -141,7 +160,7 @@ def _resolve(
     g = m.groupdict()
     if estimated and kind in _FROM_WRITING:
         anchor = None
-    if kind in {"day_month_year", "month_day_year"}:
+    if kind in {"day_month_year", "month_day_year", "month_day_range_year"}:
         return _safe_date(int(g["y"]), _month(g["m"]), int(g["d"])), "day"
     if kind == "month_year":
         return _safe_date(int(g["y"]), _month(g["m"]), 1), "month"
@@ -149,6 +168,9 @@ def _resolve(
         return date(int(g["y"]), 1, 1), "year"
     if anchor is None:
         return None, {
+            "month_day_rel_year": "day",
+            "day_month_rel_year": "day",
+            "month_rel_year": "month",
             "day_month": "day",
             "month_day": "day",
             "month": "month",
@@ -160,6 +182,12 @@ def _resolve(
             "relative_year": "year",
             "weekday": "day",
         }[kind]
+    if kind in {"month_day_rel_year", "day_month_rel_year", "month_rel_year"}:
+        which = g["which"].lower()
+        year = anchor.year + (-1 if which == "last" else 1 if which == "next" else 0)
+        if kind == "month_rel_year":
+            return date(year, _month(g["m"]), 1), "month"
+        return _safe_date(year, _month(g["m"]), int(g["d"])), "day"
     if kind in {"day_month", "month_day"}:
         found = _safe_date(anchor.year, _month(g["m"]), int(g["d"]))
         if found and not future and found > anchor + timedelta(days=7):
@@ -262,7 +290,17 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
 # What may stand between a weekday and the date that names it: "Monday, November 24", "Monday (24 November)",
 # "Friday, the 28th" is not matched (no month), so it keeps the weekday.
 _WEEKDAY_TO_DATE = re.compile(r"[ ,(]{1,3}")
-_DAY_KINDS = frozenset({"day_month_year", "month_day_year", "day_month", "month_day"})
+_DAY_KINDS = frozenset(
+    {
+        "day_month_year",
+        "month_day_year",
+        "day_month",
+        "month_day",
+        "month_day_range_year",
+        "month_day_rel_year",
+        "day_month_rel_year",
+    }
+)
 
 
 def _dated_by_next(text: str, end: int, later: list[tuple[int, int, str, re.Match[str]]]) -> bool:
@@ -279,7 +317,7 @@ def _span(bounds: tuple[int, int]) -> Span:
     return Span(start=bounds[0], end=bounds[1])
 
 
-_ABSOLUTE = frozenset({"day_month_year", "month_day_year", "month_year", "year"})
+_ABSOLUTE = frozenset({"day_month_year", "month_day_year", "month_year", "year", "month_day_range_year"})
 
 
 def resolve(mention: DateMention, estimate: str) -> DateMention:
