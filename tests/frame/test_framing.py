@@ -108,7 +108,11 @@ def test_omitted_claims_are_those_two_other_origins_carry() -> None:
             "event_id": "ev1",
             "article_ids": ["b", "c"],
             "independent_origins": ["b", "c"],
-            "support": [{"article_id": "b", "start": 0, "end": 10}],
+            # The cluster's text is c's wording: the evidence is where c writes it, not b's first row.
+            "support": [
+                {"article_id": "b", "start": 0, "end": 10, "text": "Dam shut."},
+                {"article_id": "c", "start": 40, "end": 59, "text": "The dam was closed."},
+            ],
         },
         {
             "id": "c2",
@@ -132,7 +136,7 @@ def test_omitted_claims_are_those_two_other_origins_carry() -> None:
     assert [(c["claim_id"], c["origins"], c["carried_by"]) for c in north] == [
         ("c1", 2, ["Eastern Post", "Southern Bell"])
     ]
-    assert north[0]["evidence"] == {"article_id": "b", "start": 0, "end": 10}
+    assert north[0]["evidence"] == {"article_id": "c", "start": 40, "end": 59}
     # The Bell did not report ev9, so c3 is not a fact it left out; c2 has one origin.
     assert _group(found, "Southern Bell")["omitted"] == []
 

@@ -32,7 +32,13 @@ def brief(corpus: Corpus) -> dict[str, Any]:
 
 
 def _statements(brief: dict[str, Any]) -> list[dict[str, Any]]:
-    return [*brief["summary"], *brief["timeline"], *(q for a in brief["actors"] for q in a["quotes"])]
+    return [
+        *brief["summary"],
+        *brief["timeline"],
+        *(q for a in brief["actors"] for q in a["quotes"]),
+        *brief["corroborated"],  # a claim cluster's text cites the article it is from (not its first supporter)
+        *brief["single_source"],
+    ]
 
 
 def test_every_statement_is_its_articles_text_at_its_span(corpus: Corpus, brief: dict[str, Any]) -> None:

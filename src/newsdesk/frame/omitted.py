@@ -49,11 +49,13 @@ def omissions(
             origins = list(cluster.get("independent_origins") or [])
             if len(origins) < min_origins:
                 continue
-            support = cluster["support"][0] if cluster.get("support") else {}
+            rows = cluster.get("support") or [{}]
+            # The row the cluster's text is from, so that the evidence is where that text is written.
+            support = next((s for s in rows if s.get("text") == cluster["text"]), rows[0])
             missing.append(
                 {
                     "claim_id": cluster["id"],
-                    "text": cluster["text"],
+                    "text": support.get("text") or cluster["text"],
                     "origins": len(origins),
                     "carried_by": sorted(g for g in carriers if g),
                     "evidence": {k: support.get(k) for k in ("article_id", "start", "end")},

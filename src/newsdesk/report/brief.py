@@ -90,9 +90,11 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     claims = corpus.claims(story["id"])
 
     def claim(c: dict[str, Any]) -> dict[str, Any]:
-        first = c["support"][0]
+        # The support row the cluster's text is from: its span is what the text cites (the first row may be
+        # another article's wording of the claim).
+        first = next((s for s in c["support"] if s.get("text") == c["text"]), c["support"][0])
         return {
-            **cite(first["article_id"], first["start"], first["end"], c["text"]),
+            **cite(first["article_id"], first["start"], first["end"], first.get("text") or c["text"]),
             "id": c["id"],
             "articles": len(c["article_ids"]),
             "origins": [
