@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from newsdesk import nlp
 from newsdesk.extract import mentions, quotes
@@ -81,6 +82,23 @@ def test_a_name_the_parse_reads_as_a_verb_is_nobody_speaking() -> None:
 def test_a_view_held_is_kept_apart_from_words_said(text: str, cue: str, kind: QuoteKind) -> None:
     (quote,) = [q for q in _found(text) if q.cue == cue]
     assert quote.kind is kind
+
+
+def test_agreeing_a_thing_is_an_act_whatever_the_parse_hangs_on_it() -> None:
+    # The parse the model gave a real sentence of this shape, built by hand: the infinitive and the participle
+    # after the object hang on "agreed", which made the object read as a clause, and the act as words said.
+    words = "Streamflix has agreed a historic deal to purchase the studios - giving it control .".split()
+    doc = Doc(
+        nlp.load().vocab,
+        words=words,
+        spaces=[True] * 13 + [False, False],
+        heads=[2, 2, 2, 5, 5, 2, 7, 2, 9, 7, 11, 7, 11, 11, 2],
+        deps="nsubj aux ROOT det amod dobj aux xcomp det dobj punct xcomp dative dobj punct".split(),
+        pos="PROPN AUX VERB DET ADJ NOUN PART VERB DET NOUN PUNCT VERB PRON NOUN PUNCT".split(),
+        tags="NNP VBZ VBN DT JJ NN TO VB DT NNS : VBG PRP NN .".split(),
+    )
+    (quote,) = quotes.find(doc, ())
+    assert (quote.speaker, quote.cue, quote.kind) == ("Streamflix", "agreed", QuoteKind.VIEW)
 
 
 def test_a_direct_quote_is_speech_whatever_its_cue() -> None:

@@ -40,6 +40,8 @@ _TO_WHOM = frozenset(
     "briefed briefing inform informs informed informing cite cites cited citing quote quotes quoted quoting".split()
 )
 _PARTY_NOUNS = frozenset({"source", "sources", "media", "press"})
+# "agree" with an object agrees a thing (a deal, terms), no words: "agreed that ..." or "agreed to ..." is said.
+_AGREEING = frozenset({"agree", "agrees", "agreed", "agreeing"})
 
 
 def _a_party(art: _Article, start: int, end: int) -> bool:
@@ -787,6 +789,8 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             if speakers.lemma(token) in _HOLDS_NO_VIEW:
                 continue  # "has maintained silence about the call": a manner kept, no view of anything
             speech = False
+        if speech and token.lower_ in _AGREEING and any(c.dep_ == "dobj" for c in token.children):
+            speech = False  # "agreed a $9bn deal to buy the port": an act towards a thing, whatever follows it
         if not speech and token.lower_ in _TO_WHOM and _a_party(art, start, end):
             continue  # "addressed reporters", "had written to the league", "citing sources": who, not a view
         via = _via(art, speaker, token, start, end)
