@@ -11,6 +11,7 @@ import pytest
 from newsdesk import Settings
 from newsdesk.corpus import Corpus
 from newsdesk.demo import corpus_path
+from newsdesk.digest import timeline
 from newsdesk.extract import dates
 from newsdesk.records import Article
 from newsdesk.settings import PipelineSettings
@@ -43,6 +44,13 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
             found = dates.find(article.text, None, estimate=event_start[article.event_id or ""])
         usable = [m for m in found if m.value]
         spans = [dates.sentence_around(article.text, m.start, m.end) for m in usable]
+        # The year a superlative counts from is no event ("the deadliest fire since 1948").
+        kept = [
+            (m, span)
+            for m, span in zip(usable, spans, strict=True)
+            if not timeline._a_record(m, article.text[span[0] : span[1]])
+        ]
+        usable, spans = [m for m, _ in kept], [span for _, span in kept]
         for m, (start, end) in zip(usable, spans, strict=True):
             # A date another of its sentence makes more precise is that one ("In December last year").
             more = [o for o, span in zip(usable, spans, strict=True) if span == (start, end) and o.value != m.value]
@@ -174,3 +182,19 @@ def test_a_date_its_sentence_makes_more_precise_is_one_entry(tmp_path: Path) -> 
         (story,) = corpus.stories()
         entries = corpus.story(story["id"])["timeline"]
     assert [(e["date"], e["precision"]) for e in entries] == [("2025-12", "month"), ("2026-02-27", "day")], entries
+
+
+def test_the_year_a_record_counts_from_is_no_entry(tmp_path: Path) -> None:
+    # "the deadliest blaze since 1948": nothing happened in 1948 that the story tells; "in 1983" is an event.
+    body = (
+        "The Orlan tower blaze was the deadliest in the city since 1948, officials said on Friday."
+        " The towers were built in 1983. That Wednesday, the fire started in the lobby, a resident said."
+    )
+    line = json.dumps({"title": "Orlan tower blaze", "published": "2026-03-13", "text": body})
+    (tmp_path / "blaze.jsonl").write_text(line + "\n", encoding="utf-8")
+    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
+    with Corpus(Store(":memory:"), settings=settings) as corpus:
+        assert corpus.ingest([tmp_path / "blaze.jsonl"]).ok
+        (story,) = corpus.stories()
+        entries = corpus.story(story["id"])["timeline"]
+    assert [(e["date"], e["precision"]) for e in entries] == [("1983", "year"), ("2026-03-13", "day")], entries

@@ -87,6 +87,19 @@ def test_a_year_counted_from_writing_takes_an_estimate_and_resolves_again_alike(
     assert unresolved.value is None and resolve(unresolved, "2025-11-26") == m
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That Wednesday - the day the ferry sank - it was his turn to work.",
+        "The talks resumed the following Monday.",
+        "The market opens early every Friday.",
+    ],
+)
+def test_a_weekday_told_before_or_every_week_is_no_date(text: str) -> None:
+    # Counted from the day of writing, "That Wednesday" would be the week of writing's Wednesday: a wrong date.
+    assert find(text, PUBLISHED) == []
+
+
 def test_no_dates_no_mentions_and_longest_match_wins() -> None:
     assert find("No dates here at all, only words.", PUBLISHED) == []
     assert [m.text for m in find("On 28 November 2025 it ended.", PUBLISHED)] == ["28 November 2025"]

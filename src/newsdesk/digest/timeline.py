@@ -11,6 +11,7 @@ order (``timeline:dates``). A page, with its date filters and sort, is a choice 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -50,6 +51,23 @@ def _date_mention(row: dict[str, Any]) -> DateMention:
 def _sentence(text: str, mention: DateMention) -> str:
     start, end = dates.sentence_around(text, mention.start, mention.end)
     return text[start:end]
+
+
+# "Hong Kong's deadliest fire since 1948", "the worst toll since 1980": a year that only measures a record.
+_RECORD = re.compile(
+    r"\b(?:deadliest|worst|biggest|largest|highest|lowest|heaviest|strongest|weakest|longest|shortest|"
+    r"fastest|slowest|most|least|best)\b[^.;:!?]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _a_record(mention: DateMention, sentence: str) -> bool:
+    """Whether ``mention`` is the year a superlative counts from ("the deadliest fire since 1948"): no event of
+    its own happened then, so the timeline has no entry for it."""
+    if not mention.text.lower().startswith("since "):
+        return False
+    at = sentence.find(mention.text)
+    return at > 0 and _RECORD.search(sentence, 0, at) is not None
 
 
 def _most_precise(usable: list[tuple[DateMention, str]]) -> list[tuple[DateMention, str]]:
@@ -125,6 +143,7 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
             usable = [(m, r["sentence"]) for r in mentions if (m := dates.resolve(_date_mention(r), estimate)).value]
         else:  # stored as find() gave them (with a value: the query leaves out the rest)
             usable = [(_date_mention(r), r["sentence"]) for r in mentions if r["value"]]
+        usable = [(m, sentence) for m, sentence in usable if not _a_record(m, sentence)]
         for m, sentence in _most_precise(usable):
             add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate")
         if not usable:

@@ -268,6 +268,12 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
             continue
         if kind == "weekday" and _dated_by_next(text, end, found[i + 1 :]):
             continue  # "on Monday, November 24": the date says which Monday; the weekday alone might not
+        if (
+            kind == "weekday"
+            and _BACK_REFERENCE.search(text[max(0, start - 24) : start])
+            and not text.startswith(_POSSESSIVE, end)
+        ):
+            continue  # "That Wednesday", "the following Monday": a day told before, not counted from writing
         future = bool(_FUTURE.search(text[max(0, start - 80) : start]))
         value, precision = _resolve(kind, m, anchor, future, estimated=anchor_kind == "estimate")
         absolute = kind in _ABSOLUTE
@@ -286,6 +292,17 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         last_end = end
     return out
 
+
+# Words before a weekday that point back to a day already told ("That Wednesday - the day the fire broke out")
+# or to a day of its own ("every Friday"): counted from the day of writing, it would be a wrong date.
+# "that" only where it starts the sentence or follows a preposition ("on that Friday"): "said that Thursday's
+# debate" has a conjunction before a date counted from writing. A weekday of its own ("Friday's deal") is no day
+# told before.
+_BACK_REFERENCE = re.compile(
+    r"(?:(?:^|[.!?\n][\"”’)]?\s+|\b(?i:on|by|until|since|from|for|of|before|after) )(?i:that)|"
+    r"\b(?i:the same|the following|the previous|each|every)) $"
+)
+_POSSESSIVE = ("'s", "’s")
 
 # What may stand between a weekday and the date that names it: "Monday, November 24", "Monday (24 November)",
 # "Friday, the 28th" is not matched (no month), so it keeps the weekday.
