@@ -93,10 +93,10 @@ def rows(
     if story_ids is not None and latest is not None:
         # The latest picked on the indexes alone (no evidence cut out of an article's text for a stance left out:
         # an actor's stories hold thousands), then read in the same order.
-        picked = f"""SELECT s.rowid FROM {joined} WHERE {" AND ".join(where)} ORDER BY {order} LIMIT {int(latest)}"""
+        picked = f"""SELECT s.id FROM {joined} WHERE {" AND ".join(where)} ORDER BY {order} LIMIT {int(latest)}"""
         sql = f"""SELECT {columns} FROM stances s JOIN articles a ON a.id = s.article_id
                   LEFT JOIN events e ON e.id = a.event_id LEFT JOIN entities n ON n.id = s.actor_id
-                  WHERE s.rowid IN ({picked}) ORDER BY {order}"""
+                  WHERE s.id IN ({picked}) ORDER BY {order}"""
     else:
         sql = f"""SELECT {columns} FROM {joined} LEFT JOIN entities n ON n.id = s.actor_id
                   WHERE {" AND ".join(where)} ORDER BY {order}"""
