@@ -857,3 +857,28 @@ def test_a_page_s_contradictions_take_their_sides_from_the_clusters_compared_unl
             assert [card["contradicts"] for card in ranked.cards] == slow, story["id"]
             contested += sum(bool(c) for c in slow)
     assert contested  # the planted contradictions are shown
+
+
+def test_a_story_s_positions_worked_out_once_are_those_of_every_set_it_comes_whole_in(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issues are grouped within a story: the positions of a story's rows, kept by the digest's batch, serve every
+    # set of stories whose latest statements hold the same rows (an entity's card). Each set's positions are those
+    # worked out from its rows alone, whichever sets came before.
+    from newsdesk.stances import issues
+
+    store = corpus.store
+    rows = store.stance_rows()
+    stories = sorted({r["story_id"] for r in rows if r["story_id"]})
+    actors = sorted({r["actor_id"] for r in rows})
+    sets = [[s] for s in stories] + [sorted(x for x in store.stance_stories([a]) if x) for a in actors] + [stories]
+    worked: issues.Worked = {}
+    reused = 0
+    for latest in (600, 2, None):
+        for ids in sets:
+            found = store.stance_rows(story_ids=ids, latest=latest)
+            before = len(worked)
+            fast = issues.positions(found, worked=worked)
+            reused += len({r["story_id"] or "" for r in found}) - (len(worked) - before)
+            assert _plain(fast) == _plain(issues.positions(store.stance_rows(story_ids=ids, latest=latest)))
+    assert reused and len(stories) >= 2, (reused, stories)
