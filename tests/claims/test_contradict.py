@@ -248,3 +248,25 @@ def test_a_side_that_words_no_denial_is_ruled_out_before_its_pairs_are_compared(
     ]
     assert not found(excludes, *others)
     assert compared == []
+
+
+def test_the_conflicts_of_some_clusters_are_those_of_every_cluster_that_involve_them() -> None:
+    # With ``only`` (the digest's page), the pairs of a denial come from the focus sides' neighbours, and the
+    # sides near a denial that is no focus side are counted only when the denial's closest claim is asked for:
+    # the conflicts are those of the whole search that have a focus side, in the same order.
+    sides = [
+        side("a", "The Varn harbour authority confirmed that the sprinklers had been switched off."),
+        side("b", "The Varn harbour authority denied that the sprinklers had been switched off."),
+        side("c", "The Varn harbour authority said the sprinklers had been switched off on the night."),
+        side("d", "Officials at the Varn harbour authority denied reports that the sprinklers were switched off."),
+        side("e", "The fire in the Varn harbour tower killed 12 people, the harbour authority said."),
+        side("f", "The fire in the Varn harbour tower killed 14 people, the harbour authority said."),
+        side("g", "The Varn harbour tower has 31 storeys."),
+        side("h", "The Varn harbour tower has 32 storeys."),
+        side("i", "The Orlan ferry sailed on time."),
+    ]
+    every = contradict.find(sides)
+    assert {c.kind for c in every} >= {"denial", "count"}, every
+    ids = [s.cluster_id for s in sides]
+    for only in [{x} for x in ids] + [{x, y} for x in ids for y in ids if x < y] + [set(), set(ids)]:
+        assert contradict.find(sides, only) == [c for c in every if c.a in only or c.b in only], only

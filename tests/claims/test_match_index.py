@@ -10,6 +10,7 @@ claims.
 
 from __future__ import annotations
 
+import random
 import re
 import sqlite3
 from collections import Counter
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.claims import extract, match, values
-from newsdesk.records import Article, Claim, Modality, claim_id
+from newsdesk.records import Article, Claim, Modality, Value, claim_id
 from newsdesk.store import claims as stored_claims
 from tests.conftest import shared_path
 
@@ -251,3 +252,43 @@ def test_matching_reads_the_claims_the_store_gives_for_the_last_claims(tmp_path:
             (claim_id(a, c.start, c.end), a, frozenset(c.terms), c.values, str(c.modality), c.slot, c.text)
             for a, c, _ in f["claims"]
         ]
+
+
+def _verdict_slow(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str], ...]) -> str:
+    """What ``match._verdict`` answers, from the values themselves: ``relation``, or ``other``."""
+    va = [Value(kind=k, value=v, unit=u, text="", start=0, end=0) for k, u, v in a]
+    vb = [Value(kind=k, value=v, unit=u, text="", start=0, end=0) for k, u, v in b]
+    rel = match.relation(va, vb)
+    return "other" if rel == "none" and match._other_quantities(va, vb) else rel
+
+
+def test_the_verdict_on_two_claims_values_read_by_unit_once_is_their_relation() -> None:
+    # Each claim's units are read once (``match._units``) and the pairs compared on them: the verdict of every
+    # pair of value keys (bare numbers, dates of three precisions, counts, money, shares, ages) is ``relation``'s.
+    pool = [
+        (kind, unit, value)
+        for kind, unit, options in (
+            ("number", "", ("3", "12")),
+            ("date", "year", ("2024", "2025")),
+            ("date", "month", ("2025-03", "2025-04")),
+            ("date", "day", ("2025-03-02", "2025-03-03")),
+            ("count", "people killed", ("12", "14")),
+            ("count", "people", ("12", "40")),
+            ("count", "storey", ("31",)),
+            ("money", "usd", ("4200000000", "30")),
+            ("percent", "", ("12",)),
+            ("age", "year", ("34", "61")),
+            ("duration", "week", ("3",)),
+        )
+        for value in options
+    ]
+    rng = random.Random(7)
+    keys = {()} | {tuple(rng.sample(pool, rng.randint(1, 3))) for _ in range(400)}
+    ordered = sorted(keys)[:160]
+    answers: Counter[str] = Counter()
+    for a in ordered:
+        for b in ordered:
+            got = match._verdict(a, b)
+            assert got == _verdict_slow(a, b), (a, b)
+            answers[got] += 1
+    assert set(answers) == {"none", "same", "differ", "other"}, answers

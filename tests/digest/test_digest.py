@@ -818,3 +818,67 @@ def test_the_positions_of_a_set_of_stories_are_worked_out_once_per_digest_batch(
         head = corpus.story_head(story["id"])
         stored = corpus.store.story_digest(head["id"], "positions")
         assert stored == _plain(digest.part(corpus.store, head, "positions", corpus.settings))
+
+
+PLANTED = Path(__file__).parents[1] / "claims" / "corpus"  # invented reports with planted contradictions
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    with open_corpus(tmp_path_factory.mktemp("planted") / "planted.db") as c:
+        assert c.ingest([PLANTED]).added
+        yield c
+
+
+def _conflicts_read_whole(corpus: Corpus, story_id: str, ids: list[str]) -> list[list[dict[str, Any]]]:
+    """The slow path: the contradictions of the clusters ``ids`` (a page) as cards show them, every side of a
+    conflict read and clustered again from all its rows."""
+    compared = digest.claims.COMPARED
+    _, conflicts = summary.clusters(corpus.store.claim_rows([story_id], each=compared), only=set(ids))
+    sides = sorted({c.a for c in conflicts} | {c.b for c in conflicts})
+    every = summary.clusters(corpus.store.claim_rows([story_id], cluster_ids=sides), only=set())[0] if sides else []
+    found = summary.contradictions(every, conflicts)
+    return [card["contradicts"] for card in summary.cards([{"id": cid} for cid in ids], {}, found)]
+
+
+@pytest.mark.parametrize("compared", [1, 2, digest.claims.COMPARED])
+def test_a_page_s_contradictions_take_their_sides_from_the_clusters_compared_unless_cut(
+    planted: Corpus, monkeypatch: pytest.MonkeyPatch, compared: int
+) -> None:
+    # The sides of a page's conflicts are the clusters compared (those not cut at COMPARED claims), not read again:
+    # the cards are those of every side read whole, whether every cluster was cut, some, or none.
+    monkeypatch.setattr(digest.claims, "COMPARED", compared)
+    contested = 0
+    for story in planted.stories():
+        for whole in (True, False):
+            ranked = digest.claims.page_and_clusters(planted.store, story["id"], limit=digest.CLAIMS_KEPT, whole=whole)
+            ids = [card["id"] for card in ranked.cards]
+            slow = _conflicts_read_whole(planted, story["id"], ids)
+            assert [card["contradicts"] for card in ranked.cards] == slow, story["id"]
+            contested += sum(bool(c) for c in slow)
+    assert contested  # the planted contradictions are shown
+
+
+def test_a_story_s_positions_worked_out_once_are_those_of_every_set_it_comes_whole_in(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issues are grouped within a story: the positions of a story's rows, kept by the digest's batch, serve every
+    # set of stories whose latest statements hold the same rows (an entity's card). Each set's positions are those
+    # worked out from its rows alone, whichever sets came before.
+    from newsdesk.stances import issues
+
+    store = corpus.store
+    rows = store.stance_rows()
+    stories = sorted({r["story_id"] for r in rows if r["story_id"]})
+    actors = sorted({r["actor_id"] for r in rows})
+    sets = [[s] for s in stories] + [sorted(x for x in store.stance_stories([a]) if x) for a in actors] + [stories]
+    worked: issues.Worked = {}
+    reused = 0
+    for latest in (600, 2, None):
+        for ids in sets:
+            found = store.stance_rows(story_ids=ids, latest=latest)
+            before = len(worked)
+            fast = issues.positions(found, worked=worked)
+            reused += len({r["story_id"] or "" for r in found}) - (len(worked) - before)
+            assert _plain(fast) == _plain(issues.positions(store.stance_rows(story_ids=ids, latest=latest)))
+    assert reused and len(stories) >= 2, (reused, stories)

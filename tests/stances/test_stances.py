@@ -442,3 +442,39 @@ def test_a_name_before_a_verb_coordinated_with_another_is_not_its_actor() -> Non
     quote = dataclasses.replace(quote, start=start, end=start + len(content))
     found = extract.find(_article(text, {"Ilse Varga": "e9", "Marovia": "e1"}, (quote,)))
     assert [s.actor_id for s in found] == ["e9"], found
+
+
+def test_a_storys_stance_rows_are_the_stores_rows_of_its_articles(dorvania: Path, tmp_path: Path) -> None:
+    """Read through a story's events (the digest's fast path), a story's stance rows, whole or its latest few, are
+    the rows of the read over every stance (the slow path), in article order then start, and stances of one
+    start in the order they were stored: two actors of one span, stored against the order of their ids."""
+    db = tmp_path / "ties.db"
+    db.write_bytes(dorvania.read_bytes())
+    with Store(db) as store:
+        rows = store.stance_rows()
+        assert rows and all(r["story_id"] for r in rows)
+        first = rows[0]
+        columns = [c for c in first if c in {c[1] for c in store.conn.execute("PRAGMA table_info(stances)")}]
+        for actor in ("zz-second-actor", "aa-first-actor"):  # stored after, though sorted first by id
+            copy = {**first, "id": f"{first['id']}-{actor}", "actor_id": actor, "terms": json.dumps(first["terms"])}
+            copy["said"] = int(copy["said"])
+            marks = ", ".join("?" * len(columns))
+            store.conn.execute(
+                f"INSERT INTO stances ({', '.join(columns)}) VALUES ({marks})", [copy[c] for c in columns]
+            )
+        store.conn.commit()
+        every = store.stance_rows()
+        assert [
+            r["actor_id"] for r in every if (r["article_id"], r["start"]) == (first["article_id"], first["start"])
+        ] == [
+            first["actor_id"],
+            "zz-second-actor",
+            "aa-first-actor",
+        ]
+        for story in sorted({r["story_id"] for r in every}):
+            slow = [r for r in every if r["story_id"] == story]
+            assert store.stance_rows(story_ids=[story]) == slow
+            place = {a: i for i, a in enumerate(dict.fromkeys(r["article_id"] for r in slow))}
+            latest = sorted(slow, key=lambda r: (-place[r["article_id"]], r["start"]))  # stable: ties as stored
+            for n in (1, 2, 3, len(slow) + 1):
+                assert store.stance_rows(story_ids=[story], latest=n) == latest[:n]

@@ -394,3 +394,14 @@ def test_the_later_pages_of_a_story_s_lists_are_kept_and_read_as_on_sqlite(
             assert sorted(map(json.dumps, read[1][section])) == sorted(map(json.dumps, rows))
         else:
             assert read[1][section] == rows, section
+
+
+def test_a_story_set_s_stance_rows_are_those_of_sqlite(both: tuple[Corpus, Corpus]) -> None:
+    # Read through the stories' events (CROSS JOIN), the latest picked by row first: the same rows in the same order.
+    lite, pg = both
+    stories = sorted({r["story_id"] for r in lite.store.stance_rows() if r["story_id"]})
+    assert stories, "the demo corpus gives no stances to compare"
+    for ids in [[s] for s in stories] + [stories]:
+        for latest in (None, 1, 3, 600):
+            expected = lite.store.stance_rows(story_ids=ids, latest=latest)
+            assert pg.store.stance_rows(story_ids=ids, latest=latest) == expected, (ids, latest)

@@ -588,27 +588,20 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
         denials = [i for i, side in enumerate(sides) if side.negative]
         near_valued = _Near(terms, valued)
         near = {i: near_valued(i) for i in valued}
-        near_denial = {d: close(d) for d in denials}
         pairs = {(min(i, j), max(i, j)) for i, js in near.items() for j in js}
+        pairs |= {(min(d, j), max(d, j)) for d in denials for j in close(d)}
     else:
         focus = [i for i, side in enumerate(sides) if side.cluster_id in only]
         around = {i: close(i) for i in focus}  # the denials that may deny a focus side, or it them
         # The valued sides near a valued focus side: those of every side near it that give values.
         near = {i: [j for j in around[i] if sides[j].by_unit] for i in focus if sides[i].by_unit}
-        denials = sorted(
-            {i for i in focus if sides[i].negative} | {j for js in around.values() for j in js if sides[j].negative}
-        )
-        near_denial = {d: close(d) for d in denials}
         pairs = {(min(i, j), max(i, j)) for i, js in near.items() for j in js}
+        # A denial and a side near it, one of them a focus side: the focus side is near the other too (sides are
+        # near by the terms they share), so every such pair is one of these. The sides near a denial that is no
+        # focus side are counted only when :func:`_closest` asks for them.
         pairs |= {
             (min(i, j), max(i, j)) for i, js in around.items() for j in js if sides[j].negative or sides[i].negative
         }
-    pairs |= {
-        (min(d, j), max(d, j))
-        for d, js in near_denial.items()
-        for j in js
-        if only is None or sides[d].cluster_id in only or sides[j].cluster_id in only
-    }
     units = [side.by_unit.keys() for side in sides]
     closest: dict[int, Side | None] = {}
     # Whether a side's claims word a denial (DENIES), or word something in the negative: asked once per side.
@@ -650,7 +643,7 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
             if not any(one_subject(x, y) for x in denial.claims for y in claim.claims):
                 continue  # "X's takeover would not include Y" and "Z's includes Y": two subjects
             if d not in closest:
-                closest[d] = _closest(denial, sides, near_denial[d])
+                closest[d] = _closest(denial, sides, close(d))
             if closest[d] is not claim:
                 continue  # a denial contradicts the one claim it is closest to
             va, vb = ("denied", "asserted") if a.negative else ("asserted", "denied")

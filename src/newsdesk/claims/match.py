@@ -236,14 +236,38 @@ def score(
     return share if share >= JOIN and shared >= MIN_SHARED else 0.0
 
 
+_YEAR_OR_MONTH = frozenset({("date", "year"), ("date", "month")})
+
+
+@functools.lru_cache(maxsize=65536)
+def _units(key: tuple[tuple[str, str, str], ...]) -> tuple[dict[tuple[str, str], frozenset[str]], frozenset[Any]]:
+    """What :func:`relation` and :func:`_other_quantities` read of one claim's values (its ``value_key``): the
+    values it gives of each comparable unit, and its units of quantities. Worked out once per distinct key: a run
+    meets a few thousand keys, and hundreds of thousands of pairs of them."""
+    units: dict[tuple[str, str], set[str]] = {}
+    for kind, unit, value in key:
+        if kind != "number":  # as ``_comparable``: a bare number says too little about what it counts
+            units.setdefault((kind, unit), set()).add(value)
+    quantities = frozenset((kind, unit) for kind, unit, _ in key if kind in _QUANTITIES)
+    return {u: frozenset(v) for u, v in units.items()}, quantities
+
+
 @functools.lru_cache(maxsize=65536)
 def _verdict(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str], ...]) -> str:
     """``relation`` of two claims' values (by their ``value_key``), or ``other`` where it is ``none`` and both
-    give quantities of units the other does not: remembered, since a story's claims repeat a few values."""
-    va = [Value(kind=k, value=v, unit=u, text="", start=0, end=0) for k, u, v in a]
-    vb = [Value(kind=k, value=v, unit=u, text="", start=0, end=0) for k, u, v in b]
-    rel = relation(va, vb)
-    return "other" if rel == "none" and _other_quantities(va, vb) else rel
+    give quantities of units the other does not (:func:`_other_quantities`): remembered, since a story's claims
+    repeat a few values; each side's units are read once (:func:`_units`)."""
+    units_a, quantities_a = _units(a)
+    units_b, quantities_b = _units(b)
+    rel = "none"
+    for unit in units_a.keys() & units_b.keys():
+        if not units_a[unit].isdisjoint(units_b[unit]):
+            rel = "same"
+        elif unit not in _YEAR_OR_MONTH:
+            return "differ"  # two days, two numbers of one unit: not one claim
+    if rel == "none" and quantities_a and quantities_b and quantities_a.isdisjoint(quantities_b):
+        return "other"
+    return rel
 
 
 class _Idf(dict[str, float]):

@@ -88,7 +88,7 @@ def compute(
     claim clusters are read and clustered once: the claims part's (every cluster, to find the page's
     contradictions) serve the framing, and what it worked out of each cluster's support rows to rank them the
     claims list's later pages. ``known``: the positions already worked out in this run
-    (:data:`newsdesk.digest.positions.Known`), read and added to."""
+    (:class:`newsdesk.digest.positions.Known`), read and added to."""
     first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT, whole=True)
     out: dict[str, Any] = {"claims": first}
     for name in PARTS:
@@ -121,7 +121,7 @@ def stage(
     # The positions of the latest statements of a story (or of the stories an entity took a position in), asked
     # for by the story's section and by the cards of the entities of its stories: worked out once per batch
     # (nothing is written to the store while the stage works on one; the next batch works them out again).
-    known: positions.Known = {}
+    known = positions.Known()
     for story_id in todo:
         head = view.query("story_find", story_id=story_id)[0]
         articles, last = signatures.get(story_id, (0, 0))

@@ -128,19 +128,24 @@ def page_and_clusters(
     first_rows = view.claim_rows([story_id], each=COMPARED)
     compared, found_conflicts = claim_summary.clusters(first_rows, only=set(ids))
     sides = sorted({c.a for c in found_conflicts} | {c.b for c in found_conflicts})
-    every = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=sides), only=set())[0] if sides else []
-    found = claim_summary.contradictions(every, found_conflicts)
-    cards = claim_summary.cards(rows, shown, found)
-    # The clusters compared are the story's whole clusters when none was cut at COMPARED claims: then the framing
-    # of the story reuses them rather than reading and clustering every claim again.
+    # The clusters compared are the story's whole clusters but for those cut at COMPARED claims: a side of a
+    # conflict is taken as compared unless it was cut (a cluster is worked out from its own rows alone, and which
+    # conflicts it is a side of is not read here), and the clusters cut are read whole once: the sides', and with
+    # ``whole`` every one, for the framing of the story, which then reuses them rather than reading and clustering
+    # every claim again.
     held = Counter(first["cluster_id"] for first in first_rows)
     cut = [cid for cid, n in held.items() if n >= COMPARED]
+    wanted = cut if whole else sorted(set(cut) & set(sides))
+    read = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=wanted), only=set())[0] if wanted else []
+    whole_of = {c["id"]: c for c in read}
+    by_id = {c["id"]: c for c in compared}
+    every = [whole_of.get(cid) or by_id[cid] for cid in sides]
+    found = claim_summary.contradictions(every, found_conflicts)
+    cards = claim_summary.cards(rows, shown, found)
     cards = [{**card, "total": rows[0]["total"]} for card in cards]
     if cut and not whole:
         return Ranked(cards, None, order, backed)
     if cut:  # the clusters cut, read whole (in the story's order, where they were)
-        read = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=cut), only=set())[0]
-        whole_of = {c["id"]: c for c in read}
         compared = [whole_of.get(c["id"], c) for c in compared]
     return Ranked(cards, compared, order, backed)
 

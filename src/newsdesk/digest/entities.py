@@ -34,7 +34,7 @@ def card(view: Reader, entity_id: str, *, known: positions.Known | None = None) 
     order, for ``Corpus.entity_mentions``), its stories in page order with marks in their mentions
     (``story_marks``, :func:`marks`, for :func:`slices`); and its ``positions`` as an actor
     (``Corpus.stances(actor_id=..., latest=STATEMENTS)``), with ``stances_last``, the last stance row they were
-    made from. ``known``: positions already worked out (:data:`newsdesk.digest.positions.Known`)."""
+    made from. ``known``: positions already worked out (:class:`newsdesk.digest.positions.Known`)."""
     counts = view.query("entity_counts", entity_id=entity_id)[0]
     related = view.query("co_mentioned", entity_id=entity_id, limit=RELATED)
     keys = view.query("entity_mention_keys", entity_id=entity_id)  # sorted once: the first page and the marks

@@ -4,6 +4,7 @@ at most :data:`ACTORS` actors), whatever the story's size, from its :data:`STATE
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from newsdesk.stances import issues as stance_issues
@@ -33,28 +34,35 @@ def evidence(e: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# The positions worked out of the latest statements of a set of stories, by (story ids, sorted; how many latest):
-# what the digest stage keeps while it runs, since a story's section and the cards of the entities of its
-# stories ask for the same ones (each read as it was, never changed).
-Known = dict[tuple[tuple[str, ...], int | None], list[dict[str, Any]]]
+@dataclass
+class Known:
+    """What the digest stage keeps of positions while it runs (nothing is written to the store meanwhile), since a
+    story's section and the cards of the entities of its stories ask for the same ones (each read as it was, never
+    changed): the positions worked out of the latest statements of a set of stories, by (story ids, sorted; how
+    many latest), in ``sets``; and those of each story's rows, in ``stories`` (``stance_issues.positions``'s
+    ``worked``): an entity's stories mostly come whole among the latest statements of its set."""
+
+    sets: dict[tuple[tuple[str, ...], int | None], list[dict[str, Any]]] = field(default_factory=dict)
+    stories: stance_issues.Worked = field(default_factory=dict)
 
 
 def _positions(view: Reader, story_ids: list[str], latest: int | None, known: Known | None) -> list[dict[str, Any]]:
     """``stance_issues.positions`` of the ``latest`` most recent statements of the stories, taken from ``known``
     when it has them (and kept there)."""
     key = (tuple(story_ids), latest)
-    if known is not None and key in known:
-        return known[key]
-    found = stance_issues.positions(view.stance_rows(story_ids=story_ids, latest=latest))
+    if known is not None and key in known.sets:
+        return known.sets[key]
+    rows = view.stance_rows(story_ids=story_ids, latest=latest)
+    found = stance_issues.positions(rows, worked=None if known is None else known.stories)
     if known is not None:
-        known[key] = found
+        known.sets[key] = found
     return found
 
 
 def section(view: Reader, story_id: str, *, known: Known | None = None) -> dict[str, Any]:
     """A story's (exact id) issues and who stands where on each: ``issues`` (name, actors, each actor's position,
     date, shifts and latest evidence) and ``total`` issues (as ``Corpus.stances(story_id=..., latest=STATEMENTS)``
-    gives them). ``known``: positions already worked out (:data:`Known`), read and added to."""
+    gives them). ``known``: positions already worked out (:class:`Known`), read and added to."""
     found = _positions(view, [story_id], STATEMENTS, known)
     issues: dict[str, dict[str, Any]] = {}
     for p in found:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["MATCH", "group", "positions", "shift_text"]
+__all__ = ["MATCH", "Worked", "group", "positions", "shift_text"]
 
 COMMON = 40  # a term in more issues than this picks no candidates
 CANDIDATES = 6  # issues a new stance is compared with, those sharing most terms with it
@@ -154,41 +154,62 @@ _EVIDENCE = (
 )
 
 
-def positions(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+# The positions of one story's rows, by the story and the ids of its rows in the order given (see ``positions``).
+Worked = dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]]
+
+
+def positions(rows: Sequence[dict[str, Any]], *, worked: Worked | None = None) -> list[dict[str, Any]]:
     """Each actor's position on each issue of each story in ``rows`` (stored stance rows with their story,
-    actor name and evidence text): the ``stances --json`` contract, stories and issues with most actors first."""
+    actor name and evidence text): the ``stances --json`` contract, stories and issues with most actors first.
+
+    A story's positions depend on its own rows alone (issues are grouped within a story). ``worked``: the positions
+    of stories already worked out from the same rows in the same order (by story and row ids; rows of one id
+    being the same row), taken from it, and added to it (the digest asks for the stories of every actor it keeps,
+    and most of them come whole in several of those sets)."""
     by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_story[row["story_id"] or ""].append(row)
     out: list[dict[str, Any]] = []
     for story_id, members in by_story.items():
-        members.sort(key=lambda r: (r["date"] or "", r["article_id"], r["start"]))
-        for issue in group(members):
-            name = _issue_name(issue)
-            issue_id = "i" + hashlib.sha256(f"{story_id}:{name}".encode()).hexdigest()[:11]
-            by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for row in issue:
-                by_actor[row["actor_id"]].append(row)
-            for actor_id, said in by_actor.items():
-                evidence = [{**{k: r[k] for k in _EVIDENCE}, "named": r["actor"]} for r in said]
-                latest = evidence[-1]
-                out.append(
-                    {
-                        "story_id": story_id or None,
-                        "issue_id": issue_id,
-                        "issue": name,
-                        "issue_actors": len(by_actor),
-                        "actor_id": actor_id,
-                        "actor": said[0]["actor_name"] or said[0]["actor"],
-                        "actor_type": said[0]["actor_type"],
-                        "position": latest["position"],
-                        "date": latest["date"],
-                        "strength": latest["strength"],
-                        "confidence": max(e["confidence"] for e in evidence),
-                        "statements": len(evidence),
-                        "shifts": _shifts(evidence),
-                        "evidence": evidence,
-                    }
-                )
+        key = (story_id, tuple(r["id"] for r in members)) if worked is not None else None
+        if key is not None and worked is not None and key in worked:
+            out.extend(worked[key])
+            continue
+        start = len(out)
+        _story_positions(story_id, members, out)
+        if key is not None and worked is not None:
+            worked[key] = out[start:]
     out.sort(key=lambda p: (-p["issue_actors"], p["issue"], -p["statements"], p["actor"]))
     return out
+
+
+def _story_positions(story_id: str, members: list[dict[str, Any]], out: list[dict[str, Any]]) -> None:
+    """The positions of one story's rows (``members``, sorted here), appended to ``out``."""
+    members.sort(key=lambda r: (r["date"] or "", r["article_id"], r["start"]))
+    for issue in group(members):
+        name = _issue_name(issue)
+        issue_id = "i" + hashlib.sha256(f"{story_id}:{name}".encode()).hexdigest()[:11]
+        by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in issue:
+            by_actor[row["actor_id"]].append(row)
+        for actor_id, said in by_actor.items():
+            evidence = [{**{k: r[k] for k in _EVIDENCE}, "named": r["actor"]} for r in said]
+            latest = evidence[-1]
+            out.append(
+                {
+                    "story_id": story_id or None,
+                    "issue_id": issue_id,
+                    "issue": name,
+                    "issue_actors": len(by_actor),
+                    "actor_id": actor_id,
+                    "actor": said[0]["actor_name"] or said[0]["actor"],
+                    "actor_type": said[0]["actor_type"],
+                    "position": latest["position"],
+                    "date": latest["date"],
+                    "strength": latest["strength"],
+                    "confidence": max(e["confidence"] for e in evidence),
+                    "statements": len(evidence),
+                    "shifts": _shifts(evidence),
+                    "evidence": evidence,
+                }
+            )

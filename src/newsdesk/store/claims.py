@@ -115,7 +115,7 @@ def _claim(r: sqlite3.Row, parsed: dict[str, Any] | None = None) -> Claim:
         modality=Modality(r["modality"]),
         asserted_by=r["asserted_by"],
         asserted_kind=r["asserted_kind"],
-        via=tuple(json.loads(r["via"])),
+        via=() if r["via"] == "[]" else tuple(json.loads(r["via"])),
         values=values,
         terms=terms,
         slot=r["slot"],
@@ -450,9 +450,10 @@ def rows(
               JOIN claims c ON c.id = s.claim_id JOIN articles a ON a.id = s.article_id
               {where} ORDER BY k.rowid, s.rowid"""
     out = []
+    parsed: dict[str, Any] = {}  # copies repeat their originals' terms and values: each written form parsed once
     for r in conn.execute(sql, params):
         row = dict(r)
-        row["claim"] = _claim(r)
+        row["claim"] = _claim(r, parsed)
         row["cites"] = json.loads(row["cites"])
         out.append(row)
     return out
