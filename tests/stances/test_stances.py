@@ -478,3 +478,15 @@ def test_a_storys_stance_rows_are_the_stores_rows_of_its_articles(dorvania: Path
             latest = sorted(slow, key=lambda r: (-place[r["article_id"]], r["start"]))  # stable: ties as stored
             for n in (1, 2, 3, len(slow) + 1):
                 assert store.stance_rows(story_ids=[story], latest=n) == latest[:n]
+
+
+def test_words_quoted_inside_a_position_are_no_second_position() -> None:
+    # "demanding the umpire's removal following the “handshake row”": one position, on the removal.
+    text = (
+        "The Talvik club had written to the league, demanding the umpire’s removal following the “handshake row” "
+        "during the final."
+    )
+    outer = _quote(text, "the umpire’s removal following the “handshake row”", "The Talvik club", "demanding", "e1")
+    inner = _quote(text, "handshake row", "The Talvik club", "demanding", "e1", direct=True)
+    found = extract.find(_article(text, {"Talvik": "e1"}, (outer, inner)))
+    assert [(s.actor_id, s.target) for s in found] == [("e1", "the umpire’s removal following the “handshake row")]

@@ -729,5 +729,23 @@ def find(article: Article, *, sentiment: Sentiment = lexicon) -> tuple[Stance, .
     taken = [(s.actor_id, s.start, s.end) for s in found.values()]
     for stance in _from_clauses(ctx, taken):
         found.setdefault((stance.actor_id, stance.target_start, stance.target_end), stance)
-    ordered = sorted(found.values(), key=lambda s: (s.start, s.target_start))
+    ordered = sorted(_outermost(list(found.values())), key=lambda s: (s.start, s.target_start))
     return tuple(ordered[:MAX_STANCES])
+
+
+def _outermost(stances: list[Stance]) -> list[Stance]:
+    """``stances`` without one whose target lies inside another's target of the same actor and position: a
+    phrase the actor's words put in quotation marks ("demanding the referee's removal over the “handshake
+    row”") is part of the position taken, no second one."""
+    return [
+        s
+        for s in stances
+        if not any(
+            o.actor_id == s.actor_id
+            and o.position == s.position
+            and o.target_start <= s.target_start
+            and s.target_end <= o.target_end
+            and o.target_end - o.target_start > s.target_end - s.target_start
+            for o in stances
+        )
+    ]
