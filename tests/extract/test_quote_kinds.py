@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from newsdesk import nlp
 from newsdesk.extract import mentions, quotes
-from newsdesk.records import Quote, QuoteKind
+from newsdesk.records import Mention, Quote, QuoteKind
 
 
 def _found(text: str) -> list[Quote]:
@@ -59,14 +59,38 @@ def test_who_was_spoken_to_or_relied_on_is_no_view(text: str, views: list[str]) 
     assert [q.cue for q in _found(text)] == views
 
 
-def test_a_name_the_parse_reads_as_a_verb_is_nobody_speaking() -> None:
-    # The model tags the last word of this (made-up) name as a past-tense verb, with the name's other words for
-    # its subject, and joins "demanded" to it: the demand was the capital's, and the name is no clause "ordered".
+def test_who_is_believed_to_be_somewhere_is_not_who_believes() -> None:
+    # "were unreachable or believed to be stranded": a passive sharing "were"; the sailors are what is believed.
     found = _found(
-        "Karpur ordered capital punishment for it's former Prime Minister Sheikh Amina Razed and demanded "
-        "Ostland should hand over the fugitive daughter of the country's founder."
+        "Among the injured was a ferry pilot, and nearly 90 sailors were briefly unreachable or believed to be "
+        "stranded."
     )
-    assert [(q.speaker, q.cue, q.text[:19]) for q in found] == [("Karpur", "demanded", "Ostland should hand")]
+    assert not [q for q in found if q.speaker and "sailors" in q.speaker], found
+    # An active verb joined the same way keeps its subject.
+    (said,) = _found("The minister was defiant and said the port would reopen.")
+    assert said.speaker == "The minister"
+
+
+def test_a_name_the_parse_reads_as_a_verb_is_nobody_speaking() -> None:
+    # The shape of a parse the model gave a real sentence, built by hand: the name's last word taken for a verb
+    # (with the name's first word for its subject, under "ordered"), and "demanded" joined to it. The demand is
+    # the capital's, and the name heads no clause "ordered" holds.
+    sentence = "Karpur ordered a fine for its former mayor Amina Razed and demanded Ostland should return the ledgers ."
+    words = sentence.split()
+    doc = Doc(
+        nlp.load().vocab,
+        words=words,
+        spaces=[True] * 16 + [False, False],
+        heads=[1, 1, 3, 1, 9, 8, 7, 8, 9, 1, 9, 9, 14, 14, 11, 16, 14, 1],
+        deps="nsubj ROOT det dobj mark poss amod compound nsubj ccomp cc conj nsubj aux ccomp det dobj punct".split(),
+        pos="PROPN VERB DET NOUN SCONJ PRON ADJ NOUN PROPN VERB CCONJ VERB PROPN AUX VERB DET NOUN PUNCT".split(),
+        tags="NNP VBD DT NN IN PRP$ JJ NN NNP VBD CC VBD NNP MD VB DT NNS .".split(),
+    )
+    named = [("Karpur", "GPE"), ("Amina Razed", "PERSON"), ("Ostland", "GPE")]
+    at = {name: doc.text.index(name) for name, _ in named}
+    mentions = tuple(Mention(text=n, start=at[n], end=at[n] + len(n), type=kind) for n, kind in named)
+    found = quotes.find(doc, mentions)
+    assert [(q.speaker, q.cue, q.text) for q in found] == [("Karpur", "demanded", "Ostland should return the ledgers")]
 
 
 @pytest.mark.parametrize(

@@ -668,6 +668,23 @@ def _quote(
     )
 
 
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def _bare_participle(cue: Token) -> bool:
+    """A past participle joined to another word with no auxiliary or subject of its own ("were missing or
+    believed dead"): a passive, whose subject climbed to is what is said or believed, never who says it."""
+    if cue.dep_ != "conj" or any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in cue.children):
+        return False
+    if cue.head.lower_ in _BE and cue.tag_ in {"VBD", "VBN"}:
+        # "were unreachable or believed to be trapped": "were" serves both; the infinitive makes it a passive
+        # with no object of its own ("was defiant and said ...", "and warned the port to close" keep their subject).
+        return not any(c.dep_ == "dobj" for c in cue.children) and any(
+            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in cue.children
+        )
+    return cue.tag_ == "VBN" and cue.head.tag_ != "VBN"
+
+
 def _past_quote(art: _Article, cue: Token) -> Token:
     """The verb a cue is really coordinated with. In 'X said that Y had “…”, and called on Z', the parse joins
     "called" to the quoted verb, whose subject is Y; a coordination cannot reach into a quotation, so it is the
@@ -775,6 +792,8 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         if end <= start or (speech and end - start < 12) or _mostly_quoted(start, end, direct):
             continue
         head = speakers.agent(token) if passive is not None else speakers.subject(_past_quote(art, token))
+        if passive is None and _bare_participle(token):
+            head = None  # "were unreachable or believed to be trapped": who is believed, not who believes
         if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
             continue  # an attitude needs a holder: "voters want", not "to want"
         speaker = _speaker(art, head, None, (start, end))
