@@ -22,19 +22,26 @@ _CLAIMS = 8  # claims shown in each of the corroborated, single-source and dispu
 
 def _not_repeated(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A speaker's quotes without those another of theirs holds whole: the words in quotation marks inside the
-    reported sentence that gives them ("... “would not last” because of ...") are shown once, in it."""
-    return [
-        q
-        for q in quotes
-        if not any(
+    reported sentence that gives them ("... “would not last” because of ...") are shown once, in it; and the
+    same words again in another article (a copy, or an outlet repeating a wire quote) are shown once, first."""
+    seen: set[str] = set()
+    kept = []
+    for q in quotes:
+        if any(
             o is not q
             and o["article_id"] == q["article_id"]
             and o["start"] <= q["start"]
             and q["end"] <= o["end"]
             and (o["start"], o["end"]) != (q["start"], q["end"])
             for o in quotes
-        )
-    ]
+        ):
+            continue
+        words = " ".join(q["text"].casefold().split())
+        if words in seen:
+            continue
+        seen.add(words)
+        kept.append(q)
+    return kept
 
 
 def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
