@@ -745,22 +745,38 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# How many blocks of :func:`kept_out_of_collections` are open that froze objects themselves (the outermost of them
+# unfreezes them all as it ends).
+_freezing = 0
+
+
 @contextlib.contextmanager
 def kept_out_of_collections() -> Iterator[None]:
     """Everything alive as the block starts (a batch's linking: the Linker's indexes first) left out of the cyclic
     garbage collector's passes until it ends (``gc.freeze``, then ``gc.unfreeze``, which hands it back to the oldest
     generation): a full collection while a batch links would read every object of the Linker's state, as many as
     the store has entities and names (issue 17: 2.1 CPU s of the 16,000-article step's 18, in 11 collections). It
-    changes no answer: nothing is freed while frozen that would be freed otherwise, only later. Where something else
-    keeps objects frozen already (a server freezing before it forks, or the runner around every corpus stage's
-    batch, decision 0049), nothing is done, since unfreezing would undo it."""
-    if not gc.isenabled() or gc.get_freeze_count():
+    changes no answer: nothing is freed while frozen that would be freed otherwise, only later. Inside another such
+    block (the runner's around every corpus stage's batch, decision 0049, in which a run's Linker is built), what
+    is alive now is frozen too and left to the outer block to hand back: a Linker built inside the runner's block
+    would otherwise stay in the collector's passes for the run's first batch (1.7 CPU s of the 16,000 step's 17.5
+    in 7 full collections, decision 0041). Where something else keeps objects frozen (a server freezing before it
+    forks), nothing is done, since unfreezing would undo it."""
+    global _freezing
+    if not gc.isenabled():
+        yield
+        return
+    if gc.get_freeze_count():
+        if _freezing:
+            gc.freeze()
         yield
         return
     gc.freeze()
+    _freezing += 1
     try:
         yield
     finally:
+        _freezing -= 1
         gc.unfreeze()
 
 
@@ -808,6 +824,15 @@ class Linker:
             id(self._by_letters): {},
         }
         self._person_signs: dict[str, set[tuple[str, str]]] = {}
+        # What a lookup of a name written alone found (``_people_named``), by its last word's skeleton (the three keys
+        # it reads are worked out from it): the ids in the scan's order, kept until a person is added under one of
+        # those keys, taken from one, or given another last word there (:meth:`_touched`), since only those change
+        # the answer; and which of them each key's answer served (decision 0041, revision of 2026-12-05, late
+        # morning). A batch asks a surname again and again (about 20,000 lookups for 1,000 articles), and each
+        # answer is a union of every person of that surname under three keys, sorted by place: as many as the store
+        # holds of that surname.
+        self._bare: dict[str, tuple[str, ...]] = {}
+        self._bare_under: dict[tuple[int, str], set[str]] = {}
         # The other entities under each key of those three indexes grouped by their names as
         # :func:`same_name` compares them (:func:`_form`), each name for every key the entity is under: a name of
         # an organisation or place is compared once with each distinct name under its keys, not with every alias
@@ -898,9 +923,13 @@ class Linker:
                         ids = index.get(key)
                         if ids is not None:
                             ids.pop(old.id, None)
+                        if self._bare_under:
+                            self._touched(id(index), key)
                 self._long.discard(old.id)
                 signs = self._person_signs.pop(old.id, set())
                 for grouped, key in self._person_keys.pop(old.id, ()):
+                    if self._bare_under:
+                        self._touched(grouped, key)
                     for last in self._person_lasts[old.id]:
                         self._lasts[grouped][key][last].pop(old.id, None)
                     for last, initial in signs:
@@ -930,6 +959,8 @@ class Linker:
             elif kid not in ids:
                 ids[kid] = entries
                 entries += 1
+            else:
+                continue
         self._entries = entries
         # The keys of the three candidate indexes open the list (a name written family name first has a fourth).
         if k.type != "PERSON":
@@ -940,6 +971,12 @@ class Linker:
             self._group(k, alias, [(id(index), key) for index, key in keys[: 4 if family else 3]])
             if len(words) > 1 and len(_parts(alias)) >= 3:
                 self._long.add(kid)
+
+    def _touched(self, grouped: int, key: str) -> None:
+        """Forget the lookups of names written alone that read key ``key`` of the candidate index ``grouped`` (an
+        ``id``): a person was added there, taken from there or given another last word there."""
+        for last in self._bare_under.pop((grouped, key), ()):
+            self._bare.pop(last, None)
 
     def _group(self, k: _Known, alias: str, under: list[tuple[int, str]]) -> None:
         """Note person ``k`` under each of its keys of the candidate indexes (``under``: those :meth:`_keys` gives
@@ -954,6 +991,8 @@ class Linker:
             lasts.add(last)
             for grouped, key in keys:
                 self._lasts[grouped][key].setdefault(last, {})[kid] = None
+                if self._bare_under:
+                    self._touched(grouped, key)
         signs = self._person_signs.setdefault(kid, set())
         if len(words) > 1:
             new_signs = {(last, first) for first in _first_keys(skeleton(words[0]))}
@@ -977,6 +1016,8 @@ class Linker:
             if (grouped, key) in keys:  # ``under`` names a key twice (a family name's sound that is its last's)
                 continue
             keys.add((grouped, key))
+            if self._bare_under:
+                self._touched(grouped, key)
             by_last = self._lasts[grouped].setdefault(key, {})
             for each in lasts:
                 by_last.setdefault(each, {})[kid] = None
@@ -1141,34 +1182,51 @@ class Linker:
         if not words:
             return []
         last = _last(name)
-        firsts = _first_keys(skeleton(words[0])) if len(words) > 1 else None
+        if len(words) == 1:
+            found = self._bare.get(last)
+            if found is None:
+                found = self._bare_scan(last, words[-1])
+            return [self._known[i] for i in found]
+        firsts = _first_keys(skeleton(words[0]))
         ids: dict[str, None] = {}
         for index, key in (
             (self._by_surname, last[:4]),
             (self._by_sound, sound(words[-1])),
             (self._by_letters, _letters(words[-1])),
         ):
+            found_: set[str] = set()
+            groups = self._firsts[id(index)].get(key, {})
+            for other in self._alike(groups, last, _same_word) if groups else ():
+                by_first = groups[other]
+                for first in firsts:
+                    found_.update(by_first.get(first, ()))
+                # (A last word nearly the same is one spelled the same way too: ``_same_word`` holds it.)
+                if "" in by_first and _similar(last, other):
+                    found_.update(by_first[""])
+            if found_:
+                place = index[key]
+                ids.update(dict.fromkeys(sorted(found_, key=place.__getitem__)))
+        self.compared += len(ids)
+        return [k for i in ids if self._named(name, "PERSON", k := self._known[i])]
+
+    def _bare_scan(self, last: str, end: str) -> tuple[str, ...]:
+        """The people a name written alone, of last word ``end`` (its skeleton ``last``), may be: those under its
+        three keys with a name of a last word nearly its own, in the order of the index; remembered until one of
+        those keys changes (``_bare``)."""
+        ids: dict[str, None] = {}
+        keys = ((self._by_surname, last[:4]), (self._by_sound, sound(end)), (self._by_letters, _letters(end)))
+        for index, key in keys:
             found: set[str] = set()
-            if firsts is None:
-                lasts = self._lasts[id(index)].get(key, {})
-                for other in self._alike(lasts, last, _similar_fitting) if lasts else ():
-                    found.update(lasts[other])
-            else:
-                groups = self._firsts[id(index)].get(key, {})
-                for other in self._alike(groups, last, _same_word) if groups else ():
-                    by_first = groups[other]
-                    for first in firsts:
-                        found.update(by_first.get(first, ()))
-                    # (A last word nearly the same is one spelled the same way too: ``_same_word`` holds it.)
-                    if "" in by_first and _similar(last, other):
-                        found.update(by_first[""])
+            lasts = self._lasts[id(index)].get(key, {})
+            for other in self._alike(lasts, last, _similar_fitting) if lasts else ():
+                found.update(lasts[other])
             if found:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
-        if firsts is None:
-            return [self._known[i] for i in ids]
-        self.compared += len(ids)
-        return [k for i in ids if self._named(name, "PERSON", k := self._known[i])]
+        answer = self._bare[last] = tuple(ids)
+        for index, key in keys:
+            self._bare_under.setdefault((id(index), key), set()).add(last)
+        return answer
 
     def _longer_forms(self, name: str, local: dict[str, str]) -> list[_Known]:
         """People known by a full name that ``name`` (two words or more) is a shorter form of, or that is a
@@ -1580,12 +1638,12 @@ class Linker:
             share = [(key, kind, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
             voted[entity_id] = share
             for key, _, n in share:
-                counts = votes.get(key)
-                if counts is None:
+                had = votes.get(key)
+                if had is None:
                     votes[key] = {kind: n}
                     _key_under(keyed, key)
                 else:
-                    counts[kind] = counts.get(kind, 0) + n
+                    had[kind] = had.get(kind, 0) + n
         self._unvoted.clear()
         return votes
 
@@ -1618,7 +1676,7 @@ class Linker:
 
     def link_articles(self, batch: Sequence[Article]) -> list[Article]:
         """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
-        with kept_out_of_collections():
+        with kept_out_of_collections(), _collector_paused():
             return self._link_articles(batch)
 
     def _link_articles(self, batch: Sequence[Article]) -> list[Article]:
