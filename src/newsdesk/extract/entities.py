@@ -17,6 +17,7 @@ import functools
 import gc
 import hashlib
 import itertools
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -512,6 +513,16 @@ class _Known:
     # (:meth:`told`), kept for the names another spelling may join on that evidence only (a one-word person, a
     # place of three words or more).
     named: set[tuple[str, str]] = field(default_factory=set)
+    # Its mentions (``sum(aliases.values())``) and whether it has a full name (``len(full) > 0``), kept as aliases are
+    # counted (:meth:`Linker._link_one`): a name written alone goes to the most mentioned of the people of that
+    # surname (:meth:`Linker._match`), as many as the store holds, each ranked by these (decision 0041, revision of
+    # 2026-12-05, late morning).
+    total: int = field(default=0, init=False)
+    has_full: bool = field(default=False, init=False)
+
+    def __post_init__(self) -> None:
+        self.total = sum(self.aliases.values())
+        self.has_full = any(len(_split(a)) > 1 for a in self.aliases)
 
     def told(self) -> frozenset[str]:
         """The words of the sentences naming it in this run's articles (:func:`context.context`)."""
@@ -561,6 +572,12 @@ class _Known:
             mentions=sum(self.aliases.values()),
             articles=self.stored_articles + len(self.articles),
         )
+
+
+# What a name's candidates are ranked by (the first of the highest wins): their mentions, after whether they have a
+# full name (``_Known.total`` is ``sum(aliases.values())``, ``_Known.has_full`` is ``len(full) > 0``).
+_MENTIONED = operator.attrgetter("total")
+_RANKED = operator.attrgetter("has_full", "total")
 
 
 # How a people's word ends after its place's name (or that name without its last vowel): Velorian, Dastmari,
@@ -866,7 +883,7 @@ class Linker:
         # The texts of the batch being linked, and how many of them hold each word (counted when first needed),
         # for the words still particular to a few (:mod:`newsdesk.extract.context`).
         self._texts: list[str] = []
-        self._counted: Counter[str] | None = None
+        self._counted: context.Held | None = None
         self.changed: set[str] = set()
         # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
         self.compared = 0
@@ -1373,7 +1390,7 @@ class Linker:
         """Whether the sentences naming ``k`` (in this run's articles, and in the store's) say what ``here`` says
         (:func:`context.told_alike`, rare words counted over this batch's articles)."""
         if self._counted is None:
-            self._counted = Counter(w for text in self._texts for w in context.words(text))
+            self._counted = context.Held(self._texts)
         told = k.told()
         if k.stored_articles and self.stored is not None:
             if k.id not in self._stored_told:
@@ -1457,7 +1474,7 @@ class Linker:
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names.
             in_article = [k for k in candidates if k.id in here]
-            return max(in_article, key=lambda k: sum(k.aliases.values())) if in_article else None
+            return max(in_article, key=_MENTIONED) if in_article else None
         if kind == "PERSON" and len(words) > 1:
             candidates += [k for k in self._longer_forms(name, local) if k not in candidates]
             candidates += [k for k in self._same_office(name, role) if k not in candidates]
@@ -1519,7 +1536,7 @@ class Linker:
             return None
         in_article = [k for k in candidates if k.id in here]
         pool = in_article or candidates
-        return max(pool, key=lambda k: (len(k.full) > 0, sum(k.aliases.values())))
+        return max(pool, key=_RANKED)
 
     def link(self, article_id: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         """The mentions of one article, each with its ``entity_id``; new entities are created as needed."""
@@ -1544,6 +1561,9 @@ class Linker:
         # An alias it has is in the indexes already.
         new = m.text not in found.aliases
         found.aliases[m.text] += 1
+        found.total += 1
+        if new and len(_split(m.text)) > 1:
+            found.has_full = True
         if m.role:
             found.roles[m.role] += 1
         found.articles.add(article_id)
