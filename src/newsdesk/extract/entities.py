@@ -497,6 +497,15 @@ def _frames(name: str) -> list[str]:
     return [" ".join([*words[:i], "~" + r, *words[i + 1 :]]) for i, w in enumerate(words) if (r := _rhyme(w))]
 
 
+# Pure, and asked of every alias of every organisation an article names for each lone word tagged an organisation
+# (``Linker._outlet_ending``) and of each record's aliases: remembered.
+@functools.lru_cache(maxsize=_WORDS_CACHED)
+def _outlet(alias: str) -> str | None:
+    """The outlet's report name when organisation name ``alias`` (words run together written apart) is a news
+    outlet (:func:`attributions.canonical_outlet`), else None."""
+    return attributions.canonical_outlet(_CAMEL.sub(" ", alias))
+
+
 def _entity_id(kind: str, name: str) -> str:
     return "e" + hashlib.sha256(f"{kind}:{' '.join(_words(name)).lower()}".encode()).hexdigest()[:11]
 
@@ -552,7 +561,7 @@ class _Known:
         the one written most), then most mentions, then fewest words, then first seen (an outlet's report
         name)."""
         for alias in self.aliases:
-            outlet = attributions.canonical_outlet(_CAMEL.sub(" ", alias)) if self.type == "ORG" else None
+            outlet = _outlet(alias) if self.type == "ORG" else None
             if outlet:
                 return outlet
         # A leading "The" is the sentence's, not the name's, when the name is also written without it.
@@ -1125,7 +1134,7 @@ class Linker:
             and any(
                 len(w := _words(a)) > 1
                 and w[-1].casefold() == key
-                and attributions.canonical_outlet(_CAMEL.sub(" ", a)) is not None
+                and _outlet(a) is not None
                 for a in k.aliases
             )
         ]
