@@ -1131,12 +1131,7 @@ class Linker:
             k
             for k in (self._known[i] for i in dict.fromkeys(local.values()))
             if k.type == "ORG"
-            and any(
-                len(w := _words(a)) > 1
-                and w[-1].casefold() == key
-                and _outlet(a) is not None
-                for a in k.aliases
-            )
+            and any(len(w := _words(a)) > 1 and w[-1].casefold() == key and _outlet(a) is not None for a in k.aliases)
         ]
         return found if len(found) == 1 else []
 
