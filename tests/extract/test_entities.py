@@ -1639,3 +1639,37 @@ def test_a_linker_built_inside_the_runner_s_frozen_block_is_frozen_too_while_its
     assert seen and all(n > outer and not enabled for n, enabled in seen)  # the code before: n == outer, enabled
     assert gc.get_freeze_count() == 0 and gc.isenabled()
     assert linked[0].mentions[0].entity_id == "p"
+
+
+def test_a_lookup_by_spelling_passes_over_names_sharing_too_few_letters_with_their_repeats() -> None:
+    """Issue 17: beside each name a lookup by spelling reads, ``Linker._alike`` keeps its letters with their repeats
+    as bits (``_counted``): the bits two words share are the letters they share counted with their repeats, the
+    count of ``_ratio_at_least``'s third bound, and a name whose count cannot reach the comparison's floor is passed
+    over without the comparison asked (decision 0041, revision of 2026-12-05, late morning). Every pair each
+    comparison accepts among real skeletons passes that bound; words with a letter beyond a to z, or written more than
+    eight times, have no bits (and are always compared); the lookups answer as a scan does, in its order."""
+    from collections import Counter
+
+    from newsdesk.extract import entities
+
+    words = sorted({skeleton(w) for w in _capitalised_words() if len(w) >= 3})[:500]
+    words += ["anna", "hanna", "nana", "mississipi", "misisipi", "aaaaaaaaab", "łodz", "lodz", "kiev", "kv"]
+    for a in words:
+        for b in words[::11]:
+            ca, cb = entities._counted(a), entities._counted(b)
+            if ca >= 0 and cb >= 0:
+                assert (ca & cb).bit_count() == sum((Counter(a) & Counter(b)).values()), (a, b)
+    assert entities._counted("łodz") == entities._counted("a" * 9) == -1 and entities._counted("a" * 8) > 0
+    accepted = 0
+    for same, floor in entities._FLOORS.items():
+        for a in words[::5]:
+            for b in words:
+                if a and b and same(a, b):
+                    accepted += 1
+                    ca, cb = entities._counted(a), entities._counted(b)
+                    assert ca < 0 or cb < 0 or 2.0 * (ca & cb).bit_count() / (len(a) + len(b)) >= floor, (same, a, b)
+    assert accepted > 200
+    linker = Linker()
+    for same in entities._FLOORS:
+        for word in [*words[::17], "misisipi", "lodz"]:
+            assert linker._alike(words, word, same) == tuple(o for o in words if same(word, o)), (same, word)

@@ -697,15 +697,33 @@ def _shape(word: str) -> tuple[int, int]:
     return len(word), bits
 
 
+@functools.lru_cache(maxsize=_WORDS_CACHED)
+def _counted(word: str) -> int:
+    """A word's letters with their repeats as bits: for the k-th time a letter of a to z is written, one bit of that
+    letter's eight (-1, no bits, for a word with a letter beyond a to z or written more than eight times). Two words'
+    bits in common are the letters they share counted with their repeats, ``_ratio_at_least``'s third bound
+    (``quick_ratio``'s count): kept beside each name a lookup by spelling reads (``Linker._alike``)."""
+    bits = 0
+    seen: dict[str, int] = {}
+    for c in word:
+        k = seen.get(c, 0)
+        at = ord(c) - 97
+        if not 0 <= at < 26 or k >= 8:
+            return -1
+        bits |= 1 << (at * 8 + k)
+        seen[c] = k + 1
+    return bits
+
+
 class _Shaped:
-    """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names and
-    the letters they write as bits (:func:`_shape`), each list in the group's order; ``read`` names of the group
-    so far."""
+    """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names,
+    the letters they write as bits (:func:`_shape`) and their letters with repeats as bits (:func:`_counted`), each
+    list in the group's order; ``read`` names of the group so far."""
 
     __slots__ = ("by_size", "read")
 
     def __init__(self) -> None:
-        self.by_size: dict[int, tuple[list[int], list[str], list[int]]] = {}
+        self.by_size: dict[int, tuple[list[int], list[str], list[int], list[int]]] = {}
         self.read = 0
 
     def extend(self, group: Sequence[str] | dict[str, Any]) -> None:
@@ -717,10 +735,11 @@ class _Shaped:
             size, bits = _shape(other)
             kept = by_size.get(size)
             if kept is None:
-                kept = by_size[size] = ([], [], [])
+                kept = by_size[size] = ([], [], [], [])
             kept[0].append(at)
             kept[1].append(other)
             kept[2].append(bits)
+            kept[3].append(_counted(other))
         self.read = len(group)
 
 
@@ -1437,14 +1456,16 @@ class Linker:
                 # answers, in the same order: a name passed over is one ``same`` would refuse). The names are kept
                 # by length (with their places in the group and their letters as bits, :func:`_shape`): the lengths
                 # out of reach are passed over whole, and each name's letters are checked here, as ``_reaches``
-                # checks them, without a call each.
+                # checks them, without a call each, then the letters in common with their repeats, as
+                # ``_ratio_at_least`` counts them (:func:`_counted`; the same sum, division and comparison).
                 shaped = self._shapes.get(id(group))
                 if shaped is None:
                     shaped = self._shapes[id(group)] = _Shaped()
                 shaped.extend(group)
                 n, bits = _shape(word)
+                counted = _counted(word)
                 hits: list[tuple[int, str]] = []
-                for size, (places, names, letters) in shaped.by_size.items():
+                for size, (places, names, letters, repeats) in shaped.by_size.items():
                     start = bisect.bisect_left(places, read) if read else 0
                     if not n or not size:
                         hits += [(places[j], names[j]) for j in range(start, len(places)) if same(word, names[j])]
@@ -1454,9 +1475,15 @@ class Linker:
                         continue
                     for j in range(start, len(places)):
                         other = letters[j]
-                        if 2.0 * min(
-                            n - (bits & ~other).bit_count(), size - (other & ~bits).bit_count()
-                        ) / whole >= floor and same(word, names[j]):
+                        if (
+                            2.0 * min(n - (bits & ~other).bit_count(), size - (other & ~bits).bit_count()) / whole
+                            < floor
+                        ):
+                            continue
+                        both = repeats[j]
+                        if counted >= 0 and both >= 0 and 2.0 * (counted & both).bit_count() / whole < floor:
+                            continue
+                        if same(word, names[j]):
                             hits.append((places[j], names[j]))
                 hits.sort()
                 found += tuple(other for _, other in hits)
