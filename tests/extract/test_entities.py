@@ -1603,6 +1603,10 @@ def test_a_name_written_alone_is_answered_from_what_its_last_lookup_found_until_
     assert len(asked) > 200
     for name, found, want in asked:
         assert found == want, name
+    # The counts candidates are ranked by are those of their aliases, as they stand.
+    for k in linker._known.values():
+        assert (k.total, k.has_full) == (sum(k.aliases.values()), len(k.full) > 0), k.id
+    assert any(k.has_full for k in linker._known.values()) and not all(k.has_full for k in linker._known.values())
     # And answers were kept: a settle or an added person forgets only the answers of the keys it touched.
     assert len(scans) < len(asked) // 2
 

@@ -506,6 +506,13 @@ def _outlet(alias: str) -> str | None:
     return attributions.canonical_outlet(_CAMEL.sub(" ", alias))
 
 
+def _counter(counts: dict[str, int]) -> Counter[str]:
+    """``Counter(counts)``, without ``Counter.update``'s test of its argument's kind (a dict is copied as it is)."""
+    made: Counter[str] = Counter()
+    dict.update(made, counts)
+    return made
+
+
 def _entity_id(kind: str, name: str) -> str:
     return "e" + hashlib.sha256(f"{kind}:{' '.join(_words(name)).lower()}".encode()).hexdigest()[:11]
 
@@ -523,15 +530,11 @@ class _Known:
     # place of three words or more).
     named: set[tuple[str, str]] = field(default_factory=set)
     # Its mentions (``sum(aliases.values())``) and whether it has a full name (``len(full) > 0``), kept as aliases are
-    # counted (:meth:`Linker._link_one`): a name written alone goes to the most mentioned of the people of that
-    # surname (:meth:`Linker._match`), as many as the store holds, each ranked by these (decision 0041, revision of
-    # 2026-12-05, late morning).
+    # counted and indexed (:meth:`Linker._from_record`, :meth:`Linker._link_one`, :meth:`Linker._index`): a name
+    # written alone goes to the most mentioned of the people of that surname (:meth:`Linker._match`), as many as the
+    # store holds, each ranked by these (decision 0041, revision of 2026-12-05, late morning).
     total: int = field(default=0, init=False)
     has_full: bool = field(default=False, init=False)
-
-    def __post_init__(self) -> None:
-        self.total = sum(self.aliases.values())
-        self.has_full = any(len(_split(a)) > 1 for a in self.aliases)
 
     def told(self) -> frozenset[str]:
         """The words of the sentences naming it in this run's articles (:func:`context.context`)."""
@@ -938,13 +941,16 @@ class Linker:
         # Stored counts are kept by weighting each alias; exact per-alias counts are not needed to rank names.
         per = max(1, e.mentions // max(1, len(e.aliases)))
         n = len(e.roles)
-        return _Known(
+        k = _Known(
             id=e.id,
             type=e.type,
-            aliases=Counter(dict.fromkeys(e.aliases, per)),
-            roles=Counter({role: n - i for i, role in enumerate(e.roles)}),
+            aliases=_counter(dict.fromkeys(e.aliases, per)),
+            roles=_counter({role: n - i for i, role in enumerate(e.roles)}),
             stored_articles=e.articles,
         )
+        # (Whether it has a full name is noted as its aliases are indexed, :meth:`_index`.)
+        k.total = per * len(k.aliases)
+        return k
 
     def _add(self, k: _Known) -> None:
         self._known[k.id] = k
@@ -995,6 +1001,8 @@ class Linker:
         keys = self._keys(k, alias)
         if not keys:
             return
+        if len(_split(alias)) > 1:
+            k.has_full = True
         kid, entries = k.id, self._entries
         for index, key in keys:
             ids = index.get(key)
@@ -1593,8 +1601,6 @@ class Linker:
         new = m.text not in found.aliases
         found.aliases[m.text] += 1
         found.total += 1
-        if new and len(_split(m.text)) > 1:
-            found.has_full = True
         if m.role:
             found.roles[m.role] += 1
         found.articles.add(article_id)
