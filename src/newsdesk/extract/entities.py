@@ -1695,12 +1695,12 @@ class Linker:
             share = [(key, kind, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
             voted[entity_id] = share
             for key, _, n in share:
-                had = votes.get(key)
-                if had is None:
+                have = votes.get(key)
+                if have is None:
                     votes[key] = {kind: n}
                     _key_under(keyed, key)
                 else:
-                    had[kind] = had.get(kind, 0) + n
+                    have[kind] = have.get(kind, 0) + n
         self._unvoted.clear()
         return votes
 
