@@ -42,3 +42,27 @@ def test_a_rare_word_is_one_few_articles_of_the_batch_hold() -> None:
     assert context.rare_limit(10) == 2
     assert context.rare_limit(60) == 3
     assert context.rare_limit(1000) == 50
+
+
+def test_the_batch_s_count_of_a_word_counted_when_asked_is_the_count_over_every_text() -> None:
+    """Issue 17: ``Held`` counts the texts holding a word only when the word is asked, reading only the texts whose
+    case-folded text has it: the count of every word, asked or not (and of words no text holds), is the count over
+    every text's words, on real articles and on letters whose case folding writes more letters (ß, final sigma)."""
+    from collections import Counter
+
+    from tests.conftest import shared_path
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared_path("dev-news").glob("*.txt"))]
+    texts += [
+        "Die straße wurde gesperrt. STRASSENBAU dauerte lange.",
+        "Ο ΔΡΟΜΟΣ έκλεισε. Ο δρόμος άνοιξε ξανά σήμερα.",
+        "Ǆemal spoke of ﬁnancial ﬂows in Ǆakarta yesterday.",
+    ]
+    every = Counter(w for text in texts for w in context.words(text))
+    held = context.Held(texts)
+    asked = [*every, "strass", "straße", "δρομος", "δρόμος", "financ", "nowhere", "zzzzzz", ""]
+    for word in asked:
+        assert held.get(word, 0) == every.get(word, 0), word
+        assert (word in held) == (word in every), word
+    assert dict(held) == dict(every) and len(held) == len(every)
+    assert len(every) > 1000

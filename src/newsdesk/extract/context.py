@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 
-__all__ = ["RARE_SHARE", "context", "names", "rare_limit", "told_alike", "words"]
+__all__ = ["RARE_SHARE", "Held", "context", "names", "rare_limit", "told_alike", "words"]
 
 STEM = 6
 # A word in at most this share of the batch's articles (two at least) is particular to what a few of them tell.
@@ -49,6 +50,55 @@ def _sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 def words(text: str) -> frozenset[str]:
     """Every word of ``text`` a context may hold: for the count of the batch's articles holding each."""
     return frozenset().union(*(stems for _, stems in _sentences(text)))
+
+
+class Held(Mapping[str, int]):
+    """How many of ``texts`` hold each word a context may hold: ``Counter(w for t in texts for w in words(t))``,
+    counted for a word when it is first asked. A word of :func:`words` is a case-folded word's first letters, so a
+    text can hold it only where its case-folded text has it as it is: only those texts' words are worked out
+    (:func:`told_alike` asks a few words of a batch of hundreds of texts, each of whose words the count read)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = list(texts)
+        self._folded: list[str] | None = None
+        self._words: dict[int, frozenset[str]] = {}
+        self._counts: dict[str, int] = {}
+        self._all: Counter[str] | None = None
+
+    def _count(self, word: str) -> int:
+        n = self._counts.get(word)
+        if n is None:
+            if self._folded is None:
+                self._folded = [text.casefold() for text in self._texts]
+            n = 0
+            for at, folded in enumerate(self._folded):
+                if word in folded:
+                    held = self._words.get(at)
+                    if held is None:
+                        held = self._words[at] = words(self._texts[at])
+                    n += word in held
+            self._counts[word] = n
+        return n
+
+    def __getitem__(self, word: str) -> int:
+        n = self._count(word)
+        if not n:
+            raise KeyError(word)
+        return n
+
+    def get(self, word: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        return self._count(word) or default
+
+    def _every(self) -> Counter[str]:
+        if self._all is None:
+            self._all = Counter(w for text in self._texts for w in words(text))
+        return self._all
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._every())
+
+    def __len__(self) -> int:
+        return len(self._every())
 
 
 def context(text: str, name: str) -> frozenset[str]:

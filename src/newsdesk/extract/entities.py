@@ -17,6 +17,7 @@ import functools
 import gc
 import hashlib
 import itertools
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -496,6 +497,22 @@ def _frames(name: str) -> list[str]:
     return [" ".join([*words[:i], "~" + r, *words[i + 1 :]]) for i, w in enumerate(words) if (r := _rhyme(w))]
 
 
+# Pure, and asked of every alias of every organisation an article names for each lone word tagged an organisation
+# (``Linker._outlet_ending``) and of each record's aliases: remembered.
+@functools.lru_cache(maxsize=_WORDS_CACHED)
+def _outlet(alias: str) -> str | None:
+    """The outlet's report name when organisation name ``alias`` (words run together written apart) is a news
+    outlet (:func:`attributions.canonical_outlet`), else None."""
+    return attributions.canonical_outlet(_CAMEL.sub(" ", alias))
+
+
+def _counter(counts: dict[str, int]) -> Counter[str]:
+    """``Counter(counts)``, without ``Counter.update``'s test of its argument's kind (a dict is copied as it is)."""
+    made: Counter[str] = Counter()
+    dict.update(made, counts)
+    return made
+
+
 def _entity_id(kind: str, name: str) -> str:
     return "e" + hashlib.sha256(f"{kind}:{' '.join(_words(name)).lower()}".encode()).hexdigest()[:11]
 
@@ -512,6 +529,12 @@ class _Known:
     # (:meth:`told`), kept for the names another spelling may join on that evidence only (a one-word person, a
     # place of three words or more).
     named: set[tuple[str, str]] = field(default_factory=set)
+    # Its mentions (``sum(aliases.values())``) and whether it has a full name (``len(full) > 0``), kept as aliases are
+    # counted and indexed (:meth:`Linker._from_record`, :meth:`Linker._link_one`, :meth:`Linker._index`): a name
+    # written alone goes to the most mentioned of the people of that surname (:meth:`Linker._match`), as many as the
+    # store holds, each ranked by these (decision 0041, revision of 2026-12-05, late morning).
+    total: int = field(default=0, init=False)
+    has_full: bool = field(default=False, init=False)
 
     def told(self) -> frozenset[str]:
         """The words of the sentences naming it in this run's articles (:func:`context.context`)."""
@@ -541,7 +564,7 @@ class _Known:
         the one written most), then most mentions, then fewest words, then first seen (an outlet's report
         name)."""
         for alias in self.aliases:
-            outlet = attributions.canonical_outlet(_CAMEL.sub(" ", alias)) if self.type == "ORG" else None
+            outlet = _outlet(alias) if self.type == "ORG" else None
             if outlet:
                 return outlet
         # A leading "The" is the sentence's, not the name's, when the name is also written without it.
@@ -561,6 +584,12 @@ class _Known:
             mentions=sum(self.aliases.values()),
             articles=self.stored_articles + len(self.articles),
         )
+
+
+# What a name's candidates are ranked by (the first of the highest wins): their mentions, after whether they have a
+# full name (``_Known.total`` is ``sum(aliases.values())``, ``_Known.has_full`` is ``len(full) > 0``).
+_MENTIONED = operator.attrgetter("total")
+_RANKED = operator.attrgetter("has_full", "total")
 
 
 # How a people's word ends after its place's name (or that name without its last vowel): Velorian, Dastmari,
@@ -671,15 +700,33 @@ def _shape(word: str) -> tuple[int, int]:
     return len(word), bits
 
 
+@functools.lru_cache(maxsize=_WORDS_CACHED)
+def _counted(word: str) -> int:
+    """A word's letters with their repeats as bits: for the k-th time a letter of a to z is written, one bit of that
+    letter's eight (-1, no bits, for a word with a letter beyond a to z or written more than eight times). Two words'
+    bits in common are the letters they share counted with their repeats, ``_ratio_at_least``'s third bound
+    (``quick_ratio``'s count): kept beside each name a lookup by spelling reads (``Linker._alike``)."""
+    bits = 0
+    seen: dict[str, int] = {}
+    for c in word:
+        k = seen.get(c, 0)
+        at = ord(c) - 97
+        if not 0 <= at < 26 or k >= 8:
+            return -1
+        bits |= 1 << (at * 8 + k)
+        seen[c] = k + 1
+    return bits
+
+
 class _Shaped:
-    """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names and
-    the letters they write as bits (:func:`_shape`), each list in the group's order; ``read`` names of the group
-    so far."""
+    """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names,
+    the letters they write as bits (:func:`_shape`) and their letters with repeats as bits (:func:`_counted`), each
+    list in the group's order; ``read`` names of the group so far."""
 
     __slots__ = ("by_size", "read")
 
     def __init__(self) -> None:
-        self.by_size: dict[int, tuple[list[int], list[str], list[int]]] = {}
+        self.by_size: dict[int, tuple[list[int], list[str], list[int], list[int]]] = {}
         self.read = 0
 
     def extend(self, group: Sequence[str] | dict[str, Any]) -> None:
@@ -691,10 +738,11 @@ class _Shaped:
             size, bits = _shape(other)
             kept = by_size.get(size)
             if kept is None:
-                kept = by_size[size] = ([], [], [])
+                kept = by_size[size] = ([], [], [], [])
             kept[0].append(at)
             kept[1].append(other)
             kept[2].append(bits)
+            kept[3].append(_counted(other))
         self.read = len(group)
 
 
@@ -745,22 +793,38 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# How many blocks of :func:`kept_out_of_collections` are open that froze objects themselves (the outermost of them
+# unfreezes them all as it ends).
+_freezing = 0
+
+
 @contextlib.contextmanager
 def kept_out_of_collections() -> Iterator[None]:
     """Everything alive as the block starts (a batch's linking: the Linker's indexes first) left out of the cyclic
     garbage collector's passes until it ends (``gc.freeze``, then ``gc.unfreeze``, which hands it back to the oldest
     generation): a full collection while a batch links would read every object of the Linker's state, as many as
     the store has entities and names (issue 17: 2.1 CPU s of the 16,000-article step's 18, in 11 collections). It
-    changes no answer: nothing is freed while frozen that would be freed otherwise, only later. Where something else
-    keeps objects frozen already (a server freezing before it forks, or the runner around every corpus stage's
-    batch, decision 0049), nothing is done, since unfreezing would undo it."""
-    if not gc.isenabled() or gc.get_freeze_count():
+    changes no answer: nothing is freed while frozen that would be freed otherwise, only later. Inside another such
+    block (the runner's around every corpus stage's batch, decision 0049, in which a run's Linker is built), what
+    is alive now is frozen too and left to the outer block to hand back: a Linker built inside the runner's block
+    would otherwise stay in the collector's passes for the run's first batch (1.7 CPU s of the 16,000 step's 17.5
+    in 7 full collections, decision 0041). Where something else keeps objects frozen (a server freezing before it
+    forks), nothing is done, since unfreezing would undo it."""
+    global _freezing
+    if not gc.isenabled():
+        yield
+        return
+    if gc.get_freeze_count():
+        if _freezing:
+            gc.freeze()
         yield
         return
     gc.freeze()
+    _freezing += 1
     try:
         yield
     finally:
+        _freezing -= 1
         gc.unfreeze()
 
 
@@ -808,6 +872,15 @@ class Linker:
             id(self._by_letters): {},
         }
         self._person_signs: dict[str, set[tuple[str, str]]] = {}
+        # What a lookup of a name written alone found (``_people_named``), by its last word's skeleton (the three keys
+        # it reads are worked out from it): the ids in the scan's order, kept until a person is added under one of
+        # those keys, taken from one, or given another last word there (:meth:`_touched`), since only those change
+        # the answer; and which of them each key's answer served (decision 0041, revision of 2026-12-05, late
+        # morning). A batch asks a surname again and again (about 20,000 lookups for 1,000 articles), and each
+        # answer is a union of every person of that surname under three keys, sorted by place: as many as the store
+        # holds of that surname.
+        self._bare: dict[str, tuple[str, ...]] = {}
+        self._bare_under: dict[tuple[int, str], set[str]] = {}
         # The other entities under each key of those three indexes grouped by their names as
         # :func:`same_name` compares them (:func:`_form`), each name for every key the entity is under: a name of
         # an organisation or place is compared once with each distinct name under its keys, not with every alias
@@ -841,7 +914,7 @@ class Linker:
         # The texts of the batch being linked, and how many of them hold each word (counted when first needed),
         # for the words still particular to a few (:mod:`newsdesk.extract.context`).
         self._texts: list[str] = []
-        self._counted: Counter[str] | None = None
+        self._counted: context.Held | None = None
         self.changed: set[str] = set()
         # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
         self.compared = 0
@@ -868,13 +941,16 @@ class Linker:
         # Stored counts are kept by weighting each alias; exact per-alias counts are not needed to rank names.
         per = max(1, e.mentions // max(1, len(e.aliases)))
         n = len(e.roles)
-        return _Known(
+        k = _Known(
             id=e.id,
             type=e.type,
-            aliases=Counter(dict.fromkeys(e.aliases, per)),
-            roles=Counter({role: n - i for i, role in enumerate(e.roles)}),
+            aliases=_counter(dict.fromkeys(e.aliases, per)),
+            roles=_counter({role: n - i for i, role in enumerate(e.roles)}),
             stored_articles=e.articles,
         )
+        # (Whether it has a full name is noted as its aliases are indexed, :meth:`_index`.)
+        k.total = per * len(k.aliases)
+        return k
 
     def _add(self, k: _Known) -> None:
         self._known[k.id] = k
@@ -898,9 +974,13 @@ class Linker:
                         ids = index.get(key)
                         if ids is not None:
                             ids.pop(old.id, None)
+                        if self._bare_under:
+                            self._touched(id(index), key)
                 self._long.discard(old.id)
                 signs = self._person_signs.pop(old.id, set())
                 for grouped, key in self._person_keys.pop(old.id, ()):
+                    if self._bare_under:
+                        self._touched(grouped, key)
                     for last in self._person_lasts[old.id]:
                         self._lasts[grouped][key][last].pop(old.id, None)
                     for last, initial in signs:
@@ -921,6 +1001,8 @@ class Linker:
         keys = self._keys(k, alias)
         if not keys:
             return
+        if len(_split(alias)) > 1:
+            k.has_full = True
         kid, entries = k.id, self._entries
         for index, key in keys:
             ids = index.get(key)
@@ -930,6 +1012,8 @@ class Linker:
             elif kid not in ids:
                 ids[kid] = entries
                 entries += 1
+            else:
+                continue
         self._entries = entries
         # The keys of the three candidate indexes open the list (a name written family name first has a fourth).
         if k.type != "PERSON":
@@ -940,6 +1024,12 @@ class Linker:
             self._group(k, alias, [(id(index), key) for index, key in keys[: 4 if family else 3]])
             if len(words) > 1 and len(_parts(alias)) >= 3:
                 self._long.add(kid)
+
+    def _touched(self, grouped: int, key: str) -> None:
+        """Forget the lookups of names written alone that read key ``key`` of the candidate index ``grouped`` (an
+        ``id``): a person was added there, taken from there or given another last word there."""
+        for last in self._bare_under.pop((grouped, key), ()):
+            self._bare.pop(last, None)
 
     def _group(self, k: _Known, alias: str, under: list[tuple[int, str]]) -> None:
         """Note person ``k`` under each of its keys of the candidate indexes (``under``: those :meth:`_keys` gives
@@ -954,6 +1044,8 @@ class Linker:
             lasts.add(last)
             for grouped, key in keys:
                 self._lasts[grouped][key].setdefault(last, {})[kid] = None
+                if self._bare_under:
+                    self._touched(grouped, key)
         signs = self._person_signs.setdefault(kid, set())
         if len(words) > 1:
             new_signs = {(last, first) for first in _first_keys(skeleton(words[0]))}
@@ -977,6 +1069,8 @@ class Linker:
             if (grouped, key) in keys:  # ``under`` names a key twice (a family name's sound that is its last's)
                 continue
             keys.add((grouped, key))
+            if self._bare_under:
+                self._touched(grouped, key)
             by_last = self._lasts[grouped].setdefault(key, {})
             for each in lasts:
                 by_last.setdefault(each, {})[kid] = None
@@ -1064,12 +1158,7 @@ class Linker:
             k
             for k in (self._known[i] for i in dict.fromkeys(local.values()))
             if k.type == "ORG"
-            and any(
-                len(w := _words(a)) > 1
-                and w[-1].casefold() == key
-                and attributions.canonical_outlet(_CAMEL.sub(" ", a)) is not None
-                for a in k.aliases
-            )
+            and any(len(w := _words(a)) > 1 and w[-1].casefold() == key and _outlet(a) is not None for a in k.aliases)
         ]
         return found if len(found) == 1 else []
 
@@ -1141,34 +1230,51 @@ class Linker:
         if not words:
             return []
         last = _last(name)
-        firsts = _first_keys(skeleton(words[0])) if len(words) > 1 else None
+        if len(words) == 1:
+            found = self._bare.get(last)
+            if found is None:
+                found = self._bare_scan(last, words[-1])
+            return [self._known[i] for i in found]
+        firsts = _first_keys(skeleton(words[0]))
         ids: dict[str, None] = {}
         for index, key in (
             (self._by_surname, last[:4]),
             (self._by_sound, sound(words[-1])),
             (self._by_letters, _letters(words[-1])),
         ):
+            found_: set[str] = set()
+            groups = self._firsts[id(index)].get(key, {})
+            for other in self._alike(groups, last, _same_word) if groups else ():
+                by_first = groups[other]
+                for first in firsts:
+                    found_.update(by_first.get(first, ()))
+                # (A last word nearly the same is one spelled the same way too: ``_same_word`` holds it.)
+                if "" in by_first and _similar(last, other):
+                    found_.update(by_first[""])
+            if found_:
+                place = index[key]
+                ids.update(dict.fromkeys(sorted(found_, key=place.__getitem__)))
+        self.compared += len(ids)
+        return [k for i in ids if self._named(name, "PERSON", k := self._known[i])]
+
+    def _bare_scan(self, last: str, end: str) -> tuple[str, ...]:
+        """The people a name written alone, of last word ``end`` (its skeleton ``last``), may be: those under its
+        three keys with a name of a last word nearly its own, in the order of the index; remembered until one of
+        those keys changes (``_bare``)."""
+        ids: dict[str, None] = {}
+        keys = ((self._by_surname, last[:4]), (self._by_sound, sound(end)), (self._by_letters, _letters(end)))
+        for index, key in keys:
             found: set[str] = set()
-            if firsts is None:
-                lasts = self._lasts[id(index)].get(key, {})
-                for other in self._alike(lasts, last, _similar_fitting) if lasts else ():
-                    found.update(lasts[other])
-            else:
-                groups = self._firsts[id(index)].get(key, {})
-                for other in self._alike(groups, last, _same_word) if groups else ():
-                    by_first = groups[other]
-                    for first in firsts:
-                        found.update(by_first.get(first, ()))
-                    # (A last word nearly the same is one spelled the same way too: ``_same_word`` holds it.)
-                    if "" in by_first and _similar(last, other):
-                        found.update(by_first[""])
+            lasts = self._lasts[id(index)].get(key, {})
+            for other in self._alike(lasts, last, _similar_fitting) if lasts else ():
+                found.update(lasts[other])
             if found:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
-        if firsts is None:
-            return [self._known[i] for i in ids]
-        self.compared += len(ids)
-        return [k for i in ids if self._named(name, "PERSON", k := self._known[i])]
+        answer = self._bare[last] = tuple(ids)
+        for index, key in keys:
+            self._bare_under.setdefault((id(index), key), set()).add(last)
+        return answer
 
     def _longer_forms(self, name: str, local: dict[str, str]) -> list[_Known]:
         """People known by a full name that ``name`` (two words or more) is a shorter form of, or that is a
@@ -1315,7 +1421,7 @@ class Linker:
         """Whether the sentences naming ``k`` (in this run's articles, and in the store's) say what ``here`` says
         (:func:`context.told_alike`, rare words counted over this batch's articles)."""
         if self._counted is None:
-            self._counted = Counter(w for text in self._texts for w in context.words(text))
+            self._counted = context.Held(self._texts)
         told = k.told()
         if k.stored_articles and self.stored is not None:
             if k.id not in self._stored_told:
@@ -1358,14 +1464,16 @@ class Linker:
                 # answers, in the same order: a name passed over is one ``same`` would refuse). The names are kept
                 # by length (with their places in the group and their letters as bits, :func:`_shape`): the lengths
                 # out of reach are passed over whole, and each name's letters are checked here, as ``_reaches``
-                # checks them, without a call each.
+                # checks them, without a call each, then the letters in common with their repeats, as
+                # ``_ratio_at_least`` counts them (:func:`_counted`; the same sum, division and comparison).
                 shaped = self._shapes.get(id(group))
                 if shaped is None:
                     shaped = self._shapes[id(group)] = _Shaped()
                 shaped.extend(group)
                 n, bits = _shape(word)
+                counted = _counted(word)
                 hits: list[tuple[int, str]] = []
-                for size, (places, names, letters) in shaped.by_size.items():
+                for size, (places, names, letters, repeats) in shaped.by_size.items():
                     start = bisect.bisect_left(places, read) if read else 0
                     if not n or not size:
                         hits += [(places[j], names[j]) for j in range(start, len(places)) if same(word, names[j])]
@@ -1375,9 +1483,15 @@ class Linker:
                         continue
                     for j in range(start, len(places)):
                         other = letters[j]
-                        if 2.0 * min(
-                            n - (bits & ~other).bit_count(), size - (other & ~bits).bit_count()
-                        ) / whole >= floor and same(word, names[j]):
+                        if (
+                            2.0 * min(n - (bits & ~other).bit_count(), size - (other & ~bits).bit_count()) / whole
+                            < floor
+                        ):
+                            continue
+                        both = repeats[j]
+                        if counted >= 0 and both >= 0 and 2.0 * (counted & both).bit_count() / whole < floor:
+                            continue
+                        if same(word, names[j]):
                             hits.append((places[j], names[j]))
                 hits.sort()
                 found += tuple(other for _, other in hits)
@@ -1399,7 +1513,7 @@ class Linker:
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names.
             in_article = [k for k in candidates if k.id in here]
-            return max(in_article, key=lambda k: sum(k.aliases.values())) if in_article else None
+            return max(in_article, key=_MENTIONED) if in_article else None
         if kind == "PERSON" and len(words) > 1:
             candidates += [k for k in self._longer_forms(name, local) if k not in candidates]
             candidates += [k for k in self._same_office(name, role) if k not in candidates]
@@ -1461,7 +1575,7 @@ class Linker:
             return None
         in_article = [k for k in candidates if k.id in here]
         pool = in_article or candidates
-        return max(pool, key=lambda k: (len(k.full) > 0, sum(k.aliases.values())))
+        return max(pool, key=_RANKED)
 
     def link(self, article_id: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         """The mentions of one article, each with its ``entity_id``; new entities are created as needed."""
@@ -1486,6 +1600,7 @@ class Linker:
         # An alias it has is in the indexes already.
         new = m.text not in found.aliases
         found.aliases[m.text] += 1
+        found.total += 1
         if m.role:
             found.roles[m.role] += 1
         found.articles.add(article_id)
@@ -1618,7 +1733,7 @@ class Linker:
 
     def link_articles(self, batch: Sequence[Article]) -> list[Article]:
         """Articles of ``batch`` with entity ids on their mentions and on their quotes' named speakers."""
-        with kept_out_of_collections():
+        with kept_out_of_collections(), _collector_paused():
             return self._link_articles(batch)
 
     def _link_articles(self, batch: Sequence[Article]) -> list[Article]:
