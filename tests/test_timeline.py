@@ -168,20 +168,26 @@ def test_an_undated_articles_weekday_is_never_estimated_from_its_event(tmp_path:
     assert [e for e in entries if e["date"] != "2026-03-11"] == [], entries
 
 
+def _timeline_of(tmp_path: Path, title: str, published: str, body: str) -> list[tuple[str | None, str | None]]:
+    """The (date, precision) of each timeline entry of a one-article story."""
+    line = json.dumps({"title": title, "published": published, "text": body})
+    (tmp_path / "one.jsonl").write_text(line + "\n", encoding="utf-8")
+    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
+    with Corpus(Store(":memory:"), settings=settings) as corpus:
+        assert corpus.ingest([tmp_path / "one.jsonl"]).ok
+        (story,) = corpus.stories()
+        entries = corpus.story(story["id"])["timeline"]
+    return [(e["date"], e["precision"]) for e in entries]
+
+
 def test_a_date_its_sentence_makes_more_precise_is_one_entry(tmp_path: Path) -> None:
     # "In December last year": December 2025, not that and 2025 again for the same sentence.
     body = (
         "Kestrel Media dropped its bid for the Harlow studios on Friday, its board said."
         " In December last year, Kestrel agreed a deal worth $8.2 billion to buy the studios from Orvell."
     )
-    line = json.dumps({"title": "Kestrel drops Harlow bid", "published": "2026-02-27", "text": body})
-    (tmp_path / "bid.jsonl").write_text(line + "\n", encoding="utf-8")
-    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
-    with Corpus(Store(":memory:"), settings=settings) as corpus:
-        assert corpus.ingest([tmp_path / "bid.jsonl"]).ok
-        (story,) = corpus.stories()
-        entries = corpus.story(story["id"])["timeline"]
-    assert [(e["date"], e["precision"]) for e in entries] == [("2025-12", "month"), ("2026-02-27", "day")], entries
+    entries = _timeline_of(tmp_path, "Kestrel drops Harlow bid", "2026-02-27", body)
+    assert entries == [("2025-12", "month"), ("2026-02-27", "day")], entries
 
 
 def test_the_year_a_record_counts_from_is_no_entry(tmp_path: Path) -> None:
@@ -190,11 +196,5 @@ def test_the_year_a_record_counts_from_is_no_entry(tmp_path: Path) -> None:
         "The Orlan tower blaze was the deadliest in the city since 1948, officials said on Friday."
         " The towers were built in 1983. That Wednesday, the fire started in the lobby, a resident said."
     )
-    line = json.dumps({"title": "Orlan tower blaze", "published": "2026-03-13", "text": body})
-    (tmp_path / "blaze.jsonl").write_text(line + "\n", encoding="utf-8")
-    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
-    with Corpus(Store(":memory:"), settings=settings) as corpus:
-        assert corpus.ingest([tmp_path / "blaze.jsonl"]).ok
-        (story,) = corpus.stories()
-        entries = corpus.story(story["id"])["timeline"]
-    assert [(e["date"], e["precision"]) for e in entries] == [("1983", "year"), ("2026-03-13", "day")], entries
+    entries = _timeline_of(tmp_path, "Orlan tower blaze", "2026-03-13", body)
+    assert entries == [("1983", "year"), ("2026-03-13", "day")], entries
