@@ -30,7 +30,6 @@ _REPORTEDLY = re.compile(r"\b(?:reportedly|reported|reports?|according to)\b", r
 # "the so-called “red line”": the writer's marks around a phrase others use, never somebody's words.
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _VIA_REACH = 400  # characters either side of a quote where a credited report still counts as its channel
-# Verbs whose clause complement is not somebody's view ("it has been reported", "helping ensure", "won").
 # Speech verbs that, over a bare thing rather than words said, name a manner kept, not a view of that thing.
 _HOLDS_NO_VIEW = frozenset({"maintain"})
 
@@ -58,6 +57,7 @@ def _a_party(art: _Article, start: int, end: int) -> bool:
     )
 
 
+# Verbs whose clause complement is not somebody's view ("it has been reported", "helping ensure", "won").
 _NOT_HELD = frozenset(
     "has have had having is are was were be been being do does did make makes made making help helps helped "
     "helping win wins won mean means meant get gets got take takes took go goes went come comes came become "
