@@ -521,6 +521,20 @@ def test_so_called_marks_a_scare_quote(mark: str) -> None:
     assert _quotes(text) == []
 
 
+def test_words_naming_the_occasion_of_a_cue_are_the_writers_label_not_the_speakers() -> None:
+    text = (
+        "The Veloria Cricket Board had written to the league, demanding the umpire’s removal following the "
+        "“handshake controversy” during the final against Quillfin."
+    )
+    assert _quotes(text) == []
+
+
+def test_words_naming_an_occasion_inside_a_reported_clause_stay_the_speakers() -> None:
+    text = "Officials apologised after the “unacceptable scenes” at the ground, the minister said."
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.speaker) == ("unacceptable scenes", "the minister")
+
+
 def test_a_first_name_and_surname_of_a_body_is_a_person_when_the_model_misses_them() -> None:
     text = "Ildri Tofte of the Pelmora Rivers Trust said that the accord “does nothing for the fish”."
     doc = nlp.load()(text)

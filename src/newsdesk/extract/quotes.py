@@ -30,6 +30,10 @@ _REPORTEDLY = re.compile(r"\b(?:reportedly|reported|reports?|according to)\b", r
 # "the so-called “red line”": the writer's marks around a phrase others use, never somebody's words.
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _VIA_REACH = 400  # characters either side of a quote where a credited report still counts as its channel
+# Words that introduce the occasion of an act ("following the “handshake row”"), and the dependencies that open
+# a clause of its own (a reported clause has occasions of its own words).
+_OCCASION = frozenset({"following", "after", "before", "amid", "amidst", "during", "despite", "since", "until"})
+_CLAUSE = frozenset({"ccomp", "xcomp", "advcl", "relcl", "csubj", "parataxis"})
 # Speech verbs that, over a bare thing rather than words said, name a manner kept, not a view of that thing.
 _HOLDS_NO_VIEW = frozenset({"maintain"})
 
@@ -275,14 +279,22 @@ def _colon_frame(art: _Article, start: int, floor: int, width: int = 1) -> Token
 
 
 def _ancestor_cue(art: _Article, start: int, end: int) -> Token | None:
-    """For a partial quote: the nearest cue above its words in the parse (X argued it would “reward” …)."""
+    """For a partial quote: the nearest cue above its words in the parse (X argued it would “reward” …). None
+    when the words name the occasion of the cue's own clause ("demanding his removal following the “handshake
+    row”"): the writer's label for an event, not what the cue's speaker said. Inside a clause the cue reports
+    ("said officials apologised after the “unacceptable scenes”") they stay the speaker's words."""
     span = art.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     token = span.root.head
+    occasion = False
     for _ in range(8):
         if not art.in_quote(token.idx) and speakers.is_cue(token) and not speakers.impersonal(token):
-            return token
+            return None if occasion else token
+        if token.lower_ in _OCCASION and token.idx < start:
+            occasion = True
+        elif token.dep_ in _CLAUSE:
+            occasion = False
         if token.head.i == token.i:
             break
         token = token.head
