@@ -220,3 +220,10 @@ def test_a_cameraman_is_one_unnamed_person_or_the_photographer_named_before() ->
     )
     (named,) = [q for q in _found(text) if q.direct]
     assert (named.speaker, named.speaker_kind) == ("Ilse Varga", SpeakerKind.PERSON)
+
+
+def test_a_view_of_a_word_the_parse_broke_at_its_hyphen_holds_the_whole_word() -> None:
+    # The parse makes "Quillfin Co", "-" and "Ted Varnel" three objects of "praised".
+    text = "Trump, who spoke to reporters before a gala, also praised Quillfin Co-CEO Ted Varnel and left."
+    (view,) = [q for q in _found(text) if q.kind is QuoteKind.VIEW]
+    assert view.text == "Quillfin Co-CEO Ted Varnel"

@@ -316,6 +316,24 @@ def test_issues_meet_across_a_name_a_nominalisation_and_one_word() -> None:
     assert by_actor["party"] == by_actor["leader"] != by_actor["board"]
 
 
+def _at(mention: Mention, start: int) -> Mention:
+    return dataclasses.replace(mention, start=start, end=start + len(mention.text))
+
+
+def test_a_name_alone_is_another_issue_than_a_statement_about_something_of_it() -> None:
+    # "supports Orsavia" (from a quote's praise of the city) and "refused to raise its offer for the Orsavia
+    # studio": sharing the name does not make the refusal a position on the city.
+    act = "raise its offer for the Orsavia studio"
+    place = Mention(text="Orsavia", start=act.index("Orsavia"), end=act.index(" studio"), type="GPE", entity_id="o1")
+    rows = [
+        _row("producer", "supports", "2026-02-26", "Orsavia", extract.terms("Orsavia", 0, (_at(place, 0),))),
+        _row("streamer", "opposes", "2026-02-27", act, extract.terms(act, 0, (place,))),
+        _row("mayor", "supports", "2026-02-28", "the Orsavia", extract.terms("the Orsavia", 0, (_at(place, 4),))),
+    ]
+    by_actor = {p["actor_id"]: p["issue_id"] for p in issues.positions(rows)}
+    assert by_actor["producer"] == by_actor["mayor"] != by_actor["streamer"]
+
+
 def test_corpus_stances_on_invented_articles(tmp_path: Path) -> None:
     """Through the whole pipeline: one actor with one statement, an article with no quotes, a non-English
     article; filters by actor, story and issue; nothing crashes."""

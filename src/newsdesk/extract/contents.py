@@ -257,6 +257,14 @@ def _object_range(cue: Token, obj: Token) -> tuple[int, int] | None:
             if child.dep_ in {"acl", "ccomp"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
                 return _clause_range(child)
     end_token = obj.right_edge
+    # A word the parse broke at its hyphen ("praised Quillfin Co-CEO Ted Varnel": objects "Co", "-" and "Varnel")
+    # is one object: never end inside a word.
+    for sibling in cue.rights:
+        if sibling.i <= end_token.i or sibling.dep_ != obj.dep_:
+            continue
+        if end_token.whitespace_ or sibling.left_edge.i != end_token.i + 1:
+            break
+        end_token = sibling.right_edge
     for child in cue.rights:
         if child.i <= end_token.i or child.dep_ not in {"prep", "oprd", "xcomp", "ccomp", "acomp", "dative"}:
             continue

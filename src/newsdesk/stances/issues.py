@@ -59,6 +59,27 @@ def _one_issue(a: Sequence[str], b: Sequence[str]) -> bool:
     return share >= 1.0 and shared >= 1.0
 
 
+# Words that make a target say something of a thing rather than name it ("raise its offer for the giant").
+_RELATING = frozenset(
+    "of for to over on in at with without by from against about into as than and or but not no its his her their "
+    "our my your it them him us be is are was were been being has have had will would should could can may must "
+    "that which who whom whose".split()
+)
+
+
+def _bare_name(row: dict[str, Any]) -> bool:
+    """Whether a target names a linked entity and no more ("Hollywood", "the Kremlin", "Quillfin co-chief executive
+    Ted Varnel"): it begins and ends with a capitalised word, and no word relates it to anything."""
+    words = [w.strip("“”\"'‘’,.") for w in _name(row["target"]).removesuffix(" …").split()]
+    return (
+        0 < len(words) <= 6
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and not any(w.casefold() in _RELATING for w in words)
+        and any(t.startswith("@") for t in row["terms"])
+    )
+
+
 def _name(target: str) -> str:
     name = " ".join(target.split())
     while (trimmed := _DETERMINER.sub("", name)) != name:
@@ -68,14 +89,18 @@ def _name(target: str) -> str:
 
 
 def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """The stances of one story (rows with ``terms``) grouped into issues: a stance joins the first issue one of
-    whose members shares at least :data:`MATCH` of the smaller term weight (and :data:`SHARED` weight) with it.
+    """The stances of one story (rows with ``terms`` and ``target``) grouped into issues: a stance joins the first
+    issue one of whose members shares at least :data:`MATCH` of the smaller term weight (and :data:`SHARED` weight)
+    with it, both or neither being a name alone.
 
     Only issues that share a term with the stance are compared, each through its first :data:`COMPARED`
     members, so a story of thousands of stances is grouped in linear time.
     """
     issues: list[list[dict[str, Any]]] = []
     by_term: dict[str, list[int]] = defaultdict(list)
+    # A name alone and a statement about something of it ("supports Hollywood", "refused to raise its offer for
+    # the Hollywood giant") are two issues, however much of the statement the name is.
+    bare = {id(row): _bare_name(row) for row in rows}
     for row in rows:
         # The issues whose terms share SHARED weight with the stance, most shared first, at most a few.
         weight: dict[int, float] = defaultdict(float)
@@ -87,7 +112,7 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         # (one whole word is enough to be compared: see _one_issue)
         candidates = sorted((i for i, w in weight.items() if w >= 1.0), key=lambda i: (-weight[i], i))[:CANDIDATES]
         for i in candidates:
-            if any(_one_issue(row["terms"], o["terms"]) for o in issues[i][:COMPARED]):
+            if any(bare[id(row)] == bare[id(o)] and _one_issue(row["terms"], o["terms"]) for o in issues[i][:COMPARED]):
                 issues[i].append(row)
                 break
         else:
