@@ -521,6 +521,19 @@ def test_so_called_marks_a_scare_quote(mark: str) -> None:
     assert _quotes(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We have lost everything,” sobbed the mother outside the shelter.", "the mother"),
+        ("“We have lost everything,” wept the farmer.", "the farmer"),
+        ("“Fire!” cried a delegate.", "a delegate"),
+    ],
+)
+def test_the_manner_of_a_voice_frames_the_quote_beside_it(text: str, speaker: str) -> None:
+    (quote,) = _quotes(text)
+    assert quote.speaker == speaker
+
+
 def test_words_naming_the_occasion_of_a_cue_are_the_writers_label_not_the_speakers() -> None:
     text = (
         "The Veloria Cricket Board had written to the league, demanding the umpire’s removal following the "

@@ -40,6 +40,7 @@ _CUE_LEMMAS = (
     "plead"
 ).split()
 _IRREGULAR = {
+    "wept": "weep",
     "said": "say",
     "says": "say",
     "saying": "say",
@@ -198,6 +199,9 @@ def is_cue(token: Token) -> bool:
 # Verbs that frame a quotation written beside them but report nothing on their own ("“…,” she continued",
 # "the sign read", "“…,” he went on"): cues next to a quote only ("prices continued to rise" attributes nothing).
 _FRAMING = frozenset("continue read answer remark exclaim confess wonder echo muse interject".split())
+# The manner of a voice ("“…,” sobbed the mother"): framing when finite only, not as a participle beside another
+# speaker ("as the man, gasping on the ground, said").
+_VOICE = frozenset("sob weep cry whisper sigh laugh mutter murmur groan gasp shriek plead beg stammer wail".split())
 
 
 def frames_quote(token: Token) -> bool:
@@ -207,6 +211,8 @@ def frames_quote(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     if _base(token, _FRAMING) in _FRAMING:
+        return True
+    if token.tag_ in {"VBD", "VBZ", "VBP"} and _base(token, _VOICE) in _VOICE:
         return True
     return token.lower_ in {"go", "goes", "went", "going"} and any(
         c.dep_ == "prt" and c.lower_ == "on" for c in token.children
