@@ -42,11 +42,12 @@ def _json(brief: dict[str, Any]) -> str:
 
 
 def _md(text: str | None) -> str:
-    """Text made inert in Markdown: no HTML, links, emphasis or headings from article data."""
+    """Text made inert in Markdown: no HTML, links, emphasis or headings from article data. Parentheses are
+    escaped only after a bracket, where a link's address would begin: "(AFP)" reads as written in plain text."""
     out = " ".join((text or "").split())
-    for char in "\\`*_{}[]<>()#+!|":
+    for char in "\\`*_{}[]<>#+!|":
         out = out.replace(char, "\\" + char)
-    return out
+    return out.replace("](", "]\\(")
 
 
 def _quoted(quote: dict[str, Any]) -> str:
