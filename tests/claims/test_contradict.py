@@ -3,6 +3,8 @@ sentences written for these tests (invented places, people and outlets)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsdesk.claims import contradict, extract, summary, values
@@ -270,3 +272,19 @@ def test_the_conflicts_of_some_clusters_are_those_of_every_cluster_that_involve_
     ids = [s.cluster_id for s in sides]
     for only in [{x} for x in ids] + [{x, y} for x in ids for y in ids if x < y] + [set(), set(ids)]:
         assert contradict.find(sides, only) == [c for c in every if c.a in only or c.b in only], only
+
+
+def test_two_offences_for_one_arrest_contradict_and_a_charge_after_an_arrest_does_not() -> None:
+    manslaughter = side("a", "Police arrested three men aged 52 to 68 at Orsa Court on suspicion of manslaughter.")
+    murder = side("b", "Three building executives, aged 52 to 68, were arrested by police on suspicion of murder.")
+    # The model may tag a number word opening a sentence as a name ("#three"): it names no one, so it does not make
+    # the two claims two subjects.
+    murder.claims[0] = dataclasses.replace(murder.claims[0], terms=("#three", *murder.claims[0].terms))
+    murder.__post_init__()
+    charged = side("c", "Three building executives, aged 52 to 68, were later charged with murder by police.")
+    assert contradictions(manslaughter, murder) == {frozenset({"manslaughter", "murder"})}
+    assert not found(manslaughter, charged)
+    assert [(v.kind, v.unit, v.value) for v in values.find("He was held “for involuntary manslaughter”.")] == []
+    assert [(v.unit, v.value) for v in values.find("She was arrested “for involuntary manslaughter”.")] == [
+        ("offence suspected", "manslaughter")
+    ]

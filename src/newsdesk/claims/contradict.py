@@ -300,7 +300,7 @@ _CALENDAR = re.compile(
 
 
 def _names(claim: Claim) -> frozenset[str]:
-    """The names of a claim; days and months are capitalised but name no one."""
+    """The names of a claim; days, months and number words are capitalised but name no one."""
     return _names_in(claim.terms)
 
 
@@ -311,7 +311,10 @@ _CLAIMS_KEPT = 8192
 
 @lru_cache(maxsize=_CLAIMS_KEPT)
 def _names_in(terms: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(t for t in terms if t.startswith(("@", "#")) and not _CALENDAR.fullmatch(t[1:]))
+    # A number word opening a sentence ("Three executives were ...") is capitalised but names no one either.
+    return frozenset(
+        t for t in terms if t.startswith(("@", "#")) and not _CALENDAR.fullmatch(t[1:]) and t[1:] not in _NUMBER_WORDS
+    )
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:of|de|do|da|al|bin)\b))*")

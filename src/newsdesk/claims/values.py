@@ -159,6 +159,18 @@ _BOUND = re.compile(
 )
 
 
+# The offence someone is held for: "arrested on suspicion of manslaughter", "charged with murder". One act is one
+# offence, so two reports naming two differ; what police suspect and what a court charges are two things (a
+# charge can follow an arrest for another offence).
+_CHARGE = re.compile(
+    r"\b(?:(?P<suspected>suspicion of|suspected of|arrested\s+[“\"‘']?(?:for|over|on))|"
+    r"charged with|accused of|convicted of)"
+    r"\s+[“\"‘']?(?:(?:involuntary|voluntary|gross negligence|negligent|first[- ]degree|second[- ]degree)\s+)?"
+    r"(?P<charge>(?:attempted )?murder|manslaughter|culpable homicide)\b",
+    re.IGNORECASE,
+)
+
+
 def number(text: str) -> float | None:
     """The number ``text`` writes ("1,200", "28", "seven", "twenty-five"), or None."""
     t = text.strip().casefold().replace(",", "")
@@ -375,4 +387,11 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
             add("count", _fmt(n * scale), _people(sentence, m.start(), end, noun), m.start(), end)
         else:
             add("count", _fmt(n * scale), _singular(noun), m.start(), end)
+    for m in _CHARGE.finditer(sentence) if "der" in sentence or "ter" in sentence or "icide" in sentence else ():
+        unit = "offence suspected" if m["suspected"] else "offence charged"
+        start, end = m.span("charge")
+        value = " ".join(m["charge"].casefold().split())
+        found.append(
+            Value(kind="charge", value=value, unit=unit, text=m["charge"], start=offset + start, end=offset + end)
+        )
     return sorted(found, key=lambda v: v.start)
