@@ -227,3 +227,11 @@ def test_a_view_of_a_word_the_parse_broke_at_its_hyphen_holds_the_whole_word() -
     text = "Trump, who spoke to reporters before a gala, also praised Quillfin Co-CEO Ted Varnel and left."
     (view,) = [q for q in _found(text) if q.kind is QuoteKind.VIEW]
     assert view.text == "Quillfin Co-CEO Ted Varnel"
+
+
+def test_considering_after_a_preposition_is_in_view_of_and_held_by_no_one() -> None:
+    text = (
+        "Hours after the ruling, Veloria said it will engage constructively with all stakeholders considering "
+        "peace and stability in the neighbouring country."
+    )
+    assert [(q.speaker, q.cue) for q in _found(text)] == [("Veloria", "said")]

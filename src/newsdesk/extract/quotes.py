@@ -808,6 +808,8 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             head = None  # "were unreachable or believed to be trapped": who is believed, not who believes
         if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
             continue  # an attitude needs a holder: "voters want", not "to want"
+        if attitude and token.lower_ == "considering" and token.dep_ == "pcomp":
+            continue  # "engage with all parties considering peace and stability": in view of, held by no one
         speaker = _speaker(art, head, None, (start, end))
         # The speaker inside what they said is a misparse, except where a span cannot have holes: a parenthetical
         # cue, and a cue inside a relative clause ("the rules, which officials said will apply in May").
