@@ -172,3 +172,20 @@ def test_issue_16_a_weekday_with_an_explicit_date_uses_the_date(text: str, expec
 )
 def test_the_month_and_day_an_expression_names(expression: str, expected: tuple[int, int] | None) -> None:
     assert month_day(expression) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is a board conference in November in Veloria.", "2025-11"),  # said in September: to come
+        ("The board met in November in Veloria.", "2024-11"),
+    ],
+)
+def test_a_month_after_the_writing_is_to_come_where_the_sentence_says_there_is(text: str, expected: str) -> None:
+    (m,) = find(text, "2025-09-20")
+    assert m.value == expected
+
+
+@pytest.mark.parametrize("text", ["Critics fear this may happen again.", "They plan to march in march through Orsa."])
+def test_may_and_march_name_a_month_only_capitalised(text: str) -> None:
+    assert find(text, "2025-09-20") == []

@@ -46,10 +46,13 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# In a pattern that ignores case: "May" and "March" only capitalised ("this may happen", "in march to the capital"
+# are no months).
+_MONTH_NAMED = rf"(?:(?-i:Ma(?:y|r(?:ch)?)\.?)|(?!(?:may|mar(?:ch)?)\b){_MONTH})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)? ?expect(?:s|ed)? to|plans? to|planned to|scheduled (?:for|to)|due to|set to|"
-    r"next)\b[^.!?]{0,60}$",
+    r"next|there (?:is|are)|there's)\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -77,7 +80,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_year",
         re.compile(
-            rf"\b(?:in|since|until|by|from|of|during|early|late|mid-?) (?P<m>{_MONTH}) "
+            rf"\b(?:in|since|until|by|from|of|during|early|late|mid-?) (?P<m>{_MONTH_NAMED}) "
             rf"(?P<y>(?:19|20)\d\d)\b",
             re.IGNORECASE,
         ),
@@ -85,7 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"\b(?:in|since|until|by|from|early|late|mid-?|this|last|next) (?P<m>{_MONTH})\b"
+            rf"\b(?:in|since|until|by|from|early|late|mid-?|this|last|next) (?P<m>{_MONTH_NAMED})\b"
             rf"(?! \d)",
             re.IGNORECASE,
         ),
