@@ -534,6 +534,32 @@ def test_the_manner_of_a_voice_frames_the_quote_beside_it(text: str, speaker: st
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            # The model tags "hand" a present-tense verb here, and "hand" a noun in the next.
+            "Veloria’s Foreign Ministry has requested that Orsavia hand over the former minister, describing him as a "
+            "“fugitive accused” after the verdict.",
+            "Veloria’s Foreign Ministry",
+        ),
+        (
+            "NEW ORSA: Veloria’s Foreign Ministry has requested that Dastmar hand over former Prime Minister Ilse "
+            "Marr, describing her as a “fugitive accused” after the verdict.",
+            "Veloria’s Foreign Ministry",
+        ),
+    ],
+)
+def test_a_participle_after_a_demand_is_the_demanders(text: str, speaker: str) -> None:
+    (quote,) = _quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_a_participle_after_a_reported_fact_is_the_facts_subjects() -> None:
+    found = _quotes("The spokesman said the minister resigned, citing health reasons.", direct_only=False)
+    assert [(q.speaker, q.cue) for q in found if q.cue == "citing"] == [("the minister", "citing")]
+
+
 def test_words_naming_the_occasion_of_a_cue_are_the_writers_label_not_the_speakers() -> None:
     text = (
         "The Veloria Cricket Board had written to the league, demanding the umpire’s removal following the "

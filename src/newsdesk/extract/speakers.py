@@ -317,6 +317,8 @@ def subject(cue: Token) -> Token | None:
     if _base(cue) in _ADDRESSED and any(c.dep_ == "auxpass" for c in cue.children):
         return agent(cue)
     token = cue
+    if _after_a_demand(cue):
+        token = cue.head.head
     for _ in range(4):
         # A subject across a line break is a heading the parse ran into the paragraph below it.
         found = [c for c in token.children if c.dep_ in _SUBJECTS and not _across_lines(c, token)]
@@ -339,6 +341,30 @@ def subject(cue: Token) -> Token | None:
             continue
         break
     return None
+
+
+_DEMANDING = frozenset("request demand urge insist ask recommend propose".split())
+
+
+def _after_a_demand(cue: Token) -> bool:
+    """Whether ``cue`` is a participle set off after what someone demands be done ("requested that Dastmar hand her
+    over, describing her as ...", "urged the court to act, saying ..."): the one who demands speaks, not the one
+    asked. After a reported fact the clause's own subject does ("said the minister resigned, citing ...")."""
+    head = cue.head
+    if not (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.i > 0
+        and cue.nbor(-1).text == ","
+        and head.dep_ in {"ccomp", "xcomp"}
+        and head.head.i != head.i
+        and head.head.pos_ == "VERB"
+        and (is_cue(head.head) or is_attitude(head.head))
+    ):
+        return False
+    # A bare verb (the model tags "hand over" after "that" a noun at times); after a verb of demanding, a
+    # present form is the same bare verb ("requested that the country hand her over").
+    return head.tag_ in {"VB", "NN"} or (head.tag_ == "VBP" and _base(head.head, _DEMANDING) in _DEMANDING)
 
 
 def _across_lines(a: Token, b: Token) -> bool:
