@@ -174,6 +174,6 @@ def test_words_in_quotation_marks_inside_a_reported_sentence_are_shown_once() ->
 def test_the_same_words_in_another_article_are_shown_once() -> None:
     # A wire quote repeated by two outlets (or a copy) is one thing the speaker said: the first is shown.
     first = {"article_id": "a", "start": 0, "end": 30, "text": "The  port will reopen on Monday,"}
-    again = {"article_id": "b", "start": 5, "end": 35, "text": "the port will reopen on monday,"}
+    again = {"article_id": "b", "start": 5, "end": 35, "text": "the port will reopen on monday."}  # its own stop
     other = {"article_id": "b", "start": 40, "end": 60, "text": "Crews are ready."}
     assert _not_repeated([first, again, other]) == [first, other]

@@ -36,7 +36,8 @@ def _not_repeated(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for o in quotes
         ):
             continue
-        words = " ".join(q["text"].casefold().split())
+        # The words alone: one outlet ends the quote with a comma (its attribution follows), another with a stop.
+        words = " ".join(q["text"].casefold().split()).rstrip(".,;:!?…’”\"' ")
         if words in seen:
             continue
         seen.add(words)
