@@ -507,4 +507,13 @@ def test_words_quoted_inside_a_position_are_no_second_position() -> None:
     outer = _quote(text, "the umpire’s removal following the “handshake row”", "The Talvik club", "demanding", "e1")
     inner = _quote(text, "handshake row", "The Talvik club", "demanding", "e1", direct=True)
     found = extract.find(_article(text, {"Talvik": "e1"}, (outer, inner)))
-    assert [(s.actor_id, s.target) for s in found] == [("e1", "the umpire’s removal following the “handshake row")]
+    assert [(s.actor_id, s.target) for s in found] == [("e1", "the umpire’s removal following the “handshake row”")]
+
+
+def test_a_target_keeps_the_quotation_mark_that_closes_one_it_opens() -> None:
+    text = "The board backed the umpire’s removal following the “handshake row”."
+    start, end = extract._object(text, text.index("the umpire"))
+    assert text[start:end] == "the umpire’s removal following the “handshake row”"
+    plain = "The board backed the plan."
+    start, end = extract._object(plain, plain.index("the plan"))
+    assert plain[start:end] == "the plan"

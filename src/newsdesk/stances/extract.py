@@ -350,11 +350,20 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
     if not words:
         return None
     end = words[-1].end()
-    chunk = chunk[:end].rstrip(" \"”’'.")
+    chunk = _closed(chunk[:end].rstrip(" \"”’'."), chunk[:end])
     words_ = _WORD.findall(chunk)
     if not words_ or all(_WEAK.match(w) or w.casefold() in _STOP for w in words_):
         return None
     return at + lead, at + lead + len(chunk)
+
+
+def _closed(kept: str, whole: str) -> str:
+    """``kept`` (``whole`` with its closing marks and stop cut) with the quotation mark that closes one it opens
+    put back: "his removal after the “handshake row”", never "... the “handshake row"."""
+    for opening, closing in (("“", "”"), ("‘", "’")):
+        if kept.count(opening) > kept.count(closing) and whole.startswith(closing, len(kept)):
+            return kept + closing
+    return kept
 
 
 def _date(article: Article, start: int, end: int) -> str | None:
