@@ -122,6 +122,33 @@ def test_an_entry_without_a_span_cites_its_article_alone(brief: dict[str, Any]) 
     assert "chars 0–0" not in page and 'href="#source-1">1</a>]' in page
 
 
+def test_an_origin_with_no_outlet_is_named_by_its_article_number(tmp_path: Path) -> None:
+    gazette = (
+        "The Orsa bridge will close for repairs for six weeks from 12 March, the city council announced on Tuesday. "
+        "Engineers found cracks in three of the bridge's twelve steel cables during an inspection on Monday. Ferry "
+        "services will run every twenty minutes while the bridge is shut, and buses will take a longer route."
+    )
+    unnamed = (
+        "Commuters in Orsa face weeks of disruption after the council ordered its main bridge closed. Inspectors on "
+        "Monday discovered cracks in three of the twelve steel cables holding the bridge. Shop owners on the "
+        "riverside said they feared losing customers during the spring season."
+    )
+    lines = [
+        {"title": "Orsa bridge to close", "outlet": "Harbour Gazette", "published": "2026-03-03", "text": gazette},
+        {"title": "Bridge closure hits Orsa commuters", "published": "2026-03-03", "text": unnamed},
+    ]
+    source = tmp_path / "bridge.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with Corpus(Store(":memory:")) as corpus:
+        corpus.ingest([source])
+        made = build_brief(corpus, corpus.stories()[0]["id"])
+    names = {o["name"] for c in made["corroborated"] for o in c["origins"]}
+    (ref,) = [s["ref"] for s in made["sources"] if not s["outlet"]]
+    assert names == {"Harbour Gazette", f"article {ref}"}
+    claims_part = render(made, "md").split("## Sources")[0]
+    assert not any(s["id"] in claims_part for s in made["sources"])
+
+
 def test_hostile_text_stays_inert(tmp_path: Path) -> None:
     source = tmp_path / "evil.jsonl"
     text = (

@@ -97,6 +97,11 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         )
     claims = corpus.claims(story["id"])
 
+    def origin(name: str) -> str:
+        # An origin whose articles name no outlet goes by its first article's id: shown as that article's number
+        # in Sources, never as the id.
+        return f"article {refs.setdefault(name, len(refs) + 1)}" if name in records else name
+
     def claim(c: dict[str, Any]) -> dict[str, Any]:
         # The support row the cluster's text is from: its span is what the text cites (the first row may be
         # another article's wording of the claim).
@@ -106,7 +111,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
             "id": c["id"],
             "articles": len(c["article_ids"]),
             "origins": [
-                {"name": o["name"], "relaying": o["relaying"], "own": o["own"], "articles": len(o["articles"])}
+                {"name": origin(o["name"]), "relaying": o["relaying"], "own": o["own"], "articles": len(o["articles"])}
                 for o in c["origins"]
             ],
         }
@@ -125,7 +130,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                         side["spans"][0]["article_id"], side["spans"][0]["start"], side["spans"][0]["end"], side["text"]
                     ),
                     "value": side["value"],
-                    "origins": side["origins"],
+                    "origins": [origin(name) for name in side["origins"]],
                     "articles": len(side["article_ids"]),
                 }
                 for side in item["sides"]
