@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.corpus import Corpus
 from newsdesk.demo import corpus_path
 from newsdesk.errors import NotFoundError
@@ -139,14 +141,18 @@ def test_an_origin_with_no_outlet_is_named_by_its_article_number(tmp_path: Path)
     ]
     source = tmp_path / "bridge.jsonl"
     source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    with Corpus(Store(":memory:")) as corpus:
+    db = tmp_path / "bridge.db"
+    with Corpus(Store(db)) as corpus:
         corpus.ingest([source])
         made = build_brief(corpus, corpus.stories()[0]["id"])
     names = {o["name"] for c in made["corroborated"] for o in c["origins"]}
-    (ref,) = [s["ref"] for s in made["sources"] if not s["outlet"]]
-    assert names == {"Harbour Gazette", f"article {ref}"}
+    (unnamed_source,) = [s for s in made["sources"] if not s["outlet"]]
+    assert names == {"Harbour Gazette", f"article {unnamed_source['ref']}"}
     claims_part = render(made, "md").split("## Sources")[0]
     assert not any(s["id"] in claims_part for s in made["sources"])
+    # The CLI names it by its id, which `newsdesk show` takes, saying it is an article's.
+    listed = CliRunner().invoke(newsdesk_cli, ["--db", str(db), "claims"], catch_exceptions=False).output
+    assert f"article {unnamed_source['id']} (own reporting)" in listed
 
 
 def test_hostile_text_stays_inert(tmp_path: Path) -> None:

@@ -17,7 +17,9 @@ def _origins(cluster: dict[str, Any]) -> str:
     parts = []
     for origin in cluster["origins"]:
         how = f"{origin['relaying']} relaying" if origin["relaying"] else "own reporting"
-        parts.append(f"{origin['name']} ({how})")
+        # An origin whose articles name no outlet goes by its first article's id: said so (`newsdesk show` it).
+        name = f"article {origin['name']}" if origin["name"] in origin.get("articles", ()) else origin["name"]
+        parts.append(f"{name} ({how})")
     return ", ".join(parts)
 
 
