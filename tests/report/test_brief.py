@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from starlette.testclient import TestClient
 
 from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.corpus import Corpus
@@ -18,6 +19,7 @@ from newsdesk.errors import NotFoundError
 from newsdesk.report import build_brief, gather, render
 from newsdesk.report.brief import _not_repeated
 from newsdesk.store import Store
+from newsdesk.web import create_app
 
 
 @pytest.fixture(scope="module")
@@ -124,23 +126,26 @@ def test_an_entry_without_a_span_cites_its_article_alone(brief: dict[str, Any]) 
     assert "chars 0–0" not in page and 'href="#source-1">1</a>]' in page
 
 
+# Two reports of one bridge closure: one from a named outlet, one naming none (independent: their words differ).
+_GAZETTE = (
+    "The Orsa bridge will close for repairs for six weeks from 12 March, the city council announced on Tuesday. "
+    "Engineers found cracks in three of the bridge's twelve steel cables during an inspection on Monday. Ferry "
+    "services will run every twenty minutes while the bridge is shut, and buses will take a longer route."
+)
+_UNNAMED = (
+    "Commuters in Orsa face weeks of disruption after the council ordered its main bridge closed. Inspectors on "
+    "Monday discovered cracks in three of the twelve steel cables holding the bridge. Shop owners on the "
+    "riverside said they feared losing customers during the spring season."
+)
+BRIDGE = [
+    {"title": "Orsa bridge to close", "outlet": "Harbour Gazette", "published": "2026-03-03", "text": _GAZETTE},
+    {"title": "Bridge closure hits Orsa commuters", "published": "2026-03-03", "text": _UNNAMED},
+]
+
+
 def test_an_origin_with_no_outlet_is_named_by_its_article_number(tmp_path: Path) -> None:
-    gazette = (
-        "The Orsa bridge will close for repairs for six weeks from 12 March, the city council announced on Tuesday. "
-        "Engineers found cracks in three of the bridge's twelve steel cables during an inspection on Monday. Ferry "
-        "services will run every twenty minutes while the bridge is shut, and buses will take a longer route."
-    )
-    unnamed = (
-        "Commuters in Orsa face weeks of disruption after the council ordered its main bridge closed. Inspectors on "
-        "Monday discovered cracks in three of the twelve steel cables holding the bridge. Shop owners on the "
-        "riverside said they feared losing customers during the spring season."
-    )
-    lines = [
-        {"title": "Orsa bridge to close", "outlet": "Harbour Gazette", "published": "2026-03-03", "text": gazette},
-        {"title": "Bridge closure hits Orsa commuters", "published": "2026-03-03", "text": unnamed},
-    ]
     source = tmp_path / "bridge.jsonl"
-    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    source.write_text("".join(json.dumps(line) + "\n" for line in BRIDGE), encoding="utf-8")
     db = tmp_path / "bridge.db"
     with Corpus(Store(db)) as corpus:
         corpus.ingest([source])
@@ -153,6 +158,10 @@ def test_an_origin_with_no_outlet_is_named_by_its_article_number(tmp_path: Path)
     # The CLI names it by its id, which `newsdesk show` takes, saying it is an article's.
     listed = CliRunner().invoke(newsdesk_cli, ["--db", str(db), "claims"], catch_exceptions=False).output
     assert f"article {unnamed_source['id']} (own reporting)" in listed
+    # The web page links it to the article.
+    with Corpus(Store(db)) as corpus, TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as client:
+        page = client.get(f"/stories/{made['story']['id']}/claims").text
+    assert f'<a href="/articles/{unnamed_source["id"]}">an article, outlet not stated</a>' in page
 
 
 def test_hostile_text_stays_inert(tmp_path: Path) -> None:
