@@ -1690,7 +1690,13 @@ def test_groups_made_when_a_lookup_first_reads_them_hold_what_groups_kept_since_
     rng = random.Random(41)
     surnames = ["Kowalska", "Kowalski", "Kovalska", "Novak", "Nowak", "Marlow", "Marlowe", "Lam", "Lamm"]
     firsts = ["Anna", "Piotr", "Ilse", "Jan", "Marta", "Oskar", "Kevin"]
-    bodies = ["Marlow Harbour Authority", "Novak Shipping Co", "Kowalski Foundation", "Nowak Court", "Harbour Court"]
+    bodies = [
+        "Marlow Harbour Authority",
+        "Novak Shipping Co",
+        "Kowalski Foundation",
+        "Greywater Court",
+        "Harbour Court",
+    ]
     places = ["Marlowa", "Marlova", "Novakia", "Kowal", "Lamma"]
     stored = []
     for n in range(90):
@@ -1704,6 +1710,10 @@ def test_groups_made_when_a_lookup_first_reads_them_hold_what_groups_kept_since_
             kind = "ORG" if roll < 0.8 else "GPE"
             aliases = (rng.choice(bodies if kind == "ORG" else places),)
         stored.append(Entity(id=f"e{n}", name=aliases[0], type=kind, aliases=aliases, mentions=2, articles=1))
+    # A body no other name shares a key with: its acronym and short form, linked to it, are under keys it is not.
+    stored.append(
+        Entity(id="v", name="Velmora Dredging Consortium", type="ORG", aliases=("Velmora Dredging Consortium",))
+    )
     lazy, eager = Linker(stored), Linker(stored)
     indexes = (eager._by_surname, eager._by_sound, eager._by_letters)
     for index in indexes:
@@ -1730,18 +1740,26 @@ def test_groups_made_when_a_lookup_first_reads_them_hold_what_groups_kept_since_
     compared = 0
     for batch_no in range(5):
         batch = []
+        if batch_no == 1:
+            text = "The VDC said. Velmora said."
+            mentions = (_m("VDC", "ORG", 4), _m("Velmora", "ORG", 14))
+            batch.append(Article(id="v", source="t", text=text, mentions=mentions))
         for n in range(6):
             names = [
                 (f"{rng.choice([*firsts, 'Ruth'])} {rng.choice([*surnames, 'Zorina', 'Lamb'])}", "PERSON"),
                 (rng.choice([*surnames, "Zorin", "Lamb"]), rng.choice(["PERSON", "PERSON", "ORG"])),
                 (rng.choice([*bodies, "Zorin Harbour Authority", "Marlow"]), "ORG"),
                 (rng.choice([*places, "Zorinia", "Lama"]), rng.choice(["GPE", "GPE", "ORG"])),
+                # Acronyms and short forms of known bodies: names under keys their bodies are not under yet.
+                (rng.choice(["MHA", "NSC", "Greywater", "Shipping"]), "ORG"),
             ]
             text = ". ".join(name for name, _ in names)
             at = [sum(len(x) + 2 for x, _ in names[:i]) for i in range(len(names))]
             mentions = tuple(_m(x, kind, a) for (x, kind), a in zip(names, at, strict=True))
             batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
         one, other = lazy.link_articles(batch), eager.link_articles(batch)
+        if batch_no == 1:
+            assert {m.entity_id for m in one[0].mentions} == {"v"}
         assert [[(m.text, m.entity_id, m.type) for m in a.mentions] for a in one] == [
             [(m.text, m.entity_id, m.type) for m in a.mentions] for a in other
         ]

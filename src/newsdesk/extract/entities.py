@@ -903,6 +903,9 @@ class Linker:
         # from then on; a Linker built from the store makes none, since a run's lookups read few of the store's keys
         # (decision 0041, revision of 2026-12-05, noon).
         self._made_keys: set[tuple[int, str]] = set()
+        # The entities taken from the store not yet noted in the groups (``_person_keys`` and the others above): none
+        # of their keys' groups is made, and they are noted as one is (:meth:`_note_all`).
+        self._unnoted: set[str] = set()
         self._by_whole: dict[str, dict[str, int]] = {}
         self._person_keys: dict[str, set[tuple[int, str]]] = {}
         # The people with a full name of three parts or more: the only ones a name of two parts can be a shorter
@@ -965,10 +968,31 @@ class Linker:
         return k
 
     def _add(self, k: _Known) -> None:
+        """Take in an entity from the store (as the Linker is built, or as a batch settles): its aliases indexed,
+        and noted in the groups (:meth:`_note`) only if one of its keys' groups is made; else when first needed
+        (``_unnoted``)."""
         self._known[k.id] = k
         self._unvoted.add(k.id)
+        made = self._made_keys
+        needed = False
         for alias in k.aliases:
-            self._index(k, alias)
+            keys = self._index_only(k, alias)
+            if made and not needed and keys:
+                needed = any((id(index), key) in made for index, key in keys[:4])
+        if needed:
+            self._note_all(k)
+        else:
+            self._unnoted.add(k.id)
+
+    def _note_all(self, k: _Known) -> None:
+        """Note each alias of ``k`` in the groups (:meth:`_note`), as they would have been noted as it was indexed:
+        what it is under and named by comes out the same whichever order its aliases are noted in (a person known
+        by a surname alone loses that sign as its first full name is noted either way)."""
+        self._unnoted.discard(k.id)
+        for alias in k.aliases:
+            keys = self._keys(k, alias)
+            if keys:
+                self._note(k, alias, keys)
 
     def settle(self, stored: Iterable[Entity]) -> None:
         """Take the entity records just written to the store (``entities(changed)``) as the linker's own, as a
@@ -989,6 +1013,7 @@ class Linker:
                         if self._bare_under:
                             self._touched(id(index), key)
                 self._long.discard(old.id)
+                self._unnoted.discard(old.id)
                 signs = self._person_signs.pop(old.id, set())
                 made = self._made_keys
                 for grouped, key in self._person_keys.pop(old.id, ()):
@@ -1015,11 +1040,26 @@ class Linker:
     def _index(self, k: _Known, alias: str) -> None:
         # Done for every alias of every stored entity as a run starts (decision 0041, revision of 2026-12-05,
         # forenoon): each key worked out once for the alias, the three candidate indexes' keys handed to the groups.
-        keys = self._keys(k, alias)
+        keys = self._index_only(k, alias)
         if not keys:
             return
-        if len(_split(alias)) > 1:
+        if k.id in self._unnoted:
+            # An entity from the store not noted yet: all its aliases noted now, this one with them.
+            self._note_all(k)
+        else:
+            self._note(k, alias, keys)
+
+    def _index_only(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
+        """Put ``k`` under the keys of one of its aliases (:meth:`_keys`, which it returns) in each index, noting
+        whether it has a full name and, for a person, whether it has a long one (``_long``)."""
+        keys = self._keys(k, alias)
+        if not keys:
+            return keys
+        words = _split(alias)
+        if len(words) > 1:
             k.has_full = True
+            if k.type == "PERSON" and len(_parts(alias)) >= 3:
+                self._long.add(k.id)
         kid, entries = k.id, self._entries
         for index, key in keys:
             ids = index.get(key)
@@ -1032,15 +1072,18 @@ class Linker:
             else:
                 continue
         self._entries = entries
+        return keys
+
+    def _note(self, k: _Known, alias: str, keys: list[tuple[dict[str, dict[str, int]], str]]) -> None:
+        """Note ``k`` under the keys of the three candidate indexes that ``alias`` gives (``keys``, from
+        :meth:`_keys`), by its names: a person by its last words and signs (:meth:`_group`), another entity by its
+        names' forms (:meth:`_group_forms`)."""
         # The keys of the three candidate indexes open the list (a name written family name first has a fourth).
         if k.type != "PERSON":
             self._group_forms(k, alias, [(id(index), key) for index, key in keys[:3]])
         else:
-            words = _split(alias)
             family = len(keys) > 3 and keys[3][0] is self._by_sound
             self._group(k, alias, [(id(index), key) for index, key in keys[: 4 if family else 3]])
-            if len(words) > 1 and len(_parts(alias)) >= 3:
-                self._long.add(kid)
 
     def _made(self, index: dict[str, dict[str, int]], key: str) -> None:
         """Make the groups of key ``key`` of candidate index ``index`` (``_lasts``, ``_firsts``, ``_forms``) if no
@@ -1057,7 +1100,9 @@ class Linker:
         by_first = self._firsts[grouped].setdefault(key, {})
         by_form = self._forms[grouped].setdefault(key, {})
         under = (grouped, key)
-        for kid in index.get(key, ()):
+        for kid in list(index.get(key, ())):
+            if kid in self._unnoted:
+                self._note_all(self._known[kid])
             keys = self._person_keys.get(kid)
             if keys is not None and under in keys:
                 for last in self._person_lasts[kid]:
