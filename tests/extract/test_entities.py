@@ -1775,3 +1775,34 @@ def test_groups_made_when_a_lookup_first_reads_them_hold_what_groups_kept_since_
             lazy._made(index, key)
     same_groups(set(lazy._made_keys))
     assert compared > 50
+
+
+def test_a_word_s_shape_and_counted_letters_are_those_of_reading_it_letter_by_letter() -> None:
+    """``_shape`` and ``_counted`` read each distinct letter once (``str.count`` for its repeats): the bits are those
+    of reading the word letter by letter, the code before (a letter beyond a to z, a letter written nine times)."""
+    import random
+
+    def shape(word: str) -> tuple[int, int]:
+        bits = 0
+        for c in word:
+            at = ord(c) - 97
+            bits |= 1 << (at if 0 <= at < 26 else 26)
+        return len(word), bits
+
+    def counted(word: str) -> int:
+        bits, seen = 0, {}
+        for c in word:
+            k, at = seen.get(c, 0), ord(c) - 97
+            if not 0 <= at < 26 or k >= 8:
+                return -1
+            bits |= 1 << (at * 8 + k)
+            seen[c] = k + 1
+        return bits
+
+    rng = random.Random(8)
+    words = ["", "a" * 8, "a" * 9, "kowalski", "mississippi", "zelenski", "é", "ab-c"]
+    words += ["".join(rng.choice("aaabeeiklmnoorstuzé-ß") for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    for word in words:
+        assert entities_module._shape(word) == shape(word), word
+        assert entities_module._counted(word) == counted(word), word
+    assert entities_module._counted("a" * 9) == -1 and entities_module._counted("a" * 8) == (1 << 8) - 1

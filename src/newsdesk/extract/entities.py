@@ -694,7 +694,7 @@ def _shape(word: str) -> tuple[int, int]:
     ``_ratio_at_least``'s first two bounds read of it, kept beside each name a lookup by spelling reads
     (``Linker._alike``)."""
     bits = 0
-    for c in word:
+    for c in set(word):  # (each letter once: the same bits)
         at = ord(c) - 97
         bits |= 1 << (at if 0 <= at < 26 else 26)
     return len(word), bits
@@ -706,15 +706,14 @@ def _counted(word: str) -> int:
     letter's eight (-1, no bits, for a word with a letter beyond a to z or written more than eight times). Two words'
     bits in common are the letters they share counted with their repeats, ``_ratio_at_least``'s third bound
     (``quick_ratio``'s count): kept beside each name a lookup by spelling reads (``Linker._alike``)."""
+    # Each letter once, its repeats counted by ``str.count``: the first ``n`` of its eight bits for ``n`` times.
     bits = 0
-    seen: dict[str, int] = {}
-    for c in word:
-        k = seen.get(c, 0)
+    for c in set(word):
         at = ord(c) - 97
-        if not 0 <= at < 26 or k >= 8:
+        n = word.count(c)
+        if not 0 <= at < 26 or n > 8:
             return -1
-        bits |= 1 << (at * 8 + k)
-        seen[c] = k + 1
+        bits |= ((1 << n) - 1) << (at * 8)
     return bits
 
 
@@ -903,9 +902,6 @@ class Linker:
         # from then on; a Linker built from the store makes none, since a run's lookups read few of the store's keys
         # (decision 0041, revision of 2026-12-05, noon).
         self._made_keys: set[tuple[int, str]] = set()
-        # The entities taken from the store not yet noted in the groups (``_person_keys`` and the others above): none
-        # of their keys' groups is made, and they are noted as one is (:meth:`_note_all`).
-        self._unnoted: set[str] = set()
         self._by_whole: dict[str, dict[str, int]] = {}
         self._person_keys: dict[str, set[tuple[int, str]]] = {}
         # The people with a full name of three parts or more: the only ones a name of two parts can be a shorter
@@ -968,31 +964,10 @@ class Linker:
         return k
 
     def _add(self, k: _Known) -> None:
-        """Take in an entity from the store (as the Linker is built, or as a batch settles): its aliases indexed,
-        and noted in the groups (:meth:`_note`) only if one of its keys' groups is made; else when first needed
-        (``_unnoted``)."""
         self._known[k.id] = k
         self._unvoted.add(k.id)
-        made = self._made_keys
-        needed = False
         for alias in k.aliases:
-            keys = self._index_only(k, alias)
-            if made and not needed and keys:
-                needed = any((id(index), key) in made for index, key in keys[:4])
-        if needed:
-            self._note_all(k)
-        else:
-            self._unnoted.add(k.id)
-
-    def _note_all(self, k: _Known) -> None:
-        """Note each alias of ``k`` in the groups (:meth:`_note`), as they would have been noted as it was indexed:
-        what it is under and named by comes out the same whichever order its aliases are noted in (a person known
-        by a surname alone loses that sign as its first full name is noted either way)."""
-        self._unnoted.discard(k.id)
-        for alias in k.aliases:
-            keys = self._keys(k, alias)
-            if keys:
-                self._note(k, alias, keys)
+            self._index(k, alias)
 
     def settle(self, stored: Iterable[Entity]) -> None:
         """Take the entity records just written to the store (``entities(changed)``) as the linker's own, as a
@@ -1013,7 +988,6 @@ class Linker:
                         if self._bare_under:
                             self._touched(id(index), key)
                 self._long.discard(old.id)
-                self._unnoted.discard(old.id)
                 signs = self._person_signs.pop(old.id, set())
                 made = self._made_keys
                 for grouped, key in self._person_keys.pop(old.id, ()):
@@ -1040,26 +1014,11 @@ class Linker:
     def _index(self, k: _Known, alias: str) -> None:
         # Done for every alias of every stored entity as a run starts (decision 0041, revision of 2026-12-05,
         # forenoon): each key worked out once for the alias, the three candidate indexes' keys handed to the groups.
-        keys = self._index_only(k, alias)
-        if not keys:
-            return
-        if k.id in self._unnoted:
-            # An entity from the store not noted yet: all its aliases noted now, this one with them.
-            self._note_all(k)
-        else:
-            self._note(k, alias, keys)
-
-    def _index_only(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
-        """Put ``k`` under the keys of one of its aliases (:meth:`_keys`, which it returns) in each index, noting
-        whether it has a full name and, for a person, whether it has a long one (``_long``)."""
         keys = self._keys(k, alias)
         if not keys:
-            return keys
-        words = _split(alias)
-        if len(words) > 1:
+            return
+        if len(_split(alias)) > 1:
             k.has_full = True
-            if k.type == "PERSON" and len(_parts(alias)) >= 3:
-                self._long.add(k.id)
         kid, entries = k.id, self._entries
         for index, key in keys:
             ids = index.get(key)
@@ -1072,18 +1031,15 @@ class Linker:
             else:
                 continue
         self._entries = entries
-        return keys
-
-    def _note(self, k: _Known, alias: str, keys: list[tuple[dict[str, dict[str, int]], str]]) -> None:
-        """Note ``k`` under the keys of the three candidate indexes that ``alias`` gives (``keys``, from
-        :meth:`_keys`), by its names: a person by its last words and signs (:meth:`_group`), another entity by its
-        names' forms (:meth:`_group_forms`)."""
         # The keys of the three candidate indexes open the list (a name written family name first has a fourth).
         if k.type != "PERSON":
             self._group_forms(k, alias, [(id(index), key) for index, key in keys[:3]])
         else:
+            words = _split(alias)
             family = len(keys) > 3 and keys[3][0] is self._by_sound
             self._group(k, alias, [(id(index), key) for index, key in keys[: 4 if family else 3]])
+            if len(words) > 1 and len(_parts(alias)) >= 3:
+                self._long.add(kid)
 
     def _made(self, index: dict[str, dict[str, int]], key: str) -> None:
         """Make the groups of key ``key`` of candidate index ``index`` (``_lasts``, ``_firsts``, ``_forms``) if no
@@ -1100,9 +1056,7 @@ class Linker:
         by_first = self._firsts[grouped].setdefault(key, {})
         by_form = self._forms[grouped].setdefault(key, {})
         under = (grouped, key)
-        for kid in list(index.get(key, ())):
-            if kid in self._unnoted:
-                self._note_all(self._known[kid])
+        for kid in index.get(key, ()):
             keys = self._person_keys.get(kid)
             if keys is not None and under in keys:
                 for last in self._person_lasts[kid]:
@@ -1783,25 +1737,40 @@ class Linker:
         once, in the order the code before counted them (the order of a key's kinds decides a tie, and the order
         keys enter ``_keyed`` the order lookups find spellings in)."""
         votes, keyed, voted, known = self._votes, self._keyed, self._voted, self._known
+        # (``_key_under`` written out, and the functions bound once: the first call counts every stored alias.)
+        type_key, sound_ = _type_key, sound
         for entity_id in self._unvoted:
-            for key, kind, n in voted.pop(entity_id, ()):
-                counts = votes[key]
-                counts[kind] -= n
-                if counts[kind] <= 0:
-                    del counts[kind]
-                if not counts:
-                    del votes[key]
+            taken = voted.pop(entity_id, None)
+            if taken:
+                for key, kind, n in taken:
+                    counts = votes[key]
+                    counts[kind] -= n
+                    if counts[kind] <= 0:
+                        del counts[kind]
+                    if not counts:
+                        del votes[key]
             k = known.get(entity_id)
             if k is None:
                 continue
             kind = k.type
-            share = [(key, kind, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
+            share = [(key, kind, n) for alias, n in k.aliases.items() if (key := type_key(alias))]
             voted[entity_id] = share
             for key, _, n in share:
                 have = votes.get(key)
                 if have is None:
                     votes[key] = {kind: n}
-                    _key_under(keyed, key)
+                    head, by_sound = key[:4], sound_(key)
+                    bucket = keyed.get(head)
+                    if bucket is None:
+                        keyed[head] = [key]
+                    else:
+                        bucket.append(key)
+                    if by_sound != head:
+                        bucket = keyed.get(by_sound)
+                        if bucket is None:
+                            keyed[by_sound] = [key]
+                        else:
+                            bucket.append(key)
                 else:
                     have[kind] = have.get(kind, 0) + n
         self._unvoted.clear()
