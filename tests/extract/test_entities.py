@@ -1677,3 +1677,132 @@ def test_a_lookup_by_spelling_passes_over_names_sharing_too_few_letters_with_the
     for same in entities._FLOORS:
         for word in [*words[::17], "misisipi", "lodz"]:
             assert linker._alike(words, word, same) == tuple(o for o in words if same(word, o)), (same, word)
+
+
+def test_groups_made_when_a_lookup_first_reads_them_hold_what_groups_kept_since_the_build_hold() -> None:
+    """Issue 17: a Linker built from the store makes the groups of a key (its entities by last words, signs and
+    forms) only when a lookup first reads it (``Linker._made``), and keeps those up to date from then on. While
+    batches link and settle (new people, bodies and places, new names of known ones, first full names of people
+    known by a surname), every group made so holds the entities, under the names, that a Linker making every group
+    as it was built holds; and the two link every mention alike."""
+    import random
+
+    rng = random.Random(41)
+    surnames = ["Kowalska", "Kowalski", "Kovalska", "Novak", "Nowak", "Marlow", "Marlowe", "Lam", "Lamm"]
+    firsts = ["Anna", "Piotr", "Ilse", "Jan", "Marta", "Oskar", "Kevin"]
+    bodies = [
+        "Marlow Harbour Authority",
+        "Novak Shipping Co",
+        "Kowalski Foundation",
+        "Greywater Court",
+        "Harbour Court",
+    ]
+    places = ["Marlowa", "Marlova", "Novakia", "Kowal", "Lamma"]
+    stored = []
+    for n in range(90):
+        roll = rng.random()
+        if roll < 0.6:
+            surname = rng.choice(surnames)
+            full = rng.choice([f"{rng.choice(firsts)} {surname}", f"{surname} Wai-Kit"])
+            aliases = (full, surname) if rng.random() < 0.3 else (full,) if rng.random() < 0.7 else (surname,)
+            kind = "PERSON"
+        else:
+            kind = "ORG" if roll < 0.8 else "GPE"
+            aliases = (rng.choice(bodies if kind == "ORG" else places),)
+        stored.append(Entity(id=f"e{n}", name=aliases[0], type=kind, aliases=aliases, mentions=2, articles=1))
+    # A body no other name shares a key with: its acronym and short form, linked to it, are under keys it is not.
+    stored.append(
+        Entity(id="v", name="Velmora Dredging Consortium", type="ORG", aliases=("Velmora Dredging Consortium",))
+    )
+    lazy, eager = Linker(stored), Linker(stored)
+    indexes = (eager._by_surname, eager._by_sound, eager._by_letters)
+    for index in indexes:
+        for key in list(index):
+            eager._made(index, key)
+    assert not lazy._made_keys
+
+    def held(linker: Linker, index: int, key: str) -> tuple[set[tuple[str, ...]], ...]:
+        lasts = linker._lasts[index].get(key, {})
+        firsts_ = linker._firsts[index].get(key, {})
+        forms = linker._forms[index].get(key, {})
+        return (
+            {(last, kid) for last, ids in lasts.items() for kid in ids},
+            {(last, first, kid) for last, by in firsts_.items() for first, ids in by.items() for kid in ids},
+            {(form, kid) for form, ids in forms.items() for kid in ids},
+        )
+
+    def same_groups(keys: set[tuple[int, str]]) -> None:
+        twin = {id(lazy._by_surname): id(eager._by_surname), id(lazy._by_sound): id(eager._by_sound)}
+        twin[id(lazy._by_letters)] = id(eager._by_letters)
+        for index, key in keys:
+            assert held(lazy, index, key) == held(eager, twin[index], key), key
+
+    compared = 0
+    for batch_no in range(5):
+        batch = []
+        if batch_no == 1:
+            text = "The VDC said. Velmora said."
+            mentions = (_m("VDC", "ORG", 4), _m("Velmora", "ORG", 14))
+            batch.append(Article(id="v", source="t", text=text, mentions=mentions))
+        for n in range(6):
+            names = [
+                (f"{rng.choice([*firsts, 'Ruth'])} {rng.choice([*surnames, 'Zorina', 'Lamb'])}", "PERSON"),
+                (rng.choice([*surnames, "Zorin", "Lamb"]), rng.choice(["PERSON", "PERSON", "ORG"])),
+                (rng.choice([*bodies, "Zorin Harbour Authority", "Marlow"]), "ORG"),
+                (rng.choice([*places, "Zorinia", "Lama"]), rng.choice(["GPE", "GPE", "ORG"])),
+                # Acronyms and short forms of known bodies: names under keys their bodies are not under yet.
+                (rng.choice(["MHA", "NSC", "Greywater", "Shipping"]), "ORG"),
+            ]
+            text = ". ".join(name for name, _ in names)
+            at = [sum(len(x) + 2 for x, _ in names[:i]) for i in range(len(names))]
+            mentions = tuple(_m(x, kind, a) for (x, kind), a in zip(names, at, strict=True))
+            batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
+        one, other = lazy.link_articles(batch), eager.link_articles(batch)
+        if batch_no == 1:
+            assert {m.entity_id for m in one[0].mentions} == {"v"}
+        assert [[(m.text, m.entity_id, m.type) for m in a.mentions] for a in one] == [
+            [(m.text, m.entity_id, m.type) for m in a.mentions] for a in other
+        ]
+        same_groups(set(lazy._made_keys))
+        for linker in (lazy, eager):
+            linker.settle(linker.entities(linker.changed))
+        same_groups(set(lazy._made_keys))
+        compared += len(lazy._made_keys)
+    # Some keys were read and kept up to date over the batches; the others, made now, hold the same too.
+    assert 0 < len(lazy._made_keys) < len(eager._made_keys)
+    for index in (lazy._by_surname, lazy._by_sound, lazy._by_letters):
+        for key in list(index):
+            lazy._made(index, key)
+    same_groups(set(lazy._made_keys))
+    assert compared > 50
+
+
+def test_a_word_s_shape_and_counted_letters_are_those_of_reading_it_letter_by_letter() -> None:
+    """``_shape`` and ``_counted`` read each distinct letter once (``str.count`` for its repeats): the bits are those
+    of reading the word letter by letter, the code before (a letter beyond a to z, a letter written nine times)."""
+    import random
+
+    def shape(word: str) -> tuple[int, int]:
+        bits = 0
+        for c in word:
+            at = ord(c) - 97
+            bits |= 1 << (at if 0 <= at < 26 else 26)
+        return len(word), bits
+
+    def counted(word: str) -> int:
+        bits, seen = 0, {}
+        for c in word:
+            k, at = seen.get(c, 0), ord(c) - 97
+            if not 0 <= at < 26 or k >= 8:
+                return -1
+            bits |= 1 << (at * 8 + k)
+            seen[c] = k + 1
+        return bits
+
+    rng = random.Random(8)
+    words = ["", "a" * 8, "a" * 9, "kowalski", "mississippi", "zelenski", "é", "ab-c"]
+    words += ["".join(rng.choice("aaabeeiklmnoorstuzé-ß") for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    for word in words:
+        assert entities_module._shape(word) == shape(word), word
+        assert entities_module._counted(word) == counted(word), word
+    assert entities_module._counted("a" * 9) == -1 and entities_module._counted("a" * 8) == (1 << 8) - 1

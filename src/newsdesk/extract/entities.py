@@ -694,7 +694,7 @@ def _shape(word: str) -> tuple[int, int]:
     ``_ratio_at_least``'s first two bounds read of it, kept beside each name a lookup by spelling reads
     (``Linker._alike``)."""
     bits = 0
-    for c in word:
+    for c in set(word):  # (each letter once: the same bits)
         at = ord(c) - 97
         bits |= 1 << (at if 0 <= at < 26 else 26)
     return len(word), bits
@@ -706,15 +706,14 @@ def _counted(word: str) -> int:
     letter's eight (-1, no bits, for a word with a letter beyond a to z or written more than eight times). Two words'
     bits in common are the letters they share counted with their repeats, ``_ratio_at_least``'s third bound
     (``quick_ratio``'s count): kept beside each name a lookup by spelling reads (``Linker._alike``)."""
+    # Each letter once, its repeats counted by ``str.count``: the first ``n`` of its eight bits for ``n`` times.
     bits = 0
-    seen: dict[str, int] = {}
-    for c in word:
-        k = seen.get(c, 0)
+    for c in set(word):
         at = ord(c) - 97
-        if not 0 <= at < 26 or k >= 8:
+        n = word.count(c)
+        if not 0 <= at < 26 or n > 8:
             return -1
-        bits |= 1 << (at * 8 + k)
-        seen[c] = k + 1
+        bits |= ((1 << n) - 1) << (at * 8)
     return bits
 
 
@@ -783,13 +782,19 @@ def _named_by(mention: Mention | None, quote: Quote, text: str) -> str | None:
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while a Linker is built from the store: the objects it makes live as long as
     it does, and each full collection while they are made reads every one made before (about 0.8 of 2.9 CPU s at
-    40,915 entities); :func:`kept_out_of_collections` then leaves them out."""
+    40,915 entities); :func:`kept_out_of_collections` then leaves them out. Inside a block of
+    :func:`kept_out_of_collections` that froze objects (the runner's around a corpus stage's batch), what was made
+    is frozen with them as the collector comes back on, to be handed back as that block ends: else the first
+    collection after it reads every object made while it was off, as many as the store has entities and names (0.6
+    CPU s for a Linker built from 127,457 entities, decision 0041)."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was:
+            if _freezing:
+                gc.freeze()
             gc.enable()
 
 
@@ -891,6 +896,13 @@ class Linker:
             id(self._by_letters): {},
         }
         self._entity_forms: dict[str, tuple[set[tuple[int, str]], set[str]]] = {}
+        # The keys of those three indexes whose groups (``_lasts``, ``_firsts``, ``_forms``) are made: a key's groups
+        # are made from what each entity under it is under and named by (``_person_keys``, ``_person_lasts``,
+        # ``_person_signs``, ``_entity_forms``) when a lookup first reads them (:meth:`_made`), and kept up to date
+        # from then on. A Linker built from the store makes none: a run makes those its lookups read (a 100-article
+        # run at 49,000 stored about a third of them), each in one go, rather than every group alias by alias as the
+        # Linker is built (decision 0041, revision of 2026-12-05, noon).
+        self._made_keys: set[tuple[int, str]] = set()
         self._by_whole: dict[str, dict[str, int]] = {}
         self._person_keys: dict[str, set[tuple[int, str]]] = {}
         # The people with a full name of three parts or more: the only ones a name of two parts can be a shorter
@@ -978,9 +990,12 @@ class Linker:
                             self._touched(id(index), key)
                 self._long.discard(old.id)
                 signs = self._person_signs.pop(old.id, set())
+                made = self._made_keys
                 for grouped, key in self._person_keys.pop(old.id, ()):
                     if self._bare_under:
                         self._touched(grouped, key)
+                    if (grouped, key) not in made:
+                        continue
                     for last in self._person_lasts[old.id]:
                         self._lasts[grouped][key][last].pop(old.id, None)
                     for last, initial in signs:
@@ -988,6 +1003,8 @@ class Linker:
                 self._person_lasts.pop(old.id, None)
                 keys, forms = self._entity_forms.pop(old.id, (set(), set()))
                 for grouped, key in keys:
+                    if (grouped, key) not in made:
+                        continue
                     for form in forms:
                         self._forms[grouped][key][form].pop(old.id, None)
             self._add(self._from_record(e))
@@ -1025,6 +1042,33 @@ class Linker:
             if len(words) > 1 and len(_parts(alias)) >= 3:
                 self._long.add(kid)
 
+    def _made(self, index: dict[str, dict[str, int]], key: str) -> None:
+        """Make the groups of key ``key`` of candidate index ``index`` (``_lasts``, ``_firsts``, ``_forms``) if no
+        lookup has read them yet: each entity under the key, in the index's order, by each of its last words and
+        signs (a person) or each of its names' forms (another entity), as :meth:`_group` and :meth:`_group_forms`
+        would have noted it had the groups been kept since the Linker was built. What a lookup finds in a group does
+        not hang on the order of its names (it is taken as a set and sorted by the index's places), only on which
+        entities are there under which names."""
+        grouped = id(index)
+        if (grouped, key) in self._made_keys:
+            return
+        self._made_keys.add((grouped, key))
+        by_last = self._lasts[grouped].setdefault(key, {})
+        by_first = self._firsts[grouped].setdefault(key, {})
+        by_form = self._forms[grouped].setdefault(key, {})
+        under = (grouped, key)
+        for kid in index.get(key, ()):
+            keys = self._person_keys.get(kid)
+            if keys is not None and under in keys:
+                for last in self._person_lasts[kid]:
+                    by_last.setdefault(last, {})[kid] = None
+                for last, initial in self._person_signs[kid]:
+                    by_first.setdefault(last, {}).setdefault(initial, {})[kid] = None
+            noted = self._entity_forms.get(kid)
+            if noted is not None and under in noted[0]:
+                for form in noted[1]:
+                    by_form.setdefault(form, {})[kid] = None
+
     def _touched(self, grouped: int, key: str) -> None:
         """Forget the lookups of names written alone that read key ``key`` of the candidate index ``grouped`` (an
         ``id``): a person was added there, taken from there or given another last word there."""
@@ -1035,6 +1079,7 @@ class Linker:
         """Note person ``k`` under each of its keys of the candidate indexes (``under``: those :meth:`_keys` gives
         for ``alias``) by each of its last words."""
         kid = k.id
+        made = self._made_keys
         lasts = self._person_lasts.setdefault(kid, set())
         keys = self._person_keys.setdefault(kid, set())
         words = _split(alias)
@@ -1043,7 +1088,8 @@ class Linker:
         if last not in lasts:
             lasts.add(last)
             for grouped, key in keys:
-                self._lasts[grouped][key].setdefault(last, {})[kid] = None
+                if (grouped, key) in made:
+                    self._lasts[grouped][key].setdefault(last, {})[kid] = None
                 if self._bare_under:
                     self._touched(grouped, key)
         signs = self._person_signs.setdefault(kid, set())
@@ -1053,8 +1099,9 @@ class Linker:
             bare = {sign for sign in signs if not sign[1]}
             if bare:
                 for grouped, key in keys:
-                    for sign in bare:
-                        self._firsts[grouped][key][sign[0]][""].pop(kid, None)
+                    if (grouped, key) in made:
+                        for sign in bare:
+                            self._firsts[grouped][key][sign[0]][""].pop(kid, None)
                 signs -= bare
         else:
             new_signs = set() if k.full else {(last, "")}
@@ -1062,6 +1109,8 @@ class Linker:
         if new_signs:
             signs |= new_signs
             for grouped, key in keys:
+                if (grouped, key) not in made:
+                    continue
                 by_first = self._firsts[grouped][key]
                 for each_last, first in new_signs:
                     by_first.setdefault(each_last, {}).setdefault(first, {})[kid] = None
@@ -1071,6 +1120,8 @@ class Linker:
             keys.add((grouped, key))
             if self._bare_under:
                 self._touched(grouped, key)
+            if (grouped, key) not in made:
+                continue
             by_last = self._lasts[grouped].setdefault(key, {})
             for each in lasts:
                 by_last.setdefault(each, {})[kid] = None
@@ -1081,15 +1132,19 @@ class Linker:
     def _group_forms(self, k: _Known, alias: str, under: list[tuple[int, str]]) -> None:
         """Note entity ``k`` (no person) under each of its keys of the candidate indexes (``under``: those
         :meth:`_keys` gives for ``alias``) by each of its names' :func:`_form`."""
+        made = self._made_keys
         keys, forms = self._entity_forms.setdefault(k.id, (set(), set()))
         form = _form(alias, k.type)
         if form not in forms:
             forms.add(form)
             for grouped, key in keys:
-                self._forms[grouped][key].setdefault(form, {})[k.id] = None
+                if (grouped, key) in made:
+                    self._forms[grouped][key].setdefault(form, {})[k.id] = None
         for each in under:
             if each not in keys:
                 keys.add(each)
+                if each not in made:
+                    continue
                 grouped, key = each
                 by_form = self._forms[grouped].setdefault(key, {})
                 for other in forms:
@@ -1209,6 +1264,7 @@ class Linker:
             (self._by_letters, _letters(words[-1])),
         ):
             found: set[str] = set()
+            self._made(index, key)
             forms = self._forms[id(index)].get(key, {})
             for other in self._alike(forms, form, same) if forms else ():
                 found.update(forms[other])
@@ -1243,6 +1299,7 @@ class Linker:
             (self._by_letters, _letters(words[-1])),
         ):
             found_: set[str] = set()
+            self._made(index, key)
             groups = self._firsts[id(index)].get(key, {})
             for other in self._alike(groups, last, _same_word) if groups else ():
                 by_first = groups[other]
@@ -1265,6 +1322,7 @@ class Linker:
         keys = ((self._by_surname, last[:4]), (self._by_sound, sound(end)), (self._by_letters, _letters(end)))
         for index, key in keys:
             found: set[str] = set()
+            self._made(index, key)
             lasts = self._lasts[id(index)].get(key, {})
             for other in self._alike(lasts, last, _similar_fitting) if lasts else ():
                 found.update(lasts[other])
@@ -1680,25 +1738,40 @@ class Linker:
         once, in the order the code before counted them (the order of a key's kinds decides a tie, and the order
         keys enter ``_keyed`` the order lookups find spellings in)."""
         votes, keyed, voted, known = self._votes, self._keyed, self._voted, self._known
+        # (``_key_under`` written out, and the functions bound once: the first call counts every stored alias.)
+        type_key, sound_ = _type_key, sound
         for entity_id in self._unvoted:
-            for key, kind, n in voted.pop(entity_id, ()):
-                counts = votes[key]
-                counts[kind] -= n
-                if counts[kind] <= 0:
-                    del counts[kind]
-                if not counts:
-                    del votes[key]
+            taken = voted.pop(entity_id, None)
+            if taken:
+                for key, kind, n in taken:
+                    counts = votes[key]
+                    counts[kind] -= n
+                    if counts[kind] <= 0:
+                        del counts[kind]
+                    if not counts:
+                        del votes[key]
             k = known.get(entity_id)
             if k is None:
                 continue
             kind = k.type
-            share = [(key, kind, n) for alias, n in k.aliases.items() if (key := _type_key(alias))]
+            share = [(key, kind, n) for alias, n in k.aliases.items() if (key := type_key(alias))]
             voted[entity_id] = share
             for key, _, n in share:
                 have = votes.get(key)
                 if have is None:
                     votes[key] = {kind: n}
-                    _key_under(keyed, key)
+                    head, by_sound = key[:4], sound_(key)
+                    bucket = keyed.get(head)
+                    if bucket is None:
+                        keyed[head] = [key]
+                    else:
+                        bucket.append(key)
+                    if by_sound != head:
+                        bucket = keyed.get(by_sound)
+                        if bucket is None:
+                            keyed[by_sound] = [key]
+                        else:
+                            bucket.append(key)
                 else:
                     have[kind] = have.get(kind, 0) + n
         self._unvoted.clear()
