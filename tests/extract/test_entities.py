@@ -437,6 +437,13 @@ def test_a_company_s_short_and_long_names_are_one_organisation() -> None:
     assert not _entity_of(linked, "Orsa Harbour Authority") & ids["Orsa Dredging"]
 
 
+def test_a_body_with_what_it_is_said_in_lower_case_is_that_body() -> None:
+    # "the Velmar League party" is the Velmar League; "the Velmar Group" is a name of its own.
+    linked = _batch_linked(("Velmar League/ORG",), ("Velmar League party/ORG",), ("Velmar Group/ORG",))
+    assert _entity_of(linked, "Velmar League party") == _entity_of(linked, "Velmar League")
+    assert not _entity_of(linked, "Velmar Group") & _entity_of(linked, "Velmar League")
+
+
 def test_a_company_the_model_calls_a_place_in_some_sentences_stays_a_company() -> None:
     # Two of five mentions are places: a body three times, it is a body, not a place that absorbs those votes.
     linked = _batch_linked(("Quillfin/ORG", "Quillfin/GPE"), ("Quillfin/ORG",), ("Quillfin/ORG", "Quillfin/ORG"))

@@ -401,10 +401,18 @@ def same_name(a: str, b: str, kind: str) -> bool:
 _LEGAL = frozenset("co company limited ltd inc incorporated corp corporation plc llc llp gmbh ag sa bhd pty".split())
 
 
+# What a body is, written after its name in lower case ("the Awami League party", "the Wagner group"): no part of
+# the name, which a capital would make ("Wagner Group").
+_DESCRIBED = frozenset("party group movement alliance coalition organisation organization firm".split())
+
+
 def _core(words: list[str]) -> list[str]:
-    """An organisation's words without the legal form ending them."""
+    """An organisation's words without the legal form ending them, nor a word in lower case saying what it is."""
     end = len(words)
-    while end > 1 and words[end - 1].lower().strip(".,") in _LEGAL:
+    while end > 1 and (
+        words[end - 1].lower().strip(".,") in _LEGAL
+        or (words[end - 1] in _DESCRIBED and words[end - 2][:1].isupper())
+    ):
         end -= 1
     return words[:end]
 
@@ -1388,14 +1396,16 @@ class Linker:
 
     def _larger_body(self, name: str, local: dict[str, str]) -> list[_Known]:
         """The organisation ``name`` is a shorter or longer form of, trades joined with "&" aside
-        (:func:`_extends`), found by its first word."""
+        (:func:`_extends`), or the same name with what it is said in lower case ("party"), found by its first
+        word."""
         words = _words(name)
+        form = _form(name, "ORG")  # "the Awami League party" is the Awami League
         ids: Iterable[str] = self._by_part.get(skeleton(words[0]), {})
         found = [
             i
             for i in dict.fromkeys(ids)
             if self._known[i].type == "ORG"
-            and any(_extends(a, name) or _extends(name, a) for a in self._known[i].aliases)
+            and any(_extends(a, name) or _extends(name, a) or _form(a, "ORG") == form for a in self._known[i].aliases)
         ]
         return self._one_or_local(found, local)
 
