@@ -410,8 +410,7 @@ def _core(words: list[str]) -> list[str]:
     """An organisation's words without the legal form ending them, nor a word in lower case saying what it is."""
     end = len(words)
     while end > 1 and (
-        words[end - 1].lower().strip(".,") in _LEGAL
-        or (words[end - 1] in _DESCRIBED and words[end - 2][:1].isupper())
+        words[end - 1].lower().strip(".,") in _LEGAL or (words[end - 1] in _DESCRIBED and words[end - 2][:1].isupper())
     ):
         end -= 1
     return words[:end]
