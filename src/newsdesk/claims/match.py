@@ -466,7 +466,17 @@ class Story:
         look = weight.__getitem__  # an ``_Idf``: at C speed once it has the term
         own_weight: float | None = None
         scored = 0
-        for number, held in found.items():
+        candidates: Iterable[tuple[int, int]] = found.items()
+        if not valued:
+            # Every candidate needs the Dice test below, which a candidate held by fewer than ``least`` of the lists
+            # fails whatever its size (the test is weakest for the shortest other claim, of ``MIN_TERMS``): those,
+            # most of the lists' readings, are passed over in one sweep.
+            least = 1
+            while least + beyond < 2 or 2 * (least + beyond) / (size + MIN_TERMS) < JOIN_DICE:
+                least += 1
+            if least > 1:
+                candidates = [(number, held) for number, held in candidates if held >= least]
+        for number, held in candidates:
             most = held + beyond  # at most this many terms in common
             if most < 2:
                 continue
