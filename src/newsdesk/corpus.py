@@ -339,16 +339,18 @@ class Corpus:
         lead, middle, tail = self.pipeline.parts()
         # Each stage's pending articles are read as it starts: what earlier stages write makes more of them
         # pending for later ones (a changed article's digest, its claims matched again).
-        pending = {stage.name: self.store.pending(stage.name) for stage in (*lead, *middle)} if lead else {}
-        if self.settings.pipeline.overlap and self.pipeline.split(pending) is not None:
-            todo = pending[lead[0].name]
-            if any(self._parallel(stage, len(todo)) for stage in lead):
+        # The others' are read only when the lead would start the engine (they tell whether the stages may overlap);
+        # nothing is written before the first stage starts, so its pending articles are the ones read here.
+        first = self.store.pending(lead[0].name) if lead and self.settings.pipeline.overlap else None
+        if first is not None and any(self._parallel(stage, len(first)) for stage in lead):
+            pending = {stage.name: self.store.pending(stage.name) for stage in (*lead[1:], *middle)}
+            if self.pipeline.split({lead[0].name: first, **pending}) is not None:
                 context = self._start_engine(pool, context)
-                totals = self._overlapped(pool, run_id, lead, middle, todo, context, failed)
+                totals = self._overlapped(pool, run_id, lead, middle, first, context, failed)
                 return [*totals, *(self._stage(s, self.store.pending(s.name), context, run_id, failed) for s in tail)]
         reports = []
-        for stage in self.pipeline.stages:
-            todo = self.store.pending(stage.name)
+        for k, stage in enumerate(self.pipeline.stages):
+            todo = first if k == 0 and first is not None else self.store.pending(stage.name)
             if context.engine is None and self._parallel(stage, len(todo)):
                 context = self._start_engine(pool, context)
             reports.append(self._stage(stage, todo, context, run_id, failed))

@@ -48,23 +48,15 @@ def _claims(rounds: int = 3) -> list[match.Member]:
 
 
 def _feed(story: match.Story, members: list[match.Member], monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Comparisons made for each claim, fed in batches."""
-    compared = [0]
-    scored = match.score
-
-    def counting(*args: object, **kwargs: object) -> float:
-        compared[0] += 1
-        return scored(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(match, "score", counting)
+    """Comparisons made for each claim (candidates scored, ``Story.compared``), fed in batches."""
     per_claim = []
     for start in range(0, len(members), BATCH):
         batch = members[start : start + BATCH]
         story.count(batch)
         for member in batch:
-            compared[0] = 0
+            before = story.compared
             story.add(member, None)
-            per_claim.append(compared[0])
+            per_claim.append(story.compared - before)
     return per_claim
 
 
@@ -82,10 +74,80 @@ class _EveryCandidate(match.Story):
                 if key in seen:
                     continue
                 seen.add(key)
+                self.compared += 1
                 got = match.score(claim, self._readings[key], self._idf(), self._totals)
                 if got > best_score and self._fits(claim, self.clusters[cluster_id]):
                     best, best_score = self.clusters[cluster_id], got
         return best, best_score
+
+
+class _ScoredOneByOne(match.Story):
+    """``_best`` as it was written before its scoring was written out: ``match.score`` called on each candidate."""
+
+    def _best(self, claim: match.Member, own: int) -> tuple[match.Cluster | None, float]:
+        best: match.Cluster | None = None
+        best_score = 0.0
+        weight = self._idf()
+        size = len(claim.terms)
+        valued = bool(claim.value_key)
+        shared = sorted((d, t) for t in claim.terms if (d := self.df.get(t, 0)) > own)
+        rarest = [t for _, t in shared[: match.RAREST]]
+        found: Counter[int] = Counter(k for t in rarest if t in self.index for k in self.index[t])
+        beyond = len(shared) - len(rarest)
+        for key, held in found.items():
+            most = held + beyond
+            if most < 2:
+                continue
+            member = self._readings[key]
+            if not (valued and member.value_key):
+                other = len(member.terms)
+                if size < match.MIN_TERMS or other < match.MIN_TERMS or 2 * most / (size + other) < match.JOIN_DICE:
+                    continue
+            got = match.score(claim, member, weight, self._totals)
+            if got > best_score:
+                cluster = self.clusters[self.by_claim.get(member.id, self._facts[key][1])]
+                if self._fits(claim, cluster):
+                    best, best_score = cluster, got
+        return best, best_score
+
+
+def test_the_written_out_scoring_answers_as_score_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Story._best`` scores its candidates without calling ``match.score``: for every claim of a story (copies,
+    values, denials, lists that fill up) it finds the cluster and the very score that calling it finds."""
+    monkeypatch.setattr(match, "POSTING", 60)
+    monkeypatch.setattr(match, "PER_CLUSTER", 4)
+    members = _claims()
+    # Denials and bare negations of some of the claims (the same terms): denials never join what they deny.
+    denied = [
+        match.Member.of(
+            f"denials-{i}",
+            Claim(
+                text=("It is not true that " if i % 2 else "Not so: ") + m.text,
+                start=i,
+                end=i + len(m.text),
+                values=m.values,
+                terms=tuple(m.terms),
+                modality=Modality.DENIED,
+            ),
+        )
+        for i, m in enumerate(members[:300:5])
+    ]
+    fed = [*members[: len(members) // 2], *denied, *members[len(members) // 2 :]]
+    written, called = match.Story("s"), _ScoredOneByOne("s")
+    answers = 0
+    for start in range(0, len(fed), BATCH):
+        batch = fed[start : start + BATCH]
+        for story in (written, called):
+            story.count(batch)
+        for member in batch:
+            got, want = written.best(member), called.best(member)
+            assert (got[0] and got[0].id, got[1]) == (want[0] and want[0].id, want[1])
+            answers += got[0] is not None
+            for story in (written, called):
+                story.add(member, None)
+    assert written.by_claim == called.by_claim
+    assert answers > len(fed) // 4  # many claims matched a cluster: the scores compared are not all zero
+    assert written._full  # some lists filled up
 
 
 def test_a_claim_repeated_after_more_claims_than_the_old_window_joins_its_cluster() -> None:
@@ -201,10 +263,7 @@ class _EveryTerm(match.Story):
     """``remember`` as it was before full lists were tracked: every member walks every term of its reading."""
 
     def remember(self, member: match.Member, cluster_id: str) -> None:
-        key = self._key(member, cluster_id)
-        new = key not in self._readings
-        if new:
-            self._readings[key] = member
+        key, new = self._number(member, cluster_id)
         for term in member.terms:
             posting = self.index.setdefault(term, {})
             held = self._held.setdefault((term, cluster_id), [])

@@ -354,3 +354,47 @@ def test_the_store_reads_credits_and_interviews_as_the_origins_stage_finds_them(
     stored = {a.id: a for a in store.articles(["a", "b"])}
     assert grouping._interviews(stored["a"]) == {("relative-1", AGENCY)} and stored["b"].quotes
     assert store.credits(["a", "b"]) == {a.id: (a.cites, grouping._interviews(a)) for a in stored.values()}
+
+
+def _aligned_one_by_one(a: rewrites.Profile, b: rewrites.Profile) -> float:
+    """``rewrites._aligned`` as it was written before its counts were made in C: the rule it answers for."""
+    import bisect
+    from collections import Counter
+
+    short, long = (a.sentences, b.sentences) if len(a.sentences) <= len(b.sentences) else (b.sentences, a.sentences)
+    if len(short) < rewrites.MIN_SENTENCES:
+        return 0.0
+    holders: dict[str, list[int]] = {}
+    for j, other in enumerate(long):
+        for stem in other:
+            holders.setdefault(stem, []).append(j)
+    matched = []
+    for sentence in short:
+        counts: Counter[int] = Counter()
+        for stem in sentence:
+            counts.update(holders.get(stem, ()))
+        best, where = 0.0, -1
+        for j, n in sorted(counts.items()):
+            overlap = n / min(len(sentence), len(long[j]))
+            if overlap > best:
+                best, where = overlap, j
+        if best >= rewrites.SENTENCE_MATCH:
+            matched.append(where)
+    tails: list[int] = []
+    for where in matched:
+        k = bisect.bisect_left(tails, where)
+        tails[k : k + 1] = [where]
+    return len(tails) / len(short)
+
+
+def test_grams_and_aligned_sentences_are_those_of_the_loops_they_replace() -> None:
+    """The runs of words (told apart from names in C) and the sentences aligned (counted in C) of real articles,
+    each against the others, are those the word-by-word loops gave."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared_path("dev-news").glob("*.txt"))]
+    found = [rewrites.wording(t) for t in [*texts, WIRE, REWRITE]]
+    for p in found:
+        shifted = zip(*(p.words[k:] for k in range(rewrites.RUN)), strict=False)
+        assert p.grams == frozenset(g for g in set(shifted) if None not in g)
+    got = [(rewrites._aligned(a, b), _aligned_one_by_one(a, b)) for a in found for b in found]
+    assert all(x == y for x, y in got)
+    assert sum(x > 0 for x, _ in got) > len(found)  # pairs beyond each text with itself align some sentences

@@ -123,6 +123,21 @@ def test_pending_and_update_mark_stage_done(store: Store) -> None:
     assert store.pending("cites") == [a.id]
 
 
+def test_pending_articles_come_in_ingest_order_as_the_walk_over_the_table_gave_them(store: Store) -> None:
+    """``pending`` reads ids on their index and puts them in ingest order itself: the order of ``ORDER BY rowid``
+    over the table, whatever order the ids sort in."""
+    articles = [make(f"Report number {i} on the harbour works at Kessel, filed late.") for i in range(40)]
+    store.add(articles)
+    assert [a.id for a in articles] != sorted(a.id for a in articles)  # ids are hashes: not in ingest order
+    done = [a for i, a in enumerate(articles) if i % 3 == 0]
+    store.update(done, stage="cites")
+    walked = store.conn.execute(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM stage_done WHERE stage = ?) ORDER BY rowid",
+        ("cites",),
+    )
+    assert store.pending("cites") == [r[0] for r in walked] == [a.id for a in articles if a not in done]
+
+
 def test_runs_and_failures(store: Store) -> None:
     run = store.start_run("ingest")
     store.record_failures([Failure(item="bad.txt", stage="ingest", error="ParseError", message="empty file")], run)

@@ -317,10 +317,14 @@ class Story:
     # same terms, values and negation: a copied article's claim) is not indexed again, since it would score the
     # same: a claim repeated by a thousand copies is one candidate, not a thousand. A term's list holds at most
     # ``POSTING`` readings, at most ``PER_CLUSTER`` of one cluster (its first ones), in the order their cluster
-    # last took a claim with the term; the oldest leaves a full list.
-    index: dict[str, dict[_Key, str]] = field(default_factory=dict)
-    _readings: dict[_Key, Member] = field(default_factory=dict)
-    _held: dict[tuple[str, str], list[_Key]] = field(default_factory=dict)
+    # last took a claim with the term; the oldest leaves a full list. A reading is listed by its number (the order it
+    # was first indexed in: ``_numbers``), which hashes and compares at C speed where its key (a tuple holding term
+    # and value sets) is hashed anew each time; ``_readings`` gives its member, ``_facts`` what ``_best`` reads of it.
+    index: dict[str, dict[int, str]] = field(default_factory=dict)
+    _readings: dict[int, Member] = field(default_factory=dict)
+    _numbers: dict[_Key, int] = field(default_factory=dict)
+    _facts: list[tuple[Member, str, int, tuple[tuple[str, str, str], ...]]] = field(default_factory=list)
+    _held: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     # The terms whose list is full (a full list stays full): only they change when a reading comes again.
     _full: set[str] = field(default_factory=set)
     # The clusters a claim joined since the last ``take_changed``, in the order they first changed.
@@ -334,14 +338,25 @@ class Story:
     # counted) since the story last changed in a way ``best`` reads: its weights, a list of the index, the readings
     # indexed, a cluster's values. A claim that copies repeat is thus scored once while nothing it meets changes.
     _answers: dict[tuple[object, ...], tuple[Cluster | None, float]] = field(default_factory=dict)
+    compared: int = 0  # candidates scored so far (what a claim costs: the tests bound it)
 
     def _key(self, member: Member, cluster_id: str) -> _Key:
         return (cluster_id, member.terms, member.value_key, member.negative, member.denial)
 
+    def _number(self, member: Member, cluster_id: str) -> tuple[int, bool]:
+        """The number of ``member``'s reading in cluster ``cluster_id``, and whether it is new (numbered now)."""
+        key = self._key(member, cluster_id)
+        number = self._numbers.get(key)
+        if number is not None:
+            return number, False
+        number = self._numbers[key] = len(self._numbers)
+        self._readings[number] = member
+        self._facts.append((member, cluster_id, len(member.terms), member.value_key))
+        return number, True
+
     def remember(self, member: Member, cluster_id: str) -> None:
         """Index ``member`` of cluster ``cluster_id`` under its terms (once per reading, see ``index``)."""
-        key = self._key(member, cluster_id)
-        new = key not in self._readings
+        number, new = self._number(member, cluster_id)
         if not new:
             # A reading indexed already changes only full lists (see below): most members of a story of copies.
             full = self._full
@@ -349,7 +364,6 @@ class Story:
                 for term in full.intersection(member.terms):
                     self._again(term, cluster_id)
             return
-        self._readings[key] = member
         self._answers.clear()
         for term in member.terms:
             posting = self.index.get(term)
@@ -359,8 +373,8 @@ class Story:
             if held is None:
                 held = self._held[(term, cluster_id)] = []
             if len(held) < PER_CLUSTER:
-                held.append(key)
-                posting[key] = cluster_id
+                held.append(number)
+                posting[number] = cluster_id
                 if len(posting) >= POSTING:
                     self._full.add(term)
                     if len(posting) > POSTING:
@@ -379,7 +393,7 @@ class Story:
                 del posting[kept]
                 posting[kept] = cluster_id
 
-    def _drop(self, term: str, posting: dict[_Key, str]) -> None:
+    def _drop(self, term: str, posting: dict[int, str]) -> None:
         """The oldest reading leaves a full list."""
         oldest = next(iter(posting))
         cluster_id = posting.pop(oldest)
@@ -425,41 +439,89 @@ class Story:
         return answer
 
     def _best(self, claim: Member, own: int) -> tuple[Cluster | None, float]:
-        """``best``, worked out (``own``: 1 where the claim is counted)."""
+        """``best``, worked out (``own``: 1 where the claim is counted). Each candidate is scored as :func:`score`
+        scores it, written out here (the same tests on the same values in the same order, so the same floats):
+        hundreds of thousands of candidates a run, each a call and a few lookups fewer."""
         best: Cluster | None = None
         best_score = 0.0
         weight = self._idf()
-        size = len(claim.terms)
-        valued = bool(claim.value_key)
+        terms = claim.terms
+        size = len(terms)
+        valued = claim.value_key
+        negative, denial = claim.negative, claim.denial
         # Terms no other claim holds find nothing: the rarest of those some other claim holds.
         df = self.df
-        shared = sorted((d, t) for t in claim.terms if (d := df.get(t, 0)) > own)
+        shared = sorted((d, t) for t in terms if (d := df.get(t, 0)) > own)
         rarest = [t for _, t in shared[:RAREST]]
         # Each candidate once, in the order the lists first give it, with how many of the lists hold it (counted
         # in C); one that shares fewer than two terms with the claim, even with every shared term past the
         # rarest, scores nothing and is not scored.
         index = self.index
         # One count over the lists' keys in turn (iterating a list gives its keys; a mapping would add its values).
-        found: Counter[_Key] = Counter(itertools.chain.from_iterable(index[t] for t in rarest if t in index))
+        found: Counter[int] = Counter(itertools.chain.from_iterable(index[t] for t in rarest if t in index))
         # Where one of the two gives no value, a match on words needs both claims long enough and a Dice
         # coefficient of their terms that the shared terms counted here may already rule out.
         beyond = len(shared) - len(rarest)
-        readings, clusters, totals, by_claim = self._readings, self.clusters, self._totals, self.by_claim
-        for key, held in found.items():
+        facts, clusters, totals, by_claim = self._facts, self.clusters, self._totals, self.by_claim
+        look = weight.__getitem__  # an ``_Idf``: at C speed once it has the term
+        own_weight: float | None = None
+        scored = 0
+        candidates: Iterable[tuple[int, int]] = found.items()
+        if not valued:
+            # Every candidate needs the Dice test below, which a candidate held by fewer than ``least`` of the lists
+            # fails whatever its size (the test is weakest for the shortest other claim, of ``MIN_TERMS``): those,
+            # most of the lists' readings, are passed over in one sweep.
+            least = 1
+            while least + beyond < 2 or 2 * (least + beyond) / (size + MIN_TERMS) < JOIN_DICE:
+                least += 1
+            if least > 1:
+                candidates = [(number, held) for number, held in candidates if held >= least]
+        for number, held in candidates:
             most = held + beyond  # at most this many terms in common
             if most < 2:
                 continue
-            member = readings[key]
-            if not (valued and member.value_key):
-                other = len(member.terms)
-                if size < MIN_TERMS or other < MIN_TERMS or 2 * most / (size + other) < JOIN_DICE:
-                    continue
-            got = score(claim, member, weight, totals)
+            member, cluster_id, other, values = facts[number]
+            if not (valued and values) and (
+                size < MIN_TERMS or other < MIN_TERMS or 2 * most / (size + other) < JOIN_DICE
+            ):
+                continue
+            # ``score(claim, member, weight, totals)``:
+            scored += 1
+            common = terms & member.terms
+            if len(common) < 2:
+                continue  # one word in common is never one claim
+            rel = _verdict(valued, values) if valued and values else "none"
+            if rel == "other" or rel == "differ":
+                continue
+            if (denial or member.denial) and negative != member.negative:
+                continue
+            if rel != "same" and (min(size, other) < MIN_TERMS or 2 * len(common) / (size + other) < JOIN_DICE):
+                continue
+            # ``_weighted``: the weights of the two term sets (cached in ``totals``) and of the terms they share.
+            if own_weight is None:
+                own_weight = totals.get(terms)
+                if own_weight is None:
+                    own_weight = totals[terms] = sum(map(look, terms))
+            wb = totals.get(member.terms)
+            if wb is None:
+                wb = totals[member.terms] = sum(map(look, member.terms))
+            weighed = sum(map(look, common))
+            share = weighed / min(own_weight, wb)
+            if negative != member.negative and share < NEGATION_KEPT:
+                continue  # a "not" in one of two claims that share less than this tells them apart
+            if rel == "same":
+                got = share + 0.5 if share >= JOIN_SAME_VALUE and weighed >= MIN_SHARED - 1 else 0.0
+            else:
+                words = sum(not t.startswith(("#", "@")) for t in common)
+                if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
+                    continue  # the same names doing different things
+                got = share if share >= JOIN and weighed >= MIN_SHARED else 0.0
             if got > best_score:
                 # A member's cluster is its reading's, unless the claim joined a later one too (``by_claim``).
-                cluster = clusters[by_claim.get(member.id, key[0])]  # type: ignore[arg-type]
+                cluster = clusters[by_claim.get(member.id, cluster_id)]
                 if self._fits(claim, cluster):
                     best, best_score = cluster, got
+        self.compared += scored
         return best, best_score
 
     def _fits(self, claim: Member, cluster: Cluster) -> bool:

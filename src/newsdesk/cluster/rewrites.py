@@ -35,7 +35,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import marshal
+import operator
 import re
 import zlib
 from collections import Counter
@@ -180,10 +182,15 @@ def wording(text: str) -> Profile:
     )
 
 
+_NONE = frozenset({None})
+_FIRST = operator.itemgetter(0)
+
+
 def _grams(words: tuple[str | None, ...]) -> frozenset[tuple[str | None, ...]]:
-    # Every run of RUN words (made in C by zipping shifted lists), less those holding a name or a quotation's mark.
+    # Every run of RUN words (made in C by zipping shifted lists), less those holding a name or a quotation's mark
+    # (told in C too: a gram disjoint from {None}).
     shifted = zip(*(words[k:] for k in range(RUN)), strict=False)  # the shorter lists end it
-    return frozenset(gram for gram in set(shifted) if None not in gram)
+    return frozenset(filter(_NONE.isdisjoint, shifted))
 
 
 # The layout ``pack`` writes: raise it whenever it, or what ``wording`` gives, changes (rows of another are unpacked
@@ -245,16 +252,16 @@ def _aligned(a: Profile, b: Profile) -> float:
     for j, other in enumerate(long):
         for stem in other:
             holders.setdefault(stem, []).append(j)
+    sizes = [len(other) for other in long]
     matched = []
     for sentence in short:
-        counts: Counter[int] = Counter()
-        for stem in sentence:
-            counts.update(holders.get(stem, ()))
-        best, where = 0.0, -1
-        for j, n in sorted(counts.items()):
-            overlap = n / min(len(sentence), len(long[j]))
-            if overlap > best:
-                best, where = overlap, j
+        # How many of its stems each sentence of the other holds (counted in C), and the best of them: the first
+        # (in the other's order) of those that hold the largest share of the shorter of the two.
+        counts = Counter(itertools.chain.from_iterable([holders[stem] for stem in sentence if stem in holders]))
+        if not counts:
+            continue
+        size = len(sentence)
+        best, where = max(((n / min(size, sizes[j]), j) for j, n in sorted(counts.items())), key=_FIRST)
         if best >= SENTENCE_MATCH:
             matched.append(where)
     tails: list[int] = []  # the longest increasing run of matched positions (patience sorting)

@@ -935,12 +935,13 @@ class Store:
 
     def pending(self, stage: str) -> list[str]:
         """Ids of articles that ``stage`` has not processed yet, in ingest order."""
+        # Read on the id index (rowid and id only) and put in order here: ``ORDER BY rowid`` walked the table
+        # itself, every row's page, which costs more than the sort at 50,000 articles.
         rows = self.conn.execute(
-            """SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM stage_done WHERE stage = ?)
-               ORDER BY rowid""",
+            "SELECT rowid, id FROM articles WHERE id NOT IN (SELECT article_id FROM stage_done WHERE stage = ?)",
             (stage,),
         )
-        return [r["id"] for r in rows]
+        return [article_id for _, article_id in sorted(tuple(r) for r in rows)]
 
     def reset(self, stage: str) -> None:
         """Forget which articles ``stage`` has processed, and what a corpus stage built from them (its groups,
