@@ -15,6 +15,13 @@ origins, claim matching, the digest) run after the parse: ``seconds per article 
 middle_s) + tail_s``. A run that did not overlap (``[pipeline] overlap`` off) ran claims and stances on the actors
 too, and everything one after the other: ``actor_s / (N * cores) + serial_s``.
 
+The two runs are compared by what they stored, not by counts alone: each hashes its store's analysis tables
+(:func:`store_digest`), and each fingerprints the newsdesk code it imported, as it starts and as it ends
+(:func:`code_fingerprint`). A run whose code changed under it (a checkout updated while the benchmark ran: the
+workers and actors import it when they start, minutes after the driver) or two runs of different code make the
+comparison meaningless, and the benchmark says so and exits with an error after printing its figures; so do two
+runs of the same code that stored different things (an engine that changes results).
+
 Usage: ``.venv/bin/python bench/distributed.py [--limit 400] [--workers 2] [--machines 1,2,4,8,16] [--json PATH]``
 (needs ``pip install -e '.[ray]'``). ``NEWSDESK_SHARED`` overrides the ``../shared`` folder.
 """
@@ -22,6 +29,7 @@ Usage: ``.venv/bin/python bench/distributed.py [--limit 400] [--workers 2] [--ma
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import os
@@ -41,6 +49,74 @@ PER_ARTICLE = (*LEAD, "claims", "stances")
 MIDDLE = ("entities", "claims", "stances")
 
 
+# The store's tables compared between the runs, and the columns left out of them: when a row was written, and
+# where its input lay (each run reads its inputs from a temporary folder of its own).
+DIGESTED = (
+    "articles",
+    "quotes",
+    "mentions",
+    "entities",
+    "claims",
+    "stances",
+    "date_mentions",
+    "events",
+    "stories",
+    "origin_links",
+)
+VOLATILE = frozenset({"source", "ingested_at"})
+
+
+def code_fingerprint(package: Path) -> str:
+    """A hash of every file of the newsdesk package at ``package`` (its sources, templates and model weights;
+    bytecode caches left out): what the run's processes import, whichever starts when."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def store_digest(db: Path) -> str:
+    """A hash of what a run stored: the rows of :data:`DIGESTED` in rowid order, without :data:`VOLATILE` columns."""
+    import sqlite3
+
+    digest = hashlib.sha256()
+    with sqlite3.connect(db) as conn:
+        for table in DIGESTED:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in VOLATILE]
+            if not columns:  # a table this version of the store does not have
+                continue
+            listed = ", ".join(f'"{c}"' for c in columns)
+            digest.update(f"{table}({listed})".encode())
+            for row in conn.execute(f"SELECT {listed} FROM {table} ORDER BY rowid"):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()[:16]
+
+
+def comparison_problems(runs: dict[str, dict[str, Any]]) -> list[str]:
+    """Why the runs' figures cannot be compared as one code on several engines, or why the engines disagree."""
+    problems = [
+        f"the newsdesk code changed during the {engine} run ({run['code_start']} -> {run['code_end']}): its"
+        " processes may have imported either"
+        for engine, run in runs.items()
+        if run.get("code_start") != run.get("code_end")
+    ]
+    codes = {run.get("code_start") for run in runs.values()}
+    if len(codes) > 1:
+        problems.append(
+            "the runs imported different newsdesk code ("
+            + ", ".join(f"{engine} {run.get('code_start')}" for engine, run in runs.items())
+            + "): their stores cannot be compared"
+        )
+    elif not problems and len({run.get("store") for run in runs.values()}) > 1:
+        problems.append(
+            "the same code stored different things under each engine ("
+            + ", ".join(f"{engine} {run.get('store')}" for engine, run in runs.items())
+            + ")"
+        )
+    return problems
+
+
 def _ingest_bench() -> Any:
     spec = importlib.util.spec_from_file_location("newsdesk_bench_ingest", HERE / "ingest.py")
     assert spec is not None and spec.loader is not None
@@ -56,6 +132,8 @@ def one_run(engine: str, limit: int, workers: int, out: Path) -> None:
     from newsdesk.settings import PipelineSettings, Settings
 
     bench = _ingest_bench()
+    package = Path(newsdesk.__file__).resolve().parent
+    code_start = code_fingerprint(package)
     with tempfile.TemporaryDirectory(prefix="newsdesk-bench-ray-") as tmp:
         inputs = bench.select(bench.shared_data(), limit, Path(tmp))
         targets = [*inputs.texts, *([inputs.jsonl] if inputs.lines else [])]
@@ -68,12 +146,14 @@ def one_run(engine: str, limit: int, workers: int, out: Path) -> None:
             started = time.perf_counter()
             report = corpus.ingest(targets)
             seconds = time.perf_counter() - started
-            picture = {
+            picture: dict[str, Any] = {
                 "articles": corpus.count(),
                 "quotes": len(corpus.quotes()),
                 "entities": len(corpus.entities()),
                 "failures": len(report.failures),
             }
+        picture["store"] = store_digest(Path(tmp) / "bench.db")
+    code_end = code_fingerprint(package)
     stages = {s.stage: s.seconds for s in report.stages[1:]}
     out.write_text(
         json.dumps(
@@ -83,6 +163,8 @@ def one_run(engine: str, limit: int, workers: int, out: Path) -> None:
                 "seconds": seconds,
                 "stages": stages,
                 "overlap": overlap,
+                "code_start": code_start,
+                "code_end": code_end,
                 **picture,
             }
         ),
@@ -205,9 +287,16 @@ def main(argv: list[str] | None = None) -> None:
         )
         for row in projected:
             print(f"  {row['machines']:4d} machines: {row['articles_per_s']:7.2f} articles/s")
+    problems = comparison_problems(runs)
+    for engine, run in runs.items():
+        print(f"{engine}: code {run['code_start']}, store {run['store']}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"runs": runs, "projection": projected}, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"runs": runs, "projection": projected, "problems": problems}, indent=2), encoding="utf-8"
+        )
+    if problems:
+        sys.exit("error: " + "; ".join(problems))
 
 
 if __name__ == "__main__":

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import bench_module
 
@@ -43,3 +47,83 @@ def test_cpu_seconds_count_the_children() -> None:
         bench._sample(child.pid, seen)
     assert sum(seen.values()) >= 0.3  # the grandchild's burn, seen below the child
     assert all(pid != os.getpid() for pid, _ in seen)
+
+
+def _run(code: str, store: str, *, end: str | None = None) -> dict[str, object]:
+    return {
+        "inputs": 10,
+        "seconds": 1.0,
+        "process_seconds": 2.0,
+        "cpu_seconds": 1.5,
+        "stages": {"quotes": 1.0, "entities": 0.5},
+        "overlap": True,
+        "articles": 10,
+        "quotes": 7,
+        "entities": 5,
+        "failures": 0,
+        "code_start": code,
+        "code_end": code if end is None else end,
+        "store": store,
+    }
+
+
+def test_the_code_fingerprint_sees_any_changed_file_but_no_bytecode(tmp_path: Path) -> None:
+    bench = bench_module("distributed")
+    package = tmp_path / "newsdesk"
+    (package / "extract").mkdir(parents=True)
+    (package / "extract" / "quotes.py").write_text("RULE = 1\n")
+    (package / "model.npz").write_bytes(b"\0\1")
+    first = bench.code_fingerprint(package)
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "x.cpython-313.pyc").write_bytes(b"compiled")
+    assert bench.code_fingerprint(package) == first
+    (package / "extract" / "quotes.py").write_text("RULE = 2\n")  # a rule edited while a benchmark runs
+    assert bench.code_fingerprint(package) != first
+
+
+def test_the_store_digest_leaves_out_where_and_when_but_sees_a_quote(tmp_path: Path) -> None:
+    bench = bench_module("distributed")
+
+    def store(name: str, source: str, at: str, quote: str) -> Path:
+        db = tmp_path / name
+        with sqlite3.connect(db) as conn:
+            conn.execute("CREATE TABLE articles (id TEXT, source TEXT, text TEXT, ingested_at TEXT)")
+            conn.execute("CREATE TABLE quotes (id TEXT, article_id TEXT, text TEXT)")
+            conn.execute("INSERT INTO articles VALUES ('a1', ?, 'Invented words.', ?)", (source, at))
+            conn.execute("INSERT INTO quotes VALUES ('q1', 'a1', ?)", (quote,))
+        return db
+
+    one = bench.store_digest(store("one.db", "/tmp/run-a/x.txt", "10:00", "we will build it"))
+    two = bench.store_digest(store("two.db", "/tmp/run-b/x.txt", "10:30", "we will build it"))
+    three = bench.store_digest(store("three.db", "/tmp/run-a/x.txt", "10:00", "we will build"))
+    assert one == two
+    assert one != three
+
+
+def test_runs_of_different_code_are_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = bench_module("distributed")
+    runs = {"local": _run("c0de1", "s1"), "ray": _run("c0de2", "s2")}
+    monkeypatch.setattr(bench, "measure", lambda engine, limit, workers: runs[engine])
+    with pytest.raises(SystemExit) as exit_info:
+        bench.main(["--limit", "10", "--machines", "1"])
+    assert "different newsdesk code" in str(exit_info.value)
+    assert "local    " in capsys.readouterr().out  # the figures are printed all the same
+
+    runs = {"local": _run("c0de1", "s1", end="c0de2"), "ray": _run("c0de2", "s1")}
+    with pytest.raises(SystemExit) as exit_info:
+        bench.main(["--limit", "10", "--machines", "1"])
+    assert "changed during the local run" in str(exit_info.value)
+
+
+def test_the_same_code_must_store_the_same_under_each_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    bench = bench_module("distributed")
+    runs = {"local": _run("c0de1", "s1"), "ray": _run("c0de1", "s2")}
+    monkeypatch.setattr(bench, "measure", lambda engine, limit, workers: runs[engine])
+    with pytest.raises(SystemExit) as exit_info:
+        bench.main(["--limit", "10", "--machines", "1"])
+    assert "stored different things" in str(exit_info.value)
+
+    runs["ray"] = _run("c0de1", "s1")
+    bench.main(["--limit", "10", "--machines", "1"])  # one code, one store: no error
