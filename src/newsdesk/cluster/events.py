@@ -346,17 +346,31 @@ class _Weights:
     # For each of ``CEILINGS`` buckets of terms (a term's low bits), a weight none of its terms in ``terms`` exceeds
     # (None until a vector is first bounded against them; ``ceilings``), kept up as weights are set.
     ceiling: np.ndarray | None = None
+    # Terms new to the arrays since they were last made whole, and their weights: merged into them at once when they
+    # are next asked for (a busy story takes a few new terms from each report; inserting those into its arrays at
+    # every join cost their size each time).
+    fresh: Vector = field(default_factory=dict)
 
     def size(self) -> int:
         """How many terms the weights hold."""
         return len(self.terms) if self.stored is None else self.stored
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """``keys`` and ``values``, made from ``terms`` if not yet made."""
+        """``keys`` and ``values``, made from ``terms`` if not yet made, with the ``fresh`` terms merged in."""
         if self.keys is None or self.values is None:
             keys = np.fromiter(self.terms.keys(), dtype=np.int64, count=len(self.terms))
             values = np.fromiter(self.terms.values(), dtype=np.float64, count=len(self.terms))
             self.keys, self.values = _ended(keys, values)
+            self.fresh = {}
+        elif self.fresh:
+            keys = np.fromiter(self.fresh.keys(), dtype=np.int64, count=len(self.fresh))
+            values = np.fromiter(self.fresh.values(), dtype=np.float64, count=len(self.fresh))
+            order = keys.argsort(kind="stable")
+            keys, values = keys[order], values[order]
+            where = self.keys.searchsorted(keys)
+            self.keys = np.insert(self.keys, where, keys)
+            self.values = np.insert(self.values, where, values)
+            self.fresh = {}
         return self.keys, self.values
 
     def ceilings(self) -> np.ndarray:
@@ -382,10 +396,8 @@ class _Weights:
         known = self.keys.take(where) == keys
         self.values[where[known]] = values[known]
         if not known.all():
-            fresh = np.flatnonzero(~known)
-            fresh = fresh[np.argsort(keys[fresh], kind="stable")]
-            self.keys = np.insert(self.keys, where[fresh], keys[fresh])
-            self.values = np.insert(self.values, where[fresh], values[fresh])
+            # Kept aside until the arrays are next asked for (a term set again meanwhile keeps its latest weight).
+            self.fresh.update((t, changed[t]) for t in keys[~known].tolist())
 
 
 class Grouper:
