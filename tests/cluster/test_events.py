@@ -553,13 +553,32 @@ def test_a_vector_scored_by_binary_search_gets_the_float_a_dict_loop_gives() -> 
         shared = rng.sample(sorted(weights.terms), rng.randint(0, 200))
         v = {t: rng.random() for t in [*shared, *rng.sample(range(1 << 24), rng.randint(0, 200))]}
         v = dict(rng.sample(list(v.items()), len(v)))  # not in term order
-        assert events._sorted_dot(events._Sorted.of(v), *weights.arrays()) == events._dot(v, weights.terms)
+        assert events._sorted_dots(events._Sorted.of(v), [weights.arrays()]) == [events._dot(v, weights.terms)]
         # A join sets the weights of its terms, some new: the arrays follow.
         weights.update({t: rng.random() for t in [*rng.sample(shared or [1], 1), *rng.sample(range(1 << 24), n)]})
         keys, values = (part.tolist() for part in weights.arrays())
         assert keys == [*sorted(weights.terms), events._END] and values[-1] == 0.0
         assert values[:-1] == [weights.terms[t] for t in keys[:-1]]
-    assert events._sorted_dot(events._Sorted.of({1: 1.0}), *events._Weights({}, 0.0, 1).arrays()) == 0.0
+    assert events._sorted_dots(events._Sorted.of({1: 1.0}), [events._Weights({}, 0.0, 1).arrays()]) == [0.0]
+    assert events._sorted_dots(events._Sorted.of({}), [weights.arrays()]) == [0.0]
+
+
+def test_vectors_scored_against_many_groups_at_once_get_the_floats_a_dict_loop_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A new report is scored against all its bigger candidates at once (issue 17): each float is the one ``_dot``
+    # gives for that group alone, whatever the groups around it, also when they are worked out a few rows at a time
+    # (groups as big as the vector or bigger, or empty: ``_best`` scores a smaller one by ``_dot``).
+    rng = random.Random(21)
+    groups = [events._Weights({}, 0.0, 1)]
+    groups += [events._Weights({t: rng.random() for t in rng.sample(range(5000), 600)}, 0.0, 1) for _ in range(30)]
+    for at_once in (events._DOTS_AT_ONCE, 1000, 1):
+        monkeypatch.setattr(events, "_DOTS_AT_ONCE", at_once)
+        for _ in range(20):
+            v = {t: rng.random() * 10 for t in rng.sample(range(5000), rng.randint(1, 400))}
+            got = events._sorted_dots(events._Sorted.of(v), [w.arrays() for w in groups])
+            assert got == [events._dot(v, w.terms) for w in groups]
+            assert any(got) and not all(got)
 
 
 def test_idf_and_weights_in_bulk_are_the_floats_term_by_term() -> None:
@@ -642,3 +661,58 @@ def test_a_stored_group_only_scored_is_not_made_dicts_and_groups_as_an_unpacked_
             continue  # never met: still packed
         keys, values = (part.tolist() for part in weights.arrays())
         assert keys[:-1] == sorted(unpack(packed[name])) and len(values) == weights.size() + 1
+
+
+@pytest.mark.parametrize("buckets", [64, events.CEILINGS])
+def test_candidates_left_out_by_their_ceilings_change_no_choice(monkeypatch: pytest.MonkeyPatch, buckets: int) -> None:
+    # With ``nearest``, a candidate whose bound (each of the vector's weights times its bucket's ceiling) falls short
+    # of its threshold is never scored (issue 17): pinned against scoring every candidate, through stored groups met,
+    # joins that raise and lower weights and re-weightings as the corpus grows; ceilings stay above every weight.
+    monkeypatch.setattr(events, "CEILINGS", buckets)
+    rng = random.Random(22)
+    stored = _vectors(rng, 60, vocabulary=3000)
+    df_a, df_b = DocumentFrequencies(), DocumentFrequencies()
+    df_a.add(stored)
+    df_b.add(stored)
+    packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
+
+    def made(df: DocumentFrequencies) -> Grouper:
+        groups = [Group(id=g, members=[f"a{g}"]) for g in packed]
+        return Grouper(
+            groups, df, threshold=0.2, size_penalty=0.04, max_gap_days=None, prefix="e", nearest=True, packed=packed
+        )
+
+    bounded, every = made(df_a), made(df_b)
+    monkeypatch.setattr(every, "_bounded", lambda weighted, bigger, scored: bigger)
+    left_out = 0
+    real = Grouper._bounded
+
+    def counted(
+        self: Grouper, weighted: Vector, bigger: list[tuple[int, events._Weights]], scored: list[tuple[float, str]]
+    ) -> list[tuple[int, events._Weights]]:
+        nonlocal left_out
+        kept = real(self, weighted, bigger, scored)
+        left_out += len(bigger) - len(kept)
+        return kept
+
+    monkeypatch.setattr(Grouper, "_bounded", counted)
+    for n in range(300):
+        base = rng.choice(stored)
+        v = {t: w * rng.uniform(0.5, 2.0) for t, w in base.items() if rng.random() < 0.7}
+        v |= {t: 1.0 + rng.random() for t in rng.sample(range(3000), rng.randint(1, 40))}
+        assert [(g.id if g else None, s) for g, s in [bounded.best(v, None)]] == [
+            (g.id if g else None, s) for g, s in [every.best(v, None)]
+        ]
+        (a, new_a), (b, new_b) = bounded.assign(f"n{n}", v, None), every.assign(f"n{n}", v, None)
+        assert (a.id, new_a) == (b.id, new_b)
+        df_a.add([v])
+        df_b.add([v])
+    assert left_out > 100
+    checked = 0
+    for weights in bounded._weights.values():
+        if weights.ceiling is not None:
+            keys, values = weights.arrays()
+            for t, w in zip(keys[:-1].tolist(), values[:-1].tolist(), strict=True):
+                assert weights.ceiling[t & (buckets - 1)] >= w
+            checked += 1
+    assert checked > 10
