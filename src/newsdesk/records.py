@@ -30,6 +30,7 @@ __all__ = [
     "Value",
     "claim_id",
     "content_id",
+    "is_article_id",
     "stance_id",
 ]
 
@@ -397,6 +398,15 @@ class IngestReport:
 def content_id(text: str) -> str:
     """The article id: a short SHA-256 of the clean text, so re-ingesting the same text is a no-op."""
     return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()[:16]
+
+
+_ARTICLE_ID = re.compile(r"[0-9a-f]{16}")
+
+
+def is_article_id(text: str | None) -> bool:
+    """Whether ``text`` has the shape of an article id (:func:`content_id`): how a claim's origin whose articles
+    name no outlet is named (``claims.corroborate``), and so told apart from an outlet's name."""
+    return bool(_ARTICLE_ID.fullmatch(text or ""))
 
 
 def claim_id(article_id: str, start: int, end: int) -> str:

@@ -387,7 +387,9 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
             add("count", _fmt(n * scale), _people(sentence, m.start(), end, noun), m.start(), end)
         else:
             add("count", _fmt(n * scale), _singular(noun), m.start(), end)
-    for m in _CHARGE.finditer(sentence) if "der" in sentence or "ter" in sentence or "icide" in sentence else ():
+    folded = sentence.casefold()
+    offence = any(word in folded for word in ("murder", "manslaughter", "homicide"))
+    for m in _CHARGE.finditer(sentence) if offence else ():
         unit = "offence suspected" if m["suspected"] else "offence charged"
         start, end = m.span("charge")
         value = " ".join(m["charge"].casefold().split())

@@ -9,6 +9,7 @@ import click
 from newsdesk.cli import terminal
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
 from newsdesk.cli.terminal import markup
+from newsdesk.records import is_article_id
 
 __all__ = ["COMMANDS"]
 
@@ -18,7 +19,7 @@ def _origins(cluster: dict[str, Any]) -> str:
     for origin in cluster["origins"]:
         how = f"{origin['relaying']} relaying" if origin["relaying"] else "own reporting"
         # An origin whose articles name no outlet goes by its first article's id: said so (`newsdesk show` it).
-        name = f"article {origin['name']}" if origin["name"] in origin.get("articles", ()) else origin["name"]
+        name = f"article {origin['name']}" if is_article_id(origin["name"]) else origin["name"]
         parts.append(f"{name} ({how})")
     return ", ".join(parts)
 

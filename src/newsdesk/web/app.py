@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -18,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from newsdesk.corpus import Corpus
+from newsdesk.records import is_article_id
 from newsdesk.report.links import safe_url
 from newsdesk.web import charts
 from newsdesk.web.cache import PageCache
@@ -29,8 +29,6 @@ from newsdesk.web.security import SecurityHeaders
 from newsdesk.web.views import articles, entities, search, stories
 
 __all__ = ["create_app", "environment"]
-
-_ARTICLE_ID = re.compile(r"[0-9a-f]{16}")
 
 
 def environment() -> jinja2.Environment:
@@ -46,7 +44,7 @@ def environment() -> jinja2.Environment:
     env.filters["day"] = lambda value: (value or "")[:10] or "undated"
     env.filters["tone"] = charts.tone
     # An origin whose articles name no outlet goes by its first article's id (claims.corroborate).
-    env.tests["article_id"] = lambda value: bool(_ARTICLE_ID.fullmatch(value or ""))
+    env.tests["article_id"] = is_article_id
     return env
 
 
