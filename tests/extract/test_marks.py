@@ -65,3 +65,18 @@ def test_spans_lie_inside_the_text_in_order(pieces: list[str]) -> None:
         assert m.start > last
         assert text[m.start : m.end] == text[m.start : m.end].strip()
         last = m.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They answered, 'we have no idea'. I heard it all day,", ["we have no idea"]),
+        ("He said, 'If we don't act, it's over,' and left", ["If we don't act, it's over,"]),
+        ("She told me ‘go home’ twice", ["go home"]),
+        # An apostrophe after a plural's s, or between letters, opens and closes nothing.
+        ("the Rivas' farm and the '90s don't count", []),
+        ("the Rivas' farm and a 'fair' price", ["fair"]),
+    ],
+)
+def test_inner_marks_of_a_quote_include_single_straight_marks(text: str, expected: list[str]) -> None:
+    assert [text[m.start : m.end] for m in marks.inner(text)] == expected

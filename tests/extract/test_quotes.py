@@ -774,3 +774,156 @@ def test_a_heading_run_into_its_paragraph_is_no_part_of_the_speaker() -> None:
 def test_one_person_the_quote_does_not_name_is_anonymous_not_a_group(text: str, speaker: str) -> None:
     found = [q for q in _quotes(text, direct_only=False) if q.speaker == speaker]
     assert found and all(q.speaker_kind is SpeakerKind.ANONYMOUS for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "speaker", "kind"),
+    [
+        # "They" inside the quote: the people the sentence before speaks of.
+        (
+            "Mira asked the ferry staff whether inspectors had checked the hull. “They just answered, 'We have no"
+            " record of it.' I heard that five times,” she said.",
+            "We have no record of it.",
+            "inspectors",
+            SpeakerKind.ANONYMOUS,
+        ),
+        # A pronoun resolved to a person named before, never the quoting speaker.
+        (
+            "Lena Ortiz chaired the first meeting. “When I met her, she said: 'We will fight this ruling to the"
+            " end.' I believed her,” Paul Dorn told reporters.",
+            "We will fight this ruling to the end.",
+            "Lena Ortiz",
+            SpeakerKind.PERSON,
+        ),
+        # A body or an unnamed person written inside the quote.
+        (
+            "“Then the Harbour Authority called and said, 'We need you here by noon.' So I went,” Ana Reyes said.",
+            "We need you here by noon.",
+            "the Harbour Authority",
+            SpeakerKind.GROUP,
+        ),
+        (
+            "“A guard came over and said, 'Come with me.' We followed him,” the prisoner said.",
+            "Come with me.",
+            "A guard",
+            SpeakerKind.ANONYMOUS,
+        ),
+        # After the inner quote; the outer ends on the inner one's closing mark and still has its cue.
+        (
+            "Tomas Berg met the mayor in May. “'The bridge stays shut,' he told me,” Ana Reyes said.",
+            "The bridge stays shut,",
+            "Tomas Berg",
+            SpeakerKind.PERSON,
+        ),
+    ],
+)
+def test_a_quote_inside_a_quote_is_its_own_speakers(text: str, inner: str, speaker: str, kind: SpeakerKind) -> None:
+    found = _quotes(text)
+    outer = max(found, key=lambda q: q.end - q.start)
+    (got,) = [q for q in found if q is not outer]
+    assert (got.text, got.speaker, got.speaker_kind) == (inner, speaker, kind)
+    assert outer.start < got.start and got.end < outer.end
+    assert got.speaker != outer.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The speaker's own words again.
+        "“I told him, 'Look, the bridge must stay shut,'” Ana Reyes said.",
+        # What someone could, would or will say, says only if, never says, or only thinks.
+        "Tomas Berg met the mayor. “Then he can say, 'I won the vote,' and mean it,” Ana Reyes said.",
+        "Tomas Berg met the mayor. “He would nod and say, 'fine, fine,' and move on,” Ana Reyes said.",
+        "Tomas Berg met the mayor. “If he thinks, 'they are not used to this,' he is wrong,” Ana Reyes said.",
+        "“No voter says, 'I love this plan,'” Ana Reyes said.",
+        "Tomas Berg met the mayor. “It is easy for him to say, 'I won the vote,'” Ana Reyes said.",
+        "“That was the mayor basically saying, 'Do not give up.' We heard him,” Ana Reyes said.",
+        # A pronoun that resolves to nobody or to one of two people, and a word in marks with no cue.
+        "“He told me, 'Go home,' and I did,” Ana Reyes said.",
+        "“We fixed it,” said Ana Reyes, one of the four negotiators. “They said, 'That is our job.' We disagreed.”",
+        "Ana Reyes met Ben Ortiz and Carl Diaz. “He said, 'The bridge stays shut,' and left,” Ana Reyes said.",
+        "“They told us ‘wait’ for a week,” said Tomas Berg.",
+    ],
+)
+def test_a_quote_inside_a_quote_needs_someone_saying_it(text: str) -> None:
+    found = _quotes(text)
+    assert found
+    assert not [q for q in found if any(o is not q and o.start <= q.start and q.end <= o.end for o in found)]
+
+
+def test_a_quote_ending_on_the_one_it_quotes_keeps_its_cue_after_it() -> None:
+    (got,) = _quotes("“No voter says, 'I love this plan,'” Ana Reyes said.")
+    assert got.speaker == "Ana Reyes"
+
+
+def _misparsed(text: str, changes: list[tuple[str, str, str]]) -> list[Quote]:
+    """The quotes of ``text`` after the parse is made to hang each word of ``changes`` (word, new head, new
+    dependency) where the model hangs it in real articles of that shape."""
+    doc = nlp.load()(text)
+    for word, head, dep in changes:
+        token = next(t for t in doc if t.text == word)
+        token.head = next(t for t in doc if t.text == head)
+        token.dep_ = dep
+    return list(quotes.find(doc, mentions.find(doc)))
+
+
+def test_a_participle_the_parse_hung_inside_the_quote_has_the_main_clauses_subject() -> None:
+    found = _misparsed(
+        "Lena Ortiz sharply criticized the council, stating, “Residents will not be fooled by this attempt.”",
+        [("stating", "fooled", "csubjpass"), ("fooled", "criticized", "advcl")],
+    )
+    (got,) = [q for q in found if q.direct]
+    assert (got.text, got.speaker) == ("Residents will not be fooled by this attempt.", "Lena Ortiz")
+
+
+def test_a_partial_quote_going_on_with_a_cues_that_clause_is_the_cues() -> None:
+    found = _misparsed(
+        "Tomas Berg showed relief on Friday, stating that the firm was “glad the board has backed our plan.”",
+        [("stating", "backed", "csubj"), ("backed", "showed", "advcl")],
+    )
+    (got,) = [q for q in found if q.direct]
+    assert (got.text, got.speaker, got.cue) == ("glad the board has backed our plan.", "Tomas Berg", "stating")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # The model tags "read" a noun after "today"; it is still the verb that frames the quote.
+        (
+            "“Upon first inspection, it was found that the nets used on the pier were not up to standard,” a council"
+            " statement issued today read.",
+            "Upon first inspection, it was found that the nets used on the pier were not up to standard,",
+            "a council statement",
+        ),
+        # A closing mark glued to the next word ('damage,"she'): the tokenizer splits them, so "she" speaks.
+        (
+            'Officers said the blaze spread quickly. "It spread across the roof, causing major damage,"she said.',
+            "It spread across the roof, causing major damage,",
+            "she",
+        ),
+    ],
+)
+def test_a_cue_the_model_misreads_still_frames_the_quote(text: str, quote: str, speaker: str) -> None:
+    (got,) = [q for q in _quotes(text) if q.text == quote]
+    assert got.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A question reported keeps its "whether" or "if": no one claimed that the inspectors had come.
+        (
+            "Mira Holt asked the harbour office whether inspectors had checked the hull.",
+            "whether inspectors had checked the hull",
+        ),
+        ("Reporters asked if the ferry would run on Sunday.", "if the ferry would run on Sunday"),
+        # A clause inside keeps its own word: "the vote failed" was never said.
+        ("Lena Ortiz said that if the vote failed, she would resign.", "if the vote failed, she would resign"),
+        (
+            "Tomas Berg said that because the bridge was shut, ferries would run late.",
+            "because the bridge was shut, ferries would run late",
+        ),
+    ],
+)
+def test_reported_speech_keeps_the_word_that_makes_it_a_question_or_a_condition(text: str, content: str) -> None:
+    assert content in [q.text for q in _quotes(text, direct_only=False)]

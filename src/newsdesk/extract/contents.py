@@ -125,6 +125,7 @@ def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
 
 
 _PREPS = frozenset({"about", "for", "to", "on", "of"})
+_ASKING = frozenset({"whether", "if"})
 _TOPIC_PREPS = frozenset({"about", "of"})
 
 
@@ -311,9 +312,15 @@ def _without_aside(tokens: list[Token]) -> list[Token]:
 
 
 def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
-    """The clause headed by ``head``, less its leading "that" or punctuation and a trailing aside."""
+    """The clause headed by ``head``, less its leading "that" or punctuation and a trailing aside. A question
+    keeps its "whether" or "if" ("asked whether officers had entered the flat" reports no claim that they had),
+    and a clause inside keeps its own ("said that if the vote failed, she would go" is not "the vote failed")."""
     tokens = _without_aside(list(head.subtree))
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (
+        (tokens[0].dep_ == "mark" and tokens[0].head.i == head.i and tokens[0].lower_ not in _ASKING)
+        or tokens[0].is_punct
+        or tokens[0].is_space
+    ):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()

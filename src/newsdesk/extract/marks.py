@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Marked", "find"]
+__all__ = ["Marked", "find", "inner"]
 
 # Opening mark -> the marks that may close it.
 _PAIRS = {
@@ -169,3 +169,20 @@ def find(text: str) -> list[Marked]:
                 found.append(Marked(start, end, char, False))
             i = j
     return found
+
+
+# Inside a double-quoted stretch, writers who use ASCII marks quote with a single straight mark: 'like this'. It
+# opens after a space or a bracket and closes before one or a punctuation mark; one between letters is an
+# apostrophe (don't).
+_SINGLE = re.compile(r"(?<![\w'])'(?=[^\s'])([^'\n]*?(?:\w'\w[^'\n]*?)*)(?<=\S)'(?![\w'])")
+
+
+def inner(text: str) -> list[Marked]:
+    """Quoted stretches inside the words of one quote ``text`` (without its own marks), in order: those
+    :func:`find` sees, and those in single straight marks, which only quote inside a quote."""
+    found = find(text)
+    taken = [(m.start - m.width, m.end + m.width) for m in found]
+    for match in _SINGLE.finditer(text):
+        if not any(a <= match.start() < b for a, b in taken):
+            found.append(Marked(match.start(1), match.end(1), "'", True))
+    return sorted(found, key=lambda m: m.start)

@@ -223,7 +223,9 @@ class _Article:
 def _cue_after(art: _Article, end: int, limit: int, width: int = 1) -> Token | None:
     """A cue right after a quote (its closing mark ``width`` wide): “…,” she said / “…,” said Trump."""
     after = art.text[end + width : end + width + 2]
-    if not (art.text[end - 1 : end] in {",", "?", "!", "—", "…"} or after[:1] in {",", "—", "–"}):
+    # A quote that ends on one it quotes closes both: “He said, ‘No,’” she said.
+    last = art.text[end - 2 : end - 1] if art.text[end - 1 : end] in {"'", "’"} else art.text[end - 1 : end]
+    if not (last in {",", "?", "!", "—", "…"} or after[:1] in {",", "—", "–"}):
         return None
     nxt = end + width
     while nxt < len(art.text) and art.text[nxt] in " \t,—–":
@@ -298,6 +300,42 @@ def _ancestor_cue(art: _Article, start: int, end: int) -> Token | None:
         if token.head.i == token.i:
             break
         token = token.head
+    return None
+
+
+def _participle_subject(art: _Article, cue: Token) -> Token | None:
+    """The subject of a participle cue set off after its sentence's main clause, when the parse hung the
+    participle elsewhere ("She criticized the government, stating, “…”", "X expressed satisfaction, stating that
+    …"): the main clause's subject says it."""
+    root = cue.sent.root
+    if (
+        cue.tag_ != "VBG"
+        or root.i >= cue.i
+        or art.in_quote(root.idx)
+        or not any(t.text == "," for t in art.doc[root.i : cue.i])
+    ):
+        return None
+    return speakers.subject(root)
+
+
+def _that_clause_cue(art: _Article, start: int, floor: int, width: int = 1) -> Token | None:
+    """For a partial quote the parse hung elsewhere: a cue whose "that" clause the quote goes on ("stating that the
+    company was “pleased ...”"), a few words back in the same sentence, with no other quote between."""
+    first = art.token_at(start - width)
+    if first is None:
+        return None
+    that = None
+    for token in reversed(art.doc[max(0, first.i - 12) : first.i]):
+        if token.idx < floor or token.text in {".", "!", "?", ";"} or art.in_quote(token.idx):
+            return None
+        if token.lower_ == "that" and token.dep_ == "mark":
+            that = token
+            break
+    if that is None:
+        return None
+    for token in reversed(art.doc[max(0, that.i - 3) : that.i]):
+        if speakers.is_cue(token) and not speakers.impersonal(token):
+            return token
     return None
 
 
@@ -575,6 +613,14 @@ def _direct(art: _Article) -> list[Quote]:
             cue = _ancestor_cue(art, m.start, m.end)
             head = speakers.subject(_past_quote(art, cue)) if cue is not None else None
             confidence = 0.6 if cue is not None and speakers.weak(cue) else 0.75
+        if cue is None:
+            # Only with a speaker found: else the quote may go on with the quote before (below).
+            cue = _that_clause_cue(art, m.start, floor, m.width)
+            head = (speakers.subject(_past_quote(art, cue)) or _participle_subject(art, cue)) if cue else None
+            cue = cue if head is not None and not art.in_quote(head.idx) else None
+            confidence = 0.6
+        if cue is not None and head is None:
+            head = _participle_subject(art, cue)
         if cue is not None and (head is None or art.in_quote(head.idx)):
             head = _near_speaker(art, cue, m.end)
         if cue is not None and head is not None and art.names_outlet(head):
@@ -946,7 +992,182 @@ def find(
     covered = _Direct(direct)
     held = _reported(art, covered) + _stances(art, covered) + _polls(art, covered)
     reported = _outermost(held + _seemings(art, covered, held) + _headline(art))
-    return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))
+    return tuple(sorted(direct + _nested(art, direct) + reported, key=lambda q: (q.start, q.end)))
+
+
+_OWN = frozenset({"i", "we", "me", "us"})
+_INNER_HANDOVER = re.compile(r"(?:[:,]|\b(?:said|says|say|told|tells|asked|answered|replied|added|wrote))$")
+
+
+def _nested(art: _Article, direct: list[Quote]) -> list[Quote]:
+    """The words a speaker quotes someone else as saying, inside the speaker's own quote: in “They simply
+    answered, ‘We have no idea.’ I have heard it all day,” the inner words are theirs, not the speaker's.
+
+    The inner quote needs a cue of its own written inside the outer one, right before it (“… he told me: ‘…’”) or
+    right after it (“‘…,’ she said, …”), and a speaker the cue's subject names: a name or a description written
+    there, or a pronoun the article resolves ("he" to a person named before; "they" to the people the sentences
+    before the quote speak of, "officers"), never the quoting speaker. Their own words again ("I said, ‘…’") and
+    a pronoun that resolves to nobody give no quote. The credit is the outer quote's: what the speaker relays
+    reached the article the same way."""
+    found: list[Quote] = []
+    for outer in direct:
+        if outer.kind is not QuoteKind.SPEECH or outer.speaker is None:
+            continue
+        body = art.text[outer.start : outer.end]
+        if not any(mark in body for mark in "'‘\"“«„"):
+            continue
+        for m in marks.inner(body):
+            start, end = outer.start + m.start, outer.start + m.end
+            if not m.closed or end - start < 2 or _is_name(art, start, end):
+                continue
+            cue = _inner_cue_before(art, outer, start, m.width) or _inner_cue_after(art, outer, end, m.width)
+            head = speakers.subject(cue) if cue is not None else None
+            if cue is None or head is None or not outer.start <= head.idx < outer.end or head.lower_ in _OWN:
+                continue
+            if _unsaid_inside(cue, head):
+                continue
+            speaker = _inner_speaker(art, head, outer, (start, end))
+            if speaker is None or speaker.name == outer.speaker:
+                continue
+            confidence = 0.6 if speaker.kind is SpeakerKind.PERSON else 0.5
+            found.append(_quote(art, start, end, speaker, _cue_text(cue), outer.via, True, confidence))
+    return found
+
+
+_MAY_SAY = frozenset("would could might can will should may must 'd 'll wo ca".split())
+_IF = frozenset({"if", "when", "whenever", "unless", "once"})
+_THOUGHT = frozenset("think believe feel wonder hope know imagine guess".split())
+
+
+def _unsaid_inside(cue: Token, head: Token) -> bool:
+    """Whether what a speaker has someone say inside a quote was never said: what they would, could or will say
+    ("Sanders can say, ‘…’"), said only if or when something happens, never said ("no one says ‘…’", "he didn't
+    say ‘…’"), said in an infinitive ("it's easy for her to say ‘…’"), only thought ("if she thinks ‘…’"), or
+    glossed in a participle ("that was him saying, ‘…’"; "they are telling me, ‘…’" is a report)."""
+    verbs = [cue, cue.head] if cue.dep_ == "conj" else [cue]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "neg" or (child.dep_ == "aux" and (child.lower_ in _MAY_SAY or child.lower_ == "to")):
+                return True
+            if child.dep_ == "mark" and child.lower_ in _IF:
+                return True
+    if cue.tag_ == "VB" or speakers.lemma(cue) in _THOUGHT:
+        return True
+    # A progressive's "be" has no subject of its own ("they are telling me"); "That was him saying" has.
+    progressive = any(c.dep_ == "aux" and not any(g.dep_ == "nsubj" for g in c.children) for c in cue.children)
+    if cue.tag_ == "VBG" and not progressive:
+        return True  # "that was the president saying, ‘…’", "Obama saying ‘…’ would help": a gloss, no report
+    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    return negated or head.lower_ in {"nobody", "none", "no-one"}
+
+
+def _inner_cue_before(art: _Article, outer: Quote, start: int, width: int) -> Token | None:
+    """A cue inside ``outer`` in the clause that hands over to an inner quote opening at ``start``."""
+    lead = art.text[outer.start : start - width].rstrip()
+    if not _INNER_HANDOVER.search(lead):
+        return None
+    first = art.token_at(len(lead) + outer.start - 1)
+    if first is None:
+        return None
+    for token in reversed(art.doc[max(0, first.i - 13) : first.i + 1]):
+        if token.idx < outer.start or token.text in {".", "!", "?"}:
+            break
+        if speakers.frames_quote(token) and not speakers.impersonal(token):
+            return token
+    return None
+
+
+def _inner_cue_after(art: _Article, outer: Quote, end: int, width: int) -> Token | None:
+    """A cue inside ``outer`` right after an inner quote ending at ``end``: ‘…,’ he said."""
+    tail = art.text[end + width : outer.end]
+    if not (art.text[end - 1 : end] in {",", "?", "!"} or tail[:1] == ","):
+        return None
+    nxt = end + width + len(tail) - len(tail.lstrip(" ,"))
+    first = art.token_at(nxt)
+    if first is None or first.dep_ == "cc":
+        return None
+    for token in art.doc[first.i : min(first.i + 6, len(art.doc))]:
+        if token.idx >= outer.end or token.text in {".", "!", "?"}:
+            break
+        if speakers.frames_quote(token):
+            return token
+    return None
+
+
+def _inner_speaker(art: _Article, head: Token, outer: Quote, about: tuple[int, int]) -> _Speaker | None:
+    """Who the subject ``head`` of an inner quote's cue is (see :func:`_nested`); None when no one is named."""
+    if head.lower_ == "they":
+        people = _people_before(art, head, outer.start)
+        if people is None:
+            return None
+        first, last = speakers.phrase(people)
+        text = art.doc[first:last].text
+        return _Speaker(text, SpeakerKind.ANONYMOUS, head.idx, head.idx + len(head), people.idx)
+    if speakers.is_pronoun(head):
+        gender = antecedents.gender_of_pronoun(head.text)
+        if gender is None:
+            return None
+        quoting = set((outer.speaker or "").split())
+        found = art.resolver.person(head, gender, avoid=lambda f: bool(quoting & set(f.name.split())))
+        if found is None or not found.named:
+            return None
+        # Inside someone's words a pronoun is read only where one other person could be meant: in "Ana met Ben
+        # and Carl. “He said, ‘…’”" no one knows who spoke.
+        window = _sentences_before(art, outer.start)
+        others = {m.text.split()[-1] for m in art.persons_in(window, head.idx)} - quoting
+        if others != {found.name.split()[-1]}:
+            return None
+        return _Speaker(found.name, SpeakerKind.PERSON, head.idx, head.idx + len(head), found.start)
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    first, last = speakers.phrase(head)
+    span = art.doc[first:last]
+    persons = [m for m in art.persons_in(span.start_char, span.end_char) if _is_head_person(art, m, head)]
+    if persons:
+        return _Speaker(persons[0].text, SpeakerKind.PERSON, persons[0].start, persons[0].end, persons[0].start)
+    kind = speakers.kind_of(span.text, head, [])
+    if kind is SpeakerKind.GROUP and head.pos_ == "NOUN":
+        kind = SpeakerKind.ANONYMOUS  # "a guard", "the officers": people the speaker does not name
+    if kind is SpeakerKind.UNKNOWN:
+        return None
+    return _Speaker(span.text, kind, span.start_char, span.end_char, span.start_char)
+
+
+def _sentences_before(art: _Article, before: int) -> int:
+    """Where the sentence just above the one holding character ``before`` starts (that one's start if first)."""
+    token = art.token_at(max(0, before - 1))
+    if token is None:
+        return 0
+    first = token.sent.start
+    return art.doc[first - 1].sent.start_char if first > 0 else token.sent.start_char
+
+
+def _people_before(art: _Article, reference: Token, before: int) -> Token | None:
+    """The people a plural "they" inside a quote stands for: the last plural noun for people ("officers",
+    "residents") outside quotes in the quote's sentence before it or the sentence just above."""
+    last = art.token_at(max(0, before - 1))
+    first = art.token_at(_sentences_before(art, before))
+    if last is None or first is None:
+        return None
+    for token in reversed(art.doc[first.i : last.i + 1]):
+        if token.idx >= before or art.in_quote(token.idx) or token.pos_ != "NOUN":
+            continue
+        if any(a.dep_ in {"nsubj", "appos"} and speakers.is_cue(a.head) for a in token.ancestors):
+            continue  # "said Miller, one of the negotiators": who a speaker is, not whom they speak of
+        one = kinds.singular(token.lower_)
+        if token.lower_ == "police" or (
+            token.tag_ == "NNS" and (kinds.names_a_person(token.text) or kinds.names_a_person(one) or one in _PEOPLE)
+        ):
+            return token
+    return None
+
+
+# Plural nouns for people a "they" may stand for, beside the roles of :mod:`kinds` ("officers", "officials").
+_PEOPLE = frozenset(
+    "resident witness guard expert protester doctor nurse soldier man woman person people relative neighbour "
+    "neighbor worker student parent child firefighter rescuer survivor victim passenger analyst critic inspector "
+    "investigator agent employee teacher farmer engineer pilot aide voter fan player".split()
+)
 
 
 def _outermost(reported: list[Quote]) -> list[Quote]:

