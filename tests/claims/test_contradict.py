@@ -288,3 +288,28 @@ def test_two_offences_for_one_arrest_contradict_and_a_charge_after_an_arrest_doe
     assert [(v.unit, v.value) for v in values.find("She was arrested “for involuntary manslaughter”.")] == [
         ("offence suspected", "manslaughter")
     ]
+
+
+def test_each_side_cites_the_claim_that_gives_its_value() -> None:
+    # Side a's first claim (its cluster's text) gives no count; the conflict cites the claim that gives 31, and
+    # that claim's span comes first.
+    a = side("a", "The Varn harbour tower burned through the night.", "The Varn harbour tower has 31 storeys.")
+    a.claims[1] = dataclasses.replace(a.claims[1], start=200, end=200 + len(a.claims[1].text))
+    b = side("b", "The Varn harbour tower has 32 storeys.")
+    (conflict,) = contradict.find([a, b])
+
+    def cluster(s: contradict.Side) -> dict[str, object]:
+        support = [
+            {"article_id": art, "start": c.start, "end": c.end, "outlet": None}
+            for art, c in zip(s.claim_articles, s.claims, strict=True)
+        ]
+        return {
+            "id": s.cluster_id, "story_id": "s1", "slot": "", "text": s.claims[0].text,
+            "article_ids": s.article_ids, "independent_origins": s.origins, "support": support,
+        }  # fmt: skip
+
+    (item,) = summary.contradictions([cluster(a), cluster(b)], [conflict])
+    one, two = item["sides"]
+    assert (one["value"], one["text"]) == ("31", a.claims[1].text)
+    assert one["spans"][0]["start"] == 200 and len(one["spans"]) == 2
+    assert (two["value"], two["text"]) == ("32", b.claims[0].text)

@@ -87,6 +87,19 @@ class Conflict:
     unit: str
     update: bool
     values: tuple[str, str]
+    # Per side, the claim that gives its value (article id, start, end, text): the sentence to cite for it. None
+    # where the side as a whole is the evidence (a denial) or its claims' articles are not known.
+    evidence: tuple[Evidence | None, Evidence | None] = (None, None)
+
+
+Evidence = tuple[str, int, int, str]
+
+
+def _evidence(side: Side, i: int) -> Evidence | None:
+    """Claim ``i`` of ``side`` as the evidence of the value it gives."""
+    article = _at(side, i, side.claim_articles)
+    claim = side.claims[i]
+    return None if article is None else (article, claim.start, claim.end, claim.text)
 
 
 _EVOLVING = frozenset({"count", "money", "percent", "duration", "number"})
@@ -625,7 +638,8 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
             values = (pair.x.value, pair.y.value)
             if values[0] == values[1]:  # the bounds differ: say them
                 values = (f"{pair.x.bound} {pair.x.value}".strip(), f"{pair.y.bound} {pair.y.value}".strip())
-            found.append(Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values))
+            evidence = (_evidence(a, pair.i), _evidence(b, pair.j))
+            found.append(Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values, evidence))
             continue
         if a.negative != b.negative:
             denial, claim = (a, b) if a.negative else (b, a)

@@ -128,19 +128,27 @@ def contradictions(
         cluster = by_id[conflict.a]
         if conflict.update == updates:
             sides = []
-            for cid, value in ((conflict.a, conflict.values[0]), (conflict.b, conflict.values[1])):
+            for cid, value, evidence in zip((conflict.a, conflict.b), conflict.values, conflict.evidence, strict=True):
                 side = by_id[cid]
+                spans = [
+                    {"article_id": s["article_id"], "start": s["start"], "end": s["end"], "outlet": s["outlet"]}
+                    for s in side["support"]
+                ]
+                text = side["text"]
+                if evidence is not None:
+                    # The sentence that gives this side's value is what it cites, first: the cluster's own text
+                    # may be another of its claims, one that does not say the value.
+                    at = evidence[:3]
+                    spans.sort(key=lambda s: (s["article_id"], s["start"], s["end"]) != at)
+                    text = evidence[3]
                 sides.append(
                     {
                         "value": value,
-                        "text": side["text"],
+                        "text": text,
                         "claim_id": cid,
                         "article_ids": side["article_ids"],
                         "origins": side["independent_origins"],
-                        "spans": [
-                            {"article_id": s["article_id"], "start": s["start"], "end": s["end"], "outlet": s["outlet"]}
-                            for s in side["support"]
-                        ],
+                        "spans": spans,
                     }
                 )
             out.append(
