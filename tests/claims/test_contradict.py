@@ -313,3 +313,18 @@ def test_each_side_cites_the_claim_that_gives_its_value() -> None:
     assert (one["value"], one["text"]) == ("31", a.claims[1].text)
     assert one["spans"][0]["start"] == 200 and len(one["spans"]) == 2
     assert (two["value"], two["text"]) == ("32", b.claims[0].text)
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "shown"),
+    [
+        ("charge · polic men", "Police said the men were held in Varn.", "charge · police men"),
+        ("storey · estat eight", "The Varn estate has eight towers.", "storey · estate eight"),
+        ("sprinkler switch", "The sprinklers were switched off.", "sprinklers switched"),
+        # A word the text does not hold stays as stored; a name keeps its capital.
+        ("count · toll worst", "The Varn toll rose.", "count · toll worst"),
+        ("money · bid orlan", "Velmar raised its bid for Orlan.", "money · bid Orlan"),
+    ],
+)
+def test_a_slot_is_shown_in_the_words_of_its_claim(slot: str, text: str, shown: str) -> None:
+    assert summary.readable(slot, text) == shown

@@ -6,15 +6,34 @@ out here, when read, so that they always reflect the origins and clusters as the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from newsdesk.claims import contradict, corroborate
+from newsdesk.claims import contradict, corroborate, extract
 from newsdesk.records import Claim
 
 __all__ = ["SHOWN", "cards", "clusters", "contradictions", "corroborated", "ranked"]
 
 SHOWN = 4  # supporting articles, and spans of each side of a contradiction, a claim card shows
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=4096)
+def readable(slot: str, text: str) -> str:
+    """``slot`` as a reader sees it: its content words, stored as stems ("polic men"), written as ``text`` (the
+    claim they were taken from) writes them ("police men"); a stem ``text`` does not hold stays as it is."""
+    unit, sep, words = slot.rpartition(" · ")
+    if not words:
+        return slot
+    written: dict[str, str] = {}
+    for k, match in enumerate(_WORD.finditer(text)):
+        word = match.group()
+        written.setdefault(extract.stem(word), word.lower() if k == 0 and not word[1:].isupper() else word)
+    return unit + sep + " ".join(written.get(w, w) for w in words.split())
 
 
 def _values(claims: Sequence[Claim]) -> list[dict[str, Any]]:
@@ -72,7 +91,7 @@ def clusters(
             "story_id": first["story_id"],
             "event_id": first["cluster_event"],
             "text": first["cluster_text"],
-            "slot": first["cluster_slot"],
+            "slot": readable(first["cluster_slot"], first["cluster_text"]),
             "values": _values(claims),
             "modality": str(claims[0].modality),
             "article_ids": article_ids,
@@ -155,7 +174,7 @@ def contradictions(
                 {
                     "id": f"{conflict.a}~{conflict.b}",
                     "story_id": cluster["story_id"],
-                    "slot": _slot(cluster["slot"], conflict),
+                    "slot": _slot(cluster["slot"], conflict),  # (readable already: see clusters)
                     "kind": conflict.kind,
                     "unit": conflict.unit,
                     "update": conflict.update,
@@ -244,6 +263,7 @@ def cards(
         out.append(
             {
                 **{k: v for k, v in row.items() if k not in ("origins", "seq", "total")},
+                "slot": readable(row["slot"], row["text"]) if row.get("slot") and row.get("text") else row.get("slot"),
                 "independent": len(origins),
                 "own": sum(o["own"] for o in origins),
                 "relayed": sum(not o["own"] for o in origins),
