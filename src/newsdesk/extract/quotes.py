@@ -310,6 +310,7 @@ def _participle_subject(art: _Article, cue: Token) -> Token | None:
     root = cue.sent.root
     if (
         cue.tag_ != "VBG"
+        or cue.head.i < cue.i  # (hung on a word after it: the misparse this mends)
         or root.i >= cue.i
         or art.in_quote(root.idx)
         or not any(t.text == "," for t in art.doc[root.i : cue.i])
