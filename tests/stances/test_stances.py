@@ -334,6 +334,26 @@ def test_a_name_alone_is_another_issue_than_a_statement_about_something_of_it() 
     assert by_actor["producer"] == by_actor["mayor"] != by_actor["streamer"]
 
 
+def test_two_statements_sharing_only_a_name_are_two_issues() -> None:
+    # Refusing the cup from Venn and accepting the runners-up prize from Venn are positions on two things; the cup
+    # from Venn, refused and then taken, is one.
+    cup = "receive the cup from Dara Venn"
+    prize = "the runners-up prize from Dara Venn"
+    took = "the cup from Dara Venn"
+
+    def venn(text: str) -> Mention:
+        start = text.index("Dara")
+        return Mention(text="Dara Venn", start=start, end=start + 9, type="PERSON", entity_id="v1")
+
+    rows = [
+        _row("hosts", "opposes", "2025-09-28", cup, extract.terms(cup, 0, (venn(cup),))),
+        _row("visitors", "supports", "2025-09-28", prize, extract.terms(prize, 0, (venn(prize),))),
+        _row("captain", "supports", "2025-09-29", took, extract.terms(took, 0, (venn(took),))),
+    ]
+    by_actor = {p["actor_id"]: p["issue_id"] for p in issues.positions(rows)}
+    assert by_actor["hosts"] == by_actor["captain"] != by_actor["visitors"]
+
+
 def test_corpus_stances_on_invented_articles(tmp_path: Path) -> None:
     """Through the whole pipeline: one actor with one statement, an article with no quotes, a non-English
     article; filters by actor, story and issue; nothing crashes."""

@@ -80,6 +80,15 @@ def _bare_name(row: dict[str, Any]) -> bool:
     )
 
 
+def _words(row: dict[str, Any]) -> frozenset[str]:
+    """The terms of a stance's target that are no name: no linked entity, and no stem of a capitalised word of the
+    target past its first ("naqvi" in "receive the trophy from Naqvi")."""
+    capitalised = [
+        w.strip("“”\"'‘’,.").casefold() for w in row["target"].split()[1:] if w.strip("“”\"'‘’,.")[:1].isupper()
+    ]
+    return frozenset(t for t in row["terms"] if not t.startswith("@") and not any(w.startswith(t) for w in capitalised))
+
+
 def _name(target: str) -> str:
     name = " ".join(target.split())
     while (trimmed := _DETERMINER.sub("", name)) != name:
@@ -101,6 +110,9 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     # A name alone and a statement about something of it ("supports Hollywood", "refused to raise its offer for
     # the Hollywood giant") are two issues, however much of the statement the name is.
     bare = {id(row): _bare_name(row) for row in rows}
+    # The terms of each target that are no name: two statements sharing only a name ("receive the trophy from
+    # Naqvi", "accepted the runners-up cheque from Naqvi") speak of two things.
+    worded = {id(row): _words(row) for row in rows}
     for row in rows:
         # The issues whose terms share SHARED weight with the stance, most shared first, at most a few.
         weight: dict[int, float] = defaultdict(float)
@@ -112,7 +124,12 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         # (one whole word is enough to be compared: see _one_issue)
         candidates = sorted((i for i, w in weight.items() if w >= 1.0), key=lambda i: (-weight[i], i))[:CANDIDATES]
         for i in candidates:
-            if any(bare[id(row)] == bare[id(o)] and _one_issue(row["terms"], o["terms"]) for o in issues[i][:COMPARED]):
+            if any(
+                bare[id(row)] == bare[id(o)]
+                and _one_issue(row["terms"], o["terms"])
+                and (bare[id(row)] or not worded[id(row)].isdisjoint(worded[id(o)]))
+                for o in issues[i][:COMPARED]
+            ):
                 issues[i].append(row)
                 break
         else:
