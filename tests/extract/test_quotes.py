@@ -923,6 +923,12 @@ def test_a_cue_the_model_misreads_still_frames_the_quote(text: str, quote: str, 
             "Tomas Berg said that because the bridge was shut, ferries would run late.",
             "because the bridge was shut, ferries would run late",
         ),
+        # "according to" hung on the last verb of a coordination tells of all of it.
+        (
+            "A fire ripped through a Varn tower, killing at least 44 people and leaving hundreds missing according"
+            " to authorities.",
+            "killing at least 44 people and leaving hundreds missing",
+        ),
     ],
 )
 def test_reported_speech_keeps_the_word_that_makes_it_a_question_or_a_condition(text: str, content: str) -> None:

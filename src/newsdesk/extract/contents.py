@@ -340,6 +340,10 @@ def beside(cue: Token) -> tuple[int, int] | None:
     head = cue.head
     if head.i == cue.i:
         return None
+    # "killing 44 people and leaving hundreds missing according to officials": the parse hangs the phrase on the
+    # last verb of a coordination; it tells of all of it.
+    while head.dep_ == "conj" and head.head.i < head.i < cue.i:
+        head = head.head
     skip = {t.i for t in cue.subtree}
     tokens = [t for t in head.subtree if t.i not in skip]
     side = [t for t in tokens if t.i > cue.right_edge.i] if cue.i < head.i else [t for t in tokens if t.i < cue.i]
