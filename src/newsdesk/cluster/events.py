@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import accumulate, islice, repeat
 from typing import NamedTuple
 
@@ -202,6 +203,8 @@ def apart(a: When, b: When) -> int:
     return min(days, 366 - days)
 
 
+# A report's candidates are each asked for their span of days: the same few thousand date strings, parsed once.
+@lru_cache(maxsize=1 << 14)
 def _day(value: str | None) -> date | None:
     if not value:
         return None
