@@ -29,7 +29,7 @@ from pathlib import Path
 from newsdesk.cluster.similarity import term_key, terms
 from newsdesk.corpus import open_corpus
 from newsdesk.records import Article
-from newsdesk.store import Store, coverage
+from newsdesk.store import Store, coverage, event_entities
 
 TARGET_SECONDS = 2.0
 STORY = "sbench000001"
@@ -74,6 +74,7 @@ def build(path: Path, items: Sequence[Article], events: int) -> None:
         "UPDATE articles SET event_id = ? WHERE id = ?", [(f"ev{i % events:03d}", a.id) for i, a in enumerate(items)]
     )
     coverage.rebuild(conn)  # the articles were given their events by hand, not by the store
+    event_entities.rebuild(conn)  # the entities its articles name, by event
     df: Counter[int] = Counter()
     for a in items:
         df.update({term_key(t) for t in terms(a.text)})

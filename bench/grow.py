@@ -60,7 +60,7 @@ from newsdesk import Settings
 from newsdesk.records import claim_id, content_id, stance_id
 from newsdesk.settings import PipelineSettings
 from newsdesk.store import claims as stored_claims
-from newsdesk.store import coverage
+from newsdesk.store import coverage, event_entities
 from newsdesk.store.extracts import quote_id
 
 SEED = 20261203
@@ -289,6 +289,7 @@ def add_copies(
             if inherit:
                 conn.execute("UPDATE counters SET value = (SELECT count(*) FROM articles) WHERE name = 'documents'")
                 coverage.rebuild(conn)
+                event_entities.rebuild(conn)  # the entities its articles name, by event
             conn.execute(
                 "UPDATE entities SET mentions = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id), "
                 "articles = (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = entities.id)"

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import newsdesk
-from newsdesk.store import coverage
+from newsdesk.store import coverage, event_entities
 
 # The columns of each table that hold an article's (or a row of its) id, suffixed in a copy. Every table with an
 # ``article_id`` column must be here or in SKIPPED: a table added later fails the tiling until it is listed.
@@ -102,6 +102,7 @@ def tile(source: Path, db: Path, copies: int, *, on_copy=None) -> None:
         )
         conn.execute("UPDATE counters SET value = (SELECT count(*) FROM articles) WHERE name = 'documents'")
         coverage.rebuild(conn)
+        event_entities.rebuild(conn)  # the entities its articles name, by event
         conn.execute("DELETE FROM stage_done WHERE stage = 'digest'")
         conn.execute("DELETE FROM story_digests")
         conn.execute("DELETE FROM entity_digests")

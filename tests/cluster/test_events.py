@@ -684,15 +684,18 @@ def test_candidates_left_out_by_their_ceilings_change_no_choice(monkeypatch: pyt
 
     bounded, every = made(df_a), made(df_b)
     monkeypatch.setattr(every, "_bounded", lambda weighted, bigger, scored: bigger)
-    left_out = 0
+    left_out = smaller_left_out = 0
     real = Grouper._bounded
 
     def counted(
         self: Grouper, weighted: Vector, bigger: list[tuple[int, events._Weights]], scored: list[tuple[float, str]]
     ) -> list[tuple[int, events._Weights]]:
-        nonlocal left_out
+        nonlocal left_out, smaller_left_out
         kept = real(self, weighted, bigger, scored)
         left_out += len(bigger) - len(kept)
+        # Candidates smaller than the vector are bounded too (they would be scored over their own terms).
+        kept_at = {at for at, _ in kept}
+        smaller_left_out += sum(1 for at, w in bigger if at not in kept_at and w.size() < len(weighted))
         return kept
 
     monkeypatch.setattr(Grouper, "_bounded", counted)
@@ -707,7 +710,7 @@ def test_candidates_left_out_by_their_ceilings_change_no_choice(monkeypatch: pyt
         assert (a.id, new_a) == (b.id, new_b)
         df_a.add([v])
         df_b.add([v])
-    assert left_out > 100
+    assert left_out > 100 and smaller_left_out > 50
     checked = 0
     for weights in bounded._weights.values():
         if weights.ceiling is not None:
@@ -716,3 +719,28 @@ def test_candidates_left_out_by_their_ceilings_change_no_choice(monkeypatch: pyt
                 assert weights.ceiling[t & (buckets - 1)] >= w
             checked += 1
     assert checked > 10
+
+
+def test_a_whole_re_weighting_gives_the_floats_and_heaviest_terms_of_a_loop_over_the_centroid() -> None:
+    # ``_reweigh`` weights a group in C (issue 17) and finds a big group's heaviest terms by partition: the weights,
+    # squared norm and index terms a loop over the centroid and ``heapq.nlargest`` give, for small groups and big.
+    rng = random.Random(23)
+    vectors = _vectors(rng, 40, vocabulary=3000)
+    df = DocumentFrequencies()
+    df.add(vectors)
+    for size in (1, 5, events._HEAVIEST_FROM, events._HEAVIEST_FROM + 1, 2500):
+        centroid = {t: float(rng.choice([1.0, 2.0])) for t in rng.sample(range(3000), size)}
+        grouper = Grouper([Group(id="g", centroid=dict(centroid))], df, threshold=0.1, max_gap_days=None, prefix="e")
+        weights = grouper._weights["g"]
+        loop = {t: w * df.idf(t) for t, w in centroid.items()}
+        assert list(weights.terms.items()) == list(loop.items())
+        assert weights.square == sum(w * w for w in loop.values())
+        assert weights.tops == heapq.nlargest(INDEX_TERMS, loop, key=lambda t: (loop[t], t))
+        assert sorted(grouper._index) == sorted(weights.tops)
+
+
+def test_the_heaviest_query_terms_are_those_a_sort_gives_ties_in_order() -> None:
+    rng = random.Random(24)
+    for size in (0, 3, QUERY_TERMS, QUERY_TERMS + 1, 400):
+        v = {t: float(rng.choice([0.25, 0.5, 1.0])) for t in rng.sample(range(1 << 24), size)}
+        assert top_terms(v, QUERY_TERMS) == [t for t, _ in sorted(v.items(), key=lambda item: -item[1])[:QUERY_TERMS]]

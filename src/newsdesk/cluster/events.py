@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import accumulate, islice, repeat
 from typing import NamedTuple
 
@@ -202,6 +203,8 @@ def apart(a: When, b: When) -> int:
     return min(days, 366 - days)
 
 
+# A report's candidates are each asked for their span of days: the same few thousand date strings, parsed once.
+@lru_cache(maxsize=1 << 14)
 def _day(value: str | None) -> date | None:
     if not value:
         return None
@@ -321,6 +324,11 @@ def _heaviest(terms: np.ndarray, weights: np.ndarray) -> list[int]:
         terms, weights = terms[among], weights[among]
     heaviest: list[int] = terms[np.lexsort((terms, weights))[::-1][:INDEX_TERMS]].tolist()
     return heaviest
+
+
+# A group re-weighted whole finds its heaviest terms by ``_heaviest`` (numpy) past this many terms, by
+# ``heapq.nlargest`` below: the same terms in the same order either way.
+_HEAVIEST_FROM = 200
 
 
 def _ended(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -539,18 +547,28 @@ class Grouper:
 
     def _reweigh(self, g: Group) -> _Weights:
         self._unfold(g)
-        idf = self.df.idf
-        terms = {t: w * idf(t) for t, w in g.centroid.items()}
+        centroid = g.centroid
+        # The same products and sum as a loop over the centroid (``w * idf(t)``, then ``w * w`` added in order), in C:
+        # a group is re-weighted whole when it opens and once per doubling of the corpus.
+        values = list(map(operator.mul, centroid.values(), self.df.idf_of(centroid)))
+        terms = dict(zip(centroid, values, strict=True))
         old = self._weights.get(g.id)
-        weights = _Weights(terms, sum(w * w for w in terms.values()), self.df.documents, old.tops if old else [])
+        square = sum(map(operator.mul, values, values))
+        weights = _Weights(terms, square, self.df.documents, old.tops if old else [])
         self._weights[g.id] = weights
-        self._retop(g.id, weights, terms)
+        if len(values) > _HEAVIEST_FROM:
+            keys = np.fromiter(terms.keys(), dtype=np.int64, count=len(terms))
+            self._retop(g.id, weights, (), _heaviest(keys, np.array(values, dtype=np.float64)))
+        else:
+            self._retop(g.id, weights, terms)
         return weights
 
-    def _retop(self, gid: str, weights: _Weights, pool: Iterable[int]) -> None:
-        terms = weights.terms
-        # Ties (terms seen in one document, once) are common: the term number breaks them, whatever the order.
-        tops = heapq.nlargest(INDEX_TERMS, pool, key=lambda t: (terms[t], t))
+    def _retop(self, gid: str, weights: _Weights, pool: Iterable[int], tops: list[int] | None = None) -> None:
+        """Index the group under its ``INDEX_TERMS`` heaviest terms among ``pool`` (or ``tops``, found already)."""
+        if tops is None:
+            terms = weights.terms
+            # Ties (terms seen in one document, once) are common: the term number breaks them, whatever the order.
+            tops = heapq.nlargest(INDEX_TERMS, pool, key=lambda t: (terms[t], t))
         old, new = set(weights.tops), set(tops)
         for t in old - new:
             members = self._index.get(t)
@@ -636,8 +654,10 @@ class Grouper:
     ) -> tuple[Group | None, float]:
         candidates = self.candidates(weighted, keys)
         scored: list[tuple[float, str]] = []
-        # Groups bigger than the vector: their place in ``scored``, their weights (scored all at once, below).
+        # Groups bigger than the vector: their place in ``scored``, their weights (scored all at once, below); and
+        # the smaller ones (scored one by one over their own terms).
         bigger: list[tuple[int, _Weights]] = []
+        smaller: list[tuple[int, _Weights]] = []
         for gid in sorted(candidates):
             g = self.groups[gid]
             gap = g.gap_days(published)
@@ -645,17 +665,18 @@ class Grouper:
                 continue
             # A stored group bigger than the vector is scored through its sorted arrays alone (not made dicts).
             weights = self._current(g, whole=False)
-            if len(weighted) > weights.size():
-                self._unfold(g)
-                dot = _dot(weighted, weights.terms)
-                scored.append((dot / (math.sqrt(weights.square) or 1.0), gid))
-            else:
-                bigger.append((len(scored), weights))
-                scored.append((0.0, gid))
-        if bigger and self.nearest:
+            (smaller if len(weighted) > weights.size() else bigger).append((len(scored), weights))
+            scored.append((0.0, gid))
+        if self.nearest and (bigger or smaller):
             # Only groups whose centroid passes their threshold count (below): those that surely do not are left
-            # out, by their ceilings, before their exact cosine is worked out.
-            bigger = self._bounded(weighted, bigger, scored)
+            # out, by their ceilings, before their exact cosine is worked out, whatever their size.
+            kept = {at for at, _ in self._bounded(weighted, [*smaller, *bigger], scored)}
+            smaller = [item for item in smaller if item[0] in kept]
+            bigger = [item for item in bigger if item[0] in kept]
+        for at, weights in smaller:
+            gid = scored[at][1]
+            self._unfold(self.groups[gid])
+            scored[at] = (_dot(weighted, weights.terms) / (math.sqrt(weights.square) or 1.0), gid)
         if bigger:
             dots = _sorted_dots(_Sorted.of(weighted), [weights.arrays() for _, weights in bigger])
             for (at, weights), dot in zip(bigger, dots, strict=True):
@@ -675,8 +696,9 @@ class Grouper:
     def _bounded(
         self, weighted: Vector, bigger: list[tuple[int, _Weights]], scored: list[tuple[float, str]]
     ) -> list[tuple[int, _Weights]]:
-        """Those of ``bigger`` (their place in ``scored`` and their weights) whose cosine with ``weighted`` may reach
-        their group's threshold, by their ceilings (``CEILINGS``); the others' places in ``scored`` are emptied."""
+        """Those of ``bigger`` (candidates of any size: their place in ``scored`` and their weights) whose cosine with
+        ``weighted`` may reach their group's threshold, by their ceilings (``CEILINGS``); the others' places in
+        ``scored`` are emptied."""
         terms = np.fromiter(weighted.keys(), dtype=np.int64, count=len(weighted)) & (CEILINGS - 1)
         values = np.fromiter(weighted.values(), dtype=np.float64, count=len(weighted))
         ceilings = np.empty((len(bigger), len(terms)), dtype=np.float64)

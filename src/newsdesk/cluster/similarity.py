@@ -7,6 +7,7 @@ of the same kind of event differ mostly in who, where and when.
 
 from __future__ import annotations
 
+import heapq
 import math
 import operator
 import re
@@ -318,8 +319,10 @@ def cosine(a: Vector, b: Vector) -> float:
 
 
 def top_terms(v: Vector, n: int) -> list[int]:
-    """The ``n`` heaviest terms of a weighted vector."""
-    return [t for t, _ in sorted(v.items(), key=lambda item: -item[1])[:n]]
+    """The ``n`` heaviest terms of a weighted vector, heaviest first (ties in the vector's order)."""
+    # ``nlargest`` gives what ``sorted(..., reverse=True)[:n]`` gives, ties in their order (as the sort by negated
+    # weight this replaced did), by a heap of ``n`` compared in C rather than a sort of every term.
+    return [t for t, _ in heapq.nlargest(n, v.items(), key=operator.itemgetter(1))]
 
 
 def pack(v: Vector) -> bytes:

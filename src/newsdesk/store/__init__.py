@@ -18,7 +18,19 @@ from typing import Any, cast
 
 from newsdesk.errors import LockedError, QueryError, SchemaError, StoreError
 from newsdesk.records import Article, Claim, DateMention, Entity, Failure, Format, Span, SpeakerKind, StageReport
-from newsdesk.store import claims, coverage, digests, export, extracts, lock, migrations, postgres, queries, stances
+from newsdesk.store import (
+    claims,
+    coverage,
+    digests,
+    event_entities,
+    export,
+    extracts,
+    lock,
+    migrations,
+    postgres,
+    queries,
+    stances,
+)
 from newsdesk.store.postgres import Connection as PgConnection
 
 __all__ = ["Store"]
@@ -86,6 +98,7 @@ _STAGE_STATE = {
     "cluster": (
         "UPDATE articles SET event_id = NULL",
         "DELETE FROM event_coverage",
+        "DELETE FROM event_entities",
         "DELETE FROM events",
         "DELETE FROM stories",
         "DELETE FROM term_counts",
@@ -98,6 +111,7 @@ _STAGE_STATE = {
     "digest": ("DELETE FROM story_digests", "DELETE FROM entity_digests"),
     "entities": (
         "UPDATE mentions SET entity_id = NULL",
+        "DELETE FROM event_entities",
         "UPDATE quotes SET speaker_entity_id = NULL",
         "DELETE FROM entities",
     ),
@@ -606,6 +620,9 @@ class Store:
             # The events the articles leave and join: their kept coverage is counted again (store.coverage).
             moved = _events_of(conn, [a.id for a in articles]) if "event_id" in columns else set()
             moved.update(a.event_id for a in articles if "event_id" in columns and a.event_id)
+            # What the articles add to the entities kept per event, before and after (their events or mentions).
+            named = "event_id" in columns or bool(produces and {"article.mentions", "article.entities"} & produces)
+            before = event_entities.counts(conn, [a.id for a in articles]) if named else {}
             for a in articles:
                 if columns:
                     values = [
@@ -653,6 +670,8 @@ class Store:
                 n += 1
             if moved:
                 coverage.refresh(conn, moved)
+            if named:
+                event_entities.apply(conn, before, event_entities.counts(conn, [a.id for a in articles]))
         return n
 
     # -- state of corpus stages (fingerprints, events, stories, term counts) ---------------------
@@ -737,14 +756,7 @@ class Store:
     def event_entities(self) -> dict[str, list[str]]:
         """The entities the articles of each stored event name, by event id: what the grouper looks a new report's
         events up by besides their terms (decision 0036)."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT a.event_id, m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " WHERE a.event_id IS NOT NULL AND m.entity_id IS NOT NULL"
-        )
-        out: dict[str, list[str]] = {}
-        for event, entity in rows:
-            out.setdefault(event, []).append(entity)
-        return out
+        return event_entities.rows(self.conn)  # kept as articles join events and mentions are linked
 
     def event_origins(
         self, event_ids: Iterable[str]
