@@ -219,3 +219,16 @@ def test_the_same_words_in_another_article_are_shown_once() -> None:
     again = {"article_id": "b", "start": 5, "end": 35, "text": "the port will reopen on monday."}  # its own stop
     other = {"article_id": "b", "start": 40, "end": 60, "text": "Crews are ready."}
     assert _not_repeated([first, again, other]) == [first, other]
+
+
+def test_counts_of_one_read_in_the_singular(brief: dict[str, Any]) -> None:
+    # A framing group of one article, one origin's claim: "1 article", never "1 articles", in Markdown and HTML.
+    one = {
+        **brief,
+        "framing": {**brief["framing"], "groups": [{**g, "articles": 1} for g in brief["framing"]["groups"]]},
+        "single_source": [{**c, "articles": 1} for c in brief["single_source"]] or brief["single_source"],
+    }
+    for fmt in ("md", "html"):
+        text = render(one, fmt)
+        assert "1 articles" not in text
+    assert not one["framing"]["groups"] or "(1 article)" in render(one, "md")
