@@ -933,3 +933,17 @@ def test_a_cue_the_model_misreads_still_frames_the_quote(text: str, quote: str, 
 )
 def test_reported_speech_keeps_the_word_that_makes_it_a_question_or_a_condition(text: str, content: str) -> None:
     assert content in [q.text for q in _quotes(text, direct_only=False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We lost everything,” said the 61-year-old, who gave only her surname, Lund, as she wept.", "Lund"),
+        ("His daughter, who asked to be identified as K Berg, said the alarms never rang.", "K Berg"),
+        ("“We lost everything,” said one resident, who gave her name only as Mira.", "Mira"),
+    ],
+)
+def test_an_unnamed_source_who_gives_a_name_is_that_name(text: str, speaker: str) -> None:
+    (got,) = _quotes(text, direct_only=False)
+    assert (got.speaker, got.speaker_kind) == (speaker, SpeakerKind.PERSON)
+    assert text[got.speaker_start : got.speaker_end] == speaker

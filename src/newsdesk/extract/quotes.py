@@ -483,9 +483,21 @@ def _speaker(
     if kind is SpeakerKind.GROUP and _one_unnamed(head, text):
         # "Wong's son", "the city's security chief", "the 52-year-old": one person the quote does not name.
         kind = SpeakerKind.ANONYMOUS
+    if kind is SpeakerKind.ANONYMOUS and (named := _NAMED_AS.match(art.text, end)) is not None:
+        # "said the 52-year-old, who gave only her surname, Ng": the name the person gave.
+        n_start, n_end = named.span("name")
+        return _Speaker(named["name"], SpeakerKind.PERSON, n_start, n_end, n_start)
     if kind in {SpeakerKind.ANONYMOUS, SpeakerKind.GROUP}:
         text = _named_within(art, first, last, start, end)
     return _Speaker(text, kind, start, end, start)
+
+
+_NAME_GIVEN = r"(?:her|his|their) (?:sur|first |last |family |full )?name"
+# ", who gave only her surname, Ng," / ", who asked to be identified as J Wong,": the name a source chose to give.
+_NAMED_AS = re.compile(
+    rf",? who (?:gave (?:only )?{_NAME_GIVEN}(?: only)?(?: as)?|asked to be (?:identified|named|called) "
+    rf"(?:only )?(?:as|by {_NAME_GIVEN}(?:,? as)?))[ ,]+(?P<name>(?:[A-Z]\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\b"
+)
 
 
 _AGED = re.compile(r"\b\d+-year-old$")
