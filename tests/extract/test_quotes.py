@@ -947,3 +947,32 @@ def test_an_unnamed_source_who_gives_a_name_is_that_name(text: str, speaker: str
     (got,) = _quotes(text, direct_only=False)
     assert (got.speaker, got.speaker_kind) == (speaker, SpeakerKind.PERSON)
     assert text[got.speaker_start : got.speaker_end] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # "they" goes on with the unnamed people or the group that spoke just before, reported or direct.
+        (
+            "Officials say that divers will search the harbour. They add that the ferry will stay in port.",
+            "the ferry will stay in port",
+            "Officials",
+        ),
+        (
+            "A Velmar adviser said the company had bid against a buyer it thought reckless.\n“There is no point in"
+            " racing someone who will not stop”, they said.",
+            "There is no point in racing someone who will not stop",
+            "A Velmar adviser",
+        ),
+        # Two sentences on, "they" may be anyone: left unresolved.
+        (
+            "Officials said the road would reopen on Monday. Residents were angry about the delay. Many had waited"
+            " for weeks. They said that nobody had warned them.",
+            "nobody had warned them",
+            "They",
+        ),
+    ],
+)
+def test_they_goes_on_with_the_group_that_spoke_just_before(text: str, content: str, speaker: str) -> None:
+    (got,) = [q for q in _quotes(text, direct_only=False) if q.text == content]
+    assert got.speaker == speaker

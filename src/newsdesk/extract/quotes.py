@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -1005,7 +1005,37 @@ def find(
     covered = _Direct(direct)
     held = _reported(art, covered) + _stances(art, covered) + _polls(art, covered)
     reported = _outermost(held + _seemings(art, covered, held) + _headline(art))
-    return tuple(sorted(direct + _nested(art, direct) + reported, key=lambda q: (q.start, q.end)))
+    found = sorted(direct + _nested(art, direct) + reported, key=lambda q: (q.start, q.end))
+    return tuple(_they_go_on(art.text, found))
+
+
+_THEY_REACH = 600  # characters from the quote before within which "they" still goes on with its speaker
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?:\s|$)")
+
+
+def _they_go_on(text: str, found: list[Quote]) -> list[Quote]:
+    """``found`` (in text order) with a "they" no rule resolved given the speaker of the words said just before,
+    when that speaker is a group or unnamed people ("Officials say that … They add that …", "A Netflix adviser
+    said … “…”, they said."): the same rule as a direct quote's "they" (:func:`_speaker`), across reported speech
+    too, in the sentence after theirs at the latest. After a named person "they" is someone else, and stays
+    unresolved."""
+    out: list[Quote] = []
+    last: Quote | None = None
+    for q in found:
+        if (
+            q.kind is QuoteKind.SPEECH
+            and q.speaker_kind is SpeakerKind.UNKNOWN
+            and (q.speaker or "").lower() == "they"
+            and last is not None
+            and q.start - last.end < _THEY_REACH
+            and len(_SENTENCE_END.findall(text, last.end, q.start)) <= 1
+        ):
+            q = replace(q, speaker=last.speaker, speaker_kind=last.speaker_kind, confidence=min(q.confidence, 0.6))
+        if q.kind is QuoteKind.SPEECH and q.speaker:
+            groupish = q.speaker_kind in {SpeakerKind.GROUP, SpeakerKind.ANONYMOUS}
+            last = q if groupish and q.speaker.lower() != "they" else None
+        out.append(q)
+    return out
 
 
 _OWN = frozenset({"i", "we", "me", "us"})
