@@ -483,10 +483,11 @@ def _speaker(
     if kind is SpeakerKind.GROUP and _one_unnamed(head, text):
         # "Wong's son", "the city's security chief", "the 52-year-old": one person the quote does not name.
         kind = SpeakerKind.ANONYMOUS
-    if kind is SpeakerKind.ANONYMOUS and (named := _NAMED_AS.match(art.text, end)) is not None:
+    given = _NAMED_AS.match(art.text, end) if kind is SpeakerKind.ANONYMOUS else None
+    if given is not None:
         # "said the 52-year-old, who gave only her surname, Ng": the name the person gave.
-        n_start, n_end = named.span("name")
-        return _Speaker(named["name"], SpeakerKind.PERSON, n_start, n_end, n_start)
+        n_start, n_end = given.span("name")
+        return _Speaker(given["name"], SpeakerKind.PERSON, n_start, n_end, n_start)
     if kind in {SpeakerKind.ANONYMOUS, SpeakerKind.GROUP}:
         text = _named_within(art, first, last, start, end)
     return _Speaker(text, kind, start, end, start)
