@@ -458,10 +458,10 @@ def test_a_reference_never_stands_for_the_person_named_in_what_was_said(text: st
         ),
         # "It is learnt that ...": no body speaks, however near one is named.
         ("The Orsa Harbour Board met on Monday. It is learnt that the ferry contract was cancelled.", None),
-        # After one person's quote, "they" is somebody else: a source's singular "they", or more people.
+        # After one person's quote, "they" is somebody else: a source's singular "they", or more people. (After
+        # an unnamed source's words it is that source: test_they_goes_on_with_the_group_that_spoke_just_before.)
         (
-            "“The fares will rise,” Ruth Olsen said. A ferry adviser said the talks had failed. "
-            "“There’s no point in waiting,” they said.",
+            "“The fares will rise,” Ruth Olsen said. The talks had failed. “There’s no point in waiting,” they said.",
             None,
         ),
     ],
