@@ -1572,6 +1572,8 @@ def test_a_name_written_alone_is_answered_from_what_its_last_lookup_found_until_
 
     def checked(self: Linker, name: str) -> list[entities_module._Known]:
         found = people_named(self, name)
+        # A kept answer holds the people as the Linker holds them now (a settle replaces a person's ``_Known``).
+        assert all(k is self._known[k.id] for k in found), name
         if len(name.split()) == 1:
             want = [k.id for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]
             asked.append((name, [k.id for k in found], want))
@@ -1813,3 +1815,83 @@ def test_a_word_s_shape_and_counted_letters_are_those_of_reading_it_letter_by_le
         assert entities_module._shape(word) == shape(word), word
         assert entities_module._counted(word) == counted(word), word
     assert entities_module._counted("a" * 9) == -1 and entities_module._counted("a" * 8) == (1 << 8) - 1
+
+
+def test_the_surname_markers_found_once_a_text_give_the_substring_tests_and_the_pattern_s_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``introduced_by_surname`` finds where a text
+    writes "surnamed ", "name ", "name, ", " who", ", who" and "gave only " once (``_markers``) instead of searching
+    the text for each of them written with the surname, and tries its pattern only where one of the pattern's forms
+    can start: the same answers as the code before (the substring tests, then the pattern searched in the whole
+    text), on texts built of those words, the pattern's forms, surnames, their pieces and other words, touching or
+    overlapping (a word before a form, as "xsurnamed", leaves no word boundary); and the pattern asked for exactly
+    the texts and surnames the substring tests let through."""
+    import random
+    import re
+
+    from newsdesk.extract import entities
+
+    def tests_before(surname: str, text: str) -> bool:
+        return surname in text and (
+            f"surnamed {surname}" in text
+            or f"name {surname}" in text
+            or f"name, {surname}" in text
+            or f"{surname} who" in text
+            or f"{surname}, who" in text
+        )
+
+    def searched(surname: str, text: str) -> bool:  # the code before
+        return tests_before(surname, text) and entities._introduced(surname).search(text) is not None
+
+    rng = random.Random(20261205)
+    pieces = [
+        "surnamed ", "name ", "name, ", " who", ", who", "gave only his surname, ", "giving only her family name ",
+        "provided only their last name, ", "gives only his surname ", " who asked to be identified only by his "
+        "surname", ", who declined to give her full name", " who agreed, speaking only as his surname", "x", "Wong",
+        "Wo", "ng", "Ng", "Ngo", "Tam", "Mr. Wong", " ", ", ", ".", "said", "who", "names", "surname", "Wongsa", "a",
+        "e", "nam", "gave", " only ",
+    ]  # fmt: skip
+    surnames = ["Wong", "Ng", "Tam", "Mr. Wong", "Ngo", "Wo", "g", "ng", "Wong who", " ", "x"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
+    hits = differ = 0
+    for text in texts:
+        for surname in surnames:
+            want = searched(surname, text)
+            hits += want
+            differ += entities.introduced_by_surname(surname, text) != want
+    assert differ == 0 and hits > 300, hits
+    # The substring tests alone: the pattern is asked for exactly what they let through.
+    asked: list[str] = []
+    monkeypatch.setattr(entities, "_introduced", lambda surname: (asked.append(surname), re.compile("(?!)"))[1])
+    through = differ = 0
+    for text in texts:
+        for surname in surnames:
+            asked.clear()
+            want = tests_before(surname, text)
+            through += want
+            assert not entities.introduced_by_surname(surname, text)
+            differ += bool(asked) != want
+    assert differ == 0 and through > 2000, through
+
+
+def test_a_block_inside_one_that_froze_does_not_count_the_frozen_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``gc.get_freeze_count`` walks every frozen
+    object; a block of ``kept_out_of_collections`` inside one that froze (a batch's linking inside the runner's
+    block) knows objects are frozen and does not ask, and still freezes what was made since, for the outer block to
+    hand back."""
+    import gc
+
+    from newsdesk.extract import entities
+
+    count = gc.get_freeze_count
+    asked: list[int] = []
+    monkeypatch.setattr(gc, "get_freeze_count", lambda: (asked.append(1), count())[1])
+    with entities.kept_out_of_collections():
+        outer = count()
+        assert asked == [1]
+        made = [[n] for n in range(1000)]
+        with entities.kept_out_of_collections():
+            assert asked == [1] and count() >= outer + len(made)
+        assert count() >= outer + len(made)  # handed back by the outer block only
+    assert count() == 0 and gc.isenabled()

@@ -458,18 +458,56 @@ def introduced_by_surname(surname: str, text: str) -> bool:
     surname, Ng", "Wong, who asked to be identified only by his surname"."""
     # Every form the pattern knows writes the surname right after "surnamed " or "name" ("surname", "family name",
     # "last name", a comma between or not), or right before " who" (a comma between or not): a text with none of
-    # those needs no pattern, and the pattern for a surname is compiled only for a text that has one.
-    return (
-        surname in text
-        and (
-            f"surnamed {surname}" in text
-            or f"name {surname}" in text
-            or f"name, {surname}" in text
-            or f"{surname} who" in text
-            or f"{surname}, who" in text
-        )
-        and _introduced(surname).search(text) is not None
-    )
+    # those needs no pattern, and the pattern for a surname is compiled only for a text that has one. Where those
+    # words are in the text is found once a text (:func:`_markers`), not searched for with each surname asked
+    # (decision 0041, revision of 2026-12-05, afternoon): ``f"surnamed {surname}" in text`` is a "surnamed "
+    # followed by the surname, ``f"{surname} who" in text`` a " who" after it. And the pattern is tried only where
+    # one of its forms can start (each opens on words it writes as they are): at a "surnamed " the surname follows,
+    # at a "gave only " (or "giving", "gives", "provided"), and at the surname before a " who"; not at every place
+    # of the text (4,314 searches of 11,466 letters on average for the 50,000 step's 1,000 articles, none found).
+    if surname not in text:
+        return False
+    surnamed, after, before, gave = _markers(text)
+    size = len(surname)
+    if not (
+        any(text.startswith(surname, at) for at in after)
+        or any(at >= size and text.startswith(surname, at - size) for at in before)
+    ):
+        return False
+    pattern = _introduced(surname)
+    starts = [
+        *(at for at in surnamed if text.startswith(surname, at + len("surnamed "))),
+        *gave,
+        *(at - size for at in before if at >= size and text.startswith(surname, at - size)),
+    ]
+    return any(pattern.match(text, at) is not None for at in starts)
+
+
+# The words :func:`introduced_by_surname` needs right before a surname, and right after it; and the words its
+# pattern's form "gave only his surname" opens on.
+_BEFORE_SURNAME = ("surnamed ", "name ", "name, ")
+_AFTER_SURNAME = (" who", ", who")
+_GAVE = ("gave only ", "giving only ", "gives only ", "provided only ")
+
+
+@functools.lru_cache(maxsize=1 << 6)
+def _markers(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Where ``text`` writes "surnamed "; where a surname written right after "surnamed ", "name " or "name, " would
+    start; where one written right before " who" or ", who" would end; and where "gave only " (or "giving",
+    "gives", "provided") is written: every place (overlapping or not), in order. A batch asks this of each of its
+    texts for each name written alone in it: remembered for the last few texts."""
+
+    def places(word: str) -> Iterator[int]:
+        at = text.find(word)
+        while at >= 0:
+            yield at
+            at = text.find(word, at + 1)
+
+    surnamed = tuple(places("surnamed "))
+    after = sorted({at + len(word) for word in _BEFORE_SURNAME for at in places(word)})
+    before = sorted({at for word in _AFTER_SURNAME for at in places(word)})
+    gave = sorted({at for word in _GAVE for at in places(word)})
+    return surnamed, tuple(after), tuple(before), tuple(gave)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -821,14 +859,18 @@ def kept_out_of_collections() -> Iterator[None]:
     is alive now is frozen too and left to the outer block to hand back: a Linker built inside the runner's block
     would otherwise stay in the collector's passes for the run's first batch (1.7 CPU s of the 16,000 step's 17.5
     in 7 full collections, decision 0041). Where something else keeps objects frozen (a server freezing before it
-    forks), nothing is done, since unfreezing would undo it."""
+    forks), nothing is done, since unfreezing would undo it. Inside a block of its own it does not ask how many
+    objects are frozen: ``gc.get_freeze_count`` walks every frozen object, as many as the Linker's state holds (1.1
+    CPU s of the entities stage at 50,000 stored, for the four blocks a run of two batches opens, decision 0041)."""
     global _freezing
     if not gc.isenabled():
         yield
         return
+    if _freezing:
+        gc.freeze()
+        yield
+        return
     if gc.get_freeze_count():
-        if _freezing:
-            gc.freeze()
         yield
         return
     gc.freeze()
@@ -891,7 +933,10 @@ class Linker:
         # morning). A batch asks a surname again and again (about 20,000 lookups for 1,000 articles), and each
         # answer is a union of every person of that surname under three keys, sorted by place: as many as the store
         # holds of that surname.
-        self._bare: dict[str, tuple[str, ...]] = {}
+        # The answer is kept as the people themselves (a person's ``_Known`` is replaced only as a settle takes it in,
+        # which touches its keys), not looked up id by id at each lookup (decision 0041, revision of 2026-12-05,
+        # afternoon).
+        self._bare: dict[str, tuple[_Known, ...]] = {}
         self._bare_under: dict[tuple[int, str], set[str]] = {}
         # The other entities under each key of those three indexes grouped by their names as
         # :func:`same_name` compares them (:func:`_form`), each name for every key the entity is under: a name of
@@ -1294,10 +1339,11 @@ class Linker:
             return []
         last = _last(name)
         if len(words) == 1:
-            found = self._bare.get(last)
-            if found is None:
-                found = self._bare_scan(last, words[-1])
-            return [self._known[i] for i in found]
+            people = self._bare.get(last)
+            if people is None:
+                known = self._known
+                people = self._bare[last] = tuple([known[i] for i in self._bare_scan(last, words[-1])])
+            return list(people)
         firsts = _first_keys(skeleton(words[0]))
         ids: dict[str, None] = {}
         for index, key in (
@@ -1323,8 +1369,8 @@ class Linker:
 
     def _bare_scan(self, last: str, end: str) -> tuple[str, ...]:
         """The people a name written alone, of last word ``end`` (its skeleton ``last``), may be: those under its
-        three keys with a name of a last word nearly its own, in the order of the index; remembered until one of
-        those keys changes (``_bare``)."""
+        three keys with a name of a last word nearly its own, in the order of the index; remembered (as the people,
+        ``_bare``) until one of those keys changes."""
         ids: dict[str, None] = {}
         keys = ((self._by_surname, last[:4]), (self._by_sound, sound(end)), (self._by_letters, _letters(end)))
         for index, key in keys:
@@ -1336,7 +1382,7 @@ class Linker:
             if found:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
-        answer = self._bare[last] = tuple(ids)
+        answer = tuple(ids)
         for index, key in keys:
             self._bare_under.setdefault((id(index), key), set()).add(last)
         return answer
