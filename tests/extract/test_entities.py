@@ -1895,3 +1895,79 @@ def test_a_block_inside_one_that_froze_does_not_count_the_frozen_objects(monkeyp
             assert asked == [1] and count() >= outer + len(made)
         assert count() >= outer + len(made)  # handed back by the outer block only
     assert count() == 0 and gc.isenabled()
+
+
+def test_larger_bodies_and_short_forms_answer_as_the_alias_by_alias_code() -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``_larger_body`` compares each alias by its words
+    and forms worked out once (``_body``), and ``_short_form_of`` remembers which aliases the article's text writes:
+    over organisations sharing first words, written with trades joined by "&" or "and", legal forms, a word saying
+    what they are, in other cases, the answers are those of the code before (``_extends`` and ``_form`` asked alias
+    by alias, ``a in text`` for each alias), for names written as they are known and otherwise, articles naming
+    some of them and texts writing some of their names."""
+    import random
+
+    from newsdesk.extract.entities import _body, _extends, _form, _words
+
+    rng = random.Random(20261205)
+    heads = ["Orsa", "Greywater", "Harbour", "Meridian", "Kestrel"]
+    trades = ["Dredging", "Salvage", "Terminals", "Press", "Shipping", "Gazette", "Towage"]
+    tails = ["", " Co", " Ltd", " Co Limited", " party", " Group", " Inc"]
+
+    def name() -> str:
+        words = [rng.choice(heads), *rng.sample(trades, rng.randint(1, 3))]
+        if len(words) > 2 and rng.random() < 0.6:
+            words.insert(rng.randint(2, len(words) - 1), rng.choice(["&", "and", "And"]))
+        text = " ".join(words) + rng.choice(tails)
+        return text.lower() if rng.random() < 0.05 else text
+
+    names = [name() for _ in range(400)]
+    for a in names[:200]:
+        for b in names[200:]:
+            assert (_body(b)[0] in _body(a)[1]) == _extends(a, b), (a, b)
+            assert (_body(a)[0] in _body(b)[1]) == _extends(b, a), (a, b)
+            assert (_body(a)[2] == _body(b)[2]) == (_form(a, "ORG") == _form(b, "ORG")), (a, b)
+    stored = [
+        Entity(id=f"o{n}", name=names[n], type="ORG", aliases=tuple({names[n], names[n + 1]}), mentions=2, articles=1)
+        for n in range(0, 120, 2)
+    ]
+    linker = Linker(stored)
+
+    def larger_before(self: Linker, name: str, local: dict[str, str]) -> list[str]:
+        words = _words(name)
+        form = _form(name, "ORG")
+        ids = self._by_part.get(entities_module.skeleton(words[0]), {})
+        found = [
+            i
+            for i in dict.fromkeys(ids)
+            if self._known[i].type == "ORG"
+            and any(_extends(a, name) or _extends(name, a) or _form(a, "ORG") == form for a in self._known[i].aliases)
+        ]
+        return [k.id for k in self._one_or_local(found, local)]
+
+    def short_before(self: Linker, word: str, local: dict[str, str], text: str, here: bool) -> list[str]:
+        key = entities_module.skeleton(word)
+        if word.lower() in entities_module._GENERIC_PARTS or any(
+            self._known[i].type == "PERSON"
+            and any(entities_module.skeleton(_words(a)[-1]) == key for a in self._known[i].full)
+            for i in local.values()
+        ):
+            return []
+        found = [self._known[i] for i in dict.fromkeys(self._by_part.get(key, [])) if self._known[i].type == "ORG"]
+        named = [k for k in found if k.id in local.values() or (text and any(a in text for a in k.aliases if " " in a))]
+        return [k.id for k in named or ([] if here else found if len(found) == 1 else [])]
+
+    found_any = named_any = 0
+    for _ in range(300):
+        local = {f"x{n}": f"o{rng.randrange(0, 120, 2)}" for n in range(rng.randint(0, 3))}
+        asked = names[rng.randrange(len(names))] if rng.random() < 0.5 else name()
+        want = larger_before(linker, asked, local)
+        found_any += bool(want)
+        assert [k.id for k in linker._larger_body(asked, local)] == want, asked
+        text = " ".join(rng.sample(names, 3))
+        for _ in range(2):  # asked again of the same text, as an article's names link
+            word = rng.choice([*heads, *trades, "Group", "Party"])
+            here = rng.random() < 0.5
+            want = short_before(linker, word, local, text, here)
+            named_any += bool(want)
+            assert [k.id for k in linker._short_form_of(word, local, text, here=here)] == want, (word, text)
+    assert found_any > 30 and named_any > 30, (found_any, named_any)

@@ -430,6 +430,21 @@ def _extends(longer: str, shorter: str) -> bool:
     )
 
 
+_AND = frozenset({"&", "and"})
+
+
+@functools.lru_cache(maxsize=_WORDS_CACHED)
+def _body(name: str) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]], str]:
+    """What :meth:`Linker._larger_body` compares of an organisation's name, worked out once a name: its words without
+    the legal form (:func:`_core`) in lower case; the shorter names it extends (:func:`_extends`: its first ``n``
+    such words, two at least, where the next is "&" or "and" and another follows), so that ``_extends(longer,
+    shorter)`` is ``_body(shorter)[0] in _body(longer)[1]``; and its :func:`_form` as an organisation's."""
+    core = _core(_words(name))
+    lower = tuple(w.lower() for w in core)
+    extended = frozenset(lower[:n] for n in range(2, len(lower) - 1) if lower[n] in _AND)
+    return lower, extended, skeleton(" ".join(core))
+
+
 def _form(name: str, kind: str) -> str:
     """A name of an organisation or a place as :func:`same_name` compares it: its words' :func:`skeleton` (an
     organisation's without its legal form)."""
@@ -979,6 +994,9 @@ class Linker:
         # for the words still particular to a few (:mod:`newsdesk.extract.context`).
         self._texts: list[str] = []
         self._counted: context.Held | None = None
+        # Which organisations' aliases the text last asked about writes (``_short_form_of``), by alias.
+        self._written_in: str | None = None
+        self._written: dict[str, bool] = {}
         self.changed: set[str] = set()
         # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
         self.compared = 0
@@ -1247,13 +1265,30 @@ class Linker:
         Words too common to stand for one organisation ("House", "Times") and the surname of a person the
         article names ("Trump" beside the Trump Foundation) are no short forms."""
         key = skeleton(word)
+        known, ids = self._known, set(local.values())
         if word.lower() in _GENERIC_PARTS or any(
-            self._known[i].type == "PERSON" and any(skeleton(_words(a)[-1]) == key for a in self._known[i].full)
-            for i in local.values()
+            known[i].type == "PERSON" and any(skeleton(_words(a)[-1]) == key for a in known[i].full) for i in ids
         ):
             return []
-        found = [self._known[i] for i in dict.fromkeys(self._by_part.get(key, [])) if self._known[i].type == "ORG"]
-        named = [k for k in found if k.id in local.values() or (text and any(a in text for a in k.aliases if " " in a))]
+        found = [k for i in self._by_part.get(key, ()) if (k := known[i]).type == "ORG"]
+        # Whether the article's text writes an alias is remembered for the text (a word is asked again as the
+        # article's names link, and the organisations under it share aliases' words): the same answers.
+        if text is not self._written_in:
+            self._written_in, self._written = text, {}
+        written = self._written
+        named = []
+        for k in found:
+            if k.id in ids:
+                named.append(k)
+            elif text:
+                for a in k.aliases:
+                    if " " in a:
+                        seen = written.get(a)
+                        if seen is None:
+                            seen = written[a] = a in text
+                        if seen:
+                            named.append(k)
+                            break
         return named or ([] if here else found if len(found) == 1 else [])
 
     def _outlet_ending(self, word: str, local: dict[str, str]) -> list[_Known]:
@@ -1444,13 +1479,17 @@ class Linker:
         (:func:`_extends`), or the same name with what it is said in lower case ("party"), found by its first
         word."""
         words = _words(name)
-        form = _form(name, "ORG")  # "the Awami League party" is the Awami League
+        # "the Awami League party" is the Awami League (its ``_form``). Each alias's words and forms are worked out
+        # once (:func:`_body`): ``_extends(a, name)`` is ``lower in extends(a)``, ``_extends(name, a)`` is
+        # ``lower(a) in extended`` (decision 0041, revision of 2026-12-05, afternoon).
+        lower, extended, form = _body(name)
         ids: Iterable[str] = self._by_part.get(skeleton(words[0]), {})
+        known = self._known
         found = [
             i
-            for i in dict.fromkeys(ids)
-            if self._known[i].type == "ORG"
-            and any(_extends(a, name) or _extends(name, a) or _form(a, "ORG") == form for a in self._known[i].aliases)
+            for i in ids
+            if (k := known[i]).type == "ORG"
+            and any(lower in (body := _body(a))[1] or body[0] in extended or body[2] == form for a in k.aliases)
         ]
         return self._one_or_local(found, local)
 
