@@ -1971,3 +1971,17 @@ def test_larger_bodies_and_short_forms_answer_as_the_alias_by_alias_code() -> No
             named_any += bool(want)
             assert [k.id for k in linker._short_form_of(word, local, text, here=here)] == want, (word, text)
     assert found_any > 30 and named_any > 30, (found_any, named_any)
+
+
+def test_a_word_s_shape_and_counted_letters_read_at_once_are_those_read_apart() -> None:
+    """``_shaped`` (decision 0041, revision of 2026-12-05, afternoon) gives ``_shape`` and ``_counted`` of a word in
+    one reading: on random strings of letters a to z, capitals, marks, letters written nine times and more."""
+    import random
+
+    rng = random.Random(20261205)
+    letters = "abcdefghijklmnopqrstuvwxyzaeiouAZéłß- '"
+    for _ in range(20000):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(0, 14)))
+        if rng.random() < 0.05:
+            word += rng.choice("aez") * rng.randint(6, 10)
+        assert entities_module._shaped(word) == (*entities_module._shape(word), entities_module._counted(word)), word

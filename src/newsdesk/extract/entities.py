@@ -777,6 +777,24 @@ def _counted(word: str) -> int:
     return bits
 
 
+@functools.lru_cache(maxsize=_WORDS_CACHED)
+def _shaped(word: str) -> tuple[int, int, int]:
+    """``(*_shape(word), _counted(word))`` in one reading of the word's distinct letters: what ``_Shaped`` keeps of
+    each name of a group (decision 0041, revision of 2026-12-05, afternoon)."""
+    bits = counted = 0
+    for c in set(word):
+        at = ord(c) - 97
+        if 0 <= at < 26:
+            bits |= 1 << at
+            if counted >= 0:
+                n = word.count(c)
+                counted = -1 if n > 8 else counted | ((1 << n) - 1) << (at * 8)
+        else:
+            bits |= 1 << 26
+            counted = -1
+    return len(word), bits, counted
+
+
 class _Shaped:
     """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names,
     the letters they write as bits (:func:`_shape`) and their letters with repeats as bits (:func:`_counted`), each
@@ -794,14 +812,14 @@ class _Shaped:
             return
         by_size = self.by_size
         for at, other in enumerate(itertools.islice(group, self.read, None), self.read):
-            size, bits = _shape(other)
+            size, bits, counted = _shaped(other)
             kept = by_size.get(size)
             if kept is None:
                 kept = by_size[size] = ([], [], [], [])
             kept[0].append(at)
             kept[1].append(other)
             kept[2].append(bits)
-            kept[3].append(_counted(other))
+            kept[3].append(counted)
         self.read = len(group)
 
 
@@ -1127,17 +1145,35 @@ class Linker:
         by_first = self._firsts[grouped].setdefault(key, {})
         by_form = self._forms[grouped].setdefault(key, {})
         under = (grouped, key)
+        # (The dicts bound once, and a group's dict made only where it is missing: it reads every entity under the
+        # key, as many as the store holds there.)
+        person_keys, person_lasts, person_signs = self._person_keys, self._person_lasts, self._person_signs
+        entity_forms = self._entity_forms
         for kid in index.get(key, ()):
-            keys = self._person_keys.get(kid)
+            keys = person_keys.get(kid)
             if keys is not None and under in keys:
-                for last in self._person_lasts[kid]:
-                    by_last.setdefault(last, {})[kid] = None
-                for last, initial in self._person_signs[kid]:
-                    by_first.setdefault(last, {}).setdefault(initial, {})[kid] = None
-            noted = self._entity_forms.get(kid)
+                for last in person_lasts[kid]:
+                    group = by_last.get(last)
+                    if group is None:
+                        by_last[last] = {kid: None}
+                    else:
+                        group[kid] = None
+                for last, initial in person_signs[kid]:
+                    signs = by_first.get(last)
+                    if signs is None:
+                        by_first[last] = {initial: {kid: None}}
+                    elif (group := signs.get(initial)) is None:
+                        signs[initial] = {kid: None}
+                    else:
+                        group[kid] = None
+            noted = entity_forms.get(kid)
             if noted is not None and under in noted[0]:
                 for form in noted[1]:
-                    by_form.setdefault(form, {})[kid] = None
+                    group = by_form.get(form)
+                    if group is None:
+                        by_form[form] = {kid: None}
+                    else:
+                        group[kid] = None
 
     def _touched(self, grouped: int, key: str) -> None:
         """Forget the lookups of names written alone that read key ``key`` of the candidate index ``grouped`` (an
