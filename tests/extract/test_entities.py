@@ -1985,3 +1985,24 @@ def test_a_word_s_shape_and_counted_letters_read_at_once_are_those_read_apart() 
         if rng.random() < 0.05:
             word += rng.choice("aez") * rng.randint(6, 10)
         assert entities_module._shaped(word) == (*entities_module._shape(word), entities_module._counted(word)), word
+
+
+def test_a_respelled_name_s_sentences_are_read_only_for_a_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``_respelled_place`` and ``_respelled_person``
+    read the sentences naming the name (``context.context``) only when a candidate is to be compared with them
+    (``_Told``), and then the same words."""
+    from newsdesk.extract import context
+
+    calls: list[str] = []
+    words = context.context
+    monkeypatch.setattr(context, "context", lambda text, name: (calls.append(name), words(text, name))[1])
+    stored = [Entity(id="o1", name="Wang Fuk Court", type="GPE", aliases=("Wang Fuk Court",), mentions=3, articles=1)]
+    linker = Linker(stored)
+    text = "Fire crews stayed at Bell Tree Court overnight. The toll at Hong Fuk Court rose to forty."
+    assert linker._respelled_place("Bell Tree Court", {}, text) == [] and calls == []
+    assert linker._respelled_person("Zorvanek", {}, text) == [] and calls == []
+    linker._texts = [text]
+    linker._respelled_place("Hong Fuk Court", {}, text)
+    assert calls == ["Hong Fuk Court"]
+    told = entities_module._Told(text, "Hong Fuk Court")
+    assert told.words == words(text, "Hong Fuk Court") and told.words is told.words

@@ -915,6 +915,24 @@ def kept_out_of_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
+class _Told:
+    """The words of the sentences of ``text`` naming ``name`` (:func:`context.context`), read when first asked: a
+    name respelled (``Linker._respelled_place``, ``Linker._respelled_person``) has most often no candidate to compare
+    them with (decision 0041, revision of 2026-12-05, afternoon)."""
+
+    __slots__ = ("_words", "name", "text")
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text, self.name = text, name
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = context.context(self.text, self.name)
+        return self._words
+
+
 class Linker:
     """Links mentions to entities, starting from the entities already stored; ``stored`` reads where the store
     names one (for what earlier runs' articles said of a name another spelling may join, see :meth:`_told_alike`).
@@ -1569,7 +1587,7 @@ class Linker:
         both say the same particular things of (:func:`context.told_alike`: four words in all, two of them rare
         in the batch: the "mother-in-law" he searched for, the "tormenting" wait). Spelling alone never joins
         them: "Wong" and "Wang" are two families, and two people of alike names are seldom told alike."""
-        key, here = skeleton(word), context.context(text, word)
+        key, here = skeleton(word), _Told(text, word)
         return [
             k
             for k in self._by_key(self._by_sound, sound(word))
@@ -1577,7 +1595,7 @@ class Linker:
             and k.id not in local.values()
             and any(len(w := _words(a)) == 1 and _same_word(skeleton(w[0]), key) for a in k.aliases)
             and not any(context.names(text, a) for a in k.aliases)
-            and self._told_alike(here, k, rare=2, total=4)
+            and self._told_alike(here.words, k, rare=2, total=4)
         ]
 
     def _respelled_place(self, name: str, local: dict[str, str], text: str) -> list[_Known]:
@@ -1586,7 +1604,7 @@ class Linker:
         particular (not "Court" or "Road", see ``_GENERIC_PARTS``), the differing words rhyming
         (:func:`_frames`), this article naming no form of it, and the sentences naming both saying the same
         particular things (three words in all, one of them rare in the batch: the toll of the fire there)."""
-        words, here = _folded(name), context.context(text, name)
+        words, here = _folded(name), _Told(text, name)
         found: list[_Known] = []
         for frame in _frames(name):
             for k in self._by_key(self._by_frame, frame):
@@ -1600,7 +1618,7 @@ class Linker:
                         for a in k.aliases
                     )
                     and not any(context.names(text, a) for a in k.aliases)
-                    and self._told_alike(here, k, rare=1, total=3)
+                    and self._told_alike(here.words, k, rare=1, total=3)
                 ):
                     found.append(k)
         return found
