@@ -1390,7 +1390,9 @@ def test_a_batch_links_with_what_was_alive_before_it_out_of_the_collector_s_pass
     stored = [Entity(id="p1", name="Anna Kowalska", type="PERSON", aliases=("Anna Kowalska",), mentions=2, articles=1)]
     building: list[bool] = []
     add = Linker._add
-    monkeypatch.setattr(Linker, "_add", lambda self, k: (building.append(gc.isenabled()), add(self, k))[1])
+    monkeypatch.setattr(
+        Linker, "_add", lambda self, k, **keyed: (building.append(gc.isenabled()), add(self, k, **keyed))[1]
+    )
     linker = Linker(stored)
     assert building == [False] and gc.isenabled()
     text = "Anna Kowalska spoke. Anna Kowalski agreed."
@@ -2006,3 +2008,82 @@ def test_a_respelled_name_s_sentences_are_read_only_for_a_candidate(monkeypatch:
     assert calls == ["Hong Fuk Court"]
     told = entities_module._Told(text, "Hong Fuk Court")
     assert told.words == words(text, "Hong Fuk Court") and told.words is told.words
+
+
+def test_a_settle_indexes_a_record_with_the_keys_worked_out_for_its_aliases_as_anew(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``settle`` hands the keys it worked out to take an
+    entity's aliases out of the indexes to the indexing of its record: every index (with each entry's place) and
+    every group are those of a Linker that works each alias's keys out again, over batches that link and settle
+    people, bodies and places, new and known, and the same links."""
+    import random
+    from collections.abc import Iterable
+
+    rng = random.Random(20261205)
+    firsts = ["Anna", "Piotr", "Ilse", "Jan", "Lam"]
+    lasts = ["Kowalska", "Kowalski", "Novak", "Nowak", "Marlow", "Wai-Kit"]
+    bodies = ["Orsa Dredging Co", "Greywater Terminals", "Harbour Gazette", "MPA", "Meridian Press Agency"]
+    places = ["Veloria", "Dastmar", "Wang Fuk Court", "Kyiv", "Kiev"]
+    stored = [
+        Entity(id="p0", name="Anna Novak", type="PERSON", aliases=("Anna Novak", "Novak"), mentions=4, articles=2),
+        Entity(id="o0", name="Orsa Dredging Co", type="ORG", aliases=("Orsa Dredging Co",), mentions=2, articles=1),
+    ]
+    batches = []
+    for b in range(5):
+        batch = []
+        for n in range(6):
+            names = [
+                *(f"{rng.choice(firsts)} {rng.choice(lasts)}" for _ in range(2)),
+                rng.choice(lasts),
+                rng.choice(bodies),
+                rng.choice(places),
+            ]
+            kinds = ["PERSON", "PERSON", "PERSON", "ORG", "GPE"]
+            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
+            mentions = tuple(_m(x, k, a) for x, k, a in zip(names, kinds, at, strict=True))
+            batch.append(Article(id=f"a{b}-{n}", source="t", text=". ".join(names), mentions=mentions))
+        batches.append(batch)
+
+    def run() -> tuple[Linker, list[list[str | None]]]:
+        linker = Linker(stored)
+        links = []
+        for batch in batches:
+            linked = linker.link_articles(batch)
+            links.append([m.entity_id for a in linked for m in a.mentions])
+            linker.settle(linker.entities(linker.changed))
+        return linker, links
+
+    def state(linker: Linker) -> list[object]:
+        three = {id(linker._by_surname): "surname", id(linker._by_sound): "sound", id(linker._by_letters): "letters"}
+
+        def named(under: Iterable[tuple[int, str]]) -> list[tuple[str, str]]:
+            return sorted((three[grouped], key) for grouped, key in under)
+
+        indexes = {name: v for name, v in vars(linker).items() if name.startswith("_by_")}
+        people = [{kid: sorted(v) for kid, v in g.items()} for g in (linker._person_lasts, linker._person_signs)]
+        groups = [[g[grouped] for grouped in three] for g in (linker._lasts, linker._firsts, linker._forms)]
+        noted = [
+            {kid: named(under) for kid, under in linker._person_keys.items()},
+            {kid: (named(under), sorted(forms)) for kid, (under, forms) in linker._entity_forms.items()},
+        ]
+        records = linker.entities()
+        return [
+            linker._entries,
+            indexes,
+            people,
+            groups,
+            noted,
+            sorted(linker._long),
+            named(linker._made_keys),
+            records,
+        ]
+
+    kept, kept_links = run()
+    add = Linker._add
+    anew: list[int] = []
+    monkeypatch.setattr(Linker, "_add", lambda self, k, **keyed: (anew.append(len(keyed)), add(self, k))[1])
+    again, again_links = run()
+    assert any(anew)  # the keys were handed over, and here dropped
+    assert kept_links == again_links
+    assert repr(state(kept)) == repr(state(again))

@@ -1070,11 +1070,17 @@ class Linker:
         k.total = per * len(k.aliases)
         return k
 
-    def _add(self, k: _Known) -> None:
+    def _add(self, k: _Known, keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] | None = None) -> None:
+        """Hold ``k`` and index its aliases (``keyed``: the keys :meth:`_keys` gives for some of them, worked out
+        already for an entity of its type)."""
         self._known[k.id] = k
         self._unvoted.add(k.id)
-        for alias in k.aliases:
-            self._index(k, alias)
+        if keyed:
+            for alias in k.aliases:
+                self._index(k, alias, keyed.get(alias))
+        else:
+            for alias in k.aliases:
+                self._index(k, alias)
 
     def settle(self, stored: Iterable[Entity]) -> None:
         """Take the entity records just written to the store (``entities(changed)``) as the linker's own, as a
@@ -1086,9 +1092,13 @@ class Linker:
     def _settle(self, stored: Iterable[Entity]) -> None:
         for e in stored:
             old = self._known.get(e.id)
+            # The keys of the aliases it had, handed to its record's indexing (the same aliases mostly, of the same
+            # type: :meth:`_keys` depends on nothing else, decision 0041, revision of 2026-12-05, afternoon).
+            keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] = {}
             if old is not None:
                 for alias in old.aliases:
-                    for index, key in self._keys(old, alias):
+                    their = keyed[alias] = self._keys(old, alias)
+                    for index, key in their:
                         ids = index.get(key)
                         if ids is not None:
                             ids.pop(old.id, None)
@@ -1113,15 +1123,20 @@ class Linker:
                         continue
                     for form in forms:
                         self._forms[grouped][key][form].pop(old.id, None)
-            self._add(self._from_record(e))
+            if old is not None and old.type == e.type:
+                self._add(self._from_record(e), keyed=keyed)
+            else:
+                self._add(self._from_record(e))
             # Its mentions are stored now: what they say is read from the store when next needed.
             self._stored_told.pop(e.id, None)
         self.changed.clear()
 
-    def _index(self, k: _Known, alias: str) -> None:
+    def _index(self, k: _Known, alias: str, keys: list[tuple[dict[str, dict[str, int]], str]] | None = None) -> None:
         # Done for every alias of every stored entity as a run starts (decision 0041, revision of 2026-12-05,
         # forenoon): each key worked out once for the alias, the three candidate indexes' keys handed to the groups.
-        keys = self._keys(k, alias)
+        # (``keys``: what :meth:`_keys` gives for it, when worked out already.)
+        if keys is None:
+            keys = self._keys(k, alias)
         if not keys:
             return
         if len(_split(alias)) > 1:
