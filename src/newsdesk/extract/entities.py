@@ -452,6 +452,9 @@ def _form(name: str, kind: str) -> str:
     return skeleton(" ".join(_core(words) if kind == "ORG" else words))
 
 
+# Asked for each mention twice a batch (its votes, its type) and for each alias of each entity whose names changed:
+# remembered (decision 0041, revision of 2026-12-05, afternoon).
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def _type_key(name: str) -> str:
     """The key a name's mentions vote on its type under: its words' skeletons run together."""
     return skeleton("".join(_split(name)))
