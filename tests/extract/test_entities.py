@@ -1390,7 +1390,9 @@ def test_a_batch_links_with_what_was_alive_before_it_out_of_the_collector_s_pass
     stored = [Entity(id="p1", name="Anna Kowalska", type="PERSON", aliases=("Anna Kowalska",), mentions=2, articles=1)]
     building: list[bool] = []
     add = Linker._add
-    monkeypatch.setattr(Linker, "_add", lambda self, k: (building.append(gc.isenabled()), add(self, k))[1])
+    monkeypatch.setattr(
+        Linker, "_add", lambda self, k, **keyed: (building.append(gc.isenabled()), add(self, k, **keyed))[1]
+    )
     linker = Linker(stored)
     assert building == [False] and gc.isenabled()
     text = "Anna Kowalska spoke. Anna Kowalski agreed."
@@ -1572,6 +1574,8 @@ def test_a_name_written_alone_is_answered_from_what_its_last_lookup_found_until_
 
     def checked(self: Linker, name: str) -> list[entities_module._Known]:
         found = people_named(self, name)
+        # A kept answer holds the people as the Linker holds them now (a settle replaces a person's ``_Known``).
+        assert all(k is self._known[k.id] for k in found), name
         if len(name.split()) == 1:
             want = [k.id for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]
             asked.append((name, [k.id for k in found], want))
@@ -1813,3 +1817,273 @@ def test_a_word_s_shape_and_counted_letters_are_those_of_reading_it_letter_by_le
         assert entities_module._shape(word) == shape(word), word
         assert entities_module._counted(word) == counted(word), word
     assert entities_module._counted("a" * 9) == -1 and entities_module._counted("a" * 8) == (1 << 8) - 1
+
+
+def test_the_surname_markers_found_once_a_text_give_the_substring_tests_and_the_pattern_s_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``introduced_by_surname`` finds where a text
+    writes "surnamed ", "name ", "name, ", " who", ", who" and "gave only " once (``_markers``) instead of searching
+    the text for each of them written with the surname, and tries its pattern only where one of the pattern's forms
+    can start: the same answers as the code before (the substring tests, then the pattern searched in the whole
+    text), on texts built of those words, the pattern's forms, surnames, their pieces and other words, touching or
+    overlapping (a word before a form, as "xsurnamed", leaves no word boundary); and the pattern asked for exactly
+    the texts and surnames the substring tests let through."""
+    import random
+    import re
+
+    from newsdesk.extract import entities
+
+    def tests_before(surname: str, text: str) -> bool:
+        return surname in text and (
+            f"surnamed {surname}" in text
+            or f"name {surname}" in text
+            or f"name, {surname}" in text
+            or f"{surname} who" in text
+            or f"{surname}, who" in text
+        )
+
+    def searched(surname: str, text: str) -> bool:  # the code before
+        return tests_before(surname, text) and entities._introduced(surname).search(text) is not None
+
+    rng = random.Random(20261205)
+    pieces = [
+        "surnamed ", "name ", "name, ", " who", ", who", "gave only his surname, ", "giving only her family name ",
+        "provided only their last name, ", "gives only his surname ", " who asked to be identified only by his "
+        "surname", ", who declined to give her full name", " who agreed, speaking only as his surname", "x", "Wong",
+        "Wo", "ng", "Ng", "Ngo", "Tam", "Mr. Wong", " ", ", ", ".", "said", "who", "names", "surname", "Wongsa", "a",
+        "e", "nam", "gave", " only ",
+    ]  # fmt: skip
+    surnames = ["Wong", "Ng", "Tam", "Mr. Wong", "Ngo", "Wo", "g", "ng", "Wong who", " ", "x"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
+    hits = differ = 0
+    for text in texts:
+        for surname in surnames:
+            want = searched(surname, text)
+            hits += want
+            differ += entities.introduced_by_surname(surname, text) != want
+    assert differ == 0 and hits > 300, hits
+    # The substring tests alone: the pattern is asked for exactly what they let through.
+    asked: list[str] = []
+    monkeypatch.setattr(entities, "_introduced", lambda surname: (asked.append(surname), re.compile("(?!)"))[1])
+    through = differ = 0
+    for text in texts:
+        for surname in surnames:
+            asked.clear()
+            want = tests_before(surname, text)
+            through += want
+            assert not entities.introduced_by_surname(surname, text)
+            differ += bool(asked) != want
+    assert differ == 0 and through > 2000, through
+
+
+def test_a_block_inside_one_that_froze_does_not_count_the_frozen_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``gc.get_freeze_count`` walks every frozen
+    object; a block of ``kept_out_of_collections`` inside one that froze (a batch's linking inside the runner's
+    block) knows objects are frozen and does not ask, and still freezes what was made since, for the outer block to
+    hand back."""
+    import gc
+
+    from newsdesk.extract import entities
+
+    count = gc.get_freeze_count
+    asked: list[int] = []
+    monkeypatch.setattr(gc, "get_freeze_count", lambda: (asked.append(1), count())[1])
+    with entities.kept_out_of_collections():
+        outer = count()
+        assert asked == [1]
+        made = [[n] for n in range(1000)]
+        with entities.kept_out_of_collections():
+            assert asked == [1] and count() >= outer + len(made)
+        assert count() >= outer + len(made)  # handed back by the outer block only
+    assert count() == 0 and gc.isenabled()
+
+
+def test_larger_bodies_and_short_forms_answer_as_the_alias_by_alias_code() -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``_larger_body`` compares each alias by its words
+    and forms worked out once (``_body``), and ``_short_form_of`` remembers which aliases the article's text writes:
+    over organisations sharing first words, written with trades joined by "&" or "and", legal forms, a word saying
+    what they are, in other cases, the answers are those of the code before (``_extends`` and ``_form`` asked alias
+    by alias, ``a in text`` for each alias), for names written as they are known and otherwise, articles naming
+    some of them and texts writing some of their names."""
+    import random
+
+    from newsdesk.extract.entities import _body, _extends, _form, _words
+
+    rng = random.Random(20261205)
+    heads = ["Orsa", "Greywater", "Harbour", "Meridian", "Kestrel"]
+    trades = ["Dredging", "Salvage", "Terminals", "Press", "Shipping", "Gazette", "Towage"]
+    tails = ["", " Co", " Ltd", " Co Limited", " party", " Group", " Inc"]
+
+    def name() -> str:
+        words = [rng.choice(heads), *rng.sample(trades, rng.randint(1, 3))]
+        if len(words) > 2 and rng.random() < 0.6:
+            words.insert(rng.randint(2, len(words) - 1), rng.choice(["&", "and", "And"]))
+        text = " ".join(words) + rng.choice(tails)
+        return text.lower() if rng.random() < 0.05 else text
+
+    names = [name() for _ in range(400)]
+    for a in names[:200]:
+        for b in names[200:]:
+            assert (_body(b)[0] in _body(a)[1]) == _extends(a, b), (a, b)
+            assert (_body(a)[0] in _body(b)[1]) == _extends(b, a), (a, b)
+            assert (_body(a)[2] == _body(b)[2]) == (_form(a, "ORG") == _form(b, "ORG")), (a, b)
+    stored = [
+        Entity(id=f"o{n}", name=names[n], type="ORG", aliases=tuple({names[n], names[n + 1]}), mentions=2, articles=1)
+        for n in range(0, 120, 2)
+    ]
+    linker = Linker(stored)
+
+    def larger_before(self: Linker, name: str, local: dict[str, str]) -> list[str]:
+        words = _words(name)
+        form = _form(name, "ORG")
+        ids = self._by_part.get(entities_module.skeleton(words[0]), {})
+        found = [
+            i
+            for i in dict.fromkeys(ids)
+            if self._known[i].type == "ORG"
+            and any(_extends(a, name) or _extends(name, a) or _form(a, "ORG") == form for a in self._known[i].aliases)
+        ]
+        return [k.id for k in self._one_or_local(found, local)]
+
+    def short_before(self: Linker, word: str, local: dict[str, str], text: str, here: bool) -> list[str]:
+        key = entities_module.skeleton(word)
+        if word.lower() in entities_module._GENERIC_PARTS or any(
+            self._known[i].type == "PERSON"
+            and any(entities_module.skeleton(_words(a)[-1]) == key for a in self._known[i].full)
+            for i in local.values()
+        ):
+            return []
+        found = [self._known[i] for i in dict.fromkeys(self._by_part.get(key, [])) if self._known[i].type == "ORG"]
+        named = [k for k in found if k.id in local.values() or (text and any(a in text for a in k.aliases if " " in a))]
+        return [k.id for k in named or ([] if here else found if len(found) == 1 else [])]
+
+    found_any = named_any = 0
+    for _ in range(300):
+        local = {f"x{n}": f"o{rng.randrange(0, 120, 2)}" for n in range(rng.randint(0, 3))}
+        asked = names[rng.randrange(len(names))] if rng.random() < 0.5 else name()
+        want = larger_before(linker, asked, local)
+        found_any += bool(want)
+        assert [k.id for k in linker._larger_body(asked, local)] == want, asked
+        text = " ".join(rng.sample(names, 3))
+        for _ in range(2):  # asked again of the same text, as an article's names link
+            word = rng.choice([*heads, *trades, "Group", "Party"])
+            here = rng.random() < 0.5
+            want = short_before(linker, word, local, text, here)
+            named_any += bool(want)
+            assert [k.id for k in linker._short_form_of(word, local, text, here=here)] == want, (word, text)
+    assert found_any > 30 and named_any > 30, (found_any, named_any)
+
+
+def test_a_word_s_shape_and_counted_letters_read_at_once_are_those_read_apart() -> None:
+    """``_shaped`` (decision 0041, revision of 2026-12-05, afternoon) gives ``_shape`` and ``_counted`` of a word in
+    one reading: on random strings of letters a to z, capitals, marks, letters written nine times and more."""
+    import random
+
+    rng = random.Random(20261205)
+    letters = "abcdefghijklmnopqrstuvwxyzaeiouAZéłß- '"
+    for _ in range(20000):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(0, 14)))
+        if rng.random() < 0.05:
+            word += rng.choice("aez") * rng.randint(6, 10)
+        assert entities_module._shaped(word) == (*entities_module._shape(word), entities_module._counted(word)), word
+
+
+def test_a_respelled_name_s_sentences_are_read_only_for_a_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``_respelled_place`` and ``_respelled_person``
+    read the sentences naming the name (``context.context``) only when a candidate is to be compared with them
+    (``_Told``), and then the same words."""
+    from newsdesk.extract import context
+
+    calls: list[str] = []
+    words = context.context
+    monkeypatch.setattr(context, "context", lambda text, name: (calls.append(name), words(text, name))[1])
+    stored = [Entity(id="o1", name="Wang Fuk Court", type="GPE", aliases=("Wang Fuk Court",), mentions=3, articles=1)]
+    linker = Linker(stored)
+    text = "Fire crews stayed at Bell Tree Court overnight. The toll at Hong Fuk Court rose to forty."
+    assert linker._respelled_place("Bell Tree Court", {}, text) == [] and calls == []
+    assert linker._respelled_person("Zorvanek", {}, text) == [] and calls == []
+    linker._texts = [text]
+    linker._respelled_place("Hong Fuk Court", {}, text)
+    assert calls == ["Hong Fuk Court"]
+    told = entities_module._Told(text, "Hong Fuk Court")
+    assert told.words == words(text, "Hong Fuk Court") and told.words is told.words
+
+
+def test_a_settle_indexes_a_record_with_the_keys_worked_out_for_its_aliases_as_anew(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17 (decision 0041, revision of 2026-12-05, afternoon): ``settle`` hands the keys it worked out to take an
+    entity's aliases out of the indexes to the indexing of its record: every index (with each entry's place) and
+    every group are those of a Linker that works each alias's keys out again, over batches that link and settle
+    people, bodies and places, new and known, and the same links."""
+    import random
+    from collections.abc import Iterable
+
+    rng = random.Random(20261205)
+    firsts = ["Anna", "Piotr", "Ilse", "Jan", "Lam"]
+    lasts = ["Kowalska", "Kowalski", "Novak", "Nowak", "Marlow", "Wai-Kit"]
+    bodies = ["Orsa Dredging Co", "Greywater Terminals", "Harbour Gazette", "MPA", "Meridian Press Agency"]
+    places = ["Veloria", "Dastmar", "Wang Fuk Court", "Kyiv", "Kiev"]
+    stored = [
+        Entity(id="p0", name="Anna Novak", type="PERSON", aliases=("Anna Novak", "Novak"), mentions=4, articles=2),
+        Entity(id="o0", name="Orsa Dredging Co", type="ORG", aliases=("Orsa Dredging Co",), mentions=2, articles=1),
+    ]
+    batches = []
+    for b in range(5):
+        batch = []
+        for n in range(6):
+            names = [
+                *(f"{rng.choice(firsts)} {rng.choice(lasts)}" for _ in range(2)),
+                rng.choice(lasts),
+                rng.choice(bodies),
+                rng.choice(places),
+            ]
+            kinds = ["PERSON", "PERSON", "PERSON", "ORG", "GPE"]
+            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
+            mentions = tuple(_m(x, k, a) for x, k, a in zip(names, kinds, at, strict=True))
+            batch.append(Article(id=f"a{b}-{n}", source="t", text=". ".join(names), mentions=mentions))
+        batches.append(batch)
+
+    def run() -> tuple[Linker, list[list[str | None]]]:
+        linker = Linker(stored)
+        links = []
+        for batch in batches:
+            linked = linker.link_articles(batch)
+            links.append([m.entity_id for a in linked for m in a.mentions])
+            linker.settle(linker.entities(linker.changed))
+        return linker, links
+
+    def state(linker: Linker) -> list[object]:
+        three = {id(linker._by_surname): "surname", id(linker._by_sound): "sound", id(linker._by_letters): "letters"}
+
+        def named(under: Iterable[tuple[int, str]]) -> list[tuple[str, str]]:
+            return sorted((three[grouped], key) for grouped, key in under)
+
+        indexes = {name: v for name, v in vars(linker).items() if name.startswith("_by_")}
+        people = [{kid: sorted(v) for kid, v in g.items()} for g in (linker._person_lasts, linker._person_signs)]
+        groups = [[g[grouped] for grouped in three] for g in (linker._lasts, linker._firsts, linker._forms)]
+        noted = [
+            {kid: named(under) for kid, under in linker._person_keys.items()},
+            {kid: (named(under), sorted(forms)) for kid, (under, forms) in linker._entity_forms.items()},
+        ]
+        records = linker.entities()
+        return [
+            linker._entries,
+            indexes,
+            people,
+            groups,
+            noted,
+            sorted(linker._long),
+            named(linker._made_keys),
+            records,
+        ]
+
+    kept, kept_links = run()
+    add = Linker._add
+    anew: list[int] = []
+    monkeypatch.setattr(Linker, "_add", lambda self, k, **keyed: (anew.append(len(keyed)), add(self, k))[1])
+    again, again_links = run()
+    assert any(anew)  # the keys were handed over, and here dropped
+    assert kept_links == again_links
+    assert repr(state(kept)) == repr(state(again))

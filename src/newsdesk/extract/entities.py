@@ -430,6 +430,21 @@ def _extends(longer: str, shorter: str) -> bool:
     )
 
 
+_AND = frozenset({"&", "and"})
+
+
+@functools.lru_cache(maxsize=_WORDS_CACHED)
+def _body(name: str) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]], str]:
+    """What :meth:`Linker._larger_body` compares of an organisation's name, worked out once a name: its words without
+    the legal form (:func:`_core`) in lower case; the shorter names it extends (:func:`_extends`: its first ``n``
+    such words, two at least, where the next is "&" or "and" and another follows), so that ``_extends(longer,
+    shorter)`` is ``_body(shorter)[0] in _body(longer)[1]``; and its :func:`_form` as an organisation's."""
+    core = _core(_words(name))
+    lower = tuple(w.lower() for w in core)
+    extended = frozenset(lower[:n] for n in range(2, len(lower) - 1) if lower[n] in _AND)
+    return lower, extended, skeleton(" ".join(core))
+
+
 def _form(name: str, kind: str) -> str:
     """A name of an organisation or a place as :func:`same_name` compares it: its words' :func:`skeleton` (an
     organisation's without its legal form)."""
@@ -437,6 +452,9 @@ def _form(name: str, kind: str) -> str:
     return skeleton(" ".join(_core(words) if kind == "ORG" else words))
 
 
+# Asked for each mention twice a batch (its votes, its type) and for each alias of each entity whose names changed:
+# remembered (decision 0041, revision of 2026-12-05, afternoon).
+@functools.lru_cache(maxsize=_WORDS_CACHED)
 def _type_key(name: str) -> str:
     """The key a name's mentions vote on its type under: its words' skeletons run together."""
     return skeleton("".join(_split(name)))
@@ -458,18 +476,56 @@ def introduced_by_surname(surname: str, text: str) -> bool:
     surname, Ng", "Wong, who asked to be identified only by his surname"."""
     # Every form the pattern knows writes the surname right after "surnamed " or "name" ("surname", "family name",
     # "last name", a comma between or not), or right before " who" (a comma between or not): a text with none of
-    # those needs no pattern, and the pattern for a surname is compiled only for a text that has one.
-    return (
-        surname in text
-        and (
-            f"surnamed {surname}" in text
-            or f"name {surname}" in text
-            or f"name, {surname}" in text
-            or f"{surname} who" in text
-            or f"{surname}, who" in text
-        )
-        and _introduced(surname).search(text) is not None
-    )
+    # those needs no pattern, and the pattern for a surname is compiled only for a text that has one. Where those
+    # words are in the text is found once a text (:func:`_markers`), not searched for with each surname asked
+    # (decision 0041, revision of 2026-12-05, afternoon): ``f"surnamed {surname}" in text`` is a "surnamed "
+    # followed by the surname, ``f"{surname} who" in text`` a " who" after it. And the pattern is tried only where
+    # one of its forms can start (each opens on words it writes as they are): at a "surnamed " the surname follows,
+    # at a "gave only " (or "giving", "gives", "provided"), and at the surname before a " who"; not at every place
+    # of the text (4,314 searches of 11,466 letters on average for the 50,000 step's 1,000 articles, none found).
+    if surname not in text:
+        return False
+    surnamed, after, before, gave = _markers(text)
+    size = len(surname)
+    if not (
+        any(text.startswith(surname, at) for at in after)
+        or any(at >= size and text.startswith(surname, at - size) for at in before)
+    ):
+        return False
+    pattern = _introduced(surname)
+    starts = [
+        *(at for at in surnamed if text.startswith(surname, at + len("surnamed "))),
+        *gave,
+        *(at - size for at in before if at >= size and text.startswith(surname, at - size)),
+    ]
+    return any(pattern.match(text, at) is not None for at in starts)
+
+
+# The words :func:`introduced_by_surname` needs right before a surname, and right after it; and the words its
+# pattern's form "gave only his surname" opens on.
+_BEFORE_SURNAME = ("surnamed ", "name ", "name, ")
+_AFTER_SURNAME = (" who", ", who")
+_GAVE = ("gave only ", "giving only ", "gives only ", "provided only ")
+
+
+@functools.lru_cache(maxsize=1 << 6)
+def _markers(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Where ``text`` writes "surnamed "; where a surname written right after "surnamed ", "name " or "name, " would
+    start; where one written right before " who" or ", who" would end; and where "gave only " (or "giving",
+    "gives", "provided") is written: every place (overlapping or not), in order. A batch asks this of each of its
+    texts for each name written alone in it: remembered for the last few texts."""
+
+    def places(word: str) -> Iterator[int]:
+        at = text.find(word)
+        while at >= 0:
+            yield at
+            at = text.find(word, at + 1)
+
+    surnamed = tuple(places("surnamed "))
+    after = sorted({at + len(word) for word in _BEFORE_SURNAME for at in places(word)})
+    before = sorted({at for word in _AFTER_SURNAME for at in places(word)})
+    gave = sorted({at for word in _GAVE for at in places(word)})
+    return surnamed, tuple(after), tuple(before), tuple(gave)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -724,6 +780,24 @@ def _counted(word: str) -> int:
     return bits
 
 
+@functools.lru_cache(maxsize=_WORDS_CACHED)
+def _shaped(word: str) -> tuple[int, int, int]:
+    """``(*_shape(word), _counted(word))`` in one reading of the word's distinct letters: what ``_Shaped`` keeps of
+    each name of a group (decision 0041, revision of 2026-12-05, afternoon)."""
+    bits = counted = 0
+    for c in set(word):
+        at = ord(c) - 97
+        if 0 <= at < 26:
+            bits |= 1 << at
+            if counted >= 0:
+                n = word.count(c)
+                counted = -1 if n > 8 else counted | ((1 << n) - 1) << (at * 8)
+        else:
+            bits |= 1 << 26
+            counted = -1
+    return len(word), bits, counted
+
+
 class _Shaped:
     """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names,
     the letters they write as bits (:func:`_shape`) and their letters with repeats as bits (:func:`_counted`), each
@@ -741,14 +815,14 @@ class _Shaped:
             return
         by_size = self.by_size
         for at, other in enumerate(itertools.islice(group, self.read, None), self.read):
-            size, bits = _shape(other)
+            size, bits, counted = _shaped(other)
             kept = by_size.get(size)
             if kept is None:
                 kept = by_size[size] = ([], [], [], [])
             kept[0].append(at)
             kept[1].append(other)
             kept[2].append(bits)
-            kept[3].append(_counted(other))
+            kept[3].append(counted)
         self.read = len(group)
 
 
@@ -821,14 +895,18 @@ def kept_out_of_collections() -> Iterator[None]:
     is alive now is frozen too and left to the outer block to hand back: a Linker built inside the runner's block
     would otherwise stay in the collector's passes for the run's first batch (1.7 CPU s of the 16,000 step's 17.5
     in 7 full collections, decision 0041). Where something else keeps objects frozen (a server freezing before it
-    forks), nothing is done, since unfreezing would undo it."""
+    forks), nothing is done, since unfreezing would undo it. Inside a block of its own it does not ask how many
+    objects are frozen: ``gc.get_freeze_count`` walks every frozen object, as many as the Linker's state holds (1.1
+    CPU s of the entities stage at 50,000 stored, for the four blocks a run of two batches opens, decision 0041)."""
     global _freezing
     if not gc.isenabled():
         yield
         return
+    if _freezing:
+        gc.freeze()
+        yield
+        return
     if gc.get_freeze_count():
-        if _freezing:
-            gc.freeze()
         yield
         return
     gc.freeze()
@@ -838,6 +916,24 @@ def kept_out_of_collections() -> Iterator[None]:
     finally:
         _freezing -= 1
         gc.unfreeze()
+
+
+class _Told:
+    """The words of the sentences of ``text`` naming ``name`` (:func:`context.context`), read when first asked: a
+    name respelled (``Linker._respelled_place``, ``Linker._respelled_person``) has most often no candidate to compare
+    them with (decision 0041, revision of 2026-12-05, afternoon)."""
+
+    __slots__ = ("_words", "name", "text")
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text, self.name = text, name
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = context.context(self.text, self.name)
+        return self._words
 
 
 class Linker:
@@ -891,7 +987,10 @@ class Linker:
         # morning). A batch asks a surname again and again (about 20,000 lookups for 1,000 articles), and each
         # answer is a union of every person of that surname under three keys, sorted by place: as many as the store
         # holds of that surname.
-        self._bare: dict[str, tuple[str, ...]] = {}
+        # The answer is kept as the people themselves (a person's ``_Known`` is replaced only as a settle takes it in,
+        # which touches its keys), not looked up id by id at each lookup (decision 0041, revision of 2026-12-05,
+        # afternoon).
+        self._bare: dict[str, tuple[_Known, ...]] = {}
         self._bare_under: dict[tuple[int, str], set[str]] = {}
         # The other entities under each key of those three indexes grouped by their names as
         # :func:`same_name` compares them (:func:`_form`), each name for every key the entity is under: a name of
@@ -934,6 +1033,9 @@ class Linker:
         # for the words still particular to a few (:mod:`newsdesk.extract.context`).
         self._texts: list[str] = []
         self._counted: context.Held | None = None
+        # Which organisations' aliases the text last asked about writes (``_short_form_of``), by alias.
+        self._written_in: str | None = None
+        self._written: dict[str, bool] = {}
         self.changed: set[str] = set()
         # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
         self.compared = 0
@@ -971,11 +1073,17 @@ class Linker:
         k.total = per * len(k.aliases)
         return k
 
-    def _add(self, k: _Known) -> None:
+    def _add(self, k: _Known, keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] | None = None) -> None:
+        """Hold ``k`` and index its aliases (``keyed``: the keys :meth:`_keys` gives for some of them, worked out
+        already for an entity of its type)."""
         self._known[k.id] = k
         self._unvoted.add(k.id)
-        for alias in k.aliases:
-            self._index(k, alias)
+        if keyed:
+            for alias in k.aliases:
+                self._index(k, alias, keyed.get(alias))
+        else:
+            for alias in k.aliases:
+                self._index(k, alias)
 
     def settle(self, stored: Iterable[Entity]) -> None:
         """Take the entity records just written to the store (``entities(changed)``) as the linker's own, as a
@@ -987,9 +1095,13 @@ class Linker:
     def _settle(self, stored: Iterable[Entity]) -> None:
         for e in stored:
             old = self._known.get(e.id)
+            # The keys of the aliases it had, handed to its record's indexing (the same aliases mostly, of the same
+            # type: :meth:`_keys` depends on nothing else, decision 0041, revision of 2026-12-05, afternoon).
+            keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] = {}
             if old is not None:
                 for alias in old.aliases:
-                    for index, key in self._keys(old, alias):
+                    their = keyed[alias] = self._keys(old, alias)
+                    for index, key in their:
                         ids = index.get(key)
                         if ids is not None:
                             ids.pop(old.id, None)
@@ -1014,15 +1126,20 @@ class Linker:
                         continue
                     for form in forms:
                         self._forms[grouped][key][form].pop(old.id, None)
-            self._add(self._from_record(e))
+            if old is not None and old.type == e.type:
+                self._add(self._from_record(e), keyed=keyed)
+            else:
+                self._add(self._from_record(e))
             # Its mentions are stored now: what they say is read from the store when next needed.
             self._stored_told.pop(e.id, None)
         self.changed.clear()
 
-    def _index(self, k: _Known, alias: str) -> None:
+    def _index(self, k: _Known, alias: str, keys: list[tuple[dict[str, dict[str, int]], str]] | None = None) -> None:
         # Done for every alias of every stored entity as a run starts (decision 0041, revision of 2026-12-05,
         # forenoon): each key worked out once for the alias, the three candidate indexes' keys handed to the groups.
-        keys = self._keys(k, alias)
+        # (``keys``: what :meth:`_keys` gives for it, when worked out already.)
+        if keys is None:
+            keys = self._keys(k, alias)
         if not keys:
             return
         if len(_split(alias)) > 1:
@@ -1064,17 +1181,35 @@ class Linker:
         by_first = self._firsts[grouped].setdefault(key, {})
         by_form = self._forms[grouped].setdefault(key, {})
         under = (grouped, key)
+        # (The dicts bound once, and a group's dict made only where it is missing: it reads every entity under the
+        # key, as many as the store holds there.)
+        person_keys, person_lasts, person_signs = self._person_keys, self._person_lasts, self._person_signs
+        entity_forms = self._entity_forms
         for kid in index.get(key, ()):
-            keys = self._person_keys.get(kid)
+            keys = person_keys.get(kid)
             if keys is not None and under in keys:
-                for last in self._person_lasts[kid]:
-                    by_last.setdefault(last, {})[kid] = None
-                for last, initial in self._person_signs[kid]:
-                    by_first.setdefault(last, {}).setdefault(initial, {})[kid] = None
-            noted = self._entity_forms.get(kid)
+                for last in person_lasts[kid]:
+                    group = by_last.get(last)
+                    if group is None:
+                        by_last[last] = {kid: None}
+                    else:
+                        group[kid] = None
+                for last, initial in person_signs[kid]:
+                    signs = by_first.get(last)
+                    if signs is None:
+                        by_first[last] = {initial: {kid: None}}
+                    elif (group := signs.get(initial)) is None:
+                        signs[initial] = {kid: None}
+                    else:
+                        group[kid] = None
+            noted = entity_forms.get(kid)
             if noted is not None and under in noted[0]:
                 for form in noted[1]:
-                    by_form.setdefault(form, {})[kid] = None
+                    group = by_form.get(form)
+                    if group is None:
+                        by_form[form] = {kid: None}
+                    else:
+                        group[kid] = None
 
     def _touched(self, grouped: int, key: str) -> None:
         """Forget the lookups of names written alone that read key ``key`` of the candidate index ``grouped`` (an
@@ -1202,13 +1337,30 @@ class Linker:
         Words too common to stand for one organisation ("House", "Times") and the surname of a person the
         article names ("Trump" beside the Trump Foundation) are no short forms."""
         key = skeleton(word)
+        known, ids = self._known, set(local.values())
         if word.lower() in _GENERIC_PARTS or any(
-            self._known[i].type == "PERSON" and any(skeleton(_words(a)[-1]) == key for a in self._known[i].full)
-            for i in local.values()
+            known[i].type == "PERSON" and any(skeleton(_words(a)[-1]) == key for a in known[i].full) for i in ids
         ):
             return []
-        found = [self._known[i] for i in dict.fromkeys(self._by_part.get(key, [])) if self._known[i].type == "ORG"]
-        named = [k for k in found if k.id in local.values() or (text and any(a in text for a in k.aliases if " " in a))]
+        found = [k for i in self._by_part.get(key, ()) if (k := known[i]).type == "ORG"]
+        # Whether the article's text writes an alias is remembered for the text (a word is asked again as the
+        # article's names link, and the organisations under it share aliases' words): the same answers.
+        if text is not self._written_in:
+            self._written_in, self._written = text, {}
+        written = self._written
+        named = []
+        for k in found:
+            if k.id in ids:
+                named.append(k)
+            elif text:
+                for a in k.aliases:
+                    if " " in a:
+                        seen = written.get(a)
+                        if seen is None:
+                            seen = written[a] = a in text
+                        if seen:
+                            named.append(k)
+                            break
         return named or ([] if here else found if len(found) == 1 else [])
 
     def _outlet_ending(self, word: str, local: dict[str, str]) -> list[_Known]:
@@ -1294,10 +1446,11 @@ class Linker:
             return []
         last = _last(name)
         if len(words) == 1:
-            found = self._bare.get(last)
-            if found is None:
-                found = self._bare_scan(last, words[-1])
-            return [self._known[i] for i in found]
+            people = self._bare.get(last)
+            if people is None:
+                known = self._known
+                people = self._bare[last] = tuple([known[i] for i in self._bare_scan(last, words[-1])])
+            return list(people)
         firsts = _first_keys(skeleton(words[0]))
         ids: dict[str, None] = {}
         for index, key in (
@@ -1323,8 +1476,8 @@ class Linker:
 
     def _bare_scan(self, last: str, end: str) -> tuple[str, ...]:
         """The people a name written alone, of last word ``end`` (its skeleton ``last``), may be: those under its
-        three keys with a name of a last word nearly its own, in the order of the index; remembered until one of
-        those keys changes (``_bare``)."""
+        three keys with a name of a last word nearly its own, in the order of the index; remembered (as the people,
+        ``_bare``) until one of those keys changes."""
         ids: dict[str, None] = {}
         keys = ((self._by_surname, last[:4]), (self._by_sound, sound(end)), (self._by_letters, _letters(end)))
         for index, key in keys:
@@ -1336,7 +1489,7 @@ class Linker:
             if found:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
-        answer = self._bare[last] = tuple(ids)
+        answer = tuple(ids)
         for index, key in keys:
             self._bare_under.setdefault((id(index), key), set()).add(last)
         return answer
@@ -1398,13 +1551,17 @@ class Linker:
         (:func:`_extends`), or the same name with what it is said in lower case ("party"), found by its first
         word."""
         words = _words(name)
-        form = _form(name, "ORG")  # "the Awami League party" is the Awami League
+        # "the Awami League party" is the Awami League (its ``_form``). Each alias's words and forms are worked out
+        # once (:func:`_body`): ``_extends(a, name)`` is ``lower in extends(a)``, ``_extends(name, a)`` is
+        # ``lower(a) in extended`` (decision 0041, revision of 2026-12-05, afternoon).
+        lower, extended, form = _body(name)
         ids: Iterable[str] = self._by_part.get(skeleton(words[0]), {})
+        known = self._known
         found = [
             i
-            for i in dict.fromkeys(ids)
-            if self._known[i].type == "ORG"
-            and any(_extends(a, name) or _extends(name, a) or _form(a, "ORG") == form for a in self._known[i].aliases)
+            for i in ids
+            if (k := known[i]).type == "ORG"
+            and any(lower in (body := _body(a))[1] or body[0] in extended or body[2] == form for a in k.aliases)
         ]
         return self._one_or_local(found, local)
 
@@ -1448,7 +1605,7 @@ class Linker:
         both say the same particular things of (:func:`context.told_alike`: four words in all, two of them rare
         in the batch: the "mother-in-law" he searched for, the "tormenting" wait). Spelling alone never joins
         them: "Wong" and "Wang" are two families, and two people of alike names are seldom told alike."""
-        key, here = skeleton(word), context.context(text, word)
+        key, here = skeleton(word), _Told(text, word)
         return [
             k
             for k in self._by_key(self._by_sound, sound(word))
@@ -1456,7 +1613,7 @@ class Linker:
             and k.id not in local.values()
             and any(len(w := _words(a)) == 1 and _same_word(skeleton(w[0]), key) for a in k.aliases)
             and not any(context.names(text, a) for a in k.aliases)
-            and self._told_alike(here, k, rare=2, total=4)
+            and self._told_alike(here.words, k, rare=2, total=4)
         ]
 
     def _respelled_place(self, name: str, local: dict[str, str], text: str) -> list[_Known]:
@@ -1465,7 +1622,7 @@ class Linker:
         particular (not "Court" or "Road", see ``_GENERIC_PARTS``), the differing words rhyming
         (:func:`_frames`), this article naming no form of it, and the sentences naming both saying the same
         particular things (three words in all, one of them rare in the batch: the toll of the fire there)."""
-        words, here = _folded(name), context.context(text, name)
+        words, here = _folded(name), _Told(text, name)
         found: list[_Known] = []
         for frame in _frames(name):
             for k in self._by_key(self._by_frame, frame):
@@ -1479,7 +1636,7 @@ class Linker:
                         for a in k.aliases
                     )
                     and not any(context.names(text, a) for a in k.aliases)
-                    and self._told_alike(here, k, rare=1, total=3)
+                    and self._told_alike(here.words, k, rare=1, total=3)
                 ):
                     found.append(k)
         return found
