@@ -826,9 +826,13 @@ def kept_out_of_collections() -> Iterator[None]:
     if not gc.isenabled():
         yield
         return
+    if _freezing:  # an outer block froze what was alive: what is alive now is frozen with it
+        gc.freeze()
+        yield
+        return
+    # Asked only when no block of ours is open: ``get_freeze_count`` walks every frozen object (0.1 s and more
+    # a call once a run's Linker and model are frozen).
     if gc.get_freeze_count():
-        if _freezing:
-            gc.freeze()
         yield
         return
     gc.freeze()
