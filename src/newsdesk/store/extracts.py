@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
+from newsdesk.store.inserts import replace_rows
 
 __all__ = ["entities", "load", "quote_id", "save", "save_entities"]
 
@@ -26,7 +27,8 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
     entity links (``article.entities``)."""
     if "article.mentions" in produces or "article.entities" in produces:
         conn.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
-        conn.executemany(
+        replace_rows(
+            conn,
             "INSERT OR REPLACE INTO mentions (article_id, start, end, text, type, role, entity_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(article.id, m.start, m.end, m.text, m.type, m.role, m.entity_id) for m in article.mentions],
