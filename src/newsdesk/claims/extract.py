@@ -67,6 +67,53 @@ UPDATE = re.compile(
     r"dropped to|revised|updated|amended|corrected|now|latest|new(?:ly)?|has since|later|no longer)\b",
     re.IGNORECASE,
 )
+# Words (lower case) every match of each pattern above ignoring case holds one of: a sentence holding none of them
+# is not searched (values.may_hold, decision 0050).
+_NEEDS_NEGATION = (
+    "not",
+    "never",
+    "no longer",
+    "n't",
+    "deni",
+    "deny",
+    "dismiss",
+    "refut",
+    "reject",
+    "false",
+    "untrue",
+    "no evidence",
+)
+_NEEDS_HEDGE = (
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "perhaps",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "likely",
+    "said to",
+    "thought to",
+    "believed to",
+    "rumo",
+    "unconfirmed",
+    "would",
+)
+_NEEDS_QUESTIONED = ("questioned whether", "doubt", "unclear", "disputed")
+# _OPINION's words past its start ("I" or "We" opening the sentence is tested on its own).
+_NEEDS_OPINION = (
+    "i think",
+    "i believe",
+    "in my view",
+    "in our view",
+    "we believe",
+    "it is time",
+    "arguably",
+    "should",
+    "ought to",
+)
 _CREDIT = re.compile(
     r"\b(?:according to|reported by|as reported|citing|cited by|told|reports?|reported|writes|wrote|said)\b",
     re.IGNORECASE,
@@ -268,10 +315,14 @@ def _lede(sentence: str) -> bool:
     return sentence.rstrip().endswith(".") and len(sentence.split()) > LEDE_WORDS
 
 
-def _worthy(sentence: str, vals: list[Value], names: int, words: int) -> bool:
+def _worthy(sentence: str, vals: list[Value], names: int, words: int, lower: str | None) -> bool:
+    """Whether a sentence is check-worthy; ``lower`` is its ``values.lower_form``."""
     if words < 5 or words > 120:
         return False
-    if sentence.rstrip("”\"’' )").endswith("?") or _OPINION.search(sentence) or _LINE_FURNITURE.search(sentence):
+    if sentence.rstrip("”\"’' )").endswith("?") or _LINE_FURNITURE.search(sentence):
+        return False
+    opinion = lower is None or lower.startswith(("i", "we")) or values.may_hold(lower, _NEEDS_OPINION)
+    if opinion and _OPINION.search(sentence):
         return False
     if not re.search(r"[.!…\"”’:;)]$", sentence) and words < 12:
         return False  # a subhead or a caption line
@@ -317,7 +368,8 @@ def find(article: Article) -> tuple[Claim, ...]:
         found_terms = terms(sentence, start, names)  # (the mentions outside the sentence give it no terms)
         # Without the quotes stage's mentions, capitalised words inside the sentence stand for names.
         named = len(names) if article.mentions else sum(t.startswith("#") for t in found_terms)
-        worthy = _worthy(sentence, vals, named, words)
+        lower = values.lower_form(sentence)
+        worthy = _worthy(sentence, vals, named, words, lower)
         via: tuple[str, ...] = tuple(credited)
         if not via and (carried or last_credit) and _CARRY.search(sentence):
             via = tuple(carried or last_credit)
@@ -335,11 +387,11 @@ def find(article: Article) -> tuple[Claim, ...]:
             via = via or quote.via
         elif via:
             asserted_by, kind = via[0], "outlet"
-        if _QUESTIONED.search(sentence):
+        if values.may_hold(lower, _NEEDS_QUESTIONED) and _QUESTIONED.search(sentence):
             modality = Modality.QUESTIONED
-        elif _NEGATION.search(sentence):
+        elif values.may_hold(lower, _NEEDS_NEGATION) and _NEGATION.search(sentence):
             modality = Modality.DENIED
-        elif _HEDGE.search(sentence):
+        elif values.may_hold(lower, _NEEDS_HEDGE) and _HEDGE.search(sentence):
             modality = Modality.HEDGED
         elif kind != "article":
             modality = Modality.REPORTED

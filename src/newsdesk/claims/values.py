@@ -234,6 +234,27 @@ _NONE_HURT = re.compile(
 # What every value but "no injuries" needs: a digit (money with a sign, a percentage, a time, a toll), or a
 # number word (money in words, an age, a count); found anywhere in a sentence, they say which passes may match.
 _DIGIT = re.compile(r"\d")
+# The characters other than ASCII letters that a pattern ignoring case takes for one (İ, ı, ſ and the Kelvin sign,
+# as extract/dates.py): in a text without them, its lower-case form holds the words such a pattern needs wherever
+# it matches, so a pattern whose words are not there is skipped (decision 0050).
+NOT_ASCII_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+# Words (lower case) every match of a pattern ignoring case holds one of.
+_CURRENCY_WORDS = ("dollar", "usd", "eur", "pound", "gbp", "hryvnia", "rouble", "ruble")
+_HURT_WORDS = ("injuries", "casualties", "deaths", "fatalities")
+
+
+def lower_form(text: str) -> str | None:
+    """``text`` in lower case, where :func:`may_hold` can tell from it that a pattern ignoring case cannot match;
+    None where it cannot (the text holds a character such a pattern takes for an ASCII letter)."""
+    return text.lower() if NOT_ASCII_CASE.search(text) is None else None
+
+
+def may_hold(lower: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a text whose :func:`lower_form` is ``lower`` may match a pattern ignoring case every match of which
+    holds one of ``words`` (lower case, as the pattern writes them)."""
+    return lower is None or any(word in lower for word in words)
+
+
 _NUMBER_WORD = re.compile(rf"\b{_WORDNUM}", re.IGNORECASE)
 _ANOTHER_NUMBER = re.compile(rf"\d|\b{_WORDNUM}\b", re.IGNORECASE)
 
@@ -311,13 +332,14 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
     # Most sentences write no number: the passes that need one (a digit, or a number word) are left out there.
     digit = _DIGIT.search(sentence) is not None
     numeral = digit or _NUMBER_WORD.search(sentence) is not None
+    lower = lower_form(sentence)
     for m in _MONEY_SIGN.finditer(sentence) if digit else ():
         n = number(m["n"])
         if n is None or _taken(taken, m.start(), m.end()):
             continue
         scale = _SCALE.get((m["scale"] or "").casefold(), 1.0)
         add("money", f"{_CURRENCY_SIGN[m['cur'].casefold()]} {_fmt(n * scale)}", "money", m.start(), m.end())
-    for m in _MONEY_WORD.finditer(sentence) if numeral else ():
+    for m in _MONEY_WORD.finditer(sentence) if numeral and may_hold(lower, _CURRENCY_WORDS) else ():
         n = number(m["n"])
         if n is None or _taken(taken, m.start(), m.end()):
             continue
@@ -353,7 +375,7 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
         fate = "killed" if m["toll"] else (m["fate"] or "").casefold()
         unit = {"dead": "people killed", "wounded": "people injured"}.get(fate, f"people {fate}" if fate else "people")
         add("count", _fmt(n), unit, m.start("n"), m.end("n"))
-    for m in _NONE_HURT.finditer(sentence):
+    for m in _NONE_HURT.finditer(sentence) if may_hold(lower, _HURT_WORDS) else ():
         if not _taken(taken, m.start(), m.end()):
             what = m["what"].casefold()
             add("count", "0", "people killed" if what in ("deaths", "fatalities") else "people injured", *m.span())

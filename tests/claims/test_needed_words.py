@@ -1,0 +1,103 @@
+"""The claims stage's pattern searches skipped where a sentence holds none of the words a pattern needs (decision
+0052) give what searching every sentence gives: on real articles, and on sentences written to reach each pattern's
+words, in other cases and with the characters a pattern ignoring case takes for an ASCII letter."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsdesk.claims import extract, values
+from newsdesk.extract import dates
+from newsdesk.records import Article
+from tests.conftest import shared_path
+
+# Sentences that reach each skipped pattern (and some that only nearly do).
+WRITTEN = [
+    "The ministry questioned whether the figures were right, and doubts that 40 people left.",
+    "It is unclear if the port will reopen; the count was disputed and cast doubt on 12 reports.",
+    "The mayor did not deny it, never DENIED it, and dismissed claims that it wasn't true.",
+    "Officials REJECT REPORTS of 300 arrests as false and untrue; there is no evidence of it.",
+    "The minister said it had nothing to do with the 5 million dollar fund, no longer his.",
+    "The port MAY close, might reopen, could possibly fail, perhaps by 2030, reportedly.",
+    "The dam is said to hold, was thought to leak, is believed to be sound, and was rumoured to crack.",
+    "Unconfirmed reports say it would cost 40 million euros, or 30 million pounds, or 12 USD.",
+    "I think the council should act; in our view it ought to, and we believe it is time.",
+    "We must act now, arguably, said the 3 councillors.",
+    "There were no reported injuries, no casualties and without any deaths or fatalities among 200 workers.",
+    "It cost two hundred roubles and forty hryvnias.",
+    # A character a pattern ignoring case takes for an ASCII letter: the sentence is searched whatever it holds.
+    "The mayor did \u0130T NOT say so to 40 voters.",
+    "The plan wa\u017f \u017faid to fail in 2020, reportedly.",
+    "\u0130 think the 30 councillors \u017fhould act.",
+    "Twelve people were \u212a\u0130LLED; no deaths were reported among 50.",
+]
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    paths = (
+        sorted(shared_path("dev-news").glob("*.txt"))
+        + sorted(shared_path("data", "polnear", "train", "text").glob("*.txt"))[:150]
+    )
+    texts = [p.read_text(encoding="utf-8") for p in paths] + ["\n".join(WRITTEN)]
+    return [
+        Article(id=f"a{k}", source=f"{k}.txt", text=t, dates=tuple(dates.find(t, "2025-11-28")))
+        for k, t in enumerate(texts)
+    ]
+
+
+def test_claims_skip_only_searches_a_sentence_cannot_match(
+    articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = [extract.find(a) for a in articles]
+    written = found[-1]
+    assert {c.modality.value for c in written} >= {"questioned", "denied", "hedged"}
+    assert sum(v.unit == "people injured" for c in written for v in c.values)
+    assert any(v.kind == "money" for c in written for v in c.values)
+    monkeypatch.setattr(values, "may_hold", lambda lower, words: True)
+    assert [extract.find(a) for a in articles] == found
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (extract._NEGATION, extract._NEEDS_NEGATION),
+        (extract._HEDGE, extract._NEEDS_HEDGE),
+        (extract._QUESTIONED, extract._NEEDS_QUESTIONED),
+        (values._MONEY_WORD, values._CURRENCY_WORDS),
+        (values._NONE_HURT, values._HURT_WORDS),
+    ],
+)
+def test_every_match_holds_a_needed_word(
+    articles: list[Article], pattern: re.Pattern[str], words: tuple[str, ...]
+) -> None:
+    matched = 0
+    for article in articles:
+        for start, end in extract.sentences(article.text):
+            sentence = article.text[start:end]
+            if pattern.search(sentence):
+                matched += 1
+                assert values.may_hold(values.lower_form(sentence), words), sentence
+    assert matched
+
+
+def test_opinion_is_searched_where_it_may_match(articles: list[Article]) -> None:
+    matched = 0
+    for article in articles:
+        for start, end in extract.sentences(article.text):
+            sentence = article.text[start:end]
+            lower = values.lower_form(sentence)
+            if extract._OPINION.search(sentence):
+                matched += 1
+                assert (
+                    lower is None or lower.startswith(("i", "we")) or values.may_hold(lower, extract._NEEDS_OPINION)
+                ), sentence
+    assert matched
+
+
+def test_the_characters_that_match_an_ascii_letter_ignoring_case_are_known() -> None:
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    odd = "".join(chr(c) for c in range(0x80, 0x10000) if letters.fullmatch(chr(c)))
+    assert odd and all(values.NOT_ASCII_CASE.fullmatch(c) for c in odd)

@@ -1,0 +1,116 @@
+"""replace_rows writes what ``executemany`` of its ``INSERT OR REPLACE`` writes (the same rows with the same ids), and
+mentions and quotes are read back as their classes make them."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+import pytest
+
+from newsdesk.records import Article, Mention, Quote, QuoteKind, SpeakerKind
+from newsdesk.store import Store, extracts
+from newsdesk.store.inserts import replace_rows
+
+_SQL = (
+    "INSERT OR REPLACE INTO mentions (article_id, start, end, text, type, role, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _store(tmp_path, name: str) -> Store:
+    store = Store(tmp_path / name)
+    store.add(Article(id=f"a{k}", source=f"s{k}.txt", text=f"Invented text number {k}.") for k in range(3))
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO entities (id, name, type) VALUES ('e1', 'Ada Vell', 'PERSON')")
+    return store
+
+
+def _rows(store: Store) -> list[tuple]:
+    return [tuple(r) for r in store.conn.execute("SELECT rowid, * FROM mentions ORDER BY rowid")]
+
+
+BATCHES = {
+    "no conflict": [[("a0", 0, 3, "Ada", "PERSON", None, "e1"), ("a0", 9, 12, "Bo", "PERSON", None, None)]],
+    "a key twice in one list": [
+        [("a1", 0, 3, "Ada", "PERSON", None, None), ("a1", 0, 4, "Adam", "PERSON", None, "e1")]
+    ],
+    "a key already stored": [
+        [("a2", 5, 8, "Cy", "ORG", None, None), ("a0", 1, 2, "X", "GPE", None, None)],
+        [("a0", 7, 9, "Z", "GPE", None, None), ("a2", 5, 9, "Cyd", "ORG", "chief", "e1")],
+    ],
+    "a null where a default is": [[("a0", 3, 4, "Q", None, None, None)]],
+}
+
+
+@pytest.mark.parametrize("case", sorted(BATCHES))
+def test_replace_rows_writes_what_replace_writes(tmp_path, case: str) -> None:
+    slow, fast = _store(tmp_path, "slow.db"), _store(tmp_path, "fast.db")
+    outcomes = []
+    for store, write in (
+        (slow, lambda c, rows: c.executemany(_SQL, rows)),
+        (fast, lambda c, rows: replace_rows(c, _SQL, rows)),
+    ):
+        try:
+            for rows in BATCHES[case]:
+                with store.transaction() as conn:
+                    conn.execute("DELETE FROM mentions WHERE article_id = ?", (rows[0][0],))
+                    write(conn, rows)
+            outcomes.append(None)
+        except sqlite3.IntegrityError as exc:
+            outcomes.append(str(exc))
+    assert outcomes[0] == outcomes[1]
+    assert _rows(fast) == _rows(slow)
+    assert case != "no conflict" or len(_rows(fast)) == 2
+
+
+def test_replace_rows_fails_as_replace_does_on_a_missing_parent(tmp_path) -> None:
+    store = _store(tmp_path, "fk.db")
+    with pytest.raises(sqlite3.IntegrityError), store.transaction() as conn:
+        replace_rows(conn, _SQL, [("a0", 0, 3, "Ada", "PERSON", None, "no-such-entity")])
+    assert _rows(store) == []
+
+
+def test_mentions_and_quotes_read_back_as_their_classes_make_them(tmp_path) -> None:
+    """``extracts.load`` sets the records' slots directly: each is equal to, hashes and prints as the record written,
+    which ``Mention(...)`` and ``Quote(...)`` made, and stays frozen."""
+    text = "Ada Vell told the Lorvan Times: “We will not move.” Bo Kessel said the dam was sound."
+    mentions = (
+        Mention(text="Ada Vell", start=0, end=8, type="PERSON", role="minister", entity_id="e1"),
+        Mention(text="Lorvan Times", start=18, end=30, type="ORG"),
+        Mention(text="Bo Kessel", start=52, end=61, type="PERSON", entity_id=None),
+    )
+    quotes = (
+        Quote(
+            text="We will not move.",
+            start=33,
+            end=50,
+            speaker="Ada Vell",
+            speaker_kind=SpeakerKind.PERSON,
+            speaker_start=0,
+            speaker_end=8,
+            speaker_entity_id="e1",
+            cue="told",
+            via=("Lorvan Times",),
+            confidence=0.9,
+        ),
+        Quote(
+            text="the dam was sound",
+            start=67,
+            end=84,
+            speaker="Bo Kessel",
+            speaker_kind=SpeakerKind.GROUP,
+            direct=False,
+            kind=QuoteKind.VIEW,
+        ),
+    )
+    store = _store(tmp_path, "read.db")
+    article = Article(id="a0", source="s0.txt", text=text, mentions=mentions, quotes=quotes)
+    with store.transaction() as conn:
+        extracts.save(conn, article, {"article.mentions", "article.quotes"})
+    read, said = extracts.load(store.conn, ["a0", "a1"])["a0"], extracts.load(store.conn, ["a1"])["a1"]
+    assert read == (mentions, quotes) and said == ((), ())
+    assert [repr(r) for r in (*read[0], *read[1])] == [repr(r) for r in (*mentions, *quotes)]
+    assert [hash(r) for r in read[0]] == [hash(m) for m in mentions]
+    assert type(read[1][1].kind) is QuoteKind and type(read[1][0].speaker_kind) is SpeakerKind
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        read[0][0].start = 3  # type: ignore[misc]
