@@ -16,6 +16,8 @@ from typing import Any
 from rich.markup import escape
 from rich.text import Text
 
+from newsdesk.report.render import plural  # (one wording of counts for the CLI and the briefs)
+
 __all__ = ["csv_cell", "dumps", "flat", "markup", "plain", "plural", "printable"]
 
 # C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals), the line and
@@ -58,11 +60,6 @@ def dumps(data: Any, *, indent: int | None = None) -> str:
 def flat(value: object) -> str:
     """``value`` made printable on one line: tabs, newlines and carriage returns become spaces (for plain rows)."""
     return _BREAKS.sub(" ", printable(value))
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """``1 article``, ``2 articles``; ``nouns`` for a plural that is not ``noun`` + s (``story``, ``stories``)."""
-    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def csv_cell(value: object) -> object:

@@ -9,17 +9,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["FORMATS", "html", "markdown", "render"]
+__all__ = ["FORMATS", "html", "markdown", "plural", "render"]
 
 FORMATS = ("md", "html", "json")
 
 
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 article``, ``2 articles``; ``nouns`` for a plural that is not ``noun`` + s (``story``, ``stories``)."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
 @functools.cache
-def _n(count: int, noun: str) -> str:
-    """``1 article``, ``2 articles``."""
-    return f"{count:,} {noun if count == 1 else noun + 's'}"
-
-
 def _env() -> jinja2.Environment:
     import jinja2  # loaded when a brief is written as HTML, not to list the formats
 
@@ -78,13 +78,13 @@ def _claims(brief: dict[str, Any]) -> list[str]:
     out = ["## Corroborated", ""]
     for c in brief["corroborated"]:
         out.append(
-            f"- {_md(c['text'])} {_ref(c)}: {_n(c['articles'], 'article')}, "
-            f"{_n(len(c['origins']), 'independent origin')}: {_origins(c)}"
+            f"- {_md(c['text'])} {_ref(c)}: {plural(c['articles'], 'article')}, "
+            f"{plural(len(c['origins']), 'independent origin')}: {_origins(c)}"
         )
     out += [] if brief["corroborated"] else ["No claim is backed by two independent origins."]
     out += ["", "## Single-source", ""]
     for c in brief["single_source"]:
-        out.append(f"- {_md(c['text'])} {_ref(c)}: {_n(c['articles'], 'article')}, one origin: {_origins(c)}")
+        out.append(f"- {_md(c['text'])} {_ref(c)}: {plural(c['articles'], 'article')}, one origin: {_origins(c)}")
     out += [] if brief["single_source"] else ["No claim repeated by several articles rests on one origin."]
     out += ["", "## Disputed", ""]
     for item in brief["disputed"]:
@@ -112,7 +112,7 @@ def _framing(brief: dict[str, Any]) -> list[str]:
         terms = ", ".join(
             f"{_md(t['term'])} ({t['count']} vs {t['others']}{_only_here(t)}) {_ref(t)}" for t in group["terms"]
         )
-        counted = _n(group["articles"], "article")
+        counted = plural(group["articles"], "article")
         out.append(f"- **{_md(group['name'])}** ({counted}): {terms or 'no wording of its own'}")
         for row in group["loaded"]:
             instead = f"; neutral: {_md(row['alternative'])}" if row["alternative"] else ""
@@ -128,7 +128,8 @@ def markdown(brief: dict[str, Any]) -> str:
     """The brief as Markdown; article text is escaped so that it cannot become markup."""
     story = brief["story"]
     out = [f"# {_md(story['title'] or '(untitled story)')}", ""]
-    out.append(f"Story `{story['id']}`: {_n(brief['articles'], 'article')}, {_n(len(brief['events']), 'event')}.")
+    counts = f"{plural(brief['articles'], 'article')}, {plural(len(brief['events']), 'event')}"
+    out.append(f"Story `{story['id']}`: {counts}.")
     out += ["", "## Summary", ""]
     out += [f"- {_md(s['text'])} {_ref(s)}" for s in brief["summary"]] or ["No sentences to summarise."]
     out += ["", "## Timeline", ""]
@@ -165,7 +166,7 @@ def markdown(brief: dict[str, Any]) -> str:
         credits = f"; credits {', '.join(_md(c) for c in origin['cites'])}" if origin["cites"] else ""
         out.append(
             f"- {_md(origin['title'] or origin['origin'])} ({_md(origin['outlet'] or 'outlet not stated')}): "
-            f"{_n(origin['articles'], 'article')} from {', '.join(_md(o) for o in origin['outlets'])}{credits}"
+            f"{plural(origin['articles'], 'article')} from {', '.join(_md(o) for o in origin['outlets'])}{credits}"
         )
     out += ["", "## Sources", ""]
     for source in brief["sources"]:
