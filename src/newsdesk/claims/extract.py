@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from newsdesk.claims import values
 from newsdesk.records import Article, Claim, Mention, Modality, Quote, Value
 
-__all__ = ["MAX_CLAIMS", "find", "name_key", "sentences", "stem", "terms"]
+__all__ = ["MAX_CLAIMS", "WORD", "find", "name_key", "sentences", "stem", "terms"]
 
 # An article rarely makes more check-worthy claims than this; a longer list is a table or a dump, cut here.
 MAX_CLAIMS = 400
@@ -136,6 +136,7 @@ _CREDIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+WORD = _WORD  # the words :func:`terms` stems: what reads a stem back as written must split text the same way
 _LINE_FURNITURE = re.compile(
     r"^(?:also read|read more|related|share|sign in|subscribe|advertisement|show more|click here|follow us)\b",
     re.IGNORECASE,

@@ -6,7 +6,6 @@ out here, when read, so that they always reflect the origins and clusters as the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -19,9 +18,6 @@ __all__ = ["SHOWN", "cards", "clusters", "contradictions", "corroborated", "rank
 SHOWN = 4  # supporting articles, and spans of each side of a contradiction, a claim card shows
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
-
-
 @lru_cache(maxsize=4096)
 def readable(slot: str, text: str) -> str:
     """``slot`` as a reader sees it: its content words, stored as stems ("polic men"), written as ``text`` (the
@@ -30,7 +26,7 @@ def readable(slot: str, text: str) -> str:
     if not words:
         return slot
     written: dict[str, str] = {}
-    for k, match in enumerate(_WORD.finditer(text)):
+    for k, match in enumerate(extract.WORD.finditer(text)):
         word = match.group()
         written.setdefault(extract.stem(word), word.lower() if k == 0 and not word[1:].isupper() else word)
     return unit + sep + " ".join(written.get(w, w) for w in words.split())
