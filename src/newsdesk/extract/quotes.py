@@ -1141,7 +1141,7 @@ def _inner_cue_after(art: _Article, outer: Quote, end: int, width: int) -> Token
 def _inner_speaker(art: _Article, head: Token, outer: Quote, about: tuple[int, int]) -> _Speaker | None:
     """Who the subject ``head`` of an inner quote's cue is (see :func:`_nested`); None when no one is named."""
     if head.lower_ == "they":
-        people = _people_before(art, head, outer.start)
+        people = _people_before(art, outer.start)
         if people is None:
             return None
         first, last = speakers.phrase(people)
@@ -1186,7 +1186,7 @@ def _sentences_before(art: _Article, before: int) -> int:
     return art.doc[first - 1].sent.start_char if first > 0 else token.sent.start_char
 
 
-def _people_before(art: _Article, reference: Token, before: int) -> Token | None:
+def _people_before(art: _Article, before: int) -> Token | None:
     """The people a plural "they" inside a quote stands for: the last plural noun for people ("officers",
     "residents") outside quotes in the quote's sentence before it or the sentence just above."""
     last = art.token_at(max(0, before - 1))
