@@ -53,6 +53,21 @@ def test_competing_names_are_paired_by_their_contexts() -> None:
     assert all(0 < p["confidence"] <= 1 for p in found["pairs"])
 
 
+def test_terms_sharing_a_word_or_two_of_context_are_no_competing_names() -> None:
+    def counts(text: str) -> list[framing.Counts]:
+        vocabulary: dict[str, int] = {}
+        return [framing.Counts(ids=framing.count(text, vocabulary).ids, words=tuple(text.lower().split()))]
+
+    terms = {"North": [{"term": "tarrow", "count": 4}], "South": [{"term": "november", "count": 2}]}
+    # "fire" and "said" in common, each term's other neighbours its own: chance, not one slot.
+    north = counts("fire said tarrow quickly spread west fire said tarrow crews gathered early")
+    south = counts("fire said november ministers met later fire said november")
+    assert framing.pairs(terms, {"North": north, "South": south}) == []
+    # Three content words in common make one slot.
+    south = counts("fire crews november spread west gathered fire said november quickly")
+    assert len(framing.pairs(terms, {"North": north, "South": south})) == 1
+
+
 def test_entity_names_written_differently_are_paired_but_not_a_short_form() -> None:
     names = {
         "e1": {"Northern Lamp": Counter({"Kirov Bay": 4}), "Southern Bell": Counter({"Kirovsk Harbour": 3})},
@@ -61,6 +76,23 @@ def test_entity_names_written_differently_are_paired_but_not_a_short_form() -> N
     found = framing.pairs({}, {}, names=names)
     assert [[s["term"] for s in p["sides"]] for p in found] == [["Kirov Bay", "Kirovsk Harbour"]]
     assert found[0]["kind"] == "entity" and found[0]["entity_id"] == "e1"
+
+
+def test_initials_and_respaced_names_are_no_competing_names() -> None:
+    def two(a: str, b: str) -> dict[str, dict[str, Counter[str]]]:
+        return {"e": {"Northern Lamp": Counter({a: 3}), "Southern Bell": Counter({b: 3})}}
+
+    for a, b in (
+        ("TVC", "the Tarrow Valley Commission"),
+        ("BCTV", "Board of Control for Tarrow in Vell"),
+        ("AFV", "Agence Franc-Vellon"),
+        ("Ana Dell-Rio", "Ana Dell Rio"),
+        ("Dell Rio", "Ana Dell-Rio"),
+    ):
+        assert framing.pairs({}, {}, names=two(a, b)) == [], (a, b)
+    # Initials that are not the other name's, and two spellings, still compete.
+    for a, b in (("TVA", "the Tarrow Valley Commission"), ("Kirov Bay", "Kirova Bay"), ("Tvc", "Tarrow Vell Co")):
+        assert len(framing.pairs({}, {}, names=two(a, b))) == 1, (a, b)
 
 
 def test_loaded_wording_carries_the_alternative_other_outlets_use() -> None:

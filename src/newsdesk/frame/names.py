@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newsdesk.frame.terms import STOPWORDS, Counts
 
-__all__ = ["CONTEXT", "PAIR_CANDIDATES", "PAIR_MIN", "pairs"]
+__all__ = ["CONTEXT", "PAIR_CANDIDATES", "PAIR_MIN", "PAIR_SHARED", "pairs"]
 
 PAIR_CANDIDATES = 30  # distinctive terms per group considered for competing names
-PAIR_MIN = 0.3  # cosine of context words above which two terms fill the same slot
+PAIR_MIN = 0.5  # cosine of context words from which two terms fill the same slot
+PAIR_SHARED = 3  # context words two terms must share, "said" and its like aside (decision 0017, revision)
 CONTEXT = 4  # words each side of a term that make its context
 
 
@@ -33,9 +35,37 @@ def _contexts(terms: set[str], counts: Iterable[Counts]) -> dict[str, Counter[st
     return out
 
 
+_WORD = re.compile(r"[^\W_]+")
+_MINOR = frozenset({"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "&"})
+
+
+def _short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` written shorter, which frames nothing: held in it ("Vell", "Tomas Vell"),
+    its words among its words whatever joins them ("Ana Dell-Rio", "Ana Dell Rio"), or its initials ("ICT" for
+    "the International Crimes Tribunal", "BCCI" for "Board of Control for Cricket in India", "AFP" for "Agence
+    France-Presse")."""
+    if short.casefold() in full.casefold():
+        return True
+    words = [w.casefold() for w in _WORD.findall(short)]
+    within = [w.casefold() for w in _WORD.findall(full)]
+    if words and set(words) <= set(within):
+        return True
+    if len(words) != 1 or not short.replace(".", "").isupper():
+        return False
+    letters = words[0]
+    major = [w for w in within if w not in _MINOR]
+    return letters in ("".join(w[0] for w in major), "".join(w[0] for w in within))
+
+
+# Words that sit beside any term in news (a report's own verbs): they tell no slot.
+_EVERYWHERE = frozenset({"said", "says", "say", "told", "according", "added", "reported", "news"})
+
+
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    """The cosine of two terms' context words; 0 where they share fewer than ``PAIR_SHARED`` of them (aside from
+    a report's own verbs): a word or two in common ("fire", "said") is chance, not one slot."""
     shared = set(a) & set(b)
-    if not shared:
+    if len(shared - _EVERYWHERE) < PAIR_SHARED:
         return 0.0
     dot = sum(a[w] * b[w] for w in shared)
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
@@ -50,10 +80,12 @@ def pairs(
     """Competing names for one thing in different groups, most similar first.
 
     By context: two groups' distinctive terms, each little used by the other group, whose surrounding words are
-    alike (cosine of the content words within ``CONTEXT`` words, at least ``PAIR_MIN``): "occupied territories" and
+    alike (cosine of the content words within ``CONTEXT`` words, at least ``PAIR_MIN``, with ``PAIR_SHARED`` of
+    them in common): "occupied territories" and
     "new regions" both sit beside "annexed", "referendum", "held". By entity: one entity (``names``: entity id ->
     group -> how each group writes it) named one way by one group and another way by another, where neither name
-    holds the other ("Kyiv" / "Kiev", not "Putin" / "Vladimir Putin").
+    is a short form of the other (:func:`_short_form`: "Kyiv" / "Kiev", not "Putin" / "Vladimir Putin" nor "ICT"
+    / "International Crimes Tribunal").
     Each pair has ``kind``, ``confidence`` and two ``sides`` (``group``, ``term``).
     """
     found: list[dict[str, Any]] = []
@@ -93,7 +125,7 @@ def pairs(
             for b in listed[a_index + 1 :]:
                 (na, ca), (nb, cb) = usual[a], usual[b]
                 share_a, share_b = ca / sum(by_group[a].values()), cb / sum(by_group[b].values())
-                if na.casefold() in nb.casefold() or nb.casefold() in na.casefold():
+                if _short_form(na, nb) or _short_form(nb, na):
                     continue
                 if share_a < 0.6 or share_b < 0.6 or by_group[a].get(nb, 0) or by_group[b].get(na, 0):
                     continue

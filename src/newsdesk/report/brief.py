@@ -170,10 +170,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
             }
             for g in framed["groups"][:_ACTORS]
         ],
-        "pairs": [
-            {"kind": p["kind"], "sides": [{"group": s["group"], "term": s["term"]} for s in p["sides"]]}
-            for p in framed["pairs"][:_FRAMING_TERMS]
-        ],
+        "pairs": _one_line_a_pair(framed["pairs"])[:_FRAMING_TERMS],
     }
     positions = [
         {
@@ -233,3 +230,33 @@ def _sentence_span(article: Article | None, sentence: str, near: int) -> tuple[i
     if start < 0:
         start = article.text.find(sentence)
     return (start, start + len(sentence)) if start >= 0 else (0, 0)
+
+
+def _one_line_a_pair(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The competing names as the brief lists them: one entity's two names once, whichever outlets write each
+    ("Belem (A; B) / Belém (C; D)"), where framing pairs each two outlets; in framing's order (most confident
+    first), each at its first place."""
+    out: list[dict[str, Any]] = []
+    merged: dict[tuple[str, ...], list[list[str]]] = {}
+    for p in pairs:
+        terms = [s["term"] for s in p["sides"]]
+        key = (p["kind"], p.get("entity_id") or "", *sorted(terms)) if p["kind"] == "entity" else ()
+        groups = merged.get(key) if key else None
+        if groups is None:
+            groups = [[s["group"]] for s in p["sides"]]
+            if key:
+                merged[key] = groups
+            out.append({"kind": p["kind"], "terms": terms, "groups": groups})
+            continue
+        first = next(o for o in out if o["groups"] is groups)
+        for s in p["sides"]:
+            side = groups[first["terms"].index(s["term"])]
+            if s["group"] not in side:
+                side.append(s["group"])
+    return [
+        {
+            "kind": o["kind"],
+            "sides": [{"group": "; ".join(g), "term": t} for t, g in zip(o["terms"], o["groups"], strict=True)],
+        }
+        for o in out
+    ]
