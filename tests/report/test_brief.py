@@ -232,3 +232,25 @@ def test_counts_of_one_read_in_the_singular(brief: dict[str, Any]) -> None:
         text = render(one, fmt)
         assert "1 articles" not in text
     assert not one["framing"]["groups"] or "(1 article)" in render(one, "md")
+
+
+def test_one_entity_written_two_ways_is_one_line_with_every_outlet() -> None:
+    from newsdesk.report.brief import _one_line_a_pair
+
+    def entity(a: str, ta: str, b: str, tb: str, eid: str = "e1") -> dict[str, Any]:
+        return {"kind": "entity", "entity_id": eid, "sides": [{"group": a, "term": ta}, {"group": b, "term": tb}]}
+
+    pairs = [
+        entity("Lamp", "Vell Court", "Bell", "Vel Court"),
+        {"kind": "context", "sides": [{"group": "Lamp", "term": "regime"}, {"group": "Bell", "term": "government"}]},
+        entity("Post", "Vell Court", "Bell", "Vel Court"),
+        entity("Bell", "Vel Court", "Star", "Vell Court"),  # the sides the other way round
+        entity("Star", "Vel Court", "Post", "Vell Court"),
+        entity("Lamp", "Kirov", "Bell", "Kirova", eid="e2"),
+    ]
+    got = _one_line_a_pair(pairs)
+    assert [[(s["term"], s["group"]) for s in p["sides"]] for p in got] == [
+        [("Vell Court", "Lamp; Post; Star"), ("Vel Court", "Bell; Star")],
+        [("regime", "Lamp"), ("government", "Bell")],
+        [("Kirov", "Lamp"), ("Kirova", "Bell")],
+    ]
