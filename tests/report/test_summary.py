@@ -38,6 +38,26 @@ def test_summary_prefers_what_articles_agree_on() -> None:
     assert summarize([c]) == []
 
 
+def test_each_event_has_its_line_before_the_largest_says_more() -> None:
+    bridge = [
+        "The council voted on Monday to close the old river bridge for urgent repairs to its rusted piers.",
+        "On Monday the council voted to close the old river bridge so that its rusted piers can be repaired.",
+        "Councillors voted Monday to shut the old river bridge for repairs, citing its rusted piers and railings.",
+    ]
+    ferry = "A ferry service across the river will start on Thursday while the bridge stays closed, the council said."
+    articles = [
+        Article(id=f"b{i}", source="", text=f"{t} Engineers inspecting the structure last week found that the piers had corroded badly.", event_id="close")
+        for i, t in enumerate(bridge)
+    ]
+    articles.append(Article(id="f", source="", text=ferry, event_id="ferry"))
+    picked = summarize(articles, size=2)
+    assert {line["article_id"] for line in picked} >= {"f"}  # the smaller event is not crowded out
+    # The second line of the bridge event says nothing new (most of its words are in the first): skipped for a
+    # sentence that does.
+    texts = [line["text"] for line in summarize(articles, size=3)]
+    assert sum("voted" in t for t in texts) == 1 and any("corroded" in t for t in texts)
+
+
 def test_an_origin_is_named_after_the_outlet_its_group_credits_else_its_earliest_outlet() -> None:
     from newsdesk.report.story import origins
 

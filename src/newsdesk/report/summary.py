@@ -2,7 +2,9 @@
 
 Every sentence is the article's own words at a recorded span, never a paraphrase, so a brief can prove each
 line. A sentence scores by how many of the story's articles use its content words (what the coverage agrees
-on), a little more near the top of its article (news leads with what matters); near-repeats are skipped.
+on), a little more near the top of its article (news leads with what matters). The events take turns, largest
+first: the best sentence of each, then the next best of each, so that each development has its line; a sentence
+most of whose words one already chosen holds is skipped.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _LEAD = 12  # sentences read per article: the lead and a little more, where news puts what happened
 _MIN_WORDS, _MAX_WORDS = 8, 60
 _MAX_ARTICLES = 300  # a larger story is summed up from its first 300 originals: enough to agree, bounded cost
-_REPEAT = 0.5  # word overlap (Jaccard) above which a sentence repeats one already chosen
+_SAID = 0.6  # share of the shorter sentence's words in another above which it says what that one says
 _STOP = frozenset(
     "the and for that with from this have has had was were are but not his her its their they them said says "
     "will would could should been being into over after before about than then there which who whom what when "
@@ -61,15 +63,30 @@ def summarize(articles: Sequence[Article], *, size: int = 5) -> list[dict[str, A
             continue
         agreement = sum(spread[w] - 1 for w in words) / math.sqrt(len(words))
         scored.append((agreement / (1 + 0.15 * position), article, start, end, words))
+    ranked = sorted(scored, key=lambda s: -s[0])
+    # One development a line: the best sentence of each of the largest events, then the next best of each, and so
+    # on (a summary that says the first event five ways leaves out the rest), each saying something the chosen
+    # ones do not (most of its words not already in one of them). Articles of no event are one more group.
+    sizes = Counter(a.event_id for a in originals)
+    by_event: dict[str | None, list[tuple[Article, int, int, set[str]]]] = {e: [] for e in sizes}
+    for _score, article, start, end, words in ranked:
+        by_event[article.event_id].append((article, start, end, words))
+    order = sorted(sizes, key=lambda e: (e is None, -sizes[e], e or ""))
     chosen: list[tuple[Article, int, int, set[str]]] = []
-    for _score, article, start, end, words in sorted(scored, key=lambda s: -s[0]):
-        if any(len(words & w) / len(words | w) > _REPEAT for *_, w in chosen):
-            continue
-        chosen.append((article, start, end, words))
-        if len(chosen) >= size:
-            break
+    while len(chosen) < size and any(by_event.values()):
+        for event in order:
+            queue = by_event[event]
+            while queue and len(chosen) < size:
+                item = queue.pop(0)
+                if not any(_overlap(item[3], w) > _SAID for *_, w in chosen):
+                    chosen.append(item)
+                    break
     chosen.sort(key=lambda c: (c[0].published or "~", c[0].id, c[1]))
     return [{"text": a.text[s:e], "article_id": a.id, "start": s, "end": e} for a, s, e, _ in chosen]
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b))
 
 
 def _lead(article: Article) -> Iterable[str]:
