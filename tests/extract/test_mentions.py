@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsdesk import nlp
@@ -219,6 +221,36 @@ def test_a_lone_word_that_ends_an_organisation_stays_a_person_where_the_article_
     del found[(0, 11)]
     mentions._short_bodies(found)
     assert found[(40, 47)].type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A headline's lone word, which the article writes nowhere else but in the body's name: the body.
+        ("Zorvan rejects the verdict\n\nThe Zorvan League rejected it. Zorvan League members marched.", "ORG"),
+        # The article writes the word alone elsewhere too: a place of its own.
+        ("Zorvan rejects the verdict\n\nThe Zorvan League rejected it. Voters in Zorvan marched.", "GPE"),
+        # In running text, written once: a place all the same ("three Tarrow counties").
+        ("Tarrow Instruments hired staff in three Tarrow counties. Tarrow Instruments said sales rose.", "GPE"),
+        # A heading ends at its line; a sentence is no heading.
+        ("Tarrow rejects the plan.\n\nTarrow Instruments said sales rose. Tarrow Instruments hired staff.", "GPE"),
+        ("Tarrow rejects the plan\n\nTarrow Instruments said sales rose. Tarrow Instruments hired staff.", "ORG"),
+    ],
+)
+def test_a_heading_s_first_word_called_a_place_that_opens_an_organisation_is_that_body_if_never_alone(
+    text: str, kind: str
+) -> None:
+    from newsdesk.records import Mention
+
+    word = text.split()[0] if text.startswith("Zorvan") else "Tarrow"
+    body = "Zorvan League" if word == "Zorvan" else "Tarrow Instruments"
+    found: dict[tuple[int, int], Mention] = {}
+    for at in re.finditer(rf"\b{body}\b", text):
+        found[at.span()] = Mention(text=body, start=at.start(), end=at.end(), type="ORG")
+    lone = next(at for at in re.finditer(rf"\b{word}\b", text) if not any(s <= at.start() < e for s, e in found))
+    found[lone.span()] = Mention(text=word, start=lone.start(), end=lone.end(), type="GPE")
+    mentions._short_bodies(found, text)
+    assert found[lone.span()].type == kind
 
 
 def test_an_outlet_the_model_tagged_in_part_is_one_organisation() -> None:

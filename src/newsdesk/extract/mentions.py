@@ -410,22 +410,53 @@ def _common_noun(token: Token, surnames: set[str], words: _Words) -> bool:
     return label or token.lower_ in words
 
 
-def _short_bodies(found: dict[tuple[int, int], Mention]) -> None:
+def _short_bodies(found: dict[tuple[int, int], Mention], text: str | None = None) -> None:
     """A lone word the model calls a person that opens or ends the name of an organisation in the same article
     ("Greywater" beside "Greywater Terminals", "a Gazette source" beside "the Harbour Gazette") is that
-    organisation's short name, unless the article names a person ending in it."""
+    organisation's short name, unless the article names a person ending in it. So is a lone word it calls a place
+    that opens such a name and a heading, where the article never writes that word on its own elsewhere (a
+    subheading "Zorvan rejects the verdict" beside "the Zorvan League" four times; not "Veloria" beside "the
+    Veloria Bank", which the article also writes alone). Places in running text are left as they are: "three
+    Tarrow counties" and "the Tarrow Department of Justice" name a place and a body of it."""
     parts: set[str] = set()
-    for m in found.values():
+    openers: dict[str, list[tuple[int, int]]] = {}
+    for (start, end), m in found.items():
         words = [w for w in m.text.split() if w.lower() != "the"]
         if m.type == "ORG" and len(words) > 1:
             parts.update((words[0], words[-1]))
+            openers.setdefault(words[0], []).append((start, end))
     full = {m.text.split()[-1] for m in found.values() if m.type == "PERSON" and " " in m.text}
     for key, m in list(found.items()):
         # A name written with a title ("Mr. Trump") is a person whatever body bears it.
         if m.type == "PERSON" and m.role is None and m.text in parts and m.text not in full:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="ORG")
+        elif m.type in _PLACES and text is not None and m.text in openers and _opens_a_heading(text, m):
+            bodies = openers[m.text]
+            elsewhere = [
+                at.start()
+                for at in re.finditer(rf"(?<![\w-]){re.escape(m.text)}(?![\w-])", text)
+                if at.start() != m.start
+            ]
+            if all(any(s <= at < e for s, e in bodies) for at in elsewhere):
+                found[key] = Mention(text=m.text, start=m.start, end=m.end, type="ORG")
 
 
+def _opens_a_heading(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` opens a heading: a line of a few words with no full stop ("Zorvan rejects the
+    verdict"), where a body's short name stands as subject."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return (
+        mention.start == line_start
+        and " " in line
+        and len(line.split()) <= _HEADING_WORDS
+        and not line.endswith((".", "!", "?", ":", ";", ","))
+    )
+
+
+_HEADING_WORDS = 12
+_PLACES = frozenset({"GPE", "LOC"})
 _PROPN = frozenset({"PROPN"})
 
 
@@ -515,7 +546,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _company_or_site(text, found)
     _no_portfolios(text, found)
     _one_kind_per_word(found)
-    _short_bodies(found)
+    _short_bodies(found, text)
     _not_a_name(text, found)
     _surnames(doc, text, found)
     _outlets(text, found)
