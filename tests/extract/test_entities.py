@@ -2087,3 +2087,32 @@ def test_a_settle_indexes_a_record_with_the_keys_worked_out_for_its_aliases_as_a
     assert any(anew)  # the keys were handed over, and here dropped
     assert kept_links == again_links
     assert repr(state(kept)) == repr(state(again))
+
+
+def test_initials_opening_a_longer_name_are_its_parent_body_not_a_short_form_of_it() -> None:
+    text = "The VN Tarrow Secretariat met; the VN said talks would go on. The Tarrow Gazette reported it."
+    article = Article(
+        id="a0",
+        source="t",
+        text=text,
+        mentions=(
+            _m("VN Tarrow Secretariat", "ORG", text.index("VN")),
+            _m("VN", "ORG", text.index("VN said")),
+            _m("Tarrow Gazette", "ORG", text.index("Tarrow Gazette")),
+            _m("Gazette", "ORG", text.index("reported")),
+        ),
+    )
+    (linked,) = Linker().link_articles([article])
+    ids = {m.text: m.entity_id for m in linked.mentions}
+    assert ids["VN"] != ids["VN Tarrow Secretariat"]
+    # A word ending a name is still its short form.
+    assert ids["Gazette"] == ids["Tarrow Gazette"]
+
+
+def test_initials_are_not_respelled_but_a_dateline_in_capitals_is_its_place() -> None:
+    linker = Linker()
+    linker.link("a0", [_m("VN", "ORG"), _m("Dhavra", "GPE", start=10)])
+    (vnn, dhavra) = linker.link("a1", [_m("VNN", "ORG"), _m("DHAVRA", "GPE", start=10)])
+    names = {e.id: e.name for e in linker.entities()}
+    assert names[vnn.entity_id] == "VNN"  # one letter more: another body, not the VN respelled
+    assert names[dhavra.entity_id] == "Dhavra"

@@ -350,6 +350,28 @@ def _initials(word: str) -> str:
     return "".join(c for c in word if c.isupper())
 
 
+def _letters_of(name: str) -> str:
+    """A name's letters in lower case, accents and everything else aside ("U.N." -> "un", "Belém" -> "belem")."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
+
+
+def _initials_kept(words: list[str], found: list[_Known]) -> list[_Known]:
+    """``found`` (the bodies or places a name's keys give), but for a lone word in capitals only those it spells
+    letter for letter: initials are not respelled ("UNN", an agency, is not the "UN"; "ICC" is not the "ICCI"),
+    while a dateline's "DHAKA" is still Dhaka, accents aside (:func:`skeleton` makes "un" of "unn")."""
+    if len(words) != 1 or not _capitals(words[0]):
+        return found
+    letters = _letters_of(words[0])
+    return [k for k in found if any(_letters_of(a) == letters for a in k.aliases)]
+
+
+def _capitals(word: str) -> bool:
+    """Whether a lone word is written in capitals as initials are ("UN", "ICC", "U.S."), two letters or more."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
+
+
 def _acronym(name: str) -> str | None:
     """The key an organisation's acronym and its full name share: "MPA" and "Meridian Press Agency" -> "MPA"."""
     words = _words(name)
@@ -1334,8 +1356,9 @@ class Linker:
         """The organisation a lone word opens or ends the name of: "Greywater" for Greywater Terminals, "the
         Gazette" for the Harbour Gazette. A word shared by several organisations goes to the one the article
         names (as a mention, or in its ``text``), else to none; with ``here``, only one the article names counts.
-        Words too common to stand for one organisation ("House", "Times") and the surname of a person the
-        article names ("Trump" beside the Trump Foundation) are no short forms."""
+        Words too common to stand for one organisation ("House", "Times"), the surname of a person the article
+        names ("Trump" beside the Trump Foundation) and initials opening a name ("UN" of the "UN Climate Change
+        secretariat") are no short forms."""
         key = skeleton(word)
         known, ids = self._known, set(local.values())
         if word.lower() in _GENERIC_PARTS or any(
@@ -1343,6 +1366,10 @@ class Linker:
         ):
             return []
         found = [k for i in self._by_part.get(key, ()) if (k := known[i]).type == "ORG"]
+        if _capitals(word):
+            # Letters in capitals opening a longer name are the parent body it belongs to ("UN" of the "UN Climate
+            # Change secretariat", "ICC" of the "ICC Elite Panel"), no short form of it; ending one, they are.
+            found = [k for k in found if any(len(w := _words(a)) > 1 and skeleton(w[-1]) == key for a in k.aliases)]
         # Whether the article's text writes an alias is remembered for the text (a word is asked again as the
         # article's names link, and the organisations under it share aliases' words): the same answers.
         if text is not self._written_in:
@@ -1431,7 +1458,7 @@ class Linker:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
         allowed = _COMPATIBLE.get(kind, {kind})
-        return [k for i in ids if (k := self._known[i]).type in allowed]
+        return _initials_kept(words, [k for i in ids if (k := self._known[i]).type in allowed])
 
     def _people_named(self, name: str) -> list[_Known]:
         """``[k for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]`` in the order of the
@@ -1580,7 +1607,7 @@ class Linker:
             for i in whole:
                 if i not in first and i in under:
                     first[i] = (n, under[i])
-        found = [self._known[i] for i in sorted(first, key=first.__getitem__)]
+        found = _initials_kept(words, [self._known[i] for i in sorted(first, key=first.__getitem__)])
         return [k for t in _PLACE_OR_BODY for k in found if k.type in _COMPATIBLE[t]]
 
     def _same_office(self, name: str, role: str | None) -> list[_Known]:
