@@ -2116,3 +2116,19 @@ def test_initials_are_not_respelled_but_a_dateline_in_capitals_is_its_place() ->
     names = {e.id: e.name for e in linker.entities()}
     assert names[vnn.entity_id] == "VNN"  # one letter more: another body, not the VN respelled
     assert names[dhavra.entity_id] == "Dhavra"
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "kind"),
+    [("U.S.", "United States", "GPE"), ("UK", "United Kingdom", "GPE"), ("EU", "European Union", "ORG")],
+)
+def test_the_two_letter_forms_news_writes_every_day_are_their_full_names(short: str, full: str, kind: str) -> None:
+    linker = Linker()
+    linker.link("a0", [_m(full, kind)])
+    (one,) = linker.link("a1", [_m(short, kind)])
+    assert {e.name for e in linker.entities() if e.id == one.entity_id} == {full}
+    # Either way round.
+    linker = Linker()
+    linker.link("a0", [_m(short, kind)])
+    (two,) = linker.link("a1", [_m(full, kind)])
+    assert len(linker.entities()) == 1 and two.entity_id == linker.entities()[0].id

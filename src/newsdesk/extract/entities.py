@@ -372,14 +372,22 @@ def _capitals(word: str) -> bool:
     return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
+# Two letters are too few for an acronym ("AI" is no Amnesty International), but for these, which news writes
+# every day for the full names they stand for: the United States, the United Kingdom, the European Union, the
+# United Nations.
+_TWO_LETTERS = frozenset({"US", "UK", "EU", "UN"})
+
+
 def _acronym(name: str) -> str | None:
     """The key an organisation's acronym and its full name share: "MPA" and "Meridian Press Agency" -> "MPA"."""
     words = _words(name)
     if len(words) == 1:
         word = words[0].replace(".", "")
+        if word in _TWO_LETTERS:
+            return word
         return word if word.isalpha() and word.isupper() and 3 <= len(word) <= 5 else None
     letters = "".join(w[0] for w in words if w[:1].isupper())
-    return letters if len(letters) >= 3 else None
+    return letters if len(letters) >= 3 or (letters in _TWO_LETTERS and len(words) == 2) else None
 
 
 # Pure and asked again for the same names in every batch: remembered.
