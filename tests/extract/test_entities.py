@@ -2132,3 +2132,11 @@ def test_the_two_letter_forms_news_writes_every_day_are_their_full_names(short: 
     linker.link("a0", [_m(short, kind)])
     (two,) = linker.link("a1", [_m(full, kind)])
     assert len(linker.entities()) == 1 and two.entity_id == linker.entities()[0].id
+
+
+def test_a_body_s_abbreviated_word_is_the_word_written_out() -> None:
+    linker = Linker()
+    linker.link("a0", [_m("Tarrow Bros.", "ORG")])
+    (one,) = linker.link("a1", [_m("Tarrow Brothers", "ORG")])
+    assert [e.name for e in linker.entities()] == ["Tarrow Bros."] and one.entity_id == linker.entities()[0].id
+    assert not same_name("Tarrow Bros", "Tarrow Bridges", "ORG")

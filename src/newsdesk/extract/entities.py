@@ -436,14 +436,20 @@ _LEGAL = frozenset("co company limited ltd inc incorporated corp corporation plc
 _DESCRIBED = frozenset("party group movement alliance coalition organisation organization firm".split())
 
 
+# Words a body's name abbreviates as often as it writes them out: one name either way ("Warner Bros", "Warner
+# Brothers").
+_WRITTEN_OUT = {"bros": "Brothers", "intl": "International", "natl": "National", "dept": "Department"}
+
+
 def _core(words: list[str]) -> list[str]:
-    """An organisation's words without the legal form ending them, nor a word in lower case saying what it is."""
+    """An organisation's words without the legal form ending them, nor a word in lower case saying what it is;
+    abbreviations written out (:data:`_WRITTEN_OUT`)."""
     end = len(words)
     while end > 1 and (
         words[end - 1].lower().strip(".,") in _LEGAL or (words[end - 1] in _DESCRIBED and words[end - 2][:1].isupper())
     ):
         end -= 1
-    return words[:end]
+    return [_WRITTEN_OUT.get(w.lower().strip("."), w) for w in words[:end]]
 
 
 def _extends(longer: str, shorter: str) -> bool:
