@@ -450,3 +450,39 @@ def test_a_role_is_a_phrase_set_off_from_the_name_that_describes_the_person(
 ) -> None:
     (found,) = [m for m in mentions.find(nlp.load()(text)) if m.text == name]
     assert found.role == role
+
+
+@pytest.mark.parametrize(
+    ("headline", "run", "name"),
+    [
+        ("Ana Vellmar Wins Tarrow Runoff", "Ana Vellmar Wins", "Ana Vellmar"),
+        ("Lawmakers Rip Ana Vellmar As A 'Fraud'", "Rip Ana Vellmar", "Ana Vellmar"),
+        # A suffix is part of the name: never cut.
+        ("Ana Vellmar Jr. Wins Tarrow Runoff", "Ana Vellmar Jr.", "Ana Vellmar Jr."),
+    ],
+)
+def test_a_name_the_model_ran_into_a_headline_s_words_is_the_name_the_article_writes(
+    headline: str, run: str, name: str
+) -> None:
+    from newsdesk.records import Mention
+
+    text = f"{headline}\n\nAna Vellmar spoke on Monday. Ben Osk, her rival, conceded."
+    found = {}
+    for words, at in ((run, text.index(run)), ("Ana Vellmar", len(headline) + 2), ("Ben Osk", text.index("Ben"))):
+        found[(at, at + len(words))] = Mention(text=words, start=at, end=at + len(words), type="PERSON")
+    mentions._headline_names(text, found)
+    assert [m.text for m in found.values() if m.start < len(headline)] == [name]
+    assert all(text[m.start : m.end] == m.text for m in found.values())
+
+
+def test_a_name_in_running_text_is_not_cut() -> None:
+    from newsdesk.records import Mention
+
+    text = "Yesterday Ana Vellmar Wins said the count was fair. Ana Vellmar, her aunt, agreed with her."
+    found = {}
+    for words in ("Ana Vellmar Wins", "Ana Vellmar"):
+        at = text.index(words, 0 if "Wins" in words else 40)
+        found[(at, at + len(words))] = Mention(text=words, start=at, end=at + len(words), type="PERSON")
+    found[(0, 0)] = Mention(text="Ben Osk", start=0, end=0, type="PERSON")
+    mentions._headline_names(text, found)
+    assert "Ana Vellmar Wins" in {m.text for m in found.values()}

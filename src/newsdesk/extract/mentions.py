@@ -549,6 +549,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _short_bodies(found, text)
     _not_a_name(text, found)
     _surnames(doc, text, found)
+    _headline_names(text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
 
@@ -571,3 +572,55 @@ def _outlets(text: str, found: dict[tuple[int, int], Mention]) -> None:
                 insort(keys, (start, end))
             found[(start, end)] = Mention(text=text[start:end], start=start, end=end, type="ORG")
             longest = max(longest, end - start)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+_TITLED_WORDS = 0.6  # share of a line's longer words capitalised from which it is a headline
+_HEADLINE_WORDS = 25
+
+
+def _headline(text: str, start: int) -> bool:
+    """Whether the line holding ``start`` is a headline: a line of a few words, most of its longer words
+    capitalised ("Lawmakers Rip Veloria Mayor As A 'Fraud'")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = text[line_start : len(text) if line_end < 0 else line_end].split()
+    longer = [w for w in words if len(w.strip("‘’'\"“”.,:;!?()")) >= 4]
+    if not longer or len(words) > _HEADLINE_WORDS:
+        return False
+    return sum(w.strip("‘’'\"“”(")[:1].isupper() for w in longer) >= _TITLED_WORDS * len(longer)
+
+
+def _headline_names(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A person's name the model ran into the words beside it in a headline ("Ana Vell Wins", "Rip Ana Vell",
+    every word capitalised) is the name the article writes elsewhere: cut to the longest run of its words (two at
+    least) that another mention of a person in the article is. A suffix ("Jr.") is part of a name, never cut."""
+    persons = {m.text for m in found.values() if m.type == "PERSON" and " " in m.text}
+    if len(persons) < 2:
+        return
+    for key, m in list(found.items()):
+        words = m.text.split()
+        if m.type != "PERSON" or len(words) < 3 or not _headline(text, m.start):
+            continue
+        best = None
+        for n in range(len(words) - 1, 1, -1):
+            for i in range(len(words) - n + 1):
+                if " ".join(words[i : i + n]) in persons:
+                    best = (i, n)
+                    break
+            if best:
+                break
+        if best is None:
+            continue
+        i, n = best
+        cut = words[:i] + words[i + n :]
+        if any(w.lower().strip(".,") in _SUFFIXES for w in cut):
+            continue
+        start = m.start + len(" ".join(words[:i])) + (1 if i else 0)
+        name = " ".join(words[i : i + n])
+        if text[start : start + len(name)] != name:
+            continue  # written with other spaces than one: left as found
+        del found[key]
+        found[(start, start + len(name))] = Mention(
+            text=name, start=start, end=start + len(name), type="PERSON", role=m.role
+        )
