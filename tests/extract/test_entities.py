@@ -2140,3 +2140,12 @@ def test_a_body_s_abbreviated_word_is_the_word_written_out() -> None:
     (one,) = linker.link("a1", [_m("Tarrow Brothers", "ORG")])
     assert [e.name for e in linker.entities()] == ["Tarrow Bros."] and one.entity_id == linker.entities()[0].id
     assert not same_name("Tarrow Bros", "Tarrow Bridges", "ORG")
+
+
+def test_a_place_name_with_letters_added_is_another_place_unless_they_make_its_people_s_word() -> None:
+    linker = Linker()
+    (place,) = linker.link("a0", [_m("Velori", "GPE")])
+    (people,) = linker.link("a1", [_m("Velorin", "GPE")])  # the people's word, tagged a place: the place
+    (other,) = linker.link("a2", [_m("Velorina", "GPE")])  # another place, one letter from the people's word
+    assert people.entity_id == place.entity_id != other.entity_id
+    assert sorted(e.name for e in linker.entities()) == ["Velori", "Velorina"]

@@ -193,11 +193,23 @@ def _letters(word: str) -> str:
     return s[:1] + "".join(sorted(s[1:]))
 
 
+# What a place's name takes at its end to become its people's word (Russia-n, Pakistan-i, Syria-ns) or back
+# (German-y): one place. Any other added ending makes another place (India, Indiana).
+_PLACE_TO_PEOPLE = frozenset({"n", "ns", "an", "ans", "i", "is", "ian", "ians", "ese", "s", "y"})
+
+
 # Pure and asked again for the same names in every batch: remembered.
 @functools.lru_cache(maxsize=_PAIRS_CACHED)
 def _near(a: str, b: str) -> bool:
     """Whether two place names (as :func:`skeleton` keys) are one spelled two ways: nearly the same letters
-    and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana)."""
+    and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana). One
+    that is the other with letters added at its end is another place (India, Indiana; Niger, Nigeria) unless
+    they make its people's word, which stands for the place (Russia, Russian; Pakistan, Pakistani; German,
+    Germany)."""
+    if a != b and (a.startswith(b) or b.startswith(a)):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        if longer[len(shorter) :] not in _PLACE_TO_PEOPLE:
+            return False
     return _similar(a, b) or (min(len(a), len(b)) >= 3 and sound(a) == sound(b) and _ratio_at_least(a, b, _SIMILAR))
 
 
