@@ -459,6 +459,10 @@ def test_a_role_is_a_phrase_set_off_from_the_name_that_describes_the_person(
         ("Lawmakers Rip Ana Vellmar As A 'Fraud'", "Rip Ana Vellmar", "Ana Vellmar"),
         # A suffix is part of the name: never cut.
         ("Ana Vellmar Jr. Wins Tarrow Runoff", "Ana Vellmar Jr.", "Ana Vellmar Jr."),
+        # Nothing but a suffix follows a surname the article writes ("Vellmar" of Ana Vellmar).
+        ("Vellmar Says She Never Lost", "Vellmar Says She Never", "Vellmar"),
+        # A name that ends on a surname is left whole, though its first word is a surname too.
+        ("Osk Vellmar, 40.", "Osk Vellmar", "Osk Vellmar"),
     ],
 )
 def test_a_name_the_model_ran_into_a_headline_s_words_is_the_name_the_article_writes(

@@ -593,25 +593,33 @@ def _headline(text: str, start: int) -> bool:
 
 def _headline_names(text: str, found: dict[tuple[int, int], Mention]) -> None:
     """A person's name the model ran into the words beside it in a headline ("Ana Vell Wins", "Rip Ana Vell",
-    every word capitalised) is the name the article writes elsewhere: cut to the longest run of its words (two at
-    least) that another mention of a person in the article is. A suffix ("Jr.") is part of a name, never cut."""
-    persons = {m.text for m in found.values() if m.type == "PERSON" and " " in m.text}
+    "Vell Says She Never", every word capitalised) is the name the article writes elsewhere: cut to the longest
+    run of its words (two at least) that another mention of a person in the article is; else after its last word
+    that is a surname the article writes (the last word of a full name, or a person written alone), as nothing but
+    a suffix follows a surname. A suffix ("Jr.") is part of a name, never cut."""
+    persons = [m for m in found.values() if m.type == "PERSON"]
     if len(persons) < 2:
         return
     for key, m in list(found.items()):
         words = m.text.split()
-        if m.type != "PERSON" or len(words) < 3 or not _headline(text, m.start):
+        if m.type != "PERSON" or len(words) < 2 or not _headline(text, m.start):
             continue
+        others = [p.text for p in persons if p is not m]
+        full = {t for t in others if " " in t}
         best = None
         for n in range(len(words) - 1, 1, -1):
             for i in range(len(words) - n + 1):
-                if " ".join(words[i : i + n]) in persons:
+                if " ".join(words[i : i + n]) in full:
                     best = (i, n)
                     break
             if best:
                 break
         if best is None:
-            continue
+            surnames = {t.split()[-1] for t in others}
+            last = max((k for k, w in enumerate(words) if w in surnames), default=None)
+            if last is None or last == len(words) - 1 or m.text in others:
+                continue  # no surname in it, or the name ends on one ("Ana Vell, 40."; "Vell" written alone)
+            best = (0, last + 1)
         i, n = best
         cut = words[:i] + words[i + n :]
         if any(w.lower().strip(".,") in _SUFFIXES for w in cut):
