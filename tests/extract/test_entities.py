@@ -2149,3 +2149,11 @@ def test_a_place_name_with_letters_added_is_another_place_unless_they_make_its_p
     (other,) = linker.link("a2", [_m("Velorina", "GPE")])  # another place, one letter from the people's word
     assert people.entity_id == place.entity_id != other.entity_id
     assert sorted(e.name for e in linker.entities()) == ["Velori", "Velorina"]
+
+
+def test_a_place_with_a_name_before_it_is_another_place() -> None:
+    linker = Linker()
+    (place,) = linker.link("a0", [_m("Veloria", "GPE")])
+    (channel,) = linker.link("a1", [_m("RT Veloria", "GPE")])  # a body the model took for a place
+    (south,) = linker.link("a2", [_m("South Veloria", "GPE")])
+    assert len({place.entity_id, channel.entity_id, south.entity_id}) == 3

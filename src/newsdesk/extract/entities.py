@@ -205,11 +205,13 @@ def _near(a: str, b: str) -> bool:
     and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana). One
     that is the other with letters added at its end is another place (India, Indiana; Niger, Nigeria) unless
     they make its people's word, which stands for the place (Russia, Russian; Pakistan, Pakistani; German,
-    Germany)."""
+    Germany); so is one with letters added before it (RT America, America)."""
     if a != b and (a.startswith(b) or b.startswith(a)):
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)
         if longer[len(shorter) :] not in _PLACE_TO_PEOPLE:
             return False
+    if a != b and (a.endswith(b) or b.endswith(a)):
+        return False  # "RT America" and "America", "South Sudan" and "Sudan": a name of its own before the place
     return _similar(a, b) or (min(len(a), len(b)) >= 3 and sound(a) == sound(b) and _ratio_at_least(a, b, _SIMILAR))
 
 
