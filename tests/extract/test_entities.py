@@ -2157,3 +2157,12 @@ def test_a_place_with_a_name_before_it_is_another_place() -> None:
     (channel,) = linker.link("a1", [_m("RT Veloria", "GPE")])  # a body the model took for a place
     (south,) = linker.link("a2", [_m("South Veloria", "GPE")])
     assert len({place.entity_id, channel.entity_id, south.entity_id}) == 3
+
+
+def test_a_known_surname_spelled_like_a_word_the_article_writes_in_lower_case_is_no_mention() -> None:
+    linker = Linker()
+    linker.link("a0", [_m("Demi Moore"), _m("Andriy Yermak", start=20)])
+    text = "More than 80 countries signed. Officials said more would follow. Jermak said nothing."
+    (article,) = linker.link_articles([Article(id="a1", source="t", text=text, mentions=())])
+    # "More" opens a sentence and is the article's "more"; "Jermak" is a surname spelled another way.
+    assert [m.text for m in article.mentions] == ["Jermak"]

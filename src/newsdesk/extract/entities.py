@@ -51,6 +51,7 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z’'-]*")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])")
 # A capitalised word and one space ending just before a position (``search(text, 0, position)``).
 _BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*) $")
@@ -1902,16 +1903,21 @@ class Linker:
 
     def _surnames(self, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         """An article's mentions plus bare surnames of known people that the model did not tag ("Zelensky
-        faces")."""
+        faces"), but for words the article also writes in lower case: "More" is no Moore, "Both" no Booth."""
         known = self._person_surnames
         if not known:
             return tuple(mentions)
         covered = {i for m in mentions for i in range(m.start, m.end)}
         extra = []
+        lower: set[str] | None = None  # the words the article writes in lower case, found when first asked
         for w in _CAPITALISED.finditer(text):
             if w.start() in covered:
                 continue
             if skeleton(w.group()) in known:
+                if lower is None:
+                    lower = set(_LOWER_WORD.findall(text))
+                if w.group().lower() in lower:
+                    continue  # a word the article also writes in lower case ("More than 80 ...", "Both hinted")
                 extra.append(Mention(text=w.group(), start=w.start(), end=w.end(), type="PERSON"))
             elif found := self._spelled_otherwise(text, w.start(), w.end(), covered):
                 extra.append(found)
