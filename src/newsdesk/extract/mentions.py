@@ -574,7 +574,6 @@ def _outlets(text: str, found: dict[tuple[int, int], Mention]) -> None:
             longest = max(longest, end - start)
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 _TITLED_WORDS = 0.6  # share of a line's longer words capitalised from which it is a headline
 _HEADLINE_WORDS = 25
 
