@@ -239,6 +239,19 @@ def test_a_two_word_position_verb_takes_the_object_after_both_words() -> None:
     assert s.position == Position.OPPOSES and s.target == "any canal toll"
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Belstad agreed last week to buy the river port.", "buy the river port"),
+        ("Belstad rejected on Monday the plan to dredge the canal.", "the plan to dredge the canal"),
+        ("Belstad welcomed today's ruling on the canal.", "today's ruling on the canal"),
+    ],
+)
+def test_the_time_a_position_was_taken_is_not_its_target(text: str, target: str) -> None:
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}))
+    assert s.target == target
+
+
 def test_recognition_of_a_state_stays_a_position() -> None:
     text = "Marovia recognized Ostrava as an independent state."
     quote = _quote(text, "Ostrava as an independent state", "Marovia", "recognized", "e1")

@@ -329,12 +329,24 @@ def _negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WHEN = re.compile(
+    rf"(?:(?:last|this|next|earlier this|later this)\s+(?:week|weekend|month|year|{_DAY})|yesterday|today|"
+    rf"tonight|(?:on\s+)?{_DAY}|on\s+\w+\s+\d{{1,2}})\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
 def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | None:
     """The object that starts at ``at`` of ``text``: up to the clause's end (and ``limit``), at most 14 words;
     None when it is no object ("for months", "to go")."""
     rest = text[at : limit if limit is not None else at + 400]
     lead = len(rest) - len(rest.lstrip(" \"“‘'"))
     rest = rest[lead:]
+    if when := _WHEN.match(rest):
+        # "agreed last week to buy ...": the time is when the position was taken, not what it is on.
+        lead += when.end()
+        rest = rest[when.end() :]
     for prep in ("that ",):
         if rest.casefold().startswith(prep):
             lead += len(prep)
