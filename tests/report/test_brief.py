@@ -254,3 +254,14 @@ def test_one_entity_written_two_ways_is_one_line_with_every_outlet() -> None:
         [("regime", "Lamp"), ("government", "Bell")],
         [("Kirov", "Lamp"), ("Kirova", "Bell")],
     ]
+
+
+def test_a_timeline_date_after_its_article_was_published_was_ahead_then() -> None:
+    from newsdesk.report.brief import _ahead
+
+    assert _ahead("2035", "2025-11-22T09:00:00+00:00")  # "a target for 2035"
+    assert _ahead("2026-02", "2025-11-18")  # "elections expected in February"
+    assert _ahead("2025-11-23", "2025-11-22")
+    assert not _ahead("2025", "2025-11-22")  # that year, as written: not after it
+    assert not _ahead("2025-11-22", "2025-11-22") and not _ahead("2024-07", "2025-11-22")
+    assert not _ahead(None, "2025-11-22") and not _ahead("2035", None)

@@ -45,6 +45,15 @@ def _not_repeated(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+def _ahead(date: str | None, published: str | None) -> bool:
+    """Whether a timeline date comes after the day its article was published (for an undated article, the story's
+    latest known day): what the article expected, planned or set as a target then ("by 2035", "elections
+    expected in February"), not what had happened."""
+    if not date or not published:
+        return False
+    return date > published[: len(date)]
+
+
 def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     """The brief of a story as plain data (the ``brief --format json`` contract).
 
@@ -64,14 +73,18 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
 
     lines = [cite(s["article_id"], s["start"], s["end"], s["text"]) for s in summary.summarize(list(records.values()))]
     timeline = []
+    # An undated article's dates are read against the story's latest known day: a date after it was ahead then.
+    latest = max((a.published[:10] for a in records.values() if a.published), default=None)
     for entry in story["timeline"]:
         first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
-        start, end = _sentence_span(records.get(first["article_id"]), entry["text"], first["start"])
+        record = records.get(first["article_id"])
+        start, end = _sentence_span(record, entry["text"], first["start"])
         timeline.append(
             {
                 "date": entry["date"],
                 "precision": entry["precision"],
                 "estimated": entry["estimated"],
+                "ahead": _ahead(entry["date"], (record.published if record is not None else None) or latest),
                 "articles": len(entry["article_ids"]),
                 **cite(first["article_id"], start, end, entry["text"]),
             }

@@ -135,6 +135,8 @@ def markdown(brief: dict[str, Any]) -> str:
     out += ["", "## Timeline", ""]
     for entry in brief["timeline"]:
         mark = " (estimated)" if entry["estimated"] else ""
+        if entry.get("ahead"):
+            mark += " (expected then)"
         out.append(f"- **{entry['date'] or 'undated'}**{mark}: {_md(entry['text'])} {_ref(entry)}")
     out += ["", "## Key actors", ""]
     for actor in brief["actors"]:
