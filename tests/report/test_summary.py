@@ -44,11 +44,9 @@ def test_each_event_has_its_line_before_the_largest_says_more() -> None:
         "On Monday the council voted to close the old river bridge so that its rusted piers can be repaired.",
         "Councillors voted Monday to shut the old river bridge for repairs, citing its rusted piers and railings.",
     ]
+    corroded = "Engineers inspecting the structure last week found that the piers had corroded badly."
     ferry = "A ferry service across the river will start on Thursday while the bridge stays closed, the council said."
-    articles = [
-        Article(id=f"b{i}", source="", text=f"{t} Engineers inspecting the structure last week found that the piers had corroded badly.", event_id="close")
-        for i, t in enumerate(bridge)
-    ]
+    articles = [Article(id=f"b{i}", source="", text=f"{t} {corroded}", event_id="close") for i, t in enumerate(bridge)]
     articles.append(Article(id="f", source="", text=ferry, event_id="ferry"))
     picked = summarize(articles, size=2)
     assert {line["article_id"] for line in picked} >= {"f"}  # the smaller event is not crowded out
