@@ -444,15 +444,21 @@ def _short_bodies(found: dict[tuple[int, int], Mention], text: str | None = None
 def _opens_a_heading(text: str, mention: Mention) -> bool:
     """Whether ``mention`` opens a heading: a line of a few words with no full stop ("Zorvan rejects the
     verdict"), where a body's short name stands as subject."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    line_start, line = _line(text, mention.start)
+    line = line.strip()
     return (
         mention.start == line_start
         and " " in line
         and len(line.split()) <= _HEADING_WORDS
         and not line.endswith((".", "!", "?", ":", ";", ","))
     )
+
+
+def _line(text: str, at: int) -> tuple[int, str]:
+    """Where the line holding ``at`` starts, and the line."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, text[start : len(text) if end < 0 else end]
 
 
 _HEADING_WORDS = 12
@@ -581,9 +587,7 @@ _HEADLINE_WORDS = 25
 def _headline(text: str, start: int) -> bool:
     """Whether the line holding ``start`` is a headline: a line of a few words, most of its longer words
     capitalised ("Lawmakers Rip Veloria Mayor As A 'Fraud'")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    words = text[line_start : len(text) if line_end < 0 else line_end].split()
+    words = _line(text, start)[1].split()
     longer = [w for w in words if len(w.strip("‘’'\"“”.,:;!?()")) >= 4]
     if not longer or len(words) > _HEADLINE_WORDS:
         return False
