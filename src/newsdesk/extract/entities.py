@@ -365,7 +365,7 @@ def _initials(word: str) -> str:
     return "".join(c for c in word if c.isupper())
 
 
-def _letters_of(name: str) -> str:
+def _plain_letters(name: str) -> str:
     """A name's letters in lower case, accents and everything else aside ("U.N." -> "un", "Belém" -> "belem")."""
     folded = unicodedata.normalize("NFKD", name)
     return "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
@@ -377,8 +377,8 @@ def _initials_kept(words: list[str], found: list[_Known]) -> list[_Known]:
     while a dateline's "DHAKA" is still Dhaka, accents aside (:func:`skeleton` makes "un" of "unn")."""
     if len(words) != 1 or not _capitals(words[0]):
         return found
-    letters = _letters_of(words[0])
-    return [k for k in found if any(_letters_of(a) == letters for a in k.aliases)]
+    letters = _plain_letters(words[0])
+    return [k for k in found if any(_plain_letters(a) == letters for a in k.aliases)]
 
 
 def _capitals(word: str) -> bool:
