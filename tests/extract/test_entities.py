@@ -1494,6 +1494,31 @@ def test_skeleton_and_sound_skip_only_steps_that_change_nothing() -> None:
         assert entities.sound(word) == re.sub(r"(.)\1+", r"\1", s[:1] + re.sub("[aeiouh]", "", s[1:])), word
 
 
+def test_runs_of_a_letter_are_collapsed_as_joining_groupby_s_keys_did() -> None:
+    """``_undoubled`` replaces each run by its first character with a function of C (decision 0041, revision of
+    2026-12-05, late afternoon): the same string as the ``itertools.groupby`` join it replaced, where the run
+    pattern finds a run (a run of line breaks alone is left as it is, as before), on random strings of letters,
+    marks, spaces and line breaks and on real words and their skeletons."""
+    import itertools
+    import random
+
+    from newsdesk.extract import entities
+
+    def before(s: str) -> str:
+        return "".join(c for c, _ in itertools.groupby(s)) if re.search(r"(.)\1+", s) else s
+
+    rng = random.Random(17)
+    strings = ["", "a", "aa", "\n\n", "a\n\nbb", "\n\nb", "ééé", "e\u0301\u0301", "AaAA", "  x"]
+    strings += ["".join(rng.choice("aab\n \u0301éE") for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    words = _capitalised_words()
+    strings += words + [skeleton(w) for w in words] + [w.lower() for w in words]
+    changed = 0
+    for s in strings:
+        assert entities._undoubled(s) == before(s), repr(s)
+        changed += entities._undoubled(s) != s
+    assert changed > 1000
+
+
 def test_the_known_names_votes_are_counted_in_the_order_a_count_over_the_entities_gives() -> None:
     """The stored entities' type votes (``Linker._known_votes``, plain dicts since decision 0041's revision of
     2026-12-05 forenoon) are what counting each alias's mentions for its entity's type gives, the kinds of a key in
