@@ -1519,6 +1519,23 @@ def test_runs_of_a_letter_are_collapsed_as_joining_groupby_s_keys_did() -> None:
     assert changed > 1000
 
 
+def test_a_stored_entity_s_counter_is_the_one_counter_makes() -> None:
+    """``_counter`` makes a ``Counter`` without its ``__init__``: equal to ``Counter(counts)``, of its class, in its
+    order, and counting as one made by ``Counter``."""
+    from collections import Counter
+
+    from newsdesk.extract import entities
+
+    for counts in ({}, {"Ada Vell": 3, "Vell": 3}, {"minister": 2, "mayor": 1}, dict.fromkeys("abcab", 0)):
+        made = entities._counter(counts)
+        want = Counter(counts)
+        assert type(made) is Counter and made == want and list(made.items()) == list(want.items())
+        made.update(["Vell", "new"])
+        want.update(["Vell", "new"])
+        assert list(made.items()) == list(want.items()) and made.total() == want.total()
+        assert made.most_common() == want.most_common() and made + Counter() == want + Counter()
+
+
 def test_the_known_names_votes_are_counted_in_the_order_a_count_over_the_entities_gives() -> None:
     """The stored entities' type votes (``Linker._known_votes``, plain dicts since decision 0041's revision of
     2026-12-05 forenoon) are what counting each alias's mentions for its entity's type gives, the kinds of a key in
