@@ -1536,6 +1536,24 @@ def test_a_stored_entity_s_counter_is_the_one_counter_makes() -> None:
         assert made.most_common() == want.most_common() and made + Counter() == want + Counter()
 
 
+def test_whether_the_article_names_a_candidate_is_asked_as_before() -> None:
+    """``_match`` asks whether the article names one of its candidates as ``here.isdisjoint(map(_ID, candidates))``
+    (decision 0041, revision of 2026-12-05, late afternoon): the answer of ``any(k.id in here for k in
+    candidates)``, and the candidates it names in their order, on random candidates and articles' entities."""
+    import random
+
+    from newsdesk.extract import entities
+
+    rng = random.Random(5)
+    ids = [f"e{i}" for i in range(40)]
+    for _ in range(3000):
+        candidates = [entities._Known(id=i, type="PERSON") for i in rng.sample(ids, rng.randint(0, 12))]
+        here = set(rng.sample(ids, rng.randint(0, 6)))
+        assert (not here.isdisjoint(map(entities._ID, candidates))) == any(k.id in here for k in candidates)
+        named = [] if here.isdisjoint(map(entities._ID, candidates)) else [k for k in candidates if k.id in here]
+        assert named == [k for k in candidates if k.id in here]
+
+
 def test_the_known_names_votes_are_counted_in_the_order_a_count_over_the_entities_gives() -> None:
     """The stored entities' type votes (``Linker._known_votes``, plain dicts since decision 0041's revision of
     2026-12-05 forenoon) are what counting each alias's mentions for its entity's type gives, the kinds of a key in

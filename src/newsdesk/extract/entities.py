@@ -664,6 +664,9 @@ class _Known:
 # full name (``_Known.total`` is ``sum(aliases.values())``, ``_Known.has_full`` is ``len(full) > 0``).
 _MENTIONED = operator.attrgetter("total")
 _RANKED = operator.attrgetter("has_full", "total")
+# An entity's id: whether the article names one of a lookup's candidates is asked as ``here.isdisjoint(map(_ID,
+# candidates))``, read in C (a name written alone has as many candidates as the store holds people of its surname).
+_ID = operator.attrgetter("id")
 
 
 # How a people's word ends after its place's name (or that name without its last vowel): Velorian, Dastmari,
@@ -1773,7 +1776,7 @@ class Linker:
             candidates = self._same_acronym(name, kind, local)
         if not candidates and kind == "ORG" and len(words) == 1:
             candidates = self._short_form_of(words[0], local, text)
-        if kind == "PERSON" and len(words) == 1 and not any(k.id in here for k in candidates):
+        if kind == "PERSON" and len(words) == 1 and here.isdisjoint(map(_ID, candidates)):
             # A bare word the model called a person ("Veloria says ...") that names a known place or body is
             # that place, unless this article names a person of that surname.
             candidates = self._places_named(name) or candidates
@@ -1808,7 +1811,7 @@ class Linker:
             candidates = [k for k in candidates if k.id in here or not k.full]
         if not candidates:
             return None
-        in_article = [k for k in candidates if k.id in here]
+        in_article = [] if here.isdisjoint(map(_ID, candidates)) else [k for k in candidates if k.id in here]
         pool = in_article or candidates
         return max(pool, key=_RANKED)
 
