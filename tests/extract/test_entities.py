@@ -1848,6 +1848,68 @@ def test_groups_made_when_a_lookup_first_reads_them_hold_what_groups_kept_since_
     assert compared > 50
 
 
+class _Forgetting(dict):  # type: ignore[type-arg]
+    """A memory that keeps nothing: a Linker given it asks ``_named`` of every candidate, as before."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+def test_whether_a_full_name_is_a_person_s_is_remembered_with_the_aliases_read() -> None:
+    """``_people_named`` remembers whether a full name is a person's (``_named``) with the person asked and how many
+    of its aliases it read (decision 0041, revision of 2026-12-05, late afternoon): a Linker that remembers nothing
+    gives the same people for every name asked, after a name's person gains aliases (the new ones compared), and
+    links every mention alike over batches that link and settle; the memory answers most asks of a batch."""
+    import random
+
+    stored = [
+        Entity(id="p1", name="Joanna Novak", type="PERSON", aliases=("Joanna Novak",), mentions=2, articles=1),
+        Entity(id="p2", name="Jan Nowak", type="PERSON", aliases=("Jan Nowak", "Nowak"), mentions=4, articles=2),
+        Entity(id="p3", name="Ilse Marlow", type="PERSON", aliases=("Ilse Marlow",), mentions=1, articles=1),
+        Entity(id="p4", name="Jonas Novak", type="PERSON", aliases=("Jonas Novak",), mentions=1, articles=1),
+    ]
+    kept, forgetting = Linker(stored), Linker(stored)
+    forgetting._compared = _Forgetting()
+    asked = ["Jan Novak", "Joanna Novak", "J. Novak", "Ilse Marlowe", "Jan Nowak"]
+    for linker in (kept, forgetting):
+        assert [[k.id for k in linker._people_named(n)] for n in asked] == [
+            [k.id for k in forgetting._people_named(n)] for n in asked
+        ]
+    # A person not the name when asked gains an alias that is: the next ask compares the new alias only, and finds it.
+    assert "p4" not in [k.id for k in kept._people_named("Jan Novak")]
+    assert kept._compared[("Jan Novak", "p4")][1:] == (1, False)
+    for linker in (kept, forgetting):
+        linker._known["p4"].aliases["Jan Novak"] += 1
+    assert [k.id for k in kept._people_named("Jan Novak")] == [k.id for k in forgetting._people_named("Jan Novak")]
+    assert "p4" in [k.id for k in kept._people_named("Jan Novak")]
+    assert kept._compared[("Jan Novak", "p4")][1:] == (2, True)
+
+    rng = random.Random(7)
+    surnames = ["Kowalska", "Kowalski", "Kovalska", "Novak", "Nowak", "Marlow", "Marlowe", "Lam"]
+    firsts = ["Anna", "Piotr", "Ilse", "Jan", "Joanna", "Oskar", "Kevin", "Ann"]
+    stored = [
+        Entity(id=f"e{n}", name=name, type="PERSON", aliases=(name,), mentions=2, articles=1)
+        for n, name in enumerate(f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(60))
+    ]
+    kept, forgetting = Linker(stored), Linker(stored)
+    forgetting._compared = _Forgetting()
+    for batch_no in range(4):
+        batch = []
+        for n in range(8):
+            names = [f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(4)]
+            text = ". ".join(names)
+            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
+            mentions = tuple(_m(x, "PERSON", a) for x, a in zip(names, at, strict=True))
+            batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
+        one, other = kept.link_articles(batch), forgetting.link_articles(batch)
+        assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
+            [(m.text, m.entity_id) for m in a.mentions] for a in other
+        ]
+        for linker in (kept, forgetting):
+            linker.settle(linker.entities(linker.changed))
+    assert len(kept._compared) > 50 and not forgetting._compared
+
+
 def test_a_word_s_shape_and_counted_letters_are_those_of_reading_it_letter_by_letter() -> None:
     """``_shape`` and ``_counted`` read each distinct letter once (``str.count`` for its repeats): the bits are those
     of reading the word letter by letter, the code before (a letter beyond a to z, a letter written nine times)."""

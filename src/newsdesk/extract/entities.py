@@ -1064,6 +1064,9 @@ class Linker:
         # (``_alike``): the groups under a key are only ever added to, so a name looked up again reads only the
         # entries added since (decision 0041, last revision).
         self._read: dict[tuple[int, Callable[[str, str], bool], str], tuple[int, tuple[str, ...]]] = {}
+        # Whether a full name is a person's (``_named``), with the person asked and how many of its aliases were read
+        # (``_people_named``).
+        self._compared: dict[tuple[str, str], tuple[_Known, int, bool]] = {}
         # Each such group's names by their :func:`_shape`, as far as a lookup has read it.
         self._shapes: dict[int, _Shaped] = {}
         with _collector_paused():
@@ -1486,7 +1489,36 @@ class Linker:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found_, key=place.__getitem__)))
         self.compared += len(ids)
-        return [k for i in ids if self._named(name, "PERSON", k := self._known[i])]
+        # Whether a person is the name is remembered with the person as it was asked (its ``_Known``, replaced only as a
+        # settle takes its record in) and how many of its aliases were read: a person's aliases are only ever added
+        # to at their end, so a name found is found again, and a name not found is compared with the aliases added
+        # since only (a batch asks one full name again and again; decision 0041, revision of 2026-12-05, late
+        # afternoon).
+        known, memo, named = self._known, self._compared, self._named
+        out = []
+        for i in ids:
+            k = known[i]
+            seen = memo.get((name, i))
+            if seen is not None and seen[0] is k:
+                if seen[2]:
+                    out.append(k)
+                    continue
+                read = seen[1]
+                if read == len(k.aliases):
+                    continue
+                last = _last(name)
+                hit = any(
+                    _same_word(last, _last(a)) and same_name(name, a, "PERSON")
+                    for a in itertools.islice(k.aliases, read, None)
+                )
+            else:
+                hit = named(name, "PERSON", k)
+            if len(memo) >= _READ_KEPT:  # a long run's answers: started again (the answers are the same)
+                memo.clear()
+            memo[(name, i)] = (k, len(k.aliases), hit)
+            if hit:
+                out.append(k)
+        return out
 
     def _bare_scan(self, last: str, end: str) -> tuple[str, ...]:
         """The people a name written alone, of last word ``end`` (its skeleton ``last``), may be: those under its
