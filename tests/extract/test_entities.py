@@ -1910,6 +1910,72 @@ def test_whether_a_full_name_is_a_person_s_is_remembered_with_the_aliases_read()
     assert len(kept._compared) > 50 and not forgetting._compared
 
 
+def test_a_full_name_s_conflict_with_a_person_is_remembered_with_the_full_names_read() -> None:
+    """``Linker._conflicts`` remembers whether a full name has a person's surname with another first name, with the
+    person asked and how many of its full names it read (decision 0041, revision of 2026-12-05, late afternoon): the
+    answer of ``any(_conflict(name, a) for a in k.full)`` after the person gains full names (the new ones read), and
+    a Linker that remembers nothing links every mention alike over batches that link and settle."""
+    import random
+
+    from newsdesk.extract import entities
+
+    stored = [Entity(id="p1", name="Anna Holt", type="PERSON", aliases=("Holt",), mentions=2, articles=1)]
+    linker = Linker(stored)
+    k = linker._known["p1"]
+    assert linker._conflicts("Peter Holt", k) is False
+    assert linker._conflicting[("Peter Holt", "p1")][1:] == (0, False)
+    k.aliases["Anna Holt"] += 1
+    assert linker._conflicts("Peter Holt", k) is True == any(entities._conflict("Peter Holt", a) for a in k.full)
+    assert linker._conflicting[("Peter Holt", "p1")][1:] == (1, True)
+    assert linker._conflicts("Anna Holt", k) is False
+
+    rng = random.Random(11)
+    surnames = ["Kowalska", "Kowalski", "Novak", "Nowak", "Marlow", "Holt"]
+    firsts = ["Anna", "Piotr", "Ilse", "Jan", "Joanna", "Peter", "A."]
+    stored = [
+        Entity(id=f"e{n}", name=name, type="PERSON", aliases=(name, name.split()[-1]), mentions=2, articles=1)
+        for n, name in enumerate(f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(30))
+    ]
+    kept, forgetting = Linker(stored), Linker(stored)
+    forgetting._conflicting = _Forgetting()
+    for batch_no in range(4):
+        batch = []
+        for n in range(8):
+            names = [f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(3)] + [rng.choice(surnames)]
+            text = ". ".join(names)
+            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
+            mentions = tuple(_m(x, "PERSON", a) for x, a in zip(names, at, strict=True))
+            batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
+        one, other = kept.link_articles(batch), forgetting.link_articles(batch)
+        assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
+            [(m.text, m.entity_id) for m in a.mentions] for a in other
+        ]
+        for each in (kept, forgetting):
+            each.settle(each.entities(each.changed))
+    assert len(kept._conflicting) > 20 and not forgetting._conflicting
+
+
+def test_a_place_name_spelled_otherwise_is_asked_its_ratio_once() -> None:
+    """``_near`` asks the ratio a second time only for words of three or four letters (from five up ``_similar``
+    asked it; decision 0041, revision of 2026-12-05, late afternoon): the answers of the code before on pairs of
+    real skeletons and short words."""
+    from newsdesk.extract import entities
+
+    def before(a: str, b: str) -> bool:
+        return entities._similar(a, b) or (
+            min(len(a), len(b)) >= 3 and entities.sound(a) == entities.sound(b) and entities._ratio_at_least(a, b, 0.85)
+        )
+
+    words = sorted({skeleton(w) for w in _capitalised_words()})[:400]
+    words += ["kiv", "kiev", "kyiv", "niger", "nigeria", "ab", "abc", "abd", "", "rmn", "rahman", "rahaman"]
+    near = 0
+    for a in words[::3]:
+        for b in words:
+            assert entities._near(a, b) == before(a, b), (a, b)
+            near += before(a, b)
+    assert near > len(words[::3])
+
+
 def test_a_word_s_shape_and_counted_letters_are_those_of_reading_it_letter_by_letter() -> None:
     """``_shape`` and ``_counted`` read each distinct letter once (``str.count`` for its repeats): the bits are those
     of reading the word letter by letter, the code before (a letter beyond a to z, a letter written nine times)."""

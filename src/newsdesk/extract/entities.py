@@ -204,7 +204,11 @@ def _letters(word: str) -> str:
 def _near(a: str, b: str) -> bool:
     """Whether two place names (as :func:`skeleton` keys) are one spelled two ways: nearly the same letters
     and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana)."""
-    return _similar(a, b) or (min(len(a), len(b)) >= 3 and sound(a) == sound(b) and _ratio_at_least(a, b, _SIMILAR))
+    if _similar(a, b):
+        return True
+    # (From five letters up ``_similar`` asked the same ratio: it is not asked again. Decision 0041, revision of
+    # 2026-12-05, late afternoon.)
+    return 3 <= min(len(a), len(b)) < 5 and sound(a) == sound(b) and _ratio_at_least(a, b, _SIMILAR)
 
 
 def is_title(word: str) -> bool:
@@ -1067,6 +1071,9 @@ class Linker:
         # Whether a full name is a person's (``_named``), with the person asked and how many of its aliases were read
         # (``_people_named``).
         self._compared: dict[tuple[str, str], tuple[_Known, int, bool]] = {}
+        # Whether a full name conflicts with a person's full names (``_conflicts``), with the person asked and how many
+        # of its full names were read.
+        self._conflicting: dict[tuple[str, str], tuple[_Known, int, bool]] = {}
         # Each such group's names by their :func:`_shape`, as far as a lookup has read it.
         self._shapes: dict[int, _Shaped] = {}
         with _collector_paused():
@@ -1711,6 +1718,25 @@ class Linker:
         last = _last(name)
         return any(_same_word(last, _last(a)) and same_name(name, a, kind) for a in k.aliases)
 
+    def _conflicts(self, name: str, k: _Known) -> bool:
+        """``any(_conflict(name, a) for a in k.full)``: whether person ``k`` has a full name of ``name``'s surname with
+        another first name. Remembered with the person asked (its ``_Known``) and how many of its full names were
+        read: those are only ever added to at their end (as its aliases are), so a conflict found stays found, and
+        none found is looked for in the full names added since only (decision 0041, revision of 2026-12-05, late
+        afternoon)."""
+        full = k.full
+        seen = self._conflicting.get((name, k.id))
+        if seen is not None and seen[0] is k:
+            if seen[2] or seen[1] == len(full):
+                return seen[2]
+            hit = any(_conflict(name, a) for a in itertools.islice(full, seen[1], None))
+        else:
+            hit = any(_conflict(name, a) for a in full)
+        if len(self._conflicting) >= _READ_KEPT:  # a long run's answers: started again (the answers are the same)
+            self._conflicting.clear()
+        self._conflicting[(name, k.id)] = (k, len(full), hit)
+        return hit
+
     def _by_key(self, index: dict[str, dict[str, int]], key: str) -> list[_Known]:
         return [self._known[i] for i in index.get(key, {})]
 
@@ -1785,8 +1811,11 @@ class Linker:
             in_article = [k for k in candidates if k.id in here]
             return max(in_article, key=_MENTIONED) if in_article else None
         if kind == "PERSON" and len(words) > 1:
-            candidates += [k for k in self._longer_forms(name, local) if k not in candidates]
-            candidates += [k for k in self._same_office(name, role) if k not in candidates]
+            # (Every candidate is the Linker's own ``_Known`` of its id: one is among the others when its id is.)
+            ids = set(map(_ID, candidates))
+            candidates += [k for k in self._longer_forms(name, local) if k.id not in ids]
+            ids = set(map(_ID, candidates))
+            candidates += [k for k in self._same_office(name, role) if k.id not in ids]
         if not candidates and kind == "ORG" and len(words) > 1:
             candidates = self._larger_body(name, local)
         if kind == "ORG" and len(words) == 1:
@@ -1836,7 +1865,7 @@ class Linker:
             ]
         if kind == "PERSON" and len(words) > 1:
             # A full name never joins a person whose full names have its surname with another first name.
-            candidates = [k for k in candidates if not any(_conflict(name, a) for a in k.full)]
+            candidates = [k for k in candidates if not self._conflicts(name, k)]
         if kind in _PLACE_OR_BODY and len(words) == 1 and words[0].lower() in _GENERIC_PARTS:
             # "Post" written alone joins a body with a longer name ("the Post" of an outlet) only where the
             # article names it.
