@@ -1494,6 +1494,66 @@ def test_skeleton_and_sound_skip_only_steps_that_change_nothing() -> None:
         assert entities.sound(word) == re.sub(r"(.)\1+", r"\1", s[:1] + re.sub("[aeiouh]", "", s[1:])), word
 
 
+def test_runs_of_a_letter_are_collapsed_as_joining_groupby_s_keys_did() -> None:
+    """``_undoubled`` replaces each run by its first character with a function of C (decision 0041, revision of
+    2026-12-05, late afternoon): the same string as the ``itertools.groupby`` join it replaced, where the run
+    pattern finds a run (a run of line breaks alone is left as it is, as before), on random strings of letters,
+    marks, spaces and line breaks and on real words and their skeletons."""
+    import itertools
+    import random
+
+    from newsdesk.extract import entities
+
+    def before(s: str) -> str:
+        return "".join(c for c, _ in itertools.groupby(s)) if re.search(r"(.)\1+", s) else s
+
+    rng = random.Random(17)
+    strings = ["", "a", "aa", "\n\n", "a\n\nbb", "\n\nb", "ééé", "e\u0301\u0301", "AaAA", "  x"]
+    strings += ["".join(rng.choice("aab\n \u0301éE") for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    words = _capitalised_words()
+    strings += words + [skeleton(w) for w in words] + [w.lower() for w in words]
+    changed = 0
+    for s in strings:
+        assert entities._undoubled(s) == before(s), repr(s)
+        changed += entities._undoubled(s) != s
+    assert changed > 1000
+
+
+def test_a_stored_entity_s_counter_is_the_one_counter_makes() -> None:
+    """``_counter`` makes a ``Counter`` without its ``__init__``: equal to ``Counter(counts)``, of its class, in its
+    order, and counting as one made by ``Counter``."""
+    from collections import Counter
+
+    from newsdesk.extract import entities
+
+    for counts in ({}, {"Ada Vell": 3, "Vell": 3}, {"minister": 2, "mayor": 1}, dict.fromkeys("abcab", 0)):
+        made = entities._counter(counts)
+        want = Counter(counts)
+        assert type(made) is Counter and made == want and list(made.items()) == list(want.items())
+        made.update(["Vell", "new"])
+        want.update(["Vell", "new"])
+        assert list(made.items()) == list(want.items()) and made.total() == want.total()
+        assert made.most_common() == want.most_common() and made + Counter() == want + Counter()
+
+
+def test_whether_the_article_names_a_candidate_is_asked_as_before() -> None:
+    """``_match`` asks whether the article names one of its candidates as ``here.isdisjoint(map(_ID, candidates))``
+    (decision 0041, revision of 2026-12-05, late afternoon): the answer of ``any(k.id in here for k in
+    candidates)``, and the candidates it names in their order, on random candidates and articles' entities."""
+    import random
+
+    from newsdesk.extract import entities
+
+    rng = random.Random(5)
+    ids = [f"e{i}" for i in range(40)]
+    for _ in range(3000):
+        candidates = [entities._Known(id=i, type="PERSON") for i in rng.sample(ids, rng.randint(0, 12))]
+        here = set(rng.sample(ids, rng.randint(0, 6)))
+        assert (not here.isdisjoint(map(entities._ID, candidates))) == any(k.id in here for k in candidates)
+        named = [] if here.isdisjoint(map(entities._ID, candidates)) else [k for k in candidates if k.id in here]
+        assert named == [k for k in candidates if k.id in here]
+
+
 def test_the_known_names_votes_are_counted_in_the_order_a_count_over_the_entities_gives() -> None:
     """The stored entities' type votes (``Linker._known_votes``, plain dicts since decision 0041's revision of
     2026-12-05 forenoon) are what counting each alias's mentions for its entity's type gives, the kinds of a key in
@@ -1786,6 +1846,141 @@ def test_groups_made_when_a_lookup_first_reads_them_hold_what_groups_kept_since_
             lazy._made(index, key)
     same_groups(set(lazy._made_keys))
     assert compared > 50
+
+
+class _Forgetting(dict):  # type: ignore[type-arg]
+    """A memory that keeps nothing: a Linker given it asks ``_named`` of every candidate, as before."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+def test_whether_a_full_name_is_a_person_s_is_remembered_with_the_aliases_read() -> None:
+    """``_people_named`` remembers whether a full name is a person's (``_named``) with the person asked and how many
+    of its aliases it read (decision 0041, revision of 2026-12-05, late afternoon): a Linker that remembers nothing
+    gives the same people for every name asked, after a name's person gains aliases (the new ones compared), and
+    links every mention alike over batches that link and settle; the memory answers most asks of a batch."""
+    import random
+
+    stored = [
+        Entity(id="p1", name="Joanna Novak", type="PERSON", aliases=("Joanna Novak",), mentions=2, articles=1),
+        Entity(id="p2", name="Jan Nowak", type="PERSON", aliases=("Jan Nowak", "Nowak"), mentions=4, articles=2),
+        Entity(id="p3", name="Ilse Marlow", type="PERSON", aliases=("Ilse Marlow",), mentions=1, articles=1),
+        Entity(id="p4", name="Jonas Novak", type="PERSON", aliases=("Jonas Novak",), mentions=1, articles=1),
+    ]
+    kept, forgetting = Linker(stored), Linker(stored)
+    forgetting._compared = _Forgetting()
+    asked = ["Jan Novak", "Joanna Novak", "J. Novak", "Ilse Marlowe", "Jan Nowak"]
+    for linker in (kept, forgetting):
+        assert [[k.id for k in linker._people_named(n)] for n in asked] == [
+            [k.id for k in forgetting._people_named(n)] for n in asked
+        ]
+    # A person not the name when asked gains an alias that is: the next ask compares the new alias only, and finds it.
+    assert "p4" not in [k.id for k in kept._people_named("Jan Novak")]
+    assert kept._compared[("Jan Novak", "p4")][1:] == (1, False)
+    for linker in (kept, forgetting):
+        linker._known["p4"].aliases["Jan Novak"] += 1
+    assert [k.id for k in kept._people_named("Jan Novak")] == [k.id for k in forgetting._people_named("Jan Novak")]
+    assert "p4" in [k.id for k in kept._people_named("Jan Novak")]
+    assert kept._compared[("Jan Novak", "p4")][1:] == (2, True)
+
+    rng = random.Random(7)
+    surnames = ["Kowalska", "Kowalski", "Kovalska", "Novak", "Nowak", "Marlow", "Marlowe", "Lam"]
+    firsts = ["Anna", "Piotr", "Ilse", "Jan", "Joanna", "Oskar", "Kevin", "Ann"]
+    stored = [
+        Entity(id=f"e{n}", name=name, type="PERSON", aliases=(name,), mentions=2, articles=1)
+        for n, name in enumerate(f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(60))
+    ]
+    kept, forgetting = Linker(stored), Linker(stored)
+    forgetting._compared = _Forgetting()
+    for batch_no in range(4):
+        batch = []
+        for n in range(8):
+            names = [f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(4)]
+            text = ". ".join(names)
+            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
+            mentions = tuple(_m(x, "PERSON", a) for x, a in zip(names, at, strict=True))
+            batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
+        one, other = kept.link_articles(batch), forgetting.link_articles(batch)
+        assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
+            [(m.text, m.entity_id) for m in a.mentions] for a in other
+        ]
+        for linker in (kept, forgetting):
+            linker.settle(linker.entities(linker.changed))
+    assert len(kept._compared) > 50 and not forgetting._compared
+
+
+def test_a_full_name_s_conflict_with_a_person_is_remembered_with_the_full_names_read() -> None:
+    """``Linker._conflicts`` remembers whether a full name has a person's surname with another first name, with the
+    person asked and how many of its full names it read (decision 0041, revision of 2026-12-05, late afternoon): the
+    answer of ``any(_conflict(name, a) for a in k.full)`` after the person gains full names (the new ones read), and
+    a Linker that remembers nothing links every mention alike over batches that link and settle."""
+    import random
+
+    from newsdesk.extract import entities
+
+    stored = [Entity(id="p1", name="Anna Holt", type="PERSON", aliases=("Holt",), mentions=2, articles=1)]
+    linker = Linker(stored)
+    k = linker._known["p1"]
+    assert linker._conflicts("Peter Holt", k) is False
+    assert linker._conflicting[("Peter Holt", "p1")][1:] == (0, False)
+    k.aliases["Anna Holt"] += 1
+    assert linker._conflicts("Peter Holt", k) is True == any(entities._conflict("Peter Holt", a) for a in k.full)
+    assert linker._conflicting[("Peter Holt", "p1")][1:] == (1, True)
+    assert linker._conflicts("Anna Holt", k) is False
+
+    rng = random.Random(11)
+    surnames = ["Kowalska", "Kowalski", "Novak", "Nowak", "Marlow", "Holt"]
+    firsts = ["Anna", "Piotr", "Ilse", "Jan", "Joanna", "Peter", "A."]
+    stored = [
+        Entity(id=f"e{n}", name=name, type="PERSON", aliases=(name, name.split()[-1]), mentions=2, articles=1)
+        for n, name in enumerate(f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(30))
+    ]
+    kept, forgetting = Linker(stored), Linker(stored)
+    forgetting._conflicting = _Forgetting()
+    for batch_no in range(4):
+        batch = []
+        for n in range(8):
+            names = [f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(3)] + [rng.choice(surnames)]
+            text = ". ".join(names)
+            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
+            mentions = tuple(_m(x, "PERSON", a) for x, a in zip(names, at, strict=True))
+            batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
+        one, other = kept.link_articles(batch), forgetting.link_articles(batch)
+        assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
+            [(m.text, m.entity_id) for m in a.mentions] for a in other
+        ]
+        for each in (kept, forgetting):
+            each.settle(each.entities(each.changed))
+    assert len(kept._conflicting) > 20 and not forgetting._conflicting
+
+
+def test_a_place_name_spelled_otherwise_is_asked_its_ratio_once() -> None:
+    """``_near`` asks the ratio a second time only for words of three or four letters (from five up ``_similar``
+    asked it; decision 0041, revision of 2026-12-05, late afternoon): the answers of the code before on pairs of
+    real skeletons and short words."""
+    from newsdesk.extract import entities
+
+    def before(a: str, b: str) -> bool:
+        # The rules on added letters (decision 0026, evening revision) first, as ``_near`` reads them.
+        if a != b and (a.startswith(b) or b.startswith(a)):
+            longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+            if longer[len(shorter) :] not in entities._PLACE_TO_PEOPLE:
+                return False
+        if a != b and (a.endswith(b) or b.endswith(a)):
+            return False
+        return entities._similar(a, b) or (
+            min(len(a), len(b)) >= 3 and entities.sound(a) == entities.sound(b) and entities._ratio_at_least(a, b, 0.85)
+        )
+
+    words = sorted({skeleton(w) for w in _capitalised_words()})[:400]
+    words += ["kiv", "kiev", "kyiv", "niger", "nigeria", "ab", "abc", "abd", "", "rmn", "rahman", "rahaman"]
+    near = 0
+    for a in words[::3]:
+        for b in words:
+            assert entities._near(a, b) == before(a, b), (a, b)
+            near += before(a, b)
+    assert near > len(words[::3])
 
 
 def test_a_word_s_shape_and_counted_letters_are_those_of_reading_it_letter_by_letter() -> None:

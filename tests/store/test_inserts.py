@@ -4,11 +4,13 @@ mentions and quotes are read back as their classes make them."""
 from __future__ import annotations
 
 import dataclasses
+import json
+import random
 import sqlite3
 
 import pytest
 
-from newsdesk.records import Article, Mention, Quote, QuoteKind, SpeakerKind
+from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
 from newsdesk.store import Store, extracts
 from newsdesk.store.inserts import replace_rows
 
@@ -114,3 +116,69 @@ def test_mentions_and_quotes_read_back_as_their_classes_make_them(tmp_path) -> N
     assert type(read[1][1].kind) is QuoteKind and type(read[1][0].speaker_kind) is SpeakerKind
     with pytest.raises(dataclasses.FrozenInstanceError):
         read[0][0].start = 3  # type: ignore[misc]
+
+
+def _names_slowly(text: str) -> tuple[str, ...]:
+    """What ``extracts.entities`` read a list of names with before (the JSON decoder)."""
+    return tuple(json.loads(text))
+
+
+def test_a_list_of_names_reads_as_the_json_decoder_reads_it() -> None:
+    """``extracts._names`` (the decoder passed over where no name has an escape) gives ``json.loads``'s names for
+    every list ``save_entities`` writes, with or without the ASCII escapes, and for lists written otherwise (no
+    spaces, other spaces, names holding quotes, backslashes, commas, control characters); what the decoder refuses
+    it still refuses."""
+    rng = random.Random(41)
+    pieces = ["Ada", "Vell", " ", ", ", '", "', '"', "\\", "é", "ß", "\t", "\n", "[", "]", "", "Ōno", "\u200b", "\x7f"]
+    lists = [[], [""], ["", ""], ["Ada Vell"], ['Bo "Tiny" Kessel'], ["Lorvan, Times", "Vell"]]
+    lists += [
+        ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(0, 4))]
+        for _ in range(3000)
+    ]
+    for names in lists:
+        for text in (
+            json.dumps(names, ensure_ascii=False),
+            json.dumps(names),
+            json.dumps(names, separators=(",", ":"), ensure_ascii=False),
+            json.dumps(names, indent=1, ensure_ascii=False),
+        ):
+            assert extracts._names(text) == _names_slowly(text) == tuple(names), text
+    for bad in ('["]', '["a"', '["a\tb"]', '["a", "b",]', "[1]"):
+        try:
+            expected: object = _names_slowly(bad)
+        except ValueError as e:
+            expected = type(e)
+        try:
+            got: object = extracts._names(bad)
+        except ValueError as e:
+            got = type(e)
+        assert got == expected, bad
+
+
+def test_entities_read_back_as_their_class_makes_them(tmp_path) -> None:
+    """``extracts.entities`` sets the records' slots directly: each is equal to, hashes and prints as the record
+    written, in the order written, and stays frozen."""
+    written = [
+        Entity(
+            id="e1",
+            name="Ada Vell",
+            type="PERSON",
+            aliases=("Ada Vell", "Vell"),
+            roles=("minister",),
+            mentions=4,
+            articles=2,
+        ),
+        Entity(id="e2", name='The "Lorvan" Times', type="ORG", aliases=('The "Lorvan" Times', "Lorvan Times, The")),
+        Entity(id="e0", name="Ōno", type="GPE", aliases=("Ōno", "O\\no"), roles=(), mentions=1, articles=1),
+    ]
+    store = _store(tmp_path, "entities.db")
+    with store.transaction() as conn:
+        extracts.save_entities(conn, written)
+    read = extracts.entities(store.conn)
+    assert read == written
+    assert [repr(e) for e in read] == [repr(e) for e in written] and [hash(e) for e in read] == [
+        hash(e) for e in written
+    ]
+    assert all(type(e.aliases) is tuple and type(e.roles) is tuple for e in read)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        read[0].mentions = 3  # type: ignore[misc]

@@ -75,6 +75,10 @@ _GENERIC_PARTS = frozenset(
 _TS = re.compile(r"t[sz](?=[aeiouy])")
 _JE = re.compile(r"(?<=[^aeiouy])[jy](?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1+")
+# Any run of one character (a line break too), each replaced by its first character (``operator.itemgetter(1)``, a
+# function of C: no template expanded for each run).
+_RUNS = re.compile(r"(.)\1+", re.DOTALL)
+_FIRST = operator.itemgetter(1)
 # Words (and names run together) remembered by those caches: a store of 50,000 articles holds a few hundred thousand.
 _WORDS_CACHED = 1 << 19
 # Pairs of words compared by spelling (:func:`_similar`, :func:`_near`) remembered: a run of 1,000 articles at 50,000
@@ -84,8 +88,10 @@ _PAIRS_CACHED = 1 << 19
 
 def _undoubled(s: str) -> str:
     """``s`` with each run of one letter written once (``_DOUBLED.sub(r"\\1", s)``, without the regex's template
-    expanded for each run)."""
-    return "".join(c for c, _ in itertools.groupby(s)) if _DOUBLED.search(s) else s
+    expanded for each run) where it has a run of a letter (a line break aside), else ``s``: every run replaced by its
+    first character (half the cost of joining ``itertools.groupby``'s keys, which this did before; decision 0041,
+    revision of 2026-12-05, late afternoon)."""
+    return _RUNS.sub(_FIRST, s) if _DOUBLED.search(s) else s
 
 
 @functools.lru_cache(maxsize=_WORDS_CACHED)
@@ -213,7 +219,11 @@ def _near(a: str, b: str) -> bool:
             return False
     if a != b and (a.endswith(b) or b.endswith(a)):
         return False  # "RT America" and "America", "South Sudan" and "Sudan": a name of its own before the place
-    return _similar(a, b) or (min(len(a), len(b)) >= 3 and sound(a) == sound(b) and _ratio_at_least(a, b, _SIMILAR))
+    if _similar(a, b):
+        return True
+    # (From five letters up ``_similar`` asked the same ratio: it is not asked again. Decision 0041, revision of
+    # 2026-12-05, late afternoon.)
+    return 3 <= min(len(a), len(b)) < 5 and sound(a) == sound(b) and _ratio_at_least(a, b, _SIMILAR)
 
 
 def is_title(word: str) -> bool:
@@ -621,10 +631,15 @@ def _outlet(alias: str) -> str | None:
 
 
 def _counter(counts: dict[str, int]) -> Counter[str]:
-    """``Counter(counts)``, without ``Counter.update``'s test of its argument's kind (a dict is copied as it is)."""
-    made: Counter[str] = Counter()
+    """``Counter(counts)``, without ``Counter.update``'s test of its argument's kind (a dict is copied as it is), nor
+    ``Counter.__init__`` (which only updates the empty dict it is made: a stored entity's two counters, decision 0041,
+    revision of 2026-12-05, late afternoon)."""
+    made: Counter[str] = _new_dict(Counter)
     dict.update(made, counts)
     return made
+
+
+_new_dict = dict.__new__
 
 
 def _entity_id(kind: str, name: str) -> str:
@@ -704,6 +719,9 @@ class _Known:
 # full name (``_Known.total`` is ``sum(aliases.values())``, ``_Known.has_full`` is ``len(full) > 0``).
 _MENTIONED = operator.attrgetter("total")
 _RANKED = operator.attrgetter("has_full", "total")
+# An entity's id: whether the article names one of a lookup's candidates is asked as ``here.isdisjoint(map(_ID,
+# candidates))``, read in C (a name written alone has as many candidates as the store holds people of its surname).
+_ID = operator.attrgetter("id")
 
 
 # How a people's word ends after its place's name (or that name without its last vowel): Velorian, Dastmari,
@@ -1101,6 +1119,12 @@ class Linker:
         # (``_alike``): the groups under a key are only ever added to, so a name looked up again reads only the
         # entries added since (decision 0041, last revision).
         self._read: dict[tuple[int, Callable[[str, str], bool], str], tuple[int, tuple[str, ...]]] = {}
+        # Whether a full name is a person's (``_named``), with the person asked and how many of its aliases were read
+        # (``_people_named``).
+        self._compared: dict[tuple[str, str], tuple[_Known, int, bool]] = {}
+        # Whether a full name conflicts with a person's full names (``_conflicts``), with the person asked and how many
+        # of its full names were read.
+        self._conflicting: dict[tuple[str, str], tuple[_Known, int, bool]] = {}
         # Each such group's names by their :func:`_shape`, as far as a lookup has read it.
         self._shapes: dict[int, _Shaped] = {}
         with _collector_paused():
@@ -1528,7 +1552,36 @@ class Linker:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found_, key=place.__getitem__)))
         self.compared += len(ids)
-        return [k for i in ids if self._named(name, "PERSON", k := self._known[i])]
+        # Whether a person is the name is remembered with the person as it was asked (its ``_Known``, replaced only as a
+        # settle takes its record in) and how many of its aliases were read: a person's aliases are only ever added
+        # to at their end, so a name found is found again, and a name not found is compared with the aliases added
+        # since only (a batch asks one full name again and again; decision 0041, revision of 2026-12-05, late
+        # afternoon).
+        known, memo, named = self._known, self._compared, self._named
+        out = []
+        for i in ids:
+            k = known[i]
+            seen = memo.get((name, i))
+            if seen is not None and seen[0] is k:
+                if seen[2]:
+                    out.append(k)
+                    continue
+                read = seen[1]
+                if read == len(k.aliases):
+                    continue
+                last = _last(name)
+                hit = any(
+                    _same_word(last, _last(a)) and same_name(name, a, "PERSON")
+                    for a in itertools.islice(k.aliases, read, None)
+                )
+            else:
+                hit = named(name, "PERSON", k)
+            if len(memo) >= _READ_KEPT:  # a long run's answers: started again (the answers are the same)
+                memo.clear()
+            memo[(name, i)] = (k, len(k.aliases), hit)
+            if hit:
+                out.append(k)
+        return out
 
     def _bare_scan(self, last: str, end: str) -> tuple[str, ...]:
         """The people a name written alone, of last word ``end`` (its skeleton ``last``), may be: those under its
@@ -1721,6 +1774,25 @@ class Linker:
         last = _last(name)
         return any(_same_word(last, _last(a)) and same_name(name, a, kind) for a in k.aliases)
 
+    def _conflicts(self, name: str, k: _Known) -> bool:
+        """``any(_conflict(name, a) for a in k.full)``: whether person ``k`` has a full name of ``name``'s surname with
+        another first name. Remembered with the person asked (its ``_Known``) and how many of its full names were
+        read: those are only ever added to at their end (as its aliases are), so a conflict found stays found, and
+        none found is looked for in the full names added since only (decision 0041, revision of 2026-12-05, late
+        afternoon)."""
+        full = k.full
+        seen = self._conflicting.get((name, k.id))
+        if seen is not None and seen[0] is k:
+            if seen[2] or seen[1] == len(full):
+                return seen[2]
+            hit = any(_conflict(name, a) for a in itertools.islice(full, seen[1], None))
+        else:
+            hit = any(_conflict(name, a) for a in full)
+        if len(self._conflicting) >= _READ_KEPT:  # a long run's answers: started again (the answers are the same)
+            self._conflicting.clear()
+        self._conflicting[(name, k.id)] = (k, len(full), hit)
+        return hit
+
     def _by_key(self, index: dict[str, dict[str, int]], key: str) -> list[_Known]:
         return [self._known[i] for i in index.get(key, {})]
 
@@ -1795,8 +1867,11 @@ class Linker:
             in_article = [k for k in candidates if k.id in here]
             return max(in_article, key=_MENTIONED) if in_article else None
         if kind == "PERSON" and len(words) > 1:
-            candidates += [k for k in self._longer_forms(name, local) if k not in candidates]
-            candidates += [k for k in self._same_office(name, role) if k not in candidates]
+            # (Every candidate is the Linker's own ``_Known`` of its id: one is among the others when its id is.)
+            ids = set(map(_ID, candidates))
+            candidates += [k for k in self._longer_forms(name, local) if k.id not in ids]
+            ids = set(map(_ID, candidates))
+            candidates += [k for k in self._same_office(name, role) if k.id not in ids]
         if not candidates and kind == "ORG" and len(words) > 1:
             candidates = self._larger_body(name, local)
         if kind == "ORG" and len(words) == 1:
@@ -1818,7 +1893,7 @@ class Linker:
             candidates = self._same_acronym(name, kind, local)
         if not candidates and kind == "ORG" and len(words) == 1:
             candidates = self._short_form_of(words[0], local, text)
-        if kind == "PERSON" and len(words) == 1 and not any(k.id in here for k in candidates):
+        if kind == "PERSON" and len(words) == 1 and here.isdisjoint(map(_ID, candidates)):
             # A bare word the model called a person ("Veloria says ...") that names a known place or body is
             # that place, unless this article names a person of that surname.
             candidates = self._places_named(name) or candidates
@@ -1846,14 +1921,14 @@ class Linker:
             ]
         if kind == "PERSON" and len(words) > 1:
             # A full name never joins a person whose full names have its surname with another first name.
-            candidates = [k for k in candidates if not any(_conflict(name, a) for a in k.full)]
+            candidates = [k for k in candidates if not self._conflicts(name, k)]
         if kind in _PLACE_OR_BODY and len(words) == 1 and words[0].lower() in _GENERIC_PARTS:
             # "Post" written alone joins a body with a longer name ("the Post" of an outlet) only where the
             # article names it.
             candidates = [k for k in candidates if k.id in here or not k.full]
         if not candidates:
             return None
-        in_article = [k for k in candidates if k.id in here]
+        in_article = [] if here.isdisjoint(map(_ID, candidates)) else [k for k in candidates if k.id in here]
         pool = in_article or candidates
         return max(pool, key=_RANKED)
 

@@ -39,9 +39,10 @@ _QUOTE_FIELDS = (
     "kind",
     "confidence",
 )
-for _cls, _names in ((Mention, _MENTION_FIELDS), (Quote, _QUOTE_FIELDS)):
-    if tuple(f.name for f in dataclasses.fields(_cls)) != _names or hasattr(_cls, "__post_init__"):
-        raise TypeError(f"{_cls.__name__} is no longer made of the fields {_names} alone: update store/extracts.py")
+_ENTITY_FIELDS = ("id", "name", "type", "aliases", "roles", "mentions", "articles")
+for _cls, _fields in ((Mention, _MENTION_FIELDS), (Quote, _QUOTE_FIELDS), (Entity, _ENTITY_FIELDS)):
+    if tuple(f.name for f in dataclasses.fields(_cls)) != _fields or hasattr(_cls, "__post_init__"):
+        raise TypeError(f"{_cls.__name__} is no longer made of the fields {_fields} alone: update store/extracts.py")
 _m_text, _m_start, _m_end, _m_type, _m_role, _m_entity = (getattr(Mention, n).__set__ for n in _MENTION_FIELDS)
 (
     _q_text,
@@ -195,17 +196,39 @@ def save_entities(conn: sqlite3.Connection, found: Iterable[Entity]) -> None:
     )
 
 
+def _names(text: str) -> tuple[str, ...]:
+    """``tuple(json.loads(text))`` for a JSON list of strings as :func:`save_entities` writes it (``json.dumps``'s
+    ``", "`` between them): read without the JSON decoder where no string has an escape (no backslash, so no
+    string holds a quote and every quote opens or closes one) nor a control character (which the decoder
+    refuses); any other text goes to the decoder. A run's first batch reads every stored entity's aliases and roles
+    (decision 0041, revision of 2026-12-05, late afternoon)."""
+    if "\\" not in text and text.isprintable():
+        if text == "[]":
+            return ()
+        if text[:2] == '["' and text[-2:] == '"]':
+            names = text[2:-2].split('", "')
+            if text.count('"') == 2 * len(names):
+                return tuple(names)
+    return tuple(json.loads(text))
+
+
+_e_id, _e_name, _e_type, _e_aliases, _e_roles, _e_mentions, _e_articles = (
+    getattr(Entity, n).__set__ for n in _ENTITY_FIELDS
+)
+
+
 def entities(conn: sqlite3.Connection) -> list[Entity]:
-    """Every stored entity."""
-    return [
-        Entity(
-            id=r["id"],
-            name=r["name"],
-            type=r["type"],
-            aliases=tuple(json.loads(r["aliases"])),
-            roles=tuple(json.loads(r["roles"])),
-            mentions=r["mentions"],
-            articles=r["articles"],
-        )
-        for r in conn.execute("SELECT * FROM entities ORDER BY rowid")
-    ]
+    """Every stored entity (made as ``Entity(...)`` makes them, their slots set directly, as :func:`_mention`
+    does)."""
+    out = []
+    for r in conn.execute("SELECT id, name, type, aliases, roles, mentions, articles FROM entities ORDER BY rowid"):
+        e = _new(Entity)
+        _e_id(e, r[0])
+        _e_name(e, r[1])
+        _e_type(e, r[2])
+        _e_aliases(e, _names(r[3]))
+        _e_roles(e, _names(r[4]))
+        _e_mentions(e, r[5])
+        _e_articles(e, r[6])
+        out.append(e)
+    return out
