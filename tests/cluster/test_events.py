@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import random
 from collections.abc import Sequence
 from datetime import date
@@ -744,3 +745,34 @@ def test_the_heaviest_query_terms_are_those_a_sort_gives_ties_in_order() -> None
     for size in (0, 3, QUERY_TERMS, QUERY_TERMS + 1, 400):
         v = {t: float(rng.choice([0.25, 0.5, 1.0])) for t in rng.sample(range(1 << 24), size)}
         assert top_terms(v, QUERY_TERMS) == [t for t, _ in sorted(v.items(), key=lambda item: -item[1])[:QUERY_TERMS]]
+
+
+def test_squares_in_numpy_are_the_float_a_sum_over_the_list_gives() -> None:
+    # A stored group only scored keeps its weights as an array (issue 17: no list made for it): its squared norm is
+    # added in the array's order, the float ``sum(map(operator.mul, values, values))`` gives; ``np.sum`` adds
+    # pairwise and differs, so the test can fail.
+    rng = random.Random(23)
+    differs = 0
+    for size in [0, 1, 2, 7, 100, 1000, 20000]:
+        values = [rng.random() * rng.choice([1.0, 3.0, 40.0]) for _ in range(size)]
+        array = np.array(values, dtype=np.float64)
+        expected = sum(map(operator.mul, values, values))
+        assert events._squares(array) == expected and type(events._squares(array)) is type(expected)
+        differs += float(np.sum(array * array)) != expected
+    assert differs  # the pairwise sum would not do
+
+
+def test_stored_groups_only_scored_keep_the_squared_norms_of_groups_given_unpacked() -> None:
+    rng = random.Random(24)
+    stored = [{t: 1.0 + rng.random() for t in rng.sample(range(5000), rng.choice([300, 900]))} for _ in range(8)]
+    df = DocumentFrequencies()
+    df.add(stored)
+    packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
+    lazy = _stored(packed, df, 0.2)
+    eager = _unpacked(packed, df, 0.2)
+    small = dict(rng.sample(sorted(stored[3].items()), 40))
+    assert lazy.best(small, None)[1] == eager.best(small, None)[1] > 0
+    met = [name for name in packed if lazy._weights[name].keys is not None]
+    assert met and not any(lazy.groups[name].centroid for name in met)
+    for name in met:
+        assert lazy._weights[name].square == eager._weights[name].square

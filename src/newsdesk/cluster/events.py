@@ -313,6 +313,16 @@ def _sorted_dots(v: _Sorted, groups: Sequence[tuple[np.ndarray, np.ndarray]]) ->
     return out
 
 
+def _squares(values: np.ndarray) -> float:
+    """``sum(map(operator.mul, values, values))`` of a float64 array, the same float: the squares added one after
+    another in the array's order (``cumsum``; ``np.sum`` adds pairwise, which rounds otherwise), without making
+    the array a list (most stored groups a run meets are only scored, never made dicts). 0 for an empty array, as
+    ``sum`` gives."""
+    if not len(values):
+        return 0
+    return float(np.multiply(values, values).cumsum()[-1])
+
+
 def _heaviest(terms: np.ndarray, weights: np.ndarray) -> list[int]:
     """``heapq.nlargest(INDEX_TERMS, terms, key=lambda t: (weight of t, t))`` for a group's distinct terms and their
     weights as arrays: those weighing at least its ``INDEX_TERMS``-th heaviest weight (found by partition, in time
@@ -473,8 +483,8 @@ class Grouper:
         # they were given here. A run thus pays for the stored groups it compares with, not for every one.
         self._folded: dict[str, bytes] = {}
         # Stored groups unpacked to be scored but not yet made dicts (``_unfold(whole=False)``): their terms and raw
-        # weights as arrays, their IDF-weighted weights as a list, in their stored order.
-        self._loose: dict[str, tuple[np.ndarray, np.ndarray, list[float]]] = {}
+        # weights and their IDF-weighted weights as arrays, in their stored order (made lists only when made dicts).
+        self._loose: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         # The IDF the folded groups were weighted with (the corpus as this Grouper was made), for ``_unfold``: the
         # distinct terms, sorted, and their IDF.
         self._folded_terms = np.zeros(0, dtype=np.int64)
@@ -529,20 +539,19 @@ class Grouper:
             weights = self._weights[g.id]
             terms, raw = unpack_arrays(folded)
             weighted, keys, sorted_weights = self._weighted(terms, raw)
-            values = weighted.tolist()
-            weights.square = sum(map(operator.mul, values, values))
+            weights.square = _squares(weighted)
             weights.keys, weights.values = np.append(keys, _END), np.append(sorted_weights, 0.0)
-            weights.stored = len(values)
-            self._loose[g.id] = (terms, raw, values)
+            weights.stored = len(weighted)
+            self._loose[g.id] = (terms, raw, weighted)
         if not whole:
             return
         loose = self._loose.pop(g.id, None)
         if loose is not None:
-            terms, raw, values = loose
+            terms, raw, weighted = loose
             keys = terms.tolist()
             g.centroid = dict(zip(keys, raw.tolist(), strict=True))
             weights = self._weights[g.id]
-            weights.terms = dict(zip(keys, values, strict=True))
+            weights.terms = dict(zip(keys, weighted.tolist(), strict=True))
             weights.stored = None
 
     def _reweigh(self, g: Group) -> _Weights:
