@@ -776,3 +776,66 @@ def test_stored_groups_only_scored_keep_the_squared_norms_of_groups_given_unpack
     assert met and not any(lazy.groups[name].centroid for name in met)
     for name in met:
         assert lazy._weights[name].square == eager._weights[name].square
+
+
+class _GrowingAsBefore(Grouper):
+    """A grouper whose joins find the terms rising among a group's heaviest as ``_grow`` did before it told them
+    apart in C (a generator and a comprehension over the member's terms)."""
+
+    def _grow(self, g: Group, v: Vector) -> None:
+        self._unfold(g)
+        weights = self._weights.get(g.id)
+        if weights is None or self.df.documents > weights.documents * events.REFRESH:
+            self._reweigh(g)
+            return
+        terms = weights.terms
+        olds = [terms.get(t, 0.0) for t in v]
+        news = [g.centroid[t] * idf for t, idf in zip(v, self.df.idf_of(v), strict=True)]
+        for old, new in zip(olds, news, strict=True):
+            weights.square += new * new - old * old
+        weights.update(dict(zip(v, news, strict=True)))
+        tops = weights.tops
+        if len(tops) < INDEX_TERMS:
+            self._retop(g.id, weights, {*tops, *v})
+            return
+        lightest = min(terms[t] for t in tops)
+        current = set(tops)
+        rising = [t for t, w in zip(v, news, strict=True) if w >= lightest and t not in current]
+        if rising:
+            self._retop(g.id, weights, [*tops, *rising])
+
+
+@pytest.mark.parametrize("counted", [True, False])
+def test_joins_index_a_group_under_the_heaviest_terms_they_did_before(counted: bool) -> None:
+    # With the corpus counted batch by batch (IDF moves, whole re-weightings between joins), and with every term
+    # counted alike (one IDF: weights from few values tie at every turn, and a rising term that ties the lightest
+    # of the heaviest enters by its number): every group's heaviest terms, index lists, squared norm and choice
+    # as before.
+    rng = random.Random(25)
+    vocabulary = 60
+    batches = [
+        [
+            {t: rng.choice([1.0, 2.0]) for t in rng.sample(range(vocabulary), rng.randint(5, 40))}
+            for _ in range(40)
+        ]
+        for _ in range(6)
+    ]
+    now, before = DocumentFrequencies(), DocumentFrequencies()
+    if not counted:
+        now.add([dict.fromkeys(range(vocabulary), 1.0)] * 3)
+        before.add([dict.fromkeys(range(vocabulary), 1.0)] * 3)
+    a = Grouper([], now, threshold=0.12, max_gap_days=None, prefix="e")
+    b = _GrowingAsBefore([], before, threshold=0.12, max_gap_days=None, prefix="e")
+    joined = 0
+    for n, batch in enumerate(batches):
+        if counted:
+            now.add(batch)
+            before.add(batch)
+        for m, v in enumerate(batch):
+            (x, new_x), (y, new_y) = a.assign(f"a{n}-{m}", v, None), b.assign(f"a{n}-{m}", v, None)
+            assert (x.id, new_x) == (y.id, new_y)
+            joined += not new_x
+    assert joined > 50
+    assert {g: w.tops for g, w in a._weights.items()} == {g: w.tops for g, w in b._weights.items()}
+    assert {g: w.square for g, w in a._weights.items()} == {g: w.square for g, w in b._weights.items()}
+    assert {t: list(m) for t, m in a._index.items()} == {t: list(m) for t, m in b._index.items()}

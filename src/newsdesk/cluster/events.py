@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate, islice, repeat
+from itertools import accumulate, compress, islice, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -632,9 +632,10 @@ class Grouper:
         if len(tops) < INDEX_TERMS:
             self._retop(g.id, weights, {*tops, *v})
             return
-        lightest = min(terms[t] for t in tops)
+        lightest = min(map(terms.__getitem__, tops))
         current = set(tops)
-        rising = [t for t, w in zip(v, news, strict=True) if w >= lightest and t not in current]
+        # The terms weighing at least ``lightest`` told in C (``lightest <= w``), in ``v``'s order.
+        rising = [t for t in compress(v, map(lightest.__le__, news)) if t not in current]
         if rising:
             self._retop(g.id, weights, [*tops, *rising])
 
