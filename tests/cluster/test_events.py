@@ -814,10 +814,7 @@ def test_joins_index_a_group_under_the_heaviest_terms_they_did_before(counted: b
     rng = random.Random(25)
     vocabulary = 60
     batches = [
-        [
-            {t: rng.choice([1.0, 2.0]) for t in rng.sample(range(vocabulary), rng.randint(5, 40))}
-            for _ in range(40)
-        ]
+        [{t: rng.choice([1.0, 2.0]) for t in rng.sample(range(vocabulary), rng.randint(5, 40))} for _ in range(40)]
         for _ in range(6)
     ]
     now, before = DocumentFrequencies(), DocumentFrequencies()
