@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, islice, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -634,8 +634,8 @@ class Grouper:
             return
         lightest = min(map(terms.__getitem__, tops))
         current = set(tops)
-        # The terms weighing at least ``lightest`` told in C (``lightest <= w``), in ``v``'s order.
-        rising = [t for t in compress(v, map(lightest.__le__, news)) if t not in current]
+        # (Not ``strict``: the two are one length, and the check cost a third of the comprehension.)
+        rising = [t for t, w in zip(v, news, strict=False) if w >= lightest and t not in current]
         if rising:
             self._retop(g.id, weights, [*tops, *rising])
 
