@@ -668,14 +668,24 @@ class Grouper:
         # the smaller ones (scored one by one over their own terms).
         bigger: list[tuple[int, _Weights]] = []
         smaller: list[tuple[int, _Weights]] = []
+        # What ``_current(g, whole=False)`` and ``_Weights.size`` read, looked up once (a report meets dozens of
+        # candidates, most of them current and unfolded already: tens of thousands of calls a run).
+        groups, known, folded, documents = self.groups, self._weights, self._folded, self.df.documents
+        gap_limit, size = self.max_gap_days, len(weighted)
         for gid in sorted(candidates):
-            g = self.groups[gid]
-            gap = g.gap_days(published)
-            if self.max_gap_days is not None and gap is not None and gap > self.max_gap_days:
-                continue
-            # A stored group bigger than the vector is scored through its sorted arrays alone (not made dicts).
-            weights = self._current(g, whole=False)
-            (smaller if len(weighted) > weights.size() else bigger).append((len(scored), weights))
+            g = groups[gid]
+            if gap_limit is not None:  # stories have none: their gap was worked out for nothing
+                gap = g.gap_days(published)
+                if gap is not None and gap > gap_limit:
+                    continue
+            weights = known.get(gid)
+            if weights is None or documents > weights.documents * REFRESH or gid in folded:
+                # A stored group bigger than the vector is scored through its sorted arrays alone (not made dicts).
+                weights = self._current(g, whole=False)
+            stored = weights.stored
+            (smaller if size > (len(weights.terms) if stored is None else stored) else bigger).append(
+                (len(scored), weights)
+            )
             scored.append((0.0, gid))
         if self.nearest and (bigger or smaller):
             # Only groups whose centroid passes their threshold count (below): those that surely do not are left
