@@ -521,8 +521,8 @@ class CorpusStage:
         # profiles, the claims' readings of a story's window) was read pass after pass, though none of it is garbage
         # until the run drops it (at the 50,000 step 0.6 CPU s of origins' 2.8 and of claim matching's 4.8, in 19
         # full passes that freed nothing; decision 0040). It changes no answer: the collector only frees what nothing
-        # reaches. Not for cluster: its batches ran slower with the collector off (3.9 against 3.8 CPU s on
-        # bench/cluster.py's 2,000 articles), and made few passes with it on.
+        # reaches. Not for cluster: its batches ran slower with the collector off (3.9-4.1 against 3.7-3.9 CPU s
+        # on bench/cluster.py's 2,000 articles), and made few passes with it on.
         with entities.kept_out_of_collections(), _paused(self.collector_paused):
             if self.keeps_state:
                 memo = context.memo.setdefault(self.name, {})
