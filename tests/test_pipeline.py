@@ -327,3 +327,40 @@ def test_a_corpus_stage_runs_with_what_was_alive_before_it_out_of_the_collectors
     stage.run([], Context(view=Store(":memory:")))
     assert seen and seen[0] > 0  # frozen while the stage ran: full passes skip the run's kept state
     assert gc.get_freeze_count() == 0  # and handed back to the collector after it
+
+
+def test_origins_and_claim_matching_run_with_the_collector_off() -> None:
+    """origins and claim_match make no collector pass while a batch runs (what a batch makes, such
+    as origins' comparison profiles, was read pass after pass though nothing of it was garbage); what the batch made
+    is frozen with the rest as the collector comes back on, and handed back as the runner's block ends."""
+    from newsdesk.pipeline import CorpusStage
+
+    stages = registry()
+    assert [n for n, s in stages.items() if getattr(s, "collector_paused", False)] == ["origins", "claim_match"]
+    seen: list[tuple[bool, int]] = []
+    made: list[object] = []
+
+    def look(batch: list[Article], view: object, settings: Settings, memo: dict[str, object]) -> tuple[list, dict]:
+        before = gc.get_freeze_count()
+        made.extend([[] for _ in range(5000)])  # past the collector's thresholds: a pass if it were on
+        seen.append((gc.isenabled(), before))
+        return [], {}
+
+    passes: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        CorpusStage("look", look, keeps_state=True, collector_paused=True).run([], Context(view=Store(":memory:")))
+        assert passes == []  # none while the batch ran
+        assert seen == [(False, seen[0][1])] and seen[0][1] > 0
+        assert gc.isenabled() and gc.get_freeze_count() == 0  # as it was after
+        # Without the flag the same batch meets the collector's passes: the test can fail.
+        CorpusStage("look", look, keeps_state=True).run([], Context(view=Store(":memory:")))
+        assert passes and seen[1][0]
+    finally:
+        gc.callbacks.remove(count)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import random
 from collections.abc import Sequence
 from datetime import date
@@ -744,3 +745,94 @@ def test_the_heaviest_query_terms_are_those_a_sort_gives_ties_in_order() -> None
     for size in (0, 3, QUERY_TERMS, QUERY_TERMS + 1, 400):
         v = {t: float(rng.choice([0.25, 0.5, 1.0])) for t in rng.sample(range(1 << 24), size)}
         assert top_terms(v, QUERY_TERMS) == [t for t, _ in sorted(v.items(), key=lambda item: -item[1])[:QUERY_TERMS]]
+
+
+def test_squares_in_numpy_are_the_float_a_sum_over_the_list_gives() -> None:
+    # A stored group only scored keeps its weights as an array (issue 17: no list made for it): its squared norm is
+    # added in the array's order, the float ``sum(map(operator.mul, values, values))`` gives; ``np.sum`` adds
+    # pairwise and differs, so the test can fail.
+    rng = random.Random(23)
+    differs = 0
+    for size in [0, 1, 2, 7, 100, 1000, 20000]:
+        values = [rng.random() * rng.choice([1.0, 3.0, 40.0]) for _ in range(size)]
+        array = np.array(values, dtype=np.float64)
+        expected = sum(map(operator.mul, values, values))
+        assert events._squares(array) == expected and type(events._squares(array)) is type(expected)
+        differs += float(np.sum(array * array)) != expected
+    assert differs  # the pairwise sum would not do
+
+
+def test_stored_groups_only_scored_keep_the_squared_norms_of_groups_given_unpacked() -> None:
+    rng = random.Random(24)
+    stored = [{t: 1.0 + rng.random() for t in rng.sample(range(5000), rng.choice([300, 900]))} for _ in range(8)]
+    df = DocumentFrequencies()
+    df.add(stored)
+    packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
+    lazy = _stored(packed, df, 0.2)
+    eager = _unpacked(packed, df, 0.2)
+    small = dict(rng.sample(sorted(stored[3].items()), 40))
+    assert lazy.best(small, None)[1] == eager.best(small, None)[1] > 0
+    met = [name for name in packed if lazy._weights[name].keys is not None]
+    assert met and not any(lazy.groups[name].centroid for name in met)
+    for name in met:
+        assert lazy._weights[name].square == eager._weights[name].square
+
+
+class _GrowingAsBefore(Grouper):
+    """A grouper whose joins find the terms rising among a group's heaviest as ``_grow`` did before it told them
+    apart in C (a generator and a comprehension over the member's terms)."""
+
+    def _grow(self, g: Group, v: Vector) -> None:
+        self._unfold(g)
+        weights = self._weights.get(g.id)
+        if weights is None or self.df.documents > weights.documents * events.REFRESH:
+            self._reweigh(g)
+            return
+        terms = weights.terms
+        olds = [terms.get(t, 0.0) for t in v]
+        news = [g.centroid[t] * idf for t, idf in zip(v, self.df.idf_of(v), strict=True)]
+        for old, new in zip(olds, news, strict=True):
+            weights.square += new * new - old * old
+        weights.update(dict(zip(v, news, strict=True)))
+        tops = weights.tops
+        if len(tops) < INDEX_TERMS:
+            self._retop(g.id, weights, {*tops, *v})
+            return
+        lightest = min(terms[t] for t in tops)
+        current = set(tops)
+        rising = [t for t, w in zip(v, news, strict=True) if w >= lightest and t not in current]
+        if rising:
+            self._retop(g.id, weights, [*tops, *rising])
+
+
+@pytest.mark.parametrize("counted", [True, False])
+def test_joins_index_a_group_under_the_heaviest_terms_they_did_before(counted: bool) -> None:
+    # With the corpus counted batch by batch (IDF moves, whole re-weightings between joins), and with every term
+    # counted alike (one IDF: weights from few values tie at every turn, and a rising term that ties the lightest
+    # of the heaviest enters by its number): every group's heaviest terms, index lists, squared norm and choice
+    # as before.
+    rng = random.Random(25)
+    vocabulary = 60
+    batches = [
+        [{t: rng.choice([1.0, 2.0]) for t in rng.sample(range(vocabulary), rng.randint(5, 40))} for _ in range(40)]
+        for _ in range(6)
+    ]
+    now, before = DocumentFrequencies(), DocumentFrequencies()
+    if not counted:
+        now.add([dict.fromkeys(range(vocabulary), 1.0)] * 3)
+        before.add([dict.fromkeys(range(vocabulary), 1.0)] * 3)
+    a = Grouper([], now, threshold=0.12, max_gap_days=None, prefix="e")
+    b = _GrowingAsBefore([], before, threshold=0.12, max_gap_days=None, prefix="e")
+    joined = 0
+    for n, batch in enumerate(batches):
+        if counted:
+            now.add(batch)
+            before.add(batch)
+        for m, v in enumerate(batch):
+            (x, new_x), (y, new_y) = a.assign(f"a{n}-{m}", v, None), b.assign(f"a{n}-{m}", v, None)
+            assert (x.id, new_x) == (y.id, new_y)
+            joined += not new_x
+    assert joined > 50
+    assert {g: w.tops for g, w in a._weights.items()} == {g: w.tops for g, w in b._weights.items()}
+    assert {g: w.square for g, w in a._weights.items()} == {g: w.square for g, w in b._weights.items()}
+    assert {t: list(m) for t, m in a._index.items()} == {t: list(m) for t, m in b._index.items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 from pathlib import Path
 
 from newsdesk import grouping
@@ -398,3 +399,45 @@ def test_grams_and_aligned_sentences_are_those_of_the_loops_they_replace() -> No
     got = [(rewrites._aligned(a, b), _aligned_one_by_one(a, b)) for a in found for b in found]
     assert all(x == y for x, y in got)
     assert sum(x > 0 for x, _ in got) > len(found)  # pairs beyond each text with itself align some sentences
+
+
+def _passages_word_by_word(
+    a: rewrites.Profile, shared: frozenset[tuple[str | None, ...]]
+) -> tuple[list[tuple[int, int]], int]:
+    """``rewrites._passages`` as it was: a tuple made and looked up at every word."""
+    runs: list[tuple[int, int]] = []
+    weight = 0
+    i, n = 0, len(a.words)
+    while i <= n - rewrites.RUN:
+        if tuple(a.words[i : i + rewrites.RUN]) in shared:
+            j = i + rewrites.RUN
+            while j < n and tuple(a.words[j - rewrites.RUN + 1 : j + 1]) in shared:
+                j += 1
+            runs.append((i, j))
+            weight += max(0, j - i - rewrites.FREE)
+            i = j
+        else:
+            i += 1
+    return runs, weight
+
+
+def test_passages_are_those_of_the_word_by_word_walk() -> None:
+    """The shared runs of words of real articles, each against the others (and against random shares of its own
+    grams, so that runs start inside the words a run skips, and runs end at the text's end), are those of the walk
+    word by word that they replace."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared_path("dev-news").glob("*.txt"))]
+    found = [rewrites.wording(t) for t in [*texts, WIRE, REWRITE]]
+    rng = random.Random(5)
+    shares = [(a, a.grams & b.grams) for a in found for b in found]
+    for a in found:
+        grams = sorted(a.grams, key=str)
+        for keep in (0.3, 0.7, 0.95):
+            shares.append((a, frozenset(g for g in grams if rng.random() < keep)))
+    with_runs = 0
+    for a, shared in shares:
+        got = rewrites._passages(a, shared)
+        assert got == _passages_word_by_word(a, shared)
+        with_runs += bool(got[0])
+    assert with_runs > len(found)
+    short = rewrites.wording("One two three.")  # fewer words than a run
+    assert rewrites._passages(short, short.grams) == _passages_word_by_word(short, short.grams) == ([], 0)

@@ -313,6 +313,16 @@ def _sorted_dots(v: _Sorted, groups: Sequence[tuple[np.ndarray, np.ndarray]]) ->
     return out
 
 
+def _squares(values: np.ndarray) -> float:
+    """``sum(map(operator.mul, values, values))`` of a float64 array, the same float: the squares added one after
+    another in the array's order (``cumsum``; ``np.sum`` adds pairwise, which rounds otherwise), without making
+    the array a list (most stored groups a run meets are only scored, never made dicts). 0 for an empty array, as
+    ``sum`` gives."""
+    if not len(values):
+        return 0
+    return float(np.multiply(values, values).cumsum()[-1])
+
+
 def _heaviest(terms: np.ndarray, weights: np.ndarray) -> list[int]:
     """``heapq.nlargest(INDEX_TERMS, terms, key=lambda t: (weight of t, t))`` for a group's distinct terms and their
     weights as arrays: those weighing at least its ``INDEX_TERMS``-th heaviest weight (found by partition, in time
@@ -473,8 +483,8 @@ class Grouper:
         # they were given here. A run thus pays for the stored groups it compares with, not for every one.
         self._folded: dict[str, bytes] = {}
         # Stored groups unpacked to be scored but not yet made dicts (``_unfold(whole=False)``): their terms and raw
-        # weights as arrays, their IDF-weighted weights as a list, in their stored order.
-        self._loose: dict[str, tuple[np.ndarray, np.ndarray, list[float]]] = {}
+        # weights and their IDF-weighted weights as arrays, in their stored order (made lists only when made dicts).
+        self._loose: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         # The IDF the folded groups were weighted with (the corpus as this Grouper was made), for ``_unfold``: the
         # distinct terms, sorted, and their IDF.
         self._folded_terms = np.zeros(0, dtype=np.int64)
@@ -529,20 +539,19 @@ class Grouper:
             weights = self._weights[g.id]
             terms, raw = unpack_arrays(folded)
             weighted, keys, sorted_weights = self._weighted(terms, raw)
-            values = weighted.tolist()
-            weights.square = sum(map(operator.mul, values, values))
+            weights.square = _squares(weighted)
             weights.keys, weights.values = np.append(keys, _END), np.append(sorted_weights, 0.0)
-            weights.stored = len(values)
-            self._loose[g.id] = (terms, raw, values)
+            weights.stored = len(weighted)
+            self._loose[g.id] = (terms, raw, weighted)
         if not whole:
             return
         loose = self._loose.pop(g.id, None)
         if loose is not None:
-            terms, raw, values = loose
+            terms, raw, weighted = loose
             keys = terms.tolist()
             g.centroid = dict(zip(keys, raw.tolist(), strict=True))
             weights = self._weights[g.id]
-            weights.terms = dict(zip(keys, values, strict=True))
+            weights.terms = dict(zip(keys, weighted.tolist(), strict=True))
             weights.stored = None
 
     def _reweigh(self, g: Group) -> _Weights:
@@ -623,9 +632,10 @@ class Grouper:
         if len(tops) < INDEX_TERMS:
             self._retop(g.id, weights, {*tops, *v})
             return
-        lightest = min(terms[t] for t in tops)
+        lightest = min(map(terms.__getitem__, tops))
         current = set(tops)
-        rising = [t for t, w in zip(v, news, strict=True) if w >= lightest and t not in current]
+        # (Not ``strict``: the two are one length, and the check cost a third of the comprehension.)
+        rising = [t for t, w in zip(v, news, strict=False) if w >= lightest and t not in current]
         if rising:
             self._retop(g.id, weights, [*tops, *rising])
 
@@ -658,14 +668,24 @@ class Grouper:
         # the smaller ones (scored one by one over their own terms).
         bigger: list[tuple[int, _Weights]] = []
         smaller: list[tuple[int, _Weights]] = []
+        # What ``_current(g, whole=False)`` and ``_Weights.size`` read, looked up once (a report meets dozens of
+        # candidates, most of them current and unfolded already: tens of thousands of calls a run).
+        groups, known, folded, documents = self.groups, self._weights, self._folded, self.df.documents
+        gap_limit, size = self.max_gap_days, len(weighted)
         for gid in sorted(candidates):
-            g = self.groups[gid]
-            gap = g.gap_days(published)
-            if self.max_gap_days is not None and gap is not None and gap > self.max_gap_days:
-                continue
-            # A stored group bigger than the vector is scored through its sorted arrays alone (not made dicts).
-            weights = self._current(g, whole=False)
-            (smaller if len(weighted) > weights.size() else bigger).append((len(scored), weights))
+            g = groups[gid]
+            if gap_limit is not None:  # stories have none: their gap was worked out for nothing
+                gap = g.gap_days(published)
+                if gap is not None and gap > gap_limit:
+                    continue
+            weights = known.get(gid)
+            if weights is None or documents > weights.documents * REFRESH or gid in folded:
+                # A stored group bigger than the vector is scored through its sorted arrays alone (not made dicts).
+                weights = self._current(g, whole=False)
+            stored = weights.stored
+            (smaller if size > (len(weights.terms) if stored is None else stored) else bigger).append(
+                (len(scored), weights)
+            )
             scored.append((0.0, gid))
         if self.nearest and (bigger or smaller):
             # Only groups whose centroid passes their threshold count (below): those that surely do not are left

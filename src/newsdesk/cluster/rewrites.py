@@ -226,20 +226,28 @@ def unpack(data: bytes) -> Profile | None:
 
 
 def _passages(a: Profile, shared: frozenset[tuple[str | None, ...]]) -> tuple[list[tuple[int, int]], int]:
-    """The maximal runs of ``a``'s narrative made of ``shared`` grams (as word index ranges) and their weight."""
+    """The maximal runs of ``a``'s narrative made of ``shared`` grams (as word index ranges) and their weight.
+
+    A walk from the first word: a run starts at a word whose gram is shared and goes on while the next word's gram
+    is, and the walk goes on from the run's last word (the grams starting inside a run's last ``RUN - 1`` words
+    start no run). Whether each word's gram is shared is told in C (the grams zipped as ``_grams`` makes them), and
+    only the words whose gram is are visited: most compared texts share a few runs of their hundreds of words."""
+    words = a.words
+    held = list(map(shared.__contains__, zip(*(words[k:] for k in range(RUN)), strict=False)))
     runs: list[tuple[int, int]] = []
     weight = 0
-    i, n = 0, len(a.words)
-    while i <= n - RUN:
-        if tuple(a.words[i : i + RUN]) in shared:
-            j = i + RUN
-            while j < n and tuple(a.words[j - RUN + 1 : j + 1]) in shared:
-                j += 1
-            runs.append((i, j))
-            weight += max(0, j - i - FREE)
-            i = j
-        else:
-            i += 1
+    last = len(held) - 1  # the last word a gram starts at
+    i = 0  # where the walk goes on
+    for start in itertools.compress(range(len(held)), held):
+        if start < i:
+            continue  # inside the last run, or among the words it skips
+        end = start
+        while end < last and held[end + 1]:
+            end += 1
+        j = end + RUN
+        runs.append((start, j))
+        weight += max(0, j - start - FREE)
+        i = j
     return runs, weight
 
 
