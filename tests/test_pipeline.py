@@ -364,3 +364,27 @@ def test_origins_and_claim_matching_run_with_the_collector_off() -> None:
         assert passes and seen[1][0]
     finally:
         gc.callbacks.remove(count)
+
+
+def test_the_runner_leaves_what_was_alive_before_a_chunk_out_of_the_collectors_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Decision 0053: a chunk's load, per-article stage run here and writes too, not only a corpus stage's batch.
+    import newsdesk.pipeline as pipeline_module
+
+    seen: list[int] = []
+
+    def _look(article: Article, settings: Settings) -> Article:
+        seen.append(gc.get_freeze_count())
+        return dataclasses.replace(article, language="xx")
+
+    look = ArticleStage("look", _look, requires=("article.text",), produces=("article.language",))
+    monkeypatch.setattr(pipeline_module, "BUILTIN", (look,))
+    corpus = Corpus(Store(":memory:"), settings=Settings(pipeline=PipelineSettings(stages=("look",))))
+    corpus.store.add([_article("one two three four"), _article("five six seven eight")])
+    gc.collect()
+    assert gc.get_freeze_count() == 0
+    corpus.analyze()
+    assert len(seen) == 2 and min(seen) > 0  # frozen while the per-article stage ran in this process
+    assert gc.get_freeze_count() == 0  # and handed back to the collector after the run
+    assert {a.language for a in corpus.store.articles()} == {"xx"}

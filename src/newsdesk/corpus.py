@@ -17,6 +17,7 @@ from newsdesk.claims import summary as claim_summary
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
+from newsdesk.extract.entities import kept_out_of_collections
 from newsdesk.pipeline import (
     Ahead,
     ArticleStage,
@@ -384,19 +385,20 @@ class Corpus:
         for start in range(0, len(todo), _ANALYZE_CHUNK):
             on_progress(stage.name, at + start, whole)
             ids = todo[start : start + _ANALYZE_CHUNK]
-            batch = list(self.store.articles(ids, extracts=reads_extracts(stage)))
+            with kept_out_of_collections():  # what the run keeps, left out of full collections (decision 0053)
+                batch = list(self.store.articles(ids, extracts=reads_extracts(stage)))
 
-            def progress(name: str, done: int, _total: int, start: int = at + start) -> None:
-                on_progress(name, start + done, whole)
+                def progress(name: str, done: int, _total: int, start: int = at + start) -> None:
+                    on_progress(name, start + done, whole)
 
-            chunk = dataclasses.replace(context, on_progress=progress)
-            try:
-                outcome: StageResult | Exception
-                outcome, report = self.pipeline.run_stage(stage, batch, chunk, threads=threads)
-            except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on
-                log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
-                outcome, report = exc, StageReport(stage=stage.name, items_in=len(batch))
-            total = _sum(total, self._keep(stage, ids, batch, outcome, report, context, run_id, failed))
+                chunk = dataclasses.replace(context, on_progress=progress)
+                try:
+                    outcome: StageResult | Exception
+                    outcome, report = self.pipeline.run_stage(stage, batch, chunk, threads=threads)
+                except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on
+                    log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
+                    outcome, report = exc, StageReport(stage=stage.name, items_in=len(batch))
+                total = _sum(total, self._keep(stage, ids, batch, outcome, report, context, run_id, failed))
         on_progress(stage.name, at + len(todo), whole)
         return total
 
@@ -423,17 +425,18 @@ class Corpus:
             batches[k] = list(self.store.articles(chunks[k], extracts=False))
             ahead.feed(k * _ANALYZE_CHUNK, batches[k])
         for k, ids in enumerate(chunks):
-            if k + 2 < len(chunks):  # two chunks fed ahead: the workers never wait for this process
-                batches[k + 2] = list(self.store.articles(chunks[k + 2], extracts=False))
-                ahead.feed((k + 2) * _ANALYZE_CHUNK, batches[k + 2])
-            batch = batches.pop(k)
-            for stage, outcome, report in ahead.take():
-                kept = self._keep(stage, ids, batch, outcome, report, context, run_id, failed)
-                totals[stage.name] = _sum(totals[stage.name], kept)
-            for stage in middle:
-                at = k * _ANALYZE_CHUNK
-                done = self._stage(stage, ids, here, run_id, failed, at=at, whole=len(todo), threads=True)
-                totals[stage.name] = _sum(totals[stage.name], done)
+            with kept_out_of_collections():  # (as in _stage)
+                if k + 2 < len(chunks):  # two chunks fed ahead: the workers never wait for this process
+                    batches[k + 2] = list(self.store.articles(chunks[k + 2], extracts=False))
+                    ahead.feed((k + 2) * _ANALYZE_CHUNK, batches[k + 2])
+                batch = batches.pop(k)
+                for stage, outcome, report in ahead.take():
+                    kept = self._keep(stage, ids, batch, outcome, report, context, run_id, failed)
+                    totals[stage.name] = _sum(totals[stage.name], kept)
+                for stage in middle:
+                    at = k * _ANALYZE_CHUNK
+                    done = self._stage(stage, ids, here, run_id, failed, at=at, whole=len(todo), threads=True)
+                    totals[stage.name] = _sum(totals[stage.name], done)
         return list(totals.values())
 
     def _keep(

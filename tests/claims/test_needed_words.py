@@ -1,5 +1,5 @@
-"""The claims stage's pattern searches skipped where a sentence holds none of the words a pattern needs (decision
-0052) give what searching every sentence gives: on real articles, and on sentences written to reach each pattern's
+"""The claims stage's pattern searches skipped where a sentence holds none of the words a pattern needs (decisions
+0052, 0053) give what searching every sentence gives: on real articles, and on sentences written to reach each pattern's
 words, in other cases and with the characters a pattern ignoring case takes for an ASCII letter."""
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ WRITTEN = [
     "We must act now, arguably, said the 3 councillors.",
     "There were no reported injuries, no casualties and without any deaths or fatalities among 200 workers.",
     "It cost two hundred roubles and forty hryvnias.",
+    "The toll of 40 was REVISED, later Raised To 52 and has since been updated; the newly amended count is 60 now.",
+    "The fare, cut to 3 euros, no longer holds: the LATEST figure, corrected, fell to 2 and rose to 4.",
     # A character a pattern ignoring case takes for an ASCII letter: the sentence is searched whatever it holds.
     "The mayor did \u0130T NOT say so to 40 voters.",
     "The plan wa\u017f \u017faid to fail in 2020, reportedly.",
@@ -56,6 +58,7 @@ def test_claims_skip_only_searches_a_sentence_cannot_match(
     assert {c.modality.value for c in written} >= {"questioned", "denied", "hedged"}
     assert sum(v.unit == "people injured" for c in written for v in c.values)
     assert any(v.kind == "money" for c in written for v in c.values)
+    assert sum(c.update for c in written) >= 2
     monkeypatch.setattr(values, "may_hold", lambda lower, words: True)
     assert [extract.find(a) for a in articles] == found
 
@@ -68,6 +71,7 @@ def test_claims_skip_only_searches_a_sentence_cannot_match(
         (extract._QUESTIONED, extract._NEEDS_QUESTIONED),
         (values._MONEY_WORD, values._CURRENCY_WORDS),
         (values._NONE_HURT, values._HURT_WORDS),
+        (extract.UPDATE, extract._NEEDS_UPDATE),
     ],
 )
 def test_every_match_holds_a_needed_word(

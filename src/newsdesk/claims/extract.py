@@ -114,6 +114,30 @@ _NEEDS_OPINION = (
     "should",
     "ought to",
 )
+# UPDATE's words: a claim's sentence holding none of them is not searched for a change of figure.
+_NEEDS_UPDATE = (
+    "cut to",
+    "reduced to",
+    "lowered to",
+    "raised to",
+    "increased to",
+    "rose to",
+    "risen to",
+    "fell to",
+    "fallen to",
+    "climbed to",
+    "dropped to",
+    "revised",
+    "updated",
+    "amended",
+    "corrected",
+    "now",
+    "latest",
+    "new",
+    "has since",
+    "later",
+    "no longer",
+)
 _CREDIT = re.compile(
     r"\b(?:according to|reported by|as reported|citing|cited by|told|reports?|reported|writes|wrote|said)\b",
     re.IGNORECASE,
@@ -366,9 +390,10 @@ def find(article: Article) -> tuple[Claim, ...]:
         vals = values.find(sentence, start, article.dates)
         names = within(start, end)
         words = len(sentence.split())
-        found_terms = terms(sentence, start, names)  # (the mentions outside the sentence give it no terms)
-        # Without the quotes stage's mentions, capitalised words inside the sentence stand for names.
-        named = len(names) if article.mentions else sum(t.startswith("#") for t in found_terms)
+        # The sentence's terms (the mentions outside it give it none) are worked out for a claim only, unless, without
+        # the quotes stage's mentions, its capitalised words stand for names to tell whether it is one.
+        found_terms = None if article.mentions else terms(sentence, start, names)
+        named = len(names) if found_terms is None else sum(t.startswith("#") for t in found_terms)
         lower = values.lower_form(sentence)
         worthy = _worthy(sentence, vals, named, words, lower)
         via: tuple[str, ...] = tuple(credited)
@@ -380,6 +405,8 @@ def find(article: Article) -> tuple[Claim, ...]:
             carried = credited
         if not worthy or len(claims) >= MAX_CLAIMS:
             continue
+        if found_terms is None:
+            found_terms = terms(sentence, start, names)
         quote, share = _quote_share(article.quotes, start, end)
         asserted_by: str | None = None
         kind = "article"
@@ -411,7 +438,7 @@ def find(article: Article) -> tuple[Claim, ...]:
                 values=tuple(vals),
                 terms=found_terms,
                 slot=_slot(vals, found_terms),
-                update=bool(UPDATE.search(sentence)),
+                update=values.may_hold(lower, _NEEDS_UPDATE) and UPDATE.search(sentence) is not None,
                 confidence=round(min(confidence, 0.95), 2),
             )
         )

@@ -63,6 +63,13 @@ def _value(d: dict[str, Any]) -> Value:
 
 
 _VALUE_FIELDS = frozenset(Value.__dataclass_fields__)
+_VALUE_NAMES = tuple(f.name for f in dataclasses.fields(Value))
+
+
+def value_fields(value: Value) -> dict[str, Any]:
+    """``dataclasses.asdict(value)``, field by field in their order: a value's fields are strings and numbers, which
+    ``asdict`` would copy deeply, one call per field (a claim row is written for every claim of every article)."""
+    return {name: getattr(value, name) for name in _VALUE_NAMES}
 
 
 def save(conn: sqlite3.Connection, article: Article) -> None:
@@ -83,7 +90,7 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
                 c.asserted_by,
                 c.asserted_kind,
                 json.dumps(list(c.via), ensure_ascii=False),
-                json.dumps([dataclasses.asdict(v) for v in c.values], ensure_ascii=False),
+                json.dumps([value_fields(v) for v in c.values], ensure_ascii=False),
                 json.dumps(list(c.terms), ensure_ascii=False),
                 c.slot,
                 int(c.update),
