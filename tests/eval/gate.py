@@ -39,6 +39,9 @@ Measures (each 0..1, higher is better):
   not), ``entities_merged`` (spelling variants held by one entity), ``top_entity_types`` (the 30 most-mentioned
   entities against a hand-made type table), ``timeline_no_furniture`` and ``contradictions_recall`` /
   ``contradictions_precision`` (:mod:`tests.eval.contradictions`: NOTES.md (c) labelled by file and value).
+- ``devnews_among.*`` (:func:`tests.eval.devnews.run_among`): the dev-news measures that read only its 60 articles
+  (events, stories, quotes, origins, entities), with the 60 ingested into a store already holding 284 PolNeAR
+  articles, as an analyst's store holds other storylines: term weights and entity types read the whole store.
 - ``fnc1.score`` / ``fnc1.macro_f1`` / ``fnc1.disagree_f1`` (:mod:`tests.eval.fnc1`): the shipped claim-stance
   model on the FNC-1 bodies it was not trained on: the official weighted score (share of the best possible),
   macro-F1 over agree / disagree / discuss / unrelated, and disagree F1 alone.
@@ -333,6 +336,12 @@ def measure_demo() -> tuple[dict[str, float], str]:
     return scores, corpus_hash(p for p in folder.iterdir() if p.is_file())
 
 
+def _devnews() -> Any:
+    from tests.eval import devnews  # devnews builds on this module's helpers; importing it here breaks the cycle
+
+    return devnews
+
+
 def measure_devnews() -> tuple[dict[str, float], str]:
     """The dev-news measures (see :mod:`tests.eval.devnews`) and the hash of their data."""
     from tests.eval import devnews  # devnews builds on this module's helpers; importing it here breaks the cycle
@@ -383,6 +392,7 @@ MEASURES: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
     ),
     "conll": lambda: (attribution.measure_conll(), corpus_hash([shared() / "data" / "conllpp" / "conllpp_dev.txt"])),
     "devnews": measure_devnews,
+    "devnews_among": lambda: _devnews().measure_among(),
     "fnc1": measure_fnc1,
     "basil": measure_basil,
     "newsmtsc": measure_newsmtsc,

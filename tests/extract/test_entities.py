@@ -2361,3 +2361,27 @@ def test_a_known_surname_spelled_like_a_word_the_article_writes_in_lower_case_is
     (article,) = linker.link_articles([Article(id="a1", source="t", text=text, mentions=())])
     # "More" opens a sentence and is the article's "more"; "Jermak" is a surname spelled another way.
     assert [m.text for m in article.mentions] == ["Jermak"]
+
+
+def test_a_company_an_earlier_run_tagged_a_place_is_no_place_once_most_mentions_call_it_a_company() -> None:
+    # The model tagged a company a place in a few sentences of an earlier run; a later run's many mentions call it
+    # a company: the entity becomes a company, the later mentions its own (decision 0026).
+    def batch(prefix: str, kind: str, n: int) -> list[Article]:
+        return [
+            Article(id=f"{prefix}{i}", source="t", text=" " * 40, mentions=(_m("Quillflix", kind),)) for i in range(n)
+        ]
+
+    first = Linker()
+    first.link_articles(batch("a", "GPE", 2))
+    (place,) = first.entities()
+    later = Linker(first.entities())
+    linked = later.link_articles(batch("b", "ORG", 8))
+    assert {(m.entity_id, m.type) for a in linked for m in a.mentions} == {(place.id, "ORG")}
+    (company,) = later.entities([place.id])
+    assert (company.type, company.mentions) == ("ORG", 10)
+    # Linked again from what was stored, a place-tagged mention is the company's now.
+    (article,) = Linker(later.entities()).link_articles(batch("d", "GPE", 1))
+    assert {(m.entity_id, m.type) for m in article.mentions} == {(place.id, "ORG")}
+    # A mention or two the model calls a body still joins a place most mentions call one ("Veloria said").
+    linked = Linker(first.entities()).link_articles(batch("c", "ORG", 1))
+    assert {(m.entity_id, m.type) for a in linked for m in a.mentions} == {(place.id, "GPE")}

@@ -1102,6 +1102,9 @@ class Linker:
         # for the words still particular to a few (:mod:`newsdesk.extract.context`).
         self._texts: list[str] = []
         self._counted: context.Held | None = None
+        # The type most mentions of a name have over the store and the batch being linked (``_link_articles``'s
+        # ``majority``, by :func:`_type_key`); None outside a batch.
+        self._majority: Callable[[str], str | None] | None = None
         # Which organisations' aliases the text last asked about writes (``_short_form_of``), by alias.
         self._written_in: str | None = None
         self._written: dict[str, bool] = {}
@@ -1885,8 +1888,13 @@ class Linker:
                 or candidates
             )
         if not candidates and kind in _PLACE_OR_BODY:
-            # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea.
+            # "Crimea" tagged a place in one sentence and an organisation in the next is still Crimea. But where
+            # most mentions of the name, stored and new, have this one's kind, the known entity of the other kind
+            # known by that name alone was the model's slip and takes this kind: "Netflix", a company in 73
+            # mentions, was a place in an earlier run's 4.
             candidates = self._places_named(name)
+            if candidates and self._typed_so(name, kind):
+                self._retype([k for k in candidates if k.type != kind], name, kind)
         if not candidates and kind in _PLACE_OR_BODY and len(words) >= 3 and text:
             candidates = self._respelled_place(name, local, text)
         if not candidates and kind in _ACRONYMS:
@@ -1931,6 +1939,23 @@ class Linker:
         in_article = [] if here.isdisjoint(map(_ID, candidates)) else [k for k in candidates if k.id in here]
         pool = in_article or candidates
         return max(pool, key=_RANKED)
+
+    def _retype(self, found: list[_Known], name: str, kind: str) -> None:
+        """Give ``kind`` to those of ``found`` known by ``name`` alone (its spellings aside: by its key), indexed
+        under that kind's keys too."""
+        key = _type_key(name)
+        for k in found:
+            if all(_type_key(alias) == key for alias in k.aliases):
+                k.type = kind
+                for alias in k.aliases:
+                    self._index(k, alias)
+                self._unvoted.add(k.id)
+                self.changed.add(k.id)
+
+    def _typed_so(self, name: str, kind: str) -> bool:
+        """Whether most mentions of ``name`` over the store and the batch being linked have type ``kind``."""
+        majority = self._majority
+        return majority is not None and majority(_type_key(name)) == kind
 
     def link(self, article_id: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         """The mentions of one article, each with its ``entity_id``; new entities are created as needed."""
@@ -2112,7 +2137,6 @@ class Linker:
             return self._link_articles(batch)
 
     def _link_articles(self, batch: Sequence[Article]) -> list[Article]:
-        out = []
         known = self._known_votes()
         votes = self._word_types(batch)
         self._texts, self._counted = [a.text for a in batch], None
@@ -2147,6 +2171,14 @@ class Linker:
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
             return _majority(sum(spellings, Counter()), borrow_norp=len(spellings) > 1)
 
+        self._majority = majority
+        try:
+            return self._linked(batch, majority)
+        finally:
+            self._majority = None
+
+    def _linked(self, batch: Sequence[Article], majority: Callable[[str], str | None]) -> list[Article]:
+        out = []
         # Every article's full names are linked before any one-word name, so that a short form or a surname
         # finds the name it shortens wherever in the batch that is written, whichever article comes first.
         local: list[dict[str, str]] = [{} for _ in batch]
