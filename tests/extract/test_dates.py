@@ -50,6 +50,23 @@ def test_dates_resolve_against_publication(text: str, expected: tuple[str, str, 
     assert text[m.start : m.end] == m.text
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # A day written without its year is the nearer of this year's and last year's: a vote weeks ahead is
+        # this year's, whatever the verb's tense; a day just gone in a January article is last year's.
+        ("The two provinces hold their primaries on March 1.", "2016-02-20", "2016-03-01"),
+        ("Voters are set in their choice for Nov. 8.", "2016-09-27", "2016-11-08"),
+        ("The harbour froze on 28 December.", "2026-01-05", "2025-12-28"),
+        ("The harbour reopened on 15 August.", "2026-01-10", "2025-08-15"),
+        ("The ferry sails again on 6 December.", "2025-12-03", "2025-12-06"),
+    ],
+)
+def test_a_day_without_its_year_is_the_nearer_one(text: str, published: str, value: str) -> None:
+    (m,) = find(text, published)
+    assert m.value == value
+
+
 def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
     found = find("Speaking in Kyiv on Thursday, he said so. Russia annexed Crimea in 2014.", None)
     assert [(m.text, m.value, m.anchor) for m in found] == [("on Thursday", None, None), ("in 2014", "2014", None)]
