@@ -2385,3 +2385,25 @@ def test_a_company_an_earlier_run_tagged_a_place_is_no_place_once_most_mentions_
     # A mention or two the model calls a body still joins a place most mentions call one ("Veloria said").
     linked = Linker(first.entities()).link_articles(batch("c", "ORG", 1))
     assert {(m.entity_id, m.type) for a in linked for m in a.mentions} == {(place.id, "GPE")}
+
+
+def test_a_name_in_capitals_is_not_the_name_shown_when_it_is_also_written_otherwise() -> None:
+    # Datelines write a city in capitals ("VESSARA -"): the entity is still shown as the text writes it.
+    batch = [
+        Article(id=f"a{i}", source="t", text=" " * 40, mentions=(_m(name, "GPE"),))
+        for i, name in enumerate(["VESSARA", "VESSARA", "VESSARA", "Vessara"])
+    ]
+    linker = Linker()
+    linker.link_articles(batch)
+    (city,) = linker.entities()
+    assert (city.name, city.mentions) == ("Vessara", 4)
+    # An acronym keeps its capitals, however else it is written.
+    linker = Linker()
+    linker.link_articles(
+        [
+            Article(id=f"b{i}", source="t", text=" " * 40, mentions=(_m(n, "ORG"),))
+            for i, n in enumerate(["NATO", "NATO", "Nato"])
+        ]
+    )
+    (alliance,) = linker.entities()
+    assert alliance.name == "NATO"

@@ -642,6 +642,11 @@ def _counter(counts: dict[str, int]) -> Counter[str]:
 _new_dict = dict.__new__
 
 
+def _shouted(name: str) -> bool:
+    """Whether a name is written in capitals with a word too long for an acronym ("WASHINGTON", not "NATO")."""
+    return name.isupper() and any(len(w) > 5 for w in _words(name))
+
+
 def _entity_id(kind: str, name: str) -> str:
     return "e" + hashlib.sha256(f"{kind}:{' '.join(_words(name)).lower()}".encode()).hexdigest()[:11]
 
@@ -696,10 +701,18 @@ class _Known:
             outlet = _outlet(alias) if self.type == "ORG" else None
             if outlet:
                 return outlet
-        # A leading "The" is the sentence's, not the name's, when the name is also written without it.
+        # A leading "The" is the sentence's, not the name's, when the name is also written without it; and a name
+        # in capitals is a dateline's or a headline's ("WASHINGTON") when it is also written otherwise.
+        names = self.names
         ranked = sorted(
-            self.names.items(),
-            key=lambda kv: (-min(len(_words(kv[0])), 2), kv[0].startswith("The "), -kv[1], len(_words(kv[0]))),
+            names.items(),
+            key=lambda kv: (
+                -min(len(_words(kv[0])), 2),
+                kv[0].startswith("The "),
+                _shouted(kv[0]) and any(n.casefold() == kv[0].casefold() and n != kv[0] for n in names),
+                -kv[1],
+                len(_words(kv[0])),
+            ),
         )
         return ranked[0][0]
 
