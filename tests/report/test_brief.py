@@ -265,3 +265,34 @@ def test_a_timeline_date_after_its_article_was_published_was_ahead_then() -> Non
     assert not _ahead("2025", "2025-11-22")  # that year, as written: not after it
     assert not _ahead("2025-11-22", "2025-11-22") and not _ahead("2024-07", "2025-11-22")
     assert not _ahead(None, "2025-11-22") and not _ahead("2035", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "By Ann Roe and Sam Doe/Harbour Wire – Ferries stayed in port on Friday.",
+            "Ferries stayed in port on Friday.",
+        ),
+        ("KESTROVA, Veloria (AP) — The ferry strike ended.", "The ferry strike ended."),
+        ("VESSARA: It was a clear afternoon as the ferry left.", "It was a clear afternoon as the ferry left."),
+        ("Orlan (Reuters) - Talks on the dam resumed.", "Talks on the dam resumed."),
+        # The sentence's own words stay: a capitalised opening, an acronym, "By" and a time.
+        ("THE FERRY strike ended on Friday.", "THE FERRY strike ended on Friday."),
+        ("NATO said on Friday it would act.", "NATO said on Friday it would act."),
+        ("By Monday, all ferries had sailed.", "By Monday, all ferries had sailed."),
+    ],
+)
+def test_a_sentence_opening_an_article_is_cited_without_its_byline_or_dateline(text: str, kept: str) -> None:
+    from newsdesk.records import Article
+    from newsdesk.report.brief import _without_lead_prefix
+
+    body = f"Harbour news\n\n{text} More followed.\n"
+    article = Article(id="a1", source="t", text=body)
+    at = body.index(text)
+    start, end, cited = _without_lead_prefix(article, at, at + len(text), text)
+    assert cited == kept and body[start:end] == cited
+    # Inside a paragraph, a sentence is cited whole.
+    inside = f"It rained. {text}"
+    article = Article(id="a2", source="t", text=inside)
+    assert _without_lead_prefix(article, 11, len(inside), text) == (11, len(inside), text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsdesk.corpus import Corpus
@@ -18,6 +19,16 @@ _FRAMING_TERMS = 5  # distinctive terms per outlet, and competing names
 _FRAMING_LOADED = 3  # loaded words and left-out claims per outlet
 _POSITIONS = 12  # actor-issue positions shown, issues with most actors first
 _CLAIMS = 8  # claims shown in each of the corroborated, single-source and disputed sections
+# What opens an article's first paragraph before its first sentence's own words: a byline ("By Ann Roe and Sam
+# Doe/AFP -"), a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -") or an agency's ("Geneva (Reuters) -").
+_LEAD_PREFIX = re.compile(
+    r"(?:By (?:[A-Z][\w.'’-]*|and|&)(?:[ ,]+(?:[A-Z][\w.'’-]*|and|&)){0,7}"
+    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]"
+    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?:\s*\([A-Z][\w .]{0,20}\))?\s*[:–—-]"
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*[:–—-])"
+    r"\s+(?=[A-Z“\"‘'])"
+)
 
 
 def _not_repeated(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -71,7 +82,10 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         ref = refs.setdefault(article_id, len(refs) + 1)
         return {"text": text, "article_id": article_id, "start": start, "end": end, "ref": ref}
 
-    lines = [cite(s["article_id"], s["start"], s["end"], s["text"]) for s in summary.summarize(list(records.values()))]
+    lines = [
+        cite(s["article_id"], *_without_lead_prefix(records.get(s["article_id"]), s["start"], s["end"], s["text"]))
+        for s in summary.summarize(list(records.values()))
+    ]
     timeline = []
     # An undated article's dates are read against the story's latest known day: a date after it was ahead then.
     latest = max((a.published[:10] for a in records.values() if a.published), default=None)
@@ -86,7 +100,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                 "estimated": entry["estimated"],
                 "ahead": _ahead(entry["date"], (record.published if record is not None else None) or latest),
                 "articles": len(entry["article_ids"]),
-                **cite(first["article_id"], start, end, entry["text"]),
+                **cite(first["article_id"], *_without_lead_prefix(record, start, end, entry["text"])),
             }
         )
     actors = []
@@ -233,6 +247,19 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "available": story["available"],
         "empty": {kind: hint for kind, hint in speech.EMPTY_HINTS.items() if not story["available"][kind]},
     }
+
+
+def _without_lead_prefix(article: Article | None, start: int, end: int, text: str) -> tuple[int, int, str]:
+    """A sentence's span and text without the byline or dateline opening it (:data:`_LEAD_PREFIX`), when it opens
+    a paragraph of the article's: what the sentence says is the news, who wrote it and where is metadata."""
+    if article is None or not text or article.text[start : start + len(text)] != text:
+        return start, end, text
+    if start and article.text[start - 1] != "\n":
+        return start, end, text
+    m = _LEAD_PREFIX.match(text)
+    if m is None or m.end() >= len(text):
+        return start, end, text
+    return start + m.end(), end, text[m.end() :]
 
 
 def _sentence_span(article: Article | None, sentence: str, near: int) -> tuple[int, int]:
