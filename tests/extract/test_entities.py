@@ -160,6 +160,9 @@ def test_a_bare_surname_tagged_as_a_place_joins_the_person_named_in_the_same_art
     linker = Linker()
     full, bare = linker.link("a1", [_m("Ruen Dalen"), _m("Dalen", "GPE")])
     assert bare.entity_id == full.entity_id
+    # Not a place in capitals: a dateline's city ("DALENBURG -") that shares a person's surname stays a place.
+    full, dateline = Linker().link("a2", [_m("Kerrin Dalenburg", start=30), _m("DALENBURG", "GPE")])
+    assert dateline.entity_id != full.entity_id and dateline.type == "GPE"
 
 
 def test_a_bare_word_called_a_person_that_names_a_known_place_is_the_place() -> None:

@@ -1933,12 +1933,13 @@ class Linker:
             # it is the person when a person of that surname is known by full name. A word tagged a place
             # joins only a person this article names (a town may share a politician's surname), and a place
             # or body already known by that name keeps it (above).
+            # A place in capitals is a dateline's ("WASHINGTON -"), never Kerry Washington's surname.
             candidates = [
                 k
                 for k in self._people_named(name)
                 if k.full
                 and any(same_name(name, a, "PERSON") for a in k.full)
-                and (kind not in {"GPE", "LOC"} or k.id in here)
+                and (kind not in {"GPE", "LOC"} or (k.id in here and not _shouted(name)))
             ]
         if kind == "PERSON" and len(words) > 1:
             # A full name never joins a person whose full names have its surname with another first name.
