@@ -152,6 +152,16 @@ def test_a_property_of_a_thing_is_one_in_every_event() -> None:
     assert contradictions(one, other) == {frozenset({"31", "32"})}
 
 
+def test_compounds_of_two_things_are_two_quantities() -> None:
+    lead = side("a", "Since January, Senator Varn has opened up a 15-point lead over Orla Tesk in the campaign.")
+    swing = side("b", "Ten days later Varn was winning the coast by 28 points in the campaign, a 52-point swing.")
+    assert not found(lead, swing)
+    # The same thing's property still differs: "31-storey towers" and "a 32-storey tower".
+    one = side("c", "Crews fought the fire in the 31-storey towers of the Varn estate.", event="e1")
+    other = side("d", "Residents fled a 32-storey tower of the Varn estate as the fire spread.", event="e2")
+    assert contradictions(one, other) == {frozenset({"31", "32"})}
+
+
 def test_a_compound_and_a_tally_are_two_quantities() -> None:
     cup = side("a", "Orlan is the designated host of the eight-nation Varnholm Cup, played in Tesk.")
     pair = side("b", "The two nations met in the Varnholm Cup, played in Tesk, for a second time.")

@@ -143,6 +143,23 @@ def _compound(value: Value) -> bool:
     return "-" in value.text
 
 
+# The word after a compound count: the thing it is a property of ("a 31-storey tower", "a 15-point lead").
+_NEXT_WORD = re.compile(r"[ ,]*([A-Za-z]+)")
+
+
+def _counted(claim: Claim, value: Value) -> str | None:
+    """The thing a compound count is a property of: the word after it in the claim, singular, in lower case (None
+    when no word follows, or when the value is not in the claim's text)."""
+    at = value.end - claim.start
+    if not 0 < at <= len(claim.text):
+        return None
+    m = _NEXT_WORD.match(claim.text, at)
+    if m is None:
+        return None
+    word = m[1].lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _by_unit(values: Sequence[Value]) -> dict[tuple[str, str], list[Value]]:
     by: dict[tuple[str, str], list[Value]] = {}
     for v in values:
@@ -439,6 +456,8 @@ def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, thresho
     shared = len(ta & tb)
     if x.kind == "count" and _compound(x) != _compound(y):
         return 0.0  # "the eight-nation cup" and "the two nations": a property and a tally
+    if x.kind == "count" and _compound(x) and _counted(ca, x) != _counted(cb, y):
+        return 0.0  # "a 15-point lead" and "a 52-point swing": properties of two things
     specific = x.kind == "count" and x.unit not in _GENERIC and (x.unit.startswith("people ") or _compound(x))
     if shared < (1 if specific else 2):
         return 0.0
