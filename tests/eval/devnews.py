@@ -416,12 +416,20 @@ def score(
     return scores, errors
 
 
-def run(folder: Path) -> tuple[dict[str, float], Errors]:
-    """Ingest the dev-news files of ``folder`` through the whole default pipeline and score them."""
+def _read_folder(
+    folder: Path,
+) -> tuple[list[Path], list[tuple[dict[str, str], str]], dict[int, str], list[dict[str, Any]]]:
+    """The dev-news files of ``folder``, each read (header, body), their labels by number, and the gold quotes."""
     paths = files(folder)
     parsed = [read(p) for p in paths]
     labels = {int(p.stem): header["story"] for p, (header, _) in zip(paths, parsed, strict=True)}
     gold = json.loads((folder / "gold_quotes.json").read_text(encoding="utf-8"))["quotes"]
+    return paths, parsed, labels, gold
+
+
+def run(folder: Path) -> tuple[dict[str, float], Errors]:
+    """Ingest the dev-news files of ``folder`` through the whole default pipeline and score them."""
+    paths, parsed, labels, gold = _read_folder(folder)
     with tempfile.TemporaryDirectory() as tmp, Corpus(Store(":memory:")) as corpus:
         target = Path(tmp) / "dev-news.jsonl"
         lines = [json.dumps(record(header, body), ensure_ascii=False) for header, body in parsed]
@@ -472,10 +480,7 @@ def background(polnear: Path) -> list[dict[str, str]]:
 def run_among(folder: Path, polnear: Path) -> tuple[dict[str, float], Errors]:
     """The :data:`AMONG` measures (named ``devnews_among.*``) with the dev-news files ingested, in a second run, into
     a store already holding :func:`background`."""
-    paths = files(folder)
-    parsed = [read(p) for p in paths]
-    labels = {int(p.stem): header["story"] for p, (header, _) in zip(paths, parsed, strict=True)}
-    gold = json.loads((folder / "gold_quotes.json").read_text(encoding="utf-8"))["quotes"]
+    paths, parsed, labels, gold = _read_folder(folder)
     with tempfile.TemporaryDirectory() as tmp, Corpus(Store(":memory:")) as corpus:
         first = Path(tmp) / "background.jsonl"
         first.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in background(polnear)), "utf-8")
