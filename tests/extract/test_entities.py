@@ -2361,3 +2361,46 @@ def test_a_known_surname_spelled_like_a_word_the_article_writes_in_lower_case_is
     (article,) = linker.link_articles([Article(id="a1", source="t", text=text, mentions=())])
     # "More" opens a sentence and is the article's "more"; "Jermak" is a surname spelled another way.
     assert [m.text for m in article.mentions] == ["Jermak"]
+
+
+def test_the_capitalised_word_before_a_name_is_found_near_it_as_a_search_of_the_whole_text_finds_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: an untagged name's words before its last (``Linker._spelled_otherwise``) are read from the letters
+    just before it (``_word_before``), not by searching the article's text from its start each time: the same match
+    as ``_BEFORE.search(text, 0, end)`` at every place of random texts of words, capitals, marks, spaces, tabs and
+    line breaks (words longer than the reach included, where the whole text is searched) and of real texts (decision
+    0041, revision of 2026-12-05, evening)."""
+    import random
+
+    from newsdesk.extract import entities
+
+    rng = random.Random(17)
+    letters = "Aa Bb Zz Éé x9_.-'’  \n\t"
+    texts = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    texts += ["Word " * 3, "x" + "A" * 80 + " ", "Long" + "a" * 90 + " \n", "." + "B" * 70 + " "]
+    real = [p.read_text(encoding="utf-8") for p in sorted(shared_path("data", "polnear", "dev", "text").glob("*.txt"))]
+    for reach in (1, 3, 8, entities._BEFORE_REACH):
+        monkeypatch.setattr(entities, "_BEFORE_REACH", reach)
+        for text in texts if reach < entities._BEFORE_REACH else [*texts, *real[:3]]:
+            for end in range(len(text) + 1):
+                whole = entities._BEFORE.search(text, 0, end)
+                found = entities._word_before(text, end)
+                assert (found and found.span()) == (whole and whole.span()), (reach, text[:80], end)
+
+
+def test_a_lookup_by_spelling_reads_the_lengths_within_reach_with_the_least_letters_in_common_that_reach() -> None:
+    """Issue 17: ``_within`` gives ``Linker._alike`` the lengths a word may reach a comparison's floor with
+    (``_ratio_at_least``'s first bound) and, for each, the least number of letters in common that reaches it: every
+    length and count the floats accept, and none they refuse (decision 0041, revision of 2026-12-05, evening)."""
+    from newsdesk.extract import entities
+
+    for floor in (*entities._FLOORS.values(), 0.5, 0.75, 0.9):
+        for n in range(1, 60):
+            within = dict(entities._within(n, floor))
+            for size in range(1, 4 * n + 10):
+                whole = n + size
+                assert (size in within) is (2.0 * min(n, size) / whole >= floor), (floor, n, size)
+                if size in within:
+                    for x in range(whole + 1):
+                        assert (x >= within[size]) is (2.0 * x / whole >= floor), (floor, n, size, x)
