@@ -1191,17 +1191,24 @@ class Linker:
         k.total = per * len(k.aliases)
         return k
 
-    def _add(self, k: _Known, keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] | None = None) -> None:
+    def _add(
+        self,
+        k: _Known,
+        keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] | None = None,
+        *,
+        grouped: bool = True,
+    ) -> None:
         """Hold ``k`` and index its aliases (``keyed``: the keys :meth:`_keys` gives for some of them, worked out
-        already for an entity of its type)."""
+        already for an entity of its type; not ``grouped``: what it is under and named by in the groups is noted
+        already, see :meth:`_settle`)."""
         self._known[k.id] = k
         self._unvoted.add(k.id)
         if keyed:
             for alias in k.aliases:
-                self._index(k, alias, keyed.get(alias))
+                self._index(k, alias, keyed.get(alias), grouped=grouped)
         else:
             for alias in k.aliases:
-                self._index(k, alias)
+                self._index(k, alias, grouped=grouped)
 
     def settle(self, stored: Iterable[Entity]) -> None:
         """Take the entity records just written to the store (``entities(changed)``) as the linker's own, as a
@@ -1216,6 +1223,13 @@ class Linker:
             # The keys of the aliases it had, handed to its record's indexing (the same aliases mostly, of the same
             # type: :meth:`_keys` depends on nothing else, decision 0041, revision of 2026-12-05, afternoon).
             keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] = {}
+            # A record of the same type and names (a person's and a body's always, a place's unless a people's word
+            # was linked to it): what it is under and named by (its last words, signs and forms, each under its keys)
+            # is what its record's aliases give, in the groups and beside them, so they are left as they are (a
+            # group's order is never read: its entities are taken as a set and sorted by the index's places); only
+            # the indexes, whose order is read, take it out and in again at their end (decision 0041, revision of
+            # 2026-12-05, evening).
+            kept = old is not None and old.type == e.type and old.aliases.keys() == set(e.aliases)
             if old is not None:
                 for alias in old.aliases:
                     their = keyed[alias] = self._keys(old, alias)
@@ -1225,6 +1239,11 @@ class Linker:
                             ids.pop(old.id, None)
                         if self._bare_under:
                             self._touched(id(index), key)
+            if old is not None and kept:
+                if self._bare_under:
+                    for grouped, key in self._person_keys.get(old.id, ()):
+                        self._touched(grouped, key)
+            elif old is not None:
                 self._long.discard(old.id)
                 signs = self._person_signs.pop(old.id, set())
                 made = self._made_keys
@@ -1245,14 +1264,21 @@ class Linker:
                     for form in forms:
                         self._forms[grouped][key][form].pop(old.id, None)
             if old is not None and old.type == e.type:
-                self._add(self._from_record(e), keyed=keyed)
+                self._add(self._from_record(e), keyed=keyed, grouped=not kept)
             else:
                 self._add(self._from_record(e))
             # Its mentions are stored now: what they say is read from the store when next needed.
             self._stored_told.pop(e.id, None)
         self.changed.clear()
 
-    def _index(self, k: _Known, alias: str, keys: list[tuple[dict[str, dict[str, int]], str]] | None = None) -> None:
+    def _index(
+        self,
+        k: _Known,
+        alias: str,
+        keys: list[tuple[dict[str, dict[str, int]], str]] | None = None,
+        *,
+        grouped: bool = True,
+    ) -> None:
         # Done for every alias of every stored entity as a run starts (decision 0041, revision of 2026-12-05,
         # forenoon): each key worked out once for the alias, the three candidate indexes' keys handed to the groups.
         # (``keys``: what :meth:`_keys` gives for it, when worked out already.)
@@ -1274,6 +1300,8 @@ class Linker:
             else:
                 continue
         self._entries = entries
+        if not grouped:
+            return
         # The keys of the three candidate indexes open the list (a name written family name first has a fourth).
         if k.type != "PERSON":
             self._group_forms(k, alias, [(id(index), key) for index, key in keys[:3]])
