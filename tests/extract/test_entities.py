@@ -2410,3 +2410,99 @@ def test_a_name_in_capitals_is_not_the_name_shown_when_it_is_also_written_otherw
     )
     (alliance,) = linker.entities()
     assert alliance.name == "NATO"
+
+
+def test_the_capitalised_word_before_a_name_is_found_near_it_as_a_search_of_the_whole_text_finds_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: an untagged name's words before its last (``Linker._spelled_otherwise``) are read from the letters
+    just before it (``_word_before``), not by searching the article's text from its start each time: the same match
+    as ``_BEFORE.search(text, 0, end)`` at every place of random texts of words, capitals, marks, spaces, tabs and
+    line breaks (words longer than the reach included, where the whole text is searched) and of real texts (decision
+    0041, revision of 2026-12-05, evening)."""
+    import random
+
+    from newsdesk.extract import entities
+
+    rng = random.Random(17)
+    letters = "Aa Bb Zz Éé x9_.-'’  \n\t"
+    texts = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    texts += ["Word " * 3, "x" + "A" * 80 + " ", "Long" + "a" * 90 + " \n", "." + "B" * 70 + " "]
+    real = [p.read_text(encoding="utf-8") for p in sorted(shared_path("data", "polnear", "dev", "text").glob("*.txt"))]
+    for reach in (1, 3, 8, entities._BEFORE_REACH):
+        monkeypatch.setattr(entities, "_BEFORE_REACH", reach)
+        for text in texts if reach < entities._BEFORE_REACH else [*texts, *real[:3]]:
+            for end in range(len(text) + 1):
+                whole = entities._BEFORE.search(text, 0, end)
+                found = entities._word_before(text, end)
+                assert (found and found.span()) == (whole and whole.span()), (reach, text[:80], end)
+
+
+def test_a_lookup_by_spelling_reads_the_lengths_within_reach_with_the_least_letters_in_common_that_reach() -> None:
+    """Issue 17: ``_within`` gives ``Linker._alike`` the lengths a word may reach a comparison's floor with
+    (``_ratio_at_least``'s first bound) and, for each, the least number of letters in common that reaches it: every
+    length and count the floats accept, and none they refuse (decision 0041, revision of 2026-12-05, evening)."""
+    from newsdesk.extract import entities
+
+    for floor in (*entities._FLOORS.values(), 0.5, 0.75, 0.9):
+        for n in range(1, 60):
+            within = dict(entities._within(n, floor))
+            for size in range(1, 4 * n + 10):
+                whole = n + size
+                assert (size in within) is (2.0 * min(n, size) / whole >= floor), (floor, n, size)
+                if size in within:
+                    for x in range(whole + 1):
+                        assert (x >= within[size]) is (2.0 * x / whole >= floor), (floor, n, size, x)
+
+
+def test_a_settle_leaves_the_groups_of_a_record_of_the_same_type_and_names_as_they_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: a settle takes each changed entity's record in; where the record has the entity's type and names (a
+    person's and a body's always), what it is under and named by in the groups (its last words, signs and forms)
+    is left as it is, not taken out and written again alias by alias: the groups hold the same entities under the
+    same names after the settle as before it. A place whose record leaves out a people's word linked to it
+    ("Velorian" of Veloria) is written again, without that word (decision 0041, revision of 2026-12-05, evening)."""
+    stored = [
+        Entity(id="p1", name="Anna Kowalska", type="PERSON", aliases=("Anna Kowalska", "Kowalska"), mentions=4),
+        Entity(id="p2", name="Piotr Kowalski", type="PERSON", aliases=("Piotr Kowalski",), mentions=2),
+        Entity(id="o1", name="Marlow Harbour Authority", type="ORG", aliases=("Marlow Harbour Authority",)),
+        Entity(id="g1", name="Veloria", type="GPE", aliases=("Veloria",), mentions=3),
+    ]
+    linker = Linker(stored)
+    names = [("Anna Kowalska", "PERSON"), ("Kowalska", "PERSON"), ("Piotr Kowalsky", "PERSON")]
+    names += [("Marlow Harbour Authority", "ORG"), ("Veloria", "GPE"), ("Velorian", "GPE")]
+    text = ". ".join(name for name, _ in names)
+    at = [sum(len(x) + 2 for x, _ in names[:i]) for i in range(len(names))]
+    mentions = tuple(_m(x, kind, a) for (x, kind), a in zip(names, at, strict=True))
+    linked = linker.link_articles([Article(id="a1", source="t", text=text, mentions=mentions)])
+    assert [m.entity_id for m in linked[0].mentions] == ["p1", "p1", "p2", "o1", "g1", "g1"]
+
+    def groups() -> set[tuple[int, str, str, str, str]]:
+        held: set[tuple[int, str, str, str, str]] = set()
+        for index, key in linker._made_keys:
+            for last, ids in linker._lasts[index].get(key, {}).items():
+                held |= {(index, key, "last", last, kid) for kid in ids}
+            for last, by in linker._firsts[index].get(key, {}).items():
+                held |= {(index, key, f"sign {first}", last, kid) for first, ids in by.items() for kid in ids}
+            for form, ids in linker._forms[index].get(key, {}).items():
+                held |= {(index, key, "form", form, kid) for kid in ids}
+        return held
+
+    before = groups()
+    assert any(row[3] == "velorian" and row[4] == "g1" for row in before)
+    written: list[str] = []
+    group, group_forms = Linker._group, Linker._group_forms
+    monkeypatch.setattr(Linker, "_group", lambda self, k, *a: (written.append(k.id), group(self, k, *a))[1])
+    monkeypatch.setattr(Linker, "_group_forms", lambda self, k, *a: (written.append(k.id), group_forms(self, k, *a))[1])
+    records = linker.entities(linker.changed)
+    assert {r.id for r in records} == {"p1", "p2", "o1", "g1"}
+    assert next(r for r in records if r.id == "g1").aliases == ("Veloria",)
+    linker.settle(records)
+    assert written == ["g1"]  # the code before wrote every alias of every record again
+    after = groups()
+    assert {row for row in after if row[4] != "g1"} == {row for row in before if row[4] != "g1"}
+    place = {row[2:] for row in after if row[4] == "g1"}
+    assert place == {("form", "veloria", "g1")}  # under the keys of Veloria only, no longer of Velorian
+    again = linker.link_articles([Article(id="a2", source="t", text=text, mentions=mentions)])
+    assert [m.entity_id for m in again[0].mentions] == ["p1", "p1", "p2", "o1", "g1", "g1"]

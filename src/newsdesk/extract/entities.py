@@ -55,6 +55,26 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z’'-]*")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])")
 # A capitalised word and one space ending just before a position (``search(text, 0, position)``).
 _BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*) $")
+# How far before a position :func:`_word_before` first looks for that word.
+_BEFORE_REACH = 64
+
+
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """``_BEFORE.search(text, 0, end)``, reading only the letters just before ``end``. A match ends at ``end`` (its
+    space the last letter, or the one before a last line break, where ``$`` also matches), and its word opens where
+    the run of word letters ending at its space opens (a word letter before any later capital fails the lookbehind):
+    there is one match at most. A search from ``end - _BEFORE_REACH`` (the lookbehind still reads the letter before
+    it) finds it, unless the run reaches further back, that is no space of any kind lies between there and the
+    match's space: then the whole text is searched, as before (decision 0041, revision of 2026-12-05, evening)."""
+    start = end - _BEFORE_REACH
+    if start <= 0:
+        return _BEFORE.search(text, 0, end)
+    found = _BEFORE.search(text, start, end)
+    if found is None and _SPACE.search(text, start, end - 2) is None:
+        return _BEFORE.search(text, 0, end)
+    return found
+
+
 # Places are written as GPE or LOC by the model, and sometimes as ORG ("Kyiv said"): those may meet.
 _COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}, "NORP": {"NORP"}}
 _SIMILAR = 0.85
@@ -231,16 +251,18 @@ def is_title(word: str) -> bool:
     return _TITLES.fullmatch(word + " ") is not None
 
 
-def _words(name: str) -> list[str]:
-    return list(_split(name))
+def _words(name: str) -> tuple[str, ...]:
+    # The cached tuple itself, never copied: asked for every mention and alias many times a batch, and read only.
+    return _split(name)
 
 
 _SPACES = re.compile(r"[\s]+")
+_SPACE = re.compile(r"\s")
 
 
 @functools.lru_cache(maxsize=_WORDS_CACHED)
 def _split(name: str) -> tuple[str, ...]:
-    # Names recur in every batch: split once (``_words`` hands out a copy).
+    # Names recur in every batch: split once.
     name = _CAMEL.sub(" ", name)
     name = _TITLES.sub("", name.strip())
     return tuple(w for w in _SPACES.split(name) if w.strip(".'’-"))
@@ -381,7 +403,7 @@ def _plain_letters(name: str) -> str:
     return "".join(c for c in folded if c.isalpha() and not unicodedata.combining(c)).lower()
 
 
-def _initials_kept(words: list[str], found: list[_Known]) -> list[_Known]:
+def _initials_kept(words: Sequence[str], found: list[_Known]) -> list[_Known]:
     """``found`` (the bodies or places a name's keys give), but for a lone word in capitals only those it spells
     letter for letter: initials are not respelled ("UNN", an agency, is not the "UN"; "ICC" is not the "ICCI"),
     while a dateline's "DHAKA" is still Dhaka, accents aside (:func:`skeleton` makes "un" of "unn")."""
@@ -419,7 +441,8 @@ def _acronym(name: str) -> str | None:
 @functools.lru_cache(maxsize=1 << 17)
 def same_name(a: str, b: str, kind: str) -> bool:
     """True when names ``a`` and ``b`` of type ``kind`` name the same thing (both written in full or not)."""
-    wa, wb = _words(a), _words(b)
+    wa: Sequence[str] = _words(a)
+    wb: Sequence[str] = _words(b)
     if not wa or not wb:
         return False
     if kind != "PERSON":
@@ -466,7 +489,7 @@ _DESCRIBED = frozenset("party group movement alliance coalition organisation org
 _WRITTEN_OUT = {"bros": "Brothers", "intl": "International", "natl": "National", "dept": "Department"}
 
 
-def _core(words: list[str]) -> list[str]:
+def _core(words: Sequence[str]) -> list[str]:
     """An organisation's words without the legal form ending them, nor a word in lower case saying what it is;
     abbreviations written out (:data:`_WRITTEN_OUT`)."""
     end = len(words)
@@ -880,15 +903,34 @@ def _shaped(word: str) -> tuple[int, int, int]:
     return len(word), bits, counted
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _within(n: int, floor: float) -> tuple[tuple[int, int], ...]:
+    """The lengths of the words a word of ``n`` letters (one at least) may reach a ratio of ``floor`` with
+    (``_ratio_at_least``'s first bound, ``2.0 * min(n, size) / (n + size) >= floor``), each with the least number of
+    letters in common that reaches it (``2.0 * shared / (n + size) >= floor``): the bounds ``Linker._alike`` reads a
+    group's names by, worked out with the same floats once for each length, then compared as whole numbers (a
+    division by a positive number keeps the order of what it divides, so the least count that reaches the floor
+    tells every count that does)."""
+    out = []
+    size = 1
+    while size <= n or 2.0 * n / (n + size) >= floor:
+        whole = n + size
+        if 2.0 * min(n, size) / whole >= floor:
+            out.append((size, next((x for x in range(whole + 1) if 2.0 * x / whole >= floor), whole + 1)))
+        size += 1
+    return tuple(out)
+
+
 class _Shaped:
     """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names,
-    the letters they write as bits (:func:`_shape`) and their letters with repeats as bits (:func:`_counted`), each
-    list in the group's order; ``read`` names of the group so far."""
+    the letters they write as bits (:func:`_shape`), their letters with repeats as bits (:func:`_counted`) and how
+    many letters they write (the first bits counted), each list in the group's order; ``read`` names of the group so
+    far."""
 
     __slots__ = ("by_size", "read")
 
     def __init__(self) -> None:
-        self.by_size: dict[int, tuple[list[int], list[str], list[int], list[int]]] = {}
+        self.by_size: dict[int, tuple[list[int], list[str], list[int], list[int], list[int]]] = {}
         self.read = 0
 
     def extend(self, group: Sequence[str] | dict[str, Any]) -> None:
@@ -900,11 +942,12 @@ class _Shaped:
             size, bits, counted = _shaped(other)
             kept = by_size.get(size)
             if kept is None:
-                kept = by_size[size] = ([], [], [], [])
+                kept = by_size[size] = ([], [], [], [], [])
             kept[0].append(at)
             kept[1].append(other)
             kept[2].append(bits)
             kept[3].append(counted)
+            kept[4].append(bits.bit_count())
         self.read = len(group)
 
 
@@ -1164,17 +1207,24 @@ class Linker:
         k.total = per * len(k.aliases)
         return k
 
-    def _add(self, k: _Known, keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] | None = None) -> None:
+    def _add(
+        self,
+        k: _Known,
+        keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] | None = None,
+        *,
+        grouped: bool = True,
+    ) -> None:
         """Hold ``k`` and index its aliases (``keyed``: the keys :meth:`_keys` gives for some of them, worked out
-        already for an entity of its type)."""
+        already for an entity of its type; not ``grouped``: what it is under and named by in the groups is noted
+        already, see :meth:`_settle`)."""
         self._known[k.id] = k
         self._unvoted.add(k.id)
         if keyed:
             for alias in k.aliases:
-                self._index(k, alias, keyed.get(alias))
+                self._index(k, alias, keyed.get(alias), grouped=grouped)
         else:
             for alias in k.aliases:
-                self._index(k, alias)
+                self._index(k, alias, grouped=grouped)
 
     def settle(self, stored: Iterable[Entity]) -> None:
         """Take the entity records just written to the store (``entities(changed)``) as the linker's own, as a
@@ -1189,6 +1239,13 @@ class Linker:
             # The keys of the aliases it had, handed to its record's indexing (the same aliases mostly, of the same
             # type: :meth:`_keys` depends on nothing else, decision 0041, revision of 2026-12-05, afternoon).
             keyed: dict[str, list[tuple[dict[str, dict[str, int]], str]]] = {}
+            # A record of the same type and names (a person's and a body's always, a place's unless a people's word
+            # was linked to it): what it is under and named by (its last words, signs and forms, each under its keys)
+            # is what its record's aliases give, in the groups and beside them, so they are left as they are (a
+            # group's order is never read: its entities are taken as a set and sorted by the index's places); only
+            # the indexes, whose order is read, take it out and in again at their end (decision 0041, revision of
+            # 2026-12-05, evening).
+            kept = old is not None and old.type == e.type and old.aliases.keys() == set(e.aliases)
             if old is not None:
                 for alias in old.aliases:
                     their = keyed[alias] = self._keys(old, alias)
@@ -1198,6 +1255,11 @@ class Linker:
                             ids.pop(old.id, None)
                         if self._bare_under:
                             self._touched(id(index), key)
+            if old is not None and kept:
+                if self._bare_under:
+                    for grouped, key in self._person_keys.get(old.id, ()):
+                        self._touched(grouped, key)
+            elif old is not None:
                 self._long.discard(old.id)
                 signs = self._person_signs.pop(old.id, set())
                 made = self._made_keys
@@ -1218,14 +1280,21 @@ class Linker:
                     for form in forms:
                         self._forms[grouped][key][form].pop(old.id, None)
             if old is not None and old.type == e.type:
-                self._add(self._from_record(e), keyed=keyed)
+                self._add(self._from_record(e), keyed=keyed, grouped=not kept)
             else:
                 self._add(self._from_record(e))
             # Its mentions are stored now: what they say is read from the store when next needed.
             self._stored_told.pop(e.id, None)
         self.changed.clear()
 
-    def _index(self, k: _Known, alias: str, keys: list[tuple[dict[str, dict[str, int]], str]] | None = None) -> None:
+    def _index(
+        self,
+        k: _Known,
+        alias: str,
+        keys: list[tuple[dict[str, dict[str, int]], str]] | None = None,
+        *,
+        grouped: bool = True,
+    ) -> None:
         # Done for every alias of every stored entity as a run starts (decision 0041, revision of 2026-12-05,
         # forenoon): each key worked out once for the alias, the three candidate indexes' keys handed to the groups.
         # (``keys``: what :meth:`_keys` gives for it, when worked out already.)
@@ -1247,6 +1316,8 @@ class Linker:
             else:
                 continue
         self._entries = entries
+        if not grouped:
+            return
         # The keys of the three candidate indexes open the list (a name written family name first has a fourth).
         if k.type != "PERSON":
             self._group_forms(k, alias, [(id(index), key) for index, key in keys[:3]])
@@ -1839,25 +1910,33 @@ class Linker:
                     shaped = self._shapes[id(group)] = _Shaped()
                 shaped.extend(group)
                 n, bits = _shape(word)
+                letters_n = bits.bit_count()
                 counted = _counted(word)
                 hits: list[tuple[int, str]] = []
-                for size, (places, names, letters, repeats) in shaped.by_size.items():
+                by_size = shaped.by_size
+                # Only the lengths within reach are read, each with the least count of letters in common that
+                # reaches the floor (``_within``: the same comparisons, of whole numbers): the letters one word
+                # writes and the other does not are the letters of each less those they share.
+                reach = _within(n, floor) if n else tuple((size, 0) for size in by_size)
+                if n and 0 in by_size:
+                    reach = ((0, 0), *reach)
+                for size, need in reach:
+                    kept = by_size.get(size)
+                    if kept is None:
+                        continue
+                    places, names, letters, repeats, counts = kept
                     start = bisect.bisect_left(places, read) if read else 0
                     if not n or not size:
                         hits += [(places[j], names[j]) for j in range(start, len(places)) if same(word, names[j])]
                         continue
-                    whole = n + size
-                    if 2.0 * min(n, size) / whole < floor:
-                        continue
+                    mine = need - n + letters_n
+                    theirs = need - size
                     for j in range(start, len(places)):
-                        other = letters[j]
-                        if (
-                            2.0 * min(n - (bits & ~other).bit_count(), size - (other & ~bits).bit_count()) / whole
-                            < floor
-                        ):
+                        shared = (bits & letters[j]).bit_count()
+                        if shared < mine or shared < theirs + counts[j]:
                             continue
                         both = repeats[j]
-                        if counted >= 0 and both >= 0 and 2.0 * (counted & both).bit_count() / whole < floor:
+                        if counted >= 0 and both >= 0 and (counted & both).bit_count() < need:
                             continue
                         if same(word, names[j]):
                             hits.append((places[j], names[j]))
@@ -2063,7 +2142,7 @@ class Linker:
         if sound(key) not in self._person_sounds:
             return None
         first = start
-        while (before := _BEFORE.search(text, 0, first)) and before.start() not in covered:
+        while (before := _word_before(text, first)) and before.start() not in covered:
             if is_title(before.group(1)):
                 break
             first = before.start()
