@@ -381,3 +381,27 @@ def test_a_closed_pool_runs_nothing_more_and_the_thread_ahead_stops() -> None:
     ahead.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)  # as Ctrl-C leaves the run
     ahead._thread.join(timeout=10)
     assert not ahead._thread.is_alive()
+
+
+def _collector_state(article: Article, settings: Settings) -> Article:
+    """A stage that loads the model when an article asks for it, and tells how many objects are frozen."""
+    import gc
+
+    from newsdesk import nlp
+
+    if "LOAD" in article.text:
+        nlp.load(settings.nlp.model)
+    return dataclasses.replace(article, cites=(str(gc.get_freeze_count()),))
+
+
+COLLECTOR_STATE = ArticleStage("collector", _collector_state, requires=("article.text",), produces=("article.cites",))
+
+
+def test_a_worker_leaves_what_it_keeps_out_of_collections_once_the_model_is_loaded() -> None:
+    # Before the model loads, nothing is frozen; from the unit after the one that loaded it, the modules and the
+    # model are (decision 0053, revision): the collector's passes no longer read them.
+    units = [[Article(id=f"a{k}", source="x", text=text)] for k, text in enumerate(["one", "LOAD", "two", "three"])]
+    with workers.Workers(1, Settings()) as pool:
+        counts = [int(result.articles[0].cites[0]) for result in pool.run(COLLECTOR_STATE, units)]
+    assert counts[0] == 0 and counts[1] == 0
+    assert counts[2] > 10_000 and counts[3] == counts[2]
