@@ -381,3 +381,60 @@ def test_a_closed_pool_runs_nothing_more_and_the_thread_ahead_stops() -> None:
     ahead.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)  # as Ctrl-C leaves the run
     ahead._thread.join(timeout=10)
     assert not ahead._thread.is_alive()
+
+
+def _collector_state(article: Article, settings: Settings) -> Article:
+    """A stage that loads the model when an article asks for it, and tells how many objects are frozen."""
+    import gc
+
+    from newsdesk import nlp
+
+    if "LOAD" in article.text:
+        nlp.load(settings.nlp.model)
+    return dataclasses.replace(article, cites=(str(gc.get_freeze_count()),))
+
+
+COLLECTOR_STATE = ArticleStage("collector", _collector_state, requires=("article.text",), produces=("article.cites",))
+
+
+def test_a_worker_leaves_what_it_keeps_out_of_collections_once_the_model_is_loaded() -> None:
+    # Before the model loads, nothing is frozen; from the unit after the one that loaded it, the modules and the
+    # model are (decision 0053, revision): the collector's passes no longer read them.
+    units = [[Article(id=f"a{k}", source="x", text=text)] for k, text in enumerate(["one", "LOAD", "two", "three"])]
+    with workers.Workers(1, Settings()) as pool:
+        counts = [int(result.articles[0].cites[0]) for result in pool.run(COLLECTOR_STATE, units)]
+    assert counts[0] == 0 and counts[1] == 0
+    assert counts[2] > 10_000 and counts[3] == counts[2]
+
+
+def test_the_stances_stage_takes_its_chunk_as_the_claims_stage_read_it(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The claims stage writes claims alone, which no article read from the store holds: the stances stage runs on
+    # the chunk as the claims stage read it (articles, mentions, quotes, date mentions), not read again; what the
+    # run stores is the one stage after stage gives (test_chunks_overlapped_give_what_stage_after_stage_gives).
+    targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
+    monkeypatch.setattr(corpus_module, "_ANALYZE_CHUNK", 4)
+    running: list[str] = []
+    reads: list[str] = []
+    read_store, run_stage = Store.articles, Corpus._stage
+
+    def articles(self: Store, ids: Any = None, *, extracts: bool = True) -> Any:
+        if running:
+            reads.append(running[-1])
+        return read_store(self, ids, extracts=extracts)
+
+    def stage(self: Corpus, job: Any, *args: Any, **kwargs: Any) -> Any:
+        running.append(job.name)
+        try:
+            return run_stage(self, job, *args, **kwargs)
+        finally:
+            running.pop()
+
+    monkeypatch.setattr(Store, "articles", articles)
+    monkeypatch.setattr(Corpus, "_stage", stage)
+    with Corpus(Store(tmp_path / "news.db"), settings=_settings(2, overlap=True)) as corpus:
+        corpus.ingest(targets)
+        assert corpus.claims() and corpus.store.query("stances_last")[0]["last"] > 0  # stances were found and stored
+    assert reads.count("entities") == reads.count("claims") == 3  # one read a chunk (11 articles, 4 a chunk)
+    assert reads.count("stances") == 0

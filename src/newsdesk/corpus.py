@@ -51,6 +51,17 @@ DEFAULT_DB = "newsdesk.db"
 _FLUSH_EVERY = 500
 _FLUSH_SECONDS = 2.0
 _ANALYZE_CHUNK = 500
+# What a stage may produce and leave its chunk's articles as the store gives them to a stage: rows of tables of
+# their own (claims, stances), never the articles' columns, mentions, quotes or date mentions, which
+# ``Store.articles`` reads.
+_OWN_TABLES = frozenset({"article.claims", "article.stances"})
+
+
+def _unread(stage: Stage) -> bool:
+    """Whether what ``stage`` writes of a chunk leaves its articles as ``Store.articles`` read them before: the next
+    stage of the chunk may take them as read (the claims stage's, for the stances stage: one read of the chunk's
+    articles, mentions, quotes and date mentions fewer)."""
+    return isinstance(stage, ArticleStage) and bool(stage.produces) and set(stage.produces) <= _OWN_TABLES
 
 
 def open_corpus(path: str | Path | None = None, *, settings: Settings | None = None) -> Corpus:
@@ -375,10 +386,14 @@ class Corpus:
         at: int = 0,
         whole: int | None = None,
         threads: bool = False,
+        given: list[Article] | None = None,
+        loaded: list[list[Article]] | None = None,
     ) -> StageReport:
         """Run ``stage`` over every article of ``todo``, a chunk at a time, and keep what it made; progress is
         reported as ``at`` articles done before ``todo`` out of ``whole`` (all of ``todo``); with ``threads``
-        its CPU seconds are this thread's (:meth:`Pipeline.run_stage`)."""
+        its CPU seconds are this thread's (:meth:`Pipeline.run_stage`). ``given``: the articles of ``todo`` (one
+        chunk) as the store would give them to the stage, already read; ``loaded`` gets each chunk's articles as
+        the stage was given them."""
         on_progress = context.on_progress
         whole = len(todo) if whole is None else whole
         total = StageReport(stage=stage.name)
@@ -386,7 +401,9 @@ class Corpus:
             on_progress(stage.name, at + start, whole)
             ids = todo[start : start + _ANALYZE_CHUNK]
             with kept_out_of_collections():  # what the run keeps, left out of full collections (decision 0053)
-                batch = list(self.store.articles(ids, extracts=reads_extracts(stage)))
+                batch = given if given is not None else list(self.store.articles(ids, extracts=reads_extracts(stage)))
+                if loaded is not None:
+                    loaded.append(batch)
 
                 def progress(name: str, done: int, _total: int, start: int = at + start) -> None:
                     on_progress(name, start + done, whole)
@@ -433,10 +450,28 @@ class Corpus:
                 for stage, outcome, report in ahead.take():
                     kept = self._keep(stage, ids, batch, outcome, report, context, run_id, failed)
                     totals[stage.name] = _sum(totals[stage.name], kept)
+                # The chunk as the last middle stage read it, while what that stage writes leaves it as the store
+                # would give it to the next one (see _unread).
+                read: tuple[bool, list[Article]] | None = None
                 for stage in middle:
                     at = k * _ANALYZE_CHUNK
-                    done = self._stage(stage, ids, here, run_id, failed, at=at, whole=len(todo), threads=True)
+                    extracts = reads_extracts(stage)
+                    given = read[1] if read is not None and read[0] == extracts else None
+                    loaded: list[list[Article]] = []
+                    done = self._stage(
+                        stage,
+                        ids,
+                        here,
+                        run_id,
+                        failed,
+                        at=at,
+                        whole=len(todo),
+                        threads=True,
+                        given=given,
+                        loaded=loaded,
+                    )
                     totals[stage.name] = _sum(totals[stage.name], done)
+                    read = (extracts, loaded[0]) if len(loaded) == 1 and _unread(stage) else None
         return list(totals.values())
 
     def _keep(

@@ -59,9 +59,13 @@ def _signature(grams: set[bytes]) -> bytes:
     if not grams:
         return _EMPTY
     sha1 = hashlib.sha1
-    hashed = np.fromiter(
-        (int.from_bytes(sha1(gram).digest()[:4], "little") for gram in grams), dtype=np.uint32, count=len(grams)
-    )
+    # Each gram's first four SHA-1 bytes read as a little-endian uint32: joined, then read as one array.
+    hashed = np.frombuffer(b"".join([sha1(gram).digest()[:4] for gram in grams]), dtype="<u4").astype(np.uint32)
+    return _least(hashed)
+
+
+def _least(hashed: np.ndarray) -> bytes:
+    """The signature of the grams' 32-bit hashes: each mixed, then the least of each permutation."""
     with np.errstate(over="ignore"):
         mixed = hashed ^ (hashed >> np.uint32(16))
         mixed = mixed * np.uint32(0x85EBCA6B)

@@ -551,7 +551,9 @@ def _dates(article: Article, settings: Settings) -> Article:
 
 
 def _quotes(article: Article, doc: Any, settings: Settings) -> Article:
-    text = doc.text  # joined from the Doc's tokens once, for both
+    # The Doc's text, for both: the text it was parsed from (spaCy's tokenizer keeps every character, and a long
+    # article's pieces are joined to its text, nlp.parse_long), not joined again from its tokens (``Doc.text``).
+    text = article.text
     found = mentions.find(doc, text)
     return dataclasses.replace(
         article, mentions=found, quotes=quotes.find(doc, found, outlet=article.outlet, text=text)

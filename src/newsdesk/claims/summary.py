@@ -13,7 +13,7 @@ from typing import Any
 from newsdesk.claims import contradict, corroborate, extract
 from newsdesk.records import Claim
 
-__all__ = ["SHOWN", "cards", "clusters", "contradictions", "corroborated", "ranked"]
+__all__ = ["SHOWN", "cards", "clusters", "contradictions", "corroborated", "ranked", "readable_slot"]
 
 SHOWN = 4  # supporting articles, and spans of each side of a contradiction, a claim card shows
 
@@ -25,11 +25,20 @@ def readable(slot: str, text: str) -> str:
     unit, sep, words = slot.rpartition(" · ")
     if not words:
         return slot
+    wanted = words.split()
+    left = set(wanted)
     written: dict[str, str] = {}
+    # Each stem as first written; the text is read only until every stem of the slot is found (a later word
+    # changes none of them).
     for k, match in enumerate(extract.WORD.finditer(text)):
         word = match.group()
-        written.setdefault(extract.stem(word), word.lower() if k == 0 and not word[1:].isupper() else word)
-    return unit + sep + " ".join(written.get(w, w) for w in words.split())
+        key = extract.stem(word)
+        if key not in written:
+            written[key] = word.lower() if k == 0 and not word[1:].isupper() else word
+            left.discard(key)
+            if not left:
+                break
+    return unit + sep + " ".join(written.get(w, w) for w in wanted)
 
 
 def _values(claims: Sequence[Claim]) -> list[dict[str, Any]]:
@@ -43,11 +52,16 @@ def _values(claims: Sequence[Claim]) -> list[dict[str, Any]]:
 
 
 def clusters(
-    rows: Sequence[dict[str, Any]], stances: corroborate.StanceFn | None = None, only: set[str] | None = None
+    rows: Sequence[dict[str, Any]],
+    stances: corroborate.StanceFn | None = None,
+    only: set[str] | None = None,
+    *,
+    slots: bool = True,
 ) -> tuple[list[dict[str, Any]], list[contradict.Conflict]]:
     """Every cluster of the rows (support rows of :meth:`Store.claim_rows`), with its support, independent
     origins, single-source flag and the clusters it contradicts or updates (with ``only``, the conflicts of those
-    clusters alone)."""
+    clusters alone). Without ``slots``, each cluster's ``slot`` is left as stored (stems), for a caller that reads
+    the slot of a few clusters only and makes those :func:`readable` itself (:func:`readable_slot`)."""
     grouped: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         grouped.setdefault(row["cluster_id"], []).append(row)
@@ -87,7 +101,7 @@ def clusters(
             "story_id": first["story_id"],
             "event_id": first["cluster_event"],
             "text": first["cluster_text"],
-            "slot": readable(first["cluster_slot"], first["cluster_text"]),
+            "slot": readable(first["cluster_slot"], first["cluster_text"]) if slots else first["cluster_slot"],
             "values": _values(claims),
             "modality": str(claims[0].modality),
             "article_ids": article_ids,
@@ -119,6 +133,11 @@ def clusters(
         out[conflict.a][field].append(conflict.b)
         out[conflict.b][field].append(conflict.a)
     return list(out.values()), conflicts
+
+
+def readable_slot(cluster: dict[str, Any]) -> dict[str, Any]:
+    """``cluster`` as :func:`clusters` gives it without ``slots``, its ``slot`` made :func:`readable` (a copy)."""
+    return {**cluster, "slot": readable(cluster["slot"], cluster["text"])}
 
 
 def _slot(slot: str, conflict: contradict.Conflict) -> str:

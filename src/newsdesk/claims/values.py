@@ -252,7 +252,7 @@ def lower_form(text: str) -> str | None:
 def may_hold(lower: str | None, words: tuple[str, ...]) -> bool:
     """Whether a text whose :func:`lower_form` is ``lower`` may match a pattern ignoring case every match of which
     holds one of ``words`` (lower case, as the pattern writes them)."""
-    return lower is None or any(word in lower for word in words)
+    return lower is None or any(map(lower.__contains__, words))
 
 
 _NUMBER_WORD = re.compile(rf"\b{_WORDNUM}", re.IGNORECASE)

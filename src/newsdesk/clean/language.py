@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import repeat
 
 __all__ = ["detect"]
 
@@ -29,7 +30,9 @@ def detect(text: str, *, min_words: int = 20) -> str | None:
     total = len(words)
     if total < min_words:
         return None
-    scores = {lang: sum(map(counts.__getitem__, stop)) for lang, stop in _SETS.items()}
+    # ``dict.get`` with 0 rather than the Counter's own lookup, which calls ``__missing__`` (Python) for every
+    # function word the text lacks.
+    scores = {lang: sum(map(counts.get, stop, repeat(0))) for lang, stop in _SETS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     ranked = sorted(scores.values(), reverse=True)
     # Require real evidence and a clear margin over the runner-up; otherwise say we don't know.

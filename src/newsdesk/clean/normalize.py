@@ -7,13 +7,16 @@ import unicodedata
 
 __all__ = ["text"]
 
-# Zero-width characters, BOM and soft hyphen carry no text and break matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Zero-width characters, BOM and soft hyphen carry no text and break matching; nor do control characters (but
+# tab and line ends). Both are removed in one pass (``str.translate`` with a mapping looks up every character).
+_REMOVED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Runs of spaces; never a line end, so replacing them in the whole text is replacing them line by line.
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # "information.The United States": a sentence glued to the next by a lost space or line break.
 # Only lower-case word + stop + capitalised word, so "U.S." and "global.espreso.tv" are left alone.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# What every place ``_GLUED`` matches holds: a text without it is searched no further.
+_GLUED_AT = re.compile(r"[.!?][A-Z]")
 _SENTENCE_END = re.compile(r"[.!?:;…\"'”’)\]]$")
 
 
@@ -39,15 +42,18 @@ def text(raw: str) -> str:
     together without a space get one.
     """
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    raw = _CONTROL.sub("", raw.translate(_INVISIBLE))
+    raw = _SPACES.sub(" ", _REMOVED.sub("", raw))
     paragraphs: list[str] = []
     block: list[str] = []
     for line in raw.split("\n"):
-        line = _SPACES.sub(" ", line).strip()
+        line = line.strip()
         if line:
             block.append(line)
             continue
         paragraphs.extend(_unwrap(block))
         block = []
     paragraphs.extend(_unwrap(block))
-    return "\n\n".join(_GLUED.sub(" ", p) for p in paragraphs)
+    joined = "\n\n".join(paragraphs)
+    # A glued sentence end lies inside a paragraph (letters and a stop before it, letters after): the whole text
+    # is searched at once, as each paragraph was.
+    return _GLUED.sub(" ", joined) if _GLUED_AT.search(joined) else joined

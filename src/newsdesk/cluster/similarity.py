@@ -217,12 +217,11 @@ def term_key(term: str) -> int:
 
 def terms(text: str) -> Counter[str]:
     """Content words, names (``n:``) and years (``y:``) of ``text``, with counts; the lead counts twice."""
-    counts: Counter[str] = Counter()
     words = _WORD.findall(text)
-    for index, word in enumerate(words):
-        w = word.casefold()
-        if len(w) > 2 and w not in _STOP:
-            counts[w] += 2 if index < LEAD_WORDS else 1
+    # Each word counted in C (``Counter`` of a list), then the lead's once more: the counts, and the order in which
+    # terms first appear, of a count word by word.
+    counts: Counter[str] = Counter([w for w in map(str.casefold, words) if len(w) > 2 and w not in _STOP])
+    counts.update([w for w in map(str.casefold, words[:LEAD_WORDS]) if len(w) > 2 and w not in _STOP])
     for match in _NAME.finditer(text):
         name = match.group(0)
         if name.casefold() in _SENTENCE_START or len(name) < 3:

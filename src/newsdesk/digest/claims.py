@@ -41,9 +41,10 @@ class Reader(Protocol):
 
 
 class Ranked(NamedTuple):
-    """What :func:`page_and_clusters` found: the page's ``cards``, the story's ``clusters`` (or None), the ids of
-    every cluster in the ranking (``order``) and what a card shows of each of them (``backed``, as
-    :func:`newsdesk.claims.summary.corroborated` gives it), when it ranked them all (else empty)."""
+    """What :func:`page_and_clusters` found: the page's ``cards``, the story's ``clusters`` (or None; their slots as
+    stored, not made readable: the framing reads none), the ids of every cluster in the ranking (``order``) and what
+    a card shows of each of them (``backed``, as :func:`newsdesk.claims.summary.corroborated` gives it), when it
+    ranked them all (else empty)."""
 
     cards: list[dict[str, Any]]
     clusters: list[dict[str, Any]] | None
@@ -126,7 +127,9 @@ def page_and_clusters(
     # of thousands of claims, most of them one sentence again); the sides of the conflicts found are then read
     # whole, for what the cards say of them.
     first_rows = view.claim_rows([story_id], each=COMPARED)
-    compared, found_conflicts = claim_summary.clusters(first_rows, only=set(ids))
+    # Slots as stored: only the sides of the conflicts found show theirs (made readable below); the framing,
+    # which takes the clusters, reads none.
+    compared, found_conflicts = claim_summary.clusters(first_rows, only=set(ids), slots=False)
     sides = sorted({c.a for c in found_conflicts} | {c.b for c in found_conflicts})
     # The clusters compared are the story's whole clusters but for those cut at COMPARED claims: a side of a
     # conflict is taken as compared unless it was cut (a cluster is worked out from its own rows alone, and which
@@ -136,10 +139,14 @@ def page_and_clusters(
     held = Counter(first["cluster_id"] for first in first_rows)
     cut = [cid for cid, n in held.items() if n >= COMPARED]
     wanted = cut if whole else sorted(set(cut) & set(sides))
-    read = claim_summary.clusters(view.claim_rows([story_id], cluster_ids=wanted), only=set())[0] if wanted else []
+    read = (
+        claim_summary.clusters(view.claim_rows([story_id], cluster_ids=wanted), only=set(), slots=False)[0]
+        if wanted
+        else []
+    )
     whole_of = {c["id"]: c for c in read}
     by_id = {c["id"]: c for c in compared}
-    every = [whole_of.get(cid) or by_id[cid] for cid in sides]
+    every = [claim_summary.readable_slot(whole_of.get(cid) or by_id[cid]) for cid in sides]
     found = claim_summary.contradictions(every, found_conflicts)
     cards = claim_summary.cards(rows, shown, found)
     cards = [{**card, "total": rows[0]["total"]} for card in cards]

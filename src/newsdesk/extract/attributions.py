@@ -266,11 +266,19 @@ def cites(text: str, *, own_outlet: str | None = None) -> tuple[str, ...]:
 
 def credits(text: str, *, own_outlet: str | None = None) -> list[tuple[int, str]]:
     """Each place ``text`` credits an outlet for its reporting: ``(position, outlet)``, in text order."""
+    return list(_credits(text, own_outlet))
+
+
+# The cites stage and the quotes stage each ask it of every article, one after the other over a chunk of the run
+# (500 articles, spread over the workers): the last chunk's texts are kept, so that a process asked twice for an
+# article works it out once.
+@functools.lru_cache(maxsize=512)
+def _credits(text: str, own_outlet: str | None) -> tuple[tuple[int, str], ...]:
     found: list[tuple[int, str]] = []
     own = _slug(own_outlet) if own_outlet else None
     own_initials = "".join(w[0] for w in own_outlet.split() if w[:1].isupper()) if own_outlet else ""
     for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
-        if needs and not any(word in text for word in needs):
+        if needs and not any(map(text.__contains__, needs)):
             continue
         for match in pattern.finditer(text):
             if "second" in pattern.groupindex and match.group("second"):
@@ -290,4 +298,4 @@ def credits(text: str, *, own_outlet: str | None = None) -> list[tuple[int, str]
                 if outlet and _slug(outlet) != own:
                     found.append((match.start("name"), outlet))
                     break
-    return sorted(set(found))
+    return tuple(sorted(set(found)))

@@ -263,7 +263,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
     lower = text.lower() if _NOT_ASCII_CASE.search(text) is None else None
     for kind, pattern in _PATTERNS:
         needs = _NEEDS.get(kind)
-        if needs and lower is not None and not any(word in lower for word in needs):
+        if needs and lower is not None and not any(map(lower.__contains__, needs)):
             continue
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), kind, m))

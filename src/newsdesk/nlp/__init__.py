@@ -59,6 +59,11 @@ def load(name: str = MODEL) -> Language:
         return _LOADED[name]
 
 
+def loaded() -> bool:
+    """Whether a model has been loaded in this process."""
+    return bool(_LOADED)
+
+
 # 'casualties,"she said' and 'said,“We': a quotation mark glued to the words on both sides, after punctuation (a
 # lost space, common in scraped news). spaCy's tokenizer keeps 'casualties,"she' as one word, so the parse finds
 # no "she" to say the quote; these infixes split the punctuation and the mark off. Two word characters before the
