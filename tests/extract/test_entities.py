@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,13 @@ def test_skeleton_is_transliteration_blind() -> None:
 
 def _m(text: str, kind: str = "PERSON", start: int = 0) -> Mention:
     return Mention(text=text, start=start, end=start + len(text), type=kind)
+
+
+def _article_of(article_id: str, names: Sequence[tuple[str, str]]) -> Article:
+    """An article whose text is ``names`` joined by ". ", each a mention of its kind where it stands."""
+    at = [sum(len(x) + 2 for x, _ in names[:i]) for i in range(len(names))]
+    mentions = tuple(_m(x, kind, a) for (x, kind), a in zip(names, at, strict=True))
+    return Article(id=article_id, source="t", text=". ".join(name for name, _ in names), mentions=mentions)
 
 
 def test_linker_merges_short_forms_and_keeps_people_apart() -> None:
@@ -1661,10 +1669,7 @@ def test_a_name_written_alone_is_answered_from_what_its_last_lookup_found_until_
             names += [
                 rng.choice([*surnames, "Kowalsca", "Nowakk", "Zorin", "Zorrin", "Halvik", "Halvick"]) for _ in range(4)
             ]
-            text = ". ".join(names)
-            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
-            mentions = tuple(_m(x, "PERSON", a) for x, a in zip(names, at, strict=True))
-            batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
+            batch.append(_article_of(f"a{batch_no}-{n}", [(x, "PERSON") for x in names]))
         linker.link_articles(batch)
         linker.settle(linker.entities(linker.changed))
     for surname in surnames:
@@ -1827,10 +1832,7 @@ def test_groups_made_when_a_lookup_first_reads_them_hold_what_groups_kept_since_
                 # Acronyms and short forms of known bodies: names under keys their bodies are not under yet.
                 (rng.choice(["MHA", "NSC", "Greywater", "Shipping"]), "ORG"),
             ]
-            text = ". ".join(name for name, _ in names)
-            at = [sum(len(x) + 2 for x, _ in names[:i]) for i in range(len(names))]
-            mentions = tuple(_m(x, kind, a) for (x, kind), a in zip(names, at, strict=True))
-            batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
+            batch.append(_article_of(f"a{batch_no}-{n}", names))
         one, other = lazy.link_articles(batch), eager.link_articles(batch)
         if batch_no == 1:
             assert {m.entity_id for m in one[0].mentions} == {"v"}
@@ -1900,10 +1902,7 @@ def test_whether_a_full_name_is_a_person_s_is_remembered_with_the_aliases_read()
         batch = []
         for n in range(8):
             names = [f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(4)]
-            text = ". ".join(names)
-            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
-            mentions = tuple(_m(x, "PERSON", a) for x, a in zip(names, at, strict=True))
-            batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
+            batch.append(_article_of(f"a{batch_no}-{n}", [(x, "PERSON") for x in names]))
         one, other = kept.link_articles(batch), forgetting.link_articles(batch)
         assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
             [(m.text, m.entity_id) for m in a.mentions] for a in other
@@ -1945,10 +1944,7 @@ def test_a_full_name_s_conflict_with_a_person_is_remembered_with_the_full_names_
         batch = []
         for n in range(8):
             names = [f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(3)] + [rng.choice(surnames)]
-            text = ". ".join(names)
-            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
-            mentions = tuple(_m(x, "PERSON", a) for x, a in zip(names, at, strict=True))
-            batch.append(Article(id=f"a{batch_no}-{n}", source="t", text=text, mentions=mentions))
+            batch.append(_article_of(f"a{batch_no}-{n}", [(x, "PERSON") for x in names]))
         one, other = kept.link_articles(batch), forgetting.link_articles(batch)
         assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
             [(m.text, m.entity_id) for m in a.mentions] for a in other
@@ -2238,9 +2234,7 @@ def test_a_settle_indexes_a_record_with_the_keys_worked_out_for_its_aliases_as_a
                 rng.choice(places),
             ]
             kinds = ["PERSON", "PERSON", "PERSON", "ORG", "GPE"]
-            at = [sum(len(x) + 2 for x in names[:i]) for i in range(len(names))]
-            mentions = tuple(_m(x, k, a) for x, k, a in zip(names, kinds, at, strict=True))
-            batch.append(Article(id=f"a{b}-{n}", source="t", text=". ".join(names), mentions=mentions))
+            batch.append(_article_of(f"a{b}-{n}", list(zip(names, kinds, strict=True))))
         batches.append(batch)
 
     def run() -> tuple[Linker, list[list[str | None]]]:
@@ -2472,10 +2466,7 @@ def test_a_settle_leaves_the_groups_of_a_record_of_the_same_type_and_names_as_th
     linker = Linker(stored)
     names = [("Anna Kowalska", "PERSON"), ("Kowalska", "PERSON"), ("Piotr Kowalsky", "PERSON")]
     names += [("Marlow Harbour Authority", "ORG"), ("Veloria", "GPE"), ("Velorian", "GPE")]
-    text = ". ".join(name for name, _ in names)
-    at = [sum(len(x) + 2 for x, _ in names[:i]) for i in range(len(names))]
-    mentions = tuple(_m(x, kind, a) for (x, kind), a in zip(names, at, strict=True))
-    linked = linker.link_articles([Article(id="a1", source="t", text=text, mentions=mentions)])
+    linked = linker.link_articles([_article_of("a1", names)])
     assert [m.entity_id for m in linked[0].mentions] == ["p1", "p1", "p2", "o1", "g1", "g1"]
 
     def groups() -> set[tuple[int, str, str, str, str]]:
@@ -2504,5 +2495,5 @@ def test_a_settle_leaves_the_groups_of_a_record_of_the_same_type_and_names_as_th
     assert {row for row in after if row[4] != "g1"} == {row for row in before if row[4] != "g1"}
     place = {row[2:] for row in after if row[4] == "g1"}
     assert place == {("form", "veloria", "g1")}  # under the keys of Veloria only, no longer of Velorian
-    again = linker.link_articles([Article(id="a2", source="t", text=text, mentions=mentions)])
+    again = linker.link_articles([_article_of("a2", names)])
     assert [m.entity_id for m in again[0].mentions] == ["p1", "p1", "p2", "o1", "g1", "g1"]
