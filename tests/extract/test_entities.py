@@ -68,6 +68,16 @@ def _m(text: str, kind: str = "PERSON", start: int = 0) -> Mention:
     return Mention(text=text, start=start, end=start + len(text), type=kind)
 
 
+def _linked_alike(kept: Linker, other: Linker, batch: list[Article]) -> None:
+    """Both Linkers link every mention of ``batch`` to the same entity; then each settles what it changed."""
+    one, two = kept.link_articles(batch), other.link_articles(batch)
+    assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
+        [(m.text, m.entity_id) for m in a.mentions] for a in two
+    ]
+    for linker in (kept, other):
+        linker.settle(linker.entities(linker.changed))
+
+
 def _article_of(article_id: str, names: Sequence[tuple[str, str]]) -> Article:
     """An article whose text is ``names`` joined by ". ", each a mention of its kind where it stands."""
     at = [sum(len(x) + 2 for x, _ in names[:i]) for i in range(len(names))]
@@ -1903,12 +1913,7 @@ def test_whether_a_full_name_is_a_person_s_is_remembered_with_the_aliases_read()
         for n in range(8):
             names = [f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(4)]
             batch.append(_article_of(f"a{batch_no}-{n}", [(x, "PERSON") for x in names]))
-        one, other = kept.link_articles(batch), forgetting.link_articles(batch)
-        assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
-            [(m.text, m.entity_id) for m in a.mentions] for a in other
-        ]
-        for linker in (kept, forgetting):
-            linker.settle(linker.entities(linker.changed))
+        _linked_alike(kept, forgetting, batch)
     assert len(kept._compared) > 50 and not forgetting._compared
 
 
@@ -1945,12 +1950,7 @@ def test_a_full_name_s_conflict_with_a_person_is_remembered_with_the_full_names_
         for n in range(8):
             names = [f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(3)] + [rng.choice(surnames)]
             batch.append(_article_of(f"a{batch_no}-{n}", [(x, "PERSON") for x in names]))
-        one, other = kept.link_articles(batch), forgetting.link_articles(batch)
-        assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
-            [(m.text, m.entity_id) for m in a.mentions] for a in other
-        ]
-        for each in (kept, forgetting):
-            each.settle(each.entities(each.changed))
+        _linked_alike(kept, forgetting, batch)
     assert len(kept._conflicting) > 20 and not forgetting._conflicting
 
 
