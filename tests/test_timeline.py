@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from newsdesk import Settings
+from newsdesk.clean.metadata import lead_prefix
 from newsdesk.corpus import Corpus
 from newsdesk.demo import corpus_path
 from newsdesk.digest import timeline
@@ -56,10 +57,16 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
             more = [o for o, span in zip(usable, spans, strict=True) if span == (start, end) and o.value != m.value]
             if any((o.value or "").startswith(m.value or "") for o in more):
                 continue
-            add((m.value, m.precision), article.text[start:end], article, (m.start, m.end), m.anchor == "estimate")
+            sentence = article.text[start:end]
+            # A byline or dateline opening the paragraph is left out, unless the date stands in it.
+            cut = lead_prefix(sentence) if not start or article.text[start - 1] == "\n" else 0
+            if cut <= m.start - start:
+                sentence = sentence[cut:]
+            add((m.value, m.precision), sentence, article, (m.start, m.end), m.anchor == "estimate")
         if not usable:
             day = article.published[:10] if article.published else None
             title = article.title or " ".join(article.text.split()[:15]) + " …"
+            title = title[lead_prefix(title) :]
             add((day, "day" if day else None), title, article, (0, 0), False)
     return sorted(entries.values(), key=lambda e: e["date"] or "~")
 
@@ -198,3 +205,29 @@ def test_the_year_a_record_counts_from_is_no_entry(tmp_path: Path) -> None:
     )
     entries = _timeline_of(tmp_path, "Orlan tower blaze", "2026-03-13", body)
     assert entries == [("1983", "year"), ("2026-03-13", "day")], entries
+
+
+def test_an_entry_cites_its_sentence_without_the_byline_or_dateline_opening_it(tmp_path: Path) -> None:
+    # Who wrote a report and where is metadata: an entry cites what its sentence says, from stored sentence spans
+    # and from a store made before them alike; a capitalised word and a colon inside a paragraph stay.
+    body = (
+        "By Ann Roe and Sam Doe/Harbour Wire – Ferries stayed in port on Friday, 13 March, as the strike went on.\n"
+        "VESSARA: The dockers first walked out in 2024, the union said.\n"
+        "Talks resumed on 10 March. FUND: the union's strike fund paid out in 2019."
+    )
+    line = json.dumps({"title": "Vessara ferries stay in port", "published": "2026-03-14", "text": body})
+    (tmp_path / "one.jsonl").write_text(line + "\n", encoding="utf-8")
+    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
+    with Corpus(Store(":memory:"), settings=settings) as corpus:
+        assert corpus.ingest([tmp_path / "one.jsonl"]).ok
+        (story,) = corpus.stories()
+        stored = corpus.story(story["id"])["timeline"]
+        with corpus.store.transaction() as conn:  # as m005 leaves a database made before it: texts scanned
+            conn.execute("UPDATE date_mentions SET sentence_start = NULL, sentence_end = NULL")
+        scanned = corpus.story(story["id"])["timeline"]
+    texts = {e["date"]: e["text"] for e in stored}
+    assert texts["2026-03-13"] == "Ferries stayed in port on Friday, 13 March, as the strike went on.", stored
+    assert texts["2024"] == "The dockers first walked out in 2024, the union said.", stored
+    assert texts["2026-03-10"] == "Talks resumed on 10 March.", stored
+    assert texts["2019"] == "FUND: the union's strike fund paid out in 2019.", stored
+    assert scanned == stored

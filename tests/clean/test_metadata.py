@@ -108,3 +108,25 @@ def test_promo_and_copyright_lines_state_the_outlet() -> None:
 def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str | None, byline: str | None) -> None:
     found = metadata.header([first, "Dockers at Saltmere voted on Friday to end the strike over the new rota."])
     assert (found.title, found.byline) == (title, byline)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "prefix"),
+    [
+        ("By Ann Roe and Sam Doe/Harbour Wire – Ferries stayed in port.", "By Ann Roe and Sam Doe/Harbour Wire – "),
+        ("VESSARA: It was a clear afternoon.", "VESSARA: "),
+        ("KESTROVA, Veloria (AP) — The strike ended.", "KESTROVA, Veloria (AP) — "),
+        ("Orlan (Reuters) - Talks resumed.", "Orlan (Reuters) - "),
+        # A place and its country before a long dash, written in mixed case, even without a space after the comma.
+        ("Vessara,Veloria – A fire broke out at the port.", "Vessara,Veloria – "),
+        ("Vessara, Veloria — A fire broke out at the port.", "Vessara, Veloria — "),
+        # The sentence's own words: an aside between dashes, a capitalised opening, an acronym, "By" and a time.
+        ("Meanwhile, Roe – who was at the port – said little.", ""),
+        ("THE FERRY strike ended on Friday.", ""),
+        ("NATO said on Friday it would act.", ""),
+        ("By Monday, all ferries had sailed.", ""),
+        ("VESSARA:", ""),  # nothing after it: no sentence to cite
+    ],
+)
+def test_lead_prefix_is_the_byline_or_dateline_before_a_sentences_words(sentence: str, prefix: str) -> None:
+    assert sentence[: metadata.lead_prefix(sentence)] == prefix

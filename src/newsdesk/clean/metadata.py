@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from newsdesk.clean.boilerplate import is_photo_credit
 from newsdesk.dates import parse_date
 
-__all__ = ["Header", "header"]
+__all__ = ["Header", "header", "lead_prefix"]
 
 _HEADER_LINES = 6
 
@@ -96,6 +96,29 @@ _NOT_PLACE = {
     "correction",
     "video",
 }
+
+
+# What opens an article's paragraph before its first sentence's own words: a byline ("By Ann Roe and Sam Doe/AFP -"),
+# a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -") or a place and its
+# country before a long dash ("Belém, Brazil –"; a comma then a capitalised word and a dash, with the sentence's own
+# capital after it: "Meanwhile, Trump – who ..." goes on in lower case).
+_LEAD_PREFIX = re.compile(
+    r"(?:By (?:[A-Z][\w.'’-]*|and|&)(?:[ ,]+(?:[A-Z][\w.'’-]*|and|&)){0,7}"
+    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]"
+    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?:\s*\([A-Z][\w .]{0,20}\))?\s*[:–—-]"
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*[:–—-]"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—])"
+    r"\s+(?=[A-Z“\"‘'])"
+)
+
+
+def lead_prefix(sentence: str) -> int:
+    """How many of the first characters of ``sentence``, a sentence opening a paragraph, are a byline or a dateline
+    before its own words ("By Holmes Chan and Tommy Wang/AFP – ", "HONG KONG: "): 0 if none. Who wrote it and where
+    is metadata; a brief or a timeline cites what the sentence says."""
+    m = _LEAD_PREFIX.match(sentence)
+    return m.end() if m is not None and m.end() < len(sentence) else 0
 
 
 @dataclass(frozen=True, slots=True)

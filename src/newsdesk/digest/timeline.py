@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from newsdesk.clean.metadata import lead_prefix
 from newsdesk.extract import dates
 from newsdesk.records import DateMention
 
@@ -48,9 +49,23 @@ def _date_mention(row: dict[str, Any]) -> DateMention:
     )
 
 
+def _cited(sentence: str, opens: bool, offset: int) -> str:
+    """``sentence`` as an entry cites it: without the byline or dateline that opens its paragraph ("By Holmes Chan
+    and Tommy Wang/AFP – ", "HONG KONG: "; :func:`~newsdesk.clean.metadata.lead_prefix`) when ``opens``, unless the
+    date stands in them (``offset``: where the date starts in the sentence)."""
+    cut = lead_prefix(sentence) if opens else 0
+    return sentence[cut:] if cut <= offset else sentence
+
+
 def _sentence(text: str, mention: DateMention) -> str:
     start, end = dates.sentence_around(text, mention.start, mention.end)
-    return text[start:end]
+    return _cited(text[start:end], not start or text[start - 1] == "\n", mention.start - start)
+
+
+def _stored_sentence(row: dict[str, Any]) -> str:
+    """The sentence of a stored date mention (the ``timeline_dates`` query's ``sentence`` and ``opens``), cited."""
+    sentence: str = row["sentence"]
+    return _cited(sentence, row["opens"], row["start"] - row["sentence_start"])
 
 
 # "Hong Kong's deadliest fire since 1948", "the worst toll since 1980": a year that only measures a record.
@@ -140,15 +155,18 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
             read = dates.find(text, None, estimate=estimate) if estimate else [_date_mention(m) for m in mentions]
             usable = [(m, _sentence(text, m)) for m in read if m.value]
         elif estimate:
-            usable = [(m, r["sentence"]) for r in mentions if (m := dates.resolve(_date_mention(r), estimate)).value]
+            usable = [
+                (m, _stored_sentence(r)) for r in mentions if (m := dates.resolve(_date_mention(r), estimate)).value
+            ]
         else:  # stored as find() gave them (with a value: the query leaves out the rest)
-            usable = [(_date_mention(r), r["sentence"]) for r in mentions if r["value"]]
+            usable = [(_date_mention(r), _stored_sentence(r)) for r in mentions if r["value"]]
         usable = [(m, sentence) for m, sentence in usable if not _a_record(m, sentence)]
         for m, sentence in _most_precise(usable):
             add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate")
         if not usable:
             day = article["published"][:10] if article["published"] else None
             title = article["title"] or " ".join(texts[article_id].split()[:15]) + " …"
+            title = title[lead_prefix(title) :]  # a title made of the first line: "HONG KONG: It was ..."
             add((day, "day" if day else None), title, article_id, (0, 0), False)
     return sorted(found.values(), key=lambda e: e["date"] or "~")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from newsdesk.clean.metadata import lead_prefix
 from newsdesk.corpus import Corpus
 from newsdesk.records import Article
 from newsdesk.report import speech, summary
@@ -19,16 +19,6 @@ _FRAMING_TERMS = 5  # distinctive terms per outlet, and competing names
 _FRAMING_LOADED = 3  # loaded words and left-out claims per outlet
 _POSITIONS = 12  # actor-issue positions shown, issues with most actors first
 _CLAIMS = 8  # claims shown in each of the corroborated, single-source and disputed sections
-# What opens an article's first paragraph before its first sentence's own words: a byline ("By Ann Roe and Sam
-# Doe/AFP -"), a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -") or an agency's ("Geneva (Reuters) -").
-_LEAD_PREFIX = re.compile(
-    r"(?:By (?:[A-Z][\w.'’-]*|and|&)(?:[ ,]+(?:[A-Z][\w.'’-]*|and|&)){0,7}"
-    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]"
-    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
-    r"(?:\s*\([A-Z][\w .]{0,20}\))?\s*[:–—-]"
-    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*[:–—-])"
-    r"\s+(?=[A-Z“\"‘'])"
-)
 
 
 def _not_repeated(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -250,16 +240,14 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
 
 
 def _without_lead_prefix(article: Article | None, start: int, end: int, text: str) -> tuple[int, int, str]:
-    """A sentence's span and text without the byline or dateline opening it (:data:`_LEAD_PREFIX`), when it opens
-    a paragraph of the article's: what the sentence says is the news, who wrote it and where is metadata."""
+    """A sentence's span and text without the byline or dateline opening it (:func:`lead_prefix`), when it opens a
+    paragraph of the article's: what the sentence says is the news, who wrote it and where is metadata."""
     if article is None or not text or article.text[start : start + len(text)] != text:
         return start, end, text
     if start and article.text[start - 1] != "\n":
         return start, end, text
-    m = _LEAD_PREFIX.match(text)
-    if m is None or m.end() >= len(text):
-        return start, end, text
-    return start + m.end(), end, text[m.end() :]
+    cut = lead_prefix(text)
+    return start + cut, end, text[cut:]
 
 
 def _sentence_span(article: Article | None, sentence: str, near: int) -> tuple[int, int]:
