@@ -120,6 +120,8 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         # A place and its country before a long dash, written in mixed case, even without a space after the comma.
         ("Vessara,Veloria – A fire broke out at the port.", "Vessara,Veloria – "),
         ("Vessara, Veloria — A fire broke out at the port.", "Vessara, Veloria — "),
+        ("Vessara [Veloria], March 12 (HWN): The court ruled.", "Vessara [Veloria], March 12 (HWN): "),
+        ("Vessara [Veloria]: The court ruled.", "Vessara [Veloria]: "),
         # The sentence's own words: an aside between dashes, a capitalised opening, an acronym, "By" and a time.
         ("Meanwhile, Roe – who was at the port – said little.", ""),
         ("THE FERRY strike ended on Friday.", ""),

@@ -99,16 +99,19 @@ _NOT_PLACE = {
 
 
 # What opens an article's paragraph before its first sentence's own words: a byline ("By Ann Roe and Sam Doe/AFP -"),
-# a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -") or a place and its
+# a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -"), a place and its
 # country before a long dash ("Belém, Brazil –"; a comma then a capitalised word and a dash, with the sentence's own
-# capital after it: "Meanwhile, Trump – who ..." goes on in lower case).
+# capital after it: "Meanwhile, Trump – who ..." goes on in lower case) or in brackets, with a day ("Dhaka
+# [Bangladesh], November 18 (ANI):").
 _LEAD_PREFIX = re.compile(
     r"(?:By (?:[A-Z][\w.'’-]*|and|&)(?:[ ,]+(?:[A-Z][\w.'’-]*|and|&)){0,7}"
     r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]"
     r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
     r"(?:\s*\([A-Z][\w .]{0,20}\))?\s*[:–—-]"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*[:–—-]"
-    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—])"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—]"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*\[[A-Z][\w .'’-]{0,30}\](?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
+    r"(?:\s*\([A-Z]{2,6}\))?\s*[:–—-])"
     r"\s+(?=[A-Z“\"‘'])"
 )
 
