@@ -644,3 +644,21 @@ def m030_event_entities() -> str:
             SELECT a.event_id, m.entity_id, count(*) FROM articles a JOIN mentions m ON m.article_id = a.id
             WHERE a.event_id IS NOT NULL AND m.entity_id IS NOT NULL GROUP BY a.event_id, m.entity_id;
     """
+
+
+@migration
+def m031_undated_timelines() -> str:
+    # A timeline now estimates the days named by the undated reports of an undated event (decision 0007, revision
+    # of 2026-12-05): the kept timeline pages of a story with an undated article may lack such entries. Those
+    # stories are made pending for the digest again, by one article each, so the next analysis keeps their pages
+    # anew; until then the web list shows the pages kept before. (Other stories' pages, whose entries may still
+    # cite a byline or dateline before their sentence, are kept again when the story next changes.)
+    return """
+        DELETE FROM stage_done WHERE stage = 'digest' AND article_id IN (
+            SELECT min(a.id) FROM story_digests d JOIN events e ON e.story_id = d.story_id
+            JOIN articles a ON a.event_id = e.id
+            WHERE d.part = 'timeline:dates'
+            GROUP BY d.story_id
+            HAVING sum(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END) > 0
+        );
+    """
