@@ -128,6 +128,11 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         ("NATO said on Friday it would act.", ""),
         ("By Monday, all ferries had sailed.", ""),
         ("VESSARA:", ""),  # nothing after it: no sentence to cite
+        # A list item's bullet, alone or before a dateline; a minus sign or a dash opening words stays.
+        ("• Three executives were arrested.", "• "),
+        ("- VESSARA: The port reopened.", "- VESSARA: "),
+        ("-5 degrees were forecast.", ""),
+        ("—", ""),
     ],
 )
 def test_lead_prefix_is_the_byline_or_dateline_before_a_sentences_words(sentence: str, prefix: str) -> None:

@@ -116,12 +116,19 @@ _LEAD_PREFIX = re.compile(
 )
 
 
+# A list item's mark: "• Three executives were arrested ...".
+_BULLET = re.compile(r"[•·▪●◦‣*–—-][ \t]+(?=\S)")
+
+
 def lead_prefix(sentence: str) -> int:
-    """How many of the first characters of ``sentence``, a sentence opening a paragraph, are a byline or a dateline
-    before its own words ("By Holmes Chan and Tommy Wang/AFP – ", "HONG KONG: "): 0 if none. Who wrote it and where
-    is metadata; a brief or a timeline cites what the sentence says."""
-    m = _LEAD_PREFIX.match(sentence)
-    return m.end() if m is not None and m.end() < len(sentence) else 0
+    """How many of the first characters of ``sentence``, a sentence opening a paragraph, are a list item's bullet, a
+    byline or a dateline before its own words ("• ", "By Holmes Chan and Tommy Wang/AFP – ", "HONG KONG: "): 0 if
+    none. Who wrote it and where is metadata; a claim, a brief or a timeline cites what the sentence says."""
+    bullet = _BULLET.match(sentence)
+    at = bullet.end() if bullet is not None else 0
+    m = _LEAD_PREFIX.match(sentence, at)
+    end = m.end() if m is not None else at
+    return end if end < len(sentence) else 0
 
 
 @dataclass(frozen=True, slots=True)
