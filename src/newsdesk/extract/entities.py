@@ -212,6 +212,23 @@ def _swapped(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+def _another_given_name(a: str, b: str) -> bool:
+    """Whether two first names (as :func:`skeleton` keys) alike in spelling are two names: one is the other with
+    a consonant added after its first letter (Ivana and Ivanka) or an "a" added at its end (Ivan and Ivana, Eric
+    and Erica: a woman's name made from a man's). Families share a surname, so their members' names meet under it;
+    a transliteration changes a name's vowels or writes a letter otherwise (Serhiy and Sergei, Mohamed and
+    Muhammad), and an "h" comes and goes (Jon and John), but it does not add a consonant."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    at = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    if long_[:at] + long_[at + 1 :] != short:
+        return False
+    added = long_[at]
+    # (A letter before the name is a transliteration's: Giannis and Yiannis.)
+    return added == "a" if at == len(short) else at > 0 and added not in "aeiouhy"
+
+
 @functools.lru_cache(maxsize=_WORDS_CACHED)
 def _letters(word: str) -> str:
     """A key that spellings with two letters swapped share: the :func:`skeleton`'s first letter, then the rest
@@ -458,9 +475,10 @@ def same_name(a: str, b: str, kind: str) -> bool:
     if not _same_word(la, lb):
         return False
     fa, fb = skeleton(wa[0]), skeleton(wb[0])
-    if not _first_keys(fa) & _first_keys(fb):
+    if not _first_keys(fa) & _first_keys(fb) or _another_given_name(fa, fb):
         # First names of unlike initials are two people's, unless one is the other with its first letter written
-        # another way (decision 0041): the index looks a full name up under its first name's keys only.
+        # another way (decision 0041): the index looks a full name up under its first name's keys only. Ivana and
+        # Ivanka Trump are two people too.
         return False
     if not _similar(la, lb):
         # Surnames alike only in their consonants: the first names must agree too (not Chris and Charlie).
