@@ -28,6 +28,7 @@ _ROLE_DEPS = {"compound", "amod", "nmod", "nummod"}
 _MAX_WORDS = 6
 _TRIM = " \t\n\"'“”‘’«»„.,;:()[]"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_POSSESSIVE_AFTER = re.compile(r"['’]")
 # The model often takes in the article before a name ("the United States", "the White House"): a lower-case
 # one is not part of the name. A capitalised one may be ("The Atlantic") and stays.
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
@@ -61,6 +62,15 @@ _COMPANY_BEFORE = re.compile(
 # Nouns of places people live or work in that a name before them names: "the Orsa Court housing estate".
 _SITE_AFTER = re.compile(
     r"^\s+(?:housing|residential|apartment|public housing)\s+(?:estate|complex|development|block|tower|compound)s?\b",
+    re.IGNORECASE,
+)
+
+
+# Where a name is what people post on: "said on Twitter", "wrote on his Facebook page", "took to Weibo". The model
+# types such a name a person in most sentences ("Twitter", 29 of 29 times in 284 PolNeAR articles).
+_POSTED_ON = re.compile(
+    r"\b(?:(?:said|wrote|posted|tweeted|added|announced|shared|commented|replied|responded|posting|writing|"
+    r"chimed in|weighed in)\s+on(?:\s+(?:his|her|their|its))?|took to)\s+$",
     re.IGNORECASE,
 )
 
@@ -117,7 +127,8 @@ def _with_particles(text: str, found: dict[tuple[int, int], Mention]) -> None:
 
 
 def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
-    """Names the words around them type, whatever the model called them: a name with a chief executive or
+    """Names the words around them type, whatever the model called them: what people post on is a company ("said
+    on Twitter", "took to Weibo"), a name with a chief executive or
     shareholders is a company's ("the Quillfin chief executive", "shares of Quillfin"), one before "housing
     estate" a place, and so is one opening a dateline ("ORVATH, March 3 (MPA) -"). The article's other mentions
     of that name, read alone, take the kind too, as an article does not switch what one name means."""
@@ -125,7 +136,9 @@ def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
     for (start, end), m in found.items():
         if m.type not in {"ORG", "GPE", "LOC", "PERSON"} or (m.type == "PERSON" and " " in m.text):
             continue
-        if _COMPANY_AFTER.match(text[end : end + 40]) or _COMPANY_BEFORE.search(text[max(0, start - 40) : start]):
+        if _POSTED_ON.search(text[max(0, start - 40) : start]) and not _POSSESSIVE_AFTER.match(text[end : end + 2]):
+            typed.setdefault(m.text.casefold(), "ORG")  # "said on Twitter", not "commented on Trump's remarks"
+        elif _COMPANY_AFTER.match(text[end : end + 40]) or _COMPANY_BEFORE.search(text[max(0, start - 40) : start]):
             typed.setdefault(m.text.casefold(), "ORG")
         elif m.type != "PERSON" and _SITE_AFTER.match(text[end : end + 40]):
             typed.setdefault(m.text.casefold(), "LOC")
