@@ -360,6 +360,18 @@ def test_a_person_whose_words_are_commented_on_stays_a_person() -> None:
     assert {m.type for m in mentions.find(nlp.load()(text)) if m.text == "Holt"} == {"PERSON"}
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Officials in Ohio said Ohioans would vote in March.", "Ohioans"),
+        ("Republicans in Nevada could not match 2012, when 33,000 Nevadans joined the caucus.", "Nevadans"),
+    ],
+)
+def test_the_peoples_word_of_a_place_the_article_names_is_no_person_or_body(text: str, word: str) -> None:
+    assert (word, "NORP") not in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
+    assert [(m.text, m.type) for m in mentions.find(nlp.load()(text)) if m.text == word] == [(word, "NORP")]
+
+
 def test_a_name_opening_a_dateline_is_a_place() -> None:
     text = "ORVATH, March 3 (MPA) - The ministry in Orvath said it would pay."
     assert _names(text)["ORVATH"] == "GPE"

@@ -476,6 +476,7 @@ def _line(text: str, at: int) -> tuple[int, str]:
 
 _HEADING_WORDS = 12
 _PLACES = frozenset({"GPE", "LOC"})
+_PERSON_OR_BODY = frozenset({"PERSON", "ORG"})
 _PROPN = frozenset({"PROPN"})
 
 
@@ -563,6 +564,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         del found[key]
     _with_particles(text, found)
     _company_or_site(text, found)
+    _peoples_words(found)
     _no_portfolios(text, found)
     _one_kind_per_word(found)
     _short_bodies(found, text)
@@ -571,6 +573,21 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _headline_names(text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
+
+
+def _peoples_words(found: dict[tuple[int, int], Mention]) -> None:
+    """A one-word name the model tagged a person or a body that is the people's word of a place the article names
+    (:func:`~newsdesk.extract.entities.people_word`: "Iowans" beside "Iowa", "Ohioans" beside "Ohio") is those
+    people (NORP): never a surname another person's name could take ("Iowans" had joined "Dainis Ivans")."""
+    places = {m.text for m in found.values() if m.type in _PLACES and " " not in m.text}
+    if not places:
+        return
+    for key, m in list(found.items()):
+        if m.type not in _PERSON_OR_BODY or " " in m.text:
+            continue
+        one = m.text[:-1] if m.text.endswith("s") else m.text  # "Iowans": an Iowan each
+        if any(entities.people_word(one, p) for p in places):
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type="NORP")
 
 
 def _outlets(text: str, found: dict[tuple[int, int], Mention]) -> None:
