@@ -2336,7 +2336,13 @@ def test_initials_are_not_respelled_but_a_dateline_in_capitals_is_its_place() ->
 
 @pytest.mark.parametrize(
     ("short", "full", "kind"),
-    [("U.S.", "United States", "GPE"), ("UK", "United Kingdom", "GPE"), ("EU", "European Union", "ORG")],
+    [
+        ("U.S.", "United States", "GPE"),
+        ("UK", "United Kingdom", "GPE"),
+        ("EU", "European Union", "ORG"),
+        ("Britain", "United Kingdom", "GPE"),
+        ("UK", "Great Britain", "GPE"),
+    ],
 )
 def test_the_two_letter_forms_news_writes_every_day_are_their_full_names(short: str, full: str, kind: str) -> None:
     linker = Linker()

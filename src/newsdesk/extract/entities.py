@@ -440,10 +440,14 @@ def _capitals(word: str) -> bool:
 # every day for the full names they stand for: the United States, the United Kingdom, the European Union, the
 # United Nations.
 _TWO_LETTERS = frozenset({"US", "UK", "EU", "UN"})
+# Names news writes as often as one of those full names, that share no letters with it: Britain is the UK.
+_KNOWN_AS = {"Britain": "UK", "Great Britain": "UK"}
 
 
 def _acronym(name: str) -> str | None:
     """The key an organisation's acronym and its full name share: "MPA" and "Meridian Press Agency" -> "MPA"."""
+    if name in _KNOWN_AS:
+        return _KNOWN_AS[name]
     words = _words(name)
     if len(words) == 1:
         word = words[0].replace(".", "")
