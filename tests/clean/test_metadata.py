@@ -117,6 +117,8 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         ("VESSARA: It was a clear afternoon.", "VESSARA: "),
         ("KESTROVA, Veloria (AP) — The strike ended.", "KESTROVA, Veloria (AP) — "),
         ("Orlan (Reuters) - Talks resumed.", "Orlan (Reuters) - "),
+        ("VESSARA -- The mayor said the port was safe.", "VESSARA -- "),
+        ("VESSARA (AP) -- The mayor said the port was safe.", "VESSARA (AP) -- "),
         # A place and its country before a long dash, written in mixed case, even without a space after the comma.
         ("Vessara,Veloria – A fire broke out at the port.", "Vessara,Veloria – "),
         ("Vessara, Veloria — A fire broke out at the port.", "Vessara, Veloria — "),
