@@ -372,6 +372,12 @@ def test_the_peoples_word_of_a_place_the_article_names_is_no_person_or_body(text
     assert [(m.text, m.type) for m in mentions.find(nlp.load()(text)) if m.text == word] == [(word, "NORP")]
 
 
+def test_what_is_annexed_is_a_place_in_the_whole_article() -> None:
+    text = "Russia annexed Crimea in 2014 after a referendum. Moscow controls Crimea and parts of four regions."
+    assert ("Crimea", "ORG") in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
+    assert [m.type for m in mentions.find(nlp.load()(text)) if m.text == "Crimea"] == ["GPE", "GPE"]
+
+
 def test_a_name_opening_a_dateline_is_a_place() -> None:
     text = "ORVATH, March 3 (MPA) - The ministry in Orvath said it would pay."
     assert _names(text)["ORVATH"] == "GPE"

@@ -75,6 +75,13 @@ _POSTED_ON = re.compile(
 )
 
 
+# What only a place undergoes, written before its name: "Russia annexed Crimea", "the annexation of Crimea", "the
+# invasion of Kestrova". The small model types Crimea a body in every sentence of the seeds and dev-news.
+_TAKEN_PLACE = re.compile(
+    r"\b(?:annex(?:ed|ing|ation of)|invad(?:ed|ing)|invasion of|occupation of|liberation of)\s+$", re.IGNORECASE
+)
+
+
 # A dateline after a place opening a paragraph: "ORVATH, March 3 (MPA) -", "Orvath [Veloria], March 3:".
 _DATELINE_AFTER = re.compile(
     r"^(?:\s*\[[^\]\n]{2,30}\])?\s*[,:]?\s*(?:\([A-Z][\w.]{1,12}\)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -128,7 +135,8 @@ def _with_particles(text: str, found: dict[tuple[int, int], Mention]) -> None:
 
 def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
     """Names the words around them type, whatever the model called them: what people post on is a company ("said
-    on Twitter", "took to Weibo"), a name with a chief executive or
+    on Twitter", "took to Weibo"), what is annexed or invaded a place ("Russia annexed Crimea"), a name with a
+    chief executive or
     shareholders is a company's ("the Quillfin chief executive", "shares of Quillfin"), one before "housing
     estate" a place, and so is one opening a dateline ("ORVATH, March 3 (MPA) -"). The article's other mentions
     of that name, read alone, take the kind too, as an article does not switch what one name means."""
@@ -138,6 +146,8 @@ def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
             continue
         if _POSTED_ON.search(text[max(0, start - 40) : start]) and not _POSSESSIVE_AFTER.match(text[end : end + 2]):
             typed.setdefault(m.text.casefold(), "ORG")  # "said on Twitter", not "commented on Trump's remarks"
+        elif m.type != "PERSON" and _TAKEN_PLACE.search(text[max(0, start - 30) : start]):
+            typed.setdefault(m.text.casefold(), "GPE")  # "annexed Crimea": a place, whatever the model read
         elif _COMPANY_AFTER.match(text[end : end + 40]) or _COMPANY_BEFORE.search(text[max(0, start - 40) : start]):
             typed.setdefault(m.text.casefold(), "ORG")
         elif m.type != "PERSON" and _SITE_AFTER.match(text[end : end + 40]):
