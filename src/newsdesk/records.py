@@ -157,7 +157,9 @@ class Modality(StrEnum):
 # An explicit denial ("denied", "dismissed reports", "not true"): a denied claim worded so never joins what it
 # denies (claim matching, decision 0013); the store groups stored claims by it too (``store.claims.reading``).
 DENIAL = re.compile(
-    r"\b(?:deni(?:ed|es|al)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|false|"
+    # ("false" quoted after "as" is a rating, not a denial: PolitiFact "rated 32% of ... claims as “false”".)
+    r"\b(?:deni(?:ed|es|al)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|"
+    r"(?<!\bas “)(?<!\bas \")(?<!\bas ‘)(?<!\bas ')false|"
     r"rejects? (?:claims|reports)|rejected (?:claims|reports))\b",
     re.IGNORECASE,
 )
