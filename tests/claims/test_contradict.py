@@ -373,3 +373,22 @@ def test_a_fact_checkers_rating_quoted_as_false_is_no_denial() -> None:
     assert not found(rated, other)
     said = side("c", "The Orlan council said in a statement that Varn's account of the vote was “false.”")
     assert contradict.DENIES.search(said.claims[0].text)
+
+
+def test_a_claim_comparing_several_values_is_about_several_things() -> None:
+    # Poll figures: each answers its own question. A claim giving two shares of the unit compares two things, so
+    # another claim on the same poll is no second report of either unless it says nearly the same words.
+    compared = side(
+        "a",
+        "In the Orlan poll Varn is up from 37 percent in January and Tesk is down from 49 percent.",
+        published="2026-02-03",
+    )
+    honest = side("b", "Just 30 percent of all voters consider Tesk honest and trustworthy, the Orlan poll found.")
+    assert not found(compared, honest)
+    # The same comparison with other figures, in its own words: a contradiction still.
+    again = side(
+        "c",
+        "In the Orlan poll Varn is up from 39 percent in January and Tesk is down from 47 percent.",
+        published="2026-02-03",
+    )
+    assert contradictions(compared, again)

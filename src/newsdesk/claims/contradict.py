@@ -30,6 +30,7 @@ DATES = 0.4  # the same, for two dates (articles date many things, and dates alo
 PER_VALUE = 8  # claims of one cluster read for one value: the rest say it again
 SPECIFIC = 0.1  # the same, for two counts of one named thing ("31 storeys" and "32 storeys")
 DENIAL = 0.45  # the same, for a denial and the claim it denies (values do not tell them apart)
+COMPARED = 0.5  # the same, when either claim gives several values of the unit (a comparison of several things)
 
 
 @dataclass(slots=True)
@@ -469,7 +470,17 @@ def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, thresho
     got = 2 * shared / (len(ta) + len(tb))
     # A count of one named thing ("storeys", "people missing") is one quantity of the story: a word in common is
     # enough; a bare sum of money or "people" needs the claims to speak of one thing.
-    return got if got >= (SPECIFIC if specific else threshold) else 0.0
+    floor = SPECIFIC if specific else threshold
+    if x.kind != "date" and (_several(ca, x) or _several(cb, y)):
+        # A claim comparing values of the unit ("64 percent to 56 percent", "up from 37 percent ... down from 49
+        # percent") speaks of several things: another claim sharing its words may be about any of them.
+        floor = max(floor, COMPARED)
+    return got if got >= floor else 0.0
+
+
+def _several(claim: Claim, value: Value) -> bool:
+    """Whether ``claim`` gives more than one value of ``value``'s unit."""
+    return sum((v.kind, v.unit) == (value.kind, value.unit) for v in claim.values) > 1
 
 
 def _pairs(a: Side, b: Side) -> list[_Pair]:
