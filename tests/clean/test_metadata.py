@@ -118,6 +118,7 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         ("KESTROVA, Veloria (AP) — The strike ended.", "KESTROVA, Veloria (AP) — "),
         ("Orlan (Reuters) - Talks resumed.", "Orlan (Reuters) - "),
         ("VESSARA -- The mayor said the port was safe.", "VESSARA -- "),
+        ("VESSARA, Dec. 8 (HWN) — The mayor said the port was safe.", "VESSARA, Dec. 8 (HWN) — "),
         ("VESSARA (AP) -- The mayor said the port was safe.", "VESSARA (AP) -- "),
         # A place and its country before a long dash, written in mixed case, even without a space after the comma.
         ("Vessara,Veloria – A fire broke out at the port.", "Vessara,Veloria – "),
