@@ -9,12 +9,11 @@ from typing import Any
 import pytest
 
 from newsdesk import Settings
-from newsdesk.clean.metadata import lead_prefix
 from newsdesk.corpus import Corpus
 from newsdesk.demo import corpus_path
 from newsdesk.digest import timeline
 from newsdesk.extract import dates
-from newsdesk.records import Article
+from newsdesk.records import Article, lead_prefix
 from newsdesk.settings import PipelineSettings
 from newsdesk.store import Store
 

@@ -6,6 +6,7 @@ import pytest
 
 from newsdesk.clean import metadata
 from newsdesk.dates import parse_date
+from newsdesk.records import lead_prefix
 
 
 @pytest.mark.parametrize(
@@ -139,4 +140,4 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
     ],
 )
 def test_lead_prefix_is_the_byline_or_dateline_before_a_sentences_words(sentence: str, prefix: str) -> None:
-    assert sentence[: metadata.lead_prefix(sentence)] == prefix
+    assert sentence[: lead_prefix(sentence)] == prefix

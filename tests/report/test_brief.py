@@ -331,3 +331,26 @@ def test_a_long_storys_background_years_are_cut_to_the_most_reported(tmp_path: P
     assert f"… and 4 earlier dates (`newsdesk timeline {story['id']}` lists them all)" in md
     html = render(made, "html")
     assert "<h2>Background</h2>" in html and "4 earlier dates" in html
+
+
+def test_quotes_with_no_identified_speaker_are_counted_not_listed_as_an_actor(tmp_path: Path) -> None:
+    from newsdesk.records import listable
+
+    # "as they say": a pronoun the quotes stage cannot resolve stands for the speaker.
+    text = (
+        "The Orlan council approved the Varn bridge plan on Monday. “It will carry 9,000 cars a day,” "
+        "said Mayor Ada Kerrow.\n\nIt was, as they say, “on the up and up”, and work starts in May."
+    )
+    source = tmp_path / "bridge.jsonl"
+    source.write_text(json.dumps({"title": "Varn bridge approved", "published": "2026-03-04", "text": text}) + "\n")
+    with Corpus(Store(tmp_path / "b.db")) as corpus:
+        assert corpus.ingest([source]).ok
+        (story,) = corpus.stories()
+        made = build_brief(corpus, story["id"])
+        quotes = [q for q in corpus.quotes_in(story["article_ids"]) if q["kind"] == "speech"]
+    unnamed = [q for q in quotes if not listable(q)]
+    assert unnamed and made["unattributed_quotes"] == len(unnamed), quotes
+    assert [a["name"] for a in made["actors"]] == ["Ada Kerrow"], made["actors"]
+    assert f"{len(unnamed)} quote" in render(made, "md") and "with no identified speaker not listed" in render(
+        made, "html"
+    )

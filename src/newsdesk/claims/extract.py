@@ -20,8 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from newsdesk.claims import values
-from newsdesk.clean.metadata import lead_prefix
-from newsdesk.records import Article, Claim, Mention, Modality, Quote, Value
+from newsdesk.records import Article, Claim, Mention, Modality, Quote, Value, lead_prefix
 
 __all__ = ["MAX_CLAIMS", "WORD", "find", "name_key", "sentences", "stem", "terms"]
 

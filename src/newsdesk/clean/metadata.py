@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from newsdesk.clean.boilerplate import is_photo_credit
 from newsdesk.dates import parse_date
 
-__all__ = ["Header", "header", "lead_prefix"]
+__all__ = ["Header", "header"]
 
 _HEADER_LINES = 6
 
@@ -96,40 +96,6 @@ _NOT_PLACE = {
     "correction",
     "video",
 }
-
-
-# What opens an article's paragraph before its first sentence's own words: a byline ("By Ann Roe and Sam Doe/AFP -"),
-# a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -"), a place and its
-# country before a long dash ("Belém, Brazil –"; a comma then a capitalised word and a dash, with the sentence's own
-# capital after it: "Meanwhile, Trump – who ..." goes on in lower case) or in brackets, with a day ("Dhaka
-# [Bangladesh], November 18 (ANI):").
-_LEAD_PREFIX = re.compile(
-    r"(?:By (?:[A-Z][\w.'’-]*|and|&)(?:[ ,]+(?:[A-Z][\w.'’-]*|and|&)){0,7}"
-    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]"
-    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
-    r"(?: \d{1,2})?(?:\s*\([A-Z][\w .]{0,20}\))?\s*(?:[:–—]|--?)"
-    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?"
-    r"\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*(?:[:–—]|--?)"
-    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—]"
-    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*\[[A-Z][\w .'’-]{0,30}\](?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
-    r"(?:\s*\([A-Z]{2,6}\))?\s*[:–—-])"
-    r"\s+(?=[A-Z“\"‘'])"
-)
-
-
-# A list item's mark: "• Three executives were arrested ...".
-_BULLET = re.compile(r"[•·▪●◦‣*–—-][ \t]+(?=\S)")
-
-
-def lead_prefix(sentence: str) -> int:
-    """How many of the first characters of ``sentence``, a sentence opening a paragraph, are a list item's bullet, a
-    byline or a dateline before its own words ("• ", "By Holmes Chan and Tommy Wang/AFP – ", "HONG KONG: "): 0 if
-    none. Who wrote it and where is metadata; a claim, a brief or a timeline cites what the sentence says."""
-    bullet = _BULLET.match(sentence)
-    at = bullet.end() if bullet is not None else 0
-    m = _LEAD_PREFIX.match(sentence, at)
-    end = m.end() if m is not None else at
-    return end if end < len(sentence) else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,8 @@ import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from newsdesk.clean.metadata import lead_prefix
 from newsdesk.extract import dates
-from newsdesk.records import DateMention
+from newsdesk.records import DateMention, lead_prefix
 
 __all__ = ["DATES", "PER_PAGE", "compute", "entries", "name", "order", "row"]
 
@@ -51,7 +50,7 @@ def _date_mention(row: dict[str, Any]) -> DateMention:
 
 def _cited(sentence: str, opens: bool, offset: int) -> str:
     """``sentence`` as an entry cites it: without the byline or dateline that opens its paragraph ("By Holmes Chan
-    and Tommy Wang/AFP – ", "HONG KONG: "; :func:`~newsdesk.clean.metadata.lead_prefix`) when ``opens``, unless the
+    and Tommy Wang/AFP – ", "HONG KONG: "; :func:`~newsdesk.records.lead_prefix`) when ``opens``, unless the
     date stands in them (``offset``: where the date starts in the sentence)."""
     cut = lead_prefix(sentence) if opens else 0
     return sentence[cut:] if cut <= offset else sentence

@@ -6,9 +6,8 @@ from datetime import date as date_type
 from datetime import timedelta
 from typing import Any
 
-from newsdesk.clean.metadata import lead_prefix
 from newsdesk.corpus import Corpus
-from newsdesk.records import Article
+from newsdesk.records import Article, lead_prefix
 from newsdesk.report import speech, summary
 from newsdesk.report.links import safe_url
 from newsdesk.report.story import gather
@@ -132,7 +131,9 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
             }
         )
     actors = []
-    for group in story["speakers"][:_ACTORS]:
+    # Quotes nobody is named for ("on the up and up", a pronoun's) are no actor's: counted, not listed.
+    unattributed = sum(len(g["quotes"]) for g in story["speakers"] if not g["identified"])
+    for group in [g for g in story["speakers"] if g["identified"]][:_ACTORS]:
         said = _not_repeated(group["quotes"])
         actors.append(
             {
@@ -263,6 +264,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "summary": lines,
         "timeline": timeline,
         "background_left": left,
+        "unattributed_quotes": unattributed,
         "actors": actors,
         "entities": story["entities"][: _ACTORS * 2],
         "corroborated": corroborated[:_CLAIMS],

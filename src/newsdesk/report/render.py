@@ -162,6 +162,8 @@ def markdown(brief: dict[str, Any]) -> str:
         out.append("")
     if not brief["actors"]:
         out += [brief["empty"].get("quotes", "No quoted speakers found."), ""]
+    if brief.get("unattributed_quotes"):
+        out += [f"{plural(brief['unattributed_quotes'], 'quote')} with no identified speaker not listed.", ""]
     out += _claims(brief)
     out += _framing(brief)
     out += ["## Positions", ""]
