@@ -1992,6 +1992,8 @@ def test_a_place_name_spelled_otherwise_is_asked_its_ratio_once() -> None:
                 return False
         if a != b and (a.endswith(b) or b.endswith(a)):
             return False
+        if a != b and " " not in a + b and entities._inserted(*((a, b) if len(a) > len(b) else (b, a))):
+            return False  # a syllable inside (decision 0026, night revision): Austria, Australia
         return entities._similar(a, b) or (
             min(len(a), len(b)) >= 3 and entities.sound(a) == entities.sound(b) and entities._ratio_at_least(a, b, 0.85)
         )
@@ -2371,6 +2373,27 @@ def test_a_place_name_with_letters_added_is_another_place_unless_they_make_its_p
     (other,) = linker.link("a2", [_m("Velorina", "GPE")])  # another place, one letter from the people's word
     assert people.entity_id == place.entity_id != other.entity_id
     assert sorted(e.name for e in linker.entities()) == ["Velori", "Velorina"]
+
+
+@pytest.mark.parametrize(
+    ("place", "other", "one"),
+    [
+        # A run of letters with a consonant inside the name: another place, however alike.
+        ("Austria", "Australia", False),
+        ("Vestria", "Vestralia", False),
+        # Transliterations: a letter written otherwise, a vowel added, a letter doubled.
+        ("Kharkiv", "Kharkov", True),
+        ("Odesa", "Odessa", True),
+        ("Vestrana", "Vestranna", True),
+        ("Zaporizhia", "Zaporizhzhia", True),
+    ],
+)
+def test_a_syllable_inside_a_place_name_makes_another_place(place: str, other: str, one: bool) -> None:
+    assert same_name(place, other, "GPE") is one
+    linker = Linker()
+    (first,) = linker.link("a0", [_m(place, "GPE")])
+    (second,) = linker.link("a1", [_m(other, "GPE")])
+    assert (first.entity_id == second.entity_id) is one
 
 
 def test_a_place_with_a_name_before_it_is_another_place() -> None:

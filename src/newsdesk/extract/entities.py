@@ -249,13 +249,18 @@ def _near(a: str, b: str) -> bool:
     and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana). One
     that is the other with letters added at its end is another place (India, Indiana; Niger, Nigeria) unless
     they make its people's word, which stands for the place (Russia, Russian; Pakistan, Pakistani; German,
-    Germany); so is one with letters added before it (RT America, America)."""
+    Germany); so is one with letters added before it (RT America, America), and one with a run of letters holding
+    a consonant added inside it (Austria, Australia)."""
     if a != b and (a.startswith(b) or b.startswith(a)):
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)
         if longer[len(shorter) :] not in _PLACE_TO_PEOPLE:
             return False
     if a != b and (a.endswith(b) or b.endswith(a)):
         return False  # "RT America" and "America", "South Sudan" and "Sudan": a name of its own before the place
+    if a != b and " " not in a and " " not in b:
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        if _inserted(longer, shorter):
+            return False  # "Australia" is "Austria" with "al" inside: two countries, however alike
     if _similar(a, b):
         return True
     # (From five letters up ``_similar`` asked the same ratio: it is not asked again. Decision 0041, revision of
@@ -377,6 +382,22 @@ def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
 
 # Pure and asked again for the same names in every batch: remembered.
 @functools.lru_cache(maxsize=_PAIRS_CACHED)
+def _inserted(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with one run of letters inside it that holds a consonant (Austria,
+    Australia): a transliteration writes a place's letters otherwise (Luhansk, Lugansk) or adds a vowel (Tehran,
+    Teheran), it does not add a syllable."""
+    extra = len(longer) - len(shorter)
+    if extra < 1 or longer[0] != shorter[0] or longer[-1] != shorter[-1]:
+        return False
+    runs = [
+        (i, longer[i : i + extra]) for i in range(1, len(shorter)) if longer[:i] + longer[i + extra :] == shorter
+    ]
+    # A run written twice is a transliteration's (Zaporizhia, Zaporizhzhia), wherever the added copy is read.
+    if any(run in (longer[i - extra : i], longer[i + extra : i + 2 * extra]) for i, run in runs):
+        return False
+    return any(not set(run) <= set("aeiouhy") for _, run in runs)
+
+
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
