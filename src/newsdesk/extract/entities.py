@@ -389,9 +389,7 @@ def _inserted(longer: str, shorter: str) -> bool:
     extra = len(longer) - len(shorter)
     if extra < 1 or longer[0] != shorter[0] or longer[-1] != shorter[-1]:
         return False
-    runs = [
-        (i, longer[i : i + extra]) for i in range(1, len(shorter)) if longer[:i] + longer[i + extra :] == shorter
-    ]
+    runs = [(i, longer[i : i + extra]) for i in range(1, len(shorter)) if longer[:i] + longer[i + extra :] == shorter]
     # A run written twice is a transliteration's (Zaporizhia, Zaporizhzhia), wherever the added copy is read.
     if any(run in (longer[i - extra : i], longer[i + extra : i + 2 * extra]) for i, run in runs):
         return False
