@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -153,24 +155,16 @@ def test_an_undated_articles_weekday_is_never_estimated_from_its_event(tmp_path:
         "The Marlow Bridge over the Tesk river in Varnholm closed after inspectors found cracks in its main span."
         " Engineers from the Varnholm roads office said the bridge would stay shut while they studied the cracks."
     )
-    lines = [
-        json.dumps({"title": "Varnholm closes Marlow Bridge", "published": "2026-03-11", "text": body}),
-        json.dumps(
-            {
-                "title": "Marlow Bridge repairs begin in Varnholm",
-                "text": (
-                    "Repair crews arrived at the Marlow Bridge in Varnholm on Monday to mend the cracked main span"
-                    " over the Tesk river. The bridge closed on 11 March, and the roads office said drivers should"
-                    " keep using the ferry at Orlen until the engineers finish their work on the span."
-                ),
-            }
-        ),
-    ]
-    (tmp_path / "bridge.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
-    with Corpus(Store(":memory:"), settings=settings) as corpus:
-        assert corpus.ingest([tmp_path / "bridge.jsonl"]).ok
-        (story,) = corpus.stories()
+    repairs = (
+        "Repair crews arrived at the Marlow Bridge in Varnholm on Monday to mend the cracked main span"
+        " over the Tesk river. The bridge closed on 11 March, and the roads office said drivers should"
+        " keep using the ferry at Orlen until the engineers finish their work on the span."
+    )
+    records = (
+        {"title": "Varnholm closes Marlow Bridge", "published": "2026-03-11", "text": body},
+        {"title": "Marlow Bridge repairs begin in Varnholm", "text": repairs},
+    )
+    with _one_story(tmp_path, *records) as (corpus, story):
         entries = corpus.story(story["id"])["timeline"]
     texts = [e["text"] for e in entries]
     assert not any("on Monday" in text for text in texts), entries
@@ -179,14 +173,21 @@ def test_an_undated_articles_weekday_is_never_estimated_from_its_event(tmp_path:
     assert [e for e in entries if e["date"] != "2026-03-11"] == [], entries
 
 
-def _timeline_of(tmp_path: Path, title: str, published: str, body: str) -> list[tuple[str | None, str | None]]:
-    """The (date, precision) of each timeline entry of a one-article story."""
-    line = json.dumps({"title": title, "published": published, "text": body})
-    (tmp_path / "one.jsonl").write_text(line + "\n", encoding="utf-8")
+@contextlib.contextmanager
+def _one_story(tmp_path: Path, *records: dict[str, str]) -> Iterator[tuple[Corpus, dict[str, Any]]]:
+    """A corpus of these articles (JSON Lines records) with the timeline's stages run, and their one story."""
+    source = tmp_path / "story.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     settings = Settings(pipeline=PipelineSettings(stages=STAGES))
     with Corpus(Store(":memory:"), settings=settings) as corpus:
-        assert corpus.ingest([tmp_path / "one.jsonl"]).ok
+        assert corpus.ingest([source]).ok
         (story,) = corpus.stories()
+        yield corpus, story
+
+
+def _timeline_of(tmp_path: Path, title: str, published: str, body: str) -> list[tuple[str | None, str | None]]:
+    """The (date, precision) of each timeline entry of a one-article story."""
+    with _one_story(tmp_path, {"title": title, "published": published, "text": body}) as (corpus, story):
         entries = corpus.story(story["id"])["timeline"]
     return [(e["date"], e["precision"]) for e in entries]
 
@@ -219,12 +220,8 @@ def test_an_entry_cites_its_sentence_without_the_byline_or_dateline_opening_it(t
         "VESSARA: The dockers first walked out in 2024, the union said.\n"
         "Talks resumed on 10 March. FUND: the union's strike fund paid out in 2019."
     )
-    line = json.dumps({"title": "Vessara ferries stay in port", "published": "2026-03-14", "text": body})
-    (tmp_path / "one.jsonl").write_text(line + "\n", encoding="utf-8")
-    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
-    with Corpus(Store(":memory:"), settings=settings) as corpus:
-        assert corpus.ingest([tmp_path / "one.jsonl"]).ok
-        (story,) = corpus.stories()
+    record = {"title": "Vessara ferries stay in port", "published": "2026-03-14", "text": body}
+    with _one_story(tmp_path, record) as (corpus, story):
         stored = corpus.story(story["id"])["timeline"]
         with corpus.store.transaction() as conn:  # as m005 leaves a database made before it: texts scanned
             conn.execute("UPDATE date_mentions SET sentence_start = NULL, sentence_end = NULL")
@@ -251,20 +248,16 @@ def test_an_undated_events_named_days_take_their_year_from_the_story(tmp_path: P
         " Detectives said the company had ignored a warning about the scaffolding it was given last year."
         " Orlan's police chief Ben Sorrel said on Friday that more arrests at the Veltmar builder could follow."
     )
-    lines = [
-        json.dumps({"title": "Fire at Orlan's Veltmar towers", "published": "2025-11-26", "text": first}),
-        json.dumps({"title": "Veltmar builder's managers arrested in Orlan", "text": second}),
-    ]
-    (tmp_path / "fire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    settings = Settings(pipeline=PipelineSettings(stages=STAGES))
-    with Corpus(Store(":memory:"), settings=settings) as corpus:
-        assert corpus.ingest([tmp_path / "fire.jsonl"]).ok
-        stories = corpus.stories()
-        assert len(stories) == 1 and len(stories[0]["events"]) == 2, stories
-        undated = [e for e in stories[0]["events"] if not e["first_seen"]]
-        assert len(undated) == 1, stories  # the arrests: an event of undated reports only
-        entries = corpus.story(stories[0]["id"])["timeline"]
-        assert entries == reference_timeline(corpus, stories[0])
+    records = (
+        {"title": "Fire at Orlan's Veltmar towers", "published": "2025-11-26", "text": first},
+        {"title": "Veltmar builder's managers arrested in Orlan", "text": second},
+    )
+    with _one_story(tmp_path, *records) as (corpus, story):
+        assert len(story["events"]) == 2, story
+        undated = [e for e in story["events"] if not e["first_seen"]]
+        assert len(undated) == 1, story  # the arrests: an event of undated reports only
+        entries = corpus.story(story["id"])["timeline"]
+        assert entries == reference_timeline(corpus, story)
     by_date = {e["date"]: e for e in entries}
     arrests = by_date["2025-11-28"]
     assert arrests["estimated"] and arrests["text"].startswith("Police in Orlan arrested"), entries

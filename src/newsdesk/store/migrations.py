@@ -586,12 +586,20 @@ def m027_claim_pages_kept() -> str:
     # (1.2-1.9 s of CPU on a 100,000-article store). The stories whose claims list goes past those pages (a
     # ranking of more than 200 ids) are made pending for the digest again, by one article each, so the next
     # analysis keeps their pages and digests nothing else; until then such a page reads the ranking, as before.
-    return """
+    return _digested_again("d.part = 'list:claims:ranking' AND json_array_length(d.data) > 200")
+
+
+def _digested_again(kept: str, having: str = "") -> str:
+    """The SQL that makes each story with a kept digest part passing ``kept`` (a condition on ``d``, its
+    ``story_digests`` row; ``having``: one on the story's articles ``a``) pending for the digest again, by one
+    article each: the next analysis digests those stories and nothing else."""
+    return f"""
         DELETE FROM stage_done WHERE stage = 'digest' AND article_id IN (
             SELECT min(a.id) FROM story_digests d JOIN events e ON e.story_id = d.story_id
             JOIN articles a ON a.event_id = e.id
-            WHERE d.part = 'list:claims:ranking' AND json_array_length(d.data) > 200
+            WHERE {kept}
             GROUP BY d.story_id
+            {f"HAVING {having}" if having else ""}
         );
     """
 
@@ -653,12 +661,4 @@ def m031_undated_timelines() -> str:
     # stories are made pending for the digest again, by one article each, so the next analysis keeps their pages
     # anew; until then the web list shows the pages kept before. (Other stories' pages, whose entries may still
     # cite a byline or dateline before their sentence, are kept again when the story next changes.)
-    return """
-        DELETE FROM stage_done WHERE stage = 'digest' AND article_id IN (
-            SELECT min(a.id) FROM story_digests d JOIN events e ON e.story_id = d.story_id
-            JOIN articles a ON a.event_id = e.id
-            WHERE d.part = 'timeline:dates'
-            GROUP BY d.story_id
-            HAVING sum(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END) > 0
-        );
-    """
+    return _digested_again("d.part = 'timeline:dates'", "sum(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END) > 0")
