@@ -470,6 +470,7 @@ class Grouper:
         self.df = df
         self.threshold = threshold
         self.size_penalty = size_penalty
+        self._thresholds: dict[int, float] = {}  # ``threshold_for`` by a group's number of members
         self.max_gap_days = max_gap_days
         self.prefix = prefix
         self._weights: dict[str, _Weights] = {}
@@ -817,7 +818,13 @@ class Grouper:
 
     def threshold_for(self, group: Group) -> float:
         """The similarity from which a vector joins ``group``: higher for bigger groups (``size_penalty``)."""
-        return self.threshold + self.size_penalty * math.log(max(1, len(group.members)))
+        size = len(group.members)
+        found = self._thresholds.get(size)
+        if found is None:
+            # Asked for every candidate of every report (over a hundred a report at 50,000 stored): worked out once a
+            # size, the same float.
+            found = self._thresholds[size] = self.threshold + self.size_penalty * math.log(max(1, size))
+        return found
 
     def join(
         self,

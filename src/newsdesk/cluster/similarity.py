@@ -15,6 +15,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import filterfalse, repeat
+from typing import cast
 
 import numpy as np
 
@@ -279,14 +280,18 @@ class DocumentFrequencies:
         if terms == self._last[0]:
             return self._last[1]
         cached = self._idf
-        missing = list(filterfalse(cached.__contains__, terms))
-        if missing:
+        # One look-up a term when all are known (no IDF is None), the usual case past a batch's first vectors.
+        known: list[float | None] = list(map(cached.get, terms))
+        if None not in known:
+            found = cast(list[float], known)
+        else:
+            missing = list(filterfalse(cached.__contains__, terms))
             counts = list(map(self.counts.get, missing, repeat(0)))
             by_count = self._by_count
             for count in set(counts).difference(by_count):
                 by_count[count] = self._smoothed(count)
             cached.update(zip(missing, map(by_count.__getitem__, counts), strict=True))
-        found = list(map(cached.__getitem__, terms))
+            found = list(map(cached.__getitem__, terms))
         self._last = (terms, found)
         return found
 
