@@ -336,6 +336,25 @@ def _heaviest(terms: np.ndarray, weights: np.ndarray) -> list[int]:
     return heaviest
 
 
+def _distinct(terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(terms, return_inverse=True)`` for terms hashed to 24 bits (``similarity.term_key``): the distinct
+    terms, ascending, and where each of ``terms`` stands among them. Sorted as 32-bit numbers (lossless for such
+    terms, stored so by ``similarity.pack``), which costs about half of ``np.unique`` over the 2 million terms of the
+    stored events at 50,000 articles, at the start of every run."""
+    if not len(terms) or int(terms.min()) < 0 or int(terms.max()) > np.iinfo(np.uint32).max:
+        distinct, where = np.unique(terms, return_inverse=True)
+        return distinct, where
+    narrow = terms.astype(np.uint32)
+    order = narrow.argsort()
+    ordered = narrow[order]
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    where = np.empty(len(ordered), dtype=np.intp)
+    where[order] = np.cumsum(first) - 1
+    return ordered[first].astype(np.int64), where
+
+
 # A group re-weighted whole finds its heaviest terms by ``_heaviest`` (numpy) past this many terms, by
 # ``heapq.nlargest`` below: the same terms in the same order either way.
 _HEAVIEST_FROM = 200
@@ -519,7 +538,7 @@ class Grouper:
         raw = np.concatenate([r for _, r in arrays])
         sizes = np.array([len(t) for t, _ in arrays], dtype=np.int64)
         del arrays
-        distinct, where = np.unique(terms, return_inverse=True)
+        distinct, where = _distinct(terms)
         self._folded_terms = distinct
         self._folded_idf = self.df.idfs(distinct)
         weighted = raw * self._folded_idf[where]
