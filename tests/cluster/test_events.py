@@ -815,6 +815,31 @@ def test_stored_groups_only_scored_keep_the_squared_norms_of_groups_given_unpack
         assert lazy._weights[name].square == eager._weights[name].square
 
 
+def test_stored_groups_met_in_any_order_get_the_weights_of_groups_given_unpacked() -> None:
+    # A run's start unpacks every stored group once and keeps its terms and where they stand among the distinct
+    # ones; a group first met later takes its own part of them, whichever groups were met before it.
+    rng = random.Random(25)
+    stored = [{t: 1.0 + rng.random() for t in rng.sample(range(1 << 24), rng.choice([1, 30, 700]))} for _ in range(9)]
+    df = DocumentFrequencies()
+    df.add(stored)
+    packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
+    lazy = _stored(packed, df, 0.2)
+    eager = _unpacked(packed, df, 0.2)
+    names = list(packed)
+    rng.shuffle(names)
+    for n, name in enumerate(names):
+        lazy._unfold(lazy.groups[name], whole=n % 2 == 0)
+        weights, expected = lazy._weights[name], eager._weights[name]
+        keys, values = (part.tolist() for part in weights.arrays())
+        assert keys == [*sorted(expected.terms), events._END]
+        assert values == [*(expected.terms[t] for t in keys[:-1]), 0.0]
+        assert weights.square == expected.square
+        lazy._unfold(lazy.groups[name])
+        assert list(lazy.groups[name].centroid.items()) == list(eager.groups[name].centroid.items())
+        assert list(weights.terms.items()) == list(expected.terms.items())
+    assert not any(len(part) for part in lazy._stored)  # every group met: nothing kept for them any more
+
+
 class _GrowingAsBefore(Grouper):
     """A grouper whose joins find the terms rising among a group's heaviest as ``_grow`` did before it told them
     apart in C (a generator and a comprehension over the member's terms)."""

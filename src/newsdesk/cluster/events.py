@@ -501,7 +501,12 @@ class Grouper:
         # groups given with an empty centroid): their heaviest terms are indexed at once, from arrays, and their
         # centroid and weights become dicts only when a vector first meets them (``_unfold``), with the weights
         # they were given here. A run thus pays for the stored groups it compares with, not for every one.
-        self._folded: dict[str, bytes] = {}
+        # Group id -> where its terms lie in ``_stored``.
+        self._folded: dict[str, tuple[int, int]] = {}
+        # The folded groups' terms and raw weights, one after another in their stored order, as ``pack`` stored them
+        # (32 bits each), and where each term stands among ``_folded_terms``: unpacked and looked up once, as the
+        # run starts, not again when a vector first meets the group (emptied once every folded group is met).
+        self._stored = (np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.uint32))
         # Stored groups unpacked to be scored but not yet made dicts (``_unfold(whole=False)``): their terms and raw
         # weights and their IDF-weighted weights as arrays, in their stored order (made lists only when made dicts).
         self._loose: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -518,16 +523,6 @@ class Grouper:
             else:
                 self._reweigh(g)
             self._key(g.id, (keys or {}).get(g.id, ()))
-
-    def _weighted(self, terms: np.ndarray, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """A folded centroid's weights, as ``_reweigh`` computes them (the same floats), in its terms' order, and
-        its terms and weights sorted by term (their IDF looked up in that order: nearby terms, a faster search)."""
-        order = terms.argsort(kind="stable")
-        keys = terms[order]
-        weights = np.asarray(raw[order] * self._folded_idf[self._folded_terms.searchsorted(keys)], dtype=np.float64)
-        weighted = np.empty_like(weights)
-        weighted[order] = weights
-        return weighted, keys, weights
 
     def _fold(self, groups: list[Group], packed: Mapping[str, bytes]) -> dict[str, list[int]]:
         """The heaviest terms of each stored group, weighted as ``_reweigh`` would, its centroid kept packed."""
@@ -546,8 +541,10 @@ class Grouper:
         start = 0
         for g, end in zip(groups, np.cumsum(sizes).tolist(), strict=True):
             tops[g.id] = _heaviest(terms[start:end], weighted[start:end])
-            self._folded[g.id] = packed[g.id]
+            self._folded[g.id] = (start, end)
             start = end
+        # (Both exact: the terms were 32-bit numbers and the weights 32-bit floats as stored.)
+        self._stored = (terms.astype(np.uint32), raw.astype(np.float32), where.astype(np.uint32))
         return tops
 
     def _unfold(self, g: Group, *, whole: bool = True) -> None:
@@ -557,12 +554,19 @@ class Grouper:
         folded = self._folded.pop(g.id, None)
         if folded is not None:
             weights = self._weights[g.id]
-            terms, raw = unpack_arrays(folded)
-            weighted, keys, sorted_weights = self._weighted(terms, raw)
+            start, end = folded
+            stored_terms, stored_raw, at = self._stored
+            terms = stored_terms[start:end].astype(np.int64)
+            raw = stored_raw[start:end].astype(np.float64)
+            # The weights ``_fold`` gave it (the same products), in its terms' order, then sorted by term.
+            weighted = raw * self._folded_idf[at[start:end]]
+            order = terms.argsort(kind="stable")
             weights.square = _squares(weighted)
-            weights.keys, weights.values = np.append(keys, _END), np.append(sorted_weights, 0.0)
+            weights.keys, weights.values = np.append(terms[order], _END), np.append(weighted[order], 0.0)
             weights.stored = len(weighted)
             self._loose[g.id] = (terms, raw, weighted)
+            if not self._folded:  # every stored group met: the arrays go (a slice of them would keep them)
+                self._stored = (np.zeros(0, np.uint32), np.zeros(0, np.float32), np.zeros(0, np.uint32))
         if not whole:
             return
         loose = self._loose.pop(g.id, None)
