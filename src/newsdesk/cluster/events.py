@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms, unpack_arrays
+from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms, unpack_narrow
 
 __all__ = [
     "UNKNOWN",
@@ -338,19 +338,22 @@ def _heaviest(terms: np.ndarray, weights: np.ndarray) -> list[int]:
 
 def _distinct(terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(terms, return_inverse=True)`` for terms hashed to 24 bits (``similarity.term_key``): the distinct
-    terms, ascending, and where each of ``terms`` stands among them. Sorted as 32-bit numbers (lossless for such
-    terms, stored so by ``similarity.pack``), which costs about half of ``np.unique`` over the 2 million terms of the
-    stored events at 50,000 articles, at the start of every run."""
-    if not len(terms) or int(terms.min()) < 0 or int(terms.max()) > np.iinfo(np.uint32).max:
-        distinct, where = np.unique(terms, return_inverse=True)
-        return distinct, where
-    narrow = terms.astype(np.uint32)
-    order = narrow.argsort()
-    ordered = narrow[order]
+    terms, ascending (int64), and where each of ``terms`` stands among them (32-bit). Sorted as 32-bit numbers
+    (lossless for such terms, stored so by ``similarity.pack``), which costs about half of ``np.unique`` over the 2
+    million terms of the stored events at 50,000 articles, at the start of every run."""
+    if terms.dtype != np.uint32:
+        if not len(terms) or int(terms.min()) < 0 or int(terms.max()) > np.iinfo(np.uint32).max:
+            distinct, where = np.unique(terms, return_inverse=True)
+            return distinct.astype(np.int64), where
+        terms = terms.astype(np.uint32)
+    if not len(terms):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32)
+    order = terms.argsort()
+    ordered = terms[order]
     first = np.empty(len(ordered), dtype=bool)
     first[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    where = np.empty(len(ordered), dtype=np.intp)
+    where = np.empty(len(ordered), dtype=np.uint32)
     where[order] = np.cumsum(first) - 1
     return ordered[first].astype(np.int64), where
 
@@ -528,12 +531,13 @@ class Grouper:
         """The heaviest terms of each stored group, weighted as ``_reweigh`` would, its centroid kept packed."""
         if not groups:
             return {}
-        arrays = [unpack_arrays(packed[g.id]) for g in groups]
-        terms = np.concatenate([t for t, _ in arrays])
-        raw = np.concatenate([r for _, r in arrays])
+        arrays = [unpack_narrow(packed[g.id]) for g in groups]
+        narrow = np.concatenate([t for t, _ in arrays])
+        narrow_raw = np.concatenate([r for _, r in arrays])
         sizes = np.array([len(t) for t, _ in arrays], dtype=np.int64)
         del arrays
-        distinct, where = _distinct(terms)
+        distinct, where = _distinct(narrow)
+        terms, raw = narrow.astype(np.int64), narrow_raw.astype(np.float64)
         self._folded_terms = distinct
         self._folded_idf = self.df.idfs(distinct)
         weighted = raw * self._folded_idf[where]
@@ -543,8 +547,7 @@ class Grouper:
             tops[g.id] = _heaviest(terms[start:end], weighted[start:end])
             self._folded[g.id] = (start, end)
             start = end
-        # (Both exact: the terms were 32-bit numbers and the weights 32-bit floats as stored.)
-        self._stored = (terms.astype(np.uint32), raw.astype(np.float32), where.astype(np.uint32))
+        self._stored = (narrow, narrow_raw, where)
         return tops
 
     def _unfold(self, g: Group, *, whole: bool = True) -> None:

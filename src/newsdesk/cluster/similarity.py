@@ -19,7 +19,17 @@ from typing import cast
 
 import numpy as np
 
-__all__ = ["DocumentFrequencies", "Vector", "cosine", "pack", "term_key", "unpack", "unpack_arrays", "vector"]
+__all__ = [
+    "DocumentFrequencies",
+    "Vector",
+    "cosine",
+    "pack",
+    "term_key",
+    "unpack",
+    "unpack_arrays",
+    "unpack_narrow",
+    "vector",
+]
 
 Vector = dict[int, float]
 
@@ -345,8 +355,12 @@ def unpack(data: bytes) -> Vector:
 
 def unpack_arrays(data: bytes) -> tuple[np.ndarray, np.ndarray]:
     """The terms (int64) and weights (float64, exactly the stored float32 values) of the vector ``pack`` stored."""
+    keys, values = unpack_narrow(data)
+    return keys.astype(np.int64), values.astype(np.float64)
+
+
+def unpack_narrow(data: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """The terms and weights of the vector ``pack`` stored, as stored: 32-bit numbers and 32-bit floats."""
     raw = zlib.decompress(data)
     half = len(raw) // 2
-    keys = np.frombuffer(raw[:half], dtype="<u4").astype(np.int64)
-    values = np.frombuffer(raw[half:], dtype="<f4").astype(np.float64)
-    return keys, values
+    return np.frombuffer(raw, dtype="<u4", count=half // 4), np.frombuffer(raw, dtype="<f4", offset=half)
