@@ -251,6 +251,18 @@ def test_stored_groups_come_back_least_recently_joined_first(tmp_path: Path) -> 
     assert [g["id"] for g in corpus.store.groups("event")] == [strike["event_id"], dam["event_id"]]
 
 
+def test_stored_events_give_their_members_in_ingest_order(tmp_path: Path) -> None:
+    # An event's latest members are those a new report is compared with (NEAREST_MEMBERS): read from the event
+    # index, whose own order is by date, they must still come in the order they were stored.
+    corpus = _corpus()
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", [{"text": DAM.format(day="Monday"), "published": "2026-06-16"}])])
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", [{"text": DAM_FOLLOW_UP, "published": "2026-06-15"}])])
+    ids = [a["id"] for a in corpus.articles()]  # in ingest order
+    events = {a["event_id"] for a in corpus.articles()}
+    assert len(events) == 1
+    assert [g["members"] for g in corpus.store.groups("event")] == [ids]
+
+
 def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypatch) -> None:
     # Without the features stage (a pipeline that leaves it out), stored members are worked out from their text.
     # (Nor the digest stage: a story's timeline reads the text of its untitled articles for their entries.)

@@ -614,6 +614,43 @@ def test_the_sorted_arrays_of_every_group_follow_its_weights_through_joins_and_u
         assert values[:-1] == [weights.terms[t] for t in keys[:-1]]
 
 
+def test_idf_of_vectors_weighted_between_additions_are_the_floats_term_by_term() -> None:
+    # Between two additions most terms are known already (one look-up each); some are new (worked out then).
+    rng = random.Random(21)
+    vectors = _vectors(rng, 60, vocabulary=800)
+    df = DocumentFrequencies()
+    df.add(vectors[:20])
+    for start in range(20, 60, 10):
+        for v in vectors[start - 20 : start + 10]:
+            fresh = DocumentFrequencies(df.counts, df.documents)
+            assert df.idf_of(v) == [fresh.idf(t) for t in v]
+        df.add(vectors[start : start + 10])
+
+
+def test_distinct_terms_are_those_np_unique_gives() -> None:
+    # A run's start weights every stored group's terms by their IDF, looked up once a distinct term.
+    rng = np.random.default_rng(22)
+    for terms in (
+        np.zeros(0, dtype=np.int64),
+        np.array([7], dtype=np.int64),
+        np.array([5, 5, 5], dtype=np.int64),
+        rng.integers(0, 1 << 24, 5000, dtype=np.int64),
+        rng.integers(0, 300, 5000, dtype=np.int64),
+        np.array([-1, 3, 3, 1 << 40], dtype=np.int64),  # not terms of 24 bits: np.unique itself
+    ):
+        distinct, where = events._distinct(terms)
+        expected, inverse = np.unique(terms, return_inverse=True)
+        assert distinct.dtype == np.int64 and distinct.tolist() == expected.tolist()
+        assert where.tolist() == inverse.tolist()
+
+
+def test_thresholds_rise_with_a_group_s_size_the_same_float_asked_again() -> None:
+    grouper = Grouper([], DocumentFrequencies(), threshold=0.2, size_penalty=0.04, max_gap_days=None, prefix="e")
+    for size in [0, 1, 2, 7, 30, 7, 2]:
+        group = Group(id="e", members=[f"a{n}" for n in range(size)])
+        assert grouper.threshold_for(group) == 0.2 + 0.04 * math.log(max(1, size))
+
+
 def test_the_idf_of_the_terms_last_asked_for_is_kept_until_the_counts_change() -> None:
     df = DocumentFrequencies({1: 3, 2: 1}, 10)
     v = {1: 1.0, 2: 1.0, 3: 1.0}
@@ -776,6 +813,31 @@ def test_stored_groups_only_scored_keep_the_squared_norms_of_groups_given_unpack
     assert met and not any(lazy.groups[name].centroid for name in met)
     for name in met:
         assert lazy._weights[name].square == eager._weights[name].square
+
+
+def test_stored_groups_met_in_any_order_get_the_weights_of_groups_given_unpacked() -> None:
+    # A run's start unpacks every stored group once and keeps its terms and where they stand among the distinct
+    # ones; a group first met later takes its own part of them, whichever groups were met before it.
+    rng = random.Random(25)
+    stored = [{t: 1.0 + rng.random() for t in rng.sample(range(1 << 24), rng.choice([1, 30, 700]))} for _ in range(9)]
+    df = DocumentFrequencies()
+    df.add(stored)
+    packed = {f"e{n}": pack(v) for n, v in enumerate(stored)}
+    lazy = _stored(packed, df, 0.2)
+    eager = _unpacked(packed, df, 0.2)
+    names = list(packed)
+    rng.shuffle(names)
+    for n, name in enumerate(names):
+        lazy._unfold(lazy.groups[name], whole=n % 2 == 0)
+        weights, expected = lazy._weights[name], eager._weights[name]
+        keys, values = (part.tolist() for part in weights.arrays())
+        assert keys == [*sorted(expected.terms), events._END]
+        assert values == [*(expected.terms[t] for t in keys[:-1]), 0.0]
+        assert weights.square == expected.square
+        lazy._unfold(lazy.groups[name])
+        assert list(lazy.groups[name].centroid.items()) == list(eager.groups[name].centroid.items())
+        assert list(weights.terms.items()) == list(expected.terms.items())
+    assert not any(len(part) for part in lazy._stored)  # every group met: nothing kept for them any more
 
 
 class _GrowingAsBefore(Grouper):

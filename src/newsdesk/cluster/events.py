@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms, unpack_arrays
+from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms, unpack_narrow
 
 __all__ = [
     "UNKNOWN",
@@ -336,6 +336,28 @@ def _heaviest(terms: np.ndarray, weights: np.ndarray) -> list[int]:
     return heaviest
 
 
+def _distinct(terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(terms, return_inverse=True)`` for terms hashed to 24 bits (``similarity.term_key``): the distinct
+    terms, ascending (int64), and where each of ``terms`` stands among them (32-bit). Sorted as 32-bit numbers
+    (lossless for such terms, stored so by ``similarity.pack``), which costs about half of ``np.unique`` over the 2
+    million terms of the stored events at 50,000 articles, at the start of every run."""
+    if terms.dtype != np.uint32:
+        if not len(terms) or int(terms.min()) < 0 or int(terms.max()) > np.iinfo(np.uint32).max:
+            distinct, where = np.unique(terms, return_inverse=True)
+            return distinct.astype(np.int64), where
+        terms = terms.astype(np.uint32)
+    if not len(terms):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32)
+    order = terms.argsort()
+    ordered = terms[order]
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    where = np.empty(len(ordered), dtype=np.uint32)
+    where[order] = np.cumsum(first) - 1
+    return ordered[first].astype(np.int64), where
+
+
 # A group re-weighted whole finds its heaviest terms by ``_heaviest`` (numpy) past this many terms, by
 # ``heapq.nlargest`` below: the same terms in the same order either way.
 _HEAVIEST_FROM = 200
@@ -470,6 +492,7 @@ class Grouper:
         self.df = df
         self.threshold = threshold
         self.size_penalty = size_penalty
+        self._thresholds: dict[int, float] = {}  # ``threshold_for`` by a group's number of members
         self.max_gap_days = max_gap_days
         self.prefix = prefix
         self._weights: dict[str, _Weights] = {}
@@ -481,7 +504,12 @@ class Grouper:
         # groups given with an empty centroid): their heaviest terms are indexed at once, from arrays, and their
         # centroid and weights become dicts only when a vector first meets them (``_unfold``), with the weights
         # they were given here. A run thus pays for the stored groups it compares with, not for every one.
-        self._folded: dict[str, bytes] = {}
+        # Group id -> where its terms lie in ``_stored``.
+        self._folded: dict[str, tuple[int, int]] = {}
+        # The folded groups' terms and raw weights, one after another in their stored order, as ``pack`` stored them
+        # (32 bits each), and where each term stands among ``_folded_terms``: unpacked and looked up once, as the
+        # run starts, not again when a vector first meets the group (emptied once every folded group is met).
+        self._stored = (np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.uint32))
         # Stored groups unpacked to be scored but not yet made dicts (``_unfold(whole=False)``): their terms and raw
         # weights and their IDF-weighted weights as arrays, in their stored order (made lists only when made dicts).
         self._loose: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -499,26 +527,17 @@ class Grouper:
                 self._reweigh(g)
             self._key(g.id, (keys or {}).get(g.id, ()))
 
-    def _weighted(self, terms: np.ndarray, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """A folded centroid's weights, as ``_reweigh`` computes them (the same floats), in its terms' order, and
-        its terms and weights sorted by term (their IDF looked up in that order: nearby terms, a faster search)."""
-        order = terms.argsort(kind="stable")
-        keys = terms[order]
-        weights = np.asarray(raw[order] * self._folded_idf[self._folded_terms.searchsorted(keys)], dtype=np.float64)
-        weighted = np.empty_like(weights)
-        weighted[order] = weights
-        return weighted, keys, weights
-
     def _fold(self, groups: list[Group], packed: Mapping[str, bytes]) -> dict[str, list[int]]:
         """The heaviest terms of each stored group, weighted as ``_reweigh`` would, its centroid kept packed."""
         if not groups:
             return {}
-        arrays = [unpack_arrays(packed[g.id]) for g in groups]
-        terms = np.concatenate([t for t, _ in arrays])
-        raw = np.concatenate([r for _, r in arrays])
+        arrays = [unpack_narrow(packed[g.id]) for g in groups]
+        narrow = np.concatenate([t for t, _ in arrays])
+        narrow_raw = np.concatenate([r for _, r in arrays])
         sizes = np.array([len(t) for t, _ in arrays], dtype=np.int64)
         del arrays
-        distinct, where = np.unique(terms, return_inverse=True)
+        distinct, where = _distinct(narrow)
+        terms, raw = narrow.astype(np.int64), narrow_raw.astype(np.float64)
         self._folded_terms = distinct
         self._folded_idf = self.df.idfs(distinct)
         weighted = raw * self._folded_idf[where]
@@ -526,8 +545,9 @@ class Grouper:
         start = 0
         for g, end in zip(groups, np.cumsum(sizes).tolist(), strict=True):
             tops[g.id] = _heaviest(terms[start:end], weighted[start:end])
-            self._folded[g.id] = packed[g.id]
+            self._folded[g.id] = (start, end)
             start = end
+        self._stored = (narrow, narrow_raw, where)
         return tops
 
     def _unfold(self, g: Group, *, whole: bool = True) -> None:
@@ -537,12 +557,19 @@ class Grouper:
         folded = self._folded.pop(g.id, None)
         if folded is not None:
             weights = self._weights[g.id]
-            terms, raw = unpack_arrays(folded)
-            weighted, keys, sorted_weights = self._weighted(terms, raw)
+            start, end = folded
+            stored_terms, stored_raw, at = self._stored
+            terms = stored_terms[start:end].astype(np.int64)
+            raw = stored_raw[start:end].astype(np.float64)
+            # The weights ``_fold`` gave it (the same products), in its terms' order, then sorted by term.
+            weighted = raw * self._folded_idf[at[start:end]]
+            order = terms.argsort(kind="stable")
             weights.square = _squares(weighted)
-            weights.keys, weights.values = np.append(keys, _END), np.append(sorted_weights, 0.0)
+            weights.keys, weights.values = np.append(terms[order], _END), np.append(weighted[order], 0.0)
             weights.stored = len(weighted)
             self._loose[g.id] = (terms, raw, weighted)
+            if not self._folded:  # every stored group met: the arrays go (a slice of them would keep them)
+                self._stored = (np.zeros(0, np.uint32), np.zeros(0, np.float32), np.zeros(0, np.uint32))
         if not whole:
             return
         loose = self._loose.pop(g.id, None)
@@ -817,7 +844,13 @@ class Grouper:
 
     def threshold_for(self, group: Group) -> float:
         """The similarity from which a vector joins ``group``: higher for bigger groups (``size_penalty``)."""
-        return self.threshold + self.size_penalty * math.log(max(1, len(group.members)))
+        size = len(group.members)
+        found = self._thresholds.get(size)
+        if found is None:
+            # Asked for every candidate of every report (over a hundred a report at 50,000 stored): worked out once a
+            # size, the same float.
+            found = self._thresholds[size] = self.threshold + self.size_penalty * math.log(max(1, size))
+        return found
 
     def join(
         self,

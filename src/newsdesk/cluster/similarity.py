@@ -15,10 +15,21 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import filterfalse, repeat
+from typing import cast
 
 import numpy as np
 
-__all__ = ["DocumentFrequencies", "Vector", "cosine", "pack", "term_key", "unpack", "unpack_arrays", "vector"]
+__all__ = [
+    "DocumentFrequencies",
+    "Vector",
+    "cosine",
+    "pack",
+    "term_key",
+    "unpack",
+    "unpack_arrays",
+    "unpack_narrow",
+    "vector",
+]
 
 Vector = dict[int, float]
 
@@ -279,14 +290,18 @@ class DocumentFrequencies:
         if terms == self._last[0]:
             return self._last[1]
         cached = self._idf
-        missing = list(filterfalse(cached.__contains__, terms))
-        if missing:
+        # One look-up a term when all are known (no IDF is None), the usual case past a batch's first vectors.
+        known: list[float | None] = list(map(cached.get, terms))
+        if None not in known:
+            found = cast(list[float], known)
+        else:
+            missing = list(filterfalse(cached.__contains__, terms))
             counts = list(map(self.counts.get, missing, repeat(0)))
             by_count = self._by_count
             for count in set(counts).difference(by_count):
                 by_count[count] = self._smoothed(count)
             cached.update(zip(missing, map(by_count.__getitem__, counts), strict=True))
-        found = list(map(cached.__getitem__, terms))
+            found = list(map(cached.__getitem__, terms))
         self._last = (terms, found)
         return found
 
@@ -340,8 +355,12 @@ def unpack(data: bytes) -> Vector:
 
 def unpack_arrays(data: bytes) -> tuple[np.ndarray, np.ndarray]:
     """The terms (int64) and weights (float64, exactly the stored float32 values) of the vector ``pack`` stored."""
+    keys, values = unpack_narrow(data)
+    return keys.astype(np.int64), values.astype(np.float64)
+
+
+def unpack_narrow(data: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """The terms and weights of the vector ``pack`` stored, as stored: 32-bit numbers and 32-bit floats."""
     raw = zlib.decompress(data)
     half = len(raw) // 2
-    keys = np.frombuffer(raw[:half], dtype="<u4").astype(np.int64)
-    values = np.frombuffer(raw[half:], dtype="<f4").astype(np.float64)
-    return keys, values
+    return np.frombuffer(raw, dtype="<u4", count=half // 4), np.frombuffer(raw, dtype="<f4", offset=half)

@@ -731,20 +731,29 @@ class Store:
         least recently joined first: ordered by their latest article."""
         table = GROUP_TABLES[kind]
         members: dict[str, list[str]] = {}
-        sql = (
-            "SELECT event_id, id FROM articles WHERE event_id IS NOT NULL ORDER BY rowid"
-            if kind == "event"
-            else "SELECT story_id, id FROM events WHERE story_id IS NOT NULL ORDER BY rowid"
-        )
-        for parent, child in self.conn.execute(sql):
-            members.setdefault(parent, []).append(child)
-        latest_sql = (
-            "SELECT event_id, MAX(rowid) FROM articles WHERE event_id IS NOT NULL GROUP BY event_id"
-            if kind == "event"
-            else "SELECT e.story_id, MAX(a.rowid) FROM articles a JOIN events e ON a.event_id = e.id"
-            " WHERE e.story_id IS NOT NULL GROUP BY e.story_id"
-        )
-        latest = dict(self.conn.execute(latest_sql).fetchall())
+        latest: dict[str, int] = {}
+        if kind == "event":
+            # Read from the event index that holds the id (``articles_event_cover``), not by a scan of the articles,
+            # whose event column lies past their text; put in ingest order here (the same members, in the same order,
+            # and each event's latest article, its last member).
+            found = sorted(
+                self.conn.execute("SELECT rowid, event_id, id FROM articles WHERE event_id IS NOT NULL"),
+                key=lambda row: int(row[0]),
+            )
+            for rowid, parent, child in found:
+                members.setdefault(parent, []).append(child)
+                latest[parent] = rowid
+        else:
+            for parent, child in self.conn.execute(
+                "SELECT story_id, id FROM events WHERE story_id IS NOT NULL ORDER BY rowid"
+            ):
+                members.setdefault(parent, []).append(child)
+            latest = dict(
+                self.conn.execute(
+                    "SELECT e.story_id, MAX(a.rowid) FROM articles a JOIN events e ON a.event_id = e.id"
+                    " WHERE e.story_id IS NOT NULL GROUP BY e.story_id"
+                ).fetchall()
+            )
         rows = [
             {**dict(row), "centroid": bytes(row["centroid"]), "members": members.get(row["id"], [])}
             for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
