@@ -18,6 +18,7 @@ from newsdesk.cluster.events import (
     DATE_CLASH,
     DATE_FAR,
     FIGURE_CLASH,
+    FOCUS_CLASH,
     HEADLINE_CLASH,
     INDEX_TERMS,
     INHERIT_DAYS,
@@ -426,6 +427,20 @@ def test_a_member_whose_lead_opens_with_another_actor_counts_less() -> None:
         scores[label] = grouper.best(probe, None, lead)[1]
     assert math.isclose(scores["same"] - scores["other"], ACTOR_CLASH, rel_tol=1e-9)
     assert math.isclose(scores["same"], scores["none"], rel_tol=1e-9)
+
+
+def test_an_event_none_of_whose_reports_names_the_report_s_most_named_entity_counts_less() -> None:
+    rng = random.Random(18)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    scores = {}
+    for label, focus in (("named", {"harbourline", "varga"}), ("other", {"brandt"}), ("none", set())):
+        grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+        grouper.assign("m", member, None, keys=("harbourline", "tavren"))
+        scores[label] = grouper.best(probe, None, focus=frozenset(focus))[1]
+    assert math.isclose(scores["named"] - scores["other"], FOCUS_CLASH, rel_tol=1e-9)
+    assert scores["named"] == scores["none"]
 
 
 @pytest.mark.parametrize(
