@@ -6,8 +6,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 __all__ = [
+    "JUNK_SPEAKERS",
     "Article",
     "Claim",
     "DateMention",
@@ -31,6 +33,8 @@ __all__ = [
     "claim_id",
     "content_id",
     "is_article_id",
+    "lead_prefix",
+    "listable",
     "stance_id",
 ]
 
@@ -154,10 +158,69 @@ class Modality(StrEnum):
     QUESTIONED = "questioned"
 
 
+# What opens an article's paragraph before its first sentence's own words: a byline ("By Ann Roe and Sam Doe/AFP -"),
+# a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -"), a place and its
+# country before a long dash ("Belém, Brazil –"; a comma then a capitalised word and a dash, with the sentence's own
+# capital after it: "Meanwhile, Trump – who ..." goes on in lower case) or in brackets, with a day ("Dhaka
+# [Bangladesh], November 18 (ANI):").
+_LEAD_PREFIX = re.compile(
+    r"(?:By (?:[A-Z][\w.'’-]*|and|&)(?:[ ,]+(?:[A-Z][\w.'’-]*|and|&)){0,7}"
+    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]"
+    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?: \d{1,2})?(?:\s*\([A-Z][\w .]{0,20}\))?\s*(?:[:–—]|--?)"
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?"
+    r"\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*(?:[:–—]|--?)"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—]"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*\[[A-Z][\w .'’-]{0,30}\](?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
+    r"(?:\s*\([A-Z]{2,6}\))?\s*[:–—-])"
+    r"\s+(?=[A-Z“\"‘'])"
+)
+
+
+# A list item's mark: "• Three executives were arrested ...".
+_BULLET = re.compile(r"[•·▪●◦‣*–—-][ \t]+(?=\S)")
+
+
+def lead_prefix(sentence: str) -> int:
+    """How many of the first characters of ``sentence``, a sentence opening a paragraph, are a list item's bullet, a
+    byline or a dateline before its own words ("• ", "By Holmes Chan and Tommy Wang/AFP – ", "HONG KONG: "): 0 if
+    none. Who wrote it and where is metadata; a claim, a brief or a timeline cites what the sentence says."""
+    bullet = _BULLET.match(sentence)
+    at = bullet.end() if bullet is not None else 0
+    m = _LEAD_PREFIX.match(sentence, at)
+    end = m.end() if m is not None else at
+    return end if end < len(sentence) else 0
+
+
+# Words that stand for a speaker without naming one: what the quotes stage leaves when it cannot resolve a
+# pronoun or a determiner. They are never listed as speakers (their quotes stay in the quote lists).
+JUNK_SPEAKERS = frozenset(
+    "i me my we us our you your he him his she her hers it its they them their theirs this that these those "
+    "who whom whose which what one ones someone somebody anyone everyone everybody nobody no-one some many "
+    "both another other others each all none any s none null unknown".split()
+)
+
+
+def listable(quote: dict[str, Any]) -> bool:
+    """Whether a quote (as the store gives it) names its speaker, so that a list of speakers may show it: a linked
+    entity, or words that are no pronoun, no junk and no link (the store's ``_LISTABLE`` in SQL says the same)."""
+    if quote.get("speaker_entity_id"):
+        return True
+    speaker = (quote.get("speaker") or "").strip()
+    return (
+        len(speaker) > 1
+        and (quote.get("speaker_kind") or "unknown") != "unknown"
+        and speaker.lower() not in JUNK_SPEAKERS
+        and not any(mark in speaker for mark in ("http", "www.", "<"))
+    )
+
+
 # An explicit denial ("denied", "dismissed reports", "not true"): a denied claim worded so never joins what it
 # denies (claim matching, decision 0013); the store groups stored claims by it too (``store.claims.reading``).
 DENIAL = re.compile(
-    r"\b(?:deni(?:ed|es|al)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|false|"
+    # ("false" quoted after "as" is a rating, not a denial: PolitiFact "rated 32% of ... claims as “false”".)
+    r"\b(?:deni(?:ed|es|al)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|"
+    r"(?<!\bas “)(?<!\bas \")(?<!\bas ‘)(?<!\bas ')false|"
     r"rejects? (?:claims|reports)|rejected (?:claims|reports))\b",
     re.IGNORECASE,
 )

@@ -186,6 +186,24 @@ def test_a_sentence_that_only_credits_what_came_before_is_no_claim_and_credits_i
     assert [c.text for c in extract.find(_article(more, cites=cites))] == [more]
 
 
+def test_a_claim_starts_at_its_sentences_words_not_at_a_bullet_or_dateline() -> None:
+    # "• " and "VESSARA - " open their paragraphs as page furniture and metadata: the claim (and its span) is the
+    # sentence's own words. Inside a paragraph, a capitalised word and a dash belong to the sentence.
+    text = (
+        "• Three managers of Orvell Builders were arrested over the fire that killed 44 people.\n"
+        "VESSARA - The port authority said 1,200 containers were stuck at the docks on Friday.\n"
+        "The strike cost $40 million. ORVELL - the builder's owner - paid 300 workers on Monday."
+    )
+    found = extract.find(_article(text))
+    assert [c.text for c in found] == [
+        "Three managers of Orvell Builders were arrested over the fire that killed 44 people.",
+        "The port authority said 1,200 containers were stuck at the docks on Friday.",
+        "The strike cost $40 million.",
+        "ORVELL - the builder's owner - paid 300 workers on Monday.",
+    ]
+    assert all(text[c.start : c.end] == c.text for c in found)
+
+
 def test_a_company_name_with_bros_is_not_cut_into_two_sentences() -> None:
     text = "Harlow Bros. Pictures agreed to sell its studio for $4 billion. The board approved it on Monday."
     found = [text[s:e] for s, e in extract.sentences(text)]

@@ -338,3 +338,57 @@ def test_each_side_cites_the_claim_that_gives_its_value() -> None:
 )
 def test_a_slot_is_shown_in_the_words_of_its_claim(slot: str, text: str, shown: str) -> None:
     assert summary.readable(slot, text) == shown
+
+
+def _day(text: str, words: str, value: str) -> tuple[DateMention, ...]:
+    start = text.index(words)
+    return (DateMention(text=words, start=start, end=start + len(words), value=value, precision="day", anchor=None),)
+
+
+def test_two_reports_contradict_on_a_day_only_when_both_could_know_it() -> None:
+    # Two primaries two weeks apart, each reported the next day: the later report's day is after the earlier
+    # report, which could not have known it. Reports written after both days, giving two days, contradict.
+    text = "Voters in Orlan and Tesk went to the polls in the Varn primaries on {}."
+    first, second = text.format("1 March"), text.format("15 March")
+    early = side("a", first, published="2026-03-02", dates=_day(first, "1 March", "2026-03-01"))
+    later = side("b", second, published="2026-03-16", dates=_day(second, "15 March", "2026-03-15"))
+    assert not found(early, later)
+    looking_back = side("c", first, published="2026-03-20", dates=_day(first, "1 March", "2026-03-01"))
+    looking_back_too = side("d", second, published="2026-03-21", dates=_day(second, "15 March", "2026-03-15"))
+    assert contradictions(looking_back, looking_back_too) == {frozenset({"2026-03-01", "2026-03-15"})}
+
+
+def test_a_lead_measured_on_two_days_moves_and_a_tower_does_not() -> None:
+    text = "Going into the primaries, Senator Varn held a {}-delegate lead over Orla Tesk in the Orlan race."
+    early = side("a", text.format(26), published="2026-03-01")
+    later = side("b", text.format(214), published="2026-03-15")
+    same_day = side("c", text.format(214), published="2026-03-01")
+    assert not contradictions(early, later)
+    assert contradictions(early, same_day) == {frozenset({"26", "214"})}
+
+
+def test_a_fact_checkers_rating_quoted_as_false_is_no_denial() -> None:
+    rated = side("a", "The Orlan Truth Desk rated 32% of Varn's claims as “false”, against 11% of Tesk's claims.")
+    other = side("b", "The Orlan Truth Desk rated 22% of Tesk's claims as “entirely true”, against 11% of Varn's.")
+    assert not found(rated, other)
+    said = side("c", "The Orlan council said in a statement that Varn's account of the vote was “false.”")
+    assert contradict.DENIES.search(said.claims[0].text)
+
+
+def test_a_claim_comparing_several_values_is_about_several_things() -> None:
+    # Poll figures: each answers its own question. A claim giving two shares of the unit compares two things, so
+    # another claim on the same poll is no second report of either unless it says nearly the same words.
+    compared = side(
+        "a",
+        "In the Orlan poll Varn is up from 37 percent in January and Tesk is down from 49 percent.",
+        published="2026-02-03",
+    )
+    honest = side("b", "Just 30 percent of all voters consider Tesk honest and trustworthy, the Orlan poll found.")
+    assert not found(compared, honest)
+    # The same comparison with other figures, in its own words: a contradiction still.
+    again = side(
+        "c",
+        "In the Orlan poll Varn is up from 39 percent in January and Tesk is down from 47 percent.",
+        published="2026-02-03",
+    )
+    assert contradictions(compared, again)

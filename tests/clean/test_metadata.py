@@ -6,6 +6,7 @@ import pytest
 
 from newsdesk.clean import metadata
 from newsdesk.dates import parse_date
+from newsdesk.records import lead_prefix
 
 
 @pytest.mark.parametrize(
@@ -108,3 +109,35 @@ def test_promo_and_copyright_lines_state_the_outlet() -> None:
 def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str | None, byline: str | None) -> None:
     found = metadata.header([first, "Dockers at Saltmere voted on Friday to end the strike over the new rota."])
     assert (found.title, found.byline) == (title, byline)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "prefix"),
+    [
+        ("By Ann Roe and Sam Doe/Harbour Wire – Ferries stayed in port.", "By Ann Roe and Sam Doe/Harbour Wire – "),
+        ("VESSARA: It was a clear afternoon.", "VESSARA: "),
+        ("KESTROVA, Veloria (AP) — The strike ended.", "KESTROVA, Veloria (AP) — "),
+        ("Orlan (Reuters) - Talks resumed.", "Orlan (Reuters) - "),
+        ("VESSARA -- The mayor said the port was safe.", "VESSARA -- "),
+        ("VESSARA, Dec. 8 (HWN) — The mayor said the port was safe.", "VESSARA, Dec. 8 (HWN) — "),
+        ("VESSARA (AP) -- The mayor said the port was safe.", "VESSARA (AP) -- "),
+        # A place and its country before a long dash, written in mixed case, even without a space after the comma.
+        ("Vessara,Veloria – A fire broke out at the port.", "Vessara,Veloria – "),
+        ("Vessara, Veloria — A fire broke out at the port.", "Vessara, Veloria — "),
+        ("Vessara [Veloria], March 12 (HWN): The court ruled.", "Vessara [Veloria], March 12 (HWN): "),
+        ("Vessara [Veloria]: The court ruled.", "Vessara [Veloria]: "),
+        # The sentence's own words: an aside between dashes, a capitalised opening, an acronym, "By" and a time.
+        ("Meanwhile, Roe – who was at the port – said little.", ""),
+        ("THE FERRY strike ended on Friday.", ""),
+        ("NATO said on Friday it would act.", ""),
+        ("By Monday, all ferries had sailed.", ""),
+        ("VESSARA:", ""),  # nothing after it: no sentence to cite
+        # A list item's bullet, alone or before a dateline; a minus sign or a dash opening words stays.
+        ("• Three executives were arrested.", "• "),
+        ("- VESSARA: The port reopened.", "- VESSARA: "),
+        ("-5 degrees were forecast.", ""),
+        ("—", ""),
+    ],
+)
+def test_lead_prefix_is_the_byline_or_dateline_before_a_sentences_words(sentence: str, prefix: str) -> None:
+    assert sentence[: lead_prefix(sentence)] == prefix

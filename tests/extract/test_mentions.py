@@ -341,6 +341,43 @@ def test_a_name_with_shareholders_or_a_chief_executive_is_a_company_in_the_whole
     assert {m.type for m in found if m.text == "Quillfin"} == {"ORG"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Holt, a writer for the Orvath Courier, said on Twitter that the vote was close. Twitter announced it.",
+        "Orvin Tass took to Twitter overnight to accuse the mayor of lying.",
+    ],
+)
+def test_what_people_post_on_is_a_company_in_the_whole_article(text: str) -> None:
+    assert ("Twitter", "PERSON") in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
+    found = mentions.find(nlp.load()(text))
+    assert {m.type for m in found if m.text == "Twitter"} == {"ORG"}
+    assert {m.type for m in found if m.text in {"Dana Holt", "Orvin Tass"}} == {"PERSON"}
+
+
+def test_a_person_whose_words_are_commented_on_stays_a_person() -> None:
+    text = "Dana Holt spoke first. Critics later weighed in on Holt’s plan, which Holt defended."
+    assert {m.type for m in mentions.find(nlp.load()(text)) if m.text == "Holt"} == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Officials in Ohio said Ohioans would vote in March.", "Ohioans"),
+        ("Republicans in Nevada could not match 2012, when 33,000 Nevadans joined the caucus.", "Nevadans"),
+    ],
+)
+def test_the_peoples_word_of_a_place_the_article_names_is_no_person_or_body(text: str, word: str) -> None:
+    assert (word, "NORP") not in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
+    assert [(m.text, m.type) for m in mentions.find(nlp.load()(text)) if m.text == word] == [(word, "NORP")]
+
+
+def test_what_is_annexed_is_a_place_in_the_whole_article() -> None:
+    text = "Russia annexed Crimea in 2014 after a referendum. Moscow controls Crimea and parts of four regions."
+    assert ("Crimea", "ORG") in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
+    assert [m.type for m in mentions.find(nlp.load()(text)) if m.text == "Crimea"] == ["GPE", "GPE"]
+
+
 def test_a_name_opening_a_dateline_is_a_place() -> None:
     text = "ORVATH, March 3 (MPA) - The ministry in Orvath said it would pay."
     assert _names(text)["ORVATH"] == "GPE"

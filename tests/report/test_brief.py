@@ -296,3 +296,61 @@ def test_a_sentence_opening_an_article_is_cited_without_its_byline_or_dateline(t
     inside = f"It rained. {text}"
     article = Article(id="a2", source="t", text=inside)
     assert _without_lead_prefix(article, 11, len(inside), text) == (11, len(inside), text)
+
+
+def test_a_long_storys_background_years_are_cut_to_the_most_reported(tmp_path: Path) -> None:
+    # Twelve years the articles recall before the story began, one of them in both articles: the brief shows eight
+    # under Background (that one first among them by reports, then the latest), says how many it leaves out, and
+    # shows the story's own days under Timeline. The JSON marks each background entry.
+    years = [1950 + 5 * i for i in range(12)]
+    recalled = " ".join(f"The Varn dam was inspected in {y}, its engineers said." for y in years)
+    first = (
+        "The Varn dam on the Tesk river failed on 3 March, flooding the lower town of Orlan, the mayor said. "
+        + recalled
+    )
+    second = (
+        "Repairs to the Varn dam on the Tesk river began on 9 March, the Orlan mayor said on Monday. "
+        "The Varn dam was inspected in 1950, its engineers said."
+    )
+    source = tmp_path / "dam.jsonl"
+    lines = [
+        {"title": "Varn dam fails", "published": "2026-03-04", "text": first},
+        {"title": "Varn dam repairs begin", "published": "2026-03-10", "text": second},
+    ]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with Corpus(Store(tmp_path / "dam.db")) as corpus:
+        assert corpus.ingest([source]).ok
+        (story,) = corpus.stories()
+        made = build_brief(corpus, story["id"])
+    background = [e for e in made["timeline"] if e["background"]]
+    assert len(background) == 8 and made["background_left"] == 4, made["timeline"]
+    assert [e["date"] for e in background] == ["1950", "1975", "1980", "1985", "1990", "1995", "2000", "2005"]
+    assert {e["date"] for e in made["timeline"] if not e["background"]} >= {"2026-03-03", "2026-03-09"}
+    md = render(made, "md")
+    assert md.index("## Background") < md.index("## Timeline")
+    assert f"… and 4 earlier dates (`newsdesk timeline {story['id']}` lists them all)" in md
+    html = render(made, "html")
+    assert "<h2>Background</h2>" in html and "4 earlier dates" in html
+
+
+def test_quotes_with_no_identified_speaker_are_counted_not_listed_as_an_actor(tmp_path: Path) -> None:
+    from newsdesk.records import listable
+
+    # "as they say": a pronoun the quotes stage cannot resolve stands for the speaker.
+    text = (
+        "The Orlan council approved the Varn bridge plan on Monday. “It will carry 9,000 cars a day,” "
+        "said Mayor Ada Kerrow.\n\nIt was, as they say, “on the up and up”, and work starts in May."
+    )
+    source = tmp_path / "bridge.jsonl"
+    source.write_text(json.dumps({"title": "Varn bridge approved", "published": "2026-03-04", "text": text}) + "\n")
+    with Corpus(Store(tmp_path / "b.db")) as corpus:
+        assert corpus.ingest([source]).ok
+        (story,) = corpus.stories()
+        made = build_brief(corpus, story["id"])
+        quotes = [q for q in corpus.quotes_in(story["article_ids"]) if q["kind"] == "speech"]
+    unnamed = [q for q in quotes if not listable(q)]
+    assert unnamed and made["unattributed_quotes"] == len(unnamed), quotes
+    assert [a["name"] for a in made["actors"]] == ["Ada Kerrow"], made["actors"]
+    assert f"{len(unnamed)} quote" in render(made, "md") and "with no identified speaker not listed" in render(
+        made, "html"
+    )

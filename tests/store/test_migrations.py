@@ -126,7 +126,10 @@ def test_migrations_apply_once(store: Store) -> None:
 
 def _database_before(db: Path, migration: Callable[[], str]) -> sqlite3.Connection:
     """A SQLite database at ``db`` with every migration before ``migration`` applied, as an older newsdesk left it."""
+    from newsdesk.store import claims
+
     conn = sqlite3.connect(db)
+    claims.functions(conn)  # m029 writes with claim_reading
     conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     for fn in migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migration)]:
         conn.executescript(f"{fn()}\nINSERT INTO _migrations VALUES ('{fn.__name__}', 'then');")
@@ -278,3 +281,28 @@ def test_m029_gives_support_rows_their_story_and_their_claims_reading(tmp_path: 
         claims.save_clusters(store.conn, [], [("c1", "k3", "a1", "supports", 2, 3)])
         again = store.conn.execute("SELECT story_id, reading FROM claim_support WHERE claim_id = 'k3'").fetchone()
         assert tuple(again) == ("s1", rows[2]["reading"])
+
+
+def test_m031_makes_the_stories_with_an_undated_article_pending_for_the_digest(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = _database_before(db, migrations.m031_undated_timelines)
+    # Story s1 kept a timeline and holds an undated article; s2 kept one with every article dated; s3 (undated)
+    # kept no timeline.
+    stories = (("s1", ("a1", "a2"), (None, "2026-03-11")), ("s2", ("b1",), ("2026-03-11",)), ("s3", ("c1",), (None,)))
+    for story_id, articles, published in stories:
+        conn.execute("INSERT INTO stories (id, centroid) VALUES (?, x'00')", (story_id,))
+        conn.execute("INSERT INTO events (id, story_id, centroid) VALUES (?, ?, x'00')", (f"e{story_id}", story_id))
+        for article_id, day in zip(articles, published, strict=True):
+            conn.execute(
+                "INSERT INTO articles (id, source, format, raw, text, words, ingested_at, event_id, published) "
+                "VALUES (?, 'x.txt', 'text', 'It rained.', 'It rained.', 2, 'then', ?, ?)",
+                (article_id, f"e{story_id}", day),
+            )
+            conn.execute("INSERT INTO stage_done VALUES (?, 'digest', 'then')", (article_id,))
+        if story_id != "s3":
+            conn.execute("INSERT INTO story_digests VALUES (?, 'timeline:dates', 1, 1, '[]')", (story_id,))
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert store.pending("digest") == ["a1"]
+        assert store.conn.execute("SELECT count(*) FROM story_digests").fetchone()[0] == 2

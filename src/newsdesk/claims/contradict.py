@@ -30,6 +30,7 @@ DATES = 0.4  # the same, for two dates (articles date many things, and dates alo
 PER_VALUE = 8  # claims of one cluster read for one value: the rest say it again
 SPECIFIC = 0.1  # the same, for two counts of one named thing ("31 storeys" and "32 storeys")
 DENIAL = 0.45  # the same, for a denial and the claim it denies (values do not tell them apart)
+COMPARED = 0.5  # the same, when either claim gives several values of the unit (a comparison of several things)
 
 
 @dataclass(slots=True)
@@ -135,6 +136,11 @@ def _anchored(ca: Claim, cb: Claim, key: tuple[str, str]) -> bool:
         if any((y.kind, y.unit, y.value) == (x.kind, x.unit, x.value) and not y.bound for y in cb.values):
             return True
     return False
+
+
+# What a compound count measures that moves as a story goes on: "a 26-delegate advantage" on Super Tuesday is "a
+# 214-delegate advantage" two weeks later, unlike "a 31-storey tower".
+_GAPS = frozenset({"lead", "advantage", "margin", "gap", "deficit", "majority", "edge", "swing"})
 
 
 def _compound(value: Value) -> bool:
@@ -464,7 +470,17 @@ def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, thresho
     got = 2 * shared / (len(ta) + len(tb))
     # A count of one named thing ("storeys", "people missing") is one quantity of the story: a word in common is
     # enough; a bare sum of money or "people" needs the claims to speak of one thing.
-    return got if got >= (SPECIFIC if specific else threshold) else 0.0
+    floor = SPECIFIC if specific else threshold
+    if x.kind != "date" and (_several(ca, x) or _several(cb, y)):
+        # A claim comparing values of the unit ("64 percent to 56 percent", "up from 37 percent ... down from 49
+        # percent") speaks of several things: another claim sharing its words may be about any of them.
+        floor = max(floor, COMPARED)
+    return got if got >= floor else 0.0
+
+
+def _several(claim: Claim, value: Value) -> bool:
+    """Whether ``claim`` gives more than one value of ``value``'s unit."""
+    return sum((v.kind, v.unit) == (value.kind, value.unit) for v in claim.values) > 1
 
 
 def _pairs(a: Side, b: Side) -> list[_Pair]:
@@ -580,9 +596,23 @@ def _day(side: Side, i: int) -> str:
     return (_at(side, i, side.claim_published) or "")[:10]
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _each_its_own(x: Value, y: Value, first_report: str) -> bool:
+    """Whether two days that reports of two days give (the earlier published on ``first_report``) are each their
+    report's own: the later day is after the earlier report, which could not have known it ("Super Tuesday", 1
+    March, and "Tuesday's primaries", 15 March, in reports of those days; "hold primaries on March 1", written
+    in February, and "voted on March 2"). Two reports contradict each other on a day only when both could know
+    it."""
+    if not (_DAY.match(x.value) and _DAY.match(y.value)):
+        return False
+    return max(x.value[:10], y.value[:10]) > first_report
+
+
 def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
     """Whether the conflict of ``pair`` is an update over time (True), a contradiction (False) or none at all
-    (None: two events, each with its own age, time or date).
+    (None: two events, each with its own age, time or date; or two days, each its own report's).
 
     Two events (the claims' articles in different events) are two things: a changing quantity (a toll, a sum, a
     share) there is an update, anything else no conflict. Within one event, a change worded as one ("rose to",
@@ -590,7 +620,12 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
     day, or copies of one report (one origin), giving two values is a contradiction. Two lower bounds ("at
     least 44", "at least 83") are a count rising unless stated the same day or by one origin."""
     evolves = _evolves(pair.kind, pair.unit)
-    persists = _persists(pair.x) and _persists(pair.y)
+    persists = (
+        _persists(pair.x)
+        and _persists(pair.y)
+        and _counted(a.claims[pair.i], pair.x) not in _GAPS
+        and _counted(b.claims[pair.j], pair.y) not in _GAPS
+    )
     ea, eb = _at(a, pair.i, a.claim_events), _at(b, pair.j, b.claim_events)
     if ea and eb and ea != eb and not persists:
         return True if evolves else None
@@ -599,6 +634,8 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
     da, db = _day(a, pair.i), _day(b, pair.j)
     oa, ob = _at(a, pair.i, a.claim_origins), _at(b, pair.j, b.claim_origins)
     one_report = bool(oa and ob and oa == ob)
+    if pair.kind == "date" and da and db and da != db and _each_its_own(pair.x, pair.y, min(da, db)):
+        return None
     if da and db and da != db and pair.kind in _EVOLVING and not persists:
         # Stated on two days: a quantity that changes changed; one that does not (the wickets of a match, the
         # balls to spare) belongs to two things, as two matches are two events.

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from newsdesk.claims import values
-from newsdesk.records import Article, Claim, Mention, Modality, Quote, Value
+from newsdesk.records import Article, Claim, Mention, Modality, Quote, Value, lead_prefix
 
 __all__ = ["MAX_CLAIMS", "WORD", "find", "name_key", "sentences", "stem", "terms"]
 
@@ -376,6 +376,9 @@ def find(article: Article) -> tuple[Claim, ...]:
             nl = text.find("\n", end)
             paragraph_end = len(text) if nl < 0 else nl
             paragraph_claims = len(claims)
+        if not start or text[start - 1] == "\n":
+            # A paragraph's bullet, byline or dateline ("• ", "HONG KONG - ") is no part of what it claims.
+            start += lead_prefix(text[start:end])
         sentence = text[start:end]
         credited = _credited(sentence, article.cites)
         if credited and _credit_after(sentence, credited):

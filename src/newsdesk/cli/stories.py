@@ -69,7 +69,12 @@ def story(state: State, story_id: str, as_json: bool) -> None:
 def _print_timeline(state: State, entries: list[dict[str, object]]) -> None:
     state.console.print("\n[bold]Timeline[/]")
     for entry in entries:
-        state.console.print(f"  {entry['date'] or 'undated':>10}  {markup(str(entry['text']))}")
+        when = f"~{entry['date']}" if entry["estimated"] and entry["date"] else entry["date"] or "undated"
+        state.console.print(f"  {when:>11}  {markup(str(entry['text']))}")
+    if any(entry["estimated"] for entry in entries):
+        state.console.print(
+            "  [dim]~ estimated: undated article, date counted from its event's or story's first date[/]"
+        )
 
 
 @click.command()
@@ -81,7 +86,7 @@ def timeline(state: State, story_id: str, fmt: str) -> None:
     """Print a story's timeline: dated entries and the articles that report them."""
     with state.corpus() as corpus:
         entries = corpus.timeline(story_id)
-    render(state, entries, fmt, columns=["date", "precision", "text", "article_ids"], title="Timeline")
+    render(state, entries, fmt, columns=["date", "precision", "estimated", "text", "article_ids"], title="Timeline")
 
 
 COMMANDS = [stories, story, timeline]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from newsdesk.extract import dates
-from newsdesk.records import DateMention
+from newsdesk.records import DateMention, lead_prefix
 
 __all__ = ["DATES", "PER_PAGE", "compute", "entries", "name", "order", "row"]
 
@@ -48,9 +48,23 @@ def _date_mention(row: dict[str, Any]) -> DateMention:
     )
 
 
+def _cited(sentence: str, opens: bool, offset: int) -> str:
+    """``sentence`` as an entry cites it: without the byline or dateline that opens its paragraph ("By Holmes Chan
+    and Tommy Wang/AFP – ", "HONG KONG: "; :func:`~newsdesk.records.lead_prefix`) when ``opens``, unless the
+    date stands in them (``offset``: where the date starts in the sentence)."""
+    cut = lead_prefix(sentence) if opens else 0
+    return sentence[cut:] if cut <= offset else sentence
+
+
 def _sentence(text: str, mention: DateMention) -> str:
     start, end = dates.sentence_around(text, mention.start, mention.end)
-    return text[start:end]
+    return _cited(text[start:end], not start or text[start - 1] == "\n", mention.start - start)
+
+
+def _stored_sentence(row: dict[str, Any]) -> str:
+    """The sentence of a stored date mention (the ``timeline_dates`` query's ``sentence`` and ``opens``), cited."""
+    sentence: str = row["sentence"]
+    return _cited(sentence, row["opens"], row["start"] - row["sentence_start"])
 
 
 # "Hong Kong's deadliest fire since 1948", "the worst toll since 1980": a year that only measures a record.
@@ -83,6 +97,18 @@ def _most_precise(usable: list[tuple[DateMention, str]]) -> list[tuple[DateMenti
     ]
 
 
+def _days_named(mentions: list[DateMention], story_start: str) -> list[DateMention]:
+    """The date mentions of an undated article whose event has no date, with each day it names without a year
+    ("Nov 28", "December 7") resolved against ``story_start`` (the story's first date) and so marked as an estimate:
+    the nearer of the two years a day can fall in holds across a storyline of months. What counts from the day of
+    writing ("on Friday") or needs the year itself ("last year", "in March": which year depends on when the article
+    was written, and the story's first date may be months before it) stays unresolved."""
+    return [
+        dates.resolve(m, story_start) if m.value is None and dates.month_day(m.text) is not None else m
+        for m in mentions
+    ]
+
+
 def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
     """The story's timeline (``story``: as the ``stories`` query gives it, with its events and article ids): one
     entry per date and precision, earliest first (undated last), each with its text, articles, whether it is an
@@ -90,7 +116,8 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
     # Entries come from the dates the articles write ("on Friday", "in 2014"), resolved against their
     # publication date, with the sentence that holds each date as what happened. An undated article's
     # relative dates that need only a year are resolved against its event's first date and marked as
-    # estimates (a weekday or "yesterday" stays unresolved: see extract/dates.py). Articles that
+    # estimates (a weekday or "yesterday" stays unresolved: see extract/dates.py); one whose event has no
+    # date either has only the days it names resolved, against the story's first date. Articles that
     # write no usable date give an entry on their publication day. Copies repeat their original: left out.
     # The dates stage stores each mention with its sentence's span, so this reads sentences cut by SQLite
     # and never loads or scans article text; only articles the stage has not (re)processed since m005 are
@@ -103,8 +130,13 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
         for a in articles
         if not a["published"] and (start := event_start.get(event_of.get(a["id"]) or ""))
     }
+    # An undated article of an undated event: the days it names without their year ("Nov 28", "December 7") take
+    # the year nearer the story's first date, as estimates; nothing else of it is resolved (see _days_named).
+    story_start = min((e["first_seen"] for e in story["events"] if e["first_seen"]), default=None)
+    days_only = {a["id"] for a in articles if story_start and not a["published"] and a["id"] not in estimates}
     stored: dict[str, list[dict[str, Any]]] = {}
-    rows = view.query("timeline_dates", article_ids=[a["id"] for a in articles], unresolved=list(estimates))
+    unresolved = [*estimates, *days_only]
+    rows = view.query("timeline_dates", article_ids=[a["id"] for a in articles], unresolved=unresolved)
     for found_row in rows:
         stored.setdefault(found_row["article_id"], []).append(found_row)
     fast = {a["id"] for a in articles if a["dates_stored"]}
@@ -138,17 +170,25 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
         if article_id not in fast:
             text = texts[article_id]
             read = dates.find(text, None, estimate=estimate) if estimate else [_date_mention(m) for m in mentions]
+            if article_id in days_only:
+                read = _days_named(read, str(story_start))
             usable = [(m, _sentence(text, m)) for m in read if m.value]
+        elif article_id in days_only:
+            named = _days_named([_date_mention(r) for r in mentions], str(story_start))
+            usable = [(m, _stored_sentence(r)) for m, r in zip(named, mentions, strict=True) if m.value]
         elif estimate:
-            usable = [(m, r["sentence"]) for r in mentions if (m := dates.resolve(_date_mention(r), estimate)).value]
+            usable = [
+                (m, _stored_sentence(r)) for r in mentions if (m := dates.resolve(_date_mention(r), estimate)).value
+            ]
         else:  # stored as find() gave them (with a value: the query leaves out the rest)
-            usable = [(_date_mention(r), r["sentence"]) for r in mentions if r["value"]]
+            usable = [(_date_mention(r), _stored_sentence(r)) for r in mentions if r["value"]]
         usable = [(m, sentence) for m, sentence in usable if not _a_record(m, sentence)]
         for m, sentence in _most_precise(usable):
             add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate")
         if not usable:
             day = article["published"][:10] if article["published"] else None
             title = article["title"] or " ".join(texts[article_id].split()[:15]) + " …"
+            title = title[lead_prefix(title) :]  # a title made of the first line: "HONG KONG: It was ..."
             add((day, "day" if day else None), title, article_id, (0, 0), False)
     return sorted(found.values(), key=lambda e: e["date"] or "~")
 

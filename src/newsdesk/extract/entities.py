@@ -212,6 +212,23 @@ def _swapped(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+def _another_given_name(a: str, b: str) -> bool:
+    """Whether two first names (as :func:`skeleton` keys) alike in spelling are two names: one is the other with
+    a consonant added after its first letter (Ivana and Ivanka) or an "a" added at its end (Ivan and Ivana, Eric
+    and Erica: a woman's name made from a man's). Families share a surname, so their members' names meet under it;
+    a transliteration changes a name's vowels or writes a letter otherwise (Serhiy and Sergei, Mohamed and
+    Muhammad), and an "h" comes and goes (Jon and John), but it does not add a consonant."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    at = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    if long_[:at] + long_[at + 1 :] != short:
+        return False
+    added = long_[at]
+    # (A letter before the name is a transliteration's: Giannis and Yiannis.)
+    return added == "a" if at == len(short) else at > 0 and added not in "aeiouhy"
+
+
 @functools.lru_cache(maxsize=_WORDS_CACHED)
 def _letters(word: str) -> str:
     """A key that spellings with two letters swapped share: the :func:`skeleton`'s first letter, then the rest
@@ -232,13 +249,18 @@ def _near(a: str, b: str) -> bool:
     and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana). One
     that is the other with letters added at its end is another place (India, Indiana; Niger, Nigeria) unless
     they make its people's word, which stands for the place (Russia, Russian; Pakistan, Pakistani; German,
-    Germany); so is one with letters added before it (RT America, America)."""
+    Germany); so is one with letters added before it (RT America, America), and one with a run of letters holding
+    a consonant added inside it (Austria, Australia)."""
     if a != b and (a.startswith(b) or b.startswith(a)):
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)
         if longer[len(shorter) :] not in _PLACE_TO_PEOPLE:
             return False
     if a != b and (a.endswith(b) or b.endswith(a)):
         return False  # "RT America" and "America", "South Sudan" and "Sudan": a name of its own before the place
+    if a != b and " " not in a and " " not in b:
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        if _inserted(longer, shorter):
+            return False  # "Australia" is "Austria" with "al" inside: two countries, however alike
     if _similar(a, b):
         return True
     # (From five letters up ``_similar`` asked the same ratio: it is not asked again. Decision 0041, revision of
@@ -360,6 +382,20 @@ def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
 
 # Pure and asked again for the same names in every batch: remembered.
 @functools.lru_cache(maxsize=_PAIRS_CACHED)
+def _inserted(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with one run of letters inside it that holds a consonant (Austria,
+    Australia): a transliteration writes a place's letters otherwise (Luhansk, Lugansk) or adds a vowel (Tehran,
+    Teheran), it does not add a syllable."""
+    extra = len(longer) - len(shorter)
+    if extra < 1 or longer[0] != shorter[0] or longer[-1] != shorter[-1]:
+        return False
+    runs = [(i, longer[i : i + extra]) for i in range(1, len(shorter)) if longer[:i] + longer[i + extra :] == shorter]
+    # A run written twice is a transliteration's (Zaporizhia, Zaporizhzhia), wherever the added copy is read.
+    if any(run in (longer[i - extra : i], longer[i + extra : i + 2 * extra]) for i, run in runs):
+        return False
+    return any(not set(run) <= set("aeiouhy") for _, run in runs)
+
+
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -423,10 +459,14 @@ def _capitals(word: str) -> bool:
 # every day for the full names they stand for: the United States, the United Kingdom, the European Union, the
 # United Nations.
 _TWO_LETTERS = frozenset({"US", "UK", "EU", "UN"})
+# Names news writes as often as one of those full names, that share no letters with it: Britain is the UK.
+_KNOWN_AS = {"Britain": "UK", "Great Britain": "UK"}
 
 
 def _acronym(name: str) -> str | None:
     """The key an organisation's acronym and its full name share: "MPA" and "Meridian Press Agency" -> "MPA"."""
+    if name in _KNOWN_AS:
+        return _KNOWN_AS[name]
     words = _words(name)
     if len(words) == 1:
         word = words[0].replace(".", "")
@@ -458,9 +498,10 @@ def same_name(a: str, b: str, kind: str) -> bool:
     if not _same_word(la, lb):
         return False
     fa, fb = skeleton(wa[0]), skeleton(wb[0])
-    if not _first_keys(fa) & _first_keys(fb):
+    if not _first_keys(fa) & _first_keys(fb) or _another_given_name(fa, fb):
         # First names of unlike initials are two people's, unless one is the other with its first letter written
-        # another way (decision 0041): the index looks a full name up under its first name's keys only.
+        # another way (decision 0041): the index looks a full name up under its first name's keys only. Ivana and
+        # Ivanka Trump are two people too.
         return False
     if not _similar(la, lb):
         # Surnames alike only in their consonants: the first names must agree too (not Chris and Charlie).

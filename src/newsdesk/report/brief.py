@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from datetime import date as date_type
+from datetime import timedelta
 from typing import Any
 
 from newsdesk.corpus import Corpus
-from newsdesk.records import Article
+from newsdesk.records import Article, lead_prefix
 from newsdesk.report import speech, summary
 from newsdesk.report.links import safe_url
 from newsdesk.report.story import gather
@@ -19,16 +20,7 @@ _FRAMING_TERMS = 5  # distinctive terms per outlet, and competing names
 _FRAMING_LOADED = 3  # loaded words and left-out claims per outlet
 _POSITIONS = 12  # actor-issue positions shown, issues with most actors first
 _CLAIMS = 8  # claims shown in each of the corroborated, single-source and disputed sections
-# What opens an article's first paragraph before its first sentence's own words: a byline ("By Ann Roe and Sam
-# Doe/AFP -"), a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -") or an agency's ("Geneva (Reuters) -").
-_LEAD_PREFIX = re.compile(
-    r"(?:By (?:[A-Z][\w.'’-]*|and|&)(?:[ ,]+(?:[A-Z][\w.'’-]*|and|&)){0,7}"
-    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]"
-    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
-    r"(?:\s*\([A-Z][\w .]{0,20}\))?\s*[:–—-]"
-    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*[:–—-])"
-    r"\s+(?=[A-Z“\"‘'])"
-)
+_BACKGROUND = 8  # timeline entries dated before the story's first report shown: the most reported
 
 
 def _not_repeated(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -65,6 +57,37 @@ def _ahead(date: str | None, published: str | None) -> bool:
     return date > published[: len(date)]
 
 
+def _month_before(day: str | None) -> str | None:
+    """The day 30 days before ``day`` (``YYYY-MM-DD``): where a story's own course may begin, before its first report
+    was published (the dam failed on 3 March, the first report came out on the 4th)."""
+    if not day:
+        return None
+    try:
+        return (date_type.fromisoformat(day[:10]) - timedelta(days=30)).isoformat()
+    except ValueError:
+        return None
+
+
+def _before(date: str | None, began: str | None) -> bool:
+    """Whether a timeline date comes before ``began`` (:func:`_month_before` the story's first report; compared at
+    the date's precision): background the articles recall ("the towers were built in 1983"), not the story's own
+    course."""
+    return bool(date and began) and str(date) < str(began)[: len(str(date))]
+
+
+def _with_background_cut(entries: list[dict[str, Any]], began: str | None) -> tuple[list[dict[str, Any]], int]:
+    """The timeline entries a brief shows, in their order: every one from the story's beginning on, and
+    of those before it the :data:`_BACKGROUND` most reported (the latest first among equals); and how many earlier
+    ones are left out. A long story's articles recall decades of history ("since 1912", "in 1929"): a brief that
+    listed every such year would bury the story's own course (``newsdesk timeline`` lists them all)."""
+    earlier = [i for i, e in enumerate(entries) if _before(e["date"], began)]
+    if len(earlier) <= _BACKGROUND:
+        return entries, 0
+    ranked = sorted(earlier, key=lambda i: (-len(entries[i]["article_ids"]), -i))
+    dropped = set(ranked[_BACKGROUND:])
+    return [e for i, e in enumerate(entries) if i not in dropped], len(dropped)
+
+
 def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     """The brief of a story as plain data (the ``brief --format json`` contract).
 
@@ -89,7 +112,10 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     timeline = []
     # An undated article's dates are read against the story's latest known day: a date after it was ahead then.
     latest = max((a.published[:10] for a in records.values() if a.published), default=None)
-    for entry in story["timeline"]:
+    first_day = min((a.published[:10] for a in records.values() if a.published), default=None)
+    began = _month_before(first_day)
+    entries, left = _with_background_cut(story["timeline"], began)
+    for entry in entries:
         first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
         record = records.get(first["article_id"])
         start, end = _sentence_span(record, entry["text"], first["start"])
@@ -99,12 +125,15 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                 "precision": entry["precision"],
                 "estimated": entry["estimated"],
                 "ahead": _ahead(entry["date"], (record.published if record is not None else None) or latest),
+                "background": _before(entry["date"], began),
                 "articles": len(entry["article_ids"]),
-                **cite(first["article_id"], *_without_lead_prefix(record, start, end, entry["text"])),
+                **cite(first["article_id"], *_without_lead_prefix(record, start, end, entry["text"], first["start"])),
             }
         )
     actors = []
-    for group in story["speakers"][:_ACTORS]:
+    # Quotes nobody is named for ("on the up and up", a pronoun's) are no actor's: counted, not listed.
+    unattributed = sum(len(g["quotes"]) for g in story["speakers"] if not g["identified"])
+    for group in [g for g in story["speakers"] if g["identified"]][:_ACTORS]:
         said = _not_repeated(group["quotes"])
         actors.append(
             {
@@ -234,6 +263,8 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "events": [{k: e[k] for k in ("id", "title", "first_seen", "last_seen")} for e in story["events"]],
         "summary": lines,
         "timeline": timeline,
+        "background_left": left,
+        "unattributed_quotes": unattributed,
         "actors": actors,
         "entities": story["entities"][: _ACTORS * 2],
         "corroborated": corroborated[:_CLAIMS],
@@ -249,17 +280,20 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     }
 
 
-def _without_lead_prefix(article: Article | None, start: int, end: int, text: str) -> tuple[int, int, str]:
-    """A sentence's span and text without the byline or dateline opening it (:data:`_LEAD_PREFIX`), when it opens
-    a paragraph of the article's: what the sentence says is the news, who wrote it and where is metadata."""
+def _without_lead_prefix(
+    article: Article | None, start: int, end: int, text: str, keep: int | None = None
+) -> tuple[int, int, str]:
+    """A sentence's span and text without the byline or dateline opening it (:func:`lead_prefix`), when it opens a
+    paragraph of the article's: what the sentence says is the news, who wrote it and where is metadata. A sentence
+    whose character ``keep`` (a timeline entry's date) is inside the byline or dateline is cited whole."""
     if article is None or not text or article.text[start : start + len(text)] != text:
         return start, end, text
     if start and article.text[start - 1] != "\n":
         return start, end, text
-    m = _LEAD_PREFIX.match(text)
-    if m is None or m.end() >= len(text):
-        return start, end, text
-    return start + m.end(), end, text[m.end() :]
+    cut = lead_prefix(text)
+    if keep is not None and start <= keep < start + cut:
+        return start, end, text  # what the line is cited for (a timeline entry's date) stands in the dateline
+    return start + cut, end, text[cut:]
 
 
 def _sentence_span(article: Article | None, sentence: str, near: int) -> tuple[int, int]:

@@ -23,13 +23,15 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
 def _env() -> jinja2.Environment:
     import jinja2  # loaded when a brief is written as HTML, not to list the formats
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("newsdesk.report", "templates"),
         autoescape=True,  # article text is hostile input: everything is escaped, always
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.tests["background_entry"] = lambda entry: bool(entry.get("background"))  # a brief's Background section
+    return env
 
 
 def render(brief: dict[str, Any], fmt: str) -> str:
@@ -124,6 +126,13 @@ def _framing(brief: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
+def _timeline_line(entry: dict[str, Any]) -> str:
+    mark = " (estimated)" if entry["estimated"] else ""
+    if entry.get("ahead"):
+        mark += " (expected then)"
+    return f"- **{entry['date'] or 'undated'}**{mark}: {_md(entry['text'])} {_ref(entry)}"
+
+
 def markdown(brief: dict[str, Any]) -> str:
     """The brief as Markdown; article text is escaped so that it cannot become markup."""
     story = brief["story"]
@@ -132,12 +141,17 @@ def markdown(brief: dict[str, Any]) -> str:
     out.append(f"Story `{story['id']}`: {counts}.")
     out += ["", "## Summary", ""]
     out += [f"- {_md(s['text'])} {_ref(s)}" for s in brief["summary"]] or ["No sentences to summarise."]
+    background = [e for e in brief["timeline"] if e.get("background")]
+    if background:
+        out += ["", "## Background", ""]
+        out += [_timeline_line(e) for e in background]
+        if brief.get("background_left"):
+            left = brief["background_left"]
+            out.append(
+                f"- … and {plural(left, 'earlier date')} (`newsdesk timeline {brief['story']['id']}` lists them all)"
+            )
     out += ["", "## Timeline", ""]
-    for entry in brief["timeline"]:
-        mark = " (estimated)" if entry["estimated"] else ""
-        if entry.get("ahead"):
-            mark += " (expected then)"
-        out.append(f"- **{entry['date'] or 'undated'}**{mark}: {_md(entry['text'])} {_ref(entry)}")
+    out += [_timeline_line(e) for e in brief["timeline"] if not e.get("background")]
     out += ["", "## Key actors", ""]
     for actor in brief["actors"]:
         out.append(f"### {_md(actor['name'])} ({actor['kind']})")
@@ -148,6 +162,8 @@ def markdown(brief: dict[str, Any]) -> str:
         out.append("")
     if not brief["actors"]:
         out += [brief["empty"].get("quotes", "No quoted speakers found."), ""]
+    if brief.get("unattributed_quotes"):
+        out += [f"{plural(brief['unattributed_quotes'], 'quote')} with no identified speaker not listed.", ""]
     out += _claims(brief)
     out += _framing(brief)
     out += ["## Positions", ""]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsdesk.corpus import Corpus
+from newsdesk.records import listable
 
 __all__ = ["EMPTY_HINTS", "NOT_RUN_HINTS", "article_hints", "available", "entities_in", "quotes", "speakers"]
 
@@ -56,7 +57,9 @@ def quotes(corpus: Corpus, article_ids: Iterable[str]) -> list[dict[str, Any]]:
 
 
 def speakers(found: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Quotes grouped by speaker (the entity when linked, else the speaker's words), most quoted first."""
+    """Quotes grouped by speaker (the entity when linked, else the speaker's words), most quoted first; a group
+    whose speaker a list would not show (none, a pronoun's "they": :func:`newsdesk.store.story.listable`) has
+    ``identified`` false."""
     groups: dict[str, dict[str, Any]] = {}
     for quote in found:
         name = quote.get("speaker") or "(speaker not identified)"
@@ -67,6 +70,7 @@ def speakers(found: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "speaker": name,
                 "speaker_kind": quote.get("speaker_kind") or "unknown",
                 "speaker_entity_id": quote.get("speaker_entity_id"),
+                "identified": listable(quote),
                 "quotes": [],
             },
         )

@@ -25,6 +25,12 @@ _LEAD = 12  # sentences read per article: the lead and a little more, where news
 _MIN_WORDS, _MAX_WORDS = 8, 60
 _MAX_ARTICLES = 300  # a larger story is summed up from its first 300 originals: enough to agree, bounded cost
 _SAID = 0.6  # share of the shorter sentence's words in another above which it says what that one says
+# The same, against the lines already chosen from its own event: a development's second line must add to its first
+# ("Trump said the $72 billion deal could be a problem" and "Trump signalled resistance to the $72 billion deal,
+# warning it could be a problem" share 57% of their words).
+_SAID_IN_EVENT = 0.4
+# A development's second line is no article's lead: the leads of one event's reports tell its news each their own
+# way ("President Trump said the deal could be a problem", "Trump expressed concerns over the acquisition").
 _STOP = frozenset(
     "the and for that with from this have has had was were are but not his her its their they them said says "
     "will would could should been being into over after before about than then there which who whom what when "
@@ -62,27 +68,33 @@ def summarize(articles: Sequence[Article], *, size: int = 5) -> list[dict[str, A
         if not words:
             continue
         agreement = sum(spread[w] - 1 for w in words) / math.sqrt(len(words))
-        scored.append((agreement / (1 + 0.15 * position), article, start, end, words))
+        scored.append((agreement / (1 + 0.15 * position), article, start, end, words, position))
     ranked = sorted(scored, key=lambda s: -s[0])
     # One development a line: the best sentence of each of the largest events, then the next best of each, and so
     # on (a summary that says the first event five ways leaves out the rest), each saying something the chosen
     # ones do not (most of its words not already in one of them). Articles of no event are one more group.
     sizes = Counter(a.event_id for a in originals)
-    by_event: dict[str | None, list[tuple[Article, int, int, set[str]]]] = {e: [] for e in sizes}
-    for _score, article, start, end, words in ranked:
-        by_event[article.event_id].append((article, start, end, words))
+    by_event: dict[str | None, list[tuple[Article, int, int, set[str], int]]] = {e: [] for e in sizes}
+    for _score, article, start, end, words, position in ranked:
+        by_event[article.event_id].append((article, start, end, words, position))
     order = sorted(sizes, key=lambda e: (e is None, -sizes[e], e or ""))
-    chosen: list[tuple[Article, int, int, set[str]]] = []
+    chosen: list[tuple[Article, int, int, set[str], int]] = []
     while len(chosen) < size and any(by_event.values()):
         for event in order:
             queue = by_event[event]
+            again = any(a.event_id == event for a, *_ in chosen)
             while queue and len(chosen) < size:
                 item = queue.pop(0)
-                if not any(_overlap(item[3], w) > _SAID for *_, w in chosen):
+                if again and item[4] == 0:
+                    continue
+                if not any(
+                    _overlap(item[3], w) > (_SAID_IN_EVENT if a.event_id == event else _SAID)
+                    for a, _, _, w, _ in chosen
+                ):
                     chosen.append(item)
                     break
     chosen.sort(key=lambda c: (c[0].published or "~", c[0].id, c[1]))
-    return [{"text": a.text[s:e], "article_id": a.id, "start": s, "end": e} for a, s, e, _ in chosen]
+    return [{"text": a.text[s:e], "article_id": a.id, "start": s, "end": e} for a, s, e, _, _ in chosen]
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -586,12 +586,20 @@ def m027_claim_pages_kept() -> str:
     # (1.2-1.9 s of CPU on a 100,000-article store). The stories whose claims list goes past those pages (a
     # ranking of more than 200 ids) are made pending for the digest again, by one article each, so the next
     # analysis keeps their pages and digests nothing else; until then such a page reads the ranking, as before.
-    return """
+    return _digested_again("d.part = 'list:claims:ranking' AND json_array_length(d.data) > 200")
+
+
+def _digested_again(kept: str, having: str = "") -> str:
+    """The SQL that makes each story with a kept digest part passing ``kept`` (a condition on ``d``, its
+    ``story_digests`` row; ``having``: one on the story's articles ``a``) pending for the digest again, by one
+    article each: the next analysis digests those stories and nothing else."""
+    return f"""
         DELETE FROM stage_done WHERE stage = 'digest' AND article_id IN (
             SELECT min(a.id) FROM story_digests d JOIN events e ON e.story_id = d.story_id
             JOIN articles a ON a.event_id = e.id
-            WHERE d.part = 'list:claims:ranking' AND json_array_length(d.data) > 200
+            WHERE {kept}
             GROUP BY d.story_id
+            {f"HAVING {having}" if having else ""}
         );
     """
 
@@ -644,3 +652,13 @@ def m030_event_entities() -> str:
             SELECT a.event_id, m.entity_id, count(*) FROM articles a JOIN mentions m ON m.article_id = a.id
             WHERE a.event_id IS NOT NULL AND m.entity_id IS NOT NULL GROUP BY a.event_id, m.entity_id;
     """
+
+
+@migration
+def m031_undated_timelines() -> str:
+    # A timeline now estimates the days named by the undated reports of an undated event (decision 0007, revision
+    # of 2026-12-05): the kept timeline pages of a story with an undated article may lack such entries. Those
+    # stories are made pending for the digest again, by one article each, so the next analysis keeps their pages
+    # anew; until then the web list shows the pages kept before. (Other stories' pages, whose entries may still
+    # cite a byline or dateline before their sentence, are kept again when the story next changes.)
+    return _digested_again("d.part = 'timeline:dates'", "sum(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END) > 0")

@@ -719,21 +719,30 @@ def timeline_dates(
 ) -> list[dict[str, Any]]:
     """The date mentions with a value of the given articles, and every mention of the articles in ``unresolved``
     (whose dates the caller resolves itself), in text order. Each has ``sentence``: the text of the sentence that
-    holds it, cut by SQLite from the stored span (None for a mention stored without one).
+    holds it, cut by SQLite from the stored span (None for a mention stored without one), and ``opens``: whether
+    that sentence opens a paragraph (the article's first, or one after a line break).
     """
     out: list[dict[str, Any]] = []
     every = set(unresolved or ())
     for chunk in _chunks(article_ids):
         wanted = [i for i in chunk if i in every]
         sql = (
-            "SELECT d.article_id, d.start, d.end, d.text, d.value, d.precision, d.anchor, d.future, "
-            "CASE WHEN d.sentence_start IS NOT NULL THEN (SELECT substr(a.text, d.sentence_start + 1, "
-            "d.sentence_end - d.sentence_start) FROM articles a WHERE a.id = d.article_id) END AS sentence "
+            "SELECT d.article_id, d.start, d.end, d.text, d.value, d.precision, d.anchor, d.future, d.sentence_start, "
+            # The sentence with the character before it (none before the first: substr from 0 gives one less).
+            "CASE WHEN d.sentence_start IS NOT NULL THEN (SELECT substr(a.text, d.sentence_start, "
+            "d.sentence_end - d.sentence_start + 1) FROM articles a WHERE a.id = d.article_id) END AS sentence "
             f"FROM date_mentions d WHERE d.article_id IN ({','.join('?' * len(chunk))}) "
             f"AND (d.value IS NOT NULL OR d.article_id IN ({','.join('?' * len(wanted))})) "
             "ORDER BY d.article_id, d.start"
         )
-        out.extend(dict(r) for r in conn.execute(sql, [*chunk, *wanted]))
+        for r in conn.execute(sql, [*chunk, *wanted]):
+            row = dict(r)
+            sentence, row["opens"] = row["sentence"], False
+            if sentence is not None and row["sentence_start"]:
+                row["sentence"], row["opens"] = sentence[1:], sentence[0] == "\n"
+            elif sentence is not None:
+                row["opens"] = True
+            out.append(row)
     return out
 
 

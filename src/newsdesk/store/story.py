@@ -15,6 +15,8 @@ import json
 import sqlite3
 from typing import Any
 
+from newsdesk.records import JUNK_SPEAKERS
+
 __all__ = [
     "JUNK_SPEAKERS",
     "QUOTE_KINDS",
@@ -52,14 +54,6 @@ __all__ = [
 TITLE_CHARS = 300
 NAME_CHARS = 160
 QUOTE_CHARS = 700
-
-# Words that stand for a speaker without naming one: what the quotes stage leaves when it cannot resolve a
-# pronoun or a determiner. They are never listed as speakers (their quotes stay in the quote lists).
-JUNK_SPEAKERS = frozenset(
-    "i me my we us our you your he him his she her hers it its they them their theirs this that these those "
-    "who whom whose which what one ones someone somebody anyone everyone everybody nobody no-one some many "
-    "both another other others each all none any s none null unknown".split()
-)
 
 _SORTS = {
     "events": {
