@@ -404,6 +404,43 @@ def test_a_later_report_finds_a_stored_event_by_the_entities_it_names(tmp_path: 
     assert corpus.articles()[2]["event_id"] == dam["event_id"]
 
 
+# A storyline of two developments: a ferry capsizes (two reports naming its operator most), then the harbour master
+# says it had missed its inspection (a report naming him most). All three share the storyline's words.
+CAPSIZE = (
+    "The ferry Marisol capsized on Lake Orvel near Tavren late on Saturday in a storm, and rescuers from Tavren "
+    "pulled passengers from the cold water through the night. Marisol Lines, which runs the lake crossing, said the "
+    "ferry had sailed in high wind and that divers were searching the wreck. Marisol Lines suspended every crossing "
+    "on Lake Orvel until further notice."
+)
+CAPSIZE_RETOLD = (
+    "Rescuers searched Lake Orvel through the night after the ferry Marisol capsized in a storm near Tavren. "
+    "Marisol Lines said its ferry had left Tavren in high wind with passengers and crew aboard, and that divers "
+    "reached the wreck at dawn. The company, Marisol Lines, halted its crossings on the lake."
+)
+INSPECTION = (
+    "Harbour master Oskar Brandt said the ferry Marisol had missed its safety inspection before it capsized on Lake "
+    "Orvel near Tavren. Brandt told reporters the inspection was overdue by months and ordered checks of every ferry "
+    "on the lake. Oskar Brandt said the hull would be raised from the lake bed so that investigators could examine "
+    "the rudder and the ballast. The regional transport board will publish the inspection records, and insurers "
+    "have asked for the logbooks. Brandt's office has also asked the shipyard that built the vessel for its "
+    "stability calculations and welding certificates."
+)
+
+
+def test_a_development_told_by_another_actor_is_its_own_event_among_unrelated_articles(tmp_path: Path) -> None:
+    # Decision 0059: among unrelated articles the storyline's words are rare, so they weigh enough for the harbour
+    # master's report to pass the capsizing's threshold by its words (0.20 against 0.18); the entity it names most
+    # is one no report of the capsizing names, so it counts FOCUS_CLASH less and opens its own event.
+    corpus = _corpus()
+    unrelated = [{"text": DAM.format(day="Monday")}, {"text": STRIKE.format(day="Monday")}, {"text": BREACH}]
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", unrelated)])
+    told = [{"text": CAPSIZE}, {"text": CAPSIZE_RETOLD}, {"text": INSPECTION}]
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", told)])
+    capsize, retold, inspection = corpus.articles()[3:]
+    assert capsize["event_id"] == retold["event_id"]
+    assert inspection["event_id"] != capsize["event_id"]
+
+
 def test_without_linked_entities_a_report_is_looked_up_by_its_terms_alone(tmp_path: Path, monkeypatch) -> None:
     settings = Settings(
         pipeline=PipelineSettings(stages=tuple(s for s in PipelineSettings().stages if s not in {"quotes", "entities"}))

@@ -10,6 +10,7 @@ import dataclasses
 import json
 import re
 import struct
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple, Protocol
@@ -19,7 +20,7 @@ import numpy as np
 from newsdesk import dedupe as copies
 from newsdesk.cluster import actors, names, rewrites, similarity
 from newsdesk.cluster import origins as origin_groups
-from newsdesk.cluster.events import LEAP_YEAR, UNKNOWN, Group, Grouper, When
+from newsdesk.cluster.events import FOCUS_MENTIONS, LEAP_YEAR, UNKNOWN, Group, Grouper, When
 from newsdesk.extract import dates
 from newsdesk.records import Article, SpeakerKind
 from newsdesk.settings import Settings
@@ -406,6 +407,16 @@ def _keys(article: Article) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.entity_id for m in article.mentions if m.entity_id))
 
 
+def _focus(article: Article) -> frozenset[str]:
+    """The entities an article names most often (all those tied at the top), when it names them at least
+    ``events.FOCUS_MENTIONS`` times; none when the entities stage did not run (decision 0059)."""
+    counts = Counter(m.entity_id for m in article.mentions if m.entity_id)
+    most = max(counts.values(), default=0)
+    if most < FOCUS_MENTIONS:
+        return frozenset()
+    return frozenset(entity for entity, count in counts.items() if count == most)
+
+
 def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo | None = None) -> Outcome:
     """Put each article in an event (joining the most similar one, or opening one) and each event in a story.
 
@@ -471,7 +482,7 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             events.join(event, article.id, v, article.published, when=lead, keys=keys)
             created = False
         else:
-            event, created = events.assign(article.id, v, article.published, lead, keys)
+            event, created = events.assign(article.id, v, article.published, lead, keys, _focus(article))
         if created:
             event.title = names.name(article.title, article.text)
             named[event.id] = names.made(event.title, article.title, article.text)

@@ -18,6 +18,7 @@ from newsdesk.cluster.events import (
     DATE_CLASH,
     DATE_FAR,
     FIGURE_CLASH,
+    FOCUS_CLASH,
     HEADLINE_CLASH,
     INDEX_TERMS,
     INHERIT_DAYS,
@@ -343,11 +344,16 @@ def test_figures_clash(a: When, b: When, clashes: bool) -> None:
     assert figures_clash(a, b) is clashes and figures_clash(b, a) is clashes
 
 
-def test_a_member_whose_lead_gives_other_figures_counts_less() -> None:
-    rng = random.Random(14)
-    member, probe = _vectors(rng, 2, vocabulary=100)
+def _member_and_probe(seed: int) -> tuple[Vector, Vector, DocumentFrequencies]:
+    """A member and a report of random words, and the document frequencies of the two."""
+    member, probe = _vectors(random.Random(seed), 2, vocabulary=100)
     df = DocumentFrequencies()
     df.add([member, probe])
+    return member, probe, df
+
+
+def test_a_member_whose_lead_gives_other_figures_counts_less() -> None:
+    member, probe, df = _member_and_probe(14)
     scores = {}
     for label, lead in (("agree", _figures({"128"}, {"44"})), ("clash", _figures({"128"}))):
         grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
@@ -376,10 +382,7 @@ def test_headlines_clash(a: When, b: When, clashes: bool) -> None:
 
 
 def test_a_member_whose_title_gives_other_figures_counts_less_again() -> None:
-    rng = random.Random(15)
-    member, probe = _vectors(rng, 2, vocabulary=100)
-    df = DocumentFrequencies()
-    df.add([member, probe])
+    member, probe, df = _member_and_probe(15)
     scores = {}
     for label, lead in (
         ("agree", _headline({"83"}, {"40"}, {"44"})),  # the report's text recalls the member's headline figure
@@ -415,10 +418,7 @@ def test_actors_clash(a: When, b: When, clashes: bool) -> None:
 
 
 def test_a_member_whose_lead_opens_with_another_actor_counts_less() -> None:
-    rng = random.Random(16)
-    member, probe = _vectors(rng, 2, vocabulary=100)
-    df = DocumentFrequencies()
-    df.add([member, probe])
+    member, probe, df = _member_and_probe(16)
     scores = {}
     for label, lead in (("same", _actors("Harbourline")), ("other", _actors("Varga")), ("none", _actors())):
         grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
@@ -426,6 +426,17 @@ def test_a_member_whose_lead_opens_with_another_actor_counts_less() -> None:
         scores[label] = grouper.best(probe, None, lead)[1]
     assert math.isclose(scores["same"] - scores["other"], ACTOR_CLASH, rel_tol=1e-9)
     assert math.isclose(scores["same"], scores["none"], rel_tol=1e-9)
+
+
+def test_an_event_none_of_whose_reports_names_the_report_s_most_named_entity_counts_less() -> None:
+    member, probe, df = _member_and_probe(18)
+    scores = {}
+    for label, focus in (("named", {"harbourline", "varga"}), ("other", {"brandt"}), ("none", set())):
+        grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
+        grouper.assign("m", member, None, keys=("harbourline", "tavren"))
+        scores[label] = grouper.best(probe, None, focus=frozenset(focus))[1]
+    assert math.isclose(scores["named"] - scores["other"], FOCUS_CLASH, rel_tol=1e-9)
+    assert scores["named"] == scores["none"]
 
 
 @pytest.mark.parametrize(
