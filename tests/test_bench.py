@@ -56,6 +56,50 @@ def test_bench_limit_past_polnear_and_ecbplus_takes_fnc1_bodies(tmp_path: Path) 
     assert bench.read_all(inputs) == 2000
 
 
+def test_bench_limit_past_fnc1_takes_basil_then_dev_news(tmp_path: Path) -> None:
+    bench = _bench()
+    inputs = bench.select(shared_path("data"), 3600, tmp_path)
+    # 924 PolNeAR files and 11 dev-news files; 772 ECB+ lines, 1,683 FNC-1 bodies and 210 BASIL articles.
+    assert (len(inputs.texts), inputs.dev_news, inputs.lines, inputs.basil, inputs.copies) == (935, 11, 2665, 210, 0)
+    assert inputs.texts[-11:] == sorted(shared_path("dev-news").glob("*.txt"))[:11]
+    basil = json.loads(inputs.jsonl.read_text(encoding="utf-8").splitlines()[-1])
+    assert set(basil) == {"text", "title", "published"} and "\n\n" in basil["text"]
+    assert bench.read_all(inputs) == 3600
+
+
+def test_bench_limit_past_the_real_articles_makes_copies(tmp_path: Path) -> None:
+    bench = _bench()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    inputs, again = (bench.select(shared_path("data"), 3700, tmp_path / d) for d in "ab")
+    assert (inputs.dev_news, inputs.basil, inputs.copies, inputs.count) == (60, 210, 51, 3700)
+    made = inputs.jsonl.read_text(encoding="utf-8").splitlines()[-51:]
+    assert again.jsonl.read_text(encoding="utf-8").splitlines()[-51:] == made  # a fixed seed
+    assert bench.read_all(inputs) == 3700
+
+
+def test_a_copy_is_its_original_with_a_few_words_and_digits_changed() -> None:
+    bench = _bench()
+    stems = ("Alpha", "bravo", "Charlie", "delta", "Echoes", "foxtrot")
+    text = " ".join(f"{stems[i % 6]}{'abcdefghij'[i // 6 % 10]} on 2{i % 10}" for i in range(300))
+    title = "Bravoc delta meets"
+    real = [{"text": text, "title": title, "published": "2024-03-10"}, {"text": "it is as it was " * 5}]
+    made = bench.copies(real, 40, seed=7)
+    assert made == bench.copies(real, 40, seed=7) and made != bench.copies(real, 40, seed=8)
+    assert len({c["text"] for c in made}) == 40 and not {c["text"] for c in made} & {a["text"] for a in real}
+    changed = 0
+    for copy in made:  # the short article's words are too short to change, so every copy is one of the long one
+        assert len(copy["text"]) == len(text) and copy["text"].split(" ")[1::3] == text.split(" ")[1::3]
+        pairs = list(zip(copy["text"].split(" ")[::3], text.split(" ")[::3], strict=True))
+        assert all(len(a) == len(b) and a[0].isupper() == b[0].isupper() for a, b in pairs)
+        assert sum(a != b for a, b in pairs) <= 0.3 * len(pairs)  # 1-15% of the words
+        changed += sum(a != b for a, b in pairs)
+        digits = [(a, b) for a, b in zip(copy["text"].split(" ")[2::3], text.split(" ")[2::3], strict=True)]
+        assert all(len(a) == len(b) == 2 and a.isdigit() for a, b in digits)
+        assert len(copy["title"]) == len(title) and copy["published"] in {f"2024-03-{d:02}" for d in range(8, 13)}
+    assert changed > 40  # on average more than one word a copy
+
+
 def test_spacy_alone_loads_the_model_as_newsdesk_does(tmp_path: Path) -> None:
     from newsdesk import nlp
     from newsdesk.settings import NlpSettings
