@@ -82,6 +82,13 @@ class Inputs:
     basil: int = 0
     dev_news: int = 0
     copies: int = 0
+    # The JSONL lines past half of ``[ingest] max_text_bytes``, in files of their own after ``jsonl``.
+    more_jsonl: tuple[Path, ...] = ()
+
+    @property
+    def jsonl_files(self) -> list[Path]:
+        """The JSONL files to ingest, in order (none without lines)."""
+        return [self.jsonl, *self.more_jsonl] if self.lines else []
 
     @property
     def count(self) -> int:
@@ -134,9 +141,27 @@ def select(data: Path, limit: int | None, tmp: Path) -> Inputs:
         real = [{"text": p.read_text(encoding="utf-8")} for p in texts] + [_fields(json.loads(x)) for x in keep]
         real += [_fields(_text_file(p)) for p in news]
         keep += [json.dumps(a) for a in copies([a for a in real if a.get("text", "").strip()], more)]
-    cut = tmp / "ecbplus-head.jsonl"
-    cut.write_text("".join(f"{line}\n" for line in keep), encoding="utf-8")
-    return Inputs([*texts, *news], cut, len(keep), len(bodies), len(basil), len(news), max(0, more))
+    cut, *rest = _write_parts(keep, tmp / "ecbplus-head.jsonl")
+    return Inputs([*texts, *news], cut, len(keep), len(bodies), len(basil), len(news), max(0, more), tuple(rest))
+
+
+def _write_parts(lines: Sequence[str], first: Path) -> list[Path]:
+    """``lines`` written to ``first``, and to ``first``'s name with -2, -3, ... after it where they pass half of
+    ``[ingest] max_text_bytes``: newsdesk refuses a larger file (with copies, 10,000 articles are 25 MB)."""
+    most = Settings().ingest.max_text_bytes // 2
+    parts: list[list[str]] = [[]]
+    size = 0
+    for line in lines:
+        grown = len(line.encode("utf-8")) + 1
+        if parts[-1] and size + grown > most:
+            parts.append([])
+            size = 0
+        parts[-1].append(line)
+        size += grown
+    paths = [first] + [first.with_stem(f"{first.stem}-{i}") for i in range(2, len(parts) + 1)]
+    for path, part in zip(paths, parts, strict=True):
+        path.write_text("".join(f"{line}\n" for line in part), encoding="utf-8")
+    return paths
 
 
 def fnc1_bodies(data: Path) -> list[str]:
@@ -223,7 +248,8 @@ def read_all(inputs: Inputs) -> int:
         path.read_bytes().decode("utf-8")
         n += 1
     if inputs.lines:
-        n += sum(1 for line in inputs.jsonl.read_bytes().decode("utf-8").splitlines() if json.loads(line))
+        for path in inputs.jsonl_files:
+            n += sum(1 for line in path.read_bytes().decode("utf-8").splitlines() if json.loads(line))
     return n
 
 
@@ -232,7 +258,7 @@ def ingest_all(
 ) -> IngestReport:
     """Ingest the inputs into a fresh database in a temporary folder, with default settings (and ``workers``);
     ``after`` is called with the corpus before it closes."""
-    targets = [*inputs.texts, *([inputs.jsonl] if inputs.lines else [])]
+    targets = [*inputs.texts, *inputs.jsonl_files]
     settings = Settings(pipeline=PipelineSettings(workers=workers))
     with (
         tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp,

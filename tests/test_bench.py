@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -26,6 +27,11 @@ def test_bench_quick_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert results["articles"] == 20 and results["phases"]["ingest"]["articles_per_s"] > 0
     # Issue 15's throughput target: stances and framing (the digest stage) at most 20% of the ingest.
     assert "stances and digest stages: " in printed and 0 < results["stances_and_digest_share"] < 1
+
+
+def _lines(inputs: Any) -> list[str]:
+    """Every line of the inputs' JSONL files, in order."""
+    return [x for path in inputs.jsonl_files for x in path.read_text(encoding="utf-8").splitlines()]
 
 
 def test_bench_limit_cuts_into_jsonl(tmp_path: Path) -> None:
@@ -62,7 +68,7 @@ def test_bench_limit_past_fnc1_takes_basil_then_dev_news(tmp_path: Path) -> None
     # 924 PolNeAR files and 11 dev-news files; 772 ECB+ lines, 1,683 FNC-1 bodies and 210 BASIL articles.
     assert (len(inputs.texts), inputs.dev_news, inputs.lines, inputs.basil, inputs.copies) == (935, 11, 2665, 210, 0)
     assert inputs.texts[-11:] == sorted(shared_path("dev-news").glob("*.txt"))[:11]
-    basil = json.loads(inputs.jsonl.read_text(encoding="utf-8").splitlines()[-1])
+    basil = json.loads(_lines(inputs)[-1])
     assert set(basil) == {"text", "title", "published"} and "\n\n" in basil["text"]
     assert bench.read_all(inputs) == 3600
 
@@ -73,8 +79,10 @@ def test_bench_limit_past_the_real_articles_makes_copies(tmp_path: Path) -> None
     (tmp_path / "b").mkdir()
     inputs, again = (bench.select(shared_path("data"), 3700, tmp_path / d) for d in "ab")
     assert (inputs.dev_news, inputs.basil, inputs.copies, inputs.count) == (60, 210, 51, 3700)
-    made = inputs.jsonl.read_text(encoding="utf-8").splitlines()[-51:]
-    assert again.jsonl.read_text(encoding="utf-8").splitlines()[-51:] == made  # a fixed seed
+    made = _lines(inputs)[-51:]
+    assert _lines(again)[-51:] == made  # a fixed seed
+    # newsdesk refuses a file past [ingest] max_text_bytes: the lines are split into files of half that at most.
+    assert len(inputs.jsonl_files) > 1 and all(p.stat().st_size <= 5_000_000 for p in inputs.jsonl_files)
     assert bench.read_all(inputs) == 3700
 
 
