@@ -48,12 +48,12 @@ def count(text: str, vocabulary: dict[str, int]) -> Counts:
         if words:
             sequence.extend(words)
             sequence.append("")
-    # A stop word is -1 and a clause break -2: no pair is made across either. Each distinct word is looked at once,
-    # in the order it first comes (so new words take the same ids as word by word), then every word is read in C.
-    code: dict[str, int] = {}
-    for w in dict.fromkeys(sequence):
-        code[w] = add(w, len(vocabulary)) if (len(w) > 1 and w not in STOPWORDS) else -1 if w else -2
-    ids = np.fromiter(map(code.__getitem__, sequence), dtype=np.int64, count=len(sequence))
+    # A stop word is -1 and a clause break -2: no pair is made across either.
+    ids = np.fromiter(
+        (add(w, len(vocabulary)) if (len(w) > 1 and w not in STOPWORDS) else -1 if w else -2 for w in sequence),
+        dtype=np.int64,
+        count=len(sequence),
+    )
     first, second = ids[:-1], ids[1:]
     join = (first >= 0) & (second >= 0)
     single = ids[ids >= 0]
