@@ -15,9 +15,10 @@ Past those, ``--limit`` makes **copies, which are not real articles**: each is a
 (a fixed seed, :data:`COPY_SEED`) with 1-15% of its words of four letters or more replaced by words of the same
 length found in the real articles (the first letter's case kept) and about half its digits changed, its title
 changed the same way (at least 20% of its words) and its date moved by up to two days: bench/grow.py's copies
-(``_replace``), made from the input texts rather than a store. They are written to the JSONL file after the real
-articles. Dedupe finds many of them near-duplicates of their original, as it would a wire story's reprints in a
-real archive; the parse and every other stage run on them as on any article.
+(``_replace``), made from the input texts rather than a store. They are written to the JSONL lines after the real
+articles; lines past half of ``[ingest] max_text_bytes`` (newsdesk refuses a file over it) go to further files,
+ingested in turn. Dedupe finds many of them near-duplicates of their original, as it would a wire story's reprints
+in a real archive; the parse and every other stage run on them as on any article.
 
 With ``--workers 1,2`` the full ingest is timed once per worker count (``[pipeline] workers``), each beside
 spaCy's ``nlp.pipe`` alone over the same texts with as many processes: the ratio of their rates says what the
