@@ -6,7 +6,19 @@ Inputs: the 924 PolNeAR text files (``polnear/{train,dev}/text/*.txt``) and the 
 temporary file first, untimed.
 
 Past those 1,696, ``--limit`` takes FNC-1's article bodies (``fnc1/train_bodies.csv``, 1,683 more real news
-articles), written untimed to the same temporary JSONL file as ``{"text": body}`` lines.
+articles), written untimed to the same temporary JSONL file as ``{"text": body}`` lines; then BASIL's 210 articles
+(``basil/articles/*/*.json``: their paragraphs' sentences joined, title and date) as JSONL lines too, then the 60
+text files of ``../shared/dev-news`` (with their headers, read as any text file), ingested after the PolNeAR files.
+That is 3,649 real articles in all.
+
+Past those, ``--limit`` makes **copies, which are not real articles**: each is a real article picked at random
+(a fixed seed, :data:`COPY_SEED`) with 1-15% of its words of four letters or more replaced by words of the same
+length found in the real articles (the first letter's case kept) and about half its digits changed, its title
+changed the same way (at least 20% of its words) and its date moved by up to two days: bench/grow.py's copies
+(``_replace``), made from the input texts rather than a store. They are written to the JSONL lines after the real
+articles; lines past half of ``[ingest] max_text_bytes`` (newsdesk refuses a file over it) go to further files,
+ingested in turn. Dedupe finds many of them near-duplicates of their original, as it would a wire story's reprints
+in a real archive; the parse and every other stage run on them as on any article.
 
 With ``--workers 1,2`` the full ingest is timed once per worker count (``[pipeline] workers``), each beside
 spaCy's ``nlp.pipe`` alone over the same texts with as many processes: the ratio of their rates says what the
@@ -23,11 +35,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import os
 import pickle
 import platform
+import random
 import resource
+import runpy
 import subprocess
 import sys
 import tempfile
@@ -41,6 +56,7 @@ from typing import Any, TypeVar
 
 import newsdesk
 from newsdesk import IngestReport, Settings, nlp
+from newsdesk.ingest.header import split as split_header
 from newsdesk.settings import PipelineSettings
 from newsdesk.workers import count as worker_count
 
@@ -48,18 +64,32 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXT_DIRS = ("polnear/train/text", "polnear/dev/text")
 JSONL = "ecbplus/topics-1-35.jsonl"
 FNC1 = "fnc1/train_bodies.csv"
+BASIL = "basil/articles"
+DEV_NEWS = "dev-news"  # beside ``data`` in ../shared
+COPY_SEED = 20261205
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """The articles to benchmark: text files plus the selected lines of the JSONL file (of which the last
-    ``fnc1`` are FNC-1 bodies)."""
+    """The articles to benchmark: text files (of which the last ``dev_news`` are dev-news's) plus the selected
+    lines of the JSONL file (after ECB+'s lines, ``fnc1`` FNC-1 bodies, ``basil`` BASIL articles and ``copies``
+    copies, in that order)."""
 
     texts: list[Path]
     jsonl: Path
     lines: int
     fnc1: int = 0
+    basil: int = 0
+    dev_news: int = 0
+    copies: int = 0
+    # The JSONL lines past half of ``[ingest] max_text_bytes``, in files of their own after ``jsonl``.
+    more_jsonl: tuple[Path, ...] = ()
+
+    @property
+    def jsonl_files(self) -> list[Path]:
+        """The JSONL files to ingest, in order (none without lines)."""
+        return [self.jsonl, *self.more_jsonl] if self.lines else []
 
     @property
     def count(self) -> int:
@@ -91,19 +121,48 @@ def shared_data() -> Path:
 
 
 def select(data: Path, limit: int | None, tmp: Path) -> Inputs:
-    """The first ``limit`` articles (the 1,696 of PolNeAR and ECB+ with None): text files first, then JSONL lines
-    (copied if cut), then FNC-1 bodies (written as JSONL lines after them)."""
+    """The first ``limit`` articles (the 1,696 of PolNeAR and ECB+ with None): PolNeAR's text files first, then
+    JSONL lines (copied if cut), then FNC-1 bodies and BASIL's articles (written as JSONL lines after them), then
+    dev-news's text files (after PolNeAR's), then copies of those real articles (JSONL lines, :func:`copies`)."""
     texts = [p for d in TEXT_DIRS for p in sorted((data / d).glob("*.txt"))]
     source = data / JSONL
     lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     if limit is None or limit == len(texts) + len(lines):
         return Inputs(texts, source, len(lines))
     texts, keep = texts[:limit], lines[: max(0, limit - len(texts))]
-    bodies = fnc1_bodies(data)[: max(0, limit - len(texts) - len(keep))]
-    keep += [json.dumps({"text": body}) for body in bodies]
-    cut = tmp / "ecbplus-head.jsonl"
-    cut.write_text("".join(f"{line}\n" for line in keep), encoding="utf-8")
-    return Inputs(texts, cut, len(keep), len(bodies))
+    more = limit - len(texts) - len(keep)
+    bodies = fnc1_bodies(data)[:more] if more > 0 else []
+    more -= len(bodies)
+    basil = basil_articles(data)[:more] if more > 0 else []
+    more -= len(basil)
+    news = dev_news(data)[:more] if more > 0 else []
+    more -= len(news)
+    keep += [json.dumps({"text": body}) for body in bodies] + [json.dumps(a) for a in basil]
+    if more > 0:  # every real article is taken: copies of them (not real articles) make up the rest
+        real = [{"text": p.read_text(encoding="utf-8")} for p in texts] + [_fields(json.loads(x)) for x in keep]
+        real += [_fields(_text_file(p)) for p in news]
+        keep += [json.dumps(a) for a in copies([a for a in real if a.get("text", "").strip()], more)]
+    cut, *rest = _write_parts(keep, tmp / "ecbplus-head.jsonl")
+    return Inputs([*texts, *news], cut, len(keep), len(bodies), len(basil), len(news), max(0, more), tuple(rest))
+
+
+def _write_parts(lines: Sequence[str], first: Path) -> list[Path]:
+    """``lines`` written to ``first``, and to ``first``'s name with -2, -3, ... after it where they pass half of
+    ``[ingest] max_text_bytes``: newsdesk refuses a larger file (with copies, 10,000 articles are 25 MB)."""
+    most = Settings().ingest.max_text_bytes // 2
+    parts: list[list[str]] = [[]]
+    size = 0
+    for line in lines:
+        grown = len(line.encode("utf-8")) + 1
+        if parts[-1] and size + grown > most:
+            parts.append([])
+            size = 0
+        parts[-1].append(line)
+        size += grown
+    paths = [first] + [first.with_stem(f"{first.stem}-{i}") for i in range(2, len(parts) + 1)]
+    for path, part in zip(paths, parts, strict=True):
+        path.write_text("".join(f"{line}\n" for line in part), encoding="utf-8")
+    return paths
 
 
 def fnc1_bodies(data: Path) -> list[str]:
@@ -115,6 +174,74 @@ def fnc1_bodies(data: Path) -> list[str]:
         return [row["articleBody"] for row in csv.DictReader(f)]
 
 
+def basil_articles(data: Path) -> list[dict[str, str]]:
+    """BASIL's articles in path order, each as a JSONL record: its paragraphs (lists of sentences) joined, its
+    title and date."""
+    paths = sorted((data / BASIL).glob("*/*.json"))
+    if not paths:
+        sys.exit(f"error: benchmark data missing: {data / BASIL} (needed for --limit past 3,379 articles).")
+    articles = []
+    for path in paths:
+        article = json.loads(path.read_text(encoding="utf-8"))
+        text = "\n\n".join(" ".join(p) for p in article["body-paragraphs"])
+        articles.append({"text": text, "title": article["title"], "published": article["date"]})
+    return articles
+
+
+def dev_news(data: Path) -> list[Path]:
+    """The text files of ../shared/dev-news, in name order."""
+    paths = sorted((data.parent / DEV_NEWS).glob("*.txt"))
+    if not paths:
+        sys.exit(f"error: benchmark data missing: {data.parent / DEV_NEWS} (needed for --limit past 3,589 articles).")
+    return paths
+
+
+def _text_file(path: Path) -> dict[str, str]:
+    """A text file's body, title and date as its header states them (its whole content without a header)."""
+    content = path.read_text(encoding="utf-8")
+    header = split_header(content)
+    return {"text": content} if header is None else {**dict(header.fields), "text": header.body}
+
+
+def _fields(article: dict[str, Any]) -> dict[str, str]:
+    """An article's text, title and date, the fields a copy changes."""
+    return {k: article[k] for k in ("text", "title", "published") if article.get(k)}
+
+
+def copies(real: Sequence[dict[str, str]], count: int, seed: int = COPY_SEED) -> list[dict[str, str]]:
+    """``count`` copies of the ``real`` articles (``text``, and ``title`` and ``published`` where given), each of
+    one picked at random: bench/grow.py's copy (1-15% of its words replaced by words of the same length from the
+    real articles, half its digits changed, every offset in place), its title changed the same way, its date moved
+    by up to two days. Never the text of a real article or of another copy. Not real articles."""
+    grow = _grow_bench()
+    rng = random.Random(seed)
+    words: dict[int, list[str]] = {}
+    for word in sorted({w.lower() for a in real for w in grow["_WORD"].findall(a["text"])}):
+        words.setdefault(len(word), []).append(word)
+    seen = {a["text"] for a in real}
+    made: list[dict[str, str]] = []
+    while len(made) < count:
+        original = rng.choice(real)
+        rate = rng.uniform(0.01, 0.15)
+        text = grow["_replace"](original["text"], (), rate, rng, words)
+        if text in seen:
+            continue
+        seen.add(text)
+        copy = {"text": text}
+        if original.get("title"):
+            copy["title"] = grow["_replace"](original["title"], (), max(rate, 0.2), rng, words)
+        if original.get("published"):
+            copy["published"] = grow["_shift"](original["published"], rng.randint(-2, 2))
+        made.append(copy)
+    return made
+
+
+@functools.cache
+def _grow_bench() -> dict[str, Any]:
+    """bench/grow.py's globals (it is loaded by path, not run), for its copies."""
+    return runpy.run_path(str(Path(__file__).with_name("grow.py")))
+
+
 def read_all(inputs: Inputs) -> int:
     """Read and decode every input, parsing each JSONL line; returns the article count (the floor to beat)."""
     n = 0
@@ -122,7 +249,8 @@ def read_all(inputs: Inputs) -> int:
         path.read_bytes().decode("utf-8")
         n += 1
     if inputs.lines:
-        n += sum(1 for line in inputs.jsonl.read_bytes().decode("utf-8").splitlines() if json.loads(line))
+        for path in inputs.jsonl_files:
+            n += sum(1 for line in path.read_bytes().decode("utf-8").splitlines() if json.loads(line))
     return n
 
 
@@ -131,7 +259,7 @@ def ingest_all(
 ) -> IngestReport:
     """Ingest the inputs into a fresh database in a temporary folder, with default settings (and ``workers``);
     ``after`` is called with the corpus before it closes."""
-    targets = [*inputs.texts, *([inputs.jsonl] if inputs.lines else [])]
+    targets = [*inputs.texts, *inputs.jsonl_files]
     settings = Settings(pipeline=PipelineSettings(workers=workers))
     with (
         tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp,
@@ -401,8 +529,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             full, report = best_of(args.repeat, lambda: ingest_all(inputs, analyze=True))
     print(
-        f"newsdesk {newsdesk.__version__} ingest benchmark: {n:,} articles ({len(inputs.texts)} PolNeAR .txt, "
-        f"{inputs.lines - inputs.fnc1} ECB+ JSONL lines, {inputs.fnc1} FNC-1 bodies), best of {args.repeat}"
+        f"newsdesk {newsdesk.__version__} ingest benchmark: {n:,} articles "
+        f"({len(inputs.texts) - inputs.dev_news} PolNeAR .txt, "
+        f"{inputs.lines - inputs.fnc1 - inputs.basil - inputs.copies} ECB+ JSONL lines, {inputs.fnc1} FNC-1 bodies, "
+        f"{inputs.basil} BASIL, {inputs.dev_news} dev-news; {inputs.copies} copies, not real), best of {args.repeat}"
     )
     print(f"stored {len(report.added)}, duplicates {len(report.skipped)}, failures {len(report.failures)}")
     workers = args.workers[0] if args.workers else worker_count(0)
@@ -456,6 +586,9 @@ def results(
         "text_files": len(inputs.texts),
         "jsonl_lines": inputs.lines,
         "fnc1_bodies": inputs.fnc1,
+        "basil_articles": inputs.basil,
+        "dev_news_files": inputs.dev_news,
+        "copies": inputs.copies,
         "stored": len(report.added),
         "duplicates": len(report.skipped),
         "failures": len(report.failures),
