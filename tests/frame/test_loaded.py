@@ -57,3 +57,10 @@ def test_empty_or_foreign_text_gives_an_empty_list(text: str) -> None:
 
 def test_is_exported_lazily_from_the_package() -> None:
     assert newsdesk.loaded_phrases("They slammed it.")[0].text == "slammed"
+
+
+@pytest.mark.parametrize("word", ["crackdown", "clampdown"])
+def test_a_crackdown_is_flagged_without_a_softer_word_offered(word: str) -> None:
+    # "enforcement" would soften a crackdown that killed protesters: the word is loaded, and none is offered.
+    (found,) = loaded_phrases(f"The {word} on the Orlan protesters left 40 dead.")
+    assert (found.text, found.polarity, found.alternative) == (word, "neg", None)
