@@ -183,15 +183,16 @@ _LEAD_PREFIX = re.compile(
 _BULLET = re.compile(r"[•·▪●◦‣*–—-][ \t]+(?=\S)")
 
 
-def lead_prefix(sentence: str) -> int:
+def lead_prefix(sentence: str, keep: int | None = None) -> int:
     """How many of the first characters of ``sentence``, a sentence opening a paragraph, are a list item's bullet, a
     byline or a dateline before its own words ("• ", "By Holmes Chan and Tommy Wang/AFP – ", "HONG KONG: "): 0 if
-    none. Who wrote it and where is metadata; a claim, a brief or a timeline cites what the sentence says."""
+    none, or if the character at ``keep`` (what the sentence is cited for, a timeline entry's date) stands in them.
+    Who wrote it and where is metadata; a claim, a brief or a timeline cites what the sentence says."""
     bullet = _BULLET.match(sentence)
     at = bullet.end() if bullet is not None else 0
     m = _LEAD_PREFIX.match(sentence, at)
     end = m.end() if m is not None else at
-    return end if end < len(sentence) else 0
+    return end if end < len(sentence) and (keep is None or keep >= end) else 0
 
 
 # Words that stand for a speaker without naming one: what the quotes stage leaves when it cannot resolve a

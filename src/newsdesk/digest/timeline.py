@@ -52,8 +52,7 @@ def _cited(sentence: str, opens: bool, offset: int) -> str:
     """``sentence`` as an entry cites it: without the byline or dateline that opens its paragraph ("By Holmes Chan
     and Tommy Wang/AFP – ", "HONG KONG: "; :func:`~newsdesk.records.lead_prefix`) when ``opens``, unless the
     date stands in them (``offset``: where the date starts in the sentence)."""
-    cut = lead_prefix(sentence) if opens else 0
-    return sentence[cut:] if cut <= offset else sentence
+    return sentence[lead_prefix(sentence, offset) :] if opens else sentence
 
 
 def _sentence(text: str, mention: DateMention) -> str:

@@ -28,7 +28,6 @@ _ROLE_DEPS = {"compound", "amod", "nmod", "nummod"}
 _MAX_WORDS = 6
 _TRIM = " \t\n\"'“”‘’«»„.,;:()[]"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_POSSESSIVE_AFTER = re.compile(r"['’]")
 # The model often takes in the article before a name ("the United States", "the White House"): a lower-case
 # one is not part of the name. A capitalised one may be ("The Atlantic") and stays.
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
@@ -144,7 +143,7 @@ def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
     for (start, end), m in found.items():
         if m.type not in {"ORG", "GPE", "LOC", "PERSON"} or (m.type == "PERSON" and " " in m.text):
             continue
-        if _POSTED_ON.search(text[max(0, start - 40) : start]) and not _POSSESSIVE_AFTER.match(text[end : end + 2]):
+        if _POSTED_ON.search(text[max(0, start - 40) : start]) and not text.startswith(("'", "’"), end):
             typed.setdefault(m.text.casefold(), "ORG")  # "said on Twitter", not "commented on Trump's remarks"
         elif m.type != "PERSON" and _TAKEN_PLACE.search(text[max(0, start - 30) : start]):
             typed.setdefault(m.text.casefold(), "GPE")  # "annexed Crimea": a place, whatever the model read

@@ -290,9 +290,7 @@ def _without_lead_prefix(
         return start, end, text
     if start and article.text[start - 1] != "\n":
         return start, end, text
-    cut = lead_prefix(text)
-    if keep is not None and start <= keep < start + cut:
-        return start, end, text  # what the line is cited for (a timeline entry's date) stands in the dateline
+    cut = lead_prefix(text, keep - start if keep is not None and keep >= start else None)
     return start + cut, end, text[cut:]
 
 

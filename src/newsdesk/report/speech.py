@@ -58,7 +58,7 @@ def quotes(corpus: Corpus, article_ids: Iterable[str]) -> list[dict[str, Any]]:
 
 def speakers(found: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Quotes grouped by speaker (the entity when linked, else the speaker's words), most quoted first; a group
-    whose speaker a list would not show (none, a pronoun's "they": :func:`newsdesk.store.story.listable`) has
+    whose speaker a list would not show (none, a pronoun's "they": :func:`newsdesk.records.listable`) has
     ``identified`` false."""
     groups: dict[str, dict[str, Any]] = {}
     for quote in found:
