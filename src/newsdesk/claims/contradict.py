@@ -116,11 +116,13 @@ def _evolves(kind: str, unit: str) -> bool:
     return kind in _EVOLVING and (kind != "count" or unit in _CHANGING)
 
 
-def _persists(value: Value) -> bool:
-    """Whether a count is a property of a thing (the storeys of a tower, the people living in an estate): it is
-    the same in every event and on every day of a story, unlike the outcome of one event (the wickets of a
-    match)."""
-    return value.kind == "count" and (_compound(value) or value.unit == "people living")
+def _persists(claim: Claim, value: Value) -> bool:
+    """Whether a count (``value``, given by ``claim``) is a property of a thing (the storeys of a tower, the people
+    living in an estate): it is the same in every event and on every day of a story, unlike the outcome of one
+    event (the wickets of a match) or a lead, which moves (``_GAPS``: "a 26-delegate advantage")."""
+    if value.kind != "count":
+        return False
+    return (_compound(value) or value.unit == "people living") and _counted(claim, value) not in _GAPS
 
 
 def _anchored(ca: Claim, cb: Claim, key: tuple[str, str]) -> bool:
@@ -620,12 +622,7 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
     day, or copies of one report (one origin), giving two values is a contradiction. Two lower bounds ("at
     least 44", "at least 83") are a count rising unless stated the same day or by one origin."""
     evolves = _evolves(pair.kind, pair.unit)
-    persists = (
-        _persists(pair.x)
-        and _persists(pair.y)
-        and _counted(a.claims[pair.i], pair.x) not in _GAPS
-        and _counted(b.claims[pair.j], pair.y) not in _GAPS
-    )
+    persists = _persists(a.claims[pair.i], pair.x) and _persists(b.claims[pair.j], pair.y)
     ea, eb = _at(a, pair.i, a.claim_events), _at(b, pair.j, b.claim_events)
     if ea and eb and ea != eb and not persists:
         return True if evolves else None
