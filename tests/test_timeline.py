@@ -49,7 +49,7 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
             # An undated event: only the days named without a year are estimated, from the story's first date.
             estimated = dates.find(article.text, None, estimate=story_start)
             found = [e if dates.month_day(m.text) and not m.value else m for m, e in zip(found, estimated, strict=True)]
-        usable = [m for m in found if m.value]
+        usable = [m for m in found if m.value and m.precision != "decade"]  # "within a decade": a horizon
         spans = [dates.sentence_around(article.text, m.start, m.end) for m in usable]
         # The year a superlative counts from is no event ("the deadliest fire since 1948").
         kept = [
@@ -263,3 +263,19 @@ def test_an_undated_events_named_days_take_their_year_from_the_story(tmp_path: P
     assert arrests["estimated"] and arrests["text"].startswith("Police in Orlan arrested"), entries
     assert not by_date["2025-11-26"]["estimated"], entries
     assert not any("last year" in e["text"] or "on Friday" in e["text"] for e in entries if e["date"]), entries
+
+
+def test_a_horizon_is_no_entry_and_a_glued_sentence_is_cut(tmp_path: Path) -> None:
+    # "within a decade" is resolved ten years on: a horizon, not a development (it had shown as "2035"). A
+    # sentence glued to the one before by a lost space ("port.Talks") is cited alone.
+    body = (
+        "Ferries stayed in port on Friday, as the strike went on in Vessara port.Talks resumed on 10 March, the union"
+        " said. The minister said the port would be automated within a decade."
+    )
+    record = {"title": "Vessara ferries stay in port", "published": "2026-03-14", "text": body}
+    with _one_story(tmp_path, record) as (corpus, story):
+        entries = corpus.story(story["id"])["timeline"]
+    assert [(e["date"], e["text"]) for e in entries] == [
+        ("2026-03-10", "Talks resumed on 10 March, the union said."),
+        ("2026-03-13", "Ferries stayed in port on Friday, as the strike went on in Vessara port."),
+    ], entries

@@ -129,6 +129,22 @@ def test_sentence_around() -> None:
     assert text[start:end] == "The talks collapsed on Tuesday."
 
 
+def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
+    # Scraped texts lose the space between paragraphs: "stability.A European", 'ceasefire."The U.S.'. A date's
+    # sentence ends there; an abbreviation glued to a word ("U.S.Army", "e.g.The") is no end.
+    text = (
+        "Leaders met in Vessa on 26 November to defend stability.A counter-proposal was sent on 27 November after"
+        ' a ceasefire."The offer of 28 November went to the U.S.Army and e.g.The ministers on 29 November.'
+    )
+    found = {m.text: text[slice(*sentence_around(text, m.start, m.end))] for m in find(text, PUBLISHED)}
+    assert found == {
+        "26 November": "Leaders met in Vessa on 26 November to defend stability.",
+        "27 November": 'A counter-proposal was sent on 27 November after a ceasefire."',
+        "28 November": "The offer of 28 November went to the U.S.Army and e.g.The ministers on 29 November.",
+        "29 November": "The offer of 28 November went to the U.S.Army and e.g.The ministers on 29 November.",
+    }, found
+
+
 _PIECES = ["on Friday", "in 2014", "28 November", "last week", "the talks", "went on", "Officials met", "today"]
 _GLUE = [" ", ". ", "! ", '." ', "\n", "\n\n", ".\n", ", ", '? "', "  "]
 

@@ -380,7 +380,13 @@ def month_day(expression: str) -> tuple[int, int] | None:
     return None
 
 
-_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+")
+# A sentence ends at white space after its full stop (or its closing mark) before a capital, or at a line break;
+# and where a lost space glued the next sentence to a word's full stop ("stability.A European", 'ceasefire."The
+# U.S.'): two small letters before the stop and a capitalised word after it ("U.S.Army", "e.g.The" are not ends).
+_BOUNDARY = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+"
+    r"|(?:(?<=[a-z][a-z][.!?])|(?<=[a-z][.!?][\"”’]))(?=[A-Z](?:[a-z]|\s))"
+)
 
 
 class _Sentences:
