@@ -321,3 +321,51 @@ def test_repeated_claims_are_indexed_once_and_cluster_as_every_copy_compared() -
             key=lambda m: sum(match.overlap(m.terms, o.terms)[0] for o in cluster.members if o is not m),
         )
         assert match._representative(cluster) is brute
+
+
+def test_an_ai_written_aggregate_adds_no_origin_beside_another() -> None:
+    # An aggregate "AI-generated based on source articles" restates reports it does not name: beside another
+    # origin it is listed, not counted; aggregates alone make one origin (two may restate one report).
+    from newsdesk.claims import corroborate
+    from newsdesk.records import Claim
+
+    def row(article: str, *, ai: bool = False, via: tuple[str, ...] = ()) -> dict[str, object]:
+        claim = Claim(text="t", start=0, end=1, via=via)
+        return {"article_id": article, "origin": article, "outlet": None, "ai_generated": ai, "claim": claim}
+
+    mixed = corroborate.corroborate([row("a", via=("CNN",)), row("b", ai=True)])
+    assert mixed["independent_origins"] == ["CNN"] and mixed["single_source"]
+    assert [(o["name"], o["counted"]) for o in mixed["origins"]] == [("CNN", True), ("b", False)]
+    alone = corroborate.corroborate([row("b", ai=True), row("c", ai=True)])
+    assert alone["independent_origins"] == ["b"] and alone["single_source"]
+    relaying = corroborate.corroborate([row("a"), row("b", ai=True, via=("CNN",))])  # it names CNN: CNN counts
+    assert relaying["independent_origins"] == ["a", "CNN"] and not relaying["single_source"]
+
+
+def test_the_story_lists_count_an_aggregate_s_origin_as_corroboration_does() -> None:
+    # The story's claims list counts origins in SQL (story_claims); flagging an article as an AI-written aggregate
+    # changes each cluster's count there, through the story's clusters and through a window, as it changes the
+    # count worked out from the support rows.
+    import json
+
+    with Corpus(Store(":memory:"), settings=FAST) as c:
+        assert not c.ingest([CORPUS]).failures
+        story = max(c.stories(), key=lambda s: len(s["article_ids"]))
+        whole = {"window": json.dumps(story["article_ids"])}
+
+        def counts() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+            python = {k["id"]: len(k["independent_origins"]) for k in c.claims(story["id"])}
+            sql = {r["id"]: r["origins"] for r in c.store.query("story_claims", story_id=story["id"], limit=1000)}
+            window = {
+                r["id"]: r["origins"] for r in c.store.query("story_claims", story_id=story["id"], limit=1000, **whole)
+            }
+            return python, sql, window
+
+        before = counts()
+        backed = [k for k in c.claims(story["id"]) if len(k["independent_origins"]) > 1]
+        own = [s["article_id"] for k in backed for s in k["support"] if not s["via"]]
+        assert own
+        c.store.conn.execute("UPDATE articles SET ai_generated = 1 WHERE id = ?", (own[0],))
+        after = counts()
+    python, sql, window = ({k: a[k] - b[k] for k in a} for a, b in zip(after, before, strict=True))
+    assert any(python.values()) and sql == python and window == python

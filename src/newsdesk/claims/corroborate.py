@@ -7,6 +7,11 @@ article's origin group, named by its outlet (or its article id when no outlet is
 reporting of one origin group are one origin, named for the outlet relayed. A cluster that one origin alone
 makes is single-source.
 
+An AI-written aggregate ("This content is AI-generated based on source articles": the article's ``ai_generated``
+flag) restates reports it does not name. Its own reporting is listed as an origin but not counted beside any other
+origin (it is presumed to restate it): a claim that CNN and such an aggregate make has one independent origin, not
+two. A claim that aggregates alone make rests on one of them (counted once: two aggregates may restate one report).
+
 Each member's stance toward its cluster comes from a stance function (:data:`StanceFn`); until a stance model is
 plugged in, :func:`rule_stances` decides from the claim's modality: a questioned claim discusses, others support.
 """
@@ -59,9 +64,10 @@ def origin_key(row: dict[str, Any]) -> tuple[str, str]:
 
 
 def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The support of one cluster from its rows (each with ``article_id``, ``origin``, ``outlet``, ``claim``):
-    ``support`` (one per row, with ``origin`` named and ``relayed``), ``origins`` (each ``name``, ``articles``,
-    ``relaying``, ``own``), ``independent_origins`` (names) and ``single_source``."""
+    """The support of one cluster from its rows (each with ``article_id``, ``origin``, ``outlet``, ``claim``, and
+    ``ai_generated`` where the article is an AI-written aggregate): ``support`` (one per row, with ``origin`` named
+    and ``relayed``), ``origins`` (each ``name``, ``articles``, ``relaying``, ``own``, ``counted``: whether it is
+    independent), ``independent_origins`` (the names of those counted) and ``single_source``."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(x: tuple[str, str]) -> tuple[str, str]:
@@ -114,18 +120,26 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     for row, key in zip(rows, keys, strict=True):
         root = find(key)
         relayed = bool(row["claim"].via)
-        entry = origins.setdefault(root, {"name": names[root], "articles": [], "relaying": 0, "own": False})
+        entry = origins.setdefault(
+            root, {"name": names[root], "articles": [], "relaying": 0, "own": False, "counted": False}
+        )
         seen = counted.setdefault(root, set())
         if row["article_id"] not in seen:
             seen.add(row["article_id"])
             entry["articles"].append(row["article_id"])
             entry["relaying"] += relayed
             entry["own"] = entry["own"] or not relayed
+        # An origin counts unless all its rows are AI-written aggregates' own reporting.
+        entry["counted"] = entry["counted"] or relayed or not row.get("ai_generated")
         support.append({**row, "origin": names[root], "relayed": relayed})
     listed = list(origins.values())
+    independent = [o for o in listed if o["counted"]]
+    if not independent and listed:  # aggregates alone: the first counts, for all of them
+        listed[0]["counted"] = True
+        independent = listed[:1]
     return {
         "support": support,
         "origins": listed,
-        "independent_origins": [o["name"] for o in listed],
-        "single_source": len(listed) == 1,
+        "independent_origins": [o["name"] for o in independent],
+        "single_source": len(independent) == 1,
     }

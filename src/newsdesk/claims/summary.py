@@ -95,7 +95,7 @@ def clusters(
             for s, j in zip(backing["support"], judged, strict=True)
         ]
         confidence = sum(c.confidence for c in claims) / len(claims)
-        confidence = min(0.95, confidence + 0.05 * (len(backing["origins"]) - 1))
+        confidence = min(0.95, confidence + 0.05 * (len(backing["independent_origins"]) - 1))
         out[cluster_id] = {
             "id": cluster_id,
             "story_id": first["story_id"],
@@ -210,7 +210,8 @@ def _members(support: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]
 def corroborated(support: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """What a claim card shows of each cluster of ``support`` (rows as ``story_claim_support`` gives them), worked
     out from every row of the cluster once, by cluster id in the order they were first backed: its ``origins``
-    (each ``name``, ``articles`` counted, ``relaying``, ``own``), its first ``SHOWN`` support rows (``shown``, each
+    (each ``name``, ``articles`` counted, ``relaying``, ``own``, ``counted``: independent, not an AI-written
+    aggregate beside others), its first ``SHOWN`` support rows (``shown``, each
     with its origin named), how many support rows it has (``rows``), its articles (``articles``, counted) and its
     earliest publication (``first``)."""
     out: dict[str, dict[str, Any]] = {}
@@ -219,7 +220,13 @@ def corroborated(support: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]
         published = [r["published"] for r in rows if r["published"] is not None]
         out[cluster_id] = {
             "origins": [
-                {"name": o["name"], "articles": len(o["articles"]), "relaying": o["relaying"], "own": o["own"]}
+                {
+                    "name": o["name"],
+                    "articles": len(o["articles"]),
+                    "relaying": o["relaying"],
+                    "own": o["own"],
+                    "counted": o["counted"],
+                }
                 for o in backing["origins"]
             ],
             "shown": [
@@ -237,7 +244,12 @@ def ranked(backed: dict[str, dict[str, Any]]) -> list[str]:
     """The cluster ids of ``backed`` (as :func:`corroborated` gives them), most independent origins first, then
     most articles, then in the order they were first backed."""
     place = {cid: i for i, cid in enumerate(backed)}
-    return sorted(backed, key=lambda cid: (-len(backed[cid]["origins"]), -backed[cid]["articles"], place[cid]))
+    return sorted(backed, key=lambda cid: (-_independent(backed[cid]["origins"]), -backed[cid]["articles"], place[cid]))
+
+
+def _independent(origins: Sequence[dict[str, Any]]) -> int:
+    """How many of a cluster's ``origins`` (as :func:`corroborated` gives them) are counted as independent."""
+    return sum(bool(o.get("counted", True)) for o in origins)
 
 
 _NONE: dict[str, Any] = {"origins": [], "shown": [], "rows": 0, "articles": 0, "first": None}
@@ -279,11 +291,11 @@ def cards(
             {
                 **{k: v for k, v in row.items() if k not in ("origins", "seq", "total")},
                 "slot": readable(row["slot"], row["text"]) if row.get("slot") and row.get("text") else row.get("slot"),
-                "independent": len(origins),
-                "own": sum(o["own"] for o in origins),
-                "relayed": sum(not o["own"] for o in origins),
+                "independent": _independent(origins),
+                "own": sum(o["own"] for o in origins if o.get("counted", True)),
+                "relayed": sum(not o["own"] for o in origins if o.get("counted", True)),
                 "origins": origins,
-                "single_source": len(origins) == 1,
+                "single_source": _independent(origins) == 1,
                 "support": shown,
                 "more_support": max(0, backing["rows"] - len(shown)),
                 "contested": bool(conflicts),

@@ -230,6 +230,7 @@ def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> d
                 "article_id": summary["id"],
                 "origin": summary.get("origin"),
                 "outlet": summary.get("outlet"),
+                "ai_generated": summary.get("ai_generated"),
                 "claim": pseudo,
             }
         )

@@ -18,6 +18,8 @@ def _origins(cluster: dict[str, Any]) -> str:
     parts = []
     for origin in cluster["origins"]:
         how = f"{origin['relaying']} relaying" if origin["relaying"] else "own reporting"
+        if not origin.get("counted", True):  # an AI-written aggregate beside other origins
+            how = "AI-written aggregate, not counted"
         # An origin whose articles name no outlet goes by its first article's id: said so (`newsdesk show` it).
         name = f"article {origin['name']}" if is_article_id(origin["name"]) else origin["name"]
         parts.append(f"{name} ({how})")

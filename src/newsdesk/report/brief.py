@@ -166,8 +166,15 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
             **cite(first["article_id"], first["start"], first["end"], first.get("text") or c["text"]),
             "id": c["id"],
             "articles": len(c["article_ids"]),
+            "independent": len(c["independent_origins"]),
             "origins": [
-                {"name": origin(o["name"]), "relaying": o["relaying"], "own": o["own"], "articles": len(o["articles"])}
+                {
+                    "name": origin(o["name"]),
+                    "relaying": o["relaying"],
+                    "own": o["own"],
+                    "articles": len(o["articles"]),
+                    "counted": o.get("counted", True),  # not an AI-written aggregate beside other origins
+                }
                 for o in c["origins"]
             ],
         }

@@ -69,10 +69,13 @@ def _ref(item: dict[str, Any]) -> str:
 
 
 def _origins(claim: dict[str, Any]) -> str:
-    return ", ".join(
-        f"{_md(o['name'])} ({o['relaying']} relaying)" if o["relaying"] else f"{_md(o['name'])} (own reporting)"
-        for o in claim["origins"]
-    )
+    return ", ".join(f"{_md(o['name'])} ({_how(o)})" for o in claim["origins"])
+
+
+def _how(origin: dict[str, Any]) -> str:
+    if not origin.get("counted", True):
+        return "AI-written aggregate, not counted"
+    return f"{origin['relaying']} relaying" if origin["relaying"] else "own reporting"
 
 
 def _claims(brief: dict[str, Any]) -> list[str]:
@@ -81,7 +84,7 @@ def _claims(brief: dict[str, Any]) -> list[str]:
     for c in brief["corroborated"]:
         out.append(
             f"- {_md(c['text'])} {_ref(c)}: {plural(c['articles'], 'article')}, "
-            f"{plural(len(c['origins']), 'independent origin')}: {_origins(c)}"
+            f"{plural(c['independent'], 'independent origin')}: {_origins(c)}"
         )
     out += [] if brief["corroborated"] else ["No claim is backed by two independent origins."]
     out += ["", "## Single-source", ""]

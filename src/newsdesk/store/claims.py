@@ -452,7 +452,7 @@ def rows(
         params.append(max(0, each))
     sql = f"""SELECT k.id AS cluster_id, k.story_id, k.event_id AS cluster_event, k.slot AS cluster_slot,
                      k.text AS cluster_text, s.stance, s.start, s.end, s.claim_id, c.*, a.origin, a.outlet,
-                     a.published, a.cites, a.duplicate_of, a.event_id
+                     a.published, a.cites, a.duplicate_of, a.event_id, a.ai_generated
               FROM claim_support s JOIN claim_clusters k ON k.id = s.cluster_id
               JOIN claims c ON c.id = s.claim_id JOIN articles a ON a.id = s.article_id
               {where} ORDER BY k.rowid, s.rowid"""

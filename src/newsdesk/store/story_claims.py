@@ -27,6 +27,13 @@ _ORIGIN = (
     f"CASE WHEN json_array_length(c.via) > 0 THEN 'o:' || (CASE WHEN {_VIA} LIKE 'the %' THEN substr({_VIA}, 5) "
     f"ELSE {_VIA} END) ELSE 'g:' || coalesce(a.origin, a.id) END"
 )
+# Support rows that are an AI-written aggregate's own reporting (newsdesk.claims.corroborate): they count as one
+# origin among themselves, and as none beside another origin (``_COUNTED``).
+_AGGREGATED = "(a.ai_generated = 1 AND coalesce(json_array_length(c.via), 0) = 0)"
+_COUNTED = (
+    f"count(DISTINCT CASE WHEN {_AGGREGATED} THEN '' ELSE {_ORIGIN} END)"
+    f" - max(CASE WHEN {_AGGREGATED} THEN 1 ELSE 0 END) * (1 - min(CASE WHEN {_AGGREGATED} THEN 1 ELSE 0 END))"
+)
 _SORTS = {
     "size": "origins DESC, articles DESC, seq",
     "date": "first IS NULL, first, seq",
@@ -62,7 +69,7 @@ def _clusters_sql(story_id: str, filters: dict[str, Any], ids: list[str] | None 
         params = [*params, *ids]
     sql = f"""SELECT k.id AS id, substr(k.text, 1, {TEXT_CHARS}) AS text, length(k.text) > {TEXT_CHARS} AS cut,
                      k.slot AS slot, k.event_id AS event_id, count(DISTINCT s.article_id) AS articles,
-                     count(DISTINCT {_ORIGIN}) AS origins, min(a.published) AS first, min(k.rowid) AS seq
+                     {_COUNTED} AS origins, min(a.published) AS first, min(k.rowid) AS seq
               {scope} GROUP BY k.id"""
     return sql, params
 
@@ -93,7 +100,7 @@ def _window_clusters_sql(story_id: str, filters: dict[str, Any], ids: list[str] 
     relaying = """SELECT c.id AS id, c.via AS via FROM claims c
                   WHERE c.article_id IN (SELECT w.value FROM json_each(?) w) AND json_array_length(c.via) > 0"""
     counted = f"""SELECT s.cluster_id AS cluster_id, count(DISTINCT s.article_id) AS articles,
-                         count(DISTINCT {_ORIGIN}) AS origins, min(a.published) AS first
+                         {_COUNTED} AS origins, min(a.published) AS first
                   FROM articles a CROSS JOIN claim_support s ON s.article_id = a.id
                   LEFT JOIN relaying c ON c.id = s.claim_id
                   WHERE {" AND ".join(conditions)} GROUP BY s.cluster_id"""
@@ -153,7 +160,7 @@ def story_claim_support(
     """The support rows of the given clusters of the story (all its clusters with None; with these filters), in
     the order they joined (with ``each``, the first that many of each cluster):
     ``cluster_id``, ``claim_id``, ``article_id``, ``start``, ``end``, ``modality``, ``via`` (a list),
-    ``origin``, ``outlet``, ``title`` and ``published`` of the article."""
+    ``origin``, ``outlet``, ``title``, ``published`` and ``ai_generated`` of the article."""
     if cluster_ids is not None and not cluster_ids:
         return []
     scope, params = _scope(story_id, filters)
@@ -164,7 +171,7 @@ def story_claim_support(
         scope += f" AND {column} IN ({','.join('?' * len(cluster_ids))})"
         params += cluster_ids
     columns = """s.cluster_id, s.claim_id, s.article_id, c.start, c.end, c.modality, c.via, a.origin, a.outlet,
-                 substr(a.title, 1, 300) AS title, a.published"""
+                 substr(a.title, 1, 300) AS title, a.published, a.ai_generated"""
     if each is None:
         sql = f"SELECT {columns} {scope} ORDER BY s.rowid"
     else:
