@@ -976,3 +976,16 @@ def test_an_unnamed_source_who_gives_a_name_is_that_name(text: str, speaker: str
 def test_they_goes_on_with_the_group_that_spoke_just_before(text: str, content: str, speaker: str) -> None:
     (got,) = [q for q in _quotes(text, direct_only=False) if q.text == content]
     assert got.speaker == speaker
+
+
+def test_a_clause_carved_out_of_a_quoted_phrase_is_not_reported_past_its_mark() -> None:
+    # 'emphasized "the principle that X" as fundamental': the quote is the leaders' words; the clause inside it,
+    # run on past the closing mark ('borders must not ... force" as fundamental to ...'), is no reported speech.
+    text = (
+        'After a Wednesday meeting, council leaders emphasized "the principle that tolls must not be raised by force"'
+        " as fundamental to Vessan stability."
+    )
+    found = _quotes(text, direct_only=False)
+    assert [(q.text, q.direct) for q in found] == [("the principle that tolls must not be raised by force", True)], (
+        found
+    )

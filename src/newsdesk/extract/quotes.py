@@ -863,6 +863,10 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         start, end = _closed(art, *contents.in_paragraph(art.text, content, token.idx))
         if end <= start or (speech and end - start < 12) or _mostly_quoted(start, end, direct):
             continue
+        if art.in_quote(start) and not art.in_quote(end - 1):
+            # 'emphasized "the principle that borders must not be changed by force" as fundamental': a clause
+            # carved out of a quoted phrase and run on past its closing mark; the quote is reported as it stands.
+            continue
         head = speakers.agent(token) if passive is not None else speakers.subject(_past_quote(art, token))
         if passive is None and _bare_participle(token):
             head = None  # "were unreachable or believed to be trapped": who is believed, not who believes
