@@ -372,6 +372,22 @@ def test_the_peoples_word_of_a_place_the_article_names_is_no_person_or_body(text
     assert [(m.text, m.type) for m in mentions.find(nlp.load()(text)) if m.text == word] == [(word, "NORP")]
 
 
+def test_the_peoples_word_of_a_place_the_article_names_is_no_place_of_its_own() -> None:
+    text = "Russia seized four formerly Ukrainian regions. Ukraine refused."
+    assert ("Ukrainian", "GPE") in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
+    assert [(m.text, m.type) for m in mentions.find(nlp.load()(text)) if m.text == "Ukrainian"] == [
+        ("Ukrainian", "NORP")
+    ]
+
+
+def test_a_headline_s_run_from_a_place_into_the_words_after_it_is_the_place() -> None:
+    text = "Security Guarantees for Ukraine Tied to Territorial Concessions\nThe plan would see Ukraine cede land."
+    run = "Ukraine Tied to Territorial Concessions"
+    assert (run, "ORG") in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading
+    found = [(m.text, m.type, m.start) for m in mentions.find(nlp.load()(text)) if "Ukraine" in m.text]
+    assert found == [("Ukraine", "GPE", text.index(run)), ("Ukraine", "GPE", text.rindex("Ukraine"))]
+
+
 def test_what_is_annexed_is_a_place_in_the_whole_article() -> None:
     text = "Russia annexed Crimea in 2014 after a referendum. Moscow controls Crimea and parts of four regions."
     assert ("Crimea", "ORG") in [(e.text, e.label_) for e in nlp.load()(text).ents]  # the model's reading

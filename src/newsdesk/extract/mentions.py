@@ -486,6 +486,7 @@ def _line(text: str, at: int) -> tuple[int, str]:
 _HEADING_WORDS = 12
 _PLACES = frozenset({"GPE", "LOC"})
 _PERSON_OR_BODY = frozenset({"PERSON", "ORG"})
+_PERSON_BODY_OR_PLACE = _PERSON_OR_BODY | _PLACES
 _PROPN = frozenset({"PROPN"})
 
 
@@ -580,19 +581,41 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _not_a_name(text, found)
     _surnames(doc, text, found)
     _headline_names(text, found)
+    _headline_places(text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
 
 
+def _headline_places(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A name the model ran from a place into the words after it in a headline ("Ukraine Tied to Territorial
+    Concessions", a body, where every word but "to" is capitalised) is that place, where the article names the
+    place alone elsewhere and never writes the run of words again: a small word inside it ("to", "for") says it
+    is no name of a body ("Bank of England" starts with no place; "Harbour Police" has no small word)."""
+    places = {m.text: m.type for m in found.values() if m.type in _PLACES}
+    if not places:
+        return
+    for key, m in list(found.items()):
+        if m.type in _PLACES or m.type == "PERSON" or not _headline(text, m.start):
+            continue
+        place = next((p for p in places if m.text.startswith(p + " ")), None)
+        rest = m.text[len(place or "") :].split()
+        if place is None or not any(w.islower() for w in rest) or text.count(m.text) > 1:
+            continue
+        del found[key]
+        end = m.start + len(place)
+        found.setdefault((m.start, end), Mention(text=place, start=m.start, end=end, type=places[place]))
+
+
 def _peoples_words(found: dict[tuple[int, int], Mention]) -> None:
-    """A one-word name the model tagged a person or a body that is the people's word of a place the article names
-    (:func:`~newsdesk.extract.entities.people_word`: "Iowans" beside "Iowa", "Ohioans" beside "Ohio") is those
-    people (NORP): never a surname another person's name could take ("Iowans" had joined "Dainis Ivans")."""
+    """A one-word name the model tagged a person, a body or a place that is the people's word of a place the
+    article names (:func:`~newsdesk.extract.entities.people_word`: "Iowans" beside "Iowa", "Ukrainian" beside
+    "Ukraine") is those people (NORP): never a surname another person's name could take ("Iowans" had joined
+    "Dainis Ivans"), nor a place of its own ("Ukrainian" had been a place beside Ukraine, in 14 mentions)."""
     places = {m.text for m in found.values() if m.type in _PLACES and " " not in m.text}
     if not places:
         return
     for key, m in list(found.items()):
-        if m.type not in _PERSON_OR_BODY or " " in m.text:
+        if m.type not in _PERSON_BODY_OR_PLACE or " " in m.text:
             continue
         one = m.text[:-1] if m.text.endswith("s") else m.text  # "Iowans": an Iowan each
         if any(entities.people_word(one, p) for p in places):
