@@ -329,6 +329,26 @@ def test_a_name_cut_at_a_particle_is_one_person(text: str, name: str) -> None:
     assert not [n for n in names if n != name and n in name]  # no piece of it is a name of its own
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The court sentenced the former minister and former Inspector General of Police Tomas Brevik on Monday.",
+            "Tomas Brevik",
+            "Inspector General of Police",
+        ),
+        ("Former Inspector General of Police Orvin Tass confessed.", "Orvin Tass", "Former Inspector General of Police"),
+        ("He met Minister of Finance Dana Holt in Vessa.", "Dana Holt", "Minister of Finance"),
+        ("Bank of England Governor Andrew Bailey spoke.", "Andrew Bailey", "Governor"),  # the bank is no role
+        ("The visit of President Ana Vell ended.", "Ana Vell", "President"),
+    ],
+)
+def test_a_title_before_of_is_the_head_of_the_role(text: str, name: str, role: str) -> None:
+    # "Inspector General of Police X": the parse ties "Police" alone (or nothing) to the name.
+    found = mentions.find(nlp.load()(text))
+    assert [(m.text, m.role) for m in found if m.type == "PERSON"] == [(name, role)]
+
+
 def test_a_form_of_address_is_no_role() -> None:
     found = mentions.find(nlp.load()("Mr Orvin Tass said the bridge was safe."))
     assert [(m.text, m.role) for m in found if m.type == "PERSON"] == [("Orvin Tass", None)]

@@ -336,6 +336,15 @@ def _role_before(ent: Span) -> str | None:
             break
         inside.add(i)
         i -= 1
+    # "Inspector General of Police Chowdhury ...": the parse ties only "Police" to the name; a title written in
+    # capitals before "of" is the role's head ("Minister of Finance", "Secretary of State").
+    of = i if doc[i].lower_ == "of" else i - 1  # "of" before the words tied to the name, or before one more
+    if of >= 1 and doc[of].lower_ == "of" and doc[of + 1].is_title and doc[of - 1].is_title and of + 2 >= i + 1:
+        k = of - 1
+        while k >= 1 and not doc[k].is_sent_start and doc[k - 1].is_title and doc[k - 1].ent_type_ != "PERSON":
+            k -= 1
+        if not _names_a_body(doc[k:start].text):  # "Bank of England Governor": the governor's bank stays out
+            i = k - 1
     words = doc[i + 1 : start]
     if not len(words) or not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
         return None
