@@ -337,7 +337,11 @@ def test_a_name_cut_at_a_particle_is_one_person(text: str, name: str) -> None:
             "Tomas Brevik",
             "Inspector General of Police",
         ),
-        ("Former Inspector General of Police Orvin Tass confessed.", "Orvin Tass", "Former Inspector General of Police"),
+        (
+            "Former Inspector General of Police Orvin Tass confessed.",
+            "Orvin Tass",
+            "Former Inspector General of Police",
+        ),
         ("He met Minister of Finance Dana Holt in Vessa.", "Dana Holt", "Minister of Finance"),
         ("Bank of England Governor Andrew Bailey spoke.", "Andrew Bailey", "Governor"),  # the bank is no role
         ("The visit of President Ana Vell ended.", "Ana Vell", "President"),
