@@ -83,6 +83,17 @@ def test_actors_are_quoted_by_what_they_said_never_by_a_view(corpus: Corpus, bri
     assert counted == once and sum(once.values()) < sum(len(g["quotes"]) for g in speakers[: len(counted)])
 
 
+def test_reported_speech_is_read_with_its_cue(brief: dict[str, Any]) -> None:
+    # "accusing him of hindering ..." reads as what was said; "him of hindering ..." alone as a fragment. The cue
+    # is shown in italics before the words, whose span stays the evidence; a direct quote has none.
+    quotes = [q for a in brief["actors"] for q in a["quotes"]]
+    reported = [q for q in quotes if not q["direct"]]
+    assert reported and all(q["cue"] for q in reported) and not any(q["cue"] for q in quotes if q["direct"])
+    md, html = render(brief, "md"), render(brief, "html")
+    for q in reported:
+        assert f"*{q['cue']}* " in md and f"<em>{q['cue']}</em> " in html
+
+
 def test_outlets_and_origins(brief: dict[str, Any]) -> None:
     mpa = next(o for o in brief["origins"] if o["outlet"] == "Meridian Press Agency")
     assert mpa["articles"] == 3 and mpa["cites"] == ["MPA"]

@@ -88,6 +88,15 @@ def _with_background_cut(entries: list[dict[str, Any]], began: str | None) -> tu
     return [e for i, e in enumerate(entries) if i not in dropped], len(dropped)
 
 
+def _cue(quote: dict[str, Any]) -> str | None:
+    """The verb a reported quote is read with in a brief, where it reads before the words ("cautioned", "accusing");
+    None for a direct quote, one credited "according to" someone, or one with no cue."""
+    cue = (quote.get("cue") or "").strip()
+    if quote.get("direct", True) or not cue or cue.casefold().startswith("according"):
+        return None
+    return cue
+
+
 def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     """The brief of a story as plain data (the ``brief --format json`` contract).
 
@@ -145,6 +154,9 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                         **cite(q["article_id"], q["start"], q["end"], q["text"]),
                         "via": q.get("via") or [],
                         "direct": bool(q.get("direct", True)),
+                        # What reported speech is read with ("accusing" him of ..., "cautioned" the US might ...):
+                        # the words alone can read as a fragment.
+                        "cue": _cue(q),
                     }
                     for q in said[:_QUOTES_EACH]
                 ],

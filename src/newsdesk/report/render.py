@@ -58,8 +58,11 @@ def _md(text: str | None) -> str:
 
 
 def _quoted(quote: dict[str, Any]) -> str:
-    """A direct quote in quotation marks; reported speech as it stands, marked as such."""
-    return f"“{_md(quote['text'])}”" if quote["direct"] else f"{_md(quote['text'])} (reported)"
+    """A direct quote in quotation marks; reported speech as it stands, after its cue in italics, marked as such."""
+    if quote["direct"]:
+        return f"“{_md(quote['text'])}”"
+    cue = f"*{_md(quote['cue'])}* " if quote.get("cue") else ""
+    return f"{cue}{_md(quote['text'])} (reported)"
 
 
 def _ref(item: dict[str, Any]) -> str:
