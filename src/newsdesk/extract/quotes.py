@@ -824,6 +824,17 @@ def _mostly_quoted(start: int, end: int, direct: _Direct) -> bool:
     return sum(max(0, min(end, q.end) - max(start, q.start)) for q in near) > (end - start) / 2
 
 
+def _carved(art: _Article, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a clause carved out of a quoted phrase and run on past its closing mark:
+    'emphasized "the principle that borders must not be changed by force" as fundamental' gave 'borders must not
+    ... force" as fundamental'; the quote is reported as it stands. A clause that opens with a quote ('said that
+    “exactly who did it” remains under investigation') starts at the quote's first word, and stays."""
+    i = bisect_right(art._quote_starts, start) - 1
+    if i < 0 or not art.quoted[i][0] <= start < art.quoted[i][1] or art.in_quote(end - 1):
+        return False
+    return bool(art.text[art.quoted[i][0] : start].strip(" \"“'‘«„"))
+
+
 def _reported(art: _Article, direct: _Direct) -> list[Quote]:
     """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
     found: list[Quote] = []
@@ -863,9 +874,7 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         start, end = _closed(art, *contents.in_paragraph(art.text, content, token.idx))
         if end <= start or (speech and end - start < 12) or _mostly_quoted(start, end, direct):
             continue
-        if art.in_quote(start) and not art.in_quote(end - 1):
-            # 'emphasized "the principle that borders must not be changed by force" as fundamental': a clause
-            # carved out of a quoted phrase and run on past its closing mark; the quote is reported as it stands.
+        if _carved(art, start, end):
             continue
         head = speakers.agent(token) if passive is not None else speakers.subject(_past_quote(art, token))
         if passive is None and _bare_participle(token):
