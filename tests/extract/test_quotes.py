@@ -989,3 +989,9 @@ def test_a_clause_carved_out_of_a_quoted_phrase_is_not_reported_past_its_mark() 
     assert [(q.text, q.direct) for q in found] == [("the principle that tolls must not be raised by force", True)], (
         found
     )
+
+
+def test_a_clause_that_opens_with_a_quote_is_still_reported_speech() -> None:
+    text = 'The harbour master said that "who cut the cable" remains under investigation by the port police.'
+    reported = [q.text for q in _quotes(text, direct_only=False) if not q.direct]
+    assert any(t.endswith("remains under investigation by the port police") for t in reported), reported
