@@ -369,3 +369,12 @@ def test_the_story_lists_count_an_aggregate_s_origin_as_corroboration_does() -> 
         after = counts()
     python, sql, window = ({k: a[k] - b[k] for k in a} for a, b in zip(after, before, strict=True))
     assert any(python.values()) and sql == python and window == python
+
+
+def test_an_ai_written_aggregate_is_told_as_no_independent_report() -> None:
+    from newsdesk.report import provenance
+
+    article = {"id": "b", "origin": "b", "duplicate_of": None, "ai_generated": False}
+    assert provenance.origin(article, [], []) == "An independent report: no other article tells the same origin's report."
+    said = provenance.origin({**article, "ai_generated": True}, [], []) or ""
+    assert said.startswith("An AI-written aggregate") and "not counted as an independent origin" in said

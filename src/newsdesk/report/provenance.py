@@ -90,7 +90,13 @@ def origin(article: dict[str, Any], group: Sequence[dict[str, Any]], copies: Seq
         original = by_id.get(article["duplicate_of"])
         source = f" by {_who(original)}" if original else ""
         sentences.append(f"A copy of an article{source}.")
-    if not group:
+    if not group and article.get("ai_generated"):
+        # It restates reports it does not name: never counted as an independent origin (decision 0064).
+        sentences.append(
+            "An AI-written aggregate: it restates reports it does not name, so it is not counted as an independent "
+            "origin beside another."
+        )
+    elif not group:
         sentences.append("An independent report: no other article tells the same origin's report.")
     elif article["origin"] == article["id"]:
         sentences.append(f"The origin of its report: the first of {told} that tell it.")
