@@ -375,6 +375,7 @@ def test_an_ai_written_aggregate_is_told_as_no_independent_report() -> None:
     from newsdesk.report import provenance
 
     article = {"id": "b", "origin": "b", "duplicate_of": None, "ai_generated": False}
-    assert provenance.origin(article, [], []) == "An independent report: no other article tells the same origin's report."
+    independent = "An independent report: no other article tells the same origin's report."
+    assert provenance.origin(article, [], []) == independent
     said = provenance.origin({**article, "ai_generated": True}, [], []) or ""
     assert said.startswith("An AI-written aggregate") and "not counted as an independent origin" in said
