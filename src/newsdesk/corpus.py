@@ -1048,8 +1048,10 @@ class Corpus:
         """Full-text search over titles and text, best first, with a snippet whose matches ``marks`` enclose;
         ``limit`` results from the ``offset``-th on (for pages of results).
 
-        Unquoted words naming an entity also find its aliases (other spellings, full and short forms); a
-        "quoted phrase" is searched as written, and so is the whole query with ``exact``.
+        Unquoted words naming an entity also find its aliases (other spellings, full and short forms), and a
+        surname no mention writes alone those of the one person whose name ends on it ("Zelensky" beside
+        "Volodymyr Zelensky" and "Zelenskyy"); a "quoted phrase" is searched as written, and so is the whole
+        query with ``exact``.
 
         ``outlet`` keeps one outlet's articles; ``since`` and ``until`` (dates, inclusive) keep articles
         published in that range. A search still running after ``timeout`` seconds is stopped (0: no limit).

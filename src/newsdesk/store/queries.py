@@ -400,12 +400,21 @@ def _aliases_of(conn: sqlite3.Connection, name: str, one_word: bool) -> list[str
     left out unless they are acronyms: "Asaduzzaman Khan Kamal" does not search every "Khan".
     """
     ids = [r[0] for r in conn.execute(_ENTITY_OF, (name,))]
+    surname = False
+    if not ids and one_word and name[:1].isupper():
+        # A surname no mention writes alone ("Zelensky", written only as "Volodymyr Zelensky" beside "Zelenskyy"
+        # and "Zelenskyi"): the one person whose full name ends on it.
+        pattern = "% " + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '"%'
+        ids = [r[0] for r in conn.execute(_PERSON_ENDING_ON, (pattern,))]
+        surname = len(ids) == 1
+        if not surname:
+            return []
     if not ids:
         return []
     found: dict[str, None] = {}
     for r in conn.execute(f"SELECT name, aliases FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids):
         names = (r["name"], *json.loads(r["aliases"]))
-        if name.casefold() not in {n.strip().casefold() for n in names}:
+        if not surname and name.casefold() not in {n.strip().casefold() for n in names}:
             continue  # a word linked to the entity that is none of its names: "Velorian" of Veloria
         for alias in names:
             if one_word or " " in alias.strip() or (alias.isupper() and len(alias) >= 3):
@@ -415,6 +424,8 @@ def _aliases_of(conn: sqlite3.Connection, name: str, one_word: bool) -> list[str
 
 
 _ENTITY_OF = "SELECT DISTINCT entity_id FROM mentions WHERE text = ? COLLATE NOCASE AND entity_id IS NOT NULL LIMIT 4"
+# The people one of whose names ends on a word (``aliases`` is a JSON list: the word before a closing quote).
+_PERSON_ENDING_ON = "SELECT id FROM entities WHERE type = 'PERSON' AND aliases LIKE ? ESCAPE '\\' LIMIT 2"
 
 
 def _with_aliases(conn: sqlite3.Connection, q: str) -> str | None:
@@ -422,6 +433,7 @@ def _with_aliases(conn: sqlite3.Connection, q: str) -> str | None:
     longest run first; None when no run names one. Operators, quoted phrases, prefixes and columns are kept."""
     pieces = _PIECE.findall(q)
     out: list[str] = []
+    groups: set[int] = set()  # places in ``out`` of the bracketed groups of aliases
     expanded = False
     i = 0
     while i < len(pieces):
@@ -431,6 +443,7 @@ def _with_aliases(conn: sqlite3.Connection, q: str) -> str | None:
                 continue
             aliases = _aliases_of(conn, " ".join(run), one_word=j - i == 1)
             if len(aliases) > 1:
+                groups.add(len(out))
                 out.append("(" + " OR ".join('"' + a.replace('"', '""') + '"' for a in aliases) + ")")
                 expanded, i = True, j
                 break
@@ -439,7 +452,15 @@ def _with_aliases(conn: sqlite3.Connection, q: str) -> str | None:
             bare = _BARE.fullmatch(pieces[i]) and pieces[i] not in _OPERATORS
             out.append(f'"{pieces[i]}"' if bare else pieces[i])
             i += 1
-    return " ".join(out) if expanded else None
+    # FTS5 reads no implicit AND beside a bracketed group ('("Zelensky" OR "Zelenskyy") "territory"' is a syntax
+    # error, which made the search fall back to plain words without the aliases): it is written out.
+    joined: list[str] = []
+    for k, piece in enumerate(out):
+        beside_group = k in groups or k - 1 in groups
+        if joined and beside_group and piece not in _OPERATORS and joined[-1] not in _OPERATORS:
+            joined.append("AND")
+        joined.append(piece)
+    return " ".join(joined) if expanded else None
 
 
 def _check_size(q: str) -> None:
