@@ -27,6 +27,19 @@ CASES = [
     ("A devastating fire swept the Ferrow estate, the worst disaster in decades.", []),
     ("They warned of an invasion of tourists.", [("invasion", "neg", "arrival")]),
     ("The toll plan would be a disaster for Ferrow.", [("disaster", "neg", "failure")]),
+    # Words in a sense that judges nobody: title holders, a deal negotiated, what was expected, a plea, a hospital's
+    # admission, a violent attack, a name's word, a said-verb's noun, the calamity the article opens on.
+    ("The defending champions beat Orrin, and Harbour Cup champions Vessa lost.", []),
+    ("The accord was hammered out over two weeks in Calloway.", []),
+    ("Nobody knew who was supposed to present the trophy.", []),
+    ("The former warden confessed to the crimes in court.", []),
+    ("No hospital in Ferrow had admitted the woman by noon.", []),
+    ("The talks followed a deadly militant attack on tourists in Orrin.", []),
+    ("Tull sits on the league's Elite Panel of referees.", []),
+    ("It was on Tull's insistence that the sheets were not exchanged.", []),
+    ("Fire tears through Ferrow towers\nResidents asked how such a disaster could happen.", []),
+    ("Senators champion the bill; critics attacked the plan on Monday.", [("champion", "pos", "supported")]),
+    ("Tull Slams Orrin Budget\nThe mayor spoke.", [("Slams", "neg", "criticise")]),  # a headline's words
 ]
 
 
