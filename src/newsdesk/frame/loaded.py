@@ -177,7 +177,11 @@ def _of_a_calamity(text: str, start: int, end: int) -> bool:
 # ("the defending champions"), a deal negotiated ("hammered out"), what was expected ("was supposed to present"),
 # a plea ("confessed to the crimes"), a hospital's admission, a violent attack ("a deadly militant attack on").
 _INNOCENT: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...] = tuple(
-    (re.compile(word, re.IGNORECASE), before and re.compile(before), after and re.compile(after))
+    (
+        re.compile(word, re.IGNORECASE),
+        re.compile(before) if before is not None else None,
+        re.compile(after) if after is not None else None,
+    )
     for word, before, after in (
         (
             r"champion",  # after a determiner, a kind of title or a title's name ("Asia Cup champions India")
@@ -231,8 +235,8 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    longer = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[line_start : line_end if line_end >= 0 else None])]
-    longer = [w for w in longer if len(w) >= 4]
+    line = text[line_start : line_end if line_end >= 0 else None]
+    longer = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
     return not longer or sum(w[:1].isupper() for w in longer) < _TITLED * len(longer)
 
 
