@@ -380,13 +380,20 @@ def month_day(expression: str) -> tuple[int, int] | None:
     return None
 
 
-# A sentence ends at white space after its full stop (or its closing mark) before a capital, or at a line break;
-# and where a lost space glued the next sentence to a word's full stop ("stability.A European", 'ceasefire."The
-# U.S.'): two small letters before the stop and a capitalised word after it ("U.S.Army", "e.g.The" are not ends).
-_BOUNDARY = re.compile(
-    r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+"
-    r"|(?:(?<=[a-z][a-z][.!?])|(?<=[a-z][.!?][\"”’]))(?=[A-Z](?:[a-z]|\s))"
-)
+_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+")
+# A sentence also ends where a lost space glued the next one to a word's full stop ("stability.A European",
+# 'ceasefire."The U.S.'): two small letters before the stop (or one before the stop and its closing mark) and a
+# capitalised word after it ("U.S.Army", "e.g.The" are not ends). The boundary is of no width, after the stop.
+_GLUED = re.compile(r"(?<=[a-z][a-z])[.!?](?=[A-Z](?:[a-z]|\s))|(?<=[a-z])[.!?][\"”’](?=[A-Z](?:[a-z]|\s))")
+
+
+def _boundaries(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the sentence boundaries of ``text[pos:endpos]`` in order: :data:`_BOUNDARY`'s, and an empty
+    one after each stop :data:`_GLUED` finds."""
+    endpos = len(text) if endpos is None else endpos
+    spans = [m.span() for m in _BOUNDARY.finditer(text, pos, endpos)]
+    glued = [(m.end(), m.end()) for m in _GLUED.finditer(text, pos, endpos)]
+    return sorted(spans + glued) if glued else spans
 
 
 class _Sentences:
@@ -395,7 +402,7 @@ class _Sentences:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        bounds = [m.span() for m in _BOUNDARY.finditer(text)]
+        bounds = _boundaries(text)
         self.starts = [s for s, _ in bounds]
         self.ends = [e for _, e in bounds]
 
@@ -415,12 +422,15 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     # scan from 0 quadratic. endpos reaches past ``start`` so the boundary's look-ahead can see the sentence's
     # first letter.
     for lo in dict.fromkeys((max(0, start - 2000), 0)):
-        for m in _BOUNDARY.finditer(text, lo, min(len(text), start + 2)):
-            if m.end() <= start:
-                left = m.end()
+        for _, boundary_end in _boundaries(text, lo, min(len(text), start + 2)):
+            if boundary_end <= start:
+                left = boundary_end
         if left is not None:
             break
     left = left or 0
     right_match = _BOUNDARY.search(text, end)
     right = right_match.start() if right_match else len(text)
-    return left, right
+    glued = _GLUED.search(text, max(0, end - 2), right)
+    while glued is not None and glued.end() < end:
+        glued = _GLUED.search(text, glued.end(), right)
+    return left, (glued.end() if glued is not None else right)
