@@ -384,7 +384,7 @@ _BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[
 # A sentence also ends where a lost space glued the next one to a word's full stop ("stability.A European",
 # 'ceasefire."The U.S.'): two small letters before the stop (or one before the stop and its closing mark) and a
 # capitalised word after it ("U.S.Army", "e.g.The" are not ends). The boundary is of no width, after the stop.
-_GLUED = re.compile(r"(?<=[a-z][a-z])[.!?](?=[A-Z](?:[a-z]|\s))|(?<=[a-z])[.!?][\"”’](?=[A-Z](?:[a-z]|\s))")
+_GLUED = re.compile(r"[.!?](?:(?<=[a-z][a-z][.!?])|(?<=[a-z][.!?])[\"”’])(?=[A-Z](?:[a-z]|\s))")
 
 
 def _boundaries(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
