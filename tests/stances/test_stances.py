@@ -550,3 +550,19 @@ def test_a_target_keeps_the_quotation_mark_that_closes_one_it_opens() -> None:
     plain = "The board backed the plan."
     start, end = extract._object(plain, plain.index("the plan"))
     assert plain[start:end] == "the plan"
+
+
+def test_a_purchase_however_worded_is_one_issue() -> None:
+    # "acquire Orsavia", "buy a large part of Orsavia" and "the purchase of Orsavia" are positions on one purchase;
+    # sharing only the company's name, their other words apart, they had been three issues.
+    targets = ["acquire Orsavia", "buy a large part of Orsavia", "the purchase of Orsavia"]
+
+    def company(text: str) -> Mention:
+        start = text.index("Orsavia")
+        return Mention(text="Orsavia", start=start, end=start + 7, type="ORG", entity_id="o1")
+
+    rows = [
+        _row(actor, position, "2025-12-05", t, extract.terms(t, 0, (company(t),)))
+        for actor, position, t in zip(("streamer", "regulator", "rival"), ("supports", "opposes", "opposes"), targets)
+    ]
+    assert len({p["issue_id"] for p in issues.positions(rows)}) == 1

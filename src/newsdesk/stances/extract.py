@@ -169,6 +169,15 @@ _FOLD = {
     "border": "border",
     "borders": "border",
     "boundar": "border",
+    # A purchase, however worded: "acquire Warner Bros" and "buy a large part of Warner Bros" are one issue.
+    "acquir": "acquir",
+    "acquisit": "acquir",
+    "buy": "acquir",
+    "buys": "acquir",
+    "buying": "acquir",
+    "bought": "acquir",
+    "purchas": "acquir",
+    "takeover": "acquir",
 }
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ed", "es", "s", "al")
 
