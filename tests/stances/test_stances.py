@@ -563,6 +563,8 @@ def test_a_purchase_however_worded_is_one_issue() -> None:
 
     rows = [
         _row(actor, position, "2025-12-05", t, extract.terms(t, 0, (company(t),)))
-        for actor, position, t in zip(("streamer", "regulator", "rival"), ("supports", "opposes", "opposes"), targets)
+        for actor, position, t in zip(
+            ("streamer", "regulator", "rival"), ("supports", "opposes", "opposes"), targets, strict=True
+        )
     ]
     assert len({p["issue_id"] for p in issues.positions(rows)}) == 1
