@@ -144,6 +144,14 @@ class CorpusView(Protocol):
 
     def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
 
+    def mention_index(
+        self,
+    ) -> tuple[
+        list[tuple[str, int, str | None, str | None]], list[tuple[str, str, int]], list[tuple[str, str, str]]
+    ]: ...
+
+    def linked_mentions(self) -> int: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Context:

@@ -8,7 +8,17 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["entity_card", "entity_signatures", "load", "load_paths", "pick", "save", "save_entities", "signatures"]
+__all__ = [
+    "entity_card",
+    "entity_signatures",
+    "load",
+    "load_paths",
+    "mention_index",
+    "pick",
+    "save",
+    "save_entities",
+    "signatures",
+]
 
 # A story's signature: its article count and last article row. The count is summed from the coverage kept per
 # event (newsdesk.store.coverage, exact as articles join and leave events), the last row is each event's last on
@@ -121,3 +131,23 @@ def entity_card(conn: sqlite3.Connection, entity_id: str) -> tuple[str, int] | N
               AND (d.mentions, d.last_row) = ({_ENTITY_SIGNATURE.format("d.entity_id")})"""
     row = conn.execute(sql, (entity_id,)).fetchone()
     return None if row is None else (str(row[0]), int(row[1]))
+
+
+def mention_index(
+    conn: sqlite3.Connection,
+) -> tuple[list[tuple[str, int, str | None, str | None]], list[tuple[str, str, int]], list[tuple[str, str, str]]]:
+    """What the digest stage reads of every linked mention at once when it has many hub entities' cards to make
+    (:class:`newsdesk.digest.entities.Index`): each article's id, row, date and story (``None`` outside any story);
+    each linked mention's entity, article and start; each entity's id, name and type."""
+    articles = [
+        (r[0], int(r[1]), r[2], r[3])
+        for r in conn.execute(
+            "SELECT a.id, a.rowid, a.published, e.story_id FROM articles a LEFT JOIN events e ON e.id = a.event_id"
+        )
+    ]
+    mentions = [
+        (r[0], r[1], int(r[2]))
+        for r in conn.execute("SELECT entity_id, article_id, start FROM mentions WHERE entity_id IS NOT NULL")
+    ]
+    names = [(r[0], r[1], r[2]) for r in conn.execute("SELECT id, name, type FROM entities")]
+    return articles, mentions, names
