@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 
 from newsdesk.digest import positions
 
-__all__ = ["FROM", "MENTIONS", "RELATED", "Index", "card", "slices"]
+__all__ = ["FROM", "MENTIONS", "RELATED", "Index", "MentionRows", "card", "slices"]
 
 FROM = 50  # mentions from which an entity's page parts are kept: below, a page computes them in a few ms
 RELATED = 20  # co-mentioned entities an entity's page shows
@@ -25,6 +26,12 @@ MENTIONS = 50  # mentions on a page of an entity's mentions: the first page's ar
 # a few thousand articles at most.
 STRIDE = 200
 SPAN = 2_000
+
+# What ``Store.mention_index`` gives (read by :class:`Index`): articles (id, row, date, story), linked mentions (entity,
+# article, start) as the rows come, entities (id, name, type).
+MentionRows = tuple[
+    list[tuple[str, int, str | None, str | None]], Iterator[tuple[str, str, int]], list[tuple[str, str, str]]
+]
 
 
 class Reader(positions.Reader, Protocol):
@@ -126,7 +133,7 @@ class Index:
     def __init__(
         self,
         articles: Sequence[tuple[str, int, str | None, str | None]],
-        mentions: Sequence[tuple[str, str, int]],
+        mentions: Iterable[tuple[str, str, int]],
         names: Sequence[tuple[str, str, str]],
     ) -> None:
         # Articles in a fixed order, each with its row, date and story; stories and dates ranked as SQLite orders
@@ -136,30 +143,36 @@ class Index:
         self.published = [a[2] for a in articles]
         self.stories = [a[3] for a in articles]
         place = {a[0]: i for i, a in enumerate(articles)}
-        stories = sorted({s for s in self.stories if s is not None})
-        story_rank = {s: i for i, s in enumerate(stories)}
+        story_rank = {s: i for i, s in enumerate(sorted({s for s in self.stories if s is not None}))}
         self.story = np.array([story_rank[s] if s is not None else -1 for s in self.stories], dtype=np.int64)
-        dates = sorted({p if p is not None else "~" for p in self.published})
-        date_rank = {d: i for i, d in enumerate(dates)}
+        date_rank = {d: i for i, d in enumerate(sorted({p if p is not None else "~" for p in self.published}))}
         self.date = np.array([date_rank[p if p is not None else "~"] for p in self.published], dtype=np.int64)
         self.names = {n[0]: (n[1], n[2]) for n in names}
-        entity_ids = sorted({m[0] for m in mentions})
-        self.entity_ids = entity_ids
-        self.number = {e: i for i, e in enumerate(entity_ids)}
-        entity = np.array([self.number[m[0]] for m in mentions], dtype=np.int64)
-        article = np.array([place[m[1]] for m in mentions], dtype=np.int64)
-        start = np.array([m[2] for m in mentions], dtype=np.int64)
-        # Each entity's mentions together (entity by entity), as entity, article and start.
+        # Each mention as numbers (entity, article, start), its entity numbered as first met: millions of mentions
+        # held as three arrays of integers, not as rows.
+        self.number: dict[str, int] = {}
+        taken = (array("q"), array("q"), array("q"))
+        for entity_id, article_id, at in mentions:
+            k = self.number.get(entity_id)
+            if k is None:
+                k = self.number[entity_id] = len(self.number)
+            taken[0].append(k)
+            taken[1].append(place[article_id])
+            taken[2].append(at)
+        self.entity_ids = list(self.number)
+        entity, article, start = (np.frombuffer(a, dtype=np.int64) if len(a) else np.zeros(0, np.int64) for a in taken)
+        # Each entity's mentions together (entity by entity), as article and start.
         order = np.argsort(entity, kind="stable")
         self.article = article[order]
         self.start = start[order]
-        self.bounds = np.searchsorted(entity[order], np.arange(len(entity_ids) + 1))
+        self.bounds = np.searchsorted(entity[order], np.arange(len(self.entity_ids) + 1))
         # Each article's distinct entities that have a name (what co_mentioned joins), article by article.
-        named = np.array([e in self.names for e in entity_ids], dtype=bool)
-        keep = named[entity]
-        pairs = np.unique(article[keep] * len(entity_ids) + entity[keep]) if keep.any() else np.zeros(0, np.int64)
-        self.pair_entity = pairs % max(1, len(entity_ids))
-        self.pair_bounds = np.searchsorted(pairs // max(1, len(entity_ids)), np.arange(len(articles) + 1))
+        size = max(1, len(self.entity_ids))
+        named = np.array([e in self.names for e in self.entity_ids], dtype=bool)
+        keep = named[entity] if len(entity) else np.zeros(0, dtype=bool)
+        pairs = np.unique(article[keep] * size + entity[keep])
+        self.pair_entity = pairs % size
+        self.pair_bounds = np.searchsorted(pairs // size, np.arange(len(articles) + 1))
 
     def _span(self, entity_id: str) -> slice:
         k = self.number.get(entity_id)

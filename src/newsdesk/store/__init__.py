@@ -888,9 +888,7 @@ class Store:
         """Each given entity's signature (mention count, last mention row), which its page parts were made at."""
         return digests.entity_signatures(self.conn, entity_ids)
 
-    def mention_index(
-        self,
-    ) -> tuple[list[tuple[str, int, str | None, str | None]], list[tuple[str, str, int]], list[tuple[str, str, str]]]:
+    def mention_index(self) -> digests.MentionIndex:
         """Every article's id, row, date and story, every linked mention's entity, article and start, and every
         entity's id, name and type: what the digest stage reads at once for many hub entities' cards."""
         return digests.mention_index(self.conn)
