@@ -144,6 +144,10 @@ class CorpusView(Protocol):
 
     def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
 
+    def mention_index(self) -> digest.entities.MentionRows: ...
+
+    def linked_mentions(self) -> int: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Context:

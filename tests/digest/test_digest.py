@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+import newsdesk.corpus
 from newsdesk import digest
 from newsdesk.claims import summary
 from newsdesk.corpus import Corpus, open_corpus
@@ -791,25 +792,34 @@ def test_the_framing_takes_the_claims_part_s_clusters_those_cut_read_whole(
     assert several  # the demo has clusters of more than one claim: they were cut, and read whole
 
 
+def _spied(monkeypatch: pytest.MonkeyPatch, corpus: Corpus, name: str, note: Any) -> Any:
+    """The store's method ``name`` made to call ``note`` with its keyword arguments first; the original returned."""
+    original = getattr(type(corpus.store), name)
+
+    def spy(self: Any, *args: Any, **kwargs: Any) -> Any:
+        note(**kwargs)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(corpus.store), name, spy)
+    return original
+
+
 def test_the_positions_of_a_set_of_stories_are_worked_out_once_per_digest_batch(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A story's section and the cards of the entities that took positions in it ask for the positions of the
     # same latest statements: read and worked out once, and the stored parts are those computed alone.
     monkeypatch.setattr(digest.entities, "FROM", 3)
-    store = type(corpus.store)
-    original = store.stance_rows
     asked: list[tuple[tuple[str, ...], int]] = []
 
-    def stance_rows(self: Any, *, story_ids: Any = None, actor_ids: Any = None, latest: Any = None) -> Any:
+    def note(*, story_ids: Any = None, latest: Any = None, **_: Any) -> None:
         if latest is not None:
             asked.append((tuple(story_ids or ()), latest))
-        return original(self, story_ids=story_ids, actor_ids=actor_ids, latest=latest)
 
-    monkeypatch.setattr(store, "stance_rows", stance_rows)
+    original = _spied(monkeypatch, corpus, "stance_rows", note)
     corpus.store.reset("digest")
     corpus.analyze()
-    monkeypatch.setattr(store, "stance_rows", original)
+    monkeypatch.setattr(type(corpus.store), "stance_rows", original)
     assert len(corpus.stories()) <= len(asked) == len(set(asked)), asked
     kept = [e for e in corpus.entities() if e["mentions"] >= 3]
     assert any(card["positions"] for e in kept if (card := corpus.store.entity_digest(e["id"]))), "no actor to check"
@@ -884,3 +894,60 @@ def test_a_story_s_positions_worked_out_once_are_those_of_every_set_it_comes_who
             reused += len({r["story_id"] or "" for r in found}) - (len(worked) - before)
             assert _plain(fast) == _plain(issues.positions(store.stance_rows(story_ids=ids, latest=latest)))
     assert reused and len(stories) >= 2, (reused, stories)
+
+
+def test_an_entity_s_card_from_the_mention_index_is_the_card_the_queries_give(corpus: Corpus) -> None:
+    # The index (every linked mention read at once) gives each entity's counts, mention keys (story, date, row,
+    # start: an undated article and mentions outside any story included) and co-mentioned entities as the queries
+    # do, for every entity of the store, hub or not.
+    index = digest.entities.Index(*corpus.store.mention_index())
+    entities = corpus.entities()
+    assert len(entities) >= 10
+    for entity in entities:
+        entity_id = entity["id"]
+        counts = corpus.store.query("entity_counts", entity_id=entity_id)[0]
+        assert index.counts(entity_id) == {k: counts[k] for k in ("mentions", "articles", "stories")}, entity_id
+        assert index.keys(entity_id) == corpus.store.query("entity_mention_keys", entity_id=entity_id), entity_id
+        for limit in (1, 3, digest.entities.RELATED):
+            co = index.co_mentioned(entity_id, limit)
+            if co is not None:
+                assert co == corpus.store.query("co_mentioned", entity_id=entity_id, limit=limit), entity_id
+        with_index = digest.entities.card(corpus.store, entity_id, index=index)
+        assert _plain(with_index) == _plain(digest.entities.card(corpus.store, entity_id)), entity_id
+    assert index.counts("no-such-entity") == {"mentions": 0, "articles": 0, "stories": 0}
+    assert index.keys("no-such-entity") == [] == index.co_mentioned("no-such-entity", 5)
+
+
+def test_co_mentioned_entities_tied_on_count_and_name_are_left_to_the_query() -> None:
+    # Two entities of one name in the same articles: the query gives them in an order of its own, so the index
+    # gives None (the card asks the query); below the limit's reach the tie does not matter.
+    articles = [("a1", 1, "2026-01-02", "s1"), ("a2", 2, None, "s1"), ("a3", 3, "2026-01-01", None)]
+    mentions = [("hub", "a1", 0), ("hub", "a2", 5), ("hub", "a3", 9), ("x", "a1", 10), ("y", "a1", 20)]
+    mentions += [("z", "a1", 30), ("z", "a2", 1), ("hub", "a1", 40)]
+    names = [("hub", "Hub", "ORG"), ("x", "Smith", "PERSON"), ("y", "Smith", "PERSON"), ("z", "Zed", "PERSON")]
+    index = digest.entities.Index(articles, mentions, names)
+    assert index.co_mentioned("hub", 1) == [{"id": "z", "name": "Zed", "type": "PERSON", "articles": 2}]
+    assert index.co_mentioned("hub", 2) is None  # Smith and Smith, one article each: which comes first is open
+    assert index.counts("hub") == {"mentions": 4, "articles": 3, "stories": 1}
+    keys = [(k["article_id"], k["start"], k["story_mentions"]) for k in index.keys("hub")]
+    assert keys == [("a1", 0, 3), ("a1", 40, 3), ("a2", 5, 3), ("a3", 9, 1)]  # dated first, outside a story last
+
+
+def test_the_digest_reads_the_mention_index_once_a_run_only_for_a_good_share_of_the_mentions(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(digest.entities, "FROM", 3)
+    read: list[int] = []
+    _spied(monkeypatch, corpus, "mention_index", lambda: read.append(1))
+    monkeypatch.setattr(digest, "INDEX_FROM", 2.0)  # never: the cards are made by the queries
+    corpus.store.reset("digest")
+    corpus.analyze()
+    assert read == []
+    by_queries = {e["id"]: corpus.store.entity_digest(e["id"]) for e in corpus.entities()}
+    assert sum(card is not None for card in by_queries.values()) >= 3
+    monkeypatch.setattr(digest, "INDEX_FROM", 0.0)
+    monkeypatch.setattr(newsdesk.corpus, "_ANALYZE_CHUNK", 2)  # several batches: the index is read by the first
+    corpus.store.reset("digest")
+    corpus.analyze()
+    assert read == [1]
+    assert {e["id"]: corpus.store.entity_digest(e["id"]) for e in corpus.entities()} == by_queries

@@ -405,3 +405,20 @@ def test_a_story_set_s_stance_rows_are_those_of_sqlite(both: tuple[Corpus, Corpu
         for latest in (None, 1, 3, 600):
             expected = lite.store.stance_rows(story_ids=ids, latest=latest)
             assert pg.store.stance_rows(story_ids=ids, latest=latest) == expected, (ids, latest)
+
+
+def test_the_digest_s_mention_index_reads_as_on_sqlite(both: tuple[Corpus, Corpus]) -> None:
+    # Every linked mention read at once (articles' rows, dates and stories, the mentions, the entities' names):
+    # the same rows on PostgreSQL (its rowid column stands for SQLite's), and the same cards made from them.
+    lite, pg = both
+    read = [(a, sorted(m), n) for a, m, n in (lite.store.mention_index(), pg.store.mention_index())]
+    assert (
+        sorted(read[0][0]) == sorted(read[1][0])
+        and read[0][1] == read[1][1]
+        and sorted(read[0][2]) == sorted(read[1][2])
+    )
+    assert read[0][1], "no linked mention in the demo"
+    indexes = [digest.entities.Index(*corpus.store.mention_index()) for corpus in (lite, pg)]
+    for entity in lite.entities():
+        cards = [digest.entities.card(c.store, entity["id"], index=i) for c, i in zip((lite, pg), indexes, strict=True)]
+        assert cards[0] == cards[1], entity["id"]

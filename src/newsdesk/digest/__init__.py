@@ -48,6 +48,10 @@ class View(claims.Reader, framing.Reader, positions.Reader, timeline.Reader, Pro
 
     def entity_signatures(self, entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]: ...
 
+    def mention_index(self) -> entities.MentionRows: ...
+
+    def linked_mentions(self) -> int: ...
+
 
 def part(
     view: View, story: dict[str, Any], name: str, settings: Settings, *, kept: dict[str, Any] | None = None
@@ -105,6 +109,22 @@ def compute(
     return out
 
 
+# A batch's hub entities whose mentions come to this share of the store's linked mentions or more have their cards
+# made from every linked mention read at once (entities.Index): the queries of a card read every mention of the
+# entity, and of its articles, again; for a few hubs of a large store they cost less than reading it all.
+INDEX_FROM = 0.25
+
+
+def _index(view: View, memo: dict[str, Any], mentions: int) -> entities.Index | None:
+    """The run's :class:`newsdesk.digest.entities.Index`, read now if this batch's hub entities (``mentions``
+    mentions in all) make it worth it, else None (the cards are made by the queries). Kept in ``memo`` for the
+    run's later batches: nothing but the digests is written while the stage runs."""
+    index: entities.Index | None = memo.get("index")
+    if index is None and mentions and mentions >= INDEX_FROM * view.linked_mentions():
+        index = memo["index"] = entities.Index(*view.mention_index())
+    return index
+
+
 def stage(
     batch: Sequence[Article], view: View, settings: Settings, memo: dict[str, Any] | None = None
 ) -> tuple[list[Article], dict[str, Any]]:
@@ -133,8 +153,9 @@ def stage(
     named = sorted(found - seen)
     seen.update(named)
     cards = []
-    for entity_id, (mentions, last) in view.entity_signatures(named).items():
-        if mentions >= entities.FROM:
-            card = json.dumps(entities.card(view, entity_id, known=known), ensure_ascii=False)
-            cards.append((entity_id, mentions, last, card))
+    hubs = {e: signature for e, signature in view.entity_signatures(named).items() if signature[0] >= entities.FROM}
+    index = _index(view, memo, sum(mentions for mentions, _ in hubs.values()))
+    for entity_id, (mentions, last) in hubs.items():
+        card = json.dumps(entities.card(view, entity_id, known=known, index=index), ensure_ascii=False)
+        cards.append((entity_id, mentions, last, card))
     return [], {"story_digests": rows, "entity_digests": cards}

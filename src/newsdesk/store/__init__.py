@@ -888,6 +888,15 @@ class Store:
         """Each given entity's signature (mention count, last mention row), which its page parts were made at."""
         return digests.entity_signatures(self.conn, entity_ids)
 
+    def mention_index(self) -> digests.MentionIndex:
+        """Every article's id, row, date and story, every linked mention's entity, article and start, and every
+        entity's id, name and type: what the digest stage reads at once for many hub entities' cards."""
+        return digests.mention_index(self.conn)
+
+    def linked_mentions(self) -> int:
+        """How many mentions are linked to an entity (counted on the entity index)."""
+        return int(self.conn.execute("SELECT count(*) FROM mentions WHERE entity_id IS NOT NULL").fetchone()[0])
+
     def entity_digest(self, entity_id: str) -> Any | None:
         """The entity's page parts (see :mod:`newsdesk.digest.entities`), with ``mentions``, the count of its
         mentions, while they are current; else None.

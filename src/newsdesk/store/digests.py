@@ -5,10 +5,21 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["entity_card", "entity_signatures", "load", "load_paths", "pick", "save", "save_entities", "signatures"]
+__all__ = [
+    "MentionIndex",
+    "entity_card",
+    "entity_signatures",
+    "load",
+    "load_paths",
+    "mention_index",
+    "pick",
+    "save",
+    "save_entities",
+    "signatures",
+]
 
 # A story's signature: its article count and last article row. The count is summed from the coverage kept per
 # event (newsdesk.store.coverage, exact as articles join and leave events), the last row is each event's last on
@@ -121,3 +132,28 @@ def entity_card(conn: sqlite3.Connection, entity_id: str) -> tuple[str, int] | N
               AND (d.mentions, d.last_row) = ({_ENTITY_SIGNATURE.format("d.entity_id")})"""
     row = conn.execute(sql, (entity_id,)).fetchone()
     return None if row is None else (str(row[0]), int(row[1]))
+
+
+# What ``mention_index`` gives: articles (id, row, date, story), linked mentions (entity, article, start) as the rows
+# come, entities (id, name, type).
+MentionIndex = tuple[
+    list[tuple[str, int, str | None, str | None]], Iterator[tuple[str, str, int]], list[tuple[str, str, str]]
+]
+
+
+def mention_index(
+    conn: sqlite3.Connection,
+) -> MentionIndex:
+    """What the digest stage reads of every linked mention at once when it has many hub entities' cards to make
+    (:class:`newsdesk.digest.entities.Index`): each article's id, row, date and story (``None`` outside any story);
+    each linked mention's entity, article and start, as the rows come (taken one by one, never held as a list: a
+    large store has millions); each entity's id, name and type."""
+    articles = [
+        (r[0], int(r[1]), r[2], r[3])
+        for r in conn.execute(
+            "SELECT a.id, a.rowid, a.published, e.story_id FROM articles a LEFT JOIN events e ON e.id = a.event_id"
+        )
+    ]
+    names = [(r[0], r[1], r[2]) for r in conn.execute("SELECT id, name, type FROM entities")]
+    cursor = conn.execute("SELECT entity_id, article_id, start FROM mentions WHERE entity_id IS NOT NULL")
+    return articles, ((r[0], r[1], int(r[2])) for r in cursor), names
