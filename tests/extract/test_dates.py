@@ -232,7 +232,7 @@ def _shared_texts() -> list[str]:
 def test_gated_patterns_find_what_finditer_finds() -> None:
     # Every pattern tried only at the places its gate gives finds the matches finditer finds, groups included,
     # over the shared articles and texts built to trip the gates.
-    from newsdesk.extract import dates
+    from newsdesk.extract import dates, gates
 
     texts = [*_GATED_EDGES, *_shared_texts()]
     rng = random.Random(7)
@@ -242,22 +242,22 @@ def test_gated_patterns_find_what_finditer_finds() -> None:
     tried = 0
     for text in texts:
         gated = {
-            **{kind: dates._starts(dates._MONTH_START, text) for kind in dates._MONTH_FIRST},
-            **{kind: dates._starts(dates._DAY_START, text) for kind in dates._DAY_FIRST},
-            "weekday": dates._preceded(dates._WEEKDAY_START, dates._WHICH, text),
-            "year": dates._preceded(dates._YEAR_START, dates._YEAR_AFTER, text),
+            **{kind: gates.starts(dates._MONTH_START, text) for kind in dates._MONTH_FIRST},
+            **{kind: gates.starts(dates._DAY_START, text) for kind in dates._DAY_FIRST},
+            "weekday": gates.preceded(dates._WEEKDAY_START, dates._WHICH, text),
+            "year": gates.preceded(dates._YEAR_START, dates._YEAR_AFTER, text),
         }
         if dates._NOT_ASCII_CASE.search(text) is None:  # (else find runs finditer: the lower case may be longer)
             gated.update(
                 {
-                    kind: dates._preceded(dates._MONTH_LOWER, words, text.lower())
+                    kind: gates.preceded(dates._MONTH_LOWER, words, text.lower())
                     for kind, words in dates._MONTH_AFTER.items()
                 }
             )
         for kind, starts in gated.items():
             pattern = patterns[kind]
             want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
-            got = [(m.span(), m.groupdict()) for m in dates._matches(pattern, starts, text)]
+            got = [(m.span(), m.groupdict()) for m in gates.matches(pattern, starts, text)]
             assert got == want, (kind, text[:80])
             tried += len(want)
     assert tried > 500

@@ -13,9 +13,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, timedelta
 
+from newsdesk.extract import gates
 from newsdesk.records import DateMention, Span
 
 __all__ = ["DateMention", "find", "month_day", "resolve", "sentence_around"]
@@ -132,13 +133,11 @@ _NEEDS = {
 # The characters other than ASCII letters that a pattern ignoring case takes for one (İ, ı, ſ and the Kelvin sign).
 _NOT_ASCII_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
-# Where a match of some patterns can start, found in one pass that Python's regular expressions make fast: a pattern
-# that opens with ``\b`` is tried at every character of the text (about 0.15 CPU s a pattern over 2,000 articles),
-# while one that opens with a literal is looked for by its first characters only. A month pattern's match starts
+# Where a match of the patterns that open with ``\b`` can start (``gates``): a month pattern's match starts
 # at a month's first three letters ("Jan" ... "Dec", as ``_MONTH`` writes them, capitalised); a day's, at its one
 # or two digits, their suffix, a space and such a month; a weekday's, at the weekday or at the word before it
 # (``_WHICH``); a year's, at the word before it (``_YEAR_AFTER``), and a month's after a word (``_MONTH_AFTER``) at
-# that word. Each is tried there alone (``_matches``): the same matches as ``finditer``.
+# that word. Each is tried there alone (``gates.matches``): the same matches as ``finditer``.
 _MONTH_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _DAY_START = re.compile(r"\d\d?(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _WEEKDAY_START = re.compile(_WEEKDAY)
@@ -154,46 +153,6 @@ _MONTH_AFTER = {
 }
 _MONTH_FIRST = frozenset({"month_day_range_year", "month_day_rel_year", "month_day_year", "month_day"})
 _DAY_FIRST = frozenset({"day_month_rel_year", "day_month_year", "day_month"})
-
-
-def _starts(gate: re.Pattern[str], text: str) -> list[int]:
-    """Every place in ``text`` where ``gate`` matches, in order (overlapping places too)."""
-    out: list[int] = []
-    at = 0
-    while (found := gate.search(text, at)) is not None:
-        out.append(found.start())
-        at = found.start() + 1
-    return out
-
-
-def _preceded(gate: re.Pattern[str], words: tuple[str, ...], text: str) -> list[int]:
-    """Every place where a match of a pattern made of one of ``words``, a space and what ``gate`` matches (the
-    words optional or not) can start: where ``gate`` matches (never overlapping itself), and where one of ``words``
-    and a space stand just before it."""
-    out: set[int] = set()
-    for found in gate.finditer(text):
-        anchor = found.start()
-        out.add(anchor)
-        if anchor and text[anchor - 1] == " ":
-            for word in words:
-                at = anchor - len(word) - 1
-                if at >= 0 and text.startswith(word, at):
-                    out.add(at)
-    return sorted(out)
-
-
-def _matches(pattern: re.Pattern[str], starts: list[int], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, where ``starts`` holds every place a match of ``pattern`` can start, in order:
-    the pattern is tried at those alone, each after the last match's end (none of these patterns matches an empty
-    text, and one tried at a place sees the text before it, as ``finditer`` does)."""
-    end = 0
-    for at in starts:
-        if at < end:
-            continue
-        found = pattern.match(text, at)
-        if found is not None:
-            yield found
-            end = found.end()
 
 
 def _month(name: str) -> int:
@@ -332,17 +291,17 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         if needs and lower is not None and not any(map(lower.__contains__, needs)):
             continue
         if kind in _MONTH_FIRST:
-            months = _starts(_MONTH_START, text) if months is None else months
-            matches: Iterable[re.Match[str]] = _matches(pattern, months, text)
+            months = gates.starts(_MONTH_START, text) if months is None else months
+            matches: Iterable[re.Match[str]] = gates.matches(pattern, months, text)
         elif kind in _DAY_FIRST:
-            days = _starts(_DAY_START, text) if days is None else days
-            matches = _matches(pattern, days, text)
+            days = gates.starts(_DAY_START, text) if days is None else days
+            matches = gates.matches(pattern, days, text)
         elif kind == "weekday":
-            matches = _matches(pattern, _preceded(_WEEKDAY_START, _WHICH, text), text)
+            matches = gates.matches(pattern, gates.preceded(_WEEKDAY_START, _WHICH, text), text)
         elif kind == "year":
-            matches = _matches(pattern, _preceded(_YEAR_START, _YEAR_AFTER, text), text)
+            matches = gates.matches(pattern, gates.preceded(_YEAR_START, _YEAR_AFTER, text), text)
         elif kind in _MONTH_AFTER and lower is not None:
-            matches = _matches(pattern, _preceded(_MONTH_LOWER, _MONTH_AFTER[kind], lower), text)
+            matches = gates.matches(pattern, gates.preceded(_MONTH_LOWER, _MONTH_AFTER[kind], lower), text)
         else:
             matches = pattern.finditer(text)
         for m in matches:
