@@ -419,7 +419,9 @@ def month_day(expression: str) -> tuple[int, int] | None:
     return None
 
 
-_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+")
+# Opened by the space (or line break) a boundary starts with, what stands before it tested then (see
+# ``cluster.rewrites._NUMBER``): the matches of ``(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+``.
+_BOUNDARY = re.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[\"“‘(]?[A-Z])|(?<=[.!?][\"”’)]\s)\s*(?=[\"“‘(]?[A-Z])|(?<=\n)\n*)")
 
 
 class _Sentences:
