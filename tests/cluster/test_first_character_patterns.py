@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from newsdesk.cluster import rewrites
-from newsdesk.extract import dates
+from newsdesk.cluster import rewrites, similarity
+from newsdesk.extract import dates, entities
 from tests.conftest import shared_path
 
 # The plain forms, as they were written before.
@@ -23,6 +23,9 @@ PLAIN = {
     ),
     "sentence": (rewrites._SENTENCE, r"(?<=[.!?…])[\"”’]?\s+(?=[\"“‘A-Z0-9])|\n+", 0),
     "boundary": (dates._BOUNDARY, r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+", 0),
+    "name": (similarity._NAME, r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w'’-]+)*", 0),
+    "year": (similarity._YEAR, r"\b(?:1[89]|20)\d\d\b", 0),
+    "capitalised": (entities._CAPITALISED, r"(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])", 0),
 }
 
 EDGES = [
@@ -32,6 +35,7 @@ EDGES = [
     'End. Next one! "Quoted." Then? ‘Single’ (Bracket.) New\n\nLine.\n  Spaced.   Tab.\tA… Omitted… 9 lives.',
     "",
     "no marks at all",
+    "Bank of England, xBank, 'Moore', -Booth, 1999 a1999 2001x 1850s 20201 Dé Gaulle Al-Sisi King  of  Spain Éric",
 ]
 
 
@@ -40,7 +44,7 @@ def _texts() -> list[str]:
     for folder in ("dev-news", "seeds"):
         texts += [p.read_text(encoding="utf-8") for p in sorted(shared_path(folder).glob("*.txt"))]
     rng = random.Random(5)
-    pieces = list("“”\"‘’'.,!?… \n\t()1234567890apmAPM:x")
+    pieces = [*"“”\"‘’'.,!?… \n\t()1234567890apmAPM:x-", "Bank", "of", "de", "al-", "Moore", "é"]
     texts += ["".join(rng.choice(pieces) for _ in range(200)) for _ in range(500)]
     return texts
 
@@ -59,4 +63,4 @@ def test_the_pattern_matches_what_its_plain_form_matches(name: str) -> None:
         for at, end in ((3, len(text) - 2), (len(text) // 2, len(text))):
             want = [m.span() for m in plain.finditer(text, at, end)]
             assert [m.span() for m in pattern.finditer(text, at, end)] == want, (name, text[:60], at, end)
-    assert found > 100
+    assert found > 20

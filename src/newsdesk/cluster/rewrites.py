@@ -174,8 +174,11 @@ def wording(text: str) -> Profile:
     numbers = figures(text)
     sentences = []
     for sentence in _SENTENCE.split(narrative):
+        # (Each word case-folded once; the set made in the same order as before, which ``pack`` keeps.)
         stems = frozenset(
-            w.casefold()[:STEM] for w in _TOKEN.findall(sentence) if not w[:1].isupper() and w.casefold() not in _STOP
+            folded[:STEM]
+            for w in _TOKEN.findall(sentence)
+            if not w[:1].isupper() and (folded := w.casefold()) not in _STOP
         )
         if len(stems) >= 4:
             sentences.append(stems)
