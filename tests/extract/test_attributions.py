@@ -87,3 +87,41 @@ def test_each_outlet_once_in_order_of_first_mention() -> None:
 )
 def test_canonical_outlet(name: str, expected: str | None) -> None:
     assert canonical_outlet(name) == expected
+
+
+# -- patterns tried only where their matches can start (decision 0053, revision of 2026-12-05, late night) ---------
+
+_GATED_EDGES = [
+    "According to a report in The Harbour Gazette, and according to the Ledger; xaccording to Reuters.",
+    "As reported by the Times, as revealed by CNN, first reported by Radio Caldera; afirst reported by the Post.",
+    "The minister told Reuters and briefed the Ledger Wire; he wrote The Gazette, says Radio Caldera, quoted AP.",
+    "Citing Bloomberg, writing CNN, speaking to the BBC, Speaking to Radio Caldera, spoke with AFP, talking to AP.",
+    "reports from Reuters and the BBC, reporting by AP, report in The Gazette, unreported by Radio Caldera.",
+    "In an interview with the Herald, in an interview with CNN; Quoted by Reuters, quoted by the Ledger.",
+]
+
+
+def test_gated_patterns_find_what_finditer_finds() -> None:
+    # Each credit pattern tried only at the places its gate gives finds the matches finditer finds, over the shared
+    # articles and texts built to trip the gates.
+    import random
+
+    from newsdesk.extract import attributions, gates
+    from tests.conftest import shared_path
+
+    texts = [*_GATED_EDGES]
+    texts += [
+        p.read_text(encoding="utf-8") for d in ("dev-news", "seeds") for p in sorted(shared_path(d).glob("*.txt"))
+    ]
+    rng = random.Random(11)
+    pieces = " ".join(_GATED_EDGES).split(" ")
+    texts += [" ".join(rng.choice(pieces) for _ in range(40)) for _ in range(300)]
+    tried = 0
+    for index, (pattern, gate) in enumerate(zip(attributions._PATTERNS, attributions._GATES, strict=True)):
+        if gate is None:
+            continue
+        for text in texts:
+            want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in gates.matches(pattern, gate(text), text)] == want, index
+            tried += len(want)
+    assert tried > 300

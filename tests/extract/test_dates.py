@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import time
 
 import pytest
@@ -222,3 +223,71 @@ def test_a_month_after_the_writing_is_to_come_where_the_sentence_says_there_is(t
 @pytest.mark.parametrize("text", ["Critics fear this may happen again.", "They plan to march in march through Orsa."])
 def test_may_and_march_name_a_month_only_capitalised(text: str) -> None:
     assert find(text, "2025-09-20") == []
+
+
+# -- patterns tried only where their matches can start (decision 0053, revision of 2026-12-05, late night) ---------
+
+_GATED_EDGES = [
+    "in 2019, on 3 March 2020 and March 4, 2021; early on Monday, late on Tuesday and since Friday.",
+    "A12 March, 12 March, 1212 March, 3rd May 2024, 3 Mayday, Mar 3-5, 2024, May 1 to June 2 last year.",
+    "in 19201 and in 1920s, in 2020-21, of 2001/2, by 2030.early on Sunday on Sunday's lastMonday Monday3",
+    "Ma 12 March,on Friday,by 1999 Sept. 9, 2001 Sep 9 Sept 31st, 2000 June 5th 2020 July 4 2021",
+    "٣ March 2020 and ١٢ June 2021: digits of another script; in ٢٠٢٠; 7 Dec.",
+    "Monday Tuesday  Wednesday since  Thursday early on  Friday onSaturday on Sunday",
+    "IN MARCH 2020, In may 2020, in May 2020, mid-March, Mid-march 2021, this May, LAST DECEMBER, from Sept. 2001.",
+    "remind march, in march 2020, inMarch, of Jun 1999, during  June 2000, late December, mid- Jan 2002 mid-Jan",
+]
+
+
+def _shared_texts() -> list[str]:
+    from tests.conftest import shared_path
+
+    return [p.read_text(encoding="utf-8") for d in ("dev-news", "seeds") for p in sorted(shared_path(d).glob("*.txt"))]
+
+
+def test_gated_patterns_find_what_finditer_finds() -> None:
+    # Every pattern tried only at the places its gate gives finds the matches finditer finds, groups included,
+    # over the shared articles and texts built to trip the gates.
+    from newsdesk.extract import dates, gates
+
+    texts = [*_GATED_EDGES, *_shared_texts()]
+    rng = random.Random(7)
+    pieces = " ".join(_GATED_EDGES).split(" ")
+    texts += [" ".join(rng.choice(pieces) for _ in range(40)) for _ in range(300)]
+    patterns = dict(dates._PATTERNS)
+    tried = 0
+    for text in texts:
+        gated = {
+            **{kind: gates.starts(dates._MONTH_START, text) for kind in dates._MONTH_FIRST},
+            **{kind: gates.starts(dates._DAY_START, text) for kind in dates._DAY_FIRST},
+            "weekday": gates.preceded(dates._WEEKDAY_START, dates._WHICH, text),
+            "year": gates.preceded(dates._YEAR_START, dates._YEAR_AFTER, text),
+        }
+        if dates._NOT_ASCII_CASE.search(text) is None:  # (else find runs finditer: the lower case may be longer)
+            gated.update(
+                {
+                    kind: gates.preceded(dates._MONTH_LOWER, words, text.lower())
+                    for kind, words in dates._MONTH_AFTER.items()
+                }
+            )
+        for kind, starts in gated.items():
+            pattern = patterns[kind]
+            want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            got = [(m.span(), m.groupdict()) for m in gates.matches(pattern, starts, text)]
+            assert got == want, (kind, text[:80])
+            tried += len(want)
+    assert tried > 500
+
+
+def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_a_month_day_weekday_or_year() -> None:
+    # The kinds left to finditer ignore case (most are skipped by the words they need) or open with an optional word.
+    from newsdesk.extract import dates
+
+    gated = dates._MONTH_FIRST | dates._DAY_FIRST | {"weekday", "year", *dates._MONTH_AFTER}
+    for kind, pattern in dates._PATTERNS:
+        if kind in dates._MONTH_FIRST:
+            assert pattern.pattern.startswith(r"\b(?P<m>(?:Jan(?:uary)?|Feb"), kind
+        if kind in dates._DAY_FIRST:
+            assert pattern.pattern.startswith(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)? (?P<m>(?:Jan"), kind
+        if kind not in gated:
+            assert kind == "month_rel_year" or pattern.flags & re.IGNORECASE, kind

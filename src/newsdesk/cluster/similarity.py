@@ -34,8 +34,10 @@ __all__ = [
 Vector = dict[int, float]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
-_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w'’-]+)*")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# Opened by their first character, what stands before it tested then (see ``rewrites._NUMBER``): the matches of
+# ``\b[A-Z][\w'’-]+(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w'’-]+)*`` and ``\b(?:1[89]|20)\d\d\b``.
+_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w'’-]+)*")
+_YEAR = re.compile(r"(?:1(?<!\w1)[89]|2(?<!\w2)0)\d\d\b")
 _STOP = frozenset(
     [
         "a",

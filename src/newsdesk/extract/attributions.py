@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+
+from newsdesk.extract import gates
 
 __all__ = ["canonical_outlet", "cites", "credits", "outlets"]
 
@@ -170,6 +173,35 @@ _NEEDS: tuple[tuple[str, ...], ...] = (
     tuple(f" {w}" for w in _PICTURE_WORDS),
 )
 
+# Where a match of the patterns that open with ``\b`` and words can start (``gates``): at those words, found by a
+# pattern that opens with literals, or a letter before them ("[Aa]ccording to", "[Cc]iting"), or a word and a space
+# before them ("[Aa]s reported by"). The others are searched for whole.
+_CASED = tuple("AaCcQqIiSs")
+
+
+def _gated(gate: str, words: tuple[str, ...] = (), glued: tuple[str, ...] = ()) -> Callable[[str], list[int]]:
+    compiled = re.compile(gate)
+    return functools.partial(gates.preceded, compiled, words, glued=glued)
+
+
+_GATES: tuple[Callable[[str], list[int]] | None, ...] = (
+    _gated("ccording to ", glued=("A", "a")),
+    None,
+    _gated("(?:reported|revealed|first reported|cited) by ", ("As", "as")),
+    _gated("(?:writes|wrote|reports|reported|said|says|quoted|cited) "),
+    None,
+    _gated("(?:told|briefed) "),
+    None,
+    _gated("report"),
+    None,
+    None,
+    None,
+    _gated("(?:ccording to|iting|uoted by|n an interview with|peaking to|spoke|speaks|talked|talking) ", glued=_CASED),
+    None,
+    None,
+    None,
+)
+
 
 def canonical_outlet(name: str) -> str | None:
     """The outlet's report name when ``name`` is a news outlet, else None."""
@@ -277,10 +309,11 @@ def _credits(text: str, own_outlet: str | None) -> tuple[tuple[int, str], ...]:
     found: list[tuple[int, str]] = []
     own = _slug(own_outlet) if own_outlet else None
     own_initials = "".join(w[0] for w in own_outlet.split() if w[:1].isupper()) if own_outlet else ""
-    for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
+    for index, (pattern, needs) in enumerate(zip(_PATTERNS, _NEEDS, strict=True)):
         if needs and not any(map(text.__contains__, needs)):
             continue
-        for match in pattern.finditer(text):
+        found_by = _GATES[index]
+        for match in pattern.finditer(text) if found_by is None else gates.matches(pattern, found_by(text), text):
             if "second" in pattern.groupindex and match.group("second"):
                 second = canonical_outlet(match.group("second"))
                 if second and _slug(second) != own:

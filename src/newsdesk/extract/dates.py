@@ -13,8 +13,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from datetime import date, timedelta
 
+from newsdesk.extract import gates
 from newsdesk.records import DateMention, Span
 
 __all__ = ["DateMention", "find", "month_day", "resolve", "sentence_around"]
@@ -130,6 +132,27 @@ _NEEDS = {
 }
 # The characters other than ASCII letters that a pattern ignoring case takes for one (İ, ı, ſ and the Kelvin sign).
 _NOT_ASCII_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+# Where a match of the patterns that open with ``\b`` can start (``gates``): a month pattern's match starts
+# at a month's first three letters ("Jan" ... "Dec", as ``_MONTH`` writes them, capitalised); a day's, at its one
+# or two digits, their suffix, a space and such a month; a weekday's, at the weekday or at the word before it
+# (``_WHICH``); a year's, at the word before it (``_YEAR_AFTER``), and a month's after a word (``_MONTH_AFTER``) at
+# that word. Each is tried there alone (``gates.matches``): the same matches as ``finditer``.
+_MONTH_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_DAY_START = re.compile(r"\d\d?(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_WEEKDAY_START = re.compile(_WEEKDAY)
+_WHICH = ("last", "this", "next", "on", "early on", "late on", "since", "by")
+_YEAR_START = re.compile(r"(?:19|20)\d\d")
+_YEAR_AFTER = ("in", "since", "until", "by", "from", "during", "of", "before", "after", "early", "late")
+# The two patterns of a month after a word that ignore case: looked for in the text's lower-case form, when it has
+# one of the same length that holds what they match (``lower``, below).
+_MONTH_LOWER = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_AFTER = {
+    "month_year": ("in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "mid-"),
+    "month": ("in", "since", "until", "by", "from", "early", "late", "mid", "mid-", "this", "last", "next"),
+}
+_MONTH_FIRST = frozenset({"month_day_range_year", "month_day_rel_year", "month_day_year", "month_day"})
+_DAY_FIRST = frozenset({"day_month_rel_year", "day_month_year", "day_month"})
 
 
 def _month(name: str) -> int:
@@ -261,11 +284,27 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
     # In a text without the characters that match an ASCII letter ignoring case but are not one, its lower-case
     # form holds the words a pattern ignoring case needs wherever the pattern matches: one without them is skipped.
     lower = text.lower() if _NOT_ASCII_CASE.search(text) is None else None
+    months: list[int] | None = None
+    days: list[int] | None = None
     for kind, pattern in _PATTERNS:
         needs = _NEEDS.get(kind)
         if needs and lower is not None and not any(map(lower.__contains__, needs)):
             continue
-        for m in pattern.finditer(text):
+        if kind in _MONTH_FIRST:
+            months = gates.starts(_MONTH_START, text) if months is None else months
+            matches: Iterable[re.Match[str]] = gates.matches(pattern, months, text)
+        elif kind in _DAY_FIRST:
+            days = gates.starts(_DAY_START, text) if days is None else days
+            matches = gates.matches(pattern, days, text)
+        elif kind == "weekday":
+            matches = gates.matches(pattern, gates.preceded(_WEEKDAY_START, _WHICH, text), text)
+        elif kind == "year":
+            matches = gates.matches(pattern, gates.preceded(_YEAR_START, _YEAR_AFTER, text), text)
+        elif kind in _MONTH_AFTER and lower is not None:
+            matches = gates.matches(pattern, gates.preceded(_MONTH_LOWER, _MONTH_AFTER[kind], lower), text)
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     sentences = _Sentences(text)
@@ -380,7 +419,9 @@ def month_day(expression: str) -> tuple[int, int] | None:
     return None
 
 
-_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+")
+# Opened by the space (or line break) a boundary starts with, what stands before it tested then (see
+# ``cluster.rewrites._NUMBER``): the matches of ``(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])|\n+``.
+_BOUNDARY = re.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[\"“‘(]?[A-Z])|(?<=[.!?][\"”’)]\s)\s*(?=[\"“‘(]?[A-Z])|(?<=\n)\n*)")
 # A sentence also ends where a lost space glued the next one to a word's full stop ("stability.A European",
 # 'ceasefire."The U.S.'): two small letters before the stop (or one before the stop and its closing mark) and a
 # capitalised word after it ("U.S.Army", "e.g.The" are not ends). The boundary is of no width, after the stop.

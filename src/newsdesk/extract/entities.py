@@ -52,7 +52,9 @@ _TITLES = re.compile(
 )
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z’'-]*")
-_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])")
+# (Opened by its first letter, what stands before it tested then, see ``cluster.rewrites._NUMBER``: the matches of
+# ``(?<![\w’'-])[A-Z][a-zà-ÿ]{3,}(?![\w-])``.)
+_CAPITALISED = re.compile(r"[A-Z](?<![\w’'-][A-Z])[a-zà-ÿ]{3,}(?![\w-])")
 # A capitalised word and one space ending just before a position (``search(text, 0, position)``).
 _BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*) $")
 # How far before a position :func:`_word_before` first looks for that word.

@@ -533,8 +533,16 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     ``doc.text`` when the caller has it (a Doc joins its tokens again each time it is asked)."""
     found: dict[tuple[int, int], Mention] = {}
     ents = doc.ents  # once: a Doc builds its entity spans again, in a pass over every token, each time it is asked
-    persons = {entities.skeleton(e.text.split()[-1]) for e in ents if e.label_ == "PERSON" and e.text.strip()}
-    surnames = {entities.skeleton(e.text.split()[-1]) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    # The last words of the people the model names (of those named in full: ``surnames``), each name read once.
+    persons: set[str] = set()
+    surnames: set[str] = set()
+    for e in ents:
+        if e.label_ == "PERSON":
+            written = e.text
+            if written.strip():
+                persons.add(entities.skeleton(written.split()[-1]))
+            if len(e) > 1:
+                surnames.add(entities.skeleton(written.split()[-1]))
     text = doc.text if text is None else text  # once
     words = _Words(text)
     for ent in ents:

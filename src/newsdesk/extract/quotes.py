@@ -583,8 +583,9 @@ def _via(art: _Article, speaker: _Speaker, cue: Token | None, start: int, end: i
     for char in (lo, hi - 1):
         token = art.token_at(char)
         if token is not None:
-            sent_lo = min(sent_lo, token.sent.start_char)
-            sent_hi = max(sent_hi, token.sent.end_char)
+            sent = token.sent  # (once: a token finds its sentence in a pass over the sentence's tokens)
+            sent_lo = min(sent_lo, sent.start_char)
+            sent_hi = max(sent_hi, sent.end_char)
     for o_start, _o_end, name in art.outlets_from(sent_lo, sent_hi):
         if not (start <= o_start < end) and not art.in_quote(o_start):
             found.append(name)
