@@ -12,8 +12,6 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-import numpy as np
-
 from newsdesk.digest import positions
 
 __all__ = ["FROM", "MENTIONS", "RELATED", "Index", "MentionRows", "card", "slices"]
@@ -136,6 +134,8 @@ class Index:
         mentions: Iterable[tuple[str, str, int]],
         names: Sequence[tuple[str, str, str]],
     ) -> None:
+        import numpy as np  # (on use: reading a store needs no numpy)
+
         # Articles in a fixed order, each with its row, date and story; stories and dates ranked as SQLite orders
         # them (text, by code point; an undated article as "~").
         self.article_ids = [a[0] for a in articles]
@@ -182,6 +182,8 @@ class Index:
 
     def counts(self, entity_id: str) -> dict[str, int]:
         """The entity's ``mentions``, ``articles`` and ``stories`` (as ``entity_counts`` counts them)."""
+        import numpy as np  # (on use: reading a store needs no numpy)
+
         articles = np.unique(self.article[self._span(entity_id)])
         stories = np.unique(self.story[articles])
         span = self._span(entity_id)
@@ -190,6 +192,8 @@ class Index:
     def keys(self, entity_id: str) -> list[dict[str, Any]]:
         """Every mention of the entity as ``entity_mention_keys`` gives it, in its order: by story (outside any story
         last, then the story naming it most first, then by id), article date (undated last), row and start."""
+        import numpy as np  # (on use: reading a store needs no numpy)
+
         span = self._span(entity_id)
         article, start = self.article[span], self.start[span]
         story = self.story[article]
@@ -219,6 +223,8 @@ class Index:
         """The entities named in the same articles as the entity, as ``co_mentioned`` gives them (most articles
         shared first, then by name); None when two of those it would give, or the last and the next, share both
         the count and the name: the query's order between them is its own."""
+        import numpy as np  # (on use: reading a store needs no numpy)
+
         k = self.number.get(entity_id)
         articles = np.unique(self.article[self._span(entity_id)])
         if k is None or not len(articles):
