@@ -287,15 +287,16 @@ def cards(
         backing = backed.get(row["id"], _NONE)
         origins, shown = backing["origins"], backing["shown"]
         conflicts = against.get(row["id"], [])
+        counted = [o for o in origins if o.get("counted", True)]  # (a card kept before ``counted`` counts them all)
         out.append(
             {
                 **{k: v for k, v in row.items() if k not in ("origins", "seq", "total")},
                 "slot": readable(row["slot"], row["text"]) if row.get("slot") and row.get("text") else row.get("slot"),
-                "independent": _independent(origins),
-                "own": sum(o["own"] for o in origins if o.get("counted", True)),
-                "relayed": sum(not o["own"] for o in origins if o.get("counted", True)),
+                "independent": len(counted),
+                "own": sum(o["own"] for o in counted),
+                "relayed": sum(not o["own"] for o in counted),
                 "origins": origins,
-                "single_source": _independent(origins) == 1,
+                "single_source": len(counted) == 1,
                 "support": shown,
                 "more_support": max(0, backing["rows"] - len(shown)),
                 "contested": bool(conflicts),

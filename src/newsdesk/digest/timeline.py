@@ -83,9 +83,6 @@ def _a_record(mention: DateMention, sentence: str) -> bool:
     return at > 0 and _RECORD.search(sentence, 0, at) is not None
 
 
-# "within a decade" is resolved ten years on (extract/dates.py) as a horizon, not the date of anything: no entry.
-
-
 def _most_precise(usable: list[tuple[DateMention, str]]) -> list[tuple[DateMention, str]]:
     """``usable`` (dates with their sentences, of one article) without a date that another of its sentence makes
     more precise: "In December last year" is one entry, December 2025, not that and 2025 again."""
@@ -184,6 +181,7 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
             ]
         else:  # stored as find() gave them (with a value: the query leaves out the rest)
             usable = [(_date_mention(r), _stored_sentence(r)) for r in mentions if r["value"]]
+        # "within a decade" is resolved ten years on (extract/dates.py): a horizon, not the date of anything.
         usable = [(m, sentence) for m, sentence in usable if m.precision != "decade" and not _a_record(m, sentence)]
         for m, sentence in _most_precise(usable):
             add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate")
