@@ -146,8 +146,36 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
     }, found
 
 
+def test_a_date_after_a_quotation_of_several_sentences_is_cited_with_the_whole_quotation() -> None:
+    # A stop inside a quotation ends no sentence of the article's own: the entry began mid-quotation ('Sam is
+    # a fine man," he said ... announced on 5 December.').
+    text = (
+        "The deal drew praise. \u201cThey are a great firm. They did well. Sam is a fine man,\u201d he said of the"
+        " chief executive before the deal was announced on 5 December. Later came doubts."
+    )
+    m = find(text, PUBLISHED)[0]
+    start, end = sentence_around(text, m.start, m.end)
+    assert text[start:end].startswith("\u201cThey are a great firm.")
+    assert text[start:end].endswith("on 5 December.")
+    assert m.sentence is not None and (m.sentence.start, m.sentence.end) == (start, end)
+    straight = 'It ended. "We won. It was hard," she said on Friday. Then rain.'
+    m = find(straight, PUBLISHED)[0]
+    assert straight[slice(*sentence_around(straight, m.start, m.end))] == '"We won. It was hard," she said on Friday.'
+
+
+def test_a_stray_or_long_quotation_mark_keeps_the_sentences() -> None:
+    # An opening mark never closed (a scraped page's stray), or a quotation past QUOTED characters, hides no
+    # sentence end.
+    stray = "The talks began. \u201cA stray mark here. The talks collapsed on Tuesday. Another one."
+    m = find(stray, PUBLISHED)[0]
+    assert stray[slice(*sentence_around(stray, m.start, m.end))] == "The talks collapsed on Tuesday."
+    long = "\u201c" + "Words go on here. " * 40 + "The talks collapsed on Tuesday.\u201d Another one."
+    m = find(long, PUBLISHED)[0]
+    assert long[slice(*sentence_around(long, m.start, m.end))] == "The talks collapsed on Tuesday.\u201d"
+
+
 _PIECES = ["on Friday", "in 2014", "28 November", "last week", "the talks", "went on", "Officials met", "today"]
-_GLUE = [" ", ". ", "! ", '." ', "\n", "\n\n", ".\n", ", ", '? "', "  "]
+_GLUE = [" ", ". ", "! ", '." ', "\n", "\n\n", ".\n", ", ", '? "', "  ", ". \u201c", ",\u201d ", ".\u201d "]
 
 
 @pytest.mark.parametrize("seed", range(20))

@@ -428,13 +428,35 @@ _BOUNDARY = re.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[\"“‘(]?[A-Z])|(?<=[.!?][\"�
 _GLUED = re.compile(r"[.!?](?:(?<=[a-z][a-z][.!?])|(?<=[a-z][.!?])[\"”’])(?=[A-Z](?:[a-z]|\s))")
 
 
+QUOTED = 600  # a quotation this long or shorter is cited whole: its sentences are no sentences of their own
+# The quotation marks that open or close a quotation: curly ones by their shape, a straight one by where it stands
+# (after a space or an opening bracket, before a letter: it opens; after a letter or a stop: it closes).
+_OPENS = re.compile(r"“|(?:(?<=^)|(?<=[\s(\[—–-]))\"(?=\S)")
+_CLOSES = re.compile(r"”|(?<=\S)\"(?=[\s,.;:!?)\]—–-]|$)")
+_MARKS = '“”"\n'
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation of at most :data:`QUOTED` characters within one paragraph: the
+    nearest quotation mark before it opens one and the nearest after it closes it ('“It is over. We
+    lost,” he said': the stop after "over" ends no sentence of the article's own)."""
+    lo = max(0, at - QUOTED)
+    before = max(text.rfind(mark, lo, at) for mark in _MARKS)
+    if before < 0 or text[before] == "\n" or not _OPENS.match(text, before):
+        return False
+    hi = min(len(text), before + QUOTED)
+    after = min((i for i in (text.find(mark, at, hi) for mark in _MARKS) if i >= 0), default=-1)
+    return after >= 0 and text[after] != "\n" and _CLOSES.match(text, after) is not None
+
+
 def _boundaries(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
     """The spans of the sentence boundaries of ``text[pos:endpos]`` in order: :data:`_BOUNDARY`'s, and an empty
-    one after each stop :data:`_GLUED` finds."""
+    one after each stop :data:`_GLUED` finds, but for those inside a quotation (:func:`_in_quotation`)."""
     endpos = len(text) if endpos is None else endpos
     spans = [m.span() for m in _BOUNDARY.finditer(text, pos, endpos)]
     glued = [(m.end(), m.end()) for m in _GLUED.finditer(text, pos, endpos)]
-    return sorted(spans + glued) if glued else spans
+    found = sorted(spans + glued) if glued else spans
+    return [span for span in found if not _in_quotation(text, span[0])]
 
 
 class _Sentences:
@@ -470,8 +492,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
             break
     left = left or 0
     right_match = _BOUNDARY.search(text, end)
+    while right_match is not None and _in_quotation(text, right_match.start()):
+        right_match = _BOUNDARY.search(text, right_match.end())
     right = right_match.start() if right_match else len(text)
     glued = _GLUED.search(text, max(0, end - 2), right)
-    while glued is not None and glued.end() < end:
+    while glued is not None and (glued.end() < end or _in_quotation(text, glued.end())):
         glued = _GLUED.search(text, glued.end(), right)
     return left, (glued.end() if glued is not None else right)
