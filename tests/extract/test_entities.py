@@ -2348,6 +2348,9 @@ def test_initials_are_not_respelled_but_a_dateline_in_capitals_is_its_place() ->
         ("EU", "European Union", "ORG"),
         ("Britain", "United Kingdom", "GPE"),
         ("UK", "Great Britain", "GPE"),
+        ("USA", "United States", "GPE"),  # three letters for the same two
+        ("U.S.A.", "United States", "GPE"),
+        ("US", "United States of America", "GPE"),
     ],
 )
 def test_the_two_letter_forms_news_writes_every_day_are_their_full_names(short: str, full: str, kind: str) -> None:

@@ -463,6 +463,8 @@ def _capitals(word: str) -> bool:
 _TWO_LETTERS = frozenset({"US", "UK", "EU", "UN"})
 # Names news writes as often as one of those full names, that share no letters with it: Britain is the UK.
 _KNOWN_AS = {"Britain": "UK", "Great Britain": "UK"}
+# Initials that stand for what shorter ones stand for: the USA (and the United States of America) is the US.
+_SHORTER = {"USA": "US"}
 
 
 def _acronym(name: str) -> str | None:
@@ -474,9 +476,11 @@ def _acronym(name: str) -> str | None:
         word = words[0].replace(".", "")
         if word in _TWO_LETTERS:
             return word
-        return word if word.isalpha() and word.isupper() and 3 <= len(word) <= 5 else None
+        return _SHORTER.get(word, word) if word.isalpha() and word.isupper() and 3 <= len(word) <= 5 else None
     letters = "".join(w[0] for w in words if w[:1].isupper())
-    return letters if len(letters) >= 3 or (letters in _TWO_LETTERS and len(words) == 2) else None
+    if len(letters) >= 3:
+        return _SHORTER.get(letters, letters)
+    return letters if letters in _TWO_LETTERS and len(words) == 2 else None
 
 
 # Pure and asked again for the same names in every batch: remembered.
