@@ -88,6 +88,11 @@ def test_initials_and_respaced_names_are_no_competing_names() -> None:
         ("AFV", "Agence Franc-Vellon"),
         ("Ana Dell-Rio", "Ana Dell Rio"),
         ("Dell Rio", "Ana Dell-Rio"),
+        ("T.V", "Tarrow Vell"),  # initials with a dot between them
+        ("T.V.C.", "the Tarrow Valley Commission"),
+        ("Vell Centre", "Vell Center"),  # one name in two houses' spelling
+        ("Ministry of Defence", "Ministry of Defense"),
+        ("Tarrow Labour", "Tarrow Labor"),
     ):
         assert framing.pairs({}, {}, names=two(a, b)) == [], (a, b)
     # Initials that are not the other name's, and two spellings, still compete.

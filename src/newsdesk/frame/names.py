@@ -50,11 +50,36 @@ def _short_form(short: str, full: str) -> bool:
     within = [w.casefold() for w in _WORD.findall(full)]
     if words and set(words) <= set(within):
         return True
-    if len(words) != 1 or not short.replace(".", "").isupper():
+    dotted = len(words) > 1 and all(len(w) == 1 for w in words)  # "U.S", "U.N." ("U.S" and "United States")
+    if not (len(words) == 1 or dotted) or not short.replace(".", "").replace(" ", "").isupper():
         return False
-    letters = words[0]
+    letters = "".join(words)
     major = [w for w in within if w not in _MINOR]
     return letters in ("".join(w[0] for w in major), "".join(w[0] for w in within))
+
+
+# British and American spellings of one word ("Kennedy Centre", "Kennedy Center"; "Defence", "Defense"; "Labour",
+# "Labor"): one name in two house styles, which frames nothing.
+_HOUSE_STYLE = (
+    (re.compile(r"tre\b"), "ter"),
+    (re.compile(r"(?<=[a-z])our\b"), "or"),
+    (re.compile(r"(?<=[a-z])ence\b"), "ense"),
+    (re.compile(r"(?<=[a-z])is(e|ed|ing|ation)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z])ys(e|ed|ing)\b"), r"yz\1"),
+    (re.compile(r"(?<=[a-z])ll(ed|ing|er)\b"), r"l\1"),
+)
+
+
+def _house_style(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ only by British and American spelling."""
+    if a.casefold() == b.casefold():
+        return False
+    forms = []
+    for name in (a.casefold(), b.casefold()):
+        for pattern, repl in _HOUSE_STYLE:
+            name = pattern.sub(repl, name)
+        forms.append(name)
+    return forms[0] == forms[1]
 
 
 # Words that sit beside any term in news (a report's own verbs): they tell no slot.
@@ -85,7 +110,8 @@ def pairs(
     "new regions" both sit beside "annexed", "referendum", "held". By entity: one entity (``names``: entity id ->
     group -> how each group writes it) named one way by one group and another way by another, where neither name
     is a short form of the other (:func:`_short_form`: "Kyiv" / "Kiev", not "Putin" / "Vladimir Putin" nor "ICT"
-    / "International Crimes Tribunal").
+    / "International Crimes Tribunal" nor "U.S" / "United States") nor the other in another house's spelling
+    ("Kennedy Centre" / "Kennedy Center").
     Each pair has ``kind``, ``confidence`` and two ``sides`` (``group``, ``term``).
     """
     found: list[dict[str, Any]] = []
@@ -125,7 +151,7 @@ def pairs(
             for b in listed[a_index + 1 :]:
                 (na, ca), (nb, cb) = usual[a], usual[b]
                 share_a, share_b = ca / sum(by_group[a].values()), cb / sum(by_group[b].values())
-                if _short_form(na, nb) or _short_form(nb, na):
+                if _short_form(na, nb) or _short_form(nb, na) or _house_style(na, nb):
                     continue
                 if share_a < 0.6 or share_b < 0.6 or by_group[a].get(nb, 0) or by_group[b].get(na, 0):
                     continue
