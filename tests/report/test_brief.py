@@ -365,3 +365,29 @@ def test_quotes_with_no_identified_speaker_are_counted_not_listed_as_an_actor(tm
     assert f"{len(unnamed)} quote" in render(made, "md") and "with no identified speaker not listed" in render(
         made, "html"
     )
+
+
+def test_a_day_an_undated_report_names_without_a_year_is_the_storys_own_course(tmp_path: Path) -> None:
+    # The only dated report came out two months after the failure; the undated one names the failure's day without
+    # a year, as a writer does for the news at hand. That day is the story's, under Timeline; the dam's building
+    # year is still background.
+    first = (
+        "The Varn dam on the Tesk river failed on 3 March, flooding the lower town of Orlan, the mayor said. "
+        "The Varn dam was built in 1950, its engineers said."
+    )
+    second = (
+        "Repairs to the Varn dam on the Tesk river, which failed in the spring and flooded the lower town of Orlan, "
+        "began on 9 May, the Orlan mayor said. The Varn dam was built in 1950, its engineers said."
+    )
+    source = tmp_path / "dam.jsonl"
+    lines = [
+        {"title": "Varn dam fails", "text": first},
+        {"title": "Varn dam repairs begin", "published": "2026-05-10", "text": second},
+    ]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with Corpus(Store(tmp_path / "dam.db")) as corpus:
+        assert corpus.ingest([source]).ok
+        (story,) = corpus.stories()
+        made = build_brief(corpus, story["id"])
+    by_date = {e["date"]: e["background"] for e in made["timeline"]}
+    assert by_date.get("2026-03-03") is False and by_date.get("1950") is True, made["timeline"]

@@ -68,6 +68,20 @@ def _month_before(day: str | None) -> str | None:
         return None
 
 
+def _first_day(entries: list[dict[str, Any]], records: dict[str, Any], first_day: str | None) -> str | None:
+    """The story's first day: its first report's, or an earlier day an undated report of it names without a year
+    ("announced Dec. 5", the year worked out): a writer leaves the year out of a day of the news at hand, so that
+    day is the story's own course, not background (the Netflix story's reports of December were undated, its dated
+    ones of February, and the deal and Trump's remarks were listed as background)."""
+    undated = {a_id for a_id, record in records.items() if not record.published}
+    named = [
+        str(e["date"])[:10]
+        for e in entries
+        if e.get("estimated") and e.get("precision") == "day" and undated.intersection(e["article_ids"])
+    ]
+    return min([*named, *([first_day] if first_day else [])], default=None)
+
+
 def _before(date: str | None, began: str | None) -> bool:
     """Whether a timeline date comes before ``began`` (:func:`_month_before` the story's first report; compared at
     the date's precision): background the articles recall ("the towers were built in 1983"), not the story's own
@@ -122,7 +136,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     # An undated article's dates are read against the story's latest known day: a date after it was ahead then.
     latest = max((a.published[:10] for a in records.values() if a.published), default=None)
     first_day = min((a.published[:10] for a in records.values() if a.published), default=None)
-    began = _month_before(first_day)
+    began = _month_before(_first_day(story["timeline"], records, first_day))
     entries, left = _with_background_cut(story["timeline"], began)
     for entry in entries:
         first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
