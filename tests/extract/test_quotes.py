@@ -71,6 +71,11 @@ CASES: list[tuple[str, list[tuple[str, str | None, SpeakerKind]]]] = [
         [("The ferry will run all winter,", "Anna Kovacs", SpeakerKind.PERSON)],
     ),
     ("The shift away from the “peace at any price” doctrine continued.", []),
+    # One word is a title after a title's preposition, whatever cue the sentence has.
+    (
+        "The studio is bidding again, the company announced Monday, setting up a drama worthy of “Tidewater.”",
+        [],
+    ),
     ("An article with no quotes at all says nothing here.", []),
 ]
 

@@ -702,7 +702,14 @@ def _is_name(art: _Article, start: int, end: int) -> bool:
         return True
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "de", "la", "le"}
     capitalised = [w for w in words if w.lower() not in small]
-    return bool(capitalised) and all(w[:1].isupper() for w in capitalised) and len(words) <= 6 and len(words) > 1
+    # One word is a title only after a title's preposition ("a drama worthy of “Succession.”"): alone, a capitalised
+    # word in marks may be a one-word answer.
+    return (
+        bool(capitalised)
+        and all(w[:1].isupper() for w in capitalised)
+        and len(words) <= 6
+        and (len(words) > 1 or titled)
+    )
 
 
 def _cue_text(cue: Token) -> str:
