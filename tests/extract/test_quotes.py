@@ -1000,3 +1000,13 @@ def test_a_clause_that_opens_with_a_quote_is_still_reported_speech() -> None:
     text = 'The harbour master said that "who cut the cable" remains under investigation by the port police.'
     reported = [q.text for q in _quotes(text, direct_only=False) if not q.direct]
     assert any(t.endswith("remains under investigation by the port police") for t in reported), reported
+
+
+def test_it_after_a_sentence_about_a_thing_is_not_a_place_that_sentence_names() -> None:
+    # "It" goes on with the plan the sentence before is about; the place it only names is no speaker.
+    text = (
+        "The initial ten-point harbour plan, drafted by the mayor's office after talks with the port board, included"
+        " the recognition of Orlan as a free port. It also proposed moving the ferry terminal behind the breakwater."
+    )
+    found = [q for q in _quotes(text, direct_only=False) if q.text.startswith("moving")]
+    assert [q.speaker for q in found] == ["It"] and found[0].speaker_kind is SpeakerKind.UNKNOWN

@@ -26,7 +26,7 @@ from newsdesk.extract import entities, kinds, speakers
 from newsdesk.records import Mention, SpeakerKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Antecedent", "Resolver", "gender_of_pronoun"]
 
@@ -242,11 +242,32 @@ class Resolver:
                 for t in sent
                 if t.i < reference.i and not self.in_quote(t.idx) and t.dep_ != "compound" and self._body_head(t)
             ]
-            if found:
-                token = min(found, key=lambda c: (c[0], c[1]))[2]
-                first, last = self.name_span(token) if token.pos_ == "PROPN" else self._phrase_chars(token)
-                return Antecedent(self.text[first:last], first, last, token.pos_ == "PROPN", token.i)
+            best = min(found, key=lambda c: (c[0], c[1])) if found else None
+            if best is not None and best[0] < 2:
+                return self._body(best[2])
+            if self._thing_subject(sent, reference):
+                # "The initial peace plan ... included recognition of Crimea. It also proposed ...": "it" goes on
+                # with the thing the sentence before is about, not a place or body it only names.
+                return None
+            if best is not None:
+                return self._body(best[2])
         return None
+
+    def _body(self, token: Token) -> Antecedent:
+        first, last = self.name_span(token) if token.pos_ == "PROPN" else self._phrase_chars(token)
+        return Antecedent(self.text[first:last], first, last, token.pos_ == "PROPN", token.i)
+
+    def _thing_subject(self, sent: Span, reference: Token) -> bool:
+        """Whether the main verb of ``sent`` has for its subject, before ``reference``, a common noun that is
+        neither a body nor a person ("the plan", "the report")."""
+        subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS and c.i < reference.i), None)
+        return (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and not self._body_head(subject)
+            and not self._person_head(subject)
+            and kinds.CLASS_NOUNS.get(subject.lower_) is None
+        )
 
     def _body_head(self, token: Token) -> bool:
         if token.pos_ == "PROPN":
