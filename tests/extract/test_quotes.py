@@ -1010,3 +1010,29 @@ def test_it_after_a_sentence_about_a_thing_is_not_a_place_that_sentence_names() 
     )
     found = [q for q in _quotes(text, direct_only=False) if q.text.startswith("moving")]
     assert [q.speaker for q in found] == ["It"] and found[0].speaker_kind is SpeakerKind.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "the company" renames the business named as the subject of its sentence or the one before.
+        (
+            "Tarrow Pictures is launching a hostile bid for Orvell Media after the company lost a bidding war, the"
+            " company announced on Monday.",
+            "Tarrow Pictures",
+        ),
+        (
+            "Tarrow Pictures agreed on Friday to buy the studios of Orvell Media. The company said the deal would"
+            " close next year.",
+            "Tarrow Pictures",
+        ),
+        # Neither business is the subject: which one speaks is not said, and the phrase stays as written.
+        (
+            "Regulators are studying the bid by Tarrow Pictures for Orvell Media, the company said on Monday.",
+            "the company",
+        ),
+    ],
+)
+def test_the_company_is_the_business_its_sentences_are_about(text: str, speaker: str) -> None:
+    (quote,) = _quotes(text, direct_only=False)
+    assert quote.speaker == speaker and quote.speaker_kind is SpeakerKind.GROUP

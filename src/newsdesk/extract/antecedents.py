@@ -229,9 +229,10 @@ class Resolver:
             return None
         return self.description(token, gender, depth + 1, avoid)
 
-    def body(self, reference: Token) -> Antecedent | None:
+    def body(self, reference: Token, *, subject: bool = False) -> Antecedent | None:
         """The organisation or place "it" most likely refers to: a named body or place, or "the company", written
-        as the subject of a recent sentence (then any other mention of one), the nearest first."""
+        as the subject of a recent sentence (then, unless ``subject``, any other mention of one), the nearest
+        first."""
         k = self._sentence_index(reference)
         for back in range(_SENTENCES_BACK):
             if k - back < 0:
@@ -242,9 +243,13 @@ class Resolver:
                 for t in sent
                 if t.i < reference.i and not self.in_quote(t.idx) and t.dep_ != "compound" and self._body_head(t)
             ]
+            if subject:
+                found = [c for c in found if c[2].pos_ == "PROPN"]  # "the company" renames a name, not itself
             best = min(found, key=lambda c: (c[0], c[1])) if found else None
             if best is not None and best[0] < 2:
                 return self._body(best[2])
+            if subject and any(t.i < reference.i and t.dep_ in _SUBJECTS for t in sent):
+                return None  # a sentence about someone or something else: not the body this one renames
             if self._thing_subject(sent, reference):
                 # "The initial peace plan ... included recognition of Crimea. It also proposed ...": "it" goes on
                 # with the thing the sentence before is about, not a place or body it only names.
@@ -268,6 +273,11 @@ class Resolver:
             and not self._person_head(subject)
             and kinds.CLASS_NOUNS.get(subject.lower_) is None
         )
+
+    def is_organisation(self, token: Token) -> bool:
+        """Whether ``token`` ends a name the mention stage typed an organisation."""
+        mention = self.mention_at(token)
+        return mention is not None and mention.type == "ORG"
 
     def _body_head(self, token: Token) -> bool:
         if token.pos_ == "PROPN":

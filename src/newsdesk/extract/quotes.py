@@ -480,6 +480,11 @@ def _speaker(
             found = art.resolver.description(head, avoid=avoid)
             if found is not None:
                 return _Speaker(found.name, SpeakerKind.PERSON, start, end, found.start)
+    if kind is SpeakerKind.GROUP and _a_business(head, text):
+        # "Paramount is launching a bid ..., the company announced": the company the sentences before name.
+        found = art.resolver.body(head, subject=True)
+        if found is not None and found.named and art.resolver.is_organisation(doc[found.head]):
+            return _Speaker(found.name, SpeakerKind.GROUP, start, end, found.start)
     if kind is SpeakerKind.GROUP and _one_unnamed(head, text):
         # "Wong's son", "the city's security chief", "the 52-year-old": one person the quote does not name.
         kind = SpeakerKind.ANONYMOUS
@@ -499,6 +504,18 @@ _NAMED_AS = re.compile(
     rf",? who (?:gave (?:only )?{_NAME_GIVEN}(?: only)?(?: as)?|asked to be (?:identified|named|called) "
     rf"(?:only )?(?:as|by {_NAME_GIVEN}(?:,? as)?))[ ,]+(?P<name>(?:[A-Z]\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\b"
 )
+
+
+# Nouns a report renames the business it is about with ("the company said"): the one named as the subject of the
+# sentences before, as "it" is (``antecedents.Resolver.body``).
+_BUSINESSES = frozenset(
+    "company firm studio streamer airline carrier bank insurer retailer broadcaster conglomerate automaker".split()
+)
+
+
+def _a_business(head: Token, text: str) -> bool:
+    """Whether a speaker's phrase is "the company" or its like, the noun alone with "the"."""
+    return head.tag_ == "NN" and head.lower_ in _BUSINESSES and text.casefold() == f"the {head.lower_}"
 
 
 _AGED = re.compile(r"\b\d+-year-old$")
