@@ -310,6 +310,14 @@ def test_issues_merge_across_wording_and_shifts_are_dated() -> None:
     assert len(accord) == 1 and accord[0]["shifts"] == []
 
 
+def test_an_issue_is_named_without_a_report_s_praise_or_alarm() -> None:
+    rows = [
+        _row("quillfin", "supports", "2025-12-05", "a historic $8 billion deal to buy Tarrow", ("deal", "buy", "@t")),
+        _row("orvell", "opposes", "2025-12-07", "the landmark ferry accord", ("ferry", "accord")),
+    ]
+    assert sorted(p["issue"] for p in issues.positions(rows)) == ["$8 billion deal to buy Tarrow", "ferry accord"]
+
+
 def test_issues_meet_across_a_name_a_nominalisation_and_one_word() -> None:
     # "the Match Warden" tagged as a name in one article, plain words in another; "removal" against "remove"; a
     # one-word target ("the ruling") held whole by a longer one.

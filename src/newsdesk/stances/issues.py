@@ -26,6 +26,13 @@ SHARED = 1.5  # term weight two targets must share at least: a name and a word, 
 MATCH = 0.5  # share of the smaller target's term weight two targets must share to be one issue
 _DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such|to)\s+", re.I)
 _MAX_NAME_WORDS = 10
+# An outlet's praise or alarm at the head of a target ("historic $82billion deal to purchase ..."): an issue's name
+# is the thing, not how one report sizes it up (decision 0018).
+_SIZING_UP = re.compile(
+    r"^(?:historic|landmark|blockbuster|controversial|high-stakes|so-called|much-anticipated|long-awaited|"
+    r"massive|huge|mega|shock|stunning|explosive)\s+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 # Words nearly every statement of a negotiation has: they alone never make two statements one issue.
@@ -91,7 +98,7 @@ def _words(row: dict[str, Any]) -> frozenset[str]:
 
 def _name(target: str) -> str:
     name = " ".join(target.split())
-    while (trimmed := _DETERMINER.sub("", name)) != name:
+    while (trimmed := _SIZING_UP.sub("", _DETERMINER.sub("", name))) != name:
         name = trimmed
     words = name.split()
     return " ".join(words[:_MAX_NAME_WORDS]) + (" …" if len(words) > _MAX_NAME_WORDS else "")
