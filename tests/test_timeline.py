@@ -51,6 +51,16 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
             found = [e if dates.month_day(m.text) and not m.value else m for m, e in zip(found, estimated, strict=True)]
         usable = [m for m in found if m.value and m.precision != "decade"]  # "within a decade": a horizon
         spans = [dates.sentence_around(article.text, m.start, m.end) for m in usable]
+        if article.published:  # a dated report's dateline day is when it was filed, not a development
+            kept_spans = [
+                (m, span)
+                for m, span in zip(usable, spans, strict=True)
+                if not (
+                    (not span[0] or article.text[span[0] - 1] == "\n")
+                    and m.start - span[0] < lead_prefix(article.text[span[0] : span[1]])
+                )
+            ]
+            usable, spans = [m for m, _ in kept_spans], [span for _, span in kept_spans]
         # The year a superlative counts from is no event ("the deadliest fire since 1948").
         kept = [
             (m, span)
@@ -231,6 +241,23 @@ def test_an_entry_cites_its_sentence_without_the_byline_or_dateline_opening_it(t
     assert texts["2024"] == "The dockers first walked out in 2024, the union said.", stored
     assert texts["2026-03-10"] == "Talks resumed on 10 March.", stored
     assert texts["2019"] == "FUND: the union's strike fund paid out in 2019.", stored
+    assert scanned == stored
+
+
+def test_a_dated_reports_dateline_day_is_no_entry(tmp_path: Path) -> None:
+    # "VESSARA, March 14: ... on Friday": the report was filed on the 14th; what it tells happened on the 13th. The
+    # dateline's day had been an entry citing the strike's sentence, as if the strike were the 14th's news.
+    body = (
+        "VESSARA, March 14: Ferries stayed in port on Friday as the strike went on, the union said.\n"
+        "Talks resumed on 10 March, a day after the walkout began."
+    )
+    record = {"title": "Vessara ferries stay in port", "published": "2026-03-14", "text": body}
+    with _one_story(tmp_path, record) as (corpus, story):
+        stored = corpus.story(story["id"])["timeline"]
+        with corpus.store.transaction() as conn:  # as m005 leaves a database made before it: texts scanned
+            conn.execute("UPDATE date_mentions SET sentence_start = NULL, sentence_end = NULL")
+        scanned = corpus.story(story["id"])["timeline"]
+    assert [e["date"] for e in stored] == ["2026-03-10", "2026-03-13"], stored
     assert scanned == stored
 
 

@@ -163,6 +163,12 @@ def test_a_date_after_a_quotation_of_several_sentences_is_cited_with_the_whole_q
     assert straight[slice(*sentence_around(straight, m.start, m.end))] == '"We won. It was hard," she said on Friday.'
 
 
+def test_today_in_a_name_is_no_date() -> None:
+    # "an interview with broadcaster India Today" had put the interview on the day the article was published.
+    text = "She spoke to broadcaster Harbour Today. He told Vell Today on Monday. Today the talks resumed today."
+    assert [m.text for m in find(text, PUBLISHED)] == ["on Monday", "Today", "today"]
+
+
 def test_a_stray_or_long_quotation_mark_keeps_the_sentences() -> None:
     # An opening mark never closed (a scraped page's stray), or a quotation past QUOTED characters, hides no
     # sentence end.

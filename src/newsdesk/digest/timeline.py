@@ -60,6 +60,19 @@ def _sentence(text: str, mention: DateMention) -> str:
     return _cited(text[start:end], not start or text[start - 1] == "\n", mention.start - start)
 
 
+def _in_dateline(text: str, mention: DateMention) -> bool:
+    """Whether ``mention`` stands in the dateline opening its paragraph ("Dhaka [Bangladesh], November 18: ..."):
+    the day the report was filed, not a development of it."""
+    start, end = dates.sentence_around(text, mention.start, mention.end)
+    opens = not start or text[start - 1] == "\n"
+    return opens and mention.start - start < lead_prefix(text[start:end])
+
+
+def _stored_in_dateline(row: dict[str, Any]) -> bool:
+    """:func:`_in_dateline` of a stored date mention (the ``timeline_dates`` query's row)."""
+    return bool(row["opens"]) and row["start"] - row["sentence_start"] < lead_prefix(row["sentence"])
+
+
 def _stored_sentence(row: dict[str, Any]) -> str:
     """The sentence of a stored date mention (the ``timeline_dates`` query's ``sentence`` and ``opens``), cited."""
     sentence: str = row["sentence"]
@@ -171,6 +184,8 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
             read = dates.find(text, None, estimate=estimate) if estimate else [_date_mention(m) for m in mentions]
             if article_id in days_only:
                 read = _days_named(read, str(story_start))
+            if article["published"]:
+                read = [m for m in read if not _in_dateline(text, m)]
             usable = [(m, _sentence(text, m)) for m in read if m.value]
         elif article_id in days_only:
             named = _days_named([_date_mention(r) for r in mentions], str(story_start))
@@ -180,7 +195,12 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
                 (m, _stored_sentence(r)) for r in mentions if (m := dates.resolve(_date_mention(r), estimate)).value
             ]
         else:  # stored as find() gave them (with a value: the query leaves out the rest)
-            usable = [(_date_mention(r), _stored_sentence(r)) for r in mentions if r["value"]]
+            # A dated report's dateline day is the day it was filed: its news is told by the dates of its words.
+            usable = [
+                (_date_mention(r), _stored_sentence(r))
+                for r in mentions
+                if r["value"] and not (article["published"] and _stored_in_dateline(r))
+            ]
         # "within a decade" is resolved ten years on (extract/dates.py): a horizon, not the date of anything.
         usable = [(m, sentence) for m, sentence in usable if m.precision != "decade" and not _a_record(m, sentence)]
         for m, sentence in _most_precise(usable):

@@ -315,6 +315,8 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
             continue
         if kind == "weekday" and _dated_by_next(text, end, found[i + 1 :]):
             continue  # "on Monday, November 24": the date says which Monday; the weekday alone might not
+        if kind == "relative_day" and _IN_A_NAME.search(text, max(0, start - 40), start) and text[start].isupper():
+            continue  # "broadcaster India Today", "USA Today": a name's word, no day
         if (
             kind == "weekday"
             and _BACK_REFERENCE.search(text[max(0, start - 24) : start])
@@ -338,6 +340,10 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         )
         last_end = end
     return out
+
+
+# A capitalised word right before, itself after a word (not a sentence's start): "India Today", "USA Today".
+_IN_A_NAME = re.compile(r"(?<=[\w,] )[A-Z](?:[\w.&-]*[\w&-])?\s$")
 
 
 # Words before a weekday that point back to a day already told ("That Wednesday - the day the fire broke out")
