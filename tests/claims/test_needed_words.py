@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -40,6 +41,12 @@ WRITTEN = [
     "The Number Of people missing has reached 128, and the death TOLL rose to 83; the toll of the dead is 90.",
     "Someone who had done nothing, alone and honest, gave Eleven reasons; Twenty-five stayed, Ninety left.",
 ]
+
+
+def _sentences(articles: list[Article]) -> Iterator[str]:
+    for article in articles:
+        for start, end in extract.sentences(article.text):
+            yield article.text[start:end]
 
 
 @pytest.fixture(scope="module")
@@ -86,26 +93,22 @@ def test_every_match_holds_a_needed_word(
     articles: list[Article], pattern: re.Pattern[str], words: tuple[str, ...]
 ) -> None:
     matched = 0
-    for article in articles:
-        for start, end in extract.sentences(article.text):
-            sentence = article.text[start:end]
-            if pattern.search(sentence):
-                matched += 1
-                assert values.may_hold(values.lower_form(sentence), words), sentence
+    for sentence in _sentences(articles):
+        if pattern.search(sentence):
+            matched += 1
+            assert values.may_hold(values.lower_form(sentence), words), sentence
     assert matched
 
 
 def test_opinion_is_searched_where_it_may_match(articles: list[Article]) -> None:
     matched = 0
-    for article in articles:
-        for start, end in extract.sentences(article.text):
-            sentence = article.text[start:end]
-            lower = values.lower_form(sentence)
-            if extract._OPINION.search(sentence):
-                matched += 1
-                assert (
-                    lower is None or lower.startswith(("i", "we")) or values.may_hold(lower, extract._NEEDS_OPINION)
-                ), sentence
+    for sentence in _sentences(articles):
+        lower = values.lower_form(sentence)
+        if extract._OPINION.search(sentence):
+            matched += 1
+            assert lower is None or lower.startswith(("i", "we")) or values.may_hold(lower, extract._NEEDS_OPINION), (
+                sentence
+            )
     assert matched
 
 
@@ -117,27 +120,23 @@ def test_the_characters_that_match_an_ascii_letter_ignoring_case_are_known() -> 
 
 def test_ages_are_searched_where_they_may_match(articles: list[Article]) -> None:
     matched = 0
-    for article in articles:
-        for start, end in extract.sentences(article.text):
-            sentence = article.text[start:end]
-            if values._AGE.search(sentence):
-                matched += 1
-                lower = values.lower_form(sentence)
-                assert values.may_hold(lower, values._AGE_WORDS) or values._COMMA_DIGIT.search(sentence), sentence
+    for sentence in _sentences(articles):
+        if values._AGE.search(sentence):
+            matched += 1
+            lower = values.lower_form(sentence)
+            assert values.may_hold(lower, values._AGE_WORDS) or values._COMMA_DIGIT.search(sentence), sentence
     assert matched
 
 
 def test_number_words_are_found_alike_in_the_lower_form(articles: list[Article]) -> None:
     found = 0
-    for article in articles:
-        for start, end in extract.sentences(article.text):
-            sentence = article.text[start:end]
-            lower = values.lower_form(sentence)
-            if lower is None:
-                continue
-            spans = [m.span() for m in values._NUMBER_WORD.finditer(sentence)]
-            assert spans == [m.span() for m in values._NUMBER_WORD_LOWER.finditer(lower)], sentence
-            found += bool(spans)
+    for sentence in _sentences(articles):
+        lower = values.lower_form(sentence)
+        if lower is None:
+            continue
+        spans = [m.span() for m in values._NUMBER_WORD.finditer(sentence)]
+        assert spans == [m.span() for m in values._NUMBER_WORD_LOWER.finditer(lower)], sentence
+        found += bool(spans)
     assert found
 
 
@@ -159,7 +158,7 @@ def test_the_lower_form_keeps_each_character_a_word_character_and_its_letter() -
 
 def test_the_word_before_a_sentence_end_is_the_one_a_search_finds(articles: list[Article]) -> None:
     last_word = re.compile(r"([\w.]+)$")
-    chunks = [line for a in articles[:40] for line in a.text.splitlines()]
+    chunks = [line for a in articles[:12] for line in a.text.splitlines()]
     chunks += ["", "U.S.", "ends with Mr.", "a_b.c d", "x \u00e9t\u00e9.", "tail  ", "No. 5", "\u2163 \u0663."]
     checked = 0
     for chunk in chunks:
