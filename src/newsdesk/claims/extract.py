@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import Generic, TypeVar
 
 from newsdesk.claims import values
-from newsdesk.records import Article, Claim, Mention, Modality, Quote, Value, lead_prefix
+from newsdesk.records import Article, Claim, DateMention, Mention, Modality, Quote, Value, lead_prefix
 
 __all__ = ["MAX_CLAIMS", "WORD", "find", "name_key", "sentences", "stem", "terms"]
 
@@ -195,8 +197,10 @@ _ISE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 _DOUBLED_VOWEL = re.compile(r"([aeiou][^aeiou])\1(ed|ing|er)$")
 _DOUBLED = re.compile(r"([^aeiou])\1(ed|ing)$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9]|[\"“‘(]?[A-Z](?:[a-z]|\s))")
-_LAST_WORD = re.compile(r"([\w.]+)$")
 _LINE = re.compile(r"[^\n]+")
+_ENDED = re.compile(r"[.!…\"”’:;)]$")  # a sentence's end, which a subhead or a caption line lacks
+_DIGITS = re.compile(r"\d+")
+_THE = re.compile(r"^the\s+")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -228,6 +232,19 @@ def name_key(text: str) -> str:
     return " ".join(words).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _reading(written: str) -> tuple[str, str | None, bool]:
+    """How :func:`terms` reads a word as written: its case-folded form, its term (None: too short or a stop word)
+    and whether that term is a name (capitalised: ``#key``; the word's stem where it opens the text). Remembered,
+    since a run meets the same words again and again."""
+    word = written.casefold()
+    if len(word) < 3 or word in _STOP:
+        return word, None, False
+    if written[:1].isupper():  # (of three letters or more)
+        return word, f"#{name_key(written)}", True
+    return word, stem(word), False
+
+
 def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tuple[str, ...]:
     """The content terms of ``text`` (at ``offset`` in the article): names as ``#key`` (and ``@entity`` when
     linked), other words stemmed, stop words and numbers left out; in first-seen order, each once."""
@@ -246,17 +263,14 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
     # The characters of the names, whose words are the names' own terms.
     covered = {i for s, e in inside for i in range(s, e)}
     for w in _WORD.finditer(text):
-        at = w.start()
-        if covered and at in covered:
+        if covered and w.start() in covered:
             continue
-        written = w.group()
-        word = written.casefold()
-        if len(word) < 3 or word in _STOP or word in roles:
+        word, term, name = _reading(w.group())
+        if term is None or (roles and word in roles):
             continue
-        if at > 0 and written[:1].isupper():  # (of three letters or more)
-            out[f"#{name_key(written)}"] = None  # a name the model did not tag
-            continue
-        out[stem(word)] = None
+        if name and not w.start():
+            term = stem(word)  # a capitalised word opening the text is no name the model did not tag
+        out[term] = None
     return tuple(out)
 
 
@@ -268,8 +282,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         chunk = line.group()
         pos = 0
         for m in _SENTENCE_END.finditer(chunk):
-            before = _LAST_WORD.search(chunk[pos : m.start()])
-            word = (before.group(1) if before else "").casefold().rstrip(".")
+            word = chunk[_word_start(chunk, pos, m.start()) : m.start()].casefold().rstrip(".")
             if m.group().startswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
                 continue
             end = m.end()
@@ -280,6 +293,15 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
             yield _trim(text, start + pos, line.end())
 
 
+def _word_start(chunk: str, pos: int, end: int) -> int:
+    r"""Where the word (letters, digits, "_" and dots) that ends ``chunk[pos:end]`` starts (``end``: none ends it):
+    where a search for ``([\w.]+)$`` in it would match, found from the end rather than tried at every place."""
+    start = end
+    while start > pos and ((c := chunk[start - 1]).isalnum() or c == "." or c == "_"):
+        start -= 1
+    return start
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -288,16 +310,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class _Within:
-    """The mentions inside ``[start, end)``, in their order: a bisection on their starts when they are in text
-    order (as the quotes stage gives them), rather than a pass over all of the article's for each sentence."""
+_Spanned = TypeVar("_Spanned", Mention, DateMention)
 
-    def __init__(self, mentions: tuple[Mention, ...]) -> None:
-        self.mentions = mentions
+
+class _Within(Generic[_Spanned]):
+    """The mentions (or date mentions) inside ``[start, end)``, in their order: a bisection on their starts when
+    they are in text order (as the quotes and dates stages give them), rather than a pass over all of the
+    article's for each sentence."""
+
+    def __init__(self, mentions: tuple[_Spanned, ...]) -> None:
+        self.mentions: tuple[_Spanned, ...] = mentions
         self.starts = [m.start for m in mentions]
         self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
 
-    def __call__(self, start: int, end: int) -> tuple[Mention, ...]:
+    def __call__(self, start: int, end: int) -> tuple[_Spanned, ...]:
         if not self.ordered:
             return tuple(m for m in self.mentions if start <= m.start and m.end <= end)
         found = []
@@ -321,15 +347,22 @@ def _quote_share(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote
     return best, share
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _bare(outlet: str) -> tuple[str, str]:
+    """An outlet's name as a sentence credits it: case-folded, without "the", and that without its spaces."""
+    bare = _THE.sub("", outlet.casefold())
+    return bare, "".join(bare.split())  # (``str.split`` splits at exactly the characters ``\s`` matches)
+
+
 def _credited(sentence: str, cites: tuple[str, ...]) -> list[str]:
     """The outlets of ``cites`` that ``sentence`` credits ("according to the Telegraph", "told CNN")."""
     if not cites:  # (most articles credit no outlet)
         return []
-    squashed = re.sub(r"\s+", "", sentence.casefold())
+    squashed = "".join(sentence.casefold().split())
     found = []
     for outlet in cites:
-        bare = re.sub(r"^the\s+", "", outlet.casefold())
-        if bare and re.sub(r"\s+", "", bare) in squashed:
+        bare, bare_squashed = _bare(outlet)
+        if bare and bare_squashed in squashed:
             found.append(outlet)
     return found if (found and _CREDIT.search(sentence)) or (found and len(sentence) < 80) else []
 
@@ -349,9 +382,9 @@ def _worthy(sentence: str, vals: list[Value], names: int, words: int, lower: str
     opinion = lower is None or lower.startswith(("i", "we")) or values.may_hold(lower, _NEEDS_OPINION)
     if opinion and _OPINION.search(sentence):
         return False
-    if not re.search(r"[.!…\"”’:;)]$", sentence) and words < 12:
+    if not _ENDED.search(sentence) and words < 12:
         return False  # a subhead or a caption line
-    digits = len(re.findall(r"\d+", sentence))
+    digits = len(_DIGITS.findall(sentence))
     if digits >= 6 and digits * 3 > words:
         return False  # a row of a table or a list of figures
     return bool(vals) or names >= 1
@@ -370,6 +403,7 @@ def find(article: Article) -> tuple[Claim, ...]:
     paragraph_end = -1
     paragraph_claims = 0  # the claims found before this sentence, up to its paragraph
     within = _Within(article.mentions)
+    dated: _Within[DateMention] = _Within(article.dates)
     for start, end in sentences(text):
         if start > paragraph_end:
             carried = []
@@ -390,7 +424,7 @@ def find(article: Article) -> tuple[Claim, ...]:
             last_credit = credited
         if title and " ".join(sentence.split()).casefold().rstrip(".") == title.rstrip(".") and not _lede(sentence):
             continue  # the headline repeated in the body
-        vals = values.find(sentence, start, article.dates)
+        vals = values.find(sentence, start, dated(start, end))
         names = within(start, end)
         words = len(sentence.split())
         # The sentence's terms (the mentions outside it give it none) are worked out for a claim only, unless, without
@@ -455,7 +489,7 @@ def _credit_after(sentence: str, credited: list[str]) -> bool:
         return False
     rest = sentence[m.end() :].casefold()
     for outlet in credited:
-        rest = rest.replace(re.sub(r"^the\s+", "", outlet.casefold()), " ")
+        rest = rest.replace(_bare(outlet)[0], " ")
     # Nothing is left beside the outlet but a word or two ("the agency", "on Monday").
     return len(_WORD.findall(rest)) <= 3
 
@@ -472,7 +506,7 @@ def _relayed(claim: Claim, credited: list[str]) -> Claim:
 
 def _slot(vals: list[Value], found: tuple[str, ...]) -> str:
     """What the claim's values are about: the unit of its first value and its first two content words."""
-    words = [t for t in found if not t.startswith(("@", "#"))][:2]
+    words = list(itertools.islice((t for t in found if not t.startswith(("@", "#"))), 2))
     if not vals:
         return " ".join(words)
     v = next((v for v in vals if v.kind != "date"), vals[0])

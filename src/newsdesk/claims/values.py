@@ -241,6 +241,10 @@ NOT_ASCII_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 # Words (lower case) every match of a pattern ignoring case holds one of.
 _CURRENCY_WORDS = ("dollar", "usd", "eur", "pound", "gbp", "hryvnia", "rouble", "ruble")
 _HURT_WORDS = ("injuries", "casualties", "deaths", "fatalities")
+# _AGE's: "year" ("34-year-old") or "aged" ("aged 34"); its third form ("Name, 34,") needs a comma, a space and a digit.
+_AGE_WORDS = ("year", "aged")
+_COMMA_DIGIT = re.compile(r", \d")
+_COUNT_FIRST_WORDS = ("number of", "toll")  # "the number of people missing", "the death toll", "toll of the dead"
 
 
 def lower_form(text: str) -> str | None:
@@ -256,6 +260,11 @@ def may_hold(lower: str | None, words: tuple[str, ...]) -> bool:
 
 
 _NUMBER_WORD = re.compile(rf"\b{_WORDNUM}", re.IGNORECASE)
+# The same, searched in a text's lower_form (a third of the time): it matches where _NUMBER_WORD matches in the text.
+# Outside the four characters lower_form refuses, every character's lower case is one character, a word character
+# where it is one, and the lower case of an ASCII letter exactly where a pattern ignoring case takes it for that
+# letter (tests/claims/test_needed_words.py checks each against every character), so \b and the words fall alike.
+_NUMBER_WORD_LOWER = re.compile(rf"\b{_WORDNUM}")
 _ANOTHER_NUMBER = re.compile(rf"\d|\b{_WORDNUM}\b", re.IGNORECASE)
 
 
@@ -331,8 +340,10 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
                 found.append(Value(kind="date", value=weekday, unit="weekday", text=d.text, start=d.start, end=d.end))
     # Most sentences write no number: the passes that need one (a digit, or a number word) are left out there.
     digit = _DIGIT.search(sentence) is not None
-    numeral = digit or _NUMBER_WORD.search(sentence) is not None
     lower = lower_form(sentence)
+    numeral = (
+        digit or (_NUMBER_WORD.search(sentence) if lower is None else _NUMBER_WORD_LOWER.search(lower)) is not None
+    )
     for m in _MONEY_SIGN.finditer(sentence) if digit else ():
         n = number(m["n"])
         if n is None or _taken(taken, m.start(), m.end()):
@@ -363,12 +374,13 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
         zone = (m["zone"] or m["zone2"] or "").casefold()
         label = _ZONES.get(zone, "local" if zone else "")
         add("time", f"{hour:02d}:{minute:02d}{' ' + label if label else ''}", "time", m.start(), m.end())
-    for m in _AGE.finditer(sentence) if numeral else ():
+    age = numeral and (may_hold(lower, _AGE_WORDS) or (digit and _COMMA_DIGIT.search(sentence) is not None))
+    for m in _AGE.finditer(sentence) if age else ():
         n = number(m["n"] or m["n2"] or m["n3"] or "")
         if n is None or not 0 < n < 130 or _taken(taken, m.start(), m.end()):
             continue
         add("age", _fmt(n), "year of age", m.start(), m.end())
-    for m in _COUNT_FIRST.finditer(sentence) if digit else ():
+    for m in _COUNT_FIRST.finditer(sentence) if digit and may_hold(lower, _COUNT_FIRST_WORDS) else ():
         n = number(m["n"])
         if n is None or _taken(taken, m.start("n"), m.end("n")):
             continue
@@ -410,7 +422,7 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
         else:
             add("count", _fmt(n * scale), _singular(noun), m.start(), end)
     folded = sentence.casefold()
-    offence = any(word in folded for word in ("murder", "manslaughter", "homicide"))
+    offence = "murder" in folded or "manslaughter" in folded or "homicide" in folded
     for m in _CHARGE.finditer(sentence) if offence else ():
         unit = "offence suspected" if m["suspected"] else "offence charged"
         start, end = m.span("charge")
