@@ -304,11 +304,6 @@ def is_title(word: str) -> bool:
     return _TITLES.fullmatch(word + " ") is not None
 
 
-def _words(name: str) -> tuple[str, ...]:
-    # The cached tuple itself, never copied: asked for every mention and alias many times a batch, and read only.
-    return _split(name)
-
-
 _SPACES = re.compile(r"[\s]+")
 _SPACE = re.compile(r"\s")
 
@@ -319,6 +314,11 @@ def _split(name: str) -> tuple[str, ...]:
     name = _CAMEL.sub(" ", name)
     name = _TITLES.sub("", name.strip())
     return tuple(w for w in _SPACES.split(name) if w.strip(".'’-"))
+
+
+# A name's words: the cached tuple itself, never copied (asked for every mention and alias many times a batch, and read
+# only), the cache asked directly rather than through a function that calls it (decision 0041, revision of 2026-12-06).
+_words = _split
 
 
 @_remembered(_WORDS_CACHED)
