@@ -2557,3 +2557,34 @@ def test_a_settle_leaves_the_groups_of_a_record_of_the_same_type_and_names_as_th
     assert place == {("form", "veloria", "g1")}  # under the keys of Veloria only, no longer of Velorian
     again = linker.link_articles([_article_of("a2", names)])
     assert [m.entity_id for m in again[0].mentions] == ["p1", "p1", "p2", "o1", "g1", "g1"]
+
+
+def test_word_caches_answer_as_the_function_and_stay_bounded() -> None:
+    """The word keys' caches (decision 0041, revision of 2026-12-06) are plain dicts emptied once they would hold more
+    than their bound: every answer is the function's, an answer kept is not worked out again, and the cache never
+    holds more than its bound (the memory a long run's words take)."""
+    from newsdesk.extract import entities
+    from newsdesk.extract.entities import _remembered
+
+    worked: list[int] = []
+
+    @_remembered(4)
+    def doubled(x: int) -> int:
+        worked.append(x)
+        return 2 * x
+
+    asked = [1, 2, 1, 3, 4, 2, 5, 1, 6, 7, 8, 9, 9, 2]
+    assert [doubled(x) for x in asked] == [2 * x for x in asked]
+    assert worked == [1, 2, 3, 4, 5, 1, 6, 7, 8, 9, 2]  # full at four: emptied before the fifth answer
+    assert doubled.cache_info().currsize <= 4
+    for _ in range(3):
+        for x in range(50):
+            assert doubled(x) == 2 * x
+            assert doubled.cache_info().currsize <= 4
+    # The module's word keys go through such caches, bounded as before.
+    for f in (entities.skeleton, entities.sound, entities._split, entities._type_key, entities._same_word):
+        assert f.cache_info().maxsize is None
+        assert f.__wrapped__.__wrapped__.__name__ == f.__name__
+    assert entities._words is entities._split
+    words = [f"Nam{i}e" for i in range(2000)]
+    assert [entities.skeleton(w) for w in words] == [entities.skeleton.__wrapped__.__wrapped__(w) for w in words]

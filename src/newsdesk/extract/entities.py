@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, TypeVar
 
 from newsdesk.extract import attributions, context
 from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
@@ -107,6 +107,35 @@ _WORDS_CACHED = 1 << 19
 # stored asks :func:`_similar` of 224,866 pairs, more than 2^17 (decision 0041, revision of 2026-12-05 forenoon).
 _PAIRS_CACHED = 1 << 19
 
+_T = TypeVar("_T")
+
+
+def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache_wrapper[_T]]:
+    """A cache of a pure function's answers as ``functools.lru_cache(maxsize=most)`` keeps them, but without the order
+    of use: a plain dict (``lru_cache(maxsize=None)``), emptied once it would hold more than ``most`` answers. A
+    bounded ``lru_cache`` moves each answer it gives to the front of its list, a cost on every call; the word keys are
+    asked about 4 million times by a run of 1,000 articles at 16,000 stored, most of them answered from the cache
+    (decision 0041, revision of 2026-12-06). Up to ``most`` words the answers are kept alike; past it the least used
+    are not the ones let go, but a function of the same arguments gives the same answer either way."""
+
+    def wrap(f: Callable[..., _T]) -> functools._lru_cache_wrapper[_T]:
+        held = 0
+
+        # Called only when the answer is not kept: each call is one answer more.
+        @functools.wraps(f)
+        def worked_out(*args: Any, **kwargs: Any) -> _T:
+            nonlocal held
+            held += 1
+            if held > most:
+                kept.cache_clear()
+                held = 1
+            return f(*args, **kwargs)
+
+        kept = functools.lru_cache(maxsize=None)(worked_out)
+        return kept
+
+    return wrap
+
 
 def _undoubled(s: str) -> str:
     """``s`` with each run of one letter written once (``_DOUBLED.sub(r"\\1", s)``, without the regex's template
@@ -116,7 +145,7 @@ def _undoubled(s: str) -> str:
     return _RUNS.sub(_FIRST, s) if _DOUBLED.search(s) else s
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def skeleton(word: str) -> str:
     """A transliteration-blind key: Zelenskyy, Zelenskyi, Zelenskiy -> zelenski; Umjerow -> umerov; Jermak -> iermak;
     Tsybulsky, Cybulski -> cibulski."""
@@ -147,7 +176,7 @@ def skeleton(word: str) -> str:
 _SOFT_LETTERS = str.maketrans("", "", "aeiouh")
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def sound(word: str) -> str:
     """A consonant key that transliterations of one name share: its :func:`skeleton` with the vowels after the
     first letter and every "h" left out, "z" written "j" and "c", "q" written "k": Rahman and Rahaman -> rmn,
@@ -158,7 +187,7 @@ def sound(word: str) -> str:
     return _undoubled(s[:1] + s[1:].translate(_SOFT_LETTERS))
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _letter_set(word: str) -> frozenset[str]:
     return frozenset(word)
 
@@ -188,7 +217,7 @@ def _ratio_at_least(a: str, b: str, floor: float) -> bool:
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=1 << 17)
+@_remembered(1 << 17)
 def _same_word(a: str, b: str) -> bool:
     """Whether two words of names (as :func:`skeleton` keys) are one word spelled two ways: nearly the same
     letters, two neighbouring letters swapped (:func:`_swapped`: Dalwa and Dawla), or, from four letters up, the
@@ -231,7 +260,7 @@ def _another_given_name(a: str, b: str) -> bool:
     return added == "a" if at == len(short) else at > 0 and added not in "aeiouhy"
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _letters(word: str) -> str:
     """A key that spellings with two letters swapped share: the :func:`skeleton`'s first letter, then the rest
     sorted."""
@@ -245,7 +274,7 @@ _PLACE_TO_PEOPLE = frozenset({"n", "ns", "an", "ans", "i", "is", "ian", "ians", 
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=_PAIRS_CACHED)
+@_remembered(_PAIRS_CACHED)
 def _near(a: str, b: str) -> bool:
     """Whether two place names (as :func:`skeleton` keys) are one spelled two ways: nearly the same letters
     and the same consonants, however short (Kyiv and Kiev; not Niger and Nigeria, nor Guinea and Guyana). One
@@ -275,16 +304,11 @@ def is_title(word: str) -> bool:
     return _TITLES.fullmatch(word + " ") is not None
 
 
-def _words(name: str) -> tuple[str, ...]:
-    # The cached tuple itself, never copied: asked for every mention and alias many times a batch, and read only.
-    return _split(name)
-
-
 _SPACES = re.compile(r"[\s]+")
 _SPACE = re.compile(r"\s")
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _split(name: str) -> tuple[str, ...]:
     # Names recur in every batch: split once.
     name = _CAMEL.sub(" ", name)
@@ -292,7 +316,12 @@ def _split(name: str) -> tuple[str, ...]:
     return tuple(w for w in _SPACES.split(name) if w.strip(".'’-"))
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+# A name's words: the cached tuple itself, never copied (asked for every mention and alias many times a batch, and read
+# only), the cache asked directly rather than through a function that calls it (decision 0041, revision of 2026-12-06).
+_words = _split
+
+
+@_remembered(_WORDS_CACHED)
 def _last(name: str) -> str:
     """The :func:`skeleton` of a name's last word ("" for no word)."""
     words = _split(name)
@@ -309,7 +338,7 @@ def _abbreviates(short: str, word: str) -> bool:
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _parts(name: str) -> tuple[str, ...]:
     """The skeletons of a name's words, titles left out and hyphenated parts apart ("Al-Mamun": al, mamun)."""
     return tuple(skeleton(p) for w in _split(name) for p in w.split("-") if skeleton(p))
@@ -321,7 +350,7 @@ _SYLLABLES = re.compile(r"[A-Z][a-z]{0,4}-[A-Za-z][a-z]{0,4}")
 _VOWELS = re.compile(r"[aeiouy]+", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def family_first(name: str) -> bool:
     """Whether a person's name of two words is written family name first, as Chinese and Korean names are: a
     family name, then a given name of two hyphenated syllables ("Lam Wai-Kit", "Moon Jae-in"). Their family
@@ -359,7 +388,7 @@ _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=1 << 17)
+@_remembered(1 << 17)
 def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
     """Whether person name ``shorter`` is a shorter form of ``longer``: each of its words written in ``longer``,
     in order (spelling aside), from two words up, and sharing its last word or opening it: "Abdullah Al Mamun" of
@@ -383,7 +412,7 @@ def contains(longer: str, shorter: str, *, opening: bool = True) -> bool:
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=_PAIRS_CACHED)
+@_remembered(_PAIRS_CACHED)
 def _inserted(longer: str, shorter: str) -> bool:
     """Whether ``longer`` is ``shorter`` with one run of letters inside it that holds a consonant (Austria,
     Australia): a transliteration writes a place's letters otherwise (Luhansk, Lugansk) or adds a vowel (Tehran,
@@ -416,7 +445,7 @@ def _initial(key: str) -> str:
     return "a" if c in "aeiou" else "k" if c in "ckq" else c
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _first_keys(key: str) -> frozenset[str]:
     """The keys a person's first name (its :func:`skeleton`) is looked up under: its :func:`_initial`, and from
     four letters up the name itself and, from five, the name without its first letter ("~" before each). Two first
@@ -484,7 +513,7 @@ def _acronym(name: str) -> str | None:
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=1 << 17)
+@_remembered(1 << 17)
 def same_name(a: str, b: str, kind: str) -> bool:
     """True when names ``a`` and ``b`` of type ``kind`` name the same thing (both written in full or not)."""
     wa: Sequence[str] = _words(a)
@@ -564,7 +593,7 @@ def _extends(longer: str, shorter: str) -> bool:
 _AND = frozenset({"&", "and"})
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _body(name: str) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]], str]:
     """What :meth:`Linker._larger_body` compares of an organisation's name, worked out once a name: its words without
     the legal form (:func:`_core`) in lower case; the shorter names it extends (:func:`_extends`: its first ``n``
@@ -585,14 +614,14 @@ def _form(name: str, kind: str) -> str:
 
 # Asked for each mention twice a batch (its votes, its type) and for each alias of each entity whose names changed:
 # remembered (decision 0041, revision of 2026-12-05, afternoon).
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _type_key(name: str) -> str:
     """The key a name's mentions vote on its type under: its words' skeletons run together."""
     return skeleton("".join(_split(name)))
 
 
 # Pure and asked again for the same names in every batch: remembered.
-@functools.lru_cache(maxsize=1 << 17)
+@_remembered(1 << 17)
 def _conflict(a: str, b: str) -> bool:
     """Whether full names ``a`` and ``b`` name two people: the same surname, other first names ("Anna Holt",
     "Peter Holt"), and neither a shorter form of the other."""
@@ -708,7 +737,7 @@ def _frames(name: str) -> list[str]:
 
 # Pure, and asked of every alias of every organisation an article names for each lone word tagged an organisation
 # (``Linker._outlet_ending``) and of each record's aliases: remembered.
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _outlet(alias: str) -> str | None:
     """The outlet's report name when organisation name ``alias`` (words run together written apart) is a news
     outlet (:func:`attributions.canonical_outlet`), else None."""
@@ -918,7 +947,7 @@ def _similar_fitting(a: str, b: str) -> bool:
 _READ_KEPT = 1 << 19
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _shape(word: str) -> tuple[int, int]:
     """A word's length and the letters it writes as bits (a to z, every other letter one more bit): what
     ``_ratio_at_least``'s first two bounds read of it, kept beside each name a lookup by spelling reads
@@ -930,7 +959,7 @@ def _shape(word: str) -> tuple[int, int]:
     return len(word), bits
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _counted(word: str) -> int:
     """A word's letters with their repeats as bits: for the k-th time a letter of a to z is written, one bit of that
     letter's eight (-1, no bits, for a word with a letter beyond a to z or written more than eight times). Two words'
@@ -947,7 +976,7 @@ def _counted(word: str) -> int:
     return bits
 
 
-@functools.lru_cache(maxsize=_WORDS_CACHED)
+@_remembered(_WORDS_CACHED)
 def _shaped(word: str) -> tuple[int, int, int]:
     """``(*_shape(word), _counted(word))`` in one reading of the word's distinct letters: what ``_Shaped`` keeps of
     each name of a group (decision 0041, revision of 2026-12-05, afternoon)."""
