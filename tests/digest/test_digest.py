@@ -804,22 +804,25 @@ def _spied(monkeypatch: pytest.MonkeyPatch, corpus: Corpus, name: str, note: Any
     return original
 
 
-def test_the_positions_of_a_set_of_stories_are_worked_out_once_per_digest_batch(
+def test_the_latest_statements_of_a_story_are_read_once_per_digest_run(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A story's section and the cards of the entities that took positions in it ask for the positions of the
-    # same latest statements: read and worked out once, and the stored parts are those computed alone.
+    # same latest statements: each story's read once in the run, whatever its batch, and the stored parts are
+    # those computed alone (an entity's from the latest of its stories read at once).
     monkeypatch.setattr(digest.entities, "FROM", 3)
-    asked: list[tuple[tuple[str, ...], int]] = []
+    monkeypatch.setattr(newsdesk.corpus, "_ANALYZE_CHUNK", 2)  # batches of two articles: stories and cards in several
+    asked: list[tuple[str, int]] = []
+    original = type(corpus.store).stance_rows_placed
 
-    def note(*, story_ids: Any = None, latest: Any = None, **_: Any) -> None:
-        if latest is not None:
-            asked.append((tuple(story_ids or ()), latest))
+    def spy(self: Any, story_id: str, latest: int) -> Any:
+        asked.append((story_id, latest))
+        return original(self, story_id, latest)
 
-    original = _spied(monkeypatch, corpus, "stance_rows", note)
+    monkeypatch.setattr(type(corpus.store), "stance_rows_placed", spy)
     corpus.store.reset("digest")
     corpus.analyze()
-    monkeypatch.setattr(type(corpus.store), "stance_rows", original)
+    monkeypatch.setattr(type(corpus.store), "stance_rows_placed", original)
     assert len(corpus.stories()) <= len(asked) == len(set(asked)), asked
     kept = [e for e in corpus.entities() if e["mentions"] >= 3]
     assert any(card["positions"] for e in kept if (card := corpus.store.entity_digest(e["id"]))), "no actor to check"

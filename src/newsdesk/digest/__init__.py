@@ -139,9 +139,9 @@ def stage(
     signatures = view.story_signatures(todo) if todo else {}
     rows = []
     # The positions of the latest statements of a story (or of the stories an entity took a position in), asked
-    # for by the story's section and by the cards of the entities of its stories: worked out once per batch
-    # (nothing is written to the store while the stage works on one; the next batch works them out again).
-    known = positions.Known()
+    # for by the story's section and by the cards of the entities of its stories: read and worked out once per run
+    # (nothing but the digests is written while the stage runs, as for the mention index), kept in ``memo``.
+    known: positions.Known = memo.setdefault("known", positions.Known())
     for story_id in todo:
         head = view.query("story_find", story_id=story_id)[0]
         articles, last = signatures.get(story_id, (0, 0))

@@ -863,6 +863,11 @@ class Store:
         ``latest``: only that many, of the most recently stored articles."""
         return stances.rows(self.conn, story_ids=story_ids, actor_ids=actor_ids, latest=latest)
 
+    def stance_rows_placed(self, story_id: str, latest: int) -> list[tuple[tuple[int, int, int], dict[str, Any]]]:
+        """``stance_rows(story_ids=[story_id], latest=latest)``, each row with its place in their order: merged by
+        place and cut at ``latest``, several stories' are the rows ``stance_rows`` gives for all of them at once."""
+        return stances.latest_rows(self.conn, story_id, latest)
+
     def stance_stories(self, actor_ids: list[str], story_ids: list[str] | None = None) -> set[str | None]:
         """The stories of the actors' stored stances (of ``story_ids`` when given), as ``stance_rows`` would give
         them (None for an article outside any story), without reading the stances."""
