@@ -653,12 +653,6 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     valued = [i for i, side in enumerate(sides) if side.by_unit]
     # One index of every side: the sides near a side are counted once, whichever of the lists below asks.
     close = _Near(terms, range(len(sides)))
-    if only is None:
-        denials = [i for i, side in enumerate(sides) if side.negative]
-        near_valued = _Near(terms, valued)
-        near = {i: near_valued(i) for i in valued}
-        pairs = {(min(i, j), max(i, j)) for i, js in near.items() for j in js}
-        pairs |= {(min(d, j), max(d, j)) for d in denials for j in close(d)}
     units = [frozenset(side.by_unit) for side in sides]
     # Whether a side's claims word a denial (DENIES), or word something in the negative: asked once per side.
     denies: dict[int, bool] = {}
