@@ -899,6 +899,17 @@ def test_a_story_s_positions_worked_out_once_are_those_of_every_set_it_comes_who
     assert reused and len(stories) >= 2, (reused, stories)
 
 
+def test_the_entities_a_batch_names_are_those_its_mentions_are_linked_to(corpus: Corpus) -> None:
+    # The digest stage asks which entities a batch names (read on the index of mentions by article and entity): the
+    # entities of every mention of those articles, each once.
+    ids = [a["id"] for a in corpus.articles()]
+    assert ids
+    for some in (ids, ids[:1], ids[::3], []):
+        every = {m["entity_id"] for m in corpus.store.query("mentions_in", article_ids=some) if m["entity_id"]}
+        assert corpus.store.entities_in(some) == every
+    assert corpus.store.entities_in(ids)
+
+
 def test_an_entity_s_card_from_the_mention_index_is_the_card_the_queries_give(corpus: Corpus) -> None:
     # The index (every linked mention read at once) gives each entity's counts, mention keys (story, date, row,
     # start: an undated article and mentions outside any story included) and co-mentioned entities as the queries

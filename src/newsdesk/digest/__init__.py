@@ -50,6 +50,8 @@ class View(claims.Reader, framing.Reader, positions.Reader, timeline.Reader, Pro
 
     def mention_index(self) -> entities.MentionRows: ...
 
+    def entities_in(self, article_ids: Sequence[str]) -> set[str]: ...
+
     def linked_mentions(self) -> int: ...
 
 
@@ -149,8 +151,7 @@ def stage(
             rows.append((story_id, name, articles, last, json.dumps(value, ensure_ascii=False)))
         done.add(story_id)
     seen: set[str] = memo.setdefault("entities", set())
-    found = {m["entity_id"] for m in view.query("mentions_in", article_ids=[a.id for a in batch]) if m["entity_id"]}
-    named = sorted(found - seen)
+    named = sorted(view.entities_in([a.id for a in batch]) - seen)
     seen.update(named)
     cards = []
     hubs = {e: signature for e, signature in view.entity_signatures(named).items() if signature[0] >= entities.FROM}

@@ -898,6 +898,10 @@ class Store:
         entity's id, name and type: what the digest stage reads at once for many hub entities' cards."""
         return digests.mention_index(self.conn)
 
+    def entities_in(self, article_ids: Sequence[str]) -> set[str]:
+        """The entities the given articles' mentions are linked to (read on an index, not as mention rows)."""
+        return digests.entities_in(self.conn, article_ids)
+
     def linked_mentions(self) -> int:
         """How many mentions are linked to an entity (counted on the entity index)."""
         return int(self.conn.execute("SELECT count(*) FROM mentions WHERE entity_id IS NOT NULL").fetchone()[0])
