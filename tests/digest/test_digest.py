@@ -804,22 +804,25 @@ def _spied(monkeypatch: pytest.MonkeyPatch, corpus: Corpus, name: str, note: Any
     return original
 
 
-def test_the_positions_of_a_set_of_stories_are_worked_out_once_per_digest_batch(
+def test_the_latest_statements_of_a_story_are_read_once_per_digest_run(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A story's section and the cards of the entities that took positions in it ask for the positions of the
-    # same latest statements: read and worked out once, and the stored parts are those computed alone.
+    # same latest statements: each story's read once in the run, whatever its batch, and the stored parts are
+    # those computed alone (an entity's from the latest of its stories read at once).
     monkeypatch.setattr(digest.entities, "FROM", 3)
-    asked: list[tuple[tuple[str, ...], int]] = []
+    monkeypatch.setattr(newsdesk.corpus, "_ANALYZE_CHUNK", 2)  # batches of two articles: stories and cards in several
+    asked: list[tuple[str, int]] = []
+    original = type(corpus.store).stance_rows_placed
 
-    def note(*, story_ids: Any = None, latest: Any = None, **_: Any) -> None:
-        if latest is not None:
-            asked.append((tuple(story_ids or ()), latest))
+    def spy(self: Any, story_id: str, latest: int) -> Any:
+        asked.append((story_id, latest))
+        return original(self, story_id, latest)
 
-    original = _spied(monkeypatch, corpus, "stance_rows", note)
+    monkeypatch.setattr(type(corpus.store), "stance_rows_placed", spy)
     corpus.store.reset("digest")
     corpus.analyze()
-    monkeypatch.setattr(type(corpus.store), "stance_rows", original)
+    monkeypatch.setattr(type(corpus.store), "stance_rows_placed", original)
     assert len(corpus.stories()) <= len(asked) == len(set(asked)), asked
     kept = [e for e in corpus.entities() if e["mentions"] >= 3]
     assert any(card["positions"] for e in kept if (card := corpus.store.entity_digest(e["id"]))), "no actor to check"
@@ -894,6 +897,17 @@ def test_a_story_s_positions_worked_out_once_are_those_of_every_set_it_comes_who
             reused += len({r["story_id"] or "" for r in found}) - (len(worked) - before)
             assert _plain(fast) == _plain(issues.positions(store.stance_rows(story_ids=ids, latest=latest)))
     assert reused and len(stories) >= 2, (reused, stories)
+
+
+def test_the_entities_a_batch_names_are_those_its_mentions_are_linked_to(corpus: Corpus) -> None:
+    # The digest stage asks which entities a batch names (read on the index of mentions by article and entity): the
+    # entities of every mention of those articles, each once.
+    ids = [a["id"] for a in corpus.articles()]
+    assert ids
+    for some in (ids, ids[:1], ids[::3], []):
+        every = {m["entity_id"] for m in corpus.store.query("mentions_in", article_ids=some) if m["entity_id"]}
+        assert corpus.store.entities_in(some) == every
+    assert corpus.store.entities_in(ids)
 
 
 def test_an_entity_s_card_from_the_mention_index_is_the_card_the_queries_give(corpus: Corpus) -> None:

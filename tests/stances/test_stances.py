@@ -537,6 +537,12 @@ def test_a_storys_stance_rows_are_the_stores_rows_of_its_articles(dorvania: Path
             latest = sorted(slow, key=lambda r: (-place[r["article_id"]], r["start"]))  # stable: ties as stored
             for n in (1, 2, 3, len(slow) + 1):
                 assert store.stance_rows(story_ids=[story], latest=n) == latest[:n]
+        # Each story's latest with their places, merged by place and cut (the digest reads each story's once): the
+        # latest of the stories read at once.
+        stories = sorted({r["story_id"] for r in every})
+        for n in (1, 2, 3, len(every) + 1):
+            placed = sorted((p for s in stories for p in store.stance_rows_placed(s, n)), key=lambda p: p[0])
+            assert [row for _, row in placed[:n]] == store.stance_rows(story_ids=stories, latest=n)
 
 
 def test_words_quoted_inside_a_position_are_no_second_position() -> None:

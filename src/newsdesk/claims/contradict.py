@@ -653,6 +653,17 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     valued = [i for i, side in enumerate(sides) if side.by_unit]
     # One index of every side: the sides near a side are counted once, whichever of the lists below asks.
     close = _Near(terms, range(len(sides)))
+    units = [frozenset(side.by_unit) for side in sides]
+    # Whether a side's claims word a denial (DENIES), or word something in the negative: asked once per side.
+    denies: dict[int, bool] = {}
+    negative: dict[int, bool] = {}
+
+    def denying(d: int) -> bool:
+        found = denies.get(d)
+        if found is None:
+            found = denies[d] = any(DENIES.search(x.text) for x in sides[d].claims)
+        return found
+
     if only is None:
         denials = [i for i, side in enumerate(sides) if side.negative]
         near_valued = _Near(terms, valued)
@@ -661,27 +672,34 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
         pairs |= {(min(d, j), max(d, j)) for d in denials for j in close(d)}
     else:
         focus = [i for i, side in enumerate(sides) if side.cluster_id in only]
-        around = {i: close(i) for i in focus}  # the denials that may deny a focus side, or it them
-        # The valued sides near a valued focus side: those of every side near it that give values.
-        near = {i: [j for j in around[i] if sides[j].by_unit] for i in focus if sides[i].by_unit}
-        pairs = {(min(i, j), max(i, j)) for i, js in near.items() for j in js}
-        # A denial and a side near it, one of them a focus side: the focus side is near the other too (sides are
-        # near by the terms they share), so every such pair is one of these. The sides near a denial that is no
-        # focus side are counted only when :func:`_closest` asks for them.
-        pairs |= {
-            (min(i, j), max(i, j)) for i, js in around.items() for j in js if sides[j].negative or sides[i].negative
-        }
-    units = [side.by_unit.keys() for side in sides]
+        # The pairs of a focus side and a side near it that the comparison below does not rule out at once: those
+        # giving values of one unit (both valued), and a denial that words one with a side that words none (a
+        # denial and a side near it, one of them a focus side: the focus side is near the other too, sides being
+        # near by the terms they share, so every such pair is one of these). Picked per focus side by the sides
+        # giving each unit, rather than pair by pair: a story's sides near each other are mostly neither. The
+        # sides near a denial that is no focus side are counted only when :func:`_closest` asks for them.
+        giving: dict[tuple[str, str], set[int]] = {}
+        for k, side in enumerate(sides):
+            for key in side.by_unit:
+                giving.setdefault(key, set()).add(k)
+        pairs = set()
+        for i in focus:
+            around = close(i)
+            shared: set[int] = set().union(*(giving[key] for key in units[i]))
+            if sides[i].negative:
+                deny = denying(i)
+                kept = [j for j in around if j in shared or (deny and not sides[j].negative)]
+            else:
+                kept = [j for j in around if j in shared or (sides[j].negative and denying(j))]
+            pairs.update((min(i, j), max(i, j)) for j in kept)
     closest: dict[int, Side | None] = {}
-    # Whether a side's claims word a denial (DENIES), or word something in the negative: asked once per side.
-    denies: dict[int, bool] = {}
-    negative: dict[int, bool] = {}
     for i, j in sorted(pairs):
         a, b = sides[i], sides[j]
-        if a.negative == b.negative and not units[i] & units[j]:
+        valued_alike = not units[i].isdisjoint(units[j])
+        if a.negative == b.negative and not valued_alike:
             continue  # neither values of one unit to differ nor a denial
         judged: list[tuple[_Pair, bool]] = []
-        for pair in _pairs(a, b) if units[i] & units[j] else []:
+        for pair in _pairs(a, b) if valued_alike else []:
             verdict = _judge(a, b, pair)
             if verdict is not None:
                 judged.append((pair, verdict))
@@ -698,9 +716,7 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
             denial, claim = (a, b) if a.negative else (b, a)
             d, c = (i, j) if a.negative else (j, i)
             # Each test below only rules the pair out: the ones read once per side come first.
-            if d not in denies:
-                denies[d] = any(DENIES.search(x.text) for x in denial.claims)
-            if not denies[d]:
+            if not denying(d):
                 continue  # "X would not include Y" only says what X is not; a denial says a report is wrong
             if c not in negative:
                 negative[c] = any(_NEGATIVE.search(x.text) for x in claim.claims)

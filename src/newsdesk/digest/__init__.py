@@ -50,6 +50,8 @@ class View(claims.Reader, framing.Reader, positions.Reader, timeline.Reader, Pro
 
     def mention_index(self) -> entities.MentionRows: ...
 
+    def entities_in(self, article_ids: Sequence[str]) -> set[str]: ...
+
     def linked_mentions(self) -> int: ...
 
 
@@ -139,9 +141,9 @@ def stage(
     signatures = view.story_signatures(todo) if todo else {}
     rows = []
     # The positions of the latest statements of a story (or of the stories an entity took a position in), asked
-    # for by the story's section and by the cards of the entities of its stories: worked out once per batch
-    # (nothing is written to the store while the stage works on one; the next batch works them out again).
-    known = positions.Known()
+    # for by the story's section and by the cards of the entities of its stories: read and worked out once per run
+    # (nothing but the digests is written while the stage runs, as for the mention index), kept in ``memo``.
+    known: positions.Known = memo.setdefault("known", positions.Known())
     for story_id in todo:
         head = view.query("story_find", story_id=story_id)[0]
         articles, last = signatures.get(story_id, (0, 0))
@@ -149,8 +151,7 @@ def stage(
             rows.append((story_id, name, articles, last, json.dumps(value, ensure_ascii=False)))
         done.add(story_id)
     seen: set[str] = memo.setdefault("entities", set())
-    found = {m["entity_id"] for m in view.query("mentions_in", article_ids=[a.id for a in batch]) if m["entity_id"]}
-    named = sorted(found - seen)
+    named = sorted(view.entities_in([a.id for a in batch]) - seen)
     seen.update(named)
     cards = []
     hubs = {e: signature for e, signature in view.entity_signatures(named).items() if signature[0] >= entities.FROM}

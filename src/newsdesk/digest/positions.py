@@ -3,6 +3,8 @@ at most :data:`ACTORS` actors), whatever the story's size, from its :data:`STATE
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -22,6 +24,8 @@ class Reader(Protocol):
         self, *, story_ids: list[str] | None = None, actor_ids: list[str] | None = None, latest: int | None = None
     ) -> list[dict[str, Any]]: ...
 
+    def stance_rows_placed(self, story_id: str, latest: int) -> list[tuple[tuple[int, int, int], dict[str, Any]]]: ...
+
     def stance_stories(self, actor_ids: list[str], story_ids: list[str] | None = None) -> set[str | None]: ...
 
 
@@ -39,11 +43,25 @@ class Known:
     """What the digest stage keeps of positions while it runs (nothing is written to the store meanwhile), since a
     story's section and the cards of the entities of its stories ask for the same ones (each read as it was, never
     changed): the positions worked out of the latest statements of a set of stories, by (story ids, sorted; how
-    many latest), in ``sets``; and those of each story's rows, in ``stories`` (``stance_issues.positions``'s
-    ``worked``): an entity's stories mostly come whole among the latest statements of its set."""
+    many latest), in ``sets``; those of each story's rows, in ``stories`` (``stance_issues.positions``'s
+    ``worked``): an entity's stories mostly come whole among the latest statements of its set; and each story's
+    latest statements with their places (``Store.stance_rows_placed``), by (story id, how many latest), in
+    ``rows``: a set's latest are among its stories' latest, so each story's are read once."""
 
     sets: dict[tuple[tuple[str, ...], int | None], list[dict[str, Any]]] = field(default_factory=dict)
     stories: stance_issues.Worked = field(default_factory=dict)
+    rows: dict[tuple[str, int], list[tuple[tuple[int, int, int], dict[str, Any]]]] = field(default_factory=dict)
+
+    def latest(self, view: Reader, story_ids: list[str], latest: int) -> list[dict[str, Any]]:
+        """``view.stance_rows(story_ids=story_ids, latest=latest)``, from each story's latest rows (read once)."""
+        each = []
+        for story_id in story_ids:
+            placed = self.rows.get((story_id, latest))
+            if placed is None:
+                placed = self.rows[story_id, latest] = view.stance_rows_placed(story_id, latest)
+            each.append(placed)
+        merged = each[0] if len(each) == 1 else heapq.merge(*each, key=lambda p: p[0])
+        return [row for _, row in itertools.islice(merged, latest)]
 
 
 def _positions(view: Reader, story_ids: list[str], latest: int | None, known: Known | None) -> list[dict[str, Any]]:
@@ -52,7 +70,10 @@ def _positions(view: Reader, story_ids: list[str], latest: int | None, known: Kn
     key = (tuple(story_ids), latest)
     if known is not None and key in known.sets:
         return known.sets[key]
-    rows = view.stance_rows(story_ids=story_ids, latest=latest)
+    if known is not None and latest is not None and story_ids:
+        rows = known.latest(view, story_ids, latest)
+    else:
+        rows = view.stance_rows(story_ids=story_ids, latest=latest)
     found = stance_issues.positions(rows, worked=None if known is None else known.stories)
     if known is not None:
         known.sets[key] = found

@@ -863,6 +863,11 @@ class Store:
         ``latest``: only that many, of the most recently stored articles."""
         return stances.rows(self.conn, story_ids=story_ids, actor_ids=actor_ids, latest=latest)
 
+    def stance_rows_placed(self, story_id: str, latest: int) -> list[tuple[tuple[int, int, int], dict[str, Any]]]:
+        """``stance_rows(story_ids=[story_id], latest=latest)``, each row with its place in their order: merged by
+        place and cut at ``latest``, several stories' are the rows ``stance_rows`` gives for all of them at once."""
+        return stances.latest_rows(self.conn, story_id, latest)
+
     def stance_stories(self, actor_ids: list[str], story_ids: list[str] | None = None) -> set[str | None]:
         """The stories of the actors' stored stances (of ``story_ids`` when given), as ``stance_rows`` would give
         them (None for an article outside any story), without reading the stances."""
@@ -892,6 +897,10 @@ class Store:
         """Every article's id, row, date and story, every linked mention's entity, article and start, and every
         entity's id, name and type: what the digest stage reads at once for many hub entities' cards."""
         return digests.mention_index(self.conn)
+
+    def entities_in(self, article_ids: Sequence[str]) -> set[str]:
+        """The entities the given articles' mentions are linked to (read on an index, not as mention rows)."""
+        return digests.entities_in(self.conn, article_ids)
 
     def linked_mentions(self) -> int:
         """How many mentions are linked to an entity (counted on the entity index)."""

@@ -10,6 +10,7 @@ from typing import Any
 
 __all__ = [
     "MentionIndex",
+    "entities_in",
     "entity_card",
     "entity_signatures",
     "load",
@@ -116,6 +117,18 @@ def entity_signatures(conn: sqlite3.Connection, entity_ids: Sequence[str]) -> di
         row = conn.execute(_ENTITY_SIGNATURE.format("?"), (entity_id,)).fetchone()
         out[entity_id] = (int(row[0]), int(row[1]))
     return out
+
+
+def entities_in(conn: sqlite3.Connection, article_ids: Sequence[str]) -> set[str]:
+    """The entities the mentions of the given articles are linked to, each once: read on the index of mentions by
+    article and entity, not as the mentions' rows."""
+    found: set[str] = set()
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        sql = f"""SELECT DISTINCT entity_id FROM mentions
+                  WHERE article_id IN ({",".join("?" * len(chunk))}) AND entity_id IS NOT NULL"""
+        found.update(r[0] for r in conn.execute(sql, chunk) if r[0])
+    return found
 
 
 def save_entities(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, int, str]]) -> None:

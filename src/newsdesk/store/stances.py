@@ -9,7 +9,7 @@ from typing import Any
 
 from newsdesk.records import Article, stance_id
 
-__all__ = ["rows", "save"]
+__all__ = ["latest_rows", "rows", "save"]
 
 
 def save(conn: sqlite3.Connection, article: Article) -> None:
@@ -69,6 +69,25 @@ def rows(
     title and date, its actor's canonical name and type, and its evidence text; copies of an article are left
     out (a copy repeats its original's words). ``latest`` keeps only that many, of the most recent articles.
     In article order, then by start."""
+    return [row for _, row in _rows(conn, story_ids=story_ids, actor_ids=actor_ids, latest=latest)]
+
+
+def latest_rows(
+    conn: sqlite3.Connection, story_id: str, latest: int
+) -> list[tuple[tuple[int, int, int], dict[str, Any]]]:
+    """The rows :func:`rows` gives for one story and ``latest``, each with its place in that order: (minus its
+    article's row, its start, its own row). Merged by place and cut at ``latest``, the rows of several stories'
+    are those :func:`rows` gives for all of them at once (the latest of the stories are among each one's latest)."""
+    return _rows(conn, story_ids=[story_id], latest=latest)
+
+
+def _rows(
+    conn: sqlite3.Connection,
+    *,
+    story_ids: list[str] | None = None,
+    actor_ids: list[str] | None = None,
+    latest: int | None = None,
+) -> list[tuple[tuple[int, int, int], dict[str, Any]]]:
     where = ["a.duplicate_of IS NULL"]
     params: list[str] = []
     if story_ids is not None:
@@ -85,7 +104,8 @@ def rows(
         # store, whatever its size.
         joined = "events e CROSS JOIN articles a ON a.event_id = e.id CROSS JOIN stances s ON s.article_id = a.id"
     columns = """s.*, e.story_id, a.outlet, a.title, a.published, substr(a.text, s.start + 1, s.end - s.start) AS text,
-                 n.name AS actor_name, n.type AS actor_type, n.aliases AS actor_aliases"""
+                 n.name AS actor_name, n.type AS actor_type, n.aliases AS actor_aliases,
+                 a.rowid AS article_row_, s.rowid AS stance_row_"""
     # Through the stories, the order needs a sort: stances of one start (two actors of one span) are then put in
     # the order they were stored, as the walk over the articles and the stances' index gives them.
     tie = "" if story_ids is None else ", s.rowid"
@@ -104,9 +124,10 @@ def rows(
     out = []
     for r in conn.execute(sql, params):
         row = dict(r)
+        place = (-row.pop("article_row_"), row["start"], row.pop("stance_row_"))
         row["terms"] = json.loads(row["terms"])
         row["said"] = bool(row["said"])
         row["actor_aliases"] = json.loads(row["actor_aliases"] or "[]")
         row["date"] = row["date"] or (row["published"] or "")[:10] or None
-        out.append(row)
+        out.append((place, row))
     return out
