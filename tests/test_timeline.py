@@ -222,6 +222,17 @@ def test_the_year_a_record_counts_from_is_no_entry(tmp_path: Path) -> None:
     assert entries == [("1983", "year"), ("2026-03-13", "day")], entries
 
 
+def _stored_and_scanned(tmp_path: Path, record: dict[str, str]) -> tuple[list[Any], list[Any]]:
+    """The timeline of a one-article story from stored sentence spans, and as a store made before them gives it
+    (m005 left them empty: the texts scanned)."""
+    with _one_story(tmp_path, record) as (corpus, story):
+        stored = corpus.story(story["id"])["timeline"]
+        with corpus.store.transaction() as conn:
+            conn.execute("UPDATE date_mentions SET sentence_start = NULL, sentence_end = NULL")
+        scanned = corpus.story(story["id"])["timeline"]
+    return stored, scanned
+
+
 def test_an_entry_cites_its_sentence_without_the_byline_or_dateline_opening_it(tmp_path: Path) -> None:
     # Who wrote a report and where is metadata: an entry cites what its sentence says, from stored sentence spans
     # and from a store made before them alike; a capitalised word and a colon inside a paragraph stay.
@@ -231,11 +242,7 @@ def test_an_entry_cites_its_sentence_without_the_byline_or_dateline_opening_it(t
         "Talks resumed on 10 March. FUND: the union's strike fund paid out in 2019."
     )
     record = {"title": "Vessara ferries stay in port", "published": "2026-03-14", "text": body}
-    with _one_story(tmp_path, record) as (corpus, story):
-        stored = corpus.story(story["id"])["timeline"]
-        with corpus.store.transaction() as conn:  # as m005 leaves a database made before it: texts scanned
-            conn.execute("UPDATE date_mentions SET sentence_start = NULL, sentence_end = NULL")
-        scanned = corpus.story(story["id"])["timeline"]
+    stored, scanned = _stored_and_scanned(tmp_path, record)
     texts = {e["date"]: e["text"] for e in stored}
     assert texts["2026-03-13"] == "Ferries stayed in port on Friday, 13 March, as the strike went on.", stored
     assert texts["2024"] == "The dockers first walked out in 2024, the union said.", stored
@@ -252,11 +259,7 @@ def test_a_dated_reports_dateline_day_is_no_entry(tmp_path: Path) -> None:
         "Talks resumed on 10 March, a day after the walkout began."
     )
     record = {"title": "Vessara ferries stay in port", "published": "2026-03-14", "text": body}
-    with _one_story(tmp_path, record) as (corpus, story):
-        stored = corpus.story(story["id"])["timeline"]
-        with corpus.store.transaction() as conn:  # as m005 leaves a database made before it: texts scanned
-            conn.execute("UPDATE date_mentions SET sentence_start = NULL, sentence_end = NULL")
-        scanned = corpus.story(story["id"])["timeline"]
+    stored, scanned = _stored_and_scanned(tmp_path, record)
     assert [e["date"] for e in stored] == ["2026-03-10", "2026-03-13"], stored
     assert scanned == stored
 

@@ -116,7 +116,10 @@ def test_markdown_and_json(brief: dict[str, Any]) -> None:
     md = render(brief, "md")
     assert md.startswith("# Leaked draft") and "## Timeline" in md and "## Sources" in md
     # Article text is escaped where it could be markup, and reads as written where it cannot: "(MPA)".
-    assert "(MPA)" in md and "\\(" not in md
+    line = {**brief["summary"][0], "text": "VESSA (MPA) - Talks on the *Orsa* resumed [1](x)."}
+    cited = render({**brief, "summary": [line, *brief["summary"][1:]]}, "md")
+    assert "VESSA (MPA) - Talks on the \\*Orsa\\* resumed \\[1\\]\\(x)." in cited
+    assert cited.count("\\(") == 1 and "\\(" not in md
     assert json.loads(render(brief, "json")) == brief
 
 
@@ -309,6 +312,20 @@ def test_a_sentence_opening_an_article_is_cited_without_its_byline_or_dateline(t
     assert _without_lead_prefix(article, 11, len(inside), text) == (11, len(inside), text)
 
 
+def _dam_brief(tmp_path: Path, failed: tuple[str | None, str], repairs: tuple[str | None, str]) -> tuple[Any, Any]:
+    """The brief of the one story two reports of the Varn dam make (each its published day, or None, and text)."""
+    source = tmp_path / "dam.jsonl"
+    lines = [
+        {"title": title, "text": text, **({"published": day} if day else {})}
+        for title, (day, text) in (("Varn dam fails", failed), ("Varn dam repairs begin", repairs))
+    ]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with Corpus(Store(tmp_path / "dam.db")) as corpus:
+        assert corpus.ingest([source]).ok
+        (story,) = corpus.stories()
+        return build_brief(corpus, story["id"]), story
+
+
 def test_a_long_storys_background_years_are_cut_to_the_most_reported(tmp_path: Path) -> None:
     # Twelve years the articles recall before the story began, one of them in both articles: the brief shows eight
     # under Background (that one first among them by reports, then the latest), says how many it leaves out, and
@@ -323,16 +340,7 @@ def test_a_long_storys_background_years_are_cut_to_the_most_reported(tmp_path: P
         "Repairs to the Varn dam on the Tesk river began on 9 March, the Orlan mayor said on Monday. "
         "The Varn dam was inspected in 1950, its engineers said."
     )
-    source = tmp_path / "dam.jsonl"
-    lines = [
-        {"title": "Varn dam fails", "published": "2026-03-04", "text": first},
-        {"title": "Varn dam repairs begin", "published": "2026-03-10", "text": second},
-    ]
-    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    with Corpus(Store(tmp_path / "dam.db")) as corpus:
-        assert corpus.ingest([source]).ok
-        (story,) = corpus.stories()
-        made = build_brief(corpus, story["id"])
+    made, story = _dam_brief(tmp_path, ("2026-03-04", first), ("2026-03-10", second))
     background = [e for e in made["timeline"] if e["background"]]
     assert len(background) == 8 and made["background_left"] == 4, made["timeline"]
     assert [e["date"] for e in background] == ["1950", "1975", "1980", "1985", "1990", "1995", "2000", "2005"]
@@ -379,15 +387,6 @@ def test_a_day_an_undated_report_names_without_a_year_is_the_storys_own_course(t
         "Repairs to the Varn dam on the Tesk river, which failed in the spring and flooded the lower town of Orlan, "
         "began on 9 May, the Orlan mayor said. The Varn dam was built in 1950, its engineers said."
     )
-    source = tmp_path / "dam.jsonl"
-    lines = [
-        {"title": "Varn dam fails", "text": first},
-        {"title": "Varn dam repairs begin", "published": "2026-05-10", "text": second},
-    ]
-    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    with Corpus(Store(tmp_path / "dam.db")) as corpus:
-        assert corpus.ingest([source]).ok
-        (story,) = corpus.stories()
-        made = build_brief(corpus, story["id"])
+    made, _ = _dam_brief(tmp_path, (None, first), ("2026-05-10", second))
     by_date = {e["date"]: e["background"] for e in made["timeline"]}
     assert by_date.get("2026-03-03") is False and by_date.get("1950") is True, made["timeline"]
