@@ -438,3 +438,41 @@ def test_the_stances_stage_takes_its_chunk_as_the_claims_stage_read_it(
         assert corpus.claims() and corpus.store.query("stances_last")[0]["last"] > 0  # stances were found and stored
     assert reads.count("entities") == reads.count("claims") == 3  # one read a chunk (11 articles, 4 a chunk)
     assert reads.count("stances") == 0
+
+
+class _Scripted:
+    """A worker's end of its socket that answers polls and reads from scripts: the timing of a busy machine, where
+    the greeting arrives after one poll and before the next."""
+
+    def __init__(self, polls: list[bool], messages: list[Any]) -> None:
+        self.polls, self.messages = polls, messages
+
+    def poll(self) -> bool:
+        return self.polls.pop(0) if self.polls else bool(self.messages)
+
+    def recv(self) -> Any:
+        return self.messages.pop(0)
+
+
+class _Alive:
+    def poll(self) -> None:
+        return None
+
+
+def test_a_greeting_arriving_between_two_polls_is_no_reply(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The greeting ("ready") came in after the first poll found nothing: read as the task's reply, it failed with
+    # "too many values to unpack (expected 3)" and the whole unit's articles (500 in a batch) became failures.
+    monkeypatch.setattr(workers, "wait", lambda conns, timeout=None: conns)
+    pool = workers.Workers.__new__(workers.Workers)
+    pool.settings = Settings()
+    pool._slots = []
+    task = workers._Task(index=0, part=None, articles=[Article(id="a1", source="t", text="Text.")])
+    conn = _Scripted([False], ["ready", ("the result", None, None)])
+    pool._slots.append(workers._Worker(_Alive(), conn, task=task))  # type: ignore[arg-type]
+    got = []
+    for _ in range(3):
+        got += list(pool._collect(None))  # type: ignore[arg-type]
+        if got:
+            break
+    assert got == [(task, "the result")]
+    assert pool._slots[0].ready and pool._slots[0].task is None

@@ -267,11 +267,13 @@ class Workers:
             why: str | None = None
             gone = False
             try:
-                if worker.conn.poll() and not worker.ready:
+                if not worker.ready and worker.conn.poll():
                     worker.conn.recv()  # its greeting: started
                     worker.ready = True
                     self._clock(worker)
-                if worker.conn.poll():
+                # Only a ready worker's message is a reply: a greeting that arrives between the two polls is read
+                # on the next pass (read as a reply, its "ready" had failed the whole unit, 500 articles).
+                if worker.ready and worker.conn.poll():
                     result, error, message = worker.conn.recv()
                     worker.task = None
                     if result is None:

@@ -93,8 +93,10 @@ def test_issue_19_two_ingests_with_analysis_give_what_one_gives(tmp_path: Path) 
     stored = _ingest(together, folder, "--no-analyze")
     assert stored.communicate(timeout=300) and stored.returncode == 0
     both = [_ingest(together, folder), _ingest(together, folder)]
-    for p in both:
-        _, err = p.communicate(timeout=300)
+    # Both waited for before either is judged: a failing first one left the second running, and its process and
+    # pipes, collected during a later test, failed that test too.
+    errors = [p.communicate(timeout=300)[1] for p in both]
+    for p, err in zip(both, errors, strict=True):
         assert p.returncode == 0, err
     expected, got = _derived(alone), _derived(together)
     assert got["documents"] == (got["articles"],)  # each article counted once, not once per process
