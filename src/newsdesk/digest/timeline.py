@@ -48,35 +48,26 @@ def _date_mention(row: dict[str, Any]) -> DateMention:
     )
 
 
-def _cited(sentence: str, opens: bool, offset: int) -> str:
+def _cited(sentence: str, opens: bool, offset: int, dated: bool = False) -> str | None:
     """``sentence`` as an entry cites it: without the byline or dateline that opens its paragraph ("By Holmes Chan
     and Tommy Wang/AFP – ", "HONG KONG: "; :func:`~newsdesk.records.lead_prefix`) when ``opens``, unless the
-    date stands in them (``offset``: where the date starts in the sentence)."""
-    return sentence[lead_prefix(sentence, offset) :] if opens else sentence
+    date stands in them (``offset``: where the date starts in the sentence). Then, for a ``dated`` report, None:
+    its dateline's day ("Dhaka [Bangladesh], November 18: ...") is the day it was filed, not a development."""
+    cut = lead_prefix(sentence) if opens else 0
+    if offset >= cut:
+        return sentence[cut:]
+    return None if dated else sentence
 
 
-def _sentence(text: str, mention: DateMention) -> str:
+def _sentence(text: str, mention: DateMention, dated: bool = False) -> str | None:
     start, end = dates.sentence_around(text, mention.start, mention.end)
-    return _cited(text[start:end], not start or text[start - 1] == "\n", mention.start - start)
+    return _cited(text[start:end], not start or text[start - 1] == "\n", mention.start - start, dated)
 
 
-def _in_dateline(text: str, mention: DateMention) -> bool:
-    """Whether ``mention`` stands in the dateline opening its paragraph ("Dhaka [Bangladesh], November 18: ..."):
-    the day the report was filed, not a development of it."""
-    start, end = dates.sentence_around(text, mention.start, mention.end)
-    opens = not start or text[start - 1] == "\n"
-    return opens and mention.start - start < lead_prefix(text[start:end])
-
-
-def _stored_in_dateline(row: dict[str, Any]) -> bool:
-    """:func:`_in_dateline` of a stored date mention (the ``timeline_dates`` query's row)."""
-    return bool(row["opens"]) and row["start"] - row["sentence_start"] < lead_prefix(row["sentence"])
-
-
-def _stored_sentence(row: dict[str, Any]) -> str:
+def _stored_sentence(row: dict[str, Any], dated: bool = False) -> str | None:
     """The sentence of a stored date mention (the ``timeline_dates`` query's ``sentence`` and ``opens``), cited."""
     sentence: str = row["sentence"]
-    return _cited(sentence, row["opens"], row["start"] - row["sentence_start"])
+    return _cited(sentence, row["opens"], row["start"] - row["sentence_start"], dated)
 
 
 # "Hong Kong's deadliest fire since 1948", "the worst toll since 1980": a year that only measures a record.
@@ -177,6 +168,7 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
 
     for article in sorted(articles, key=lambda a: a["published"] or "~"):
         article_id = article["id"]
+        dated = bool(article["published"])  # its dateline's day is the day it was filed (_cited)
         estimate = estimates.get(article_id)
         mentions = stored.get(article_id, [])
         if article_id not in fast:
@@ -184,22 +176,26 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
             read = dates.find(text, None, estimate=estimate) if estimate else [_date_mention(m) for m in mentions]
             if article_id in days_only:
                 read = _days_named(read, str(story_start))
-            if article["published"]:
-                read = [m for m in read if not _in_dateline(text, m)]
-            usable = [(m, _sentence(text, m)) for m in read if m.value]
+            usable = [(m, cited) for m in read if m.value and (cited := _sentence(text, m, dated)) is not None]
         elif article_id in days_only:
             named = _days_named([_date_mention(r) for r in mentions], str(story_start))
-            usable = [(m, _stored_sentence(r)) for m, r in zip(named, mentions, strict=True) if m.value]
+            usable = [
+                (m, cited)
+                for m, r in zip(named, mentions, strict=True)
+                if m.value and (cited := _stored_sentence(r, dated)) is not None
+            ]
         elif estimate:
             usable = [
-                (m, _stored_sentence(r)) for r in mentions if (m := dates.resolve(_date_mention(r), estimate)).value
+                (m, cited)
+                for r in mentions
+                if (m := dates.resolve(_date_mention(r), estimate)).value
+                and (cited := _stored_sentence(r, dated)) is not None
             ]
         else:  # stored as find() gave them (with a value: the query leaves out the rest)
-            # A dated report's dateline day is the day it was filed: its news is told by the dates of its words.
             usable = [
-                (_date_mention(r), _stored_sentence(r))
+                (_date_mention(r), cited)
                 for r in mentions
-                if r["value"] and not (article["published"] and _stored_in_dateline(r))
+                if r["value"] and (cited := _stored_sentence(r, dated)) is not None
             ]
         # "within a decade" is resolved ten years on (extract/dates.py): a horizon, not the date of anything.
         usable = [(m, sentence) for m, sentence in usable if m.precision != "decade" and not _a_record(m, sentence)]

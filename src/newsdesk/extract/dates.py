@@ -315,7 +315,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
             continue
         if kind == "weekday" and _dated_by_next(text, end, found[i + 1 :]):
             continue  # "on Monday, November 24": the date says which Monday; the weekday alone might not
-        if kind == "relative_day" and _IN_A_NAME.search(text, max(0, start - 40), start) and text[start].isupper():
+        if kind == "relative_day" and text[start].isupper() and _IN_A_NAME.search(text, max(0, start - 40), start):
             continue  # "broadcaster India Today", "USA Today": a name's word, no day
         if (
             kind == "weekday"
