@@ -172,3 +172,22 @@ def test_provenance_words() -> None:
     assert provenance.origin({**article, "origin": "a2"}, [], []) == (
         "An independent report: no other article tells the same origin's report."
     )
+
+
+def test_show_says_how_the_outlet_was_stated(cli: CliRunner, home: Path) -> None:
+    (home / "newsdesk.toml").write_text(NO_SPACY)
+    # One outlet stated as its name and as its domain: stored once, under the name (decision 0069).
+    _ingest(
+        cli,
+        home,
+        [
+            {"title": "Ferry terminal opens", "outlet": "Kelvport Tribune", "text": TEXT},
+            {"title": "Road closed", "outlet": "kelvporttribune.example", "text": OTHER},
+        ],
+    )
+    listed = json.loads(run(cli, "articles", "--json")[1])
+    assert [a["outlet"] for a in listed] == ["Kelvport Tribune", "Kelvport Tribune"]
+    assert [a["meta"] for a in listed] == [{}, {"outlet_as_written": "kelvporttribune.example"}]
+    code, out, _ = run(cli, "show", listed[1]["id"][:8])
+    assert code == 0 and "Kelvport Tribune (stated as kelvporttribune.example)" in out
+    assert "(stated as" not in run(cli, "show", listed[0]["id"][:8])[1]

@@ -26,7 +26,8 @@ def demo_rows() -> dict[str, dict[str, Any]]:
         rows = {}
         for row in corpus.articles():
             key = Path(row["source"]).name if "#" not in row["source"] else None
-            rows[key or row["source"]] = {**row, "text": corpus.article(row["id"]).text}
+            article = corpus.article(row["id"])
+            rows[key or row["source"]] = {**row, "text": article.text, "meta": dict(article.meta)}
     return rows
 
 
@@ -45,10 +46,20 @@ def _row(rows: dict[str, dict[str, Any]], file: str) -> dict[str, Any]:
 @pytest.mark.parametrize("expected", EXPECTED["articles"], ids=lambda e: e["file"])
 def test_demo_article_metadata(demo_rows: dict[str, dict[str, Any]], expected: dict[str, Any]) -> None:
     row = _row(demo_rows, expected["file"])
-    for field in ("title", "outlet", "published", "byline", "ai_generated", "cites"):
+    for field in ("title", "published", "byline", "ai_generated", "cites"):
         assert row[field] == expected[field], field
+    # The outlet as the article states it; stored as the store spells that outlet (``clean.outlets``).
+    assert row["meta"].get("outlet_as_written", row["outlet"]) == expected["outlet"]
     for piece in expected["boilerplate"]:
         assert piece not in row["text"], piece
+
+
+def test_demo_outlets_are_one_spelling_each(demo_rows: dict[str, dict[str, Any]]) -> None:
+    # Three text files print the Ledger's domain and its HTML page its name: one outlet, stored under its name.
+    ledger = {name: row["outlet"] for name, row in demo_rows.items() if "veloria-ledger" in name}
+    assert len(ledger) == 4 and set(ledger.values()) == {"Veloria Ledger"}
+    assert demo_rows["a01_veloria-ledger.txt"]["meta"]["outlet_as_written"] == "velorialedger.example"
+    assert {row["outlet"] for name, row in demo_rows.items() if "radio-caldera" in name} == {"Radio Caldera"}
 
 
 def test_demo_command_prints_what_it_found(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from newsdesk import clean, digest
 from newsdesk.claims import summary as claim_summary
+from newsdesk.clean import outlets
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
@@ -113,6 +114,18 @@ def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
     return Failure(item=exc.item, stage=stage, error=type(exc).__name__, message=str(exc))
 
 
+def _spelled(articles: list[Article], spellings: outlets.Spellings) -> list[Article]:
+    """The articles with each outlet spelled as the store spells it (``clean.outlets``), the spelling the source
+    gave kept in ``meta`` as ``outlet_as_written`` where it differs."""
+    out = []
+    for article, spelling in zip(articles, spellings.resolve(a.outlet for a in articles), strict=True):
+        if spelling != article.outlet:
+            meta = (*article.meta, ("outlet_as_written", str(article.outlet)))
+            article = dataclasses.replace(article, outlet=spelling, meta=meta)
+        out.append(article)
+    return out
+
+
 class Corpus:
     """A store of articles plus the pipeline that analyses them."""
 
@@ -189,10 +202,16 @@ class Corpus:
         drafts_seen = 0
         started = time.perf_counter()
 
+        spellings: outlets.Spellings | None = None
+
         def flush() -> None:
             # Articles and the failures met so far are committed together, every few articles, so a crash
             # loses little and the store never holds half an article.
             # An article the store cannot write (a value SQLite refuses) becomes a failure; the rest are written.
+            nonlocal spellings
+            if spellings is None:  # the store's outlets, read once an ingest
+                spellings = outlets.Spellings({o["outlet"]: o["articles"] for o in self.store.query("outlets")})
+            pending[:] = _spelled(pending, spellings)
             new, known = self.store.add(pending, failed=failures)
             added.extend(new)
             skipped.extend(known)

@@ -185,6 +185,8 @@ def _metadata_score(articles: dict[str, Article], gold: list[dict[str, Any]]) ->
             if field not in expected:
                 continue
             got = getattr(article, field)
+            if field == "outlet":  # as the article states it, before the store's spelling of its outlet
+                got = dict(article.meta).get("outlet_as_written", got)
             total += 1
             right += (list(got) if field == "cites" else got) == expected[field]
     return right / total

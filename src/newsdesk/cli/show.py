@@ -88,7 +88,10 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
         "duplicate_of",
     ):
         value = data.get(key)
-        console.print(f"[dim]{key:>13}[/] {markup(', '.join(value) if isinstance(value, list) else str(value))}")
+        shown = ", ".join(value) if isinstance(value, list) else str(value)
+        if key == "outlet" and (written := (data.get("meta") or {}).get("outlet_as_written")):
+            shown += f" (stated as {written})"  # stored under the store's spelling of that outlet (decision 0069)
+        console.print(f"[dim]{key:>13}[/] {markup(shown)}")
     if words["origin"]:
         console.print(f"[dim]{'origin':>13}[/] {markup(words['origin'])}")
     console.print(f"[dim]{'credits':>13}[/] {markup(words['credits'])}")
