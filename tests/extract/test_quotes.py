@@ -1031,6 +1031,18 @@ def test_it_after_a_sentence_about_a_thing_is_not_a_place_that_sentence_names() 
             "Regulators are studying the bid by Tarrow Pictures for Orvell Media, the company said on Monday.",
             "the company",
         ),
+        # "the office" renames the body whose name it ends, the subject before it, without the sentence's "The".
+        (
+            "The Harbour Safety Office declined to comment on the appeal. In its written ruling, the office said the"
+            " crane had been left unchecked for six weeks.",
+            "Harbour Safety Office",
+        ),
+        # A body whose name does not end with the noun is not what "the office" renames.
+        (
+            "The Harbour Safety Board declined to comment on the appeal. In its written ruling, the office said the"
+            " crane had been left unchecked for six weeks.",
+            "the office",
+        ),
     ],
 )
 def test_the_company_is_the_business_its_sentences_are_about(text: str, speaker: str) -> None:

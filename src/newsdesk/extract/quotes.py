@@ -480,11 +480,19 @@ def _speaker(
             found = art.resolver.description(head, avoid=avoid)
             if found is not None:
                 return _Speaker(found.name, SpeakerKind.PERSON, start, end, found.start)
-    if kind is SpeakerKind.GROUP and _a_business(head, text):
-        # "Paramount is launching a bid ..., the company announced": the company the sentences before name.
+    if kind is SpeakerKind.GROUP and _the_noun_alone(head, text):
+        # "Paramount is launching a bid ..., the company announced": the company the sentences before name; "the
+        # office said" after "Veloria's Data Protection Office has fined ...": the body whose name it ends.
         found = art.resolver.body(head, subject=True)
-        if found is not None and found.named and art.resolver.is_organisation(doc[found.head]):
-            return _Speaker(found.name, SpeakerKind.GROUP, start, end, found.start)
+        if (
+            found is not None
+            and found.named
+            and art.resolver.is_organisation(doc[found.head])
+            and (head.lower_ in _BUSINESSES or found.name.split()[-1].casefold() == head.lower_)
+        ):
+            # "The Data Protection Office declined ...": the body's name, without the article opening a sentence.
+            cut = len(found.name) - len(found.name.removeprefix("The "))
+            return _Speaker(found.name[cut:], SpeakerKind.GROUP, start, end, found.start + cut)
     if kind is SpeakerKind.GROUP and _one_unnamed(head, text):
         # "Wong's son", "the city's security chief", "the 52-year-old": one person the quote does not name.
         kind = SpeakerKind.ANONYMOUS
@@ -513,9 +521,9 @@ _BUSINESSES = frozenset(
 )
 
 
-def _a_business(head: Token, text: str) -> bool:
-    """Whether a speaker's phrase is "the company" or its like, the noun alone with "the"."""
-    return head.tag_ == "NN" and head.lower_ in _BUSINESSES and text.casefold() == f"the {head.lower_}"
+def _the_noun_alone(head: Token, text: str) -> bool:
+    """Whether a speaker's phrase is a singular common noun alone with "the" ("the company", "the office")."""
+    return head.tag_ == "NN" and text.casefold() == f"the {head.lower_}"
 
 
 _AGED = re.compile(r"\b\d+-year-old$")
