@@ -174,7 +174,9 @@ _LEAD_PREFIX = re.compile(
     r"\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*(?:[:–—]|--?)"
     r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—]"
     r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*\[[A-Z][\w .'’-]{0,30}\](?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
-    r"(?:\s*\([A-Z]{2,6}\))?\s*[:–—-])"
+    r"(?:\s*\([A-Z]{2,6}\))?\s*[:–—-]"
+    # An agency alone, as a network's affiliates run its reports: "(CNN) — ".
+    r"|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*(?:[:–—]|--?))"
     r"\s+(?=[A-Z“\"‘'])"
 )
 

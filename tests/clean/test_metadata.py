@@ -126,6 +126,11 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         ("Vessara, Veloria — A fire broke out at the port.", "Vessara, Veloria — "),
         ("Vessara [Veloria], March 12 (HWN): The court ruled.", "Vessara [Veloria], March 12 (HWN): "),
         ("Vessara [Veloria]: The court ruled.", "Vessara [Veloria]: "),
+        # An agency alone, as a network's affiliates run its reports; a word in brackets opening a sentence stays.
+        ("(CNN) — The harbour deal was struck on Saturday.", "(CNN) — "),
+        ("(Reuters) - The port reopened.", "(Reuters) - "),
+        ("(HWN) -- The mayor said the port was safe.", "(HWN) -- "),
+        ("(a) The first clause holds.", ""),
         # The sentence's own words: an aside between dashes, a capitalised opening, an acronym, "By" and a time.
         ("Meanwhile, Roe – who was at the port – said little.", ""),
         ("THE FERRY strike ended on Friday.", ""),

@@ -24,6 +24,10 @@ CASES = [
     ("The pier reopened on Monday.\nSource: Veloria Ledger", ("Veloria Ledger",)),
     ("Vessa, Jun 16 (MPA) Dastmar's delegation walked out.", ("MPA",)),
     ("Vessa [Corvania], June 16 (PTI): Dastmar's delegation walked out.", ("Press Trust of India",)),
+    # The agency alone opening a paragraph, as a network's affiliates run its reports.
+    ("(CNN) — The harbour deal was struck on Saturday.", ("CNN",)),
+    ("By Ada Roe, HWN\n(HWN) - The harbour deal was struck on Saturday.", ("HWN",)),
+    ("(Updated) — The harbour deal was struck on Saturday.", ()),
     ("A port official told PTI the talks would resume.", ("Press Trust of India",)),
     # Not credits: a source who is a person, a bracket that is not at the start of a dateline.
     ("Source: a port official who asked not to be named.", ()),

@@ -126,6 +126,9 @@ _PATTERNS = [
         r"\((?P<agency>[A-Z]{2,6})\)(?=[ :—–-])",
         re.M,
     ),
+    # A paragraph that opens with the agency alone credits it, as a wire dateline does: "(CNN) — The world ...",
+    # "(MPA) - Talks ...", the way a network's affiliates run its reports. Initials, or a known outlet's name.
+    re.compile(r"^\((?P<agency>[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\) [-—–]", re.M),
     # A credit line: "[Source: Ledger Wire]", "Source: Veloria Ledger".
     re.compile(rf"^[ \t]*[\[(]?[Ss]ource:[ \t]*{_OUTLET}", re.M),
     re.compile(
@@ -156,6 +159,7 @@ _NEEDS: tuple[tuple[str, ...], ...] = (
     ("report",),
     (),
     (),
+    (") -", ") —", ") –"),
     (),
     (
         "ccording to ",
@@ -193,6 +197,7 @@ _GATES: tuple[Callable[[str], list[int]] | None, ...] = (
     _gated("(?:told|briefed) "),
     None,
     _gated("report"),
+    None,
     None,
     None,
     None,
@@ -324,7 +329,8 @@ def _credits(text: str, own_outlet: str | None) -> tuple[tuple[int, str], ...]:
                 agency = match.group("agency")
                 if agency not in {own_initials, own_outlet}:
                     known = _ALIASES.get(agency.lower()) if len(agency) > 2 else None
-                    found.append((match.start("agency"), known or agency))
+                    if known or agency.isupper():  # "(Updated) —" names no agency
+                        found.append((match.start("agency"), known or agency))
                 continue
             for candidate in _candidates(match.group("name")):
                 outlet = canonical_outlet(candidate)
