@@ -231,6 +231,21 @@ def test_an_outlet_credited_and_its_own_report_are_one_origin() -> None:
     assert got["origins"][0]["relaying"] == 1 and got["origins"][0]["own"]
 
 
+def test_an_origin_group_is_named_for_its_original_not_its_first_copy() -> None:
+    from newsdesk.claims import corroborate
+    from newsdesk.records import Claim
+
+    # Two reprints of a wire report (ingested first), then the wire's own article: one origin, the wire's.
+    rows = [
+        {"article_id": a, "origin": "w", "outlet": outlet, "claim": Claim(text="t", start=0, end=1)}
+        for a, outlet in (("c1", "harbourcourier.example"), ("c2", "Radio Orlan"), ("w", "Orlan Press Agency"))
+    ]
+    got = corroborate.corroborate(rows)
+    assert [o["name"] for o in got["origins"]] == ["Orlan Press Agency"] and got["single_source"]
+    # Without the original among the cluster's rows, the first row names it, as before.
+    assert [o["name"] for o in corroborate.corroborate(rows[:2])["origins"]] == ["harbourcourier.example"]
+
+
 def _member(article_id: str, text: str) -> object:
     from newsdesk.claims import match
     from newsdesk.records import Claim

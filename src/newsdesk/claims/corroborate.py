@@ -55,6 +55,13 @@ def _bare(outlet: str) -> str:
     return re.sub(r"^the\s+", "", " ".join(outlet.split()).casefold())
 
 
+def _group_name(origin: str, rows: Sequence[dict[str, Any]]) -> str:
+    """An origin group's name: the outlet of its original (its earliest article, ``origin``) where the cluster holds
+    it, as a story's origins list names it, else of its first row (an outlet not stated: the article's id)."""
+    first = next((r for r in rows if r["article_id"] == origin), rows[0])
+    return str(first.get("outlet") or first["article_id"])
+
+
 def origin_key(row: dict[str, Any]) -> tuple[str, str]:
     """The origin of one support row: ("outlet", name) when relayed, else ("group", origin group id)."""
     claim: Claim = row["claim"]
@@ -97,13 +104,13 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         if own in credited:
             union(own, ("group", row.get("origin") or row["article_id"]))
     # Each origin is named once, from one pass over the rows (not a pass per origin: a cluster of hundreds of
-    # articles has dozens of origins): an outlet as the first row crediting it writes it, a group by its first row.
+    # articles has dozens of origins): an outlet as the first row crediting it writes it, a group by its rows.
     written: dict[str, str] = {}
-    first_row: dict[tuple[str, str], dict[str, Any]] = {}
+    of_root: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row, key in zip(rows, keys, strict=True):
         for v in row["claim"].via:
             written.setdefault(_bare(v), v)
-        first_row.setdefault(find(key), row)
+        of_root.setdefault(find(key), []).append(row)
     names: dict[tuple[str, str], str] = {}
     for key in keys:
         root = find(key)
@@ -112,8 +119,7 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         if root[0] == "outlet":
             names[root] = written.get(root[1], root[1])  # as the article writes it
         else:
-            first = first_row[root]
-            names[root] = first.get("outlet") or first["article_id"]
+            names[root] = _group_name(root[1], of_root[root])
     origins: dict[tuple[str, str], dict[str, Any]] = {}
     counted: dict[tuple[str, str], set[str]] = {}
     support = []
