@@ -54,6 +54,15 @@ CASES: list[tuple[str, list[tuple[str, str | None, SpeakerKind]]]] = [
         'A draft resolution stated that "all parties must withdraw within a week."',
         [("all parties must withdraw within a week.", "A draft resolution", SpeakerKind.DOCUMENT)],
     ),
+    # A statement someone issues says their words (PolNeAR's source is the issuer); one read out stays a document.
+    (
+        'The harbour union issued a statement saying the strike would go on "until the cranes are safe."',
+        [("until the cranes are safe.", "The harbour union", SpeakerKind.GROUP)],
+    ),
+    (
+        'Dockers read out a statement saying the strike would go on "until the cranes are safe."',
+        [("until the cranes are safe.", "a statement", SpeakerKind.DOCUMENT)],
+    ),
     (
         "''The pier stays shut until May,'' the harbour master, Ilse Varga, said on Monday.",
         [("The pier stays shut until May,", "Ilse Varga", SpeakerKind.PERSON)],

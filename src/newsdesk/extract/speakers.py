@@ -342,7 +342,8 @@ def subject(cue: Token) -> Token | None:
                 nearest = nearest.nbor(-1)
             return nearest
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"} and is_cue(token):
-            return token.head  # "a statement saying ...": the statement says it
+            # "a statement saying ...": the statement says it, and "X issued a statement saying ...", X.
+            return _issuer(token.head) or token.head
         # "X is quoted as saying", "X was defiant, saying"
         if (
             token.dep_ in {"advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj", "acomp"}
@@ -352,6 +353,20 @@ def subject(cue: Token) -> Token | None:
             continue
         break
     return None
+
+
+# Verbs by which someone puts out a statement, a letter, a report: its words are the one's who put it out.
+_ISSUING = frozenset("issue release publish post send circulate distribute".split())
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who puts out ``document`` ("Black Lives Matter issued a statement saying ..."; PolNeAR's source there is
+    Black Lives Matter): the subject of the verb it is the object of, when that verb issues it."""
+    verb = document.head
+    if document.dep_ != "dobj" or verb.pos_ != "VERB" or _base_of(verb.lower_, _ISSUING) not in _ISSUING:
+        return None
+    found = [c for c in verb.children if c.dep_ == "nsubj" and not _across_lines(c, verb)]
+    return min(found, key=lambda c: abs(c.i - verb.i)) if found else None
 
 
 _DEMANDING = frozenset("request demand urge insist ask recommend propose".split())
