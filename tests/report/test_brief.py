@@ -352,6 +352,21 @@ def test_a_long_storys_background_years_are_cut_to_the_most_reported(tmp_path: P
     assert "<h2>Background</h2>" in html and "4 earlier dates" in html
 
 
+def test_a_sentence_of_the_storys_news_is_no_background_for_the_past_it_recalls(tmp_path: Path) -> None:
+    # The failure's sentence recalls the dam's opening "in May of last year"; it is the news of 3 March, not the
+    # background of May 2025 (nor in the undated report, whose "on Tuesday" names the day of its news). A sentence
+    # that tells of the past alone stays background.
+    first = (
+        "The Varn dam on the Tesk river failed on 3 March, a dam opened in May of last year, the mayor said. "
+        "The Varn dam was first planned in 1998, its engineers said."
+    )
+    second = "Repairs to the Varn dam began on Tuesday, ten months after its opening in May of last year."
+    made, _ = _dam_brief(tmp_path, ("2026-03-04", first), (None, second))
+    background = {e["date"]: e["text"] for e in made["timeline"] if e["background"]}
+    assert background == {"1998": "The Varn dam was first planned in 1998, its engineers said."}, made["timeline"]
+    assert any(e["date"] == "2026-03-03" and "failed" in e["text"] for e in made["timeline"])
+
+
 def test_quotes_with_no_identified_speaker_are_counted_not_listed_as_an_actor(tmp_path: Path) -> None:
     from newsdesk.records import listable
 

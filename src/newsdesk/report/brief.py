@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from newsdesk.corpus import Corpus
-from newsdesk.records import Article, lead_prefix
+from newsdesk.records import Article, DateMention, lead_prefix
 from newsdesk.report import speech, summary
 from newsdesk.report.links import safe_url
 from newsdesk.report.story import gather
@@ -102,6 +102,49 @@ def _with_background_cut(entries: list[dict[str, Any]], began: str | None) -> tu
     return [e for i, e in enumerate(entries) if i not in dropped], len(dropped)
 
 
+def _not_the_news_recalling(
+    entries: list[dict[str, Any]], began: str | None, records: dict[str, Article]
+) -> list[dict[str, Any]]:
+    """``entries`` without the background evidence of a sentence that tells a day of the story's own course too:
+    "the tribunal on Monday handed down a death sentence ... linked to demonstrations in July of last year" is the
+    verdict's sentence, not July 2024's background (its Monday a day of the course, or a weekday an undated report
+    gives). A background entry keeps its other evidence (its text then the first kept sentence's) and goes when
+    none is left."""
+    out = []
+    for entry in entries:
+        if not _before(entry["date"], began):
+            out.append(entry)
+            continue
+        kept = [ev for ev in entry["evidence"] if _recalled_in_news(records.get(ev["article_id"]), ev, began) is None]
+        if len(kept) == len(entry["evidence"]):
+            out.append(entry)
+        elif kept:
+            first = kept[0]
+            record = records[first["article_id"]]
+            mention = next((m for m in record.dates if m.start == first["start"]), None)
+            span = mention.sentence if mention is not None else None
+            start, end = (span.start, span.end) if span is not None else (first["start"], first["end"])
+            ids = list(dict.fromkeys(ev["article_id"] for ev in kept))
+            out.append({**entry, "evidence": kept, "article_ids": ids, "text": record.text[start:end]})
+    return out
+
+
+def _recalled_in_news(record: Article | None, evidence: dict[str, Any], began: str | None) -> DateMention | None:
+    """The date mention of the story's course (a day from ``began`` on, or a weekday left unresolved) in the sentence
+    of ``evidence``'s mention, if there is one: the sentence tells that day's news and only recalls the other."""
+    if record is None:
+        return None
+    mention = next((m for m in record.dates if m.start == evidence["start"]), None)
+    if mention is None or mention.sentence is None:
+        return None
+    for m in record.dates:
+        if m.sentence != mention.sentence or m.start == mention.start or m.future or m.precision != "day":
+            continue
+        if m.value is None or not _before(m.value[:10], began):
+            return m
+    return None
+
+
 def _cue(quote: dict[str, Any]) -> str | None:
     """The verb a reported quote is read with in a brief, where it reads before the words ("cautioned", "accusing");
     None for a direct quote, one credited "according to" someone, or one with no cue."""
@@ -138,7 +181,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     first_day = min((a.published[:10] for a in records.values() if a.published), default=None)
     began = _month_before(_first_day(story["timeline"], records, first_day))
     entries, left = _with_background_cut(story["timeline"], began)
-    for entry in entries:
+    for entry in _not_the_news_recalling(entries, began, records):
         first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
         record = records.get(first["article_id"])
         start, end = _sentence_span(record, entry["text"], first["start"])
