@@ -30,14 +30,25 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
     event_start = {e["id"]: e["first_seen"] for e in story["events"]}
     entries: dict[tuple[str | None, str | None], dict[str, Any]] = {}
 
-    def add(key: tuple[str | None, str | None], text: str, article: Article, span: tuple[int, int], est: bool) -> None:
+    def add(
+        key: tuple[str | None, str | None], text: str, article: Article, span: tuple[int, int], est: bool, ahead: bool
+    ) -> None:
         entry = entries.setdefault(
             key,
-            {"date": key[0], "precision": key[1], "text": text, "article_ids": [], "estimated": est, "evidence": []},
+            {
+                "date": key[0],
+                "precision": key[1],
+                "text": text,
+                "article_ids": [],
+                "estimated": est,
+                "future": ahead,
+                "evidence": [],
+            },
         )
         if article.id not in entry["article_ids"]:
             entry["article_ids"].append(article.id)
         entry["estimated"] = entry["estimated"] and est
+        entry["future"] = entry["future"] and ahead
         entry["evidence"].append({"article_id": article.id, "start": span[0], "end": span[1]})
 
     story_start = min((e["first_seen"] for e in story["events"] if e["first_seen"]), default=None)
@@ -78,12 +89,12 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
             cut = lead_prefix(sentence) if not start or article.text[start - 1] == "\n" else 0
             if cut <= m.start - start:
                 sentence = sentence[cut:]
-            add((m.value, m.precision), sentence, article, (m.start, m.end), m.anchor == "estimate")
+            add((m.value, m.precision), sentence, article, (m.start, m.end), m.anchor == "estimate", m.future)
         if not usable:
             day = article.published[:10] if article.published else None
             title = article.title or " ".join(article.text.split()[:15]) + " …"
             title = title[lead_prefix(title) :]
-            add((day, "day" if day else None), title, article, (0, 0), False)
+            add((day, "day" if day else None), title, article, (0, 0), False, False)
     return sorted(entries.values(), key=lambda e: e["date"] or "~")
 
 

@@ -367,6 +367,17 @@ def test_a_sentence_of_the_storys_news_is_no_background_for_the_past_it_recalls(
     assert any(e["date"] == "2026-03-03" and "failed" in e["text"] for e in made["timeline"])
 
 
+def test_an_undated_reports_scheduled_day_is_expected_then(tmp_path: Path) -> None:
+    # The undated report's "scheduled to end on 1 March" falls before the story's latest day (its year is only
+    # estimated), yet the report speaks of what is to come: the entry is marked as expected then.
+    first = "The Varn dam on the Tesk river failed on 3 March, flooding the lower town of Orlan, the mayor said."
+    second = "Repairs to the Varn dam on the Tesk river are scheduled to end on 1 March, the Orlan mayor said."
+    made, _ = _dam_brief(tmp_path, ("2026-03-04", first), (None, second))
+    (entry,) = [e for e in made["timeline"] if e["date"] == "2026-03-01"]
+    assert entry["estimated"] and entry["ahead"], made["timeline"]
+    assert "**2026-03-01** (estimated) (expected then)" in render(made, "md")
+
+
 def test_quotes_with_no_identified_speaker_are_counted_not_listed_as_an_actor(tmp_path: Path) -> None:
     from newsdesk.records import listable
 

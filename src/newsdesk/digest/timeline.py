@@ -115,7 +115,8 @@ def _days_named(mentions: list[DateMention], story_start: str) -> list[DateMenti
 def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
     """The story's timeline (``story``: as the ``stories`` query gives it, with its events and article ids): one
     entry per date and precision, earliest first (undated last), each with its text, articles, whether it is an
-    estimate, and the span of each statement of it."""
+    estimate, whether every statement of it speaks of the future (``future``: "is scheduled to expire January 8"),
+    and the span of each statement of it."""
     # Entries come from the dates the articles write ("on Friday", "in 2014"), resolved against their
     # publication date, with the sentence that holds each date as what happened. An undated article's
     # relative dates that need only a year are resolved against its event's first date and marked as
@@ -148,7 +149,12 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
     found: dict[tuple[str | None, str | None], dict[str, Any]] = {}
 
     def add(
-        key: tuple[str | None, str | None], text: str, article_id: str, span: tuple[int, int], estimated: bool
+        key: tuple[str | None, str | None],
+        text: str,
+        article_id: str,
+        span: tuple[int, int],
+        estimated: bool,
+        future: bool = False,
     ) -> None:
         entry = found.setdefault(
             key,
@@ -158,12 +164,14 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
                 "text": text,
                 "article_ids": [],
                 "estimated": estimated,
+                "future": future,
                 "evidence": [],
             },
         )
         if article_id not in entry["article_ids"]:
             entry["article_ids"].append(article_id)
         entry["estimated"] = entry["estimated"] and estimated
+        entry["future"] = entry["future"] and future  # every statement of it speaks of what is to come
         entry["evidence"].append({"article_id": article_id, "start": span[0], "end": span[1]})
 
     for article in sorted(articles, key=lambda a: a["published"] or "~"):
@@ -173,7 +181,8 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
         mentions = stored.get(article_id, [])
         if article_id not in fast:
             text = texts[article_id]
-            read = dates.find(text, None, estimate=estimate) if estimate else [_date_mention(m) for m in mentions]
+            # Read from the text, as the dates stage would now store them (with their sentences and future).
+            read = dates.find(text, None, estimate=estimate) if estimate else dates.find(text, article["published"])
             if article_id in days_only:
                 read = _days_named(read, str(story_start))
             usable = [(m, cited) for m in read if m.value and (cited := _sentence(text, m, dated)) is not None]
@@ -200,7 +209,7 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
         # "within a decade" is resolved ten years on (extract/dates.py): a horizon, not the date of anything.
         usable = [(m, sentence) for m, sentence in usable if m.precision != "decade" and not _a_record(m, sentence)]
         for m, sentence in _most_precise(usable):
-            add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate")
+            add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate", m.future)
         if not usable:
             day = article["published"][:10] if article["published"] else None
             title = article["title"] or " ".join(texts[article_id].split()[:15]) + " …"

@@ -190,7 +190,10 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                 "date": entry["date"],
                 "precision": entry["precision"],
                 "estimated": entry["estimated"],
-                "ahead": _ahead(entry["date"], (record.published if record is not None else None) or latest),
+                # An undated report's "is scheduled to expire January 8" is ahead of it, whatever the story's
+                # latest day (its year is only an estimate).
+                "ahead": _ahead(entry["date"], (record.published if record is not None else None) or latest)
+                or (record is not None and not record.published and bool(entry.get("future"))),
                 "background": _before(entry["date"], began),
                 "articles": len(entry["article_ids"]),
                 **cite(first["article_id"], *_without_lead_prefix(record, start, end, entry["text"], first["start"])),
