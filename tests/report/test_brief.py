@@ -358,6 +358,7 @@ def test_a_sentence_of_the_storys_news_is_no_background_for_the_past_it_recalls(
     # that tells of the past alone stays background.
     first = (
         "The Varn dam on the Tesk river failed on 3 March, a dam opened in May of last year, the mayor said. "
+        "A repair plan, dated last weekend, would take longer than the works begun in 2001. "
         "The Varn dam was first planned in 1998, its engineers said."
     )
     second = "Repairs to the Varn dam began on Tuesday, ten months after its opening in May of last year."

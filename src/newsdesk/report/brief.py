@@ -129,16 +129,21 @@ def _not_the_news_recalling(
     return out
 
 
+# The precisions of a date that tells a day's news: "on Monday", "last weekend".
+_NEWS_DAYS = frozenset({"day", "week"})
+
+
 def _recalled_in_news(record: Article | None, evidence: dict[str, Any], began: str | None) -> DateMention | None:
-    """The date mention of the story's course (a day from ``began`` on, or a weekday left unresolved) in the sentence
-    of ``evidence``'s mention, if there is one: the sentence tells that day's news and only recalls the other."""
+    """The date mention of the story's course (a day or week from ``began`` on, or a weekday left unresolved) in the
+    sentence of ``evidence``'s mention, if there is one: the sentence tells that day's news and only recalls the
+    other."""
     if record is None:
         return None
     mention = next((m for m in record.dates if m.start == evidence["start"]), None)
     if mention is None or mention.sentence is None:
         return None
     for m in record.dates:
-        if m.sentence != mention.sentence or m.start == mention.start or m.future or m.precision != "day":
+        if m.sentence != mention.sentence or m.start == mention.start or m.future or m.precision not in _NEWS_DAYS:
             continue
         if m.value is None or not _before(m.value[:10], began):
             return m
