@@ -156,7 +156,15 @@ def _with_lost_subject(cue: Token, clause: Token, found: tuple[int, int] | None)
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"MD", "VBD", "VBZ", "VBP"} for c in clause.children
     )
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < clause.i), None)
-    if not finite or obj is None or obj.right_edge.i + 1 != clause.left_edge.i or obj.pos_ not in {"NOUN", "PROPN"}:
+    if not finite or obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return found
+    # The object's own prepositional phrase, which the parse may hang on the cue ("says door to Orsa talks remains
+    # open": "to Orsa talks" the cue's), stands between it and the clause.
+    after = obj.right_edge.i + 1
+    for prep in sorted((c for c in cue.children if c.dep_ == "prep" and obj.i < c.i < clause.i), key=lambda c: c.i):
+        if prep.left_edge.i == after:
+            after = prep.right_edge.i + 1
+    if after != clause.left_edge.i:
         return found
     return obj.left_edge.idx, found[1]
 
