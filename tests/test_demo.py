@@ -48,7 +48,7 @@ def test_demo_article_metadata(demo_rows: dict[str, dict[str, Any]], expected: d
     row = _row(demo_rows, expected["file"])
     for field in ("title", "published", "byline", "ai_generated", "cites"):
         assert row[field] == expected[field], field
-    # The outlet as the article states it; stored as the store spells that outlet (``clean.outlets``).
+    # The outlet as the article states it; stored as the store spells that outlet (``newsdesk.outlets``).
     assert row["meta"].get("outlet_as_written", row["outlet"]) == expected["outlet"]
     for piece in expected["boilerplate"]:
         assert piece not in row["text"], piece

@@ -12,9 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from newsdesk import clean, digest
+from newsdesk import clean, digest, outlets
 from newsdesk.claims import summary as claim_summary
-from newsdesk.clean import outlets
 from newsdesk.dates import parse_date
 from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundError
 from newsdesk.extract import dates
@@ -115,7 +114,7 @@ def _failure(exc: IngestError, stage: str = "ingest") -> Failure:
 
 
 def _spelled(articles: list[Article], spellings: outlets.Spellings) -> list[Article]:
-    """The articles with each outlet spelled as the store spells it (``clean.outlets``), the spelling the source
+    """The articles with each outlet spelled as the store spells it (``newsdesk.outlets``), the spelling the source
     gave kept in ``meta`` as ``outlet_as_written`` where it differs."""
     out = []
     for article, spelling in zip(articles, spellings.resolve(a.outlet for a in articles), strict=True):

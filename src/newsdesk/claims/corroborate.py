@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from newsdesk import outlets
 from newsdesk.records import Claim, Modality
 
 __all__ = ["StanceFn", "corroborate", "origin_key", "rule_stances"]
@@ -97,10 +98,16 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         group = ("group", row.get("origin") or row["article_id"])
         union(key, group)  # relayed and own claims of one origin group are one origin
     credited = {k for k in keys if k[0] == "outlet"}
+    # A credited outlet by each way its name may be spelled as an article's own outlet ("Harbour Gazette" and
+    # "harbourgazette.example": ``newsdesk.outlets.keys``).
+    spelled = {spelling: k for k in credited for spelling in outlets.keys(k[1])}
     for row in rows:
         # The outlet credited and its own report are one origin: "according to the Lorvan Times" and the Lorvan
         # Times' article count once, named for it.
-        own = ("outlet", _bare(row.get("outlet") or ""))
+        outlet = row.get("outlet") or ""
+        own = ("outlet", _bare(outlet))
+        if own not in credited:
+            own = next((spelled[k] for k in outlets.keys(outlet) if k in spelled), own)
         if own in credited:
             union(own, ("group", row.get("origin") or row["article_id"]))
     # Each origin is named once, from one pass over the rows (not a pass per origin: a cluster of hundreds of

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsdesk.clean.outlets import Spellings, is_domain, keys
 from newsdesk.corpus import Corpus
+from newsdesk.outlets import Spellings, is_domain, keys
 from newsdesk.store import Store
 
 
