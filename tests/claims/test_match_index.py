@@ -111,6 +111,24 @@ class _ScoredOneByOne(match.Story):
         return best, best_score
 
 
+def _answer_alike(story: match.Story, reference: match.Story, fed: list[match.Member]) -> int:
+    """Feed both stories ``fed`` in batches, asserting that ``best`` gives each claim the same cluster and score in
+    both; how many claims matched a cluster."""
+    answers = 0
+    for start in range(0, len(fed), BATCH):
+        batch = fed[start : start + BATCH]
+        for each in (story, reference):
+            each.count(batch)
+        for member in batch:
+            got, want = story.best(member), reference.best(member)
+            assert (got[0] and got[0].id, got[1]) == (want[0] and want[0].id, want[1])
+            answers += got[0] is not None
+            for each in (story, reference):
+                each.add(member, None)
+    assert story.by_claim == reference.by_claim
+    return answers
+
+
 def test_the_written_out_scoring_answers_as_score_does(monkeypatch: pytest.MonkeyPatch) -> None:
     """``Story._best`` scores its candidates without calling ``match.score``: for every claim of a story (copies,
     values, denials, lists that fill up) it finds the cluster and the very score that calling it finds."""
@@ -134,20 +152,45 @@ def test_the_written_out_scoring_answers_as_score_does(monkeypatch: pytest.Monke
     ]
     fed = [*members[: len(members) // 2], *denied, *members[len(members) // 2 :]]
     written, called = match.Story("s"), _ScoredOneByOne("s")
-    answers = 0
-    for start in range(0, len(fed), BATCH):
-        batch = fed[start : start + BATCH]
-        for story in (written, called):
-            story.count(batch)
-        for member in batch:
-            got, want = written.best(member), called.best(member)
-            assert (got[0] and got[0].id, got[1]) == (want[0] and want[0].id, want[1])
-            answers += got[0] is not None
-            for story in (written, called):
-                story.add(member, None)
-    assert written.by_claim == called.by_claim
+    answers = _answer_alike(written, called, fed)
     assert answers > len(fed) // 4  # many claims matched a cluster: the scores compared are not all zero
     assert written._full  # some lists filled up
+
+
+def test_readings_that_cannot_reach_the_shared_weight_are_not_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Story._best`` passes over, unscored, the readings that only its lightest terms' lists give (together they
+    weigh less than ``MIN_SHARED``) and the pairs whose values or lengths already rule a match out: the same
+    cluster and score for every claim as scoring every candidate (``match.score`` called on each), with lists that
+    fill up and leave readings out, and fewer candidates scored. The story knows which readings each list leaves
+    out (what the cut reads)."""
+    monkeypatch.setattr(match, "POSTING", 60)
+    monkeypatch.setattr(match, "PER_CLUSTER", 4)
+    members = _claims()
+    scored = [0]
+    score = match.score
+
+    def counted(*args: object, **kwargs: object) -> float:
+        scored[0] += 1
+        return score(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(match, "score", counted)
+    cut, every = match.Story("s"), _ScoredOneByOne("s")
+    assert _answer_alike(cut, every, members) > len(members) // 4
+    assert cut.compared < scored[0] * 0.9
+    # Every reading that holds a term is in the term's list or among the readings it leaves out, for the lists
+    # that never filled; a reading some list leaves out or dropped is ``_partial``.
+    holding: dict[str, set[int]] = {}
+    for number, (member, *_) in enumerate(cut._facts):
+        for term in member.terms:
+            holding.setdefault(term, set()).add(number)
+    assert cut._full and cut._unlisted
+    for term, numbers in holding.items():
+        listed = set(cut.index[term])
+        assert not listed & cut._unlisted.get(term, set())
+        if term not in cut._full:
+            assert listed | cut._unlisted.get(term, set()) == numbers
+        assert numbers - listed <= cut._partial
+    assert cut._partial == {n for term, numbers in holding.items() for n in numbers - set(cut.index[term])}
 
 
 def test_a_claim_repeated_after_more_claims_than_the_old_window_joins_its_cluster() -> None:
@@ -349,5 +392,10 @@ def test_the_verdict_on_two_claims_values_read_by_unit_once_is_their_relation() 
         for b in ordered:
             got = match._verdict(a, b)
             assert got == _verdict_slow(a, b), (a, b)
+            # What ``Story._best`` answers without ``_verdict`` where the two share no comparable unit.
+            (units_a, quantities_a), (units_b, quantities_b) = match._unit_sets(a), match._unit_sets(b)
+            if units_a.isdisjoint(units_b):
+                other = bool(quantities_a and quantities_b and quantities_a.isdisjoint(quantities_b))
+                assert got == ("other" if other else "none"), (a, b)
             answers[got] += 1
     assert set(answers) == {"none", "same", "differ", "other"}, answers

@@ -270,6 +270,18 @@ def _verdict(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str],
     return rel
 
 
+_NO_UNITS: tuple[frozenset[tuple[str, str]], frozenset[Any]] = (frozenset(), frozenset())
+
+
+@functools.lru_cache(maxsize=65536)
+def _unit_sets(key: tuple[tuple[str, str, str], ...]) -> tuple[frozenset[tuple[str, str]], frozenset[Any]]:
+    """The comparable units of one claim's values (its ``value_key``) and its units of quantities (:func:`_units`):
+    two claims that share no comparable unit have the verdict ``none``, or ``other`` where both give quantities and
+    share none of their units, which these two sets tell without :func:`_verdict`."""
+    units, quantities = _units(key)
+    return frozenset(units), quantities
+
+
 class _Idf(dict[str, float]):
     """Term weights as :meth:`Story.weights` gives them, each computed when first asked for: a batch reads the
     weights of the terms its claims meet, never the whole vocabulary of the story."""
@@ -323,8 +335,16 @@ class Story:
     index: dict[str, dict[int, str]] = field(default_factory=dict)
     _readings: dict[int, Member] = field(default_factory=dict)
     _numbers: dict[_Key, int] = field(default_factory=dict)
-    _facts: list[tuple[Member, str, int, tuple[tuple[str, str, str], ...]]] = field(default_factory=list)
+    _facts: list[
+        tuple[Member, str, int, tuple[tuple[str, str, str], ...], frozenset[tuple[str, str]], frozenset[Any]]
+    ] = field(default_factory=list)
     _held: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    # The readings that hold a term its list does not give, their cluster's ``PER_CLUSTER`` being listed already:
+    # with them a list that never filled tells exactly which readings hold its term (what ``_best``'s cut reads).
+    _unlisted: dict[str, set[int]] = field(default_factory=dict)
+    # The readings some list of their terms does not give (left out, or dropped from a full list): for the others,
+    # how many of the claim's rarest terms a reading holds is how many of their lists give it.
+    _partial: set[int] = field(default_factory=set)
     # The terms whose list is full (a full list stays full): only they change when a reading comes again.
     _full: set[str] = field(default_factory=set)
     # The clusters a claim joined since the last ``take_changed``, in the order they first changed.
@@ -351,7 +371,9 @@ class Story:
             return number, False
         number = self._numbers[key] = len(self._numbers)
         self._readings[number] = member
-        self._facts.append((member, cluster_id, len(member.terms), member.value_key))
+        given = member.value_key
+        units = _unit_sets(given) if given else _NO_UNITS
+        self._facts.append((member, cluster_id, len(member.terms), given, *units))
         return number, True
 
     def remember(self, member: Member, cluster_id: str) -> None:
@@ -379,8 +401,14 @@ class Story:
                     self._full.add(term)
                     if len(posting) > POSTING:
                         self._drop(term, posting)
-            elif held and len(posting) >= POSTING and next(reversed(posting)) != held[-1]:
-                self._again(term, cluster_id)
+            else:
+                unlisted = self._unlisted.get(term)
+                if unlisted is None:
+                    unlisted = self._unlisted[term] = set()
+                unlisted.add(number)
+                self._partial.add(number)
+                if held and len(posting) >= POSTING and next(reversed(posting)) != held[-1]:
+                    self._again(term, cluster_id)
 
     def _again(self, term: str, cluster_id: str) -> None:
         """The cluster took ``term`` again: its readings under it move to the recent end of the term's list if
@@ -397,6 +425,7 @@ class Story:
         """The oldest reading leaves a full list."""
         oldest = next(iter(posting))
         cluster_id = posting.pop(oldest)
+        self._partial.add(oldest)
         held = self._held[(term, cluster_id)]
         held.remove(oldest)
         if not held:
@@ -457,42 +486,95 @@ class Story:
         # in C); one that shares fewer than two terms with the claim, even with every shared term past the
         # rarest, scores nothing and is not scored.
         index = self.index
-        # One count over the lists' keys in turn (iterating a list gives its keys; a mapping would add its values).
-        found: Counter[int] = Counter(itertools.chain.from_iterable(index[t] for t in rarest if t in index))
+        look = weight.__getitem__  # an ``_Idf``: at C speed once it has the term
+        # The cut: a match needs ``MIN_SHARED`` of weight in common (one less with the same value, which only a
+        # claim that gives values can have). Rarer terms weigh more, so the shared terms from some place on in the
+        # rarest-first order weigh less than that together, and a reading that holds none of the terms before it
+        # (``cut`` of them) cannot score: only the readings those lists give (and the readings of those terms that
+        # their lists, never full, leave out: ``_unlisted``) are candidates. A term outside ``shared`` is held by
+        # no reading: a reading's claim is counted before it is indexed, and the claim itself is not indexed yet.
+        # The weights are positive and summed here in another order than a candidate's, hence the margin.
+        floor = (MIN_SHARED - 1 if valued else MIN_SHARED) - 1e-9
+        tail = sum(map(look, [t for _, t in shared[RAREST:]])) if len(shared) > RAREST else 0.0
+        cut = len(rarest)
+        while cut and tail + (heavier := look(rarest[cut - 1])) < floor:
+            tail += heavier
+            cut -= 1
+        if cut < len(rarest) and not self._full.isdisjoint(rarest[:cut]):
+            cut = len(rarest)  # a list that dropped readings does not tell which readings hold its term
         # Where one of the two gives no value, a match on words needs both claims long enough and a Dice
         # coefficient of their terms that the shared terms counted here may already rule out.
         beyond = len(shared) - len(rarest)
-        facts, clusters, totals, by_claim = self._facts, self.clusters, self._totals, self.by_claim
-        look = weight.__getitem__  # an ``_Idf``: at C speed once it has the term
-        own_weight: float | None = None
-        scored = 0
-        candidates: Iterable[tuple[int, int]] = found.items()
+        least = 1
         if not valued:
             # Every candidate needs the Dice test below, which a candidate held by fewer than ``least`` of the lists
             # fails whatever its size (the test is weakest for the shortest other claim, of ``MIN_TERMS``): those,
-            # most of the lists' readings, are passed over in one sweep.
-            least = 1
+            # most of the lists' readings, are passed over. A reading that ``least`` lists hold is in one of the
+            # first ``len(rarest) - least + 1``, so the lists past those add no candidate, only counts.
             while least + beyond < 2 or 2 * (least + beyond) / (size + MIN_TERMS) < JOIN_DICE:
                 least += 1
-            if least > 1:
-                candidates = [(number, held) for number, held in candidates if held >= least]
+        stop = min(cut, max(len(rarest) - least + 1, 0))
+        # One count over the lists' keys in turn (iterating a list gives its keys; a mapping would add its values):
+        # the first ``stop`` lists first, so that the readings they give come first.
+        found: Counter[int] = Counter(itertools.chain.from_iterable(index[t] for t in rarest[:stop] if t in index))
+        first = len(found)
+        if stop < len(rarest):
+            found.update(itertools.chain.from_iterable(index[t] for t in rarest[stop:] if t in index))
+        facts, clusters, totals, by_claim = self._facts, self.clusters, self._totals, self.by_claim
+        own_weight: float | None = None
+        own_units, own_quantities = _unit_sets(valued) if valued else _NO_UNITS
+        # Terms of the claim a reading may hold that the rarest lists do not count: those past the rarest and those
+        # no other claim holds (``shared`` leaves them out).
+        unheld, partial = size - len(rarest), self._partial
+        scored = 0
+        candidates: Iterable[tuple[int, int]] = found.items()
+        if first < len(found):
+            # Each candidate keeps its place in the lists' order and its count over every list (what the tests
+            # below read); past the first lists' readings, only those the cut's terms' lists leave out, where the
+            # cut is what stopped.
+            numbers = list(found)
+            kept = numbers[:first]
+            if stop == cut:
+                unlisted = self._unlisted
+                left_out = set().union(*[unlisted[t] for t in rarest[:cut] if t in unlisted])
+                if left_out:
+                    kept.extend(filter(left_out.__contains__, numbers[first:]))
+            candidates = zip(kept, map(found.__getitem__, kept), strict=True)
+        if least > 1:
+            candidates = [(number, held) for number, held in candidates if held >= least]
         for number, held in candidates:
             most = held + beyond  # at most this many terms in common
             if most < 2:
                 continue
-            member, cluster_id, other, values = facts[number]
-            if not (valued and values) and (
-                size < MIN_TERMS or other < MIN_TERMS or 2 * most / (size + other) < JOIN_DICE
-            ):
-                continue
+            member, cluster_id, other, values, units, quantities = facts[number]
+            if not (valued and values):
+                if size < MIN_TERMS or other < MIN_TERMS or 2 * most / (size + other) < JOIN_DICE:
+                    continue
+                rel = "none"
+            else:
+                # ``score``'s tests that read no term come first, each a reason to score nothing: the verdict of
+                # the values (without ``_verdict`` where the two share no unit: most pairs, each one new), then,
+                # for a match on words, the lengths and the Dice coefficient of the terms in common, which for a
+                # reading every list of its terms gives (not ``_partial``) are at most ``held`` and ``unheld``.
+                if own_units.isdisjoint(units):
+                    if own_quantities and quantities and own_quantities.isdisjoint(quantities):
+                        continue  # ``other``
+                    rel = "none"
+                else:
+                    rel = _verdict(valued, values)
+                    if rel == "other" or rel == "differ":
+                        continue
+                if rel != "same" and (
+                    size < MIN_TERMS
+                    or other < MIN_TERMS
+                    or (2 * (held + unheld) / (size + other) < JOIN_DICE and number not in partial)
+                ):
+                    continue
             # ``score(claim, member, weight, totals)``:
             scored += 1
             common = terms & member.terms
             if len(common) < 2:
                 continue  # one word in common is never one claim
-            rel = _verdict(valued, values) if valued and values else "none"
-            if rel == "other" or rel == "differ":
-                continue
             if (denial or member.denial) and negative != member.negative:
                 continue
             if rel != "same" and (min(size, other) < MIN_TERMS or 2 * len(common) / (size + other) < JOIN_DICE):
