@@ -66,3 +66,51 @@ def test_the_batch_s_count_of_a_word_counted_when_asked_is_the_count_over_every_
         assert (word in held) == (word in every), word
     assert dict(held) == dict(every) and len(held) == len(every)
     assert len(every) > 1000
+
+
+def test_a_text_s_words_are_the_words_of_its_sentences() -> None:
+    """``words`` reads the whole text in one pass: the same words as its sentences' together (the sentences are
+    split at spaces and line breaks, which no word holds), on real articles and on random texts of letters, marks,
+    quotes and line breaks."""
+    import random
+
+    from tests.conftest import shared_path
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared_path("dev-news").glob("*.txt"))]
+    letters = "aAbBzZéÉßς0 9.!?…\"“”‘’'-_,\n\t"
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(letters) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    for text in texts:
+        assert context.words(text) == frozenset().union(*(s for _, s in context._sentences(text))), text
+
+
+class _Asked(dict[str, int]):
+    """A batch's counts that note which words were asked."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__(counts)
+        self.asked: list[str] = []
+
+    def get(self, word: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        self.asked.append(word)
+        return super().get(word, default)
+
+
+def test_told_alike_stops_counting_once_enough_rare_words_are_found() -> None:
+    """Issue 17: a word's count over the batch is a scan of its texts (``Held``), so ``told_alike`` asks the counts
+    only until ``rare`` rare words are found; its answer is the count over every shared word's, on random cases."""
+    import random
+
+    shared = frozenset({"father", "mortua", "lists", "search", "shelte", "daught"})
+    held = _Asked(dict.fromkeys(shared, 1))
+    assert context.told_alike(shared, shared, held, 2, rare=2, total=4)
+    assert len(held.asked) == 2
+    rng = random.Random(3)
+    pool = [f"w{i}" for i in range(12)]
+    for _ in range(3000):
+        a, b = frozenset(rng.sample(pool, rng.randint(0, 12))), frozenset(rng.sample(pool, rng.randint(0, 12)))
+        counts = {w: rng.randint(0, 6) for w in pool if rng.random() < 0.8}
+        limit, rare, total = rng.randint(0, 5), rng.randint(0, 4), rng.randint(0, 6)
+        both = a & b
+        expected = len(both) >= total and sum(counts.get(w, 0) <= limit for w in both) >= rare
+        assert context.told_alike(a, b, _Asked(counts), limit, rare=rare, total=total) is expected

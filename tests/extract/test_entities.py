@@ -869,6 +869,35 @@ def test_without_the_store_s_mentions_a_later_spelling_stays_apart() -> None:
     assert {m.entity_id for m in told.mentions} == {tsang}
 
 
+def test_a_stored_mention_s_words_are_worked_out_once_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: a settle forgets what an entity's stored mentions say (new ones are stored), and the next lookup reads
+    them again; the words of a window read before are not worked out again, and the answer is the same."""
+    (first,) = _told((_TSANG, (("Tsang", "PERSON"),)))
+    stored = Linker()
+    stored.link_articles([first])
+    records = stored.entities()
+    windows = [(_TSANG, "Tsang"), (_TSANG[:120], "Tsang")]
+    read = entities_module.context.context
+    asked: list[tuple[str, str]] = []
+
+    def counted(text: str, name: str) -> frozenset[str]:
+        if (text, name) in windows:
+            asked.append((text, name))
+        return read(text, name)
+
+    monkeypatch.setattr(entities_module.context, "context", counted)
+    linker = Linker(records, lambda entity_id: windows)
+    tsang = linker._known[records[0].id]
+    linker._texts = [_TSENG]
+    here = read(_TSENG, "Tseng")
+    answers = []
+    for _ in range(3):
+        answers.append(linker._told_alike(here, tsang, rare=2, total=4))
+        linker._stored_told.clear()  # as a settle forgets it
+    assert answers == [True, True, True]
+    assert sorted(asked) == sorted(windows)
+
+
 def test_one_linker_settled_after_each_batch_links_as_a_linker_rebuilt_from_the_store() -> None:
     """The entities stage keeps one Linker for a run (``settle`` after each batch) instead of building one from
     every stored entity for each batch: the links and the records are the same."""

@@ -48,8 +48,10 @@ def _sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def words(text: str) -> frozenset[str]:
-    """Every word of ``text`` a context may hold: for the count of the batch's articles holding each."""
-    return frozenset().union(*(stems for _, stems in _sentences(text)))
+    """Every word of ``text`` a context may hold: for the count of the batch's articles holding each. The words of
+    its sentences together are the words of the whole text (the sentences are split at spaces and line breaks, which
+    no word holds), read in one pass."""
+    return _stems(text)
 
 
 class Held(Mapping[str, int]):
@@ -130,4 +132,14 @@ def told_alike(
     """Whether contexts ``a`` and ``b`` share ``total`` words, ``rare`` of them held by at most ``limit`` articles
     (``held``: articles holding each word; a word it does not count is taken for rare)."""
     shared = a & b
-    return len(shared) >= total and sum(held.get(w, 0) <= limit for w in shared) >= rare
+    if len(shared) < total:
+        return False
+    # Counted until ``rare`` of them are found: a word's count is worked out when first asked (:class:`Held`, a
+    # scan of the batch's texts), and the words past those would not change the answer.
+    found = 0
+    for w in shared:
+        if held.get(w, 0) <= limit:
+            found += 1
+            if found >= rare:
+                return True
+    return found >= rare

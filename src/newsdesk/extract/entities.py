@@ -945,6 +945,8 @@ def _similar_fitting(a: str, b: str) -> bool:
 
 # Lookups by spelling a Linker remembers (``Linker._alike``) before it forgets them all: about 110 MB.
 _READ_KEPT = 1 << 19
+# Stored mentions' windows (a few hundred letters each) whose words a Linker keeps (``Linker._window_told``).
+_WINDOWS_KEPT = 1 << 14
 
 
 @_remembered(_WORDS_CACHED)
@@ -1165,6 +1167,10 @@ class Linker:
         self._known: dict[str, _Known] = {}
         self.stored = stored
         self._stored_told: dict[str, frozenset[str]] = {}
+        # What each stored mention's text says of it (:func:`context.context` of its window and name), kept across
+        # batches: a settle forgets an entity's ``_stored_told`` (its new mentions are stored), and the entity's
+        # stored mentions read again are mostly the ones read before.
+        self._window_told: dict[tuple[str, str], frozenset[str]] = {}
         self._by_surname: dict[str, dict[str, int]] = {}
         # Organisations by the skeleton of their name's first and last words ("Greywater", "Gazette"), and
         # organisations and places by acronym ("MPA"), for short forms and acronyms.
@@ -1936,7 +1942,15 @@ class Linker:
         told = k.told()
         if k.stored_articles and self.stored is not None:
             if k.id not in self._stored_told:
-                found = (context.context(text, name) for text, name in self.stored(k.id))
+                said = self._window_told
+                if len(said) >= _WINDOWS_KEPT:  # a long run's windows: started again (the answers are the same)
+                    said.clear()
+                found = []
+                for text, name in self.stored(k.id):
+                    words = said.get((text, name))
+                    if words is None:
+                        words = said[(text, name)] = context.context(text, name)
+                    found.append(words)
                 self._stored_told[k.id] = frozenset().union(*found)
             told |= self._stored_told[k.id]
         limit = context.rare_limit(len(self._texts))
