@@ -198,9 +198,12 @@ _PROPER = frozenset({"PROPN"})
 def _typed(doc: Doc) -> dict[tuple[int, int], str]:
     """Spans of names and the kind their noun gives them."""
     out: dict[tuple[int, int], str] = {}
+    persons: list[int] = []  # the positions of the nouns for a kind of person (the third rule's nouns, and more)
     for noun in tokens.where(doc, pos=_NOUN):
         if noun.pos_ != "NOUN" or not noun.is_lower:
             continue
+        if names_a_person(noun.text):
+            persons.append(noun.i)
         key = singular(noun.lower_)
         if key in PLACE_NOUNS:
             for child in noun.lefts:
@@ -224,7 +227,17 @@ def _typed(doc: Doc) -> dict[tuple[int, int], str]:
         span = _name(word) if closed and doc[head.i + 1].text == "," else None
         if span and span[0] == doc[head.i + 2].idx:
             out[span] = "PERSON"
-    for word in tokens.where(doc, pos=_PROPER):
+    # A name this rule types is a run of proper nouns (``_name``: every word capitalised) right after the noun, which
+    # is none: its words are those of the runs of proper nouns that start right after such a noun, the only ones
+    # asked (in text order, as before; asking the others found nothing).
+    proper = set(tokens.indexes(doc, pos=_PROPER))
+    after: list[int] = []
+    for at in persons:
+        at += 1
+        while at in proper:
+            after.append(at)
+            at += 1
+    for word in (doc[i] for i in sorted(set(after))):
         # "Gazette photographer Ilse Varga said", "opposition spokesman Karel Dunn": a name written right after a
         # person's noun, as a title is, is that person's.
         if word.dep_ == "compound" and word.head.i > word.i:

@@ -666,9 +666,12 @@ _HEADLINE_WORDS = 25
 def _headline(text: str, start: int) -> bool:
     """Whether the line holding ``start`` is a headline: a line of a few words, most of its longer words
     capitalised ("Lawmakers Rip Veloria Mayor As A 'Fraud'")."""
-    words = _line(text, start)[1].split()
+    # No more than _HEADLINE_WORDS + 1 words are split off: a line with more is no headline, whatever its words.
+    words = _line(text, start)[1].split(maxsplit=_HEADLINE_WORDS)
+    if len(words) > _HEADLINE_WORDS:
+        return False
     longer = [w for w in words if len(w.strip("‘’'\"“”.,:;!?()")) >= 4]
-    if not longer or len(words) > _HEADLINE_WORDS:
+    if not longer:
         return False
     return sum(w.strip("‘’'\"“”(")[:1].isupper() for w in longer) >= _TITLED_WORDS * len(longer)
 
