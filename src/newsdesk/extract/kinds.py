@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsdesk.extract import entities, tokens
@@ -198,9 +199,12 @@ _PROPER = frozenset({"PROPN"})
 def _typed(doc: Doc) -> dict[tuple[int, int], str]:
     """Spans of names and the kind their noun gives them."""
     out: dict[tuple[int, int], str] = {}
+    persons: list[int] = []  # the positions of the nouns for a kind of person (the third rule's nouns, and more)
     for noun in tokens.where(doc, pos=_NOUN):
         if noun.pos_ != "NOUN" or not noun.is_lower:
             continue
+        if names_a_person(noun.text):
+            persons.append(noun.i)
         key = singular(noun.lower_)
         if key in PLACE_NOUNS:
             for child in noun.lefts:
@@ -224,9 +228,28 @@ def _typed(doc: Doc) -> dict[tuple[int, int], str]:
         span = _name(word) if closed and doc[head.i + 1].text == "," else None
         if span and span[0] == doc[head.i + 2].idx:
             out[span] = "PERSON"
-    for word in tokens.where(doc, pos=_PROPER):
-        # "Gazette photographer Ilse Varga said", "opposition spokesman Karel Dunn": a name written right after a
-        # person's noun, as a title is, is that person's.
+    _titled_by_a_noun(doc, _after(doc, persons), out)
+    return out
+
+
+def _after(doc: Doc, nouns: list[int]) -> list[Token]:
+    """The proper nouns of the runs of them that start right after one of ``nouns`` (positions), in text order: the
+    only words :func:`_titled_by_a_noun` types a name by. A name it types is a run of proper nouns (``_name``: every
+    word capitalised) right after the noun, which is none; asking the other proper nouns finds nothing."""
+    proper = set(tokens.indexes(doc, pos=_PROPER))
+    after: set[int] = set()
+    for at in nouns:
+        at += 1
+        while at in proper:
+            after.add(at)
+            at += 1
+    return [doc[i] for i in sorted(after)]
+
+
+def _titled_by_a_noun(doc: Doc, words: Iterable[Token], out: dict[tuple[int, int], str]) -> None:
+    """Type a person the name ending on each of ``words`` that is written right after a person's noun, as a title
+    is: "Gazette photographer Ilse Varga said", "opposition spokesman Karel Dunn"."""
+    for word in words:
         if word.dep_ == "compound" and word.head.i > word.i:
             continue  # not the name's last word
         span = _name(word)
@@ -236,7 +259,6 @@ def _typed(doc: Doc) -> dict[tuple[int, int], str]:
         noun = doc[first.start - 1]
         if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and names_a_person(noun.text):
             out[span] = "PERSON"
-    return out
 
 
 def _place(found: dict[tuple[int, int], Mention], span: tuple[int, int], kind: str, text: str) -> list[str]:

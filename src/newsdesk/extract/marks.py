@@ -32,6 +32,12 @@ _TAG = re.compile(r"""</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:=(?:"[^"\n]*"|'[^'\n]*')
 # The characters at which find() may do something: a tag, doubled apostrophes or an opening mark. It goes from one
 # to the next by a search rather than a step per character.
 _STOPS = re.compile("[" + re.escape("<" + _DOUBLED[0] + "".join(_PAIRS)) + "]")
+# Inside a quote opened by a mark, the characters at which find() may do something: a line's end, a mark that may
+# close the quote, and a double mark of the other style (``_mixed``); it goes from one to the next by a search too.
+_INSIDE = {
+    mark: re.compile("[" + re.escape("\n" + closing + {"“": '"', '"': "“”"}.get(mark, "")) + "]")
+    for mark, closing in _PAIRS.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,16 +153,23 @@ def find(text: str) -> list[Marked]:
         j = i + 1
         close = -1
         depth = 0  # quotes of the other style (see _mixed) opened inside this one and not yet closed
-        while j < n and text[j] != "\n":
-            mixed = _mixed(text, j, char) if j > i + 1 else None
-            if mixed == "open":
-                depth += 1
-            elif mixed == "close" and depth:
-                depth -= 1
-            elif mixed == "close" or (_closes(text, j, char) and j > i + 1):
-                close = j
-                break
-            j += 1
+        if j < n and text[j] != "\n":
+            # Nothing closes or opens right after the opening mark; past it, only the characters of _INSIDE do.
+            inside = _INSIDE[char]
+            while (stop := inside.search(text, j + 1)) is not None:
+                j = stop.start()
+                if text[j] == "\n":
+                    break
+                mixed = _mixed(text, j, char)
+                if mixed == "open":
+                    depth += 1
+                elif mixed == "close" and depth:
+                    depth -= 1
+                elif mixed == "close" or _closes(text, j, char):
+                    close = j
+                    break
+            else:
+                j = n
         if close >= 0:
             start, end = _trimmed(text, i + 1, close)
             if end > start:

@@ -533,17 +533,18 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     ``doc.text`` when the caller has it (a Doc joins its tokens again each time it is asked)."""
     found: dict[tuple[int, int], Mention] = {}
     ents = doc.ents  # once: a Doc builds its entity spans again, in a pass over every token, each time it is asked
+    text = doc.text if text is None else text  # once
     # The last words of the people the model names (of those named in full: ``surnames``), each name read once.
+    # A name's words are read off the text, which the Doc's tokens index (``Span.text`` makes a Token of each).
     persons: set[str] = set()
     surnames: set[str] = set()
     for e in ents:
         if e.label_ == "PERSON":
-            written = e.text
+            written = text[e.start_char : e.end_char]
             if written.strip():
                 persons.add(entities.skeleton(written.split()[-1]))
             if len(e) > 1:
                 surnames.add(entities.skeleton(written.split()[-1]))
-    text = doc.text if text is None else text  # once
     words = _Words(text)
     for ent in ents:
         kind = TYPES.get(ent.label_)
@@ -556,10 +557,11 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
             continue
         if kind is None or len(ent) > _MAX_WORDS:
             continue
-        name = _cut(_clean(ent.text), kind)
+        written = text[ent.start_char : ent.end_char]
+        name = _cut(_clean(written), kind)
         if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
             continue
-        start = ent.start_char + ent.text.find(name)
+        start = ent.start_char + written.find(name)
         if owner := _OWNER.search(name):
             if kind != "PERSON":
                 found[(start, start + owner.start())] = Mention(
@@ -631,11 +633,16 @@ def _peoples_words(found: dict[tuple[int, int], Mention]) -> None:
     places = {m.text for m in found.values() if m.type in _PLACES and " " not in m.text}
     if not places:
         return
+    # ``people_word`` holds only for a word whose skeleton is longer than the place's and opens with it less its
+    # last letter: it is asked of those places alone (the places' skeletons worked out once).
+    keys = [(p, skeleton) for p in places if (skeleton := entities.skeleton(p))]
     for key, m in list(found.items()):
         if m.type not in _PERSON_BODY_OR_PLACE or " " in m.text:
             continue
         one = m.text[:-1] if m.text.endswith("s") else m.text  # "Iowans": an Iowan each
-        if any(entities.people_word(one, p) for p in places):
+        word = entities.skeleton(one)
+        near = [p for p, k in keys if len(word) > len(k) and word.startswith(k[:-1])]
+        if any(entities.people_word(one, p) for p in near):
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="NORP")
 
 
@@ -666,9 +673,12 @@ _HEADLINE_WORDS = 25
 def _headline(text: str, start: int) -> bool:
     """Whether the line holding ``start`` is a headline: a line of a few words, most of its longer words
     capitalised ("Lawmakers Rip Veloria Mayor As A 'Fraud'")."""
-    words = _line(text, start)[1].split()
+    # No more than _HEADLINE_WORDS + 1 words are split off: a line with more is no headline, whatever its words.
+    words = _line(text, start)[1].split(maxsplit=_HEADLINE_WORDS)
+    if len(words) > _HEADLINE_WORDS:
+        return False
     longer = [w for w in words if len(w.strip("‘’'\"“”.,:;!?()")) >= 4]
-    if not longer or len(words) > _HEADLINE_WORDS:
+    if not longer:
         return False
     return sum(w.strip("‘’'\"“”(")[:1].isupper() for w in longer) >= _TITLED_WORDS * len(longer)
 

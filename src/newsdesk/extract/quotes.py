@@ -601,6 +601,8 @@ def _of_a_body(first: Token, head: Token) -> bool:
 
 def _via(art: _Article, speaker: _Speaker, cue: Token | None, start: int, end: int) -> tuple[str, ...]:
     """Outlets the quote is credited through: named in its speaker phrase or cue clause, else a nearby report."""
+    if not art.outlets and not art.credits:
+        return ()  # the article names no outlet and credits none: nothing to find, whatever the quote's sentence
     found: list[str] = []
     lo = min(x for x in (start, speaker.start, cue.idx if cue is not None else None) if x is not None)
     hi = max(x for x in (end, speaker.end, cue.idx if cue is not None else None) if x is not None)

@@ -16,14 +16,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["where"]
+__all__ = ["indexes", "where"]
 
 
 def where(doc: Doc, *, pos: frozenset[str] = frozenset(), lower: frozenset[str] = frozenset()) -> Iterator[Token]:
     """The tokens of ``doc``, in text order, whose coarse part of speech (``Token.pos_``) is one of ``pos`` or
     whose lower-case form (``Token.lower_``) is one of ``lower``."""
+    for i in indexes(doc, pos=pos, lower=lower):
+        yield doc[i]
+
+
+def indexes(doc: Doc, *, pos: frozenset[str] = frozenset(), lower: frozenset[str] = frozenset()) -> list[int]:
+    """The positions of the tokens :func:`where` gives, in text order, without making a Token of any."""
     if not len(doc) or not (pos or lower):
-        return
+        return []
     import numpy as np
 
     arrays = _arrays(doc)
@@ -32,8 +38,8 @@ def where(doc: Doc, *, pos: frozenset[str] = frozenset(), lower: frozenset[str] 
         keep |= _member(arrays[:, 0], _pos_ids(pos))
     if lower:
         keep |= _member(arrays[:, 1], _hashes(lower))
-    for i in np.flatnonzero(keep).tolist():
-        yield doc[i]
+    found: list[int] = np.flatnonzero(keep).tolist()
+    return found
 
 
 # The arrays of the last Doc asked about (a weak reference to it, and its arrays): the rules of one article ask of
