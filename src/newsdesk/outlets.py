@@ -19,6 +19,7 @@ docs/decisions/0069-an-outlet-is-one-spelling.md.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -40,6 +41,8 @@ def _squashed(word: str) -> str:
     return "".join(ch for ch in word.casefold() if ch.isalnum())
 
 
+# Asked of each support row's outlet by corroboration: a store's outlets are few, so each is worked out once.
+@functools.lru_cache(maxsize=1 << 12)
 def keys(name: str) -> frozenset[str]:
     """What ``name`` is compared by: a name's squashed letters without a leading "the"; a domain's labels, each also
     without a leading "the" (none shorter than three letters)."""

@@ -106,7 +106,7 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         # Times' article count once, named for it.
         outlet = row.get("outlet") or ""
         own = ("outlet", _bare(outlet))
-        if own not in credited:
+        if spelled and own not in credited:
             own = next((spelled[k] for k in outlets.keys(outlet) if k in spelled), own)
         if own in credited:
             union(own, ("group", row.get("origin") or row["article_id"]))
