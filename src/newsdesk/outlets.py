@@ -34,7 +34,7 @@ _MIN_KEY = 3
 
 def is_domain(name: str) -> bool:
     """Whether ``name`` is written as a domain ("harbourgazette.example", "www.bbc.co.uk")."""
-    return bool(_DOMAIN.match(name.strip().casefold())) and " " not in name.strip()
+    return _DOMAIN.match(name.strip().casefold()) is not None
 
 
 def _squashed(word: str) -> str:
@@ -63,6 +63,12 @@ def keys(name: str) -> frozenset[str]:
     return frozenset({squashed}) if len(squashed) >= _MIN_KEY else frozenset()
 
 
+def _add(index: dict[str, set[str]], spelling: str) -> None:
+    """File ``spelling`` under each of its keys in ``index``."""
+    for key in keys(spelling):
+        index.setdefault(key, set()).add(spelling)
+
+
 def _rank(spelling: str, count: int, order: int) -> tuple[bool, int, int]:
     """Sort key of the spelling to give: a name before a domain, then the most articles, then the first met."""
     return (is_domain(spelling), -count, order)
@@ -79,11 +85,7 @@ class Spellings:
         self._order: dict[str, int] = {s: i for i, s in enumerate(self._stored)}
         self._by_key: dict[str, set[str]] = {}
         for spelling in self._stored:
-            self._index(spelling)
-
-    def _index(self, spelling: str) -> None:
-        for key in keys(spelling):
-            self._by_key.setdefault(key, set()).add(spelling)
+            _add(self._by_key, spelling)
 
     def _meeting(self, spelling: str) -> set[str]:
         return {s for key in keys(spelling) for s in self._by_key.get(key, ())}
@@ -98,8 +100,7 @@ class Spellings:
         order = {s: len(self._order) + i for i, s in enumerate(fresh)}
         fresh_by_key: dict[str, set[str]] = {}
         for spelling in fresh:
-            for key in keys(spelling):
-                fresh_by_key.setdefault(key, set()).add(spelling)
+            _add(fresh_by_key, spelling)
         chosen: dict[str, str] = {}
         out: list[str | None] = []
         for outlet in given:
@@ -118,6 +119,6 @@ class Spellings:
             out.append(spelling)
             if spelling not in self._stored:
                 self._order[spelling] = len(self._order)
-                self._index(spelling)
+                _add(self._by_key, spelling)
             self._stored[spelling] += 1
         return out

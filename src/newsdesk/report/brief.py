@@ -121,12 +121,17 @@ def _not_the_news_recalling(
         elif kept:
             first = kept[0]
             record = records[first["article_id"]]
-            mention = next((m for m in record.dates if m.start == first["start"]), None)
+            mention = _mention_at(record, first["start"])
             span = mention.sentence if mention is not None else None
             start, end = (span.start, span.end) if span is not None else (first["start"], first["end"])
             ids = list(dict.fromkeys(ev["article_id"] for ev in kept))
             out.append({**entry, "evidence": kept, "article_ids": ids, "text": record.text[start:end]})
     return out
+
+
+def _mention_at(record: Article, start: int) -> DateMention | None:
+    """The stored date mention of ``record`` that starts at ``start`` (a timeline entry's evidence), if any."""
+    return next((m for m in record.dates if m.start == start), None)
 
 
 # The precisions of a date that tells a day's news: "on Monday", "last weekend".
@@ -139,7 +144,7 @@ def _recalled_in_news(record: Article | None, evidence: dict[str, Any], began: s
     other."""
     if record is None:
         return None
-    mention = next((m for m in record.dates if m.start == evidence["start"]), None)
+    mention = _mention_at(record, evidence["start"])
     if mention is None or mention.sentence is None:
         return None
     for m in record.dates:
