@@ -155,6 +155,11 @@ def test_provenance_words() -> None:
         "Relays The Telegraph, which cites one source (Ana Pell). Quotes one source of its own (Ivo Marsh)."
     )
     assert provenance.credits(["A", "B"], []) == "Relays A and B."
+    # One source written with a capital where it opens a sentence is one source, as first written.
+    twice = [{"speaker": "sources close to Ana Pell", "via": []}, {"speaker": "Sources close to Ana Pell", "via": []}]
+    assert provenance.credits([], twice) == (
+        "Credits no other outlet. Quotes one source of its own (sources close to Ana Pell)."
+    )
     assert provenance.credits(["Tarn Post", "B"], [{"speaker": "Ana Pell", "via": ["Tarn Post"]}]) == (
         "Relays Tarn Post, which cites one source (Ana Pell); and B. Quotes no source of its own."
     )

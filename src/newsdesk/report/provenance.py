@@ -31,8 +31,13 @@ def _names(items: Sequence[str], limit: int = 3) -> str:
 
 
 def _speakers(quotes: Iterable[dict[str, Any]]) -> list[str]:
-    """The distinct speakers of ``quotes``, in the order they first speak; unattributed quotes are left out."""
-    return list(dict.fromkeys(str(q["speaker"]) for q in quotes if q.get("speaker")))
+    """The distinct speakers of ``quotes``, in the order they first speak, as first written ("Sources close to X"
+    opening a sentence is "sources close to X" again); unattributed quotes are left out."""
+    first: dict[str, str] = {}
+    for q in quotes:
+        if q.get("speaker"):
+            first.setdefault(str(q["speaker"]).casefold(), str(q["speaker"]))
+    return list(first.values())
 
 
 def _same(name: str, outlet: str) -> bool:
