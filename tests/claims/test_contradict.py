@@ -9,6 +9,7 @@ import pytest
 
 from newsdesk.claims import contradict, extract, summary, values
 from newsdesk.records import Article, Claim, DateMention, Modality
+from newsdesk.report.render import told_by
 
 
 def claim(text: str, dates: tuple[DateMention, ...] = ()) -> Claim:
@@ -300,6 +301,18 @@ def test_two_offences_for_one_arrest_contradict_and_a_charge_after_an_arrest_doe
     ]
 
 
+def _cluster(s: contradict.Side, outlets: dict[str, str]) -> dict[str, object]:
+    """``s`` as :func:`summary.clusters` gives a cluster (each support row's origin named for its outlet)."""
+    support = [
+        {"article_id": art, "start": c.start, "end": c.end, "outlet": outlets.get(art), "origin": outlets.get(origin)}
+        for art, origin, c in zip(s.claim_articles, s.claim_origins, s.claims, strict=True)
+    ]
+    return {
+        "id": s.cluster_id, "story_id": "s1", "slot": "", "text": s.claims[0].text,
+        "article_ids": s.article_ids, "independent_origins": [outlets[o] for o in s.origins], "support": support,
+    }  # fmt: skip
+
+
 def test_each_side_cites_the_claim_that_gives_its_value() -> None:
     # Side a's first claim (its cluster's text) gives no count; the conflict cites the claim that gives 31, and
     # that claim's span comes first.
@@ -307,22 +320,60 @@ def test_each_side_cites_the_claim_that_gives_its_value() -> None:
     a.claims[1] = dataclasses.replace(a.claims[1], start=200, end=200 + len(a.claims[1].text))
     b = side("b", "The Varn harbour tower has 32 storeys.")
     (conflict,) = contradict.find([a, b])
-
-    def cluster(s: contradict.Side) -> dict[str, object]:
-        support = [
-            {"article_id": art, "start": c.start, "end": c.end, "outlet": None}
-            for art, c in zip(s.claim_articles, s.claims, strict=True)
-        ]
-        return {
-            "id": s.cluster_id, "story_id": "s1", "slot": "", "text": s.claims[0].text,
-            "article_ids": s.article_ids, "independent_origins": s.origins, "support": support,
-        }  # fmt: skip
-
-    (item,) = summary.contradictions([cluster(a), cluster(b)], [conflict])
+    outlets = {"a-a": "Varn Courier", "a-b": "Lorvan Post"}
+    (item,) = summary.contradictions([_cluster(a, outlets), _cluster(b, outlets)], [conflict])
     one, two = item["sides"]
     assert (one["value"], one["text"]) == ("31", a.claims[1].text)
-    assert one["spans"][0]["start"] == 200 and len(one["spans"]) == 2
+    assert one["spans"][0]["start"] == 200
     assert (two["value"], two["text"]) == ("32", b.claims[0].text)
+
+
+def test_a_side_is_told_by_the_articles_that_give_its_value_and_one_origin_on_both_sides_is_said() -> None:
+    # A cluster's claims share a sentence, not always its figures: of side a's three articles only the Lorvan
+    # Post's gives 31 storeys; the Ostra Daily's 32 is a rewrite of the Post's report (one origin group, g2).
+    a = contradict.Side(
+        cluster_id="a",
+        claims=[claim(t) for t in ("The Varn harbour tower burned through the night.",
+                                   "The Varn harbour tower, which has 31 storeys, burned through the night.",
+                                   "The Varn harbour tower burned all night.")],
+        article_ids=["a1", "a2", "a3"],
+        origins=["g1", "g2", "g3"],
+        claim_articles=["a1", "a2", "a3"],
+        claim_events=["e1"] * 3,
+        claim_published=[None] * 3,
+        claim_origins=["g1", "g2", "g3"],
+    )  # fmt: skip
+    b = contradict.Side(
+        cluster_id="b",
+        claims=[claim("The Varn harbour tower, which has 32 storeys, burned through the night.")],
+        article_ids=["b1"],
+        origins=["g2"],
+        claim_articles=["b1"],
+        claim_events=["e1"],
+        claim_published=[None],
+        claim_origins=["g2"],
+    )
+    (conflict,) = contradict.find([a, b])
+    assert conflict.holders == ((1,), (0,)) and conflict.one_origin
+    outlets = {
+        "a1": "Varn Courier", "a2": "Lorvan Post", "a3": "Ostra Radio", "b1": "Ostra Daily",
+        "g1": "Varn Courier", "g2": "Lorvan Post", "g3": "Ostra Radio",
+    }  # fmt: skip
+    (item,) = summary.contradictions([_cluster(a, outlets), _cluster(b, outlets)], [conflict])
+    one, two = item["sides"]
+    assert (one["article_ids"], one["outlets"], one["origins"]) == (["a2"], ["Lorvan Post"], ["Lorvan Post"])
+    assert [s["article_id"] for s in one["spans"]] == ["a2"]
+    assert (two["outlets"], two["origins"]) == (["Ostra Daily"], ["Lorvan Post"])
+    assert item["one_origin"]
+    assert told_by(two) == "Ostra Daily; one origin: Lorvan Post"
+    assert told_by(one) == "Lorvan Post"
+    # The Daily's own report (an origin of its own) is another origin: a contradiction between two reports.
+    own = dataclasses.replace(b, claim_origins=["g4"], origins=["g4"])
+    (conflict,) = contradict.find([a, own])
+    assert not conflict.one_origin
+    assert told_by({"outlets": ["Varn Courier", "Ostra Daily"], "origins": ["Varn Courier"]}) == (
+        "Varn Courier, Ostra Daily; one origin"
+    )
 
 
 @pytest.mark.parametrize(

@@ -91,9 +91,36 @@ class Conflict:
     # Per side, the claim that gives its value (article id, start, end, text): the sentence to cite for it. None
     # where the side as a whole is the evidence (a denial) or its claims' articles are not known.
     evidence: tuple[Evidence | None, Evidence | None] = (None, None)
+    # Per side, the indexes of its claims that give its value (that value, as bound): who says it, of a cluster
+    # whose other claims may say no value, or another (a cluster is its claims' common sentence, not their
+    # figures). Empty where the side as a whole is the evidence (a denial).
+    holders: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+    # Whether the claims giving the two values come from one origin (an origin group, or an outlet both relay):
+    # a copy or rewrite that says other than its original.
+    one_origin: bool = False
 
 
 Evidence = tuple[str, int, int, str]
+
+
+def _origins_of(side: Side, holders: Sequence[int]) -> set[str]:
+    """The origins of the claims ``holders`` of ``side``: each claim's origin group, and the outlet it relays."""
+    found = set()
+    for k in holders:
+        group = _at(side, k, side.claim_origins)
+        if group:
+            found.add(group)
+        if side.claims[k].via:
+            found.add("outlet:" + side.claims[k].via[0].casefold().removeprefix("the "))
+    return found
+
+
+def _holding(side: Side, value: Value) -> tuple[int, ...]:
+    """The indexes of the claims of ``side`` that give ``value`` (its unit, value and bound)."""
+    key = (value.kind, value.unit, value.value, value.bound)
+    return tuple(
+        k for k, claim in enumerate(side.claims) if any((v.kind, v.unit, v.value, v.bound) == key for v in claim.values)
+    )
 
 
 def _evidence(side: Side, i: int) -> Evidence | None:
@@ -710,7 +737,11 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
             if values[0] == values[1]:  # the bounds differ: say them
                 values = (f"{pair.x.bound} {pair.x.value}".strip(), f"{pair.y.bound} {pair.y.value}".strip())
             evidence = (_evidence(a, pair.i), _evidence(b, pair.j))
-            found.append(Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values, evidence))
+            holders = (_holding(a, pair.x), _holding(b, pair.y))
+            one = not _origins_of(a, holders[0]).isdisjoint(_origins_of(b, holders[1]))
+            found.append(
+                Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values, evidence, holders, one)
+            )
             continue
         if a.negative != b.negative:
             denial, claim = (a, b) if a.negative else (b, a)

@@ -162,11 +162,17 @@ def contradictions(
         cluster = by_id[conflict.a]
         if conflict.update == updates:
             sides = []
-            for cid, value, evidence in zip((conflict.a, conflict.b), conflict.values, conflict.evidence, strict=True):
+            for cid, value, evidence, holders in zip(
+                (conflict.a, conflict.b), conflict.values, conflict.evidence, conflict.holders, strict=True
+            ):
                 side = by_id[cid]
+                rows = _holding(side, holders)
+                # Its origins: those of the claims that give its value (each as counted in the cluster).
+                named = list(dict.fromkeys(r["origin"] for r in rows))
+                origins = [o for o in side["independent_origins"] if o in named] or named
                 spans = [
                     {"article_id": s["article_id"], "start": s["start"], "end": s["end"], "outlet": s["outlet"]}
-                    for s in side["support"]
+                    for s in rows
                 ]
                 text = side["text"]
                 if evidence is not None:
@@ -180,8 +186,9 @@ def contradictions(
                         "value": value,
                         "text": text,
                         "claim_id": cid,
-                        "article_ids": side["article_ids"],
-                        "origins": side["independent_origins"],
+                        "article_ids": list(dict.fromkeys(r["article_id"] for r in rows)),
+                        "origins": origins,
+                        "outlets": list(dict.fromkeys(r["outlet"] or r["article_id"] for r in rows)),
                         "spans": spans,
                     }
                 )
@@ -193,10 +200,21 @@ def contradictions(
                     "kind": conflict.kind,
                     "unit": conflict.unit,
                     "update": conflict.update,
+                    # Both values come from one origin: a copy or rewrite says other than its original.
+                    "one_origin": conflict.one_origin,
                     "sides": sides,
                 }
             )
     return out
+
+
+def _holding(side: dict[str, Any], holders: Sequence[int]) -> list[dict[str, Any]]:
+    """The support rows of ``side`` (a cluster as :func:`clusters` gives it) that give the value a conflict found
+    on it (``holders``: their indexes, :attr:`newsdesk.claims.contradict.Conflict.holders`); all of them when none
+    is named (a denial: the side as a whole), or when the cluster's rows are not those compared."""
+    support = side["support"]
+    rows = [support[k] for k in holders if k < len(support)]
+    return rows or list(support)
 
 
 def _members(support: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -270,6 +288,7 @@ def cards(
                 {
                     "id": item["id"],
                     "kind": item["kind"],
+                    "one_origin": item.get("one_origin", False),
                     "value": mine["value"],
                     "spans": mine["spans"][:SHOWN],
                     "other": {
@@ -277,6 +296,7 @@ def cards(
                         "value": other["value"],
                         "text": other["text"][:700],
                         "origins": other["origins"],
+                        "outlets": other.get("outlets", other["origins"]),
                         "articles": len(other["article_ids"]),
                         "spans": other["spans"][:SHOWN],
                     },

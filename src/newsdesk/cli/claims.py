@@ -10,6 +10,7 @@ from newsdesk.cli import terminal
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
 from newsdesk.cli.terminal import markup
 from newsdesk.records import is_article_id
+from newsdesk.report.render import ONE_ORIGIN, told_by
 
 __all__ = ["COMMANDS"]
 
@@ -86,9 +87,10 @@ def contradictions(state: State, story_id: str | None, fmt: str) -> None:
         state.console.print(f"[bold]{markup(row['slot'] or row['kind'])}[/] [dim]({row['kind']})[/]")
         for side in row["sides"]:
             state.console.print(
-                f"  [cyan]{markup(str(side['value']))}[/] {markup(side['text'])} "
-                f"[dim]{markup(', '.join(side['origins']))}[/]"
+                f"  [cyan]{markup(str(side['value']))}[/] {markup(side['text'])} [dim]{markup(told_by(side))}[/]"
             )
+        if row.get("one_origin"):
+            state.console.print(f"  [dim]{ONE_ORIGIN}[/]")
 
 
 _HEADINGS = {"supports": "Support it", "contradicts": "Contradict it", "discusses": "Report it without endorsing it"}

@@ -10,6 +10,7 @@ from newsdesk.corpus import Corpus
 from newsdesk.records import Article, DateMention, lead_prefix
 from newsdesk.report import speech, summary
 from newsdesk.report.links import safe_url
+from newsdesk.report.render import told_by
 from newsdesk.report.story import gather
 
 __all__ = ["build"]
@@ -276,10 +277,13 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                     ),
                     "value": side["value"],
                     "origins": [origin(name) for name in side["origins"]],
+                    "outlets": [origin(name) for name in side.get("outlets", side["origins"])],
+                    "told_by": told_by(side, origin),
                     "articles": len(side["article_ids"]),
                 }
                 for side in item["sides"]
             ],
+            "one_origin": item.get("one_origin", False),
         }
         for item in corpus.contradictions(story["id"])[:_CLAIMS]
     ]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["FORMATS", "html", "markdown", "plural", "render"]
+__all__ = ["FORMATS", "ONE_ORIGIN", "html", "markdown", "plural", "render", "told_by"]
 
 FORMATS = ("md", "html", "json")
 
@@ -17,6 +18,26 @@ FORMATS = ("md", "html", "json")
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """``1 article``, ``2 articles``; ``nouns`` for a plural that is not ``noun`` + s (``story``, ``stories``)."""
     return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def told_by(side: dict[str, Any], name: Callable[[str], str] = str) -> str:
+    """Who gives a side's value, for a reader: the outlets of its articles, then how many independent origins they
+    are when fewer (and which, when an origin is not one of those outlets: a wire they relay, the report they
+    copy). ``name`` writes an outlet or origin (the brief numbers an article with no outlet)."""
+    outlets = side.get("outlets") or side["origins"]  # (a side made before outlets were told)
+    origins = side["origins"]
+    said = ", ".join(map(name, outlets))
+    if set(origins) <= set(outlets):
+        return said if len(origins) >= len(outlets) else f"{said}; {_count(len(origins))}"
+    return f"{said}; {_count(len(origins))}: {', '.join(map(name, origins))}"
+
+
+def _count(origins: int) -> str:
+    return "one origin" if origins == 1 else f"{origins} independent origins"
+
+
+# What a contradiction whose two values come from one origin says of it.
+ONE_ORIGIN = "both values from one origin: a copy or rewrite differs from its original"
 
 
 @functools.cache
@@ -41,7 +62,7 @@ def render(brief: dict[str, Any], fmt: str) -> str:
 
 def html(brief: dict[str, Any]) -> str:
     """One HTML file: inline CSS, no script, and a policy that forbids every outside request."""
-    return _env().get_template("brief.html").render(brief=brief)
+    return _env().get_template("brief.html").render(brief=brief, one_origin=ONE_ORIGIN)
 
 
 def _json(brief: dict[str, Any]) -> str:
@@ -97,10 +118,11 @@ def _claims(brief: dict[str, Any]) -> list[str]:
     out += ["", "## Disputed", ""]
     for item in brief["disputed"]:
         sides = " / ".join(
-            f"{_md(str(side['value']))}: {_md(side['text'])} {_ref(side)} ({', '.join(map(_md, side['origins']))})"
+            f"{_md(str(side['value']))}: {_md(side['text'])} {_ref(side)} ({_md(side['told_by'])})"
             for side in item["sides"]
         )
-        out.append(f"- {_md(item['slot'] or item['kind'])} ({item['kind']}): {sides}")
+        one = f" ({ONE_ORIGIN})" if item.get("one_origin") else ""
+        out.append(f"- {_md(item['slot'] or item['kind'])} ({item['kind']}): {sides}{one}")
     out += [] if brief["disputed"] else ["No contradictions found."]
     return [*out, ""]
 
