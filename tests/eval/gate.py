@@ -42,6 +42,8 @@ Measures (each 0..1, higher is better):
 - ``devnews_among.*`` (:func:`tests.eval.devnews.run_among`): the dev-news measures that read only its 60 articles
   (events, stories, quotes, origins, entities), with the 60 ingested into a store already holding 284 PolNeAR
   articles, as an analyst's store holds other storylines: term weights and entity types read the whole store.
+- ``seeds_among.events`` / ``seeds_among.story`` (:func:`tests.eval.devnews.run_seeds_among`): the seeds' events
+  and storyline, the five ingested with the whole pipeline into a store already holding the 60 dev-news articles.
 - ``fnc1.score`` / ``fnc1.macro_f1`` / ``fnc1.disagree_f1`` (:mod:`tests.eval.fnc1`): the shipped claim-stance
   model on the FNC-1 bodies it was not trained on: the official weighted score (share of the best possible),
   macro-F1 over agree / disagree / discuss / unrelated, and disagree F1 alone.
@@ -395,6 +397,7 @@ MEASURES: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
     "conll": lambda: (attribution.measure_conll(), corpus_hash([shared() / "data" / "conllpp" / "conllpp_dev.txt"])),
     "devnews": measure_devnews,
     "devnews_among": lambda: _devnews().measure_among(),
+    "seeds_among": lambda: _devnews().measure_seeds_among(),
     "fnc1": measure_fnc1,
     "basil": measure_basil,
     "newsmtsc": measure_newsmtsc,

@@ -19,6 +19,9 @@ CASES = [
         ("Veloria Ledger", "Meridian Press Agency"),
     ),
     ("VESSA, June 16 (MPA) - Dastmar's delegation walked out.", ("MPA",)),
+    # The AP's dateline: a city in capitals, then its region.
+    ("PORT ILSE, Upper Orla Islands (AP) — There was no handshake at the pier.", ("AP",)),
+    ("KESTROVA, Veloria (AP) — The ferry strike ended.", ("AP",)),
     # Credit lines and agency datelines as wire copy carries them.
     ("[Source: Reuters] Harbour police arrested two men on Friday.", ("Reuters",)),
     ("The pier reopened on Monday.\nSource: Veloria Ledger", ("Veloria Ledger",)),

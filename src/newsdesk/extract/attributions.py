@@ -119,8 +119,13 @@ _PATTERNS = [
     re.compile(rf", {_OUTLET} (?:reported|reports|said|says|wrote|writes)\b"),
     re.compile(rf"\b(?:reports?|reporting) (?:from|by|in) {_OUTLET}(?:,? and {_OUTLET.replace('name', 'second')})?"),
     # A wire dateline credits the agency: "VESSA, June 16 (MPA) - ...", "Vessa, Jun 16 (MPA) The ...",
-    # "Vessa [Corvania], June 16 (MPA): ...".
-    re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \((?P<agency>[A-Z][A-Za-z&.-]{1,20})\) [-—–]", re.M),
+    # "Vessa [Corvania], June 16 (MPA): ...", and a city in capitals with its region as the AP writes it:
+    # "KESTROVA, Veloria (AP) — ...", "PORT ILSE, Upper Orla (AP) — ...".
+    re.compile(
+        r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2}|, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})?"
+        r" \((?P<agency>[A-Z][A-Za-z&.-]{1,20})\) [-—–]",
+        re.M,
+    ),
     re.compile(
         r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?: \[[^\]\n]{1,30}\])?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?,? "
         r"\((?P<agency>[A-Z]{2,6})\)(?=[ :—–-])",
