@@ -478,19 +478,27 @@ def background(polnear: Path) -> list[dict[str, str]]:
     return records
 
 
+def _jsonl(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+def _ingest_in_turn(corpus: Corpus, *targets: Path) -> None:
+    """Ingest each of ``targets`` in a run of its own, in order, as an analyst adds to a store."""
+    for target in targets:
+        report = corpus.ingest([target])
+        if report.failures:
+            raise SystemExit(f"{target.name} failed to ingest: {report.failures[:3]}")
+
+
 def run_among(folder: Path, polnear: Path) -> tuple[dict[str, float], Errors]:
     """The :data:`AMONG` measures (named ``devnews_among.*``) with the dev-news files ingested, in a second run, into
     a store already holding :func:`background`."""
     paths, parsed, labels, gold = _read_folder(folder)
     with tempfile.TemporaryDirectory() as tmp, Corpus(Store(":memory:")) as corpus:
-        first = Path(tmp) / "background.jsonl"
-        first.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in background(polnear)), "utf-8")
-        target = Path(tmp) / "dev-news.jsonl"
-        target.write_text("".join(json.dumps(record(h, b), ensure_ascii=False) + "\n" for h, b in parsed), "utf-8")
-        for path in (first, target):
-            report = corpus.ingest([path])
-            if report.failures:
-                raise SystemExit(f"{path.name} failed to ingest: {report.failures[:3]}")
+        first = _jsonl(Path(tmp) / "background.jsonl", background(polnear))
+        target = _jsonl(Path(tmp) / "dev-news.jsonl", [record(h, b) for h, b in parsed])
+        _ingest_in_turn(corpus, first, target)
         line_of = {
             int(a.source.rsplit("#", 1)[1]): a for a in corpus.store.articles() if a.source.startswith(str(target))
         }
@@ -517,12 +525,7 @@ def run_seeds_among(folder: Path, seeds: Path) -> dict[str, float]:
     _, parsed, _, _ = _read_folder(folder)
     gold = json.loads((seeds.parent / "gold" / "seeds.json").read_text(encoding="utf-8"))["articles"]
     with tempfile.TemporaryDirectory() as tmp, Corpus(Store(":memory:")) as corpus:
-        first = Path(tmp) / "dev-news.jsonl"
-        first.write_text("".join(json.dumps(record(h, b), ensure_ascii=False) + "\n" for h, b in parsed), "utf-8")
-        for target in (first, seeds):
-            report = corpus.ingest([target])
-            if report.failures:
-                raise SystemExit(f"{target.name} failed to ingest: {report.failures[:3]}")
+        _ingest_in_turn(corpus, _jsonl(Path(tmp) / "dev-news.jsonl", [record(h, b) for h, b in parsed]), seeds)
         stored = {Path(a.source).name: a for a in corpus.store.articles() if Path(a.source).parent == seeds}
         story_of = {e["id"]: s["id"] for s in corpus.stories() for e in s["events"]}
         events = [str(stored[g["file"]].event_id) for g in gold]
