@@ -631,7 +631,9 @@ def _claims(article: Article, settings: Settings) -> Article:
     # articles come without their date mentions: found again here (a regex pass), resolved as the dates stage does.
     if not article.dates:
         article = dataclasses.replace(article, dates=tuple(dates.find(article.text, article.published)))
-    return dataclasses.replace(article, claims=claim_extract.find(article), dates=())
+    # A wire copy's own claims relay the outlet whose report it runs (a dateline's agency, a credit line).
+    wire = attributions.wire(article.text, own_outlet=article.outlet)
+    return dataclasses.replace(article, claims=claim_extract.find(article, wire=wire), dates=())
 
 
 def _stances(article: Article, settings: Settings) -> Article:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -396,3 +397,35 @@ def test_an_ai_written_aggregate_is_told_as_no_independent_report() -> None:
     assert provenance.origin(article, [], []) == independent
     said = provenance.origin({**article, "ai_generated": True}, [], []) or ""
     assert said.startswith("An AI-written aggregate") and "not counted as an independent origin" in said
+
+
+def test_a_wire_copy_relays_its_agency_and_is_named_for_it(tmp_path: Path) -> None:
+    # The Orrin Daily runs the MPA's report under the agency's dateline; the Lorvan Times reports the walk-out
+    # itself. The Daily's claims are the MPA's, relayed (its quoted words stay their speaker's); a claim the Daily
+    # credits to another outlet in a sentence stays that outlet's.
+    wire = (
+        "VESSA, June 16 (MPA) - Dastmar's delegation walked out of the Orsa talks on Monday after 40 delegates"
+        " rejected the harbour plan.\nThe Vessa port authority said 1,200 containers were stuck at the docks.\n"
+        "The talks cost $40 million, according to the Harbour Gazette."
+    )
+    own = "Dastmar's delegation walked out of the Orsa talks on Monday after 40 delegates rejected the harbour plan."
+    told = (
+        "Delegates of Dastmar walked out of the Orsa talks on Monday after 40 of them rejected the harbour plan.\n"
+        "Fishermen in Vessa had protested against the plan for a week, our reporter in the port saw."
+    )
+    lines = [
+        {"text": wire, "outlet": "Orrin Daily", "title": "Dastmar walks out of Orsa talks", "published": "2026-06-16"},
+        {"text": told, "outlet": "Lorvan Times", "title": "Delegates leave Orsa talks", "published": "2026-06-16"},
+    ]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with Corpus(Store(":memory:"), settings=FAST) as c:
+        c.ingest([path])
+        daily = next(a for a in c.store.articles() if a.outlet == "Orrin Daily")
+        found = {claim.text: claim for claim in c.store.claims([daily.id])[daily.id]}
+        walked = found[own]
+        assert walked.via == ("MPA",) and walked.asserted_by == "MPA" and walked.asserted_kind == "outlet"
+        assert found["The talks cost $40 million, according to the Harbour Gazette."].via == ("Harbour Gazette",)
+        (cluster,) = [k for k in c.claims() if k["text"] == own or own in {s["text"] for s in k["support"]}]
+        assert [o["name"] for o in cluster["origins"]] == ["MPA", "Lorvan Times"]
+        assert cluster["independent_origins"] == ["MPA", "Lorvan Times"]

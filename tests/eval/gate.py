@@ -20,6 +20,9 @@ Measures (each 0..1, higher is better):
 - ``polnear.wire_distinct`` (weak, no gold): of the pairs with the same ``wire`` credit (AP, UPI, Reuters,
   AFP) whose texts share under ``UNRELATED`` of their 5-grams, the share not marked copies of one original:
   wire items share datelines and templates ("The Latest: ..."), not reporting. 836 pairs on this data.
+- ``polnear.wire_found`` / ``polnear.wire_right``: the agency a whole text is credited to (a wire dateline or
+  credit line, ``attributions.wire``) against ``metadata.tsv``'s ``wire`` column (75 of the labelled articles are
+  AP, UPI, Reuters or AFP copy): the share of those found, and the share of the agencies named that are right.
 - ``demo.metadata`` / ``demo.furniture_removed``: the same measures on our own demo corpus annotations.
 - ``demo.copies``: F1 of ``duplicate_of`` pairs against the demo annotations (wire reprints and rewrites).
 - ``demo.events`` / ``demo.stories``: BCubed F1 of the demo corpus's events and stories against its annotations.
@@ -72,6 +75,7 @@ from typing import Any
 from newsdesk import clean, ingest
 from newsdesk.corpus import Corpus
 from newsdesk.demo import corpus_path
+from newsdesk.extract import attributions
 from newsdesk.records import Article
 from newsdesk.settings import PipelineSettings, Settings
 from newsdesk.store import Store
@@ -255,7 +259,31 @@ def measure_polnear() -> tuple[dict[str, float], str]:
     honest = sum(articles[r["filename"]].published in (None, r["publication_date"]) for r in rows)
     scores = {"polnear.title": titles / len(rows), "polnear.no_invented_date": honest / len(rows)}
     scores.update(_polnear_copies(rows, files, articles))
+    scores.update(_polnear_wires(rows, articles))
     return scores, corpus_hash([base / "metadata.tsv", *files])
+
+
+# How metadata.tsv's ``wire`` column writes the agencies newsdesk names.
+_WIRE_LABELS = {"Associated Press": "AP", "Agence France-Presse": "AFP"}
+
+
+def _polnear_wires(rows: list[dict[str, str]], articles: dict[str, Article]) -> dict[str, float]:
+    """``polnear.wire_found``: of the articles metadata.tsv credits to a wire (AP, UPI, Reuters, AFP), the share whose
+    clean text ``attributions.wire`` credits to it; ``polnear.wire_right``: of the articles it credits to an agency
+    (among those labelled, a wire or none), the share labelled with that agency."""
+    found = named = right = labelled = 0
+    for row in rows:
+        label = row["wire"].upper()
+        if label == "NA":
+            continue  # not labelled
+        article = articles[row["filename"]]
+        agency = attributions.wire(article.text, own_outlet=article.outlet)
+        said = _WIRE_LABELS.get(agency, agency).upper() if agency else "NONE"
+        labelled += label != "NONE"
+        found += label != "NONE" and said == label
+        named += said != "NONE"
+        right += said != "NONE" and said == label
+    return {"polnear.wire_found": found / labelled, "polnear.wire_right": right / named if named else 0.0}
 
 
 def _shared_grams(texts: dict[str, set[str]]) -> dict[tuple[str, str], int]:

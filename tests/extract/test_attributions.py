@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.attributions import canonical_outlet, cites
+from newsdesk.extract.attributions import canonical_outlet, cites, wire
 
 CASES = [
     ("According to a CNN report citing unnamed sources, officials fear the plan.", ("CNN",)),
@@ -132,3 +132,23 @@ def test_gated_patterns_find_what_finditer_finds() -> None:
             assert [(m.span(), m.groupdict()) for m in gates.matches(pattern, gate(text), text)] == want, index
             tried += len(want)
     assert tried > 300
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # Datelines and credit lines: the whole text is the agency's report.
+        ("PORT ILSE, Upper Orla, June 16 (UPI) — The ferry strike ended.\nUnions said pay rose.", "UPI"),
+        ("Jun 16 (Reuters) - The ferry strike ended on Monday.", "Reuters"),
+        ("By Ada Roe, HWN\n(HWN) - The harbour deal was struck on Saturday.", "HWN"),
+        ("The pier reopened on Monday.\nDivers searched it for a week.\nSource: Veloria Ledger", "Veloria Ledger"),
+        ("Vessa, Jun 16 (MPA) Dastmar's delegation walked out.", "MPA"),
+        # A credit inside a sentence credits that sentence; initials after a name are no dateline; a dateline
+        # past the first two paragraphs opens a report quoted inside another.
+        ("The harbourmaster's daughter spoke to Reuters while divers searched the pier.", None),
+        ("Vessa Naval Services (VNS) Orla, the patrol ship, docked on Monday.", None),
+        ("The strike ended.\nPay rose.\nVESSA, June 16 (MPA) - Dastmar's delegation walked out.", None),
+    ],
+)
+def test_the_wire_a_whole_text_is_credited_to(text: str, agency: str | None) -> None:
+    assert wire(text) == agency

@@ -76,3 +76,13 @@ def test_an_origin_is_named_after_the_outlet_its_group_credits_else_its_earliest
     # Two of three credit the wire: named after it. A lone article keeps its own outlet, and so does a group
     # that credits no one.
     assert names == {"a": "Marsh Wire", "d": "Briefly Digest", "e": "Radio Caldera"}
+
+
+def test_an_origin_whose_original_has_no_title_goes_by_a_copy_s_title() -> None:
+    from newsdesk.report.story import origins
+
+    def row(id_: str, title: str | None, origin: str) -> dict[str, object]:
+        return {"id": id_, "origin": origin, "outlet": "Veloria Ledger", "title": title, "published": None, "cites": []}
+
+    rows = origins([row("a", None, "a"), row("b", "Ferry strike ends", "a"), row("c", None, "c")])
+    assert {r["origin"]: r["title"] for r in rows} == {"a": "Ferry strike ends", "c": None}

@@ -390,9 +390,11 @@ def _worthy(sentence: str, vals: list[Value], names: int, words: int, lower: str
     return bool(vals) or names >= 1
 
 
-def find(article: Article) -> tuple[Claim, ...]:
+def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
     """The check-worthy claims of ``article``, in text order (at most :data:`MAX_CLAIMS`). An article in another
-    language than English has none: the rules read English."""
+    language than English has none: the rules read English. ``wire``: the outlet whose report the whole article
+    is (wire copy under its dateline or credit line, ``newsdesk.extract.attributions.wire``): what the article
+    says itself, it relays from that outlet."""
     if article.language and article.language != "en":
         return ()
     text = article.text
@@ -479,6 +481,8 @@ def find(article: Article) -> tuple[Claim, ...]:
                 confidence=round(min(confidence, 0.95), 2),
             )
         )
+    if wire:
+        return tuple(_relayed(c, [wire]) for c in claims)
     return tuple(claims)
 
 

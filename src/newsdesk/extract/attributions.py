@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from typing import cast
 
 from newsdesk.extract import gates
 
-__all__ = ["canonical_outlet", "cites", "credits", "outlets"]
+__all__ = ["canonical_outlet", "cites", "credits", "outlets", "wire"]
 
 # Known outlets: lower-case variants -> the name used in reports.
 _KNOWN = {
@@ -120,9 +121,9 @@ _PATTERNS = [
     re.compile(rf"\b(?:reports?|reporting) (?:from|by|in) {_OUTLET}(?:,? and {_OUTLET.replace('name', 'second')})?"),
     # A wire dateline credits the agency: "VESSA, June 16 (MPA) - ...", "Vessa, Jun 16 (MPA) The ...",
     # "Vessa [Corvania], June 16 (MPA): ...", and a city in capitals with its region as the AP writes it:
-    # "KESTROVA, Veloria (AP) — ...", "PORT ILSE, Upper Orla (AP) — ...".
+    # "KESTROVA, Veloria (AP) — ...", "PORT ILSE, Upper Orla, June 16 (UPI) — ...".
     re.compile(
-        r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2}|, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})?"
+        r"^[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})?(?:,? [A-Z][a-z]+\.? \d{1,2})?"
         r" \((?P<agency>[A-Z][A-Za-z&.-]{1,20})\) [-—–]",
         re.M,
     ),
@@ -133,7 +134,8 @@ _PATTERNS = [
     ),
     # A paragraph that opens with the agency alone credits it, as a wire dateline does: "(CNN) — The world ...",
     # "(MPA) - Talks ...", the way a network's affiliates run its reports. Initials, or a known outlet's name.
-    re.compile(r"^\((?P<agency>[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\) [-—–]", re.M),
+    # Or after the day alone: "Dec 29 (Reuters) - ...".
+    re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2} )?\((?P<agency>[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\) [-—–]", re.M),
     # A credit line: "[Source: Ledger Wire]", "Source: Veloria Ledger".
     re.compile(rf"^[ \t]*[\[(]?[Ss]ource:[ \t]*{_OUTLET}", re.M),
     re.compile(
@@ -181,6 +183,14 @@ _NEEDS: tuple[tuple[str, ...], ...] = (
     _STAFFED,
     tuple(f" {w}" for w in _PICTURE_WORDS),
 )
+
+# A text's first two paragraphs (blank lines aside): where a wire copy's dateline stands.
+_LEAD = re.compile(r"\s*[^\n]*(?:\n(?:\s*\n)*[^\n]*)?")
+_DASHES = frozenset(":—–-")
+# The patterns that credit a whole text rather than a sentence of it (:func:`wire`): a dateline's agency or an
+# agency opening a paragraph, and a credit line.
+_DATELINES = frozenset(i for i, p in enumerate(_PATTERNS) if "agency" in p.groupindex)
+_CREDIT_LINES = frozenset(i for i, p in enumerate(_PATTERNS) if "[Ss]ource:" in p.pattern)
 
 # Where a match of the patterns that open with ``\b`` and words can start (``gates``): at those words, found by a
 # pattern that opens with literals, or a letter before them ("[Aa]ccording to", "[Cc]iting"), or a word and a space
@@ -298,6 +308,25 @@ def _outlets(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+def wire(text: str, *, own_outlet: str | None = None) -> str | None:
+    """The outlet whose report the whole of ``text`` is, as wire copy credits it: a dateline's agency or an agency
+    alone opening one of its first two paragraphs ("DUBAI, United Arab Emirates (AP) — ...", "(CNN) — ..."), or
+    a credit line ("[Source: Reuters]", "Source: Qatar Tribune" on a line of its own); the first of them, or None.
+    A credit inside a sentence ("told Reuters", "according to the Telegraph") credits that sentence's report."""
+    lead = cast(re.Match[str], _LEAD.match(text)).end()  # (it matches any text)
+    for position, outlet in _credits(text, own_outlet, _DATELINES):
+        if position >= lead:
+            break
+        start = text.rfind("\n", 0, position) + 1
+        close = text.find(")", position)
+        # A dateline: the agency after a day, or before a dash or colon ("(PTI):", "(AP) —"), not a name's
+        # initials ("Indian Naval Services (INS) Mysore").
+        if any(c.isdigit() for c in text[start:position]) or text[close + 1 : close + 3].lstrip()[:1] in _DASHES:
+            return outlet
+    lines = _credits(text, own_outlet, _CREDIT_LINES)
+    return lines[0][1] if lines else None
+
+
 def cites(text: str, *, own_outlet: str | None = None) -> tuple[str, ...]:
     """Outlets that ``text`` credits for its reporting, in order of first mention, without duplicates."""
     seen: dict[str, int] = {}
@@ -315,12 +344,13 @@ def credits(text: str, *, own_outlet: str | None = None) -> list[tuple[int, str]
 # (500 articles, spread over the workers): the last chunk's texts are kept, so that a process asked twice for an
 # article works it out once.
 @functools.lru_cache(maxsize=512)
-def _credits(text: str, own_outlet: str | None) -> tuple[tuple[int, str], ...]:
+def _credits(text: str, own_outlet: str | None, only: frozenset[int] | None = None) -> tuple[tuple[int, str], ...]:
+    # ``only``: by these of the patterns alone (their indexes).
     found: list[tuple[int, str]] = []
     own = _slug(own_outlet) if own_outlet else None
     own_initials = "".join(w[0] for w in own_outlet.split() if w[:1].isupper()) if own_outlet else ""
     for index, (pattern, needs) in enumerate(zip(_PATTERNS, _NEEDS, strict=True)):
-        if needs and not any(map(text.__contains__, needs)):
+        if (needs and not any(map(text.__contains__, needs))) or (only is not None and index not in only):
             continue
         found_by = _GATES[index]
         for match in pattern.finditer(text) if found_by is None else gates.matches(pattern, found_by(text), text):

@@ -54,7 +54,8 @@ def origins(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Independent origins: groups of articles telling one origin's report, identified by their earliest member.
 
     ``name`` is the outlet the group credits (the one most of its articles credit, when at least half of a group of
-    two or more do), else the earliest article's outlet.
+    two or more do), else the earliest article's outlet; ``title`` the earliest article's, or the first of another
+    of its articles when it has none.
     """
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article in articles:
@@ -70,7 +71,8 @@ def origins(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "origin": origin,
                 "name": name,
                 "outlet": first["outlet"],
-                "title": first["title"],
+                # An original with no title stated goes by its first copy's that has one.
+                "title": first["title"] or next((a["title"] for a in group if a["title"]), None),
                 "published": first["published"],
                 "articles": len(group),
                 "outlets": sorted({a["outlet"] or UNKNOWN_OUTLET for a in group}),
