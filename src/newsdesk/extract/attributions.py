@@ -313,17 +313,15 @@ def wire(text: str, *, own_outlet: str | None = None) -> str | None:
     alone opening one of its first two paragraphs ("DUBAI, United Arab Emirates (AP) — ...", "(CNN) — ..."), or
     a credit line ("[Source: Reuters]", "Source: Qatar Tribune" on a line of its own); the first of them, or None.
     A credit inside a sentence ("told Reuters", "according to the Telegraph") credits that sentence's report."""
-    lead = cast(re.Match[str], _LEAD.match(text)).end()  # (it matches any text)
-    for position, outlet in _credits(text, own_outlet, _DATELINES):
-        if position >= lead:
-            break
-        start = text.rfind("\n", 0, position) + 1
-        close = text.find(")", position)
+    lead = text[: cast(re.Match[str], _LEAD.match(text)).end()]  # (it matches any text)
+    for position, outlet in _credits(lead, own_outlet, _DATELINES):
+        start = lead.rfind("\n", 0, position) + 1
+        close = lead.find(")", position)
         # A dateline: the agency after a day, or before a dash or colon ("(PTI):", "(AP) —"), not a name's
         # initials ("Indian Naval Services (INS) Mysore").
-        if any(c.isdigit() for c in text[start:position]) or text[close + 1 : close + 3].lstrip()[:1] in _DASHES:
+        if any(c.isdigit() for c in lead[start:position]) or lead[close + 1 : close + 3].lstrip()[:1] in _DASHES:
             return outlet
-    lines = _credits(text, own_outlet, _CREDIT_LINES)
+    lines = _credits(text, own_outlet, _CREDIT_LINES) if "ource:" in text else ()
     return lines[0][1] if lines else None
 
 
