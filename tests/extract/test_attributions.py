@@ -143,6 +143,7 @@ def test_gated_patterns_find_what_finditer_finds() -> None:
         ("By Ada Roe, HWN\n(HWN) - The harbour deal was struck on Saturday.", "HWN"),
         ("The pier reopened on Monday.\nDivers searched it for a week.\nSource: Veloria Ledger", "Veloria Ledger"),
         ("Vessa, Jun 16 (MPA) Dastmar's delegation walked out.", "MPA"),
+        ("By Ada Roe and Ben Kell/AFP – Firefighters were still at the pier on Monday.", "Agence France-Presse"),
         # A credit inside a sentence credits that sentence; initials after a name are no dateline; a dateline
         # past the first two paragraphs opens a report quoted inside another.
         ("The harbourmaster's daughter spoke to Reuters while divers searched the pier.", None),

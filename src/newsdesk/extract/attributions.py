@@ -136,6 +136,8 @@ _PATTERNS = [
     # "(MPA) - Talks ...", the way a network's affiliates run its reports. Initials, or a known outlet's name.
     # Or after the day alone: "Dec 29 (Reuters) - ...".
     re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2} )?\((?P<agency>[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\) [-—–]", re.M),
+    # A byline with its agency, opening the text's paragraph: "By Holmes Chan and Tommy Wang/AFP – Firefighters ...".
+    re.compile(r"^[Bb]y [A-Z][^\n/]{1,80}/\s*(?P<agency>[A-Z][A-Za-z&.-]{1,20})\s*[-—–]", re.M),
     # A credit line: "[Source: Ledger Wire]", "Source: Veloria Ledger".
     re.compile(rf"^[ \t]*[\[(]?[Ss]ource:[ \t]*{_OUTLET}", re.M),
     re.compile(
@@ -167,6 +169,7 @@ _NEEDS: tuple[tuple[str, ...], ...] = (
     (),
     (),
     (") -", ") —", ") –"),
+    ("/",),
     (),
     (
         "ccording to ",
@@ -187,6 +190,7 @@ _NEEDS: tuple[tuple[str, ...], ...] = (
 # A text's first two paragraphs (blank lines aside): where a wire copy's dateline stands.
 _LEAD = re.compile(r"\s*[^\n]*(?:\n(?:\s*\n)*[^\n]*)?")
 _DASHES = frozenset(":—–-")
+_AGENCY_END = re.compile(r"[A-Za-z&.-]*\)?\s*")
 # The patterns that credit a whole text rather than a sentence of it (:func:`wire`): a dateline's agency or an
 # agency opening a paragraph, and a credit line.
 _DATELINES = frozenset(i for i, p in enumerate(_PATTERNS) if "agency" in p.groupindex)
@@ -212,6 +216,7 @@ _GATES: tuple[Callable[[str], list[int]] | None, ...] = (
     _gated("(?:told|briefed) "),
     None,
     _gated("report"),
+    None,
     None,
     None,
     None,
@@ -316,10 +321,10 @@ def wire(text: str, *, own_outlet: str | None = None) -> str | None:
     lead = text[: cast(re.Match[str], _LEAD.match(text)).end()]  # (it matches any text)
     for position, outlet in _credits(lead, own_outlet, _DATELINES):
         start = lead.rfind("\n", 0, position) + 1
-        close = lead.find(")", position)
-        # A dateline: the agency after a day, or before a dash or colon ("(PTI):", "(AP) —"), not a name's
-        # initials ("Indian Naval Services (INS) Mysore").
-        if any(c.isdigit() for c in lead[start:position]) or lead[close + 1 : close + 3].lstrip()[:1] in _DASHES:
+        after = cast(re.Match[str], _AGENCY_END.match(lead, position)).end()
+        # A dateline or byline: the agency after a day, or before a dash or colon ("(PTI):", "(AP) —", "/AFP –"),
+        # not a name's initials ("Indian Naval Services (INS) Mysore").
+        if any(c.isdigit() for c in lead[start:position]) or lead[after : after + 1] in _DASHES:
             return outlet
     lines = _credits(text, own_outlet, _CREDIT_LINES) if "ource:" in text else ()
     return lines[0][1] if lines else None
