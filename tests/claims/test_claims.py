@@ -424,8 +424,21 @@ def test_a_wire_copy_relays_its_agency_and_is_named_for_it(tmp_path: Path) -> No
         daily = next(a for a in c.store.articles() if a.outlet == "Orrin Daily")
         found = {claim.text: claim for claim in c.store.claims([daily.id])[daily.id]}
         walked = found[own]
-        assert walked.via == ("MPA",) and walked.asserted_by == "MPA" and walked.asserted_kind == "outlet"
+        assert walked.via == ("MPA",) and walked.asserted_by == "MPA" and walked.asserted_kind == "wire"
         assert found["The talks cost $40 million, according to the Harbour Gazette."].via == ("Harbour Gazette",)
         (cluster,) = [k for k in c.claims() if k["text"] == own or own in {s["text"] for s in k["support"]}]
         assert [o["name"] for o in cluster["origins"]] == ["MPA", "Lorvan Times"]
         assert cluster["independent_origins"] == ["MPA", "Lorvan Times"]
+        # The Ostra Post's copy of the Daily's report, with no dateline, is one origin with it: the story's claims
+        # list, counted in SQL, counts what the card does.
+        copy = wire.split(" - ", 1)[1]
+        line = {"text": copy, "outlet": "Ostra Post", "title": "Dastmar walks out", "published": "2026-06-16"}
+        path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+        c.ingest([path])
+        (cluster,) = [k for k in c.claims() if k["id"] == cluster["id"]]
+        assert len(cluster["article_ids"]) == 3 and cluster["independent_origins"] == ["MPA", "Lorvan Times"]
+        counted = c.store.query("story_claims", story_id=cluster["story_id"], ids=[cluster["id"]])
+        assert [row["origins"] for row in counted] == [2]
+        window = json.dumps(cluster["article_ids"])  # a bounded view's count, over its articles' support rows
+        counted = c.store.query("story_claims", story_id=cluster["story_id"], ids=[cluster["id"]], window=window)
+        assert [row["origins"] for row in counted] == [2]

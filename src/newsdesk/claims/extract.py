@@ -482,7 +482,7 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
             )
         )
     if wire:
-        return tuple(_relayed(c, [wire]) for c in claims)
+        return tuple(_relayed(c, [wire], "wire") for c in claims)
     return tuple(claims)
 
 
@@ -498,13 +498,14 @@ def _credit_after(sentence: str, credited: list[str]) -> bool:
     return len(_WORD.findall(rest)) <= 3
 
 
-def _relayed(claim: Claim, credited: list[str]) -> Claim:
-    """``claim`` as relayed from the first of ``credited``, unless it is credited to someone already."""
+def _relayed(claim: Claim, credited: list[str], kind: str = "outlet") -> Claim:
+    """``claim`` as relayed from the first of ``credited``, unless it is credited to someone already; ``kind``:
+    ``outlet`` (a sentence credits it) or ``wire`` (the whole article is the outlet's report)."""
     if claim.asserted_kind != "article" or claim.via:
         return claim
     modality = Modality.REPORTED if claim.modality is Modality.ASSERTED else claim.modality
     return dataclasses.replace(
-        claim, via=tuple(credited), asserted_by=credited[0], asserted_kind="outlet", modality=modality
+        claim, via=tuple(credited), asserted_by=credited[0], asserted_kind=kind, modality=modality
     )
 
 

@@ -21,10 +21,13 @@ __all__ = ["story_claim_heads", "story_claim_support", "story_claims", "story_cl
 TEXT_CHARS = 700  # longest claim text a list shows (the article has it whole)
 
 # The origin of one support row, as ``newsdesk.claims.corroborate.origin_key`` has it: the first outlet credited
-# for the claim (case and a leading "the" aside), else the article's origin group.
+# for the claim (case and a leading "the" aside), else the article's origin group. A wire copy's claims (credited to
+# its agency as a whole, ``asserted_kind`` "wire") count as their origin group, which holds the agency's report
+# and its other copies: corroborate merges a group with the outlet its claims relay, which a count cannot.
 _VIA = "lower(trim(json_extract(c.via, '$[0]')))"
+_RELAYED = "json_array_length(c.via) > 0 AND c.asserted_kind != 'wire'"
 _ORIGIN = (
-    f"CASE WHEN json_array_length(c.via) > 0 THEN 'o:' || (CASE WHEN {_VIA} LIKE 'the %' THEN substr({_VIA}, 5) "
+    f"CASE WHEN {_RELAYED} THEN 'o:' || (CASE WHEN {_VIA} LIKE 'the %' THEN substr({_VIA}, 5) "
     f"ELSE {_VIA} END) ELSE 'g:' || coalesce(a.origin, a.id) END"
 )
 # Support rows that are an AI-written aggregate's own reporting (newsdesk.claims.corroborate): they count as one
@@ -97,8 +100,8 @@ def _window_clusters_sql(story_id: str, filters: dict[str, Any], ids: list[str] 
     if ids is not None:
         conditions.append(f"s.cluster_id IN ({','.join('?' * len(ids))})")
         params.extend(ids)
-    relaying = """SELECT c.id AS id, c.via AS via FROM claims c
-                  WHERE c.article_id IN (SELECT w.value FROM json_each(?) w) AND json_array_length(c.via) > 0"""
+    relaying = f"""SELECT c.id AS id, c.via AS via, c.asserted_kind AS asserted_kind FROM claims c
+                   WHERE c.article_id IN (SELECT w.value FROM json_each(?) w) AND {_RELAYED}"""
     counted = f"""SELECT s.cluster_id AS cluster_id, count(DISTINCT s.article_id) AS articles,
                          {_COUNTED} AS origins, min(a.published) AS first
                   FROM articles a CROSS JOIN claim_support s ON s.article_id = a.id
