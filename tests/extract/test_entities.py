@@ -528,6 +528,18 @@ def test_someone_an_article_names_by_surname_alone_is_not_another_article_s_pers
     assert article.mentions and all(m.entity_id not in {None, known.id} for m in article.mentions)
 
 
+def test_someone_known_by_surname_alone_is_not_the_article_s_person_named_in_full() -> None:
+    # The father gives only his surname; his son, later, gives an initial: two people of one article.
+    text = (
+        "Mr Varga, who asked to be identified only by his surname, saw the tower burn. Mr Varga wept. "
+        "His son, Mr K. Varga, said the family would rebuild."
+    )
+    mentions = tuple(_m(n, start=text.index(n, at)) for n, at in (("Varga", 0), ("Varga", 80), ("K. Varga", 0)))
+    (article,) = Linker().link_articles([Article(id="a1", source="t", text=text, mentions=mentions)])
+    father, again, son = (m.entity_id for m in article.mentions)
+    assert father == again and father != son and son is not None
+
+
 def test_a_bare_surname_still_joins_the_corpus_s_person_of_that_name() -> None:
     linker = Linker()
     linker.link("a0", [_m("Kel Varga"), _m("Varga", start=20)])

@@ -2063,9 +2063,10 @@ class Linker:
         candidates = self._people_named(name) if kind == "PERSON" else self._bodies_named(name, kind)
         if len(words) == 1 and text and introduced_by_surname(name, text):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
-            # the better-known person of that surname another article names.
-            in_article = [k for k in candidates if k.id in here]
-            return max(in_article, key=_MENTIONED) if in_article else None
+            # the better-known person of that surname another article names, nor one it names in full ("Mr Wong,
+            # who asked to be identified only by his surname" is not "Mr J. Wong", his son): the person it links
+            # that surname to already, or someone new.
+            return self._known.get(local[name]) if name in local else None
         if kind == "PERSON" and len(words) > 1:
             # (Every candidate is the Linker's own ``_Known`` of its id: one is among the others when its id is.)
             ids = set(map(_ID, candidates))
