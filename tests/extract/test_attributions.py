@@ -20,8 +20,8 @@ CASES = [
     ),
     ("VESSA, June 16 (MPA) - Dastmar's delegation walked out.", ("MPA",)),
     # The AP's dateline: a city in capitals, then its region.
-    ("PORT ILSE, Upper Orla Islands (AP) — There was no handshake at the pier.", ("AP",)),
-    ("KESTROVA, Veloria (AP) — The ferry strike ended.", ("AP",)),
+    ("PORT ILSE, Upper Orla Islands (AP) — There was no handshake at the pier.", ("Associated Press",)),
+    ("KESTROVA, Veloria (AP) — The ferry strike ended.", ("Associated Press",)),
     # Credit lines and agency datelines as wire copy carries them.
     ("[Source: Reuters] Harbour police arrested two men on Friday.", ("Reuters",)),
     ("The pier reopened on Monday.\nSource: Veloria Ledger", ("Veloria Ledger",)),

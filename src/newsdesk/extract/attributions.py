@@ -363,10 +363,10 @@ def _credits(text: str, own_outlet: str | None, only: frozenset[int] | None = No
                     found.append((match.start("second"), second))
             if "agency" in pattern.groupindex:
                 # A wire dateline's agency initials ("(MPA)") are kept as written, unless they are ours; a known
-                # agency's are read as its name, as it is elsewhere ("told PTI").
+                # agency's are read as its name, as it is elsewhere ("told PTI", "told AP").
                 agency = match.group("agency")
                 if agency not in {own_initials, own_outlet}:
-                    known = _ALIASES.get(agency.lower()) if len(agency) > 2 else None
+                    known = _ALIASES.get(agency.lower())
                     if known or agency.isupper():  # "(Updated) —" names no agency
                         found.append((match.start("agency"), known or agency))
                 continue
