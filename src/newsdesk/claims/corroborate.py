@@ -76,6 +76,8 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     ``ai_generated`` where the article is an AI-written aggregate): ``support`` (one per row, with ``origin`` named
     and ``relayed``), ``origins`` (each ``name``, ``articles``, ``relaying``, ``own``, ``counted``: whether it is
     independent), ``independent_origins`` (the names of those counted) and ``single_source``."""
+    if len(rows) == 1:  # most clusters: one claim, one origin
+        return _alone(rows[0])
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(x: tuple[str, str]) -> tuple[str, str]:
@@ -155,4 +157,19 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "origins": listed,
         "independent_origins": [o["name"] for o in independent],
         "single_source": len(independent) == 1,
+    }
+
+
+def _alone(row: dict[str, Any]) -> dict[str, Any]:
+    """:func:`corroborate` of one row: its one origin, counted (an AI-written aggregate's too, alone), named for the
+    first outlet it credits as written, else as its origin group is named (:func:`_group_name`)."""
+    via = row["claim"].via
+    relayed = bool(via)
+    name = via[0] if relayed else _group_name(row.get("origin") or row["article_id"], (row,))
+    origin = {"name": name, "articles": [row["article_id"]], "relaying": int(relayed), "own": not relayed}
+    return {
+        "support": [{**row, "origin": name, "relayed": relayed}],
+        "origins": [{**origin, "counted": True}],
+        "independent_origins": [name],
+        "single_source": True,
     }
