@@ -453,20 +453,23 @@ def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, thresho
         return 0.0  # "Hasina ... three counts" and "Kamal ... four counts": two subjects
     if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
         return 0.0
-    # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
-    skip = _unit_words(x.unit) | _value_words(x.text) | _value_words(y.text)
     if x.kind == "date":
         # A story's names recur in most of its sentences; what two dates date is in the other words ("arrested on
         # Friday" and "arrested on Thursday"; not "contained by Friday" and "began on Wednesday").
-        ta, tb = _unnamed(a, i) - skip, _unnamed(b, j) - skip
+        ta, tb = _unnamed(a, i), _unnamed(b, j)
     else:
-        ta, tb = a.term_sets[i] - skip, b.term_sets[j] - skip
+        ta, tb = a.term_sets[i], b.term_sets[j]
+    specific = x.kind == "count" and x.unit not in _GENERIC and (x.unit.startswith("people ") or _compound(x))
+    if len(ta & tb) < (1 if specific else 2):
+        return 0.0  # too few terms in common even before the unit's and the values' own words are left out
+    # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
+    skip = _unit_words(x.unit) | _value_words(x.text) | _value_words(y.text)
+    ta, tb = ta - skip, tb - skip
     shared = len(ta & tb)
     if x.kind == "count" and _compound(x) != _compound(y):
         return 0.0  # "the eight-nation cup" and "the two nations": a property and a tally
     if x.kind == "count" and _compound(x) and _counted(ca, x) != _counted(cb, y):
         return 0.0  # "a 15-point lead" and "a 52-point swing": properties of two things
-    specific = x.kind == "count" and x.unit not in _GENERIC and (x.unit.startswith("people ") or _compound(x))
     if shared < (1 if specific else 2):
         return 0.0
     got = 2 * shared / (len(ta) + len(tb))
