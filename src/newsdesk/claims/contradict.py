@@ -651,7 +651,8 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     """The conflicts among the clusters of one story, each pair once, in the order the clusters are given; with
     ``only``, those of the clusters with these ids (the others are still read, to tell whom a denial denies)."""
     found = []
-    terms = [frozenset().union(*side.term_sets) for side in sides]
+    # (A side of one claim: its one term set, not a copy of it.)
+    terms = [side.term_sets[0] if len(side.term_sets) == 1 else frozenset().union(*side.term_sets) for side in sides]
     # Only two kinds of pairs can conflict: two sides with values (of one unit), and a denial with any side.
     valued = [i for i, side in enumerate(sides) if side.by_unit]
     # One index of every side: the sides near a side are counted once, whichever of the lists below asks.

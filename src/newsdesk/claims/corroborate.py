@@ -26,7 +26,7 @@ from typing import Any
 from newsdesk import outlets
 from newsdesk.records import Claim, Modality
 
-__all__ = ["StanceFn", "corroborate", "origin_key", "rule_stances"]
+__all__ = ["StanceFn", "corroborate", "origin_key", "rule_label", "rule_stances"]
 
 # (claim text, article text) pairs -> one {"label", "confidence", "start", "end"} each, in order.
 StanceFn = Callable[[Sequence[tuple[str, str]]], list[dict[str, Any]]]
@@ -38,16 +38,21 @@ def rule_stances(pairs: Sequence[tuple[str, str]], claims: Sequence[Claim] = ())
     out = []
     for i, _ in enumerate(pairs):
         claim = claims[i] if i < len(claims) else None
-        label = "discusses" if claim is not None and claim.modality == Modality.QUESTIONED else "supports"
         out.append(
             {
-                "label": label,
+                "label": rule_label(claim),
                 "confidence": claim.confidence if claim else 0.5,
                 "start": claim.start if claim else 0,
                 "end": claim.end if claim else 0,
             }
         )
     return out
+
+
+def rule_label(claim: Claim | None) -> str:
+    """:func:`rule_stances`' label of one member claim (None: not known): ``discusses`` when it questions the
+    claim, else ``supports``."""
+    return "discusses" if claim is not None and claim.modality == Modality.QUESTIONED else "supports"
 
 
 @lru_cache(maxsize=4096)

@@ -71,7 +71,8 @@ def clusters(
         first = members[0]
         claims = [m["claim"] for m in members]
         if stances is None:
-            judged = corroborate.rule_stances([(c.text, "") for c in claims], claims)
+            # rule_stances' labels, without its evidence (which nothing here reads)
+            judged = [{"label": corroborate.rule_label(c)} for c in claims]
         else:
             judged = stances([(first["cluster_text"], m["claim"].text) for m in members])
         backing = corroborate.corroborate(members)
