@@ -444,13 +444,11 @@ def _value_words(text: str) -> frozenset[str]:
 
 
 def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, threshold: float) -> float:
-    """How much two claims share (claim ``i`` of ``a``, giving ``x``, and claim ``j`` of ``b``, giving ``y``; 0:
-    they are about two things): the Dice coefficient of their terms, the unit's own words aside, when they name
-    one subject (or one of them names none) and say the amount the same way ("$82.7 billion, including debt" is
+    """How much two claims that may be about one subject (:func:`_one_subject`) share (claim ``i`` of ``a``, giving
+    ``x``, and claim ``j`` of ``b``, giving ``y``; 0: they are about two things): the Dice coefficient of their
+    terms, the unit's own words aside, when they say the amount the same way ("$82.7 billion, including debt" is
     another amount than "$72 billion")."""
     ca, cb = a.claims[i], b.claims[j]
-    if not _one_subject(_named(a, i), _named(b, j)):
-        return 0.0  # "Hasina ... three counts" and "Kamal ... four counts": two subjects
     if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
         return 0.0
     if x.kind == "date":
@@ -511,6 +509,7 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
         # bounds: claims of a cluster repeat its values.
         ruled: dict[tuple[str, str, str, str], bool] = {}
         for i, x in _giving(a, key):
+            named = _named(a, i)
             for j, y in giving_b:
                 values = (x.value, x.bound, y.value, y.bound)
                 out = ruled.get(values)
@@ -518,8 +517,8 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
                     out = ruled[values] = not _differ(x, y) or (
                         x.value != y.value and _together(_said(a, key), _said(b, key), x.value, y.value)
                     )
-                if out:
-                    continue
+                if out or not _one_subject(named, _named(b, j)):
+                    continue  # (two subjects: "Hasina ... three counts" and "Kamal ... four counts")
                 context = _same_thing(a, i, b, j, x, y, threshold=threshold)
                 if context:
                     found.append(_Pair(kind, key[1], x, y, i, j, context))
