@@ -8,13 +8,14 @@ import hashlib
 import json
 import operator
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
 from newsdesk.store import postgres
 
 __all__ = [
+    "as_dicts",
     "functions",
     "load",
     "matched",
@@ -463,19 +464,23 @@ def rows(
               {where} ORDER BY k.rowid, s.rowid"""
     out = []
     parsed: dict[str, Any] = {}  # copies repeat their originals' terms and values: each written form parsed once
-    names: tuple[str, ...] = ()
-    pick: Callable[[Any], tuple[Any, ...]] = tuple
-    for r in conn.execute(sql, params):
-        if not names:
-            names, pick = _columns(r)
-        # ``dict(r)``, made from the row's values by position: a row's columns are read by name one by one, each
-        # looked up among its 30-odd names.
-        row = dict(zip(names, pick(r), strict=True))
+    for row in as_dicts(conn.execute(sql, params)):
         row["claim"] = _claim(row, parsed)
         cites = row["cites"]
         row["cites"] = [] if cites == "[]" else json.loads(cites)
         out.append(row)
     return out
+
+
+def as_dicts(rows: Iterable[sqlite3.Row]) -> Iterator[dict[str, Any]]:
+    """``dict(r)`` of each of ``rows`` (one statement's), made from its values by position: ``dict(r)`` reads a
+    row's columns by name one by one, each looked up among all its names."""
+    names: tuple[str, ...] = ()
+    pick: Callable[[Any], tuple[Any, ...]] = tuple
+    for r in rows:
+        if not names:
+            names, pick = _columns(r)
+        yield dict(zip(names, pick(r), strict=True))
 
 
 def _columns(r: sqlite3.Row) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
