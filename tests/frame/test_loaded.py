@@ -77,3 +77,22 @@ def test_a_crackdown_is_flagged_without_a_softer_word_offered(word: str) -> None
     # "enforcement" would soften a crackdown that killed protesters: the word is loaded, and none is offered.
     (found,) = loaded_phrases(f"The {word} on the Orlan protesters left 40 dead.")
     assert (found.text, found.polarity, found.alternative) == (word, "neg", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Osk SLAMMED the Scheme; the Savage Remarks were Inept.",
+        "The Orrin regime's ſcheme, an ınept plan, infuriated Calloway.",  # long s, dotless i: matched as s and i
+        "İnept officials slammed the plan.",  # a capital dotted I: lowered, two characters
+        "The \u212aelvin-style scheme was slammed.",  # the Kelvin sign: lowered, a plain k
+        "“Illegals”, he said — an “incendiary” and shady remark.",
+    ],
+)
+def test_where_phrases_begin_is_case_blind_as_written(text: str) -> None:
+    """A phrase may begin where the lexicon's first words match case-insensitively, whichever way the text is
+    searched (lowered and matched as written, where that finds the same, or case-insensitively)."""
+    from newsdesk.frame import loaded
+
+    lex = loaded.lexicon()
+    assert [m.start() for m in loaded._starts(text, lex)] == [m.start() for m in lex.first.finditer(text)]

@@ -471,29 +471,30 @@ def _value_words(text: str) -> frozenset[str]:
 
 
 def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, threshold: float) -> float:
-    """How much two claims share (claim ``i`` of ``a``, giving ``x``, and claim ``j`` of ``b``, giving ``y``; 0:
-    they are about two things): the Dice coefficient of their terms, the unit's own words aside, when they name
-    one subject (or one of them names none) and say the amount the same way ("$82.7 billion, including debt" is
+    """How much two claims that may be about one subject (:func:`_one_subject`) share (claim ``i`` of ``a``, giving
+    ``x``, and claim ``j`` of ``b``, giving ``y``; 0: they are about two things): the Dice coefficient of their
+    terms, the unit's own words aside, when they say the amount the same way ("$82.7 billion, including debt" is
     another amount than "$72 billion")."""
     ca, cb = a.claims[i], b.claims[j]
-    if not _one_subject(_named(a, i), _named(b, j)):
-        return 0.0  # "Hasina ... three counts" and "Kamal ... four counts": two subjects
     if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
         return 0.0
-    # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
-    skip = _unit_words(x.unit) | _value_words(x.text) | _value_words(y.text)
     if x.kind == "date":
         # A story's names recur in most of its sentences; what two dates date is in the other words ("arrested on
         # Friday" and "arrested on Thursday"; not "contained by Friday" and "began on Wednesday").
-        ta, tb = _unnamed(a, i) - skip, _unnamed(b, j) - skip
+        ta, tb = _unnamed(a, i), _unnamed(b, j)
     else:
-        ta, tb = a.term_sets[i] - skip, b.term_sets[j] - skip
+        ta, tb = a.term_sets[i], b.term_sets[j]
+    specific = x.kind == "count" and x.unit not in _GENERIC and (x.unit.startswith("people ") or _compound(x))
+    if len(ta & tb) < (1 if specific else 2):
+        return 0.0  # too few terms in common even before the unit's and the values' own words are left out
+    # The words that say what is counted, and numbers written as words, say nothing of which thing it is.
+    skip = _unit_words(x.unit) | _value_words(x.text) | _value_words(y.text)
+    ta, tb = ta - skip, tb - skip
     shared = len(ta & tb)
     if x.kind == "count" and _compound(x) != _compound(y):
         return 0.0  # "the eight-nation cup" and "the two nations": a property and a tally
     if x.kind == "count" and _compound(x) and _counted(ca, x) != _counted(cb, y):
         return 0.0  # "a 15-point lead" and "a 52-point swing": properties of two things
-    specific = x.kind == "count" and x.unit not in _GENERIC and (x.unit.startswith("people ") or _compound(x))
     if shared < (1 if specific else 2):
         return 0.0
     got = 2 * shared / (len(ta) + len(tb))
@@ -535,6 +536,7 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
         # bounds: claims of a cluster repeat its values.
         ruled: dict[tuple[str, str, str, str], bool] = {}
         for i, x in _giving(a, key):
+            named = _named(a, i)
             for j, y in giving_b:
                 values = (x.value, x.bound, y.value, y.bound)
                 out = ruled.get(values)
@@ -542,8 +544,8 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
                     out = ruled[values] = not _differ(x, y) or (
                         x.value != y.value and _together(_said(a, key), _said(b, key), x.value, y.value)
                     )
-                if out:
-                    continue
+                if out or not _one_subject(named, _named(b, j)):
+                    continue  # (two subjects: "Hasina ... three counts" and "Kamal ... four counts")
                 context = _same_thing(a, i, b, j, x, y, threshold=threshold)
                 if context:
                     found.append(_Pair(kind, key[1], x, y, i, j, context))
@@ -675,7 +677,8 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     """The conflicts among the clusters of one story, each pair once, in the order the clusters are given; with
     ``only``, those of the clusters with these ids (the others are still read, to tell whom a denial denies)."""
     found = []
-    terms = [frozenset().union(*side.term_sets) for side in sides]
+    # (A side of one claim: its one term set, not a copy of it.)
+    terms = [side.term_sets[0] if len(side.term_sets) == 1 else frozenset().union(*side.term_sets) for side in sides]
     # Only two kinds of pairs can conflict: two sides with values (of one unit), and a denial with any side.
     valued = [i for i, side in enumerate(sides) if side.by_unit]
     # One index of every side: the sides near a side are counted once, whichever of the lists below asks.

@@ -26,7 +26,7 @@ from typing import Any
 from newsdesk import outlets
 from newsdesk.records import Claim, Modality
 
-__all__ = ["StanceFn", "corroborate", "origin_key", "rule_stances"]
+__all__ = ["StanceFn", "corroborate", "origin_key", "origins_of", "rule_label", "rule_stances"]
 
 # (claim text, article text) pairs -> one {"label", "confidence", "start", "end"} each, in order.
 StanceFn = Callable[[Sequence[tuple[str, str]]], list[dict[str, Any]]]
@@ -38,16 +38,21 @@ def rule_stances(pairs: Sequence[tuple[str, str]], claims: Sequence[Claim] = ())
     out = []
     for i, _ in enumerate(pairs):
         claim = claims[i] if i < len(claims) else None
-        label = "discusses" if claim is not None and claim.modality == Modality.QUESTIONED else "supports"
         out.append(
             {
-                "label": label,
+                "label": rule_label(claim),
                 "confidence": claim.confidence if claim else 0.5,
                 "start": claim.start if claim else 0,
                 "end": claim.end if claim else 0,
             }
         )
     return out
+
+
+def rule_label(claim: Claim | None) -> str:
+    """:func:`rule_stances`' label of one member claim (None: not known): ``discusses`` when it questions the
+    claim, else ``supports``."""
+    return "discusses" if claim is not None and claim.modality == Modality.QUESTIONED else "supports"
 
 
 @lru_cache(maxsize=4096)
@@ -76,6 +81,17 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     ``ai_generated`` where the article is an AI-written aggregate): ``support`` (one per row, with ``origin`` named
     and ``relayed``), ``origins`` (each ``name``, ``articles``, ``relaying``, ``own``, ``counted``: whether it is
     independent), ``independent_origins`` (the names of those counted) and ``single_source``."""
+    names, found = origins_of(rows)
+    support = [{**r, "origin": name, "relayed": bool(r["claim"].via)} for r, name in zip(rows, names, strict=True)]
+    return {"support": support, **found}
+
+
+def origins_of(rows: Sequence[dict[str, Any]]) -> tuple[list[str], dict[str, Any]]:
+    """:func:`corroborate` but for its ``support``: the origin named for each row, in order (a row is relayed when
+    its claim credits an outlet), and ``origins``, ``independent_origins`` and ``single_source``; for a reader of
+    a few fields of each row, which needs no copy of it."""
+    if len(rows) == 1:  # most clusters: one claim, one origin
+        return _alone(rows[0])
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(x: tuple[str, str]) -> tuple[str, str]:
@@ -129,7 +145,7 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             names[root] = _group_name(root[1], of_root[root])
     origins: dict[tuple[str, str], dict[str, Any]] = {}
     counted: dict[tuple[str, str], set[str]] = {}
-    support = []
+    named = []
     for row, key in zip(rows, keys, strict=True):
         root = find(key)
         relayed = bool(row["claim"].via)
@@ -144,15 +160,25 @@ def corroborate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             entry["own"] = entry["own"] or not relayed
         # An origin counts unless all its rows are AI-written aggregates' own reporting.
         entry["counted"] = entry["counted"] or relayed or not row.get("ai_generated")
-        support.append({**row, "origin": names[root], "relayed": relayed})
+        named.append(names[root])
     listed = list(origins.values())
     independent = [o for o in listed if o["counted"]]
     if not independent and listed:  # aggregates alone: the first counts, for all of them
         listed[0]["counted"] = True
         independent = listed[:1]
-    return {
-        "support": support,
+    found = {
         "origins": listed,
         "independent_origins": [o["name"] for o in independent],
         "single_source": len(independent) == 1,
     }
+    return named, found
+
+
+def _alone(row: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """:func:`origins_of` one row: its one origin, counted (an AI-written aggregate's too, alone), named for the
+    first outlet it credits as written, else as its origin group is named (:func:`_group_name`)."""
+    via = row["claim"].via
+    relayed = bool(via)
+    name = via[0] if relayed else _group_name(row.get("origin") or row["article_id"], (row,))
+    origin = {"name": name, "articles": [row["article_id"]], "relaying": int(relayed), "own": not relayed}
+    return [name], {"origins": [{**origin, "counted": True}], "independent_origins": [name], "single_source": True}

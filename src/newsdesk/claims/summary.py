@@ -71,10 +71,12 @@ def clusters(
         first = members[0]
         claims = [m["claim"] for m in members]
         if stances is None:
-            judged = corroborate.rule_stances([(c.text, "") for c in claims], claims)
+            # rule_stances' labels, without its evidence (which nothing here reads)
+            judged = [{"label": corroborate.rule_label(c)} for c in claims]
         else:
             judged = stances([(first["cluster_text"], m["claim"].text) for m in members])
-        backing = corroborate.corroborate(members)
+        # (each row's origin named, the rows not copied: corroborate's support but for the fields read here)
+        named, backing = corroborate.origins_of(members)
         article_ids = list(dict.fromkeys(m["article_id"] for m in members))
         published = sorted(m["published"] for m in members if m["published"])
         support = [
@@ -82,8 +84,8 @@ def clusters(
                 "article_id": s["article_id"],
                 "claim_id": s["claim_id"],
                 "outlet": s["outlet"],
-                "origin": s["origin"],
-                "relayed": s["relayed"],
+                "origin": origin,
+                "relayed": bool(s["claim"].via),
                 "stance": j["label"],
                 "start": s["claim"].start,
                 "end": s["claim"].end,
@@ -92,7 +94,7 @@ def clusters(
                 "asserted_by": s["claim"].asserted_by,
                 "via": list(s["claim"].via),
             }
-            for s, j in zip(backing["support"], judged, strict=True)
+            for s, origin, j in zip(members, named, judged, strict=True)
         ]
         confidence = sum(c.confidence for c in claims) / len(claims)
         confidence = min(0.95, confidence + 0.05 * (len(backing["independent_origins"]) - 1))
@@ -234,7 +236,7 @@ def corroborated(support: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]
     earliest publication (``first``)."""
     out: dict[str, dict[str, Any]] = {}
     for cluster_id, rows in _members(support).items():
-        backing = corroborate.corroborate(rows)
+        named, backing = corroborate.origins_of(rows)
         published = [r["published"] for r in rows if r["published"] is not None]
         out[cluster_id] = {
             "origins": [
@@ -248,10 +250,14 @@ def corroborated(support: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]
                 for o in backing["origins"]
             ],
             "shown": [
-                {k: s[k] for k in ("article_id", "start", "end", "outlet", "title", "published", "origin", "relayed")}
-                for s in backing["support"][:SHOWN]
+                {
+                    **{k: s[k] for k in ("article_id", "start", "end", "outlet", "title", "published")},
+                    "origin": origin,
+                    "relayed": bool(s["claim"].via),
+                }
+                for s, origin in zip(rows[:SHOWN], named, strict=False)
             ],
-            "rows": len(backing["support"]),
+            "rows": len(rows),
             "articles": len({r["article_id"] for r in rows}),
             "first": min(published, default=None),
         }

@@ -6,14 +6,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
 from newsdesk.store import postgres
 
 __all__ = [
+    "as_dicts",
     "functions",
     "load",
     "matched",
@@ -101,8 +103,12 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
     )
 
 
-def _claim(r: sqlite3.Row, parsed: dict[str, Any] | None = None) -> Claim:
-    """The claim of a row; ``parsed`` remembers the values and terms of each written form across rows."""
+_MODALITIES = {str(m): m for m in Modality}
+
+
+def _claim(r: sqlite3.Row | dict[str, Any], parsed: dict[str, Any] | None = None) -> Claim:
+    """The claim of a row (or of the row as a dict); ``parsed`` remembers the values and terms of each written form
+    across rows."""
     values: tuple[Value, ...] | None = None
     terms: tuple[str, ...] | None = None
     if parsed is not None:
@@ -119,7 +125,7 @@ def _claim(r: sqlite3.Row, parsed: dict[str, Any] | None = None) -> Claim:
         text=r["text"],
         start=r["start"],
         end=r["end"],
-        modality=Modality(r["modality"]),
+        modality=_MODALITIES.get(r["modality"]) or Modality(r["modality"]),
         asserted_by=r["asserted_by"],
         asserted_kind=r["asserted_kind"],
         via=() if r["via"] == "[]" else tuple(json.loads(r["via"])),
@@ -458,9 +464,31 @@ def rows(
               {where} ORDER BY k.rowid, s.rowid"""
     out = []
     parsed: dict[str, Any] = {}  # copies repeat their originals' terms and values: each written form parsed once
-    for r in conn.execute(sql, params):
-        row = dict(r)
-        row["claim"] = _claim(r, parsed)
-        row["cites"] = json.loads(row["cites"])
+    for row in as_dicts(conn.execute(sql, params)):
+        row["claim"] = _claim(row, parsed)
+        cites = row["cites"]
+        row["cites"] = [] if cites == "[]" else json.loads(cites)
         out.append(row)
     return out
+
+
+def as_dicts(rows: Iterable[sqlite3.Row]) -> Iterator[dict[str, Any]]:
+    """``dict(r)`` of each of ``rows`` (one statement's), made from its values by position: ``dict(r)`` reads a
+    row's columns by name one by one, each looked up among all its names."""
+    names: tuple[str, ...] = ()
+    pick: Callable[[Any], tuple[Any, ...]] = tuple
+    for r in rows:
+        if not names:
+            names, pick = _columns(r)
+        yield dict(zip(names, pick(r), strict=True))
+
+
+def _columns(r: sqlite3.Row) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    """The names of ``dict(r)`` (each column's name once, in order) and what picks their values from a row by
+    position: a name given twice (``s.start`` and ``c.start``) is its first column's, as ``r[name]`` reads it."""
+    first: dict[str, int] = {}
+    for i, name in enumerate(r.keys()):
+        first.setdefault(name, i)
+    if len(first) == len(r):
+        return tuple(first), tuple
+    return tuple(first), operator.itemgetter(*first.values())

@@ -14,6 +14,7 @@ import json
 import sqlite3
 from typing import Any
 
+from newsdesk.store.claims import as_dicts
 from newsdesk.store.story import article_filters
 
 __all__ = ["story_claim_heads", "story_claim_support", "story_claims", "story_claims_count"]
@@ -184,8 +185,8 @@ def story_claim_support(
         sql = f"SELECT * FROM ({numbered} {scope}) WHERE nth <= ? ORDER BY srow"
         params = [*params, max(0, each)]
     found = []
-    for r in conn.execute(sql, params):
-        row = {**dict(r), "via": json.loads(r["via"])}
+    for row in as_dicts(conn.execute(sql, params)):
+        row["via"] = json.loads(row["via"])
         row.pop("srow", None)
         row.pop("nth", None)
         found.append(row)
