@@ -155,14 +155,14 @@ class ClusterSettings:
     """How articles join events and events join stories."""
 
     event_threshold: float = field(
-        default=0.15,
+        default=0.12,
         metadata=_help(
             "Cosine similarity (0-1) to a one-article event from which an article joins it; both the event's"
             " centroid and its most similar recent article must reach it."
         ),
     )
     event_size_penalty: float = field(
-        default=0.04,
+        default=0.01,
         metadata=_help(
             "How much the event threshold rises per e-fold of the event's size: threshold + penalty x ln(articles)."
         ),

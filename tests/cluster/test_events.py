@@ -23,6 +23,7 @@ from newsdesk.cluster.events import (
     HEADLINE_CLASH,
     INDEX_TERMS,
     INHERIT_DAYS,
+    LOCAL_POWER,
     NEAREST_MEMBERS,
     POSTING_LIMIT,
     QUERY_TERMS,
@@ -108,6 +109,21 @@ def _unit(grouper: Grouper, v: Vector) -> Vector:
     return grouper.df.weighted(v)
 
 
+def _local(units: list[Vector]) -> list[Vector]:
+    """A report and members (``units``, the report first) weighed as ``events._local_cosines`` does, written out
+    over dicts: each weight times the square root of the IDF over the members alone, made unit length again."""
+    counts: dict[int, int] = {}
+    for unit in units[1:]:
+        for t in unit:
+            counts[t] = counts.get(t, 0) + 1
+    out = []
+    for unit in units:
+        local = {t: w * (math.log(len(units) / (1 + counts.get(t, 0))) + 1.0) ** LOCAL_POWER for t, w in unit.items()}
+        norm = math.sqrt(sum(w * w for w in local.values()))
+        out.append({t: w / norm for t, w in local.items()})
+    return out
+
+
 def test_nearest_scores_the_closest_member_not_the_centroid() -> None:
     # An event of two reports of one kind of news: a new report of the first one's particulars should score its
     # cosine with that report, not with the topic words the centroid sums.
@@ -148,7 +164,8 @@ def test_nearest_reads_stored_members_once_and_only_the_latest() -> None:
     latest = list(vectors)[-NEAREST_MEMBERS:]
     assert asked == [latest]
     assert group is stored
-    expected = max(cosine(_unit(grouper, probe), _unit(grouper, vectors[m])) for m in latest)
+    own, *members = _local([_unit(grouper, probe), *(_unit(grouper, vectors[m]) for m in latest)])
+    expected = max(cosine(own, member) for member in members)
     assert math.isclose(score, expected, rel_tol=1e-9) and score < 1.0 - 1e-9
     grouper.best(vectors["a1"], None)
     assert len(asked) == 1  # kept for the run
@@ -214,7 +231,7 @@ def test_member_vectors_are_reweighted_as_the_corpus_grows() -> None:
     grouper.join(event, "a0", first[0], None)
     df.add([dict.fromkeys(range(10), 1.0) for _ in range(int(len(first) * REFRESH) + 1)])
     _, score = grouper.best(first[1], None)
-    assert math.isclose(score, cosine(df.weighted(first[1]), df.weighted(first[0])), rel_tol=1e-9)
+    assert math.isclose(score, cosine(*_local([df.weighted(first[1]), df.weighted(first[0])])), rel_tol=1e-9)
 
 
 @pytest.mark.parametrize(
@@ -260,6 +277,7 @@ def test_a_member_of_another_day_counts_less() -> None:
 def _scored_on(member_day: When, day: When) -> float:
     rng = random.Random(11)
     member, probe = _vectors(rng, 2, vocabulary=100)
+    probe = {**probe, **dict(list(member.items())[:30])}  # close enough to stay above 0 with both penalties
     df = DocumentFrequencies()
     df.add([member, probe])
     grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
@@ -301,7 +319,8 @@ def test_an_undated_member_takes_its_event_s_days() -> None:
     for label, day in (("same", date(2025, 9, 17)), ("later", date(2025, 9, 21)), ("weeks", date(2025, 10, 20))):
         grouper = _event_of(undated, [(dated, When(date(2025, 9, 16)))], df)
         scores[label] = grouper.best(near, None, When(day))[1]
-    plain = _event_of(undated, [], df).best(near, None, When(date(2025, 9, 21)))[1]
+    # (The same members without their days: the words alone.)
+    plain = _event_of(undated, [(dated, UNKNOWN)], df).best(near, None, When(date(2025, 9, 21)))[1]
     assert math.isclose(scores["same"], plain, rel_tol=1e-9)  # no dated member to go by: words only
     assert math.isclose(scores["same"] - scores["later"], DATE_CLASH, rel_tol=1e-9)
     # Weeks away (beyond INHERIT_DAYS) the event has run long: its undated reports may tell any part of it.
@@ -345,9 +364,11 @@ def test_figures_clash(a: When, b: When, clashes: bool) -> None:
     assert figures_clash(a, b) is clashes and figures_clash(b, a) is clashes
 
 
-def _member_and_probe(seed: int) -> tuple[Vector, Vector, DocumentFrequencies]:
-    """A member and a report of random words, and the document frequencies of the two."""
+def _member_and_probe(seed: int, shared: int = 0) -> tuple[Vector, Vector, DocumentFrequencies]:
+    """A member and a report of random words (the report with the member's first ``shared`` terms too), and the
+    document frequencies of the two."""
     member, probe = _vectors(random.Random(seed), 2, vocabulary=100)
+    probe = {**probe, **dict(list(member.items())[:shared])}
     df = DocumentFrequencies()
     df.add([member, probe])
     return member, probe, df
@@ -383,7 +404,7 @@ def test_headlines_clash(a: When, b: When, clashes: bool) -> None:
 
 
 def test_a_member_whose_title_gives_other_figures_counts_less_again() -> None:
-    member, probe, df = _member_and_probe(15)
+    member, probe, df = _member_and_probe(15, shared=30)  # close enough to stay above 0 with both penalties
     scores = {}
     for label, lead in (
         ("agree", _headline({"83"}, {"40"}, {"44"})),  # the report's text recalls the member's headline figure
@@ -469,12 +490,14 @@ def test_an_event_named_by_weekdays_gives_them_to_its_members_that_name_none() -
     scores = {}
     for label, day in (("monday", date(2026, 3, 2)), ("friday", date(2026, 2, 27))):
         scores[label] = _event_of(undated, [(monday, named)], df).best(near, None, When(day))[1]
-    plain = _event_of(undated, [], df).best(near, None, When(date(2026, 2, 27)))[1]
+    # (The same members without their days: the words alone.)
+    plain = _event_of(undated, [(monday, UNKNOWN)], df).best(near, None, When(date(2026, 2, 27)))[1]
     assert math.isclose(scores["monday"], plain, rel_tol=1e-9)
     assert math.isclose(scores["monday"] - scores["friday"], DATE_CLASH, rel_tol=1e-9)
     # An event with dated reports goes by their days (decision 0021), not by the weekdays its other leads name.
     dated = _event_of(undated, [(monday, named), (thursday, When(date(2026, 2, 26)))], df)
-    assert math.isclose(dated.best(near, None, When(date(2026, 2, 27)))[1], plain, rel_tol=1e-9)
+    words = _event_of(undated, [(monday, UNKNOWN), (thursday, UNKNOWN)], df)
+    assert math.isclose(dated.best(near, None, When(date(2026, 2, 27)))[1], words.best(near, None)[1], rel_tol=1e-9)
 
 
 def test_a_report_sharing_no_heavy_term_finds_its_event_by_an_entity_both_name() -> None:
