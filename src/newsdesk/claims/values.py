@@ -256,7 +256,12 @@ def lower_form(text: str) -> str | None:
 def may_hold(lower: str | None, words: tuple[str, ...]) -> bool:
     """Whether a text whose :func:`lower_form` is ``lower`` may match a pattern ignoring case every match of which
     holds one of ``words`` (lower case, as the pattern writes them)."""
-    return lower is None or any(map(lower.__contains__, words))
+    if lower is None:
+        return True
+    for word in words:  # noqa: SIM110 (a loop: a fifth less than ``any`` over a map or a generator, measured)
+        if word in lower:
+            return True
+    return False
 
 
 _NUMBER_WORD = re.compile(rf"\b{_WORDNUM}", re.IGNORECASE)
@@ -308,6 +313,11 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
     ``dates`` are the article's date mentions: those inside the sentence become ``date`` values, and the numbers
     they are made of are not read again as counts.
     """
+    return find_lowered(sentence, lower_form(sentence), offset, dates)
+
+
+def find_lowered(sentence: str, lower: str | None, offset: int = 0, dates: Iterable[DateMention] = ()) -> list[Value]:
+    """:func:`find`, given the sentence's :func:`lower_form` (which the claims stage works out once for both)."""
     found: list[Value] = []
     taken: list[tuple[int, int]] = []
 
@@ -340,7 +350,6 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
                 found.append(Value(kind="date", value=weekday, unit="weekday", text=d.text, start=d.start, end=d.end))
     # Most sentences write no number: the passes that need one (a digit, or a number word) are left out there.
     digit = _DIGIT.search(sentence) is not None
-    lower = lower_form(sentence)
     numeral = (
         digit or (_NUMBER_WORD.search(sentence) if lower is None else _NUMBER_WORD_LOWER.search(lower)) is not None
     )
