@@ -54,6 +54,13 @@ _ACT = re.compile(
     r"^(?:recogni[sz]|cede$|ced(?:es|ed|ing)$|give up|gave up|giv(?:es|ing) up|sign(?:s|ed|ing)?$|freez|lift|"
     r"withdraw|abandon|annex|join|deploy|halt|(?:consider|regard)(?:s|ed|ing)? \w+ (?:\w+ )?as\b)"
 )
+# The first two letters of every match of OPPOSE, SUPPORT and _ACT (each anchored at the start of a lower-cased
+# string): a word of a quote that starts with none of them is no position or act verb, nor does it open one with the
+# words after it, so those need not be asked (tests/stances/test_verb_starts.py reads them from the patterns).
+_VERB_STARTS = frozenset(
+    "ab ac ad ag an ap ba bl ca ce ch co cr de di em en fa fe fr ga gi ha in jo li ob op pl pr pu re ru se si sl so "
+    "su ur ve wa we wi".split()
+)
 _SPEECH = re.compile(
     r"^(?:sa(?:y|id|ys)|told|tell|declar|stat|argu|maintain|emphasi[sz]|stress|reiterat|repeat|announc|signal|"
     r"add|wr(?:o|i)te|explain|note|warn|assert|claim|vow|swor|tweet|post)"
@@ -547,6 +554,9 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         if condition and w.start() >= condition.start():
             break  # the condition's own verbs say what it takes, not the position
         word = w.group()
+        folded = word.casefold()
+        if len(folded) > 1 and folded[:2] not in _VERB_STARTS:
+            continue  # (every verb test below reads a string that starts with it: none passes)
         # (the word before it: the last of what precedes it, split at white space)
         if (
             _ambiguous(word)
