@@ -234,7 +234,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
         cut = 0
         for m in _SENTENCE_END.finditer(line):
-            before = line[cut : m.start()].rsplit(" ", 1)[-1]
+            before = line[max(cut, line.rfind(" ", cut, m.start()) + 1) : m.start()]  # (its last word)
             if len(before.rstrip(".")) <= 2 and before[:1].isupper():
                 continue  # "U.S." or an initial, not an end
             if line[cut : m.end()].strip():
@@ -472,11 +472,38 @@ def _cue_at(text: str, quote: Quote, sentence: tuple[int, int]) -> int:
     if not quote.cue:
         return quote.start
     s, e = sentence
-    found = [m.start() for m in _cue_pattern(quote.cue).finditer(text[s:e])]
+    window = text[s:e]
+    found = _written(quote.cue, window) if quote.cue.isascii() and window.isascii() else None
+    if found is None:
+        found = [m.start() for m in _cue_pattern(quote.cue).finditer(window)]
     before = [f for f in found if s + f <= quote.start]
     if before:
         return s + before[-1]
     return s + found[0] if found else quote.start
+
+
+def _written(cue: str, window: str) -> list[int]:
+    """Where ``_cue_pattern(cue).finditer(window)`` matches, found without the pattern for an ASCII cue in an ASCII
+    window (where ignoring case is comparing lower cases): each place the cue is written, case aside, with a word's
+    edge (``\\b``) at both ends, the next looked for past it; none compiled (a run meets a thousand cues)."""
+    low, key = window.lower(), cue.lower()
+    size = len(key)
+    out = []
+    at = low.find(key)
+    while at >= 0:
+        if _edge(low, at) and _edge(low, at + size):
+            out.append(at)
+            at = low.find(key, at + size)
+        else:
+            at = low.find(key, at + 1)
+    return out
+
+
+def _edge(text: str, at: int) -> bool:
+    """Whether ``\\b`` matches at ``at`` of an ASCII ``text``: a word character on one side only."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 @functools.lru_cache(maxsize=1024)
