@@ -115,7 +115,20 @@ _ZONES = {
     "pdt": "UTC-7",
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = r"(?:" + "|".join(sorted(SMALL, key=len, reverse=True)) + r")"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``(?:w1|w2|...)`` written as ``(?:s(?:even|ix)|t(?:en|wo))``: each word after the others with its first letter,
+    in their order. It matches as the plain alternation does, at the same places with the same word (at a place
+    only the words of one first letter can match, tried in the same order), and a search tries each place against
+    a few first letters rather than every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
+
+
+_WORDNUM = _by_first_letter(sorted(SMALL, key=len, reverse=True))
 _ANYNUM = rf"(?:{_NUM}|{_WORDNUM}(?:[- ]{_WORDNUM})?)"
 _SCALEWORD = r"(?:thousand|million|billion|trillion|bn|mn|tn|[mbk])\b"
 _MONEY_SIGN = re.compile(rf"(?P<cur>US\$|[$€£¥₴₽])\s?(?P<n>{_NUM})\s?(?P<scale>{_SCALEWORD})?", re.IGNORECASE)
