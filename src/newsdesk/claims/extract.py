@@ -372,10 +372,10 @@ def _lede(sentence: str) -> bool:
     return sentence.rstrip().endswith(".") and len(sentence.split()) > LEDE_WORDS
 
 
-def _shaped(sentence: str, words: int, lower: str | None) -> bool:
+def _shaped(sentence: str, words: int, lower: str | None, digit: bool) -> bool:
     """Whether a sentence is shaped as a check-worthy claim: not too short or long, no question, furniture, opinion,
-    subhead or row of figures (``lower`` is its ``values.lower_form``). A sentence so shaped is a claim when it gives
-    a value or names someone."""
+    subhead or row of figures (``lower`` is its ``values.lower_form``, ``digit`` whether it holds a digit). A
+    sentence so shaped is a claim when it gives a value or names someone."""
     if words < 5 or words > 120:
         return False
     if sentence.rstrip("”\"’' )").endswith("?") or _LINE_FURNITURE.search(sentence):
@@ -383,9 +383,9 @@ def _shaped(sentence: str, words: int, lower: str | None) -> bool:
     opinion = lower is None or lower.startswith(("i", "we")) or values.may_hold(lower, _NEEDS_OPINION)
     if opinion and _OPINION.search(sentence):
         return False
-    if not _ENDED.search(sentence) and words < 12:
+    if words < 12 and not _ENDED.search(sentence):
         return False  # a subhead or a caption line
-    digits = len(_DIGITS.findall(sentence))
+    digits = len(_DIGITS.findall(sentence)) if digit else 0
     return not (digits >= 6 and digits * 3 > words)  # (else a row of a table or a list of figures)
 
 
@@ -431,8 +431,9 @@ def find(article: Article) -> tuple[Claim, ...]:
         found_terms = None if article.mentions else terms(sentence, start, names)
         named = len(names) if found_terms is None else sum(t.startswith("#") for t in found_terms)
         # Its values are read only where they may make it a claim: a sentence not shaped as one is none.
-        shaped = _shaped(sentence, words, lower)
-        vals = values.find_lowered(sentence, lower, start, dated(start, end)) if shaped else []
+        digit = values.has_digit(sentence)
+        shaped = _shaped(sentence, words, lower, digit)
+        vals = values.find_lowered(sentence, lower, digit, start, dated(start, end)) if shaped else []
         worthy = shaped and (bool(vals) or named >= 1)
         via: tuple[str, ...] = tuple(credited)
         if not via and (carried or last_credit) and _CARRY.search(sentence):

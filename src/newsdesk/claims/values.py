@@ -326,11 +326,19 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
     ``dates`` are the article's date mentions: those inside the sentence become ``date`` values, and the numbers
     they are made of are not read again as counts.
     """
-    return find_lowered(sentence, lower_form(sentence), offset, dates)
+    return find_lowered(sentence, lower_form(sentence), has_digit(sentence), offset, dates)
 
 
-def find_lowered(sentence: str, lower: str | None, offset: int = 0, dates: Iterable[DateMention] = ()) -> list[Value]:
-    """:func:`find`, given the sentence's :func:`lower_form` (which the claims stage works out once for both)."""
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (``\\d``)."""
+    return _DIGIT.search(text) is not None
+
+
+def find_lowered(
+    sentence: str, lower: str | None, digit: bool, offset: int = 0, dates: Iterable[DateMention] = ()
+) -> list[Value]:
+    """:func:`find`, given the sentence's :func:`lower_form` and :func:`has_digit` (which the claims stage works out
+    once for its own tests too)."""
     found: list[Value] = []
     taken: list[tuple[int, int]] = []
 
@@ -362,7 +370,6 @@ def find_lowered(sentence: str, lower: str | None, offset: int = 0, dates: Itera
                 weekday = day.group().casefold()
                 found.append(Value(kind="date", value=weekday, unit="weekday", text=d.text, start=d.start, end=d.end))
     # Most sentences write no number: the passes that need one (a digit, or a number word) are left out there.
-    digit = _DIGIT.search(sentence) is not None
     numeral = (
         digit or (_NUMBER_WORD.search(sentence) if lower is None else _NUMBER_WORD_LOWER.search(lower)) is not None
     )
