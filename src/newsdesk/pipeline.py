@@ -627,8 +627,9 @@ def _features(article: Article, settings: Settings) -> Article:
 
 
 def _claims(article: Article, settings: Settings) -> Article:
-    # Reads the quotes stage's mentions and quotes (spaCy's parse, never parsed again) when it has run. Stored
-    # articles come without their date mentions: found again here (a regex pass), resolved as the dates stage does.
+    # Reads the quotes stage's mentions and quotes (spaCy's parse, never parsed again) when it has run, and the
+    # dates stage's mentions as the store gives them; an article with none stored has them found again here (a regex
+    # pass, resolved as the dates stage does: none again where that stage ran and found none).
     if not article.dates:
         article = dataclasses.replace(article, dates=tuple(dates.find(article.text, article.published)))
     # A wire copy's own claims relay the outlet whose report it runs (a dateline's agency, a credit line).
@@ -638,11 +639,12 @@ def _claims(article: Article, settings: Settings) -> Article:
 
 def _stances(article: Article, settings: Settings) -> Article:
     # Reads the quotes stage's mentions and quotes, linked by the entities stage (never parsed again), and the
-    # dates stage's mentions for a statement's own date; stored articles come with theirs.
+    # dates stage's mentions for a statement's own date, as the store gives them (in an ingest, the chunk as the
+    # claims stage was given it: corpus._unread). An article with none stored that has stances has them found again
+    # (a regex pass), and its stances found again with them only when there are some: with none, they are the same.
     found = stance_extract.find(article)
-    if found and not article.dates:  # the claims stage hands its articles on without them: found again (a regex pass)
-        dated = dataclasses.replace(article, dates=tuple(dates.find(article.text, article.published)))
-        found = stance_extract.find(dated)
+    if found and not article.dates and (mentioned := tuple(dates.find(article.text, article.published))):
+        found = stance_extract.find(dataclasses.replace(article, dates=mentioned))
     return dataclasses.replace(article, stances=found)
 
 

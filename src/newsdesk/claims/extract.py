@@ -250,25 +250,24 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
     linked), other words stemmed, stop words and numbers left out; in first-seen order, each once."""
     out: dict[str, None] = {}
     end = offset + len(text)
-    inside: list[tuple[int, int]] = []
+    covered: set[int] = set()  # the characters of the names, whose words are the names' own terms
     roles: set[str] = set()
     for m in mentions:
         if offset <= m.start and m.end <= end:
             out[f"#{name_key(m.text)}"] = None
             if m.entity_id:
                 out[f"@{m.entity_id}"] = None
-            inside.append((m.start - offset, m.end - offset))
-            # A title written with the name ("special envoy") says who, not what is claimed.
-            roles.update(w.casefold() for w in _WORD.findall(m.role or ""))
-    # The characters of the names, whose words are the names' own terms.
-    covered = {i for s, e in inside for i in range(s, e)}
+            covered.update(range(m.start - offset, m.end - offset))
+            if m.role:  # A title written with the name ("special envoy") says who, not what is claimed.
+                roles.update(w.casefold() for w in _WORD.findall(m.role))
     for w in _WORD.finditer(text):
-        if covered and w.start() in covered:
+        at = w.start()
+        if at in covered:
             continue
         word, term, name = _reading(w.group())
         if term is None or (roles and word in roles):
             continue
-        if name and not w.start():
+        if name and not at:
             term = stem(word)  # a capitalised word opening the text is no name the model did not tag
         out[term] = None
     return tuple(out)
@@ -373,8 +372,10 @@ def _lede(sentence: str) -> bool:
     return sentence.rstrip().endswith(".") and len(sentence.split()) > LEDE_WORDS
 
 
-def _worthy(sentence: str, vals: list[Value], names: int, words: int, lower: str | None) -> bool:
-    """Whether a sentence is check-worthy; ``lower`` is its ``values.lower_form``."""
+def _shaped(sentence: str, words: int, lower: str | None, digit: bool) -> bool:
+    """Whether a sentence is shaped as a check-worthy claim: not too short or long, no question, furniture, opinion,
+    subhead or row of figures (``lower`` is its ``values.lower_form``, ``digit`` whether it holds a digit). A
+    sentence so shaped is a claim when it gives a value or names someone."""
     if words < 5 or words > 120:
         return False
     if sentence.rstrip("”\"’' )").endswith("?") or _LINE_FURNITURE.search(sentence):
@@ -382,12 +383,10 @@ def _worthy(sentence: str, vals: list[Value], names: int, words: int, lower: str
     opinion = lower is None or lower.startswith(("i", "we")) or values.may_hold(lower, _NEEDS_OPINION)
     if opinion and _OPINION.search(sentence):
         return False
-    if not _ENDED.search(sentence) and words < 12:
+    if words < 12 and not _ENDED.search(sentence):
         return False  # a subhead or a caption line
-    digits = len(_DIGITS.findall(sentence))
-    if digits >= 6 and digits * 3 > words:
-        return False  # a row of a table or a list of figures
-    return bool(vals) or names >= 1
+    digits = len(_DIGITS.findall(sentence)) if digit else 0
+    return not (digits >= 6 and digits * 3 > words)  # (else a row of a table or a list of figures)
 
 
 def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
@@ -426,15 +425,18 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
             last_credit = credited
         if title and " ".join(sentence.split()).casefold().rstrip(".") == title.rstrip(".") and not _lede(sentence):
             continue  # the headline repeated in the body
-        vals = values.find(sentence, start, dated(start, end))
+        lower = values.lower_form(sentence)
         names = within(start, end)
         words = len(sentence.split())
         # The sentence's terms (the mentions outside it give it none) are worked out for a claim only, unless, without
         # the quotes stage's mentions, its capitalised words stand for names to tell whether it is one.
         found_terms = None if article.mentions else terms(sentence, start, names)
         named = len(names) if found_terms is None else sum(t.startswith("#") for t in found_terms)
-        lower = values.lower_form(sentence)
-        worthy = _worthy(sentence, vals, named, words, lower)
+        # Its values are read only where they may make it a claim: a sentence not shaped as one is none.
+        digit = values.has_digit(sentence)
+        shaped = _shaped(sentence, words, lower, digit)
+        vals = values.find_lowered(sentence, lower, digit, start, dated(start, end)) if shaped else []
+        worthy = shaped and (bool(vals) or named >= 1)
         via: tuple[str, ...] = tuple(credited)
         if not via and (carried or last_credit) and _CARRY.search(sentence):
             via = tuple(carried or last_credit)

@@ -115,7 +115,20 @@ _ZONES = {
     "pdt": "UTC-7",
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = r"(?:" + "|".join(sorted(SMALL, key=len, reverse=True)) + r")"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``(?:w1|w2|...)`` written as ``(?:s(?:even|ix)|t(?:en|wo))``: each word after the others with its first letter,
+    in their order. It matches as the plain alternation does, at the same places with the same word (at a place
+    only the words of one first letter can match, tried in the same order), and a search tries each place against
+    a few first letters rather than every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
+
+
+_WORDNUM = _by_first_letter(sorted(SMALL, key=len, reverse=True))
 _ANYNUM = rf"(?:{_NUM}|{_WORDNUM}(?:[- ]{_WORDNUM})?)"
 _SCALEWORD = r"(?:thousand|million|billion|trillion|bn|mn|tn|[mbk])\b"
 _MONEY_SIGN = re.compile(rf"(?P<cur>US\$|[$€£¥₴₽])\s?(?P<n>{_NUM})\s?(?P<scale>{_SCALEWORD})?", re.IGNORECASE)
@@ -256,7 +269,12 @@ def lower_form(text: str) -> str | None:
 def may_hold(lower: str | None, words: tuple[str, ...]) -> bool:
     """Whether a text whose :func:`lower_form` is ``lower`` may match a pattern ignoring case every match of which
     holds one of ``words`` (lower case, as the pattern writes them)."""
-    return lower is None or any(map(lower.__contains__, words))
+    if lower is None:
+        return True
+    for word in words:  # noqa: SIM110 (a loop: a fifth less than ``any`` over a map or a generator, measured)
+        if word in lower:
+            return True
+    return False
 
 
 _NUMBER_WORD = re.compile(rf"\b{_WORDNUM}", re.IGNORECASE)
@@ -308,6 +326,19 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
     ``dates`` are the article's date mentions: those inside the sentence become ``date`` values, and the numbers
     they are made of are not read again as counts.
     """
+    return find_lowered(sentence, lower_form(sentence), has_digit(sentence), offset, dates)
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (``\\d``)."""
+    return _DIGIT.search(text) is not None
+
+
+def find_lowered(
+    sentence: str, lower: str | None, digit: bool, offset: int = 0, dates: Iterable[DateMention] = ()
+) -> list[Value]:
+    """:func:`find`, given the sentence's :func:`lower_form` and :func:`has_digit` (which the claims stage works out
+    once for its own tests too)."""
     found: list[Value] = []
     taken: list[tuple[int, int]] = []
 
@@ -339,8 +370,6 @@ def find(sentence: str, offset: int = 0, dates: Iterable[DateMention] = ()) -> l
                 weekday = day.group().casefold()
                 found.append(Value(kind="date", value=weekday, unit="weekday", text=d.text, start=d.start, end=d.end))
     # Most sentences write no number: the passes that need one (a digit, or a number word) are left out there.
-    digit = _DIGIT.search(sentence) is not None
-    lower = lower_form(sentence)
     numeral = (
         digit or (_NUMBER_WORD.search(sentence) if lower is None else _NUMBER_WORD_LOWER.search(lower)) is not None
     )

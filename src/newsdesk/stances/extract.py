@@ -23,8 +23,9 @@ article's), its strength (how firm the wording is) and a confidence.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -52,6 +53,13 @@ SUPPORT = re.compile(
 _ACT = re.compile(
     r"^(?:recogni[sz]|cede$|ced(?:es|ed|ing)$|give up|gave up|giv(?:es|ing) up|sign(?:s|ed|ing)?$|freez|lift|"
     r"withdraw|abandon|annex|join|deploy|halt|(?:consider|regard)(?:s|ed|ing)? \w+ (?:\w+ )?as\b)"
+)
+# The first two letters of every match of OPPOSE, SUPPORT and _ACT (each anchored at the start of a lower-cased
+# string): a word of a quote that starts with none of them is no position or act verb, nor does it open one with the
+# words after it, so those need not be asked (tests/stances/test_verb_starts.py reads them from the patterns).
+_VERB_STARTS = frozenset(
+    "ab ac ad ag an ap ba bl ca ce ch co cr de di em en fa fe fr ga gi ha in jo li ob op pl pr pu re ru se si sl so "
+    "su ur ve wa we wi".split()
 )
 _SPEECH = re.compile(
     r"^(?:sa(?:y|id|ys)|told|tell|declar|stat|argu|maintain|emphasi[sz]|stress|reiterat|repeat|announc|signal|"
@@ -93,6 +101,13 @@ _BETWEEN = re.compile(
     r"against|on|up|to))?)\b",
     re.IGNORECASE,
 )
+# What the word after a name in _BETWEEN is not, to be a position verb: a noun's ending ("commitments"); an
+# inflection, without which the word right after a name is a noun ("US support for"); and what makes the clause
+# a supposition ("if Ukraine accepts ...").
+_NOUN_END = re.compile(r"(?:ment|tion|ance)s?$", re.IGNORECASE)
+_INFLECTED = re.compile(r"(?:s|ed|ing|id|ld)$")
+_SUPPOSITION = re.compile(r"\b(?:if|whether|unless|would|could)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_THAT = re.compile(r"\s+that\s+")
 # "legitimising conquest would invite aggression": a proposition judged by what it would bring about.
 _CONSEQUENCE = re.compile(r"(?P<subject>[^,;]{3,90}?)\s+(?:would|could|will|might|may)\s+(?!be\b)\w+", re.IGNORECASE)
 _RELATIVE = re.compile(
@@ -219,7 +234,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
         cut = 0
         for m in _SENTENCE_END.finditer(line):
-            before = line[cut : m.start()].rsplit(" ", 1)[-1]
+            before = line[max(cut, line.rfind(" ", cut, m.start()) + 1) : m.start()]  # (its last word)
             if len(before.rstrip(".")) <= 2 and before[:1].isupper():
                 continue  # "U.S." or an initial, not an end
             if line[cut : m.end()].strip():
@@ -245,6 +260,22 @@ class _Context:
     outlets: frozenset[str]
     starts: list[int] = field(default_factory=list)  # of the spans, which follow one another without overlap
     actors: list[Mention] = field(default_factory=list)  # the linked mentions of ACTOR_TYPES, in order
+    # The actors' starts, when they are in text order (as the quotes stage gives them): the actors of a stretch are
+    # found by bisection rather than by a pass over all of them (:meth:`actors_in`).
+    actor_starts: list[int] | None = None
+
+    def actors_in(self, low: int, high: int) -> list[Mention]:
+        """The actors that start at ``low`` or after and end by ``high``, in order."""
+        if self.actor_starts is None:
+            return [m for m in self.actors if low <= m.start and m.end <= high]
+        out = []
+        for k in range(bisect_left(self.actor_starts, low), len(self.actors)):
+            m = self.actors[k]
+            if m.start > high:
+                break  # (it ends after it)
+            if m.end <= high:
+                out.append(m)
+        return out
 
     def sentence(self, at: int) -> tuple[int, int]:
         k = bisect_right(self.starts, at) - 1
@@ -260,6 +291,11 @@ def _verb(word: str) -> Position | None:
     if SUPPORT.search(w):
         return Position.SUPPORTS
     return None
+
+
+# _verb of one word, remembered: a quote's words are asked one by one, and the same words come again and again (the
+# words after a word, asked as well, are left to _verb: they seldom come again).
+_word_verb = functools.lru_cache(maxsize=1 << 14)(_verb)
 
 
 def _ambiguous(word: str) -> bool:
@@ -405,7 +441,10 @@ def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_a
     mentions = ctx.actors
     s, e = sentence
     if quote.speaker_start is not None and s <= quote.speaker_start < e:
-        within = [m for m in mentions if quote.speaker_start <= m.start and m.end <= (quote.speaker_end or m.end)]
+        if quote.speaker_end:
+            within = ctx.actors_in(quote.speaker_start, quote.speaker_end)
+        else:  # (no end: every actor from its start on)
+            within = [m for m in mentions if quote.speaker_start <= m.start]
         if quote.speaker_entity_id:
             same = [m for m in within if m.entity_id == quote.speaker_entity_id]
             if same:
@@ -418,7 +457,7 @@ def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_a
         # "European allies, who have opposed ...": the speaker span is the pronoun, the group named before it.
         named = [m for m in mentions if s <= m.start < quote.speaker_start and m.text in speaker]
         return named[-1] if named else None
-    before = [m for m in mentions if s <= m.start and m.end <= cue_at]
+    before = ctx.actors_in(s, cue_at)
     if not before:
         return None
     last = before[-1]
@@ -433,11 +472,38 @@ def _cue_at(text: str, quote: Quote, sentence: tuple[int, int]) -> int:
     if not quote.cue:
         return quote.start
     s, e = sentence
-    found = [m.start() for m in _cue_pattern(quote.cue).finditer(text[s:e])]
+    window = text[s:e]
+    found = _written(quote.cue, window) if quote.cue.isascii() and window.isascii() else None
+    if found is None:
+        found = [m.start() for m in _cue_pattern(quote.cue).finditer(window)]
     before = [f for f in found if s + f <= quote.start]
     if before:
         return s + before[-1]
     return s + found[0] if found else quote.start
+
+
+def _written(cue: str, window: str) -> list[int]:
+    """Where ``_cue_pattern(cue).finditer(window)`` matches, found without the pattern for an ASCII cue in an ASCII
+    window (where ignoring case is comparing lower cases): each place the cue is written, case aside, with a word's
+    edge (``\\b``) at both ends, the next looked for past it; none compiled (a run meets a thousand cues)."""
+    low, key = window.lower(), cue.lower()
+    size = len(key)
+    out = []
+    at = low.find(key)
+    while at >= 0:
+        if _edge(low, at) and _edge(low, at + size):
+            out.append(at)
+            at = low.find(key, at + size)
+        else:
+            at = low.find(key, at + 1)
+    return out
+
+
+def _edge(text: str, at: int) -> bool:
+    """Whether ``\\b`` matches at ``at`` of an ASCII ``text``: a word character on one side only."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 @functools.lru_cache(maxsize=1024)
@@ -515,6 +581,9 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         if condition and w.start() >= condition.start():
             break  # the condition's own verbs say what it takes, not the position
         word = w.group()
+        folded = word.casefold()
+        if len(folded) > 1 and folded[:2] not in _VERB_STARTS:
+            continue  # (every verb test below reads a string that starts with it: none passes)
         # (the word before it: the last of what precedes it, split at white space)
         if (
             _ambiguous(word)
@@ -522,10 +591,9 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         ):
             continue  # "came back to the table", "a call", "the offer": not a position verb here
         ahead = _words_ahead(content, w.start())
-        two = " ".join(ahead[:2]).casefold()
-        verb_position = _verb(word)
+        verb_position = _word_verb(word)
         verb_end = w.end()
-        if verb_position is None and (verb_position := _verb(two)) is not None:
+        if verb_position is None and (verb_position := _verb(" ".join(ahead[:2]).casefold())) is not None:
             verb_end = w.start() + len(" ".join(ahead[:2]))  # "rule out": the object follows both words
         act = bool(_ACT.search(" ".join(ahead[:4]).casefold()) or _ACT.search(word.casefold()))
         if verb_position is None and not act:
@@ -666,24 +734,27 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
         if not after:
             continue
         verb = after["verb"]
-        if re.search(r"(?:ment|tion|ance)s?$", verb.split()[0], re.IGNORECASE):
+        position = _word_verb(verb)
+        if position is None and not _SPEECH.search(verb.casefold()):
+            continue  # (asked first: most words after a name are neither, and nothing below makes them one)
+        first = verb.split()[0]
+        if _NOUN_END.search(first):
             continue  # a noun ("US support for", "commitments"), not a verb
-        bare = not re.search(r"(?:s|ed|ing|id|ld)$", verb.split()[0])
+        bare = not _INFLECTED.search(first)
         if not text[m.end : after.start("verb")].strip() and bare:
             continue  # "US support for Ukraine": a bare form right after a name is a noun
-        if re.search(r"\b(?:if|whether|unless|would|could)\s+(?:\w+\s+){0,2}$", text[sentence[0] : m.start], re.I):
+        if _SUPPOSITION.search(text[sentence[0] : m.start]):
             continue  # a supposition ("if Ukraine accepts ..."), not a position
         if text[sentence[0] : sentence[1]].rstrip("”\"’' ").endswith("?"):
             continue
-        position = _verb(verb)
         verb_at = after.start("verb")
         if position is not None and _no_position_here(verb, text[after.end("verb") : sentence[1]]):
             continue
         if any(actor == m.entity_id and s <= verb_at < e for actor, s, e in taken):
             continue
-        if position is None:
-            that = re.compile(r"\s+that\s+").match(text, after.end("verb"))
-            if _SPEECH.search(verb.casefold()) and that and not re.search(r"[,;:()]", text[m.end : verb_at]):
+        if position is None:  # (a speech verb: "said", "told")
+            that = _THAT.match(text, after.end("verb"))
+            if that and not re.search(r"[,;:()]", text[m.end : verb_at]):
                 said_that = Quote(
                     text=text[that.end() : sentence[1]],
                     start=that.end(),
@@ -750,7 +821,10 @@ def find(article: Article, *, sentiment: Sentiment = lexicon) -> tuple[Stance, .
         outlets.add(article.outlet.casefold())
     spans = list(sentences(article.text))
     actors = [m for m in article.mentions if m.type in ACTOR_TYPES and m.entity_id]
-    ctx = _Context(article, sentiment, spans, frozenset(outlets), [s for s, _ in spans], actors)
+    starts = [m.start for m in actors]
+    in_order = all(a <= b for a, b in itertools.pairwise(starts))
+    sentence_starts = [s for s, _ in spans]
+    ctx = _Context(article, sentiment, spans, frozenset(outlets), sentence_starts, actors, starts if in_order else None)
     found: dict[tuple[str, int, int], Stance] = {}
     for quote in article.quotes:
         stance = _from_quote(ctx, quote)
