@@ -4,13 +4,13 @@
 starts one fresh interpreter with ``python -c`` (never a fork of the caller, which may hold threads or an open
 database, and never a second run of the caller's main script): the *zygote*, which imports newsdesk and loads the
 spaCy model once, then forks each worker from itself when the main process asks (on Linux; elsewhere it starts
-each worker as a fresh interpreter of its own). The zygote holds no thread, no database and no socket but its own
-to the main process when it forks. A per-article stage hands it units of consecutive
-articles (a parse group of the quotes stage, 32 articles of the others); a worker computes a unit's result with
-the stage's own code, and the results come back in input order. The corpus stages (dedupe, cluster, origins,
-entity linking, claim matching) run in the main process on what comes back, so a run gives what a one-process
-run gives. The workers never open the database: the main process alone writes the store, which keeps a killed
-run's store consistent.
+each worker as a fresh interpreter of its own). The zygote opens no database and starts no thread (numpy's
+OpenBLAS pool stops itself at a fork), and a worker keeps none of the zygote's sockets. A per-article stage hands
+it units of consecutive articles (a parse group of the quotes stage, 32 articles of the others); a worker
+computes a unit's result with the stage's own code, and the results come back in input order. The corpus
+stages (dedupe, cluster, origins, entity linking, claim matching) run in the main process on what comes back, so
+a run gives what a one-process run gives. The workers never open the database: the main process alone writes
+the store, which keeps a killed run's store consistent.
 
 A worker that dies on a unit (a crash in native code, ``os._exit``, the out-of-memory killer), or that runs past
 the unit's time (``[pipeline] item_seconds`` per article, plus :data:`GRACE_SECONDS` to load the model), is
