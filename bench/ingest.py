@@ -389,7 +389,7 @@ def children_cpu_seconds() -> float:
 
 
 class ChildPeaks:
-    """The largest peak RSS (``VmHWM``) of this process's children (``nested``: of its children's children),
+    """The largest peak RSS (``VmHWM``) of this process's children (``nested``: of the processes below them),
     sampled twice a second while it runs.
 
     ``getrusage(RUSAGE_CHILDREN)`` cannot tell it: a child started by fork and exec keeps the parent's peak."""
@@ -417,9 +417,14 @@ class ChildPeaks:
                     parents[stat.parent] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
                 except (OSError, ValueError, IndexError):
                     continue
-            mine = {int(d.name) for d, parent in parents.items() if parent == me}
+            mine, below = {me}, {me}
+            if self.nested:  # every process below the children: newsdesk's zygote and the workers it forks
+                mine = set()
+                while below:
+                    below = {int(d.name) for d, parent in parents.items() if parent in below} - mine
+                    mine |= below
             for folder, parent in parents.items():
-                if parent not in (mine if self.nested else {me}):
+                if parent not in mine:
                     continue
                 try:
                     status = (folder / "status").read_text()

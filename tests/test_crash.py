@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from tests.processes import descendants
+
 N = 1500
 
 
@@ -67,19 +69,6 @@ def test_kill_mid_ingest_then_resume(tmp_path: Path) -> None:
     conn.close()
 
 
-def _children(pid: int) -> list[int]:
-    """Processes whose parent is ``pid``."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
 def _gone(pids: list[int], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -91,7 +80,8 @@ def _gone(pids: list[int], seconds: float) -> bool:
 
 
 def _start_with_workers(tmp_path: Path) -> tuple[list[str], dict[str, str], Path, subprocess.Popen[bytes], list[int]]:
-    """An ingest with two workers, caught once its workers run (the analysis has begun)."""
+    """An ingest with two workers, caught once its workers run (the analysis has begun): the zygote and the two
+    workers it forked."""
     folder = _corpus(tmp_path / "articles")
     db = tmp_path / "news.db"
     command = [sys.executable, "-m", "newsdesk", "-q", "--db", str(db), "ingest", "--workers", "2", str(folder)]
@@ -111,11 +101,11 @@ def _start_with_workers(tmp_path: Path) -> tuple[list[str], dict[str, str], Path
     )
     deadline = time.monotonic() + 120
     workers: list[int] = []
-    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+    while len(workers) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-        workers = _children(proc.pid)
+        workers = descendants(proc.pid)
     assert proc.poll() is None, "ingest finished before its workers could be caught; make the corpus larger"
-    assert len(workers) == 2
+    assert len(workers) == 3
     return command, env, db, proc, workers
 
 

@@ -355,7 +355,8 @@ class Corpus:
         """The engine for the per-article stages of a run: Ray actors, or local worker processes."""
         if self.settings.pipeline.engine == "ray":
             return RayEngine(0 if self.settings.pipeline.workers == 0 else self.workers, self.settings)
-        return Workers(self.workers, self.settings)
+        parses = any(isinstance(stage, ParsedStage) for stage in self.pipeline.stages)
+        return Workers(self.workers, self.settings, model=parses)
 
     def _run_stages_with(
         self,

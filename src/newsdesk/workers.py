@@ -1,13 +1,16 @@
 """Worker processes for the per-article stages: a pool that lives for one run, one spaCy model per worker.
 
-:class:`Workers` starts its processes once per run, each a fresh interpreter started with ``python -c`` (never a
-fork of a process that may hold threads or an open database, and never a second run of the caller's main
-script), and is the run's :class:`~newsdesk.pipeline.Engine`. A per-article stage hands it units of consecutive
-articles (a parse group of the quotes stage, 32 articles of the others); a worker computes a unit's result with
-the stage's own code, and the results come back in input order. The corpus stages (dedupe, cluster, origins,
-entity linking, claim matching) run in the main process on what comes back, so a run gives what a one-process
-run gives. The workers never open the database: the main process alone writes the store, which keeps a killed
-run's store consistent.
+:class:`Workers` starts its processes once per run and is the run's :class:`~newsdesk.pipeline.Engine`. It
+starts one fresh interpreter with ``python -c`` (never a fork of the caller, which may hold threads or an open
+database, and never a second run of the caller's main script): the *zygote*, which imports newsdesk and loads the
+spaCy model once, then forks each worker from itself when the main process asks (on Linux; elsewhere it starts
+each worker as a fresh interpreter of its own). The zygote opens no database and starts no thread (numpy's
+OpenBLAS pool stops itself at a fork), and a worker keeps none of the zygote's sockets. A per-article stage hands
+it units of consecutive articles (a parse group of the quotes stage, 32 articles of the others); a worker
+computes a unit's result with the stage's own code, and the results come back in input order. The corpus
+stages (dedupe, cluster, origins, entity linking, claim matching) run in the main process on what comes back, so
+a run gives what a one-process run gives. The workers never open the database: the main process alone writes
+the store, which keeps a killed run's store consistent.
 
 A worker that dies on a unit (a crash in native code, ``os._exit``, the out-of-memory killer), or that runs past
 the unit's time (``[pipeline] item_seconds`` per article, plus :data:`GRACE_SECONDS` to load the model), is
@@ -15,9 +18,12 @@ replaced, and each article of that unit is tried again on its own; an article th
 becomes a :class:`~newsdesk.errors.WorkerError` failure and the batch goes on. An exception that escapes a unit
 is handled the same way (per-article exceptions are recorded by the stage itself, as in one process).
 
-Workers run in a process group of their own, so Ctrl-C at a terminal reaches the main process alone, which stops
-them. A worker whose main process is killed exits with it (Linux: ``PR_SET_PDEATHSIG``; elsewhere when it next
-reads from or writes to its closed socket).
+The workers are the zygote's children: it tells the main process their exit status, and signals and reaps them
+when asked (a worker is reaped only when the main process asks, so that its process id, which the main process
+reports, cannot be taken by another process before). The zygote and its workers run in a process group of their
+own, so Ctrl-C at a terminal reaches the main process alone, which stops them. A zygote whose main process is
+killed exits with it, and a worker with its zygote (Linux: ``PR_SET_PDEATHSIG``; elsewhere when it next reads from
+or writes to its closed socket).
 """
 
 from __future__ import annotations
@@ -33,11 +39,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import recv_handle, send_handle
 from types import TracebackType
 
 from newsdesk import nlp
@@ -50,13 +59,23 @@ __all__ = ["GRACE_SECONDS", "Workers", "count"]
 
 log = logging.getLogger(__name__)
 
-# What a worker runs: it takes the caller's import path first, so that stages of plugins and tests import there.
+# What the zygote runs: it takes the caller's import path first, so that stages of plugins and tests import there.
 _BOOT = (
+    "import sys; from multiprocessing.connection import Connection; conn = Connection(int(sys.argv[1]));"
+    " sys.path[:] = conn.recv(); from newsdesk.workers import _zygote; _zygote(conn, int(sys.argv[2]))"
+)
+# What a worker started as a fresh interpreter runs, where the zygote does not fork (a forked worker takes the
+# import path too, and runs the same ``_serve``).
+_WORKER_BOOT = (
     "import sys; from multiprocessing.connection import Connection; conn = Connection(int(sys.argv[1]));"
     " sys.path[:] = conn.recv(); from newsdesk.workers import _serve; _serve(conn, int(sys.argv[2]))"
 )
-# Seconds a unit may run past its articles' budget before its worker is stopped: a new worker imports newsdesk and
-# loads the model (2-5 s on an idle machine, much more on a busy one) before its first unit.
+# Where the zygote forks its workers. Elsewhere (macOS, whose system libraries are not safe to use in a forked
+# child) it starts each as a fresh interpreter, which imports newsdesk and loads the model itself.
+_FORKS = sys.platform.startswith("linux")
+# Seconds a unit may run past its articles' budget before its worker is stopped, and seconds the zygote may take
+# to import newsdesk and load the model (2-5 s on an idle machine, much more on a busy one): a worker not forked
+# from a loaded model loads it in its first unit.
 GRACE_SECONDS = 120.0
 _PR_SET_PDEATHSIG = 1
 # Workers in a row that may die before they are ready (newsdesk cannot be imported there, say) before the
@@ -93,9 +112,134 @@ class _Task:
     why: tuple[str, str] = _STOPPED
 
 
+class _Gone(Exception):
+    """The zygote no longer answers: it has died, or a request to it was cut short."""
+
+
+class _Zygote:
+    """The process the workers are started from, and the main process's requests to it, one at a time."""
+
+    def __init__(self, settings: Settings, model: bool) -> None:
+        here, there = socket.socketpair()
+        with there:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _BOOT, str(there.fileno()), str(os.getpid())],
+                pass_fds=(there.fileno(),),
+                stdin=subprocess.DEVNULL,
+                process_group=0,  # Ctrl-C at a terminal reaches the main process only, which stops the workers
+            )
+        self.conn = Connection(here.detach())
+        self.gone = True
+        self._lock = threading.Lock()
+        try:
+            self.conn.send(list(sys.path))
+            self.conn.send((settings, model, _FORKS))
+            # It imports newsdesk and loads the model; one that dies closes its end, which wakes the poll too.
+            self.gone = not (self.conn.poll(GRACE_SECONDS) and self.conn.recv() == "ready")
+        except (EOFError, OSError):
+            pass
+        except BaseException:  # Ctrl-C while it starts
+            self.stop(now=True)
+            raise
+        if self.gone:
+            self.stop(now=True)
+
+    def ask(self, verb: str, pid: int, argument: float | None = None, *, handle: int | None = None) -> int | None:
+        """The zygote's answer to one request (``handle``, a file descriptor, sent with it).
+
+        Raises:
+            _Gone: it has died, or does not answer.
+        """
+        with self._lock:
+            if self.gone or self.process.poll() is not None:
+                self.gone = True
+                raise _Gone
+            try:
+                self.conn.send((verb, pid, argument))
+                if handle is not None:
+                    send_handle(self.conn, handle, self.process.pid)
+                answer: int | None = self.conn.recv()
+                return answer
+            except (EOFError, OSError) as exc:
+                self.gone = True
+                raise _Gone from exc
+            except BaseException:  # Ctrl-C between a request and its answer: what it says next is not trusted
+                self.gone = True
+                raise
+
+    def start(self, there: socket.socket) -> _Forked:
+        """A worker on the socket ``there`` (the main process keeps the other end); one that never ran if the
+        zygote is gone, with the zygote's exit status."""
+        try:
+            pid = self.ask("start", 0, handle=there.fileno())
+        except _Gone:
+            self.stop(now=True)
+            return _Forked(self, 0, self.process.returncode)
+        return _Forked(self, pid or 0)
+
+    def stop(self, *, now: bool) -> None:
+        """End the zygote and the workers it still holds: ask it to (or, with ``now``, terminate it) and wait."""
+        self.gone = True
+        if not now:
+            with self._lock, contextlib.suppress(OSError, ValueError):
+                self.conn.send(None)  # it waits for its workers, which have been told to finish, then ends them
+        process = self.process
+        if now:
+            process.terminate()  # it terminates its workers (kills them after 2 s) and exits
+        try:
+            process.wait(timeout=5.0 if now else 15.0)
+        except subprocess.TimeoutExpired:  # pragma: no cover - a zygote that does not end: its workers die with it
+            process.kill()
+            process.wait()
+        self.conn.close()
+
+
+class _Forked:
+    """A worker, seen as :class:`subprocess.Popen` shows a process: its parent, the zygote, answers for it."""
+
+    def __init__(self, zygote: _Zygote, pid: int, returncode: int | None = None) -> None:
+        self.zygote = zygote
+        self.pid = pid
+        self.returncode = returncode
+
+    def poll(self) -> int | None:
+        """Its exit status, None while it runs."""
+        return self._wait(0.0)
+
+    def wait(self, timeout: float | None = None) -> int:
+        """Its exit status, once it has ended.
+
+        Raises:
+            subprocess.TimeoutExpired: it still runs after ``timeout`` seconds.
+        """
+        code = self._wait(timeout)
+        if code is None:
+            raise subprocess.TimeoutExpired(f"worker {self.pid}", timeout or 0.0)
+        return code
+
+    def terminate(self) -> None:
+        self._signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self._signal(signal.SIGKILL)
+
+    def _wait(self, timeout: float | None) -> int | None:
+        if self.returncode is None:
+            try:
+                self.returncode = self.zygote.ask("wait", self.pid, timeout)
+            except _Gone:  # a worker dies with its zygote (the kernel kills it: PR_SET_PDEATHSIG)
+                self.returncode = -signal.SIGKILL
+        return self.returncode
+
+    def _signal(self, signum: int) -> None:
+        if self.returncode is None:
+            with contextlib.suppress(_Gone):
+                self.zygote.ask("signal", self.pid, signum)
+
+
 @dataclass(slots=True)
 class _Worker:
-    process: subprocess.Popen[bytes]
+    process: _Forked
     conn: Connection
     task: _Task | None = None
     deadline: float = float("inf")
@@ -105,8 +249,12 @@ class _Worker:
 class Workers:
     """A pool of ``count`` worker processes for one run; use it as a context manager, which stops them."""
 
-    def __init__(self, count: int, settings: Settings) -> None:
+    def __init__(self, count: int, settings: Settings, *, model: bool = True) -> None:
+        """Start ``count`` workers; with ``model``, the zygote loads the spaCy model they fork with (a run
+        without a parsing stage needs none)."""
         self.settings = settings
+        self._model = model
+        self._zygote: _Zygote | None = None
         # A worker parses in its own process: nlp.pipe's n_process would start processes of its own.
         self._worker_settings = dataclasses.replace(settings, nlp=dataclasses.replace(settings.nlp, processes=1))
         self.lost = 0  # workers that died or were stopped during the run
@@ -136,14 +284,14 @@ class Workers:
     def _start(self) -> _Worker:
         if self._closed:  # stopped while a run was still using them (a thread's run, after Ctrl-C): no new one
             raise PipelineError("the worker processes were stopped")
+        zygote = self._zygote
+        if zygote is None or zygote.gone or zygote.process.poll() is not None:
+            if zygote is not None:
+                zygote.stop(now=True)
+            self._zygote = zygote = _Zygote(self._worker_settings, self._model)
         here, there = socket.socketpair()
         with there:
-            process = subprocess.Popen(
-                [sys.executable, "-c", _BOOT, str(there.fileno()), str(os.getpid())],
-                pass_fds=(there.fileno(),),
-                stdin=subprocess.DEVNULL,
-                process_group=0,  # Ctrl-C at a terminal reaches the main process only, which stops the workers
-            )
+            process = zygote.start(there)
         conn = Connection(here.detach())
         try:
             conn.send(list(sys.path))
@@ -162,6 +310,9 @@ class Workers:
                     worker.conn.send(None)
         for worker in slots:
             _stop(worker, wait=0.0 if now else 5.0)
+        zygote, self._zygote = self._zygote, None
+        if zygote is not None:
+            zygote.stop(now=now)
 
     def run(self, job: Stage, units: Sequence[Sequence[Article]]) -> Iterator[StageResult]:
         """The result of ``job.run(unit, ...)`` for each unit, in order, computed by the workers."""
@@ -229,9 +380,10 @@ class Workers:
         for position, worker in enumerate(self._slots):
             if worker.task is not None:
                 continue
-            if worker.process.poll() is not None:  # died between tasks (its last reply had been read)
+            if worker.process.poll() is not None:  # died between tasks (its last reply had been read), or unstarted
                 _stop(worker, wait=0.0)
                 self.lost += 1
+                self._unstartable = 0 if worker.ready else self._unstartable + 1
                 self._slots[position] = worker = self._start()
             if not queue:
                 return
@@ -300,7 +452,7 @@ class Workers:
         return self.settings.pipeline.item_seconds * len(task.articles) + GRACE_SECONDS
 
 
-def _exit_reason(process: subprocess.Popen[bytes]) -> str:
+def _exit_reason(process: _Forked) -> str:
     try:
         code = process.wait(timeout=1.0)
     except subprocess.TimeoutExpired:
@@ -373,3 +525,115 @@ def _serve(conn: Connection, parent: int) -> None:
             gc.collect()
             gc.freeze()
             frozen = True
+
+
+def _zygote(conn: Connection, parent: int) -> None:
+    """The zygote's life: take its settings, import what the workers run and load the model (where it forks), then
+    start a worker on each socket the main process sends, and tell, signal and reap its workers as it asks; stop on
+    None or when the main process is gone, ending the workers left."""
+    _die_with(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.set_inheritable(conn.fileno(), False)  # no worker started as a fresh interpreter inherits it
+    children: dict[int, int | None] = {}  # each worker's exit status, None until it is reaped
+
+    def terminated(signum: int, frame: object) -> None:
+        _end(children, wait=0.0)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, terminated)
+    try:
+        settings, model, forks = conn.recv()
+        if forks:
+            from newsdesk import grouping  # noqa: F401 - what the features stage imports on its first unit
+
+            if model:
+                with contextlib.suppress(ConfigError):  # no model: each worker meets the error on its first unit
+                    nlp.load(settings.nlp.model)
+            # What the workers inherit stays out of their collectors' passes, which would write to its pages.
+            gc.collect()
+            gc.freeze()
+        conn.send("ready")
+        while (request := conn.recv()) is not None:
+            verb, pid, argument = request
+            if verb == "start":
+                handle = recv_handle(conn)
+                try:
+                    pid = _fork(conn, handle) if forks else _spawn(handle)
+                finally:
+                    os.close(handle)
+                children[pid] = None
+                conn.send(pid)
+            elif verb == "wait":
+                conn.send(_reap(children, pid, argument))
+            else:  # "signal": never to a process it has reaped, whose id may be another process's by now
+                if pid in children and children[pid] is None:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, int(argument or signal.SIGTERM))
+                conn.send(None)
+    except (EOFError, OSError):
+        pass
+    _end(children, wait=5.0)
+
+
+def _fork(conn: Connection, handle: int) -> int:
+    """Fork a worker on the socket ``handle``: the zygote's modules and model, none of its sockets but that one."""
+    zygote = os.getpid()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 0
+    try:  # the worker: it never returns into the zygote's loop
+        _die_with(zygote)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        conn.close()
+        worker = Connection(handle)
+        sys.path[:] = worker.recv()
+        _serve(worker, zygote)
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
+def _spawn(handle: int) -> int:
+    """Start a worker on the socket ``handle`` as a fresh interpreter."""
+    os.set_inheritable(handle, True)
+    command = [sys.executable, "-c", _WORKER_BOOT, str(handle), str(os.getpid())]
+    return os.posix_spawn(sys.executable, command, os.environ)
+
+
+def _reap(children: dict[int, int | None], pid: int, timeout: float | None) -> int | None:
+    """Worker ``pid``'s exit status (as :attr:`subprocess.Popen.returncode`), waiting for it up to ``timeout``
+    seconds (None: until it ends); None if it still runs."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    pause = 0.0005
+    while children.get(pid) is None:
+        done, status = os.waitpid(pid, 0 if deadline is None else os.WNOHANG)
+        if done:
+            children[pid] = os.waitstatus_to_exitcode(status)
+            break
+        left = (deadline or 0.0) - time.monotonic()
+        if left <= 0:
+            return None
+        time.sleep(min(pause, left))
+        pause = min(pause * 2, 0.05)
+    return children[pid]
+
+
+def _end(children: dict[int, int | None], *, wait: float) -> None:
+    """End the workers still running: wait up to ``wait`` seconds for them to finish, then terminate them, then
+    (after 2 s) kill them; each is reaped."""
+    for signum, seconds in ((0, wait), (signal.SIGTERM, 2.0), (signal.SIGKILL, None)):
+        running = [pid for pid, code in children.items() if code is None]
+        if not running:
+            return
+        for pid in running if signum else ():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signum)
+        deadline = None if seconds is None else time.monotonic() + seconds
+        for pid in running:
+            _reap(children, pid, None if deadline is None else max(0.0, deadline - time.monotonic()))
