@@ -191,8 +191,8 @@ _NEEDS: tuple[tuple[str, ...], ...] = (
 _LEAD = re.compile(r"\s*[^\n]*(?:\n(?:\s*\n)*[^\n]*)?")
 _DASHES = frozenset(":—–-")
 _AGENCY_END = re.compile(r"[A-Za-z&.-]*\)?\s*")
-# The patterns that credit a whole text rather than a sentence of it (:func:`wire`): a dateline's agency or an
-# agency opening a paragraph, and a credit line.
+# The patterns that credit a whole text rather than a sentence of it (:func:`wire`): a dateline's agency, an agency
+# opening a paragraph or closing a byline, and a credit line.
 _DATELINES = frozenset(i for i, p in enumerate(_PATTERNS) if "agency" in p.groupindex)
 _CREDIT_LINES = frozenset(i for i, p in enumerate(_PATTERNS) if "[Ss]ource:" in p.pattern)
 
@@ -314,9 +314,10 @@ def _outlets(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def wire(text: str, *, own_outlet: str | None = None) -> str | None:
-    """The outlet whose report the whole of ``text`` is, as wire copy credits it: a dateline's agency or an agency
-    alone opening one of its first two paragraphs ("DUBAI, United Arab Emirates (AP) — ...", "(CNN) — ..."), or
-    a credit line ("[Source: Reuters]", "Source: Qatar Tribune" on a line of its own); the first of them, or None.
+    """The outlet whose report the whole of ``text`` is, as wire copy credits it: in one of its first two
+    paragraphs, a dateline's agency, an agency alone opening it or a byline's ("DUBAI, United Arab Emirates (AP) —
+    ...", "(CNN) — ...", "By Ada Roe/AFP – ..."), else a credit line ("[Source: Reuters]", "Source: Qatar Tribune"
+    on a line of its own); the first of them, or None.
     A credit inside a sentence ("told Reuters", "according to the Telegraph") credits that sentence's report."""
     lead = text[: cast(re.Match[str], _LEAD.match(text)).end()]  # (it matches any text)
     for position, outlet in _credits(lead, own_outlet, _DATELINES):
