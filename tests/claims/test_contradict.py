@@ -371,6 +371,12 @@ def test_a_side_is_told_by_the_articles_that_give_its_value_and_one_origin_on_bo
     own = dataclasses.replace(b, claim_origins=["g4"], origins=["g4"])
     (conflict,) = contradict.find([a, own])
     assert not conflict.one_origin
+    # Two origin groups that relay one outlet (however its name is written) are that outlet: one origin.
+    relay = dataclasses.replace(a.claims[1], via=("the Harbour Gazette",))
+    relayed = dataclasses.replace(a, claims=[a.claims[0], relay, a.claims[2]])
+    told = dataclasses.replace(own, claims=[dataclasses.replace(own.claims[0], via=("Harbour  Gazette",))])
+    (conflict,) = contradict.find([relayed, told])
+    assert conflict.one_origin
     assert told_by({"outlets": ["Varn Courier", "Ostra Daily"], "origins": ["Varn Courier"]}) == (
         "Varn Courier, Ostra Daily; one origin"
     )

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsdesk.claims import extract, values
+from newsdesk.claims import corroborate, extract, values
 from newsdesk.claims.match import relation
 from newsdesk.records import DENIAL as DENIES
 from newsdesk.records import Claim, Modality, Value
@@ -103,15 +103,16 @@ class Conflict:
 Evidence = tuple[str, int, int, str]
 
 
-def _origins_of(side: Side, holders: Sequence[int]) -> set[str]:
-    """The origins of the claims ``holders`` of ``side``: each claim's origin group, and the outlet it relays."""
+def _origins_of(side: Side, holders: Sequence[int]) -> set[tuple[str, str]]:
+    """The origins of the claims ``holders`` of ``side``: each claim's origin group, and the outlet it relays, as
+    :func:`newsdesk.claims.corroborate.origin_key` keys them."""
     found = set()
     for k in holders:
         group = _at(side, k, side.claim_origins)
         if group:
-            found.add(group)
+            found.add(("group", group))
         if side.claims[k].via:
-            found.add("outlet:" + side.claims[k].via[0].casefold().removeprefix("the "))
+            found.add(corroborate.origin_key({"claim": side.claims[k], "article_id": ""}))
     return found
 
 
