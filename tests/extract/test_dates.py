@@ -42,6 +42,14 @@ PUBLISHED = "2025-11-28T20:12:00+02:00"  # a Friday
             "The floods lasted from July 15 to Aug. 5, 2024, the agency said.",
             ("July 15 to Aug. 5, 2024", "2024-07-15", "day"),
         ),
+        # Months joined before their one year: the year is the first month's too ("in July" alone was the
+        # nearest July, 2025-07, and "the events of July and August 2024" no date at all).
+        ("The strike ran in July and August 2024.", ("July and August 2024", "2024-07", "month")),
+        ("The events of July and August 2024 were examined.", ("July and August 2024", "2024-07", "month")),
+        ("Ferries stayed idle between July and August 2024.", ("July and August 2024", "2024-07", "month")),
+        ("The July-August 2024 protests ended.", ("July-August 2024", "2024-07", "month")),
+        ("Rain fell in May, June and July 2024.", ("May, June and July 2024", "2024-05", "month")),
+        ("Talks ran from March to May of 2025.", ("March to May of 2025", "2025-03", "month")),
     ],
 )
 def test_dates_resolve_against_publication(text: str, expected: tuple[str, str, str]) -> None:

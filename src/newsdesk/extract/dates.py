@@ -62,6 +62,11 @@ _FUTURE = re.compile(
 _REL_YEAR = r",? (?:of )?(?P<which>(?i:last|this|next)) (?i:year)\b"
 # The end of a range of days within one year: "July 15 to August 5 (2024 | last year)", "3-5 May".
 _TO_DAY = rf" ?(?:to|and|through|until|[-–]) ?(?:{_MONTH} )?\d{{1,2}}(?:st|nd|rd|th)?"
+# Months joined or ranged before the one year written after the last: "July and August 2024", "July-August 2024",
+# "May, June and July 2024", "March to May of 2025" (the year is every month's: "in July" alone would be the
+# nearest July).
+_TO_MONTH = rf"(?:, {_MONTH})*(?: ?[-–/] ?|,? (?:and|or|to|through|until) ){_MONTH}"
+_YEAR_AFTER_MONTHS = r",? (?:of )?(?P<y>(?:19|20)\d\d)\b"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A range whose year is written only after its last day: the year is the first day's too.
@@ -69,6 +74,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_day_range_year",
         re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_TO_DAY},? (?P<y>(?:19|20)\d\d)\b"),
     ),
+    # Months joined before their year: the year is the first month's too.
+    ("month_range_year", re.compile(rf"\b(?P<m>{_MONTH}){_TO_MONTH}{_YEAR_AFTER_MONTHS}")),
     ("month_day_rel_year", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{_TO_DAY})?{_REL_YEAR}")),
     ("day_month_rel_year", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH}){_REL_YEAR}")),
     (
@@ -91,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             rf"\b(?:in|since|until|by|from|early|late|mid-?|this|last|next) (?P<m>{_MONTH_NAMED})\b"
-            rf"(?! \d)",
+            rf"(?! \d)(?!{_TO_MONTH}{_YEAR_AFTER_MONTHS})",
             re.IGNORECASE,
         ),
     ),
@@ -151,7 +158,9 @@ _MONTH_AFTER = {
     "month_year": ("in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "mid-"),
     "month": ("in", "since", "until", "by", "from", "early", "late", "mid", "mid-", "this", "last", "next"),
 }
-_MONTH_FIRST = frozenset({"month_day_range_year", "month_day_rel_year", "month_day_year", "month_day"})
+_MONTH_FIRST = frozenset(
+    {"month_range_year", "month_day_range_year", "month_day_rel_year", "month_day_year", "month_day"}
+)
 _DAY_FIRST = frozenset({"day_month_rel_year", "day_month_year", "day_month"})
 
 
@@ -188,7 +197,7 @@ def _resolve(
         anchor = None
     if kind in {"day_month_year", "month_day_year", "month_day_range_year"}:
         return _safe_date(int(g["y"]), _month(g["m"]), int(g["d"])), "day"
-    if kind == "month_year":
+    if kind in {"month_year", "month_range_year"}:
         return _safe_date(int(g["y"]), _month(g["m"]), 1), "month"
     if kind == "year":
         return date(int(g["y"]), 1, 1), "year"
@@ -387,7 +396,9 @@ def _span(bounds: tuple[int, int]) -> Span:
     return Span(start=bounds[0], end=bounds[1])
 
 
-_ABSOLUTE = frozenset({"day_month_year", "month_day_year", "month_year", "year", "month_day_range_year"})
+_ABSOLUTE = frozenset(
+    {"day_month_year", "month_day_year", "month_year", "year", "month_day_range_year", "month_range_year"}
+)
 
 
 def resolve(mention: DateMention, estimate: str) -> DateMention:
