@@ -79,6 +79,42 @@ def test_short_multi_sentence_or_decked_headlines_are_titles(first: str) -> None
     assert head.title is not None and head.title.startswith(first)
 
 
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # A one-sentence lead taken for the headline is titled by its own words, not its dateline or byline.
+        (
+            "PORT ELLIS: It was a grey winter morning with a light rain falling as Mr Tan walked down to the harbour "
+            "to check on his boat.",
+            "It was a grey winter morning with a light rain falling as Mr Tan walked down to the harbour to check on "
+            "his boat.",
+        ),
+        (
+            "By Ann Roe and Sam Doe/AFP – Crews were still pumping water out of the flooded tunnel on Thursday, "
+            "a day after the river burst its banks and cut the town in two.",
+            "Crews were still pumping water out of the flooded tunnel on Thursday, a day after the river burst its "
+            "banks and cut the town in two.",
+        ),
+        (
+            "• Three ferry operators were fined over the harbour collision as the number of injured passengers "
+            "rose to 41 overnight, the coastguard said.",
+            "Three ferry operators were fined over the harbour collision as the number of injured passengers rose "
+            "to 41 overnight, the coastguard said.",
+        ),
+        # A headline keeps its kicker, and a long headline in title case is no lead.
+        ("EXCLUSIVE: Port Ellis ferry firm fined", "EXCLUSIVE: Port Ellis ferry firm fined"),
+        (
+            "Mayor: Port Ellis Has 'A Long Way To Go' On Flood Walls, Says Council Must Find 'The Money, And Fast' "
+            "Before Spring.",
+            "Mayor: Port Ellis Has 'A Long Way To Go' On Flood Walls, Says Council Must Find 'The Money, And Fast' "
+            "Before Spring.",
+        ),
+    ],
+)
+def test_a_lead_taken_for_the_title_is_cited_without_its_dateline(first: str, title: str) -> None:
+    assert metadata.header([first, "The second paragraph.", "Body text."]).title == title
+
+
 def test_nothing_stated_nothing_invented() -> None:
     head = metadata.header(["Short headline", "Body without any metadata at all, just words."])
     assert (head.outlet, head.published, head.byline, head.dateline) == (None, None, None, None)

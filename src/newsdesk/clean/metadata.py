@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from newsdesk.clean.boilerplate import is_photo_credit
 from newsdesk.dates import parse_date
+from newsdesk.records import lead_prefix
 
 __all__ = ["Header", "header"]
 
@@ -120,6 +121,21 @@ def _byline(line: str) -> str | None:
     return None
 
 
+# A line's last sentence ended by one full stop (not an ellipsis), its closing quotation mark aside.
+_FULL_STOP = re.compile(r"[^.\s]\.[\"”’']?\s*$")
+TITLE_WORDS = 20  # a headline is rarely longer; a longer line ended by a full stop is a lead's sentence
+
+
+def _a_lead(line: str) -> bool:
+    """Whether a line is one long sentence in lower case ended by a full stop: a lead ("HONG KONG: It was a clear
+    autumn afternoon ... from school."), not a headline, which is shorter, ends without one, or capitalises its
+    words ("... Quotes Bible to Encourage Indiana to 'Turn Away' from 'Boasters' and 'Blasphemers' Like Trump.")."""
+    words = line.split()
+    if len(words) <= TITLE_WORDS or _FULL_STOP.search(line) is None:
+        return False
+    return 2 * sum(w[:1].isupper() for w in words) < len(words)
+
+
 def _dateline(line: str) -> str | None:
     m = _DATELINE.match(line)
     if m is None or m.group(1).split()[0].lower().strip(".,") in _NOT_PLACE:
@@ -136,7 +152,7 @@ def _is_title(line: str, others: int) -> bool:
     if others == 0 or len(line) > 300 or words > 40 or is_photo_credit(line):
         return False
     # Several sentences in many words make a lead paragraph; "Virginian could make history. Again." is a headline.
-    return words <= 20 or not re.search(r"[a-z]{2}[.!?] [A-Z]", line)
+    return words <= TITLE_WORDS or not re.search(r"[a-z]{2}[.!?] [A-Z]", line)
 
 
 def header(paragraphs: list[str]) -> Header:
@@ -154,6 +170,10 @@ def header(paragraphs: list[str]) -> Header:
         consumed.append(0)
     elif dateline is None and _is_title(first, len(paragraphs) - 1):
         title = first.strip()
+        if _a_lead(title):
+            # A lead taken for the headline (the page kept none) is cited without the byline, dateline or bullet
+            # opening it: "HONG KONG: It was a clear autumn afternoon ..." is titled "It was a clear ...".
+            title = title[lead_prefix(title) :]
         if title.endswith(";") and len(paragraphs) > 2 and _is_title(paragraphs[1], len(paragraphs) - 2):
             # "Headline;" over a second line: the headline continues with its deck ("A; B").
             title = f"{title} {paragraphs[1].strip()}"
