@@ -71,6 +71,9 @@ def test_demo_command_prints_what_it_found(tmp_path: Path) -> None:
     assert "18 added" in result.stderr
     assert "18 articles" in result.stdout
     assert "AI-written" in result.stdout
+    # The agency's copies credit "(MPA)", the digest its name: one source, counted under the name it stores.
+    cited = next(line for line in result.stdout.splitlines() if line.startswith("Most cited as a source:"))
+    assert "Meridian Press Agency (3)" in cited and "MPA" not in cited
     again = runner.invoke(
         newsdesk_cli, ["demo", "--no-serve", "--out", str(tmp_path / "demo.db")], catch_exceptions=False
     )

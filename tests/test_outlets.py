@@ -43,6 +43,30 @@ def test_outlets_that_only_look_alike_stay_apart() -> None:
     assert got == ["nytimes.com", "The Times", "Times of India", "Times of India"]
 
 
+def test_an_agency_s_initials_and_its_name_are_one_outlet() -> None:
+    assert Spellings({"Meridian Press Agency": 2}).resolve(["MPA"]) == ["Meridian Press Agency"]
+    assert Spellings().resolve(["MPA", "Meridian Press Agency", "PTI", "Press Trust of India"]) == [
+        "Meridian Press Agency",
+        "Meridian Press Agency",
+        "Press Trust of India",
+        "Press Trust of India",
+    ]
+    # Initials stored first stay (stored articles are never rewritten); "Agence France-Presse" makes AFP.
+    assert Spellings({"AFP": 3}).resolve(["Agence France-Presse"]) == ["AFP"]
+
+
+def test_names_with_the_same_initials_stay_apart() -> None:
+    got = Spellings().resolve(["American Broadcasting Company", "Australian Broadcasting Corporation", "ABC"])
+    assert got == ["American Broadcasting Company", "Australian Broadcasting Corporation", "ABC"]  # ABC: which?
+    # A name holding initials already makes none; two words make too few.
+    assert Spellings().resolve(["ABC News Australia", "ANA", "Harbour Gazette", "HG"]) == [
+        "ABC News Australia",
+        "ANA",
+        "Harbour Gazette",
+        "HG",
+    ]
+
+
 def _text(path: Path, title: str, outlet_line: str, body: str) -> Path:
     path.write_text(f"{title}\n{outlet_line}\n\n{body}\n", encoding="utf-8")
     return path

@@ -13,7 +13,10 @@ Before articles are stored, :class:`Spellings` gives each one the spelling the s
   one most articles have; among spellings new to the store, a name before a domain, then the most articles, then the
   first met.
 
-An outlet whose only key is shorter than three letters is compared as written. See
+An outlet whose only key is shorter than three letters is compared as written. An agency's initials and its name
+are one outlet too ("MPA" and "Meridian Press Agency", "PTI" and "Press Trust of India"): a name of three to six
+capitalised words meets the initials they make, written as one word in capitals (:func:`links`); two names with the
+same initials never meet by them ("American Broadcasting Company", "Australian Broadcasting Corporation"). See
 docs/decisions/0069-an-outlet-is-one-spelling.md.
 """
 
@@ -24,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-__all__ = ["Spellings", "is_domain", "keys"]
+__all__ = ["Spellings", "is_domain", "keys", "links", "named"]
 
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
 # Labels of a domain that name no outlet: its host prefix and generic second-level labels ("bbc.co.uk").
@@ -63,15 +66,74 @@ def keys(name: str) -> frozenset[str]:
     return frozenset({squashed}) if len(squashed) >= _MIN_KEY else frozenset()
 
 
+# Initials: a word in capitals of three to six letters ("MPA", "IANS"); a name's words as initials count, the small
+# words of a name aside ("Press Trust of India": PTI), each capitalised and in lower case after its first letter
+# (a name holding initials already, "ABC News Australia", makes none).
+_INITIALS = re.compile(r"[A-Z]{3,6}")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+_SMALL_WORDS = frozenset({"the", "of", "and", "&", "for"})
+
+
+def _initials(name: str) -> str | None:
+    """The initials a name's words make ("Meridian Press Agency": ``mpa``; "Agence France-Presse": ``afp``), or None
+    when it is no name of three to six capitalised words."""
+    words = [w for w in name.split() if w.casefold() not in _SMALL_WORDS]
+    if not words or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    letters = "".join(part[0] for w in words for part in w.split("-")).casefold()
+    return letters if 3 <= len(letters) <= 6 else None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def links(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What ``name`` is filed under and what it is looked up by: its :func:`keys`, and, for initials ("MPA"), a key
+    that a name making them ("Meridian Press Agency") looks up, and the other way round. A name's initials are never
+    looked up by another name, so two names with the same initials stay two outlets."""
+    name = name.strip()
+    found = keys(name)
+    if _INITIALS.fullmatch(name):
+        return found | {f"=initials:{name.casefold()}"}, found | {f"=name:{name.casefold()}"}
+    made = _initials(name)
+    if made is None:
+        return found, found
+    return found | {f"=name:{made}"}, found | {f"=initials:{made}"}
+
+
 def _add(index: dict[str, set[str]], spelling: str) -> None:
     """File ``spelling`` under each of its keys in ``index``."""
-    for key in keys(spelling):
+    for key in links(spelling)[0]:
         index.setdefault(key, set()).add(spelling)
 
 
-def _rank(spelling: str, count: int, order: int) -> tuple[bool, int, int]:
-    """Sort key of the spelling to give: a name before a domain, then the most articles, then the first met."""
-    return (is_domain(spelling), -count, order)
+def _met(index: dict[str, set[str]], spelling: str) -> set[str]:
+    """The spellings in ``index`` that ``spelling`` meets: by a key, or by initials that only one name there makes
+    ("ABC" beside "American Broadcasting Company" and "Australian Broadcasting Corporation" meets neither)."""
+    found: set[str] = set()
+    for key in links(spelling)[1]:
+        met = index.get(key, ())
+        if not key.startswith("=") or len(met) == 1:
+            found.update(met)
+    return found
+
+
+def named(cited: Iterable[str], stored: Iterable[str]) -> dict[str, str]:
+    """Each of ``cited`` (outlets as articles credit them) by the name a stored outlet it meets goes by, where it is
+    written as initials ("MPA": "Meridian Press Agency"); a stored domain is no name, and other spellings stay."""
+    index: dict[str, set[str]] = {}
+    for spelling in stored:
+        if spelling and not is_domain(spelling) and not _INITIALS.fullmatch(spelling.strip()):
+            _add(index, spelling)
+    out = {}
+    for name in cited:
+        met = _met(index, name) if _INITIALS.fullmatch(name.strip()) else set()
+        out[name] = min(met) if len(met) == 1 else name
+    return out
+
+
+def _rank(spelling: str, count: int, order: int) -> tuple[bool, bool, int, int]:
+    """Sort key of the spelling to give: a name before a domain or initials, then the most articles, then the first
+    met."""
+    return (is_domain(spelling), _INITIALS.fullmatch(spelling.strip()) is not None, -count, order)
 
 
 class Spellings:
@@ -88,7 +150,7 @@ class Spellings:
             _add(self._by_key, spelling)
 
     def _meeting(self, spelling: str) -> set[str]:
-        return {s for key in keys(spelling) for s in self._by_key.get(key, ())}
+        return _met(self._by_key, spelling)
 
     def resolve(self, outlets: Iterable[str | None]) -> list[str | None]:
         """The spelling each of ``outlets`` (one a new article, in order) is stored under; the store then holds them.
@@ -112,7 +174,7 @@ class Spellings:
                 if stored:
                     pool, counts, ranks = stored, self._stored, self._order
                 else:
-                    pool = {s for key in keys(outlet) for s in fresh_by_key.get(key, ())} | {outlet}
+                    pool = _met(fresh_by_key, outlet) | {outlet}
                     counts, ranks = fresh, order
                 chosen[outlet] = min(pool, key=lambda s: _rank(s, counts[s], ranks[s]))
             spelling = chosen[outlet]

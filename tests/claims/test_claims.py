@@ -214,9 +214,18 @@ def test_a_company_name_with_bros_is_not_cut_into_two_sentences() -> None:
     ]
 
 
-# The outlet's own article stored under its name, or under its domain (decision 0069).
-@pytest.mark.parametrize("own", ["Lorvan Times", "lorvantimes.example"])
-def test_an_outlet_credited_and_its_own_report_are_one_origin(own: str) -> None:
+# The outlet's own article stored under its name, or under its domain (decision 0069), and an agency credited by
+# its initials with its own report stored under its name, or the other way round.
+@pytest.mark.parametrize(
+    ("own", "credited"),
+    [
+        ("Lorvan Times", "the Lorvan Times"),
+        ("lorvantimes.example", "the Lorvan Times"),
+        ("Orlan Press Agency", "OPA"),
+        ("OPA", "the Orlan Press Agency"),
+    ],
+)
+def test_an_outlet_credited_and_its_own_report_are_one_origin(own: str, credited: str) -> None:
     from newsdesk.claims import corroborate
     from newsdesk.records import Claim
 
@@ -226,7 +235,7 @@ def test_an_outlet_credited_and_its_own_report_are_one_origin(own: str) -> None:
             "article_id": "b",
             "origin": "b",
             "outlet": "Brisk Post",
-            "claim": Claim(text="t", start=0, end=1, via=("the Lorvan Times",)),
+            "claim": Claim(text="t", start=0, end=1, via=(credited,)),
         },
     ]
     got = corroborate.corroborate(rows)

@@ -115,15 +115,21 @@ def origins_of(rows: Sequence[dict[str, Any]]) -> tuple[list[str], dict[str, Any
         union(key, group)  # relayed and own claims of one origin group are one origin
     credited = {k for k in keys if k[0] == "outlet"}
     # A credited outlet by each way its name may be spelled as an article's own outlet ("Harbour Gazette" and
-    # "harbourgazette.example": ``newsdesk.outlets.keys``).
-    spelled = {spelling: k for k in credited for spelling in outlets.keys(k[1])}
+    # "harbourgazette.example", "MPA" and "Meridian Press Agency": ``newsdesk.outlets.links``), as written.
+    spelled = {
+        link: ("outlet", _bare(v))
+        for row in rows
+        for v in row["claim"].via
+        for link in outlets.links(v)[0]
+        if ("outlet", _bare(v)) in credited
+    }
     for row in rows:
         # The outlet credited and its own report are one origin: "according to the Lorvan Times" and the Lorvan
         # Times' article count once, named for it.
         outlet = row.get("outlet") or ""
         own = ("outlet", _bare(outlet))
         if spelled and own not in credited:
-            own = next((spelled[k] for k in outlets.keys(outlet) if k in spelled), own)
+            own = next((spelled[k] for k in outlets.links(outlet)[1] if k in spelled), own)
         if own in credited:
             union(own, ("group", row.get("origin") or row["article_id"]))
     # Each origin is named once, from one pass over the rows (not a pass per origin: a cluster of hundreds of

@@ -15,6 +15,7 @@ from newsdesk.cli.ingest import print_report
 from newsdesk.cli.options import State, errors_as_click, pass_state, render
 from newsdesk.cli.serve import host_options, start
 from newsdesk.cli.terminal import markup, plural, printable
+from newsdesk.outlets import named
 
 __all__ = ["COMMANDS"]
 
@@ -122,7 +123,9 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
         f"({plural(copies, 'copy', 'copies')} found)"
     )
     outlets = collections.Counter(r["outlet"] or "(unknown)" for r in rows)
-    cited = collections.Counter(c for r in rows for c in r["cites"])
+    # An agency credited by its initials is counted under the name its own articles are stored by ("MPA").
+    spelled = named({c for r in rows for c in r["cites"]}, {r["outlet"] for r in rows if r["outlet"]})
+    cited = collections.Counter(name for r in rows for name in {spelled[c] for c in r["cites"]})
     console.print(f"[bold]Outlets:[/] {', '.join(f'{o} ({n})' for o, n in outlets.most_common())}")
     console.print(f"[bold]Most cited as a source:[/] {', '.join(f'{o} ({n})' for o, n in cited.most_common(5))}")
     _print_quotes(state, said)
