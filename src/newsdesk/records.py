@@ -164,7 +164,7 @@ class Modality(StrEnum):
 # a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -"), a place and its
 # country before a long dash ("Belém, Brazil –"; a comma then a capitalised word and a dash, with the sentence's own
 # capital after it: "Meanwhile, Trump – who ..." goes on in lower case) or in brackets, with a day ("Dhaka
-# [Bangladesh], November 18 (ANI):").
+# [Bangladesh], November 18 (ANI):"), or a place and a day before an agency's initials ("Dubai, Sep 28 (PTI) ").
 _LEAD_PREFIX = re.compile(
     r"(?:By (?:[A-Z][\w.'’-]*|and|&)(?:[ ,]+(?:[A-Z][\w.'’-]*|and|&)){0,7}"
     r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]"
@@ -175,6 +175,10 @@ _LEAD_PREFIX = re.compile(
     r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—]"
     r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*\[[A-Z][\w .'’-]{0,30}\](?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
     r"(?:\s*\([A-Z]{2,6}\))?\s*[:–—-]"
+    # A place and a day before an agency's initials, with or without a dash or colon after them, as Indian and
+    # other agencies write their datelines: "Dubai, Sep 28 (PTI) ", "New Delhi, Nov 17 (ANI): ".
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2},\s*"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}\s*\([A-Z]{2,6}\)\s*(?:[:–—]|--?)?"
     # An agency alone, as a network's affiliates run its reports: "(CNN) — ".
     r"|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*(?:[:–—]|--?))"
     r"\s+(?=[A-Z“\"‘'])"

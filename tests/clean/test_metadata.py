@@ -162,6 +162,10 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         ("Vessara, Veloria — A fire broke out at the port.", "Vessara, Veloria — "),
         ("Vessara [Veloria], March 12 (HWN): The court ruled.", "Vessara [Veloria], March 12 (HWN): "),
         ("Vessara [Veloria]: The court ruled.", "Vessara [Veloria]: "),
+        # A place and a day before an agency's initials, with or without a dash or colon after them.
+        ("Vessara, Sep 28 (HWN) The port reopened.", "Vessara, Sep 28 (HWN) "),
+        ("New Vessara, Nov 17 (HWN): The court ruled.", "New Vessara, Nov 17 (HWN): "),
+        ("In Vessara, March 3 (HWN) was a holiday.", ""),
         # An agency alone, as a network's affiliates run its reports; a word in brackets opening a sentence stays.
         ("(CNN) — The harbour deal was struck on Saturday.", "(CNN) — "),
         ("(Reuters) - The port reopened.", "(Reuters) - "),
