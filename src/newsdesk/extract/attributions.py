@@ -59,7 +59,46 @@ _KNOWN = {
     "Yonhap": ["yonhap", "yonhap news agency"],
     "ANSA": ["ansa"],
     "EFE": ["efe"],
+    # Outlets that 2025-26 news credits often and whose names carry no media word ("told NDTV", "told CNN-News18",
+    # "according to Al Arabiya"). Left out: names that are also common words or other things ("Dawn", "The Hindu",
+    # "Mint", "Nikkei", "The Hill"), and two-letter initials.
+    "NDTV": ["ndtv"],
+    "CNN-News18": ["cnn-news18", "cnn news18"],
+    "News18": ["news18"],
+    "India Today": ["india today"],
+    "Times Now": ["times now"],
+    "Hindustan Times": ["hindustan times", "the hindustan times"],
+    "The Times of India": ["times of india", "the times of india"],
+    "Firstpost": ["firstpost"],
+    "WION": ["wion"],
+    "Prothom Alo": ["prothom alo"],
+    "bdnews24.com": ["bdnews24", "bdnews24.com"],
+    "Al Arabiya": ["al arabiya"],
+    "Anadolu Agency": ["anadolu agency", "anadolu"],
+    "IRNA": ["irna"],
+    "Tasnim": ["tasnim", "tasnim news agency"],
+    "KCNA": ["kcna"],
+    "Bernama": ["bernama"],
+    "NHK": ["nhk"],
+    "CNBC": ["cnbc"],
+    "Newsweek": ["newsweek"],
+    "Semafor": ["semafor"],
+    "Euronews": ["euronews"],
+    "France 24": ["france 24"],
+    "Deutsche Welle": ["deutsche welle"],
+    "Haaretz": ["haaretz"],
+    "Ukrainska Pravda": ["ukrainska pravda"],
+    "Ukrinform": ["ukrinform"],
+    "Meduza": ["meduza"],
+    "Kommersant": ["kommersant"],
+    "Izvestia": ["izvestia"],
+    "Le Figaro": ["le figaro"],
+    "El País": ["el país", "el pais"],
+    "Corriere della Sera": ["corriere della sera"],
 }
+# The small words a known outlet's name may hold in lower case ("Times of India", "Corriere della Sera"); its other
+# words are capitalised in running text: "India today announced" or "at times now" name no outlet.
+_NAME_SMALL_WORDS = frozenset({"of", "the", "de", "della", "al", "el", "le"})
 _ALIASES = {variant: name for name, variants in _KNOWN.items() for variant in variants}
 _MEDIA_WORDS = re.compile(
     r"\b(?:Gazette|Times|Post|Radio|News|Herald|Tribune|Journal|Daily|Press|Agency|TV|Television|Channel|"
@@ -307,6 +346,8 @@ def _outlets(text: str) -> tuple[tuple[int, int, str], ...]:
         bare = written[3:] if written.startswith("the") and written[3:4].isupper() else written
         if not bare[:1].isupper() or (len(bare) <= 3 and not bare.isupper()):
             continue
+        if " " in bare and any(w[:1].islower() for w in bare.split()[1:] if w not in _NAME_SMALL_WORDS):
+            continue  # "India today", "Times now": words, not the outlet's name
         name = _ALIASES.get(bare.lower())
         if name:
             found.append((match.start(), match.end(), name))
