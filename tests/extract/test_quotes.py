@@ -1057,3 +1057,31 @@ def test_it_after_a_sentence_about_a_thing_is_not_a_place_that_sentence_names() 
 def test_the_company_is_the_business_its_sentences_are_about(text: str, speaker: str) -> None:
     (quote,) = _quotes(text, direct_only=False)
     assert quote.speaker == speaker and quote.speaker_kind is SpeakerKind.GROUP
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Sources close to the mayor told the Harbour Gazette that the ruling was unfair. The source said the "
+            "council would appeal. “We will fight it,” the source added.",
+            "Sources close to the mayor",
+        ),
+        (
+            "A senior Velorian diplomat familiar with the talks said the sides were close. “Nobody wants a dry "
+            "summer,” the diplomat said.",
+            "A senior Velorian diplomat familiar with the talks",
+        ),
+    ],
+)
+def test_an_unnamed_source_written_again_keeps_its_first_description(text: str, first: str) -> None:
+    # "The source" is the source the article described first: one speaker in the lists, the span as written.
+    found = [q for q in _quotes(text, direct_only=False) if q.speaker_kind is SpeakerKind.ANONYMOUS]
+    assert len(found) >= 2 and {q.speaker for q in found} == {first}
+    again = [q for q in found if q.speaker_start is not None and text[q.speaker_start :].startswith(("the", "The"))]
+    assert again and all(text[q.speaker_start : q.speaker_end].casefold().startswith("the ") for q in again)
+
+
+def test_an_unnamed_source_never_described_stays_as_written() -> None:
+    found = _quotes("The sewer works will take a year, the source said.", direct_only=False)
+    assert [q.speaker for q in found] == ["the source"]

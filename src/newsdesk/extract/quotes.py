@@ -1055,7 +1055,39 @@ def find(
     held = _reported(art, covered) + _stances(art, covered) + _polls(art, covered)
     reported = _outermost(held + _seemings(art, covered, held) + _headline(art))
     found = sorted(direct + _nested(art, direct) + reported, key=lambda q: (q.start, q.end))
-    return tuple(_they_go_on(art.text, found))
+    return tuple(_the_source_goes_on(_they_go_on(art.text, found)))
+
+
+# An unnamed source written again with "the" and its noun alone ("the source said", "the officials added").
+_THE_SOURCE = re.compile(r"^the (sources?|insiders?|officials?|diplomats?|person|people)$", re.IGNORECASE)
+_SOURCE_NOUNS = re.compile(r"\b(sources?|insiders?|officials?|diplomats?|person|people)\b", re.IGNORECASE)
+
+
+def _noun_key(noun: str) -> str:
+    """One key for a noun's singular and plural ("source", "sources"; "person", "people")."""
+    noun = noun.casefold()
+    return "person" if noun == "people" else noun.removesuffix("s")
+
+
+def _the_source_goes_on(found: list[Quote]) -> list[Quote]:
+    """``found`` (in text order) with an unnamed source written again as "the source" ("the official", "the
+    sources") given the description the article first gave it ("Sources close to Sheikh Hasina told ... The
+    source said ..."): the nearest unnamed speaker before whose description has the same noun, singular or plural.
+    The speaker's span stays the words written; a source described once is one speaker in the lists."""
+    out: list[Quote] = []
+    described: dict[str, Quote] = {}
+    for q in found:
+        if q.speaker_kind is SpeakerKind.ANONYMOUS and q.speaker:
+            again = _THE_SOURCE.match(q.speaker.strip())
+            if again is not None:
+                first = described.get(_noun_key(again.group(1)))
+                if first is not None:
+                    q = replace(q, speaker=first.speaker, confidence=min(q.confidence, first.confidence))
+            else:
+                for noun in _SOURCE_NOUNS.findall(q.speaker):
+                    described[_noun_key(noun)] = q
+        out.append(q)
+    return out
 
 
 _THEY_REACH = 600  # characters from the quote before within which "they" still goes on with its speaker
