@@ -1077,14 +1077,15 @@ def _the_source_goes_on(found: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     described: dict[str, Quote] = {}
     for q in found:
-        if q.speaker_kind is SpeakerKind.ANONYMOUS and q.speaker:
-            again = _THE_SOURCE.match(q.speaker.strip())
+        speaker = q.speaker
+        if q.speaker_kind is SpeakerKind.ANONYMOUS and speaker:
+            again = _THE_SOURCE.match(speaker.strip())
             if again is not None:
                 first = described.get(_noun_key(again.group(1)))
                 if first is not None:
                     q = replace(q, speaker=first.speaker, confidence=min(q.confidence, first.confidence))
             else:
-                for noun in _SOURCE_NOUNS.findall(q.speaker):
+                for noun in _SOURCE_NOUNS.findall(speaker):
                     described[_noun_key(noun)] = q
         out.append(q)
     return out
