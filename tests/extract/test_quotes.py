@@ -1060,28 +1060,54 @@ def test_the_company_is_the_business_its_sentences_are_about(text: str, speaker:
 
 
 @pytest.mark.parametrize(
-    ("text", "first"),
+    ("text", "first", "again"),
     [
+        # One of the sources the article described first is "a source" of them.
         (
             "Sources close to the mayor told the Harbour Gazette that the ruling was unfair. The source said the "
             "council would appeal. “We will fight it,” the source added.",
             "Sources close to the mayor",
+            "a source close to the mayor",
         ),
         (
             "A senior Velorian diplomat familiar with the talks said the sides were close. “Nobody wants a dry "
             "summer,” the diplomat said.",
             "A senior Velorian diplomat familiar with the talks",
+            "A senior Velorian diplomat familiar with the talks",
         ),
     ],
 )
-def test_an_unnamed_source_written_again_keeps_its_first_description(text: str, first: str) -> None:
-    # "The source" is the source the article described first: one speaker in the lists, the span as written.
+def test_an_unnamed_source_written_again_keeps_its_first_description(text: str, first: str, again: str) -> None:
+    # "The source" is the source the article described first; its span stays the words written.
     found = [q for q in _quotes(text, direct_only=False) if q.speaker_kind is SpeakerKind.ANONYMOUS]
-    assert len(found) >= 2 and {q.speaker for q in found} == {first}
-    again = [q for q in found if q.speaker_start is not None and text[q.speaker_start :].startswith(("the", "The"))]
-    assert again and all(text[q.speaker_start : q.speaker_end].casefold().startswith("the ") for q in again)
+    written = {q.speaker_start: text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None}
+    assert len(found) >= 2 and {q.speaker for q in found} == {first, again}
+    for q in found:
+        assert q.speaker == (again if written[q.speaker_start].casefold().startswith("the ") else first)
 
 
 def test_an_unnamed_source_never_described_stays_as_written() -> None:
     found = _quotes("The sewer works will take a year, the source said.", direct_only=False)
     assert [q.speaker for q in found] == ["the source"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The dateline opening the paragraph is where the report was filed, not part of who speaks.
+        (
+            "PORT ELLIS – The Harbour Safety Council (HSC) has rejected the ferry operator’s request to reopen "
+            "the north pier.\nThe operator said it would appeal.",
+            "The Harbour Safety Council",
+        ),
+        (
+            "Vessara, Nov 18 (HWN) Veloria’s Farmers League party on Tuesday strongly rejected the verdict of the "
+            "water tribunal, calling it “malicious”.",
+            "Veloria’s Farmers League party",
+        ),
+    ],
+)
+def test_a_dateline_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    found = _quotes(text, direct_only=False)
+    assert found and found[0].speaker == speaker
+    assert found[0].speaker_start is not None and text[found[0].speaker_start :].startswith(speaker)

@@ -1069,11 +1069,33 @@ def _noun_key(noun: str) -> str:
     return "person" if noun == "people" else noun.removesuffix("s")
 
 
+_PLURAL_NOUNS = {"sources": "source", "insiders": "insider", "officials": "official", "diplomats": "diplomat"}
+_PLURAL_NOUNS["people"] = "person"
+_COUNTED_BEFORE = re.compile(r"^(?:the|some|several|many|multiple|two|three|four|five|\d+)\s+", re.IGNORECASE)
+
+
+def _one_of(description: str, noun: str) -> str:
+    """The description of one source of those ``description`` gives, when ``noun`` (as written again) is singular
+    and the description's is plural: "Sources close to Sheikh Hasina", "the source" -> "a source close to Sheikh
+    Hasina"; otherwise the description itself."""
+    if noun.casefold() in _PLURAL_NOUNS:
+        return description
+    for plural, singular in _PLURAL_NOUNS.items():
+        m = re.search(rf"\b{plural}\b", description, re.IGNORECASE)
+        if m is None:
+            continue
+        before = _COUNTED_BEFORE.sub("", description[: m.start()])
+        article = "an" if (before or singular)[:1].casefold() in "aeiou" else "a"
+        return f"{article} {before}{singular}{description[m.end() :]}"
+    return description
+
+
 def _the_source_goes_on(found: list[Quote]) -> list[Quote]:
     """``found`` (in text order) with an unnamed source written again as "the source" ("the official", "the
     sources") given the description the article first gave it ("Sources close to Sheikh Hasina told ... The
-    source said ..."): the nearest unnamed speaker before whose description has the same noun, singular or plural.
-    The speaker's span stays the words written; a source described once is one speaker in the lists."""
+    source said ...": "a source close to Sheikh Hasina"): the nearest unnamed speaker before whose description has
+    the same noun, singular or plural (one of several sources is "a source"). The speaker's span stays the words
+    written."""
     out: list[Quote] = []
     described: dict[str, Quote] = {}
     for q in found:
@@ -1082,8 +1104,9 @@ def _the_source_goes_on(found: list[Quote]) -> list[Quote]:
             again = _THE_SOURCE.match(speaker.strip())
             if again is not None:
                 first = described.get(_noun_key(again.group(1)))
-                if first is not None:
-                    q = replace(q, speaker=first.speaker, confidence=min(q.confidence, first.confidence))
+                if first is not None and first.speaker:
+                    named = _one_of(first.speaker, again.group(1))
+                    q = replace(q, speaker=named, confidence=min(q.confidence, first.confidence))
             else:
                 for noun in _SOURCE_NOUNS.findall(speaker):
                     described[_noun_key(noun)] = q

@@ -12,10 +12,10 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from newsdesk.records import Mention, SpeakerKind
+from newsdesk.records import Mention, SpeakerKind, lead_prefix
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "CUES",
@@ -434,16 +434,45 @@ def phrase(head: Token) -> tuple[int, int]:
         if token.dep_ == "prep" and token.right_edge.i == end - 1 and _dated(token):
             end = token.i
             break
+    start = _past_dateline(doc, start, head)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    # "The International Cricket Council (ICC": a bracket the phrase opens but does not close (its closing one
+    # cut as punctuation above) is left out with what follows it.
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and opened[-1] > start and not any(t.text == ")" for t in doc[opened[-1] : end]):
+        end = opened[-1]
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     # "Expect intense antitrust scrutiny Analysts say ...": a heading run into its paragraph, the capital of a
     # common noun after a lower-case noun opening the sentence the parse did not see.
     before = doc[head.i - 1] if head.i > start else None
     if before is not None and head.tag_ in {"NN", "NNS"} and head.text[:1].isupper() and before.pos_ == "NOUN":
         start = head.i if before.is_lower else start
     return start, end
+
+
+def _past_dateline(doc: Doc, start: int, head: Token) -> int:
+    """``start``, or the first token after the dateline or byline opening the paragraph when the phrase starts
+    with it ("DUBAI – The International Cricket Council", "Dhaka, Nov 18 (IANS) Bangladesh's Awami League party":
+    ``records.lead_prefix``), so that where and by whom a report was filed is no part of who speaks in it."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and "\n" not in before.whitespace_ and not (before.is_space and "\n" in before.text):
+        return start  # the phrase does not open its paragraph
+    at = doc[start].idx
+    cut = at + lead_prefix(doc[start : min(len(doc), head.i + 21)].text)
+    if cut <= at:
+        return start
+    if cut > head.idx:
+        # The parse took the dateline's place for the subject and what follows for its apposition ("DUBAI – The
+        # International Cricket Council ... has rejected"): the apposition is who speaks.
+        appos = next((c for c in head.rights if c.dep_ == "appos" and c.idx >= cut), None)
+        if appos is None:
+            return start
+        return next(t.i for t in doc[appos.left_edge.i : appos.i + 1] if t.idx >= cut)
+    return next((t.i for t in doc[start : head.i + 1] if t.idx >= cut), start)
 
 
 def _dated(prep: Token) -> bool:
