@@ -423,6 +423,12 @@ def test_a_name_opening_a_dateline_is_a_place() -> None:
     assert _names(text)["ORVATH"] == "GPE"
 
 
+def test_a_body_opening_a_paragraph_with_its_initials_is_no_place() -> None:
+    # "(HSC) has" writes the body's initials, not a dateline's agency.
+    text = "The Harbour Safety Council (HSC) has rejected the ferry operator's request to reopen the pier."
+    assert _names(text)["The Harbour Safety Council"] == "ORG"
+
+
 def test_a_name_before_housing_estate_is_a_place_in_the_whole_article() -> None:
     text = "The fire spread through the Marlow Court housing estate on Tuesday, and Marlow Court residents fled."
     found = mentions.find(nlp.load()(text))

@@ -81,10 +81,12 @@ _TAKEN_PLACE = re.compile(
 )
 
 
-# A dateline after a place opening a paragraph: "ORVATH, March 3 (MPA) -", "Orvath [Veloria], March 3:".
+# A dateline after a place opening a paragraph: "ORVATH, March 3 (MPA) -", "Orvath [Veloria], March 3:". An agency
+# in brackets is followed by a dash, a colon or the sentence's capital: "The International Cricket Council (ICC) has
+# turned down ..." writes a body's initials.
 _DATELINE_AFTER = re.compile(
-    r"^(?:\s*\[[^\]\n]{2,30}\])?\s*[,:]?\s*(?:\([A-Z][\w.]{1,12}\)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\.?\s+\d)",
+    r"^(?:\s*\[[^\]\n]{2,30}\])?\s*[,:]?\s*(?:\([A-Z][\w.]{1,12}\)\s*(?:[-–—:]|(?-i:[A-Z“\"‘']))|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     re.IGNORECASE,
 )
 
