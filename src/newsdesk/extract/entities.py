@@ -1507,54 +1507,46 @@ class Linker:
         keys = self._person_keys.setdefault(kid, set())
         words = _split(alias)
         last = _last(alias)
-        if not made and not self._bare_under:
-            # No group made and no answer kept (a Linker being built from the store): what the person is under and
-            # named by is noted, the same sets written by the same steps, without reading its keys for groups to
-            # write or answers to forget (decision 0041, revision of 2026-12-06, late morning).
-            lasts.add(last)
-            signs = self._person_signs.setdefault(kid, set())
-            if len(words) > 1:
-                new_signs = {(last, first) for first in _first_keys(skeleton(words[0]))}
-                bare = {sign for sign in signs if not sign[1]}
-                if bare:
-                    signs -= bare
-            else:
-                new_signs = set() if k.full else {(last, "")}
-            new_signs -= signs
-            if new_signs:
-                signs |= new_signs
-            keys.update(under)
-            return
-        new_keys = [each for each in under if each not in keys]
+        # No group made and no answer kept (a Linker being built from the store): what the person is under and named
+        # by is noted, the same sets written by the same steps, without reading its keys for groups to write or answers
+        # to forget (decision 0041, revision of 2026-12-06, late morning).
+        quiet = not made and not self._bare_under
+        new_keys = [] if quiet else [each for each in under if each not in keys]
         if last not in lasts:
             lasts.add(last)
-            for grouped, key in keys:
-                if (grouped, key) in made:
-                    self._lasts[grouped][key].setdefault(last, {})[kid] = None
-                if self._bare_under:
-                    self._touched(grouped, key)
+            if not quiet:
+                for grouped, key in keys:
+                    if (grouped, key) in made:
+                        self._lasts[grouped][key].setdefault(last, {})[kid] = None
+                    if self._bare_under:
+                        self._touched(grouped, key)
         signs = self._person_signs.setdefault(kid, set())
         if len(words) > 1:
             new_signs = {(last, first) for first in _first_keys(skeleton(words[0]))}
             # Its first full name: it is no longer one known by its surname alone.
             bare = {sign for sign in signs if not sign[1]}
             if bare:
-                for grouped, key in keys:
-                    if (grouped, key) in made:
-                        for sign in bare:
-                            self._firsts[grouped][key][sign[0]][""].pop(kid, None)
+                if not quiet:
+                    for grouped, key in keys:
+                        if (grouped, key) in made:
+                            for sign in bare:
+                                self._firsts[grouped][key][sign[0]][""].pop(kid, None)
                 signs -= bare
         else:
             new_signs = set() if k.full else {(last, "")}
         new_signs -= signs
         if new_signs:
             signs |= new_signs
-            for grouped, key in keys:
-                if (grouped, key) not in made:
-                    continue
-                by_first = self._firsts[grouped][key]
-                for each_last, first in new_signs:
-                    by_first.setdefault(each_last, {}).setdefault(first, {})[kid] = None
+            if not quiet:
+                for grouped, key in keys:
+                    if (grouped, key) not in made:
+                        continue
+                    by_first = self._firsts[grouped][key]
+                    for each_last, first in new_signs:
+                        by_first.setdefault(each_last, {}).setdefault(first, {})[kid] = None
+        if quiet:
+            keys.update(under)
+            return
         for grouped, key in new_keys:
             if (grouped, key) in keys:  # ``under`` names a key twice (a family name's sound that is its last's)
                 continue
