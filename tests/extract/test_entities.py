@@ -2629,3 +2629,94 @@ def test_word_caches_answer_as_the_function_and_stay_bounded() -> None:
     assert entities._words is entities._split
     words = [f"Nam{i}e" for i in range(2000)]
     assert [entities.skeleton(w) for w in words] == [entities.skeleton.__wrapped__.__wrapped__(w) for w in words]
+
+
+def test_a_spelling_comparison_refuses_on_the_longest_common_subsequence_before_difflib(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``_ratio_at_least`` refuses a pair whose longest common subsequence cannot reach the floor before it builds a
+    matcher (decision 0041, revision of 2026-12-06, late morning): the blocks difflib matches are a common subsequence,
+    so the bound never refuses a pair difflib accepts. ``_subsequence`` is the longest common subsequence's length (a
+    table of common lengths says so on random words, with repeats, marks and letters beyond a to z), never below
+    difflib's matches; and a pair of words alike in their letters but not their order is refused with no matcher
+    built (the code before built one)."""
+    import random
+    from difflib import SequenceMatcher
+
+    from newsdesk.extract import entities
+
+    def table(a: str, b: str) -> int:
+        row = [0] * (len(b) + 1)
+        for x in a:
+            new = [0]
+            for j, y in enumerate(b):
+                new.append(row[j] + 1 if x == y else max(row[j + 1], new[j]))
+            row = new
+        return row[-1]
+
+    rng = random.Random(17)
+    for _ in range(3000):
+        letters = rng.choice(["ab", "abc", "aeioulnrst", "abcdefghijklmnopqrstuvwxyz", "aäßøλ-"])
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(0, 25)))
+        b = "".join(rng.choice(letters) for _ in range(rng.randint(0, 80)))
+        common = entities._subsequence(a, b)
+        assert common == table(a, b) == entities._subsequence(b, a), (a, b)
+        assert sum(block.size for block in SequenceMatcher(None, a, b).get_matching_blocks()) <= common
+        for floor in (0.6, 0.75, 0.85):
+            want = SequenceMatcher(None, a, b).ratio() >= floor if a or b else True
+            assert entities._ratio_at_least(a, b, floor) == want, (a, b, floor)
+
+    built: list[tuple[str, str]] = []
+
+    def counted(isjunk: None, a: str, b: str) -> SequenceMatcher[str]:
+        built.append((a, b))
+        return SequenceMatcher(isjunk, a, b)
+
+    monkeypatch.setattr(entities, "SequenceMatcher", counted)
+    # The same letters, each once, in another order: every bound before refuses nothing, the subsequence does.
+    assert not entities._ratio_at_least("abcdefgh", "hgfedcba", 0.6)
+    assert not built
+    assert entities._ratio_at_least("zelenski", "zelenskii", 0.85)
+    assert built == [("zelenski", "zelenskii")]
+
+
+def test_a_linker_built_from_the_store_notes_its_people_as_one_noting_them_for_made_groups() -> None:
+    """A Linker built from the store, with no group made and no answer kept, notes what each person is under and named
+    by without reading its keys for groups to write (decision 0041, revision of 2026-12-06, late morning): the same
+    sets, in the same order, as the way that writes made groups, and the two link a batch alike."""
+    import random
+
+    rng = random.Random(6)
+    surnames = ["Kowalska", "Kowalski", "Novak", "Nowak", "Marlow", "Lam"]
+    firsts = ["Anna", "Piotr", "Jan", "Kevin", "Oleksandr", "Aleksandr"]
+    stored = []
+    for n in range(120):
+        surname = rng.choice(surnames)
+        names = [f"{rng.choice(firsts)} {surname}", f"{surname} Wai-Kit", surname, f"Anna Maria {surname}"]
+        aliases = tuple(dict.fromkeys(rng.sample(names, rng.randint(1, 4))))
+        stored.append(Entity(id=f"p{n}", name=aliases[0], type="PERSON", aliases=aliases, mentions=3, articles=1))
+    stored.append(Entity(id="o", name="Marlow Harbour Authority", type="ORG", aliases=("Marlow Harbour Authority",)))
+    built = Linker(stored)
+    # The other way, taken while a group is made: a made key no person is under.
+    slow = Linker([])
+    slow._made_keys.add((0, "nobody"))
+    for e in stored:
+        slow._add(slow._from_record(e))
+    twin = {id(getattr(built, name)): id(getattr(slow, name)) for name in ("_by_surname", "_by_sound", "_by_letters")}
+    for kid in built._person_keys:
+        # (The keys name each index by its ``id``, another in each Linker: compared as sets.)
+        assert {(twin[grouped], key) for grouped, key in built._person_keys[kid]} == slow._person_keys[kid], kid
+        assert list(built._person_lasts[kid]) == list(slow._person_lasts[kid]), kid
+        assert list(built._person_signs[kid]) == list(slow._person_signs[kid]), kid
+    assert built._person_keys.keys() == slow._person_keys.keys() and built._long == slow._long
+    slow._made_keys.discard((0, "nobody"))
+    text = "Anna Kowalska met Piotr Novak. Kowalska said Lam and Marlow Harbour Authority agreed."
+    mentions = (
+        _m("Anna Kowalska", "PERSON", 0),
+        _m("Piotr Novak", "PERSON", 18),
+        _m("Kowalska", "PERSON", 31),
+        _m("Lam", "PERSON", 45),
+        _m("Marlow Harbour Authority", "ORG", 53),
+    )
+    article = Article(id="a", source="t", text=text, mentions=mentions)
+    assert built.link_articles([article]) == slow.link_articles([article])
