@@ -315,7 +315,11 @@ class _EveryTerm(match.Story):
                 posting[key] = cluster_id
                 if len(posting) > match.POSTING:
                     self._drop(term, posting)
-            elif held and len(posting) >= match.POSTING and next(reversed(posting)) != held[-1]:
+                continue
+            if new:  # left out of the list: matching reads it as such (``_unlisted``, ``_partial``)
+                self._unlisted.setdefault(term, set()).add(key)
+                self._partial.add(key)
+            if held and len(posting) >= match.POSTING and next(reversed(posting)) != held[-1]:
                 for kept in held:
                     del posting[kept]
                     posting[kept] = cluster_id

@@ -595,6 +595,18 @@ class Story:
         else:
             sifted = map(operator.ge, map(longest.__getitem__, found.values()), map(lengths.__getitem__, found))
             candidates = itertools.compress(found.items(), sifted)
+        # Where the claim shares terms past its rarest, the lists of those terms tell (intersected with the
+        # candidates, in C) how many of them each candidate holds: for a reading every list of its terms gives (not
+        # ``_partial``) that and ``held`` are its terms in common, counted before they are intersected.
+        past: Counter[int] | None = None
+        if beyond:
+            candidates = list(candidates)
+            if candidates:
+                past = Counter()
+                keys = dict(candidates).keys()
+                for _, t in shared[len(rarest) :]:
+                    if t in index:
+                        past.update(index[t].keys() & keys)
         for number, held in candidates:
             most = held + beyond  # at most this many terms in common
             if most < 2:
@@ -622,6 +634,11 @@ class Story:
                     or other < MIN_TERMS
                     or (2 * (held + beyond) / (size + other) < JOIN_DICE and number not in partial)
                 ):
+                    continue
+            if past is not None and number not in partial:
+                # ``len(common)`` below, counted: the same tests on the same number.
+                shares = held + past.get(number, 0)
+                if shares < 2 or (rel != "same" and 2 * shares / (size + other) < JOIN_DICE):
                     continue
             # ``score(claim, member, weight, totals)``:
             scored += 1
