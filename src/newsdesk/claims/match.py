@@ -571,9 +571,8 @@ class Story:
         if left_out:
             found.update(itertools.chain.from_iterable(rest))
         else:
-            keys = found.keys()
-            for posting in rest:
-                found.update(posting.keys() & keys)
+            keys = found.keys()  # (counts change below, never its keys)
+            found.update(itertools.chain.from_iterable([posting.keys() & keys for posting in rest]))
         facts, clusters, totals, by_claim = self._facts, self.clusters, self._totals, self.by_claim
         own_weight: float | None = None
         own_units, own_quantities = _unit_sets(valued) if valued else _NO_UNITS
@@ -602,11 +601,12 @@ class Story:
         if beyond:
             candidates = list(candidates)
             if candidates:
-                past = Counter()
                 keys = dict(candidates).keys()
-                for _, t in shared[len(rarest) :]:
-                    if t in index:
-                        past.update(index[t].keys() & keys)
+                past = Counter(
+                    itertools.chain.from_iterable(
+                        [index[t].keys() & keys for _, t in shared[len(rarest) :] if t in index]
+                    )
+                )
         for number, held in candidates:
             most = held + beyond  # at most this many terms in common
             if most < 2:
