@@ -836,16 +836,35 @@ def _representative(cluster: Cluster) -> Member:
     return shapes[best][1]
 
 
-def _likeness(cluster: Cluster) -> list[list[float]]:
+LIKENESS = 1_024  # a cluster keeps the likeness of its term sets while it has at most this many (non-empty)
+
+
+class _Rows:
+    """The rows of likeness of a cluster past ``LIKENESS`` term sets, each worked out when read and not kept (as the
+    representative was worked out before rows were kept: its memory grows with the square of the sets)."""
+
+    def __init__(self, sets: list[frozenset[str]]) -> None:
+        self.sets = sets
+
+    def __getitem__(self, k: int) -> list[float]:
+        t = self.sets[k]
+        size = len(t)
+        return [len(t & u) / min(size, len(u)) for u in self.sets]
+
+
+def _likeness(cluster: Cluster) -> list[list[float]] | _Rows:
     """``cluster.likeness`` brought up to its term sets: each pair of non-empty ones compared once, with the same
     division ``overlap`` makes (its share is symmetric), a row a term set and a column each other, in the order of
     ``shapes``; a term set compared with itself is alike at 1.0. A cluster of a long story has a hundred term sets
     and more, and is asked for its representative each batch it changes in: its rows are summed again (in C), its
-    sets are intersected only as new ones come."""
+    sets are intersected only as new ones come. Past ``LIKENESS`` sets, rows worked out when read (``_Rows``)."""
     rows = cluster.likeness
     if len(rows) == len(cluster.shapes):
         return rows
     sets = [t for t in cluster.shapes if t]
+    if len(sets) > LIKENESS:
+        rows.clear()
+        return _Rows(sets)
     for j in range(len(rows), len(sets)):
         u = sets[j]
         size = len(u)
