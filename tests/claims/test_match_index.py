@@ -315,7 +315,11 @@ class _EveryTerm(match.Story):
                 posting[key] = cluster_id
                 if len(posting) > match.POSTING:
                     self._drop(term, posting)
-            elif held and len(posting) >= match.POSTING and next(reversed(posting)) != held[-1]:
+                continue
+            if new:  # left out of the list: matching reads it as such (``_unlisted``, ``_partial``)
+                self._unlisted.setdefault(term, set()).add(key)
+                self._partial.add(key)
+            if held and len(posting) >= match.POSTING and next(reversed(posting)) != held[-1]:
                 for kept in held:
                     del posting[kept]
                     posting[kept] = cluster_id
@@ -399,3 +403,31 @@ def test_the_verdict_on_two_claims_values_read_by_unit_once_is_their_relation() 
                 assert got == ("other" if other else "none"), (a, b)
             answers[got] += 1
     assert set(answers) == {"none", "same", "differ", "other"}, answers
+
+
+def test_the_lengths_sift_passes_what_the_tests_on_counts_and_lengths_pass() -> None:
+    """``_lengths``: a reading held by ``held`` of the claim's rarest lists and of ``other`` terms passes the sift
+    (its length at most the table's, -1 for a reading that gives values where the claim does) exactly where the
+    tests of ``Story._best`` that read only those pass it: ``least`` lists, two terms in common at most, both
+    claims long enough and the Dice coefficient counting every shared term past the rarest."""
+    for size in range(1, 40):
+        for beyond in range(0, max(size - 11, 1)):
+            lists = min(size - beyond, match.RAREST)
+            for least in (1, 2, 3, 5):
+                fewest = max(least, 2 - beyond)
+                longest = match._lengths(size, beyond, fewest, lists)
+                assert len(longest) == lists + 1
+                for held in range(lists + 1):
+                    most = held + beyond
+                    for other in range(0, 60):
+                        length = other if other >= match.MIN_TERMS else match._LONGEST
+                        words = not (
+                            held < least
+                            or most < 2
+                            or size < match.MIN_TERMS
+                            or other < match.MIN_TERMS
+                            or 2 * most / (size + other) < match.JOIN_DICE
+                        )
+                        assert (longest[held] >= length) == words, (size, beyond, least, held, other)
+                    # A reading that gives values, for a claim that does, goes on where it has the lists it needs.
+                    assert (longest[held] >= -1) == (held >= least and most >= 2)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from newsdesk.claims import match
 
 
@@ -50,3 +52,28 @@ def test_the_representative_is_the_member_most_like_the_others_as_overlap_measur
         assert match._representative(cluster) is _before(cluster)
         checked[len(cluster.shapes) == cluster.size] += 1
     assert min(checked.values()) > 50  # both ways of summing were met
+
+
+@pytest.mark.parametrize("kept", [match.LIKENESS, 6])
+def test_the_representative_stays_the_one_overlap_gives_as_the_cluster_grows(
+    kept: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cluster asked for its representative after each few members join (new term sets, repeated ones, an
+    empty one): the rows of likeness it keeps (``Cluster.likeness``), or works out when read past ``LIKENESS``
+    term sets, give the member summing ``overlap`` over every pair gives, each time."""
+    monkeypatch.setattr(match, "LIKENESS", kept)
+    rng = random.Random(23)
+    for _ in range(60):
+        vocabulary = [f"w{i}" for i in range(rng.randint(3, 25))]
+        sets = [frozenset(rng.sample(vocabulary, rng.randint(1, min(len(vocabulary), 10)))) for _ in range(30)]
+        sets[rng.randrange(len(sets))] = frozenset()
+        story, cluster = match.Story("s"), match.Cluster(id="c", story_id="s", event_id=None)
+        story.clusters[cluster.id] = cluster
+        for i in range(rng.randint(3, 80)):
+            terms = rng.choice(sets[: rng.randint(1, len(sets))])
+            story._join(match.Member(id=f"m{i}", article_id=f"a{i}", terms=terms, values=(), negative=False), cluster)
+            if rng.random() < 0.4:
+                assert match._representative(cluster) is _before(cluster)
+        assert match._representative(cluster) is _before(cluster)
+        sets = sum(1 for t in cluster.shapes if t)
+        assert len(cluster.likeness) == (sets if sets <= kept else 0) or cluster.size <= 2

@@ -17,6 +17,7 @@ import functools
 import hashlib
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -126,6 +127,9 @@ class Cluster:
     # The members' distinct term sets in the order they first came, each with how many members have it and the
     # first of them (what ``_representative`` reads, kept as members join rather than counted again).
     shapes: dict[frozenset[str], tuple[int, Member]] = field(default_factory=dict)
+    # How alike each two of its non-empty term sets are (``overlap``'s share), a row a term set in the order of
+    # ``shapes``: each pair worked out once, when the later of the two first came (``_likeness``).
+    likeness: list[list[float]] = field(default_factory=list, compare=False, repr=False)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
@@ -282,6 +286,36 @@ def _unit_sets(key: tuple[tuple[str, str, str], ...]) -> tuple[frozenset[tuple[s
     return frozenset(units), quantities
 
 
+_LONGEST = 1 << 30  # a length no reading has: a reading too short to match on words (``_lengths``)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lengths(size: int, beyond: int, fewest: int, lists: int) -> tuple[int, ...]:
+    """For a claim of ``size`` terms, ``beyond`` of them shared past its rarest: by how many of its ``lists`` rarest
+    terms' lists hold a reading, the longest reading (in terms) that passes the tests of
+    ``Story._best`` that read only that count and the reading's length, where the match would be on words: at
+    least ``fewest`` lists (``least``, and two terms in common), both claims of ``MIN_TERMS`` terms or more, and a
+    Dice coefficient of ``JOIN_DICE`` or more counting every shared term past the rarest (the same division, so
+    the same answer: the coefficient only falls as the reading grows). -2 where no reading passes, -1 where only
+    a reading that gives values (for a claim that does) may."""
+    out = []
+    for held in range(lists + 1):
+        most = held + beyond
+        if held < fewest:
+            out.append(-2)
+            continue
+        if size < MIN_TERMS:
+            out.append(-1)
+            continue
+        other = max(int(2 * most / JOIN_DICE) - size, MIN_TERMS)
+        while 2 * most / (size + other + 1) >= JOIN_DICE:
+            other += 1
+        while other >= MIN_TERMS and 2 * most / (size + other) < JOIN_DICE:
+            other -= 1
+        out.append(other if other >= MIN_TERMS else -1)
+    return tuple(out)
+
+
 class _Idf(dict[str, float]):
     """Term weights as :meth:`Story.weights` gives them, each computed when first asked for: a batch reads the
     weights of the terms its claims meet, never the whole vocabulary of the story."""
@@ -338,6 +372,10 @@ class Story:
     _facts: list[
         tuple[Member, str, int, tuple[tuple[str, str, str], ...], frozenset[tuple[str, str]], frozenset[Any]]
     ] = field(default_factory=list)
+    # Each reading's length as the sift of ``_best`` reads it (``_lengths``): for a claim that gives no value, and
+    # for one that does (where a reading that gives values takes the verdict's way, not the length's).
+    _sizes: list[int] = field(default_factory=list)
+    _wordy: list[int] = field(default_factory=list)
     _held: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     # The readings that hold a term its list does not give, their cluster's ``PER_CLUSTER`` being listed already:
     # with them a list that never filled tells exactly which readings hold its term (what ``_best``'s cut reads).
@@ -374,6 +412,9 @@ class Story:
         given = member.value_key
         units = _unit_sets(given) if given else _NO_UNITS
         self._facts.append((member, cluster_id, len(member.terms), given, *units))
+        size = len(member.terms) if len(member.terms) >= MIN_TERMS else _LONGEST
+        self._sizes.append(size)
+        self._wordy.append(-1 if given else size)
         return number, True
 
     def remember(self, member: Member, cluster_id: str) -> None:
@@ -518,30 +559,54 @@ class Story:
         # the first ``stop`` lists first, so that the readings they give come first.
         found: Counter[int] = Counter(itertools.chain.from_iterable(index[t] for t in rarest[:stop] if t in index))
         first = len(found)
-        if stop < len(rarest):
-            found.update(itertools.chain.from_iterable(index[t] for t in rarest[stop:] if t in index))
+        # The lists past those add counts to their readings, and give a candidate of their own only where the cut
+        # stopped and one of the cut's terms' lists leaves out a reading they give (``_unlisted``): otherwise each
+        # of them is intersected with the first lists' readings (the smaller of the two walked, in C), not walked
+        # whole (the commonest terms of a long story list ``POSTING`` readings, most of them no candidate).
+        rest = [index[t] for t in rarest[stop:] if t in index]
+        left_out: set[int] = set()
+        if rest and stop == cut:
+            unlisted = self._unlisted
+            left_out = set().union(*[unlisted[t] for t in rarest[:cut] if t in unlisted]).difference(found)
+        if left_out:
+            found.update(itertools.chain.from_iterable(rest))
+        else:
+            keys = found.keys()  # (counts change below, never its keys)
+            found.update(itertools.chain.from_iterable([posting.keys() & keys for posting in rest]))
         facts, clusters, totals, by_claim = self._facts, self.clusters, self._totals, self.by_claim
         own_weight: float | None = None
         own_units, own_quantities = _unit_sets(valued) if valued else _NO_UNITS
-        # Terms of the claim a reading may hold that the rarest lists do not count: those past the rarest and those
-        # no other claim holds (``shared`` leaves them out).
-        unheld, partial = size - len(rarest), self._partial
+        partial = self._partial
         scored = 0
-        candidates: Iterable[tuple[int, int]] = found.items()
+        # The tests below that read only a candidate's count and length, told in C first (``_lengths``): the
+        # longest reading each count allows, against each reading's length (-1 for one that gives values where
+        # the claim does, which takes the verdict's way; ``_LONGEST`` for one too short to match on words).
+        longest = _lengths(size, beyond, max(least, 2 - beyond), len(rarest))
+        lengths = self._wordy if valued else self._sizes
+        candidates: Iterable[tuple[int, int]]
         if first < len(found):
             # Each candidate keeps its place in the lists' order and its count over every list (what the tests
-            # below read); past the first lists' readings, only those the cut's terms' lists leave out, where the
-            # cut is what stopped.
+            # below read); past the first lists' readings, only those the cut's terms' lists leave out.
             numbers = list(found)
             kept = numbers[:first]
-            if stop == cut:
-                unlisted = self._unlisted
-                left_out = set().union(*[unlisted[t] for t in rarest[:cut] if t in unlisted])
-                if left_out:
-                    kept.extend(filter(left_out.__contains__, numbers[first:]))
-            candidates = zip(kept, map(found.__getitem__, kept), strict=True)
-        if least > 1:
-            candidates = [(number, held) for number, held in candidates if held >= least]
+            kept.extend(filter(left_out.__contains__, numbers[first:]))
+            candidates = [(n, held) for n in kept if longest[held := found[n]] >= lengths[n]]
+        else:
+            sifted = map(operator.ge, map(longest.__getitem__, found.values()), map(lengths.__getitem__, found))
+            candidates = itertools.compress(found.items(), sifted)
+        # Where the claim shares terms past its rarest, the lists of those terms tell (intersected with the
+        # candidates, in C) how many of them each candidate holds: for a reading every list of its terms gives (not
+        # ``_partial``) that and ``held`` are its terms in common, counted before they are intersected.
+        past: Counter[int] | None = None
+        if beyond:
+            candidates = list(candidates)
+            if candidates:
+                keys = dict(candidates).keys()
+                past = Counter(
+                    itertools.chain.from_iterable(
+                        [index[t].keys() & keys for _, t in shared[len(rarest) :] if t in index]
+                    )
+                )
         for number, held in candidates:
             most = held + beyond  # at most this many terms in common
             if most < 2:
@@ -555,7 +620,7 @@ class Story:
                 # ``score``'s tests that read no term come first, each a reason to score nothing: the verdict of
                 # the values (without ``_verdict`` where the two share no unit: most pairs, each one new), then,
                 # for a match on words, the lengths and the Dice coefficient of the terms in common, which for a
-                # reading every list of its terms gives (not ``_partial``) are at most ``held`` and ``unheld``.
+                # reading every list of its terms gives (not ``_partial``) are at most ``held`` and ``beyond``.
                 if own_units.isdisjoint(units):
                     if own_quantities and quantities and own_quantities.isdisjoint(quantities):
                         continue  # ``other``
@@ -567,8 +632,13 @@ class Story:
                 if rel != "same" and (
                     size < MIN_TERMS
                     or other < MIN_TERMS
-                    or (2 * (held + unheld) / (size + other) < JOIN_DICE and number not in partial)
+                    or (2 * (held + beyond) / (size + other) < JOIN_DICE and number not in partial)
                 ):
+                    continue
+            if past is not None and number not in partial:
+                # ``len(common)`` below, counted: the same tests on the same number.
+                shares = held + past.get(number, 0)
+                if shares < 2 or (rel != "same" and 2 * shares / (size + other) < JOIN_DICE):
                     continue
             # ``score(claim, member, weight, totals)``:
             scored += 1
@@ -738,23 +808,75 @@ def _representative(cluster: Cluster) -> Member:
     if cluster.size <= 2:
         return first
     shapes = cluster.shapes
-    # Each term set with its size; an empty one is like nothing (``overlap`` gives 0.0, which adds nothing to a sum).
+    rows = _likeness(cluster)
+    # Each term set with its row; an empty one is like nothing (``overlap`` gives 0.0, which adds nothing to a sum).
     if len(shapes) == cluster.size:  # each member its own shape: its first member is the member
         firsts = [m for _, m in shapes.values()]
-        sized = [(m, m.terms, len(m.terms)) for m in firsts if m.terms]
-        alike = [
-            sum(len(m.terms & u) / min(len(m.terms), size) for o, u, size in sized if o is not m) if m.terms else 0.0
-            for m in firsts
-        ]
+        alike = []
+        k = 0
+        for m in firsts:
+            if m.terms:
+                row = rows[k]
+                alike.append(sum(itertools.chain(row[:k], row[k + 1 :])))  # the others', in order
+                k += 1
+            else:
+                alike.append(0.0)
         return firsts[max(range(len(firsts)), key=alike.__getitem__)]
     # Summed in another order than member by member: rounded, so that float noise breaks no tie.
-    weighed = [(u, len(u), n) for u, (n, _) in shapes.items() if u]
-    like = {
-        t: round(sum(n * (len(t & u) / min(len(t), size)) for u, size, n in weighed) - 1.0, 9) if t else 0.0
-        for t in shapes
-    }
-    best = max(shapes, key=lambda t: like[t])  # shapes in order of first appearance: the first member on a tie
+    counts = [n for u, (n, _) in shapes.items() if u]
+    like = {}
+    k = 0
+    for t in shapes:
+        if t:
+            like[t] = round(sum(map(operator.mul, counts, rows[k])) - 1.0, 9)
+            k += 1
+        else:
+            like[t] = 0.0
+    best = max(shapes, key=like.__getitem__)  # shapes in order of first appearance: the first member on a tie
     return shapes[best][1]
+
+
+LIKENESS = 1_024  # a cluster keeps the likeness of its term sets while it has at most this many (non-empty)
+
+
+class _Rows:
+    """The rows of likeness of a cluster past ``LIKENESS`` term sets, each worked out when read and not kept (as the
+    representative was worked out before rows were kept: its memory grows with the square of the sets)."""
+
+    def __init__(self, sets: list[frozenset[str]]) -> None:
+        self.sets = sets
+
+    def __getitem__(self, k: int) -> list[float]:
+        t = self.sets[k]
+        size = len(t)
+        return [len(t & u) / min(size, len(u)) for u in self.sets]
+
+
+def _likeness(cluster: Cluster) -> list[list[float]] | _Rows:
+    """``cluster.likeness`` brought up to its term sets: each pair of non-empty ones compared once, with the same
+    division ``overlap`` makes (its share is symmetric), a row a term set and a column each other, in the order of
+    ``shapes``; a term set compared with itself is alike at 1.0. A cluster of a long story has a hundred term sets
+    and more, and is asked for its representative each batch it changes in: its rows are summed again (in C), its
+    sets are intersected only as new ones come. Past ``LIKENESS`` sets, rows worked out when read (``_Rows``)."""
+    rows = cluster.likeness
+    if len(rows) == len(cluster.shapes):
+        return rows
+    sets = [t for t in cluster.shapes if t]
+    if len(sets) > LIKENESS:
+        rows.clear()
+        return _Rows(sets)
+    for j in range(len(rows), len(sets)):
+        u = sets[j]
+        size = len(u)
+        row = []
+        for i in range(j):
+            t = sets[i]
+            x = len(t & u) / min(len(t), size)
+            rows[i].append(x)
+            row.append(x)
+        row.append(len(u) / size)  # ``overlap`` of a set with itself: 1.0
+        rows.append(row)
+    return rows
 
 
 def stage(
