@@ -102,6 +102,11 @@ def actors(text: str) -> frozenset[str]:
 
 def _is_name(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` at least ``RECUR`` times, once inside a sentence, and never in lower case."""
+    # Each match of the first pattern is one of the word's occurrences, none overlapping, so never more of them
+    # than ``str.count`` finds: a word written fewer times is no name, with no pattern made for it (three in five
+    # of the words asked, each pattern compiled anew as the words change).
+    if text.count(word) < RECUR:
+        return False
     escaped = re.escape(word)
     return (
         len(re.findall(rf"\b{escaped}\b", text)) >= RECUR

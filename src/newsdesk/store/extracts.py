@@ -132,7 +132,7 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
                     q.speaker_end,
                     q.speaker_entity_id,
                     q.cue,
-                    json.dumps(list(q.via), ensure_ascii=False),
+                    json.dumps(list(q.via), ensure_ascii=False) if q.via else "[]",  # most credit no outlet
                     int(q.direct),
                     q.confidence,
                     str(q.kind),
