@@ -10,8 +10,8 @@ where wall times swing.
 From the Ray run's stage seconds it projects the steady rate of a large corpus on N machines: the per-article
 stages the actors ran at the Ray actors' rate (Ray's cost per unit included; the actors start once per run), spread
 over every core, and the stages that stay in the driver. Since decision 0049 entity linking, claims and stances
-work in the driver on one chunk while the actors parse the next, and the other stages (dedupe, clustering,
-origins, claim matching, the digest) run after the parse: ``seconds per article = max(actor_s / (N * cores),
+work in the driver on one chunk while the actors parse the next, since decision 0075 dedupe, clustering, origins
+and claim matching too, and the digest runs after the parse: ``seconds per article = max(actor_s / (N * cores),
 middle_s) + tail_s``. A run that did not overlap (``[pipeline] overlap`` off) ran claims and stances on the actors
 too, and everything one after the other: ``actor_s / (N * cores) + serial_s``.
 
@@ -45,8 +45,8 @@ HERE = Path(__file__).resolve().parent
 # The stages the actors run: the lead (decision 0049) when the run overlaps, claims and stances too when not.
 LEAD = ("cites", "dates", "features", "quotes")
 PER_ARTICLE = (*LEAD, "claims", "stances")
-# Beside the parse when the run overlaps: linking and the per-article stages after it; every other stage runs after it.
-MIDDLE = ("entities", "claims", "stances")
+# Beside the parse when the run overlaps: every stage after the lead but the digest, which follows it (decision 0075).
+MIDDLE = ("entities", "claims", "stances", "dedupe", "cluster", "origins", "claim_match")
 
 
 # The store's tables compared between the runs, and the columns left out of them: when a row was written, and

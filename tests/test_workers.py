@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 from typing import Any, ClassVar
@@ -149,45 +150,67 @@ class _Feeding(pipeline.Ahead):
         super().feed(start, batch)
 
 
-def test_chunks_overlapped_give_what_stage_after_stage_gives(
+def test_a_run_goes_chunk_by_chunk_with_workers_or_without_and_stores_the_same(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Chunks of 4: while the workers parse one, the corpus stages work on the one before (decision 0049).
+    # Chunks of 4: each goes through every stage but the digest before the next starts, in one process as with
+    # workers; with them, the workers parse the next chunks while this process works on the one before (decisions
+    # 0049 and 0075). The store is the same whichever way.
     targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
     monkeypatch.setattr(corpus_module, "_ANALYZE_CHUNK", 4)
     monkeypatch.setattr(corpus_module, "Ahead", _Feeding)
-    pictures, fed = [], []
+    ran: list[tuple[str, str]] = []  # (stage, first article of the batch) as this process runs the stages
+    run_stage = Pipeline.run_stage
+
+    def logged(self: Pipeline, stage: Any, batch: Any, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is threading.main_thread() and batch:
+            ran.append((stage.name, batch[0].id))
+        return run_stage(self, stage, batch, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, "run_stage", logged)
+    pictures, fed, orders = [], [], []
     for count, overlap in ((1, True), (2, False), (2, True)):
         _Feeding.chunks = []
+        ran.clear()
         seen: list[tuple[str, int, int]] = []
         with Corpus(Store(tmp_path / f"w{count}{overlap}.db"), settings=_settings(count, overlap=overlap)) as corpus:
             corpus.ingest(targets, on_progress=lambda *shown, seen=seen: seen.append(shown))
             pictures.append(_picture(corpus))
         fed.append(_Feeding.chunks)
+        orders.append([(name, first) for name, first in ran if name not in LEAD])
         # Progress counts the whole run's articles, whichever way the stages ran.
         assert {total for _, _, total in seen if _ != "ingest"} == {len(targets)}
         assert all(done <= total for _, done, total in seen)
     ids = [a["id"] for a in pictures[0]["articles"]]
     assert fed == [[], [], [ids[0:4], ids[4:8], ids[8:11]]]  # one process, or overlap off: no chunk ahead
+    # One process too: the first chunk through claim matching before the second is linked; the digest last.
+    middle = ["entities", "claims", "stances", "dedupe", "cluster", "origins", "claim_match"]
+    assert orders[0] == [(name, ids[k]) for k in (0, 4, 8) for name in middle] + [("digest", ids[k]) for k in (0, 4, 8)]
+    assert orders[1] == orders[2] == orders[0]
     one = pictures[0]
     assert one["quotes"] and one["entities"] and one["claims"] and any(a["duplicate_of"] for a in one["full"])
+    assert len(one["stories"]) >= 3 and any(o["origin"] for o in one["origins"])
     for picture in pictures[1:]:
         for key in one:
             assert picture[key] == one[key], key
 
 
-def test_stages_overlap_only_where_each_sees_what_it_would_stage_after_stage() -> None:
+LEAD = ("cites", "dates", "features", "quotes")
+
+
+def test_stages_go_chunk_by_chunk_only_where_each_reads_what_it_was_argued_for() -> None:
     built = Pipeline.from_settings(Settings())
     same = {name: ["a", "b"] for name in built.names}
     split = built.split(same)
     assert split is not None
     lead, middle, tail = ([s.name for s in part] for part in split)
-    assert lead == ["cites", "dates", "features", "quotes"]
-    # Linking sees the store as stage after stage: no later corpus stage has run on the run's articles yet.
-    assert middle == ["entities", "claims", "stances"]
-    assert tail == ["dedupe", "cluster", "origins", "claim_match", "digest"]
-    # A run resumed half-way (the parse done for some articles only) goes stage after stage.
+    assert lead == list(LEAD)
+    # Every corpus stage but the digest goes chunk by chunk: what each reads of the chunks before was argued for it.
+    assert middle == ["entities", "claims", "stances", "dedupe", "cluster", "origins", "claim_match"]
+    assert tail == ["digest"]
+    # A run resumed half-way (the parse, or clustering, done for some articles only) goes stage after stage.
     assert built.split({**same, "quotes": ["b"]}) is None
+    assert built.split({**same, "cluster": ["b"]}) is None
     # A plugin's stage: what it reads of other articles is not known.
     plugin = dataclasses.replace(pipeline.BUILTIN[0], name="mine")
     assert Pipeline([*built.stages, plugin]).split({**same, "mine": ["a", "b"]}) is None
@@ -195,7 +218,7 @@ def test_stages_overlap_only_where_each_sees_what_it_would_stage_after_stage() -
     reader = dataclasses.replace(pipeline.BUILTIN[0], requires=("article.dates",))
     stages = [built.stages[1], reader, *built.stages[2:]]
     assert Pipeline(stages).split({s.name: ["a"] for s in stages}) is None
-    # Nothing to overlap: per-article stages only, or no per-article stage first.
+    # Nothing to go chunk by chunk with: per-article stages only, or no per-article stage first.
     assert Pipeline(built.stages[:4]).split(same) is None
     grouping = [s for s in built.stages if s.name in ("dedupe", "cluster")]
     assert Pipeline(grouping).split(same) is None
@@ -203,8 +226,29 @@ def test_stages_overlap_only_where_each_sees_what_it_would_stage_after_stage() -
     named = {s.name: s for s in built.stages}
     moved = [named[n] for n in ("cites", "dates", "features", "quotes", "entities", "stances", "claims", "dedupe")]
     assert Pipeline(moved).split(same) is None
-    # Only the middle's pending articles count: the tail's are read as each of its stages starts.
-    assert built.split({**same, "digest": [], "cluster": ["b"]}) is not None
+    # Only the middle's pending articles count: the digest's are read as it starts.
+    assert built.split({**same, "digest": []}) is not None
+
+
+def test_linking_reads_stored_mentions_in_the_order_their_articles_came_in(tmp_path: Path) -> None:
+    # What entity linking reads of an entity's stored mentions (pipeline._entities) hangs on nothing clustering
+    # writes: the same with the articles in stories or not, and, where none is, the order of an entity's page.
+    with Corpus(Store(tmp_path / "news.db"), settings=_settings(1)) as corpus:
+        corpus.ingest(_write(tmp_path / "invented"))
+        store = corpus.store
+        named = [
+            e["id"] for e in corpus.entities() if len(store.query("entity_mentions", entity_id=e["id"], limit=50)) > 2
+        ]
+        assert named
+        told = {e: store.query("entity_told", entity_id=e, limit=50) for e in named}
+        assert any(row["story_id"] for e in named for row in store.query("entity_mentions", entity_id=e, limit=50))
+        with store.transaction() as conn:
+            conn.execute("UPDATE articles SET event_id = NULL")
+        for e in named:
+            assert store.query("entity_told", entity_id=e, limit=50) == told[e]
+            paged = store.query("entity_mentions", entity_id=e, limit=50)
+            assert [(r["text"], r["window"]) for r in paged] == [(r["text"], r["window"]) for r in told[e]]
+            assert store.query("entity_told", entity_id=e, limit=2) == told[e][:2]
 
 
 def _fragile(article: Article, settings: Settings) -> Article:
@@ -474,7 +518,7 @@ def test_the_stances_stage_takes_its_chunk_as_the_claims_stage_read_it(
 ) -> None:
     # The claims stage writes claims alone, which no article read from the store holds: the stances stage runs on
     # the chunk as the claims stage read it (articles, mentions, quotes, date mentions), not read again; what the
-    # run stores is the one stage after stage gives (test_chunks_overlapped_give_what_stage_after_stage_gives).
+    # run stores is the one a run with one process gives (test_a_run_goes_chunk_by_chunk_with_workers_or_without...).
     targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
     monkeypatch.setattr(corpus_module, "_ANALYZE_CHUNK", 4)
     running: list[str] = []

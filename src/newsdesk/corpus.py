@@ -370,14 +370,15 @@ class Corpus:
         lead, middle, tail = self.pipeline.parts()
         # Each stage's pending articles are read as it starts: what earlier stages write makes more of them
         # pending for later ones (a changed article's digest, its claims matched again).
-        # The others' are read only when the lead would start the engine (they tell whether the stages may overlap);
-        # nothing is written before the first stage starts, so its pending articles are the ones read here.
-        first = self.store.pending(lead[0].name) if lead and self.settings.pipeline.overlap else None
-        if first is not None and any(self._parallel(stage, len(first)) for stage in lead):
+        # The lead's and middle's are read first here (they tell whether the run goes chunk by chunk); nothing is
+        # written before the first stage starts, so its pending articles are the ones read here.
+        first = self.store.pending(lead[0].name) if lead else None
+        if first is not None and middle:
             pending = {stage.name: self.store.pending(stage.name) for stage in (*lead[1:], *middle)}
             if self.pipeline.split({lead[0].name: first, **pending}) is not None:
-                context = self._start_engine(pool, context)
-                totals = self._overlapped(pool, run_id, lead, middle, first, context, failed)
+                if any(self._parallel(stage, len(first)) for stage in lead):
+                    context = self._start_engine(pool, context)
+                totals = self._by_chunk(pool, run_id, lead, middle, first, context, failed)
                 return [*totals, *(self._stage(s, self.store.pending(s.name), context, run_id, failed) for s in tail)]
         reports = []
         for k, stage in enumerate(self.pipeline.stages):
@@ -438,7 +439,7 @@ class Corpus:
         on_progress(stage.name, at + len(todo), whole)
         return total
 
-    def _overlapped(
+    def _by_chunk(
         self,
         pool: contextlib.ExitStack,
         run_id: int,
@@ -448,32 +449,45 @@ class Corpus:
         context: Context,
         failed: list[Failure] | None,
     ) -> list[StageReport]:
-        """The lead and middle stages of :meth:`Pipeline.split` over ``todo``, overlapped (decision 0049): while
-        the engine's workers run the lead stages on the next chunk, this process keeps the current chunk's lead
-        results and runs the middle stages on it (per-article ones too, here: the workers are busy)."""
-        ahead = Ahead(self.pipeline, lead, context, len(todo))
-        pool.push(ahead.__exit__)
-        here = dataclasses.replace(context, engine=None)
+        """The lead and middle stages of :meth:`Pipeline.split` over ``todo``, a chunk through all of them before
+        the next (decisions 0049 and 0075). With an engine (and ``[pipeline] overlap``), its workers run the lead
+        stages on the next chunks while this process keeps the current chunk's lead results and runs the middle
+        stages on it (per-article ones too, here: the workers are busy); without, this process runs the lead stages
+        of each chunk first. The store is written in the same order either way."""
+        ahead = None
+        if context.engine is not None and self.settings.pipeline.overlap:
+            ahead = Ahead(self.pipeline, lead, context, len(todo))
+            pool.push(ahead.__exit__)
+        here = dataclasses.replace(context, engine=None) if ahead is not None else context
         totals = {stage.name: StageReport(stage=stage.name) for stage in (*lead, *middle)}
         chunks = [todo[start : start + _ANALYZE_CHUNK] for start in range(0, len(todo), _ANALYZE_CHUNK)]
         batches: dict[int, list[Article]] = {}
-        for k in range(min(2, len(chunks))):
-            batches[k] = list(self.store.articles(chunks[k], extracts=False))
-            ahead.feed(k * _ANALYZE_CHUNK, batches[k])
+        if ahead is not None:
+            for k in range(min(2, len(chunks))):
+                batches[k] = list(self.store.articles(chunks[k], extracts=False))
+                ahead.feed(k * _ANALYZE_CHUNK, batches[k])
         for k, ids in enumerate(chunks):
+            at = k * _ANALYZE_CHUNK
             with kept_out_of_collections():  # (as in _stage)
-                if k + 2 < len(chunks):  # two chunks fed ahead: the workers never wait for this process
-                    batches[k + 2] = list(self.store.articles(chunks[k + 2], extracts=False))
-                    ahead.feed((k + 2) * _ANALYZE_CHUNK, batches[k + 2])
-                batch = batches.pop(k)
-                for stage, outcome, report in ahead.take():
-                    kept = self._keep(stage, ids, batch, outcome, report, context, run_id, failed)
-                    totals[stage.name] = _sum(totals[stage.name], kept)
+                if ahead is not None:
+                    if k + 2 < len(chunks):  # two chunks fed ahead: the workers never wait for this process
+                        batches[k + 2] = list(self.store.articles(chunks[k + 2], extracts=False))
+                        ahead.feed((k + 2) * _ANALYZE_CHUNK, batches[k + 2])
+                    batch = batches.pop(k)
+                    for stage, outcome, report in ahead.take():
+                        kept = self._keep(stage, ids, batch, outcome, report, context, run_id, failed)
+                        totals[stage.name] = _sum(totals[stage.name], kept)
+                else:
+                    # The chunk read once for the lead stages, as the thread is given it: none of them reads what
+                    # another produces (Pipeline.split).
+                    batch = list(self.store.articles(ids, extracts=False))
+                    for stage in lead:
+                        done = self._stage(stage, ids, context, run_id, failed, at=at, whole=len(todo), given=batch)
+                        totals[stage.name] = _sum(totals[stage.name], done)
                 # The chunk as the last middle stage read it, while what that stage writes leaves it as the store
                 # would give it to the next one (see _unread).
                 read: tuple[bool, list[Article]] | None = None
                 for stage in middle:
-                    at = k * _ANALYZE_CHUNK
                     extracts = reads_extracts(stage)
                     given = read[1] if read is not None and read[0] == extracts else None
                     loaded: list[list[Article]] = []
@@ -485,7 +499,7 @@ class Corpus:
                         failed,
                         at=at,
                         whole=len(todo),
-                        threads=True,
+                        threads=ahead is not None,
                         given=given,
                         loaded=loaded,
                     )

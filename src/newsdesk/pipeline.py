@@ -518,6 +518,9 @@ class CorpusStage:
     reads: tuple[str, ...] | None = None  # see reads_extracts
     # The cyclic collector off while a batch runs (what the batch made frozen with the rest as it ends): see ``run``.
     collector_paused: bool = False
+    # Runs once the stages before it are done with all of a run's articles, not chunk by chunk with them (the
+    # digest: once per story the run changed): it and every stage after it are the tail of Pipeline.parts.
+    after_all: bool = False
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
@@ -568,7 +571,8 @@ def _quotes(article: Article, doc: Any, settings: Settings) -> Article:
     )
 
 
-# Stored mentions read for what earlier articles said of a name another spelling may join (entities.Linker).
+# Stored mentions read for what earlier articles said of a name another spelling may join (entities.Linker): the
+# first that many in the order their articles came in (``entity_told``, decision 0075).
 _STORED_MENTIONS = 50
 
 
@@ -576,7 +580,7 @@ def _entities(
     batch: Sequence[Article], view: CorpusView, settings: Settings, memo: dict[str, Any]
 ) -> tuple[list[Article], dict[str, Any]]:
     def stored(entity_id: str) -> list[tuple[str, str]]:
-        rows = view.query("entity_mentions", entity_id=entity_id, limit=_STORED_MENTIONS)
+        rows = view.query("entity_told", entity_id=entity_id, limit=_STORED_MENTIONS)
         return [(row["window"], row["text"]) for row in rows]
 
     # One Linker for the run, built from the store once (decision 0035): after each batch it takes the records it
@@ -734,6 +738,7 @@ BUILTIN: tuple[Stage, ...] = (
         produces=("story.digest",),
         keeps_state=True,
         reads=(),
+        after_all=True,
     ),
 )
 
@@ -796,35 +801,35 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def parts(self) -> tuple[list[Stage], list[Stage], list[Stage]]:
-        """The stages as the lead, middle and tail of :meth:`split`, whether or not they may overlap: the middle
-        is the first corpus stage and the per-article stages right after it; the tail is every stage after them."""
+        """The stages as the lead, middle and tail of :meth:`split`, whether or not they may go chunk by chunk: the
+        lead is the per-article stages before the first corpus stage; the tail is the first stage that runs
+        ``after_all`` (the digest) and every stage after it; the middle is every stage between them."""
         lead: list[Stage] = []
         for stage in self.stages:
             if not isinstance(stage, ArticleStage | ParsedStage):
                 break
             lead.append(stage)
         rest = self.stages[len(lead) :]
-        cut = 1 if rest else 0
-        while cut < len(rest) and isinstance(rest[cut], ArticleStage | ParsedStage):
-            cut += 1
+        cut = next((k for k, stage in enumerate(rest) if getattr(stage, "after_all", False)), len(rest))
         return lead, rest[:cut], rest[cut:]
 
     def split(self, pending: dict[str, list[str]]) -> tuple[list[Stage], list[Stage], list[Stage]] | None:
-        """The stages as three runs for overlapping (decision 0049), or None when they cannot overlap.
+        """The stages as three runs for going chunk by chunk (decisions 0049 and 0075), or None when they cannot.
 
         ``lead``: the per-article stages before the first corpus stage, which the engine's workers run two chunks
-        ahead (:class:`Ahead`); ``middle``: the first corpus stage (entity linking) and the per-article stages
-        right after it (claims, stances), which this process runs chunk by chunk as the lead's results come back;
-        ``tail``: every stage after them (dedupe to the digest), each over all of the run's articles once the
-        others are done, as before. The middle's corpus stage sees the store as it would stage after stage: no
-        later corpus stage has run on any of the run's articles yet (entity linking reads stored mentions in the
-        order of their stories, which clustering makes), and per-article stages read nothing stored. So they
-        overlap only when every stage is built in and in the built-in order (what a plugin reads is not known, and
-        the argument holds for that order), the lead stages read nothing
-        another lead stage produces, and every lead and middle stage has the same articles pending (a first run,
-        or one caught up; a run resumed half-way goes stage by stage). ``pending``: the articles each lead and
-        middle stage has pending (the tail's are read when each starts: what the others write makes more of them
-        pending)."""
+        ahead (:class:`Ahead`) when there are workers; ``middle``: entity linking and every stage after it up to the
+        tail (claims, stances, dedupe, cluster, origins, claim matching), which this process runs chunk by chunk as
+        the lead's results come back; ``tail``: the digest, over all of the run's articles once the others are done.
+        Each chunk goes through the lead and the middle before the next one starts, with workers or without, so the
+        store is the same either way. A middle stage of a chunk sees what the stages after it wrote of the chunks
+        before (not what they would write of no chunk of the run, as stage after stage): for that order each stage's
+        reads were argued (decision 0075; entity linking reads stored mentions in the order their articles came in,
+        not by story), and the per-article stages read nothing another article's stages wrote. So a run goes chunk
+        by chunk only when every stage is built in and in the built-in order (what a plugin reads is not known, and
+        the argument holds for that order), the lead stages read nothing another lead stage produces, and every
+        lead and middle stage has the same articles pending (a first run, or one caught up; a run resumed half-way
+        goes stage by stage). ``pending``: the articles each lead and middle stage has pending (the tail's are read
+        when it starts: what the others write makes more of them pending)."""
         lead, middle, tail = self.parts()
         made = {p for stage in lead for p in stage.produces}
         order = {pending[s.name] == pending[lead[0].name] for s in (*lead, *middle)} if lead else {False}

@@ -107,7 +107,8 @@ class PipelineSettings:
         default=True,
         metadata=_help(
             "With worker processes, the corpus stages work on one chunk of articles while the workers parse the"
-            " next (decision 0049); false runs each stage over every article before the next stage starts."
+            " next ones (decisions 0049, 0075); false: the workers parse a chunk once the one before is done. The"
+            " store is the same either way."
         ),
     )
     parallel_from: int = field(

@@ -71,6 +71,7 @@ def _calls(store: Store) -> dict[str, dict[str, Any]]:
         "entity_quotes": {"entity_id": entity, "limit": 5},
         "entity_quotes_count": {"entity_id": entity},  # h-load2's, for when both are merged
         "entity_record": {"entity_id": entity},
+        "entity_told": {"entity_id": entity, "limit": 5},
         "entity_mentions_at": {"entity_id": entity, "keys": keys},
         "entity_mention_keys": {"entity_id": entity},
         "entity_mentions_range": {"entity_id": entity, **ranged},

@@ -26,6 +26,7 @@ __all__ = [
     "entity_quotes",
     "entity_quotes_count",
     "entity_record",
+    "entity_told",
     "failures",
     "mentions",
     "mentions_in",
@@ -917,6 +918,25 @@ def entity_mentions(conn: sqlite3.Connection, *, entity_id: str, limit: int, off
              ORDER BY {_MENTION_ORDER.format("p.")}"""
     rows = conn.execute(sql, {"entity": entity_id, "limit": limit, "offset": offset})
     return [{k: v for k, v in dict(r).items() if k != "article_row"} for r in rows]
+
+
+def entity_told(conn: sqlite3.Connection, *, entity_id: str, limit: int) -> list[dict[str, Any]]:
+    """The first ``limit`` mentions of one entity in the order its articles came in: by article date (undated
+    last), the article's row and the mention's start; each its ``text`` and ``window`` as :func:`entity_mentions`
+    gives them. What entity linking reads of what earlier articles said of a name (``entities.Linker.stored``):
+    unlike :func:`entity_mentions`' order, by story, this one reads nothing a later stage writes (events and stories
+    are clustering's), so what linking reads of a chunk's stored mentions does not hang on whether the stages after
+    it ran on the chunks before (decision 0075). Where no mention is in a story it is that order."""
+    sql = f"""WITH page AS (
+                SELECT m.article_id, m.start, m.end, m.text, a.rowid AS article_row, a.published
+                FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = :entity
+                ORDER BY coalesce(a.published, '~'), a.rowid, m.start LIMIT :limit)
+             SELECT p.text,
+                    substr(t.text, max(0, p.start - {_WINDOW}) + 1, p.end - max(0, p.start - {_WINDOW}) + {_WINDOW})
+                    AS window
+             FROM page p JOIN articles t ON t.id = p.article_id
+             ORDER BY coalesce(p.published, '~'), p.article_row, p.start"""
+    return [dict(r) for r in conn.execute(sql, {"entity": entity_id, "limit": limit})]
 
 
 def entity_mention_keys(conn: sqlite3.Connection, *, entity_id: str) -> list[dict[str, Any]]:
