@@ -84,6 +84,10 @@ def _initials(name: str) -> str | None:
     return letters if 3 <= len(letters) <= 6 else None
 
 
+def _written_as_initials(name: str) -> bool:
+    return _INITIALS.fullmatch(name.strip()) is not None
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def links(name: str) -> tuple[frozenset[str], frozenset[str]]:
     """What ``name`` is filed under and what it is looked up by: its :func:`keys`, and, for initials ("MPA"), a key
@@ -91,7 +95,7 @@ def links(name: str) -> tuple[frozenset[str], frozenset[str]]:
     looked up by another name, so two names with the same initials stay two outlets."""
     name = name.strip()
     found = keys(name)
-    if _INITIALS.fullmatch(name):
+    if _written_as_initials(name):
         return found | {f"=initials:{name.casefold()}"}, found | {f"=name:{name.casefold()}"}
     made = _initials(name)
     if made is None:
@@ -121,11 +125,11 @@ def named(cited: Iterable[str], stored: Iterable[str]) -> dict[str, str]:
     written as initials ("MPA": "Meridian Press Agency"); a stored domain is no name, and other spellings stay."""
     index: dict[str, set[str]] = {}
     for spelling in stored:
-        if spelling and not is_domain(spelling) and not _INITIALS.fullmatch(spelling.strip()):
+        if spelling and not is_domain(spelling) and not _written_as_initials(spelling):
             _add(index, spelling)
     out = {}
     for name in cited:
-        met = _met(index, name) if _INITIALS.fullmatch(name.strip()) else set()
+        met = _met(index, name) if _written_as_initials(name) else set()
         out[name] = min(met) if len(met) == 1 else name
     return out
 
@@ -133,7 +137,7 @@ def named(cited: Iterable[str], stored: Iterable[str]) -> dict[str, str]:
 def _rank(spelling: str, count: int, order: int) -> tuple[bool, bool, int, int]:
     """Sort key of the spelling to give: a name before a domain or initials, then the most articles, then the first
     met."""
-    return (is_domain(spelling), _INITIALS.fullmatch(spelling.strip()) is not None, -count, order)
+    return (is_domain(spelling), _written_as_initials(spelling), -count, order)
 
 
 class Spellings:

@@ -1063,14 +1063,21 @@ _THE_SOURCE = re.compile(r"^the (sources?|insiders?|officials?|diplomats?|person
 _SOURCE_NOUNS = re.compile(r"\b(sources?|insiders?|officials?|diplomats?|person|people)\b", re.IGNORECASE)
 
 
+_PLURAL_NOUNS = {
+    "sources": "source",
+    "insiders": "insider",
+    "officials": "official",
+    "diplomats": "diplomat",
+    "people": "person",
+}
+
+
 def _noun_key(noun: str) -> str:
     """One key for a noun's singular and plural ("source", "sources"; "person", "people")."""
     noun = noun.casefold()
-    return "person" if noun == "people" else noun.removesuffix("s")
+    return _PLURAL_NOUNS.get(noun, noun)
 
 
-_PLURAL_NOUNS = {"sources": "source", "insiders": "insider", "officials": "official", "diplomats": "diplomat"}
-_PLURAL_NOUNS["people"] = "person"
 _COUNTED_BEFORE = re.compile(r"^(?:the|some|several|many|multiple|two|three|four|five|\d+)\s+", re.IGNORECASE)
 
 
