@@ -87,6 +87,37 @@ def test_an_amount_said_with_a_qualifier_is_another_quantity() -> None:
     assert contradictions(bare, other) == {frozenset({"USD 40000000000", "USD 46500000000"})}
 
 
+def test_two_figures_of_one_bid_beside_the_deal_both_name_are_a_contradiction() -> None:
+    # Both name Velmar's $40 billion deal; each gives its own figure of Corvane's bid. Agreeing on the deal is no
+    # agreement on the bid.
+    high = side("a", "Corvane launched a $58.2 billion hostile bid for Tessaro, challenging Velmar's $40bn deal.")
+    low = side(
+        "b",
+        "Corvane launched a hostile bid for Tessaro, offering $44.5 billion for the whole company and challenging "
+        "Velmar's $40 billion deal.",
+    )
+    again = side("c", "Corvane launched a $58.2 billion hostile bid for Tessaro, challenging Velmar's $40bn deal.")
+    fee = side("d", "Corvane launched a hostile bid for Tessaro with a $2.1 billion fee, beside Velmar's $40bn deal.")
+    assert contradictions(high, low) == {frozenset({"USD 58200000000", "USD 44500000000"})}
+    # A reader is shown each value as its claim writes it, beside the normal form compared.
+    assert [c.shown for c in contradict.find([high, low])] == [("$58.2 billion", "$44.5 billion")]
+    assert not found(high, again)
+    assert not found(high, fee)  # a fee is another amount than a bid twenty-odd times its size
+
+
+def test_two_sums_of_one_event_from_undated_reports_contradict() -> None:
+    # Nothing says which report came later, and a price is no tally that moves by the hour; on two days, or in
+    # two events, a sum may have changed.
+    text = "Velmar agreed a deal worth ${} billion to buy the Tessaro studios in Orlan."
+    assert contradictions(side("a", text.format(40)), side("b", text.format(46))) == {
+        frozenset({"USD 40000000000", "USD 46000000000"})
+    }
+    first = side("a", text.format(40), published="2026-12-01")
+    later = side("b", text.format(46), published="2026-12-04")
+    assert updates(first, later)
+    assert not contradictions(side("a", text.format(40)), side("b", text.format(46), event="e2"))
+
+
 def test_a_price_a_share_and_its_cash_part_are_two_quantities() -> None:
     assert values.find("Corvane offers $30 (£22.50) per share.")[0].unit == "money per share"
     price = side("a", "Corvane is making a cash offer to Tessaro shareholders of $30 (£22.50) per share.")
@@ -128,6 +159,7 @@ def test_a_rising_lower_bound_is_an_update_unless_one_day_or_one_report() -> Non
     assert updates(day1, day2) == {frozenset({"44", "83"})}
     assert contradictions(day1, same_day) == {frozenset({"44", "83"})}
     assert contradictions(day1, copy) == {frozenset({"44", "83"})}  # two copies of one report
+    assert [c.shown for c in contradict.find([day1, copy])] == [("at least 44 people", "at least 83 people")]
     assert not contradictions(day1, undated)
 
 

@@ -368,6 +368,19 @@ def _verdict_slow(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, 
     return "other" if rel == "none" and match._other_quantities(va, vb) else rel
 
 
+def test_two_claims_agreeing_on_one_sum_and_giving_rival_figures_of_another_are_not_one_claim() -> None:
+    def money(*amounts: str) -> list[Value]:
+        return [Value(kind="money", value=f"USD {a}", unit="money", text="", start=0, end=0) for a in amounts]
+
+    deal, bid, other_bid, fee = "40000000000", "58200000000", "44500000000", "2100000000"
+    assert match.relation(money(bid, deal), money(other_bid, deal)) == "differ"
+    assert match.relation(money(bid, deal), money(bid, deal)) == "same"
+    assert match.relation(money(bid, deal), money(deal)) == "same"  # one says less: no rival figure
+    assert match.relation(money(bid, deal), money(fee, deal)) == "same"  # a fee: another amount
+    key = lambda *amounts: tuple(("money", "money", f"USD {a}") for a in amounts)  # noqa: E731
+    assert match._verdict(key(bid, deal), key(other_bid, deal)) == "differ"
+
+
 def test_the_verdict_on_two_claims_values_read_by_unit_once_is_their_relation() -> None:
     # Each claim's units are read once (``match._units``) and the pairs compared on them: the verdict of every
     # pair of value keys (bare numbers, dates of three precisions, counts, money, shares, ages) is ``relation``'s.
@@ -381,7 +394,7 @@ def test_the_verdict_on_two_claims_values_read_by_unit_once_is_their_relation() 
             ("count", "people killed", ("12", "14")),
             ("count", "people", ("12", "40")),
             ("count", "storey", ("31",)),
-            ("money", "usd", ("4200000000", "30")),
+            ("money", "usd", ("4200000000", "4900000000", "30")),
             ("percent", "", ("12",)),
             ("age", "year", ("34", "61")),
             ("duration", "week", ("3",)),

@@ -64,6 +64,7 @@ def test_the_dashboard_has_a_claims_section_with_origins_flags_and_both_sides(cl
     assert twelve["contested"] and twelve["single_source"] and twelve["independent"] == 1
     conflict = next(x for x in twelve["contradicts"] if x["kind"] == "count")
     assert conflict["value"] == "12" and conflict["other"]["value"] == "17"
+    assert conflict["shown"] == "12 people" and conflict["other"]["shown"] == "17 people"  # as the claims write them
     assert conflict["spans"] and conflict["other"]["spans"]
     single = [c for c in section["items"] if c["single_source"]]
     assert all(c["independent"] == 1 for c in single)

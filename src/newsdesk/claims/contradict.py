@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsdesk.claims import corroborate, extract, values
-from newsdesk.claims.match import relation
+from newsdesk.claims.match import relation, rival_sums
 from newsdesk.records import DENIAL as DENIES
 from newsdesk.records import Claim, Modality, Value
 
@@ -98,6 +98,9 @@ class Conflict:
     # Whether the claims giving the two values come from one origin (an origin group, or an outlet both relay):
     # a copy or rewrite that says other than its original.
     one_origin: bool = False
+    # Per side, its value as its claim writes it ("$74.4 billion", "more than 9%"): what a reader is shown, where
+    # ``values`` is the normal form compared ("USD 74400000000", "9"). Empty for a denial.
+    shown: tuple[str, str] = ("", "")
 
 
 Evidence = tuple[str, int, int, str]
@@ -114,6 +117,15 @@ def _origins_of(side: Side, holders: Sequence[int]) -> set[tuple[str, str]]:
         if side.claims[k].via:
             found.add(corroborate.origin_key({"claim": side.claims[k], "article_id": ""}))
     return found
+
+
+def _written(value: Value) -> str:
+    """A value as its claim writes it, with its bound where the words of the value leave it out ("more than" and
+    "9%"): what a reader is shown beside the normal form compared."""
+    text = " ".join(value.text.split())
+    if value.bound and value.bound.casefold() not in text.casefold():
+        text = f"{value.bound} {text}"
+    return text
 
 
 def _holding(side: Side, value: Value) -> tuple[int, ...]:
@@ -471,11 +483,14 @@ def _value_words(text: str) -> frozenset[str]:
     return frozenset({extract.stem(w) for w in words} | {f"#{w.casefold()}" for w in words})
 
 
-def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, threshold: float) -> float:
+def _same_thing(
+    a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, threshold: float, rival: bool = False
+) -> float:
     """How much two claims that may be about one subject (:func:`_one_subject`) share (claim ``i`` of ``a``, giving
     ``x``, and claim ``j`` of ``b``, giving ``y``; 0: they are about two things): the Dice coefficient of their
     terms, the unit's own words aside, when they say the amount the same way ("$82.7 billion, including debt" is
-    another amount than "$72 billion")."""
+    another amount than "$72 billion"). ``rival``: the two sides agree on another value of the unit, so that what
+    else each claim gives of it is known (:func:`match.rival_sums`)."""
     ca, cb = a.claims[i], b.claims[j]
     if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
         return 0.0
@@ -502,9 +517,11 @@ def _same_thing(a: Side, i: int, b: Side, j: int, x: Value, y: Value, *, thresho
     # A count of one named thing ("storeys", "people missing") is one quantity of the story: a word in common is
     # enough; a bare sum of money or "people" needs the claims to speak of one thing.
     floor = SPECIFIC if specific else threshold
-    if x.kind != "date" and (_several(ca, x) or _several(cb, y)):
+    if x.kind != "date" and not rival and (_several(ca, x) or _several(cb, y)):
         # A claim comparing values of the unit ("64 percent to 56 percent", "up from 37 percent ... down from 49
-        # percent") speaks of several things: another claim sharing its words may be about any of them.
+        # percent") speaks of several things: another claim sharing its words may be about any of them (not when
+        # the two agree on the other value: "a $108.4 billion bid, challenging the $72bn deal" and "offering
+        # $74.4 billion, challenging the $72 billion agreement").
         floor = max(floor, COMPARED)
     return got if got >= floor else 0.0
 
@@ -526,8 +543,17 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
         same: dict[str, list[Value]] = {}
         for y in b.by_unit[key]:
             same.setdefault(y.value, []).append(y)
+        rivals: set[tuple[str, str]] | None = None  # the pairs of values that may conflict (None: any)
         if any(not _disjoint(x, y) for x in a.by_unit[key] for y in same.get(x.value, ())):
-            continue  # one side gives a value the other gives too: they agree on it
+            # One side gives a value the other gives too: they agree on it, unless each gives a rival sum of money
+            # the other does not (the bid both name beside the deal, at two figures: ``match.rival_sums``).
+            if key[0] != "money":
+                continue
+            only_a = {x.value for x in a.by_unit[key]} - same.keys()
+            only_b = same.keys() - {x.value for x in a.by_unit[key]}
+            rivals = {(x, y) for x in only_a for y in only_b if rival_sums((x,), (y,))}
+            if not rivals:
+                continue
         kind = key[0]
         if kind == "money" and _apart(a.by_unit[key][0].value, b.by_unit[key][0].value):
             continue  # "$72 billion" and "$30" (a price a share the text did not say as such): two amounts
@@ -539,6 +565,8 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
         for i, x in _giving(a, key):
             named = _named(a, i)
             for j, y in giving_b:
+                if rivals is not None and (x.value, y.value) not in rivals:
+                    continue
                 values = (x.value, x.bound, y.value, y.bound)
                 out = ruled.get(values)
                 if out is None:
@@ -547,7 +575,7 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
                     )
                 if out or not _one_subject(named, _named(b, j)):
                     continue  # (two subjects: "Hasina ... three counts" and "Kamal ... four counts")
-                context = _same_thing(a, i, b, j, x, y, threshold=threshold)
+                context = _same_thing(a, i, b, j, x, y, threshold=threshold, rival=rivals is not None)
                 if context:
                     found.append(_Pair(kind, key[1], x, y, i, j, context))
     return sorted(found, key=lambda p: -p.context)
@@ -667,6 +695,10 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
         # Stated on two days: a quantity that changes changed; one that does not (the wickets of a match, the
         # balls to spare) belongs to two things, as two matches are two events.
         return True if evolves else None
+    if pair.kind == "money" and not da and not db and ea and ea == eb:
+        # Two figures of one sum in one event, neither report dated: nothing says which came later, and a price or a
+        # bid is not a tally that moves by the hour ("a $108.4 billion bid" and "offering $74.4 billion").
+        return False
     same_day = bool(da and da == db) or _anchored(a.claims[pair.i], b.claims[pair.j], (pair.kind, pair.unit))
     if pair.x.bound in _LOWER and pair.y.bound in _LOWER:
         return not (same_day or one_report)
@@ -744,7 +776,18 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
             holders = (_holding(a, pair.x), _holding(b, pair.y))
             one = not _origins_of(a, holders[0]).isdisjoint(_origins_of(b, holders[1]))
             found.append(
-                Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values, evidence, holders, one)
+                Conflict(
+                    a.cluster_id,
+                    b.cluster_id,
+                    pair.kind,
+                    pair.unit,
+                    update,
+                    values,
+                    evidence,
+                    holders,
+                    one,
+                    (_written(pair.x), _written(pair.y)),
+                )
             )
             continue
         if a.negative != b.negative:

@@ -37,6 +37,7 @@ __all__ = [
     "dice",
     "overlap",
     "relation",
+    "rival_sums",
     "score",
     "stage",
 ]
@@ -155,7 +156,8 @@ def _comparable(v: Value) -> tuple[str, str] | None:
 
 def relation(a: Sequence[Value], b: Sequence[Value]) -> str:
     """``same`` when the two value lists agree on a unit they share, ``differ`` when on a unit they share they give
-    only different values, ``none`` when they share no unit."""
+    only different values (or agree on one sum of money and give rival figures of another: :func:`rival_sums`),
+    ``none`` when they share no unit."""
     units_a: dict[tuple[str, str], set[str]] = {}
     for v in a:
         if (key := _comparable(v)) is not None:
@@ -167,10 +169,42 @@ def relation(a: Sequence[Value], b: Sequence[Value]) -> str:
     verdict = "none"
     for unit in units_a.keys() & units_b.keys():
         if units_a[unit] & units_b[unit]:
+            if unit[0] == "money" and rival_sums(units_a[unit] - units_b[unit], units_b[unit] - units_a[unit]):
+                return "differ"
             verdict = "same"
         elif unit != ("date", "year") and unit != ("date", "month"):
             return "differ"  # two days, two numbers of one unit: not one claim
     return verdict
+
+
+RIVAL = 2.0  # two sums of money closer than this ratio, each given by one claim alone, are figures of one amount
+
+
+def _sum(value: str) -> tuple[str, float] | None:
+    """A sum of money's currency and amount ("USD 72000000000"), or None."""
+    currency, _, amount = value.rpartition(" ")
+    try:
+        return currency, abs(float(amount))
+    except ValueError:
+        return None
+
+
+def rival_sums(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two claims that give one sum of money alike give each another sum, in one currency and within
+    ``RIVAL`` of each other, that the other does not (``a`` and ``b``: the values each gives alone). "A $108.4
+    billion bid, challenging the $72bn deal" and "offering $74.4 billion, challenging the $72 billion agreement"
+    give two figures of one bid beside the deal both name: two sides of one amount, not one claim. Sums further
+    apart are other amounts (a fee beside a price)."""
+    sums_b = [x for x in map(_sum, b) if x is not None]
+    if not sums_b:
+        return False
+    for x in map(_sum, a):
+        if x is None:
+            continue
+        for y in sums_b:
+            if x[0] == y[0] and x[1] and y[1] and max(x[1], y[1]) / min(x[1], y[1]) < RIVAL:
+                return True
+    return False
 
 
 _QUANTITIES = frozenset({"count", "money", "percent", "duration", "age"})
@@ -266,6 +300,8 @@ def _verdict(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str],
     rel = "none"
     for unit in units_a.keys() & units_b.keys():
         if not units_a[unit].isdisjoint(units_b[unit]):
+            if unit[0] == "money" and rival_sums(units_a[unit] - units_b[unit], units_b[unit] - units_a[unit]):
+                return "differ"  # one sum alike, two figures of another (:func:`rival_sums`)
             rel = "same"
         elif unit not in _YEAR_OR_MONTH:
             return "differ"  # two days, two numbers of one unit: not one claim

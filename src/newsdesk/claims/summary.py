@@ -164,8 +164,13 @@ def contradictions(
         cluster = by_id[conflict.a]
         if conflict.update == updates:
             sides = []
-            for cid, value, evidence, holders in zip(
-                (conflict.a, conflict.b), conflict.values, conflict.evidence, conflict.holders, strict=True
+            for cid, value, shown, evidence, holders in zip(
+                (conflict.a, conflict.b),
+                conflict.values,
+                conflict.shown,
+                conflict.evidence,
+                conflict.holders,
+                strict=True,
             ):
                 side = by_id[cid]
                 rows = _holding(side, holders)
@@ -186,6 +191,7 @@ def contradictions(
                 sides.append(
                     {
                         "value": value,
+                        "shown": shown or value,  # as the claim writes it ("$74.4 billion"): what a reader sees
                         "text": text,
                         "claim_id": cid,
                         "article_ids": list(dict.fromkeys(r["article_id"] for r in rows)),
@@ -296,10 +302,12 @@ def cards(
                     "kind": item["kind"],
                     "one_origin": item.get("one_origin", False),
                     "value": mine["value"],
+                    "shown": mine.get("shown", mine["value"]),
                     "spans": mine["spans"][:SHOWN],
                     "other": {
                         "claim_id": other["claim_id"],
                         "value": other["value"],
+                        "shown": other.get("shown", other["value"]),
                         "text": other["text"][:700],
                         "origins": other["origins"],
                         "outlets": other.get("outlets", other["origins"]),

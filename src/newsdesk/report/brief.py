@@ -276,6 +276,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                         side["spans"][0]["article_id"], side["spans"][0]["start"], side["spans"][0]["end"], side["text"]
                     ),
                     "value": side["value"],
+                    "shown": side.get("shown", side["value"]),
                     "origins": [origin(name) for name in side["origins"]],
                     "outlets": [origin(name) for name in side.get("outlets", side["origins"])],
                     "told_by": told_by(side, origin),
