@@ -381,6 +381,21 @@ def test_two_claims_agreeing_on_one_sum_and_giving_rival_figures_of_another_are_
     assert match._verdict(key(bid, deal), key(other_bid, deal)) == "differ"
 
 
+def test_a_weekday_an_undated_report_names_is_no_day_that_falls_on_another() -> None:
+    def dated(unit: str, value: str) -> Value:
+        return Value(kind="date", value=value, unit=unit, text="", start=0, end=0)
+
+    monday, thursday = dated("weekday", "monday"), dated("weekday", "thursday")
+    a_thursday = dated("day", "2026-02-26")
+    assert match.relation([monday], [a_thursday]) == "differ"  # "launched on Monday", "on Thursday" (26 February)
+    assert match.relation([thursday], [a_thursday]) == "none"  # one weekday in seven: too little to be one claim by
+    assert match.relation([thursday], [thursday]) == "same"
+    assert match.relation([a_thursday], [a_thursday]) == "same"
+    key = lambda v: ((v.kind, v.unit, v.value),)  # noqa: E731
+    assert match._verdict(key(monday), key(a_thursday)) == "differ"
+    assert match._verdict(key(thursday), key(a_thursday)) == "none"
+
+
 def test_the_verdict_on_two_claims_values_read_by_unit_once_is_their_relation() -> None:
     # Each claim's units are read once (``match._units``) and the pairs compared on them: the verdict of every
     # pair of value keys (bare numbers, dates of three precisions, counts, money, shares, ages) is ``relation``'s.
@@ -391,6 +406,7 @@ def test_the_verdict_on_two_claims_values_read_by_unit_once_is_their_relation() 
             ("date", "year", ("2024", "2025")),
             ("date", "month", ("2025-03", "2025-04")),
             ("date", "day", ("2025-03-02", "2025-03-03")),
+            ("date", "weekday", ("sunday", "friday")),
             ("count", "people killed", ("12", "14")),
             ("count", "people", ("12", "40")),
             ("count", "storey", ("31",)),

@@ -21,6 +21,7 @@ import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
 from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
@@ -146,33 +147,51 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
 
-def _comparable(v: Value) -> tuple[str, str] | None:
-    if v.kind == "number":
-        return None  # a bare number says too little about what it counts
-    if v.kind == "date":
-        return ("date", v.unit)  # precisions compare only with their own
-    return (v.kind, v.unit)
-
-
 def relation(a: Sequence[Value], b: Sequence[Value]) -> str:
     """``same`` when the two value lists agree on a unit they share, ``differ`` when on a unit they share they give
-    only different values (or agree on one sum of money and give rival figures of another: :func:`rival_sums`),
-    ``none`` when they share no unit."""
-    units_a: dict[tuple[str, str], set[str]] = {}
-    for v in a:
-        if (key := _comparable(v)) is not None:
-            units_a.setdefault(key, set()).add(v.value)
-    units_b: dict[tuple[str, str], set[str]] = {}
-    for v in b:
-        if (key := _comparable(v)) is not None:
-            units_b.setdefault(key, set()).add(v.value)
+    only different values (or agree on one sum of money and give rival figures of another: :func:`rival_sums`; or
+    one names a weekday that is not the weekday of any day the other gives), ``none`` when they share no unit."""
+    return _compare(_by_unit((v.kind, v.unit, v.value) for v in a), _by_unit((v.kind, v.unit, v.value) for v in b))
+
+
+_WEEKDAY = ("date", "weekday")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DERIVED = "~"  # a weekday worked out from a day the claim gives, not one it names
+
+
+def _by_unit(values: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], frozenset[str]]:
+    """The values of each comparable unit (a bare number says too little about what it counts; a date compares
+    with dates of its own precision), a day's weekday among the weekdays, marked as worked out (``_DERIVED``): an
+    undated report's "on Monday" is no day a Thursday."""
+    units: dict[tuple[str, str], set[str]] = {}
+    for kind, unit, value in values:
+        if kind == "number":
+            continue
+        units.setdefault((kind, unit), set()).add(value)
+        if kind == "date" and unit == "day" and len(value) == 10:
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                continue
+            units.setdefault(_WEEKDAY, set()).add(_DERIVED + _WEEKDAYS[day.weekday()])
+    return {u: frozenset(v) for u, v in units.items()}
+
+
+def _compare(units_a: dict[tuple[str, str], frozenset[str]], units_b: dict[tuple[str, str], frozenset[str]]) -> str:
+    """:func:`relation` of two claims' values by unit (:func:`_by_unit`)."""
     verdict = "none"
     for unit in units_a.keys() & units_b.keys():
-        if units_a[unit] & units_b[unit]:
-            if unit[0] == "money" and rival_sums(units_a[unit] - units_b[unit], units_b[unit] - units_a[unit]):
-                return "differ"
+        va, vb = units_a[unit], units_b[unit]
+        if unit == _WEEKDAY:
+            if {v.lstrip(_DERIVED) for v in va}.isdisjoint({v.lstrip(_DERIVED) for v in vb}):
+                return "differ"  # "on Monday" and a Thursday: two days
+            if any(v[0] != _DERIVED for v in va & vb):
+                verdict = "same"  # (a weekday and a day of it agree, but say too little to be one claim by)
+        elif not va.isdisjoint(vb):
+            if unit[0] == "money" and rival_sums(va - vb, vb - va):
+                return "differ"  # one sum alike, two figures of another (:func:`rival_sums`)
             verdict = "same"
-        elif unit != ("date", "year") and unit != ("date", "month"):
+        elif unit not in _YEAR_OR_MONTH:
             return "differ"  # two days, two numbers of one unit: not one claim
     return verdict
 
@@ -280,14 +299,10 @@ _YEAR_OR_MONTH = frozenset({("date", "year"), ("date", "month")})
 @functools.lru_cache(maxsize=65536)
 def _units(key: tuple[tuple[str, str, str], ...]) -> tuple[dict[tuple[str, str], frozenset[str]], frozenset[Any]]:
     """What :func:`relation` and :func:`_other_quantities` read of one claim's values (its ``value_key``): the
-    values it gives of each comparable unit, and its units of quantities. Worked out once per distinct key: a run
-    meets a few thousand keys, and hundreds of thousands of pairs of them."""
-    units: dict[tuple[str, str], set[str]] = {}
-    for kind, unit, value in key:
-        if kind != "number":  # as ``_comparable``: a bare number says too little about what it counts
-            units.setdefault((kind, unit), set()).add(value)
+    values it gives of each comparable unit (:func:`_by_unit`), and its units of quantities. Worked out once per
+    distinct key: a run meets a few thousand keys, and hundreds of thousands of pairs of them."""
     quantities = frozenset((kind, unit) for kind, unit, _ in key if kind in _QUANTITIES)
-    return {u: frozenset(v) for u, v in units.items()}, quantities
+    return _by_unit(key), quantities
 
 
 @functools.lru_cache(maxsize=65536)
@@ -297,14 +312,7 @@ def _verdict(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str],
     repeat a few values; each side's units are read once (:func:`_units`)."""
     units_a, quantities_a = _units(a)
     units_b, quantities_b = _units(b)
-    rel = "none"
-    for unit in units_a.keys() & units_b.keys():
-        if not units_a[unit].isdisjoint(units_b[unit]):
-            if unit[0] == "money" and rival_sums(units_a[unit] - units_b[unit], units_b[unit] - units_a[unit]):
-                return "differ"  # one sum alike, two figures of another (:func:`rival_sums`)
-            rel = "same"
-        elif unit not in _YEAR_OR_MONTH:
-            return "differ"  # two days, two numbers of one unit: not one claim
+    rel = _compare(units_a, units_b)
     if rel == "none" and quantities_a and quantities_b and quantities_a.isdisjoint(quantities_b):
         return "other"
     return rel
