@@ -25,6 +25,9 @@ Measures (each 0..1, higher is better):
 - ``devnews.origins_distinct``: of the pairs of articles from two different groups, the share not in one origin.
 - ``devnews.entities_merged``: of the pairs of spellings in :data:`VARIANTS` (``NOTES.md`` (d)), the share that
   are both a name or alias of one stored entity (case and spacing aside; a spelling no entity holds is a miss).
+- ``devnews.entities_unsplit``: of the spellings in :data:`VARIANTS`, the share that no more than one stored
+  entity holds (as its name or an alias, case and spacing aside): a person linked twice is two rows an analyst
+  must add up ("Asaduzzaman Khan" one entity and an alias of "Asaduzzaman Khan Kamal" another).
 - ``devnews.top_entity_types``: of the 30 most-mentioned entities whose type :data:`EXPECTED_TYPES` judges, the
   share with that type (any of GPE, LOC and FAC for a place).
 - ``devnews.entity_kinds_apart``: of the 30 most-mentioned entities, the share whose names (name and aliases,
@@ -349,6 +352,8 @@ def _entities(entities: list[dict[str, Any]]) -> tuple[dict[str, float], Errors]
         return [e["name"] for e, names in zip(entities, held, strict=True) if _name(name) in names] or "no entity"
 
     merged = [any({_name(a), _name(b)} <= names for names in held) for a, b in VARIANTS]
+    spellings = sorted({_name(n) for pair in VARIANTS for n in pair})
+    split = {n: found for n in spellings if len(found := holders(n)) > 1 and isinstance(found, list)}
     kinds: dict[str, set[str]] = {}
     for e, names in zip(entities, held, strict=True):
         for n in names:
@@ -357,6 +362,7 @@ def _entities(entities: list[dict[str, Any]]) -> tuple[dict[str, float], Errors]
     judged = [(e, want) for e in entities[:TOP] if (want := expected_type(e)) is not None]
     scores = {
         "devnews.entities_merged": sum(merged) / len(VARIANTS),
+        "devnews.entities_unsplit": 1 - len(split) / len(spellings),
         "devnews.top_entity_types": sum(_type_ok(e["type"], want) for e, want in judged) / len(judged),
         "devnews.entity_kinds_apart": 1 - len(confused) / min(TOP, len(entities)),
     }
@@ -377,6 +383,7 @@ def _entities(entities: list[dict[str, Any]]) -> tuple[dict[str, float], Errors]
     ]
     return scores, {
         "devnews.entities_merged": unmerged,
+        "devnews.entities_unsplit": [f"{n!r} held by {found}" for n, found in split.items()],
         "devnews.top_entity_types": mistyped,
         "devnews.entity_kinds_apart": apart,
     }
@@ -454,6 +461,7 @@ AMONG = (
     "devnews.origins",
     "devnews.origins_distinct",
     "devnews.entities_merged",
+    "devnews.entities_unsplit",
     "devnews.entity_kinds_apart",
     "devnews.top_entity_types",
 )

@@ -39,9 +39,10 @@ Measures (each 0..1, higher is better):
   whole default pipeline, quotes and entities included: ``events`` / ``stories`` (BCubed F1 against the
   ``story:`` labels), ``quotes_found`` / ``quote_speakers`` (its 69 gold quotes, by the seeds' rules),
   ``origins`` / ``origins_distinct`` (pairs within its syndication groups in one origin, pairs across groups
-  not), ``entities_merged`` (spelling variants held by one entity), ``top_entity_types`` (the 30 most-mentioned
-  entities against a hand-made type table), ``timeline_no_furniture`` and ``contradictions_recall`` /
-  ``contradictions_precision`` (:mod:`tests.eval.contradictions`: NOTES.md (c) labelled by file and value).
+  not), ``entities_merged`` (spelling variants held by one entity), ``entities_unsplit`` (no spelling held by
+  two), ``top_entity_types`` (the 30 most-mentioned entities against a hand-made type table),
+  ``timeline_no_furniture`` and ``contradictions_recall`` / ``contradictions_precision``
+  (:mod:`tests.eval.contradictions`: NOTES.md (c) labelled by file and value).
 - ``devnews_among.*`` (:func:`tests.eval.devnews.run_among`): the dev-news measures that read only its 60 articles
   (events, stories, quotes, origins, entities), with the 60 ingested into a store already holding 284 PolNeAR
   articles, as an analyst's store holds other storylines: term weights and entity types read the whole store.
