@@ -503,6 +503,17 @@ def test_a_name_opening_a_longer_one_elsewhere_is_not_that_one() -> None:
     assert not _entity_of(linked, "Dorin Vass") & _entity_of(linked, "Dorin Vass Resigns")
 
 
+def test_a_name_opening_the_full_name_of_a_person_two_articles_name_is_that_person() -> None:
+    # Two outlets write "Aslam Khan Kamar"; a third writes him short, "Aslam Khan": one person, not two rows an
+    # analyst must add up. A full name one article alone writes could be a run-on (above), and stays apart.
+    linked = _batch_linked(
+        ("Aslam Khan Kamar/PERSON",), ("Aslam Khan Kamar/PERSON",), ("Aslam Khan/PERSON", "Khan/PERSON")
+    )
+    assert _entity_of(linked, "Aslam Khan") == _entity_of(linked, "Aslam Khan Kamar")
+    once = _batch_linked(("Aslam Khan Kamar/PERSON",), ("Aslam Khan/PERSON", "Khan/PERSON"))
+    assert not _entity_of(once, "Aslam Khan") & _entity_of(once, "Aslam Khan Kamar")
+
+
 def test_a_bare_name_needs_nearly_the_same_letters() -> None:
     # Same consonants, one vowel apart: with no first name to confirm it, "Bash" is not "Bush".
     linked = _batch_linked(("Jeb Bosh/PERSON", "Bosh/PERSON"), ("Bash/PERSON",))

@@ -80,6 +80,8 @@ def _word_before(text: str, end: int) -> re.Match[str] | None:
 # Places are written as GPE or LOC by the model, and sometimes as ORG ("Kyiv said"): those may meet.
 _COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}, "NORP": {"NORP"}}
 _SIMILAR = 0.85
+# A person known from this many articles is known by a name that opens another: the shorter form of it joins them.
+_ESTABLISHED = 2
 _PLACE_OR_BODY = ("ORG", "GPE", "LOC")
 _ACRONYMS = ("ORG", "GPE")
 # Words that open or end many organisations' names, too common to stand alone for one: "the House" is not the
@@ -1823,7 +1825,9 @@ class Linker:
         """People known by a full name that ``name`` (two words or more) is a shorter form of, or that is a
         shorter form of ``name``: looked up by pairs of its words (``_by_pair``), never compared with every person
         of one of its words. A form that only opens the other ("Aslam Khan", "Aslam Khan Kamar") counts where this
-        article names both: elsewhere the longer may be a headline's run-on ("Aslam Khan Resigns")."""
+        article names both, or where the person is known from two articles or more: a headline's run-on ("Aslam
+        Khan Resigns") is one article's slip, and a name another outlet writes short ("Asaduzzaman Khan" of
+        "Asaduzzaman Khan Kamal") is the person the others name in full."""
         parts = _parts(name)
         if len(parts) < 2:
             return []
@@ -1854,7 +1858,7 @@ class Linker:
             for k in found
             if any(
                 contains(a, name, opening=here) or contains(name, a, opening=here)
-                for here in [k.id in local.values()]
+                for here in [k.id in local.values() or k.stored_articles + len(k.articles) >= _ESTABLISHED]
                 for a in k.full
                 if len(_parts(a)) not in (n, 0, 1)
             )
