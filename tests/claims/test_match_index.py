@@ -381,19 +381,25 @@ def test_two_claims_agreeing_on_one_sum_and_giving_rival_figures_of_another_are_
     assert match._verdict(key(bid, deal), key(other_bid, deal)) == "differ"
 
 
-def test_a_weekday_an_undated_report_names_is_no_day_that_falls_on_another() -> None:
+def test_two_days_differ_and_one_day_is_no_sign_of_one_claim() -> None:
     def dated(unit: str, value: str) -> Value:
         return Value(kind="date", value=value, unit=unit, text="", start=0, end=0)
 
     monday, thursday = dated("weekday", "monday"), dated("weekday", "thursday")
-    a_thursday = dated("day", "2026-02-26")
+    a_thursday, a_friday = dated("day", "2026-02-26"), dated("day", "2026-02-27")
     assert match.relation([monday], [a_thursday]) == "differ"  # "launched on Monday", "on Thursday" (26 February)
-    assert match.relation([thursday], [a_thursday]) == "none"  # one weekday in seven: too little to be one claim by
-    assert match.relation([thursday], [thursday]) == "same"
-    assert match.relation([a_thursday], [a_thursday]) == "same"
-    key = lambda v: ((v.kind, v.unit, v.value),)  # noqa: E731
+    assert match.relation([a_friday], [a_thursday]) == "differ"
+    # A story's reports tell many things of one day ("granted bail on Friday", "the toll rose on Friday"): the day
+    # they share lowers no bar to match on.
+    assert match.relation([thursday], [a_thursday]) == "none"
+    assert match.relation([thursday], [thursday]) == "none"
+    assert match.relation([a_thursday], [a_thursday]) == "none"
+    money = Value(kind="money", value="USD 30", unit="money", text="", start=0, end=0)
+    assert match.relation([a_thursday, money], [a_thursday, money]) == "same"  # the sum is one
+    key = lambda *vs: tuple((v.kind, v.unit, v.value) for v in vs)  # noqa: E731
     assert match._verdict(key(monday), key(a_thursday)) == "differ"
     assert match._verdict(key(thursday), key(a_thursday)) == "none"
+    assert match._verdict(key(a_thursday), key(a_thursday)) == "none"
 
 
 def test_the_verdict_on_two_claims_values_read_by_unit_once_is_their_relation() -> None:
