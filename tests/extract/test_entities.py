@@ -1486,10 +1486,8 @@ def test_a_batch_links_with_what_was_alive_before_it_out_of_the_collector_s_pass
     monkeypatch.setattr(Linker, "_named", staticmethod(seen))
     stored = [Entity(id="p1", name="Anna Kowalska", type="PERSON", aliases=("Anna Kowalska",), mentions=2, articles=1)]
     building: list[bool] = []
-    add = Linker._add
-    monkeypatch.setattr(
-        Linker, "_add", lambda self, k, **keyed: (building.append(gc.isenabled()), add(self, k, **keyed))[1]
-    )
+    build = Linker._build
+    monkeypatch.setattr(Linker, "_build", lambda self, known: (building.append(gc.isenabled()), build(self, known))[1])
     linker = Linker(stored)
     assert building == [False] and gc.isenabled()
     text = "Anna Kowalska spoke. Anna Kowalski agreed."
@@ -2731,3 +2729,64 @@ def test_a_linker_built_from_the_store_notes_its_people_as_one_noting_them_for_m
     )
     article = Article(id="a", source="t", text=text, mentions=mentions)
     assert built.link_articles([article]) == slow.link_articles([article])
+
+
+def test_a_linker_built_from_the_store_in_one_loop_holds_what_one_adding_each_entity_holds() -> None:
+    """The Linker built from stored entities (``_build``, one loop over every alias) holds the same entities, index
+    entries with the same places in the same order, notes and sets (in their order) as one taking each entity in by
+    ``_add``, for every kind of name: people written with a title, family name first, with three parts or one word;
+    organisations with a generic or an outlet's word, acronyms; places of three words (frames) and of one; a name
+    with no word (decision 0041, revision of 2026-12-06, early afternoon)."""
+    import random
+
+    rng = random.Random(18)
+    people = ["Anna Kowalska", "Dr Piotr Novak", "Lam Wai-Kit", "Kevin Lam", "Aslam Khan Kamar", "Kowalska", "Nowak"]
+    bodies = [
+        "Marlow Harbour Authority",
+        "MHA",
+        "Greywater Gazette Ltd",
+        "Warner Bros",
+        "National Union of Teachers",
+        "UN",
+        "USA",
+    ]
+    places = ["Wang Fuk Court", "Hong Fuk Court", "Veloria", "Velorian", "Kyiv", "Kiev", "South Sudan"]
+    stored = []
+    for n in range(300):
+        kind, names = rng.choice([("PERSON", people), ("ORG", bodies), ("GPE", places), ("LOC", places)])
+        aliases = tuple(dict.fromkeys(rng.sample([*names, "Mr", "..."], rng.randint(1, 4))))
+        roles = tuple(rng.sample(["minister", "spokesman", "chair"], rng.randint(0, 2)))
+        stored.append(
+            Entity(id=f"e{n}", name=aliases[0], type=kind, aliases=aliases, roles=roles, mentions=n % 7, articles=1)
+        )
+    built = Linker(stored)
+    added = Linker([])
+    for e in stored:
+        added._add(added._from_record(e))
+    assert built._entries == added._entries
+    for name in (
+        "_by_surname", "_by_sound", "_by_letters", "_by_word", "_by_pair", "_by_family", "_by_part",
+        "_by_acronym", "_by_frame", "_by_whole",
+    ):  # fmt: skip
+        assert list(getattr(built, name).items()) == list(getattr(added, name).items()), name
+    assert list(built._known) == list(added._known) and list(built._unvoted) == list(added._unvoted)
+    for kid, k in built._known.items():
+        other = added._known[kid]
+        assert (k.type, list(k.aliases.items()), list(k.roles.items()), k.total, k.has_full) == (
+            other.type, list(other.aliases.items()), list(other.roles.items()), other.total, other.has_full,
+        )  # fmt: skip
+    twin = {id(getattr(built, name)): id(getattr(added, name)) for name in ("_by_surname", "_by_sound", "_by_letters")}
+    assert built._person_keys.keys() == added._person_keys.keys()
+    for kid, keys in built._person_keys.items():
+        # (The keys name each index by its ``id``, another in each Linker: compared as sets.)
+        assert {(twin[grouped], key) for grouped, key in keys} == added._person_keys[kid], kid
+        assert list(built._person_lasts[kid]) == list(added._person_lasts[kid]), kid
+        assert list(built._person_signs[kid]) == list(added._person_signs[kid]), kid
+    assert built._entity_forms.keys() == added._entity_forms.keys()
+    for kid, (keys, forms) in built._entity_forms.items():
+        assert {(twin[grouped], key) for grouped, key in keys} == added._entity_forms[kid][0], kid
+        assert list(forms) == list(added._entity_forms[kid][1]), kid
+    assert list(built._long) == list(added._long)
+    assert list(built._person_surnames) == list(added._person_surnames)
+    assert list(built._person_sounds) == list(added._person_sounds)
+    assert built._known_votes() == added._known_votes() and built._keyed == added._keyed

@@ -1178,6 +1178,32 @@ class _Told:
         return self._words
 
 
+def _signs_of(
+    k: _Known, words: tuple[str, ...], last: str, signs: set[tuple[str, str]]
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """The signs (last word and a first name's key) person ``k`` takes for a name of words ``words`` and last word
+    ``last``, and those of ``signs`` (what it has) it drops: for a full name, its first full name makes it no longer
+    one known by its surname alone; a name of one word is a sign of its own (its last word, no first name) only for a
+    person known by no full name."""
+    if len(words) > 1:
+        return {(last, first) for first in _first_keys(skeleton(words[0]))}, {sign for sign in signs if not sign[1]}
+    return (set() if k.full else {(last, "")}), set()
+
+
+def _entered(keys: Sequence[tuple[dict[str, dict[str, int]], str]], kid: str, entries: int) -> int:
+    """Enter ``kid`` under each of ``keys`` (an index and its key) where it is not yet, each entry's place the next
+    number from ``entries``; the next number after them."""
+    for index, key in keys:
+        ids = index.get(key)
+        if ids is None:
+            index[key] = {kid: entries}
+            entries += 1
+        elif kid not in ids:
+            ids[kid] = entries
+            entries += 1
+    return entries
+
+
 class Linker:
     """Links mentions to entities, starting from the entities already stored; ``stored`` reads where the store
     names one (for what earlier runs' articles said of a name another spelling may join, see :meth:`_told_alike`).
@@ -1308,8 +1334,95 @@ class Linker:
         # Each such group's names by their :func:`_shape`, as far as a lookup has read it.
         self._shapes: dict[int, _Shaped] = {}
         with _collector_paused():
-            for e in known:
-                self._add(self._from_record(e))
+            self._build(known)
+
+    def _build(self, known: Iterable[Entity]) -> None:
+        """Hold and index the stored entities ``known``, in their order, as :meth:`_add` does for each (the same
+        entries, places, notes and sets, written by the same steps in the same order), in one loop: each alias's
+        words, last word and keys worked out once and written where :meth:`_index`, :meth:`_keys`, :meth:`_group`
+        and :meth:`_group_forms` would write them with no group made and no answer kept, as none is while the Linker
+        is built (decision 0041, revision of 2026-12-06, early afternoon)."""
+        by_surname, by_sound, by_letters = self._by_surname, self._by_sound, self._by_letters
+        by_word, by_pair, by_family = self._by_word, self._by_pair, self._by_family
+        under3 = (id(by_surname), id(by_sound), id(by_letters))
+        known_, unvoted, long_ = self._known, self._unvoted, self._long
+        person_surnames, person_sounds = self._person_surnames, self._person_sounds
+        person_lasts, person_keys, person_signs = self._person_lasts, self._person_keys, self._person_signs
+        entity_forms = self._entity_forms
+        from_record, split, last_of, sound_, letters_ = self._from_record, _split, _last, sound, _letters
+        entries = self._entries
+        for e in known:
+            k = from_record(e)
+            kid, kind = k.id, k.type
+            known_[kid] = k
+            unvoted.add(kid)
+            person = kind == "PERSON"
+            for alias in k.aliases:
+                words = split(alias)
+                if not words:
+                    continue
+                end = words[-1]
+                last, end_sound, end_letters = last_of(alias), sound_(end), letters_(end)
+                keys: list[tuple[dict[str, dict[str, int]], str]] = [
+                    (by_surname, last[:4]),
+                    (by_sound, end_sound),
+                    (by_letters, end_letters),
+                ]
+                several = len(words) > 1
+                first = False
+                if person:
+                    first = family_first(alias)
+                    if first:
+                        keys.append((by_sound, sound_(words[0])))
+                    if several:
+                        person_surnames.add(last)
+                        person_sounds.add(end_sound)
+                        parts = _parts(alias)
+                        sounds = [sound_(p) for p in parts]
+                        keys += [(by_word, key) for key in sounds]
+                        keys += [(by_pair, f"{a} {b}") for a, b in itertools.combinations(sounds, 2)]
+                        keys.append((by_family, f"{int(first)} {skeleton(words[0] if first else end)}"))
+                else:
+                    self._body_keys(keys, alias, kind, words)
+                if several:
+                    k.has_full = True
+                entries = _entered(keys, kid, entries)
+                under = [
+                    (under3[0], keys[0][1]),
+                    (under3[1], keys[1][1]),
+                    (under3[2], keys[2][1]),
+                ]
+                if not person:
+                    # :meth:`_group_forms`, no group made.
+                    noted = entity_forms.get(kid)
+                    if noted is None:
+                        noted = entity_forms[kid] = (set(), set())
+                    noted[1].add(_form(alias, kind))
+                    noted[0].update(under)
+                    continue
+                if first:
+                    under.append((under3[1], keys[3][1]))
+                # :meth:`_group`, no group made and no answer kept.
+                lasts = person_lasts.get(kid)
+                if lasts is None:
+                    lasts = person_lasts[kid] = set()
+                noted_keys = person_keys.get(kid)
+                if noted_keys is None:
+                    noted_keys = person_keys[kid] = set()
+                lasts.add(last)
+                signs = person_signs.get(kid)
+                if signs is None:
+                    signs = person_signs[kid] = set()
+                new_signs, bare = _signs_of(k, words, last, signs)
+                if bare:
+                    signs -= bare
+                new_signs -= signs
+                if new_signs:
+                    signs |= new_signs
+                noted_keys.update(under)
+                if several and len(parts) >= 3:
+                    long_.add(kid)
+        self._entries = entries
 
     @staticmethod
     def _from_record(e: Entity) -> _Known:
@@ -1425,18 +1538,8 @@ class Linker:
             return
         if len(_split(alias)) > 1:
             k.has_full = True
-        kid, entries = k.id, self._entries
-        for index, key in keys:
-            ids = index.get(key)
-            if ids is None:
-                index[key] = {kid: entries}
-                entries += 1
-            elif kid not in ids:
-                ids[kid] = entries
-                entries += 1
-            else:
-                continue
-        self._entries = entries
+        kid = k.id
+        self._entries = _entered(keys, kid, self._entries)
         if not grouped:
             return
         # The keys of the three candidate indexes open the list (a name written family name first has a fourth).
@@ -1523,19 +1626,14 @@ class Linker:
                     if self._bare_under:
                         self._touched(grouped, key)
         signs = self._person_signs.setdefault(kid, set())
-        if len(words) > 1:
-            new_signs = {(last, first) for first in _first_keys(skeleton(words[0]))}
-            # Its first full name: it is no longer one known by its surname alone.
-            bare = {sign for sign in signs if not sign[1]}
-            if bare:
-                if not quiet:
-                    for grouped, key in keys:
-                        if (grouped, key) in made:
-                            for sign in bare:
-                                self._firsts[grouped][key][sign[0]][""].pop(kid, None)
-                signs -= bare
-        else:
-            new_signs = set() if k.full else {(last, "")}
+        new_signs, bare = _signs_of(k, words, last, signs)
+        if bare:
+            if not quiet:
+                for grouped, key in keys:
+                    if (grouped, key) in made:
+                        for sign in bare:
+                            self._firsts[grouped][key][sign[0]][""].pop(kid, None)
+            signs -= bare
         new_signs -= signs
         if new_signs:
             signs |= new_signs
@@ -1608,6 +1706,15 @@ class Linker:
                 keys += [(self._by_pair, f"{a} {b}") for a, b in itertools.combinations(sounds, 2)]
                 keys.append((self._by_family, f"{int(first)} {skeleton(words[0] if first else end)}"))
             return keys
+        self._body_keys(keys, alias, kind, words)
+        return keys
+
+    def _body_keys(
+        self, keys: list[tuple[dict[str, dict[str, int]], str]], alias: str, kind: str, words: tuple[str, ...]
+    ) -> None:
+        """Add to ``keys`` those of an organisation's or a place's alias ``alias`` (its words ``words``) beyond the
+        three candidate indexes': its first and last words' skeletons, its acronym, its frames, its whole name."""
+        end = words[-1]
         if kind == "ORG" and len(words) > 1:
             keys += [(self._by_part, skeleton(w)) for w in {words[0], end} if w.lower() not in _GENERIC_PARTS]
         if kind in _ACRONYMS and (acronym := _acronym(alias)):
@@ -1615,7 +1722,6 @@ class Linker:
         if kind in _PLACE_OR_BODY:
             keys += [(self._by_frame, frame) for frame in _frames(alias)]
             keys.append((self._by_whole, skeleton(" ".join(words))))
-        return keys
 
     def _one_or_local(self, ids: Iterable[str], local: dict[str, str]) -> list[_Known]:
         """The entities of ``ids`` this article names, else the only one there is (none when it is ambiguous)."""
