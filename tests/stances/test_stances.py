@@ -318,6 +318,20 @@ def test_an_issue_is_named_without_a_report_s_praise_or_alarm() -> None:
     assert sorted(p["issue"] for p in issues.positions(rows)) == ["$8 billion deal to buy Tarrow", "ferry accord"]
 
 
+def test_an_issue_is_named_by_a_target_that_gives_no_figure_where_one_does() -> None:
+    # Two reports size the deal otherwise ($8 billion, $9.5 billion): the issue is the deal, not one report's size.
+    rows = [
+        _row("quillfin", "supports", "2025-12-05", "a $9.5 billion deal to buy Tarrow", ("deal", "buy", "@t", "bill")),
+        _row(
+            "orvell", "opposes", "2025-12-07", "Quillfin's $8 billion deal to buy Tarrow", ("deal", "buy", "@t", "bill")
+        ),
+        _row("quillfin", "supports", "2025-12-08", "buying Tarrow", ("buy", "@t")),
+    ]
+    assert {p["issue"] for p in issues.positions(rows)} == {"buying Tarrow"}
+    sized = rows[:2]  # where every target gives a figure, the one that shares most names it, as before
+    assert {p["issue"] for p in issues.positions(sized)} == {"$9.5 billion deal to buy Tarrow"}
+
+
 def test_issues_meet_across_a_name_a_nominalisation_and_one_word() -> None:
     # "the Match Warden" tagged as a name in one article, plain words in another; "removal" against "remove"; a
     # one-word target ("the ruling") held whole by a longer one.

@@ -148,10 +148,17 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return issues
 
 
+# A figure in a target ("$82billion deal", "a 15% stake"): one report's, which others may give otherwise.
+_FIGURE = re.compile(r"(?<![\w.])[$£€¥]?\d")
+
+
 def _issue_name(members: Sequence[dict[str, Any]]) -> str:
-    def score(row: dict[str, Any]) -> tuple[float, int]:
+    """The target that shares most with the others, of those that give no figure where one does: the issue a
+    deal's sizes are disputed on ("$72 billion", "$82billion") is not named by one report's size of it."""
+
+    def score(row: dict[str, Any]) -> tuple[bool, float, int]:
         shared = sum(_shared(row["terms"], o["terms"])[0] for o in members[:COMPARED] if o is not row)
-        return (-shared, len(row["target"]))
+        return (_FIGURE.search(row["target"]) is not None, -shared, len(row["target"]))
 
     return _name(min(members[:COMPARED], key=score)["target"])
 
