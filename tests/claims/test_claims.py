@@ -297,6 +297,48 @@ def test_claims_counting_different_things_never_match_and_no_chain_joins_two_val
     assert any({"a", "d"} <= {m.article_id for m in c.members} for c in story.clusters.values())
 
 
+def _placed(article_id: str, text: str) -> object:
+    """A member whose place names are linked, as the entities stage links them (a name counts once however
+    written)."""
+    from newsdesk.claims import match
+    from newsdesk.records import Claim, Mention
+
+    found = [
+        Mention(text=name, start=at, end=at + len(name), type="GPE", entity_id=f"e-{name.lower()}")
+        for name in ("Orlan", "Tesk")
+        for at in [i for i in range(len(text)) if text.startswith(name, i)]
+    ]
+    mentions = tuple(sorted(found, key=lambda x: x.start))
+    claim = Claim(
+        text=text, start=0, end=len(text), values=tuple(values.find(text)), terms=extract.terms(text, 0, mentions)
+    )
+    return match.Member.of(article_id, claim)
+
+
+def test_two_sentences_sharing_names_and_a_setting_but_saying_other_things_are_two_claims() -> None:
+    from newsdesk.claims import match
+
+    walk = _placed(
+        "a",
+        "The retired teacher and his wife took turns walking to the market from their apartment complex in "
+        "Orlan's Tesk district.",
+    )
+    fire = _placed(
+        "b",
+        "Orlan firefighters controlled most of the fire that gutted the Varn Court complex in the northern "
+        "district of Tesk.",
+    )
+    again = _placed(
+        "c", "Firefighters in Orlan controlled most of the fire that gutted the Varn Court complex in Tesk."
+    )
+    assert match.score(walk, fire) == 0.0  # type: ignore[arg-type]  # a town, a district, a complex, little else
+    assert match.score(fire, again) > 0  # type: ignore[arg-type]  # the same fact, written otherwise
+    story = match.Story("s")
+    story.extend([(fire, None), (walk, None), (again, None)])  # type: ignore[list-item]
+    clusters = [{m.article_id for m in c.members} for c in story.clusters.values()]
+    assert not any({"a", "b"} <= c for c in clusters) and any({"b", "c"} <= c for c in clusters)
+
+
 @pytest.mark.parametrize(
     "text",
     [

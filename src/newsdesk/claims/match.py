@@ -50,6 +50,9 @@ NEGATION_KEPT = 0.6  # a bare "not" often negates another clause: two claims sha
 MIN_TERMS = 5  # a claim with fewer terms joins another only on a shared value
 MIN_WORDS = 2  # and at least this many words that are no names
 JOIN_FEW_WORDS = 0.5  # (one such word is enough for claims that share this much)
+# And on words alone, the Dice coefficient of the two claims' words that are no names: names and a setting ("the
+# complex in the district of Tai Po") shared by two sentences that say different things are not one claim.
+WORDS_DICE = 0.25
 RAREST = 12  # a new claim is compared with the claims that share one of its this many rarest terms
 MIN_SHARED = 3.0  # and at least this much term weight in common (one less with the same value)
 POSTING = 2_000  # a term lists at most this many readings of the story's claims (see ``Story``; decision 0042)
@@ -292,7 +295,15 @@ def score(
     words = sum(not t.startswith(("#", "@")) for t in common)
     if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
         return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
+    if 2 * words < WORDS_DICE * (_worded(a) + _worded(b)):
+        return 0.0  # a setting in common, little else
     return share if share >= JOIN and shared >= MIN_SHARED else 0.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _worded(terms: frozenset[str]) -> int:
+    """How many of a claim's terms are words that are no names."""
+    return sum(not t.startswith(("#", "@")) for t in terms)
 
 
 _YEAR_OR_MONTH = frozenset({("date", "year"), ("date", "month")})
@@ -713,6 +724,8 @@ class Story:
                 words = sum(not t.startswith(("#", "@")) for t in common)
                 if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
                     continue  # the same names doing different things
+                if 2 * words < WORDS_DICE * (_worded(terms) + _worded(member.terms)):
+                    continue  # a setting in common, little else
                 got = share if share >= JOIN and weighed >= MIN_SHARED else 0.0
             if got > best_score:
                 # A member's cluster is its reading's, unless the claim joined a later one too (``by_claim``).
