@@ -46,6 +46,7 @@ QUERY_TERMS = 50
 # work per article would grow with the corpus. Each term offers only the groups that most recently took an article
 # under it: a developing story's next report joins an active event, and a rare term's list stays whole.
 POSTING_LIMIT = 16
+CANDIDATE_LIMIT = 32
 REFRESH = 2.0  # re-weight a whole group once the corpus has grown by this factor since it last was
 # With ``nearest``, the centroid still finds, filters and ranks the candidates; only the best few are compared
 # member by member. On ECB+ three gave the same events as comparing every candidate.
@@ -738,10 +739,20 @@ class Grouper:
         """Ids of the groups a weighted vector is compared with: those indexed under one of its heaviest terms,
         or under one of its ``keys`` (the entities the report names)."""
         found: set[str] = set()
+        # Each group offered under the report's heaviest terms scores the report's weights of the terms it is offered
+        # under; past ``CANDIDATE_LIMIT`` groups, only the best of them are compared (``_bounded``).
+        shared: dict[str, float] = {}
+        get = shared.get
         for t in top_terms(weighted, QUERY_TERMS):
             members = self._index.get(t)
             if members:
-                found.update(islice(reversed(members), POSTING_LIMIT))
+                w = weighted[t]
+                for gid in islice(reversed(members), POSTING_LIMIT):
+                    shared[gid] = get(gid, 0.0) + w
+        if len(shared) > CANDIDATE_LIMIT:
+            found.update(gid for _, gid in heapq.nlargest(CANDIDATE_LIMIT, ((w, gid) for gid, w in shared.items())))
+        else:
+            found.update(shared)
         for key in keys:
             groups = self._keyed.get(key)
             if groups:
