@@ -16,6 +16,7 @@ import pytest
 from newsdesk.cluster import events
 from newsdesk.cluster.events import (
     ACTOR_CLASH,
+    CANDIDATE_LIMIT,
     DATE_CLASH,
     DATE_FAR,
     FIGURE_CLASH,
@@ -181,6 +182,23 @@ def test_nearest_keeps_only_the_latest_members_in_memory() -> None:
     for n, v in enumerate(vectors):
         grouper.join(event, f"a{n}", v, None)
     assert set(grouper._members) == set(event.members[-NEAREST_MEMBERS:])
+
+
+def test_past_the_candidate_limit_the_groups_sharing_the_heaviest_terms_are_compared() -> None:
+    # Each group is one term of its own; the probe holds every group's term, each a little heavier than the one
+    # before, so more groups are offered than are compared: those whose terms weigh most in the probe.
+    count = CANDIDATE_LIMIT + 8
+    assert count <= QUERY_TERMS  # every one of the probe's terms is looked up
+    groups = [{1000 + n: 1.0} for n in range(count)]
+    df = DocumentFrequencies()
+    df.add(groups)
+    grouper = Grouper([], df, threshold=2.0, max_gap_days=None, prefix="e")  # every vector opens a group
+    ids = [grouper.assign(f"a{n}", v, None)[0].id for n, v in enumerate(groups)]
+    probe = df.weighted({1000 + n: 1.0 + n / 100 for n in range(count)})
+    assert grouper.candidates(probe) == set(ids[-CANDIDATE_LIMIT:])
+    # Up to the limit, every group offered is compared.
+    fewer = df.weighted({1000 + n: 1.0 + n / 100 for n in range(CANDIDATE_LIMIT)})
+    assert grouper.candidates(fewer) == set(ids[:CANDIDATE_LIMIT])
 
 
 def test_a_common_term_offers_only_its_most_recently_joined_groups() -> None:
