@@ -115,7 +115,8 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
         # first through their index (migration m025).
         dated = conn.execute("SELECT coalesce(published, '') FROM articles WHERE id = ?", (article.id,)).fetchone()
         published = dated[0] if dated is not None else ""
-        conn.executemany(
+        replace_rows(
+            conn,
             "INSERT OR REPLACE INTO quotes (id, article_id, start, end, text, speaker, speaker_kind, speaker_start, "
             "speaker_end, speaker_entity_id, cue, via, direct, confidence, kind, published) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
