@@ -33,7 +33,7 @@ from newsdesk.pipeline import (
     reads_extracts,
 )
 from newsdesk.ray_engine import RayEngine, require_ray
-from newsdesk.records import Article, Draft, Failure, IngestReport, Mention, StageReport
+from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.stances import issues as stance_issues
 from newsdesk.store import Store
@@ -418,15 +418,16 @@ class Corpus:
         given: list[Article] | None = None,
         loaded: list[list[Article]] | None = None,
         hold: list[Outcome] | None = None,
-        found: dict[str, tuple[Mention, ...]] | None = None,
+        found: dict[str, Article] | None = None,
     ) -> StageReport:
         """Run ``stage`` over every article of ``todo``, a chunk at a time, and keep what it made; progress is
         reported as ``at`` articles done before ``todo`` out of ``whole`` (all of ``todo``); with ``threads``
         its CPU seconds are this thread's (:meth:`Pipeline.run_stage`). ``given``: the articles of ``todo`` (one
         chunk) as the store would give them to the stage, already read; ``loaded`` gets each chunk's articles as
-        the stage was given them. ``hold``: what a stage that finds mentions made of the chunk is put there, not
-        written (:meth:`_linked` writes it). ``found``: mentions of articles of ``todo`` not written yet, by
-        article, put on the articles read as the store would give them written (:meth:`_linked`)."""
+        the stage was given them. ``hold``: what the stage made is put there, not written (when it raised, its
+        articles' failures are recorded as ever). ``found``: what the quotes stage found of articles of ``todo`` and
+        is not written yet, by article: their mentions, as the store would give them written, and their quotes
+        are put on the articles read (:meth:`_linked`)."""
         on_progress = context.on_progress
         whole = len(todo) if whole is None else whole
         total = StageReport(stage=stage.name)
@@ -436,7 +437,12 @@ class Corpus:
             with kept_out_of_collections():  # what the run keeps, left out of full collections (decision 0053)
                 batch = given if given is not None else list(self.store.articles(ids, extracts=reads_extracts(stage)))
                 if found is not None:
-                    batch = [dataclasses.replace(a, mentions=found[a.id]) if a.id in found else a for a in batch]
+                    batch = [
+                        dataclasses.replace(a, mentions=as_stored(f.mentions), quotes=f.quotes)
+                        if (f := found.get(a.id)) is not None
+                        else a
+                        for a in batch
+                    ]
                 if loaded is not None:
                     loaded.append(batch)
 
@@ -450,7 +456,7 @@ class Corpus:
                 except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on
                     log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
                     outcome, report = exc, StageReport(stage=stage.name, items_in=len(batch))
-                if hold is not None and _finds_mentions(stage, outcome):
+                if hold is not None and not isinstance(outcome, Exception):
                     hold.append((stage, outcome, report))
                     total = _sum(total, report)
                     continue
@@ -520,7 +526,7 @@ class Corpus:
                             at=at,
                             whole=len(todo),
                             given=batch,
-                            hold=held if linking is not None else None,
+                            hold=held if linking is not None and "article.mentions" in stage.produces else None,
                         )
                         totals[stage.name] = _sum(totals[stage.name], done)
                 # The chunk as the last middle stage read it, while what that stage writes leaves it as the store
@@ -557,22 +563,27 @@ class Corpus:
         failed: list[Failure] | None,
         **options: Any,
     ) -> StageReport:
-        """Entity linking (``stage``) of the chunk ``ids``, whose mentions and quotes the held outcome ``found`` (of
-        the quotes stage) holds, written in one transaction: ``found``'s quotes, then the mentions with their
-        links, each once (decision 0053, revision of 2026-12-06, early afternoon). Linking is given the chunk as
-        the store would give it had ``found`` been written whole; when it fails, the mentions are written as
-        found, unlinked, as they were when each stage wrote its own. A run stopped before the end leaves neither
-        stage done for the chunk. ``options``: :meth:`_stage`'s."""
+        """Entity linking (``stage``) of the chunk ``ids``, whose mentions and quotes the held outcome ``found`` of
+        the quotes stage holds: linking is given the chunk as the store would give it, with ``found``'s mentions
+        as the store would give them written and its quotes as found (each is linked alone, on the article's
+        mentions), then ``found``'s quotes and the mentions with their links are written in one transaction, each
+        mention once (decision 0053, revision of 2026-12-06, early afternoon). When linking fails, ``found`` is
+        written whole, its mentions unlinked, as when each stage wrote its own. A run stopped before the end
+        leaves neither stage done for the chunk. ``options``: :meth:`_stage`'s."""
         finder, outcome, report = found
         assert not isinstance(outcome, Exception)
+        linked: list[Outcome] = []
+        done = self._stage(
+            stage, ids, context, run_id, failed, found={a.id: a for a in outcome.articles}, hold=linked, **options
+        )
         with self.store.held():
+            if not linked:  # it failed (its articles' failures are recorded): the mentions stay as found
+                self._keep(finder, ids, [], outcome, report, context, run_id, failed)
+                return done
             kept = [p for p in finder.produces if p != "article.mentions"]
             self._keep(finder, ids, [], outcome, report, context, run_id, failed, produces=kept)
-            mentions = {a.id: as_stored(a.mentions) for a in outcome.articles}
-            done = self._stage(stage, ids, context, run_id, failed, found=mentions, **options)
-            if done.failures:  # a corpus stage fails as a whole batch: none of the mentions was linked
-                self.store.update(outcome.articles, stage=finder.name, produces=("article.mentions",))
-        return done
+            _, result, ran = linked[0]
+            return self._keep(stage, ids, [], result, ran, context, run_id, failed)
 
     def _keep(
         self,
