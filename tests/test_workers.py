@@ -6,10 +6,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import pytest
 
@@ -17,10 +19,11 @@ from newsdesk import corpus as corpus_module
 from newsdesk import pipeline, workers
 from newsdesk.corpus import Corpus
 from newsdesk.errors import ConfigError
+from newsdesk.extract import entities
 from newsdesk.pipeline import ArticleStage, Pipeline
 from newsdesk.records import Article
 from newsdesk.settings import NlpSettings, PipelineSettings, Settings
-from newsdesk.store import Store
+from newsdesk.store import Store, extracts
 from tests.processes import descendants
 
 # An invented wire story told by several outlets (one reprints another), a second story, and unrelated items.
@@ -196,6 +199,125 @@ def test_a_run_goes_chunk_by_chunk_with_workers_or_without_and_stores_the_same(
 
 
 LEAD = ("cites", "dates", "features", "quotes")
+
+
+def _done(store: Store, stage: str, ids: list[str]) -> list[bool]:
+    marks = ",".join("?" * len(ids))
+    done = {
+        r[0]
+        for r in store.conn.execute(
+            f"SELECT article_id FROM stage_done WHERE stage = ? AND article_id IN ({marks})", [stage, *ids]
+        )
+    }
+    return [i in done for i in ids]
+
+
+def _stored(store: Store, table: str, ids: list[str]) -> int:
+    marks = ",".join("?" * len(ids))
+    return int(store.conn.execute(f"SELECT count(*) FROM {table} WHERE article_id IN ({marks})", ids).fetchone()[0])
+
+
+def _linked(store: Store, ids: list[str]) -> tuple[int, int]:
+    """How many mentions the articles have stored, and how many of them linked."""
+    marks = ",".join("?" * len(ids))
+    row = store.conn.execute(f"SELECT count(*), count(entity_id) FROM mentions WHERE article_id IN ({marks})", ids)
+    return cast(tuple[int, int], tuple(row.fetchone()))
+
+
+def test_a_chunks_mentions_are_written_once_and_a_failed_linking_leaves_them_as_found(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The quotes stage's mentions of a chunk are written with their links, once (decision 0053, revision of
+    # 2026-12-06, early afternoon); when linking the second chunk fails, its mentions are written as the quotes
+    # stage found them, unlinked, its quotes stage done and its linking failed, as when each stage wrote its own.
+    targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
+    monkeypatch.setattr(corpus_module, "_ANALYZE_CHUNK", 4)
+    written: list[str] = []
+    save = extracts.save
+
+    def counted(conn: Any, article: Article, produces: set[str]) -> None:
+        if {"article.mentions", "article.entities"} & produces:
+            written.append(article.id)
+        save(conn, article, produces)
+
+    link, calls = entities.Linker.link_articles, []
+
+    def failing(self: entities.Linker, batch: Any) -> Any:
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise RuntimeError("linking failed")
+        return link(self, batch)
+
+    monkeypatch.setattr(extracts, "save", counted)
+    monkeypatch.setattr(entities.Linker, "link_articles", failing)
+    for count in (1, 2):
+        written.clear()
+        calls.clear()
+        with Corpus(Store(tmp_path / f"w{count}.db"), settings=_settings(count)) as corpus:
+            corpus.ingest(targets)
+            store = corpus.store
+            ids = [a["id"] for a in corpus.articles()]
+            assert sorted(written) == sorted(ids)  # each article's mentions written once
+            second = ids[4:8]
+            assert _done(store, "quotes", ids) == [True] * len(ids)
+            assert _done(store, "entities", ids) == [k not in range(4, 8) for k in range(len(ids))]
+            assert {(f.stage, f.article_id) for f in corpus.failures()} == {("entities", i) for i in second}
+            found, linked = _linked(store, second)
+            assert found > 0 and linked == 0
+            assert _linked(store, ids[:4])[1] > 0 and _linked(store, ids[8:])[1] > 0
+
+
+_KILLED_WHILE_LINKING = """
+import os, signal, sys
+from newsdesk import corpus as corpus_module
+from newsdesk.corpus import Corpus
+from newsdesk.extract import entities
+from newsdesk.store import Store
+from tests.test_workers import _settings
+
+corpus_module._ANALYZE_CHUNK = 4
+link, calls = entities.Linker.link_articles, []
+
+def killed(self, batch):
+    calls.append(batch)
+    if len(calls) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return link(self, batch)
+
+entities.Linker.link_articles = killed
+with Corpus(Store(sys.argv[1]), settings=_settings(int(sys.argv[2]))) as corpus:
+    corpus.ingest(sys.argv[3:])
+"""
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_kill_while_a_chunk_is_linked_leaves_neither_its_mentions_nor_its_quotes_and_a_run_resumes(
+    tmp_path: Path, seeds_dir: Path, count: int
+) -> None:
+    # A kill -9 while the second chunk is linked: its quotes and mentions, written with their links in one
+    # transaction, are not stored, nor is either stage done for it (the first chunk is, whole); the stages that
+    # wrote in transactions of their own before are done. Running the analysis again does the rest.
+    targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
+    db = tmp_path / "news.db"
+    command = [sys.executable, "-c", _KILLED_WHILE_LINKING, str(db), str(count), *map(str, targets)]
+    run = subprocess.run(command, cwd=Path(__file__).parent.parent, capture_output=True, text=True, timeout=300)
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    with Corpus(Store(db), settings=_settings(count)) as corpus:
+        store = corpus.store
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        ids = [a["id"] for a in corpus.articles()]
+        first, second = ids[:4], ids[4:8]
+        for stage in ("quotes", "entities"):
+            assert _done(store, stage, first) == [True] * 4
+            assert _done(store, stage, second) == [False] * 4
+        assert _done(store, "features", second) == [True] * 4
+        assert _stored(store, "mentions", first) > 0 and _stored(store, "quotes", first) > 0
+        assert _stored(store, "mentions", second) == _stored(store, "quotes", second) == 0
+        corpus.analyze()
+        for stage in corpus.pipeline.names:
+            assert store.pending(stage) == [], stage
+        assert _stored(store, "mentions", second) > 0 and _stored(store, "quotes", second) > 0
+        assert not corpus.failures()
 
 
 def test_stages_go_chunk_by_chunk_only_where_each_reads_what_it_was_argued_for() -> None:

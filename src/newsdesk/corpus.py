@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import dataclasses
+import functools
 import logging
 import os
 import time
@@ -22,6 +23,7 @@ from newsdesk.pipeline import (
     Ahead,
     ArticleStage,
     Context,
+    Outcome,
     ParsedStage,
     Pipeline,
     ProgressCallback,
@@ -35,6 +37,7 @@ from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.stances import issues as stance_issues
 from newsdesk.store import Store
+from newsdesk.store.extracts import as_stored
 from newsdesk.workers import Workers
 from newsdesk.workers import count as worker_count
 
@@ -55,6 +58,12 @@ _ANALYZE_CHUNK = 500
 # their own (claims, stances), never the articles' columns, mentions, quotes or date mentions, which
 # ``Store.articles`` reads.
 _OWN_TABLES = frozenset({"article.claims", "article.stances"})
+
+
+def _finds_mentions(stage: Stage, outcome: StageResult | Exception) -> bool:
+    """Whether ``outcome`` is what a stage that finds mentions made of a chunk: held back for entity linking to
+    write the mentions once, with their links (``Corpus._linked``)."""
+    return "article.mentions" in stage.produces and not isinstance(outcome, Exception)
 
 
 def _unread(stage: Stage) -> bool:
@@ -408,12 +417,17 @@ class Corpus:
         threads: bool = False,
         given: list[Article] | None = None,
         loaded: list[list[Article]] | None = None,
+        hold: list[Outcome] | None = None,
+        found: dict[str, Article] | None = None,
     ) -> StageReport:
         """Run ``stage`` over every article of ``todo``, a chunk at a time, and keep what it made; progress is
         reported as ``at`` articles done before ``todo`` out of ``whole`` (all of ``todo``); with ``threads``
         its CPU seconds are this thread's (:meth:`Pipeline.run_stage`). ``given``: the articles of ``todo`` (one
         chunk) as the store would give them to the stage, already read; ``loaded`` gets each chunk's articles as
-        the stage was given them."""
+        the stage was given them. ``hold``: what the stage made is put there, not written (when it raised, its
+        articles' failures are recorded as ever). ``found``: what the quotes stage found of articles of ``todo`` and
+        is not written yet, by article: their mentions, as the store would give them written, and their quotes
+        are put on the articles read (:meth:`_linked`)."""
         on_progress = context.on_progress
         whole = len(todo) if whole is None else whole
         total = StageReport(stage=stage.name)
@@ -422,6 +436,13 @@ class Corpus:
             ids = todo[start : start + _ANALYZE_CHUNK]
             with kept_out_of_collections():  # what the run keeps, left out of full collections (decision 0053)
                 batch = given if given is not None else list(self.store.articles(ids, extracts=reads_extracts(stage)))
+                if found is not None:
+                    batch = [
+                        dataclasses.replace(a, mentions=as_stored(f.mentions), quotes=f.quotes)
+                        if (f := found.get(a.id)) is not None
+                        else a
+                        for a in batch
+                    ]
                 if loaded is not None:
                     loaded.append(batch)
 
@@ -435,6 +456,10 @@ class Corpus:
                 except Exception as exc:  # a corpus stage fails as a whole batch; record it and go on
                     log.exception("stage %s failed on a batch of %d articles", stage.name, len(batch))
                     outcome, report = exc, StageReport(stage=stage.name, items_in=len(batch))
+                if hold is not None and not isinstance(outcome, Exception):
+                    hold.append((stage, outcome, report))
+                    total = _sum(total, report)
+                    continue
                 total = _sum(total, self._keep(stage, ids, batch, outcome, report, context, run_id, failed))
         on_progress(stage.name, at + len(todo), whole)
         return total
@@ -453,7 +478,12 @@ class Corpus:
         the next (decisions 0049 and 0075). With an engine (and ``[pipeline] overlap``), its workers run the lead
         stages on the next chunks while this process keeps the current chunk's lead results and runs the middle
         stages on it (per-article ones too, here: the workers are busy); without, this process runs the lead stages
-        of each chunk first. The store is written in the same order either way."""
+        of each chunk first. The store is written in the same order either way.
+
+        What the stage that finds mentions (the quotes stage) made of a chunk is held back and written with what
+        entity linking (the first middle stage) makes of it, in one transaction (:meth:`_linked`): each mention
+        is written once, with its link."""
+        linking = middle[0] if middle and "article.entities" in middle[0].produces else None
         ahead = None
         if context.engine is not None and self.settings.pipeline.overlap:
             ahead = Ahead(self.pipeline, lead, context, len(todo))
@@ -468,6 +498,7 @@ class Corpus:
                 ahead.feed(k * _ANALYZE_CHUNK, batches[k])
         for k, ids in enumerate(chunks):
             at = k * _ANALYZE_CHUNK
+            held: list[Outcome] = []
             with kept_out_of_collections():  # (as in _stage)
                 if ahead is not None:
                     if k + 2 < len(chunks):  # two chunks fed ahead: the workers never wait for this process
@@ -475,6 +506,10 @@ class Corpus:
                         ahead.feed((k + 2) * _ANALYZE_CHUNK, batches[k + 2])
                     batch = batches.pop(k)
                     for stage, outcome, report in ahead.take():
+                        if linking is not None and _finds_mentions(stage, outcome):
+                            held.append((stage, outcome, report))
+                            totals[stage.name] = _sum(totals[stage.name], report)
+                            continue
                         kept = self._keep(stage, ids, batch, outcome, report, context, run_id, failed)
                         totals[stage.name] = _sum(totals[stage.name], kept)
                 else:
@@ -482,7 +517,17 @@ class Corpus:
                     # another produces (Pipeline.split).
                     batch = list(self.store.articles(ids, extracts=False))
                     for stage in lead:
-                        done = self._stage(stage, ids, context, run_id, failed, at=at, whole=len(todo), given=batch)
+                        done = self._stage(
+                            stage,
+                            ids,
+                            context,
+                            run_id,
+                            failed,
+                            at=at,
+                            whole=len(todo),
+                            given=batch,
+                            hold=held if linking is not None and "article.mentions" in stage.produces else None,
+                        )
                         totals[stage.name] = _sum(totals[stage.name], done)
                 # The chunk as the last middle stage read it, while what that stage writes leaves it as the store
                 # would give it to the next one (see _unread).
@@ -491,7 +536,8 @@ class Corpus:
                     extracts = reads_extracts(stage)
                     given = read[1] if read is not None and read[0] == extracts else None
                     loaded: list[list[Article]] = []
-                    done = self._stage(
+                    run = functools.partial(self._linked, held.pop()) if stage is linking and held else self._stage
+                    done = run(
                         stage,
                         ids,
                         here,
@@ -507,6 +553,38 @@ class Corpus:
                     read = (extracts, loaded[0]) if len(loaded) == 1 and _unread(stage) else None
         return list(totals.values())
 
+    def _linked(
+        self,
+        found: Outcome,
+        stage: Stage,
+        ids: list[str],
+        context: Context,
+        run_id: int,
+        failed: list[Failure] | None,
+        **options: Any,
+    ) -> StageReport:
+        """Entity linking (``stage``) of the chunk ``ids``, whose mentions and quotes the held outcome ``found`` of
+        the quotes stage holds: linking is given the chunk as the store would give it, with ``found``'s mentions
+        as the store would give them written and its quotes as found (each is linked alone, on the article's
+        mentions), then ``found``'s quotes and the mentions with their links are written in one transaction, each
+        mention once (decision 0053, revision of 2026-12-06, early afternoon). When linking fails, ``found`` is
+        written whole, its mentions unlinked, as when each stage wrote its own. A run stopped before the end
+        leaves neither stage done for the chunk. ``options``: :meth:`_stage`'s."""
+        finder, outcome, report = found
+        assert not isinstance(outcome, Exception)
+        linked: list[Outcome] = []
+        done = self._stage(
+            stage, ids, context, run_id, failed, found={a.id: a for a in outcome.articles}, hold=linked, **options
+        )
+        with self.store.held():
+            if not linked:  # it failed (its articles' failures are recorded): the mentions stay as found
+                self._keep(finder, ids, [], outcome, report, context, run_id, failed)
+                return done
+            kept = [p for p in finder.produces if p != "article.mentions"]
+            self._keep(finder, ids, [], outcome, report, context, run_id, failed, produces=kept)
+            _, result, ran = linked[0]
+            return self._keep(stage, ids, [], result, ran, context, run_id, failed)
+
     def _keep(
         self,
         stage: Stage,
@@ -517,8 +595,11 @@ class Corpus:
         context: Context,
         run_id: int,
         failed: list[Failure] | None,
+        *,
+        produces: Iterable[str] | None = None,
     ) -> StageReport:
-        """Write what ``stage`` made of a chunk, or record each of its articles as failed when it raised."""
+        """Write what ``stage`` made of a chunk (``produces`` of what it produces: all of it by default), or
+        record each of its articles as failed when it raised."""
         if isinstance(outcome, Exception):
             # What the stage kept may hold part of the failed batch, which the store never got.
             context.memo.pop(stage.name, None)
@@ -534,7 +615,13 @@ class Corpus:
             return dataclasses.replace(report, items_in=len(batch), failures=len(batch))
         failed_ids = {f.article_id for f in outcome.failures}
         done = [i for i in ids if i not in failed_ids]
-        self.store.update(outcome.articles, stage=stage.name, state=outcome.state, done=done, produces=stage.produces)
+        self.store.update(
+            outcome.articles,
+            stage=stage.name,
+            state=outcome.state,
+            done=done,
+            produces=stage.produces if produces is None else produces,
+        )
         self.store.record_failures(outcome.failures, run_id)
         if failed is not None:
             failed.extend(outcome.failures)

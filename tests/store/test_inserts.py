@@ -182,3 +182,21 @@ def test_entities_read_back_as_their_class_makes_them(tmp_path) -> None:
     assert all(type(e.aliases) is tuple and type(e.roles) is tuple for e in read)
     with pytest.raises(dataclasses.FrozenInstanceError):
         read[0].mentions = 3  # type: ignore[misc]
+
+
+def test_mentions_as_stored_are_what_save_then_load_give_back(tmp_path) -> None:
+    # What entity linking is given of a chunk whose mentions are not written yet (decision 0053, revision of
+    # 2026-12-06, early afternoon): one mention a start (the last of two written), in text order.
+    store = _store(tmp_path, "stored.db")
+    found = (
+        Mention(text="Vell", start=9, end=13, type="PERSON"),
+        Mention(text="Ada", start=0, end=3, type="PERSON", role="council leader"),
+        Mention(text="Vell Co", start=9, end=16, type="ORG"),
+        Mention(text="Orsa", start=20, end=24, type="GPE", entity_id="e1"),
+    )
+    article = Article(id="a1", source="s1.txt", text="Invented text number 1.", mentions=found)
+    with store.transaction() as conn:
+        extracts.save(conn, article, {"article.mentions"})
+    stored = extracts.load(store.conn, ["a1"])["a1"][0]
+    assert extracts.as_stored(found) == stored
+    assert [m.text for m in stored] == ["Ada", "Vell Co", "Orsa"]

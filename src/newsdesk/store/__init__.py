@@ -171,6 +171,7 @@ class Store:
     # Named queries that PostgreSQL cannot run yet: asking for one there is a clear StoreError, never a wrong answer.
     NOT_ON_POSTGRES: frozenset[str] = frozenset()
     postgres = False  # whether the database is a PostgreSQL one (set on open)
+    _held = False  # inside held(): each transaction joins the one it holds
 
     def __init__(self, path: str | Path = "newsdesk.db") -> None:
         self.path = str(path)
@@ -322,11 +323,15 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run the block in one transaction: all of it is written, or none.
+        """Run the block in one transaction: all of it is written, or none. Inside :meth:`held`, the block is part
+        of the held transaction.
 
         Raises:
             LockedError: another connection held the database's write lock past the busy timeout.
         """
+        if self._held:
+            yield self.conn
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -344,6 +349,19 @@ class Store:
                 self.conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 raise self._locked(exc) from None
+
+    @contextmanager
+    def held(self) -> Iterator[sqlite3.Connection]:
+        """One transaction for the whole block, which every write of this store inside it joins (``transaction``
+        opens none of its own): all of them are written, or none, whatever the block does between them. What the
+        runner writes of a chunk's mentions with their links (decision 0053, revision of 2026-12-06, early
+        afternoon)."""
+        with self.transaction() as conn:
+            self._held = True
+            try:
+                yield conn
+            finally:
+                self._held = False
 
     def _locked(self, exc: sqlite3.OperationalError) -> Exception:
         """A clear error for SQLite's "database is locked" (the busy timeout ran out); others as they were."""

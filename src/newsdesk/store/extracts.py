@@ -12,7 +12,7 @@ from typing import Any
 from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
 from newsdesk.store.inserts import replace_rows
 
-__all__ = ["entities", "load", "quote_id", "save", "save_entities"]
+__all__ = ["as_stored", "entities", "load", "quote_id", "save", "save_entities"]
 
 
 _SPEAKER_KINDS = {k.value: k for k in SpeakerKind}
@@ -115,7 +115,8 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
         # first through their index (migration m025).
         dated = conn.execute("SELECT coalesce(published, '') FROM articles WHERE id = ?", (article.id,)).fetchone()
         published = dated[0] if dated is not None else ""
-        conn.executemany(
+        replace_rows(
+            conn,
             "INSERT OR REPLACE INTO quotes (id, article_id, start, end, text, speaker, speaker_kind, speaker_start, "
             "speaker_end, speaker_entity_id, cue, via, direct, confidence, kind, published) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -146,6 +147,12 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
             "UPDATE quotes SET speaker_entity_id = ?, speaker_kind = ? WHERE id = ?",
             [(q.speaker_entity_id, str(q.speaker_kind), quote_id(article.id, q.start, q.end)) for q in article.quotes],
         )
+
+
+def as_stored(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """An article's mentions as :func:`save` then :func:`load` give them back: one a start (the table's key with
+    the article; of two, the one written last replaced the other), in text order."""
+    return tuple(sorted({m.start: m for m in mentions}.values(), key=lambda m: m.start))
 
 
 def load(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[tuple[Mention, ...], tuple[Quote, ...]]]:
