@@ -443,8 +443,10 @@ class StageReport:
     duplicates: int = 0
     failures: int = 0
     seconds: float = 0.0
-    # CPU seconds of this process (``time.process_time``): on a shared machine they hold still while wall seconds
-    # swing with other work. A stage run in worker processes counts only what this process spent on it.
+    # CPU seconds: on a shared machine they hold still while wall seconds swing with other work. Of this process
+    # (``time.process_time``), or of the stage's thread alone (``time.thread_time``) where a run with workers goes
+    # chunk by chunk and a thread hands the workers the next chunks beside the stage (``Pipeline.run_stage``); a
+    # stage run in worker processes counts only what this process spent on it.
     cpu_seconds: float = 0.0
 
 
