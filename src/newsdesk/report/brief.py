@@ -262,10 +262,15 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
             ],
         }
 
-    corroborated = [claim(c) for c in claims if len(c["independent_origins"]) > 1 and not c["contradicts"]]
+    # Only the claims shown are cited, before Sources is made of what is cited: every number a claim gives is a
+    # source listed, and no source is listed for a claim left out.
+    corroborated = [
+        claim(c) for c in [c for c in claims if len(c["independent_origins"]) > 1 and not c["contradicts"]][:_CLAIMS]
+    ]
     single = sorted(
         (c for c in claims if c["single_source"] and len(c["article_ids"]) > 1), key=lambda c: -len(c["article_ids"])
     )
+    single_source = [claim(c) for c in single[:_CLAIMS]]
     disputed = [
         {
             "kind": item["kind"],
@@ -361,8 +366,8 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "unattributed_quotes": unattributed,
         "actors": actors,
         "entities": story["entities"][: _ACTORS * 2],
-        "corroborated": corroborated[:_CLAIMS],
-        "single_source": [claim(c) for c in single[:_CLAIMS]],
+        "corroborated": corroborated,
+        "single_source": single_source,
         "disputed": disputed,
         "framing": framing,
         "positions": positions,
