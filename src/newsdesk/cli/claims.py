@@ -87,8 +87,7 @@ def contradictions(state: State, story_id: str | None, fmt: str) -> None:
         state.console.print(f"[bold]{markup(row['slot'] or row['kind'])}[/] [dim]({row['kind']})[/]")
         for side in row["sides"]:
             state.console.print(
-                f"  [cyan]{markup(str(side.get('shown', side['value'])))}[/] {markup(side['text'])} "
-                f"[dim]{markup(told_by(side))}[/]"
+                f"  [cyan]{markup(str(side['shown']))}[/] {markup(side['text'])} [dim]{markup(told_by(side))}[/]"
             )
         if row.get("one_origin"):
             state.console.print(f"  [dim]{ONE_ORIGIN}[/]")

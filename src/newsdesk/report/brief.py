@@ -264,9 +264,8 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
 
     # Only the claims shown are cited, before Sources is made of what is cited: every number a claim gives is a
     # source listed, and no source is listed for a claim left out.
-    corroborated = [
-        claim(c) for c in [c for c in claims if len(c["independent_origins"]) > 1 and not c["contradicts"]][:_CLAIMS]
-    ]
+    backed = [c for c in claims if len(c["independent_origins"]) > 1 and not c["contradicts"]]
+    corroborated = [claim(c) for c in backed[:_CLAIMS]]
     single = sorted(
         (c for c in claims if c["single_source"] and len(c["article_ids"]) > 1), key=lambda c: -len(c["article_ids"])
     )
@@ -281,7 +280,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                         side["spans"][0]["article_id"], side["spans"][0]["start"], side["spans"][0]["end"], side["text"]
                     ),
                     "value": side["value"],
-                    "shown": side.get("shown", side["value"]),
+                    "shown": side["shown"],
                     "origins": [origin(name) for name in side["origins"]],
                     "outlets": [origin(name) for name in side.get("outlets", side["origins"])],
                     "told_by": told_by(side, origin),

@@ -118,7 +118,7 @@ def _claims(brief: dict[str, Any]) -> list[str]:
     out += ["", "## Disputed", ""]
     for item in brief["disputed"]:
         sides = " / ".join(
-            f"{_md(str(side.get('shown', side['value'])))}: {_md(side['text'])} {_ref(side)} ({_md(side['told_by'])})"
+            f"{_md(str(side['shown']))}: {_md(side['text'])} {_ref(side)} ({_md(side['told_by'])})"
             for side in item["sides"]
         )
         one = f" ({ONE_ORIGIN})" if item.get("one_origin") else ""
