@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 
 from newsdesk import nlp
 from newsdesk.extract import kinds, mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def _names(text: str) -> dict[str, str]:
@@ -573,3 +577,40 @@ def test_a_name_in_running_text_is_not_cut() -> None:
     found[(0, 0)] = Mention(text="Ben Osk", start=0, end=0, type="PERSON")
     mentions._headline_names(text, found)
     assert "Ana Vellmar Wins" in {m.text for m in found.values()}
+
+
+# Roles an analyst saw wrong on dev-news: a title that took the first name, half a hyphenated title, a body's name.
+def _named(text: str, labels: dict[str, str]) -> Doc:
+    """``text`` parsed, its names labelled by hand (the small model's labels vary with invented names)."""
+    from spacy.tokens import Span
+
+    doc = nlp.load()(text)
+    ents = []
+    for phrase, label in labels.items():
+        span = doc.char_span(text.index(phrase), text.index(phrase) + len(phrase))
+        assert span is not None
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc
+
+
+def test_a_first_name_left_out_of_a_two_word_name_is_the_names_not_the_titles() -> None:
+    text = "Apart from her, former Home Minister of Veloria Orvandi Tessel Marek was also sentenced to death."
+    found = mentions.find(_named(text, {"Veloria": "GPE", "Tessel Marek": "PERSON"}))
+    assert [(m.text, m.role) for m in found if m.type == "PERSON"] == [
+        ("Orvandi Tessel Marek", "Home Minister of Veloria")
+    ]
+    # Elsewhere a capitalised word before two names is as likely a title no list knows.
+    found = mentions.find(_named("Prosecutor Orvandi Tessel spoke.", {"Orvandi Tessel": "PERSON"}))
+    assert [(m.text, m.role) for m in found] == [("Orvandi Tessel", "Prosecutor")]
+
+
+def test_a_hyphenated_title_after_a_name_is_one_role() -> None:
+    found = mentions.find(nlp.load()('"This will help," added Tomas Brenner, co-CEO of Netflix.'))
+    assert [(m.text, m.role) for m in found if m.type == "PERSON"] == [("Tomas Brenner", "co-CEO of Netflix")]
+
+
+def test_a_word_called_a_person_after_a_bodys_name_ends_the_name() -> None:
+    text = "The company splits its studios and Lumo Max streaming business from its cable networks."
+    found = mentions.find(_named(text, {"Lumo": "ORG", "Max": "PERSON"}))
+    assert [(m.text, m.type, m.role) for m in found] == [("Lumo Max", "ORG", None)]

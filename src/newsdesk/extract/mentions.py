@@ -280,15 +280,20 @@ def _role_heading(ent: Span) -> str | None:
 def _with_first_name(ent: Span) -> Span:
     """``ent`` with the first name the model left out of it: "Daan Verhoek" tagged as "Verhoek" alone. A capitalised
     word the parse joins to a lone surname is part of the name unless it is a title, an office or an acronym
-    ("Minister Varga", "CEO Ashby") or the model gave it a kind of its own."""
-    if len(ent) != 1 or ent.start == 0:
+    ("Minister Varga", "CEO Ashby") or the model gave it a kind of its own. A first name left out of a name of two
+    words is joined only after the place or body that ends a title ("Home Minister of Bangladesh Asaduzzaman" before
+    "Khan Kamal"), when the parse ties it inside the name: elsewhere the word is as likely a title the lists do not
+    know ("Prosecutor Karel Dunn", "Inspector General of Police Tomas Brevik")."""
+    if len(ent) > 2 or ent.start == 0:
         return ent
     doc = ent.doc
     word = doc[ent.start - 1]
+    if len(ent) == 2 and not (word.i > 0 and doc[word.i - 1].ent_type_ in {"GPE", "ORG", "NORP", "LOC"}):
+        return ent
     if (
         kinds.capitalised(word)
         and word.dep_ == "compound"
-        and word.head.i == ent.start
+        and ent.start <= word.head.i < ent.end
         and not word.ent_type_
         and not word.text.isupper()
         and not entities.is_title(word.text)
@@ -356,14 +361,30 @@ def _role_before(ent: Span) -> str | None:
 _SET_OFF = {",", "(", "—", "–", "-"}
 
 
+def _named_before(found: dict[tuple[int, int], Mention], start: int, role: str | None) -> Mention | None:
+    """The organisation found just before ``start``, a space apart, when ``role`` is its name and nothing more."""
+    for (_, e), m in found.items():
+        if e == start - 1 and m.type == "ORG" and m.text == role:
+            return m
+    return None
+
+
 def _role_apposed(ent: Span) -> str | None:
     """An apposition after a person's name: "Andriy Yermak, the Ukrainian president's chief of staff"."""
-    for child in ent.root.children:
-        if child.dep_ != "appos" or child.i < ent.end:
-            continue
+    apposed = [child for child in ent.root.children if child.dep_ == "appos" and child.i >= ent.end]
+    for n, child in enumerate(apposed):
         if child.left_edge.i > ent.end + 1 or ent.doc[ent.end].text not in _SET_OFF:
             continue  # set off from the name by a comma, a bracket or a dash, or the parse joined two phrases
-        tokens = [t for t in child.subtree if t.dep_ not in {"relcl", "acl"} and not _inside_clause(t, child)]
+        # "co-CEO of Netflix": the parse may make each part of a hyphenated word an apposition of its own.
+        parts = [child]
+        for joined in apposed[n + 1 :]:
+            if parts[-1].right_edge.whitespace_ or joined.left_edge.i != parts[-1].right_edge.i + 1:
+                break
+            parts.append(joined)
+        child = parts[-1]
+        tokens = [
+            t for part in parts for t in part.subtree if t.dep_ not in {"relcl", "acl"} and not _inside_clause(t, part)
+        ]
         if any(t.ent_type_ == "PERSON" for t in tokens) or len(tokens) > 10:
             return None
         while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
@@ -577,6 +598,11 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         if kind == "PERSON" and not owner and (whole := _with_first_name(ent)) is not ent:
             ent, name, start = whole, text[whole.start_char : start + len(name)], whole.start_char
         role = (_role_before(ent) or _role_apposed(ent) or _role_heading(ent)) if kind == "PERSON" else None
+        if kind == "PERSON" and role and len(ent) == 1 and (body := _named_before(found, start, role)) is not None:
+            # "HBO Max streaming business": a word the model calls a person after a body's name, which is all its
+            # "role", ends that name.
+            del found[(body.start, body.end)]
+            kind, role, name, start = "ORG", None, text[body.start : start + len(name)], body.start
         if _honorific(role):
             # "Mr Orvin": a form of address is no role; "Sheikh Mujibur Rahman": a title is part of the name.
             at = text.rfind(role or "", 0, start)
