@@ -614,3 +614,24 @@ def test_a_word_called_a_person_after_a_bodys_name_ends_the_name() -> None:
     text = "The company splits its studios and Lumo Max streaming business from its cable networks."
     found = mentions.find(_named(text, {"Lumo": "ORG", "Max": "PERSON"}))
     assert [(m.text, m.type, m.role) for m in found] == [("Lumo Max", "ORG", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Earlier in the day, UN Secretary-General Antonio Guterres urged negotiators to act.",
+            "Antonio Guterres",
+            "UN Secretary-General",
+        ),
+        (
+            "Pakistan white-ball head coach Mike Hesson declined to comment.",
+            "Mike Hesson",
+            "Pakistan white-ball head coach",
+        ),
+        ("At one hospital, 38-year-old Ms. Huang was brought to tears.", "Huang", None),  # an age is no title
+    ],
+)
+def test_a_title_before_a_name_takes_its_hyphenated_words_whole(text: str, name: str, role: str | None) -> None:
+    found = [(m.text, m.role) for m in mentions.find(nlp.load()(text)) if m.type == "PERSON"]
+    assert found == [(name, role)]

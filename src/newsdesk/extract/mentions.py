@@ -329,6 +329,21 @@ def _written_as_a_place(ent: Span) -> bool:
     )
 
 
+_HYPHENS = frozenset({"-", "–"})
+
+
+def _hyphen_inside(token: Token) -> bool:
+    """Whether ``token`` is a hyphen inside a word, no space on either side of it ("Secretary-General")."""
+    return token.text in _HYPHENS and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
+def _word_end(doc: Doc, k: int) -> int:
+    """The last token of the written word that token ``k`` starts (tokens joined without a space)."""
+    while k + 1 < len(doc) and not doc[k].whitespace_:
+        k += 1
+    return k
+
+
 def _role_before(ent: Span) -> str | None:
     """Title words written just before a person's name, when the parse ties them to it."""
     doc = ent.doc
@@ -337,12 +352,19 @@ def _role_before(ent: Span) -> str | None:
     i = start - 1
     while i >= 0:
         token = doc[i]
+        if _hyphen_inside(token) and i + 1 in inside:
+            # "Secretary-General", "white-ball head coach": the word before the hyphen is the same word's.
+            inside.update((i, i - 1))
+            i -= 2
+            continue
         if token.dep_ not in _ROLE_DEPS or token.is_punct or (token.head.i not in inside and token.head.i < start):
             break
         if token.ent_type_ == "PERSON":
             break
         inside.add(i)
         i -= 1
+    while i + 1 < start and doc[i + 1].text[:1].isdigit():  # "38-year-old Ms. Huang": an age is no title
+        i = min(_word_end(doc, i + 1), start - 1)
     # "Inspector General of Police Chowdhury ...": the parse ties only "Police" to the name; a title written in
     # capitals before "of" is the role's head ("Minister of Finance", "Secretary of State").
     of = i if doc[i].lower_ == "of" else i - 1  # "of" before the words tied to the name, or before one more
