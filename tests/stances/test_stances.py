@@ -596,3 +596,22 @@ def test_a_purchase_however_worded_is_one_issue() -> None:
         )
     ]
     assert len({p["issue_id"] for p in issues.positions(rows)}) == 1
+
+
+def test_two_issues_a_stance_of_one_would_have_joined_are_one() -> None:
+    # "its request to remove the match warden" joins "the request" (one word it holds) before "remove match warden
+    # Ilse Varn from the panel" joins the removal's first issue: both are the removal, and read as one issue.
+    removal = "Varn's removal following the row"
+    remove = "remove match warden Ilse Varn from the panel"
+    varn = Mention(text="Varn", start=0, end=4, type="PERSON", entity_id="v1")
+    rows = [
+        _row("board", "supports", "2025-09-15", removal, extract.terms(removal, 0, (varn,))),
+        _row("council", "opposes", "2025-09-16", "the request", extract.terms("the request")),
+        _row("council", "opposes", "2025-09-16", "its request to remove match warden", ()),
+        _row("chief", "supports", "2025-09-17", remove, extract.terms(remove, 0, (_at(varn, remove.index("Varn")),))),
+        _row("party", "opposes", "2025-09-18", "the ferry accord", extract.terms("the ferry accord")),
+    ]
+    rows[2]["terms"] = extract.terms(str(rows[2]["target"]))
+    found = issues.positions(rows)
+    assert len({p["issue_id"] for p in found}) == 2
+    assert {p["actor_id"] for p in found if p["issue"] != "ferry accord"} == {"board", "council", "chief"}

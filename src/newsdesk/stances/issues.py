@@ -56,14 +56,14 @@ def _shared(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
     return shared, (shared / smaller if smaller else 0.0)
 
 
-def _one_issue(a: Sequence[str], b: Sequence[str]) -> bool:
+def _one_issue(a: Sequence[str], b: Sequence[str], *, one_word: bool = True) -> bool:
     """Two targets are one issue when they share :data:`MATCH` of the smaller one's weight and at least
-    :data:`SHARED` weight, or when the smaller is one word (not a generic one) that the other holds ("the verdict",
-    "the verdict issued against her")."""
+    :data:`SHARED` weight, or (``one_word``) when the smaller is one word (not a generic one) that the other holds
+    ("the verdict", "the verdict issued against her")."""
     shared, share = _shared(a, b)
     if share >= MATCH and shared >= SHARED:
         return True
-    return share >= 1.0 and shared >= 1.0
+    return one_word and share >= 1.0 and shared >= 1.0
 
 
 # Words that make a target say something of a thing rather than name it ("raise its offer for the giant").
@@ -107,21 +107,32 @@ def _name(target: str) -> str:
 def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The stances of one story (rows with ``terms`` and ``target``) grouped into issues: a stance joins the first
     issue one of whose members shares at least :data:`MATCH` of the smaller term weight (and :data:`SHARED` weight)
-    with it, both or neither being a name alone.
+    with it, both or neither being a name alone; then two issues are one when a stance of one shares that much with
+    a member of the other (a one-word target never joins two issues). Members stay in the order of ``rows``.
 
     Only issues that share a term with the stance are compared, each through its first :data:`COMPARED`
     members, so a story of thousands of stances is grouped in linear time.
     """
     issues: list[list[dict[str, Any]]] = []
     by_term: dict[str, list[int]] = defaultdict(list)
+    index = {id(row): k for k, row in enumerate(rows)}
     # A name alone and a statement about something of it ("supports Hollywood", "refused to raise its offer for
     # the Hollywood giant") are two issues, however much of the statement the name is.
     bare = {id(row): _bare_name(row) for row in rows}
     # The terms of each target that are no name: two statements sharing only a name ("receive the trophy from
     # Naqvi", "accepted the runners-up cheque from Naqvi") speak of two things.
     worded = {id(row): _words(row) for row in rows}
-    for row in rows:
-        # The issues whose terms share SHARED weight with the stance, most shared first, at most a few.
+
+    def joins(row: dict[str, Any], issue: list[dict[str, Any]], *, one_word: bool = True) -> bool:
+        return any(
+            bare[id(row)] == bare[id(o)]
+            and _one_issue(row["terms"], o["terms"], one_word=one_word)
+            and (bare[id(row)] or not worded[id(row)].isdisjoint(worded[id(o)]))
+            for o in issue[:COMPARED]
+        )
+
+    def candidates(row: dict[str, Any]) -> list[int]:
+        """The issues whose terms share SHARED weight with the stance, most shared first, at most a few."""
         weight: dict[int, float] = defaultdict(float)
         for t in set(row["terms"]):
             found = by_term.get(t, ())
@@ -129,23 +140,36 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
                 for i in found:
                     weight[i] += _weight(t)
         # (one whole word is enough to be compared: see _one_issue)
-        candidates = sorted((i for i, w in weight.items() if w >= 1.0), key=lambda i: (-weight[i], i))[:CANDIDATES]
-        for i in candidates:
-            if any(
-                bare[id(row)] == bare[id(o)]
-                and _one_issue(row["terms"], o["terms"])
-                and (bare[id(row)] or not worded[id(row)].isdisjoint(worded[id(o)]))
-                for o in issues[i][:COMPARED]
-            ):
-                issues[i].append(row)
-                break
-        else:
-            i = len(issues)
-            issues.append([row])
+        return sorted((i for i, w in weight.items() if w >= 1.0), key=lambda i: (-weight[i], i))[:CANDIDATES]
+
+    for row in rows:
+        i = next((i for i in candidates(row) if joins(row, issues[i])), len(issues))
+        if i == len(issues):
+            issues.append([])
+        issues[i].append(row)
         for t in row["terms"]:
             if i not in by_term[t][-1:]:
                 by_term[t].append(i)
-    return issues
+    # A stance joins the first issue it meets, so one that would have joined two leaves them apart ("its request to
+    # remove match referee" joined "the request" before "remove match referee Andy Pycroft ..." began its own):
+    # two issues one of whose stances meets the other's members on shared words (not one word alone) are one.
+    parent = list(range(len(issues)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for j, issue in enumerate(issues):
+        for row in issue[:COMPARED]:
+            for i in candidates(row):
+                if root(i) != root(j) and joins(row, issues[i], one_word=False):
+                    parent[max(root(i), root(j))] = min(root(i), root(j))
+    merged: dict[int, list[dict[str, Any]]] = {}
+    for i, issue in enumerate(issues):
+        merged.setdefault(root(i), []).extend(issue)
+    return [sorted(members, key=lambda r: index[id(r)]) for members in merged.values()]
 
 
 # A figure in a target ("$82billion deal", "a 15% stake"): one report's, which others may give otherwise.
