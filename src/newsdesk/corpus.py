@@ -538,7 +538,8 @@ class Corpus:
                 # the lead stages), then only what the lead and each middle stage may have changed of them read
                 # again (_reread), not the chunk whole for every stage (issue 17).
                 read = self.store.reread(batch, mentions=True, dates=True)
-                for stage in middle:
+                for j, stage in enumerate(middle):
+                    read = self._reread(middle[j - 1], read) if j else read
                     run = functools.partial(self._linked, held.pop()) if stage is linking and held else self._stage
                     done = run(
                         stage,
@@ -552,7 +553,6 @@ class Corpus:
                         given=read if reads_extracts(stage) else [_bare(a) for a in read],
                     )
                     totals[stage.name] = _sum(totals[stage.name], done)
-                    read = self._reread(stage, read)
         return list(totals.values())
 
     def _reread(self, stage: Stage, batch: list[Article]) -> list[Article]:
