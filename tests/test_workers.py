@@ -635,37 +635,65 @@ def test_a_worker_leaves_what_it_keeps_out_of_collections_once_the_model_is_load
     assert loaded[0] > counts[0] + 10_000
 
 
-def test_the_stances_stage_takes_its_chunk_as_the_claims_stage_read_it(
-    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("count", "overlap"), [(1, True), (2, True)])
+def test_a_chunk_is_read_whole_once_and_each_middle_stage_is_given_it_as_the_store_gives_it(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, count: int, overlap: bool
 ) -> None:
-    # The claims stage writes claims alone, which no article read from the store holds: the stances stage runs on
-    # the chunk as the claims stage read it (articles, mentions, quotes, date mentions), not read again; what the
-    # run stores is the one a run with one process gives (test_a_run_goes_chunk_by_chunk_with_workers_or_without...).
+    # Issue 17: a chunk's articles are read whole (text and all) once, for the lead stages; each middle stage is
+    # handed them with what the stages before it wrote read again (their columns, mentions and quotes, date
+    # mentions: Store.reread), not the chunk read whole again for each. What each is given is what the store gives
+    # as it starts (the linking stage's mentions and quotes aside: the quotes stage's, not written yet, put on them).
     targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
     monkeypatch.setattr(corpus_module, "_ANALYZE_CHUNK", 4)
-    running: list[str] = []
-    reads: list[str] = []
-    read_store, run_stage = Store.articles, Corpus._stage
+    whole: list[list[str]] = []  # the ids of each whole read of given articles while the run goes chunk by chunk
+    given: list[tuple[str, list[Article], list[Article]]] = []  # (stage, given, as the store gives them)
+    read_store, run_stage, by_chunk = Store.articles, Pipeline.run_stage, Corpus._by_chunk
+    chunked = []
 
     def articles(self: Store, ids: Any = None, *, extracts: bool = True) -> Any:
-        if running:
-            reads.append(running[-1])
+        if chunked == [True] and ids is not None:  # the runner's reads, not a stage's (of stored members)
+            whole.append(list(ids))
         return read_store(self, ids, extracts=extracts)
 
-    def stage(self: Corpus, job: Any, *args: Any, **kwargs: Any) -> Any:
-        running.append(job.name)
+    def run(self: Pipeline, stage: Any, batch: Any, context: Any, **kwargs: Any) -> Any:
+        if not chunked or threading.current_thread() is not threading.main_thread():
+            return run_stage(self, stage, batch, context, **kwargs)
+        if stage.name not in LEAD:
+            ids = [a.id for a in batch]
+            stored = list(read_store(context.view, ids, extracts=pipeline.reads_extracts(stage)))
+            given.append((stage.name, list(batch), stored))
+        chunked.append(False)
         try:
-            return run_stage(self, job, *args, **kwargs)
+            return run_stage(self, stage, batch, context, **kwargs)
         finally:
-            running.pop()
+            chunked.pop()
+
+    def chunk_by_chunk(self: Corpus, *args: Any) -> Any:
+        chunked.append(True)
+        try:
+            return by_chunk(self, *args)
+        finally:
+            chunked.clear()
 
     monkeypatch.setattr(Store, "articles", articles)
-    monkeypatch.setattr(Corpus, "_stage", stage)
-    with Corpus(Store(tmp_path / "news.db"), settings=_settings(2, overlap=True)) as corpus:
+    monkeypatch.setattr(Pipeline, "run_stage", run)
+    monkeypatch.setattr(Corpus, "_by_chunk", chunk_by_chunk)
+    with Corpus(Store(tmp_path / "news.db"), settings=_settings(count, overlap=overlap)) as corpus:
         corpus.ingest(targets)
         assert corpus.claims() and corpus.store.query("stances_last")[0]["last"] > 0  # stances were found and stored
-    assert reads.count("entities") == reads.count("claims") == 3  # one read a chunk (11 articles, 4 a chunk)
-    assert reads.count("stances") == 0
+        ids = [a["id"] for a in corpus.articles()]
+    assert whole == [ids[0:4], ids[4:8], ids[8:11]]  # each chunk once (11 articles, 4 a chunk)
+    middle = ["entities", "claims", "stances", "dedupe", "cluster", "origins", "claim_match"]
+    assert [name for name, _, _ in given] == middle * 3
+    for name, batch, stored in given:
+        if name == "entities":  # its chunk's mentions and quotes are the quotes stage's, put on it unwritten
+            batch = [dataclasses.replace(a, mentions=(), quotes=()) for a in batch]
+            stored = [dataclasses.replace(a, mentions=(), quotes=()) for a in stored]
+        assert batch == stored, name
+    # What the chunk's stages wrote shows in what the later ones are given: links, duplicates, events.
+    assert any(m.entity_id for name, batch, _ in given if name == "claims" for a in batch for m in a.mentions)
+    assert any(a.event_id for name, batch, _ in given if name == "origins" for a in batch)
+    assert all(not a.mentions and not a.dates for name, batch, _ in given if name == "dedupe" for a in batch)
 
 
 class _Scripted:

@@ -36,7 +36,7 @@ from newsdesk.ray_engine import RayEngine, require_ray
 from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.stances import issues as stance_issues
-from newsdesk.store import Store
+from newsdesk.store import COLUMN_FIELDS, Store
 from newsdesk.store.extracts import as_stored
 from newsdesk.workers import Workers
 from newsdesk.workers import count as worker_count
@@ -58,12 +58,21 @@ _ANALYZE_CHUNK = 500
 # their own (claims, stances), never the articles' columns, mentions, quotes or date mentions, which
 # ``Store.articles`` reads.
 _OWN_TABLES = frozenset({"article.claims", "article.stances"})
+# What a stage may produce of the rows of their own ``Store.articles`` reads: mentions and quotes (and their links).
+_MENTIONS = frozenset({"article.mentions", "article.quotes", "article.entities"})
+_COLUMNS = frozenset(f"article.{c}" for c in COLUMN_FIELDS)
 
 
 def _finds_mentions(stage: Stage, outcome: StageResult | Exception) -> bool:
     """Whether ``outcome`` is what a stage that finds mentions made of a chunk: held back for entity linking to
     write the mentions once, with their links (``Corpus._linked``)."""
     return "article.mentions" in stage.produces and not isinstance(outcome, Exception)
+
+
+def _bare(article: Article) -> Article:
+    """A stored article as ``Store.articles`` gives it to a stage that reads none of its mentions, quotes and date
+    mentions (``reads_extracts``)."""
+    return dataclasses.replace(article, mentions=(), quotes=(), dates=())
 
 
 def _unread(stage: Stage) -> bool:
@@ -416,18 +425,16 @@ class Corpus:
         whole: int | None = None,
         threads: bool = False,
         given: list[Article] | None = None,
-        loaded: list[list[Article]] | None = None,
         hold: list[Outcome] | None = None,
         found: dict[str, Article] | None = None,
     ) -> StageReport:
         """Run ``stage`` over every article of ``todo``, a chunk at a time, and keep what it made; progress is
         reported as ``at`` articles done before ``todo`` out of ``whole`` (all of ``todo``); with ``threads``
         its CPU seconds are this thread's (:meth:`Pipeline.run_stage`). ``given``: the articles of ``todo`` (one
-        chunk) as the store would give them to the stage, already read; ``loaded`` gets each chunk's articles as
-        the stage was given them. ``hold``: what the stage made is put there, not written (when it raised, its
-        articles' failures are recorded as ever). ``found``: what the quotes stage found of articles of ``todo`` and
-        is not written yet, by article: their mentions, as the store would give them written, and their quotes
-        are put on the articles read (:meth:`_linked`)."""
+        chunk) as the store would give them to the stage, already read. ``hold``: what the stage made is put
+        there, not written (when it raised, its articles' failures are recorded as ever). ``found``: what the
+        quotes stage found of articles of ``todo`` and is not written yet, by article: their mentions, as the store
+        would give them written, and their quotes are put on the articles read (:meth:`_linked`)."""
         on_progress = context.on_progress
         whole = len(todo) if whole is None else whole
         total = StageReport(stage=stage.name)
@@ -443,8 +450,6 @@ class Corpus:
                         else a
                         for a in batch
                     ]
-                if loaded is not None:
-                    loaded.append(batch)
 
                 def progress(name: str, done: int, _total: int, start: int = at + start) -> None:
                     on_progress(name, start + done, whole)
@@ -529,13 +534,12 @@ class Corpus:
                             hold=held if linking is not None and "article.mentions" in stage.produces else None,
                         )
                         totals[stage.name] = _sum(totals[stage.name], done)
-                # The chunk as the last middle stage read it, while what that stage writes leaves it as the store
-                # would give it to the next one (see _unread).
-                read: tuple[bool, list[Article]] | None = None
-                for stage in middle:
-                    extracts = reads_extracts(stage)
-                    given = read[1] if read is not None and read[0] == extracts else None
-                    loaded: list[list[Article]] = []
+                # The chunk as the store gives it to a stage now, with its extracts: its rows read whole once (for
+                # the lead stages), then only what the lead and each middle stage may have changed of them read
+                # again (_reread), not the chunk whole for every stage (issue 17).
+                read = self.store.reread(batch, mentions=True, dates=True)
+                for j, stage in enumerate(middle):
+                    read = self._reread(middle[j - 1], read) if j else read
                     run = functools.partial(self._linked, held.pop()) if stage is linking and held else self._stage
                     done = run(
                         stage,
@@ -546,12 +550,26 @@ class Corpus:
                         at=at,
                         whole=len(todo),
                         threads=ahead is not None,
-                        given=given,
-                        loaded=loaded,
+                        given=read if reads_extracts(stage) else [_bare(a) for a in read],
                     )
                     totals[stage.name] = _sum(totals[stage.name], done)
-                    read = (extracts, loaded[0]) if len(loaded) == 1 and _unread(stage) else None
         return list(totals.values())
+
+    def _reread(self, stage: Stage, batch: list[Article]) -> list[Article]:
+        """``batch``, a chunk as the store gave it to ``stage`` with its extracts, as the store gives it now that
+        what ``stage`` made of it is written (and, for entity linking, what the quotes stage found: its mentions
+        and quotes, :meth:`_linked`): as read when ``stage`` wrote rows of their own only (:func:`_unread`), else
+        with the columns a stage may change read again (any stage: a corpus stage's state may move other articles
+        of the chunk), and the mentions and quotes, or the date mentions, when it produces them."""
+        if _unread(stage):
+            return batch
+        made = {p for p in stage.produces if p.startswith("article.")}
+        # A field of no known place (a plugin's): everything the store gives but the text and its metadata, fixed
+        # at ingest, read again.
+        known = made <= {*_OWN_TABLES, *_MENTIONS, "article.dates", "article.features", *_COLUMNS}
+        return self.store.reread(
+            batch, mentions=not known or bool(made & _MENTIONS), dates=not known or "article.dates" in made
+        )
 
     def _linked(
         self,

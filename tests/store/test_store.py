@@ -241,6 +241,32 @@ def test_mentions_and_quotes_round_trip_and_entity_links_update(store: Store) ->
     assert summary["mentions"] == 1 and summary["articles"] == 1
 
 
+def test_articles_read_again_are_as_the_store_gives_them_after_stages_wrote(store: Store) -> None:
+    # Issue 17: the runner reads a chunk whole once and, after each stage, only what a stage may have changed of
+    # it (Store.reread): the columns, mentions and quotes, date mentions. What it hands on is what a whole read gives.
+    from newsdesk.records import DateMention, Mention, Quote, SpeakerKind
+
+    first, second = make(title="T", outlet="O", published="2026-01-01"), make("Another body about the ferry.")
+    store.add([first, second])
+    read = list(store.articles([first.id, second.id], extracts=False))
+    mention = Mention(text="Anna Kovacs", start=0, end=11, type="PERSON", role="mayor")
+    quote = Quote(text="We stay.", start=20, end=28, speaker="Anna Kovacs", speaker_kind=SpeakerKind.PERSON)
+    dated = DateMention(text="Monday", start=5, end=11, value="2026-01-05", precision="day", anchor="published")
+    store.update(
+        [dataclasses.replace(first, cites=("CNN",), mentions=(mention,), quotes=(quote,), dates=(dated,))],
+        stage="lead",
+        produces=["article.cites", "article.mentions", "article.quotes", "article.dates"],
+    )
+    store.update([dataclasses.replace(second, duplicate_of=first.id, language="xx")], stage="dedupe")
+    now = list(store.articles([first.id, second.id]))
+    assert now[0].mentions and now[0].dates and now[0].cites and now[1].duplicate_of  # the writes show
+    assert store.reread(read, mentions=True, dates=True) == now
+    assert store.reread(read) == [dataclasses.replace(a, mentions=(), quotes=(), dates=()) for a in now]
+    store.update([dataclasses.replace(now[1], event_id=None, origin=first.id)], stage="origins")
+    again = store.reread(now)  # its mentions and date mentions kept as given; the columns read again
+    assert again == list(store.articles([first.id, second.id])) and again[1].origin == first.id
+
+
 def test_a_quotes_kind_round_trips_and_is_in_the_quotes_query(store: Store) -> None:
     from newsdesk.records import Quote, QuoteKind, SpeakerKind
 
