@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 
+import pytest
+
 from newsdesk.frame import framing
 from newsdesk.records import Article
 
@@ -376,3 +378,15 @@ def test_a_term_is_found_as_a_whole_word_with_either_apostrophe() -> None:
         for text in texts:
             found, wanted = framing.examples(term, [Article(id="a", source="", text=text)]), before(term).search(text)
             assert (found[0]["start"], found[0]["end"]) == wanted.span() if wanted else found == [], (term, text)
+
+
+def test_one_group_has_its_loaded_wording_without_its_terms_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A story of one outlet (or whose articles state none) compares nothing: its terms are never read.
+    articles = [a for a in _story() if a.outlet == "Northern Lamp"]
+    whole = framing.frame(articles, events={"ev1": "The vote"})
+    counted: list[str] = []
+    real = framing.count
+    monkeypatch.setattr(framing, "count", lambda text, vocabulary: counted.append(text) or real(text, vocabulary))
+    assert framing.frame(articles, events={"ev1": "The vote"}) == whole
+    assert counted == []
+    assert [row["text"] for row in whole["groups"][0]["loaded"]] == ["regime", "slammed"]
