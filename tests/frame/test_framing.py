@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 
+import pytest
+
 from newsdesk.frame import framing
 from newsdesk.records import Article
 
@@ -329,3 +331,62 @@ def test_stems_and_names() -> None:
     # Capitalised inside a sentence at least as often as not: a name. A sentence's first word says nothing.
     text = "Mayor Idris Penn spoke. Penn said the Harbour Board met. Critics met the board and the critics."
     assert framing.name_words([text]) == {"idris", "penn", "harbour", "board"}
+
+
+def test_a_page_cut_works_out_only_what_it_shows_and_gives_it_as_the_whole_framing() -> None:
+    # Three outlets: Northern Lamp (5 articles), Southern Bell (5), Lamp Weekly (3, loaded wording of its own).
+    articles = [
+        *_story(),
+        *(Article(id=f"w{i}", source="", text=NORTH, outlet="Lamp Weekly", event_id="ev1") for i in range(3)),
+    ]
+    whole = framing.frame(articles)
+    cut = framing.frame(articles, shown=framing.Shown(groups=2, terms=1, pairs=1))
+    assert [g["name"] for g in cut["groups"]] == [g["name"] for g in whole["groups"]]
+    assert [g["name"] for g in whole["groups"]][2] == "Lamp Weekly" and whole["groups"][2]["loaded"]
+    for shown, given in zip(cut["groups"][:2], whole["groups"][:2], strict=True):
+        assert shown["loaded"] == given["loaded"]
+        assert [t["term"] for t in shown["terms"]] == [t["term"] for t in given["terms"]]
+        assert shown["terms"][0]["examples"] == given["terms"][0]["examples"][:1]
+        assert all("examples" not in t for t in shown["terms"][1:])
+    # The groups past the page's: no loaded wording read, no example sought.
+    assert cut["groups"][2]["loaded"] == [] and all("examples" not in t for t in cut["groups"][2]["terms"])
+    assert [p["sides"] for p in cut["pairs"][:1]] == [p["sides"] for p in whole["pairs"][:1]]
+    assert all("examples" not in s for p in cut["pairs"][1:] for s in p["sides"])
+
+
+def test_a_term_is_found_as_a_whole_word_with_either_apostrophe() -> None:
+    # The pattern is the one written with the curly apostrophe in character classes, made cheaper to compile.
+    import re
+
+    def before(term: str) -> re.Pattern[str]:
+        words = [re.escape(w).replace("'", "['’]") for w in term.split()]
+        return re.compile(r"(?<![\w'’-])" + r"\W+".join(words) + r"(?![\w'’-])", re.IGNORECASE)
+
+    texts = [
+        "The Minister's plan",
+        "the minister’s plan",
+        "ex-minister's plan",
+        "’minister's plan’",
+        "minister’s’",
+        "MINISTER'S\n  plan",
+        "minister'sx plan",
+        "x’minister's",
+        "minister's-plan",
+        "minister's. Plan",
+    ]
+    for term in ("minister's", "minister's plan", "plan", "minister"):
+        for text in texts:
+            found, wanted = framing.examples(term, [Article(id="a", source="", text=text)]), before(term).search(text)
+            assert (found[0]["start"], found[0]["end"]) == wanted.span() if wanted else found == [], (term, text)
+
+
+def test_one_group_has_its_loaded_wording_without_its_terms_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A story of one outlet (or whose articles state none) compares nothing: its terms are never read.
+    articles = [a for a in _story() if a.outlet == "Northern Lamp"]
+    whole = framing.frame(articles, events={"ev1": "The vote"})
+    counted: list[str] = []
+    real = framing.count
+    monkeypatch.setattr(framing, "count", lambda text, vocabulary: counted.append(text) or real(text, vocabulary))
+    assert framing.frame(articles, events={"ev1": "The vote"}) == whole
+    assert counted == []
+    assert [row["text"] for row in whole["groups"][0]["loaded"]] == ["regime", "slammed"]

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
 from newsdesk.errors import ConfigError
 from newsdesk.records import Article
+
+if TYPE_CHECKING:
+    from newsdesk.frame.framing import Shown
 
 __all__ = ["GROUPS", "SAMPLE", "groups", "read", "section"]
 
@@ -58,11 +61,13 @@ def read(
     sample: int | None = None,
     by_event: bool = True,
     clusters: Sequence[dict[str, Any]] | None = None,
+    shown: Shown | None = None,
 ) -> dict[str, Any]:
     """The framing of ``story`` (its exact ``id`` and ``title``), as :meth:`newsdesk.Corpus.framing` gives it;
     ``sample``: read about this many of its original articles, spread over it by row (None: all). ``clusters``:
     every claim cluster of the story when already at hand (as :func:`newsdesk.digest.claims.page_and_clusters`
-    gives them to the digest), else read and clustered here; who contradicts whom is not read."""
+    gives them to the digest), else read and clustered here; who contradicts whom is not read. ``shown``: only
+    what a page shows of it is worked out in full (:class:`newsdesk.frame.framing.Shown`)."""
     from newsdesk.cluster.similarity import term_key
     from newsdesk.frame import framing
 
@@ -118,6 +123,7 @@ def read(
         claims=claims,
         names=names,
         by_event=by_event,
+        shown=shown,
     )
     return {"story": {"id": story["id"], "title": story["title"]}, "articles": len(rows), **found}
 
@@ -138,7 +144,12 @@ def section(
 ) -> dict[str, Any]:
     """The story page's "Framing" section: the framing of about :data:`SAMPLE` of the story's articles, cut to
     :data:`GROUPS` groups and a few items of each (``total`` groups in all); ``clusters`` as :func:`read`."""
-    found = read(view, story, grouping=grouping, sample=SAMPLE, by_event=False, clusters=clusters)
+    # Only what the section shows of the groups, their terms and the pairs is worked out in full (the examples of
+    # the terms and pairs shown, the loaded wording of the groups shown), as the whole framing would give it.
+    from newsdesk.frame.framing import Shown
+
+    cut = Shown(groups=GROUPS, terms=TERMS, pairs=PAIRS)
+    found = read(view, story, grouping=grouping, sample=SAMPLE, by_event=False, clusters=clusters, shown=cut)
     summary = view.query("story_summary", story_id=story["id"])[0]
     shown = [
         {
