@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1369,6 +1370,65 @@ def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
     # A Linker that forgets what it read (a long run's) answers the same.
     monkeypatch.setattr(entities, "_READ_KEPT", 1)
     assert lookups() == (scan(body, "ORG"), scan(surname, "PERSON")) == (bodies, first[1])
+
+
+def test_a_body_s_name_asked_again_is_not_looked_up_again_until_its_keys_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17: an organisation's or a place's name asked again (``Linker._bodies_named``) is answered from what
+    its last lookup found while nothing changed under its three keys: no group read again; the entities' kinds are
+    still asked as they stand. A name added under one of its keys (a batch's), or an entity taken from one (a settle),
+    makes the next lookup read them again; the answer is always the scan's (decision 0041, revision of 2026-12-06,
+    mid-afternoon)."""
+    firsts = [w for w in _capitalised_words() if len(w) == 7][:120]
+    stored = [
+        Entity(id=f"o{n}", name=f"{w} Gazette", type="ORG", aliases=(f"{w} Gazette",), mentions=2, articles=1)
+        for n, w in enumerate(firsts)
+    ]
+    linker = Linker(stored)
+    read: list[str] = []
+    alike = Linker._alike
+
+    def reading(self: Linker, group: Any, word: str, same: Any) -> tuple[str, ...]:
+        read.append(word)
+        return alike(self, group, word, same)
+
+    monkeypatch.setattr(Linker, "_alike", reading)
+    name = f"{firsts[5]} Gazete"
+
+    def scan(kind: str = "ORG") -> list[str]:
+        return [k.id for k in linker._candidates(name, kind) if linker._named(name, kind, k)]
+
+    def lookup(kind: str = "ORG") -> list[str]:
+        return [k.id for k in linker._bodies_named(name, kind)]
+
+    assert lookup() == scan() == ["o5"]
+    assert read
+    read.clear()
+    assert lookup() == ["o5"]
+    assert not read  # the code before read the groups of its three keys again
+    # A batch names the body twice more, spelled other ways: forms added under its keys.
+    new = [f"{firsts[5]} Gazzete", f"{firsts[5]} Gazetta"]
+    text = " ".join(new)
+    batch = [Article(id="a1", source="t", text=text, mentions=(_m(new[0], "ORG"), _m(new[1], "ORG", len(new[0]) + 1)))]
+    linker.link_articles(batch)
+    read.clear()
+    assert lookup() == scan()
+    assert read  # a form was added under its keys: read again
+    linker.settle(linker.entities(linker.changed))
+    read.clear()
+    assert lookup() == scan()
+    assert read  # entities were taken from its keys and put back at their end: read again
+    read.clear()
+    assert lookup() == scan() and not read
+    # Kinds are asked at each lookup: a body made a place is no organisation's answer, and a place's.
+    linker._known["o5"].type = "GPE"
+    assert lookup() == scan() == [] and lookup("GPE") == scan("GPE")
+    linker._known["o5"].type = "ORG"
+    assert lookup() == scan() == ["o5"]
+    # A Linker that forgets its answers (a long run's) answers the same.
+    monkeypatch.setattr(entities_module, "_READ_KEPT", 1)
+    assert lookup() == scan() == ["o5"] and lookup("GPE") == scan("GPE")
 
 
 def test_the_holders_of_an_office_are_read_by_family_name_as_a_scan_finds_them() -> None:

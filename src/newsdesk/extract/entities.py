@@ -1264,6 +1264,15 @@ class Linker:
         # afternoon).
         self._bare: dict[str, tuple[_Known, ...]] = {}
         self._bare_under: dict[tuple[int, str], set[str]] = {}
+        # What a lookup of an organisation's or a place's name found (``_bodies_named``), by the name and the kind it
+        # was asked as: the ids of the entities under its three keys with a name of its form spelled alike, in the
+        # scan's order, before their kinds are asked; kept until an entity is taken from one of those keys or a form
+        # is added to a group of one (:meth:`_forms_touched`), since only those change it (the kinds are asked of the
+        # entities as they stand at each lookup). A name is asked again and again: most often nothing changed under
+        # its keys since (three in four lookups of a run over 2,000 articles; decision 0041, revision of
+        # 2026-12-06, mid-afternoon).
+        self._bodies: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._bodies_under: dict[tuple[int, str], set[tuple[str, str]]] = {}
         # The other entities under each key of those three indexes grouped by their names as
         # :func:`same_name` compares them (:func:`_form`), each name for every key the entity is under: a name of
         # an organisation or place is compared once with each distinct name under its keys, not with every alias
@@ -1489,6 +1498,8 @@ class Linker:
                             ids.pop(old.id, None)
                         if self._bare_under:
                             self._touched(id(index), key)
+                        if self._bodies_under:
+                            self._forms_touched(id(index), key)
             if old is not None and kept:
                 if self._bare_under:
                     for grouped, key in self._person_keys.get(old.id, ()):
@@ -1513,6 +1524,8 @@ class Linker:
                         continue
                     for form in forms:
                         self._forms[grouped][key][form].pop(old.id, None)
+                    if self._bodies_under:
+                        self._forms_touched(grouped, key)
             if old is not None and old.type == e.type:
                 self._add(self._from_record(e), keyed=keyed, grouped=not kept)
             else:
@@ -1673,6 +1686,8 @@ class Linker:
             for grouped, key in keys:
                 if (grouped, key) in made:
                     self._forms[grouped][key].setdefault(form, {})[k.id] = None
+                    if self._bodies_under:
+                        self._forms_touched(grouped, key)
         for each in under:
             if each not in keys:
                 keys.add(each)
@@ -1682,6 +1697,14 @@ class Linker:
                 by_form = self._forms[grouped].setdefault(key, {})
                 for other in forms:
                     by_form.setdefault(other, {})[k.id] = None
+                if self._bodies_under:
+                    self._forms_touched(grouped, key)
+
+    def _forms_touched(self, grouped: int, key: str) -> None:
+        """Forget the lookups of organisations' and places' names that read key ``key`` of the candidate index
+        ``grouped`` (an ``id``): an entity was taken from there, or a form was added to a group there."""
+        for asked in self._bodies_under.pop((grouped, key), ()):
+            self._bodies.pop(asked, None)
 
     def _keys(self, k: _Known, alias: str) -> list[tuple[dict[str, dict[str, int]], str]]:
         """The index entries of ``k`` for one of its aliases (noting a person's surname as known): the three
@@ -1819,13 +1842,26 @@ class Linker:
         words = _words(name)
         if not words:
             return []
+        asked = (name, kind)
+        ids = self._bodies.get(asked)
+        if ids is None:
+            ids = self._bodies_scan(name, kind, words)
+        allowed = _COMPATIBLE.get(kind, {kind})
+        known = self._known
+        return _initials_kept(words, [k for i in ids if (k := known[i]).type in allowed])
+
+    def _bodies_scan(self, name: str, kind: str, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The entities under the three keys of ``name`` (its words ``words``) with a name of its :func:`_form`
+        spelled alike, in the index's order, whatever their kinds; remembered (``_bodies``) until one of those keys
+        changes."""
         form, same = _form(name, kind), _near_fitting if kind in _COMPATIBLE["GPE"] else _similar_fitting
         ids: dict[str, None] = {}
-        for index, key in (
+        keys = (
             (self._by_surname, skeleton(words[-1])[:4]),
             (self._by_sound, sound(words[-1])),
             (self._by_letters, _letters(words[-1])),
-        ):
+        )
+        for index, key in keys:
             found: set[str] = set()
             self._made(index, key)
             forms = self._forms[id(index)].get(key, {})
@@ -1834,8 +1870,15 @@ class Linker:
             if found:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
-        allowed = _COMPATIBLE.get(kind, {kind})
-        return _initials_kept(words, [k for i in ids if (k := self._known[i]).type in allowed])
+        answer = tuple(ids)
+        if len(self._bodies) >= _READ_KEPT:  # a long run's answers: started again (the answers are the same)
+            self._bodies.clear()
+            self._bodies_under.clear()
+        asked = (name, kind)
+        self._bodies[asked] = answer
+        for index, key in keys:
+            self._bodies_under.setdefault((id(index), key), set()).add(asked)
+        return answer
 
     def _people_named(self, name: str) -> list[_Known]:
         """``[k for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]`` in the order of the
