@@ -578,8 +578,7 @@ class Story:
         negative, denial = claim.negative, claim.denial
         # Terms no other claim holds find nothing: the rarest of those some other claim holds.
         df = self.df
-        counts = list(map(df.get, terms, itertools.repeat(0)))
-        shared = sorted(itertools.compress(zip(counts, terms, strict=True), map(own.__lt__, counts)))  # d > own
+        shared = sorted((d, t) for t in terms if (d := df.get(t, 0)) > own)
         rarest = [t for _, t in shared[:RAREST]]
         # Each candidate once, in the order the lists first give it, with how many of the lists hold it (counted
         # in C); one that shares fewer than two terms with the claim, even with every shared term past the
