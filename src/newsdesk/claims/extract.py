@@ -260,6 +260,15 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
             covered.update(range(m.start - offset, m.end - offset))
             if m.role:  # A title written with the name ("special envoy") says who, not what is claimed.
                 roles.update(w.casefold() for w in _WORD.findall(m.role))
+    if not covered:  # (no name in it: its words read without their places, but for whether the first opens it)
+        opens = _WORD.match(text) is not None
+        for k, (word, term, name) in enumerate(map(_reading, _WORD.findall(text))):
+            if term is None or (roles and word in roles):
+                continue
+            if name and not k and opens:
+                term = stem(word)  # (as below)
+            out[term] = None
+        return tuple(out)
     for w in _WORD.finditer(text):
         at = w.start()
         if at in covered:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
-from newsdesk.store import postgres
+from newsdesk.store import inserts, postgres
 
 __all__ = [
     "as_dicts",
@@ -74,6 +74,11 @@ def value_fields(value: Value) -> dict[str, Any]:
     return {name: getattr(value, name) for name in _VALUE_NAMES}
 
 
+# ``json.dumps(x, ensure_ascii=False)``: the encoder it would make for each call (it keeps one for its default
+# arguments only), made once; a claim row writes three lists.
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def save(conn: sqlite3.Connection, article: Article) -> None:
     """Replace the article's claims; its place in claim clusters is matched again by the next claim_match run."""
     conn.execute("DELETE FROM claims WHERE article_id = ?", (article.id,))
@@ -91,9 +96,9 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
                 str(c.modality),
                 c.asserted_by,
                 c.asserted_kind,
-                json.dumps(list(c.via), ensure_ascii=False),
-                json.dumps([value_fields(v) for v in c.values], ensure_ascii=False),
-                json.dumps(list(c.terms), ensure_ascii=False),
+                _json(list(c.via)),
+                _json([value_fields(v) for v in c.values]),
+                _json(list(c.terms)),
                 c.slot,
                 int(c.update),
                 c.confidence,
@@ -420,13 +425,42 @@ def save_clusters(conn: sqlite3.Connection, clusters: Iterable[dict[str, Any]], 
         "ON CONFLICT(id) DO UPDATE SET slot = excluded.slot, text = excluded.text",
         list(clusters),
     )
+    support = list(support)
+    if not support:
+        return
     # A support row names its cluster's story and what its claim reads as (m029): matching reads by them.
-    conn.executemany(
+    if isinstance(conn, postgres.Connection):  # (where no Python runs, the reading is SQL's: ``reading_sql``)
+        conn.executemany(
+            "INSERT OR REPLACE INTO claim_support (cluster_id, claim_id, article_id, stance, start, end, story_id, "
+            "reading) VALUES (?, ?, ?, ?, ?, ?, (SELECT story_id FROM claim_clusters WHERE id = ?), "
+            f"(SELECT {reading_sql(conn)} FROM claims c WHERE c.id = ?))",
+            [(*row, row[0], row[1]) for row in support],
+        )
+        return
+    # In SQLite, the rows' stories and readings are read and worked out here, a query for the batch rather than two
+    # subqueries (and a call back into Python) a row; and the rows go in as plain INSERTs where none conflicts (a
+    # batch's rows nearly always), which cost a third of INSERT OR REPLACE in this table (``inserts.replace_rows``).
+    story = dict(_rows_of(conn, "SELECT id, story_id FROM claim_clusters WHERE id IN ({})", {r[0] for r in support}))
+    read = {
+        id_: reading(terms, values, modality, text)
+        for id_, terms, values, modality, text in _rows_of(
+            conn, 'SELECT id, terms, "values", modality, text FROM claims WHERE id IN ({})', {r[1] for r in support}
+        )
+    }
+    inserts.replace_rows(
+        conn,
         "INSERT OR REPLACE INTO claim_support (cluster_id, claim_id, article_id, stance, start, end, story_id, "
-        "reading) VALUES (?, ?, ?, ?, ?, ?, (SELECT story_id FROM claim_clusters WHERE id = ?), "
-        f"(SELECT {reading_sql(conn)} FROM claims c WHERE c.id = ?))",
-        [(*row, row[0], row[1]) for row in support],
+        "reading) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*row, story.get(row[0]), read.get(row[1])) for row in support],
     )
+
+
+def _rows_of(conn: sqlite3.Connection, sql: str, keys: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sql`` (whose ``IN ({})`` takes the keys) for ``keys``, 500 keys a query."""
+    keys = list(keys)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        yield from (tuple(r) for r in conn.execute(sql.format(",".join("?" * len(chunk))), chunk))
 
 
 def rows(
