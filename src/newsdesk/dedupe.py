@@ -38,10 +38,12 @@ _EMPTY = np.full(NUM_PERM, (1 << 32) - 1, dtype="<u4").tobytes()
 
 def shingles(text: str) -> set[bytes]:
     """Word 5-grams of the lower-cased text (whole text when shorter), as bytes."""
-    words = [w.casefold() for w in _TOKEN.findall(text)]
+    # An ASCII text is lowered whole (its words are the lowered text's words): each word case-folded otherwise.
+    words = _TOKEN.findall(text.lower()) if text.isascii() else [w.casefold() for w in _TOKEN.findall(text)]
     if len(words) < SHINGLE:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+    runs = zip(*(words[k:] for k in range(SHINGLE)), strict=False)  # each run of SHINGLE words; the shortest ends it
+    return {" ".join(run).encode() for run in runs}
 
 
 def fingerprint(text: str) -> bytes:

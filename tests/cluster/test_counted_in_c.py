@@ -1,4 +1,5 @@
-"""Term counts and MinHash signatures worked out in C: what the word-by-word versions gave (decision 0053)."""
+"""Term counts, MinHash signatures and shingles worked out in C: what the word-by-word versions gave (decisions
+0053 and 0083)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,19 @@ def test_a_signature_is_the_one_hashing_gram_by_gram_gave() -> None:
         grams = dedupe.shingles(text)
         if grams:
             assert dedupe.fingerprint(text) == dedupe._least(_hashed_by_gram(grams))
+
+
+def _shingles_by_word(text: str) -> set[bytes]:
+    words = [w.casefold() for w in dedupe._TOKEN.findall(text)]
+    if len(words) < dedupe.SHINGLE:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + dedupe.SHINGLE]).encode() for i in range(len(words) - dedupe.SHINGLE + 1)}
+
+
+def test_shingles_are_those_of_each_word_case_folded() -> None:
+    # An ASCII text is lowered whole (decision 0083); others word by word, where lowering whole would not do:
+    # "İ" case-folds to "i" and a combining dot, which is no word character, and "ß" to "ss".
+    texts = [*_texts(), "İstanbul İzmir STRASSE Straße", "ALL CAPS A B C D E F", "x_y z_1 2_3 QUICK brown fox"]
+    assert any(t.isascii() and len(t) > 1000 for t in texts) and any(not t.isascii() for t in texts)
+    for text in texts:
+        assert dedupe.shingles(text) == _shingles_by_word(text)
