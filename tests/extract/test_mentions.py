@@ -603,6 +603,9 @@ def test_a_first_name_left_out_of_a_two_word_name_is_the_names_not_the_titles() 
     # Elsewhere a capitalised word before two names is as likely a title no list knows.
     found = mentions.find(_named("Prosecutor Orvandi Tessel spoke.", {"Orvandi Tessel": "PERSON"}))
     assert [(m.text, m.role) for m in found] == [("Orvandi Tessel", "Prosecutor")]
+    text = "Fealty was sworn to the Holy Roman Emperor Karel Vost in Orsa."
+    found = mentions.find(_named(text, {"Holy Roman": "ORG", "Karel Vost": "PERSON"}))
+    assert [m.text for m in found if m.type == "PERSON"] == ["Karel Vost"]
 
 
 def test_a_hyphenated_title_after_a_name_is_one_role() -> None:

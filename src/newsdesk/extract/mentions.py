@@ -283,12 +283,12 @@ def _with_first_name(ent: Span) -> Span:
     ("Minister Varga", "CEO Ashby") or the model gave it a kind of its own. A first name left out of a name of two
     words is joined only after the place or body that ends a title ("Home Minister of Bangladesh Asaduzzaman" before
     "Khan Kamal"), when the parse ties it inside the name: elsewhere the word is as likely a title the lists do not
-    know ("Prosecutor Karel Dunn", "Inspector General of Police Tomas Brevik")."""
+    know ("Prosecutor Karel Dunn", "Inspector General of Police Tomas Brevik", "Holy Roman Emperor Charles VI")."""
     if len(ent) > 2 or ent.start == 0:
         return ent
     doc = ent.doc
     word = doc[ent.start - 1]
-    if len(ent) == 2 and not (word.i > 0 and doc[word.i - 1].ent_type_ in {"GPE", "ORG", "NORP", "LOC"}):
+    if len(ent) == 2 and not _after_a_titles_place(doc, word.i):
         return ent
     if (
         kinds.capitalised(word)
@@ -302,6 +302,16 @@ def _with_first_name(ent: Span) -> Span:
     ):
         return doc[ent.start - 1 : ent.end]
     return ent
+
+
+def _after_a_titles_place(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` comes right after a place or body named after "of" ("Minister of Bangladesh")."""
+    k = i - 1
+    if k < 0 or doc[k].ent_type_ not in {"GPE", "ORG", "LOC"}:
+        return False
+    while k > 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    return k > 0 and doc[k - 1].lower_ == "of"
 
 
 def _written_as_a_body(ent: Span) -> bool:
