@@ -432,7 +432,7 @@ def _a_score(tokens: list[Token]) -> bool:
     """Whether an apposition opens on a figure of its own ("Abhishek Sharma (74 off 39 balls)"), not on one that
     makes a word with what follows ("a 22-year-old driver")."""
     first = tokens[0]
-    return first.text[:1].isdigit() and not (first.i + 1 < len(first.doc) and first.doc[first.i + 1].text in {"-", "–"})
+    return first.text[:1].isdigit() and not (first.i + 1 < len(first.doc) and first.doc[first.i + 1].text in _HYPHENS)
 
 
 def _inside_clause(token: Token, top: Token) -> bool:
