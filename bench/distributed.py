@@ -62,6 +62,12 @@ DIGESTED = (
     "events",
     "stories",
     "origin_links",
+    "claim_clusters",
+    "claim_support",
+    "event_coverage",
+    "event_entities",
+    "story_digests",
+    "entity_digests",
 )
 VOLATILE = frozenset({"source", "ingested_at"})
 
@@ -77,7 +83,8 @@ def code_fingerprint(package: Path) -> str:
 
 
 def store_digest(db: Path) -> str:
-    """A hash of what a run stored: the rows of :data:`DIGESTED` in rowid order, without :data:`VOLATILE` columns."""
+    """A hash of what a run stored: the rows of :data:`DIGESTED` in rowid order (a table without rowids: in the order
+    of its values), without :data:`VOLATILE` columns."""
     import sqlite3
 
     digest = hashlib.sha256()
@@ -88,7 +95,9 @@ def store_digest(db: Path) -> str:
                 continue
             listed = ", ".join(f'"{c}"' for c in columns)
             digest.update(f"{table}({listed})".encode())
-            for row in conn.execute(f"SELECT {listed} FROM {table} ORDER BY rowid"):
+            (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+            order = listed if "WITHOUT ROWID" in sql.upper() else "rowid"  # such a table's rows by their values
+            for row in conn.execute(f"SELECT {listed} FROM {table} ORDER BY {order}"):
                 digest.update(repr(row).encode())
     return digest.hexdigest()[:16]
 

@@ -100,6 +100,29 @@ def test_the_store_digest_leaves_out_where_and_when_but_sees_a_quote(tmp_path: P
     assert one != three
 
 
+def test_the_store_digest_sees_a_digest_page_and_a_claims_support_row(tmp_path: Path) -> None:
+    bench = bench_module("distributed")
+
+    def store(name: str, page: str, stance: str, written_first: str) -> Path:
+        db = tmp_path / name
+        with sqlite3.connect(db) as conn:
+            conn.execute(
+                "CREATE TABLE story_digests (story_id TEXT, part TEXT, data TEXT, PRIMARY KEY (story_id, part))"
+                " WITHOUT ROWID"
+            )
+            conn.execute("CREATE TABLE claim_support (cluster_id TEXT, claim_id TEXT, stance TEXT)")
+            parts = [("s1", "claims", page), ("s1", "timeline", "[]")]
+            for row in sorted(parts, key=lambda p: p[1] != written_first):
+                conn.execute("INSERT INTO story_digests VALUES (?, ?, ?)", row)
+            conn.execute("INSERT INTO claim_support VALUES ('k1', 'c1', ?)", (stance,))
+        return db
+
+    one = bench.store_digest(store("one.db", "[1]", "supports", "claims"))
+    assert bench.store_digest(store("two.db", "[1]", "supports", "timeline")) == one  # the same rows, kept by key
+    assert bench.store_digest(store("three.db", "[2]", "supports", "claims")) != one
+    assert bench.store_digest(store("four.db", "[1]", "contradicts", "claims")) != one
+
+
 def test_runs_of_different_code_are_refused(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

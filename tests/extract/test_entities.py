@@ -2850,3 +2850,26 @@ def test_a_linker_built_from_the_store_in_one_loop_holds_what_one_adding_each_en
     assert list(built._person_surnames) == list(added._person_surnames)
     assert list(built._person_sounds) == list(added._person_sounds)
     assert built._known_votes() == added._known_votes() and built._keyed == added._keyed
+
+
+def test_the_entities_a_batch_changed_come_in_the_order_they_first_changed() -> None:
+    # The store writes new entities in this order, and a later run's Linker is built in the store's order: a set's
+    # order would follow the hash seed, and two runs of one input would store their entities in different orders.
+    names = [
+        ("Ines Marlowe", "PERSON"),
+        ("Tobias Fennick", "PERSON"),
+        ("Harrow Fields", "GPE"),
+        ("Quenby Ashcroft", "PERSON"),
+        ("Calder Mutual", "ORG"),
+        ("Ostrava Waterworks", "ORG"),
+        ("Pell Ridge", "LOC"),
+        ("Wendeline Corr", "PERSON"),
+        ("Bramwell Institute", "ORG"),
+        ("Sorrel Vane", "PERSON"),
+    ]
+    linker = Linker()
+    (article,) = linker.link_articles([_article_of("a1", names)])
+    first_seen = list(dict.fromkeys(m.entity_id for m in article.mentions))
+    assert len(first_seen) == len(names)
+    assert list(linker.changed) == first_seen
+    assert [e.id for e in linker.entities(linker.changed)] == first_seen

@@ -1320,7 +1320,9 @@ class Linker:
         # Which organisations' aliases the text last asked about writes (``_short_form_of``), by alias.
         self._written_in: str | None = None
         self._written: dict[str, bool] = {}
-        self.changed: set[str] = set()
+        # Ids in the order they first changed (a dict, not a set: the store writes new entities in this order, and
+        # a later run's Linker is built in the store's order, so it must not follow the hash seed).
+        self.changed: dict[str, None] = {}
         # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
         self.compared = 0
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
@@ -2334,7 +2336,7 @@ class Linker:
                 for alias in k.aliases:
                     self._index(k, alias)
                 self._unvoted.add(k.id)
-                self.changed.add(k.id)
+                self.changed[k.id] = None
 
     def _typed_so(self, name: str, kind: str) -> bool:
         """Whether most mentions of ``name`` over the store and the batch being linked have type ``kind``."""
@@ -2373,7 +2375,7 @@ class Linker:
             found.named.add((text, m.text))
         if new:
             self._index(found, m.text)
-        self.changed.add(found.id)
+        self.changed[found.id] = None
         self._unvoted.add(found.id)
         local[m.text] = found.id
         # A mention linked to an entity of another kind ("Greywater" the model called a person) takes its kind.
