@@ -638,3 +638,65 @@ def test_a_word_called_a_person_after_a_bodys_name_ends_the_name() -> None:
 def test_a_title_before_a_name_takes_its_hyphenated_words_whole(text: str, name: str, role: str | None) -> None:
     found = [(m.text, m.role) for m in mentions.find(nlp.load()(text)) if m.type == "PERSON"]
     assert found == [(name, role)]
+
+
+def test_a_time_zone_after_a_clock_time_is_no_body() -> None:
+    text = "The hall stays shut until 8pm local time (23:00 GMT), Orvath Dock officials said."
+    found = mentions.find(_named(text, {"GMT": "ORG", "Orvath Dock": "ORG"}))
+    assert [(m.text, m.type) for m in found] == [("Orvath Dock", "ORG")]
+
+
+def test_an_adverb_opening_a_quotation_is_no_place() -> None:
+    text = "Chair Ilse Moran wrote: “Utterly disappointing to see the lack of respect.”"
+    doc = _named(text, {"Ilse Moran": "PERSON", "Utterly": "GPE"})
+    assert [t.pos_ for t in doc if t.text == "Utterly"] == ["ADV"]
+    assert [m.text for m in mentions.find(doc)] == ["Ilse Moran"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She could not find her sister-in-law Vessa, who lived on the 30th floor.", "Vessa"),
+        ("The 52-year-old, who gave only her surname, Oyelaran, said she was waiting.", "Oyelaran"),
+        ("His son Dovrin had left the tower an hour earlier.", "Dovrin"),
+    ],
+)
+def test_a_name_after_a_kinship_noun_or_given_as_a_surname_is_a_person(text: str, name: str) -> None:
+    found = mentions.find(_named(text, {name: "GPE"}))
+    assert [(m.text, m.type) for m in found] == [(name, "PERSON")]
+
+
+def test_a_place_elsewhere_in_the_article_stays_a_place_when_a_kinsman_bears_its_name() -> None:
+    text = "He flew to Dovria on Monday. His son Dovria stayed home."
+    first = text.index("Dovria")
+    found = mentions.find(_named(text, {"Dovria": "GPE"}))  # (labels the first)
+    assert [(m.start, m.type) for m in found] == [(first, "GPE")]
+
+
+def test_an_owner_written_with_a_plural_possessive_is_a_name_of_its_own() -> None:
+    text = "Pycroft will be replaced by the Marrow Islands’ Tove Anker for the final."
+    found = mentions.find(_named(text, {"Marrow Islands’ Tove Anker": "ORG"}))
+    assert [m.text for m in found] == ["Marrow Islands", "Tove Anker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "kept"),
+    [
+        ("The board demanded the removal of the Match Referee from the cup.", {"Match Referee": "ORG"}, []),
+        ("The Foreign Minister flew to Orvath.", {"Foreign Minister": "ORG", "Orvath": "GPE"}, ["Orvath"]),
+        (
+            "A survey by the Orvath Purchasing Managers showed growth.",
+            {"Orvath Purchasing Managers": "ORG"},
+            ["Orvath Purchasing Managers"],  # a plural: the name of a body of them
+        ),
+        (
+            "The source commented on Velmora’s Interim Chief Adviser Osric Tann.",
+            {"Velmora": "GPE", "Interim": "ORG", "Osric Tann": "PERSON"},
+            ["Velmora", "Osric Tann"],
+        ),
+    ],
+)
+def test_a_title_written_in_capitals_with_no_name_is_no_body(
+    text: str, labels: dict[str, str], kept: list[str]
+) -> None:
+    assert [m.text for m in mentions.find(_named(text, labels))] == kept

@@ -34,9 +34,9 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
 # Two names the model ran together over a comma ("the Telegraph, Jermak"): neither is kept as this one name,
 # so the outlet and surname passes below can find each on its own.
 _RUN_ON = re.compile(r",\s+[A-Z]")
-# An owner inside one of the model's names ("Dastmar's Arsen Cybulski", "Veloria's Data Protection Office"): two
-# names, the owner and the one owned.
-_OWNER = re.compile(r"(?:'s|’s)\s+(?=[A-Z])")
+# An owner inside one of the model's names ("Dastmar's Arsen Cybulski", "Veloria's Data Protection Office", "the
+# West Indies' Richie Richardson"): two names, the owner and the one owned.
+_OWNER = re.compile(r"(?:'s|’s|(?<=s)['’])\s+(?=[A-Z])")
 _NAMES = ("PERSON", "ORG", "GPE", "LOC")
 # Nouns of places that name the place after "of": "the port of Brannick", "the city of Orvath".
 _PLACE_OF = {*kinds.PLACE_NOUNS, "port", "harbour", "harbor"}
@@ -93,7 +93,9 @@ _DATELINE_AFTER = re.compile(
 
 # An office written after one capitalised word: the word is its portfolio ("Home Minister", "Interior
 # Secretary"), not an organisation.
-_OFFICE_AFTER = re.compile(r" (?:Minister|Secretary|Ministers|Secretaries)\b")
+_OFFICE_AFTER = re.compile(r" (?:Minister|Secretary|Ministers|Secretaries|Chief Adviser|Chief Advisor)\b")
+# Officials' nouns beside kinds.CLASS_NOUNS' people that a capitalised title ends in ("the Match Referee").
+_OFFICIALS = frozenset({"referee", "umpire", "coach", "captain"})
 
 
 def _no_portfolios(text: str, found: dict[tuple[int, int], Mention]) -> None:
@@ -102,6 +104,53 @@ def _no_portfolios(text: str, found: dict[tuple[int, int], Mention]) -> None:
     for key, m in list(found.items()):
         if m.type == "ORG" and " " not in m.text and _OFFICE_AFTER.match(text, m.end):
             del found[key]
+
+
+# A kinship noun right before a name ("her sister-in-law Tina", "his son Omar"), or the words that give a name as a
+# surname ("gave only her surname, Ng"): the name is a person's, whatever the model tagged it.
+_KIN = (
+    r"(?:mother|father|son|daughter|brother|sister|wife|husband|aunt|uncle|niece|nephew|cousin|grandmother|"
+    r"grandfather|grandson|granddaughter|grandchild|stepson|stepdaughter|stepmother|stepfather|fianc[eé]e?|"
+    r"girlfriend|boyfriend|widow|widower|mum|dad|mom)(?:-in-law)?"
+)
+_PERSON_BEFORE = re.compile(rf"(?:\b(?:{_KIN})|\b(?:sur|last |family |first )name[,:]?|\bsurnamed) $")
+# Time zones, which the model tags as bodies after a clock time ("23:00 GMT", "8pm EST").
+_TIME_ZONES = frozenset(
+    "GMT UTC BST CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT AKST HST IST PKT HKT JST KST SGT AEST "
+    "AEDT AWST NZST NZDT WIB BRT ART".split()
+)
+_CLOCK_BEFORE = re.compile(r"(?:\d|\d\s?[ap]\.?m\.?)\s*\(?$", re.IGNORECASE)
+
+
+def _kin_and_surnames(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A one-word name after a kinship noun or the words that give a surname ("her sister-in-law Tina", "her
+    surname, Ng") is a person's (the model had "Tina" a place, "Ng" a body). Only that mention: "his son Jordan"
+    says nothing of "Jordan" elsewhere in the article."""
+    for key, m in list(found.items()):
+        if (
+            m.type != "PERSON"
+            and m.type in _PERSON_BODY_OR_PLACE
+            and " " not in m.text
+            and _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)
+        ):
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
+
+
+def _time_zone(text: str, start: int, name: str) -> bool:
+    """Whether ``name`` at ``start`` is a time zone written after a clock time ("(17:00 GMT)", "8pm EST")."""
+    return name in _TIME_ZONES and _CLOCK_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def _titles_alone(found: dict[tuple[int, int], Mention]) -> None:
+    """Drop bodies and places that are a title written in capitals with no name ("the Match Referee", "a Foreign
+    Minister"): every word capitalised and the last a noun for a kind of person, in the singular."""
+    for key, m in list(found.items()):
+        words = m.text.split()
+        if m.type == "PERSON" or not all(w[:1].isupper() and w[1:].islower() for w in words):
+            continue
+        last = words[-1].lower()
+        if (kinds.names_a_person(last) and kinds.singular(last) == last) or last in _OFFICIALS:
+            del found[key]  # (not a plural: "Chicago Purchasing Managers" is a body's name)
 
 
 def _honorific(role: str | None) -> bool:
@@ -605,6 +654,8 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         kind = TYPES.get(ent.label_)
         if kind in _NAMES and len(ent) == 1 and _common_noun(ent[0], surnames, words):
             continue  # a common noun capitalised by its place, tagged a name: "Background: Talks collapsed"
+        if kind in _NAMES and len(ent) == 1 and ent[0].pos_ == "ADV" and ent[0].lower_.endswith("ly"):
+            continue  # an adverb opening a quotation: "“Utterly disappointing ...”"
         titled = _titled_person(ent) if ent.label_ != "PERSON" and len(ent) <= _MAX_WORDS else None
         if titled is not None:
             start, end, title = titled
@@ -617,6 +668,8 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
             continue
         start = ent.start_char + written.find(name)
+        if _time_zone(text, start, name):
+            continue
         if owner := _OWNER.search(name):
             if kind != "PERSON":
                 found[(start, start + owner.start())] = Mention(
@@ -655,6 +708,8 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _company_or_site(text, found)
     _peoples_words(found)
     _no_portfolios(text, found)
+    _titles_alone(found)
+    _kin_and_surnames(text, found)
     _one_kind_per_word(found)
     _short_bodies(found, text)
     _not_a_name(text, found)
