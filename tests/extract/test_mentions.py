@@ -700,3 +700,16 @@ def test_a_title_written_in_capitals_with_no_name_is_no_body(
     text: str, labels: dict[str, str], kept: list[str]
 ) -> None:
     assert [m.text for m in mentions.find(_named(text, labels))] == kept
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_place() -> None:
+    text = "The cause of the blaze is unclear. Eyewitnesses suggested an electrical fault in Orvath."
+    doc = _named(text, {"Eyewitnesses": "GPE", "Orvath": "GPE"})
+    assert [(t.pos_, t.tag_) for t in doc if t.text == "Eyewitnesses"] == [("NOUN", "NNS")]
+    assert [m.text for m in mentions.find(doc)] == ["Orvath"]
+
+
+def test_every_title_of_a_list_of_works_that_goes_on_through_a_title_with_of_is_dropped() -> None:
+    text = "The deal gives Vantor control of franchises like Harry Potter, Game of Thrones and Batman."
+    doc = _named(text, {"Vantor": "ORG", "Harry Potter": "PERSON", "Thrones": "ORG", "Batman": "ORG"})
+    assert [m.text for m in mentions.find(doc)] == ["Vantor"]

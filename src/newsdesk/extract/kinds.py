@@ -166,6 +166,20 @@ def _examples(noun: Token) -> list[Token]:
     return out
 
 
+def _titles_going_on(listed: list[Token]) -> list[Token]:
+    """The words a list of works' titles goes on to through a title written with "of" ("franchises like Harry
+    Potter, Game of Thrones and Batman", where the parse hangs "Thrones" on "of" and "Batman" on "Thrones"): each
+    capitalised object of such an "of" and the words coordinated with it."""
+    out: list[Token] = []
+    for word in listed:
+        for prep in word.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out.extend(
+                    w for obj in prep.children if obj.dep_ == "pobj" and capitalised(obj) for w in _conjuncts(obj)
+                )
+    return out
+
+
 def _listed_after(last: Token) -> list[Token]:
     """The last words of the names that go on a list after ``last`` where the parse lost them: "titles like
     Stranger Things, Kelp Quest and Squid Game" parsed with the list cut after its first name. Read from the
@@ -214,7 +228,10 @@ def _typed(doc: Doc) -> dict[tuple[int, int], str]:
                         if span and not _organisation(word, key):
                             out[span] = PLACE_NOUNS[key]
         if key in CLASS_NOUNS:
-            for word in _examples(noun):
+            examples = _examples(noun)
+            if CLASS_NOUNS[key] == WORK:
+                examples += _titles_going_on(examples)
+            for word in examples:
                 span = _name(word)
                 if span:
                     out[span] = CLASS_NOUNS[key]

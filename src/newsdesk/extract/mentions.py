@@ -537,12 +537,15 @@ class _Words:
 
 def _common_noun(token: Token, surnames: set[str], words: _Words) -> bool:
     """A word opening a sentence that the parse reads as a common noun and the article writes as one: in lower
-    case elsewhere, or as a label before a colon ("Background: ..."). Never the surname of a person the article
-    names in full ("Sanders said")."""
+    case elsewhere, as a label before a colon ("Background: ..."), or as a plural place ("Eyewitnesses said"). Never the
+    surname of a person the article names in full ("Sanders said")."""
     if token.pos_ != "NOUN" or not token.is_sent_start or entities.skeleton(token.text) in surnames:
         return False
     label = token.i + 1 < len(token.doc) and token.nbor().text == ":"
-    return label or token.lower_ in words
+    # A plural the parse reads as a common noun, called a place ("Eyewitnesses suggested ..."): no place is
+    # written so (a team or a surname may be: "Cubs", "Mehrtens").
+    plural_place = token.tag_ == "NNS" and token.ent_type_ in {"GPE", "LOC", "FAC"}
+    return label or plural_place or token.lower_ in words
 
 
 def _short_bodies(found: dict[tuple[int, int], Mention], text: str | None = None) -> None:
