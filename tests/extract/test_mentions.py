@@ -713,3 +713,16 @@ def test_every_title_of_a_list_of_works_that_goes_on_through_a_title_with_of_is_
     text = "The deal gives Vantor control of franchises like Harry Potter, Game of Thrones and Batman."
     doc = _named(text, {"Vantor": "ORG", "Harry Potter": "PERSON", "Thrones": "ORG", "Batman": "ORG"})
     assert [m.text for m in mentions.find(doc)] == ["Vantor"]
+
+
+def test_an_adjective_opening_a_heading_is_no_person() -> None:
+    text = "Police arrested three men.\n\nGrim task of naming the dead\n\nResidents of Orvath waited."
+    doc = _named(text, {"Grim": "PERSON", "Orvath": "GPE"})
+    assert [(t.pos_, t.dep_) for t in doc if t.text == "Grim"] == [("ADJ", "amod")]
+    assert [m.text for m in mentions.find(doc)] == ["Orvath"]
+
+
+def test_a_slogan_in_quotation_marks_is_no_person_though_its_first_word_was_taken_for_a_title() -> None:
+    text = 'Fans in the stands answered with chants of "Velor Maata Ki Jai" as Ilse Moran walked out.'
+    doc = _named(text, {"Maata Ki Jai": "PERSON", "Ilse Moran": "PERSON"})
+    assert [m.text for m in mentions.find(doc)] == ["Ilse Moran"]

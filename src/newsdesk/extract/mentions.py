@@ -235,12 +235,14 @@ def _in_quotation_marks(text: str, start: int, end: int) -> bool:
 def _not_a_name(text: str, found: dict[tuple[int, int], Mention]) -> None:
     """Persons the model tagged with more than a name, or a brand or a title as a person: the name kept, the brand
     made an organisation ("Netflix Co-CEO" is Netflix, "David Ellison-run" David Ellison, "Tommy Wang/AFP" Tommy
-    Wang, "HBO Max" a body), a title in quotation marks dropped ("the studio behind “Harry Potter”")."""
+    Wang, "HBO Max" a body), a title or a slogan in quotation marks dropped ("the studio behind “Harry Potter”",
+    chants of "Bharat Maata Ki Jai")."""
     for key, m in list(found.items()):
         if m.type != "PERSON" or " " not in m.text.strip():
             continue
-        if _in_quotation_marks(text, m.start, m.end):
-            del found[key]
+        titled = m.start - len(m.role) - 1 if m.role and text.endswith(m.role + " ", 0, m.start) else m.start
+        if _in_quotation_marks(text, m.start, m.end) or _in_quotation_marks(text, titled, m.end):
+            del found[key]  # (with the word taken for its title: a chant's "Bharat Maata Ki Jai")
             continue
         words = m.text.split()
         if (title := _TITLE_CLOSING.search(m.text)) is not None:
@@ -548,6 +550,25 @@ def _common_noun(token: Token, surnames: set[str], words: _Words) -> bool:
     return label or plural_place or token.lower_ in words
 
 
+def _an_adverb(token: Token) -> bool:
+    """An adverb the model tagged a name, opening a quotation: "“Utterly disappointing ...”"."""
+    return token.pos_ == "ADV" and token.lower_.endswith("ly")
+
+
+def _an_adjective_opening(token: Token) -> bool:
+    """An adjective opening a sentence or a heading that qualifies the lower-case noun after it: "Grim task of
+    identifying loved ones" (a name before a noun is a compound of it: "Trump administration")."""
+    head = token.head
+    return (
+        token.pos_ == "ADJ"
+        and token.is_sent_start
+        and token.dep_ == "amod"
+        and head.i == token.i + 1
+        and head.pos_ == "NOUN"
+        and head.is_lower
+    )
+
+
 def _short_bodies(found: dict[tuple[int, int], Mention], text: str | None = None) -> None:
     """A lone word the model calls a person that opens or ends the name of an organisation in the same article
     ("Greywater" beside "Greywater Terminals", "a Gazette source" beside "the Harbour Gazette") is that
@@ -657,8 +678,8 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         kind = TYPES.get(ent.label_)
         if kind in _NAMES and len(ent) == 1 and _common_noun(ent[0], surnames, words):
             continue  # a common noun capitalised by its place, tagged a name: "Background: Talks collapsed"
-        if kind in _NAMES and len(ent) == 1 and ent[0].pos_ == "ADV" and ent[0].lower_.endswith("ly"):
-            continue  # an adverb opening a quotation: "“Utterly disappointing ...”"
+        if kind in _NAMES and len(ent) == 1 and (_an_adverb(ent[0]) or _an_adjective_opening(ent[0])):
+            continue  # "“Utterly disappointing ...”", a heading's "Grim task of identifying ..."
         titled = _titled_person(ent) if ent.label_ != "PERSON" and len(ent) <= _MAX_WORDS else None
         if titled is not None:
             start, end, title = titled
