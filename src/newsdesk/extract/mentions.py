@@ -561,7 +561,7 @@ def _an_adjective_opening(token: Token) -> bool:
     head = token.head
     return (
         token.pos_ == "ADJ"
-        and token.is_sent_start
+        and bool(token.is_sent_start)
         and token.dep_ == "amod"
         and head.i == token.i + 1
         and head.pos_ == "NOUN"
