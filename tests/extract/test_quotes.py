@@ -137,6 +137,17 @@ def test_reported_speech_with_according_to() -> None:
     assert "the dam was built without permits" in reported[0].text
 
 
+def test_according_to_a_title_and_the_name_set_right_after_it_credits_the_named_person() -> None:
+    # The name, not the title before it: "the fire service director" alone had been resolved to the last person
+    # named before it, a resident.
+    text = (
+        "A resident surnamed Oyelaran said he had lived there for decades. Among the dead was a firefighter, who was"
+        " found an hour after losing contact with colleagues, according to the fire service director Tavi Renholm."
+    )
+    got = [q for q in _quotes(text, direct_only=False) if q.cue == "according to"]
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("Tavi Renholm", SpeakerKind.PERSON)]
+
+
 def test_reported_speech_said_that() -> None:
     text = "Mayor Anna Kovacs said that the new bridge would open in the spring."
     (got,) = _quotes(text, direct_only=False)

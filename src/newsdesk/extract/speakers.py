@@ -415,7 +415,8 @@ def phrase(head: Token) -> tuple[int, int]:
     # "according to the Telegraph, Jermak and ... are": the outlet alone, not what the comma starts.
     credited = head.dep_ == "pobj" and head.head.lower_ == "to"
     for child in head.rights:
-        if credited and child.dep_ in {"appos", "conj"}:
+        # (Not a name set right after the noun, with no comma: "according to the fire service director Andy Yeung".)
+        if credited and child.dep_ in {"appos", "conj"} and not (child.dep_ == "appos" and child.left_edge.i == end):
             break
         if child.dep_ in {"relcl", "acl", "advcl", "punct", "cc", "conj"} or child.is_punct:
             if child.dep_ not in {"punct", "cc", "conj"}:
