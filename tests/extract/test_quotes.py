@@ -148,6 +148,22 @@ def test_according_to_a_title_and_the_name_set_right_after_it_credits_the_named_
     assert [(q.speaker, q.speaker_kind) for q in got] == [("Tavi Renholm", SpeakerKind.PERSON)]
 
 
+def test_a_participle_after_reported_content_whose_subject_is_a_thing_credits_who_said_it() -> None:
+    # "its offer ... warning that": an offer warns nobody; the parse hangs "warning" on the content's verb.
+    text = (
+        "In a news release, Quillfin said its offer to Orsa shareholders “provides a better path than the Vantor"
+        " deal,” warning that a deal with the streamer risks a long regulatory review."
+    )
+    got = [q for q in _quotes(text, direct_only=False) if q.cue == "warning"]
+    assert got and {q.speaker for q in got} == {"Quillfin"}
+
+
+def test_a_participle_after_reported_content_whose_subject_is_a_person_stays_theirs() -> None:
+    text = "Quillfin said its chief executive “had done nothing wrong,” citing a review of the accounts."
+    got = [q for q in _quotes(text, direct_only=False) if q.cue == "citing"]
+    assert [q.speaker for q in got] == ["its chief executive"]
+
+
 def test_reported_speech_said_that() -> None:
     text = "Mayor Anna Kovacs said that the new bridge would open in the spring."
     (got,) = _quotes(text, direct_only=False)

@@ -12,6 +12,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from newsdesk.extract import kinds
 from newsdesk.records import Mention, SpeakerKind, lead_prefix
 
 if TYPE_CHECKING:
@@ -328,7 +329,7 @@ def subject(cue: Token) -> Token | None:
     if _base(cue) in _ADDRESSED and any(c.dep_ == "auxpass" for c in cue.children):
         return agent(cue)
     token = cue
-    if _after_a_demand(cue):
+    if _after_a_demand(cue) or _after_a_possessed_thing(cue):
         token = cue.head.head
     for _ in range(4):
         # A subject across a line break is a heading the parse ran into the paragraph below it.
@@ -372,21 +373,54 @@ def _issuer(document: Token) -> Token | None:
 _DEMANDING = frozenset("request demand urge insist ask recommend propose".split())
 
 
+_COMMA = frozenset({","})
+# A comma, or the closing quotation mark after one ("“... transaction,” warning that").
+_SET_OFF = frozenset({",", "”", "’", '"'})
+
+
+def _participle_after_content(cue: Token, after: frozenset[str] = _SET_OFF) -> bool:
+    """Whether ``cue`` is a participle set off (by one of ``after``) after the content of another cue ("X said ...,
+    warning that"): the parse hangs it on the content's verb."""
+    head = cue.head
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.i > 0
+        and cue.nbor(-1).text in after
+        and head.dep_ in {"ccomp", "xcomp"}
+        and head.head.i != head.i
+        and head.head.pos_ == "VERB"
+        and (is_cue(head.head) or is_attitude(head.head))
+    )
+
+
+def _after_a_possessed_thing(cue: Token) -> bool:
+    """Whether ``cue`` is a participle after reported content whose subject is a thing someone's ("Paramount said
+    its offer “provides a superior alternative,” warning that ..."): an offer warns nobody; the one who said it
+    does."""
+    if not _participle_after_content(cue):
+        return False
+    subjects = [c for c in cue.head.children if c.dep_ in _SUBJECTS]
+    return len(subjects) == 1 and _a_possessed_thing(subjects[0])
+
+
+def _a_possessed_thing(noun: Token) -> bool:
+    """A common noun with a possessive pronoun that names no person nor people ("its offer", "their plan"; not
+    "his spokesman", "their lawyers")."""
+    return (
+        noun.pos_ == "NOUN"
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+        and not kinds.names_a_person(noun.text)
+        and noun.lower_ not in _UNNAMED
+    )
+
+
 def _after_a_demand(cue: Token) -> bool:
     """Whether ``cue`` is a participle set off after what someone demands be done ("requested that Dastmar hand her
     over, describing her as ...", "urged the court to act, saying ..."): the one who demands speaks, not the one
     asked. After a reported fact the clause's own subject does ("said the minister resigned, citing ...")."""
     head = cue.head
-    if not (
-        cue.tag_ == "VBG"
-        and cue.dep_ == "advcl"
-        and cue.i > 0
-        and cue.nbor(-1).text == ","
-        and head.dep_ in {"ccomp", "xcomp"}
-        and head.head.i != head.i
-        and head.head.pos_ == "VERB"
-        and (is_cue(head.head) or is_attitude(head.head))
-    ):
+    if not _participle_after_content(cue, after=_COMMA):
         return False
     # A bare verb (the model tags "hand over" after "that" a noun at times); after a verb of demanding, a
     # present form is the same bare verb ("requested that the country hand her over").
