@@ -164,6 +164,19 @@ def test_a_participle_after_reported_content_whose_subject_is_a_person_stays_the
     assert [q.speaker for q in got] == ["its chief executive"]
 
 
+def test_a_title_is_not_resolved_to_a_person_the_article_wrote_as_another_kind_of_person() -> None:
+    # "the fire service director" had been resolved to the last person named before it, a resident.
+    text = (
+        "A 65-year-old resident surnamed Oyelaran said he had lived in the complex for decades.\n"
+        "“The windows were closed because of the repairs,” Oyelaran told reporters. “I am devastated.”\n"
+        "The fire department raised the death toll to 44 on Thursday morning.\n"
+        "Among the dead was a firefighter, who was found an hour after losing contact with colleagues, according to"
+        " the fire service director."
+    )
+    got = [q for q in _quotes(text, direct_only=False) if q.cue == "according to"]
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("the fire service director", SpeakerKind.ANONYMOUS)]
+
+
 def test_reported_speech_said_that() -> None:
     text = "Mayor Anna Kovacs said that the new bridge would open in the spring."
     (got,) = _quotes(text, direct_only=False)

@@ -60,6 +60,23 @@ def gender_of_pronoun(word: str) -> str | None:
     return "m" if low in _MALE_PRONOUNS else "f" if low in _FEMALE_PRONOUNS else None
 
 
+# Verbs by which a name is given to a person described first: "a resident surnamed Yuen", "a man named Orvin".
+_NAMING = frozenset({"surnamed", "named", "called", "identified"})
+
+
+def _introduced_as_another(name: Token, noun: Token) -> bool:
+    """Whether the person named by ``name`` was written as another kind of person than ``noun`` says ("a resident
+    surnamed Yuen", "the harbour master, Ilse Varga"): then "the fire service director" is somebody else."""
+    described = []
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        described.append(name.head)
+    if name.dep_ in {"dobj", "oprd", "attr"} and name.head.lower_ in _NAMING and name.head.dep_ == "acl":
+        described.append(name.head.head)
+    described += [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    word = kinds.singular(noun.lower_)
+    return any(names_a_person(d) and kinds.singular(d.lower_) != word for d in described)
+
+
 def names_a_person(noun: Token) -> bool:
     """Whether a common noun stands for one person ("the president", "a woman", "the CEO")."""
     return kinds.names_a_person(noun.text) or noun.lower_ in _PERSON_NOUNS or noun.lower_ in _MALE_NOUNS | _FEMALE_NOUNS
@@ -315,7 +332,14 @@ class Resolver:
             named = Antecedent(holder.text, holder.start, holder.end, True, noun.i)
             return named if avoid is None or not avoid(named) else None
         found = self.person(noun, gender, depth, avoid)
-        return found if found is not None and found.named else None
+        if found is None or not found.named:
+            return None
+        # Where the article writes that person as another kind of person ("a resident surnamed Yuen", then "Yuen
+        # told AFP"), "the fire service director" is somebody else.
+        last = found.name.split()[-1]
+        if any(t.text == last and _introduced_as_another(t, noun) for t in self.doc[: noun.i]):
+            return None
+        return found
 
     def role_holder(self, noun: Token) -> Mention | None:
         """The last person named before ``noun`` with a role that ends in the same noun ("President Donald
