@@ -679,9 +679,9 @@ class Story:
                     passes = map(operator.or_, passes, map(partial.__contains__, keys))
                 candidates = list(itertools.compress(held_by.items(), passes))
         for number, held in candidates:
-            # Two terms in common at most (``held`` and ``beyond``), and for a match on words the lengths and the Dice
-            # coefficient they allow, and those of the terms in common counted (``shares``), were told in C above
-            # for every candidate that reaches here.
+            # What reads only a candidate's counts and length was told in C above for every candidate that reaches
+            # here: that ``held`` and ``beyond`` allow two terms in common, and, for a match on words, the lengths and
+            # the Dice coefficient they allow, and those its terms in common allow where they are counted (``shares``).
             member, cluster_id, other, values, units, quantities = facts[number]
             if not (valued and values):
                 rel = "none"
