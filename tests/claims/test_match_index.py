@@ -466,3 +466,40 @@ def test_the_lengths_sift_passes_what_the_tests_on_counts_and_lengths_pass() -> 
                         assert (longest[held] >= length) == words, (size, beyond, least, held, other)
                     # A reading that gives values, for a claim that does, goes on where it has the lists it needs.
                     assert (longest[held] >= -1) == (held >= least and most >= 2)
+
+
+def test_a_reading_that_shares_one_term_counted_past_the_rarest_is_not_judged_on_its_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where a claim shares terms past its rarest, each candidate's terms in common are counted (in C) before its
+    values are judged: a reading that shares a single term never reaches the verdict, one that shares two does (the
+    code before judged both, then dropped the first on its count)."""
+    monkeypatch.setattr(match, "RAREST", 1)
+    judged: list[tuple[tuple[str, str, str], ...]] = []
+    verdict = match._verdict
+
+    def counted(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str], ...]) -> str:
+        judged.append(b)
+        return verdict(a, b)
+
+    monkeypatch.setattr(match, "_verdict", counted)
+
+    def member(name: str, words: str, amount: str) -> match.Member:
+        money = Value(kind="money", value=f"USD {amount}", unit="USD", text=f"${amount}", start=0, end=1)
+        return match.Member(id=name, article_id=name, terms=frozenset(words.split()), values=(money,), negative=False)
+
+    story = match.Story("s")
+    # Many other claims counted, so that the claim's few shared terms weigh enough to be worth a look.
+    story.count(member(f"other{i}", f"filler{i} more{i} words{i}", "1") for i in range(1_000))
+    one = member("one", "alpha yellow yarn yeast yodel", "100")  # shares "alpha" (its rarest) only
+    two = member("two", "alpha common zebra zinc zone", "200")  # shares "alpha" and "common" (past the rarest)
+    three = member("three", "common wolf wren wasp wind", "300")  # holds "common": "alpha" and "common" tie
+    for each in (one, two, three):
+        story.count([each])
+        story.add(each, None)
+    claim = member("claim", "alpha common cat cod cow", "100")
+    story.count([claim])
+    judged.clear()
+    story.best(claim)
+    assert two.value_key in judged
+    assert one.value_key not in judged

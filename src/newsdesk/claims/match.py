@@ -653,31 +653,44 @@ class Story:
             candidates = itertools.compress(found.items(), sifted)
         # Where the claim shares terms past its rarest, the lists of those terms tell (intersected with the
         # candidates, in C) how many of them each candidate holds: for a reading every list of its terms gives (not
-        # ``_partial``) that and ``held`` are its terms in common, counted before they are intersected.
-        past: Counter[int] | None = None
+        # ``_partial``) that and ``held`` are its terms in common (``shares``), counted before they are intersected.
+        shares: Counter[int] | None = None
         if beyond:
-            candidates = list(candidates)
-            if candidates:
-                keys = dict(candidates).keys()
-                past = Counter(
+            held_by = dict(candidates)  # (in the lists' order)
+            candidates = ()
+            if held_by:
+                keys = held_by.keys()
+                shares = Counter(held_by)  # (its keys in the same order: the lists past the rarest add no key)
+                shares.update(
                     itertools.chain.from_iterable(
                         [index[t].keys() & keys for _, t in shared[len(rarest) :] if t in index]
                     )
                 )
+                # ``len(common)`` below, counted, and its tests told in C where they read only that count and the
+                # reading's length (``_lengths`` of the count, as for ``held`` with no term past it): a reading that
+                # shares fewer than two terms, or too few for the Dice coefficient of a match on words (one that
+                # gives values where the claim does is left to the verdict), never reaches the loop; one that some
+                # list leaves out (``_partial``) is kept, its count being short.
+                fewest = _lengths(size, 0, 2, len(shared))
+                passes: Iterable[bool] = map(
+                    operator.ge, map(fewest.__getitem__, shares.values()), map(lengths.__getitem__, keys)
+                )
+                if partial:
+                    passes = map(operator.or_, passes, map(partial.__contains__, keys))
+                candidates = list(itertools.compress(held_by.items(), passes))
         for number, held in candidates:
-            most = held + beyond  # at most this many terms in common
-            if most < 2:
-                continue
+            # What reads only a candidate's counts and length was told in C above for every candidate that reaches
+            # here: that ``held`` and ``beyond`` allow two terms in common, and, for a match on words, the lengths and
+            # the Dice coefficient they allow, and those its terms in common allow where they are counted (``shares``).
             member, cluster_id, other, values, units, quantities = facts[number]
             if not (valued and values):
-                if size < MIN_TERMS or other < MIN_TERMS or 2 * most / (size + other) < JOIN_DICE:
-                    continue
                 rel = "none"
             else:
                 # ``score``'s tests that read no term come first, each a reason to score nothing: the verdict of
                 # the values (without ``_verdict`` where the two share no unit: most pairs, each one new), then,
                 # for a match on words, the lengths and the Dice coefficient of the terms in common, which for a
-                # reading every list of its terms gives (not ``_partial``) are at most ``held`` and ``beyond``.
+                # reading every list of its terms gives (not ``_partial``) are at most ``held`` and ``beyond``, and
+                # are ``shares`` where the claim shares terms past its rarest.
                 if own_units.isdisjoint(units):
                     if own_quantities and quantities and own_quantities.isdisjoint(quantities):
                         continue  # ``other``
@@ -686,17 +699,14 @@ class Story:
                     rel = _verdict(valued, values)
                     if rel == "other" or rel == "differ":
                         continue
-                if rel != "same" and (
-                    size < MIN_TERMS
-                    or other < MIN_TERMS
-                    or (2 * (held + beyond) / (size + other) < JOIN_DICE and number not in partial)
-                ):
-                    continue
-            if past is not None and number not in partial:
-                # ``len(common)`` below, counted: the same tests on the same number.
-                shares = held + past.get(number, 0)
-                if shares < 2 or (rel != "same" and 2 * shares / (size + other) < JOIN_DICE):
-                    continue
+                if rel != "same":
+                    if size < MIN_TERMS or other < MIN_TERMS:
+                        continue
+                    if number not in partial and (
+                        2 * (held + beyond) / (size + other) < JOIN_DICE
+                        or (shares is not None and 2 * shares[number] / (size + other) < JOIN_DICE)
+                    ):
+                        continue
             # ``score(claim, member, weight, totals)``:
             scored += 1
             common = terms & member.terms
