@@ -1372,6 +1372,19 @@ def test_a_name_looked_up_again_reads_only_the_names_added_under_its_keys_since(
     assert lookups() == (scan(body, "ORG"), scan(surname, "PERSON")) == (bodies, first[1])
 
 
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The words every Linker's lookups by spelling (``Linker._alike``) read groups for, from now on."""
+    read: list[str] = []
+    alike = Linker._alike
+
+    def reading(self: Linker, group: Any, word: str, same: Any) -> tuple[str, ...]:
+        read.append(word)
+        return alike(self, group, word, same)
+
+    monkeypatch.setattr(Linker, "_alike", reading)
+    return read
+
+
 def test_a_body_s_name_asked_again_is_not_looked_up_again_until_its_keys_change(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1386,14 +1399,7 @@ def test_a_body_s_name_asked_again_is_not_looked_up_again_until_its_keys_change(
         for n, w in enumerate(firsts)
     ]
     linker = Linker(stored)
-    read: list[str] = []
-    alike = Linker._alike
-
-    def reading(self: Linker, group: Any, word: str, same: Any) -> tuple[str, ...]:
-        read.append(word)
-        return alike(self, group, word, same)
-
-    monkeypatch.setattr(Linker, "_alike", reading)
+    read = _reads(monkeypatch)
     name = f"{firsts[5]} Gazete"
 
     def scan(kind: str = "ORG") -> list[str]:
@@ -2873,3 +2879,127 @@ def test_the_entities_a_batch_changed_come_in_the_order_they_first_changed() -> 
     assert len(first_seen) == len(names)
     assert list(linker.changed) == first_seen
     assert [e.id for e in linker.entities(linker.changed)] == first_seen
+
+
+def test_a_full_name_asked_again_is_not_looked_up_again_until_its_keys_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: the people a full name is compared with (``Linker._full_scan``) are remembered while nothing changed
+    under its three keys: no group read again. A person given a sign under one of its keys (a batch's new name), or
+    an entity taken from one (a settle), makes the next lookup read them again; the answer is always a new Linker's
+    (decision 0041, revision of 2026-12-06, evening)."""
+    stored = [
+        Entity(id="p1", name="Joanna Novak", type="PERSON", aliases=("Joanna Novak",), mentions=2, articles=1),
+        Entity(id="p2", name="Jan Nowak", type="PERSON", aliases=("Jan Nowak", "Nowak"), mentions=4, articles=2),
+        Entity(id="p3", name="Piotr Novak", type="PERSON", aliases=("Piotr Novak",), mentions=1, articles=1),
+    ]
+    linker = Linker(stored)
+    read = _reads(monkeypatch)
+
+    def lookup(name: str = "Jan Novak") -> bool:
+        """Whether the lookup reads groups; it finds what a Linker built from the records finds."""
+        want = [k.id for k in Linker(linker.entities())._people_named(name)]
+        read.clear()
+        assert [k.id for k in linker._people_named(name)] == want, name
+        return bool(read)
+
+    assert lookup()
+    assert {"p1", "p2"} <= {k.id for k in linker._people_named("Jan Novak")}
+    assert not lookup()  # the code before read the groups of its three keys again
+    # A batch names a person of that surname with the same initial: a sign added under its keys.
+    linker.link_articles([_article_of("a1", [("Jakub Novak", "PERSON")])])
+    assert lookup()
+    assert not lookup()
+    linker.settle(linker.entities(linker.changed))
+    assert lookup()  # entities were taken from its keys and put back at their end: read again
+    assert not lookup()
+    # A person known by the surname alone, then given a full name: its sign under "" dropped.
+    linker.link_articles([_article_of("a2", [("Novack", "PERSON")])])
+    linker.settle(linker.entities(linker.changed))
+    lookup()
+    linker.link_articles([_article_of("a3", [("Zofia Novack", "PERSON"), ("Novack", "PERSON")])])
+    lookup()
+    lookup("Zofia Novak")
+    linker.settle(linker.entities(linker.changed))
+    lookup()
+    lookup("Zofia Novak")
+    # A Linker that forgets its answers (a long run's) answers the same.
+    monkeypatch.setattr(entities_module, "_READ_KEPT", 1)
+    lookup()
+    lookup("Zofia Novak")
+
+
+def test_a_full_name_s_remembered_people_are_those_a_linker_remembering_none_finds() -> None:
+    """``_people_named`` answers a full name from what its last scan found (``_full``) only while that is what a scan
+    finds: over batches of full names, respellings and bare surnames (signs added and dropped, entities retyped and
+    settled), a Linker that remembers no scan finds the same people for every name, before and after each settle,
+    and links every mention alike (decision 0041, revision of 2026-12-06, evening)."""
+    import random
+
+    rng = random.Random(20261206)
+    surnames = ["Kowalska", "Kowalski", "Kovalska", "Novak", "Nowak", "Novack", "Marlow", "Marlowe", "Lam"]
+    firsts = ["Anna", "Piotr", "Ilse", "Jan", "Joanna", "Oskar", "Kevin", "Ann", "Yiannis", "Giannis", "Zofia"]
+    stored = [
+        Entity(id=f"e{n}", name=name, type="PERSON", aliases=(name,), mentions=2, articles=1)
+        for n, name in enumerate(f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(40))
+    ]
+    kept, forgetting = Linker(stored), Linker(stored)
+    forgetting._full = _Forgetting()
+    asked = [f"{f} {s}" for f in firsts for s in surnames]
+
+    def alike() -> None:
+        for name in asked:
+            assert [k.id for k in kept._people_named(name)] == [k.id for k in forgetting._people_named(name)], name
+
+    alike()
+    for batch_no in range(6):
+        batch = []
+        for n in range(6):
+            names: list[tuple[str, str]] = []
+            for _ in range(5):
+                surname = rng.choice(surnames)
+                name = surname if rng.random() < 0.3 else f"{rng.choice(firsts)} {surname}"
+                names.append((name, rng.choice(["PERSON", "PERSON", "PERSON", "ORG", "GPE"])))
+            batch.append(_article_of(f"a{batch_no}-{n}", names))
+        one, two = kept.link_articles(batch), forgetting.link_articles(batch)
+        assert [[(m.text, m.entity_id) for m in a.mentions] for a in one] == [
+            [(m.text, m.entity_id) for m in a.mentions] for a in two
+        ]
+        alike()
+        for linker in (kept, forgetting):
+            linker.settle(linker.entities(linker.changed))
+        alike()
+    assert kept._full and not forgetting._full
+
+
+def test_a_mention_given_its_kind_and_entity_is_the_record_replace_makes() -> None:
+    """``entities._as`` writes :class:`Mention`'s fields out rather than asking ``dataclasses.replace``: the same
+    record, every field of it (a field added to ``Mention`` fails here until ``_as`` writes it)."""
+    from newsdesk.extract.entities import _as
+
+    values: dict[str, Any] = {}
+    for n, f in enumerate(dataclasses.fields(Mention)):
+        values[f.name] = n if f.name in {"start", "end"} else f"value {n}"
+    m = Mention(**values)
+    assert _as(m, "GPE", "e1") == dataclasses.replace(m, type="GPE", entity_id="e1")
+    assert _as(m, m.type, None) == dataclasses.replace(m, entity_id=None)
+
+
+def test_spellings_votes_summed_in_dicts_are_the_counters_sum_in_its_order() -> None:
+    """``entities._summed`` adds the spellings' votes as ``sum(Counters, Counter())`` does, kinds in the same order
+    (the order ``_majority`` breaks a tie by), counts not above 0 left out at each step as ``Counter.__add__`` leaves
+    them out."""
+    import random
+    from collections import Counter
+
+    from newsdesk.extract.entities import _summed
+
+    rng = random.Random(6)
+    kinds = ["PERSON", "ORG", "GPE", "LOC", "NORP"]
+    for _ in range(500):
+        spellings = [
+            {kind: rng.randint(-1, 3) for kind in rng.sample(kinds, rng.randint(0, 5))}
+            for _ in range(rng.randint(0, 4))
+        ]
+        want = sum((Counter(s) for s in spellings), Counter())
+        got = _summed(spellings)
+        assert isinstance(got, Counter)
+        assert list(got.items()) == list(want.items()), spellings

@@ -110,6 +110,7 @@ _WORDS_CACHED = 1 << 19
 _PAIRS_CACHED = 1 << 19
 
 _T = TypeVar("_T")
+_A = TypeVar("_A")
 
 
 def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache_wrapper[_T]]:
@@ -780,6 +781,50 @@ def _counter(counts: dict[str, int]) -> Counter[str]:
 _new_dict = dict.__new__
 
 
+def _kept(
+    answers: dict[_A, tuple[str, ...]],
+    under: dict[tuple[int, str], set[_A]],
+    asked: _A,
+    answer: tuple[str, ...],
+    keys: Iterable[tuple[dict[str, dict[str, int]], str]],
+) -> tuple[str, ...]:
+    """Remember a lookup's ``answer`` to ``asked`` in ``answers``, noted under each of the ``keys`` it read (an index
+    and its key) in ``under``, where a change of the key forgets it; ``answer``. Both emptied past ``_READ_KEPT``
+    answers."""
+    if len(answers) >= _READ_KEPT:  # a long run's answers: started again (the answers are the same)
+        answers.clear()
+        under.clear()
+    answers[asked] = answer
+    for index, key in keys:
+        under.setdefault((id(index), key), set()).add(asked)
+    return answer
+
+
+def _as(m: Mention, kind: str, entity_id: str | None) -> Mention:
+    """``dataclasses.replace(m, type=kind, entity_id=entity_id)``, the record's fields written out: ``replace`` reads
+    the dataclass's fields one by one in Python for each of the 120,000 mentions a 2,000-article ingest links (about 5%
+    of the entities stage, decision 0041, revision of 2026-12-06, evening). A test pins it to ``replace`` over every
+    field of :class:`Mention`, so a field added there fails it until it is written here."""
+    return Mention(text=m.text, start=m.start, end=m.end, type=kind, role=m.role, entity_id=entity_id)
+
+
+def _summed(spellings: Iterable[dict[str, int]]) -> Counter[str]:
+    """``sum((Counter(s) for s in spellings), Counter())`` with plain dicts: each step as ``Counter.__add__`` takes it
+    (the running total's kinds in its order, then the new ones; a count not above 0 left out), so the same counts in the
+    same order (the order :func:`_majority` breaks a tie by), without three Counters made a step."""
+    total: dict[str, int] = {}
+    for counts in spellings:
+        step: dict[str, int] = {}
+        for kind, n in total.items():
+            if (both := n + counts.get(kind, 0)) > 0:
+                step[kind] = both
+        for kind, n in counts.items():
+            if kind not in total and n > 0:
+                step[kind] = n
+        total = step
+    return _counter(total)
+
+
 def _shouted(name: str) -> bool:
     """Whether a name is written in capitals with a word too long for an acronym ("WASHINGTON", not "NATO")."""
     return name.isupper() and any(len(w) > 5 for w in _words(name))
@@ -1264,6 +1309,14 @@ class Linker:
         # afternoon).
         self._bare: dict[str, tuple[_Known, ...]] = {}
         self._bare_under: dict[tuple[int, str], set[str]] = {}
+        # What the lookup of a full name found before its people were compared with it (``_full_scan``): the ids under
+        # its three keys' groups by surname and first name (``_firsts``), in the scan's order; kept until a group of one
+        # of those keys is written (a person's sign or key added or dropped there, :meth:`_full_touched`) or an entity
+        # is taken from one of the keys (a settle, which puts it back at the end, with another place), since only
+        # those change it. A full name is asked again and again (seven lookups in ten of a run over 2,000 articles
+        # gave the answer the name had last got; decision 0041, revision of 2026-12-06, evening).
+        self._full: dict[str, tuple[str, ...]] = {}
+        self._full_under: dict[tuple[int, str], set[str]] = {}
         # What a lookup of an organisation's or a place's name found (``_bodies_named``), by the name and the kind it
         # was asked as: the ids of the entities under its three keys with a name of its form spelled alike, in the
         # scan's order, before their kinds are asked; kept until an entity is taken from one of those keys or a form
@@ -1500,6 +1553,8 @@ class Linker:
                             ids.pop(old.id, None)
                         if self._bare_under:
                             self._touched(id(index), key)
+                        if self._full_under:
+                            self._full_touched(id(index), key)
                         if self._bodies_under:
                             self._forms_touched(id(index), key)
             if old is not None and kept:
@@ -1513,6 +1568,8 @@ class Linker:
                 for grouped, key in self._person_keys.pop(old.id, ()):
                     if self._bare_under:
                         self._touched(grouped, key)
+                    if self._full_under:
+                        self._full_touched(grouped, key)
                     if (grouped, key) not in made:
                         continue
                     for last in self._person_lasts[old.id]:
@@ -1618,6 +1675,12 @@ class Linker:
         for last in self._bare_under.pop((grouped, key), ()):
             self._bare.pop(last, None)
 
+    def _full_touched(self, grouped: int, key: str) -> None:
+        """Forget the lookups of full names that read key ``key`` of the candidate index ``grouped`` (an ``id``): a
+        group of the key by surname and first name was written, or an entity was taken from the key."""
+        for name in self._full_under.pop((grouped, key), ()):
+            self._full.pop(name, None)
+
     def _group(self, k: _Known, alias: str, under: list[tuple[int, str]]) -> None:
         """Note person ``k`` under each of its keys of the candidate indexes (``under``: those :meth:`_keys` gives
         for ``alias``) by each of its last words."""
@@ -1648,6 +1711,8 @@ class Linker:
                     if (grouped, key) in made:
                         for sign in bare:
                             self._firsts[grouped][key][sign[0]][""].pop(kid, None)
+                        if self._full_under:
+                            self._full_touched(grouped, key)
             signs -= bare
         new_signs -= signs
         if new_signs:
@@ -1659,6 +1724,8 @@ class Linker:
                     by_first = self._firsts[grouped][key]
                     for each_last, first in new_signs:
                         by_first.setdefault(each_last, {}).setdefault(first, {})[kid] = None
+                    if self._full_under:
+                        self._full_touched(grouped, key)
         if quiet:
             keys.update(under)
             return
@@ -1676,6 +1743,8 @@ class Linker:
             by_first = self._firsts[grouped].setdefault(key, {})
             for each_last, initial in signs:
                 by_first.setdefault(each_last, {}).setdefault(initial, {})[kid] = None
+            if signs and self._full_under:
+                self._full_touched(grouped, key)
 
     def _group_forms(self, k: _Known, alias: str, under: list[tuple[int, str]]) -> None:
         """Note entity ``k`` (no person) under each of its keys of the candidate indexes (``under``: those
@@ -1872,15 +1941,7 @@ class Linker:
             if found:
                 place = index[key]
                 ids.update(dict.fromkeys(sorted(found, key=place.__getitem__)))
-        answer = tuple(ids)
-        if len(self._bodies) >= _READ_KEPT:  # a long run's answers: started again (the answers are the same)
-            self._bodies.clear()
-            self._bodies_under.clear()
-        asked = (name, kind)
-        self._bodies[asked] = answer
-        for index, key in keys:
-            self._bodies_under.setdefault((id(index), key), set()).add(asked)
-        return answer
+        return _kept(self._bodies, self._bodies_under, (name, kind), tuple(ids), keys)
 
     def _people_named(self, name: str) -> list[_Known]:
         """``[k for k in self._candidates(name, "PERSON") if self._named(name, "PERSON", k)]`` in the order of the
@@ -1900,26 +1961,9 @@ class Linker:
                 known = self._known
                 people = self._bare[last] = tuple([known[i] for i in self._bare_scan(last, words[-1])])
             return list(people)
-        firsts = _first_keys(skeleton(words[0]))
-        ids: dict[str, None] = {}
-        for index, key in (
-            (self._by_surname, last[:4]),
-            (self._by_sound, sound(words[-1])),
-            (self._by_letters, _letters(words[-1])),
-        ):
-            found_: set[str] = set()
-            self._made(index, key)
-            groups = self._firsts[id(index)].get(key, {})
-            for other in self._alike(groups, last, _same_word) if groups else ():
-                by_first = groups[other]
-                for first in firsts:
-                    found_.update(by_first.get(first, ()))
-                # (A last word nearly the same is one spelled the same way too: ``_same_word`` holds it.)
-                if "" in by_first and _similar(last, other):
-                    found_.update(by_first[""])
-            if found_:
-                place = index[key]
-                ids.update(dict.fromkeys(sorted(found_, key=place.__getitem__)))
+        ids = self._full.get(name)
+        if ids is None:
+            ids = self._full_scan(name, words, last)
         self.compared += len(ids)
         # Whether a person is the name is remembered with the person as it was asked (its ``_Known``, replaced only as a
         # settle takes its record in) and how many of its aliases were read: a person's aliases are only ever added
@@ -1938,7 +1982,6 @@ class Linker:
                 read = seen[1]
                 if read == len(k.aliases):
                     continue
-                last = _last(name)
                 hit = any(
                     _same_word(last, _last(a)) and same_name(name, a, "PERSON")
                     for a in itertools.islice(k.aliases, read, None)
@@ -1951,6 +1994,34 @@ class Linker:
             if hit:
                 out.append(k)
         return out
+
+    def _full_scan(self, name: str, words: tuple[str, ...], last: str) -> tuple[str, ...]:
+        """The people a full name ``name`` (its words ``words``, its last word's skeleton ``last``) is compared with:
+        those under its three keys' groups by a last word spelled alike and its first name's keys, and those known by
+        no full name under a last word nearly its own, in the index's order; remembered (``_full``) until one of those
+        keys changes."""
+        firsts = _first_keys(skeleton(words[0]))
+        ids: dict[str, None] = {}
+        keys = (
+            (self._by_surname, last[:4]),
+            (self._by_sound, sound(words[-1])),
+            (self._by_letters, _letters(words[-1])),
+        )
+        for index, key in keys:
+            found_: set[str] = set()
+            self._made(index, key)
+            groups = self._firsts[id(index)].get(key, {})
+            for other in self._alike(groups, last, _same_word) if groups else ():
+                by_first = groups[other]
+                for first in firsts:
+                    found_.update(by_first.get(first, ()))
+                # (A last word nearly the same is one spelled the same way too: ``_same_word`` holds it.)
+                if "" in by_first and _similar(last, other):
+                    found_.update(by_first[""])
+            if found_:
+                place = index[key]
+                ids.update(dict.fromkeys(sorted(found_, key=place.__getitem__)))
+        return _kept(self._full, self._full_under, name, tuple(ids), keys)
 
     def _bare_scan(self, last: str, end: str) -> tuple[str, ...]:
         """The people a name written alone, of last word ``end`` (its skeleton ``last``), may be: those under its
@@ -2380,7 +2451,7 @@ class Linker:
         local[m.text] = found.id
         # A mention linked to an entity of another kind ("Greywater" the model called a person) takes its kind.
         kind = m.type if found.type in _COMPATIBLE.get(m.type, {m.type}) else found.type
-        return dataclasses.replace(m, entity_id=found.id, type=kind)
+        return _as(m, kind, found.id)
 
     def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
         """Entity records (all of them, or ``ids``)."""
@@ -2513,7 +2584,7 @@ class Linker:
             if key and key not in surnames and not m.role:
                 top = majority(key)
                 if top and top != m.type:
-                    m = dataclasses.replace(m, type=top)
+                    m = _as(m, top, m.entity_id)
             out.append(m)
         return tuple(out)
 
@@ -2534,9 +2605,12 @@ class Linker:
             if word not in known:
                 _key_under(keyed, word)
 
-        def tally(word: str) -> Counter[str]:
-            both = Counter(known.get(word, ()))
-            both.update(votes.get(word, ()))
+        def tally(word: str) -> dict[str, int]:
+            # (``Counter(known's) + batch's`` as ``Counter.update`` adds them: the stored kinds in their order, then
+            # the batch's new ones.)
+            both = dict(known.get(word, ()))
+            for kind, n in votes.get(word, {}).items():
+                both[kind] = both.get(kind, 0) + n
             return both
 
         @functools.cache
@@ -2555,7 +2629,7 @@ class Linker:
             spellings = [tally(k) for k in near if k in votes or k in known]
             # A nationality tag counts for the place only beside another spelling (the country and its people's
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
-            return _majority(sum(spellings, Counter()), borrow_norp=len(spellings) > 1)
+            return _majority(_summed(spellings), borrow_norp=len(spellings) > 1)
 
         self._majority = majority
         try:
