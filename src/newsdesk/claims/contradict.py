@@ -291,19 +291,45 @@ class _Near:
     """For a side, the sides of ``among`` (in order) whose claims share at least two terms with its claims: no
     conflict is found between sides that share fewer (:func:`_context` needs two shared terms), so only those are
     compared. Terms are looked up in an index, so that a story of thousands of clusters is not compared pair by
-    pair; each side's are counted once, when first asked."""
+    pair; each side's are counted once, when first asked.
 
-    def __init__(self, terms: Sequence[frozenset[str]], among: Iterable[int]) -> None:
+    ``asked``: the sides whose near sides are to be asked for (None: any). Only their terms are indexed (a page's
+    sides hold a few of a story's terms); a side asked for beyond them has its other terms indexed then, so that
+    every answer is the one a whole index gives."""
+
+    def __init__(
+        self, terms: Sequence[frozenset[str]], among: Iterable[int], asked: Iterable[int] | None = None
+    ) -> None:
         self.terms = terms
+        self.among = list(among)
         self.postings: dict[str, list[int]] = {}
-        for i in among:
-            for term in terms[i]:
-                self.postings.setdefault(term, []).append(i)
+        self.indexed: frozenset[str] | None = None  # the terms indexed (None: every term of ``among``)
+        if asked is None:
+            for i in self.among:
+                for term in terms[i]:
+                    self.postings.setdefault(term, []).append(i)
+        else:
+            self.indexed = frozenset()
+            self._index(frozenset().union(*(terms[i] for i in asked)))
         self.found: dict[int, list[int]] = {}
+
+    def _index(self, wanted: frozenset[str]) -> None:
+        """Index ``wanted``'s terms not indexed yet, each with every side of ``among`` that holds it (in order)."""
+        if self.indexed is None:
+            return  # every term is
+        new = wanted - self.indexed
+        if not new:
+            return
+        for i in self.among:
+            for term in self.terms[i] & new:
+                self.postings.setdefault(term, []).append(i)
+        self.indexed |= new
 
     def __call__(self, i: int) -> list[int]:
         got = self.found.get(i)
         if got is None:
+            if self.indexed is not None and not self.terms[i] <= self.indexed:
+                self._index(self.terms[i])
             counts: Counter[int] = Counter()
             for term in self.terms[i]:
                 counts.update(self.postings.get(term, ()))
@@ -559,21 +585,31 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
             continue  # "$72 billion" and "$30" (a price a share the text did not say as such): two amounts
         threshold = DATES if kind == "date" else CONTEXT
         giving_b = _giving(b, key)
-        # Whether two values are ruled out (they do not differ, or an article gives both), by their values and
-        # bounds: claims of a cluster repeat its values.
+        # Whether two values are ruled out (they do not differ, or an article gives both, or they are no rival
+        # sums), by their values and bounds: claims of a cluster repeat its values. So the claims of ``b`` left
+        # to compare with a claim of ``a`` depend on its value and bound alone: kept per value and bound.
         ruled: dict[tuple[str, str, str, str], bool] = {}
+        left_of: dict[tuple[str, str], list[tuple[int, Value]]] = {}
         for i, x in _giving(a, key):
+            left = left_of.get((x.value, x.bound))
+            if left is None:
+                left = left_of[x.value, x.bound] = []
+                for j, y in giving_b:
+                    if rivals is not None and (x.value, y.value) not in rivals:
+                        continue
+                    values = (x.value, x.bound, y.value, y.bound)
+                    out = ruled.get(values)
+                    if out is None:
+                        out = ruled[values] = not _differ(x, y) or (
+                            x.value != y.value and _together(_said(a, key), _said(b, key), x.value, y.value)
+                        )
+                    if not out:
+                        left.append((j, y))
+            if not left:
+                continue
             named = _named(a, i)
-            for j, y in giving_b:
-                if rivals is not None and (x.value, y.value) not in rivals:
-                    continue
-                values = (x.value, x.bound, y.value, y.bound)
-                out = ruled.get(values)
-                if out is None:
-                    out = ruled[values] = not _differ(x, y) or (
-                        x.value != y.value and _together(_said(a, key), _said(b, key), x.value, y.value)
-                    )
-                if out or not _one_subject(named, _named(b, j)):
+            for j, y in left:
+                if not _one_subject(named, _named(b, j)):
                     continue  # (two subjects: "Hasina ... three counts" and "Kamal ... four counts")
                 context = _same_thing(a, i, b, j, x, y, threshold=threshold, rival=rivals is not None)
                 if context:
@@ -710,12 +746,16 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     """The conflicts among the clusters of one story, each pair once, in the order the clusters are given; with
     ``only``, those of the clusters with these ids (the others are still read, to tell whom a denial denies)."""
     found = []
-    # (A side of one claim: its one term set, not a copy of it.)
-    terms = [side.term_sets[0] if len(side.term_sets) == 1 else frozenset().union(*side.term_sets) for side in sides]
+    # (A side of one claim: its one term set, not a copy of it; of several, the union of its distinct ones.)
+    terms = [
+        side.term_sets[0] if len(side.term_sets) == 1 else frozenset().union(*side.distinct_terms) for side in sides
+    ]
     # Only two kinds of pairs can conflict: two sides with values (of one unit), and a denial with any side.
     valued = [i for i, side in enumerate(sides) if side.by_unit]
-    # One index of every side: the sides near a side are counted once, whichever of the lists below asks.
-    close = _Near(terms, range(len(sides)))
+    # One index of every side: the sides near a side are counted once, whichever of the lists below asks. Near
+    # sides are asked for the denials and, with ``only``, the focus sides: only their terms are indexed at first.
+    focus = [] if only is None else [i for i, side in enumerate(sides) if side.cluster_id in only]
+    close = _Near(terms, range(len(sides)), asked=[*focus, *(i for i, side in enumerate(sides) if side.negative)])
     units = [frozenset(side.by_unit) for side in sides]
     # Whether a side's claims word a denial (DENIES), or word something in the negative: asked once per side.
     denies: dict[int, bool] = {}
@@ -734,26 +774,21 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
         pairs = {(min(i, j), max(i, j)) for i, js in near.items() for j in js}
         pairs |= {(min(d, j), max(d, j)) for d in denials for j in close(d)}
     else:
-        focus = [i for i, side in enumerate(sides) if side.cluster_id in only]
         # The pairs of a focus side and a side near it that the comparison below does not rule out at once: those
         # giving values of one unit (both valued), and a denial that words one with a side that words none (a
         # denial and a side near it, one of them a focus side: the focus side is near the other too, sides being
-        # near by the terms they share, so every such pair is one of these). Picked per focus side by the sides
-        # giving each unit, rather than pair by pair: a story's sides near each other are mostly neither. The
-        # sides near a denial that is no focus side are counted only when :func:`_closest` asks for them.
-        giving: dict[tuple[str, str], set[int]] = {}
-        for k, side in enumerate(sides):
-            for key in side.by_unit:
-                giving.setdefault(key, set()).add(k)
+        # near by the terms they share, so every such pair is one of these). Picked per focus side among the sides
+        # near it, by the units each gives: a story's sides near each other are mostly neither. The sides near a
+        # denial that is no focus side are counted only when :func:`_closest` asks for them.
         pairs = set()
         for i in focus:
             around = close(i)
-            shared: set[int] = set().union(*(giving[key] for key in units[i]))
+            mine = units[i]
             if sides[i].negative:
                 deny = denying(i)
-                kept = [j for j in around if j in shared or (deny and not sides[j].negative)]
+                kept = [j for j in around if not mine.isdisjoint(units[j]) or (deny and not sides[j].negative)]
             else:
-                kept = [j for j in around if j in shared or (sides[j].negative and denying(j))]
+                kept = [j for j in around if not mine.isdisjoint(units[j]) or (sides[j].negative and denying(j))]
             pairs.update((min(i, j), max(i, j)) for j in kept)
     closest: dict[int, Side | None] = {}
     for i, j in sorted(pairs):
