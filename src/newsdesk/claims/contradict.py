@@ -33,6 +33,9 @@ DENIAL = 0.45  # the same, for a denial and the claim it denies (values do not t
 COMPARED = 0.5  # the same, when either claim gives several values of the unit (a comparison of several things)
 
 
+_DENIED = Modality.DENIED
+
+
 @dataclass(slots=True)
 class Side:
     """One cluster as the comparison sees it. What the comparison reads of its claims (their values by unit, their
@@ -63,18 +66,30 @@ class Side:
     # Per claim (by index), when first asked: its names and subject (:func:`_named`), its terms that are no name.
     named: dict[int, tuple[frozenset[str], frozenset[str]]] = field(init=False)
     unnamed: dict[int, frozenset[str]] = field(init=False)
+    # When first asked: the terms of all its claims, and those of them that are no name (:func:`_terms_in`).
+    terms_in: tuple[frozenset[str], frozenset[str]] | None = field(init=False)
 
     def __post_init__(self) -> None:
-        self.negative = any(c.modality == Modality.DENIED for c in self.claims)
-        self.values = [v for c in self.claims for v in c.values]
-        self.worded_as_update = any(c.update for c in self.claims)
-        self.term_sets = [frozenset(c.terms) for c in self.claims]
+        claims = self.claims
+        if len(claims) == 1:  # most clusters
+            (only,) = claims
+            self.negative = only.modality == _DENIED
+            self.values = list(only.values)
+            self.worded_as_update = bool(only.update)
+            terms = frozenset(only.terms)
+            self.term_sets, self.distinct_terms = [terms], [terms]
+        else:
+            self.negative = any(c.modality == _DENIED for c in claims)
+            self.values = [v for c in claims for v in c.values]
+            self.worded_as_update = any(c.update for c in claims)
+            self.term_sets = [frozenset(c.terms) for c in claims]
+            self.distinct_terms = list(dict.fromkeys(self.term_sets))
         self.by_unit = _by_unit(self.values)
-        self.distinct_terms = list(dict.fromkeys(self.term_sets))
         self.giving = {}
         self.said = {}
         self.named = {}
         self.unnamed = {}
+        self.terms_in = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,19 +370,19 @@ _QUALIFIER = re.compile(
 _NEGATIVE = re.compile(r"\b(?:no|none|nobody|without|never|not|refus\w*|declin\w*)\b|n't\b", re.IGNORECASE)
 
 
-def _number(value: Value) -> float | None:
+def _number_of(value: str) -> float | None:
     try:
-        return float(value.value.rsplit(" ", 1)[-1])
+        return float(value.rsplit(" ", 1)[-1])
     except ValueError:
         return None
 
 
-def _interval(value: Value) -> tuple[float, float, bool, bool] | None:
-    """The numbers ``value`` allows: (low, high, low open, high open); None for what is not a number."""
-    x = _number(value)
+def _interval_of(value: str, bound: str) -> tuple[float, float, bool, bool] | None:
+    """The numbers a value (its normal form and bound) allows: (low, high, low open, high open); None for what is
+    not a number."""
+    x = _number_of(value)
     if x is None:
         return None
-    bound = value.bound
     if bound in _LOWER:
         return x, math.inf, bound != "at least", True
     if bound in _UPPER:
@@ -380,9 +395,21 @@ def _interval(value: Value) -> tuple[float, float, bool, bool] | None:
 def _disjoint(x: Value, y: Value) -> bool:
     """Whether no number fits both values read as intervals ("at least 156" and "159" fit; "up to 1,400" and "more
     than 1,400" do not; "about 4,800" and "approximately 4,000" do not)."""
-    a, b = _interval(x), _interval(y)
+    return _disjoint_values(x.value, x.bound, y.value, y.bound)
+
+
+# Kept answers of the pure functions below, for the last few thousand claims or values compared.
+_CLAIMS_KEPT = 8192
+
+
+# A story's search compares a page's values with those of every cluster near them: the same few values and bounds
+# again and again (a toll, a date), each pair's answer kept.
+@lru_cache(maxsize=_CLAIMS_KEPT)
+def _disjoint_values(x_value: str, x_bound: str, y_value: str, y_bound: str) -> bool:
+    """:func:`_disjoint` of two values given by their normal forms and bounds, all it reads of them."""
+    a, b = _interval_of(x_value, x_bound), _interval_of(y_value, y_bound)
     if a is None or b is None:
-        return x.value != y.value and not (x.bound and y.bound)
+        return x_value != y_value and not (x_bound and y_bound)
     lo_a, hi_a, lo_open_a, hi_open_a = a
     lo_b, hi_b, lo_open_b, hi_open_b = b
     if hi_a < lo_b or (hi_a == lo_b and (hi_open_a or lo_open_b)):
@@ -409,8 +436,7 @@ def _names(claim: Claim) -> frozenset[str]:
 
 
 # A story's claims are compared pair by pair, so each one's names and subject are asked for many times: kept for
-# the last few thousand claims (pure functions of the claim's text and terms).
-_CLAIMS_KEPT = 8192
+# the last few thousand claims (pure functions of the claim's text and terms; _CLAIMS_KEPT, above).
 
 
 @lru_cache(maxsize=_CLAIMS_KEPT)
@@ -469,6 +495,16 @@ def _named(side: Side, i: int) -> tuple[frozenset[str], frozenset[str]]:
         claim = side.claims[i]
         found = side.named[i] = (_names(claim), _subject(claim))
     return found
+
+
+def _terms_in(side: Side, *, unnamed: bool) -> frozenset[str]:
+    """The terms of every claim of ``side`` together, or (``unnamed``) those of them that are no name (worked out
+    once per side): two claims of two sides share no more of them than the two sides do."""
+    found = side.terms_in
+    if found is None:
+        every = side.term_sets[0] if len(side.distinct_terms) == 1 else frozenset().union(*side.distinct_terms)
+        found = side.terms_in = (every, frozenset(t for t in every if not t.startswith(("#", "@"))))
+    return found[unnamed]
 
 
 def _unnamed(side: Side, i: int) -> frozenset[str]:
@@ -542,14 +578,15 @@ def _same_thing(
     got = 2 * shared / (len(ta) + len(tb))
     # A count of one named thing ("storeys", "people missing") is one quantity of the story: a word in common is
     # enough; a bare sum of money or "people" needs the claims to speak of one thing.
-    floor = SPECIFIC if specific else threshold
-    if x.kind != "date" and not rival and (_several(ca, x) or _several(cb, y)):
+    if got < (SPECIFIC if specific else threshold):
+        return 0.0
+    if got < COMPARED and x.kind != "date" and not rival and (_several(ca, x) or _several(cb, y)):
         # A claim comparing values of the unit ("64 percent to 56 percent", "up from 37 percent ... down from 49
         # percent") speaks of several things: another claim sharing its words may be about any of them (not when
         # the two agree on the other value: "a $108.4 billion bid, challenging the $72bn deal" and "offering
-        # $74.4 billion, challenging the $72 billion agreement").
-        floor = max(floor, COMPARED)
-    return got if got >= floor else 0.0
+        # $74.4 billion, challenging the $72 billion agreement"). Its floor is then COMPARED (above the others).
+        return 0.0
+    return got
 
 
 def _several(claim: Claim, value: Value) -> bool:
@@ -566,22 +603,25 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
         return []
     found = []
     for key in both:
-        same: dict[str, list[Value]] = {}
-        for y in b.by_unit[key]:
-            same.setdefault(y.value, []).append(y)
+        xs, ys = a.by_unit[key], b.by_unit[key]
         rivals: set[tuple[str, str]] | None = None  # the pairs of values that may conflict (None: any)
-        if any(not _disjoint(x, y) for x in a.by_unit[key] for y in same.get(x.value, ())):
+        if any(x.value == y.value and not _disjoint(x, y) for x in xs for y in ys):
             # One side gives a value the other gives too: they agree on it, unless each gives a rival sum of money
             # the other does not (the bid both name beside the deal, at two figures: ``match.rival_sums``).
             if key[0] != "money":
                 continue
-            only_a = {x.value for x in a.by_unit[key]} - same.keys()
-            only_b = same.keys() - {x.value for x in a.by_unit[key]}
+            given_a, given_b = {x.value for x in xs}, {y.value for y in ys}
+            only_a, only_b = given_a - given_b, given_b - given_a
             rivals = {(x, y) for x in only_a for y in only_b if rival_sums((x,), (y,))}
             if not rivals:
                 continue
         kind = key[0]
-        if kind == "money" and _apart(a.by_unit[key][0].value, b.by_unit[key][0].value):
+        # Two claims speak of one thing (:func:`_same_thing`) when they share two terms (one, for some counts) that
+        # are not the unit's words (for dates, nor names): two sides that share fewer have no such two claims.
+        date = kind == "date"
+        if len((_terms_in(a, unnamed=date) & _terms_in(b, unnamed=date)) - _unit_words(key[1])) < 1 + (kind != "count"):
+            continue
+        if kind == "money" and _apart(xs[0].value, ys[0].value):
             continue  # "$72 billion" and "$30" (a price a share the text did not say as such): two amounts
         threshold = DATES if kind == "date" else CONTEXT
         giving_b = _giving(b, key)
@@ -832,7 +872,7 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
             if not denying(d):
                 continue  # "X would not include Y" only says what X is not; a denial says a report is wrong
             if c not in negative:
-                negative[c] = any(_NEGATIVE.search(x.text) for x in claim.claims)
+                negative[c] = any(_NEGATIVE.search(text) for text in dict.fromkeys(x.text for x in claim.claims))
             if negative[c]:
                 continue  # "there was no handshake" and "they did not shake hands" say one thing
             if relation(a.values, b.values) == "differ":
