@@ -66,8 +66,8 @@ class Side:
     # Per claim (by index), when first asked: its names and subject (:func:`_named`), its terms that are no name.
     named: dict[int, tuple[frozenset[str], frozenset[str]]] = field(init=False)
     unnamed: dict[int, frozenset[str]] = field(init=False)
-    # When first asked: the terms of all its claims, and those of them that are no name (:func:`_terms_in`).
-    terms_in: tuple[frozenset[str], frozenset[str]] | None = field(init=False)
+    # When first asked: the terms of all its claims that are no name (:func:`_unnamed_in`).
+    unnamed_in: frozenset[str] | None = field(init=False)
 
     def __post_init__(self) -> None:
         claims = self.claims
@@ -89,7 +89,7 @@ class Side:
         self.said = {}
         self.named = {}
         self.unnamed = {}
-        self.terms_in = None
+        self.unnamed_in = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,14 +497,14 @@ def _named(side: Side, i: int) -> tuple[frozenset[str], frozenset[str]]:
     return found
 
 
-def _terms_in(side: Side, *, unnamed: bool) -> frozenset[str]:
-    """The terms of every claim of ``side`` together, or (``unnamed``) those of them that are no name (worked out
-    once per side): two claims of two sides share no more of them than the two sides do."""
-    found = side.terms_in
+def _unnamed_in(side: Side) -> frozenset[str]:
+    """The terms of every claim of ``side`` that are no name, together (worked out once per side): two claims of
+    two sides share no more of them than the two sides do."""
+    found = side.unnamed_in
     if found is None:
-        every = side.term_sets[0] if len(side.distinct_terms) == 1 else frozenset().union(*side.distinct_terms)
-        found = side.terms_in = (every, frozenset(t for t in every if not t.startswith(("#", "@"))))
-    return found[unnamed]
+        every = frozenset().union(*side.distinct_terms)
+        found = side.unnamed_in = frozenset(t for t in every if not t.startswith(("#", "@")))
+    return found
 
 
 def _unnamed(side: Side, i: int) -> frozenset[str]:
@@ -616,10 +616,11 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
             if not rivals:
                 continue
         kind = key[0]
-        # Two claims speak of one thing (:func:`_same_thing`) when they share two terms (one, for some counts) that
-        # are not the unit's words (for dates, nor names): two sides that share fewer have no such two claims.
-        date = kind == "date"
-        if len((_terms_in(a, unnamed=date) & _terms_in(b, unnamed=date)) - _unit_words(key[1])) < 1 + (kind != "count"):
+        # Two claims giving dates speak of one thing (:func:`_same_thing`) only when they share two terms that are
+        # neither names nor the unit's words: two sides that share fewer have no such two claims. (Most pairs of a
+        # large story's sides share a date and little else; sides giving other values are near enough to share
+        # their two terms, as a rule.)
+        if kind == "date" and len((_unnamed_in(a) & _unnamed_in(b)) - _unit_words(key[1])) < 2:
             continue
         if kind == "money" and _apart(xs[0].value, ys[0].value):
             continue  # "$72 billion" and "$30" (a price a share the text did not say as such): two amounts
