@@ -481,3 +481,24 @@ def test_a_claim_comparing_several_values_is_about_several_things() -> None:
         published="2026-02-03",
     )
     assert contradictions(compared, again)
+
+
+def test_an_index_of_the_sides_asked_about_answers_as_an_index_of_every_side() -> None:
+    # A page's search indexes the terms of its focus sides and denials only (a story's other sides hold most of its
+    # terms); a side asked about beyond them has its other terms indexed then: every side's near sides are the
+    # ones an index of every term gives.
+    texts = [
+        "The Varn harbour authority said the sprinklers had been switched off.",
+        "The fire in the Varn harbour tower killed 12 people.",
+        "The fire in the tower killed 14 people, the authority said.",
+        "Sprinklers in the Orlan ferry terminal were switched off on the night.",
+        "The Orlan ferry sailed on time from the harbour.",
+        "The tower has 31 storeys and a harbour view.",
+    ]
+    terms = [frozenset(extract.terms(t)) for t in texts]
+    every = contradict._Near(terms, range(len(terms)))
+    for asked in ([0], [1, 4], []):
+        near = contradict._Near(terms, range(len(terms)), asked=asked)
+        assert len(near.postings) < len(every.postings), asked
+        assert [near(i) for i in reversed(range(len(terms)))] == [every(i) for i in reversed(range(len(terms)))]
+        assert near.postings == every.postings  # each side asked about: every term indexed, in the same order

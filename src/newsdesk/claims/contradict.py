@@ -33,6 +33,9 @@ DENIAL = 0.45  # the same, for a denial and the claim it denies (values do not t
 COMPARED = 0.5  # the same, when either claim gives several values of the unit (a comparison of several things)
 
 
+_DENIED = Modality.DENIED
+
+
 @dataclass(slots=True)
 class Side:
     """One cluster as the comparison sees it. What the comparison reads of its claims (their values by unit, their
@@ -63,18 +66,30 @@ class Side:
     # Per claim (by index), when first asked: its names and subject (:func:`_named`), its terms that are no name.
     named: dict[int, tuple[frozenset[str], frozenset[str]]] = field(init=False)
     unnamed: dict[int, frozenset[str]] = field(init=False)
+    # When first asked: the terms of all its claims that are no name (:func:`_unnamed_in`).
+    unnamed_in: frozenset[str] | None = field(init=False)
 
     def __post_init__(self) -> None:
-        self.negative = any(c.modality == Modality.DENIED for c in self.claims)
-        self.values = [v for c in self.claims for v in c.values]
-        self.worded_as_update = any(c.update for c in self.claims)
-        self.term_sets = [frozenset(c.terms) for c in self.claims]
+        claims = self.claims
+        if len(claims) == 1:  # most clusters
+            (only,) = claims
+            self.negative = only.modality == _DENIED
+            self.values = list(only.values)
+            self.worded_as_update = bool(only.update)
+            terms = frozenset(only.terms)
+            self.term_sets, self.distinct_terms = [terms], [terms]
+        else:
+            self.negative = any(c.modality == _DENIED for c in claims)
+            self.values = [v for c in claims for v in c.values]
+            self.worded_as_update = any(c.update for c in claims)
+            self.term_sets = [frozenset(c.terms) for c in claims]
+            self.distinct_terms = list(dict.fromkeys(self.term_sets))
         self.by_unit = _by_unit(self.values)
-        self.distinct_terms = list(dict.fromkeys(self.term_sets))
         self.giving = {}
         self.said = {}
         self.named = {}
         self.unnamed = {}
+        self.unnamed_in = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,19 +306,45 @@ class _Near:
     """For a side, the sides of ``among`` (in order) whose claims share at least two terms with its claims: no
     conflict is found between sides that share fewer (:func:`_context` needs two shared terms), so only those are
     compared. Terms are looked up in an index, so that a story of thousands of clusters is not compared pair by
-    pair; each side's are counted once, when first asked."""
+    pair; each side's are counted once, when first asked.
 
-    def __init__(self, terms: Sequence[frozenset[str]], among: Iterable[int]) -> None:
+    ``asked``: the sides whose near sides are to be asked for (None: any). Only their terms are indexed (a page's
+    sides hold a few of a story's terms); a side asked for beyond them has its other terms indexed then, so that
+    every answer is the one a whole index gives."""
+
+    def __init__(
+        self, terms: Sequence[frozenset[str]], among: Iterable[int], asked: Iterable[int] | None = None
+    ) -> None:
         self.terms = terms
+        self.among = list(among)
         self.postings: dict[str, list[int]] = {}
-        for i in among:
-            for term in terms[i]:
-                self.postings.setdefault(term, []).append(i)
+        self.indexed: frozenset[str] | None = None  # the terms indexed (None: every term of ``among``)
+        if asked is None:
+            for i in self.among:
+                for term in terms[i]:
+                    self.postings.setdefault(term, []).append(i)
+        else:
+            self.indexed = frozenset()
+            self._index(frozenset().union(*(terms[i] for i in asked)))
         self.found: dict[int, list[int]] = {}
+
+    def _index(self, wanted: frozenset[str]) -> None:
+        """Index ``wanted``'s terms not indexed yet, each with every side of ``among`` that holds it (in order)."""
+        if self.indexed is None:
+            return  # every term is
+        new = wanted - self.indexed
+        if not new:
+            return
+        for i in self.among:
+            for term in self.terms[i] & new:
+                self.postings.setdefault(term, []).append(i)
+        self.indexed |= new
 
     def __call__(self, i: int) -> list[int]:
         got = self.found.get(i)
         if got is None:
+            if self.indexed is not None and not self.terms[i] <= self.indexed:
+                self._index(self.terms[i])
             counts: Counter[int] = Counter()
             for term in self.terms[i]:
                 counts.update(self.postings.get(term, ()))
@@ -329,19 +370,19 @@ _QUALIFIER = re.compile(
 _NEGATIVE = re.compile(r"\b(?:no|none|nobody|without|never|not|refus\w*|declin\w*)\b|n't\b", re.IGNORECASE)
 
 
-def _number(value: Value) -> float | None:
+def _number_of(value: str) -> float | None:
     try:
-        return float(value.value.rsplit(" ", 1)[-1])
+        return float(value.rsplit(" ", 1)[-1])
     except ValueError:
         return None
 
 
-def _interval(value: Value) -> tuple[float, float, bool, bool] | None:
-    """The numbers ``value`` allows: (low, high, low open, high open); None for what is not a number."""
-    x = _number(value)
+def _interval_of(value: str, bound: str) -> tuple[float, float, bool, bool] | None:
+    """The numbers a value (its normal form and bound) allows: (low, high, low open, high open); None for what is
+    not a number."""
+    x = _number_of(value)
     if x is None:
         return None
-    bound = value.bound
     if bound in _LOWER:
         return x, math.inf, bound != "at least", True
     if bound in _UPPER:
@@ -354,9 +395,21 @@ def _interval(value: Value) -> tuple[float, float, bool, bool] | None:
 def _disjoint(x: Value, y: Value) -> bool:
     """Whether no number fits both values read as intervals ("at least 156" and "159" fit; "up to 1,400" and "more
     than 1,400" do not; "about 4,800" and "approximately 4,000" do not)."""
-    a, b = _interval(x), _interval(y)
+    return _disjoint_values(x.value, x.bound, y.value, y.bound)
+
+
+# Kept answers of the pure functions below, for the last few thousand claims or values compared.
+_CLAIMS_KEPT = 8192
+
+
+# A story's search compares a page's values with those of every cluster near them: the same few values and bounds
+# again and again (a toll, a date), each pair's answer kept.
+@lru_cache(maxsize=_CLAIMS_KEPT)
+def _disjoint_values(x_value: str, x_bound: str, y_value: str, y_bound: str) -> bool:
+    """:func:`_disjoint` of two values given by their normal forms and bounds, all it reads of them."""
+    a, b = _interval_of(x_value, x_bound), _interval_of(y_value, y_bound)
     if a is None or b is None:
-        return x.value != y.value and not (x.bound and y.bound)
+        return x_value != y_value and not (x_bound and y_bound)
     lo_a, hi_a, lo_open_a, hi_open_a = a
     lo_b, hi_b, lo_open_b, hi_open_b = b
     if hi_a < lo_b or (hi_a == lo_b and (hi_open_a or lo_open_b)):
@@ -383,8 +436,7 @@ def _names(claim: Claim) -> frozenset[str]:
 
 
 # A story's claims are compared pair by pair, so each one's names and subject are asked for many times: kept for
-# the last few thousand claims (pure functions of the claim's text and terms).
-_CLAIMS_KEPT = 8192
+# the last few thousand claims (pure functions of the claim's text and terms; _CLAIMS_KEPT, above).
 
 
 @lru_cache(maxsize=_CLAIMS_KEPT)
@@ -442,6 +494,16 @@ def _named(side: Side, i: int) -> tuple[frozenset[str], frozenset[str]]:
     if found is None:
         claim = side.claims[i]
         found = side.named[i] = (_names(claim), _subject(claim))
+    return found
+
+
+def _unnamed_in(side: Side) -> frozenset[str]:
+    """The terms of every claim of ``side`` that are no name, together (worked out once per side): two claims of
+    two sides share no more of them than the two sides do."""
+    found = side.unnamed_in
+    if found is None:
+        every = frozenset().union(*side.distinct_terms)
+        found = side.unnamed_in = frozenset(t for t in every if not t.startswith(("#", "@")))
     return found
 
 
@@ -516,14 +578,15 @@ def _same_thing(
     got = 2 * shared / (len(ta) + len(tb))
     # A count of one named thing ("storeys", "people missing") is one quantity of the story: a word in common is
     # enough; a bare sum of money or "people" needs the claims to speak of one thing.
-    floor = SPECIFIC if specific else threshold
-    if x.kind != "date" and not rival and (_several(ca, x) or _several(cb, y)):
+    if got < (SPECIFIC if specific else threshold):
+        return 0.0
+    if got < COMPARED and x.kind != "date" and not rival and (_several(ca, x) or _several(cb, y)):
         # A claim comparing values of the unit ("64 percent to 56 percent", "up from 37 percent ... down from 49
         # percent") speaks of several things: another claim sharing its words may be about any of them (not when
         # the two agree on the other value: "a $108.4 billion bid, challenging the $72bn deal" and "offering
-        # $74.4 billion, challenging the $72 billion agreement").
-        floor = max(floor, COMPARED)
-    return got if got >= floor else 0.0
+        # $74.4 billion, challenging the $72 billion agreement"). Its floor is then COMPARED (above the others).
+        return 0.0
+    return got
 
 
 def _several(claim: Claim, value: Value) -> bool:
@@ -540,40 +603,54 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
         return []
     found = []
     for key in both:
-        same: dict[str, list[Value]] = {}
-        for y in b.by_unit[key]:
-            same.setdefault(y.value, []).append(y)
+        xs, ys = a.by_unit[key], b.by_unit[key]
         rivals: set[tuple[str, str]] | None = None  # the pairs of values that may conflict (None: any)
-        if any(not _disjoint(x, y) for x in a.by_unit[key] for y in same.get(x.value, ())):
+        if any(x.value == y.value and not _disjoint(x, y) for x in xs for y in ys):
             # One side gives a value the other gives too: they agree on it, unless each gives a rival sum of money
             # the other does not (the bid both name beside the deal, at two figures: ``match.rival_sums``).
             if key[0] != "money":
                 continue
-            only_a = {x.value for x in a.by_unit[key]} - same.keys()
-            only_b = same.keys() - {x.value for x in a.by_unit[key]}
+            given_a, given_b = {x.value for x in xs}, {y.value for y in ys}
+            only_a, only_b = given_a - given_b, given_b - given_a
             rivals = {(x, y) for x in only_a for y in only_b if rival_sums((x,), (y,))}
             if not rivals:
                 continue
         kind = key[0]
-        if kind == "money" and _apart(a.by_unit[key][0].value, b.by_unit[key][0].value):
+        # Two claims giving dates speak of one thing (:func:`_same_thing`) only when they share two terms that are
+        # neither names nor the unit's words: two sides that share fewer have no such two claims. (Most pairs of a
+        # large story's sides share a date and little else; sides giving other values are near enough to share
+        # their two terms, as a rule.)
+        if kind == "date" and len((_unnamed_in(a) & _unnamed_in(b)) - _unit_words(key[1])) < 2:
+            continue
+        if kind == "money" and _apart(xs[0].value, ys[0].value):
             continue  # "$72 billion" and "$30" (a price a share the text did not say as such): two amounts
         threshold = DATES if kind == "date" else CONTEXT
         giving_b = _giving(b, key)
-        # Whether two values are ruled out (they do not differ, or an article gives both), by their values and
-        # bounds: claims of a cluster repeat its values.
+        # Whether two values are ruled out (they do not differ, or an article gives both, or they are no rival
+        # sums), by their values and bounds: claims of a cluster repeat its values. So the claims of ``b`` left
+        # to compare with a claim of ``a`` depend on its value and bound alone: kept per value and bound.
         ruled: dict[tuple[str, str, str, str], bool] = {}
+        left_of: dict[tuple[str, str], list[tuple[int, Value]]] = {}
         for i, x in _giving(a, key):
+            left = left_of.get((x.value, x.bound))
+            if left is None:
+                left = left_of[x.value, x.bound] = []
+                for j, y in giving_b:
+                    if rivals is not None and (x.value, y.value) not in rivals:
+                        continue
+                    values = (x.value, x.bound, y.value, y.bound)
+                    out = ruled.get(values)
+                    if out is None:
+                        out = ruled[values] = not _differ(x, y) or (
+                            x.value != y.value and _together(_said(a, key), _said(b, key), x.value, y.value)
+                        )
+                    if not out:
+                        left.append((j, y))
+            if not left:
+                continue
             named = _named(a, i)
-            for j, y in giving_b:
-                if rivals is not None and (x.value, y.value) not in rivals:
-                    continue
-                values = (x.value, x.bound, y.value, y.bound)
-                out = ruled.get(values)
-                if out is None:
-                    out = ruled[values] = not _differ(x, y) or (
-                        x.value != y.value and _together(_said(a, key), _said(b, key), x.value, y.value)
-                    )
-                if out or not _one_subject(named, _named(b, j)):
+            for j, y in left:
+                if not _one_subject(named, _named(b, j)):
                     continue  # (two subjects: "Hasina ... three counts" and "Kamal ... four counts")
                 context = _same_thing(a, i, b, j, x, y, threshold=threshold, rival=rivals is not None)
                 if context:
@@ -710,12 +787,16 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     """The conflicts among the clusters of one story, each pair once, in the order the clusters are given; with
     ``only``, those of the clusters with these ids (the others are still read, to tell whom a denial denies)."""
     found = []
-    # (A side of one claim: its one term set, not a copy of it.)
-    terms = [side.term_sets[0] if len(side.term_sets) == 1 else frozenset().union(*side.term_sets) for side in sides]
+    # (A side of one claim: its one term set, not a copy of it; of several, the union of its distinct ones.)
+    terms = [
+        side.term_sets[0] if len(side.term_sets) == 1 else frozenset().union(*side.distinct_terms) for side in sides
+    ]
     # Only two kinds of pairs can conflict: two sides with values (of one unit), and a denial with any side.
     valued = [i for i, side in enumerate(sides) if side.by_unit]
-    # One index of every side: the sides near a side are counted once, whichever of the lists below asks.
-    close = _Near(terms, range(len(sides)))
+    # One index of every side: the sides near a side are counted once, whichever of the lists below asks. Near
+    # sides are asked for the denials and, with ``only``, the focus sides: only their terms are indexed at first.
+    focus = [] if only is None else [i for i, side in enumerate(sides) if side.cluster_id in only]
+    close = _Near(terms, range(len(sides)), asked=[*focus, *(i for i, side in enumerate(sides) if side.negative)])
     units = [frozenset(side.by_unit) for side in sides]
     # Whether a side's claims word a denial (DENIES), or word something in the negative: asked once per side.
     denies: dict[int, bool] = {}
@@ -734,26 +815,21 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
         pairs = {(min(i, j), max(i, j)) for i, js in near.items() for j in js}
         pairs |= {(min(d, j), max(d, j)) for d in denials for j in close(d)}
     else:
-        focus = [i for i, side in enumerate(sides) if side.cluster_id in only]
         # The pairs of a focus side and a side near it that the comparison below does not rule out at once: those
         # giving values of one unit (both valued), and a denial that words one with a side that words none (a
         # denial and a side near it, one of them a focus side: the focus side is near the other too, sides being
-        # near by the terms they share, so every such pair is one of these). Picked per focus side by the sides
-        # giving each unit, rather than pair by pair: a story's sides near each other are mostly neither. The
-        # sides near a denial that is no focus side are counted only when :func:`_closest` asks for them.
-        giving: dict[tuple[str, str], set[int]] = {}
-        for k, side in enumerate(sides):
-            for key in side.by_unit:
-                giving.setdefault(key, set()).add(k)
+        # near by the terms they share, so every such pair is one of these). Picked per focus side among the sides
+        # near it, by the units each gives: a story's sides near each other are mostly neither. The sides near a
+        # denial that is no focus side are counted only when :func:`_closest` asks for them.
         pairs = set()
         for i in focus:
             around = close(i)
-            shared: set[int] = set().union(*(giving[key] for key in units[i]))
+            mine = units[i]
             if sides[i].negative:
                 deny = denying(i)
-                kept = [j for j in around if j in shared or (deny and not sides[j].negative)]
+                kept = [j for j in around if not mine.isdisjoint(units[j]) or (deny and not sides[j].negative)]
             else:
-                kept = [j for j in around if j in shared or (sides[j].negative and denying(j))]
+                kept = [j for j in around if not mine.isdisjoint(units[j]) or (sides[j].negative and denying(j))]
             pairs.update((min(i, j), max(i, j)) for j in kept)
     closest: dict[int, Side | None] = {}
     for i, j in sorted(pairs):
@@ -797,7 +873,7 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
             if not denying(d):
                 continue  # "X would not include Y" only says what X is not; a denial says a report is wrong
             if c not in negative:
-                negative[c] = any(_NEGATIVE.search(x.text) for x in claim.claims)
+                negative[c] = any(_NEGATIVE.search(text) for text in dict.fromkeys(x.text for x in claim.claims))
             if negative[c]:
                 continue  # "there was no handshake" and "they did not shake hands" say one thing
             if relation(a.values, b.values) == "differ":
