@@ -273,8 +273,8 @@ def _colon_frame(art: _Article, start: int, floor: int, width: int = 1) -> Token
     token = art.token_at(len(before) + max(floor, start - 2 - width) - 1)
     if token is None:
         return None
-    sent_root = token.sent.root
-    for candidate in [token.head, sent_root, *[t for t in token.sent if t.dep_ == "advcl"]]:
+    sent = art.resolver.sentence(token)
+    for candidate in [token.head, sent.root, *[t for t in sent if t.dep_ == "advcl"]]:
         if candidate.idx < start and any(c.dep_ in {"nsubj", "nsubjpass"} for c in candidate.children):
             return candidate
     return None
@@ -307,7 +307,7 @@ def _participle_subject(art: _Article, cue: Token) -> Token | None:
     """The subject of a participle cue set off after its sentence's main clause, when the parse hung the
     participle elsewhere ("She criticized the government, stating, “…”", "X expressed satisfaction, stating that
     …"): the main clause's subject says it."""
-    root = cue.sent.root
+    root = art.resolver.sentence(cue).root
     if (
         cue.tag_ != "VBG"
         or cue.head.i < cue.i  # (hung on a word after it: the misparse this mends)
@@ -610,7 +610,7 @@ def _via(art: _Article, speaker: _Speaker, cue: Token | None, start: int, end: i
     for char in (lo, hi - 1):
         token = art.token_at(char)
         if token is not None:
-            sent = token.sent  # (once: a token finds its sentence in a pass over the sentence's tokens)
+            sent = art.resolver.sentence(token)
             sent_lo = min(sent_lo, sent.start_char)
             sent_hi = max(sent_hi, sent.end_char)
     for o_start, _o_end, name in art.outlets_from(sent_lo, sent_hi):
@@ -873,7 +873,12 @@ def _carved(art: _Article, start: int, end: int) -> bool:
 def _reported(art: _Article, direct: _Direct) -> list[Quote]:
     """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
     found: list[Quote] = []
+    # A token goes on below only as a cue, an attitude or a verb holding a clause complement ("ccomp"): the others
+    # (most verbs of an article) are passed over before any of the rules is asked of them.
+    holding = tokens.governing(art.doc, "ccomp")
     for token in tokens.where(art.doc, pos=_CUE_TAGS, lower=_ACCORDING):
+        if not (token.i in holding or speakers.cue_or_attitude_word(token.lower_)):
+            continue
         if art.in_quote(token.idx) or speakers.attributive(token):
             continue
         speech = speakers.is_cue(token) and not speakers.weak(token)
@@ -1293,8 +1298,8 @@ def _sentences_before(art: _Article, before: int) -> int:
     token = art.token_at(max(0, before - 1))
     if token is None:
         return 0
-    first = token.sent.start
-    return art.doc[first - 1].sent.start_char if first > 0 else token.sent.start_char
+    sent = art.resolver.sentence(token)
+    return art.resolver.sentence(art.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
 
 
 def _people_before(art: _Article, before: int) -> Token | None:
