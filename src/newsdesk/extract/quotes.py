@@ -20,6 +20,8 @@ from newsdesk.extract import antecedents, attributions, contents, kinds, marks, 
 from newsdesk.records import Mention, Quote, QuoteKind, SpeakerKind
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Token
 
 __all__ = ["find"]
@@ -870,15 +872,34 @@ def _carved(art: _Article, start: int, end: int) -> bool:
     return bool(art.text[art.quoted[i][0] : start].strip(" \"“'‘«„"))
 
 
+# Whether a word may be a cue or an attitude (speakers.cue_or_attitude_word), by the string store's hash of it.
+_CUE_WORD_IDS: dict[int, bool] = {}
+
+
+def _cue_candidates(doc: Doc) -> Iterator[Token]:
+    """The tokens :func:`_reported` asks its rules of: those it walks (a verb, an auxiliary, an adjective or
+    "according") that are a cue or an attitude by their word, or that hold a clause complement ("ccomp"). The
+    others, most verbs of an article, pass none of its first tests; they are passed over by their word's hash and
+    position, without making a Token of them."""
+    picked = tokens.indexes(doc, pos=_CUE_TAGS, lower=_ACCORDING)
+    holding = tokens.governing(doc, "ccomp")
+    known = _CUE_WORD_IDS
+    if len(known) > 1 << 16:
+        known.clear()
+    for i, low in zip(picked, tokens.lower_ids(doc, picked), strict=True):
+        if i not in holding:
+            word = known.get(low)
+            if word is None:
+                word = known[low] = speakers.cue_or_attitude_word(doc.vocab.strings[low])
+            if not word:
+                continue
+        yield doc[i]
+
+
 def _reported(art: _Article, direct: _Direct) -> list[Quote]:
     """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
     found: list[Quote] = []
-    # A token goes on below only as a cue, an attitude or a verb holding a clause complement ("ccomp"): the others
-    # (most verbs of an article) are passed over before any of the rules is asked of them.
-    holding = tokens.governing(art.doc, "ccomp")
-    for token in tokens.where(art.doc, pos=_CUE_TAGS, lower=_ACCORDING):
-        if not (token.i in holding or speakers.cue_or_attitude_word(token.lower_)):
-            continue
+    for token in _cue_candidates(art.doc):
         if art.in_quote(token.idx) or speakers.attributive(token):
             continue
         speech = speakers.is_cue(token) and not speakers.weak(token)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["governing", "indexes", "where"]
+__all__ = ["governing", "indexes", "lower_ids", "where"]
 
 
 def where(doc: Doc, *, pos: frozenset[str] = frozenset(), lower: frozenset[str] = frozenset()) -> Iterator[Token]:
@@ -54,6 +54,15 @@ def governing(doc: Doc, dep: str) -> set[int]:
     at = np.flatnonzero(arrays[:, 0] == np.uint64(get_string_id(dep)))
     heads: set[int] = set((at + arrays[at, 1].astype(np.int64)).tolist())
     return heads
+
+
+def lower_ids(doc: Doc, found: list[int]) -> list[int]:
+    """The string store's hash of the lower-case form (``Token.lower``) of each token at the positions ``found``,
+    read from the Doc's arrays without making a Token of any."""
+    if not found:
+        return []
+    ids: list[int] = _arrays(doc)[found, 1].tolist()
+    return ids
 
 
 # The arrays of the last Doc asked about (a weak reference to it, and its arrays): the rules of one article ask of
