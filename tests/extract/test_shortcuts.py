@@ -8,7 +8,8 @@ import re
 import pytest
 
 from newsdesk import nlp
-from newsdesk.extract import attributions, dates, tokens
+from newsdesk.extract import attributions, dates, mentions, tokens
+from newsdesk.records import Mention
 from tests.conftest import shared_path
 
 
@@ -84,6 +85,62 @@ def test_dates_skip_only_patterns_a_text_cannot_match(texts: list[str], monkeypa
     assert [m.text for m in found[-1]] == written
     monkeypatch.setattr(dates, "_NEEDS", {})
     assert [dates.find(t, "2025-11-28T10:00:00") for t in everything] == found
+
+
+# Names after the words _company_or_site reads before a name, in cases and spaces the shortcut must not miss.
+TYPED = [
+    "He said on Twitter that it was over. She wrote on her Facebook page. They took to Weibo.",
+    "SAID ON  Twitter, the minister; posted on\nTruth Social; commented on Trump's remarks.",
+    "Russia annexed Crimea. The invasion of\tKestrova and the annexation of Dalen, after invading Orvath.",
+    "Shares of Quillfin fell; the CEO OF Greywater rose; stockholders of\n\nVessa Bank sold.",
+    "Russia annexed" + " " * 35 + "Crimea; shares of" + " " * 38 + "Quillfin; occupation of Marvosk",
+    "Talks on Monday; the story of Ilvar; the port of Brannick; the ſaid on Twitter; AND OF Orsa.",
+]
+
+
+def _names(text: str) -> dict[tuple[int, int], Mention]:
+    # Every capitalised word a mention, of each kind in turn.
+    kinds = ("ORG", "GPE", "LOC", "PERSON")
+    return {
+        m.span(): Mention(text=m.group(), start=m.start(), end=m.end(), type=kinds[k % 4])
+        for k, m in enumerate(re.finditer(r"[A-Z][\w’'-]+", text))
+    }
+
+
+def _company_or_site(text: str) -> dict[tuple[int, int], Mention]:
+    found = _names(text)
+    mentions._company_or_site(text, found)
+    return found
+
+
+class _Every:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def test_company_or_site_searches_only_where_a_pattern_can_end(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = [*texts, *TYPED]
+    found = [_company_or_site(t) for t in everything]
+    retyped = [k for t in TYPED for k, m in _company_or_site(t).items() if m.type != _names(t)[k].type]
+    assert len(retyped) >= 8  # the written texts reach the patterns, or the comparison says little
+    for name in ("_POSTED_ON_LAST", "_TAKEN_PLACE_LAST", "_OF_LAST"):
+        monkeypatch.setattr(mentions, name, _Every())
+    assert [_company_or_site(t) for t in everything] == found
+
+
+def test_the_last_letters_are_every_character_a_pattern_without_case_ends_on() -> None:
+    for last, words in (
+        (mentions._POSTED_ON_LAST, ("on", "his", "her", "their", "its", "to")),
+        (mentions._TAKEN_PLACE_LAST, ("annexed", "annexing", "of", "invaded", "invading")),
+        (mentions._OF_LAST, ("of",)),
+    ):
+        letters = re.compile("[" + "".join({w[-1] for w in words}) + "]", re.IGNORECASE)
+        ending = {chr(c) for c in range(0x110000) if letters.fullmatch(chr(c))}
+        assert ending <= last
+    # The shortcut reads the spaces before the name with str.rstrip: "\s" is str.isspace, character by character.
+    assert all(bool(re.fullmatch(r"\s", chr(c))) == chr(c).isspace() for c in range(0x110000))
 
 
 def test_the_characters_that_match_an_ascii_letter_ignoring_case_are_known() -> None:

@@ -136,6 +136,12 @@ class Resolver:
     def _sentence_index(self, token: Token) -> int:
         return bisect_right(self._sentence_starts, token.i) - 1
 
+    def sentence(self, token: Token) -> Span:
+        """``token.sent``, found by bisection among the Doc's sentences: ``Token.sent`` walks the tokens back to
+        its sentence's start and on to its end, each time it is asked (the same bounds: both split where
+        ``sent_start`` is 1)."""
+        return self._sentences[self._sentence_index(token)]
+
     def titled(self, token: Token) -> bool:
         """A proper noun written after a title that the parse ties to it: "President Trump", "Mr. Varga"."""
         return token.pos_ == "PROPN" and any(

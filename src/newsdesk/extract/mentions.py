@@ -58,6 +58,9 @@ _COMPANY_AFTER = re.compile(
 _COMPANY_BEFORE = re.compile(
     r"\b(?:(?:co-?)?(?:ceo|cfo|chief executives?)|shares|shareholders|stockholders) of\s+$", re.IGNORECASE
 )
+# The last letter of "of", in any case: the character before the spaces that end what _COMPANY_BEFORE matches
+# (each such pattern below has its own; to a pattern without case "ſ" is an "s" too).
+_OF_LAST = frozenset("fF")
 # Nouns of places people live or work in that a name before them names: "the Orsa Court housing estate".
 _SITE_AFTER = re.compile(
     r"^\s+(?:housing|residential|apartment|public housing)\s+(?:estate|complex|development|block|tower|compound)s?\b",
@@ -72,6 +75,7 @@ _POSTED_ON = re.compile(
     r"chimed in|weighed in)\s+on(?:\s+(?:his|her|their|its))?|took to)\s+$",
     re.IGNORECASE,
 )
+_POSTED_ON_LAST = frozenset("nNsSſrRoO")  # on, his, its, her, their, to
 
 
 # What only a place undergoes, written before its name: "Russia annexed Crimea", "the annexation of Crimea", "the
@@ -79,6 +83,7 @@ _POSTED_ON = re.compile(
 _TAKEN_PLACE = re.compile(
     r"\b(?:annex(?:ed|ing|ation of)|invad(?:ed|ing)|invasion of|occupation of|liberation of)\s+$", re.IGNORECASE
 )
+_TAKEN_PLACE_LAST = frozenset("dDgGfF")  # annexed, annexing, of
 
 
 # A dateline after a place opening a paragraph: "ORVATH, March 3 (MPA) -", "Orvath [Veloria], March 3:". An agency
@@ -194,11 +199,16 @@ def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
     for (start, end), m in found.items():
         if m.type not in {"ORG", "GPE", "LOC", "PERSON"} or (m.type == "PERSON" and " " in m.text):
             continue
-        if _POSTED_ON.search(text[max(0, start - 40) : start]) and not text.startswith(("'", "’"), end):
+        # What the patterns ending in "\s+$" search (the words before the name) is searched only where it ends
+        # as they do: on a space after one of the letters their words end with (most names follow none of them).
+        before = text[max(0, start - 40) : start]
+        tail = before.rstrip()
+        last = tail[-1:] if len(tail) < len(before) else ""
+        if last in _POSTED_ON_LAST and _POSTED_ON.search(before) and not text.startswith(("'", "’"), end):
             typed.setdefault(m.text.casefold(), "ORG")  # "said on Twitter", not "commented on Trump's remarks"
-        elif m.type != "PERSON" and _TAKEN_PLACE.search(text[max(0, start - 30) : start]):
+        elif m.type != "PERSON" and last in _TAKEN_PLACE_LAST and _TAKEN_PLACE.search(text[max(0, start - 30) : start]):
             typed.setdefault(m.text.casefold(), "GPE")  # "annexed Crimea": a place, whatever the model read
-        elif _COMPANY_AFTER.match(text[end : end + 40]) or _COMPANY_BEFORE.search(text[max(0, start - 40) : start]):
+        elif _COMPANY_AFTER.match(text[end : end + 40]) or (last in _OF_LAST and _COMPANY_BEFORE.search(before)):
             typed.setdefault(m.text.casefold(), "ORG")
         elif m.type != "PERSON" and _SITE_AFTER.match(text[end : end + 40]):
             typed.setdefault(m.text.casefold(), "LOC")

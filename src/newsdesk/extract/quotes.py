@@ -20,6 +20,8 @@ from newsdesk.extract import antecedents, attributions, contents, kinds, marks, 
 from newsdesk.records import Mention, Quote, QuoteKind, SpeakerKind
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Token
 
 __all__ = ["find"]
@@ -273,8 +275,8 @@ def _colon_frame(art: _Article, start: int, floor: int, width: int = 1) -> Token
     token = art.token_at(len(before) + max(floor, start - 2 - width) - 1)
     if token is None:
         return None
-    sent_root = token.sent.root
-    for candidate in [token.head, sent_root, *[t for t in token.sent if t.dep_ == "advcl"]]:
+    sent = art.resolver.sentence(token)
+    for candidate in [token.head, sent.root, *[t for t in sent if t.dep_ == "advcl"]]:
         if candidate.idx < start and any(c.dep_ in {"nsubj", "nsubjpass"} for c in candidate.children):
             return candidate
     return None
@@ -307,7 +309,7 @@ def _participle_subject(art: _Article, cue: Token) -> Token | None:
     """The subject of a participle cue set off after its sentence's main clause, when the parse hung the
     participle elsewhere ("She criticized the government, stating, “…”", "X expressed satisfaction, stating that
     …"): the main clause's subject says it."""
-    root = cue.sent.root
+    root = art.resolver.sentence(cue).root
     if (
         cue.tag_ != "VBG"
         or cue.head.i < cue.i  # (hung on a word after it: the misparse this mends)
@@ -610,7 +612,7 @@ def _via(art: _Article, speaker: _Speaker, cue: Token | None, start: int, end: i
     for char in (lo, hi - 1):
         token = art.token_at(char)
         if token is not None:
-            sent = token.sent  # (once: a token finds its sentence in a pass over the sentence's tokens)
+            sent = art.resolver.sentence(token)
             sent_lo = min(sent_lo, sent.start_char)
             sent_hi = max(sent_hi, sent.end_char)
     for o_start, _o_end, name in art.outlets_from(sent_lo, sent_hi):
@@ -870,10 +872,34 @@ def _carved(art: _Article, start: int, end: int) -> bool:
     return bool(art.text[art.quoted[i][0] : start].strip(" \"“'‘«„"))
 
 
+# Whether a word may be a cue or an attitude (speakers.cue_or_attitude_word), by the string store's hash of it.
+_CUE_WORD_IDS: dict[int, bool] = {}
+
+
+def _cue_candidates(doc: Doc) -> Iterator[Token]:
+    """The tokens :func:`_reported` asks its rules of: those it walks (a verb, an auxiliary, an adjective or
+    "according") that are a cue or an attitude by their word, or that hold a clause complement ("ccomp"). The
+    others, most verbs of an article, pass none of its first tests; they are passed over by their word's hash and
+    position, without making a Token of them."""
+    picked = tokens.indexes(doc, pos=_CUE_TAGS, lower=_ACCORDING)
+    holding = tokens.governing(doc, "ccomp")
+    known = _CUE_WORD_IDS
+    if len(known) > 1 << 16:
+        known.clear()
+    for i, low in zip(picked, tokens.lower_ids(doc, picked), strict=True):
+        if i not in holding:
+            word = known.get(low)
+            if word is None:
+                word = known[low] = speakers.cue_or_attitude_word(doc.vocab.strings[low])
+            if not word:
+                continue
+        yield doc[i]
+
+
 def _reported(art: _Article, direct: _Direct) -> list[Quote]:
     """Reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...")."""
     found: list[Quote] = []
-    for token in tokens.where(art.doc, pos=_CUE_TAGS, lower=_ACCORDING):
+    for token in _cue_candidates(art.doc):
         if art.in_quote(token.idx) or speakers.attributive(token):
             continue
         speech = speakers.is_cue(token) and not speakers.weak(token)
@@ -1293,8 +1319,8 @@ def _sentences_before(art: _Article, before: int) -> int:
     token = art.token_at(max(0, before - 1))
     if token is None:
         return 0
-    first = token.sent.start
-    return art.doc[first - 1].sent.start_char if first > 0 else token.sent.start_char
+    sent = art.resolver.sentence(token)
+    return art.resolver.sentence(art.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
 
 
 def _people_before(art: _Article, before: int) -> Token | None:

@@ -23,6 +23,7 @@ __all__ = [
     "HOLDER_NOUNS",
     "agent",
     "attributive",
+    "cue_or_attitude_word",
     "frames_quote",
     "holder",
     "is_cue",
@@ -192,12 +193,16 @@ def attributive(token: Token) -> bool:
     return token.dep_ == "amod" or (token.i > 0 and token.doc[token.i - 1].tag_ == "POS")
 
 
+# Adjectives that are cues: "worried that ...", "adamant that ...".
+_ADJECTIVE_CUES = frozenset({"worried", "concerned", "fearful", "adamant"})
+
+
 def is_cue(token: Token) -> bool:
     """True for a verb of speech or attribution (or "worried", "concerned" used as adjectives)."""
     if token.lower_ == "according":
         return True
     if token.pos_ == "ADJ":
-        return token.lower_ in {"worried", "concerned", "fearful", "adamant"}
+        return token.lower_ in _ADJECTIVE_CUES
     if attributive(token):
         return False
     return token.pos_ in {"VERB", "AUX"} and lemma(token) in CUES
@@ -311,6 +316,22 @@ def holder(noun: Token) -> Token | None:
     if low not in _STANCE_NOUNS and not (low.endswith("s") and low[:-1] in _STANCE_NOUNS):
         return None
     return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+# The bases :func:`is_attitude` may hold for: its own three and the attitudes.
+_ATTITUDE_BASES = ATTITUDES | {"raise", "see", "find"}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def cue_or_attitude_word(low: str) -> bool:
+    """Whether a word written ``low`` (lower case) may be a cue (:func:`is_cue`) or an attitude
+    (:func:`is_attitude`): False says neither holds of any token of that word, whatever its tag and its place."""
+    return (
+        low == "according"
+        or low in _ADJECTIVE_CUES
+        or _base_of(low, CUES) in CUES
+        or _base_of(low, _CUES_OR_ATTITUDES) in _ATTITUDE_BASES
+    )
 
 
 def weak(token: Token) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["indexes", "where"]
+__all__ = ["governing", "indexes", "lower_ids", "where"]
 
 
 def where(doc: Doc, *, pos: frozenset[str] = frozenset(), lower: frozenset[str] = frozenset()) -> Iterator[Token]:
@@ -40,6 +40,29 @@ def indexes(doc: Doc, *, pos: frozenset[str] = frozenset(), lower: frozenset[str
         keep |= _member(arrays[:, 1], _hashes(lower))
     found: list[int] = np.flatnonzero(keep).tolist()
     return found
+
+
+def governing(doc: Doc, dep: str) -> set[int]:
+    """The positions of the tokens of ``doc`` with a child whose dependency label (``Token.dep_``) is ``dep``: the
+    heads of those children, read from the Doc's arrays without making a Token of any."""
+    if not len(doc):
+        return set()
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    arrays = doc.to_array(["DEP", "HEAD"])  # HEAD: the offset from each token to its head
+    at = np.flatnonzero(arrays[:, 0] == np.uint64(get_string_id(dep)))
+    heads: set[int] = set((at + arrays[at, 1].astype(np.int64)).tolist())
+    return heads
+
+
+def lower_ids(doc: Doc, found: list[int]) -> list[int]:
+    """The string store's hash of the lower-case form (``Token.lower``) of each token at the positions ``found``,
+    read from the Doc's arrays without making a Token of any."""
+    if not found:
+        return []
+    ids: list[int] = _arrays(doc)[found, 1].tolist()
+    return ids
 
 
 # The arrays of the last Doc asked about (a weak reference to it, and its arrays): the rules of one article ask of
