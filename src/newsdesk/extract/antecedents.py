@@ -252,11 +252,12 @@ class Resolver:
             return None
         return self.description(token, gender, depth + 1, avoid)
 
-    def body(self, reference: Token, *, subject: bool = False) -> Antecedent | None:
+    def body(self, reference: Token, *, subject: bool = False, besides: Token | None = None) -> Antecedent | None:
         """The organisation or place "it" most likely refers to: a named body or place, or "the company", written
         as the subject of a recent sentence (then, unless ``subject``, any other mention of one), the nearest
-        first."""
+        first; never one within the phrase ``besides`` heads."""
         k = self._sentence_index(reference)
+        left_out = range(besides.left_edge.i, besides.right_edge.i + 1) if besides is not None else range(0)
         for back in range(_SENTENCES_BACK):
             if k - back < 0:
                 break
@@ -264,7 +265,11 @@ class Resolver:
             found = [
                 (self._rank(t, sent.root), -t.i, t)
                 for t in sent
-                if t.i < reference.i and not self.in_quote(t.idx) and t.dep_ != "compound" and self._body_head(t)
+                if t.i < reference.i
+                and not self.in_quote(t.idx)
+                and t.dep_ != "compound"
+                and t.i not in left_out
+                and self._body_head(t)
             ]
             if subject:
                 found = [c for c in found if c[2].pos_ == "PROPN"]  # "the company" renames a name, not itself

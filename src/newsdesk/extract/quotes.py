@@ -413,6 +413,12 @@ def _speaker(
         ):
             held = _speaker(art, subject, previous, about)
             return _Speaker(held.name, held.kind, head.idx, head.idx + len(head), held.head_pos)
+        if head.lower_ == "its" and subject is not None and speakers.answers(verb):
+            # "In a setback to the PCB, the ICC has rejected its request ...": the body "its" renames, other than
+            # the one that answers it.
+            body = art.resolver.body(head, besides=subject)
+            if body is not None:
+                return _Speaker(body.name, SpeakerKind.GROUP, head.idx, head.idx + len(head), body.start)
     if speakers.is_pronoun(head):
         gender = antecedents.gender_of_pronoun(head.text)
         if gender is not None:
