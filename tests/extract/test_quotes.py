@@ -198,6 +198,22 @@ def test_its_request_that_another_body_answers_is_the_request_of_the_body_named_
     assert [(q.speaker, q.speaker_kind) for q in got] == [(body, SpeakerKind.GROUP)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "A 65-year-old resident surnamed Oyelaran said he had lived in the complex for decades.",
+            "Oyelaran",
+            SpeakerKind.PERSON,
+        ),
+        ("A company called Quillfin said it would appeal the ruling.", "A company", SpeakerKind.ANONYMOUS),
+    ],
+)
+def test_a_person_described_then_named_by_surnamed_speaks_by_that_name(text: str, speaker: str, kind: object) -> None:
+    (got,) = _quotes(text, direct_only=False)
+    assert (got.speaker, got.speaker_kind) == (speaker, kind)
+
+
 def test_reported_speech_said_that() -> None:
     text = "Mayor Anna Kovacs said that the new bridge would open in the spring."
     (got,) = _quotes(text, direct_only=False)

@@ -509,6 +509,11 @@ def _speaker(
         # "said the 52-year-old, who gave only her surname, Ng": the name the person gave.
         n_start, n_end = given.span("name")
         return _Speaker(given["name"], SpeakerKind.PERSON, n_start, n_end, n_start)
+    surnamed = _surnamed(head) if kind is SpeakerKind.ANONYMOUS and antecedents.names_a_person(head) else None
+    if surnamed is not None:
+        # "A 65-year-old resident surnamed Yuen said": the name the description goes on to give.
+        n_start, n_end = art.resolver.name_span(surnamed)
+        return _Speaker(art.text[n_start:n_end], SpeakerKind.PERSON, n_start, n_end, n_start)
     if kind in {SpeakerKind.ANONYMOUS, SpeakerKind.GROUP}:
         text = _named_within(art, first, last, start, end)
     return _Speaker(text, kind, start, end, start)
@@ -520,6 +525,18 @@ _NAMED_AS = re.compile(
     rf",? who (?:gave (?:only )?{_NAME_GIVEN}(?: only)?(?: as)?|asked to be (?:identified|named|called) "
     rf"(?:only )?(?:as|by {_NAME_GIVEN}(?:,? as)?))[ ,]+(?P<name>(?:[A-Z]\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\b"
 )
+
+
+_NAMING_VERBS = frozenset({"surnamed", "named", "called"})
+
+
+def _surnamed(head: Token) -> Token | None:
+    """The name a description gives right after its noun: "a resident surnamed Yuen", "a man named Orvin" (the
+    name's last word; the caller asks it of nouns for one person only, not "a company called Quillfin")."""
+    for verb in head.rights:
+        if verb.dep_ == "acl" and verb.i == head.i + 1 and verb.lower_ in _NAMING_VERBS:
+            return next((c for c in verb.rights if c.dep_ in {"dobj", "oprd", "attr"} and c.pos_ == "PROPN"), None)
+    return None
 
 
 # Nouns a report renames the business it is about with ("the company said"): the one named as the subject of the
