@@ -61,7 +61,16 @@ def gender_of_pronoun(word: str) -> str | None:
 
 
 # Verbs by which a name is given to a person described first: "a resident surnamed Yuen", "a man named Orvin".
-_NAMING = frozenset({"surnamed", "named", "called", "identified"})
+NAMING_VERBS = frozenset({"surnamed", "named", "called"})
+
+
+def surnamed(noun: Token) -> Token | None:
+    """The name a description gives right after its noun: "a resident surnamed Yuen", "a man named Orvin" (the
+    name's last word)."""
+    for verb in noun.rights:
+        if verb.dep_ == "acl" and verb.i == noun.i + 1 and verb.lower_ in NAMING_VERBS:
+            return next((c for c in verb.rights if c.dep_ in {"dobj", "oprd", "attr"} and c.pos_ == "PROPN"), None)
+    return None
 
 
 def _introduced_as_another(name: Token, noun: Token) -> bool:
@@ -70,7 +79,8 @@ def _introduced_as_another(name: Token, noun: Token) -> bool:
     described = []
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         described.append(name.head)
-    if name.dep_ in {"dobj", "oprd", "attr"} and name.head.lower_ in _NAMING and name.head.dep_ == "acl":
+    given = surnamed(name.head.head) if name.dep_ in {"dobj", "oprd", "attr"} and name.head.dep_ == "acl" else None
+    if given is not None and given.i == name.i:  # (spaCy makes a new Token each time: compared by position)
         described.append(name.head.head)
     described += [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     word = kinds.singular(noun.lower_)

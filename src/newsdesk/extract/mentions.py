@@ -34,9 +34,9 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
 # Two names the model ran together over a comma ("the Telegraph, Jermak"): neither is kept as this one name,
 # so the outlet and surname passes below can find each on its own.
 _RUN_ON = re.compile(r",\s+[A-Z]")
-# An owner inside one of the model's names ("Dastmar's Arsen Cybulski", "Veloria's Data Protection Office", "the
-# West Indies' Richie Richardson"): two names, the owner and the one owned.
-_OWNER = re.compile(r"(?:'s|’s|(?<=s)['’])\s+(?=[A-Z])")
+# An owner inside one of the model's names ("Dastmar's Arsen Cybulski", "Veloria's Data Protection Office"): two
+# names, the owner and the one owned. (Not a plural's "s’": "the National Farmers’ Union" is one name.)
+_OWNER = re.compile(r"(?:'s|’s)\s+(?=[A-Z])")
 _NAMES = ("PERSON", "ORG", "GPE", "LOC")
 # Nouns of places that name the place after "of": "the port of Brannick", "the city of Orvath".
 _PLACE_OF = {*kinds.PLACE_NOUNS, "port", "harbour", "harbor"}
@@ -99,8 +99,12 @@ _DATELINE_AFTER = re.compile(
 # An office written after one capitalised word: the word is its portfolio ("Home Minister", "Interior
 # Secretary"), not an organisation.
 _OFFICE_AFTER = re.compile(r" (?:Minister|Secretary|Ministers|Secretaries|Chief Adviser|Chief Advisor)\b")
-# Officials' nouns beside kinds.CLASS_NOUNS' people that a capitalised title ends in ("the Match Referee").
-_OFFICIALS = frozenset({"referee", "umpire", "coach", "captain"})
+# The offices a capitalised title with no name ends in ("the Match Referee", "the Foreign Minister"). Not nouns
+# that also end bodies' names: "the Northern Ireland Executive", "The Hollywood Reporter", "Coach" (a company).
+_OFFICES = frozenset(
+    "referee umpire minister secretary president chairman chairwoman spokesman spokeswoman spokesperson ambassador "
+    "envoy governor mayor".split()
+)
 
 
 def _no_portfolios(text: str, found: dict[tuple[int, int], Mention]) -> None:
@@ -127,18 +131,21 @@ _TIME_ZONES = frozenset(
 _CLOCK_BEFORE = re.compile(r"(?:\d|\d\s?[ap]\.?m\.?)\s*\(?$", re.IGNORECASE)
 
 
-def _kin_and_surnames(text: str, found: dict[tuple[int, int], Mention]) -> None:
+def _kin_and_surnames(text: str, found: dict[tuple[int, int], Mention]) -> set[tuple[int, int]]:
     """A one-word name after a kinship noun or the words that give a surname ("her sister-in-law Tina", "her
     surname, Ng") is a person's (the model had "Tina" a place, "Ng" a body). Only that mention: "his son Jordan"
-    says nothing of "Jordan" elsewhere in the article."""
+    says nothing of "Jordan" elsewhere in the article. Returns the keys of those mentions, which the later passes
+    leave people."""
+    kin = set()
     for key, m in list(found.items()):
         if (
-            m.type != "PERSON"
-            and m.type in _PERSON_BODY_OR_PLACE
+            m.type in _PERSON_BODY_OR_PLACE
             and " " not in m.text
             and _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)
         ):
-            found[key] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON", role=m.role)
+            kin.add(key)
+    return kin
 
 
 def _time_zone(text: str, start: int, name: str) -> bool:
@@ -148,14 +155,14 @@ def _time_zone(text: str, start: int, name: str) -> bool:
 
 def _titles_alone(found: dict[tuple[int, int], Mention]) -> None:
     """Drop bodies and places that are a title written in capitals with no name ("the Match Referee", "a Foreign
-    Minister"): every word capitalised and the last a noun for a kind of person, in the singular."""
+    Minister"): two words, both capitalised, the last an office (:data:`_OFFICES`, singular: "Chicago Purchasing
+    Managers" is a body's name)."""
     for key, m in list(found.items()):
         words = m.text.split()
-        if m.type == "PERSON" or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        if m.type == "PERSON" or len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
             continue
-        last = words[-1].lower()
-        if (kinds.names_a_person(last) and kinds.singular(last) == last) or last in _OFFICIALS:
-            del found[key]  # (not a plural: "Chicago Purchasing Managers" is a body's name)
+        if words[-1].lower() in _OFFICES:
+            del found[key]
 
 
 def _honorific(role: str | None) -> bool:
@@ -511,16 +518,23 @@ def doc_text(tokens: list[Token]) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-def _one_kind_per_word(found: dict[tuple[int, int], Mention]) -> None:
+def _one_kind_per_word(found: dict[tuple[int, int], Mention], kept: set[tuple[int, int]] | None = None) -> None:
     """A lone word the model calls a person in one sentence and a place, group or body in another ("Veloria
-    says ..." beside "Veloria's regulator") is the latter, unless the article names a person ending in it."""
+    says ..." beside "Veloria's regulator") is the latter, unless the article names a person ending in it, or the
+    mention is one of ``kept`` (a person by what is written before it: "his son Jordan")."""
     others: dict[str, Counter[str]] = {}
     full = {m.text.split()[-1] for m in found.values() if m.type == "PERSON" and " " in m.text}
     for m in found.values():
         if m.type != "PERSON" and " " not in m.text:
             others.setdefault(m.text, Counter())[m.type] += 1
     for key, m in list(found.items()):
-        if m.type == "PERSON" and " " not in m.text and m.text in others and m.text not in full:
+        if (
+            m.type == "PERSON"
+            and " " not in m.text
+            and m.text in others
+            and m.text not in full
+            and key not in (kept or ())
+        ):
             kind = others[m.text].most_common(1)[0][0]
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type=kind)
 
@@ -561,7 +575,7 @@ def _common_noun(token: Token, surnames: set[str], words: _Words) -> bool:
 
 
 def _an_adverb(token: Token) -> bool:
-    """An adverb the model tagged a name, opening a quotation: "“Utterly disappointing ...”"."""
+    """An adverb in "-ly" the model tagged a name, wherever it stands ("“Utterly disappointing ...”")."""
     return token.pos_ == "ADV" and token.lower_.endswith("ly")
 
 
@@ -637,9 +651,14 @@ _PERSON_BODY_OR_PLACE = _PERSON_OR_BODY | _PLACES
 _PROPN = frozenset({"PROPN"})
 
 
-def _surnames(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> None:
-    """Surnames the model missed or mistyped, spelled another way in the same article ("Jermak" beside "Yermak")."""
-    persons = {entities.skeleton(m.text.split()[-1]) for m in found.values() if m.type == "PERSON"}
+def _surnames(
+    doc: Doc, text: str, found: dict[tuple[int, int], Mention], apart: set[tuple[int, int]] | None = None
+) -> None:
+    """Surnames the model missed or mistyped, spelled another way in the same article ("Jermak" beside "Yermak").
+    The people of ``apart`` (a person by what is written before them: "his son Jordan") lend no surname."""
+    persons = {
+        entities.skeleton(m.text.split()[-1]) for k, m in found.items() if m.type == "PERSON" and k not in (apart or ())
+    }
     persons.discard("")
     if not persons:
         return
@@ -743,11 +762,11 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _peoples_words(found)
     _no_portfolios(text, found)
     _titles_alone(found)
-    _kin_and_surnames(text, found)
-    _one_kind_per_word(found)
+    kin = _kin_and_surnames(text, found)
+    _one_kind_per_word(found, kin)
     _short_bodies(found, text)
     _not_a_name(text, found)
-    _surnames(doc, text, found)
+    _surnames(doc, text, found, kin)
     _headline_names(text, found)
     _headline_places(text, found)
     _outlets(text, found)

@@ -509,7 +509,8 @@ def _speaker(
         # "said the 52-year-old, who gave only her surname, Ng": the name the person gave.
         n_start, n_end = given.span("name")
         return _Speaker(given["name"], SpeakerKind.PERSON, n_start, n_end, n_start)
-    surnamed = _surnamed(head) if kind is SpeakerKind.ANONYMOUS and antecedents.names_a_person(head) else None
+    one_person = kind is SpeakerKind.ANONYMOUS and antecedents.names_a_person(head)  # not "a company called ..."
+    surnamed = antecedents.surnamed(head) if one_person else None
     if surnamed is not None:
         # "A 65-year-old resident surnamed Yuen said": the name the description goes on to give.
         n_start, n_end = art.resolver.name_span(surnamed)
@@ -525,18 +526,6 @@ _NAMED_AS = re.compile(
     rf",? who (?:gave (?:only )?{_NAME_GIVEN}(?: only)?(?: as)?|asked to be (?:identified|named|called) "
     rf"(?:only )?(?:as|by {_NAME_GIVEN}(?:,? as)?))[ ,]+(?P<name>(?:[A-Z]\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\b"
 )
-
-
-_NAMING_VERBS = frozenset({"surnamed", "named", "called"})
-
-
-def _surnamed(head: Token) -> Token | None:
-    """The name a description gives right after its noun: "a resident surnamed Yuen", "a man named Orvin" (the
-    name's last word; the caller asks it of nouns for one person only, not "a company called Quillfin")."""
-    for verb in head.rights:
-        if verb.dep_ == "acl" and verb.i == head.i + 1 and verb.lower_ in _NAMING_VERBS:
-            return next((c for c in verb.rights if c.dep_ in {"dobj", "oprd", "attr"} and c.pos_ == "PROPN"), None)
-    return None
 
 
 # Nouns a report renames the business it is about with ("the company said"): the one named as the subject of the

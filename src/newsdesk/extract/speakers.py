@@ -395,7 +395,7 @@ _DEMANDING = frozenset("request demand urge insist ask recommend propose".split(
 
 
 _COMMA = frozenset({","})
-# A comma, or the closing quotation mark after one ("“... transaction,” warning that").
+# A comma, or a quotation mark (in practice the closing one after a comma: "“... transaction,” warning that").
 _SET_OFF = frozenset({",", "”", "’", '"'})
 
 
@@ -426,8 +426,9 @@ def _after_a_possessed_thing(cue: Token) -> bool:
 
 
 def _a_possessed_thing(noun: Token) -> bool:
-    """A common noun with a possessive pronoun that names no person nor people ("its offer", "their plan"; not
-    "his spokesman", "their lawyers")."""
+    """A common noun with a possessive pronoun that is none of the nouns for a kind of person kinds knows, nor
+    a word for unnamed people ("its offer", "their plan"; not "his spokesman", "its chief executive", "experts"):
+    "his wife" or "its staff" pass, a participle after them then speaks for the one who reported them."""
     return (
         noun.pos_ == "NOUN"
         and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
