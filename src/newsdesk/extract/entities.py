@@ -1927,11 +1927,7 @@ class Linker:
         changes."""
         form, same = _form(name, kind), _near_fitting if kind in _COMPATIBLE["GPE"] else _similar_fitting
         ids: dict[str, None] = {}
-        keys = (
-            (self._by_surname, skeleton(words[-1])[:4]),
-            (self._by_sound, sound(words[-1])),
-            (self._by_letters, _letters(words[-1])),
-        )
+        keys = self._keys_of(words[-1], skeleton(words[-1]))
         for index, key in keys:
             found: set[str] = set()
             self._made(index, key)
@@ -2002,11 +1998,7 @@ class Linker:
         keys changes."""
         firsts = _first_keys(skeleton(words[0]))
         ids: dict[str, None] = {}
-        keys = (
-            (self._by_surname, last[:4]),
-            (self._by_sound, sound(words[-1])),
-            (self._by_letters, _letters(words[-1])),
-        )
+        keys = self._keys_of(words[-1], last)
         for index, key in keys:
             found_: set[str] = set()
             self._made(index, key)
@@ -2023,12 +2015,17 @@ class Linker:
                 ids.update(dict.fromkeys(sorted(found_, key=place.__getitem__)))
         return _kept(self._full, self._full_under, name, tuple(ids), keys)
 
+    def _keys_of(self, end: str, last: str) -> tuple[tuple[dict[str, dict[str, int]], str], ...]:
+        """The three indexes a name is looked up in, each with its key for last word ``end`` (its skeleton
+        ``last``): by surname, by sound, by letters."""
+        return ((self._by_surname, last[:4]), (self._by_sound, sound(end)), (self._by_letters, _letters(end)))
+
     def _bare_scan(self, last: str, end: str) -> tuple[str, ...]:
         """The people a name written alone, of last word ``end`` (its skeleton ``last``), may be: those under its
         three keys with a name of a last word nearly its own, in the order of the index; remembered (as the people,
         ``_bare``) until one of those keys changes."""
         ids: dict[str, None] = {}
-        keys = ((self._by_surname, last[:4]), (self._by_sound, sound(end)), (self._by_letters, _letters(end)))
+        keys = self._keys_of(end, last)
         for index, key in keys:
             found: set[str] = set()
             self._made(index, key)
