@@ -739,3 +739,36 @@ def test_a_slogan_in_quotation_marks_is_no_person_though_its_first_word_was_take
     text = 'Fans in the stands answered with chants of "Velor Maata Ki Jai" as Ilse Moran walked out.'
     doc = _named(text, {"Maata Ki Jai": "PERSON", "Ilse Moran": "PERSON"})
     assert [m.text for m in mentions.find(doc)] == ["Ilse Moran"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        (
+            "After the final, Orvin Tassely, Marek Dalby and Ilse Varno received their medals on stage.",
+            {"Orvin Tassely": "ORG", "Marek Dalby": "PERSON", "Ilse Varno": "PERSON"},
+            {"Orvin Tassely": "PERSON", "Marek Dalby": "PERSON", "Ilse Varno": "PERSON"},
+        ),
+        (  # one other person is no list of people
+            "Analysts at Quillfin Brothers and Marek Dalby disagreed about the forecast.",
+            {"Quillfin Brothers": "ORG", "Marek Dalby": "PERSON"},
+            {"Quillfin Brothers": "ORG", "Marek Dalby": "PERSON"},
+        ),
+        (  # a team before its people is none of them
+            "North Velmora (Orvin Tassely, Marek Dalby, Ilse Varno) won the relay.",
+            {"North Velmora": "GPE", "Orvin Tassely": "PERSON", "Marek Dalby": "PERSON", "Ilse Varno": "PERSON"},
+            {"North Velmora": "GPE", "Orvin Tassely": "PERSON", "Marek Dalby": "PERSON", "Ilse Varno": "PERSON"},
+        ),
+        (  # a word that ends bodies' names keeps it a body
+            "Orsa Holdings, Marek Dalby and Ilse Varno signed the letter.",
+            {"Orsa Holdings": "ORG", "Marek Dalby": "PERSON", "Ilse Varno": "PERSON"},
+            {"Orsa Holdings": "ORG", "Marek Dalby": "PERSON", "Ilse Varno": "PERSON"},
+        ),
+    ],
+)
+def test_a_name_listed_with_people_only_is_a_person(
+    text: str, labels: dict[str, str], expected: dict[str, str]
+) -> None:
+    doc = _named(text, labels)
+    assert any(t.dep_ in {"conj", "appos"} for t in doc)  # the parse lists the names
+    assert {m.text: m.type for m in mentions.find(doc)} == expected

@@ -518,6 +518,73 @@ def doc_text(tokens: list[Token]) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
+# A list of people: a name of the model's bodies or places in it is a person's too, where at least this many other
+# names listed with it are people's.
+_LISTED_PEOPLE = 2
+
+
+def _listed_with_people(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A name of two or more capitalised words the model calls a body or a place, listed with people's names only
+    ("Kuldeep Yadav, Abhishek Sharma and Tilak Varma received their awards"), is a person's, when none of its
+    words ends a body's name or names a kind of place. Not a team or a place written before its people ("Italy
+    (A, B, C)", "Scotland: A, B, C"), nor a name beside a single person ("Goldman Sachs and Tim Cook")."""
+    listed = [
+        (key, m)
+        for key, m in found.items()
+        if m.type in _PERSON_BODY_OR_PLACE
+        and m.type != "PERSON"
+        and " " in m.text
+        and all(w[:1].isupper() and not w.isupper() for w in m.text.split())
+        and not any(w.lower() in kinds.BODY_HEADS or w.lower() in kinds.PLACE_NOUNS for w in m.text.split())
+    ]
+    if not listed:
+        return
+    people = {k for k, m in found.items() if m.type == "PERSON"}
+    starts = sorted(found)
+    for key, m in listed:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        top = span.root
+        while top.dep_ in _LISTING and top.head.i != top.i:
+            top = top.head
+        # The list's first name, when a bracket, a colon or a dash after it sets it before its people: a team.
+        label = _covering(starts, top.idx)
+        if label is not None and text[found[label].end : found[label].end + 3].lstrip()[:1] not in _LABEL_ENDS:
+            label = None
+        if label == key:
+            continue
+        # The names listed with it but a team; a time or a number set among them is none ("(A, B) 4:00.958").
+        named = [
+            k
+            for w in _listed(top)
+            if not m.start <= w.idx < m.end and (k := _covering(starts, w.idx)) not in (None, label)
+        ]
+        if len(named) >= _LISTED_PEOPLE and all(k in people for k in named):
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
+
+
+# How the parse joins the names of a list: as conjuncts, or ("A, B and C") the second as the first's apposition.
+_LISTING = frozenset({"conj", "appos"})
+# What follows a team's or a place's name before the people it lists: "Italy (A, B, C)", "Scotland: A, B, C".
+_LABEL_ENDS = frozenset("(:-–—")
+
+
+def _listed(token: Token) -> list[Token]:
+    """``token`` and every word listed with it, coordinated or set beside it."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _LISTING:
+            out.extend(_listed(child))
+    return out
+
+
+def _covering(keys: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The mention's key among ``keys`` (sorted, not overlapping) whose span holds the character ``at``."""
+    k = bisect_left(keys, (at + 1, -1)) - 1
+    return keys[k] if k >= 0 and keys[k][0] <= at < keys[k][1] else None
+
+
 def _one_kind_per_word(found: dict[tuple[int, int], Mention], kept: set[tuple[int, int]] | None = None) -> None:
     """A lone word the model calls a person in one sentence and a place, group or body in another ("Veloria
     says ..." beside "Veloria's regulator") is the latter, unless the article names a person ending in it, or the
@@ -758,6 +825,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     for key in [k for k, m in found.items() if m.type == kinds.WORK]:
         del found[key]
     _with_particles(text, found)
+    _listed_with_people(doc, text, found)
     _company_or_site(text, found)
     _peoples_words(found)
     _no_portfolios(text, found)
