@@ -546,7 +546,8 @@ def _listed_with_people(doc: Doc, text: str, found: dict[tuple[int, int], Mentio
         if span is None:
             continue
         top = span.root
-        while top.dep_ in _LISTING and top.head.i != top.i:
+        # Up the list while its words are names ("Score summary: A (58), B (21)" lists people, not the summary).
+        while top.dep_ in _LISTING and top.head.i != top.i and _covering(starts, top.head.idx) is not None:
             top = top.head
         # The list's first name, when a bracket, a colon or a dash after it sets it before its people: a team.
         label = _covering(starts, top.idx)
