@@ -772,3 +772,24 @@ def test_a_name_listed_with_people_only_is_a_person(
     doc = _named(text, labels)
     assert any(t.dep_ in {"conj", "appos"} for t in doc)  # the parse lists the names
     assert {m.text: m.type for m in mentions.find(doc)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        (
+            "She had landed in Orvath Airforce Station, Dalmar Pradesh after the rebellion began.",
+            {"Orvath Airforce Station": "FAC", "Dalmar Pradesh": "ORG"},
+            {"Orvath Airforce Station": "LOC", "Dalmar Pradesh": "GPE"},
+        ),
+        (  # the subject of a clause after a place is left as it is
+            "In Orvath, Quillfin Vantor said the pipeline was shut.",
+            {"Orvath": "GPE", "Quillfin Vantor": "ORG"},
+            {"Orvath": "GPE", "Quillfin Vantor": "ORG"},
+        ),
+    ],
+)
+def test_a_body_set_after_a_place_and_a_comma_is_the_place_holding_it(
+    text: str, labels: dict[str, str], expected: dict[str, str]
+) -> None:
+    assert {m.text: m.type for m in mentions.find(_named(text, labels))} == expected

@@ -565,6 +565,29 @@ def _listed_with_people(doc: Doc, text: str, found: dict[tuple[int, int], Mentio
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
 
 
+def _place_after_a_place(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A name the model calls a body that follows a place after a comma, set beside it ("landed at Hindon Airforce
+    Station, Uttar Pradesh after ..."), is the larger place holding it, when none of its words ends a body's name
+    and it is not written in capitals ("Kyiv, NATO" may be a body)."""
+    bodies = [
+        (key, m)
+        for key, m in found.items()
+        if m.type == "ORG"
+        and text[m.start - 2 : m.start] == ", "
+        and not any(w.isupper() or w.lower() in kinds.BODY_HEADS for w in m.text.split())
+    ]
+    if not bodies:
+        return
+    starts = sorted(found)
+    for key, m in bodies:
+        before = _covering(starts, m.start - 3)
+        if before is None or found[before].type not in _PLACES or found[before].end != m.start - 2:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "appos" and before[0] <= span.root.head.idx < before[1]:
+            found[key] = Mention(text=m.text, start=m.start, end=m.end, type="GPE")
+
+
 # How the parse joins the names of a list: as conjuncts, or ("A, B and C") the second as the first's apposition.
 _LISTING = frozenset({"conj", "appos"})
 # What follows a team's or a place's name before the people it lists: "Italy (A, B, C)", "Scotland: A, B, C".
@@ -827,6 +850,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         del found[key]
     _with_particles(text, found)
     _listed_with_people(doc, text, found)
+    _place_after_a_place(doc, text, found)
     _company_or_site(text, found)
     _peoples_words(found)
     _no_portfolios(text, found)
