@@ -64,6 +64,18 @@ def test_glued_prefix_and_suffix_are_cut_but_the_paragraph_kept() -> None:
     assert result.removed == ["No time? Some News summarizes for you", "Show more"]
 
 
+def test_a_wire_agencys_sign_off_is_cut_after_the_last_sentence_or_alone() -> None:
+    result = boilerplate.strip(
+        [
+            "A source told PTI the plea was rejected.",
+            "The fine was imposed on Friday. PTI KHS AH",
+            "IANS RBK",
+        ]
+    )
+    assert result.paragraphs == ["A source told PTI the plea was rejected.", "The fine was imposed on Friday."]
+    assert result.removed == ["PTI KHS AH", "IANS RBK"]
+
+
 @pytest.mark.parametrize(
     "disclaimer",
     [

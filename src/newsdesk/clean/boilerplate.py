@@ -54,7 +54,14 @@ _AI_DISCLAIMER = re.compile(
 
 # Fragments glued to a body paragraph: a promo in front, a button label behind.
 _PREFIXES = [re.compile(r"^no time\? .{1,60}? summari[sz]es for you\s+", _I)]
-_SUFFIXES = [re.compile(r"\s+(?:show more|show less|read more|continue reading)\W{0,3}$", _I)]
+# A wire agency's sign-off, its desk's initials after its name, after the last sentence or alone: "... on September
+# 21. PTI KHS AH" (written in capitals: "told PTI" ends no sentence so).
+_SIGN_OFF = r"(?:PTI|IANS|ANI|UNI)(?: [A-Z]{2,4}){1,4}"
+_SUFFIXES = [
+    re.compile(r"\s+(?:show more|show less|read more|continue reading)\W{0,3}$", _I),
+    re.compile(rf"(?<=[.!?”\"’'])\s+{_SIGN_OFF}$"),
+]
+_SIGNED_OFF = re.compile(rf"^{_SIGN_OFF}$")
 
 # "… reach out to Putin. Jae C. Hong/AP/dpa": a caption ending in a photographer/agency credit.
 _CREDIT_TAIL = re.compile(
@@ -128,6 +135,7 @@ def strip(paragraphs: Iterable[str], *, also: Iterable[int] = ()) -> Stripped:
             not _HAS_WORD.search(para)
             or (_is_prompt(para) and any(p.match(para) for p in _LINES))
             or is_photo_credit(para)
+            or _SIGNED_OFF.match(para)
         ):
             removed.append(para)
             continue
