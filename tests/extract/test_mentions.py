@@ -793,3 +793,9 @@ def test_a_body_set_after_a_place_and_a_comma_is_the_place_holding_it(
     text: str, labels: dict[str, str], expected: dict[str, str]
 ) -> None:
     assert {m.text: m.type for m in mentions.find(_named(text, labels))} == expected
+
+
+def test_an_offices_first_word_is_cut_from_the_body_before_it() -> None:
+    text = "A week ago, Orvath Climate Talks Executive Secretary Ilse Varno warned officials."
+    doc = _named(text, {"Orvath Climate Talks Executive": "ORG", "Ilse Varno": "PERSON"})
+    assert {m.text: m.type for m in mentions.find(doc)} == {"Orvath Climate Talks": "ORG", "Ilse Varno": "PERSON"}

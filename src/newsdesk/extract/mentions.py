@@ -107,12 +107,26 @@ _OFFICES = frozenset(
 )
 
 
+# Words that open an office's title, which the model takes into the body's name before it: "UN Climate Change
+# Executive Secretary Simon Stiell" (the body is "UN Climate Change").
+_OFFICE_OPENERS = frozenset("executive deputy assistant vice chief permanent principal".split())
+
+
 def _no_portfolios(text: str, found: dict[tuple[int, int], Mention]) -> None:
     """Drop one-word organisations that are the portfolio of an office: "former Home Minister Orvin Tass" names
-    one person, not a body called "Home" beside him."""
+    one person, not a body called "Home" beside him; and cut the office's first word from a body's name that
+    runs into it ("UN Climate Change Executive" before "Secretary")."""
     for key, m in list(found.items()):
-        if m.type == "ORG" and " " not in m.text and _OFFICE_AFTER.match(text, m.end):
+        if m.type != "ORG" or not _OFFICE_AFTER.match(text, m.end):
+            continue
+        if " " not in m.text:
             del found[key]
+        elif (last := m.text.rsplit(" ", 1))[1].lower() in _OFFICE_OPENERS and " " in last[0].strip():
+            del found[key]
+            body = last[0].rstrip()
+            found[(m.start, m.start + len(body))] = Mention(
+                text=body, start=m.start, end=m.start + len(body), type="ORG"
+            )
 
 
 # A kinship noun right before a name ("her sister-in-law Tina", "his son Omar"), or the words that give a name as a
