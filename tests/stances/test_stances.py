@@ -106,6 +106,22 @@ def test_a_quote_with_a_position_cue_gives_the_speakers_position() -> None:
     assert s.target == "any deal that hands the delta to Ostrava" and "@e3" in s.terms
 
 
+def test_every_actor_a_group_speaker_lists_takes_its_position() -> None:
+    text = (
+        "More than 80 countries, including Kestrova, the Dalen Union and Ostrava, backed the plan to close the mines."
+    )
+    speaker = "More than 80 countries, including Kestrova, the Dalen Union and Ostrava"
+    quote = _quote(text, "the plan to close the mines", speaker, "backed", None)
+    names = {"Kestrova": "e1", "Dalen Union": "e2", "Ostrava": "e3"}
+    found = extract.find(_article(text, names, (quote,)))
+    assert sorted((s.actor_id, s.position, s.target) for s in found) == [
+        (e, Position.SUPPORTS, "the plan to close the mines") for e in ("e1", "e2", "e3")
+    ]
+    # A named speaker's own stance is not shared with the names after it.
+    quote = _quote(text, "the plan to close the mines", "Kestrova", "backed", "e1")
+    assert [s.actor_id for s in extract.find(_article(text, names, (quote,)))] == ["e1"]
+
+
 def test_a_direct_quote_read_for_its_own_position_verb_and_negation() -> None:
     text = "“We will never accept a border drawn by tanks,” Anna Velt said."
     quote = _quote(text, "We will never accept a border drawn by tanks,", "Anna Velt", "said", "p1", direct=True)

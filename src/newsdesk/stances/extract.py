@@ -27,7 +27,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
 from newsdesk.stances.sentiment import Sentiment, lexicon
@@ -467,6 +467,30 @@ def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_a
     return last
 
 
+# What joins the names of a list: "Colombia, the UK and France", "Kestrova and Dalen".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
+
+
+def _listed_with(ctx: _Context, quote: Quote, stance: Stance) -> list[Mention]:
+    """The other actors a group speaker lists with the stance's actor ("More than 80 countries, including
+    Colombia, the UK and France, supported ...": the UK and France took the position too): the actors of the
+    speaker's span that follow it, each joined to the one before by a comma or "and" alone."""
+    if quote.speaker_entity_id or quote.speaker_start is None or not quote.speaker_end:
+        return []
+    within = ctx.actors_in(quote.speaker_start, quote.speaker_end)
+    k = next((k for k, m in enumerate(within) if m.entity_id == stance.actor_id and m.text == stance.actor), None)
+    if k is None:
+        return []
+    text = ctx.article.text
+    listed: list[Mention] = []
+    for before, m in itertools.pairwise(within[k:]):
+        if not _LIST_GAP.fullmatch(text, before.end, m.start):
+            break
+        if m.entity_id != stance.actor_id and all(m.entity_id != o.entity_id for o in listed):
+            listed.append(m)
+    return listed
+
+
 def _cue_at(text: str, quote: Quote, sentence: tuple[int, int]) -> int:
     """Where the quote's cue is written in its sentence (the last time before the quote), else the quote's start."""
     if not quote.cue:
@@ -830,6 +854,9 @@ def find(article: Article, *, sentiment: Sentiment = lexicon) -> tuple[Stance, .
         stance = _from_quote(ctx, quote)
         if stance is not None:
             found.setdefault((stance.actor_id, stance.target_start, stance.target_end), stance)
+            for other in _listed_with(ctx, quote, stance):
+                listed = replace(stance, actor_id=other.entity_id or "", actor=other.text)
+                found.setdefault((listed.actor_id, listed.target_start, listed.target_end), listed)
     taken = [(s.actor_id, s.start, s.end) for s in found.values()]
     for stance in _from_clauses(ctx, taken):
         found.setdefault((stance.actor_id, stance.target_start, stance.target_end), stance)
