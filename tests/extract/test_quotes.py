@@ -1181,3 +1181,25 @@ def test_a_dateline_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
     found = _quotes(text, direct_only=False)
     assert found and found[0].speaker == speaker
     assert found[0].speaker_start is not None and text[found[0].speaker_start :].startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the lede's description, then the name with that role
+            "The death toll rose to 128 on Friday, according to the city's security chief. Firefighters were still "
+            "at work. “We do not rule out more bodies,” Port Ellis Security Chief Orvin Talse told a press conference.",
+            "Orvin Talse",
+        ),
+        (  # two people whose roles end so: the description names neither
+            "The death toll rose to 128 on Friday, according to the city's security chief. Former Security Chief "
+            "John Harding said the response was slow. “We do not rule out more bodies,” Port Ellis Security Chief "
+            "Orvin Talse told a press conference.",
+            "the city's security chief",
+        ),
+    ],
+)
+def test_a_ledes_description_is_the_person_named_later_with_that_role(text: str, speaker: str) -> None:
+    first = _quotes(text, direct_only=False)[0]
+    assert first.text.startswith("The death toll") and first.speaker == speaker
+    assert first.speaker_start is not None and text[first.speaker_start :].startswith("the city's security chief")

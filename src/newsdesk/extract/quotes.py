@@ -219,7 +219,22 @@ class _Article:
             ]
         fits = self._holders[key]
         k = bisect_left(fits, bisect_left(self._role_starts, before))
-        return self._roles[fits[k - 1]] if k else None
+        return self._roles[fits[k - 1]] if k else self._named_later(key, before)
+
+    def _named_later(self, key: str, before: int) -> Mention | None:
+        """The person a lede's description names before the article gives the name ("..., according to the
+        city's security chief", then "Security Chief Chris Tang told reporters"): the one person whose role ends
+        in the description's last two words, named after it. None where two people's roles end so, or one did
+        before it (then the description was not theirs: :meth:`role_holder` found no fit)."""
+        words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", key)
+        if len(words) < 2 or (words[-2] == "s" and len(words) < 3):
+            return None
+        tail = f"{words[-2]} {words[-1]}"
+        holders = [m for m in self._roles if re.search(rf"(?<![\w-]){re.escape(tail)}$", (m.role or "").lower())]
+        people = {m.text.split()[-1] for m in holders}
+        if len(people) != 1 or holders[0].start < before:
+            return None
+        return holders[0]
 
 
 def _cue_after(art: _Article, end: int, limit: int, width: int = 1) -> Token | None:
