@@ -1025,6 +1025,7 @@ def test_reported_speech_keeps_the_word_that_makes_it_a_question_or_a_condition(
         ("“We lost everything,” said the 61-year-old, who gave only her surname, Lund, as she wept.", "Lund"),
         ("His daughter, who asked to be identified as K Berg, said the alarms never rang.", "K Berg"),
         ("“We lost everything,” said one resident, who gave her name only as Mira.", "Mira"),
+        ("“We lost everything,” sobbed the 61-year-old, who only gave her last name, Lund, as she wept.", "Lund"),
     ],
 )
 def test_an_unnamed_source_who_gives_a_name_is_that_name(text: str, speaker: str) -> None:

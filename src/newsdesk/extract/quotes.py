@@ -536,9 +536,10 @@ def _speaker(
 
 
 _NAME_GIVEN = r"(?:her|his|their) (?:sur|first |last |family |full )?name"
-# ", who gave only her surname, Ng," / ", who asked to be identified as J Wong,": the name a source chose to give.
+# ", who gave only her surname, Ng," / ", who only gave her last name, Ng," / ", who asked to be identified as J
+# Wong,": the name a source chose to give.
 _NAMED_AS = re.compile(
-    rf",? who (?:gave (?:only )?{_NAME_GIVEN}(?: only)?(?: as)?|asked to be (?:identified|named|called) "
+    rf",? who (?:(?:only )?gave (?:only )?{_NAME_GIVEN}(?: only)?(?: as)?|asked to be (?:identified|named|called) "
     rf"(?:only )?(?:as|by {_NAME_GIVEN}(?:,? as)?))[ ,]+(?P<name>(?:[A-Z]\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\b"
 )
 
