@@ -390,3 +390,9 @@ def test_one_group_has_its_loaded_wording_without_its_terms_counted(monkeypatch:
     assert framing.frame(articles, events={"ev1": "The vote"}) == whole
     assert counted == []
     assert [row["text"] for row in whole["groups"][0]["loaded"]] == ["regime", "slammed"]
+
+
+def test_an_examples_sentence_goes_on_past_an_abbreviations_full_stop() -> None:
+    text = "Markets were calm. Quillfin agreed to buy Orsa Bros. Studios for $7 billion, Mr. Tass said. Shares rose."
+    (found,) = framing.examples("billion", [Article(id="a", source="", text=text)])
+    assert found["sentence"] == "Quillfin agreed to buy Orsa Bros. Studios for $7 billion, Mr. Tass said."

@@ -631,3 +631,14 @@ def test_two_issues_a_stance_of_one_would_have_joined_are_one() -> None:
     found = issues.positions(rows)
     assert len({p["issue_id"] for p in found}) == 2
     assert {p["actor_id"] for p in found if p["issue"] != "ferry accord"} == {"board", "council", "chief"}
+
+
+def test_a_sentence_and_its_target_go_on_past_an_abbreviations_full_stop() -> None:
+    text = "Talks stalled. Kestrova opposed the sale of Orsa Bros. Studios to Dalen. Nothing moved."
+    assert [text[s:e] for s, e in extract.sentences(text)] == [
+        "Talks stalled.",
+        "Kestrova opposed the sale of Orsa Bros. Studios to Dalen.",
+        "Nothing moved.",
+    ]
+    (s,) = extract.find(_article(text, {"Kestrova": "e1", "Dalen": "e2"}))
+    assert (s.actor_id, s.position, s.target) == ("e1", Position.OPPOSES, "the sale of Orsa Bros. Studios to Dalen")

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Generic, TypeVar
 
+from newsdesk.abbreviations import ends_no_sentence
 from newsdesk.claims import values
 from newsdesk.records import Article, Claim, DateMention, Mention, Modality, Quote, Value, lead_prefix
 
@@ -30,10 +31,6 @@ __all__ = ["MAX_CLAIMS", "WORD", "find", "name_key", "sentences", "stem", "terms
 MAX_CLAIMS = 400
 LEDE_WORDS = 12  # a sentence equal to the title and longer than this, ended by a full stop, is a lede, not a title
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr prof gen col lt sgt rep sen gov u.s u.k u.n e.u no vs etc inc ltd co corp bros "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 _STOP = frozenset(
     """a an the and or but if then than so of to in on at by for with from into onto over under about after before
     between through during without within against among as is are was were be been being am has have had having do
@@ -290,8 +287,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         chunk = line.group()
         pos = 0
         for m in _SENTENCE_END.finditer(chunk):
-            word = chunk[_word_start(chunk, pos, m.start()) : m.start()].casefold().rstrip(".")
-            if m.group().startswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
+            word = chunk[_word_start(chunk, pos, m.start()) : m.start()]
+            if m.group().startswith(".") and ends_no_sentence(word):
                 continue
             end = m.end()
             if chunk[pos:end].strip():

@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from newsdesk.abbreviations import ends_no_sentence
 from newsdesk.frame import loaded
 from newsdesk.frame.names import pairs
 from newsdesk.frame.omitted import omissions
@@ -301,12 +302,28 @@ def _without_parts(ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+def _stop_before(text: str, at: int) -> int:
+    """Where the last full stop before ``at`` that ends a sentence is (not "Mr." or "Warner Bros."), or -1."""
+    stop = text.rfind(". ", 0, at)
+    while stop >= 0 and ends_no_sentence(text[text.rfind(" ", 0, stop) + 1 : stop]):
+        stop = text.rfind(". ", 0, stop)
+    return stop
+
+
+def _stop_after(text: str, at: int) -> int:
+    """Where the first full stop from ``at`` on that ends a sentence is, or -1."""
+    stop = text.find(". ", at)
+    while stop >= 0 and ends_no_sentence(text[text.rfind(" ", 0, stop) + 1 : stop]):
+        stop = text.find(". ", stop + 1)
+    return stop
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence around ``[start, end)``: from after the last full stop (or line break) before it
-    to the next one after it, cut to ``SENTENCE_CHARS`` around the term."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    """The span of the sentence around ``[start, end)``: from after the last full stop (not an abbreviation's)
+    or line break before it to the next one after it, cut to ``SENTENCE_CHARS`` around the term."""
+    left = max(_stop_before(text, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
     left = 0 if left < 0 else left + (1 if text[left] == "\n" else 2)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i >= 0]
+    stops = [i for i in (_stop_after(text, end), text.find("\n", end), text.find("? ", end)) if i >= 0]
     right = min(stops) + 1 if stops else len(text)
     if right - left > SENTENCE_CHARS:
         left = max(left, start - SENTENCE_CHARS // 2)

@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from newsdesk.abbreviations import ends_no_sentence
 from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
 from newsdesk.stances.sentiment import Sentiment, lexicon
 
@@ -235,8 +236,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         cut = 0
         for m in _SENTENCE_END.finditer(line):
             before = line[max(cut, line.rfind(" ", cut, m.start()) + 1) : m.start()]  # (its last word)
-            if len(before.rstrip(".")) <= 2 and before[:1].isupper():
-                continue  # "U.S." or an initial, not an end
+            if (len(before.rstrip(".")) <= 2 and before[:1].isupper()) or ends_no_sentence(before):
+                continue  # "U.S.", an initial or "Warner Bros.", not an end
             if line[cut : m.end()].strip():
                 yield _trim(text, start + cut, start + m.end())
             cut = m.end()
@@ -401,7 +402,7 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
             lead += len(prep)
             rest = rest[len(prep) :]
             break
-    stop = _CLAUSE_END.search(rest)
+    stop = next((m for m in _CLAUSE_END.finditer(rest) if not _abbreviated(rest, m)), None)
     chunk = rest[: stop.start()] if stop else rest
     words = list(re.finditer(r"\S+", chunk))[:14]
     if not words:
@@ -412,6 +413,13 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
     if not words_ or all(_WEAK.match(w) or w.casefold() in _STOP for w in words_):
         return None
     return at + lead, at + lead + len(chunk)
+
+
+def _abbreviated(text: str, end: re.Match[str]) -> bool:
+    """Whether the clause end ``end`` found in ``text`` is an abbreviation's full stop ("Warner Bros. Discovery")."""
+    if not end.group().lstrip().startswith("."):
+        return False
+    return ends_no_sentence(text[text.rfind(" ", 0, end.start()) + 1 : end.start()])
 
 
 def _closed(kept: str, whole: str) -> str:
