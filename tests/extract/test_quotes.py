@@ -1204,3 +1204,15 @@ def test_a_ledes_description_is_the_person_named_later_with_that_role(text: str,
     first = _quotes(text, direct_only=False)[0]
     assert first.text.startswith("The death toll") and first.speaker == speaker
     assert first.speaker_start is not None and text[first.speaker_start :].startswith("the city's security chief")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Port Ellis police on Friday detained four men they said had set fire to the pier.", "Port Ellis police"),
+        ("The blaze destroyed four homes they said had stood empty for years.", "they"),  # no one
+    ],
+)
+def test_they_in_a_clause_about_an_object_is_the_subject_of_its_verb(text: str, speaker: str) -> None:
+    (got,) = _quotes(text, direct_only=False)
+    assert got.speaker == speaker

@@ -449,6 +449,10 @@ def _speaker(
             body = art.resolver.body(head)
             if body is not None:
                 return _Speaker(body.name, SpeakerKind.GROUP, head.idx, head.idx + len(head), body.start)
+        if head.lower_ == "they" and (doer := _clause_holder(head)) is not None:
+            # "police arrested three men they said were in charge ...": those who did what the clause hangs on.
+            held = _speaker(art, doer, previous, about)
+            return _Speaker(held.name, held.kind, head.idx, head.idx + len(head), held.head_pos)
         # "they" goes on with the group that spoke last; after one person, it is someone else (a source's
         # singular "they", or that person with others the quote does not name).
         if head.lower_ == "they" and previous is not None and previous.name and previous.kind is not SpeakerKind.PERSON:
@@ -549,6 +553,26 @@ _NAMED_AS = re.compile(
 _BUSINESSES = frozenset(
     "company firm studio streamer airline carrier bank insurer retailer broadcaster conglomerate automaker".split()
 )
+
+
+def _clause_holder(pronoun: Token) -> Token | None:
+    """The subject of the verb whose object a relative clause of ``pronoun``'s cue qualifies ("police arrested
+    three men they said were ...": police), when it is a plural, a name or a body's noun: not a pronoun, nor one
+    person ("the man")."""
+    cue = pronoun.head
+    if pronoun.dep_ != "nsubj" or cue.dep_ != "relcl" or cue.head.dep_ not in {"dobj", "pobj"}:
+        return None
+    verb = cue.head.head if cue.head.dep_ == "dobj" else cue.head.head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or antecedents.names_a_person(subject):
+        return None
+    if subject.tag_ == "NN" and subject.lower_ not in _COLLECTIVE and kinds.CLASS_NOUNS.get(subject.lower_) != "ORG":
+        return None  # "the fire destroyed two homes they said ...": no one
+    return subject
+
+
+# Nouns of bodies of people written in the singular ("police arrested ..."), beside kinds' nouns of organisations.
+_COLLECTIVE = frozenset("police government army military administration ministry court council board".split())
 
 
 def _the_noun_alone(head: Token, text: str) -> bool:
