@@ -745,9 +745,19 @@ def test_a_slogan_in_quotation_marks_is_no_person_though_its_first_word_was_take
     ("text", "labels", "expected"),
     [
         (
-            "After the final, Orvin Tassely, Marek Dalby and Ilse Varno received their medals on stage.",
-            {"Orvin Tassely": "ORG", "Marek Dalby": "PERSON", "Ilse Varno": "PERSON"},
-            {"Orvin Tassely": "PERSON", "Marek Dalby": "PERSON", "Ilse Varno": "PERSON"},
+            "Orvin Tassely, Marek Dalby, Tomas Brek and Ilse Varno received their medals on stage.",
+            {"Orvin Tassely": "ORG", "Marek Dalby": "PERSON", "Tomas Brek": "PERSON", "Ilse Varno": "PERSON"},
+            {"Orvin Tassely": "PERSON", "Marek Dalby": "PERSON", "Tomas Brek": "PERSON", "Ilse Varno": "PERSON"},
+        ),
+        (  # two people, and its last word another person's surname
+            "After the final, Orvin Dalby, Marek Tassely and Ilse Varno received their medals from Anna Dalby.",
+            {"Orvin Dalby": "ORG", "Marek Tassely": "PERSON", "Ilse Varno": "PERSON", "Anna Dalby": "PERSON"},
+            {"Orvin Dalby": "PERSON", "Marek Tassely": "PERSON", "Ilse Varno": "PERSON", "Anna Dalby": "PERSON"},
+        ),
+        (  # two people only: investors are listed so
+            "The startup is backed by Marek Dalby, Ilse Varno and Quillfin Brothers.",
+            {"Marek Dalby": "PERSON", "Ilse Varno": "PERSON", "Quillfin Brothers": "ORG"},
+            {"Marek Dalby": "PERSON", "Ilse Varno": "PERSON", "Quillfin Brothers": "ORG"},
         ),
         (  # one other person is no list of people
             "Analysts at Quillfin Brothers and Marek Dalby disagreed about the forecast.",
@@ -787,6 +797,16 @@ def test_a_name_listed_with_people_only_is_a_person(
             {"Orvath": "GPE", "Quillfin Vantor": "ORG"},
             {"Orvath": "GPE", "Quillfin Vantor": "ORG"},
         ),
+        (  # an apposition closed by a comma renames what came before: a body
+            "The largest employer in Orvath Bay, Quillfin Vantor, cut jobs.",
+            {"Orvath Bay": "GPE", "Quillfin Vantor": "ORG"},
+            {"Orvath Bay": "GPE", "Quillfin Vantor": "ORG"},
+        ),
+        (  # a city, and a club of it
+            "He has played for clubs in Orvath, Real Orvath among them.",
+            {"Orvath": "GPE", "Real Orvath": "ORG"},
+            {"Orvath": "GPE", "Real Orvath": "ORG"},
+        ),
     ],
 )
 def test_a_body_set_after_a_place_and_a_comma_is_the_place_holding_it(
@@ -799,3 +819,12 @@ def test_an_offices_first_word_is_cut_from_the_body_before_it() -> None:
     text = "A week ago, Orvath Climate Talks Executive Secretary Ilse Varno warned officials."
     doc = _named(text, {"Orvath Climate Talks Executive": "ORG", "Ilse Varno": "PERSON"})
     assert {m.text: m.type for m in mentions.find(doc)} == {"Orvath Climate Talks": "ORG", "Ilse Varno": "PERSON"}
+
+
+def test_a_name_listed_with_people_stays_a_body_where_the_article_writes_it_so_again() -> None:
+    text = (
+        "Goldman Sachs, Peter Thiel, Marc Andreessen and Reid Hoffman backed the round. Goldman Sachs said it "
+        "would invest more."
+    )
+    found = [m for m in mentions.find(nlp.load()(text)) if m.text == "Goldman Sachs"]
+    assert [m.type for m in found] == ["ORG", "ORG"]

@@ -1198,12 +1198,29 @@ def test_a_dateline_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
             "Orvin Talse told a press conference.",
             "the city's security chief",
         ),
+        (  # another body's chief is not the company's
+            "The plant will close in March, according to the company's chief. Workers were told on Friday. Tom "
+            "Harris, the union's chief, said the workers would strike.",
+            "the company's chief",
+        ),
+        (  # a former holder is not the one in office
+            "The death toll rose to 128 on Friday, according to the city's security chief. Firefighters were at "
+            "work. Tom Harris, the former security chief, said the building had failed inspections.",
+            "the city's security chief",
+        ),
+        (  # nor is the chief the deputy
+            "The death toll rose to 128 on Friday, according to the deputy security chief. Firefighters were at "
+            "work. “We do not rule out more bodies,” Port Ellis Security Chief Orvin Talse told a press conference.",
+            "the deputy security chief",
+        ),
     ],
 )
 def test_a_ledes_description_is_the_person_named_later_with_that_role(text: str, speaker: str) -> None:
     first = _quotes(text, direct_only=False)[0]
-    assert first.text.startswith("The death toll") and first.speaker == speaker
-    assert first.speaker_start is not None and text[first.speaker_start :].startswith("the city's security chief")
+    assert first.text.startswith(("The death toll", "The plant")) and first.speaker == speaker
+    assert first.speaker_start is not None and text[first.speaker_start :].startswith(
+        ("the city's", "the company's", "the deputy")
+    )
 
 
 @pytest.mark.parametrize(
@@ -1211,8 +1228,10 @@ def test_a_ledes_description_is_the_person_named_later_with_that_role(text: str,
     [
         ("Port Ellis police on Friday detained four men they said had set fire to the pier.", "Port Ellis police"),
         ("The blaze destroyed four homes they said had stood empty for years.", "they"),  # no one
+        ("Elon Musk hired engineers they said had worked on the rocket.", "they"),  # one person is no "they"
+        ("Residents said soldiers fired at cars they said were carrying fighters.", "Residents"),  # reported
     ],
 )
 def test_they_in_a_clause_about_an_object_is_the_subject_of_its_verb(text: str, speaker: str) -> None:
-    (got,) = _quotes(text, direct_only=False)
+    got = _quotes(text, direct_only=False)[-1]
     assert got.speaker == speaker

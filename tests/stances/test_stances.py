@@ -120,6 +120,15 @@ def test_every_actor_a_group_speaker_lists_takes_its_position() -> None:
     # A named speaker's own stance is not shared with the names after it.
     quote = _quote(text, "the plan to close the mines", "Kestrova", "backed", "e1")
     assert [s.actor_id for s in extract.find(_article(text, names, (quote,)))] == ["e1"]
+    # Nor is it a list without "and": an apposition, a possessor, an "or".
+    for text, speaker in [
+        ("Diplomats from Kestrova, Dalen's longtime foe, backed the plan to close the mines.", "Diplomats from"),
+        ("Officials from countries such as Kestrova or Dalen Union, backed the plan to close the mines.", "or"),
+        ("Officials in Kestrova, Ostrava, backed the plan to close the mines.", "Officials in"),
+    ]:
+        speaker = text[: text.index(" backed")].rstrip(",")
+        quote = _quote(text, "the plan to close the mines", speaker, "backed", None)
+        assert [s.actor_id for s in extract.find(_article(text, names, (quote,)))] == ["e1"], text
 
 
 def test_a_direct_quote_read_for_its_own_position_verb_and_negation() -> None:
@@ -642,3 +651,8 @@ def test_a_sentence_and_its_target_go_on_past_an_abbreviations_full_stop() -> No
     ]
     (s,) = extract.find(_article(text, {"Kestrova": "e1", "Dalen": "e2"}))
     assert (s.actor_id, s.position, s.target) == ("e1", Position.OPPOSES, "the sale of Orsa Bros. Studios to Dalen")
+    # A sentence may end on "U.S." or a day's number: those stops stay ends.
+    text = "Kestrova rejected new tariffs on the U.S. Dalen welcomed the vote on November 5. Ostrava backed it."
+    assert len(list(extract.sentences(text))) == 3
+    first = next(s for s in extract.find(_article(text, {"Kestrova": "e1", "Dalen": "e2"})) if s.actor_id == "e1")
+    assert first.target == "new tariffs on the U.S"

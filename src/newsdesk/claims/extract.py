@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Generic, TypeVar
 
-from newsdesk.abbreviations import ends_no_sentence
+from newsdesk.abbreviations import ABBREVIATIONS
 from newsdesk.claims import values
 from newsdesk.records import Article, Claim, DateMention, Mention, Modality, Quote, Value, lead_prefix
 
@@ -287,8 +287,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         chunk = line.group()
         pos = 0
         for m in _SENTENCE_END.finditer(chunk):
-            word = chunk[_word_start(chunk, pos, m.start()) : m.start()]
-            if m.group().startswith(".") and ends_no_sentence(word):
+            word = chunk[_word_start(chunk, pos, m.start()) : m.start()].casefold().rstrip(".")
+            if m.group().startswith(".") and (word in ABBREVIATIONS or len(word) == 1):
                 continue
             end = m.end()
             if chunk[pos:end].strip():

@@ -533,15 +533,18 @@ def doc_text(tokens: list[Token]) -> str:
 
 
 # A list of people: a name of the model's bodies or places in it is a person's too, where at least this many other
-# names listed with it are people's.
-_LISTED_PEOPLE = 2
+# names listed with it are people's (investors are listed as "Peter Thiel, Marc Andreessen and Goldman Sachs"), or
+# two are and its last word is a surname of a person the article names.
+_LISTED_PEOPLE = 3
 
 
 def _listed_with_people(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> None:
     """A name of two or more capitalised words the model calls a body or a place, listed with people's names only
-    ("Kuldeep Yadav, Abhishek Sharma and Tilak Varma received their awards"), is a person's, when none of its
-    words ends a body's name or names a kind of place. Not a team or a place written before its people ("Italy
-    (A, B, C)", "Scotland: A, B, C"), nor a name beside a single person ("Goldman Sachs and Tim Cook")."""
+    ("Kuldeep Yadav, Abhishek Sharma and Tilak Varma received their awards", where "Suryakumar Yadav" is named
+    too), is a person's: listed with three people or more, or with two where its last word is the surname of a
+    person the article names; when none of its words ends a body's name or names a kind of place, and the article
+    does not write the same name as a body or a place elsewhere ("Goldman Sachs said ..."). Not a team or a place
+    written before its people ("Italy (A, B, C)", "Scotland: A, B, C")."""
     listed = [
         (key, m)
         for key, m in found.items()
@@ -554,8 +557,12 @@ def _listed_with_people(doc: Doc, text: str, found: dict[tuple[int, int], Mentio
     if not listed:
         return
     people = {k for k, m in found.items() if m.type == "PERSON"}
+    surnames = {found[k].text.split()[-1] for k in people if " " in found[k].text}
+    otherwise = Counter(m.text for m in found.values() if m.type != "PERSON")
     starts = sorted(found)
     for key, m in listed:
+        if otherwise[m.text] > 1:
+            continue  # written as a body or a place elsewhere too
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
@@ -575,19 +582,24 @@ def _listed_with_people(doc: Doc, text: str, found: dict[tuple[int, int], Mentio
             for w in _listed(top)
             if not m.start <= w.idx < m.end and (k := _covering(starts, w.idx)) not in (None, label)
         ]
-        if len(named) >= _LISTED_PEOPLE and all(k in people for k in named):
+        enough = len(named) >= _LISTED_PEOPLE or (len(named) == 2 and m.text.split()[-1] in surnames)
+        if enough and all(k in people for k in named):
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
 
 
 def _place_after_a_place(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> None:
-    """A name the model calls a body that follows a place after a comma, set beside it ("landed at Hindon Airforce
-    Station, Uttar Pradesh after ..."), is the larger place holding it, when none of its words ends a body's name
-    and it is not written in capitals ("Kyiv, NATO" may be a body)."""
+    """A name of two words or more the model calls a body that follows a site's name (a place of two words or more)
+    after a comma, set beside it ("landed at Hindon Airforce Station, Uttar Pradesh after ..."), is the larger
+    place holding it, when none of its words ends a body's name, none is written in capitals ("Kyiv, NATO" may be
+    a body), and no comma closes it as an apposition renaming what came before ("the largest employer in Redmond,
+    Microsoft, cut jobs")."""
     bodies = [
         (key, m)
         for key, m in found.items()
         if m.type == "ORG"
+        and " " in m.text
         and text[m.start - 2 : m.start] == ", "
+        and text[m.end : m.end + 1] != ","
         and not any(w.isupper() or w.lower() in kinds.BODY_HEADS for w in m.text.split())
     ]
     if not bodies:
@@ -597,6 +609,8 @@ def _place_after_a_place(doc: Doc, text: str, found: dict[tuple[int, int], Menti
         before = _covering(starts, m.start - 3)
         if before is None or found[before].type not in _PLACES or found[before].end != m.start - 2:
             continue
+        if " " not in found[before].text:
+            continue  # "clubs in Madrid, Real Madrid among them": a city, and a club of it
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and span.root.dep_ == "appos" and before[0] <= span.root.head.idx < before[1]:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="GPE")

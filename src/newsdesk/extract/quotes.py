@@ -223,18 +223,28 @@ class _Article:
 
     def _named_later(self, key: str, before: int) -> Mention | None:
         """The person a lede's description names before the article gives the name ("..., according to the
-        city's security chief", then "Security Chief Chris Tang told reporters"): the one person whose role ends
-        in the description's last two words, named after it. None where two people's roles end so, or one did
-        before it (then the description was not theirs: :meth:`role_holder` found no fit)."""
-        words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", key)
-        if len(words) < 2 or (words[-2] == "s" and len(words) < 3):
+        city's security chief", then "Security Chief Chris Tang told reporters"): the one person given, after it,
+        an office written as a title (capitalised, before the name) that ends in the two words after the
+        description's owner. None where two people's roles end so or one did before it (then the description was
+        not theirs: :meth:`role_holder` found no fit), where the description names less than two words of an
+        office ("the company's chief"), or where the role is another's ("former", "deputy", "acting" ...)."""
+        office = re.split(r"['’]s\s+", key)[-1]  # what follows the owner: "security chief" of "city's ..."
+        words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", office)
+        if len(words) < 2 or _ANOTHERS_OFFICE.search(office):
             return None
-        tail = f"{words[-2]} {words[-1]}"
-        holders = [m for m in self._roles if re.search(rf"(?<![\w-]){re.escape(tail)}$", (m.role or "").lower())]
+        tail = re.compile(rf"(?<![\w-]){re.escape(words[-2])}\s+{re.escape(words[-1])}$")
+        holders = [m for m in self._roles if tail.search((m.role or "").lower())]
         people = {m.text.split()[-1] for m in holders}
         if len(people) != 1 or holders[0].start < before:
             return None
+        role = holders[0].role or ""
+        if not role[:1].isupper() or _ANOTHERS_OFFICE.search(role):
+            return None
         return holders[0]
+
+
+# Words that make an office someone else's than its holder's now: "former security chief", "deputy security chief".
+_ANOTHERS_OFFICE = re.compile(r"\b(?:former|ex|then|acting|retired|outgoing|deputy|assistant|vice)\b", re.IGNORECASE)
 
 
 def _cue_after(art: _Article, end: int, limit: int, width: int = 1) -> Token | None:
@@ -449,7 +459,7 @@ def _speaker(
             body = art.resolver.body(head)
             if body is not None:
                 return _Speaker(body.name, SpeakerKind.GROUP, head.idx, head.idx + len(head), body.start)
-        if head.lower_ == "they" and (doer := _clause_holder(head)) is not None:
+        if head.lower_ == "they" and (doer := _clause_holder(art, head)) is not None:
             # "police arrested three men they said were in charge ...": those who did what the clause hangs on.
             held = _speaker(art, doer, previous, about)
             return _Speaker(held.name, held.kind, head.idx, head.idx + len(head), held.head_pos)
@@ -555,16 +565,25 @@ _BUSINESSES = frozenset(
 )
 
 
-def _clause_holder(pronoun: Token) -> Token | None:
+def _clause_holder(art: _Article, pronoun: Token) -> Token | None:
     """The subject of the verb whose object a relative clause of ``pronoun``'s cue qualifies ("police arrested
-    three men they said were ...": police), when it is a plural, a name or a body's noun: not a pronoun, nor one
-    person ("the man")."""
+    three men they said were ...": police), when it names a body or people: a plural common noun, a body's
+    noun, or a name of an organisation or a place; not a person ("Trump attacked judges they said ..."), not a
+    thing, and not where that verb is itself reported ("Residents said soldiers fired at cars they said ...":
+    the residents go on speaking)."""
     cue = pronoun.head
     if pronoun.dep_ != "nsubj" or cue.dep_ != "relcl" or cue.head.dep_ not in {"dobj", "pobj"}:
         return None
     verb = cue.head.head if cue.head.dep_ == "dobj" else cue.head.head.head
+    if verb.dep_ in {"ccomp", "xcomp"}:
+        return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or antecedents.names_a_person(subject):
+    if subject is None or antecedents.names_a_person(subject):
+        return None
+    if subject.pos_ == "PROPN":
+        named = art.resolver.mention_at(subject)
+        return subject if named is not None and named.type in {"ORG", "GPE", "NORP"} else None
+    if subject.pos_ != "NOUN":
         return None
     if subject.tag_ == "NN" and subject.lower_ not in _COLLECTIVE and kinds.CLASS_NOUNS.get(subject.lower_) != "ORG":
         return None  # "the fire destroyed two homes they said ...": no one

@@ -475,14 +475,14 @@ def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_a
     return last
 
 
-# What joins the names of a list: "Colombia, the UK and France", "Kestrova and Dalen".
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
+# What joins the names of a list: "Colombia, the UK and France", "Kestrova and Dalen"; the last join is an "and".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?P<and>and\s+)?|\s(?P<also>and)\s+)(?:the\s+)?", re.IGNORECASE)
 
 
 def _listed_with(ctx: _Context, quote: Quote, stance: Stance) -> list[Mention]:
     """The other actors a group speaker lists with the stance's actor ("More than 80 countries, including
     Colombia, the UK and France, supported ...": the UK and France took the position too): the actors of the
-    speaker's span that follow it, each joined to the one before by a comma or "and" alone."""
+    speaker's span that follow it, each joined to the one before by a comma or "and" alone, the last by "and"."""
     if quote.speaker_entity_id or quote.speaker_start is None or not quote.speaker_end:
         return []
     within = ctx.actors_in(quote.speaker_start, quote.speaker_end)
@@ -490,11 +490,23 @@ def _listed_with(ctx: _Context, quote: Quote, stance: Stance) -> list[Mention]:
     if k is None:
         return []
     text = ctx.article.text
+    run: list[Mention] = []
+    before = within[k]
+    for m in within[k + 1 :]:
+        gap = _LIST_GAP.fullmatch(text, before.end, m.start)
+        if gap is None or text.startswith(("'s", "’s"), m.end):
+            return []  # no list; or a possessor's name set off by commas ("Kestrova, Dalen's longtime foe, ...")
+        run.append(m)
+        if gap["and"] or gap["also"]:
+            break  # "and" joins a list's last name
+        before = m
+    else:
+        return []  # commas alone: an apposition as likely as a list
+    seen = {stance.actor_id}
     listed: list[Mention] = []
-    for before, m in itertools.pairwise(within[k:]):
-        if not _LIST_GAP.fullmatch(text, before.end, m.start):
-            break
-        if m.entity_id != stance.actor_id and all(m.entity_id != o.entity_id for o in listed):
+    for m in run:
+        if m.entity_id and m.entity_id not in seen:
+            seen.add(m.entity_id)
             listed.append(m)
     return listed
 
