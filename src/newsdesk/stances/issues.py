@@ -49,21 +49,27 @@ def _total(terms: frozenset[str]) -> float:
     return sum(_weight(t) for t in terms)
 
 
-def _shared(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
-    first, second = frozenset(a), frozenset(b)
-    shared = sum(_weight(t) for t in first & second)
-    smaller = min(_total(first), _total(second))
+def _shared(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
+    """The weight two targets' term sets share, and its share of the smaller one's weight."""
+    shared = sum(_weight(t) for t in a & b)
+    smaller = min(_total(a), _total(b))
     return shared, (shared / smaller if smaller else 0.0)
 
 
-def _one_issue(a: Sequence[str], b: Sequence[str], *, one_word: bool = True) -> bool:
-    """Two targets are one issue when they share :data:`MATCH` of the smaller one's weight and at least
-    :data:`SHARED` weight, or (``one_word``) when the smaller is one word (not a generic one) that the other holds
-    ("the verdict", "the verdict issued against her")."""
+def _one_issue(a: frozenset[str], b: frozenset[str], *, one_word: bool = True) -> bool:
+    """Two targets (their term sets) are one issue when they share :data:`MATCH` of the smaller one's weight and at
+    least :data:`SHARED` weight, or (``one_word``) when the smaller is one word (not a generic one) that the other
+    holds ("the verdict", "the verdict issued against her")."""
     shared, share = _shared(a, b)
     if share >= MATCH and shared >= SHARED:
         return True
     return one_word and share >= 1.0 and shared >= 1.0
+
+
+def _term_sets(rows: Sequence[dict[str, Any]]) -> dict[int, frozenset[str]]:
+    """Each row's target terms as a set, by the row's ``id()``: made once a row, not once a comparison (a story's
+    rows are compared pairwise with an issue's first members)."""
+    return {id(row): frozenset(row["terms"]) for row in rows}
 
 
 # Words that make a target say something of a thing rather than name it ("raise its offer for the giant").
@@ -122,11 +128,12 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     # The terms of each target that are no name: two statements sharing only a name ("receive the trophy from
     # Naqvi", "accepted the runners-up cheque from Naqvi") speak of two things.
     worded = {id(row): _words(row) for row in rows}
+    terms = _term_sets(rows)
 
     def joins(row: dict[str, Any], issue: list[dict[str, Any]], *, one_word: bool = True) -> bool:
         return any(
             bare[id(row)] == bare[id(o)]
-            and _one_issue(row["terms"], o["terms"], one_word=one_word)
+            and _one_issue(terms[id(row)], terms[id(o)], one_word=one_word)
             and (bare[id(row)] or not worded[id(row)].isdisjoint(worded[id(o)]))
             for o in issue[:COMPARED]
         )
@@ -134,7 +141,7 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     def candidates(row: dict[str, Any]) -> list[int]:
         """The issues whose terms share SHARED weight with the stance, most shared first, at most a few."""
         weight: dict[int, float] = defaultdict(float)
-        for t in set(row["terms"]):
+        for t in terms[id(row)]:
             found = by_term.get(t, ())
             if len(found) <= COMMON:  # a term in many issues tells none apart (it still counts when compared)
                 for i in found:
@@ -180,8 +187,10 @@ def _issue_name(members: Sequence[dict[str, Any]]) -> str:
     """The target that shares most with the others, of those that give no figure where one does: the issue a
     deal's sizes are disputed on ("$72 billion", "$82billion") is not named by one report's size of it."""
 
+    terms = _term_sets(members[:COMPARED])
+
     def score(row: dict[str, Any]) -> tuple[bool, float, int]:
-        shared = sum(_shared(row["terms"], o["terms"])[0] for o in members[:COMPARED] if o is not row)
+        shared = sum(_shared(terms[id(row)], terms[id(o)])[0] for o in members[:COMPARED] if o is not row)
         return (_FIGURE.search(row["target"]) is not None, -shared, len(row["target"]))
 
     return _name(min(members[:COMPARED], key=score)["target"])
