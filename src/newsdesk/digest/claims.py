@@ -143,8 +143,8 @@ def page_and_clusters(
 
     def read_whole(wanted: list[str]) -> None:
         if wanted:
-            rows = view.claim_rows([story_id], cluster_ids=wanted)
-            whole_of.update((c["id"], c) for c in claim_summary.clusters(rows, only=set(), slots=False)[0])
+            read = view.claim_rows([story_id], cluster_ids=wanted)
+            whole_of.update((c["id"], c) for c in claim_summary.clusters(read, only=set(), slots=False)[0])
 
     read_whole(sorted(set(cut) & set(sides)))
     every = [claim_summary.readable_slot(whole_of.get(cid) or found.record(cid)) for cid in sides]
