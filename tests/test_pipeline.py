@@ -329,14 +329,16 @@ def test_a_corpus_stage_runs_with_what_was_alive_before_it_out_of_the_collectors
     assert gc.get_freeze_count() == 0  # and handed back to the collector after it
 
 
-def test_origins_and_claim_matching_run_with_the_collector_off() -> None:
-    """origins and claim_match make no collector pass while a batch runs (what a batch makes, such
-    as origins' comparison profiles, was read pass after pass though nothing of it was garbage); what the batch made
-    is frozen with the rest as the collector comes back on, and handed back as the runner's block ends."""
+def test_origins_claim_matching_and_the_digest_run_with_the_collector_off() -> None:
+    """origins, claim_match and the digest make no collector pass while a batch runs (what a batch makes, such
+    as origins' comparison profiles or the digest's claim clusters, was read pass after pass though nothing of it was
+    garbage); what the batch made is frozen with the rest as the collector comes back on, and handed back as the
+    runner's block ends."""
     from newsdesk.pipeline import CorpusStage
 
     stages = registry()
-    assert [n for n, s in stages.items() if getattr(s, "collector_paused", False)] == ["origins", "claim_match"]
+    paused = [n for n, s in stages.items() if getattr(s, "collector_paused", False)]
+    assert paused == ["origins", "claim_match", "digest"]
     seen: list[tuple[bool, int]] = []
     made: list[object] = []
 

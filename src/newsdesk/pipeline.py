@@ -734,6 +734,10 @@ BUILTIN: tuple[Stage, ...] = (
     CorpusStage(
         "digest",
         digest.stage,
+        # What a batch of the digest makes (the clusters and sides of its stories' claims, the positions kept for the
+        # run's cards) was read pass after pass by full collections that freed nothing (decision 0033's revision of
+        # the night).
+        collector_paused=True,
         requires=("story.claims", "article.stances", "article.origin"),
         produces=("story.digest",),
         keeps_state=True,

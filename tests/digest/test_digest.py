@@ -781,15 +781,67 @@ def test_the_framing_takes_the_claims_part_s_clusters_those_cut_read_whole(
     several = 0
     for story in corpus.stories():
         head = corpus.story_head(story["id"])
-        ranked = digest.claims.page_and_clusters(corpus.store, head["id"], limit=digest.CLAIMS_KEPT, whole=True)
+        ranked = digest.claims.page_and_clusters(corpus.store, head["id"], limit=digest.CLAIMS_KEPT)
         every = summary.clusters(corpus.store.claim_rows([head["id"]]), only=set())[0]
         # Their slots as stored (the framing reads none); made readable, the clusters ``clusters`` gives.
-        given = [summary.readable_slot(c) for c in ranked.clusters or []]
+        given = [summary.readable_slot(c) for c in (ranked.clusters() if ranked.clusters else [])]
         assert _without_conflicts(given) == _without_conflicts(every), head["id"]
         stored = corpus.store.story_digest(head["id"], "framing")
         assert stored == _plain(digest.part(corpus.store, head, "framing", corpus.settings)), head["id"]
         several += sum(len(c["support"]) > 1 for c in every)
     assert several  # the demo has clusters of more than one claim: they were cut, and read whole
+
+
+def test_the_framing_asks_for_the_story_s_clusters_only_when_it_compares_groups(corpus: Corpus) -> None:
+    # What a group leaves out is the only part of the framing that reads the claim clusters, and one group leaves
+    # nothing out: the clusters the claims page compared are worked out for the framing only when it compares two
+    # groups or more (the bench's stores state no outlet: every story is one group), and the section is the one
+    # worked out from the clusters the framing reads and clusters itself.
+    with corpus.store.transaction() as conn:
+        outlets = {r[0] for r in conn.execute("SELECT DISTINCT outlet FROM articles") if r[0]}
+    compared = alone = 0
+    for grouping in ({}, {outlet.strip().casefold(): "one" for outlet in outlets}):
+        for story in corpus.stories():
+            head = corpus.story_head(story["id"])
+            ranked = digest.claims.page_and_clusters(corpus.store, head["id"], limit=digest.CLAIMS_KEPT)
+            assert ranked.clusters is not None, head["id"]
+            asked: list[str] = []
+
+            def clusters(every: Any = ranked.clusters, asked: list[str] = asked) -> Any:
+                asked.append("clusters")
+                return every()
+
+            section = digest.framing.section(corpus.store, head, grouping=grouping, clusters=clusters)
+            assert section == digest.framing.section(corpus.store, head, grouping=grouping), head["id"]
+            assert len(asked) == (section["total"] > 1 and section["read"] > 1), (head["id"], section["total"])
+            compared += len(asked)
+            alone += section["total"] == 1 and section["read"] > 1
+    assert compared  # the demo's stories told by several outlets: their clusters were asked for
+    assert alone  # and, its outlets grouped as one, stories of one group: theirs were not
+
+
+def test_the_claims_page_makes_the_records_of_its_conflicts_sides_only(
+    planted: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The contradiction search compares every cluster of the story, but the page shows the records of the sides of
+    # the conflicts found only: the others are made when the framing asks for every cluster, as ``clusters`` gives.
+    made: list[str] = []
+    record = summary.Compared._record
+    monkeypatch.setattr(summary.Compared, "_record", lambda self, cid: (made.append(cid), record(self, cid))[1])
+    contested = 0
+    for story in planted.stories():
+        made.clear()
+        ranked = digest.claims.page_and_clusters(planted.store, story["id"], limit=digest.CLAIMS_KEPT)
+        ids = [card["id"] for card in ranked.cards]
+        first = planted.store.claim_rows([story["id"]], each=digest.claims.COMPARED)
+        conflicts = summary.compared(first, only=set(ids)).conflicts
+        sides = {c.a for c in conflicts} | {c.b for c in conflicts}
+        assert sorted(made) == sorted(sides), story["id"]
+        contested += len(sides)
+        assert ranked.clusters is not None
+        every = ranked.clusters()
+        assert _plain(every) == _plain(summary.clusters(first, only=set(ids), slots=False)[0]), story["id"]
+    assert contested
 
 
 def _spied(monkeypatch: pytest.MonkeyPatch, corpus: Corpus, name: str, note: Any) -> Any:
@@ -865,12 +917,11 @@ def test_a_page_s_contradictions_take_their_sides_from_the_clusters_compared_unl
     monkeypatch.setattr(digest.claims, "COMPARED", compared)
     contested = 0
     for story in planted.stories():
-        for whole in (True, False):
-            ranked = digest.claims.page_and_clusters(planted.store, story["id"], limit=digest.CLAIMS_KEPT, whole=whole)
-            ids = [card["id"] for card in ranked.cards]
-            slow = _conflicts_read_whole(planted, story["id"], ids)
-            assert [card["contradicts"] for card in ranked.cards] == slow, story["id"]
-            contested += sum(bool(c) for c in slow)
+        ranked = digest.claims.page_and_clusters(planted.store, story["id"], limit=digest.CLAIMS_KEPT)
+        ids = [card["id"] for card in ranked.cards]
+        slow = _conflicts_read_whole(planted, story["id"], ids)
+        assert [card["contradicts"] for card in ranked.cards] == slow, story["id"]
+        contested += sum(bool(c) for c in slow)
     assert contested  # the planted contradictions are shown
 
 

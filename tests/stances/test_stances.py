@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -656,3 +657,30 @@ def test_a_sentence_and_its_target_go_on_past_an_abbreviations_full_stop() -> No
     assert len(list(extract.sentences(text))) == 3
     first = next(s for s in extract.find(_article(text, {"Kestrova": "e1", "Dalen": "e2"})) if s.actor_id == "e1")
     assert first.target == "new tariffs on the U.S"
+
+
+def test_each_target_s_terms_are_made_a_set_once_however_many_times_it_is_compared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A stance is compared with the first members of every issue sharing its terms, and an issue's name is the
+    # target sharing most with the others: the digest groups the latest 600 statements of many sets of stories (the
+    # stories of each hub entity's card), so each target's terms are made a set once, not once per comparison.
+    targets = [f"the {word} canal toll {extra}" for word in ("new", "higher", "planned") for extra in "abcdefgh"]
+    rows = [
+        _row(f"actor{i % 5}", "opposes", f"2025-12-{1 + i % 28:02d}", t, extract.terms(t, 0, ()))
+        for i, t in enumerate(targets)
+    ]
+    grouped = issues.group(rows)
+    found = issues.positions(rows)
+    made: list[int] = []
+
+    def counted(*args: Any) -> frozenset[Any]:
+        made.append(1)
+        return frozenset(*args)
+
+    monkeypatch.setattr(issues, "frozenset", counted, raising=False)
+    assert issues.group(rows) == grouped and len(grouped) < len(rows)  # compared, and some joined
+    assert len(made) <= 2 * len(rows)  # its terms and its words that are no name, once a row
+    made.clear()
+    assert issues.positions(rows) == found
+    assert len(made) <= 3 * len(rows)  # and once more for the issue's name, among its first members

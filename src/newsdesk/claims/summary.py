@@ -13,7 +13,17 @@ from typing import Any
 from newsdesk.claims import contradict, corroborate, extract
 from newsdesk.records import Claim
 
-__all__ = ["SHOWN", "cards", "clusters", "contradictions", "corroborated", "ranked", "readable_slot"]
+__all__ = [
+    "SHOWN",
+    "Compared",
+    "cards",
+    "clusters",
+    "compared",
+    "contradictions",
+    "corroborated",
+    "ranked",
+    "readable_slot",
+]
 
 SHOWN = 4  # supporting articles, and spans of each side of a contradiction, a claim card shows
 
@@ -62,23 +72,40 @@ def clusters(
     origins, single-source flag and the clusters it contradicts or updates (with ``only``, the conflicts of those
     clusters alone). Without ``slots``, each cluster's ``slot`` is left as stored (stems), for a caller that reads
     the slot of a few clusters only and makes those :func:`readable` itself (:func:`readable_slot`)."""
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        grouped.setdefault(row["cluster_id"], []).append(row)
-    out: dict[str, dict[str, Any]] = {}
-    sides: dict[str, list[contradict.Side]] = {}
-    for cluster_id, members in grouped.items():
+    found = compared(rows, stances, only, slots=slots)
+    return found.records(), found.conflicts
+
+
+class Compared:
+    """The clusters of support rows compared (:func:`compared`): their ``conflicts``, and each cluster's record as
+    :func:`clusters` gives it, made when asked (:meth:`record`, :meth:`records`): a caller that shows a few of a
+    story's clusters (the digest's claims page: the sides of the conflicts found) need not make them all."""
+
+    def __init__(
+        self,
+        grouped: dict[str, list[dict[str, Any]]],
+        origins: dict[str, tuple[list[str], dict[str, Any], list[str], list[str]]],
+        conflicts: list[contradict.Conflict],
+        stances: corroborate.StanceFn | None,
+        slots: bool,
+    ) -> None:
+        self.ids = list(grouped)
+        self.conflicts = conflicts
+        self._grouped = grouped
+        self._origins = origins
+        self._stances = stances
+        self._slots = slots
+
+    def _record(self, cluster_id: str) -> dict[str, Any]:
+        members = self._grouped[cluster_id]
+        named, backing, article_ids, published = self._origins[cluster_id]
         first = members[0]
         claims = [m["claim"] for m in members]
-        if stances is None:
+        if self._stances is None:
             # rule_stances' labels, without its evidence (which nothing here reads)
             judged = [{"label": corroborate.rule_label(c)} for c in claims]
         else:
-            judged = stances([(first["cluster_text"], m["claim"].text) for m in members])
-        # (each row's origin named, the rows not copied: corroborate's support but for the fields read here)
-        named, backing = corroborate.origins_of(members)
-        article_ids = list(dict.fromkeys(m["article_id"] for m in members))
-        published = sorted(m["published"] for m in members if m["published"])
+            judged = self._stances([(first["cluster_text"], m["claim"].text) for m in members])
         support = [
             {
                 "article_id": s["article_id"],
@@ -98,12 +125,13 @@ def clusters(
         ]
         confidence = sum(c.confidence for c in claims) / len(claims)
         confidence = min(0.95, confidence + 0.05 * (len(backing["independent_origins"]) - 1))
-        out[cluster_id] = {
+        slot = first["cluster_slot"]
+        return {
             "id": cluster_id,
             "story_id": first["story_id"],
             "event_id": first["cluster_event"],
             "text": first["cluster_text"],
-            "slot": readable(first["cluster_slot"], first["cluster_text"]) if slots else first["cluster_slot"],
+            "slot": readable(slot, first["cluster_text"]) if self._slots else slot,
             "values": _values(claims),
             "modality": str(claims[0].modality),
             "article_ids": article_ids,
@@ -116,10 +144,56 @@ def clusters(
             "first_seen": published[0] if published else None,
             "confidence": round(confidence, 2),
         }
+
+    def record(self, cluster_id: str) -> dict[str, Any]:
+        """The record of one cluster, with the conflicts found that it is a side of (as :meth:`records` gives it)."""
+        out = self._record(cluster_id)
+        for conflict in self.conflicts:
+            field = "updates" if conflict.update else "contradicts"
+            if conflict.a == cluster_id:
+                out[field].append(conflict.b)
+            if conflict.b == cluster_id:
+                out[field].append(conflict.a)
+        return out
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every cluster's record, in the order of the rows (each cluster where its first row is)."""
+        out = {cluster_id: self._record(cluster_id) for cluster_id in self.ids}
+        for conflict in self.conflicts:
+            field = "updates" if conflict.update else "contradicts"
+            out[conflict.a][field].append(conflict.b)
+            out[conflict.b][field].append(conflict.a)
+        return list(out.values())
+
+
+def compared(
+    rows: Sequence[dict[str, Any]],
+    stances: corroborate.StanceFn | None = None,
+    only: set[str] | None = None,
+    *,
+    slots: bool = True,
+) -> Compared:
+    """The clusters of the rows compared as :func:`clusters` compares them (with ``only``, the conflicts of those
+    clusters alone; with ``only`` empty, none is sought), their records left to be made when asked."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row["cluster_id"], []).append(row)
+    origins: dict[str, tuple[list[str], dict[str, Any], list[str], list[str]]] = {}
+    sides: dict[str, list[contradict.Side]] = {}
+    search = only is None or bool(only)  # (no conflict is sought of no cluster: its sides need not be made)
+    for cluster_id, members in grouped.items():
+        first = members[0]
+        # (each row's origin named, the rows not copied: corroborate's support but for the fields read here)
+        named, backing = corroborate.origins_of(members)
+        article_ids = list(dict.fromkeys(m["article_id"] for m in members))
+        published = sorted(m["published"] for m in members if m["published"])
+        origins[cluster_id] = (named, backing, article_ids, published)
+        if not search:
+            continue
         sides.setdefault(first["story_id"], []).append(
             contradict.Side(
                 cluster_id=cluster_id,
-                claims=claims,
+                claims=[m["claim"] for m in members],
                 article_ids=article_ids,
                 published=published,
                 origins=backing["independent_origins"],
@@ -130,11 +204,7 @@ def clusters(
             )
         )
     conflicts = [c for story_sides in sides.values() for c in contradict.find(story_sides, only)]
-    for conflict in conflicts:
-        field = "updates" if conflict.update else "contradicts"
-        out[conflict.a][field].append(conflict.b)
-        out[conflict.b][field].append(conflict.a)
-    return list(out.values()), conflicts
+    return Compared(grouped, origins, conflicts, stances, slots)
 
 
 def readable_slot(cluster: dict[str, Any]) -> dict[str, Any]:

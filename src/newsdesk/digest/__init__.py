@@ -92,10 +92,10 @@ def compute(
     (:func:`newsdesk.digest.lists.compute`, parts ``list:{section}:{page}``) and of its timeline
     (:func:`newsdesk.digest.timeline.compute`, parts ``timeline:{page}`` and ``timeline:dates``). The story's
     claim clusters are read and clustered once: the claims part's (every cluster, to find the page's
-    contradictions) serve the framing, and what it worked out of each cluster's support rows to rank them the
-    claims list's later pages. ``known``: the positions already worked out in this run
-    (:class:`newsdesk.digest.positions.Known`), read and added to."""
-    first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT, whole=True)
+    contradictions) serve the framing (their records made only if it asks for them), and what it worked out of each
+    cluster's support rows to rank them the claims list's later pages. ``known``: the positions already worked out
+    in this run (:class:`newsdesk.digest.positions.Known`), read and added to."""
+    first, clusters, order, backed = claims.page_and_clusters(view, story["id"], limit=CLAIMS_KEPT)
     out: dict[str, Any] = {"claims": first}
     for name in PARTS:
         if name == "framing":

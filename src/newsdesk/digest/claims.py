@@ -8,6 +8,7 @@ no text), ranks them, then reads only the page's clusters; conflicts are sought 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol
 
 from newsdesk.claims import summary as claim_summary
@@ -41,13 +42,13 @@ class Reader(Protocol):
 
 
 class Ranked(NamedTuple):
-    """What :func:`page_and_clusters` found: the page's ``cards``, the story's ``clusters`` (or None; their slots as
-    stored, not made readable: the framing reads none), the ids of every cluster in the ranking (``order``) and what
-    a card shows of each of them (``backed``, as :func:`newsdesk.claims.summary.corroborated` gives it), when it
-    ranked them all (else empty)."""
+    """What :func:`page_and_clusters` found: the page's ``cards``, the story's ``clusters`` (or None): a function
+    giving every claim cluster of the story, worked out when called (their slots as stored, not made readable: the
+    framing reads none), the ids of every cluster in the ranking (``order``) and what a card shows of each of them
+    (``backed``, as :func:`newsdesk.claims.summary.corroborated` gives it), when it ranked them all (else empty)."""
 
     cards: list[dict[str, Any]]
-    clusters: list[dict[str, Any]] | None
+    clusters: Callable[[], list[dict[str, Any]]] | None
     order: list[str]
     backed: dict[str, dict[str, Any]]
 
@@ -84,18 +85,16 @@ def page_and_clusters(
     offset: int = 0,
     sort: str | None = None,
     conflicts: dict[str, list[dict[str, Any]]] | None = None,
-    whole: bool = False,
     **filters: Any,
 ) -> Ranked:
-    """:func:`page`, with every claim cluster of the story when it read them whole to find the page's
-    contradictions (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought;
-    not when a cluster was compared by its first ``COMPARED`` claims only), else None:
-    what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again; and
-    the ids of every cluster in the ranking with what a card shows of each, when it ranked them all (the default
-    order, no conflicts given: as the digest computes its page; else none): the digest's later pages of the list
-    are worked out from them (:func:`later_pages`). ``whole``: when a cluster was compared by its first
-    ``COMPARED`` claims only, read the clusters so cut whole, so that every cluster of the story is given (the
-    digest's framing takes them; the others are those compared, already read whole)."""
+    """:func:`page`, with every claim cluster of the story when it compared them to find the page's contradictions
+    (as :func:`newsdesk.claims.summary.clusters` gives them with only the page's conflicts sought), else None:
+    what the framing of the same story (:func:`newsdesk.digest.framing.read`) would read and cluster again, given
+    as a function that works them out when called (the clusters compared by their first ``COMPARED`` claims only
+    are read whole then; the others are those compared, already read whole); and the ids of every cluster in the
+    ranking with what a card shows of each, when it ranked them all (the default order, no conflicts given: as the
+    digest computes its page; else none): the digest's later pages of the list are worked out from them
+    (:func:`later_pages`)."""
     filters = {k: v for k, v in filters.items() if k in FILTERS and v}
     if sort in (None, "size") and conflicts is None:
         # Most independent origins first: counted exactly (copies, relays and the outlet relayed as one), over
@@ -128,33 +127,37 @@ def page_and_clusters(
     # whole, for what the cards say of them.
     first_rows = view.claim_rows([story_id], each=COMPARED)
     # Slots as stored: only the sides of the conflicts found show theirs (made readable below); the framing,
-    # which takes the clusters, reads none.
-    compared, found_conflicts = claim_summary.clusters(first_rows, only=set(ids), slots=False)
+    # which takes the clusters, reads none. A cluster's record is made only where it is read: a side's here, and
+    # every one when the framing asks (it reads them on a story of several outlet groups only).
+    found = claim_summary.compared(first_rows, only=set(ids), slots=False)
+    found_conflicts = found.conflicts
     sides = sorted({c.a for c in found_conflicts} | {c.b for c in found_conflicts})
     # The clusters compared are the story's whole clusters but for those cut at COMPARED claims: a side of a
     # conflict is taken as compared unless it was cut (a cluster is worked out from its own rows alone, and which
-    # conflicts it is a side of is not read here), and the clusters cut are read whole once: the sides', and with
-    # ``whole`` every one, for the framing of the story, which then reuses them rather than reading and clustering
-    # every claim again.
+    # conflicts it is a side of is not read here), and the clusters cut are read whole once: the sides' here, the
+    # others' when the framing of the story asks for every cluster, which then reuses them rather than reading and
+    # clustering every claim again.
     held = Counter(first["cluster_id"] for first in first_rows)
     cut = [cid for cid, n in held.items() if n >= COMPARED]
-    wanted = cut if whole else sorted(set(cut) & set(sides))
-    read = (
-        claim_summary.clusters(view.claim_rows([story_id], cluster_ids=wanted), only=set(), slots=False)[0]
-        if wanted
-        else []
-    )
-    whole_of = {c["id"]: c for c in read}
-    by_id = {c["id"]: c for c in compared}
-    every = [claim_summary.readable_slot(whole_of.get(cid) or by_id[cid]) for cid in sides]
-    found = claim_summary.contradictions(every, found_conflicts)
-    cards = claim_summary.cards(rows, shown, found)
+    whole_of: dict[str, dict[str, Any]] = {}
+
+    def read_whole(wanted: list[str]) -> None:
+        if wanted:
+            read = view.claim_rows([story_id], cluster_ids=wanted)
+            whole_of.update((c["id"], c) for c in claim_summary.clusters(read, only=set(), slots=False)[0])
+
+    read_whole(sorted(set(cut) & set(sides)))
+    every = [claim_summary.readable_slot(whole_of.get(cid) or found.record(cid)) for cid in sides]
+    contradictions = claim_summary.contradictions(every, found_conflicts)
+    cards = claim_summary.cards(rows, shown, contradictions)
     cards = [{**card, "total": rows[0]["total"]} for card in cards]
-    if cut and not whole:
-        return Ranked(cards, None, order, backed)
-    if cut:  # the clusters cut, read whole (in the story's order, where they were)
-        compared = [whole_of.get(c["id"], c) for c in compared]
-    return Ranked(cards, compared, order, backed)
+
+    def clusters() -> list[dict[str, Any]]:
+        # The clusters cut, read whole (in the story's order, where they were); the sides' already are.
+        read_whole([cid for cid in cut if cid not in whole_of])
+        return [whole_of.get(c["id"], c) for c in found.records()]
+
+    return Ranked(cards, clusters, order, backed)
 
 
 def _sampled_cards(

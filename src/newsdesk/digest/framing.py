@@ -8,7 +8,7 @@ compares the outlets of the whole story.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from newsdesk.claims import summary as claim_summary
@@ -60,14 +60,15 @@ def read(
     grouping: dict[str, str],
     sample: int | None = None,
     by_event: bool = True,
-    clusters: Sequence[dict[str, Any]] | None = None,
+    clusters: Callable[[], Sequence[dict[str, Any]]] | None = None,
     shown: Shown | None = None,
 ) -> dict[str, Any]:
     """The framing of ``story`` (its exact ``id`` and ``title``), as :meth:`newsdesk.Corpus.framing` gives it;
     ``sample``: read about this many of its original articles, spread over it by row (None: all). ``clusters``:
-    every claim cluster of the story when already at hand (as :func:`newsdesk.digest.claims.page_and_clusters`
-    gives them to the digest), else read and clustered here; who contradicts whom is not read. ``shown``: only
-    what a page shows of it is worked out in full (:class:`newsdesk.frame.framing.Shown`)."""
+    gives every claim cluster of the story when they are at hand (as :func:`newsdesk.digest.claims.page_and_clusters`
+    gives them to the digest), else they are read and clustered here; either only when the framing compares
+    several groups, the only framing that reads them; who contradicts whom is not read. ``shown``: only what a
+    page shows of it is worked out in full (:class:`newsdesk.frame.framing.Shown`)."""
     from newsdesk.cluster.similarity import term_key
     from newsdesk.frame import framing
 
@@ -108,19 +109,22 @@ def read(
     for r in view.query("framing_names", story_id=story["id"]):
         group = framing.group_name(Article(id="", source="", text="", outlet=r["outlet"]), grouping)
         names.setdefault(r["entity_id"], {}).setdefault(group, Counter())[r["text"]] += r["n"]
-    claims: list[dict[str, Any]] = []
-    if len(rows) > 1:
+
+    def claims() -> list[dict[str, Any]]:
         # What each outlet leaves out needs the clusters and their origins, not who contradicts whom: the
         # conflicts of no cluster are sought (on a 3,000-article story they cost 17 s of CPU).
         if clusters is None:
-            clusters, _ = claim_summary.clusters(view.claim_rows([story["id"]]), only=set())
-        claims = sorted(clusters, key=lambda c: (-len(c["independent_origins"]), -len(c["article_ids"])))
+            every = claim_summary.clusters(view.claim_rows([story["id"]]), only=set())[0]
+        else:
+            every = list(clusters())
+        return sorted(every, key=lambda c: (-len(c["independent_origins"]), -len(c["article_ids"])))
+
     found = framing.frame(
         articles,
         groups=grouping,
         background=background,
         events=titles,
-        claims=claims,
+        claims=claims if len(rows) > 1 else (),
         names=names,
         by_event=by_event,
         shown=shown,
@@ -140,7 +144,7 @@ def section(
     story: dict[str, Any],
     *,
     grouping: dict[str, str],
-    clusters: Sequence[dict[str, Any]] | None = None,
+    clusters: Callable[[], Sequence[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
     """The story page's "Framing" section: the framing of about :data:`SAMPLE` of the story's articles, cut to
     :data:`GROUPS` groups and a few items of each (``total`` groups in all); ``clusters`` as :func:`read`."""

@@ -506,7 +506,7 @@ def frame(
     groups: Mapping[str, str] | None = None,
     background: Callable[[Iterable[str]], Mapping[str, int]] | None = None,
     events: Mapping[str, str] | None = None,
-    claims: Sequence[Mapping[str, Any]] = (),
+    claims: Sequence[Mapping[str, Any]] | Callable[[], Sequence[Mapping[str, Any]]] = (),
     names: Mapping[str, Mapping[str, Counter[str]]] | None = None,
     loaded_wording: bool = True,
     by_event: bool = True,
@@ -520,7 +520,8 @@ def frame(
         groups: outlet (case-folded) -> group name; an outlet not listed is a group of its own.
         background: gives the store's document frequency of single words (the Dirichlet prior); None: the story's.
         events: event id -> title, for the per-event framing of the largest events.
-        claims: the story's claim clusters (``Corpus.claims``), for the facts a group leaves out.
+        claims: the story's claim clusters (``Corpus.claims``), for the facts a group leaves out; or a function
+            giving them, called only when there are two groups or more (one group leaves out nothing).
         names: entity id -> group -> Counter of how the group writes the entity (``kind = "entity"`` pairs).
         loaded_wording: look for loaded words in each group's articles.
         by_event: compare the groups within each of the largest events too (else ``events`` is empty).
@@ -557,11 +558,11 @@ def frame(
         if name in listed:
             for row in rows if shown is None else rows[: shown.terms]:
                 row["examples"] = examples(row["term"], members[name], limit=EXAMPLES if shown is None else 1)
-    omitted = (
-        omissions(claims, group_of, {a.id: a.event_id for a in kept}, published={a.id: a.published for a in kept})
-        if claims and len(members) > 1
-        else {}
-    )
+    omitted: dict[str, list[dict[str, Any]]] = {}
+    if len(members) > 1 and (clusters := claims() if callable(claims) else claims):
+        omitted = omissions(
+            clusters, group_of, {a.id: a.event_id for a in kept}, published={a.id: a.published for a in kept}
+        )
     read = max(LOADED_MIN, LOADED_READ // max(1, len(members)))
     result_groups = []
     for name in ranked:

@@ -49,18 +49,17 @@ def _total(terms: frozenset[str]) -> float:
     return sum(_weight(t) for t in terms)
 
 
-def _shared(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
-    first, second = frozenset(a), frozenset(b)
-    shared = sum(_weight(t) for t in first & second)
-    smaller = min(_total(first), _total(second))
-    return shared, (shared / smaller if smaller else 0.0)
+def _shared(a: frozenset[str], b: frozenset[str]) -> float:
+    """The weight two targets' term sets share."""
+    return sum(map(_weight, a & b))
 
 
-def _one_issue(a: Sequence[str], b: Sequence[str], *, one_word: bool = True) -> bool:
-    """Two targets are one issue when they share :data:`MATCH` of the smaller one's weight and at least
-    :data:`SHARED` weight, or (``one_word``) when the smaller is one word (not a generic one) that the other holds
-    ("the verdict", "the verdict issued against her")."""
-    shared, share = _shared(a, b)
+def _one_issue(shared: float, smaller: float, *, one_word: bool = True) -> bool:
+    """Two targets that share ``shared`` term weight, the smaller of them weighing ``smaller``, are one issue when
+    they share :data:`MATCH` of the smaller one's weight and at least :data:`SHARED` weight, or (``one_word``) when
+    the smaller is one word (not a generic one) that the other holds ("the verdict", "the verdict issued against
+    her")."""
+    share = shared / smaller if smaller else 0.0
     if share >= MATCH and shared >= SHARED:
         return True
     return one_word and share >= 1.0 and shared >= 1.0
@@ -113,43 +112,53 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     Only issues that share a term with the stance are compared, each through its first :data:`COMPARED`
     members, so a story of thousands of stances is grouped in linear time.
     """
-    issues: list[list[dict[str, Any]]] = []
+    # Each stance by its place in ``rows``, with what a comparison reads of it worked out once, not once a comparison:
+    # its target's terms as a set and their weight; whether it is a name alone: a name alone and a statement about
+    # something of it ("supports Hollywood", "refused to raise its offer for the Hollywood giant") are two issues,
+    # however much of the statement the name is; and its terms that are no name: two statements sharing only a name
+    # ("receive the trophy from Naqvi", "accepted the runners-up cheque from Naqvi") speak of two things.
+    terms = [frozenset(row["terms"]) for row in rows]
+    weights = [_total(t) for t in terms]
+    bare = [_bare_name(row) for row in rows]
+    worded = [_words(row) for row in rows]
+    issues: list[list[int]] = []
     by_term: dict[str, list[int]] = defaultdict(list)
-    index = {id(row): k for k, row in enumerate(rows)}
-    # A name alone and a statement about something of it ("supports Hollywood", "refused to raise its offer for
-    # the Hollywood giant") are two issues, however much of the statement the name is.
-    bare = {id(row): _bare_name(row) for row in rows}
-    # The terms of each target that are no name: two statements sharing only a name ("receive the trophy from
-    # Naqvi", "accepted the runners-up cheque from Naqvi") speak of two things.
-    worded = {id(row): _words(row) for row in rows}
 
-    def joins(row: dict[str, Any], issue: list[dict[str, Any]], *, one_word: bool = True) -> bool:
-        return any(
-            bare[id(row)] == bare[id(o)]
-            and _one_issue(row["terms"], o["terms"], one_word=one_word)
-            and (bare[id(row)] or not worded[id(row)].isdisjoint(worded[id(o)]))
-            for o in issue[:COMPARED]
-        )
+    def joins(k: int, issue: list[int], *, one_word: bool = True) -> bool:
+        mine, weight, alone, words = terms[k], weights[k], bare[k], worded[k]
+        for o in issue[:COMPARED]:
+            if bare[o] != alone:
+                continue
+            both = mine & terms[o]  # (none shared: not one issue)
+            if (
+                both
+                and _one_issue(sum(map(_weight, both)), min(weight, weights[o]), one_word=one_word)
+                and (alone or not words.isdisjoint(worded[o]))
+            ):
+                return True
+        return False
 
-    def candidates(row: dict[str, Any]) -> list[int]:
+    def candidates(k: int) -> list[int]:
         """The issues whose terms share SHARED weight with the stance, most shared first, at most a few."""
         weight: dict[int, float] = defaultdict(float)
-        for t in set(row["terms"]):
+        for t in terms[k]:
             found = by_term.get(t, ())
             if len(found) <= COMMON:  # a term in many issues tells none apart (it still counts when compared)
+                w = _weight(t)
                 for i in found:
-                    weight[i] += _weight(t)
+                    weight[i] += w
         # (one whole word is enough to be compared: see _one_issue)
         return sorted((i for i, w in weight.items() if w >= 1.0), key=lambda i: (-weight[i], i))[:CANDIDATES]
 
-    for row in rows:
-        i = next((i for i in candidates(row) if joins(row, issues[i])), len(issues))
+    for k, row in enumerate(rows):
+        i = next((i for i in candidates(k) if joins(k, issues[i])), len(issues))
         if i == len(issues):
             issues.append([])
-        issues[i].append(row)
+        issues[i].append(k)
         for t in row["terms"]:
-            if i not in by_term[t][-1:]:
-                by_term[t].append(i)
+            found = by_term[t]
+            if not found or found[-1] != i:
+                found.append(i)
     # A stance joins the first issue it meets, so one that would have joined two leaves them apart ("its request to
     # remove match referee" joined "the request" before "remove match referee Andy Pycroft ..." began its own):
     # two issues one of whose stances meets the other's members on shared words (not one word alone) are one.
@@ -162,14 +171,16 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         return i
 
     for j, issue in enumerate(issues):
-        for row in issue[:COMPARED]:
-            for i in candidates(row):
-                if root(i) != root(j) and joins(row, issues[i], one_word=False):
+        for k in issue[:COMPARED]:
+            for i in candidates(k):
+                if root(i) != root(j) and joins(k, issues[i], one_word=False):
                     parent[max(root(i), root(j))] = min(root(i), root(j))
-    merged: dict[int, list[dict[str, Any]]] = {}
+    merged: dict[int, list[int]] = {}
     for i, issue in enumerate(issues):
         merged.setdefault(root(i), []).extend(issue)
-    return [sorted(members, key=lambda r: index[id(r)]) for members in merged.values()]
+    # (a row given twice is placed where it was last given, as ever)
+    index = {id(row): k for k, row in enumerate(rows)}
+    return [[rows[k] for k in sorted(members, key=lambda k: index[id(rows[k])])] for members in merged.values()]
 
 
 # A figure in a target ("$82billion deal", "a 15% stake"): one report's, which others may give otherwise.
@@ -180,8 +191,10 @@ def _issue_name(members: Sequence[dict[str, Any]]) -> str:
     """The target that shares most with the others, of those that give no figure where one does: the issue a
     deal's sizes are disputed on ("$72 billion", "$82billion") is not named by one report's size of it."""
 
+    terms = {id(row): frozenset(row["terms"]) for row in members[:COMPARED]}  # (once a row, not once a pair)
+
     def score(row: dict[str, Any]) -> tuple[bool, float, int]:
-        shared = sum(_shared(row["terms"], o["terms"])[0] for o in members[:COMPARED] if o is not row)
+        shared = sum(_shared(terms[id(row)], terms[id(o)]) for o in members[:COMPARED] if o is not row)
         return (_FIGURE.search(row["target"]) is not None, -shared, len(row["target"]))
 
     return _name(min(members[:COMPARED], key=score)["target"])
