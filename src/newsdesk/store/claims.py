@@ -176,7 +176,10 @@ class _Forms:
 def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
     """What claim matching reads of the given articles' claims, in text order (the order :func:`load` gives): each
     as (id, start, end, terms, values, modality, slot, text), no ``Claim`` made; a written form of terms or values
-    that copies repeat is parsed once (the terms a tuple, as a ``Claim`` holds them)."""
+    that copies repeat is parsed once (the terms a tuple, as a ``Claim`` holds them). Read in the order of the
+    claims' index (by article, then start: no sort of the chunk's claims by start in a temporary tree), which gives
+    each article's claims in text order as :func:`load`'s sort does (an article's claims start at different places:
+    each is a sentence of its own)."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     forms = _Forms(tuple)
     for start in range(0, len(article_ids), 500):
@@ -184,7 +187,7 @@ def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, l
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(
             f"""SELECT article_id, id, start, end, terms, "values", modality, slot, text FROM claims
-                WHERE article_id IN ({marks}) ORDER BY start""",
+                WHERE article_id IN ({marks}) ORDER BY article_id, start""",
             chunk,
         ):
             article_id, id_, begin, end, t, v, modality, slot, text = tuple(r)
