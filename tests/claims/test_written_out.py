@@ -183,3 +183,38 @@ def test_lower_form_of_an_ascii_text_is_asked_of_no_search() -> None:
     assert not any(values.NOT_ASCII_CASE.search(chr(c)) for c in range(128))
     assert values.lower_form("The MAYOR said") == "the mayor said"
     assert values.lower_form("The \u212aelvin") is None
+
+
+def test_a_stored_text_read_by_the_scanner_is_what_json_loads_reads() -> None:
+    """``store.claims._loads`` asks the decoder's scanner directly for the texts the store writes, and gives what
+    ``json.loads`` gives (or raises what it raises) for any text."""
+    import json
+
+    from newsdesk.store import claims as stored
+
+    rng = random.Random(11)
+    texts = ["[]", " []", "[] ", "[]x", "[1,]", "", "[", "NaN", '"s"', '{"k": [1, 2.5, null, true]}', "\t[1]\n"]
+    for _ in range(500):
+        words = ["#hong kong", "@e12", "fire", "é", "\u2019s", 'say "no"', "a\\b", "\u00a0", "\ud83d\ude00"]
+        given = rng.choices(words, k=rng.randint(0, 6))
+        texts.append(json.dumps(given, ensure_ascii=rng.random() < 0.5))
+    texts.append(json.dumps([{"kind": "count", "value": "12", "unit": "people", "start": 3, "bound": ""}]))
+    for text in texts:
+        try:
+            want: object = repr(json.loads(text))
+        except ValueError as exc:
+            want = type(exc)
+        try:
+            got: object = repr(stored._loads(text))
+        except ValueError as exc:
+            got = type(exc)
+        assert got == want, text
+
+
+def test_a_stored_value_is_made_of_its_fields() -> None:
+    from newsdesk.store import claims as stored
+
+    full = {"kind": "count", "value": "12", "unit": "people", "text": "12 people", "start": 3, "end": 12, "bound": ""}
+    assert stored._value(full) == Value(**full)
+    assert stored._value({k: v for k, v in full.items() if k != "bound"}) == Value(**full)
+    assert stored._value({**full, "extra": 1, "bound": "about"}) == Value(**{**full, "bound": "about"})

@@ -65,6 +65,9 @@ def cluster_id(story_id: str, first_claim: str) -> str:
     return "cc" + hashlib.sha256(f"{story_id}:{first_claim}".encode()).hexdigest()[:10]
 
 
+_DENIED = str(Modality.DENIED.value)  # (a stored modality is a plain string: compared with one, not the enum's member)
+
+
 @dataclass(slots=True)
 class Member:
     """One claim as matching sees it."""
@@ -102,16 +105,9 @@ class Member:
     ) -> Member:
         """A stored claim as ``Store.claim_readings`` gives it: what :meth:`of` makes of the claim (its id as
         stored, which is ``claim_id`` of its span; no date, which matching does not read)."""
-        negative = modality == Modality.DENIED
-        return cls(
-            id=id_,
-            article_id=article_id,
-            terms=terms,
-            values=values,
-            negative=negative,
-            denial=negative and bool(DENIAL.search(text)),
-            text=text,
-        )
+        negative = modality == _DENIED
+        # (The fields by place: id, article_id, terms, values, negative, denial, text.)
+        return cls(id_, article_id, terms, values, negative, negative and bool(DENIAL.search(text)), text)
 
 
 @dataclass(slots=True)
