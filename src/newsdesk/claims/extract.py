@@ -369,12 +369,15 @@ class _Within(Generic[_Spanned]):
         return tuple(found)
 
 
-def _quote_share(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote | None, float]:
+def _quote_share(quotes: list[tuple[int, int, Quote]], start: int, end: int) -> tuple[Quote | None, float]:
+    """The quote of ``quotes`` (each with its span, in the article's order) that covers the largest share of
+    ``[start, end)`` (the first of them on a tie), and that share; (None, 0.0) where none overlaps it."""
     best, share = None, 0.0
-    for q in quotes:
-        if q.end <= start or q.start >= end:
+    width = max(1, end - start)
+    for q_start, q_end, q in quotes:
+        if q_end <= start or q_start >= end:
             continue
-        covered = (min(q.end, end) - max(q.start, start)) / max(1, end - start)
+        covered = (min(q_end, end) - max(q_start, start)) / width
         if covered > share:
             best, share = q, covered
     return best, share
@@ -444,6 +447,7 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
     paragraph_claims = 0  # the claims found before this sentence, up to its paragraph
     within = _Within(article.mentions)
     dated: _Within[DateMention] = _Within(article.dates)
+    spoken = [(q.start, q.end, q) for q in article.quotes]  # (each claim asks for the quote covering it)
     for start, end in sentences(text):
         if start > paragraph_end:
             carried = []
@@ -493,7 +497,7 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
             continue
         if found_terms is None:
             found_terms = terms(sentence, start, names)
-        quote, share = _quote_share(article.quotes, start, end)
+        quote, share = _quote_share(spoken, start, end)
         asserted_by: str | None = None
         kind = "article"
         if quote is not None and share >= 0.4:
