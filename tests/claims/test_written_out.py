@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from newsdesk.claims import extract, values
+from newsdesk.claims import extract, match, values
 from newsdesk.records import Article, Claim, Mention, Modality, Value
 from tests.conftest import shared_path
 
@@ -218,3 +218,91 @@ def test_a_stored_value_is_made_of_its_fields() -> None:
     assert stored._value(full) == Value(**full)
     assert stored._value({k: v for k, v in full.items() if k != "bound"}) == Value(**full)
     assert stored._value({**full, "extra": 1, "bound": "about"}) == Value(**{**full, "bound": "about"})
+
+
+class _Looped(match.Story):
+    """``Story.remember`` as it was before a cluster's first reading had a way of its own: every new reading walks
+    the loop over its terms (the reference)."""
+
+    def remember(self, member: match.Member, cluster_id: str) -> None:
+        number, new = self._number(member, cluster_id)
+        if not new:
+            for term in self._full.intersection(member.terms):
+                self._again(term, cluster_id)
+            return
+        self._answers.clear()
+        by_term = self._held.setdefault(cluster_id, {})
+        for term in member.terms:
+            posting = self.index.setdefault(term, {})
+            held = by_term.setdefault(term, [])
+            if len(held) < match.PER_CLUSTER:
+                held.append(number)
+                posting[number] = cluster_id
+                if len(posting) >= match.POSTING:
+                    self._full.add(term)
+                    if len(posting) > match.POSTING:
+                        self._drop(term, posting)
+            else:
+                self._unlisted.setdefault(term, set()).add(number)
+                self._partial.add(number)
+                if held and len(posting) >= match.POSTING and next(reversed(posting)) != held[-1]:
+                    self._again(term, cluster_id)
+
+
+@pytest.mark.parametrize(("posting", "per_cluster"), [(4, 2), (7, 3), (2_000, 16)])
+def test_a_clusters_first_reading_is_indexed_as_the_loop_indexes_it(
+    posting: int, per_cluster: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lists that fill and drop readings, clusters of one reading and of many, readings given again: the index, the
+    lists of each cluster, the full lists and the readings left out are the loop's."""
+    monkeypatch.setattr(match, "POSTING", posting)
+    monkeypatch.setattr(match, "PER_CLUSTER", per_cluster)
+    rng = random.Random(posting)
+    words = [f"w{k}" for k in range(12)]
+    made, looped = match.Story("s"), _Looped("s")
+    clusters: list[str] = []
+    readings: list[tuple[frozenset[str], str]] = []
+    for k in range(400):
+        if readings and rng.random() < 0.2:  # a reading given again (a copy's claim)
+            terms, cluster = rng.choice(readings)
+        else:
+            terms = frozenset(rng.sample(words, rng.randint(0, 6)))
+            cluster = rng.choice(clusters) if clusters and rng.random() < 0.4 else f"c{len(clusters)}"
+            if cluster not in clusters:
+                clusters.append(cluster)
+            readings.append((terms, cluster))
+        for story in (made, looped):
+            story.remember(match.Member(f"k{k}", "a", terms, (), False), cluster)
+        assert made._full == looped._full and made._partial == looped._partial  # (at every step)
+    for story in (made, looped):
+        story._held = {c: {t: held for t, held in by_term.items() if held} for c, by_term in story._held.items()}
+    assert [(t, list(p.items())) for t, p in made.index.items()] == [
+        (t, list(p.items())) for t, p in looped.index.items()
+    ]
+    assert made._held == looped._held
+    assert (made._full, made._unlisted, made._partial) == (looped._full, looped._unlisted, looped._partial)
+    assert made._full or posting == 2_000
+
+
+def _stem_plain(word: str) -> str:
+    """``extract.stem`` as it was before its searches were skipped where their letters are not (the reference)."""
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    w = extract._ISE.sub(r"iz\1", w)
+    w = extract._DOUBLED_VOWEL.sub(r"\1\2", w)
+    w = extract._DOUBLED.sub(r"\1\2", w) if len(w) > 6 else w
+    for suffix in extract._SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return w
+
+
+def test_a_stem_is_the_one_every_search_gives(sentences: list[str]) -> None:
+    words = {w for s in sentences for w in extract.WORD.findall(s)}
+    words |= {"travelled", "recognising", "Organisations", "stopped", "refereeing", "bidding\n", "raised\n", "ised"}
+    assert len(words) > 5_000
+    for word in words:
+        assert extract.stem.__wrapped__(word) == _stem_plain(word), word

@@ -211,9 +211,13 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
-    w = _ISE.sub(r"iz\1", w)
-    w = _DOUBLED_VOWEL.sub(r"\1\2", w)  # travelled -> traveled
-    w = _DOUBLED.sub(r"\1\2", w) if len(w) > 6 else w
+    # Each pattern searched for only where the letters it ends in are ("is", and "ed", "ing" or "er"): a substitution
+    # that cannot match leaves the word as it is, and each searches every place of it (``$`` is tried at each).
+    if "is" in w:
+        w = _ISE.sub(r"iz\1", w)
+    if "ed" in w or "ing" in w or "er" in w:
+        w = _DOUBLED_VOWEL.sub(r"\1\2", w)  # travelled -> traveled
+        w = _DOUBLED.sub(r"\1\2", w) if len(w) > 6 else w
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")

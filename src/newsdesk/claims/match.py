@@ -485,6 +485,20 @@ class Story:
         self._answers.clear()
         index = self.index
         by_term = self._held.get(cluster_id)
+        if by_term is None and PER_CLUSTER > 0:
+            # The cluster's first reading (most clusters have one): each of its terms lists it as the loop below
+            # would, with no list of the cluster to look up (it has none yet, so none is full or dropped from).
+            self._held[cluster_id] = {term: [number] for term in member.terms}
+            for term in member.terms:
+                posting = index.get(term)
+                if posting is None:
+                    posting = index[term] = {}
+                posting[number] = cluster_id
+                if len(posting) >= POSTING:
+                    self._full.add(term)
+                    if len(posting) > POSTING:
+                        self._drop(term, posting)
+            return
         if by_term is None:
             by_term = self._held[cluster_id] = {}
         for term in member.terms:
