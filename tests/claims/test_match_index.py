@@ -309,7 +309,7 @@ class _EveryTerm(match.Story):
         key, new = self._number(member, cluster_id)
         for term in member.terms:
             posting = self.index.setdefault(term, {})
-            held = self._held.setdefault((term, cluster_id), [])
+            held = self._held.setdefault(cluster_id, {}).setdefault(term, [])
             if new and len(held) < match.PER_CLUSTER:
                 held.append(key)
                 posting[key] = cluster_id

@@ -90,7 +90,7 @@ def _state(story: match.Story) -> dict[str, Any]:
         "n": story.n,
         "df": dict(story.df),
         "index": {t: list(p.items()) for t, p in story.index.items()},
-        "held": dict(story._held),
+        "held": {(t, c): held for c, by_term in story._held.items() for t, held in by_term.items()},
         "readings": {k: m.id for k, m in story._readings.items()},
         "clusters": {
             c.id: (

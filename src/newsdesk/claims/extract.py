@@ -13,9 +13,9 @@ count as one). Nothing here parses text again: spaCy's parse is read through the
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
+import operator
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -208,9 +208,13 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
-    w = _ISE.sub(r"iz\1", w)
-    w = _DOUBLED_VOWEL.sub(r"\1\2", w)  # travelled -> traveled
-    w = _DOUBLED.sub(r"\1\2", w) if len(w) > 6 else w
+    # Each pattern searched for only where the letters it ends in are ("is", and "ed", "ing" or "er"): a substitution
+    # that cannot match leaves the word as it is, and each searches every place of it (``$`` is tried at each).
+    if "is" in w:
+        w = _ISE.sub(r"iz\1", w)
+    if "ed" in w or "ing" in w or "er" in w:
+        w = _DOUBLED_VOWEL.sub(r"\1\2", w)  # travelled -> traveled
+        w = _DOUBLED.sub(r"\1\2", w) if len(w) > 6 else w
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
@@ -242,6 +246,13 @@ def _reading(written: str) -> tuple[str, str | None, bool]:
     return word, stem(word), False
 
 
+# What :func:`terms` maps over a text's words: a match's place and words, a reading's term, and whether it is one.
+_START = re.Match.start
+_GROUP = re.Match.group
+_TERM = operator.itemgetter(1)
+_GIVEN = functools.partial(operator.is_not, None)
+
+
 def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tuple[str, ...]:
     """The content terms of ``text`` (at ``offset`` in the article): names as ``#key`` (and ``@entity`` when
     linked), other words stemmed, stop words and numbers left out; in first-seen order, each once."""
@@ -257,6 +268,24 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
             covered.update(range(m.start - offset, m.end - offset))
             if m.role:  # A title written with the name ("special envoy") says who, not what is claimed.
                 roles.update(w.casefold() for w in _WORD.findall(m.role))
+    if not roles:
+        # Each word's term read in C (maps over the matches, ``dict.fromkeys`` of the terms in their order, which keeps
+        # a term met before where it is): a name's words left out by where they start, and the first word apart.
+        words: Iterator[str]
+        if covered:
+            found = list(_WORD.finditer(text))
+            opens = bool(found) and found[0].start() == 0 and 0 not in covered
+            apart = map(operator.not_, map(covered.__contains__, map(_START, found)))
+            words = map(_GROUP, itertools.compress(found, apart))
+        else:
+            opens = _WORD.match(text) is not None
+            words = iter(_WORD.findall(text))
+        if opens:
+            word, term, name = _reading(next(words))
+            if term is not None:
+                out[stem(word) if name else term] = None  # (as below)
+        out.update(dict.fromkeys(filter(_GIVEN, map(_TERM, map(_reading, words)))))
+        return tuple(out)
     if not covered:  # (no name in it: its words read without their places, but for whether the first opens it)
         opens = _WORD.match(text) is not None
         for k, (word, term, name) in enumerate(map(_reading, _WORD.findall(text))):
@@ -341,12 +370,15 @@ class _Within(Generic[_Spanned]):
         return tuple(found)
 
 
-def _quote_share(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote | None, float]:
+def _quote_share(quotes: list[tuple[int, int, Quote]], start: int, end: int) -> tuple[Quote | None, float]:
+    """The quote of ``quotes`` (each with its span, in the article's order) that covers the largest share of
+    ``[start, end)`` (the first of them on a tie), and that share; (None, 0.0) where none overlaps it."""
     best, share = None, 0.0
-    for q in quotes:
-        if q.end <= start or q.start >= end:
+    width = max(1, end - start)
+    for q_start, q_end, q in quotes:
+        if q_end <= start or q_start >= end:
             continue
-        covered = (min(q.end, end) - max(q.start, start)) / max(1, end - start)
+        covered = (min(q_end, end) - max(q_start, start)) / width
         if covered > share:
             best, share = q, covered
     return best, share
@@ -404,6 +436,11 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
         return ()
     text = article.text
     title = " ".join((article.title or "").split()).casefold()
+    # A sentence reads as the title only with as many words: the sentence's words joined by single spaces and
+    # case-folded (which makes no space) are the title's only if there are as many of them as the title's spaces
+    # and one (``rstrip(".")`` takes no space either), so the test joins the words of those sentences alone.
+    title_words = title.count(" ") + 1
+    headline = title.rstrip(".")
     claims: list[Claim] = []
     carried: list[str] = []  # outlets credited earlier in the paragraph
     last_credit: list[str] = []  # the outlets credited last, anywhere before
@@ -411,6 +448,7 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
     paragraph_claims = 0  # the claims found before this sentence, up to its paragraph
     within = _Within(article.mentions)
     dated: _Within[DateMention] = _Within(article.dates)
+    spoken = [(q.start, q.end, q) for q in article.quotes]  # (each claim asks for the quote covering it)
     for start, end in sentences(text):
         if start > paragraph_end:
             carried = []
@@ -429,11 +467,17 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
             continue
         if credited and _REPORTING.search(sentence):
             last_credit = credited
-        if title and " ".join(sentence.split()).casefold().rstrip(".") == title.rstrip(".") and not _lede(sentence):
+        split = sentence.split()
+        words = len(split)
+        if (
+            title
+            and words == title_words
+            and " ".join(split).casefold().rstrip(".") == headline
+            and not _lede(sentence)
+        ):
             continue  # the headline repeated in the body
         lower = values.lower_form(sentence)
         names = within(start, end)
-        words = len(sentence.split())
         # The sentence's terms (the mentions outside it give it none) are worked out for a claim only, unless, without
         # the quotes stage's mentions, its capitalised words stand for names to tell whether it is one.
         found_terms = None if article.mentions else terms(sentence, start, names)
@@ -454,7 +498,7 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
             continue
         if found_terms is None:
             found_terms = terms(sentence, start, names)
-        quote, share = _quote_share(article.quotes, start, end)
+        quote, share = _quote_share(spoken, start, end)
         asserted_by: str | None = None
         kind = "article"
         if quote is not None and share >= 0.4:
@@ -512,16 +556,41 @@ def _relayed(claim: Claim, credited: list[str], kind: str = "outlet") -> Claim:
     if claim.asserted_kind != "article" or claim.via:
         return claim
     modality = Modality.REPORTED if claim.modality is Modality.ASSERTED else claim.modality
-    return dataclasses.replace(
-        claim, via=tuple(credited), asserted_by=credited[0], asserted_kind=kind, modality=modality
+    # ``dataclasses.replace(claim, via=..., asserted_by=..., asserted_kind=kind, modality=modality)``, the record's
+    # fields written out: ``replace`` reads the fields one by one in Python, for every claim of a wire copy.
+    # ``tests/claims/test_shortcuts.py`` holds the two equal over every field of :class:`Claim`.
+    return Claim(
+        text=claim.text,
+        start=claim.start,
+        end=claim.end,
+        modality=modality,
+        asserted_by=credited[0],
+        asserted_kind=kind,
+        via=tuple(credited),
+        values=claim.values,
+        terms=claim.terms,
+        slot=claim.slot,
+        update=claim.update,
+        confidence=claim.confidence,
     )
 
 
 def _slot(vals: list[Value], found: tuple[str, ...]) -> str:
     """What the claim's values are about: the unit of its first value and its first two content words."""
-    words = list(itertools.islice((t for t in found if not t.startswith(("@", "#"))), 2))
+    # (Loops, not a generator under ``islice`` and ``next``: a claim of every claim-worthy sentence makes its slot.)
+    words = []
+    for t in found:
+        if not t.startswith(("@", "#")):
+            words.append(t)
+            if len(words) == 2:
+                break
+    said = " ".join(words)
     if not vals:
-        return " ".join(words)
-    v = next((v for v in vals if v.kind != "date"), vals[0])
+        return said
+    v = vals[0]
+    for given in vals:
+        if given.kind != "date":
+            v = given
+            break
     unit = v.unit if v.kind not in ("date", "time", "age") else v.kind
-    return " · ".join(x for x in (unit, " ".join(words)) if x)
+    return f"{unit} · {said}" if unit and said else unit or said

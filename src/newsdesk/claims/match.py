@@ -65,6 +65,9 @@ def cluster_id(story_id: str, first_claim: str) -> str:
     return "cc" + hashlib.sha256(f"{story_id}:{first_claim}".encode()).hexdigest()[:10]
 
 
+_DENIED = str(Modality.DENIED.value)  # (a stored modality is a plain string: compared with one, not the enum's member)
+
+
 @dataclass(slots=True)
 class Member:
     """One claim as matching sees it."""
@@ -102,16 +105,9 @@ class Member:
     ) -> Member:
         """A stored claim as ``Store.claim_readings`` gives it: what :meth:`of` makes of the claim (its id as
         stored, which is ``claim_id`` of its span; no date, which matching does not read)."""
-        negative = modality == Modality.DENIED
-        return cls(
-            id=id_,
-            article_id=article_id,
-            terms=terms,
-            values=values,
-            negative=negative,
-            denial=negative and bool(DENIAL.search(text)),
-            text=text,
-        )
+        negative = modality == _DENIED
+        # (The fields by place: id, article_id, terms, values, negative, denial, text.)
+        return cls(id_, article_id, terms, values, negative, negative and bool(DENIAL.search(text)), text)
 
 
 @dataclass(slots=True)
@@ -433,7 +429,9 @@ class Story:
     # for one that does (where a reading that gives values takes the verdict's way, not the length's).
     _sizes: list[int] = field(default_factory=list)
     _wordy: list[int] = field(default_factory=list)
-    _held: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    # The readings each cluster has in the list of each of its terms (at most ``PER_CLUSTER``), by cluster and then
+    # term: a new reading finds its cluster's once, not a (term, cluster) key made and hashed for each of its terms.
+    _held: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     # The readings that hold a term its list does not give, their cluster's ``PER_CLUSTER`` being listed already:
     # with them a list that never filled tells exactly which readings hold its term (what ``_best``'s cut reads).
     _unlisted: dict[str, set[int]] = field(default_factory=dict)
@@ -485,13 +483,31 @@ class Story:
                     self._again(term, cluster_id)
             return
         self._answers.clear()
+        index = self.index
+        by_term = self._held.get(cluster_id)
+        if by_term is None and PER_CLUSTER > 0:
+            # The cluster's first reading (most clusters have one): each of its terms lists it as the loop below
+            # would, with no list of the cluster to look up (it has none yet, so none is full or dropped from).
+            self._held[cluster_id] = {term: [number] for term in member.terms}
+            for term in member.terms:
+                posting = index.get(term)
+                if posting is None:
+                    posting = index[term] = {}
+                posting[number] = cluster_id
+                if len(posting) >= POSTING:
+                    self._full.add(term)
+                    if len(posting) > POSTING:
+                        self._drop(term, posting)
+            return
+        if by_term is None:
+            by_term = self._held[cluster_id] = {}
         for term in member.terms:
-            posting = self.index.get(term)
+            posting = index.get(term)
             if posting is None:
-                posting = self.index[term] = {}
-            held = self._held.get((term, cluster_id))
+                posting = index[term] = {}
+            held = by_term.get(term)
             if held is None:
-                held = self._held[(term, cluster_id)] = []
+                held = by_term[term] = []
             if len(held) < PER_CLUSTER:
                 held.append(number)
                 posting[number] = cluster_id
@@ -512,7 +528,8 @@ class Story:
         """The cluster took ``term`` again: its readings under it move to the recent end of the term's list if
         the list is full (a list that never fills keeps the order its readings came in)."""
         posting = self.index[term]
-        held = self._held.get((term, cluster_id))
+        by_term = self._held.get(cluster_id)
+        held = by_term.get(term) if by_term is not None else None
         if held and len(posting) >= POSTING and next(reversed(posting)) != held[-1]:
             self._answers.clear()
             for kept in held:
@@ -524,10 +541,11 @@ class Story:
         oldest = next(iter(posting))
         cluster_id = posting.pop(oldest)
         self._partial.add(oldest)
-        held = self._held[(term, cluster_id)]
+        by_term = self._held[cluster_id]
+        held = by_term[term]
         held.remove(oldest)
         if not held:
-            del self._held[(term, cluster_id)]
+            del by_term[term]
 
     def count(self, claims: Iterable[Member]) -> None:
         """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one)."""

@@ -263,7 +263,8 @@ _COUNT_FIRST_WORDS = ("number of", "toll")  # "the number of people missing", "t
 def lower_form(text: str) -> str | None:
     """``text`` in lower case, where :func:`may_hold` can tell from it that a pattern ignoring case cannot match;
     None where it cannot (the text holds a character such a pattern takes for an ASCII letter)."""
-    return text.lower() if NOT_ASCII_CASE.search(text) is None else None
+    # (An ASCII text holds none of the four: ``str.isascii`` tells it without a search.)
+    return text.lower() if text.isascii() or NOT_ASCII_CASE.search(text) is None else None
 
 
 def may_hold(lower: str | None, words: tuple[str, ...]) -> bool:

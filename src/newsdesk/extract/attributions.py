@@ -395,7 +395,7 @@ def _credits(text: str, own_outlet: str | None, only: frozenset[int] | None = No
     own = _slug(own_outlet) if own_outlet else None
     own_initials = "".join(w[0] for w in own_outlet.split() if w[:1].isupper()) if own_outlet else ""
     for index, (pattern, needs) in enumerate(zip(_PATTERNS, _NEEDS, strict=True)):
-        if (needs and not any(map(text.__contains__, needs))) or (only is not None and index not in only):
+        if (only is not None and index not in only) or (needs and not any(map(text.__contains__, needs))):
             continue
         found_by = _GATES[index]
         for match in pattern.finditer(text) if found_by is None else gates.matches(pattern, found_by(text), text):

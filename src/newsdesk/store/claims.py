@@ -61,7 +61,8 @@ READING_POSTGRES = (
 
 
 def _value(d: dict[str, Any]) -> Value:
-    return Value(**{k: v for k, v in d.items() if k in _VALUE_FIELDS})
+    # (A value written by ``value_fields`` has no other keys than its fields: it is made of them as they are.)
+    return Value(**(d if d.keys() <= _VALUE_FIELDS else {k: v for k, v in d.items() if k in _VALUE_FIELDS}))
 
 
 _VALUE_FIELDS = frozenset(Value.__dataclass_fields__)
@@ -154,6 +155,21 @@ def load(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list
     return out
 
 
+# The decoder ``json.loads`` uses (its default arguments), whose scanner :func:`_loads` asks directly.
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def _loads(text: str) -> Any:
+    """``json.loads(text)``: for a text that is one JSON value with no space around it (what this module writes), the
+    decoder's scanner asked directly, without the layers of ``loads`` around it (a read of a chunk's claims parses two
+    texts a claim); any other text by ``json.loads`` (leading or trailing space, extra data, an error)."""
+    try:
+        got, end = _scan(text, 0)
+    except StopIteration:
+        return json.loads(text)
+    return got if end == len(text) else json.loads(text)
+
+
 class _Forms:
     """Each written form of terms or values parsed once: copies repeat their originals' (terms made ``as_terms``
     of their list, values a tuple; one object for all the rows of a form)."""
@@ -166,17 +182,20 @@ class _Forms:
     def parse(self, terms: str, values: str) -> tuple[Any, tuple[Value, ...]]:
         got_t = self.terms.get(terms)
         if got_t is None:
-            got_t = self.terms[terms] = self.as_terms(json.loads(terms))
+            got_t = self.terms[terms] = self.as_terms(_loads(terms))
         got_v = self.values.get(values)
         if got_v is None:
-            got_v = self.values[values] = tuple(_value(x) for x in json.loads(values))
+            got_v = self.values[values] = tuple(map(_value, _loads(values)))
         return got_t, got_v
 
 
 def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
     """What claim matching reads of the given articles' claims, in text order (the order :func:`load` gives): each
     as (id, start, end, terms, values, modality, slot, text), no ``Claim`` made; a written form of terms or values
-    that copies repeat is parsed once (the terms a tuple, as a ``Claim`` holds them)."""
+    that copies repeat is parsed once (the terms a tuple, as a ``Claim`` holds them). Read in the order of the
+    claims' index (by article, then start: no sort of the chunk's claims by start in a temporary tree), which gives
+    each article's claims in text order as :func:`load`'s sort does (an article's claims start at different places:
+    each is a sentence of its own)."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     forms = _Forms(tuple)
     for start in range(0, len(article_ids), 500):
@@ -184,7 +203,7 @@ def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, l
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(
             f"""SELECT article_id, id, start, end, terms, "values", modality, slot, text FROM claims
-                WHERE article_id IN ({marks}) ORDER BY start""",
+                WHERE article_id IN ({marks}) ORDER BY article_id, start""",
             chunk,
         ):
             article_id, id_, begin, end, t, v, modality, slot, text = tuple(r)
