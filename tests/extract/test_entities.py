@@ -3003,3 +3003,47 @@ def test_spellings_votes_summed_in_dicts_are_the_counters_sum_in_its_order() -> 
         got = _summed(spellings)
         assert isinstance(got, Counter)
         assert list(got.items()) == list(want.items()), spellings
+
+
+def test_a_lookup_by_spelling_shapes_only_the_lengths_it_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: a group's names are taken in by length, and the letters of a length's names are worked out
+    (``_shaped``) only when a lookup first reads that length, as ``_within`` gives them (decision 0041, revision of
+    2026-12-06, night): a short word's lookup shapes none of the long names (the code before shaped every name of the
+    group), and every lookup, before and after names are added, finds what a comparison of every name finds, in the
+    group's order."""
+    import random
+
+    from newsdesk.extract import entities
+
+    rng = random.Random(21)
+    letters = "abcdeiklmnorstuvz"
+    group: dict[str, None] = {}
+    for _ in range(400):
+        group["".join(rng.choice(letters) for _ in range(rng.choice([4, 5, 6, 14, 15, 16])))] = None
+    shaped: list[str] = []
+    real = entities._shaped
+
+    def counting(word: str) -> tuple[int, int, int]:
+        shaped.append(word)
+        return real(word)
+
+    monkeypatch.setattr(entities, "_shaped", counting)
+    linker = Linker([])
+    short = [*rng.sample([w for w in group if len(w) < 7], 20), "kamor", "nimba", "dolores"]
+    for word in short:
+        found = linker._alike(group, word, entities._similar_fitting)
+        assert found == tuple(o for o in group if entities._similar_fitting(word, o)), word
+    assert shaped and all(len(w) < 14 for w in shaped if w not in short)
+    words = [*short, *rng.sample([w for w in group if len(w) > 7], 20)]
+    for word in words:
+        found = linker._alike(group, word, entities._similar_fitting)
+        assert found == tuple(o for o in group if entities._similar_fitting(word, o)), word
+    assert any(len(w) >= 14 for w in shaped if w not in words)
+    assert len(shaped) == len(set(shaped))  # each name shaped once
+    # Names added at the group's end are read (and shaped) by the next lookup of a length they have.
+    for _ in range(50):
+        group["".join(rng.choice(letters) for _ in range(rng.choice([5, 15])))] = None
+    for word in words:
+        for same in (entities._similar_fitting, entities._same_word, entities._near_fitting):
+            found = linker._alike(group, word, same)
+            assert found == tuple(o for o in group if same(word, o)), (word, same)
