@@ -1084,12 +1084,10 @@ def _within(n: int, floor: float) -> tuple[tuple[int, int], ...]:
 
 
 class _Shaped:
-    """A group's names (``Linker._alike``) by length: for each length, the names' places in the group and the names,
-    then, filled when a lookup first reads that length (:meth:`shaped`), the letters they write as bits
-    (:func:`_shape`), their letters with repeats as bits (:func:`_counted`) and how many letters they write (the first
-    bits counted), each list in the group's order; ``read`` names of the group so far. A lookup reads only the lengths
-    within its reach (``_within``): the names of the others are never shaped (decision 0041, revision of 2026-12-06,
-    night)."""
+    """A group's names (``Linker._alike``) by length: for each length, the names' places in the group, the names,
+    the letters they write as bits (:func:`_shape`), their letters with repeats as bits (:func:`_counted`) and how
+    many letters they write (the first bits counted), each list in the group's order; ``read`` names of the group so
+    far."""
 
     __slots__ = ("by_size", "read")
 
@@ -1098,32 +1096,21 @@ class _Shaped:
         self.read = 0
 
     def extend(self, group: Sequence[str] | dict[str, Any]) -> None:
-        """Take in the names added to ``group`` since last read (a group is only ever added to at its end), by
-        length, unshaped."""
+        """Take in the names added to ``group`` since last read (a group is only ever added to at its end)."""
         if self.read >= len(group):
             return
         by_size = self.by_size
         for at, other in enumerate(itertools.islice(group, self.read, None), self.read):
-            kept = by_size.get(len(other))
+            size, bits, counted = _shaped(other)
+            kept = by_size.get(size)
             if kept is None:
-                kept = by_size[len(other)] = ([], [], [], [], [])
+                kept = by_size[size] = ([], [], [], [], [])
             kept[0].append(at)
             kept[1].append(other)
+            kept[2].append(bits)
+            kept[3].append(counted)
+            kept[4].append(bits.bit_count())
         self.read = len(group)
-
-    @staticmethod
-    def shaped(
-        kept: tuple[list[int], list[str], list[int], list[int], list[int]],
-    ) -> tuple[list[int], list[str], list[int], list[int], list[int]]:
-        """``kept`` (one length's lists) with the letters of each of its names shaped (:func:`_shaped`), those taken
-        in since it was last read."""
-        names, letters, repeats, counts = kept[1], kept[2], kept[3], kept[4]
-        for other in itertools.islice(names, len(letters), None):
-            _, bits, counted = _shaped(other)
-            letters.append(bits)
-            repeats.append(counted)
-            counts.append(bits.bit_count())
-        return kept
 
 
 # The least ``_ratio_at_least`` floor each lookup's comparison asks before it can be true (decision 0041, revision
@@ -2297,14 +2284,11 @@ class Linker:
                     kept = by_size.get(size)
                     if kept is None:
                         continue
-                    places, names = kept[0], kept[1]
+                    places, names, letters, repeats, counts = kept
                     start = bisect.bisect_left(places, read) if read else 0
                     if not n or not size:
                         hits += [(places[j], names[j]) for j in range(start, len(places)) if same(word, names[j])]
                         continue
-                    if len(kept[2]) < len(names):
-                        _Shaped.shaped(kept)
-                    letters, repeats, counts = kept[2], kept[3], kept[4]
                     mine = need - n + letters_n
                     theirs = need - size
                     for j in range(start, len(places)):
