@@ -31,6 +31,7 @@ __all__ = [
     "PLACE_NOUNS",
     "WORK",
     "capitalised",
+    "conjuncts",
     "names_a_person",
     "singular",
     "type_names",
@@ -99,12 +100,16 @@ def names_a_person(word: str) -> bool:
     return CLASS_NOUNS.get(singular(word.lower())) == "PERSON"
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    """``token`` and every word coordinated with it: "Marvosk, Dalen and Ilvar"."""
+_COORDINATED = frozenset({"conj"})
+
+
+def conjuncts(token: Token, deps: frozenset[str] = _COORDINATED) -> list[Token]:
+    """``token`` and every word coordinated with it ("Marvosk, Dalen and Ilvar"), or joined to it by any of
+    ``deps`` in turn."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
+        if child.dep_ in deps:
+            out.extend(conjuncts(child, deps))
     return out
 
 
@@ -159,7 +164,7 @@ def _examples(noun: Token) -> list[Token]:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj":
-                listed = _conjuncts(obj)
+                listed = conjuncts(obj)
                 listed += _listed_after(max(listed, key=lambda w: w.i))
                 # A name followed by a noun modifies it ("Wisconsin billionaire Dana Holt"): it is no example.
                 out.extend(w for w in listed if w.i + 1 == len(w.doc) or w.nbor().pos_ not in _PHRASE)
@@ -175,7 +180,7 @@ def _titles_going_on(listed: list[Token]) -> list[Token]:
         for prep in word.rights:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 out.extend(
-                    w for obj in prep.children if obj.dep_ == "pobj" and capitalised(obj) for w in _conjuncts(obj)
+                    w for obj in prep.children if obj.dep_ == "pobj" and capitalised(obj) for w in conjuncts(obj)
                 )
     return out
 
@@ -223,7 +228,7 @@ def _typed(doc: Doc) -> dict[tuple[int, int], str]:
         if key in PLACE_NOUNS:
             for child in noun.lefts:
                 if child.dep_ in {"compound", "nmod"}:
-                    for word in _conjuncts(child):
+                    for word in conjuncts(child):
                         span = _name(word)
                         if span and not _organisation(word, key):
                             out[span] = PLACE_NOUNS[key]

@@ -579,7 +579,7 @@ def _listed_with_people(doc: Doc, text: str, found: dict[tuple[int, int], Mentio
         # The names listed with it but a team; a time or a number set among them is none ("(A, B) 4:00.958").
         named = [
             k
-            for w in _listed(top)
+            for w in kinds.conjuncts(top, _LISTING)
             if not m.start <= w.idx < m.end and (k := _covering(starts, w.idx)) not in (None, label)
         ]
         enough = len(named) >= _LISTED_PEOPLE or (len(named) == 2 and m.text.split()[-1] in surnames)
@@ -620,15 +620,6 @@ def _place_after_a_place(doc: Doc, text: str, found: dict[tuple[int, int], Menti
 _LISTING = frozenset({"conj", "appos"})
 # What follows a team's or a place's name before the people it lists: "Italy (A, B, C)", "Scotland: A, B, C".
 _LABEL_ENDS = frozenset("(:-–—")
-
-
-def _listed(token: Token) -> list[Token]:
-    """``token`` and every word listed with it, coordinated or set beside it."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ in _LISTING:
-            out.extend(_listed(child))
-    return out
 
 
 def _covering(keys: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
