@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -275,22 +276,29 @@ def test_a_dated_reports_dateline_day_is_no_entry(tmp_path: Path) -> None:
     assert scanned == stored
 
 
+# The first of two developments of one storyline (invented): dated.
+_VELTMAR_FIRE = {
+    "title": "Fire at Orlan's Veltmar towers",
+    "published": "2025-11-26",
+    "text": (
+        "Fire crews in Orlan fought a blaze at the Veltmar tower block on 26 November, the city's fire service said."
+        " The Veltmar towers were built in 1983, and residents had complained about the scaffolding since May."
+        " Orlan's fire chief Ada Kerrow said crews from four districts were at the tower block all night."
+    ),
+}
+
+
 def test_an_undated_events_named_days_take_their_year_from_the_story(tmp_path: Path) -> None:
     # Two developments of one storyline: the first dated, the second in undated reports only (as 40 of dev-news's
     # 60 real articles are). The second's "on 28 November" is a day of the story's year, shown as an estimate; its
     # "last year" and "on Friday" depend on when it was written, which nothing says: they stay out.
-    first = (
-        "Fire crews in Orlan fought a blaze at the Veltmar tower block on 26 November, the city's fire service said."
-        " The Veltmar towers were built in 1983, and residents had complained about the scaffolding since May."
-        " Orlan's fire chief Ada Kerrow said crews from four districts were at the tower block all night."
-    )
     second = (
         "Police in Orlan arrested three managers of the Veltmar tower block's builder on 28 November over the fire."
         " Detectives said the company had ignored a warning about the scaffolding it was given last year."
         " Orlan's police chief Ben Sorrel said on Friday that more arrests at the Veltmar builder could follow."
     )
     records = (
-        {"title": "Fire at Orlan's Veltmar towers", "published": "2025-11-26", "text": first},
+        _VELTMAR_FIRE,
         {"title": "Veltmar builder's managers arrested in Orlan", "text": second},
     )
     with _one_story(tmp_path, *records) as (corpus, story):
@@ -320,3 +328,44 @@ def test_a_horizon_is_no_entry_and_a_glued_sentence_is_cut(tmp_path: Path) -> No
         ("2026-03-10", "Talks resumed on 10 March, the union said."),
         ("2026-03-13", "Ferries stayed in port on Friday, as the strike went on in Vessara port."),
     ], entries
+
+
+def test_an_undated_event_shows_the_latest_day_its_reports_name_as_an_estimate(tmp_path: Path) -> None:
+    # The second development is told by undated reports only: its events list said "undated" though its reports
+    # name the days. It now shows the latest of them that is not to come (28 November, not 2 October; the hearing
+    # "scheduled for 3 December" is to come), marked as an estimate, in `story` and on the web page; the digest
+    # keeps it.
+    from starlette.testclient import TestClient
+
+    from newsdesk.cli import stories as stories_cli
+    from newsdesk.web import create_app
+
+    second = (
+        "Police in Orlan arrested three managers of the Veltmar tower block's builder on 28 November over the fire."
+        " Detectives said the company had ignored a warning about the scaffolding it was given on 2 October."
+        " A court hearing for the three managers of the Veltmar builder is scheduled for 3 December."
+    )
+    records = (
+        _VELTMAR_FIRE,
+        {"title": "Veltmar builder's managers arrested in Orlan", "text": second},
+    )
+    with _one_story(tmp_path, *records) as (corpus, story):
+        whole = corpus.story(story["id"])
+        (undated,) = [e for e in whole["events"] if not e["first_seen"]]
+        (dated,) = [e for e in whole["events"] if e["first_seen"]]
+        assert undated["estimated"] == "2025-11-28", whole["events"]
+        assert "estimated" not in dated
+        assert stories_cli._when(undated) == "~2025-11-28 estimated"  # `newsdesk story`'s events
+        assert corpus.story_event_days(story["id"]) == {undated["id"]: "2025-11-28"}
+        kept = timeline.compute(corpus.store, story["id"])[timeline.EVENTS]
+        assert {k: v["date"] for k, v in kept.items()} == {undated["id"]: "2025-11-28"}, kept
+        (evidence,) = [v["evidence"] for v in kept.values()]
+        arrest = second.index("28 November")
+        assert (evidence["start"], evidence["end"]) == (arrest, arrest + len("28 November")), evidence
+        with TestClient(create_app(corpus)) as client:
+            page = client.get(f"/stories/{story['id']}").text
+            listed = client.get(f"/stories/{story['id']}/events").text
+    for html in (page, listed):
+        assert re.search(r"~2025-11-28 <span class=\"tag\"[^>]*>estimated</span>", html), html
+        metas = re.findall(r'class="ev-meta muted">(.*?) · ', html)
+        assert len(metas) == 2 and not any("undated" in m for m in metas), metas  # (its article itself is undated)

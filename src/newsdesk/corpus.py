@@ -684,7 +684,9 @@ class Corpus:
         return self.store.query("stories")
 
     def story(self, story_id: str) -> dict[str, Any]:
-        """One story with its events and timeline (the ``story ID --json`` contract).
+        """One story with its events and timeline (the ``story ID --json`` contract). An event none of whose
+        articles is dated carries ``estimated``, the day its statements estimate, where they name one
+        (:func:`newsdesk.digest.timeline.event_days`).
 
         Raises:
             NotFoundError: no story has that id (or unique id prefix).
@@ -696,7 +698,10 @@ class Corpus:
             hint = f" It matches {len(matches)} stories; give more characters." if matches else ""
             raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
         story = (exact or matches)[0]
-        return {**story, "timeline": self._timeline(story)}
+        entries = self._timeline(story)
+        days = digest.timeline.event_days(story, entries)
+        events = [{**e, "estimated": days[e["id"]]["date"]} if e["id"] in days else e for e in story["events"]]
+        return {**story, "events": events, "timeline": entries}
 
     def timeline(self, story_id: str) -> list[dict[str, Any]]:
         """Dated entries of a story (``newsdesk timeline``): see :meth:`story`."""
@@ -706,6 +711,16 @@ class Corpus:
     def _timeline(self, story: dict[str, Any]) -> list[dict[str, Any]]:
         # Every entry, read whole (newsdesk timeline, story --json): a page of the web list reads the kept rows.
         return digest.timeline.entries(self.store, story)
+
+    def story_event_days(self, story_id: str) -> dict[str, str]:
+        """The estimated day of each event of a story (exact id) none of whose articles is dated, where its
+        statements name one (:func:`newsdesk.digest.timeline.event_days`), by event id: read as the digest stage
+        kept it while the story is unchanged since, else worked out from the whole timeline."""
+        kept: dict[str, dict[str, Any]] | None = self.store.story_digest(story_id, digest.timeline.EVENTS)
+        if kept is None:
+            stories = self.store.query("stories", story_id=story_id)
+            kept = digest.timeline.event_days(stories[0], self._timeline(stories[0])) if stories else {}
+        return {event_id: found["date"] for event_id, found in kept.items()}
 
     def story_timeline(
         self,

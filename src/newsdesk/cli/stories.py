@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from rich.tree import Tree
 
@@ -60,10 +62,17 @@ def story(state: State, story_id: str, as_json: bool) -> None:
     for event in data["events"]:
         state.console.print(
             f"  • {markup(event['title'] or '(untitled)')} "
-            f"[dim]({_span(event['first_seen'], event['last_seen'])}, "
+            f"[dim]({_when(event)}, "
             f"{plural(len(event['article_ids']), 'article')})[/]"
         )
     _print_timeline(state, data["timeline"])
+
+
+def _when(event: dict[str, Any]) -> str:
+    """An event's dates, or for an undated event the day its statements estimate, marked so (``~``)."""
+    if not event["first_seen"] and event.get("estimated"):
+        return f"~{event['estimated']} estimated"
+    return _span(event["first_seen"], event["last_seen"])
 
 
 def _print_timeline(state: State, entries: list[dict[str, object]]) -> None:

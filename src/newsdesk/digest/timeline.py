@@ -6,7 +6,9 @@ CPU), yet a page of the web list shows 50 entries. The digest stage keeps the st
 shows it (decision 0048): each entry's :func:`row` (its date, its text, how many articles state it, its first
 evidence), :data:`PER_PAGE` a part in the default order (``timeline:{page}``), and the date of every entry in that
 order (``timeline:dates``). A page, with its date filters and sort, is a choice of positions in the default order
-(:func:`order`, made from the dates alone), read from the one to three parts that hold them.
+(:func:`order`, made from the dates alone), read from the one to three parts that hold them. It also keeps, for
+each event none of whose articles is dated, the day its articles' statements estimate (:func:`event_days`, part
+``timeline:events``): the events list shows it where it would say "undated".
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from typing import Any, Protocol
 from newsdesk.extract import dates
 from newsdesk.records import DateMention, lead_prefix
 
-__all__ = ["DATES", "PER_PAGE", "compute", "entries", "name", "order", "row"]
+__all__ = ["DATES", "EVENTS", "PER_PAGE", "compute", "entries", "event_days", "name", "order", "row"]
 
 PER_PAGE = 50  # entries a kept part holds (the web list's page)
 DATES = "timeline:dates"  # the part holding the date of every entry, in the default order
+EVENTS = "timeline:events"  # the part holding the estimated day of each undated event (:func:`event_days`)
 
 
 class Reader(Protocol):
@@ -250,13 +253,34 @@ def order(
     return picked
 
 
+def event_days(story: dict[str, Any], found: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """For each event of ``story`` none of whose articles is dated (its ``first_seen`` is None), the latest day one
+    of its articles' statements names, as :func:`entries` resolved it (``found``): an estimate, since the articles
+    have no date of their own ("Speaking to reporters on December 7 evening", the year from the story's first
+    date). A day spoken of as to come ("is scheduled to expire January 8") is left out: a report is written after
+    what it reports, so the latest day it names before that is the nearest to when it happened. By event id:
+    ``date`` (the day) and ``evidence`` (the statement's article id and span); events naming no day are left out."""
+    undated = {a: e["id"] for e in story["events"] if not e["first_seen"] for a in e["article_ids"]}
+    out: dict[str, dict[str, Any]] = {}
+    if not undated:
+        return out
+    for entry in found:  # earliest first: a later day replaces an earlier one
+        if entry["precision"] != "day" or entry["future"] or not entry["date"]:
+            continue
+        for evidence in entry["evidence"]:
+            event_id = undated.get(evidence["article_id"])
+            if event_id is not None:
+                out[event_id] = {"date": entry["date"][:10], "evidence": dict(evidence)}
+    return out
+
+
 def compute(view: Reader, story_id: str) -> dict[str, Any]:
-    """The kept parts of the story's (exact id) timeline, by part name: :data:`DATES` and the pages of rows
-    (:func:`name`; none for a story without entries)."""
+    """The kept parts of the story's (exact id) timeline, by part name: :data:`DATES`, :data:`EVENTS` and the pages
+    of rows (:func:`name`; none for a story without entries)."""
     story = view.query("stories", story_id=story_id)
     found = entries(view, story[0]) if story else []
     rows = [row(e) for e in found]
-    out: dict[str, Any] = {DATES: [e["date"] for e in found]}
+    out: dict[str, Any] = {DATES: [e["date"] for e in found], EVENTS: event_days(story[0], found) if story else {}}
     for start in range(0, len(rows), PER_PAGE):
         out[name(start // PER_PAGE + 1)] = rows[start : start + PER_PAGE]
     return out

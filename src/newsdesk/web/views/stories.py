@@ -204,6 +204,7 @@ def story(corpus: Corpus, request: Request) -> Page:
         }
         if "counted" in found:  # the claims of a bounded view: ranked over its latest articles only
             sections[name]["counted"] = found["counted"]
+    _estimated(corpus, story_id, sections["events"]["items"])
     for event in sections["events"]["items"]:
         event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"], page=None)
     # Quotes whose speaker is a pronoun, blank or unresolved: in the quote lists, not among the speakers.
@@ -236,6 +237,16 @@ def story(corpus: Corpus, request: Request) -> Page:
             "opened": OPEN,
         },
     )
+
+
+def _estimated(corpus: Corpus, story_id: str, events: list[dict[str, Any]]) -> None:
+    """Each undated event of ``events`` takes ``estimated``: the day its statements estimate, where they name one
+    (``Corpus.story_event_days``, read only when an event is undated)."""
+    if any(not e.get("first_seen") for e in events):
+        days = corpus.story_event_days(story_id)
+        for event in events:
+            if not event.get("first_seen") and event["id"] in days:
+                event["estimated"] = days[event["id"]]
 
 
 _MEASURE = {"speakers": "quotes", "sources": "quotes", "outlets": "articles", "credits": "articles"}
@@ -279,6 +290,8 @@ def section(corpus: Corpus, request: Request) -> Page:
     if name == "events":  # the time axis of the lanes: the story's first and last dates (the digest's, unfiltered)
         summary = corpus.story_dashboard(story_id)["summary"] if kept is not None else None
         span = summary or corpus.story_part("summary", story_id, **bounded)[0]
+    if name == "events":
+        _estimated(corpus, story_id, rows)
     for row in rows if name == "events" else []:
         row["all"] = link(request, f"/stories/{story_id}/articles", event=row["id"], page=None)
     data = {
