@@ -493,3 +493,36 @@ def test_a_wire_copy_relays_its_agency_and_is_named_for_it(tmp_path: Path) -> No
         window = json.dumps(cluster["article_ids"])  # a bounded view's count, over its articles' support rows
         counted = c.store.query("story_claims", story_id=cluster["story_id"], ids=[cluster["id"]], window=window)
         assert [row["origins"] for row in counted] == [2]
+
+
+def test_a_record_the_subject_holds_makes_no_two_claims_about_it_one() -> None:
+    # "the city's worst fire in nearly 80 years" describes the fire two claims are about, an arrest and a toll: its
+    # superlative and its 80 years (a value both gave) had made them one claim, and the arrest corroborated the toll.
+    from newsdesk.claims import match
+
+    def member(article_id: str, text: str) -> match.Member:
+        (claim,) = extract.find(_article(text))
+        return match.Member.of(article_id, claim)
+
+    arrest = member(
+        "a",
+        "Police in Orlan arrested the owners of a scaffolding firm on suspicion of manslaughter on Friday over the"
+        " city's worst fire in nearly 80 years.",
+    )
+    toll = member(
+        "b",
+        "The death toll from Orlan's worst fire in nearly 80 years rose to 128 on Friday, while about 200 people"
+        " remained missing from the tower blocks.",
+    )
+    again = member(
+        "c",
+        "The toll from the worst fire in Orlan in nearly 80 years has risen to 128, and about 200 people remain"
+        " missing from the tower blocks.",
+    )
+    for m in (arrest, toll, again):
+        assert not {"worst", "year"} & m.terms and all(v.kind != "duration" for v in m.values), m
+    assert match.score(arrest, toll) == 0.0
+    assert match.score(toll, again) > 0  # the same toll, written otherwise
+    # A span of years with no record before it is still a value.
+    (plain,) = extract.find(_article("The Orlan dam has held back the Tesk river for 80 years, its engineers said."))
+    assert any(v.kind == "duration" and v.value == "80" for v in plain.values), plain.values

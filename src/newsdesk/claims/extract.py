@@ -113,6 +113,51 @@ _NEEDS_OPINION = (
     "should",
     "ought to",
 )
+# A record the sentence's subject holds ("the city's worst fire in nearly 80 years", "the first time in four
+# decades"): it describes what the claim is about, not what it claims. Its superlative and its span of years give
+# neither terms nor a value, or two claims about one fire (an arrest, a toll) share them and read as one claim.
+_RECORD_WORDS = ("est ", "worst", "first", "most ", "least ")
+_RECORD = re.compile(
+    r"\b(?P<best>worst|first|most|least|\w{2,}est)\b(?P<thing>(?:\s+[\w'’-]+){0,4}?)\s+"
+    r"(?P<span>(?:in|for)\s+(?:(?:nearly|almost|more\s+than|over|about|some|at\s+least|roughly|around|close\s+to)\s+)?"
+    r"(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+    r"(?:years?|decades?|centur(?:y|ies)))\b",
+    re.IGNORECASE,
+)
+# Words ending in "est" that are no superlatives.
+_NOT_BEST = frozenset(
+    "interest protest arrest request west test forest rest guest suggest contest chest nest quest invest honest "
+    "modest manifest digest harvest earnest pest vest crest latest".split()
+)
+
+
+def _records(sentence: str) -> list[tuple[int, int]]:
+    """The spans (in ``sentence``) of the words of each record it writes (:data:`_RECORD`): the superlative and its
+    span of years, not what holds the record ("fire" in "worst fire in nearly 80 years")."""
+    spans = []
+    for m in _RECORD.finditer(sentence):
+        if m["best"].casefold() in _NOT_BEST:
+            continue
+        spans += [m.span("best"), m.span("span")]
+    return spans
+
+
+def _without_records(
+    sentence: str, start: int, names: tuple[Mention, ...], found: tuple[str, ...], vals: list[Value]
+) -> tuple[tuple[str, ...], list[Value]]:
+    """The terms and values of a claim's ``sentence`` (at ``start``) less those of its records (:func:`_records`):
+    its terms read again with the records' words blanked (the names keep theirs), its values less those inside a
+    record. As they were where it writes no record."""
+    spans = _records(sentence)
+    if not spans:
+        return found, vals
+    blank = list(sentence)
+    for a, b in spans:
+        blank[a:b] = " " * (b - a)
+    kept = [v for v in vals if not any(start + a <= v.start and v.end <= start + b for a, b in spans)]
+    return terms("".join(blank), start, names), kept
+
+
 # UPDATE's words: a claim's sentence holding none of them is not searched for a change of figure.
 _NEEDS_UPDATE = (
     "cut to",
@@ -498,6 +543,8 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
             continue
         if found_terms is None:
             found_terms = terms(sentence, start, names)
+        if values.may_hold(lower, _RECORD_WORDS):
+            found_terms, vals = _without_records(sentence, start, names, found_terms, vals)
         quote, share = _quote_share(spoken, start, end)
         asserted_by: str | None = None
         kind = "article"
