@@ -42,6 +42,8 @@ Measures (each 0..1, higher is better):
 - ``devnews.contradictions_recall`` / ``devnews.contradictions_precision`` (:mod:`tests.eval.contradictions`): the
   contradictions between outlets of ``NOTES.md`` (c), labelled by file and value, found; and the share of the
   reported contradictions that are one of them.
+- ``devnews.claim_pairs_precision`` / ``devnews.claim_pairs_recall`` (:mod:`tests.eval.claim_pairs`): whether the
+  claims a cluster holds say the same thing, over pairs labelled by hand.
 
 - ``devnews_among.*``: the measures above that concern the dev-news articles alone (events, stories, quotes,
   origins, entities), with the 60 articles ingested into a store that already holds 284 other real articles
@@ -68,7 +70,7 @@ from newsdesk import nlp
 from newsdesk.corpus import Corpus
 from newsdesk.records import Article
 from newsdesk.store import Store
-from tests.eval import attribution, contradictions, stances
+from tests.eval import attribution, claim_pairs, contradictions, stances
 from tests.eval.gate import bcubed, corpus_hash, shared  # gate imports this module only when it runs it
 
 # NOTES.md (a): copies or rewrites of one wire or agency story, by file number. 024 is the uncredited rewrite
@@ -401,6 +403,10 @@ def _contradictions(corpus: Corpus, by_file: dict[int, Article]) -> tuple[dict[s
     return contradictions.score(corpus.contradictions(), files)
 
 
+def _claim_pairs(corpus: Corpus, by_file: dict[int, Article]) -> tuple[dict[str, float], Errors]:
+    return claim_pairs.score(corpus.claims(), {article.id: n for n, article in by_file.items()})
+
+
 def score(
     corpus: Corpus, by_file: dict[int, Article], labels: dict[int, str], gold: list[dict[str, Any]]
 ) -> tuple[dict[str, float], Errors]:
@@ -418,6 +424,7 @@ def score(
         _timeline(corpus),
         stances.measure_devnews(corpus, {a.id: f"{n:03d}" for n, a in by_file.items()}),
         _contradictions(corpus, by_file),
+        _claim_pairs(corpus, by_file),
     ):
         scores.update(got)
         errors.update(why)

@@ -42,7 +42,9 @@ Measures (each 0..1, higher is better):
   not), ``entities_merged`` (spelling variants held by one entity), ``entities_unsplit`` (no spelling held by
   two), ``top_entity_types`` (the 30 most-mentioned entities against a hand-made type table),
   ``timeline_no_furniture`` and ``contradictions_recall`` / ``contradictions_precision``
-  (:mod:`tests.eval.contradictions`: NOTES.md (c) labelled by file and value).
+  (:mod:`tests.eval.contradictions`: NOTES.md (c) labelled by file and value), ``claim_pairs_precision`` /
+  ``claim_pairs_recall`` (:mod:`tests.eval.claim_pairs`: pairs of claims in one cluster labelled as one fact or
+  two, by hand).
 - ``devnews_among.*`` (:func:`tests.eval.devnews.run_among`): the dev-news measures that read only its 60 articles
   (events, stories, quotes, origins, entities), with the 60 ingested into a store already holding 284 PolNeAR
   articles, as an analyst's store holds other storylines: term weights and entity types read the whole store.

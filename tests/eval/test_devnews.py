@@ -116,3 +116,31 @@ def test_what_a_quote_never_is(cue: str, text: str, direct: bool, kind: str | No
 )
 def test_reported_words_that_only_name_a_thing(words: str, thing: bool) -> None:
     assert devnews.a_thing(words) is thing
+
+
+def test_claim_pairs_count_two_facts_in_one_cluster_and_one_fact_split() -> None:
+    from tests.eval import claim_pairs
+
+    alike, apart = claim_pairs.pairs()
+    assert len(alike) == 193 and len(apart) == 58  # as labelled
+    files = {f"art{n}": n for n in range(1, 61)}
+
+    def cluster(id_: str, *claims: str) -> dict[str, object]:
+        rows = [{"article_id": f"art{c.split(':')[0]}", "start": int(c.split(":")[1])} for c in claims]
+        return {"id": id_, "support": rows}
+
+    # The labelled cluster of the arrests (one fact) and the first one (four facts), as labelled.
+    arrests = claim_pairs.CLUSTERS[1][0]
+    first = [c for group in claim_pairs.CLUSTERS[0] for c in group]
+    everything = [cluster(f"c{i}", *[c for g in groups for c in g]) for i, groups in enumerate(claim_pairs.CLUSTERS)]
+    scores, _ = claim_pairs.score(everything, files)
+    assert scores == {"devnews.claim_pairs_precision": 0.7689, "devnews.claim_pairs_recall": 1.0}
+    # The first cluster cut into its facts, the arrests cut in two: every pair together is alike, some are split.
+    cut = [cluster(f"f{k}", *group) for k, group in enumerate(claim_pairs.CLUSTERS[0])]
+    cut += [cluster("a1", *arrests[:4]), cluster("a2", *arrests[4:])]
+    cut += everything[2:]
+    scores, errors = claim_pairs.score(cut, files)
+    assert len(first) == 6 and scores["devnews.claim_pairs_recall"] == round((193 - 16) / 193, 4)
+    two_facts = errors["devnews.claim_pairs_precision"]  # the other clusters' still: none of the first's
+    assert two_facts and not any(line.split(" and ")[0] in first for line in two_facts)
+    assert "1:511 and 6:2: one fact, two clusters" in errors["devnews.claim_pairs_recall"]
