@@ -526,3 +526,34 @@ def test_a_record_the_subject_holds_makes_no_two_claims_about_it_one() -> None:
     # A span of years with no record before it is still a value.
     (plain,) = extract.find(_article("The Orlan dam has held back the Tesk river for 80 years, its engineers said."))
     assert any(v.kind == "duration" and v.value == "80" for v in plain.values), plain.values
+
+
+def test_two_claims_sharing_names_and_two_words_of_their_setting_are_two_facts() -> None:
+    # "After the verdict was announced, [a ministry] asked [a country] to hand over [two people]" and "The verdict was
+    # announced while [one of them] remained in [that country]": the names and "verdict announced" in common, two
+    # facts. They had made one cluster (dev-news: an extradition call, a sentence and a ministry's note, six origins).
+    from newsdesk.claims import match
+
+    asked = _member(
+        "a",
+        "After the verdict was announced, the Orlan foreign ministry asked Tesk to hand over Mira Dovan and her"
+        " former interior minister Kai Renn.",
+    )
+    stayed = _member(
+        "b",
+        "The verdict was announced while Mira Dovan remained in Tesk, where she fled after the uprising against her"
+        " government.",
+    )
+    again = _member(
+        "c",
+        "Orlan asked Tesk to hand over Mira Dovan and Kai Renn, her former interior minister, after the verdict.",
+    )
+    others = [
+        _member(f"o{i}", f"Mira Dovan of Tesk spoke to the council of district {i} about its budget on Monday.")
+        for i in range(12)
+    ]
+    story = match.Story("s")
+    story.extend([(m, None) for m in [*others, asked, stayed, again]])  # type: ignore[misc]
+    assert match.score(asked, stayed, story.weights()) == 0.0  # type: ignore[arg-type]
+    joined = [{m.article_id for m in c.members} for c in story.clusters.values() if len(c.members) > 1]
+    assert joined == [{"a", "c"}], joined  # the same request, written otherwise, still one claim

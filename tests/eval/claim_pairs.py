@@ -14,7 +14,8 @@ sentence (the articles are others' writing).
 
 The labels come from the clusters one version made, so pairs that version kept apart are not labelled: recall
 says what a change splits of what was joined, not what no version ever joined. Precision on the labelling run
-was 0.769 (193 pairs alike, 58 not).
+was 0.769 (193 pairs alike, 58 not); with claim matching asking three shared words (`MIN_WORDS`) since, 0.823 and
+recall 0.964.
 """
 
 from __future__ import annotations

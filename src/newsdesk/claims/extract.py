@@ -113,7 +113,7 @@ _NEEDS_OPINION = (
     "should",
     "ought to",
 )
-# A record the sentence's subject holds ("the city's worst fire in nearly 80 years", "the first time in four
+# A record the sentence's subject holds ("the region's worst flood in 40 years", "the first time in four
 # decades"): it describes what the claim is about, not what it claims. Its superlative and its span of years give
 # neither terms nor a value, or two claims about one fire (an arrest, a toll) share them and read as one claim.
 _RECORD_WORDS = ("est ", "worst", "first", "most ", "least ")
