@@ -48,7 +48,8 @@ JOIN_SAME_VALUE = 0.25  # the same, for two claims that give the same value for 
 JOIN_DICE = 0.33  # and their terms' Dice coefficient, so that a short claim does not match any long one
 NEGATION_KEPT = 0.6  # a bare "not" often negates another clause: two claims sharing this much still match
 MIN_TERMS = 5  # a claim with fewer terms joins another only on a shared value
-MIN_WORDS = 3  # and at least this many words that are no names (two, "verdict announced", join other facts told of one name)
+# And at least this many words that are no names: two ("verdict announced") join other facts told of one name.
+MIN_WORDS = 3
 JOIN_FEW_WORDS = 0.5  # (one or two such words are enough for claims that share this much)
 # And on words alone, the Dice coefficient of the two claims' words that are no names: names and a setting ("the
 # complex in the district of Tai Po") shared by two sentences that say different things are not one claim.
