@@ -330,11 +330,11 @@ def test_a_horizon_is_no_entry_and_a_glued_sentence_is_cut(tmp_path: Path) -> No
     ], entries
 
 
-def test_an_undated_event_shows_the_latest_day_its_reports_name_as_an_estimate(tmp_path: Path) -> None:
+def test_an_undated_event_shows_the_day_its_reports_name_as_an_estimate(tmp_path: Path) -> None:
     # The second development is told by undated reports only: its events list said "undated" though its reports
-    # name the days. It now shows the latest of them that is not to come (28 November, not 2 October; the hearing
-    # "scheduled for 3 December" is to come), marked as an estimate, in `story` and on the web page; the digest
-    # keeps it.
+    # name the day. It now shows the first day its report names (28 November; not 2 October, a background day
+    # further on; not 5 December, when the managers are due in court), marked as an estimate, in `story` and on the
+    # web page, read from what the digest stage kept.
     from starlette.testclient import TestClient
 
     from newsdesk.cli import stories as stories_cli
@@ -343,25 +343,26 @@ def test_an_undated_event_shows_the_latest_day_its_reports_name_as_an_estimate(t
     second = (
         "Police in Orlan arrested three managers of the Veltmar tower block's builder on 28 November over the fire."
         " Detectives said the company had ignored a warning about the scaffolding it was given on 2 October."
-        " A court hearing for the three managers of the Veltmar builder is scheduled for 3 December."
+        " The three managers of the Veltmar builder are due in court on 5 December."
     )
-    records = (
-        _VELTMAR_FIRE,
-        {"title": "Veltmar builder's managers arrested in Orlan", "text": second},
-    )
-    with _one_story(tmp_path, *records) as (corpus, story):
+    source = tmp_path / "story.jsonl"
+    records = (_VELTMAR_FIRE, {"title": "Veltmar builder's managers arrested in Orlan", "text": second})
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Corpus(Store(":memory:")) as corpus:  # every stage, the digest's too
+        assert corpus.ingest([source]).ok
+        (story,) = corpus.stories()
         whole = corpus.story(story["id"])
         (undated,) = [e for e in whole["events"] if not e["first_seen"]]
         (dated,) = [e for e in whole["events"] if e["first_seen"]]
-        assert undated["estimated"] == "2025-11-28", whole["events"]
-        assert "estimated" not in dated
+        assert undated["estimated_day"] == "2025-11-28", whole["events"]
+        assert "estimated_day" not in dated
         assert stories_cli._when(undated) == "~2025-11-28 estimated"  # `newsdesk story`'s events
-        assert corpus.story_event_days(story["id"]) == {undated["id"]: "2025-11-28"}
-        kept = timeline.compute(corpus.store, story["id"])[timeline.EVENTS]
+        kept = corpus.store.story_digest(story["id"], timeline.EVENTS)
         assert {k: v["date"] for k, v in kept.items()} == {undated["id"]: "2025-11-28"}, kept
         (evidence,) = [v["evidence"] for v in kept.values()]
         arrest = second.index("28 November")
         assert (evidence["start"], evidence["end"]) == (arrest, arrest + len("28 November")), evidence
+        assert corpus.story_event_days(story["id"]) == {undated["id"]: "2025-11-28"}
         with TestClient(create_app(corpus)) as client:
             page = client.get(f"/stories/{story['id']}").text
             listed = client.get(f"/stories/{story['id']}/events").text
@@ -369,3 +370,40 @@ def test_an_undated_event_shows_the_latest_day_its_reports_name_as_an_estimate(t
         assert re.search(r"~2025-11-28 <span class=\"tag\"[^>]*>estimated</span>", html), html
         metas = re.findall(r'class="ev-meta muted">(.*?) · ', html)
         assert len(metas) == 2 and not any("undated" in m for m in metas), metas  # (its article itself is undated)
+
+
+def _said(article: str, day: str, start: int, *, estimated: bool = True, future: bool = False) -> timeline.Statement:
+    return timeline.Statement(article, day, "day", start, start + 10, estimated, future)
+
+
+_STORY = {
+    "events": [
+        {"id": "dated", "first_seen": "2025-11-26", "article_ids": ["d1"]},
+        {"id": "undated", "first_seen": None, "article_ids": ["u1", "u2"]},
+    ]
+}
+
+
+@pytest.mark.parametrize(
+    ("statements", "expected"),
+    [
+        # Each report's first day, the latest of those: u2 wrote later of the same development.
+        ([_said("u1", "2025-11-28", 5), _said("u1", "2025-12-05", 90), _said("u2", "2025-11-29", 40)], "2025-11-29"),
+        # A day its report says is to come is none, though another article (d1) states that day as past.
+        (
+            [_said("u1", "2025-12-03", 5, future=True), _said("d1", "2025-12-03", 5), _said("u1", "2025-11-28", 60)],
+            "2025-11-28",
+        ),
+        # A full date (no estimate) a month or more before the story's first date is background.
+        ([_said("u1", "1983-06-12", 5, estimated=False), _said("u2", "2025-03-03", 9, estimated=False)], None),
+        ([_said("u1", "2025-11-20", 5, estimated=False)], "2025-11-20"),
+        # What a dated event's article says is its own.
+        ([_said("d1", "2025-11-30", 5)], None),
+    ],
+)
+def test_an_undated_events_day_is_its_reports_first_day_not_to_come(
+    statements: list[timeline.Statement], expected: str | None
+) -> None:
+    got = timeline.event_days(_STORY, statements)
+    assert got.get("undated", {}).get("date") == expected, got
+    assert timeline.event_days({"events": [_STORY["events"][1]]}, statements) == {}  # no dated event: no estimate

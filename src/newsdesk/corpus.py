@@ -685,8 +685,8 @@ class Corpus:
 
     def story(self, story_id: str) -> dict[str, Any]:
         """One story with its events and timeline (the ``story ID --json`` contract). An event none of whose
-        articles is dated carries ``estimated``, the day its statements estimate, where they name one
-        (:func:`newsdesk.digest.timeline.event_days`).
+        articles is dated carries ``estimated_day``, the day its reports name for what happened, where they name
+        one (:func:`newsdesk.digest.timeline.event_days`).
 
         Raises:
             NotFoundError: no story has that id (or unique id prefix).
@@ -698,9 +698,10 @@ class Corpus:
             hint = f" It matches {len(matches)} stories; give more characters." if matches else ""
             raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
         story = (exact or matches)[0]
-        entries = self._timeline(story)
-        days = digest.timeline.event_days(story, entries)
-        events = [{**e, "estimated": days[e["id"]]["date"]} if e["id"] in days else e for e in story["events"]]
+        statements: list[digest.timeline.Statement] = []
+        entries = digest.timeline.entries(self.store, story, statements=statements)
+        days = digest.timeline.event_days(story, statements)
+        events = [{**e, "estimated_day": days[e["id"]]["date"]} if e["id"] in days else e for e in story["events"]]
         return {**story, "events": events, "timeline": entries}
 
     def timeline(self, story_id: str) -> list[dict[str, Any]]:
@@ -714,12 +715,20 @@ class Corpus:
 
     def story_event_days(self, story_id: str) -> dict[str, str]:
         """The estimated day of each event of a story (exact id) none of whose articles is dated, where its
-        statements name one (:func:`newsdesk.digest.timeline.event_days`), by event id: read as the digest stage
-        kept it while the story is unchanged since, else worked out from the whole timeline."""
-        kept: dict[str, dict[str, Any]] | None = self.store.story_digest(story_id, digest.timeline.EVENTS)
+        reports name one (:func:`newsdesk.digest.timeline.event_days`), by event id: read as the digest stage kept
+        it while the story is unchanged since, else worked out from the whole timeline. A digest kept before the
+        estimates were (its timeline current, no estimates part) gives none until the story changes, rather than
+        the whole timeline worked out again on each page."""
+        timeline = digest.timeline
+        kept: dict[str, dict[str, Any]] | None = self.store.story_digest(story_id, timeline.EVENTS)
+        if kept is None and self.store.story_digest(story_id, timeline.DATES) is not None:
+            return {}
         if kept is None:
             stories = self.store.query("stories", story_id=story_id)
-            kept = digest.timeline.event_days(stories[0], self._timeline(stories[0])) if stories else {}
+            statements: list[timeline.Statement] = []
+            if stories:
+                timeline.entries(self.store, stories[0], statements=statements)
+            kept = timeline.event_days(stories[0], statements) if stories else {}
         return {event_id: found["date"] for event_id, found in kept.items()}
 
     def story_timeline(

@@ -523,9 +523,23 @@ def test_a_record_the_subject_holds_makes_no_two_claims_about_it_one() -> None:
         assert not {"worst", "year"} & m.terms and all(v.kind != "duration" for v in m.values), m
     assert match.score(arrest, toll) == 0.0
     assert match.score(toll, again) > 0  # the same toll, written otherwise
-    # A span of years with no record before it is still a value.
-    (plain,) = extract.find(_article("The Orlan dam has held back the Tesk river for 80 years, its engineers said."))
-    assert any(v.kind == "duration" and v.value == "80" for v in plain.values), plain.values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orlan dam has held back the Tesk river for 80 years, its engineers said.",  # no record
+        # A clause: the years are the claim.
+        "The first defendant was jailed for 12 years on Monday, the Orlan court said.",
+        "The most senior officer was jailed for 10 years, the Orlan court said.",
+        "Most residents have lived there for 20 years, the Tesk council said.",  # a quantity
+        "Dara Voss has been the longest serving minister for 12 years.",
+        "The parish priest served the church for 30 years, the Tesk diocese said.",  # no superlative
+    ],
+)
+def test_a_span_of_years_that_is_no_record_stays_a_value(text: str) -> None:
+    (claim,) = extract.find(_article(text))
+    assert any(v.kind == "duration" for v in claim.values) and "year" in claim.terms, (claim.values, claim.terms)
 
 
 def test_two_claims_sharing_names_and_two_words_of_their_setting_are_two_facts() -> None:

@@ -123,24 +123,44 @@ def test_claim_pairs_count_two_facts_in_one_cluster_and_one_fact_split() -> None
 
     alike, apart = claim_pairs.pairs()
     assert len(alike) == 193 and len(apart) == 58  # as labelled
+    assert len(claim_pairs.facts()) == 243
     files = {f"art{n}": n for n in range(1, 61)}
 
     def cluster(id_: str, *claims: str) -> dict[str, object]:
         rows = [{"article_id": f"art{c.split(':')[0]}", "start": int(c.split(":")[1])} for c in claims]
         return {"id": id_, "support": rows}
 
-    # The labelled cluster of the arrests (one fact) and the first one (four facts), as labelled.
-    arrests = claim_pairs.CLUSTERS[1][0]
+    labelled = [cluster(f"c{i}", *[c for g in groups for c in g]) for i, groups in enumerate(claim_pairs.CLUSTERS)]
+    scores, _ = claim_pairs.score(labelled, files)
+    assert scores == {
+        "devnews.claim_pairs_precision": 0.7689,
+        "devnews.claim_pairs_recall": 1.0,
+        "devnews.claim_pairs_found": 1.0,
+    }
+    # Every cluster cut into its facts: precision 1. The arrests cut in two: 16 of their 28 pairs split.
     first = [c for group in claim_pairs.CLUSTERS[0] for c in group]
-    everything = [cluster(f"c{i}", *[c for g in groups for c in g]) for i, groups in enumerate(claim_pairs.CLUSTERS)]
-    scores, _ = claim_pairs.score(everything, files)
-    assert scores == {"devnews.claim_pairs_precision": 0.7689, "devnews.claim_pairs_recall": 1.0}
-    # The first cluster cut into its facts, the arrests cut in two: every pair together is alike, some are split.
-    cut = [cluster(f"f{k}", *group) for k, group in enumerate(claim_pairs.CLUSTERS[0])]
-    cut += [cluster("a1", *arrests[:4]), cluster("a2", *arrests[4:])]
-    cut += everything[2:]
+    arrests = claim_pairs.CLUSTERS[1][0]
+    cut = [
+        cluster(f"f{i}.{g}", *group) for i, groups in enumerate(claim_pairs.CLUSTERS) for g, group in enumerate(groups)
+    ]
+    cut = [c for c in cut if c["id"] != "f1.0"] + [cluster("a1", *arrests[:4]), cluster("a2", *arrests[4:])]
     scores, errors = claim_pairs.score(cut, files)
-    assert len(first) == 6 and scores["devnews.claim_pairs_recall"] == round((193 - 16) / 193, 4)
-    two_facts = errors["devnews.claim_pairs_precision"]  # the other clusters' still: none of the first's
-    assert two_facts and not any(line.split(" and ")[0] in first for line in two_facts)
+    assert scores["devnews.claim_pairs_precision"] == 1.0 and not errors["devnews.claim_pairs_precision"]
+    assert scores["devnews.claim_pairs_recall"] == round((193 - 16) / 193, 4)
     assert "1:511 and 6:2: one fact, two clusters" in errors["devnews.claim_pairs_recall"]
+    # Two labelled clusters joined: two facts, unless SAME_ACROSS names them one (the toll of 128, twice told).
+    joined = [cluster("j", *first, *arrests), *labelled[2:]]
+    scores, errors = claim_pairs.score(joined, files)
+    assert (
+        scores["devnews.claim_pairs_precision"] < 0.7689
+        and f"{first[0]} and {arrests[0]}: one cluster, two facts" in errors["devnews.claim_pairs_precision"]
+    )
+    tolls = [c for g in (claim_pairs.CLUSTERS[16][0], claim_pairs.CLUSTERS[58][0]) for c in g]
+    rest = [c for k, c in enumerate(labelled) if k not in (16, 58)]
+    scores, errors = claim_pairs.score([*rest, cluster("t", *tolls)], files)
+    assert not any(line.startswith(tuple(tolls)) for line in errors["devnews.claim_pairs_precision"])
+    # A labelled claim lost is counted: found falls, and its group's pairs are split.
+    scores, errors = claim_pairs.score([cluster("c0", *first[1:]), *labelled[1:]], files)
+    assert scores["devnews.claim_pairs_found"] == round(242 / 243, 4) and errors["devnews.claim_pairs_found"] == [
+        f"{first[0]}: not found"
+    ]

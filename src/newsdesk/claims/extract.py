@@ -115,19 +115,31 @@ _NEEDS_OPINION = (
 )
 # A record the sentence's subject holds ("the region's worst flood in 40 years", "the first time in four
 # decades"): it describes what the claim is about, not what it claims. Its superlative and its span of years give
-# neither terms nor a value, or two claims about one fire (an arrest, a toll) share them and read as one claim.
+# neither terms nor a value, or two claims about one fire (an arrest, a toll) share them and read as one claim. The
+# superlative follows a determiner or a possessive ("Most residents have lived there for 20 years" counts people),
+# and what holds the record is a few words with no verb ("The first defendant was jailed for 12 years": the
+# years are the claim).
 _RECORD_WORDS = ("est ", "worst", "first", "most ", "least ")
 _RECORD = re.compile(
-    r"\b(?P<best>worst|first|most|least|\w{2,}est)\b(?P<thing>(?:\s+[\w'’-]+){0,4}?)\s+"
+    r"(?:\b(?:the|its|their|his|her|our|this|that|a|an)\s+|\w['’]s\s+)"
+    r"(?P<best>worst|first|most|least|\w{2,}est)\b(?P<thing>(?:\s+[\w'’-]+){0,4}?)\s+"
     r"(?P<span>(?:in|for)\s+(?:(?:nearly|almost|more\s+than|over|about|some|at\s+least|roughly|around|close\s+to)\s+)?"
-    r"(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+    r"(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|a\s+hundred|several|many)\s+"
     r"(?:years?|decades?|centur(?:y|ies)))\b",
     re.IGNORECASE,
 )
 # Words ending in "est" that are no superlatives.
 _NOT_BEST = frozenset(
     "interest protest arrest request west test forest rest guest suggest contest chest nest quest invest honest "
-    "modest manifest digest harvest earnest pest vest crest latest".split()
+    "modest manifest digest harvest earnest pest vest crest latest priest inquest unrest conquest behest bequest "
+    "northwest southwest midwest budapest bucharest everest tempest incest attest detest divest ingest infest "
+    "wrest zest jest".split()
+)
+# Words that make what holds the record a clause: its span of years is then what the claim says.
+_NOT_A_THING = frozenset(
+    "is are was were be been being has have had will would shall should can could may might must do does did "
+    "to who which that".split()
 )
 
 
@@ -137,6 +149,9 @@ def _records(sentence: str) -> list[tuple[int, int]]:
     spans = []
     for m in _RECORD.finditer(sentence):
         if m["best"].casefold() in _NOT_BEST:
+            continue
+        thing = m["thing"].casefold().split()
+        if any(w in _NOT_A_THING or w.endswith(("ed", "ing")) for w in thing):
             continue
         spans += [m.span("best"), m.span("span")]
     return spans
@@ -545,6 +560,8 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
             found_terms = terms(sentence, start, names)
         if values.may_hold(lower, _RECORD_WORDS):
             found_terms, vals = _without_records(sentence, start, names, found_terms, vals)
+            if not vals and not named:
+                continue  # its value was the record's: nothing else to make it a claim
         quote, share = _quote_share(spoken, start, end)
         asserted_by: str | None = None
         kind = "article"

@@ -70,8 +70,8 @@ def story(state: State, story_id: str, as_json: bool) -> None:
 
 def _when(event: dict[str, Any]) -> str:
     """An event's dates, or for an undated event the day its statements estimate, marked so (``~``)."""
-    if not event["first_seen"] and event.get("estimated"):
-        return f"~{event['estimated']} estimated"
+    if not event["first_seen"] and event.get("estimated_day"):
+        return f"~{event['estimated_day']} estimated"
     return _span(event["first_seen"], event["last_seen"])
 
 

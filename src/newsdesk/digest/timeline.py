@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, Protocol
+from datetime import date, timedelta
+from typing import Any, NamedTuple, Protocol
 
 from newsdesk.extract import dates
 from newsdesk.records import DateMention, lead_prefix
 
-__all__ = ["DATES", "EVENTS", "PER_PAGE", "compute", "entries", "event_days", "name", "order", "row"]
+__all__ = ["DATES", "EVENTS", "PER_PAGE", "Statement", "compute", "entries", "event_days", "name", "order", "row"]
 
 PER_PAGE = 50  # entries a kept part holds (the web list's page)
 DATES = "timeline:dates"  # the part holding the date of every entry, in the default order
@@ -115,11 +116,12 @@ def _days_named(mentions: list[DateMention], story_start: str) -> list[DateMenti
     ]
 
 
-def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
+def entries(view: Reader, story: dict[str, Any], *, statements: list[Statement] | None = None) -> list[dict[str, Any]]:
     """The story's timeline (``story``: as the ``stories`` query gives it, with its events and article ids): one
     entry per date and precision, earliest first (undated last), each with its text, articles, whether it is an
     estimate, whether every statement of it speaks of the future (``future``: "is scheduled to expire January 8"),
-    and the span of each statement of it."""
+    and the span of each statement of it. ``statements``: a list to append each dated statement to, as it is read
+    (what :func:`event_days` reads: an entry's flags are those of all its statements together)."""
     # Entries come from the dates the articles write ("on Friday", "in 2014"), resolved against their
     # publication date, with the sentence that holds each date as what happened. An undated article's
     # relative dates that need only a year are resolved against its event's first date and marked as
@@ -176,6 +178,8 @@ def entries(view: Reader, story: dict[str, Any]) -> list[dict[str, Any]]:
         entry["estimated"] = entry["estimated"] and estimated
         entry["future"] = entry["future"] and future  # every statement of it speaks of what is to come
         entry["evidence"].append({"article_id": article_id, "start": span[0], "end": span[1]})
+        if statements is not None and key[0] is not None:
+            statements.append(Statement(article_id, key[0], key[1], span[0], span[1], estimated, future))
 
     for article in sorted(articles, key=lambda a: a["published"] or "~"):
         article_id = article["id"]
@@ -253,24 +257,48 @@ def order(
     return picked
 
 
-def event_days(story: dict[str, Any], found: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """For each event of ``story`` none of whose articles is dated (its ``first_seen`` is None), the latest day one
-    of its articles' statements names, as :func:`entries` resolved it (``found``): an estimate, since the articles
-    have no date of their own ("Speaking to reporters on December 7 evening", the year from the story's first
-    date). A day spoken of as to come ("is scheduled to expire January 8") is left out: a report is written after
-    what it reports, so the latest day it names before that is the nearest to when it happened. By event id:
-    ``date`` (the day) and ``evidence`` (the statement's article id and span); events naming no day are left out."""
+class Statement(NamedTuple):
+    """One dated statement of the timeline, as :func:`entries` read it: the article, the day or period and its
+    precision, the span of the date, whether the date is an estimate (a day without its year, resolved against the
+    story's first date) and whether it speaks of what is to come."""
+
+    article_id: str
+    date: str
+    precision: str | None
+    start: int
+    end: int
+    estimated: bool
+    future: bool
+
+
+BACKGROUND = 30  # days: a full date further before the story's first date is background, no estimate of an event
+
+
+def event_days(story: dict[str, Any], statements: Sequence[Statement]) -> dict[str, dict[str, Any]]:
+    """For each event of ``story`` none of whose articles is dated (its ``first_seen`` is None), the day its
+    reports name for what happened, as an estimate: in each of its articles, the first day it names (a report
+    says when in its opening lines) that is not to come, then the latest of those across the event's articles. A
+    day counts when the report names it without its year ("on 28 November", the year from the story's first date)
+    or as a full date at most :data:`BACKGROUND` days before the story's first date; earlier full dates ("opened
+    in June 1983") are background. No estimate in a story without a dated event. ``statements``: as
+    :func:`entries` appended them. By event id: ``date`` and ``evidence`` (article id and span of the date)."""
     undated = {a: e["id"] for e in story["events"] if not e["first_seen"] for a in e["article_ids"]}
+    first = min((e["first_seen"][:10] for e in story["events"] if e["first_seen"]), default=None)
     out: dict[str, dict[str, Any]] = {}
-    if not undated:
+    if not undated or first is None:
         return out
-    for entry in found:  # earliest first: a later day replaces an earlier one
-        if entry["precision"] != "day" or entry["future"] or not entry["date"]:
+    since = (date.fromisoformat(first) - timedelta(days=BACKGROUND)).isoformat()
+    opening: dict[str, Statement] = {}  # each undated article's first day
+    for st in statements:
+        if st.article_id not in undated or st.precision != "day" or st.future:
             continue
-        for evidence in entry["evidence"]:
-            event_id = undated.get(evidence["article_id"])
-            if event_id is not None:
-                out[event_id] = {"date": entry["date"][:10], "evidence": dict(evidence)}
+        if not st.estimated and st.date[:10] < since:
+            continue
+        if st.article_id not in opening or st.start < opening[st.article_id].start:
+            opening[st.article_id] = st
+    for article_id, st in sorted(opening.items(), key=lambda item: (item[1].date, item[0])):
+        evidence = {"article_id": article_id, "start": st.start, "end": st.end}
+        out[undated[article_id]] = {"date": st.date[:10], "evidence": evidence}  # later days replace earlier
     return out
 
 
@@ -278,9 +306,10 @@ def compute(view: Reader, story_id: str) -> dict[str, Any]:
     """The kept parts of the story's (exact id) timeline, by part name: :data:`DATES`, :data:`EVENTS` and the pages
     of rows (:func:`name`; none for a story without entries)."""
     story = view.query("stories", story_id=story_id)
-    found = entries(view, story[0]) if story else []
+    statements: list[Statement] = []
+    found = entries(view, story[0], statements=statements) if story else []
     rows = [row(e) for e in found]
-    out: dict[str, Any] = {DATES: [e["date"] for e in found], EVENTS: event_days(story[0], found) if story else {}}
+    out: dict[str, Any] = {DATES: [e["date"] for e in found], EVENTS: event_days(story[0], statements) if story else {}}
     for start in range(0, len(rows), PER_PAGE):
         out[name(start // PER_PAGE + 1)] = rows[start : start + PER_PAGE]
     return out

@@ -240,13 +240,13 @@ def story(corpus: Corpus, request: Request) -> Page:
 
 
 def _estimated(corpus: Corpus, story_id: str, events: list[dict[str, Any]]) -> None:
-    """Each undated event of ``events`` takes ``estimated``: the day its statements estimate, where they name one
+    """Each undated event of ``events`` takes ``estimated_day``: the day its statements estimate, where they name one
     (``Corpus.story_event_days``, read only when an event is undated)."""
     if any(not e.get("first_seen") for e in events):
         days = corpus.story_event_days(story_id)
         for event in events:
             if not event.get("first_seen") and event["id"] in days:
-                event["estimated"] = days[event["id"]]
+                event["estimated_day"] = days[event["id"]]
 
 
 _MEASURE = {"speakers": "quotes", "sources": "quotes", "outlets": "articles", "credits": "articles"}
