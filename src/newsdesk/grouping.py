@@ -482,11 +482,18 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
             events.join(event, article.id, v, article.published, when=lead, keys=keys)
             created = False
         else:
-            event, created = events.assign(article.id, v, article.published, lead, keys, _focus(article))
+            weighted = events.df.weighted(v)
+            event, created = events.assign(
+                article.id, v, article.published, lead, keys, _focus(article), weighted=weighted
+            )
         if created:
             event.title = names.name(article.title, article.text)
             named[event.id] = names.made(event.title, article.title, article.text)
-            story, story_created = stories.assign(event.id, v, article.published)
+            # The events' and the stories' document frequencies are one (``df``): the event's weighted vector is the
+            # story's too, not worked out again.
+            story, story_created = stories.assign(
+                event.id, v, article.published, weighted=weighted if stories.df is events.df else None
+            )
             event.parent = story.id
             if story_created:
                 story.title = event.title

@@ -9,6 +9,7 @@ import random
 import zlib
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -977,3 +978,44 @@ def test_joins_index_a_group_under_the_heaviest_terms_they_did_before(counted: b
     assert {g: w.tops for g, w in a._weights.items()} == {g: w.tops for g, w in b._weights.items()}
     assert {g: w.square for g, w in a._weights.items()} == {g: w.square for g, w in b._weights.items()}
     assert {t: list(m) for t, m in a._index.items()} == {t: list(m) for t, m in b._index.items()}
+
+
+def test_a_report_opening_an_event_and_its_story_is_weighted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An event and its story share one ``DocumentFrequencies``: a report that opens an event (and so a story) has its
+    vector weighted once (``Grouper.assign(weighted=...)``), not once for the event and again for the story; the
+    groups are the ones assigned without it."""
+    from newsdesk import grouping
+    from newsdesk.records import Article, content_id
+    from newsdesk.settings import Settings
+    from newsdesk.store import Store
+
+    texts = [
+        "The harbour board of Lantry kept the night ferry to Ossin running through the winter storms.",
+        "Dockers in Saltmere walked out over automated cranes at the Greywater container terminal.",
+        "A late frost cut the apricot harvest in the Varden valley by a third, growers said.",
+    ]
+    store = Store(tmp_path / "t.db")
+    articles = [Article(id=content_id(t), source=f"s{n}.txt", text=t, raw=t) for n, t in enumerate(texts)]
+    store.add(articles)
+    weighed: list[int] = []
+    weighted = DocumentFrequencies.weighted
+
+    def counted(self: DocumentFrequencies, v: Vector) -> Vector:
+        weighed.append(len(v))
+        return weighted(self, v)
+
+    monkeypatch.setattr(DocumentFrequencies, "weighted", counted)
+    changed, state = grouping.cluster(list(store.articles([a.id for a in articles])), store, Settings())
+    assert len({a.event_id for a in changed}) == 3 and len(state["groups"]["story"]) == 3
+    assert len(weighed) == 3
+
+    df = DocumentFrequencies()
+    vectors = _vectors(random.Random(5), 30)
+    df.add(vectors)
+    given, asked = (Grouper([], df, threshold=0.3, max_gap_days=None, prefix="s") for _ in range(2))
+    for n, v in enumerate(vectors):
+        one, _ = given.assign(f"a{n}", v, None, weighted=df.weighted(v))
+        two, _ = asked.assign(f"a{n}", v, None)
+        assert one.id == two.id and one.members == two.members

@@ -23,7 +23,7 @@ from newsdesk.extract.entities import (
     skeleton,
     sound,
 )
-from newsdesk.records import Article, Entity, Mention
+from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
 from newsdesk.store import Store
 from tests.conftest import shared_path
 
@@ -2981,6 +2981,69 @@ def test_a_mention_given_its_kind_and_entity_is_the_record_replace_makes() -> No
     m = Mention(**values)
     assert _as(m, "GPE", "e1") == dataclasses.replace(m, type="GPE", entity_id="e1")
     assert _as(m, m.type, None) == dataclasses.replace(m, entity_id=None)
+
+
+def test_a_quote_given_its_speaker_is_the_record_replace_makes_and_itself_when_unchanged() -> None:
+    """``entities._spoken`` is ``dataclasses.replace(q, speaker_entity_id=..., speaker_kind=...)`` over every field of
+    :class:`Quote` (a field added there fails here until ``_spoken`` writes it), and the quote itself when it holds
+    both already; linking leaves a quote whose speaker links to nothing as the very record it was given."""
+    from newsdesk.extract.entities import _spoken
+
+    values: dict[str, Any] = {}
+    for n, f in enumerate(dataclasses.fields(Quote)):
+        values[f.name] = {"start": 1, "end": 9, "speaker_start": 3, "speaker_end": 7, "via": ("CNN",)}.get(
+            f.name, SpeakerKind.GROUP if f.name == "speaker_kind" else f"value {n}"
+        )
+    values.update(direct=False, confidence=0.25, kind=QuoteKind.VIEW)
+    q = Quote(**values)
+    for entity_id, kind in [
+        ("e1", SpeakerKind.PERSON),
+        (None, SpeakerKind.GROUP),
+        (q.speaker_entity_id, q.speaker_kind),
+    ]:
+        assert _spoken(q, entity_id, kind) == dataclasses.replace(q, speaker_entity_id=entity_id, speaker_kind=kind)
+    assert _spoken(q, q.speaker_entity_id, q.speaker_kind) is q
+    text = "Nobody knew, a source said."
+    unlinked = Quote(text="Nobody knew", start=0, end=11, speaker="a source", speaker_kind=SpeakerKind.UNKNOWN)
+    article = Article(id="a1", source="t", text=text, quotes=(unlinked,))
+    (linked,) = Linker().link_articles([article])
+    assert linked.quotes[0] is unlinked
+
+
+def test_full_names_retyped_alone_are_as_retyped_among_every_mention() -> None:
+    """``Linker._linked`` retypes an article's names of several words apart from its one-word names (which it retypes
+    with the surnames): ``_retyped`` reads only the surnames of full names, so each full name comes out as among all
+    of the article's mentions, in the same order (a guard of what that relies on: it holds on the code before too)."""
+    import random
+
+    rng = random.Random(7)
+    words = ["Holt", "Anna", "Veloria", "Marlow", "Court", "Orsa", "Dalen", "Ruen"]
+    kinds = ["PERSON", "ORG", "GPE", "LOC", "NORP"]
+    votes = {entities_module._type_key(w): rng.choice(kinds) for w in words}
+
+    def majority(key: str) -> str | None:
+        return votes.get(key[-5:] if len(key) > 5 else key, rng.choice([None, "GPE"]) if key else None)
+
+    for _ in range(200):
+        mentions = [
+            Mention(
+                text=" ".join(rng.choice(words) for _ in range(rng.choice([1, 1, 2, 3]))),
+                start=n * 40,
+                end=n * 40 + 30,
+                type=rng.choice(kinds),
+                role=rng.choice([None, None, "minister"]),
+            )
+            for n in range(rng.randrange(1, 12))
+        ]
+        asked: dict[str, str | None] = {}
+
+        def fixed(key: str, asked: dict[str, str | None] = asked) -> str | None:
+            return asked.setdefault(key, majority(key))
+
+        longer = [m for m in mentions if len(m.text.split()) > 1]
+        alone = Linker._retyped(longer, fixed)
+        among = [m for m in Linker._retyped(mentions, fixed) if len(m.text.split()) > 1]
+        assert list(alone) == among
 
 
 def test_spellings_votes_summed_in_dicts_are_the_counters_sum_in_its_order() -> None:

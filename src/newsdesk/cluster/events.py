@@ -1005,12 +1005,16 @@ class Grouper:
         when: When = UNKNOWN,
         keys: Iterable[str] = (),
         focus: frozenset[str] = frozenset(),
+        weighted: Vector | None = None,
     ) -> tuple[Group, bool]:
         """Put ``member`` in the best group above the threshold, or in a new one (looked up by its heaviest terms
         and its ``keys``, under which the group is then indexed too; an event none of whose reports names one of
-        ``focus``, the entities the report names most, counts ``FOCUS_CLASH`` less). Returns (group, is_new)."""
+        ``focus``, the entities the report names most, counts ``FOCUS_CLASH`` less). ``weighted``: ``v`` as
+        ``self.df.weighted`` gives it now, when the caller has it (an event and its story are assigned one vector
+        with one ``df``). Returns (group, is_new)."""
         keys = tuple(keys)
-        weighted = self.df.weighted(v)
+        if weighted is None:
+            weighted = self.df.weighted(v)
         group, score = self._best(weighted, published, when, keys, focus)
         created = group is None or score < self.threshold_for(group)
         if created:
