@@ -267,6 +267,32 @@ def test_a_chunks_mentions_are_written_once_and_a_failed_linking_leaves_them_as_
             assert _linked(store, ids[:4])[1] > 0 and _linked(store, ids[8:])[1] > 0
 
 
+def test_a_chunks_quotes_are_written_once_with_their_links_as_stage_by_stage_writes_then_links_them(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Going chunk by chunk, each quote of the quotes stage is written once, with the link entity linking gave its
+    # speaker (decision 0083, revision of the late night), not written and then linked by an UPDATE of its row;
+    # its rows are those of a run stage by stage, where the quotes stage writes them and linking then links them.
+    targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
+    monkeypatch.setattr(corpus_module, "_ANALYZE_CHUNK", 4)
+    quotes = "SELECT rowid, * FROM quotes ORDER BY rowid"
+    rows = {}
+    for way in ("stage by stage", 1, 2):
+        sent: list[str] = []
+        settings = _settings(1 if way == "stage by stage" else int(way))
+        with monkeypatch.context() as patched, Corpus(Store(tmp_path / f"{way}.db"), settings=settings) as corpus:
+            if way == "stage by stage":
+                patched.setattr(Pipeline, "split", lambda self, pending: None)
+            corpus.store.conn.set_trace_callback(sent.append)
+            corpus.ingest(targets)
+            corpus.store.conn.set_trace_callback(None)
+            rows[way] = corpus.store.conn.execute(quotes).fetchall()
+        linked = [s for s in sent if s.startswith("UPDATE quotes SET speaker_entity_id")]
+        assert bool(linked) is (way == "stage by stage")
+    assert rows[1] == rows[2] == rows["stage by stage"]
+    assert sum(r[10] is not None for r in rows[1]) > 5  # (speaker_entity_id: many quotes linked)
+
+
 _KILLED_WHILE_LINKING = """
 import os, signal, sys
 from newsdesk import corpus as corpus_module

@@ -37,7 +37,7 @@ from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
 from newsdesk.settings import Settings, load
 from newsdesk.stances import issues as stance_issues
 from newsdesk.store import COLUMN_FIELDS, Store
-from newsdesk.store.extracts import as_stored
+from newsdesk.store.extracts import as_stored, with_links
 from newsdesk.workers import Workers
 from newsdesk.workers import count as worker_count
 
@@ -585,7 +585,8 @@ class Corpus:
         the quotes stage holds: linking is given the chunk as the store would give it, with ``found``'s mentions
         as the store would give them written and its quotes as found (each is linked alone, on the article's
         mentions), then ``found``'s quotes and the mentions with their links are written in one transaction, each
-        mention once (decision 0053, revision of 2026-12-06, early afternoon). When linking fails, ``found`` is
+        mention once (decision 0053, revision of 2026-12-06, early afternoon), each quote once with its speaker's link
+        (decision 0083, revision of the late night). When linking fails, ``found`` is
         written whole, its mentions unlinked, as when each stage wrote its own. A run stopped before the end
         leaves neither stage done for the chunk. ``options``: :meth:`_stage`'s."""
         finder, outcome, report = found
@@ -599,8 +600,29 @@ class Corpus:
                 self._keep(finder, ids, [], outcome, report, context, run_id, failed)
                 return done
             kept = [p for p in finder.produces if p != "article.mentions"]
-            self._keep(finder, ids, [], outcome, report, context, run_id, failed, produces=kept)
             _, result, ran = linked[0]
+            assert not isinstance(result, Exception)
+            # Each quote of ``found`` written once, with the speaker's link linking gave it, rather than written as
+            # found and its link set by an UPDATE of its row next (the same rows: ``with_links``); linking's write
+            # then sets no link of those articles' quotes, only of quotes the store held before (an article the
+            # quotes stage failed on).
+            by_id = {a.id: a for a in result.articles}
+            written = {a.id for a in outcome.articles if a.id in by_id}
+            outcome = dataclasses.replace(
+                outcome,
+                articles=[
+                    dataclasses.replace(a, quotes=with_links(a.quotes, by_id[a.id].quotes)) if a.id in written else a
+                    for a in outcome.articles
+                ],
+            )
+            # The entities linking made or changed are written first: a quote's link refers to its entity's row.
+            self.store.update([], stage=stage.name, state=result.state, produces=())
+            result = dataclasses.replace(
+                result,
+                articles=[dataclasses.replace(a, quotes=()) if a.id in written else a for a in result.articles],
+                state={},
+            )
+            self._keep(finder, ids, [], outcome, report, context, run_id, failed, produces=kept)
             return self._keep(stage, ids, [], result, ran, context, run_id, failed)
 
     def _keep(

@@ -365,3 +365,70 @@ def test_event_origins_gives_each_events_members_in_ingest_order_with_date_origi
         event_of[other.id]: [(other.id, None, None, None)],
     }
     assert store.event_origins([]) == {}
+
+
+def test_update_writes_each_articles_stage_row_once(sqlite_store: Store) -> None:
+    # An article both done and given is marked done once, not written and then replaced in the same transaction
+    # (decision 0083, revision of the late night); one given but not named done is marked too, and one named done
+    # but not given.
+    articles = [make(f"Report number {i} on the harbour works at Kessel, filed late.") for i in range(5)]
+    sqlite_store.add(articles)
+    sent: list[str] = []
+    sqlite_store.conn.set_trace_callback(sent.append)
+    sqlite_store.update(articles[:3], stage="cites", done=[a.id for a in articles[1:4]])
+    sqlite_store.conn.set_trace_callback(None)
+    marked = [s for s in sent if "INTO stage_done" in s]
+    assert len(marked) == 4
+    assert sqlite_store.pending("cites") == [articles[4].id]
+    assert {r["stage"] for a in articles[:4] for r in sqlite_store.query("stages_done", article_id=a.id)} == {"cites"}
+
+
+def test_quotes_written_with_their_links_are_the_rows_written_then_linked(sqlite_store: Store) -> None:
+    # ``extracts.with_links``: each quote written once with the link linking gave its speaker is the row written as
+    # found and then linked (an UPDATE by the quote's span, the last quote of a span winning), two quotes of one span
+    # and a quote linking left out too.
+    from newsdesk.records import Entity, Quote, SpeakerKind
+    from newsdesk.store import extracts
+
+    text = "Anna Kovacs said: “We will stay.” Ben Ode said the port would reopen. “No,” a guard said."
+    entity = Entity(id="e1", name="Anna Kovacs", type="PERSON", aliases=("Anna Kovacs",), mentions=1, articles=1)
+
+    def quote(words: str, speaker: str | None, kind: SpeakerKind, entity_id: str | None = None) -> Quote:
+        start = text.index(words)
+        return Quote(
+            text=words,
+            start=start,
+            end=start + len(words),
+            speaker=speaker,
+            speaker_kind=kind,
+            speaker_entity_id=entity_id,
+        )
+
+    found = (
+        quote("We will stay.", "Anna Kovacs", SpeakerKind.GROUP),
+        quote("the port would reopen", "Ben Ode", SpeakerKind.PERSON),
+        quote("the port would reopen", "Ode", SpeakerKind.UNKNOWN),
+        quote("No,", "a guard", SpeakerKind.ANONYMOUS),
+    )
+    linked = (
+        dataclasses.replace(found[0], speaker_entity_id="e1", speaker_kind=SpeakerKind.PERSON),
+        dataclasses.replace(found[1], speaker_entity_id="e1"),
+        dataclasses.replace(found[2], speaker_entity_id=None, speaker_kind=SpeakerKind.GROUP),
+    )
+    rows = []
+    for way in ("written then linked", "written linked"):
+        with Store(":memory:") as store:
+            article = Article(id="a1", source="a.txt", text=text)
+            store.add([article])
+            store.update([], stage="entities", state={"entities": [entity]}, produces=())
+            if way == "written then linked":
+                store.update([dataclasses.replace(article, quotes=found)], stage="quotes", produces=["article.quotes"])
+                store.update(
+                    [dataclasses.replace(article, quotes=linked)], stage="entities", produces=["article.entities"]
+                )
+            else:
+                quotes = extracts.with_links(found, linked)
+                store.update([dataclasses.replace(article, quotes=quotes)], stage="quotes", produces=["article.quotes"])
+            rows.append(store.conn.execute("SELECT rowid, * FROM quotes ORDER BY rowid").fetchall())
+    assert rows[0] == rows[1]
+    assert [r[10] for r in rows[0]] == ["e1", None, None]  # (speaker_entity_id: the last of a span wins)

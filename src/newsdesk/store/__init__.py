@@ -648,11 +648,14 @@ class Store:
             if state:
                 self._save_state(conn, state)
             done = list(done)
-            for article_id in done:
-                conn.execute(
-                    "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
-                    (article_id, stage, _now()),
-                )
+            # Each article's row once: those of ``done`` here, the others of ``articles`` below (before, every
+            # article of both was written twice, its first row replaced by the second in the same transaction).
+            now = _now()
+            conn.executemany(
+                "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
+                [(article_id, stage, now) for article_id in done],
+            )
+            marked = set(done)
             if stage != "digest":
                 # What another stage wrote (a stage added to the pipeline after the digests were made, as an
                 # upgrade does) is in no stored digest: the articles' stories are digested again.
@@ -707,10 +710,11 @@ class Store:
                             for d in a.dates
                         ],
                     )
-                conn.execute(
-                    "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
-                    (a.id, stage, _now()),
-                )
+                if a.id not in marked:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
+                        (a.id, stage, now),
+                    )
                 n += 1
             if moved:
                 coverage.refresh(conn, moved)

@@ -12,7 +12,7 @@ from typing import Any
 from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
 from newsdesk.store.inserts import replace_rows
 
-__all__ = ["as_stored", "entities", "load", "quote_id", "save", "save_entities"]
+__all__ = ["as_stored", "entities", "load", "quote_id", "save", "save_entities", "with_links"]
 
 
 _SPEAKER_KINDS = {k.value: k for k in SpeakerKind}
@@ -147,6 +147,20 @@ def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None
             "UPDATE quotes SET speaker_entity_id = ?, speaker_kind = ? WHERE id = ?",
             [(q.speaker_entity_id, str(q.speaker_kind), quote_id(article.id, q.start, q.end)) for q in article.quotes],
         )
+
+
+def with_links(found: Sequence[Quote], linked: Sequence[Quote]) -> tuple[Quote, ...]:
+    """``found``, an article's quotes as :func:`save` writes them, each with the speaker's link and kind of the last
+    of ``linked`` (the same quotes, linked) at its span: the rows :func:`save` writes of them with their links are the
+    rows it writes of ``found`` then sets the links of from ``linked`` (``article.entities``: an UPDATE of each quote's
+    row by its id, its span, the last one of a span winning), one write of each row instead of two."""
+    last = {(q.start, q.end): q for q in linked}
+    return tuple(
+        dataclasses.replace(q, speaker_entity_id=link.speaker_entity_id, speaker_kind=link.speaker_kind)
+        if (link := last.get((q.start, q.end))) is not None
+        else q
+        for q in found
+    )
 
 
 def as_stored(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
