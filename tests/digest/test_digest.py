@@ -1062,7 +1062,9 @@ def test_a_share_of_the_stories_digested_aside_gives_the_same_rows_in_the_same_o
     assert aside.given == []
 
 
-def test_stories_are_shared_by_weight_the_cards_counted_to_this_process() -> None:
+def test_stories_are_shared_by_weight_the_cards_counted_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(digest, "STORY_WEIGHT", 20)
+    monkeypatch.setattr(digest, "CARD_WEIGHT", 20)
     signatures = {"a": (100, 1), "b": (60, 2), "c": (30, 3), "d": (5, 4)}
     mine, theirs = digest._shares(["a", "b", "c", "d"], signatures, cards=0)
     assert (mine, theirs) == (["a", "d"], ["b", "c"])  # 100+5 against 60+30, with 20 a story
