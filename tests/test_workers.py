@@ -16,7 +16,7 @@ from typing import Any, ClassVar, cast
 import pytest
 
 from newsdesk import corpus as corpus_module
-from newsdesk import pipeline, workers
+from newsdesk import digest, pipeline, workers
 from newsdesk.corpus import Corpus
 from newsdesk.errors import ConfigError
 from newsdesk.extract import entities
@@ -199,6 +199,84 @@ def test_a_run_goes_chunk_by_chunk_with_workers_or_without_and_stores_the_same(
 
 
 LEAD = ("cites", "dates", "features", "quotes")
+
+
+def _digests(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """The digest's rows, whole (tables without row ids: by key)."""
+    tables = ("story_digests", "entity_digests")
+    return {t: [tuple(r) for r in store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2")] for t in tables}
+
+
+def test_the_digest_hands_a_share_of_its_stories_to_an_idle_worker_and_stores_the_same(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With two workers and overlap, the digest (after the last chunk's parse, the workers idle) hands a share of
+    # its stories to a worker, which digests them over a read-only connection of its own (decision 0084): the
+    # digest's rows are those of a run that digests every story here, byte for byte and in the same order. Not
+    # with overlap off (nor one worker, nor Ray).
+    targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
+    monkeypatch.setattr(digest.entities, "FROM", 2)  # entity cards too (made here, beside the worker's share)
+    given: list[Any] = []
+    result = workers._Pending.result
+
+    def kept(self: Any) -> Any:
+        value = result(self)
+        given.append(value)
+        return value
+
+    monkeypatch.setattr(workers._Pending, "result", kept)
+    stored, shares = [], []
+    for name, overlap in (("here", True), ("overlap off", False), ("aside", True)):
+        given.clear()
+        with monkeypatch.context() as patch:
+            if name == "here":
+                patch.setattr(Corpus, "_aside", lambda self, context: context)
+            with Corpus(Store(tmp_path / f"{name}.db"), settings=_settings(2, overlap=overlap)) as corpus:
+                corpus.ingest(targets)
+                stored.append(_digests(corpus.store))
+        shares.append(list(given))
+    here, off, aside = stored
+    assert len({row[0] for row in here["story_digests"]}) >= 3 and here["entity_digests"]
+    assert aside == here and off == here
+    assert shares[:2] == [[], []]
+    (share,) = shares[2]  # one batch: one share, digested by the worker
+    assert share and {row[0] for rows in share.values() for row in rows} <= {row[0] for row in here["story_digests"]}
+    assert sorted(row for rows in share.values() for row in rows) == [
+        row[:5] for row in here["story_digests"] if row[0] in share
+    ]
+
+
+def _aside_work(view: Store, settings: Settings, how: str) -> Any:
+    """Work handed to a worker: it reads the store, writes to it (refused: read-only), raises or dies."""
+    if how == "write":
+        view.conn.execute("DELETE FROM articles")
+    if how == "raise":
+        raise ValueError("the work raises")
+    if how == "die":
+        os._exit(3)
+    return [tuple(r) for r in view.conn.execute("SELECT id FROM articles ORDER BY rowid")], os.getpid()
+
+
+def test_work_handed_aside_reads_the_store_and_a_share_lost_is_none(tmp_path: Path) -> None:
+    with Corpus(Store(tmp_path / "a.db"), settings=_settings(1)) as corpus:
+        corpus.ingest(_write(tmp_path / "invented"), analyze=False)
+        ids = [(a["id"],) for a in corpus.articles()]
+    path = str(tmp_path / "a.db")
+    units = [[Article(id=f"a{k}", source="x", text=f"Report {k}.")] for k in range(4)]
+    with workers.Workers(2, Settings(), model=False) as pool:
+        assert pool.aside(path, _aside_work, "read") is None  # no worker has started yet
+        list(pool.run(ORIGIN, units))
+        one, two = pool.aside(path, _aside_work, "read"), pool.aside(path, _aside_work, "read")
+        assert one is not None and two is not None
+        assert pool.aside(path, _aside_work, "read") is None  # none idle
+        (read, pid), (_, other) = one.result(), two.result()
+        assert read == ids and {pid, other} == set(pool.pids)
+        for how in ("write", "raise", "die"):
+            pending = pool.aside(path, _aside_work, how)
+            assert pending is not None and pending.result() is None, how
+        assert pool.lost == 1 and len(pool.pids) == 2  # the worker that died was replaced
+    with Store(tmp_path / "a.db") as store:
+        assert [(r["id"],) for r in store.query("article_summaries", outlet=None, ids=None, limit=None)] == ids
 
 
 def _done(store: Store, stage: str, ids: list[str]) -> list[bool]:

@@ -397,6 +397,7 @@ class Corpus:
                 if any(self._parallel(stage, len(first)) for stage in lead):
                     context = self._start_engine(pool, context)
                 totals = self._by_chunk(pool, run_id, lead, middle, first, context, failed)
+                context = self._aside(context)
                 return [*totals, *(self._stage(s, self.store.pending(s.name), context, run_id, failed) for s in tail)]
         reports = []
         for k, stage in enumerate(self.pipeline.stages):
@@ -412,6 +413,22 @@ class Corpus:
         engine = self._engine()
         pool.push(engine.__exit__)
         return dataclasses.replace(context, engine=engine)
+
+    def _aside(self, context: Context) -> Context:
+        """The context of the tail (the digest) of a run gone chunk by chunk: with local worker processes, more than
+        one, and ``[pipeline] overlap``, the tail may hand a share of a batch to a worker (idle once the last chunk
+        is parsed), which reads the store through a read-only connection of its own (decision 0084). Not with Ray,
+        nor a store in memory, which no other connection sees."""
+        engine = context.engine
+        if (
+            not isinstance(engine, Workers)
+            or self.workers < 2
+            or not self.settings.pipeline.overlap
+            or self.store.postgres
+            or self.store.path == ":memory:"
+        ):
+            return context
+        return dataclasses.replace(context, aside=functools.partial(engine.aside, self.store.path))
 
     def _stage(
         self,

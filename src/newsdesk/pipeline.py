@@ -165,6 +165,29 @@ class Context:
     memo: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Where per-article stages run their units of work: None in this process, else worker processes.
     engine: Engine | None = None
+    # An idle worker process a corpus stage may hand part of its batch's work to (the digest's stories): None when
+    # there is none (one process, Ray, ``[pipeline] overlap`` off); see :class:`Aside`.
+    aside: Aside | None = None
+
+
+class Pending(Protocol):
+    """Work handed to a worker by :class:`Aside`."""
+
+    def result(self) -> Any:
+        """What the work returned, once the worker has answered; None when it could not finish it (its worker
+        died): the caller then does that work itself."""
+        ...
+
+
+class Aside(Protocol):
+    """Hands work to an idle worker process while this process does the rest of a batch (decision 0084).
+
+    ``aside(fn, *args)`` starts ``fn(view, settings, *args)`` in the worker, ``view`` a read-only connection of its
+    own to the store (the store is written by this process only, between batches, never while the work runs);
+    ``fn`` is a module's function and ``args`` plain data, both sent pickled. None when no worker is idle.
+    """
+
+    def __call__(self, fn: Callable[..., Any], *args: Any) -> Pending | None: ...
 
 
 class Engine(Protocol):
@@ -521,6 +544,8 @@ class CorpusStage:
     # Runs once the stages before it are done with all of a run's articles, not chunk by chunk with them (the
     # digest: once per story the run changed): it and every stage after it are the tail of Pipeline.parts.
     after_all: bool = False
+    # ``fn`` takes ``aside=``, the context's :class:`Aside` (None when there is none), to share its batch's work.
+    shares: bool = False
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
@@ -535,11 +560,12 @@ class CorpusStage:
         # reaches. Not for cluster: its batches ran slower with the collector off (3.9-4.1 against 3.7-3.9 CPU s
         # on bench/cluster.py's 2,000 articles), and made few passes with it on.
         with entities.kept_out_of_collections(), _paused(self.collector_paused):
+            shared = {"aside": context.aside} if self.shares else {}
             if self.keeps_state:
                 memo = context.memo.setdefault(self.name, {})
-                articles, state = self.fn(batch, context.view, context.settings, memo)
+                articles, state = self.fn(batch, context.view, context.settings, memo, **shared)
             else:
-                articles, state = self.fn(batch, context.view, context.settings)
+                articles, state = self.fn(batch, context.view, context.settings, **shared)
         return StageResult(articles=articles, failures=[], state=state)
 
 
@@ -743,6 +769,7 @@ BUILTIN: tuple[Stage, ...] = (
         keeps_state=True,
         reads=(),
         after_all=True,
+        shares=True,  # a share of its stories digested by an idle worker (decision 0084)
     ),
 )
 

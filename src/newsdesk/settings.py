@@ -107,7 +107,8 @@ class PipelineSettings:
         default=True,
         metadata=_help(
             "With worker processes, the corpus stages work on one chunk of articles while the workers parse the"
-            " next ones (decisions 0049, 0075); false: the workers parse a chunk once the one before is done. The"
+            " next ones (decisions 0049, 0075), and an idle worker digests a share of the stories (0084); false: the"
+            " workers parse a chunk once the one before is done, and the main process digests every story. The"
             " store is the same either way."
         ),
     )

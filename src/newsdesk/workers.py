@@ -9,8 +9,9 @@ OpenBLAS pool stops itself at a fork), and a worker keeps none of the zygote's s
 it units of consecutive articles (a parse group of the quotes stage, 32 articles of the others); a worker
 computes a unit's result with the stage's own code, and the results come back in input order. The corpus
 stages (dedupe, cluster, origins, entity linking, claim matching) run in the main process on what comes back, so
-a run gives what a one-process run gives. The workers never open the database: the main process alone writes
-the store, which keeps a killed run's store consistent.
+a run gives what a one-process run gives. The main process alone writes the store, which keeps a killed run's
+store consistent. A worker opens the database only for :meth:`Workers.aside`, read-only: the work a corpus stage
+hands an idle worker (a share of the digest's stories, decision 0084), whose value the main process writes.
 
 A worker that dies on a unit (a crash in native code, ``os._exit``, the out-of-memory killer), or that runs past
 the unit's time (``[pipeline] item_seconds`` per article, plus :data:`GRACE_SECONDS` to load the model), is
@@ -43,17 +44,19 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.reduction import recv_handle, send_handle
 from types import TracebackType
+from typing import Any
 
 from newsdesk import nlp
 from newsdesk.errors import ConfigError, PipelineError
 from newsdesk.pipeline import Context, Stage, StageResult, run_unit, unit_failure
 from newsdesk.records import Article, Failure
 from newsdesk.settings import Settings
+from newsdesk.store import Store
 
 __all__ = ["GRACE_SECONDS", "Workers", "count"]
 
@@ -368,6 +371,24 @@ class Workers:
                         failures=[f for s in done for f in s.failures],
                     )
 
+    def aside(self, path: str, fn: Callable[..., Any], *args: Any) -> _Pending | None:
+        """Start ``fn(view, settings, *args)`` in an idle worker, ``view`` a read-only connection of its own to the
+        database at ``path`` (:class:`~newsdesk.pipeline.Aside`): while this process does the rest of a batch, a
+        worker left idle by the per-article stages (the digest runs after the last chunk's parse) does a share of
+        it. None when no worker is idle and ready. The work has no time limit (a share of the digest of a large
+        store takes minutes); a worker that dies on it is replaced, and its share is done by the caller."""
+        for worker in self._slots:
+            if worker.task is None and worker.ready and worker.process.poll() is None:
+                job = _Reading(path, fn, args)
+                task = _Task(-1, None, [])
+                try:
+                    worker.conn.send((job, []))
+                except (OSError, ValueError):  # it died just now: the next unit's hand-out replaces it
+                    continue
+                worker.task, worker.deadline = task, float("inf")
+                return _Pending(self, job, task)
+        return None
+
     def _here(self, job: Stage, units: Sequence[Sequence[Article]]) -> Iterator[StageResult]:
         context = Context(settings=self.settings)
         for unit in units:
@@ -450,6 +471,48 @@ class Workers:
 
     def _allowed(self, task: _Task) -> float:
         return self.settings.pipeline.item_seconds * len(task.articles) + GRACE_SECONDS
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """The stage a worker runs for :meth:`Workers.aside`: ``fn(view, settings, *args)`` over a read-only
+    connection to the database at ``path``, opened for it and closed after; its value is the result's state."""
+
+    path: str
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    name: str = "aside"
+    requires: tuple[str, ...] = ()
+    produces: tuple[str, ...] = ()
+
+    def run(self, batch: Sequence[Article], context: Context) -> StageResult:
+        view = Store.read_only(self.path)
+        try:
+            value = self.fn(view, context.settings, *self.args)
+        finally:
+            view.close()
+        return StageResult(articles=[], failures=[], state={"value": value})
+
+
+class _Pending:
+    """Work a worker does for :meth:`Workers.aside`, until its answer is taken."""
+
+    def __init__(self, workers: Workers, job: _Reading, task: _Task) -> None:
+        self._workers = workers
+        self._job = job
+        self._task = task
+
+    def result(self) -> Any:
+        """The work's value, once the worker has answered; None when it could not (it died, or raised: logged)."""
+        workers, task = self._workers, self._task
+        while any(w.task is task for w in workers._slots):
+            for ended, result in workers._collect(self._job):
+                if ended is task:
+                    if result is None:
+                        log.warning("a worker could not finish its share of %s: %s", self._job.fn.__name__, task.why)
+                        return None
+                    return result.state["value"]
+        return None  # its worker was stopped under it (the pool closed)
 
 
 def _exit_reason(process: _Forked) -> str:

@@ -7,6 +7,7 @@ import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from newsdesk.claims import summary
 from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.demo import corpus_path
 from newsdesk.settings import PipelineSettings, Settings
+from newsdesk.store import Store
 from newsdesk.web import create_app
 
 
@@ -1016,3 +1018,55 @@ def test_the_digest_reads_the_mention_index_once_a_run_only_for_a_good_share_of_
     corpus.analyze()
     assert read == [1]
     assert {e["id"]: corpus.store.entity_digest(e["id"]) for e in corpus.entities()} == by_queries
+
+
+class _Here:
+    """An aside (``newsdesk.pipeline.Aside``) that does the work in this process, over a read-only connection of
+    its own, as a worker would; or that loses it (its worker died): ``result()`` None."""
+
+    def __init__(self, path: str, *, lost: bool = False) -> None:
+        self.path, self.lost = path, lost
+        self.given: list[list[str]] = []
+
+    def __call__(self, fn: Any, story_ids: list[str], signatures: dict[str, Any]) -> Any:
+        self.given.append(list(story_ids))
+        view = Store.read_only(self.path)
+        try:
+            value = None if self.lost else fn(view, Settings(), story_ids, signatures)
+        finally:
+            view.close()
+        return SimpleNamespace(result=lambda: value)
+
+
+def test_a_share_of_the_stories_digested_aside_gives_the_same_rows_in_the_same_order(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stage hands a share of a batch's stories to an idle worker (decision 0084), which digests them over a
+    # read-only connection of its own with positions of its own: the rows are those of one process, in its order,
+    # and a share the worker could not finish is digested here.
+    monkeypatch.setattr(digest.entities, "FROM", 3)
+    monkeypatch.setattr(digest, "CARD_WEIGHT", 0)  # the demo's many small cards would send every story aside
+    batch = list(corpus.store.articles([a["id"] for a in corpus.articles()], extracts=False))
+    alone = digest.stage(batch, corpus.store, corpus.settings)[1]
+    assert len({row[0] for row in alone["story_digests"]}) >= 2 and alone["entity_digests"]
+    for lost in (False, True):
+        aside = _Here(corpus.store.path, lost=lost)
+        shared = digest.stage(batch, corpus.store, corpus.settings, aside=aside)[1]
+        assert shared == alone
+        (given,) = aside.given
+        assert given and len(given) < len({row[0] for row in alone["story_digests"]})
+    # No aside, or one story: every story here.
+    aside = _Here(corpus.store.path)
+    one = [a for a in batch if a.event_id][:1]
+    digest.stage(one, corpus.store, corpus.settings, aside=aside)
+    assert aside.given == []
+
+
+def test_stories_are_shared_by_weight_the_cards_counted_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(digest, "STORY_WEIGHT", 20)
+    monkeypatch.setattr(digest, "CARD_WEIGHT", 20)
+    signatures = {"a": (100, 1), "b": (60, 2), "c": (30, 3), "d": (5, 4)}
+    mine, theirs = digest._shares(["a", "b", "c", "d"], signatures, cards=0)
+    assert (mine, theirs) == (["a", "d"], ["b", "c"])  # 100+5 against 60+30, with 20 a story
+    mine, theirs = digest._shares(["a", "b", "c", "d"], signatures, cards=20)  # 400 of cards here
+    assert (mine, theirs) == ([], ["a", "b", "c", "d"])

@@ -248,18 +248,28 @@ class Store:
         Raises:
             StoreError: the database is in memory, which no other connection can see.
         """
-        if self.path == ":memory:":
+        return Store.read_only(self.path)
+
+    @staticmethod
+    def read_only(path: str) -> Store:
+        """A read-only connection to the database at ``path`` (a file or a PostgreSQL URL), which it never creates
+        nor migrates: :meth:`reader`'s, for a reader of another thread or process (a worker's share of the digest).
+
+        Raises:
+            StoreError: the database is in memory, which no other connection can see.
+        """
+        if path == ":memory:":
             raise StoreError("An in-memory database has one connection: it cannot be read through another.")
         reader = Store.__new__(Store)
-        reader.path = self.path
-        reader.postgres = self.postgres
+        reader.path = path
+        reader.postgres = postgres.is_url(path)
         reader._entity_kept = None
-        if self.postgres:
-            reader.conn = cast(sqlite3.Connection, postgres.Connection(self.path, read_only=True))
+        if reader.postgres:
+            reader.conn = cast(sqlite3.Connection, postgres.Connection(path, read_only=True))
             return reader
         # check_same_thread off: a pool hands the connection to one thread at a time, not always the same one.
         reader.conn = sqlite3.connect(
-            f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
         )
         reader.conn.row_factory = sqlite3.Row
         reader.conn.execute("PRAGMA busy_timeout = 5000")
