@@ -307,6 +307,8 @@ class _EveryTerm(match.Story):
 
     def remember(self, member: match.Member, cluster_id: str) -> None:
         key, new = self._number(member, cluster_id)
+        if new:
+            self._answers.clear()  # (as ``remember`` forgot every answer of ``best`` for a new reading)
         for term in member.terms:
             posting = self.index.setdefault(term, {})
             held = self._held.setdefault(cluster_id, {}).setdefault(term, [])
