@@ -82,7 +82,7 @@ def test_claims_of_real_articles_are_those_of_every_pass(
     monkeypatch.setattr(
         extract, "_Within", lambda given: lambda s, e: tuple(m for m in given if s <= m.start and m.end <= e)
     )
-    monkeypatch.setattr(extract, "_read", extract._read.__wrapped__)  # (read again, not remembered from above)
+    monkeypatch.setattr(extract, "_reading_of", extract._read_afresh)  # (read again, not remembered from above)
     assert [extract.find(a) for a in articles] == found
 
 
@@ -139,16 +139,21 @@ def test_words_ahead_are_the_first_of_a_split(content: str) -> None:
 def test_a_sentence_read_again_is_remembered_and_gives_the_claims_read_afresh(
     articles: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``extract._read`` remembers what a sentence alone decides (issue 17, decision 0052's revision of 2026-12-06,
-    late night): a copy's sentences are read once, and a sentence that differs in what the reading reads (the entity
-    ids of its names, its date mentions, its place) is read afresh: the claims are those of reading every sentence."""
+    """``extract._read`` remembers what a sentence alone decides, once it is met a second time at its place (issue 17,
+    decision 0052's revision of 2026-12-06, late night): a copy's sentences are read once more, then remembered, and a
+    sentence that differs in what the reading reads (the entity ids of its names, its date mentions, its place) is
+    read afresh: the claims are those of reading every sentence."""
     extract._read.cache_clear()
+    extract._seen.clear()
     found = [extract.find(a) for a in articles]
-    before = extract._read.cache_info()
+    kept = extract._read.cache_info().currsize  # (only the sentences met twice already)
     copies = [dataclasses.replace(a, id=a.id + "-copy") for a in articles]
     assert [extract.find(a) for a in copies] == found
+    before = extract._read.cache_info()
+    assert before.currsize > kept + sum(map(len, found))  # the copies' sentences, met a second time
+    assert [extract.find(dataclasses.replace(a, id=a.id + "-again")) for a in articles] == found
     after = extract._read.cache_info()
-    assert after.misses == before.misses  # every sentence of the copies remembered
+    assert after.misses == before.misses  # every sentence of the third copies remembered
     assert after.hits - before.hits >= sum(map(len, found))
     # Copies that differ: other entity ids, dates resolved against another day, the text moved by a line.
     relinked = [
@@ -158,12 +163,12 @@ def test_a_sentence_read_again_is_remembered_and_gives_the_claims_read_afresh(
     redated = [dataclasses.replace(a, dates=tuple(dates.find(a.text, "2019-03-04T10:00:00"))) for a in articles]
     moved = [_moved(a, "Updated.\n") for a in articles]
     altered = [*relinked, *redated, *moved]
-    remembered = [extract.find(a) for a in altered]
-    monkeypatch.setattr(extract, "_read", extract._read.__wrapped__)
-    assert remembered == [extract.find(a) for a in altered]
+    remembered = [[extract.find(a) for a in altered] for _ in range(2)]  # (the second time from memory)
+    monkeypatch.setattr(extract, "_reading_of", extract._read_afresh)
+    assert remembered[0] == remembered[1] == [extract.find(a) for a in altered]
     # (and they are not the first articles' claims)
-    assert [c.terms for f in remembered[: len(articles)] for c in f] != [c.terms for f in found for c in f]
-    assert [c.values for f in remembered[len(articles) : 2 * len(articles)] for c in f] != [
+    assert [c.terms for f in remembered[0][: len(articles)] for c in f] != [c.terms for f in found for c in f]
+    assert [c.values for f in remembered[0][len(articles) : 2 * len(articles)] for c in f] != [
         c.values for f in found for c in f
     ]
 

@@ -457,6 +457,9 @@ class Story:
     _asking: dict[str, list[tuple[object, ...]]] = field(default_factory=dict)
     _chosen: dict[str, list[tuple[object, ...]]] = field(default_factory=dict)
     _rarest: list[str] | None = None  # the rarest terms ``_best`` last read the lists of
+    # The readings (as ``best`` is asked them) that more than one claim of the batch last counted gives: only their
+    # answers are kept, since only they are asked again before the next batch's count changes the weights.
+    _repeated: set[tuple[object, ...]] = field(default_factory=set)
     recalled: int = 0  # answers ``best`` gave from memory
     compared: int = 0  # candidates scored so far (what a claim costs: the tests bound it)
 
@@ -511,11 +514,8 @@ class Story:
         scores above nothing where it shares fewer than two terms with the claim (``score``'s first test), so that
         ``got > best_score`` fails for it: the answer, the first best-scoring candidate that fits, is the same."""
         answers, asking = self._answers, self._asking
-        for term in terms:
-            keys = asking.get(term)
-            if keys is None:
-                continue
-            for key in keys:
+        for term in terms & asking.keys():
+            for key in asking[term]:
                 asked = key[0]
                 if key in answers and len(terms & asked) >= 2:  # type: ignore[operator]
                     del answers[key]
@@ -591,11 +591,19 @@ class Story:
         """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one)."""
         counted = self.counted
         terms = []
+        asked: set[tuple[object, ...]] = set()
+        repeated: set[tuple[object, ...]] = set()
         for claim in claims:
             if claim.id not in counted:
                 counted.add(claim.id)
                 terms.append(claim.terms)
+                key = (claim.terms, claim.value_key, claim.negative, claim.denial, 1)
+                if key in asked:
+                    repeated.add(key)
+                else:
+                    asked.add(key)
         if terms:
+            self._repeated = repeated
             self._weights = None
             self._forget()
             self.n += len(terms)
@@ -618,6 +626,8 @@ class Story:
             return None, 0.0  # a short claim matches only on a shared value, and it gives none
         own = 1 if claim.id in self.counted else 0
         asked = (claim.terms, claim.value_key, claim.negative, claim.denial, own)
+        if asked not in self._repeated:
+            return self._best(claim, own)  # (no other claim of the batch asks it: nothing to keep)
         answer = self._answers.get(asked)
         if answer is not None:
             self.recalled += 1
