@@ -307,6 +307,8 @@ class _EveryTerm(match.Story):
 
     def remember(self, member: match.Member, cluster_id: str) -> None:
         key, new = self._number(member, cluster_id)
+        if new:
+            self._answers.clear()  # (as ``remember`` forgot every answer of ``best`` for a new reading)
         for term in member.terms:
             posting = self.index.setdefault(term, {})
             held = self._held.setdefault(cluster_id, {}).setdefault(term, [])
@@ -503,3 +505,79 @@ def test_a_reading_that_shares_one_term_counted_past_the_rarest_is_not_judged_on
     story.best(claim)
     assert two.value_key in judged
     assert one.value_key not in judged
+
+
+class _Unremembered(match.Story):
+    """``best`` working every answer out (the reference for the answers it gives from memory)."""
+
+    def best(self, claim: match.Member) -> tuple[match.Cluster | None, float]:
+        if len(claim.terms) < match.MIN_TERMS and not claim.value_key:
+            return None, 0.0
+        return self._best(claim, 1 if claim.id in self.counted else 0)
+
+
+def test_answers_given_from_memory_are_those_worked_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``best`` keeps an answer while the new readings of its story share fewer than two terms with the claim or
+    none of its rarest terms, and while the cluster it chose takes no new value (issue 17, decision 0042's revision
+    of 2026-12-06, late night): for every claim of stories of copies, shuffled, with values, denials and lists that
+    fill up, the cluster and score of working every answer out."""
+    monkeypatch.setattr(match, "POSTING", 60)
+    monkeypatch.setattr(match, "PER_CLUSTER", 4)
+    members = _claims()
+    denied = [
+        match.Member.of(
+            f"denials-{i}",
+            Claim(
+                text="It is not true that " + m.text,
+                start=i,
+                end=i + len(m.text),
+                values=m.values,
+                terms=tuple(m.terms),
+                modality=Modality.DENIED,
+            ),
+        )
+        for i, m in enumerate(members[:300:5])
+    ]
+    recalled = 0
+    for seed in range(3):
+        fed = [*members, *denied]
+        random.Random(seed).shuffle(fed)
+        kept, reference = match.Story("s"), _Unremembered("s")
+        assert _answer_alike(kept, reference, fed) > len(fed) // 4
+        assert kept.by_claim == reference.by_claim
+        assert kept._full  # some lists filled up
+        recalled += kept.recalled
+    assert recalled > 100
+
+
+class _Counted(match.Story):
+    """A story that lists the claims ``best`` works an answer out for."""
+
+    worked: list[str]
+
+    def _best(self, claim: match.Member, own: int) -> tuple[match.Cluster | None, float]:
+        self.worked.append(claim.id)
+        return super()._best(claim, own)
+
+
+def test_an_answer_stands_while_what_joins_the_story_cannot_change_it() -> None:
+    """A claim asked again after another claim opened a cluster with terms it does not share is answered from memory
+    (it was worked out again before); after one that shares its terms, it is worked out again."""
+    asked = _member("a", 0, "The ministry said 40 soldiers crossed the northern border near Velta on Friday night.")
+    again = _member("a-copy", 0, asked.text)
+    other = _member("b", 0, "Farmers in the southern valley harvested record crops of barley and wheat this autumn.")
+    rival = _member("c", 0, "The ministry said 75 soldiers crossed the northern border near Velta on Friday night.")
+    story = _Counted("s")
+    story.worked = []
+    story.count([asked, again, other, rival])
+    story.add(asked, None)
+    chosen, _ = story.best(again)
+    assert chosen is not None and chosen.id == story.by_claim[asked.id]
+    assert story.worked == [asked.id, again.id]
+    story.add(other, None)  # a cluster of its own, no term shared
+    assert story.best(again)[0] is chosen
+    assert story.worked == [asked.id, again.id, other.id] and story.recalled == 1  # (from memory)
+    story.add(rival, None)  # another figure: a cluster of its own, sharing the claim's terms
+    assert story.by_claim[rival.id] != chosen.id
+    assert story.best(again)[0] is chosen
+    assert story.worked[-1] == again.id  # worked out again

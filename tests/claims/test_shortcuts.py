@@ -80,8 +80,9 @@ def test_claims_of_real_articles_are_those_of_every_pass(
     monkeypatch.setattr(values, "_DIGIT", re.compile(""))
     monkeypatch.setattr(values, "_NUMBER_WORD", re.compile(""))
     monkeypatch.setattr(
-        extract, "_Within", lambda given: lambda s, e: [m for m in given if s <= m.start and m.end <= e]
+        extract, "_Within", lambda given: lambda s, e: tuple(m for m in given if s <= m.start and m.end <= e)
     )
+    monkeypatch.setattr(extract, "_reading_of", extract._read_afresh)  # (read again, not remembered from above)
     assert [extract.find(a) for a in articles] == found
 
 
@@ -133,3 +134,52 @@ def test_a_sentence_by_bisection_is_the_first_span_holding_it(articles: list[Art
 def test_words_ahead_are_the_first_of_a_split(content: str) -> None:
     for at in range(len(content)):
         assert stances._words_ahead(content, at) == content[at:].split(" ", 4)[:4]
+
+
+def test_a_sentence_read_again_is_remembered_and_gives_the_claims_read_afresh(
+    articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``extract._read`` remembers what a sentence alone decides, once it is met a second time at its place (issue 17,
+    decision 0052's revision of 2026-12-06, late night): a copy's sentences are read once more, then remembered, and a
+    sentence that differs in what the reading reads (the entity ids of its names, its date mentions, its place) is
+    read afresh: the claims are those of reading every sentence."""
+    extract._read.cache_clear()
+    extract._seen.clear()
+    found = [extract.find(a) for a in articles]
+    kept = extract._read.cache_info().currsize  # (only the sentences met twice already)
+    copies = [dataclasses.replace(a, id=a.id + "-copy") for a in articles]
+    assert [extract.find(a) for a in copies] == found
+    before = extract._read.cache_info()
+    assert before.currsize > kept + sum(map(len, found))  # the copies' sentences, met a second time
+    assert [extract.find(dataclasses.replace(a, id=a.id + "-again")) for a in articles] == found
+    after = extract._read.cache_info()
+    assert after.misses == before.misses  # every sentence of the third copies remembered
+    assert after.hits - before.hits >= sum(map(len, found))
+    # Copies that differ: other entity ids, dates resolved against another day, the text moved by a line.
+    relinked = [
+        dataclasses.replace(a, mentions=tuple(dataclasses.replace(m, entity_id=f"x-{m.text}") for m in a.mentions))
+        for a in articles
+    ]
+    redated = [dataclasses.replace(a, dates=tuple(dates.find(a.text, "2019-03-04T10:00:00"))) for a in articles]
+    moved = [_moved(a, "Updated.\n") for a in articles]
+    altered = [*relinked, *redated, *moved]
+    remembered = [[extract.find(a) for a in altered] for _ in range(2)]  # (the second time from memory)
+    monkeypatch.setattr(extract, "_reading_of", extract._read_afresh)
+    assert remembered[0] == remembered[1] == [extract.find(a) for a in altered]
+    # (and they are not the first articles' claims)
+    assert [c.terms for f in remembered[0][: len(articles)] for c in f] != [c.terms for f in found for c in f]
+    assert [c.values for f in remembered[0][len(articles) : 2 * len(articles)] for c in f] != [
+        c.values for f in found for c in f
+    ]
+
+
+def _moved(article: Article, prefix: str) -> Article:
+    """``article`` with ``prefix`` before its text, its mentions, quotes and dates moved with it."""
+    k = len(prefix)
+    return dataclasses.replace(
+        article,
+        text=prefix + article.text,
+        mentions=tuple(dataclasses.replace(m, start=m.start + k, end=m.end + k) for m in article.mentions),
+        quotes=tuple(dataclasses.replace(q, start=q.start + k, end=q.end + k) for q in article.quotes),
+        dates=tuple(dataclasses.replace(d, start=d.start + k, end=d.end + k) for d in article.dates),
+    )

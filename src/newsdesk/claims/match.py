@@ -449,9 +449,19 @@ class Story:
     low: int | None = None
     high: int | None = None
     # What ``best`` answered each reading of a claim (its terms, values, negation and denial, and whether it is
-    # counted) since the story last changed in a way ``best`` reads: its weights, a list of the index, the readings
-    # indexed, a cluster's values. A claim that copies repeat is thus scored once while nothing it meets changes.
+    # counted) since the story last changed in a way that answer reads: its weights, the order or the readings of a
+    # list it read, the values of the cluster it chose. A claim that copies repeat is thus scored once while nothing
+    # it meets changes (``_unsettle``, ``_join``).
     _answers: dict[tuple[object, ...], tuple[Cluster | None, float]] = field(default_factory=dict)
+    # The answers by the rarest terms of their claims (the lists ``_best`` read: a reading none of them lists is no
+    # candidate), and by the cluster they chose: the answers a new reading or a cluster's new value may change.
+    _asking: dict[str, list[tuple[object, ...]]] = field(default_factory=dict)
+    _chosen: dict[str, list[tuple[object, ...]]] = field(default_factory=dict)
+    _rarest: list[str] | None = None  # the rarest terms ``_best`` last read the lists of
+    # The readings (as ``best`` is asked them) that more than one claim of the batch last counted gives: only their
+    # answers are kept, since only they are asked again before the next batch's count changes the weights.
+    _repeated: set[tuple[object, ...]] = field(default_factory=set)
+    recalled: int = 0  # answers ``best`` gave from memory
     compared: int = 0  # candidates scored so far (what a claim costs: the tests bound it)
 
     def _key(self, member: Member, cluster_id: str) -> _Key:
@@ -483,7 +493,36 @@ class Story:
                 for term in full.intersection(member.terms):
                     self._again(term, cluster_id)
             return
+        filled = len(self._full)
+        self._index(member, cluster_id, number)
+        if len(self._full) != filled:
+            self._forget()  # a list filled up: the cut of ``_best`` reads which lists are full
+        elif self._answers:
+            self._unsettle(member.terms)
+
+    def _forget(self) -> None:
+        """Forget every answer of ``best``."""
         self._answers.clear()
+        self._asking.clear()
+        self._chosen.clear()
+
+    def _unsettle(self, terms: frozenset[str]) -> None:
+        """Forget the answers a new reading of ``terms`` may change, the lists holding it having grown by it alone (no
+        list filled up, none dropped or moved a reading: each does ``_forget``). Those left stand: the other
+        candidates of each, their order (the reading goes last in each list that lists it, its number being new),
+        their counts, the weights and the cut are as they were, and the reading is no candidate of a claim whose
+        rarest terms it holds none of (the lists ``_best`` reads are theirs, those the cut reads a subset), nor
+        scores above nothing where it shares fewer than two terms with the claim (``score``'s first test), so that
+        ``got > best_score`` fails for it: the answer, the first best-scoring candidate that fits, is the same."""
+        answers, asking = self._answers, self._asking
+        for term in terms & asking.keys():
+            for key in asking[term]:
+                asked = key[0]
+                if key in answers and len(terms & asked) >= 2:  # type: ignore[operator]
+                    del answers[key]
+
+    def _index(self, member: Member, cluster_id: str, number: int) -> None:
+        """``remember`` of a new reading: listed under its terms."""
         index = self.index
         by_term = self._held.get(cluster_id)
         if by_term is None and PER_CLUSTER > 0:
@@ -532,13 +571,14 @@ class Story:
         by_term = self._held.get(cluster_id)
         held = by_term.get(term) if by_term is not None else None
         if held and len(posting) >= POSTING and next(reversed(posting)) != held[-1]:
-            self._answers.clear()
+            self._forget()
             for kept in held:
                 del posting[kept]
                 posting[kept] = cluster_id
 
     def _drop(self, term: str, posting: dict[int, str]) -> None:
         """The oldest reading leaves a full list."""
+        self._forget()
         oldest = next(iter(posting))
         cluster_id = posting.pop(oldest)
         self._partial.add(oldest)
@@ -552,13 +592,21 @@ class Story:
         """Count the terms of claims not counted yet (before they are placed, so a batch weighs as one)."""
         counted = self.counted
         terms = []
+        asked: set[tuple[object, ...]] = set()
+        repeated: set[tuple[object, ...]] = set()
         for claim in claims:
             if claim.id not in counted:
                 counted.add(claim.id)
                 terms.append(claim.terms)
+                key = (claim.terms, claim.value_key, claim.negative, claim.denial, 1)
+                if key in asked:
+                    repeated.add(key)
+                else:
+                    asked.add(key)
         if terms:
+            self._repeated = repeated
             self._weights = None
-            self._answers.clear()
+            self._forget()
             self.n += len(terms)
             self.df.update(itertools.chain.from_iterable(terms))  # a Counter: counted in C
 
@@ -579,9 +627,27 @@ class Story:
             return None, 0.0  # a short claim matches only on a shared value, and it gives none
         own = 1 if claim.id in self.counted else 0
         asked = (claim.terms, claim.value_key, claim.negative, claim.denial, own)
+        if asked not in self._repeated:
+            return self._best(claim, own)  # (no other claim of the batch asks it: nothing to keep)
         answer = self._answers.get(asked)
-        if answer is None:
-            answer = self._answers[asked] = self._best(claim, own)
+        if answer is not None:
+            self.recalled += 1
+            return answer
+        self._rarest = None
+        answer = self._answers[asked] = self._best(claim, own)
+        # (A ``_best`` that does not say which lists it read: every term of the claim.)
+        for term in claim.terms if self._rarest is None else self._rarest:
+            keys = self._asking.get(term)
+            if keys is None:
+                self._asking[term] = [asked]
+            else:
+                keys.append(asked)
+        if answer[0] is not None:
+            chose = self._chosen.get(answer[0].id)
+            if chose is None:
+                self._chosen[answer[0].id] = [asked]
+            else:
+                chose.append(asked)
         return answer
 
     def _best(self, claim: Member, own: int) -> tuple[Cluster | None, float]:
@@ -598,7 +664,7 @@ class Story:
         # Terms no other claim holds find nothing: the rarest of those some other claim holds.
         df = self.df
         shared = sorted((d, t) for t in terms if (d := df.get(t, 0)) > own)
-        rarest = [t for _, t in shared[:RAREST]]
+        rarest = self._rarest = [t for _, t in shared[:RAREST]]
         # Each candidate once, in the order the lists first give it, with how many of the lists hold it (counted
         # in C); one that shares fewer than two terms with the claim, even with every shared term past the
         # rarest, scores nothing and is not scored.
@@ -780,7 +846,11 @@ class Story:
         key = claim.value_key
         had = cluster.values.get(key, 0)
         if not had:
-            self._answers.clear()  # a value the cluster did not give: what it fits (``_fits``) may change
+            # A value the cluster did not give: it may no longer fit (``_fits``) a claim whose answer it is. One that
+            # did not fit still does not (a value more only adds a test), and an answer that chose another cluster
+            # stands: it is the first best-scoring candidate that fits, and this cluster's were not.
+            for asked in self._chosen.pop(cluster.id, ()):
+                self._answers.pop(asked, None)
         cluster.values[key] = had + 1
         n, first = cluster.shapes.get(claim.terms, (0, claim))
         cluster.shapes[claim.terms] = (n + 1, first)
@@ -845,7 +915,7 @@ class Story:
             self.counted.add(claim)
         self.n += rows
         self._weights = None
-        self._answers.clear()
+        self._forget()
         return not self._full
 
     def take_changed(self) -> list[Cluster]:
