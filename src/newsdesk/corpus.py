@@ -737,9 +737,7 @@ class Corpus:
             hint = f" It matches {len(matches)} stories; give more characters." if matches else ""
             raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
         story = (exact or matches)[0]
-        statements: list[digest.timeline.Statement] = []
-        entries = digest.timeline.entries(self.store, story, statements=statements)
-        days = digest.timeline.event_days(story, statements)
+        entries, days = digest.timeline.dated(self.store, story)
         events = [{**e, "estimated_day": days[e["id"]]["date"]} if e["id"] in days else e for e in story["events"]]
         return {**story, "events": events, "timeline": entries}
 
@@ -764,10 +762,7 @@ class Corpus:
             return {}
         if kept is None:
             stories = self.store.query("stories", story_id=story_id)
-            statements: list[timeline.Statement] = []
-            if stories:
-                timeline.entries(self.store, stories[0], statements=statements)
-            kept = timeline.event_days(stories[0], statements) if stories else {}
+            kept = timeline.dated(self.store, stories[0])[1] if stories else {}
         return {event_id: found["date"] for event_id, found in kept.items()}
 
     def story_timeline(

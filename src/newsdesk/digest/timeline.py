@@ -21,7 +21,19 @@ from typing import Any, NamedTuple, Protocol
 from newsdesk.extract import dates
 from newsdesk.records import DateMention, lead_prefix
 
-__all__ = ["DATES", "EVENTS", "PER_PAGE", "Statement", "compute", "entries", "event_days", "name", "order", "row"]
+__all__ = [
+    "DATES",
+    "EVENTS",
+    "PER_PAGE",
+    "Statement",
+    "compute",
+    "dated",
+    "entries",
+    "event_days",
+    "name",
+    "order",
+    "row",
+]
 
 PER_PAGE = 50  # entries a kept part holds (the web list's page)
 DATES = "timeline:dates"  # the part holding the date of every entry, in the default order
@@ -302,14 +314,20 @@ def event_days(story: dict[str, Any], statements: Sequence[Statement]) -> dict[s
     return out
 
 
+def dated(view: Reader, story: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The story's timeline (:func:`entries`) and its undated events' days (:func:`event_days`), read in one pass."""
+    statements: list[Statement] = []
+    found = entries(view, story, statements=statements)
+    return found, event_days(story, statements)
+
+
 def compute(view: Reader, story_id: str) -> dict[str, Any]:
     """The kept parts of the story's (exact id) timeline, by part name: :data:`DATES`, :data:`EVENTS` and the pages
     of rows (:func:`name`; none for a story without entries)."""
     story = view.query("stories", story_id=story_id)
-    statements: list[Statement] = []
-    found = entries(view, story[0], statements=statements) if story else []
+    found, days = dated(view, story[0]) if story else ([], {})
     rows = [row(e) for e in found]
-    out: dict[str, Any] = {DATES: [e["date"] for e in found], EVENTS: event_days(story[0], statements) if story else {}}
+    out: dict[str, Any] = {DATES: [e["date"] for e in found], EVENTS: days}
     for start in range(0, len(rows), PER_PAGE):
         out[name(start // PER_PAGE + 1)] = rows[start : start + PER_PAGE]
     return out
