@@ -598,7 +598,9 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
     """The pairs of claims, one of each side, that give values of one unit no number fits both and that speak of
     one thing, most alike first. An article that gives both values knows both: they are two quantities (two
     matches, two people), never a conflict."""
-    both = a.by_unit.keys() & b.by_unit.keys()
+    # The units both sides give, in the order ``a`` first gives them (its text's order), not a set's: pairs as alike
+    # as each other then come in one order in every run, whatever the interpreter's hash seed.
+    both = [key for key in a.by_unit if key in b.by_unit]
     if not both:
         return []
     found = []
