@@ -537,17 +537,43 @@ def run_seeds_among(folder: Path, seeds: Path) -> dict[str, float]:
     """``seeds_among.events`` / ``seeds_among.story``: BCubed F1 of the five seeds' events and storyline against
     their gold, the seeds ingested with the whole default pipeline, in a second run, into a store already holding
     the dev-news articles (five other storylines of the same months), as an analyst adds a storyline to a store."""
+    return seeds_among(folder, seeds)[0]
+
+
+def seeds_among(folder: Path, seeds: Path) -> tuple[dict[str, float], Errors]:
+    """:func:`run_seeds_among`'s scores, and the events behind them (:func:`seed_events`)."""
     _, parsed, _, _ = _read_folder(folder)
     gold = json.loads((seeds.parent / "gold" / "seeds.json").read_text(encoding="utf-8"))["articles"]
     with tempfile.TemporaryDirectory() as tmp, Corpus(Store(":memory:")) as corpus:
-        _ingest_in_turn(corpus, _jsonl(Path(tmp) / "dev-news.jsonl", [record(h, b) for h, b in parsed]), seeds)
-        stored = {Path(a.source).name: a for a in corpus.store.articles() if Path(a.source).parent == seeds}
-        story_of = {e["id"]: s["id"] for s in corpus.stories() for e in s["events"]}
-        events = [str(stored[g["file"]].event_id) for g in gold]
-        return {
-            "seeds_among.events": bcubed(events, [g["event"] for g in gold]),
-            "seeds_among.story": bcubed([story_of.get(e, e) for e in events], [g["story"] for g in gold]),
+        background = _jsonl(Path(tmp) / "dev-news.jsonl", [record(h, b) for h, b in parsed])
+        _ingest_in_turn(corpus, background, seeds)
+        articles = list(corpus.store.articles())
+        stored = {Path(a.source).name: a for a in articles if Path(a.source).parent == seeds}
+        others = {
+            f"dev-news {int(a.source.rsplit('#', 1)[1]):03}": str(a.event_id)
+            for a in articles
+            if a.source.startswith(str(background))
         }
+        story_of = {e["id"]: s["id"] for s in corpus.stories() for e in s["events"]}
+    events = [str(stored[g["file"]].event_id) for g in gold]
+    scores = {
+        "seeds_among.events": bcubed(events, [g["event"] for g in gold]),
+        "seeds_among.story": bcubed([story_of.get(e, e) for e in events], [g["story"] for g in gold]),
+    }
+    named = {f"{g['file'][:3]} {g['event']}": event for g, event in zip(gold, events, strict=True)}
+    return scores, {"seeds_among.events": seed_events(named, others, story_of)}
+
+
+def seed_events(seeds: dict[str, str], others: dict[str, str], story_of: dict[str, str]) -> list[str]:
+    """One line for each event a seed was put in: its story, its seeds (each with its gold event), and the other
+    articles of the store it holds (another storyline's reports pulling a seed in, or the seed them)."""
+    lines = []
+    for event in dict.fromkeys(seeds.values()):
+        held = [name for name, e in seeds.items() if e == event]
+        joined = [name for name, e in others.items() if e == event]
+        line = f"story {story_of.get(event, event)[:8]} event {event[:8]}: {', '.join(held)}"
+        lines.append(line + (f"; with {', '.join(joined)}" if joined else ""))
+    return lines
 
 
 def measure_seeds_among() -> tuple[dict[str, float], str]:
@@ -568,7 +594,7 @@ def measure_devnews() -> tuple[dict[str, float], str]:
 def main() -> int:
     """Print each dev-news score with the errors behind it."""
     if "--seeds-among" in sys.argv[1:]:
-        scores, errors = run_seeds_among(shared() / "dev-news", shared() / "seeds"), {}
+        scores, errors = seeds_among(shared() / "dev-news", shared() / "seeds")
     elif "--among" in sys.argv[1:]:
         scores, errors = run_among(shared() / "dev-news", shared() / "data" / "polnear")
     else:

@@ -164,3 +164,13 @@ def test_claim_pairs_count_two_facts_in_one_cluster_and_one_fact_split() -> None
     assert scores["devnews.claim_pairs_found"] == round(242 / 243, 4) and errors["devnews.claim_pairs_found"] == [
         f"{first[0]}: not found"
     ]
+
+
+def test_seed_events_name_each_event_its_seeds_and_the_other_articles_it_holds() -> None:
+    seeds = {"000 launch": "e11111111aaa", "001 launch": "e11111111aaa", "002 recall": "e22222222bbb"}
+    others = {"dev-news 007": "e22222222bbb", "dev-news 008": "e33333333ccc"}
+    lines = devnews.seed_events(seeds, others, {"e11111111aaa": "s44444444ddd", "e22222222bbb": "s44444444ddd"})
+    assert lines == [
+        "story s4444444 event e1111111: 000 launch, 001 launch",
+        "story s4444444 event e2222222: 002 recall; with dev-news 007",
+    ]
