@@ -832,12 +832,10 @@ class Story:
                 if 2 * words < WORDS_DICE * (_worded(terms) + _worded(member.terms)):
                     continue  # a setting in common, little else
                 got = share if share >= JOIN and weighed >= MIN_SHARED else 0.0
-            if got > best_score and _told_apart(claim, member):
-                continue
             if got > best_score:
                 # A member's cluster is its reading's, unless the claim joined a later one too (``by_claim``).
                 cluster = clusters[by_claim.get(member.id, cluster_id)]
-                if self._fits(claim, cluster):
+                if self._fits(claim, cluster) and not _told_apart(claim, member):
                     best, best_score = cluster, got
         self.compared += scored
         return best, best_score

@@ -23,7 +23,8 @@ from newsdesk.claims.extract import name_key
 
 __all__ = ["agent", "other_agents"]
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.,]*|,|[“\"]")
+_QUOTES = frozenset("“\"‘'")
+_PUNCTUATION = "“”\"‘’'()[]{},;:!?"
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*")
 # Words that open an adverbial before the main clause ("On Friday, ...", "After the verdict was announced, ...").
 _OPENERS = frozenset(
@@ -45,6 +46,7 @@ _TIMES = frozenset(
 )
 _AT = frozenset({"on", "last", "this", "early", "late"})
 _SUBJECT = 14  # a verb further than this many words in is not read: the subject is not known
+_READ = 400
 
 
 def _verb(word: str) -> bool:
@@ -59,33 +61,48 @@ def _verb(word: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _opening(text: str) -> tuple[str, ...]:
-    """The capitalised words that end a sentence's subject, just before its verb (empty: none, or not known)."""
-    tokens = _TOKEN.findall(text)
-    if not tokens or tokens[0] in ("“", '"'):
+    """The capitalised words that end a sentence's subject, just before its verb (empty: none, or not known).
+
+    Read from the sentence's words as whitespace splits its first ``_READ`` characters (30 words at most are looked
+    at; a word the cut ends in is left out), each with the punctuation around it set aside: a comma after a word
+    ends an opening adverbial or an appositive."""
+    words = text[:_READ].split()
+    if len(text) > _READ:
+        words = words[:-1]
+    if not words or words[0][:1] in _QUOTES:
         return ()  # a quote: its speaker comes after it
-    if tokens[0].lower() in _OPENERS and "," in tokens[:15]:
-        tokens = tokens[tokens.index(",") + 1 :]
-    subject = []
-    for token in tokens[:_SUBJECT]:
-        if _verb(token):
+    if words[0].strip(_PUNCTUATION).lower() in _OPENERS:
+        for k, word in enumerate(words[:15]):
+            if word.endswith(","):
+                words = words[k + 1 :]
+                break
+    subject: list[str] = []
+    for word in words[:_SUBJECT]:
+        core = word.strip(_PUNCTUATION)
+        if core and _verb(core):
             break
-        subject.append(token)
+        subject.append(word)
     else:
         return ()
-    if "," in subject:
-        subject = subject[: subject.index(",")]  # "Ana Ruiz, the chief executive of ..., said"
-    # A time is no actor, nor the word that sets it ("The club on Tuesday rejected ...").
-    timed = [k for k, t in enumerate(subject) if t.lower() in _TIMES]
-    timed += [k - 1 for k in timed if k and subject[k - 1].lower() in _AT]
-    subject = [t for k, t in enumerate(subject) if k not in timed]
-    run: list[str] = []
-    for token in reversed(subject):
-        if not token[:1].isupper():
+    for k, word in enumerate(subject):
+        if word.endswith(","):
+            subject = subject[: k + 1]  # "Ana Ruiz, the chief executive of ..., said"
             break
-        run.insert(0, token)
+    cores = [w.strip(_PUNCTUATION) for w in subject]
+    # A time is no actor, nor the word that sets it ("The club on Tuesday rejected ...").
+    timed = {k for k, w in enumerate(cores) if w.lower() in _TIMES}
+    timed |= {k - 1 for k in timed if k and cores[k - 1].lower() in _AT}
+    run: list[str] = []
+    for k in reversed(range(len(cores))):
+        if k in timed:
+            continue
+        if not cores[k][:1].isupper():
+            break
+        run.insert(0, cores[k])
     return tuple(run)
 
 
+@functools.lru_cache(maxsize=65536)
 def agent(text: str, named: frozenset[str]) -> str | None:
     """The name that acts in ``text``'s main clause (its last word: "Ruiz" of "Ana Ruiz"), or None; ``named``
     are the claim's terms, where the name must be one (``#`` and its key: "The" opening a sentence is no name)."""
