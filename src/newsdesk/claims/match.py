@@ -151,7 +151,8 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 def relation(a: Sequence[Value], b: Sequence[Value]) -> str:
     """``same`` when the two value lists agree on a unit they share, ``differ`` when on a unit they share they give
     only different values (or agree on one sum of money and give rival figures of another: :func:`rival_sums`; or
-    one names a weekday that is not the weekday of any day the other gives), ``none`` when they share no unit."""
+    one names a weekday that is not the weekday of any day the other gives), ``none`` when they share no unit or
+    agree only on one count of a list (:func:`_listed`)."""
     return _compare(_by_unit((v.kind, v.unit, v.value) for v in a), _by_unit((v.kind, v.unit, v.value) for v in b))
 
 
@@ -193,10 +194,26 @@ def _compare(units_a: dict[tuple[str, str], frozenset[str]], units_b: dict[tuple
         elif not va.isdisjoint(vb):
             if unit[0] == "money" and rival_sums(va - vb, vb - va):
                 return "differ"  # one sum alike, two figures of another (:func:`rival_sums`)
+            if unit[0] == "count" and not unit[1].startswith("people") and _listed(units_a, units_b):
+                continue  # one item of a list alike (:func:`_listed`)
             verdict = "same"
         elif unit not in _YEAR_OR_MONTH:
             return "differ"  # two days, two numbers of one unit: not one claim
     return verdict
+
+
+LISTED = 2  # a claim counting this many things the other does not count lists them (:func:`_listed`)
+
+
+def _listed(units_a: dict[tuple[str, str], frozenset[str]], units_b: dict[tuple[str, str], frozenset[str]]) -> bool:
+    """Whether one of two claims counts ``LISTED`` things or more that the other does not: "two directors, three site
+    managers and four subcontractors" lists those held, and another report's "two directors" agreeing with it is one
+    item of the list, as likely met by chance as any small count, not a sign of one claim (the two match on their
+    words, or not). A tally of people (killed, injured, missing) agreeing stays a sign, whatever else a claim counts:
+    a toll is one report's figure."""
+    counts_a = {u for u in units_a if u[0] == "count"}
+    counts_b = {u for u in units_b if u[0] == "count"}
+    return len(counts_a - counts_b) >= LISTED or len(counts_b - counts_a) >= LISTED
 
 
 RIVAL = 2.0  # two sums of money closer than this ratio, each given by one claim alone, are figures of one amount
