@@ -46,7 +46,7 @@ _TIMES = frozenset(
 )
 _AT = frozenset({"on", "last", "this", "early", "late"})
 _SUBJECT = 14  # a verb further than this many words in is not read: the subject is not known
-_READ = 400
+_READ = 400  # characters of a sentence an opener and a subject are read from (30 words at most are looked at)
 
 
 def _verb(word: str) -> bool:
