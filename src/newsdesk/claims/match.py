@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from newsdesk.claims import roles
 from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
 from newsdesk.settings import Settings
 
@@ -150,7 +151,8 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 def relation(a: Sequence[Value], b: Sequence[Value]) -> str:
     """``same`` when the two value lists agree on a unit they share, ``differ`` when on a unit they share they give
     only different values (or agree on one sum of money and give rival figures of another: :func:`rival_sums`; or
-    one names a weekday that is not the weekday of any day the other gives), ``none`` when they share no unit."""
+    one names a weekday that is not the weekday of any day the other gives), ``none`` when they share no unit or
+    agree only on one count of a list (:func:`_listed`)."""
     return _compare(_by_unit((v.kind, v.unit, v.value) for v in a), _by_unit((v.kind, v.unit, v.value) for v in b))
 
 
@@ -192,10 +194,26 @@ def _compare(units_a: dict[tuple[str, str], frozenset[str]], units_b: dict[tuple
         elif not va.isdisjoint(vb):
             if unit[0] == "money" and rival_sums(va - vb, vb - va):
                 return "differ"  # one sum alike, two figures of another (:func:`rival_sums`)
+            if unit[0] == "count" and not unit[1].startswith("people") and _listed(units_a, units_b):
+                continue  # one item of a list alike (:func:`_listed`)
             verdict = "same"
         elif unit not in _YEAR_OR_MONTH:
             return "differ"  # two days, two numbers of one unit: not one claim
     return verdict
+
+
+LISTED = 2  # a claim counting this many things the other does not count lists them (:func:`_listed`)
+
+
+def _listed(units_a: dict[tuple[str, str], frozenset[str]], units_b: dict[tuple[str, str], frozenset[str]]) -> bool:
+    """Whether one of two claims counts ``LISTED`` things or more that the other does not: "two directors, three site
+    managers and four subcontractors" lists those held, and another report's "two directors" agreeing with it is one
+    item of the list, as likely met by chance as any small count, not a sign of one claim (the two match on their
+    words, or not). A tally of people (killed, injured, missing) agreeing stays a sign, whatever else a claim counts:
+    a toll is one report's figure."""
+    counts_a = {u for u in units_a if u[0] == "count"}
+    counts_b = {u for u in units_b if u[0] == "count"}
+    return len(counts_a - counts_b) >= LISTED or len(counts_b - counts_a) >= LISTED
 
 
 RIVAL = 2.0  # two sums of money closer than this ratio, each given by one claim alone, are figures of one amount
@@ -288,13 +306,22 @@ def score(
     if claim.negative != other.negative and share < NEGATION_KEPT:
         return 0.0  # a "not" in one of two claims that share less than this tells them apart
     if rel == "same":
-        return share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
-    words = sum(not t.startswith(("#", "@")) for t in common)
-    if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
-        return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
-    if 2 * words < WORDS_DICE * (_worded(a) + _worded(b)):
-        return 0.0  # a setting in common, little else
-    return share if share >= JOIN and shared >= MIN_SHARED else 0.0
+        got = share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
+    else:
+        words = sum(not t.startswith(("#", "@")) for t in common)
+        if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
+            return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
+        if 2 * words < WORDS_DICE * (_worded(a) + _worded(b)):
+            return 0.0  # a setting in common, little else
+        got = share if share >= JOIN and shared >= MIN_SHARED else 0.0
+    return 0.0 if got and _told_apart(claim, other) else got
+
+
+def _told_apart(claim: Member, other: Member) -> bool:
+    """Whether two claims that would match on their terms and values tell what two actors did, by how their
+    sentences say it (:func:`roles.other_agents`). Asked only of a pair that would otherwise match (a few in a
+    thousand of those scored), and of the first claim of each reading indexed."""
+    return roles.other_agents(claim.text, claim.terms, other.text, other.terms)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -598,7 +625,7 @@ class Story:
             if claim.id not in counted:
                 counted.add(claim.id)
                 terms.append(claim.terms)
-                key = (claim.terms, claim.value_key, claim.negative, claim.denial, 1)
+                key = (claim.terms, claim.value_key, claim.negative, claim.denial, 1, claim.text)
                 if key in asked:
                     repeated.add(key)
                 else:
@@ -626,7 +653,7 @@ class Story:
         if len(claim.terms) < MIN_TERMS and not claim.value_key:
             return None, 0.0  # a short claim matches only on a shared value, and it gives none
         own = 1 if claim.id in self.counted else 0
-        asked = (claim.terms, claim.value_key, claim.negative, claim.denial, own)
+        asked = (claim.terms, claim.value_key, claim.negative, claim.denial, own, claim.text)
         if asked not in self._repeated:
             return self._best(claim, own)  # (no other claim of the batch asks it: nothing to keep)
         answer = self._answers.get(asked)
@@ -825,7 +852,7 @@ class Story:
             if got > best_score:
                 # A member's cluster is its reading's, unless the claim joined a later one too (``by_claim``).
                 cluster = clusters[by_claim.get(member.id, cluster_id)]
-                if self._fits(claim, cluster):
+                if self._fits(claim, cluster) and not _told_apart(claim, member):
                     best, best_score = cluster, got
         self.compared += scored
         return best, best_score

@@ -1,0 +1,132 @@
+"""Who acts in a claim's sentence, read from its words (no parse).
+
+Two sentences that share a story's words may tell what two actors did: "Northwind agreed to buy Contoso's film
+studios and streaming service ..." and "Fabrikam said it would offer $30 a share for Contoso, whose film studios and
+streaming service ...". News writing names the actor of its main clause first, just before the verb. :func:`agent`
+reads that name ("Northwind" in "On Friday, Northwind agreed to ..."; "Ruiz" in "League team manager Ana Ruiz had
+filed ..."), or None where the sentence opens otherwise (a quote, whose speaker comes after it; a common noun: "the
+court", "police", "the club's board"; a verb the word lists do not know, further than ``_SUBJECT`` words in). Two
+claims whose agents differ, neither named anywhere in the other's sentence, tell what two actors did
+(:func:`other_agents`): claim matching (:mod:`newsdesk.claims.match`) keeps them apart. A passive ("X was sentenced
+by Y" against "Y sentenced X") names both actors in both sentences, and stays one claim; so does a name written two
+ways ("Maria Lopez" and "Maria Lopez Garcia"), whose last word one of the sentences writes.
+
+Read from the text alone and remembered by it (copies repeat sentences).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from newsdesk.claims.extract import name_key
+
+__all__ = ["agent", "other_agents"]
+
+_QUOTES = frozenset("“\"‘'")
+_PUNCTUATION = "“”\"‘’'()[]{},;:!?"
+_NAME = re.compile(r"[^\W\d_][\w'’.-]*")
+# Words that open an adverbial before the main clause ("On Friday, ...", "After the verdict was announced, ...").
+_OPENERS = frozenset(
+    "on in at after before during since as while with amid following despite other according earlier later last "
+    "this today yesterday when by for from under until about over among unlike like".split()
+)
+# Words that end a subject: auxiliaries, common irregular verbs of news and adverbs that stand before a verb.
+_VERBS = frozenset(
+    "is was were are has had have will would could can may might must should said says say told tells did does do "
+    "made makes struck won beat took takes gave gives went goes got gets became becomes remain remains remained "
+    "began begins sent led leads set put met left ran came comes saw sees knew wants plans hit hits cut cuts paid "
+    "pays sold sells bought buys fell falls rose rises owns holds held faces also now then still already never not "
+    "again".split()
+)
+# Capitalised words that are no actor: days and months ("The court on Tuesday rejected ...").
+_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today yesterday".split()
+)
+_AT = frozenset({"on", "last", "this", "early", "late"})
+_SUBJECT = 14  # a verb further than this many words in is not read: the subject is not known
+_READ = 400  # characters of a sentence an opener and a subject are read from (30 words at most are looked at)
+
+
+def _verb(word: str) -> bool:
+    """Whether a word ends a subject: an auxiliary or a verb of the list, or a word in "-ed" of five letters or
+    more, written in lower case ("agreed", "sentenced"; a participle before its noun ends it too, and the subject
+    is then not a name: no agent, no rule)."""
+    if not word[:1].islower():
+        return False
+    low = word.lower()
+    return low in _VERBS or (len(low) > 4 and low.endswith("ed"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _opening(text: str) -> tuple[str, ...]:
+    """The capitalised words that end a sentence's subject, just before its verb (empty: none, or not known).
+
+    Read from the sentence's words as whitespace splits its first ``_READ`` characters (30 words at most are looked
+    at; a word the cut ends in is left out), each with the punctuation around it set aside: a comma after a word
+    ends an opening adverbial or an appositive."""
+    words = text[:_READ].split()
+    if len(text) > _READ:
+        words = words[:-1]
+    if not words or words[0][:1] in _QUOTES:
+        return ()  # a quote: its speaker comes after it
+    if words[0].strip(_PUNCTUATION).lower() in _OPENERS:
+        for k, word in enumerate(words[:15]):
+            if word.endswith(","):
+                words = words[k + 1 :]
+                break
+    subject: list[str] = []
+    for word in words[:_SUBJECT]:
+        core = word.strip(_PUNCTUATION)
+        if core and _verb(core):
+            break
+        subject.append(word)
+    else:
+        return ()
+    for k, word in enumerate(subject):
+        if word.endswith(","):
+            subject = subject[: k + 1]  # "Ana Ruiz, the chief executive of ..., said"
+            break
+    cores = [w.strip(_PUNCTUATION) for w in subject]
+    # A time is no actor, nor the word that sets it ("The club on Tuesday rejected ...").
+    timed = {k for k, w in enumerate(cores) if w.lower() in _TIMES}
+    timed |= {k - 1 for k in timed if k and cores[k - 1].lower() in _AT}
+    run: list[str] = []
+    for k in reversed(range(len(cores))):
+        if k in timed:
+            continue
+        if not cores[k][:1].isupper():
+            break
+        run.insert(0, cores[k])
+    return tuple(run)
+
+
+@functools.lru_cache(maxsize=65536)
+def agent(text: str, named: frozenset[str]) -> str | None:
+    """The name that acts in ``text``'s main clause (its last word: "Ruiz" of "Ana Ruiz"), or None; ``named``
+    are the claim's terms, where the name must be one (``#`` and its key: "The" opening a sentence is no name)."""
+    run = _opening(text)
+    if not run:
+        return None
+    if not any(f"#{name_key(' '.join(run[k:]))}" in named for k in range(len(run))):
+        return None
+    return run[-1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _names(text: str) -> frozenset[str]:
+    """The words of ``text`` as written (an agent is looked for among them)."""
+    return frozenset(_NAME.findall(text))
+
+
+def other_agents(a: str, a_terms: frozenset[str], b: str, b_terms: frozenset[str]) -> bool:
+    """Whether two claims' sentences (``a``, ``b`` with their terms) name two different actors as their agents,
+    neither written in the other sentence: "Northwind agreed to buy ..." and "Fabrikam said it would offer ..."."""
+    first = agent(a, a_terms)
+    if first is None:
+        return False
+    second = agent(b, b_terms)
+    if second is None or first == second:
+        return False
+    return first not in _names(b) and second not in _names(a)

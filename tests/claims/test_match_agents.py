@@ -1,0 +1,129 @@
+"""Two claims that would match on their words but name two different actors before their verbs are two claims
+(decision 0013, revised 2026-12-07): "Northwind agreed to buy ..." and "Fabrikam said it would offer ..." share a
+story's words and tell two bids. A passive that names both actors, and a name written two ways, stay one claim.
+
+The sentences are invented; names are given as the quotes stage would find them (mentions), since a name opening a
+sentence is a name to matching only as a mention.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.claims import extract, match, roles, values
+from newsdesk.records import Claim, Mention
+
+
+def _member(article: str, text: str, names: tuple[str, ...]) -> match.Member:
+    mentions = tuple(
+        Mention(text=n, start=text.index(n), end=text.index(n) + len(n), type="ORG")
+        for n in sorted(names, key=text.index)
+    )
+    claim = Claim(
+        text=text,
+        start=0,
+        end=len(text),
+        values=tuple(values.find(text)),
+        terms=extract.terms(text, 0, mentions),
+    )
+    return match.Member.of(article, claim)
+
+
+DEAL = _member(
+    "a",
+    "On Friday, Northwind agreed to buy the film studios and streaming service of Contoso after it splits them from "
+    "its cable networks.",
+    ("Northwind", "Contoso"),
+)
+BID = _member(
+    "b",
+    "Fabrikam said it would offer $30 a share for Contoso, which owns film studios, a streaming service and cable "
+    "networks.",
+    ("Fabrikam", "Contoso"),
+)
+LEAGUE = _member(
+    "c",
+    "The Rovers had filed a complaint with the referees' union alleging that the umpire refused to shake hands before "
+    "the final.",
+    ("Rovers",),
+)
+MANAGER = _member(
+    "d",
+    "Team manager Ana Ruiz had also filed a complaint with the referees' union alleging that the umpire refused to "
+    "exchange team sheets before the final.",
+    ("Ana Ruiz",),
+)
+ACTIVE = _member(
+    "e",
+    "Judge Ana Ruiz sentenced banker Tom Berg to ten years in prison for the fraud at Lakeside Savings.",
+    ("Ana Ruiz", "Tom Berg", "Lakeside Savings"),
+)
+PASSIVE = _member(
+    "f",
+    "Banker Tom Berg was sentenced to ten years in prison by Judge Ana Ruiz for the fraud at Lakeside Savings.",
+    ("Tom Berg", "Ana Ruiz", "Lakeside Savings"),
+)
+
+
+# Other claims of the story, on other things: the terms two claims share weigh as they would in a story.
+OTHERS = [
+    _member(f"o{i}", text, ())
+    for i, text in enumerate(
+        [
+            "Heavy rain flooded the lower town overnight and closed three bridges across the river.",
+            "Schools in the valley will stay shut until the water level drops below the warning mark.",
+            "Volunteers handed out blankets and hot meals at the sports hall near the station.",
+            "The weather service expects more storms over the coast during the coming weekend.",
+            "Farmers counted heavy losses of wheat and barley along the flooded plain.",
+            "Power lines came down in the hills, leaving thousands of homes without electricity.",
+            "Engineers inspected the old dam for cracks after the water rose above its spillway.",
+            "Insurers said claims for damaged cars and houses had already doubled this month.",
+        ]
+    )
+]
+
+
+def _apart(one: match.Member, other: match.Member) -> bool:
+    """Whether a story of ``one``, ``other`` and :data:`OTHERS` puts the two in two clusters."""
+    story = match.Story("s")
+    story.extend([(m, None) for m in [*OTHERS, one, other]])
+    return story.by_claim[one.id] != story.by_claim[other.id]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "agent"),
+    [
+        ("On Friday, Northwind agreed to buy the studios.", ("Northwind",), "Northwind"),
+        ("Team manager Ana Ruiz had filed a complaint.", ("Ana Ruiz",), "Ruiz"),
+        ("Ana Ruiz, the chief executive of Fabrikam, said the offer was fair.", ("Ana Ruiz", "Fabrikam"), "Ruiz"),
+        ("The Rovers on Tuesday rejected the demand.", ("Rovers",), "Rovers"),
+        ("“We will appeal,” Ana Ruiz said.", ("Ana Ruiz",), None),  # a quote: its speaker comes after it
+        ("The court sentenced Tom Berg to ten years.", ("Tom Berg",), None),  # a common noun acts
+        ("The Rovers' manager said the match would go ahead.", ("Rovers",), None),
+    ],
+)
+def test_the_agent_is_the_name_just_before_the_main_verb(text: str, names: tuple[str, ...], agent: str | None) -> None:
+    member = _member("x", text, names)
+    assert roles.agent(member.text, member.terms) == agent
+
+
+@pytest.mark.parametrize(("one", "other"), [(DEAL, BID), (LEAGUE, MANAGER)])
+def test_two_actors_named_before_their_verbs_are_two_claims(one: match.Member, other: match.Member) -> None:
+    assert roles.other_agents(one.text, one.terms, other.text, other.terms)
+    assert match.score(one, other) == 0.0
+    assert match.score(other, one) == 0.0
+    assert _apart(one, other)
+
+
+def test_a_passive_naming_both_actors_stays_one_claim() -> None:
+    assert not roles.other_agents(ACTIVE.text, ACTIVE.terms, PASSIVE.text, PASSIVE.terms)
+    assert match.score(ACTIVE, PASSIVE) > 0.0
+    assert not _apart(ACTIVE, PASSIVE)
+
+
+def test_a_name_written_two_ways_is_one_actor() -> None:
+    shorter = _member("g", "Maria Lopez was also sentenced to five years in prison.", ("Maria Lopez",))
+    longer = _member("h", "Former minister Maria Lopez Garcia was sentenced to five years.", ("Maria Lopez Garcia",))
+    assert roles.agent(shorter.text, shorter.terms) == "Lopez"
+    assert roles.agent(longer.text, longer.terms) == "Garcia"
+    assert not roles.other_agents(shorter.text, shorter.terms, longer.text, longer.terms)
