@@ -127,3 +127,22 @@ def test_a_name_written_two_ways_is_one_actor() -> None:
     assert roles.agent(shorter.text, shorter.terms) == "Lopez"
     assert roles.agent(longer.text, longer.terms) == "Garcia"
     assert not roles.other_agents(shorter.text, shorter.terms, longer.text, longer.terms)
+
+
+@pytest.mark.parametrize(("one", "other"), [("Yermak", "Jermak"), ("Zelensky", "Zelenskyy"), ("Zelenskyi", "Zelensky")])
+def test_one_actor_in_two_spellings_stays_one_claim(one: str, other: str) -> None:
+    # Outlets transliterate a name each their own way: the same resignation told with "Yermak" and with "Jermak" is
+    # one claim, corroborated twice, not two actors' two acts.
+    a = _member(
+        "a",
+        f"Andriy {one} resigned as head of the presidential office after anti-corruption officers searched his flat.",
+        (f"Andriy {one}",),
+    )
+    b = _member(
+        "b",
+        f"Andriy {other} resigned as head of the presidential office after officers searched his flat in the capital.",
+        (f"Andriy {other}",),
+    )
+    assert roles.agent(a.text, a.terms) == one and roles.agent(b.text, b.terms) == other
+    assert not roles.other_agents(a.text, a.terms, b.text, b.terms)
+    assert match.score(a, b) > 0
