@@ -69,6 +69,9 @@ def print_report(state: State, report: IngestReport) -> None:
 
 
 def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageReport]) -> None:
+    """One line a stage, or none when no article went through any (twelve lines of "0/0" say nothing)."""
+    if not any(stage.items_in or stage.failures for stage in stages):
+        return
     for stage in stages:
         state.err.print(
             f"  {stage.stage}: {stage.items_out}/{plural(stage.items_in, 'article')} in {stage.seconds:.2f} s"
@@ -147,6 +150,10 @@ def analyze(state: State, redo: bool, workers: int | None, engine: str | None, r
         reports = corpus.analyze(redo=redo, on_progress=progress)
     if not state.quiet:
         _print_stages(state, reports)
+        if not any(r.items_in or r.failures for r in reports):
+            state.err.print(
+                "Nothing to analyse: every stored article has been through every stage (--redo runs them again)."
+            )
     if any(r.failures for r in reports):
         raise SystemExit(ExitStatus.ITEMS_FAILED)
 

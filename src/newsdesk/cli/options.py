@@ -26,7 +26,7 @@ from newsdesk.settings import Settings
 if TYPE_CHECKING:
     from newsdesk.corpus import Corpus
 
-__all__ = ["State", "output_options", "pass_state", "render"]
+__all__ = ["State", "cell", "none_found", "output_options", "pass_state", "render", "result_output_options"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -92,9 +92,19 @@ pass_state = click.make_pass_decorator(State, ensure=True)
 
 def output_options(fn: F) -> F:
     """``--json``, ``--nl`` (one JSON object a line), ``--csv``, ``--tsv`` or the default table."""
+    return _output_options(fn, "Print a JSON array.")
+
+
+def result_output_options(fn: F) -> F:
+    """:func:`output_options` for a command whose ``--json`` prints one object, the whole result, and whose other
+    formats list its rows."""
+    return _output_options(fn, "Print the whole result as one JSON object.")
+
+
+def _output_options(fn: F, json_help: str) -> F:
     for decorator in reversed(
         [
-            click.option("--json", "fmt", flag_value="json", help="Print a JSON array."),
+            click.option("--json", "fmt", flag_value="json", help=json_help),
             click.option("--nl", "fmt", flag_value="nl", help="Print one JSON object per line."),
             click.option("--csv", "fmt", flag_value="csv", help="Print CSV with a header row."),
             click.option("--tsv", "fmt", flag_value="tsv", help="Print tab-separated values with a header row."),
@@ -109,6 +119,14 @@ def output_options(fn: F) -> F:
     ):
         fn = decorator(fn)
     return fn
+
+
+def none_found(things: str, filters: dict[str, Any]) -> str:
+    """What to say when a listing is empty: a filter that kept nothing is not a store with nothing in it."""
+    given = [name if value is True else f"{name} {value!r}" for name, value in filters.items() if value]
+    if given:
+        return f"No {things} match {' '.join(terminal.markup(g) for g in given)}."
+    return f"No {things} found: ingest articles, or run `newsdesk analyze` if you used --no-analyze."
 
 
 def errors_as_click(fn: F) -> F:
@@ -166,7 +184,7 @@ def render(
             table.add_column(column, overflow="fold")
         for row in rows:
             # Values come from articles: a Text is shown as it is, never read as rich markup.
-            table.add_row(*(v if isinstance(v := row.get(c), Text) else terminal.plain(_cell(v)) for c in columns))
+            table.add_row(*(v if isinstance(v := row.get(c), Text) else terminal.plain(cell(v)) for c in columns))
         state.console.print(table)
 
 
@@ -174,7 +192,7 @@ _EMPTY: tuple[Any, ...] = (None, [], ())
 
 
 def _plain(value: Any) -> str:
-    return terminal.flat(value.plain if isinstance(value, Text) else _cell(value))
+    return terminal.flat(value.plain if isinstance(value, Text) else cell(value))
 
 
 def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None) -> None:
@@ -188,11 +206,15 @@ def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: s
     sys.stdout.write("".join(f"{line}\n" for line in out))
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """A value as a person reads it in a table: "—" for none, yes or no, a list's items joined by ", ", and
+    anything nested (a story's events, a contradiction's sides) as JSON, never as a Python repr."""
     if value is None:
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dict) or (isinstance(value, list | tuple) and any(isinstance(v, dict | list) for v in value)):
+        return terminal.dumps(value)
     if isinstance(value, list | tuple):
         return ", ".join(map(str, value)) or "—"
     return str(value)

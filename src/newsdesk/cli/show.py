@@ -9,7 +9,7 @@ from typing import Any
 import click
 from rich.text import Text
 
-from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.options import State, cell, errors_as_click, output_options, pass_state, render
 from newsdesk.cli.terminal import dumps, markup, plural, printable
 from newsdesk.report import provenance
 
@@ -87,8 +87,7 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
         "cites",
         "duplicate_of",
     ):
-        value = data.get(key)
-        shown = ", ".join(value) if isinstance(value, list) else str(value)
+        shown = cell(data.get(key))  # "—" for a field the article does not state, never "None"
         if key == "outlet" and (written := (data.get("meta") or {}).get("outlet_as_written")):
             shown += f" (stated as {written})"  # stored under the store's spelling of that outlet (decision 0069)
         console.print(f"[dim]{key:>13}[/] {markup(shown)}")
@@ -206,8 +205,8 @@ def search(
 
     A query that is not FTS5 syntax, or has a hyphen inside a word (it's, U.S., co-operation), is searched as
     plain words. Unquoted words that name an entity also find its aliases (Yunus, Mohamed Yunus); a "quoted
-    phrase" is searched as written, and so is the whole query with --exact. Matches are shown [in brackets] in
-    each snippet.
+    phrase" is searched as written, and so is the whole query with --exact. Matches are shown in bold on a
+    terminal, and [in brackets] when piped or printed as JSON, CSV or TSV.
     """
     with state.corpus() as corpus:
         rows = corpus.search(query, limit=limit, outlet=outlet, since=since, until=until, marks=_MARKS, exact=exact)
@@ -215,9 +214,16 @@ def search(
     marked = {r["id"]: r["snippet"] for r in rows}
     rows = [{**r, "snippet": r["snippet"].replace(_MARKS[0], "[").replace(_MARKS[1], "]")} for r in rows]
     if fmt == "table":
-        # Article text is shown as plain text (never read as markup), with the matches in bold.
+        # Article text is shown as plain text (never read as markup), with the matches in bold on a terminal and
+        # [in brackets] when piped, where bold is lost.
+        bold = state.console.is_terminal
         rows = [
-            {**r, "outlet": r["outlet"] or "—", "title": r["title"] or "(no title)", "snippet": _bold(marked[r["id"]])}
+            {
+                **r,
+                "outlet": r["outlet"] or "—",
+                "title": r["title"] or "(no title)",
+                "snippet": _bold(marked[r["id"]]) if bold else r["snippet"],
+            }
             for r in rows
         ]
     render(

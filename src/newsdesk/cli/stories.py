@@ -79,11 +79,15 @@ def _print_timeline(state: State, entries: list[dict[str, object]]) -> None:
     state.console.print("\n[bold]Timeline[/]")
     for entry in entries:
         when = f"~{entry['date']}" if entry["estimated"] and entry["date"] else entry["date"] or "undated"
-        state.console.print(f"  {when:>11}  {markup(str(entry['text']))}")
+        # A date its statements speak of as still to come ("was due to finish in 2026") is no event that happened.
+        ahead = " [yellow](expected)[/]" if entry.get("future") else ""
+        state.console.print(f"  {when:>11}  {markup(str(entry['text']))}{ahead}")
     if any(entry["estimated"] for entry in entries):
         state.console.print(
             "  [dim]~ estimated: undated article, date counted from its event's or story's first date[/]"
         )
+    if any(entry.get("future") for entry in entries):
+        state.console.print("  [dim](expected): the articles speak of it as still to come[/]")
 
 
 @click.command()
@@ -95,7 +99,13 @@ def timeline(state: State, story_id: str, fmt: str) -> None:
     """Print a story's timeline: dated entries and the articles that report them."""
     with state.corpus() as corpus:
         entries = corpus.timeline(story_id)
-    render(state, entries, fmt, columns=["date", "precision", "estimated", "text", "article_ids"], title="Timeline")
+    render(
+        state,
+        entries,
+        fmt,
+        columns=["date", "precision", "estimated", "future", "text", "article_ids"],
+        title="Timeline",
+    )
 
 
 COMMANDS = [stories, story, timeline]

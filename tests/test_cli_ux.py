@@ -1,0 +1,132 @@
+"""What a first-time user meets: errors said in a line, never a traceback; no Python reprs (``None``, ``False``,
+``{'id': ...}``) in output meant for people; empty listings that say whether a filter or the store is empty; help
+that says what the command does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from newsdesk.cli import cli as newsdesk_cli
+
+NO_SPACY = '[pipeline]\nstages = ["cites", "dates", "dedupe", "cluster", "origins"]\n'
+BRIDGE = (
+    "The city council of Varnholt approved the new harbour bridge on Monday. Work began in March 2026 and is due "
+    "to finish in 2029, the council said. The mayor said the bridge would change the town."
+)
+BRIDGE_AGAIN = (
+    "Varnholt council members approved the harbour bridge plan on Monday after a long debate. The bridge is due "
+    "to open in 2029, officials said."
+)
+
+
+def run(cli: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = cli.invoke(newsdesk_cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _ingest(cli: CliRunner, home: Path, lines: list[dict[str, Any]]) -> None:
+    (home / "newsdesk.toml").write_text(NO_SPACY)
+    source = home / "items.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    code, _, err = run(cli, "-q", "ingest", str(source))
+    assert code == 0, err
+
+
+@pytest.fixture
+def bridge(cli: CliRunner, home: Path) -> str:
+    """Two reports of one development (no byline, no dateline, no AI flag); the story's id."""
+    _ingest(
+        cli,
+        home,
+        [
+            {"title": "Varnholt approves harbour bridge", "outlet": "Varnholt Post", "published": "2026-05-04",
+             "text": BRIDGE},
+            {"title": "Harbour bridge approved", "outlet": "Coast Courier", "published": "2026-05-05",
+             "text": BRIDGE_AGAIN},
+        ],
+    )  # fmt: skip
+    return str(json.loads(run(cli, "stories", "--json")[1])[0]["id"])
+
+
+def test_brief_into_a_missing_folder_is_one_line_not_a_traceback(cli: CliRunner, bridge: str) -> None:
+    code, _, err = run(cli, "brief", bridge, "-o", "no/such/folder/brief.md")
+    assert code == 1
+    assert "Cannot write no/such/folder/brief.md: folder no/such/folder does not exist" in err
+    assert "Traceback" not in err and not Path("no").exists()
+
+
+def test_show_prints_no_python_reprs_for_what_an_article_does_not_state(cli: CliRunner, bridge: str) -> None:
+    article = json.loads(run(cli, "articles", "--json")[1])[0]
+    assert article["byline"] is None and article["ai_generated"] is False
+    code, out, _ = run(cli, "show", article["id"][:8])
+    fields = {line.split()[0]: line.split(None, 1)[1] for line in out.splitlines()[1:14] if line.strip()}
+    assert code == 0 and fields["byline"] == "—" and fields["dateline"] == "—" and fields["ai_generated"] == "no"
+    assert fields["duplicate_of"] == "—"
+    assert "None" not in out and "False" not in out
+
+
+def test_nested_values_in_tsv_and_piped_rows_are_json_not_python_reprs(cli: CliRunner, bridge: str) -> None:
+    code, out, _ = run(cli, "stories", "--tsv")
+    header, row = out.splitlines()
+    events = row.split("\t")[header.split("\t").index("events")]
+    assert code == 0 and "{'" not in out
+    assert json.loads(events)[0]["article_ids"]  # a cell a script can read back
+    code, out, _ = run(cli, "stories", "--table")  # piped: a tree of plain lines, as before
+    assert code == 0 and "{'" not in out
+
+
+def test_an_empty_filtered_listing_names_the_filter_not_an_empty_store(cli: CliRunner, bridge: str) -> None:
+    code, out, _ = run(cli, "quotes", "--speaker", "Nobody", "--direct")
+    assert code == 0 and out.strip() == "No quotes match --speaker 'Nobody' --direct."
+    code, out, _ = run(cli, "stances", "--actor", "Nobody", "--story", bridge)
+    assert code == 0 and out.strip() == f"No stances match --actor 'Nobody' --story '{bridge}'."
+    # Unfiltered, an empty list still says how to fill it.
+    code, out, _ = run(cli, "quotes")
+    assert code == 0 and "ingest articles, or run `newsdesk analyze`" in out
+
+
+def test_piped_search_marks_its_matches_in_brackets_as_its_help_says(cli: CliRunner, bridge: str) -> None:
+    code, out, _ = run(cli, "search", "harbour")
+    assert code == 0 and "[harbour]" in out and "\x02" not in out
+    code, out, _ = run(cli, "search", "--help")
+    assert "[in brackets] when piped" in " ".join(out.split())
+
+
+def test_a_run_that_analysed_nothing_prints_no_stage_lines_of_zeros(cli: CliRunner, home: Path) -> None:
+    (home / "newsdesk.toml").write_text(NO_SPACY)
+    Path("empty.txt").write_text("")
+    code, _, err = run(cli, "ingest", "empty.txt")
+    assert code == 3 and "0 added, 0 already stored, 1 failed" in err
+    assert "0/0" not in err and "dedupe:" not in err
+    code, _, err = run(cli, "analyze")
+    assert code == 0 and "0/0" not in err and "Nothing to analyse" in err
+
+
+def test_an_item_too_short_says_how_many_words_in_english(cli: CliRunner, home: Path) -> None:
+    (home / "newsdesk.toml").write_text(NO_SPACY)
+    Path("tiny.html").write_text("<html><body><p>Hi</p></body></html>")
+    code, _, err = run(cli, "ingest", "tiny.html")
+    assert code == 3
+    assert "only 1 word of article text after cleaning, fewer than the 5 of [ingest] min_words" in " ".join(err.split())
+
+
+def test_story_marks_a_date_still_to_come_as_expected(cli: CliRunner, bridge: str) -> None:
+    code, out, _ = run(cli, "story", bridge)
+    line = next(line for line in out.splitlines() if line.strip().startswith("2029"))
+    assert code == 0 and line.endswith("(expected)")
+    assert not any(line.endswith("(expected)") for line in out.splitlines() if line.strip().startswith("2026"))
+    code, out, _ = run(cli, "timeline", bridge, "--tsv")
+    rows = [dict(zip(out.splitlines()[0].split("\t"), line.split("\t"), strict=True)) for line in out.splitlines()[1:]]
+    assert {r["date"]: r["future"] for r in rows}["2029"] == "yes"
+
+
+def test_verify_help_says_its_json_is_one_object(cli: CliRunner, bridge: str) -> None:
+    code, out, _ = run(cli, "verify", "--help")
+    assert code == 0 and "Print a JSON array" not in out and "one JSON object" in out
+    code, out, _ = run(cli, "verify", "The council approved the bridge", "--json")
+    assert isinstance(json.loads(out), dict)
