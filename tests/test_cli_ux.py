@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import newsdesk
 from newsdesk.cli import cli as newsdesk_cli
 
 NO_SPACY = '[pipeline]\nstages = ["cites", "dates", "dedupe", "cluster", "origins"]\n'
@@ -130,3 +131,53 @@ def test_verify_help_says_its_json_is_one_object(cli: CliRunner, bridge: str) ->
     assert code == 0 and "Print a JSON array" not in out and "one JSON object" in out
     code, out, _ = run(cli, "verify", "The council approved the bridge", "--json")
     assert isinstance(json.loads(out), dict)
+
+
+def test_a_command_that_reads_leaves_no_database_behind_a_mistyped_path(cli: CliRunner, home: Path) -> None:
+    for args in (["stories"], ["articles", "--json"], ["search", "bridge"], ["serve", "--port", "0"]):
+        code, out, err = run(cli, "--db", "newsdek.db", *args)
+        assert code == 6 and "No newsdesk database at 'newsdek.db'" in err and "ingest PATH" in err, args
+        assert not out and not (home / "newsdek.db").exists(), args
+    # Nor is an empty file made a database by reading it.
+    Path("notes.txt").write_text("")
+    code, _, err = run(cli, "--db", "notes.txt", "articles")
+    assert code == 6 and Path("notes.txt").read_bytes() == b""
+    # Ingesting is what makes one.
+    (home / "newsdesk.toml").write_text(NO_SPACY)
+    Path("one.txt").write_text("The harbour bridge at Varnholt opened to traffic on Monday morning after five years.")
+    assert run(cli, "--db", "newsdek.db", "-q", "ingest", "one.txt")[0] == 0
+    assert run(cli, "--db", "newsdek.db", "articles", "--json")[0] == 0
+
+
+def test_an_outlet_filter_that_names_no_stored_outlet_says_so(cli: CliRunner, bridge: str) -> None:
+    code, out, err = run(cli, "search", "bridge", "--outlet", "varnholt")
+    assert code == 0 and out.startswith("0 matches")
+    assert "No outlet is stored as 'varnholt'; did you mean 'Varnholt Post'?" in " ".join(err.split())
+    code, out, err = run(cli, "articles", "--outlet", "Reuters")
+    assert code == 0 and "No outlet is stored as 'Reuters'." in err
+    # A stored outlet that has no match for the words is no mistake: nothing said.
+    code, out, err = run(cli, "search", "snowstorm", "--outlet", "Varnholt Post")
+    assert code == 0 and out.startswith("0 matches") and not err
+
+
+def test_files_a_folder_holds_in_no_format_newsdesk_reads_are_counted_not_passed_over(
+    cli: CliRunner, home: Path
+) -> None:
+    (home / "newsdesk.toml").write_text(NO_SPACY)
+    folder = home / "clippings"
+    (folder / "more").mkdir(parents=True)
+    (folder / "bridge.txt").write_text(BRIDGE)
+    (folder / "NOTES.md").write_text("# What these clippings are\n")
+    (folder / "more" / "labels.json").write_text("{}")
+    (folder / "more" / "INDEX.tsv").write_text("file\tstory\n")
+    code, _, err = run(cli, "ingest", str(folder))
+    assert code == 0 and "1 added" in err
+    assert "3 files in the folders not read, being no format newsdesk reads (.json 1, .md 1, .tsv 1)" in " ".join(
+        err.split()
+    )
+    with newsdesk.open("newsdesk.db") as desk:
+        report = desk.ingest([str(folder)])
+    assert sorted(Path(p).name for p in report.unread) == ["INDEX.tsv", "NOTES.md", "labels.json"]
+    # A folder of readable files says nothing more.
+    code, _, err = run(cli, "ingest", str(folder / "bridge.txt"))
+    assert code == 0 and "not read" not in err

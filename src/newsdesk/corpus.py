@@ -82,10 +82,11 @@ def _unread(stage: Stage) -> bool:
     return isinstance(stage, ArticleStage) and bool(stage.produces) and set(stage.produces) <= _OWN_TABLES
 
 
-def open_corpus(path: str | Path | None = None, *, settings: Settings | None = None) -> Corpus:
-    """Open (or create) the corpus database at ``path``, ``$NEWSDESK_DB`` or ``./newsdesk.db``."""
+def open_corpus(path: str | Path | None = None, *, settings: Settings | None = None, create: bool = True) -> Corpus:
+    """Open (or create) the corpus database at ``path``, ``$NEWSDESK_DB`` or ``./newsdesk.db``; with
+    ``create=False`` a database file that does not exist yet is a :class:`StoreError` instead."""
     db = path if path is not None else os.environ.get("NEWSDESK_DB") or DEFAULT_DB
-    return Corpus(Store(db), settings=settings if settings is not None else load())
+    return Corpus(Store(db, create=create), settings=settings if settings is not None else load())
 
 
 def is_demo_database(path: str | Path) -> bool:
@@ -299,6 +300,7 @@ class Corpus:
             stages=tuple(stages),
             run_id=run_id,
             warnings=tuple(warnings),
+            unread=tuple(u.target for u in found if isinstance(u, ingest.Unread)),
         )
 
     def _hints(self, *, outlet: str | None, published: str | None, url: str | None) -> dict[str, str]:

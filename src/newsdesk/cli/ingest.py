@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import dataclasses
+from pathlib import PurePath
 
 import click
 
@@ -65,6 +67,15 @@ def print_report(state: State, report: IngestReport) -> None:
         + "."
         + (f" See: newsdesk failures --run {report.run_id or ''}".rstrip() if report.failures else "")
     )
+    if report.unread:
+        kinds = collections.Counter(PurePath(path).suffix.lower() or "no extension" for path in report.unread)
+        counted = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+        state.err.print(
+            f"{plural(len(report.unread), 'file')} in the folders not read, being no format newsdesk reads "
+            f"({markup(counted)}); name a file on the command "
+            "line to read it whatever its extension.",
+            soft_wrap=True,
+        )
     _print_stages(state, report.stages[1:])
 
 
@@ -127,7 +138,7 @@ def ingest(
         state.settings = dataclasses.replace(
             state.settings, ingest=dataclasses.replace(state.settings.ingest, follow_links=True)
         )
-    with state.corpus() as corpus, state.progress() as progress:
+    with state.corpus(create=True) as corpus, state.progress() as progress:
         report = corpus.ingest(
             targets, outlet=outlet, published=published, url=url, analyze=not no_analyze, on_progress=progress
         )

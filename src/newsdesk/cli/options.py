@@ -26,7 +26,16 @@ from newsdesk.settings import Settings
 if TYPE_CHECKING:
     from newsdesk.corpus import Corpus
 
-__all__ = ["State", "cell", "none_found", "output_options", "pass_state", "render", "result_output_options"]
+__all__ = [
+    "State",
+    "cell",
+    "none_found",
+    "output_options",
+    "pass_state",
+    "render",
+    "result_output_options",
+    "unknown_outlet",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,13 +50,14 @@ class State:
     console: Console = field(default_factory=lambda: _console())
     err: Console = field(default_factory=lambda: _console(stderr=True))
 
-    def corpus(self) -> Corpus:
-        """Open the corpus; errors become clean CLI errors."""
+    def corpus(self, *, create: bool = False) -> Corpus:
+        """Open the corpus; errors become clean CLI errors. Only a command that stores articles (``create``) makes
+        a new database: the others say there is none, rather than leave an empty file behind a mistyped --db."""
         # The corpus is imported by the commands that open it, so `newsdesk --help` never loads it.
         from newsdesk.corpus import open_corpus
 
         try:
-            return open_corpus(self.db, settings=self.settings)
+            return open_corpus(self.db, settings=self.settings, create=create)
         except NewsdeskError as exc:
             raise NewsdeskClickError(exc) from None
 
@@ -127,6 +137,23 @@ def none_found(things: str, filters: dict[str, Any]) -> str:
     if given:
         return f"No {things} match {' '.join(terminal.markup(g) for g in given)}."
     return f"No {things} found: ingest articles, or run `newsdesk analyze` if you used --no-analyze."
+
+
+def unknown_outlet(state: State, corpus: Corpus, outlet: str | None) -> None:
+    """When ``--outlet`` names no stored outlet, say so on stderr with the stored names that hold it: outlets are
+    matched as stored ("Reuters (reuters.com)"), and "0 matches" alone reads as "Reuters wrote nothing"."""
+    if not outlet:
+        return
+    stored = [str(o["outlet"]) for o in corpus.outlets()]
+    if outlet in stored:
+        return
+    near = [name for name in stored if outlet.casefold() in name.casefold()]
+    state.err.print(
+        f"No outlet is stored as {terminal.markup(repr(outlet))}"
+        + (f"; did you mean {', '.join(terminal.markup(repr(n)) for n in near[:5])}?" if near else ".")
+        + " --outlet takes an outlet's name as stored (the outlet column of newsdesk articles).",
+        soft_wrap=True,
+    )
 
 
 def errors_as_click(fn: F) -> F:

@@ -9,7 +9,15 @@ from typing import Any
 import click
 from rich.text import Text
 
-from newsdesk.cli.options import State, cell, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.options import (
+    State,
+    cell,
+    errors_as_click,
+    output_options,
+    pass_state,
+    render,
+    unknown_outlet,
+)
 from newsdesk.cli.terminal import dumps, markup, plural, printable
 from newsdesk.report import provenance
 
@@ -26,6 +34,8 @@ def articles(state: State, outlet: str | None, limit: int | None, fmt: str) -> N
     """List stored articles with their metadata."""
     with state.corpus() as corpus:
         rows = corpus.articles(outlet=outlet, limit=limit)
+        if not rows:
+            unknown_outlet(state, corpus, outlet)
     render(
         state,
         rows,
@@ -210,6 +220,8 @@ def search(
     """
     with state.corpus() as corpus:
         rows = corpus.search(query, limit=limit, outlet=outlet, since=since, until=until, marks=_MARKS, exact=exact)
+        if not rows:
+            unknown_outlet(state, corpus, outlet)
     # Text cannot hold control characters, so these markers are unambiguous; brackets are for people.
     marked = {r["id"]: r["snippet"] for r in rows}
     rows = [{**r, "snippet": r["snippet"].replace(_MARKS[0], "[").replace(_MARKS[1], "]")} for r in rows]

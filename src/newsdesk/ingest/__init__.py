@@ -25,7 +25,7 @@ from newsdesk.ingest import feeds, fetch, html, jsonl, sanitize, text
 from newsdesk.records import Draft, Format
 from newsdesk.settings import Settings
 
-__all__ = ["Item", "items", "read"]
+__all__ = ["Item", "Unread", "items", "read"]
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +55,21 @@ class Item:
     identity: tuple[int, int] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A regular file found in a folder and not read: its extension is none newsdesk reads (``.md``, ``.json``).
+    Listed so that the report can say so; a file named on the command line is read whatever its extension."""
+
+    target: str
+
+
 def _is_url(target: str) -> bool:
     return "://" in target[:12]
 
 
-def items(targets: Iterable[str], *, follow_links: bool = False) -> Iterator[Item | IngestError]:
-    """Expand targets: folders recursively (files with known extensions, hidden ones skipped), files, URLs.
+def items(targets: Iterable[str], *, follow_links: bool = False) -> Iterator[Item | Unread | IngestError]:
+    """Expand targets: folders recursively (files with known extensions, hidden ones skipped; the others yielded as
+    :class:`Unread`), files, URLs.
 
     In a folder, a symbolic link that leads outside it, a broken or looping link, and anything that is not a
     regular file or folder (a FIFO, a device, a socket) is yielded as a :class:`ParseError` naming it, never
@@ -104,10 +113,10 @@ def _kind(path: Path) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | IngestError]:
+def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | Unread | IngestError]:
     """The files of a folder and its subfolders, in path order, with what was refused as named errors."""
     top = root.resolve()
-    found: list[tuple[Path, Item | IngestError]] = []
+    found: list[tuple[Path, Item | Unread | IngestError]] = []
     seen: set[tuple[int, int]] = set()
     stack = [root]
 
@@ -152,6 +161,8 @@ def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | IngestError]:
             elif stat.S_ISREG(mode):
                 if entry.suffix.lower() in EXTENSIONS:
                     found.append((entry, Item(str(entry), identity=(listed.st_dev, listed.st_ino))))
+                else:
+                    found.append((entry, Unread(sanitize.path(str(entry)))))
             else:
                 refuse(entry, f"not a regular file: {_kind(entry)}", _SPECIAL_HINT)
     for _, got in sorted(found, key=lambda pair: pair[0]):
