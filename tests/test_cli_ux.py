@@ -181,3 +181,36 @@ def test_files_a_folder_holds_in_no_format_newsdesk_reads_are_counted_not_passed
     # A folder of readable files says nothing more.
     code, _, err = run(cli, "ingest", str(folder / "bridge.txt"))
     assert code == 0 and "not read" not in err
+
+
+def test_failures_of_a_run_that_never_was_is_not_found_not_zero_failures(cli: CliRunner, bridge: str) -> None:
+    code, out, _ = run(cli, "failures", "--run", "1")
+    assert code == 0 and out.startswith("0 failures in run 1")  # the bridge's ingest: a run without failures
+    code, out, err = run(cli, "failures", "--run", "99")
+    assert code == 4 and not out and "No run 99: runs are numbered 1 to 1" in err
+
+
+def test_story_lists_its_events_in_the_order_they_happened(
+    cli: CliRunner, bridge: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the store lists them: dated events by their first day, then the undated ones, one with an estimated day.
+    events = [
+        {"id": "e1", "title": "Bridge approved", "article_ids": ["a"], "first_seen": "2026-05-04", "last_seen": None},
+        {"id": "e2", "title": "Bridge opens", "article_ids": ["b"], "first_seen": "2026-06-20", "last_seen": None},
+        {"id": "e3", "title": "Protest at the site", "article_ids": ["c"], "first_seen": None, "last_seen": None},
+        {
+            "id": "e4",
+            "title": "Council votes the money",
+            "article_ids": ["d"],
+            "first_seen": None,
+            "last_seen": None,
+            "estimated_day": "2026-05-12",
+        },
+    ]
+    story = {"id": bridge, "title": "Harbour bridge", "article_ids": ["a", "b", "c", "d"], "events": events}
+    monkeypatch.setattr("newsdesk.corpus.Corpus.story", lambda self, story_id: {**story, "timeline": []})
+    code, out, _ = run(cli, "story", bridge)
+    listed = [line.split("•")[1].split("(")[0].strip() for line in out.splitlines() if "•" in line]
+    assert code == 0
+    assert listed == ["Bridge approved", "Council votes the money", "Bridge opens", "Protest at the site"]
+    assert "(~2026-05-12 estimated, 1 article)" in out

@@ -19,6 +19,7 @@ from newsdesk.cli.options import (
     unknown_outlet,
 )
 from newsdesk.cli.terminal import dumps, markup, plural, printable
+from newsdesk.errors import NotFoundError
 from newsdesk.report import provenance
 
 __all__ = ["COMMANDS", "said_as"]
@@ -183,6 +184,12 @@ def failures(state: State, last: bool, run_id: int | None, fmt: str) -> None:
     with state.corpus() as corpus:
         run = corpus.last_run() if last and run_id is None else None
         rows = [dataclasses.asdict(f) for f in corpus.failures(last_run=last, run_id=run_id)]
+        if run_id is not None and not rows:
+            # Runs are numbered from 1 in order: a number past the latest names no run, which "0 failures" hides.
+            latest = corpus.runs(limit=1)
+            if not latest or not 1 <= run_id <= latest[0]["id"]:
+                known = f"runs are numbered 1 to {latest[0]['id']}" if latest else "nothing has run yet"
+                raise NotFoundError(f"No run {run_id}: {known}. Ingest prints each run's number.")
     title = plural(len(rows), "failure")
     if run_id is not None:
         title += f" in run {run_id}"

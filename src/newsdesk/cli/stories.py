@@ -59,7 +59,8 @@ def story(state: State, story_id: str, as_json: bool) -> None:
         click.echo(dumps(data, indent=2))
         return
     state.console.print(f"[bold]{markup(data['title'] or '(untitled)')}[/] [dim]{data['id']}[/]")
-    for event in data["events"]:
+    # In the order they happened: an undated event at the day its reports name (estimated), the others last.
+    for event in sorted(data["events"], key=lambda e: (e["first_seen"] or e.get("estimated_day") or "~")[:10]):
         state.console.print(
             f"  • {markup(event['title'] or '(untitled)')} "
             f"[dim]({_when(event)}, "
