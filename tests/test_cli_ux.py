@@ -214,3 +214,21 @@ def test_story_lists_its_events_in_the_order_they_happened(
     assert code == 0
     assert listed == ["Bridge approved", "Council votes the money", "Bridge opens", "Protest at the site"]
     assert "(~2026-05-12 estimated, 1 article)" in out
+
+
+def test_a_json_array_file_is_refused_with_how_to_convert_it_not_stored_as_text(cli: CliRunner, home: Path) -> None:
+    (home / "newsdesk.toml").write_text(NO_SPACY)
+    Path("articles.json").write_text(json.dumps([{"title": "Bridge", "text": BRIDGE}], indent=2))
+    Path("one.json").write_text(json.dumps({"title": "Bridge", "text": BRIDGE}, indent=2))
+    code, _, err = run(cli, "ingest", "articles.json", "one.json")
+    flat = " ".join(err.split())
+    assert code == 3 and "0 added" in flat and "2 failed" in flat
+    assert "failed articles.json: a JSON document" in flat and "jq -c '.[]'" in flat
+    # The same objects one a line are read.
+    Path("articles.jsonl").write_text(json.dumps({"title": "Bridge", "text": BRIDGE}) + "\n")
+    code, _, err = run(cli, "ingest", "articles.jsonl")
+    assert code == 0 and "1 added" in err
+    # A text article that only opens with a bracket is text.
+    Path("update.txt").write_text("[Update] " + BRIDGE_AGAIN)
+    code, _, err = run(cli, "ingest", "update.txt")
+    assert code == 0 and "1 added" in err

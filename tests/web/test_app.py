@@ -199,3 +199,9 @@ def test_the_index_gives_a_one_day_story_one_date_and_an_undated_story_no_arrow(
             page = client.get("/").text
     assert "· 2026-05-04</span>" in page and "2026-05-04 → 2026-05-04" not in page
     assert "· undated</span>" in page and "undated → undated" not in page
+
+
+def test_a_search_that_finds_nothing_says_no_matches_not_best_first(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "zeppelin"}).text
+    assert "No matches for “zeppelin”." in page and "best first" not in page
+    assert "best first." in client.get("/search", params={"q": "dam"}).text

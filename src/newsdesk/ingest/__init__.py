@@ -7,6 +7,7 @@ item into drafts, or into failures that name the item and say why. Nothing here 
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import os
 import re
@@ -173,6 +174,16 @@ def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | Unread | Inges
 _DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
+def _json_document(content: str) -> bool:
+    """Whether ``content`` is one JSON array or object (``articles.json``), which would read as text otherwise."""
+    if not content.lstrip().startswith(("[", "{")):
+        return False
+    try:
+        return isinstance(json.loads(content), list | dict)
+    except (ValueError, RecursionError):  # not JSON (JSONDecodeError is a ValueError), or nested beyond reading
+        return False
+
+
 def _sniff(content: str) -> Format:
     if feeds.looks_like_feed(content):
         return Format.FEED
@@ -304,6 +315,13 @@ def _read(
         data = _read_file(path, name=name, limit=settings.ingest.max_text_bytes, identity=item.identity)
         content = _decode(data, item=name)
         fmt = EXTENSIONS.get(path.suffix.lower()) or _sniff(content)
+        if fmt is Format.TEXT and _json_document(content):
+            raise ParseError(
+                "a JSON document (an array or an object over several lines), not JSON Lines: its markup would be "
+                "stored as an article's text",
+                item=name,
+                hint="write one JSON object a line (.jsonl), e.g. jq -c '.[]' FILE.json > FILE.jsonl",
+            )
         yield from _drafts(content, fmt, source=name, url=None, settings=settings, client=client, resolve=resolve)
     except IngestError as exc:
         exc.item = exc.item or name
