@@ -232,3 +232,15 @@ def test_a_json_array_file_is_refused_with_how_to_convert_it_not_stored_as_text(
     Path("update.txt").write_text("[Update] " + BRIDGE_AGAIN)
     code, _, err = run(cli, "ingest", "update.txt")
     assert code == 0 and "1 added" in err
+
+
+def test_an_event_or_article_id_given_for_a_story_names_its_story(cli: CliRunner, bridge: str) -> None:
+    (story,) = json.loads(run(cli, "stories", "--json")[1])
+    event_id, article_id = story["events"][0]["id"], story["article_ids"][0]
+    code, _, err = run(cli, "story", event_id)
+    assert code == 4 and f"That is an event's id; its story is {bridge}." in " ".join(err.split())
+    code, _, err = run(cli, "brief", article_id)
+    flat = " ".join(err.split())
+    assert code == 4 and f"That is an article's id (newsdesk show {article_id}); its story is {bridge}." in flat
+    code, _, err = run(cli, "claims", "zzzz")
+    assert code == 4 and "No story with id 'zzzz'. List ids with: newsdesk stories" in err
