@@ -244,3 +244,10 @@ def test_an_event_or_article_id_given_for_a_story_names_its_story(cli: CliRunner
     assert code == 4 and f"That is an article's id (newsdesk show {article_id}); its story is {bridge}." in flat
     code, _, err = run(cli, "claims", "zzzz")
     assert code == 4 and "No story with id 'zzzz'. List ids with: newsdesk stories" in err
+
+
+def test_demo_into_a_missing_folder_names_its_own_option(cli: CliRunner) -> None:
+    code, _, err = run(cli, "demo", "--no-serve", "--out", "no/such/demo.db")
+    flat = " ".join(err.split())
+    assert code == 1 and "does not exist. Create it or pass another --out path." in flat
+    assert "--db" not in flat and "Ingesting" not in flat

@@ -76,6 +76,11 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
             f"newsdesk --db '{out}' ingest {corpus_path()}"
         )
     path = Path(out)
+    if not path.expanduser().resolve().parent.is_dir():
+        raise click.ClickException(
+            f"Cannot create {printable(out)}: folder {printable(str(path.expanduser().resolve().parent))} does not "
+            "exist. Create it or pass another --out path."
+        )
     if path.exists() and not is_demo_database(path):
         raise click.ClickException(
             f"{path} exists and is not a demo database made by `newsdesk demo`; it is left alone. "
