@@ -80,7 +80,7 @@ def _print_timeline(state: State, entries: list[dict[str, object]]) -> None:
     state.console.print("\n[bold]Timeline[/]")
     for entry in entries:
         when = f"~{entry['date']}" if entry["estimated"] and entry["date"] else entry["date"] or "undated"
-        # A date its statements speak of as still to come ("was due to finish in 2026") is no event that happened.
+        # A date its statements speak of as still to come ("the works end in 2029") is no event that happened.
         ahead = " [yellow](expected)[/]" if entry.get("future") else ""
         state.console.print(f"  {when:>11}  {markup(str(entry['text']))}{ahead}")
     if any(entry["estimated"] for entry in entries):
