@@ -251,3 +251,12 @@ def test_demo_into_a_missing_folder_names_its_own_option(cli: CliRunner) -> None
     flat = " ".join(err.split())
     assert code == 1 and "does not exist. Create it or pass another --out path." in flat
     assert "--db" not in flat and "Ingesting" not in flat
+
+
+def test_show_piped_names_no_colours_it_does_not_print(cli: CliRunner, home: Path, seeds_dir: Path) -> None:
+    (home / "newsdesk.toml").write_text('[pipeline]\nstages = ["quotes"]\n')
+    assert run(cli, "-q", "ingest", str(seeds_dir / "003_36a1fef4c40700eb.txt"))[0] == 0
+    article = json.loads(run(cli, "articles", "--json")[1])[0]
+    code, out, _ = run(cli, "show", article["id"])
+    assert code == 0 and "\nQuotes\n" in out
+    assert "green" not in out and "cyan" not in out and "magenta" not in out

@@ -108,10 +108,12 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
     console.print()
     console.print(_marked(article.text, said), soft_wrap=not console.is_terminal)
     if said:
-        console.print(
-            "\n[bold]Quotes[/] [dim](in the text: [green]green[/] direct quotes, [cyan]cyan[/] reported speech, "
-            "[magenta]magenta[/] views and attitudes nobody is said to have voiced, [bold]bold[/] who holds them)[/]"
+        # The colours are a terminal's: piped, the text is plain and each quote below says its kind.
+        legend = (
+            " [dim](in the text: [green]green[/] direct quotes, [cyan]cyan[/] reported speech, [magenta]magenta[/] "
+            "views and attitudes nobody is said to have voiced, [bold]bold[/] who holds them)[/]"
         )
+        console.print("\n[bold]Quotes[/]" + (legend if console.is_terminal else ""))
         for q in said:
             via = f" via {', '.join(q['via'])}" if q["via"] else ""
             console.print(
