@@ -260,3 +260,10 @@ def test_show_piped_names_no_colours_it_does_not_print(cli: CliRunner, home: Pat
     code, out, _ = run(cli, "show", article["id"])
     assert code == 0 and "\nQuotes\n" in out
     assert "green" not in out and "cyan" not in out and "magenta" not in out
+
+
+def test_search_help_says_how_to_search_for_a_word_that_starts_with_a_hyphen(cli: CliRunner, bridge: str) -> None:
+    code, out, _ = run(cli, "search", "--help")
+    assert code == 0 and "newsdesk search --limit 5 -- -word" in " ".join(out.split())
+    code, out, _ = run(cli, "search", "--limit", "5", "--", "-harbour")
+    assert code == 0 and out.startswith(("1 match", "2 matches"))

@@ -225,7 +225,8 @@ def search(
     A query that is not FTS5 syntax, or has a hyphen inside a word (it's, U.S., co-operation), is searched as
     plain words. Unquoted words that name an entity also find its aliases (Yunus, Mohamed Yunus); a "quoted
     phrase" is searched as written, and so is the whole query with --exact. Matches are shown in bold on a
-    terminal, and [in brackets] when piped or printed as JSON, CSV or TSV.
+    terminal, and [in brackets] when piped or printed as JSON, CSV or TSV. A query that starts with a hyphen goes
+    after the options and a "--": newsdesk search --limit 5 -- -word.
     """
     with state.corpus() as corpus:
         rows = corpus.search(query, limit=limit, outlet=outlet, since=since, until=until, marks=_MARKS, exact=exact)
