@@ -267,3 +267,22 @@ def test_search_help_says_how_to_search_for_a_word_that_starts_with_a_hyphen(cli
     assert code == 0 and "newsdesk search --limit 5 -- -word" in " ".join(out.split())
     code, out, _ = run(cli, "search", "--limit", "5", "--", "-harbour")
     assert code == 0 and out.startswith(("1 match", "2 matches"))
+
+
+def test_stories_show_an_undated_event_at_its_estimated_day_as_story_does(
+    cli: CliRunner, bridge: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events = [
+        {"id": "e1", "title": "Bridge approved", "article_ids": ["a"], "first_seen": "2026-05-04", "last_seen": None},
+        {"id": "e2", "title": "Bridge opens", "article_ids": ["b"], "first_seen": "2026-06-20", "last_seen": None},
+        {"id": "e3", "title": "Council votes the money", "article_ids": ["c"], "first_seen": None, "last_seen": None},
+    ]
+    story = {"id": bridge, "title": "Harbour bridge", "article_ids": ["a", "b", "c"], "events": events}
+    monkeypatch.setattr("newsdesk.corpus.Corpus.stories", lambda self: [story])
+    monkeypatch.setattr("newsdesk.corpus.Corpus.story_event_days", lambda self, story_id: {"e3": "2026-05-12"})
+    code, out, _ = run(cli, "stories")
+    lines = out.splitlines()[1:]
+    assert code == 0 and [line.split()[1] for line in lines] == ["Bridge", "Council", "Bridge"]
+    assert "Council votes the money e3 · ~2026-05-12 estimated · 1 article" in lines[1]
+    # Its JSON stays the store's: no estimate, the store's order.
+    assert [e["id"] for e in json.loads(run(cli, "stories", "--json")[1])[0]["events"]] == ["e1", "e2", "e3"]

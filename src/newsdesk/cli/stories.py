@@ -27,9 +27,11 @@ def stories(state: State, fmt: str) -> None:
     """List stories (storylines) with their events, most recently active first."""
     with state.corpus() as corpus:
         rows = corpus.stories()
-    if fmt != "table":
-        render(state, rows, fmt, columns=["id", "title", "article_ids", "events"])
-        return
+        if fmt != "table":
+            render(state, rows, fmt, columns=["id", "title", "article_ids", "events"])
+            return
+        # An undated event at the day its reports name, as `story` shows it (read from each story's kept digest).
+        days = {story["id"]: corpus.story_event_days(story["id"]) for story in rows}
     if not rows:
         state.console.print("No stories yet: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
         return
@@ -38,10 +40,12 @@ def stories(state: State, fmt: str) -> None:
             f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']} · "
             f"{plural(len(story['article_ids']), 'article')}[/]"
         )
-        for event in story["events"]:
+        estimated = days[story["id"]]
+        events = [{**e, "estimated_day": estimated[e["id"]]} if e["id"] in estimated else e for e in story["events"]]
+        for event in _in_order(events):
             tree.add(
                 f"{markup(event['title'] or '(untitled)')} [dim]{event['id']} · "
-                f"{_span(event['first_seen'], event['last_seen'])} · {plural(len(event['article_ids']), 'article')}[/]"
+                f"{_when(event)} · {plural(len(event['article_ids']), 'article')}[/]"
             )
         state.console.print(tree)
 
@@ -59,14 +63,19 @@ def story(state: State, story_id: str, as_json: bool) -> None:
         click.echo(dumps(data, indent=2))
         return
     state.console.print(f"[bold]{markup(data['title'] or '(untitled)')}[/] [dim]{data['id']}[/]")
-    # In the order they happened: an undated event at the day its reports name (estimated), the others last.
-    for event in sorted(data["events"], key=lambda e: (e["first_seen"] or e.get("estimated_day") or "~")[:10]):
+    for event in _in_order(data["events"]):
         state.console.print(
             f"  • {markup(event['title'] or '(untitled)')} "
             f"[dim]({_when(event)}, "
             f"{plural(len(event['article_ids']), 'article')})[/]"
         )
     _print_timeline(state, data["timeline"])
+
+
+def _in_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events in the order they happened: an undated event at the day its reports name (estimated), the others
+    last, each group in the store's order."""
+    return sorted(events, key=lambda e: (e["first_seen"] or e.get("estimated_day") or "~")[:10])
 
 
 def _when(event: dict[str, Any]) -> str:
