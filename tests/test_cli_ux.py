@@ -190,24 +190,30 @@ def test_failures_of_a_run_that_never_was_is_not_found_not_zero_failures(cli: Cl
     assert code == 4 and not out and "No run 99: runs are numbered 1 to 1" in err
 
 
+def _event(event_id: str, title: str, day: str | None) -> dict[str, Any]:
+    """An event as the store lists it, of one article (named by the event's id)."""
+    return {"id": event_id, "title": title, "article_ids": [event_id], "first_seen": day, "last_seen": None}
+
+
+def _events() -> list[dict[str, Any]]:
+    """Two dated events, then an undated one, in the store's order."""
+    return [
+        _event("e1", "Bridge approved", "2026-05-04"),
+        _event("e2", "Bridge opens", "2026-06-20"),
+        _event("e3", "Council votes the money", None),
+    ]
+
+
 def test_story_lists_its_events_in_the_order_they_happened(
     cli: CliRunner, bridge: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As the store lists them: dated events by their first day, then the undated ones, one with an estimated day.
     events = [
-        {"id": "e1", "title": "Bridge approved", "article_ids": ["a"], "first_seen": "2026-05-04", "last_seen": None},
-        {"id": "e2", "title": "Bridge opens", "article_ids": ["b"], "first_seen": "2026-06-20", "last_seen": None},
-        {"id": "e3", "title": "Protest at the site", "article_ids": ["c"], "first_seen": None, "last_seen": None},
-        {
-            "id": "e4",
-            "title": "Council votes the money",
-            "article_ids": ["d"],
-            "first_seen": None,
-            "last_seen": None,
-            "estimated_day": "2026-05-12",
-        },
+        *_events()[:2],
+        _event("e3", "Protest at the site", None),
+        {**_event("e4", "Council votes the money", None), "estimated_day": "2026-05-12"},
     ]
-    story = {"id": bridge, "title": "Harbour bridge", "article_ids": ["a", "b", "c", "d"], "events": events}
+    story = {"id": bridge, "title": "Harbour bridge", "article_ids": [e["id"] for e in events], "events": events}
     monkeypatch.setattr("newsdesk.corpus.Corpus.story", lambda self, story_id: {**story, "timeline": []})
     code, out, _ = run(cli, "story", bridge)
     listed = [line.split("•")[1].split("(")[0].strip() for line in out.splitlines() if "•" in line]
@@ -272,12 +278,8 @@ def test_search_help_says_how_to_search_for_a_word_that_starts_with_a_hyphen(cli
 def test_stories_show_an_undated_event_at_its_estimated_day_as_story_does(
     cli: CliRunner, bridge: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    events = [
-        {"id": "e1", "title": "Bridge approved", "article_ids": ["a"], "first_seen": "2026-05-04", "last_seen": None},
-        {"id": "e2", "title": "Bridge opens", "article_ids": ["b"], "first_seen": "2026-06-20", "last_seen": None},
-        {"id": "e3", "title": "Council votes the money", "article_ids": ["c"], "first_seen": None, "last_seen": None},
-    ]
-    story = {"id": bridge, "title": "Harbour bridge", "article_ids": ["a", "b", "c"], "events": events}
+    events = _events()
+    story = {"id": bridge, "title": "Harbour bridge", "article_ids": ["e1", "e2", "e3"], "events": events}
     monkeypatch.setattr("newsdesk.corpus.Corpus.stories", lambda self: [story])
     monkeypatch.setattr("newsdesk.corpus.Corpus.story_event_days", lambda self, story_id: {"e3": "2026-05-12"})
     code, out, _ = run(cli, "stories")
