@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import newsdesk
 from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.cli.exit_status import ExitStatus
 from newsdesk.web.server import listen
@@ -103,6 +104,11 @@ def test_show_text_search_failures_config_and_formats(cli: CliRunner, seeds_dir:
 
 
 def test_errors_have_exit_statuses(cli: CliRunner, home: Path) -> None:
+    # A command that only reads makes no database: a mistyped --db is said, not answered with an empty one.
+    code, _, err = run(cli, "show", "deadbeef")
+    assert code == ExitStatus.STORE and "No newsdesk database at 'newsdesk.db'" in err
+    assert not (home / "newsdesk.db").exists()
+    newsdesk.open("newsdesk.db").close()
     code, _, err = run(cli, "show", "deadbeef")
     assert code == ExitStatus.NOT_FOUND and "No article with id 'deadbeef'" in err
     (home / "newsdesk.toml").write_text("[fetch]\ntimout = 1\n")
@@ -208,6 +214,7 @@ def test_serve_binds_loopback_and_warns_otherwise(cli: CliRunner, monkeypatch: p
 
     monkeypatch.setattr("newsdesk.cli.serve.listen", fake_listen)
     monkeypatch.setattr("newsdesk.cli.serve.run_server", lambda corpus, sock: served.append(sock.getsockname()[1]))
+    newsdesk.open("newsdesk.db").close()  # serve reads a database; it makes none
     code, _, err = run(cli, "serve")
     assert code == 0 and calls == [("127.0.0.1", 8000)] and f"http://127.0.0.1:{served[-1]}/" in err
     code, _, err = run(cli, "serve", "--host", "0.0.0.0", "--port", "9001")
@@ -233,6 +240,7 @@ def test_serve_on_a_taken_port_is_a_clear_error_before_any_url(cli: CliRunner, m
 def test_serve_port_zero_prints_the_port_it_got(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     served: list[int] = []
     monkeypatch.setattr("newsdesk.cli.serve.run_server", lambda corpus, sock: served.append(sock.getsockname()[1]))
+    newsdesk.open("newsdesk.db").close()
     code, _, err = run(cli, "serve", "--port", "0")
     assert code == 0 and served and served[0] != 0 and f"http://127.0.0.1:{served[0]}/" in err
 
@@ -257,6 +265,7 @@ def test_python_serve_refuses_a_taken_port_without_starting() -> None:
 
 
 def test_issue_hardening_cli_search_refuses_too_many_words(cli: CliRunner) -> None:
+    newsdesk.open("newsdesk.db").close()
     code, _, err = run(cli, "search", " ".join(f"w{n}*" for n in range(60)))
     assert code != 0 and "60 words, more than the 32 a search may hold" in err
 

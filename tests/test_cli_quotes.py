@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+import newsdesk
 from tests.test_cli import run
 
 QUOTE_CONTRACT = {
@@ -77,6 +78,7 @@ def test_quotes_table_groups_by_speaker_and_filters_by_article(cli: CliRunner, s
 
 
 def test_quotes_on_an_empty_database_says_what_to_run(cli: CliRunner) -> None:
+    newsdesk.open("empty.db").close()
     code, out, _ = run(cli, "--db", "empty.db", "quotes")
     assert code == 0
     assert "No quotes found" in out

@@ -69,6 +69,7 @@ def test_demo_command_prints_what_it_found(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.stderr
     assert "18 added" in result.stderr
+    assert "not read" not in result.stderr  # the corpus folder's README and annotations are no articles to count
     assert "18 articles" in result.stdout
     assert "AI-written" in result.stdout
     # The agency's copies credit "(MPA)", the digest its name: one source, counted under the name it stores.

@@ -33,7 +33,7 @@ from newsdesk.pipeline import (
     reads_extracts,
 )
 from newsdesk.ray_engine import RayEngine, require_ray
-from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport
+from newsdesk.records import Article, Draft, Failure, IngestReport, StageReport, is_article_id
 from newsdesk.settings import Settings, load
 from newsdesk.stances import issues as stance_issues
 from newsdesk.store import COLUMN_FIELDS, Store
@@ -82,10 +82,11 @@ def _unread(stage: Stage) -> bool:
     return isinstance(stage, ArticleStage) and bool(stage.produces) and set(stage.produces) <= _OWN_TABLES
 
 
-def open_corpus(path: str | Path | None = None, *, settings: Settings | None = None) -> Corpus:
-    """Open (or create) the corpus database at ``path``, ``$NEWSDESK_DB`` or ``./newsdesk.db``."""
+def open_corpus(path: str | Path | None = None, *, settings: Settings | None = None, create: bool = True) -> Corpus:
+    """Open (or create) the corpus database at ``path``, ``$NEWSDESK_DB`` or ``./newsdesk.db``; with
+    ``create=False`` a database file that does not exist yet is a :class:`StoreError` instead."""
     db = path if path is not None else os.environ.get("NEWSDESK_DB") or DEFAULT_DB
-    return Corpus(Store(db), settings=settings if settings is not None else load())
+    return Corpus(Store(db, create=create), settings=settings if settings is not None else load())
 
 
 def is_demo_database(path: str | Path) -> bool:
@@ -299,6 +300,7 @@ class Corpus:
             stages=tuple(stages),
             run_id=run_id,
             warnings=tuple(warnings),
+            unread=tuple(u.target for u in found if isinstance(u, ingest.Unread)),
         )
 
     def _hints(self, *, outlet: str | None, published: str | None, url: str | None) -> dict[str, str]:
@@ -735,7 +737,7 @@ class Corpus:
         matches = exact or [s for s in self.store.query("stories") if s["id"].startswith(story_id)]
         if len(exact or matches) != 1:
             hint = f" It matches {len(matches)} stories; give more characters." if matches else ""
-            raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
+            raise self._no_story(story_id, hint)
         story = (exact or matches)[0]
         entries, days = digest.timeline.dated(self.store, story)
         events = [{**e, "estimated_day": days[e["id"]]["date"]} if e["id"] in days else e for e in story["events"]]
@@ -808,7 +810,7 @@ class Corpus:
         matches = [s["id"] for s in self.store.query("story_summaries") if s["id"].startswith(story_id)]
         if len(matches) != 1:
             hint = f" It matches {len(matches)} stories; give more characters." if matches else ""
-            raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
+            raise self._no_story(story_id, hint)
         return str(matches[0])
 
     def _claim_clusters(self, story_id: str | None) -> tuple[list[dict[str, Any]], list[Any]]:
@@ -1281,6 +1283,20 @@ class Corpus:
         """Articles (copies included) per story, publication day and outlet, of every story or of the ones given."""
         return self.store.query("coverage", story_id=story_id, story_ids=story_ids)
 
+    def _no_story(self, story_id: str, hint: str) -> NotFoundError:
+        """The error for an id that names no story; an event's or an article's id (pasted from `newsdesk stories` or
+        `articles`) is said to be one, with its story. Exact ids only: two indexed reads, whatever the store's size."""
+        if not hint:
+            if found := self.store.query("story_of", event_id=story_id):
+                hint = f" That is an event's id; its story is {found[0]['id']}."
+            elif is_article_id(story_id):
+                with contextlib.suppress(NotFoundError):
+                    if (article := self.article(story_id, extracts=False)).event_id and (
+                        found := self.store.query("story_of", event_id=article.event_id)
+                    ):
+                        hint = f" That is an article's id (newsdesk show {story_id}); its story is {found[0]['id']}."
+        return NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
+
     def story_summaries(self) -> list[dict[str, Any]]:
         """Every story's id, title, counts of articles and events, first and last dates; in :meth:`stories` order."""
         return self.store.query("story_summaries")
@@ -1294,7 +1310,7 @@ class Corpus:
         found = self.store.query("story_find", story_id=story_id)
         if len(found) != 1:
             hint = " It matches several stories; give more characters." if found else ""
-            raise NotFoundError(f"No story with id {story_id!r}.{hint} List ids with: newsdesk stories")
+            raise self._no_story(story_id, hint)
         return found[0]
 
     def story_part(self, part: str, story_id: str, **params: Any) -> list[dict[str, Any]]:

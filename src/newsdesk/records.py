@@ -462,6 +462,8 @@ class IngestReport:
     # Stated values that could not be read and were left unknown, as "item: what", such as a header date that is no
     # date; the items were added all the same.
     warnings: tuple[str, ...] = ()
+    # Files found in the folders given and not read, their extension being none newsdesk reads (notes, data files).
+    unread: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

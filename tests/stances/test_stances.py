@@ -492,7 +492,7 @@ def test_stances_command_and_its_json(dorvania: Path, cli: CliRunner) -> None:
     data = json.loads(cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--issue", "river", "--json"]).output)
     assert data and {"issue", "actor", "position", "shifts", "evidence"} <= set(data[0])
     none = cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--actor", "nobody here"])
-    assert none.exit_code == 0 and "No stances found" in none.output
+    assert none.exit_code == 0 and "No stances match --actor 'nobody here'." in none.output
     missing = cli.invoke(newsdesk, ["--db", str(dorvania), "stances", "--story", "zzzz"])
     assert missing.exit_code != 0
 

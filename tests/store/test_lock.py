@@ -143,6 +143,7 @@ def test_issue_19_a_second_analysis_refuses_naming_the_other_process(tmp_path: P
 
 def test_issue_19_the_cli_shows_the_refusal_as_one_line(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
+    Store(db).close()  # `analyze` reads a database; it makes none
     holder = _holding(db)
     try:
         env = {**os.environ, "PYTHONPATH": str(SRC), "NEWSDESK_PIPELINE_LOCK_SECONDS": "0"}

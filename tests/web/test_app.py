@@ -177,3 +177,31 @@ def test_issue_hardening_search_over_the_caps_is_a_clear_400(client: TestClient)
     page = client.get("/search?q=" + "+".join(f"w{n}*" for n in range(40)))
     assert page.status_code == 400 and "more than the 32 a search may hold" in page.text
     assert "Search for fewer words" in page.text
+
+
+def test_the_index_gives_a_one_day_story_one_date_and_an_undated_story_no_arrow(tmp_path: Path) -> None:
+    from newsdesk.settings import PipelineSettings, Settings
+
+    settings = Settings(pipeline=PipelineSettings(stages=("cites", "dates", "dedupe", "cluster", "origins")))
+    bridge = "The harbour bridge at Varnholt opened to traffic on Monday after five years of building work."
+    snow = "Snow closed the mountain road above Kessel for a second day, and ploughs worked through the night."
+    source = tmp_path / "items.jsonl"
+    source.write_text(
+        json.dumps({"title": "Bridge opens", "outlet": "Varnholt Post", "published": "2026-05-04", "text": bridge})
+        + "\n"
+        + json.dumps({"title": "Mountain road closed", "outlet": "Kessel Courier", "text": snow})
+        + "\n",
+        encoding="utf-8",
+    )
+    with open_corpus(tmp_path / "two.db", settings=settings) as corpus:
+        corpus.ingest([source])
+        with TestClient(create_app(corpus)) as client:
+            page = client.get("/").text
+    assert "· 2026-05-04</span>" in page and "2026-05-04 → 2026-05-04" not in page
+    assert "· undated</span>" in page and "undated → undated" not in page
+
+
+def test_a_search_that_finds_nothing_says_no_matches_not_best_first(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "zeppelin"}).text
+    assert "No matches for “zeppelin”." in page and "best first" not in page
+    assert "best first." in client.get("/search", params={"q": "dam"}).text

@@ -3,15 +3,17 @@ alongside) and article pages (reported speech marked as reported, never quoted; 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from markupsafe import escape
 from starlette.testclient import TestClient
 
-from newsdesk.corpus import Corpus
+from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.web import create_app
 from newsdesk.web.views import entities
+from tests.conftest import shared_path
 
 
 def _varga(corpus: Corpus) -> dict[str, Any]:
@@ -260,3 +262,23 @@ def test_a_story_counts_and_lists_no_view_as_a_quote(client: TestClient, demo_co
     assert not (held - {key(q["speaker"]) for q in said}) & set(counted)
     page = client.get(url, params={"kind": "reported"}).text
     assert '<span class="kind">view</span>' not in page
+
+
+def test_reported_speech_around_a_direct_quote_is_labelled_once(tmp_path: Path) -> None:
+    # dev-news 001 holds a passage of reported speech with a direct quote inside it (read from ../shared, never
+    # copied here). Where the reported passage resumed after the quote, it was labelled "reported" a second time.
+    with open_corpus(tmp_path / "one.db") as corpus:
+        corpus.ingest([str(shared_path("dev-news", "001.txt"))])
+        (article,) = corpus.articles()
+        quotes = corpus.quotes(article_id=article["id"])
+        nested = [
+            (outer, inner)
+            for outer in quotes
+            for inner in quotes
+            if inner is not outer and outer["start"] <= inner["start"] and inner["end"] < outer["end"]
+        ]
+        assert nested, "the article no longer holds a quote inside another: pick another"
+        with TestClient(create_app(corpus)) as client:
+            page = client.get(f"/articles/{article['id']}").text
+    body = page[page.index('<article class="text">') : page.index("</article>")]
+    assert body.count(' opens"') == len(quotes)

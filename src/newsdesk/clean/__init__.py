@@ -25,9 +25,10 @@ def article(draft: Draft, *, min_words: int = 1) -> Article:
     head = metadata.header(paragraphs)
     stripped = boilerplate.strip(paragraphs, also=head.consumed)
     text = "\n\n".join(stripped.paragraphs)
-    if len(text.split()) < min_words:
+    if (words := len(text.split())) < min_words:
         raise ParseError(
-            f"only {len(text.split())} words of article text after cleaning",
+            f"only {words} word{'' if words == 1 else 's'} of article text after cleaning, fewer than the "
+            f"{min_words} of [ingest] min_words",
             item=draft.source,
             hint="is this an article? pages of links or furniture alone are refused",
         )

@@ -38,12 +38,16 @@ __all__ = ["cli"]
 def cli(ctx: click.Context, db: str | None, config_file: str | None, quiet: bool, verbose: int) -> None:
     """Follow developing news stories across many outlets.
 
-    Ingest articles (text, HTML, JSONL, RSS/Atom, URLs) into a SQLite database, then list and read them:
+    Ingest articles (text, HTML, JSONL, RSS/Atom, URLs) into a SQLite database, then follow their stories, who
+    said what and which claims hold:
 
     \b
         newsdesk ingest articles/ https://example.com/feed.xml
-        newsdesk articles
-        newsdesk show ID
+        newsdesk stories                  # storylines and their events
+        newsdesk story ID                 # one story's events and timeline
+        newsdesk quotes --speaker NAME    # who said what
+        newsdesk brief ID -o brief.html   # a report on one story
+        newsdesk serve                    # the web UI
     """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=logging.ERROR if quiet else level, format="%(levelname)s %(name)s: %(message)s")

@@ -27,13 +27,22 @@ def brief(state: State, story_id: str, fmt: str, output: Path | None) -> None:
     """
     from newsdesk.report import build_brief, render
 
+    if output is not None and not output.parent.is_dir():
+        # Said before the brief is built, not as a traceback after it.
+        raise click.ClickException(
+            f"Cannot write {printable(str(output))}: folder {printable(str(output.parent))} does not exist. "
+            "Create it or pass another -o path."
+        )
     with state.corpus() as corpus:
         text = render(build_brief(corpus, story_id), fmt)
     if output is None:
         # A brief piped to a file is written as it is; a terminal gets control characters escaped.
         click.echo(printable(text) if state.console.is_terminal else text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"Cannot write {printable(str(output))}: {exc.strerror or exc}.") from None
     state.err.print(f"Wrote {markup(output)}")
 
 

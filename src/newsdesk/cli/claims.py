@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from newsdesk.cli import terminal
-from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render, result_output_options
 from newsdesk.cli.terminal import markup
 from newsdesk.records import is_article_id
 from newsdesk.report.render import ONE_ORIGIN, told_by
@@ -102,7 +102,7 @@ _HEADINGS = {"supports": "Support it", "contradicts": "Contradict it", "discusse
 @click.option(
     "--limit", default=50, show_default=True, type=click.IntRange(1, 500), help="Articles found by search to check."
 )
-@output_options
+@result_output_options
 @pass_state
 @errors_as_click
 def verify(state: State, claim: str, story_id: str | None, limit: int, fmt: str) -> None:

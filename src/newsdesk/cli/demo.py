@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,11 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
             f"newsdesk --db '{out}' ingest {corpus_path()}"
         )
     path = Path(out)
+    if not path.expanduser().resolve().parent.is_dir():
+        raise click.ClickException(
+            f"Cannot create {printable(out)}: folder {printable(str(path.expanduser().resolve().parent))} does not "
+            "exist. Create it or pass another --out path."
+        )
     if path.exists() and not is_demo_database(path):
         raise click.ClickException(
             f"{path} exists and is not a demo database made by `newsdesk demo`; it is left alone. "
@@ -91,7 +97,8 @@ def demo(state: State, out: str, serve: bool | None, host: str, port: int, allow
         rows = corpus.articles()
         story_rows = corpus.stories()
         said = corpus.quotes()
-    print_report(state, report)
+    # The corpus folder's README and annotations (expected.json) are not articles: not counted as files left unread.
+    print_report(state, dataclasses.replace(report, unread=()))
     console = state.console
     listed = [
         {

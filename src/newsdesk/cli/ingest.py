@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import dataclasses
+from pathlib import PurePath
 
 import click
 
@@ -65,10 +67,22 @@ def print_report(state: State, report: IngestReport) -> None:
         + "."
         + (f" See: newsdesk failures --run {report.run_id or ''}".rstrip() if report.failures else "")
     )
+    if report.unread:
+        kinds = collections.Counter(PurePath(path).suffix.lower() or "no extension" for path in report.unread)
+        counted = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+        state.err.print(
+            f"{plural(len(report.unread), 'file')} in the folders not read, being no format newsdesk reads "
+            f"({markup(counted)}); name a file on the command "
+            "line to read it whatever its extension.",
+            soft_wrap=True,
+        )
     _print_stages(state, report.stages[1:])
 
 
 def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageReport]) -> None:
+    """One line a stage, or none when no article went through any (twelve lines of "0/0" say nothing)."""
+    if not any(stage.items_in or stage.failures for stage in stages):
+        return
     for stage in stages:
         state.err.print(
             f"  {stage.stage}: {stage.items_out}/{plural(stage.items_in, 'article')} in {stage.seconds:.2f} s"
@@ -124,7 +138,7 @@ def ingest(
         state.settings = dataclasses.replace(
             state.settings, ingest=dataclasses.replace(state.settings.ingest, follow_links=True)
         )
-    with state.corpus() as corpus, state.progress() as progress:
+    with state.corpus(create=True) as corpus, state.progress() as progress:
         report = corpus.ingest(
             targets, outlet=outlet, published=published, url=url, analyze=not no_analyze, on_progress=progress
         )
@@ -147,6 +161,10 @@ def analyze(state: State, redo: bool, workers: int | None, engine: str | None, r
         reports = corpus.analyze(redo=redo, on_progress=progress)
     if not state.quiet:
         _print_stages(state, reports)
+        if not any(r.items_in or r.failures for r in reports):
+            state.err.print(
+                "Nothing to analyse: every stored article has been through every stage (--redo runs them again)."
+            )
     if any(r.failures for r in reports):
         raise SystemExit(ExitStatus.ITEMS_FAILED)
 

@@ -26,7 +26,16 @@ from newsdesk.settings import Settings
 if TYPE_CHECKING:
     from newsdesk.corpus import Corpus
 
-__all__ = ["State", "output_options", "pass_state", "render"]
+__all__ = [
+    "State",
+    "cell",
+    "none_found",
+    "output_options",
+    "pass_state",
+    "render",
+    "result_output_options",
+    "unknown_outlet",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,13 +50,14 @@ class State:
     console: Console = field(default_factory=lambda: _console())
     err: Console = field(default_factory=lambda: _console(stderr=True))
 
-    def corpus(self) -> Corpus:
-        """Open the corpus; errors become clean CLI errors."""
+    def corpus(self, *, create: bool = False) -> Corpus:
+        """Open the corpus; errors become clean CLI errors. Only a command that stores articles (``create``) makes
+        a new database: the others say there is none, rather than leave an empty file behind a mistyped --db."""
         # The corpus is imported by the commands that open it, so `newsdesk --help` never loads it.
         from newsdesk.corpus import open_corpus
 
         try:
-            return open_corpus(self.db, settings=self.settings)
+            return open_corpus(self.db, settings=self.settings, create=create)
         except NewsdeskError as exc:
             raise NewsdeskClickError(exc) from None
 
@@ -92,9 +102,19 @@ pass_state = click.make_pass_decorator(State, ensure=True)
 
 def output_options(fn: F) -> F:
     """``--json``, ``--nl`` (one JSON object a line), ``--csv``, ``--tsv`` or the default table."""
+    return _output_options(fn, "Print a JSON array.")
+
+
+def result_output_options(fn: F) -> F:
+    """:func:`output_options` for a command whose ``--json`` prints one object, the whole result, and whose other
+    formats list its rows."""
+    return _output_options(fn, "Print the whole result as one JSON object.")
+
+
+def _output_options(fn: F, json_help: str) -> F:
     for decorator in reversed(
         [
-            click.option("--json", "fmt", flag_value="json", help="Print a JSON array."),
+            click.option("--json", "fmt", flag_value="json", help=json_help),
             click.option("--nl", "fmt", flag_value="nl", help="Print one JSON object per line."),
             click.option("--csv", "fmt", flag_value="csv", help="Print CSV with a header row."),
             click.option("--tsv", "fmt", flag_value="tsv", help="Print tab-separated values with a header row."),
@@ -109,6 +129,31 @@ def output_options(fn: F) -> F:
     ):
         fn = decorator(fn)
     return fn
+
+
+def none_found(things: str, filters: dict[str, Any]) -> str:
+    """What to say when a listing is empty: a filter that kept nothing is not a store with nothing in it."""
+    given = [name if value is True else f"{name} {value!r}" for name, value in filters.items() if value]
+    if given:
+        return f"No {things} match {' '.join(terminal.markup(g) for g in given)}."
+    return f"No {things} found: ingest articles, or run `newsdesk analyze` if you used --no-analyze."
+
+
+def unknown_outlet(state: State, corpus: Corpus, outlet: str | None) -> None:
+    """When ``--outlet`` names no stored outlet, say so on stderr with the stored names that hold it: outlets are
+    matched as stored ("Reuters (reuters.com)"), and "0 matches" alone reads as "Reuters wrote nothing"."""
+    if not outlet:
+        return
+    stored = [str(o["outlet"]) for o in corpus.outlets()]
+    if outlet in stored:
+        return
+    near = [name for name in stored if outlet.casefold() in name.casefold()]
+    state.err.print(
+        f"No outlet is stored as {terminal.markup(repr(outlet))}"
+        + (f"; did you mean {', '.join(terminal.markup(repr(n)) for n in near[:5])}?" if near else ".")
+        + " --outlet takes an outlet's name as stored (the outlet column of newsdesk articles).",
+        soft_wrap=True,
+    )
 
 
 def errors_as_click(fn: F) -> F:
@@ -166,7 +211,7 @@ def render(
             table.add_column(column, overflow="fold")
         for row in rows:
             # Values come from articles: a Text is shown as it is, never read as rich markup.
-            table.add_row(*(v if isinstance(v := row.get(c), Text) else terminal.plain(_cell(v)) for c in columns))
+            table.add_row(*(v if isinstance(v := row.get(c), Text) else terminal.plain(cell(v)) for c in columns))
         state.console.print(table)
 
 
@@ -174,7 +219,7 @@ _EMPTY: tuple[Any, ...] = (None, [], ())
 
 
 def _plain(value: Any) -> str:
-    return terminal.flat(value.plain if isinstance(value, Text) else _cell(value))
+    return terminal.flat(value.plain if isinstance(value, Text) else cell(value))
 
 
 def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None) -> None:
@@ -188,11 +233,15 @@ def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: s
     sys.stdout.write("".join(f"{line}\n" for line in out))
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """A value as a person reads it in a table: "—" for none, yes or no, a list's items joined by ", ", and
+    anything nested (a story's events, a contradiction's sides) as JSON, never as a Python repr."""
     if value is None:
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dict) or (isinstance(value, list | tuple) and any(isinstance(v, dict | list) for v in value)):
+        return terminal.dumps(value)
     if isinstance(value, list | tuple):
         return ", ".join(map(str, value)) or "—"
     return str(value)

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.options import State, errors_as_click, none_found, output_options, pass_state, render
 from newsdesk.cli.show import said_as
 from newsdesk.cli.terminal import markup
 
@@ -50,7 +50,13 @@ def quotes(
         render(state, rows, fmt, columns=["speaker", "speaker_kind", "direct", "kind", "text", "via", "article_id"])
         return
     if not rows:
-        state.console.print("No quotes found: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
+        filters = {
+            "--speaker": speaker,
+            "--article": article_id,
+            "--direct": direct,
+            "--min-confidence": min_confidence,
+        }
+        state.console.print(none_found("quotes", filters))
         return
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for row in rows:

@@ -9,8 +9,17 @@ from typing import Any
 import click
 from rich.text import Text
 
-from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.options import (
+    State,
+    cell,
+    errors_as_click,
+    output_options,
+    pass_state,
+    render,
+    unknown_outlet,
+)
 from newsdesk.cli.terminal import dumps, markup, plural, printable
+from newsdesk.errors import NotFoundError
 from newsdesk.report import provenance
 
 __all__ = ["COMMANDS", "said_as"]
@@ -26,6 +35,8 @@ def articles(state: State, outlet: str | None, limit: int | None, fmt: str) -> N
     """List stored articles with their metadata."""
     with state.corpus() as corpus:
         rows = corpus.articles(outlet=outlet, limit=limit)
+        if not rows:
+            unknown_outlet(state, corpus, outlet)
     render(
         state,
         rows,
@@ -87,8 +98,7 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
         "cites",
         "duplicate_of",
     ):
-        value = data.get(key)
-        shown = ", ".join(value) if isinstance(value, list) else str(value)
+        shown = cell(data.get(key))  # "—" for a field the article does not state, never "None"
         if key == "outlet" and (written := (data.get("meta") or {}).get("outlet_as_written")):
             shown += f" (stated as {written})"  # stored under the store's spelling of that outlet (decision 0069)
         console.print(f"[dim]{key:>13}[/] {markup(shown)}")
@@ -98,10 +108,12 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
     console.print()
     console.print(_marked(article.text, said), soft_wrap=not console.is_terminal)
     if said:
-        console.print(
-            "\n[bold]Quotes[/] [dim](in the text: [green]green[/] direct quotes, [cyan]cyan[/] reported speech, "
-            "[magenta]magenta[/] views and attitudes nobody is said to have voiced, [bold]bold[/] who holds them)[/]"
+        # The colours are a terminal's: piped, the text is plain and each quote below says its kind.
+        legend = (
+            " [dim](in the text: [green]green[/] direct quotes, [cyan]cyan[/] reported speech, [magenta]magenta[/] "
+            "views and attitudes nobody is said to have voiced, [bold]bold[/] who holds them)[/]"
         )
+        console.print("\n[bold]Quotes[/]" + (legend if console.is_terminal else ""))
         for q in said:
             via = f" via {', '.join(q['via'])}" if q["via"] else ""
             console.print(
@@ -174,6 +186,12 @@ def failures(state: State, last: bool, run_id: int | None, fmt: str) -> None:
     with state.corpus() as corpus:
         run = corpus.last_run() if last and run_id is None else None
         rows = [dataclasses.asdict(f) for f in corpus.failures(last_run=last, run_id=run_id)]
+        if run_id is not None and not rows:
+            # Runs are numbered from 1 in order: a number past the latest names no run, which "0 failures" hides.
+            latest = corpus.runs(limit=1)
+            if not latest or not 1 <= run_id <= latest[0]["id"]:
+                known = f"runs are numbered 1 to {latest[0]['id']}" if latest else "nothing has run yet"
+                raise NotFoundError(f"No run {run_id}: {known}. Ingest prints each run's number.")
     title = plural(len(rows), "failure")
     if run_id is not None:
         title += f" in run {run_id}"
@@ -206,18 +224,28 @@ def search(
 
     A query that is not FTS5 syntax, or has a hyphen inside a word (it's, U.S., co-operation), is searched as
     plain words. Unquoted words that name an entity also find its aliases (Yunus, Mohamed Yunus); a "quoted
-    phrase" is searched as written, and so is the whole query with --exact. Matches are shown [in brackets] in
-    each snippet.
+    phrase" is searched as written, and so is the whole query with --exact. Matches are shown in bold on a
+    terminal, and [in brackets] when piped or printed as JSON, CSV or TSV. A query that starts with a hyphen goes
+    after the options and a "--": newsdesk search --limit 5 -- -word.
     """
     with state.corpus() as corpus:
         rows = corpus.search(query, limit=limit, outlet=outlet, since=since, until=until, marks=_MARKS, exact=exact)
+        if not rows:
+            unknown_outlet(state, corpus, outlet)
     # Text cannot hold control characters, so these markers are unambiguous; brackets are for people.
     marked = {r["id"]: r["snippet"] for r in rows}
     rows = [{**r, "snippet": r["snippet"].replace(_MARKS[0], "[").replace(_MARKS[1], "]")} for r in rows]
     if fmt == "table":
-        # Article text is shown as plain text (never read as markup), with the matches in bold.
+        # Article text is shown as plain text (never read as markup), with the matches in bold on a terminal and
+        # [in brackets] when piped, where bold is lost.
+        bold = state.console.is_terminal
         rows = [
-            {**r, "outlet": r["outlet"] or "—", "title": r["title"] or "(no title)", "snippet": _bold(marked[r["id"]])}
+            {
+                **r,
+                "outlet": r["outlet"] or "—",
+                "title": r["title"] or "(no title)",
+                "snippet": _bold(marked[r["id"]]) if bold else r["snippet"],
+            }
             for r in rows
         ]
     render(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
+from newsdesk.cli.options import State, errors_as_click, none_found, output_options, pass_state, render
 from newsdesk.cli.terminal import markup
 
 __all__ = ["COMMANDS"]
@@ -27,7 +27,7 @@ def stances(state: State, actor: str | None, story_id: str | None, issue: str | 
         render(state, rows, fmt, columns=["story_id", "issue", "actor", "position", "date", "statements"])
         return
     if not rows:
-        state.console.print("No stances found: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
+        state.console.print(none_found("stances", {"--actor": actor, "--story": story_id, "--issue": issue}))
         return
     issue_id = None
     for row in rows:

@@ -27,9 +27,11 @@ def stories(state: State, fmt: str) -> None:
     """List stories (storylines) with their events, most recently active first."""
     with state.corpus() as corpus:
         rows = corpus.stories()
-    if fmt != "table":
-        render(state, rows, fmt, columns=["id", "title", "article_ids", "events"])
-        return
+        if fmt != "table":
+            render(state, rows, fmt, columns=["id", "title", "article_ids", "events"])
+            return
+        # An undated event at the day its reports name, as `story` shows it (read from each story's kept digest).
+        days = {story["id"]: corpus.story_event_days(story["id"]) for story in rows}
     if not rows:
         state.console.print("No stories yet: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
         return
@@ -38,10 +40,12 @@ def stories(state: State, fmt: str) -> None:
             f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']} · "
             f"{plural(len(story['article_ids']), 'article')}[/]"
         )
-        for event in story["events"]:
+        estimated = days[story["id"]]
+        events = [{**e, "estimated_day": estimated[e["id"]]} if e["id"] in estimated else e for e in story["events"]]
+        for event in _in_order(events):
             tree.add(
                 f"{markup(event['title'] or '(untitled)')} [dim]{event['id']} · "
-                f"{_span(event['first_seen'], event['last_seen'])} · {plural(len(event['article_ids']), 'article')}[/]"
+                f"{_when(event)} · {plural(len(event['article_ids']), 'article')}[/]"
             )
         state.console.print(tree)
 
@@ -59,13 +63,19 @@ def story(state: State, story_id: str, as_json: bool) -> None:
         click.echo(dumps(data, indent=2))
         return
     state.console.print(f"[bold]{markup(data['title'] or '(untitled)')}[/] [dim]{data['id']}[/]")
-    for event in data["events"]:
+    for event in _in_order(data["events"]):
         state.console.print(
             f"  • {markup(event['title'] or '(untitled)')} "
             f"[dim]({_when(event)}, "
             f"{plural(len(event['article_ids']), 'article')})[/]"
         )
     _print_timeline(state, data["timeline"])
+
+
+def _in_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events in the order they happened: an undated event at the day its reports name (estimated), the others
+    last, each group in the store's order."""
+    return sorted(events, key=lambda e: (e["first_seen"] or e.get("estimated_day") or "~")[:10])
 
 
 def _when(event: dict[str, Any]) -> str:
@@ -79,11 +89,15 @@ def _print_timeline(state: State, entries: list[dict[str, object]]) -> None:
     state.console.print("\n[bold]Timeline[/]")
     for entry in entries:
         when = f"~{entry['date']}" if entry["estimated"] and entry["date"] else entry["date"] or "undated"
-        state.console.print(f"  {when:>11}  {markup(str(entry['text']))}")
+        # A date its statements speak of as still to come ("the works end in 2029") is no event that happened.
+        ahead = " [yellow](expected)[/]" if entry.get("future") else ""
+        state.console.print(f"  {when:>11}  {markup(str(entry['text']))}{ahead}")
     if any(entry["estimated"] for entry in entries):
         state.console.print(
             "  [dim]~ estimated: undated article, date counted from its event's or story's first date[/]"
         )
+    if any(entry.get("future") for entry in entries):
+        state.console.print("  [dim](expected): the articles speak of it as still to come[/]")
 
 
 @click.command()
@@ -95,7 +109,13 @@ def timeline(state: State, story_id: str, fmt: str) -> None:
     """Print a story's timeline: dated entries and the articles that report them."""
     with state.corpus() as corpus:
         entries = corpus.timeline(story_id)
-    render(state, entries, fmt, columns=["date", "precision", "estimated", "text", "article_ids"], title="Timeline")
+    render(
+        state,
+        entries,
+        fmt,
+        columns=["date", "precision", "estimated", "future", "text", "article_ids"],
+        title="Timeline",
+    )
 
 
 COMMANDS = [stories, story, timeline]

@@ -7,6 +7,7 @@ item into drafts, or into failures that name the item and say why. Nothing here 
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import os
 import re
@@ -25,7 +26,7 @@ from newsdesk.ingest import feeds, fetch, html, jsonl, sanitize, text
 from newsdesk.records import Draft, Format
 from newsdesk.settings import Settings
 
-__all__ = ["Item", "items", "read"]
+__all__ = ["Item", "Unread", "items", "read"]
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +56,21 @@ class Item:
     identity: tuple[int, int] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A regular file found in a folder and not read: its extension is none newsdesk reads (``.md``, ``.json``).
+    Listed so that the report can say so; a file named on the command line is read whatever its extension."""
+
+    target: str
+
+
 def _is_url(target: str) -> bool:
     return "://" in target[:12]
 
 
-def items(targets: Iterable[str], *, follow_links: bool = False) -> Iterator[Item | IngestError]:
-    """Expand targets: folders recursively (files with known extensions, hidden ones skipped), files, URLs.
+def items(targets: Iterable[str], *, follow_links: bool = False) -> Iterator[Item | Unread | IngestError]:
+    """Expand targets: folders recursively (files with known extensions, hidden ones skipped; the others yielded as
+    :class:`Unread`), files, URLs.
 
     In a folder, a symbolic link that leads outside it, a broken or looping link, and anything that is not a
     regular file or folder (a FIFO, a device, a socket) is yielded as a :class:`ParseError` naming it, never
@@ -104,10 +114,10 @@ def _kind(path: Path) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | IngestError]:
+def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | Unread | IngestError]:
     """The files of a folder and its subfolders, in path order, with what was refused as named errors."""
     top = root.resolve()
-    found: list[tuple[Path, Item | IngestError]] = []
+    found: list[tuple[Path, Item | Unread | IngestError]] = []
     seen: set[tuple[int, int]] = set()
     stack = [root]
 
@@ -152,6 +162,8 @@ def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | IngestError]:
             elif stat.S_ISREG(mode):
                 if entry.suffix.lower() in EXTENSIONS:
                     found.append((entry, Item(str(entry), identity=(listed.st_dev, listed.st_ino))))
+                else:
+                    found.append((entry, Unread(sanitize.path(str(entry)))))
             else:
                 refuse(entry, f"not a regular file: {_kind(entry)}", _SPECIAL_HINT)
     for _, got in sorted(found, key=lambda pair: pair[0]):
@@ -160,6 +172,16 @@ def _folder(root: Path, *, follow_links: bool) -> Iterator[Item | IngestError]:
 
 # A DOCTYPE with an internal subset ("<!DOCTYPE rss [ ... ]>") can declare entities that expand without bound.
 _DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+
+
+def _json_document(content: str) -> bool:
+    """Whether ``content`` is one JSON array or object (``articles.json``), which would read as text otherwise."""
+    if not content.lstrip().startswith(("[", "{")):
+        return False
+    try:
+        return isinstance(json.loads(content), list | dict)
+    except (ValueError, RecursionError):  # not JSON (JSONDecodeError is a ValueError), or nested beyond reading
+        return False
 
 
 def _sniff(content: str) -> Format:
@@ -293,6 +315,13 @@ def _read(
         data = _read_file(path, name=name, limit=settings.ingest.max_text_bytes, identity=item.identity)
         content = _decode(data, item=name)
         fmt = EXTENSIONS.get(path.suffix.lower()) or _sniff(content)
+        if fmt is Format.TEXT and _json_document(content):
+            raise ParseError(
+                "a JSON document (an array or an object over several lines), not JSON Lines: its markup would be "
+                "stored as an article's text",
+                item=name,
+                hint="write one JSON object a line (.jsonl), e.g. jq -c '.[]' FILE.json > FILE.jsonl",
+            )
         yield from _drafts(content, fmt, source=name, url=None, settings=settings, client=client, resolve=resolve)
     except IngestError as exc:
         exc.item = exc.item or name

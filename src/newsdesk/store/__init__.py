@@ -173,7 +173,9 @@ class Store:
     postgres = False  # whether the database is a PostgreSQL one (set on open)
     _held = False  # inside held(): each transaction joins the one it holds
 
-    def __init__(self, path: str | Path = "newsdesk.db") -> None:
+    def __init__(self, path: str | Path = "newsdesk.db", *, create: bool = True) -> None:
+        """Open the database at ``path``; with ``create=False`` a SQLite file that does not exist yet (or is empty)
+        is a :class:`StoreError`, never made: a command that only reads must not leave a new file behind a typo."""
         self.path = str(path)
         # The last entity digest read (see entity_digest), by entity and the data's version.
         self._entity_kept: tuple[Any, dict[str, Any] | None] | None = None
@@ -183,7 +185,13 @@ class Store:
             self.conn = cast(sqlite3.Connection, postgres.connect(self.path))
             return
         if self.path != ":memory:":
-            parent = Path(self.path).expanduser().resolve().parent
+            file = Path(self.path).expanduser()
+            if not create and (not file.is_file() or file.stat().st_size == 0):
+                raise StoreError(
+                    f"No newsdesk database at {self.path!r}: nothing has been ingested there. Ingest articles first "
+                    f"(newsdesk --db {self.path} ingest PATH), or check --db and NEWSDESK_DB."
+                )
+            parent = file.resolve().parent
             if not parent.is_dir():
                 raise StoreError(
                     f"Cannot open database {self.path!r}: folder {str(parent)!r} does not exist. "
