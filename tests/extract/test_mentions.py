@@ -834,8 +834,8 @@ def test_a_name_listed_with_people_stays_a_body_where_the_article_writes_it_so_a
     ("text", "labels", "expected"),
     [
         (
-            "Tarrow lifted the Marvosk Cup in Dalen on Sunday.",
-            {"Tarrow": "GPE", "Marvosk Cup": "GPE", "Dalen": "GPE"},
+            "Tarrow won the Marvosk Championship in Dalen on Sunday.",
+            {"Tarrow": "GPE", "Marvosk Championship": "GPE", "Dalen": "GPE"},
             {"Tarrow": "GPE", "Dalen": "GPE"},
         ),
         (
