@@ -870,11 +870,16 @@ def test_a_name_ending_in_an_events_or_a_laws_word_is_no_mention(
             {"Marvosk": "GPE", "Ilvar": "GPE"},
             {"Marvosk": "GPE", "Ilvar": "GPE"},
         ),
-        # An initial is no label's letter.
+        # An initial is no label's letter, nor is a title-case headline's article.
         (
             "Ruth Orvin met Tarrow P. Dane on Monday.",
             {"Ruth Orvin": "PERSON", "Tarrow": "ORG"},
             {"Ruth Orvin": "PERSON", "Tarrow": "ORG"},
+        ),
+        (
+            "Orvin Gives Tarrow A Boost In Dalen\n\nThe vote was close.",
+            {"Orvin": "PERSON", "Tarrow": "ORG", "Dalen": "GPE"},
+            {"Orvin": "PERSON", "Tarrow": "ORG", "Dalen": "GPE"},
         ),
     ],
 )

@@ -889,8 +889,9 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
 
 
 # A lone capital letter after a word, ending there: the letter of a label ("Group A", "Pool C"), not an initial ("A.").
-# "I" is left out (the pronoun: "Marvosk I think").
-_LABEL_LETTER = re.compile(r" [A-HJ-Z](?![\w.’'-])")
+# "I" is left out (the pronoun: "Marvosk I think"), and so is a letter before a capitalised word: a title-case
+# headline's article ("Pence Gives GOP A Boost").
+_LABEL_LETTER = re.compile(r" [A-HJ-Z](?![\w.’'-])(?! +[A-Z])")
 
 
 def _labels(text: str, found: dict[tuple[int, int], Mention]) -> None:
