@@ -841,6 +841,8 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
             start, name = start + owner.end(), name[owner.end() :]
             if entities.skeleton(name.split()[-1]) in persons:
                 kind = "PERSON"  # "Dastmar's Arsen Cybulski" beside "Cybulski told reporters"
+        if kind in _NAMES and " " in name and name.split()[-1].lower() in kinds.EVENT_HEADS:
+            continue  # "the Asia Cup" read as a place, "the Super Fours" as a body: an event, a stage, a law
         if kind in _NAMES and " " in name and name.split()[-1].lower() in kinds.BODY_HEADS:
             kind = "ORG"  # "Greywater Terminals" read as a person, "the Harbour Gazette" as a place
         if kind == "PERSON" and not owner and (whole := _with_first_name(ent)) is not ent:
@@ -878,11 +880,30 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _one_kind_per_word(found, kin)
     _short_bodies(found, text)
     _not_a_name(text, found)
+    _labels(text, found)
     _surnames(doc, text, found, kin)
     _headline_names(text, found)
     _headline_places(text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
+
+
+# A lone capital letter after a word, ending there: the letter of a label ("Group A", "Pool C"), not an initial ("A.").
+# "I" is left out (the pronoun: "Marvosk I think"), and so is a letter before a capitalised word: a title-case
+# headline's article ("Pence Gives GOP A Boost").
+_LABEL_LETTER = re.compile(r" [A-HJ-Z](?![\w.’'-])(?! +[A-Z])")
+
+
+def _labels(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A one-word name that opens a label ("a Group A match", "Pool C") wherever the article writes it is no name:
+    a common word capitalised as the label's, which the model tags a body. A name the article also writes without a
+    letter after it ("Marvosk A" of a second team, beside "Marvosk" alone) is left as found."""
+    for key, m in list(found.items()):
+        if " " in m.text or m.type not in _PERSON_BODY_OR_PLACE or not _LABEL_LETTER.match(text, m.end):
+            continue
+        written = re.finditer(rf"(?<![\w-]){re.escape(m.text)}(?![\w-])", text)
+        if all(_LABEL_LETTER.match(text, at.end()) for at in written):
+            del found[key]
 
 
 def _headline_places(text: str, found: dict[tuple[int, int], Mention]) -> None:
