@@ -1334,3 +1334,20 @@ def test_a_report_citing_its_source_relays_the_sources_words(
 def test_a_speaker_citing_a_study_still_says_it() -> None:
     said = _quotes("The board said, citing a study, that the pier was unsafe.", direct_only=False)
     assert [q.speaker for q in said if q.kind is QuoteKind.SPEECH] == ["The board"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The parse takes "committed" (the subject's reduced relative) for the clause's verb and hangs "were
+        # directly linked" on "argued": the clause is the whole sentence after "that", not the subject alone.
+        (
+            "The case was the first major trial under the new tribunal. Prosecutors argued that crimes against "
+            "humanity committed between 2009 and 2024 were directly linked to Karim’s leadership.",
+            "crimes against humanity committed between 2009 and 2024 were directly linked to Karim’s leadership",
+        ),
+    ],
+)
+def test_a_reported_clause_runs_past_its_subjects_participle_to_its_verb(text: str, content: str) -> None:
+    said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert [(q.text, q.speaker) for q in said] == [(content, "Prosecutors")]

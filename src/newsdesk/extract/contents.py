@@ -118,7 +118,8 @@ def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
     for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
         children = [c for c in cue.children if c.dep_ in deps]
         if children and deps == ("ccomp",):
-            return _with_lost_subject(cue, children[0], _clause_range(children[0]))
+            found = _with_lost_subject(cue, children[0], _clause_range(children[0]))
+            return _through_reduced_relative(cue, children[0], found)
         if children:
             return _object_range(cue, children[0])
     return _topic(cue, _PREPS)
@@ -167,6 +168,28 @@ def _with_lost_subject(cue: Token, clause: Token, found: tuple[int, int] | None)
     if after != clause.left_edge.i:
         return found
     return obj.left_edge.idx, found[1]
+
+
+_AUXILIARIES = frozenset({"aux", "auxpass"})
+
+
+def _through_reduced_relative(cue: Token, clause: Token, found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "argued that crimes committed in 2009 were linked to ...": the parse takes the participle of the subject's
+    reduced relative ("committed") for the clause's verb and hangs the real verb ("were linked") on the cue, with
+    no subject of its own. A bare past participle (no auxiliary) heading the clause, followed at once by such a
+    verb with its auxiliary, is the subject's: the clause runs on to the end of that verb's words."""
+    if found is None or clause.tag_ != "VBN" or any(c.dep_ in _AUXILIARIES for c in clause.children):
+        return found
+    for verb in cue.children:
+        if (
+            verb.dep_ == "conj"
+            and verb.left_edge.i == clause.right_edge.i + 1
+            and any(c.dep_ in _AUXILIARIES for c in verb.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+        ):
+            rest = _clause_range(verb, minimum=1)
+            return (found[0], rest[1]) if rest is not None else found
+    return found
 
 
 def _infinitive(verb: Token) -> bool:
