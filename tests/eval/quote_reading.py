@@ -269,6 +269,7 @@ NOT_QUOTES: tuple[str, ...] = ("39:630:669", "54:1680:1735")
 MISSED: dict[str, tuple[bool, str | None, str]] = {
     "5:1844:1916": (False, "Hong Kong emergency services", "group"),
     "54:1680:1779": (False, "Prosecutors", "group"),  # the whole clause, where a thing was cut from it
+    "39:693:873": (False, "a report", "document"),  # "According to" after no full stop: the words after it
 }
 
 

@@ -1351,3 +1351,18 @@ def test_a_speaker_citing_a_study_still_says_it() -> None:
 def test_a_reported_clause_runs_past_its_subjects_participle_to_its_verb(text: str, content: str) -> None:
     said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
     assert [(q.text, q.speaker) for q in said] == [(content, "Prosecutors")]
+
+
+def test_a_capitalised_according_after_no_full_stop_opens_its_own_sentence() -> None:
+    text = (
+        "But on Sunday, the two captains walked off the pitch without shaking hands with the visiting players "
+        "According to a report, none of the home squad came out of the dressing room to greet them."
+    )
+    said = _quotes(text + " It added that the coach was furious.", direct_only=False)
+    assert [(q.text, q.speaker) for q in said] == [
+        ("none of the home squad came out of the dressing room to greet them", "a report"),
+        ("the coach was furious", "a report"),
+    ]
+    # Written after its clause, "according to" attributes that clause.
+    said = _quotes("The pier was closed on Monday, according to a report.", direct_only=False)
+    assert [(q.text, q.speaker) for q in said] == [("The pier was closed on Monday", "a report")]

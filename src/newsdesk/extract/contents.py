@@ -8,6 +8,7 @@ interrupts. A span leaves out what belongs to the writer rather than the speaker
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -365,12 +366,41 @@ def according(cue: Token) -> tuple[int, int] | None:
     return beside(cue)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?=\s|$)")
+
+
+def _rest_of_sentence(cue: Token) -> tuple[int, int] | None:
+    """The words after the phrase ``cue`` heads, to the end of the sentence as written (a full stop, or the end of
+    the paragraph), with their punctuation trimmed; None if fewer than three words."""
+    doc = cue.doc
+    after = cue.right_edge.i + 1
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    if after >= len(doc):
+        return None
+    text = doc.text
+    start = doc[after].idx
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    stop = _SENTENCE_END.search(text, start, line_end)
+    end = stop.start() if stop is not None else line_end
+    words = text[start:end].rstrip(" ,;:")
+    if len(words.split()) < 3:
+        return None
+    return start, start + len(words)
+
+
 def beside(cue: Token) -> tuple[int, int] | None:
     """The clause a phrase headed by ``cue`` is attached to, on the far side of it: "According to X, CLAUSE",
     "In the poll, CLAUSE", "CLAUSE in the latest poll"."""
     head = cue.head
     if head.i == cue.i:
         return None
+    if head.i < cue.i and cue.is_title and cue.pos_ != "PROPN":
+        # "... walked off without shaking hands According to a report, none of ...": a capital opens a sentence
+        # the writer did not end with a full stop; the words before it are the sentence before, and its clause is
+        # the rest of its own sentence.
+        return _rest_of_sentence(cue)
     # "killing 44 people and leaving hundreds missing according to officials": the parse hangs the phrase on the
     # last verb of a coordination; it tells of all of it.
     while head.dep_ == "conj" and head.head.i < head.i < cue.i:
