@@ -52,7 +52,8 @@ Measures (each 0..1, higher is better):
   right on the 60 alone may not hold among others (the events did not: 0.94 alone, 0.74 among these).
 
 ``python -m tests.eval.devnews`` prints the scores and the errors behind each one (``--among``: in the larger store;
-``--seeds-among``: the seeds' events and storyline in a store holding dev-news).
+``--seeds-among``: the seeds' events and storyline in a store holding dev-news; ``--read``: with the ungated
+measures of :mod:`tests.eval.quote_reading`, the quotes of the 50 unlabelled files read by hand).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ import json
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -442,8 +444,11 @@ def _read_folder(
     return paths, parsed, labels, gold
 
 
-def run(folder: Path) -> tuple[dict[str, float], Errors]:
-    """Ingest the dev-news files of ``folder`` through the whole default pipeline and score them."""
+def run(
+    folder: Path, also: Callable[[Corpus, dict[int, Article]], tuple[dict[str, float], Errors]] | None = None
+) -> tuple[dict[str, float], Errors]:
+    """Ingest the dev-news files of ``folder`` through the whole default pipeline and score them (and by ``also``,
+    measures the gate does not read, such as :mod:`tests.eval.quote_reading`'s)."""
     paths, parsed, labels, gold = _read_folder(folder)
     with tempfile.TemporaryDirectory() as tmp, Corpus(Store(":memory:")) as corpus:
         target = Path(tmp) / "dev-news.jsonl"
@@ -455,7 +460,11 @@ def run(folder: Path) -> tuple[dict[str, float], Errors]:
         # Line N of the JSON Lines file is the N-th file in number order.
         line_of = {int(a.source.rsplit("#", 1)[1]): a for a in corpus.store.articles()}
         by_file = {int(p.stem): line_of[line] for line, p in enumerate(paths, start=1)}
-        return score(corpus, by_file, labels, gold)
+        scores, errors = score(corpus, by_file, labels, gold)
+        if also is not None:
+            more, why = also(corpus, by_file)
+            scores, errors = {**scores, **more}, {**errors, **why}
+        return scores, errors
 
 
 # The dev-news measures that read only the dev-news articles (the others read every quote, claim or timeline entry
@@ -597,6 +606,10 @@ def main() -> int:
         scores, errors = seeds_among(shared() / "dev-news", shared() / "seeds")
     elif "--among" in sys.argv[1:]:
         scores, errors = run_among(shared() / "dev-news", shared() / "data" / "polnear")
+    elif "--read" in sys.argv[1:]:
+        from tests.eval import quote_reading  # the quotes read by hand in the unlabelled files, not gated
+
+        scores, errors = run(shared() / "dev-news", also=quote_reading.measure)
     else:
         scores, errors = run(shared() / "dev-news")
     for name, value in sorted(scores.items()):

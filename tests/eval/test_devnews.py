@@ -174,3 +174,56 @@ def test_seed_events_name_each_event_its_seeds_and_the_other_articles_it_holds()
         "story s4444444 event e1111111: 000 launch, 001 launch",
         "story s4444444 event e2222222: 002 recall; with dev-news 007",
     ]
+
+
+def test_quotes_read_by_hand_score_what_a_run_lists_with_each_span() -> None:
+    from types import SimpleNamespace
+
+    from tests.eval import quote_reading
+
+    assert len(quote_reading.READ) == 229 and len(quote_reading.NOT_QUOTES) == 2 and len(quote_reading.MISSED) == 3
+    labelled = {**quote_reading.READ, **quote_reading.MISSED}
+
+    def run(rows: dict[str, tuple[bool, str | None, str]]) -> tuple[dict[str, float], dict[str, list[str]]]:
+        quotes: dict[str, list[dict[str, object]]] = {}
+        for key, (direct, speaker, kind) in rows.items():
+            number, start, end = key.split(":")
+            row = {
+                "start": int(start),
+                "end": int(end),
+                "direct": direct,
+                "speaker": speaker,
+                "speaker_kind": kind,
+                "kind": "speech",
+            }
+            quotes.setdefault(f"art{number}", []).append(row | {"speaker_entity_id": None})
+        corpus = SimpleNamespace(entities=list, quotes=lambda article_id: quotes.get(article_id, []))
+        by_file = {n: SimpleNamespace(id=f"art{n}") for n in range(1, 61)}
+        return quote_reading.measure(corpus, by_file)  # type: ignore[arg-type]
+
+    scores, _ = run(labelled)
+    assert scores == {
+        "devnews.read_quotes_found": 1.0,
+        "devnews.read_quote_speakers": 1.0,
+        "devnews.read_not_quotes": 1.0,
+    }
+    # A speaker given to the person the words are about, a quote lost, reported speech listed as direct, and a
+    # thing listed as speech.
+    wrong = dict(labelled)
+    wrong["57:222:258"] = (True, "Sheikh Hasina", "person")
+    del wrong["5:1844:1916"]
+    wrong["1:162:217"] = (True, "authorities", "group")
+    wrong["39:630:669"] = (False, "a report", "document")
+    scores, errors = run(wrong)
+    assert scores["devnews.read_quotes_found"] == 230 / 232
+    assert errors["devnews.read_quotes_found"] == ["1:162:217", "5:1844:1916"]
+    assert errors["devnews.read_quote_speakers"] == [
+        "57:222:258: want group 'Bangladesh’s Awami League party', got 'Sheikh Hasina'"
+    ]
+    assert errors["devnews.read_not_quotes"] == ["39:630:669"] and scores["devnews.read_not_quotes"] == 0.5
+    # The span matters: the thing cut from a clause is not the clause.
+    cut = {k: v for k, v in labelled.items() if k != "54:1680:1779"} | {"54:1680:1735": (False, "Prosecutors", "group")}
+    scores, errors = run(cut)
+    assert errors["devnews.read_quotes_found"] == ["54:1680:1779"] and errors["devnews.read_not_quotes"] == [
+        "54:1680:1735"
+    ]

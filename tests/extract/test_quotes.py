@@ -8,7 +8,7 @@ import pytest
 
 from newsdesk import nlp
 from newsdesk.extract import mentions, quotes
-from newsdesk.records import Quote, SpeakerKind
+from newsdesk.records import Quote, QuoteKind, SpeakerKind
 
 
 def _quotes(text: str, *, direct_only: bool = True) -> list[Quote]:
@@ -1235,3 +1235,134 @@ def test_a_ledes_description_is_the_person_named_later_with_that_role(text: str,
 def test_they_in_a_clause_about_an_object_is_the_subject_of_its_verb(text: str, speaker: str) -> None:
     got = _quotes(text, direct_only=False)[-1]
     assert got.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The parse hangs "calling" on the name before the comma ("... against former minister Rashid Karim"): the
+        # participle set off by the comma goes on with the sentence's clause, whose subject rejected and called.
+        (
+            "Dhaka, Nov 18 (NPA) Bangladesh’s Farmers League party on Tuesday strongly rejected the verdict of the "
+            "country’s so-called Land Tribunal (LT) against former minister Rashid Karim, calling the ruling “cruel, "
+            "unjust and petty”.",
+            "Bangladesh’s Farmers League party",
+        ),
+        (
+            "Oslo, Nov 18 (NPA) Norway’s Harbour Workers party on Tuesday strongly rejected the verdict of the "
+            "country’s so-called Labour Tribunal (LT) against former minister Lena Brandt, calling the ruling "
+            "“malicious, spiteful, and petty”.",
+            "Norway’s Harbour Workers party",
+        ),
+    ],
+)
+def test_a_participle_set_off_by_a_comma_is_the_clauses_subjects_not_the_noun_before_it(
+    text: str, speaker: str
+) -> None:
+    direct = _quotes(text)
+    assert [(q.speaker, q.speaker_kind) for q in direct] == [(speaker, SpeakerKind.GROUP)]
+
+
+def test_a_statement_issued_with_a_comma_is_still_its_issuers() -> None:
+    found = _quotes('The harbour union issued a statement on Monday, saying the strike would go on "until May."')
+    assert [q.speaker for q in found] == ["The harbour union"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "direct_only"),
+    [
+        (
+            "“The ferries will not run today,” a port statement issued today read. “It was also found that the "
+            "ramps were damaged,” it added.",
+            "a port statement",
+            True,
+        ),
+        (
+            "According to a report, none of the guests stayed for the dinner. It added that the host was upset "
+            "at the sight.",
+            "a report",
+            False,
+        ),
+    ],
+)
+def test_it_after_a_documents_words_goes_on_with_the_document(text: str, speaker: str, direct_only: bool) -> None:
+    found = _quotes(text, direct_only=direct_only)
+    assert [(q.speaker, q.speaker_kind) for q in found] == [(speaker, SpeakerKind.DOCUMENT)] * 2
+
+
+def test_it_after_a_person_is_not_that_person() -> None:
+    found = _quotes("“The ferries will not run today,” Anna Kovacs said. “The ramps were damaged,” it added.")
+    assert found[-1].speaker != "Anna Kovacs"
+
+
+def test_she_is_the_subject_named_with_a_role_though_the_model_read_the_name_as_nouns() -> None:
+    # "Lau Sin-man": the model tags "Sin" and "man" as common nouns; the role in apposition says a person is named.
+    found = _quotes(
+        "Ms. Tam, 41, said she had looked for her aunt at three hospitals. Lau Sin-man, the executive director of "
+        "the Association for the Rights of Dock Workers, is providing support to families at the shelter. She "
+        "described the mood there as “tragic and quiet.”"
+    )
+    assert [(q.speaker, q.speaker_kind) for q in found] == [("Lau Sin-man", SpeakerKind.PERSON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "via"),
+    [
+        (
+            "The Harbour Board has turned down the union’s request to reopen the north pier, the Port Ellis Ledger "
+            "reported citing sources.",
+            "sources",
+            SpeakerKind.ANONYMOUS,
+            ("Port Ellis Ledger",),
+        ),
+        (
+            "Citing the city government, the South China Morning Post reports that the Harbour Board was "
+            "refurbishing the eight towers.",
+            "the city government",
+            SpeakerKind.GROUP,
+            ("South China Morning Post",),
+        ),
+    ],
+)
+def test_a_report_citing_its_source_relays_the_sources_words(
+    text: str, speaker: str, kind: SpeakerKind, via: tuple[str, ...]
+) -> None:
+    said = [q for q in _quotes(text, direct_only=False) if q.text.lower().startswith("the harbour board")]
+    assert [(q.speaker, q.speaker_kind, q.via) for q in said] == [(speaker, kind, via)]
+
+
+def test_a_speaker_citing_a_study_still_says_it() -> None:
+    said = _quotes("The board said, citing a study, that the pier was unsafe.", direct_only=False)
+    assert [q.speaker for q in said if q.kind is QuoteKind.SPEECH] == ["The board"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The parse takes "committed" (the subject's reduced relative) for the clause's verb and hangs "were
+        # directly linked" on "argued": the clause is the whole sentence after "that", not the subject alone.
+        (
+            "The case was the first major trial under the new tribunal. Prosecutors argued that crimes against "
+            "humanity committed between 2009 and 2024 were directly linked to Karim’s leadership.",
+            "crimes against humanity committed between 2009 and 2024 were directly linked to Karim’s leadership",
+        ),
+    ],
+)
+def test_a_reported_clause_runs_past_its_subjects_participle_to_its_verb(text: str, content: str) -> None:
+    said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert [(q.text, q.speaker) for q in said] == [(content, "Prosecutors")]
+
+
+def test_a_capitalised_according_after_no_full_stop_opens_its_own_sentence() -> None:
+    text = (
+        "But on Sunday, the two captains walked off the pitch without shaking hands with the visiting players "
+        "According to a report, none of the home squad came out of the dressing room to greet them."
+    )
+    said = _quotes(text + " It added that the coach was furious.", direct_only=False)
+    assert [(q.text, q.speaker) for q in said] == [
+        ("none of the home squad came out of the dressing room to greet them", "a report"),
+        ("the coach was furious", "a report"),
+    ]
+    # Written after its clause, "according to" attributes that clause.
+    said = _quotes("The pier was closed on Monday, according to a report.", direct_only=False)
+    assert [(q.text, q.speaker) for q in said] == [("The pier was closed on Monday", "a report")]

@@ -92,6 +92,15 @@ def names_a_person(noun: Token) -> bool:
     return kinds.names_a_person(noun.text) or noun.lower_ in _PERSON_NOUNS or noun.lower_ in _MALE_NOUNS | _FEMALE_NOUNS
 
 
+def _noun_gender(words: set[str]) -> str | None:
+    """The gender nouns of a person give ("chairman", "actress"), if any."""
+    if words & _MALE_NOUNS:
+        return "m"
+    if words & _FEMALE_NOUNS:
+        return "f"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Antecedent:
     """A person a reference points to: a name (``named``) or an unnamed source's description, with its span."""
@@ -160,21 +169,24 @@ class Resolver:
 
     def gender(self, start: int, head: Token) -> str | None:
         """The gender the article gives the person written at ``start`` (headed by ``head``), where it says one."""
-        before = self.text[max(0, start - 12) : start]
-        first = self.text[start : start + 12].split(" ")[0] + " "  # a title the mention took in: "Ms Holt"
-        for title, gender in ((_MALE_TITLE, "m"), (_FEMALE_TITLE, "f")):
-            if title.search(before) or title.fullmatch(first):
-                return gender
+        titled = self._titled_gender(start)
+        if titled is not None:
+            return titled
         words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ in {"appos", "compound"}}
         mention = self.mention_at(head)
         if mention is not None and mention.role:
             words |= set(mention.role.lower().split())
         if head.dep_ == "appos":
             words.add(head.head.lower_)
-        if words & _MALE_NOUNS:
-            return "m"
-        if words & _FEMALE_NOUNS:
-            return "f"
+        return _noun_gender(words)
+
+    def _titled_gender(self, start: int) -> str | None:
+        """The gender of a title written before ``start`` or taken into the mention there ("Ms Holt")."""
+        before = self.text[max(0, start - 12) : start]
+        first = self.text[start : start + 12].split(" ")[0] + " "
+        for title, gender in ((_MALE_TITLE, "m"), (_FEMALE_TITLE, "f")):
+            if title.search(before) or title.fullmatch(first):
+                return gender
         return None
 
     # -- candidates ----------------------------------------------------------------------------------------------
@@ -239,6 +251,14 @@ class Resolver:
         self, token: Token, gender: str | None, depth: int, avoid: Callable[[Antecedent], bool] | None = None
     ) -> Antecedent | None:
         """The antecedent ``token`` stands for, when it fits ``gender``."""
+        if (written := self._misread_name(token)) is not None:
+            # Only a title or the role tells the gender: the name's own words ("man") are no nouns.
+            start, end, role = written
+            words = {role.lower_} | {c.lower_ for c in role.children if c.dep_ in {"amod", "compound"}}
+            told = self._titled_gender(start) or _noun_gender(words)
+            if gender is not None and told not in {None, gender}:
+                return None
+            return Antecedent(self.text[start:end], start, end, True, token.i)
         if token.pos_ == "PROPN":
             start, end = self.name_span(token)
             if gender is not None and self.gender(start, token) not in {None, gender}:
@@ -261,6 +281,26 @@ class Resolver:
         if depth > 0:
             return None
         return self.description(token, gender, depth + 1, avoid)
+
+    def _misread_name(self, token: Token) -> tuple[int, int, Token] | None:
+        """A subject written as a name and described by a person's role in apposition ("Lau Sin-man, the director
+        of ...") whose last words the model read as common nouns ("Sin", "man"): the name's span and the role's
+        word. News writing names a person so; a common noun phrase never opens with a capital after a comma."""
+        if token.pos_ != "NOUN" or token.dep_ not in _SUBJECTS:
+            return None
+        role = next((c for c in token.children if c.dep_ == "appos" and names_a_person(c)), None)
+        if role is None:
+            return None
+        first = token
+        while first.i > 0 and first.nbor(-1).dep_ in {"compound", "punct"} and first.nbor(-1).head.i == token.i:
+            first = first.nbor(-1)
+        words = self.doc[first.i : token.i + 1]
+        after_hyphen = {t.i + 1 for t in words if t.text == "-"}
+        if len(words) < 2 or not all(t.text == "-" or t.text[:1].isupper() or t.i in after_hyphen for t in words):
+            return None
+        if first.i > 0 and not first.is_sent_start and first.nbor(-1).text not in {",", "\n"}:
+            return None
+        return words.start_char, words.end_char, role
 
     def body(self, reference: Token, *, subject: bool = False, besides: Token | None = None) -> Antecedent | None:
         """The organisation or place "it" most likely refers to: a named body or place, or "the company", written

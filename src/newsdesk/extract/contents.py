@@ -8,6 +8,7 @@ interrupts. A span leaves out what belongs to the writer rather than the speaker
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -118,7 +119,8 @@ def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
     for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
         children = [c for c in cue.children if c.dep_ in deps]
         if children and deps == ("ccomp",):
-            return _with_lost_subject(cue, children[0], _clause_range(children[0]))
+            found = _with_lost_subject(cue, children[0], _clause_range(children[0]))
+            return _through_reduced_relative(cue, children[0], found)
         if children:
             return _object_range(cue, children[0])
     return _topic(cue, _PREPS)
@@ -167,6 +169,28 @@ def _with_lost_subject(cue: Token, clause: Token, found: tuple[int, int] | None)
     if after != clause.left_edge.i:
         return found
     return obj.left_edge.idx, found[1]
+
+
+_AUXILIARIES = frozenset({"aux", "auxpass"})
+
+
+def _through_reduced_relative(cue: Token, clause: Token, found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "argued that crimes committed in 2009 were linked to ...": the parse takes the participle of the subject's
+    reduced relative ("committed") for the clause's verb and hangs the real verb ("were linked") on the cue, with
+    no subject of its own. A bare past participle (no auxiliary) heading the clause, followed at once by such a
+    verb with its auxiliary, is the subject's: the clause runs on to the end of that verb's words."""
+    if found is None or clause.tag_ != "VBN" or any(c.dep_ in _AUXILIARIES for c in clause.children):
+        return found
+    for verb in cue.children:
+        if (
+            verb.dep_ == "conj"
+            and verb.left_edge.i == clause.right_edge.i + 1
+            and any(c.dep_ in _AUXILIARIES for c in verb.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+        ):
+            rest = _clause_range(verb, minimum=1)
+            return (found[0], rest[1]) if rest is not None else found
+    return found
 
 
 def _infinitive(verb: Token) -> bool:
@@ -342,12 +366,41 @@ def according(cue: Token) -> tuple[int, int] | None:
     return beside(cue)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?=\s|$)")
+
+
+def _rest_of_sentence(cue: Token) -> tuple[int, int] | None:
+    """The words after the phrase ``cue`` heads, to the end of the sentence as written (a full stop, or the end of
+    the paragraph), with their punctuation trimmed; None if fewer than three words."""
+    doc = cue.doc
+    after = cue.right_edge.i + 1
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    if after >= len(doc):
+        return None
+    text = doc.text
+    start = doc[after].idx
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    stop = _SENTENCE_END.search(text, start, line_end)
+    end = stop.start() if stop is not None else line_end
+    words = text[start:end].rstrip(" ,;:")
+    if len(words.split()) < 3:
+        return None
+    return start, start + len(words)
+
+
 def beside(cue: Token) -> tuple[int, int] | None:
     """The clause a phrase headed by ``cue`` is attached to, on the far side of it: "According to X, CLAUSE",
     "In the poll, CLAUSE", "CLAUSE in the latest poll"."""
     head = cue.head
     if head.i == cue.i:
         return None
+    if head.i < cue.i and cue.is_title and cue.pos_ != "PROPN":
+        # "... walked off without shaking hands According to a report, none of ...": a capital opens a sentence
+        # the writer did not end with a full stop; the words before it are the sentence before, and its clause is
+        # the rest of its own sentence.
+        return _rest_of_sentence(cue)
     # "killing 44 people and leaving hundreds missing according to officials": the parse hangs the phrase on the
     # last verb of a coordination; it tells of all of it.
     while head.dep_ == "conj" and head.head.i < head.i < cue.i:

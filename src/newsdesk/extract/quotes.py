@@ -1015,7 +1015,9 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             continue  # an attitude needs a holder: "voters want", not "to want"
         if attitude and token.lower_ == "considering" and token.dep_ == "pcomp":
             continue  # "engage with all parties considering peace and stability": in view of, held by no one
-        speaker = _speaker(art, head, None, (start, end))
+        relayed = _relayed(art, token) if speech and head is not None else None
+        reporter = _speaker(art, head, None, (start, end)) if relayed is not None else None
+        speaker = _speaker(art, relayed or head, None, (start, end))
         # The speaker inside what they said is a misparse, except where a span cannot have holes: a parenthetical
         # cue, and a cue inside a relative clause ("the rules, which officials said will apply in May").
         relative = art.text[start : start + 6].split(" ")[0].lower() in {"which", "that", "who"}
@@ -1032,10 +1034,35 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         if not speech and token.lower_ in _TO_WHOM and _a_party(art, start, end):
             continue  # "addressed reporters", "had written to the league", "citing sources": who, not a view
         via = _via(art, speaker, token, start, end)
+        if reporter is not None and reporter.name and not via:
+            via = (reporter.name,)  # "..., Cricbuzz reported citing sources": the sources', through Cricbuzz
         confidence = (0.65 if speaker.name else 0.35) if speech else 0.45
         kind = QuoteKind.SPEECH if speech else QuoteKind.VIEW
         found.append(_quote(art, start, end, speaker, _cue_text(token), via, False, confidence, kind))
     return found
+
+
+_REPORTING = frozenset({"report"})
+_CITING = frozenset({"citing"})
+
+
+def _relayed(art: _Article, cue: Token) -> Token | None:
+    """Whom a report relays: the object of "citing" on a cue of reporting ("..., the Ledger reported citing
+    sources", "Citing the city government, the Ledger reports that ..."). A report that cites its source passes
+    that source's words on; the one who reports them is the channel, not the speaker. Other cues keep their
+    speaker ("the board said, citing a study, that ..." is the board's claim)."""
+    if speakers.lemma(cue) not in _REPORTING:
+        return None
+    citing = [c for c in cue.children if c.lower_ in _CITING and c.dep_ in {"advcl", "xcomp"}]
+    # "Citing X, the Ledger reports that ...": opening its line before the cue, however the parse hung it.
+    opening = art.token_at(art.text.rfind("\n", 0, cue.idx) + 1)
+    if opening is not None and opening.lower_ in _CITING and not _SENTENCE_END.search(art.text, opening.idx, cue.idx):
+        citing.append(opening)
+    for participle in citing:
+        cited = next((c for c in participle.children if c.dep_ == "dobj"), None)
+        if cited is not None:
+            return cited
+    return None
 
 
 def _seemings(art: _Article, direct: _Direct, held: list[Quote]) -> list[Quote]:
@@ -1227,22 +1254,25 @@ def _they_go_on(text: str, found: list[Quote]) -> list[Quote]:
     when that speaker is a group or unnamed people ("Officials say that … They add that …", "A Netflix adviser
     said … “…”, they said."): the same rule as a direct quote's "they" (:func:`_speaker`), across reported speech
     too, in the sentence after theirs at the latest. After a named person "they" is someone else, and stays
-    unresolved."""
+    unresolved. An "it" no rule resolved goes on with a document that spoke just before ("“…,” a police
+    statement read. “…,” it added.", "According to a report, … It added that …"): a document is an "it"."""
     out: list[Quote] = []
-    last: Quote | None = None
+    last: dict[str, Quote | None] = {"they": None, "it": None}
     for q in found:
+        pronoun = (q.speaker or "").lower()
+        before = last.get(pronoun)
         if (
             q.kind is QuoteKind.SPEECH
             and q.speaker_kind is SpeakerKind.UNKNOWN
-            and (q.speaker or "").lower() == "they"
-            and last is not None
-            and q.start - last.end < _THEY_REACH
-            and len(_SENTENCE_END.findall(text, last.end, q.start)) <= 1
+            and before is not None
+            and q.start - before.end < _THEY_REACH
+            and len(_SENTENCE_END.findall(text, before.end, q.start)) <= 1
         ):
-            q = replace(q, speaker=last.speaker, speaker_kind=last.speaker_kind, confidence=min(q.confidence, 0.6))
+            q = replace(q, speaker=before.speaker, speaker_kind=before.speaker_kind, confidence=min(q.confidence, 0.6))
         if q.kind is QuoteKind.SPEECH and q.speaker:
             groupish = q.speaker_kind in {SpeakerKind.GROUP, SpeakerKind.ANONYMOUS}
-            last = q if groupish and q.speaker.lower() != "they" else None
+            last["they"] = q if groupish and q.speaker.lower() != "they" else None
+            last["it"] = q if q.speaker_kind is SpeakerKind.DOCUMENT else None
         out.append(q)
     return out
 

@@ -364,6 +364,11 @@ def subject(cue: Token) -> Token | None:
                 nearest = nearest.nbor(-1)
             return nearest
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"} and is_cue(token):
+            if (clause := _set_off_from(token)) is not None:
+                # "X rejected the verdict against Y, calling it ...": a participle set off by a comma goes on
+                # with its sentence's clause, whatever noun before the comma the parse hung it on.
+                token = clause
+                continue
             # "a statement saying ...": the statement says it, and "X issued a statement saying ...", X.
             return _issuer(token.head) or token.head
         # "X is quoted as saying", "X was defiant, saying"
@@ -375,6 +380,18 @@ def subject(cue: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _set_off_from(participle: Token) -> Token | None:
+    """The verb of the clause a participle set off by a comma goes on ("X rejected the ruling of the court
+    against Y, calling it ..." -> "rejected"), when the parse hung it on a noun of that clause; None if no comma
+    sets it off or no verb heads the noun."""
+    if participle.i == 0 or participle.nbor(-1).text != ",":
+        return None
+    token = participle.head
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"} and not _across_lines(token.head, token):
+        token = token.head
+    return token if token.pos_ in {"VERB", "AUX"} else None
 
 
 # Verbs by which someone puts out a statement, a letter, a report: its words are the one's who put it out.
