@@ -44,7 +44,8 @@ Measures (each 0..1, higher is better):
   ``timeline_no_furniture`` and ``contradictions_recall`` / ``contradictions_precision``
   (:mod:`tests.eval.contradictions`: NOTES.md (c) labelled by file and value), ``claim_pairs_precision`` /
   ``claim_pairs_recall`` (:mod:`tests.eval.claim_pairs`: pairs of claims in one cluster labelled as one fact or
-  two, by hand).
+  two, by hand), ``read_quotes_found`` / ``read_quote_speakers`` / ``read_not_quotes``
+  (:mod:`tests.eval.quote_reading`: the quotes of the 50 files ``gold_quotes.json`` leaves out, read by hand).
 - ``devnews_among.*`` (:func:`tests.eval.devnews.run_among`): the dev-news measures that read only its 60 articles
   (events, stories, quotes, origins, entities), with the 60 ingested into a store already holding 284 PolNeAR
   articles, as an analyst's store holds other storylines: term weights and entity types read the whole store.

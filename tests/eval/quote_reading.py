@@ -14,7 +14,7 @@ words (the articles are others' writing). Speakers are written as the article na
 
 The labels come from one version's output (main at 65e8dc0, then 0088's rules): a quote no version listed is
 judged only by the two searches 0088 describes. The measures are printed by ``python -m tests.eval.devnews
---read`` and are not gated:
+--read`` and gated (since 2026-12-07, the lead, at the merged code's figures):
 
 - ``devnews.read_quotes_found``: of READ and MISSED, the share listed as speech with that span, direct or not
   alike.
