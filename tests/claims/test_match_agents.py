@@ -37,8 +37,7 @@ DEAL = _member(
 )
 BID = _member(
     "b",
-    "Fabrikam said it would offer $30 a share for Contoso, which owns film studios, a streaming service and cable "
-    "networks.",
+    "Fabrikam offered $30 a share for Contoso, which owns film studios, a streaming service and cable networks.",
     ("Fabrikam", "Contoso"),
 )
 LEAGUE = _member(
@@ -95,7 +94,11 @@ def _apart(one: match.Member, other: match.Member) -> bool:
     [
         ("On Friday, Northwind agreed to buy the studios.", ("Northwind",), "Northwind"),
         ("Team manager Ana Ruiz had filed a complaint.", ("Ana Ruiz",), "Ruiz"),
+        ("Ana Ruiz, the chief executive of Fabrikam, rejected the offer.", ("Ana Ruiz", "Fabrikam"), "Ruiz"),
         ("Ana Ruiz, the chief executive of Fabrikam, said the offer was fair.", ("Ana Ruiz", "Fabrikam"), "Ruiz"),
+        ("Tom Berg was sentenced to ten years.", ("Tom Berg",), None),  # a passive: its subject is acted on
+        ("The overnight drone attack on Kyiv killed 12 people.", ("Kyiv",), None),  # a name inside the subject
+        ("Officials in Kyiv counted 12 dead.", ("Kyiv",), None),
         ("The Rovers on Tuesday rejected the demand.", ("Rovers",), "Rovers"),
         ("“We will appeal,” Ana Ruiz said.", ("Ana Ruiz",), None),  # a quote: its speaker comes after it
         ("The court sentenced Tom Berg to ten years.", ("Tom Berg",), None),  # a common noun acts
@@ -122,8 +125,8 @@ def test_a_passive_naming_both_actors_stays_one_claim() -> None:
 
 
 def test_a_name_written_two_ways_is_one_actor() -> None:
-    shorter = _member("g", "Maria Lopez was also sentenced to five years in prison.", ("Maria Lopez",))
-    longer = _member("h", "Former minister Maria Lopez Garcia was sentenced to five years.", ("Maria Lopez Garcia",))
+    shorter = _member("g", "Maria Lopez also resigned from the bank's board in March.", ("Maria Lopez",))
+    longer = _member("h", "Former minister Maria Lopez Garcia resigned from the bank's board.", ("Maria Lopez Garcia",))
     assert roles.agent(shorter.text, shorter.terms) == "Lopez"
     assert roles.agent(longer.text, longer.terms) == "Garcia"
     assert not roles.other_agents(shorter.text, shorter.terms, longer.text, longer.terms)
@@ -146,3 +149,39 @@ def test_one_actor_in_two_spellings_stays_one_claim(one: str, other: str) -> Non
     assert roles.agent(a.text, a.terms) == one and roles.agent(b.text, b.terms) == other
     assert not roles.other_agents(a.text, a.terms, b.text, b.terms)
     assert match.score(a, b) > 0
+
+
+def test_two_officials_giving_one_toll_tell_one_fact() -> None:
+    # Two officials giving the same toll corroborate it (review of 2026-12-07): the figure agrees, so the names
+    # before the verbs, the speakers, do not tell the two apart.
+    chief = _member(
+        "p", "Fire chief Tom Berg said 12 people died in the blaze at the Lakeside warehouse.", ("Tom Berg",)
+    )
+    mayor = _member("q", "Mayor Ana Ruiz said 12 people died in the blaze at the Lakeside warehouse.", ("Ana Ruiz",))
+    assert roles.other_agents(chief.text, chief.terms, mayor.text, mayor.terms)  # two speakers ...
+    assert match.score(chief, mayor) > 0.0  # ... of one figure
+    assert not _apart(chief, mayor)
+
+
+def test_a_passive_without_its_actor_stays_one_claim_with_the_active() -> None:
+    passive = _member(
+        "r", "Banker Tom Berg was sentenced to ten years in prison on Monday for the fraud at Lakeside.", ("Tom Berg",)
+    )
+    active = _member(
+        "s",
+        "The Harbour Court sentenced banker Tom Berg to ten years in prison for the fraud at Lakeside.",
+        ("Harbour Court", "Tom Berg"),
+    )
+    assert not roles.other_agents(passive.text, passive.terms, active.text, active.terms)
+    assert not _apart(passive, active)
+
+
+def test_two_actors_agreeing_on_a_figure_are_not_told_apart_by_their_names() -> None:
+    # The values agree: the names before the verbs say who reported it, and the figure says it is one fact.
+    police = _member(
+        "t", "Harbour Police counted 12 dead after the blaze at the Lakeside warehouse.", ("Harbour Police",)
+    )
+    brigade = _member(
+        "u", "Lakeside Brigade counted 12 dead after the blaze at the Lakeside warehouse.", ("Lakeside Brigade",)
+    )
+    assert match.score(police, brigade) > 0.0

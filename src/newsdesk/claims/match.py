@@ -210,9 +210,10 @@ def _listed(units_a: dict[tuple[str, str], frozenset[str]], units_b: dict[tuple[
     managers and four subcontractors" lists those held, and another report's "two directors" agreeing with it is one
     item of the list, as likely met by chance as any small count, not a sign of one claim (the two match on their
     words, or not). A tally of people (killed, injured, missing) agreeing stays a sign, whatever else a claim counts:
-    a toll is one report's figure."""
-    counts_a = {u for u in units_a if u[0] == "count"}
-    counts_b = {u for u in units_b if u[0] == "count"}
+    a toll is one report's figure; nor is a toll an item of a list ("50 drones and 3 missiles, killing 12 people"
+    lists two things, not three)."""
+    counts_a = {u for u in units_a if u[0] == "count" and not u[1].startswith("people")}
+    counts_b = {u for u in units_b if u[0] == "count" and not u[1].startswith("people")}
     return len(counts_a - counts_b) >= LISTED or len(counts_b - counts_a) >= LISTED
 
 
@@ -314,7 +315,7 @@ def score(
         if 2 * words < WORDS_DICE * (_worded(a) + _worded(b)):
             return 0.0  # a setting in common, little else
         got = share if share >= JOIN and shared >= MIN_SHARED else 0.0
-    return 0.0 if got and _told_apart(claim, other) else got
+    return 0.0 if got and rel != "same" and _told_apart(claim, other) else got
 
 
 def _told_apart(claim: Member, other: Member) -> bool:
@@ -852,7 +853,7 @@ class Story:
             if got > best_score:
                 # A member's cluster is its reading's, unless the claim joined a later one too (``by_claim``).
                 cluster = clusters[by_claim.get(member.id, cluster_id)]
-                if self._fits(claim, cluster) and not _told_apart(claim, member):
+                if self._fits(claim, cluster) and (rel == "same" or not _told_apart(claim, member)):
                     best, best_score = cluster, got
         self.compared += scored
         return best, best_score

@@ -46,6 +46,16 @@ _TIMES = frozenset(
     "september october november december today yesterday".split()
 )
 _AT = frozenset({"on", "last", "this", "early", "late"})
+_BE = frozenset("is was were are be been being".split())
+# Participles not in "-ed", "-en" or "-wn" that make a passive after a form of "be".
+_PARTICIPLES = frozenset(
+    "held hit sent set put made told left led sold bought paid cut struck won beat shot caught found brought kept "
+    "met hurt built sought taught spent lost run read".split()
+)
+# Words before a name that make it part of a subject rather than the subject ("the attack on Kyiv").
+_PREPOSITIONS = frozenset(
+    "on in of at by for from with against to into near over across outside inside about between".split()
+)
 _SUBJECT = 14  # a verb further than this many words in is not read: the subject is not known
 _READ = 400  # characters of a sentence an opener and a subject are read from (30 words at most are looked at)
 
@@ -78,9 +88,13 @@ def _opening(text: str) -> tuple[str, ...]:
                 words = words[k + 1 :]
                 break
     subject: list[str] = []
-    for word in words[:_SUBJECT]:
+    for k, word in enumerate(words[:_SUBJECT]):
         core = word.strip(_PUNCTUATION)
         if core and _verb(core):
+            low = core.lower()
+            after = words[k + 1].strip(_PUNCTUATION).lower() if k + 1 < len(words) else ""
+            if low in _BE and (after.endswith(("ed", "en", "wn")) or after in _PARTICIPLES):
+                return ()  # a passive: its subject is acted on ("X was sentenced", the court unnamed)
             break
         subject.append(word)
     else:
@@ -98,6 +112,8 @@ def _opening(text: str) -> tuple[str, ...]:
         if k in timed:
             continue
         if not cores[k][:1].isupper():
+            if cores[k].lower() in _PREPOSITIONS:
+                return ()  # a name inside the subject ("the attack on Kyiv", "officials in Kyiv"): not who acts
             break
         run.insert(0, cores[k])
     return tuple(run)
