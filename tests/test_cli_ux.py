@@ -288,3 +288,11 @@ def test_stories_show_an_undated_event_at_its_estimated_day_as_story_does(
     assert "Council votes the money e3 · ~2026-05-12 estimated · 1 article" in lines[1]
     # Its JSON stays the store's: no estimate, the store's order.
     assert [e["id"] for e in json.loads(run(cli, "stories", "--json")[1])[0]["events"]] == ["e1", "e2", "e3"]
+
+
+def test_serve_on_a_missing_database_prints_no_url_before_saying_so(cli: CliRunner, home: Path) -> None:
+    # The socket is bound, then the database opened: "Serving newsdesk at http://..." printed before "No newsdesk
+    # database" sent the user to a URL nothing answers.
+    code, out, err = run(cli, "--db", "newsdek.db", "serve", "--port", "0")
+    assert code == 6 and "No newsdesk database at 'newsdek.db'" in err
+    assert "Serving" not in err and "http://" not in err and not out

@@ -16,6 +16,7 @@ from newsdesk import clean, ingest
 from newsdesk.cli import cli as newsdesk_cli
 from newsdesk.corpus import Corpus
 from newsdesk.dates import parse_date
+from newsdesk.errors import ParseError
 from newsdesk.ingest import header, text
 from newsdesk.records import Draft
 from newsdesk.settings import Settings
@@ -191,18 +192,22 @@ def test_header_url_wins_over_the_address_fetched() -> None:
     assert _draft("title: T\ndate: 2026-04-07\n\n" + BODY, url="https://b.example/y").url == "https://b.example/y"
 
 
-def test_text_plain_url_is_read_with_its_header() -> None:
-    content = "title: Calderport pilots stop work\noutlet: Harbour Gazette\nstory: calderport\n\n" + BODY
+def _read_url(url: str, content: str, content_type: str) -> list[Any]:
+    """What ingest reads of ``url`` when it answers ``content`` as ``content_type`` (a public address, no traffic)."""
 
     def serve(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, text=content, headers={"content-type": "text/plain; charset=utf-8"})
+        return httpx.Response(200, text=content, headers={"content-type": content_type})
 
     def resolve(host: str, port: int, *args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
         return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", ("93.184.216.34", port))]
 
     with httpx.Client(transport=httpx.MockTransport(serve)) as client:
-        item = ingest.Item("https://harbourgazette.example/pilots.txt", is_url=True)
-        [draft] = ingest.read(item, Settings(), client=client, resolve=resolve)
+        return list(ingest.read(ingest.Item(url, is_url=True), Settings(), client=client, resolve=resolve))
+
+
+def test_text_plain_url_is_read_with_its_header() -> None:
+    content = "title: Calderport pilots stop work\noutlet: Harbour Gazette\nstory: calderport\n\n" + BODY
+    [draft] = _read_url("https://harbourgazette.example/pilots.txt", content, "text/plain; charset=utf-8")
     assert isinstance(draft, Draft)
     assert (draft.title, draft.outlet, draft.url) == (
         "Calderport pilots stop work",
@@ -297,3 +302,12 @@ def test_jsonl_unreadable_date_takes_the_same_path(tmp_path: Path, corpus: Corpu
     report = corpus.ingest([path], analyze=False)
     assert report.ok
     assert report.warnings == (f"{path}#1: cannot read published date 'someday'; leaving it unknown",)
+
+
+def test_a_url_answering_a_json_document_is_refused_as_a_file_of_one_is() -> None:
+    # An API's answer (a JSON array of articles) fetched by URL was stored as one article whose title is "[" and
+    # whose text is the markup; a file holding it was refused with how to make it JSON Lines (decision 0087).
+    content = json.dumps([{"title": "Calderport pilots stop work", "text": BODY}], indent=2)
+    [got] = _read_url("https://harbourgazette.example/api/articles", content, "application/json")
+    assert isinstance(got, ParseError) and "a JSON document" in str(got) and "jq -c" in (got.hint or "")
+    assert got.item == "https://harbourgazette.example/api/articles"

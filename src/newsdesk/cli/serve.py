@@ -51,7 +51,8 @@ def run_server(corpus: Corpus, *, sock: socket.socket, workers: int = 1) -> None
 
 
 def start(state: State, host: str, port: int, allow_hosts: Sequence[str] = (), workers: int = 1) -> None:
-    """Bind the address, print the URL and serve until Ctrl-C, which stops it with one line, not a traceback.
+    """Bind the address, open the database, print the URL and serve until Ctrl-C, which stops it with one line, not
+    a traceback.
 
     The socket is bound first, so a taken port is a clear error and the URL printed is one that answers.
     """
@@ -60,11 +61,15 @@ def start(state: State, host: str, port: int, allow_hosts: Sequence[str] = (), w
         web = dataclasses.replace(web, allowed_hosts=(*web.allowed_hosts, *allow_hosts))
         state.settings = dataclasses.replace(state.settings, web=web)
     sock = listen(host, port)
-    if not is_loopback(host):
-        state.err.print(f"[yellow]Warning:[/] listening on {host}: anyone who can reach it can read the database.")
-    state.err.print(f"Serving newsdesk at [cyan]{url(host, sock.getsockname()[1])}[/] (Ctrl-C to stop)")
     try:
+        # The database is opened before the URL is printed: a missing one is said alone, not after a URL that will
+        # never answer.
         with sock, state.corpus() as corpus:
+            if not is_loopback(host):
+                state.err.print(
+                    f"[yellow]Warning:[/] listening on {host}: anyone who can reach it can read the database."
+                )
+            state.err.print(f"Serving newsdesk at [cyan]{url(host, sock.getsockname()[1])}[/] (Ctrl-C to stop)")
             # One process is the plain call (as before --workers): callers that stand in for the server take it.
             run_server(corpus, sock=sock, **({"workers": workers} if workers > 1 else {}))
     except KeyboardInterrupt:

@@ -244,6 +244,14 @@ def _drafts(
                 if v and (not getattr(page, k, None) or (k == "outlet" and host_only))
             }
             yield dataclasses.replace(page, **cast(dict[str, Any], hints))
+    elif _json_document(content):
+        # A file or a URL (an API's answer) read as text whose content is one JSON array or object.
+        raise ParseError(
+            "a JSON document (an array or an object over several lines), not JSON Lines: its markup would be "
+            "stored as an article's text",
+            item=source,
+            hint="write one JSON object a line (.jsonl), e.g. jq -c '.[]' FILE.json > FILE.jsonl",
+        )
     else:
         yield text.draft(content, source=source, url=url)
 
@@ -315,13 +323,6 @@ def _read(
         data = _read_file(path, name=name, limit=settings.ingest.max_text_bytes, identity=item.identity)
         content = _decode(data, item=name)
         fmt = EXTENSIONS.get(path.suffix.lower()) or _sniff(content)
-        if fmt is Format.TEXT and _json_document(content):
-            raise ParseError(
-                "a JSON document (an array or an object over several lines), not JSON Lines: its markup would be "
-                "stored as an article's text",
-                item=name,
-                hint="write one JSON object a line (.jsonl), e.g. jq -c '.[]' FILE.json > FILE.jsonl",
-            )
         yield from _drafts(content, fmt, source=name, url=None, settings=settings, client=client, resolve=resolve)
     except IngestError as exc:
         exc.item = exc.item or name
