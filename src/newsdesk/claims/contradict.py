@@ -377,18 +377,40 @@ def _number_of(value: str) -> float | None:
         return None
 
 
+def _rounded_to(x: float) -> float | None:
+    """The step a round figure was rounded to, read off its digits: the place of its last significant digit ("4,600"
+    to the hundred, "1,450" to the ten), or five of it when that digit is a 5 ("4,500" to the five hundred); None
+    for a figure with one significant digit ("200", "4,000": rounded to that place or to anything coarser) or none
+    rounded at all (no trailing zero: "156", "9")."""
+    if x <= 0 or x != int(x):
+        return None
+    digits = str(int(x))
+    significant = digits.rstrip("0")
+    if len(significant) < 2 or len(significant) == len(digits):
+        return None
+    step = 10.0 ** (len(digits) - len(significant))
+    return 5 * step if significant[-1] == "5" else step
+
+
 def _interval_of(value: str, bound: str) -> tuple[float, float, bool, bool] | None:
     """The numbers a value (its normal form and bound) allows: (low, high, low open, high open); None for what is
-    not a number."""
+    not a number.
+
+    A round figure of two significant digits or more says how far it was rounded (:func:`_rounded_to`): "more than
+    4,600" is the largest round figure below the count, so under 4,700 (a writer with 4,750 would say "more than
+    4,700"), and "about 4,800" is 4,750 to 4,850, where an estimate is otherwise read as within 5% ("about 200" is
+    190 to 210). "At least N" is a count confirmed so far, with no upper end."""
     x = _number_of(value)
     if x is None:
         return None
+    step = _rounded_to(x) if bound and bound != "at least" else None
     if bound in _LOWER:
-        return x, math.inf, bound != "at least", True
+        return x, (x + step if step else math.inf), bound != "at least", True
     if bound in _UPPER:
         return (x * (1 - 2 * ESTIMATE) if bound in ("nearly", "almost") else 0.0), x, False, bound != "up to"
     if bound:
-        return x * (1 - ESTIMATE), x * (1 + ESTIMATE), False, False
+        spread = x * ESTIMATE if step is None else min(x * ESTIMATE, step / 2)
+        return x - spread, x + spread, False, False
     return x, x, False, False
 
 
@@ -532,6 +554,25 @@ class _Pair:
     context: float
 
 
+# The places a count is of, which a story calls by many names: the people living in "the estate" are those of "the
+# complex", "the towers", "the eight buildings" or "its 2,000 apartments" (stems, as ``extract.stem`` gives them).
+_PLACES = {
+    "people living": frozenset(
+        {"estat", "complex", "tower", "high-r", "build", "block", "apartment", "flat", "compound", "tenement"}
+    )
+}
+_PLACE = "=place"
+
+
+@lru_cache(maxsize=_CLAIMS_KEPT)
+def _places(terms: frozenset[str], unit: str) -> frozenset[str]:
+    """``terms`` with the names of the place a count of ``unit`` is of (:data:`_PLACES`) told as one term."""
+    places = _PLACES[unit]
+    if terms.isdisjoint(places):
+        return terms
+    return (terms - places) | {_PLACE}
+
+
 @lru_cache(maxsize=1024)
 def _unit_words(unit: str) -> frozenset[str]:
     """The terms that say what a unit counts (and numbers written as words): no sign of which thing it is."""
@@ -562,6 +603,8 @@ def _same_thing(
         ta, tb = _unnamed(a, i), _unnamed(b, j)
     else:
         ta, tb = a.term_sets[i], b.term_sets[j]
+    if x.unit in _PLACES:
+        ta, tb = _places(ta, x.unit), _places(tb, x.unit)
     specific = x.kind == "count" and x.unit not in _GENERIC and (x.unit.startswith("people ") or _compound(x))
     if len(ta & tb) < (1 if specific else 2):
         return 0.0  # too few terms in common even before the unit's and the values' own words are left out
