@@ -437,6 +437,47 @@ def test_a_side_is_told_by_the_articles_that_give_its_value_and_one_origin_on_bo
     )
 
 
+def test_one_figure_bounded_two_ways_is_a_contradiction_even_within_one_cluster() -> None:
+    text = "{} 1,400 people were killed in the Orlan unrest, a Tesk report said."
+    # Two undated reports: a count that moved would give another figure, not the same one bounded the other way.
+    assert contradictions(side("a", text.format("Up to")), side("b", text.format("More than"))) == {
+        frozenset({"up to 1400", "more than 1400"})
+    }
+    assert not contradictions(side("c", text.format("Up to")), side("d", text.format("At least 1,500 of")))
+    # Matched on their figure, the two sentences are one cluster: its own claims are the two sides.
+    one = contradict.Side(
+        cluster_id="k",
+        claims=[claim(text.format(b)) for b in ("Up to", "Up to", "More than")],
+        article_ids=["a1", "a2", "a3"],
+        origins=["a1", "a2", "a3"],
+        claim_articles=["a1", "a2", "a3"],
+        claim_events=["e1"] * 3,
+        claim_published=[None] * 3,
+        claim_origins=["a1", "a2", "a3"],
+    )
+    (conflict,) = contradict.find([one])
+    assert (conflict.a, conflict.b, conflict.update) == ("k", "k", False)
+    assert conflict.values == ("up to 1400", "more than 1400") and conflict.holders == ((0, 1), (2,))
+    outlets = {"a1": "Varn Courier", "a2": "Lorvan Post", "a3": "Ostra Radio"}
+    (item,) = summary.contradictions([_cluster(one, outlets)], [conflict])
+    assert [s["article_ids"] for s in item["sides"]] == [["a1", "a2"], ["a3"]]
+    (card,) = summary.cards([{"id": "k", "slot": "", "text": one.claims[0].text}], {}, [item])
+    assert [x["other"]["value"] for x in card["contradicts"]] == ["more than 1400"]  # told once
+    assert contradict.find([one], only={"k"}) == [conflict]
+    rows = [
+        {"cluster_id": "k", "story_id": "s1", "article_id": art, "claim_id": f"c{n}", "published": None,
+         "event_id": "e1", "origin": art, "outlet": outlets[art], "claim": c, "cluster_text": one.claims[0].text,
+         "cluster_slot": "", "cluster_event": "e1"}
+        for n, (art, c) in enumerate(zip(one.claim_articles, one.claims, strict=True))
+    ]  # fmt: skip
+    (record,), _ = summary.clusters(rows)
+    assert record["contradicts"] == ["k"]  # listed once
+    assert summary.compared(rows).record("k")["contradicts"] == ["k"]
+    # One article giving both knows both (a range, or two counts).
+    both = dataclasses.replace(one, claim_articles=["a1", "a2", "a1"])
+    assert not contradict.find([both])
+
+
 @pytest.mark.parametrize(
     ("slot", "text", "shown"),
     [

@@ -95,7 +95,8 @@ class Side:
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """Two sides of one slot: ``kind`` is the value kind in conflict (``count``, ``money``, ``date``, ``time``,
-    ``age``, ``duration``, ``percent``) or ``denial``; ``update`` says it is a change over time."""
+    ``age``, ``duration``, ``percent``) or ``denial``; ``update`` says it is a change over time. ``a`` and ``b``
+    are one cluster when its own claims give one figure bounded two ways (:func:`_within`)."""
 
     a: str
     b: str
@@ -819,6 +820,10 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
         # Two figures of one sum in one event, neither report dated: nothing says which came later, and a price or a
         # bid is not a tally that moves by the hour ("a $108.4 billion bid" and "offering $74.4 billion").
         return False
+    if pair.x.value == pair.y.value:
+        # One figure bounded two ways ("up to 1,400" and "more than 1,400"): one count told two ways, not a change,
+        # which would give another figure.
+        return False
     same_day = bool(da and da == db) or _anchored(a.claims[pair.i], b.claims[pair.j], (pair.kind, pair.unit))
     if pair.x.bound in _LOWER and pair.y.bound in _LOWER:
         return not (same_day or one_report)
@@ -827,8 +832,9 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
 
 
 def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
-    """The conflicts among the clusters of one story, each pair once, in the order the clusters are given; with
-    ``only``, those of the clusters with these ids (the others are still read, to tell whom a denial denies)."""
+    """The conflicts among the clusters of one story, each pair once, in the order the clusters are given, then
+    those within a cluster (:func:`_within`); with ``only``, those of the clusters with these ids (the others are
+    still read, to tell whom a denial denies)."""
     found = []
     # (A side of one claim: its one term set, not a copy of it; of several, the union of its distinct ones.)
     terms = [
@@ -888,26 +894,7 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
         if judged:
             # A contradiction, if any pair of claims gives one, else the closest update.
             pair, update = min(judged, key=lambda p: p[1])
-            values = (pair.x.value, pair.y.value)
-            if values[0] == values[1]:  # the bounds differ: say them
-                values = (f"{pair.x.bound} {pair.x.value}".strip(), f"{pair.y.bound} {pair.y.value}".strip())
-            evidence = (_evidence(a, pair.i), _evidence(b, pair.j))
-            holders = (_holding(a, pair.x), _holding(b, pair.y))
-            one = not _origins_of(a, holders[0]).isdisjoint(_origins_of(b, holders[1]))
-            found.append(
-                Conflict(
-                    a.cluster_id,
-                    b.cluster_id,
-                    pair.kind,
-                    pair.unit,
-                    update,
-                    values,
-                    evidence,
-                    holders,
-                    one,
-                    (_written(pair.x), _written(pair.y)),
-                )
-            )
+            found.append(_conflict(a, b, pair, update))
             continue
         if a.negative != b.negative:
             denial, claim = (a, b) if a.negative else (b, a)
@@ -935,4 +922,47 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
                 a.worded_as_update or b.worded_as_update or (_later(a, b) and bool(set(a.origins) & set(b.origins)))
             )
             found.append(Conflict(a.cluster_id, b.cluster_id, "denial", "claim", update, (va, vb)))
+    for i in range(len(sides)) if only is None else focus:
+        side = sides[i]
+        if len(side.claims) > 1 and side.by_unit:
+            within = [(pair, verdict) for pair in _within(side) if (verdict := _judge(side, side, pair)) is not None]
+            if within:
+                pair, update = min(within, key=lambda p: p[1])
+                found.append(_conflict(side, side, pair, update))
+    return found
+
+
+def _conflict(a: Side, b: Side, pair: _Pair, update: bool) -> Conflict:
+    """The conflict of ``pair`` (claim ``pair.i`` of ``a`` and ``pair.j`` of ``b``), each side told by the claims
+    that give its value."""
+    values = (pair.x.value, pair.y.value)
+    if values[0] == values[1]:  # the bounds differ: say them
+        values = (f"{pair.x.bound} {pair.x.value}".strip(), f"{pair.y.bound} {pair.y.value}".strip())
+    evidence = (_evidence(a, pair.i), _evidence(b, pair.j))
+    holders = (_holding(a, pair.x), _holding(b, pair.y))
+    one = not _origins_of(a, holders[0]).isdisjoint(_origins_of(b, holders[1]))
+    shown = (_written(pair.x), _written(pair.y))
+    return Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values, evidence, holders, one, shown)
+
+
+def _within(side: Side) -> list[_Pair]:
+    """The pairs of claims of one cluster that give one figure bounded two ways no number fits ("up to 1,400" and
+    "more than 1,400"): claims are matched on their figures, not on the words around them, so one fact told two
+    ways is one cluster, and its two sides are its own claims. An article that gives both knows both."""
+    found = []
+    for key in side.by_unit:
+        giving = _giving(side, key)
+        if len({(v.value, v.bound) for _, v in giving}) < 2:
+            continue
+        told: dict[tuple[str, str], set[str | None]] = {}
+        for k, v in giving:
+            told.setdefault((v.value, v.bound), set()).add(_at(side, k, side.claim_articles))
+        for n, (i, x) in enumerate(giving):
+            for j, y in giving[n + 1 :]:
+                if x.value != y.value or not _disjoint(x, y):
+                    continue
+                if not (told[x.value, x.bound] - {None}).isdisjoint(told[y.value, y.bound]):
+                    continue
+                if _one_subject(_named(side, i), _named(side, j)):
+                    found.append(_Pair(key[0], key[1], x, y, i, j, 1.0))
     return found
