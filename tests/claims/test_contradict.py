@@ -250,6 +250,20 @@ def test_no_one_hurt_is_a_count_of_none() -> None:
     assert contradictions(none, some) == {frozenset({"0", "13"})}
 
 
+def test_none_against_some_in_one_event_is_a_contradiction_when_the_days_are_not_known() -> None:
+    none = side("a", "The fire at the Orlan summit caused no casualties, the organisers said.")
+    some = side("b", "At least 13 people were injured in the fire at the Orlan summit.")
+    assert contradictions(none, some) == {frozenset({"0", "13"})}
+    # Two counts of some, undated, may be a tally moving; reports of two days, or of two events, are a change.
+    assert not contradictions(side("c", "Six people were injured in the fire at the Orlan summit."), some)
+    later = side("d", "At least 13 people were injured in the fire at the Orlan summit.", published="2026-11-21")
+    assert updates(side("e", none.claims[0].text, published="2026-11-20"), later) == {frozenset({"0", "13"})}
+    assert not contradictions(none, side("f", some.claims[0].text, event="e2"))
+    # A rise from none worded as one is an update.
+    worded = side("g", "The number of people injured in the fire at the Orlan summit has risen to 13.")
+    assert updates(none, worded) == {frozenset({"0", "13"})}
+
+
 def test_a_day_named_without_a_date_is_still_a_day() -> None:
     def friday(text: str, word: str) -> tuple[DateMention, ...]:
         start = text.index(word)

@@ -820,6 +820,11 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
         # Two figures of one sum in one event, neither report dated: nothing says which came later, and a price or a
         # bid is not a tally that moves by the hour ("a $108.4 billion bid" and "offering $74.4 billion").
         return False
+    if (pair.x.value == "0") != (pair.y.value == "0") and not (da or db) and ea and ea == eb and pair.kind == "count":
+        # None against some ("caused no casualties" and "13 people were injured") in one event, neither report dated:
+        # whether anyone was hurt at all, not a tally moving (a count rising from none is news told as one: "13 were
+        # later treated", which ``_changed`` reads).
+        return False
     if pair.x.value == pair.y.value:
         # One figure bounded two ways ("up to 1,400" and "more than 1,400"): one count told two ways, not a change,
         # which would give another figure.
