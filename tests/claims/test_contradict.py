@@ -490,6 +490,9 @@ def test_one_figure_bounded_two_ways_is_a_contradiction_even_within_one_cluster(
     # One article giving both knows both (a range, or two counts).
     both = dataclasses.replace(one, claim_articles=["a1", "a2", "a1"])
     assert not contradict.find([both])
+    # Reports of two days: a change may be, and a cluster is no update of itself.
+    days = dataclasses.replace(one, claim_published=["2026-01-02", "2026-01-02", "2026-03-09"])
+    assert not contradict.find([days])
 
 
 @pytest.mark.parametrize(

@@ -930,10 +930,10 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
     for i in range(len(sides)) if only is None else focus:
         side = sides[i]
         if len(side.claims) > 1 and side.by_unit:
-            within = [(pair, verdict) for pair in _within(side) if (verdict := _judge(side, side, pair)) is not None]
-            if within:
-                pair, update = min(within, key=lambda p: p[1])
-                found.append(_conflict(side, side, pair, update))
+            # Only a contradiction: a cluster holding one figure's reports of several days is no change of it.
+            within = next((pair for pair in _within(side) if _judge(side, side, pair) is False), None)
+            if within is not None:
+                found.append(_conflict(side, side, within, False))
     return found
 
 
