@@ -50,6 +50,23 @@ def side(
     )
 
 
+def of_articles(cid: str, texts: list[str], origins: list[str] | None = None) -> contradict.Side:
+    """A cluster of one undated event whose claims ``texts`` come from articles a1, a2, ... (each its own origin
+    unless ``origins`` names them)."""
+    articles = [f"a{n}" for n in range(1, len(texts) + 1)]
+    origins = origins or articles
+    return contradict.Side(
+        cluster_id=cid,
+        claims=[claim(t) for t in texts],
+        article_ids=articles,
+        origins=origins,
+        claim_articles=articles,
+        claim_events=["e1"] * len(texts),
+        claim_published=[None] * len(texts),
+        claim_origins=origins,
+    )
+
+
 def found(*sides: contradict.Side) -> list[tuple[str, bool, frozenset[str]]]:
     return [(c.kind, c.update, frozenset(c.values)) for c in contradict.find(list(sides))]
 
@@ -400,17 +417,12 @@ def test_each_side_cites_the_claim_that_gives_its_value() -> None:
 def test_a_side_is_told_by_the_articles_that_give_its_value_and_one_origin_on_both_sides_is_said() -> None:
     # A cluster's claims share a sentence, not always its figures: of side a's three articles only the Lorvan
     # Post's gives 31 storeys; the Ostra Daily's 32 is a rewrite of the Post's report (one origin group, g2).
-    a = contradict.Side(
-        cluster_id="a",
-        claims=[claim(t) for t in ("The Varn harbour tower burned through the night.",
-                                   "The Varn harbour tower, which has 31 storeys, burned through the night.",
-                                   "The Varn harbour tower burned all night.")],
-        article_ids=["a1", "a2", "a3"],
+    a = of_articles(
+        "a",
+        ["The Varn harbour tower burned through the night.",
+         "The Varn harbour tower, which has 31 storeys, burned through the night.",
+         "The Varn harbour tower burned all night."],
         origins=["g1", "g2", "g3"],
-        claim_articles=["a1", "a2", "a3"],
-        claim_events=["e1"] * 3,
-        claim_published=[None] * 3,
-        claim_origins=["g1", "g2", "g3"],
     )  # fmt: skip
     b = contradict.Side(
         cluster_id="b",
@@ -459,16 +471,7 @@ def test_one_figure_bounded_two_ways_is_a_contradiction_even_within_one_cluster(
     }
     assert not contradictions(side("c", text.format("Up to")), side("d", text.format("At least 1,500 of")))
     # Matched on their figure, the two sentences are one cluster: its own claims are the two sides.
-    one = contradict.Side(
-        cluster_id="k",
-        claims=[claim(text.format(b)) for b in ("Up to", "Up to", "More than")],
-        article_ids=["a1", "a2", "a3"],
-        origins=["a1", "a2", "a3"],
-        claim_articles=["a1", "a2", "a3"],
-        claim_events=["e1"] * 3,
-        claim_published=[None] * 3,
-        claim_origins=["a1", "a2", "a3"],
-    )
+    one = of_articles("k", [text.format(b) for b in ("Up to", "Up to", "More than")])
     (conflict,) = contradict.find([one])
     assert (conflict.a, conflict.b, conflict.update) == ("k", "k", False)
     assert conflict.values == ("up to 1400", "more than 1400") and conflict.holders == ((0, 1), (2,))
