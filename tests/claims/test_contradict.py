@@ -50,6 +50,23 @@ def side(
     )
 
 
+def of_articles(cid: str, texts: list[str], origins: list[str] | None = None) -> contradict.Side:
+    """A cluster of one undated event whose claims ``texts`` come from articles a1, a2, ... (each its own origin
+    unless ``origins`` names them)."""
+    articles = [f"a{n}" for n in range(1, len(texts) + 1)]
+    origins = origins or articles
+    return contradict.Side(
+        cluster_id=cid,
+        claims=[claim(t) for t in texts],
+        article_ids=articles,
+        origins=origins,
+        claim_articles=articles,
+        claim_events=["e1"] * len(texts),
+        claim_published=[None] * len(texts),
+        claim_origins=origins,
+    )
+
+
 def found(*sides: contradict.Side) -> list[tuple[str, bool, frozenset[str]]]:
     return [(c.kind, c.update, frozenset(c.values)) for c in contradict.find(list(sides))]
 
@@ -170,13 +187,36 @@ def test_bounds_and_estimates_are_read_as_intervals() -> None:
     close = side("d", "Around 4,900 people live in the eight towers of the Varn estate in Orlan.")
     assert contradictions(about, roughly) == {frozenset({"4800", "4000"})}
     assert contradictions(more_than, roughly) == {frozenset({"4600", "4000"})}
-    assert not found(about, more_than)  # "more than 4,600" allows "about 4,800"
     assert not found(about, close)
     up_to = side("e", "Up to 1,400 people were killed in the Orlan unrest, a Tesk report said", published="2026-01-02")
     over = side(
         "f", "More than 1,400 people were killed in the Orlan unrest, a Tesk report said", published="2026-01-02"
     )
     assert contradictions(up_to, over) == {frozenset({"up to 1400", "more than 1400"})}
+
+
+def test_a_round_figure_says_how_far_it_was_rounded() -> None:
+    text = "{} people live in the eight towers of the Varn estate in Orlan."
+    about = side("a", text.format("About 4,800"))
+    more_than = side("b", text.format("More than 4,600"))
+    just_over = side("c", text.format("About 4,650"))
+    # "more than 4,600" is under 4,700 (else "more than 4,700"); "about 4,800" is 4,750 to 4,850.
+    assert contradictions(about, more_than) == {frozenset({"4800", "4600"})}
+    assert not found(more_than, just_over)
+    # A figure of one significant digit may be rounded to anything coarser: "more than 200", "about 350" agree.
+    assert not found(side("d", text.format("More than 200")), side("e", text.format("About 350")))
+    # "At least" is a count confirmed so far, with no upper end.
+    assert not found(side("f", text.format("At least 4,600")), side("g", text.format("About 4,800")))
+    rounded = [contradict._rounded_to(x) for x in (4600, 4500, 1420, 1450, 4000, 156, 4600.5)]
+    assert rounded == [100, 500, 10, 50, None, None, None]
+
+
+def test_the_place_people_live_in_is_one_place_by_many_names() -> None:
+    complex_ = side("a", "The blaze spread across six of the blocks in the complex, where about 4,800 people live.")
+    towers = side("b", "The flames engulfed six towers housing approximately 4,000 people, Orlan officials said.")
+    shelter = side("c", "The six shelters the council opened are housing approximately 900 people tonight.")
+    assert contradictions(complex_, towers) == {frozenset({"4800", "4000"})}
+    assert not found(complex_, shelter)  # a shelter is not the place the residents of the complex live in
 
 
 def test_a_property_of_a_thing_is_one_in_every_event() -> None:
@@ -225,6 +265,20 @@ def test_no_one_hurt_is_a_count_of_none() -> None:
     none = side("a", "The fire at the Orlan summit caused no casualties, the organisers said.", published="2026-11-20")
     some = side("b", "At least 13 people were injured in the fire at the Orlan summit.", published="2026-11-20")
     assert contradictions(none, some) == {frozenset({"0", "13"})}
+
+
+def test_none_against_some_in_one_event_is_a_contradiction_when_the_days_are_not_known() -> None:
+    none = side("a", "The fire at the Orlan summit caused no casualties, the organisers said.")
+    some = side("b", "At least 13 people were injured in the fire at the Orlan summit.")
+    assert contradictions(none, some) == {frozenset({"0", "13"})}
+    # Two counts of some, undated, may be a tally moving; reports of two days, or of two events, are a change.
+    assert not contradictions(side("c", "Six people were injured in the fire at the Orlan summit."), some)
+    later = side("d", "At least 13 people were injured in the fire at the Orlan summit.", published="2026-11-21")
+    assert updates(side("e", none.claims[0].text, published="2026-11-20"), later) == {frozenset({"0", "13"})}
+    assert not contradictions(none, side("f", some.claims[0].text, event="e2"))
+    # A rise from none worded as one is an update.
+    worded = side("g", "The number of people injured in the fire at the Orlan summit has risen to 13.")
+    assert updates(none, worded) == {frozenset({"0", "13"})}
 
 
 def test_a_day_named_without_a_date_is_still_a_day() -> None:
@@ -363,17 +417,12 @@ def test_each_side_cites_the_claim_that_gives_its_value() -> None:
 def test_a_side_is_told_by_the_articles_that_give_its_value_and_one_origin_on_both_sides_is_said() -> None:
     # A cluster's claims share a sentence, not always its figures: of side a's three articles only the Lorvan
     # Post's gives 31 storeys; the Ostra Daily's 32 is a rewrite of the Post's report (one origin group, g2).
-    a = contradict.Side(
-        cluster_id="a",
-        claims=[claim(t) for t in ("The Varn harbour tower burned through the night.",
-                                   "The Varn harbour tower, which has 31 storeys, burned through the night.",
-                                   "The Varn harbour tower burned all night.")],
-        article_ids=["a1", "a2", "a3"],
+    a = of_articles(
+        "a",
+        ["The Varn harbour tower burned through the night.",
+         "The Varn harbour tower, which has 31 storeys, burned through the night.",
+         "The Varn harbour tower burned all night."],
         origins=["g1", "g2", "g3"],
-        claim_articles=["a1", "a2", "a3"],
-        claim_events=["e1"] * 3,
-        claim_published=[None] * 3,
-        claim_origins=["g1", "g2", "g3"],
     )  # fmt: skip
     b = contradict.Side(
         cluster_id="b",
@@ -412,6 +461,41 @@ def test_a_side_is_told_by_the_articles_that_give_its_value_and_one_origin_on_bo
     assert told_by({"outlets": ["Varn Courier", "Ostra Daily"], "origins": ["Varn Courier"]}) == (
         "Varn Courier, Ostra Daily; one origin"
     )
+
+
+def test_one_figure_bounded_two_ways_is_a_contradiction_even_within_one_cluster() -> None:
+    text = "{} 1,400 people were killed in the Orlan unrest, a Tesk report said."
+    # Two undated reports: a count that moved would give another figure, not the same one bounded the other way.
+    assert contradictions(side("a", text.format("Up to")), side("b", text.format("More than"))) == {
+        frozenset({"up to 1400", "more than 1400"})
+    }
+    assert not contradictions(side("c", text.format("Up to")), side("d", text.format("At least 1,500 of")))
+    # Matched on their figure, the two sentences are one cluster: its own claims are the two sides.
+    one = of_articles("k", [text.format(b) for b in ("Up to", "Up to", "More than")])
+    (conflict,) = contradict.find([one])
+    assert (conflict.a, conflict.b, conflict.update) == ("k", "k", False)
+    assert conflict.values == ("up to 1400", "more than 1400") and conflict.holders == ((0, 1), (2,))
+    outlets = {"a1": "Varn Courier", "a2": "Lorvan Post", "a3": "Ostra Radio"}
+    (item,) = summary.contradictions([_cluster(one, outlets)], [conflict])
+    assert [s["article_ids"] for s in item["sides"]] == [["a1", "a2"], ["a3"]]
+    (card,) = summary.cards([{"id": "k", "slot": "", "text": one.claims[0].text}], {}, [item])
+    assert [x["other"]["value"] for x in card["contradicts"]] == ["more than 1400"]  # told once
+    assert contradict.find([one], only={"k"}) == [conflict]
+    rows = [
+        {"cluster_id": "k", "story_id": "s1", "article_id": art, "claim_id": f"c{n}", "published": None,
+         "event_id": "e1", "origin": art, "outlet": outlets[art], "claim": c, "cluster_text": one.claims[0].text,
+         "cluster_slot": "", "cluster_event": "e1"}
+        for n, (art, c) in enumerate(zip(one.claim_articles, one.claims, strict=True))
+    ]  # fmt: skip
+    (record,), _ = summary.clusters(rows)
+    assert record["contradicts"] == ["k"]  # listed once
+    assert summary.compared(rows).record("k")["contradicts"] == ["k"]
+    # One article giving both knows both (a range, or two counts).
+    both = dataclasses.replace(one, claim_articles=["a1", "a2", "a1"])
+    assert not contradict.find([both])
+    # Reports of two days: a change may be, and a cluster is no update of itself.
+    days = dataclasses.replace(one, claim_published=["2026-01-02", "2026-01-02", "2026-03-09"])
+    assert not contradict.find([days])
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,8 @@ class Side:
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """Two sides of one slot: ``kind`` is the value kind in conflict (``count``, ``money``, ``date``, ``time``,
-    ``age``, ``duration``, ``percent``) or ``denial``; ``update`` says it is a change over time."""
+    ``age``, ``duration``, ``percent``) or ``denial``; ``update`` says it is a change over time. ``a`` and ``b``
+    are one cluster when its own claims give one figure bounded two ways (:func:`_within`)."""
 
     a: str
     b: str
@@ -377,18 +378,40 @@ def _number_of(value: str) -> float | None:
         return None
 
 
+def _rounded_to(x: float) -> float | None:
+    """The step a round figure was rounded to, read off its digits: the place of its last significant digit ("4,600"
+    to the hundred, "1,450" to the ten), or five of it when that digit is a 5 ("4,500" to the five hundred); None
+    for a figure with one significant digit ("200", "4,000": rounded to that place or to anything coarser) or none
+    rounded at all (no trailing zero: "156", "9")."""
+    if x <= 0 or x != int(x):
+        return None
+    digits = str(int(x))
+    significant = digits.rstrip("0")
+    if len(significant) < 2 or len(significant) == len(digits):
+        return None
+    step = 10.0 ** (len(digits) - len(significant))
+    return 5 * step if significant[-1] == "5" else step
+
+
 def _interval_of(value: str, bound: str) -> tuple[float, float, bool, bool] | None:
     """The numbers a value (its normal form and bound) allows: (low, high, low open, high open); None for what is
-    not a number."""
+    not a number.
+
+    A round figure of two significant digits or more says how far it was rounded (:func:`_rounded_to`): "more than
+    4,600" is the largest round figure below the count, so under 4,700 (a writer with 4,750 would say "more than
+    4,700"), and "about 4,800" is 4,750 to 4,850, where an estimate is otherwise read as within 5% ("about 200" is
+    190 to 210). "At least N" is a count confirmed so far, with no upper end."""
     x = _number_of(value)
     if x is None:
         return None
+    step = _rounded_to(x) if bound and bound != "at least" else None
     if bound in _LOWER:
-        return x, math.inf, bound != "at least", True
+        return x, (x + step if step else math.inf), bound != "at least", True
     if bound in _UPPER:
         return (x * (1 - 2 * ESTIMATE) if bound in ("nearly", "almost") else 0.0), x, False, bound != "up to"
     if bound:
-        return x * (1 - ESTIMATE), x * (1 + ESTIMATE), False, False
+        spread = x * ESTIMATE if step is None else min(x * ESTIMATE, step / 2)
+        return x - spread, x + spread, False, False
     return x, x, False, False
 
 
@@ -532,6 +555,25 @@ class _Pair:
     context: float
 
 
+# The places a count is of, which a story calls by many names: the people living in "the estate" are those of "the
+# complex", "the towers", "the eight buildings" or "its 2,000 apartments" (stems, as ``extract.stem`` gives them).
+_PLACES = {
+    "people living": frozenset(
+        {"estat", "complex", "tower", "high-r", "build", "block", "apartment", "flat", "compound", "tenement"}
+    )
+}
+_PLACE = "=place"
+
+
+@lru_cache(maxsize=_CLAIMS_KEPT)
+def _places(terms: frozenset[str], unit: str) -> frozenset[str]:
+    """``terms`` with the names of the place a count of ``unit`` is of (:data:`_PLACES`) told as one term."""
+    places = _PLACES[unit]
+    if terms.isdisjoint(places):
+        return terms
+    return (terms - places) | {_PLACE}
+
+
 @lru_cache(maxsize=1024)
 def _unit_words(unit: str) -> frozenset[str]:
     """The terms that say what a unit counts (and numbers written as words): no sign of which thing it is."""
@@ -562,6 +604,8 @@ def _same_thing(
         ta, tb = _unnamed(a, i), _unnamed(b, j)
     else:
         ta, tb = a.term_sets[i], b.term_sets[j]
+    if x.unit in _PLACES:
+        ta, tb = _places(ta, x.unit), _places(tb, x.unit)
     specific = x.kind == "count" and x.unit not in _GENERIC and (x.unit.startswith("people ") or _compound(x))
     if len(ta & tb) < (1 if specific else 2):
         return 0.0  # too few terms in common even before the unit's and the values' own words are left out
@@ -778,6 +822,15 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
         # Two figures of one sum in one event, neither report dated: nothing says which came later, and a price or a
         # bid is not a tally that moves by the hour ("a $108.4 billion bid" and "offering $74.4 billion").
         return False
+    if (pair.x.value == "0") != (pair.y.value == "0") and not (da or db) and ea and ea == eb and pair.kind == "count":
+        # None against some ("caused no casualties" and "13 people were injured") in one event, neither report dated:
+        # whether anyone was hurt at all, not a tally moving (a count rising from none is news told as one: "13 were
+        # later treated", which ``_changed`` reads).
+        return False
+    if pair.x.value == pair.y.value:
+        # One figure bounded two ways ("up to 1,400" and "more than 1,400"): one count told two ways, not a change,
+        # which would give another figure.
+        return False
     same_day = bool(da and da == db) or _anchored(a.claims[pair.i], b.claims[pair.j], (pair.kind, pair.unit))
     if pair.x.bound in _LOWER and pair.y.bound in _LOWER:
         return not (same_day or one_report)
@@ -786,8 +839,9 @@ def _judge(a: Side, b: Side, pair: _Pair) -> bool | None:
 
 
 def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
-    """The conflicts among the clusters of one story, each pair once, in the order the clusters are given; with
-    ``only``, those of the clusters with these ids (the others are still read, to tell whom a denial denies)."""
+    """The conflicts among the clusters of one story, each pair once, in the order the clusters are given, then
+    those within a cluster (:func:`_within`); with ``only``, those of the clusters with these ids (the others are
+    still read, to tell whom a denial denies)."""
     found = []
     # (A side of one claim: its one term set, not a copy of it; of several, the union of its distinct ones.)
     terms = [
@@ -847,26 +901,7 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
         if judged:
             # A contradiction, if any pair of claims gives one, else the closest update.
             pair, update = min(judged, key=lambda p: p[1])
-            values = (pair.x.value, pair.y.value)
-            if values[0] == values[1]:  # the bounds differ: say them
-                values = (f"{pair.x.bound} {pair.x.value}".strip(), f"{pair.y.bound} {pair.y.value}".strip())
-            evidence = (_evidence(a, pair.i), _evidence(b, pair.j))
-            holders = (_holding(a, pair.x), _holding(b, pair.y))
-            one = not _origins_of(a, holders[0]).isdisjoint(_origins_of(b, holders[1]))
-            found.append(
-                Conflict(
-                    a.cluster_id,
-                    b.cluster_id,
-                    pair.kind,
-                    pair.unit,
-                    update,
-                    values,
-                    evidence,
-                    holders,
-                    one,
-                    (_written(pair.x), _written(pair.y)),
-                )
-            )
+            found.append(_conflict(a, b, pair, update))
             continue
         if a.negative != b.negative:
             denial, claim = (a, b) if a.negative else (b, a)
@@ -894,4 +929,47 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
                 a.worded_as_update or b.worded_as_update or (_later(a, b) and bool(set(a.origins) & set(b.origins)))
             )
             found.append(Conflict(a.cluster_id, b.cluster_id, "denial", "claim", update, (va, vb)))
+    for i in range(len(sides)) if only is None else focus:
+        side = sides[i]
+        if len(side.claims) > 1 and side.by_unit:
+            # Only a contradiction: a cluster holding one figure's reports of several days is no change of it.
+            within = next((pair for pair in _within(side) if _judge(side, side, pair) is False), None)
+            if within is not None:
+                found.append(_conflict(side, side, within, False))
+    return found
+
+
+def _conflict(a: Side, b: Side, pair: _Pair, update: bool) -> Conflict:
+    """The conflict of ``pair`` (claim ``pair.i`` of ``a`` and ``pair.j`` of ``b``), each side told by the claims
+    that give its value."""
+    values = (pair.x.value, pair.y.value)
+    if values[0] == values[1]:  # the bounds differ: say them
+        values = (f"{pair.x.bound} {pair.x.value}".strip(), f"{pair.y.bound} {pair.y.value}".strip())
+    evidence = (_evidence(a, pair.i), _evidence(b, pair.j))
+    holders = (_holding(a, pair.x), _holding(b, pair.y))
+    one = not _origins_of(a, holders[0]).isdisjoint(_origins_of(b, holders[1]))
+    shown = (_written(pair.x), _written(pair.y))
+    return Conflict(a.cluster_id, b.cluster_id, pair.kind, pair.unit, update, values, evidence, holders, one, shown)
+
+
+def _within(side: Side) -> list[_Pair]:
+    """The pairs of claims of one cluster that give one figure bounded two ways no number fits ("up to 1,400" and
+    "more than 1,400"): claims are matched on their figures, not on the words around them, so one fact told two
+    ways is one cluster, and its two sides are its own claims. An article that gives both knows both."""
+    found = []
+    for key in side.by_unit:
+        giving = _giving(side, key)
+        if len({(v.value, v.bound) for _, v in giving}) < 2:
+            continue
+        told: dict[tuple[str, str], set[str | None]] = {}
+        for k, v in giving:
+            told.setdefault((v.value, v.bound), set()).add(_at(side, k, side.claim_articles))
+        for n, (i, x) in enumerate(giving):
+            for j, y in giving[n + 1 :]:
+                if x.value != y.value or not _disjoint(x, y):
+                    continue
+                if not (told[x.value, x.bound] - {None}).isdisjoint(told[y.value, y.bound]):
+                    continue
+                if _one_subject(_named(side, i), _named(side, j)):
+                    found.append(_Pair(key[0], key[1], x, y, i, j, 1.0))
     return found

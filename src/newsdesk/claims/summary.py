@@ -152,7 +152,7 @@ class Compared:
             field = "updates" if conflict.update else "contradicts"
             if conflict.a == cluster_id:
                 out[field].append(conflict.b)
-            if conflict.b == cluster_id:
+            elif conflict.b == cluster_id:  # (a cluster whose own claims disagree is listed once)
                 out[field].append(conflict.a)
         return out
 
@@ -162,7 +162,8 @@ class Compared:
         for conflict in self.conflicts:
             field = "updates" if conflict.update else "contradicts"
             out[conflict.a][field].append(conflict.b)
-            out[conflict.b][field].append(conflict.a)
+            if conflict.b != conflict.a:  # (a cluster whose own claims disagree is listed once)
+                out[conflict.b][field].append(conflict.a)
         return list(out.values())
 
 
@@ -365,7 +366,8 @@ def cards(
     against: dict[str, list[dict[str, Any]]] = {}
     for item in found:
         a, b = item["sides"]
-        for mine, other in ((a, b), (b, a)):
+        # A cluster whose own claims disagree ("up to 1,400" and "more than 1,400") is one card: told once.
+        for mine, other in ((a, b),) if a["claim_id"] == b["claim_id"] else ((a, b), (b, a)):
             against.setdefault(mine["claim_id"], []).append(
                 {
                     "id": item["id"],
