@@ -767,6 +767,17 @@ class Corpus:
             kept = timeline.dated(self.store, stories[0])[1] if stories else {}
         return {event_id: found["date"] for event_id, found in kept.items()}
 
+    def with_estimated_days(self, story_id: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A story's (exact id) ``events``, each undated one with ``estimated_day`` where its reports name one
+        (:meth:`story_event_days`, read only when an event is undated): the day the CLI's lists and the web's
+        sections show and order such an event by."""
+        if all(e.get("first_seen") for e in events):
+            return events
+        days = self.story_event_days(story_id)
+        return [
+            {**e, "estimated_day": days[e["id"]]} if not e.get("first_seen") and e["id"] in days else e for e in events
+        ]
+
     def story_timeline(
         self,
         story_id: str,

@@ -31,7 +31,7 @@ def stories(state: State, fmt: str) -> None:
             render(state, rows, fmt, columns=["id", "title", "article_ids", "events"])
             return
         # An undated event at the day its reports name, as `story` shows it (read from each story's kept digest).
-        days = {story["id"]: corpus.story_event_days(story["id"]) for story in rows}
+        events_of = {story["id"]: corpus.with_estimated_days(story["id"], story["events"]) for story in rows}
     if not rows:
         state.console.print("No stories yet: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
         return
@@ -40,9 +40,7 @@ def stories(state: State, fmt: str) -> None:
             f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']} · "
             f"{plural(len(story['article_ids']), 'article')}[/]"
         )
-        estimated = days[story["id"]]
-        events = [{**e, "estimated_day": estimated[e["id"]]} if e["id"] in estimated else e for e in story["events"]]
-        for event in _in_order(events):
+        for event in _in_order(events_of[story["id"]]):
             tree.add(
                 f"{markup(event['title'] or '(untitled)')} [dim]{event['id']} · "
                 f"{_when(event)} · {plural(len(event['article_ids']), 'article')}[/]"

@@ -204,7 +204,7 @@ def story(corpus: Corpus, request: Request) -> Page:
         }
         if "counted" in found:  # the claims of a bounded view: ranked over its latest articles only
             sections[name]["counted"] = found["counted"]
-    _estimated(corpus, story_id, sections["events"]["items"])
+    sections["events"]["items"] = corpus.with_estimated_days(story_id, sections["events"]["items"])
     for event in sections["events"]["items"]:
         event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"], page=None)
     # Quotes whose speaker is a pronoun, blank or unresolved: in the quote lists, not among the speakers.
@@ -237,16 +237,6 @@ def story(corpus: Corpus, request: Request) -> Page:
             "opened": OPEN,
         },
     )
-
-
-def _estimated(corpus: Corpus, story_id: str, events: list[dict[str, Any]]) -> None:
-    """Each undated event of ``events`` takes ``estimated_day``: the day its statements estimate, where they name one
-    (``Corpus.story_event_days``, read only when an event is undated)."""
-    if any(not e.get("first_seen") for e in events):
-        days = corpus.story_event_days(story_id)
-        for event in events:
-            if not event.get("first_seen") and event["id"] in days:
-                event["estimated_day"] = days[event["id"]]
 
 
 _MEASURE = {"speakers": "quotes", "sources": "quotes", "outlets": "articles", "credits": "articles"}
@@ -291,7 +281,7 @@ def section(corpus: Corpus, request: Request) -> Page:
         summary = corpus.story_dashboard(story_id)["summary"] if kept is not None else None
         span = summary or corpus.story_part("summary", story_id, **bounded)[0]
     if name == "events":
-        _estimated(corpus, story_id, rows)
+        rows = corpus.with_estimated_days(story_id, rows)
     for row in rows if name == "events" else []:
         row["all"] = link(request, f"/stories/{story_id}/articles", event=row["id"], page=None)
     data = {
