@@ -618,3 +618,31 @@ def test_of_two_units_as_alike_the_one_the_text_gives_first_is_reported_in_every
         out = subprocess.run([sys.executable, "-c", _TIED], env=env, capture_output=True, text=True, check=True)
         seen.add(out.stdout.strip())
     assert seen == {"[('goal', ('43', '40'))]"}
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("The Orlan fire service raised the death toll to 44 on Thursday morning.", "44"),
+        ("Officials put the death toll at 83 by midnight.", "83"),
+        ("The brigade raised the death toll from the Marrow Quay fire to at least 12.", "12"),
+    ],
+)
+def test_a_toll_set_by_a_verb_before_it_is_a_count_of_the_dead(text: str, toll: str) -> None:
+    # "raised the death toll to 44" says 44 were killed, as "the death toll rose to 44" does: not a bare number,
+    # which would let the tolls of 44 and 83 say one thing.
+    assert ("count", toll, "people killed") in [(v.kind, v.value, v.unit) for v in values.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("Tesk holds a lead over Varn, 46 percent to 40 percent, in the latest poll.", ""),
+        ("Tesk holds a lead over Varn 46 percent to 40 percent in the latest poll.", ""),
+        ("More than 46 percent of voters backed Tesk in the latest poll.", "more than"),
+        ("At least another 46 people were rescued from the Marrow Quay tower.", "at least"),
+    ],
+)
+def test_a_bound_word_bounds_only_the_number_it_governs(text: str, bound: str) -> None:
+    # "over Varn, 46 percent": "over" belongs to "a lead over Varn", and the figure is exact.
+    assert values.find(text)[0].bound == bound

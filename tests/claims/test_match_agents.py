@@ -185,3 +185,61 @@ def test_two_actors_agreeing_on_a_figure_are_not_told_apart_by_their_names() -> 
         "u", "Lakeside Brigade counted 12 dead after the blaze at the Lakeside warehouse.", ("Lakeside Brigade",)
     )
     assert match.score(police, brigade) > 0.0
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("The ICC", "The International Cricket Council"),  # a body and its acronym
+        ("The US", "The United States"),
+        ("The U.S.", "The United States"),
+        ("Beijing", "China"),  # a capital for its country's government
+        ("Washington", "The United States"),
+        ("Moscow", "Russia"),
+    ],
+)
+def test_one_actor_by_two_names_stays_one_claim(one: str, other: str) -> None:
+    # News names one actor several ways: two reports of one act, one naming the body by its acronym or the state by
+    # its capital, are one claim (decision 0013, revised 2026-12-07 morning).
+    def name(written: str) -> str:
+        return written.removeprefix("The ")
+
+    a = _member(
+        "a",
+        f"{one} on Monday rejected the Orlan board's demand to replace the referee before the cup final.",
+        (name(one),),
+    )
+    b = _member(
+        "b",
+        f"{other} rejected the Orlan board's demand to replace the referee for the cup final on Monday.",
+        (name(other),),
+    )
+    assert roles.agent(a.text, a.terms) is not None and roles.agent(b.text, b.terms) is not None
+    assert not roles.other_agents(a.text, a.terms, b.text, b.terms)
+    assert match.score(a, b) > 0
+    assert not _apart(a, b)
+
+
+@pytest.mark.parametrize(("one", "other"), [("Iran", "Iraq"), ("Austria", "Australia"), ("Iraq", "Iran")])
+def test_two_countries_spelled_alike_are_two_actors(one: str, other: str) -> None:
+    # Two countries whose names differ by a letter or two are two states, never one name spelt two ways.
+    a = _member("a", f"{one} closed its border crossings with Orlan after the attack on the pipeline.", (one, "Orlan"))
+    b = _member(
+        "b", f"{other} closed its border crossings with Orlan after the attack on the pipeline.", (other, "Orlan")
+    )
+    assert roles.other_agents(a.text, a.terms, b.text, b.terms)
+    assert match.score(a, b) == 0.0
+    assert _apart(a, b)
+
+
+def test_two_people_whose_initials_agree_are_two_actors() -> None:
+    # A person's name is not an acronym's expansion: "Ana Ruiz" and "Anton Rabe" share initials, not a name.
+    a = _member(
+        "a", "Ana Ruiz resigned from the board of Lakeside Savings after the audit.", ("Ana Ruiz", "Lakeside Savings")
+    )
+    b = _member(
+        "b",
+        "Anton Rabe resigned from the board of Lakeside Savings after the audit.",
+        ("Anton Rabe", "Lakeside Savings"),
+    )
+    assert roles.other_agents(a.text, a.terms, b.text, b.terms)

@@ -20,9 +20,10 @@ import difflib
 import functools
 import re
 
+from newsdesk.claims import countries
 from newsdesk.claims.extract import name_key
 
-__all__ = ["agent", "other_agents"]
+__all__ = ["agent", "one_actor", "other_agents"]
 
 _QUOTES = frozenset("“\"‘'")
 _PUNCTUATION = "“”\"‘’'()[]{},;:!?"
@@ -120,15 +121,21 @@ def _opening(text: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=65536)
+def _actor(text: str, named: frozenset[str]) -> tuple[str, str] | None:
+    """The name that acts in ``text``'s main clause as its last word and as written in full from its first word
+    that makes a term ("Ruiz", "Ana Ruiz"; "Council", "International Cricket Council"), or None."""
+    run = _opening(text)
+    for k in range(len(run)):
+        if f"#{name_key(' '.join(run[k:]))}" in named:
+            return run[-1], " ".join(run[k + (run[k] == "The") :])  # ("The ICC": "ICC")
+    return None
+
+
 def agent(text: str, named: frozenset[str]) -> str | None:
     """The name that acts in ``text``'s main clause (its last word: "Ruiz" of "Ana Ruiz"), or None; ``named``
     are the claim's terms, where the name must be one (``#`` and its key: "The" opening a sentence is no name)."""
-    run = _opening(text)
-    if not run:
-        return None
-    if not any(f"#{name_key(' '.join(run[k:]))}" in named for k in range(len(run))):
-        return None
-    return run[-1]
+    found = _actor(text, named)
+    return found[0] if found else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -140,13 +147,41 @@ def _names(text: str) -> frozenset[str]:
 def other_agents(a: str, a_terms: frozenset[str], b: str, b_terms: frozenset[str]) -> bool:
     """Whether two claims' sentences (``a``, ``b`` with their terms) name two different actors as their agents,
     neither written in the other sentence: "Northwind agreed to buy ..." and "Fabrikam said it would offer ..."."""
-    first = agent(a, a_terms)
+    first = _actor(a, a_terms)
     if first is None:
         return False
-    second = agent(b, b_terms)
-    if second is None or first == second or _spelled_alike(first, second):
+    second = _actor(b, b_terms)
+    if second is None or one_actor(first, second):
         return False
-    return first not in _names(b) and second not in _names(a)
+    return first[0] not in _names(b) and second[0] not in _names(a)
+
+
+@functools.lru_cache(maxsize=65536)
+def one_actor(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two agents (each its last word and its name in full) are one actor named two ways: one last word
+    ("Lopez" of "Maria Lopez" and "Ana Lopez"), a body and its acronym ("ICC", "International Cricket Council";
+    "US", "United States"), a country and its capital ("China", "Beijing"), or one name in two spellings
+    (:func:`_spelled_alike`). Two countries are never one name spelt two ways ("Iran", "Iraq")."""
+    if a[0] == b[0] or _plain(a[1]) == _plain(b[1]):
+        return True
+    here, there = countries.country(a[1]), countries.country(b[1])
+    if here is not None and there is not None:
+        return here == there
+    if _acronym_of(a[1], b[1]) or _acronym_of(b[1], a[1]):
+        return True
+    return _spelled_alike(a[0], b[0])
+
+
+def _plain(name: str) -> str:
+    """A name as written, case, dots and "the" left out ("U.S." and "US")."""
+    return " ".join(w for w in name.replace(".", "").casefold().split() if w != "the")
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is one word in capitals ("ICC", "U.S.") that ``name``'s initials spell ("International
+    Cricket Council", "United States")."""
+    letters = short.replace(".", "")
+    return " " not in short and len(letters) > 1 and letters.isupper() and name_key(name) == letters.casefold()
 
 
 SPELLED_ALIKE = 0.7  # two agents whose letters match this much (difflib's ratio) may be one name spelled two ways

@@ -165,9 +165,11 @@ _ADJ_SUFFIX = ("ly", "ian", "ern", "ese", "ish", "ic", "al", "ed", "ive", "ous",
 
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _PER_SHARE = re.compile(r"\s?(?:\([^()]{1,20}\)\s?)?-?(?:a[ -]share|per[ -]share|share price|a-share)\b", re.IGNORECASE)
+# A bound governs the number it stands before, or one word further in lower case ("at least another 20", "more than
+# US$ 5"): a name or a comma between ("a lead over Sanders, 46 percent") ends the phrase the bound word is in.
 _BOUND = re.compile(
     r"\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|as many as|"
-    r"fewer than|less than|under|close to|an estimated|estimated|some)\s+(?:\S+\s+)?$",
+    r"fewer than|less than|under|close to|an estimated|estimated|some)\s+(?:(?-i:[a-z]+|US\$|[$€£¥₴₽])\s+)?$",
     re.IGNORECASE,
 )
 
@@ -237,6 +239,13 @@ _COUNT_FIRST = re.compile(
     rf"increased to|fell to|dropped to) (?:at least |more than |about |around |nearly )?(?P<n>{_NUM})\b",
     re.IGNORECASE,
 )
+# A toll set by a verb before it, the figure after "to", "at" or "of": "raised the death toll to 44", "put the death
+# toll at 83", "a death toll of 12"; the toll's place between ("the death toll from the fire to 44"), no verb.
+_TOLL_TO = re.compile(
+    rf"\b(?:death toll|toll of the dead)(?: (?:from|in|of|at)(?: [^\d\s]+){{1,4}}?)? (?:to|at|of) "
+    rf"(?:at least |more than |about |around |nearly )?(?P<n>{_NUM})\b",
+    re.IGNORECASE,
+)
 # No one hurt: "without any reported injuries", "caused no casualties", "no injuries have been reported".
 _NONE_HURT = re.compile(
     r"\b(?:no|without(?: any)?)(?: reported| immediate| known)? (?P<what>injuries|casualties|deaths|fatalities)\b",
@@ -258,6 +267,7 @@ _HURT_WORDS = ("injuries", "casualties", "deaths", "fatalities")
 _AGE_WORDS = ("year", "aged")
 _COMMA_DIGIT = re.compile(r", \d")
 _COUNT_FIRST_WORDS = ("number of", "toll")  # "the number of people missing", "the death toll", "toll of the dead"
+_TOLL_WORDS = ("toll",)  # _TOLL_TO's
 
 
 def lower_form(text: str) -> str | None:
@@ -417,6 +427,10 @@ def find_lowered(
         fate = "killed" if m["toll"] else (m["fate"] or "").casefold()
         unit = {"dead": "people killed", "wounded": "people injured"}.get(fate, f"people {fate}" if fate else "people")
         add("count", _fmt(n), unit, m.start("n"), m.end("n"))
+    for m in _TOLL_TO.finditer(sentence) if digit and may_hold(lower, _TOLL_WORDS) else ():
+        n = number(m["n"])
+        if n is not None and not _taken(taken, m.start("n"), m.end("n")):
+            add("count", _fmt(n), "people killed", m.start("n"), m.end("n"))
     for m in _NONE_HURT.finditer(sentence) if may_hold(lower, _HURT_WORDS) else ():
         if not _taken(taken, m.start(), m.end()):
             what = m["what"].casefold()

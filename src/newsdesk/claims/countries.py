@@ -1,0 +1,94 @@
+"""Countries as news names them: a country's names, its short forms and the capital that stands for its government.
+
+News writes one state's acts under several names: "China said ..." and "Beijing said ...", "the United States",
+"the U.S.", "America" and "Washington". :func:`country` reads a name as written (a claim's actor) to the country it
+stands for, so that claim matching takes two such names for one actor (:mod:`newsdesk.claims.roles`), and never
+takes two countries whose names are spelt alike ("Iran" and "Iraq", "Austria" and "Australia") for one name spelt
+two ways. Only the countries (and capitals) news most often names as actors are listed: a name not listed is
+read as no country, and the reader falls back on its spelling.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["country"]
+
+# Each country (by its commonest name): its other names as news writes them, in lower case with "the" left out and
+# dots read as spaces ("U.S." is "u s"), with the capital where news uses it for the government ("Beijing said").
+_NAMES = {
+    "united states": "u s|us|usa|america|washington",
+    "united kingdom": "great britain|uk|britain|london",
+    "china": "prc|beijing",
+    "russia": "russian federation|moscow|kremlin",
+    "ukraine": "kyiv|kiev",
+    "france": "paris",
+    "germany": "berlin",
+    "italy": "rome",
+    "spain": "madrid",
+    "japan": "tokyo",
+    "south korea": "republic of korea|seoul",
+    "north korea": "dprk|pyongyang",
+    "india": "new delhi|delhi",
+    "pakistan": "islamabad",
+    "bangladesh": "dhaka",
+    "iran": "tehran",
+    "iraq": "baghdad",
+    "israel": "jerusalem",
+    "syria": "damascus",
+    "lebanon": "beirut",
+    "egypt": "cairo",
+    "saudi arabia": "riyadh",
+    "qatar": "doha",
+    "united arab emirates": "abu dhabi|uae",
+    "turkey": "turkiye|türkiye|ankara",
+    "afghanistan": "kabul",
+    "austria": "vienna",
+    "australia": "canberra",
+    "canada": "ottawa",
+    "mexico": "mexico city",
+    "brazil": "brasilia|brasília",
+    "argentina": "buenos aires",
+    "venezuela": "caracas",
+    "colombia": "bogota|bogotá",
+    "cuba": "havana",
+    "poland": "warsaw",
+    "hungary": "budapest",
+    "belarus": "minsk",
+    "sweden": "stockholm",
+    "norway": "oslo",
+    "finland": "helsinki",
+    "denmark": "copenhagen",
+    "netherlands": "hague|holland|amsterdam",
+    "belgium": "",
+    "switzerland": "bern",
+    "greece": "athens",
+    "serbia": "belgrade",
+    "armenia": "yerevan",
+    "azerbaijan": "baku",
+    "taiwan": "taipei",
+    "vietnam": "hanoi",
+    "thailand": "bangkok",
+    "indonesia": "jakarta",
+    "philippines": "manila",
+    "malaysia": "kuala lumpur",
+    "singapore": "",
+    "nigeria": "abuja",
+    "kenya": "nairobi",
+    "ethiopia": "addis ababa",
+    "south africa": "pretoria",
+    "sudan": "khartoum",
+    "libya": "tripoli",
+    "nepal": "kathmandu",
+    "sri lanka": "colombo",
+    "myanmar": "burma|naypyitaw",
+}
+_COUNTRY = {name: c for c, names in _NAMES.items() for name in (c, *names.split("|")) if name}
+
+
+@functools.lru_cache(maxsize=4096)
+def country(name: str) -> str | None:
+    """The country ``name`` (as written: "Beijing", "the U.S.", "United States") stands for, or None."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name.casefold()) if w != "the"]
+    return _COUNTRY.get(" ".join(words))
