@@ -778,6 +778,13 @@ class Corpus:
             {**e, "estimated_day": days[e["id"]]} if not e.get("first_seen") and e["id"] in days else e for e in events
         ]
 
+    @staticmethod
+    def in_day_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A story's ``events`` in the order they happened, as the CLI and the web list them: by their first day,
+        an undated one at its ``estimated_day`` (:meth:`with_estimated_days`), the events with neither last; equal
+        days keep the order given."""
+        return sorted(events, key=lambda e: (e.get("first_seen") or e.get("estimated_day") or "~")[:10])
+
     def story_timeline(
         self,
         story_id: str,

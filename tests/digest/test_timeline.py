@@ -56,6 +56,7 @@ def _listed(entries: list[dict[str, Any]], since: str | None, until: str | None,
             "date": e["date"],
             "precision": e["precision"],
             "estimated": e["estimated"],
+            "future": e["future"],  # (kept since decision 0087's revision: the list tags it "expected")
             "text": e["text"],
             "articles": len(e["article_ids"]),
             "evidence": e["evidence"][0],

@@ -27,9 +27,9 @@ def _origins(cluster: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _none_found(story_id: str | None, *, contested: bool, single_source: bool) -> str:
+def _none_found(story_id: str | None, *, disputed: bool, single_source: bool) -> str:
     """What to say when no claim is listed: a filter that kept none is not a store with no claims."""
-    kinds = " and ".join(k for k, on in (("contested", contested), ("single-source", single_source)) if on)
+    kinds = " and ".join(k for k, on in (("disputed", disputed), ("single-source", single_source)) if on)
     where = "this story" if story_id else "any story"
     if kinds:
         return f"No {kinds} claims in {where}."
@@ -40,20 +40,24 @@ def _none_found(story_id: str | None, *, contested: bool, single_source: bool) -
 
 @click.command()
 @click.argument("story_id", required=False)
-@click.option("--contested", is_flag=True, help="Only claims that another claim of the story contradicts.")
+@click.option("--disputed", is_flag=True, help="Only disputed claims: those another claim of the story contradicts.")
+# The flag's name until 2026-12-07 (documented): kept, hidden, so scripts that pass it still work.
+@click.option("--contested", is_flag=True, hidden=True)
 @click.option("--single-source", is_flag=True, help="Only claims that one independent origin alone makes.")
 @output_options
 @pass_state
 @errors_as_click
-def claims(state: State, story_id: str | None, contested: bool, single_source: bool, fmt: str) -> None:
-    """List the claims of one story (or of all), each with its articles and independent origins."""
+def claims(state: State, story_id: str | None, disputed: bool, contested: bool, single_source: bool, fmt: str) -> None:
+    """List the claims of one story (or of all), each with its articles and independent origins; a claim that
+    another claim of the story contradicts is tagged disputed."""
+    disputed = disputed or contested
     with state.corpus() as corpus:
-        rows = corpus.claims(story_id, contested=contested, single_source=single_source)
+        rows = corpus.claims(story_id, contested=disputed, single_source=single_source)
     if fmt != "table":
         render(state, rows, fmt, columns=["id", "story_id", "text", "independent_origins", "single_source"])
         return
     if not rows:
-        state.console.print(_none_found(story_id, contested=contested, single_source=single_source))
+        state.console.print(_none_found(story_id, disputed=disputed, single_source=single_source))
         return
     for row in rows:
         flags = " [red]disputed[/]" if row["contradicts"] else ""

@@ -159,9 +159,15 @@ def analyze(state: State, redo: bool, workers: int | None, engine: str | None, r
     _with_workers(state, workers, engine, ray_address)
     with state.corpus() as corpus, state.progress() as progress:
         reports = corpus.analyze(redo=redo, on_progress=progress)
+        idle = not any(r.items_in or r.failures for r in reports)
+        stored = corpus.count() if idle else None
     if not state.quiet:
         _print_stages(state, reports)
-        if not any(r.items_in or r.failures for r in reports):
+        if stored == 0:
+            state.err.print(
+                "Nothing to analyse: the database holds no articles. Ingest articles first (newsdesk ingest PATH)."
+            )
+        elif idle:
             state.err.print(
                 "Nothing to analyse: every stored article has been through every stage (--redo runs them again)."
             )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "State",
     "cell",
+    "date_option",
     "none_found",
     "output_options",
     "pass_state",
@@ -116,7 +116,7 @@ def _output_options(fn: F, json_help: str) -> F:
         [
             click.option("--json", "fmt", flag_value="json", help=json_help),
             click.option("--nl", "fmt", flag_value="nl", help="Print one JSON object per line."),
-            click.option("--csv", "fmt", flag_value="csv", help="Print CSV with a header row."),
+            click.option("--csv", "fmt", flag_value="csv", help="Print the table's columns as CSV with a header row."),
             click.option("--tsv", "fmt", flag_value="tsv", help="Print tab-separated values with a header row."),
             click.option(
                 "--table",
@@ -156,6 +156,23 @@ def unknown_outlet(state: State, corpus: Corpus, outlet: str | None) -> None:
     )
 
 
+def date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option's value as a day (``YYYY-MM-DD``); a value that is no date is a usage error (exit status 2)
+    that names the forms read, as a wrong value of any other option is."""
+    if value is None:
+        return None
+    from newsdesk.dates import parse_date  # (light: the standard library's datetime and email.utils)
+
+    iso = parse_date(value)
+    if iso is None:
+        raise click.BadParameter(
+            f"{value!r} is not a date. Write it as 2026-03-01, or as 1 March 2026, March 1, 2026 or 01.03.2026.",
+            ctx=ctx,
+            param=param,
+        )
+    return iso[:10]
+
+
 def errors_as_click(fn: F) -> F:
     """Turn newsdesk errors raised by a command into clean CLI errors with the right exit status."""
 
@@ -189,12 +206,11 @@ def render(
             click.echo(terminal.dumps(row))
     elif fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else list(columns), extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {k: terminal.csv_cell(json.dumps(v) if isinstance(v, list | dict) else v) for k, v in row.items()}
-            )
+        # The table's columns (the fields a person reads; --json and --nl give every field), booleans as JSON
+        # writes them, lists and objects as JSON, an absent value an empty cell.
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows([terminal.csv_cell(_csv_value(row.get(c))) for c in columns] for row in rows)
         sys.stdout.write(buffer.getvalue())
     elif fmt == "tsv":
         # An absent value is an empty cell, as in CSV; a list is its items joined by ", ".
@@ -216,6 +232,15 @@ def render(
 
 
 _EMPTY: tuple[Any, ...] = (None, [], ())
+
+
+def _csv_value(value: Any) -> Any:
+    """A CSV cell's value: ``true``/``false`` for a boolean (as in the JSON), JSON for a list or an object."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple | dict):
+        return terminal.dumps(value)
+    return value.plain if isinstance(value, Text) else value
 
 
 def _plain(value: Any) -> str:

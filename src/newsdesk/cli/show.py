@@ -12,13 +12,14 @@ from rich.text import Text
 from newsdesk.cli.options import (
     State,
     cell,
+    date_option,
     errors_as_click,
     output_options,
     pass_state,
     render,
     unknown_outlet,
 )
-from newsdesk.cli.terminal import dumps, markup, plural, printable
+from newsdesk.cli.terminal import dumps, markup, plural, printable, published
 from newsdesk.errors import NotFoundError
 from newsdesk.report import provenance
 
@@ -39,7 +40,7 @@ def articles(state: State, outlet: str | None, limit: int | None, fmt: str) -> N
             unknown_outlet(state, corpus, outlet)
     render(
         state,
-        rows,
+        _readable(rows, fmt),
         fmt,
         columns=["id", "outlet", "published", "title", "words", "ai_generated", "cites"],
         title=plural(len(rows), "article"),
@@ -98,7 +99,8 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
         "cites",
         "duplicate_of",
     ):
-        shown = cell(data.get(key))  # "—" for a field the article does not state, never "None"
+        # "—" for a field the article does not state, never "None"; a date without its midnight time.
+        shown = cell(published(data.get(key)) if key == "published" else data.get(key))
         if key == "outlet" and (written := (data.get("meta") or {}).get("outlet_as_written")):
             shown += f" (stated as {written})"  # stored under the store's spelling of that outlet (decision 0069)
         console.print(f"[dim]{key:>13}[/] {markup(shown)}")
@@ -123,6 +125,14 @@ def show(state: State, article_id: str, as_json: bool, raw: bool) -> None:
     if article.furniture:
         pieces = plural(len(article.furniture), "piece", "pieces")
         console.print(f"\n[dim]{pieces} of page furniture removed (see --json)[/]")
+
+
+def _readable(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
+    """Rows whose publication date the table and TSV show as a person reads it (the day, and the time only when
+    the article gives one); JSON, JSON lines and CSV keep the stored ISO value, for programs."""
+    if fmt not in ("table", "tsv"):
+        return rows
+    return [{**row, "published": published(row.get("published"))} for row in rows]
 
 
 def said_as(quote: dict[str, Any], limit: int | None = None) -> str:
@@ -203,8 +213,10 @@ def failures(state: State, last: bool, run_id: int | None, fmt: str) -> None:
 @click.command()
 @click.argument("query")
 @click.option("--outlet", help="Only this outlet's articles.")
-@click.option("--since", help="Only articles published on or after this date (2026-03-01).")
-@click.option("--until", help="Only articles published on or before this date.")
+@click.option(
+    "--since", callback=date_option, help="Only articles published on or after this date (2026-03-01, 1 March 2026)."
+)
+@click.option("--until", callback=date_option, help="Only articles published on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many.")
 @click.option("--exact", is_flag=True, help="Search the words as written, not also the aliases of a name.")
 @output_options
@@ -250,7 +262,7 @@ def search(
         ]
     render(
         state,
-        rows,
+        _readable(rows, fmt),
         fmt,
         columns=["id", "outlet", "published", "title", "snippet", "score"],
         title=f"{plural(len(rows), 'match', 'matches')} for {markup(repr(query))}",

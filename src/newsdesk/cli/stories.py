@@ -31,7 +31,9 @@ def stories(state: State, fmt: str) -> None:
             render(state, rows, fmt, columns=["id", "title", "article_ids", "events"])
             return
         # An undated event at the day its reports name, as `story` shows it (read from each story's kept digest).
-        events_of = {story["id"]: corpus.with_estimated_days(story["id"], story["events"]) for story in rows}
+        events_of = {
+            story["id"]: corpus.in_day_order(corpus.with_estimated_days(story["id"], story["events"])) for story in rows
+        }
     if not rows:
         state.console.print("No stories yet: ingest articles, or run `newsdesk analyze` if you used --no-analyze.")
         return
@@ -40,7 +42,7 @@ def stories(state: State, fmt: str) -> None:
             f"[bold]{markup(story['title'] or '(untitled)')}[/] [dim]{story['id']} · "
             f"{plural(len(story['article_ids']), 'article')}[/]"
         )
-        for event in _in_order(events_of[story["id"]]):
+        for event in events_of[story["id"]]:
             tree.add(
                 f"{markup(event['title'] or '(untitled)')} [dim]{event['id']} · "
                 f"{_when(event)} · {plural(len(event['article_ids']), 'article')}[/]"
@@ -57,23 +59,18 @@ def story(state: State, story_id: str, as_json: bool) -> None:
     """Show one story: its events and its timeline (an id prefix is enough)."""
     with state.corpus() as corpus:
         data = corpus.story(story_id)
+        events = corpus.in_day_order(data["events"])  # (its --json keeps the store's order)
     if as_json:
         click.echo(dumps(data, indent=2))
         return
     state.console.print(f"[bold]{markup(data['title'] or '(untitled)')}[/] [dim]{data['id']}[/]")
-    for event in _in_order(data["events"]):
+    for event in events:
         state.console.print(
             f"  • {markup(event['title'] or '(untitled)')} "
             f"[dim]({_when(event)}, "
             f"{plural(len(event['article_ids']), 'article')})[/]"
         )
     _print_timeline(state, data["timeline"])
-
-
-def _in_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events in the order they happened: an undated event at the day its reports name (estimated), the others
-    last, each group in the store's order."""
-    return sorted(events, key=lambda e: (e["first_seen"] or e.get("estimated_day") or "~")[:10])
 
 
 def _when(event: dict[str, Any]) -> str:

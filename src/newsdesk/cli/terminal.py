@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from typing import Any
 
 from rich.markup import escape
@@ -18,7 +19,7 @@ from rich.text import Text
 
 from newsdesk.report.render import plural  # (one wording of counts for the CLI and the briefs)
 
-__all__ = ["csv_cell", "dumps", "flat", "markup", "plain", "plural", "printable"]
+__all__ = ["csv_cell", "dumps", "flat", "markup", "plain", "plural", "printable", "published"]
 
 # C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals), the line and
 # paragraph separators, and the bidirectional embeddings, overrides and isolates that can show text reversed.
@@ -67,3 +68,21 @@ def csv_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def published(value: object) -> object:
+    """A stored publication date as a person reads it: the day, and the time (hours and minutes, with the offset
+    it was written in; "UTC" for +00:00) only when the article gives one. Midnight is how a date without a time
+    is stored by feeds and pages (``2025-03-04T00:00:00+00:00``): it reads as the day alone. Anything that is not
+    an ISO date is returned as it is."""
+    if not isinstance(value, str) or len(value) <= 10:
+        return value
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0):
+        return when.date().isoformat()
+    offset = when.strftime("%z")
+    zone = "" if not offset else " UTC" if offset == "+0000" else f" {offset[:3]}:{offset[3:]}"
+    return f"{when:%Y-%m-%d %H:%M}{zone}"

@@ -238,8 +238,9 @@ def entries(view: Reader, story: dict[str, Any], *, statements: list[Statement] 
 
 
 def row(entry: dict[str, Any]) -> dict[str, Any]:
-    """What the web list shows of a timeline entry: its date, precision, whether it is an estimate, its text, how
-    many articles state it, and its first evidence."""
+    """What the web list shows of a timeline entry: its date, precision, whether it is an estimate, whether its
+    statements speak of it as still to come (``future``), its text, how many articles state it, and its first
+    evidence."""
     evidence = (
         entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0, "end": 0}
     )
@@ -247,6 +248,7 @@ def row(entry: dict[str, Any]) -> dict[str, Any]:
         "date": entry["date"],
         "precision": entry["precision"],
         "estimated": entry["estimated"],
+        "future": entry["future"],
         "text": entry["text"],
         "articles": len(entry["article_ids"]),
         "evidence": evidence,

@@ -184,21 +184,33 @@ class Store:
             # The connection speaks the store's SQLite SQL (see newsdesk.store.postgres): one set of queries.
             self.conn = cast(sqlite3.Connection, postgres.connect(self.path))
             return
+        missing = StoreError(
+            f"No newsdesk database at {self.path!r}: nothing has been ingested there. Ingest articles first "
+            f"(newsdesk --db {self.path} ingest PATH), or check --db and NEWSDESK_DB."
+        )
+        target, uri = self.path, False
         if self.path != ":memory:":
-            file = Path(self.path).expanduser()
-            if not create and (not file.is_file() or file.stat().st_size == 0):
+            file = Path(self.path).expanduser().resolve()  # "~/news.db" is the home folder's, for every use
+            if create and not file.parent.is_dir():
                 raise StoreError(
-                    f"No newsdesk database at {self.path!r}: nothing has been ingested there. Ingest articles first "
-                    f"(newsdesk --db {self.path} ingest PATH), or check --db and NEWSDESK_DB."
-                )
-            parent = file.resolve().parent
-            if not parent.is_dir():
-                raise StoreError(
-                    f"Cannot open database {self.path!r}: folder {str(parent)!r} does not exist. "
+                    f"Cannot open database {self.path!r}: folder {str(file.parent)!r} does not exist. "
                     "Create it or pass another --db path."
                 )
+            target = str(file)
+            if not create:
+                # Opened read-write, never created: a file missing when SQLite opens it fails there (no window
+                # between a check and the connect for it to vanish or appear in).
+                target, uri = f"{file.as_uri()}?mode=rw", True
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            try:
+                self.conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
+            except sqlite3.OperationalError:
+                if uri and not os.path.lexists(file):
+                    raise missing from None
+                raise  # a file there that cannot be opened (its permissions): said as any other open that fails
+            if uri and self.conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                self.conn.close()  # an empty file: no database yet, and none is made in it
+                raise missing
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA busy_timeout = 5000")
@@ -224,7 +236,7 @@ class Store:
         if postgres.is_url(str(path)):
             return postgres.is_marked(str(path), mark)
         try:
-            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+            conn = sqlite3.connect(f"file:{Path(path).expanduser().resolve()}?mode=ro", uri=True)
             try:
                 row = conn.execute("SELECT value FROM counters WHERE name = ?", (f"mark:{mark}",)).fetchone()
             finally:
@@ -277,7 +289,10 @@ class Store:
             return reader
         # check_same_thread off: a pool hands the connection to one thread at a time, not always the same one.
         reader.conn = sqlite3.connect(
-            f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            f"{Path(path).expanduser().resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
         )
         reader.conn.row_factory = sqlite3.Row
         reader.conn.execute("PRAGMA busy_timeout = 5000")

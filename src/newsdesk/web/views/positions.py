@@ -15,11 +15,15 @@ from typing import Any
 from newsdesk.corpus import Corpus
 from newsdesk.digest.positions import ACTORS, ISSUES, STATEMENTS, evidence
 
-__all__ = ["ACTORS", "ISSUES", "LANES", "STATEMENTS", "actor", "story", "timeline"]
+__all__ = ["ACTORS", "ISSUES", "LABEL_SIZE", "LANES", "STATEMENTS", "actor", "story", "timeline"]
 
 # The chart's lanes, top to bottom.
 LANES = ("supports", "conditional", "neutral", "opposes")
-_WIDTH, _LANE, _PAD = 320, 16, 8
+# The lanes' names are written in a column of their own, left of the points (an undated statement's point, at the
+# left edge, never covers one), at LABEL_SIZE: 14 px drawn 1:1, and still 11 px or more where a phone's narrow
+# screen shrinks the 360-wide chart to 80%.
+LABEL_SIZE = 14
+_WIDTH, _LANE, _PAD, _GUTTER = 360, 24, 12, 96
 
 
 def story(corpus: Corpus, story_id: str) -> dict[str, Any]:
@@ -46,9 +50,10 @@ def timeline(evidence: Sequence[dict[str, Any]]) -> dict[str, Any]:
     points = []
     for i, e in enumerate(evidence):
         d = _day(e["date"])
-        x = _PAD if d is None or first is None else _PAD + (d - first).days / span * (_WIDTH - 2 * _PAD)
+        left, plotted = _GUTTER + _PAD, _WIDTH - _GUTTER - 2 * _PAD
+        x = left if d is None or first is None else left + (d - first).days / span * plotted
         if first == last and d is not None:
-            x = _PAD + (i + 1) / (len(evidence) + 1) * (_WIDTH - 2 * _PAD)
+            x = left + (i + 1) / (len(evidence) + 1) * plotted
         y = _PAD + LANES.index(e["position"]) * _LANE
         points.append(
             {
@@ -62,6 +67,8 @@ def timeline(evidence: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {
         "width": _WIDTH,
         "height": 2 * _PAD + (len(LANES) - 1) * _LANE,
+        "left": _GUTTER,
+        "label_size": LABEL_SIZE,
         "lanes": [{"name": n, "y": _PAD + i * _LANE} for i, n in enumerate(LANES)],
         "points": points,
         "first": str(first) if first else None,

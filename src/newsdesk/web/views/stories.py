@@ -204,7 +204,7 @@ def story(corpus: Corpus, request: Request) -> Page:
         }
         if "counted" in found:  # the claims of a bounded view: ranked over its latest articles only
             sections[name]["counted"] = found["counted"]
-    sections["events"]["items"] = corpus.with_estimated_days(story_id, sections["events"]["items"])
+    sections["events"]["items"] = _events(corpus, story_id, sections["events"]["items"], sort)
     for event in sections["events"]["items"]:
         event["all"] = link(request, f"/stories/{story_id}/articles", event=event["id"], page=None)
     # Quotes whose speaker is a pronoun, blank or unresolved: in the quote lists, not among the speakers.
@@ -237,6 +237,14 @@ def story(corpus: Corpus, request: Request) -> Page:
             "opened": OPEN,
         },
     )
+
+
+def _events(corpus: Corpus, story_id: str, events: list[dict[str, Any]], sort: str | None) -> list[dict[str, Any]]:
+    """The events a page shows, an undated one with the day its reports name; in the default order (the largest
+    events, as the digest picked them) and oldest first, listed by day with that estimated day, as `newsdesk story`
+    lists them: an estimate is no reason to come first."""
+    events = corpus.with_estimated_days(story_id, events)
+    return corpus.in_day_order(events) if sort in (None, "date") else events
 
 
 _MEASURE = {"speakers": "quotes", "sources": "quotes", "outlets": "articles", "credits": "articles"}
@@ -281,7 +289,7 @@ def section(corpus: Corpus, request: Request) -> Page:
         summary = corpus.story_dashboard(story_id)["summary"] if kept is not None else None
         span = summary or corpus.story_part("summary", story_id, **bounded)[0]
     if name == "events":
-        rows = corpus.with_estimated_days(story_id, rows)
+        rows = _events(corpus, story_id, rows, sort)
     for row in rows if name == "events" else []:
         row["all"] = link(request, f"/stories/{story_id}/articles", event=row["id"], page=None)
     data = {

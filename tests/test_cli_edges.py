@@ -1,0 +1,111 @@
+"""Edges a demanding user hits (decision 0087's revision): CSV a spreadsheet reads, one word for a disputed claim,
+dates as people write them, a bad date option as a usage error, and `analyze` on a store with no articles."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import newsdesk
+from tests.test_cli_ux import BRIDGE, BRIDGE_AGAIN, NO_SPACY, run
+
+
+@pytest.fixture
+def bridge(cli: CliRunner, home: Path) -> list[dict[str, Any]]:
+    """Two reports of one development: one dated a day (stored at midnight, as feeds write a day), one at a time
+    of day; their rows as `articles --json` gives them."""
+    (home / "newsdesk.toml").write_text(NO_SPACY)
+    lines = [
+        {"title": "Varnholt approves harbour bridge", "outlet": "Varnholt Post",
+         "published": "2026-05-04T00:00:00+00:00", "text": BRIDGE},
+        {"title": "Harbour bridge approved", "outlet": "Coast Courier", "published": "2026-05-05T14:30:00+00:00",
+         "text": BRIDGE_AGAIN},
+    ]  # fmt: skip
+    Path("items.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    code, _, err = run(cli, "-q", "ingest", "items.jsonl")
+    assert code == 0, err
+    return list(json.loads(run(cli, "articles", "--json")[1]))
+
+
+def test_csv_writes_the_tables_columns_with_booleans_as_the_json_writes_them(
+    cli: CliRunner, bridge: list[dict[str, Any]]
+) -> None:
+    code, out, _ = run(cli, "articles", "--csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert code == 0 and rows[0] == ["id", "outlet", "published", "title", "words", "ai_generated", "cites"]
+    assert {row[5] for row in rows[1:]} == {"false"} and "False" not in out and "True" not in out
+    # Internal fields (the article's source path, its origin, its meta) are --json's and --nl's, not the table's.
+    assert "meta" not in rows[0] and "source" not in rows[0] and str(Path("items.jsonl").resolve()) not in out
+    assert json.loads(run(cli, "articles", "--json")[1])[0]["ai_generated"] is False  # the JSON's word: false
+    # A stored ISO date stays one in CSV (for programs), as in the JSON.
+    assert {row[2] for row in rows[1:]} == {a["published"] for a in bridge}
+
+
+def test_articles_and_search_print_the_day_and_a_time_only_where_the_article_gives_one(
+    cli: CliRunner, bridge: list[dict[str, Any]]
+) -> None:
+    code, out, _ = run(cli, "articles")
+    assert code == 0 and "T00:00:00" not in out and "+00:00" not in out
+    day = next(line for line in out.splitlines() if "Varnholt Post" in line)
+    timed = next(line for line in out.splitlines() if "Coast Courier" in line)
+    assert "  2026-05-04  " in day and "2026-05-05 14:30 UTC" in timed
+    code, out, _ = run(cli, "search", "bridge", "--tsv")
+    published = {line.split("\t")[1]: line.split("\t")[2] for line in out.splitlines()[1:]}
+    assert code == 0 and published == {"Varnholt Post": "2026-05-04", "Coast Courier": "2026-05-05 14:30 UTC"}
+    code, out, _ = run(cli, "show", bridge[0]["id"])
+    assert code == 0 and "+00:00" not in out and "T00:00" not in out
+
+
+def test_a_date_option_that_is_no_date_is_a_usage_error_naming_the_forms_read(
+    cli: CliRunner, bridge: list[dict[str, Any]]
+) -> None:
+    code, out, err = run(cli, "search", "bridge", "--since", "yesterday")
+    flat = " ".join(err.split())
+    assert code == 2 and not out
+    assert "Invalid value for '--since': 'yesterday' is not a date" in flat and "2026-03-01" in flat
+    code, _, err = run(cli, "search", "bridge", "--until", "31/31/2026")
+    assert code == 2 and "Invalid value for '--until'" in " ".join(err.split())
+    # The forms it names are read.
+    code, out, _ = run(cli, "search", "bridge", "--since", "5 May 2026", "--json")
+    assert code == 0 and [r["outlet"] for r in json.loads(out)] == ["Coast Courier"]
+
+
+def test_claims_filter_and_tag_say_disputed_and_the_old_flag_still_works(
+    cli: CliRunner, bridge: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(cli, "claims", "--help")
+    assert code == 0 and "--disputed" in out and "--contested" not in out
+    asked: list[bool] = []
+    disputed = {"id": "cc1", "story_id": "s1", "text": "The bridge cost 40 million.", "contradicts": [{"id": "cc2"}],
+                "single_source": False, "independent_origins": ["Varnholt Post"], "article_ids": ["a1"],
+                "origins": [{"name": "Varnholt Post", "relaying": 0}]}  # fmt: skip
+
+    def claims(self: Any, story_id: str | None = None, *, contested: bool = False, **_: Any) -> list[Any]:
+        asked.append(contested)
+        return [disputed]
+
+    monkeypatch.setattr("newsdesk.corpus.Corpus.claims", claims)
+    code, out, _ = run(cli, "claims", "--disputed")
+    assert code == 0 and "The bridge cost 40 million. disputed" in out and asked == [True]
+    code, old, _ = run(cli, "claims", "--contested")
+    assert code == 0 and old == out and asked == [True, True]
+
+
+def test_claims_that_match_no_filter_name_it_as_the_tag_does(cli: CliRunner, bridge: list[dict[str, Any]]) -> None:
+    code, out, _ = run(cli, "claims", "--disputed")
+    assert code == 0 and out.strip() == "No disputed claims in any story."
+
+
+def test_analyze_on_a_store_with_no_articles_says_so(cli: CliRunner, home: Path) -> None:
+    (home / "newsdesk.toml").write_text(NO_SPACY)
+    newsdesk.open("newsdesk.db").close()  # a database with nothing in it
+    code, _, err = run(cli, "analyze")
+    flat = " ".join(err.split())
+    assert code == 0 and "the database holds no articles" in flat and "newsdesk ingest PATH" in flat
+    assert "every stored article" not in flat
