@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from newsdesk.claims import topic, verify
+from newsdesk.claims import extract, topic, verify
+from newsdesk.records import Article
 
 CLAIM = "The fire killed 128 people"
 CRICKET = (
@@ -80,6 +81,7 @@ def test_a_contradiction_on_the_topic_stands() -> None:
         ("The hosts won, chasing down 128 with 25 balls to spare.", "", topic.OFF),  # a number, not a toll
         ("The fire caused no casualties.", "", topic.OFF),  # the injured, not the dead
         ("A fire left at least 44 fatalities.", "", topic.TOPIC),  # the dead, another count
+        ("The fire service raised the death toll to 44.", "", topic.TOPIC),  # a bare number beside the toll
         ("At least 128 people were killed, he added.", "A fire swept through the tower.", topic.SAME),
         ("At least 128 people were killed, he added.", "", topic.OFF),  # no word of a fire
     ],
@@ -95,3 +97,13 @@ def test_a_claim_of_words_needs_them_in_the_sentence_and_a_day_is_compared() -> 
     day = topic.about(verify.typed("The fire broke out on 26 November"))
     assert day.reads("The fire broke out on Nov. 26 in the tower.") == topic.SAME
     assert day.reads("The fire broke out on 27 November.") == topic.TOPIC
+
+
+def test_a_stored_claim_worded_alike_with_another_toll_discusses() -> None:
+    text = "The Lorvan fire service raised the death toll from the tower fire to 44 on Thursday morning."
+    own = extract.find(Article(id="a", source="a", text=text, language="en"))
+    assert own
+    candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, own)
+    claim = verify.typed("The death toll from the Lorvan tower fire rose to 83")
+    got = verify.judge(claim, [candidate], _model("unrelated", text, text))
+    assert not got["supports"] and [r["by"] for r in got["discusses"]] == ["claim"]

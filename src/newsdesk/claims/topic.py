@@ -150,8 +150,9 @@ class Topic:
                         same = same or value.value == claimed.value
                 fate = _fate(claimed.unit)
                 named = _FATE_STEMS.get(fate or "", frozenset()) | _stems(claimed.unit)
-                if claimed.value in numbers and named & keys:
-                    same = topic = True  # a bare number beside the word of what it counts: "fire kills 128"
+                if numbers and named & keys:
+                    topic = True  # a number beside the word of what the claim counts: "raised the toll to 44"
+                    same = same or claimed.value in numbers  # "fire kills 128"
         if self.days:
             days = _days(sentence)
             topic = topic or bool(days)
