@@ -107,3 +107,14 @@ def test_a_stored_claim_worded_alike_with_another_toll_discusses() -> None:
     claim = verify.typed("The death toll from the Lorvan tower fire rose to 83")
     got = verify.judge(claim, [candidate], _model("unrelated", text, text))
     assert not got["supports"] and [r["by"] for r in got["discusses"]] == ["claim"]
+
+
+def test_a_count_of_people_that_does_not_say_what_befell_them_is_no_toll() -> None:
+    toll = topic.about(verify.typed(CLAIM))
+    assert toll.reads("The fire killed 128 residents, officials said.") == topic.SAME
+    assert toll.reads("Thirteen people were treated after the fire.") == topic.OFF
+
+
+def test_an_off_topic_report_is_not_listed_as_discussing_the_claim() -> None:
+    got = _judged(CRICKET, "discusses", "The hosts won the match, chasing down 128 with 25 balls to spare.")
+    assert not got["discusses"] and got["unrelated"] == 1

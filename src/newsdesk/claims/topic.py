@@ -146,10 +146,13 @@ class Topic:
             for claimed in self.counts:
                 for value in found:
                     if _alike(claimed, value):
-                        topic = True
-                        same = same or value.value == claimed.value
+                        if value.value == claimed.value:
+                            same = topic = True
+                        elif _fate(claimed.unit) != "" and _fate(value.unit) != "":
+                            topic = True  # another count of the same thing ("people" alone is anyone: "13 treated")
+                # The words of what it counts: of the dead, "killed", "died", "toll" (not "people", said of anyone).
                 fate = _fate(claimed.unit)
-                named = _FATE_STEMS.get(fate or "", frozenset()) | _stems(claimed.unit)
+                named = _FATE_STEMS[fate] if fate in _FATE_STEMS else _stems(claimed.unit)
                 if numbers and named & keys:
                     topic = True  # a number beside the word of what the claim counts: "raised the toll to 44"
                     same = same or claimed.value in numbers  # "fire kills 128"

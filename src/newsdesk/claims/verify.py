@@ -10,8 +10,9 @@ Each candidate article is judged first by its own stored claims, then by the sta
   ``claim_stances``, one batch for all candidates), with the sentence it picks as evidence. The model reads how an
   article tells a claim, not what it is about, so its verdict stands only on a sentence about the claim's topic
   (:mod:`newsdesk.claims.topic`): support needs one giving the claim's value of a thing alike (the evidence sentence,
-  else the article's first such), a contradiction one about the same thing; otherwise the article *discusses* the
-  claim if a sentence of it is on the topic, else it is unrelated.
+  else the article's first such), a contradiction or a discussion one about the same thing; otherwise the article
+  *discusses* the claim if a sentence of it is on the topic, else it is unrelated. A stored claim worded like the
+  typed one that gives another value of the thing discusses it rather than supports it.
 
 The supporters' independent origins are counted as a claim cluster's are (:func:`corroborate.corroborate`): the
 copies and rewrites of one report count once, and an article that credits an outlet for the claim relays it.
@@ -190,11 +191,12 @@ def decides(claim: Claim, other: Claim, weight: dict[str, float] | None = None) 
 def _on_topic(subject: topic.Topic, text: str, stance: dict[str, Any]) -> tuple[str, float, int, int]:
     """The model's ``stance`` of the article ``text`` held to the claim's topic: (label, confidence, evidence start,
     evidence end). Support stands on a sentence giving the claim's value of a thing alike (its evidence sentence,
-    else the article's first such), a contradiction on its evidence sentence speaking of the claim's thing; else the
-    article discusses the claim, with a sentence on its topic as evidence, or, with none, is unrelated. A sentence is
-    read with the article's lead and the sentence before it as context (:meth:`topic.Topic.reads`)."""
+    else the article's first such), a contradiction or a discussion on its evidence sentence speaking of the claim's
+    thing; else the article discusses the claim, with a sentence on its topic as evidence, or, with none, is
+    unrelated. A sentence is read with the article's lead and the sentence before it as context
+    (:meth:`topic.Topic.reads`)."""
     label, confidence, start, end = stance["label"], stance["confidence"], stance["start"], stance["end"]
-    if label not in ("supports", "contradicts"):
+    if label not in LABELS:
         return label, confidence, start, end
     spans = list(extract.sentences(text))
     lead = text[: spans[min(LEAD, len(spans)) - 1][1]] if spans else ""
@@ -203,7 +205,7 @@ def _on_topic(subject: topic.Topic, text: str, stance: dict[str, Any]) -> tuple[
         before = next((text[x:y] for x, y in reversed(spans) if y <= a), "")
         return subject.reads(text[a:b], f"{lead}\n{before}")
 
-    needed = (topic.SAME,) if label == "supports" else (topic.SAME, topic.TOPIC)
+    needed = (topic.SAME,) if label == "supports" else (topic.SAME, topic.TOPIC)  # discusses: on the topic
     got = reads(start, end)
     if got in needed:
         return label, confidence, start, end
@@ -211,7 +213,7 @@ def _on_topic(subject: topic.Topic, text: str, stance: dict[str, Any]) -> tuple[
         shown = next(((a, b) for a, b in spans if reads(a, b) == topic.SAME), None)
         if shown is not None:
             return label, confidence, *shown
-    discusses = float(stance.get("scores", {}).get("discusses", confidence))
+    discusses = confidence if label == "discusses" else float(stance.get("scores", {}).get("discusses", confidence))
     if got != topic.OFF:
         return "discusses", discusses, start, end
     near = next(((a, b) for a, b in spans if reads(a, b) != topic.OFF), None)
