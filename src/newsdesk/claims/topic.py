@@ -19,6 +19,7 @@ a claim, never what it is about, and a verdict of support or contradiction needs
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -88,6 +89,12 @@ def _keys(terms: tuple[str, ...]) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _context(text: str) -> frozenset[str]:
+    """:func:`_keys` of a context, remembered: an article's lead is the context of each of its sentences."""
+    return frozenset(_keys(extract.terms(text)))
+
+
 def _fate(unit: str) -> str | None:
     """What a count of people counts ("killed", "injured"; "" for people alone), None for a count of other things."""
     if unit == "people" or unit.startswith("people "):
@@ -128,13 +135,13 @@ class Topic:
     counts: tuple[Value, ...]
     days: frozenset[tuple[int, int]]
 
-    def reads(self, sentence: str, context: str = "") -> str:
+    def reads(self, sentence: str, *context: str) -> str:
         """How ``sentence`` stands to the claim's topic: :data:`SAME`, :data:`TOPIC` or :data:`OFF` (see the
-        module's docstring). Where the claim gives a value, the topic words may stand in ``context`` (the article's
-        lead, the sentence before): "At least 79 people were injured, he added" tells the fire's toll after a
+        module's docstring). Where the claim gives a value, the topic words may stand in the ``context`` texts (the
+        article's lead, the sentence before): "At least 79 people were injured, he added" tells the fire's toll after a
         lead that names the fire; a claim of words alone needs them in the sentence."""
         keys = _keys(extract.terms(sentence))
-        held = keys | _keys(extract.terms(context)) if context and (self.counts or self.days) else keys
+        held = keys.union(*map(_context, context)) if self.counts or self.days else keys
         if len(self.words & held) < min(TOPIC_WORDS, len(self.words)):
             return OFF
         if not self.counts and not self.days:
@@ -152,7 +159,7 @@ class Topic:
                             topic = True  # another count of the same thing ("people" alone is anyone: "13 treated")
                 # The words of what it counts: of the dead, "killed", "died", "toll" (not "people", said of anyone).
                 fate = _fate(claimed.unit)
-                named = _FATE_STEMS[fate] if fate in _FATE_STEMS else _stems(claimed.unit)
+                named = _stems(claimed.unit) if fate is None else _FATE_STEMS.get(fate) or _stems(fate or "people")
                 if numbers and named & keys:
                     topic = True  # a number beside the word of what the claim counts: "raised the toll to 44"
                     same = same or claimed.value in numbers  # "fire kills 128"

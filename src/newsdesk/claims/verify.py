@@ -203,7 +203,7 @@ def _on_topic(subject: topic.Topic, text: str, stance: dict[str, Any]) -> tuple[
 
     def reads(a: int, b: int) -> str:
         before = next((text[x:y] for x, y in reversed(spans) if y <= a), "")
-        return subject.reads(text[a:b], f"{lead}\n{before}")
+        return subject.reads(text[a:b], lead, before)
 
     needed = (topic.SAME,) if label == "supports" else (topic.SAME, topic.TOPIC)  # discusses: on the topic
     got = reads(start, end)
