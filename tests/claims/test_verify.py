@@ -107,8 +107,9 @@ def test_the_stance_model_runs_once_for_every_undecided_article() -> None:
         verify.Candidate(
             {"id": "a", "origin": "a", "outlet": "Gazette"}, "The Harbour Gazette printed 40 pages", [own]
         ),
-        verify.Candidate({"id": "b", "origin": "b", "outlet": "Post"}, "Some text about it", []),
-        verify.Candidate({"id": "c", "origin": "c", "outlet": "Wire"}, "Other text about it", []),
+        # On the claim's topic (another count of the Gazette's pages): the model's "discusses" stands.
+        verify.Candidate({"id": "b", "origin": "b", "outlet": "Post"}, "The Harbour Gazette printed 36 pages.", []),
+        verify.Candidate({"id": "c", "origin": "c", "outlet": "Wire"}, "The Harbour Gazette printed 38 pages.", []),
     ]
     got = verify.judge(claim, candidates, stances)
     assert calls == [2]

@@ -7,7 +7,12 @@ Each candidate article is judged first by its own stored claims, then by the sta
   the two share their subject (:func:`newsdesk.claims.contradict.find`, not an update over time), *contradicts* it.
   The evidence is that claim's span.
 - an article none of whose claims decides is judged by the stance model (:func:`newsdesk.claims.stance`,
-  ``claim_stances``, one batch for all candidates), with the sentence it picks as evidence.
+  ``claim_stances``, one batch for all candidates), with the sentence it picks as evidence. The model reads how an
+  article tells a claim, not what it is about, so its verdict stands only on a sentence about the claim's topic
+  (:mod:`newsdesk.claims.topic`): support needs one giving the claim's value of a thing alike (the evidence sentence,
+  else the article's first such), a contradiction or a discussion one about the same thing; otherwise the article
+  *discusses* the claim if a sentence of it is on the topic, else it is unrelated. A stored claim worded like the
+  typed one that gives another value of the thing discusses it rather than supports it.
 
 The supporters' independent origins are counted as a claim cluster's are (:func:`corroborate.corroborate`): the
 copies and rewrites of one report count once, and an article that credits an outlet for the claim relays it.
@@ -21,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.claims import contradict, corroborate, extract, match, values
+from newsdesk.claims import contradict, corroborate, extract, match, topic, values
 from newsdesk.claims.corroborate import StanceFn
 from newsdesk.errors import QueryError
 from newsdesk.records import Article, Claim, Mention, Modality
@@ -34,6 +39,7 @@ EVIDENCE_CHARS = 400  # longest evidence text returned (the span points into the
 SEARCH_WORDS = 12  # content words of the claim the full-text search looks for (any of them)
 CONTEXT = 0.5  # share of the typed claim's terms a stored claim must hold to contradict it
 MIN_WEIGHED = 20  # claims needed to weigh terms by their rarity
+LEAD = 3  # the article's first sentences, read as the context of each of its sentences for the claim's topic
 _AGE_WORDS = frozenset({"year", "old", "age", "aged"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -182,14 +188,52 @@ def decides(claim: Claim, other: Claim, weight: dict[str, float] | None = None) 
     return _by_claims(claim, [other], weight) is not None
 
 
+def _on_topic(subject: topic.Topic, text: str, stance: dict[str, Any]) -> tuple[str, float, int, int]:
+    """The model's ``stance`` of the article ``text`` held to the claim's topic: (label, confidence, evidence start,
+    evidence end). Support stands on a sentence giving the claim's value of a thing alike (its evidence sentence,
+    else the article's first such), a contradiction or a discussion on its evidence sentence speaking of the claim's
+    thing; else the article discusses the claim, with a sentence on its topic as evidence, or, with none, is
+    unrelated. A sentence is read with the article's lead and the sentence before it as context
+    (:meth:`topic.Topic.reads`)."""
+    label, confidence, start, end = stance["label"], stance["confidence"], stance["start"], stance["end"]
+    if label not in LABELS:
+        return label, confidence, start, end
+    spans = list(extract.sentences(text))
+    lead = text[: spans[min(LEAD, len(spans)) - 1][1]] if spans else ""
+
+    def reads(a: int, b: int) -> str:
+        before = next((text[x:y] for x, y in reversed(spans) if y <= a), "")
+        return subject.reads(text[a:b], lead, before)
+
+    needed = (topic.SAME,) if label == "supports" else (topic.SAME, topic.TOPIC)  # discusses: on the topic
+    got = reads(start, end)
+    if got in needed:
+        return label, confidence, start, end
+    if label == "supports":
+        shown = next(((a, b) for a, b in spans if reads(a, b) == topic.SAME), None)
+        if shown is not None:
+            return label, confidence, *shown
+    discusses = confidence if label == "discusses" else float(stance.get("scores", {}).get("discusses", confidence))
+    if got != topic.OFF:
+        return "discusses", discusses, start, end
+    near = next(((a, b) for a, b in spans if reads(a, b) != topic.OFF), None)
+    if near is not None:
+        return "discusses", discusses, *near
+    return "unrelated", confidence, start, end
+
+
 def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> dict[str, Any]:
     """The verdict on ``claim`` over ``candidates``: the articles that support, contradict or discuss it, each
     with its evidence span, and the supporters' independent origins. ``stances`` judges, in one batch, the
     articles whose own claims decide nothing."""
     decided: dict[int, tuple[str, Claim, float]] = {}
     weight = weights([claim, *(c for candidate in candidates for c in candidate.claims)])
+    subject = topic.about(claim)
     for i, candidate in enumerate(candidates):
         got = _by_claims(claim, candidate.claims, weight)
+        if got is not None and got[0] == "supports" and subject.reads(got[1].text) == topic.TOPIC:
+            # Said in the same words, but with another value of the thing (a toll of 44 against one of 83).
+            got = ("discusses", got[1], got[2])
         if got is not None:
             decided[i] = got
     rest = [i for i in range(len(candidates)) if i not in decided]
@@ -203,8 +247,7 @@ def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> d
             label, evidence, confidence = decided[i]
             start, end, by, via = evidence.start, evidence.end, "claim", evidence.via
         else:
-            stance = judged[i]
-            label, confidence, start, end = stance["label"], stance["confidence"], stance["start"], stance["end"]
+            label, confidence, start, end = _on_topic(subject, candidate.text, judged[i])
             by, via, evidence = "model", (), None
         if label not in listed:
             unrelated += 1

@@ -1,0 +1,186 @@
+"""Whether a sentence speaks of what a typed claim speaks of: the same kind of event or thing, not merely a shared
+number or a shared word.
+
+A claim's topic is its content words beside its values' own words ("The fire killed 128 people": *fire*; the count
+and what it counts, *people killed*, are its values), and the things it counts or dates. A sentence is
+
+- ``same`` (it can show the claim) when it holds the claim's topic words (:data:`TOPIC_WORDS` of them, all when the
+  claim has fewer) and, where the claim gives a value, the same value of a thing alike: "128 lives" and "a toll of
+  128" count the people killed, as "128 people killed" does; a bare "128" counts them only where the sentence also
+  names the count's thing ("fire kills 128"). "chasing down 128" shares the number, not the thing;
+- ``topic`` (it speaks of the claim's thing, with another value) when it holds the topic words and a value of a
+  thing alike, or another day: "at least 44 fatalities" against 128 killed, "no casualties" against injured;
+- ``""`` (off the topic) otherwise: "caused no casualties" speaks of the injured, not of the dead; "the fire" alone,
+  without the count the claim makes, is about some fire.
+
+General rules of English, with no word of any story: the stance model (decision 0014) reads how an article tells
+a claim, never what it is about, and a verdict of support or contradiction needs both.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from newsdesk.claims import extract, values
+from newsdesk.records import Claim, Value
+
+__all__ = ["OFF", "SAME", "TOPIC", "TOPIC_WORDS", "Topic", "about"]
+
+TOPIC_WORDS = 2  # the claim's topic words a sentence must hold (all of them, when the claim has fewer)
+SAME, TOPIC, OFF = "same", "topic", ""
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A day of a month, either way round: "26 November", "Nov. 26", "November 26th".
+_DAY = re.compile(
+    rf"\b(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b|(?P<m2>{_MONTH})\.?\s+(?P<d2>[0-3]?\d)\b)",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_WORD = re.compile(r"[^\W_]+")
+# What a count of people counts, where its noun says it: "128 lives", "44 fatalities", "16 bodies" are the dead.
+_KILLED_NOUNS = frozenset({"live", "fatality", "death", "body"})
+# The words that name what a count of people counts, as stems: a bare number is that count only beside one.
+_FATE_WORDS = {
+    "killed": "killed kill kills died dead death deaths fatalities toll lives",
+    "injured": "injured injuries injury wounded hurt casualties",
+    "missing": "missing unaccounted",
+    "arrested": "arrested detained",
+}
+
+
+def _stems(text: str) -> set[str]:
+    return {extract.stem(w) for w in _WORD.findall(text.casefold())}
+
+
+_FATE_STEMS = {fate: frozenset(_stems(words)) for fate, words in _FATE_WORDS.items()}
+
+
+def _keys(terms: tuple[str, ...]) -> set[str]:
+    """Terms as words to compare: a name ("#hong kong s") as its words' stems, as any other term."""
+    out: set[str] = set()
+    for term in terms:
+        if term.startswith(("#", "@")):
+            out |= {extract.stem(w) for w in term[1:].split() if len(w) > 1}
+        else:
+            out.add(term)
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _context(text: str) -> frozenset[str]:
+    """:func:`_keys` of a context, remembered: an article's lead is the context of each of its sentences."""
+    return frozenset(_keys(extract.terms(text)))
+
+
+def _fate(unit: str) -> str | None:
+    """What a count of people counts ("killed", "injured"; "" for people alone), None for a count of other things."""
+    if unit == "people" or unit.startswith("people "):
+        return unit[len("people ") :]
+    return "killed" if unit in _KILLED_NOUNS else None
+
+
+def _alike(a: Value, b: Value) -> bool:
+    """Whether two values count or measure one kind of thing: one unit, or two counts of people with one fate
+    (or one that does not say): "128 people killed", "128 lives", "a toll of 128" and "128 people" are alike."""
+    if a.kind != b.kind:
+        return False
+    fa, fb = _fate(a.unit), _fate(b.unit)
+    if fa is not None and fb is not None:
+        return fa == fb or not fa or not fb
+    return a.unit == b.unit
+
+
+def _days(text: str) -> set[tuple[int, int]]:
+    """The days of a month ``text`` writes, as (month, day)."""
+    out = set()
+    for m in _DAY.finditer(text):
+        day = int(m["d"] or m["d2"])
+        if 1 <= day <= 31:
+            out.add((_MONTHS[(m["m"] or m["m2"]).casefold()], day))
+    return out
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "") for n in _DIGITS.findall(text)}
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """What a claim is about: its topic words, the values it gives (other than days) and the days it names."""
+
+    words: frozenset[str]
+    counts: tuple[Value, ...]
+    days: frozenset[tuple[int, int]]
+
+    def reads(self, sentence: str, *context: str) -> str:
+        """How ``sentence`` stands to the claim's topic: :data:`SAME`, :data:`TOPIC` or :data:`OFF` (see the
+        module's docstring). Where the claim gives a value, the topic words may stand in the ``context`` texts (the
+        article's lead, the sentence before): "At least 79 people were injured, he added" tells the fire's toll after a
+        lead that names the fire; a claim of words alone needs them in the sentence."""
+        keys = _keys(extract.terms(sentence))
+        held = keys.union(*map(_context, context)) if self.counts or self.days else keys
+        if len(self.words & held) < min(TOPIC_WORDS, len(self.words)):
+            return OFF
+        if not self.counts and not self.days:
+            return SAME if self.words else OFF
+        same = topic = False
+        if self.counts:
+            found = values.find(sentence)
+            numbers = _numbers(sentence)
+            for claimed in self.counts:
+                for value in found:
+                    if _alike(claimed, value):
+                        if value.value == claimed.value:
+                            same = topic = True
+                        elif _fate(claimed.unit) != "" and _fate(value.unit) != "":
+                            topic = True  # another count of the same thing ("people" alone is anyone: "13 treated")
+                # The words of what it counts: of the dead, "killed", "died", "toll" (not "people", said of anyone).
+                fate = _fate(claimed.unit)
+                named = _stems(claimed.unit) if fate is None else _FATE_STEMS.get(fate) or _stems(fate or "people")
+                if numbers and named & keys:
+                    topic = True  # a number beside the word of what the claim counts: "raised the toll to 44"
+                    same = same or claimed.value in numbers  # "fire kills 128"
+        if self.days:
+            days = _days(sentence)
+            topic = topic or bool(days)
+            same = same or bool(days & self.days)
+        return SAME if same else TOPIC if topic else OFF
+
+
+def about(claim: Claim) -> Topic:
+    """The topic of a typed claim (:func:`newsdesk.claims.verify.typed`)."""
+    days = _days(claim.text)
+    counts = tuple(
+        v for v in claim.values if v.kind != "date" and not (v.kind == "count" and v.unit.casefold() in _MONTHS)
+    )
+    # The values' own words (the number, what it counts, its bound) and the days' say no topic.
+    skip = set()
+    for v in claim.values:
+        skip |= _stems(f"{v.text} {v.unit} {v.bound}")
+    for m in _DAY.finditer(claim.text):
+        skip |= _stems(m.group())
+    words = frozenset(_keys(claim.terms) - skip)
+    return Topic(words=words, counts=counts, days=frozenset(days))

@@ -1,0 +1,120 @@
+"""``verify`` holds the stance model's verdict to the claim's topic: a shared number or word is no support
+(invented sentences, outlets and places)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsdesk.claims import extract, topic, verify
+from newsdesk.records import Article
+
+CLAIM = "The fire killed 128 people"
+CRICKET = (
+    "Dunmore Rovers beat the visitors by seven wickets on Sunday. "
+    "The hosts won the match, chasing down 128 with 25 balls to spare."
+)
+TOLL = (
+    "A fire swept through the Marrow Quay tower block in Lorvan on Tuesday. "
+    "Residents said they heard a loud bang before the flames spread. "
+    "The death toll rose to 128 on Friday, officials said."
+)
+OTHER_FIRE = (
+    "A fire broke out at the Velmora trade fair on Thursday. "
+    'The organisers said the fire was "under control and caused no casualties".'
+)
+
+
+def _model(label: str, text: str, sentence: str) -> Any:
+    """A stance model that gives ``label`` with ``sentence`` of ``text`` as its evidence."""
+    start = text.index(sentence)
+
+    def stances(pairs: Any) -> list[dict[str, Any]]:
+        return [{"label": label, "confidence": 0.66, "start": start, "end": start + len(sentence)} for _ in pairs]
+
+    return stances
+
+
+def _judged(text: str, label: str, sentence: str) -> dict[str, Any]:
+    candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, [])
+    return verify.judge(verify.typed(CLAIM), [candidate], _model(label, text, sentence))
+
+
+def test_an_off_topic_number_is_no_support() -> None:
+    got = _judged(CRICKET, "supports", "The hosts won the match, chasing down 128 with 25 balls to spare.")
+    assert not got["supports"] and not got["discusses"] and got["unrelated"] == 1
+    assert not got["independent_origins"]
+
+
+def test_an_on_topic_toll_supports_with_its_sentence_as_evidence() -> None:
+    # The model picked the sentence that shares the most words; the toll two sentences on is the support.
+    got = _judged(TOLL, "supports", "Residents said they heard a loud bang before the flames spread.")
+    assert [r["article_id"] for r in got["supports"]] == ["a"]
+    assert got["supports"][0]["evidence"] == "The death toll rose to 128 on Friday, officials said."
+
+
+def test_another_count_on_the_topic_is_reported_not_supported() -> None:
+    text = TOLL.replace("rose to 128", "rose to 44")
+    got = _judged(text, "supports", "The death toll rose to 44 on Friday, officials said.")
+    assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"]
+
+
+def test_no_casualties_at_another_fire_neither_supports_nor_contradicts() -> None:
+    sentence = 'The organisers said the fire was "under control and caused no casualties".'
+    for label in ("supports", "contradicts"):
+        got = _judged(OTHER_FIRE, label, sentence)
+        assert not got["supports"] and not got["contradicts"], label
+
+
+def test_a_contradiction_on_the_topic_stands() -> None:
+    text = TOLL + " The fire service said reports that the fire killed 128 people were false."
+    got = _judged(text, "contradicts", "The fire service said reports that the fire killed 128 people were false.")
+    assert [r["article_id"] for r in got["contradicts"]] == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "reading"),
+    [
+        ("Lorvan tower fire kills 128", "", topic.SAME),  # a bare number beside what it counts
+        ("The blaze claimed 128 lives, the fire service said.", "", topic.SAME),  # lives lost are the dead
+        ("The hosts won, chasing down 128 with 25 balls to spare.", "", topic.OFF),  # a number, not a toll
+        ("The fire caused no casualties.", "", topic.OFF),  # the injured, not the dead
+        ("A fire left at least 44 fatalities.", "", topic.TOPIC),  # the dead, another count
+        ("The fire service raised the death toll to 44.", "", topic.TOPIC),  # a bare number beside the toll
+        ("At least 128 people were killed, he added.", "A fire swept through the tower.", topic.SAME),
+        ("At least 128 people were killed, he added.", "", topic.OFF),  # no word of a fire
+    ],
+)
+def test_what_a_sentence_says_of_the_claims_topic(sentence: str, context: str, reading: str) -> None:
+    assert topic.about(verify.typed(CLAIM)).reads(sentence, context) == reading
+
+
+def test_a_claim_of_words_needs_them_in_the_sentence_and_a_day_is_compared() -> None:
+    said = topic.about(verify.typed("Tomas Brevik said the verdict was politically motivated"))
+    assert said.reads("Brevik called the verdict politically motivated.") == topic.SAME
+    assert said.reads("The captain said the team was aligned with the board.") == topic.OFF
+    day = topic.about(verify.typed("The fire broke out on 26 November"))
+    assert day.reads("The fire broke out on Nov. 26 in the tower.") == topic.SAME
+    assert day.reads("The fire broke out on 27 November.") == topic.TOPIC
+
+
+def test_a_stored_claim_worded_alike_with_another_toll_discusses() -> None:
+    text = "The Lorvan fire service raised the death toll from the tower fire to 44 on Thursday morning."
+    own = extract.find(Article(id="a", source="a", text=text, language="en"))
+    assert own
+    candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, own)
+    claim = verify.typed("The death toll from the Lorvan tower fire rose to 83")
+    got = verify.judge(claim, [candidate], _model("unrelated", text, text))
+    assert not got["supports"] and [r["by"] for r in got["discusses"]] == ["claim"]
+
+
+def test_a_count_of_people_that_does_not_say_what_befell_them_is_no_toll() -> None:
+    toll = topic.about(verify.typed(CLAIM))
+    assert toll.reads("The fire killed 128 residents, officials said.") == topic.SAME
+    assert toll.reads("Thirteen people were treated after the fire.") == topic.OFF
+
+
+def test_an_off_topic_report_is_not_listed_as_discussing_the_claim() -> None:
+    got = _judged(CRICKET, "discusses", "The hosts won the match, chasing down 128 with 25 balls to spare.")
+    assert not got["discusses"] and got["unrelated"] == 1
