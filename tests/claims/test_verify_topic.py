@@ -118,3 +118,19 @@ def test_a_count_of_people_that_does_not_say_what_befell_them_is_no_toll() -> No
 def test_an_off_topic_report_is_not_listed_as_discussing_the_claim() -> None:
     got = _judged(CRICKET, "discusses", "The hosts won the match, chasing down 128 with 25 balls to spare.")
     assert not got["discusses"] and got["unrelated"] == 1
+
+
+def test_a_claimed_rise_is_not_contradicted_by_an_earlier_figure() -> None:
+    # "The toll rose to 83" tells a change: a report of a toll of 44 (before the rise) reports the thing, it does not
+    # contradict it; a claim without the change in its words is contradicted by the other figure.
+    text = "The Lorvan fire service said the death toll from the tower fire was 44 on Thursday morning."
+    own = extract.find(Article(id="a", source="a", text=text, language="en"))
+    assert own and not own[0].update
+    candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, own)
+    rise = verify.typed("The death toll from the Lorvan tower fire rose to 83")
+    assert rise.update
+    got = verify.judge(rise, [candidate], _model("unrelated", text, text))
+    assert not got["contradicts"] and [r["by"] for r in got["discusses"]] == ["claim"]
+    flat = verify.typed("The death toll from the Lorvan tower fire was 83")
+    got = verify.judge(flat, [candidate], _model("unrelated", text, text))
+    assert [r["by"] for r in got["contradicts"]] == ["claim"]

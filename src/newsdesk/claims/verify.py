@@ -69,10 +69,17 @@ def typed(text: str) -> Claim:
             "Check one sentence at a time."
         )
     # The stage's own reading gives the modality (a denial, a question); values and terms are the whole text's.
+    # So does whether it tells a change ("the toll rose to 83"): a report of another figure before is no contradiction.
     read = extract.find(Article(id="typed", source="typed", text=text, language="en"))
     modality = read[0].modality if read else Modality.ASSERTED
     return Claim(
-        text=text, start=0, end=len(text), modality=modality, values=tuple(values.find(text)), terms=extract.terms(text)
+        text=text,
+        start=0,
+        end=len(text),
+        modality=modality,
+        values=tuple(values.find(text)),
+        terms=extract.terms(text),
+        update=extract.UPDATE.search(text) is not None,
     )
 
 
@@ -135,9 +142,20 @@ def _by_claims(
             else:
                 worded = (got, other)
     if agreeing is None:
+        updated: Claim | None = None
         for other in own:
-            if any(_contradicts(_aligned(c, other), other) for c in readings(claim)):
-                return "contradicts", other, round(other.confidence, 2)
+            for c in readings(claim):
+                aligned = _aligned(c, other)
+                if _contradicts(aligned, other):
+                    return "contradicts", other, round(other.confidence, 2)
+                if (
+                    updated is None
+                    and (aligned.update or other.update)
+                    and _contradicts(_fixed(aligned), _fixed(other))
+                ):
+                    updated = other  # another figure of the thing, told as a change: the article reports it
+        if updated is not None:
+            return "discusses", updated, round(updated.confidence, 2)
     found = agreeing or worded
     if found is None:
         return None
@@ -149,8 +167,9 @@ def _by_claims(
 def _contradicts(claim: Claim, other: Claim) -> bool:
     """Whether ``other`` gives another value than ``claim`` for one unit, or denies it (or asserts what it denies),
     speaking of the same thing: it holds at least half of the typed claim's terms, the values' own words aside.
-    A change worded as one ("cut to", "revised") is an update, not a contradiction."""
-    if other.update:
+    A change worded as one ("cut to", "revised") on either side is an update, not a contradiction: "the toll rose to
+    83" against an earlier "the toll was raised to 44"."""
+    if other.update or claim.update:
         return False
     differ = contradict.differing(claim.values, other.values)
     if differ is not None:
@@ -166,6 +185,11 @@ def _contradicts(claim: Claim, other: Claim) -> bool:
     shared = len(mine & theirs)
     # A short claim ("Tomas Brevik is 63") may have one term left: it must hold it.
     return shared >= min(2, len(mine)) and shared > 0 and shared / len(mine) >= CONTEXT
+
+
+def _fixed(claim: Claim) -> Claim:
+    """``claim`` read as no change (what :func:`_contradicts` would say of it were it not worded as an update)."""
+    return dataclasses.replace(claim, update=False) if claim.update else claim
 
 
 def _key(term: str) -> str:
