@@ -54,3 +54,15 @@ def test_a_database_under_the_home_folder_is_opened_by_its_tilde_path(
     with Store("~/other.db") as created:  # made in the home folder, not in a folder named "~"
         assert created.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
     assert (home / "other.db").is_file() and not (tmp_path / "~").exists()
+
+
+@pytest.mark.parametrize("folder", ["a#b", "a?b", "a%20b", "a b"])
+def test_is_marked_reads_the_file_named_whatever_its_folder_holds(tmp_path: Path, folder: str) -> None:
+    # A "?" or "#" in a file: URI's path is its query or fragment unless encoded: SQLite would read another file
+    # ("a" here), read-write, and make it.
+    (tmp_path / folder).mkdir()
+    store = Store(tmp_path / folder / "news.db")
+    store.mark("demo")
+    store.close()
+    assert Store.is_marked(tmp_path / folder / "news.db", "demo")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]

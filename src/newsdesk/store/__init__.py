@@ -236,7 +236,9 @@ class Store:
         if postgres.is_url(str(path)):
             return postgres.is_marked(str(path), mark)
         try:
-            conn = sqlite3.connect(f"file:{Path(path).expanduser().resolve()}?mode=ro", uri=True)
+            # as_uri: a "?", "#" or "%" in the path is the file's name, never the URI's query (that would open
+            # another file read-write, and create it) or its fragment.
+            conn = sqlite3.connect(f"{Path(path).expanduser().resolve().as_uri()}?mode=ro", uri=True)
             try:
                 row = conn.execute("SELECT value FROM counters WHERE name = ?", (f"mark:{mark}",)).fetchone()
             finally:
