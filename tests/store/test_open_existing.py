@@ -66,3 +66,10 @@ def test_is_marked_reads_the_file_named_whatever_its_folder_holds(tmp_path: Path
     store.close()
     assert Store.is_marked(tmp_path / folder / "news.db", "demo")
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
+
+
+def test_a_folder_given_as_the_database_is_no_database(tmp_path: Path) -> None:
+    # "--db ~/news" for "--db ~/news/news.db": said as no database there, not as a file that is no SQLite database.
+    with pytest.raises(StoreError, match="No newsdesk database at"):
+        Store(tmp_path, create=False)
+    assert list(tmp_path.iterdir()) == []
