@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 import newsdesk
+from newsdesk.cli import terminal
 from tests.test_cli_ux import BRIDGE, BRIDGE_AGAIN, NO_SPACY, run
 
 
@@ -109,3 +110,9 @@ def test_analyze_on_a_store_with_no_articles_says_so(cli: CliRunner, home: Path)
     flat = " ".join(err.split())
     assert code == 0 and "the database holds no articles" in flat and "newsdesk ingest PATH" in flat
     assert "every stored article" not in flat
+
+
+def test_an_offset_with_seconds_is_written_in_hours_and_minutes() -> None:
+    # A historical local mean time (Kathmandu's +05:41:16 until 1920) is written to the minute, as any offset is.
+    assert terminal.published("1919-03-04T14:30:00+05:41:16") == "1919-03-04 14:30 +05:41"
+    assert terminal.published("2025-03-04T14:30:00+05:45") == "2025-03-04 14:30 +05:45"

@@ -54,3 +54,22 @@ def test_a_database_under_the_home_folder_is_opened_by_its_tilde_path(
     with Store("~/other.db") as created:  # made in the home folder, not in a folder named "~"
         assert created.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
     assert (home / "other.db").is_file() and not (tmp_path / "~").exists()
+
+
+@pytest.mark.parametrize("folder", ["a#b", "a?b", "a%20b", "a b"])
+def test_is_marked_reads_the_file_named_whatever_its_folder_holds(tmp_path: Path, folder: str) -> None:
+    # A "?" or "#" in a file: URI's path is its query or fragment unless encoded: SQLite would read another file
+    # ("a" here), read-write, and make it.
+    (tmp_path / folder).mkdir()
+    store = Store(tmp_path / folder / "news.db")
+    store.mark("demo")
+    store.close()
+    assert Store.is_marked(tmp_path / folder / "news.db", "demo")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
+
+
+def test_a_folder_given_as_the_database_is_no_database(tmp_path: Path) -> None:
+    # "--db ~/news" for "--db ~/news/news.db": said as no database there, not as a file that is no SQLite database.
+    with pytest.raises(StoreError, match="No newsdesk database at"):
+        Store(tmp_path, create=False)
+    assert list(tmp_path.iterdir()) == []

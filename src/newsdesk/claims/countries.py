@@ -83,6 +83,24 @@ _NAMES = {
     "nepal": "kathmandu",
     "sri lanka": "colombo",
     "myanmar": "burma|naypyitaw",
+    # Countries whose names are spelt like a listed one's, or end in the same word: listed so that the two are
+    # told apart ("Niger" / "Nigeria", "Sudan" / "South Sudan"), not read as one name spelt two ways.
+    "niger": "niamey",
+    "south sudan": "juba",
+    "ireland": "dublin",
+    "northern ireland": "belfast|stormont",
+    "iceland": "reykjavik",
+    "slovakia": "bratislava",
+    "slovenia": "ljubljana",
+    "gambia": "banjul",
+    "zambia": "lusaka",
+    "mali": "bamako",
+    "malawi": "lilongwe",
+    "democratic republic of congo": "drc|dr congo|kinshasa",  # "of the Congo" too: "the" is left out
+    "republic of congo": "congo brazzaville|brazzaville",
+    "guinea": "conakry",
+    "equatorial guinea": "malabo",
+    "papua new guinea": "port moresby",
 }
 _COUNTRY = {name: c for c, names in _NAMES.items() for name in (c, *names.split("|")) if name}
 

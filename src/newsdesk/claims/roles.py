@@ -163,11 +163,11 @@ def one_actor(a: tuple[str, str], b: tuple[str, str]) -> bool:
     ("Lopez" of "Maria Lopez" and "Ana Lopez"), a body and its acronym ("ICC", "International Cricket Council";
     "US", "United States"), a country and its capital ("China", "Beijing"), or one name in two spellings
     (:func:`_spelled_alike`). Two countries are never one name spelt two ways ("Iran", "Iraq")."""
-    if a[0] == b[0] or _plain(a[1]) == _plain(b[1]):
-        return True
     here, there = countries.country(a[1]), countries.country(b[1])
     if here is not None and there is not None:
-        return here == there
+        return here == there  # before the last word: "North Korea" and "South Korea" are two
+    if a[0] == b[0] or _plain(a[1]) == _plain(b[1]):
+        return True
     if _acronym_of(a[1], b[1]) or _acronym_of(b[1], a[1]):
         return True
     return _spelled_alike(a[0], b[0])

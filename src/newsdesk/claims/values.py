@@ -166,10 +166,12 @@ _ADJ_SUFFIX = ("ly", "ian", "ern", "ese", "ish", "ic", "al", "ed", "ive", "ous",
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _PER_SHARE = re.compile(r"\s?(?:\([^()]{1,20}\)\s?)?-?(?:a[ -]share|per[ -]share|share price|a-share)\b", re.IGNORECASE)
 # A bound governs the number it stands before, or one word further in lower case ("at least another 20", "more than
-# US$ 5"): a name or a comma between ("a lead over Sanders, 46 percent") ends the phrase the bound word is in.
+# US$ 5"), or the letters of a dollar that the value is read from its sign on ("about C$ 5", "nearly HK$ 2"): a
+# name or a comma between ("a lead over Sanders, 46 percent") ends the phrase the bound word is in.
 _BOUND = re.compile(
     r"\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|as many as|"
-    r"fewer than|less than|under|close to|an estimated|estimated|some)\s+(?:(?-i:[a-z]+|US\$|[$€£¥₴₽])\s+)?$",
+    r"fewer than|less than|under|close to|an estimated|estimated|some)\s+"
+    r"(?:(?-i:[a-z]+|US\$|[$€£¥₴₽])\s+|(?-i:[A-Z]{1,2}))?$",
     re.IGNORECASE,
 )
 
@@ -243,7 +245,7 @@ _COUNT_FIRST = re.compile(
 # toll at 83", "a death toll of 12"; the toll's place between ("the death toll from the fire to 44"), no verb.
 _TOLL_TO = re.compile(
     rf"\b(?:death toll|toll of the dead)(?: (?:from|in|of|at)(?: [^\d\s]+){{1,4}}?)? (?:to|at|of) "
-    rf"(?:at least |more than |about |around |nearly )?(?P<n>{_NUM})\b",
+    rf"(?:at least |more than |about |around |nearly )?(?P<n>{_NUM})\b(?!['’]s\b)",  # not "the toll of 2011's quake"
     re.IGNORECASE,
 )
 # No one hurt: "without any reported injuries", "caused no casualties", "no injuries have been reported".

@@ -84,5 +84,5 @@ def published(value: object) -> object:
     if (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0):
         return when.date().isoformat()
     offset = when.strftime("%z")
-    zone = "" if not offset else " UTC" if offset == "+0000" else f" {offset[:3]}:{offset[3:]}"
+    zone = "" if not offset else " UTC" if offset == "+0000" else f" {offset[:3]}:{offset[3:5]}"  # (no seconds)
     return f"{when:%Y-%m-%d %H:%M}{zone}"

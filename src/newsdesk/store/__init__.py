@@ -205,8 +205,8 @@ class Store:
             try:
                 self.conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
             except sqlite3.OperationalError:
-                if uri and not os.path.lexists(file):
-                    raise missing from None
+                if uri and (not os.path.lexists(file) or file.is_dir()):
+                    raise missing from None  # (a folder, "--db ~/news", holds no database either)
                 raise  # a file there that cannot be opened (its permissions): said as any other open that fails
             if uri and self.conn.execute("PRAGMA page_count").fetchone()[0] == 0:
                 self.conn.close()  # an empty file: no database yet, and none is made in it
@@ -236,7 +236,9 @@ class Store:
         if postgres.is_url(str(path)):
             return postgres.is_marked(str(path), mark)
         try:
-            conn = sqlite3.connect(f"file:{Path(path).expanduser().resolve()}?mode=ro", uri=True)
+            # as_uri: a "?", "#" or "%" in the path is the file's name, never the URI's query (that would open
+            # another file read-write, and create it) or its fragment.
+            conn = sqlite3.connect(f"{Path(path).expanduser().resolve().as_uri()}?mode=ro", uri=True)
             try:
                 row = conn.execute("SELECT value FROM counters WHERE name = ?", (f"mark:{mark}",)).fetchone()
             finally:
