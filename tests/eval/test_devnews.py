@@ -181,7 +181,7 @@ def test_quotes_read_by_hand_score_what_a_run_lists_with_each_span() -> None:
 
     from tests.eval import quote_reading
 
-    assert len(quote_reading.READ) == 229 and len(quote_reading.NOT_QUOTES) == 2 and len(quote_reading.MISSED) == 3
+    assert len(quote_reading.READ) == 231 and len(quote_reading.NOT_QUOTES) == 2 and len(quote_reading.MISSED) == 3
     labelled = {**quote_reading.READ, **quote_reading.MISSED}
 
     def run(rows: dict[str, tuple[bool, str | None, str]]) -> tuple[dict[str, float], dict[str, list[str]]]:

@@ -1418,3 +1418,18 @@ def test_a_heading_without_a_stop_ends_its_sentence_before_the_parse() -> None:
     assert ("The toll rose to 12 by Friday night", "the city's fire services") in said
     doc = nlp.load()(text)
     assert [s.text.strip() for s in doc.sents][1] == "THE harbour fire of the decade"
+
+
+def test_a_cue_closing_its_sentence_after_a_comma_reports_the_clause_before_it() -> None:
+    # The parse hangs "reported" on "rose" as an adverbial clause here (not the root with "rose" its complement,
+    # as "..., the government said" is parsed): the clause before the comma is what the services reported.
+    text = (
+        "The confirmed death toll rose to 83 as of midnight Thursday in New Orlan, New Orlan emergency services"
+        " reported."
+    )
+    doc = nlp.load()(text)
+    assert next(t for t in doc if t.text == "reported").dep_ == "advcl"  # the construction this test is about
+    said = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert said == [
+        ("The confirmed death toll rose to 83 as of midnight Thursday in New Orlan", "New Orlan emergency services")
+    ]
