@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from newsdesk import Settings
+from newsdesk.cluster import names
 from newsdesk.corpus import Corpus
 from newsdesk.demo import corpus_path
 from newsdesk.digest import timeline
@@ -53,7 +54,12 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
         entry["evidence"].append({"article_id": article.id, "start": span[0], "end": span[1]})
 
     story_start = min((e["first_seen"] for e in story["events"] if e["first_seen"]), default=None)
+    # A date after its article's day is still to come then; in an undated article, a month or year written in full
+    # after the story's latest day.
+    latest = max((a.published[:10] for a in articles if a.published), default="")
+    event_title = {e["id"]: e["title"] for e in story["events"]}
     for article in sorted(articles, key=lambda a: a.published or "~"):
+        written = (article.published or "")[:10]
         found = mentions.get(article.id, [])
         if not article.published and event_start.get(article.event_id or ""):
             found = dates.find(article.text, None, estimate=event_start[article.event_id or ""])
@@ -90,10 +96,18 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
             cut = lead_prefix(sentence) if not start or article.text[start - 1] == "\n" else 0
             if cut <= m.start - start:
                 sentence = sentence[cut:]
-            add((m.value, m.precision), sentence, article, (m.start, m.end), m.anchor == "estimate", m.future)
+            value = m.value or ""
+            ahead = m.future or bool(written and value > written[: len(value)])
+            full = m.anchor != "estimate" and m.precision in {"month", "year"}
+            ahead = ahead or bool(not written and latest and full and value > latest[: len(value)])
+            add((m.value, m.precision), sentence, article, (m.start, m.end), m.anchor == "estimate", ahead)
         if not usable:
             day = article.published[:10] if article.published else None
-            title = article.title or " ".join(article.text.split()[:15]) + " …"
+            title = article.title
+            named = event_title.get(article.event_id or "")
+            if not names.is_headline(title) and named != title and names.is_headline(named):
+                title = named if not names.may_be_made(named) else title  # a lead set as a title: the event's
+            title = title or " ".join(article.text.split()[:15]) + " …"
             title = title[lead_prefix(title) :]
             add((day, "day" if day else None), title, article, (0, 0), False, False)
     return sorted(entries.values(), key=lambda e: e["date"] or "~")
@@ -407,3 +421,70 @@ def test_an_undated_events_day_is_its_reports_first_day_not_to_come(
     got = timeline.event_days(_STORY, statements)
     assert got.get("undated", {}).get("date") == expected, got
     assert timeline.event_days({"events": [_STORY["events"][1]]}, statements) == {}  # no dated event: no estimate
+
+
+def test_a_date_after_its_report_was_written_is_expected(tmp_path: Path) -> None:
+    # "expected in February 2026" in a report of 18 November 2025 is a plan then, though no word of the future
+    # stands right before it: it had been listed as if it had happened. In an undated report of the same story, a
+    # month or a year written in full after every dated report of it is one too ("by 2035"); the days it names
+    # are not (a later report may name a later day of the story).
+    dated = {
+        "title": "Vessara court sentences port chief",
+        "published": "2025-11-18",
+        "text": (
+            "A Vessara court sentenced the former port chief Ivo Brandt to ten years on 17 November, the court said."
+            " Elections across Vessara, expected in February 2026, will be the first since the port strike."
+        ),
+    }
+    undated = {
+        "title": "Vessara port chief's party rejects the verdict",
+        "text": (
+            "The party of the former Vessara port chief Ivo Brandt rejected the court's verdict on 19 November."
+            " The party wants the Vessara port fully automated, with every crane remote, by 2035."
+        ),
+    }
+    with _one_story(tmp_path, dated, undated) as (corpus, story):
+        entries = corpus.story(story["id"])["timeline"]
+        assert entries == reference_timeline(corpus, story)
+        rows = [timeline.row(e) for e in entries]
+    ahead = {e["date"]: e["future"] for e in entries}
+    assert ahead["2026-02"] and ahead["2035"], entries
+    assert not ahead["2025-11-17"] and not ahead["2025-11-19"], entries
+    # The web list's kept rows say so too ("expected"), as `story` and `timeline` do.
+    assert [r["future"] for r in rows] == [e["future"] for e in entries]
+
+
+def test_a_report_with_no_date_and_no_headline_is_told_by_its_events_name(tmp_path: Path) -> None:
+    # A report with no headline (its title is its lead sentence, which sets a scene) and no date of its own had its
+    # publication day's entry cite that scene ("It was a cold grey morning ... as Edda Morn set off ..."), as if it
+    # were the day's development: the entry cites its event's name, a headline, instead.
+    lead = (
+        "It was a cold grey morning with rain on the harbour as Edda Morn set off to fetch her grandson from the "
+        "Veltmar school."
+    )
+    scene = {
+        "title": lead,
+        "published": "2025-12-03",
+        "text": (
+            f"ORLAN: {lead}\n\nThe photo of Edda Morn running from the Veltmar tower fire in Orlan became a symbol"
+            " of the blaze. A week after the Veltmar fire her husband is still missing, and the Orlan photo was"
+            " shared widely."
+        ),
+    }
+    headlined = {
+        "title": "The photo of Edda Morn that became a symbol of the Veltmar fire",
+        "text": (
+            "A photo of Edda Morn running from the Veltmar tower fire in Orlan became a symbol of the blaze. Her"
+            " husband is still missing a week after the Veltmar fire, and the Orlan photo was shared widely by"
+            " residents."
+        ),
+    }
+    with _one_story(tmp_path, scene, headlined) as (corpus, story):
+        ((event),) = story["events"]
+        entries = corpus.story(story["id"])["timeline"]
+        assert entries == reference_timeline(corpus, story)
+    assert event["title"] == headlined["title"]
+    assert [(e["date"], e["text"]) for e in entries] == [
+        ("2025-12-03", headlined["title"]),
+        (None, headlined["title"]),
+    ]

@@ -46,7 +46,8 @@ def _plain(value: Any) -> Any:
 
 
 def _listed(entries: list[dict[str, Any]], since: str | None, until: str | None, recent: bool) -> list[dict[str, Any]]:
-    """The web list's rows as it made them from the whole timeline on each view, before the digest kept it."""
+    """The web list's rows as it made them from the whole timeline on each view, before the digest kept it (and
+    whether each is still to come, which the list now marks "expected")."""
     if since or until:
         entries = [e for e in entries if e["date"] and (since or "") <= e["date"][:10] <= (until or "~")]
     if recent:

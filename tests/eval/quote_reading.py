@@ -82,6 +82,8 @@ READ: dict[str, tuple[bool, str | None, str]] = {
     "7:1445:1556": (False, "authorities", "group"),
     "7:1457:1482": (True, "authorities", "group"),
     "7:1602:1746": (False, "a department spokesperson", "anonymous"),
+    # Listed once a line without a stop ends its sentence (h-tq24, 2026-12-07) and read then: right.
+    "7:1391:1556": (False, "the city’s Labour Department", "group"),
     "8:12:197": (False, "Chris Tang", "person"),
     "8:409:540": (True, "Chris Tang", "person"),
     "8:604:647": (False, "Chris Tang", "person"),
@@ -95,8 +97,11 @@ READ: dict[str, tuple[bool, str | None, str]] = {
     "8:1599:1820": (False, "a department spokesperson", "anonymous"),
     "9:0:115": (False, "authorities", "group"),
     "9:168:190": (False, "authorities", "group"),
+    "9:284:377": (False, "Officials", "anonymous"),  # listed and read as 7:1391:1556 was
     "9:419:496": (False, "authorities", "group"),
-    "9:563:589": (False, "Several residents", "anonymous"),
+    # Read again 2026-12-07 (h-tq24): the line has no stop and had been parsed into the next; the clause runs to
+    # the line's end ("... when the fire broke out"), where the labelling version cut it.
+    "9:563:613": (False, "Several residents", "anonymous"),
     "9:683:742": (False, "Authorities", "group"),
     "9:901:986": (False, "Officials", "anonymous"),
     "9:998:1073": (False, "Officials", "anonymous"),

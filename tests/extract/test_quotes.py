@@ -1366,3 +1366,70 @@ def test_a_capitalised_according_after_no_full_stop_opens_its_own_sentence() -> 
     # Written after its clause, "according to" attributes that clause.
     said = _quotes("The pier was closed on Monday, according to a report.", direct_only=False)
     assert [(q.text, q.speaker) for q in said] == [("The pier was closed on Monday", "a report")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # Two people named together speak together; "They added" goes on with both, never with the first alone.
+        (
+            "In a statement on Monday, Velorian co-chairs Mara Quill and Tobias Fenn explained, “The offer no "
+            "longer makes sense for our owners.” They added, “We wish the buyers well.”",
+            ["Mara Quill and Tobias Fenn", "Mara Quill and Tobias Fenn"],
+        ),
+        (
+            "Mara Quill and Tobias Fenn said the offer was too low. They added that talks were over.",
+            ["Mara Quill and Tobias Fenn", "Mara Quill and Tobias Fenn"],
+        ),
+        # Three names, commas and "and" between them.
+        (
+            "Ann Roe, Ed Poe and Al Lee said the dam would hold.",
+            ["Ann Roe, Ed Poe and Al Lee"],
+        ),
+    ],
+)
+def test_people_named_together_speak_together(text: str, speakers: list[str]) -> None:
+    said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert [q.speaker for q in said] == speakers
+    assert all(q.speaker_kind is SpeakerKind.PERSON for q in said)
+    assert all(text[q.speaker_start : q.speaker_end] == speakers[0] for q in said[:1])
+
+
+def test_a_they_after_people_named_apart_stays_unresolved_at_a_low_confidence() -> None:
+    # After two people who spoke each on their own, "they" is neither of them alone: left as it is written, and
+    # not as sure a speaker as a named one.
+    text = (
+        "Harbour chief Mara Quill said the port would reopen. Union leader Tobias Fenn said it would not. "
+        "“We are not finished,” they added."
+    )
+    (last,) = [q for q in _quotes(text) if q.kind is QuoteKind.SPEECH]
+    assert (last.speaker, last.speaker_kind) == ("they", SpeakerKind.UNKNOWN)
+    assert last.confidence <= 0.4
+
+
+def test_a_heading_without_a_stop_ends_its_sentence_before_the_parse() -> None:
+    # A heading line with no final stop had been parsed into the paragraph under it, the report made an adverbial
+    # clause of the heading's sentence, and the quote was missed.
+    text = (
+        "Police arrested two engineers on Friday, the government said.\n\nTHE harbour fire of the decade\n\n"
+        "The toll rose to 12 by Friday night, the city's fire services reported."
+    )
+    said = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert ("The toll rose to 12 by Friday night", "the city's fire services") in said
+    doc = nlp.load()(text)
+    assert [s.text.strip() for s in doc.sents][1] == "THE harbour fire of the decade"
+
+
+def test_a_cue_closing_its_sentence_after_a_comma_reports_the_clause_before_it() -> None:
+    # The parse hangs "reported" on "rose" as an adverbial clause here (not the root with "rose" its complement,
+    # as "..., the government said" is parsed): the clause before the comma is what the services reported.
+    text = (
+        "The confirmed death toll rose to 83 as of midnight Thursday in New Orlan, New Orlan emergency services"
+        " reported."
+    )
+    doc = nlp.load()(text)
+    assert next(t for t in doc if t.text == "reported").dep_ == "advcl"  # the construction this test is about
+    said = [(q.text, q.speaker) for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert said == [
+        ("The confirmed death toll rose to 83 as of midnight Thursday in New Orlan", "New Orlan emergency services")
+    ]

@@ -258,3 +258,18 @@ def test_every_page_of_the_stories_and_search_lists_is_bounded(client: TestClien
     two = client.get(one["next"]).json()
     assert two["results"] and not {r["id"] for r in two["results"]} & {r["id"] for r in one["results"]}
     assert client.get("/search.json", params={"q": "dam", "page": 500}).status_code == 404
+
+
+def test_the_timeline_list_marks_an_entry_still_to_come_expected() -> None:
+    # A kept row with `future` (a plan: "was due to finish in 2026") had been listed as any development.
+    from newsdesk.web.app import environment
+
+    evidence = {"article_id": "a1", "start": 0, "end": 4}
+    rows = [
+        {"date": "2025-11-26", "estimated": False, "future": False, "text": "The fire broke out.", "articles": 1},
+        {"date": "2026", "estimated": False, "future": True, "text": "The works were due to end.", "articles": 1},
+    ]
+    macro = environment().get_template("sections.html").module.timeline  # type: ignore[attr-defined]
+    html = str(macro([{**r, "evidence": evidence} for r in rows]))
+    first, second = html.split("</tr>")[1:3]
+    assert "expected" not in first and '<span class="tag">expected</span>' in second

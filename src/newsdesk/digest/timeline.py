@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, Protocol
 
+from newsdesk.cluster import names
 from newsdesk.extract import dates
 from newsdesk.records import DateMention, lead_prefix
 
@@ -128,6 +129,35 @@ def _days_named(mentions: list[DateMention], story_start: str) -> list[DateMenti
     ]
 
 
+def _ahead(m: DateMention, published: str | None, latest: str | None) -> bool:
+    """Whether the date of ``m`` comes after ``published``, the day its article was published: what the article
+    expected, planned or set as a target then ("elections expected in February", "by 2035"), whatever its words,
+    not what had happened. For an undated article, a month or a year written in full (no estimate) after the
+    story's latest known day (``latest``) is: a report written later may name a later day of the story, but the
+    month or year of a development is rarely written out after every dated report of it."""
+    value = str(m.value)
+    if published:
+        return value > published[: len(value)]
+    return (
+        bool(latest)
+        and m.anchor != "estimate"
+        and m.precision in {"month", "year"}
+        and value > str(latest)[: len(value)]
+    )
+
+
+def _headline(title: str | None, event_title: str | None) -> str | None:
+    """What a publication-day entry cites for an article that names no date of its own: its headline; or, when its
+    title is its lead sentence set as one (a text file with no headline: "It was a clear autumn afternoon ... as
+    Wong set off ..."), which sets a scene rather than tells the development, its event's name when that is a
+    headline (:func:`~newsdesk.cluster.names.is_headline`, not a name made from a lead)."""
+    if title and names.is_headline(title):
+        return title
+    if event_title and event_title != title and names.is_headline(event_title) and not names.may_be_made(event_title):
+        return event_title
+    return title
+
+
 def entries(view: Reader, story: dict[str, Any], *, statements: list[Statement] | None = None) -> list[dict[str, Any]]:
     """The story's timeline (``story``: as the ``stories`` query gives it, with its events and article ids): one
     entry per date and precision, earliest first (undated last), each with its text, articles, whether it is an
@@ -146,6 +176,8 @@ def entries(view: Reader, story: dict[str, Any], *, statements: list[Statement] 
     articles = view.query("timeline_articles", ids=story["article_ids"])
     event_of = {a: e["id"] for e in story["events"] for a in e["article_ids"]}
     event_start = {e["id"]: e["first_seen"] for e in story["events"]}
+    event_title = {e["id"]: e.get("title") for e in story["events"]}
+    latest = max((a["published"][:10] for a in articles if a["published"]), default=None)
     estimates = {
         a["id"]: start
         for a in articles
@@ -228,19 +260,22 @@ def entries(view: Reader, story: dict[str, Any], *, statements: list[Statement] 
         # "within a decade" is resolved ten years on (extract/dates.py): a horizon, not the date of anything.
         usable = [(m, sentence) for m, sentence in usable if m.precision != "decade" and not _a_record(m, sentence)]
         for m, sentence in _most_precise(usable):
-            add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate", m.future)
+            # A date after the day the article was published is ahead of it, as words of the future are.
+            future = m.future or _ahead(m, article["published"], latest)
+            add((m.value, m.precision), sentence, article_id, (m.start, m.end), m.anchor == "estimate", future)
         if not usable:
             day = article["published"][:10] if article["published"] else None
-            title = article["title"] or " ".join(texts[article_id].split()[:15]) + " …"
+            headline = _headline(article["title"], event_title.get(event_of.get(article_id) or ""))
+            title = headline or " ".join(texts[article_id].split()[:15]) + " …"
             title = title[lead_prefix(title) :]  # a title made of the first line: "HONG KONG: It was ..."
             add((day, "day" if day else None), title, article_id, (0, 0), False)
     return sorted(found.values(), key=lambda e: e["date"] or "~")
 
 
 def row(entry: dict[str, Any]) -> dict[str, Any]:
-    """What the web list shows of a timeline entry: its date, precision, whether it is an estimate, whether its
-    statements speak of it as still to come (``future``), its text, how many articles state it, and its first
-    evidence."""
+    """What the web list shows of a timeline entry: its date, precision, whether it is an estimate, whether it is
+    still to come (``future``: expected or planned, no development), its text, how many articles state it, and its
+    first evidence."""
     evidence = (
         entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0, "end": 0}
     )

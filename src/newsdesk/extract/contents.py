@@ -26,6 +26,7 @@ __all__ = [
     "passive",
     "proposition",
     "seeming",
+    "trailing",
 ]
 
 
@@ -49,8 +50,12 @@ def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, in
 
 def around(cue: Token) -> tuple[int, int] | None:
     """The clause a parenthetical cue interrupts: the whole of it, cue included (a span has no holes)."""
-    head = cue.head
-    tokens = [t for t in head.subtree if not t.is_space]
+    return _clause([t for t in cue.head.subtree if not t.is_space])
+
+
+def _clause(tokens: list[Token]) -> tuple[int, int] | None:
+    """The span of ``tokens`` (a clause's, in order) without the punctuation and the marker ("that") at its
+    edges; None for fewer than four words."""
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:
@@ -58,6 +63,28 @@ def around(cue: Token) -> tuple[int, int] | None:
     if len(tokens) < 4:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+# What a cue closing its sentence may govern besides its subject: "..., Hong Kong emergency services reported."
+_TRAILING = frozenset({"nsubj", "punct", "aux", "advmod", "npadvmod"})
+
+
+def trailing(cue: Token) -> tuple[int, int] | None:
+    """The clause a cue closing its sentence after a comma reports, when the parse hung the cue on that clause's
+    verb as an adverbial clause ("The toll rose to 83 ..., emergency services reported": "reported" an ``advcl`` of
+    "rose", not the root with "rose" its complement, as "..., the government said" is parsed): the clause before
+    the comma; None unless the cue has a subject of its own and nothing after it but the sentence's stop."""
+    head, doc = cue.head, cue.doc
+    if cue.dep_ != "advcl" or head.i > cue.i or not any(c.dep_ == "nsubj" for c in cue.children):
+        return None
+    if any(c.dep_ not in _TRAILING for c in cue.children):
+        return None
+    first = cue.left_edge.i
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[cue.i + 1 : head.sent.end]):
+        return None
+    return _clause([t for t in head.subtree if t.i < first - 1 and not t.is_space])
 
 
 # Words of a span, heading it, that make a thing named into a proposition about it: "described her AS the

@@ -44,7 +44,8 @@ _TO_WHOM = frozenset(
     "tell tells told telling address addresses addressed addressing write writes wrote written writing brief briefs "
     "briefed briefing inform informs informed informing cite cites cited citing quote quotes quoted quoting".split()
 )
-_PARTY_NOUNS = frozenset({"source", "sources", "media", "press"})
+# Nouns for those spoken to or relied on, as a name is: "citing the Hong Kong government", "told police".
+_PARTY_NOUNS = frozenset({"source", "sources", "media", "press", "government", "authorities", "police", "officials"})
 # "agree" with an object agrees a thing (a deal, terms), no words: "agreed that ..." or "agreed to ..." is said.
 _AGREEING = frozenset({"agree", "agrees", "agreed", "agreeing"})
 
@@ -465,7 +466,13 @@ def _speaker(
             return _Speaker(held.name, held.kind, head.idx, head.idx + len(head), held.head_pos)
         # "they" goes on with the group that spoke last; after one person, it is someone else (a source's
         # singular "they", or that person with others the quote does not name).
-        if head.lower_ == "they" and previous is not None and previous.name and previous.kind is not SpeakerKind.PERSON:
+        # People named together ("Ted Sarandos and Greg Peters explained ... They added") are a "they" too.
+        if (
+            head.lower_ == "they"
+            and previous is not None
+            and previous.name
+            and (previous.kind is not SpeakerKind.PERSON or _several(previous.name, previous.kind))
+        ):
             return _Speaker(previous.name, previous.kind, head.idx, head.idx + len(head), previous.head_pos)
         return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)
     first, last = speakers.phrase(head)
@@ -491,6 +498,12 @@ def _speaker(
     persons = [m for m in art.persons_in(start, end) if _is_head_person(art, m, head)]
     if persons:
         named = next((m for m in persons if m.start <= head.idx < m.end), persons[0])
+        last_named = _named_with(art, named)
+        if last_named is not None:
+            # "co-chief executives Ted Sarandos and Greg Peters explained": both speak, never the first alone.
+            return _Speaker(
+                art.text[named.start : last_named.end], SpeakerKind.PERSON, named.start, last_named.end, named.start
+            )
         return _Speaker(named.text, SpeakerKind.PERSON, named.start, named.end, named.start)
     if head.pos_ == "PROPN" and (art.resolver.titled(head) or _apposed_person(head)):
         # "President Trump", "Doull, the presenter for the host broadcaster": the name is a person's, whatever
@@ -620,6 +633,46 @@ def _is_head_person(art: _Article, person: Mention, head: Token) -> bool:
     if root is None:
         return True
     return (root.dep_ == "appos" and root.head.i == head.i) or (head.dep_ == "appos" and head.head.i == root.i)
+
+
+# What joins the names of people who speak together: "Ted Sarandos and Greg Peters", "Ann Roe, Ed Poe and Al Lee".
+_JOINED = re.compile(r"(?:,\s*|\s+)(?:and\s+)?|,?\s+and\s+")
+_AND = re.compile(r"(?:,|\sand)\s+[A-Z]")
+
+
+def _named_with(art: _Article, named: Mention) -> Mention | None:
+    """The last of the people the parse joins to ``named`` (``conj``: "Ted Sarandos and Greg Peters", "Ann Roe, Ed
+    Poe and Al Lee"), when every one of them is a person's name and only commas and "and" stand between them; else
+    None. Such a speaker is all of them: the first alone is a half-right speaker, which reads as a wrong one."""
+    root = art.resolver.name_token(named)
+    if root is None:
+        return None
+    joined: list[Token] = []
+    # "Ann Roe, Ed Poe and Al Lee": the parse may take the second name for the first's apposition, the list's
+    # "and" then joining the third to it.
+    todo = [
+        c
+        for c in root.children
+        if c.dep_ == "conj" or (c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children))
+    ]
+    while todo:
+        token = todo.pop()
+        joined.append(token)
+        todo.extend(c for c in token.children if c.dep_ == "conj")
+    if not joined:
+        return None
+    end = named.end
+    for token in sorted(joined, key=lambda t: t.i):
+        person = next((m for m in art.persons_in(end, token.idx + len(token)) if m.start <= token.idx < m.end), None)
+        if person is None or not _JOINED.fullmatch(art.text, end, person.start):
+            return None
+        end = person.end
+    return person
+
+
+def _several(name: str | None, kind: SpeakerKind) -> bool:
+    """Whether a speaker is people named together ("Ted Sarandos and Greg Peters": :func:`_named_with`)."""
+    return kind is SpeakerKind.PERSON and name is not None and _AND.search(name) is not None
 
 
 def _apposed_person(head: Token) -> bool:
@@ -993,8 +1046,11 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
             continue
         around = speech and token.dep_ == "parataxis" and not any(c.dep_ == "ccomp" for c in token.children)
         passive = contents.passive(token)
+        closing = contents.trailing(token) if speech and token.dep_ == "advcl" else None
         if token.lower_ == "according":
             content = contents.according(token)
+        elif closing is not None:
+            content = closing  # "The toll rose to 83 ..., emergency services reported.": what they reported
         elif around:
             content = contents.around(token)  # "This campaign, he says, is different."
         elif passive is not None:
@@ -1245,16 +1301,18 @@ def _the_source_goes_on(found: list[Quote]) -> list[Quote]:
     return out
 
 
+_UNRESOLVED = 0.4  # the confidence of a quote whose "they" stays unresolved, as of one with no speaker at all
 _THEY_REACH = 600  # characters from the quote before within which "they" still goes on with its speaker
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?:\s|$)")
 
 
 def _they_go_on(text: str, found: list[Quote]) -> list[Quote]:
     """``found`` (in text order) with a "they" no rule resolved given the speaker of the words said just before,
-    when that speaker is a group or unnamed people ("Officials say that … They add that …", "A Netflix adviser
-    said … “…”, they said."): the same rule as a direct quote's "they" (:func:`_speaker`), across reported speech
-    too, in the sentence after theirs at the latest. After a named person "they" is someone else, and stays
-    unresolved. An "it" no rule resolved goes on with a document that spoke just before ("“…,” a police
+    when that speaker is a group, unnamed people or people named together ("Officials say that … They add that
+    …", "A Netflix adviser said … “…”, they said.", "Ann Roe and Ed Poe said … They added …"): the same rule as a
+    direct quote's "they" (:func:`_speaker`), across reported speech too, in the sentence after theirs at the
+    latest. After one named person "they" is someone else, and stays unresolved, at a low confidence
+    (:data:`_UNRESOLVED`). An "it" no rule resolved goes on with a document that spoke just before ("“…,” a police
     statement read. “…,” it added.", "According to a report, … It added that …"): a document is an "it"."""
     out: list[Quote] = []
     last: dict[str, Quote | None] = {"they": None, "it": None}
@@ -1269,8 +1327,14 @@ def _they_go_on(text: str, found: list[Quote]) -> list[Quote]:
             and len(_SENTENCE_END.findall(text, before.end, q.start)) <= 1
         ):
             q = replace(q, speaker=before.speaker, speaker_kind=before.speaker_kind, confidence=min(q.confidence, 0.6))
+        elif q.kind is QuoteKind.SPEECH and q.speaker_kind is SpeakerKind.UNKNOWN and pronoun == "they":
+            # A "they" that goes on with nobody (after people named apart: "Ann Roe said ... Ed Poe said ... they
+            # added"): the pronoun stays, and so little is known of who spoke.
+            q = replace(q, confidence=min(q.confidence, _UNRESOLVED))
         if q.kind is QuoteKind.SPEECH and q.speaker:
-            groupish = q.speaker_kind in {SpeakerKind.GROUP, SpeakerKind.ANONYMOUS}
+            groupish = q.speaker_kind in {SpeakerKind.GROUP, SpeakerKind.ANONYMOUS} or _several(
+                q.speaker, q.speaker_kind
+            )
             last["they"] = q if groupish and q.speaker.lower() != "they" else None
             last["it"] = q if q.speaker_kind is SpeakerKind.DOCUMENT else None
         out.append(q)

