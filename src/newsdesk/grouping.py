@@ -92,7 +92,7 @@ class Features(NamedTuple):
 
 # The rules ``Features`` were worked out by: stored features of another version are worked out again from the
 # text. Raise it whenever what ``dedupe.sketch``, ``_vector`` or ``_lead`` give changes.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 _HEAD = struct.Struct("<BIII")  # version, shingles, fingerprint bytes, terms
 _WORDING = b"\x00"  # ends the lead's JSON where a packed profile follows
 
@@ -376,6 +376,18 @@ def _named_day(text: str) -> When:
     return UNKNOWN
 
 
+# The end of a sentence: a full stop, a question or an exclamation mark (a closing quotation mark after it), then a
+# space or a line's end.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s|$)")
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of ``text``'s first paragraph (the paragraph whole when no sentence end is found)."""
+    first = text.split("\n", 1)[0]
+    end = _SENTENCE_END.search(first)
+    return first[: end.end()] if end is not None else first
+
+
 def _lead(title: str | None, text: str, published: str | None) -> When:
     """What the lead says of a report's development: its day (``_when``) and its figures (the title's and the
     first ``LEAD_CHARS`` of the text's; the title's alone as ``headline``), with every figure the report states to
@@ -384,7 +396,9 @@ def _lead(title: str | None, text: str, published: str | None) -> When:
     opening = actors.actors(text)
     if not figures:
         return _when(text, published)._replace(actors=opening)
-    headline = rewrites.figures(title) if title else frozenset()
+    # An untitled report (its page kept no headline, or its first line was a lead: clean/metadata.py) is headed by
+    # its first sentence, which tells its news as a headline would ("The death toll ... rose to 128 on Friday ...").
+    headline = rewrites.figures(title or _first_sentence(text))
     stated = figures | rewrites.figures(text)
     return _when(text, published)._replace(figures=figures, stated=stated, headline=headline, actors=opening)
 

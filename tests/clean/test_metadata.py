@@ -80,39 +80,53 @@ def test_short_multi_sentence_or_decked_headlines_are_titles(first: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("first", "title"),
+    ("first", "title", "byline"),
     [
-        # A one-sentence lead taken for the headline is titled by its own words, not its dateline or byline.
+        # A one-sentence lead the page kept no headline over is no title (the title stays unknown); a byline
+        # opening it is the article's byline, its agency aside (the attributions stage credits that).
         (
             "PORT ELLIS: It was a grey winter morning with a light rain falling as Mr Tan walked down to the harbour "
             "to check on his boat.",
-            "It was a grey winter morning with a light rain falling as Mr Tan walked down to the harbour to check on "
-            "his boat.",
+            None,
+            None,
         ),
         (
             "By Ann Roe and Sam Doe/AFP – Crews were still pumping water out of the flooded tunnel on Thursday, "
             "a day after the river burst its banks and cut the town in two.",
-            "Crews were still pumping water out of the flooded tunnel on Thursday, a day after the river burst its "
-            "banks and cut the town in two.",
+            None,
+            "Ann Roe and Sam Doe",
+        ),
+        (
+            "By Ann Roe, Sam Doe and Li Wei – Crews were still pumping water out of the flooded tunnel on Thursday.",
+            None,
+            "Ann Roe, Sam Doe and Li Wei",
         ),
         (
             "• Three ferry operators were fined over the harbour collision as the number of injured passengers "
             "rose to 41 overnight, the coastguard said.",
-            "Three ferry operators were fined over the harbour collision as the number of injured passengers rose "
-            "to 41 overnight, the coastguard said.",
+            None,
+            None,
         ),
         # A headline keeps its kicker, and a long headline in title case is no lead.
-        ("EXCLUSIVE: Port Ellis ferry firm fined", "EXCLUSIVE: Port Ellis ferry firm fined"),
+        ("EXCLUSIVE: Port Ellis ferry firm fined", "EXCLUSIVE: Port Ellis ferry firm fined", None),
         (
             "Mayor: Port Ellis Has 'A Long Way To Go' On Flood Walls, Says Council Must Find 'The Money, And Fast' "
             "Before Spring.",
             "Mayor: Port Ellis Has 'A Long Way To Go' On Flood Walls, Says Council Must Find 'The Money, And Fast' "
             "Before Spring.",
+            None,
+        ),
+        # "By" opening a sentence is no byline, with a dash after it or not.
+        (
+            "By Monday Morning – The ferries ran again, the harbour master said.",
+            "By Monday Morning – The ferries ran again, the harbour master said.",
+            None,
         ),
     ],
 )
-def test_a_lead_taken_for_the_title_is_cited_without_its_dateline(first: str, title: str) -> None:
-    assert metadata.header([first, "The second paragraph.", "Body text."]).title == title
+def test_a_lead_is_no_title_and_a_byline_opening_it_is_read(first: str, title: str | None, byline: str | None) -> None:
+    head = metadata.header([first, "The second paragraph.", "Body text."])
+    assert (head.title, head.byline) == (title, byline)
 
 
 def test_nothing_stated_nothing_invented() -> None:

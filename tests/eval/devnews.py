@@ -33,6 +33,8 @@ Measures (each 0..1, higher is better):
 - ``devnews.entity_kinds_apart``: of the 30 most-mentioned entities, the share whose names (name and aliases,
   case aside) no entity of another kind holds: a check from the data alone, with no table, that one name is not
   a person in some articles and a place or a body in others ("Tai Po" a district and a person).
+- ``devnews.titles``: share of the 60 articles whose stored title is the header's, or unknown where the header says
+  ``title: unknown`` (the page's headline was not kept, and its lead sentence is no title: decision 0002).
 - ``devnews.timeline_no_furniture``: share of timeline entries, over every story, whose text holds none of
   :data:`FURNITURE`. The bodies had their page furniture removed by hand, so this guards against regressions
   in how entries are chosen rather than measuring boilerplate removal.
@@ -410,10 +412,26 @@ def _claim_pairs(corpus: Corpus, by_file: dict[int, Article]) -> tuple[dict[str,
     return claim_pairs.score(corpus.claims(), {article.id: n for n, article in by_file.items()})
 
 
+def _titles(by_file: dict[int, Article], titles: dict[int, str]) -> tuple[dict[str, float], Errors]:
+    # The stored title is the header's, or unknown where the header says the page kept none (its first sentence is
+    # the lead's, not a title: decision 0002).
+    wrong = [
+        f"{n:03d}: {by_file[n].title!r}"
+        for n, title in sorted(titles.items())
+        if by_file[n].title != (None if title == "unknown" else title)
+    ]
+    return {"devnews.titles": 1 - len(wrong) / len(titles)}, {"devnews.titles": wrong}
+
+
 def score(
-    corpus: Corpus, by_file: dict[int, Article], labels: dict[int, str], gold: list[dict[str, Any]]
+    corpus: Corpus,
+    by_file: dict[int, Article],
+    labels: dict[int, str],
+    gold: list[dict[str, Any]],
+    titles: dict[int, str] | None = None,
 ) -> tuple[dict[str, float], Errors]:
-    """Every dev-news score, and the errors behind each (measure -> lines), on an ingested corpus."""
+    """Every dev-news score, and the errors behind each (measure -> lines), on an ingested corpus (``titles``, the
+    headers' titles by file, for ``devnews.titles``)."""
     story_of = {e["id"]: s["id"] for s in corpus.stories() for e in s["events"]}
     entities = corpus.entities()
     scores: dict[str, float] = {}
@@ -428,6 +446,7 @@ def score(
         stances.measure_devnews(corpus, {a.id: f"{n:03d}" for n, a in by_file.items()}),
         _contradictions(corpus, by_file),
         _claim_pairs(corpus, by_file),
+        *([_titles(by_file, titles)] if titles is not None else []),
     ):
         scores.update(got)
         errors.update(why)
@@ -461,7 +480,8 @@ def run(
         # Line N of the JSON Lines file is the N-th file in number order.
         line_of = {int(a.source.rsplit("#", 1)[1]): a for a in corpus.store.articles()}
         by_file = {int(p.stem): line_of[line] for line, p in enumerate(paths, start=1)}
-        scores, errors = score(corpus, by_file, labels, gold)
+        titles = {int(p.stem): header.get("title", "unknown") for p, (header, _) in zip(paths, parsed, strict=True)}
+        scores, errors = score(corpus, by_file, labels, gold, titles)
         if also is not None:
             more, why = also(corpus, by_file)
             scores, errors = {**scores, **more}, {**errors, **why}

@@ -132,6 +132,28 @@ def test_every_actor_a_group_speaker_lists_takes_its_position() -> None:
         assert [s.actor_id for s in extract.find(_article(text, names, (quote,)))] == ["e1"], text
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "actors"),
+    [
+        # A continent or a part of one holds no position; Europe, written for its union's governments, does.
+        ("Western Europe rejected the harbour treaty.", {"Western Europe": "e3"}, []),
+        ("Africa rejected the harbour treaty on Monday.", {"Africa": "e4"}, []),
+        ("Europe rejected the harbour treaty on Monday.", {"Europe": "e5"}, ["e5"]),
+    ],
+)
+def test_a_continent_or_a_region_adjective_holds_no_position(
+    text: str, names: dict[str, str], actors: list[str]
+) -> None:
+    assert sorted({s.actor_id for s in extract.find(_article(text, names))}) == actors
+
+
+def test_a_name_qualifying_a_group_of_states_holds_no_position() -> None:
+    text = "Marovia and the Selvic states rejected the harbour treaty."
+    quote = _quote(text, "the harbour treaty", "Marovia and the Selvic states", "rejected", None)
+    found = extract.find(_article(text, {"Marovia": "e1", "Selvic": "e2"}, (quote,)))
+    assert sorted({s.actor_id for s in found}) == ["e1"]
+
+
 def test_a_direct_quote_read_for_its_own_position_verb_and_negation() -> None:
     text = "“We will never accept a border drawn by tanks,” Anna Velt said."
     quote = _quote(text, "We will never accept a border drawn by tanks,", "Anna Velt", "said", "p1", direct=True)

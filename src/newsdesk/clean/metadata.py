@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from newsdesk.clean.boilerplate import is_photo_credit
 from newsdesk.dates import parse_date
-from newsdesk.records import lead_prefix
 
 __all__ = ["Header", "header"]
 
@@ -29,6 +28,12 @@ _BYLINE = re.compile(rf"^(?:[Bb]y\s+)?({_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NA
 # "By Petra Anselm", "By Jane Doe and John Roe, Reuters" — capitalised words only, so "By Monday, all schools
 # had reopened." is no byline.
 _BY_PREFIXED = re.compile(r"^[Bb]y\s+((?:[A-Z][\w.'’-]*)(?:(?:\s+|,\s*)(?:[A-Z][\w.'’-]*|and|&|de|van|von)){0,7})$")
+# "By Ann Roe and Sam Doe/AFP – Crews were ...": a byline (two to eight words, an agency after a slash) opening the
+# lead paragraph itself, where the page ran it into the text; a dash ends it.
+_BY_OPENING = re.compile(
+    r"^[Bb]y\s+((?:[A-Z][\w.'’-]*)(?:(?:\s+|,\s*)(?:[A-Z][\w.'’-]*|and|&|de|van|von)){1,7})"
+    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s+[–—-]\s+(?=[A-Z\"“‘'])"
+)
 # Words that make a capitalised line a heading or a title rather than a person's name.
 _NOT_NAME_WORDS = frozenset(
     """house minister prime president secretary department council committee office ministry court police
@@ -111,6 +116,23 @@ class Header:
     consumed: tuple[int, ...] = field(default=())
 
 
+# Words no author's name holds: "By Monday Morning – The ferries ran again" is a sentence.
+_NOT_BYLINE = (
+    _NOT_NAME
+    | _NOT_NAME_WORDS
+    | set("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night".split())
+) - {"and"}
+
+
+def _byline_opening(paragraph: str) -> str | None:
+    """The names of a byline that opens the lead paragraph ("By Ann Roe and Sam Doe/AFP – Crews were ..." gives
+    "Ann Roe and Sam Doe"); the agency after the slash is the attributions stage's credit, not an author."""
+    m = _BY_OPENING.match(paragraph)
+    if m is None or any(w.lower().strip(".,") in _NOT_BYLINE for w in m.group(1).split()):
+        return None
+    return m.group(1).rstrip(",")
+
+
 def _byline(line: str) -> str | None:
     m = _BYLINE.match(line)
     if m and not any(w.lower().strip(".") in _NOT_NAME | _NOT_NAME_WORDS for w in m.group(1).split()):
@@ -168,15 +190,15 @@ def header(paragraphs: list[str]) -> Header:
     if _BY_PREFIXED.match(first.strip()) and (who := _byline(first.strip())) is not None:
         byline = who
         consumed.append(0)
-    elif dateline is None and _is_title(first, len(paragraphs) - 1):
+    elif dateline is None and _is_title(first, len(paragraphs) - 1) and not _a_lead(first.strip()):
+        # A lead the page kept no headline over ("HONG KONG: It was a clear autumn afternoon ... from school.") is
+        # the text's first sentence, not its title: the title stays unknown, as the page's own was not kept.
         title = first.strip()
-        if _a_lead(title):
-            # A lead taken for the headline (the page kept none) is cited without the byline, dateline or bullet
-            # opening it: "HONG KONG: It was a clear autumn afternoon ..." is titled "It was a clear ...".
-            title = title[lead_prefix(title) :]
         if title.endswith(";") and len(paragraphs) > 2 and _is_title(paragraphs[1], len(paragraphs) - 2):
             # "Headline;" over a second line: the headline continues with its deck ("A; B").
             title = f"{title} {paragraphs[1].strip()}"
+    if byline is None:
+        byline = _byline_opening(first.strip())
     for index, line in enumerate(top):
         if index == 0 and (title or dateline or byline):
             continue

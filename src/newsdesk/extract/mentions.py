@@ -409,6 +409,22 @@ def _written_as_a_body(ent: Span) -> bool:
     )
 
 
+# Last words of the names of rooms ("the Oval Office", "the Situation Room"), which a body's name also ends in
+# ("the Foreign Office"): a room where it is what something happens in.
+_ROOM_HEADS = frozenset({"office", "room"})
+
+
+def _a_room(ent: Span) -> bool:
+    """A name of a room that something is done in: "they met in the Oval Office", "talks went on inside the Cabinet
+    Room" (the preposition hangs on a verb), not "an official in the Foreign Office" (on a noun) nor "at the Home
+    Office" (where one works)."""
+    root = ent.root
+    if root.lower_ not in _ROOM_HEADS or root.i != ent.end - 1 or root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in {"in", "into", "inside"} and prep.head.pos_ == "VERB"
+
+
 def _written_as_a_place(ent: Span) -> bool:
     """A lone word "in" which things happen is a place ("at the ministry in Orvath", "everyone in Orvath"), and so
     is one a place noun is "of" ("the smaller port of Brannick", "the town of Orsa")."""
@@ -675,6 +691,8 @@ def _common_noun(token: Token, surnames: set[str], words: _Words) -> bool:
     """A word opening a sentence that the parse reads as a common noun and the article writes as one: in lower
     case elsewhere, as a label before a colon ("Background: ..."), or as a plural place ("Eyewitnesses said"). Never the
     surname of a person the article names in full ("Sanders said")."""
+    if _plural_of_people(token):
+        return True
     if token.pos_ != "NOUN" or not token.is_sent_start or entities.skeleton(token.text) in surnames:
         return False
     label = token.i + 1 < len(token.doc) and token.nbor().text == ":"
@@ -682,6 +700,23 @@ def _common_noun(token: Token, surnames: set[str], words: _Words) -> bool:
     # written so (a team or a surname may be: "Cubs", "Mehrtens").
     plural_place = token.tag_ == "NNS" and token.ent_type_ in {"GPE", "LOC", "FAC"}
     return label or plural_place or token.lower_ in words
+
+
+# Endings of plural nouns of people ("witnesses", "residents", "activists"): no place, body or person is named so.
+_PEOPLES_PLURAL = re.compile(r"[a-z]{2,}(?:esses|ents|ists)$")
+
+
+def _plural_of_people(token: Token) -> bool:
+    """A plural noun of people opening a sentence as its subject, which the model took for a place because it is
+    capitalised there ("Eyewitnesses suggested ...", "Residents said ..."): a common noun, whatever its tag."""
+    return (
+        bool(token.is_sent_start)
+        and token.dep_ == "nsubj"
+        and token.ent_type_ in {"GPE", "LOC", "FAC"}
+        and _PEOPLES_PLURAL.fullmatch(token.lower_) is not None
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+    )
 
 
 def _an_adverb(token: Token) -> bool:
@@ -845,6 +880,8 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
             continue  # "the Asia Cup" read as a place, "the Super Fours" as a body: an event, a stage, a law
         if kind in _NAMES and " " in name and name.split()[-1].lower() in kinds.BODY_HEADS:
             kind = "ORG"  # "Greywater Terminals" read as a person, "the Harbour Gazette" as a place
+        if kind in _NAMES and " " in name and _a_room(ent):
+            kind = "LOC"  # "met in the Oval Office": a room one is in, not a body or a person
         if kind == "PERSON" and not owner and (whole := _with_first_name(ent)) is not ent:
             ent, name, start = whole, text[whole.start_char : start + len(name)], whole.start_char
         role = (_role_before(ent) or _role_apposed(ent) or _role_heading(ent)) if kind == "PERSON" else None

@@ -38,6 +38,26 @@ __all__ = ["ACTOR_TYPES", "OPPOSE", "SUPPORT", "find", "sentences", "terms"]
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 MAX_STANCES = 200  # an article with more is a list or a transcript; the first are kept
 
+# A continent, or a part of one by its compass point, names no one who holds a position ("Western Europe and Asia
+# fear ..."): no government or body speaks for it. "Europe" alone is kept, as news writes it for the European
+# Union's governments ("Europe has refused to recognise ..."); "America" alone is kept too (the United States).
+_CONTINENT = re.compile(
+    r"(?:the\s+)?(?:(?:western|eastern|northern|southern|central)\s+(?:europe|asia|africa)"
+    r"|(?:south|east|south-?east|west|central)\s+asia|(?:west|east|north|sub-saharan)\s+africa"
+    r"|(?:north|south|latin|central)\s+america|(?:the\s+)?americas|asia(?:[- ]pacific)?|africa|oceania|antarctica"
+    r"|australasia|eurasia)",
+    re.IGNORECASE,
+)
+# A name written before a plural noun of states is an adjective of the group ("Poland and the Baltic states argue"):
+# the states hold the position, and the name alone names none of them.
+_GROUP_AFTER = re.compile(r"\s+(?:states|countries|nations|republics)\b")
+
+
+def _an_actor(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` may hold a stance: not a continent or a part of one, not a name qualifying a group."""
+    return _CONTINENT.fullmatch(mention.text.strip()) is None and _GROUP_AFTER.match(text, mention.end) is None
+
+
 # Position verbs, matched on the start of the lower-cased word, so every inflection counts ("rejects", "rejected").
 OPPOSE = re.compile(
     r"^(?:reject|oppos|refus|condemn|critici[sz]|denounc|dismiss|object(?:s|ed|ing)?\b|resist|block(?:s|ed|ing)?$|veto|"
@@ -770,8 +790,8 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
     """Reported positions the quotes stage did not take as quotes: "<actor> [adverbs] <position verb> <object>",
     or "<noun phrase> that <actor> has been <position verb>"."""
     text = ctx.article.text
-    for m in ctx.article.mentions:
-        if m.type not in ACTOR_TYPES or not m.entity_id or m.text.casefold() in ctx.outlets:
+    for m in ctx.actors:
+        if m.text.casefold() in ctx.outlets:
             continue
         sentence = ctx.sentence(m.start)
         after = _BETWEEN.match(text, m.end, sentence[1])
@@ -864,7 +884,7 @@ def find(article: Article, *, sentiment: Sentiment = lexicon) -> tuple[Stance, .
     if article.outlet:
         outlets.add(article.outlet.casefold())
     spans = list(sentences(article.text))
-    actors = [m for m in article.mentions if m.type in ACTOR_TYPES and m.entity_id]
+    actors = [m for m in article.mentions if m.type in ACTOR_TYPES and m.entity_id and _an_actor(article.text, m)]
     starts = [m.start for m in actors]
     in_order = all(a <= b for a, b in itertools.pairwise(starts))
     sentence_starts = [s for s, _ in spans]
