@@ -272,4 +272,5 @@ def test_the_timeline_list_marks_an_entry_still_to_come_expected() -> None:
     macro = environment().get_template("sections.html").module.timeline  # type: ignore[attr-defined]
     html = str(macro([{**r, "evidence": evidence} for r in rows]))
     first, second = html.split("</tr>")[1:3]
-    assert "expected" not in first and '<span class="tag" title="The articles speak of it as still to come">expected</span>' in second
+    tag = '<span class="tag" title="The articles speak of it as still to come">expected</span>'
+    assert "expected" not in first and tag in second
