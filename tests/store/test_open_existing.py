@@ -73,3 +73,22 @@ def test_a_folder_given_as_the_database_is_no_database(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="No newsdesk database at"):
         Store(tmp_path, create=False)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("path", [":memory:", ""])
+def test_a_store_in_memory_has_nothing_to_read(path: str) -> None:
+    # SQLite's ":memory:" opens empty: a read command given one says so rather than answering from a new, empty
+    # store; "" names no file either.
+    with pytest.raises(StoreError, match="holds nothing to read"):
+        Store(path, create=False)
+    if path:
+        Store(path).close()  # (the Python API's default still makes one)
+
+
+def test_a_read_command_on_a_store_in_memory_exits_with_the_reason() -> None:
+    from click.testing import CliRunner
+
+    from newsdesk.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", ":memory:", "stories"])
+    assert result.exit_code != 0 and "holds nothing to read" in result.output

@@ -188,6 +188,12 @@ class Store:
             f"No newsdesk database at {self.path!r}: nothing has been ingested there. Ingest articles first "
             f"(newsdesk --db {self.path} ingest PATH), or check --db and NEWSDESK_DB."
         )
+        if not create and self.path in (":memory:", ""):
+            # A store in memory starts empty, and "" names no file: a command that only reads has nothing to read.
+            raise StoreError(
+                f"A database {'in memory' if self.path else 'without a path'} holds nothing to read: pass the file "
+                "the articles were ingested into (--db PATH or NEWSDESK_DB)."
+            )
         target, uri = self.path, False
         if self.path != ":memory:":
             file = Path(self.path).expanduser().resolve()  # "~/news.db" is the home folder's, for every use
