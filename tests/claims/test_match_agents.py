@@ -243,3 +243,11 @@ def test_two_people_whose_initials_agree_are_two_actors() -> None:
         ("Anton Rabe", "Lakeside Savings"),
     )
     assert roles.other_agents(a.text, a.terms, b.text, b.terms)
+
+
+def test_two_letters_are_no_acronym_of_a_persons_name() -> None:
+    # "AP" (an agency) and "Ana Perez" share initials; two letters spell only a body's or a state's name.
+    assert not roles.one_actor(("AP", "AP"), ("Perez", "Ana Perez"))
+    assert roles.one_actor(("UN", "UN"), ("Nations", "United Nations"))
+    assert roles.one_actor(("EU", "EU"), ("Union", "European Union"))
+    assert roles.one_actor(("ICC", "ICC"), ("Council", "International Cricket Council"))

@@ -178,11 +178,24 @@ def _plain(name: str) -> str:
     return " ".join(w for w in name.replace(".", "").casefold().split() if w != "the")
 
 
+# Last words of a body's or a state's name: a name of two words ending otherwise may be a person's ("Ana Perez"), whose
+# initials ("AP") are no acronym of it.
+_BODIES = frozenset(
+    "nations union states kingdom council party bank court fund front army force forces office ministry agency "
+    "committee commission league federation association organisation organization service services police "
+    "authority board group corporation company times post news press network assembly parliament congress "
+    "senate government republic emirates".split()
+)
+
+
 def _acronym_of(short: str, name: str) -> bool:
     """Whether ``short`` is one word in capitals ("ICC", "U.S.") that ``name``'s initials spell ("International
-    Cricket Council", "United States")."""
+    Cricket Council", "United States"); two letters spell only a body's or a state's two words ("UN", "United
+    Nations"), never a person's ("AP", "Ana Perez")."""
     letters = short.replace(".", "")
-    return " " not in short and len(letters) > 1 and letters.isupper() and name_key(name) == letters.casefold()
+    if " " in short or len(letters) < 2 or not letters.isupper() or name_key(name) != letters.casefold():
+        return False
+    return len(letters) > 2 or name.rsplit(None, 1)[-1].casefold() in _BODIES
 
 
 SPELLED_ALIKE = 0.7  # two agents whose letters match this much (difflib's ratio) may be one name spelled two ways
