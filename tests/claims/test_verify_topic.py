@@ -134,3 +134,18 @@ def test_a_claimed_rise_is_not_contradicted_by_an_earlier_figure() -> None:
     flat = verify.typed("The death toll from the Lorvan tower fire was 83")
     got = verify.judge(flat, [candidate], _model("unrelated", text, text))
     assert [r["by"] for r in got["contradicts"]] == ["claim"]
+
+
+@pytest.mark.parametrize("place", ["New Carvel", "Carvel"])
+def test_a_place_named_new_is_no_change_of_figure(place: str) -> None:
+    # "New" opening a name ("New York") is no "new" figure: a toll of 44 in the town contradicts one of 83 there,
+    # on either side; "is now 83" still tells a change.
+    text = f"The {place} fire service said the death toll from the tower fire was 44 on Thursday morning."
+    own = extract.find(Article(id="a", source="a", text=text, language="en"))
+    assert own and not own[0].update
+    candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, own)
+    claim = verify.typed(f"The death toll from the {place} tower fire was 83")
+    assert not claim.update
+    got = verify.judge(claim, [candidate], _model("unrelated", text, text))
+    assert [r["by"] for r in got["contradicts"]] == ["claim"]
+    assert verify.typed(f"The death toll from the {place} tower fire is now 83").update

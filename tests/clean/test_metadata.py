@@ -200,3 +200,15 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
 )
 def test_lead_prefix_is_the_byline_or_dateline_before_a_sentences_words(sentence: str, prefix: str) -> None:
     assert sentence[: lead_prefix(sentence)] == prefix
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "By Christmas Eve – The ferries ran again, the harbour master said.",
+        "By Early March – Crews had pumped the flooded tunnel dry, the council said.",
+        "By Election Day – Three of the four ferry lines were running again.",
+    ],
+)
+def test_a_time_opening_the_lead_with_a_dash_is_no_byline(first: str) -> None:
+    assert metadata.header([first, "The second paragraph.", "Body text."]).byline is None

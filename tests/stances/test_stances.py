@@ -706,3 +706,9 @@ def test_each_target_s_terms_are_made_a_set_once_however_many_times_it_is_compar
     made.clear()
     assert issues.positions(rows) == found
     assert len(made) <= 3 * len(rows)  # and once more for the issue's name, among its first members
+
+
+def test_a_name_before_the_verb_states_holds_its_position() -> None:
+    # "states" before "that" or a pronoun is the verb, not a plural noun of states the name qualifies.
+    text = "Marovia states that it rejects the harbour treaty."
+    assert {s.actor_id for s in extract.find(_article(text, {"Marovia": "e1"}))} == {"e1"}

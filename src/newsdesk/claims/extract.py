@@ -25,7 +25,7 @@ from newsdesk.abbreviations import ABBREVIATIONS
 from newsdesk.claims import values
 from newsdesk.records import Article, Claim, DateMention, Mention, Modality, Quote, Value, lead_prefix
 
-__all__ = ["MAX_CLAIMS", "WORD", "find", "name_key", "sentences", "stem", "terms"]
+__all__ = ["MAX_CLAIMS", "WORD", "find", "name_key", "sentences", "stem", "tells_change", "terms"]
 
 # An article rarely makes more check-worthy claims than this; a longer list is a table or a dump, cut here.
 MAX_CLAIMS = 400
@@ -66,6 +66,16 @@ UPDATE = re.compile(
     r"dropped to|revised|updated|amended|corrected|now|latest|new(?:ly)?|has since|later|no longer)\b",
     re.IGNORECASE,
 )
+# "New" opening a name ("New York", "New Carvel"): the name's word, no new figure.
+_NAMED_NEW = re.compile(r"New\s+[A-Z]")
+
+
+def tells_change(text: str) -> bool:
+    """Whether ``text`` words a figure as a change (:data:`UPDATE`), a name opening with "New" ("the fire in New
+    Carvel") aside."""
+    return any(not (m.group() == "New" and _NAMED_NEW.match(text, m.start())) for m in UPDATE.finditer(text))
+
+
 # Words (lower case) every match of each pattern above ignoring case holds one of: a sentence holding none of them
 # is not searched (values.may_hold, decision 0050).
 _NEEDS_NEGATION = (
@@ -662,7 +672,7 @@ def _read_afresh(
         said = Modality.DENIED
     elif values.may_hold(lower, _NEEDS_HEDGE) and _HEDGE.search(sentence):
         said = Modality.HEDGED
-    update = values.may_hold(lower, _NEEDS_UPDATE) and UPDATE.search(sentence) is not None
+    update = values.may_hold(lower, _NEEDS_UPDATE) and tells_change(sentence)
     return tuple(vals), found_terms, said, _slot(vals, found_terms), update
 
 

@@ -79,7 +79,7 @@ def typed(text: str) -> Claim:
         modality=modality,
         values=tuple(values.find(text)),
         terms=extract.terms(text),
-        update=extract.UPDATE.search(text) is not None,
+        update=extract.tells_change(text),
     )
 
 

@@ -18,7 +18,7 @@ from newsdesk.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["EXCLUDED", "LINE_ENDS", "MODEL", "line_ends", "load", "parse", "parse_long", "pieces"]
 
@@ -103,9 +103,35 @@ def line_ends(doc: Doc) -> Doc:
         if not breaks or not _OPEN_LINE.match(token.text):
             continue
         last = before if not before.is_space else (doc[before.i - 1] if before.i else None)
-        if last is not None and not last.is_space and last.text[-1:].isalnum():
+        if last is not None and not last.is_space and last.text[-1:].isalnum() and not _wrapped(last, token):
             token.is_sent_start = True
     return doc
+
+
+# Tags of a word no heading or sentence ends on: a determiner, preposition, conjunction, "to", a possessive.
+_GOES_ON = frozenset({"DT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "WP$", "MD", "HYPH"})
+# The length of a line filled to a hard wrap's width (72 or 80 columns, with a long word carried over); headings,
+# bylines and story slugs are shorter, a paragraph run on one line longer.
+_WRAPPED_LINE = range(50, 101)
+
+
+def _wrapped(last: Token, first: Token) -> bool:
+    """Whether the line ending on ``last`` is a sentence hard-wrapped before ``first`` (a plain-text file wrapped at
+    72 columns: clean.normalize joins only a line opening in lower case): a line of a wrap's width ending on a
+    word a sentence goes on after ("... according to the" / "Officials"), a name or title running on to the next
+    line ("... Fire Chief" / "Maria Lopez"), or a verb before a name ("... said" / "Deputy Mayor Ann Roe"). The
+    tagger has run; a dateline in capitals ("WASHINGTON --") is no name going on."""
+    doc = last.doc
+    if last.i and not doc[last.i - 1].whitespace_:
+        return False  # the tail of "one-week-on", a slug's
+    line_start = doc.text.rfind("\n", 0, last.idx) + 1
+    if last.idx + len(last.text) - line_start not in _WRAPPED_LINE:
+        return False
+    if last.tag_ in _GOES_ON:
+        return True
+    if first.tag_ != "NNP" or first.text.isupper():
+        return False
+    return (last.tag_ == "NNP" and not last.text.isupper()) or last.tag_.startswith("VB")
 
 
 def _end_lines_without_a_stop(nlp: Language) -> None:

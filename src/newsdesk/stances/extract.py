@@ -50,7 +50,11 @@ _CONTINENT = re.compile(
 )
 # A name written before a plural noun of states is an adjective of the group ("Poland and the Baltic states argue"):
 # the states hold the position, and the name alone names none of them.
-_GROUP_AFTER = re.compile(r"\s+(?:states|countries|nations|republics)\b")
+# "states" before "that", a pronoun or an article is the verb: "Marovia states that it rejects ..." names Marovia.
+_GROUP_AFTER = re.compile(
+    r"\s+(?:states\b(?!\s+(?:that|it|its|he|she|they|we|the|a|an|this|these|those)\b)|countries\b|nations\b"
+    r"|republics\b)"
+)
 
 
 def _an_actor(text: str, mention: Mention) -> bool:
