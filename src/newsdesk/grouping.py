@@ -93,8 +93,18 @@ class Features(NamedTuple):
 # The rules ``Features`` were worked out by: stored features of another version are worked out again from the
 # text. Raise it whenever what ``dedupe.sketch``, ``_vector`` or ``_lead`` give changes.
 FEATURES_VERSION = 2
+# Stored rows of earlier versions read as this one's where their rules gave the same: version 1 differs only in the
+# lead of an untitled report with figures (version 2 heads it by its first sentence: ``_lead``), so its fingerprint,
+# vector and profile are read as stored, and its lead too unless it may be that one (figures, no headline figures).
+# A store made before keeps its rows and pays for no text read again but those.
+_SAME_BUT_UNTITLED_LEADS = 1
 _HEAD = struct.Struct("<BIII")  # version, shingles, fingerprint bytes, terms
 _WORDING = b"\x00"  # ends the lead's JSON where a packed profile follows
+
+
+def _readable(version: int) -> bool:
+    """Whether stored features of ``version`` hold this version's fingerprint and profile."""
+    return version in (FEATURES_VERSION, _SAME_BUT_UNTITLED_LEADS)
 
 
 def features(article: Article) -> Article:
@@ -139,7 +149,7 @@ def decode(data: bytes | None) -> Features | None:
     if not data or len(data) < _HEAD.size:
         return None
     version, size, width, count = _HEAD.unpack_from(data)
-    if version != FEATURES_VERSION:
+    if not _readable(version):
         return None
     start = _HEAD.size
     fingerprint = data[start : start + width]
@@ -151,6 +161,8 @@ def decode(data: bytes | None) -> Features | None:
     mark = data.find(_WORDING, start)
     said = data[start:mark] if mark >= 0 else data[start:]
     day, weekday, yearless, named, figures, stated, headline, opening = json.loads(said)
+    if version != FEATURES_VERSION and figures and not headline:
+        return None  # (perhaps an untitled report's lead, which this version heads otherwise: worked out again)
     lead = When(
         day=date.fromisoformat(day) if day else None,
         weekday=weekday,
@@ -170,7 +182,7 @@ def _fingerprints(view: View, ids: Sequence[str]) -> dict[str, tuple[bytes, int]
     for article_id, data in view.features(ids).items():
         if len(data) >= _HEAD.size:
             version, size, width, _ = _HEAD.unpack_from(data)
-            if version == FEATURES_VERSION:
+            if _readable(version):
                 out[article_id] = (data[_HEAD.size : _HEAD.size + width], size)
     return out
 
@@ -707,7 +719,7 @@ class _Sources:
 
     def _read(self, ids: Sequence[str]) -> None:
         for article_id, data in self.view.features(ids).items():
-            if len(data) >= _HEAD.size and _HEAD.unpack_from(data)[0] == FEATURES_VERSION:
+            if len(data) >= _HEAD.size and _readable(_HEAD.unpack_from(data)[0]):
                 packed = _wording(data)
                 if packed:
                     self.packed[article_id] = packed
