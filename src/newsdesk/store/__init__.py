@@ -164,6 +164,13 @@ def _storable(value: str) -> str:
     return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def _uri(path: str | Path, mode: str) -> str:
+    """SQLite's URI of the database file at ``path`` (``~`` the home folder), opened in ``mode`` (``ro``: read only;
+    ``rw``: read and written, never created). Made by ``as_uri``: a "?", "#" or "%" in the path is the file's name,
+    never the URI's query (which would open another file read-write, and create it) or its fragment."""
+    return f"{Path(path).expanduser().resolve().as_uri()}?mode={mode}"
+
+
 class Store:
     """A newsdesk database. ``Store(":memory:")`` for tests, ``Store("news.db")`` for real work,
     ``Store("postgresql://user@host/db")`` for a PostgreSQL server shared by a team."""
@@ -206,7 +213,7 @@ class Store:
             if not create:
                 # Opened read-write, never created: a file missing when SQLite opens it fails there (no window
                 # between a check and the connect for it to vanish or appear in).
-                target, uri = f"{file.as_uri()}?mode=rw", True
+                target, uri = _uri(file, "rw"), True
         try:
             try:
                 self.conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
@@ -242,9 +249,7 @@ class Store:
         if postgres.is_url(str(path)):
             return postgres.is_marked(str(path), mark)
         try:
-            # as_uri: a "?", "#" or "%" in the path is the file's name, never the URI's query (that would open
-            # another file read-write, and create it) or its fragment.
-            conn = sqlite3.connect(f"{Path(path).expanduser().resolve().as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(_uri(path, "ro"), uri=True)
             try:
                 row = conn.execute("SELECT value FROM counters WHERE name = ?", (f"mark:{mark}",)).fetchone()
             finally:
@@ -297,7 +302,7 @@ class Store:
             return reader
         # check_same_thread off: a pool hands the connection to one thread at a time, not always the same one.
         reader.conn = sqlite3.connect(
-            f"{Path(path).expanduser().resolve().as_uri()}?mode=ro",
+            _uri(path, "ro"),
             uri=True,
             isolation_level=None,
             check_same_thread=False,
