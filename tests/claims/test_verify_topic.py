@@ -149,3 +149,17 @@ def test_a_place_named_new_is_no_change_of_figure(place: str) -> None:
     got = verify.judge(claim, [candidate], _model("unrelated", text, text))
     assert [r["by"] for r in got["contradicts"]] == ["claim"]
     assert verify.typed(f"The death toll from the {place} tower fire is now 83").update
+
+
+def test_a_tally_raised_to_a_figure_is_a_change_not_a_contradiction() -> None:
+    # "raised the death toll to 44" is an earlier figure of a tally that rose: against "The fire killed 128 people"
+    # it reports the thing, as "the toll rose to 44" would; it does not contradict it.
+    text = "The Lorvan fire service raised the death toll from the tower fire to 44 on Thursday morning."
+    own = extract.find(Article(id="a", source="a", text=text, language="en"))
+    assert own and own[0].update
+    candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, own)
+    got = verify.judge(
+        verify.typed("The Lorvan tower fire killed 128 people"), [candidate], _model("unrelated", text, text)
+    )
+    assert not got["contradicts"]
+    assert not extract.tells_change("Police raised the alarm at 3 am on Friday.")

@@ -68,12 +68,21 @@ UPDATE = re.compile(
 )
 # "New" opening a name ("New York", "New Carvel"): the name's word, no new figure.
 _NAMED_NEW = re.compile(r"New\s+[A-Z]")
+# A tally someone set to a new figure, its name between the verb and the figure: "raised the death toll to 44",
+# "revised the number of missing to 200" (UPDATE's "raised to" needs the two words together).
+_TALLY_SET = re.compile(
+    r"\b(?:raised|lifted|pushed|increased|revised|updated|lowered|cut|reduced)\s+the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:toll|count|tally|number|figure|estimate)\b[^.;:]{0,60}?\bto\s+(?:[a-z]+\s+){0,2}?\d",
+    re.IGNORECASE,
+)
 
 
 def tells_change(text: str) -> bool:
-    """Whether ``text`` words a figure as a change (:data:`UPDATE`), a name opening with "New" ("the fire in New
-    Carvel") aside."""
-    return any(not (m.group() == "New" and _NAMED_NEW.match(text, m.start())) for m in UPDATE.finditer(text))
+    """Whether ``text`` words a figure as a change (:data:`UPDATE`, or a tally set to a new figure: "raised the
+    death toll to 44"), a name opening with "New" ("the fire in New Carvel") aside."""
+    if any(not (m.group() == "New" and _NAMED_NEW.match(text, m.start())) for m in UPDATE.finditer(text)):
+        return True
+    return _TALLY_SET.search(text) is not None
 
 
 # Words (lower case) every match of each pattern above ignoring case holds one of: a sentence holding none of them
@@ -206,6 +215,13 @@ _NEEDS_UPDATE = (
     "has since",
     "later",
     "no longer",
+    # _TALLY_SET's: "raised the ... toll to"
+    "toll",
+    "count",
+    "tally",
+    "number",
+    "figure",
+    "estimate",
 )
 _CREDIT = re.compile(
     r"\b(?:according to|reported by|as reported|citing|cited by|told|reports?|reported|writes|wrote|said)\b",
