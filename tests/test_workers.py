@@ -254,6 +254,8 @@ def _aside_work(view: Store, settings: Settings, how: str) -> Any:
         raise ValueError("the work raises")
     if how == "die":
         os._exit(3)
+    if how == "slow":
+        time.sleep(0.5)
     return [tuple(r) for r in view.conn.execute("SELECT id FROM articles ORDER BY rowid")], os.getpid()
 
 
@@ -271,6 +273,10 @@ def test_work_handed_aside_reads_the_store_and_a_share_lost_is_none(tmp_path: Pa
         assert pool.aside(path, _aside_work, "read") is None  # none idle
         (read, pid), (_, other) = one.result(), two.result()
         assert read == ids and {pid, other} == set(pool.pids)
+        # The second share answers first, read while the first's answer is waited for: kept for its own result.
+        slow, quick = pool.aside(path, _aside_work, "slow"), pool.aside(path, _aside_work, "read")
+        assert slow is not None and quick is not None
+        assert slow.result()[0] == ids and quick.result()[0] == ids
         for how in ("write", "raise", "die"):
             pending = pool.aside(path, _aside_work, how)
             assert pending is not None and pending.result() is None, how

@@ -113,6 +113,10 @@ class _Task:
     articles: list[Article]
     # Why it failed, when it did: the error's name and a message.
     why: tuple[str, str] = _STOPPED
+    # Work handed aside (:meth:`Workers.aside`): whether its worker has ended it, and its result (None: it failed).
+    # Kept on the task, since the answer may be read while another share's result is waited for.
+    ended: bool = False
+    result: StageResult | None = None
 
 
 class _Gone(Exception):
@@ -505,14 +509,16 @@ class _Pending:
     def result(self) -> Any:
         """The work's value, once the worker has answered; None when it could not (it died, or raised: logged)."""
         workers, task = self._workers, self._task
-        while any(w.task is task for w in workers._slots):
+        while not task.ended and any(w.task is task for w in workers._slots):
             for ended, result in workers._collect(self._job):
-                if ended is task:
-                    if result is None:
-                        log.warning("a worker could not finish its share of %s: %s", self._job.fn.__name__, task.why)
-                        return None
-                    return result.state["value"]
-        return None  # its worker was stopped under it (the pool closed)
+                # Another share may answer first: its answer is kept on its task for its own result().
+                ended.ended, ended.result = True, result
+        if not task.ended:
+            return None  # its worker was stopped under it (the pool closed)
+        if task.result is None:
+            log.warning("a worker could not finish its share of %s: %s", self._job.fn.__name__, task.why)
+            return None
+        return task.result.state["value"]
 
 
 def _exit_reason(process: _Forked) -> str:
