@@ -17,7 +17,7 @@ def test_the_names_are_in_calendar_order() -> None:
 
 def test_the_month_pattern_matches_each_name_capitalised_and_nothing_else() -> None:
     month = re.compile(dates.MONTH)
-    for name, number in dates.MONTH_NUMBERS.items():
+    for name in dates.MONTH_NUMBERS:
         for written in (name.capitalize(), name.capitalize() + "."):
             assert month.fullmatch(written), written
     for other in ("january", "Janu", "Septem", "Mayo", "Junee", "Ju", "Monday", "JAN"):

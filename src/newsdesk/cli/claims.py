@@ -7,7 +7,15 @@ from typing import Any
 import click
 
 from newsdesk.cli import terminal
-from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render, result_output_options
+from newsdesk.cli.options import (
+    State,
+    TextCommand,
+    errors_as_click,
+    output_options,
+    pass_state,
+    render,
+    result_output_options,
+)
 from newsdesk.cli.terminal import markup
 from newsdesk.records import is_article_id
 from newsdesk.report.render import ONE_ORIGIN, told_by
@@ -100,7 +108,7 @@ def contradictions(state: State, story_id: str | None, fmt: str) -> None:
 _HEADINGS = {"supports": "Support it", "contradicts": "Contradict it", "discusses": "Report it without endorsing it"}
 
 
-@click.command()
+@click.command(cls=TextCommand)
 @click.argument("claim")
 @click.option("--story", "story_id", default=None, help="Check it in this story only (an id or unique id prefix).")
 @click.option(
