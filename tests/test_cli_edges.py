@@ -4,17 +4,22 @@ dates as people write them, a bad date option as a usage error, and `analyze` on
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from click.testing import CliRunner
 
 import newsdesk
 from newsdesk.cli import terminal
+from newsdesk.web.app import environment
 from tests.test_cli_ux import BRIDGE, BRIDGE_AGAIN, NO_SPACY, run
+
+render = importlib.import_module("newsdesk.report.render")  # (the package's `render` is the function)
 
 
 @pytest.fixture
@@ -166,3 +171,25 @@ def test_midnight_in_an_offset_other_than_utcs_keeps_its_time_and_offset(cli: Cl
     assert run(cli, "-q", "ingest", "item.jsonl")[0] == 0
     code, out, _ = run(cli, "articles")
     assert code == 0 and "2025-03-01 00:00 +05:00" in out
+
+
+def test_an_origin_that_reports_and_is_relayed_is_worded_once_for_the_cli_the_web_and_the_brief(
+    cli: CliRunner, bridge: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    both = {"name": "Varnholt Post", "relaying": 1, "own": True, "articles": 2, "counted": True}
+    card = {"id": "cc1", "story_id": "s1", "text": "The bridge cost 40 million.", "contradicts": [],
+            "single_source": True, "independent_origins": ["Varnholt Post"], "article_ids": ["a1", "a2"],
+            "origins": [both]}  # fmt: skip
+    monkeypatch.setattr("newsdesk.corpus.Corpus.claims", lambda self, *a, **k: [card])
+    code, out, _ = run(cli, "claims")
+    assert code == 0 and "Varnholt Post (own reporting, 1 relaying)" in " ".join(out.split())
+    web = environment().from_string("{{ o | reported }}")
+    assert web.render(o=both) == render.how_reported(both) == "own reporting, 1 relaying"
+    brief = jinja2.Environment(loader=jinja2.PackageLoader("newsdesk.report", "templates"))
+    assert "{{ o | reported }}" in brief.loader.get_source(brief, "brief.html")[0]  # type: ignore[union-attr]
+    assert render._origins({"origins": [both]}) == "Varnholt Post (own reporting, 1 relaying)"
+    # The other cases, as each of the three wrote them before.
+    assert render.how_reported({"relaying": 0, "own": True}) == "own reporting"
+    assert render.how_reported({"relaying": 2, "own": False}) == "2 relaying"
+    assert render.how_reported({"relaying": 0}) == "own reporting"  # (a row without `own`)
+    assert render.how_reported({"relaying": 0, "own": True, "counted": False}) == "AI-written aggregate, not counted"

@@ -18,7 +18,7 @@ from newsdesk.cli.options import (
 )
 from newsdesk.cli.terminal import markup
 from newsdesk.records import is_article_id
-from newsdesk.report.render import ONE_ORIGIN, told_by
+from newsdesk.report.render import ONE_ORIGIN, how_reported, told_by
 
 __all__ = ["COMMANDS"]
 
@@ -26,9 +26,7 @@ __all__ = ["COMMANDS"]
 def _origins(cluster: dict[str, Any]) -> str:
     parts = []
     for origin in cluster["origins"]:
-        how = f"{origin['relaying']} relaying" if origin["relaying"] else "own reporting"
-        if not origin.get("counted", True):  # an AI-written aggregate beside other origins
-            how = "AI-written aggregate, not counted"
+        how = how_reported(origin)  # (the web's and the briefs' words)
         # An origin whose articles name no outlet goes by its first article's id: said so (`newsdesk show` it).
         name = f"article {origin['name']}" if is_article_id(origin["name"]) else origin["name"]
         parts.append(f"{name} ({how})")
