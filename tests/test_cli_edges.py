@@ -155,6 +155,9 @@ def test_a_query_that_starts_with_a_hyphen_is_refused_with_the_command_that_sear
     assert code == 0 and "for '-harbour'" in out
     code, _, err = run(cli, "verify", "-40 million")
     assert code == 2 and " verify -- '-40 million'" in " ".join(err.split())
+    # With the query given, an unknown option is no query: click's error alone.
+    code, _, err = run(cli, "search", "bridge", "-x")
+    assert code == 2 and "No such option '-x'" in err and "hyphen" not in err
     # A mistyped option keeps click's own suggestion, and no word of a query.
     code, _, err = run(cli, "search", "bridge", "--limt", "5")
     assert code == 2 and "Did you mean" in err and "--limit" in err and "hyphen" not in err

@@ -220,21 +220,22 @@ class TextCommand(click.Command):
 
     def _unknown(self, ctx: click.Context, given: list[str]) -> int | None:
         """Where in ``given`` the first word that starts with a hyphen and is no option of the command is ("-fire",
-        where click names only its first unknown letter, "-f"): not an option's value, nor after a "--"."""
+        where click names only its first unknown letter, "-f"): not an option's value, nor after a "--". None when
+        the text is given besides it (a word that is neither an option nor an option's value): it is no text, then."""
         options = [p for p in self.get_params(ctx) if isinstance(p, click.Option)]
         known = {name for p in options for name in (*p.opts, *p.secondary_opts)}
         valued = {name for p in options if not p.is_flag and not p.count for name in p.opts}
-        value_next = False
+        found, value_next = None, False
         for at, word in enumerate(given):
-            if value_next or word == "--":
-                if word == "--" and not value_next:
-                    return None
+            if value_next:
                 value_next = False
-                continue
-            value_next = word in valued
-            if word.startswith("-") and word != "-" and word.split("=", 1)[0] not in known:
-                return at
-        return None
+            elif word == "--" or not word.startswith("-") or word == "-":
+                return None  # the text is given, here or after "--"
+            elif word.split("=", 1)[0] not in known:
+                found = at if found is None else found
+            else:
+                value_next = word in valued
+        return found
 
 
 def errors_as_click(fn: F) -> F:
