@@ -118,8 +118,9 @@ def test_errors_have_exit_statuses(cli: CliRunner, home: Path) -> None:
     (home / "junk.db").write_text("not a database " * 50)
     code, _, err = run(cli, "--db", "junk.db", "articles")
     assert code == ExitStatus.STORE and "Cannot open database" in err
+    # A bad option value is click's usage error, as --since's is (decision 0087, revised 2026-12-07).
     code, _, err = run(cli, "ingest", "x.txt", "--published", "someday")
-    assert code == ExitStatus.CONFIG and "is not a date" in err
+    assert code == ExitStatus.USAGE and "is not a date" in err
 
 
 def test_no_analyze_then_analyze(cli: CliRunner, seeds_dir: Path) -> None:

@@ -338,7 +338,7 @@ class Corpus:
             LockedError: another process analysed this database for all of ``[pipeline] lock_seconds``.
         """
         run_id = self.store.start_run("analyze")
-        reports = self._analyze(run_id, on_progress=on_progress, redo=redo)
+        reports = self._analyze(run_id, on_progress=on_progress, redo=redo, again=True)
         self.store.finish_run(run_id, reports)
         return reports
 
@@ -349,6 +349,7 @@ class Corpus:
         on_progress: ProgressCallback,
         failed: list[Failure] | None = None,
         redo: bool = False,
+        again: bool = False,
     ) -> list[StageReport]:
         # One analysing process per database: corpus stages add term counts as deltas and grow events batch by
         # batch, so two processes analysing the same pending articles would count them twice.
@@ -356,7 +357,24 @@ class Corpus:
             if redo:
                 for name in self.pipeline.names:
                     self.store.reset(name)
-            return self._run_stages(run_id, on_progress=on_progress, failed=failed)
+            reports = self._run_stages(run_id, on_progress=on_progress, failed=failed)
+            if again:
+                self._digest_again()
+            return reports
+
+    def _digest_again(self) -> None:
+        """Digest again each story whose kept timeline was made before its rows said which entries are still to
+        come (``digest.timeline.NEWEST``): its web timeline would mark none expected until the story changed, and
+        each of its pages is worked out whole meanwhile (:meth:`story_timeline`). `newsdesk analyze` (after an
+        upgrade) does it; a story digested today has nothing to redo, and finding none reads no part."""
+        if "digest" not in self.pipeline.names:
+            return
+        old = self.store.stories_kept_without(digest.timeline.name(1), digest.timeline.NEWEST)
+        if not old:
+            return
+        made = digest.stories(self.store, self.settings, old, self.store.story_signatures(old))
+        self.store.update([], stage="digest", state={"story_digests": [row for s in old for row in made[s]]})
+        log.info("digested again %d stories kept before their timeline rows said what is still to come", len(old))
 
     def _run_stages(
         self, run_id: int, *, on_progress: ProgressCallback, failed: list[Failure] | None
@@ -808,7 +826,9 @@ class Corpus:
         parts: dict[int, list[dict[str, Any]] | None] = {}
         for page in sorted({i // kept.PER_PAGE + 1 for i in shown}):
             parts[page] = self.store.story_digest(story_id, kept.name(page))
-        if found is None or any(part is None for part in parts.values()):
+        # A part kept before its rows carried every key (its entries would show none as expected) is not read: the
+        # page is worked out, as for a story changed since, until `newsdesk analyze` keeps it again.
+        if found is None or any(part is None or not kept.current(part) for part in parts.values()):
             stories = self.store.query("stories", story_id=story_id)
             every = [kept.row(e) for e in self._timeline(stories[0])] if stories else []
             picked = kept.order([r["date"] for r in every], since=since, until=until, recent=recent)

@@ -21,6 +21,7 @@ from newsdesk import dedupe as copies
 from newsdesk.cluster import actors, names, rewrites, similarity
 from newsdesk.cluster import origins as origin_groups
 from newsdesk.cluster.events import FOCUS_MENTIONS, LEAP_YEAR, UNKNOWN, Group, Grouper, When
+from newsdesk.dates import WEEKDAYS
 from newsdesk.extract import dates
 from newsdesk.records import Article, SpeakerKind
 from newsdesk.settings import Settings
@@ -361,10 +362,9 @@ def _when(text: str, published: str | None) -> When:
 _STAMP = re.compile(r"\b(?:posted|published|updated|created)\b[^.!?]{0,50}$", re.IGNORECASE)
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A weekday alone or after "on" ("announced Monday", "late on Sunday"); "last Friday" or "since Monday" is a day
 # before the news.
-_WEEKDAY = re.compile(rf"^(?:on |early on |late on )?({'|'.join(_WEEKDAYS)})$")
+_WEEKDAY = re.compile(rf"^(?:on |early on |late on )?({'|'.join(WEEKDAYS)})$")
 
 
 def _named_day(text: str) -> When:
@@ -382,7 +382,7 @@ def _named_day(text: str) -> When:
             return When(date(LEAP_YEAR, *named), yearless=True, named=True)
         plain = _WEEKDAY.match(m.text.casefold())
         if weekday is None and plain is not None:
-            weekday = _WEEKDAYS.index(plain.group(1))
+            weekday = WEEKDAYS.index(plain.group(1))
     if weekday is not None:
         return When(weekday=weekday, named=True)
     return UNKNOWN

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from pathlib import Path
 
@@ -432,3 +433,20 @@ def test_quotes_written_with_their_links_are_the_rows_written_then_linked(sqlite
             rows.append(store.conn.execute("SELECT rowid, * FROM quotes ORDER BY rowid").fetchall())
     assert rows[0] == rows[1]
     assert [r[10] for r in rows[0]] == ["e1", None, None]  # (speaker_entity_id: the last of a span wins)
+
+
+def test_stories_kept_without_a_key_are_found_in_the_stored_text(store: Store) -> None:
+    # A part kept before its rows had `future`, one kept since, one whose text holds the key's characters (escaped
+    # in the JSON, so no key), an empty one, and another part: only the first and third lack the key.
+    with store.transaction() as conn:
+        for story_id in ("s1", "s2", "s3", "s4"):
+            conn.execute("INSERT INTO stories (id, title, centroid) VALUES (?, ?, ?)", (story_id, "A story", b"\0"))
+    rows = [
+        ("s1", "timeline:1", 1, 1, json.dumps([{"date": "2029", "text": "Due in 2029."}])),
+        ("s2", "timeline:1", 1, 1, json.dumps([{"date": "2029", "future": True, "text": "Due in 2029."}])),
+        ("s3", "timeline:1", 1, 1, json.dumps([{"date": "2029", "text": 'He said "future": 2029.'}])),
+        ("s4", "timeline:1", 1, 1, "[]"),
+        ("s4", "timeline:dates", 1, 1, json.dumps(["2029"])),
+    ]
+    store.update([], stage="digest", state={"story_digests": rows})
+    assert store.stories_kept_without("timeline:1", "future") == ["s1", "s3"]

@@ -6,26 +6,28 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
 from newsdesk.corpus import Corpus, open_corpus
+from newsdesk.records import Article
 from newsdesk.settings import PipelineSettings, Settings
+from newsdesk.store import Store, coverage
 from newsdesk.web import create_app
 from tests.test_cli_ux import BRIDGE, BRIDGE_AGAIN
 
 NO_DIGEST = ("cites", "dates", "dedupe", "cluster", "origins")
 
 
-@pytest.fixture(scope="module", params=["kept", "computed"])
-def bridge(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Corpus, str]]:
-    """The bridge's two reports, analysed with every stage (the timeline read from the rows the digest kept) or
-    without the digest (worked out from the whole timeline); the corpus and the story's id."""
-    tmp = tmp_path_factory.mktemp("edges")
-    source = tmp / "items.jsonl"
+def _items(folder: Path) -> Path:
+    """The bridge's two reports, as JSON lines in ``folder``."""
+    source = folder / "items.jsonl"
     lines = [
         {"title": "Varnholt approves harbour bridge", "outlet": "Varnholt Post", "published": "2026-05-04",
          "text": BRIDGE},
@@ -33,6 +35,15 @@ def bridge(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
          "text": BRIDGE_AGAIN},
     ]  # fmt: skip
     source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return source
+
+
+@pytest.fixture(scope="module", params=["kept", "computed"])
+def bridge(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Corpus, str]]:
+    """The bridge's two reports, analysed with every stage (the timeline read from the rows the digest kept) or
+    without the digest (worked out from the whole timeline); the corpus and the story's id."""
+    tmp = tmp_path_factory.mktemp("edges")
+    source = _items(tmp)
     settings = Settings() if request.param == "kept" else Settings(pipeline=PipelineSettings(stages=NO_DIGEST))
     with open_corpus(tmp / "bridge.db", settings=settings) as corpus:
         corpus.ingest([source])
@@ -107,3 +118,88 @@ def test_the_positions_charts_lane_names_are_readable_and_no_point_covers_one(
     assert len(points) == 2 and len(lines_start) == 1
     # The lane names sit left of where the lanes begin, and the undated point (at the left edge) right of it.
     assert min(x - r for x, r in points) >= min(lines_start) > 0
+
+
+# -- decision 0087, revised 2026-12-07 (second session) ---------------------------------------------------------
+
+DAYS = 60  # events, one a day: more than a page of 50
+
+
+def _events_store(path: Path) -> str:
+    """A story of ``DAYS`` events, one a day from 2026-01-01, whose sizes (1 to 6 articles) follow no day order:
+    cut by size, page 1 would hold events of every month. Written through the store; the story's id."""
+    store = Store(path)
+    sizes = [1 + (e * 37) % 6 for e in range(DAYS)]
+    articles = [
+        Article(id=f"a{e:03d}{k}", source=f"invented-{e}-{k}.txt", text=f"Ferry talks, day {e}, report {k}.",
+                outlet=f"Courier {k}", title=f"Ferry talks, day {e}",
+                published=f"{date(2026, 1, 1) + timedelta(days=e)}T08:00:00+00:00")
+        for e in range(DAYS) for k in range(sizes[e])
+    ]  # fmt: skip
+    store.add(articles)
+    store.close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO stories (id, title, centroid) VALUES ('sdays', 'Ferry talks', x'00')")
+    for e in range(DAYS):
+        conn.execute("INSERT INTO events (id, story_id, title, centroid) VALUES (?, 'sdays', ?, x'00')",
+                     (f"ev{e:03d}", f"Ferry talks, day {e}"))  # fmt: skip
+    conn.executemany("UPDATE articles SET event_id = ? WHERE id = ?", [(f"ev{a.id[1:4]}", a.id) for a in articles])
+    coverage.rebuild(conn)
+    conn.commit()
+    conn.close()
+    return "sdays"
+
+
+@pytest.mark.parametrize("read", ["kept", "computed"])
+def test_the_events_list_is_cut_into_pages_in_the_order_it_shows_them(
+    read: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story_id = _events_store(tmp_path / "days.db")
+    if read == "kept":  # the digest's pages: the whole list largest first, 50 a page
+        monkeypatch.setattr(
+            Corpus,
+            "story_list_page",
+            lambda self, story_id, section, page: (
+                (rows := self.story_part("events", story_id, limit=50, offset=(page - 1) * 50)),
+                int(rows[0]["total"]) if rows else DAYS,
+            ),
+        )
+    first = [f"Ferry talks, day {e}" for e in range(50)]
+    with open_corpus(tmp_path / "days.db") as corpus, TestClient(create_app(corpus)) as client:
+        for sort in ("", "?sort=date"):
+            one = client.get(f"/stories/{story_id}/events.json{sort}").json()
+            two = client.get(f"/stories/{story_id}/events.json{sort}{'&' if sort else '?'}page=2").json()
+            assert one["total"] == two["total"] == DAYS
+            assert [e["title"] for e in one["items"]] == first, sort  # the 50 first days, in their order
+            assert [e["title"] for e in two["items"]] == [f"Ferry talks, day {e}" for e in range(50, DAYS)], sort
+        # Largest first when asked: the page is cut by size.
+        sized = client.get(f"/stories/{story_id}/events.json?sort=size").json()["items"]
+        assert [e["articles"] for e in sized] == sorted((e["articles"] for e in sized), reverse=True)
+
+
+def test_a_timeline_kept_before_its_rows_said_what_is_to_come_is_worked_out_then_kept_again(tmp_path: Path) -> None:
+    source = _items(tmp_path)
+    with open_corpus(tmp_path / "old.db") as corpus:
+        corpus.ingest([source])
+        (story,) = corpus.stories()
+        story_id = story["id"]
+        expected = {e["date"]: e["future"] for e in corpus.timeline(story_id)}
+        assert any(expected.values())
+        # The timeline as a digest made before its rows carried `future` kept it (the story unchanged since).
+        with corpus.store.transaction() as conn:
+            for part, data in conn.execute(
+                "SELECT part, data FROM story_digests WHERE story_id = ? AND part GLOB 'timeline:[0-9]*'", (story_id,)
+            ).fetchall():
+                rows = [{k: v for k, v in row.items() if k != "future"} for row in json.loads(data)]
+                conn.execute(
+                    "UPDATE story_digests SET data = ? WHERE story_id = ? AND part = ?",
+                    (json.dumps(rows), story_id, part),
+                )
+        with TestClient(create_app(corpus)) as client:  # recognised: worked out whole, each entry's tag right
+            items = client.get(f"/stories/{story_id}/timeline.json").json()["items"]
+        assert {t["date"]: t.get("future") for t in items} == expected
+        assert corpus.store.stories_kept_without("timeline:1", "future") == [story_id]
+        corpus.analyze()  # and kept again, as a digest makes it today
+        assert corpus.store.stories_kept_without("timeline:1", "future") == []
+        kept = corpus.store.story_digest(story_id, "timeline:1")
+        assert kept is not None and {row["date"]: row["future"] for row in kept} == expected

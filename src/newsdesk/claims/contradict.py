@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from newsdesk.claims import corroborate, extract, values
 from newsdesk.claims.match import relation, rival_sums
+from newsdesk.dates import MONTH_NUMBERS, WEEKDAYS, one_of
 from newsdesk.records import DENIAL as DENIES
 from newsdesk.records import Claim, Modality, Value
 
@@ -446,11 +447,7 @@ def _qualifier(claim: Claim, value: Value) -> str:
     return found.group(1).casefold() if found else ""
 
 
-_CALENDAR = re.compile(
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
-    re.IGNORECASE,
-)
+_CALENDAR = re.compile(one_of((*WEEKDAYS, *MONTH_NUMBERS)), re.IGNORECASE)
 
 
 def _names(claim: Claim) -> frozenset[str]:

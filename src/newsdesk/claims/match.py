@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from newsdesk.claims import roles
+from newsdesk.dates import WEEKDAYS
 from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
 from newsdesk.settings import Settings
 
@@ -157,7 +158,6 @@ def relation(a: Sequence[Value], b: Sequence[Value]) -> str:
 
 
 _WEEKDAY = ("date", "weekday")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DERIVED = "~"  # a weekday worked out from a day the claim gives, not one it names
 
 
@@ -175,7 +175,7 @@ def _by_unit(values: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], fr
                 day = date.fromisoformat(value)
             except ValueError:
                 continue
-            units.setdefault(_WEEKDAY, set()).add(_DERIVED + _WEEKDAYS[day.weekday()])
+            units.setdefault(_WEEKDAY, set()).add(_DERIVED + WEEKDAYS[day.weekday()])
     return {u: frozenset(v) for u, v in units.items()}
 
 

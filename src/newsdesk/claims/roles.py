@@ -22,6 +22,7 @@ import re
 
 from newsdesk.claims import countries
 from newsdesk.claims.extract import name_key
+from newsdesk.dates import MONTHS, WEEKDAYS
 
 __all__ = ["agent", "one_actor", "other_agents"]
 
@@ -42,10 +43,7 @@ _VERBS = frozenset(
     "again".split()
 )
 # Capitalised words that are no actor: days and months ("The court on Tuesday rejected ...").
-_TIMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december today yesterday".split()
-)
+_TIMES = frozenset((*WEEKDAYS, *MONTHS, "today", "yesterday"))
 _AT = frozenset({"on", "last", "this", "early", "late"})
 _BE = frozenset("is was were are be been being".split())
 # Participles not in "-ed", "-en" or "-wn" that make a passive after a form of "be".

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from newsdesk.claims import extract, values
+from newsdesk.dates import MONTH_NUMBERS, ORDINAL
 from newsdesk.records import Claim, Value
 
 __all__ = ["OFF", "SAME", "TOPIC", "TOPIC_WORDS", "Topic", "about"]
@@ -31,31 +32,10 @@ __all__ = ["OFF", "SAME", "TOPIC", "TOPIC_WORDS", "Topic", "about"]
 TOPIC_WORDS = 2  # the claim's topic words a sentence must hold (all of them, when the claim has fewer)
 SAME, TOPIC, OFF = "same", "topic", ""
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            "january jan",
-            "february feb",
-            "march mar",
-            "april apr",
-            "may",
-            "june jun",
-            "july jul",
-            "august aug",
-            "september sep sept",
-            "october oct",
-            "november nov",
-            "december dec",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 # A day of a month, either way round: "26 November", "Nov. 26", "November 26th".
 _DAY = re.compile(
-    rf"\b(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b|(?P<m2>{_MONTH})\.?\s+(?P<d2>[0-3]?\d)\b)",
+    rf"\b(?:(?P<d>[0-3]?\d){ORDINAL}\s+(?:of\s+)?(?P<m>{_MONTH})\b|(?P<m2>{_MONTH})\.?\s+(?P<d2>[0-3]?\d)\b)",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -119,7 +99,7 @@ def _days(text: str) -> set[tuple[int, int]]:
     for m in _DAY.finditer(text):
         day = int(m["d"] or m["d2"])
         if 1 <= day <= 31:
-            out.add((_MONTHS[(m["m"] or m["m2"]).casefold()], day))
+            out.add((MONTH_NUMBERS[(m["m"] or m["m2"]).casefold()], day))
     return out
 
 
@@ -174,7 +154,7 @@ def about(claim: Claim) -> Topic:
     """The topic of a typed claim (:func:`newsdesk.claims.verify.typed`)."""
     days = _days(claim.text)
     counts = tuple(
-        v for v in claim.values if v.kind != "date" and not (v.kind == "count" and v.unit.casefold() in _MONTHS)
+        v for v in claim.values if v.kind != "date" and not (v.kind == "count" and v.unit.casefold() in MONTH_NUMBERS)
     )
     # The values' own words (the number, what it counts, its bound) and the days' say no topic.
     skip = set()

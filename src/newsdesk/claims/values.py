@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsdesk.dates import WEEKDAYS, one_of
 from newsdesk.records import DateMention, Value
 
 __all__ = ["PEOPLE", "SMALL", "find", "number"]
@@ -163,7 +164,7 @@ _NOT_NOUN = frozenset(
 _ADJ_SUFFIX = ("ly", "ian", "ern", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "est", "er")
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"\b{one_of(WEEKDAYS)}\b", re.IGNORECASE)
 _PER_SHARE = re.compile(r"\s?(?:\([^()]{1,20}\)\s?)?-?(?:a[ -]share|per[ -]share|share price|a-share)\b", re.IGNORECASE)
 # A bound governs the number it stands before, or one word further in lower case ("at least another 20", "more than
 # US$ 5"), or the letters of a dollar that the value is read from its sign on ("about C$ 5", "nearly HK$ 2"): a

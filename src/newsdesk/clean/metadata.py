@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsdesk.clean.boilerplate import is_photo_credit
-from newsdesk.dates import parse_date
+from newsdesk.dates import MONTHS, WEEKDAYS, parse_date
 
 __all__ = ["Header", "header"]
 
@@ -120,14 +120,15 @@ class Header:
 _NOT_BYLINE = (
     _NOT_NAME
     | _NOT_NAME_WORDS
-    | set("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night".split())
+    | set(WEEKDAYS)
+    | set("morning afternoon evening night".split())
     # "By Christmas Eve –", "By Early March –", "By Election Day –": a time, not an author (April, May, June and
     # August are names too, and are left out).
     | set(
         """eve day days christmas easter new year years week weekend month months today tonight dawn noon midnight
-        nightfall daybreak hour hours time then now early late mid end january february march july september
-        october november december spring summer autumn fall winter""".split()
+        nightfall daybreak hour hours time then now early late mid end spring summer autumn fall winter""".split()
     )
+    | set(MONTHS) - {"april", "may", "june", "august"}
 ) - {"and"}
 
 

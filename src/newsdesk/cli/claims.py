@@ -7,10 +7,18 @@ from typing import Any
 import click
 
 from newsdesk.cli import terminal
-from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render, result_output_options
+from newsdesk.cli.options import (
+    State,
+    TextCommand,
+    errors_as_click,
+    output_options,
+    pass_state,
+    render,
+    result_output_options,
+)
 from newsdesk.cli.terminal import markup
 from newsdesk.records import is_article_id
-from newsdesk.report.render import ONE_ORIGIN, told_by
+from newsdesk.report.render import ONE_ORIGIN, how_reported, told_by
 
 __all__ = ["COMMANDS"]
 
@@ -18,9 +26,7 @@ __all__ = ["COMMANDS"]
 def _origins(cluster: dict[str, Any]) -> str:
     parts = []
     for origin in cluster["origins"]:
-        how = f"{origin['relaying']} relaying" if origin["relaying"] else "own reporting"
-        if not origin.get("counted", True):  # an AI-written aggregate beside other origins
-            how = "AI-written aggregate, not counted"
+        how = how_reported(origin)  # (the web's and the briefs' words)
         # An origin whose articles name no outlet goes by its first article's id: said so (`newsdesk show` it).
         name = f"article {origin['name']}" if is_article_id(origin["name"]) else origin["name"]
         parts.append(f"{name} ({how})")
@@ -100,7 +106,7 @@ def contradictions(state: State, story_id: str | None, fmt: str) -> None:
 _HEADINGS = {"supports": "Support it", "contradicts": "Contradict it", "discusses": "Report it without endorsing it"}
 
 
-@click.command()
+@click.command(cls=TextCommand)
 @click.argument("claim")
 @click.option("--story", "story_id", default=None, help="Check it in this story only (an id or unique id prefix).")
 @click.option(

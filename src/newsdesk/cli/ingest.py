@@ -9,7 +9,7 @@ from pathlib import PurePath
 import click
 
 from newsdesk.cli.exit_status import ExitStatus
-from newsdesk.cli.options import State, errors_as_click, pass_state
+from newsdesk.cli.options import State, errors_as_click, moment_option, pass_state, url_option
 from newsdesk.cli.terminal import markup, plural
 from newsdesk.records import IngestReport, StageReport
 
@@ -93,8 +93,12 @@ def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageRepo
 @click.command()
 @click.argument("targets", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--outlet", help="Outlet name for articles that do not state one.")
-@click.option("--published", help="Publication date (ISO 8601) for articles that do not state one.")
-@click.option("--url", help="Canonical URL of the article (one item only).")
+@click.option(
+    "--published",
+    callback=moment_option,
+    help="Publication date (2026-03-01, 2026-03-01T09:30:00+01:00, 1 March 2026) for articles that do not state one.",
+)
+@click.option("--url", callback=url_option, help="Canonical URL of the article (one item only).")
 @click.option(
     "--allow-private",
     is_flag=True,

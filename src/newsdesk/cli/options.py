@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,14 +28,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "State",
+    "TextCommand",
     "cell",
     "date_option",
+    "moment_option",
     "none_found",
     "output_options",
     "pass_state",
     "render",
     "result_output_options",
     "unknown_outlet",
+    "url_option",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -159,18 +163,79 @@ def unknown_outlet(state: State, corpus: Corpus, outlet: str | None) -> None:
 def date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A date option's value as a day (``YYYY-MM-DD``); a value that is no date is a usage error (exit status 2)
     that names the forms read, as a wrong value of any other option is."""
-    if value is None:
-        return None
+    return None if value is None else _date(ctx, param, value, "2026-03-01")[:10]
+
+
+def moment_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option whose time counts too (``ingest --published``): the value as given, once it is known to read
+    as a date (the corpus reads it again, as the Python API's callers give it); else a usage error, as for
+    :func:`date_option`."""
+    if value is not None:
+        _date(ctx, param, value, "2026-03-01, 2026-03-01T09:30:00+01:00")
+    return value
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str, iso_forms: str) -> str:
     from newsdesk.dates import parse_date  # (light: the standard library's datetime and email.utils)
 
     iso = parse_date(value)
     if iso is None:
         raise click.BadParameter(
-            f"{value!r} is not a date. Write it as 2026-03-01, or as 1 March 2026, March 1, 2026 or 01.03.2026.",
+            f"{value!r} is not a date. Write it as {iso_forms}, or as 1 March 2026, March 1, 2026 or 01.03.2026.",
             ctx=ctx,
             param=param,
         )
-    return iso[:10]
+    return iso
+
+
+def url_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An http(s) URL option's value; another is a usage error, as for :func:`date_option`."""
+    if value is not None and not value.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{value!r} must start with http:// or https://.", ctx=ctx, param=param)
+    return value
+
+
+class TextCommand(click.Command):
+    """A command whose argument is free text (``search QUERY``, ``verify CLAIM``). Text that starts with a hyphen
+    ("-fire") is read as options, as in every command line; click's way, and POSIX's, is to put it after a ``--``,
+    which no option can follow. Reading an unknown option as the text instead would take a mistyped option for a
+    query, so where click finds no such option and has no "did you mean" for it, its error says how
+    (``newsdesk search -- -fire``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # (click's parser consumes the list it is handed)
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            at = None if exc.possibilities else self._unknown(ctx, given)
+            if at is None:
+                raise
+            written = [*given[:at], *given[at + 1 :], "--", given[at]]
+            text = next((p.human_readable_name for p in self.params if isinstance(p, click.Argument)), "TEXT")
+            said = exc.message.rstrip(".") + (
+                f". A {text} that starts with a hyphen goes after the options and '--':"
+                f" {ctx.command_path} {shlex.join(written)}"
+            )
+            raise click.NoSuchOption(exc.option_name, message=said, ctx=ctx) from None
+
+    def _unknown(self, ctx: click.Context, given: list[str]) -> int | None:
+        """Where in ``given`` the first word that starts with a hyphen and is no option of the command is ("-fire",
+        where click names only its first unknown letter, "-f"): not an option's value, nor after a "--". None when
+        the text is given besides it (a word that is neither an option nor an option's value): it is no text, then."""
+        options = [p for p in self.get_params(ctx) if isinstance(p, click.Option)]
+        known = {name for p in options for name in (*p.opts, *p.secondary_opts)}
+        valued = {name for p in options if not p.is_flag and not p.count for name in p.opts}
+        found, value_next = None, False
+        for at, word in enumerate(given):
+            if value_next:
+                value_next = False
+            elif word == "--" or not word.startswith("-") or word == "-":
+                return None  # the text is given, here or after "--"
+            elif word.split("=", 1)[0] not in known:
+                found = at if found is None else found
+            else:
+                value_next = word in valued
+        return found
 
 
 def errors_as_click(fn: F) -> F:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from newsdesk.cli.options import (
     State,
+    TextCommand,
     cell,
     date_option,
     errors_as_click,
@@ -210,7 +211,7 @@ def failures(state: State, last: bool, run_id: int | None, fmt: str) -> None:
     render(state, rows, fmt, columns=["stage", "item", "message"], title=title)
 
 
-@click.command()
+@click.command(cls=TextCommand)
 @click.argument("query")
 @click.option("--outlet", help="Only this outlet's articles.")
 @click.option(

@@ -72,17 +72,18 @@ def csv_cell(value: object) -> object:
 
 def published(value: object) -> object:
     """A stored publication date as a person reads it: the day, and the time (hours and minutes, with the offset
-    it was written in; "UTC" for +00:00) only when the article gives one. Midnight is how a date without a time
-    is stored by feeds and pages (``2025-03-04T00:00:00+00:00``): it reads as the day alone. Anything that is not
-    an ISO date is returned as it is."""
+    it was written in; "UTC" for +00:00) only when the article gives one. Midnight in UTC, or in no zone, is how a
+    date without a time is stored by feeds and pages (``2025-03-04T00:00:00+00:00``): it reads as the day alone.
+    Midnight in another offset is a moment of its own (``2025-03-01T00:00:00+05:00`` is the evening before in UTC)
+    and keeps its time and offset. Anything that is not an ISO date is returned as it is."""
     if not isinstance(value, str) or len(value) <= 10:
         return value
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
         return value
-    if (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0):
-        return when.date().isoformat()
     offset = when.strftime("%z")
+    if (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0) and offset in ("", "+0000"):
+        return when.date().isoformat()
     zone = "" if not offset else " UTC" if offset == "+0000" else f" {offset[:3]}:{offset[3:5]}"  # (no seconds)
     return f"{when:%Y-%m-%d %H:%M}{zone}"

@@ -25,9 +25,11 @@ from newsdesk.records import DateMention, lead_prefix
 __all__ = [
     "DATES",
     "EVENTS",
+    "NEWEST",
     "PER_PAGE",
     "Statement",
     "compute",
+    "current",
     "dated",
     "entries",
     "event_days",
@@ -39,6 +41,9 @@ __all__ = [
 PER_PAGE = 50  # entries a kept part holds (the web list's page)
 DATES = "timeline:dates"  # the part holding the date of every entry, in the default order
 EVENTS = "timeline:events"  # the part holding the estimated day of each undated event (:func:`event_days`)
+# The newest key of a kept row (:func:`row`; 2026-12-07): a part whose rows lack it was kept before, and its rows
+# would show no entry as expected (:func:`current`).
+NEWEST = "future"
 
 
 class Reader(Protocol):
@@ -288,6 +293,11 @@ def row(entry: dict[str, Any]) -> dict[str, Any]:
         "articles": len(entry["article_ids"]),
         "evidence": evidence,
     }
+
+
+def current(rows: Sequence[dict[str, Any]]) -> bool:
+    """Whether kept rows (a part :func:`compute` made) carry every key :func:`row` gives today (:data:`NEWEST`)."""
+    return all(NEWEST in r for r in rows)
 
 
 def order(

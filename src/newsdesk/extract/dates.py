@@ -16,42 +16,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from newsdesk.dates import MONTH, MONTH_NUMBERS, MONTHS, ORDINAL, WEEKDAYS, one_of
 from newsdesk.extract import gates
 from newsdesk.records import DateMention, Span
 
 __all__ = ["DateMention", "find", "month_day", "resolve", "sentence_around"]
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 # In a pattern that ignores case: "May" and "March" only capitalised ("this may happen", "in march to the capital"
 # are no months).
-_MONTH_NAMED = rf"(?:(?-i:Ma(?:y|r(?:ch)?)\.?)|(?!(?:may|mar(?:ch)?)\b){_MONTH})"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_NAMED = rf"(?:(?-i:Ma(?:y|r(?:ch)?)\.?)|(?!(?:may|mar(?:ch)?)\b){MONTH})"
+_WEEKDAY = one_of(WEEKDAYS, capitalised=True)
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)? ?expect(?:s|ed)? to|plans? to|planned to|scheduled (?:for|to)|due to|set to|"
     r"next|there (?:is|are)|there's)\b[^.!?]{0,60}$",
@@ -61,31 +35,31 @@ _FUTURE = re.compile(
 # A year counted from the day of writing, after a month or a day: "in July of last year", "March 3 this year".
 _REL_YEAR = r",? (?:of )?(?P<which>(?i:last|this|next)) (?i:year)\b"
 # The end of a range of days within one year: "July 15 to August 5 (2024 | last year)", "3-5 May".
-_TO_DAY = rf" ?(?:to|and|through|until|[-–]) ?(?:{_MONTH} )?\d{{1,2}}(?:st|nd|rd|th)?"
+_TO_DAY = rf" ?(?:to|and|through|until|[-–]) ?(?:{MONTH} )?\d{{1,2}}{ORDINAL}"
 # Months joined or ranged before the one year written after the last: "July and August 2024", "July-August 2024",
 # "May, June and July 2024", "March to May of 2025" (the year is every month's: "in July" alone would be the
 # nearest July).
-_TO_MONTH = rf"(?:, {_MONTH})*(?: ?[-–/] ?|,? (?:and|or|to|through|until) ){_MONTH}"
+_TO_MONTH = rf"(?:, {MONTH})*(?: ?[-–/] ?|,? (?:and|or|to|through|until) ){MONTH}"
 _YEAR_AFTER_MONTHS = r",? (?:of )?(?P<y>(?:19|20)\d\d)\b"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A range whose year is written only after its last day: the year is the first day's too.
     (
         "month_day_range_year",
-        re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_TO_DAY},? (?P<y>(?:19|20)\d\d)\b"),
+        re.compile(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}){ORDINAL}{_TO_DAY},? (?P<y>(?:19|20)\d\d)\b"),
     ),
     # Months joined before their year: the year is the first month's too.
-    ("month_range_year", re.compile(rf"\b(?P<m>{_MONTH}){_TO_MONTH}{_YEAR_AFTER_MONTHS}")),
-    ("month_day_rel_year", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{_TO_DAY})?{_REL_YEAR}")),
-    ("day_month_rel_year", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH}){_REL_YEAR}")),
+    ("month_range_year", re.compile(rf"\b(?P<m>{MONTH}){_TO_MONTH}{_YEAR_AFTER_MONTHS}")),
+    ("month_day_rel_year", re.compile(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}){ORDINAL}(?:{_TO_DAY})?{_REL_YEAR}")),
+    ("day_month_rel_year", re.compile(rf"\b(?P<d>\d{{1,2}}){ORDINAL} (?P<m>{MONTH}){_REL_YEAR}")),
     (
         "month_rel_year",
-        re.compile(rf"\b(?:(?i:in|since|until|by|from|during|early|late|mid-?) )?(?P<m>{_MONTH}){_REL_YEAR}"),
+        re.compile(rf"\b(?:(?i:in|since|until|by|from|during|early|late|mid-?) )?(?P<m>{MONTH}){_REL_YEAR}"),
     ),
-    ("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH}),? (?P<y>(?:19|20)\d\d)\b")),
-    ("month_day_year", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b")),
-    ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH})\b(?!,? (?:19|20)\d\d)")),
-    ("month_day", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d|\d)")),
+    ("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}}){ORDINAL} (?P<m>{MONTH}),? (?P<y>(?:19|20)\d\d)\b")),
+    ("month_day_year", re.compile(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}){ORDINAL},? (?P<y>(?:19|20)\d\d)\b")),
+    ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}}){ORDINAL} (?P<m>{MONTH})\b(?!,? (?:19|20)\d\d)")),
+    ("month_day", re.compile(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}){ORDINAL}\b(?!,? (?:19|20)\d\d|\d)")),
     (
         "month_year",
         re.compile(
@@ -141,19 +115,19 @@ _NEEDS = {
 _NOT_ASCII_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 # Where a match of the patterns that open with ``\b`` can start (``gates``): a month pattern's match starts
-# at a month's first three letters ("Jan" ... "Dec", as ``_MONTH`` writes them, capitalised); a day's, at its one
+# at a month's first three letters ("Jan" ... "Dec", as ``MONTH`` writes them, capitalised); a day's, at its one
 # or two digits, their suffix, a space and such a month; a weekday's, at the weekday or at the word before it
 # (``_WHICH``); a year's, at the word before it (``_YEAR_AFTER``), and a month's after a word (``_MONTH_AFTER``) at
 # that word. Each is tried there alone (``gates.matches``): the same matches as ``finditer``.
-_MONTH_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_DAY_START = re.compile(r"\d\d?(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_START = re.compile(one_of((m[:3] for m in MONTHS), capitalised=True))
+_DAY_START = re.compile(rf"\d\d?{ORDINAL} {_MONTH_START.pattern}")
 _WEEKDAY_START = re.compile(_WEEKDAY)
 _WHICH = ("last", "this", "next", "on", "early on", "late on", "since", "by")
 _YEAR_START = re.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = ("in", "since", "until", "by", "from", "during", "of", "before", "after", "early", "late")
 # The two patterns of a month after a word that ignore case: looked for in the text's lower-case form, when it has
 # one of the same length that holds what they match (``lower``, below).
-_MONTH_LOWER = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_LOWER = re.compile(one_of(m[:3] for m in MONTHS))
 _MONTH_AFTER = {
     "month_year": ("in", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "mid-"),
     "month": ("in", "since", "until", "by", "from", "early", "late", "mid", "mid-", "this", "last", "next"),
@@ -165,7 +139,9 @@ _DAY_FIRST = frozenset({"day_month_rel_year", "day_month_year", "day_month"})
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+    return MONTH_NUMBERS[
+        name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]
+    ]
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -258,7 +234,7 @@ def _resolve(
         return date(year, (month - 1) % 12 + 1, 1), "month"
     if kind == "relative_year":
         return date(anchor.year + step, 1, 1), "year"
-    weekday = _WEEKDAYS.index(g["w"].lower())
+    weekday = WEEKDAYS.index(g["w"].lower())
     return _weekday(anchor, weekday, which or None, future), "day"
 
 

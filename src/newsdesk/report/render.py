@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["FORMATS", "ONE_ORIGIN", "html", "markdown", "plural", "render", "told_by"]
+__all__ = ["FORMATS", "ONE_ORIGIN", "how_reported", "html", "markdown", "plural", "render", "told_by"]
 
 FORMATS = ("md", "html", "json")
 
@@ -40,6 +40,18 @@ def _count(origins: int) -> str:
 ONE_ORIGIN = "both values from one origin: a copy or rewrite differs from its original"
 
 
+def how_reported(origin: dict[str, Any]) -> str:
+    """How an independent origin of a claim backs it, in the words the CLI, the web and the briefs all use: "own
+    reporting", "2 relaying" (articles that credit it), both ("own reporting, 2 relaying"), or "AI-written
+    aggregate, not counted". An origin no article relays reports itself, whatever its ``own`` (a row made before
+    ``own`` was kept has none)."""
+    if not origin.get("counted", True):
+        return "AI-written aggregate, not counted"
+    relaying = origin["relaying"]
+    own = origin.get("own") or not relaying
+    return ", ".join(part for part, on in (("own reporting", own), (f"{relaying} relaying", relaying)) if on)
+
+
 @functools.cache
 def _env() -> jinja2.Environment:
     import jinja2  # loaded when a brief is written as HTML, not to list the formats
@@ -52,6 +64,7 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.tests["background_entry"] = lambda entry: bool(entry.get("background"))  # a brief's Background section
+    env.filters["reported"] = how_reported
     return env
 
 
@@ -93,13 +106,7 @@ def _ref(item: dict[str, Any]) -> str:
 
 
 def _origins(claim: dict[str, Any]) -> str:
-    return ", ".join(f"{_md(o['name'])} ({_how(o)})" for o in claim["origins"])
-
-
-def _how(origin: dict[str, Any]) -> str:
-    if not origin.get("counted", True):
-        return "AI-written aggregate, not counted"
-    return f"{origin['relaying']} relaying" if origin["relaying"] else "own reporting"
+    return ", ".join(f"{_md(o['name'])} ({how_reported(o)})" for o in claim["origins"])
 
 
 def _claims(brief: dict[str, Any]) -> list[str]:

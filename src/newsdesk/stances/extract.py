@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from newsdesk.abbreviations import ends_no_sentence
+from newsdesk.dates import WEEKDAYS, one_of
 from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
 from newsdesk.stances.sentiment import Sentiment, lexicon
 
@@ -399,7 +400,7 @@ def _negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
-_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY = one_of(WEEKDAYS)
 _WHEN = re.compile(
     rf"(?:(?:last|this|next|earlier this|later this)\s+(?:week|weekend|month|year|{_DAY})|yesterday|today|"
     rf"tonight|(?:on\s+)?{_DAY}|on\s+\w+\s+\d{{1,2}})\s+(?=\w)",

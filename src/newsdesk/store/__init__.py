@@ -975,6 +975,10 @@ class Store:
         """A part of the story's digest (see :mod:`newsdesk.digest`) while it is current, else None."""
         return digests.load(self.conn, story_id, part)
 
+    def stories_kept_without(self, part: str, key: str) -> list[str]:
+        """The stories whose kept ``part`` (a list of rows) has rows without ``key``: kept before it was written."""
+        return digests.kept_without(self.conn, part, key)
+
     def story_digest_paths(self, story_id: str, part: str, paths: Sequence[str]) -> list[Any] | None:
         """The values at ``paths`` (``$.key``, ``$[i]``, ``$[i].key``...) of a part of the story's digest, in order
         (None where a path leads nowhere), while it is current; else None. Only those values are decoded."""

@@ -13,6 +13,7 @@ __all__ = [
     "entities_in",
     "entity_card",
     "entity_signatures",
+    "kept_without",
     "load",
     "load_paths",
     "mention_index",
@@ -54,6 +55,14 @@ def save(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int, int, str]
         rows,
     )
     conn.execute("DELETE FROM story_digests WHERE story_id NOT IN (SELECT id FROM stories)")
+
+
+def kept_without(conn: sqlite3.Connection, part: str, key: str) -> list[str]:
+    """The stories whose kept ``part`` (a list of rows) has rows and no ``key`` in them: kept before the digest
+    wrote that key. Read in the stored text (a key is ``"key":`` there; a string value holding those characters has
+    its quotation marks escaped), so no part is decoded."""
+    sql = "SELECT story_id FROM story_digests WHERE part = ? AND data <> '[]' AND data NOT LIKE ? ORDER BY story_id"
+    return [str(row[0]) for row in conn.execute(sql, (part, f'%"{key}":%'))]
 
 
 def load(conn: sqlite3.Connection, story_id: str, part: str) -> Any | None:

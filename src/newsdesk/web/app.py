@@ -19,6 +19,7 @@ from starlette.templating import Jinja2Templates
 from newsdesk.corpus import Corpus
 from newsdesk.records import is_article_id
 from newsdesk.report.links import safe_url
+from newsdesk.report.render import how_reported
 from newsdesk.web import charts
 from newsdesk.web.cache import PageCache
 from newsdesk.web.errors import handlers
@@ -43,6 +44,7 @@ def environment() -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.filters["day"] = lambda value: (value or "")[:10] or "undated"
     env.filters["tone"] = charts.tone
+    env.filters["reported"] = how_reported  # one wording of an origin's part, the CLI's and the briefs'
     # An origin whose articles name no outlet goes by its first article's id (claims.corroborate).
     env.tests["article_id"] = is_article_id
     return env

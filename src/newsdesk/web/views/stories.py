@@ -18,6 +18,7 @@ from starlette.responses import Response
 
 from newsdesk.corpus import Corpus
 from newsdesk.dates import parse_date
+from newsdesk.digest import lists
 from newsdesk.digest.dashboard import NEEDS, TOPS
 from newsdesk.errors import ConfigError, NotFoundError
 from newsdesk.report import FORMATS, build_brief, render
@@ -247,6 +248,35 @@ def _events(corpus: Corpus, story_id: str, events: list[dict[str, Any]], sort: s
     return corpus.in_day_order(events) if sort in (None, "date") else events
 
 
+def _events_by_day(
+    corpus: Corpus, story_id: str, filters: dict[str, Any], sort: str | None, offset: int
+) -> tuple[list[dict[str, Any]], int, bool]:
+    """One page of the events list in its default and ``date`` orders, by day (:func:`_events`), and the list's
+    total: the whole list is put in that order before it is cut into pages, so that page 2 follows page 1 (an
+    undated event is placed at the day its reports name, which SQL does not know). Unfiltered in the default order
+    the list is read from the pages the digest kept (largest first) while they are current, else from the store;
+    whether it was read kept."""
+    every = _kept_whole(corpus, story_id, "events") if not filters and sort is None else None
+    kept = every is not None
+    if every is None:
+        every = _rows(corpus, "events", story_id, filters, limit=lists.WHOLE, offset=0, sort=sort)
+    every = _events(corpus, story_id, every, sort)
+    return every[offset : offset + PER_PAGE], len(every), kept
+
+
+def _kept_whole(corpus: Corpus, story_id: str, name: str) -> list[dict[str, Any]] | None:
+    """Every row of a story's list as the digest kept it, page after page; None when a page is not kept."""
+    rows: list[dict[str, Any]] = []
+    for page in range(1, lists.WHOLE):
+        kept = corpus.story_list_page(story_id, name, page)
+        if kept is None:
+            return None
+        rows += kept[0]
+        if not kept[0] or len(rows) >= kept[1]:
+            return rows
+    return rows
+
+
 _MEASURE = {"speakers": "quotes", "sources": "quotes", "outlets": "articles", "credits": "articles"}
 _MEASURE |= {"origins": "articles", "entities": "mentions", "events": "articles", "claims": "independent"}
 
@@ -270,8 +300,14 @@ def section(corpus: Corpus, request: Request) -> Page:
     offset = (int_param(request, "page", 1, high=1_000_000) - 1) * PER_PAGE
     bounded, window = filters, None
     # Unfiltered in the default order, the first pages of a list are read as the digest stage kept them.
-    kept = None if filters or sort else corpus.story_list_page(story_id, name, offset // PER_PAGE + 1)
-    if kept is not None:
+    by_day = name == "events" and sort in (None, "date")
+    kept = None if filters or sort or by_day else corpus.story_list_page(story_id, name, offset // PER_PAGE + 1)
+    if by_day:
+        if filters or sort:  # (as below)
+            bounded, window = corpus.story_window(story_id, filters)
+        rows, total, read_kept = _events_by_day(corpus, story_id, bounded, sort, offset)
+        kept = (rows, total) if read_kept else None
+    elif kept is not None:
         rows, total = kept
     elif name == "timeline":
         rows, total = _timeline(corpus, story_id, filters, sort, offset)
@@ -288,7 +324,7 @@ def section(corpus: Corpus, request: Request) -> Page:
     if name == "events":  # the time axis of the lanes: the story's first and last dates (the digest's, unfiltered)
         summary = corpus.story_dashboard(story_id)["summary"] if kept is not None else None
         span = summary or corpus.story_part("summary", story_id, **bounded)[0]
-    if name == "events":
+    if name == "events" and not by_day:
         rows = _events(corpus, story_id, rows, sort)
     for row in rows if name == "events" else []:
         row["all"] = link(request, f"/stories/{story_id}/articles", event=row["id"], page=None)
