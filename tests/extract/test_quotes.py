@@ -1433,3 +1433,43 @@ def test_a_cue_closing_its_sentence_after_a_comma_reports_the_clause_before_it()
     assert said == [
         ("The confirmed death toll rose to 83 as of midnight Thursday in New Orlan", "New Orlan emergency services")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # A plural subject nearer the "they" than the people who spoke before is "they", direct or reported.
+        (
+            "Velorian co-chairs Mara Quill and Tobias Fenn explained, “The offer is dead.” The judges left the room. "
+            "“We are done,” they said.",
+            "The judges",
+            SpeakerKind.GROUP,
+        ),
+        (
+            "Mara Quill and Tobias Fenn said the offer was too low. The judges left. “We are done,” they said.",
+            "The judges",
+            SpeakerKind.GROUP,
+        ),
+        (
+            "“The offer is dead,” officials said. Ann Roe and Ed Poe walked out. “We are done,” they said.",
+            "Ann Roe and Ed Poe",
+            SpeakerKind.PERSON,
+        ),
+        (
+            "“The offer is dead,” officials said. The two companies walked away. They added that talks were over.",
+            "The two companies",
+            SpeakerKind.GROUP,
+        ),
+        # A thing as the subject between is no "they": the people who spoke go on.
+        (
+            "Velorian co-chairs Mara Quill and Tobias Fenn explained, “The offer is dead.” The talks collapsed. "
+            "“We are done,” they said.",
+            "Mara Quill and Tobias Fenn",
+            SpeakerKind.PERSON,
+        ),
+    ],
+)
+def test_they_is_the_nearest_plural_subject_before_it(text: str, speaker: str, kind: SpeakerKind) -> None:
+    said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert (said[-1].speaker, said[-1].speaker_kind) == (speaker, kind)
+    assert text[said[-1].speaker_start : said[-1].speaker_end].lower() == "they"  # the span stays the pronoun

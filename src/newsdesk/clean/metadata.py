@@ -14,6 +14,7 @@ from newsdesk.dates import parse_date
 __all__ = ["Header", "header"]
 
 _HEADER_LINES = 6
+_BYLINE_PARAGRAPHS = 3  # a byline run into its paragraph is read in the first three, under short ones only
 
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}$")
 _PROMO_OUTLET = re.compile(r"^no time\? (.{1,60}?) summari[sz]es for you\b", re.IGNORECASE)
@@ -206,6 +207,12 @@ def header(paragraphs: list[str]) -> Header:
             title = f"{title} {paragraphs[1].strip()}"
     if byline is None:
         byline = _byline_opening(first.strip())
+    # Under a kicker, a dateline or a headline ("ANALYSIS" over "By Ann Roe – Crews were ..."): a byline opening one
+    # of the next paragraphs, while every paragraph above it is short (a lead's sentences are no kicker).
+    for index in range(1, min(_BYLINE_PARAGRAPHS, len(top))):
+        if byline is not None or len(top[index - 1].split()) > TITLE_WORDS:
+            break
+        byline = _byline_opening(top[index].strip())
     for index, line in enumerate(top):
         if index == 0 and (title or dateline or byline):
             continue
