@@ -244,3 +244,37 @@ def test_a_time_opening_the_lead_with_a_dash_is_no_byline(first: str) -> None:
 )
 def test_a_byline_opening_one_of_the_first_short_paragraphs_is_read(paragraphs: list[str], byline: str | None) -> None:
     assert metadata.header([*paragraphs, "Body text."]).byline == byline
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # A line in the present perfect is a lead's sentence, however short for one: a headline drops "has".
+        (
+            "Veloria Rail has launched a $4.2 billion hostile bid for Orsa Freight, challenging Kestrel's $3bn "
+            "buyout plan.",
+            None,
+        ),
+        (
+            "Crews have reportedly pumped the flooded Port Ellis tunnel dry after a week of work, the council said.",
+            None,
+        ),
+        # Headlines: without the auxiliary, after a modal, short, or in title case.
+        (
+            "Veloria Rail launches $4.2 billion hostile bid for Orsa Freight, challenging Kestrel's buyout plan.",
+            "Veloria Rail launches $4.2 billion hostile bid for Orsa Freight, challenging Kestrel's buyout plan.",
+        ),
+        (
+            "Harbour ruling could have set a new standard for ferry operators in the port of Ellis.",
+            "Harbour ruling could have set a new standard for ferry operators in the port of Ellis.",
+        ),
+        ("Port Ellis ferry firm has been fined.", "Port Ellis ferry firm has been fined."),
+        (
+            "Veloria Rail Has Launched A Hostile Bid For Orsa Freight, Challenging Kestrel's Buyout Plan.",
+            "Veloria Rail Has Launched A Hostile Bid For Orsa Freight, Challenging Kestrel's Buyout Plan.",
+        ),
+    ],
+)
+def test_a_line_in_the_present_perfect_is_a_lead_not_a_title(first: str, title: str | None) -> None:
+    head = metadata.header([first, "Veloria Rail said its offer was better for shareholders.", "Body text."])
+    assert head.title == title
