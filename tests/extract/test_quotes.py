@@ -1473,3 +1473,36 @@ def test_they_is_the_nearest_plural_subject_before_it(text: str, speaker: str, k
     said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
     assert (said[-1].speaker, said[-1].speaker_kind) == (speaker, kind)
     assert text[said[-1].speaker_start : said[-1].speaker_end].lower() == "they"  # the span stays the pronoun
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "kind"),
+    [
+        # A relative clause's pronoun before the speaker is no part of what the speaker said.
+        (
+            "A man waited outside a school, one of six that officials said are sheltering 400 residents.",
+            "are sheltering 400 residents",
+            "officials",
+            SpeakerKind.ANONYMOUS,
+        ),
+        # A reported question ends before the "and" that joins the next clause of the sentence, though the parse
+        # joins that clause's subject to the question's object.
+        (
+            "The coaching staff asked who would hand over the medals and OBC called a meeting knowing that its "
+            "president was not welcome.",
+            "who would hand over the medals",
+            "The coaching staff",
+            SpeakerKind.GROUP,
+        ),
+        # An indictment is a document, as a report or a filing is.
+        (
+            "The mayor gave the order to close the port, according to the indictment.",
+            "The mayor gave the order to close the port",
+            "the indictment",
+            SpeakerKind.DOCUMENT,
+        ),
+    ],
+)
+def test_what_a_speaker_said_as_an_analyst_reads_it(text: str, content: str, speaker: str, kind: SpeakerKind) -> None:
+    said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert [(q.text, q.speaker, q.speaker_kind) for q in said] == [(content, speaker, kind)]
