@@ -52,7 +52,7 @@ READ: dict[str, tuple[bool, str | None, str]] = {
     "4:820:883": (False, "The South China Morning Post", "document"),
     "4:1054:1101": (True, "Chan", "person"),
     "4:1115:1171": (True, "Chan", "person"),
-    "4:1326:1351": (False, "authorities", "group"),  # read again (h-sp49): the "that" before them is not theirs
+    "4:1304:1351": (False, "authorities", "group"),
     "4:1355:1396": (True, "Ng", "person"),
     "4:1467:1511": (True, "Ng", "person"),
     "4:1671:1749": (False, "Police", "group"),

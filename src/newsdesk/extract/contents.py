@@ -146,10 +146,7 @@ def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
     for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
         children = [c for c in cue.children if c.dep_ in deps]
         if children and deps == ("ccomp",):
-            # "one of eight shelters that authorities said are housing 900 residents": a clause written after its
-            # cue starts after it, though the parse hangs the relative pronoun before the speaker on it.
-            after = cue if children[0].i > cue.i else None
-            found = _with_lost_subject(cue, children[0], _clause_range(children[0], after=after))
+            found = _with_lost_subject(cue, children[0], _clause_range(children[0]))
             return _through_reduced_relative(cue, children[0], found)
         if children:
             return _object_range(cue, children[0])
@@ -373,13 +370,13 @@ def _without_aside(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _clause_range(head: Token, minimum: int = 3, after: Token | None = None) -> tuple[int, int] | None:
+def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
     """The clause headed by ``head``, less its leading "that" or punctuation and a trailing aside or "and" (a
     clause goes on with no conjunction at its end: "asked who was to present the trophy and ACC went into a
-    huddle"), and less any word before ``after`` (the cue it follows). A question keeps its "whether" or "if"
-    ("asked whether officers had entered the flat" reports no claim that they had), and a clause inside keeps its
-    own ("said that if the vote failed, she would go" is not "the vote failed")."""
-    tokens = _without_aside([t for t in head.subtree if after is None or t.i > after.i])
+    huddle"). A question keeps its "whether" or "if" ("asked whether officers had entered the flat" reports no
+    claim that they had), and a clause inside keeps its own ("said that if the vote failed, she would go" is not
+    "the vote failed")."""
+    tokens = _without_aside(list(head.subtree))
     while tokens and (
         (tokens[0].dep_ == "mark" and tokens[0].head.i == head.i and tokens[0].lower_ not in _ASKING)
         or tokens[0].is_punct
