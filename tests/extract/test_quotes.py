@@ -1499,3 +1499,21 @@ def test_they_is_the_nearest_plural_subject_before_it(text: str, speaker: str, k
 def test_what_a_speaker_said_as_an_analyst_reads_it(text: str, content: str, speaker: str, kind: SpeakerKind) -> None:
     said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
     assert [(q.text, q.speaker, q.speaker_kind) for q in said] == [(content, speaker, kind)]
+
+
+def test_they_is_no_one_person_of_a_pair_nor_a_clause_cut_at_its_verb() -> None:
+    # A "they" whose nearest plural subject reads as one person (titles between the names) is left unresolved,
+    # never given the first name alone.
+    text = (
+        "But Mr. Quill and Mr. Fenn say other changes are needed. The harbour fund, which was set up in 1990, has "
+        "grown well beyond its aim, they say."
+    )
+    said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert (said[-1].speaker, said[-1].speaker_kind) == ("they", SpeakerKind.UNKNOWN)
+    # A clause joined by "or" to a verb goes on to that verb's end: only a noun after the "and" is cut off.
+    text = (
+        "Analysts said that if the mayor wins, the council could reverse the rules or decline to appeal to the high "
+        "court should the lower court strike them down."
+    )
+    (said,) = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert said.text.startswith("if the mayor wins, the council could reverse the rules or decline to appeal")

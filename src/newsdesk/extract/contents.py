@@ -409,7 +409,11 @@ def _without_next_subject(tokens: list[Token]) -> list[Token]:
             continue
         joined = tokens[k + 1 :]
         conj = next((t for t in joined if t.dep_ == "conj" and t.head.i < tokens[k].i), None)
-        if conj is not None and {t.i for t in joined} <= {t.i for t in conj.subtree}:
+        if (
+            conj is not None
+            and conj.pos_ in {"NOUN", "PROPN", "PRON"}  # "or decline to appeal ... should the court ...": a verb's
+            and {t.i for t in joined} <= {t.i for t in conj.subtree}
+        ):
             return tokens[:k]
         break
     return tokens

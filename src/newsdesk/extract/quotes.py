@@ -476,9 +476,9 @@ def _speaker(
             # Unless people or a body are the subject of a sentence between ("... said Ann Roe and Ed Poe. The
             # judges left. “...,” they said."): the nearest such subject is "they".
             nearer = _plural_subject(art, previous.end if previous.end is not None else previous.head_pos, head.idx)
-            if nearer is not None:
-                held = _speaker(art, nearer, None, about)
-                return _Speaker(held.name, held.kind, head.idx, head.idx + len(head), held.head_pos)
+            them = _speaker(art, nearer, None, about) if nearer is not None else None
+            if them is not None and _plural(them):
+                return _Speaker(them.name, them.kind, head.idx, head.idx + len(head), them.head_pos)
             return _Speaker(previous.name, previous.kind, head.idx, head.idx + len(head), previous.head_pos)
         return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)
     first, last = speakers.phrase(head)
@@ -625,6 +625,13 @@ def _plural_subject(art: _Article, since: int, before: int) -> Token | None:
         if verb.dep_ == "ROOT" and _people_or_bodies(art, token):
             return token
     return None
+
+
+def _plural(speaker: _Speaker) -> bool:
+    """Whether a speaker found for "they" is more than one person: a group, unnamed people, or people named
+    together; "Mr. Grassley and Mr. Leahy" read as "Grassley" alone is a half-right speaker, which reads as a
+    wrong one (0047)."""
+    return bool(speaker.name) and (speaker.kind is not SpeakerKind.PERSON or _several(speaker.name, speaker.kind))
 
 
 def _people_or_bodies(art: _Article, token: Token) -> bool:
@@ -1368,8 +1375,8 @@ def _they_go_on(art: _Article, found: list[Quote]) -> list[Quote]:
         )
         unresolved = q.kind is QuoteKind.SPEECH and q.speaker_kind is SpeakerKind.UNKNOWN
         nearer = _subject_above(art, q, before if near else None) if unresolved and pronoun == "they" else None
-        if nearer is not None:
-            held = _speaker(art, nearer, None, (q.start, q.end))
+        held = _speaker(art, nearer, None, (q.start, q.end)) if nearer is not None else None
+        if held is not None and _plural(held):
             q = replace(q, speaker=held.name, speaker_kind=held.kind, confidence=min(q.confidence, 0.6))
         elif unresolved and near and before is not None:
             q = replace(q, speaker=before.speaker, speaker_kind=before.speaker_kind, confidence=min(q.confidence, 0.6))
