@@ -212,3 +212,69 @@ def test_lead_prefix_is_the_byline_or_dateline_before_a_sentences_words(sentence
 )
 def test_a_time_opening_the_lead_with_a_dash_is_no_byline(first: str) -> None:
     assert metadata.header([first, "The second paragraph.", "Body text."]).byline is None
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "byline"),
+    [
+        # A byline run into the second or third paragraph, under a kicker, a dateline or a headline.
+        (
+            ["ANALYSIS", "By Ann Roe and Sam Doe/AFP – Crews were still pumping water out of the tunnel."],
+            "Ann Roe and Sam Doe",
+        ),
+        (["PORT ELLIS, Dec 3", "By Li Wei – The ferries ran again on Thursday, the harbour master said."], "Li Wei"),
+        (
+            ["Ferries return to Port Ellis", "Three lines reopen", "By Ann Roe – The ferries ran again on Thursday."],
+            "Ann Roe",
+        ),
+        # Sentences opening with "By" are no byline, wherever they stand.
+        (["Ferries return to Port Ellis", "By Christmas Eve – The ferries ran again, the harbour master said."], None),
+        (["Ferries return to Port Ellis", "By the time the tide turned – at dawn – the ferries had sailed."], None),
+        (["Ferries return to Port Ellis", "By Early March – Crews had pumped the flooded tunnel dry."], None),
+        # Under a lead paragraph's sentences, a paragraph is the body's, not a byline.
+        (
+            [
+                "The ferries ran again on Thursday after a week in port, the harbour master said, as crews finished "
+                "pumping the flooded tunnel dry and the council reopened the pier.",
+                "By Ann Roe – The council said the pier was safe.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_a_byline_opening_one_of_the_first_short_paragraphs_is_read(paragraphs: list[str], byline: str | None) -> None:
+    assert metadata.header([*paragraphs, "Body text."]).byline == byline
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # A line in the present perfect is a lead's sentence, however short for one: a headline drops "has".
+        (
+            "Veloria Rail has launched a $4.2 billion hostile bid for Orsa Freight, challenging Kestrel's $3bn "
+            "buyout plan.",
+            None,
+        ),
+        (
+            "Crews have reportedly pumped the flooded Port Ellis tunnel dry after a week of work, the council said.",
+            None,
+        ),
+        # Headlines: without the auxiliary, after a modal, short, or in title case.
+        (
+            "Veloria Rail launches $4.2 billion hostile bid for Orsa Freight, challenging Kestrel's buyout plan.",
+            "Veloria Rail launches $4.2 billion hostile bid for Orsa Freight, challenging Kestrel's buyout plan.",
+        ),
+        (
+            "Harbour ruling could have set a new standard for ferry operators in the port of Ellis.",
+            "Harbour ruling could have set a new standard for ferry operators in the port of Ellis.",
+        ),
+        ("Port Ellis ferry firm has been fined.", "Port Ellis ferry firm has been fined."),
+        (
+            "Veloria Rail Has Launched A Hostile Bid For Orsa Freight, Challenging Kestrel's Buyout Plan.",
+            "Veloria Rail Has Launched A Hostile Bid For Orsa Freight, Challenging Kestrel's Buyout Plan.",
+        ),
+    ],
+)
+def test_a_line_in_the_present_perfect_is_a_lead_not_a_title(first: str, title: str | None) -> None:
+    head = metadata.header([first, "Veloria Rail said its offer was better for shareholders.", "Body text."])
+    assert head.title == title

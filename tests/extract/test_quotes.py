@@ -1433,3 +1433,87 @@ def test_a_cue_closing_its_sentence_after_a_comma_reports_the_clause_before_it()
     assert said == [
         ("The confirmed death toll rose to 83 as of midnight Thursday in New Orlan", "New Orlan emergency services")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # A plural subject nearer the "they" than the people who spoke before is "they", direct or reported.
+        (
+            "Velorian co-chairs Mara Quill and Tobias Fenn explained, “The offer is dead.” The judges left the room. "
+            "“We are done,” they said.",
+            "The judges",
+            SpeakerKind.GROUP,
+        ),
+        (
+            "Mara Quill and Tobias Fenn said the offer was too low. The judges left. “We are done,” they said.",
+            "The judges",
+            SpeakerKind.GROUP,
+        ),
+        (
+            "“The offer is dead,” officials said. Ann Roe and Ed Poe walked out. “We are done,” they said.",
+            "Ann Roe and Ed Poe",
+            SpeakerKind.PERSON,
+        ),
+        (
+            "“The offer is dead,” officials said. The two companies walked away. They added that talks were over.",
+            "The two companies",
+            SpeakerKind.GROUP,
+        ),
+        # A thing as the subject between is no "they": the people who spoke go on.
+        (
+            "Velorian co-chairs Mara Quill and Tobias Fenn explained, “The offer is dead.” The talks collapsed. "
+            "“We are done,” they said.",
+            "Mara Quill and Tobias Fenn",
+            SpeakerKind.PERSON,
+        ),
+    ],
+)
+def test_they_is_the_nearest_plural_subject_before_it(text: str, speaker: str, kind: SpeakerKind) -> None:
+    said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert (said[-1].speaker, said[-1].speaker_kind) == (speaker, kind)
+    assert text[said[-1].speaker_start : said[-1].speaker_end].lower() == "they"  # the span stays the pronoun
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "kind"),
+    [
+        # A reported question ends before the "and" that joins the next clause of the sentence, though the parse
+        # joins that clause's subject to the question's object.
+        (
+            "The coaching staff asked who would hand over the medals and OBC called a meeting knowing that its "
+            "president was not welcome.",
+            "who would hand over the medals",
+            "The coaching staff",
+            SpeakerKind.GROUP,
+        ),
+        # An indictment is a document, as a report or a filing is.
+        (
+            "The mayor gave the order to close the port, according to the indictment.",
+            "The mayor gave the order to close the port",
+            "the indictment",
+            SpeakerKind.DOCUMENT,
+        ),
+    ],
+)
+def test_what_a_speaker_said_as_an_analyst_reads_it(text: str, content: str, speaker: str, kind: SpeakerKind) -> None:
+    said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert [(q.text, q.speaker, q.speaker_kind) for q in said] == [(content, speaker, kind)]
+
+
+def test_they_is_no_one_person_of_a_pair_nor_a_clause_cut_at_its_verb() -> None:
+    # A "they" whose nearest plural subject reads as one person (titles between the names) is left unresolved,
+    # never given the first name alone.
+    text = (
+        "But Mr. Quill and Mr. Fenn say other changes are needed. The harbour fund, which was set up in 1990, has "
+        "grown well beyond its aim, they say."
+    )
+    said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert (said[-1].speaker, said[-1].speaker_kind) == ("they", SpeakerKind.UNKNOWN)
+    # A clause joined by "or" to a verb goes on to that verb's end: only a noun after the "and" is cut off.
+    text = (
+        "Analysts said that if the mayor wins, the council could reverse the rules or decline to appeal to the high "
+        "court should the lower court strike them down."
+    )
+    (said,) = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+    assert said.text.startswith("if the mayor wins, the council could reverse the rules or decline to appeal")

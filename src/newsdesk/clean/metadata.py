@@ -14,6 +14,7 @@ from newsdesk.dates import MONTHS, WEEKDAYS, parse_date
 __all__ = ["Header", "header"]
 
 _HEADER_LINES = 6
+_BYLINE_PARAGRAPHS = 3  # a byline run into its paragraph is read in the first three, under short ones only
 
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}$")
 _PROMO_OUTLET = re.compile(r"^no time\? (.{1,60}?) summari[sz]es for you\b", re.IGNORECASE)
@@ -156,12 +157,27 @@ _FULL_STOP = re.compile(r"[^.\s]\.[\"”’']?\s*$")
 TITLE_WORDS = 20  # a headline is rarely longer; a longer line ended by a full stop is a lead's sentence
 
 
+# "has launched", "have agreed", "has reportedly rejected", "have been lost": the present perfect, a lead's tense. A
+# headline drops the auxiliary ("Paramount launches hostile bid"); after a modal ("could have set new legal
+# standard", "should have congratulated me") the words are a headline's too.
+_PERFECT = re.compile(
+    r"(?<!\bcould )(?<!\bshould )(?<!\bwould )(?<!\bmight )(?<!\bmust )(?<!\bmay )(?<!\bwill )(?<!\bnot )"
+    r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|been|come|gone|done|made|taken|given|won|lost|become|shown|seen|"
+    r"said|told|found|left|held|struck|sold|bought|brought|begun|fallen|risen|grown|written|hit|set|cut)\b"
+)
+PERFECT_WORDS = 12  # a line in the present perfect this long is a lead's sentence, whatever its length
+
+
 def _a_lead(line: str) -> bool:
-    """Whether a line is one long sentence in lower case ended by a full stop: a lead ("HONG KONG: It was a clear
-    autumn afternoon ... from school."), not a headline, which is shorter, ends without one, or capitalises its
-    words ("... Quotes Bible to Encourage Indiana to 'Turn Away' from 'Boasters' and 'Blasphemers' Like Trump.")."""
+    """Whether a line is one sentence in lower case ended by a full stop that is long or in the present perfect: a
+    lead ("HONG KONG: It was a clear autumn afternoon ... from school.", "Veloria has launched a $4 billion bid for
+    Orsa Rail, challenging ..."), not a headline, which is shorter, ends without one, drops the auxiliary or
+    capitalises its words ("... Quotes Bible to Encourage Indiana to 'Turn Away' from 'Boasters' and 'Blasphemers'
+    Like Trump.")."""
     words = line.split()
-    if len(words) <= TITLE_WORDS or _FULL_STOP.search(line) is None:
+    if len(words) <= PERFECT_WORDS or _FULL_STOP.search(line) is None:
+        return False
+    if len(words) <= TITLE_WORDS and _PERFECT.search(line) is None:
         return False
     return 2 * sum(w[:1].isupper() for w in words) < len(words)
 
@@ -207,6 +223,12 @@ def header(paragraphs: list[str]) -> Header:
             title = f"{title} {paragraphs[1].strip()}"
     if byline is None:
         byline = _byline_opening(first.strip())
+    # Under a kicker, a dateline or a headline ("ANALYSIS" over "By Ann Roe – Crews were ..."): a byline opening one
+    # of the next paragraphs, while every paragraph above it is short (a lead's sentences are no kicker).
+    for index in range(1, min(_BYLINE_PARAGRAPHS, len(top))):
+        if byline is not None or len(top[index - 1].split()) > TITLE_WORDS:
+            break
+        byline = _byline_opening(top[index].strip())
     for index, line in enumerate(top):
         if index == 0 and (title or dateline or byline):
             continue

@@ -371,9 +371,11 @@ def _without_aside(tokens: list[Token]) -> list[Token]:
 
 
 def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
-    """The clause headed by ``head``, less its leading "that" or punctuation and a trailing aside. A question
-    keeps its "whether" or "if" ("asked whether officers had entered the flat" reports no claim that they had),
-    and a clause inside keeps its own ("said that if the vote failed, she would go" is not "the vote failed")."""
+    """The clause headed by ``head``, less its leading "that" or punctuation and a trailing aside or "and" (a
+    clause goes on with no conjunction at its end: "asked who was to present the trophy and ACC went into a
+    huddle"). A question keeps its "whether" or "if" ("asked whether officers had entered the flat" reports no
+    claim that they had), and a clause inside keeps its own ("said that if the vote failed, she would go" is not
+    "the vote failed")."""
     tokens = _without_aside(list(head.subtree))
     while tokens and (
         (tokens[0].dep_ == "mark" and tokens[0].head.i == head.i and tokens[0].lower_ not in _ASKING)
@@ -381,11 +383,40 @@ def _clause_range(head: Token, minimum: int = 3) -> tuple[int, int] | None:
         or tokens[0].is_space
     ):
         tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+    tokens = _without_next_subject(tokens)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens.pop()
     if len(tokens) < minimum:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _without_next_subject(tokens: list[Token]) -> list[Token]:
+    """``tokens`` less an "and" and the noun after it at their end when that noun is the subject of the next
+    clause, which the parse joined to the clause's object: "asked who would hand over the medals and OBC called a
+    meeting" (a finite verb with no subject of its own right after the noun)."""
+    if len(tokens) < 3:
+        return tokens
+    last = tokens[-1]
+    after = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if after is None or after.tag_ not in _FINITE or any(c.dep_ in {"nsubj", "nsubjpass"} for c in after.children):
+        return tokens
+    for k in range(len(tokens) - 2, 0, -1):
+        if tokens[k].dep_ != "cc":
+            continue
+        joined = tokens[k + 1 :]
+        conj = next((t for t in joined if t.dep_ == "conj" and t.head.i < tokens[k].i), None)
+        if (
+            conj is not None
+            and conj.pos_ in {"NOUN", "PROPN", "PRON"}  # "or decline to appeal ... should the court ...": a verb's
+            and {t.i for t in joined} <= {t.i for t in conj.subtree}
+        ):
+            return tokens[:k]
+        break
+    return tokens
 
 
 def according(cue: Token) -> tuple[int, int] | None:

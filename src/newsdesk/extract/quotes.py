@@ -473,6 +473,12 @@ def _speaker(
             and previous.name
             and (previous.kind is not SpeakerKind.PERSON or _several(previous.name, previous.kind))
         ):
+            # Unless people or a body are the subject of a sentence between ("... said Ann Roe and Ed Poe. The
+            # judges left. “...,” they said."): the nearest such subject is "they".
+            nearer = _plural_subject(art, previous.end if previous.end is not None else previous.head_pos, head.idx)
+            them = _speaker(art, nearer, None, about) if nearer is not None else None
+            if them is not None and _plural(them):
+                return _Speaker(them.name, them.kind, head.idx, head.idx + len(head), them.head_pos)
             return _Speaker(previous.name, previous.kind, head.idx, head.idx + len(head), previous.head_pos)
         return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)
     first, last = speakers.phrase(head)
@@ -601,6 +607,45 @@ def _clause_holder(art: _Article, pronoun: Token) -> Token | None:
     if subject.tag_ == "NN" and subject.lower_ not in _COLLECTIVE and kinds.CLASS_NOUNS.get(subject.lower_) != "ORG":
         return None  # "the fire destroyed two homes they said ...": no one
     return subject
+
+
+def _plural_subject(art: _Article, since: int, before: int) -> Token | None:
+    """The head of the last subject of a sentence's main clause between characters ``since`` and ``before``
+    (outside quotes) that is people or bodies written in the plural: a plural noun for people or bodies ("the
+    judges", "officials", "the two companies", "police") or names joined by "and" ("Ann Roe and Ed Poe", "Veloria
+    and Orsa"). A "they" after such a subject is its people, not a group that spoke before it. Pronouns are
+    passed over (a "they" between stands for someone already named), and so are things ("the talks collapsed")."""
+    span = art.doc.char_span(max(0, since), before, alignment_mode="expand") if since < before else None
+    for token in reversed(span or ()):
+        if not since <= token.idx < before or token.dep_ not in {"nsubj", "nsubjpass"} or art.in_quote(token.idx):
+            continue
+        verb = token.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "ROOT" and _people_or_bodies(art, token):
+            return token
+    return None
+
+
+def _plural(speaker: _Speaker) -> bool:
+    """Whether a speaker found for "they" is more than one person: a group, unnamed people, or people named
+    together; "Mr. Grassley and Mr. Leahy" read as "Grassley" alone is a half-right speaker, which reads as a
+    wrong one (0047)."""
+    return bool(speaker.name) and (speaker.kind is not SpeakerKind.PERSON or _several(speaker.name, speaker.kind))
+
+
+def _people_or_bodies(art: _Article, token: Token) -> bool:
+    """Whether a subject's head is people or bodies in the plural (:func:`_plural_subject`)."""
+    if token.pos_ == "NOUN":
+        one = kinds.singular(token.lower_)
+        return token.lower_ == "police" or (
+            token.tag_ == "NNS" and (one in _PEOPLE or kinds.CLASS_NOUNS.get(one) in {"PERSON", "ORG"})
+        )
+    if token.pos_ != "PROPN" or not any(c.dep_ == "conj" for c in token.children):
+        return False
+    joined = [token, *(c for c in token.children if c.dep_ == "conj")]
+    named = [art.resolver.mention_at(t) for t in joined]
+    return all(m is not None and m.type in {"PERSON", "ORG", "GPE", "NORP"} for m in named)
 
 
 # Nouns of bodies of people written in the singular ("police arrested ..."), beside kinds' nouns of organisations.
@@ -1235,7 +1280,7 @@ def find(
     held = _reported(art, covered) + _stances(art, covered) + _polls(art, covered)
     reported = _outermost(held + _seemings(art, covered, held) + _headline(art))
     found = sorted(direct + _nested(art, direct) + reported, key=lambda q: (q.start, q.end))
-    return tuple(_the_source_goes_on(_they_go_on(art.text, found)))
+    return tuple(_the_source_goes_on(_they_go_on(art, found)))
 
 
 # An unnamed source written again with "the" and its noun alone ("the source said", "the officials added").
@@ -1306,28 +1351,36 @@ _THEY_REACH = 600  # characters from the quote before within which "they" still 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?:\s|$)")
 
 
-def _they_go_on(text: str, found: list[Quote]) -> list[Quote]:
+def _they_go_on(art: _Article, found: list[Quote]) -> list[Quote]:
     """``found`` (in text order) with a "they" no rule resolved given the speaker of the words said just before,
     when that speaker is a group, unnamed people or people named together ("Officials say that … They add that
     …", "A Netflix adviser said … “…”, they said.", "Ann Roe and Ed Poe said … They added …"): the same rule as a
     direct quote's "they" (:func:`_speaker`), across reported speech too, in the sentence after theirs at the
-    latest. After one named person "they" is someone else, and stays unresolved, at a low confidence
-    (:data:`_UNRESOLVED`). An "it" no rule resolved goes on with a document that spoke just before ("“…,” a police
-    statement read. “…,” it added.", "According to a report, … It added that …"): a document is an "it"."""
+    latest. People or bodies that are the subject of a sentence nearer the "they" are it ("… said Ann Roe. The
+    judges left. “…,” they said.": the judges; :func:`_plural_subject`), in its sentence or the one above, and
+    after the speaker before. After one named person "they" is someone else, and stays unresolved, at a low
+    confidence (:data:`_UNRESOLVED`). An "it" no rule resolved goes on with a document that spoke just before
+    ("“…,” a police statement read. “…,” it added.", "According to a report, … It added that …"): a document is an
+    "it"."""
+    text = art.text
     out: list[Quote] = []
     last: dict[str, Quote | None] = {"they": None, "it": None}
     for q in found:
         pronoun = (q.speaker or "").lower()
         before = last.get(pronoun)
-        if (
-            q.kind is QuoteKind.SPEECH
-            and q.speaker_kind is SpeakerKind.UNKNOWN
-            and before is not None
+        near = (
+            before is not None
             and q.start - before.end < _THEY_REACH
             and len(_SENTENCE_END.findall(text, before.end, q.start)) <= 1
-        ):
+        )
+        unresolved = q.kind is QuoteKind.SPEECH and q.speaker_kind is SpeakerKind.UNKNOWN
+        nearer = _subject_above(art, q, before if near else None) if unresolved and pronoun == "they" else None
+        held = _speaker(art, nearer, None, (q.start, q.end)) if nearer is not None else None
+        if held is not None and _plural(held):
+            q = replace(q, speaker=held.name, speaker_kind=held.kind, confidence=min(q.confidence, 0.6))
+        elif unresolved and near and before is not None:
             q = replace(q, speaker=before.speaker, speaker_kind=before.speaker_kind, confidence=min(q.confidence, 0.6))
-        elif q.kind is QuoteKind.SPEECH and q.speaker_kind is SpeakerKind.UNKNOWN and pronoun == "they":
+        elif unresolved and pronoun == "they":
             # A "they" that goes on with nobody (after people named apart: "Ann Roe said ... Ed Poe said ... they
             # added"): the pronoun stays, and so little is known of who spoke.
             q = replace(q, confidence=min(q.confidence, _UNRESOLVED))
@@ -1339,6 +1392,22 @@ def _they_go_on(text: str, found: list[Quote]) -> list[Quote]:
             last["it"] = q if q.speaker_kind is SpeakerKind.DOCUMENT else None
         out.append(q)
     return out
+
+
+def _subject_above(art: _Article, q: Quote, before: Quote | None) -> Token | None:
+    """The people or bodies a quote's unresolved "they" stands for (:func:`_plural_subject`): a plural subject in
+    the pronoun's sentence before it or in the sentence above, after the speaker of ``before`` (the quote "they"
+    would otherwise go on with)."""
+    if q.speaker_start is None:
+        return None
+    pronoun = art.token_at(q.speaker_start)
+    if pronoun is None:
+        return None
+    sent = pronoun.sent
+    floor = art.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    if before is not None:
+        floor = max(floor, before.end, before.speaker_end or 0)
+    return _plural_subject(art, floor, q.speaker_start)
 
 
 _OWN = frozenset({"i", "we", "me", "us"})

@@ -133,7 +133,7 @@ _DOCUMENT = re.compile(
     r"\b(?:(?:counter-)?proposals?|statement|report|document|letter|plan|draft|memo(?:randum)?|communiqu[eé]|"
     r"declaration|resolution|agreement|bill|order|filing|lawsuit|ruling|decree|text|post|tweet|release|"
     r"study|survey|poll|analysis|assessment|transcript|readout|constitution|treaty|framework|memo|deal|accord|"
-    r"pact|roadmap)$",
+    r"pact|roadmap|indictment|affidavit|petition|judg(?:e)?ment|verdict|sheet)$",
     re.IGNORECASE,
 )
 # People of a kind written alone, in the plural, as a source: unnamed individuals, not a body ("Experts warned",
