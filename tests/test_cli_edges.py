@@ -196,3 +196,13 @@ def test_an_origin_that_reports_and_is_relayed_is_worded_once_for_the_cli_the_we
     assert render.how_reported({"relaying": 2, "own": False}) == "2 relaying"
     assert render.how_reported({"relaying": 0}) == "own reporting"  # (a row without `own`)
     assert render.how_reported({"relaying": 0, "own": True, "counted": False}) == "AI-written aggregate, not counted"
+
+
+def test_the_hyphen_hint_keeps_the_options_given_before_the_command(cli: CliRunner, home: Path) -> None:
+    # The command it says is the one typed: without `--db`, it would search another database (or none).
+    code, out, err = run(cli, "-q", "--db", "other news.db", "search", "--limit", "5", "-harbour")
+    flat = " ".join(err.split())
+    assert code == 2 and not out
+    assert flat.endswith(" cli --db 'other news.db' --quiet search --limit 5 -- -harbour"), flat
+    code, _, err = run(cli, "-vv", "verify", "-40 million")
+    assert code == 2 and " ".join(err.split()).endswith(" cli -v -v verify -- '-40 million'")

@@ -214,7 +214,7 @@ class TextCommand(click.Command):
             text = next((p.human_readable_name for p in self.params if isinstance(p, click.Argument)), "TEXT")
             said = exc.message.rstrip(".") + (
                 f". A {text} that starts with a hyphen goes after the options and '--':"
-                f" {ctx.command_path} {shlex.join(written)}"
+                f" {_typed(ctx)} {shlex.join(written)}"
             )
             raise click.NoSuchOption(exc.option_name, message=said, ctx=ctx) from None
 
@@ -236,6 +236,43 @@ class TextCommand(click.Command):
             else:
                 value_next = word in valued
         return found
+
+
+def _typed(ctx: click.Context) -> str:
+    """The command path of ``ctx`` with the options given on the command line before each command's name
+    (``newsdesk --db other.db search``): click's ``command_path`` leaves them out, and a command said without its
+    ``--db`` would run on another database. An option read from the environment is left to it."""
+    chain = [ctx]
+    while chain[-1].parent is not None:
+        chain.append(chain[-1].parent)
+    chain.reverse()
+    words = [chain[0].info_name or ""]  # as it was run ("newsdesk", "python -m newsdesk")
+    for at, command in enumerate(chain):
+        if at:
+            words.append(shlex.quote(command.info_name or ""))
+        if command is not ctx:
+            words += map(shlex.quote, _given(command))
+    return " ".join(words)
+
+
+def _given(ctx: click.Context) -> list[str]:
+    """The options of ``ctx``'s command given on the command line, written out again (a long name where there is
+    one, a count as its short option repeated)."""
+    words: list[str] = []
+    for param in ctx.command.get_params(ctx):
+        if not isinstance(param, click.Option) or param.name is None:
+            continue
+        if ctx.get_parameter_source(param.name) is not click.core.ParameterSource.COMMANDLINE:
+            continue
+        value, name = ctx.params[param.name], max(param.opts, key=len)
+        if param.count:
+            words += [min(param.opts, key=len)] * int(value)
+        elif param.is_flag:
+            words.append(name if value else max(param.secondary_opts, key=len, default=name))
+        else:
+            for one in value if param.multiple else (value,):
+                words += [name, str(one)]
+    return words
 
 
 def errors_as_click(fn: F) -> F:

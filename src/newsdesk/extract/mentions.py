@@ -13,6 +13,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from newsdesk.dates import MONTHS, one_of
 from newsdesk.extract import attributions, entities, kinds, tokens
 from newsdesk.records import Mention
 
@@ -91,7 +92,7 @@ _TAKEN_PLACE_LAST = frozenset("dDgGfF")  # annexed, annexing, of
 # turned down ..." writes a body's initials.
 _DATELINE_AFTER = re.compile(
     r"^(?:\s*\[[^\]\n]{2,30}\])?\s*[,:]?\s*(?:\([A-Z][\w.]{1,12}\)\s*(?:[-–—:]|(?-i:[A-Z“\"‘']))|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    rf"{one_of(m[:3] for m in MONTHS)}[a-z]*\.?\s+\d)",
     re.IGNORECASE,
 )
 

@@ -976,7 +976,8 @@ class Store:
         return digests.load(self.conn, story_id, part)
 
     def stories_kept_without(self, part: str, key: str) -> list[str]:
-        """The stories whose kept ``part`` (a list of rows) has rows without ``key``: kept before it was written."""
+        """The stories whose kept ``part`` (a list of rows) has rows, none with ``key``: kept before it was written
+        (read in the stored text, :func:`digests.kept_without`; a part with the key in some rows is not one)."""
         return digests.kept_without(self.conn, part, key)
 
     def story_digest_paths(self, story_id: str, part: str, paths: Sequence[str]) -> list[Any] | None:
