@@ -3066,3 +3066,69 @@ def test_spellings_votes_summed_in_dicts_are_the_counters_sum_in_its_order() -> 
         got = _summed(spellings)
         assert isinstance(got, Counter)
         assert list(got.items()) == list(want.items()), spellings
+
+
+def test_a_name_s_words_are_split_at_every_white_space_as_the_pattern_split_them() -> None:
+    """``_split`` splits a name at runs of white space with ``str.split()`` (decision 0041, revision of 2026-12-07):
+    the words ``re.split(r"[\\s]+", ...)`` gave, the empty ones left out as before, for every character ``\\s``
+    matches (``str.isspace``'s, the same set) between, before and after words and stops."""
+    import random
+    import sys
+
+    spaces = [chr(i) for i in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(i))]
+    assert spaces == [chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()]
+    pieces = ["Ana", "Pérez", "al-Mamun", "J.", "’", "-", ".", "Mr", "the", "McCain", "o'Neil", *spaces]
+    rng = random.Random(7)
+    for _ in range(3000):
+        name = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        cut = entities_module._TITLES.sub("", entities_module._CAMEL.sub(" ", name).strip())
+        want = tuple(w for w in re.split(r"[\s]+", cut) if w.strip(".'’-"))
+        assert entities_module._split.__wrapped__(name) == want, name
+
+
+def test_first_names_initials_are_read_only_where_one_of_them_is_written_with_a_stop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``same_name`` asks whether two first names have the same initials only when one of them writes a stop ("M.
+    Holt" and "Mark Holt"): the stop is tested first (decision 0041, revision of 2026-12-07), so a pair of first
+    names written out in full ("Mark" and "Mike") has no initials worked out. The code before worked them out first
+    for every such pair; the answers are the same."""
+    asked: list[str] = []
+    initials = entities_module._initials
+
+    def counted(word: str) -> str:
+        asked.append(word)
+        return initials(word)
+
+    monkeypatch.setattr(entities_module, "_initials", counted)
+    entities_module.same_name.cache_clear()
+    assert not same_name("Mark Holt", "Mike Holt", "PERSON")
+    assert not same_name("Dana Holt", "Dora Holt", "PERSON")
+    assert asked == []
+    assert same_name("M. Holt", "Mark Holt", "PERSON")
+    assert not same_name("M. Holt", "Kate Holt", "PERSON")
+    assert "M." in asked
+    entities_module.same_name.cache_clear()
+
+
+def test_a_place_s_frames_are_worked_out_only_for_names_of_three_words_or_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keys of a place or body one of whose words is read another way (:func:`_frames`) are none for a name of
+    fewer than three words: building a Linker does not work them out for those (decision 0041, revision of
+    2026-12-07; the code before did, for every such alias), and a name of three words still has its frames."""
+    asked: list[str] = []
+    frames = entities_module._frames
+
+    def counted(name: str) -> list[str]:
+        asked.append(name)
+        return frames(name)
+
+    monkeypatch.setattr(entities_module, "_frames", counted)
+    stored = [
+        Entity(id="g1", name="Orsa", type="GPE", aliases=("Orsa",), mentions=2, articles=1),
+        Entity(id="g2", name="Port Orsa", type="GPE", aliases=("Port Orsa",), mentions=2, articles=1),
+        Entity(id="f1", name="Wang Fuk Court", type="LOC", aliases=("Wang Fuk Court",), mentions=2, articles=1),
+    ]
+    linker = Linker(stored)
+    assert asked == ["Wang Fuk Court"]
+    assert {frame for frame, ids in linker._by_frame.items() if "f1" in ids} == set(frames("Wang Fuk Court"))
+    assert frames("Wang Fuk Court") and not frames("Port Orsa") and not frames("Orsa")

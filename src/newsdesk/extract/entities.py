@@ -201,25 +201,25 @@ def _ratio_at_least(a: str, b: str, floor: float) -> bool:
     on them without the full match."""
     if not a and not b:
         return floor <= 1.0
-    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < floor:  # the form difflib computes the ratio in
+    na, nb = len(a), len(b)
+    whole = na + nb
+    if 2.0 * min(na, nb) / whole < floor:  # the form difflib computes the ratio in
         return False
     # Letters in common, at most: each letter of one word the other never writes is one fewer.
     sa, sb = _letter_set(a), _letter_set(b)
-    if 2.0 * min(len(a) - len(sa - sb), len(b) - len(sb - sa)) / (len(a) + len(b)) < floor:
+    if 2.0 * min(na - len(sa - sb), nb - len(sb - sa)) / whole < floor:
         return False
     # Then the letters in common counted with their repeats: ``quick_ratio``'s bound, the same count and division,
     # without the matcher built (most pairs a lookup asks fail here).
     common = sa & sb
     # (A word writing each of its letters once shares each common letter once.)
-    matches = (
-        len(common) if len(sa) == len(a) or len(sb) == len(b) else sum(min(a.count(c), b.count(c)) for c in common)
-    )
-    if 2.0 * matches / (len(a) + len(b)) < floor:
+    matches = len(common) if len(sa) == na or len(sb) == nb else sum(min(a.count(c), b.count(c)) for c in common)
+    if 2.0 * matches / whole < floor:
         return False
     # Then the longest subsequence the two words have in common: the blocks difflib matches are one such subsequence,
     # so it never counts more letters (half the pairs left fail here, at a fifth of the matcher's cost; decision
     # 0041, revision of 2026-12-06, late morning).
-    if 2.0 * _subsequence(a, b) / (len(a) + len(b)) < floor:
+    if 2.0 * _subsequence(a, b) / whole < floor:
         return False
     return SequenceMatcher(None, a, b).ratio() >= floor
 
@@ -329,7 +329,6 @@ def is_title(word: str) -> bool:
     return _TITLES.fullmatch(word + " ") is not None
 
 
-_SPACES = re.compile(r"[\s]+")
 _SPACE = re.compile(r"\s")
 
 
@@ -338,7 +337,9 @@ def _split(name: str) -> tuple[str, ...]:
     # Names recur in every batch: split once.
     name = _CAMEL.sub(" ", name)
     name = _TITLES.sub("", name.strip())
-    return tuple(w for w in _SPACES.split(name) if w.strip(".'’-"))
+    # (``str.split()`` splits at the runs of the characters ``\s`` matches, ``str.isspace``'s, and leaves out the empty
+    # words the test below would: the words of ``re.split(r"\s+", name)``, without the pattern.)
+    return tuple(w for w in name.split() if w.strip(".'’-"))
 
 
 # A name's words: the cached tuple itself, never copied (asked for every mention and alias many times a batch, and read
@@ -570,7 +571,8 @@ def same_name(a: str, b: str, kind: str) -> bool:
         _same_word(fa, fb)
         or _abbreviates(fa, fb)
         or _abbreviates(fb, fa)
-        or (_initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]) and "." in wa[0] + wb[0])
+        # (The stop first: rare in a first name, it spares working out both initials for nearly every pair.)
+        or ("." in wa[0] + wb[0] and _initials(wa[0]) and _initials(wa[0]) == _initials(wb[0]))
     ):
         return True
     return fa[:1] == fb[:1] and _ratio_at_least(fa, fb, 0.6)
@@ -1839,7 +1841,9 @@ class Linker:
         if kind in _ACRONYMS and (acronym := _acronym(alias)):
             keys.append((self._by_acronym, acronym))
         if kind in _PLACE_OR_BODY:
-            keys += [(self._by_frame, frame) for frame in _frames(alias)]
+            # (:func:`_frames` of a name of fewer than three words is none: not worked out for the many such names.)
+            if len(words) >= 3:
+                keys += [(self._by_frame, frame) for frame in _frames(alias)]
             keys.append((self._by_whole, skeleton(" ".join(words))))
 
     def _one_or_local(self, ids: Iterable[str], local: dict[str, str]) -> list[_Known]:
