@@ -231,6 +231,9 @@ def test_a_time_opening_the_lead_with_a_dash_is_no_byline(first: str) -> None:
         (["Ferries return to Port Ellis", "By Christmas Eve – The ferries ran again, the harbour master said."], None),
         (["Ferries return to Port Ellis", "By the time the tide turned – at dawn – the ferries had sailed."], None),
         (["Ferries return to Port Ellis", "By Early March – Crews had pumped the flooded tunnel dry."], None),
+        # A kicker's words joined by "and" are no authors: a name has two words or more.
+        (["ANALYSIS", "By Land and Sea – Crews pumped water out of the flooded tunnel all week."], None),
+        (["Ferries return to Port Ellis", "By Road, Rail And Sea – Crews pumped the flooded tunnel dry."], None),
         # Under a lead paragraph's sentences, a paragraph is the body's, not a byline.
         (
             [
@@ -269,6 +272,17 @@ def test_a_byline_opening_one_of_the_first_short_paragraphs_is_read(paragraphs: 
             "Harbour ruling could have set a new standard for ferry operators in the port of Ellis.",
         ),
         ("Port Ellis ferry firm has been fined.", "Port Ellis ferry firm has been fined."),
+        # A perfect just after a relative or a question word is inside a clause; the headline's verb is elsewhere.
+        (
+            "Families who have lost homes to the Port Ellis floods ask the council for help with the rent.",
+            "Families who have lost homes to the Port Ellis floods ask the council for help with the rent.",
+        ),
+        (
+            "What the council has learned from the first week of the trial of the former harbour master.",
+            "What the council has learned from the first week of the trial of the former harbour master.",
+        ),
+        # A relative clause before the line's own perfect leaves it a lead's sentence.
+        ("The firm that runs the port has launched a $4bn bid for Orsa Freight, challenging a rival plan.", None),
         (
             "Veloria Rail Has Launched A Hostile Bid For Orsa Freight, Challenging Kestrel's Buyout Plan.",
             "Veloria Rail Has Launched A Hostile Bid For Orsa Freight, Challenging Kestrel's Buyout Plan.",

@@ -1517,3 +1517,16 @@ def test_they_is_no_one_person_of_a_pair_nor_a_clause_cut_at_its_verb() -> None:
     )
     (said,) = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
     assert said.text.startswith("if the mayor wins, the council could reverse the rules or decline to appeal")
+
+
+def test_they_is_no_plural_subject_further_up_than_the_sentence_above_its_quote() -> None:
+    # People who are the subject of a sentence paragraphs above are the story, not the "they" of a quote: the
+    # group that spoke last goes on. The sentence above the quote's is still near enough.
+    far = (
+        "“The deal is off,” officials said.\n\nThe ministers met in Geneva in 2019 and again in 2021.\n\nThe summit "
+        "was short. Trade fell. Ships waited.\n\n“We will not sign again,” they said."
+    )
+    near = "“The deal is off,” officials said.\n\nThe summit was short. The ministers left.\n\n“We quit,” they said."
+    for text, speaker, kind in ((far, "officials", SpeakerKind.ANONYMOUS), (near, "The ministers", SpeakerKind.GROUP)):
+        said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
+        assert (said[-1].speaker, said[-1].speaker_kind) == (speaker, kind)

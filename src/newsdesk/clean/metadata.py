@@ -133,12 +133,17 @@ _NOT_BYLINE = (
 ) - {"and"}
 
 
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+
+
 def _byline_opening(paragraph: str) -> str | None:
     """The names of a byline that opens the lead paragraph ("By Ann Roe and Sam Doe/AFP – Crews were ..." gives
     "Ann Roe and Sam Doe"); the agency after the slash is the attributions stage's credit, not an author."""
     m = _BY_OPENING.match(paragraph)
     if m is None or any(w.lower().strip(".,") in _NOT_BYLINE for w in m.group(1).split()):
         return None
+    if any(len(name.split()) < 2 for name in _AND.split(m.group(1))):
+        return None  # "By Land and Sea –", "By Road, Rail And Sea –": a kicker's words; an author has two names
     return m.group(1).rstrip(",")
 
 
@@ -166,6 +171,10 @@ _PERFECT = re.compile(
     r"said|told|found|left|held|struck|sold|bought|brought|begun|fallen|risen|grown|written|hit|set|cut)\b"
 )
 PERFECT_WORDS = 12  # a line in the present perfect this long is a lead's sentence, whatever its length
+# A perfect just after a relative or a question word (its subject between at most) is a clause's inside, not the
+# line's own verb: "Families who have lost homes ask ...", "What the council has learned from ...", "Everything
+# that has happened ..." are headlines ("The firm that runs the port has launched ..." is a lead's sentence).
+_CLAUSE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|what|where|when|why|how)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 def _a_lead(line: str) -> bool:
@@ -177,7 +186,7 @@ def _a_lead(line: str) -> bool:
     words = line.split()
     if len(words) <= PERFECT_WORDS or _FULL_STOP.search(line) is None:
         return False
-    if len(words) <= TITLE_WORDS and _PERFECT.search(line) is None:
+    if len(words) <= TITLE_WORDS and ((m := _PERFECT.search(line)) is None or _CLAUSE_WORD.search(line[: m.start()])):
         return False
     return 2 * sum(w[:1].isupper() for w in words) < len(words)
 

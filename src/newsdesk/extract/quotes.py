@@ -467,15 +467,11 @@ def _speaker(
         # "they" goes on with the group that spoke last; after one person, it is someone else (a source's
         # singular "they", or that person with others the quote does not name).
         # People named together ("Ted Sarandos and Greg Peters explained ... They added") are a "they" too.
-        if (
-            head.lower_ == "they"
-            and previous is not None
-            and previous.name
-            and (previous.kind is not SpeakerKind.PERSON or _several(previous.name, previous.kind))
-        ):
-            # Unless people or a body are the subject of a sentence between ("... said Ann Roe and Ed Poe. The
-            # judges left. “...,” they said."): the nearest such subject is "they".
-            nearer = _plural_subject(art, previous.end if previous.end is not None else previous.head_pos, head.idx)
+        if head.lower_ == "they" and previous is not None and _plural(previous):
+            # Unless people or a body are the subject of a sentence between, the quote's or the one above ("...
+            # said Ann Roe and Ed Poe. The judges left. “...,” they said."): the nearest such subject is "they".
+            since = previous.end if previous.end is not None else previous.head_pos
+            nearer = _subject_above(art, head, head.idx if about is None else about[0], since)
             them = _speaker(art, nearer, None, about) if nearer is not None else None
             if them is not None and _plural(them):
                 return _Speaker(them.name, them.kind, head.idx, head.idx + len(head), them.head_pos)
@@ -637,9 +633,8 @@ def _plural(speaker: _Speaker) -> bool:
 def _people_or_bodies(art: _Article, token: Token) -> bool:
     """Whether a subject's head is people or bodies in the plural (:func:`_plural_subject`)."""
     if token.pos_ == "NOUN":
-        one = kinds.singular(token.lower_)
-        return token.lower_ == "police" or (
-            token.tag_ == "NNS" and (one in _PEOPLE or kinds.CLASS_NOUNS.get(one) in {"PERSON", "ORG"})
+        return _plural_people(token) or (
+            token.tag_ == "NNS" and kinds.CLASS_NOUNS.get(kinds.singular(token.lower_)) == "ORG"
         )
     if token.pos_ != "PROPN" or not any(c.dep_ == "conj" for c in token.children):
         return False
@@ -1374,7 +1369,11 @@ def _they_go_on(art: _Article, found: list[Quote]) -> list[Quote]:
             and len(_SENTENCE_END.findall(text, before.end, q.start)) <= 1
         )
         unresolved = q.kind is QuoteKind.SPEECH and q.speaker_kind is SpeakerKind.UNKNOWN
-        nearer = _subject_above(art, q, before if near else None) if unresolved and pronoun == "they" else None
+        nearer = None
+        if unresolved and pronoun == "they" and q.speaker_start is not None:
+            they = art.token_at(q.speaker_start)
+            since = max(before.end, before.speaker_end or 0) if before is not None and near else 0
+            nearer = _subject_above(art, they, q.start, since) if they is not None else None
         held = _speaker(art, nearer, None, (q.start, q.end)) if nearer is not None else None
         if held is not None and _plural(held):
             q = replace(q, speaker=held.name, speaker_kind=held.kind, confidence=min(q.confidence, 0.6))
@@ -1394,20 +1393,13 @@ def _they_go_on(art: _Article, found: list[Quote]) -> list[Quote]:
     return out
 
 
-def _subject_above(art: _Article, q: Quote, before: Quote | None) -> Token | None:
-    """The people or bodies a quote's unresolved "they" stands for (:func:`_plural_subject`): a plural subject in
-    the pronoun's sentence before it or in the sentence above, after the speaker of ``before`` (the quote "they"
-    would otherwise go on with)."""
-    if q.speaker_start is None:
-        return None
-    pronoun = art.token_at(q.speaker_start)
-    if pronoun is None:
-        return None
-    sent = pronoun.sent
-    floor = art.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    if before is not None:
-        floor = max(floor, before.end, before.speaker_end or 0)
-    return _plural_subject(art, floor, q.speaker_start)
+def _subject_above(art: _Article, pronoun: Token, opens: int, since: int) -> Token | None:
+    """The people or bodies a "they" stands for (:func:`_plural_subject`): a plural subject after character
+    ``since`` (the speaker "they" would otherwise go on with) and before the pronoun, in the sentence where the
+    quote (opening at ``opens``) or its pronoun begins or in the sentence above; never further up, where a subject
+    is only the article's story ("The ministers met in 2019. ... Trade fell. “...,” they said." is not them)."""
+    floor = _sentences_before(art, min(opens, pronoun.idx) + 1)
+    return _plural_subject(art, max(floor, since), pronoun.idx)
 
 
 _OWN = frozenset({"i", "we", "me", "us"})
@@ -1569,12 +1561,18 @@ def _people_before(art: _Article, before: int) -> Token | None:
             continue
         if any(a.dep_ in {"nsubj", "appos"} and speakers.is_cue(a.head) for a in token.ancestors):
             continue  # "said Miller, one of the negotiators": who a speaker is, not whom they speak of
-        one = kinds.singular(token.lower_)
-        if token.lower_ == "police" or (
-            token.tag_ == "NNS" and (kinds.names_a_person(token.text) or kinds.names_a_person(one) or one in _PEOPLE)
-        ):
+        if _plural_people(token):
             return token
     return None
+
+
+def _plural_people(token: Token) -> bool:
+    """Whether a noun is people in the plural: "police", or a plural of :data:`_PEOPLE` or of a role of
+    :mod:`kinds` ("residents", "officers", "the judges")."""
+    one = kinds.singular(token.lower_)
+    return token.lower_ == "police" or (
+        token.tag_ == "NNS" and (kinds.names_a_person(token.text) or kinds.names_a_person(one) or one in _PEOPLE)
+    )
 
 
 # Plural nouns for people a "they" may stand for, beside the roles of :mod:`kinds` ("officers", "officials").
