@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
-__all__ = ["parse_date"]
+__all__ = ["as_read", "parse_date"]
 
 _DATE_PREFIX = re.compile(r"^(?:published|updated|posted|date|last updated)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE)
 _DATE_FORMATS = (
@@ -49,3 +49,12 @@ def parse_date(value: str) -> str | None:
             continue
         return parsed.date().isoformat() if "%H" not in fmt and "%I" not in fmt else parsed.isoformat()
     return None
+
+
+def as_read(value: str | None, precision: str | None) -> str:
+    """A date of a timeline as a reader is to read it: a week ("last week", "this week", "last weekend") is stored as
+    its first day, which no article names, so it reads "week of" that day; any other date as stored; none,
+    "undated"."""
+    if not value:
+        return "undated"
+    return f"week of {value}" if precision == "week" else value

@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from newsdesk.dates import as_read
+
 if TYPE_CHECKING:
     import jinja2
 
@@ -51,6 +53,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["as_read"] = lambda entry: as_read(entry["date"], entry.get("precision"))
     env.tests["background_entry"] = lambda entry: bool(entry.get("background"))  # a brief's Background section
     return env
 
@@ -158,7 +161,7 @@ def _timeline_line(entry: dict[str, Any]) -> str:
     mark = " (estimated)" if entry["estimated"] else ""
     if entry.get("ahead"):
         mark += " (expected then)"
-    return f"- **{entry['date'] or 'undated'}**{mark}: {_md(entry['text'])} {_ref(entry)}"
+    return f"- **{as_read(entry['date'], entry.get('precision'))}**{mark}: {_md(entry['text'])} {_ref(entry)}"
 
 
 def markdown(brief: dict[str, Any]) -> str:

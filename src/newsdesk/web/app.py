@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from newsdesk.corpus import Corpus
+from newsdesk.dates import as_read
 from newsdesk.records import is_article_id
 from newsdesk.report.links import safe_url
 from newsdesk.web import charts
@@ -41,6 +42,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
+    env.filters["as_read"] = lambda entry: as_read(entry["date"], entry.get("precision"))
     env.filters["day"] = lambda value: (value or "")[:10] or "undated"
     env.filters["tone"] = charts.tone
     # An origin whose articles name no outlet goes by its first article's id (claims.corroborate).
