@@ -439,3 +439,22 @@ def test_a_week_the_articles_name_is_read_as_a_week_not_as_its_first_day(tmp_pat
     assert page.status_code == 200 and "week of 2026-02-23" in page.text
     shown = CliRunner().invoke(newsdesk_cli, ["--db", str(tmp_path / "dam.db"), "story", story["id"]])
     assert shown.exit_code == 0 and "week of 2026-02-23" in shown.output, shown.output
+
+
+def test_an_origin_with_no_title_is_named_by_its_article_number_not_its_id(tmp_path: Path) -> None:
+    # The Gazette's report comes with no title: the Origins section names it by its number in Sources, as the claim
+    # sections name an origin with no outlet, never by the article's id.
+    source = tmp_path / "bridge.jsonl"
+    untitled = [{k: v for k, v in BRIDGE[0].items() if k != "title"}, BRIDGE[1]]
+    source.write_text("".join(json.dumps(line) + "\n" for line in untitled), encoding="utf-8")
+    with Corpus(Store(tmp_path / "bridge.db")) as corpus:
+        corpus.ingest([source])
+        made = build_brief(corpus, corpus.stories()[0]["id"])
+    (gazette,) = [s for s in made["sources"] if s["outlet"] == "Harbour Gazette"]
+    assert not gazette["title"], made["sources"]
+    md, page = render(made, "md"), render(made, "html")
+    before_sources = md.split("## Sources")[0]
+    assert not any(s["id"] in before_sources for s in made["sources"]), before_sources
+    assert f"- untitled, article {gazette['ref']} (Harbour Gazette)" in before_sources
+    assert f"<strong>untitled, article {gazette['ref']}</strong>" in page
+    assert gazette["id"] not in page.split("<h2>Sources</h2>")[0]

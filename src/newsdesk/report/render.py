@@ -214,7 +214,7 @@ def markdown(brief: dict[str, Any]) -> str:
     for origin in brief["origins"]:
         credits = f"; credits {', '.join(_md(c) for c in origin['cites'])}" if origin["cites"] else ""
         out.append(
-            f"- {_md(origin['title'] or origin['origin'])} ({_md(origin['outlet'] or 'outlet not stated')}): "
+            f"- {_md(origin['name'])} ({_md(origin['outlet'] or 'outlet not stated')}): "
             f"{plural(origin['articles'], 'article')} from {', '.join(_md(o) for o in origin['outlets'])}{credits}"
         )
     out += ["", "## Sources", ""]
