@@ -3066,20 +3066,3 @@ def test_spellings_votes_summed_in_dicts_are_the_counters_sum_in_its_order() -> 
         got = _summed(spellings)
         assert isinstance(got, Counter)
         assert list(got.items()) == list(want.items()), spellings
-
-
-def test_a_ministry_named_either_way_round_is_one_body() -> None:
-    # "The Ministry of Water Works" in one article, "the Water Works Ministry" in another: one body, whichever comes
-    # first; its acronym still joins it; a ministry of other words stays apart.
-    linked = _batch_linked(
-        ("Water Works Ministry/ORG",),
-        ("Ministry of Water Works/ORG", "MWW/ORG"),
-        ("Ministry of Coastal Defence/ORG",),
-        ("Department of Harbour Tolls/ORG",),
-        ("Harbour Tolls Department/ORG",),
-    )
-    assert len(_entity_of(linked, "Water Works Ministry") | _entity_of(linked, "Ministry of Water Works")) == 1
-    assert _entity_of(linked, "MWW") == _entity_of(linked, "Ministry of Water Works")
-    assert not _entity_of(linked, "Ministry of Coastal Defence") & _entity_of(linked, "Water Works Ministry")
-    assert len(_entity_of(linked, "Department of Harbour Tolls") | _entity_of(linked, "Harbour Tolls Department")) == 1
-    assert len({m.entity_id for a in linked for m in a.mentions}) == 3

@@ -590,25 +590,9 @@ _DESCRIBED = frozenset("party group movement alliance coalition organisation org
 _WRITTEN_OUT = {"bros": "Brothers", "intl": "International", "natl": "National", "dept": "Department"}
 
 
-# Bodies of a government named either way round: "the Ministry of Water Works" is "the Water Works Ministry".
-_NAMED_OF = frozenset({"ministry", "department"})
-
-
-def _turned(name: str) -> str | None:
-    """A body's name the other way round ("Ministry of Water Works" and "Water Works Ministry"), or None."""
-    words = _words(name)
-    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
-        return " ".join([*words[2:], words[0]])
-    if len(words) > 1 and words[-1].lower() in _NAMED_OF and all(w[:1].isupper() for w in words[:-1]):
-        return " ".join([words[-1], "of", *words[:-1]])
-    return None
-
-
 def _core(words: Sequence[str]) -> list[str]:
     """An organisation's words without the legal form ending them, nor a word in lower case saying what it is;
-    abbreviations written out (:data:`_WRITTEN_OUT`); "Ministry of X" (or "Department of X") as "X Ministry"."""
-    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
-        words = [*words[2:], words[0]]
+    abbreviations written out (:data:`_WRITTEN_OUT`)."""
     end = len(words)
     while end > 1 and (
         words[end - 1].lower().strip(".,") in _LEGAL or (words[end - 1] in _DESCRIBED and words[end - 2][:1].isupper())
@@ -2369,8 +2353,6 @@ class Linker:
             candidates += [k for k in self._longer_forms(name, local) if k.id not in ids]
             ids = set(map(_ID, candidates))
             candidates += [k for k in self._same_office(name, role) if k.id not in ids]
-        if not candidates and kind == "ORG" and (turned := _turned(name)) is not None:
-            candidates = self._bodies_named(turned, kind)  # the same body named the other way round
         if not candidates and kind == "ORG" and len(words) > 1:
             candidates = self._larger_body(name, local)
         if kind == "ORG" and len(words) == 1:
