@@ -1,5 +1,6 @@
 """Dates as articles write them: the names of weekdays and months every reader of text uses, and a date written on
-its own read into ISO 8601 (never a guess: what cannot be read is None).
+its own read into ISO 8601 (never a guess: what cannot be read is None), and a stored date as a reader is to read it
+(``as_read``: a week as "week of" its first day).
 
 The names are here, below every stage package, so that the date extractor, the claims' readers and the metadata's
 byline reader read one list (decision 0092): ``WEEKDAYS``, ``MONTHS``, the names a month is written under
@@ -15,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from itertools import pairwise
 from types import MappingProxyType
 
-__all__ = ["MONTH", "MONTHS", "MONTH_NUMBERS", "ORDINAL", "WEEKDAYS", "one_of", "parse_date"]
+__all__ = ["MONTH", "MONTHS", "MONTH_NUMBERS", "ORDINAL", "WEEKDAYS", "as_read", "one_of", "parse_date"]
 
 # Lower case. WEEKDAYS[day.weekday()] names a day (Monday is 0); MONTHS[n - 1] names month n.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -101,3 +102,12 @@ def parse_date(value: str) -> str | None:
             continue
         return parsed.date().isoformat() if "%H" not in fmt and "%I" not in fmt else parsed.isoformat()
     return None
+
+
+def as_read(value: str | None, precision: str | None) -> str:
+    """A date of a timeline as a reader is to read it: a week ("last week", "this week", "last weekend") is stored as
+    its first day, which no article names, so it reads "week of" that day; any other date as stored; none,
+    "undated"."""
+    if not value:
+        return "undated"
+    return f"week of {value}" if precision == "week" else value

@@ -417,3 +417,44 @@ def test_a_day_an_undated_report_names_without_a_year_is_the_storys_own_course(t
     made, _ = _dam_brief(tmp_path, (None, first), ("2026-05-10", second))
     by_date = {e["date"]: e["background"] for e in made["timeline"]}
     assert by_date.get("2026-03-03") is False and by_date.get("1950") is True, made["timeline"]
+
+
+def test_a_week_the_articles_name_is_read_as_a_week_not_as_its_first_day(tmp_path: Path) -> None:
+    # "Last week" in a report of Wednesday 4 March is the week of Monday 23 February: the timeline keeps that day as
+    # the week's date, but no article names 23 February, so the brief, the web list and the CLI read "week of" it.
+    first = (
+        "The Varn dam on the Tesk river failed on 3 March, flooding the lower town of Orlan, the mayor said. "
+        "Engineers of the Varn dam had warned the Orlan council of cracks last week, the mayor said."
+    )
+    second = "Repairs to the Varn dam on the Tesk river began on 9 March, the Orlan mayor said."
+    made, story = _dam_brief(tmp_path, ("2026-03-04", first), ("2026-03-10", second))
+    (week,) = [e for e in made["timeline"] if e["precision"] == "week"]
+    assert week["date"] == "2026-02-23" and "cracks" in week["text"], made["timeline"]
+    md = render(made, "md")
+    assert "**week of 2026-02-23**" in md and "**2026-02-23**" not in md
+    assert "week of 2026-02-23" in render(made, "html")
+    assert "**2026-03-03**" in md  # a day stays a day
+    with Corpus(Store(tmp_path / "dam.db")) as corpus:
+        page = TestClient(create_app(corpus)).get(f"/stories/{story['id']}/timeline")
+    assert page.status_code == 200 and "week of 2026-02-23" in page.text
+    shown = CliRunner().invoke(newsdesk_cli, ["--db", str(tmp_path / "dam.db"), "story", story["id"]])
+    assert shown.exit_code == 0 and "week of 2026-02-23" in shown.output, shown.output
+
+
+def test_an_origin_with_no_title_is_named_by_its_article_number_not_its_id(tmp_path: Path) -> None:
+    # The Gazette's report comes with no title: the Origins section names it by its number in Sources, as the claim
+    # sections name an origin with no outlet, never by the article's id.
+    source = tmp_path / "bridge.jsonl"
+    untitled = [{k: v for k, v in BRIDGE[0].items() if k != "title"}, BRIDGE[1]]
+    source.write_text("".join(json.dumps(line) + "\n" for line in untitled), encoding="utf-8")
+    with Corpus(Store(tmp_path / "bridge.db")) as corpus:
+        corpus.ingest([source])
+        made = build_brief(corpus, corpus.stories()[0]["id"])
+    (gazette,) = [s for s in made["sources"] if s["outlet"] == "Harbour Gazette"]
+    assert not gazette["title"], made["sources"]
+    md, page = render(made, "md"), render(made, "html")
+    before_sources = md.split("## Sources")[0]
+    assert not any(s["id"] in before_sources for s in made["sources"]), before_sources
+    assert f"- untitled, article {gazette['ref']} (Harbour Gazette)" in before_sources
+    assert f"<strong>untitled, article {gazette['ref']}</strong>" in page
+    assert gazette["id"] not in page.split("<h2>Sources</h2>")[0]

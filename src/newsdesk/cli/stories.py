@@ -9,6 +9,7 @@ from rich.tree import Tree
 
 from newsdesk.cli.options import State, errors_as_click, output_options, pass_state, render
 from newsdesk.cli.terminal import dumps, markup, plural
+from newsdesk.dates import as_read
 
 __all__ = ["COMMANDS"]
 
@@ -83,7 +84,8 @@ def _when(event: dict[str, Any]) -> str:
 def _print_timeline(state: State, entries: list[dict[str, object]]) -> None:
     state.console.print("\n[bold]Timeline[/]")
     for entry in entries:
-        when = f"~{entry['date']}" if entry["estimated"] and entry["date"] else entry["date"] or "undated"
+        shown = as_read(str(entry["date"] or ""), str(entry.get("precision") or ""))
+        when = f"~{shown}" if entry["estimated"] and entry["date"] else shown
         # A date its statements speak of as still to come ("the works end in 2029") is no event that happened.
         ahead = " [yellow](expected)[/]" if entry.get("future") else ""
         state.console.print(f"  {when:>11}  {markup(str(entry['text']))}{ahead}")

@@ -343,6 +343,9 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         }
         for p in corpus.stances(story_id=story["id"])[:_POSITIONS]
     ]
+    # An origin whose report has no title goes by its article's number in Sources, never by its id (furniture a
+    # reader cannot look up in the brief).
+    origins = [{**o, "name": o["title"] or f"untitled, {origin(o['origin'])}"} for o in story["origins"]]
     by_id = {a["id"]: a for a in story["articles"]}
     sources = [
         {
@@ -371,7 +374,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "framing": framing,
         "positions": positions,
         "outlets": story["outlets"],
-        "origins": story["origins"],
+        "origins": origins,
         "sources": sources,
         "available": story["available"],
         "empty": {kind: hint for kind, hint in speech.EMPTY_HINTS.items() if not story["available"][kind]},

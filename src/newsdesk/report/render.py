@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from newsdesk.dates import as_read
+
 if TYPE_CHECKING:
     import jinja2
 
@@ -63,6 +65,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["as_read"] = lambda entry: as_read(entry["date"], entry.get("precision"))
     env.tests["background_entry"] = lambda entry: bool(entry.get("background"))  # a brief's Background section
     env.filters["reported"] = how_reported
     return env
@@ -165,7 +168,7 @@ def _timeline_line(entry: dict[str, Any]) -> str:
     mark = " (estimated)" if entry["estimated"] else ""
     if entry.get("ahead"):
         mark += " (expected then)"
-    return f"- **{entry['date'] or 'undated'}**{mark}: {_md(entry['text'])} {_ref(entry)}"
+    return f"- **{as_read(entry['date'], entry.get('precision'))}**{mark}: {_md(entry['text'])} {_ref(entry)}"
 
 
 def markdown(brief: dict[str, Any]) -> str:
@@ -218,7 +221,7 @@ def markdown(brief: dict[str, Any]) -> str:
     for origin in brief["origins"]:
         credits = f"; credits {', '.join(_md(c) for c in origin['cites'])}" if origin["cites"] else ""
         out.append(
-            f"- {_md(origin['title'] or origin['origin'])} ({_md(origin['outlet'] or 'outlet not stated')}): "
+            f"- {_md(origin['name'])} ({_md(origin['outlet'] or 'outlet not stated')}): "
             f"{plural(origin['articles'], 'article')} from {', '.join(_md(o) for o in origin['outlets'])}{credits}"
         )
     out += ["", "## Sources", ""]

@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from newsdesk.corpus import Corpus
+from newsdesk.dates import as_read
 from newsdesk.records import is_article_id
 from newsdesk.report.links import safe_url
 from newsdesk.report.render import how_reported
@@ -42,6 +43,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
+    env.filters["as_read"] = lambda entry: as_read(entry["date"], entry.get("precision"))
     env.filters["day"] = lambda value: (value or "")[:10] or "undated"
     env.filters["tone"] = charts.tone
     env.filters["reported"] = how_reported  # one wording of an origin's part, the CLI's and the briefs'
