@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -69,6 +70,9 @@ class _HeldClock:
             self.held.set()
             self.release.wait(PATIENCE)
         return time.monotonic()
+
+    def __getattr__(self, name: str) -> Any:  # the rest of the time module, as it is
+        return getattr(time, name)
 
 
 def test_issue_hardening_the_ui_answers_while_a_hostile_search_runs(
