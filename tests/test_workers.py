@@ -862,3 +862,25 @@ def test_a_greeting_arriving_between_two_polls_is_no_reply(monkeypatch: pytest.M
             break
     assert got == [(task, "the result")]
     assert pool._slots[0].ready and pool._slots[0].task is None
+
+
+def test_a_pool_started_in_a_thread_that_ends_keeps_its_workers() -> None:
+    # The kernel's parent-death signal follows the thread that started a process: a zygote started from a thread
+    # (a worker replaced while the per-article stages run ahead, in their thread) was killed when that thread ended,
+    # and its workers with it.
+    made: list[workers.Workers] = []
+    thread = threading.Thread(target=lambda: made.append(workers.Workers(1, Settings(), model=False)))
+    thread.start()
+    thread.join()
+    task = Path(f"/proc/self/task/{thread.native_id}")
+    deadline = time.monotonic() + 60
+    while task.exists() and time.monotonic() < deadline:  # the thread's end, as the kernel sees it
+        time.sleep(0.01)
+    with made[0] as pool:
+        zygote = pool._zygote
+        assert zygote is not None
+        with pytest.raises(subprocess.TimeoutExpired):
+            zygote.process.wait(timeout=1.0)
+        units = [[Article(id="a0", source="x", text="Report 0.")]]
+        assert [r.failures for r in pool.run(ORIGIN, units)] == [[]]
+        assert pool.lost == 0 and pool._zygote is zygote

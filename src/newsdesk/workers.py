@@ -65,7 +65,8 @@ log = logging.getLogger(__name__)
 # What the zygote runs: it takes the caller's import path first, so that stages of plugins and tests import there.
 _BOOT = (
     "import sys; from multiprocessing.connection import Connection; conn = Connection(int(sys.argv[1]));"
-    " sys.path[:] = conn.recv(); from newsdesk.workers import _zygote; _zygote(conn, int(sys.argv[2]))"
+    " sys.path[:] = conn.recv(); from newsdesk.workers import _zygote;"
+    " _zygote(conn, int(sys.argv[2]), sys.argv[3] == '1')"
 )
 # What a worker started as a fresh interpreter runs, where the zygote does not fork (a forked worker takes the
 # import path too, and runs the same ``_serve``).
@@ -127,10 +128,15 @@ class _Zygote:
     """The process the workers are started from, and the main process's requests to it, one at a time."""
 
     def __init__(self, settings: Settings, model: bool) -> None:
+        # The kernel's parent-death signal follows the thread that started a process, not its process: a zygote
+        # started from another thread (a worker replaced while the per-article stages run ahead, in their thread)
+        # would be killed, and its workers with it, when that thread ends. It has its socket to the main process,
+        # whose end closes when the main process dies, to tell it instead.
+        from_main = threading.current_thread() is threading.main_thread()
         here, there = socket.socketpair()
         with there:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", _BOOT, str(there.fileno()), str(os.getpid())],
+                [sys.executable, "-c", _BOOT, str(there.fileno()), str(os.getpid()), str(int(from_main))],
                 pass_fds=(there.fileno(),),
                 stdin=subprocess.DEVNULL,
                 process_group=0,  # Ctrl-C at a terminal reaches the main process only, which stops the workers
@@ -550,9 +556,10 @@ def _stop(worker: _Worker, *, wait: float) -> None:
     worker.conn.close()
 
 
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this process when its parent dies (Linux), and exit if it already has."""
-    if sys.platform.startswith("linux"):
+def _die_with(parent: int, *, signalled: bool = True) -> None:
+    """Have the kernel kill this process when its parent dies (Linux; not when ``signalled`` is false: started from
+    a thread other than its parent's main thread), and exit if it already has."""
+    if signalled and sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):  # a libc without prctl: the closed socket will do
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:
@@ -596,11 +603,12 @@ def _serve(conn: Connection, parent: int) -> None:
             frozen = True
 
 
-def _zygote(conn: Connection, parent: int) -> None:
+def _zygote(conn: Connection, parent: int, signalled: bool = True) -> None:
     """The zygote's life: take its settings, import what the workers run and load the model (where it forks), then
     start a worker on each socket the main process sends, and tell, signal and reap its workers as it asks; stop on
-    None or when the main process is gone, ending the workers left."""
-    _die_with(parent)
+    None or when the main process is gone, ending the workers left (``signalled``: started from the main process's
+    main thread, see :class:`_Zygote`)."""
+    _die_with(parent, signalled=signalled)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.set_inheritable(conn.fileno(), False)  # no worker started as a fresh interpreter inherits it
     children: dict[int, int | None] = {}  # each worker's exit status, None until it is reaped
