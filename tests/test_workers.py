@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
@@ -317,12 +318,12 @@ def test_a_chunks_mentions_are_written_once_and_a_failed_linking_leaves_them_as_
     targets = [*_write(tmp_path / "invented"), *sorted(seeds_dir.glob("*.txt"))[:3]]
     monkeypatch.setattr(corpus_module, "_ANALYZE_CHUNK", 4)
     written: list[str] = []
-    save = extracts.save
+    save_all = extracts.save_all  # what Store.update writes mentions by (a chunk's at once, or each in turn)
 
-    def counted(conn: Any, article: Article, produces: set[str]) -> None:
+    def counted(conn: Any, articles: Sequence[Article], produces: set[str]) -> None:
         if {"article.mentions", "article.entities"} & produces:
-            written.append(article.id)
-        save(conn, article, produces)
+            written.extend(a.id for a in articles)
+        save_all(conn, articles, produces)
 
     link, calls = entities.Linker.link_articles, []
 
@@ -332,7 +333,7 @@ def test_a_chunks_mentions_are_written_once_and_a_failed_linking_leaves_them_as_
             raise RuntimeError("linking failed")
         return link(self, batch)
 
-    monkeypatch.setattr(extracts, "save", counted)
+    monkeypatch.setattr(extracts, "save_all", counted)
     monkeypatch.setattr(entities.Linker, "link_articles", failing)
     for count in (1, 2):
         written.clear()

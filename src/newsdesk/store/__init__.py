@@ -716,18 +716,29 @@ class Store:
             # What the articles add to the entities kept per event, before and after (their events or mentions).
             named = "event_id" in columns or bool(produces and {"article.mentions", "article.entities"} & produces)
             before = event_entities.counts(conn, [a.id for a in articles]) if named else {}
+            if columns:
+                conn.executemany(
+                    f"UPDATE articles SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
+                    [
+                        (
+                            *(
+                                json.dumps(list(a.cites), ensure_ascii=False) if c == "cites" else getattr(a, c)
+                                for c in columns
+                            ),
+                            a.id,
+                        )
+                        for a in articles
+                    ],
+                )
+            if produces is not None:
+                # The mentions and quotes of them all at once (the same rows, see extracts.save_all): they are
+                # in tables of their own, which nothing else written here touches.
+                extracts.save_all(conn, articles, produces)
+            # claims.save deletes its article's claim_match row of stage_done: each article's claims are then
+            # written in turn with its stage_done row, unless none of them has any stored (claims.save_all).
+            one_by_one = produces is not None and "article.claims" in produces and not claims.save_all(conn, articles)
             for a in articles:
-                if columns:
-                    values = [
-                        json.dumps(list(a.cites), ensure_ascii=False) if c == "cites" else getattr(a, c)
-                        for c in columns
-                    ]
-                    conn.execute(
-                        f"UPDATE articles SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?", (*values, a.id)
-                    )
-                if produces is not None:
-                    extracts.save(conn, a, produces)
-                if produces is not None and "article.claims" in produces:
+                if one_by_one:
                     claims.save(conn, a)
                 if produces is not None and "article.stances" in produces:
                     stances.save(conn, a)
@@ -756,12 +767,17 @@ class Store:
                             for d in a.dates
                         ],
                     )
-                if a.id not in marked:
+                if a.id not in marked and one_by_one:
                     conn.execute(
                         "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
                         (a.id, stage, now),
                     )
                 n += 1
+            if not one_by_one:  # nothing above wrote stage_done: the same rows in the same order, at once
+                conn.executemany(
+                    "INSERT OR REPLACE INTO stage_done (article_id, stage, done_at) VALUES (?, ?, ?)",
+                    [(a.id, stage, now) for a in articles if a.id not in marked],
+                )
             if moved:
                 coverage.refresh(conn, moved)
             if named:
@@ -1027,29 +1043,32 @@ class Store:
         return [r[0] for r in rows]
 
     def _save_state(self, conn: sqlite3.Connection, state: Mapping[str, Any]) -> None:
-        for article_id, (minhash, size) in state.get("fingerprints", {}).items():
-            conn.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)", (article_id, minhash, size))
+        # Each table's rows by one statement, in the order they were given (issue 17).
+        conn.executemany(
+            "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
+            [(article_id, minhash, size) for article_id, (minhash, size) in state.get("fingerprints", {}).items()],
+        )
         # Stories first: events point at them. Upserts, never REPLACE: a replaced row is a deleted row, and
         # ON DELETE SET NULL would detach every article of the event (and every event of the story).
         for kind in ("story", "event"):
-            table = GROUP_TABLES[kind]
-            for g in state.get("groups", {}).get(kind, []):
-                columns = ["id", "title", "centroid", "first_seen", "last_seen"] + (
-                    ["story_id"] if kind == "event" else []
-                )
-                values = [g["id"], g["title"], g["centroid"], g["first_seen"], g["last_seen"]]
-                values += [g["parent"]] if kind == "event" else []
-                updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
-                conn.execute(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-                    f"ON CONFLICT(id) DO UPDATE SET {updates}",
-                    values,
-                )
-        for article_id, (other_id, confidence, evidence) in state.get("origin_links", {}).items():
-            conn.execute(
-                "INSERT OR REPLACE INTO origin_links VALUES (?, ?, ?, ?)",
-                (article_id, other_id, confidence, json.dumps(evidence, ensure_ascii=False)),
+            columns = ["id", "title", "centroid", "first_seen", "last_seen"] + (["story_id"] if kind == "event" else [])
+            updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+            conn.executemany(
+                f"INSERT INTO {GROUP_TABLES[kind]} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+                f"ON CONFLICT(id) DO UPDATE SET {updates}",
+                [
+                    (g["id"], g["title"], g["centroid"], g["first_seen"], g["last_seen"])
+                    + ((g["parent"],) if kind == "event" else ())
+                    for g in state.get("groups", {}).get(kind, [])
+                ],
             )
+        conn.executemany(
+            "INSERT OR REPLACE INTO origin_links VALUES (?, ?, ?, ?)",
+            [
+                (article_id, other_id, confidence, json.dumps(evidence, ensure_ascii=False))
+                for article_id, (other_id, confidence, evidence) in state.get("origin_links", {}).items()
+            ],
+        )
         if "entities" in state:
             extracts.save_entities(conn, state["entities"])
         if "claim_clusters" in state:

@@ -12,7 +12,7 @@ from typing import Any
 from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
 from newsdesk.store.inserts import replace_rows
 
-__all__ = ["as_stored", "entities", "load", "quote_id", "save", "save_entities", "with_links"]
+__all__ = ["as_stored", "entities", "load", "quote_id", "save", "save_all", "save_entities", "with_links"]
 
 
 _SPEAKER_KINDS = {k.value: k for k in SpeakerKind}
@@ -98,55 +98,110 @@ def quote_id(article_id: str, start: int, end: int) -> str:
     return "q" + hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:11]
 
 
+_INSERT_MENTIONS = (
+    "INSERT OR REPLACE INTO mentions (article_id, start, end, text, type, role, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_QUOTES = (
+    "INSERT OR REPLACE INTO quotes (id, article_id, start, end, text, speaker, speaker_kind, speaker_start, "
+    "speaker_end, speaker_entity_id, cue, via, direct, confidence, kind, published) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_LINK_QUOTES = "UPDATE quotes SET speaker_entity_id = ?, speaker_kind = ? WHERE id = ?"
+
+
+def _mention_rows(article: Article) -> list[tuple[Any, ...]]:
+    return [(article.id, m.start, m.end, m.text, m.type, m.role, m.entity_id) for m in article.mentions]
+
+
+def _quote_rows(article: Article, published: str) -> list[tuple[Any, ...]]:
+    return [
+        (
+            quote_id(article.id, q.start, q.end),
+            article.id,
+            q.start,
+            q.end,
+            q.text,
+            q.speaker,
+            str(q.speaker_kind),
+            q.speaker_start,
+            q.speaker_end,
+            q.speaker_entity_id,
+            q.cue,
+            json.dumps(list(q.via), ensure_ascii=False) if q.via else "[]",  # most credit no outlet
+            int(q.direct),
+            q.confidence,
+            str(q.kind),
+            published,
+        )
+        for q in article.quotes
+    ]
+
+
+def _link_rows(article: Article) -> list[tuple[Any, ...]]:
+    return [(q.speaker_entity_id, str(q.speaker_kind), quote_id(article.id, q.start, q.end)) for q in article.quotes]
+
+
 def save(conn: sqlite3.Connection, article: Article, produces: set[str]) -> None:
     """Replace the article's mentions and quotes (``article.mentions``/``article.quotes``), or only their
     entity links (``article.entities``)."""
     if "article.mentions" in produces or "article.entities" in produces:
         conn.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
-        replace_rows(
-            conn,
-            "INSERT OR REPLACE INTO mentions (article_id, start, end, text, type, role, entity_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(article.id, m.start, m.end, m.text, m.type, m.role, m.entity_id) for m in article.mentions],
-        )
+        replace_rows(conn, _INSERT_MENTIONS, _mention_rows(article))
     if "article.quotes" in produces:
         conn.execute("DELETE FROM quotes WHERE article_id = ?", (article.id,))
         # Each quote keeps its article's date as stored (it never changes): a speaker's quotes are read newest
         # first through their index (migration m025).
         dated = conn.execute("SELECT coalesce(published, '') FROM articles WHERE id = ?", (article.id,)).fetchone()
-        published = dated[0] if dated is not None else ""
-        replace_rows(
-            conn,
-            "INSERT OR REPLACE INTO quotes (id, article_id, start, end, text, speaker, speaker_kind, speaker_start, "
-            "speaker_end, speaker_entity_id, cue, via, direct, confidence, kind, published) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    quote_id(article.id, q.start, q.end),
-                    article.id,
-                    q.start,
-                    q.end,
-                    q.text,
-                    q.speaker,
-                    str(q.speaker_kind),
-                    q.speaker_start,
-                    q.speaker_end,
-                    q.speaker_entity_id,
-                    q.cue,
-                    json.dumps(list(q.via), ensure_ascii=False) if q.via else "[]",  # most credit no outlet
-                    int(q.direct),
-                    q.confidence,
-                    str(q.kind),
-                    published,
-                )
-                for q in article.quotes
-            ],
-        )
+        replace_rows(conn, _INSERT_QUOTES, _quote_rows(article, dated[0] if dated is not None else ""))
     if "article.entities" in produces:
-        conn.executemany(
-            "UPDATE quotes SET speaker_entity_id = ?, speaker_kind = ? WHERE id = ?",
-            [(q.speaker_entity_id, str(q.speaker_kind), quote_id(article.id, q.start, q.end)) for q in article.quotes],
+        conn.executemany(_LINK_QUOTES, _link_rows(article))
+
+
+def save_all(conn: sqlite3.Connection, articles: Sequence[Article], produces: set[str]) -> None:
+    """:func:`save` of each of ``articles`` in turn, the same rows written by one statement of each kind for them
+    all where no row of theirs is stored yet (a chunk's mentions and quotes, as a run writes them once, decision
+    0077): there is then nothing to delete before, so the rows of each table come in the same order, and take
+    the same row ids, as one article after the other writes them; and each article's date is read with the
+    others'. Where some are stored (a stage run again, a run that goes stage after stage), each article is
+    written in turn, as before (issue 17)."""
+    mentions = "article.mentions" in produces or "article.entities" in produces
+    quotes = "article.quotes" in produces
+    ids = [a.id for a in articles]
+    if not (mentions or quotes) or len(set(ids)) < max(len(ids), 2) or _stored(conn, ids, mentions, quotes):
+        for a in articles:
+            save(conn, a, produces)
+        return
+    if mentions:
+        replace_rows(conn, _INSERT_MENTIONS, [row for a in articles for row in _mention_rows(a)])
+    if quotes:
+        dated = _published(conn, [a.id for a in articles if a.quotes])
+        replace_rows(conn, _INSERT_QUOTES, [row for a in articles for row in _quote_rows(a, dated.get(a.id, ""))])
+    if "article.entities" in produces:
+        conn.executemany(_LINK_QUOTES, [row for a in articles for row in _link_rows(a)])
+
+
+def _stored(conn: sqlite3.Connection, ids: Sequence[str], mentions: bool, quotes: bool) -> bool:
+    """Whether any of the articles ``ids`` has a mention (with ``mentions``) or a quote (with ``quotes``) stored."""
+    tables = [t for t, asked in (("mentions", mentions), ("quotes", quotes)) if asked]
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for table in tables:
+            if conn.execute(f"SELECT 1 FROM {table} WHERE article_id IN ({marks}) LIMIT 1", chunk).fetchone():
+                return True
+    return False
+
+
+def _published(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
+    """The stored publication date of each of the articles ``ids`` ('' when undated)."""
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        rows = conn.execute(
+            f"SELECT id, coalesce(published, '') FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
         )
+        out.update((r[0], r[1]) for r in rows)
+    return out
 
 
 def with_links(found: Sequence[Quote], linked: Sequence[Quote]) -> tuple[Quote, ...]:
