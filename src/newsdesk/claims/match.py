@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from newsdesk.claims import roles
-from newsdesk.claims.values import tolls_named
+from newsdesk.claims.extract import stem
 from newsdesk.dates import WEEKDAYS
 from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
 from newsdesk.settings import Settings
@@ -97,7 +97,7 @@ class Member:
 
     def __post_init__(self) -> None:
         self.value_key = _value_key(self.values) if self.values else ()
-        self.tolls, self.vague = _tolls(self.text, self.value_key)
+        self.tolls, self.vague = _tolls(self.terms, self.value_key)
 
     @classmethod
     def of(cls, article_id: str, claim: Claim, published: str | None = None) -> Member:
@@ -331,12 +331,26 @@ def score(
     return 0.0 if got and rel != "same" and _told_apart(claim, other) else got
 
 
+# The words of a toll (a count of people killed, injured or missing) as a claim's terms write them, with its fate.
+_TOLL_TERMS = {
+    stem(word): fate
+    for fate, words in (
+        ("killed", "killed killing dead died death deaths"),
+        ("injured", "injured injuring injuries wounded hurt"),
+        ("missing", "missing"),
+    )
+    for word in words.split()
+}
+
+
 @functools.lru_cache(maxsize=65536)
-def _tolls(text: str, key: tuple[tuple[str, str, str], ...]) -> tuple[frozenset[str], frozenset[str]]:
+def _tolls(terms: frozenset[str], key: tuple[tuple[str, str, str], ...]) -> tuple[frozenset[str], frozenset[str]]:
     """The tolls (killed, injured, missing) a claim gives a figure of, by its values (``key``: its ``value_key``),
-    and those its words name with no figure ("killing at least 44 people and leaving hundreds missing": missing)."""
+    and those its words (``terms``) name with no figure ("killing at least 44 people and leaving hundreds missing":
+    missing). Read from the terms and values alone, as the store sums a story's claims up (a reading)."""
     given = frozenset(unit[7:] for kind, unit, _ in key if kind == "count" and unit.startswith("people "))
-    return given, tolls_named(text) - given if text else frozenset()
+    named = frozenset(fate for term in terms if (fate := _TOLL_TERMS.get(term)) is not None)
+    return given, named - given
 
 
 def _told_apart(claim: Member, other: Member) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from newsdesk.dates import WEEKDAYS, one_of
 from newsdesk.records import DateMention, Value
 
-__all__ = ["PEOPLE", "SMALL", "TOLLS", "find", "number", "tolls_named"]
+__all__ = ["PEOPLE", "SMALL", "find", "number"]
 
 SMALL = {
     "one": 1,
@@ -234,17 +234,6 @@ _FATE = [
     (re.compile(r"\b(?:rescued|saved)\b", re.IGNORECASE), "rescued"),
     (re.compile(r"\b(?:live|lived|living|housing|housed|home to|inhabitants)\b", re.IGNORECASE), "living"),
 ]
-# The fates of people a toll counts (killed, injured, missing): a sentence may name one with no figure ("leaving
-# hundreds missing"), which :func:`tolls_named` finds.
-TOLLS = frozenset({"killed", "injured", "missing"})
-_TOLL_FATES = [(pattern, fate) for pattern, fate in _FATE if fate in TOLLS]
-
-
-def tolls_named(sentence: str) -> frozenset[str]:
-    """The tolls (:data:`TOLLS`) whose words ``sentence`` holds ("killing", "missing"), with a figure or not."""
-    return frozenset(fate for pattern, fate in _TOLL_FATES if pattern.search(sentence))
-
-
 # A count written before its number: "the number of people missing has reached 128", "the death toll rose to 83".
 _COUNT_FIRST = re.compile(
     rf"\b(?:(?:the )?number of (?P<noun>{'|'.join(sorted(PEOPLE))})(?: (?P<fate>missing|dead|killed|injured|"
