@@ -14,9 +14,17 @@ from newsdesk.claims import extract, match, roles, values
 from newsdesk.records import Claim, Mention
 
 
-def _member(article: str, text: str, names: tuple[str, ...]) -> match.Member:
+def _member(article: str, text: str, names: tuple[str, ...], linked: bool = False) -> match.Member:
+    """A claim of ``text`` whose ``names`` are mentions (``linked``: each of an entity, as the entities stage links
+    them, which gives it an ``@`` term beside its ``#`` one)."""
     mentions = tuple(
-        Mention(text=n, start=text.index(n), end=text.index(n) + len(n), type="ORG")
+        Mention(
+            text=n,
+            start=text.index(n),
+            end=text.index(n) + len(n),
+            type="ORG",
+            entity_id=n.replace(" ", "") if linked else None,
+        )
         for n in sorted(names, key=text.index)
     )
     claim = Claim(

@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from newsdesk.claims import roles
+from newsdesk.claims.extract import stem
 from newsdesk.dates import WEEKDAYS
 from newsdesk.records import DENIAL, Article, Claim, Modality, Value, claim_id
 from newsdesk.settings import Settings
@@ -52,7 +53,12 @@ NEGATION_KEPT = 0.6  # a bare "not" often negates another clause: two claims sha
 MIN_TERMS = 5  # a claim with fewer terms joins another only on a shared value
 # And at least this many words that are no names: two ("verdict announced") join other facts told of one name.
 MIN_WORDS = 3
-JOIN_FEW_WORDS = 0.5  # (one or two such words are enough for claims that share this much)
+# (One or two such words are enough for claims that share this much, counted over all their terms and over their
+# words alone: a name every report of the story gives, "Hong Kong", is no part of what a claim says, and "Hong Kong
+# to switch from bamboo scaffolding to steel" says little of "the blaze started on bamboo scaffolding" but the
+# setting: their words, "bamboo scaffolding" against "switch" and "steel", share less than half. See
+# ``_word_share``.)
+JOIN_FEW_WORDS = 0.5
 # And on words alone, the Dice coefficient of the two claims' words that are no names: names and a setting ("the
 # complex in the district of Tai Po") shared by two sentences that say different things are not one claim.
 WORDS_DICE = 0.25
@@ -85,9 +91,13 @@ class Member:
     published: str | None = None
     # What ``relation`` reads of the values, kept with the claim (read once, not once per comparison).
     value_key: tuple[tuple[str, str, str], ...] = field(init=False, default=())
+    # The tolls it gives a figure of, and those it names with none ("leaving hundreds missing": ``_representative``).
+    tolls: frozenset[str] = field(init=False, default=frozenset())
+    vague: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         self.value_key = _value_key(self.values) if self.values else ()
+        self.tolls, self.vague = _tolls(self.terms, self.value_key)
 
     @classmethod
     def of(cls, article_id: str, claim: Claim, published: str | None = None) -> Member:
@@ -128,6 +138,9 @@ class Cluster:
     first: Member | None = None  # the first of them
     # The members' distinct values (their ``value_key``), with how many members give each.
     values: dict[tuple[tuple[str, str, str], ...], int] = field(default_factory=dict)
+    # The tolls its members name with no figure (``Member.vague``): no member that gives a figure of one of them
+    # stands for it (``_representative``).
+    vague: frozenset[str] = frozenset()
     # The members' distinct term sets in the order they first came, each with how many members have it and the
     # first of them (what ``_representative`` reads, kept as members join rather than counted again).
     shapes: dict[frozenset[str], tuple[int, Member]] = field(default_factory=dict)
@@ -310,7 +323,7 @@ def score(
         got = share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
     else:
         words = sum(not t.startswith(("#", "@")) for t in common)
-        if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
+        if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS and _few_words_say(a, b, common, weight or {})):
             return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
         if 2 * words < WORDS_DICE * (_worded(a) + _worded(b)):
             return 0.0  # a setting in common, little else
@@ -318,11 +331,51 @@ def score(
     return 0.0 if got and rel != "same" and _told_apart(claim, other) else got
 
 
+# The words of a toll (a count of people killed, injured or missing) as a claim's terms write them, with its fate.
+_TOLL_TERMS = {
+    stem(word): fate
+    for fate, words in (
+        ("killed", "killed killing dead died death deaths"),
+        ("injured", "injured injuring injuries wounded hurt"),
+        ("missing", "missing"),
+    )
+    for word in words.split()
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def _tolls(terms: frozenset[str], key: tuple[tuple[str, str, str], ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The tolls (killed, injured, missing) a claim gives a figure of, by its values (``key``: its ``value_key``),
+    and those its words (``terms``) name with no figure ("killing at least 44 people and leaving hundreds missing":
+    missing). Read from the terms and values alone, as the store sums a story's claims up (a reading)."""
+    given = frozenset(unit[7:] for kind, unit, _ in key if kind == "count" and unit.startswith("people "))
+    named = frozenset(fate for term in terms if (fate := _TOLL_TERMS.get(term)) is not None)
+    return given, named - given
+
+
 def _told_apart(claim: Member, other: Member) -> bool:
     """Whether two claims that would match on their terms and values tell what two actors did, by how their
     sentences say it (:func:`roles.other_agents`). Asked only of a pair that would otherwise match (a few in a
     thousand of those scored), and of the first claim of each reading indexed."""
     return roles.other_agents(claim.text, claim.terms, other.text, other.terms)
+
+
+def _few_words_say(a: frozenset[str], b: frozenset[str], common: frozenset[str], weight: dict[str, float]) -> bool:
+    """Whether two claims that share one or two words (no names) and ``JOIN_FEW_WORDS`` of their terms' weight say
+    one thing: where they share two names or more (who did what to whom: "the ICC rejected the PCB's request to
+    remove Pycroft"), or where their words alone share that much (:func:`_word_share`). One name or none and a
+    thing named ("Hong Kong", "bamboo scaffolding") is the story's setting, told of two things."""
+    return sum(t.startswith("#") for t in common) >= 2 or _word_share(a, b, common, weight) >= JOIN_FEW_WORDS
+
+
+def _word_share(a: frozenset[str], b: frozenset[str], common: frozenset[str], weight: dict[str, float]) -> float:
+    """The weighted share of the lighter of two claims' words (terms that are no names) that the other holds
+    (``common``: ``a & b``)."""
+    look = weight.__getitem__ if isinstance(weight, _Idf) else (lambda t: weight.get(t, 1.0))
+    wa = sum(look(t) for t in a if not t.startswith(("#", "@")))
+    wb = sum(look(t) for t in b if not t.startswith(("#", "@")))
+    lighter = min(wa, wb)
+    return sum(look(t) for t in common if not t.startswith(("#", "@"))) / lighter if lighter > 0 else 0.0
 
 
 @functools.lru_cache(maxsize=65536)
@@ -845,7 +898,9 @@ class Story:
                 got = share + 0.5 if share >= JOIN_SAME_VALUE and weighed >= MIN_SHARED - 1 else 0.0
             else:
                 words = sum(not t.startswith(("#", "@")) for t in common)
-                if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS):
+                if words < MIN_WORDS and not (
+                    words and share >= JOIN_FEW_WORDS and _few_words_say(terms, member.terms, common, weight)
+                ):
                     continue  # the same names doing different things
                 if 2 * words < WORDS_DICE * (_worded(terms) + _worded(member.terms)):
                     continue  # a setting in common, little else
@@ -873,6 +928,8 @@ class Story:
             cluster.first = claim
         key = claim.value_key
         had = cluster.values.get(key, 0)
+        if claim.vague:
+            cluster.vague |= claim.vague
         if not had:
             # A value the cluster did not give: it may no longer fit (``_fits``) a claim whose answer it is. One that
             # did not fit still does not (a value more only adds a test), and an answer that chose another cluster
@@ -925,6 +982,8 @@ class Story:
                 if cluster.first is None:
                     cluster.first = member
                 cluster.values[member.value_key] = cluster.values.get(member.value_key, 0) + n
+                if member.vague:
+                    cluster.vague |= member.vague
                 had, first = cluster.shapes.get(terms, (0, member))
                 cluster.shapes[terms] = (had + n, first)
                 self.remember(member, cluster.id)
@@ -982,7 +1041,11 @@ def _value_key(values: Sequence[Value]) -> tuple[tuple[str, str, str], ...]:
 
 
 def _representative(cluster: Cluster) -> Member:
-    """The claim that stands for the cluster: the one most like the others (the first, on a tie).
+    """The claim that stands for the cluster: the one most like the others (the first, on a tie), of those that give
+    no figure of a toll another member names with none (``Cluster.vague``), where there are any: "killed 44, with
+    279 other people reported missing" beside "killing 44 and leaving hundreds missing" tells the toll of 44 the two
+    agree on, and a figure of the missing the second does not give. Standing for the cluster, it would count the
+    second's origin as corroborating 279 (at most it reports a related figure); the toll that all tell stands.
 
     Members with the same terms are alike to the others alike, so each distinct set of terms is compared with
     each other once, weighted by how many members have it: a claim a thousand copies repeat costs one
@@ -991,7 +1054,10 @@ def _representative(cluster: Cluster) -> Member:
     hundred shapes and more, so ten thousand pairs each time it changes."""
     first = cluster.first
     assert first is not None, "a cluster has a member"
+    barred = cluster.vague
     if cluster.size <= 2:
+        if barred and not barred.isdisjoint(first.tolls):
+            return next((m for _, m in cluster.shapes.values() if barred.isdisjoint(m.tolls)), first)
         return first
     shapes = cluster.shapes
     rows = _likeness(cluster)
@@ -1007,7 +1073,10 @@ def _representative(cluster: Cluster) -> Member:
                 k += 1
             else:
                 alike.append(0.0)
-        return firsts[max(range(len(firsts)), key=alike.__getitem__)]
+        places: Sequence[int] = range(len(firsts))
+        if barred:
+            places = [i for i in places if barred.isdisjoint(firsts[i].tolls)] or places
+        return firsts[max(places, key=alike.__getitem__)]
     # Summed in another order than member by member: rounded, so that float noise breaks no tie.
     counts = [n for u, (n, _) in shapes.items() if u]
     like = {}
@@ -1018,7 +1087,10 @@ def _representative(cluster: Cluster) -> Member:
             k += 1
         else:
             like[t] = 0.0
-    best = max(shapes, key=like.__getitem__)  # shapes in order of first appearance: the first member on a tie
+    standing: Iterable[frozenset[str]] = shapes
+    if barred:
+        standing = [t for t, (_, m) in shapes.items() if barred.isdisjoint(m.tolls)] or shapes
+    best = max(standing, key=like.__getitem__)  # shapes in order of first appearance: the first member on a tie
     return shapes[best][1]
 
 
