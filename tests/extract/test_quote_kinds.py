@@ -43,6 +43,49 @@ def test_an_act_is_no_quote(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Two former harbour directors, Ola Brenn and Tove Lind, were also charged.",
+        "Another 90 sailors have been reported missing since the storm.",
+        "Relatives of the crew were shown photographs of the wreck.",
+    ],
+)
+def test_a_passive_act_with_no_agent_is_nobody_s_view(text: str) -> None:
+    # Who was charged, found or shown something is what the sentence is about, not words anyone said or a view
+    # anyone holds; with no agent there is no one to hold it either.
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors charged the harbour chief with fraud on Monday.",
+        "The league chairman posted a short video of a goal celebration on Sunday.",
+        "The ferry company posted bail for its captain.",
+        "Dunmore Lines could counter the harbour board's higher offer next week.",
+    ],
+)
+def test_a_speech_verb_over_a_thing_done_is_an_act(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_charge_made_is_words() -> None:
+    (said,) = _found("Prosecutors charged that the harbour chief had hidden the accounts.")
+    assert (said.kind, said.speaker, said.text) == (
+        QuoteKind.SPEECH,
+        "Prosecutors",
+        "the harbour chief had hidden the accounts",
+    )
+
+
+def test_a_demand_for_a_thing_is_a_view_not_words_said() -> None:
+    # "demanded the heaviest fine": what prosecutors want, kept as a view (shown only with --views), never speech.
+    found = _found("Prosecutors described the harbour chief as reckless and demanded the heaviest fine.")
+    demanded = [q for q in found if q.cue == "demanded"]
+    assert [(q.kind, q.speaker, q.text) for q in demanded] == [(QuoteKind.VIEW, "Prosecutors", "the heaviest fine")]
+
+
+@pytest.mark.parametrize(
     ("text", "views"),
     [
         ("Talvik Radio reported the closure, citing sources.", []),

@@ -224,6 +224,32 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_RELATIVES = frozenset({"that", "which", "who"})
+
+
+def said_of_the_relative(cue: Token) -> bool:
+    """Whether ``cue`` heads a relative clause whose reported clause has the relative pronoun for its subject
+    ("the rules, which officials said will apply from May", "one of eight that officials said are housing 900
+    people"): the words said are about the noun outside, and a span without holes says the cue with them. A
+    reported clause with its own subject ("the deal, which she says she will sign") is not one."""
+    return cue.dep_ == "relcl" and any(
+        clause.dep_ == "ccomp"
+        and any(g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in _RELATIVES for g in clause.children)
+        for clause in cue.children
+    )
+
+
+def passive_of_a_state(cue: Token) -> bool:
+    """Whether a passive cue tells the state of its subject ("were confirmed dead", "have been reported missing",
+    "was found liable") or what its subject was given ("were shown photographs"): the subject is then who died,
+    is missing or saw something, no view anyone holds of it. A noun after the cue ("was dubbed the winner") is a
+    view of the subject still."""
+    return any(
+        (child.dep_ in {"oprd", "acomp"} and child.pos_ in {"ADJ", "VERB"}) or child.dep_ == "dobj"
+        for child in cue.rights
+    )
+
+
 def passive(cue: Token) -> tuple[int, int] | None:
     """What a passive cue attributes: its subject ("The plan was criticized"), through its infinitive when it has
     one ("The vote is expected to slip", cue included: a span has no holes); None for an active cue."""

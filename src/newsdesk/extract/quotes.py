@@ -38,6 +38,10 @@ _OCCASION = frozenset({"following", "after", "before", "amid", "amidst", "during
 _CLAUSE = frozenset({"ccomp", "xcomp", "advcl", "relcl", "csubj", "parataxis"})
 # Speech verbs that, over a bare thing rather than words said, name a manner kept, not a view of that thing.
 _HOLDS_NO_VIEW = frozenset({"maintain"})
+# Speech cues that are acts when a thing or a person follows them, no clause: "charged that ..." is words said,
+# "charged the captain with fraud" an indictment; "posted a video", "posted bail", "could counter the offer" (with
+# a bid of its own) are things done, not a view of the video, the bail or the offer.
+_ACTS_ON_A_THING = frozenset({"charge", "post", "counter"})
 
 # Speech verbs whose bare object may be who was spoken to or relied on rather than a thing a view is held of.
 _TO_WHOM = frozenset(
@@ -1105,6 +1109,10 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         if _carved(art, start, end):
             continue
         head = speakers.agent(token) if passive is not None else speakers.subject(_past_quote(art, token))
+        if passive is not None and contents.passive_of_a_state(token):
+            # "Sixty people were confirmed dead", "were shown photographs": who died or was shown something is no
+            # one's words or view.
+            continue
         if passive is None and _bare_participle(token):
             head = None  # "were unreachable or believed to be trapped": who is believed, not who believes
         if attitude and passive is None and (head is None or head.pos_ not in {"NOUN", "PROPN", "PRON"}):
@@ -1115,15 +1123,21 @@ def _reported(art: _Article, direct: _Direct) -> list[Quote]:
         reporter = _speaker(art, head, None, (start, end)) if relayed is not None else None
         speaker = _speaker(art, relayed or head, None, (start, end))
         # The speaker inside what they said is a misparse, except where a span cannot have holes: a parenthetical
-        # cue, and a cue inside a relative clause ("the rules, which officials said will apply in May").
+        # cue, and a cue inside a relative clause ("the deal, which she plans to sign in May").
         relative = art.text[start : start + 6].split(" ")[0].lower() in {"which", "that", "who"}
         if head is not None and start <= head.idx < end and not (around or relative):
+            continue
+        if contents.said_of_the_relative(token):
+            # "one of eight that officials said are housing 900 people": what was said ("[the shelters] are
+            # housing ...") has its subject outside the span, which would say its own cue: no words to show.
             continue
         if speech and not (token.lower_ == "according" or around) and not contents.proposition(art.doc, start, end):
             # "Trump praised the streaming company", "the deal was criticized by the union": a bare thing under a
             # speech verb says no words of the speaker's, only an attitude or an act towards it.
             if speakers.lemma(token) in _HOLDS_NO_VIEW:
                 continue  # "has maintained silence about the call": a manner kept, no view of anything
+            if speakers.lemma(token) in _ACTS_ON_A_THING:
+                continue  # "charged the captain with fraud", "posted a video": an act done, not words or a view
             speech = False
         if speech and token.lower_ in _AGREEING and any(c.dep_ == "dobj" for c in token.children):
             speech = False  # "agreed a $9bn deal to buy the port": an act towards a thing, whatever follows it
