@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
-from newsdesk.store.inserts import replace_rows
+from newsdesk.store.inserts import fresh, replace_rows
 
 __all__ = ["as_stored", "entities", "load", "quote_id", "save", "save_all", "save_entities", "with_links"]
 
@@ -166,8 +166,8 @@ def save_all(conn: sqlite3.Connection, articles: Sequence[Article], produces: se
     written in turn, as before (issue 17)."""
     mentions = "article.mentions" in produces or "article.entities" in produces
     quotes = "article.quotes" in produces
-    ids = [a.id for a in articles]
-    if not (mentions or quotes) or len(set(ids)) < max(len(ids), 2) or _stored(conn, ids, mentions, quotes):
+    tables = {t: "" for t, asked in (("mentions", mentions), ("quotes", quotes)) if asked}
+    if not tables or not fresh(conn, [a.id for a in articles], tables):
         for a in articles:
             save(conn, a, produces)
         return
@@ -178,18 +178,6 @@ def save_all(conn: sqlite3.Connection, articles: Sequence[Article], produces: se
         replace_rows(conn, _INSERT_QUOTES, [row for a in articles for row in _quote_rows(a, dated.get(a.id, ""))])
     if "article.entities" in produces:
         conn.executemany(_LINK_QUOTES, [row for a in articles for row in _link_rows(a)])
-
-
-def _stored(conn: sqlite3.Connection, ids: Sequence[str], mentions: bool, quotes: bool) -> bool:
-    """Whether any of the articles ``ids`` has a mention (with ``mentions``) or a quote (with ``quotes``) stored."""
-    tables = [t for t, asked in (("mentions", mentions), ("quotes", quotes)) if asked]
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        for table in tables:
-            if conn.execute(f"SELECT 1 FROM {table} WHERE article_id IN ({marks}) LIMIT 1", chunk).fetchone():
-                return True
-    return False
 
 
 def _published(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
