@@ -228,3 +228,31 @@ def test_a_list_of_names_is_written_as_the_json_encoder_writes_it() -> None:
     """``claims._json_names`` (a claim's terms and credited outlets) is ``json.dumps(list, ensure_ascii=False)``."""
     for names in [(), ("",), ("dam", "sound"), ('Bo "Tiny"', "a\\b", "é\n\t\x01", "\u2028", "x" * 300), ("x", 4)]:
         assert _json_names(names) == json.dumps(list(names), ensure_ascii=False)
+
+
+def test_an_article_repeating_a_quote_sends_its_own_rows_through_replace_not_the_chunks(tmp_path) -> None:
+    """An article whose quote is found twice (or a mention's start) conflicts with its own rows: its rows alone are
+    written by ``INSERT OR REPLACE``, as in turn; the chunk's other rows stay plain inserts (before: a rolled-back
+    insert of the whole chunk's rows, then all of them replaced), the same rows."""
+    chunk = [_article(k, twice=k == 3) for k in range(8)]
+    chunk[5] = dataclasses.replace(chunk[5], quotes=(*chunk[5].quotes, chunk[5].quotes[0]))
+    ran: list[str] = []
+    stores = []
+    for name in ("turn.db", "once.db"):
+        store = _store(str(tmp_path), name, 8)
+        stores.append(store)
+        with store.transaction() as conn:
+            if name == "turn.db":
+                for a in chunk:
+                    extracts.save(conn, a, EXTRACTS)
+            else:
+                conn.set_trace_callback(ran.append)
+                extracts.save_all(conn, chunk, EXTRACTS)
+                conn.set_trace_callback(None)
+    tables = [_tables(store) for store in stores]
+    for store in stores:
+        store.close()
+    assert tables[1] == tables[0]
+    replaced = [s.split(" (")[0] for s in ran if s.startswith("INSERT OR REPLACE")]
+    assert replaced.count("INSERT OR REPLACE INTO mentions") == len(chunk[3].mentions)
+    assert replaced.count("INSERT OR REPLACE INTO quotes") == len(chunk[5].quotes)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
-from newsdesk.store.inserts import fresh, replace_rows
+from newsdesk.store.inserts import fresh, replace_groups, replace_rows
 
 __all__ = ["as_stored", "entities", "load", "quote_id", "save", "save_all", "save_entities", "with_links"]
 
@@ -171,11 +172,12 @@ def save_all(conn: sqlite3.Connection, articles: Sequence[Article], produces: se
         for a in articles:
             save(conn, a, produces)
         return
-    if mentions:
-        replace_rows(conn, _INSERT_MENTIONS, [row for a in articles for row in _mention_rows(a)])
-    if quotes:
+    if mentions:  # keyed by (article_id, start)
+        replace_groups(conn, _INSERT_MENTIONS, map(_mention_rows, articles), operator.itemgetter(1))
+    if quotes:  # keyed by id
         dated = _published(conn, [a.id for a in articles if a.quotes])
-        replace_rows(conn, _INSERT_QUOTES, [row for a in articles for row in _quote_rows(a, dated.get(a.id, ""))])
+        found = (_quote_rows(a, dated.get(a.id, "")) for a in articles)
+        replace_groups(conn, _INSERT_QUOTES, found, operator.itemgetter(0))
     if "article.entities" in produces:
         conn.executemany(_LINK_QUOTES, [row for a in articles for row in _link_rows(a)])
 
