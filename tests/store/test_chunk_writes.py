@@ -4,14 +4,17 @@ turn, as before."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
 
 import pytest
 
 from newsdesk.records import Article, Claim, Mention, Modality, Quote, SpeakerKind, Value
 from newsdesk.store import Store, claims, extracts
 from newsdesk.store.claims import _json_names
+from tests import pgserver
 
 TEXT = "Ada Vell told the Lorvan Times: “We will not move.” Bo Kessel said the dam was sound, at 40 metres."
 EXTRACTS = {"article.mentions", "article.quotes"}
@@ -58,8 +61,32 @@ def _article(k: int, *, twice: bool = False, salt: str = "") -> Article:
     )
 
 
-def _store(tmp_path, name: str, n: int) -> Store:
-    store = Store(tmp_path / name)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request: pytest.FixtureRequest, tmp_path) -> Iterator[Callable[[str], str]]:
+    """Where each store of a test goes by its name: SQLite files, or new PostgreSQL databases (skipped where no
+    server can start), dropped after the test: row ids and upserts differ between the two."""
+    if request.param == "sqlite":
+        yield lambda name: str(tmp_path / name)
+        return
+    import psycopg
+
+    server: str = request.getfixturevalue("pg_server")
+    made: list[str] = []
+
+    def database(name: str) -> str:
+        made.append(f"newsdesk_test_{os.getpid()}_chunk_{name.split('.')[0]}")
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {made[-1]} TEMPLATE newsdesk_template")
+        return pgserver.database_url(server, made[-1])
+
+    yield database
+    with psycopg.connect(server, autocommit=True) as admin:
+        for name in made:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _store(where: str | Callable[[str], str], name: str, n: int) -> Store:
+    store = Store(where(name) if callable(where) else f"{where}/{name}")
     store.add(Article(id=f"a{k}", source=f"s{k}.txt", text=TEXT, published=_article(k).published) for k in range(n))
     with store.transaction() as conn:
         conn.execute("INSERT INTO entities (id, name, type) VALUES ('e1', 'Ada Vell', 'PERSON')")
@@ -72,6 +99,9 @@ def _tables(store: Store) -> dict[str, list[tuple]]:
         for table in ("mentions", "quotes", "claims", "stage_done")
     }
 
+
+# A quote found before, found no more.
+STALE = Quote(text="40 metres", start=89, end=98, speaker="Bo Kessel", speaker_kind=SpeakerKind.PERSON)
 
 # Each case: what is stored first (each article in turn), then what is written; the chunk's articles by number.
 CASES: dict[str, tuple[list[Article], list[Article], set[str]]] = {
@@ -90,11 +120,23 @@ CASES: dict[str, tuple[list[Article], list[Article], set[str]]] = {
         {"article.entities"},
     ),
     "one article": ([], [_article(2)], EXTRACTS),
+    # An article's quotes stored, its mentions not (none found, or deleted): its quotes are deleted and written
+    # again with the others', each in turn; linking writes the chunk's mentions at once, the stored quotes' links.
+    "quotes stored without mentions": (
+        [dataclasses.replace(_article(k), mentions=(), quotes=(*_article(k).quotes, STALE)) for k in (1, 2)],
+        [_article(k, salt=" again") for k in range(4)],
+        EXTRACTS,
+    ),
+    "links over quotes stored without mentions": (
+        [dataclasses.replace(_article(k), mentions=()) for k in range(4)],
+        [_article(k, salt=" linked") for k in range(4)],
+        {"article.entities"},
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_a_chunks_extracts_written_at_once_are_the_rows_written_in_turn(tmp_path, case: str) -> None:
+def test_a_chunks_extracts_written_at_once_are_the_rows_written_in_turn(where, case: str) -> None:
     first, chunk, produces = CASES[case]
     n = 1 + max(int(a.id[1:]) for a in (*first, *chunk))
     stores = []
@@ -102,25 +144,30 @@ def test_a_chunks_extracts_written_at_once_are_the_rows_written_in_turn(tmp_path
         ("turn.db", lambda conn: [extracts.save(conn, a, produces) for a in chunk]),
         ("once.db", lambda conn: extracts.save_all(conn, chunk, produces)),
     ):
-        store = _store(tmp_path, name, n)
+        store = _store(where, name, n)
+        stores.append(store)
         with store.transaction() as conn:
             for a in first:
                 extracts.save(conn, a, EXTRACTS)
         with store.transaction() as conn:
             write(conn)
-        stores.append(store)
-    assert _tables(stores[1]) == _tables(stores[0])
-    assert _tables(stores[0])["mentions"]
+    try:
+        assert _tables(stores[1]) == _tables(stores[0])
+        assert _tables(stores[0])["mentions"]
+    finally:
+        for store in stores:
+            store.close()
 
 
 @pytest.mark.parametrize("case", ["a fresh chunk", "some with claims stored", "some matched", "an article twice"])
-def test_a_chunks_claims_written_at_once_are_the_rows_written_in_turn(tmp_path, case: str) -> None:
+def test_a_chunks_claims_written_at_once_are_the_rows_written_in_turn(where, case: str) -> None:
     """``claims.save_all`` writes all the claims by one statement only where ``claims.save`` of each in turn would
     delete nothing (no claims stored, no claim matching done), the same rows; else it writes nothing and says so."""
     chunk = [_article(k) for k in ((0, 1, 2, 1) if case == "an article twice" else range(6))]
     stores = []
     for name in ("turn.db", "once.db"):
-        store = _store(tmp_path, name, 6)
+        store = _store(where, name, 6)
+        stores.append(store)
         with store.transaction() as conn:
             if case == "some with claims stored":
                 claims.save(conn, _article(3, salt=" before"))
@@ -130,11 +177,14 @@ def test_a_chunks_claims_written_at_once_are_the_rows_written_in_turn(tmp_path, 
             if name == "turn.db" or not claims.save_all(conn, chunk):
                 for a in chunk:
                     claims.save(conn, a)
-        stores.append(store)
-    assert _tables(stores[1]) == _tables(stores[0])
-    with stores[1].transaction() as conn:
-        assert claims.save_all(conn, chunk) is False  # now stored: in turn
-    assert _tables(stores[0])["claims"]
+    try:
+        assert _tables(stores[1]) == _tables(stores[0])
+        with stores[1].transaction() as conn:
+            assert claims.save_all(conn, chunk) is False  # now stored: in turn
+        assert _tables(stores[0])["claims"]
+    finally:
+        for store in stores:
+            store.close()
 
 
 def _statements(store: Store, work: Callable[[], object]) -> list[str]:
@@ -165,12 +215,12 @@ def test_a_chunks_rows_are_written_without_statements_for_each_article(
     for each article (before: several for each)."""
     counts = []
     for n in (10, 40):
-        store = _store(tmp_path, f"{stage}{n}.db", n)
+        store = _store(str(tmp_path), f"{stage}{n}.db", n)
         chunk = [_article(k) for k in range(n)]
         counts.append(len(_statements(store, lambda s=store, c=chunk: s.update(c, stage=stage, produces=produces))))
         rows = _tables(store)
         assert len(rows["stage_done"]) == n
-        assert stage == "claims" or rows["mentions"] or stage == "entities"
+        assert rows["claims" if stage == "claims" else "mentions"]
     assert counts[1] == counts[0]
 
 
@@ -178,3 +228,31 @@ def test_a_list_of_names_is_written_as_the_json_encoder_writes_it() -> None:
     """``claims._json_names`` (a claim's terms and credited outlets) is ``json.dumps(list, ensure_ascii=False)``."""
     for names in [(), ("",), ("dam", "sound"), ('Bo "Tiny"', "a\\b", "é\n\t\x01", "\u2028", "x" * 300), ("x", 4)]:
         assert _json_names(names) == json.dumps(list(names), ensure_ascii=False)
+
+
+def test_an_article_repeating_a_quote_sends_its_own_rows_through_replace_not_the_chunks(tmp_path) -> None:
+    """An article whose quote is found twice (or a mention's start) conflicts with its own rows: its rows alone are
+    written by ``INSERT OR REPLACE``, as in turn; the chunk's other rows stay plain inserts (before: a rolled-back
+    insert of the whole chunk's rows, then all of them replaced), the same rows."""
+    chunk = [_article(k, twice=k == 3) for k in range(8)]
+    chunk[5] = dataclasses.replace(chunk[5], quotes=(*chunk[5].quotes, chunk[5].quotes[0]))
+    ran: list[str] = []
+    stores = []
+    for name in ("turn.db", "once.db"):
+        store = _store(str(tmp_path), name, 8)
+        stores.append(store)
+        with store.transaction() as conn:
+            if name == "turn.db":
+                for a in chunk:
+                    extracts.save(conn, a, EXTRACTS)
+            else:
+                conn.set_trace_callback(ran.append)
+                extracts.save_all(conn, chunk, EXTRACTS)
+                conn.set_trace_callback(None)
+    tables = [_tables(store) for store in stores]
+    for store in stores:
+        store.close()
+    assert tables[1] == tables[0]
+    replaced = [s.split(" (")[0] for s in ran if s.startswith("INSERT OR REPLACE")]
+    assert replaced.count("INSERT OR REPLACE INTO mentions") == len(chunk[3].mentions)
+    assert replaced.count("INSERT OR REPLACE INTO quotes") == len(chunk[5].quotes)

@@ -130,18 +130,8 @@ def save_all(conn: sqlite3.Connection, articles: Sequence[Article]) -> bool:
     stored nor claim matching done (a chunk's claims as a run first writes them): :func:`save` would then delete
     nothing, so the same rows come in the same order. Returns whether it wrote them; else it writes nothing, and
     each article is to be saved in turn (issue 17)."""
-    ids = [a.id for a in articles]
-    if len(set(ids)) < max(len(ids), 2):
+    if not inserts.fresh(conn, [a.id for a in articles], {"claims": "", "stage_done": "stage = 'claim_match' AND "}):
         return False
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        if conn.execute(
-            f"SELECT 1 FROM claims WHERE article_id IN ({marks}) UNION ALL "
-            f"SELECT 1 FROM stage_done WHERE stage = 'claim_match' AND article_id IN ({marks}) LIMIT 1",
-            chunk + chunk,
-        ).fetchone():
-            return False
     conn.executemany(_INSERT, [row for a in articles for row in _rows(a)])
     return True
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsdesk.records import Article, Entity, Mention, Quote, QuoteKind, SpeakerKind
-from newsdesk.store.inserts import replace_rows
+from newsdesk.store.inserts import fresh, replace_groups, replace_rows
 
 __all__ = ["as_stored", "entities", "load", "quote_id", "save", "save_all", "save_entities", "with_links"]
 
@@ -166,30 +167,19 @@ def save_all(conn: sqlite3.Connection, articles: Sequence[Article], produces: se
     written in turn, as before (issue 17)."""
     mentions = "article.mentions" in produces or "article.entities" in produces
     quotes = "article.quotes" in produces
-    ids = [a.id for a in articles]
-    if not (mentions or quotes) or len(set(ids)) < max(len(ids), 2) or _stored(conn, ids, mentions, quotes):
+    tables = {t: "" for t, asked in (("mentions", mentions), ("quotes", quotes)) if asked}
+    if not tables or not fresh(conn, [a.id for a in articles], tables):
         for a in articles:
             save(conn, a, produces)
         return
-    if mentions:
-        replace_rows(conn, _INSERT_MENTIONS, [row for a in articles for row in _mention_rows(a)])
-    if quotes:
+    if mentions:  # keyed by (article_id, start)
+        replace_groups(conn, _INSERT_MENTIONS, map(_mention_rows, articles), operator.itemgetter(1))
+    if quotes:  # keyed by id
         dated = _published(conn, [a.id for a in articles if a.quotes])
-        replace_rows(conn, _INSERT_QUOTES, [row for a in articles for row in _quote_rows(a, dated.get(a.id, ""))])
+        found = (_quote_rows(a, dated.get(a.id, "")) for a in articles)
+        replace_groups(conn, _INSERT_QUOTES, found, operator.itemgetter(0))
     if "article.entities" in produces:
         conn.executemany(_LINK_QUOTES, [row for a in articles for row in _link_rows(a)])
-
-
-def _stored(conn: sqlite3.Connection, ids: Sequence[str], mentions: bool, quotes: bool) -> bool:
-    """Whether any of the articles ``ids`` has a mention (with ``mentions``) or a quote (with ``quotes``) stored."""
-    tables = [t for t, asked in (("mentions", mentions), ("quotes", quotes)) if asked]
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        for table in tables:
-            if conn.execute(f"SELECT 1 FROM {table} WHERE article_id IN ({marks}) LIMIT 1", chunk).fetchone():
-                return True
-    return False
 
 
 def _published(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
