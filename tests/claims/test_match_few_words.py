@@ -103,3 +103,28 @@ def test_a_figure_stands_for_a_cluster_where_no_member_names_its_toll_without_on
     cluster = story.clusters[story.by_claim[FIGURE.id]]
     assert story.by_claim[TOLL.id] == cluster.id
     assert match._representative(cluster) is FIGURE  # the first of two, as before
+
+
+# A figure of a toll the values read with no "people" before it ("left 40 missing": a count of "missing"), and a
+# member with the same terms as one giving a figure but giving none (numbers are no terms).
+BARE = _member("h", "The blaze killed at least 12 people in the city and left 40 missing.")
+SOME = _member("i", "The blaze killed at least 12 people and some people are still missing.")
+FORTY = _member("j", "The blaze killed at least 12 people and 40 people are still missing.")
+
+
+def test_a_figure_of_a_toll_written_without_people_is_a_figure() -> None:
+    assert BARE.tolls == {"killed", "missing"} and not BARE.vague
+    for order in [(VAGUE, BARE), (BARE, VAGUE), (BARE, TOLL, VAGUE)]:
+        story = _clusters(*order)
+        cluster = story.clusters[story.by_claim[BARE.id]]
+        assert story.by_claim[VAGUE.id] == cluster.id, order
+        assert match._representative(cluster) is not BARE, order
+
+
+def test_a_member_giving_no_figure_stands_where_its_terms_are_those_of_one_giving_a_figure() -> None:
+    assert SOME.terms == FORTY.terms and SOME.vague == {"missing"} and "missing" in FORTY.tolls
+    for order in [(SOME, FORTY), (FORTY, SOME), (FORTY, SOME, TOLL), (FORTY, TOLL, SOME), (TOLL, FORTY, SOME)]:
+        story = _clusters(*order)
+        cluster = story.clusters[story.by_claim[FORTY.id]]
+        assert story.by_claim[SOME.id] == cluster.id, order
+        assert match._representative(cluster) is SOME, order

@@ -98,6 +98,8 @@ def _state(story: match.Story) -> dict[str, Any]:
                 c.first.id if c.first else None,
                 dict(c.values),
                 {t: (n, m.id) for t, (n, m) in c.shapes.items()},
+                c.vague,
+                {t: m.id for t, m in c.plain.items()},
             )
             for c in story.clusters.values()
         },

@@ -141,6 +141,10 @@ class Cluster:
     # The tolls its members name with no figure (``Member.vague``): no member that gives a figure of one of them
     # stands for it (``_representative``).
     vague: frozenset[str] = frozenset()
+    # For each term set that names a toll, its first member giving the fewest figures of tolls: members with the same
+    # terms name the same tolls, but one may give a figure another gives only in words ("40 people are still
+    # missing", "some people are still missing"), and ``shapes`` keeps the first of them alone (``_standing``).
+    plain: dict[frozenset[str], Member] = field(default_factory=dict, compare=False, repr=False)
     # The members' distinct term sets in the order they first came, each with how many members have it and the
     # first of them (what ``_representative`` reads, kept as members join rather than counted again).
     shapes: dict[frozenset[str], tuple[int, Member]] = field(default_factory=dict)
@@ -348,9 +352,33 @@ def _tolls(terms: frozenset[str], key: tuple[tuple[str, str, str], ...]) -> tupl
     """The tolls (killed, injured, missing) a claim gives a figure of, by its values (``key``: its ``value_key``),
     and those its words (``terms``) name with no figure ("killing at least 44 people and leaving hundreds missing":
     missing). Read from the terms and values alone, as the store sums a story's claims up (a reading)."""
-    given = frozenset(unit[7:] for kind, unit, _ in key if kind == "count" and unit.startswith("people "))
+    given = frozenset(
+        fate
+        for kind, unit, _ in key
+        if kind == "count"
+        for word in unit.split()
+        if (fate := _TOLL_TERMS.get(stem(word))) is not None
+    )  # "people killed", and "12 deaths" or "left 40 missing" (a count of "death", of "missing") alike
     named = frozenset(fate for term in terms if (fate := _TOLL_TERMS.get(term)) is not None)
     return given, named - given
+
+
+def _note_tolls(cluster: Cluster, member: Member) -> None:
+    """Note in ``cluster`` the tolls ``member`` names with no figure, and whether it is the member of its terms that
+    gives the fewest figures of tolls (``Cluster.plain``)."""
+    cluster.vague |= member.vague
+    held = cluster.plain.get(member.terms)
+    if held is None or len(member.tolls) < len(held.tolls):
+        cluster.plain[member.terms] = member
+
+
+def _standing(cluster: Cluster, terms: frozenset[str], member: Member) -> Member | None:
+    """The member of ``terms`` (``member``, their first, where it can) that may stand for ``cluster``: one that
+    gives no figure of a toll another member names with none (``Cluster.vague``); None where none of them may."""
+    if cluster.vague.isdisjoint(member.tolls):
+        return member
+    other = cluster.plain.get(terms)
+    return other if other is not None and cluster.vague.isdisjoint(other.tolls) else None
 
 
 def _told_apart(claim: Member, other: Member) -> bool:
@@ -928,8 +956,8 @@ class Story:
             cluster.first = claim
         key = claim.value_key
         had = cluster.values.get(key, 0)
-        if claim.vague:
-            cluster.vague |= claim.vague
+        if claim.tolls or claim.vague:
+            _note_tolls(cluster, claim)
         if not had:
             # A value the cluster did not give: it may no longer fit (``_fits``) a claim whose answer it is. One that
             # did not fit still does not (a value more only adds a test), and an answer that chose another cluster
@@ -982,8 +1010,8 @@ class Story:
                 if cluster.first is None:
                     cluster.first = member
                 cluster.values[member.value_key] = cluster.values.get(member.value_key, 0) + n
-                if member.vague:
-                    cluster.vague |= member.vague
+                if member.tolls or member.vague:
+                    _note_tolls(cluster, member)
                 had, first = cluster.shapes.get(terms, (0, member))
                 cluster.shapes[terms] = (had + n, first)
                 self.remember(member, cluster.id)
@@ -1057,7 +1085,8 @@ def _representative(cluster: Cluster) -> Member:
     barred = cluster.vague
     if cluster.size <= 2:
         if barred and not barred.isdisjoint(first.tolls):
-            return next((m for _, m in cluster.shapes.values() if barred.isdisjoint(m.tolls)), first)
+            found = (_standing(cluster, t, m) for t, (_, m) in cluster.shapes.items())
+            return next((m for m in found if m is not None), first)
         return first
     shapes = cluster.shapes
     rows = _likeness(cluster)
@@ -1087,11 +1116,12 @@ def _representative(cluster: Cluster) -> Member:
             k += 1
         else:
             like[t] = 0.0
-    standing: Iterable[frozenset[str]] = shapes
-    if barred:
-        standing = [t for t, (_, m) in shapes.items() if barred.isdisjoint(m.tolls)] or shapes
-    best = max(standing, key=like.__getitem__)  # shapes in order of first appearance: the first member on a tie
-    return shapes[best][1]
+    if not barred:
+        return shapes[max(shapes, key=like.__getitem__)][1]  # shapes in order of first appearance: the first on a tie
+    standing = {t: s for t, (_, head) in shapes.items() if (s := _standing(cluster, t, head)) is not None}
+    if not standing:
+        return shapes[max(shapes, key=like.__getitem__)][1]
+    return standing[max(standing, key=like.__getitem__)]
 
 
 LIKENESS = 1_024  # a cluster keeps the likeness of its term sets while it has at most this many (non-empty)
