@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
+    "BY_OPENING",
     "JUNK_SPEAKERS",
     "Article",
     "Claim",
@@ -160,15 +161,21 @@ class Modality(StrEnum):
     QUESTIONED = "questioned"
 
 
-# What opens an article's paragraph before its first sentence's own words: a byline ("By Ann Roe and Sam Doe/AFP -"),
-# a dateline in capitals ("HONG KONG:", "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -"), a place and its
-# country before a long dash ("Belém, Brazil –"; a comma then a capitalised word and a dash, with the sentence's own
-# capital after it: "Meanwhile, Trump – who ..." goes on in lower case) or in brackets, with a day ("Dhaka
-# [Bangladesh], November 18 (ANI):"), or a place and a day before an agency's initials ("Dubai, Sep 28 (PTI) ").
+# A byline opening a paragraph, where the page ran it into the text: "By Ann Roe and Sam Doe/AFP – Crews were ...".
+# Its names (one to eight capitalised words, "and", "&" and the particles "de", "van", "von" between them; group
+# ``names``), an agency after a slash, a dash, and the sentence's own capital after it. ``lead_prefix`` cuts it;
+# ``clean.metadata`` reads the names as the article's byline.
+BY_OPENING = re.compile(
+    r"[Bb]y\s+(?P<names>[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|de|van|von)){0,7})"
+    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]\s+(?=[A-Z“\"‘'])"
+)
+# What else opens an article's paragraph before its first sentence's own words: a dateline in capitals ("HONG KONG:",
+# "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -"), a place and its country before a long dash ("Belém,
+# Brazil –"; a comma then a capitalised word and a dash, with the sentence's own capital after it: "Meanwhile, Trump
+# – who ..." goes on in lower case) or in brackets, with a day ("Dhaka [Bangladesh], November 18 (ANI):"), or a place
+# and a day before an agency's initials ("Dubai, Sep 28 (PTI) ").
 _LEAD_PREFIX = re.compile(
-    r"(?:By (?:[A-Z][\w.'’-]*|and|&)(?:[ ,]+(?:[A-Z][\w.'’-]*|and|&)){0,7}"
-    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]"
-    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
     r"(?: \d{1,2})?(?:\s*\([A-Z][\w .]{0,20}\))?\s*(?:[:–—]|--?)"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?"
     r"\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*(?:[:–—]|--?)"
@@ -196,7 +203,7 @@ def lead_prefix(sentence: str, keep: int | None = None) -> int:
     Who wrote it and where is metadata; a claim, a brief or a timeline cites what the sentence says."""
     bullet = _BULLET.match(sentence)
     at = bullet.end() if bullet is not None else 0
-    m = _LEAD_PREFIX.match(sentence, at)
+    m = BY_OPENING.match(sentence, at) or _LEAD_PREFIX.match(sentence, at)
     end = m.end() if m is not None else at
     return end if end < len(sentence) and (keep is None or keep >= end) else 0
 

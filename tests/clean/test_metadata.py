@@ -292,3 +292,24 @@ def test_a_byline_opening_one_of_the_first_short_paragraphs_is_read(paragraphs: 
 def test_a_line_in_the_present_perfect_is_a_lead_not_a_title(first: str, title: str | None) -> None:
     head = metadata.header([first, "Veloria Rail said its offer was better for shareholders.", "Body text."])
     assert head.title == title
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "By Ann Roe and Sam Doe/AFP – Crews were still pumping water out of the tunnel on Thursday.",
+        "By Jan de Vries – The harbour reopened at noon, the port authority said.",
+        "by Ann Roe – The ferries ran again on Friday.",
+        "By Ann Roe– The ferries ran again on Friday.",
+        "By Ann Roe, Sam Doe and Li Wei – Crews were still pumping water out of the flooded tunnel.",
+    ],
+)
+def test_a_byline_read_is_the_opening_the_lead_is_cited_without(paragraph: str) -> None:
+    # One pattern (records.BY_OPENING) serves both: the byline clean.metadata reads opening a paragraph is what
+    # records.lead_prefix cuts before the sentence's own words, so a claim or a timeline never cites an author's
+    # name that the header took as the byline, nor drops words the header did not take.
+    byline = metadata.header([paragraph, "The second paragraph.", "Body text."]).byline
+    assert byline is not None
+    cut = lead_prefix(paragraph)
+    assert byline in paragraph[:cut]
+    assert paragraph[cut:][:1].isupper()

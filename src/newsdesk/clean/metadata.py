@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from newsdesk.clean.boilerplate import is_photo_credit
 from newsdesk.dates import MONTHS, WEEKDAYS, parse_date
+from newsdesk.records import BY_OPENING
 
 __all__ = ["Header", "header"]
 
@@ -29,12 +30,6 @@ _BYLINE = re.compile(rf"^(?:[Bb]y\s+)?({_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NA
 # "By Petra Anselm", "By Jane Doe and John Roe, Reuters" — capitalised words only, so "By Monday, all schools
 # had reopened." is no byline.
 _BY_PREFIXED = re.compile(r"^[Bb]y\s+((?:[A-Z][\w.'’-]*)(?:(?:\s+|,\s*)(?:[A-Z][\w.'’-]*|and|&|de|van|von)){0,7})$")
-# "By Ann Roe and Sam Doe/AFP – Crews were ...": a byline (two to eight words, an agency after a slash) opening the
-# lead paragraph itself, where the page ran it into the text; a dash ends it.
-_BY_OPENING = re.compile(
-    r"^[Bb]y\s+((?:[A-Z][\w.'’-]*)(?:(?:\s+|,\s*)(?:[A-Z][\w.'’-]*|and|&|de|van|von)){1,7})"
-    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s+[–—-]\s+(?=[A-Z\"“‘'])"
-)
 # Words that make a capitalised line a heading or a title rather than a person's name.
 _NOT_NAME_WORDS = frozenset(
     """house minister prime president secretary department council committee office ministry court police
@@ -139,12 +134,12 @@ _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 def _byline_opening(paragraph: str) -> str | None:
     """The names of a byline that opens the lead paragraph ("By Ann Roe and Sam Doe/AFP – Crews were ..." gives
     "Ann Roe and Sam Doe"); the agency after the slash is the attributions stage's credit, not an author."""
-    m = _BY_OPENING.match(paragraph)
-    if m is None or any(w.lower().strip(".,") in _NOT_BYLINE for w in m.group(1).split()):
+    m = BY_OPENING.match(paragraph)
+    if m is None or any(w.lower().strip(".,") in _NOT_BYLINE for w in m["names"].split()):
         return None
-    if any(len(name.split()) < 2 for name in _AND.split(m.group(1))):
+    if any(len(name.split()) < 2 for name in _AND.split(m["names"])):
         return None  # "By Land and Sea –", "By Road, Rail And Sea –": a kicker's words; an author has two names
-    return m.group(1).rstrip(",")
+    return m["names"].rstrip(",")
 
 
 def _byline(line: str) -> str | None:
