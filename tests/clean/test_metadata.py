@@ -313,3 +313,62 @@ def test_a_byline_read_is_the_opening_the_lead_is_cited_without(paragraph: str) 
     cut = lead_prefix(paragraph)
     assert byline in paragraph[:cut]
     assert paragraph[cut:][:1].isupper()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "title"),
+    [
+        # A headline in the present perfect over the paragraph where the report starts (a byline, a dateline, a
+        # date): it stands above the body, so it is the headline, however lead-like its tense.
+        (
+            [
+                "Veloria Rail has won the tender for the Orsa freight line in a close vote, say officials.",
+                "By Ann Roe",
+                "The Orsa freight line will be run by Veloria Rail from next spring, the transport board said.",
+            ],
+            "Veloria Rail has won the tender for the Orsa freight line in a close vote, say officials.",
+        ),
+        (
+            [
+                "Crews have pumped the flooded Port Ellis tunnel dry after a week of round-the-clock work.",
+                "PORT ELLIS (AP) — The tunnel under the harbour was dry on Friday after seven days of pumping, "
+                "the council said, and engineers began checking the walls for damage before it can reopen.",
+            ],
+            "Crews have pumped the flooded Port Ellis tunnel dry after a week of round-the-clock work.",
+        ),
+        (
+            [
+                "The harbour board has fined the Port Ellis ferry firm over the collision in the channel.",
+                "By Sam Doe – The harbour board fined the ferry firm 40,000 velors on Tuesday.",
+            ],
+            "The harbour board has fined the Port Ellis ferry firm over the collision in the channel.",
+        ),
+        (
+            [
+                "The harbour board has fined the Port Ellis ferry firm over the collision in the channel.",
+                "12 March 2026",
+                "The harbour board fined the ferry firm 40,000 velors on Tuesday.",
+            ],
+            "The harbour board has fined the Port Ellis ferry firm over the collision in the channel.",
+        ),
+        # Over the body's second paragraph it is the lead, as before.
+        (
+            [
+                "The harbour board has fined the Port Ellis ferry firm over the collision in the channel.",
+                "The firm said it would appeal.",
+            ],
+            None,
+        ),
+        # A standalone name is no byline of its own ("Hong Kong" is a section's label): the line stays a lead.
+        (
+            [
+                "The harbour board has fined the Port Ellis ferry firm over the collision in the channel.",
+                "Port Ellis",
+                "The firm said it would appeal.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_a_headline_in_the_present_perfect_over_the_body_is_the_title(paragraphs: list[str], title: str | None) -> None:
+    assert metadata.header(paragraphs).title == title

@@ -172,18 +172,38 @@ PERFECT_WORDS = 12  # a line in the present perfect this long is a lead's senten
 _CLAUSE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|what|where|when|why|how)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
-def _a_lead(line: str) -> bool:
+def _a_lead(line: str, below: str = "") -> bool:
     """Whether a line is one sentence in lower case ended by a full stop that is long or in the present perfect: a
     lead ("HONG KONG: It was a clear autumn afternoon ... from school.", "Veloria has launched a $4 billion bid for
     Orsa Rail, challenging ..."), not a headline, which is shorter, ends without one, drops the auxiliary or
     capitalises its words ("... Quotes Bible to Encourage Indiana to 'Turn Away' from 'Boasters' and 'Blasphemers'
-    Like Trump.")."""
+    Like Trump."). A line in the present perfect of at most :data:`TITLE_WORDS` words over a paragraph that opens
+    the body (``below``: a dateline, a byline or a date, :func:`_opens_body`) stands above the report's start: a
+    headline ("Veloria has won the tender for the Orsa line, say officials." over "By Ann Roe – ..."), never its
+    lead."""
     words = line.split()
     if len(words) <= PERFECT_WORDS or _FULL_STOP.search(line) is None:
         return False
-    if len(words) <= TITLE_WORDS and ((m := _PERFECT.search(line)) is None or _CLAUSE_WORD.search(line[: m.start()])):
+    if len(words) <= TITLE_WORDS and (
+        (m := _PERFECT.search(line)) is None or _CLAUSE_WORD.search(line[: m.start()]) or _opens_body(below)
+    ):
         return False
     return 2 * sum(w[:1].isupper() for w in words) < len(words)
+
+
+def _opens_body(paragraph: str) -> bool:
+    """Whether ``paragraph`` is where a report's body starts: a byline (on its own line or opening the lead), a
+    dateline opening the lead ("WASHINGTON (AP) — ...") or a date on its own line. What stands above it is the
+    page's head (a headline, a kicker), not the report's first sentence."""
+    line = paragraph.strip()
+    if not line:
+        return False
+    return (
+        (_BY_PREFIXED.match(line) is not None and _byline(line) is not None)
+        or _byline_opening(line) is not None
+        or _dateline(line) is not None
+        or parse_date(line) is not None
+    )
 
 
 def _dateline(line: str) -> str | None:
@@ -218,7 +238,11 @@ def header(paragraphs: list[str]) -> Header:
     if _BY_PREFIXED.match(first.strip()) and (who := _byline(first.strip())) is not None:
         byline = who
         consumed.append(0)
-    elif dateline is None and _is_title(first, len(paragraphs) - 1) and not _a_lead(first.strip()):
+    elif (
+        dateline is None
+        and _is_title(first, len(paragraphs) - 1)
+        and not _a_lead(first.strip(), paragraphs[1] if len(paragraphs) > 1 else "")
+    ):
         # A lead the page kept no headline over ("HONG KONG: It was a clear autumn afternoon ... from school.") is
         # the text's first sentence, not its title: the title stays unknown, as the page's own was not kept.
         title = first.strip()
