@@ -79,11 +79,13 @@ def reference_timeline(corpus: Corpus, story: dict[str, Any]) -> list[dict[str, 
                 )
             ]
             usable, spans = [m for m, _ in kept_spans], [span for _, span in kept_spans]
-        # The year a superlative counts from is no event ("the deadliest fire since 1948").
+        # The year a superlative counts from is no event ("the deadliest fire since 1948"), nor is a date after a
+        # leading remark's attribution, in a clause of its own, the remark's day.
         kept = [
             (m, span)
             for m, span in zip(usable, spans, strict=True)
             if not timeline._a_record(m, article.text[span[0] : span[1]])
+            and not timeline._dates_no_remark(m, article.text[span[0] : span[1]])
         ]
         usable, spans = [m for m, _ in kept], [span for _, span in kept]
         for m, (start, end) in zip(usable, spans, strict=True):
@@ -246,6 +248,22 @@ def test_the_year_a_record_counts_from_is_no_entry(tmp_path: Path) -> None:
     )
     entries = _timeline_of(tmp_path, "Orlan tower blaze", "2026-03-13", body)
     assert entries == [("1983", "year"), ("2026-03-13", "day")], entries
+
+
+def test_a_date_in_a_clause_after_a_remarks_attribution_does_not_date_the_remark(tmp_path: Path) -> None:
+    # The remark was made on Wednesday; 3 March is when the pumps failed, in a clause of its own after "said".
+    # An entry citing the sentence on 3 March would tell the mayor's words as said then. A date right after the
+    # cue is the remark's; a quoted word, or words quoted inside reported speech, lead no remark.
+    body = (
+        "“We will reopen the tunnel within days. The crews have done a remarkable job,” the mayor said of the"
+        " engineers, noting that they had worked through the night before the pumps failed on 3 March."
+        "\n“The water is going down,” the harbour master said on Wednesday."
+        "\nThe council backed a “roadmap” to rebuild the quay, building on a plan drawn up in 2019."
+        "\nThe engineer said the crews were \"tired but glad to be done\" and that the last pump was switched off"
+        " on Tuesday."
+    )
+    entries = _timeline_of(tmp_path, "Orlan tunnel to reopen", "2026-03-12", body)
+    assert entries == [("2019", "year"), ("2026-03-10", "day"), ("2026-03-11", "day")], entries
 
 
 def _stored_and_scanned(tmp_path: Path, record: dict[str, str]) -> tuple[list[Any], list[Any]]:

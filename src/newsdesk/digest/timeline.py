@@ -109,6 +109,39 @@ def _a_record(mention: DateMention, sentence: str) -> bool:
     return at > 0 and _RECORD.search(sentence, 0, at) is not None
 
 
+REMARK_WORDS = 4  # a quotation this long is a remark; a shorter one quotes a word, a phrase or a title
+# What opens a clause of its own between a quotation's attribution and a date after it: a conjunction of time or
+# cause ("before the deal was announced Dec. 5"), a relative ("which", "that") or a participle after a comma
+# (", noting that ...", ", adding ...").
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:before|after|since|until|till|when|whenever|while|whereas|because|although|though|once|which|who|whom|"
+    r"whose|where|that|following|ahead of)\b|,\s+\w+ing\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_no_remark(mention: DateMention, sentence: str) -> bool:
+    """Whether ``mention`` stands after a direct quotation of ``sentence`` in a clause its attribution does not
+    govern: '“Ted is a fantastic man,” he said of the CEO, noting that they met last week before the deal was
+    announced Dec. 5.' The remark leads the sentence, so an entry citing it on that date would tell the words as said
+    then; the date is the announcement's, the remark's day ("said Sunday") another. Such a date makes no entry (what
+    it dates may be another report's entry). A date right after the cue ('he said on Friday') is the remark's own."""
+    at = sentence.find(mention.text)
+    if at <= 0:
+        return False
+    before = sentence[:at]
+    close = max(before.rfind("”"), before.rfind('"') if before.count('"') % 2 == 0 else -1)
+    if close < 0 or "“" in before[close:]:
+        return False
+    opened = before.rfind("“" if before[close] == "”" else '"', 0, close)
+    if opened < 0 or before[:opened].strip() or len(before[opened:close].split()) < REMARK_WORDS:
+        # No remark leads the sentence: a word or a name in quotation marks ('the concept of a “roadmap”'), or words
+        # quoted inside a report of what was said ('said the port was "glad to ..." and that ships would ...'),
+        # whose dates are those of what was reported.
+        return False
+    return _CLAUSE_OPENER.search(before, close + 1) is not None
+
+
 def _most_precise(usable: list[tuple[DateMention, str]]) -> list[tuple[DateMention, str]]:
     """``usable`` (dates with their sentences, of one article) without a date that another of its sentence makes
     more precise: "In December last year" is one entry, December 2025, not that and 2025 again."""
@@ -263,7 +296,11 @@ def entries(view: Reader, story: dict[str, Any], *, statements: list[Statement] 
                 if r["value"] and (cited := _stored_sentence(r, dated)) is not None
             ]
         # "within a decade" is resolved ten years on (extract/dates.py): a horizon, not the date of anything.
-        usable = [(m, sentence) for m, sentence in usable if m.precision != "decade" and not _a_record(m, sentence)]
+        usable = [
+            (m, sentence)
+            for m, sentence in usable
+            if m.precision != "decade" and not _a_record(m, sentence) and not _dates_no_remark(m, sentence)
+        ]
         for m, sentence in _most_precise(usable):
             # A date after the day the article was published is ahead of it, as words of the future are.
             future = m.future or _ahead(m, article["published"], latest)
