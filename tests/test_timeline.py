@@ -259,7 +259,7 @@ def test_a_date_in_a_clause_after_a_remarks_attribution_does_not_date_the_remark
         " engineers, noting that they had worked through the night before the pumps failed on 3 March."
         "\n“The water is going down,” the harbour master said on Wednesday."
         "\nThe council backed a “roadmap” to rebuild the quay, building on a plan drawn up in 2019."
-        "\nThe engineer said the crews were \"tired but glad to be done\" and that the last pump was switched off"
+        '\nThe engineer said the crews were "tired but glad to be done" and that the last pump was switched off'
         " on Tuesday."
     )
     entries = _timeline_of(tmp_path, "Orlan tunnel to reopen", "2026-03-12", body)
