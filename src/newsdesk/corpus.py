@@ -1094,7 +1094,7 @@ class Corpus:
         """
         from newsdesk.claims import stance, verify
 
-        typed = verify.typed(claim)
+        typed = verify.typed(claim, lambda text: dates.find(text, None))
         members: set[str] | None = None
         story = None
         if story_id is not None:
@@ -1115,8 +1115,11 @@ class Corpus:
         summaries = {s["id"]: s for s in self.store.query("article_summaries", ids=ids)} if ids else {}
         texts = {r["id"]: r["text"] for r in self.store.query("article_texts", ids=ids)} if ids else {}
         stored = self.store.claims(ids) if ids else {}
+        named = self.store.dates(ids) if ids else {}
         candidates = [
-            verify.Candidate(summaries[i], texts[i], stored.get(i, [])) for i in ids if i in summaries and i in texts
+            verify.Candidate(summaries[i], texts[i], stored.get(i, []), named.get(i, []))
+            for i in ids
+            if i in summaries and i in texts
         ]
         result = verify.judge(typed, candidates, lambda pairs: [s.as_dict() for s in stance.claim_stances(pairs)])
         return {"story_id": story, **result}

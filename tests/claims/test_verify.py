@@ -132,3 +132,28 @@ def test_cli_verify_json_and_unknown_story(db: Path) -> None:
     assert result.exit_code == 0 and "Contradict it" in result.stdout and "17 people" in result.stdout
     result = runner.invoke(newsdesk_cli, ["--db", str(db), "verify", claim, "--story", "s-nothing"])
     assert result.exit_code == ExitStatus.NOT_FOUND and "No story with id 's-nothing'" in result.stderr
+
+
+def test_a_fire_reported_on_its_day_in_other_words_supports_the_claim(tmp_path: Path) -> None:
+    # The claim names a day ("11 March"); the report says "started ... on Wednesday" on Thursday 12 March. Both
+    # tell the one start of the fire on the 11th: a supporter, its origin counted.
+    report = {
+        "title": "Marrow Quay tower fire leaves dozens homeless",
+        "outlet": "Harbour Gazette",
+        "published": "2026-03-12",
+        "url": "https://harbour.example/fire",
+        "text": "Dozens of families were without a home on Thursday after a night-long blaze at the Marrow Quay tower"
+        " in Lorvan.\nThe fire started on the ninth floor of the tower on Wednesday evening and spread to four floors"
+        " above it.\nFirefighters from three districts fought the flames until dawn, the fire service said.",
+    }
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(report) + "\n", encoding="utf-8")
+    with Corpus(Store(tmp_path / "news.db"), settings=FAST) as c:
+        assert not c.ingest([source]).failures
+        got = c.verify("A fire broke out at the Marrow Quay tower on 11 March")
+        other_day = c.verify("A fire broke out at the Marrow Quay tower on 9 March")
+    assert [r["outlet"] for r in got["supports"]] == ["Harbour Gazette"], got
+    assert got["supports"][0]["evidence"].startswith("The fire started on the ninth floor")
+    assert len(got["independent_origins"]) == 1, got["independent_origins"]
+    assert not [v for v in got["values"] if v["kind"] == "count"], got["values"]
+    assert not other_day["supports"], other_day

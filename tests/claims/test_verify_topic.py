@@ -163,3 +163,76 @@ def test_a_tally_raised_to_a_figure_is_a_change_not_a_contradiction() -> None:
     )
     assert not got["contradicts"]
     assert not extract.tells_change("Police raised the alarm at 3 am on Friday.")
+
+
+BLAZE = (
+    "Crews fought the blaze at the Marrow Quay tower in Lorvan through the night. "
+    "The fire started on the ninth floor on Wednesday, residents said. "
+    "Four floors were destroyed."
+)
+
+
+def _judged_on(claim: str, text: str, published: str, label: str, sentence: str) -> dict[str, Any]:
+    """``claim`` judged over one article of ``text`` published on ``published``, read as the facade reads both (the
+    claim's days and the article's date mentions by the dates stage)."""
+    from newsdesk.extract import dates
+
+    candidate = verify.Candidate(
+        {"id": "a", "origin": "a", "outlet": "Harbour Gazette", "published": published},
+        text,
+        [],
+        dates.find(text, published),
+    )
+    typed = verify.typed(claim, lambda t: dates.find(t, None))
+    return verify.judge(typed, [candidate], _model(label, text, sentence))
+
+
+def test_a_day_the_claim_names_is_no_count() -> None:
+    from newsdesk.extract import dates
+
+    typed = verify.typed("A fire broke out at the Marrow Quay tower on 11 March", lambda t: dates.find(t, None))
+    assert not [v for v in typed.values if v.kind == "count"], typed.values
+
+
+def test_a_report_of_the_day_in_other_words_supports_the_claim() -> None:
+    # "broke out" and "started" tell one thing; "on Wednesday" in a report of Thursday 12 March is the 11th.
+    got = _judged_on(
+        "A fire broke out at the Marrow Quay tower on 11 March",
+        BLAZE,
+        "2026-03-12",
+        "supports",
+        "Four floors were destroyed.",
+    )
+    assert [r["article_id"] for r in got["supports"]] == ["a"], got
+    assert got["supports"][0]["evidence"] == "The fire started on the ninth floor on Wednesday, residents said."
+    assert got["independent_origins"]
+
+
+def test_a_report_of_another_day_is_reported_not_supported() -> None:
+    # "on Wednesday" is the 11th: against a claim of the 12th it tells another day of the fire's start.
+    got = _judged_on(
+        "A fire broke out at the Marrow Quay tower on 12 March",
+        BLAZE,
+        "2026-03-12",
+        "supports",
+        "Four floors were destroyed.",
+    )
+    assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"], got
+
+
+def test_a_weekday_is_read_as_a_day() -> None:
+    # "the fire broke out on Thursday" is not what a report of a fire that started on Wednesday says; "on
+    # Wednesday" is. A day the dates stage resolved counts by its weekday too ("11 March" is a Wednesday).
+    on_thursday = _judged_on(
+        "The fire broke out on Thursday", BLAZE, "2026-03-12", "supports", "Four floors were destroyed."
+    )
+    assert not on_thursday["supports"] and [r["article_id"] for r in on_thursday["discusses"]] == ["a"], on_thursday
+    on_wednesday = _judged_on(
+        "The fire broke out on Wednesday", BLAZE, "2026-03-12", "supports", "Four floors were destroyed."
+    )
+    assert [r["article_id"] for r in on_wednesday["supports"]] == ["a"], on_wednesday
+    dated = BLAZE.replace("on Wednesday", "on 11 March")
+    by_weekday = _judged_on(
+        "The fire broke out on Wednesday", dated, "2026-03-12", "supports", "Four floors were destroyed."
+    )
+    assert [r["article_id"] for r in by_weekday["supports"]] == ["a"], by_weekday

@@ -13,6 +13,10 @@ and what it counts, *people killed*, are its values), and the things it counts o
 - ``""`` (off the topic) otherwise: "caused no casualties" speaks of the injured, not of the dead; "the fire" alone,
   without the count the claim makes, is about some fire.
 
+A day the claim names ("26 November", "on Wednesday") is its value: a sentence names it in words or through the
+dates stage ("on Wednesday" in a report of Thursday 27 November is the 26th, a Wednesday). The ways of saying that
+something began ("broke out", "started", "began", "erupted", "took hold") are one word.
+
 General rules of English, with no word of any story: the stance model (decision 0014) reads how an article tells
 a claim, never what it is about, and a verdict of support or contradiction needs both.
 """
@@ -21,10 +25,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from newsdesk.claims import extract, values
-from newsdesk.dates import MONTH_NUMBERS, ORDINAL
+from newsdesk.dates import MONTH_NUMBERS, ORDINAL, WEEKDAYS, one_of
 from newsdesk.records import Claim, Value
 
 __all__ = ["OFF", "SAME", "TOPIC", "TOPIC_WORDS", "Topic", "about"]
@@ -49,6 +55,22 @@ _FATE_WORDS = {
     "missing": "missing unaccounted",
     "arrested": "arrested detained",
 }
+
+
+# Ways of saying that something began, read as one ("started"): "the fire broke out on 26 November" is what "the fire
+# started on Wednesday" tells of a fire that began on Wednesday the 26th.
+_ONSET = re.compile(
+    r"\b(?:(?:broke|break|breaks|breaking|broken)\s+out|(?:took|take|takes|taking|taken)\s+hold|"
+    r"began|begun|begins?|erupt(?:ed|s)?|ignited|starts?|started)\b",
+    re.IGNORECASE,
+)
+
+
+def _onsets(text: str) -> str:
+    """``text`` with each way of saying that something began written "started" ("Started" at a capital)."""
+    if _ONSET.search(text) is None:
+        return text
+    return _ONSET.sub(lambda m: "Started" if m.group()[0].isupper() else "started", text)
 
 
 def _stems(text: str) -> set[str]:
@@ -103,28 +125,49 @@ def _days(text: str) -> set[tuple[int, int]]:
     return out
 
 
+def _day(value: str) -> date | None:
+    """A resolved day (``YYYY-MM-DD``), or None for what is none."""
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+_WEEKDAY = re.compile(rf"\b{one_of(WEEKDAYS, capitalised=True)}\b")
+
+
+def _weekdays(text: str) -> set[str]:
+    """The weekdays ``text`` names (lower case): "on Wednesday"."""
+    return {m.group().casefold() for m in _WEEKDAY.finditer(text)}
+
+
 def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in _DIGITS.findall(text)}
 
 
 @dataclass(frozen=True, slots=True)
 class Topic:
-    """What a claim is about: its topic words, the values it gives (other than days) and the days it names."""
+    """What a claim is about: its topic words, the values it gives (other than days), the days it names and the
+    weekdays it names."""
 
     words: frozenset[str]
     counts: tuple[Value, ...]
     days: frozenset[tuple[int, int]]
+    weekdays: frozenset[str] = frozenset()
 
-    def reads(self, sentence: str, *context: str) -> str:
+    def reads(self, sentence: str, *context: str, days: Iterable[str] = ()) -> str:
         """How ``sentence`` stands to the claim's topic: :data:`SAME`, :data:`TOPIC` or :data:`OFF` (see the
         module's docstring). Where the claim gives a value, the topic words may stand in the ``context`` texts (the
         article's lead, the sentence before): "At least 79 people were injured, he added" tells the fire's toll after a
-        lead that names the fire; a claim of words alone needs them in the sentence."""
-        keys = _keys(extract.terms(sentence))
-        held = keys.union(*map(_context, context)) if self.counts or self.days else keys
+        lead that names the fire; a claim of words alone needs them in the sentence. ``days``: the days
+        (``YYYY-MM-DD``) the sentence names as the dates stage resolved them, beside those written out ("on
+        Wednesday" in a report of Thursday 27 November is the 26th, a Wednesday)."""
+        keys = _keys(extract.terms(_onsets(sentence)))
+        dated = self.days or self.weekdays
+        held = keys.union(*map(_context, context)) if self.counts or dated else keys
         if len(self.words & held) < min(TOPIC_WORDS, len(self.words)):
             return OFF
-        if not self.counts and not self.days:
+        if not self.counts and not dated:
             return SAME if self.words else OFF
         same = topic = False
         if self.counts:
@@ -143,16 +186,22 @@ class Topic:
                 if numbers and named & keys:
                     topic = True  # a number beside the word of what the claim counts: "raised the toll to 44"
                     same = same or claimed.value in numbers  # "fire kills 128"
+        resolved = [d for d in map(_day, days) if d is not None]
         if self.days:
-            days = _days(sentence)
-            topic = topic or bool(days)
-            same = same or bool(days & self.days)
+            named_days = _days(sentence) | {(d.month, d.day) for d in resolved}
+            topic = topic or bool(named_days)
+            same = same or bool(named_days & self.days)
+        if self.weekdays:
+            named_weekdays = _weekdays(sentence) | {WEEKDAYS[d.weekday()] for d in resolved}
+            topic = topic or bool(named_weekdays)
+            same = same or bool(named_weekdays & self.weekdays)
         return SAME if same else TOPIC if topic else OFF
 
 
 def about(claim: Claim) -> Topic:
     """The topic of a typed claim (:func:`newsdesk.claims.verify.typed`)."""
     days = _days(claim.text)
+    weekdays = _weekdays(claim.text)
     counts = tuple(
         v for v in claim.values if v.kind != "date" and not (v.kind == "count" and v.unit.casefold() in MONTH_NUMBERS)
     )
@@ -162,5 +211,6 @@ def about(claim: Claim) -> Topic:
         skip |= _stems(f"{v.text} {v.unit} {v.bound}")
     for m in _DAY.finditer(claim.text):
         skip |= _stems(m.group())
-    words = frozenset(_keys(claim.terms) - skip)
-    return Topic(words=words, counts=counts, days=frozenset(days))
+    skip |= {extract.stem(w) for w in weekdays}
+    words = frozenset(_keys(extract.terms(_onsets(claim.text))) - skip)
+    return Topic(words=words, counts=counts, days=frozenset(days), weekdays=frozenset(weekdays))

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.claims import contradict, corroborate, extract, match, topic, values
 from newsdesk.claims.corroborate import StanceFn
 from newsdesk.errors import QueryError
-from newsdesk.records import Article, Claim, Mention, Modality
+from newsdesk.records import Article, Claim, DateMention, Mention, Modality
 
 __all__ = ["LABELS", "MAX_CHARS", "Candidate", "decides", "judge", "search_query", "typed", "weights"]
 
@@ -46,16 +46,21 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """An article to judge: its summary (``id``, ``title``, ``outlet``, ``published``, ``origin``), its text and
-    its stored claims."""
+    """An article to judge: its summary (``id``, ``title``, ``outlet``, ``published``, ``origin``), its text, its
+    stored claims and its date mentions (a day they resolve is a day its sentences name: "on Wednesday" in a report
+    of 27 November is the 26th)."""
 
     summary: dict[str, Any]
     text: str
     claims: Sequence[Claim] = ()
+    dates: Sequence[DateMention] = ()
 
 
-def typed(text: str) -> Claim:
-    """The typed claim read as the claims stage reads a sentence: its values, terms, modality and slot.
+def typed(text: str, dates: Callable[[str], Sequence[DateMention]] | None = None) -> Claim:
+    """The typed claim read as the claims stage reads a sentence: its values, terms, modality and slot. ``dates``
+    reads the date mentions of a text as the dates stage does (the facade passes ``extract.dates.find``, which this
+    package may not import): a day the claim names is a date, never a count ("26 November" is no 26 of a thing
+    called November).
 
     Raises:
         QueryError: the claim is empty, holds no word, or is longer than :data:`MAX_CHARS` characters.
@@ -77,7 +82,10 @@ def typed(text: str) -> Claim:
         start=0,
         end=len(text),
         modality=modality,
-        values=tuple(values.find(text)),
+        # The claim's days are taken from its numbers but give no value: a day is compared as the topic's (the days
+        # a sentence names, :mod:`topic`), never as a value a stored claim may differ from, since a report's other
+        # day is mostly another thing's ("still dousing the fire on 27 November" denies no start on the 26th).
+        values=tuple(v for v in values.find(text, dates=dates(text) if dates else ()) if v.kind != "date"),
         terms=extract.terms(text),
         update=extract.tells_change(text),
     )
@@ -212,7 +220,9 @@ def decides(claim: Claim, other: Claim, weight: dict[str, float] | None = None) 
     return _by_claims(claim, [other], weight) is not None
 
 
-def _on_topic(subject: topic.Topic, text: str, stance: dict[str, Any]) -> tuple[str, float, int, int]:
+def _on_topic(
+    subject: topic.Topic, text: str, stance: dict[str, Any], dates: Sequence[DateMention] = ()
+) -> tuple[str, float, int, int]:
     """The model's ``stance`` of the article ``text`` held to the claim's topic: (label, confidence, evidence start,
     evidence end). Support stands on a sentence giving the claim's value of a thing alike (its evidence sentence,
     else the article's first such), a contradiction or a discussion on its evidence sentence speaking of the claim's
@@ -225,9 +235,11 @@ def _on_topic(subject: topic.Topic, text: str, stance: dict[str, Any]) -> tuple[
     spans = list(extract.sentences(text))
     lead = text[: spans[min(LEAD, len(spans)) - 1][1]] if spans else ""
 
+    days = [(d.start, d.value) for d in dates if d.value and d.precision == "day"]
+
     def reads(a: int, b: int) -> str:
         before = next((text[x:y] for x, y in reversed(spans) if y <= a), "")
-        return subject.reads(text[a:b], lead, before)
+        return subject.reads(text[a:b], lead, before, days=[day for at, day in days if a <= at < b])
 
     needed = (topic.SAME,) if label == "supports" else (topic.SAME, topic.TOPIC)  # discusses: on the topic
     got = reads(start, end)
@@ -271,7 +283,7 @@ def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> d
             label, evidence, confidence = decided[i]
             start, end, by, via = evidence.start, evidence.end, "claim", evidence.via
         else:
-            label, confidence, start, end = _on_topic(subject, candidate.text, judged[i])
+            label, confidence, start, end = _on_topic(subject, candidate.text, judged[i], candidate.dates)
             by, via, evidence = "model", (), None
         if label not in listed:
             unrelated += 1
