@@ -403,13 +403,9 @@ def _standing(cluster: Cluster, terms: frozenset[str], member: Member) -> Member
 
 def _told_apart(claim: Member, other: Member) -> bool:
     """Whether two claims that would match on their terms and values tell what two actors did, by how their
-    sentences say it (:func:`roles.other_agents`), or one of them tells what they share only in passing, in a
-    relative clause (:func:`roles.in_passing`: "called on Orlan to extradite Ruiz, who was also sentenced to death"
-    is no report of the sentence). Asked only of a pair that would otherwise match (a few in a thousand of those
-    scored), and of the first claim of each reading indexed."""
-    return roles.other_agents(claim.text, claim.terms, other.text, other.terms) or roles.in_passing(
-        claim.text, other.text, claim.terms & other.terms
-    )
+    sentences say it (:func:`roles.other_agents`). Asked only of a pair that would otherwise match (a few in a
+    thousand of those scored), and of the first claim of each reading indexed."""
+    return roles.other_agents(claim.text, claim.terms, other.text, other.terms)
 
 
 def _few_words_say(a: frozenset[str], b: frozenset[str], common: frozenset[str], weight: dict[str, float]) -> bool:

@@ -21,10 +21,10 @@ import functools
 import re
 
 from newsdesk.claims import countries
-from newsdesk.claims.extract import name_key, terms
+from newsdesk.claims.extract import name_key
 from newsdesk.dates import MONTHS, WEEKDAYS
 
-__all__ = ["agent", "in_passing", "one_actor", "other_agents"]
+__all__ = ["agent", "one_actor", "other_agents"]
 
 _QUOTES = frozenset("“\"‘'")
 _PUNCTUATION = "“”\"‘’'()[]{},;:!?"
@@ -206,37 +206,3 @@ def _spelled_alike(a: str, b: str) -> bool:
     that. Generous on purpose: a pair left joined costs a precision the rule was adding, a pair split wrongly costs
     the claim its corroboration."""
     return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= SPELLED_ALIKE
-
-
-# A relative clause set off by a comma ("..., who was also sentenced to death in the same case."): it tells something
-# of the name before it, in passing, up to the next comma, semicolon, dash or the sentence's end.
-_IN_PASSING = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;:()\u2013\u2014]*")
-
-
-@functools.lru_cache(maxsize=65536)
-def _main_words(text: str) -> frozenset[str] | None:
-    """The words (stemmed, no names) of ``text`` outside its relative clauses set off by a comma, or None where it
-    has none."""
-    if ", wh" not in text:
-        return None
-    main = _IN_PASSING.sub(" ", text)
-    if main == text:
-        return None
-    return frozenset(t for t in terms(main) if not t.startswith(("#", "@")))
-
-
-def in_passing(a: str, b: str, common: frozenset[str]) -> bool:
-    """Whether the words two claims' sentences (``a``, ``b``) share (``common``: their terms in common) are all, in
-    one of them, words of a relative clause set off by a comma: that sentence tells the shared thing in passing, of
-    someone it says something else about. "The ministry called on Orlan to extradite Ana Ruiz, who was also
-    sentenced to death" and "Ana Ruiz was sentenced to death" share "sentenced" and "death", said of Ruiz in
-    passing by the first, whose claim is the call for her extradition: two claims about one person, two
-    predicates."""
-    words = [t for t in common if not t.startswith(("#", "@"))]
-    if not words:
-        return False
-    for text in (a, b):
-        main = _main_words(text)
-        if main is not None and main.isdisjoint(words):
-            return True
-    return False
