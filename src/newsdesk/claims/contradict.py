@@ -368,6 +368,16 @@ _QUALIFIER = re.compile(
     r"a month|per month|each|apiece|in total)\b",
     re.IGNORECASE,
 )
+# The measure a sum is said to be, named before it in its clause: "the total value of the acquisition $82.7bn", "a
+# market value of $61 billion", "an equity value of", "annual revenue of". Two measures of one deal (its equity value
+# and its enterprise value, its market value and the price paid, a year's figure and the total) are two quantities.
+_MEASURE = re.compile(
+    r"\b(?:(?P<kind>equity|enterprise|market|total|transaction|book)\s+value|market\s+(?P<cap>capitali[sz]ation|cap)"
+    r"|(?P<year>annual|yearly)\b)",
+    re.IGNORECASE,
+)
+_MEASURE_SPAN = 60  # characters before an amount its measure is looked for in
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\d")  # what ends the clause back from an amount (or another figure)
 # A claim worded in the negative ("there was no handshake", "refused to") does not assert what a denial denies.
 _NEGATIVE = re.compile(r"\b(?:no|none|nobody|without|never|not|refus\w*|declin\w*)\b|n't\b", re.IGNORECASE)
 
@@ -442,9 +452,28 @@ def _disjoint_values(x_value: str, x_bound: str, y_value: str, y_bound: str) -> 
 
 
 def _qualifier(claim: Claim, value: Value) -> str:
+    """What makes an amount another quantity than the bare amount: the words right after it ("including debt", "a
+    year"), else the measure named before it in its clause ("the total value of the deal", "a market value of"),
+    else ""."""
     after = claim.text[value.end - claim.start :][:40]
     found = _QUALIFIER.match(after)
-    return found.group(1).casefold() if found else ""
+    if found:
+        return found.group(1).casefold()
+    return _measure(claim.text[max(0, value.start - claim.start - _MEASURE_SPAN) : value.start - claim.start])
+
+
+def _measure(before: str) -> str:
+    """The measure (``_MEASURE``) the words ``before`` an amount name in the amount's clause: "total value", "market
+    value" ("market cap" too), "a year" ("annual", "yearly", as the words after an amount say it), or ""."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    clause = before[ends[-1] :] if ends else before
+    named = list(_MEASURE.finditer(clause))
+    if not named:
+        return ""
+    found = named[-1]  # the nearest to the amount
+    if found["year"]:
+        return "a year"
+    return "market value" if found["cap"] else f"{found['kind'].casefold()} value"
 
 
 _CALENDAR = re.compile(one_of((*WEEKDAYS, *MONTH_NUMBERS)), re.IGNORECASE)

@@ -39,6 +39,7 @@ __all__ = [
     "claim_id",
     "cluster_id",
     "dice",
+    "floors",
     "overlap",
     "relation",
     "rival_sums",
@@ -64,6 +65,9 @@ JOIN_FEW_WORDS = 0.5
 WORDS_DICE = 0.25
 RAREST = 12  # a new claim is compared with the claims that share one of its this many rarest terms
 MIN_SHARED = 3.0  # and at least this much term weight in common (one less with the same value)
+# In a story of few claims no term weighs that much (a term two of two claims hold weighs log(3 / 2.5), 0.18): there
+# the floor is the weight of this many terms that two of its claims hold (one less with the same value; ``floors``).
+PAIR_TERMS = 3
 POSTING = 2_000  # a term lists at most this many readings of the story's claims (see ``Story``; decision 0042)
 PER_CLUSTER = 16  # at most this many of one cluster (its first ones)
 READ = 10_000  # a run reads a story's last this many claims from the store
@@ -299,14 +303,29 @@ def _weighted(
     return shared / min(wa, wb), shared
 
 
+def floors(n: int) -> tuple[float, float]:
+    """The term weight two claims of a story of ``n`` claims must share to match on words, and with the same value:
+    ``MIN_SHARED`` (one less), or in a story too small for its terms to weigh that much, what ``PAIR_TERMS`` terms
+    (one less) that two of its claims hold weigh there. A story of two reports of one fact is no story whose claims
+    never join: its two claims share terms that weigh 0.18 each, and three of them are what three rare terms are
+    in a long story."""
+    if n < 2:
+        return MIN_SHARED, MIN_SHARED - 1
+    pair = math.log((n + 1) / 2.5)  # a term two claims hold (``_Idf``)
+    margin = 1e-9  # (the weights summed in another order)
+    return min(MIN_SHARED, PAIR_TERMS * pair - margin), min(MIN_SHARED - 1, (PAIR_TERMS - 1) * pair - margin)
+
+
 def score(
     claim: Member,
     other: Member,
     weight: dict[str, float] | None = None,
     totals: dict[frozenset[str], float] | None = None,
+    n: int = 0,
 ) -> float:
     """How well ``claim`` matches ``other`` (0: not the same claim). ``weight`` gives each term's weight in the
-    story (a name every article repeats weighs little); ``totals`` caches term sets' weights."""
+    story (a name every article repeats weighs little), ``n`` how many claims it was counted over (0: a story large
+    enough, ``floors``); ``totals`` caches term sets' weights."""
     a, b = claim.terms, other.terms
     common = a & b
     if len(common) < 2:
@@ -323,15 +342,16 @@ def score(
     share, shared = _weighted(a, b, {} if weight is None else weight, totals, common)
     if claim.negative != other.negative and share < NEGATION_KEPT:
         return 0.0  # a "not" in one of two claims that share less than this tells them apart
+    least, least_same = floors(n)
     if rel == "same":
-        got = share + 0.5 if share >= JOIN_SAME_VALUE and shared >= MIN_SHARED - 1 else 0.0
+        got = share + 0.5 if share >= JOIN_SAME_VALUE and shared >= least_same else 0.0
     else:
         words = sum(not t.startswith(("#", "@")) for t in common)
         if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS and _few_words_say(a, b, common, weight or {})):
             return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
         if 2 * words < WORDS_DICE * (_worded(a) + _worded(b)):
             return 0.0  # a setting in common, little else
-        got = share if share >= JOIN and shared >= MIN_SHARED else 0.0
+        got = share if share >= JOIN and shared >= least else 0.0
     return 0.0 if got and rel != "same" and _told_apart(claim, other) else got
 
 
@@ -786,7 +806,8 @@ class Story:
         # their lists, never full, leave out: ``_unlisted``) are candidates. A term outside ``shared`` is held by
         # no reading: a reading's claim is counted before it is indexed, and the claim itself is not indexed yet.
         # The weights are positive and summed here in another order than a candidate's, hence the margin.
-        floor = (MIN_SHARED - 1 if valued else MIN_SHARED) - 1e-9
+        least_words, least_same = floors(self.n)
+        floor = (least_same if valued else least_words) - 1e-9
         tail = sum(map(look, [t for _, t in shared[RAREST:]])) if len(shared) > RAREST else 0.0
         cut = len(rarest)
         while cut and tail + (heavier := look(rarest[cut - 1])) < floor:
@@ -923,7 +944,7 @@ class Story:
             if negative != member.negative and share < NEGATION_KEPT:
                 continue  # a "not" in one of two claims that share less than this tells them apart
             if rel == "same":
-                got = share + 0.5 if share >= JOIN_SAME_VALUE and weighed >= MIN_SHARED - 1 else 0.0
+                got = share + 0.5 if share >= JOIN_SAME_VALUE and weighed >= least_same else 0.0
             else:
                 words = sum(not t.startswith(("#", "@")) for t in common)
                 if words < MIN_WORDS and not (
@@ -932,7 +953,7 @@ class Story:
                     continue  # the same names doing different things
                 if 2 * words < WORDS_DICE * (_worded(terms) + _worded(member.terms)):
                     continue  # a setting in common, little else
-                got = share if share >= JOIN and weighed >= MIN_SHARED else 0.0
+                got = share if share >= JOIN and weighed >= least_words else 0.0
             if got > best_score:
                 # A member's cluster is its reading's, unless the claim joined a later one too (``by_claim``).
                 cluster = clusters[by_claim.get(member.id, cluster_id)]

@@ -298,25 +298,33 @@ _NUMBER_WORD = re.compile(rf"\b{_WORDNUM}", re.IGNORECASE)
 # letter (tests/claims/test_needed_words.py checks each against every character), so \b and the words fall alike.
 _NUMBER_WORD_LOWER = re.compile(rf"\b{_WORDNUM}")
 _ANOTHER_NUMBER = re.compile(rf"\d|\b{_WORDNUM}\b", re.IGNORECASE)
+# What ends a clause between a fate word and a count: a comma, a semicolon, a colon, a dash or a bracket.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 def _people(sentence: str, start: int, end: int, noun: str) -> str:
-    """What a count of people counts: "people killed", "people injured" (the nearest such word within a few
-    words of the number), else "people"."""
+    """What a count of people counts: "people killed", "people injured" (the word that governs the number: the
+    nearest such word within a few words of it in its own clause, else the nearest across a comma), else "people".
+
+    "On top of the rising death toll, another 279 people are missing" counts the missing: the death toll is
+    another clause's, and the clause of 279 says missing (a count of the missing read as a toll would stand
+    beside the dead, as their update or their rival)."""
     if noun in ("dead", "killed"):
         return "people killed"
     if noun in ("injured", "wounded"):
         return "people injured"
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, str] | None = None
     for pattern, fate in _FATE:
         for m in pattern.finditer(sentence, max(0, start - 40), min(len(sentence), end + 40)):
             between = sentence[m.end() : start] if m.end() <= start else sentence[end : m.start()]
             if _ANOTHER_NUMBER.search(between):
                 continue  # "killed 44 people, and 279 people": the word is the other number's
-            distance = min(abs(m.start() - end), abs(start - m.end()))
-            if best is None or distance < best[0]:
-                best = (distance, fate)
-    return f"people {best[1]}" if best else "people"
+            # "12 people, among them two children, died" keeps its fate across the commas where no word of its
+            # own clause says one.
+            rank = (_CLAUSE_BREAK.search(between) is not None, min(abs(m.start() - end), abs(start - m.end())), fate)
+            if best is None or rank[:2] < best[:2]:
+                best = rank
+    return f"people {best[2]}" if best else "people"
 
 
 def _counts(sentence: str) -> Iterable[re.Match[str]]:
