@@ -736,6 +736,8 @@ def test_an_act_the_reporter_tells_is_no_stance(text: str) -> None:
         ("Belstad refused to recognise the annexation of the delta.", Position.OPPOSES, "annexation"),
         ("Belstad refused to accept the tribunal's verdict.", Position.OPPOSES, "verdict"),
         ("Belstad refused the toll request from its neighbour.", Position.OPPOSES, "request"),
+        ("Belstad refuses to disavow the endorsement of the dock union.", Position.OPPOSES, "endorsement"),
+        ("Belstad was refusing to call the blockade an act of war.", Position.OPPOSES, "blockade"),
         ("Belstad accepted the ceasefire plan on Monday.", Position.SUPPORTS, "ceasefire"),
     ],
 )
@@ -781,6 +783,16 @@ def test_a_group_word_of_another_noun_or_a_name_makes_no_actor() -> None:
     speaker = "funds from Ostrava and Dalen Partners"
     quote = _quote(text, "the bid", speaker, "backed", None)
     assert extract.find(_article(text, {"Ostrava": "e3", "Kestrova": "e4"}, (quote,))) == ()
+    # People on a side are not what they are "of"; a list of them names its members.
+    text = "Supporters of Ostrava rejected the bid."
+    quote = _quote(text, "the bid", "Supporters of Ostrava", "rejected", None)
+    assert extract.find(_article(text, {"Ostrava": "e3"}, (quote,))) == ()
+    text = "Critics, including Ostrava, rejected the bid."
+    quote = _quote(text, "the bid", "Critics, including Ostrava", "rejected", None)
+    assert [s.actor_id for s in extract.find(_article(text, {"Ostrava": "e3"}, (quote,)))] == ["e3"]
+    text = "Other E.U. leaders rejected the bid."
+    quote = _quote(text, "the bid", "Other E.U. leaders", "rejected", None)
+    assert [s.actor_id for s in extract.find(_article(text, {"E.U": "e6"}, (quote,)))] == ["e6"]
     text = "The governments of Ostrava and Dalen rejected the bid."
     quote = _quote(text, "the bid", "The governments of Ostrava and Dalen", "rejected", None)
     found = extract.find(_article(text, {"Ostrava": "e3", "Dalen": "e5"}, (quote,)))

@@ -141,7 +141,8 @@ _RELATIVE = re.compile(
 )
 _GROUP = re.compile(
     r"\b(?:allies|partners|leaders|officials|governments?|administrations?|states|countries|ministr(?:y|ies)|"
-    r"delegations?|teams?|forces|diplomats|lawmakers|parliaments?|cabinets?|negotiators|authorities)\b",
+    r"delegations?|teams?|forces|diplomats|lawmakers|parliaments?|cabinets?|negotiators|authorities|proponents|"
+    r"opponents|critics|supporters)\b",
     re.IGNORECASE,
 )
 _WEAK = re.compile(
@@ -375,6 +376,11 @@ _HANDED_OVER = re.compile(
     r"certificates?|honou?rs?|garlands?)\b",
     re.IGNORECASE,
 )
+# Verbs of judging or owning up to something, a refusal of which is a view ("refused to call it terrorism",
+# "refuses to disavow the endorsement", "refused to acknowledge the result").
+_JUDGING = re.compile(
+    r"(?:call|label|describ|term|acknowledg|admit|disavow|repudiat|renounc|apologi[sz]|denounc|condemn)", re.IGNORECASE
+)
 # What one seeks in danger ("sought shelter under the roof of a petrol station"): an act, not a position on it.
 _REFUGE = re.compile(r"\b(?:shelter|refuge|cover|safety|treatment|medical|help|asylum)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s(?:from|of|for|at|in|on|by|with|to)\s", re.IGNORECASE)
@@ -384,10 +390,11 @@ def _an_act_told(cue: str, text: str, t0: int, t1: int) -> bool:
     """Whether a position word the reporter writes tells what an actor did rather than a view it holds (a
     stance is a view said or reported, never an act described): "refused to shake hands" (they did not), "refused
     to raise its offer" (it did not), "accepted the runners-up cheque" (he took it). A refusal is a position only
-    of a position or of a course of action positions are taken on ("refused to recognise the annexation",
-    "refused to accept the verdict", "refused to sign"); a refusal of anything else ("refused the request") is
-    one too. Acceptance is an act only of a thing handed over (:data:`_HANDED_OVER`, before the target's first
-    preposition), seeking only of refuge or care (:data:`_REFUGE`: "sought shelter")."""
+    of a position, of a course of action positions are taken on or of a judgement (:data:`_JUDGING`): "refused to
+    recognise the annexation", "refused to accept the verdict", "refused to sign", "refuses to disavow the
+    endorsement"; a refusal of a thing ("refused the request") is one too. Acceptance is an act only of a thing
+    handed over (:data:`_HANDED_OVER`, before the target's first preposition), seeking only of refuge or care
+    (:data:`_REFUGE`: "sought shelter")."""
     c = cue.casefold()
     if c.startswith("refus"):
         if not (c.endswith(" to") or re.search(r"\bto\s+$", text[max(0, t0 - 4) : t0], re.IGNORECASE)):
@@ -396,7 +403,8 @@ def _an_act_told(cue: str, text: str, t0: int, t1: int) -> bool:
         if first is None:
             return False
         ahead = " ".join(text[t0:t1].split()[:4]).casefold()
-        return _verb(first.group()) is None and not _ACT.search(ahead) and not _ACT.search(first.group().casefold())
+        word = first.group().casefold()
+        return _verb(word) is None and not _ACT.search(ahead) and not _ACT.search(word) and not _JUDGING.match(word)
     head = _PREPOSITION.split(" " + text[t0:t1] + " ", maxsplit=1)[0]
     if c.startswith("accept"):
         return _HANDED_OVER.search(head) is not None
@@ -460,6 +468,9 @@ _WHEN = re.compile(
 )
 
 
+_OBJECT_WORDS = 14  # the most words of an object
+
+
 def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | None:
     """The object that starts at ``at`` of ``text``: up to the clause's end (and ``limit``), at most 14 words;
     None when it is no object ("for months", "to go")."""
@@ -481,7 +492,7 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
             break
     stop = next((m for m in _CLAUSE_END.finditer(rest) if not _abbreviated(rest, m)), None)
     chunk = rest[: stop.start()] if stop else rest
-    words = list(re.finditer(r"\S+", chunk))[:14]
+    words = list(re.finditer(r"\S+", chunk))[:_OBJECT_WORDS]
     if not words:
         return None
     end = words[-1].end()
@@ -555,7 +566,15 @@ def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_a
 # How a group noun is joined to the actor it is of: right after the name ("Pakistan team", "Zelensky's
 # government", "Awami League party leaders"), or before it with "of", "from" or "including" ("the governments of
 # Marovia", "More than 80 countries, including Colombia", "Countries like Poland").
-_GROUP_AFTER_NAME = re.compile(r"(?:[’']s)?(?:\s+[\w-]+){0,2}?\s+$")
+_GROUP_AFTER_NAME = re.compile(r"\.?(?:[’']s)?(?:\s+[\w-]+){0,2}?\s+$")
+# Words for people on a side, who are not the body they are "of" ("supporters of Trump" are not Trump): joined to a
+# name only as a list's ("Proponents, including the Conference of Mayors, ...").
+_SIDE = frozenset({"proponents", "opponents", "critics", "supporters"})
+# A plural noun and "of" or "from" right before a name: the name qualifies who acts ("supporters of Ostrava").
+_PEOPLE_OF = re.compile(r"\b(?P<noun>[A-Za-z][a-z-]*s)\s+(?:of|from)\s+(?:the\s+)?$")
+_LISTING = re.compile(r",?\s+(?:including|like|such as)\s+(?:the\s+)?$")
+# What may open a group's span before the name it is of ("Other E.U. leaders", "Some Marovian officials").
+_OPENING = re.compile(r"\s*(?:(?:the|other|some|many|several|most|all|both|senior|top)\s+)*", re.IGNORECASE)
 _GROUP_BEFORE_NAME = re.compile(
     r"\s+(?:of|from|in|for)\s+(?:the\s+)?$|,?\s+(?:including|like|led by|such as)\s+(?:the\s+)?$"
 )
@@ -570,15 +589,16 @@ def _group_of(text: str, start: int, end: int, within: list[Mention]) -> Mention
     groups = [
         g
         for g in _GROUP.finditer(text, start, end)
-        if g.group().islower() or re.fullmatch(r"\s*(?:the\s+)?", text[start : g.start()], re.IGNORECASE)
+        if g.group().islower() or _OPENING.fullmatch(text, start, g.start())
     ]  # (written in lower case, or capitalised as the span's first word: "Countries like Poland ...")
-    if groups and re.fullmatch(r"\s*(?:the\s+)?", text[start : within[0].start], re.IGNORECASE):
+    if any(g.group().casefold() not in _SIDE for g in groups) and _OPENING.fullmatch(text, start, within[0].start):
         return within[0]  # the span opens with the name: its head, or one of its heads ("Poland and the Baltic states")
     for m in within:
         for g in groups:
-            if g.start() >= m.end and _GROUP_AFTER_NAME.fullmatch(text, m.end, g.start()):
+            side = g.group().casefold() in _SIDE
+            if not side and g.start() >= m.end and _GROUP_AFTER_NAME.fullmatch(text, m.end, g.start()):
                 return m
-            if g.end() <= m.start and _GROUP_BEFORE_NAME.fullmatch(text, g.end(), m.start):
+            if g.end() <= m.start and (_LISTING if side else _GROUP_BEFORE_NAME).fullmatch(text, g.end(), m.start):
                 return m
     return None
 
@@ -709,27 +729,29 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE)
 
 
-# Words a target never ends on: what only opens or joins what follows ("control over", "in the", "Crimea and").
+# Words a target never ends on: what only opens or joins what follows ("control over", "in the", "Crimea and"); a
+# verb may ("the racism that Trump has"), so none is here.
 _DANGLING = frozenset(
     """a an the and or but nor of to in on at by for with from into onto over under about against between through
-    than as if its his their our your my whose which who were was be is are will would could should can may might
-    must has have had after before during while when where because whether""".split()
+    than as if its his their our your my whose which who after before during while when where because whether""".split()
 )
 
 
 def _tidied(article: Article, start: int, end: int) -> tuple[int, int]:
-    """A target's span ending where a reader can stop: not inside a name cut at its word limit ("for the ongoing
-    Asia" of "the ongoing Asia Cup": to the name's end), not on a word that opens or joins what was cut off
-    ("control over", "in the", "Crimea and": before it), and with the quotation mark that closes one it opens
-    when the writer put a comma or stop inside it ("an ‘ambitious compromise,’")."""
+    """A target's span ending where a reader can stop: not inside a name cut at the word limit
+    (:data:`_OBJECT_WORDS`; "for the ongoing Asia" of "the ongoing Asia Cup": to the name's end; a headline's
+    capitals elsewhere are no name), not on a word that opens or joins what was cut off ("control over", "in
+    the", "Crimea and": before it), and with the quotation mark that closes one it opens when the writer put a
+    comma or stop inside it ("an ‘ambitious compromise,’")."""
     text = article.text
-    for m in article.mentions:
-        if start <= m.start < end < m.end and "\n" not in text[end : m.end]:
-            end = m.end
-            break
-    last = text.rfind(" ", start, end) + 1
-    if start < last and (run := _NAME_RUN.match(text, last)) and run.end() > end and "\n" not in run.group():
-        end = run.end()  # a name the model did not tag, cut the same way ("the ongoing Asia| Cup")
+    if len(text[start:end].split()) >= _OBJECT_WORDS:  # (cut at the word limit, maybe inside a name)
+        for m in article.mentions:
+            if start <= m.start < end < m.end and "\n" not in text[end : m.end]:
+                end = m.end
+                break
+        last = text.rfind(" ", start, end) + 1
+        if start < last and (run := _NAME_RUN.match(text, last)) and run.end() > end and "\n" not in run.group():
+            end = run.end()  # a name the model did not tag, cut the same way ("the ongoing Asia| Cup")
     while True:
         last = text.rfind(" ", start, end)
         word = text[last + 1 : end].strip("“”\"'‘’,.;:").casefold() if last >= start else ""
@@ -986,6 +1008,12 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
             continue  # "US support for Ukraine": a bare form right after a name is a noun
         if _SUPPOSITION.search(text[sentence[0] : m.start]):
             continue  # a supposition ("if Ukraine accepts ..."), not a position
+        if (of := _PEOPLE_OF.search(text, sentence[0], m.start)) and (
+            of["noun"].casefold() in _SIDE or not _GROUP.fullmatch(of["noun"])
+        ):
+            # "Supporters of Ostrava rejected ...", "members of the party are denouncing", "millions of Americans
+            # supporting ...": who acts is the noun before the name, or some of the name's people, never all of it.
+            continue
         if text[sentence[0] : sentence[1]].rstrip("”\"’' ").endswith("?"):
             continue
         verb_at = after.start("verb")
