@@ -73,13 +73,11 @@ DEVNEWS_EXPECTED = (
     Expected("030", "trump", ("acquisition",), "opposes", "resistance"),
     Expected("031", "trump", ("merger",), "opposes", "oppos"),
     Expected("031", "trump", ("deal",), "neutral", "oppos"),
-    Expected("036", "netflix", ("offer",), "opposes", "refus"),
     Expected("041", "cricket council", ("request",), "opposes", "reject"),
     Expected("041", "naqvi", ("removal",), "supports", "sought"),
     Expected("042", "icc", ("request",), "opposes", "reject"),
     Expected("043", "pcb", ("removal",), "supports", "demand"),
     Expected("043", "pakistan", ("decision",), "opposes", "condemn"),
-    Expected("046", "india", ("hands",), "opposes", "refus"),
     Expected("049", "india", ("trophy",), "opposes", "want"),
     Expected("056", "hasina", ("verdict",), "opposes", "denounc"),
     Expected("058", "awami", ("verdict",), "opposes", "reject"),
@@ -99,6 +97,12 @@ DEVNEWS_WRONG = (
     ("056", "hasina", "bangladesh"),  # a word list read off a whole multi-sentence quote
     ("060", "india", "noted"),  # "it noted the verdict": a pronoun's clause as a course of action
     ("060", "india", "hasina"),  # "Crimes" of a tribunal's name read as sentiment toward her
+    # Read again on 2026-12-07 (decision 0018): acts the reporter tells, a prediction, a name in a state foreseen.
+    ("046", "india", "hands"),  # "refused to shake hands": what the team did, not a view (was expected till then)
+    ("036", "netflix", "raise"),  # "refused to raise its offer": a bidder's act (was expected till then)
+    ("049", "agha", "cheque"),  # "accepted the runners-up cheque": a thing handed over
+    ("008", "tang", "possibility"),  # "do not rule out the possibility that more bodies could be discovered"
+    ("034", "ellison", "hollywood"),  # "our offer will create a stronger Hollywood": no view of Hollywood
 )
 
 

@@ -712,3 +712,149 @@ def test_a_name_before_the_verb_states_holds_its_position() -> None:
     # "states" before "that" or a pronoun is the verb, not a plural noun of states the name qualifies.
     text = "Marovia states that it rejects the harbour treaty."
     assert {s.actor_id for s in extract.find(_article(text, {"Marovia": "e1"}))} == {"e1"}
+
+
+# A stance is a view said or reported, never an act the reporter tells (decision 0018, revised 2026-12-07).
+ACTS_TOLD = [
+    "Belstad refused to shake hands with the Marovian players after the final.",
+    "Ostrava refused to raise its bid for the harbour company.",
+    "Kestrova accepted the runners-up trophy from the sports minister.",
+    "Kestrova accepted a cheque of $5,000 from the organisers.",
+    "Kestrova has sought shelter in the embassy since the shelling began.",
+]
+
+
+@pytest.mark.parametrize("text", ACTS_TOLD)
+def test_an_act_the_reporter_tells_is_no_stance(text: str) -> None:
+    names = {"Belstad": "e2", "Ostrava": "e3", "Kestrova": "e4"}
+    assert extract.find(_article(text, names)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "word"),
+    [
+        ("Belstad refused to recognise the annexation of the delta.", Position.OPPOSES, "annexation"),
+        ("Belstad refused to accept the tribunal's verdict.", Position.OPPOSES, "verdict"),
+        ("Belstad refused the toll request from its neighbour.", Position.OPPOSES, "request"),
+        ("Belstad refuses to disavow the endorsement of the dock union.", Position.OPPOSES, "endorsement"),
+        ("Belstad was refusing to call the blockade an act of war.", Position.OPPOSES, "blockade"),
+        ("Belstad accepted the ceasefire plan on Monday.", Position.SUPPORTS, "ceasefire"),
+    ],
+)
+def test_a_refusal_or_an_acceptance_of_a_course_of_action_stays_a_position(
+    text: str, position: Position, word: str
+) -> None:
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}))
+    assert (s.actor_id, s.position) == ("e2", position) and word in s.target
+
+
+def test_not_ruling_out_what_may_happen_is_no_position() -> None:
+    text = "“We do not rule out the possibility that more ferries could sink,” Anna Velt said."
+    quote = _quote(text, "We do not rule out the possibility that more ferries could sink,", "Anna Velt", "said", "p1")
+    assert extract.find(_article(text, {"Anna Velt": "p1"}, (dataclasses.replace(quote, direct=True),))) == ()
+    text = "Anna Velt did not rule out that the ferry talks could resume."
+    assert extract.find(_article(text, {"Anna Velt": "p1"})) == ()
+
+
+def test_a_wish_to_tell_something_is_no_position() -> None:
+    text = "Anna Velt said she wanted to tell her family's story as part of healing."
+    quote = _quote(text, "she wanted to tell her family's story as part of healing", "Anna Velt", "said", "p1")
+    assert extract.find(_article(text, {"Anna Velt": "p1"}, (quote,))) == ()
+
+
+def test_a_name_in_a_state_the_speaker_foresees_is_no_view_of_it() -> None:
+    text = "“Our offer will create a stronger Ostrava,” Anna Velt said."
+    quote = dataclasses.replace(
+        _quote(text, "Our offer will create a stronger Ostrava,", "Anna Velt", "said", "p1"), direct=True
+    )
+    assert extract.find(_article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,))) == ()
+    # (a name written otherwise is read as before)
+    text = "“Every ship in the strait is under threat from Ostrava alone,” Anna Velt said."
+    quote = dataclasses.replace(
+        _quote(text, "Every ship in the strait is under threat from Ostrava alone,", "Anna Velt", "said", "p1"),
+        direct=True,
+    )
+    (s,) = extract.find(_article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,)))
+    assert (s.actor_id, s.position, s.target) == ("p1", Position.OPPOSES, "Ostrava")
+
+
+def test_a_group_word_of_another_noun_or_a_name_makes_no_actor() -> None:
+    text = "Kestrova said the bid will be backed by funds from Ostrava and Dalen Partners."
+    speaker = "funds from Ostrava and Dalen Partners"
+    quote = _quote(text, "the bid", speaker, "backed", None)
+    assert extract.find(_article(text, {"Ostrava": "e3", "Kestrova": "e4"}, (quote,))) == ()
+    # People on a side are not what they are "of"; a list of them names its members.
+    text = "Supporters of Ostrava rejected the bid."
+    quote = _quote(text, "the bid", "Supporters of Ostrava", "rejected", None)
+    assert extract.find(_article(text, {"Ostrava": "e3"}, (quote,))) == ()
+    text = "Critics, including Ostrava, rejected the bid."
+    quote = _quote(text, "the bid", "Critics, including Ostrava", "rejected", None)
+    assert [s.actor_id for s in extract.find(_article(text, {"Ostrava": "e3"}, (quote,)))] == ["e3"]
+    text = "Other E.U. leaders rejected the bid."
+    quote = _quote(text, "the bid", "Other E.U. leaders", "rejected", None)
+    assert [s.actor_id for s in extract.find(_article(text, {"E.U": "e6"}, (quote,)))] == ["e6"]
+    text = "The governments of Ostrava and Dalen rejected the bid."
+    quote = _quote(text, "the bid", "The governments of Ostrava and Dalen", "rejected", None)
+    found = extract.find(_article(text, {"Ostrava": "e3", "Dalen": "e5"}, (quote,)))
+    assert sorted((s.actor_id, s.position) for s in found) == [("e3", Position.OPPOSES), ("e5", Position.OPPOSES)]
+
+
+def test_a_target_ends_where_a_reader_can_stop() -> None:
+    text = "Marovia rejected the request to move all pilots from the old quay to the new Grand Canal Basin."
+    (s,) = extract.find(_article(text, {"Marovia": "e1"}))
+    assert s.target.endswith("the new Grand Canal Basin")  # (cut at its words' limit inside the name)
+    text = "Marovia rejected the request to move all of the pilots from the old quay over to the ferry basin."
+    (s,) = extract.find(_article(text, {"Marovia": "e1"}))
+    assert s.target == "the request to move all of the pilots from the old quay"
+    text = "Marovia urged the delegates to reach a ‘lasting settlement,’ officials said."
+    (s,) = extract.find(_article(text, {"Marovia": "e1"}))
+    assert s.target == "the delegates to reach a ‘lasting settlement,’"
+
+
+def _they_article(first: str, second: str, speaker: str, cue: str, names: dict[str, str]) -> Article:
+    text = f"{first} {second}"
+    before = _quote(text, "the canal", speaker, cue, None)
+    at = text.index("They")
+    content = second[second.index("rejected") + len("rejected ") :].rstrip(".")
+    they = dataclasses.replace(
+        _quote(text, content, "They", "rejected", None), speaker_start=at, speaker_end=at + 4, speaker="They"
+    )
+    return _article(text, names, (before, they))
+
+
+def test_they_in_a_view_is_the_plural_actors_before_it_or_no_one() -> None:
+    names = {"Marovia": "e1", "Belstad": "e2", "Ostrava": "e3"}
+    second = "They rejected the toll plan proposed by Ostrava."
+    article = _they_article(
+        "The governments of Marovia and Belstad met on Monday to discuss the canal.",
+        second,
+        "The governments of Marovia and Belstad",
+        "discuss",
+        names,
+    )
+    found = extract.find(article)
+    assert sorted((s.actor_id, s.actor, s.position) for s in found) == [
+        ("e1", "Marovia", Position.OPPOSES),
+        ("e2", "Belstad", Position.OPPOSES),
+    ]
+    assert all(s.target == "the toll plan proposed by Ostrava" and s.confidence <= 0.6 for s in found)
+    # Unnamed people, or one body, before it: no actor, and never "they".
+    for first, speaker in (
+        ("Prosecutors in Marovia met on Monday to discuss the canal.", "Prosecutors in Marovia"),
+        ("The Marovian harbour board met on Monday to discuss the canal.", "The Marovian harbour board"),
+    ):
+        article = _they_article(first, second, speaker, "discuss", {**names, "Marovian": "e1"})
+        assert [s.actor for s in extract.find(article)] == []
+
+
+def test_an_issue_on_an_act_is_named_as_a_thing() -> None:
+    for target, name in (
+        ("receive the trophy from the minister", "receiving the trophy from the minister"),
+        ("to acquire Orsa Bros", "acquiring Orsa Bros"),
+        ("stop the dredging", "stopping the dredging"),
+        ("peace talks with Kestrova", "peace talks with Kestrova"),
+        ("gives up land", "gives up land"),
+        ("the renunciation of the delta", "renunciation of the delta"),
+    ):
+        (p,) = issues.positions([_row("council", "opposes", "2025-09-17", target, extract.terms(target))])
+        assert p["issue"] == name

@@ -25,6 +25,7 @@ COMPARED = 12  # members of an issue a new stance is compared with
 SHARED = 1.5  # term weight two targets must share at least: a name and a word, or a word and a common one
 MATCH = 0.5  # share of the smaller target's term weight two targets must share to be one issue
 _DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such|to)\s+", re.I)
+_DETERMINER_WORDS = frozenset("any the a an all this that these those its his her their our such to not".split())
 _MAX_NAME_WORDS = 10
 # An outlet's praise or alarm at the head of a target ("historic $82billion deal to purchase ..."): an issue's name
 # is the thing, not how one report sizes it up (decision 0018).
@@ -95,8 +96,51 @@ def _words(row: dict[str, Any]) -> frozenset[str]:
     return frozenset(t for t in row["terms"] if not t.startswith("@") and not any(w.startswith(t) for w in capitalised))
 
 
+# What follows a verb's base form at a target's head, and never a noun written bare there: its object's
+# determiner or possessor, a name, a figure, or a particle ("acquire Warner Bros", "receive the trophy", "give up").
+_AFTER_VERB = re.compile(
+    r"(?:the|a|an|any|all|its|his|her|their|our|my|your|this|these|those|some|every|each|no|up|out|off|down|away|"
+    r"back)\b|[A-Z$£€\d]"
+)
+_NOUN_END = re.compile(r"(?:[^s]s|tion|sion|ment|ness|ity|ance|ence|ship|ism|ing|ed|al|ure)$")
+# Verbs of two syllables stressed on the last, whose last consonant doubles before "-ing".
+_DOUBLED = frozenset(
+    "admit commit submit permit omit emit transmit refer prefer confer defer deter occur recur incur regret control "
+    "patrol compel expel propel repel equip forget begin forbid upset abet allot acquit rebut".split()
+)
+
+
+def _gerund(verb: str) -> str:
+    """The "-ing" form of a verb's base form: "receive" receiving, "stop" stopping, "see" seeing, "lie" lying,
+    "quit" quitting, "admit" admitting, "visit" visiting."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    plain = verb.replace("qu", "q")  # ("quit": the "u" is no vowel of its own)
+    one_vowel = len(re.findall(r"[aeiou]+", plain)) == 1
+    if (one_vowel or verb in _DOUBLED) and re.search(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$", plain):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def _as_a_thing(name: str) -> str:
+    """A name that opens with a verb's base form (the act a position is on: "receive the trophy from Naqvi",
+    "acquire Warner Bros") with that verb as its "-ing" form ("receiving the trophy from Naqvi"), so that the
+    issue reads as a thing one supports or opposes. A word is taken as a verb only where nothing but a verb stands
+    (lower case, no ending of a noun, a plural, a participle or an adjective, and an object's determiner, a name,
+    a figure or a particle after it): "talks with Kyiv", "peace talks" and "renunciation" stay as written."""
+    words = name.split(" ", 2)
+    if len(words) < 2 or not re.fullmatch(r"[a-z]+", words[0]) or _NOUN_END.search(words[0]):
+        return name
+    if words[0] in _DETERMINER_WORDS or not _AFTER_VERB.match(words[1]):
+        return name
+    return " ".join([_gerund(words[0]), *words[1:]])
+
+
 def _name(target: str) -> str:
     name = " ".join(target.split())
+    name = _as_a_thing(_DETERMINER.sub("", name) if name.casefold().startswith("to ") else name)
     while (trimmed := _SIZING_UP.sub("", _DETERMINER.sub("", name))) != name:
         name = trimmed
     words = name.split()
