@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from newsdesk.extract import attributions, context
 from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
@@ -116,7 +116,6 @@ _A = TypeVar("_A")
 
 # The answers of the remembered functions read from the store (decision 0098), by function name, then argument.
 _GIVEN: dict[str, dict[Any, Any]] = {}
-_UNKNOWN = object()
 
 
 def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache_wrapper[_T]]:
@@ -130,7 +129,7 @@ def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache
     def wrap(f: Callable[..., _T]) -> functools._lru_cache_wrapper[_T]:
         held = 0
         # Answers read from the store (:func:`give_keys`), by the one argument: taken as they are, not worked out.
-        given = _GIVEN.setdefault(f.__name__, {})
+        given: dict[Any, _T] = _GIVEN.setdefault(f.__name__, {})
 
         # Called only when the answer is not kept: each call is one answer more.
         @functools.wraps(f)
@@ -140,10 +139,8 @@ def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache
             if held > most:
                 kept.cache_clear()
                 held = 1
-            if given and len(args) == 1:
-                answer = given.get(args[0], _UNKNOWN)
-                if answer is not _UNKNOWN:
-                    return cast(_T, answer)
+            if given and len(args) == 1 and args[0] in given:
+                return given[args[0]]
             return f(*args, **kwargs)
 
         kept = functools.lru_cache(maxsize=None)(worked_out)
