@@ -922,7 +922,10 @@ def name_keys(names: Iterable[str]) -> dict[str, dict[str, str]]:
 def give_keys(kept: dict[str, dict[str, str]]) -> set[str]:
     """Take the answers the store keeps (by function, then argument, as :func:`name_keys` writes them, worked out by
     this :func:`keys_version`) as the remembered functions' own: asked of one of those arguments, each gives the kept
-    answer rather than work it out again (the same answer: the functions are pure). The names whose keys are kept."""
+    answer rather than work it out again (the same answer: the functions are pure). What an earlier call gave is let
+    go (another store's, or a run's before). The names whose keys are kept."""
+    for given in _GIVEN.values():
+        given.clear()
     for fn, answers in kept.items():
         if fn in _KEPT_STRINGS:
             _GIVEN[_KEPT_STRINGS[fn].__name__].update(answers)
