@@ -152,3 +152,19 @@ def test_given_keys_are_the_functions_answers() -> None:
     assert entities._GIVEN["family_first"]["Lam Wai-Kit"] is True
     assert entities._GIVEN["_parts"]["U.N."] == expected["U.N."][1]
     assert all(entities._GIVEN["skeleton"][w] == entities.skeleton(w) for w in words)
+
+
+def test_rules_whose_source_cannot_be_read_never_read_kept_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    version = entities.keys_version()
+
+    def unreadable(self: Path) -> bytes:
+        raise OSError("in an archive")
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    entities.keys_version.cache_clear()
+    try:
+        first = entities.keys_version()
+        entities.keys_version.cache_clear()
+        assert len({first, entities.keys_version(), version}) == 3
+    finally:
+        entities.keys_version.cache_clear()

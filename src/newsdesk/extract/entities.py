@@ -20,6 +20,7 @@ import itertools
 import operator
 import re
 import unicodedata
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -879,8 +880,12 @@ _KEPT_STRINGS = {"last": _last, "type_key": _type_key, "skeleton": skeleton, "so
 def keys_version() -> str:
     """What the kept keys were worked out by: a hash of this module's source and of the Unicode tables the words are
     folded by. Keys kept by another version are read as none (and written again): a change to any rule here, or to
-    Python's Unicode data, cannot leave answers of the old rules in the store."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    Python's Unicode data, cannot leave answers of the old rules in the store. Where the source cannot be read (a
+    module loaded from an archive), a version no other process has: each run writes the keys anew, never reads them."""
+    try:
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+    except OSError:
+        return "unread-" + uuid.uuid4().hex
     digest.update(unicodedata.unidata_version.encode())
     return digest.hexdigest()[:16]
 
