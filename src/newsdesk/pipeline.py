@@ -109,6 +109,8 @@ class CorpusView(Protocol):
 
     def entities(self) -> list[Entity]: ...
 
+    def name_keys(self) -> tuple[str | None, dict[str, dict[str, str]]]: ...
+
     def event_origins(
         self, event_ids: Iterable[str]
     ) -> dict[str, list[tuple[str, str | None, str | None, str | None]]]: ...
@@ -611,15 +613,30 @@ def _entities(
 
     # One Linker for the run, built from the store once (decision 0035): after each batch it takes the records it
     # returns for the store as its own, so it holds what a Linker built anew from the store would.
+    # The stored names' word keys are read from the store, not worked out again (decision 0098): kept by this version
+    # of the rules, they are the answers the Linker would work out; kept by another (or none kept, a store made before
+    # them), they are written anew from this run's first batch, every stored name's with the new ones.
     linker: entities.Linker | None = memo.get("linker")
+    version = entities.keys_version()
     if linker is None:
-        linker = memo["linker"] = entities.Linker(view.entities())
+        kept_version, kept = view.name_keys()
+        fresh = kept_version != version
+        keyed = memo["keyed"] = set() if fresh else entities.give_keys(kept)
+        known = view.entities()
+        linker = memo["linker"] = entities.Linker(known)
+        names = [alias for e in known for alias in e.aliases if alias not in keyed]
+    else:
+        fresh, keyed = False, memo["keyed"]
+        names = []
     # It reads stored mentions through this batch's view.
     linker.stored = stored
     linked = linker.link_articles(batch)
     changed = linker.entities(linker.changed)
     linker.settle(changed)
-    return linked, {"entities": changed}
+    names += [alias for e in changed for alias in e.aliases if alias not in keyed]
+    keys = entities.name_keys(names)
+    keyed.update(names)
+    return linked, {"entities": changed, "name_keys": (version, keys, fresh)}
 
 
 def _cites(article: Article, settings: Settings) -> Article:

@@ -58,6 +58,7 @@ EXPECTED = {
         "future",
     ],
     "entities": ["id", "name", "type", "aliases", "roles", "mentions", "articles"],
+    "name_keys": ["chunk", "fn", "answers"],
     "mentions": ["article_id", "start", "end", "text", "type", "role", "entity_id"],
     "quotes": [
         "id",

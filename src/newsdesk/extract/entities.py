@@ -20,10 +20,12 @@ import itertools
 import operator
 import re
 import unicodedata
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Any, TypeVar
 
 from newsdesk.extract import attributions, context
@@ -113,6 +115,10 @@ _T = TypeVar("_T")
 _A = TypeVar("_A")
 
 
+# The answers of the remembered functions read from the store (decision 0098), by function name, then argument.
+_GIVEN: dict[str, dict[Any, Any]] = {}
+
+
 def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache_wrapper[_T]]:
     """A cache of a pure function's answers as ``functools.lru_cache(maxsize=most)`` keeps them, but without the order
     of use: a plain dict (``lru_cache(maxsize=None)``), emptied once it would hold more than ``most`` answers. A
@@ -123,6 +129,8 @@ def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache
 
     def wrap(f: Callable[..., _T]) -> functools._lru_cache_wrapper[_T]:
         held = 0
+        # Answers read from the store (:func:`give_keys`), by the one argument: taken as they are, not worked out.
+        given: dict[Any, _T] = _GIVEN.setdefault(f.__name__, {})
 
         # Called only when the answer is not kept: each call is one answer more.
         @functools.wraps(f)
@@ -132,6 +140,8 @@ def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache
             if held > most:
                 kept.cache_clear()
                 held = 1
+            if given and len(args) == 1 and args[0] in given:
+                return given[args[0]]
             return f(*args, **kwargs)
 
         kept = functools.lru_cache(maxsize=None)(worked_out)
@@ -855,6 +865,82 @@ def _summed(spellings: Iterable[dict[str, int]]) -> Counter[str]:
 def _shouted(name: str) -> bool:
     """Whether a name is written in capitals with a word too long for an acronym ("WASHINGTON", not "NATO")."""
     return name.isupper() and any(len(w) > 5 for w in _words(name))
+
+
+# The word keys kept in the store (decision 0098): each remembered function a Linker asks of every stored alias as it
+# is built and its names first vote (and its lookups ask again), by the name the store keeps its answers under, and
+# how an answer is written there: a tuple of words with a space between them (no word holds white space, and none is
+# empty), a truth as "1" or "", a word as it is.
+_KEPT_WORDS = {"split": _split, "parts": _parts}
+_KEPT_TRUTHS = {"family_first": family_first}
+_KEPT_STRINGS = {"last": _last, "type_key": _type_key, "skeleton": skeleton, "sound": sound, "letters": _letters}
+
+
+@functools.cache
+def keys_version() -> str:
+    """What the kept keys were worked out by: a hash of this module's source and of the Unicode tables the words are
+    folded by. Keys kept by another version are read as none (and written again): a change to any rule here, or to
+    Python's Unicode data, cannot leave answers of the old rules in the store. Where the source cannot be read (a
+    module loaded from an archive), a version no other process has: each run writes the keys anew, never reads them."""
+    try:
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+    except OSError:
+        return "unread-" + uuid.uuid4().hex
+    digest.update(unicodedata.unidata_version.encode())
+    return digest.hexdigest()[:16]
+
+
+def name_keys(names: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The kept functions' answers for ``names`` (stored aliases) as the store keeps them, by function, then argument:
+    for each name, its words, last word, parts, type key and whether it is written family name first; each word's
+    skeleton and sound and its last word's letters; the sound of each part and of the type key; the skeleton of its
+    words joined (a place's or body's whole name) and of an organisation's core; the sound of a long name's words
+    folded (its frames). Mostly answers the Linker holds already."""
+    out: dict[str, dict[str, str]] = {fn: {} for fn in (*_KEPT_WORDS, *_KEPT_TRUTHS, *_KEPT_STRINGS)}
+    split, parts_, first, last, type_key = (out[fn] for fn in ("split", "parts", "family_first", "last", "type_key"))
+    skeletons, sounds, letters = out["skeleton"], out["sound"], out["letters"]
+    for name in names:
+        words = _split(name)
+        split[name] = " ".join(words)
+        parts_[name] = " ".join(parts := _parts(name))
+        first[name] = "1" if family_first(name) else ""
+        last[name] = _last(name)
+        type_key[name] = key = _type_key(name)
+        sounds[key] = sound(key)
+        for w in words:
+            skeletons[w] = skeleton(w)
+            sounds[w] = sound(w)
+        for part in parts:
+            sounds[part] = sound(part)
+        if words:
+            letters[words[-1]] = _letters(words[-1])
+            joined = " ".join(words)
+            skeletons[joined] = skeleton(joined)
+            core = " ".join(_core(words))
+            skeletons[core] = skeleton(core)
+        if len(words) >= 3:
+            for w in _folded(name):
+                sounds[w] = sound(w)
+    return {fn: answers for fn, answers in out.items() if answers}
+
+
+def give_keys(kept: dict[str, dict[str, str]]) -> set[str]:
+    """Take the answers the store keeps (by function, then argument, as :func:`name_keys` writes them, worked out by
+    this :func:`keys_version`) as the remembered functions' own: asked of one of those arguments, each gives the kept
+    answer rather than work it out again (the same answer: the functions are pure). What an earlier call gave is let
+    go (another store's, or a run's before). The names whose keys are kept."""
+    for given in _GIVEN.values():
+        given.clear()
+    for fn, answers in kept.items():
+        if fn in _KEPT_STRINGS:
+            _GIVEN[_KEPT_STRINGS[fn].__name__].update(answers)
+        elif fn in _KEPT_WORDS:
+            _GIVEN[_KEPT_WORDS[fn].__name__].update(
+                {arg: tuple(answer.split(" ")) if answer else () for arg, answer in answers.items()}
+            )
+        elif fn in _KEPT_TRUTHS:
+            _GIVEN[_KEPT_TRUTHS[fn].__name__].update({arg: answer == "1" for arg, answer in answers.items()})
+    return set(kept.get("split", ()))
 
 
 def _entity_id(kind: str, name: str) -> str:

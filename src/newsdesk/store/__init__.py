@@ -920,6 +920,11 @@ class Store:
         """Every stored entity, for linking new mentions to."""
         return extracts.entities(self.conn)
 
+    def name_keys(self) -> tuple[str | None, dict[str, dict[str, str]]]:
+        """The word keys kept for the stored entities' names: the version of the rules they were worked out by (None
+        for none kept) and the answers by function, then argument (decision 0098)."""
+        return extracts.name_keys(self.conn)
+
     def claims(self, article_ids: Sequence[str]) -> dict[str, list[Claim]]:
         """The claims of the given articles, in text order."""
         return claims.load(self.conn, article_ids)
@@ -1071,6 +1076,8 @@ class Store:
         )
         if "entities" in state:
             extracts.save_entities(conn, state["entities"])
+        if "name_keys" in state:
+            extracts.save_name_keys(conn, *state["name_keys"])
         if "claim_clusters" in state:
             claims.save_clusters(conn, state["claim_clusters"], state.get("claim_support", ()))
         if "story_digests" in state:

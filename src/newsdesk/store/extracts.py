@@ -262,6 +262,38 @@ def save_entities(conn: sqlite3.Connection, found: Iterable[Entity]) -> None:
     )
 
 
+def save_name_keys(conn: sqlite3.Connection, version: str, keys: dict[str, dict[str, str]], fresh: bool) -> None:
+    """Keep the word keys ``keys`` (answers by function, then argument: :func:`newsdesk.extract.entities.name_keys`),
+    worked out by rules of ``version``, as the next chunk: a row a function, its answers one JSON object (read back
+    by the JSON decoder, not row by row). ``fresh``: every key kept before goes first (another version's, or none)."""
+    if fresh:
+        conn.execute("DELETE FROM name_keys")
+        conn.execute("INSERT INTO name_keys (chunk, fn, answers) VALUES (0, '', ?)", (version,))
+    if not keys:
+        return
+    (chunk,) = conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM name_keys").fetchone()
+    conn.executemany(
+        "INSERT INTO name_keys (chunk, fn, answers) VALUES (?, ?, ?)",
+        [(chunk, fn, json.dumps(answers, ensure_ascii=False)) for fn, answers in keys.items()],
+    )
+
+
+def name_keys(conn: sqlite3.Connection) -> tuple[str | None, dict[str, dict[str, str]]]:
+    """The kept word keys: the version of the rules they were worked out by (None when none are kept) and the answers
+    by function, then argument."""
+    found = conn.execute("SELECT answers FROM name_keys WHERE chunk = 0 AND fn = ''").fetchone()
+    if found is None:
+        return None, {}
+    out: dict[str, dict[str, str]] = {}
+    for fn, answers in conn.execute("SELECT fn, answers FROM name_keys WHERE chunk > 0 ORDER BY chunk, fn"):
+        have = out.get(fn)
+        if have is None:
+            out[fn] = json.loads(answers)
+        else:
+            have.update(json.loads(answers))
+    return found[0], out
+
+
 def _names(text: str) -> tuple[str, ...]:
     """``tuple(json.loads(text))`` for a JSON list of strings as :func:`save_entities` writes it (``json.dumps``'s
     ``", "`` between them): read without the JSON decoder where no string has an escape (no backslash, so no

@@ -662,3 +662,21 @@ def m031_undated_timelines() -> str:
     # anew; until then the web list shows the pages kept before. (Other stories' pages, whose entries may still
     # cite a byline or dateline before their sentence, are kept again when the story next changes.)
     return _digested_again("d.part = 'timeline:dates'", "sum(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END) > 0")
+
+
+@migration
+def m032_name_keys() -> str:
+    # The word keys entity linking works out for every stored name as a run starts (its words, last word, skeletons,
+    # sounds, type key: newsdesk.extract.entities.name_keys), kept once a name is written: a row a function and
+    # chunk of names written, its answers one JSON object; chunk 0 holds the version of the rules that worked them
+    # out. A run reads them rather than work every stored name out again (issue 17, decision 0098). None is kept
+    # yet: the next run's entities stage writes every stored name's once, as it does whenever the version read is
+    # not its own.
+    return """
+        CREATE TABLE name_keys (
+            chunk   INTEGER NOT NULL,
+            fn      TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            PRIMARY KEY (chunk, fn)
+        );
+    """

@@ -1,0 +1,170 @@
+"""The stored names' word keys (decision 0098): written once a name is stored, read by the next run's entities stage
+rather than worked out again, written anew for a store made before them or by other rules, the same links either way.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdesk.corpus import open_corpus
+from newsdesk.demo import corpus_path
+from newsdesk.extract import entities
+
+
+def _files(prefix: str) -> list[Path]:
+    return sorted(p for p in corpus_path().iterdir() if p.name.startswith(prefix) and p.suffix in (".txt", ".html"))
+
+
+def _links(db: Path) -> tuple[list[Any], ...]:
+    """What linking stored: the entities in their order, each mention's entity, each quote's speaker's."""
+    with sqlite3.connect(db) as conn:
+        return (
+            conn.execute(
+                "SELECT id, name, type, aliases, roles, mentions, articles FROM entities ORDER BY rowid"
+            ).fetchall(),
+            conn.execute(
+                "SELECT article_id, start, end, type, entity_id FROM mentions ORDER BY article_id, start"
+            ).fetchall(),
+            conn.execute("SELECT id, speaker_kind, speaker_entity_id FROM quotes ORDER BY id").fetchall(),
+        )
+
+
+def _kept(db: Path) -> tuple[str | None, dict[str, dict[str, str]]]:
+    with open_corpus(db) as corpus:
+        return corpus.store.name_keys()
+
+
+def _aliases(db: Path) -> set[str]:
+    with open_corpus(db) as corpus:
+        return {alias for e in corpus.store.entities() for alias in e.aliases}
+
+
+def _in_two_runs(db: Path) -> None:
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("a"))
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("b"))
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[list[Any], ...]]:
+    """The demo articles ingested in two runs, the second reading the keys the first kept."""
+    db = tmp_path_factory.mktemp("reference") / "news.db"
+    _in_two_runs(db)
+    return db, _links(db)
+
+
+def test_every_stored_name_has_its_keys_kept_under_the_rules_version(
+    reference: tuple[Path, tuple[list[Any], ...]],
+) -> None:
+    db, _ = reference
+    version, kept = _kept(db)
+    assert version == entities.keys_version()
+    names = _aliases(db)
+    assert names and names <= set(kept["split"])
+    # Each kept answer is the one the rules give.
+    for name in names:
+        assert kept["split"][name] == " ".join(entities._split(name))
+        assert kept["type_key"][name] == entities._type_key(name)
+        assert kept["family_first"][name] == ("1" if entities.family_first(name) else "")
+    for word, answer in kept["sound"].items():
+        assert answer == entities.sound(word)
+
+
+def test_a_run_takes_the_kept_keys_rather_than_work_them_out(
+    reference: tuple[Path, tuple[list[Any], ...]], tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("a"))
+        stored = {alias for e in corpus.store.entities() for alias in e.aliases}
+    given = entities._GIVEN["_split"]
+    for name in stored:
+        given.pop(name, None)
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("b"))
+    assert stored and stored <= set(given)
+    assert _links(db) == reference[1]
+
+
+def test_a_store_made_before_the_keys_links_the_same_after_its_migration(
+    reference: tuple[Path, tuple[list[Any], ...]], tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("a"))
+        # As a store made before decision 0098 is: no table of keys, its migration not applied.
+        corpus.store.conn.execute("DROP TABLE name_keys")
+        corpus.store.conn.execute("DELETE FROM _migrations WHERE name = 'm032_name_keys'")
+        corpus.store.conn.commit()
+    with open_corpus(db) as corpus:  # m032 runs on open: no key kept
+        assert corpus.store.name_keys() == (None, {})
+        corpus.ingest(_files("b"))
+    assert _links(db) == reference[1]
+    version, kept = _kept(db)
+    assert version == entities.keys_version() and _aliases(db) <= set(kept["split"])
+
+
+def test_keys_kept_by_other_rules_are_not_read_and_are_written_anew(
+    reference: tuple[Path, tuple[list[Any], ...]], tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("a"))
+        name = next(alias for e in corpus.store.entities() for alias in e.aliases if " " in alias)
+        words = entities._split(name)
+        # Keys of an older version of the rules, one of them not what today's rules give.
+        conn = corpus.store.conn
+        conn.execute("UPDATE name_keys SET answers = 'older' WHERE chunk = 0")
+        conn.execute("INSERT INTO name_keys VALUES (99, 'split', ?)", (json.dumps({name: "Nobody"}),))
+        conn.commit()
+    entities._GIVEN["_split"].pop(name, None)
+    entities._split.cache_clear()
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("b"))
+    assert entities._split(name) == words
+    assert _links(db) == reference[1]
+    version, kept = _kept(db)
+    assert version == entities.keys_version() and kept["split"][name] == " ".join(words)
+
+
+def test_given_keys_are_the_functions_answers() -> None:
+    names = ["Lam Wai-Kit", "Dr. Anna Holt-Brennan", "Wang Fuk Court", "Zelenskyy", "Ministry of Health Ltd", "U.N."]
+    by = entities.name_keys(names)
+    expected = {name: (entities._split(name), entities._parts(name), entities.family_first(name)) for name in names}
+    words = {w for name in names for w in entities._split(name)}
+    assert set(by["skeleton"]) >= words and set(by["sound"]) >= words
+    for fn in ("_split", "_parts", "family_first", "_last", "_type_key", "skeleton", "sound", "_letters"):
+        entities._GIVEN[fn].clear()
+    assert entities.give_keys(by) == set(names)
+    for fn in (entities._split, entities._parts, entities.family_first, entities.skeleton, entities.sound):
+        fn.cache_clear()
+    # Answered from what was given (the same answers), each word's too.
+    assert {name: (entities._split(name), entities._parts(name), entities.family_first(name)) for name in names} == (
+        expected
+    )
+    assert entities._GIVEN["_split"]["Lam Wai-Kit"] == ("Lam", "Wai-Kit")
+    assert entities._GIVEN["family_first"]["Lam Wai-Kit"] is True
+    assert entities._GIVEN["_parts"]["U.N."] == expected["U.N."][1]
+    assert all(entities._GIVEN["skeleton"][w] == entities.skeleton(w) for w in words)
+
+
+def test_rules_whose_source_cannot_be_read_never_read_kept_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    version = entities.keys_version()
+
+    def unreadable(self: Path) -> bytes:
+        raise OSError("in an archive")
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    entities.keys_version.cache_clear()
+    try:
+        first = entities.keys_version()
+        entities.keys_version.cache_clear()
+        assert len({first, entities.keys_version(), version}) == 3
+    finally:
+        entities.keys_version.cache_clear()
