@@ -224,3 +224,9 @@ def test_a_quote_two_people_said_shows_both_each_linked(tmp_path: Path) -> None:
         assert all(q["speaker_entities"] == people for q in said)
         page = client.get(f"/articles/{article_id}").text
         assert all(f'<a href="/entities/{p["id"]}">{p["name"]}</a>' in page for p in people)
+        # The story's quote list links them as well.
+        story_id = corpus.stories()[0]["id"]
+        listed = _json(client, f"/stories/{story_id}/quotes.json")["items"]
+        assert {q["speaker"] for q in listed if q["speaker_entities"] == people} == {"Mr. Quill and Mr. Fenn"}
+        page = client.get(f"/stories/{story_id}/quotes").text
+        assert all(f'<a href="/entities/{p["id"]}">{p["name"]}</a>' in page for p in people)

@@ -10,6 +10,7 @@ from typing import Any
 from newsdesk.errors import QueryError
 from newsdesk.store import coverage as kept_coverage
 from newsdesk.store import pgsearch, postgres
+from newsdesk.store.joint import with_joint_speakers
 
 __all__ = [
     "article_summaries",
@@ -635,60 +636,7 @@ def quotes(
         sql += " AND (lower(q.speaker) LIKE ? OR lower(e.name) LIKE ? OR lower(e.aliases) LIKE ?)"
         params += [like, like, like]
     sql += " ORDER BY a.rowid, q.start"
-    return _with_joint_speakers(conn, [_quote(r) for r in conn.execute(sql, params)])
-
-
-# A speaker who is people named together, as the quotes stage writes them ("Mr. Grassley and Mr. Leahy", "Ann Roe,
-# Ed Poe and Al Lee"): a person linked to no one entity, whose names a comma or "and" joins.
-_JOINED_NAMES = re.compile(r"(?:,|\sand)\s+[A-Z]")
-
-
-def _with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows`` (quotes as :func:`_quote` makes them), each with ``speaker_entities``: for a joint speaker, the
-    people it names that are linked to entities (``id`` and canonical ``name``), in the order the speaker names
-    them; else an empty list. A joint speaker is linked to none of them alone (``speaker_entity_id`` stays null:
-    counting by speaker never gives one person's name what two said, nor counts it twice); its people are the
-    linked person mentions of its article whose words are a name written within the speaker, so that a "they"
-    resolved to them is linked as the names are. A name the article gives two people is linked to neither."""
-    for row in rows:
-        row["speaker_entities"] = []
-    joint = [
-        r
-        for r in rows
-        if r["speaker_kind"] == "person"
-        and r["speaker_entity_id"] is None
-        and r["speaker"]
-        and _JOINED_NAMES.search(r["speaker"])
-    ]
-    if not joint:
-        return rows
-    named: dict[str, dict[str, set[tuple[str, str]]]] = {}
-    for chunk in _chunks(sorted({r["article_id"] for r in joint})):
-        sql = f"""SELECT DISTINCT m.article_id, m.text, e.id, e.name
-                  FROM mentions m JOIN entities e ON e.id = m.entity_id
-                  WHERE e.type = 'PERSON' AND m.article_id IN ({",".join("?" * len(chunk))})"""
-        for article_id, text, entity_id, name in conn.execute(sql, chunk):
-            named.setdefault(article_id, {}).setdefault(text, set()).add((entity_id, name))
-    for row in joint:
-        speaker = row["speaker"]
-        found: list[tuple[int, int, str, str]] = []
-        for text, people in named.get(row["article_id"], {}).items():
-            at = re.search(rf"(?<![\w.-]){re.escape(text)}(?![\w-])", speaker)
-            if at is not None and len(people) == 1:
-                ((entity_id, name),) = people
-                found.append((at.start(), at.end(), entity_id, name))
-        # The longest name at each place ("Charles E. Grassley" over "Grassley"), each entity once.
-        found.sort(key=lambda f: (f[0], f[0] - f[1]))
-        taken: list[tuple[int, int, str, str]] = []
-        for f in found:
-            if not any(t[0] <= f[0] < t[1] for t in taken):
-                taken.append(f)
-        seen: set[str] = set()
-        for _, _, entity_id, name in taken:
-            if entity_id not in seen:
-                seen.add(entity_id)
-                row["speaker_entities"].append({"id": entity_id, "name": name})
-    return rows
+    return with_joint_speakers(conn, [_quote(r) for r in conn.execute(sql, params)])
 
 
 def _entity(row: sqlite3.Row) -> dict[str, Any]:
@@ -750,7 +698,7 @@ def quotes_in(conn: sqlite3.Connection, *, article_ids: list[str]) -> list[dict[
         sql = f"""SELECT {_QUOTE_COLUMNS} FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id
                   WHERE q.article_id IN ({",".join("?" * len(chunk))})"""
         found.extend(_quote(r) for r in conn.execute(sql, chunk))
-    return _with_joint_speakers(conn, sorted(found, key=lambda q: (order[q["article_id"]], q["start"])))
+    return with_joint_speakers(conn, sorted(found, key=lambda q: (order[q["article_id"]], q["start"])))
 
 
 def mentions_in(conn: sqlite3.Connection, *, article_ids: list[str]) -> list[dict[str, Any]]:
