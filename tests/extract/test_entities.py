@@ -224,6 +224,31 @@ def test_a_speaker_linked_to_a_place_is_a_group_and_one_linked_to_a_person_is_a_
     assert [q.speaker_kind for q in article.quotes] == [SpeakerKind.GROUP, SpeakerKind.PERSON]
 
 
+def test_a_capital_as_speaker_is_its_government_never_the_city() -> None:
+    # "Moscow denied ...": the government speaks, shown as written and as a body; the city's entity (a place, or a
+    # body where the model typed the city so in "Washington said") takes no quote. A country's own name still links.
+    from newsdesk.records import Article, Quote, SpeakerKind
+
+    text = "Moscow denied the plan. Washington said it would wait. Russia said talks go on. Ilse Lind said no."
+    said = [("Moscow", "GPE"), ("Washington", "ORG"), ("Russia", "GPE"), ("Ilse Lind", "PERSON")]
+    found = [(name, kind, text.index(name)) for name, kind in said]
+    mentions = tuple(Mention(text=n, start=at, end=at + len(n), type=kind) for n, kind, at in found)
+    quotes = tuple(
+        Quote(text="x", start=at + len(n) + 1, end=at + len(n) + 2, speaker=n, speaker_kind=SpeakerKind.GROUP,
+              speaker_start=at, speaker_end=at + len(n))
+        for n, _, at in found
+    )  # fmt: skip
+    (article,) = Linker().link_articles([Article(id="a1", source="t", text=text, mentions=mentions, quotes=quotes)])
+    linked = {m.text: m.entity_id for m in article.mentions}
+    assert all(linked.values())  # the cities are still mentioned as themselves
+    assert [(q.speaker, q.speaker_kind, q.speaker_entity_id) for q in article.quotes] == [
+        ("Moscow", SpeakerKind.GROUP, None),
+        ("Washington", SpeakerKind.GROUP, None),
+        ("Russia", SpeakerKind.GROUP, linked["Russia"]),
+        ("Ilse Lind", SpeakerKind.PERSON, linked["Ilse Lind"]),
+    ]
+
+
 def _batch_linked(*articles: tuple[str, ...]) -> list[Article]:
     """Link one batch of articles, each given as its mentions written "Name/TYPE"."""
     batch = []

@@ -1395,6 +1395,21 @@ def test_a_capitalised_according_after_no_full_stop_opens_its_own_sentence() -> 
             "Ann Roe, Ed Poe and Al Lee said the dam would hold.",
             ["Ann Roe, Ed Poe and Al Lee"],
         ),
+        # Each name with its title ("Mr.", "Senator"), written as the article writes them; a relative clause after
+        # the second name is no part of who speaks.
+        (
+            "Mr. Quill and Mr. Fenn said the harbour fund had outgrown its purpose.",
+            ["Mr. Quill and Mr. Fenn"],
+        ),
+        (
+            "Mr. Quill and Senator Fenn, who lead the harbour panel, said the fund had outgrown its purpose.",
+            ["Mr. Quill and Senator Fenn"],
+        ),
+        # A common noun before the names describes both and is no title.
+        (
+            "Senators Mara Quill and Tobias Fenn wrote that the harbour fund had outgrown its purpose.",
+            ["Mara Quill and Tobias Fenn"],
+        ),
     ],
 )
 def test_people_named_together_speak_together(text: str, speakers: list[str]) -> None:
@@ -1511,14 +1526,13 @@ def test_what_a_speaker_said_as_an_analyst_reads_it(text: str, content: str, spe
 
 
 def test_they_is_no_one_person_of_a_pair_nor_a_clause_cut_at_its_verb() -> None:
-    # A "they" whose nearest plural subject reads as one person (titles between the names) is left unresolved,
-    # never given the first name alone.
+    # Two people named with their titles speak together, and a "they" after them is both, never the first alone.
     text = (
         "But Mr. Quill and Mr. Fenn say other changes are needed. The harbour fund, which was set up in 1990, has "
         "grown well beyond its aim, they say."
     )
     said = [q for q in _quotes(text, direct_only=False) if q.kind is QuoteKind.SPEECH]
-    assert (said[-1].speaker, said[-1].speaker_kind) == ("they", SpeakerKind.UNKNOWN)
+    assert [(q.speaker, q.speaker_kind) for q in said] == [("Mr. Quill and Mr. Fenn", SpeakerKind.PERSON)] * 2
     # A clause joined by "or" to a verb goes on to that verb's end: only a noun after the "and" is cut off.
     text = (
         "Analysts said that if the mayor wins, the council could reverse the rules or decline to appeal to the high "

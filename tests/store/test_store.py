@@ -242,6 +242,67 @@ def test_mentions_and_quotes_round_trip_and_entity_links_update(store: Store) ->
     assert summary["mentions"] == 1 and summary["articles"] == 1
 
 
+def test_a_joint_speaker_is_linked_to_each_person_it_names_and_to_no_one_alone(store: Store) -> None:
+    # "Mr. Quill and Mr. Fenn said ...": a reader is shown both people, each linked; neither takes the quote as
+    # theirs alone (speaker_entity_id stays null, so a count by entity neither halves nor doubles it).
+    from newsdesk.records import Entity, Mention, Quote, SpeakerKind
+
+    text = "Mara Quill met Tobias Fenn. Mr. Quill and Mr. Fenn said the fund was broken. They left."
+    joint = "Mr. Quill and Mr. Fenn"
+    at = text.index(joint)
+    people = {"Mara Quill": "e1", "Tobias Fenn": "e2", "Quill": "e1", "Fenn": "e2"}
+    found = [(name, text.index(name, at if len(name.split()) == 1 else 0)) for name in people]
+    mentions = tuple(
+        sorted(
+            (Mention(text=n, start=i, end=i + len(n), type="PERSON", entity_id=people[n]) for n, i in found),
+            key=lambda m: m.start,
+        )
+    )
+    said = text.index("the fund")
+    quotes = (
+        Quote(
+            text="the fund was broken",
+            start=said,
+            end=said + 19,
+            speaker=joint,
+            speaker_kind=SpeakerKind.PERSON,
+            speaker_start=at,
+            speaker_end=at + len(joint),
+            direct=False,
+        ),
+        Quote(
+            text="They left",
+            start=text.index("They"),
+            end=text.index("They") + 9,
+            speaker="Mara Quill",
+            speaker_kind=SpeakerKind.PERSON,
+            speaker_start=0,
+            speaker_end=10,
+            speaker_entity_id="e1",
+            direct=False,
+        ),
+    )
+    bare = Article(id="a1", source="a.txt", text=text)
+    store.add([bare])
+    unlinked = tuple(dataclasses.replace(m, entity_id=None) for m in mentions)
+    found_quotes = tuple(dataclasses.replace(q, speaker_entity_id=None) for q in quotes)
+    read = dataclasses.replace(bare, mentions=unlinked, quotes=found_quotes)
+    store.update([read], stage="quotes", produces=["article.mentions", "article.quotes"])
+    article = dataclasses.replace(bare, mentions=mentions, quotes=quotes)
+    entities = [
+        Entity(id="e1", name="Mara Quill", type="PERSON", aliases=("Quill",), mentions=2, articles=1),
+        Entity(id="e2", name="Tobias Fenn", type="PERSON", aliases=("Fenn",), mentions=2, articles=1),
+    ]
+    store.update([article], stage="entities", state={"entities": entities}, produces=["article.entities"])
+    both, alone = store.query("quotes", article_id="a1")
+    assert (both["speaker"], both["speaker_entity_id"]) == (joint, None)
+    assert both["speaker_entities"] == [{"id": "e1", "name": "Mara Quill"}, {"id": "e2", "name": "Tobias Fenn"}]
+    assert alone["speaker_entities"] == []  # one person, linked as such
+    assert store.query("quotes_in", article_ids=["a1"])[0]["speaker_entities"] == both["speaker_entities"]
+    # A search by either name finds what the two said.
+    assert [q["text"] for q in store.query("quotes", speaker="fenn")] == ["the fund was broken"]
+
+
 def test_articles_read_again_are_as_the_store_gives_them_after_stages_wrote(store: Store) -> None:
     # Issue 17: the runner reads a chunk whole once and, after each stage, only what a stage may have changed of
     # it (Store.reread): the columns, mentions and quotes, date mentions. What it hands on is what a whole read gives.

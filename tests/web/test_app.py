@@ -205,3 +205,28 @@ def test_a_search_that_finds_nothing_says_no_matches_not_best_first(client: Test
     page = client.get("/search", params={"q": "zeppelin"}).text
     assert "No matches for “zeppelin”." in page and "best first" not in page
     assert "best first." in client.get("/search", params={"q": "dam"}).text
+
+
+def test_a_quote_two_people_said_shows_both_each_linked(tmp_path: Path) -> None:
+    # "Mr. Quill and Mr. Fenn said": the article page names both, each linked to their page; neither is shown as
+    # the one who said it alone, and a "they" after them is the two as well.
+    text = (
+        "Two harbour senators, Mara Quill and Tobias Fenn, asked on Monday for a review of the port fund. Mr. Quill "
+        "and Mr. Fenn said the fund had outgrown its purpose. “It pays for hotels now,” they wrote."
+    )
+    (tmp_path / "one.jsonl").write_text(json.dumps({"title": "Fund review", "text": text}) + "\n")
+    with open_corpus(tmp_path / "x.db") as corpus, TestClient(create_app(corpus)) as client:
+        (article_id,) = corpus.ingest([tmp_path / "one.jsonl"]).added
+        said = [q for q in _json(client, f"/articles/{article_id}.json")["quotes"] if q["kind"] == "speech"]
+        assert [(q["speaker"], q["speaker_entity_id"]) for q in said] == [("Mr. Quill and Mr. Fenn", None)] * 2
+        people = said[0]["speaker_entities"]
+        assert [p["name"] for p in people] == ["Mara Quill", "Tobias Fenn"]
+        assert all(q["speaker_entities"] == people for q in said)
+        page = client.get(f"/articles/{article_id}").text
+        assert all(f'<a href="/entities/{p["id"]}">{p["name"]}</a>' in page for p in people)
+        # The story's quote list links them as well.
+        story_id = corpus.stories()[0]["id"]
+        listed = _json(client, f"/stories/{story_id}/quotes.json")["items"]
+        assert {q["speaker"] for q in listed if q["speaker_entities"] == people} == {"Mr. Quill and Mr. Fenn"}
+        page = client.get(f"/stories/{story_id}/quotes").text
+        assert all(f'<a href="/entities/{p["id"]}">{p["name"]}</a>' in page for p in people)

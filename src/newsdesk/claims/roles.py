@@ -20,7 +20,7 @@ import difflib
 import functools
 import re
 
-from newsdesk.claims import countries
+from newsdesk import countries
 from newsdesk.claims.extract import name_key
 from newsdesk.dates import MONTHS, WEEKDAYS
 

@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, TypeVar
 
+from newsdesk import countries
 from newsdesk.extract import attributions, context
 from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
 
@@ -2787,6 +2788,11 @@ class Linker:
                     or _named_by(by_end.get(q.speaker_end or -1), q, article.text)
                 )
                 kind = q.speaker_kind
+                if entity_id and kinds.get(entity_id) != "PERSON" and q.speaker and countries.capital(q.speaker):
+                    # "Moscow denied", "Washington said": the capital stands for its government, which speaks; the
+                    # city says nothing. Shown as written, as a body, and taken by no entity of the city's name,
+                    # whatever the model typed it (a place, or a body in "Washington said"): decision 0093.
+                    entity_id, kind = None, SpeakerKind.GROUP
                 # A speaker the parse could only call a group ("Marlow said") is a person once linked to one.
                 if entity_id and kinds.get(entity_id) == "PERSON" and kind in {SpeakerKind.GROUP, SpeakerKind.UNKNOWN}:
                     kind = SpeakerKind.PERSON

@@ -506,10 +506,10 @@ def _speaker(
         named = next((m for m in persons if m.start <= head.idx < m.end), persons[0])
         last_named = _named_with(art, named)
         if last_named is not None:
-            # "co-chief executives Ted Sarandos and Greg Peters explained": both speak, never the first alone.
-            return _Speaker(
-                art.text[named.start : last_named.end], SpeakerKind.PERSON, named.start, last_named.end, named.start
-            )
+            # "co-chief executives Ted Sarandos and Greg Peters explained": both speak, never the first alone;
+            # "Mr. Grassley and Mr. Leahy said": each with the title written with the name.
+            begin = _titled_from(art, named)
+            return _Speaker(art.text[begin : last_named.end], SpeakerKind.PERSON, begin, last_named.end, named.start)
         return _Speaker(named.text, SpeakerKind.PERSON, named.start, named.end, named.start)
     if head.pos_ == "PROPN" and (art.resolver.titled(head) or _apposed_person(head)):
         # "President Trump", "Doull, the presenter for the host broadcaster": the name is a person's, whatever
@@ -708,10 +708,31 @@ def _named_with(art: _Article, named: Mention) -> Mention | None:
     end = named.end
     for token in sorted(joined, key=lambda t: t.i):
         person = next((m for m in art.persons_in(end, token.idx + len(token)) if m.start <= token.idx < m.end), None)
-        if person is None or not _JOINED.fullmatch(art.text, end, person.start):
+        if person is None or not _JOINED.fullmatch(art.text, end, _titled_from(art, person)):
             return None
         end = person.end
     return person
+
+
+def _titled_from(art: _Article, person: Mention) -> int:
+    """Where a person's name starts with the title words written in front of it and parsed as part of the name
+    ("Mr." in "Mr. Leahy", "Senator" in "Senator Patrick Leahy"): proper nouns compounded to the name, with
+    nothing else between; the name's own start when there are none (a common noun before it, "co-chief executives
+    Ted Sarandos", describes the person and is no title)."""
+    root = art.resolver.name_token(person)
+    first = art.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if root is None or first is None or not len(first):
+        return person.start
+    at = first.start
+    while (
+        at > 0
+        and art.doc[at - 1].pos_ == "PROPN"
+        and art.doc[at - 1].dep_ == "compound"
+        and art.doc[at - 1].head.i == root.i
+        and "\n" not in art.doc[at - 1].whitespace_
+    ):
+        at -= 1
+    return art.doc[at].idx
 
 
 def _several(name: str | None, kind: SpeakerKind) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 from newsdesk.errors import QueryError
 from newsdesk.store import coverage as kept_coverage
 from newsdesk.store import pgsearch, postgres
+from newsdesk.store.joint import with_joint_speakers
 
 __all__ = [
     "article_summaries",
@@ -635,7 +636,7 @@ def quotes(
         sql += " AND (lower(q.speaker) LIKE ? OR lower(e.name) LIKE ? OR lower(e.aliases) LIKE ?)"
         params += [like, like, like]
     sql += " ORDER BY a.rowid, q.start"
-    return [_quote(r) for r in conn.execute(sql, params)]
+    return with_joint_speakers(conn, [_quote(r) for r in conn.execute(sql, params)])
 
 
 def _entity(row: sqlite3.Row) -> dict[str, Any]:
@@ -697,7 +698,7 @@ def quotes_in(conn: sqlite3.Connection, *, article_ids: list[str]) -> list[dict[
         sql = f"""SELECT {_QUOTE_COLUMNS} FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id
                   WHERE q.article_id IN ({",".join("?" * len(chunk))})"""
         found.extend(_quote(r) for r in conn.execute(sql, chunk))
-    return sorted(found, key=lambda q: (order[q["article_id"]], q["start"]))
+    return with_joint_speakers(conn, sorted(found, key=lambda q: (order[q["article_id"]], q["start"])))
 
 
 def mentions_in(conn: sqlite3.Connection, *, article_ids: list[str]) -> list[dict[str, Any]]:

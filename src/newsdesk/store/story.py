@@ -16,6 +16,7 @@ import sqlite3
 from typing import Any
 
 from newsdesk.records import JUNK_SPEAKERS
+from newsdesk.store.joint import with_joint_speakers
 
 __all__ = [
     "JUNK_SPEAKERS",
@@ -675,7 +676,7 @@ def story_quotes(
               FROM ({chosen}) c JOIN quotes q ON q.rowid = c.qrow JOIN articles a ON a.rowid = c.arow
               LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY {order("quotes", sort)}"""
     params = [*params, max(0, limit), max(0, offset)]
-    return [_quote_row(row) for row in conn.execute(sql, params)]
+    return with_joint_speakers(conn, [_quote_row(row) for row in conn.execute(sql, params)])
 
 
 def story_quote_rows(
@@ -700,7 +701,7 @@ def story_quotes_at(conn: sqlite3.Connection, *, rows: list[int], total: int) ->
             data = _quote_row(row)
             quote = data.pop("qrow")
             out[quote] = {**data, "total": total}
-    return [out[r] for r in rows if r in out]
+    return with_joint_speakers(conn, [out[r] for r in rows if r in out])
 
 
 def story_quotes_count(conn: sqlite3.Connection, *, story_id: str, **filters: Any) -> list[dict[str, Any]]:

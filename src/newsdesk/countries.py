@@ -1,5 +1,8 @@
 """Countries as news names them: a country's names, its short forms and the capital that stands for its government.
 
+Claim matching reads an actor's name to its country (:func:`country`); the entities stage reads a speaker that is a
+capital city (:func:`capital`: "Moscow denied" is said by Russia's government, never by the city as a place).
+
 News writes one state's acts under several names: "China said ..." and "Beijing said ...", "the United States",
 "the U.S.", "America" and "Washington". :func:`country` reads a name as written (a claim's actor) to the country it
 stands for, so that claim matching takes two such names for one actor (:mod:`newsdesk.claims.roles`), and never
@@ -13,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["country"]
+__all__ = ["capital", "country"]
 
 # Each country (by its commonest name): its other names as news writes them, in lower case with "the" left out and
 # dots read as spaces ("U.S." is "u s"), with the capital where news uses it for the government ("Beijing said").
@@ -110,3 +113,22 @@ def country(name: str) -> str | None:
     """The country ``name`` (as written: "Beijing", "the U.S.", "United States") stands for, or None."""
     words = [w for w in re.findall(r"[^\W\d_]+", name.casefold()) if w != "the"]
     return _COUNTRY.get(" ".join(words))
+
+
+# The other names above that are no capital city: the country's own (short forms and older names), and the buildings
+# whose names stand for an office that speaks as a body ("the Kremlin said": the Russian presidency).
+_NOT_CAPITALS = frozenset(
+    "u s|us|usa|america|great britain|uk|britain|prc|russian federation|republic of korea|dprk|turkiye|türkiye|"
+    "uae|holland|burma|drc|dr congo|congo brazzaville|kremlin|stormont".split("|")
+)
+# The city a country's government sits in, as news writes it for that government ("Moscow denied").
+_CAPITAL = {name: c for c, names in _NAMES.items() for name in names.split("|") if name and name not in _NOT_CAPITALS}
+
+
+@functools.lru_cache(maxsize=4096)
+def capital(name: str) -> str | None:
+    """The country whose government ``name`` stands for when it is the city that government sits in ("Washington",
+    "Moscow", "Jerusalem"), or None: a country's own name ("Russia", "the U.S.") is no capital, nor is "the
+    Kremlin"."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name.casefold()) if w != "the"]
+    return _CAPITAL.get(" ".join(words))

@@ -1,0 +1,67 @@
+"""People named together as one speaker ("Mr. Grassley and Mr. Leahy said"), each linked to their entity.
+
+The quotes stage gives such a speaker as written and the entities stage links it to no one entity (decision 0088):
+what two said is neither's alone. The quote lists read each person of it from the article's own linked mentions.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+__all__ = ["with_joint_speakers"]
+
+
+# A speaker who is people named together, as the quotes stage writes them ("Mr. Grassley and Mr. Leahy", "Ann Roe,
+# Ed Poe and Al Lee"): a person linked to no one entity, whose names a comma or "and" joins.
+_JOINED_NAMES = re.compile(r"(?:,|\sand)\s+[A-Z]")
+
+
+def with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (quotes as the store's queries make them), each with ``speaker_entities``: for a joint speaker, the
+    people it names that are linked to entities (``id`` and canonical ``name``), in the order the speaker names
+    them; else an empty list. A joint speaker is linked to none of them alone (``speaker_entity_id`` stays null:
+    counting by speaker never gives one person's name what two said, nor counts it twice); its people are the
+    linked person mentions of its article whose words are a name written within the speaker, so that a "they"
+    resolved to them is linked as the names are. A name the article gives two people is linked to neither."""
+    for row in rows:
+        row["speaker_entities"] = []
+    joint = [
+        r
+        for r in rows
+        if r["speaker_kind"] == "person"
+        and r["speaker_entity_id"] is None
+        and r["speaker"]
+        and _JOINED_NAMES.search(r["speaker"])
+    ]
+    if not joint:
+        return rows
+    named: dict[str, dict[str, set[tuple[str, str]]]] = {}
+    ids = sorted({r["article_id"] for r in joint})
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        sql = f"""SELECT DISTINCT m.article_id, m.text, e.id, e.name
+                  FROM mentions m JOIN entities e ON e.id = m.entity_id
+                  WHERE e.type = 'PERSON' AND m.article_id IN ({",".join("?" * len(chunk))})"""
+        for article_id, text, entity_id, name in conn.execute(sql, chunk):
+            named.setdefault(article_id, {}).setdefault(text, set()).add((entity_id, name))
+    for row in joint:
+        speaker = row["speaker"]
+        found: list[tuple[int, int, str, str]] = []
+        for text, people in named.get(row["article_id"], {}).items():
+            at = re.search(rf"(?<![\w.-]){re.escape(text)}(?![\w-])", speaker)
+            if at is not None and len(people) == 1:
+                ((entity_id, name),) = people
+                found.append((at.start(), at.end(), entity_id, name))
+        # The longest name at each place ("Charles E. Grassley" over "Grassley"), each entity once.
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        taken: list[tuple[int, int, str, str]] = []
+        for f in found:
+            if not any(t[0] <= f[0] < t[1] for t in taken):
+                taken.append(f)
+        seen: set[str] = set()
+        for _, _, entity_id, name in taken:
+            if entity_id not in seen:
+                seen.add(entity_id)
+                row["speaker_entities"].append({"id": entity_id, "name": name})
+    return rows
