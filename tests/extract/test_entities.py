@@ -3232,3 +3232,19 @@ def test_a_surname_two_people_of_the_article_share_is_the_one_named_last_before_
     assert darel != amund
     bare = [m.entity_id for m in linked.mentions if m.text == "Vosk"]
     assert [{i} for i in bare] == [darel, amund]
+
+
+def test_a_one_word_person_opening_a_known_place_s_name_is_that_place() -> None:
+    # The model tagged "Orsel" a person in "the Orsel Vale Court estate" (a byline's "Dara Orsel" is in another
+    # article): the words after it complete a place another article names, so it is that place, not Dara Orsel.
+    place = _lines_article("a0", ["Fire news.", "The blaze at Orsel Vale Court spread."], [("Orsel Vale Court", "LOC")])
+    byline = _lines_article("a1", ["Dara Orsel reporting.", "More to come."], [("Dara Orsel", "PERSON")])
+    text = "Fire news.\\nThe fire in the Orsel Vale Court estate spread. Orsel said nothing."
+    at = text.index("Orsel Vale")
+    other = text.index("Orsel said")
+    opened = Article(id="a2", source="t", text=text, mentions=(_m("Orsel", "PERSON", at), _m("Orsel", "PERSON", other)))
+    linked = Linker().link_articles([place, byline, opened])
+    first, second = linked[2].mentions
+    assert (first.text, first.type) == ("Orsel Vale Court", "LOC")
+    assert {first.entity_id} == _entity_of(linked[:1], "Orsel Vale Court")
+    assert second.text == "Orsel" and second.start == other

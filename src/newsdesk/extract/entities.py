@@ -1304,6 +1304,10 @@ def _entered(keys: Sequence[tuple[dict[str, dict[str, int]], str]], kid: str, en
     return entries
 
 
+# Capitalised words right after a name ("Wang" of "the Wang Fuk Court development"): one at least.
+_CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w’'-]*)+")
+
+
 def _alone_first(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
     """The surnames ``text`` writes alone as a person's, in a paragraph (its first line, a headline's place, aside)
     before the one where it first names someone of that surname in full: "71-year-old Wong" over four paragraphs
@@ -2589,6 +2593,23 @@ class Linker:
                 extra.append(found)
         return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
 
+    def _places_opened(self, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        """``mentions`` with a one-word person that opens the name of a known place or body written right there
+        taken as that name: "the Wang Fuk Court development", where the model tagged "Wang" a person, is the housing
+        estate another article names, never a person called Wang. Only where the words after it are capitalised and
+        no other mention holds them; the name is looked up by its whole skeleton (an index, no name compared)."""
+        out = list(mentions)
+        for n, m in enumerate(mentions):
+            if m.type != "PERSON" or not (rest := _CAPITALISED_RUN.match(text, m.end)) or " " in m.text.strip():
+                continue
+            end = rest.end()
+            if n + 1 < len(mentions) and mentions[n + 1].start < end:
+                continue
+            found = self._places_named(text[m.start : end])
+            if found:
+                out[n] = Mention(text=text[m.start : end], start=m.start, end=end, type=found[0].type)
+        return tuple(out)
+
     def _people_inside(self, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         """``mentions`` with a known person's name that the model ran into another name taken out of it: "the
         Director of [Harbour Safety Ilse Varga]" tagged one organisation is Ilse Varga, when a person of that
@@ -2766,7 +2787,7 @@ class Linker:
                 }
             )
         for article, names, done, own in zip(batch, local, full, found, strict=True):
-            written = self._retyped(self._surnames(article.text, own), majority)
+            written = self._retyped(self._places_opened(article.text, self._surnames(article.text, own)), majority)
             self._alone_here, self._shared_here = _alone_first(article.text, written), _shared(done.values())
             try:
                 mentions = tuple(
