@@ -3207,12 +3207,19 @@ def test_a_surname_written_alone_paragraphs_before_a_full_name_of_it_is_someone_
         ["Verdict day.", "“Tamsk is a puppet,” a source said of Chief Adviser Edrin Tamsk.", "Tamsk did not reply."],
         [("Tamsk", "PERSON"), ("Edrin Tamsk", "PERSON")],
     )
-    linked = Linker().link_articles([father, son, quoted])
+    # A leader named by his surname first, his full name given later but not as anyone's relative: one person.
+    leader = _lines_article(
+        "a3",
+        ["Varnek wants talks.", "A report says the country under President Varnek is ready.", "Odo Varnek's aides"],
+        [("Varnek", "PERSON"), ("Odo Varnek", "PERSON")],
+    )
+    linked = Linker().link_articles([father, son, quoted, leader])
     bare = _entity_of(linked, "Quorvell")
     assert len(bare) == 1
     assert not bare & _entity_of(linked, "J Quorvell")
     assert len(_entity_of(linked, "J Quorvell")) == 1
     assert _entity_of(linked, "Tamsk") == _entity_of(linked, "Edrin Tamsk")
+    assert _entity_of(linked, "Varnek") == _entity_of(linked, "Odo Varnek")
 
 
 def test_a_surname_two_people_of_the_article_share_is_the_one_named_last_before_it() -> None:

@@ -30,6 +30,7 @@ from newsdesk.extract import attributions, context
 from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
 
 __all__ = [
+    "KIN",
     "Linker",
     "contains",
     "family_first",
@@ -1304,16 +1305,37 @@ def _entered(keys: Sequence[tuple[dict[str, dict[str, int]], str]], kid: str, en
     return entries
 
 
+# A kinship noun (a pattern's alternation): "his son", "her sister-in-law".
+KIN = (
+    r"(?:mother|father|son|daughter|brother|sister|wife|husband|aunt|uncle|niece|nephew|cousin|grandmother|"
+    r"grandfather|grandson|granddaughter|grandchild|stepson|stepdaughter|stepmother|stepfather|fianc[eé]e?|"
+    r"girlfriend|boyfriend|widow|widower|mum|dad|mom)(?:-in-law)?"
+)
+# A kinship noun opening the sentence of a name, before it ("His son, who gave his name as J Wong, said").
+_KIN_BEFORE = re.compile(rf"\b{KIN}\b", re.IGNORECASE)
+# Where a sentence ends before a name: a stop and a space, or a line's end.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
+
+
+def _kin_of(text: str, start: int) -> bool:
+    """Whether the sentence holding the name at ``start`` writes a kinship noun before it: the name is given as
+    someone's relative ("His son, who asked to be identified as J Wong, ...")."""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
+    return _KIN_BEFORE.search(text, opening, start) is not None
+
+
 # Capitalised words right after a name ("Wang" of "the Wang Fuk Court development"): one at least.
 _CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w’'-]*)+")
 
 
 def _alone_first(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
     """The surnames ``text`` writes alone as a person's, in a paragraph (its first line, a headline's place, aside)
-    before the one where it first names someone of that surname in full: "71-year-old Wong" over four paragraphs
-    before "his son, J Wong" is a man the article knows by his surname alone, not the son. A surname written alone
-    in the paragraph of the full name ("“Yunus is a puppet,” the source said of Muhammad Yunus") or after it is
-    that person's, as before."""
+    before the one where it first names someone of that surname in full, that full name given as a relative (a
+    kinship noun before it in its sentence): "71-year-old Wong" over four paragraphs before "His son, who asked to
+    be identified as J Wong" is a man the article knows by his surname alone, not the son. A surname written alone
+    before a full name given otherwise ("President Trump" two paragraphs before "Donald Trump's administration"),
+    in the full name's paragraph ("“Yunus is a puppet,” the source said of Muhammad Yunus") or after it is that
+    person's, as before."""
     first_full: dict[str, int] = {}
     for m in mentions:
         words = _words(m.text)
@@ -1328,7 +1350,7 @@ def _alone_first(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
         if m.type != "PERSON" or len(words) != 1 or not 0 <= opening < m.start:
             continue
         full = first_full.get(skeleton(words[0]))
-        if full is not None and m.start < full and text.find("\n", m.end, full) >= 0:
+        if full is not None and m.start < full and text.find("\n", m.end, full) >= 0 and _kin_of(text, full):
             alone.add(m.text)
     return frozenset(alone)
 

@@ -132,11 +132,7 @@ def _no_portfolios(text: str, found: dict[tuple[int, int], Mention]) -> None:
 
 # A kinship noun right before a name ("her sister-in-law Tina", "his son Omar"), or the words that give a name as a
 # surname ("gave only her surname, Ng"): the name is a person's, whatever the model tagged it.
-_KIN = (
-    r"(?:mother|father|son|daughter|brother|sister|wife|husband|aunt|uncle|niece|nephew|cousin|grandmother|"
-    r"grandfather|grandson|granddaughter|grandchild|stepson|stepdaughter|stepmother|stepfather|fianc[eé]e?|"
-    r"girlfriend|boyfriend|widow|widower|mum|dad|mom)(?:-in-law)?"
-)
+_KIN = entities.KIN
 _PERSON_BEFORE = re.compile(rf"(?:\b(?:{_KIN})|\b(?:sur|last |family |first )name[,:]?|\bsurnamed) $")
 # Time zones, which the model tags as bodies after a clock time ("23:00 GMT", "8pm EST").
 _TIME_ZONES = frozenset(
