@@ -3157,3 +3157,126 @@ def test_a_place_s_frames_are_worked_out_only_for_names_of_three_words_or_more(m
     assert asked == ["Wang Fuk Court"]
     assert {frame for frame, ids in linker._by_frame.items() if "f1" in ids} == set(frames("Wang Fuk Court"))
     assert frames("Wang Fuk Court") and not frames("Port Orsa") and not frames("Orsa")
+
+
+def test_a_ministry_named_either_way_round_is_one_body() -> None:
+    # "The Ministry of Water Works" in one article, "the Water Works Ministry" in another: one body, whichever comes
+    # first; its acronym still joins it; a ministry of other words stays apart.
+    linked = _batch_linked(
+        ("Water Works Ministry/ORG",),
+        ("Ministry of Water Works/ORG", "MWW/ORG"),
+        ("Ministry of Coastal Defence/ORG",),
+        ("Department of Harbour Tolls/ORG",),
+        ("Harbour Tolls Department/ORG",),
+    )
+    assert len(_entity_of(linked, "Water Works Ministry") | _entity_of(linked, "Ministry of Water Works")) == 1
+    assert _entity_of(linked, "MWW") == _entity_of(linked, "Ministry of Water Works")
+    assert not _entity_of(linked, "Ministry of Coastal Defence") & _entity_of(linked, "Water Works Ministry")
+    assert len(_entity_of(linked, "Department of Harbour Tolls") | _entity_of(linked, "Harbour Tolls Department")) == 1
+    assert len({m.entity_id for a in linked for m in a.mentions}) == 3
+
+
+def test_a_body_named_both_ways_round_is_shown_by_its_of_form() -> None:
+    # Written "the Water Works Ministry" twice and "the Ministry of Water Works" once: the body is shown (and a quote's
+    # speaker named) by the "Ministry of" form, which a reader quotes in full; each mention keeps its own words.
+    linker = Linker()
+    batch = [
+        Article(id="a0", source="t", text=" " * 60, mentions=(_m("Water Works Ministry", "ORG"),)),
+        Article(id="a1", source="t", text=" " * 60, mentions=(_m("Water Works Ministry", "ORG"),)),
+        Article(id="a2", source="t", text=" " * 60, mentions=(_m("The Ministry of Water Works", "ORG", start=0),)),
+    ]
+    linked = linker.link_articles(batch)
+    (body,) = {m.entity_id for a in linked for m in a.mentions}
+    (record,) = [e for e in linker.entities() if e.id == body]
+    assert record.name.removeprefix("The ") == "Ministry of Water Works"
+    assert [m.text for a in linked for m in a.mentions] == [
+        "Water Works Ministry",
+        "Water Works Ministry",
+        "The Ministry of Water Works",
+    ]
+
+
+def _lines_article(article_id: str, lines: Sequence[str], names: Sequence[tuple[str, str]]) -> Article:
+    """An article of ``lines`` (one paragraph each) with a mention of each (name, type) of ``names`` at every place
+    the text writes it as a word (a name inside a longer one aside)."""
+    text = "\n".join(lines)
+    found = []
+    for name, kind in names:
+        for hit in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", text):
+            inside = any(
+                other != name and name in other and text.startswith(other, hit.end() - len(other)) for other, _ in names
+            )
+            if not inside:
+                found.append(_m(name, kind, hit.start()))
+    return Article(id=article_id, source="t", text=text, mentions=tuple(sorted(found, key=lambda m: m.start)))
+
+
+def test_a_surname_written_alone_paragraphs_before_a_full_name_of_it_is_someone_else() -> None:
+    # The father is known by his surname alone for three paragraphs; his son is named "J Quorvell" later: the father's
+    # mentions are a person of their own, never the son's (nor the son of another article). A bare surname in the
+    # full name's own paragraph (a quote before its attribution) or only after it stays that person's.
+    father = _lines_article(
+        "a0",
+        [
+            "Fire at the Orsa estate.",
+            "The picture shows Quorvell standing before the tower.",
+            "Quorvell had gone out to fetch his granddaughter.",
+            "His son, who gave his name as J Quorvell, said the family still hoped.",
+            "Quorvell later called the hotline again.",
+        ],
+        [("Quorvell", "PERSON"), ("J Quorvell", "PERSON")],
+    )
+    son = _lines_article("a1", ["Relatives wait.", "J Quorvell spoke to reporters."], [("J Quorvell", "PERSON")])
+    quoted = _lines_article(
+        "a2",
+        ["Verdict day.", "“Tamsk is a puppet,” a source said of Chief Adviser Edrin Tamsk.", "Tamsk did not reply."],
+        [("Tamsk", "PERSON"), ("Edrin Tamsk", "PERSON")],
+    )
+    # A leader named by his surname first, his full name given later but not as anyone's relative: one person.
+    leader = _lines_article(
+        "a3",
+        ["Varnek wants talks.", "A report says the country under President Varnek is ready.", "Odo Varnek's aides"],
+        [("Varnek", "PERSON"), ("Odo Varnek", "PERSON")],
+    )
+    linked = Linker().link_articles([father, son, quoted, leader])
+    bare = _entity_of(linked, "Quorvell")
+    assert len(bare) == 1
+    assert not bare & _entity_of(linked, "J Quorvell")
+    assert len(_entity_of(linked, "J Quorvell")) == 1
+    assert _entity_of(linked, "Tamsk") == _entity_of(linked, "Edrin Tamsk")
+    assert _entity_of(linked, "Varnek") == _entity_of(linked, "Odo Varnek")
+
+
+def test_a_surname_two_people_of_the_article_share_is_the_one_named_last_before_it() -> None:
+    # "Darel Vosk" and his father "Amund Vosk" in one article: each bare "Vosk" goes to the one named last before it
+    # (the first named after it when none is before), never all of them to one.
+    article = _lines_article(
+        "a0",
+        [
+            "Studio sale.",
+            "Darel Vosk leads the bid. Vosk said the offer was final.",
+            "His father Amund Vosk backs it. Vosk has pledged the funds.",
+        ],
+        [("Vosk", "PERSON"), ("Darel Vosk", "PERSON"), ("Amund Vosk", "PERSON")],
+    )
+    (linked,) = Linker().link_articles([article])
+    darel, amund = _entity_of([linked], "Darel Vosk"), _entity_of([linked], "Amund Vosk")
+    assert darel != amund
+    bare = [m.entity_id for m in linked.mentions if m.text == "Vosk"]
+    assert [{i} for i in bare] == [darel, amund]
+
+
+def test_a_one_word_person_opening_a_known_place_s_name_is_that_place() -> None:
+    # The model tagged "Orsel" a person in "the Orsel Vale Court estate" (a byline's "Dara Orsel" is in another
+    # article): the words after it complete a place another article names, so it is that place, not Dara Orsel.
+    place = _lines_article("a0", ["Fire news.", "The blaze at Orsel Vale Court spread."], [("Orsel Vale Court", "LOC")])
+    byline = _lines_article("a1", ["Dara Orsel reporting.", "More to come."], [("Dara Orsel", "PERSON")])
+    text = "Fire news.\\nThe fire in the Orsel Vale Court estate spread. Orsel said nothing."
+    at = text.index("Orsel Vale")
+    other = text.index("Orsel said")
+    opened = Article(id="a2", source="t", text=text, mentions=(_m("Orsel", "PERSON", at), _m("Orsel", "PERSON", other)))
+    linked = Linker().link_articles([place, byline, opened])
+    first, second = linked[2].mentions
+    assert (first.text, first.type) == ("Orsel Vale Court", "LOC")
+    assert {first.entity_id} == _entity_of(linked[:1], "Orsel Vale Court")
+    assert second.text == "Orsel" and second.start == other

@@ -921,3 +921,66 @@ def test_a_plural_noun_of_people_opening_a_sentence_is_no_place(text: str, phras
 def test_a_room_something_is_done_in_is_a_place(text: str, phrase: str, kind: str) -> None:
     _, names = _relabelled(text, phrase, "ORG")
     assert names[phrase][0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "place"),
+    [
+        # The model ends the body's name before "in Kenya": the article writes the country's people ("Kenyan"), so
+        # the country ends the name.
+        (
+            "The Kenyan squad said it would follow the Federation for Rowing in Kenya and its rules.",
+            "Federation for Rowing in Kenya",
+            None,
+        ),
+        (
+            "The rowers said they follow the Council for Sport in Kenya, which sets the rules for Kenyan clubs.",
+            "Council for Sport in Kenya",
+            None,
+        ),
+        # A city the article names no people of stays a place beside the body.
+        (
+            "Kenyan officials met the Institute for Fiscal Studies in Nairobi on Monday.",
+            "Institute for Fiscal Studies",
+            "Nairobi",
+        ),
+        # Nor does a country whose people the article does not name join the body.
+        (
+            "The government asked the Foundation for Clean Water in Kenya to repeat the survey.",
+            "Foundation for Clean Water",
+            "Kenya",
+        ),
+    ],
+)
+def test_a_body_for_something_in_a_country_ends_on_the_country(text: str, body: str, place: str | None) -> None:
+    names = _names(text)
+    assert names.get(body) == "ORG"
+    if place is None:
+        assert not any(names.get(p) in {"GPE", "LOC"} for p in ("Kenya", "Nairobi"))
+    else:
+        assert names.get(place) in {"GPE", "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # Invented, in the shapes the small model calls a body: a name before a compound noun of what a player does,
+        # and a possessive before such a noun.
+        ("He posted a Tavio Brenhardo goal celebration on his feed.", "Tavio Brenhardo"),
+        (
+            "The chairman had posted cryptic videos of Tavio Brenhardo's plane crash gesture celebrations which angered"
+            " the visitors.",
+            "Tavio Brenhardo",
+        ),
+    ],
+)
+def test_a_name_before_what_only_a_person_does_is_a_person(text: str, person: str) -> None:
+    names = _names(text)
+    assert names.get(person) == "PERSON"
+    assert not any(kind in {"ORG", "GPE", "LOC"} and person.startswith(name) for name, kind in names.items())
+
+
+def test_a_body_before_a_celebration_of_its_own_name_stays_a_body() -> None:
+    # "Celebration" after a name with a body's word in it says nothing of a person.
+    names = _names("Staff of the Brennick Foundation held an anniversary celebration in Orvath.")
+    assert all(kind != "PERSON" for name, kind in names.items() if "Brennick" in name)

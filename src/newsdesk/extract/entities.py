@@ -33,6 +33,7 @@ from newsdesk.extract import attributions, context
 from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
 
 __all__ = [
+    "KIN",
     "Linker",
     "contains",
     "family_first",
@@ -603,9 +604,34 @@ _DESCRIBED = frozenset("party group movement alliance coalition organisation org
 _WRITTEN_OUT = {"bros": "Brothers", "intl": "International", "natl": "National", "dept": "Department"}
 
 
+# Bodies of a government named either way round: "the Ministry of Water Works" is "the Water Works Ministry".
+_NAMED_OF = frozenset({"ministry", "department"})
+
+
+def _turned(name: str) -> str | None:
+    """A body's name the other way round ("Ministry of Water Works" and "Water Works Ministry"), or None."""
+    words = _words(name)
+    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
+        return " ".join([*words[2:], words[0]])
+    if len(words) > 1 and words[-1].lower() in _NAMED_OF and all(w[:1].isupper() for w in words[:-1]):
+        return " ".join([words[-1], "of", *words[:-1]])
+    return None
+
+
+def _of_form_written(alias: str, names: Iterable[str]) -> bool:
+    """Whether ``alias`` is a body's "X Ministry" form and ``names`` hold its "Ministry of X" form (a leading "The"
+    aside): the name the body is shown by is the other."""
+    words = _words(alias)
+    if len(words) < 2 or words[-1].lower() not in _NAMED_OF or (turned := _turned(alias)) is None:
+        return False
+    return any(n.removeprefix("The ") == turned for n in names)
+
+
 def _core(words: Sequence[str]) -> list[str]:
     """An organisation's words without the legal form ending them, nor a word in lower case saying what it is;
-    abbreviations written out (:data:`_WRITTEN_OUT`)."""
+    abbreviations written out (:data:`_WRITTEN_OUT`); "Ministry of X" (or "Department of X") as "X Ministry"."""
+    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
+        words = [*words[2:], words[0]]
     end = len(words)
     while end > 1 and (
         words[end - 1].lower().strip(".,") in _LEGAL or (words[end - 1] in _DESCRIBED and words[end - 2][:1].isupper())
@@ -1005,6 +1031,9 @@ class _Known:
             names.items(),
             key=lambda kv: (
                 -min(len(_words(kv[0])), 2),
+                # A body named both ways round is shown by its "Ministry of X" form, the one a reader quotes in
+                # full ("X Ministry" is its short form): each mention keeps its own words.
+                self.type == "ORG" and _of_form_written(kv[0], names),
                 kv[0].startswith("The "),
                 _shouted(kv[0]) and any(n.casefold() == kv[0].casefold() and n != kv[0] for n in names),
                 -kv[1],
@@ -1363,6 +1392,67 @@ def _entered(keys: Sequence[tuple[dict[str, dict[str, int]], str]], kid: str, en
     return entries
 
 
+# A kinship noun (a pattern's alternation): "his son", "her sister-in-law".
+KIN = (
+    r"(?:mother|father|son|daughter|brother|sister|wife|husband|aunt|uncle|niece|nephew|cousin|grandmother|"
+    r"grandfather|grandson|granddaughter|grandchild|stepson|stepdaughter|stepmother|stepfather|fianc[eé]e?|"
+    r"girlfriend|boyfriend|widow|widower|mum|dad|mom)(?:-in-law)?"
+)
+# A kinship noun opening the sentence of a name, before it ("His son, who gave his name as J Wong, said").
+_KIN_BEFORE = re.compile(rf"\b{KIN}\b", re.IGNORECASE)
+# Where a sentence ends before a name: a stop and a space, or a line's end.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
+
+
+def _kin_of(text: str, start: int) -> bool:
+    """Whether the sentence holding the name at ``start`` writes a kinship noun before it: the name is given as
+    someone's relative ("His son, who asked to be identified as J Wong, ...")."""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
+    return _KIN_BEFORE.search(text, opening, start) is not None
+
+
+# Capitalised words right after a name ("Wang" of "the Wang Fuk Court development"): one at least.
+_CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w’'-]*)+")
+
+
+def _alone_first(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
+    """The surnames ``text`` writes alone as a person's, in a paragraph (its first line, a headline's place, aside)
+    before the one where it first names someone of that surname in full, that full name given as a relative (a
+    kinship noun before it in its sentence): "71-year-old Wong" over four paragraphs before "His son, who asked to
+    be identified as J Wong" is a man the article knows by his surname alone, not the son. A surname written alone
+    before a full name given otherwise ("President Trump" two paragraphs before "Donald Trump's administration"),
+    in the full name's paragraph ("“Yunus is a puppet,” the source said of Muhammad Yunus") or after it is that
+    person's, as before."""
+    first_full: dict[str, int] = {}
+    for m in mentions:
+        words = _words(m.text)
+        if m.type == "PERSON" and len(words) > 1:
+            first_full.setdefault(skeleton(words[-1]), m.start)
+    if not first_full:
+        return frozenset()
+    opening = text.find("\n")
+    alone = set()
+    for m in mentions:
+        words = _words(m.text)
+        if m.type != "PERSON" or len(words) != 1 or not 0 <= opening < m.start:
+            continue
+        full = first_full.get(skeleton(words[0]))
+        if full is not None and m.start < full and text.find("\n", m.end, full) >= 0 and _kin_of(text, full):
+            alone.add(m.text)
+    return frozenset(alone)
+
+
+def _shared(full: Iterable[Mention]) -> dict[str, list[tuple[int, str]]]:
+    """For each surname (its :func:`skeleton`) two or more people named in full among ``full`` (linked mentions)
+    share, where each of them is named: (start, entity id) in text order."""
+    by_surname: dict[str, list[tuple[int, str]]] = {}
+    for m in full:
+        words = _words(m.text)
+        if m.type == "PERSON" and len(words) > 1 and m.entity_id:
+            by_surname.setdefault(skeleton(words[-1]), []).append((m.start, m.entity_id))
+    return {k: sorted(v) for k, v in by_surname.items() if len({i for _, i in v}) > 1}
+
+
 class Linker:
     """Links mentions to entities, starting from the entities already stored; ``stored`` reads where the store
     names one (for what earlier runs' articles said of a name another spelling may join, see :meth:`_told_alike`).
@@ -1484,6 +1574,11 @@ class Linker:
         # The type most mentions of a name have over the store and the batch being linked (``_link_articles``'s
         # ``majority``, by :func:`_type_key`); None outside a batch.
         self._majority: Callable[[str], str | None] | None = None
+        # Of the article whose one-word names are being linked: the surnames it writes alone before a paragraph
+        # naming someone of that surname in full (:func:`_alone_first`), and, for a surname two or more people it
+        # names in full share, where each of them is named ((start, entity id) in text order).
+        self._alone_here: frozenset[str] = frozenset()
+        self._shared_here: dict[str, list[tuple[int, str]]] = {}
         # Which organisations' aliases the text last asked about writes (``_short_form_of``), by alias.
         self._written_in: str | None = None
         self._written: dict[str, bool] = {}
@@ -2432,7 +2527,7 @@ class Linker:
         # The entities this article names, as a set: asked of every candidate, as many as a surname's people.
         here = set(local.values())
         candidates = self._people_named(name) if kind == "PERSON" else self._bodies_named(name, kind)
-        if len(words) == 1 and text and introduced_by_surname(name, text):
+        if len(words) == 1 and text and (name in self._alone_here or introduced_by_surname(name, text)):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names, nor one it names in full ("Mr Wong,
             # who asked to be identified only by his surname" is not "Mr J. Wong", his son): the person it links
@@ -2444,6 +2539,8 @@ class Linker:
             candidates += [k for k in self._longer_forms(name, local) if k.id not in ids]
             ids = set(map(_ID, candidates))
             candidates += [k for k in self._same_office(name, role) if k.id not in ids]
+        if not candidates and kind == "ORG" and (turned := _turned(name)) is not None:
+            candidates = self._bodies_named(turned, kind)  # the same body named the other way round
         if not candidates and kind == "ORG" and len(words) > 1:
             candidates = self._larger_body(name, local)
         if kind == "ORG" and len(words) == 1:
@@ -2541,7 +2638,19 @@ class Linker:
         the article's, when known."""
         if not _words(m.text):
             return m
-        found = self._match(m.text, m.type, local, text, m.role)
+        words = _words(m.text)
+        if (
+            len(words) == 1
+            and m.type == "PERSON"
+            and (named := self._shared_here.get(skeleton(words[0])))
+            and m.text not in self._alone_here
+        ):
+            # A surname two people the article names in full share ("David Ellison", "Larry Ellison") is the one
+            # named last before it (the first named after it, if none is before): never their merged pair.
+            at = bisect.bisect_right(named, (m.start, "\uffff"))
+            found: _Known | None = self._known[named[at - 1 if at else 0][1]]
+        else:
+            found = self._match(m.text, m.type, local, text, m.role)
         if found is None:
             found = _Known(id=_entity_id(m.type, m.text), type=m.type)
             while found.id in self._known:
@@ -2592,6 +2701,23 @@ class Linker:
             elif found := self._spelled_otherwise(text, w.start(), w.end(), covered):
                 extra.append(found)
         return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
+
+    def _places_opened(self, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        """``mentions`` with a one-word person that opens the name of a known place or body written right there
+        taken as that name: "the Wang Fuk Court development", where the model tagged "Wang" a person, is the housing
+        estate another article names, never a person called Wang. Only where the words after it are capitalised and
+        no other mention holds them; the name is looked up by its whole skeleton (an index, no name compared)."""
+        out = list(mentions)
+        for n, m in enumerate(mentions):
+            if m.type != "PERSON" or not (rest := _CAPITALISED_RUN.match(text, m.end)) or " " in m.text.strip():
+                continue
+            end = rest.end()
+            if n + 1 < len(mentions) and mentions[n + 1].start < end:
+                continue
+            found = self._places_named(text[m.start : end])
+            if found:
+                out[n] = Mention(text=text[m.start : end], start=m.start, end=end, type=found[0].type)
+        return tuple(out)
 
     def _people_inside(self, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         """``mentions`` with a known person's name that the model ran into another name taken out of it: "the
@@ -2770,10 +2896,14 @@ class Linker:
                 }
             )
         for article, names, done, own in zip(batch, local, full, found, strict=True):
-            mentions = tuple(
-                done.get((m.start, m.end)) or self._link_one(article.id, m, names, article.text)
-                for m in self._retyped(self._surnames(article.text, own), majority)
-            )
+            written = self._retyped(self._places_opened(article.text, self._surnames(article.text, own)), majority)
+            self._alone_here, self._shared_here = _alone_first(article.text, written), _shared(done.values())
+            try:
+                mentions = tuple(
+                    done.get((m.start, m.end)) or self._link_one(article.id, m, names, article.text) for m in written
+                )
+            finally:
+                self._alone_here, self._shared_here = frozenset(), {}
             by_span: dict[tuple[int | None, int | None], str | None] = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
             by_end = {m.end: m for m in mentions if m.entity_id}

@@ -132,11 +132,7 @@ def _no_portfolios(text: str, found: dict[tuple[int, int], Mention]) -> None:
 
 # A kinship noun right before a name ("her sister-in-law Tina", "his son Omar"), or the words that give a name as a
 # surname ("gave only her surname, Ng"): the name is a person's, whatever the model tagged it.
-_KIN = (
-    r"(?:mother|father|son|daughter|brother|sister|wife|husband|aunt|uncle|niece|nephew|cousin|grandmother|"
-    r"grandfather|grandson|granddaughter|grandchild|stepson|stepdaughter|stepmother|stepfather|fianc[eé]e?|"
-    r"girlfriend|boyfriend|widow|widower|mum|dad|mom)(?:-in-law)?"
-)
+_KIN = entities.KIN
 _PERSON_BEFORE = re.compile(rf"(?:\b(?:{_KIN})|\b(?:sur|last |family |first )name[,:]?|\bsurnamed) $")
 # Time zones, which the model tags as bodies after a clock time ("23:00 GMT", "8pm EST").
 _TIME_ZONES = frozenset(
@@ -240,6 +236,44 @@ def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
         kind = typed.get(m.text.casefold())
         if kind and m.type != kind and m.type in {"ORG", "GPE", "LOC", "PERSON"}:
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type=kind)
+
+
+# What only a person has or does, written after a name, as its owner's or as a noun it qualifies ("X's wife", "a X
+# goal celebration", "X's plane crash gesture"), with at most three lower-case words between.
+_PERSON_AFTER = re.compile(rf"(?:'s|’s)?(?: [a-z][a-z-]*){{0,3}} (?:{_KIN}|celebrations?|gestures?)\b")
+# The capitalised words the model left out after a name it cut short ("Cristiano" of "a Cristiano Ronaldo goal").
+_CAPITALISED_AFTER = re.compile(r"(?: [A-Z][a-zà-ÿ’'-]+)*")
+
+
+def _persons_by_what_they_have(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A name of two capitalised words or more the model called a body or a place, written before what only a person
+    has or does ("a Cristiano Ronaldo goal celebration", "Dastmar Velk's wife"), is a person's: the whole name, with
+    the capitalised words the model left out after it, when none of its words ends a body's name or names a kind of
+    place. The article's other mentions of that name take the kind too."""
+    spans: dict[tuple[int, int], int] = {}  # each mention so written, and where its whole name ends
+    for key, m in list(found.items()):
+        if m.type not in _PERSON_BODY_OR_PLACE or m.type == "PERSON":
+            continue
+        rest = _CAPITALISED_AFTER.match(text, m.end)
+        end = rest.end() if rest is not None else m.end
+        name = text[m.start : end]
+        words = name.split()
+        if (
+            len(words) < 2
+            or not _PERSON_AFTER.match(text, end)
+            or any(w.isupper() or w.lower() in kinds.BODY_HEADS or w.lower() in kinds.PLACE_NOUNS for w in words)
+            or any(k != key and m.start <= k[0] < end for k in found)
+        ):
+            continue
+        spans[key] = end
+    if not spans:
+        return
+    names = {found[key].text for key in spans}
+    for key, m in list(found.items()):
+        if key in spans or (m.text in names and m.type != "PERSON"):
+            start, end = m.start, spans.get(key, m.end)
+            del found[key]
+            found[(start, end)] = Mention(text=text[start:end], start=start, end=end, type="PERSON")
 
 
 # What a person's name never holds, though the model tags it so. A title closing it: "Netflix Co-CEO" (the body
@@ -911,6 +945,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _listed_with_people(doc, text, found)
     _place_after_a_place(doc, text, found)
     _company_or_site(text, found)
+    _persons_by_what_they_have(text, found)
     _peoples_words(found)
     _no_portfolios(text, found)
     _titles_alone(found)
@@ -922,6 +957,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _surnames(doc, text, found, kin)
     _headline_names(text, found)
     _headline_places(text, found)
+    _bodies_in_a_country(text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
 
@@ -962,6 +998,38 @@ def _headline_places(text: str, found: dict[tuple[int, int], Mention]) -> None:
         del found[key]
         end = m.start + len(place)
         found.setdefault((m.start, end), Mention(text=place, start=m.start, end=end, type=places[place]))
+
+
+# A body's name "... for <Capitalised>" (the words of what it is for, each capitalised).
+_FOR_NAME = re.compile(r" for (?:the )?[A-Z][\w’'-]*(?: (?:and |of )?[A-Z][\w’'-]*)*$")
+# What a country ends its name on after "in" ("the Board of Control for Cricket in India"), and the capitalised
+# words of the country's people in the article ("Indian", "Indians").
+_IN = " in "
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z]{2,}(?![\w’'-])")
+
+
+def _bodies_in_a_country(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A body's name "X for Y" the model ended before " in <Place>" is "X for Y in <Place>" when the place is a
+    country (or a larger region) the article names its people by: "the Board of Control for Cricket in India" beside
+    "the Indian team" is one body, not "Board of Control for Cricket" and India. A city seldom has its people's word
+    written ("the Institute for Fiscal Studies in London" stays a body and a place). The place's own mention goes."""
+    at = {m.start: (key, m) for key, m in found.items() if m.type in _PLACES}
+    if not at:
+        return
+    peoples: set[str] | None = None  # the capitalised words of the article, found when first asked
+    for key, m in list(found.items()):
+        if m.type != "ORG" or not text.startswith(_IN, m.end) or _FOR_NAME.search(m.text) is None:
+            continue
+        place = at.get(m.end + len(_IN))
+        if place is None or len(place[1].text.split()) > 2:
+            continue
+        if peoples is None:
+            peoples = set(_CAPITALISED_WORD.findall(text))
+        if not any(entities.people_word(w, place[1].text) for w in peoples if w.startswith(place[1].text[:2])):
+            continue
+        end = place[1].end
+        del found[key], found[place[0]]
+        found[(m.start, end)] = Mention(text=text[m.start : end], start=m.start, end=end, type="ORG")
 
 
 def _peoples_words(found: dict[tuple[int, int], Mention]) -> None:
