@@ -27,6 +27,32 @@ def test_a_count_of_people_counts_the_fate_of_its_own_clause(text: str, figure: 
     assert ("count", figure, unit) in [(v.kind, v.value, v.unit) for v in values.find(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        # A fate word before the count, across a comma or a conjunction, is the other clause's (review, h-rc50).
+        ("At least 83 people have died, and a further 279 people are unaccounted for.", "279", "people"),
+        ("Dozens died in the flood, and 3,000 people fled their homes.", "3000", "people"),
+        ("Three people died and 14 people were hurt when the Orlan ferry ran aground.", "14", "people injured"),
+        ("Among the dead, 12 people were pupils of the Carvel school.", "12", "people"),
+        # An aside holding a number, set off on both sides, leaves the count's fate after it.
+        ("At least 40 people, among them two firefighters, died in the Carvel blaze.", "40", "people killed"),
+        ("Some 60 people, 11 of them children, were evacuated from the valley.", "60", "people evacuated"),
+        # Unchanged: a verb before its object, and the deaths of a count.
+        (
+            "Rescuers said the blast, killing 12 people and injuring 30 people, was the worst in years.",
+            "30",
+            "people injured",
+        ),
+        ("The deaths of 12 people in the Carvel fire shocked the town.", "12", "people killed"),
+        ("Of the 300 people on board, 12 people died.", "300", "people"),
+    ],
+)
+def test_a_fate_word_of_another_clause_does_not_count_the_figure(text: str, figure: str, unit: str) -> None:
+    got = [(v.value, v.unit) for v in values.find(text) if v.kind == "count"]
+    assert (figure, unit) in got, got
+
+
 def test_a_count_of_the_missing_beside_a_toll_is_neither_its_update_nor_its_rival() -> None:
     missing = side(
         "a",
