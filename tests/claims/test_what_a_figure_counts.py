@@ -99,3 +99,35 @@ def test_one_measure_given_two_figures_still_contradicts() -> None:
     text = "Velmar agreed to buy the Tessaro studios, making the total value of the deal ${} billion."
     one, other = side("a", text.format("46.5"), published=DAY), side("b", text.format("52"), published=DAY)
     assert found(one, other) == [("money", False, frozenset({"USD 46500000000", "USD 52000000000"}))]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # A measure word telling of something else in the amount's clause is no measure of the amount (review,
+        # h-rc50): the two prices still contradict.
+        (
+            "Velmar's market value fell after it agreed to pay $40 billion for the Tessaro studios.",
+            "Velmar agreed to pay $45 billion for the Tessaro studios.",
+        ),
+        (
+            "At the annual meeting Velmar agreed to pay $40 billion for the Tessaro studios.",
+            "Velmar agreed to pay $45 billion for the Tessaro studios.",
+        ),
+        # One measure written two ways is one measure.
+        (
+            "Velmar agreed to buy Tessaro, putting the total value of the deal at $46.5 billion.",
+            "Velmar agreed to buy Tessaro in a deal worth $52 billion in total.",
+        ),
+        (
+            "Velmar will pay Tessaro annual fees of $2 billion for the Orlan streaming rights.",
+            "Velmar will pay Tessaro $3 billion annually for the Orlan streaming rights.",
+        ),
+        (
+            "Velmar will pay Tessaro $2 billion a year for the Orlan streaming rights.",
+            "Velmar will pay Tessaro $3 billion per year for the Orlan streaming rights.",
+        ),
+    ],
+)
+def test_a_measure_of_something_else_or_written_another_way_hides_no_contradiction(one: str, other: str) -> None:
+    assert found(side("a", one, published=DAY), side("b", other, published=DAY))
