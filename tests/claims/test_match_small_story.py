@@ -48,6 +48,7 @@ def test_the_floor_is_three_terms_two_claims_hold_in_a_small_story_and_min_share
     pair = math.log(3 / 2.5)
     words, same = match.floors(2)
     assert math.isclose(words, 3 * pair, abs_tol=1e-6) and math.isclose(same, 2 * pair, abs_tol=1e-6)
+    assert match.floors(0) == match.floors(1) == (match.MIN_SHARED, match.MIN_SHARED - 1)  # no story: ``verify``
     assert match.floors(6) == (match.MIN_SHARED, match.MIN_SHARED - 1)
     assert match.floors(1_000) == (match.MIN_SHARED, match.MIN_SHARED - 1)
 

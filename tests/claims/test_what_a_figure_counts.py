@@ -84,6 +84,12 @@ DAY = "2026-12-05"  # one day: a sum stated on days not known by two reports may
             "Velmar agreed to pay for Tessaro, the Orlan studio group, which had a market value of $31 billion on "
             "Friday.",
         ),
+        # A company's worth on the market (its capitalisation) against a price.
+        (
+            "Velmar agreed to pay $40 billion for Tessaro, the Orlan studio group, on Friday.",
+            "Velmar agreed to pay for Tessaro, the Orlan studio group, which had a market capitalisation of $31 "
+            "billion on Friday.",
+        ),
         # A year's figure against the whole.
         (
             "Velmar agreed to pay Tessaro $4 billion for the Orlan streaming rights over ten years.",
@@ -130,4 +136,21 @@ def test_one_measure_given_two_figures_still_contradicts() -> None:
     ],
 )
 def test_a_measure_of_something_else_or_written_another_way_hides_no_contradiction(one: str, other: str) -> None:
+    assert found(side("a", one, published=DAY), side("b", other, published=DAY))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (  # "market cap" and "market value": one measure
+            "Velmar agreed to pay for Tessaro, the Orlan studio group, which had a market cap of $31 billion.",
+            "Velmar agreed to pay for Tessaro, the Orlan studio group, which had a market value of $35 billion.",
+        ),
+        (  # "yearly" before and "a year" after: one measure
+            "Velmar agreed to pay Tessaro yearly fees of $2 billion for the Orlan streaming rights.",
+            "Velmar agreed to pay Tessaro $3 billion a year for the Orlan streaming rights.",
+        ),
+    ],
+)
+def test_one_measure_named_two_ways_given_two_figures_contradicts(one: str, other: str) -> None:
     assert found(side("a", one, published=DAY), side("b", other, published=DAY))
