@@ -21,15 +21,6 @@ from tests.claims.test_contradict import found, side
         ("At least 40 people, among them a nurse, died in the blaze.", "40", "people killed"),
         ("The flood killed 12 people and left 30 people missing.", "30", "people missing"),
         ("The flood killed 12 people and left 30 people missing.", "12", "people killed"),
-    ],
-)
-def test_a_count_of_people_counts_the_fate_of_its_own_clause(text: str, figure: str, unit: str) -> None:
-    assert ("count", figure, unit) in [(v.kind, v.value, v.unit) for v in values.find(text)]
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "unit"),
-    [
         # A fate word before the count, across a comma or a conjunction, is the other clause's (review, h-rc50).
         ("At least 83 people have died, and a further 279 people are unaccounted for.", "279", "people"),
         ("Dozens died in the flood, and 3,000 people fled their homes.", "3000", "people"),
@@ -48,9 +39,8 @@ def test_a_count_of_people_counts_the_fate_of_its_own_clause(text: str, figure: 
         ("Of the 300 people on board, 12 people died.", "300", "people"),
     ],
 )
-def test_a_fate_word_of_another_clause_does_not_count_the_figure(text: str, figure: str, unit: str) -> None:
-    got = [(v.value, v.unit) for v in values.find(text) if v.kind == "count"]
-    assert (figure, unit) in got, got
+def test_a_count_of_people_counts_the_fate_of_its_own_clause(text: str, figure: str, unit: str) -> None:
+    assert ("count", figure, unit) in [(v.kind, v.value, v.unit) for v in values.find(text)]
 
 
 def test_a_count_of_the_missing_beside_a_toll_is_neither_its_update_nor_its_rival() -> None:
