@@ -75,7 +75,7 @@ class _EveryCandidate(match.Story):
                     continue
                 seen.add(key)
                 self.compared += 1
-                got = match.score(claim, self._readings[key], self._idf(), self._totals)
+                got = match.score(claim, self._readings[key], self._idf(), self._totals, self.n)
                 if got > best_score and self._fits(claim, self.clusters[cluster_id]):
                     best, best_score = self.clusters[cluster_id], got
         return best, best_score
@@ -103,7 +103,7 @@ class _ScoredOneByOne(match.Story):
                 other = len(member.terms)
                 if size < match.MIN_TERMS or other < match.MIN_TERMS or 2 * most / (size + other) < match.JOIN_DICE:
                     continue
-            got = match.score(claim, member, weight, self._totals)
+            got = match.score(claim, member, weight, self._totals, self.n)
             if got > best_score:
                 cluster = self.clusters[self.by_claim.get(member.id, self._facts[key][1])]
                 if self._fits(claim, cluster):
@@ -581,3 +581,21 @@ def test_an_answer_stands_while_what_joins_the_story_cannot_change_it() -> None:
     assert story.by_claim[rival.id] != chosen.id
     assert story.best(again)[0] is chosen
     assert story.worked[-1] == again.id  # worked out again
+
+
+def test_a_small_story_is_answered_as_score_answers_with_its_floor() -> None:
+    """In a story of two to five claims the floor is ``match.floors(n)`` (decision 0042, revised 2026-12-07): the
+    written-out scoring and its cut find the cluster and the score that ``match.score`` finds given the story's
+    count, for stories of a few reports of one sentence (copies and shortened copies) and of others beside them."""
+    sentences = _sentences()
+    rng = random.Random(7)
+    answered = 0
+    for size in (2, 3, 4, 5):
+        for story_no in range(40):
+            picked = rng.sample(sentences, 2)
+            texts = [picked[0][1], picked[0][1].rsplit(",", 1)[0] + ".", picked[1][1], picked[0][1].lower()]
+            fed = [_member(f"{story_no}-{i}", i, texts[i % len(texts)]) for i in range(size)]
+            rng.shuffle(fed)
+            story, reference = match.Story(f"s{size}-{story_no}"), _ScoredOneByOne(f"s{size}-{story_no}")
+            answered += _answer_alike(story, reference, fed)
+    assert answered  # some claims of the small stories joined another

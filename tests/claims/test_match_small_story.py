@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from newsdesk.claims import match
 from tests.claims.test_match_agents import _member
 
@@ -46,5 +48,27 @@ def test_the_floor_is_three_terms_two_claims_hold_in_a_small_story_and_min_share
     pair = math.log(3 / 2.5)
     words, same = match.floors(2)
     assert math.isclose(words, 3 * pair, abs_tol=1e-6) and math.isclose(same, 2 * pair, abs_tol=1e-6)
+    assert match.floors(0) == match.floors(1) == (match.MIN_SHARED, match.MIN_SHARED - 1)  # no story: ``verify``
     assert match.floors(6) == (match.MIN_SHARED, match.MIN_SHARED - 1)
     assert match.floors(1_000) == (match.MIN_SHARED, match.MIN_SHARED - 1)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "Officials in Carvel said the fire destroyed three warehouses near the port.",
+            "Officials in Carvel said the mayor will resign at the end of the month.",
+        ),
+        (
+            "Carvel police said a man was arrested after the fire at the port.",
+            "Carvel police said a woman was arrested after the theft at the market.",
+        ),
+    ],
+)
+def test_two_claims_of_a_small_story_sharing_a_place_and_a_common_verb_stay_apart(one: str, other: str) -> None:
+    """(Review, h-rc50.) The small story's floor asks for three terms in common, and the other tests (the words in
+    common, their share) still apply: a place, "said" and "arrested" are no fact in common."""
+    a, b = _member("a", one, ("Carvel",)), _member("b", other, ("Carvel",))
+    assert not _together(a, b)
+    assert not _together(a, b, OTHER)

@@ -21,6 +21,22 @@ from tests.claims.test_contradict import found, side
         ("At least 40 people, among them a nurse, died in the blaze.", "40", "people killed"),
         ("The flood killed 12 people and left 30 people missing.", "30", "people missing"),
         ("The flood killed 12 people and left 30 people missing.", "12", "people killed"),
+        # A fate word before the count, across a comma or a conjunction, is the other clause's (review, h-rc50).
+        ("At least 83 people have died, and a further 279 people are unaccounted for.", "279", "people"),
+        ("Dozens died in the flood, and 3,000 people fled their homes.", "3000", "people"),
+        ("Three people died and 14 people were hurt when the Orlan ferry ran aground.", "14", "people injured"),
+        ("Among the dead, 12 people were pupils of the Carvel school.", "12", "people"),
+        # An aside holding a number, set off on both sides, leaves the count's fate after it.
+        ("At least 40 people, among them two firefighters, died in the Carvel blaze.", "40", "people killed"),
+        ("Some 60 people, 11 of them children, were evacuated from the valley.", "60", "people evacuated"),
+        # Unchanged: a verb before its object, and the deaths of a count.
+        (
+            "Rescuers said the blast, killing 12 people and injuring 30 people, was the worst in years.",
+            "30",
+            "people injured",
+        ),
+        ("The deaths of 12 people in the Carvel fire shocked the town.", "12", "people killed"),
+        ("Of the 300 people on board, 12 people died.", "300", "people"),
     ],
 )
 def test_a_count_of_people_counts_the_fate_of_its_own_clause(text: str, figure: str, unit: str) -> None:
@@ -58,6 +74,12 @@ DAY = "2026-12-05"  # one day: a sum stated on days not known by two reports may
             "Velmar agreed to pay for Tessaro, the Orlan studio group, which had a market value of $31 billion on "
             "Friday.",
         ),
+        # A company's worth on the market (its capitalisation) against a price.
+        (
+            "Velmar agreed to pay $40 billion for Tessaro, the Orlan studio group, on Friday.",
+            "Velmar agreed to pay for Tessaro, the Orlan studio group, which had a market capitalisation of $31 "
+            "billion on Friday.",
+        ),
         # A year's figure against the whole.
         (
             "Velmar agreed to pay Tessaro $4 billion for the Orlan streaming rights over ten years.",
@@ -73,3 +95,52 @@ def test_one_measure_given_two_figures_still_contradicts() -> None:
     text = "Velmar agreed to buy the Tessaro studios, making the total value of the deal ${} billion."
     one, other = side("a", text.format("46.5"), published=DAY), side("b", text.format("52"), published=DAY)
     assert found(one, other) == [("money", False, frozenset({"USD 46500000000", "USD 52000000000"}))]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # A measure word telling of something else in the amount's clause is no measure of the amount (review,
+        # h-rc50): the two prices still contradict.
+        (
+            "Velmar's market value fell after it agreed to pay $40 billion for the Tessaro studios.",
+            "Velmar agreed to pay $45 billion for the Tessaro studios.",
+        ),
+        (
+            "At the annual meeting Velmar agreed to pay $40 billion for the Tessaro studios.",
+            "Velmar agreed to pay $45 billion for the Tessaro studios.",
+        ),
+        # One measure written two ways is one measure.
+        (
+            "Velmar agreed to buy Tessaro, putting the total value of the deal at $46.5 billion.",
+            "Velmar agreed to buy Tessaro in a deal worth $52 billion in total.",
+        ),
+        (
+            "Velmar will pay Tessaro annual fees of $2 billion for the Orlan streaming rights.",
+            "Velmar will pay Tessaro $3 billion annually for the Orlan streaming rights.",
+        ),
+        (
+            "Velmar will pay Tessaro $2 billion a year for the Orlan streaming rights.",
+            "Velmar will pay Tessaro $3 billion per year for the Orlan streaming rights.",
+        ),
+    ],
+)
+def test_a_measure_of_something_else_or_written_another_way_hides_no_contradiction(one: str, other: str) -> None:
+    assert found(side("a", one, published=DAY), side("b", other, published=DAY))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (  # "market cap" and "market value": one measure
+            "Velmar agreed to pay for Tessaro, the Orlan studio group, which had a market cap of $31 billion.",
+            "Velmar agreed to pay for Tessaro, the Orlan studio group, which had a market value of $35 billion.",
+        ),
+        (  # "yearly" before and "a year" after: one measure
+            "Velmar agreed to pay Tessaro yearly fees of $2 billion for the Orlan streaming rights.",
+            "Velmar agreed to pay Tessaro $3 billion a year for the Orlan streaming rights.",
+        ),
+    ],
+)
+def test_one_measure_named_two_ways_given_two_figures_contradicts(one: str, other: str) -> None:
+    assert found(side("a", one, published=DAY), side("b", other, published=DAY))

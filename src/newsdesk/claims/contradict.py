@@ -377,6 +377,24 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _MEASURE_SPAN = 60  # characters before an amount its measure is looked for in
+# What may stand between a measure and its amount: what it measures ("of the deal", "fees"), a link ("of", "at",
+# "was", "rose to") and a hedge ("about", "an estimated"). Anything else ("market value fell after it agreed to pay",
+# "the annual meeting approved a") tells of another thing than the amount, which is then a bare amount.
+_MEASURE_TO_AMOUNT = re.compile(
+    r"(?:\s+of(?:\s+(?:the|its|their|his|her|this|that|a|an))?(?:\s+[\w'\u2019.&-]+){1,2}|(?:\s+[\w'\u2019&-]+)?)"
+    r"(?:\s+(?:of|at|to|was|is|were|are|be|reached|totall?ed|stood at|stands at|rose to|fell to|grew to|worth))?"
+    r"(?:\s+(?:about|around|nearly|some|almost|roughly|over|under|more than|less than|an estimated))?"
+    r"(?:\s+(?:a|an))?\s*",
+    re.IGNORECASE,
+)
+# One quantity written several ways after an amount: "a year", "per year", "annually" (and "annual" before it).
+_SAME_QUALIFIER = {
+    "per year": "a year",
+    "annually": "a year",
+    "per month": "a month",
+    "apiece": "each",
+    "in total": "total value",
+}
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\d")  # what ends the clause back from an amount (or another figure)
 # A claim worded in the negative ("there was no handshake", "refused to") does not assert what a denial denies.
 _NEGATIVE = re.compile(r"\b(?:no|none|nobody|without|never|not|refus\w*|declin\w*)\b|n't\b", re.IGNORECASE)
@@ -458,19 +476,23 @@ def _qualifier(claim: Claim, value: Value) -> str:
     after = claim.text[value.end - claim.start :][:40]
     found = _QUALIFIER.match(after)
     if found:
-        return found.group(1).casefold()
+        said = found.group(1).casefold()
+        return _SAME_QUALIFIER.get(said, said)
     return _measure(claim.text[max(0, value.start - claim.start - _MEASURE_SPAN) : value.start - claim.start])
 
 
 def _measure(before: str) -> str:
     """The measure (``_MEASURE``) the words ``before`` an amount name in the amount's clause: "total value", "market
-    value" ("market cap" too), "a year" ("annual", "yearly", as the words after an amount say it), or ""."""
+    value" ("market cap" too), "a year" ("annual", "yearly", as the words after an amount say it), or "". A
+    measure followed by more than what it measures and a link to the amount tells of another thing ("")."""
     ends = [m.end() for m in _CLAUSE_END.finditer(before)]
     clause = before[ends[-1] :] if ends else before
     named = list(_MEASURE.finditer(clause))
     if not named:
         return ""
     found = named[-1]  # the nearest to the amount
+    if not _MEASURE_TO_AMOUNT.fullmatch(clause, found.end()):
+        return ""  # "its market value fell after it agreed to pay $40 billion": the amount is no market value
     if found["year"]:
         return "a year"
     return "market value" if found["cap"] else f"{found['kind'].casefold()} value"

@@ -300,15 +300,32 @@ _NUMBER_WORD_LOWER = re.compile(rf"\b{_WORDNUM}")
 _ANOTHER_NUMBER = re.compile(rf"\d|\b{_WORDNUM}\b", re.IGNORECASE)
 # What ends a clause between a fate word and a count: a comma, a semicolon, a colon, a dash or a bracket.
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# A conjunction joining two clauses: "Three people died and 14 were injured", "died, while 300 fled".
+_CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|though|although)\b", re.IGNORECASE)
+# Fate words that take no object, so never govern a count after them in another clause ("died and 14 people were
+# injured"); "the deaths of 12 people", in one clause, still counts the dead.
+_NO_OBJECT = re.compile(r"(?:died|dead|deaths?|lost their lives|missing|injuries)$", re.IGNORECASE)
+
+
+def _aside_removed(between: str) -> str:
+    """``between`` (the words from a count to a fate word after it) without an aside set off on both sides: "40
+    people, among them two firefighters, died" leaves " people " (the aside's "two" is no number of the fate's)."""
+    breaks = list(_CLAUSE_BREAK.finditer(between))
+    if len(breaks) < 2:
+        return between
+    return between[: breaks[0].start()] + between[breaks[-1].end() :]
 
 
 def _people(sentence: str, start: int, end: int, noun: str) -> str:
     """What a count of people counts: "people killed", "people injured" (the word that governs the number: the
-    nearest such word within a few words of it in its own clause, else the nearest across a comma), else "people".
+    nearest such word within a few words of it in its own clause, else the nearest after it across an aside set off
+    by commas), else "people".
 
     "On top of the rising death toll, another 279 people are missing" counts the missing: the death toll is
     another clause's, and the clause of 279 says missing (a count of the missing read as a toll would stand
-    beside the dead, as their update or their rival)."""
+    beside the dead, as their update or their rival). A fate word before a count across a comma or a conjunction
+    ("At least 83 people have died, and a further 279 are unaccounted for"; "Three people died and 14 were
+    injured") is another clause's too: the count's own clause, which follows it, tells its fate or none."""
     if noun in ("dead", "killed"):
         return "people killed"
     if noun in ("injured", "wounded"):
@@ -316,12 +333,16 @@ def _people(sentence: str, start: int, end: int, noun: str) -> str:
     best: tuple[bool, int, str] | None = None
     for pattern, fate in _FATE:
         for m in pattern.finditer(sentence, max(0, start - 40), min(len(sentence), end + 40)):
-            between = sentence[m.end() : start] if m.end() <= start else sentence[end : m.start()]
-            if _ANOTHER_NUMBER.search(between):
+            before = m.end() <= start
+            between = sentence[m.end() : start] if before else sentence[end : m.start()]
+            crosses = _CLAUSE_BREAK.search(between) is not None
+            if before and (crosses or (_CONJUNCTION.search(between) and _NO_OBJECT.search(m[0]))):
+                continue  # "Dozens died when the dam burst, and 3,000 people fled": the word is the other clause's
+            if _ANOTHER_NUMBER.search(between if before else _aside_removed(between)):
                 continue  # "killed 44 people, and 279 people": the word is the other number's
             # "12 people, among them two children, died" keeps its fate across the commas where no word of its
             # own clause says one.
-            rank = (_CLAUSE_BREAK.search(between) is not None, min(abs(m.start() - end), abs(start - m.end())), fate)
+            rank = (crosses, min(abs(m.start() - end), abs(start - m.end())), fate)
             if best is None or rank[:2] < best[:2]:
                 best = rank
     return f"people {best[2]}" if best else "people"
