@@ -924,3 +924,17 @@ def test_an_issue_opening_with_a_function_word_or_a_title_is_not_made_a_gerund()
         assert not p["issue"].split()[0].endswith("ing"), p["issue"]
     (p,) = issues.positions([_row("council", "opposes", "2025-09-17", "back the toll plan", extract.terms("back"))])
     assert p["issue"] == "backing the toll plan"
+
+
+def test_they_after_a_group_written_with_one_name_is_that_actor() -> None:
+    # (the branch of a group word joined to one name; a plural noun that is no group word gives no actor)
+    names = {"Marovia": "e1", "Belstad": "e2", "Ostrava": "e3"}
+    second = "They rejected the toll plan proposed by Ostrava."
+    for first, speaker, actors in (
+        ("The Belstad delegation met on Monday to discuss the canal.", "The Belstad delegation", ["Belstad"]),
+        ("Officials from Belstad met on Monday to discuss the canal.", "Officials from Belstad", ["Belstad"]),
+        ("Belstad's pilots met on Monday to discuss the canal.", "Belstad's pilots", []),
+    ):
+        found = extract.find(_they_article(first, second, speaker, "discuss", names))
+        assert [s.actor for s in found] == actors
+        assert all(s.confidence <= 0.6 for s in found)

@@ -666,8 +666,9 @@ def _they_stand_for(ctx: _Context, quote: Quote) -> tuple[Quote, tuple[int, int]
     sentence that speaker is named in: the nearest speaker of a quote or view before the pronoun, in its sentence
     or the one above (the reach of the quotes stage's "they", decision 0088), when that speaker is plural actors:
     names joined as a list ("Marovia and Belstad met ... They rejected ...") or a group written with an actor's
-    name ("The governments of Marovia and Belstad ...", "Pakistan's players"). None when the nearest is one person
-    or body, unnamed people ("Prosecutors ... They requested ..."), or nobody: then no stance is read at all."""
+    name by a group word of :data:`_GROUP` ("The Pakistan team", "Officials from Belstad"; not "Pakistan's players"
+    nor "Belstad's ministers", whose nouns are no group word). None when the nearest is one person or body, unnamed
+    people ("Prosecutors ... They requested ..."), or nobody: then no stance is read at all."""
     if quote.speaker_start is None:
         return None
     k = bisect_right(ctx.starts, quote.speaker_start) - 1  # (the pronoun's sentence; its start, or the one above's)
