@@ -858,3 +858,83 @@ def test_an_issue_on_an_act_is_named_as_a_thing() -> None:
     ):
         (p,) = issues.positions([_row("council", "opposes", "2025-09-17", target, extract.terms(target))])
         assert p["issue"] == name
+
+
+# Review of the rule above (decision 0018, h-rs50): a refusal of what a state, an office or a body is called on to
+# do is a position, not an act told; and only the thing accepted or sought decides whether that is an act.
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Anna Velt refused to rule out new sanctions on Belstad.", "sanctions"),
+        ("Belstad refused to ratify the fishing accord.", "accord"),
+        ("Belstad refused to negotiate with the dock union.", "union"),
+        ("Belstad refused to extradite the former harbour master.", "master"),
+        ("Belstad refused to allow the inspectors into the dam.", "inspectors"),
+        ("Belstad refuses to make public its toll revenues.", "revenues"),
+        ("Belstad refused to release the names of the donors.", "names"),
+        ("Anna Velt refused to step down as harbour minister.", "minister"),
+        ("Belstad refused to reverse its decision on the dam.", "decision"),
+    ],
+)
+def test_a_refusal_of_a_public_course_of_action_is_a_position(text: str, word: str) -> None:
+    (s,) = extract.find(_article(text, {"Belstad": "e2", "Anna Velt": "p1"}))
+    assert s.position == Position.OPPOSES and word in s.target
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "word"),
+    [
+        ("Belstad accepted the payment terms of the canal deal.", Position.SUPPORTS, "terms"),
+        ("Belstad accepted the cup final schedule set by the federation.", Position.SUPPORTS, "schedule"),
+        ("Belstad has sought safety guarantees for its ferries.", Position.SUPPORTS, "guarantees"),
+    ],
+)
+def test_a_thing_handed_over_or_refuge_must_be_what_is_accepted_or_sought(
+    text: str, position: Position, word: str
+) -> None:
+    # "payment", "cup" and "safety" here only qualify what is accepted or sought: terms, a schedule, guarantees.
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}))
+    assert s.position == position and word in s.target
+
+
+def test_refuge_sought_under_a_roof_is_still_an_act() -> None:
+    # (the head noun ends before any preposition of place or time, "under", "inside", "since")
+    for text in (
+        "Belstad sought shelter under the roof of the old customs house.",
+        "Belstad has sought refuge inside the embassy since the shelling began.",
+    ):
+        assert extract.find(_article(text, {"Belstad": "e2"})) == ()
+
+
+def test_an_issue_opening_with_a_function_word_or_a_title_is_not_made_a_gerund() -> None:
+    # Targets read as cut ("of Ostrava", "more ferry pilots on Monday", "former Marovian minister Anna Velt"): a
+    # preposition, a quantifier, a pronoun or a word of a title before a name is no verb, and gets no "-ing".
+    for target in (
+        "of Ostrava",
+        "by a majority of the delegates",
+        "with Kestrova about the toll",
+        "about the dangers of a toll",
+        "more ferry pilots on Monday",
+        "both Marovia and Belstad for the council",
+        "what Kestrova had in mind",
+        "former Marovian minister Anna Velt",
+        "fellow delegate Kestrova",
+    ):
+        (p,) = issues.positions([_row("council", "opposes", "2025-09-17", target, extract.terms(target))])
+        assert not p["issue"].split()[0].endswith("ing"), p["issue"]
+    (p,) = issues.positions([_row("council", "opposes", "2025-09-17", "back the toll plan", extract.terms("back"))])
+    assert p["issue"] == "backing the toll plan"
+
+
+def test_they_after_a_group_written_with_one_name_is_that_actor() -> None:
+    # (the branch of a group word joined to one name; a plural noun that is no group word gives no actor)
+    names = {"Marovia": "e1", "Belstad": "e2", "Ostrava": "e3"}
+    second = "They rejected the toll plan proposed by Ostrava."
+    for first, speaker, actors in (
+        ("The Belstad delegation met on Monday to discuss the canal.", "The Belstad delegation", ["Belstad"]),
+        ("Officials from Belstad met on Monday to discuss the canal.", "Officials from Belstad", ["Belstad"]),
+        ("Belstad's pilots met on Monday to discuss the canal.", "Belstad's pilots", []),
+    ):
+        found = extract.find(_they_article(first, second, speaker, "discuss", names))
+        assert [s.actor for s in found] == actors
+        assert all(s.confidence <= 0.6 for s in found)

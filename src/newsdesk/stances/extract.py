@@ -34,7 +34,7 @@ from newsdesk.dates import WEEKDAYS, one_of
 from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
 from newsdesk.stances.sentiment import Sentiment, lexicon
 
-__all__ = ["ACTOR_TYPES", "OPPOSE", "SUPPORT", "find", "sentences", "terms"]
+__all__ = ["ACTOR_TYPES", "FUNCTION_WORDS", "OPPOSE", "SUPPORT", "find", "sentences", "terms"]
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 MAX_STANCES = 200  # an article with more is a list or a transcript; the first are kept
@@ -172,7 +172,7 @@ _VERB_BEFORE = frozenset(
 _DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
-_STOP = frozenset(
+FUNCTION_WORDS = frozenset(
     """a an the and or but if then than so of to in on at by for with from into onto over under about after before
     between through during without within against among as is are was were be been being am has have had do does
     did will would shall should can could may might must this that these those there here it its they them their
@@ -246,7 +246,7 @@ def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tup
             out[f"@{m.entity_id}"] = None
     for w in _WORD.finditer(text):
         word = w.group().casefold()
-        if word in _STOP or len(word) < 3:
+        if word in FUNCTION_WORDS or len(word) < 3:
             continue
         stem = _stem(word)
         out[_FOLD.get(word, _FOLD.get(stem, stem))] = None
@@ -372,8 +372,8 @@ _EPISTEMIC = re.compile(
 # Things handed over: accepting one is an act (the runner-up accepting a cheque, a player an award), never a
 # position on it, as accepting a plan, a verdict or an offer is.
 _HANDED_OVER = re.compile(
-    r"\b(?:troph(?:y|ies)|cups?|medals?|cheques?|awards?|prizes?|gifts?|donations?|payments?|bribes?|"
-    r"certificates?|honou?rs?|garlands?)\b",
+    r"(?:troph(?:y|ies)|cups?|medals?|cheques?|awards?|prizes?|gifts?|donations?|payments?|bribes?|"
+    r"certificates?|honou?rs?|garlands?)",
     re.IGNORECASE,
 )
 # Verbs of judging or owning up to something, a refusal of which is a view ("refused to call it terrorism",
@@ -382,19 +382,33 @@ _JUDGING = re.compile(
     r"(?:call|label|describ|term|acknowledg|admit|disavow|repudiat|renounc|apologi[sz]|denounc|condemn)", re.IGNORECASE
 )
 # What one seeks in danger ("sought shelter under the roof of a petrol station"): an act, not a position on it.
-_REFUGE = re.compile(r"\b(?:shelter|refuge|cover|safety|treatment|medical|help|asylum)\b", re.IGNORECASE)
-_PREPOSITION = re.compile(r"\s(?:from|of|for|at|in|on|by|with|to)\s", re.IGNORECASE)
+_REFUGE = re.compile(r"(?:shelter|refuge|cover|safety|treatment|care|help|asylum)", re.IGNORECASE)
+# What a state, an office or a body is called on to do, a refusal of which is a position in the dispute over it
+# ("refused to ratify the accord", "refused to extradite him", "refuses to make public his tax returns", "refused to
+# step down"), unlike a gesture or a move of one's own ("shake hands", "raise its offer", "speak to reporters").
+_PUBLIC_COURSE = re.compile(
+    r"^(?:ratif|negotiat|extradit|allow|permit|releas|disclos|publish|make public|hand(?:s|ed|ing)? over|"
+    r"compl(?:y|ied|ies|ying)\b|co-?operat|implement|enforc|revers|revok|repeal|resign|step(?:s|ped|ping)? down)",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(
+    r"\s(?:from|of|for|at|in|on|by|with|to|under|inside|into|near|behind|beneath|among|within|outside|after|before|"
+    r"during|as|since|until|while|when)\s",
+    re.IGNORECASE,
+)
 
 
 def _an_act_told(cue: str, text: str, t0: int, t1: int) -> bool:
     """Whether a position word the reporter writes tells what an actor did rather than a view it holds (a
     stance is a view said or reported, never an act described): "refused to shake hands" (they did not), "refused
     to raise its offer" (it did not), "accepted the runners-up cheque" (he took it). A refusal is a position only
-    of a position, of a course of action positions are taken on or of a judgement (:data:`_JUDGING`): "refused to
-    recognise the annexation", "refused to accept the verdict", "refused to sign", "refuses to disavow the
-    endorsement"; a refusal of a thing ("refused the request") is one too. Acceptance is an act only of a thing
-    handed over (:data:`_HANDED_OVER`, before the target's first preposition), seeking only of refuge or care
-    (:data:`_REFUGE`: "sought shelter")."""
+    of a position (one word or two: "refused to rule out new sanctions"), of a course of action positions are
+    taken on (:data:`_ACT`, :data:`_PUBLIC_COURSE`: "refused to sign", "refused to ratify the accord", "refused to
+    step down") or of a judgement (:data:`_JUDGING`): "refused to recognise the annexation", "refused to accept the
+    verdict", "refuses to disavow the endorsement"; a refusal of a thing ("refused the request") is one too.
+    Acceptance is an act only of a thing handed over (:data:`_HANDED_OVER`, the head noun before the target's first
+    preposition: not "the payment terms"), seeking only of refuge or care (:data:`_REFUGE`: "sought shelter", not
+    "sought safety guarantees")."""
     c = cue.casefold()
     if c.startswith("refus"):
         if not (c.endswith(" to") or re.search(r"\bto\s+$", text[max(0, t0 - 4) : t0], re.IGNORECASE)):
@@ -404,12 +418,17 @@ def _an_act_told(cue: str, text: str, t0: int, t1: int) -> bool:
             return False
         ahead = " ".join(text[t0:t1].split()[:4]).casefold()
         word = first.group().casefold()
-        return _verb(word) is None and not _ACT.search(ahead) and not _ACT.search(word) and not _JUDGING.match(word)
-    head = _PREPOSITION.split(" " + text[t0:t1] + " ", maxsplit=1)[0]
+        return not (
+            _verb(word) or _verb(ahead) or _ACT.search(ahead) or _ACT.search(word) or _JUDGING.match(word)
+        ) and not _PUBLIC_COURSE.match(ahead)  # (_verb(ahead): a verb of two words, "refused to rule out ...")
+    # The head noun of what is accepted or sought: the last word before the target's first preposition ("the
+    # runners-up cheque"; "the payment terms" are terms, "safety guarantees" guarantees).
+    head = _PREPOSITION.split(" " + text[t0:t1] + " ", maxsplit=1)[0].split()
+    noun = head[-1].strip("“”\"'‘’,.;:") if head else ""
     if c.startswith("accept"):
-        return _HANDED_OVER.search(head) is not None
+        return _HANDED_OVER.fullmatch(noun) is not None
     if c.startswith(("seek", "sought")):
-        return _REFUGE.search(head) is not None
+        return _REFUGE.fullmatch(noun) is not None
     return False
 
 
@@ -452,7 +471,7 @@ def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
             if m.start <= at_text < m.end:
                 return bool(m.entity_id) and m.entity_id != quote.speaker_entity_id
         # A noun before the verb is its subject: "extremists seek", "the cabinet wants".
-        return w.group()[:1].islower() and word not in _STOP
+        return w.group()[:1].islower() and word not in FUNCTION_WORDS
     return False
 
 
@@ -498,7 +517,7 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
     end = words[-1].end()
     chunk = _closed(chunk[:end].rstrip(" \"”’'."), chunk[:end])
     words_ = _WORD.findall(chunk)
-    if not words_ or all(_WEAK.match(w) or w.casefold() in _STOP for w in words_):
+    if not words_ or all(_WEAK.match(w) or w.casefold() in FUNCTION_WORDS for w in words_):
         return None
     return at + lead, at + lead + len(chunk)
 
@@ -647,8 +666,9 @@ def _they_stand_for(ctx: _Context, quote: Quote) -> tuple[Quote, tuple[int, int]
     sentence that speaker is named in: the nearest speaker of a quote or view before the pronoun, in its sentence
     or the one above (the reach of the quotes stage's "they", decision 0088), when that speaker is plural actors:
     names joined as a list ("Marovia and Belstad met ... They rejected ...") or a group written with an actor's
-    name ("The governments of Marovia and Belstad ...", "Pakistan's players"). None when the nearest is one person
-    or body, unnamed people ("Prosecutors ... They requested ..."), or nobody: then no stance is read at all."""
+    name by a group word of :data:`_GROUP` ("The Pakistan team", "Officials from Belstad"; not "Pakistan's players"
+    nor "Belstad's ministers", whose nouns are no group word). None when the nearest is one person or body, unnamed
+    people ("Prosecutors ... They requested ..."), or nobody: then no stance is read at all."""
     if quote.speaker_start is None:
         return None
     k = bisect_right(ctx.starts, quote.speaker_start) - 1  # (the pronoun's sentence; its start, or the one above's)
@@ -864,7 +884,7 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
             target = _object(text, quote.start + w.start(), quote.end)
             if target is not None:
                 rest = _WORD.findall(text[quote.start + w.end() : target[1]])
-                if not any(r.casefold() not in _STOP for r in rest):
+                if not any(r.casefold() not in FUNCTION_WORDS for r in rest):
                     continue  # "signed off on": an act with nothing it acts on
                 if _recognition_without_object(word, text[target[0] : target[1]], ctx.article, *target):
                     continue

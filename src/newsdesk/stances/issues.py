@@ -17,6 +17,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from newsdesk.stances.extract import FUNCTION_WORDS
+
 __all__ = ["MATCH", "Worked", "group", "positions", "shift_text"]
 
 COMMON = 40  # a term in more issues than this picks no candidates
@@ -25,7 +27,6 @@ COMPARED = 12  # members of an issue a new stance is compared with
 SHARED = 1.5  # term weight two targets must share at least: a name and a word, or a word and a common one
 MATCH = 0.5  # share of the smaller target's term weight two targets must share to be one issue
 _DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such|to)\s+", re.I)
-_DETERMINER_WORDS = frozenset("any the a an all this that these those its his her their our such to not".split())
 _MAX_NAME_WORDS = 10
 # An outlet's praise or alarm at the head of a target ("historic $82billion deal to purchase ..."): an issue's name
 # is the thing, not how one report sizes it up (decision 0018).
@@ -110,6 +111,12 @@ _DOUBLED = frozenset(
 )
 
 
+# Words before a name that are part of how it is written, never a verb ("former Florida Gov. Jeb Bush", "fellow
+# Kentuckian Rand Paul", "whatever the president does"); function words (a preposition, a quantifier, a pronoun:
+# "of Trump", "more Muslim refugees", "it all made public") are none either (extract.FUNCTION_WORDS).
+_TITLE_WORDS = frozenset("former fellow late ex whatever whichever whoever".split())
+
+
 def _gerund(verb: str) -> str:
     """The "-ing" form of a verb's base form: "receive" receiving, "stop" stopping, "see" seeing, "lie" lying,
     "quit" quitting, "admit" admitting, "visit" visiting."""
@@ -128,12 +135,14 @@ def _as_a_thing(name: str) -> str:
     """A name that opens with a verb's base form (the act a position is on: "receive the trophy from Naqvi",
     "acquire Warner Bros") with that verb as its "-ing" form ("receiving the trophy from Naqvi"), so that the
     issue reads as a thing one supports or opposes. A word is taken as a verb only where nothing but a verb stands
-    (lower case, no ending of a noun, a plural, a participle or an adjective, and an object's determiner, a name,
-    a figure or a particle after it): "talks with Kyiv", "peace talks" and "renunciation" stay as written."""
+    (lower case, no function word (:data:`~newsdesk.stances.extract.FUNCTION_WORDS`) nor word of a title
+    (:data:`_TITLE_WORDS`), no ending of a noun, a plural, a participle or an adjective, and an object's determiner,
+    a name, a figure or a particle after it): "talks with Kyiv", "peace talks", "renunciation", "of Trump", "more
+    refugees" and "former Gov. Jeb Bush" stay as written."""
     words = name.split(" ", 2)
     if len(words) < 2 or not re.fullmatch(r"[a-z]+", words[0]) or _NOUN_END.search(words[0]):
         return name
-    if words[0] in _DETERMINER_WORDS or not _AFTER_VERB.match(words[1]):
+    if words[0] in FUNCTION_WORDS or words[0] in _TITLE_WORDS or not _AFTER_VERB.match(words[1]):
         return name
     return " ".join([_gerund(words[0]), *words[1:]])
 
