@@ -172,7 +172,7 @@ BLAZE = (
 )
 
 
-def _judged_on(claim: str, text: str, published: str, label: str, sentence: str) -> dict[str, Any]:
+def _judged_on(claim: str, text: str, published: str | None, label: str, sentence: str) -> dict[str, Any]:
     """``claim`` judged over one article of ``text`` published on ``published``, read as the facade reads both (the
     claim's days and the article's date mentions by the dates stage)."""
     from newsdesk.extract import dates
@@ -236,3 +236,50 @@ def test_a_weekday_is_read_as_a_day() -> None:
         "The fire broke out on Wednesday", dated, "2026-03-12", "supports", "Four floors were destroyed."
     )
     assert [r["article_id"] for r in by_weekday["supports"]] == ["a"], by_weekday
+
+
+def test_a_weekday_of_another_day_is_no_support_for_a_claim_naming_the_day() -> None:
+    # "on Wednesday" in a report of Thursday 12 March is the 11th: a claim of Wednesday 18 March names another
+    # Wednesday. The day decides; the report tells the fire's start on another day, so it discusses the claim.
+    got = _judged_on(
+        "A fire broke out at the Marrow Quay tower on Wednesday 18 March",
+        BLAZE,
+        "2026-03-12",
+        "supports",
+        "Four floors were destroyed.",
+    )
+    assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"], got
+    right = _judged_on(
+        "A fire broke out at the Marrow Quay tower on Wednesday 11 March",
+        BLAZE,
+        "2026-03-12",
+        "supports",
+        "Four floors were destroyed.",
+    )
+    assert [r["article_id"] for r in right["supports"]] == ["a"], right
+
+
+VERDICT = (
+    "The Lorvan tribunal sentenced former harbour master Petra Anselm to prison for fraud. "
+    "Her lawyers said they would appeal."
+)
+
+
+@pytest.mark.parametrize(
+    "claim", ["Petra Anselm was sentenced to prison on Monday", "Petra Anselm was sentenced to prison on 9 March"]
+)
+def test_a_report_that_does_not_say_the_day_discusses_the_claim(claim: str) -> None:
+    # The report tells the sentence in the claim's own words but names no day: no support of the day, and not
+    # dropped as unrelated either; it is listed as discussing the claim, on its sentence.
+    got = _judged_on(claim, VERDICT, "2026-03-10", "supports", "Her lawyers said they would appeal.")
+    assert not got["supports"], got
+    assert [r["evidence"] for r in got["discusses"]] == [VERDICT.split(". ")[0] + "."], got
+
+
+def test_a_date_no_weekday_is_known_of_discusses_a_claim_naming_a_weekday() -> None:
+    # An undated report's "on 11 March" has no weekday to compare with the claim's Wednesday: another day as far as
+    # can be told, so the report discusses the claim rather than being dropped.
+    got = _judged_on(
+        "The fire broke out on Wednesday", BLAZE.replace("on Wednesday", "on 11 March"), None, "supports", "Four floors"
+    )
+    assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"], got

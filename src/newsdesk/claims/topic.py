@@ -186,15 +186,25 @@ class Topic:
                 if numbers and named & keys:
                     topic = True  # a number beside the word of what the claim counts: "raised the toll to 44"
                     same = same or claimed.value in numbers  # "fire kills 128"
-        resolved = [d for d in map(_day, days) if d is not None]
-        if self.days:
+        if dated:
+            resolved = [d for d in map(_day, days) if d is not None]
             named_days = _days(sentence) | {(d.month, d.day) for d in resolved}
-            topic = topic or bool(named_days)
-            same = same or bool(named_days & self.days)
-        if self.weekdays:
-            named_weekdays = _weekdays(sentence) | {WEEKDAYS[d.weekday()] for d in resolved}
-            topic = topic or bool(named_weekdays)
-            same = same or bool(named_weekdays & self.weekdays)
+            if self.days:
+                # The day decides; a weekday does not ("on Wednesday" is any Wednesday, and the one a report means,
+                # resolved, is a day compared already): "Wednesday 3 December" is not the 26th's Wednesday.
+                topic = topic or bool(named_days)
+                same = same or bool(named_days & self.days)
+            else:
+                named_weekdays = _weekdays(sentence) | {WEEKDAYS[d.weekday()] for d in resolved}
+                # A day written out that no report's date gives a weekday ("on Nov 26" in an undated report) is
+                # another day as far as can be told: on the topic, as a weekday not the claim's is.
+                topic = topic or bool(named_weekdays or named_days)
+                same = same or bool(named_weekdays & self.weekdays)
+            if not self.counts and len(self.words) > TOPIC_WORDS and self.words <= keys:
+                # The thing told in the sentence's own words, all of them, with no day or another ("Hasina was
+                # sentenced to death"): the report discusses the claim, neither dropped nor a support. Two words ("the
+                # fire started") are some fire, as a count's words alone are (above).
+                topic = True
         return SAME if same else TOPIC if topic else OFF
 
 
