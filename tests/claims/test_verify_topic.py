@@ -283,3 +283,44 @@ def test_a_date_no_weekday_is_known_of_discusses_a_claim_naming_a_weekday() -> N
         "The fire broke out on Wednesday", BLAZE.replace("on Wednesday", "on 11 March"), None, "supports", "Four floors"
     )
     assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council started a fire safety campaign in Lorvan on 11 March. Volunteers knocked on every door.",
+        "Crews began a fire drill in Lorvan on 11 March. Residents took part.",
+        "Residents took hold of the fire hoses in Lorvan on 11 March. Nobody was hurt.",
+        "The fire began to spread in Lorvan on 11 March. Nobody was hurt.",
+    ],
+)
+def test_starting_something_is_not_a_thing_breaking_out(text: str) -> None:
+    # "broke out", "started" and "took hold" are one where the thing itself began; a start with an object (someone
+    # launched a campaign, a drill), "took hold of" (a grip) or "began to spread" tells no fire's start, in the
+    # sentence or in the lead read as its context.
+    got = _judged_on("A fire broke out on 11 March", text, "2026-03-12", "supports", text.split(". ")[1])
+    assert not got["supports"], got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A fire started in Lorvan on 11 March.",
+        "A fire took hold in Lorvan on 11 March.",
+        "The start of the fire in Lorvan on 11 March went unseen.",
+    ],
+)
+def test_a_fire_that_started_or_took_hold_broke_out(sentence: str) -> None:
+    text = f"{sentence} Nobody was hurt."
+    got = _judged_on("A fire broke out on 11 March", text, "2026-03-12", "supports", "Nobody was hurt.")
+    assert [r["evidence"] for r in got["supports"]] == [sentence], got
+
+
+def test_a_day_of_another_thing_in_a_report_of_the_start_is_no_support() -> None:
+    # The lead tells the fire's start (on Wednesday, the 11th); Thursday is the day the toll was raised.
+    text = (
+        "A fire took hold at the Marrow Quay tower in Lorvan on Wednesday evening. "
+        "Officials raised the death toll to 12 on Thursday morning."
+    )
+    got = _judged_on("The fire broke out on Thursday", text, "2026-03-12", "supports", text.split(". ")[1])
+    assert not got["supports"], got
