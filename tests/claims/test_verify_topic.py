@@ -324,3 +324,16 @@ def test_a_day_of_another_thing_in_a_report_of_the_start_is_no_support() -> None
     )
     got = _judged_on("The fire broke out on Thursday", text, "2026-03-12", "supports", text.split(". ")[1])
     assert not got["supports"], got
+
+
+def test_a_datelines_day_is_the_reports_not_the_day_of_what_it_tells() -> None:
+    # "Lorvan, March 9 (HNA):" dates the report; the sentence tells a reaction to the verdict, not that it was given
+    # on the 9th, so the report does not support a claim of the sentencing on that day.
+    text = (
+        "Lorvan, March 9 (HNA): Former harbour master Petra Anselm has denounced the ruling against her. "
+        "The tribunal sentenced her to prison for fraud after a trial of two years."
+    )
+    got = _judged_on(
+        "Petra Anselm was sentenced to prison on 9 March", text, None, "supports", text.split(". ")[0] + "."
+    )
+    assert not got["supports"], got
