@@ -308,6 +308,7 @@ def test_starting_something_is_not_a_thing_breaking_out(text: str) -> None:
         "A fire started in Lorvan on 11 March.",
         "A fire took hold in Lorvan on 11 March.",
         "The start of the fire in Lorvan on 11 March went unseen.",
+        "A fire took hold the night of 11 March in Lorvan.",
     ],
 )
 def test_a_fire_that_started_or_took_hold_broke_out(sentence: str) -> None:

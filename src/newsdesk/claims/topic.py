@@ -61,14 +61,17 @@ _FATE_WORDS = {
 
 
 # Ways of saying that something began, read as one ("started"): "the fire broke out on 26 November" is what "the fire
-# started on Wednesday" tells of a fire that began on Wednesday the 26th. Only where the thing itself began: a verb
-# with an object ("started a campaign", "began a drill", "began to spread") tells that someone launched something,
-# and "broke out of" and "took hold of" are an escape and a grip (group ``of``, ``object``: left as written).
+# started on Wednesday" tells of a fire that began on Wednesday the 26th. Only where the thing itself began: "started",
+# "began" or "ignited" with an object ("started a campaign", "began a drill", "began to spread", "ignited a debate";
+# group ``object``) tells that someone launched something, and "broke out of" and "took hold of" (group ``of``) are an
+# escape and a grip. A time after the verb is no object ("took hold that night", "began this morning").
+_TIME = r"(?!\s+(?:morning|afternoon|evening|night|day|week|weekend|month|year|time)\b)"
 _ONSET = re.compile(
     r"\b(?:(?:broke|break|breaks|breaking|broken)\s+out|(?:took|take|takes|taking|taken)\s+hold|"
-    r"(?P<start>began|begun|begins?|starts?|started|starting)|erupt(?:ed|s)?|ignited)\b"
-    r"(?:(?P<of>\s+of\b)|(?P<object>\s+(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|"
-    r"several|new|fresh|another|to|it|them|him|us|work|talks|(?!during|following|morning|evening)[a-z]+ing)\b))?",
+    r"(?P<start>began|begun|begins?|starts?|started|starting|ignited)|erupt(?:ed|s)?)\b"
+    r"(?:(?P<of>\s+of\b)|(?P<object>\s+(?:(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|"
+    rf"several|new|fresh|another){_TIME}|to|it|them|him|us|work|talks|"
+    r"(?!during|following|morning|evening)[a-z]+ing)\b))?",
     re.IGNORECASE,
 )
 
@@ -77,10 +80,10 @@ def _onset(m: re.Match[str]) -> str:
     word = m.group()
     if m["of"]:
         return word
-    if m["object"]:
-        # "started a campaign" is a launch; "erupted" or "ignited" with an object keeps its own word.
-        return f"launched{m['object']}" if m["start"] else word
-    return "Started" if word[0].isupper() else "started"
+    if m["object"] and m["start"]:
+        return f"launched{m['object']}"  # "started a campaign": someone launched it
+    ending = m["object"] or ""
+    return ("Started" if word[0].isupper() else "started") + ending
 
 
 def _onsets(text: str) -> str:
