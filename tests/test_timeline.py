@@ -266,6 +266,24 @@ def test_a_date_in_a_clause_after_a_remarks_attribution_does_not_date_the_remark
     assert entries == [("2019", "year"), ("2026-03-10", "day"), ("2026-03-11", "day")], entries
 
 
+def test_a_date_of_the_occasion_a_remark_was_made_on_dates_it(tmp_path: Path) -> None:
+    # When and where the words were said, after the attribution, is the remark's day: "speaking to reporters on
+    # Sunday", "when asked on Monday", "while touring the quay on Tuesday", "according to a statement released on
+    # Wednesday". Only a clause telling something else ("adding that the pumps would restart on Friday") is not.
+    body = (
+        "“The quay will be rebuilt within a year,” the mayor said, speaking to reporters on Sunday."
+        "\n“We have enough money for the first stage,” the treasurer said when asked about the cost on Monday."
+        "\n“The crews have worked through every night,” the harbour master said while touring the quay on Tuesday."
+        "\n“No ship will be turned away this winter,” the port authority said, according to a statement released"
+        " on Wednesday."
+        "\n“The water has gone down at last,” the engineer said, adding that the pumps would restart on Friday."
+    )
+    entries = _timeline_of(tmp_path, "Orlan quay to be rebuilt", "2026-03-12", body)
+    assert entries == [("2026-03-08", "day"), ("2026-03-09", "day"), ("2026-03-10", "day"), ("2026-03-11", "day")], (
+        entries
+    )
+
+
 def _stored_and_scanned(tmp_path: Path, record: dict[str, str]) -> tuple[list[Any], list[Any]]:
     """The timeline of a one-article story from stored sentence spans, and as a store made before them gives it
     (m005 left them empty: the texts scanned)."""

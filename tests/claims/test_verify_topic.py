@@ -172,7 +172,7 @@ BLAZE = (
 )
 
 
-def _judged_on(claim: str, text: str, published: str, label: str, sentence: str) -> dict[str, Any]:
+def _judged_on(claim: str, text: str, published: str | None, label: str, sentence: str) -> dict[str, Any]:
     """``claim`` judged over one article of ``text`` published on ``published``, read as the facade reads both (the
     claim's days and the article's date mentions by the dates stage)."""
     from newsdesk.extract import dates
@@ -236,3 +236,105 @@ def test_a_weekday_is_read_as_a_day() -> None:
         "The fire broke out on Wednesday", dated, "2026-03-12", "supports", "Four floors were destroyed."
     )
     assert [r["article_id"] for r in by_weekday["supports"]] == ["a"], by_weekday
+
+
+def test_a_weekday_of_another_day_is_no_support_for_a_claim_naming_the_day() -> None:
+    # "on Wednesday" in a report of Thursday 12 March is the 11th: a claim of Wednesday 18 March names another
+    # Wednesday. The day decides; the report tells the fire's start on another day, so it discusses the claim.
+    got = _judged_on(
+        "A fire broke out at the Marrow Quay tower on Wednesday 18 March",
+        BLAZE,
+        "2026-03-12",
+        "supports",
+        "Four floors were destroyed.",
+    )
+    assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"], got
+    right = _judged_on(
+        "A fire broke out at the Marrow Quay tower on Wednesday 11 March",
+        BLAZE,
+        "2026-03-12",
+        "supports",
+        "Four floors were destroyed.",
+    )
+    assert [r["article_id"] for r in right["supports"]] == ["a"], right
+
+
+VERDICT = (
+    "The Lorvan tribunal sentenced former harbour master Petra Anselm to prison for fraud. "
+    "Her lawyers said they would appeal."
+)
+
+
+@pytest.mark.parametrize(
+    "claim", ["Petra Anselm was sentenced to prison on Monday", "Petra Anselm was sentenced to prison on 9 March"]
+)
+def test_a_report_that_does_not_say_the_day_discusses_the_claim(claim: str) -> None:
+    # The report tells the sentence in the claim's own words but names no day: no support of the day, and not
+    # dropped as unrelated either; it is listed as discussing the claim, on its sentence.
+    got = _judged_on(claim, VERDICT, "2026-03-10", "supports", "Her lawyers said they would appeal.")
+    assert not got["supports"], got
+    assert [r["evidence"] for r in got["discusses"]] == [VERDICT.split(". ")[0] + "."], got
+
+
+def test_a_date_no_weekday_is_known_of_discusses_a_claim_naming_a_weekday() -> None:
+    # An undated report's "on 11 March" has no weekday to compare with the claim's Wednesday: another day as far as
+    # can be told, so the report discusses the claim rather than being dropped.
+    got = _judged_on(
+        "The fire broke out on Wednesday", BLAZE.replace("on Wednesday", "on 11 March"), None, "supports", "Four floors"
+    )
+    assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council started a fire safety campaign in Lorvan on 11 March. Volunteers knocked on every door.",
+        "Crews began a fire drill in Lorvan on 11 March. Residents took part.",
+        "Residents took hold of the fire hoses in Lorvan on 11 March. Nobody was hurt.",
+        "The fire began to spread in Lorvan on 11 March. Nobody was hurt.",
+    ],
+)
+def test_starting_something_is_not_a_thing_breaking_out(text: str) -> None:
+    # "broke out", "started" and "took hold" are one where the thing itself began; a start with an object (someone
+    # launched a campaign, a drill), "took hold of" (a grip) or "began to spread" tells no fire's start, in the
+    # sentence or in the lead read as its context.
+    got = _judged_on("A fire broke out on 11 March", text, "2026-03-12", "supports", text.split(". ")[1])
+    assert not got["supports"], got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A fire started in Lorvan on 11 March.",
+        "A fire took hold in Lorvan on 11 March.",
+        "The start of the fire in Lorvan on 11 March went unseen.",
+        "A fire took hold the night of 11 March in Lorvan.",
+    ],
+)
+def test_a_fire_that_started_or_took_hold_broke_out(sentence: str) -> None:
+    text = f"{sentence} Nobody was hurt."
+    got = _judged_on("A fire broke out on 11 March", text, "2026-03-12", "supports", "Nobody was hurt.")
+    assert [r["evidence"] for r in got["supports"]] == [sentence], got
+
+
+def test_a_day_of_another_thing_in_a_report_of_the_start_is_no_support() -> None:
+    # The lead tells the fire's start (on Wednesday, the 11th); Thursday is the day the toll was raised.
+    text = (
+        "A fire took hold at the Marrow Quay tower in Lorvan on Wednesday evening. "
+        "Officials raised the death toll to 12 on Thursday morning."
+    )
+    got = _judged_on("The fire broke out on Thursday", text, "2026-03-12", "supports", text.split(". ")[1])
+    assert not got["supports"], got
+
+
+def test_a_datelines_day_is_the_reports_not_the_day_of_what_it_tells() -> None:
+    # "Lorvan, March 9 (HNA):" dates the report; the sentence tells a reaction to the verdict, not that it was given
+    # on the 9th, so the report does not support a claim of the sentencing on that day.
+    text = (
+        "Lorvan, March 9 (HNA): Former harbour master Petra Anselm has denounced the ruling against her. "
+        "The tribunal sentenced her to prison for fraud after a trial of two years."
+    )
+    got = _judged_on(
+        "Petra Anselm was sentenced to prison on 9 March", text, None, "supports", text.split(". ")[0] + "."
+    )
+    assert not got["supports"], got

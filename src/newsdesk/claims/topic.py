@@ -14,8 +14,11 @@ and what it counts, *people killed*, are its values), and the things it counts o
   without the count the claim makes, is about some fire.
 
 A day the claim names ("26 November", "on Wednesday") is its value: a sentence names it in words or through the
-dates stage ("on Wednesday" in a report of Thursday 27 November is the 26th, a Wednesday). The ways of saying that
-something began ("broke out", "started", "began", "erupted", "took hold") are one word.
+dates stage ("on Wednesday" in a report of Thursday 27 November is the 26th, a Wednesday); where the claim names the
+day, the day decides, not its weekday. A sentence telling the thing in all the claim's words (three or more) but not
+its day discusses it. The ways of saying that the thing itself began ("broke out", "started", "began", "erupted",
+"took hold") are one word, which the sentence naming the day must hold; starting something ("started a campaign")
+is not among them.
 
 General rules of English, with no word of any story: the stance model (decision 0014) reads how an article tells
 a claim, never what it is about, and a verdict of support or contradiction needs both.
@@ -58,19 +61,40 @@ _FATE_WORDS = {
 
 
 # Ways of saying that something began, read as one ("started"): "the fire broke out on 26 November" is what "the fire
-# started on Wednesday" tells of a fire that began on Wednesday the 26th.
+# started on Wednesday" tells of a fire that began on Wednesday the 26th. Only where the thing itself began: "started",
+# "began" or "ignited" with an object ("started a campaign", "began a drill", "began to spread", "ignited a debate";
+# group ``object``) tells that someone launched something, and "broke out of" and "took hold of" (group ``of``) are an
+# escape and a grip. A time after the verb is no object ("took hold that night", "began this morning").
+_TIME = r"(?!\s+(?:morning|afternoon|evening|night|day|week|weekend|month|year|time)\b)"
 _ONSET = re.compile(
     r"\b(?:(?:broke|break|breaks|breaking|broken)\s+out|(?:took|take|takes|taking|taken)\s+hold|"
-    r"began|begun|begins?|erupt(?:ed|s)?|ignited|starts?|started)\b",
+    r"(?P<start>began|begun|begins?|starts?|started|starting|ignited)|erupt(?:ed|s)?)\b"
+    r"(?:(?P<of>\s+of\b)|(?P<object>\s+(?:(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|"
+    rf"several|new|fresh|another){_TIME}|to|it|them|him|us|work|talks|"
+    r"(?!during|following|morning|evening)[a-z]+ing)\b))?",
     re.IGNORECASE,
 )
 
 
+def _onset(m: re.Match[str]) -> str:
+    word = m.group()
+    if m["of"]:
+        return word
+    if m["object"] and m["start"]:
+        return f"launched{m['object']}"  # "started a campaign": someone launched it
+    ending = m["object"] or ""
+    return ("Started" if word[0].isupper() else "started") + ending
+
+
 def _onsets(text: str) -> str:
-    """``text`` with each way of saying that something began written "started" ("Started" at a capital)."""
+    """``text`` with each way of saying that something began written "started" ("Started" at a capital), and a
+    start or a beginning with an object written "launched" ("began a drill": someone launched it)."""
     if _ONSET.search(text) is None:
         return text
-    return _ONSET.sub(lambda m: "Started" if m.group()[0].isupper() else "started", text)
+    return _ONSET.sub(_onset, text)
+
+
+_STARTED = extract.stem("started")
 
 
 def _stems(text: str) -> set[str]:
@@ -94,7 +118,7 @@ def _keys(terms: tuple[str, ...]) -> set[str]:
 @functools.lru_cache(maxsize=256)
 def _context(text: str) -> frozenset[str]:
     """:func:`_keys` of a context, remembered: an article's lead is the context of each of its sentences."""
-    return frozenset(_keys(extract.terms(text)))
+    return frozenset(_keys(extract.terms(_onsets(text))))
 
 
 def _fate(unit: str) -> str | None:
@@ -186,15 +210,29 @@ class Topic:
                 if numbers and named & keys:
                     topic = True  # a number beside the word of what the claim counts: "raised the toll to 44"
                     same = same or claimed.value in numbers  # "fire kills 128"
-        resolved = [d for d in map(_day, days) if d is not None]
-        if self.days:
+        if dated:
+            resolved = [d for d in map(_day, days) if d is not None]
             named_days = _days(sentence) | {(d.month, d.day) for d in resolved}
-            topic = topic or bool(named_days)
-            same = same or bool(named_days & self.days)
-        if self.weekdays:
-            named_weekdays = _weekdays(sentence) | {WEEKDAYS[d.weekday()] for d in resolved}
-            topic = topic or bool(named_weekdays)
-            same = same or bool(named_weekdays & self.weekdays)
+            if self.days:
+                # The day decides; a weekday does not ("on Wednesday" is any Wednesday, and the one a report means,
+                # resolved, is a day compared already): "Wednesday 3 December" is not the 26th's Wednesday.
+                topic = topic or bool(named_days)
+                same = same or bool(named_days & self.days)
+            else:
+                named_weekdays = _weekdays(sentence) | {WEEKDAYS[d.weekday()] for d in resolved}
+                # A day written out that no report's date gives a weekday ("on Nov 26" in an undated report) is
+                # another day as far as can be told: on the topic, as a weekday not the claim's is.
+                topic = topic or bool(named_weekdays or named_days)
+                same = same or bool(named_weekdays & self.weekdays)
+            if not self.counts and len(self.words) > TOPIC_WORDS and self.words <= keys:
+                # The thing told in the sentence's own words, all of them, with no day or another ("Hasina was
+                # sentenced to death"): the report discusses the claim, neither dropped nor a support. Two words ("the
+                # fire started") are some fire, as a count's words alone are (above).
+                topic = True
+            if _STARTED in self.words and _STARTED not in keys:
+                # The claim's day is when the thing began: a sentence naming a day but not the start ("raised the
+                # toll to 44 on Thursday", the fire's start told in the lead) dates something else.
+                same = False
         return SAME if same else TOPIC if topic else OFF
 
 

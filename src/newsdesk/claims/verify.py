@@ -29,7 +29,7 @@ from typing import Any
 from newsdesk.claims import contradict, corroborate, extract, match, topic, values
 from newsdesk.claims.corroborate import StanceFn
 from newsdesk.errors import QueryError
-from newsdesk.records import Article, Claim, DateMention, Mention, Modality
+from newsdesk.records import Article, Claim, DateMention, Mention, Modality, lead_prefix
 
 __all__ = ["LABELS", "MAX_CHARS", "Candidate", "decides", "judge", "search_query", "typed", "weights"]
 
@@ -239,6 +239,9 @@ def _on_topic(
 
     def reads(a: int, b: int) -> str:
         before = next((text[x:y] for x, y in reversed(spans) if y <= a), "")
+        # A dateline's day ("Dhaka, November 17 (ANI): Hasina denounced the verdict ...") is the report's, not the
+        # day of what the sentence tells: read from the sentence's own words, as the claims stage reads it.
+        a += lead_prefix(text[a:b])
         return subject.reads(text[a:b], lead, before, days=[day for at, day in days if a <= at < b])
 
     needed = (topic.SAME,) if label == "supports" else (topic.SAME, topic.TOPIC)  # discusses: on the topic

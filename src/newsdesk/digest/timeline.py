@@ -112,10 +112,14 @@ def _a_record(mention: DateMention, sentence: str) -> bool:
 REMARK_WORDS = 4  # a quotation this long is a remark; a shorter one quotes a word, a phrase or a title
 # What opens a clause of its own between a quotation's attribution and a date after it: a conjunction of time or
 # cause ("before the deal was announced Dec. 5"), a relative ("which", "that") or a participle after a comma
-# (", noting that ...", ", adding ...").
+# (", noting that ...", ", adding ..."). Not what tells when or where the words were said, whose date is the
+# remark's: "when" and "while" ('she said when asked on Friday'), a participle of the occasion (', speaking to
+# reporters on Sunday', ', addressing the council', ', according to a statement released on Monday').
 _CLAUSE_OPENER = re.compile(
-    r"\b(?:before|after|since|until|till|when|whenever|while|whereas|because|although|though|once|which|who|whom|"
-    r"whose|where|that|following|ahead of)\b|,\s+\w+ing\b",
+    r"\b(?:before|after|since|until|till|whereas|because|although|though|once|which|who|whom|"
+    r"whose|where|that|following|ahead of)\b"
+    r"|,\s+(?!(?:speaking|addressing|talking|appearing|answering|responding|replying|testifying|writing|"
+    r"posting|briefing|according)\b)\w+ing\b",
     re.IGNORECASE,
 )
 
