@@ -46,12 +46,18 @@ def with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) ->
                   WHERE e.type = 'PERSON' AND m.article_id IN ({",".join("?" * len(chunk))})"""
         for article_id, text, entity_id, name in conn.execute(sql, chunk):
             named.setdefault(article_id, {}).setdefault(text, set()).add((entity_id, name))
+    whose: dict[str, dict[str, tuple[str, str] | None]] = {}
     for row in joint:
         speaker = row["speaker"]
         people = named.get(row["article_id"], {})
+        known = whose.setdefault(row["article_id"], {})
         found: list[tuple[int, int, str, str]] = []
         for text in people:
-            whom = _whom(text, people)
+            if text not in speaker:
+                continue
+            if text not in known:
+                known[text] = _whom(text, people)
+            whom = known[text]
             for at in re.finditer(_word(text), speaker):
                 if whom is not None:
                     found.append((at.start(), at.end(), *whom))
