@@ -249,6 +249,39 @@ def test_a_capital_as_speaker_is_its_government_never_the_city() -> None:
     ]
 
 
+def test_only_a_capital_alone_is_its_government() -> None:
+    # A name that holds a capital but is not one ("The Washington Post", "George Washington", "Paris Hilton",
+    # "the Kremlin", the country's own short form) keeps its link: only the city's name alone is the government.
+    from newsdesk import countries
+    from newsdesk.records import Article, Quote, SpeakerKind
+
+    said = [
+        ("The Washington Post", "ORG"),
+        ("Paris Hilton", "ORG"),
+        ("the Kremlin", "ORG"),
+        ("the U.S.", "GPE"),
+        ("George Washington", "GPE"),
+    ]
+    text = " ".join(f"{name} said no." for name, _ in said)
+    found = [(name, kind, text.index(name)) for name, kind in said]
+    mentions = tuple(Mention(text=n, start=at, end=at + len(n), type=kind) for n, kind, at in found)
+    quotes = tuple(
+        Quote(text="no", start=at + len(n) + 6, end=at + len(n) + 8, speaker=n, speaker_kind=SpeakerKind.GROUP,
+              speaker_start=at, speaker_end=at + len(n))
+        for n, _, at in found
+    )  # fmt: skip
+    (article,) = Linker().link_articles([Article(id="a1", source="t", text=text, mentions=mentions, quotes=quotes)])
+    linked = {m.text: m.entity_id for m in article.mentions}
+    assert [q.speaker_entity_id for q in article.quotes] == [linked[n] for n, _ in said]
+    assert all(linked.values())
+    assert [countries.capital(n) for n in ("Moscow", "the Hague", "Jerusalem residents", "sources in Moscow")] == [
+        "russia",
+        "netherlands",
+        None,
+        None,
+    ]
+
+
 def _batch_linked(*articles: tuple[str, ...]) -> list[Article]:
     """Link one batch of articles, each given as its mentions written "Name/TYPE"."""
     batch = []

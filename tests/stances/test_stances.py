@@ -107,6 +107,19 @@ def test_a_quote_with_a_position_cue_gives_the_speakers_position() -> None:
     assert s.target == "any deal that hands the delta to Ostrava" and "@e3" in s.terms
 
 
+def test_a_capital_speaking_for_its_government_holds_its_position_as_written() -> None:
+    # "Washington said it opposed ...": the quote is linked to no entity (decision 0093), yet the position is the
+    # government's, held under the capital's name and its mention, as a clause "Moscow welcomed ..." gives it.
+    text = "Washington said it opposed any deal that hands the delta to Ostrava."
+    quote = _quote(text, "it opposed any deal that hands the delta to Ostrava", "Washington", "said", None)
+    (s,) = extract.find(_article(text, {"Washington": "c1", "Ostrava": "e3"}, (quote,)))
+    assert (s.actor, s.actor_id, s.position) == ("Washington", "c1", Position.OPPOSES)
+    # A group speaker that is no capital and names no actor still holds nothing.
+    text = "Officials said they opposed any deal that hands the delta to Ostrava."
+    quote = _quote(text, "they opposed any deal that hands the delta to Ostrava", "Officials", "said", None)
+    assert not extract.find(_article(text, {"Ostrava": "e3"}, (quote,)))
+
+
 def test_every_actor_a_group_speaker_lists_takes_its_position() -> None:
     text = (
         "More than 80 countries, including Kestrova, the Dalen Union and Ostrava, backed the plan to close the mines."

@@ -303,6 +303,70 @@ def test_a_joint_speaker_is_linked_to_each_person_it_names_and_to_no_one_alone(s
     assert [q["text"] for q in store.query("quotes", speaker="fenn")] == ["the fund was broken"]
 
 
+@pytest.mark.parametrize(
+    ("text", "joint", "linked", "shown"),
+    [
+        # The article names two Kims: "Mr. Kim" is either, whichever the linker took; only Ms. Lopez is shown.
+        (
+            "David Kim met Paul Kim. Mr. Kim and Ms. Lopez said the vote was rigged. Rosa Lopez agreed.",
+            "Mr. Kim and Ms. Lopez",
+            {"David Kim": "e1", "Paul Kim": "e2", "Kim": "e1", "Lopez": "e3", "Rosa Lopez": "e3"},
+            ["Rosa Lopez"],
+        ),
+        # Two people of one surname, both linked to the one Smith the article names in full: neither is him alone.
+        (
+            "John Smith runs a bakery. Mr. Smith and Mrs. Smith said the rent had doubled.",
+            "Mr. Smith and Mrs. Smith",
+            {"John Smith": "e4", "Smith": "e4"},
+            [],
+        ),
+    ],
+)
+def test_a_joint_speaker_links_no_name_the_article_gives_two_people(
+    store: Store, text: str, joint: str, linked: dict[str, str], shown: list[str]
+) -> None:
+    from newsdesk.records import Entity, Mention, Quote, SpeakerKind
+
+    at = text.index(joint)
+    spans: list[tuple[str, int]] = []
+    for name in linked:
+        spans.extend((name, i) for i in range(len(text)) if text.startswith(name, i))
+    taken = sorted({(i, n) for n, i in spans}, key=lambda s: (s[0], -len(s[1])))
+    kept: list[tuple[int, str]] = []
+    for i, n in taken:  # the longest name at each place
+        if not any(k <= i < k + len(m) for k, m in kept):
+            kept.append((i, n))
+    mentions = tuple(
+        Mention(text=n, start=i, end=i + len(n), type="PERSON", entity_id=linked[n]) for i, n in sorted(kept)
+    )
+    said = text.index("said") + 5
+    quote = Quote(
+        text=text[said : text.index(".", said)],
+        start=said,
+        end=text.index(".", said),
+        speaker=joint,
+        speaker_kind=SpeakerKind.PERSON,
+        speaker_start=at,
+        speaker_end=at + len(joint),
+        direct=False,
+    )
+    bare = Article(id="a1", source="a.txt", text=text)
+    store.add([bare])
+    store.update(
+        [dataclasses.replace(bare, mentions=tuple(dataclasses.replace(m, entity_id=None) for m in mentions),
+                             quotes=(quote,))],
+        stage="quotes",
+        produces=["article.mentions", "article.quotes"],
+    )  # fmt: skip
+    full = {e: max((n for n, x in linked.items() if x == e), key=len) for e in linked.values()}
+    entities = [Entity(id=e, name=n, type="PERSON", mentions=1, articles=1) for e, n in full.items()]
+    article = dataclasses.replace(bare, mentions=mentions, quotes=(quote,))
+    store.update([article], stage="entities", state={"entities": entities}, produces=["article.entities"])
+    (row,) = store.query("quotes", article_id="a1")
+    assert (row["speaker"], row["speaker_entity_id"]) == (joint, None)
+    assert [p["name"] for p in row["speaker_entities"]] == shown
+
+
 def test_articles_read_again_are_as_the_store_gives_them_after_stages_wrote(store: Store) -> None:
     # Issue 17: the runner reads a chunk whole once and, after each stage, only what a stage may have changed of
     # it (Store.reread): the columns, mentions and quotes, date mentions. What it hands on is what a whole read gives.

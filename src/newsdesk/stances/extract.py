@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from newsdesk import countries
 from newsdesk.abbreviations import ends_no_sentence
 from newsdesk.dates import WEEKDAYS, one_of
 from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
@@ -565,6 +566,11 @@ def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_a
             if same:
                 return same[0]
         speaker = quote.speaker or ""
+        if countries.capital(speaker):
+            # "Washington said ...": the government the capital stands for, linked to no entity as a speaker
+            # (decision 0093), holds the position under the name as written and its mention's link, as "Moscow has
+            # welcomed ..." does from the clauses: the stance a linked speaker would have given.
+            return next((m for m in within if m.text == speaker), None)
         if not _GROUP.search(speaker) or re.search(r"[’']s\s+(?:sources?|reports?)\b", speaker):
             return None
         if within:

@@ -24,7 +24,8 @@ def with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) ->
     them; else an empty list. A joint speaker is linked to none of them alone (``speaker_entity_id`` stays null:
     counting by speaker never gives one person's name what two said, nor counts it twice); its people are the
     linked person mentions of its article whose words are a name written within the speaker, so that a "they"
-    resolved to them is linked as the names are. A name the article gives two people is linked to neither."""
+    resolved to them is linked as the names are. A name the article gives two people ("Mr. Kim" beside David Kim
+    and Paul Kim) is linked to neither, whichever the linker took, nor is one person found at two names."""
     for row in rows:
         row["speaker_entities"] = []
     joint = [
@@ -45,23 +46,46 @@ def with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) ->
                   WHERE e.type = 'PERSON' AND m.article_id IN ({",".join("?" * len(chunk))})"""
         for article_id, text, entity_id, name in conn.execute(sql, chunk):
             named.setdefault(article_id, {}).setdefault(text, set()).add((entity_id, name))
+    whose: dict[str, dict[str, tuple[str, str] | None]] = {}
     for row in joint:
         speaker = row["speaker"]
+        people = named.get(row["article_id"], {})
+        known = whose.setdefault(row["article_id"], {})
         found: list[tuple[int, int, str, str]] = []
-        for text, people in named.get(row["article_id"], {}).items():
-            at = re.search(rf"(?<![\w.-]){re.escape(text)}(?![\w-])", speaker)
-            if at is not None and len(people) == 1:
-                ((entity_id, name),) = people
-                found.append((at.start(), at.end(), entity_id, name))
-        # The longest name at each place ("Charles E. Grassley" over "Grassley"), each entity once.
+        for text in people:
+            if text not in speaker:
+                continue
+            if text not in known:
+                known[text] = _whom(text, people)
+            whom = known[text]
+            for at in re.finditer(_word(text), speaker):
+                if whom is not None:
+                    found.append((at.start(), at.end(), *whom))
+        # The longest name at each place ("Charles E. Grassley" over "Grassley").
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
         taken: list[tuple[int, int, str, str]] = []
         for f in found:
             if not any(t[0] <= f[0] < t[1] for t in taken):
                 taken.append(f)
+        # One person named twice in a joint speaker ("Mr. Smith and Mrs. Smith", each linked to John Smith) is two
+        # people the linker took for one: neither is shown as that person.
+        twice = {e for e in (t[2] for t in taken) if sum(t[2] == e for t in taken) > 1}
         seen: set[str] = set()
         for _, _, entity_id, name in taken:
-            if entity_id not in seen:
+            if entity_id not in seen and entity_id not in twice:
                 seen.add(entity_id)
                 row["speaker_entities"].append({"id": entity_id, "name": name})
     return rows
+
+
+def _word(text: str) -> str:
+    """A pattern for ``text`` written as whole words."""
+    return rf"(?<![\w.-]){re.escape(text)}(?![\w-])"
+
+
+def _whom(text: str, people: dict[str, set[tuple[str, str]]]) -> tuple[str, str] | None:
+    """The one person a name written in a joint speaker is, or None when the article gives that name to two people:
+    "Mr. Kim" where the article names David Kim and Paul Kim is either, whichever one the linker took."""
+    word = re.compile(_word(text))
+    held = {p for written, linked in people.items() if word.search(written) for p in linked}
+    return next(iter(held)) if len(held) == 1 else None
