@@ -880,10 +880,13 @@ _KEPT_STRINGS = {"last": _last, "type_key": _type_key, "skeleton": skeleton, "so
 def keys_version() -> str:
     """What the kept keys were worked out by: a hash of this module's source and of the Unicode tables the words are
     folded by. Keys kept by another version are read as none (and written again): a change to any rule here, or to
-    Python's Unicode data, cannot leave answers of the old rules in the store. Where the source cannot be read (a
-    module loaded from an archive), a version no other process has: each run writes the keys anew, never reads them."""
+    Python's Unicode data, cannot leave answers of the old rules in the store. The module's bytes are read through
+    the loader that imported it (a source file's, a zip archive's as ``zipimport`` reads it, a ``.pyc`` file's
+    where no source is installed, then the compiled code is what is hashed). Where they cannot be read at all, a
+    version no other process has: each run writes the keys anew, never reads them."""
+    read = getattr(__spec__.loader if __spec__ is not None else None, "get_data", None)
     try:
-        digest = hashlib.sha256(Path(__file__).read_bytes())
+        digest = hashlib.sha256(read(__file__) if read is not None else Path(__file__).read_bytes())
     except OSError:
         return "unread-" + uuid.uuid4().hex
     digest.update(unicodedata.unidata_version.encode())
