@@ -160,17 +160,33 @@ def test_given_keys_are_the_functions_answers() -> None:
     assert all(entities._GIVEN["skeleton"][w] == entities.skeleton(w) for w in words)
 
 
-def test_rules_whose_source_cannot_be_read_never_read_kept_keys(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_rules_whose_source_cannot_be_read_never_read_kept_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     version = entities.keys_version()
-    # Neither the loader nor the file system can read the module's bytes.
-    monkeypatch.setattr(entities, "__file__", str(tmp_path / "gone" / "entities.py"))
+    # Neither the loader nor the file system could read the module's bytes as it was imported.
+    monkeypatch.setattr(entities, "_RULES_DIGEST", None)
     entities.keys_version.cache_clear()
     try:
         first = entities.keys_version()
         entities.keys_version.cache_clear()
         assert len({first, entities.keys_version(), version}) == 3
+    finally:
+        entities.keys_version.cache_clear()
+
+
+def test_the_version_is_of_the_rules_imported_not_of_a_file_changed_since(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """newsdesk upgraded while a process runs (``serve``, a long ingest): the process still runs the rules it
+    imported, and keys it works out must be kept under their version, not the new file's (which a process of the new
+    rules would take as its own and read)."""
+    entities.keys_version.cache_clear()
+    version = entities.keys_version()
+    upgraded = tmp_path / "entities.py"
+    upgraded.write_bytes(Path(entities.__file__).read_bytes() + b"\n# a rule changed by the upgrade\n")
+    monkeypatch.setattr(entities, "__file__", str(upgraded))
+    entities.keys_version.cache_clear()  # first asked after the upgrade
+    try:
+        assert entities.keys_version() == version
     finally:
         entities.keys_version.cache_clear()
 
@@ -296,3 +312,20 @@ def test_a_fresh_write_lets_go_of_keys_kept_before_and_later_chunks_add_to_it(st
     store.update([], stage="entities", state={"name_keys": ("new", first, False)}, produces=())
     version, kept = store.name_keys()
     assert version == "new" and set(kept["split"]) == {"Anna Holt", "Lam Wai-Kit"}
+
+
+def test_a_batch_whose_write_fails_leaves_no_key_of_it(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keys are written in the transaction of the batch's entities and done marks: a write that fails after
+    them (a crash, a full disk) leaves the keys kept before as they were, never a half-written batch to read."""
+    before = entities.name_keys(["Anna Holt"])
+    store.update([], stage="entities", state={"name_keys": ("v1", before, True)}, produces=())
+    save = Store._save_state
+
+    def fails_after(self: Store, conn: Any, state: Any) -> None:
+        save(self, conn, state)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Store, "_save_state", fails_after)
+    with pytest.raises(OSError):
+        store.update([], stage="entities", state={"name_keys": ("v2", entities.name_keys(["Lam Wai-Kit"]), True)})
+    assert store.name_keys() == ("v1", before)
