@@ -5,7 +5,12 @@ rather than worked out again, written anew for a store made before them or by ot
 from __future__ import annotations
 
 import json
+import os
+import random
 import sqlite3
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +19,7 @@ import pytest
 from newsdesk.corpus import open_corpus
 from newsdesk.demo import corpus_path
 from newsdesk.extract import entities
+from newsdesk.store import Store
 
 
 def _files(prefix: str) -> list[Path]:
@@ -156,11 +162,8 @@ def test_given_keys_are_the_functions_answers() -> None:
 
 def test_rules_whose_source_cannot_be_read_never_read_kept_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     version = entities.keys_version()
-
-    def unreadable(self: Path) -> bytes:
-        raise OSError("in an archive")
-
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    # Neither the loader nor the file system could read the module's bytes as it was imported.
+    monkeypatch.setattr(entities, "_RULES_DIGEST", None)
     entities.keys_version.cache_clear()
     try:
         first = entities.keys_version()
@@ -168,3 +171,161 @@ def test_rules_whose_source_cannot_be_read_never_read_kept_keys(monkeypatch: pyt
         assert len({first, entities.keys_version(), version}) == 3
     finally:
         entities.keys_version.cache_clear()
+
+
+def test_the_version_is_of_the_rules_imported_not_of_a_file_changed_since(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """newsdesk upgraded while a process runs (``serve``, a long ingest): the process still runs the rules it
+    imported, and keys it works out must be kept under their version, not the new file's (which a process of the new
+    rules would take as its own and read)."""
+    entities.keys_version.cache_clear()
+    version = entities.keys_version()
+    upgraded = tmp_path / "entities.py"
+    upgraded.write_bytes(Path(entities.__file__).read_bytes() + b"\n# a rule changed by the upgrade\n")
+    monkeypatch.setattr(entities, "__file__", str(upgraded))
+    entities.keys_version.cache_clear()  # first asked after the upgrade
+    try:
+        assert entities.keys_version() == version
+    finally:
+        entities.keys_version.cache_clear()
+
+
+def test_rules_imported_from_a_zip_archive_have_their_version_in_every_process(tmp_path: Path) -> None:
+    """A zip archive's module has no file to read (its path runs through the archive): its bytes are read through
+    the loader that imported it, so each process of one install has the version a source install has, and a run
+    reads the keys an earlier run kept (before, each process had a version of its own: every run wrote every stored
+    name's keys anew and never read them)."""
+    package = Path(entities.__file__).parents[1]
+    archive = tmp_path / "newsdesk.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, path.relative_to(package.parent).as_posix())
+    ask = "from newsdesk.extract import entities as e; print(e.__file__); print(e.keys_version())"
+    env = {**os.environ, "PYTHONPATH": str(archive)}
+    answers = [
+        subprocess.run(
+            [sys.executable, "-c", ask], env=env, cwd=tmp_path, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert all(where.startswith(str(archive)) for where, _ in answers)
+    assert [version for _, version in answers] == [entities.keys_version()] * 2
+
+
+# Names as news writes them, in many scripts, with particles, hyphens, apostrophes, titles, marks and odd spacing.
+_NAMES = [
+    "Lam Wai-Kit",
+    "Moon Jae-in",
+    "Dr. Anna Holt-Brennan",
+    "Ludwig van Beethoven",
+    "Charles de Gaulle",
+    "Abd al-Rahman",
+    "O'Brien",
+    "D’Arcy O’Neill",
+    "Al-Mamun",
+    "Zelenskyy",
+    "Володимир Зеленський",
+    "Σωκράτης Ξενοφών",
+    "李克强",
+    "محمد بن سلمان",
+    "Müller-Lüdenscheidt GmbH",
+    "Ngô Đình Diệm",
+    "İstanbul",
+    "ǅemal Bijedić",
+    "ﬁnance Ltd",
+    "Warner Bros.",
+    "Ministry of Health Ltd",
+    "U.N.",
+    "theTelegraph",
+    "President Joe Biden",
+    "  spaced  name ",
+    "-",
+    "’’",
+    "x\u00a0y",
+    "a\u2003b",
+    "Straße",
+    "Øystein Ødegaard",
+    "Ⅻ Legion",
+    "ｆｕｌｌ width",
+    "e\u0301cole",
+    "Tsybulsky",
+    "Hong Fuk Court Estate",
+]
+_LETTERS = "abcdeghijklmnoprstuvwyzABCDJKMNOSTWZ-'’. éüøłŁıİßǆΣσςЖжйЁ李ـاٌ\u0301\u00a0"
+
+
+def _many_names(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return _NAMES + ["".join(rng.choice(_LETTERS) for _ in range(rng.randint(1, 24))) for _ in range(n)]
+
+
+_KEPT = {
+    "split": entities._split,
+    "parts": entities._parts,
+    "family_first": entities.family_first,
+    "last": entities._last,
+    "type_key": entities._type_key,
+    "skeleton": entities.skeleton,
+    "sound": entities.sound,
+    "letters": entities._letters,
+}
+
+
+def _forget() -> None:
+    for given in entities._GIVEN.values():
+        given.clear()
+    for fn in _KEPT.values():
+        fn.cache_clear()
+
+
+def test_the_word_caches_answer_what_the_functions_do_for_keys_kept_in_the_store(store: Store) -> None:
+    """Over a few thousand names, the keys written to the store (on SQLite and PostgreSQL), read back and given are
+    the answers the functions work out with nothing given, of the same kinds, for every argument kept."""
+    names = _many_names(2000, seed=17)
+    _forget()
+    keys = entities.name_keys(names)
+    expected = {fn: {arg: _KEPT[fn](arg) for arg in answers} for fn, answers in keys.items()}
+    store.update([], stage="entities", state={"name_keys": ("v1", keys, True)}, produces=())
+    version, kept = store.name_keys()
+    assert version == "v1" and kept == keys
+    _forget()
+    try:
+        assert entities.give_keys(kept) == set(names)
+        for fn, answers in expected.items():
+            given = entities._GIVEN[_KEPT[fn].__name__]
+            assert {arg: given[arg] for arg in answers} == answers
+            assert all(type(given[arg]) is type(answer) for arg, answer in answers.items())
+            _KEPT[fn].cache_clear()
+            assert {arg: _KEPT[fn](arg) for arg in answers} == answers
+    finally:
+        _forget()
+
+
+def test_a_fresh_write_lets_go_of_keys_kept_before_and_later_chunks_add_to_it(store: Store) -> None:
+    first = entities.name_keys(["Anna Holt"])
+    later = entities.name_keys(["Lam Wai-Kit"])
+    store.update([], stage="entities", state={"name_keys": ("old", first, True)}, produces=())
+    store.update([], stage="entities", state={"name_keys": ("new", later, True)}, produces=())
+    assert store.name_keys() == ("new", later)
+    store.update([], stage="entities", state={"name_keys": ("new", first, False)}, produces=())
+    version, kept = store.name_keys()
+    assert version == "new" and set(kept["split"]) == {"Anna Holt", "Lam Wai-Kit"}
+
+
+def test_a_batch_whose_write_fails_leaves_no_key_of_it(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keys are written in the transaction of the batch's entities and done marks: a write that fails after
+    them (a crash, a full disk) leaves the keys kept before as they were, never a half-written batch to read."""
+    before = entities.name_keys(["Anna Holt"])
+    store.update([], stage="entities", state={"name_keys": ("v1", before, True)}, produces=())
+    save = Store._save_state
+
+    def fails_after(self: Store, conn: Any, state: Any) -> None:
+        save(self, conn, state)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Store, "_save_state", fails_after)
+    with pytest.raises(OSError):
+        store.update([], stage="entities", state={"name_keys": ("v2", entities.name_keys(["Lam Wai-Kit"]), True)})
+    assert store.name_keys() == ("v1", before)

@@ -903,18 +903,35 @@ _KEPT_TRUTHS = {"family_first": family_first}
 _KEPT_STRINGS = {"last": _last, "type_key": _type_key, "skeleton": skeleton, "sound": sound, "letters": _letters}
 
 
+def _imported_bytes() -> bytes | None:
+    """This module's bytes as its loader reads them (a source file's, a zip archive's as ``zipimport`` reads it, a
+    ``.pyc`` file's where no source is installed); None where they cannot be read."""
+    read = getattr(__spec__.loader if __spec__ is not None else None, "get_data", None)
+    try:
+        return bytes(read(__file__)) if read is not None else Path(__file__).read_bytes()
+    except OSError:
+        return None
+
+
+# The hash of the rules this process runs, read as the module is imported: a file changed after (an upgrade while
+# ``serve`` or a long ingest runs) is not the rules in memory, and keys worked out by these must not be kept under
+# its version (decision 0098, review).
+_IMPORTED = _imported_bytes()
+_RULES_DIGEST = None if _IMPORTED is None else hashlib.sha256(_IMPORTED).hexdigest()
+del _IMPORTED
+
+
 @functools.cache
 def keys_version() -> str:
-    """What the kept keys were worked out by: a hash of this module's source and of the Unicode tables the words are
-    folded by. Keys kept by another version are read as none (and written again): a change to any rule here, or to
-    Python's Unicode data, cannot leave answers of the old rules in the store. Where the source cannot be read (a
-    module loaded from an archive), a version no other process has: each run writes the keys anew, never reads them."""
-    try:
-        digest = hashlib.sha256(Path(__file__).read_bytes())
-    except OSError:
+    """What the kept keys were worked out by: a hash of this module's bytes as they were imported and of the Unicode
+    tables the words are folded by. Keys kept by another version are read as none (and written again): a change to
+    any rule here, or to Python's Unicode data, cannot leave answers of the old rules in the store. The bytes are
+    read through the loader that imported the module, when it is imported (so a zip install has the version a
+    source install has; a ``.pyc``-only install hashes its compiled code). Where they cannot be read at all, a
+    version no other process has: each run writes the keys anew, never reads them."""
+    if _RULES_DIGEST is None:
         return "unread-" + uuid.uuid4().hex
-    digest.update(unicodedata.unidata_version.encode())
-    return digest.hexdigest()[:16]
+    return hashlib.sha256(f"{_RULES_DIGEST} {unicodedata.unidata_version}".encode()).hexdigest()[:16]
 
 
 def name_keys(names: Iterable[str]) -> dict[str, dict[str, str]]:
