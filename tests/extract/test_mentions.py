@@ -988,7 +988,7 @@ def test_a_body_before_a_celebration_of_its_own_name_stays_a_body() -> None:
     assert all(kind != "PERSON" for name, kind in names.items() if "Brennick" in name)
 
 
-def _labelled(text: str, labels: Sequence[tuple[str, str]]) -> dict[str, str]:
+def _labelled_each(text: str, labels: Sequence[tuple[str, str]]) -> dict[str, str]:
     """Mentions when the model labels each (phrase, label) of ``labels`` at every place ``text`` writes it (set by
     hand, the small model's labels aside)."""
     from spacy.tokens import Span
@@ -1025,7 +1025,7 @@ def _labelled(text: str, labels: Sequence[tuple[str, str]]) -> dict[str, str]:
     ],
 )
 def test_a_team_or_a_place_before_a_celebration_is_no_person(text: str, labels: tuple[tuple[str, str], ...]) -> None:
-    names = _labelled(text, labels)
+    names = _labelled_each(text, labels)
     for phrase, label in labels:
         assert names.get(phrase) == label
     assert "PERSON" not in names.values()
