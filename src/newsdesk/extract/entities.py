@@ -608,11 +608,18 @@ _WRITTEN_OUT = {"bros": "Brothers", "intl": "International", "natl": "National",
 _NAMED_OF = frozenset({"ministry", "department"})
 
 
+def _of_last(words: Sequence[str]) -> list[str] | None:
+    """The words of a body's "Ministry of X" (or "Department of X") name as "X Ministry", or None."""
+    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
+        return [*words[2:], words[0]]
+    return None
+
+
 def _turned(name: str) -> str | None:
     """A body's name the other way round ("Ministry of Water Works" and "Water Works Ministry"), or None."""
     words = _words(name)
-    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
-        return " ".join([*words[2:], words[0]])
+    if (turned := _of_last(words)) is not None:
+        return " ".join(turned)
     if len(words) > 1 and words[-1].lower() in _NAMED_OF and all(w[:1].isupper() for w in words[:-1]):
         return " ".join([words[-1], "of", *words[:-1]])
     return None
@@ -630,8 +637,7 @@ def _of_form_written(alias: str, names: Iterable[str]) -> bool:
 def _core(words: Sequence[str]) -> list[str]:
     """An organisation's words without the legal form ending them, nor a word in lower case saying what it is;
     abbreviations written out (:data:`_WRITTEN_OUT`); "Ministry of X" (or "Department of X") as "X Ministry"."""
-    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
-        words = [*words[2:], words[0]]
+    words = _of_last(words) or words
     end = len(words)
     while end > 1 and (
         words[end - 1].lower().strip(".,") in _LEGAL or (words[end - 1] in _DESCRIBED and words[end - 2][:1].isupper())
