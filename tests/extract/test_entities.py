@@ -3304,7 +3304,7 @@ def test_a_one_word_person_opening_a_known_place_s_name_is_that_place() -> None:
     # article): the words after it complete a place another article names, so it is that place, not Dara Orsel.
     place = _lines_article("a0", ["Fire news.", "The blaze at Orsel Vale Court spread."], [("Orsel Vale Court", "LOC")])
     byline = _lines_article("a1", ["Dara Orsel reporting.", "More to come."], [("Dara Orsel", "PERSON")])
-    text = "Fire news.\\nThe fire in the Orsel Vale Court estate spread. Orsel said nothing."
+    text = "Fire news.\nThe fire in the Orsel Vale Court estate spread. Orsel said nothing."
     at = text.index("Orsel Vale")
     other = text.index("Orsel said")
     opened = Article(id="a2", source="t", text=text, mentions=(_m("Orsel", "PERSON", at), _m("Orsel", "PERSON", other)))
@@ -3313,3 +3313,22 @@ def test_a_one_word_person_opening_a_known_place_s_name_is_that_place() -> None:
     assert (first.text, first.type) == ("Orsel Vale Court", "LOC")
     assert {first.entity_id} == _entity_of(linked[:1], "Orsel Vale Court")
     assert second.text == "Orsel" and second.start == other
+
+
+def test_a_relative_named_in_passing_in_another_s_sentence_takes_no_bare_surname() -> None:
+    # "President Odo Varnek pardoned his son Tamir Varnek. Varnek said ...": the bare surname after it goes on naming
+    # the president, whose sentence it is, never the son named in passing; a son who is his own sentence's subject
+    # ("His father Amund Vosk backs it. Vosk ...", the test above) still takes it.
+    article = _lines_article(
+        "a0",
+        [
+            "Pardon row.",
+            "President Odo Varnek signed a pardon for his son Tamir Varnek. Varnek said the case was political.",
+            "Critics said Varnek had broken his word.",
+        ],
+        [("Varnek", "PERSON"), ("Odo Varnek", "PERSON"), ("Tamir Varnek", "PERSON")],
+    )
+    (linked,) = Linker().link_articles([article])
+    odo, tamir = _entity_of([linked], "Odo Varnek"), _entity_of([linked], "Tamir Varnek")
+    assert odo != tamir
+    assert [{m.entity_id} for m in linked.mentions if m.text == "Varnek"] == [odo, odo]

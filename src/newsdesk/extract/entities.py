@@ -608,11 +608,18 @@ _WRITTEN_OUT = {"bros": "Brothers", "intl": "International", "natl": "National",
 _NAMED_OF = frozenset({"ministry", "department"})
 
 
+def _of_last(words: Sequence[str]) -> list[str] | None:
+    """The words of a body's "Ministry of X" (or "Department of X") name as "X Ministry", or None."""
+    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
+        return [*words[2:], words[0]]
+    return None
+
+
 def _turned(name: str) -> str | None:
     """A body's name the other way round ("Ministry of Water Works" and "Water Works Ministry"), or None."""
     words = _words(name)
-    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
-        return " ".join([*words[2:], words[0]])
+    if (turned := _of_last(words)) is not None:
+        return " ".join(turned)
     if len(words) > 1 and words[-1].lower() in _NAMED_OF and all(w[:1].isupper() for w in words[:-1]):
         return " ".join([words[-1], "of", *words[:-1]])
     return None
@@ -630,8 +637,7 @@ def _of_form_written(alias: str, names: Iterable[str]) -> bool:
 def _core(words: Sequence[str]) -> list[str]:
     """An organisation's words without the legal form ending them, nor a word in lower case saying what it is;
     abbreviations written out (:data:`_WRITTEN_OUT`); "Ministry of X" (or "Department of X") as "X Ministry"."""
-    if len(words) > 2 and words[0].lower() in _NAMED_OF and words[1] == "of" and words[2][:1].isupper():
-        words = [*words[2:], words[0]]
+    words = _of_last(words) or words
     end = len(words)
     while end > 1 and (
         words[end - 1].lower().strip(".,") in _LEGAL or (words[end - 1] in _DESCRIBED and words[end - 2][:1].isupper())
@@ -1421,11 +1427,15 @@ _KIN_BEFORE = re.compile(rf"\b{KIN}\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
+def _opening(text: str, start: int) -> int:
+    """Where the sentence holding ``start`` opens (looked for over the 300 characters before it)."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
+
+
 def _kin_of(text: str, start: int) -> bool:
     """Whether the sentence holding the name at ``start`` writes a kinship noun before it: the name is given as
     someone's relative ("His son, who asked to be identified as J Wong, ...")."""
-    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
-    return _KIN_BEFORE.search(text, opening, start) is not None
+    return _KIN_BEFORE.search(text, _opening(text, start), start) is not None
 
 
 # Capitalised words right after a name ("Wang" of "the Wang Fuk Court development"): one at least.
@@ -1459,15 +1469,21 @@ def _alone_first(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
     return frozenset(alone)
 
 
-def _shared(full: Iterable[Mention]) -> dict[str, list[tuple[int, str]]]:
-    """For each surname (its :func:`skeleton`) two or more people named in full among ``full`` (linked mentions)
-    share, where each of them is named: (start, entity id) in text order."""
+def _shared(text: str, full: Iterable[Mention]) -> dict[str, list[tuple[int, str]]]:
+    """For each surname (its :func:`skeleton`) two or more people named in full among ``full`` (linked mentions of
+    ``text``) share, where each of them is named: (start, entity id) in text order. A full name given as the relative
+    of someone of that surname named before it in its sentence ("President Joe Biden pardoned his son Hunter Biden")
+    is not counted: the sentence is of the one named first, whom a bare "Biden" after it goes on naming."""
     by_surname: dict[str, list[tuple[int, str]]] = {}
-    for m in full:
+    for m in sorted(full, key=lambda m: m.start):
         words = _words(m.text)
         if m.type == "PERSON" and len(words) > 1 and m.entity_id:
-            by_surname.setdefault(skeleton(words[-1]), []).append((m.start, m.entity_id))
-    return {k: sorted(v) for k, v in by_surname.items() if len({i for _, i in v}) > 1}
+            named = by_surname.setdefault(skeleton(words[-1]), [])
+            opening = _opening(text, m.start) if named and named[-1][1] != m.entity_id else m.start
+            if any(opening <= at and i != m.entity_id for at, i in named) and _kin_of(text, m.start):
+                continue  # a relative named in passing in another's sentence
+            named.append((m.start, m.entity_id))
+    return {k: v for k, v in by_surname.items() if len({i for _, i in v}) > 1}
 
 
 class Linker:
@@ -2914,7 +2930,10 @@ class Linker:
             )
         for article, names, done, own in zip(batch, local, full, found, strict=True):
             written = self._retyped(self._places_opened(article.text, self._surnames(article.text, own)), majority)
-            self._alone_here, self._shared_here = _alone_first(article.text, written), _shared(done.values())
+            self._alone_here, self._shared_here = (
+                _alone_first(article.text, written),
+                _shared(article.text, done.values()),
+            )
             try:
                 mentions = tuple(
                     done.get((m.start, m.end)) or self._link_one(article.id, m, names, article.text) for m in written

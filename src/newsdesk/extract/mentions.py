@@ -13,6 +13,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from newsdesk import countries
 from newsdesk.dates import MONTHS, one_of
 from newsdesk.extract import attributions, entities, kinds, tokens
 from newsdesk.records import Mention
@@ -241,6 +242,12 @@ def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
 # What only a person has or does, written after a name, as its owner's or as a noun it qualifies ("X's wife", "a X
 # goal celebration", "X's plane crash gesture"), with at most three lower-case words between.
 _PERSON_AFTER = re.compile(rf"(?:'s|’s)?(?: [a-z][a-z-]*){{0,3}} (?:{_KIN}|celebrations?|gestures?)\b")
+# A kinship noun before a noun it likens something to ("a sister city", "its parent's sister company").
+_KIN_AS_LIKENESS = re.compile(
+    r"(?:'s|’s)?(?: [a-z][a-z-]*){0,3} (?:sister|brother|mother|daughter)s? (?:cit(?:y|ies)|compan(?:y|ies)|clubs?|"
+    r"ships?|papers?|stations?|part(?:y|ies)|organi[sz]ations?|airlines?|brands?|schools?|nations?|states?|"
+    r"publications?|channels?|titles?|firms?|banks?|teams?|towns?|sites?|outlets?)\b"
+)
 # The capitalised words the model left out after a name it cut short ("Cristiano" of "a Cristiano Ronaldo goal").
 _CAPITALISED_AFTER = re.compile(r"(?: [A-Z][a-zà-ÿ’'-]+)*")
 
@@ -249,7 +256,12 @@ def _persons_by_what_they_have(text: str, found: dict[tuple[int, int], Mention])
     """A name of two capitalised words or more the model called a body or a place, written before what only a person
     has or does ("a Cristiano Ronaldo goal celebration", "Dastmar Velk's wife"), is a person's: the whole name, with
     the capitalised words the model left out after it, when none of its words ends a body's name or names a kind of
-    place. The article's other mentions of that name take the kind too."""
+    place. The article's other mentions of that name take the kind too. A team or a place celebrates too, and a kinship
+    noun before a noun is a likeness ("Hong Kong's sister city"): never a name the article also names elsewhere before
+    nothing of a person's ("Real Madrid won ... the Real Madrid celebration"), nor one holding a country or a capital
+    (:mod:`newsdesk.countries`) or a word the article writes alone as a place ("the Real Orvath celebration ... in
+    Orvath")."""
+    places = {m.text for m in found.values() if m.type in _PLACES}
     spans: dict[tuple[int, int], int] = {}  # each mention so written, and where its whole name ends
     for key, m in list(found.items()):
         if m.type not in _PERSON_BODY_OR_PLACE or m.type == "PERSON":
@@ -261,11 +273,23 @@ def _persons_by_what_they_have(text: str, found: dict[tuple[int, int], Mention])
         if (
             len(words) < 2
             or not _PERSON_AFTER.match(text, end)
+            or _KIN_AS_LIKENESS.match(text, end)
             or any(w.isupper() or w.lower() in kinds.BODY_HEADS or w.lower() in kinds.PLACE_NOUNS for w in words)
             or any(k != key and m.start <= k[0] < end for k in found)
+            or any(w in places or countries.country(w) for w in words)
         ):
             continue
         spans[key] = end
+    # A name the article writes elsewhere, before nothing of a person's, is the body or place the model said.
+    spans = {
+        key: end
+        for key, end in spans.items()
+        if all(
+            k in spans
+            for k, o in found.items()
+            if o.type != "PERSON" and o.text in (found[key].text, text[key[0] : end])
+        )
+    }
     if not spans:
         return
     names = {found[key].text for key in spans}
