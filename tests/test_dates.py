@@ -25,3 +25,9 @@ def test_the_month_pattern_matches_each_name_capitalised_and_nothing_else() -> N
     assert re.fullmatch(dates.one_of(dates.WEEKDAYS, capitalised=True), "Sunday")
     assert re.fullmatch(dates.one_of(dates.WEEKDAYS), "Sunday") is None
     assert re.fullmatch(rf"\d\d?{dates.ORDINAL}", "21st") and re.fullmatch(rf"\d\d?{dates.ORDINAL}", "21")
+
+
+def test_a_stored_date_or_time_is_read_as_its_day_and_anything_else_as_none() -> None:
+    assert dates.day("2025-11-26") == date(2025, 11, 26)
+    assert dates.day("2025-11-26T14:05:00+08:00") == date(2025, 11, 26)
+    assert [dates.day(v) for v in (None, "", "unknown", "2025-13-40", "Nov 26")] == [None] * 5

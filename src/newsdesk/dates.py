@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from itertools import pairwise
 from types import MappingProxyType
 
-__all__ = ["MONTH", "MONTHS", "MONTH_NUMBERS", "ORDINAL", "WEEKDAYS", "as_read", "one_of", "parse_date"]
+__all__ = ["MONTH", "MONTHS", "MONTH_NUMBERS", "ORDINAL", "WEEKDAYS", "as_read", "day", "one_of", "parse_date"]
 
 # Lower case. WEEKDAYS[day.weekday()] names a day (Monday is 0); MONTHS[n - 1] names month n.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -74,6 +74,14 @@ _DATE_FORMATS = (
     "%B %d, %Y, %I:%M %p",
     "%b. %d, %Y",
 )
+
+
+def day(value: str | None) -> date | None:
+    """The day a stored date or time (ISO 8601, ``YYYY-MM-DD`` first) falls on; None for none, or for what is none."""
+    try:
+        return date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
 
 
 def parse_date(value: str) -> str | None:

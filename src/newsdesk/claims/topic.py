@@ -30,10 +30,10 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from newsdesk.claims import extract, values
 from newsdesk.dates import MONTH_NUMBERS, ORDINAL, WEEKDAYS, one_of
+from newsdesk.dates import day as _day
 from newsdesk.records import Claim, Value
 
 __all__ = ["OFF", "SAME", "TOPIC", "TOPIC_WORDS", "Topic", "about"]
@@ -147,14 +147,6 @@ def _days(text: str) -> set[tuple[int, int]]:
         if 1 <= day <= 31:
             out.add((MONTH_NUMBERS[(m["m"] or m["m2"]).casefold()], day))
     return out
-
-
-def _day(value: str) -> date | None:
-    """A resolved day (``YYYY-MM-DD``), or None for what is none."""
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 _WEEKDAY = re.compile(rf"\b{one_of(WEEKDAYS, capitalised=True)}\b")

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from newsdesk import dates
 from newsdesk.cluster.similarity import DocumentFrequencies, Vector, top_terms, unpack_narrow
 
 __all__ = [
@@ -230,12 +231,7 @@ def apart(a: When, b: When) -> int:
 # A report's candidates are each asked for their span of days: the same few thousand date strings, parsed once.
 @lru_cache(maxsize=1 << 14)
 def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return dates.day(value)
 
 
 @dataclass

@@ -9,16 +9,11 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+from newsdesk.dates import day as _day
+
 __all__ = ["TONES", "bars", "lanes", "sparkline", "ticks", "tone"]
 
 TONES = 8  # colours the stylesheet defines for outlets (.tone0 to .tone7)
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat((value or "")[:10])
-    except ValueError:
-        return None
 
 
 def _buckets(days: Iterable[date], most: int) -> tuple[date, int, int]:

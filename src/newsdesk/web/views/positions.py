@@ -9,10 +9,10 @@ position, each linked to its evidence span.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from newsdesk.corpus import Corpus
+from newsdesk.dates import day as _day
 from newsdesk.digest.positions import ACTORS, ISSUES, STATEMENTS, evidence
 
 __all__ = ["ACTORS", "ISSUES", "LABEL_SIZE", "LANES", "STATEMENTS", "actor", "story", "timeline"]
@@ -32,13 +32,6 @@ def story(corpus: Corpus, story_id: str) -> dict[str, Any]:
     (``Corpus.story_digest``, :func:`newsdesk.digest.positions.section`)."""
     found: dict[str, Any] = corpus.story_digest(story_id, "positions")
     return found
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat((value or "")[:10])
-    except ValueError:
-        return None
 
 
 def timeline(evidence: Sequence[dict[str, Any]]) -> dict[str, Any]:
