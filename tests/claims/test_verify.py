@@ -102,11 +102,11 @@ def test_the_stance_model_runs_once_for_every_undecided_article() -> None:
         return [{"label": "discusses", "confidence": 0.6, "start": 0, "end": 4} for _ in pairs]
 
     claim = verify.typed("The Harbour Gazette printed 40 pages on Monday")
-    own = Claim(text="The Harbour Gazette printed 40 pages", start=0, end=36, terms=claim.terms, values=claim.values)
+    # (The article gives the day too: the count alone only reports a claim of a count on a day.)
+    said = "The Harbour Gazette printed 40 pages on Monday"
+    own = Claim(text=said, start=0, end=len(said), terms=claim.terms, values=claim.values)
     candidates = [
-        verify.Candidate(
-            {"id": "a", "origin": "a", "outlet": "Gazette"}, "The Harbour Gazette printed 40 pages", [own]
-        ),
+        verify.Candidate({"id": "a", "origin": "a", "outlet": "Gazette"}, said, [own]),
         # On the claim's topic (another count of the Gazette's pages): the model's "discusses" stands.
         verify.Candidate({"id": "b", "origin": "b", "outlet": "Post"}, "The Harbour Gazette printed 36 pages.", []),
         verify.Candidate({"id": "c", "origin": "c", "outlet": "Wire"}, "The Harbour Gazette printed 38 pages.", []),

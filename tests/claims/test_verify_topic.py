@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from newsdesk.claims import extract, topic, verify
-from newsdesk.records import Article
+from newsdesk.claims import extract, topic, values, verify
+from newsdesk.records import Article, Claim
 
 CLAIM = "The fire killed 128 people"
 CRICKET = (
@@ -338,3 +338,28 @@ def test_a_datelines_day_is_the_reports_not_the_day_of_what_it_tells() -> None:
         "Petra Anselm was sentenced to prison on 9 March", text, None, "supports", text.split(". ")[0] + "."
     )
     assert not got["supports"], got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days", "reading"),
+    [
+        # A claim of a count on a day (h-cl51): the count alone, or the count on another day, reports the thing.
+        ("The death toll rose to 128 on Friday, officials said.", (), topic.SAME),
+        ("The death toll rose to 128, officials said.", (), topic.TOPIC),
+        ("The death toll rose to 128 on Thursday, officials said.", (), topic.TOPIC),
+        ("The death toll rose to 128 yesterday, officials said.", ("2026-03-13",), topic.SAME),  # a Friday
+        ("The death toll rose to 44 on Friday, officials said.", (), topic.TOPIC),
+    ],
+)
+def test_a_count_on_a_day_is_shown_by_both(sentence: str, days: tuple[str, ...], reading: str) -> None:
+    claim = verify.typed("The fire's death toll rose to 128 on Friday")
+    assert topic.about(claim).reads(sentence, days=days) == reading
+
+
+def test_a_stored_claim_giving_the_count_alone_reports_a_claim_of_a_count_on_a_day() -> None:
+    claim = verify.typed("The fire's death toll rose to 128 on Friday")
+    text = "The fire's death toll rose to 128, officials said."
+    own = Claim(text=text, start=0, end=len(text), terms=extract.terms(text), values=tuple(values.find(text)))
+    candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, [own])
+    got = verify.judge(claim, [candidate], _model("supports", text, text))
+    assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.claims import values
+from newsdesk.claims import extract, values
 from tests.claims.test_contradict import found, side
 
 
@@ -37,6 +37,12 @@ from tests.claims.test_contradict import found, side
         ),
         ("The deaths of 12 people in the Carvel fire shocked the town.", "12", "people killed"),
         ("Of the 300 people on board, 12 people died.", "300", "people"),
+        # A count written before its number whose noun is the fate itself (h-cl51).
+        ("The number of dead rose to 44 on Thursday, the Carvel fire service said.", "44", "people killed"),
+        ("The number of the dead has risen to 19 in the valley.", "19", "people killed"),
+        ("The number of deaths reached 61, officials said.", "61", "people killed"),
+        ("The number of injured climbed to 30 overnight.", "30", "people injured"),
+        ("The number of residents rose to 300.", "300", "people"),
     ],
 )
 def test_a_count_of_people_counts_the_fate_of_its_own_clause(text: str, figure: str, unit: str) -> None:
@@ -144,3 +150,29 @@ def test_a_measure_of_something_else_or_written_another_way_hides_no_contradicti
 )
 def test_one_measure_named_two_ways_given_two_figures_contradicts(one: str, other: str) -> None:
     assert found(side("a", one, published=DAY), side("b", other, published=DAY))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (  # a name written with its possessive is the name (h-cl51): both name Velmar, one measure, two figures
+            "The total market value of Velmar's offer is $40 billion.",
+            "The total market value of Velmar's offer is $45 billion.",
+        ),
+        (
+            "The total market value of Velmar\u2019s offer for Tessaro is $40 billion, analysts said.",
+            "Analysts said the total market value of Velmar's offer for Tessaro is $45 billion.",
+        ),
+    ],
+)
+def test_two_figures_of_one_measure_of_a_named_thing_contradict(one: str, other: str) -> None:
+    assert found(side("a", one, published=DAY), side("b", other, published=DAY)) == [
+        ("money", False, frozenset({"USD 40000000000", "USD 45000000000"}))
+    ]
+
+
+def test_a_possessive_is_no_part_of_a_name() -> None:
+    terms = extract.terms("Analysts said Velmar's offer beat the ICC\u2019s. It's late and there's more.")
+    assert "#velmar" in terms and "#icc" in terms
+    assert not [t for t in terms if t.endswith(" s") or t in ("#it", "#there")]
+    assert extract.name_key("Hong Kong's") == "hk" == extract.name_key("Hong Kong")

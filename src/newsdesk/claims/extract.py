@@ -308,10 +308,16 @@ def stem(word: str) -> str:
     return w
 
 
+# A possessive ending a word of a name: "Velmar's offer" names Velmar, as "Velmar" and "the Velmar offer" do.
+_POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def name_key(text: str) -> str:
-    """A name as matching compares it: case, dots and "the" dropped; a name of several capitalised words is its
-    initials ("The United States" -> "us", "U.S." -> "us")."""
+    """A name as matching compares it: case, dots, "the" and a possessive dropped; a name of several capitalised
+    words is its initials ("The United States" -> "us", "U.S." -> "us", "Hong Kong's" -> "hk")."""
+    if "s" in text:
+        text = _POSSESSIVE.sub("", text)
     words = [w for w in re.findall(r"[^\W_]+", text.replace(".", "")) if w.casefold() != "the"]
     capitalised = [w for w in words if w[:1].isupper()]
     if len(capitalised) >= 2 and len(capitalised) == len(words):
@@ -328,6 +334,9 @@ def _reading(written: str) -> tuple[str, str | None, bool]:
     if len(word) < 3 or word in _STOP:
         return word, None, False
     if written[:1].isupper():  # (of three letters or more)
+        bare = _POSSESSIVE.sub("", word)  # "It's", "There's": a stop word with its 's, no name
+        if len(bare) < 3 or bare in _STOP:
+            return word, None, False
         return word, f"#{name_key(written)}", True
     return word, stem(word), False
 

@@ -209,13 +209,17 @@ class Topic:
                 # The day decides; a weekday does not ("on Wednesday" is any Wednesday, and the one a report means,
                 # resolved, is a day compared already): "Wednesday 3 December" is not the 26th's Wednesday.
                 topic = topic or bool(named_days)
-                same = same or bool(named_days & self.days)
+                on_the_day = bool(named_days & self.days)
             else:
                 named_weekdays = _weekdays(sentence) | {WEEKDAYS[d.weekday()] for d in resolved}
                 # A day written out that no report's date gives a weekday ("on Nov 26" in an undated report) is
                 # another day as far as can be told: on the topic, as a weekday not the claim's is.
                 topic = topic or bool(named_weekdays or named_days)
-                same = same or bool(named_weekdays & self.weekdays)
+                on_the_day = bool(named_weekdays & self.weekdays)
+            # A claim of a value and a day ("the toll rose to 128 on Friday") is shown by a sentence giving both: one
+            # giving the value alone, or on another day, reports the thing (a toll of 128 on Thursday is no support
+            # of Friday's). A claim of a day alone is shown by the day.
+            same = (same and on_the_day) if self.counts else on_the_day
             if not self.counts and len(self.words) > TOPIC_WORDS and self.words <= keys:
                 # The thing told in the sentence's own words, all of them, with no day or another ("Hasina was
                 # sentenced to death"): the report discusses the claim, neither dropped nor a support. Two words ("the

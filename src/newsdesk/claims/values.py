@@ -236,12 +236,23 @@ _FATE = [
 ]
 # A count written before its number: "the number of people missing has reached 128", "the death toll rose to 83".
 _COUNT_FIRST = re.compile(
-    rf"\b(?:(?:the )?number of (?P<noun>{'|'.join(sorted(PEOPLE))})(?: (?P<fate>missing|dead|killed|injured|"
+    rf"\b(?:(?:the )?number of (?:the )?(?P<noun>{'|'.join(sorted(PEOPLE | {'deaths', 'fatalities'}))})"
+    rf"(?: (?P<fate>missing|dead|killed|injured|"
     rf"wounded|arrested|evacuated|rescued))?|(?P<toll>death toll|toll of the dead))(?: \S+){{0,12}}? "
     rf"(?:has |had |have )?(?:risen to|rose to|climbed to|reached|stands at|stood at|is|was|hit|hits|jumped to|"
     rf"increased to|fell to|dropped to) (?:at least |more than |about |around |nearly )?(?P<n>{_NUM})\b",
     re.IGNORECASE,
 )
+# The nouns of _COUNT_FIRST that are a fate themselves: "the number of dead", "the number of injured", "the number of
+# deaths".
+_FATE_NOUNS = {
+    "dead": "killed",
+    "killed": "killed",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+}
 # A toll set by a verb before it, the figure after "to", "at" or "of": "raised the death toll to 44", "put the death
 # toll at 83", "a death toll of 12"; the toll's place between ("the death toll from the fire to 44"), no verb.
 _TOLL_TO = re.compile(
@@ -456,7 +467,9 @@ def find_lowered(
         n = number(m["n"])
         if n is None or _taken(taken, m.start("n"), m.end("n")):
             continue
-        fate = "killed" if m["toll"] else (m["fate"] or "").casefold()
+        # The fate follows the noun ("the number of people missing"), or is the noun ("the number of dead").
+        noun = (m["noun"] or "").casefold()
+        fate = "killed" if m["toll"] else (m["fate"] or _FATE_NOUNS.get(noun, "")).casefold()
         unit = {"dead": "people killed", "wounded": "people injured"}.get(fate, f"people {fate}" if fate else "people")
         add("count", _fmt(n), unit, m.start("n"), m.end("n"))
     for m in _TOLL_TO.finditer(sentence) if digit and may_hold(lower, _TOLL_WORDS) else ():

@@ -261,6 +261,11 @@ def _on_topic(
     return "unrelated", confidence, start, end
 
 
+def _days_of(claim: Claim) -> list[str]:
+    """The days a stored claim names, as the dates stage resolved them ("on Friday" in a report of the 28th)."""
+    return [v.value for v in claim.values if v.kind == "date" and v.unit == "day"]
+
+
 def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> dict[str, Any]:
     """The verdict on ``claim`` over ``candidates``: the articles that support, contradict or discuss it, each
     with its evidence span, and the supporters' independent origins. ``stances`` judges, in one batch, the
@@ -270,8 +275,13 @@ def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> d
     subject = topic.about(claim)
     for i, candidate in enumerate(candidates):
         got = _by_claims(claim, candidate.claims, weight)
-        if got is not None and got[0] == "supports" and subject.reads(got[1].text) == topic.TOPIC:
-            # Said in the same words, but with another value of the thing (a toll of 44 against one of 83).
+        if (
+            got is not None
+            and got[0] == "supports"
+            and subject.reads(got[1].text, days=_days_of(got[1])) == topic.TOPIC
+        ):
+            # Said in the same words, but with another value of the thing (a toll of 44 against one of 83), or with
+            # the value and not the day the claim gives it on.
             got = ("discusses", got[1], got[2])
         if got is not None:
             decided[i] = got
