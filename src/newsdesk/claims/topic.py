@@ -105,7 +105,7 @@ _FATE_STEMS = {fate: frozenset(_stems(words)) for fate, words in _FATE_WORDS.ite
 
 
 def _keys(terms: tuple[str, ...]) -> set[str]:
-    """Terms as words to compare: a name ("#hong kong s") as its words' stems, as any other term."""
+    """Terms as words to compare: a name ("#hong kong") as its words' stems, as any other term."""
     out: set[str] = set()
     for term in terms:
         if term.startswith(("#", "@")):
