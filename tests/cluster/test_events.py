@@ -20,6 +20,7 @@ from newsdesk.cluster.events import (
     CANDIDATE_LIMIT,
     DATE_CLASH,
     DATE_FAR,
+    DATE_OWN,
     FIGURE_CLASH,
     FOCUS_CLASH,
     HEADLINE_CLASH,
@@ -290,7 +291,8 @@ def test_a_member_of_another_day_counts_less() -> None:
         grouper = Grouper([], df, threshold=0.0, max_gap_days=None, prefix="e", nearest=True)
         grouper.assign("m", member, None, When(date(2026, 3, 2)))
         scores.append(grouper.best(probe, None, When(day))[1])
-    assert math.isclose(scores[0] - scores[1], DATE_CLASH, rel_tol=1e-9)
+    # Both reports tell their own days: DATE_OWN less again (below).
+    assert math.isclose(scores[0] - scores[1], DATE_CLASH + DATE_OWN, rel_tol=1e-9)
 
 
 def _scored_on(member_day: When, day: When) -> float:
@@ -310,12 +312,33 @@ def test_a_member_whose_own_day_is_a_week_away_counts_less_again() -> None:
     same = _scored_on(sunday, sunday)
     six_days = _scored_on(sunday, When(date(2025, 9, 20)))
     week = _scored_on(sunday, When(date(2025, 9, 21)))
-    assert math.isclose(same - six_days, DATE_CLASH, rel_tol=1e-9)
-    assert math.isclose(same - week, DATE_CLASH + DATE_FAR, rel_tol=1e-9)
+    assert math.isclose(same - six_days, DATE_CLASH + DATE_OWN, rel_tol=1e-9)
+    assert math.isclose(same - week, DATE_CLASH + DATE_OWN + DATE_FAR, rel_tol=1e-9)
     # A day only an undated lead names may be background: a week from it costs no more than another day.
     named = When(date(2025, 9, 21), named=True)
     assert math.isclose(same - _scored_on(sunday, named), DATE_CLASH, rel_tol=1e-9)
     assert math.isclose(same - _scored_on(named, sunday), DATE_CLASH, rel_tol=1e-9)
+
+
+def test_two_dated_reports_of_days_apart_open_two_events_where_a_named_day_does_not() -> None:
+    # A group match on Sunday 14 September and the referee complaint dated Tuesday 16 September: both reports tell
+    # their own days, two days apart, so the complaint counts DATE_CLASH + DATE_OWN less and opens its own event,
+    # though its words alone would pass the threshold after DATE_CLASH (as among a larger store, where a
+    # storyline's words weigh more and its developments' reports score higher). A day only an undated lead names
+    # may be background: it costs DATE_CLASH alone, and that report joins (decision 0025).
+    sunday, tuesday = date(2025, 9, 14), date(2025, 9, 16)
+    rng = random.Random(11)
+    member, probe = _vectors(rng, 2, vocabulary=100)
+    probe = {**probe, **dict(list(member.items())[:30])}
+    df = DocumentFrequencies()
+    df.add([member, probe])
+    plain = _scored_on(When(sunday), When(sunday))
+    threshold = plain - DATE_CLASH - DATE_OWN / 2
+    for day, joins in ((When(tuesday), False), (When(tuesday, named=True), True)):
+        grouper = Grouper([], df, threshold=threshold, max_gap_days=None, prefix="e", nearest=True)
+        match, _ = grouper.assign("match", member, None, When(sunday))
+        event, created = grouper.assign("complaint", probe, None, day)
+        assert (event is match and not created) is joins
 
 
 def _event_of(member: Vector, others: list[tuple[Vector, When]], df: DocumentFrequencies) -> Grouper:
