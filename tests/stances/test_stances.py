@@ -1156,3 +1156,24 @@ def test_a_title_after_an_opening_quotation_mark_ends_no_sentence() -> None:
         "“Mr. Brask refused to release the accounts,” Ann Holm said.",
         "The port closed.",
     ]
+
+
+def test_a_word_list_reads_nothing_of_a_name_named_in_passing() -> None:
+    # "teachers in Ostrava", "an alternative to Ostrava": the words are said of something else, never of the name.
+    for text, content in (
+        (
+            "“Dock workers in Ostrava earn less than anyone, and something is very wrong,” Ann Holm said.",
+            "Dock workers in Ostrava earn less than anyone, and something is very wrong,",
+        ),
+        (
+            "“The best alternative to Ostrava is a strong and fair partner,” Ann Holm said.",
+            "The best alternative to Ostrava is a strong and fair partner,",
+        ),
+    ):
+        assert _said(text, content, direct=True, names={"Ostrava": "e3"}) == ()
+    # (a name the words are said of is read as before)
+    text = "“The harbour board trusts Ostrava, a strong and fair partner,” Ann Holm said."
+    found = _said(
+        text, "The harbour board trusts Ostrava, a strong and fair partner,", direct=True, names={"Ostrava": "e3"}
+    )
+    assert [(s.actor_id, s.position, s.target) for s in found] == [("p1", Position.SUPPORTS, "Ostrava")]

@@ -980,6 +980,15 @@ def _words_ahead(content: str, at: int) -> list[str]:
 _A_STATE_OF = re.compile(r"\b(?:a|an)\s+[\w-]+\s+$", re.IGNORECASE)
 
 
+# A name after a preposition is named in passing ("teachers in the U.S.", "an alternative to Donald Trump", "stewards
+# of Warner Bros’ brands"): what the sentence's words say of is something else, and a word list reads them as said of
+# the name ("against" is kept: "the fight against X" is said of X).
+_IN_PASSING = re.compile(
+    r"\b(?:of|in|to|for|with|from|at|by|on|since|about|into|over|under|like|as)\s+(?:the\s+)?[“\"‘']?$",
+    re.IGNORECASE,
+)
+
+
 def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int, int], float] | None:
     """The position a speech quote's content takes: a position or act verb of its own, a modal proposition, a
     condition, else the sentiment toward the first entity it names."""
@@ -1065,6 +1074,8 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
     named = [m for m in named if ctx.article.text[quote.start : m.start].strip(" “\"'‘")]
     if named and quote.direct:
         m = named[0]  # not the quote's first words: the subject of a quote is the speaker's side more often
+        if _IN_PASSING.search(text, quote.start, m.start):
+            return None  # (and the next name is no likelier what the words are said of)
         # Read in the name's own sentence of the quote, never the whole quote.
         s0, s1 = next(((a, b) for a, b in ctx.spans if a <= m.start < b), (quote.start, quote.end))
         s0, s1 = max(s0, quote.start), min(s1, quote.end)
