@@ -982,9 +982,9 @@ _A_STATE_OF = re.compile(r"\b(?:a|an)\s+[\w-]+\s+$", re.IGNORECASE)
 
 # A name after a preposition is named in passing ("teachers in the U.S.", "an alternative to Donald Trump", "stewards
 # of Warner Bros’ brands"): what the sentence's words say of is something else, and a word list reads them as said of
-# the name ("against" is kept: "the fight against X" is said of X).
+# the name ("against", "from" and "by" are kept: "the fight against X", "a threat from X" are said of X).
 _IN_PASSING = re.compile(
-    r"\b(?:of|in|to|for|with|from|at|by|on|since|about|into|over|under|like|as)\s+(?:the\s+)?[“\"‘']?$",
+    r"\b(?:of|in|to|for|with|at|on|since|about|into|over|under|like|as)\s+(?:the\s+)?[“\"‘']?$",
     re.IGNORECASE,
 )
 
