@@ -1177,3 +1177,11 @@ def test_a_word_list_reads_nothing_of_a_name_named_in_passing() -> None:
         text, "The harbour board trusts Ostrava, a strong and fair partner,", direct=True, names={"Ostrava": "e3"}
     )
     assert [(s.actor_id, s.position, s.target) for s in found] == [("p1", Position.SUPPORTS, "Ostrava")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ostrava was backed by the dock union on Monday.", "Ostrava has been criticized by its neighbours."]
+)
+def test_a_name_a_position_is_taken_on_holds_none(text: str) -> None:
+    # The passive: the name is what the position is on; whoever holds it comes after "by".
+    assert extract.find(_article(text, {"Ostrava": "e3"})) == ()

@@ -1252,6 +1252,8 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
             target = (target[0], len(text[: verb_of.start()].rstrip())) if verb_of else target
         if target is not None and target[1] - target[0] < 3:
             target = None
+        if target is not None and first.casefold().endswith("ed") and re.match(r"by\s", text[target[0] : target[1]]):
+            continue  # "Clinton was backed by a majority of women": the name is whom the position is on
         if target is not None and _an_act_told(verb, text, *target):
             continue  # "India refused to shake hands": what the actor did, told by the reporter
         if target is None:
