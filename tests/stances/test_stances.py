@@ -1148,6 +1148,7 @@ def test_a_target_ends_before_a_condition_and_after_a_possessor() -> None:
     quote = _quote(text, "the verdict of the country", "Belstad", "rejected", "e2")
     (s,) = extract.find(_article(text, {"Belstad": "e2"}, (quote,)))
     assert s.target == "the verdict of the country’s harbour tribunal against its pilots"
+    assert text[s.start : s.end] == "Belstad rejected the verdict of the country’s harbour tribunal against its pilots"
 
 
 def test_a_title_after_an_opening_quotation_mark_ends_no_sentence() -> None:

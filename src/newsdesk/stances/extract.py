@@ -1129,6 +1129,9 @@ def _from_quote(ctx: _Context, quote: Quote, held: tuple[int, int] | None = None
             # goes on to the thing possessed: the object is read to its clause's end.
             cut = text.startswith(("’s", "'s"), quote.end)
             target = _object(text, quote.start, None if cut else quote.end)
+            if cut and target is not None:  # (and the evidence with it)
+                evidence = (evidence[0], max(evidence[1], target[1]))
+                clause = text[evidence[0] : evidence[1]]
             confidence = 0.7 if quote.speaker_entity_id else 0.6
             if target is not None and _an_act_told(cue, text, *target):
                 return None  # "refused to shake hands", "accepted the cheque": an act the reporter tells
