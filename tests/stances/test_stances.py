@@ -1186,3 +1186,22 @@ def test_a_word_list_reads_nothing_of_a_name_named_in_passing() -> None:
 def test_a_name_a_position_is_taken_on_holds_none(text: str) -> None:
     # The passive: the name is what the position is on; whoever holds it comes after "by".
     assert extract.find(_article(text, {"Ostrava": "e3"})) == ()
+
+
+def test_a_they_the_quotes_stage_resolved_is_read_where_its_speaker_is_named() -> None:
+    text = "Ann Holm and Tom Brask met on Monday to discuss the canal. They rejected the new canal toll."
+    before = dataclasses.replace(
+        _quote(text, "the canal", "Ann Holm and Tom Brask", "discuss", None), speaker_kind=SpeakerKind.PERSON
+    )
+    at = text.index("They")
+    names = {"Ann Holm": "p1", "Tom Brask": "p2"}
+    for speaker, actors in (("Ann Holm and Tom Brask", ["p1", "p2"]), ("the dock workers", [])):
+        they = dataclasses.replace(
+            _quote(text, "the new canal toll", "They", "rejected", None),
+            speaker=speaker,  # (as the quotes stage resolved it: the pronoun's span, the speaker's name)
+            speaker_kind=SpeakerKind.PERSON if actors else SpeakerKind.GROUP,
+            speaker_start=at,
+            speaker_end=at + 4,
+        )
+        found = extract.find(_people(text, names, (before, they)))
+        assert sorted(s.actor_id for s in found if s.target == "the new canal toll") == actors

@@ -832,10 +832,12 @@ def _holders(ctx: _Context, quote: Quote) -> Iterator[tuple[Quote, tuple[int, in
     (:func:`_joint_people`)."""
     held = None
     if not quote.speaker_entity_id and _a_they(ctx, quote):
-        if (resolved := _they_stand_for(ctx, quote)) is not None:
-            quote, held = resolved
-        elif (quote.speaker or "").casefold() in _THEY:
-            return  # (one the quotes stage resolved is read as it gave it)
+        resolved = _they_stand_for(ctx, quote)
+        unresolved = (quote.speaker or "").casefold() in _THEY
+        if resolved is not None and (unresolved or resolved[0].speaker == quote.speaker):
+            quote, held = resolved  # (one the quotes stage resolved, to the same speaker: read where it is named)
+        elif unresolved:
+            return
     people = _joint_people(ctx, quote)
     if not people:
         yield quote, held
