@@ -1205,3 +1205,31 @@ def test_a_they_the_quotes_stage_resolved_is_read_where_its_speaker_is_named() -
         )
         found = extract.find(_people(text, names, (before, they)))
         assert sorted(s.actor_id for s in found if s.target == "the new canal toll") == actors
+
+
+def test_an_infinitive_is_held_by_whoever_holds_the_verb_before_it() -> None:
+    # "Belstad refused to withdraw": the withdrawal refused is Belstad's matter, never the speaker's wish.
+    text = "“Belstad refused to withdraw its troops,” Ann Holm said."
+    assert [
+        s.actor_id
+        for s in _said(text, "Belstad refused to withdraw its troops,", direct=True, names={"Belstad": "e2"})
+        if s.actor_id == "p1"
+    ] == []
+    text = "“We are ready to sign the accord,” Ann Holm said."
+    (s,) = _said(text, "We are ready to sign the accord,", direct=True)
+    assert (s.position, s.target) == (Position.SUPPORTS, "sign the accord")
+    text = "“It is important for Belstad to support the harbour pilots,” Ann Holm said."
+    found = _said(
+        text, "It is important for Belstad to support the harbour pilots,", direct=True, names={"Belstad": "e2"}
+    )
+    assert [(s.actor_id, s.position) for s in found if s.actor_id == "p1"] == [("p1", Position.SUPPORTS)]
+
+
+def test_a_proposition_that_something_be_rejected_opposes_it() -> None:
+    for content, position in (
+        ("The toll plan should be rejected,", Position.OPPOSES),
+        ("The toll plan must not be approved,", Position.OPPOSES),
+        ("The toll plan should be approved,", Position.SUPPORTS),
+    ):
+        (s,) = _said(f"“{content}” Ann Holm said.", content, direct=True)
+        assert (s.position, s.target) == (position, "toll plan")

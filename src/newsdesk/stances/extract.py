@@ -483,7 +483,7 @@ _INFINITIVE_OF_ANOTHER = re.compile(
 # What makes an act sized up the speaker's own course: "it's critical to support ...", "it is time to reject ...".
 _NEEDED = re.compile(
     r"^(?:(?:so|very|also|absolutely|really|more|most)\s+)*(?:important|critical|crucial|essential|vital|necessary|"
-    r"imperative|urgent|time|right|best|wise|wiser|better|our\s+duty)\s+$",
+    r"imperative|urgent|time|right|best|wise|wiser|better|our\s+duty)\s+(?:for\s+(?:[\w’'.-]+\s+){1,6})?$",
     re.IGNORECASE,
 )
 
@@ -505,11 +505,17 @@ def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
     if re.match(r"\w+(?:ance|tion|sion)\b", content[at:]):
         return False  # a noun ("government resistance to ..."): what stands before it describes, not does
     words = list(re.finditer(r"[\w’'-]+", content[:at]))
-    for w in reversed(words):
+    k = len(words)
+    while k > 0:
+        k -= 1
+        w = words[k]
         word = w.group().casefold()
         if word in _SUBJECT_SKIP or word.endswith("ly"):
             continue
         if word == "to":
+            if k > 0 and _verb(words[k - 1].group()) is not None:
+                k -= 1  # "Russia refused to withdraw": the infinitive is held by whoever holds the verb before it
+                continue
             head = content[: w.end() + 1]
             # (but "we call for them to accept", "it is time for them to accept", "it is critical to support": the
             # speaker's wish)
@@ -1006,6 +1012,13 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         s0 = quote.start + modal.start("subject") + modal["subject"].rfind(subject)
         end = quote.start + modal.end("rest")
         position = Position.OPPOSES if modal["neg"] or modal["neg2"] else Position.SUPPORTS
+        judged = _verb(modal["rest"].split()[0])
+        if judged is not None:
+            # "the bill should be rejected": a position on the subject, the verb's own ("should not be approved": the
+            # opposite), never support for a proposition that holds its rejection
+            negated = position == Position.OPPOSES
+            opposite = Position.OPPOSES if judged == Position.SUPPORTS else Position.SUPPORTS
+            return (opposite if negated else judged), (s0, s0 + len(subject)), 0.6
         return position, (s0, end), 0.6
     for w in _WORD.finditer(content):
         if condition and w.start() >= condition.start():
