@@ -22,6 +22,7 @@ ABBREVIATIONS = _NEVER_LAST | frozenset("u.s u.k u.n e.u no vs etc inc ltd co co
 def ends_no_sentence(word: str) -> bool:
     """Whether ``word``, the word a full stop follows (with or without that stop, in any case), is a title, "Bros."
     or a month, or an initial ("J. Wong"), after which the sentence goes on. Not "U.S." or "Inc.", which end
-    sentences as often as not, nor a digit ("on November 5. Trump said")."""
-    folded = word.casefold().rstrip(".")
+    sentences as often as not, nor a digit ("on November 5. Trump said"). An opening mark before it is no part of it
+    ("“Mr. Roe refused ...")."""
+    folded = word.casefold().rstrip(".").lstrip("“‘\"'(«[")
     return folded in _NEVER_LAST or (len(folded) == 1 and folded.isalpha())

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsdesk.corpus import Corpus
-from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind
+from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
 from newsdesk.stances import extract, issues
 from newsdesk.store import Store
 
@@ -951,3 +951,285 @@ def test_they_after_a_group_written_with_one_name_is_that_actor() -> None:
         found = extract.find(_they_article(first, second, speaker, "discuss", names))
         assert [s.actor for s in found] == actors
         assert all(s.confidence <= 0.6 for s in found)
+
+
+# A stance belongs to whoever holds the view in the clause, not to the speaker who tells of it (decision 0018,
+# revised 2026-12-07, fourth session).
+def _said(text: str, content: str, *, direct: bool, names: dict[str, str] | None = None) -> tuple[Stance, ...]:
+    quote = dataclasses.replace(_quote(text, content, "Ann Holm", "said", "p1"), direct=direct)
+    return extract.find(_article(text, {"Ann Holm": "p1", **(names or {})}, (quote,)))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "direct"),
+    [
+        # an act of someone else sized up: the speaker holds the opposite view, if any
+        (
+            "“It is disqualifying for a harbour master to refuse to release the toll accounts,” Ann Holm said.",
+            "It is disqualifying for a harbour master to refuse to release the toll accounts,",
+            True,
+        ),
+        (
+            "Ann Holm said that it was “totally inappropriate” for the judge to criticize Belstad.",
+            "it was “totally inappropriate” for the judge to criticize Belstad",
+            False,
+        ),
+        (
+            "“It would be wrong to reject the toll plan,” Ann Holm said.",
+            "It would be wrong to reject the toll plan,",
+            True,
+        ),
+        # someone else's refusal, told in the speaker's own words
+        ("“He refused to release the toll accounts,” Ann Holm said.", "He refused to release the toll accounts,", True),
+        (
+            "“Mr. Brask refused to release the toll accounts,” Ann Holm said.",
+            "Mr. Brask refused to release the toll accounts,",
+            True,
+        ),
+        # a proposition on what a pronoun stands for names nothing ("I don't think it should be ...")
+        (
+            "“I don’t think it should be done behind closed doors,” Ann Holm said.",
+            "I don’t think it should be done behind closed doors,",
+            True,
+        ),
+    ],
+)
+def test_a_view_in_a_quote_held_by_someone_else_is_not_the_speakers(text: str, content: str, direct: bool) -> None:
+    found = _said(text, content, direct=direct, names={"Belstad": "e2"})
+    if "Brask" in text:  # (a name the linker left unlinked is someone else too)
+        at = text.index("Brask")
+        article = _article(text, {"Ann Holm": "p1"}, ())
+        brask = Mention(text="Brask", start=at, end=at + 5, type="PERSON", entity_id=None)
+        quote = dataclasses.replace(_quote(text, content, "Ann Holm", "said", "p1"), direct=True)
+        found = extract.find(dataclasses.replace(article, mentions=(brask, *article.mentions), quotes=(quote,)))
+    assert [s for s in found if s.actor_id == "p1"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "direct", "position", "word"),
+    [
+        ("“We will never accept the toll,” Ann Holm said.", "We will never accept the toll,", True, "opposes", "toll"),
+        (
+            "Ann Holm said she would refuse to sign the accord.",
+            "she would refuse to sign the accord",
+            False,
+            "opposes",
+            "accord",
+        ),
+        (
+            "“It is critical to support the harbour pilots,” Ann Holm said.",
+            "It is critical to support the harbour pilots,",
+            True,
+            "supports",
+            "pilots",
+        ),
+        (
+            "“We call for Belstad to accept the canal plan,” Ann Holm said.",
+            "We call for Belstad to accept the canal plan,",
+            True,
+            "supports",
+            "plan",
+        ),
+    ],
+)
+def test_a_view_the_speaker_holds_stays_the_speakers(
+    text: str, content: str, direct: bool, position: str, word: str
+) -> None:
+    found = _said(text, content, direct=direct, names={"Belstad": "e2"})
+    assert [(s.actor_id, s.position.value) for s in found] == [("p1", position)]
+    assert word in found[0].target  # (and Belstad, asked to accept, holds nothing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belstad refused to back down over the canal toll on Tuesday.",
+        "Belstad backed off its canal toll plan.",
+        "Belstad has refused to give in to the dock union.",
+    ],
+)
+def test_refusing_to_give_way_or_giving_way_is_no_position(text: str) -> None:
+    assert extract.find(_article(text, {"Belstad": "e2"})) == ()
+
+
+def test_a_speakers_refusal_to_give_way_is_no_position() -> None:
+    found = _said(
+        "“We will not back down on the toll,” Ann Holm said.", "We will not back down on the toll,", direct=True
+    )
+    assert found == ()
+    (s,) = extract.find(_article("Belstad backed the canal toll plan.", {"Belstad": "e2"}))
+    assert s.position == Position.SUPPORTS  # (backing is still a position)
+
+
+def _people(text: str, names: dict[str, str], quotes: tuple[Quote, ...]) -> Article:
+    """An article whose named people are persons, as the entities stage types them."""
+    article = _article(text, names, quotes)
+    return dataclasses.replace(article, mentions=tuple(dataclasses.replace(m, type="PERSON") for m in article.mentions))
+
+
+def test_people_named_together_each_hold_what_they_said() -> None:
+    text = "Senator Ann Holm and Senator Tom Brask rejected the new canal toll, calling it unfair."
+    speaker = "Senator Ann Holm and Senator Tom Brask"
+    quote = dataclasses.replace(
+        _quote(text, "the new canal toll", speaker, "rejected", None), speaker_kind=SpeakerKind.PERSON
+    )
+    found = extract.find(_people(text, {"Ann Holm": "p1", "Tom Brask": "p2"}, (quote,)))
+    assert sorted((s.actor_id, s.position, s.target) for s in found) == [
+        ("p1", Position.OPPOSES, "the new canal toll"),
+        ("p2", Position.OPPOSES, "the new canal toll"),
+    ]
+    # "they" after them is both, once each; a name the article gives two people is neither's.
+    text = (
+        "Ann Holm and Mr. Kim met on Monday to discuss the canal. They rejected the new canal toll. "
+        "David Kim and Paul Kim left."
+    )
+    before = dataclasses.replace(
+        _quote(text, "the canal", "Ann Holm and Mr. Kim", "discuss", None), speaker_kind=SpeakerKind.PERSON
+    )
+    at = text.index("They")
+    they = dataclasses.replace(
+        _quote(text, "the new canal toll", "They", "rejected", None),
+        speaker="They",
+        speaker_start=at,
+        speaker_end=at + 4,
+    )
+    article = _people(text, {"Ann Holm": "p1", "David Kim": "p3", "Paul Kim": "p4"}, (before, they))
+    kim = Mention(text="Kim", start=text.index("Kim"), end=text.index("Kim") + 3, type="PERSON", entity_id="p3")
+    article = dataclasses.replace(article, mentions=tuple(sorted((*article.mentions, kim), key=lambda m: m.start)))
+    assert [(s.actor_id, s.target) for s in extract.find(article)] == [("p1", "the new canal toll")]
+
+
+def test_they_after_one_side_named_alone_is_that_side() -> None:
+    names = {"Marovia": "e1", "Belstad": "e2", "Ostrava": "e3"}
+    second = "They rejected the toll plan proposed by Ostrava."
+    found = extract.find(
+        _they_article("Belstad met on Monday to discuss the canal.", second, "Belstad", "discuss", names)
+    )
+    assert [(s.actor_id, s.position) for s in found] == [("e2", Position.OPPOSES)]
+    assert found[0].confidence <= 0.6
+    # One person is "he" or "she": a "they" after one is someone else.
+    people = _people(
+        "Ann Holm met on Monday to discuss the canal. They rejected the toll plan proposed by Ostrava.",
+        {"Ann Holm": "p1"},
+        (),
+    )
+    article = _they_article("Ann Holm met on Monday to discuss the canal.", second, "Ann Holm", "discuss", names)
+    article = dataclasses.replace(article, mentions=people.mentions)
+    assert [s.actor_id for s in extract.find(article)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostrava supporters rallied outside the harbour office.",  # who supports, not a verb
+        "Ostrava’s supporters are gathered at a hotel near the harbour.",
+        "Ostrava’s proposed canal toll was debated on Monday.",  # a participle before a noun
+        "Ostrava’s veto is expected to come on Friday.",  # a clause's verb after a noun: no object
+        "Anna Velt called for Ostrava to accept the canal plan.",  # what someone wants of it
+    ],
+)
+def test_no_position_of_a_name_that_only_qualifies_or_is_asked(text: str) -> None:
+    assert [s for s in extract.find(_article(text, {"Ostrava": "e3"})) if s.actor_id == "e3"] == []
+
+
+def test_a_position_held_through_a_possessive_or_caused_stays() -> None:
+    (s,) = extract.find(_article("Ostrava’s call for a canal toll was heard.", {"Ostrava": "e3"}))
+    assert (s.position, s.target) == (Position.SUPPORTS, "a canal toll")
+    (s,) = extract.find(_article("The blockade has led Ostrava to fear a new toll.", {"Ostrava": "e3"}))
+    assert (s.position, s.target) == (Position.OPPOSES, "a new toll")
+
+
+def test_a_target_ends_before_a_condition_and_after_a_possessor() -> None:
+    text = "Belstad agreed to raise the harbour fee payable if the deal were to fail."
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}))
+    assert s.target == "raise the harbour fee payable"
+    # A view the quotes stage ended at a possessor goes on to what is possessed.
+    text = "Belstad rejected the verdict of the country’s harbour tribunal against its pilots, calling it unjust."
+    quote = _quote(text, "the verdict of the country", "Belstad", "rejected", "e2")
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}, (quote,)))
+    assert s.target == "the verdict of the country’s harbour tribunal against its pilots"
+    assert text[s.start : s.end] == "Belstad rejected the verdict of the country’s harbour tribunal against its pilots"
+
+
+def test_a_title_after_an_opening_quotation_mark_ends_no_sentence() -> None:
+    text = "“Mr. Brask refused to release the accounts,” Ann Holm said. The port closed."
+    assert [text[s:e] for s, e in extract.sentences(text)] == [
+        "“Mr. Brask refused to release the accounts,” Ann Holm said.",
+        "The port closed.",
+    ]
+
+
+def test_a_word_list_reads_nothing_of_a_name_named_in_passing() -> None:
+    # "teachers in Ostrava", "an alternative to Ostrava": the words are said of something else, never of the name.
+    for text, content in (
+        (
+            "“Dock workers in Ostrava earn less than anyone, and something is very wrong,” Ann Holm said.",
+            "Dock workers in Ostrava earn less than anyone, and something is very wrong,",
+        ),
+        (
+            "“The best alternative to Ostrava is a strong and fair partner,” Ann Holm said.",
+            "The best alternative to Ostrava is a strong and fair partner,",
+        ),
+    ):
+        assert _said(text, content, direct=True, names={"Ostrava": "e3"}) == ()
+    # (a name the words are said of is read as before)
+    text = "“The harbour board trusts Ostrava, a strong and fair partner,” Ann Holm said."
+    found = _said(
+        text, "The harbour board trusts Ostrava, a strong and fair partner,", direct=True, names={"Ostrava": "e3"}
+    )
+    assert [(s.actor_id, s.position, s.target) for s in found] == [("p1", Position.SUPPORTS, "Ostrava")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ostrava was backed by the dock union on Monday.", "Ostrava has been criticized by its neighbours."]
+)
+def test_a_name_a_position_is_taken_on_holds_none(text: str) -> None:
+    # The passive: the name is what the position is on; whoever holds it comes after "by".
+    assert extract.find(_article(text, {"Ostrava": "e3"})) == ()
+
+
+def test_a_they_the_quotes_stage_resolved_is_read_where_its_speaker_is_named() -> None:
+    text = "Ann Holm and Tom Brask met on Monday to discuss the canal. They rejected the new canal toll."
+    before = dataclasses.replace(
+        _quote(text, "the canal", "Ann Holm and Tom Brask", "discuss", None), speaker_kind=SpeakerKind.PERSON
+    )
+    at = text.index("They")
+    names = {"Ann Holm": "p1", "Tom Brask": "p2"}
+    for speaker, actors in (("Ann Holm and Tom Brask", ["p1", "p2"]), ("the dock workers", [])):
+        they = dataclasses.replace(
+            _quote(text, "the new canal toll", "They", "rejected", None),
+            speaker=speaker,  # (as the quotes stage resolved it: the pronoun's span, the speaker's name)
+            speaker_kind=SpeakerKind.PERSON if actors else SpeakerKind.GROUP,
+            speaker_start=at,
+            speaker_end=at + 4,
+        )
+        found = extract.find(_people(text, names, (before, they)))
+        assert sorted(s.actor_id for s in found if s.target == "the new canal toll") == actors
+
+
+def test_an_infinitive_is_held_by_whoever_holds_the_verb_before_it() -> None:
+    # "Belstad refused to withdraw": the withdrawal refused is Belstad's matter, never the speaker's wish.
+    text = "“Belstad refused to withdraw its troops,” Ann Holm said."
+    assert [
+        s.actor_id
+        for s in _said(text, "Belstad refused to withdraw its troops,", direct=True, names={"Belstad": "e2"})
+        if s.actor_id == "p1"
+    ] == []
+    text = "“We are ready to sign the accord,” Ann Holm said."
+    (s,) = _said(text, "We are ready to sign the accord,", direct=True)
+    assert (s.position, s.target) == (Position.SUPPORTS, "sign the accord")
+    text = "“It is important for Belstad to support the harbour pilots,” Ann Holm said."
+    found = _said(
+        text, "It is important for Belstad to support the harbour pilots,", direct=True, names={"Belstad": "e2"}
+    )
+    assert [(s.actor_id, s.position) for s in found if s.actor_id == "p1"] == [("p1", Position.SUPPORTS)]
+
+
+def test_a_proposition_that_something_be_rejected_opposes_it() -> None:
+    for content, position in (
+        ("The toll plan should be rejected,", Position.OPPOSES),
+        ("The toll plan must not be approved,", Position.OPPOSES),
+        ("The toll plan should be approved,", Position.SUPPORTS),
+    ):
+        (s,) = _said(f"“{content}” Ann Holm said.", content, direct=True)
+        assert (s.position, s.target) == (position, "toll plan")

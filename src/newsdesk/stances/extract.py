@@ -113,12 +113,13 @@ _MODAL_PROPOSITION = re.compile(
     r"(?:will|would)\s+(?P<neg2>not\s+|never\s+))be\s+(?P<rest>\w+(?:ed|en|wn|ne|t)\b[^,;.!?]*)",
     re.IGNORECASE,
 )
+_PRONOUN_END = re.compile(r"\b(?:it|they|this|that|these|those|he|she|we|i|you)$", re.IGNORECASE)
 # What every modal proposition holds ("must be", "will not be"): searched for first, as the proposition's own
 # pattern tries a subject at every place of a quote.
 _MODAL_BE = re.compile(r"(?:must|should|can|cannot|can't|will|would)\s+(?:not\s+|never\s+)?be\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"\s*(?:[,;:!?—–\n]|\s-\s|\.(?:\s|$)|\b(?:as part of|amid|because|while|after|before|since|despite|but|and said|"
-    r"adding|saying|according to|in response to|he said|she said)\b)",
+    r"(?:only |even )?if|unless|adding|saying|according to|in response to|he said|she said)\b)",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(
@@ -131,7 +132,7 @@ _BETWEEN = re.compile(
 # What the word after a name in _BETWEEN is not, to be a position verb: a noun's ending ("commitments"); an
 # inflection, without which the word right after a name is a noun ("US support for"); and what makes the clause
 # a supposition ("if Ukraine accepts ...").
-_NOUN_END = re.compile(r"(?:ment|tion|ance)s?$", re.IGNORECASE)
+_NOUN_END = re.compile(r"(?:ment|tion|ance)s?$|ers$", re.IGNORECASE)  # (and who does it: "Trump supporters")
 _INFLECTED = re.compile(r"(?:s|ed|ing|id|ld)$")
 _SUPPOSITION = re.compile(r"\b(?:if|whether|unless|would|could)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _THAT = re.compile(r"\s+that\s+")
@@ -331,13 +332,27 @@ def _ambiguous(word: str) -> bool:
     return w in _AMBIGUOUS or (w.endswith("s") and w[:-1] in _AMBIGUOUS)
 
 
+# Giving way, as an act with no object: refusing it ("refused to back down over the toll", "we will not give in")
+# is keeping to one's course, told or said, whose side the words do not name; "backed down" is no backing.
+_GIVING_WAY = re.compile(
+    r"(?:back(?:s|ed|ing)?\s+(?:down|off|away)|climb(?:s|ed|ing)?\s+down|giv(?:e|es|ing)\s+in|gave\s+in|"
+    r"cav(?:e|es|ed|ing)(?:\s+in)?|budg(?:e|es|ed|ing)|relent(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _no_position_here(cue: str, after: str) -> bool:
     """A position word that takes no position where it stands, judged by what follows it: "prepared the report"
-    (readiness needs "to"), "insisted that ..." (an assertion, not a position)."""
+    (readiness needs "to"), "insisted that ..." (an assertion, not a position), "refused to back down" and "backed
+    down" (giving way, or not: :data:`_GIVING_WAY`)."""
     c = cue.casefold()
     following = after.lstrip(" \"“‘'").casefold()
+    if _GIVING_WAY.match(f"{c} {following}") or _GIVING_WAY.match(re.sub(r"^to\s+", "", following)):
+        return True
     if _NEEDS_TO.match(c) and not c.endswith(" to") and not following.startswith("to "):
         return True
+    if _NEEDS_TO.match(c) and re.match(r"(?:to\s+)?be\b", following):
+        return True  # "willingness to be politically incorrect": a disposition, no course of action
     if c.startswith("rul"):
         following = re.sub(r"^out\b\s*", "", following)  # ("rule" asked alone, its "out" after it)
         if following.startswith("that "):
@@ -454,25 +469,74 @@ _SUBJECT_SKIP = frozenset(
 )
 
 
+# Third persons: in the speaker's own words ("“He refused to release them,” she said") someone else, where reported
+# speech ("she said he would refuse") has them for the speaker.
+_THIRD_PERSON = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+# What the words before an infinitive make of it: an act of someone the quote names ("for a nominee to refuse ..."),
+# or an act the speaker sizes up ("it is disqualifying to refuse ...", "it would be a mistake to reject ..."), the
+# speaker's view of which its words alone do not say: never the speaker's own position, and often its opposite.
+_INFINITIVE_OF_ANOTHER = re.compile(
+    r"(?:\bfor\s+(?!(?:us|me)\b)(?:[\w’'.-]+\s+){1,6}|\bit(?:[’']s|\s+is|\s+was|\s+would\s+be|\s+will\s+be)\s+"
+    r"(?P<sized>(?:[\w’'-]+\s+){0,6}))to\s+$",
+    re.IGNORECASE,
+)
+# What makes an act sized up the speaker's own course: "it's critical to support ...", "it is time to reject ...".
+_NEEDED = re.compile(
+    r"^(?:(?:so|very|also|absolutely|really|more|most)\s+)*(?:important|critical|crucial|essential|vital|necessary|"
+    r"imperative|urgent|time|right|best|wise|wiser|better|our\s+duty)\s+(?:for\s+(?:[\w’'.-]+\s+){1,6})?$",
+    re.IGNORECASE,
+)
+
+# What makes an infinitive with a subject of its own the speaker's wish: "call for them to ...", "time for ...".
+_WISHED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?|time)\s+for\s+"
+    r"(?:[\w’'.-]+\s+){1,6}to\s+$",
+    re.IGNORECASE,
+)
+
+
 def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
     """True when the word at ``at`` of a quote's content has a subject of its own that is not the speaker:
-    "extremists seek to ...", "India remains committed to ..." said by someone else. A pronoun, an infinitive
-    ("ready to accept") or no subject in the clause leaves the position the speaker's."""
+    "extremists seek to ...", "India remains committed to ...", "Mr. Roe refused to ..." said by someone else, "he
+    refused" in the speaker's own words, an infinitive with a subject of its own ("for a nominee to refuse") or
+    sized up ("it is disqualifying to refuse"). "I", "we", an infinitive of the speaker's ("ready to accept", "we
+    urge them to accept"), "he" or "she" in reported speech ("she said she would refuse") or no subject in the
+    clause leave the position the speaker's."""
     if re.match(r"\w+(?:ance|tion|sion)\b", content[at:]):
         return False  # a noun ("government resistance to ..."): what stands before it describes, not does
     words = list(re.finditer(r"[\w’'-]+", content[:at]))
-    for w in reversed(words):
+    k = len(words)
+    while k > 0:
+        k -= 1
+        w = words[k]
         word = w.group().casefold()
         if word in _SUBJECT_SKIP or word.endswith("ly"):
             continue
-        if word in {"i", "we", "you", "he", "she", "they", "it", "to", "and", "that", "who"}:
+        if word == "to":
+            if k > 0 and _verb(words[k - 1].group()) is not None:
+                k -= 1  # "Russia refused to withdraw": the infinitive is held by whoever holds the verb before it
+                continue
+            head = content[: w.end() + 1]
+            # (but "we call for them to accept", "it is time for them to accept", "it is critical to support": the
+            # speaker's wish)
+            another = _INFINITIVE_OF_ANOTHER.search(head)
+            if another is None or _WISHED.search(head):
+                return False
+            return another["sized"] is None or _NEEDED.match(another["sized"]) is None
+        if word in _THIRD_PERSON:
+            return quote.direct
+        if word in {"i", "we", "you", "and", "that", "who"}:
             return False
         at_text = quote.start + w.start()
         for m in ctx.article.mentions:
             if m.start <= at_text < m.end:
-                return bool(m.entity_id) and m.entity_id != quote.speaker_entity_id
-        # A noun before the verb is its subject: "extremists seek", "the cabinet wants".
-        return w.group()[:1].islower() and word not in FUNCTION_WORDS
+                # A name: someone else, unless the speaker's own (linked to the speaker, or written in the speaker).
+                if m.entity_id:
+                    return m.entity_id != quote.speaker_entity_id
+                return m.text not in (quote.speaker or "")
+        # A noun or a name before the verb is its subject ("extremists seek", "the cabinet wants", "Mr. Roe
+        # refused"), unless a word of the speaker's name ("Holm will never accept" said by Ann Holm).
+        return word not in FUNCTION_WORDS and w.group() not in (quote.speaker or "").split()
     return False
 
 
@@ -489,6 +553,11 @@ _WHEN = re.compile(
 
 
 _OBJECT_WORDS = 14  # the most words of an object
+# A verb that only a clause's subject comes before: what follows a noun read as a position word there is no object.
+_FINITE = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|seems?|seemed)\b",
+    re.IGNORECASE,
+)
 
 
 def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | None:
@@ -510,6 +579,8 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
             lead += len(prep)
             rest = rest[len(prep) :]
             break
+    if _FINITE.match(rest):
+        return None  # "Obama's veto is expected to come", "supporters are gathered": a clause's verb, no object
     stop = next((m for m in _CLAUSE_END.finditer(rest) if not _abbreviated(rest, m)), None)
     chunk = rest[: stop.start()] if stop else rest
     words = list(re.finditer(r"\S+", chunk))[:_OBJECT_WORDS]
@@ -665,16 +736,55 @@ def _listed_with(ctx: _Context, quote: Quote, stance: Stance) -> list[Mention]:
 
 
 _THEY = frozenset({"they", "them"})
+# A speaker who is people named together, as the quotes stage writes them ("Mr. Roe and Ms. Poe", "Ann Roe, Ed Poe
+# and Al Lee"): names a comma or "and" joins (the same reading as the quote lists', decision 0093).
+_JOINED_NAMES = re.compile(r"(?:,|\sand)\s+[A-Z]")
+
+
+def _a_they(ctx: _Context, quote: Quote) -> bool:
+    """Whether a quote's speaker is written "they" (or "them"), whoever the quotes stage took it for."""
+    if (quote.speaker or "").casefold() in _THEY:
+        return True
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return False
+    return ctx.article.text[quote.speaker_start : quote.speaker_end].casefold() in _THEY
+
+
+def _joint_people(ctx: _Context, quote: Quote) -> list[Mention]:
+    """The people a joint speaker names ("Mr. Roe and Ms. Poe said ..."): each person mention of the speaker's span
+    linked to one entity, in order; what they said together is each one's position. A name the article gives two
+    people ("Mr. Kim" beside David Kim and Paul Kim) is neither's, whichever the linker took, and one entity at two
+    names of the speaker is two people the linker took for one: neither holds it. Empty for any other speaker."""
+    if (
+        quote.speaker_entity_id
+        or quote.speaker_kind is not SpeakerKind.PERSON
+        or quote.speaker_start is None
+        or not quote.speaker_end
+        or not _JOINED_NAMES.search(quote.speaker or "")
+    ):
+        return []
+    within = [m for m in ctx.actors_in(quote.speaker_start, quote.speaker_end) if m.type == "PERSON"]
+    people: list[Mention] = []
+    for m in within:
+        if sum(o.entity_id == m.entity_id for o in within) > 1:
+            continue
+        name = re.compile(rf"(?<![\w.-]){re.escape(m.text)}(?![\w-])")
+        if any(o.type == "PERSON" and o.entity_id != m.entity_id and name.search(o.text) for o in ctx.actors):
+            continue
+        people.append(m)
+    return people
 
 
 def _they_stand_for(ctx: _Context, quote: Quote) -> tuple[Quote, tuple[int, int]] | None:
-    """A quote whose speaker is a "they" left unresolved, given the speaker the pronoun stands for, with the
-    sentence that speaker is named in: the nearest speaker of a quote or view before the pronoun, in its sentence
-    or the one above (the reach of the quotes stage's "they", decision 0088), when that speaker is plural actors:
-    names joined as a list ("Marovia and Belstad met ... They rejected ...") or a group written with an actor's
-    name by a group word of :data:`_GROUP` ("The Pakistan team", "Officials from Belstad"; not "Pakistan's players"
-    nor "Belstad's ministers", whose nouns are no group word). None when the nearest is one person or body, unnamed
-    people ("Prosecutors ... They requested ..."), or nobody: then no stance is read at all."""
+    """A quote whose speaker is written "they", given the speaker the pronoun stands for, with the sentence that
+    speaker is named in: the nearest speaker of a quote or view before the pronoun, in its sentence or the one
+    above (the reach of the quotes stage's "they", decision 0088), when that speaker is plural actors (names joined
+    as a list: "Marovia and Belstad met ... They rejected ..."; people named together: "Mr. Roe and Ms. Poe said
+    ... They added ..."; a group written with an actor's name by a group word of :data:`_GROUP`: "The Pakistan
+    team", "Officials from Belstad", not "Pakistan's players" nor "Belstad's ministers", whose nouns are no group
+    word) or one team, body or country written as its name alone ("Belstad said ... They rejected ...": news writes
+    "they" for a side). None when the nearest is one person, unnamed people ("Prosecutors ... They requested ..."),
+    a body written otherwise than by its name, or nobody: then no stance is read at all."""
     if quote.speaker_start is None:
         return None
     k = bisect_right(ctx.starts, quote.speaker_start) - 1  # (the pronoun's sentence; its start, or the one above's)
@@ -684,7 +794,7 @@ def _they_stand_for(ctx: _Context, quote: Quote) -> tuple[Quote, tuple[int, int]
         for q in ctx.article.quotes
         if q.speaker_start is not None
         and floor <= q.speaker_start < quote.speaker_start
-        and (q.speaker or "").casefold() not in _THEY
+        and not _a_they(ctx, q)
         and not _PRONOUN_START.fullmatch(q.speaker or "")
     ]
     if not before:
@@ -692,21 +802,53 @@ def _they_stand_for(ctx: _Context, quote: Quote) -> tuple[Quote, tuple[int, int]
     said = max(before, key=lambda q: q.speaker_start or 0)
     start, end = said.speaker_start or 0, said.speaker_end or 0
     within = ctx.actors_in(start, end)
-    joined = len(within) > 1 and _LIST_GAP.fullmatch(ctx.article.text, within[0].end, within[1].start) is not None
-    if not within or (
-        not joined
-        and (not _GROUP.search(said.speaker or "") or _group_of(ctx.article.text, start, end, within) is None)
-    ):
+    if not within:
         return None
-    first = within[0] if joined else None
+    text = ctx.article.text
+    joined = len(within) > 1 and _LIST_GAP.fullmatch(text, within[0].end, within[1].start) is not None
+    # One side by its name alone ("Belstad", "the ICC"), never a person: a person is "he" or "she".
+    one = (
+        len(within) == 1
+        and within[0].type != "PERSON"
+        and re.fullmatch(rf"(?:the\s+)?{re.escape(within[0].text)}", text[start:end].strip(), re.IGNORECASE)
+    )
+    if _joint_people(ctx, said):
+        first = None  # (each person is given the position: see _holders)
+    elif joined or one:
+        first = within[0]
+    elif _GROUP.search(said.speaker or "") and _group_of(text, start, end, within) is not None:
+        first = None
+    else:
+        return None
     moved = replace(
         quote,
         speaker=said.speaker,
+        speaker_kind=said.speaker_kind,
         speaker_start=start,
         speaker_end=end,
         speaker_entity_id=first.entity_id if first is not None else said.speaker_entity_id,
     )
     return moved, ctx.sentence(start)
+
+
+def _holders(ctx: _Context, quote: Quote) -> Iterator[tuple[Quote, tuple[int, int] | None]]:
+    """The quote as read for each who holds its words, with the sentence the holder is named in when that is not
+    the quote's own: the quote itself; for a "they" (:func:`_they_stand_for`), the speaker it stands for, or no one
+    (a position is never shown as held by "they"); for people named together, each person
+    (:func:`_joint_people`)."""
+    held = None
+    if not quote.speaker_entity_id and _a_they(ctx, quote):
+        resolved = _they_stand_for(ctx, quote)
+        unresolved = (quote.speaker or "").casefold() in _THEY
+        if resolved is not None and (unresolved or resolved[0].speaker == quote.speaker):
+            quote, held = resolved  # (one the quotes stage resolved, to the same speaker: read where it is named)
+        elif unresolved:
+            return
+    people = _joint_people(ctx, quote)
+    if not people:
+        yield quote, held
+    for m in people:
+        yield replace(quote, speaker_entity_id=m.entity_id), held
 
 
 def _cue_at(text: str, quote: Quote, sentence: tuple[int, int]) -> int:
@@ -846,6 +988,15 @@ def _words_ahead(content: str, at: int) -> list[str]:
 _A_STATE_OF = re.compile(r"\b(?:a|an)\s+[\w-]+\s+$", re.IGNORECASE)
 
 
+# A name after a preposition is named in passing ("teachers in the U.S.", "an alternative to Donald Trump", "stewards
+# of Warner Bros’ brands"): what the sentence's words say of is something else, and a word list reads them as said of
+# the name ("against", "from" and "by" are kept: "the fight against X", "a threat from X" are said of X).
+_IN_PASSING = re.compile(
+    r"\b(?:of|in|to|for|with|at|on|since|about|into|over|under|like|as)\s+(?:the\s+)?[“\"‘']?$",
+    re.IGNORECASE,
+)
+
+
 def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int, int], float] | None:
     """The position a speech quote's content takes: a position or act verb of its own, a modal proposition, a
     condition, else the sentiment toward the first entity it names."""
@@ -854,11 +1005,20 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
     condition = _CONDITION.search(content)
     until = condition.start() if condition else len(content)
     modal = _MODAL_PROPOSITION.search(content, 0, until) if _MODAL_BE.search(content, 0, until) else None
+    if modal and _PRONOUN_END.search(modal["subject"]):
+        modal = None  # "they think it should be changed": a proposition on what a pronoun stands for names nothing
     if modal:
         subject = _DETERMINER.sub("", modal["subject"].strip().split(",")[-1].strip())
         s0 = quote.start + modal.start("subject") + modal["subject"].rfind(subject)
         end = quote.start + modal.end("rest")
         position = Position.OPPOSES if modal["neg"] or modal["neg2"] else Position.SUPPORTS
+        judged = _verb(modal["rest"].split()[0])
+        if judged is not None:
+            # "the bill should be rejected": a position on the subject, the verb's own ("should not be approved": the
+            # opposite), never support for a proposition that holds its rejection
+            negated = position == Position.OPPOSES
+            opposite = Position.OPPOSES if judged == Position.SUPPORTS else Position.SUPPORTS
+            return (opposite if negated else judged), (s0, s0 + len(subject)), 0.6
         return position, (s0, end), 0.6
     for w in _WORD.finditer(content):
         if condition and w.start() >= condition.start():
@@ -929,6 +1089,8 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
     named = [m for m in named if ctx.article.text[quote.start : m.start].strip(" “\"'‘")]
     if named and quote.direct:
         m = named[0]  # not the quote's first words: the subject of a quote is the speaker's side more often
+        if _IN_PASSING.search(text, quote.start, m.start):
+            return None  # (and the next name is no likelier what the words are said of)
         # Read in the name's own sentence of the quote, never the whole quote.
         s0, s1 = next(((a, b) for a, b in ctx.spans if a <= m.start < b), (quote.start, quote.end))
         s0, s1 = max(s0, quote.start), min(s1, quote.end)
@@ -978,7 +1140,13 @@ def _from_quote(ctx: _Context, quote: Quote, held: tuple[int, int] | None = None
             position = Position.SUPPORTS if willing in (None, Position.SUPPORTS) else Position.OPPOSES
             confidence = 0.5
         else:
-            target = _object(text, quote.start, quote.end)
+            # A view the quotes stage ended at a possessor's "’s" ("rejected the verdict of the country’s ... tribunal")
+            # goes on to the thing possessed: the object is read to its clause's end.
+            cut = text.startswith(("’s", "'s"), quote.end)
+            target = _object(text, quote.start, None if cut else quote.end)
+            if cut and target is not None:  # (and the evidence with it)
+                evidence = (evidence[0], max(evidence[1], target[1]))
+                clause = text[evidence[0] : evidence[1]]
             confidence = 0.7 if quote.speaker_entity_id else 0.6
             if target is not None and _an_act_told(cue, text, *target):
                 return None  # "refused to shake hands", "accepted the cheque": an act the reporter tells
@@ -1011,6 +1179,17 @@ def _from_quote(ctx: _Context, quote: Quote, held: tuple[int, int] | None = None
     )
 
 
+# A request or a wish of which a name is the object ("a call for Brazil to accept ...", "urged the Belstad cabinet
+# to reject ...", "called on Ostrava to ..."): what someone wants of it, not its own position ("led Ostrava to fear
+# ..." and a headline's "Brazil to accept ..." are its own).
+_ASKED_OF = re.compile(
+    r"\b(?:for|on|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|told|tell(?:s|ing)?|want(?:s|ed|ing)?|"
+    r"expect(?:s|ed|ing)?|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|"
+    r"convinc(?:e|es|ed|ing))\s+(?:[\w’'.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[Stance]:
     """Reported positions the quotes stage did not take as quotes: "<actor> [adverbs] <position verb> <object>",
     or "<noun phrase> that <actor> has been <position verb>"."""
@@ -1030,8 +1209,13 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
         if _NOUN_END.search(first):
             continue  # a noun ("US support for", "commitments"), not a verb
         bare = not _INFLECTED.search(first)
-        if not text[m.end : after.start("verb")].strip() and bare:
+        between = text[m.end : after.start("verb")]
+        if not between.strip() and bare:
             continue  # "US support for Ukraine": a bare form right after a name is a noun
+        if between.startswith(("'s", "’s")) and first.casefold().endswith("ed"):
+            continue  # "Netflix's proposed acquisition": a participle before a noun ("Pence's call for" is a position)
+        if between.split() == ["to"] and _ASKED_OF.search(text, sentence[0], m.start):
+            continue  # "a call for Brazil to accept ...", "urged Belstad to reject ...": what someone wants of it
         if _SUPPOSITION.search(text[sentence[0] : m.start]):
             continue  # a supposition ("if Ukraine accepts ..."), not a position
         if (of := _PEOPLE_OF.search(text, sentence[0], m.start)) and (
@@ -1079,8 +1263,15 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
         if re.search(r"[,;:()]", gap):
             continue
         target: tuple[int, int] | None = _object(text, after.end("verb"))
+        if target is not None and between.startswith(("'s", "’s")):
+            # "Ostrava's call for a toll was heard": a position named as a noun is the subject of the clause's verb,
+            # where its object ends.
+            verb_of = next((v for v in _WORD.finditer(text, *target) if _FINITE.fullmatch(v.group())), None)
+            target = (target[0], len(text[: verb_of.start()].rstrip())) if verb_of else target
         if target is not None and target[1] - target[0] < 3:
             target = None
+        if target is not None and first.casefold().endswith("ed") and re.match(r"by\s", text[target[0] : target[1]]):
+            continue  # "Clinton was backed by a majority of women": the name is whom the position is on
         if target is not None and _an_act_told(verb, text, *target):
             continue  # "India refused to shake hands": what the actor did, told by the reporter
         if target is None:
@@ -1123,16 +1314,11 @@ def find(article: Article, *, sentiment: Sentiment = lexicon) -> tuple[Stance, .
     sentence_starts = [s for s, _ in spans]
     ctx = _Context(article, sentiment, spans, frozenset(outlets), sentence_starts, actors, starts if in_order else None)
     found: dict[tuple[str, int, int], Stance] = {}
-    for quote in article.quotes:
-        held = None
-        if (quote.speaker or "").casefold() in _THEY and not quote.speaker_entity_id:
-            # A "they" the quotes stage left as written (it follows speech, not views): the plural actors it stands
-            # for, or no stance at all; a position is never shown as held by "they".
-            if (resolved := _they_stand_for(ctx, quote)) is None:
+    for said in article.quotes:
+        for quote, held in _holders(ctx, said):
+            stance = _from_quote(ctx, quote, held)
+            if stance is None:
                 continue
-            quote, held = resolved
-        stance = _from_quote(ctx, quote, held)
-        if stance is not None:
             if held is not None:  # (read through a pronoun: as sure as the quotes stage's "they", 0.6 at most)
                 stance = replace(stance, confidence=min(stance.confidence, 0.6))
             found.setdefault((stance.actor_id, stance.target_start, stance.target_end), stance)
