@@ -266,9 +266,7 @@ class Claim:
     ``asserted_by`` is None when the article asserts it itself, else the quoted speaker or the credited outlet
     (``asserted_kind`` is ``article``, ``speaker`` or ``outlet``); ``via`` lists the outlets credited for it
     ("according to the Telegraph"). ``terms`` are the normalised content words and names that matching compares;
-    ``passing`` those of them the sentence gives only in a relative clause set off by a comma (", who was also
-    sentenced to death"), which matching leaves out (decision 0013); ``slot`` says what the values are about
-    ("point · peace plan").
+    ``slot`` says what the values are about ("point · peace plan").
     """
 
     text: str
@@ -280,7 +278,6 @@ class Claim:
     via: tuple[str, ...] = ()
     values: tuple[Value, ...] = ()
     terms: tuple[str, ...] = ()
-    passing: tuple[str, ...] = ()
     slot: str = ""
     update: bool = False
     confidence: float = 0.5

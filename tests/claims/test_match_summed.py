@@ -76,8 +76,8 @@ def _by_rows(conn: sqlite3.Connection, latest: int) -> tuple[match.Story, dict[s
     for row in stored_claims.readings(conn, ["s"], latest):
         cluster = match.Cluster(id=row["id"], story_id="s", event_id=row["event_id"], changed=False)
         members = []
-        for id_, article_id, terms, values, modality, slot, text, passing in row["claims"]:
-            members.append(match.Member.stored(id_, article_id, terms, values, modality, text, passing))
+        for id_, article_id, terms, values, modality, slot, text in row["claims"]:
+            members.append(match.Member.stored(id_, article_id, terms, values, modality, text))
             slots[id_] = slot
         story.load(cluster, members)
         story.count(members)

@@ -35,36 +35,3 @@ def test_a_storys_last_rows_come_back_summed_up_by_reading(store: Store) -> None
     placed = store.claim_placed("s1", window["low"], window["high"], [a.id for a in articles])
     assert set(placed) == {c for _, c, *_ in support[1:]} and set(placed.values()) == {"c1"}
     assert store.claim_window(["s2"], 5) == []
-
-
-def test_a_claims_terms_in_passing_are_kept_and_read_by_matching_apart_from_its_terms(store: Store) -> None:
-    # (m033; decision 0013, h-cp51.) The terms stay whole, as contradictions and verification read them; matching
-    # reads which of them are in passing beside them, and two readings that differ only there are two readings.
-    text = "Ana Ruiz, who is also in Orlan, was sentenced."
-    terms = ("#ar", "#orlan", "sentenc")
-    marked = Claim(text=text, start=0, end=len(text), terms=terms, passing=("#orlan",))
-    plain = Claim(text=text, start=0, end=len(text), terms=terms)
-    articles = [
-        Article(id=content_id(f"{text} {i}"), source="x.txt", text=text, raw=text, claims=(c,))
-        for i, c in enumerate([marked, plain])
-    ]
-    store.add(articles)
-    store.update(articles, stage="claims", produces=("article.claims",))
-    ids = [a.id for a in articles]
-    assert [store.claims([i])[i][0].passing for i in ids] == [("#orlan",), ()]
-    matched = store.claims_matched(ids)
-    assert [(matched[i][0][3], matched[i][0][8]) for i in ids] == [
-        (terms, frozenset({"#orlan"})),
-        (terms, frozenset()),
-    ]
-    support = [("c1", claim_id(a.id, 0, len(text)), a.id, "supports", 0, len(text)) for a in articles]
-    clusters = [{"id": "c1", "story_id": "s1", "event_id": None, "slot": "", "text": text}]
-    store.update([], stage="claim_match", state={"claim_clusters": clusters, "claim_support": support})
-    (window,) = store.claim_window(["s1"], 5)
-    (cluster,) = window["clusters"]
-    assert [(r[5], r[9]) for r in cluster["readings"]] == [
-        (frozenset(terms), frozenset({"#orlan"})),
-        (frozenset(terms), frozenset()),
-    ]
-    (row,) = store.claim_readings(["s1"], 5)
-    assert [c[7] for c in row["claims"]] == [frozenset({"#orlan"}), frozenset()]

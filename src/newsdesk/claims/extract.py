@@ -25,7 +25,7 @@ from newsdesk.abbreviations import ABBREVIATIONS
 from newsdesk.claims import values
 from newsdesk.records import Article, Claim, DateMention, Mention, Modality, Quote, Value, lead_prefix
 
-__all__ = ["MAX_CLAIMS", "WORD", "find", "in_passing", "name_key", "sentences", "stem", "tells_change", "terms"]
+__all__ = ["MAX_CLAIMS", "WORD", "find", "name_key", "sentences", "stem", "tells_change", "terms"]
 
 # An article rarely makes more check-worthy claims than this; a longer list is a table or a dump, cut here.
 MAX_CLAIMS = 400
@@ -190,31 +190,6 @@ def _without_records(
         blank[a:b] = " " * (b - a)
     kept = [v for v in vals if not any(start + a <= v.start and v.end <= start + b for a, b in spans)]
     return terms("".join(blank), start, names), kept
-
-
-# A relative clause set off by a comma (", who was also sentenced to death in the same case."; ", which ..."): it
-# tells something of the name before it in passing, up to the next comma, semicolon, colon, bracket, dash or the end.
-_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;:()\u2013\u2014]*")
-
-
-def in_passing(sentence: str, start: int, names: tuple[Mention, ...], found: tuple[str, ...]) -> tuple[str, ...]:
-    """The terms of ``found`` (the terms of a claim's ``sentence``, at ``start`` in its article, with the name
-    mentions inside it) that the sentence gives only in its relative clauses set off by a comma: "X called on
-    Orlan to extradite Ana Ruiz, who was also sentenced to death" says "sentenced" and "death" of Ruiz in passing;
-    "Ana Ruiz, who is also in Orlan, was sentenced to death" names Orlan (its key and its entity) in passing. Read
-    here, where the words have their places: a name's entity term (``@id``) has none in the stored terms. A term
-    the sentence also gives outside the clause is no term in passing. Empty where it has no such clause."""
-    if ", wh" not in sentence:
-        return ()
-    spans = [m.span() for m in _RELATIVE.finditer(sentence)]
-    if not spans:
-        return ()
-    blank = list(sentence)
-    for a, b in spans:
-        blank[a:b] = " " * (b - a)
-    kept = tuple(m for m in names if not any(start + a <= m.start < start + b for a, b in spans))
-    main = frozenset(terms("".join(blank), start, kept))
-    return tuple(t for t in found if t not in main)
 
 
 # UPDATE's words: a claim's sentence holding none of them is not searched for a change of figure.
@@ -609,7 +584,7 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
             carried = credited
         if read is None or len(claims) >= MAX_CLAIMS:
             continue
-        vals, found_terms, said, slot, update, passing = read
+        vals, found_terms, said, slot, update = read
         quote, share = _quote_share(spoken, start, end)
         asserted_by: str | None = None
         kind = "article"
@@ -636,7 +611,6 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
                 via=via,
                 values=vals,
                 terms=found_terms,
-                passing=passing,
                 slot=slot,
                 update=update,
                 confidence=round(min(confidence, 0.95), 2),
@@ -675,8 +649,8 @@ def _reading_of(
 
 
 # A sentence's reading: its values, terms, the modality its words give (None: asserted or reported, as who asserts it
-# says), its slot, whether it updates a figure and its terms in passing (:func:`in_passing`).
-_Reading = tuple[tuple[Value, ...], tuple[str, ...], Modality | None, str, bool, tuple[str, ...]]
+# says), its slot and whether it updates a figure.
+_Reading = tuple[tuple[Value, ...], tuple[str, ...], Modality | None, str, bool]
 
 
 def _read_afresh(
@@ -724,8 +698,7 @@ def _read_afresh(
     elif values.may_hold(lower, _NEEDS_HEDGE) and _HEDGE.search(sentence):
         said = Modality.HEDGED
     update = values.may_hold(lower, _NEEDS_UPDATE) and tells_change(sentence)
-    passing = in_passing(sentence, start, names, found_terms)
-    return tuple(vals), found_terms, said, _slot(vals, found_terms), update, passing
+    return tuple(vals), found_terms, said, _slot(vals, found_terms), update
 
 
 _read = functools.lru_cache(maxsize=READ)(_read_afresh)
@@ -762,7 +735,6 @@ def _relayed(claim: Claim, credited: list[str], kind: str = "outlet") -> Claim:
         via=tuple(credited),
         values=claim.values,
         terms=claim.terms,
-        passing=claim.passing,
         slot=claim.slot,
         update=claim.update,
         confidence=claim.confidence,

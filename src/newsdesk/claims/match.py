@@ -78,8 +78,7 @@ def cluster_id(story_id: str, first_claim: str) -> str:
     return "cc" + hashlib.sha256(f"{story_id}:{first_claim}".encode()).hexdigest()[:10]
 
 
-_DENIED = str(Modality.DENIED.value)
-_NONE: frozenset[str] = frozenset()  # (a stored modality is a plain string: compared with one, not the enum's member)
+_DENIED = str(Modality.DENIED.value)  # (a stored modality is a plain string: compared with one, not the enum's member)
 
 
 @dataclass(slots=True)
@@ -94,12 +93,6 @@ class Member:
     denial: bool = False
     text: str = ""
     published: str | None = None
-    # Its terms its sentence gives only in passing, in a relative clause (``Claim.passing``), which weigh nothing in
-    # its share of another claim's (``_weighed``), and those that do (``terms`` itself where it has none); and the
-    # names among those in passing, which weigh against a claim that names them too (``_weighed``).
-    passing: frozenset[str] = frozenset()
-    weighed: frozenset[str] = field(init=False, default=frozenset())
-    named_aside: frozenset[str] = field(init=False, default=frozenset())
     # What ``relation`` reads of the values, kept with the claim (read once, not once per comparison).
     value_key: tuple[tuple[str, str, str], ...] = field(init=False, default=())
     # The tolls it gives a figure of, and those it names with none ("leaving hundreds missing": ``_representative``).
@@ -107,9 +100,6 @@ class Member:
     vague: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
-        self.weighed = self.terms.difference(self.passing) if self.passing else self.terms
-        if self.passing:
-            self.named_aside = frozenset(t for t in self.passing if t.startswith(("#", "@")))
         self.value_key = _value_key(self.values) if self.values else ()
         self.tolls, self.vague = _tolls(self.terms, self.value_key)
 
@@ -124,26 +114,17 @@ class Member:
             denial=claim.modality == Modality.DENIED and bool(DENIAL.search(claim.text)),
             text=claim.text,
             published=published,
-            passing=frozenset(claim.passing) if claim.passing else _NONE,
         )
 
     @classmethod
     def stored(
-        cls,
-        id_: str,
-        article_id: str,
-        terms: frozenset[str],
-        values: tuple[Value, ...],
-        modality: str,
-        text: str,
-        passing: frozenset[str] = frozenset(),
+        cls, id_: str, article_id: str, terms: frozenset[str], values: tuple[Value, ...], modality: str, text: str
     ) -> Member:
         """A stored claim as ``Store.claim_readings`` gives it: what :meth:`of` makes of the claim (its id as
         stored, which is ``claim_id`` of its span; no date, which matching does not read)."""
         negative = modality == _DENIED
-        # (The fields by place: id, article_id, terms, values, negative, denial, text, published, passing.)
-        denial = negative and bool(DENIAL.search(text))
-        return cls(id_, article_id, terms, values, negative, denial, text, None, passing)
+        # (The fields by place: id, article_id, terms, values, negative, denial, text.)
+        return cls(id_, article_id, terms, values, negative, negative and bool(DENIAL.search(text)), text)
 
 
 @dataclass(slots=True)
@@ -358,23 +339,15 @@ def score(
     # which cannot change it; ``dice`` of the two, from the terms in common).
     if rel != "same" and (min(len(a), len(b)) < MIN_TERMS or 2 * len(common) / (len(a) + len(b)) < JOIN_DICE):
         return 0.0
-    # The terms that weigh (``_weighed``: what a claim gives in passing does not) and those of them they share.
-    mine, theirs, said = a, b, common
-    if claim.passing or other.passing:
-        mine, theirs = _weighed(claim, other)
-        said = mine & theirs
-    share, shared = _weighted(mine, theirs, {} if weight is None else weight, totals, said)
+    share, shared = _weighted(a, b, {} if weight is None else weight, totals, common)
     if claim.negative != other.negative and share < NEGATION_KEPT:
         return 0.0  # a "not" in one of two claims that share less than this tells them apart
     least, least_same = floors(n)
     if rel == "same":
         got = share + 0.5 if share >= JOIN_SAME_VALUE and shared >= least_same else 0.0
     else:
-        # (The words they share are counted whole, and weighed as the terms are: ``_weighed``.)
         words = sum(not t.startswith(("#", "@")) for t in common)
-        if words < MIN_WORDS and not (
-            words and share >= JOIN_FEW_WORDS and _few_words_say(mine, theirs, said, weight or {})
-        ):
+        if words < MIN_WORDS and not (words and share >= JOIN_FEW_WORDS and _few_words_say(a, b, common, weight or {})):
             return 0.0  # the same names doing different things ("envoy X met ..." and "envoy X was sent ...")
         if 2 * words < WORDS_DICE * (_worded(a) + _worded(b)):
             return 0.0  # a setting in common, little else
@@ -433,22 +406,6 @@ def _told_apart(claim: Member, other: Member) -> bool:
     sentences say it (:func:`roles.other_agents`). Asked only of a pair that would otherwise match (a few in a
     thousand of those scored), and of the first claim of each reading indexed."""
     return roles.other_agents(claim.text, claim.terms, other.text, other.terms)
-
-
-def _weighed(claim: Member, other: Member) -> tuple[frozenset[str], frozenset[str]]:
-    """The terms of two claims that weigh in their shares of each other (:func:`_weighted`): each claim's terms but
-    those its sentence gives only in passing, in a relative clause (``Member.weighed``), where a name among those
-    counts only if the other claim names it too. "X called on Orlan to extradite Ruiz, who was also sentenced to
-    death" shares no weight of "sentenced to death" with a report of the sentence, nor does "Ruiz, who is also in
-    Orlan, was sentenced to death" weigh Orlan against a report that does not name it; but "Paramount offered $30 a
-    share for the conglomerate, which owns Warner Bros." names the company its offer is for, and shares it with
-    "Paramount offers Warner Bros. shareholders $30 a share"."""
-    mine, theirs = claim.weighed, other.weighed
-    if claim.named_aside and not claim.named_aside.isdisjoint(other.terms):
-        mine = mine | (claim.named_aside & other.terms)
-    if other.named_aside and not other.named_aside.isdisjoint(claim.terms):
-        theirs = theirs | (other.named_aside & claim.terms)
-    return mine, theirs
 
 
 def _few_words_say(a: frozenset[str], b: frozenset[str], common: frozenset[str], weight: dict[str, float]) -> bool:
@@ -637,7 +594,7 @@ class Story:
     compared: int = 0  # candidates scored so far (what a claim costs: the tests bound it)
 
     def _key(self, member: Member, cluster_id: str) -> _Key:
-        return (cluster_id, member.terms, member.value_key, member.negative, member.denial, member.passing)
+        return (cluster_id, member.terms, member.value_key, member.negative, member.denial)
 
     def _number(self, member: Member, cluster_id: str) -> tuple[int, bool]:
         """The number of ``member``'s reading in cluster ``cluster_id``, and whether it is new (numbered now)."""
@@ -770,7 +727,7 @@ class Story:
             if claim.id not in counted:
                 counted.add(claim.id)
                 terms.append(claim.terms)
-                key = (claim.terms, claim.value_key, claim.negative, claim.denial, 1, claim.text, claim.passing)
+                key = (claim.terms, claim.value_key, claim.negative, claim.denial, 1, claim.text)
                 if key in asked:
                     repeated.add(key)
                 else:
@@ -798,7 +755,7 @@ class Story:
         if len(claim.terms) < MIN_TERMS and not claim.value_key:
             return None, 0.0  # a short claim matches only on a shared value, and it gives none
         own = 1 if claim.id in self.counted else 0
-        asked = (claim.terms, claim.value_key, claim.negative, claim.denial, own, claim.text, claim.passing)
+        asked = (claim.terms, claim.value_key, claim.negative, claim.denial, own, claim.text)
         if asked not in self._repeated:
             return self._best(claim, own)  # (no other claim of the batch asks it: nothing to keep)
         answer = self._answers.get(asked)
@@ -975,21 +932,15 @@ class Story:
             if rel != "same" and (min(size, other) < MIN_TERMS or 2 * len(common) / (size + other) < JOIN_DICE):
                 continue
             # ``_weighted``: the weights of the two term sets (cached in ``totals``) and of the terms they share.
-            mine, theirs, said = terms, member.terms, common
-            if claim.passing or member.passing:  # (of the terms that weigh: ``_weighed``)
-                mine, theirs = _weighed(claim, member)
-                said = mine & theirs
-                share, weighed = _weighted(mine, theirs, weight, totals, said)
-            else:
+            if own_weight is None:
+                own_weight = totals.get(terms)
                 if own_weight is None:
-                    own_weight = totals.get(terms)
-                    if own_weight is None:
-                        own_weight = totals[terms] = sum(map(look, terms))
-                wb = totals.get(member.terms)
-                if wb is None:
-                    wb = totals[member.terms] = sum(map(look, member.terms))
-                weighed = sum(map(look, common))
-                share = weighed / min(own_weight, wb)
+                    own_weight = totals[terms] = sum(map(look, terms))
+            wb = totals.get(member.terms)
+            if wb is None:
+                wb = totals[member.terms] = sum(map(look, member.terms))
+            weighed = sum(map(look, common))
+            share = weighed / min(own_weight, wb)
             if negative != member.negative and share < NEGATION_KEPT:
                 continue  # a "not" in one of two claims that share less than this tells them apart
             if rel == "same":
@@ -997,7 +948,7 @@ class Story:
             else:
                 words = sum(not t.startswith(("#", "@")) for t in common)
                 if words < MIN_WORDS and not (
-                    words and share >= JOIN_FEW_WORDS and _few_words_say(mine, theirs, said, weight)
+                    words and share >= JOIN_FEW_WORDS and _few_words_say(terms, member.terms, common, weight)
                 ):
                     continue  # the same names doing different things
                 if 2 * words < WORDS_DICE * (_worded(terms) + _worded(member.terms)):
@@ -1073,8 +1024,8 @@ class Story:
             cluster = Cluster(id=stored["id"], story_id=stored["story_id"], event_id=stored["event_id"], changed=False)
             self.clusters[cluster.id] = cluster
             place[cluster.id] = len(place)
-            for _, id_, article_id, text, slot, terms, values, modality, n, passing in stored["readings"]:
-                member = Member.stored(id_, article_id, terms, values, modality, text, passing)
+            for _, id_, article_id, text, slot, terms, values, modality, n in stored["readings"]:
+                member = Member.stored(id_, article_id, terms, values, modality, text)
                 slots[id_] = slot
                 cluster.size += n
                 if cluster.first is None:
@@ -1260,8 +1211,8 @@ def stage(
         story = stories.setdefault(row["story_id"], Story(row["story_id"]))
         cluster = Cluster(id=row["id"], story_id=row["story_id"], event_id=row["event_id"], changed=False)
         members = []
-        for id_, article_id, terms, values, modality, slot, text, passing in row["claims"]:
-            members.append(Member.stored(id_, article_id, terms, values, modality, text, passing))
+        for id_, article_id, terms, values, modality, slot, text in row["claims"]:
+            members.append(Member.stored(id_, article_id, terms, values, modality, text))
             slots[id_] = slot
         story.load(cluster, members)
         story.count(members)  # what is counted does not hang on the order it is counted in
@@ -1276,8 +1227,8 @@ def stage(
         in_story = story_of.get(article.event_id or "")
         if in_story is None:
             continue
-        for id_, start, end, terms, values, modality, slot, text, passing in found.get(article.id, []):
-            member = Member.stored(id_, article.id, frozenset(terms), values, modality, text, passing)
+        for id_, start, end, terms, values, modality, slot, text in found.get(article.id, []):
+            member = Member.stored(id_, article.id, frozenset(terms), values, modality, text)
             slots[id_] = slot
             spans[id_] = (start, end)
             by_story.setdefault(in_story, []).append((member, article.event_id))

@@ -942,7 +942,7 @@ class Store:
     def claim_readings(self, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]:
         """What claim matching reads of the given stories' last ``latest`` claims to join one of their clusters:
         the clusters they joined, each with its ``claims`` as (claim id, article id, terms, values, modality,
-        slot, text, terms in passing) in the order they joined (``claims.readings``)."""
+        slot, text) in the order they joined (``claims.readings``)."""
         return claims.readings(self.conn, story_ids, latest)
 
     def claims_matched(self, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:

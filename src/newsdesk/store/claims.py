@@ -32,22 +32,18 @@ __all__ = [
 ]
 
 
-def reading(terms: str, values: str, modality: str, text: str, passing: str = "[]") -> str:
-    """What a stored claim (its written terms and values, modality, text and terms in passing) reads as for claim
-    matching: claims that read alike are one ``Member`` to it but for their id and text (the same terms and values,
-    the same terms in passing, both denials of the same wording or neither; decision 0042). Kept with each support
-    row (m029), so that the store sums a story's rows up by it; a claim with no terms in passing reads as it did
-    before they were kept (m033). ``claim_reading`` in SQLite's SQL (``functions``)."""
+def reading(terms: str, values: str, modality: str, text: str) -> str:
+    """What a stored claim (its written terms and values, modality and text) reads as for claim matching: claims
+    that read alike are one ``Member`` to it but for their id and text (the same terms and values, both denials of
+    the same wording or neither; decision 0042). Kept with each support row (m029), so that the store sums a
+    story's rows up by it. ``claim_reading`` in SQLite's SQL (``functions``)."""
     mark = ("1" if DENIAL.search(text) else "0") if modality == Modality.DENIED else ""
-    aside = "" if passing == "[]" else f"\x1f{passing}"
-    return hashlib.md5(f"{terms}\x1f{values}\x1f{mark}{aside}".encode(), usedforsecurity=False).hexdigest()
+    return hashlib.md5(f"{terms}\x1f{values}\x1f{mark}".encode(), usedforsecurity=False).hexdigest()
 
 
 def functions(conn: sqlite3.Connection) -> None:
-    """Give a SQLite connection the SQL functions the claims' rows are written with (``claim_reading``, of four
-    columns as m029 wrote it and of five with the terms in passing)."""
+    """Give a SQLite connection the SQL functions the claims' rows are written with (``claim_reading``)."""
     conn.create_function("claim_reading", 4, reading, deterministic=True)
-    conn.create_function("claim_reading", 5, reading, deterministic=True)
 
 
 def reading_sql(conn: sqlite3.Connection) -> str:
@@ -55,19 +51,13 @@ def reading_sql(conn: sqlite3.Connection) -> str:
     runs, a digest of the terms, values and a denial's whole text (finer than :func:`reading`, whose claims a
     reading only groups: claims that read alike may have two readings, never claims that do not)."""
     if isinstance(conn, postgres.Connection):
-        return READING_POSTGRES_PASSING
-    return 'claim_reading(c.terms, c."values", c.modality, c.text, c.passing)'
+        return READING_POSTGRES
+    return 'claim_reading(c.terms, c."values", c.modality, c.text)'
 
 
-# (m029's, before the claims kept their terms in passing; and the reading since, with them where there are any.)
 READING_POSTGRES = (
     f'md5(c.terms || chr(31) || c."values" || chr(31) || '
     f"CASE WHEN c.modality = '{Modality.DENIED}' THEN 'd' || c.text ELSE '' END)"
-)
-READING_POSTGRES_PASSING = (
-    f'md5(c.terms || chr(31) || c."values" || chr(31) || '
-    f"CASE WHEN c.modality = '{Modality.DENIED}' THEN 'd' || c.text ELSE '' END || "
-    "CASE WHEN c.passing = '[]' THEN '' ELSE chr(31) || c.passing END)"
 )
 
 
@@ -102,7 +92,7 @@ def _json_names(names: Sequence[Any]) -> str:
 
 _INSERT = (
     "INSERT OR REPLACE INTO claims (id, article_id, start, end, text, modality, asserted_by, asserted_kind, via, "
-    '"values", terms, passing, slot, is_update, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    '"values", terms, slot, is_update, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
 )
 
 
@@ -120,7 +110,6 @@ def _rows(article: Article) -> list[tuple[Any, ...]]:
             _json_names(c.via),
             _json([value_fields(v) for v in c.values]),
             _json_names(c.terms),
-            _json_names(c.passing),
             c.slot,
             int(c.update),
             c.confidence,
@@ -165,7 +154,6 @@ def _claim(r: sqlite3.Row | dict[str, Any], parsed: dict[str, Any] | None = None
         terms = tuple(json.loads(r["terms"]))
         if parsed is not None:
             parsed["t" + r["terms"]] = terms
-    passing = r["passing"]
     return Claim(
         text=r["text"],
         start=r["start"],
@@ -176,7 +164,6 @@ def _claim(r: sqlite3.Row | dict[str, Any], parsed: dict[str, Any] | None = None
         via=() if r["via"] == "[]" else tuple(json.loads(r["via"])),
         values=values,
         terms=terms,
-        passing=() if passing == "[]" else tuple(json.loads(passing)),
         slot=r["slot"],
         update=bool(r["is_update"]),
         confidence=r["confidence"],
@@ -212,20 +199,12 @@ def _loads(text: str) -> Any:
 
 class _Forms:
     """Each written form of terms or values parsed once: copies repeat their originals' (terms made ``as_terms``
-    of their list, values a tuple; one object for all the rows of a form; terms in passing a frozenset)."""
+    of their list, values a tuple; one object for all the rows of a form)."""
 
     def __init__(self, as_terms: Callable[[list[str]], Any]) -> None:
         self.as_terms = as_terms
         self.terms: dict[str, Any] = {}
         self.values: dict[str, tuple[Value, ...]] = {}
-        self.passing: dict[str, frozenset[str]] = {"[]": frozenset()}
-
-    def aside(self, passing: str) -> frozenset[str]:
-        """A claim's terms in passing (``Claim.passing``) as written, as a set."""
-        got = self.passing.get(passing)
-        if got is None:
-            got = self.passing[passing] = frozenset(_loads(passing))
-        return got
 
     def parse(self, terms: str, values: str) -> tuple[Any, tuple[Value, ...]]:
         got_t = self.terms.get(terms)
@@ -239,9 +218,8 @@ class _Forms:
 
 def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
     """What claim matching reads of the given articles' claims, in text order (the order :func:`load` gives): each
-    as (id, start, end, terms, values, modality, slot, text, terms in passing), no ``Claim`` made; a written form of
-    terms or values that copies repeat is parsed once (the terms a tuple, as a ``Claim`` holds them; those in
-    passing a frozenset). Read in the order of the
+    as (id, start, end, terms, values, modality, slot, text), no ``Claim`` made; a written form of terms or values
+    that copies repeat is parsed once (the terms a tuple, as a ``Claim`` holds them). Read in the order of the
     claims' index (by article, then start: no sort of the chunk's claims by start in a temporary tree), which gives
     each article's claims in text order as :func:`load`'s sort does (an article's claims start at different places:
     each is a sentence of its own)."""
@@ -251,15 +229,13 @@ def matched(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, l
         chunk = list(article_ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(
-            f"""SELECT article_id, id, start, end, terms, "values", modality, slot, text, passing FROM claims
+            f"""SELECT article_id, id, start, end, terms, "values", modality, slot, text FROM claims
                 WHERE article_id IN ({marks}) ORDER BY article_id, start""",
             chunk,
         ):
-            article_id, id_, begin, end, t, v, modality, slot, text, aside = tuple(r)
+            article_id, id_, begin, end, t, v, modality, slot, text = tuple(r)
             got_t, got_v = forms.parse(t, v)
-            out.setdefault(article_id, []).append(
-                (id_, begin, end, got_t, got_v, modality, slot, text, forms.aside(aside))
-            )
+            out.setdefault(article_id, []).append((id_, begin, end, got_t, got_v, modality, slot, text))
     return out
 
 
@@ -342,8 +318,7 @@ def _clusters_of(conn: sqlite3.Connection, cluster_ids: Iterable[str]) -> list[d
 def readings(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> list[dict[str, Any]]:
     """What claim matching reads of the given stories' last ``latest`` claims to join one of their clusters (the
     claims :func:`members` with ``latest`` reads, in the same order) and no more: each cluster as :func:`members`
-    gives it, its ``claims`` as (claim id, article id, terms, values, modality, slot, text, terms in passing) and
-    ``joined`` their
+    gives it, its ``claims`` as (claim id, article id, terms, values, modality, slot, text) and ``joined`` their
     places in the order of joining. No article column is read and no ``Claim`` made; a written form of terms or
     values that copies repeat is parsed once (one frozenset of terms, one tuple of values for all)."""
     picked = _latest(conn, story_ids, latest)
@@ -354,8 +329,7 @@ def readings(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) ->
         rows_.extend(
             conn.execute(
                 # (A claim's article is there: its row goes with the article, a foreign key.)
-                f"""SELECT s.rowid, s.cluster_id, c.id, c.article_id, c.terms, c."values", c.modality, c.slot, c.text,
-                           c.passing
+                f"""SELECT s.rowid, s.cluster_id, c.id, c.article_id, c.terms, c."values", c.modality, c.slot, c.text
                     FROM claim_support s JOIN claims c ON c.id = s.claim_id WHERE s.rowid IN ({marks})""",
                 chunk,
             ).fetchall()
@@ -364,10 +338,10 @@ def readings(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) ->
     found = _clusters_of(conn, (r[1] for r in rows_))
     by_id = {c["id"]: c for c in found}
     forms = _Forms(frozenset)
-    for joined, cluster_id, id_, article_id, t, v, modality, slot, text, aside in rows_:
+    for joined, cluster_id, id_, article_id, t, v, modality, slot, text in rows_:
         got_t, got_v = forms.parse(t, v)
         cluster = by_id[cluster_id]
-        cluster["claims"].append((id_, article_id, got_t, got_v, modality, slot, text, forms.aside(aside)))
+        cluster["claims"].append((id_, article_id, got_t, got_v, modality, slot, text))
         cluster["joined"].append(joined)
     return found
 
@@ -392,8 +366,7 @@ def window(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> l
     For each story with rows: ``story_id``; ``low`` and ``high``, the places (rowids) of the first and the last of
     those rows; ``clusters``, the clusters they joined as :func:`readings` gives them (in the order they were made),
     each with ``readings``: the distinct (terms, values, modality, text if denied) its rows give, each as (place of
-    its first row, that row's claim id, article id, text and slot, terms, values, modality, how many rows, terms in
-    passing), in the
+    its first row, that row's claim id, article id, text and slot, terms, values, modality, how many rows), in the
     order of their first rows; and ``repeated``: the claims with more than one of those rows (in several
     clusters), each with its clusters and its terms. A written form of terms or values is parsed once."""
     out: list[dict[str, Any]] = []
@@ -416,8 +389,7 @@ def window(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> l
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for r in conn.execute(
-                f"""SELECT s.rowid, s.claim_id, s.article_id, c.text, c.slot, c.terms, c."values", c.modality,
-                           c.passing
+                f"""SELECT s.rowid, s.claim_id, s.article_id, c.text, c.slot, c.terms, c."values", c.modality
                     FROM claim_support s JOIN claims c ON c.id = s.claim_id WHERE s.rowid IN ({marks})""",
                 chunk,
             ):
@@ -430,11 +402,9 @@ def window(conn: sqlite3.Connection, story_ids: Sequence[str], latest: int) -> l
         for cluster_id, _, first, n in sorted(groups, key=lambda g: g[2]):
             if first not in firsts:
                 continue  # a row whose claim is gone (as the rows read one by one, which join the claims)
-            _, claim, article, text, slot, t, v, modality, aside = firsts[first]
+            _, claim, article, text, slot, t, v, modality = firsts[first]
             got_t, got_v = forms.parse(t, v)
-            by_id[cluster_id]["readings"].append(
-                (first, claim, article, text, slot, got_t, got_v, modality, n, forms.aside(aside))
-            )
+            by_id[cluster_id]["readings"].append((first, claim, article, text, slot, got_t, got_v, modality, n))
         repeated: dict[str, dict[str, Any]] = {}
         for r in conn.execute(
             """SELECT s.claim_id, s.cluster_id, c.terms FROM claim_support s JOIN claims c ON c.id = s.claim_id
@@ -518,11 +488,9 @@ def save_clusters(conn: sqlite3.Connection, clusters: Iterable[dict[str, Any]], 
     # batch's rows nearly always), which cost a third of INSERT OR REPLACE in this table (``inserts.replace_rows``).
     story = dict(_rows_of(conn, "SELECT id, story_id FROM claim_clusters WHERE id IN ({})", {r[0] for r in support}))
     read = {
-        id_: reading(terms, values, modality, text, passing)
-        for id_, terms, values, modality, text, passing in _rows_of(
-            conn,
-            'SELECT id, terms, "values", modality, text, passing FROM claims WHERE id IN ({})',
-            {r[1] for r in support},
+        id_: reading(terms, values, modality, text)
+        for id_, terms, values, modality, text in _rows_of(
+            conn, 'SELECT id, terms, "values", modality, text FROM claims WHERE id IN ({})', {r[1] for r in support}
         )
     }
     inserts.replace_rows(

@@ -680,13 +680,3 @@ def m032_name_keys() -> str:
             PRIMARY KEY (chunk, fn)
         );
     """
-
-
-@migration
-def m033_claim_passing() -> str:
-    # A claim keeps the terms its sentence gives only in a relative clause set off by a comma (", who was also
-    # sentenced to death"), which claim matching leaves out (decision 0013, revision of 2026-12-07, h-cp51): read
-    # where the claims stage has the sentence's words and names in their places, since the stored terms are a set
-    # (an entity's term has no place in the text). Claims stored before have none marked and match as before, until
-    # the claims stage reads their articles again.
-    return "ALTER TABLE claims ADD COLUMN passing TEXT NOT NULL DEFAULT '[]';"
