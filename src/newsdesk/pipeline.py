@@ -618,6 +618,7 @@ def _entities(
     # them), they are written anew from this run's first batch, every stored name's with the new ones.
     linker: entities.Linker | None = memo.get("linker")
     version = entities.keys_version()
+    first = linker is None
     if linker is None:
         kept_version, kept = view.name_keys()
         fresh = kept_version != version
@@ -631,6 +632,10 @@ def _entities(
     # It reads stored mentions through this batch's view.
     linker.stored = stored
     linked = linker.link_articles(batch)
+    if first:
+        # The kept answers given are let go once the first batch is linked: the word caches hold those the Linker
+        # asked (decision 0098, revised: they held about 2 KB a stored article for the run and after it).
+        entities.let_go_keys()
     changed = linker.entities(linker.changed)
     linker.settle(changed)
     names += [alias for e in changed for alias in e.aliases if alias not in keyed]

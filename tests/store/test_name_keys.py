@@ -82,8 +82,21 @@ def test_every_stored_name_has_its_keys_kept_under_the_rules_version(
         assert answer == entities.sound(word)
 
 
+def _given_when_let_go(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """The names whose split the functions had been given each time a run lets its given answers go."""
+    seen: list[set[str]] = []
+    let_go = entities.let_go_keys
+
+    def spied() -> None:
+        seen.append(set(entities._GIVEN["_split"]))
+        let_go()
+
+    monkeypatch.setattr(entities, "let_go_keys", spied)
+    return seen
+
+
 def test_a_run_takes_the_kept_keys_rather_than_work_them_out(
-    reference: tuple[Path, tuple[list[Any], ...]], tmp_path: Path
+    reference: tuple[Path, tuple[list[Any], ...]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "news.db"
     with open_corpus(db) as corpus:
@@ -92,10 +105,28 @@ def test_a_run_takes_the_kept_keys_rather_than_work_them_out(
     given = entities._GIVEN["_split"]
     for name in stored:
         given.pop(name, None)
+    seen = _given_when_let_go(monkeypatch)
     with open_corpus(db) as corpus:
         corpus.ingest(_files("b"))
-    assert stored and stored <= set(given)
+    assert stored and seen and stored <= seen[0]
     assert _links(db) == reference[1]
+
+
+def test_a_run_lets_go_of_the_given_keys_once_its_first_batch_is_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Batches of two articles: the run's later batches link with nothing given (a word cache emptied works its
+    # answers out again, the same ones).
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("a"))
+    seen = _given_when_let_go(monkeypatch)
+    monkeypatch.setattr("newsdesk.corpus._ANALYZE_CHUNK", 2)
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("b"))
+    # Let go once, after the first batch, and nothing held after the run (a long-lived process keeps none).
+    assert len(seen) == 1 and seen[0]
+    assert not any(entities._GIVEN.values())
 
 
 def test_a_store_made_before_the_keys_links_the_same_after_its_migration(

@@ -993,6 +993,16 @@ def give_keys(kept: dict[str, dict[str, str]]) -> set[str]:
     return set(kept.get("split", ()))
 
 
+def let_go_keys() -> None:
+    """Let go of what :func:`give_keys` gave. Once a run's Linker is built from the store and has linked its first
+    batch (its first votes counted), the word caches hold every answer it asked of the kept ones: the given answers
+    serve only a cache emptied later (one past ``_WORDS_CACHED`` answers), which works them out again, the same
+    answers. Held for the rest of the run and after it, they were about 2 KB a stored article beside the caches
+    (decision 0098, revised 2026-12-07, fourth session)."""
+    for given in _GIVEN.values():
+        given.clear()
+
+
 def _entity_id(kind: str, name: str) -> str:
     return "e" + hashlib.sha256(f"{kind}:{' '.join(_words(name)).lower()}".encode()).hexdigest()[:11]
 
