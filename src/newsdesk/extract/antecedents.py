@@ -202,9 +202,11 @@ class Resolver:
 
     def _person_head(self, token: Token) -> bool:
         """Whether ``token`` heads a reference to one person (a name or a one-person noun) outside quotation marks."""
-        if self.in_quote(token.idx) or token.dep_ == "compound" or self.in_dateline(token):
+        if self.in_quote(token.idx) or token.dep_ == "compound":
             return False
         if token.pos_ == "PROPN":
+            if self.in_dateline(token):
+                return False  # "By Ann Roe/AFP – ...": who filed the report is no one it speaks of
             mention = self.mention_at(token)
             if mention is not None and token.idx + len(token) != mention.end:
                 return False  # not the last word of the name
