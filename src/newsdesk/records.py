@@ -167,27 +167,28 @@ class Modality(StrEnum):
 # ``clean.metadata`` reads the names as the article's byline.
 BY_OPENING = re.compile(
     r"[Bb]y\s+(?P<names>[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|de|van|von)){0,7})"
-    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—-]\s+(?=[A-Z“\"‘'])"
+    r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—―-]\s+(?=[A-Z“\"‘'])"
 )
 # What else opens an article's paragraph before its first sentence's own words: a dateline in capitals ("HONG KONG:",
 # "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -"), a place and its country before a long dash ("Belém,
 # Brazil –"; a comma then a capitalised word and a dash, with the sentence's own capital after it: "Meanwhile, Trump
 # – who ..." goes on in lower case) or in brackets, with a day ("Dhaka [Bangladesh], November 18 (ANI):"), or a place
-# and a day before an agency's initials ("Dubai, Sep 28 (PTI) ").
+# and a day before an agency's initials ("Dubai, Sep 28 (PTI) "). Its dash may be an en dash, an em dash or the
+# horizontal bar (U+2015) some pages set a dateline with ("WASHINGTON ― ").
 _LEAD_PREFIX = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
-    r"(?: \d{1,2})?(?:\s*\([A-Z][\w .]{0,20}\))?\s*(?:[:–—]|--?)"
+    r"(?: \d{1,2})?(?:\s*\([A-Z][\w .]{0,20}\))?\s*(?:[:–—―]|--?)"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?"
-    r"\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*(?:[:–—]|--?)"
-    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—]"
+    r"\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*(?:[:–—―]|--?)"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—―]"
     r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*\[[A-Z][\w .'’-]{0,30}\](?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
-    r"(?:\s*\([A-Z]{2,6}\))?\s*[:–—-]"
+    r"(?:\s*\([A-Z]{2,6}\))?\s*[:–—―-]"
     # A place and a day before an agency's initials, with or without a dash or colon after them, as Indian and
     # other agencies write their datelines: "Dubai, Sep 28 (PTI) ", "New Delhi, Nov 17 (ANI): ".
     r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2},\s*"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}\s*\([A-Z]{2,6}\)\s*(?:[:–—]|--?)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}\s*\([A-Z]{2,6}\)\s*(?:[:–—―]|--?)?"
     # An agency alone, as a network's affiliates run its reports: "(CNN) — ".
-    r"|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*(?:[:–—]|--?))"
+    r"|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*(?:[:–—―]|--?))"
     r"\s+(?=[A-Z“\"‘'])"
 )
 

@@ -171,6 +171,8 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         ("VESSARA -- The mayor said the port was safe.", "VESSARA -- "),
         ("VESSARA, Dec. 8 (HWN) — The mayor said the port was safe.", "VESSARA, Dec. 8 (HWN) — "),
         ("VESSARA (AP) -- The mayor said the port was safe.", "VESSARA (AP) -- "),
+        # The horizontal bar (U+2015) some pages set a dateline's dash with.
+        ("VESSARA \u2015 The mayor said the port was safe.", "VESSARA \u2015 "),
         # A place and its country before a long dash, written in mixed case, even without a space after the comma.
         ("Vessara,Veloria – A fire broke out at the port.", "Vessara,Veloria – "),
         ("Vessara, Veloria — A fire broke out at the port.", "Vessara, Veloria — "),

@@ -325,6 +325,40 @@ def test_a_joint_speaker_is_linked_to_each_person_it_names_and_to_no_one_alone(s
 def test_a_joint_speaker_links_no_name_the_article_gives_two_people(
     store: Store, text: str, joint: str, linked: dict[str, str], shown: list[str]
 ) -> None:
+    _assert_joint_shows(store, text, joint, linked, shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "joint", "linked", "shown"),
+    [
+        # A person with another no one names, and people with a word between them, are each linked where named.
+        (
+            "Jon Marek runs the ferry yard. Mr. Marek and his lawyer said the fines were unlawful.",
+            "Mr. Marek and his lawyer",
+            {"Jon Marek": "e1", "Marek": "e1"},
+            ["Jon Marek"],
+        ),
+        (
+            "Ana Ortiz heads the panel. Ms. Ortiz, and later Mr. Lee, said the fund was small. Ed Lee agreed.",
+            "Ms. Ortiz, and later Mr. Lee",
+            {"Ana Ortiz": "e2", "Ortiz": "e2", "Lee": "e3", "Ed Lee": "e3"},
+            ["Ana Ortiz", "Ed Lee"],
+        ),
+        ("The senator and Mr. Lee said the fund was small. Ed Lee agreed.", "The senator and Mr. Lee", {"Lee": "e3",
+         "Ed Lee": "e3"}, ["Ed Lee"]),
+    ],
+)  # fmt: skip
+def test_a_person_speaking_with_others_is_linked_where_named(
+    store: Store, text: str, joint: str, linked: dict[str, str], shown: list[str]
+) -> None:
+    # "Mr. Marek and his lawyer said ..." is one speaker of two people (the quotes stage): the person named is
+    # listed with it, and no one entity takes it alone.
+    _assert_joint_shows(store, text, joint, linked, shown)
+
+
+def _assert_joint_shows(store: Store, text: str, joint: str, linked: dict[str, str], shown: list[str]) -> None:
+    """A quote said by ``joint`` in ``text``, whose names (``linked``: name -> entity id) are linked person mentions
+    wherever written, lists ``shown`` (the canonical names) as its ``speaker_entities``, and no entity alone."""
     from newsdesk.records import Entity, Mention, Quote, SpeakerKind
 
     at = text.index(joint)

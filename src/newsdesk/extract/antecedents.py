@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdesk.extract import entities, kinds, speakers
-from newsdesk.records import Mention, SpeakerKind
+from newsdesk.records import Mention, SpeakerKind, lead_prefix
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -137,6 +137,7 @@ class Resolver:
         self._sentences = list(doc.sents)
         self._sentence_starts = [s.start for s in self._sentences]
         self._ranked: dict[int, list[tuple[int, int, Token]]] = {}
+        self._datelines: dict[int, int] = {}
 
     # -- lookups -------------------------------------------------------------------------------------------------
 
@@ -146,6 +147,14 @@ class Resolver:
         if k >= 0 and self.mentions[k].start <= token.idx < self.mentions[k].end:
             return self.mentions[k]
         return None
+
+    def in_dateline(self, token: Token) -> bool:
+        """Whether ``token`` is in the dateline or byline opening its paragraph ("WASHINGTON ― ", "By Ann Roe/AFP –
+        ": ``records.lead_prefix``): where and by whom a report was filed, never a person or body it speaks of."""
+        opens = self.text.rfind("\n", 0, token.idx) + 1
+        if opens not in self._datelines:
+            self._datelines[opens] = lead_prefix(self.text[opens : opens + 200])
+        return token.idx < opens + self._datelines[opens]
 
     def name_token(self, mention: Mention) -> Token | None:
         """The last word of ``mention``, which heads a name in the parse."""
@@ -196,6 +205,8 @@ class Resolver:
         if self.in_quote(token.idx) or token.dep_ == "compound":
             return False
         if token.pos_ == "PROPN":
+            if self.in_dateline(token):
+                return False  # "By Ann Roe/AFP – ...": who filed the report is no one it speaks of
             mention = self.mention_at(token)
             if mention is not None and token.idx + len(token) != mention.end:
                 return False  # not the last word of the name
@@ -320,6 +331,7 @@ class Resolver:
                 and t.dep_ != "compound"
                 and t.i not in left_out
                 and self._body_head(t)
+                and not self.in_dateline(t)
             ]
             if subject:
                 found = [c for c in found if c[2].pos_ == "PROPN"]  # "the company" renames a name, not itself

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsdesk.records import lead_prefix
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -32,13 +34,17 @@ __all__ = [
 
 def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
     """The part of ``content`` on the cue's side of a line break: a parse can run a sentence over a paragraph
-    break, but what a cue attributes stays in its paragraph (the next paragraph opens a new quote or statement)."""
+    break, but what a cue attributes stays in its paragraph (the next paragraph opens a new quote or statement).
+    Nor is the dateline or byline opening the paragraph part of it ("WASHINGTON ― ...", ``records.lead_prefix``):
+    where and by whom a report was filed is no one's words."""
     start, end = content
     if cue >= end:
         start = max(start, text.rfind("\n", start, cue) + 1)
     else:
         cut = text.find("\n", min(start, cue), end)
         end = cut if cut >= 0 else end
+    if start == 0 or text[start - 1] == "\n":
+        start += lead_prefix(text[start:end])
     if end <= start:
         return start, start  # all of it in another paragraph: "... as backlog begins to clear" over a title
     while end > start and text[end - 1] in " \t,;:-—–\"“'‘«„":

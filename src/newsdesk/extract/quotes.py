@@ -411,7 +411,18 @@ def _speaker(
 ) -> _Speaker:
     """Name, kind and span of the speaker whose phrase is headed by ``head``. ``about`` is the span of what the
     speaker said: a pronoun or a description ("he", "the judge") never stands for a person named in it ("The
-    judge said Hasina, 78, was found guilty" is not Hasina speaking), so such a person is passed over."""
+    judge said Hasina, 78, was found guilty" is not Hasina speaking), so such a person is passed over. Speakers
+    the parse joins to ``head`` speak with it (:func:`_together`)."""
+    one = _one_speaker(art, head, previous, about)
+    if head is None or not any(c.dep_ == "conj" for c in head.children):
+        return one
+    return _together(art, head, one, about) or one
+
+
+def _one_speaker(
+    art: _Article, head: Token | None, previous: _Speaker | None, about: tuple[int, int] | None = None
+) -> _Speaker:
+    """:func:`_speaker` of ``head``'s own phrase, leaving out who is joined to it."""
     if head is None:
         return _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
     doc = art.doc
@@ -482,24 +493,10 @@ def _speaker(
             return _Speaker(previous.name, previous.kind, head.idx, head.idx + len(head), previous.head_pos)
         return _Speaker(head.text, SpeakerKind.UNKNOWN, head.idx, head.idx + len(head), head.idx)
     first, last = speakers.phrase(head)
-    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    # Never let the phrase run into a quotation.
-    while first < last - 1 and art.in_quote(doc[first].idx):
-        first += 1
-        start = doc[first].idx
-    # A phrase stays on its line and leaves out quotation marks at its edges.
-    line_start = art.text.rfind("\n", 0, head.idx) + 1
-    line_end = art.text.find("\n", head.idx)
-    start = max(start, line_start)
-    end = min(end, line_end) if line_end >= 0 else end
-    # Nor back over a dateline's dash: "ORVATH (MPA) - Velorian payments firm Quillfin said".
-    dash = max(art.text.rfind(f" {d} ", start, head.idx) for d in "-–—")
-    if dash >= 0:
-        start = dash + 3
-    while start < end and art.text[start] in "\"“”'‘’«»„ ":
-        start += 1
-    while end > start and art.text[end - 1] in "\"“”'‘’«»„ ,":
-        end -= 1
+    first, start, end = _written(art, head, first, last)
+    if start <= head.idx and art.resolver.in_dateline(head):
+        # "WASHINGTON ― ...": the place a report was filed from, which the parse took for a subject, says nothing.
+        return _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
     text = art.text[start:end]
     persons = [m for m in art.persons_in(start, end) if _is_head_person(art, m, head)]
     if persons:
@@ -566,6 +563,32 @@ def _speaker(
     if kind in {SpeakerKind.ANONYMOUS, SpeakerKind.GROUP}:
         text = _named_within(art, first, last, start, end)
     return _Speaker(text, kind, start, end, start)
+
+
+def _written(art: _Article, head: Token, first: int, last: int) -> tuple[int, int, int]:
+    """The first token and the characters ``[start, end)`` of a speaker's phrase, tokens ``[first, last)`` around
+    ``head``, as it is shown: never into a quotation, on ``head``'s line, not back over a dateline's dash, and
+    without quotation marks at its edges."""
+    doc = art.doc
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    # Never let the phrase run into a quotation.
+    while first < last - 1 and art.in_quote(doc[first].idx):
+        first += 1
+        start = doc[first].idx
+    # A phrase stays on its line and leaves out quotation marks at its edges.
+    line_start = art.text.rfind("\n", 0, head.idx) + 1
+    line_end = art.text.find("\n", head.idx)
+    start = max(start, line_start)
+    end = min(end, line_end) if line_end >= 0 else end
+    # Nor back over a dateline's dash: "ORVATH (MPA) - Velorian payments firm Quillfin said".
+    dash = max(art.text.rfind(f" {d} ", start, head.idx) for d in "-–—")
+    if dash >= 0:
+        start = dash + 3
+    while start < end and art.text[start] in "\"“”'‘’«»„ ":
+        start += 1
+    while end > start and art.text[end - 1] in "\"“”'‘’«»„ ,":
+        end -= 1
+    return first, start, end
 
 
 _NAME_GIVEN = r"(?:her|his|their) (?:sur|first |last |family |full )?name"
@@ -681,7 +704,7 @@ def _is_head_person(art: _Article, person: Mention, head: Token) -> bool:
 
 # What joins the names of people who speak together: "Ted Sarandos and Greg Peters", "Ann Roe, Ed Poe and Al Lee".
 _JOINED = re.compile(r"(?:,\s*|\s+)(?:and\s+)?|,?\s+and\s+")
-_AND = re.compile(r"(?:,|\sand)\s+[A-Z]")
+_AND = re.compile(r",\s+[A-Z]|\s(?:and|&)\s")
 
 
 def _named_with(art: _Article, named: Mention) -> Mention | None:
@@ -736,8 +759,92 @@ def _titled_from(art: _Article, person: Mention) -> int:
 
 
 def _several(name: str | None, kind: SpeakerKind) -> bool:
-    """Whether a speaker is people named together ("Ted Sarandos and Greg Peters": :func:`_named_with`)."""
+    """Whether a speaker is people named together ("Ted Sarandos and Greg Peters": :func:`_named_with`), or a
+    person with others ("Mr. Smith and his lawyer": :func:`_together`)."""
     return kind is SpeakerKind.PERSON and name is not None and _AND.search(name) is not None
+
+
+# The words that join speakers who speak together: "and" ("Apple and Google", "Mr. Smith and his lawyer"), and
+# "both" before the first. "or", "nor" and "but" part them ("Mr. Smith or his lawyer will speak"): neither is known
+# to have spoken.
+_TOGETHER = frozenset({"and", "&", "both"})
+# Characters a speaker with those joined to it may take up: a longer phrase is a list the parse made of more.
+_TOGETHER_REACH = 100
+
+
+def _together(art: _Article, head: Token, one: _Speaker, about: tuple[int, int] | None) -> _Speaker | None:
+    """The speaker ``head`` with those the parse joins to it (``conj``), written as the article writes them, where
+    :func:`_named_with` did not take them (it takes people named together, each a name): a person and a
+    description ("Mr. Smith and his lawyer"), names with a word between ("Ms. Ortiz, and later Mr. Lee"), a
+    description and a name ("The senator and Mr. Lee"), bodies ("Apple and Google"). The first alone ("one", the
+    speaker of ``head``'s own phrase) is a half speaker, which reads as a wrong one. A pronoun first is written as
+    whom it stands for ("He and his lawyer" -> "John Smith and his lawyer"). Its kind is a person's when a person is
+    named in it (each is linked where named: ``store.joint``), unnamed people's when all are people no one names,
+    a document's when all are documents, else a group's. None (the first alone stands) when a joined word is no
+    noun or is an amount, when a description follows a comma with no "and" (an apposition of the one before it),
+    when a word other than "and" joins them, when the phrase would leave its line, run into a quotation or
+    what was said (or up to it with nothing between: the parse took the clause's subject for one of them), or
+    run past :data:`_TOGETHER_REACH` characters."""
+    joined: list[Token] = []
+    todo = [c for c in head.children if c.dep_ == "conj"]
+    while todo:
+        token = todo.pop()
+        joined.append(token)
+        todo.extend(c for c in token.children if c.dep_ == "conj")
+    joined.sort(key=lambda t: t.i)
+    if not joined or any(t.pos_ not in {"NOUN", "PROPN"} or t.i < head.i or t.ent_type_ in _AMOUNTS for t in joined):
+        return None  # "Gary Johnson and 1 percent for Jill Stein": a poll's figures, no one speaking
+    if any(
+        t.pos_ != "PROPN" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ not in _TOGETHER for t in joined
+    ):
+        # "Even China, Pyongyang's only ally and its economic lifeline, said": a description set after a comma
+        # alone describes the one before it; only a name is listed so ("Apple, Google and Meta").
+        return None
+    words = {c.lower_ for t in (head, *joined) for c in t.children if c.dep_ in {"cc", "preconj"}}
+    if not words or not words <= _TOGETHER:
+        return None
+    doc = art.doc
+    pronoun = speakers.is_pronoun(head)
+    first = head.i if pronoun else speakers.phrase(head)[0]
+    last = speakers.phrase(joined[-1])[1]
+    first, start, end = _written(art, head, first, last)
+    if (
+        end < joined[-1].idx + len(joined[-1])
+        or end - start > _TOGETHER_REACH
+        or (one.end is not None and one.end >= end)
+        or (about is not None and start < about[1] and about[0] < end)
+        # "According to the Telegraph, Jermak and his aides are ready to resign": what the parse joined runs
+        # straight into what was said, whose subject it is; a cue or a comma stands between a speaker and it.
+        or (about is not None and about[0] >= end and not art.text[end : about[0]].strip())
+        or any(art.in_quote(t.idx) for t in doc[first:last])
+    ):
+        return None
+    kinds_ = {one.kind, *(_kind_alone(art, t) for t in joined)}
+    if SpeakerKind.PERSON in kinds_:
+        kind = SpeakerKind.PERSON
+    elif len(kinds_) == 1 and kinds_ <= {SpeakerKind.ANONYMOUS, SpeakerKind.DOCUMENT}:
+        kind = kinds_.pop()
+    else:
+        kind = SpeakerKind.GROUP
+    name = art.text[start:end]
+    if pronoun and one.name and one.kind is SpeakerKind.PERSON and one.name != head.text:
+        name = one.name + art.text[head.idx + len(head) : end]
+    return _Speaker(name, kind, start, end, one.head_pos)
+
+
+def _kind_alone(art: _Article, token: Token) -> SpeakerKind:
+    """The kind of the speaker ``token`` heads, alone: a person where its phrase names one (or the name is a
+    person's by its title, or the article names that person elsewhere), one unnamed person for a singular noun for
+    a person ("his lawyer"), else as :func:`speakers.kind_of` reads the phrase."""
+    first, last = speakers.phrase(token)
+    start, end = art.doc[first].idx, art.doc[last - 1].idx + len(art.doc[last - 1])
+    if any(_is_head_person(art, m, token) for m in art.persons_in(start, end)):
+        return SpeakerKind.PERSON
+    if token.pos_ == "PROPN" and (art.resolver.titled(token) or token.text in art.person_names):
+        return SpeakerKind.PERSON
+    text = art.text[start:end]
+    kind = speakers.kind_of(text, token, [])
+    return SpeakerKind.ANONYMOUS if kind is SpeakerKind.GROUP and _one_unnamed(token, text) else kind
 
 
 def _apposed_person(head: Token) -> bool:
@@ -1082,6 +1189,8 @@ def _cue_candidates(doc: Doc) -> Iterator[Token]:
                 word = known[low] = speakers.cue_or_attitude_word(doc.vocab.strings[low])
             if not word:
                 continue
+        elif not any(c.isalpha() for c in doc.vocab.strings[low]):
+            continue  # "WASHINGTON ― Trump's obsession is ...": a dash the parse took for a verb holds no clause
         yield doc[i]
 
 
@@ -1310,7 +1419,7 @@ def find(
     held = _reported(art, covered) + _stances(art, covered) + _polls(art, covered)
     reported = _outermost(held + _seemings(art, covered, held) + _headline(art))
     found = sorted(direct + _nested(art, direct) + reported, key=lambda q: (q.start, q.end))
-    return tuple(_the_source_goes_on(_they_go_on(art, found)))
+    return tuple(_the_source_goes_on(_she_goes_on(art, _they_go_on(art, found))))
 
 
 # An unnamed source written again with "the" and its noun alone ("the source said", "the officials added").
@@ -1424,6 +1533,37 @@ def _they_go_on(art: _Article, found: list[Quote]) -> list[Quote]:
             )
             last["they"] = q if groupish and q.speaker.lower() != "they" else None
             last["it"] = q if q.speaker_kind is SpeakerKind.DOCUMENT else None
+        out.append(q)
+    return out
+
+
+def _she_goes_on(art: _Article, found: list[Quote]) -> list[Quote]:
+    """``found`` (in text order) with a "he" or "she" no rule resolved (no person in reach before it) given the
+    person the same pronoun was the speaker of just before, when no one else spoke between: "Ann Roe can be heard
+    yelling ... “...,” she says. “...” / “...” / She then urges ...": the first "she" is Ann Roe, and so is the
+    second, though the quote between holds more sentences than the resolver looks back over; a reader reads the
+    chain as one person. The person must have spoken (by the pronoun or by name) within :data:`_THEY_REACH`
+    characters before it; another person or unnamed source speaking between breaks the chain."""
+    text = art.text
+    out: list[Quote] = []
+    last: dict[str, Quote] = {}  # gender -> the last quote of the person a pronoun of that gender stood for
+    for q in found:
+        written = text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else ""
+        gender = antecedents.gender_of_pronoun(written) if written.lower() in {"he", "she"} else None
+        before = last.get(gender) if gender is not None else None
+        if (
+            gender is not None
+            and before is not None
+            and q.speaker_kind in {SpeakerKind.ANONYMOUS, SpeakerKind.UNKNOWN}
+            and (q.speaker or "").lower() == written.lower()
+            and q.start - max(before.end, before.speaker_end or 0) < _THEY_REACH
+        ):
+            q = replace(q, speaker=before.speaker, speaker_kind=SpeakerKind.PERSON, confidence=min(q.confidence, 0.6))
+        if q.speaker_kind is SpeakerKind.PERSON and gender is not None and q.speaker:
+            last = {gender: q}
+        elif q.speaker_kind in {SpeakerKind.PERSON, SpeakerKind.ANONYMOUS}:
+            last = {g: b for g, b in last.items() if b.speaker == q.speaker}
+            last = dict.fromkeys(last, q)  # the same person again, by name: the chain goes on from here
         out.append(q)
     return out
 

@@ -14,8 +14,9 @@ __all__ = ["with_joint_speakers"]
 
 
 # A speaker who is people named together, as the quotes stage writes them ("Mr. Grassley and Mr. Leahy", "Ann Roe,
-# Ed Poe and Al Lee"): a person linked to no one entity, whose names a comma or "and" joins.
-_JOINED_NAMES = re.compile(r"(?:,|\sand)\s+[A-Z]")
+# Ed Poe and Al Lee"), or a person with others ("Mr. Smith and his lawyer", "Ms. Ortiz, and later Mr. Lee", "The
+# senator and Mr. Lee"): a person linked to no one entity, whose parts a comma before a name or "and" joins.
+_JOINED_NAMES = re.compile(r",\s+[A-Z]|\s(?:and|&)\s")
 
 
 def with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
