@@ -34,6 +34,7 @@ from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
 
 __all__ = [
     "KIN",
+    "PARTICLES",
     "Linker",
     "contains",
     "family_first",
@@ -652,6 +653,8 @@ _STATE_BODIES = frozenset(
     "ministry department office embassy court army navy police parliament government cabinet council commission "
     "agency board bureau tribunal".split()
 )
+# An owner's mark and a space, as written before the name owned.
+_OWNER_MARKS = frozenset({"'s ", "’s "})
 # A name and an owner's mark ending just before a position ("Britain's ", "Bangladesh’s "): up to three words.
 _OWNER_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s $")
 
@@ -697,6 +700,20 @@ def _owned(name: str) -> tuple[str, str] | None:
         if len(words) > n and (country := _country_of(" ".join(words[:n]))):
             return country, _form(" ".join(words[n:]), "ORG")
     return None
+
+
+# Lower-case words inside a person's name ("Ursula von der Leyen", "André Corrêa do Lago"), joining its parts.
+PARTICLES = frozenset("von van der den de del della di da do dos das du la le bin binti ibn al el ter ten".split())
+
+
+def _family_name_of(name: str, full: Iterable[str]) -> bool:
+    """Whether ``name`` is a family name of parts joined by a particle ("Corrêa do Lago": a capitalised word, then
+    a particle) that ends one of the person names ``full`` ("André Corrêa do Lago"), spelling aside."""
+    words = _words(name)
+    if len(words) < 3 or words[1] not in PARTICLES:
+        return False
+    parts = _parts(name)
+    return any(len(p := _parts(a)) > len(parts) and p[-len(parts) :] == parts for a in full)
 
 
 def _owned_otherwise(k: _Known, owner: str) -> bool:
@@ -2544,9 +2561,13 @@ class Linker:
         if seen is not None and seen[0] is k:
             if seen[2] or seen[1] == len(full):
                 return seen[2]
-            hit = any(_conflict(name, a) for a in itertools.islice(full, seen[1], None))
+            hit = any(
+                _conflict(name, a) and not _family_name_of(a, full) for a in itertools.islice(full, seen[1], None)
+            )
         else:
-            hit = any(_conflict(name, a) for a in full)
+            # (A family name joined by a particle that ends another of its full names, "Corrêa do Lago" beside
+            # "André Corrêa do Lago", has no first name for ``name``'s to conflict with.)
+            hit = any(_conflict(name, a) and not _family_name_of(a, full) for a in full)
         if len(self._conflicting) >= _READ_KEPT:  # a long run's answers: started again (the answers are the same)
             self._conflicting.clear()
         self._conflicting[(name, k.id)] = (k, len(full), hit)
@@ -2704,8 +2725,10 @@ class Linker:
                 and (kind not in {"GPE", "LOC"} or (k.id in here and not _shouted(name)))
             ]
         if kind == "PERSON" and len(words) > 1:
-            # A full name never joins a person whose full names have its surname with another first name.
-            candidates = [k for k in candidates if not self._conflicts(name, k)]
+            # A full name never joins a person whose full names have its surname with another first name; but a
+            # family name of words joined by a particle ("Corrêa do Lago") has no first name to conflict: it is
+            # the person whose full name it ends ("André Corrêa do Lago"), whatever other spellings they have.
+            candidates = [k for k in candidates if not self._conflicts(name, k) or _family_name_of(name, k.full)]
         if kind in _PLACE_OR_BODY and len(words) == 1 and words[0].lower() in _GENERIC_PARTS:
             # "Post" written alone joins a body with a longer name ("the Post" of an outlet) only where the
             # article names it.
@@ -2763,7 +2786,7 @@ class Linker:
             # named last before it (the first named after it, if none is before): never their merged pair.
             at = bisect.bisect_right(named, (m.start, "\uffff"))
             found: _Known | None = self._known[named[at - 1 if at else 0][1]]
-        elif written := self._owned_names.get((m.start, m.end)):
+        elif self._owned_names and (written := self._owned_names.get((m.start, m.end))):
             # A body written after a country's possessive is that country's: known by that name as written, or
             # by its own name ("India's Ministry of External Affairs" is the "External Affairs Ministry" another
             # article names), never another country's.
@@ -2774,9 +2797,7 @@ class Linker:
         elif m.type == "ORG" and (owned := self._owned_in.get(article_id)) and _owned(m.text) is None:
             # "The Defence Ministry" in an article naming one country's is that country's.
             ids = owned.get(_form(m.text, "ORG"), ())
-            found = (
-                self._known[next(iter(ids))] if len(ids) == 1 else self._match(m.text, m.type, local, text, m.role)
-            )
+            found = self._known[next(iter(ids))] if len(ids) == 1 else self._match(m.text, m.type, local, text, m.role)
         else:
             found = self._match(m.text, m.type, local, text, m.role)
         # The name as written: with the country's possessive before a body of a state ("Britain's Defence
@@ -2843,7 +2864,7 @@ class Linker:
         itself ("Russian Defence Ministry") is left as it is."""
         out: dict[tuple[int, int], str] = {}
         for m in mentions:
-            if m.type != "ORG" or m.start < 4:
+            if m.type != "ORG" or text[m.start - 3 : m.start] not in _OWNER_MARKS or m.start < 4:
                 continue
             words = _words(m.text)
             if not words or (words[-1].lower() not in _STATE_BODIES and _of_last(words) is None) or _owned(m.text):

@@ -44,7 +44,7 @@ _NAMES = ("PERSON", "ORG", "GPE", "LOC")
 _PLACE_OF = {*kinds.PLACE_NOUNS, "port", "harbour", "harbor"}
 # Lower-case words inside a person's name ("Ursula von der Leyen", "André Corrêa do Lago"): the model often stops
 # at them and tags the rest as another name.
-_PARTICLES = frozenset("von van der den de del della di da do dos das du la le bin binti ibn al el ter ten".split())
+_PARTICLES = entities.PARTICLES
 # Forms of address, which are no roles ("Mr Orvin", "Dr. Halle", "Sir Tobin Marsh"); of them, those that are
 # part of a family's name ("Sheikh Mujibur Rahman") are kept in it.
 _HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lady lord sheikh sheikha shaikh hon".split())
@@ -205,6 +205,28 @@ def _with_particles(text: str, found: dict[tuple[int, int], Mention]) -> None:
             del found[k]
         del found[key]
         found[(m.start, stop)] = Mention(text=text[m.start : stop], start=m.start, end=stop, type="PERSON", role=m.role)
+
+
+def _surname_with_particles(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A name the model cut at a particle and read as a body or a place ("Corrêa" and "Lago" two bodies, of "Corrêa
+    do Lago said") is a person's name where the article writes it whole as the end of a person's longer name
+    ("André Corrêa do Lago"): the family name without the given name."""
+    people = [m.text for m in found.values() if m.type == "PERSON" and " " in m.text]
+    if not people:
+        return
+    for key in sorted(found):
+        m = found.get(key)
+        if m is None or m.type not in {"ORG", "GPE", "LOC"} or " " in m.text:
+            continue
+        gap = _PARTICLE_GAP.match(text, m.end)
+        if gap is None:
+            continue
+        after = found.get((gap.start(2), gap.end()))
+        whole = text[m.start : gap.end()]
+        if after is None or after.type not in _NAMES or not any(p.endswith(" " + whole) for p in people):
+            continue
+        del found[key], found[(after.start, after.end)]
+        found[(m.start, gap.end())] = Mention(text=whole, start=m.start, end=gap.end(), type="PERSON", role=after.role)
 
 
 def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
@@ -966,6 +988,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     for key in [k for k, m in found.items() if m.type == kinds.WORK]:
         del found[key]
     _with_particles(text, found)
+    _surname_with_particles(text, found)
     _listed_with_people(doc, text, found)
     _place_after_a_place(doc, text, found)
     _company_or_site(text, found)
