@@ -2791,8 +2791,9 @@ class Linker:
             # by its own name ("India's Ministry of External Affairs" is the "External Affairs Ministry" another
             # article names), never another country's.
             owner = _owned(written)
-            found = self._match(written, m.type, local, text, m.role) or self._match(
-                m.text, m.type, local, text, m.role, owner=owner[0] if owner else None
+            country = owner[0] if owner else None
+            found = self._written_with_owner(written, local, country) or self._match(
+                m.text, m.type, local, text, m.role, owner=country
             )
         elif m.type == "ORG" and (owned := self._owned_in.get(article_id)) and _owned(m.text) is None:
             # "The Defence Ministry" in an article naming one country's is that country's.
@@ -2855,6 +2856,16 @@ class Linker:
             elif found := self._spelled_otherwise(text, w.start(), w.end(), covered):
                 extra.append(found)
         return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
+
+    def _written_with_owner(self, written: str, local: dict[str, str], owner: str | None) -> _Known | None:
+        """The body known by ``written`` (a body's name with its country's possessive), spelling aside, and of no
+        other country: only the spelling lookup, none of :meth:`_match`'s slower ones (what the sentences say), which
+        the body's own name is looked up by after it."""
+        found = [k for k in self._bodies_named(written, "ORG") if owner is None or not _owned_otherwise(k, owner)]
+        if not found:
+            return None
+        here = set(local.values())
+        return max([k for k in found if k.id in here] or found, key=_RANKED)
 
     @staticmethod
     def _owners_before(text: str, mentions: Sequence[Mention]) -> dict[tuple[int, int], str]:
