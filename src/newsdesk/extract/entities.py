@@ -2786,7 +2786,7 @@ class Linker:
             # named last before it (the first named after it, if none is before): never their merged pair.
             at = bisect.bisect_right(named, (m.start, "\uffff"))
             found: _Known | None = self._known[named[at - 1 if at else 0][1]]
-        elif self._owned_names and (written := self._owned_names.get((m.start, m.end))):
+        elif m.type == "ORG" and self._owned_names and (written := self._owned_names.get((m.start, m.end))):
             # A body written after a country's possessive is that country's: known by that name as written, or
             # by its own name ("India's Ministry of External Affairs" is the "External Affairs Ministry" another
             # article names), never another country's.
@@ -3083,6 +3083,7 @@ class Linker:
         local: list[dict[str, str]] = [{} for _ in batch]
         full: list[dict[tuple[int, int], Mention]] = []
         found: list[tuple[Mention, ...]] = []
+        owners: list[dict[tuple[int, int], str]] = []
         # (Of this batch's articles only: each batch's articles are others.)
         self._owned_in = {}
         for article, names in zip(batch, local, strict=True):
@@ -3091,7 +3092,10 @@ class Linker:
             # surnames below): ``_retyped`` reads the surnames of full names alone, so each comes out as it
             # would among all of them, in the same order.
             longer = self._retyped([m for m in found[-1] if len(_words(m.text)) > 1], majority)
-            owned = self._owned_names = self._owners_before(article.text, longer)
+            # (Read once an article, over its mentions as the model typed them; a mention is asked again whether it
+            # is a body where it is linked.)
+            owned = self._owned_names = self._owners_before(article.text, found[-1])
+            owners.append(owned)
             # (A body written with its country's possessive is linked by that longer name, before the same
             # body written alone: "the Defence Ministry" then finds the country's.)
             full.append(
@@ -3101,11 +3105,11 @@ class Linker:
                 }
             )
             self._owned_names = {}
-        for article, names, done, own in zip(batch, local, full, found, strict=True):
+        for article, names, done, own, owned in zip(batch, local, full, found, owners, strict=True):
             text = article.text
             written = self._retyped(self._places_opened(text, self._surnames(text, own)), majority)
             self._alone_here, self._shared_here = _alone_first(text, written), _shared(text, done.values())
-            self._owned_names = self._owners_before(text, written)
+            self._owned_names = owned
             try:
                 mentions = tuple(
                     done.get((m.start, m.end)) or self._link_one(article.id, m, names, text) for m in written
