@@ -211,3 +211,10 @@ def test_a_possessive_is_no_part_of_a_name() -> None:
     assert "#velmar" in terms and "#icc" in terms
     assert not [t for t in terms if t.endswith(" s") or t in ("#it", "#there")]
     assert extract.name_key("Hong Kong's") == "hk" == extract.name_key("Hong Kong")
+
+
+def test_a_possessive_written_in_capitals_is_no_part_of_a_name() -> None:
+    # A headline or a wire's capitals (review, h-rc51): "VELMAR'S" was read as two capitalised words, "VS".
+    assert extract.name_key("VELMAR'S") == "velmar" == extract.name_key("Velmar\u2019s")
+    assert extract.name_key("HONG KONG\u2019S") == "hk" == extract.name_key("HONG KONG")
+    assert "#velmar" in extract.terms("Shares rose after VELMAR'S offer.")
