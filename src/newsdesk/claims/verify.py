@@ -12,7 +12,8 @@ Each candidate article is judged first by its own stored claims, then by the sta
   (:mod:`newsdesk.claims.topic`): support needs one giving the claim's value of a thing alike (the evidence sentence,
   else the article's first such), a contradiction or a discussion one about the same thing; otherwise the article
   *discusses* the claim if a sentence of it is on the topic, else it is unrelated. A stored claim worded like the
-  typed one that gives another value of the thing discusses it rather than supports it.
+  typed one that gives another value of the thing, or the value without the day the claim gives it on, discusses it
+  rather than supports it.
 
 The supporters' independent origins are counted as a claim cluster's are (:func:`corroborate.corroborate`): the
 copies and rewrites of one report count once, and an article that credits an outlet for the claim relays it.
