@@ -263,8 +263,8 @@ _AFTER_FATE = re.compile(r"\s*(?P<word>[^\W\d_]+)?")
 _FATE_JOINED = frozenset("and or nor plus".split())
 _FATE_ENDED = frozenset(
     """in at on from after since across during following over among of for by near around throughout within this
-    that last each every per a so far now overall alone yesterday today has had have is was are were remains
-    remained rose risen climbed reached stands stood hit hits jumped increased fell dropped""".split()
+    that last each every per a so far now overall overnight altogether alone yesterday today has had have is was are
+    were remains remained rose risen climbed reached stands stood hit hits jumped increased fell dropped""".split()
 )
 
 
