@@ -49,6 +49,8 @@ from tests.claims.test_contradict import found, side
         ("The number of wounded soldiers at the Orlan post climbed to 12.", "12", "people injured"),
         ("The number of dead so far stands at 44, the Carvel mayor said.", "44", "people killed"),
         ("The number of dead overnight rose to 9 in the Orlan valley.", "9", "people killed"),
+        ("The number of injured being treated in Orlan hospitals stands at 57.", "57", "people injured"),
+        ("The number of dead recovered from the Carvel river reached 14.", "14", "people killed"),
         ("The number of dead and injured in the Carvel blaze rose to 60.", "60", "people"),
         ("The number of deaths and injuries from the Orlan storm reached 80.", "80", "people"),
         ("The number of dead or missing after the Carvel flood rose to 70.", "70", "people"),

@@ -255,16 +255,18 @@ _FATE_NOUNS = {
 }
 # The word after the word of a fate ("the number of dead", "of people killed") says whether the count is of that fate
 # alone: the noun phrase ends there ("of dead in the fire", "of dead has risen", "of dead so far", "of dead
-# nationwide") or goes on to the people it qualifies ("of dead civilians", "of dead Palestinians"). Joined to another
-# fate ("of dead and injured", "of deaths and injuries", "of dead or missing") it is a count of people of no one fate;
-# before another noun ("of dead animals", "of injured horses") the fate's word is an adjective, and no people are
-# counted. General words of English: prepositions, determiners and the verbs the count is written with.
+# nationwide", "of injured being treated") or goes on to the people it qualifies ("of dead civilians", "of dead
+# Palestinians"). Joined to another fate ("of dead and injured", "of deaths and injuries", "of dead or missing") it
+# is a count of people of no one fate; before another noun ("of dead animals", "of injured horses") the fate's word
+# is an adjective, and no people are counted. General words of English: prepositions, determiners, adverbs,
+# participles and the verbs the count is written with.
 _AFTER_FATE = re.compile(r"\s*(?P<word>[^\W\d_]+)?")
 _FATE_JOINED = frozenset("and or nor plus".split())
 _FATE_ENDED = frozenset(
     """in at on from after since across during following over among of for by near around throughout within this
     that last each every per a so far now overall overnight altogether alone yesterday today has had have is was are
-    were remains remained rose risen climbed reached stands stood hit hits jumped increased fell dropped""".split()
+    were remains remained rose risen climbed reached stands stood hit hits jumped increased fell dropped being found
+    taken brought known""".split()
 )
 
 
@@ -280,6 +282,8 @@ def _after_fate(sentence: str, end: int) -> str:
         return "joined"
     if lower in _FATE_ENDED or lower in PEOPLE or word[:1].isupper() or lower.endswith(("ly", "wide")):
         return "ended"
+    if len(lower) > 4 and lower.endswith(("ed", "ing")):
+        return "ended"  # a participle: "the number of injured treated in hospital", "of dead recovered"
     return "other"
 
 
