@@ -410,3 +410,23 @@ def test_a_day_in_the_sentence_before_the_count_is_not_read_as_the_counts_day() 
     )
     got = _judged_on("The death toll rose to 128 on Friday", text, "2026-03-14", "supports", text.split(". ")[1])
     assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"], got
+
+
+@pytest.mark.parametrize(
+    ("told", "label"),
+    [
+        ("The fire killed 128 people, officials said.", "discusses"),  # no day: as a report naming the fire
+        ("The fire killed 128 people on Friday, officials said.", "supports"),
+    ],
+)
+def test_a_stored_claim_is_read_with_its_articles_lead(told: str, label: str) -> None:
+    # The stored claim holds one of the claim's two topic words ("fire"); the lead names Carvel. Read alone it was
+    # off the topic and its support stood without the claim's day, where "The Carvel fire killed 128 people" (more of
+    # the claim) discussed it (review, h-rc51).
+    claim = verify.typed("The Carvel fire killed 128 people on Friday")
+    text = f"Firefighters were still at the Carvel market hall on Saturday. {told}"
+    start = text.index(told)
+    own = Claim(text=told, start=start, end=len(text), terms=extract.terms(told), values=tuple(values.find(told)))
+    candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, [own])
+    got = verify.judge(claim, [candidate], _model("supports", text, told))
+    assert [r["article_id"] for r in got[label]] == ["a"], got
