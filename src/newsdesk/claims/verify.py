@@ -13,7 +13,7 @@ Each candidate article is judged first by its own stored claims, then by the sta
   else the article's first such), a contradiction or a discussion one about the same thing; otherwise the article
   *discusses* the claim if a sentence of it is on the topic, else it is unrelated. A stored claim worded like the
   typed one that gives another value of the thing, or the value without the day the claim gives it on, discusses it
-  rather than supports it.
+  rather than supports it (read, as the model's evidence is, with its article's lead and the sentence before).
 
 The supporters' independent origins are counted as a claim cluster's are (:func:`corroborate.corroborate`): the
 copies and rewrites of one report count once, and an article that credits an outlet for the claim relays it.
