@@ -363,3 +363,70 @@ def test_a_stored_claim_giving_the_count_alone_reports_a_claim_of_a_count_on_a_d
     candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, [own])
     got = verify.judge(claim, [candidate], _model("supports", text, text))
     assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        # A claim of a count on a day of the month (review, h-rc51): the day decides as the weekday does above.
+        ("The death toll rose to 128 on 13 March, officials said.", topic.SAME),
+        ("The death toll rose to 128, officials said.", topic.TOPIC),
+        ("The death toll rose to 128 on 12 March, officials said.", topic.TOPIC),
+        ("The death toll rose to 44 on 13 March, officials said.", topic.TOPIC),
+    ],
+)
+def test_a_count_on_a_day_of_the_month_is_shown_by_both(sentence: str, reading: str) -> None:
+    from newsdesk.extract import dates
+
+    claim = verify.typed("The fire's death toll rose to 128 on 13 March", lambda t: dates.find(t, None))
+    assert topic.about(claim).reads(sentence) == reading
+
+
+@pytest.mark.parametrize(
+    ("published", "label"),
+    [("2026-03-14", "supports"), ("2026-03-15", "discusses")],  # "yesterday": Friday the 13th, or Saturday
+)
+def test_a_stored_claims_day_is_the_day_the_dates_stage_resolved(published: str, label: str) -> None:
+    # The stored claim says "yesterday", no weekday: its day is read from its values (review, h-rc51).
+    from newsdesk.extract import dates
+
+    claim = verify.typed("The fire's death toll rose to 128 on Friday", lambda t: dates.find(t, None))
+    text = "The fire's death toll rose to 128 yesterday, officials said."
+    named = dates.find(text, published)
+    own = Claim(
+        text=text, start=0, end=len(text), terms=extract.terms(text), values=tuple(values.find(text, dates=named))
+    )
+    summary = {"id": "a", "origin": "a", "outlet": "Harbour Gazette", "published": published}
+    got = verify.judge(claim, [verify.Candidate(summary, text, [own], named)], _model("supports", text, text))
+    assert [r["article_id"] for r in got[label]] == ["a"], got
+
+
+def test_a_day_in_the_sentence_before_the_count_is_not_read_as_the_counts_day() -> None:
+    # Left so at the review (h-rc51): the sentence before may date another thing (the fire's start, a search), so a
+    # report giving the count in the sentence after the claim's day discusses the claim rather than supports it.
+    text = (
+        "Rescuers searched the Carvel market towers again on Friday. "
+        "By evening the death toll had risen to 128, officials said."
+    )
+    got = _judged_on("The death toll rose to 128 on Friday", text, "2026-03-14", "supports", text.split(". ")[1])
+    assert not got["supports"] and [r["article_id"] for r in got["discusses"]] == ["a"], got
+
+
+@pytest.mark.parametrize(
+    ("told", "label"),
+    [
+        ("The fire killed 128 people, officials said.", "discusses"),  # no day: as a report naming the fire
+        ("The fire killed 128 people on Friday, officials said.", "supports"),
+    ],
+)
+def test_a_stored_claim_is_read_with_its_articles_lead(told: str, label: str) -> None:
+    # The stored claim holds one of the claim's two topic words ("fire"); the lead names Carvel. Read alone it was
+    # off the topic and its support stood without the claim's day, where "The Carvel fire killed 128 people" (more of
+    # the claim) discussed it (review, h-rc51).
+    claim = verify.typed("The Carvel fire killed 128 people on Friday")
+    text = f"Firefighters were still at the Carvel market hall on Saturday. {told}"
+    start = text.index(told)
+    own = Claim(text=told, start=start, end=len(text), terms=extract.terms(told), values=tuple(values.find(told)))
+    candidate = verify.Candidate({"id": "a", "origin": "a", "outlet": "Harbour Gazette"}, text, [own])
+    got = verify.judge(claim, [candidate], _model("supports", text, told))
+    assert [r["article_id"] for r in got[label]] == ["a"], got

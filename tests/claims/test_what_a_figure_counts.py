@@ -43,10 +43,48 @@ from tests.claims.test_contradict import found, side
         ("The number of deaths reached 61, officials said.", "61", "people killed"),
         ("The number of injured climbed to 30 overnight.", "30", "people injured"),
         ("The number of residents rose to 300.", "300", "people"),
+        # ... where the noun phrase ends with it, or goes on to the people it qualifies (review, h-rc51); joined to
+        # another fate it counts both, people of no one fate.
+        ("The number of dead civilians in the Carvel blaze rose to 44.", "44", "people killed"),
+        ("The number of wounded soldiers at the Orlan post climbed to 12.", "12", "people injured"),
+        ("The number of dead so far stands at 44, the Carvel mayor said.", "44", "people killed"),
+        ("The number of dead overnight rose to 9 in the Orlan valley.", "9", "people killed"),
+        ("The number of injured being treated in Orlan hospitals stands at 57.", "57", "people injured"),
+        ("The number of dead recovered from the Carvel river reached 14.", "14", "people killed"),
+        ("The number of dead and injured in the Carvel blaze rose to 60.", "60", "people"),
+        ("The number of deaths and injuries from the Orlan storm reached 80.", "80", "people"),
+        ("The number of dead or missing after the Carvel flood rose to 70.", "70", "people"),
+        ("The number of people killed and injured in the Carvel blaze rose to 60.", "60", "people"),
     ],
 )
 def test_a_count_of_people_counts_the_fate_of_its_own_clause(text: str, figure: str, unit: str) -> None:
     assert ("count", figure, unit) in [(v.kind, v.value, v.unit) for v in values.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "dead" or "injured" before another noun is its adjective: no people are counted (review, h-rc51).
+        "The number of dead animals on the Carvel farms rose to 300.",
+        "The number of injured horses at the Orlan track rose to 5, the stewards said.",
+        "The number of dead trees in Carvel park has reached 1,200.",
+    ],
+)
+def test_a_fates_word_before_another_noun_counts_no_people(text: str) -> None:
+    assert not [v for v in values.find(text) if v.kind == "count" and v.unit.startswith("people")]
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "The number of deaths and injuries from the Carvel fire reached 80, officials said.",
+        "The number of dead and injured in the Carvel fire rose to 60, officials said.",
+        "The number of dead animals in the Carvel fire rose to 300, officials said.",
+    ],
+)
+def test_a_count_of_the_dead_and_injured_or_of_dead_animals_is_no_toll(count: str) -> None:
+    toll = side("b", "The Carvel fire killed 44 people, officials said.", published=DAY)
+    assert not found(side("a", count, published=DAY), toll)  # read as a toll: a rival of 44, or its update
 
 
 def test_a_count_of_the_missing_beside_a_toll_is_neither_its_update_nor_its_rival() -> None:
@@ -176,3 +214,10 @@ def test_a_possessive_is_no_part_of_a_name() -> None:
     assert "#velmar" in terms and "#icc" in terms
     assert not [t for t in terms if t.endswith(" s") or t in ("#it", "#there")]
     assert extract.name_key("Hong Kong's") == "hk" == extract.name_key("Hong Kong")
+
+
+def test_a_possessive_written_in_capitals_is_no_part_of_a_name() -> None:
+    # A headline or a wire's capitals (review, h-rc51): "VELMAR'S" was read as two capitalised words, "VS".
+    assert extract.name_key("VELMAR'S") == "velmar" == extract.name_key("Velmar\u2019s")
+    assert extract.name_key("HONG KONG\u2019S") == "hk" == extract.name_key("HONG KONG")
+    assert "#velmar" in extract.terms("Shares rose after VELMAR'S offer.")

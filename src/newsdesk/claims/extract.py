@@ -316,7 +316,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 def name_key(text: str) -> str:
     """A name as matching compares it: case, dots, "the" and a possessive dropped; a name of several capitalised
     words is its initials ("The United States" -> "us", "U.S." -> "us", "Hong Kong's" -> "hk")."""
-    if "s" in text:
+    if "'" in text or "\u2019" in text:  # (a name in capitals too: "VELMAR'S" is Velmar, no "VS")
         text = _POSSESSIVE.sub("", text)
     words = [w for w in re.findall(r"[^\W_]+", text.replace(".", "")) if w.casefold() != "the"]
     capitalised = [w for w in words if w[:1].isupper()]

@@ -15,7 +15,9 @@ and what it counts, *people killed*, are its values), and the things it counts o
 
 A day the claim names ("26 November", "on Wednesday") is its value: a sentence names it in words or through the
 dates stage ("on Wednesday" in a report of Thursday 27 November is the 26th, a Wednesday); where the claim names the
-day, the day decides, not its weekday. A sentence telling the thing in all the claim's words (three or more) but not
+day, the day decides, not its weekday. A claim of a value on a day ("the toll rose to 128 on Friday") needs both in
+the sentence: the value alone, or on another day, is ``topic`` (a day in the sentence before is not read as the
+value's: it may date another thing). A sentence telling the thing in all the claim's words (three or more) but not
 its day discusses it. The ways of saying that the thing itself began ("broke out", "started", "began", "erupted",
 "took hold") are one word, which the sentence naming the day must hold; starting something ("started a campaign")
 is not among them.

@@ -253,6 +253,40 @@ _FATE_NOUNS = {
     "injured": "injured",
     "wounded": "injured",
 }
+# The word after the word of a fate ("the number of dead", "of people killed") says whether the count is of that fate
+# alone: the noun phrase ends there ("of dead in the fire", "of dead has risen", "of dead so far", "of dead
+# nationwide", "of injured being treated") or goes on to the people it qualifies ("of dead civilians", "of dead
+# Palestinians"). Joined to another fate ("of dead and injured", "of deaths and injuries", "of dead or missing") it
+# is a count of people of no one fate; before another noun ("of dead animals", "of injured horses") the fate's word
+# is an adjective, and no people are counted. General words of English: prepositions, determiners, adverbs,
+# participles and the verbs the count is written with.
+_AFTER_FATE = re.compile(r"\s*(?P<word>[^\W\d_]+)?")
+_FATE_JOINED = frozenset("and or nor plus".split())
+_FATE_ENDED = frozenset(
+    """in at on from after since across during following over among of for by near around throughout within this
+    that last each every per a so far now overall overnight altogether alone yesterday today has had have is was are
+    were remains remained rose risen climbed reached stands stood hit hits jumped increased fell dropped being found
+    taken brought known""".split()
+)
+
+
+def _after_fate(sentence: str, end: int) -> str:
+    """How the words after a fate's word ending at ``end`` leave the count: "ended" (of that fate), "joined" (of
+    people of no one fate) or "other" (of no people): :data:`_AFTER_FATE`."""
+    found = _AFTER_FATE.match(sentence, end)
+    word = found["word"] if found else None
+    if not word:
+        return "ended"
+    lower = word.casefold()
+    if lower in _FATE_JOINED:
+        return "joined"
+    if lower in _FATE_ENDED or lower in PEOPLE or word[:1].isupper() or lower.endswith(("ly", "wide")):
+        return "ended"
+    if len(lower) > 4 and lower.endswith(("ed", "ing")):
+        return "ended"  # a participle: "the number of injured treated in hospital", "of dead recovered"
+    return "other"
+
+
 # A toll set by a verb before it, the figure after "to", "at" or "of": "raised the death toll to 44", "put the death
 # toll at 83", "a death toll of 12"; the toll's place between ("the death toll from the fire to 44"), no verb.
 _TOLL_TO = re.compile(
@@ -470,6 +504,12 @@ def find_lowered(
         # The fate follows the noun ("the number of people missing"), or is the noun ("the number of dead").
         noun = (m["noun"] or "").casefold()
         fate = "killed" if m["toll"] else (m["fate"] or _FATE_NOUNS.get(noun, "")).casefold()
+        if fate and not m["toll"]:
+            after = _after_fate(sentence, m.end("fate") if m["fate"] else m.end("noun"))
+            if after == "other" and not m["fate"]:
+                continue  # "the number of dead animals": no people
+            if after == "joined":
+                fate = ""  # "the number of dead and injured": people of two fates
         unit = {"dead": "people killed", "wounded": "people injured"}.get(fate, f"people {fate}" if fate else "people")
         add("count", _fmt(n), unit, m.start("n"), m.end("n"))
     for m in _TOLL_TO.finditer(sentence) if digit and may_hold(lower, _TOLL_WORDS) else ():

@@ -12,7 +12,8 @@ Each candidate article is judged first by its own stored claims, then by the sta
   (:mod:`newsdesk.claims.topic`): support needs one giving the claim's value of a thing alike (the evidence sentence,
   else the article's first such), a contradiction or a discussion one about the same thing; otherwise the article
   *discusses* the claim if a sentence of it is on the topic, else it is unrelated. A stored claim worded like the
-  typed one that gives another value of the thing discusses it rather than supports it.
+  typed one that gives another value of the thing, or the value without the day the claim gives it on, discusses it
+  rather than supports it (read, as the model's evidence is, with its article's lead and the sentence before).
 
 The supporters' independent origins are counted as a claim cluster's are (:func:`corroborate.corroborate`): the
 copies and rewrites of one report count once, and an article that credits an outlet for the claim relays it.
@@ -233,16 +234,14 @@ def _on_topic(
     if label not in LABELS:
         return label, confidence, start, end
     spans = list(extract.sentences(text))
-    lead = text[: spans[min(LEAD, len(spans)) - 1][1]] if spans else ""
-
     days = [(d.start, d.value) for d in dates if d.value and d.precision == "day"]
 
     def reads(a: int, b: int) -> str:
-        before = next((text[x:y] for x, y in reversed(spans) if y <= a), "")
+        context = _context(text, spans, a)
         # A dateline's day ("Dhaka, November 17 (ANI): Hasina denounced the verdict ...") is the report's, not the
         # day of what the sentence tells: read from the sentence's own words, as the claims stage reads it.
         a += lead_prefix(text[a:b])
-        return subject.reads(text[a:b], lead, before, days=[day for at, day in days if a <= at < b])
+        return subject.reads(text[a:b], *context, days=[day for at, day in days if a <= at < b])
 
     needed = (topic.SAME,) if label == "supports" else (topic.SAME, topic.TOPIC)  # discusses: on the topic
     got = reads(start, end)
@@ -261,6 +260,13 @@ def _on_topic(
     return "unrelated", confidence, start, end
 
 
+def _context(text: str, spans: Sequence[tuple[int, int]], at: int) -> tuple[str, str]:
+    """The context a sentence of ``text`` starting at ``at`` is read with for the claim's topic: the article's lead
+    (its first :data:`LEAD` sentences of ``spans``) and the sentence before it."""
+    lead = text[: spans[min(LEAD, len(spans)) - 1][1]] if spans else ""
+    return lead, next((text[x:y] for x, y in reversed(spans) if y <= at), "")
+
+
 def _days_of(claim: Claim) -> list[str]:
     """The days a stored claim names, as the dates stage resolved them ("on Friday" in a report of the 28th)."""
     return [v.value for v in claim.values if v.kind == "date" and v.unit == "day"]
@@ -275,14 +281,15 @@ def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> d
     subject = topic.about(claim)
     for i, candidate in enumerate(candidates):
         got = _by_claims(claim, candidate.claims, weight)
-        if (
-            got is not None
-            and got[0] == "supports"
-            and subject.reads(got[1].text, days=_days_of(got[1])) == topic.TOPIC
-        ):
+        if got is not None and got[0] == "supports":
             # Said in the same words, but with another value of the thing (a toll of 44 against one of 83), or with
-            # the value and not the day the claim gives it on.
-            got = ("discusses", got[1], got[2])
+            # the value and not the day the claim gives it on. The stored claim is read as the model's evidence is,
+            # with its article's lead and the sentence before: "The blaze killed 128 people" after a lead naming the
+            # Carvel fire tells the Carvel fire's toll, without the claim's day.
+            own = got[1]
+            context = _context(candidate.text, list(extract.sentences(candidate.text)), own.start)
+            if subject.reads(own.text, *context, days=_days_of(own)) == topic.TOPIC:
+                got = ("discusses", own, got[2])
         if got is not None:
             decided[i] = got
     rest = [i for i in range(len(candidates)) if i not in decided]
