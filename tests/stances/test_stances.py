@@ -1041,6 +1041,45 @@ def test_a_view_the_speaker_holds_stays_the_speakers(
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "direct", "position"),
+    [
+        (
+            "“Belstad must reject the canal toll,” Ann Holm said.",
+            "Belstad must reject the canal toll,",
+            True,
+            "opposes",
+        ),
+        (
+            "Ann Holm said the Belstad cabinet should not approve the canal toll.",
+            "the Belstad cabinet should not approve the canal toll",
+            False,
+            "opposes",
+        ),
+        ("“They must accept the canal toll,” Ann Holm said.", "They must accept the canal toll,", True, "supports"),
+    ],
+)
+def test_what_the_speaker_says_another_must_do_is_the_speakers_position(
+    text: str, content: str, direct: bool, position: str
+) -> None:
+    # "Obama said Congress must pass the bill": Obama's demand, his position on the bill; Congress holds none
+    found = _said(text, content, direct=direct, names={"Belstad": "e2"})
+    assert [(s.actor_id, s.position.value) for s in found] == [("p1", position)]
+    assert "toll" in found[0].target
+
+
+def test_a_name_told_what_it_must_do_holds_no_position() -> None:
+    text = "Ann Holm said Belstad must reject the canal toll."
+    speech = _quote(text, "Belstad must reject the canal toll", "Ann Holm", "said", "p1")
+    view = _quote(text, "the canal toll", "Belstad", "reject", "e2")  # (as the quotes stage reads the clause)
+    found = extract.find(_article(text, {"Ann Holm": "p1", "Belstad": "e2"}, (speech, view)))
+    assert [(s.actor_id, s.position.value) for s in found] == [("p1", "opposes")]
+    for clause in ("Belstad must reject the canal toll, the court ruled.", "Belstad has to accept the canal toll."):
+        assert extract.find(_article(clause, {"Belstad": "e2"})) == ()
+    (s,) = extract.find(_article("Belstad will reject the canal toll.", {"Belstad": "e2"}))
+    assert s.position == Position.OPPOSES  # ("will" tells what it does: its own position)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Belstad refused to back down over the canal toll on Tuesday.",
@@ -1116,6 +1155,17 @@ def test_they_after_one_side_named_alone_is_that_side() -> None:
     article = _they_article("Ann Holm met on Monday to discuss the canal.", second, "Ann Holm", "discuss", names)
     article = dataclasses.replace(article, mentions=people.mentions)
     assert [s.actor_id for s in extract.find(article)] == []
+
+
+def test_they_in_someone_elses_words_is_not_the_side_named_before() -> None:
+    # "Belstad announced a toll. They rejected the toll, the dock unions said": the unions' people, never Belstad
+    names = {"Belstad": "e2", "Ostrava": "e3"}
+    second = "They rejected the toll plan proposed by Ostrava, the dock unions said."
+    article = _they_article("Belstad met on Monday to discuss the canal.", second, "Belstad", "discuss", names)
+    text = article.text
+    content = "They rejected the toll plan proposed by Ostrava"
+    unions = _quote(text, content, "the dock unions", "said", None)
+    assert extract.find(dataclasses.replace(article, quotes=(*article.quotes, unions))) == ()
 
 
 @pytest.mark.parametrize(
