@@ -986,6 +986,17 @@ def _said(text: str, content: str, *, direct: bool, names: dict[str, str] | None
             "Mr. Brask refused to release the toll accounts,",
             True,
         ),
+        # an infinitive after a verb of someone else's: held by that verb's subject (decision 0018, fifth reading)
+        (
+            "“The harbour board has voted to reject the toll plan,” Ann Holm said.",
+            "The harbour board has voted to reject the toll plan,",
+            True,
+        ),
+        (
+            "Ann Holm said shippers are beginning to demand a lower toll.",
+            "shippers are beginning to demand a lower toll",
+            False,
+        ),
         # a proposition on what a pronoun stands for names nothing ("I don't think it should be ...")
         (
             "“I don’t think it should be done behind closed doors,” Ann Holm said.",
@@ -1009,6 +1020,13 @@ def test_a_view_in_a_quote_held_by_someone_else_is_not_the_speakers(text: str, c
     ("text", "content", "direct", "position", "word"),
     [
         ("“We will never accept the toll,” Ann Holm said.", "We will never accept the toll,", True, "opposes", "toll"),
+        (
+            "“We have decided to accept the toll,” Ann Holm said.",
+            "We have decided to accept the toll,",
+            True,
+            "supports",
+            "toll",
+        ),
         (
             "Ann Holm said she would refuse to sign the accord.",
             "she would refuse to sign the accord",

@@ -505,6 +505,14 @@ _OWED_BEFORE = re.compile(
 )
 
 
+# A verb an infinitive follows, whose subject holds the infinitive ("voted to", "is going to", "plans to"); not one
+# of what is owed ("has to", "needs to": the speaker's demand, :data:`_OWED`) nor a name or pronoun ("urge them to").
+_CONTROL = re.compile(
+    r"[a-z]+(?:ed|ing)|(?:plan|intend|decide|vote|move|hope|aim|tr(?:y|ie)|threaten|vow|expect|prefer|choose|"
+    r"mean|seem|appear|offer|volunteer|resolve)s?"
+)
+
+
 def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
     """True when the word at ``at`` of a quote's content has a subject of its own that is not the speaker:
     "extremists seek to ...", "India remains committed to ...", "Mr. Roe refused to ..." said by someone else, "he
@@ -525,8 +533,10 @@ def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
         if word in _SUBJECT_SKIP or word.endswith("ly"):
             continue
         if word == "to":
-            if k > 0 and _verb(words[k - 1].group()) is not None:
-                k -= 1  # "Russia refused to withdraw": the infinitive is held by whoever holds the verb before it
+            if k > 0 and (_verb(words[k - 1].group()) is not None or _CONTROL.fullmatch(words[k - 1].group())):
+                # "Russia refused to withdraw", "the board has decided to accept": the infinitive is held by whoever
+                # holds the verb before it
+                k -= 1
                 continue
             head = content[: w.end() + 1]
             # (but "we call for them to accept", "it is time for them to accept", "it is critical to support": the
