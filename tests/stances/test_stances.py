@@ -1085,6 +1085,19 @@ def test_what_the_speaker_says_another_must_do_is_the_speakers_position(
     assert "toll" in found[0].target
 
 
+@pytest.mark.parametrize(
+    ("content", "position"),
+    [
+        ("We urge Belstad to reject the canal toll,", "opposes"),
+        ("We call for Belstad to accept the canal toll,", "supports"),
+    ],
+)
+def test_a_wish_that_another_act_is_the_speakers_position_on_what_the_act_is_on(content: str, position: str) -> None:
+    # (it was "supports 'Belstad to reject the canal toll'": support shown for what the speaker wants rejected)
+    found = _said(f"“{content}” Ann Holm said.", content, direct=True, names={"Belstad": "e2"})
+    assert [(s.actor_id, s.position.value, s.target) for s in found] == [("p1", position, "the canal toll")]
+
+
 def test_a_name_told_what_it_must_do_holds_no_position() -> None:
     text = "Ann Holm said Belstad must reject the canal toll."
     speech = _quote(text, "Belstad must reject the canal toll", "Ann Holm", "said", "p1")

@@ -1024,6 +1024,11 @@ _IN_PASSING = re.compile(
 )
 
 
+# What a wish's object is when it asks someone to act ("urge Parliament to reject the treaty", "call for Belstad to
+# accept the plan"): up to four words of who is asked, "to" and the verb asked for.
+_ASKED_TO = re.compile(r"(?:[\w’'.-]+\s+){1,4}?to\s+(?P<verb>[\w’'-]+)")
+
+
 def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int, int], float] | None:
     """The position a speech quote's content takes: a position or act verb of its own, a modal proposition, a
     condition, else the sentiment toward the first entity it names."""
@@ -1084,6 +1089,12 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
             verb_position = Position.SUPPORTS
         else:
             target = _object(text, quote.start + verb_end, quote.end)
+            asked = _ASKED_TO.match(text, target[0], target[1]) if target and verb_position is not None else None
+            if asked and verb_position == Position.SUPPORTS and (inner := _verb(asked["verb"])) is not None:
+                # "we urge Parliament to reject the treaty": the speaker's position is the act asked for, on its object
+                if _no_position_here(asked["verb"], text[asked.end("verb") : quote.end]):
+                    continue
+                verb_position, target = inner, _object(text, asked.end("verb"), quote.end)
         if target is None or verb_position is None:
             continue
         if _negated(before):
