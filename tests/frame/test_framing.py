@@ -396,3 +396,10 @@ def test_an_examples_sentence_goes_on_past_an_abbreviations_full_stop() -> None:
     text = "Markets were calm. Quillfin agreed to buy Orsa Bros. Studios for $7 billion, Mr. Tass said. Shares rose."
     (found,) = framing.examples("billion", [Article(id="a", source="", text=text)])
     assert found["sentence"] == "Quillfin agreed to buy Orsa Bros. Studios for $7 billion, Mr. Tass said."
+
+
+def test_an_examples_sentence_goes_on_past_a_title_after_an_opening_quotation_mark() -> None:
+    # (abbreviations.ends_no_sentence reads "“Mr." as the title it is: the sentence is not cut after it)
+    text = "Markets were calm. “Mr. Tass wants a $7 billion deal,” a banker said. Shares rose."
+    (found,) = framing.examples("billion", [Article(id="a", source="", text=text)])
+    assert found["sentence"] == "“Mr. Tass wants a $7 billion deal,” a banker said."

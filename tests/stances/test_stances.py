@@ -986,6 +986,17 @@ def _said(text: str, content: str, *, direct: bool, names: dict[str, str] | None
             "Mr. Brask refused to release the toll accounts,",
             True,
         ),
+        # an infinitive after a verb of someone else's: held by that verb's subject (decision 0018, fifth reading)
+        (
+            "“The harbour board has voted to reject the toll plan,” Ann Holm said.",
+            "The harbour board has voted to reject the toll plan,",
+            True,
+        ),
+        (
+            "Ann Holm said shippers are beginning to demand a lower toll.",
+            "shippers are beginning to demand a lower toll",
+            False,
+        ),
         # a proposition on what a pronoun stands for names nothing ("I don't think it should be ...")
         (
             "“I don’t think it should be done behind closed doors,” Ann Holm said.",
@@ -1009,6 +1020,13 @@ def test_a_view_in_a_quote_held_by_someone_else_is_not_the_speakers(text: str, c
     ("text", "content", "direct", "position", "word"),
     [
         ("“We will never accept the toll,” Ann Holm said.", "We will never accept the toll,", True, "opposes", "toll"),
+        (
+            "“We have decided to accept the toll,” Ann Holm said.",
+            "We have decided to accept the toll,",
+            True,
+            "supports",
+            "toll",
+        ),
         (
             "Ann Holm said she would refuse to sign the accord.",
             "she would refuse to sign the accord",
@@ -1038,6 +1056,58 @@ def test_a_view_the_speaker_holds_stays_the_speakers(
     found = _said(text, content, direct=direct, names={"Belstad": "e2"})
     assert [(s.actor_id, s.position.value) for s in found] == [("p1", position)]
     assert word in found[0].target  # (and Belstad, asked to accept, holds nothing)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "direct", "position"),
+    [
+        (
+            "“Belstad must reject the canal toll,” Ann Holm said.",
+            "Belstad must reject the canal toll,",
+            True,
+            "opposes",
+        ),
+        (
+            "Ann Holm said the Belstad cabinet should not approve the canal toll.",
+            "the Belstad cabinet should not approve the canal toll",
+            False,
+            "opposes",
+        ),
+        ("“They must accept the canal toll,” Ann Holm said.", "They must accept the canal toll,", True, "supports"),
+    ],
+)
+def test_what_the_speaker_says_another_must_do_is_the_speakers_position(
+    text: str, content: str, direct: bool, position: str
+) -> None:
+    # "Obama said Congress must pass the bill": Obama's demand, his position on the bill; Congress holds none
+    found = _said(text, content, direct=direct, names={"Belstad": "e2"})
+    assert [(s.actor_id, s.position.value) for s in found] == [("p1", position)]
+    assert "toll" in found[0].target
+
+
+@pytest.mark.parametrize(
+    ("content", "position"),
+    [
+        ("We urge Belstad to reject the canal toll,", "opposes"),
+        ("We call for Belstad to accept the canal toll,", "supports"),
+    ],
+)
+def test_a_wish_that_another_act_is_the_speakers_position_on_what_the_act_is_on(content: str, position: str) -> None:
+    # (it was "supports 'Belstad to reject the canal toll'": support shown for what the speaker wants rejected)
+    found = _said(f"“{content}” Ann Holm said.", content, direct=True, names={"Belstad": "e2"})
+    assert [(s.actor_id, s.position.value, s.target) for s in found] == [("p1", position, "the canal toll")]
+
+
+def test_a_name_told_what_it_must_do_holds_no_position() -> None:
+    text = "Ann Holm said Belstad must reject the canal toll."
+    speech = _quote(text, "Belstad must reject the canal toll", "Ann Holm", "said", "p1")
+    view = _quote(text, "the canal toll", "Belstad", "reject", "e2")  # (as the quotes stage reads the clause)
+    found = extract.find(_article(text, {"Ann Holm": "p1", "Belstad": "e2"}, (speech, view)))
+    assert [(s.actor_id, s.position.value) for s in found] == [("p1", "opposes")]
+    for clause in ("Belstad must reject the canal toll, the court ruled.", "Belstad has to accept the canal toll."):
+        assert extract.find(_article(clause, {"Belstad": "e2"})) == ()
+    (s,) = extract.find(_article("Belstad will reject the canal toll.", {"Belstad": "e2"}))
+    assert s.position == Position.OPPOSES  # ("will" tells what it does: its own position)
 
 
 @pytest.mark.parametrize(
@@ -1116,6 +1186,17 @@ def test_they_after_one_side_named_alone_is_that_side() -> None:
     article = _they_article("Ann Holm met on Monday to discuss the canal.", second, "Ann Holm", "discuss", names)
     article = dataclasses.replace(article, mentions=people.mentions)
     assert [s.actor_id for s in extract.find(article)] == []
+
+
+def test_they_in_someone_elses_words_is_not_the_side_named_before() -> None:
+    # "Belstad announced a toll. They rejected the toll, the dock unions said": the unions' people, never Belstad
+    names = {"Belstad": "e2", "Ostrava": "e3"}
+    second = "They rejected the toll plan proposed by Ostrava, the dock unions said."
+    article = _they_article("Belstad met on Monday to discuss the canal.", second, "Belstad", "discuss", names)
+    text = article.text
+    content = "They rejected the toll plan proposed by Ostrava"
+    unions = _quote(text, content, "the dock unions", "said", None)
+    assert extract.find(dataclasses.replace(article, quotes=(*article.quotes, unions))) == ()
 
 
 @pytest.mark.parametrize(

@@ -495,6 +495,24 @@ _WISHED = re.compile(
 )
 
 
+# What someone owes to do, in the words of another ("Congress must reject the bill," Holm said; "Holm said Belstad
+# should sign"): the speaker's demand, never the position of the one it is asked of. "will", "would" and "can" tell
+# what the subject does or can do, and leave the position the subject's.
+_OWED = frozenset({"must", "should", "ought"})
+_OWED_BEFORE = re.compile(
+    r"\b(?:must|should|(?:ought|has|have|needs?)\s+to)\s+(?:(?:not|never|also|now|still|first|\w+ly)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+# A verb an infinitive follows, whose subject holds the infinitive ("voted to", "is going to", "plans to"); not one
+# of what is owed ("has to", "needs to": the speaker's demand, :data:`_OWED`) nor a name or pronoun ("urge them to").
+_CONTROL = re.compile(
+    r"[a-z]+(?:ed|ing)|(?:plan|intend|decide|vote|move|hope|aim|tr(?:y|ie)|threaten|vow|expect|prefer|choose|"
+    r"mean|seem|appear|offer|volunteer|resolve)s?"
+)
+
+
 def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
     """True when the word at ``at`` of a quote's content has a subject of its own that is not the speaker:
     "extremists seek to ...", "India remains committed to ...", "Mr. Roe refused to ..." said by someone else, "he
@@ -510,11 +528,15 @@ def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
         k -= 1
         w = words[k]
         word = w.group().casefold()
+        if word in _OWED:
+            return False  # "Congress must reject the bill": what the speaker wants of it, the speaker's position
         if word in _SUBJECT_SKIP or word.endswith("ly"):
             continue
         if word == "to":
-            if k > 0 and _verb(words[k - 1].group()) is not None:
-                k -= 1  # "Russia refused to withdraw": the infinitive is held by whoever holds the verb before it
+            if k > 0 and (_verb(words[k - 1].group()) is not None or _CONTROL.fullmatch(words[k - 1].group())):
+                # "Russia refused to withdraw", "the board has decided to accept": the infinitive is held by whoever
+                # holds the verb before it
+                k -= 1
                 continue
             head = content[: w.end() + 1]
             # (but "we call for them to accept", "it is time for them to accept", "it is critical to support": the
@@ -787,6 +809,11 @@ def _they_stand_for(ctx: _Context, quote: Quote) -> tuple[Quote, tuple[int, int]
     a body written otherwise than by its name, or nobody: then no stance is read at all."""
     if quote.speaker_start is None:
         return None
+    at = quote.speaker_start
+    if any(q.start <= at < q.end and q.speaker_start is not None and not _a_they(ctx, q) for q in ctx.article.quotes):
+        # A "they" in someone's words ("They rejected the cut, the unions said", after "Norway announced a cut"):
+        # whom it stands for is the speaker's to say (the unions' people), not the side named before.
+        return None
     k = bisect_right(ctx.starts, quote.speaker_start) - 1  # (the pronoun's sentence; its start, or the one above's)
     floor = ctx.spans[max(k - 1, 0)][0] if k >= 0 else quote.speaker_start
     before = [
@@ -997,6 +1024,11 @@ _IN_PASSING = re.compile(
 )
 
 
+# What a wish's object is when it asks someone to act ("urge Parliament to reject the treaty", "call for Belstad to
+# accept the plan"): up to four words of who is asked, "to" and the verb asked for.
+_ASKED_TO = re.compile(r"(?:[\w’'.-]+\s+){1,4}?to\s+(?P<verb>[\w’'-]+)")
+
+
 def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int, int], float] | None:
     """The position a speech quote's content takes: a position or act verb of its own, a modal proposition, a
     condition, else the sentiment toward the first entity it names."""
@@ -1057,6 +1089,12 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
             verb_position = Position.SUPPORTS
         else:
             target = _object(text, quote.start + verb_end, quote.end)
+            asked = _ASKED_TO.match(text, target[0], target[1]) if target and verb_position is not None else None
+            if asked and verb_position == Position.SUPPORTS and (inner := _verb(asked["verb"])) is not None:
+                # "we urge Parliament to reject the treaty": the speaker's position is the act asked for, on its object
+                if _no_position_here(asked["verb"], text[asked.end("verb") : quote.end]):
+                    continue
+                verb_position, target = inner, _object(text, asked.end("verb"), quote.end)
         if target is None or verb_position is None:
             continue
         if _negated(before):
@@ -1130,6 +1168,8 @@ def _from_quote(ctx: _Context, quote: Quote, held: tuple[int, int] | None = None
         return None
     if position is not None or act:
         before = text[max(actor.end, sentence[0]) : cue_at]
+        if _OWED_BEFORE.search(before):
+            return None  # "Holm said Congress must reject the bill": Holm's demand (her quote's), not Congress's view
         if act:
             target = _object(text, cue_at, max(quote.end, cue_at + len(cue)))
             if target is not None and _recognition_without_object(
@@ -1260,8 +1300,8 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
                     )
             continue
         gap = text[m.end : verb_at]
-        if re.search(r"[,;:()]", gap):
-            continue
+        if re.search(r"[,;:()]", gap) or _OWED_BEFORE.search(gap):
+            continue  # (and "Congress must reject ...": someone's demand of it, no position of its own)
         target: tuple[int, int] | None = _object(text, after.end("verb"))
         if target is not None and between.startswith(("'s", "’s")):
             # "Ostrava's call for a toll was heard": a position named as a noun is the subject of the clause's verb,
