@@ -154,6 +154,26 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
     }, found
 
 
+def test_a_title_or_a_name_s_full_stop_ends_no_date_sentence() -> None:
+    # A timeline entry began "Mohammad Yunus, stating, ..." (the sentence cut after "Dr.") and another ended "to
+    # acquire Warner Bros." (cut before "Discovery"): after a title, "Bros." or an initial the sentence goes on. A
+    # line break still ends it, and "U.S." may end a sentence as before.
+    text = (
+        "The board met. She faulted the rule of Dr. Anna Vell, saying the vote of 3 November was unfair. "
+        "On 5 December the firm agreed to buy Harbour Bros. Pictures, with J. Orme as chair. Rain fell.\n"
+        "He spoke to Dr.\nOn 6 December it rained. Talks moved to the U.S. On 7 December they ended."
+    )
+    found = {m.text: text[slice(*sentence_around(text, m.start, m.end))] for m in find(text, PUBLISHED)}
+    assert found == {
+        "3 November": "She faulted the rule of Dr. Anna Vell, saying the vote of 3 November was unfair.",
+        "5 December": "On 5 December the firm agreed to buy Harbour Bros. Pictures, with J. Orme as chair.",
+        "6 December": "On 6 December it rained.",
+        "7 December": "On 7 December they ended.",
+    }, found
+    for m in find(text, PUBLISHED):
+        assert m.sentence is not None and (m.sentence.start, m.sentence.end) == sentence_around(text, m.start, m.end)
+
+
 def test_a_date_after_a_quotation_of_several_sentences_is_cited_with_the_whole_quotation() -> None:
     # A stop inside a quotation ends no sentence of the article's own: the entry began mid-quotation ('Sam is
     # a fine man," he said ... announced on 5 December.').

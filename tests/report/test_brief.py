@@ -368,6 +368,22 @@ def test_a_sentence_of_the_storys_news_is_no_background_for_the_past_it_recalls(
     assert any(e["date"] == "2026-03-03" and "failed" in e["text"] for e in made["timeline"])
 
 
+def test_a_year_that_holds_the_storys_beginning_is_background_not_its_first_development(tmp_path: Path) -> None:
+    # "Earlier this year" dates the first failure no closer than 2026, the year the story began in: sorted by its
+    # date it led the Timeline, before the failure of 3 March. It is Background; the story's own month stays.
+    first = (
+        "The Varn dam on the Tesk river failed on 3 March, flooding the lower town of Orlan, the mayor said. "
+        "It was the second failure of a dam on the Tesk earlier this year, its engineers said."
+    )
+    second = "Repairs to the Varn dam on the Tesk river began in March, after the flood, the Orlan mayor said."
+    made, _ = _dam_brief(tmp_path, ("2026-03-04", first), ("2026-03-20", second))
+    by_date = {e["date"]: e["background"] for e in made["timeline"]}
+    assert by_date.get("2026") is True and by_date.get("2026-03") is False, made["timeline"]
+    assert by_date.get("2026-03-03") is False, made["timeline"]
+    md = render(made, "md")
+    assert md.index("**2026**") < md.index("## Timeline") < md.index("**2026-03-03**"), md
+
+
 def test_an_undated_reports_scheduled_day_is_expected_then(tmp_path: Path) -> None:
     # The undated report's "scheduled to end on 1 March" falls before the story's latest day (its year is only
     # estimated), yet the report speaks of what is to come: the entry is marked as expected then.

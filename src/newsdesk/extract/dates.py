@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from newsdesk.abbreviations import ends_no_sentence
 from newsdesk.dates import MONTH, MONTH_NUMBERS, MONTHS, ORDINAL, WEEKDAYS, one_of
 from newsdesk.extract import gates
 from newsdesk.records import DateMention, Span
@@ -442,14 +443,34 @@ def _in_quotation(text: str, at: int) -> bool:
     return after >= 0 and text[after] != "\n" and _CLOSES.match(text, after) is not None
 
 
+_LAST_WORD = re.compile(r"[^\W_][\w.'’&-]*\.$")  # the word a full stop ends ("Dr.", "Bros.", "U.S.")
+
+
+def _after_title(text: str, at: int) -> bool:
+    """Whether the boundary at ``at`` follows a full stop that ends no sentence: a title, "Bros.", a month or an
+    initial (:func:`~newsdesk.abbreviations.ends_no_sentence`: "the administration of Dr. Mohammad Yunus", "to
+    acquire Warner Bros. Discovery"), not "U.S." or a word's own stop. A line break always ends one."""
+    if text.startswith("\n", at):
+        return False
+    word = _LAST_WORD.search(text, max(0, at - 24), at)
+    return word is not None and ends_no_sentence(word.group(0))
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """Whether a boundary :data:`_BOUNDARY` or :data:`_GLUED` finds at ``at`` ends a sentence: one inside a
+    quotation (:func:`_in_quotation`) or after a title's stop (:func:`_after_title`) does not."""
+    return not _in_quotation(text, at) and not _after_title(text, at)
+
+
 def _boundaries(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
     """The spans of the sentence boundaries of ``text[pos:endpos]`` in order: :data:`_BOUNDARY`'s, and an empty
-    one after each stop :data:`_GLUED` finds, but for those inside a quotation (:func:`_in_quotation`)."""
+    one after each stop :data:`_GLUED` finds, but for those inside a quotation or after a title's stop
+    (:func:`_ends_sentence`)."""
     endpos = len(text) if endpos is None else endpos
     spans = [m.span() for m in _BOUNDARY.finditer(text, pos, endpos)]
     glued = [(m.end(), m.end()) for m in _GLUED.finditer(text, pos, endpos)]
     found = sorted(spans + glued) if glued else spans
-    return [span for span in found if not _in_quotation(text, span[0])]
+    return [span for span in found if _ends_sentence(text, span[0])]
 
 
 class _Sentences:
@@ -485,10 +506,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
             break
     left = left or 0
     right_match = _BOUNDARY.search(text, end)
-    while right_match is not None and _in_quotation(text, right_match.start()):
+    while right_match is not None and not _ends_sentence(text, right_match.start()):
         right_match = _BOUNDARY.search(text, right_match.end())
     right = right_match.start() if right_match else len(text)
     glued = _GLUED.search(text, max(0, end - 2), right)
-    while glued is not None and (glued.end() < end or _in_quotation(text, glued.end())):
+    while glued is not None and (glued.end() < end or not _ends_sentence(text, glued.end())):
         glued = _GLUED.search(text, glued.end(), right)
     return left, (glued.end() if glued is not None else right)

@@ -90,12 +90,24 @@ def _before(date: str | None, began: str | None) -> bool:
     return bool(date and began) and str(date) < str(began)[: len(str(date))]
 
 
+def _background(entry: dict[str, Any], began: str | None) -> bool:
+    """Whether a timeline entry is the story's background: dated before ``began`` (:func:`_before`), or a year or a
+    month that holds ``began`` and is not to come. Such a period ("earlier this year": 2025, in a story begun in
+    September 2025) may be before the story or in it; sorted by its date, it stood first in the Timeline, as if it
+    were the story's opening development, while the articles date it no closer than "some time this year"."""
+    date = entry["date"]
+    if _before(date, began):
+        return True
+    coarse = entry.get("precision") in {"year", "month"} and not entry.get("future")
+    return coarse and bool(date and began) and str(date) == str(began)[: len(str(date))]
+
+
 def _with_background_cut(entries: list[dict[str, Any]], began: str | None) -> tuple[list[dict[str, Any]], int]:
     """The timeline entries a brief shows, in their order: every one from the story's beginning on, and
     of those before it the :data:`_BACKGROUND` most reported (the latest first among equals); and how many earlier
     ones are left out. A long story's articles recall decades of history ("since 1912", "in 1929"): a brief that
     listed every such year would bury the story's own course (``newsdesk timeline`` lists them all)."""
-    earlier = [i for i, e in enumerate(entries) if _before(e["date"], began)]
+    earlier = [i for i, e in enumerate(entries) if _background(e, began)]
     if len(earlier) <= _BACKGROUND:
         return entries, 0
     ranked = sorted(earlier, key=lambda i: (-len(entries[i]["article_ids"]), -i))
@@ -113,7 +125,7 @@ def _not_the_news_recalling(
     none is left."""
     out = []
     for entry in entries:
-        if not _before(entry["date"], began):
+        if not _background(entry, began):
             out.append(entry)
             continue
         kept = [ev for ev in entry["evidence"] if _recalled_in_news(records.get(ev["article_id"]), ev, began) is None]
@@ -205,7 +217,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                 # latest day (its year is only an estimate).
                 "ahead": _ahead(entry["date"], (record.published if record is not None else None) or latest)
                 or (record is not None and not record.published and bool(entry.get("future"))),
-                "background": _before(entry["date"], began),
+                "background": _background(entry, began),
                 "articles": len(entry["article_ids"]),
                 **cite(first["article_id"], *_without_lead_prefix(record, start, end, entry["text"], first["start"])),
             }
