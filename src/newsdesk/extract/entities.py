@@ -1002,7 +1002,8 @@ def let_go_keys() -> None:
     batch (its first votes counted), the word caches hold every answer it asked of the kept ones: the given answers
     serve only a cache emptied later (one past ``_WORDS_CACHED`` answers), which works them out again, the same
     answers. Held for the rest of the run and after it, they were about 2 KB a stored article beside the caches
-    (decision 0098, revised 2026-12-07, fourth session)."""
+    (decision 0098, revised 2026-12-07, fourth session). The entities stage calls it after its first batch's build
+    and linking whether they ended or raised, so that a run holds none after it."""
     for given in _GIVEN.values():
         given.clear()
 
