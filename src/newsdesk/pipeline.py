@@ -619,23 +619,28 @@ def _entities(
     linker: entities.Linker | None = memo.get("linker")
     version = entities.keys_version()
     first = linker is None
-    if linker is None:
-        kept_version, kept = view.name_keys()
-        fresh = kept_version != version
-        keyed = memo["keyed"] = set() if fresh else entities.give_keys(kept)
-        known = view.entities()
-        linker = memo["linker"] = entities.Linker(known)
-        names = [alias for e in known for alias in e.aliases if alias not in keyed]
-    else:
-        fresh, keyed = False, memo["keyed"]
-        names = []
-    # It reads stored mentions through this batch's view.
-    linker.stored = stored
-    linked = linker.link_articles(batch)
-    if first:
-        # The kept answers given are let go once the first batch is linked: the word caches hold those the Linker
-        # asked (decision 0098, revised: they held about 2 KB a stored article for the run and after it).
-        entities.let_go_keys()
+    try:
+        if linker is None:
+            kept_version, kept = view.name_keys()
+            fresh = kept_version != version
+            keyed = memo["keyed"] = set() if fresh else entities.give_keys(kept)
+            known = view.entities()
+            linker = memo["linker"] = entities.Linker(known)
+            names = [alias for e in known for alias in e.aliases if alias not in keyed]
+        else:
+            fresh, keyed = False, memo["keyed"]
+            names = []
+        # It reads stored mentions through this batch's view.
+        linker.stored = stored
+        linked = linker.link_articles(batch)
+    finally:
+        if first:
+            # The kept answers given are let go once the first batch is linked: the word caches hold those the
+            # Linker asked (decision 0098, revised: they held about 2 KB a stored article for the run and after it).
+            # Also when the build or the linking raised, or the run was interrupted in them (the build is the
+            # start's longest part): the run's memo is dropped, so its next batch reads and gives them again, and a
+            # run that ends there holds none after it (decision 0098, review of the fourth session).
+            entities.let_go_keys()
     changed = linker.entities(linker.changed)
     linker.settle(changed)
     names += [alias for e in changed for alias in e.aliases if alias not in keyed]

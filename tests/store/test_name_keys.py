@@ -129,6 +129,51 @@ def test_a_run_lets_go_of_the_given_keys_once_its_first_batch_is_linked(
     assert not any(entities._GIVEN.values())
 
 
+@pytest.mark.parametrize("step", ["__init__", "link_articles"])
+def test_a_run_whose_first_build_or_linking_raises_holds_no_given_keys_after_it(
+    step: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The run's only batch fails as the Linker is built from the store or as it links (its articles recorded as
+    # failed, the run goes on and ends; an interrupt there is the same path): the answers given for it are let go all
+    # the same, not held by the process until another run gives its own.
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("a"))
+    seen = _given_when_let_go(monkeypatch)
+
+    def fails(*args: Any, **kwargs: Any) -> Any:
+        assert any(entities._GIVEN.values())  # given by this run
+        raise RuntimeError(f"{step} failed")
+
+    monkeypatch.setattr(entities.Linker, step, fails)
+    with open_corpus(db) as corpus:
+        corpus.ingest(_files("b"))
+    assert seen and seen[0]
+    assert not any(entities._GIVEN.values())
+
+
+def test_a_given_answer_let_go_by_another_thread_while_asked_is_worked_out() -> None:
+    # Another thread's run lets its given answers go (or gives its own) just as this one looks one up: between the
+    # look and the take, here simulated by a dict that empties itself once asked whether it holds an argument.
+    class Emptied(dict[Any, Any]):
+        def __contains__(self, key: object) -> bool:
+            held = super().__contains__(key)
+            self.clear()
+            return held
+
+    name = "_racing_probe"
+    entities._GIVEN[name] = Emptied({"word": "GIVEN"})
+    try:
+
+        @entities._remembered(8)
+        def _racing_probe(word: str) -> str:
+            return word.upper()
+
+        assert _racing_probe("word") in ("GIVEN", "WORD")
+    finally:
+        del entities._GIVEN[name]
+
+
 def test_a_store_made_before_the_keys_links_the_same_after_its_migration(
     reference: tuple[Path, tuple[list[Any], ...]], tmp_path: Path
 ) -> None:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from newsdesk import countries
 from newsdesk.extract import attributions, context
@@ -120,6 +120,8 @@ _A = TypeVar("_A")
 
 # The answers of the remembered functions read from the store (decision 0098), by function name, then argument.
 _GIVEN: dict[str, dict[Any, Any]] = {}
+# What a given dict answers for an argument it does not hold (an answer may be falsy: an empty tuple, ``False``).
+_NOT_GIVEN: Any = object()
 
 
 def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache_wrapper[_T]]:
@@ -143,8 +145,10 @@ def _remembered(most: int) -> Callable[[Callable[..., _T]], functools._lru_cache
             if held > most:
                 kept.cache_clear()
                 held = 1
-            if given and len(args) == 1 and args[0] in given:
-                return given[args[0]]
+            # One lookup, not ``in`` then ``[]``: another thread's run may let the given answers go between the two
+            # (two stores analysed in two threads of one process; decision 0098, review of the fourth session).
+            if given and len(args) == 1 and (answer := given.get(args[0], _NOT_GIVEN)) is not _NOT_GIVEN:
+                return cast(_T, answer)
             return f(*args, **kwargs)
 
         kept = functools.lru_cache(maxsize=None)(worked_out)
@@ -1075,7 +1079,8 @@ def let_go_keys() -> None:
     batch (its first votes counted), the word caches hold every answer it asked of the kept ones: the given answers
     serve only a cache emptied later (one past ``_WORDS_CACHED`` answers), which works them out again, the same
     answers. Held for the rest of the run and after it, they were about 2 KB a stored article beside the caches
-    (decision 0098, revised 2026-12-07, fourth session)."""
+    (decision 0098, revised 2026-12-07, fourth session). The entities stage calls it after its first batch's build
+    and linking whether they ended or raised, so that a run holds none after it."""
     for given in _GIVEN.values():
         given.clear()
 
