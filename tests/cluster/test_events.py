@@ -364,10 +364,37 @@ def test_an_undated_member_takes_its_event_s_days() -> None:
     # (The same members without their days: the words alone.)
     plain = _event_of(undated, [(dated, UNKNOWN)], df).best(near, None, When(date(2025, 9, 21)))[1]
     assert math.isclose(scores["same"], plain, rel_tol=1e-9)  # no dated member to go by: words only
-    assert math.isclose(scores["same"] - scores["later"], DATE_CLASH, rel_tol=1e-9)
+    # Both the dated member and the probe tell their own days: DATE_OWN less again, as for the dated member.
+    assert math.isclose(scores["same"] - scores["later"], DATE_CLASH + DATE_OWN, rel_tol=1e-9)
     # Weeks away (beyond INHERIT_DAYS) the event has run long: its undated reports may tell any part of it.
     assert (date(2025, 10, 20) - date(2025, 9, 16)).days > INHERIT_DAYS
     assert math.isclose(scores["weeks"], scores["same"], rel_tol=1e-9)
+
+
+def test_an_undated_member_costs_what_its_event_s_dated_report_costs() -> None:
+    # A group match dated Sunday 14 September, and an undated report of it (its lead names no day), the probe's
+    # nearest. The referee complaint dated Tuesday 16 September counts that member what it counts the dated report:
+    # DATE_CLASH + DATE_OWN less (both reports tell their own days), and DATE_FAR more a week on (Sunday 21), or one
+    # undated report would let in the next development that the dated one keeps out. When the match's day is only
+    # named by an undated lead (it may be background), or the member's lead names a weekday, DATE_CLASH alone.
+    rng = random.Random(12)
+    undated, dated, probe = _vectors(rng, 3, vocabulary=100)
+    near = {**probe, **dict(list(undated.items())[:20])}
+    df = DocumentFrequencies()
+    df.add([undated, dated, near])
+    sunday = date(2025, 9, 14)
+
+    def cost(match: When, day: date, member: When = UNKNOWN) -> float:
+        grouper = Grouper([], df, threshold=0.0, max_gap_days=60, prefix="e", nearest=True)
+        event, _ = grouper.assign("m0", undated, None, member)
+        grouper.join(event, "m1", dated, None, when=match)
+        return grouper.best(near, None, When(sunday))[1] - grouper.best(near, None, When(day))[1]
+
+    assert math.isclose(cost(When(sunday), date(2025, 9, 16)), DATE_CLASH + DATE_OWN, rel_tol=1e-9)
+    assert math.isclose(cost(When(sunday), date(2025, 9, 21)), DATE_CLASH + DATE_OWN + DATE_FAR, rel_tol=1e-9)
+    assert math.isclose(cost(When(sunday, named=True), date(2025, 9, 16)), DATE_CLASH, rel_tol=1e-9)
+    # The member's lead names Sunday only as a weekday: named, so DATE_CLASH alone, as a named day costs.
+    assert math.isclose(cost(When(sunday), date(2025, 9, 17), When(weekday=6, named=True)), DATE_CLASH, rel_tol=1e-9)
 
 
 def test_a_dated_report_months_from_every_day_an_event_tells_does_not_join_it() -> None:

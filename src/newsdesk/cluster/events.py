@@ -925,7 +925,8 @@ class Grouper:
         both weighed against what the compared members share, ``LOCAL_POWER``; the centroid's if none is known), less
         ``DATE_CLASH`` for a member whose lead names another day than ``when`` (an undated member: when every day the
         group's members name does, within ``INHERIT_DAYS``), ``DATE_OWN`` less again when both tell their own days and
-        ``DATE_FAR`` more when those are a week or more apart, ``FIGURE_CLASH`` less for a member whose lead's figures
+        ``DATE_FAR`` more when those are a week or more apart (an undated member whose lead names no day: as the least
+        of what the group's days would cost), ``FIGURE_CLASH`` less for a member whose lead's figures
         clash with the report's and ``HEADLINE_CLASH`` less when their titles' figures do (decision 0025),
         ``ACTOR_CLASH`` less when their leads open with other actors (unless both tell their own days within
         ``CLASH_DAYS``), and ``FOCUS_CLASH`` less when none of the entities the report names most (``focus``) is one
@@ -954,6 +955,14 @@ class Grouper:
             and all(clash(when, day) for day in days)
             and any(apart(when, day) <= INHERIT_DAYS for day in days)
         )
+        # Such a member counts as a dated member of those days would: DATE_OWN (and DATE_FAR) less again when this
+        # report and every one of those days are own days (the least any of them would cost), or one undated report
+        # lets in the next development that the event's dated report keeps out (decision 0025, revised).
+        inherited = (
+            min(DATE_OWN * _days_apart(when, day) + DATE_FAR * _weeks_apart(when, day) for day in days)
+            if elsewhere
+            else 0.0
+        )
         # An event whose reports name no date but weekdays ("announced Monday"): a member that names neither is
         # taken to tell the event's development on those weekdays, as with dates above (decision 0029).
         weekdays = [said for _, _, said in latest if said.weekday is not None]
@@ -964,11 +973,14 @@ class Grouper:
         best: float | None = None
         for m, _, said in latest:
             clashes = clash(own, said) if said.day is not None else elsewhere or weekday_clash(when, said)
-            s = local[m] - (
-                DATE_CLASH + DATE_OWN * _days_apart(when, said) + DATE_FAR * _weeks_apart(when, said)
-                if clashes
-                else 0.0
-            )
+            if not clashes:
+                s = local[m]
+            elif said.day is not None:
+                s = local[m] - (DATE_CLASH + DATE_OWN * _days_apart(when, said) + DATE_FAR * _weeks_apart(when, said))
+            else:
+                # An undated member: a lead that names a weekday only names it (it may be background); one that names
+                # no day stands in for the event's days.
+                s = local[m] - (DATE_CLASH + (inherited if said.weekday is None else 0.0))
             if figures_clash(when, said):
                 s -= FIGURE_CLASH
             if headlines_clash(when, said):
