@@ -24,8 +24,13 @@ def ends_no_sentence(word: str) -> bool:
     or a month, or an initial ("J. Wong"), after which the sentence goes on. Not "U.S." or "Inc.", which end
     sentences as often as not, nor a digit ("on November 5. Trump said"). An opening mark before it is no part of it
     ("“Mr. Roe refused ...")."""
-    folded = word.casefold().rstrip(".").lstrip("“‘\"'(«[")
+    folded = _folded(word)
     return folded in _NEVER_LAST or (len(folded) == 1 and folded.isalpha())
+
+
+def _folded(word: str) -> str:
+    """``word`` in lower case, without its last full stop or an opening mark before it."""
+    return word.casefold().rstrip(".").lstrip("“‘\"'(«[")
 
 
 # Titles, which stand before a name: a sentence never ends on one.
@@ -43,5 +48,4 @@ def goes_on(word: str, following: str) -> bool:
     is the next word: always after a title ("Dr. Anna Vell"); after "Bros.", "Jr.", "St.", a month's abbreviation or
     an initial only when ``following`` is no word that opens sentences ("Warner Bros. Discovery", "J. Orme", but not
     "... backed Plan B. On 5 December", "... King Jr. The", "... moved to Jan. The"), for a sentence may end there."""
-    folded = word.casefold().rstrip(".").lstrip("“‘\"'(«[")
-    return folded in _TITLES or (ends_no_sentence(word) and following.casefold() not in _OPENERS)
+    return _folded(word) in _TITLES or (ends_no_sentence(word) and following.casefold() not in _OPENERS)
