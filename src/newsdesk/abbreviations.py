@@ -6,7 +6,7 @@ Bros. Discovery's studios" stays one sentence wherever it is cut.
 
 from __future__ import annotations
 
-__all__ = ["ABBREVIATIONS", "ends_no_sentence"]
+__all__ = ["ABBREVIATIONS", "ends_no_sentence", "goes_on"]
 
 # Lower case, without their last full stop. After these a full stop never ends a sentence in news copy: titles,
 # "Bros." and months ("on Nov. 5").
@@ -24,5 +24,28 @@ def ends_no_sentence(word: str) -> bool:
     or a month, or an initial ("J. Wong"), after which the sentence goes on. Not "U.S." or "Inc.", which end
     sentences as often as not, nor a digit ("on November 5. Trump said"). An opening mark before it is no part of it
     ("“Mr. Roe refused ...")."""
-    folded = word.casefold().rstrip(".").lstrip("“‘\"'(«[")
+    folded = _folded(word)
     return folded in _NEVER_LAST or (len(folded) == 1 and folded.isalpha())
+
+
+def _folded(word: str) -> str:
+    """``word`` in lower case, without its last full stop or an opening mark before it."""
+    return word.casefold().rstrip(".").lstrip("“‘\"'(«[")
+
+
+# Titles, which stand before a name: a sentence never ends on one.
+_TITLES = frozenset("mr mrs ms dr prof gen col lt sgt rep sen gov".split())
+# Words that open sentences and are never part of a name: after "Bros.", "Jr.", "St.", a month or an initial one of
+# them tells that the sentence ended there ("... backed Plan B. On 5 December ..."). Not "A" or "I" (initials).
+_OPENERS = frozenset(
+    "the an on in at by for from of to after before as since when while during but and or so yet if then there also "
+    "this that these those it its he she they we his her their our last next earlier later meanwhile however".split()
+)
+
+
+def goes_on(word: str, following: str) -> bool:
+    """Whether a sentence goes on past the full stop after ``word`` (:func:`ends_no_sentence`'s word) when ``following``
+    is the next word: always after a title ("Dr. Anna Vell"); after "Bros.", "Jr.", "St.", a month's abbreviation or
+    an initial only when ``following`` is no word that opens sentences ("Warner Bros. Discovery", "J. Orme", but not
+    "... backed Plan B. On 5 December", "... King Jr. The", "... moved to Jan. The"), for a sentence may end there."""
+    return _folded(word) in _TITLES or (ends_no_sentence(word) and following.casefold() not in _OPENERS)

@@ -174,6 +174,28 @@ def test_a_title_or_a_name_s_full_stop_ends_no_date_sentence() -> None:
         assert m.sentence is not None and (m.sentence.start, m.sentence.end) == sentence_around(text, m.start, m.end)
 
 
+def test_a_sentence_that_ends_on_an_initial_a_suffix_or_a_month_ends_before_the_next_date() -> None:
+    # After "Jr.", "Bros.", an initial or a month's abbreviation a sentence may well end: when the next word opens a
+    # sentence ("On", "The", "In") the date is read in its own sentence, not run on from an unrelated one. A title
+    # ("Dr.") still goes on, and so do "Bros." and an initial before a name.
+    text = (
+        "The council backed Plan B. On 5 December the dam closed. The street was named for Martin Luther King Jr. "
+        "In 6 December's vote it was renamed. The fair was moved to Jan. The 7 December date was dropped. "
+        "Ed Roe sold Harbour Bros. The sale closed on 8 December. On 9 December Dr. Anna Vell and J. Orme of "
+        "Harbour Bros. Pictures met."
+    )
+    found = {m.text: text[slice(*sentence_around(text, m.start, m.end))] for m in find(text, PUBLISHED)}
+    assert found == {
+        "5 December": "On 5 December the dam closed.",
+        "6 December": "In 6 December's vote it was renamed.",
+        "7 December": "The 7 December date was dropped.",
+        "8 December": "The sale closed on 8 December.",
+        "9 December": "On 9 December Dr. Anna Vell and J. Orme of Harbour Bros. Pictures met.",
+    }, found
+    for m in find(text, PUBLISHED):
+        assert m.sentence is not None and (m.sentence.start, m.sentence.end) == sentence_around(text, m.start, m.end)
+
+
 def test_a_date_after_a_quotation_of_several_sentences_is_cited_with_the_whole_quotation() -> None:
     # A stop inside a quotation ends no sentence of the article's own: the entry began mid-quotation ('Sam is
     # a fine man," he said ... announced on 5 December.').

@@ -384,6 +384,17 @@ def test_a_year_that_holds_the_storys_beginning_is_background_not_its_first_deve
     assert md.index("**2026**") < md.index("## Timeline") < md.index("**2026-03-03**"), md
 
 
+def test_a_month_mostly_of_the_storys_own_course_is_no_background(tmp_path: Path) -> None:
+    # The first report came out on 10 April, so the story's course begins on 11 March: "in March" is dated no
+    # closer than the month, two thirds of which is the story's own. The failure it dates is the story's first
+    # development, shown under Timeline, not hidden as Background.
+    first = "The Varn dam on the Tesk river failed in March, flooding the lower town of Orlan, the mayor said."
+    second = "Repairs to the Varn dam on the Tesk river began on 14 April, after the flood, the Orlan mayor said."
+    made, _ = _dam_brief(tmp_path, ("2026-04-10", first), ("2026-04-16", second))
+    by_date = {e["date"]: e["background"] for e in made["timeline"]}
+    assert by_date.get("2026-03") is False, made["timeline"]
+
+
 def test_an_undated_reports_scheduled_day_is_expected_then(tmp_path: Path) -> None:
     # The undated report's "scheduled to end on 1 March" falls before the story's latest day (its year is only
     # estimated), yet the report speaks of what is to come: the entry is marked as expected then.

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from newsdesk.abbreviations import ends_no_sentence
+from newsdesk.abbreviations import goes_on
 from newsdesk.dates import MONTH, MONTH_NUMBERS, MONTHS, ORDINAL, WEEKDAYS, one_of
 from newsdesk.extract import gates
 from newsdesk.records import DateMention, Span
@@ -444,16 +444,19 @@ def _in_quotation(text: str, at: int) -> bool:
 
 
 _LAST_WORD = re.compile(r"[^\W_][\w.'’&-]*\.$")  # the word a full stop ends ("Dr.", "Bros.", "U.S.")
+_NEXT_WORD = re.compile(r"\s*[\"“‘(]?([^\W\d_]*)")  # the word after a boundary ("On", "Discovery")
 
 
 def _after_title(text: str, at: int) -> bool:
     """Whether the boundary at ``at`` follows a full stop that ends no sentence: a title, "Bros.", a month or an
-    initial (:func:`~newsdesk.abbreviations.ends_no_sentence`: "the administration of Dr. Mohammad Yunus", "to
-    acquire Warner Bros. Discovery"), not "U.S." or a word's own stop. A line break always ends one."""
+    initial before a word that opens no sentence (:func:`~newsdesk.abbreviations.goes_on`: "the administration of
+    Dr. Mohammad Yunus", "to acquire Warner Bros. Discovery", but "... backed Plan B. On 5 December ..." ends), not
+    "U.S." or a word's own stop. A line break always ends one."""
     if text.startswith("\n", at):
         return False
     word = _LAST_WORD.search(text, max(0, at - 24), at)
-    return word is not None and ends_no_sentence(word.group(0))
+    following = _NEXT_WORD.match(text, at)
+    return word is not None and goes_on(word.group(0), following.group(1) if following else "")
 
 
 def _ends_sentence(text: str, at: int) -> bool:

@@ -99,7 +99,24 @@ def _background(entry: dict[str, Any], began: str | None) -> bool:
     if _before(date, began):
         return True
     coarse = entry.get("precision") in {"year", "month"} and not entry.get("future")
-    return coarse and bool(date and began) and str(date) == str(began)[: len(str(date))]
+    holds = coarse and bool(date and began) and str(date) == str(began)[: len(str(date))]
+    return holds and _mostly_before(str(date), str(began))
+
+
+def _mostly_before(period: str, began: str) -> bool:
+    """Whether most of ``period`` (``YYYY`` or ``YYYY-MM``, holding ``began``), up to the story's first report (30
+    days after ``began``), came before ``began``: "earlier this year" in a story first reported in September, not
+    "in March" in one first reported on 10 April, two thirds of which month is the story's own course (its first
+    development, dated only by its month)."""
+    try:
+        start = date_type.fromisoformat(began[:10])
+        first = date_type(int(period[:4]), int(period[5:7] or 1), 1)
+    except ValueError:
+        return True
+    months = 1 if len(period) > 4 else 12
+    end = date_type(first.year + (first.month + months - 1) // 12, (first.month + months - 1) % 12 + 1, 1)
+    stop = min(end, start + timedelta(days=30))
+    return (start - first).days > (stop - start).days
 
 
 def _with_background_cut(entries: list[dict[str, Any]], began: str | None) -> tuple[list[dict[str, Any]], int]:
