@@ -1233,3 +1233,16 @@ def test_a_proposition_that_something_be_rejected_opposes_it() -> None:
     ):
         (s,) = _said(f"“{content}” Ann Holm said.", content, direct=True)
         assert (s.position, s.target) == (position, "toll plan")
+
+
+def test_a_person_speaking_with_others_holds_what_they_said() -> None:
+    # "Mr. Dan Voss and his lawyer rejected ..." is a joint speaker of the quotes stage (decision 0093, h-sp51), and
+    # the quote lists show Dan Voss in it; the stances read joint speakers by their own pattern, which wanted a
+    # capital after "and", so the position was no one's (it was Dan Voss's while the speaker was "Dan Voss" alone).
+    text = "Mr. Dan Voss and his lawyer rejected the new canal toll, calling it unfair."
+    quote = dataclasses.replace(
+        _quote(text, "the new canal toll", "Mr. Dan Voss and his lawyer", "rejected", None),
+        speaker_kind=SpeakerKind.PERSON,
+    )
+    found = extract.find(_people(text, {"Dan Voss": "p1"}, (quote,)))
+    assert [(s.actor_id, s.position, s.target) for s in found] == [("p1", Position.OPPOSES, "the new canal toll")]

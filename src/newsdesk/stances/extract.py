@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from newsdesk import countries
 from newsdesk.abbreviations import ends_no_sentence
 from newsdesk.dates import WEEKDAYS, one_of
-from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
+from newsdesk.records import JOINT_SPEAKER, Article, Mention, Position, Quote, SpeakerKind, Stance
 from newsdesk.stances.sentiment import Sentiment, lexicon
 
 __all__ = ["ACTOR_TYPES", "FUNCTION_WORDS", "OPPOSE", "SUPPORT", "find", "sentences", "terms"]
@@ -736,9 +736,6 @@ def _listed_with(ctx: _Context, quote: Quote, stance: Stance) -> list[Mention]:
 
 
 _THEY = frozenset({"they", "them"})
-# A speaker who is people named together, as the quotes stage writes them ("Mr. Roe and Ms. Poe", "Ann Roe, Ed Poe
-# and Al Lee"): names a comma or "and" joins (the same reading as the quote lists', decision 0093).
-_JOINED_NAMES = re.compile(r"(?:,|\sand)\s+[A-Z]")
 
 
 def _a_they(ctx: _Context, quote: Quote) -> bool:
@@ -760,7 +757,7 @@ def _joint_people(ctx: _Context, quote: Quote) -> list[Mention]:
         or quote.speaker_kind is not SpeakerKind.PERSON
         or quote.speaker_start is None
         or not quote.speaker_end
-        or not _JOINED_NAMES.search(quote.speaker or "")
+        or not JOINT_SPEAKER.search(quote.speaker or "")
     ):
         return []
     within = [m for m in ctx.actors_in(quote.speaker_start, quote.speaker_end) if m.type == "PERSON"]
