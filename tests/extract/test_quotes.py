@@ -1691,3 +1691,23 @@ def test_what_is_no_speaker_is_not_joined_to_one(text: str) -> None:
     found = _quotes(text, direct_only=False)
     assert found
     assert not any(" and " in (q.speaker or "") for q in found), [q.speaker for q in found]
+
+
+def test_a_she_past_the_resolvers_reach_does_not_go_on_over_another_woman_named() -> None:
+    # Two women: the chain of "she" (decision 0093, h-sp51) went from Ann Holm over Bea Lund, named between (the
+    # quote after her name aside), and gave Ann Holm the walk-out; the "she" may as well be Bea Lund, and neither is
+    # in the resolver's reach. A name inside a quotation does not stop the chain.
+    opening = (
+        "Ann Holm spoke first. “The toll is a disgrace,” she said. “We will not pay it. The fees are too high. The "
+        "ships will go elsewhere. The port will close. The town will suffer. We must act now before it is too late.” "
+    )
+    rival = (
+        "Bea Lund, her rival, laughed. “Nonsense. The toll pays for the dredging. Without it the channel silts up and "
+        "the boats run aground. Trade stops. Jobs go.” "
+    )
+    alone = "“No. The toll pays for the dredging. Bea Lund said so. Trade stops. Jobs go, and the town fades.” "
+    walked = "She then walked out, saying the vote was rigged."
+    for text, speaker in ((opening + rival + walked, "She"), (opening + alone + walked, "Ann Holm")):
+        last = _quotes(text, direct_only=False)[-1]
+        assert last.text == "the vote was rigged"
+        assert last.speaker == speaker

@@ -1572,7 +1572,8 @@ def _she_goes_on(art: _Article, found: list[Quote]) -> list[Quote]:
     yelling ... “...,” she says. “...” / “...” / She then urges ...": the first "she" is Ann Roe, and so is the
     second, though the quote between holds more sentences than the resolver looks back over; a reader reads the
     chain as one person. The person must have spoken (by the pronoun or by name) within :data:`_THEY_REACH`
-    characters before it; another person or unnamed source speaking between breaks the chain."""
+    characters before it; another person or unnamed source speaking between, or another person named between
+    (:func:`_someone_else_named`), breaks the chain."""
     text = art.text
     out: list[Quote] = []
     last: dict[str, Quote] = {}  # gender -> the last quote of the person a pronoun of that gender stood for
@@ -1586,6 +1587,7 @@ def _she_goes_on(art: _Article, found: list[Quote]) -> list[Quote]:
             and q.speaker_kind in {SpeakerKind.ANONYMOUS, SpeakerKind.UNKNOWN}
             and (q.speaker or "").lower() == written.lower()
             and q.start - max(before.end, before.speaker_end or 0) < _THEY_REACH
+            and not _someone_else_named(art, before, q.speaker_start or q.start)
         ):
             q = replace(q, speaker=before.speaker, speaker_kind=SpeakerKind.PERSON, confidence=min(q.confidence, 0.6))
         if q.speaker_kind is SpeakerKind.PERSON and gender is not None and q.speaker:
@@ -1595,6 +1597,19 @@ def _she_goes_on(art: _Article, found: list[Quote]) -> list[Quote]:
             last = dict.fromkeys(last, q)  # the same person again, by name: the chain goes on from here
         out.append(q)
     return out
+
+
+def _someone_else_named(art: _Article, before: Quote, at: int) -> bool:
+    """Whether a person other than ``before``'s speaker is named outside a quotation between where that speaker is
+    written and character ``at`` (a pronoun): "“...,” Ann Roe said. “...” Bea Lund, her rival, laughed. “...” She
+    then walked out": the "she" may be Bea Lund, whom the resolver no longer reaches either, whoever the quote
+    after her name was given to; the chain of :func:`_she_goes_on` stops there."""
+    words = set((before.speaker or "").split())
+    since = before.speaker_end if before.speaker_end is not None else before.end
+    return any(
+        m.type == "PERSON" and since <= m.start < at and m.text.split()[-1] not in words and not art.in_quote(m.start)
+        for m in art.mentions
+    )
 
 
 def _subject_above(art: _Article, pronoun: Token, opens: int, since: int) -> Token | None:
