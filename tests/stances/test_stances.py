@@ -1246,3 +1246,24 @@ def test_a_person_speaking_with_others_holds_what_they_said() -> None:
     )
     found = extract.find(_people(text, {"Dan Voss": "p1"}, (quote,)))
     assert [(s.actor_id, s.position, s.target) for s in found] == [("p1", Position.OPPOSES, "the new canal toll")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Marovia and Belstad rejected the new canal toll, calling it unfair.", "Marovia and Belstad"),
+        ("Both Marovia and Belstad rejected the new canal toll, calling it unfair.", "Both Marovia and Belstad"),
+    ],
+)
+def test_bodies_named_together_each_hold_what_they_said(text: str, speaker: str) -> None:
+    # The quotes stage now gives "Marovia and Belstad" as one group speaker linked to neither (decision 0093,
+    # h-sp51), where it gave "Marovia", linked: Marovia's position was lost and Belstad's alone was kept, read from
+    # the clause as the name just before the verb.
+    quote = _quote(text, "the new canal toll", speaker, "rejected", None)
+    found = extract.find(_article(text, {"Marovia": "e1", "Belstad": "e2"}, (quote,)))
+    assert sorted((s.actor_id, s.position) for s in found) == [("e1", Position.OPPOSES), ("e2", Position.OPPOSES)]
+    # A possessive is no list: "Marovia and Belstad's envoys" are envoys, and hold no position here.
+    text = "Marovia and Belstad's envoys rejected the new canal toll, calling it unfair."
+    quote = _quote(text, "the new canal toll", "Marovia and Belstad's envoys", "rejected", None)
+    found = extract.find(_article(text, {"Marovia": "e1", "Belstad": "e2"}, (quote,)))
+    assert "e1" not in {s.actor_id for s in found}

@@ -642,6 +642,10 @@ def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_a
             # (decision 0093), holds the position under the name as written and its mention's link, as "Moscow has
             # welcomed ..." does from the clauses: the stance a linked speaker would have given.
             return next((m for m in within if m.text == speaker), None)
+        if _named_together(ctx.article.text, quote.speaker_start, quote.speaker_end or e, within):
+            # "China and Russia rejected ...": a speaker that is actors named together (the quotes stage joins them,
+            # decision 0093) is each of them: the first here, the others as a group speaker's list (_listed_with).
+            return within[0]
         if not _GROUP.search(speaker) or re.search(r"[’']s\s+(?:sources?|reports?)\b", speaker):
             return None
         if within:
@@ -701,6 +705,18 @@ def _group_of(text: str, start: int, end: int, within: list[Mention]) -> Mention
 
 # What joins the names of a list: "Colombia, the UK and France", "Kestrova and Dalen"; the last join is an "and".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?P<and>and\s+)?|\s(?P<also>and)\s+)(?:the\s+)?", re.IGNORECASE)
+
+
+def _named_together(text: str, start: int, end: int, within: list[Mention]) -> bool:
+    """Whether a speaker's span ``[start, end)`` is only actors joined as a list, the last by "and" ("China and
+    Russia", "Both the United States and Europe", "Marovia, Belstad and Ostrava"), no possessive among them."""
+    if len(within) < 2 or not _OPENING.fullmatch(text, start, within[0].start) or text[within[-1].end : end].strip():
+        return False
+    gaps = [_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(within)]
+    last = gaps[-1]
+    return all(g is not None and not text.startswith(("'s", "’s"), g.start()) for g in gaps) and bool(
+        last is not None and (last["and"] or last["also"])
+    )
 
 
 def _listed_with(ctx: _Context, quote: Quote, stance: Stance) -> list[Mention]:
