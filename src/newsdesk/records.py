@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "BY_OPENING",
+    "JOINT_SPEAKER",
     "JUNK_SPEAKERS",
     "Article",
     "Claim",
@@ -207,6 +208,14 @@ def lead_prefix(sentence: str, keep: int | None = None) -> int:
     m = BY_OPENING.match(sentence, at) or _LEAD_PREFIX.match(sentence, at)
     end = m.end() if m is not None else at
     return end if end < len(sentence) and (keep is None or keep >= end) else 0
+
+
+# What shows a person speaker to be several speaking together, as the quotes stage writes them: people named
+# together ("Mr. Grassley and Mr. Leahy", "Ann Roe, Ed Poe and Al Lee") or a person with others ("Mr. Smith and his
+# lawyer", "Ms. Ortiz, and later Mr. Lee", "The senator and Mr. Lee"): a comma before a name, or "and" or "&". One
+# reading for the quotes stage ("they" after them is all of them), the quote lists (each person named is listed)
+# and the stances (each person named holds the position), decision 0093.
+JOINT_SPEAKER = re.compile(r",\s+[A-Z]|\s(?:and|&)\s")
 
 
 # Words that stand for a speaker without naming one: what the quotes stage leaves when it cannot resolve a

@@ -1671,3 +1671,43 @@ def test_a_she_past_the_resolvers_reach_goes_on_with_the_she_before_it() -> None
     between = 'A guard shouted, "Get back now, all of you."\n\n'
     said = [q for q in _quotes(_CHAIN.format(between=between), direct_only=False) if q.kind is QuoteKind.SPEECH]
     assert said[-1].speaker != "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A noun possessed by a name after "and" is both names' ("X and Y's aides" are the aides of the two): the
+        # two are not who speaks.
+        "Ivo Marek and Ana Roe's aides said the harbour deal was dead.",
+        "Officials said Ivo Marek and Ana Roe's gut reaction is to reject the deal.",
+        # Things the parse joins as it joins any nouns: neither speaks, together or alone.
+        "The harbour toll and the ferry fee said everything about the council's priorities.",
+        "Student debt and the price of housing suggest that the economy is weak.",
+    ],
+)
+def test_what_is_no_speaker_is_not_joined_to_one(text: str) -> None:
+    # Each was a speaker of the whole phrase ("Ivo Marek and Ana Roe's gut reaction", a person kind, so each man
+    # held the view in the stances); the rule refuses a named possessor and a singular noun for a thing.
+    found = _quotes(text, direct_only=False)
+    assert found
+    assert not any(" and " in (q.speaker or "") for q in found), [q.speaker for q in found]
+
+
+def test_a_she_past_the_resolvers_reach_does_not_go_on_over_another_woman_named() -> None:
+    # Two women: the chain of "she" (decision 0093, h-sp51) went from Ann Holm over Bea Lund, named between (the
+    # quote after her name aside), and gave Ann Holm the walk-out; the "she" may as well be Bea Lund, and neither is
+    # in the resolver's reach. A name inside a quotation does not stop the chain.
+    opening = (
+        "Ann Holm spoke first. “The toll is a disgrace,” she said. “We will not pay it. The fees are too high. The "
+        "ships will go elsewhere. The port will close. The town will suffer. We must act now before it is too late.” "
+    )
+    rival = (
+        "Bea Lund, her rival, laughed. “Nonsense. The toll pays for the dredging. Without it the channel silts up and "
+        "the boats run aground. Trade stops. Jobs go.” "
+    )
+    alone = "“No. The toll pays for the dredging. Bea Lund said so. Trade stops. Jobs go, and the town fades.” "
+    walked = "She then walked out, saying the vote was rigged."
+    for text, speaker in ((opening + rival + walked, "She"), (opening + alone + walked, "Ann Holm")):
+        last = _quotes(text, direct_only=False)[-1]
+        assert last.text == "the vote was rigged"
+        assert last.speaker == speaker

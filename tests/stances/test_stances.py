@@ -1314,3 +1314,37 @@ def test_a_proposition_that_something_be_rejected_opposes_it() -> None:
     ):
         (s,) = _said(f"“{content}” Ann Holm said.", content, direct=True)
         assert (s.position, s.target) == (position, "toll plan")
+
+
+def test_a_person_speaking_with_others_holds_what_they_said() -> None:
+    # "Mr. Dan Voss and his lawyer rejected ..." is a joint speaker of the quotes stage (decision 0093, h-sp51), and
+    # the quote lists show Dan Voss in it; the stances read joint speakers by their own pattern, which wanted a
+    # capital after "and", so the position was no one's (it was Dan Voss's while the speaker was "Dan Voss" alone).
+    text = "Mr. Dan Voss and his lawyer rejected the new canal toll, calling it unfair."
+    quote = dataclasses.replace(
+        _quote(text, "the new canal toll", "Mr. Dan Voss and his lawyer", "rejected", None),
+        speaker_kind=SpeakerKind.PERSON,
+    )
+    found = extract.find(_people(text, {"Dan Voss": "p1"}, (quote,)))
+    assert [(s.actor_id, s.position, s.target) for s in found] == [("p1", Position.OPPOSES, "the new canal toll")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Marovia and Belstad rejected the new canal toll, calling it unfair.", "Marovia and Belstad"),
+        ("Both Marovia and Belstad rejected the new canal toll, calling it unfair.", "Both Marovia and Belstad"),
+    ],
+)
+def test_bodies_named_together_each_hold_what_they_said(text: str, speaker: str) -> None:
+    # The quotes stage now gives "Marovia and Belstad" as one group speaker linked to neither (decision 0093,
+    # h-sp51), where it gave "Marovia", linked: Marovia's position was lost and Belstad's alone was kept, read from
+    # the clause as the name just before the verb.
+    quote = _quote(text, "the new canal toll", speaker, "rejected", None)
+    found = extract.find(_article(text, {"Marovia": "e1", "Belstad": "e2"}, (quote,)))
+    assert sorted((s.actor_id, s.position) for s in found) == [("e1", Position.OPPOSES), ("e2", Position.OPPOSES)]
+    # A possessive is no list: "Marovia and Belstad's envoys" are envoys, and hold no position here.
+    text = "Marovia and Belstad's envoys rejected the new canal toll, calling it unfair."
+    quote = _quote(text, "the new canal toll", "Marovia and Belstad's envoys", "rejected", None)
+    found = extract.find(_article(text, {"Marovia": "e1", "Belstad": "e2"}, (quote,)))
+    assert "e1" not in {s.actor_id for s in found}

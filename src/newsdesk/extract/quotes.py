@@ -17,7 +17,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newsdesk.extract import antecedents, attributions, contents, kinds, marks, speakers, tokens
-from newsdesk.records import Mention, Quote, QuoteKind, SpeakerKind
+from newsdesk.records import JOINT_SPEAKER, Mention, Quote, QuoteKind, SpeakerKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -704,7 +704,6 @@ def _is_head_person(art: _Article, person: Mention, head: Token) -> bool:
 
 # What joins the names of people who speak together: "Ted Sarandos and Greg Peters", "Ann Roe, Ed Poe and Al Lee".
 _JOINED = re.compile(r"(?:,\s*|\s+)(?:and\s+)?|,?\s+and\s+")
-_AND = re.compile(r",\s+[A-Z]|\s(?:and|&)\s")
 
 
 def _named_with(art: _Article, named: Mention) -> Mention | None:
@@ -761,7 +760,7 @@ def _titled_from(art: _Article, person: Mention) -> int:
 def _several(name: str | None, kind: SpeakerKind) -> bool:
     """Whether a speaker is people named together ("Ted Sarandos and Greg Peters": :func:`_named_with`), or a
     person with others ("Mr. Smith and his lawyer": :func:`_together`)."""
-    return kind is SpeakerKind.PERSON and name is not None and _AND.search(name) is not None
+    return kind is SpeakerKind.PERSON and name is not None and JOINT_SPEAKER.search(name) is not None
 
 
 # The words that join speakers who speak together: "and" ("Apple and Google", "Mr. Smith and his lawyer"), and
@@ -794,6 +793,11 @@ def _together(art: _Article, head: Token, one: _Speaker, about: tuple[int, int] 
     joined.sort(key=lambda t: t.i)
     if not joined or any(t.pos_ not in {"NOUN", "PROPN"} or t.i < head.i or t.ent_type_ in _AMOUNTS for t in joined):
         return None  # "Gary Johnson and 1 percent for Jill Stein": a poll's figures, no one speaking
+    if not all(_may_speak(t) for t in (head, *joined)) or any(_named_possessor(t) for t in joined):
+        # "mounting student debt and unpaid family [leave]": things, joined as the parse joins any nouns; "Obama and
+        # Clinton's gut reaction", "Obama and Clinton's aides": the reaction and the aides are both men's, whoever
+        # speaks is not the two men.
+        return None
     if any(
         t.pos_ != "PROPN" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ not in _TOGETHER for t in joined
     ):
@@ -830,6 +834,31 @@ def _together(art: _Article, head: Token, one: _Speaker, about: tuple[int, int] 
     if pronoun and one.name and one.kind is SpeakerKind.PERSON and one.name != head.text:
         name = one.name + art.text[head.idx + len(head) : end]
     return _Speaker(name, kind, start, end, one.head_pos)
+
+
+# Singular nouns for people together, who speak as one ("her staff and the general public", "the family").
+_COLLECTIVE = frozenset("staff public family police crew board panel jury court council committee couple".split())
+
+
+def _may_speak(token: Token) -> bool:
+    """Whether a part of a speaker joined with others (:func:`_together`) can speak: a name or a pronoun; a plural
+    noun ("protesters", "his aides"); a singular noun for a person ("his lawyer"), a body ("the company"), people
+    together (:data:`_COLLECTIVE`) or a document ("the statement"); a noun with a name in it ("the Gannett
+    newspaper chain"). A singular noun for a thing ("student debt", "gut reaction") says nothing."""
+    if token.pos_ != "NOUN" or token.tag_ in {"NNS", "NNPS"}:
+        return True
+    low = token.lower_
+    if antecedents.names_a_person(token) or low in _COLLECTIVE or kinds.CLASS_NOUNS.get(low) in {"ORG", "GPE"}:
+        return True
+    if speakers.kind_of(token.text, token, []) is SpeakerKind.DOCUMENT:
+        return True
+    return any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in token.children)
+
+
+def _named_possessor(token: Token) -> bool:
+    """Whether a noun joined to a speaker is possessed by a name: "Obama and Clinton's aides" are the aides of
+    both (the possessive of the two together), not Obama with Clinton's aides."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
 
 
 def _kind_alone(art: _Article, token: Token) -> SpeakerKind:
@@ -1543,7 +1572,8 @@ def _she_goes_on(art: _Article, found: list[Quote]) -> list[Quote]:
     yelling ... “...,” she says. “...” / “...” / She then urges ...": the first "she" is Ann Roe, and so is the
     second, though the quote between holds more sentences than the resolver looks back over; a reader reads the
     chain as one person. The person must have spoken (by the pronoun or by name) within :data:`_THEY_REACH`
-    characters before it; another person or unnamed source speaking between breaks the chain."""
+    characters before it; another person or unnamed source speaking between, or another person named between
+    (:func:`_someone_else_named`), breaks the chain."""
     text = art.text
     out: list[Quote] = []
     last: dict[str, Quote] = {}  # gender -> the last quote of the person a pronoun of that gender stood for
@@ -1557,6 +1587,7 @@ def _she_goes_on(art: _Article, found: list[Quote]) -> list[Quote]:
             and q.speaker_kind in {SpeakerKind.ANONYMOUS, SpeakerKind.UNKNOWN}
             and (q.speaker or "").lower() == written.lower()
             and q.start - max(before.end, before.speaker_end or 0) < _THEY_REACH
+            and not _someone_else_named(art, before, q.speaker_start or q.start)
         ):
             q = replace(q, speaker=before.speaker, speaker_kind=SpeakerKind.PERSON, confidence=min(q.confidence, 0.6))
         if q.speaker_kind is SpeakerKind.PERSON and gender is not None and q.speaker:
@@ -1566,6 +1597,19 @@ def _she_goes_on(art: _Article, found: list[Quote]) -> list[Quote]:
             last = dict.fromkeys(last, q)  # the same person again, by name: the chain goes on from here
         out.append(q)
     return out
+
+
+def _someone_else_named(art: _Article, before: Quote, at: int) -> bool:
+    """Whether a person other than ``before``'s speaker is named outside a quotation between where that speaker is
+    written and character ``at`` (a pronoun): "“...,” Ann Roe said. “...” Bea Lund, her rival, laughed. “...” She
+    then walked out": the "she" may be Bea Lund, whom the resolver no longer reaches either, whoever the quote
+    after her name was given to; the chain of :func:`_she_goes_on` stops there."""
+    words = set((before.speaker or "").split())
+    since = before.speaker_end if before.speaker_end is not None else before.end
+    return any(
+        m.type == "PERSON" and since <= m.start < at and m.text.split()[-1] not in words and not art.in_quote(m.start)
+        for m in art.mentions
+    )
 
 
 def _subject_above(art: _Article, pronoun: Token, opens: int, since: int) -> Token | None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from newsdesk import countries
 from newsdesk.abbreviations import ends_no_sentence
 from newsdesk.dates import WEEKDAYS, one_of
-from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
+from newsdesk.records import JOINT_SPEAKER, Article, Mention, Position, Quote, SpeakerKind, Stance
 from newsdesk.stances.sentiment import Sentiment, lexicon
 
 __all__ = ["ACTOR_TYPES", "FUNCTION_WORDS", "OPPOSE", "SUPPORT", "find", "sentences", "terms"]
@@ -664,6 +664,10 @@ def _actor_mention(ctx: _Context, quote: Quote, sentence: tuple[int, int], cue_a
             # (decision 0093), holds the position under the name as written and its mention's link, as "Moscow has
             # welcomed ..." does from the clauses: the stance a linked speaker would have given.
             return next((m for m in within if m.text == speaker), None)
+        if _named_together(ctx.article.text, quote.speaker_start, quote.speaker_end or e, within):
+            # "China and Russia rejected ...": a speaker that is actors named together (the quotes stage joins them,
+            # decision 0093) is each of them: the first here, the others as a group speaker's list (_listed_with).
+            return within[0]
         if not _GROUP.search(speaker) or re.search(r"[’']s\s+(?:sources?|reports?)\b", speaker):
             return None
         if within:
@@ -725,6 +729,18 @@ def _group_of(text: str, start: int, end: int, within: list[Mention]) -> Mention
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?P<and>and\s+)?|\s(?P<also>and)\s+)(?:the\s+)?", re.IGNORECASE)
 
 
+def _named_together(text: str, start: int, end: int, within: list[Mention]) -> bool:
+    """Whether a speaker's span ``[start, end)`` is only actors joined as a list, the last by "and" ("China and
+    Russia", "Both the United States and Europe", "Marovia, Belstad and Ostrava"), no possessive among them."""
+    if len(within) < 2 or not _OPENING.fullmatch(text, start, within[0].start) or text[within[-1].end : end].strip():
+        return False
+    gaps = [_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(within)]
+    last = gaps[-1]
+    return all(g is not None and not text.startswith(("'s", "’s"), g.start()) for g in gaps) and bool(
+        last is not None and (last["and"] or last["also"])
+    )
+
+
 def _listed_with(ctx: _Context, quote: Quote, stance: Stance) -> list[Mention]:
     """The other actors a group speaker lists with the stance's actor ("More than 80 countries, including
     Colombia, the UK and France, supported ...": the UK and France took the position too): the actors of the
@@ -758,9 +774,6 @@ def _listed_with(ctx: _Context, quote: Quote, stance: Stance) -> list[Mention]:
 
 
 _THEY = frozenset({"they", "them"})
-# A speaker who is people named together, as the quotes stage writes them ("Mr. Roe and Ms. Poe", "Ann Roe, Ed Poe
-# and Al Lee"): names a comma or "and" joins (the same reading as the quote lists', decision 0093).
-_JOINED_NAMES = re.compile(r"(?:,|\sand)\s+[A-Z]")
 
 
 def _a_they(ctx: _Context, quote: Quote) -> bool:
@@ -782,7 +795,7 @@ def _joint_people(ctx: _Context, quote: Quote) -> list[Mention]:
         or quote.speaker_kind is not SpeakerKind.PERSON
         or quote.speaker_start is None
         or not quote.speaker_end
-        or not _JOINED_NAMES.search(quote.speaker or "")
+        or not JOINT_SPEAKER.search(quote.speaker or "")
     ):
         return []
     within = [m for m in ctx.actors_in(quote.speaker_start, quote.speaker_end) if m.type == "PERSON"]

@@ -10,13 +10,9 @@ import re
 import sqlite3
 from typing import Any
 
+from newsdesk.records import JOINT_SPEAKER
+
 __all__ = ["with_joint_speakers"]
-
-
-# A speaker who is people named together, as the quotes stage writes them ("Mr. Grassley and Mr. Leahy", "Ann Roe,
-# Ed Poe and Al Lee"), or a person with others ("Mr. Smith and his lawyer", "Ms. Ortiz, and later Mr. Lee", "The
-# senator and Mr. Lee"): a person linked to no one entity, whose parts a comma before a name or "and" joins.
-_JOINED_NAMES = re.compile(r",\s+[A-Z]|\s(?:and|&)\s")
 
 
 def with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -35,7 +31,7 @@ def with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) ->
         if r["speaker_kind"] == "person"
         and r["speaker_entity_id"] is None
         and r["speaker"]
-        and _JOINED_NAMES.search(r["speaker"])
+        and JOINT_SPEAKER.search(r["speaker"])
     ]
     if not joint:
         return rows
