@@ -1082,3 +1082,26 @@ def test_a_name_in_a_line_of_players_figures_is_a_player() -> None:
         found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=kind)
     mentions._figured_alike(teams, found)
     assert [m.type for m in found.values()] == ["ORG", "ORG", "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "kind"),
+    [
+        # A share, a sum, a count or a rank in brackets is no player's figure: the party, the company, the country
+        # listed among people with one keep the model's type.
+        ("Poll: Tavin Orrel (31%), Green Alliance (22%), Ilse Varga (20%)", "Green Alliance", "ORG"),
+        ("Votes: Tavin Orrel (1,204), Nova Frente (998), Ilse Varga (870)", "Nova Frente", "ORG"),
+        ("Gifts: Tavin Orrel (2 million), Harbour Trust (1.5 million), Ilse Varga (1 million)", "Harbour Trust", "ORG"),
+        ("Seeds: Tavin Orrel (1), Ilse Varga (2), Great Britain (3)", "Great Britain", "GPE"),
+        ("Gold: Tavin Orrel (800m), Ilse Varga (1500m), Great Britain (4x400m)", "Great Britain", "GPE"),
+    ],
+)
+def test_a_name_among_people_given_a_share_or_a_sum_is_not_made_a_player(text: str, other: str, kind: str) -> None:
+    from newsdesk.records import Mention
+
+    found = {}
+    for name, typed in (("Tavin Orrel", "PERSON"), ("Ilse Varga", "PERSON"), (other, kind)):
+        at = text.index(name)
+        found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
+    mentions._figured_alike(text, found)
+    assert {m.text: m.type for m in found.values()} == {"Tavin Orrel": "PERSON", "Ilse Varga": "PERSON", other: kind}
