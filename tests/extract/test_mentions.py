@@ -1105,3 +1105,26 @@ def test_a_name_among_people_given_a_share_or_a_sum_is_not_made_a_player(text: s
         found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
     mentions._figured_alike(text, found)
     assert {m.text: m.type for m in found.values()} == {"Tavin Orrel": "PERSON", "Ilse Varga": "PERSON", other: kind}
+
+
+def test_a_body_or_a_place_by_its_words_in_a_line_of_players_stays_one() -> None:
+    from newsdesk.records import Mention
+
+    # Every other name of the line a player's, but "Club" ends a body's name and "Valley" names a kind of place; a
+    # name in capitals ("ORREL XI") is no player's either.
+    for other, kind in (("Harbour Cricket Club", "ORG"), ("Orrel Valley", "LOC"), ("ORREL XI", "ORG")):
+        text = f"Scores: Tavin Orrel (61 off 40 balls), Ilse Varga (22 off 18); {other} (3-21)"
+        found = {}
+        for name, typed in (("Tavin Orrel", "PERSON"), ("Ilse Varga", "PERSON"), (other, kind)):
+            at = text.index(name)
+            found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
+        mentions._figured_alike(text, found)
+        assert {m.text: m.type for m in found.values()}[other] == kind
+    # The same line with a name of two capitalised words is the player's.
+    text = "Scores: Tavin Orrel (61 off 40 balls), Ilse Varga (22 off 18); Jon Pell (3-21)"
+    found = {}
+    for name, typed in (("Tavin Orrel", "PERSON"), ("Ilse Varga", "PERSON"), ("Jon Pell", "GPE")):
+        at = text.index(name)
+        found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
+    mentions._figured_alike(text, found)
+    assert {m.text: m.type for m in found.values()}["Jon Pell"] == "PERSON"

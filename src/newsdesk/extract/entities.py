@@ -35,6 +35,7 @@ from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
 __all__ = [
     "KIN",
     "PARTICLES",
+    "STATE_BODIES",
     "Linker",
     "contains",
     "family_first",
@@ -649,7 +650,7 @@ def _core(words: Sequence[str]) -> list[str]:
 
 # Bodies every state has, whose name alone does not say whose ("the Defence Ministry", "the Supreme Court"): a
 # country's possessive written before one says it ("Britain's Defence Ministry", "Russia's Defence Ministry").
-_STATE_BODIES = frozenset(
+STATE_BODIES = frozenset(
     "ministry department office embassy court army navy police parliament government cabinet council commission "
     "agency board bureau tribunal".split()
 )
@@ -680,7 +681,7 @@ def _country_of(name: str) -> str | None:
 
 @_remembered(_WORDS_CACHED)
 def _owned(name: str) -> tuple[str, str] | None:
-    """The country a body of a state's name says it is of (:data:`_STATE_BODIES`: a name ending in "Ministry",
+    """The country a body of a state's name says it is of (:data:`STATE_BODIES`: a name ending in "Ministry",
     "Court" ..., or "<Country> Ministry of X"), and the rest of the name's :func:`_form`: "Bangladesh’s Foreign
     Ministry", "Bangladeshi Foreign Ministry" and "Bangladesh Foreign Ministry" are Bangladesh's
     ("foreignministri"), "Russian Defence Ministry" Russia's. None for a name no country opens ("Defence
@@ -689,7 +690,7 @@ def _owned(name: str) -> tuple[str, str] | None:
     still the one other articles name."""
     words = _words(name)
     if len(words) < 2 or (
-        words[-1].lower() not in _STATE_BODIES and all(_of_last(words[n:]) is None for n in (1, 2, 3))
+        words[-1].lower() not in STATE_BODIES and all(_of_last(words[n:]) is None for n in (1, 2, 3))
     ):
         return None
     for i, word in enumerate(words[:-1]):
@@ -728,9 +729,9 @@ def _countries_named(mentions: Iterable[Mention]) -> frozenset[str]:
 
 
 def _state_body(words: Sequence[str]) -> bool:
-    """Whether a name's words are a body every state has (:data:`_STATE_BODIES`: "Supreme Court", "Ministry of
+    """Whether a name's words are a body every state has (:data:`STATE_BODIES`: "Supreme Court", "Ministry of
     Defence")."""
-    return bool(words) and (words[-1].lower() in _STATE_BODIES or _of_last(words) is not None)
+    return bool(words) and (words[-1].lower() in STATE_BODIES or _of_last(words) is not None)
 
 
 def _owners(k: _Known) -> set[str]:
@@ -2919,7 +2920,7 @@ class Linker:
             if m.type != "ORG" or text[m.start - 3 : m.start] not in _OWNER_MARKS or m.start < 4:
                 continue
             words = _words(m.text)
-            if not words or (words[-1].lower() not in _STATE_BODIES and _of_last(words) is None) or _owned(m.text):
+            if not words or (words[-1].lower() not in STATE_BODIES and _of_last(words) is None) or _owned(m.text):
                 continue
             before = _OWNER_BEFORE.search(text, max(0, m.start - 48), m.start)
             if before is None:

@@ -726,7 +726,14 @@ def _one_kind_in_a_line(line: list[Mention], found: dict[tuple[int, int], Mentio
         m.type in _PERSON_BODY_OR_PLACE
         and len(words) > 1
         and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not any(w.lower() in kinds.BODY_HEADS or w.lower() in kinds.PLACE_NOUNS for w in words)
+        # (A body's word: its name's last words, "Club", "Board", or a kind of body, "Team", "Party".)
+        and not any(
+            (low := w.lower()) in kinds.BODY_HEADS
+            or low in kinds.PLACE_NOUNS
+            or kinds.CLASS_NOUNS.get(low) == "ORG"
+            or low in entities.STATE_BODIES
+            for w in words
+        )
     ):
         found[(m.start, m.end)] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
 
