@@ -39,6 +39,7 @@ __all__ = [
     "is_article_id",
     "lead_prefix",
     "listable",
+    "name_written",
     "stance_id",
 ]
 
@@ -216,6 +217,13 @@ def lead_prefix(sentence: str, keep: int | None = None) -> int:
 # reading for the quotes stage ("they" after them is all of them), the quote lists (each person named is listed)
 # and the stances (each person named holds the position), decision 0093.
 JOINT_SPEAKER = re.compile(r",\s+[A-Z]|\s(?:and|&)\s")
+
+
+def name_written(text: str) -> re.Pattern[str]:
+    """``text`` found as a name written whole within another ("Kim" in "Paul Kim", not in "Kimball" nor
+    "Kim-Lee"): how a joint speaker's people are told from a name the article gives two people (the quote lists
+    and the stances read them alike)."""
+    return re.compile(rf"(?<![\w.-]){re.escape(text)}(?![\w-])")
 
 
 # Words that stand for a speaker without naming one: what the quotes stage leaves when it cannot resolve a

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from newsdesk import countries
 from newsdesk.abbreviations import ends_no_sentence
 from newsdesk.dates import WEEKDAYS, one_of
-from newsdesk.records import JOINT_SPEAKER, Article, Mention, Position, Quote, SpeakerKind, Stance
+from newsdesk.records import JOINT_SPEAKER, Article, Mention, Position, Quote, SpeakerKind, Stance, name_written
 from newsdesk.stances.sentiment import Sentiment, lexicon
 
 __all__ = ["ACTOR_TYPES", "FUNCTION_WORDS", "OPPOSE", "SUPPORT", "find", "sentences", "terms"]
@@ -803,7 +803,7 @@ def _joint_people(ctx: _Context, quote: Quote) -> list[Mention]:
     for m in within:
         if sum(o.entity_id == m.entity_id for o in within) > 1:
             continue
-        name = re.compile(rf"(?<![\w.-]){re.escape(m.text)}(?![\w-])")
+        name = name_written(m.text)
         if any(o.type == "PERSON" and o.entity_id != m.entity_id and name.search(o.text) for o in ctx.actors):
             continue
         people.append(m)

@@ -6,11 +6,10 @@ what two said is neither's alone. The quote lists read each person of it from th
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from typing import Any
 
-from newsdesk.records import JOINT_SPEAKER
+from newsdesk.records import JOINT_SPEAKER, name_written
 
 __all__ = ["with_joint_speakers"]
 
@@ -55,7 +54,7 @@ def with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) ->
             if text not in known:
                 known[text] = _whom(text, people)
             whom = known[text]
-            for at in re.finditer(_word(text), speaker):
+            for at in name_written(text).finditer(speaker):
                 if whom is not None:
                     found.append((at.start(), at.end(), *whom))
         # The longest name at each place ("Charles E. Grassley" over "Grassley").
@@ -75,14 +74,9 @@ def with_joint_speakers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) ->
     return rows
 
 
-def _word(text: str) -> str:
-    """A pattern for ``text`` written as whole words."""
-    return rf"(?<![\w.-]){re.escape(text)}(?![\w-])"
-
-
 def _whom(text: str, people: dict[str, set[tuple[str, str]]]) -> tuple[str, str] | None:
     """The one person a name written in a joint speaker is, or None when the article gives that name to two people:
     "Mr. Kim" where the article names David Kim and Paul Kim is either, whichever one the linker took."""
-    word = re.compile(_word(text))
+    word = name_written(text)
     held = {p for written, linked in people.items() if word.search(written) for p in linked}
     return next(iter(held)) if len(held) == 1 else None
