@@ -293,6 +293,27 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
         ("Crews reached the Varnholm pier after the storm.", "2026-03-09", date(2026, 3, 9)),  # the day itself
         ("The pier, wrecked on 14 February, reopened.", "2026-03-09", date(2026, 3, 9)),  # background, not news
         ("Crews will reach the Varnholm pier on Friday.", "2026-03-09", date(2026, 3, 9)),  # future
+        # A day the news looks ahead to is not its day, whatever the tense (published Monday 9 March).
+        ("Canvassers crossed Belstad ahead of Saturday's run-off.", "2026-03-09", date(2026, 3, 9)),
+        (
+            "The mayor's stumble just days before Saturday's run-off has emboldened rivals.",
+            "2026-03-09",
+            date(2026, 3, 9),
+        ),
+        ("Heading into Saturday's run-off, the mayor trails by four points.", "2026-03-09", date(2026, 3, 9)),
+        (
+            "Rivals sharpened their attacks in the run-up to the Belstad run-off on Saturday.",
+            "2026-03-09",
+            date(2026, 3, 9),
+        ),
+        # A schedule's present tense is a day to come.
+        ("The Orsa council meets on Friday to vote on the canal toll.", "2026-03-09", date(2026, 3, 9)),
+        # A past day told after such words, too far from them to be what the news looks ahead to, stays the news's.
+        (
+            "Lind refused to shake hands before their teams' semi-final match at the Orsa ground on Sunday.",
+            "2026-03-09",
+            date(2026, 3, 8),
+        ),
         ("Crews reached the Varnholm pier on Sunday.", None, None),  # an undated weekday is never resolved
     ],
 )
@@ -317,6 +338,8 @@ def test_the_day_a_lead_says_its_news_happened(text: str, published: str | None,
             When(date(2000, 11, 24), yearless=True, named=True),
         ),
         ("Crews reached the Varnholm pier, which closed last Friday.", UNKNOWN),
+        # A weekday the news looks ahead to is none of its days.
+        ("Canvassers crossed Belstad ahead of Saturday's run-off.", UNKNOWN),
     ],
 )
 def test_an_undated_lead_gives_the_days_it_names(text: str, expected: When) -> None:

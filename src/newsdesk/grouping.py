@@ -335,9 +335,27 @@ LEAD_CHARS = 400
 LEAD_DAY_BEFORE = 7
 
 
+# Words that set a day the news looks ahead to ("ahead of Tuesday's primary", "days before the vote on Sunday",
+# "heading into Tuesday's primary", "in the run-up to Monday's caucuses"): the day is to come, whatever the tense
+# (a report of the Friday before a Tuesday primary names the primary's Tuesday), or, when it is past, a bound of the
+# news, which came before it ("the polls taken before Tuesday's vote"): never the day the news happened.
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead (?:of|to)|before|heading into|going into|lead(?:ing)?[- ]up to|run[- ]up to|eve of|in advance of)\b"
+    r"[^.!?;,:\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _looks_ahead(lead: str, start: int) -> bool:
+    """Whether the date at ``start`` of ``lead`` is one the news looks ahead to (``_AHEAD_OF``)."""
+    return _AHEAD_OF.search(lead, max(0, start - 60), start) is not None
+
+
 def _when(text: str, published: str | None) -> When:
     """The day the lead says its news happened: its first past day mention resolved against the article's own
-    date ("on Sunday" in an article of Monday 22 September is the 21st), else the publication day itself.
+    date ("on Sunday" in an article of Monday 22 September is the 21st), else the publication day itself. A day
+    the news looks ahead to ("ahead of Tuesday's vote": ``_looks_ahead``) or one to come ("the council meets on
+    Tuesday", "will vote on Tuesday": ``future``) is not the news's day.
 
     An undated article has only the days its lead names in full: "on 24 November 2025" is that day, "on 24
     November" that day and month of an unknown year (``yearless``), while "on Sunday" is never resolved without
@@ -349,8 +367,9 @@ def _when(text: str, published: str | None) -> When:
         own = date.fromisoformat(published[:10])
     except ValueError:
         return _named_day(text)
-    for m in dates.find(text[:LEAD_CHARS], published):
-        if m.future or m.precision != "day" or not m.value:
+    lead = text[:LEAD_CHARS]
+    for m in dates.find(lead, published):
+        if m.future or m.precision != "day" or not m.value or _looks_ahead(lead, m.start):
             continue
         day = date.fromisoformat(m.value)
         if timedelta(0) <= own - day <= timedelta(days=LEAD_DAY_BEFORE):
@@ -374,6 +393,8 @@ def _named_day(text: str) -> When:
     weekday: int | None = None
     for m in dates.find(lead, None):
         if m.future or m.precision != "day" or _STAMP.search(lead[max(0, m.start - 60) : m.start]):
+            continue
+        if _looks_ahead(lead, m.start):
             continue
         if m.value:
             return When(date.fromisoformat(m.value), named=True)

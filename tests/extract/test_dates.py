@@ -375,3 +375,31 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
             assert pattern.pattern.startswith(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)? (?P<m>(?:Jan"), kind
         if kind not in gated:
             assert kind == "month_rel_year" or pattern.flags & re.IGNORECASE, kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A schedule's present tense sets the weekday ahead (said on Monday 9 March 2026).
+        ("The Orsa council meets on Tuesday to vote on the canal toll.", "2026-03-10"),
+        ("Belstad holds its mayoral run-off on Saturday, and polls show a tie.", "2026-03-14"),
+        ("Velmar, which holds a caucus on Saturday, has 12 delegates.", "2026-03-14"),
+        ("A public vigil for the miners is planned Friday in Orsa.", "2026-03-13"),
+        ("The two candidates meet for the first of their debates Thursday at the Orsa hall.", "2026-03-12"),
+        ("Ms Lind speaks at the harbour conference on Wednesday.", "2026-03-11"),
+        # Today's weekday is today, not a week on: the schedule is the day's own.
+        ("The Orsa council meets on Monday to vote on the canal toll.", "2026-03-09"),
+        # No present tense of a schedule: the day is the last one, as before.
+        ("The fire took hold on Wednesday afternoon.", "2026-03-04"),
+        ("The Orsa council did not meet on Friday.", "2026-03-06"),
+        ("Ms Lind told Meet the Press on Sunday that she would run.", "2026-03-08"),
+        ("The votes on Tuesday showed a swing to Belstad.", "2026-03-03"),
+        ("Mr Voss meets his lawyers after the arrest on Sunday.", "2026-03-08"),
+        ("He may face a cold audience when he speaks later Sunday.", "2026-03-08"),
+        ("The three towns that cast votes last Saturday backed the toll.", "2026-03-07"),
+    ],
+)
+def test_a_schedule_s_present_tense_sets_a_weekday_ahead(text: str, expected: str) -> None:
+    (m,) = find(text, "2026-03-09")
+    assert m.value == expected
+    assert m.future == (expected > "2026-03-09" or "Monday" in text)

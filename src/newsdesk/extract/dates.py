@@ -32,6 +32,63 @@ _FUTURE = re.compile(
     r"next|there (?:is|are)|there's)\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
+# A day a present tense sets ahead, as news writes a schedule: "the council meets on Tuesday", "Wisconsin holds its
+# primary on Tuesday", "a memorial is planned Friday", "the two meet for their first debate Monday" (a present tense
+# of a past day is no English; "took hold on Wednesday", "did not meet on Monday" are past). The verb is lower case
+# ("Meet the Press" is a name), its -s form no noun after a determiner ("the votes on Tuesday"), and no clause word
+# or stop stands between it and the day ("meets lawyers after the arrest on Sunday" is the arrest's day).
+_SCHEDULED = re.compile(
+    r"(?:^|\b(?P<before>[\w’']+) )(?P<verb>meet|hold|convene|(?:meet|hold|convene|reconvene|vote|open|begin|start|"
+    r"resume|speak|travel|arrive|depart)s|testifies|(?:is|are) (?:planned|slated|scheduled)|(?:is|are) to \w+)\b"
+    r"(?P<gap>(?:(?!\b(?i:after|since|following|when|while|that|which|who|whose|because|than|and|but|as|before|"
+    r"until|ago|last|later|earlier)\b)[^.!?;,:()\n\u2013\u2014]){0,50})$"
+)
+# Words before a verb of _SCHEDULED that make it no present tense of a schedule: an infinitive, a past or a modal's
+# ("to meet", "did not meet", "took hold", "could open"), or, before its -s form, a determiner that makes it a noun
+# ("the votes", "their talks").
+_NOT_SCHEDULED_AFTER = frozenset(
+    {
+        "to",
+        "not",
+        "never",
+        "did",
+        "didn’t",
+        "didn't",
+        "n't",
+        "took",
+        "take",
+        "takes",
+        "taken",
+        "taking",
+        "could",
+        "would",
+        "might",
+        "should",
+        "must",
+        "may",
+        "can",
+        "cannot",
+        "had",
+        "has",
+        "have",
+    }
+)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "your", "my", "this", "that", "these", "those", "of"}
+)
+
+
+def _scheduled(before: str) -> bool:
+    """Whether ``before`` (the words up to a date) ends in a present tense that sets the date ahead (``_SCHEDULED``)."""
+    m = _SCHEDULED.search(before)
+    if m is None:
+        return False
+    word = (m.group("before") or "").casefold()
+    if word in _NOT_SCHEDULED_AFTER:
+        return False
+    noun = m.group("verb").endswith("s") and (word in _DETERMINERS or word.endswith(("’s", "'s")) or word[:1].isdigit())
+    return not noun
+
 
 # A year counted from the day of writing, after a month or a day: "in July of last year", "March 3 this year".
 _REL_YEAR = r",? (?:of )?(?P<which>(?i:last|this|next)) (?i:year)\b"
@@ -152,9 +209,12 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _weekday(anchor: date, weekday: int, which: str | None, future: bool) -> date:
+def _weekday(anchor: date, weekday: int, which: str | None, future: bool, *, today: bool = False) -> date:
+    """The day ``weekday`` names counted from ``anchor``: the last one (today's weekday is today), or with ``future``
+    (or ``which`` "next") the coming one, a week on for today's weekday ("will meet on Monday" said on a Monday),
+    or, with ``today`` too (a schedule's present tense: "meets on Monday"), today itself."""
     if which in {"next"} or (future and which not in {"last", "since"}):
-        ahead = (weekday - anchor.weekday()) % 7 or 7
+        ahead = (weekday - anchor.weekday()) % 7 or (0 if today and which != "next" else 7)
         return anchor + timedelta(days=ahead)
     back = (anchor.weekday() - weekday) % 7
     if which == "last" and back == 0:
@@ -167,7 +227,7 @@ _FROM_WRITING = frozenset({"weekday", "relative_day", "weekend", "week", "relati
 
 
 def _resolve(
-    kind: str, m: re.Match[str], anchor: date | None, future: bool, *, estimated: bool = False
+    kind: str, m: re.Match[str], anchor: date | None, future: bool, *, estimated: bool = False, today: bool = False
 ) -> tuple[date | None, str]:
     g = m.groupdict()
     if estimated and kind in _FROM_WRITING:
@@ -236,7 +296,7 @@ def _resolve(
     if kind == "relative_year":
         return date(anchor.year + step, 1, 1), "year"
     weekday = WEEKDAYS.index(g["w"].lower())
-    return _weekday(anchor, weekday, which or None, future), "day"
+    return _weekday(anchor, weekday, which or None, future, today=today), "day"
 
 
 def _format(value: date | None, precision: str) -> str | None:
@@ -309,8 +369,15 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
             and not text.startswith(_POSSESSIVE, end)
         ):
             continue  # "That Wednesday", "the following Monday": a day told before, not counted from writing
-        future = bool(_FUTURE.search(text[max(0, start - 80) : start]))
-        value, precision = _resolve(kind, m, anchor, future, estimated=anchor_kind == "estimate")
+        before = text[max(0, start - 80) : start]
+        future = bool(_FUTURE.search(before))
+        # A schedule's present tense ("meets on Tuesday") sets the day ahead, today's weekday being today.
+        scheduled = (
+            kind == "weekday" and (m.group("which") or "").lower() not in {"last", "since"} and not future
+        ) and _scheduled(before)
+        value, precision = _resolve(
+            kind, m, anchor, future or scheduled, estimated=anchor_kind == "estimate", today=scheduled
+        )
         absolute = kind in _ABSOLUTE
         out.append(
             DateMention(
@@ -321,7 +388,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
                 precision=precision,
                 anchor=None if absolute or value is None else anchor_kind,
                 sentence=_span(sentences.around(start, end)),
-                future=future,
+                future=future or scheduled,
             )
         )
         last_end = end
