@@ -8,7 +8,6 @@ import pytest
 
 from newsdesk.cluster import actors as actors_module
 from newsdesk.cluster.actors import RECUR, actors, lead_sentence
-from newsdesk.cluster.events import When, actors_clash
 from tests.conftest import shared_path
 
 # The rest of a report: names an actor must recur in (and be written inside sentences) to count as one.
@@ -95,25 +94,3 @@ def test_is_name_as_its_patterns_decide_on_real_texts() -> None:
             assert answer == _is_name_by_patterns(word, text), (word, text[:40])
             answers.add(answer)
     assert answers == {True, False}
-
-
-@pytest.mark.parametrize("name", ["The United States", "The U.S.", "The US", "The USA", "America"])
-def test_one_state_under_its_spellings_is_one_actor(name: str) -> None:
-    # Each report writes its own spelling of the state three times, once inside a sentence, never in lower case.
-    bare = name.removeprefix("The ")
-    lead = f"{name} on Monday rejected the Varnholm ferry levy."
-    rest = f" Officials said {bare} would not pay. {bare} has paid such levies before, and {bare} may appeal."
-    got = actors(lead + rest)
-    assert "united states" in got
-    other = actors(
-        "The United States said the levy was unfair. Officials in the United States and the United States navy agreed."
-    )
-    assert not actors_clash(When(actors=got), When(actors=other))
-
-
-def test_a_capital_opens_no_state_and_two_states_stay_two() -> None:
-    rest = " Readers of the Washington Post wrote to the Post. Washington Post staff said the Post would answer."
-    assert "united states" not in actors("The Washington Post on Monday rejected the levy." + rest)
-    china = actors("China on Monday rejected the levy. Officials said China would not pay, and China may appeal.")
-    us = actors("The US on Monday rejected the levy. Officials said the US would not pay, and the US may appeal.")
-    assert actors_clash(When(actors=china), When(actors=us))

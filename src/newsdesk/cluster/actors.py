@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from newsdesk import countries
-
 __all__ = ["actors", "lead_sentence", "past_dateline"]
 
 # A line that reads as prose has at least this many lower-case words ("[Source: Reuters]", "DHAKA" and a byline
@@ -99,27 +97,7 @@ def actors(text: str) -> frozenset[str]:
             break  # a comma closes the name ("Paramount, the rival")
     if not words:
         return frozenset()
-    return _countries_as_one(words, frozenset(w for w in words if len(w) > 1 and _is_name(w, text)))
-
-
-# The longest run of a lead's opening words read as one country's name ("United Arab Emirates").
-COUNTRY_WORDS = 4
-
-
-def _countries_as_one(words: list[str], names: frozenset[str]) -> frozenset[str]:
-    """``names`` and, for each run of ``words`` among them that is a country's own name ("United States", "U.S",
-    "US", "USA", "America"), that country's one name (``countries.country``: "united states"), so that two leads
-    naming one state under two spellings open with one actor (the words stay: "American" still agrees with
-    "America"). A capital adds none: "Washington" opens "Washington Post" as often as it stands for a government."""
-    found = set(names)
-    for size in range(1, min(COUNTRY_WORDS, len(words)) + 1):
-        for i in range(len(words) - size + 1):
-            run = words[i : i + size]
-            written = " ".join(run)
-            state = countries.country(written)
-            if state is not None and countries.capital(written) is None and names.issuperset(run):
-                found.add(state)
-    return frozenset(found)
+    return frozenset(w for w in words if len(w) > 1 and _is_name(w, text))
 
 
 def _is_name(word: str, text: str) -> bool:
