@@ -308,6 +308,8 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
         ),
         # A schedule's present tense is a day to come.
         ("The Orsa council meets on Friday to vote on the canal toll.", "2026-03-09", date(2026, 3, 9)),
+        # A time of day after such words is the news's own hour, and its day the news's.
+        ("Crews were called to the Varnholm pier shortly before 9pm on Sunday.", "2026-03-09", date(2026, 3, 8)),
         # A past day told after such words, too far from them to be what the news looks ahead to, stays the news's.
         (
             "Lind refused to shake hands before their teams' semi-final match at the Orsa ground on Sunday.",

@@ -338,10 +338,11 @@ LEAD_DAY_BEFORE = 7
 # Words that set a day the news looks ahead to ("ahead of Tuesday's primary", "days before the vote on Sunday",
 # "heading into Tuesday's primary", "in the run-up to Monday's caucuses"): the day is to come, whatever the tense
 # (a report of the Friday before a Tuesday primary names the primary's Tuesday), or, when it is past, a bound of the
-# news, which came before it ("the polls taken before Tuesday's vote"): never the day the news happened.
+# news, which came before it ("the polls taken before Tuesday's vote"): never the day the news happened. A time of
+# day after them is the news's own hour, whose day follows ("called out shortly before 9pm on Friday").
 _AHEAD_OF = re.compile(
     r"\b(?:ahead (?:of|to)|before|heading into|going into|lead(?:ing)?[- ]up to|run[- ]up to|eve of|in advance of)\b"
-    r"[^.!?;,:\n]{0,40}$",
+    r"(?!\s+(?:\d|(?:noon|midnight|dawn|daybreak|dusk|sunrise|sunset)\b))[^.!?;,:\n]{0,40}$",
     re.IGNORECASE,
 )
 
