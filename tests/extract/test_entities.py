@@ -3406,3 +3406,31 @@ def test_a_family_name_joined_by_a_particle_is_the_person_of_every_spelling() ->
     ]
     one, two = Linker().link_articles(batch)
     assert len({m.entity_id for m in (*one.mentions, *two.mentions)}) == 1
+
+
+def test_a_body_named_alone_never_joins_another_story_s_country_s_body() -> None:
+    # "Iran's Supreme Court" and the article's own bare "the Supreme Court" are Iran's (the owner is a country of
+    # ``newsdesk.countries``). Another story's bare "the Supreme Court", which names Washington and no Iran, is
+    # not Iran's court: the analyst would read the US court's ruling as Iran's. A third that names Iran is Iran's.
+    batch = [
+        _placed(
+            "a1",
+            "Iran's Supreme Court upheld the verdict on Sunday. The Supreme Court gave no reasons.",
+            [("Iran", "GPE"), ("Supreme Court", "ORG"), ("Supreme Court", "ORG")],
+        ),
+        _placed(
+            "a2",
+            "In Washington, the Supreme Court struck the tariffs down, Justice Orla Denn wrote.",
+            [("Washington", "GPE"), ("Supreme Court", "ORG"), ("Orla Denn", "PERSON")],
+        ),
+        _placed(
+            "a3",
+            "Lawyers in Tehran said the Supreme Court would hear Iran's appeal again.",
+            [("Tehran", "GPE"), ("Supreme Court", "ORG"), ("Iran", "GPE")],
+        ),
+    ]
+    one, two, three = Linker().link_articles(batch)
+    (iran,) = {m.entity_id for m in one.mentions if m.type == "ORG"}
+    (washington,) = {m.entity_id for m in two.mentions if m.type == "ORG"}
+    assert washington != iran
+    assert [m.entity_id for m in three.mentions if m.type == "ORG"] == [iran]

@@ -1082,3 +1082,49 @@ def test_a_name_in_a_line_of_players_figures_is_a_player() -> None:
         found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=kind)
     mentions._figured_alike(teams, found)
     assert [m.type for m in found.values()] == ["ORG", "ORG", "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "kind"),
+    [
+        # A share, a sum, a count or a rank in brackets is no player's figure: the party, the company, the country
+        # listed among people with one keep the model's type.
+        ("Poll: Tavin Orrel (31%), Green Alliance (22%), Ilse Varga (20%)", "Green Alliance", "ORG"),
+        ("Votes: Tavin Orrel (1,204), Nova Frente (998), Ilse Varga (870)", "Nova Frente", "ORG"),
+        ("Gifts: Tavin Orrel (2 million), Harbour Trust (1.5 million), Ilse Varga (1 million)", "Harbour Trust", "ORG"),
+        ("Seeds: Tavin Orrel (1), Ilse Varga (2), Great Britain (3)", "Great Britain", "GPE"),
+        ("Gold: Tavin Orrel (800m), Ilse Varga (1500m), Great Britain (4x400m)", "Great Britain", "GPE"),
+    ],
+)
+def test_a_name_among_people_given_a_share_or_a_sum_is_not_made_a_player(text: str, other: str, kind: str) -> None:
+    from newsdesk.records import Mention
+
+    found = {}
+    for name, typed in (("Tavin Orrel", "PERSON"), ("Ilse Varga", "PERSON"), (other, kind)):
+        at = text.index(name)
+        found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
+    mentions._figured_alike(text, found)
+    assert {m.text: m.type for m in found.values()} == {"Tavin Orrel": "PERSON", "Ilse Varga": "PERSON", other: kind}
+
+
+def test_a_body_or_a_place_by_its_words_in_a_line_of_players_stays_one() -> None:
+    from newsdesk.records import Mention
+
+    # Every other name of the line a player's, but "Club" ends a body's name and "Valley" names a kind of place; a
+    # name in capitals ("ORREL XI") is no player's either.
+    for other, kind in (("Harbour Cricket Club", "ORG"), ("Orrel Valley", "LOC"), ("ORREL XI", "ORG")):
+        text = f"Scores: Tavin Orrel (61 off 40 balls), Ilse Varga (22 off 18); {other} (3-21)"
+        found = {}
+        for name, typed in (("Tavin Orrel", "PERSON"), ("Ilse Varga", "PERSON"), (other, kind)):
+            at = text.index(name)
+            found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
+        mentions._figured_alike(text, found)
+        assert {m.text: m.type for m in found.values()}[other] == kind
+    # The same line with a name of two capitalised words is the player's.
+    text = "Scores: Tavin Orrel (61 off 40 balls), Ilse Varga (22 off 18); Jon Pell (3-21)"
+    found = {}
+    for name, typed in (("Tavin Orrel", "PERSON"), ("Ilse Varga", "PERSON"), ("Jon Pell", "GPE")):
+        at = text.index(name)
+        found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
+    mentions._figured_alike(text, found)
+    assert {m.text: m.type for m in found.values()}["Jon Pell"] == "PERSON"

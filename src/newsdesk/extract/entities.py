@@ -35,6 +35,7 @@ from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
 __all__ = [
     "KIN",
     "PARTICLES",
+    "STATE_BODIES",
     "Linker",
     "contains",
     "family_first",
@@ -653,7 +654,7 @@ def _core(words: Sequence[str]) -> list[str]:
 
 # Bodies every state has, whose name alone does not say whose ("the Defence Ministry", "the Supreme Court"): a
 # country's possessive written before one says it ("Britain's Defence Ministry", "Russia's Defence Ministry").
-_STATE_BODIES = frozenset(
+STATE_BODIES = frozenset(
     "ministry department office embassy court army navy police parliament government cabinet council commission "
     "agency board bureau tribunal".split()
 )
@@ -684,7 +685,7 @@ def _country_of(name: str) -> str | None:
 
 @_remembered(_WORDS_CACHED)
 def _owned(name: str) -> tuple[str, str] | None:
-    """The country a body of a state's name says it is of (:data:`_STATE_BODIES`: a name ending in "Ministry",
+    """The country a body of a state's name says it is of (:data:`STATE_BODIES`: a name ending in "Ministry",
     "Court" ..., or "<Country> Ministry of X"), and the rest of the name's :func:`_form`: "Bangladesh’s Foreign
     Ministry", "Bangladeshi Foreign Ministry" and "Bangladesh Foreign Ministry" are Bangladesh's
     ("foreignministri"), "Russian Defence Ministry" Russia's. None for a name no country opens ("Defence
@@ -693,7 +694,7 @@ def _owned(name: str) -> tuple[str, str] | None:
     still the one other articles name."""
     words = _words(name)
     if len(words) < 2 or (
-        words[-1].lower() not in _STATE_BODIES and all(_of_last(words[n:]) is None for n in (1, 2, 3))
+        words[-1].lower() not in STATE_BODIES and all(_of_last(words[n:]) is None for n in (1, 2, 3))
     ):
         return None
     for i, word in enumerate(words[:-1]):
@@ -720,10 +721,32 @@ def _family_name_of(name: str, full: Iterable[str]) -> bool:
     return any(len(p := _parts(a)) > len(parts) and p[-len(parts) :] == parts for a in full)
 
 
+def _countries_named(mentions: Iterable[Mention]) -> frozenset[str]:
+    """The countries an article's place and nationality mentions name, by their name, their people's word or their
+    capital ("Iran", "Iranian", "Tehran")."""
+    return frozenset(
+        found
+        for m in mentions
+        if m.type in {"GPE", "LOC", "NORP"}
+        and (found := countries.country(m.text) or countries.capital(m.text) or _country_of(m.text))
+    )
+
+
+def _state_body(words: Sequence[str]) -> bool:
+    """Whether a name's words are a body every state has (:data:`STATE_BODIES`: "Supreme Court", "Ministry of
+    Defence")."""
+    return bool(words) and (words[-1].lower() in STATE_BODIES or _of_last(words) is not None)
+
+
+def _owners(k: _Known) -> set[str]:
+    """The countries organisation ``k`` is known as the body of, by its names (:func:`_owned`)."""
+    return {owned[0] for alias in k.aliases if (owned := _owned(alias))}
+
+
 def _owned_otherwise(k: _Known, owner: str) -> bool:
     """Whether organisation ``k`` is known as another country's than ``owner`` (by :func:`_owned`) and never as
     that one's."""
-    owners = {owned[0] for alias in k.aliases if (owned := _owned(alias))}
+    owners = _owners(k)
     return bool(owners) and owner not in owners
 
 
@@ -1711,6 +1734,9 @@ class Linker:
         # the bodies it names as a country's, by the :func:`_form` of their name without the country, for the same
         # name written without one there ("the Defence Ministry").
         self._owned_names: dict[tuple[int, int], str] = {}
+        # Of the article being linked: the countries it names (:func:`_countries_named`); None outside
+        # :meth:`link_articles`.
+        self._countries_here: frozenset[str] | None = None
         self._owned_in: dict[str, dict[str, set[str]]] = {}
         # Which organisations' aliases the text last asked about writes (``_short_form_of``), by alias.
         self._written_in: str | None = None
@@ -2752,6 +2778,12 @@ class Linker:
             # A country's body is never another country's: "Russia's Defence Ministry" is not "Britain's", nor the
             # "Iraqi Foreign Ministry" the "Iranian" one, however alike their names are spelled.
             candidates = [k for k in candidates if not _owned_otherwise(k, owner)]
+        elif kind == "ORG" and self._countries_here is not None and _state_body(words):
+            # A body of a state named without its country ("the Supreme Court") is never one known as the body of
+            # a country the article does not name: another story's "Iran's Supreme Court" is not the court of a
+            # story from Washington.
+            named = self._countries_here
+            candidates = [k for k in candidates if k.id in here or not (owners := _owners(k)) or owners & named]
         if not candidates:
             return None
         in_article = [] if here.isdisjoint(map(_ID, candidates)) else [k for k in candidates if k.id in here]
@@ -2893,7 +2925,7 @@ class Linker:
             if m.type != "ORG" or text[m.start - 3 : m.start] not in _OWNER_MARKS or m.start < 4:
                 continue
             words = _words(m.text)
-            if not words or (words[-1].lower() not in _STATE_BODIES and _of_last(words) is None) or _owned(m.text):
+            if not words or (words[-1].lower() not in STATE_BODIES and _of_last(words) is None) or _owned(m.text):
                 continue
             before = _OWNER_BEFORE.search(text, max(0, m.start - 48), m.start)
             if before is None:
@@ -3111,6 +3143,7 @@ class Linker:
             # is a body where it is linked.)
             owned = self._owned_names = self._owners_before(article.text, found[-1])
             owners.append(owned)
+            self._countries_here = _countries_named(found[-1])
             # (A body written with its country's possessive is linked by that longer name, before the same
             # body written alone: "the Defence Ministry" then finds the country's.)
             full.append(
@@ -3119,18 +3152,19 @@ class Linker:
                     for m in sorted(longer, key=lambda m: -len(_words(owned.get((m.start, m.end)) or m.text)))
                 }
             )
-            self._owned_names = {}
+            self._owned_names, self._countries_here = {}, None
         for article, names, done, own, owned in zip(batch, local, full, found, owners, strict=True):
             text = article.text
             written = self._retyped(self._places_opened(text, self._surnames(text, own)), majority)
             self._alone_here, self._shared_here = _alone_first(text, written), _shared(text, done.values())
-            self._owned_names = owned
+            self._owned_names, self._countries_here = owned, _countries_named(own)
             try:
                 mentions = tuple(
                     done.get((m.start, m.end)) or self._link_one(article.id, m, names, text) for m in written
                 )
             finally:
                 self._alone_here, self._shared_here, self._owned_names = frozenset(), {}, {}
+                self._countries_here = None
             by_span: dict[tuple[int | None, int | None], str | None] = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
             by_end = {m.end: m for m in mentions if m.entity_id}

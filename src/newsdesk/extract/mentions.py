@@ -684,17 +684,19 @@ def _listed_with_people(doc: Doc, text: str, found: dict[tuple[int, int], Mentio
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
 
 
-# A figure in brackets right after a name, as a score line gives each player's ("Abhishek Sharma (74 off 39 balls)"),
-# then what separates the next item of the line.
-_FIGURE_AFTER = re.compile(r" \(\d[^()\n]{0,40}\)")
+# A player's figure in brackets right after a name, as a score line gives each player's: a count off or for another
+# ("Abhishek Sharma (74 off 39 balls)", "(30no off 19)", "Haris Rauf (2-26)", "(4/21)"). A lone count, share, sum or
+# rank ("(22%)", "(1.5 million)", "(3)", "(800m)") is no player's: a poll's party or a donors' company has one too.
+_FIGURE_AFTER = re.compile(r" \(\d+[a-z*]{0,3}(?: off |-|/)\d[^()\n]{0,36}\)")
 _ITEM_GAP = frozenset({", ", "; "})
 
 
 def _figured_alike(text: str, found: dict[tuple[int, int], Mention]) -> None:
     """A name of two capitalised words or more the model calls a body or a place, in a line of names each followed by
-    a figure in brackets and set apart by commas or semicolons ("A (58 off 45 balls), B (21 off 17), C (21 off
-    19)"), is a person's where every other name of the line is, two at least: the line gives one kind of thing
-    the same figures. None of its words ends a body's name or names a kind of place."""
+    a player's figure in brackets (:data:`_FIGURE_AFTER`) and set apart by commas or semicolons ("A (58 off 45
+    balls), B (21 off 17), C (21 off 19); D (2-33)"), is a person's where every other name of the line is, two at
+    least: the line gives one kind of thing the same figures. None of its words ends a body's name or names a kind
+    of place."""
     ordered = sorted(found.values(), key=lambda m: m.start)
     line: list[Mention] = []
     for n, m in enumerate(ordered):
@@ -724,7 +726,14 @@ def _one_kind_in_a_line(line: list[Mention], found: dict[tuple[int, int], Mentio
         m.type in _PERSON_BODY_OR_PLACE
         and len(words) > 1
         and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not any(w.lower() in kinds.BODY_HEADS or w.lower() in kinds.PLACE_NOUNS for w in words)
+        # (A body's word: its name's last words, "Club", "Board", or a kind of body, "Team", "Party".)
+        and not any(
+            (low := w.lower()) in kinds.BODY_HEADS
+            or low in kinds.PLACE_NOUNS
+            or kinds.CLASS_NOUNS.get(low) == "ORG"
+            or low in entities.STATE_BODIES
+            for w in words
+        )
     ):
         found[(m.start, m.end)] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
 
