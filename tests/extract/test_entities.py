@@ -760,6 +760,43 @@ def test_a_people_s_word_is_the_people_not_its_country() -> None:
     assert {m.entity_id for m in article.mentions if m.text == "Velorian"} == _entity_of(linked, "Velorian")
 
 
+def test_a_people_s_word_before_who_acts_for_its_state_is_the_state() -> None:
+    # "Velorian officials insist": the state's view, as "Veloria insists" is; "Velorian fans" are the people. The
+    # people's word stays its own entity for the people (decision 0094, fifth session).
+    place, people = ("Veloria", "GPE"), ("Velorian", "NORP")
+    batch = [
+        _placed(
+            "a1",
+            "Veloria said on Monday that talks would go on. Velorian officials insist the border is closed. "
+            "Velorian fans cheered.",
+            [place, people, people],
+        ),
+        _placed(
+            "a2",
+            "Velorian fans filled the square. The Velorian team refused the medals, and Veloria backed it.",
+            [people, people, place],
+        ),
+        # An article that does not name the place: the word alone says which, so it is left to the people.
+        _placed("a3", "Velorian officials declined to comment.", [people]),
+    ]
+    linker = Linker()
+    linked = linker.link_articles(batch)
+    state = _entity_of(linked, "Veloria")
+    (people,) = {
+        m.entity_id for a in linked for m in a.mentions if m.text == "Velorian" and a.text.startswith("fans", m.end + 1)
+    }
+    by_place = {(a.id, a.text[m.end + 1 :].split()[0]): m for a in linked for m in a.mentions if m.text == "Velorian"}
+    assert len(state) == 1 and people not in state
+    assert by_place[("a1", "officials")].entity_id in state and by_place[("a1", "officials")].type == "GPE"
+    assert by_place[("a2", "team")].entity_id in state
+    assert by_place[("a1", "fans")].entity_id == by_place[("a2", "fans")].entity_id == people
+    assert by_place[("a1", "fans")].type == "NORP"
+    assert by_place[("a3", "officials")].entity_id == people
+    by_name = {e.name: e for e in linker.entities()}
+    assert by_name["Veloria"].aliases == ("Veloria",)  # the people's word is no name of the state
+    assert by_name["Velorian"].type == "NORP"
+
+
 def test_an_acronym_opening_a_longer_name_is_still_the_body_it_abbreviates() -> None:
     linked = _batch_linked(
         ("Meridian Press Agency/ORG",), ("MPA/ORG", "MPA Appeals Panel/ORG"), ("MPA Appeals Panel/ORG", "MPA/ORG")

@@ -732,6 +732,36 @@ def _countries_named(mentions: Iterable[Mention]) -> frozenset[str]:
     )
 
 
+# Who acts for a state, written after its people's word ("Russian officials insist", "the Indian government",
+# "Iranian forces"), one lower-case word between at most ("Russian senior officials", "the Indian cricket team"): the
+# word then names the state, not its people. A country's national team is the country as sports news names it
+# ("India beat Pakistan": "the Indian team" is that India). People of a nationality ("Indian fans", "Pakistani
+# players", "Russian speakers") are the people.
+_FOR_THE_STATE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:officials?|authorities|government|administration|ministry|ministers?|president|"
+    r"prime\s+minister|premier|leaders?|leadership|diplomats?|envoys?|ambassadors?|embassy|delegation|negotiators|"
+    r"representatives|spokes(?:man|woman|person)|forces|troops|military|army|navy|police|lawmakers|parliament|"
+    r"cabinet|team|side|squad)\b"
+)
+
+
+def _states_by_their_people(text: str, mentions: Sequence[Mention]) -> dict[tuple[int, int], Mention]:
+    """The people's words among ``mentions`` (NORP, one word) that name their state (:data:`_FOR_THE_STATE`:
+    "Russian officials"), by span, each with the article's mention of that place ("Russia", :func:`people_word`),
+    the first it writes; one whose place the article does not name is left out (the people's word alone says no
+    place here)."""
+    words = [m for m in mentions if m.type == "NORP" and " " not in m.text and _FOR_THE_STATE.match(text, m.end)]
+    if not words:
+        return {}
+    places = [m for m in mentions if m.type in {"GPE", "LOC"} and " " not in m.text]
+    out = {}
+    for m in words:
+        one = m.text[:-1] if m.text.endswith("s") else m.text  # ("Americans": an American each)
+        if place := next((p for p in places if people_word(one, p.text)), None):
+            out[(m.start, m.end)] = place
+    return out
+
+
 def _state_body(words: Sequence[str]) -> bool:
     """Whether a name's words are a body every state has (:data:`STATE_BODIES`: "Supreme Court", "Ministry of
     Defence")."""
@@ -1737,6 +1767,9 @@ class Linker:
         # Of the article being linked: the countries it names (:func:`_countries_named`); None outside
         # :meth:`link_articles`.
         self._countries_here: frozenset[str] | None = None
+        # Of the article whose one-word names are being linked: its people's words that name their state, by span,
+        # with the article's mention of the place (:func:`_states_by_their_people`: "Russian officials", "Russia").
+        self._states_here: dict[tuple[int, int], Mention] = {}
         self._owned_in: dict[str, dict[str, set[str]]] = {}
         # Which organisations' aliases the text last asked about writes (``_short_form_of``), by alias.
         self._written_in: str | None = None
@@ -2823,6 +2856,7 @@ class Linker:
             return m
         words = _words(m.text)
         written: str | None = None
+        kind = m.type  # (of an entity it makes)
         if (
             len(words) == 1
             and m.type == "PERSON"
@@ -2833,6 +2867,11 @@ class Linker:
             # named last before it (the first named after it, if none is before): never their merged pair.
             at = bisect.bisect_right(named, (m.start, "\uffff"))
             found: _Known | None = self._known[named[at - 1 if at else 0][1]]
+        elif m.type == "NORP" and (state := self._states_here.get((m.start, m.end))):
+            # "Russian officials insist": the people's word names the state, linked as the place's name the article
+            # writes ("Russia"), which becomes the alias; its own word stays the nationality's alone.
+            written, kind = state.text, state.type
+            found = self._match(written, kind, local, text, None)
         elif m.type == "ORG" and self._owned_names and (written := self._owned_names.get((m.start, m.end))):
             # A body written after a country's possessive is that country's: known by that name as written, or
             # by its own name ("India's Ministry of External Affairs" is the "External Affairs Ministry" another
@@ -2852,9 +2891,9 @@ class Linker:
         # Ministry"), which says whose it is; the mention keeps its own words and span.
         name = written or m.text
         if found is None:
-            found = _Known(id=_entity_id(m.type, name), type=m.type)
+            found = _Known(id=_entity_id(kind, name), type=kind)
             while found.id in self._known:
-                found.id = _entity_id(m.type, name + found.id)
+                found.id = _entity_id(kind, name + found.id)
             self._known[found.id] = found
         if text and m.type == "ORG" and (is_owned := _owned(name)):
             self._owned_in.setdefault(article_id, {}).setdefault(is_owned[1], set()).add(found.id)
@@ -2874,8 +2913,7 @@ class Linker:
         self._unvoted.add(found.id)
         local[name] = found.id
         # A mention linked to an entity of another kind ("Greywater" the model called a person) takes its kind.
-        kind = m.type if found.type in _COMPATIBLE.get(m.type, {m.type}) else found.type
-        return _as(m, kind, found.id)
+        return _as(m, m.type if found.type in _COMPATIBLE.get(m.type, {m.type}) else found.type, found.id)
 
     def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
         """Entity records (all of them, or ``ids``)."""
@@ -3158,13 +3196,14 @@ class Linker:
             written = self._retyped(self._places_opened(text, self._surnames(text, own)), majority)
             self._alone_here, self._shared_here = _alone_first(text, written), _shared(text, done.values())
             self._owned_names, self._countries_here = owned, _countries_named(own)
+            self._states_here = _states_by_their_people(text, written)
             try:
                 mentions = tuple(
                     done.get((m.start, m.end)) or self._link_one(article.id, m, names, text) for m in written
                 )
             finally:
                 self._alone_here, self._shared_here, self._owned_names = frozenset(), {}, {}
-                self._countries_here = None
+                self._countries_here, self._states_here = None, {}
             by_span: dict[tuple[int | None, int | None], str | None] = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
             by_end = {m.end: m for m in mentions if m.entity_id}
