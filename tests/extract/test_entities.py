@@ -728,7 +728,11 @@ def test_an_organisation_named_after_no_known_person_keeps_its_name() -> None:
     assert [m.text for m in article.mentions] == ["Harbour Cricket Rafiq Dawla"]
 
 
-def test_a_people_s_word_counts_for_its_country_but_is_no_name_of_it() -> None:
+def test_a_people_s_word_is_the_people_not_its_country() -> None:
+    # "Velorian" read as the people (NORP) by most of its mentions stays the people, one entity of its own, however
+    # near its spelling is to the place's: the place's votes no longer make it the place (dev-news: "Indian", 24
+    # mentions, had been India's; "Brazilian", farther in spelling, never was Brazil's). A mention the model
+    # tagged a place ("Velorian/GPE") is the people too, by the word's majority.
     mentions = [
         ("Velorian/NORP", "Velorian/NORP", "Velorian/NORP", "Veloria/GPE"),
         ("Veloria/GPE", "Velorian/NORP", "Velorian/GPE"),
@@ -744,15 +748,53 @@ def test_a_people_s_word_counts_for_its_country_but_is_no_name_of_it() -> None:
     ]
     linker = Linker()
     linked = linker.link_articles(batch)
-    (entity,) = {m.entity_id for a in linked for m in a.mentions}  # the people's word still counts for it
-    (veloria,) = linker.entities()
-    assert veloria.name == "Veloria"  # though "Velorian" is written more often
-    assert veloria.aliases == ("Veloria",)
-    assert veloria.mentions == 7
-    # Linked again from what was stored, "Velorian" still finds its country.
+    assert {(m.text, m.type) for a in linked for m in a.mentions} == {("Velorian", "NORP"), ("Veloria", "GPE")}
+    assert len(_entity_of(linked, "Velorian")) == len(_entity_of(linked, "Veloria")) == 1
+    assert _entity_of(linked, "Velorian") != _entity_of(linked, "Veloria")
+    by_name = {e.name: e for e in linker.entities()}
+    assert (by_name["Veloria"].aliases, by_name["Veloria"].mentions) == (("Veloria",), 2)
+    assert (by_name["Velorian"].type, by_name["Velorian"].mentions) == ("NORP", 5)
+    # Linked again from what was stored, "Velorian" is still the people.
     again = Linker(linker.entities())
     (article,) = again.link_articles([batch[1]])
-    assert {m.entity_id for m in article.mentions} == {entity}
+    assert {m.entity_id for m in article.mentions if m.text == "Velorian"} == _entity_of(linked, "Velorian")
+
+
+def test_a_people_s_word_before_who_acts_for_its_state_is_the_state() -> None:
+    # "Velorian officials insist": the state's view, as "Veloria insists" is; "Velorian fans" are the people. The
+    # people's word stays its own entity for the people (decision 0094, fifth session).
+    place, people = ("Veloria", "GPE"), ("Velorian", "NORP")
+    batch = [
+        _placed(
+            "a1",
+            "Veloria said on Monday that talks would go on. Velorian officials insist the border is closed. "
+            "Velorian fans cheered.",
+            [place, people, people],
+        ),
+        _placed(
+            "a2",
+            "Velorian fans filled the square. The Velorian team refused the medals, and Veloria backed it.",
+            [people, people, place],
+        ),
+        # An article that does not name the place: the word alone says which, so it is left to the people.
+        _placed("a3", "Velorian officials declined to comment.", [people]),
+    ]
+    linker = Linker()
+    linked = linker.link_articles(batch)
+    state = _entity_of(linked, "Veloria")
+    (people,) = {
+        m.entity_id for a in linked for m in a.mentions if m.text == "Velorian" and a.text.startswith("fans", m.end + 1)
+    }
+    by_place = {(a.id, a.text[m.end + 1 :].split()[0]): m for a in linked for m in a.mentions if m.text == "Velorian"}
+    assert len(state) == 1 and people not in state
+    assert by_place[("a1", "officials")].entity_id in state and by_place[("a1", "officials")].type == "GPE"
+    assert by_place[("a2", "team")].entity_id in state
+    assert by_place[("a1", "fans")].entity_id == by_place[("a2", "fans")].entity_id == people
+    assert by_place[("a1", "fans")].type == "NORP"
+    assert by_place[("a3", "officials")].entity_id == people
+    by_name = {e.name: e for e in linker.entities()}
+    assert by_name["Veloria"].aliases == ("Veloria",)  # the people's word is no name of the state
+    assert by_name["Velorian"].type == "NORP"
 
 
 def test_an_acronym_opening_a_longer_name_is_still_the_body_it_abbreviates() -> None:
@@ -3332,3 +3374,100 @@ def test_a_relative_named_in_passing_in_another_s_sentence_takes_no_bare_surname
     odo, tamir = _entity_of([linked], "Odo Varnek"), _entity_of([linked], "Tamir Varnek")
     assert odo != tamir
     assert [{m.entity_id} for m in linked.mentions if m.text == "Varnek"] == [odo, odo]
+
+
+def _placed(article_id: str, text: str, names: Sequence[tuple[str, str]]) -> Article:
+    """An article of ``text`` whose mentions are ``names`` (name, kind), each at its next place in the text."""
+    mentions, at = [], 0
+    for name, kind in names:
+        start = text.index(name, at)
+        mentions.append(Mention(text=name, start=start, end=start + len(name), type=kind))
+        at = start + len(name)
+    return Article(id=article_id, source="t", text=text, mentions=tuple(mentions))
+
+
+def test_two_countries_bodies_of_one_name_are_two_bodies() -> None:
+    # The model tags "Britain" a place and "Defence Ministry" a body: the possessive says whose body it is.
+    text = (
+        "Britain's Defence Ministry said the drones were launched from the east. Russia's Defence Ministry denied "
+        "that. Later the Defence Ministry in Moscow said more drones had been downed."
+    )
+    names = [("Britain", "GPE"), ("Defence Ministry", "ORG"), ("Russia", "GPE"), ("Defence Ministry", "ORG")]
+    other = "Officials at the Russian Defence Ministry said on Friday that talks would go on."
+    linker = Linker()
+    one, two = linker.link_articles(
+        [
+            _placed("a1", text, [*names, ("Defence Ministry", "ORG"), ("Moscow", "GPE")]),
+            _placed("a2", other, [("Russian Defence Ministry", "ORG")]),
+        ]
+    )
+    bodies = [m for m in one.mentions if m.type == "ORG"]
+    assert [(m.text, text[m.start : m.end]) for m in bodies] == [("Defence Ministry", "Defence Ministry")] * 3
+    britain, russia, bare = (m.entity_id for m in bodies)
+    assert britain != russia
+    # Named without its country where the article names two countries' bodies of that name: neither's.
+    assert bare not in {britain, russia}
+    # Another article's "Russian Defence Ministry" is Russia's.
+    assert two.mentions[0].entity_id == russia
+    names_of = {e.id: e.name for e in linker.entities()}
+    assert names_of[britain] == "Britain's Defence Ministry"
+    assert names_of[russia] == "Russian Defence Ministry"
+
+
+def test_a_body_named_alone_is_the_country_s_the_article_names() -> None:
+    text = "Bangladesh’s Foreign Ministry asked for her return. The Foreign Ministry wrote to Delhi again on Monday."
+    owned = [("Bangladesh", "GPE"), ("Foreign Ministry", "ORG"), ("Foreign Ministry", "ORG"), ("Delhi", "GPE")]
+    batch = [
+        _placed("a1", "The Bangladeshi Foreign Ministry called on India.", [("Bangladeshi Foreign Ministry", "ORG")]),
+        _placed("a2", text, owned),
+        _placed(
+            "a3",
+            "The Iranian Foreign Ministry and the Iraqi Foreign Ministry both spoke.",
+            [("Iranian Foreign Ministry", "ORG"), ("Iraqi Foreign Ministry", "ORG")],
+        ),
+    ]
+    first, second, third = Linker().link_articles(batch)
+    bangladesh = first.mentions[0].entity_id
+    assert [m.entity_id for m in second.mentions if m.type == "ORG"] == [bangladesh, bangladesh]
+    iran, iraq = (m.entity_id for m in third.mentions)
+    assert len({bangladesh, iran, iraq}) == 3
+
+
+def test_a_family_name_joined_by_a_particle_is_the_person_of_every_spelling() -> None:
+    # "Souza do Vale" has no first name: it joins "Marina Souza do Vale", and another outlet's "Marina Vale" (the
+    # same person written short) is not kept apart by it as by a first name "Souza".
+    first = "The host, Marina Souza do Vale, opened the talks. Souza do Vale said they would end on time."
+    batch = [
+        _placed("a1", first, [("Marina Souza do Vale", "PERSON"), ("Souza do Vale", "PERSON")]),
+        _placed("a2", "The talks' host Marina Vale said they would end.", [("Marina Vale", "PERSON")]),
+    ]
+    one, two = Linker().link_articles(batch)
+    assert len({m.entity_id for m in (*one.mentions, *two.mentions)}) == 1
+
+
+def test_a_body_named_alone_never_joins_another_story_s_country_s_body() -> None:
+    # "Iran's Supreme Court" and the article's own bare "the Supreme Court" are Iran's (the owner is a country of
+    # ``newsdesk.countries``). Another story's bare "the Supreme Court", which names Washington and no Iran, is
+    # not Iran's court: the analyst would read the US court's ruling as Iran's. A third that names Iran is Iran's.
+    batch = [
+        _placed(
+            "a1",
+            "Iran's Supreme Court upheld the verdict on Sunday. The Supreme Court gave no reasons.",
+            [("Iran", "GPE"), ("Supreme Court", "ORG"), ("Supreme Court", "ORG")],
+        ),
+        _placed(
+            "a2",
+            "In Washington, the Supreme Court struck the tariffs down, Justice Orla Denn wrote.",
+            [("Washington", "GPE"), ("Supreme Court", "ORG"), ("Orla Denn", "PERSON")],
+        ),
+        _placed(
+            "a3",
+            "Lawyers in Tehran said the Supreme Court would hear Iran's appeal again.",
+            [("Tehran", "GPE"), ("Supreme Court", "ORG"), ("Iran", "GPE")],
+        ),
+    ]
+    one, two, three = Linker().link_articles(batch)
+    (iran,) = {m.entity_id for m in one.mentions if m.type == "ORG"}
+    (washington,) = {m.entity_id for m in two.mentions if m.type == "ORG"}
+    assert washington != iran
+    assert [m.entity_id for m in three.mentions if m.type == "ORG"] == [iran]

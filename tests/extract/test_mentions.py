@@ -1029,3 +1029,102 @@ def test_a_team_or_a_place_before_a_celebration_is_no_person(text: str, labels: 
     for phrase, label in labels:
         assert names.get(phrase) == label
     assert "PERSON" not in names.values()
+
+
+def test_a_family_name_cut_at_its_particle_is_the_person_the_article_names_in_full() -> None:
+    from newsdesk.records import Mention
+
+    # The model read "Souza" and "Vale" of "Souza do Vale said" as two bodies; the article names "Marina Souza do
+    # Vale" in full before.
+    text = "The summit's host, Marina Souza do Vale, opened it. Later Souza do Vale said the deal would hold."
+    found = {}
+    for words, kind in (("Marina Souza do Vale", "PERSON"), ("Souza", "ORG"), ("Vale", "ORG")):
+        at = text.index(words, 0 if kind == "PERSON" else 50)
+        found[(at, at + len(words))] = Mention(text=words, start=at, end=at + len(words), type=kind)
+    mentions._surname_with_particles(text, found)
+    assert [(m.text, m.type) for m in sorted(found.values(), key=lambda m: m.start)] == [
+        ("Marina Souza do Vale", "PERSON"),
+        ("Souza do Vale", "PERSON"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found.values())
+    # Without the full name in the article, a body and a name after it stay as read ("Banco do Brasil" aside).
+    alone = {k: m for k, m in found.items() if m.text != "Marina Souza do Vale"}
+    alone = {
+        (m.start, m.start + 5): Mention(text="Souza", start=m.start, end=m.start + 5, type="ORG")
+        for m in alone.values()
+    }
+    vale = text.index("Vale", 50)
+    alone[(vale, vale + 4)] = Mention(text="Vale", start=vale, end=vale + 4, type="ORG")
+    mentions._surname_with_particles(text, alone)
+    assert sorted(m.text for m in alone.values()) == ["Souza", "Vale"]
+
+
+def test_a_name_in_a_line_of_players_figures_is_a_player() -> None:
+    from newsdesk.records import Mention
+
+    text = (
+        "Harbour 160-6: Tavin Orrel (61 off 40 balls), Mako Brennt (22 off 18), Ilse Varga (19 off 11); Jon Pell (3-21)"
+    )
+    kinds_of = {"Tavin Orrel": "LOC", "Mako Brennt": "PERSON", "Ilse Varga": "PERSON", "Jon Pell": "PERSON"}
+    found = {}
+    for name, kind in kinds_of.items():
+        at = text.index(name)
+        found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=kind)
+    at = text.index("Harbour")
+    found[(at, at + 7)] = Mention(text="Harbour", start=at, end=at + 7, type="GPE")
+    mentions._figured_alike(text, found)
+    assert {m.text: m.type for m in found.values()} == {**dict.fromkeys(kinds_of, "PERSON"), "Harbour": "GPE"}
+    # Teams given figures alike stay as read: a body among them is no person by one player's name.
+    teams = "Results: Orrel Rovers (3), Harbour United (2), Mako Brennt (1)"
+    found = {}
+    for name, kind in (("Orrel Rovers", "ORG"), ("Harbour United", "ORG"), ("Mako Brennt", "PERSON")):
+        at = teams.index(name)
+        found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=kind)
+    mentions._figured_alike(teams, found)
+    assert [m.type for m in found.values()] == ["ORG", "ORG", "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "kind"),
+    [
+        # A share, a sum, a count or a rank in brackets is no player's figure: the party, the company, the country
+        # listed among people with one keep the model's type.
+        ("Poll: Tavin Orrel (31%), Green Alliance (22%), Ilse Varga (20%)", "Green Alliance", "ORG"),
+        ("Votes: Tavin Orrel (1,204), Nova Frente (998), Ilse Varga (870)", "Nova Frente", "ORG"),
+        ("Gifts: Tavin Orrel (2 million), Harbour Trust (1.5 million), Ilse Varga (1 million)", "Harbour Trust", "ORG"),
+        ("Seeds: Tavin Orrel (1), Ilse Varga (2), Great Britain (3)", "Great Britain", "GPE"),
+        ("Gold: Tavin Orrel (800m), Ilse Varga (1500m), Great Britain (4x400m)", "Great Britain", "GPE"),
+    ],
+)
+def test_a_name_among_people_given_a_share_or_a_sum_is_not_made_a_player(text: str, other: str, kind: str) -> None:
+    from newsdesk.records import Mention
+
+    found = {}
+    for name, typed in (("Tavin Orrel", "PERSON"), ("Ilse Varga", "PERSON"), (other, kind)):
+        at = text.index(name)
+        found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
+    mentions._figured_alike(text, found)
+    assert {m.text: m.type for m in found.values()} == {"Tavin Orrel": "PERSON", "Ilse Varga": "PERSON", other: kind}
+
+
+def test_a_body_or_a_place_by_its_words_in_a_line_of_players_stays_one() -> None:
+    from newsdesk.records import Mention
+
+    # Every other name of the line a player's, but "Club" ends a body's name and "Valley" names a kind of place; a
+    # name in capitals ("ORREL XI") is no player's either.
+    for other, kind in (("Harbour Cricket Club", "ORG"), ("Orrel Valley", "LOC"), ("ORREL XI", "ORG")):
+        text = f"Scores: Tavin Orrel (61 off 40 balls), Ilse Varga (22 off 18); {other} (3-21)"
+        found = {}
+        for name, typed in (("Tavin Orrel", "PERSON"), ("Ilse Varga", "PERSON"), (other, kind)):
+            at = text.index(name)
+            found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
+        mentions._figured_alike(text, found)
+        assert {m.text: m.type for m in found.values()}[other] == kind
+    # The same line with a name of two capitalised words is the player's.
+    text = "Scores: Tavin Orrel (61 off 40 balls), Ilse Varga (22 off 18); Jon Pell (3-21)"
+    found = {}
+    for name, typed in (("Tavin Orrel", "PERSON"), ("Ilse Varga", "PERSON"), ("Jon Pell", "GPE")):
+        at = text.index(name)
+        found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
+    mentions._figured_alike(text, found)
+    assert {m.text: m.type for m in found.values()}["Jon Pell"] == "PERSON"

@@ -348,11 +348,55 @@ _TERM = operator.itemgetter(1)
 _GIVEN = functools.partial(operator.is_not, None)
 
 
+# A phrasal verb that says what one plain verb says, read as that verb: "turned down the request" is "rejected the
+# request", and since its particle is a stop word the phrase alone leaves only "turn", which two reports of one
+# refusal do not share. Keyed by the verb and its particle: the plain verb, whether an object pronoun may stand
+# between them ("turned it down", "called them off") and the word that must follow the particle ("pulled out of the
+# deal": "pulled out a knife" is no withdrawal; "signed off on"). Only phrases of one meaning in news: not "give up"
+# (hope, or land), "back down" (yield, concede or retreat), "walk away" (leave a deal, or a crash), "rule out"
+# (what reports write alike anyway). A phrase followed by a way or a level (:data:`_LITERAL`: "turned down the
+# street", "stepped down the stairs", "turned down the heat") is read as written.
+_PHRASAL_VERBS: dict[tuple[str, str], tuple[str, bool, str]] = {
+    ("turn", "down"): ("reject", True, ""),
+    ("call", "off"): ("cancel", True, ""),
+    ("step", "down"): ("resign", False, ""),
+    ("pull", "out"): ("withdraw", False, "of"),
+    ("drop", "out"): ("withdraw", False, "of"),
+    ("sign", "off"): ("approve", False, "on"),
+}
+_PHRASAL_VERB = re.compile(
+    r"\b([Tt]urn|[Cc]all|[Ss]tep|[Pp]ull|[Dd]rop|[Ss]ign)(?:s|p?ed|p?ing)?(\s+(?:it|them|him|her|this|that))?"
+    r"\s+(down|off|out)\b(?:\s+([a-z]+)(?:\s+([a-z]+))?)?"
+)
+_LITERAL = frozenset(
+    "street streets road roads lane alley avenue path track corridor hall hallway stairs steps staircase hill slope "
+    "river volume heat music sound lights temperature".split()
+)
+
+
+def _plain_verbs(text: str) -> str:
+    """``text`` with each phrasal verb of :data:`_PHRASAL_VERBS` written as its plain verb, padded with spaces to
+    the phrase's length, so every other word keeps its place (the places of the names' mentions)."""
+    if " down" not in text and " off" not in text and " out" not in text:  # (the particles, searched in C)
+        return text
+    out = text
+    for m in _PHRASAL_VERB.finditer(text):
+        plain = _PHRASAL_VERBS.get((m[1].casefold(), m[3]))
+        if plain is None or (m[2] and not plain[1]) or (plain[2] and m[4] != plain[2]):
+            continue
+        if m[4] in _LITERAL or m[5] in _LITERAL:
+            continue
+        a, b = m.start(), m.end(3)
+        out = out[:a] + plain[0].ljust(b - a) + out[b:]
+    return out
+
+
 def terms(text: str, offset: int = 0, mentions: tuple[Mention, ...] = ()) -> tuple[str, ...]:
     """The content terms of ``text`` (at ``offset`` in the article): names as ``#key`` (and ``@entity`` when
     linked), other words stemmed, stop words and numbers left out; in first-seen order, each once."""
     out: dict[str, None] = {}
     end = offset + len(text)
+    text = _plain_verbs(text)
     covered: set[int] = set()  # the characters of the names, whose words are the names' own terms
     roles: set[str] = set()
     for m in mentions:

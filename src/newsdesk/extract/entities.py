@@ -34,6 +34,8 @@ from newsdesk.records import Article, Entity, Mention, Quote, SpeakerKind
 
 __all__ = [
     "KIN",
+    "PARTICLES",
+    "STATE_BODIES",
     "Linker",
     "contains",
     "family_first",
@@ -650,6 +652,134 @@ def _core(words: Sequence[str]) -> list[str]:
     return [_WRITTEN_OUT.get(w.lower().strip("."), w) for w in words[:end]]
 
 
+# Bodies every state has, whose name alone does not say whose ("the Defence Ministry", "the Supreme Court"): a
+# country's possessive written before one says it ("Britain's Defence Ministry", "Russia's Defence Ministry").
+STATE_BODIES = frozenset(
+    "ministry department office embassy court army navy police parliament government cabinet council commission "
+    "agency board bureau tribunal".split()
+)
+# An owner's mark and a space, as written before the name owned.
+_OWNER_MARKS = frozenset({"'s ", "’s "})
+# A name and an owner's mark ending just before a position ("Britain's ", "Bangladesh’s "): up to three words.
+_OWNER_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s $")
+
+
+@_remembered(_WORDS_CACHED)
+def _country_of(name: str) -> str | None:
+    """The country a name or its people's word names ("Bangladesh", "Bangladeshi", "Indian", "Russian"), by
+    :func:`countries.country`; a people's word is read by :data:`_PEOPLE_ENDINGS` (the place written before the
+    ending, or with a vowel for the one the ending took: "Indi-an" of India), never as a capital's people."""
+    if found := countries.country(name):
+        return found
+    low = name.lower()
+    if " " in low or not low.isalpha():
+        return None
+    for end in _PEOPLE_ENDINGS:
+        stem = low[: -len(end)]
+        if low.endswith(end) and len(stem) >= 3:
+            for place in (stem, *(stem + v for v in "aeiou")):
+                if (found := countries.country(place)) and not countries.capital(place):
+                    return found
+    return countries.country(low + "y")  # "German" of Germany
+
+
+@_remembered(_WORDS_CACHED)
+def _owned(name: str) -> tuple[str, str] | None:
+    """The country a body of a state's name says it is of (:data:`STATE_BODIES`: a name ending in "Ministry",
+    "Court" ..., or "<Country> Ministry of X"), and the rest of the name's :func:`_form`: "Bangladesh’s Foreign
+    Ministry", "Bangladeshi Foreign Ministry" and "Bangladesh Foreign Ministry" are Bangladesh's
+    ("foreignministri"), "Russian Defence Ministry" Russia's. None for a name no country opens ("Defence
+    Ministry", "Asian Cricket Council") and for other bodies: a party or a company named after its country ("the
+    Bangladesh Awami League", "India Today") is no body of that state, and the same name written alone there is
+    still the one other articles name."""
+    words = _words(name)
+    if len(words) < 2 or (
+        words[-1].lower() not in STATE_BODIES and all(_of_last(words[n:]) is None for n in (1, 2, 3))
+    ):
+        return None
+    for i, word in enumerate(words[:-1]):
+        if word.endswith(("'s", "’s")):
+            country = countries.country(" ".join([*words[:i], word[:-2]]))
+            return (country, _form(" ".join(words[i + 1 :]), "ORG")) if country else None
+    for n in (3, 2, 1):
+        if len(words) > n and (country := _country_of(" ".join(words[:n]))):
+            return country, _form(" ".join(words[n:]), "ORG")
+    return None
+
+
+# Lower-case words inside a person's name ("Ursula von der Leyen", "André Corrêa do Lago"), joining its parts.
+PARTICLES = frozenset("von van der den de del della di da do dos das du la le bin binti ibn al el ter ten".split())
+
+
+def _family_name_of(name: str, full: Iterable[str]) -> bool:
+    """Whether ``name`` is a family name of parts joined by a particle ("Corrêa do Lago": a capitalised word, then
+    a particle) that ends one of the person names ``full`` ("André Corrêa do Lago"), spelling aside."""
+    words = _words(name)
+    if len(words) < 3 or words[1] not in PARTICLES:
+        return False
+    parts = _parts(name)
+    return any(len(p := _parts(a)) > len(parts) and p[-len(parts) :] == parts for a in full)
+
+
+def _countries_named(mentions: Iterable[Mention]) -> frozenset[str]:
+    """The countries an article's place and nationality mentions name, by their name, their people's word or their
+    capital ("Iran", "Iranian", "Tehran")."""
+    return frozenset(
+        found
+        for m in mentions
+        if m.type in {"GPE", "LOC", "NORP"}
+        and (found := countries.country(m.text) or countries.capital(m.text) or _country_of(m.text))
+    )
+
+
+# Who acts for a state, written after its people's word ("Russian officials insist", "the Indian government",
+# "Iranian forces"), one lower-case word between at most ("Russian senior officials", "the Indian cricket team"): the
+# word then names the state, not its people. A country's national team is the country as sports news names it
+# ("India beat Pakistan": "the Indian team" is that India). People of a nationality ("Indian fans", "Pakistani
+# players", "Russian speakers") are the people.
+_FOR_THE_STATE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:officials?|authorities|government|administration|ministry|ministers?|president|"
+    r"prime\s+minister|premier|leaders?|leadership|diplomats?|envoys?|ambassadors?|embassy|delegation|negotiators|"
+    r"representatives|spokes(?:man|woman|person)|forces|troops|military|army|navy|police|lawmakers|parliament|"
+    r"cabinet|team|side|squad)\b"
+)
+
+
+def _states_by_their_people(text: str, mentions: Sequence[Mention]) -> dict[tuple[int, int], Mention]:
+    """The people's words among ``mentions`` (NORP, one word) that name their state (:data:`_FOR_THE_STATE`:
+    "Russian officials"), by span, each with the article's mention of that place ("Russia", :func:`people_word`),
+    the first it writes; one whose place the article does not name is left out (the people's word alone says no
+    place here)."""
+    words = [m for m in mentions if m.type == "NORP" and " " not in m.text and _FOR_THE_STATE.match(text, m.end)]
+    if not words:
+        return {}
+    places = [m for m in mentions if m.type in {"GPE", "LOC"} and " " not in m.text]
+    out = {}
+    for m in words:
+        one = m.text[:-1] if m.text.endswith("s") else m.text  # ("Americans": an American each)
+        if place := next((p for p in places if people_word(one, p.text)), None):
+            out[(m.start, m.end)] = place
+    return out
+
+
+def _state_body(words: Sequence[str]) -> bool:
+    """Whether a name's words are a body every state has (:data:`STATE_BODIES`: "Supreme Court", "Ministry of
+    Defence")."""
+    return bool(words) and (words[-1].lower() in STATE_BODIES or _of_last(words) is not None)
+
+
+def _owners(k: _Known) -> set[str]:
+    """The countries organisation ``k`` is known as the body of, by its names (:func:`_owned`)."""
+    return {owned[0] for alias in k.aliases if (owned := _owned(alias))}
+
+
+def _owned_otherwise(k: _Known, owner: str) -> bool:
+    """Whether organisation ``k`` is known as another country's than ``owner`` (by :func:`_owned`) and never as
+    that one's."""
+    owners = _owners(k)
+    return bool(owners) and owner not in owners
+
+
 def _extends(longer: str, shorter: str) -> bool:
     """Whether organisation name ``longer`` is ``shorter`` with more trades joined by "&" or "and" (its legal
     form aside): "Orsa Dredging & Salvage Co Limited" of "Orsa Dredging". Two words at least: a lone word is a
@@ -1075,6 +1205,8 @@ class _Known:
                 kv[0].startswith("The "),
                 _shouted(kv[0]) and any(n.casefold() == kv[0].casefold() and n != kv[0] for n in names),
                 -kv[1],
+                # "Bangladesh Foreign Ministry" before "Bangladesh’s Foreign Ministry", a sentence's way of naming it.
+                "'s " in kv[0] or "’s " in kv[0],
                 len(_words(kv[0])),
             ),
         )
@@ -1627,6 +1759,18 @@ class Linker:
         # names in full share, where each of them is named ((start, entity id) in text order).
         self._alone_here: frozenset[str] = frozenset()
         self._shared_here: dict[str, list[tuple[int, str]]] = {}
+        # Of the article being linked: its bodies of a state written after a country's possessive, by span, as
+        # written with it ("Britain's Defence Ministry", :meth:`_owners_before`); and of each article of the batch,
+        # the bodies it names as a country's, by the :func:`_form` of their name without the country, for the same
+        # name written without one there ("the Defence Ministry").
+        self._owned_names: dict[tuple[int, int], str] = {}
+        # Of the article being linked: the countries it names (:func:`_countries_named`); None outside
+        # :meth:`link_articles`.
+        self._countries_here: frozenset[str] | None = None
+        # Of the article whose one-word names are being linked: its people's words that name their state, by span,
+        # with the article's mention of the place (:func:`_states_by_their_people`: "Russian officials", "Russia").
+        self._states_here: dict[tuple[int, int], Mention] = {}
+        self._owned_in: dict[str, dict[str, set[str]]] = {}
         # Which organisations' aliases the text last asked about writes (``_short_form_of``), by alias.
         self._written_in: str | None = None
         self._written: dict[str, bool] = {}
@@ -2491,9 +2635,13 @@ class Linker:
         if seen is not None and seen[0] is k:
             if seen[2] or seen[1] == len(full):
                 return seen[2]
-            hit = any(_conflict(name, a) for a in itertools.islice(full, seen[1], None))
+            hit = any(
+                _conflict(name, a) and not _family_name_of(a, full) for a in itertools.islice(full, seen[1], None)
+            )
         else:
-            hit = any(_conflict(name, a) for a in full)
+            # (A family name joined by a particle that ends another of its full names, "Corrêa do Lago" beside
+            # "André Corrêa do Lago", has no first name for ``name``'s to conflict with.)
+            hit = any(_conflict(name, a) and not _family_name_of(a, full) for a in full)
         if len(self._conflicting) >= _READ_KEPT:  # a long run's answers: started again (the answers are the same)
             self._conflicting.clear()
         self._conflicting[(name, k.id)] = (k, len(full), hit)
@@ -2567,11 +2715,19 @@ class Linker:
         return found
 
     def _match(
-        self, name: str, kind: str, local: dict[str, str], text: str = "", role: str | None = None
+        self,
+        name: str,
+        kind: str,
+        local: dict[str, str],
+        text: str = "",
+        role: str | None = None,
+        owner: str | None = None,
     ) -> _Known | None:
         words = _words(name)
         if not words:
             return None
+        if kind == "ORG" and owner is None and (owned := _owned(name)):
+            owner = owned[0]
         # The entities this article names, as a set: asked of every candidate, as many as a surname's people.
         here = set(local.values())
         candidates = self._people_named(name) if kind == "PERSON" else self._bodies_named(name, kind)
@@ -2643,12 +2799,24 @@ class Linker:
                 and (kind not in {"GPE", "LOC"} or (k.id in here and not _shouted(name)))
             ]
         if kind == "PERSON" and len(words) > 1:
-            # A full name never joins a person whose full names have its surname with another first name.
-            candidates = [k for k in candidates if not self._conflicts(name, k)]
+            # A full name never joins a person whose full names have its surname with another first name; but a
+            # family name of words joined by a particle ("Corrêa do Lago") has no first name to conflict: it is
+            # the person whose full name it ends ("André Corrêa do Lago"), whatever other spellings they have.
+            candidates = [k for k in candidates if not self._conflicts(name, k) or _family_name_of(name, k.full)]
         if kind in _PLACE_OR_BODY and len(words) == 1 and words[0].lower() in _GENERIC_PARTS:
             # "Post" written alone joins a body with a longer name ("the Post" of an outlet) only where the
             # article names it.
             candidates = [k for k in candidates if k.id in here or not k.full]
+        if owner is not None:
+            # A country's body is never another country's: "Russia's Defence Ministry" is not "Britain's", nor the
+            # "Iraqi Foreign Ministry" the "Iranian" one, however alike their names are spelled.
+            candidates = [k for k in candidates if not _owned_otherwise(k, owner)]
+        elif kind == "ORG" and self._countries_here is not None and _state_body(words):
+            # A body of a state named without its country ("the Supreme Court") is never one known as the body of
+            # a country the article does not name: another story's "Iran's Supreme Court" is not the court of a
+            # story from Washington.
+            named = self._countries_here
+            candidates = [k for k in candidates if k.id in here or not (owners := _owners(k)) or owners & named]
         if not candidates:
             return None
         in_article = [] if here.isdisjoint(map(_ID, candidates)) else [k for k in candidates if k.id in here]
@@ -2687,6 +2855,8 @@ class Linker:
         if not _words(m.text):
             return m
         words = _words(m.text)
+        written: str | None = None
+        kind = m.type  # (of an entity it makes)
         if (
             len(words) == 1
             and m.type == "PERSON"
@@ -2697,16 +2867,39 @@ class Linker:
             # named last before it (the first named after it, if none is before): never their merged pair.
             at = bisect.bisect_right(named, (m.start, "\uffff"))
             found: _Known | None = self._known[named[at - 1 if at else 0][1]]
+        elif m.type == "NORP" and (state := self._states_here.get((m.start, m.end))):
+            # "Russian officials insist": the people's word names the state, linked as the place's name the article
+            # writes ("Russia"), which becomes the alias; its own word stays the nationality's alone.
+            written, kind = state.text, state.type
+            found = self._match(written, kind, local, text, None)
+        elif m.type == "ORG" and self._owned_names and (written := self._owned_names.get((m.start, m.end))):
+            # A body written after a country's possessive is that country's: known by that name as written, or
+            # by its own name ("India's Ministry of External Affairs" is the "External Affairs Ministry" another
+            # article names), never another country's.
+            owner = _owned(written)
+            country = owner[0] if owner else None
+            found = self._written_with_owner(written, local, country) or self._match(
+                m.text, m.type, local, text, m.role, owner=country
+            )
+        elif m.type == "ORG" and (owned := self._owned_in.get(article_id)) and _owned(m.text) is None:
+            # "The Defence Ministry" in an article naming one country's is that country's.
+            ids = owned.get(_form(m.text, "ORG"), ())
+            found = self._known[next(iter(ids))] if len(ids) == 1 else self._match(m.text, m.type, local, text, m.role)
         else:
             found = self._match(m.text, m.type, local, text, m.role)
+        # The name as written: with the country's possessive before a body of a state ("Britain's Defence
+        # Ministry"), which says whose it is; the mention keeps its own words and span.
+        name = written or m.text
         if found is None:
-            found = _Known(id=_entity_id(m.type, m.text), type=m.type)
+            found = _Known(id=_entity_id(kind, name), type=kind)
             while found.id in self._known:
-                found.id = _entity_id(m.type, m.text + found.id)
+                found.id = _entity_id(kind, name + found.id)
             self._known[found.id] = found
+        if text and m.type == "ORG" and (is_owned := _owned(name)):
+            self._owned_in.setdefault(article_id, {}).setdefault(is_owned[1], set()).add(found.id)
         # An alias it has is in the indexes already.
-        new = m.text not in found.aliases
-        found.aliases[m.text] += 1
+        new = name not in found.aliases
+        found.aliases[name] += 1
         found.total += 1
         if m.role:
             found.roles[m.role] += 1
@@ -2715,13 +2908,12 @@ class Linker:
         if text and (size == 1 if found.type == "PERSON" else found.type in _PLACE_OR_BODY and size >= 3):
             found.named.add((text, m.text))
         if new:
-            self._index(found, m.text)
+            self._index(found, name)
         self.changed[found.id] = None
         self._unvoted.add(found.id)
-        local[m.text] = found.id
+        local[name] = found.id
         # A mention linked to an entity of another kind ("Greywater" the model called a person) takes its kind.
-        kind = m.type if found.type in _COMPATIBLE.get(m.type, {m.type}) else found.type
-        return _as(m, kind, found.id)
+        return _as(m, m.type if found.type in _COMPATIBLE.get(m.type, {m.type}) else found.type, found.id)
 
     def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
         """Entity records (all of them, or ``ids``)."""
@@ -2749,6 +2941,41 @@ class Linker:
             elif found := self._spelled_otherwise(text, w.start(), w.end(), covered):
                 extra.append(found)
         return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
+
+    def _written_with_owner(self, written: str, local: dict[str, str], owner: str | None) -> _Known | None:
+        """The body known by ``written`` (a body's name with its country's possessive), spelling aside, and of no
+        other country: only the spelling lookup, none of :meth:`_match`'s slower ones (what the sentences say), which
+        the body's own name is looked up by after it."""
+        found = [k for k in self._bodies_named(written, "ORG") if owner is None or not _owned_otherwise(k, owner)]
+        if not found:
+            return None
+        here = set(local.values())
+        return max([k for k in found if k.id in here] or found, key=_RANKED)
+
+    @staticmethod
+    def _owners_before(text: str, mentions: Sequence[Mention]) -> dict[tuple[int, int], str]:
+        """The bodies of a state among ``mentions`` (a name ending in "Ministry", "Court" ..., or "Ministry of X")
+        written right after a country's possessive, by span, as written with it: "Britain's Defence Ministry",
+        where the model tagged "Britain" a place and "Defence Ministry" a body. A name that says its country
+        itself ("Russian Defence Ministry") is left as it is."""
+        out: dict[tuple[int, int], str] = {}
+        for m in mentions:
+            if m.type != "ORG" or text[m.start - 3 : m.start] not in _OWNER_MARKS or m.start < 4:
+                continue
+            words = _words(m.text)
+            if not words or (words[-1].lower() not in STATE_BODIES and _of_last(words) is None) or _owned(m.text):
+                continue
+            before = _OWNER_BEFORE.search(text, max(0, m.start - 48), m.start)
+            if before is None:
+                continue
+            names = before.group(1).split(" ")
+            # The longest run of its last words that names a country ("On Monday Britain": Britain).
+            for n in range(len(names), 0, -1):
+                if countries.country(" ".join(names[-n:])):
+                    start = before.end(1) - len(" ".join(names[-n:]))
+                    out[(m.start, m.end)] = text[start : m.end]
+                    break
+        return out
 
     def _places_opened(self, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         """``mentions`` with a one-word person that opens the name of a known place or body written right there
@@ -2914,6 +3141,16 @@ class Linker:
                 ]
             )
             spellings = [tally(k) for k in near if k in votes or k in known]
+            one = key[:-1] if key.endswith("s") else key  # "Americans": an American each
+            if (
+                len(near) > 1
+                and any(k != key and people_word(one, k) for k in near)
+                and _majority(_summed([tally(key)]), borrow_norp=False) == "NORP"
+            ):
+                # A people's word read as the people ("Indian" beside "India", "Pakistani" beside "Pakistan", as the
+                # mentions stage types it where the article names the place) stays the people: the place's votes
+                # never make it the place ("Brazilian", too far in spelling to be pooled with Brazil, never was).
+                return "NORP"
             # A nationality tag counts for the place only beside another spelling (the country and its people's
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
             return _majority(_summed(spellings), borrow_norp=len(spellings) > 1)
@@ -2931,30 +3168,42 @@ class Linker:
         local: list[dict[str, str]] = [{} for _ in batch]
         full: list[dict[tuple[int, int], Mention]] = []
         found: list[tuple[Mention, ...]] = []
+        owners: list[dict[tuple[int, int], str]] = []
+        # (Of this batch's articles only: each batch's articles are others.)
+        self._owned_in = {}
         for article, names in zip(batch, local, strict=True):
             found.append(self._people_inside(article.mentions))
-            # Only the names of several words are retyped here (the one-word names are retyped with the surnames
-            # below): ``_retyped`` reads the surnames of full names alone, so each comes out as it would among all
-            # of them, in the same order.
-            longer = [m for m in found[-1] if len(_words(m.text)) > 1]
+            # Only the names of several words are retyped here (the one-word names are retyped with the
+            # surnames below): ``_retyped`` reads the surnames of full names alone, so each comes out as it
+            # would among all of them, in the same order.
+            longer = self._retyped([m for m in found[-1] if len(_words(m.text)) > 1], majority)
+            # (Read once an article, over its mentions as the model typed them; a mention is asked again whether it
+            # is a body where it is linked.)
+            owned = self._owned_names = self._owners_before(article.text, found[-1])
+            owners.append(owned)
+            self._countries_here = _countries_named(found[-1])
+            # (A body written with its country's possessive is linked by that longer name, before the same
+            # body written alone: "the Defence Ministry" then finds the country's.)
             full.append(
                 {
                     (m.start, m.end): self._link_one(article.id, m, names, article.text)
-                    for m in sorted(self._retyped(longer, majority), key=lambda m: -len(_words(m.text)))
+                    for m in sorted(longer, key=lambda m: -len(_words(owned.get((m.start, m.end)) or m.text)))
                 }
             )
-        for article, names, done, own in zip(batch, local, full, found, strict=True):
-            written = self._retyped(self._places_opened(article.text, self._surnames(article.text, own)), majority)
-            self._alone_here, self._shared_here = (
-                _alone_first(article.text, written),
-                _shared(article.text, done.values()),
-            )
+            self._owned_names, self._countries_here = {}, None
+        for article, names, done, own, owned in zip(batch, local, full, found, owners, strict=True):
+            text = article.text
+            written = self._retyped(self._places_opened(text, self._surnames(text, own)), majority)
+            self._alone_here, self._shared_here = _alone_first(text, written), _shared(text, done.values())
+            self._owned_names, self._countries_here = owned, _countries_named(own)
+            self._states_here = _states_by_their_people(text, written)
             try:
                 mentions = tuple(
-                    done.get((m.start, m.end)) or self._link_one(article.id, m, names, article.text) for m in written
+                    done.get((m.start, m.end)) or self._link_one(article.id, m, names, text) for m in written
                 )
             finally:
-                self._alone_here, self._shared_here = frozenset(), {}
+                self._alone_here, self._shared_here, self._owned_names = frozenset(), {}, {}
+                self._countries_here, self._states_here = None, {}
             by_span: dict[tuple[int | None, int | None], str | None] = {(m.start, m.end): m.entity_id for m in mentions}
             by_text = {m.text: m.entity_id for m in mentions if m.type == "PERSON"}
             by_end = {m.end: m for m in mentions if m.entity_id}
@@ -2983,4 +3232,5 @@ class Linker:
                 linked.append(_spoken(q, entity_id, kind))
             quotes = tuple(linked)
             out.append(dataclasses.replace(article, mentions=mentions, quotes=quotes))
+        self._owned_in = {}
         return out

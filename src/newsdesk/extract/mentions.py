@@ -44,7 +44,7 @@ _NAMES = ("PERSON", "ORG", "GPE", "LOC")
 _PLACE_OF = {*kinds.PLACE_NOUNS, "port", "harbour", "harbor"}
 # Lower-case words inside a person's name ("Ursula von der Leyen", "André Corrêa do Lago"): the model often stops
 # at them and tags the rest as another name.
-_PARTICLES = frozenset("von van der den de del della di da do dos das du la le bin binti ibn al el ter ten".split())
+_PARTICLES = entities.PARTICLES
 # Forms of address, which are no roles ("Mr Orvin", "Dr. Halle", "Sir Tobin Marsh"); of them, those that are
 # part of a family's name ("Sheikh Mujibur Rahman") are kept in it.
 _HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lady lord sheikh sheikha shaikh hon".split())
@@ -205,6 +205,28 @@ def _with_particles(text: str, found: dict[tuple[int, int], Mention]) -> None:
             del found[k]
         del found[key]
         found[(m.start, stop)] = Mention(text=text[m.start : stop], start=m.start, end=stop, type="PERSON", role=m.role)
+
+
+def _surname_with_particles(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A name the model cut at a particle and read as a body or a place ("Corrêa" and "Lago" two bodies, of "Corrêa
+    do Lago said") is a person's name where the article writes it whole as the end of a person's longer name
+    ("André Corrêa do Lago"): the family name without the given name."""
+    people = [m.text for m in found.values() if m.type == "PERSON" and " " in m.text]
+    if not people:
+        return
+    for key in sorted(found):
+        m = found.get(key)
+        if m is None or m.type not in {"ORG", "GPE", "LOC"} or " " in m.text:
+            continue
+        gap = _PARTICLE_GAP.match(text, m.end)
+        if gap is None:
+            continue
+        after = found.get((gap.start(2), gap.end()))
+        whole = text[m.start : gap.end()]
+        if after is None or after.type not in _NAMES or not any(p.endswith(" " + whole) for p in people):
+            continue
+        del found[key], found[(after.start, after.end)]
+        found[(m.start, gap.end())] = Mention(text=whole, start=m.start, end=gap.end(), type="PERSON", role=after.role)
 
 
 def _company_or_site(text: str, found: dict[tuple[int, int], Mention]) -> None:
@@ -662,6 +684,60 @@ def _listed_with_people(doc: Doc, text: str, found: dict[tuple[int, int], Mentio
             found[key] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
 
 
+# A player's figure in brackets right after a name, as a score line gives each player's: a count off or for another
+# ("Abhishek Sharma (74 off 39 balls)", "(30no off 19)", "Haris Rauf (2-26)", "(4/21)"). A lone count, share, sum or
+# rank ("(22%)", "(1.5 million)", "(3)", "(800m)") is no player's: a poll's party or a donors' company has one too.
+_FIGURE_AFTER = re.compile(r" \(\d+[a-z*]{0,3}(?: off |-|/)\d[^()\n]{0,36}\)")
+_ITEM_GAP = frozenset({", ", "; "})
+
+
+def _figured_alike(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A name of two capitalised words or more the model calls a body or a place, in a line of names each followed by
+    a player's figure in brackets (:data:`_FIGURE_AFTER`) and set apart by commas or semicolons ("A (58 off 45
+    balls), B (21 off 17), C (21 off 19); D (2-33)"), is a person's where every other name of the line is, two at
+    least: the line gives one kind of thing the same figures. None of its words ends a body's name or names a kind
+    of place."""
+    ordered = sorted(found.values(), key=lambda m: m.start)
+    line: list[Mention] = []
+    for n, m in enumerate(ordered):
+        figure = _FIGURE_AFTER.match(text, m.end)
+        if figure is None:
+            continue
+        line.append(m)
+        after = ordered[n + 1] if n + 1 < len(ordered) else None
+        if (
+            after is None
+            or text[figure.end() : after.start] not in _ITEM_GAP
+            or not _FIGURE_AFTER.match(text, after.end)
+        ):
+            _one_kind_in_a_line(line, found)
+            line = []
+
+
+def _one_kind_in_a_line(line: list[Mention], found: dict[tuple[int, int], Mention]) -> None:
+    """:func:`_figured_alike` for one line of names."""
+    people = sum(m.type == "PERSON" for m in line)
+    others = [m for m in line if m.type != "PERSON"]
+    if people < 2 or len(others) != 1:
+        return
+    (m,) = others
+    words = m.text.split()
+    if (
+        m.type in _PERSON_BODY_OR_PLACE
+        and len(words) > 1
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        # (A body's word: its name's last words, "Club", "Board", or a kind of body, "Team", "Party".)
+        and not any(
+            (low := w.lower()) in kinds.BODY_HEADS
+            or low in kinds.PLACE_NOUNS
+            or kinds.CLASS_NOUNS.get(low) == "ORG"
+            or low in entities.STATE_BODIES
+            for w in words
+        )
+    ):
+        found[(m.start, m.end)] = Mention(text=m.text, start=m.start, end=m.end, type="PERSON")
+
+
 def _place_after_a_place(doc: Doc, text: str, found: dict[tuple[int, int], Mention]) -> None:
     """A name of two words or more the model calls a body that follows a site's name (a place of two words or more)
     after a comma, set beside it ("landed at Hindon Airforce Station, Uttar Pradesh after ..."), is the larger
@@ -966,7 +1042,9 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     for key in [k for k, m in found.items() if m.type == kinds.WORK]:
         del found[key]
     _with_particles(text, found)
+    _surname_with_particles(text, found)
     _listed_with_people(doc, text, found)
+    _figured_alike(text, found)
     _place_after_a_place(doc, text, found)
     _company_or_site(text, found)
     _persons_by_what_they_have(text, found)
