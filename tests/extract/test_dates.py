@@ -375,3 +375,18 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
             assert pattern.pattern.startswith(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)? (?P<m>(?:Jan"), kind
         if kind not in gated:
             assert kind == "month_rel_year" or pattern.flags & re.IGNORECASE, kind
+
+
+def test_a_sentence_ending_on_an_initial_before_a_full_name_ends_there() -> None:
+    # "Plan B." ends its sentence when a full name opens the next ("Anna Vell said"); an initial inside a name goes
+    # on before its surname ("John F. Kennedy said"), and so does one opening a name ("author F. Scott Fitzgerald").
+    text = (
+        "The council voted for Plan B. Anna Vell said on 5 December that the dam would close. "
+        "John F. Kennedy spoke there on 6 December. The author F. Scott Fitzgerald wrote of it on 7 December."
+    )
+    found = {m.text: text[slice(*sentence_around(text, m.start, m.end))] for m in find(text, PUBLISHED)}
+    assert found == {
+        "5 December": "Anna Vell said on 5 December that the dam would close.",
+        "6 December": "John F. Kennedy spoke there on 6 December.",
+        "7 December": "The author F. Scott Fitzgerald wrote of it on 7 December.",
+    }, found
