@@ -567,3 +567,7 @@ def test_a_key_actor_is_a_named_actor(tmp_path: Path) -> None:
     assert f"{made['unnamed_quotes']} quotes of unnamed sources not listed (" in md
     assert "### officials" not in md and "### a report" not in md
     assert "quotes of unnamed sources not listed" in render(made, "html")
+    # A group is named by a name inside its words; a description's first word may be capitalised.
+    group = {"speaker_entity_id": None, "speaker_kind": "group"}
+    assert _named({**group, "speaker": "the Varn Dam Trust board"})
+    assert not _named({**group, "speaker": "Orlan officials"}) and not _named({**group, "speaker": "Police"})

@@ -331,9 +331,16 @@ def _recalled_in_news(record: Article | None, evidence: dict[str, Any], began: s
 
 def _named(group: dict[str, Any]) -> bool:
     """Whether a speaker group (:func:`~newsdesk.report.speech.speakers`) is a named actor a brief lists: one linked
-    to an entity, or a person's name. A description ("a report", "officials", "authorities", "a Netflix adviser",
-    "the court") names nobody the analyst could ask or cite as an actor, however often it is quoted."""
-    return bool(group["speaker_entity_id"]) or group["speaker_kind"] == "person"
+    to an entity, a person's name, or a group named inside its words ("the Hillary Clinton campaign"). A description
+    ("a report", "officials", "authorities", "Brazilian organizers of the conference", "a Netflix adviser", "the
+    court") names nobody the analyst could ask or cite as an actor, however often it is quoted."""
+    if group["speaker_entity_id"] or group["speaker_kind"] == "person":
+        return True
+    return group["speaker_kind"] == "group" and _NAME_INSIDE.search(group["speaker"]) is not None
+
+
+# A capitalised word after a group's first word: the name it is the group of ("the Hillary Clinton campaign").
+_NAME_INSIDE = re.compile(r"\s[A-Z][^\W\d_]")
 
 
 def _cue(quote: dict[str, Any]) -> str | None:
