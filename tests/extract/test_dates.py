@@ -138,6 +138,11 @@ def test_sentence_around() -> None:
     assert text[start:end] == "The talks collapsed on Tuesday."
 
 
+def _sentences(text: str) -> dict[str, str]:
+    """Each date ``find`` reads in ``text`` (published :data:`PUBLISHED`), by its words, with its sentence."""
+    return {m.text: text[slice(*sentence_around(text, m.start, m.end))] for m in find(text, PUBLISHED)}
+
+
 def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
     # Scraped texts lose the space between paragraphs: "stability.A European", 'ceasefire."The U.S.'. A date's
     # sentence ends there; an abbreviation glued to a word ("U.S.Army", "e.g.The") is no end.
@@ -145,7 +150,7 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
         "Leaders met in Vessa on 26 November to defend stability.A counter-proposal was sent on 27 November after"
         ' a ceasefire."The offer of 28 November went to the U.S.Army and e.g.The ministers on 29 November.'
     )
-    found = {m.text: text[slice(*sentence_around(text, m.start, m.end))] for m in find(text, PUBLISHED)}
+    found = _sentences(text)
     assert found == {
         "26 November": "Leaders met in Vessa on 26 November to defend stability.",
         "27 November": 'A counter-proposal was sent on 27 November after a ceasefire."',
@@ -163,7 +168,7 @@ def test_a_title_or_a_name_s_full_stop_ends_no_date_sentence() -> None:
         "On 5 December the firm agreed to buy Harbour Bros. Pictures, with J. Orme as chair. Rain fell.\n"
         "He spoke to Dr.\nOn 6 December it rained. Talks moved to the U.S. On 7 December they ended."
     )
-    found = {m.text: text[slice(*sentence_around(text, m.start, m.end))] for m in find(text, PUBLISHED)}
+    found = _sentences(text)
     assert found == {
         "3 November": "She faulted the rule of Dr. Anna Vell, saying the vote of 3 November was unfair.",
         "5 December": "On 5 December the firm agreed to buy Harbour Bros. Pictures, with J. Orme as chair.",
@@ -184,7 +189,7 @@ def test_a_sentence_that_ends_on_an_initial_a_suffix_or_a_month_ends_before_the_
         "Ed Roe sold Harbour Bros. The sale closed on 8 December. On 9 December Dr. Anna Vell and J. Orme of "
         "Harbour Bros. Pictures met."
     )
-    found = {m.text: text[slice(*sentence_around(text, m.start, m.end))] for m in find(text, PUBLISHED)}
+    found = _sentences(text)
     assert found == {
         "5 December": "On 5 December the dam closed.",
         "6 December": "In 6 December's vote it was renamed.",
@@ -403,3 +408,18 @@ def test_a_schedule_s_present_tense_sets_a_weekday_ahead(text: str, expected: st
     (m,) = find(text, "2026-03-09")
     assert m.value == expected
     assert m.future == (expected > "2026-03-09" or "Monday" in text)
+
+
+def test_a_sentence_ending_on_an_initial_before_a_full_name_ends_there() -> None:
+    # "Plan B." ends its sentence when a full name opens the next ("Anna Vell said"); an initial inside a name goes
+    # on before its surname ("John F. Kennedy said"), and so does one opening a name ("author F. Scott Fitzgerald").
+    text = (
+        "The council voted for Plan B. Anna Vell said on 5 December that the dam would close. "
+        "John F. Kennedy spoke there on 6 December. The author F. Scott Fitzgerald wrote of it on 7 December."
+    )
+    found = _sentences(text)
+    assert found == {
+        "5 December": "Anna Vell said on 5 December that the dam would close.",
+        "6 December": "John F. Kennedy spoke there on 6 December.",
+        "7 December": "The author F. Scott Fitzgerald wrote of it on 7 December.",
+    }, found

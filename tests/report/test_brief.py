@@ -17,7 +17,7 @@ from newsdesk.corpus import Corpus
 from newsdesk.demo import corpus_path
 from newsdesk.errors import NotFoundError
 from newsdesk.report import build_brief, gather, render
-from newsdesk.report.brief import _not_repeated
+from newsdesk.report.brief import _named, _not_repeated
 from newsdesk.store import Store
 from newsdesk.web import create_app
 
@@ -78,16 +78,22 @@ def test_actors_are_quoted_by_what_they_said_never_by_a_view(corpus: Corpus, bri
     speakers = gather(corpus, story["id"])["speakers"]
     assert sum(len(g["quotes"]) for g in speakers) == sum(q["kind"] == "speech" for q in quotes)
     counted = {a["name"]: len(a["quotes"]) + a["more_quotes"] for a in brief["actors"]}
-    # Counted once: words in quotation marks inside a reported sentence of the speaker's are shown in it.
-    once = {g["speaker"]: len(_not_repeated(g["quotes"])) for g in speakers[: len(counted)]}
-    assert counted == once and sum(once.values()) < sum(len(g["quotes"]) for g in speakers[: len(counted)])
+    # Counted once: words in quotation marks inside a reported sentence of the speaker's are shown in it. The actors
+    # are the named speakers, most quoted first ("officials" and "a report" are counted apart).
+    named = [g for g in speakers if g["identified"] and _named(g)][: len(counted)]
+    once = {g["speaker"]: len(_not_repeated(g["quotes"])) for g in named}
+    assert counted == once and sum(once.values()) < sum(len(g["quotes"]) for g in named)
 
 
-def test_reported_speech_is_read_with_its_cue(brief: dict[str, Any]) -> None:
+def test_reported_speech_is_read_with_its_cue(corpus: Corpus, brief: dict[str, Any]) -> None:
     # "accusing him of hindering ..." reads as what was said; "him of hindering ..." alone as a fragment. The cue
-    # is shown in italics before the words, whose span stays the evidence; a direct quote has none.
+    # is shown in italics before the words, whose span stays the evidence; a direct quote has none, nor one
+    # credited "according to" someone.
     quotes = [q for a in brief["actors"] for q in a["quotes"]]
-    reported = [q for q in quotes if not q["direct"]]
+    cues = {
+        (q["article_id"], q["start"]): q.get("cue") or "" for q in corpus.quotes_in([q["article_id"] for q in quotes])
+    }
+    reported = [q for q in quotes if not q["direct"] and not cues[q["article_id"], q["start"]].startswith("according")]
     assert reported and all(q["cue"] for q in reported) and not any(q["cue"] for q in quotes if q["direct"])
     md, html = render(brief, "md"), render(brief, "html")
     for q in reported:
@@ -485,3 +491,83 @@ def test_an_origin_with_no_title_is_named_by_its_article_number_not_its_id(tmp_p
     assert f"- untitled, article {gazette['ref']} (Harbour Gazette)" in before_sources
     assert f"<strong>untitled, article {gazette['ref']}</strong>" in page
     assert gazette["id"] not in page.split("<h2>Sources</h2>")[0]
+
+
+def _reports_brief(tmp_path: Path, *reports: dict[str, str]) -> dict[str, Any]:
+    """The brief of the one story ``reports`` (JSON Lines records) make."""
+    source = tmp_path / "reports.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+    with Corpus(Store(tmp_path / "reports.db")) as corpus:
+        assert corpus.ingest([source]).ok
+        (story,) = corpus.stories()
+        return build_brief(corpus, story["id"])
+
+
+def test_a_development_dated_by_its_month_and_by_its_day_is_one_entry(tmp_path: Path) -> None:
+    # One report dates the contract by its month, another by its day: one development, shown once, on its day, with
+    # both reports. The school's closing, dated by the same month in the same report, is another development: it
+    # stays an entry of the month.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Varn dam contract signed",
+            "published": "2026-03-20",
+            "text": "In March, the Orlan council signed a contract with Tesk Builders to rebuild the Varn dam, the "
+            "mayor said. Flooding closed the Orlan primary school in March, parents said.",
+        },
+        {
+            "title": "Orlan signs Varn dam contract",
+            "published": "2026-03-21",
+            "text": "The Orlan council signed a contract with Tesk Builders on 12 March to rebuild the Varn dam, the "
+            "council said. Work on the dam starts in the summer.",
+        },
+    )
+    told = [e for e in made["timeline"] if "contract" in e["text"]]
+    assert [(e["date"], e["articles"]) for e in told] == [("2026-03-12", 2)], made["timeline"]
+    (month,) = [e for e in made["timeline"] if e["date"] == "2026-03"]
+    assert "school" in month["text"] and month["articles"] == 1, made["timeline"]
+    timeline = render(made, "md").split("## Timeline")[1].split("## Key actors")[0]
+    assert timeline.count("signed a contract") == 1, timeline
+
+
+def test_a_headline_is_no_timeline_entry(tmp_path: Path) -> None:
+    # The explainer names no date: the timeline gives it its headline, undated, which tells no development. The
+    # brief counts it instead of listing it.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Varn dam fails, flooding Orlan",
+            "published": "2026-03-04",
+            "text": "The Varn dam on the Tesk river failed on 3 March, flooding the lower town of Orlan, the mayor "
+            "said.",
+        },
+        {
+            "title": "Key things to know as the Varn dam fails",
+            "text": "The Varn dam on the Tesk river failed, flooding the lower town of Orlan, the mayor said.",
+        },
+    )
+    assert not any("Key things" in e["text"] for e in made["timeline"]), made["timeline"]
+    assert made["undated_reports"] == 1
+    assert "- 1 report names no date of its own: not listed here" in render(made, "md")
+    assert "1 report names no date of its own" in render(made, "html")
+
+
+def test_a_key_actor_is_a_named_actor(tmp_path: Path) -> None:
+    # "Officials" and "a report" are quoted, but name nobody: counted beside the actors, never listed as one.
+    text = (
+        "The Orlan council approved the Varn bridge plan on Monday. “It will carry 9,000 cars a day,” said Mayor "
+        "Ada Kerrow.\n\n“The old bridge cannot be saved,” officials said.\n\nAccording to a report, the old bridge "
+        "had been closed to lorries for a decade."
+    )
+    made = _reports_brief(tmp_path, {"title": "Varn bridge approved", "published": "2026-03-04", "text": text})
+    assert [a["name"] for a in made["actors"]] == ["Ada Kerrow"], made["actors"]
+    assert {"officials", "a report"} <= set(made["unnamed_sources"]), made
+    assert made["unnamed_quotes"] >= 2
+    md = render(made, "md")
+    assert f"{made['unnamed_quotes']} quotes of unnamed sources not listed (" in md
+    assert "### officials" not in md and "### a report" not in md
+    assert "quotes of unnamed sources not listed" in render(made, "html")
+    # A group is named by a name inside its words; a description's first word may be capitalised.
+    group = {"speaker_entity_id": None, "speaker_kind": "group"}
+    assert _named({**group, "speaker": "the Varn Dam Trust board"})
+    assert not _named({**group, "speaker": "Orlan officials"}) and not _named({**group, "speaker": "Police"})

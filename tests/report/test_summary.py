@@ -86,3 +86,27 @@ def test_an_origin_whose_original_has_no_title_goes_by_a_copy_s_title() -> None:
 
     rows = origins([row("a", None, "a"), row("b", "Ferry strike ends", "a"), row("c", None, "c")])
     assert {r["origin"]: r["title"] for r in rows} == {"a": "Ferry strike ends", "c": None}
+
+
+def test_a_toll_given_again_in_other_words_is_no_second_line() -> None:
+    # Two events of one fire: the toll's update and the relatives' search, whose lead gives the same toll in other
+    # words ("128 lives have been lost"). The second says what the first said: the relatives' event gets its next
+    # sentence instead. A sum given twice (the same figure of another kind) is no toll: both lines stay.
+    toll = [
+        "The death toll from the Orlan tower fire rose to 128 on Friday, while about 200 people remained missing.",
+        "The death toll of the Orlan tower fire has risen to 128, the fire chief told reporters on Friday morning.",
+    ]
+    relatives = (
+        "Since the fire broke out at the Orlan tower on the 26th, at least 128 lives have been lost in the blaze. "
+        "Relatives searched through photographs of the dead at a community hall near the burned tower block."
+    )
+    articles = [Article(id=f"t{i}", source="", text=t, event_id="toll") for i, t in enumerate(toll)]
+    articles.append(Article(id="r", source="", text=relatives, event_id="relatives"))
+    texts = [line["text"] for line in summarize(articles, size=2)]
+    assert sum("128" in t for t in texts) == 1 and any("photographs" in t for t in texts), texts
+    deal = [
+        "Harlow agreed to buy the Kestrel film studio for $72 billion in cash and shares, the companies said.",
+        "The mayor said Harlow's $72 billion purchase of the Kestrel film studio could be a problem for the town.",
+    ]
+    bought = [Article(id=f"d{i}", source="", text=t, event_id=f"e{i}") for i, t in enumerate(deal)]
+    assert len(summarize(bought, size=2)) == 2

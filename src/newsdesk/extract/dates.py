@@ -518,12 +518,25 @@ def _after_title(text: str, at: int) -> bool:
     """Whether the boundary at ``at`` follows a full stop that ends no sentence: a title, "Bros.", a month or an
     initial before a word that opens no sentence (:func:`~newsdesk.abbreviations.goes_on`: "the administration of
     Dr. Mohammad Yunus", "to acquire Warner Bros. Discovery", but "... backed Plan B. On 5 December ..." ends), not
-    "U.S." or a word's own stop. A line break always ends one."""
+    "U.S." or a word's own stop; nor an initial after a capitalised word before a full name ("... voted for Plan B.
+    Anna Vell said ..."). A line break always ends one."""
     if text.startswith("\n", at):
         return False
     word = _LAST_WORD.search(text, max(0, at - 24), at)
+    if word is None or (
+        _A_NAME_AFTER_AN_INITIAL.match(text, at) and _INITIAL_AFTER_A_WORD.search(text, max(0, word.start() - 30), at)
+    ):
+        return False
     following = _NEXT_WORD.match(text, at)
-    return word is not None and goes_on(word.group(0), following.group(1) if following else "")
+    return goes_on(word.group(0), following.group(1) if following else "")
+
+
+# An initial after a capitalised word ("Plan B.", "John F.") stands in a name before its surname alone ("John F.
+# Kennedy said"); a full name after it, two capitalised words and a word in lower case ("... voted for Plan B. Anna
+# Vell said ..."), opens the next sentence. (An initial opening a name, "author F. Scott Fitzgerald said", follows a
+# word in lower case: it goes on.)
+_INITIAL_AFTER_A_WORD = re.compile(r"\b[A-Z][^\W\d_]+\s+[A-Z]\.$")
+_A_NAME_AFTER_AN_INITIAL = re.compile(r"\s+[A-Z][^\W\d_]+\s+[A-Z][^\W\d_]+\s+[a-z]")
 
 
 def _ends_sentence(text: str, at: int) -> bool:

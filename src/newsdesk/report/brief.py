@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date as date_type
 from datetime import timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsdesk.corpus import Corpus
+from newsdesk.dates import MONTHS, WEEKDAYS
 from newsdesk.records import Article, DateMention, lead_prefix
 from newsdesk.report import speech, summary
 from newsdesk.report.links import safe_url
@@ -159,6 +161,148 @@ def _not_the_news_recalling(
     return out
 
 
+def _headline_only(entry: dict[str, Any]) -> bool:
+    """Whether a timeline entry is a report's headline: the entry of a report that names no usable date, which
+    cites its title (no span of its text) on its publication day, or undated."""
+    return all(ev["start"] == ev["end"] == 0 for ev in entry["evidence"])
+
+
+# The finer precisions a year's or a month's development may be dated at by another statement of it.
+_FINER = {"year": ("month", "week", "day"), "month": ("week", "day")}
+# What two statements of one development share: the same parties, named (at least two names: "Netflix", "Warner",
+# "Bros"), and the same act told in the same words (at least two other words: "acquire", "streaming"). One party
+# and a word or two ("Clinton", "campaign", "debate") is what any two statements of a long campaign share.
+_SHARED_NAMES = 2
+_SHARED_WORDS = 2
+# Words of a date, which every statement of a period shares: no sign of one development.
+_DATE_WORDS = frozenset(
+    [*WEEKDAYS, *(m.casefold() for m in MONTHS), "year", "years", "month", "months", "week", "weeks", "last", "next"]
+)
+
+
+def _one_development(entries: list[dict[str, Any]], records: dict[str, Article]) -> list[dict[str, Any]]:
+    """``entries`` with each statement of a year or a month that tells the development of a more precise entry of
+    its period made part of that entry (its evidence and article added; the finer date and text kept): "In December
+    last year, Netflix inked a deal ... to acquire Warner Bros." and "On December 5, Netflix struck an agreement to
+    acquire Warner Bros." are one development, given twice.
+
+    A statement joins the finer entry (of its period, not to come) one of whose statements tells the same act by the
+    same parties (:func:`_joins`). Months are read first, so that a year may join a day its month
+    joined. An entry keeps what tells another development of its period ("2015" holds many); when more than half of
+    its statements join one entry, the rest join it too (they date that development no closer), and an entry left
+    with none goes. What is to come is no development told: a plan joins nothing."""
+    out = [dict(e) for e in entries]
+    held = [_statements(e, records) for e in out]
+    for precision in ("month", "year"):
+        for i, coarse in enumerate(out):
+            if coarse["precision"] != precision or coarse.get("future") or not coarse["date"] or not held[i]:
+                continue
+            finer = [
+                j
+                for j, fine in enumerate(out)
+                if held[j]
+                and fine["precision"] in _FINER[precision]
+                and not fine.get("future")
+                and str(fine["date"]).startswith(str(coarse["date"]))
+            ]
+            moved: dict[int, list[_Statement]] = {}
+            left = list(held[i])
+            joining = True
+            while joining:  # a statement joined may be what another shares its words with
+                joining = False
+                for st in list(left):
+                    j = _joins(st, [(j, held[j] + moved.get(j, [])) for j in finer])
+                    if j is not None:
+                        moved.setdefault(j, []).append(st)
+                        left.remove(st)
+                        joining = True
+            if not moved:
+                continue
+            target, joined = max(moved.items(), key=lambda item: len(item[1]))
+            if 2 * len(joined) > len(held[i]):
+                moved[target] = joined + left
+                left = []
+            for j, sts in moved.items():
+                held[j] += sts
+            held[i] = left
+    kept = []
+    for entry, statements in zip(out, held, strict=True):
+        if not statements:
+            continue
+        first = statements[0]
+        kept.append(
+            {
+                **entry,
+                "text": entry["text"] if first.evidence is entry["evidence"][0] else first.sentence or entry["text"],
+                "evidence": [st.evidence for st in statements],
+                "article_ids": list(dict.fromkeys(st.article_id for st in statements)),
+            }
+        )
+    return kept
+
+
+def _joins(statement: _Statement, finer: list[tuple[int, list[_Statement]]]) -> int | None:
+    """The finer entry (index, and its statements) ``statement`` tells the development of: the one one of whose
+    statements has its subject (the first name it writes: "Netflix inked a deal", "Netflix struck an agreement") and
+    shares with it at least :data:`_SHARED_NAMES` names and :data:`_SHARED_WORDS` other content words, the most
+    words in all; None if none does. Statements of other subjects tell of other doings, however many words of a
+    long story they share ("Kasich ... second place in New Hampshire", "Cruz ... ahead of the New Hampshire
+    primary"). A statement of what is to come ("vowing to win Florida later this month") joins none."""
+    best, most = None, 0
+    for j, statements in finer:
+        for other in statements:
+            if statement.future or statement.subject is None or statement.subject != other.subject:
+                continue
+            names = statement.names & other.names
+            words = (statement.words & other.words) - statement.names - other.names
+            if len(names) >= _SHARED_NAMES and len(words) >= _SHARED_WORDS and len(names) + len(words) > most:
+                best, most = j, len(names) + len(words)
+    return best
+
+
+class _Statement(NamedTuple):
+    """One dated statement of a timeline entry: its evidence (article and span of its date), its sentence and the
+    sentence's content words (without the words of dates)."""
+
+    article_id: str
+    evidence: dict[str, Any]
+    sentence: str
+    words: frozenset[str]
+    names: frozenset[str]
+    subject: str | None
+    future: bool
+
+
+def _statements(entry: dict[str, Any], records: dict[str, Article]) -> list[_Statement]:
+    """The statements of a timeline entry, in its evidence's order: the first's sentence is the entry's text."""
+    out = []
+    for k, ev in enumerate(entry["evidence"]):
+        record = records.get(ev["article_id"])
+        mention = _mention_at(record, ev["start"]) if record is not None else None
+        if k == 0 or record is None or mention is None or mention.sentence is None:
+            sentence = entry["text"] if k == 0 else ""
+        else:
+            sentence = record.text[mention.sentence.start : mention.sentence.end]
+        words = {_singular(w) for w in summary.words(sentence) - _DATE_WORDS}
+        written = [_singular(w.casefold()) for w in _NAME_WORD.findall(sentence)]
+        names = set(written) & words
+        subject = next((w for w in written if w in words), None)
+        future = bool(mention is not None and mention.future)
+        out.append(_Statement(ev["article_id"], ev, sentence, frozenset(words), frozenset(names), subject, future))
+    return out
+
+
+# A word written with a capital: a name's ("Netflix", "Warner"), or the word opening a sentence (a function word
+# there, "The", "But", is no content word; "Police had charged ..." reads as a name).
+_NAME_WORD = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
+
+
+def _singular(word: str) -> str:
+    """``word`` (lower case) without a plural's "s" ("handshakes", "talks"), so that a development told in the
+    singular and the plural shares it; a short word ("bros") or one in "ss" is kept."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _mention_at(record: Article, start: int) -> DateMention | None:
     """The stored date mention of ``record`` that starts at ``start`` (a timeline entry's evidence), if any."""
     return next((m for m in record.dates if m.start == start), None)
@@ -183,6 +327,20 @@ def _recalled_in_news(record: Article | None, evidence: dict[str, Any], began: s
         if m.value is None or not _before(m.value[:10], began):
             return m
     return None
+
+
+def _named(group: dict[str, Any]) -> bool:
+    """Whether a speaker group (:func:`~newsdesk.report.speech.speakers`) is a named actor a brief lists: one linked
+    to an entity, a person's name, or a group named inside its words ("the Hillary Clinton campaign"). A description
+    ("a report", "officials", "authorities", "Brazilian organizers of the conference", "a Netflix adviser", "the
+    court") names nobody the analyst could ask or cite as an actor, however often it is quoted."""
+    if group["speaker_entity_id"] or group["speaker_kind"] == "person":
+        return True
+    return group["speaker_kind"] == "group" and _NAME_INSIDE.search(group["speaker"]) is not None
+
+
+# A capitalised word after a group's first word: the name it is the group of ("the Hillary Clinton campaign").
+_NAME_INSIDE = re.compile(r"\s[A-Z][^\W\d_]")
 
 
 def _cue(quote: dict[str, Any]) -> str | None:
@@ -220,8 +378,14 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     latest = max((a.published[:10] for a in records.values() if a.published), default=None)
     first_day = min((a.published[:10] for a in records.values() if a.published), default=None)
     began = _month_before(_first_day(story["timeline"], records, first_day))
-    entries, left = _with_background_cut(story["timeline"], began)
-    for entry in _not_the_news_recalling(entries, began, records):
+    # A report that names no date of its own gives the timeline its headline, on its publication day or undated:
+    # a headline is no development of a day (an explainer's "Key things to know as ..."), so the brief counts such
+    # reports instead of listing them.
+    told = [e for e in story["timeline"] if not _headline_only(e)]
+    headlines = {a for e in story["timeline"] if _headline_only(e) for a in e["article_ids"]}
+    recalled = _not_the_news_recalling(told, began, records)
+    entries, left = _with_background_cut(_one_development(recalled, records), began)
+    for entry in entries:
         first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
         record = records.get(first["article_id"])
         start, end = _sentence_span(record, entry["text"], first["start"])
@@ -242,7 +406,10 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     actors = []
     # Quotes nobody is named for ("on the up and up", a pronoun's) are no actor's: counted, not listed.
     unattributed = sum(len(g["quotes"]) for g in story["speakers"] if not g["identified"])
-    for group in [g for g in story["speakers"] if g["identified"]][:_ACTORS]:
+    # Nor are sources described but not named ("a report", "officials", "a Netflix adviser"): counted, and named by
+    # their description beside the count.
+    unnamed = [g for g in story["speakers"] if g["identified"] and not _named(g)]
+    for group in [g for g in story["speakers"] if g["identified"] and _named(g)][:_ACTORS]:
         said = _not_repeated(group["quotes"])
         actors.append(
             {
@@ -394,7 +561,10 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "summary": lines,
         "timeline": timeline,
         "background_left": left,
+        "undated_reports": len(headlines),
         "unattributed_quotes": unattributed,
+        "unnamed_quotes": sum(len(g["quotes"]) for g in unnamed),
+        "unnamed_sources": [g["speaker"] for g in unnamed],
         "actors": actors,
         "entities": story["entities"][: _ACTORS * 2],
         "corroborated": corroborated,

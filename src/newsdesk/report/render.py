@@ -68,6 +68,8 @@ def _env() -> jinja2.Environment:
     env.filters["as_read"] = lambda entry: as_read(entry["date"], entry.get("precision"))
     env.tests["background_entry"] = lambda entry: bool(entry.get("background"))  # a brief's Background section
     env.filters["reported"] = how_reported
+    env.filters["unnamed"] = _unnamed
+    env.filters["no_date"] = _no_date
     return env
 
 
@@ -164,6 +166,25 @@ def _framing(brief: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
+def _no_date(brief: dict[str, Any]) -> str:
+    """The line saying how many reports a brief's timeline leaves out for naming no date of their own (their
+    headlines are no developments of a day)."""
+    reports = brief["undated_reports"]
+    verb = "names" if reports == 1 else "name"
+    return f"{plural(reports, 'report')} {verb} no date of {'its' if reports == 1 else 'their'} own: not listed here"
+
+
+_UNNAMED_SHOWN = 4  # descriptions of unnamed sources written beside their count
+
+
+def _unnamed(brief: dict[str, Any]) -> str:
+    """The line counting the quotes of sources a brief does not list as actors, for they are described, not named:
+    "13 quotes of unnamed sources not listed (authorities, officials, a report, …)"."""
+    names = brief.get("unnamed_sources") or []
+    shown = ", ".join(names[:_UNNAMED_SHOWN]) + (", …" if len(names) > _UNNAMED_SHOWN else "")
+    return f"{plural(brief['unnamed_quotes'], 'quote')} of unnamed sources not listed ({shown})"
+
+
 def _timeline_line(entry: dict[str, Any]) -> str:
     mark = " (estimated)" if entry["estimated"] else ""
     if entry.get("ahead"):
@@ -190,6 +211,8 @@ def markdown(brief: dict[str, Any]) -> str:
             )
     out += ["", "## Timeline", ""]
     out += [_timeline_line(e) for e in brief["timeline"] if not e.get("background")]
+    if brief.get("undated_reports"):
+        out.append(f"- {_no_date(brief)}")
     out += ["", "## Key actors", ""]
     for actor in brief["actors"]:
         out.append(f"### {_md(actor['name'])} ({actor['kind']})")
@@ -202,6 +225,8 @@ def markdown(brief: dict[str, Any]) -> str:
         out += [brief["empty"].get("quotes", "No quoted speakers found."), ""]
     if brief.get("unattributed_quotes"):
         out += [f"{plural(brief['unattributed_quotes'], 'quote')} with no identified speaker not listed.", ""]
+    if brief.get("unnamed_quotes"):
+        out += [f"{_md(_unnamed(brief))}.", ""]
     out += _claims(brief)
     out += _framing(brief)
     out += ["## Positions", ""]

@@ -9,6 +9,7 @@ most of whose words one already chosen holds is skipped.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -16,9 +17,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsdesk.claims import extract as claims_extract
+from newsdesk.claims import values as claims_values
 from newsdesk.records import Article
 
-__all__ = ["sentences", "summarize"]
+__all__ = ["sentences", "summarize", "words"]
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LEAD = 12  # sentences read per article: the lead and a little more, where news puts what happened
@@ -38,7 +40,8 @@ _STOP = frozenset(
 )
 
 
-def _words(text: str) -> set[str]:
+def words(text: str) -> set[str]:
+    """The content words of ``text``, in lower case: words of three letters or more, stop words left out."""
     return {w for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if w not in _STOP}
 
 
@@ -61,22 +64,22 @@ def summarize(articles: Sequence[Article], *, size: int = 5) -> list[dict[str, A
     """
     originals = [a for a in articles if not a.duplicate_of][:_MAX_ARTICLES]
     candidates = [(a, i, span) for a in originals for i, span in enumerate(sentences(a.text))]
-    spread: Counter[str] = Counter(w for a in originals for w in _words(" ".join(_lead(a))))
+    spread: Counter[str] = Counter(w for a in originals for w in words(" ".join(_lead(a))))
     scored = []
     for article, position, (start, end) in candidates:
-        words = _words(article.text[start:end])
-        if not words:
+        content = words(article.text[start:end])
+        if not content:
             continue
-        agreement = sum(spread[w] - 1 for w in words) / math.sqrt(len(words))
-        scored.append((agreement / (1 + 0.15 * position), article, start, end, words, position))
+        agreement = sum(spread[w] - 1 for w in content) / math.sqrt(len(content))
+        scored.append((agreement / (1 + 0.15 * position), article, start, end, content, position))
     ranked = sorted(scored, key=lambda s: -s[0])
     # One development a line: the best sentence of each of the largest events, then the next best of each, and so
     # on (a summary that says the first event five ways leaves out the rest), each saying something the chosen
     # ones do not (most of its words not already in one of them). Articles of no event are one more group.
     sizes = Counter(a.event_id for a in originals)
     by_event: dict[str | None, list[tuple[Article, int, int, set[str], int]]] = {e: [] for e in sizes}
-    for _score, article, start, end, words, position in ranked:
-        by_event[article.event_id].append((article, start, end, words, position))
+    for _score, article, start, end, content, position in ranked:
+        by_event[article.event_id].append((article, start, end, content, position))
     order = sorted(sizes, key=lambda e: (e is None, -sizes[e], e or ""))
     chosen: list[tuple[Article, int, int, set[str], int]] = []
     while len(chosen) < size and any(by_event.values()):
@@ -89,12 +92,35 @@ def summarize(articles: Sequence[Article], *, size: int = 5) -> list[dict[str, A
                     continue
                 if not any(
                     _overlap(item[3], w) > (_SAID_IN_EVENT if a.event_id == event else _SAID)
-                    for a, _, _, w, _ in chosen
+                    or _tolls(a.text[s:e]) & _tolls(item[0].text[item[1] : item[2]])
+                    for a, s, e, w, _ in chosen
                 ):
                     chosen.append(item)
                     break
     chosen.sort(key=lambda c: (c[0].published or "~", c[0].id, c[1]))
     return [{"text": a.text[s:e], "article_id": a.id, "start": s, "end": e} for a, s, e, _, _ in chosen]
+
+
+# What a count of people tells, as claims' values read it, where one figure is the news itself: a toll, the missing,
+# the injured, the arrested (a count that changes as a story unfolds). "128 lives" is a toll.
+_FATES = frozenset(
+    {"people killed", "people injured", "people missing", "people arrested", "people evacuated", "people rescued"}
+)
+_LIVES = frozenset({"live", "life"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _tolls(sentence: str) -> frozenset[tuple[str, str]]:
+    """The counts of people by their fate that ``sentence`` gives ("at least 128 lives have been lost": people killed,
+    128): two lines giving one toll say the same news, however differently worded ("the death toll rose to 128")."""
+    found = set()
+    for value in claims_values.find(sentence):
+        if value.kind != "count":
+            continue
+        unit = "people killed" if value.unit in _LIVES else value.unit
+        if unit in _FATES:
+            found.add((unit, value.value))
+    return frozenset(found)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
