@@ -1011,6 +1011,7 @@ def _categorical(sides: Sequence[Side], only: set[str] | None) -> list[Conflict]
     if len(told) < 2:
         return []
     best: dict[tuple[int, int], tuple[bool, _Told, _Told]] = {}
+    known: dict[tuple[str, str, str, str, str], bool] = {}  # _knows_both, by the kind, values and subjects compared
     for n, x in enumerate(told):
         for y in told[n + 1 :]:
             (s, i, sx), (t, j, sy) = x, y
@@ -1027,7 +1028,10 @@ def _categorical(sides: Sequence[Side], only: set[str] | None) -> list[Conflict]
                 continue
             if not _origins_of(a, (i,)).isdisjoint(_origins_of(b, (j,))):
                 continue
-            if _knows_both(sides, told, x, y):
+            asked = (sx.kind, sx.value, sy.value, sx.subject, sy.subject)
+            if asked not in known:
+                known[asked] = _knows_both(sides, told, x, y)
+            if known[asked]:
                 continue
             da, db = _day(a, i), _day(b, j)
             update = bool(da and db and da != db)
