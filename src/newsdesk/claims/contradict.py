@@ -18,13 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsdesk.claims import corroborate, extract, values
+from newsdesk.claims import categories, corroborate, extract, values
 from newsdesk.claims.match import relation, rival_sums
 from newsdesk.dates import MONTH_NUMBERS, WEEKDAYS, one_of
 from newsdesk.records import DENIAL as DENIES
 from newsdesk.records import Claim, Modality, Value
 
-__all__ = ["CONTEXT", "Conflict", "Side", "differing", "find"]
+__all__ = ["CATEGORICAL", "CONTEXT", "Conflict", "Side", "differing", "find"]
 
 CONTEXT = 0.3  # Dice coefficient of the terms of two claims on one subject
 DATES = 0.4  # the same, for two dates (articles date many things, and dates alone say little)
@@ -35,6 +35,7 @@ COMPARED = 0.5  # the same, when either claim gives several values of the unit (
 
 
 _DENIED = Modality.DENIED
+CATEGORICAL = frozenset(categories.KINDS)  # conflicts whose values are words of a closed list, their unit a subject
 
 
 @dataclass(slots=True)
@@ -984,7 +985,118 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
             within = next((pair for pair in _within(side) if _judge(side, side, pair) is False), None)
             if within is not None:
                 found.append(_conflict(side, side, within, False))
+    taken = {(c.a, c.b) for c in found} | {(c.b, c.a) for c in found}
+    found.extend(c for c in _categorical(sides, only) if (c.a, c.b) not in taken)
     return found
+
+
+_Told = tuple[int, int, categories.Slot]  # a side's index, its claim's index, a categorical slot the claim gives
+
+
+def _categorical(sides: Sequence[Side], only: set[str] | None) -> list[Conflict]:
+    """The conflicts of categorical slots (:mod:`newsdesk.claims.categories`) among the clusters of one story, one
+    per pair of clusters (a cluster with itself too: its claims were matched on their words, not on such values),
+    contradictions before updates.
+
+    Two claims conflict when they give one subject's slot two values that exclude each other, in one event, from
+    two independent origins (a copy or rewrite that says other than its original is one origin's slip), and no
+    article gives both (an article knowing both tells two things, or a change). Stated on two days, the slot may
+    have changed: an update. With ``only``, the conflicts of those clusters alone."""
+    told: list[_Told] = [
+        (s, i, slot)
+        for s, side in enumerate(sides)
+        for i, claim in enumerate(side.claims)
+        for slot in categories.read(claim.text)
+    ]
+    if len(told) < 2:
+        return []
+    best: dict[tuple[int, int], tuple[bool, _Told, _Told]] = {}
+    known: dict[tuple[str, str, str, str, str], bool] = {}  # _knows_both, by the kind, values and subjects compared
+    for n, x in enumerate(told):
+        for y in told[n + 1 :]:
+            (s, i, sx), (t, j, sy) = x, y
+            if sx.kind != sy.kind or not categories.exclusive(sx.kind, sx.value, sy.value):
+                continue
+            a, b = sides[s], sides[t]
+            if only is not None and a.cluster_id not in only and b.cluster_id not in only:
+                continue
+            if not categories.one_subject(sx.subject, sy.subject, linked=_linked(a.claims[i], b.claims[j])):
+                continue
+            art_a, art_b = _at(a, i, a.claim_articles), _at(b, j, b.claim_articles)
+            ea, eb = _at(a, i, a.claim_events), _at(b, j, b.claim_events)
+            if art_a is None or art_b is None or art_a == art_b or not ea or ea != eb:
+                continue
+            if not _origins_of(a, (i,)).isdisjoint(_origins_of(b, (j,))):
+                continue
+            asked = (sx.kind, sx.value, sy.value, sx.subject, sy.subject)
+            if asked not in known:
+                known[asked] = _knows_both(sides, told, x, y)
+            if known[asked]:
+                continue
+            da, db = _day(a, i), _day(b, j)
+            update = bool(da and db and da != db)
+            key = (s, t)
+            if key not in best or (best[key][0] and not update):
+                best[key] = (update, x, y)
+    out = []
+    for (s, t), (update, (_, i, sx), (_, j, sy)) in best.items():
+        a, b = sides[s], sides[t]
+        holders = (_slot_holders(a, sx), _slot_holders(b, sy))
+        out.append(
+            Conflict(
+                a.cluster_id,
+                b.cluster_id,
+                sx.kind,
+                sx.subject if len(sx.subject) >= len(sy.subject) else sy.subject,
+                update,
+                (sx.value, sy.value),
+                (_evidence(a, i), _evidence(b, j)),
+                holders,
+                False,
+                (sx.text, sy.text),
+            )
+        )
+    return out
+
+
+def _linked(ca: Claim, cb: Claim) -> bool:
+    """Whether two claims name one linked entity (an ``@`` term in common): a sign that two spellings of a name in
+    them may be one name."""
+    return any(t.startswith("@") and t in cb.terms for t in ca.terms)
+
+
+def _knows_both(sides: Sequence[Side], told: Sequence[_Told], x: _Told, y: _Told) -> bool:
+    """Whether an article gives both sorts of value of ``x``'s and ``y``'s slot (:func:`categories.sort_of`), of
+    their subject: it knows both ("suspended on Monday and sacked on Friday", "a life sentence on one count and
+    death on two")."""
+    kind = x[2].kind
+    wanted = (categories.sort_of(kind, x[2].value), categories.sort_of(kind, y[2].value))
+    giving: tuple[set[str], set[str]] = (set(), set())
+    for s, i, slot in told:
+        if slot.kind != kind:
+            continue
+        sort = categories.sort_of(kind, slot.value)
+        if sort not in wanted:
+            continue
+        article = _at(sides[s], i, sides[s].claim_articles)
+        if article is None:
+            continue
+        for k, (_, _, other) in enumerate((x, y)):
+            if sort == wanted[k] and categories.one_subject(slot.subject, other.subject, linked=True):
+                giving[k].add(article)
+    return not giving[0].isdisjoint(giving[1])
+
+
+def _slot_holders(side: Side, slot: categories.Slot) -> tuple[int, ...]:
+    """The indexes of the claims of ``side`` that give ``slot``'s value of its subject."""
+    return tuple(
+        k
+        for k, claim in enumerate(side.claims)
+        if any(
+            (s.kind, s.value) == (slot.kind, slot.value) and categories.one_subject(s.subject, slot.subject)
+            for s in categories.read(claim.text)
+        )
+    )
 
 
 def _conflict(a: Side, b: Side, pair: _Pair, update: bool) -> Conflict:

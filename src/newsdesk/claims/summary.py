@@ -219,6 +219,8 @@ def _slot(slot: str, conflict: contradict.Conflict) -> str:
     another."""
     if conflict.kind == "denial":
         return slot
+    if conflict.kind in contradict.CATEGORICAL:
+        return f"{conflict.kind} · {conflict.unit}"  # its unit is its subject ("whereabouts · Ana Ruiz")
     words = slot.split(" · ", 1)[1] if " · " in slot else slot
     unit = conflict.unit if conflict.kind in ("count", "money", "duration") else conflict.kind
     return " · ".join(x for x in (unit, words) if x)

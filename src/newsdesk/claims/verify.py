@@ -4,7 +4,9 @@ Each candidate article is judged first by its own stored claims, then by the sta
 
 - a claim of the article that says the same thing (:func:`newsdesk.claims.match.score`) *supports* the typed
   claim (a questioned one *discusses* it); a claim that gives another value for the same thing, or denies it, where
-  the two share their subject (:func:`newsdesk.claims.contradict.find`, not an update over time), *contradicts* it.
+  the two share their subject (:func:`newsdesk.claims.contradict.find`, not an update over time), or gives the
+  claim's subject a categorical value that excludes the claim's ("suspended" against "sacked", "in custody" against
+  "in hiding": :mod:`newsdesk.claims.categories`), *contradicts* it.
   The evidence is that claim's span.
 - an article none of whose claims decides is judged by the stance model (:func:`newsdesk.claims.stance`,
   ``claim_stances``, one batch for all candidates), with the sentence it picks as evidence. The model reads how an
@@ -27,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.claims import contradict, corroborate, extract, match, topic, values
+from newsdesk.claims import categories, contradict, corroborate, extract, match, topic, values
 from newsdesk.claims.corroborate import StanceFn
 from newsdesk.errors import QueryError
 from newsdesk.records import Article, Claim, DateMention, Mention, Modality, lead_prefix
@@ -152,7 +154,10 @@ def _by_claims(
                 worded = (got, other)
     if agreeing is None:
         updated: Claim | None = None
+        slots = categories.read(claim.text)
         for other in own:
+            if slots and _against(slots, other, own):
+                return "contradicts", other, round(other.confidence, 2)
             for c in readings(claim):
                 aligned = _aligned(c, other)
                 if _contradicts(aligned, other):
@@ -194,6 +199,32 @@ def _contradicts(claim: Claim, other: Claim) -> bool:
     shared = len(mine & theirs)
     # A short claim ("Tomas Brevik is 63") may have one term left: it must hold it.
     return shared >= min(2, len(mine)) and shared > 0 and shared / len(mine) >= CONTEXT
+
+
+def _against(slots: Sequence[categories.Slot], other: Claim, own: Sequence[Claim]) -> bool:
+    """Whether ``other`` gives a categorical slot of the typed claim's subject (``slots``) a value that excludes the
+    claim's ("was suspended" against "was sacked", :mod:`newsdesk.claims.categories`), told plainly and as no
+    change, and no claim of its article (``own``) gives the claim's value too (an article knowing both tells two
+    moments)."""
+    if other.update:
+        return False
+    for mine in slots:
+        for theirs in categories.read(other.text):
+            if theirs.kind != mine.kind or not categories.exclusive(mine.kind, mine.value, theirs.value):
+                continue
+            if not categories.one_subject(mine.subject, theirs.subject):
+                continue
+            wanted = categories.sort_of(mine.kind, mine.value)
+            knows = any(
+                s.kind == mine.kind
+                and categories.sort_of(s.kind, s.value) == wanted
+                and categories.one_subject(s.subject, mine.subject)
+                for c in own
+                for s in categories.read(c.text)
+            )
+            if not knows:
+                return True
+    return False
 
 
 def _fixed(claim: Claim) -> Claim:

@@ -1,0 +1,192 @@
+"""Categorical contradictions: two reports giving one person's or place's slot two values that exclude each other
+("sacked" or "suspended", "in hiding" or "in custody", "evacuated" or "operating normally", "pardoned" or "sentenced
+to five years"), on sentences written for these tests (invented people, places and outlets)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from newsdesk.claims import categories, contradict, summary, verify
+from newsdesk.records import Claim
+
+from .test_contradict import _cluster, contradictions, found, side, updates
+
+
+def slots(text: str) -> list[tuple[str, str, str]]:
+    return [(s.kind, s.subject, s.value) for s in categories.read(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Tarnwick board sacked coach Pela Orrin on Monday.", [("standing", "Pela Orrin", "sacked")]),
+        ("The league suspended Director of Operations Pela Orrin after the row.",
+         [("standing", "Director of Operations Pela Orrin", "suspended")]),
+        ("The owner ordered the sacking of Orrin on Monday.", [("standing", "Orrin", "sacked")]),
+        ("Former coach Pela Orrin, who led the side for six years, was dismissed on Friday.",
+         [("standing", "Pela Orrin", "sacked")]),
+        ("Teodor Varsk remains in hiding, while his lawyer spoke.", [("whereabouts", "Teodor Varsk", "hiding")]),
+        ("Former minister Teodor Varsk, who is also in France, was sentenced to death.",
+         [("whereabouts", "Teodor Varsk", "france"), ("sentence", "Teodor Varsk", "death")]),
+        ("Varsk is a fugitive, while Mira Lunn is in custody.",
+         [("whereabouts", "Varsk", "at large"), ("whereabouts", "Mira Lunn", "custody")]),
+        ("“The Orlan Pavilion is operating normally.”", [("state", "Orlan Pavilion", "normal")]),
+        ('A separate "river zone" area, open to visitors on Friday, was also evacuated.',
+         [("state", "river zone", "evacuated")]),
+        ("Former police chief Mira Lunn, who had pleaded guilty, was sentenced to seven years' imprisonment.",
+         [("sentence", "Mira Lunn", "7")]),
+        ("Mira Lunn was given a three-year prison term after testifying.", [("sentence", "Mira Lunn", "3")]),
+        ("While Lunn has been granted a pardon, the court said she will serve a lighter term.",
+         [("sentence", "Lunn", "pardon")]),
+    ],
+)  # fmt: skip
+def test_a_slot_is_read_with_the_name_it_is_said_of(text: str, want: list[tuple[str, str, str]]) -> None:
+    assert slots(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tarnwick fans demanded the sacking of Pela Orrin.",  # a request
+        "Pela Orrin could be suspended for the final.",  # a condition
+        "Pela Orrin was not sacked, the club said.",  # a negation
+        "A Velmora host was fired over the remarks.",  # the name modifies the one acted on
+        "The bullet that killed Teodor Varsk was fired from a roof.",  # shooting, and the name is the victim
+        "Shots were fired inside the Carvel Hall on Friday.",  # shooting
+        "The summit in Orlan was evacuated after the fire.",  # the name is inside the subject
+        "Hundreds of residents were evacuated from the towers.",  # a number of people
+        "He was suspended for a month.",  # a pronoun names no one
+        "The Varn primaries were closed to independents.",  # "closed" is no state read
+        "A rival player claims Pela Orrin has been suspended.",  # an allegation
+        "The Tarnwick board suspended Orrin's contract talks.",  # a possessive
+    ],
+)
+def test_no_slot_is_read_where_the_clause_says_no_plain_fact_of_a_name(text: str) -> None:
+    assert slots(text) == []
+
+
+def test_a_person_sacked_by_one_report_and_suspended_by_another_is_a_contradiction() -> None:
+    sacked = side("a", "The Tarnwick owner ordered the sacking of Orrin on Monday for the defeat.")
+    suspended = side("b", "Meanwhile, the Tarnwick board suspended director Pela Orrin after a series of rows.")
+    assert contradictions(sacked, suspended) == {frozenset({"sacked", "suspended"})}
+    (conflict,) = contradict.find([sacked, suspended])
+    assert conflict.kind == "standing" and conflict.unit == "Pela Orrin"
+    assert conflict.shown == ("sacking", "suspended")
+    assert conflict.evidence[0] == ("a-a", 0, len(sacked.claims[0].text), sacked.claims[0].text)
+    assert conflict.evidence[1] is not None and conflict.evidence[1][3] == suspended.claims[0].text
+
+
+def test_a_person_in_hiding_and_in_a_country_or_in_custody_are_contradictions() -> None:
+    abroad = side("a", "Former minister Teodor Varsk, who is also in France, was sentenced to death.")
+    hiding = side("b", "Teodor Varsk remains in hiding, while his party denied the charges.")
+    held = side("c", "The court heard that Teodor Varsk is in custody.")
+    assert contradictions(abroad, hiding) == {frozenset({"france", "hiding"})}
+    assert contradictions(hiding, held) == {frozenset({"hiding", "custody"})}
+    assert not found(abroad, held)  # in custody in France: both may hold
+
+
+def test_a_place_evacuated_and_operating_normally_is_a_contradiction() -> None:
+    normal = side("a", "“The Orlan Pavilion is operating normally,” the governor wrote.")
+    evacuated = side("b", "The Orlan Pavilion, open to the public on Thursday, was also evacuated.")
+    assert contradictions(normal, evacuated) == {frozenset({"normal", "evacuated"})}
+
+
+def test_a_pardon_and_a_prison_term_contradict_and_two_punishments_do_not() -> None:
+    pardoned = side("a", "While Mira Lunn has been granted a pardon, the court said she will serve a lighter term.")
+    jailed = side("b", "Former chief Mira Lunn, who had pleaded guilty, was sentenced to five years' imprisonment.")
+    assert contradictions(pardoned, jailed) == {frozenset({"pardon", "5"})}
+    death = side("c", "Teodor Varsk was sentenced to death.")
+    life = side("d", "Teodor Varsk was given a life sentence.")
+    # One trial's counts may carry a death sentence and a life term at once: no pair.
+    assert not found(death, life)
+
+
+def test_two_subjects_are_no_conflict() -> None:
+    sacked = side("a", "The Tarnwick board sacked coach Pela Orrin on Monday.")
+    other = side("b", "The Tarnwick board suspended coach Ivo Orrin on Monday.")  # another Orrin
+    assert not found(sacked, other)
+    spelt = side("c", "The Tarnwick board suspended coach Pela Ornin on Monday.")  # one letter off, no link
+    assert not found(sacked, spelt)
+
+
+def test_one_name_spelt_two_ways_is_one_subject_where_the_claims_share_its_entity() -> None:
+    sacked = side("a", "The owner ordered the sacking of Walcha on Monday.")
+    suspended = side("b", "The board suspended director Usman Wachla after the row.")
+    assert not found(sacked, suspended)  # no linked entity in common: two spellings may be two people
+    linked = [
+        dataclasses.replace(s, claims=[dataclasses.replace(s.claims[0], terms=(*s.claims[0].terms, "@e1"))])
+        for s in (sacked, suspended)
+    ]
+    assert contradictions(*linked) == {frozenset({"sacked", "suspended"})}
+
+
+def test_one_article_one_origin_two_events_and_two_days_are_no_contradiction() -> None:
+    sacked = "The Tarnwick board sacked coach Pela Orrin on Monday."
+    suspended = "The Tarnwick board suspended coach Pela Orrin over the row."
+    # An article that gives both knows both (suspended first, then sacked).
+    assert not found(side("a", sacked, article="x"), side("b", suspended, article="x"))
+    assert not found(side("a", sacked), side("b", suspended), side("c", sacked, suspended, article="y"))
+    # A copy or rewrite that differs from its original is one origin's slip.
+    assert not found(side("a", sacked, origin="g1"), side("b", suspended, origin="g1"))
+    # Two events: two acts.
+    assert not found(side("a", sacked, event="e1"), side("b", suspended, event="e2"))
+    # Two days: the post changed; an update, not a contradiction.
+    early = side("a", suspended, published="2026-03-02")
+    later = side("b", sacked, published="2026-03-09")
+    assert not contradictions(early, later)
+    assert updates(early, later) == {frozenset({"sacked", "suspended"})}
+
+
+def test_a_categorical_contradiction_within_one_cluster_is_told_once() -> None:
+    both = dataclasses.replace(
+        side("a", "The Tarnwick board sacked coach Pela Orrin.", "The Tarnwick board suspended coach Pela Orrin."),
+        claim_articles=["a1", "a2"],
+        claim_origins=["a1", "a2"],
+        article_ids=["a1", "a2"],
+    )
+    (conflict,) = contradict.find([both])
+    assert conflict.a == conflict.b == "a" and set(conflict.values) == {"sacked", "suspended"}
+
+
+def test_a_categorical_contradiction_is_shown_with_its_subject_and_both_spans() -> None:
+    sacked = side("a", "The owner ordered the sacking of Orrin on Monday.")
+    suspended = side("b", "The board suspended coach Pela Orrin after the row.")
+    (conflict,) = contradict.find([sacked, suspended])
+    outlets = {"a-a": "Varn Courier", "a-b": "Lorvan Post"}
+    (item,) = summary.contradictions([_cluster(sacked, outlets), _cluster(suspended, outlets)], [conflict])
+    assert item["slot"] == "standing · Pela Orrin" and item["kind"] == "standing"
+    one, two = item["sides"]
+    assert (one["value"], one["shown"], one["outlets"]) == ("sacked", "sacking", ["Varn Courier"])
+    assert (two["value"], two["shown"], two["outlets"]) == ("suspended", "suspended", ["Lorvan Post"])
+    assert one["spans"][0]["article_id"] == "a-a" and two["spans"][0]["article_id"] == "a-b"
+
+
+def _stances(pairs: Any) -> list[dict[str, Any]]:
+    return [{"label": "discusses", "confidence": 0.6, "start": 0, "end": 4} for _ in pairs]
+
+
+def _candidate(name: str, *texts: str) -> verify.Candidate:
+    own = []
+    for text in texts:
+        read = verify.typed(text)
+        at = sum(len(t) + 1 for t in texts[: texts.index(text)])
+        own.append(Claim(text=text, start=at, end=at + len(text), terms=read.terms, values=read.values))
+    return verify.Candidate({"id": name, "origin": name, "outlet": name.title()}, " ".join(texts), own)
+
+
+def test_verify_says_a_report_of_an_excluding_value_contradicts_the_claim() -> None:
+    claim = verify.typed("The Tarnwick board sacked coach Pela Orrin on Monday")
+    got = verify.judge(
+        claim,
+        [
+            _candidate("post", "The Tarnwick board suspended coach Pela Orrin pending an inquiry."),
+            # suspended first, then sacked: the article knows both, and contradicts nothing
+            _candidate("wire", "The Tarnwick board suspended coach Pela Orrin.", "It sacked Pela Orrin on Monday."),
+        ],
+        _stances,
+    )
+    assert [r["article_id"] for r in got["contradicts"]] == ["post"]
+    assert got["contradicts"][0]["by"] == "claim" and "suspended" in got["contradicts"][0]["evidence"]
