@@ -1785,7 +1785,10 @@ class Linker:
         self._votes: dict[str, dict[str, int]] = {}
         self._voted: dict[str, list[tuple[str, str, int]]] = {}
         self._keyed: _Keyed = {}
-        self._unvoted: set[str] = set()
+        # (A dict, not a set: the first count reads every stored entity in the store's order, later ones the
+        # changed entities in the order they changed. The order a key's kinds and ``_keyed``'s spellings are
+        # counted in decides a tie, so it must not follow the hash seed: decision 0098, fifth session.)
+        self._unvoted: dict[str, None] = {}
         # What each lookup by spelling found under a key, and how many of the key's entries it had read
         # (``_alike``): the groups under a key are only ever added to, so a name looked up again reads only the
         # entries added since (decision 0041, last revision).
@@ -1820,7 +1823,7 @@ class Linker:
             k = from_record(e)
             kid, kind = k.id, k.type
             known_[kid] = k
-            unvoted.add(kid)
+            unvoted[kid] = None
             person = kind == "PERSON"
             for alias in k.aliases:
                 words = split(alias)
@@ -1917,7 +1920,7 @@ class Linker:
         already for an entity of its type; not ``grouped``: what it is under and named by in the groups is noted
         already, see :meth:`_settle`)."""
         self._known[k.id] = k
-        self._unvoted.add(k.id)
+        self._unvoted[k.id] = None
         if keyed:
             for alias in k.aliases:
                 self._index(k, alias, keyed.get(alias), grouped=grouped)
@@ -2832,7 +2835,7 @@ class Linker:
                 k.type = kind
                 for alias in k.aliases:
                     self._index(k, alias)
-                self._unvoted.add(k.id)
+                self._unvoted[k.id] = None
                 self.changed[k.id] = None
 
     def _typed_so(self, name: str, kind: str) -> bool:
@@ -2910,7 +2913,7 @@ class Linker:
         if new:
             self._index(found, name)
         self.changed[found.id] = None
-        self._unvoted.add(found.id)
+        self._unvoted[found.id] = None
         local[name] = found.id
         # A mention linked to an entity of another kind ("Greywater" the model called a person) takes its kind.
         return _as(m, m.type if found.type in _COMPATIBLE.get(m.type, {m.type}) else found.type, found.id)
