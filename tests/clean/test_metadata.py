@@ -173,6 +173,17 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         ("VESSARA (AP) -- The mayor said the port was safe.", "VESSARA (AP) -- "),
         # The horizontal bar (U+2015) some pages set a dateline's dash with.
         ("VESSARA \u2015 The mayor said the port was safe.", "VESSARA \u2015 "),
+        # Set close to its long dash, as some papers set a dateline: the em dash or the bar, before or after a space
+        # or neither. An en dash or a hyphen between capitals joins names ("ORSA–VELORIA talks"), and a long dash
+        # before a lower-case word is an aside ("VESSARA—it seemed—").
+        ("VESSARA—The mayor said the port was safe.", "VESSARA—"),
+        ("VESSARA\u2015The mayor said the port was safe.", "VESSARA\u2015"),
+        ("PORT ELLIS, Veloria—Ferries stayed in port.", "PORT ELLIS, Veloria—"),
+        ("VESSARA (HWN)—Ferries stayed in port.", "VESSARA (HWN)—"),
+        ("VESSARA —Standing on the quay, the mayor said the port was safe.", "VESSARA —"),
+        ("ORSA–VELORIA talks resumed on Friday.", ""),
+        ("ORSA-Veloria talks resumed on Friday.", ""),
+        ("VESSARA—it seemed—was safe.", ""),
         # A place and its country before a long dash, written in mixed case, even without a space after the comma.
         ("Vessara,Veloria – A fire broke out at the port.", "Vessara,Veloria – "),
         ("Vessara, Veloria — A fire broke out at the port.", "Vessara, Veloria — "),

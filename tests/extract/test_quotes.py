@@ -1644,6 +1644,17 @@ def test_a_speaker_is_joined_by_and_only_and_never_to_what_was_said(text: str, s
         ),
         # Nor is the dateline a speaker where the parse made it the subject of the sentence's cue.
         ("BELEM, Brazil — Told reporters the fire was small.", "the fire was small", None),
+        # Nor part of what was said, nor of who said it, where the paper sets it close to its dash.
+        (
+            "ORSA—Forty drones struck the port overnight, the harbour board said on Monday.",
+            "Forty drones struck the port overnight",
+            "the harbour board",
+        ),
+        (
+            "ORSA, Veloria\u2015The harbour fee is an insult to every sailor on the coast, dock workers said Friday.",
+            "The harbour fee is an insult to every sailor on the coast",
+            "dock workers",
+        ),
     ],
 )
 def test_a_dateline_is_never_a_speaker(text: str, content: str, speaker: str | None) -> None:
@@ -1711,3 +1722,51 @@ def test_a_she_past_the_resolvers_reach_does_not_go_on_over_another_woman_named(
         last = _quotes(text, direct_only=False)[-1]
         assert last.text == "the vote was rigged"
         assert last.speaker == speaker
+
+
+def test_a_quote_after_another_person_named_is_not_the_earlier_speakers() -> None:
+    # A quote with no cue goes on with the speaker before it (news writes a speaker's words over several sentences
+    # so); a sentence between whose subject is another person named hands the quote on to them when they voice it
+    # ("laughed"), and to no one when they only act ("was not at the meeting"). Both were the mayor's.
+    opening = (
+        "Ann Holm, the mayor of Tarvik, opened the session. “We will not close the harbour this winter,” she said. "
+    )
+    after = "“The harbour has lost money for a decade, and everyone in this room knows it.”"
+    laughed = _quotes(opening + "Bea Lund, her rival on the council, laughed. " + after)
+    assert [(q.speaker, q.speaker_kind) for q in laughed] == [
+        ("Ann Holm", SpeakerKind.PERSON),
+        ("Bea Lund", SpeakerKind.PERSON),
+    ]
+    absent = _quotes(opening + "Bea Lund, her rival on the council, was not at the meeting. " + after)
+    assert [q.speaker for q in absent] == ["Ann Holm", None]
+    # The same speaker again, a pronoun or a person named in the cue's own sentence go on as before.
+    for between in ("Holm paused. ", "She paused. ", ""):
+        kept = _quotes(opening + between + after)
+        assert [q.speaker for q in kept] == ["Ann Holm", "Ann Holm"], between
+    named_in_cue = _quotes(
+        "“We will not close the harbour this winter,” said Ann Holm, who beat Bea Lund in the spring. " + after
+    )
+    assert [q.speaker for q in named_in_cue] == ["Ann Holm", "Ann Holm"]
+
+
+@pytest.mark.parametrize("when", ["Monday", "Thursday morning"])
+def test_a_day_after_a_cue_is_when_it_was_said_not_who_said_it(when: str) -> None:
+    # The cue's subject is in quotation marks, so the speaker is looked for beside the cue: the day after it was
+    # taken for the speaker (on real news, "“...,” Tulsa police Chief ... said Monday" parsed with no subject gave
+    # "Monday"). A day is when it was said; no speaker is better than a day.
+    text = f"“We will reopen the quay by spring,” the “people’s mayor” said {when}."
+    found = _quotes(text)
+    assert found
+    assert all(when not in (q.speaker or "") for q in found), [q.speaker for q in found]
+
+
+def test_a_title_after_its_owners_name_is_no_quote() -> None:
+    # A programme named after the outlet that runs it ("Coast Radio’s “Morning Tide.”") was a quote of nobody, and
+    # broke the chain of the speaker's words over it.
+    text = (
+        "“The pilots are angry,” Ilse Varga said on Coast Radio’s “Morning Tide.” “I mean, the owners know it and "
+        "they will not listen to us.”"
+    )
+    found = _quotes(text)
+    assert "Morning Tide." not in [q.text for q in found]
+    assert [q.speaker for q in found] == ["Ilse Varga", "Ilse Varga"]

@@ -115,12 +115,16 @@ class _Article:
         self._credit_span_at = [pos for pos, _ in credit_spans]
         self._credit_reach = list(accumulate((end for _, end in credit_spans), max))
         self.person_names = {m.text.split()[-1] for m in mentions if m.type == "PERSON"}
+        found = marks.find(self.text)
+        named = [_is_name(self, m.start, m.end) for m in found]
         self.marked = [
             m
-            for m in marks.find(self.text)
-            if not _is_name(self, m.start, m.end)
-            and not _SO_CALLED.search(self.text[max(0, m.start - m.width - 12) : m.start - m.width])
+            for m, name in zip(found, named, strict=True)
+            if not name and not _SO_CALLED.search(self.text[max(0, m.start - m.width - 12) : m.start - m.width])
         ]
+        # Names and titles in marks (CNN's "State of the Union."): no quote, and no word of them says one.
+        self._titles = [(m.start, m.end) for m, name in zip(found, named, strict=True) if name]
+        self._title_starts = [t_start for t_start, _ in self._titles]
         self.quoted = [(m.start - m.width, m.end + m.width) for m in self.marked]
         self._marked_starts = [m.start for m in self.marked]
         self._quote_starts = [s for s, _ in self.quoted]
@@ -136,6 +140,11 @@ class _Article:
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self._quote_starts, char) - 1
         return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def in_title(self, char: int) -> bool:
+        """Whether character ``char`` is in a name or title written in quotation marks ("Face the Nation")."""
+        i = bisect_right(self._title_starts, char) - 1
+        return i >= 0 and self._titles[i][0] <= char < self._titles[i][1]
 
     def token_at(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -384,6 +393,10 @@ def _inner_cue(art: _Article, cue: Token, head: Token, start: int, end: int) -> 
     return inner, speaker
 
 
+# Entity types of a time, which says when something was said, never who said it.
+_WHEN = frozenset({"DATE", "TIME"})
+
+
 def _near_speaker(art: _Article, cue: Token, quote_end: int) -> Token | None:
     """The noun phrase written next to a cue after a quote (“…,” said one source / “…,” Trump said)."""
     doc = art.doc
@@ -391,7 +404,9 @@ def _near_speaker(art: _Article, cue: Token, quote_end: int) -> Token | None:
     # control”" the noun after the cue is what the statement is about.
     ahead = doc[cue.i + 1 : min(cue.i + 6, len(doc))] if cue.idx >= quote_end else doc[0:0]
     for token in ahead:
-        if token.is_punct or art.in_quote(token.idx):
+        if token.is_punct or art.in_quote(token.idx) or token.ent_type_ in _WHEN:
+            # “…,” Chief Ann Roe said Monday / said Thursday morning on Fox News: a day is when it was said, and
+            # what follows it where; who said it is written before the cue.
             break
         if token.pos_ in {"NOUN", "PROPN", "PRON"}:
             head = token
@@ -990,13 +1005,31 @@ def _direct(art: _Article) -> list[Quote]:
             confidence = 0.6
         if cue is not None and head is None:
             head = _participle_subject(art, cue)
-        if cue is not None and (head is None or art.in_quote(head.idx)):
+        if cue is not None and (head is None or art.in_quote(head.idx) or art.in_title(head.idx)):
             head = _near_speaker(art, cue, m.end)
         if cue is not None and head is not None and art.names_outlet(head):
             cue, head = _inner_cue(art, cue, head, m.start, m.end)
         short = len(words) <= _SHORT_WORDS and not _SPEECH_END.search(art.text[m.start : m.end])
         if cue is None:
             follows = previous is not None and _continues(art.text, previous_end, m.start - m.width)
+            other = _other_subject(art, previous, previous_end, m.start - m.width) if follows else None
+            if other is not None and not short:
+                # “...,” Ann Holm said. Bea Lund, her rival, laughed. “...”: Bea Lund's words, not Ann Holm's; a
+                # person written between who does nothing of the voice ("Bea Lund was not at the meeting.") leaves
+                # the quote to no one.
+                verb = other.head
+                taken = speakers.frames_quote(verb) and not art.in_quote(verb.idx)
+                speaker = (
+                    _speaker(art, other, None, (m.start, m.end))
+                    if taken
+                    else _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
+                )
+                if speaker.name is not None or (m.closed and _speech_like(art, m.start, m.end)):
+                    confidence = 0.6 if speaker.name is not None else 0.3
+                    via = _via(art, speaker, None, m.start, m.end) if speaker.name else ()
+                    quotes.append(_quote(art, m.start, m.end, speaker, None, via, True, confidence))
+                previous, previous_end = (speaker if speaker.name is not None else None), m.end
+                continue
             if short or not follows:
                 if short or not m.closed or not _speech_like(art, m.start, m.end):
                     continue
@@ -1017,6 +1050,29 @@ def _direct(art: _Article) -> list[Quote]:
         quotes.append(_quote(art, m.start, m.end, speaker, _cue_text(cue), via, True, confidence))
         previous, previous_end = speaker, m.end
     return quotes
+
+
+def _other_subject(art: _Article, previous: _Speaker | None, since: int, opening: int) -> Token | None:
+    """The subject of a sentence written between a quote (ending at ``since``) and the next quote's opening mark
+    (at ``opening``), wholly after the first quote's sentence and outside quotes, that names a person other than
+    ``previous``, the first quote's speaker ("Bea Lund, her rival, laughed."): the quote after it is no longer
+    ``previous``'s to go on with. A pronoun, a description or the same person again ("Clinton paused.") is none."""
+    if previous is None or not previous.name:
+        return None
+    words = set(previous.name.split())
+    span = art.doc.char_span(since, opening, alignment_mode="contract")
+    for token in span or ():
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ROOT" or art.in_quote(token.idx):
+            continue
+        if art.resolver.sentence(token).start_char < since or (
+            previous.start is not None and previous.start <= token.idx < (previous.end or previous.start)
+        ):
+            continue
+        first, last = speakers.phrase(token)
+        named = art.persons_in(art.doc[first].idx, art.doc[last - 1].idx + len(art.doc[last - 1]))
+        if any(m.start <= token.idx < m.end and m.text.split()[-1] not in words for m in named):
+            return token
+    return None
 
 
 def _continues(text: str, previous_end: int, opening: int) -> bool:
@@ -1040,6 +1096,8 @@ def _speech_like(art: _Article, start: int, end: int) -> bool:
 
 
 _TITLE_PREPOSITIONS = (["with"], ["on"], ["to"], ["in"], ["of"], ["at"], ["from"], ["by"])
+# A capitalised name's possessive: "Coast Radio’s", "CBS's".
+_OWNERS = re.compile(r"^[A-Z][\w.&-]*['’]s$")
 
 
 def _is_name(art: _Article, start: int, end: int) -> bool:
@@ -1047,9 +1105,10 @@ def _is_name(art: _Article, start: int, end: int) -> bool:
     text = art.text[start:end].strip(" ,.")
     words = text.split()
     # A title that ends a sentence keeps its full stop inside the marks: "in an interview with “Harbour Today.”"
-    titled = (
-        art.text[max(0, start - 8) : start].rstrip("\"“«„' ").split()[-1:] in _TITLE_PREPOSITIONS and "." not in text
-    )
+    before = art.text[max(0, start - 40) : start].rstrip("\"“«„' ").split()[-1:]
+    # After a preposition ("in an interview with “Harbour Today.”") or an owner's name (Coast Radio’s “Morning
+    # Tide.”, a programme, a book or a campaign of the one named).
+    titled = "." not in text and (before in _TITLE_PREPOSITIONS or _OWNERS.search(" ".join(before)) is not None)
     if not words or len(words) > 8 or (_SPEECH_END.search(art.text[start:end]) and not titled):
         return False
     if any(o_end <= end + 4 for _, o_end, _ in art.outlets_from(start - 4, end + 4)):
