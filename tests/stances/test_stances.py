@@ -1558,3 +1558,37 @@ def test_two_bodies_the_model_read_as_one_each_hold_what_they_said() -> None:
     )
     article = Article(id="a1", source="x.txt", text=text, mentions=(one, person), quotes=(quote,), language="en")
     assert [s.actor_id for s in extract.find(article)] == ["f1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a figure's thousands comma ends no clause
+        ("Belstad refused to release the names of 1,076 donors.", "release the names of 1,076 donors"),
+        # initials inside a name end no clause, unless a sentence opens after them
+        ("Belstad will seek new U.N. sanctions on the port.", "new U.N. sanctions on the port"),
+        ("Belstad wants entry into the U.S. They will wait.", "entry into the U.S"),
+        # what opens the object of a noun or of "agree" is no part of it ("in favor of X", "agreed with X")
+        ("Belstad agreed with the harbour board on the toll.", "the harbour board on the toll"),
+    ],
+)
+def test_a_target_ends_and_opens_where_a_reader_would(text: str, target: str) -> None:
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}))
+    assert s.target == target
+
+
+def test_a_day_alone_or_a_sum_accepted_is_no_target() -> None:
+    text = "Belstad pledged to fight the toll “today, tomorrow, forever.”"
+    quote = _quote(text, "today, tomorrow, forever.", "Belstad", "pledged", "e2")
+    assert "today" not in [s.target for s in extract.find(_article(text, {"Belstad": "e2"}, (quote,)))]
+    # money taken is an act, as a cheque or a trophy is
+    assert (
+        extract.find(_article("Belstad accepted about $200,000 in donations from the port.", {"Belstad": "e2"})) == ()
+    )
+
+
+def test_in_favor_of_is_a_position_only_of_the_one_who_is_in_favor() -> None:
+    found = _said("Ann Holm said she is in favor of the canal toll.", "she is in favor of the canal toll", direct=False)
+    assert [(s.actor_id, s.position.value, s.target) for s in found] == [("p1", "supports", "the canal toll")]
+    text = "Ann Holm said the port is rigged in favor of the canal toll."
+    assert _said(text, "the port is rigged in favor of the canal toll", direct=False) == ()

@@ -121,7 +121,8 @@ _PRONOUN_END = re.compile(r"\b(?:it|they|this|that|these|those|he|she|we|i|you)$
 # pattern tries a subject at every place of a quote.
 _MODAL_BE = re.compile(r"(?:must|should|can|cannot|can[’']t|will|would)\s+(?:not\s+|never\s+)?be\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;:!?—–\n]|\s-\s|\.(?:\s|$)|\b(?:as part of|amid|because|while|after|before|since|despite|but|and said|"
+    r"\s*(?:,(?!\d{3}\b)|[;:!?—–\n]|\s-\s|\.(?:\s|$)|"  # (a figure's thousands comma is no end: "1,076 donors")
+    r"\b(?:as part of|amid|because|while|after|before|since|despite|but|and said|"
     r"(?:only |even )?if|unless|adding|saying|according to|in response to|he said|she said)\b)",
     re.IGNORECASE,
 )
@@ -152,7 +153,7 @@ _GROUP = re.compile(
 )
 _WEAK = re.compile(
     r"^(?:go|do|it|this|that|so|months?|weeks?|years?|days?|decades?|hours?|long|now|more|see|say|know|look|get|"
-    r"make|be|have|talk|comment|hear|think|happen)$",
+    r"make|be|have|talk|comment|hear|think|happen|today|tomorrow|tonight|yesterday|forever)$",
     re.I,
 )
 # Position words that are as often a noun or an adverb: a position verb in a quote's content only after a
@@ -461,7 +462,11 @@ def _an_act_told(cue: str, text: str, t0: int, t1: int) -> bool:
     head = _PREPOSITION.split(" " + text[t0:t1] + " ", maxsplit=1)[0].split()
     noun = head[-1].strip("“”\"'‘’,.;:") if head else ""
     if c.startswith("accept"):
-        return _HANDED_OVER.fullmatch(noun) is not None
+        # (a sum of money is handed over too: "accepted about $200,000 in donations")
+        return (
+            _HANDED_OVER.fullmatch(noun) is not None
+            or re.match(r"[$£€]\s?\d|\d[\d,.]*\s*(?:dollars|euros)", noun) is not None
+        )
     if c.startswith(("seek", "sought")):
         return _REFUGE.fullmatch(noun) is not None
     return False
@@ -658,7 +663,7 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
         if rest.casefold().startswith(prep):
             lead += len(prep)
             rest = rest[len(prep) :]
-    for prep in ("for ", "on ", "to ", "against "):
+    for prep in ("for ", "on ", "to ", "against ", "of ", "with "):  # ("in favor of X", "agreed with X")
         if rest.casefold().startswith(prep):
             lead += len(prep)
             rest = rest[len(prep) :]
@@ -682,7 +687,12 @@ def _abbreviated(text: str, end: re.Match[str]) -> bool:
     """Whether the clause end ``end`` found in ``text`` is an abbreviation's full stop ("Warner Bros. Discovery")."""
     if not end.group().lstrip().startswith("."):
         return False
-    return ends_no_sentence(text[text.rfind(" ", 0, end.start()) + 1 : end.start()])
+    word = text[text.rfind(" ", 0, end.start()) + 1 : end.start()]
+    if ends_no_sentence(word):
+        return True
+    # Initials before a word in lower case ("new U.N. sanctions", "the U.N. resolutions"); before a capital they may end
+    # the sentence ("tariffs on the U.S. Dalen welcomed ..."), as `sentences` reads them
+    return re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word) is not None and text[end.end() : end.end() + 1].islower()
 
 
 def _closed(kept: str, whole: str) -> str:
@@ -1192,6 +1202,10 @@ def _anothers_course(ctx: _Context, quote: Quote, head: str) -> bool:
     )
 
 
+# "in favor of" after a verb other than "be" ("rigged in favor of", "tilted in favour of"): a manner, not a position.
+_IN_FAVOR_OF_ANOTHER = re.compile(
+    r"(?<!\bam)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<![’']m)(?<![’']s)(?<![’']re)\s+in\s+$", re.IGNORECASE
+)
 # A danger or a risk an act is named as: "the dangers of ... ceding the presidency" warns against the act.
 _WEIGHED = re.compile(r"\b(?:dangers?|risks?|threats?|perils?)\s+of\b", re.IGNORECASE)
 # A course of action, whose consequence a speaker weighs: a gerund ("legitimising conquest would invite aggression"),
@@ -1245,6 +1259,8 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
         before = content[max(0, content.rfind(",", 0, w.start()) + 1) : w.start()]
         if re.search(r"\bwhether\b", before, re.IGNORECASE):
             continue  # "a vote on whether to endorse X": a question put, no side taken
+        if _IN_FAVOR_OF_ANOTHER.search(content, 0, w.start()) and folded.startswith("favo"):
+            continue  # "the system is rigged in favor of the rich": how a thing leans, not a side the speaker takes
         if _RELATIVE_CLAUSE.search(before) or _someone_else(ctx, quote, content, w.start()):
             continue  # "..., under which countries pledged to", "extremists seek to": not the speaker's position
         if not act and _no_position_here(word, content[w.end() :]):
