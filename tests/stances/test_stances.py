@@ -1592,3 +1592,13 @@ def test_in_favor_of_is_a_position_only_of_the_one_who_is_in_favor() -> None:
     assert [(s.actor_id, s.position.value, s.target) for s in found] == [("p1", "supports", "the canal toll")]
     text = "Ann Holm said the port is rigged in favor of the canal toll."
     assert _said(text, "the port is rigged in favor of the canal toll", direct=False) == ()
+
+
+def test_a_participle_or_an_adjective_of_a_position_word_is_no_position() -> None:
+    # "Sanders had opposing views on biomedical research", "Clinton leads Sanders by 271 pledged delegates"
+    assert extract.find(_article("Belstad had opposing views on the canal toll.", {"Belstad": "e2"})) == ()
+    text = "Marovia leads Belstad by 271 pledged delegates."
+    quote = _quote(text, "delegates", "Marovia", "pledged", "e1")
+    assert extract.find(_article(text, {"Marovia": "e1", "Belstad": "e2"}, (quote,))) == ()
+    (s,) = extract.find(_article("Belstad is opposing the canal toll.", {"Belstad": "e2"}))
+    assert s.position == Position.OPPOSES  # (a verb still)

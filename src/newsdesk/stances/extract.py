@@ -376,6 +376,8 @@ def _no_position_here(cue: str, after: str) -> bool:
         return True  # "wanted to tell his family's story": what one wishes to say is no position on anything
     if following.startswith("from "):
         return True  # "praise from Putin", "support from the unions": a thing someone else gives
+    if c.startswith("oppos") and _SIDES.match(following):
+        return True  # "had opposing views on research": views that differ, no opposition to anything
     if c.startswith(("seek", "sought")) and following.startswith("out "):
         return True  # "sought out that role": looked for, no position
     if not _INSIST.match(c) or re.match(r"(?:on|upon)\b", following):
@@ -1206,6 +1208,13 @@ def _anothers_course(ctx: _Context, quote: Quote, head: str) -> bool:
 _IN_FAVOR_OF_ANOTHER = re.compile(
     r"(?<!\bam)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<![’']m)(?<![’']s)(?<![’']re)\s+in\s+$", re.IGNORECASE
 )
+# What "opposing" qualifies as an adjective: sides that differ ("opposing views", "the opposing team").
+_SIDES = re.compile(
+    r"(?:views?|sides?|camps?|positions?|opinions?|stances?|perspectives?|arguments?|ideas?|factions?|teams?|"
+    r"forces|counsel|parties|directions?|ends?)\b"
+)
+# A determiner or a figure right before a participle makes it an adjective ("271 pledged delegates").
+_DETERMINED = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|my|your|this|these|those)|\d)\s+$", re.IGNORECASE)
 # A danger or a risk an act is named as: "the dangers of ... ceding the presidency" warns against the act.
 _WEIGHED = re.compile(r"\b(?:dangers?|risks?|threats?|perils?)\s+of\b", re.IGNORECASE)
 # A course of action, whose consequence a speaker weighs: a gerund ("legitimising conquest would invite aggression"),
@@ -1359,6 +1368,8 @@ def _from_quote(
     act = bool(_ACT.search(cue))
     evidence = (min(actor.start, cue_at, quote.start), max(quote.end, cue_at + len(cue)))
     clause = text[evidence[0] : evidence[1]]
+    if cue.endswith("ed") and _DETERMINED.search(text, max(0, cue_at - 12), cue_at):
+        return None  # "271 pledged delegates", "the proposed merger": a participle before a noun, no verb
     if position is not None and _no_position_here(cue, text[cue_at + len(cue) : quote.end]):
         return None
     if position is not None or act:
