@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from newsdesk.corpus import Corpus
 from newsdesk.records import Article, Mention, Position, Quote, SpeakerKind, Stance
 from newsdesk.stances import extract, issues
+from newsdesk.stances.sentiment import Polarity, lexicon
 from newsdesk.store import Store
 
 
@@ -187,12 +188,20 @@ def test_a_modal_proposition_with_negation_is_opposed() -> None:
     assert s.position == Position.OPPOSES and "redrawn by force" in s.target
 
 
+def _a_model(sentence: str, start: int, end: int) -> Polarity:
+    """A sentiment model passed in, as ``newsdesk.target_sentiment`` would be (here it reads as the word list does)."""
+    return lexicon(sentence, start, end)
+
+
 def test_the_sentiment_callable_is_a_plug_in_point() -> None:
     text = "“We see Ostrava as a true friend and a great partner,” Anna Velt said."
     content = "We see Ostrava as a true friend and a great partner,"
     quote = _quote(text, content, "Anna Velt", "said", "p1", direct=True)
     article = _article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,))
-    (s,) = extract.find(article)
+    # The default word list reads no name's treatment (decision 0018, fifth session: 31 of 40 read on PolNeAR were
+    # wrong); a model passed in does.
+    assert extract.find(article) == ()
+    (s,) = extract.find(article, sentiment=_a_model)
     assert s.position == Position.SUPPORTS and s.target == "Ostrava"
 
     @dataclasses.dataclass
@@ -780,14 +789,14 @@ def test_a_name_in_a_state_the_speaker_foresees_is_no_view_of_it() -> None:
     quote = dataclasses.replace(
         _quote(text, "Our offer will create a stronger Ostrava,", "Anna Velt", "said", "p1"), direct=True
     )
-    assert extract.find(_article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,))) == ()
-    # (a name written otherwise is read as before)
+    assert extract.find(_article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,)), sentiment=_a_model) == ()
+    # (a name written otherwise is read as before, by a sentiment model)
     text = "“Every ship in the strait is under threat from Ostrava alone,” Anna Velt said."
     quote = dataclasses.replace(
         _quote(text, "Every ship in the strait is under threat from Ostrava alone,", "Anna Velt", "said", "p1"),
         direct=True,
     )
-    (s,) = extract.find(_article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,)))
+    (s,) = extract.find(_article(text, {"Anna Velt": "p1", "Ostrava": "e3"}, (quote,)), sentiment=_a_model)
     assert (s.actor_id, s.position, s.target) == ("p1", Position.OPPOSES, "Ostrava")
 
 
@@ -955,9 +964,12 @@ def test_they_after_a_group_written_with_one_name_is_that_actor() -> None:
 
 # A stance belongs to whoever holds the view in the clause, not to the speaker who tells of it (decision 0018,
 # revised 2026-12-07, fourth session).
-def _said(text: str, content: str, *, direct: bool, names: dict[str, str] | None = None) -> tuple[Stance, ...]:
+def _said(
+    text: str, content: str, *, direct: bool, names: dict[str, str] | None = None, model: bool = False
+) -> tuple[Stance, ...]:
     quote = dataclasses.replace(_quote(text, content, "Ann Holm", "said", "p1"), direct=direct)
-    return extract.find(_article(text, {"Ann Holm": "p1", **(names or {})}, (quote,)))
+    article = _article(text, {"Ann Holm": "p1", **(names or {})}, (quote,))
+    return extract.find(article, sentiment=_a_model) if model else extract.find(article)
 
 
 @pytest.mark.parametrize(
@@ -1252,12 +1264,12 @@ def test_a_word_list_reads_nothing_of_a_name_named_in_passing() -> None:
             "The best alternative to Ostrava is a strong and fair partner,",
         ),
     ):
-        assert _said(text, content, direct=True, names={"Ostrava": "e3"}) == ()
-    # (a name the words are said of is read as before)
+        assert _said(text, content, direct=True, names={"Ostrava": "e3"}, model=True) == ()
+    # (a name the words are said of is read as before, by a sentiment model; the word list reads none)
     text = "“The harbour board trusts Ostrava, a strong and fair partner,” Ann Holm said."
-    found = _said(
-        text, "The harbour board trusts Ostrava, a strong and fair partner,", direct=True, names={"Ostrava": "e3"}
-    )
+    content = "The harbour board trusts Ostrava, a strong and fair partner,"
+    assert _said(text, content, direct=True, names={"Ostrava": "e3"}) == ()
+    found = _said(text, content, direct=True, names={"Ostrava": "e3"}, model=True)
     assert [(s.actor_id, s.position, s.target) for s in found] == [("p1", Position.SUPPORTS, "Ostrava")]
 
 
@@ -1348,3 +1360,245 @@ def test_bodies_named_together_each_hold_what_they_said(text: str, speaker: str)
     quote = _quote(text, "the new canal toll", "Marovia and Belstad's envoys", "rejected", None)
     found = extract.find(_article(text, {"Marovia": "e1", "Belstad": "e2"}, (quote,)))
     assert "e1" not in {s.actor_id for s in found}
+
+
+# Read again on PolNeAR, dev-news and the seeds as the analyst (decision 0018, revised 2026-12-07, fifth session).
+@pytest.mark.parametrize(
+    ("text", "content", "direct", "position"),
+    [
+        # "n't" with the curly apostrophe news sets, and "cannot", negate ("don’t support" was read as support)
+        ("“We don’t accept the canal toll,” Ann Holm said.", "We don’t accept the canal toll,", True, "opposes"),
+        ("“We won’t back the canal toll,” Ann Holm said.", "We won’t back the canal toll,", True, "opposes"),
+        # what is not done yet is no side taken
+        (
+            "Ann Holm said she had not yet called for the canal toll.",
+            "she had not yet called for the canal toll",
+            False,
+            "neutral",
+        ),
+        # an act named as a danger is what the speaker is against, however the clause is negated
+        (
+            "Ann Holm said Belstad cannot afford the risk of accepting the canal toll.",
+            "Belstad cannot afford the risk of accepting the canal toll",
+            False,
+            "opposes",
+        ),
+        (
+            "Ann Holm said she would warn voters about the dangers of accepting the canal toll.",
+            "she would warn voters about the dangers of accepting the canal toll",
+            False,
+            "opposes",
+        ),
+        # a body the speaker speaks for as "my" or "our": the speaker's position ("my opponent" is someone else)
+        ("“My party rejects the canal toll,” Ann Holm said.", "My party rejects the canal toll,", True, "opposes"),
+        (
+            "“Our government will never accept the canal toll,” Ann Holm said.",
+            "Our government will never accept the canal toll,",
+            True,
+            "opposes",
+        ),
+    ],
+)
+def test_the_speakers_position_read_through_negation_danger_and_own_body(
+    text: str, content: str, direct: bool, position: str
+) -> None:
+    found = _said(text, content, direct=direct, names={"Belstad": "e2"})
+    assert [(s.actor_id, s.position.value) for s in found] == [("p1", position)]
+    assert "toll" in found[0].target
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "direct"),
+    [
+        ("“My opponent supports the canal toll,” Ann Holm said.", "My opponent supports the canal toll,", True),
+        # who does it, not a verb ("Supporters of some other candidates")
+        ("“Supporters of the canal toll are few,” Ann Holm said.", "Supporters of the canal toll are few,", True),
+        # whom the speaker speaks to
+        ("“You say you accept the canal toll,” Ann Holm said.", "You say you accept the canal toll,", True),
+        # a position written as a thing someone else holds, or gives
+        (
+            "Ann Holm said Belstad’s acceptance of the canal toll was a mistake.",
+            "Belstad’s acceptance of the canal toll was a mistake",
+            False,
+        ),
+        (
+            "“The criticism of the canal toll is unfair,” Ann Holm said.",
+            "The criticism of the canal toll is unfair,",
+            True,
+        ),
+        (
+            "Ann Holm said praise from Belstad would not change the canal toll.",
+            "praise from Belstad would not change the canal toll",
+            False,
+        ),
+        # a condition on another's course ("Trump could embrace it, but only if ..."), a verb "provided"
+        (
+            "Ann Holm said Belstad could sign the canal accord, but only if the toll ends.",
+            "Belstad could sign the canal accord, but only if the toll ends",
+            False,
+        ),
+        (
+            "Ann Holm said the harbour board provided a statement on the canal toll.",
+            "the harbour board provided a statement on the canal toll",
+            False,
+        ),
+        # what a thing, not a course, will bring about, read by the word list ("the election will result in ...")
+        (
+            "Ann Holm said the election will bring a great victory for the port.",
+            "the election will bring a great victory for the port",
+            False,
+        ),
+        # talking, a question, looking for
+        (
+            "“I don’t want to talk about the canal toll,” Ann Holm said.",
+            "I don’t want to talk about the canal toll,",
+            True,
+        ),
+        (
+            "Ann Holm said the board will vote on whether to accept the canal toll.",
+            "the board will vote on whether to accept the canal toll",
+            False,
+        ),
+    ],
+)
+def test_no_position_of_the_speakers_in_these_words(text: str, content: str, direct: bool) -> None:
+    assert [s for s in _said(text, content, direct=direct, names={"Belstad": "e2"}) if s.actor_id == "p1"] == []
+
+
+def _person(article: Article, *names: str) -> Article:
+    return dataclasses.replace(
+        article,
+        mentions=tuple(dataclasses.replace(m, type="PERSON") if m.text in names else m for m in article.mentions),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "speaker_id", "held"),
+    [
+        # a spokesperson's "she" is the one spoken for (PolNeAR: "Clinton spokesman Jesse Lehrich said ... “she would
+        # sign this legislation”" was nobody's)
+        (
+            "Velt spokesman Piet Dorn said on Friday that if she won, “she would sign the canal treaty.”",
+            "she would sign the canal treaty.",
+            "Piet Dorn",
+            "p3",
+            ["p2"],
+        ),
+        # a body's own minister telling what it must do gives its line, and the minister's
+        (
+            "“Belstad must reject the canal treaty,” its minister said.",
+            "Belstad must reject the canal treaty,",
+            "its minister",
+            None,
+            ["e2"],
+        ),
+        (
+            "“Belstad must reject the canal treaty,” Ann Holm, Belstad's foreign minister, said.",
+            "Belstad must reject the canal treaty,",
+            "Ann Holm",
+            "p1",
+            ["p1", "e2"],
+        ),
+        # someone else's demand of it stays the speaker's alone; a former spokesman speaks for no one
+        (
+            "“Belstad must reject the canal treaty,” Ann Holm said.",
+            "Belstad must reject the canal treaty,",
+            "Ann Holm",
+            "p1",
+            ["p1"],
+        ),
+        (
+            "Former Velt spokesman Piet Dorn said “she would sign the canal treaty.”",
+            "she would sign the canal treaty.",
+            "Piet Dorn",
+            "p3",
+            [],
+        ),
+    ],
+)
+def test_the_one_a_spokesperson_or_minister_speaks_for_holds_the_words(
+    text: str, content: str, speaker: str, speaker_id: str | None, held: list[str]
+) -> None:
+    quote = dataclasses.replace(_quote(text, content, speaker, "said", speaker_id), direct=True)
+    names = {"Velt": "p2", "Piet Dorn": "p3", "Belstad": "e2", "Ann Holm": "p1"}
+    article = _person(_article(text, names, (quote,)), "Velt", "Piet Dorn", "Ann Holm")
+    found = extract.find(article)
+    assert sorted(s.actor_id for s in found) == sorted(held)
+    assert all("treaty" in s.target for s in found)
+    assert all(not s.said for s in found if s.actor_id in {"p2", "e2"})  # (told by another: reported)
+
+
+def test_two_bodies_the_model_read_as_one_each_hold_what_they_said() -> None:
+    text = "“We reject the canal toll,” Marovex and Belcorp said. Belcorp runs the port, and Marovex builds ships."
+    quote = dataclasses.replace(
+        _quote(text, "We reject the canal toll,", "Marovex and Belcorp", "said", "f1"), direct=True
+    )
+    at = text.index("Marovex and Belcorp")
+    fused = Mention(text="Marovex and Belcorp", start=at, end=at + 19, type="ORG", entity_id="f1")
+    alone = [
+        Mention(text=name, start=(k := text.index(name, at + 20)), end=k + len(name), type="ORG", entity_id=entity)
+        for name, entity in (("Belcorp", "b1"), ("Marovex", "m1"))
+    ]
+    mentions = tuple(sorted([fused, *alone], key=lambda m: m.start))
+    article = Article(id="a1", source="x.txt", text=text, mentions=mentions, quotes=(quote,), language="en")
+    found = extract.find(article)
+    assert sorted((s.actor_id, s.actor, s.position.value) for s in found) == [
+        ("b1", "Belcorp", "opposes"),
+        ("m1", "Marovex", "opposes"),
+    ]
+    # One name with "and" in it, neither part a body named alone, is one body as before.
+    text = "“We reject the canal toll,” Procter and Gamble said. Mr. Gamble founded it."
+    quote = dataclasses.replace(
+        _quote(text, "We reject the canal toll,", "Procter and Gamble", "said", "f1"), direct=True
+    )
+    at = text.index("Procter")
+    one = Mention(text="Procter and Gamble", start=at, end=at + 18, type="ORG", entity_id="f1")
+    person = Mention(
+        text="Gamble", start=text.rindex("Gamble"), end=text.rindex("Gamble") + 6, type="PERSON", entity_id="g1"
+    )
+    article = Article(id="a1", source="x.txt", text=text, mentions=(one, person), quotes=(quote,), language="en")
+    assert [s.actor_id for s in extract.find(article)] == ["f1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a figure's thousands comma ends no clause
+        ("Belstad refused to release the names of 1,076 donors.", "release the names of 1,076 donors"),
+        # initials inside a name end no clause, unless a sentence opens after them
+        ("Belstad will seek new U.N. sanctions on the port.", "new U.N. sanctions on the port"),
+        ("Belstad wants entry into the U.S. They will wait.", "entry into the U.S"),
+        # what opens the object of a noun or of "agree" is no part of it ("in favor of X", "agreed with X")
+        ("Belstad agreed with the harbour board on the toll.", "the harbour board on the toll"),
+    ],
+)
+def test_a_target_ends_and_opens_where_a_reader_would(text: str, target: str) -> None:
+    (s,) = extract.find(_article(text, {"Belstad": "e2"}))
+    assert s.target == target
+
+
+def test_a_day_alone_or_a_sum_accepted_is_no_target() -> None:
+    text = "Belstad pledged to fight the toll “today, tomorrow, forever.”"
+    quote = _quote(text, "today, tomorrow, forever.", "Belstad", "pledged", "e2")
+    assert "today" not in [s.target for s in extract.find(_article(text, {"Belstad": "e2"}, (quote,)))]
+    # money taken is an act, as a cheque or a trophy is
+    assert (
+        extract.find(_article("Belstad accepted about $200,000 in donations from the port.", {"Belstad": "e2"})) == ()
+    )
+
+
+def test_in_favor_of_is_a_position_only_of_the_one_who_is_in_favor() -> None:
+    found = _said("Ann Holm said she is in favor of the canal toll.", "she is in favor of the canal toll", direct=False)
+    assert [(s.actor_id, s.position.value, s.target) for s in found] == [("p1", "supports", "the canal toll")]
+    text = "Ann Holm said the port is rigged in favor of the canal toll."
+    assert _said(text, "the port is rigged in favor of the canal toll", direct=False) == ()
+
+
+def test_a_participle_or_an_adjective_of_a_position_word_is_no_position() -> None:
+    # "Sanders had opposing views on biomedical research", "Clinton leads Sanders by 271 pledged delegates"
+    assert extract.find(_article("Belstad had opposing views on the canal toll.", {"Belstad": "e2"})) == ()
+    text = "Marovia leads Belstad by 271 pledged delegates."
+    quote = _quote(text, "delegates", "Marovia", "pledged", "e1")
+    assert extract.find(_article(text, {"Marovia": "e1", "Belstad": "e2"}, (quote,))) == ()
+    (s,) = extract.find(_article("Belstad is opposing the canal toll.", {"Belstad": "e2"}))
+    assert s.position == Position.OPPOSES  # (a verb still)
