@@ -99,3 +99,29 @@ def test_a_refusal_written_with_a_phrasal_verb_joins_the_one_written_with_the_ve
     story = match.Story("s")
     story.extend([(m, None) for m in [*OTHERS, REJECTED, TURNED_DOWN]])
     assert story.by_claim[REJECTED.id] == story.by_claim[TURNED_DOWN.id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police called off-duty officers to the square.",  # a compound of the particle, not the particle
+        "The parties turned down-ballot races into a referendum.",
+        "The convoy turned down Elm Street after the rally.",  # a way, named
+        "The motorcade turned down the narrow street to the palace.",  # a way, a word after its article
+        "Two children were pulled out of the rubble on Tuesday.",  # a rescue, not a withdrawal
+        "The last train pulled out of the station at noon.",
+        "The envoy urged both sides to turn down the rhetoric.",  # a level lowered
+        "The mayor stepped down from the podium and left the hall.",
+        "The army stepped down its patrols along the river.",  # lowered them: no one resigned
+    ],
+)
+def test_a_literal_or_transitive_use_the_review_found_keeps_its_verb(text: str) -> None:
+    # Shapes the first rule read as a refusal, a withdrawal or a resignation (decision 0013, fifth session's review).
+    got = _words(text)
+    assert not got & {"reject", "cancel", "resign", "withdraw", "approv"}, got
+
+
+def test_two_phrasal_verbs_close_together_are_both_read() -> None:
+    # The words read after the first phrase to test a literal use are not taken from the next phrase.
+    assert {"resign", "cancel"} <= _words("The chair stepped down and called off the vote.")
+    assert {"reject", "cancel"} <= _words("The board turned it down and called off the talks.")

@@ -3491,3 +3491,41 @@ def test_a_body_named_alone_never_joins_another_story_s_country_s_body() -> None
     (washington,) = {m.entity_id for m in two.mentions if m.type == "ORG"}
     assert washington != iran
     assert [m.entity_id for m in three.mentions if m.type == "ORG"] == [iran]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veloria held the vote. Velorian opposition leaders called it a fraud.",
+        "Veloria was calm. Velorian rebel forces took the town.",
+        "Veloria grew. Velorian business leaders welcomed the budget.",
+        "Veloria denied it. A Velorian government critic said the count was rigged.",
+        "Veloria denied it. A Velorian military blogger wrote that the line broke.",
+        "Veloria opened an inquiry. A Velorian team of doctors found the cause.",
+        "Veloria sued. A Velorian legal team filed the case.",
+    ],
+)
+def test_a_people_s_word_before_no_one_who_acts_for_the_state_stays_the_people(text: str) -> None:
+    # Leaders of the opposition, rebel forces, a government's critic, a team of doctors: people of the nation, not
+    # its state (decision 0094, fifth session's review).
+    (linked,) = Linker().link_articles([_placed("a1", text, [("Veloria", "GPE"), ("Velorian", "NORP")])])
+    by_text = {m.text: m for m in linked.mentions}
+    assert by_text["Velorian"].entity_id != by_text["Veloria"].entity_id
+    assert by_text["Velorian"].type == "NORP"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Veloria said no. The Velorian foreign ministry said talks would go on.", True),
+        ("Veloria said no. Velorian security forces closed the road.", True),
+        ("Veloria won. The Velorian cricket team refused the medals.", True),
+        ("Dastmar grew. Dastmari leaders met in the capital.", False),  # a continent's people speak for no state
+    ],
+)
+def test_a_people_s_word_is_its_country_s_state_not_a_continent_s(text: str, state: bool) -> None:
+    place, kind = ("Veloria", "GPE") if state else ("Dastmar", "LOC")
+    names = [(place, kind), (place + ("n" if state else "i"), "NORP")]
+    (linked,) = Linker().link_articles([_placed("a1", text, names)])
+    place_id, (people,) = linked.mentions[0].entity_id, linked.mentions[1:]
+    assert (people.entity_id == place_id) is state

@@ -366,12 +366,16 @@ _PHRASAL_VERBS: dict[tuple[str, str], tuple[str, bool, str]] = {
 }
 _PHRASAL_VERB = re.compile(
     r"\b([Tt]urn|[Cc]all|[Ss]tep|[Pp]ull|[Dd]rop|[Ss]ign)(?:s|p?ed|p?ing)?(\s+(?:it|them|him|her|this|that))?"
-    r"\s+(down|off|out)\b(?:\s+([a-z]+)(?:\s+([a-z]+))?)?"
+    r"\s+(down|off|out)\b(?!-)(?=((?:\s+[\w']+){0,4}))"
 )
 _LITERAL = frozenset(
     "street streets road roads lane alley avenue path track corridor hall hallway stairs steps staircase hill slope "
-    "river volume heat music sound lights temperature".split()
+    "river volume heat music sound lights temperature rhetoric thermostat podium stage platform ladder rubble "
+    "wreckage debris ruins water sea sky station driveway".split()
 )
+# A possessive before a noun: what a verb that takes no object cannot have after it ("stepped down its attacks"
+# lowered them; no one resigned).
+_POSSESSIVES = frozenset("its their his her our my your".split())
 
 
 def _plain_verbs(text: str) -> str:
@@ -382,9 +386,13 @@ def _plain_verbs(text: str) -> str:
     out = text
     for m in _PHRASAL_VERB.finditer(text):
         plain = _PHRASAL_VERBS.get((m[1].casefold(), m[3]))
-        if plain is None or (m[2] and not plain[1]) or (plain[2] and m[4] != plain[2]):
+        after = m[4].split()
+        if plain is None or (m[2] and not plain[1]) or (plain[2] and after[:1] != [plain[2]]):
             continue
-        if m[4] in _LITERAL or m[5] in _LITERAL:
+        after = after[1:] if plain[2] else after
+        if any(word.casefold() in _LITERAL for word in after[:3]):  # ("turned down the narrow street", "Elm Street")
+            continue
+        if not plain[1] and not plain[2] and after[:1] and after[0].casefold() in _POSSESSIVES:
             continue
         a, b = m.start(), m.end(3)
         out = out[:a] + plain[0].ljust(b - a) + out[b:]

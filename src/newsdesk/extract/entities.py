@@ -733,27 +733,49 @@ def _countries_named(mentions: Iterable[Mention]) -> frozenset[str]:
 
 
 # Who acts for a state, written after its people's word ("Russian officials insist", "the Indian government",
-# "Iranian forces"), one lower-case word between at most ("Russian senior officials", "the Indian cricket team"): the
-# word then names the state, not its people. A country's national team is the country as sports news names it
-# ("India beat Pakistan": "the Indian team" is that India). People of a nationality ("Indian fans", "Pakistani
-# players", "Russian speakers") are the people.
+# "Iranian forces"): the word then names the state, not its people. One lower-case word may stand between when it
+# says which part of the state ("Russian foreign ministry", "American intelligence officials", "Libyan security
+# forces"): not any word, since "Russian opposition leaders", "Syrian rebel forces", "American business leaders" and
+# "American faith leaders" are no state's. Nor is one whose next word makes it a person of another kind ("a Russian
+# government critic", "a Russian military blogger", "an army veteran"). A country's national team is the country as
+# sports news names it ("India beat Pakistan": "the Indian team", "the Indian cricket team" is that India), but only
+# as its team: "a Chinese team" (of researchers, of lawyers) is one of many (:func:`_states_by_their_people`). People
+# of a nationality ("Indian fans", "Pakistani players", "Russian speakers") are the people.
 _FOR_THE_STATE = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:officials?|authorities|government|administration|ministry|ministers?|president|"
-    r"prime\s+minister|premier|leaders?|leadership|diplomats?|envoys?|ambassadors?|embassy|delegation|negotiators|"
-    r"representatives|spokes(?:man|woman|person)|forces|troops|military|army|navy|police|lawmakers|parliament|"
-    r"cabinet|team|side|squad)\b"
+    r"\s+(?:(?:senior|top|chief|deputy|acting|federal|national|state|government|foreign|defen[cs]e|interior|"
+    r"finance|economy|trade|justice|health|energy|climate|security|intelligence|immigration|border|military|army|"
+    r"armed|naval|air|ground|special)\s+)?"
+    r"(?:officials?|authorities|government|administration|ministry|ministers?|president|prime\s+minister|premier|"
+    r"leaders?|leadership|diplomats?|envoys?|ambassadors?|embassy|delegation|negotiators|representatives|"
+    r"spokes(?:man|woman|person)|forces|troops|military|army|navy|police|lawmakers|parliament|cabinet)\b"
+    r"(?!\s+(?:critics?|bloggers?|veterans?|analysts?|experts?|observers?|watchers?|commentators?|historians?|"
+    r"scholars?|reporters?|correspondents?)\b)"
 )
+_THE_STATE_S_TEAM = re.compile(
+    r"\s+(?:(?:national|cricket|football|soccer|hockey|rugby|basketball|baseball|volleyball|handball|tennis|"
+    r"olympic|davis)\s+)?(?:team|side|squad)\b"
+)
+_ONE_OF_MANY = re.compile(r"\b(?:an?|one|another)\s+$", re.IGNORECASE)
+
+
+def _for_the_state(text: str, m: Mention) -> bool:
+    """Whether people's word ``m`` is written before who acts for its state (:data:`_FOR_THE_STATE`), or before its
+    team where the team is the national one, not "a" team (:data:`_THE_STATE_S_TEAM`)."""
+    if _FOR_THE_STATE.match(text, m.end):
+        return True
+    return bool(_THE_STATE_S_TEAM.match(text, m.end)) and not _ONE_OF_MANY.search(text, max(0, m.start - 9), m.start)
 
 
 def _states_by_their_people(text: str, mentions: Sequence[Mention]) -> dict[tuple[int, int], Mention]:
-    """The people's words among ``mentions`` (NORP, one word) that name their state (:data:`_FOR_THE_STATE`:
-    "Russian officials"), by span, each with the article's mention of that place ("Russia", :func:`people_word`),
-    the first it writes; one whose place the article does not name is left out (the people's word alone says no
-    place here)."""
-    words = [m for m in mentions if m.type == "NORP" and " " not in m.text and _FOR_THE_STATE.match(text, m.end)]
+    """The people's words among ``mentions`` (NORP, one word) that name their state (:func:`_for_the_state`:
+    "Russian officials"), by span, each with the article's mention of that country ("Russia", :func:`people_word`),
+    the first it writes; one whose country the article does not name is left out (the people's word alone says no
+    place here). A country, not a continent or a region (GPE, not LOC): "European officials" and "African leaders"
+    speak for no one state."""
+    words = [m for m in mentions if m.type == "NORP" and " " not in m.text and _for_the_state(text, m)]
     if not words:
         return {}
-    places = [m for m in mentions if m.type in {"GPE", "LOC"} and " " not in m.text]
+    places = [m for m in mentions if m.type == "GPE" and " " not in m.text]
     out = {}
     for m in words:
         one = m.text[:-1] if m.text.endswith("s") else m.text  # ("Americans": an American each)
