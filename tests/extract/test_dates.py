@@ -397,6 +397,17 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
         ("Mr Voss meets his lawyers after the arrest on Sunday.", "2026-03-08"),
         ("He may face a cold audience when he speaks later Sunday.", "2026-03-08"),
         ("The three towns that cast votes last Saturday backed the toll.", "2026-03-07"),
+        # "hold" and "votes" as nouns, and "is to blame", are no schedule.
+        ("Talks on the canal toll were put on hold on Wednesday after the strike.", "2026-03-04"),
+        ("Lind finally gets hold of the harbour ledger on Sunday.", "2026-03-08"),
+        ("The senator placed a hold on Thursday on the envoy's nomination.", "2026-03-05"),
+        ("The toll won bipartisan votes on Thursday in the Orsa assembly.", "2026-03-05"),
+        ("The Orsa assembly passed the toll in two votes on Friday.", "2026-03-06"),
+        ("After votes on Tuesday, the Orsa assembly adjourned.", "2026-03-03"),
+        ("Inspectors say ice is to blame for the crash on Saturday.", "2026-03-07"),
+        # "votes" after a name or a relative pronoun is still a schedule.
+        ("Velmar votes on Saturday in the last primary of the spring.", "2026-03-14"),
+        ("Velmar, which votes on Saturday, has 12 delegates.", "2026-03-14"),
     ],
 )
 def test_a_schedule_s_present_tense_sets_a_weekday_ahead(text: str, expected: str) -> None:

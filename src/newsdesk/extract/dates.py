@@ -39,7 +39,8 @@ _FUTURE = re.compile(
 # or stop stands between it and the day ("meets lawyers after the arrest on Sunday" is the arrest's day).
 _SCHEDULED = re.compile(
     r"(?:^|\b(?P<before>[\w’']+) )(?P<verb>meet|hold|convene|(?:meet|hold|convene|reconvene|vote|open|begin|start|"
-    r"resume|speak|travel|arrive|depart)s|testifies|(?:is|are) (?:planned|slated|scheduled)|(?:is|are) to \w+)\b"
+    r"resume|speak|travel|arrive|depart)s|testifies|(?:is|are) (?:planned|slated|scheduled)|"
+    r"(?:is|are) to (?!blame\b)\w+)\b"
     r"(?P<gap>(?:(?!\b(?i:after|since|following|when|while|that|which|who|whose|because|than|and|but|as|before|"
     r"until|ago|last|later|earlier)\b)[^.!?;,:()\n\u2013\u2014]){0,50})$"
 )
@@ -76,6 +77,15 @@ _NOT_SCHEDULED_AFTER = frozenset(
 _DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "your", "my", "this", "that", "these", "those", "of"}
 )
+# Words before "hold" or "meet" that make it a noun: "talks were put on hold on Monday", "gets hold of the ledger".
+_NOUN_HOLD_AFTER = frozenset(
+    {"on", "get", "gets", "got", "keep", "keeps", "kept", "lose", "loses", "lost", "catch", "caught", "grab", "grabbed"}
+)
+# "votes" is a noun after most words ("bipartisan votes on Monday", "after votes on Monday", "in two votes"): it is
+# read as a schedule's verb only after a name or a pronoun ("Ohio votes on Tuesday", "which votes on Saturday"), not
+# after a capitalised word that opens a sentence ("After votes on Monday, ...").
+_VOTES_AFTER = frozenset({"who", "which", "he", "she", "it", "also"})
+_NOT_A_NAME = _DETERMINERS | {"after", "before", "in", "with", "for", "by", "from", "at", "on", "following", "amid"}
 
 
 def _scheduled(before: str) -> bool:
@@ -83,10 +93,17 @@ def _scheduled(before: str) -> bool:
     m = _SCHEDULED.search(before)
     if m is None:
         return False
-    word = (m.group("before") or "").casefold()
+    written = m.group("before") or ""
+    word, verb = written.casefold(), m.group("verb")
     if word in _NOT_SCHEDULED_AFTER:
         return False
-    noun = m.group("verb").endswith("s") and (word in _DETERMINERS or word.endswith(("’s", "'s")) or word[:1].isdigit())
+    if verb == "votes" and not ((written[:1].isupper() and word not in _NOT_A_NAME) or word in _VOTES_AFTER):
+        return False
+    if verb in {"hold", "meet"} and word in _NOUN_HOLD_AFTER:
+        return False
+    noun = (verb.endswith("s") or verb in {"hold", "meet"}) and (
+        word in _DETERMINERS or word.endswith(("’s", "'s")) or word[:1].isdigit()
+    )
     return not noun
 
 
