@@ -405,6 +405,9 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
         ("The Orsa assembly passed the toll in two votes on Friday.", "2026-03-06"),
         ("After votes on Tuesday, the Orsa assembly adjourned.", "2026-03-03"),
         ("Inspectors say ice is to blame for the crash on Saturday.", "2026-03-07"),
+        # A past participle between the verb and the day takes the day.
+        ("Mr Voss speaks to voters in a video released on Sunday.", "2026-03-08"),
+        ("The Orsa council meets the demands made by strikers on Thursday.", "2026-03-05"),
         # "votes" after a name or a relative pronoun is still a schedule.
         ("Velmar votes on Saturday in the last primary of the spring.", "2026-03-14"),
         ("Velmar, which votes on Saturday, has 12 delegates.", "2026-03-14"),
