@@ -387,8 +387,9 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
         ("A public vigil for the miners is planned Friday in Orsa.", "2026-03-13"),
         ("The two candidates meet for the first of their debates Thursday at the Orsa hall.", "2026-03-12"),
         ("Ms Lind speaks at the harbour conference on Wednesday.", "2026-03-11"),
-        # Today's weekday is today, not a week on: the schedule is the day's own.
+        # Today's weekday is today, not a week on: the schedule is the day's own; "next Monday" is a week on.
         ("The Orsa council meets on Monday to vote on the canal toll.", "2026-03-09"),
+        ("The Orsa council meets next Monday to vote on the canal toll.", "2026-03-16"),
         # No present tense of a schedule: the day is the last one, as before.
         ("The fire took hold on Wednesday afternoon.", "2026-03-04"),
         ("The Orsa council did not meet on Friday.", "2026-03-06"),
