@@ -409,6 +409,9 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
         # A past participle between the verb and the day takes the day.
         ("Mr Voss speaks to voters in a video released on Sunday.", "2026-03-08"),
         ("The Orsa council meets the demands made by strikers on Thursday.", "2026-03-05"),
+        # What is spoken of or about is no schedule.
+        ("Ms Lind speaks about the flood on Sunday in a video to residents.", "2026-03-08"),
+        ("Mr Voss speaks of the raid on Saturday as a turning point.", "2026-03-07"),
         # "votes" after a name or a relative pronoun is still a schedule.
         ("Velmar votes on Saturday in the last primary of the spring.", "2026-03-14"),
         ("Velmar, which votes on Saturday, has 12 delegates.", "2026-03-14"),

@@ -37,12 +37,13 @@ _FUTURE = re.compile(
 # of a past day is no English; "took hold on Wednesday", "did not meet on Monday" are past). The verb is lower case
 # ("Meet the Press" is a name), its -s form no noun after a determiner ("the votes on Tuesday"), and no clause word
 # or stop stands between it and the day ("meets lawyers after the arrest on Sunday" is the arrest's day), nor a
-# past participle, whose day it is ("speaks in a video released on Sunday", "meets demands made on Friday").
+# past participle, whose day it is ("speaks in a video released on Sunday", "meets demands made on Friday"); what
+# is spoken "of" or "about" is no schedule ("speaks of the raid on Saturday", "speaks about the flood on Sunday").
 _SCHEDULED = re.compile(
     r"(?:^|\b(?P<before>[\w’']+) )(?P<verb>meet|hold|convene|(?:meet|hold|convene|reconvene|vote|open|begin|start|"
     r"resume|speak|travel|arrive|depart)s|testifies|(?:is|are) (?:planned|slated|scheduled)|"
-    r"(?:is|are) to (?!blame\b)\w+)\b"
-    r"(?P<gap>(?:(?!\b(?i:after|since|following|when|while|that|which|who|whose|because|than|and|but|as|before|"
+    r"(?:is|are) to (?!blame\b)\w+)\b(?! of\b)"
+    r"(?P<gap>(?:(?!\b(?i:after|since|following|when|while|that|which|who|whose|because|than|and|but|as|before|about|"
     r"until|ago|last|later|earlier)\b|\b(?:[a-z]+ed|made|set|held|taken|given|shot|seen|written)\b)"
     r"[^.!?;,:()\n\u2013\u2014]){0,50})$"
 )
