@@ -37,15 +37,19 @@ _FUTURE = re.compile(
 # of a past day is no English; "took hold on Wednesday", "did not meet on Monday" are past). The verb is lower case
 # ("Meet the Press" is a name), its -s form no noun after a determiner ("the votes on Tuesday"), and no clause word
 # or stop stands between it and the day ("meets lawyers after the arrest on Sunday" is the arrest's day), nor a
-# past participle, whose day it is ("speaks in a video released on Sunday", "meets demands made on Friday"); what
-# is spoken "of" or "about" is no schedule ("speaks of the raid on Saturday", "speaks about the flood on Sunday").
+# past participle right before the day (``_PARTICIPLE_LAST``); what is spoken "of" or "about" is no schedule
+# ("speaks of the raid on Saturday", "speaks about the flood on Sunday").
 _SCHEDULED = re.compile(
     r"(?:^|\b(?P<before>[\w’']+) )(?P<verb>meet|hold|convene|(?:meet|hold|convene|reconvene|vote|open|begin|start|"
     r"resume|speak|travel|arrive|depart)s|testifies|(?:is|are) (?:planned|slated|scheduled)|"
     r"(?:is|are) to (?!blame\b)\w+)\b(?! of\b)"
     r"(?P<gap>(?:(?!\b(?i:after|since|following|when|while|that|which|who|whose|because|than|and|but|as|before|about|"
-    r"until|ago|last|later|earlier)\b|\b(?:[a-z]+ed|made|set|held|taken|given|shot|seen|written)\b)"
-    r"[^.!?;,:()\n\u2013\u2014]){0,50})$"
+    r"until|ago|last|later|earlier)\b)[^.!?;,:()\n\u2013\u2014]){0,50})$"
+)
+# A past participle the day follows, maybe with its agent, whose day it is: "in a video released on Sunday", "the
+# demands made by strikers on Thursday" (not an adjective before a noun: "holds a closed-door hearing on Tuesday").
+_PARTICIPLE_LAST = re.compile(
+    r"\b(?:[a-z]+ed|made|set|held|taken|given|shot|seen|written)(?: by(?: [\w’'-]+){1,3})?(?: (?:on|late|early))* ?$"
 )
 # Words before a verb of _SCHEDULED that make it no present tense of a schedule: an infinitive, a past or a modal's
 # ("to meet", "did not meet", "took hold", "could open"), or, before its -s form, a determiner that makes it a noun
@@ -98,7 +102,7 @@ def _scheduled(before: str) -> bool:
         return False
     written = m.group("before") or ""
     word, verb = written.casefold(), m.group("verb")
-    if word in _NOT_SCHEDULED_AFTER:
+    if word in _NOT_SCHEDULED_AFTER or _PARTICIPLE_LAST.search(m.group("gap")):
         return False
     if verb == "votes" and not ((written[:1].isupper() and word not in _NOT_A_NAME) or word in _VOTES_AFTER):
         return False
