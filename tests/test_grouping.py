@@ -316,6 +316,14 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
             "2026-03-09",
             date(2026, 3, 8),
         ),
+        # "before" of place and "ahead of" of rank look ahead to nothing: the day is the news's.
+        ("Mr Voss appeared before a judge on Saturday charged with fraud.", "2026-03-09", date(2026, 3, 7)),
+        ("Ms Lind testified before the Orsa finance committee on Friday.", "2026-03-09", date(2026, 3, 6)),
+        ("Lind finished ahead of Voss on Sunday in the Orsa marathon.", "2026-03-09", date(2026, 3, 8)),
+        ("More voters turned out than ever before on Saturday in Belstad.", "2026-03-09", date(2026, 3, 7)),
+        ("The Varnholm ferry sank before first light on Sunday.", "2026-03-09", date(2026, 3, 8)),
+        # Still ahead: a span of days between the verb and "before".
+        ("Ms Lind testified days before Saturday's run-off.", "2026-03-09", date(2026, 3, 9)),
         ("Crews reached the Varnholm pier on Sunday.", None, None),  # an undated weekday is never resolved
     ],
 )

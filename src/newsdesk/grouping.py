@@ -341,15 +341,38 @@ LEAD_DAY_BEFORE = 7
 # news, which came before it ("the polls taken before Tuesday's vote"): never the day the news happened. A time of
 # day after them is the news's own hour, whose day follows ("called out shortly before 9pm on Friday").
 _AHEAD_OF = re.compile(
-    r"\b(?:ahead (?:of|to)|before|heading into|going into|lead(?:ing)?[- ]up to|run[- ]up to|eve of|in advance of)\b"
-    r"(?!\s+(?:\d|(?:noon|midnight|dawn|daybreak|dusk|sunrise|sunset)\b))[^.!?;,:\n]{0,40}$",
+    r"\b(?P<words>ahead (?:of|to)|before|heading into|going into|lead(?:ing)?[- ]up to|run[- ]up to|eve of|"
+    r"in advance of)\b(?!\s+(?:\d|(?:noon|midnight|dawn|daybreak|dusk|sunrise|sunset|first light)\b))"
+    r"[^.!?;,:\n]{0,40}$",
     re.IGNORECASE,
 )
+# Verbs after which "before" is "in front of" and "ahead of" a rank, not a time ("appeared before a judge on Monday",
+# "testified before the committee on Tuesday", "finished ahead of Voss on Sunday"), and "ever before", "never
+# before" (no event to look ahead to): the day is the news's own.
+_IN_FRONT_OF = {
+    "before": frozenset(
+        {
+            *("appear", "appears", "appeared", "appearing", "testify", "testifies", "testified", "testifying"),
+            *("stand", "stands", "stood", "standing", "bring", "brings", "brought", "bringing"),
+            *("go", "goes", "went", "going", "argue", "argues", "argued", "arguing", "guilty"),
+            *("ever", "never"),
+        }
+    ),
+    "ahead of": frozenset({"finish", "finishes", "finished", "finishing", "placed", "ranked"}),
+}
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def _looks_ahead(lead: str, start: int) -> bool:
-    """Whether the date at ``start`` of ``lead`` is one the news looks ahead to (``_AHEAD_OF``)."""
-    return _AHEAD_OF.search(lead, max(0, start - 60), start) is not None
+    """Whether the date at ``start`` of ``lead`` is one the news looks ahead to (``_AHEAD_OF``), not one after
+    "before" or "ahead of" in a sense of place or rank (``_IN_FRONT_OF``)."""
+    pos = max(0, start - 60)
+    while (m := _AHEAD_OF.search(lead, pos, start)) is not None:
+        said = _LAST_WORD.search(lead, max(0, m.start() - 30), m.start())
+        if said is None or said.group(1).casefold() not in _IN_FRONT_OF.get(m.group("words").casefold(), ()):
+            return True
+        pos = m.start() + 1
+    return False
 
 
 def _when(text: str, published: str | None) -> When:

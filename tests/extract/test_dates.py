@@ -392,8 +392,9 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
         ("A public vigil for the miners is planned Friday in Orsa.", "2026-03-13"),
         ("The two candidates meet for the first of their debates Thursday at the Orsa hall.", "2026-03-12"),
         ("Ms Lind speaks at the harbour conference on Wednesday.", "2026-03-11"),
-        # Today's weekday is today, not a week on: the schedule is the day's own.
+        # Today's weekday is today, not a week on: the schedule is the day's own; "next Monday" is a week on.
         ("The Orsa council meets on Monday to vote on the canal toll.", "2026-03-09"),
+        ("The Orsa council meets next Monday to vote on the canal toll.", "2026-03-16"),
         # No present tense of a schedule: the day is the last one, as before.
         ("The fire took hold on Wednesday afternoon.", "2026-03-04"),
         ("The Orsa council did not meet on Friday.", "2026-03-06"),
@@ -402,6 +403,25 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
         ("Mr Voss meets his lawyers after the arrest on Sunday.", "2026-03-08"),
         ("He may face a cold audience when he speaks later Sunday.", "2026-03-08"),
         ("The three towns that cast votes last Saturday backed the toll.", "2026-03-07"),
+        # "hold" and "votes" as nouns, and "is to blame", are no schedule.
+        ("Talks on the canal toll were put on hold on Wednesday after the strike.", "2026-03-04"),
+        ("Lind finally gets hold of the harbour ledger on Sunday.", "2026-03-08"),
+        ("The senator placed a hold on Thursday on the envoy's nomination.", "2026-03-05"),
+        ("The toll won bipartisan votes on Thursday in the Orsa assembly.", "2026-03-05"),
+        ("The Orsa assembly passed the toll in two votes on Friday.", "2026-03-06"),
+        ("After votes on Tuesday, the Orsa assembly adjourned.", "2026-03-03"),
+        ("Inspectors say ice is to blame for the crash on Saturday.", "2026-03-07"),
+        # A past participle between the verb and the day takes the day.
+        ("Mr Voss speaks to voters in a video released on Sunday.", "2026-03-08"),
+        ("The Orsa council meets the demands made by strikers on Thursday.", "2026-03-05"),
+        # What is spoken of or about is no schedule.
+        ("Ms Lind speaks about the flood on Sunday in a video to residents.", "2026-03-08"),
+        ("Mr Voss speaks of the raid on Saturday as a turning point.", "2026-03-07"),
+        # "votes" after a name or a relative pronoun is still a schedule.
+        ("Velmar votes on Saturday in the last primary of the spring.", "2026-03-14"),
+        ("Velmar, which votes on Saturday, has 12 delegates.", "2026-03-14"),
+        # An adjective in "-ed" before a noun is no participle that takes the day.
+        ("The Orsa committee holds a closed-door hearing on Tuesday on the canal toll.", "2026-03-10"),
     ],
 )
 def test_a_schedule_s_present_tense_sets_a_weekday_ahead(text: str, expected: str) -> None:

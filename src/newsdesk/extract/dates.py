@@ -36,12 +36,20 @@ _FUTURE = re.compile(
 # primary on Tuesday", "a memorial is planned Friday", "the two meet for their first debate Monday" (a present tense
 # of a past day is no English; "took hold on Wednesday", "did not meet on Monday" are past). The verb is lower case
 # ("Meet the Press" is a name), its -s form no noun after a determiner ("the votes on Tuesday"), and no clause word
-# or stop stands between it and the day ("meets lawyers after the arrest on Sunday" is the arrest's day).
+# or stop stands between it and the day ("meets lawyers after the arrest on Sunday" is the arrest's day), nor a
+# past participle right before the day (``_PARTICIPLE_LAST``); what is spoken "of" or "about" is no schedule
+# ("speaks of the raid on Saturday", "speaks about the flood on Sunday").
 _SCHEDULED = re.compile(
     r"(?:^|\b(?P<before>[\w’']+) )(?P<verb>meet|hold|convene|(?:meet|hold|convene|reconvene|vote|open|begin|start|"
-    r"resume|speak|travel|arrive|depart)s|testifies|(?:is|are) (?:planned|slated|scheduled)|(?:is|are) to \w+)\b"
-    r"(?P<gap>(?:(?!\b(?i:after|since|following|when|while|that|which|who|whose|because|than|and|but|as|before|"
+    r"resume|speak|travel|arrive|depart)s|testifies|(?:is|are) (?:planned|slated|scheduled)|"
+    r"(?:is|are) to (?!blame\b)\w+)\b(?! of\b)"
+    r"(?P<gap>(?:(?!\b(?i:after|since|following|when|while|that|which|who|whose|because|than|and|but|as|before|about|"
     r"until|ago|last|later|earlier)\b)[^.!?;,:()\n\u2013\u2014]){0,50})$"
+)
+# A past participle the day follows, maybe with its agent, whose day it is: "in a video released on Sunday", "the
+# demands made by strikers on Thursday" (not an adjective before a noun: "holds a closed-door hearing on Tuesday").
+_PARTICIPLE_LAST = re.compile(
+    r"\b(?:[a-z]+ed|made|set|held|taken|given|shot|seen|written)(?: by(?: [\w’'-]+){1,3})?(?: (?:on|late|early))* ?$"
 )
 # Words before a verb of _SCHEDULED that make it no present tense of a schedule: an infinitive, a past or a modal's
 # ("to meet", "did not meet", "took hold", "could open"), or, before its -s form, a determiner that makes it a noun
@@ -76,6 +84,15 @@ _NOT_SCHEDULED_AFTER = frozenset(
 _DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "your", "my", "this", "that", "these", "those", "of"}
 )
+# Words before "hold" or "meet" that make it a noun: "talks were put on hold on Monday", "gets hold of the ledger".
+_NOUN_HOLD_AFTER = frozenset(
+    {"on", "get", "gets", "got", "keep", "keeps", "kept", "lose", "loses", "lost", "catch", "caught", "grab", "grabbed"}
+)
+# "votes" is a noun after most words ("bipartisan votes on Monday", "after votes on Monday", "in two votes"): it is
+# read as a schedule's verb only after a name or a pronoun ("Ohio votes on Tuesday", "which votes on Saturday"), not
+# after a capitalised word that opens a sentence ("After votes on Monday, ...").
+_VOTES_AFTER = frozenset({"who", "which", "he", "she", "it", "also"})
+_NOT_A_NAME = _DETERMINERS | {"after", "before", "in", "with", "for", "by", "from", "at", "on", "following", "amid"}
 
 
 def _scheduled(before: str) -> bool:
@@ -83,10 +100,17 @@ def _scheduled(before: str) -> bool:
     m = _SCHEDULED.search(before)
     if m is None:
         return False
-    word = (m.group("before") or "").casefold()
-    if word in _NOT_SCHEDULED_AFTER:
+    written = m.group("before") or ""
+    word, verb = written.casefold(), m.group("verb")
+    if word in _NOT_SCHEDULED_AFTER or _PARTICIPLE_LAST.search(m.group("gap")):
         return False
-    noun = m.group("verb").endswith("s") and (word in _DETERMINERS or word.endswith(("’s", "'s")) or word[:1].isdigit())
+    if verb == "votes" and not ((written[:1].isupper() and word not in _NOT_A_NAME) or word in _VOTES_AFTER):
+        return False
+    if verb in {"hold", "meet"} and word in _NOUN_HOLD_AFTER:
+        return False
+    noun = (verb.endswith("s") or verb in {"hold", "meet"}) and (
+        word in _DETERMINERS or word.endswith(("’s", "'s")) or word[:1].isdigit()
+    )
     return not noun
 
 
