@@ -1402,6 +1402,20 @@ def test_bodies_named_together_each_hold_what_they_said(text: str, speaker: str)
             True,
             "supports",
         ),
+        # a negation that negates nothing of what follows: eagerness, emphasis (review h-rs52: h-st52's "can’t" and
+        # "cannot" made these opposition)
+        (
+            "“We can’t wait to sign the canal toll accord,” Ann Holm said.",
+            "We can’t wait to sign the canal toll accord,",
+            True,
+            "supports",
+        ),
+        (
+            "“We cannot stress enough that we back the canal toll,” Ann Holm said.",
+            "We cannot stress enough that we back the canal toll,",
+            True,
+            "supports",
+        ),
         # "yet" as a conjunction is no "not yet": the negation opposes (review h-rs52)
         ("“Yet we do not back the canal toll,” Ann Holm said.", "Yet we do not back the canal toll,", True, "opposes"),
         # a body the speaker speaks for as "my" or "our": the speaker's position ("my opponent" is someone else)

@@ -623,8 +623,15 @@ def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
     return False
 
 
+# A negation that negates nothing of what follows: eagerness ("we can’t wait to sign", "cannot wait to"), emphasis
+# ("we cannot stress enough that we support", "can't say it strongly enough"), "not only ... but".
+_NOT_NEGATING = re.compile(
+    r"\b(?:can(?:not|[’']t)|couldn[’']t)\s+(?:wait\b|(?:[\w’'-]+\s+){1,5}?enough\b)|\bnot\s+only\b", re.IGNORECASE
+)
+
+
 def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
+    return bool(_NEGATION.search(_NOT_NEGATING.sub(" ", text)))
 
 
 def _turned(position: Position, negation: str) -> Position:
