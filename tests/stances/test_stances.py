@@ -1416,6 +1416,21 @@ def test_bodies_named_together_each_hold_what_they_said(text: str, speaker: str)
             True,
             "supports",
         ),
+        # a verb of thinking passes its negation to the "that" clause (review h-rs52)
+        (
+            "“I don’t think that we should accept the canal toll,” Ann Holm said.",
+            "I don’t think that we should accept the canal toll,",
+            True,
+            "opposes",
+        ),
+        # a relative "that" after a noun hangs on no verb: the negation stands (seed 002's "No sensible person would
+        # sign a document that gives up land")
+        (
+            "“No sensible person would sign a deal that accepts the canal toll,” Ann Holm said.",
+            "No sensible person would sign a deal that accepts the canal toll,",
+            True,
+            "opposes",
+        ),
         # "yet" as a conjunction is no "not yet": the negation opposes (review h-rs52)
         ("“Yet we do not back the canal toll,” Ann Holm said.", "Yet we do not back the canal toll,", True, "opposes"),
         # a body the speaker speaks for as "my" or "our": the speaker's position ("my opponent" is someone else)
@@ -1440,6 +1455,18 @@ def test_the_speakers_position_read_through_negation_danger_and_own_body(
     ("text", "content", "direct"),
     [
         ("“My opponent supports the canal toll,” Ann Holm said.", "My opponent supports the canal toll,", True),
+        # a negated verb a "that" clause hangs on, other than one of thinking, turns it its own way (review h-rs52:
+        # "I don’t deny that we support" was opposition)
+        (
+            "“I don’t deny that we support the canal toll,” Ann Holm said.",
+            "I don’t deny that we support the canal toll,",
+            True,
+        ),
+        (
+            "“I won't pretend that we back the canal toll,” Ann Holm said.",
+            "I won't pretend that we back the canal toll,",
+            True,
+        ),
         # who does it, not a verb ("Supporters of some other candidates")
         ("“Supporters of the canal toll are few,” Ann Holm said.", "Supporters of the canal toll are few,", True),
         # whom the speaker speaks to

@@ -634,6 +634,23 @@ def _negated(text: str) -> bool:
     return bool(_NEGATION.search(_NOT_NEGATING.sub(" ", text)))
 
 
+# Verbs of thinking, whose negation a "that" clause takes as its own ("I don't think that we should accept" opposes).
+_NEG_RAISING = re.compile(r"(?:think|thought|believ|expect|suppos|imagin|feel|felt|reckon|guess|want)", re.IGNORECASE)
+
+
+def _negated_above(text: str) -> bool:
+    """Whether the only negation in ``text`` (what precedes a position word) negates a verb a "that" clause hangs on,
+    other than one of thinking: "I don't deny that we support", "I won't pretend that we back", "I can't say that we
+    accept" turn the clause each its own way, so none is read."""
+    that = max(re.finditer(r"\bthat\s+", text), key=lambda m: m.start(), default=None)
+    if that is None or _negated(text[that.end() :]):
+        return False
+    # (the negation right before the verb "that" follows: a relative "that" after a noun is no clause of a verb, "No
+    # sensible person would sign a document that gives up land" opposes giving up land)
+    verb = re.search(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?(?P<verb>[\w’'-]+)\s*$", text[: that.start()], re.I)
+    return verb is not None and _NEG_RAISING.match(verb["verb"]) is None
+
+
 def _turned(position: Position, negation: str) -> Position:
     """A position under a negation: "did not back" opposes, "did not reject" is neutral, and "had not yet called for"
     is neutral too (what is not done yet is no side taken)."""
@@ -1360,6 +1377,8 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
             # deal": for the deal)
             verb_position = Position.SUPPORTS if verb_position == Position.OPPOSES else Position.OPPOSES
         elif _negated(before):
+            if _negated_above(before):
+                continue  # "I don't deny that we support ...", "I won't pretend that we back ...": no side read
             verb_position = _turned(verb_position, before)
         return verb_position, target, 0.6
     if condition:
