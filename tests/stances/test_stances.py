@@ -1389,6 +1389,50 @@ def test_bodies_named_together_each_hold_what_they_said(text: str, speaker: str)
             False,
             "opposes",
         ),
+        # a risk taken, or worth it, is no warning: the act is what the speaker is for (review h-rs52)
+        (
+            "“We are ready to take the risk of supporting the canal toll,” Ann Holm said.",
+            "We are ready to take the risk of supporting the canal toll,",
+            True,
+            "supports",
+        ),
+        (
+            "“It is worth the risk of backing the canal toll,” Ann Holm said.",
+            "It is worth the risk of backing the canal toll,",
+            True,
+            "supports",
+        ),
+        # a negation that negates nothing of what follows: eagerness, emphasis (review h-rs52: h-st52's "can’t" and
+        # "cannot" made these opposition)
+        (
+            "“We can’t wait to sign the canal toll accord,” Ann Holm said.",
+            "We can’t wait to sign the canal toll accord,",
+            True,
+            "supports",
+        ),
+        (
+            "“We cannot stress enough that we back the canal toll,” Ann Holm said.",
+            "We cannot stress enough that we back the canal toll,",
+            True,
+            "supports",
+        ),
+        # a verb of thinking passes its negation to the "that" clause (review h-rs52)
+        (
+            "“I don’t think that we should accept the canal toll,” Ann Holm said.",
+            "I don’t think that we should accept the canal toll,",
+            True,
+            "opposes",
+        ),
+        # a relative "that" after a noun hangs on no verb: the negation stands (seed 002's "No sensible person would
+        # sign a document that gives up land")
+        (
+            "“No sensible person would sign a deal that accepts the canal toll,” Ann Holm said.",
+            "No sensible person would sign a deal that accepts the canal toll,",
+            True,
+            "opposes",
+        ),
+        # "yet" as a conjunction is no "not yet": the negation opposes (review h-rs52)
+        ("“Yet we do not back the canal toll,” Ann Holm said.", "Yet we do not back the canal toll,", True, "opposes"),
         # a body the speaker speaks for as "my" or "our": the speaker's position ("my opponent" is someone else)
         ("“My party rejects the canal toll,” Ann Holm said.", "My party rejects the canal toll,", True, "opposes"),
         (
@@ -1411,6 +1455,18 @@ def test_the_speakers_position_read_through_negation_danger_and_own_body(
     ("text", "content", "direct"),
     [
         ("“My opponent supports the canal toll,” Ann Holm said.", "My opponent supports the canal toll,", True),
+        # a negated verb a "that" clause hangs on, other than one of thinking, turns it its own way (review h-rs52:
+        # "I don’t deny that we support" was opposition)
+        (
+            "“I don’t deny that we support the canal toll,” Ann Holm said.",
+            "I don’t deny that we support the canal toll,",
+            True,
+        ),
+        (
+            "“I won't pretend that we back the canal toll,” Ann Holm said.",
+            "I won't pretend that we back the canal toll,",
+            True,
+        ),
         # who does it, not a verb ("Supporters of some other candidates")
         ("“Supporters of the canal toll are few,” Ann Holm said.", "Supporters of the canal toll are few,", True),
         # whom the speaker speaks to
@@ -1484,10 +1540,19 @@ def _person(article: Article, *names: str) -> Article:
             "p3",
             ["p2"],
         ),
-        # a body's own minister telling what it must do gives its line, and the minister's
+        # a body's own minister telling what it must do gives its line, and the minister's; a body named only in the
+        # words is no antecedent of "its" (review h-rs52: "“Marovia must withdraw its ships,” its minister said" is
+        # most often another's minister demanding it of Marovia, read as Marovia's support for withdrawing)
         (
             "“Belstad must reject the canal treaty,” its minister said.",
             "Belstad must reject the canal treaty,",
+            "its minister",
+            None,
+            [],
+        ),
+        (
+            "After Belstad met on Friday, its minister said “we must reject the canal treaty.”",
+            "we must reject the canal treaty.",
             "its minister",
             None,
             ["e2"],
@@ -1526,6 +1591,58 @@ def test_the_one_a_spokesperson_or_minister_speaks_for_holds_the_words(
     assert sorted(s.actor_id for s in found) == sorted(held)
     assert all("treaty" in s.target for s in found)
     assert all(not s.said for s in found if s.actor_id in {"p2", "e2"})  # (told by another: reported)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "held"),
+    [
+        # the body an ambassador or an envoy is posted to is not whom they speak for; the name before it is
+        (
+            "Marovia's UN ambassador Jon Vek said “we oppose the canal toll.”",
+            {"Marovia": "GPE", "UN": "ORG"},
+            ["Marovia"],
+        ),
+        (
+            "Velt's Belstad envoy Jon Vek said “we oppose the canal toll.”",
+            {"Velt": "PERSON", "Belstad": "GPE"},
+            ["Velt"],
+        ),
+        ("Marovian NATO envoy Jon Vek said “we oppose the canal toll.”", {"NATO": "ORG"}, []),
+        ("NATO's envoy Jon Vek said “we oppose the canal toll.”", {"NATO": "ORG"}, ["NATO"]),
+        # a lawyer's place is where they practise; a client is whom they speak for
+        ("Jon Vek, a Dalen lawyer, said “we oppose the canal toll.”", {"Dalen": "GPE"}, []),
+        ("Ostrava attorney Jon Vek said “we oppose the canal toll.”", {"Ostrava": "GPE"}, []),
+        ("Velt lawyer Jon Vek said “we oppose the canal toll.”", {"Velt": "PERSON"}, ["Velt"]),
+        # out of office, or of the party out of government: no one's words but their own
+        ("Belstad's shadow foreign minister Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
+        ("Belstad's ex-foreign minister Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
+        ("Belstad's opposition spokesman Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
+        ("Jon Vek, Belstad's then-foreign minister, said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
+        ("Belstad's foreign minister Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        # an office followed by a name is that name's, not the speaker's ("According to the newspaper, Trump's special
+        # envoy Steve Witkoff ...": the newspaper spoke for no one)
+        ("“We oppose the canal toll,” said the Courier, Velt's special envoy Jon Vek.", {"Velt": "PERSON"}, []),
+        ("“We oppose the canal toll,” said Jon Vek, Velt's special envoy.", {"Velt": "PERSON"}, ["Velt"]),
+    ],
+)
+def test_whom_an_office_speaks_for_and_whom_it_does_not(text: str, names: dict[str, str], held: list[str]) -> None:
+    # Review h-rs52 of h-st52's offices: on main at 37b1c797 the body posted to, the place practised in, the country
+    # of one out of office and the office of the name after the speaker's each held the speaker's words.
+    speaker = "the Courier" if "the Courier" in text else "Jon Vek"
+    content = "we oppose the canal toll." if "“we" in text else "We oppose the canal toll,"
+    quote = dataclasses.replace(_quote(text, content, speaker, "said", "p1"), direct=True)
+    article = _article(text, {**dict.fromkeys(names, ""), speaker: "p1"}, (quote,))
+    typed = {name: (kind, f"e-{name}") for name, kind in {**names, speaker: "PERSON"}.items()}
+    article = dataclasses.replace(
+        article,
+        mentions=tuple(
+            dataclasses.replace(m, type=typed[m.text][0], entity_id="p1" if m.text == speaker else typed[m.text][1])
+            for m in article.mentions
+        ),
+    )
+    found = extract.find(article)
+    assert [s for s in found if s.actor_id == "p1"], "the speaker's own stance is read"
+    assert sorted(s.actor for s in found if s.actor_id != "p1") == held
 
 
 def test_two_bodies_the_model_read_as_one_each_hold_what_they_said() -> None:

@@ -623,14 +623,38 @@ def _someone_else(ctx: _Context, quote: Quote, content: str, at: int) -> bool:
     return False
 
 
+# A negation that negates nothing of what follows: eagerness ("we can’t wait to sign", "cannot wait to"), emphasis
+# ("we cannot stress enough that we support", "can't say it strongly enough"), "not only ... but".
+_NOT_NEGATING = re.compile(
+    r"\b(?:can(?:not|[’']t)|couldn[’']t)\s+(?:wait\b|(?:[\w’'-]+\s+){1,5}?enough\b)|\bnot\s+only\b", re.IGNORECASE
+)
+
+
 def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
+    return bool(_NEGATION.search(_NOT_NEGATING.sub(" ", text)))
+
+
+# Verbs of thinking, whose negation a "that" clause takes as its own ("I don't think that we should accept" opposes).
+_NEG_RAISING = re.compile(r"(?:think|thought|believ|expect|suppos|imagin|feel|felt|reckon|guess|want)", re.IGNORECASE)
+
+
+def _negated_above(text: str) -> bool:
+    """Whether the only negation in ``text`` (what precedes a position word) negates a verb a "that" clause hangs on,
+    other than one of thinking: "I don't deny that we support", "I won't pretend that we back", "I can't say that we
+    accept" turn the clause each its own way, so none is read."""
+    that = max(re.finditer(r"\bthat\s+", text), key=lambda m: m.start(), default=None)
+    if that is None or _negated(text[that.end() :]):
+        return False
+    # (the negation right before the verb "that" follows: a relative "that" after a noun is no clause of a verb, "No
+    # sensible person would sign a document that gives up land" opposes giving up land)
+    verb = re.search(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?(?P<verb>[\w’'-]+)\s*$", text[: that.start()], re.I)
+    return verb is not None and _NEG_RAISING.match(verb["verb"]) is None
 
 
 def _turned(position: Position, negation: str) -> Position:
     """A position under a negation: "did not back" opposes, "did not reject" is neutral, and "had not yet called for"
     is neutral too (what is not done yet is no side taken)."""
-    if position == Position.SUPPORTS and not re.search(r"\byet\b", negation, re.IGNORECASE):
+    if position == Position.SUPPORTS and not re.search(r"(?:\bnot|n[’']t)\s+yet\b", negation, re.IGNORECASE):
         return Position.OPPOSES
     return Position.NEUTRAL
 
@@ -979,27 +1003,38 @@ def _holders(ctx: _Context, quote: Quote) -> Iterator[tuple[Quote, tuple[int, in
         yield spoken, ctx.sentence(principal.start), True
 
 
+# Who no longer holds the office, or holds it for no one in power: "former", "ex-", "then-", "onetime", "erstwhile",
+# a "shadow" or "opposition" minister (of the party out of government, not of the country), "the late".
+_NOT_NOW = r"(?:former|ex|then|onetime|one-time|erstwhile|shadow|opposition|late)\b"
 # Whom a speaker speaks for, by the office written with the speaker's name: a spokesperson, a press secretary, a
-# minister or a secretary, an ambassador or an envoy, a campaign's manager or chair, a chief of staff, a lawyer. A
-# former one speaks for no one.
+# minister or a secretary, an ambassador or an envoy, a campaign's manager or chair, a chief of staff, a lawyer. One
+# out of office (:data:`_NOT_NOW`) speaks for no one.
 _ROLE = (
-    r"(?:spokes(?:man|woman|person)|press\s+secretary|(?:\w+\s+)?minister|secretary(?:\s+of\s+state)?|ambassador|"
-    r"envoy|campaign\s+(?:manager|chair(?:man|woman)?)|chief\s+of\s+staff|lawyer|attorney)"
+    rf"(?:spokes(?:man|woman|person)|press\s+secretary|(?:(?!{_NOT_NOW})\w+\s+)?minister|"
+    r"secretary(?:\s+of\s+state)?|ambassador|envoy|campaign\s+(?:manager|chair(?:man|woman)?)|chief\s+of\s+staff|"
+    r"lawyer|attorney)"
 )
 # The office between the name it is of and the speaker's name ("Clinton spokesman Jesse Lehrich", "Belstad's foreign
-# minister Ann Holm"), or after the speaker's name ("Ann Holm, Belstad's foreign minister"), or the speaker's span
-# itself ("its minister", "their spokesman": of the body named before).
-_OFFICE_BEFORE = re.compile(rf"(?:[’']s)?\s+(?:(?!former\b)[\w-]+\s+){{0,2}}?{_ROLE}\s*,?\s+", re.IGNORECASE)
-_OFFICE_AFTER = re.compile(rf"(?:[’']s)?\s+(?:(?!former\b)[\w-]+\s+){{0,2}}?{_ROLE}\b", re.IGNORECASE)
-_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+)?")
-_ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!former\b)[\w-]+\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
+# minister Ann Holm"), or after the speaker's name ("Ann Holm, Belstad's foreign minister", not "the newspaper,
+# Trump's envoy Steve Witkoff", where the office is the next name's), or the speaker's span itself ("its minister",
+# "their spokesman": of the body named before).
+_OFFICE_BEFORE = re.compile(
+    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?(?P<role>{_ROLE})\s*,?\s+", re.IGNORECASE
+)
+_OFFICE_AFTER = re.compile(
+    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?(?P<role>{_ROLE})\b(?![ \t]+[A-Z])", re.IGNORECASE
+)
+_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")
+_ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
+_NOT_NOW_BEFORE = re.compile(r"\b(?:former|ex-|then-|onetime|one-time|erstwhile|shadow|opposition|late)\s*$", re.I)
 
 
 def _principal(ctx: _Context, quote: Quote) -> Mention | None:
     """The actor a speaker speaks for by office (:data:`_ROLE`): a person, a body or a country written with the
-    office, before the speaker's name or after it, or the body named before in the sentence when the speaker is
-    written "its minister", "their spokesman"; never the speaker, nor a nationality ("Russian Foreign Minister ...":
-    a people's word, not its government's)."""
+    office, before the speaker's name or after it, or the body named before in the sentence (outside the words)
+    when the speaker is written "its minister", "their spokesman"; never the speaker, nor a nationality ("Russian
+    Foreign Minister ...": a people's word, not its government's), nor one the office is only posted to or practised
+    in (:func:`_office_of`)."""
     start, end = quote.speaker_start, quote.speaker_end
     if start is None or not end:
         return None
@@ -1008,26 +1043,62 @@ def _principal(ctx: _Context, quote: Quote) -> Mention | None:
     kinds = {"PERSON", "ORG", "GPE"}
     found: Mention | None = None
     if _ITS_OFFICE.fullmatch(text, start, end):
-        bodies = [m for m in ctx.actors_in(s0, start) if m.type in {"ORG", "GPE"}]
+        # (a body named in the words is no antecedent of "its": "“Marovia must withdraw its ships,” its minister
+        # said" is most often another's minister demanding it of Marovia)
+        bodies = [
+            m for m in ctx.actors_in(s0, start) if m.type in {"ORG", "GPE"} and not quote.start <= m.start < quote.end
+        ]
         found = bodies[-1] if bodies else None
     else:
         within = [m for m in ctx.actors_in(start, end) if m.type in kinds]
         before = [
             m
             for m in ctx.actors_in(max(s0, start - 80), start)
-            if m.type in kinds and not re.search(r"\bformer\s+$", text[max(s0, m.start - 8) : m.start], re.IGNORECASE)
+            if m.type in kinds and not _NOT_NOW_BEFORE.search(text, max(s0, m.start - 16), m.start)
         ]
-        if len(within) > 1 and _OFFICE_BEFORE.fullmatch(text, within[0].end, within[1].start):
-            found = within[0]  # (the office inside the speaker's span: "Clinton spokesman Jesse Lehrich")
-        elif before and _OFFICE_BEFORE.fullmatch(text, before[-1].end, start):
-            found = before[-1]
+        if len(within) > 1 and (office := _OFFICE_BEFORE.fullmatch(text, within[0].end, within[1].start)):
+            # (the office inside the speaker's span: "Clinton spokesman Jesse Lehrich")
+            found = _office_of(ctx, within[0], office)
+        elif before and (office := _OFFICE_BEFORE.fullmatch(text, before[-1].end, start)):
+            found = _office_of(ctx, before[-1], office)
         else:
             after = next((m for m in ctx.actors if end <= m.start <= end + 12), None)
             if after is not None and after.type in kinds and _APPOSITION.fullmatch(text, end, after.start):
-                found = after if _OFFICE_AFTER.match(text, after.end) else None
+                office = _OFFICE_AFTER.match(text, after.end)
+                found = _office_of(ctx, after, office) if office else None
     if found is None or found.entity_id == quote.speaker_entity_id or found.text.casefold() in ctx.outlets:
         return None
     return found
+
+
+# A name joined to the next one ("Russia's UN ambassador", "Trump's Ukraine envoy", "U.S. Ukraine envoy").
+_JOINED = re.compile(r"(?:[’']s)?[ ]+")
+
+
+def _office_of(ctx: _Context, named: Mention, office: re.Match[str]) -> Mention | None:
+    """Whose the office written after ``named`` is: the name before ``named`` when the two are joined ("Russia's UN
+    ambassador" is Russia's ambassador to the UN; "Trump's Ukraine envoy" Trump's); an ambassador's or an envoy's
+    body written without a possessive is where they are posted, as often as whom they speak for ("NATO envoy", "UN
+    ambassador"), and a lawyer's place is where they practise ("a Miami lawyer", "Ostrava attorney Lena Varga"): no
+    one then."""
+    role = office["role"].casefold()
+    first = next(
+        (
+            m
+            for m in ctx.actors_in(max(0, named.start - 60), named.start)
+            if m.type in {"PERSON", "ORG", "GPE"} and _JOINED.fullmatch(ctx.article.text, m.end, named.start)
+        ),
+        None,
+    )
+    if first is not None:
+        return first
+    if office["owned"]:
+        return named
+    if role.startswith(("ambassador", "envoy")) and named.type == "ORG":
+        return None
+    if role.startswith(("lawyer", "attorney")) and named.type == "GPE":
+        return None
+    return named
 
 
 def _cue_at(text: str, quote: Quote, sentence: tuple[int, int]) -> int:
@@ -1217,6 +1288,13 @@ _SIDES = re.compile(
 _DETERMINED = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|my|your|this|these|those)|\d)\s+$", re.IGNORECASE)
 # A danger or a risk an act is named as: "the dangers of ... ceding the presidency" warns against the act.
 _WEIGHED = re.compile(r"\b(?:dangers?|risks?|threats?|perils?)\s+of\b", re.IGNORECASE)
+# A danger or a risk taken, worth it, or braved: "ready to take the risk of supporting ...", "worth the risk of backing
+# ...", "despite the dangers of ...": the act is what the speaker is for, as the verb says.
+_RISK_TAKEN = re.compile(
+    r"\b(?:tak(?:e|es|en|ing)|took|run(?:s|ning)?|ran|worth|despite|accept(?:s|ed|ing)?|brav(?:e|es|ed|ing))\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?:dangers?|risks?|threats?|perils?)\s+of\b",
+    re.IGNORECASE,
+)
 # A course of action, whose consequence a speaker weighs: a gerund ("legitimising conquest would invite aggression"),
 # never a thing or a name ("the election will result in ...", "the United States would end ...").
 _A_COURSE = re.compile(r"\s*(?:that\s+)?(?!(?:some|no|any|every)thing\b|during\b|morning\b|evening\b)[a-z]{2,}ing\b")
@@ -1293,12 +1371,14 @@ def _content_position(ctx: _Context, quote: Quote) -> tuple[Position, tuple[int,
                 verb_position, target = inner, _object(text, asked.end("verb"), quote.end)
         if target is None or verb_position is None:
             continue
-        if _WEIGHED.search(before):
+        if _WEIGHED.search(before) and not _RISK_TAKEN.search(before):
             # "cannot afford the risk of accepting ...", "warn about the dangers of ... ceding ...": the act named as a
             # danger is what the speaker is against, however the clause is negated ("the risks of rejecting the
             # deal": for the deal)
             verb_position = Position.SUPPORTS if verb_position == Position.OPPOSES else Position.OPPOSES
         elif _negated(before):
+            if _negated_above(before):
+                continue  # "I don't deny that we support ...", "I won't pretend that we back ...": no side read
             verb_position = _turned(verb_position, before)
         return verb_position, target, 0.6
     if condition:
