@@ -571,3 +571,34 @@ def test_a_key_actor_is_a_named_actor(tmp_path: Path) -> None:
     group = {"speaker_entity_id": None, "speaker_kind": "group"}
     assert _named({**group, "speaker": "the Varn Dam Trust board"})
     assert not _named({**group, "speaker": "Orlan officials"}) and not _named({**group, "speaker": "Police"})
+
+
+def test_a_refusal_or_a_plan_is_no_telling_of_the_act_it_refuses_or_plans(tmp_path: Path) -> None:
+    # The same parties and words, but another development: a month's rejection of the contract is no report of its
+    # signing on a day of that month, nor is a vow to sign it "later this month" (written before the day). Both stay
+    # entries of their own; only the signing is dated 12 March.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Council turns down dam contract",
+            "published": "2026-03-30",
+            "text": "In March, the Orlan council rejected a contract with Tesk Builders to rebuild the Varn dam, the "
+            "mayor said.",
+        },
+        {
+            "title": "Mayor promises dam contract",
+            "published": "2026-03-02",
+            "text": "The Orlan council vowed to sign a contract with Tesk Builders to rebuild the Varn dam later this "
+            "month.",
+        },
+        {
+            "title": "Council signs dam contract",
+            "published": "2026-03-20",
+            "text": "The Orlan council signed a contract with Tesk Builders on 12 March to rebuild the Varn dam, the "
+            "council said.",
+        },
+    )
+    (day,) = [e for e in made["timeline"] if e["date"] == "2026-03-12"]
+    assert day["articles"] == 1 and "signed" in day["text"], made["timeline"]
+    (month,) = [e for e in made["timeline"] if e["date"] == "2026-03"]
+    assert month["articles"] == 2, made["timeline"]

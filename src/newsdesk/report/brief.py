@@ -247,11 +247,15 @@ def _joins(statement: _Statement, finer: list[tuple[int, list[_Statement]]]) -> 
     shares with it at least :data:`_SHARED_NAMES` names and :data:`_SHARED_WORDS` other content words, the most
     words in all; None if none does. Statements of other subjects tell of other doings, however many words of a
     long story they share ("Kasich ... second place in New Hampshire", "Cruz ... ahead of the New Hampshire
-    primary"). A statement of what is to come ("vowing to win Florida later this month") joins none."""
+    primary"). A statement of what is to come ("vowing to win Florida later this month") joins none, nor one that
+    undoes or refuses what the other tells, or the reverse (:data:`_UNDOING`: "the council rejected a contract ..."
+    is no telling of "the council signed a contract ...", however many words they share)."""
     best, most = None, 0
     for j, statements in finer:
         for other in statements:
             if statement.future or statement.subject is None or statement.subject != other.subject:
+                continue
+            if statement.undoes != other.undoes:
                 continue
             names = statement.names & other.names
             words = (statement.words & other.words) - statement.names - other.names
@@ -271,6 +275,19 @@ class _Statement(NamedTuple):
     names: frozenset[str]
     subject: str | None
     future: bool
+    undoes: bool
+
+
+# Words that tell an act refused, undone or not done ("rejected", "cancelled", "ended his bid", "did not sign"): a
+# statement with one and a statement without tell two developments, not one, whatever words they share.
+_UNDOING = re.compile(
+    r"\b(?:not|no|never|\w+n[’']t|without|reject\w*|refus\w*|cancel\w*|den(?:y|ies|ied)|block\w*|halt\w*|"
+    r"suspend\w*|withdr[ae]w\w*|scrap\w*|abandon\w*|collaps\w*|fail\w*|end(?:s|ed)?|drop(?:s|ped)?|quit\w*|"
+    r"los[ets]\w*|overturn\w*|revers\w*|revok\w*|veto\w*|pull(?:s|ed)? out|back(?:s|ed)? out|call(?:s|ed)? off)\b",
+    re.IGNORECASE,
+)
+# The words of a date that say it was still to come when written ("vowing to win Florida later this month").
+_STILL_TO_COME = re.compile(r"^(?:later this|next)\b", re.IGNORECASE)
 
 
 def _statements(entry: dict[str, Any], records: dict[str, Article]) -> list[_Statement]:
@@ -287,8 +304,17 @@ def _statements(entry: dict[str, Any], records: dict[str, Article]) -> list[_Sta
         written = [_singular(w.casefold()) for w in _NAME_WORD.findall(sentence)]
         names = set(written) & words
         subject = next((w for w in written if w in words), None)
-        future = bool(mention is not None and mention.future)
-        out.append(_Statement(ev["article_id"], ev, sentence, frozenset(words), frozenset(names), subject, future))
+        # To come when written: said so by the words before the date ("will"), by its own ("later this month"), or
+        # by a date after the report's publication ("votes on the contract next month").
+        future = mention is not None and (
+            mention.future
+            or _STILL_TO_COME.match(mention.text) is not None
+            or _ahead(mention.value, record.published if record is not None else None)
+        )
+        undoes = _UNDOING.search(sentence) is not None
+        out.append(
+            _Statement(ev["article_id"], ev, sentence, frozenset(words), frozenset(names), subject, future, undoes)
+        )
     return out
 
 
