@@ -80,7 +80,8 @@ def test_actors_are_quoted_by_what_they_said_never_by_a_view(corpus: Corpus, bri
     counted = {a["name"]: len(a["quotes"]) + a["more_quotes"] for a in brief["actors"]}
     # Counted once: words in quotation marks inside a reported sentence of the speaker's are shown in it. The actors
     # are the named speakers, most quoted first ("officials" and "a report" are counted apart).
-    named = [g for g in speakers if g["identified"] and _named(g)][: len(counted)]
+    texts = "\n".join(a.text for a in corpus.records(story["article_ids"]))
+    named = [g for g in speakers if g["identified"] and _named(g, texts)][: len(counted)]
     once = {g["speaker"]: len(_not_repeated(g["quotes"])) for g in named}
     assert counted == once and sum(once.values()) < sum(len(g["quotes"]) for g in named)
 
@@ -602,3 +603,17 @@ def test_a_refusal_or_a_plan_is_no_telling_of_the_act_it_refuses_or_plans(tmp_pa
     assert day["articles"] == 1 and "signed" in day["text"], made["timeline"]
     (month,) = [e for e in made["timeline"] if e["date"] == "2026-03"]
     assert month["articles"] == 2, made["timeline"]
+
+
+def test_a_one_word_group_written_only_as_a_name_is_a_named_actor() -> None:
+    # "Harlow said", opening its sentence, is a company's name when the story writes it with its capital inside a
+    # sentence and never in lower case; "Police" and "Prosecutors" opening theirs are descriptions ("the police"
+    # elsewhere, or never inside a sentence), and a weekday read as a speaker is nobody.
+    texts = (
+        "The town's talks with Harlow ended on Monday. Police said the road was shut; the police kept it shut.\n"
+        "Prosecutors said little. The council met on Monday."
+    )
+    group = {"speaker_entity_id": None, "speaker_kind": "group"}
+    assert _named({**group, "speaker": "Harlow"}, texts)
+    assert not any(_named({**group, "speaker": w}, texts) for w in ("Police", "Prosecutors", "Monday"))
+    assert not _named({**group, "speaker": "Harlow"})

@@ -355,14 +355,31 @@ def _recalled_in_news(record: Article | None, evidence: dict[str, Any], began: s
     return None
 
 
-def _named(group: dict[str, Any]) -> bool:
+def _named(group: dict[str, Any], texts: str = "") -> bool:
     """Whether a speaker group (:func:`~newsdesk.report.speech.speakers`) is a named actor a brief lists: one linked
-    to an entity, a person's name, or a group named inside its words ("the Hillary Clinton campaign"). A description
-    ("a report", "officials", "authorities", "Brazilian organizers of the conference", "a Netflix adviser", "the
-    court") names nobody the analyst could ask or cite as an actor, however often it is quoted."""
+    to an entity, a person's name, or a group named inside its words ("the Hillary Clinton campaign") or by a word
+    that ``texts`` (the story's articles) write only as a name (:func:`_written_as_a_name`: "Paramount", "PCB"). A
+    description ("a report", "officials", "authorities", "Brazilian organizers of the conference", "a Netflix
+    adviser", "the court", "Police" opening a sentence) names nobody the analyst could ask or cite as an actor,
+    however often it is quoted."""
     if group["speaker_entity_id"] or group["speaker_kind"] == "person":
         return True
-    return group["speaker_kind"] == "group" and _NAME_INSIDE.search(group["speaker"]) is not None
+    speaker = group["speaker"]
+    return group["speaker_kind"] == "group" and (
+        _NAME_INSIDE.search(speaker) is not None or _written_as_a_name(speaker, texts)
+    )
+
+
+def _written_as_a_name(word: str, texts: str) -> bool:
+    """Whether a one-word speaker ``word`` is a name in ``texts``: written with its capital inside a sentence (after
+    a word in lower case or a comma: "a bid by Paramount"), never in lower case, and no date's word. A description
+    that opens its sentence ("Police said", "Prosecutors argued") is written in lower case elsewhere ("the police"),
+    or never inside a sentence at all: a miss then, never an actor made of a description."""
+    if not word[:1].isupper() or not word.isalpha() or word.casefold() in _DATE_WORDS:
+        return False
+    if re.search(rf"\b{re.escape(word.lower())}\b", texts):
+        return False
+    return re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", texts) is not None
 
 
 # A capitalised word after a group's first word: the name it is the group of ("the Hillary Clinton campaign").
@@ -434,8 +451,9 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     unattributed = sum(len(g["quotes"]) for g in story["speakers"] if not g["identified"])
     # Nor are sources described but not named ("a report", "officials", "a Netflix adviser"): counted, and named by
     # their description beside the count.
-    unnamed = [g for g in story["speakers"] if g["identified"] and not _named(g)]
-    for group in [g for g in story["speakers"] if g["identified"] and _named(g)][:_ACTORS]:
+    texts = "\n".join(r.text for r in records.values())
+    unnamed = [g for g in story["speakers"] if g["identified"] and not _named(g, texts)]
+    for group in [g for g in story["speakers"] if g["identified"] and _named(g, texts)][:_ACTORS]:
         said = _not_repeated(group["quotes"])
         actors.append(
             {
