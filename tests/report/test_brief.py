@@ -549,8 +549,11 @@ def test_a_headline_is_no_timeline_entry(tmp_path: Path) -> None:
     )
     assert not any("Key things" in e["text"] for e in made["timeline"]), made["timeline"]
     assert made["undated_reports"] == 1
-    assert "- 1 report names no date of its own: not listed here" in render(made, "md")
-    assert "1 report names no date of its own" in render(made, "html")
+    # What the undated report reports is named beside the count (no date, no entry): the analyst still learns of it.
+    line = "1 report names no date of its own, not listed here: Key things to know as the Varn dam fails (1 report)"
+    assert f"- {line}" in render(made, "md")
+    assert line in render(made, "html")
+    assert made["undated_headlines"] == [{"text": "Key things to know as the Varn dam fails", "articles": 1}]
 
 
 def test_a_key_actor_is_a_named_actor(tmp_path: Path) -> None:

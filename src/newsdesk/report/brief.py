@@ -426,6 +426,12 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     # reports instead of listing them.
     told = [e for e in story["timeline"] if not _headline_only(e)]
     headlines = {a for e in story["timeline"] if _headline_only(e) for a in e["article_ids"]}
+    # What those reports report, named beside their count (no date, no entry): six reports of a fire that date it
+    # only "on Thursday" are the story's fire, which the timeline has no line for.
+    untold = sorted(
+        ({"text": e["text"], "articles": len(e["article_ids"])} for e in story["timeline"] if _headline_only(e)),
+        key=lambda h: -h["articles"],
+    )
     recalled = _not_the_news_recalling(told, began, records)
     entries, left = _with_background_cut(_one_development(recalled, records), began)
     for entry in entries:
@@ -606,6 +612,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "timeline": timeline,
         "background_left": left,
         "undated_reports": len(headlines),
+        "undated_headlines": untold,
         "unattributed_quotes": unattributed,
         "unnamed_quotes": sum(len(g["quotes"]) for g in unnamed),
         "unnamed_sources": [g["speaker"] for g in unnamed],
