@@ -443,3 +443,21 @@ def test_a_sentence_ending_on_an_initial_before_a_full_name_ends_there() -> None
         "6 December": "John F. Kennedy spoke there on 6 December.",
         "7 December": "The author F. Scott Fitzgerald wrote of it on 7 December.",
     }, found
+
+
+def test_a_name_with_an_initial_naming_a_place_or_a_body_runs_on() -> None:
+    # After "John F." a surname and a noun of a place or a body are one name ("... Kennedy Airport", "... Fox
+    # Foundation"), and so is one before a word of relation ("... Kennedy Center for the Arts"): no sentence ends at
+    # the initial. "Plan B." before a person's full name still ends its sentence.
+    text = (
+        "A gala at the Orla K. Vance Center for the Arts was held on 5 December. Flights to Tom R. Bell Airport "
+        "were halted on 6 December. He met Ada J. Kerr Foundation staff on 7 December. The board backed Plan B. "
+        "Anna Vell said on 8 December that it would hold."
+    )
+    found = _sentences(text)
+    assert found == {
+        "5 December": "A gala at the Orla K. Vance Center for the Arts was held on 5 December.",
+        "6 December": "Flights to Tom R. Bell Airport were halted on 6 December.",
+        "7 December": "He met Ada J. Kerr Foundation staff on 7 December.",
+        "8 December": "Anna Vell said on 8 December that it would hold.",
+    }, found

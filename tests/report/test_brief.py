@@ -80,7 +80,8 @@ def test_actors_are_quoted_by_what_they_said_never_by_a_view(corpus: Corpus, bri
     counted = {a["name"]: len(a["quotes"]) + a["more_quotes"] for a in brief["actors"]}
     # Counted once: words in quotation marks inside a reported sentence of the speaker's are shown in it. The actors
     # are the named speakers, most quoted first ("officials" and "a report" are counted apart).
-    named = [g for g in speakers if g["identified"] and _named(g)][: len(counted)]
+    texts = "\n".join(a.text for a in corpus.records(story["article_ids"]))
+    named = [g for g in speakers if g["identified"] and _named(g, texts)][: len(counted)]
     once = {g["speaker"]: len(_not_repeated(g["quotes"])) for g in named}
     assert counted == once and sum(once.values()) < sum(len(g["quotes"]) for g in named)
 
@@ -548,8 +549,11 @@ def test_a_headline_is_no_timeline_entry(tmp_path: Path) -> None:
     )
     assert not any("Key things" in e["text"] for e in made["timeline"]), made["timeline"]
     assert made["undated_reports"] == 1
-    assert "- 1 report names no date of its own: not listed here" in render(made, "md")
-    assert "1 report names no date of its own" in render(made, "html")
+    # What the undated report reports is named beside the count (no date, no entry): the analyst still learns of it.
+    line = "1 report names no date of its own, not listed here: Key things to know as the Varn dam fails (1 report)"
+    assert f"- {line}" in render(made, "md")
+    assert line in render(made, "html")
+    assert made["undated_headlines"] == [{"text": "Key things to know as the Varn dam fails", "articles": 1}]
 
 
 def test_a_key_actor_is_a_named_actor(tmp_path: Path) -> None:
@@ -571,3 +575,48 @@ def test_a_key_actor_is_a_named_actor(tmp_path: Path) -> None:
     group = {"speaker_entity_id": None, "speaker_kind": "group"}
     assert _named({**group, "speaker": "the Varn Dam Trust board"})
     assert not _named({**group, "speaker": "Orlan officials"}) and not _named({**group, "speaker": "Police"})
+
+
+def test_a_refusal_or_a_plan_is_no_telling_of_the_act_it_refuses_or_plans(tmp_path: Path) -> None:
+    # The same parties and words, but another development: a month's rejection of the contract is no report of its
+    # signing on a day of that month, nor is a vow to sign it "later this month" (written before the day). Both stay
+    # entries of their own; only the signing is dated 12 March.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Council turns down dam contract",
+            "published": "2026-03-30",
+            "text": "In March, the Orlan council rejected a contract with Tesk Builders to rebuild the Varn dam, the "
+            "mayor said.",
+        },
+        {
+            "title": "Mayor promises dam contract",
+            "published": "2026-03-02",
+            "text": "The Orlan council vowed to sign a contract with Tesk Builders to rebuild the Varn dam later this "
+            "month.",
+        },
+        {
+            "title": "Council signs dam contract",
+            "published": "2026-03-20",
+            "text": "The Orlan council signed a contract with Tesk Builders on 12 March to rebuild the Varn dam, the "
+            "council said.",
+        },
+    )
+    (day,) = [e for e in made["timeline"] if e["date"] == "2026-03-12"]
+    assert day["articles"] == 1 and "signed" in day["text"], made["timeline"]
+    (month,) = [e for e in made["timeline"] if e["date"] == "2026-03"]
+    assert month["articles"] == 2, made["timeline"]
+
+
+def test_a_one_word_group_written_only_as_a_name_is_a_named_actor() -> None:
+    # "Harlow said", opening its sentence, is a company's name when the story writes it with its capital inside a
+    # sentence and never in lower case; "Police" and "Prosecutors" opening theirs are descriptions ("the police"
+    # elsewhere, or never inside a sentence), and a weekday read as a speaker is nobody.
+    texts = (
+        "The town's talks with Harlow ended on Monday. Police said the road was shut; the police kept it shut.\n"
+        "Prosecutors said little. The council met on Monday."
+    )
+    group = {"speaker_entity_id": None, "speaker_kind": "group"}
+    assert _named({**group, "speaker": "Harlow"}, texts)
+    assert not any(_named({**group, "speaker": w}, texts) for w in ("Police", "Prosecutors", "Monday"))
+    assert not _named({**group, "speaker": "Harlow"})

@@ -110,3 +110,14 @@ def test_a_toll_given_again_in_other_words_is_no_second_line() -> None:
     ]
     bought = [Article(id=f"d{i}", source="", text=t, event_id=f"e{i}") for i, t in enumerate(deal)]
     assert len(summarize(bought, size=2)) == 2
+
+
+def test_one_count_of_two_developments_is_two_lines() -> None:
+    # Two people killed in a strike and two killed when a bridge fell: the same toll, of two developments that
+    # share no word besides the count's own. Both are lines of the summary.
+    texts = {
+        "strike": "Two people were killed in a drone strike on the Orlan rail depot on Monday, the army said.",
+        "bridge": "Two people were killed when the old Varn bridge collapsed into the Tesk river during a storm.",
+    }
+    articles = [Article(id=e, source="", text=t, event_id=e) for e, t in texts.items()]
+    assert len(summarize(articles, size=2)) == 2

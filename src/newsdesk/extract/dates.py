@@ -555,12 +555,21 @@ def _after_title(text: str, at: int) -> bool:
     return goes_on(word.group(0), following.group(1) if following else "")
 
 
+# What a person's name with an initial names when a noun of a place or a body follows it ("John F. Kennedy Center
+# for the Performing Arts", "John F. Kennedy Airport was closed", "Michael J. Fox Foundation staff"): one name, no
+# sentence's end; nor is one followed by a word of relation ("... Kennedy Center for ...").
+_WHAT_A_NAME_IS_OF = (
+    "Airport|Center|Centre|Foundation|Library|Memorial|Institute|University|College|School|Hospital|Museum|Stadium|"
+    "Bridge|Park|Street|Avenue|Boulevard|Building|Highway|Prize|Award|Trust|Fund|Society|Hall|Square|Station|Jr|Sr"
+).split("|")
 # An initial after a capitalised word ("Plan B.", "John F.") stands in a name before its surname alone ("John F.
 # Kennedy said"); a full name after it, two capitalised words and a word in lower case ("... voted for Plan B. Anna
 # Vell said ..."), opens the next sentence. (An initial opening a name, "author F. Scott Fitzgerald said", follows a
 # word in lower case: it goes on.)
 _INITIAL_AFTER_A_WORD = re.compile(r"\b[A-Z][^\W\d_]+\s+[A-Z]\.$")
-_A_NAME_AFTER_AN_INITIAL = re.compile(r"\s+[A-Z][^\W\d_]+\s+[A-Z][^\W\d_]+\s+[a-z]")
+_A_NAME_AFTER_AN_INITIAL = re.compile(
+    rf"\s+[A-Z][^\W\d_]+\s+(?!(?:{'|'.join(_WHAT_A_NAME_IS_OF)})\b)[A-Z][^\W\d_]+\s+(?!(?:of|for|and|at|in|on|to|by|with)\b)[a-z]"
+)
 
 
 def _ends_sentence(text: str, at: int) -> bool:

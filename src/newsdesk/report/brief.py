@@ -247,11 +247,15 @@ def _joins(statement: _Statement, finer: list[tuple[int, list[_Statement]]]) -> 
     shares with it at least :data:`_SHARED_NAMES` names and :data:`_SHARED_WORDS` other content words, the most
     words in all; None if none does. Statements of other subjects tell of other doings, however many words of a
     long story they share ("Kasich ... second place in New Hampshire", "Cruz ... ahead of the New Hampshire
-    primary"). A statement of what is to come ("vowing to win Florida later this month") joins none."""
+    primary"). A statement of what is to come ("vowing to win Florida later this month") joins none, nor one that
+    undoes or refuses what the other tells, or the reverse (:data:`_UNDOING`: "the council rejected a contract ..."
+    is no telling of "the council signed a contract ...", however many words they share)."""
     best, most = None, 0
     for j, statements in finer:
         for other in statements:
             if statement.future or statement.subject is None or statement.subject != other.subject:
+                continue
+            if statement.undoes != other.undoes:
                 continue
             names = statement.names & other.names
             words = (statement.words & other.words) - statement.names - other.names
@@ -271,6 +275,19 @@ class _Statement(NamedTuple):
     names: frozenset[str]
     subject: str | None
     future: bool
+    undoes: bool
+
+
+# Words that tell an act refused, undone or not done ("rejected", "cancelled", "ended his bid", "did not sign"): a
+# statement with one and a statement without tell two developments, not one, whatever words they share.
+_UNDOING = re.compile(
+    r"\b(?:not|no|never|\w+n[’']t|without|reject\w*|refus\w*|cancel\w*|den(?:y|ies|ied)|block\w*|halt\w*|"
+    r"suspend\w*|withdr[ae]w\w*|scrap\w*|abandon\w*|collaps\w*|fail\w*|end(?:s|ed)?|drop(?:s|ped)?|quit\w*|"
+    r"los[ets]\w*|overturn\w*|revers\w*|revok\w*|veto\w*|pull(?:s|ed)? out|back(?:s|ed)? out|call(?:s|ed)? off)\b",
+    re.IGNORECASE,
+)
+# The words of a date that say it was still to come when written ("vowing to win Florida later this month").
+_STILL_TO_COME = re.compile(r"^(?:later this|next)\b", re.IGNORECASE)
 
 
 def _statements(entry: dict[str, Any], records: dict[str, Article]) -> list[_Statement]:
@@ -287,8 +304,17 @@ def _statements(entry: dict[str, Any], records: dict[str, Article]) -> list[_Sta
         written = [_singular(w.casefold()) for w in _NAME_WORD.findall(sentence)]
         names = set(written) & words
         subject = next((w for w in written if w in words), None)
-        future = bool(mention is not None and mention.future)
-        out.append(_Statement(ev["article_id"], ev, sentence, frozenset(words), frozenset(names), subject, future))
+        # To come when written: said so by the words before the date ("will"), by its own ("later this month"), or
+        # by a date after the report's publication ("votes on the contract next month").
+        future = mention is not None and (
+            mention.future
+            or _STILL_TO_COME.match(mention.text) is not None
+            or _ahead(mention.value, record.published if record is not None else None)
+        )
+        undoes = _UNDOING.search(sentence) is not None
+        out.append(
+            _Statement(ev["article_id"], ev, sentence, frozenset(words), frozenset(names), subject, future, undoes)
+        )
     return out
 
 
@@ -329,14 +355,31 @@ def _recalled_in_news(record: Article | None, evidence: dict[str, Any], began: s
     return None
 
 
-def _named(group: dict[str, Any]) -> bool:
+def _named(group: dict[str, Any], texts: str = "") -> bool:
     """Whether a speaker group (:func:`~newsdesk.report.speech.speakers`) is a named actor a brief lists: one linked
-    to an entity, a person's name, or a group named inside its words ("the Hillary Clinton campaign"). A description
-    ("a report", "officials", "authorities", "Brazilian organizers of the conference", "a Netflix adviser", "the
-    court") names nobody the analyst could ask or cite as an actor, however often it is quoted."""
+    to an entity, a person's name, or a group named inside its words ("the Hillary Clinton campaign") or by a word
+    that ``texts`` (the story's articles) write only as a name (:func:`_written_as_a_name`: "Paramount", "PCB"). A
+    description ("a report", "officials", "authorities", "Brazilian organizers of the conference", "a Netflix
+    adviser", "the court", "Police" opening a sentence) names nobody the analyst could ask or cite as an actor,
+    however often it is quoted."""
     if group["speaker_entity_id"] or group["speaker_kind"] == "person":
         return True
-    return group["speaker_kind"] == "group" and _NAME_INSIDE.search(group["speaker"]) is not None
+    speaker = group["speaker"]
+    return group["speaker_kind"] == "group" and (
+        _NAME_INSIDE.search(speaker) is not None or _written_as_a_name(speaker, texts)
+    )
+
+
+def _written_as_a_name(word: str, texts: str) -> bool:
+    """Whether a one-word speaker ``word`` is a name in ``texts``: written with its capital inside a sentence (after
+    a word in lower case or a comma: "a bid by Paramount"), never in lower case, and no date's word. A description
+    that opens its sentence ("Police said", "Prosecutors argued") is written in lower case elsewhere ("the police"),
+    or never inside a sentence at all: a miss then, never an actor made of a description."""
+    if not word[:1].isupper() or not word.isalpha() or word.casefold() in _DATE_WORDS:
+        return False
+    if re.search(rf"\b{re.escape(word.lower())}\b", texts):
+        return False
+    return re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", texts) is not None
 
 
 # A capitalised word after a group's first word: the name it is the group of ("the Hillary Clinton campaign").
@@ -383,6 +426,12 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     # reports instead of listing them.
     told = [e for e in story["timeline"] if not _headline_only(e)]
     headlines = {a for e in story["timeline"] if _headline_only(e) for a in e["article_ids"]}
+    # What those reports report, named beside their count (no date, no entry): six reports of a fire that date it
+    # only "on Thursday" are the story's fire, which the timeline has no line for.
+    untold = sorted(
+        ({"text": e["text"], "articles": len(e["article_ids"])} for e in story["timeline"] if _headline_only(e)),
+        key=lambda h: -h["articles"],
+    )
     recalled = _not_the_news_recalling(told, began, records)
     entries, left = _with_background_cut(_one_development(recalled, records), began)
     for entry in entries:
@@ -408,8 +457,9 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     unattributed = sum(len(g["quotes"]) for g in story["speakers"] if not g["identified"])
     # Nor are sources described but not named ("a report", "officials", "a Netflix adviser"): counted, and named by
     # their description beside the count.
-    unnamed = [g for g in story["speakers"] if g["identified"] and not _named(g)]
-    for group in [g for g in story["speakers"] if g["identified"] and _named(g)][:_ACTORS]:
+    texts = "\n".join(r.text for r in records.values())
+    unnamed = [g for g in story["speakers"] if g["identified"] and not _named(g, texts)]
+    for group in [g for g in story["speakers"] if g["identified"] and _named(g, texts)][:_ACTORS]:
         said = _not_repeated(group["quotes"])
         actors.append(
             {
@@ -562,6 +612,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         "timeline": timeline,
         "background_left": left,
         "undated_reports": len(headlines),
+        "undated_headlines": untold,
         "unattributed_quotes": unattributed,
         "unnamed_quotes": sum(len(g["quotes"]) for g in unnamed),
         "unnamed_sources": [g["speaker"] for g in unnamed],

@@ -166,12 +166,21 @@ def _framing(brief: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
+_UNDATED_SHOWN = 3  # headlines of undated reports written beside their count
+
+
 def _no_date(brief: dict[str, Any]) -> str:
     """The line saying how many reports a brief's timeline leaves out for naming no date of their own (their
-    headlines are no developments of a day)."""
+    headlines are no developments of a day), and what the most reported of them report: "6 reports name no date of
+    their own, not listed here: Fire breaks out at the summit (6 reports)"."""
     reports = brief["undated_reports"]
     verb = "names" if reports == 1 else "name"
-    return f"{plural(reports, 'report')} {verb} no date of {'its' if reports == 1 else 'their'} own: not listed here"
+    line = f"{plural(reports, 'report')} {verb} no date of {'its' if reports == 1 else 'their'} own, not listed here"
+    heads = [h for h in brief.get("undated_headlines") or [] if h["text"]]
+    if not heads:
+        return line
+    shown = "; ".join(f"{h['text']} ({plural(h['articles'], 'report')})" for h in heads[:_UNDATED_SHOWN])
+    return f"{line}: {shown}" + ("; …" if len(heads) > _UNDATED_SHOWN else "")
 
 
 _UNNAMED_SHOWN = 4  # descriptions of unnamed sources written beside their count
@@ -212,7 +221,7 @@ def markdown(brief: dict[str, Any]) -> str:
     out += ["", "## Timeline", ""]
     out += [_timeline_line(e) for e in brief["timeline"] if not e.get("background")]
     if brief.get("undated_reports"):
-        out.append(f"- {_no_date(brief)}")
+        out.append(f"- {_md(_no_date(brief))}")
     out += ["", "## Key actors", ""]
     for actor in brief["actors"]:
         out.append(f"### {_md(actor['name'])} ({actor['kind']})")

@@ -92,7 +92,7 @@ def summarize(articles: Sequence[Article], *, size: int = 5) -> list[dict[str, A
                     continue
                 if not any(
                     _overlap(item[3], w) > (_SAID_IN_EVENT if a.event_id == event else _SAID)
-                    or _tolls(a.text[s:e]) & _tolls(item[0].text[item[1] : item[2]])
+                    or _same_toll(a.text[s:e], w, item[0].text[item[1] : item[2]], item[3])
                     for a, s, e, w, _ in chosen
                 ):
                     chosen.append(item)
@@ -121,6 +121,23 @@ def _tolls(sentence: str) -> frozenset[tuple[str, str]]:
         if unit in _FATES:
             found.add((unit, value.value))
     return frozenset(found)
+
+
+# The words a count of people by fate is told in ("two people were killed", "128 lives have been lost"): any two
+# tolls share them, whatever they are the tolls of.
+_TOLL_WORDS = frozenset(
+    "people person persons killed dead died death deaths toll lives life lost injured wounded hurt missing arrested "
+    "evacuated rescued least more than one two three four five six seven eight nine ten eleven twelve dozen dozens "
+    "hundred hundreds thousand thousands".split()
+)
+
+
+def _same_toll(one: str, one_words: set[str], other: str, other_words: set[str]) -> bool:
+    """Whether two summary lines give one toll: the same count of people by the same fate (:func:`_tolls`), of the
+    same thing (a word shared besides the count's own: "fire" in "the death toll of the fire rose to 128" and "since
+    the fire broke out, 128 lives have been lost"). Two people killed in a strike and two killed when a bridge fell
+    are two developments, each its line."""
+    return bool(_tolls(one) & _tolls(other)) and bool((one_words & other_words) - _TOLL_WORDS)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
