@@ -193,8 +193,9 @@ _LEAD_PREFIX = re.compile(
     r"|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*(?:[:–—―]|--?))"
     r"\s+(?=[A-Z“\"‘'])"
     # A dateline in capitals set close to its long dash, as some papers set it ("WASHINGTON—The", "KYIV, Ukraine—",
-    # "BOSTON —Standing"): an em dash or the bar, never the en dash or hyphen that join names ("Kyiv–Warsaw").
-    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    # "BOSTON —Standing"): an em dash or the bar, never the en dash or hyphen that join names ("Kyiv–Warsaw"); a
+    # place's name, with three capitals in a row, not two letters' initials ("U.S.—China talks", "OK—That").
+    r"|(?=[A-Z.'’ -]*[A-Z]{3})[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
     r"(?:\s*\([A-Z][\w .]{0,20}\))?\s*[—―](?=[A-Z“\"‘'])"
 )
 

@@ -55,6 +55,25 @@ def test_dateline_means_no_title() -> None:
     assert head.title is None
 
 
+@pytest.mark.parametrize(
+    ("dash", "dateline"),
+    [("—", "VESSARA"), ("\u2015", "VESSARA"), (" \u2015 ", "VESSARA"), ("–", None), ("-", None)],
+)
+def test_a_dateline_set_close_to_its_long_dash_is_a_dateline(dash: str, dateline: str | None) -> None:
+    # Some papers set the dateline close to an em dash or the bar ("WASHINGTON—The ..."), as records.lead_prefix
+    # reads it; the header read none there (it wanted a space after the dash). An en dash or a hyphen set close
+    # joins names ("VESSARA–ORSA talks"), and a mixed-case name before a close dash is no dateline either.
+    lead = (
+        f"VESSARA{dash}The harbour board voted on Friday to close the old quay for the winter, after a storm "
+        "broke part of its wall. The ferries will use the new pier until the repairs are done in the spring."
+    )
+    head = metadata.header([lead, "Second paragraph."])
+    assert head.dateline == dateline
+    assert metadata.header([lead.replace("VESSARA", "Vessara", 1), "Second paragraph."]).dateline == (
+        None if dash.strip() == dash else "Vessara"
+    )
+
+
 def test_headline_with_colon_is_a_title_not_a_dateline() -> None:
     head = metadata.header(["Pat Caddell: Democrat Voters Worried About the Race", "Body text here."])
     assert head.title == "Pat Caddell: Democrat Voters Worried About the Race"
@@ -184,6 +203,10 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         ("ORSA–VELORIA talks resumed on Friday.", ""),
         ("ORSA-Veloria talks resumed on Friday.", ""),
         ("VESSARA—it seemed—was safe.", ""),
+        # Initials joined to a name are no place: "U.S.—China talks", "OK—That is all."
+        ("U.S.—Veloria talks resumed on Friday.", ""),
+        ("OK—That is all the mayor said.", ""),
+        ("ST. ELLIS—Ferries stayed in port.", "ST. ELLIS—"),
         # A place and its country before a long dash, written in mixed case, even without a space after the comma.
         ("Vessara,Veloria – A fire broke out at the port.", "Vessara,Veloria – "),
         ("Vessara, Veloria — A fire broke out at the port.", "Vessara, Veloria — "),

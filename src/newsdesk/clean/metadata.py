@@ -74,9 +74,12 @@ _NOT_NAME = {
     "video",
     "photos",
 }
-# "Washington: The …", "KYIV (Reuters) — The …": a place, an optional agency, a colon or dash, then the lead.
+# "Washington: The …", "KYIV (Reuters) — The …": a place, an optional agency, a colon or dash, then the lead; or a
+# place in capitals set close to its long dash ("WASHINGTON—The …", "KYIV, Ukraine—Russia …"), as
+# ``records.lead_prefix`` reads it.
 _DATELINE = re.compile(
-    r"^((?:[A-Z][A-Za-z'.-]+)(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2})(?:\s*\([^)]{1,40}\))?\s*(?::|—|–|\s-)\s+(?=[A-Z\"“‘'])"
+    r"^((?:[A-Z][A-Za-z'.-]+)(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2})(?:\s*\([^)]{1,40}\))?"
+    r"(?:\s*(?::|—|–|―|\s-)\s+|\s*(?P<close>[—―]))(?=[A-Z\"“‘'])"
 )
 _NOT_PLACE = {
     "update",
@@ -210,6 +213,8 @@ def _dateline(line: str) -> str | None:
     m = _DATELINE.match(line)
     if m is None or m.group(1).split()[0].lower().strip(".,") in _NOT_PLACE:
         return None
+    if m["close"] and not m.group(1).split()[0].strip(".,").isupper():
+        return None  # "Clinton—Trump rivalry ...": a dash set close between names in mixed case joins them
     rest = line[m.end() :]
     # A dateline opens a long lead paragraph; "Pat Caddell: Democrat Voters Worried…" is a headline.
     if len(rest.split()) < 25 and not re.search(r"[.!?] [A-Z]", rest):

@@ -397,6 +397,12 @@ def _inner_cue(art: _Article, cue: Token, head: Token, start: int, end: int) -> 
 _WHEN = frozenset({"DATE", "TIME"})
 
 
+def _where(token: Token, cue: Token) -> bool:
+    """A preposition the cue governs ("said on Coast News", "said at a rally"): where or how it was said, not who
+    said it (a passive's "by" is the parse's agent, no preposition)."""
+    return token.dep_ == "prep" and token.head.i == cue.i
+
+
 def _near_speaker(art: _Article, cue: Token, quote_end: int) -> Token | None:
     """The noun phrase written next to a cue after a quote (“…,” said one source / “…,” Trump said)."""
     doc = art.doc
@@ -404,7 +410,7 @@ def _near_speaker(art: _Article, cue: Token, quote_end: int) -> Token | None:
     # control”" the noun after the cue is what the statement is about.
     ahead = doc[cue.i + 1 : min(cue.i + 6, len(doc))] if cue.idx >= quote_end else doc[0:0]
     for token in ahead:
-        if token.is_punct or art.in_quote(token.idx) or token.ent_type_ in _WHEN:
+        if token.is_punct or art.in_quote(token.idx) or token.ent_type_ in _WHEN or _where(token, cue):
             # “…,” Chief Ann Roe said Monday / said Thursday morning on Fox News: a day is when it was said, and
             # what follows it where; who said it is written before the cue.
             break
@@ -835,7 +841,9 @@ def _together(art: _Article, head: Token, one: _Speaker, about: tuple[int, int] 
         # "According to the Telegraph, Jermak and his aides are ready to resign": what the parse joined runs
         # straight into what was said, whose subject it is; a cue or a comma stands between a speaker and it.
         or (about is not None and about[0] >= end and not art.text[end : about[0]].strip())
-        or any(art.in_quote(t.idx) for t in doc[first:last])
+        # Nor over a quotation, nor a title in marks: "said Ann Roe on Coast News’s “Coast and Friends”" is Ann Roe's
+        # alone, where the parse joined the "Friends" of the programme's name to her.
+        or any(art.in_quote(t.idx) or art.in_title(t.idx) for t in doc[first:last])
     ):
         return None
     kinds_ = {one.kind, *(_kind_alone(art, t) for t in joined)}
@@ -1018,7 +1026,9 @@ def _direct(art: _Article) -> list[Quote]:
                 # person written between who does nothing of the voice ("Bea Lund was not at the meeting.") leaves
                 # the quote to no one.
                 verb = other.head
-                taken = speakers.frames_quote(verb) and not art.in_quote(verb.idx)
+                # "Bea Lund did not respond to a request for comment.", "Bea Lund will testify next week.": a voice
+                # denied or still to come says nothing, and the quote after it is not hers.
+                taken = speakers.frames_quote(verb) and not art.in_quote(verb.idx) and not _not_yet_or_never(verb)
                 speaker = (
                     _speaker(art, other, None, (m.start, m.end))
                     if taken
@@ -1100,6 +1110,15 @@ _TITLE_PREPOSITIONS = (["with"], ["on"], ["to"], ["in"], ["of"], ["at"], ["from"
 _OWNERS = re.compile(r"^[A-Z][\w.&-]*['’]s$")
 
 
+def _owned(art: _Article, before: list[str], start: int) -> bool:
+    """Whether the word ``before`` a quotation opening near ``start`` is a name's possessive ("Coast Radio’s"): not
+    a pronoun's or an adverb's "is" ("It's “Game Over,” she said", "Here's"), which a quote may follow."""
+    if not before or _OWNERS.search(before[0]) is None:
+        return False
+    owner = art.token_at(art.text.rfind(before[0], max(0, start - 40), start))
+    return owner is not None and owner.pos_ in {"PROPN", "NOUN"}
+
+
 def _is_name(art: _Article, start: int, end: int) -> bool:
     """A quoted name or title: "The Atlantic", "Art of the Deal" (capitalised words, no sentence)."""
     text = art.text[start:end].strip(" ,.")
@@ -1108,7 +1127,7 @@ def _is_name(art: _Article, start: int, end: int) -> bool:
     before = art.text[max(0, start - 40) : start].rstrip("\"“«„' ").split()[-1:]
     # After a preposition ("in an interview with “Harbour Today.”") or an owner's name (Coast Radio’s “Morning
     # Tide.”, a programme, a book or a campaign of the one named).
-    titled = "." not in text and (before in _TITLE_PREPOSITIONS or _OWNERS.search(" ".join(before)) is not None)
+    titled = "." not in text and (before in _TITLE_PREPOSITIONS or _owned(art, before, start))
     if not words or len(words) > 8 or (_SPEECH_END.search(art.text[start:end]) and not titled):
         return False
     if any(o_end <= end + 4 for _, o_end, _ in art.outlets_from(start - 4, end + 4)):
@@ -1724,6 +1743,11 @@ _IF = frozenset({"if", "when", "whenever", "unless", "once"})
 _THOUGHT = frozenset("think believe feel wonder hope know imagine guess".split())
 
 
+def _not_yet_or_never(verb: Token) -> bool:
+    """A verb negated ("did not respond", "never answered") or under a modal ("will testify", "would say")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MAY_SAY) for c in verb.children)
+
+
 def _unsaid_inside(cue: Token, head: Token) -> bool:
     """Whether what a speaker has someone say inside a quote was never said: what they would, could or will say
     ("Sanders can say, ‘…’"), said only if or when something happens, never said ("no one says ‘…’", "he didn't
@@ -1732,10 +1756,10 @@ def _unsaid_inside(cue: Token, head: Token) -> bool:
     verbs = [cue, cue.head] if cue.dep_ == "conj" else [cue]
     for verb in verbs:
         for child in verb.children:
-            if child.dep_ == "neg" or (child.dep_ == "aux" and (child.lower_ in _MAY_SAY or child.lower_ == "to")):
+            if (child.dep_, child.lower_) == ("aux", "to") or (child.dep_ == "mark" and child.lower_ in _IF):
                 return True
-            if child.dep_ == "mark" and child.lower_ in _IF:
-                return True
+        if _not_yet_or_never(verb):
+            return True
     if cue.tag_ == "VB" or speakers.lemma(cue) in _THOUGHT:
         return True
     # A progressive's "be" has no subject of its own ("they are telling me"); "That was him saying" has.
