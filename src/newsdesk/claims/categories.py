@@ -38,7 +38,7 @@ __all__ = ["KINDS", "Slot", "exclusive", "one_subject", "read", "sort_of"]
 @dataclass(frozen=True, slots=True)
 class Slot:
     """One categorical slot of a claim: its ``kind``, the ``subject`` it is about (the name as written), its value in
-    a normal form (``value``: "sacked", "hiding", "india", "normal", "pardon", "5") and as written (``text``), and
+    a normal form (``value``: "sacked", "hiding", "normal", "pardon", "5") and as written (``text``), and
     the value's span, counted from the claim's start."""
 
     kind: str
