@@ -693,3 +693,15 @@ def test_a_claim_that_disputes_in_its_own_words_sides_with_a_denial() -> None:
     # The same shape asserting what is denied is still a contradiction.
     asserted = side("c", "The Varn charges against Ilse Marr were brought by former aides.")
     assert contradictions(asserted, denied) == {frozenset({"asserted", "denied"})}
+
+
+def test_a_denial_is_judged_by_the_claim_that_words_it_not_by_a_cluster_mate() -> None:
+    # The denying cluster's other claim ("dismissed efforts ...") is like the poll line but denies nothing; the claim
+    # that words a denial is of another thing. Review of 2026-12-07 (h-rc52), a shape of the PolNeAR store.
+    denial = side(
+        "a",
+        "Ilse Marr dismissed efforts by some Varn senators to spotlight their rift with her party's nominee.",
+        "Ilse Marr dismissed a report that Ivo Brand would not endorse the businessman.",
+    )
+    poll = side("b", "Most Varn senators say they would back their party's nominee; few spotlight a rift with Marr.")
+    assert not found(denial, poll)

@@ -436,6 +436,23 @@ def denies_in_clause(denial: Claim, other: Claim) -> bool:
     return len(here & set(denial.terms) & set(other.terms)) >= 2
 
 
+def _denies_it(denial: Side, claim: Side) -> bool:
+    """Whether a claim of ``denial`` that words a denial (:data:`DENIES`), not a cluster-mate of it ("He dismissed
+    efforts to ..." beside "Trump dismissed a report that ..."), is like a claim of ``claim`` (two terms shared, the
+    Dice coefficient at least :data:`DENIAL`) and denies it in the clause of its denial word
+    (:func:`denies_in_clause`)."""
+    for x in denial.claims:
+        if not DENIES.search(x.text):
+            continue
+        tx = frozenset(x.terms)
+        for y in claim.claims:
+            ty = frozenset(y.terms)
+            shared = len(tx & ty)
+            if shared >= 2 and 2 * shared / (len(tx) + len(ty)) >= DENIAL and denies_in_clause(x, y):
+                return True
+    return False
+
+
 def _number_of(value: str) -> float | None:
     try:
         return float(value.rsplit(" ", 1)[-1])
@@ -1003,8 +1020,8 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
                 continue
             if not any(one_subject(x, y) for x in denial.claims for y in claim.claims):
                 continue  # "X's takeover would not include Y" and "Z's includes Y": two subjects
-            if not any(denies_in_clause(x, y) for x in denial.claims for y in claim.claims):
-                continue  # "X remains in hiding, while his party denied the charges": the denial is of another thing
+            if not _denies_it(denial, claim):
+                continue  # the claim that words the denial denies another thing than this side says
             if d not in closest:
                 closest[d] = _closest(denial, sides, close(d))
             if closest[d] is not claim:
