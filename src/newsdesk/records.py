@@ -258,8 +258,17 @@ def listable(quote: dict[str, Any]) -> bool:
 # denies (claim matching, decision 0013); the store groups stored claims by it too (``store.claims.reading``).
 DENIAL = re.compile(
     # ("false" quoted after "as" is a rating, not a denial: PolitiFact "rated 32% of ... claims as “false”".)
-    r"\b(?:deni(?:ed|es|al)|deny|denying|dismiss(?:ed|es)|refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|"
-    r"(?<!\bas “)(?<!\bas \")(?<!\bas ‘)(?<!\bas ')false|"
+    # A passive "denied" with an object is a refusal ("was denied bail", "were denied entry"), not a denial.
+    # "Dismissed" denies what it names ("dismissed the reports", "dismissed it as"), not an effort, a case or a
+    # person ("dismissed efforts to", "the judge dismissed the case", "was dismissed"). "False" before a noun
+    # qualifies it ("a false choice", "spreading false information"): a denial says a report is false.
+    r"\b(?:(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bbeing )(?<!\bis )(?<!\bare )deni(?:ed|es)\b|"
+    r"(?:was|were|been|be|being|is|are) denied\b(?!\s+(?!by\b)[a-z])|denial|deny|denying|"
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )dismiss(?:ed|es)\s+(?:\S+\s+){0,3}?(?:as|claims?|reports?|allegations?|"
+    r"accusations?|suggestions?|speculation|rumou?rs?|criticism|stor(?:y|ies)|the idea|the notion)|"
+    r"refut(?:ed|es)|rebut(?:ted|s)|not true|untrue|"
+    r"(?<!\bas “)(?<!\bas \")(?<!\bas ‘)(?<!\bas ')false(?!\s+(?!(?:and|or|but|in|on|to|by|as|at|for|about|that|"
+    r"because|when|after|since|he|she|they|it|we)\b)[a-z])|"
     r"rejects? (?:claims|reports)|rejected (?:claims|reports))\b",
     re.IGNORECASE,
 )

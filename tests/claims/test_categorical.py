@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from newsdesk.claims import categories, contradict, summary, verify
-from newsdesk.records import Claim
+from newsdesk.records import Claim, Modality
 
 from .test_contradict import _cluster, contradictions, found, side, updates
 
@@ -29,8 +29,9 @@ def slots(text: str) -> list[tuple[str, str, str]]:
         ("Former coach Pela Orrin, who led the side for six years, was dismissed on Friday.",
          [("standing", "Pela Orrin", "sacked")]),
         ("Teodor Varsk remains in hiding, while his lawyer spoke.", [("whereabouts", "Teodor Varsk", "hiding")]),
+        # a country is no whereabouts read: one may hide in it
         ("Former minister Teodor Varsk, who is also in France, was sentenced to death.",
-         [("whereabouts", "Teodor Varsk", "france"), ("sentence", "Teodor Varsk", "death")]),
+         [("sentence", "Teodor Varsk", "death")]),
         ("Varsk is a fugitive, while Mira Lunn is in custody.",
          [("whereabouts", "Varsk", "at large"), ("whereabouts", "Mira Lunn", "custody")]),
         ("“The Orlan Pavilion is operating normally.”", [("state", "Orlan Pavilion", "normal")]),
@@ -62,6 +63,13 @@ def test_a_slot_is_read_with_the_name_it_is_said_of(text: str, want: list[tuple[
         "The Varn primaries were closed to independents.",  # "closed" is no state read
         "A rival player claims Pela Orrin has been suspended.",  # an allegation
         "The Tarnwick board suspended Orrin's contract talks.",  # a possessive
+        # the sentence tells both values: a sequence, or two charges (review of 2026-12-07, h-rc52)
+        "Pela Orrin was suspended on Monday and sacked by the board on Friday.",
+        "Teodor Varsk was acquitted of arson but sentenced to six years in prison for fraud.",
+        "Mira Lunn, who had been in hiding since May, was arrested on Sunday.",
+        "Teodor Varsk was acquitted of arson.",  # one charge: another may carry a term
+        "Pela Orrin was dismissed as a dreamer by the board.",  # derided, not sacked
+        "The club said reports that Pela Orrin was sacked were false.",  # a report denied
     ],
 )
 def test_no_slot_is_read_where_the_clause_says_no_plain_fact_of_a_name(text: str) -> None:
@@ -79,12 +87,14 @@ def test_a_person_sacked_by_one_report_and_suspended_by_another_is_a_contradicti
     assert conflict.evidence[1] is not None and conflict.evidence[1][3] == suspended.claims[0].text
 
 
-def test_a_person_in_hiding_and_in_a_country_or_in_custody_are_contradictions() -> None:
+def test_a_person_in_hiding_and_in_custody_contradict_and_in_hiding_and_in_a_country_do_not() -> None:
     abroad = side("a", "Former minister Teodor Varsk, who is also in France, was sentenced to death.")
     hiding = side("b", "Teodor Varsk remains in hiding, while his party denied the charges.")
     held = side("c", "The court heard that Teodor Varsk is in custody.")
-    assert contradictions(abroad, hiding) == {frozenset({"france", "hiding"})}
+    there = side("d", "Teodor Varsk remains in France.")
     assert contradictions(hiding, held) == {frozenset({"hiding", "custody"})}
+    # One may hide in a country: "in hiding" and "in France" both hold of one man (review of 2026-12-07, h-rc52).
+    assert not found(abroad, hiding) and not found(there, hiding)
     assert not found(abroad, held)  # in custody in France: both may hold
 
 
@@ -190,3 +200,34 @@ def test_verify_says_a_report_of_an_excluding_value_contradicts_the_claim() -> N
     )
     assert [r["article_id"] for r in got["contradicts"]] == ["post"]
     assert got["contradicts"][0]["by"] == "claim" and "suspended" in got["contradicts"][0]["evidence"]
+
+
+def test_a_sentence_that_tells_both_values_gives_no_contradiction_with_either() -> None:
+    # Each report from its own origin; the first tells a sequence, the second one step of it.
+    both = side("a", "Pela Orrin was suspended on Monday and sacked by the board on Friday.")
+    suspended = side("b", "The Tarnwick board suspended coach Pela Orrin.")
+    assert not found(both, suspended)
+    counts = side("c", "Teodor Varsk was acquitted of arson but sentenced to six years in prison for fraud.")
+    jailed = side("d", "Teodor Varsk was sentenced to six years in prison.")
+    acquitted = side("e", "Teodor Varsk was acquitted of arson.")
+    assert not found(counts, jailed) and not found(acquitted, jailed)
+
+
+def test_verify_takes_no_denial_of_another_clause_against_the_same_value() -> None:
+    # The candidate says what the claim says, in its own clause; the denial is another's, of another thing.
+    claim = verify.typed("Teodor Varsk is in hiding")
+    post = _candidate("post", "Teodor Varsk remains in hiding, while his party has denied all charges.")
+    post.claims[0] = dataclasses.replace(post.claims[0], modality=verify.typed(post.claims[0].text).modality)
+    assert post.claims[0].modality == Modality.DENIED  # the sentence as a whole is worded as a denial
+    got = verify.judge(claim, [post], _stances)
+    assert not got["contradicts"]
+
+
+def test_verify_takes_a_negative_without_a_denial_word_as_no_contradiction() -> None:
+    # "who didn't brief his captain" says what he did not do, not that a report of his sacking is wrong.
+    claim = verify.typed("The Tarnwick board sacked director Pela Orrin")
+    post = _candidate("post", "The row arose due to Tarnwick director Pela Orrin, who didn't brief his own captain.")
+    post.claims[0] = dataclasses.replace(post.claims[0], modality=verify.typed(post.claims[0].text).modality)
+    assert post.claims[0].modality == Modality.DENIED
+    got = verify.judge(claim, [post], _stances)
+    assert not got["contradicts"]

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from newsdesk.claims import contradict, extract, summary, values
-from newsdesk.records import Article, Claim, DateMention, Modality
+from newsdesk.records import DENIAL, Article, Claim, DateMention, Modality
 from newsdesk.report.render import told_by
 
 
@@ -646,3 +646,62 @@ def test_a_toll_set_by_a_verb_before_it_is_a_count_of_the_dead(text: str, toll: 
 def test_a_bound_word_bounds_only_the_number_it_governs(text: str, bound: str) -> None:
     # "over Varn, 46 percent": "over" belongs to "a lead over Varn", and the figure is exact.
     assert values.find(text)[0].bound == bound
+
+
+def test_fractions_ratios_and_shapes_are_no_counts_to_compare() -> None:
+    # Review of 2026-12-07 (h-rc52): "three-quarters of voters" and "more than three-quarters of the results" are two
+    # fractions of two things; "a two-way race" and "a four-way race" are shapes; "3-to-1" is a ratio.
+    assert not [v for v in values.find("Three-quarters of Varn voters backed Ilse Marr.") if v.kind == "count"]
+    for text in (
+        "Ilse Marr leads a four-way race in Varn.",
+        "Marr beat Ruud by nearly 3-to-1 in Varn.",
+        "About two-thirds of Varn voters back Marr.",
+        "Marr faces the next five-plus months in Varn.",
+    ):
+        assert not [v for v in values.find(text) if v.kind == "count"], text
+    a = side("a", "Ilse Marr leads a two-way race in Varn, the poll of Varn voters found.")
+    b = side("b", "Ilse Marr trails in a four-way race in Varn, the poll of Varn voters found.")
+    assert not found(a, b)
+    c = side("c", "Three-quarters of Varn voters backed Ilse Marr in the poll.")
+    d = side("d", "More than three-quarters of Varn voters backed Ilse Marr in the poll.")
+    assert not found(c, d)
+
+
+@pytest.mark.parametrize(
+    ("text", "denies"),
+    [
+        ("The Varn authority denied the reports.", True),
+        ("The reports were denied by the Varn authority.", True),
+        ("She dismissed the reports as fiction.", True),
+        ("The Varn ministry said the account was false.", True),
+        ("Ivo Brand was denied bail on Monday.", False),  # a refusal
+        ("He dismissed efforts by rivals to spotlight the row.", False),  # an effort, not a report
+        ("The judge dismissed the case against Brand.", False),
+        ("Brand was dismissed on Friday.", False),  # sacked
+        ("Choosing between them is a false choice, she said.", False),  # "false" before its noun
+        ("He blamed the network for spreading false information.", False),
+    ],
+)
+def test_a_denial_mark_is_a_word_that_says_a_report_is_wrong(text: str, denies: bool) -> None:
+    assert bool(DENIAL.search(text)) is denies
+
+
+def test_a_claim_that_disputes_in_its_own_words_sides_with_a_denial() -> None:
+    called = side("a", "The Ilse Marr campaign called the Varn charges unsubstantiated and fabricated by former aides.")
+    denied = side("b", "Ilse Marr denied the Varn charges through a spokeswoman, blaming former aides.")
+    assert not found(called, denied)
+    # The same shape asserting what is denied is still a contradiction.
+    asserted = side("c", "The Varn charges against Ilse Marr were brought by former aides.")
+    assert contradictions(asserted, denied) == {frozenset({"asserted", "denied"})}
+
+
+def test_a_denial_is_judged_by_the_claim_that_words_it_not_by_a_cluster_mate() -> None:
+    # The denying cluster's other claim ("dismissed efforts ...") is like the poll line but denies nothing; the claim
+    # that words a denial is of another thing. Review of 2026-12-07 (h-rc52), a shape of the PolNeAR store.
+    denial = side(
+        "a",
+        "Ilse Marr dismissed efforts by some Varn senators to spotlight their rift with her party's nominee.",
+        "Ilse Marr dismissed a report that Ivo Brand would not endorse the businessman.",
+    )
+    poll = side("b", "Most Varn senators say they would back their party's nominee; few spotlight a rift with Marr.")
+    assert not found(denial, poll)

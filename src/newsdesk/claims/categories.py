@@ -8,8 +8,9 @@ subject before the verb, across an aside set off by commas; or the object a verb
 is listed only when it never holds at once of one subject at one moment:
 
 - ``standing`` (a person's post after an act against them): sacked (fired, dismissed) / suspended.
-- ``whereabouts`` (where a person is): in hiding / in custody; at large (on the run, a fugitive) / in custody; in
-  hiding / in a named country ("who is also in India").
+- ``whereabouts`` (where a person is): in hiding / in custody; at large (on the run, a fugitive) / in custody. A
+  named country is no value: one can hide in a country ("in hiding in India"), so "in hiding" and "in India" are
+  no pair.
 - ``state`` (a named place): evacuated / operating normally ("closed" is left out: a closed primary, a deal or a
   case closed).
 - ``sentence`` (what a court gave a person): pardoned or acquitted / a punishment (death, life, a prison term).
@@ -28,7 +29,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from newsdesk import countries
 from newsdesk.claims import values
 from newsdesk.dates import MONTHS, WEEKDAYS
 
@@ -38,7 +38,7 @@ __all__ = ["KINDS", "Slot", "exclusive", "one_subject", "read", "sort_of"]
 @dataclass(frozen=True, slots=True)
 class Slot:
     """One categorical slot of a claim: its ``kind``, the ``subject`` it is about (the name as written), its value in
-    a normal form (``value``: "sacked", "hiding", "india", "normal", "pardon", "5") and as written (``text``), and
+    a normal form (``value``: "sacked", "hiding", "normal", "pardon", "5") and as written (``text``), and
     the value's span, counted from the claim's start."""
 
     kind: str
@@ -58,7 +58,6 @@ _EXCLUSIVE = {
     "state": frozenset({frozenset({"evacuated", "normal"})}),
     "sentence": frozenset({frozenset({"pardon", _PUNISHED}), frozenset({"acquitted", _PUNISHED})}),
 }
-_COUNTRY = "country"  # the class of a named country, for whereabouts: "in hiding" excludes it
 
 
 def sort_of(kind: str, value: str) -> str:
@@ -66,16 +65,12 @@ def sort_of(kind: str, value: str) -> str:
     itself): what :func:`exclusive` compares."""
     if kind == "sentence" and value not in ("pardon", "acquitted"):
         return _PUNISHED
-    if kind == "whereabouts" and value not in ("hiding", "custody", "at large"):
-        return _COUNTRY
     return value
 
 
 def exclusive(kind: str, a: str, b: str) -> bool:
     """Whether two values of one kind of slot cannot both hold of one subject at one moment."""
     x, y = sort_of(kind, a), sort_of(kind, b)
-    if kind == "whereabouts" and {x, y} == {"hiding", _COUNTRY}:
-        return True
     return frozenset({x, y}) in _EXCLUSIVE.get(kind, frozenset())
 
 
@@ -105,7 +100,8 @@ _FORMS: dict[str, list[re.Pattern[str]]] = {
     # The subject comes before the verb (the text before the match is read for it: :func:`_subject_before`).
     "before": [
         re.compile(
-            rf"\b{_ONE}\s+{_ADVERB}(?P<standing>sacked|fired|dismissed|suspended)\b(?!\s+(?:sentence|jail|prison))"
+            rf"\b{_ONE}\s+{_ADVERB}(?P<standing>sacked|fired|dismissed|suspended)\b"
+            r"(?!\s+(?:sentence|jail|prison|as\s+(?:a|an|mere|just|nothing)\b))"  # "dismissed as a fantasist": derided
         ),
         re.compile(
             rf"\b(?:{_BE}|went|has gone|had gone|is living|lives)\s+{_ADVERB}"
@@ -113,8 +109,6 @@ _FORMS: dict[str, list[re.Pattern[str]]] = {
             r"behind bars|a fugitive)\b"
         ),
         re.compile(r",\s+(?:also\s+|still\s+)?(?P<whereabouts>a fugitive|in hiding|in custody|on the run|at large),"),
-        re.compile(rf",\s+who\s+(?:is|remains|was)\s+{_ADVERB}(?:in exile\s+)?in\s+(?P<place>{_NAME})(?=[\s,.;)])"),
-        re.compile(rf"\b(?:is|remains|remained)\s+{_ADVERB}(?:in exile\s+)?in\s+(?P<place>{_NAME})(?=[,.;)]|$)"),
         re.compile(rf"\b{_BE}\s+{_ADVERB}(?P<state>evacuated)\b"),
         re.compile(
             rf"\b{_BE}\s+{_ADVERB}(?P<normal>operating|functioning|working|running)\s+(?:normally|as normal|as usual)\b"
@@ -129,7 +123,10 @@ _FORMS: dict[str, list[re.Pattern[str]]] = {
             r"\s+(?:prison|jail)\s+(?:term|sentence)|(?P<sentence2>life|death)\s+sentence)\b"
         ),
         re.compile(rf"\b{_BE}\s+{_ADVERB}(?P<pardon>pardoned|granted a pardon|granted a presidential pardon)\b"),
-        re.compile(rf"\b{_BE}\s+{_ADVERB}(?P<acquitted>acquitted|cleared of all charges)\b"),
+        re.compile(
+            rf"\b{_BE}\s+{_ADVERB}(?P<acquitted>acquitted|cleared of all charges)\b"
+            r"(?!\s+(?:of|on)\s+(?!all\b))"  # "acquitted of murder" may go with a sentence for another charge
+        ),
     ],
     # The subject follows the verb: "suspended Director of International Cricket Usman Wahla", "the sacking of Walha".
     "after": [
@@ -160,7 +157,8 @@ _UNSURE = re.compile(
     r"\b(?:not|never|no|nor|n't|cannot|deny|denies|denied|denying|reject\w*|rumou?r\w*|would|could|might|may|should|"
     r"shall|will|must|if|whether|unless|allegedly|believed|thought|expected|likely|unlikely|plan\w*|threat\w*|"
     r"demand\w*|call(?:s|ed|ing)? for|urg\w*|sought|seek\w*|request\w*|want\w*|ask\w*|fear\w*|wish\w*|hope\w*|"
-    r"propos\w*|consider\w*|recommend\w*|vow\w*|promis\w*|tipped|set to|poised|claim(?:s|ed|ing)?|retract\w*)\b|"
+    r"propos\w*|consider\w*|recommend\w*|vow\w*|promis\w*|tipped|set to|poised|claim(?:s|ed|ing)?|retract\w*|"
+    r"(?:reports?|suggestions?|speculation|rumou?rs?|allegations?)\s+that)\b|"
     r"n't\b",
     re.IGNORECASE,
 )
@@ -221,8 +219,7 @@ def read(text: str) -> tuple[Slot, ...]:
             subject = _subject_before(text, m.start(), quoted=kind == "state")
             if subject is None or _unsure(text, subject[1], m.start()):
                 continue
-            written = f"in {text[start:end]}" if "place" in pattern.groupindex and m["place"] else text[start:end]
-            found.append(Slot(kind, subject[0], value, written, start, end))
+            found.append(Slot(kind, subject[0], value, text[start:end], start, end))
     for pattern in _FORMS["after"]:
         for m in pattern.finditer(text):
             name = _object(m["name"], text[m.end("name") :])
@@ -231,7 +228,39 @@ def read(text: str) -> tuple[Slot, ...]:
             verb = "standing" if "standing" in pattern.groupindex else "noun"
             word = m[verb].casefold()
             found.append(Slot("standing", name, _NORMAL.get(word, word), m[verb], *m.span(verb)))
-    return tuple(sorted(set(found), key=lambda s: (s.start, s.kind)))
+    return tuple(sorted({s for s in found if not _both_told(text, s, found)}, key=lambda s: (s.start, s.kind)))
+
+
+# The words of each sort of value of a kind, wherever they stand in a sentence, plainly or not.
+_TOLD = {
+    ("standing", "sacked"): re.compile(r"\b(?:sack\w*|fired|firing|dismiss(?:ed|al))\b", re.IGNORECASE),
+    ("standing", "suspended"): re.compile(r"\bsuspen(?:ded|sion)\b", re.IGNORECASE),
+    ("sentence", "pardon"): re.compile(r"\bpardon\w*", re.IGNORECASE),
+    ("sentence", "acquitted"): re.compile(r"\b(?:acquit\w*|cleared of)\b", re.IGNORECASE),
+    ("sentence", _PUNISHED): re.compile(r"\b(?:sentenced|imprison\w*|prison|jail\w*)\b", re.IGNORECASE),
+    ("whereabouts", "hiding"): re.compile(r"\bhiding\b", re.IGNORECASE),
+    ("whereabouts", "custody"): re.compile(
+        r"\b(?:custody|detention|detained|arrested|jail|prison|behind bars)\b", re.IGNORECASE
+    ),
+    ("whereabouts", "at large"): re.compile(r"\b(?:on the run|at large|fugitive|fled|escaped)\b", re.IGNORECASE),
+    ("state", "evacuated"): re.compile(r"\bevacuat\w*", re.IGNORECASE),
+    ("state", "normal"): re.compile(r"\b(?:normally|as normal|as usual)\b", re.IGNORECASE),
+}
+
+
+def _both_told(text: str, slot: Slot, found: list[Slot]) -> bool:
+    """Whether ``text`` words, anywhere, a value that excludes ``slot``'s and is no slot of another subject read in
+    it: it tells both ("was suspended on Monday and sacked on Friday", "acquitted of murder but sentenced to five
+    years for fraud", "had been in hiding until she was arrested"), a sequence or two counts the sentence itself
+    sets apart; such a slot is no one value. ("X is a fugitive, while Y is in custody" tells one value of each.)"""
+    mine = sort_of(slot.kind, slot.value)
+    others = [(s.start, s.end) for s in found if not one_subject(s.subject, slot.subject)]
+    return any(
+        not any(start <= m.start() and m.end() <= end for start, end in others)
+        for (kind, sort), pattern in _TOLD.items()
+        if kind == slot.kind and sort != mine and exclusive(kind, mine, sort)
+        for m in pattern.finditer(text)
+    )
 
 
 def _value(m: re.Match[str]) -> tuple[str | None, str, int, int]:
@@ -243,11 +272,6 @@ def _value(m: re.Match[str]) -> tuple[str | None, str, int, int]:
     if "whereabouts" in groups:
         word = " ".join(groups["whereabouts"].casefold().split())
         return "whereabouts", _NORMAL.get(word, word), *m.span("whereabouts")
-    if "place" in groups:
-        country = countries.country(groups["place"])
-        if country is None:
-            return None, "", 0, 0
-        return "whereabouts", country, *m.span("place")
     if "state" in groups:
         word = groups["state"].casefold()
         return "state", _NORMAL.get(word, word), *m.span("state")

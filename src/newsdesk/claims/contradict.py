@@ -11,6 +11,7 @@ it is a *contradiction*. Bounds and estimates ("at least 156", "about 30") contr
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -397,8 +398,59 @@ _SAME_QUALIFIER = {
     "in total": "total value",
 }
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\d")  # what ends the clause back from an amount (or another figure)
-# A claim worded in the negative ("there was no handshake", "refused to") does not assert what a denial denies.
-_NEGATIVE = re.compile(r"\b(?:no|none|nobody|without|never|not|refus\w*|declin\w*)\b|n't\b", re.IGNORECASE)
+# A claim worded in the negative ("there was no handshake", "refused to") does not assert what a denial denies; nor
+# does one that disputes it in words of its own ("called the charges unsubstantiated and fabricated"): it sides with
+# the denial.
+_NEGATIVE = re.compile(
+    r"\b(?:no|none|nobody|without|never|not|refus\w*|declin\w*|fabricat\w*|unsubstantiated|baseless|groundless|"
+    r"unfounded|bogus|smear\w*)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+# What ends a clause that a denial word stands in: a clause of its own joined by "while", "but", "whereas", or a
+# semicolon or a dash ("X remains in hiding, while Y has denied all allegations").
+_DENIAL_CLAUSE = re.compile(r";|\s[\u2013\u2014-]\s|,?\s+(?:while|but|whereas|although|though)\s", re.IGNORECASE)
+
+
+def denied_clause(text: str) -> str:
+    """The clauses of ``text`` that hold a denial word (:data:`DENIES`), joined; ``text`` itself where it has one
+    clause, or no denial word."""
+    cuts = [0, *(m.end() for m in _DENIAL_CLAUSE.finditer(text)), len(text) + 1]
+    if len(cuts) == 2:
+        return text
+    parts = [text[a:b] for a, b in itertools.pairwise(cuts)]
+    held = [p for p in parts if DENIES.search(p)]
+    return " ".join(held) if held else text
+
+
+def denies_in_clause(denial: Claim, other: Claim) -> bool:
+    """Whether ``denial`` (a claim worded as a denial) denies in the clause of its denial word what ``other`` says:
+    they share two terms there (its names by their keys; a linked entity's mark cannot be placed and is left out).
+    A claim of one clause denies what it says."""
+    clause = denied_clause(denial.text)
+    if clause == denial.text:
+        return True
+    lower = clause.casefold()
+    here = set(extract.terms(clause)) | {t for t in denial.terms if t.startswith("#") and t[1:] in lower}
+    return len(here & set(denial.terms) & set(other.terms)) >= 2
+
+
+def _denies_it(denial: Side, claim: Side) -> bool:
+    """Whether a claim of ``denial`` that words a denial (:data:`DENIES`), not a cluster-mate of it ("He dismissed
+    efforts to ..." beside "Trump dismissed a report that ..."), is like a claim of ``claim`` (two terms shared, the
+    Dice coefficient at least :data:`DENIAL`) and denies it in the clause of its denial word
+    (:func:`denies_in_clause`)."""
+    for x in denial.claims:
+        if not DENIES.search(x.text):
+            continue
+        tx = frozenset(x.terms)
+        for y in claim.claims:
+            ty = frozenset(y.terms)
+            shared = len(tx & ty)
+            if shared >= 2 and 2 * shared / (len(tx) + len(ty)) >= DENIAL and denies_in_clause(x, y):
+                return True
+    return False
 
 
 def _number_of(value: str) -> float | None:
@@ -968,6 +1020,8 @@ def find(sides: Sequence[Side], only: set[str] | None = None) -> list[Conflict]:
                 continue
             if not any(one_subject(x, y) for x in denial.claims for y in claim.claims):
                 continue  # "X's takeover would not include Y" and "Z's includes Y": two subjects
+            if not _denies_it(denial, claim):
+                continue  # the claim that words the denial denies another thing than this side says
             if d not in closest:
                 closest[d] = _closest(denial, sides, close(d))
             if closest[d] is not claim:

@@ -161,6 +161,13 @@ _NOT_NOUN = frozenset(
     "and or of to in on at by for with from per than as the a an that which who is are was were has have had be "
     "more less most least times percent per-cent o'clock am pm".split()
 )
+# Words after a number that make it a fraction, a ratio or a shape, not a count of things: "three-quarters of the
+# voters", "two-thirds", "a four-way race", "by 3-to-1", "five-plus months" (two reports' fractions or ratios of
+# different things are no two counts of one).
+_NO_COUNT = frozenset(
+    "half halves third thirds quarter quarters fifth fifths sixth sixths seventh sevenths eighth eighths ninth "
+    "ninths tenth tenths way plus to-".split()
+)
 _ADJ_SUFFIX = ("ly", "ian", "ern", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "est", "er")
 
 
@@ -399,6 +406,9 @@ def _counts(sentence: str) -> Iterable[re.Match[str]]:
     while (m := _COUNT.search(sentence, pos)) is not None:
         raw = m["n"]
         year = raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and not m["noun"].casefold().endswith("s")
+        if m["noun"].casefold() in _NO_COUNT:
+            pos = m.end("n")  # "three-quarters", "a four-way race", "3-to-1", "five-plus months": no count of a thing
+            continue
         if year or m["noun"].casefold() in _NOT_NOUN:
             if not year and raw.replace(",", "").replace(".", "").isdigit():
                 yield m

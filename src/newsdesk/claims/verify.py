@@ -32,7 +32,7 @@ from typing import Any
 from newsdesk.claims import categories, contradict, corroborate, extract, match, topic, values
 from newsdesk.claims.corroborate import StanceFn
 from newsdesk.errors import QueryError
-from newsdesk.records import Article, Claim, DateMention, Mention, Modality, lead_prefix
+from newsdesk.records import DENIAL, Article, Claim, DateMention, Mention, Modality, lead_prefix
 
 __all__ = ["LABELS", "MAX_CHARS", "Candidate", "decides", "judge", "search_query", "typed", "weights"]
 
@@ -140,12 +140,15 @@ def _by_claims(
     """
     agreeing: tuple[float, Claim] | None = None
     worded: tuple[float, Claim] | None = None
+    slots = categories.read(claim.text)
     for other in own:
         member = match.Member.of("article", other)
         got = max(match.score(match.Member.of("typed", _aligned(c, other)), member, weight) for c in readings(claim))
         if got <= 0:
             continue
-        same = match.relation(_aligned(claim, other).values, other.values) == "same"
+        # The same categorical value of the subject, told plainly in its own clause, is the same thing said: a
+        # denial elsewhere in the sentence ("X remains in hiding, while Y has denied all allegations") is another's.
+        same = match.relation(_aligned(claim, other).values, other.values) == "same" or _alike(slots, other)
         best = agreeing if same else worded
         if best is None or got > best[0]:
             if same:
@@ -154,7 +157,6 @@ def _by_claims(
                 worded = (got, other)
     if agreeing is None:
         updated: Claim | None = None
-        slots = categories.read(claim.text)
         for other in own:
             if slots and _against(slots, other, own):
                 return "contradicts", other, round(other.confidence, 2)
@@ -192,6 +194,11 @@ def _contradicts(claim: Claim, other: Claim) -> bool:
     elif (claim.modality == Modality.DENIED) != (other.modality == Modality.DENIED):
         if match.relation(claim.values, other.values) == "differ":
             return False
+        denial, said = (claim, other) if claim.modality == Modality.DENIED else (other, claim)
+        if denial is other and not DENIAL.search(other.text):
+            return False  # "Walha, who didn't apprise his skipper" says what he did not do, not that a report is wrong
+        if not contradict.denies_in_clause(denial, said):
+            return False  # "X remains in hiding, while Y has denied all allegations": another's denial
         skip = set()
     else:
         return False
@@ -199,6 +206,16 @@ def _contradicts(claim: Claim, other: Claim) -> bool:
     shared = len(mine & theirs)
     # A short claim ("Tomas Brevik is 63") may have one term left: it must hold it.
     return shared >= min(2, len(mine)) and shared > 0 and shared / len(mine) >= CONTEXT
+
+
+def _alike(slots: Sequence[categories.Slot], other: Claim) -> bool:
+    """Whether ``other`` gives a categorical slot of the typed claim's (``slots``) the same value, of the same subject
+    ("remains in hiding" for "is in hiding")."""
+    return any(
+        theirs.kind == mine.kind and mine.value == theirs.value and categories.one_subject(mine.subject, theirs.subject)
+        for mine in slots
+        for theirs in categories.read(other.text)
+    )
 
 
 def _against(slots: Sequence[categories.Slot], other: Claim, own: Sequence[Claim]) -> bool:
