@@ -1005,7 +1005,8 @@ def _holders(ctx: _Context, quote: Quote) -> Iterator[tuple[Quote, tuple[int, in
 
 # Who no longer holds the office, or holds it for no one in power: "former", "ex-", "then-", "onetime", "erstwhile",
 # a "shadow" or "opposition" minister (of the party out of government, not of the country), "the late".
-_NOT_NOW = r"(?:former|ex|then|onetime|one-time|erstwhile|shadow|opposition|late)\b"
+_OUT_OF_OFFICE = ("former", "ex", "then", "onetime", "one-time", "erstwhile", "shadow", "opposition", "late")
+_NOT_NOW = rf"(?:{'|'.join(_OUT_OF_OFFICE)})\b"
 # Whom a speaker speaks for, by the office written with the speaker's name: a spokesperson, a press secretary, a
 # minister or a secretary, an ambassador or an envoy, a campaign's manager or chair, a chief of staff, a lawyer. One
 # out of office (:data:`_NOT_NOW`) speaks for no one.
@@ -1026,7 +1027,10 @@ _OFFICE_AFTER = re.compile(
 )
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")
 _ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
-_NOT_NOW_BEFORE = re.compile(r"\b(?:former|ex-|then-|onetime|one-time|erstwhile|shadow|opposition|late)\s*$", re.I)
+# The same words right before a name ("former Minister Ann Holm"), "ex" and "then" with their hyphen ("ex-Minister").
+_NOT_NOW_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(w + '-' if w in ('ex', 'then') else w for w in _OUT_OF_OFFICE)})\s*$", re.IGNORECASE
+)
 
 
 def _principal(ctx: _Context, quote: Quote) -> Mention | None:
