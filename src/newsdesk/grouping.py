@@ -20,10 +20,10 @@ import numpy as np
 from newsdesk import dedupe as copies
 from newsdesk.cluster import actors, names, rewrites, similarity
 from newsdesk.cluster import origins as origin_groups
-from newsdesk.cluster.events import FOCUS_MENTIONS, LEAP_YEAR, UNKNOWN, Group, Grouper, When
+from newsdesk.cluster.events import CLASH_DAYS, FOCUS_MENTIONS, LEAP_YEAR, UNKNOWN, Group, Grouper, When
 from newsdesk.dates import WEEKDAYS
 from newsdesk.extract import dates
-from newsdesk.records import Article, SpeakerKind
+from newsdesk.records import Article, DateMention, SpeakerKind
 from newsdesk.settings import Settings
 
 __all__ = ["Features", "cluster", "decode", "dedupe", "encode", "features", "origins"]
@@ -393,12 +393,33 @@ def _when(text: str, published: str | None) -> When:
         return _named_day(text)
     lead = text[:LEAD_CHARS]
     for m in dates.find(lead, published):
-        if m.future or m.precision != "day" or not m.value or _looks_ahead(lead, m.start):
+        if m.future or m.precision != "day" or not m.value:
             continue
         day = date.fromisoformat(m.value)
-        if timedelta(0) <= own - day <= timedelta(days=LEAD_DAY_BEFORE):
+        back = own - day
+        if back > timedelta(days=CLASH_DAYS) and (_looks_ahead(lead, m.start) or _an_event_to_come(lead, m, back)):
+            continue
+        if timedelta(0) <= back <= timedelta(days=LEAD_DAY_BEFORE):
             return When(day)
     return When(own)
+
+
+# A weekday's possessive ("Tuesday's primary") names an event by its day, with no tense of its own, and news names
+# days within a week either way: read as past (the date reader's way), one this many days back or more is as likely
+# the coming one, four or fewer days ahead ("Cruz, who badly needs a win in Tuesday's primary, won an endorsement on
+# Friday" in a Saturday report).
+POSSESSIVE_BACK = 4
+_POSSESSIVE = ("'s", "’s")
+
+
+def _an_event_to_come(lead: str, m: DateMention, back: timedelta) -> bool:
+    """Whether the weekday ``m`` of ``lead``, ``back`` before the report's own date, is a possessive that may name an
+    event to come (``POSSESSIVE_BACK``)."""
+    return (
+        back >= timedelta(days=POSSESSIVE_BACK)
+        and _WEEKDAY.match(m.text.casefold()) is not None
+        and lead.startswith(_POSSESSIVE, m.end)
+    )
 
 
 # The page's own date stamp ("posted on Friday, 20 September 2013"): when the report was put out, not what it tells.
