@@ -324,6 +324,26 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
         ("The Varnholm ferry sank before first light on Sunday.", "2026-03-09", date(2026, 3, 8)),
         # Still ahead: a span of days between the verb and "before".
         ("Ms Lind testified days before Saturday's run-off.", "2026-03-09", date(2026, 3, 9)),
+        # A day after such words that is the report's own or the one before is the news's, whichever way it was meant:
+        # a past one bounds the news, which came on it or just before ("ahead of his third rally of the day on
+        # Sunday"), and read so it is within a day of the report's date.
+        (
+            "Voss told reporters ahead of his third rally of the day on Sunday that he would stay in the race.",
+            "2026-03-09",
+            date(2026, 3, 8),
+        ),
+        ("Crews arrived before the vote on Sunday and stayed until the count.", "2026-03-09", date(2026, 3, 8)),
+        ("Crews arrived before the vote on Saturday and stayed until the count.", "2026-03-09", date(2026, 3, 9)),
+        # A weekday's possessive four days back or more may name the coming event: not the news's day. Nearer, it is.
+        (
+            "Voss, who badly needs a win in Thursday's run-off, won the backing of the Orsa mayor on Sunday.",
+            "2026-03-09",
+            date(2026, 3, 8),
+        ),
+        ("Ms Lind is trailing by two points in Thursday's run-off, a poll shows.", "2026-03-09", date(2026, 3, 9)),
+        ("Ms Lind edged out Mr Voss in Friday's run-off in Belstad.", "2026-03-09", date(2026, 3, 6)),
+        # A body's "votes" in the present tense is a schedule ("the council votes on Friday"): to come.
+        ("The Orsa council votes on Friday on the canal toll.", "2026-03-09", date(2026, 3, 9)),
         ("Crews reached the Varnholm pier on Sunday.", None, None),  # an undated weekday is never resolved
     ],
 )

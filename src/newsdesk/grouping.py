@@ -20,10 +20,10 @@ import numpy as np
 from newsdesk import dedupe as copies
 from newsdesk.cluster import actors, names, rewrites, similarity
 from newsdesk.cluster import origins as origin_groups
-from newsdesk.cluster.events import FOCUS_MENTIONS, LEAP_YEAR, UNKNOWN, Group, Grouper, When
+from newsdesk.cluster.events import CLASH_DAYS, FOCUS_MENTIONS, LEAP_YEAR, UNKNOWN, Group, Grouper, When
 from newsdesk.dates import WEEKDAYS
 from newsdesk.extract import dates
-from newsdesk.records import Article, SpeakerKind
+from newsdesk.records import Article, DateMention, SpeakerKind
 from newsdesk.settings import Settings
 
 __all__ = ["Features", "cluster", "decode", "dedupe", "encode", "features", "origins"]
@@ -338,8 +338,10 @@ LEAD_DAY_BEFORE = 7
 # Words that set a day the news looks ahead to ("ahead of Tuesday's primary", "days before the vote on Sunday",
 # "heading into Tuesday's primary", "in the run-up to Monday's caucuses"): the day is to come, whatever the tense
 # (a report of the Friday before a Tuesday primary names the primary's Tuesday), or, when it is past, a bound of the
-# news, which came before it ("the polls taken before Tuesday's vote"): never the day the news happened. A time of
-# day after them is the news's own hour, whose day follows ("called out shortly before 9pm on Friday").
+# news, which came before it ("the polls taken before Tuesday's vote"): not the day the news happened, unless it
+# is the report's own date or the day before (``_when``: the news came on it or just before, and either way it is
+# within ``CLASH_DAYS`` of the report's date). A time of day after them is the news's own hour, whose day follows
+# ("called out shortly before 9pm on Friday").
 _AHEAD_OF = re.compile(
     r"\b(?P<words>ahead (?:of|to)|before|heading into|going into|lead(?:ing)?[- ]up to|run[- ]up to|eve of|"
     r"in advance of)\b(?!\s+(?:\d|(?:noon|midnight|dawn|daybreak|dusk|sunrise|sunset|first light)\b))"
@@ -379,7 +381,10 @@ def _when(text: str, published: str | None) -> When:
     """The day the lead says its news happened: its first past day mention resolved against the article's own
     date ("on Sunday" in an article of Monday 22 September is the 21st), else the publication day itself. A day
     the news looks ahead to ("ahead of Tuesday's vote": ``_looks_ahead``) or one to come ("the council meets on
-    Tuesday", "will vote on Tuesday": ``future``) is not the news's day.
+    Tuesday", "will vote on Tuesday": ``future``) is not the news's day, nor a weekday's possessive that may name an
+    event to come (``_an_event_to_come``); but a day after words that look ahead that is the report's own date or the
+    day before (within ``CLASH_DAYS``) is: a past one bounds the news, which came on it or just before ("said ... ahead
+    of his third rally of the day on Sunday").
 
     An undated article has only the days its lead names in full: "on 24 November 2025" is that day, "on 24
     November" that day and month of an unknown year (``yearless``), while "on Sunday" is never resolved without
@@ -393,12 +398,33 @@ def _when(text: str, published: str | None) -> When:
         return _named_day(text)
     lead = text[:LEAD_CHARS]
     for m in dates.find(lead, published):
-        if m.future or m.precision != "day" or not m.value or _looks_ahead(lead, m.start):
+        if m.future or m.precision != "day" or not m.value:
             continue
         day = date.fromisoformat(m.value)
-        if timedelta(0) <= own - day <= timedelta(days=LEAD_DAY_BEFORE):
+        back = own - day
+        if back > timedelta(days=CLASH_DAYS) and (_looks_ahead(lead, m.start) or _an_event_to_come(lead, m, back)):
+            continue
+        if timedelta(0) <= back <= timedelta(days=LEAD_DAY_BEFORE):
             return When(day)
     return When(own)
+
+
+# A weekday's possessive ("Tuesday's primary") names an event by its day, with no tense of its own, and news names
+# days within a week either way: read as past (the date reader's way), one this many days back or more is as likely
+# the coming one, three or fewer days ahead ("Voss, who badly needs a win in Thursday's run-off, won the mayor's
+# backing on Sunday" in a Monday report; decision 0025, sixth session).
+POSSESSIVE_BACK = 4
+_POSSESSIVE = ("'s", "’s")
+
+
+def _an_event_to_come(lead: str, m: DateMention, back: timedelta) -> bool:
+    """Whether the weekday ``m`` of ``lead``, ``back`` before the report's own date, is a possessive that may name an
+    event to come (``POSSESSIVE_BACK``)."""
+    return (
+        back >= timedelta(days=POSSESSIVE_BACK)
+        and _WEEKDAY.match(m.text.casefold()) is not None
+        and lead.startswith(_POSSESSIVE, m.end)
+    )
 
 
 # The page's own date stamp ("posted on Friday, 20 September 2013"): when the report was put out, not what it tells.

@@ -420,6 +420,10 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
         # "votes" after a name or a relative pronoun is still a schedule.
         ("Velmar votes on Saturday in the last primary of the spring.", "2026-03-14"),
         ("Velmar, which votes on Saturday, has 12 delegates.", "2026-03-14"),
+        # And after a body named as its subject; a count before the body makes "votes" the noun.
+        ("The Orsa council votes on Friday on the canal toll.", "2026-03-13"),
+        ("The city council votes on Thursday on the canal toll.", "2026-03-12"),
+        ("The two council votes on Friday went to Ms Lind.", "2026-03-06"),
         # An adjective in "-ed" before a noun is no participle that takes the day.
         ("The Orsa committee holds a closed-door hearing on Tuesday on the canal toll.", "2026-03-10"),
     ],

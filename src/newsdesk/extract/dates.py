@@ -93,6 +93,19 @@ _NOUN_HOLD_AFTER = frozenset(
 # after a capitalised word that opens a sentence ("After votes on Monday, ...").
 _VOTES_AFTER = frozenset({"who", "which", "he", "she", "it", "also"})
 _NOT_A_NAME = _DETERMINERS | {"after", "before", "in", "with", "for", "by", "from", "at", "on", "following", "amid"}
+# A body that votes, named as the subject (a determiner before it, maybe one word between): "the council votes on
+# Tuesday", "the city council votes", "its board votes" is a schedule; a count before it makes "votes" the noun ("the
+# two council votes on Tuesday").
+_BODIES = frozenset(
+    {
+        *("council", "committee", "board", "panel", "parliament", "senate", "house", "assembly", "legislature"),
+        *("congress", "cabinet", "jury", "commission", "court", "union", "party", "chamber", "electorate"),
+    }
+)
+_A_BODY = re.compile(
+    r"(?:^|\b)(?i:the|a|an|its|their|his|her|our|this|that|each|every)"
+    r"(?: (?!(?i:one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|both|all)\b)[^\W\d_][\w’'-]*)? $"
+)
 
 
 def _scheduled(before: str) -> bool:
@@ -104,7 +117,11 @@ def _scheduled(before: str) -> bool:
     word, verb = written.casefold(), m.group("verb")
     if word in _NOT_SCHEDULED_AFTER or _PARTICIPLE_LAST.search(m.group("gap")):
         return False
-    if verb == "votes" and not ((written[:1].isupper() and word not in _NOT_A_NAME) or word in _VOTES_AFTER):
+    if verb == "votes" and not (
+        (written[:1].isupper() and word not in _NOT_A_NAME)
+        or word in _VOTES_AFTER
+        or (word in _BODIES and _A_BODY.search(before, 0, m.start("before")) is not None)
+    ):
         return False
     if verb in {"hold", "meet"} and word in _NOUN_HOLD_AFTER:
         return False
