@@ -620,3 +620,31 @@ def test_a_one_word_group_written_only_as_a_name_is_a_named_actor() -> None:
     assert _named({**group, "speaker": "Harlow"}, texts)
     assert not any(_named({**group, "speaker": w}, texts) for w in ("Police", "Prosecutors", "Monday"))
     assert not _named({**group, "speaker": "Harlow"})
+
+
+def test_one_sentence_is_cited_at_one_date_its_latest(tmp_path: Path) -> None:
+    # "The council confirmed on Friday ... drawn up after talks in Vessa last weekend" tells Friday's news and recalls
+    # the weekend's talks: one sentence, cited once, on Friday. The talks stay an entry of their own where another
+    # sentence tells them; a date to come in a sentence ("to vote on 30 March") leaves it cited at both.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orlan council confirms dam plan",
+            "published": "2026-03-13",
+            "text": "The Orlan council confirmed on Friday it had received a revised dam plan drawn up after talks "
+            "with Tesk Builders in Vessa last weekend.\n\nThe council said on Thursday it would vote on the plan "
+            "on 30 March.",
+        },
+        {
+            "title": "Dam talks in Vessa",
+            "published": "2026-03-10",
+            "text": "Negotiators for the Orlan council met Tesk Builders in Vessa on Saturday to draw up a new plan "
+            "for the Varn dam, the mayor said.",
+        },
+    )
+    confirmed = [e for e in made["timeline"] if e["text"].startswith("The Orlan council confirmed")]
+    assert [e["date"] for e in confirmed] == ["2026-03-13"], made["timeline"]
+    talks = [e for e in made["timeline"] if "Vessa" in e["text"] and e not in confirmed]
+    assert talks and all(e["text"].startswith("Negotiators") for e in talks), made["timeline"]
+    vote = [e["date"] for e in made["timeline"] if "vote on the plan" in e["text"]]
+    assert vote == ["2026-03-12", "2026-03-30"], made["timeline"]

@@ -148,17 +148,67 @@ def _not_the_news_recalling(
             out.append(entry)
             continue
         kept = [ev for ev in entry["evidence"] if _recalled_in_news(records.get(ev["article_id"]), ev, began) is None]
-        if len(kept) == len(entry["evidence"]):
-            out.append(entry)
-        elif kept:
-            first = kept[0]
-            record = records[first["article_id"]]
-            mention = _mention_at(record, first["start"])
-            span = mention.sentence if mention is not None else None
-            start, end = (span.start, span.end) if span is not None else (first["start"], first["end"])
-            ids = list(dict.fromkeys(ev["article_id"] for ev in kept))
-            out.append({**entry, "evidence": kept, "article_ids": ids, "text": record.text[start:end]})
+        out += _keeping(entry, kept, records)
     return out
+
+
+def _keeping(entry: dict[str, Any], kept: list[dict[str, Any]], records: dict[str, Article]) -> list[dict[str, Any]]:
+    """``entry`` with only the evidence ``kept`` (its text then the first kept statement's sentence), as a list of one;
+    none when nothing is kept."""
+    if len(kept) == len(entry["evidence"]):
+        return [entry]
+    if not kept:
+        return []
+    first = kept[0]
+    record = records[first["article_id"]]
+    mention = _mention_at(record, first["start"])
+    span = mention.sentence if mention is not None else None
+    start, end = (span.start, span.end) if span is not None else (first["start"], first["end"])
+    ids = list(dict.fromkeys(ev["article_id"] for ev in kept))
+    return [{**entry, "evidence": kept, "article_ids": ids, "text": record.text[start:end]}]
+
+
+def _one_date_a_sentence(entries: list[dict[str, Any]], records: dict[str, Article]) -> list[dict[str, Any]]:
+    """``entries`` with each sentence that dates two of them (two dates in one sentence, neither to come) left as the
+    evidence of the latest alone: "The Kremlin confirmed Friday it had received a plan drawn up after talks in Geneva
+    last weekend" tells Friday's news and recalls the weekend's, as "the police arrested him on Monday, two days
+    after the attack" tells Monday's. Cited under both dates, the one sentence read as two developments. A date in
+    the sentence's dateline ("PURCHASE, N.Y., April 1 (UPI) — ... on Thursday") is the day it was filed, not its
+    news: the sentence's other date keeps it. An entry keeps its other evidence (its text then the first kept
+    sentence's) and goes when none is left; a date to come ("the vote on Monday set the referendum for 12 May") is
+    no news of the sentence's and is left as it was."""
+    where: dict[tuple[str, int, int], list[tuple[bool, str, int]]] = {}
+    for i, entry in enumerate(entries):
+        for statement in _statements(entry, records):
+            at = _sentence_at(statement, records)
+            if at is not None and not statement.future and not entry.get("future"):
+                key, dateline = at
+                where.setdefault(key, []).append((not dateline, str(entry["date"]), i))
+    latest = {key: max(cited)[2] for key, cited in where.items() if len({i for *_, i in cited}) > 1}
+    if not latest:
+        return entries
+    out = []
+    for i, entry in enumerate(entries):
+        kept = []
+        for st in _statements(entry, records):
+            at = _sentence_at(st, records)
+            if at is None or latest.get(at[0], i) == i:
+                kept.append(st.evidence)
+        out += _keeping(entry, kept, records)
+    return out
+
+
+def _sentence_at(statement: _Statement, records: dict[str, Article]) -> tuple[tuple[str, int, int], bool] | None:
+    """The article and span of the sentence a statement's date stands in, if stored, and whether the date stands in
+    the dateline opening it (:func:`lead_prefix`)."""
+    record = records.get(statement.article_id)
+    mention = _mention_at(record, statement.evidence["start"]) if record is not None else None
+    if record is None or mention is None or mention.sentence is None:
+        return None
+    start, end = mention.sentence.start, mention.sentence.end
+    opens = start == 0 or record.text[start - 1] == "\n"  # a dateline opens a paragraph
+    dateline = opens and mention.start - start < lead_prefix(record.text[start:end])
+    return (statement.article_id, start, end), dateline
 
 
 def _headline_only(entry: dict[str, Any]) -> bool:
@@ -412,9 +462,17 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         ref = refs.setdefault(article_id, len(refs) + 1)
         return {"text": text, "article_id": article_id, "start": start, "end": end, "ref": ref}
 
+    claims = corpus.claims(story["id"])
+    # Where each article tells a claim the claims stage matched across reports: two summary lines telling one claim
+    # ("the US is preparing to recognise Russian control over Crimea", "the US may be open to recognising Russia's
+    # control over Crimea") say the same news, however differently worded.
+    claimed: dict[str, list[tuple[int, int, str]]] = {}
+    for c in claims:
+        for s in c["support"]:
+            claimed.setdefault(s["article_id"], []).append((s["start"], s["end"], c["id"]))
     lines = [
         cite(s["article_id"], *_without_lead_prefix(records.get(s["article_id"]), s["start"], s["end"], s["text"]))
-        for s in summary.summarize(list(records.values()))
+        for s in summary.summarize(list(records.values()), claims=claimed)
     ]
     timeline = []
     # An undated article's dates are read against the story's latest known day: a date after it was ahead then.
@@ -433,7 +491,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         key=lambda h: -h["articles"],
     )
     recalled = _not_the_news_recalling(told, began, records)
-    entries, left = _with_background_cut(_one_development(recalled, records), began)
+    entries, left = _with_background_cut(_one_date_a_sentence(_one_development(recalled, records), records), began)
     for entry in entries:
         first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
         record = records.get(first["article_id"])
@@ -480,7 +538,6 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                 "more_quotes": max(0, len(said) - _QUOTES_EACH),
             }
         )
-    claims = corpus.claims(story["id"])
 
     def origin(name: str) -> str:
         # An origin whose articles name no outlet goes by its first article's id: shown as that article's number
