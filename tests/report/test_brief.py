@@ -620,3 +620,95 @@ def test_a_one_word_group_written_only_as_a_name_is_a_named_actor() -> None:
     assert _named({**group, "speaker": "Harlow"}, texts)
     assert not any(_named({**group, "speaker": w}, texts) for w in ("Police", "Prosecutors", "Monday"))
     assert not _named({**group, "speaker": "Harlow"})
+
+
+def test_one_sentence_is_cited_at_one_date_its_latest(tmp_path: Path) -> None:
+    # "The council confirmed on Friday ... drawn up after talks in Vessa last weekend" tells Friday's news and recalls
+    # the weekend's talks: one sentence, cited once, on Friday. The talks stay an entry of their own where another
+    # sentence tells them; a date to come in a sentence ("to vote on 30 March") leaves it cited at both.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orlan council confirms dam plan",
+            "published": "2026-03-13",
+            "text": "The Orlan council confirmed on Friday it had received a revised dam plan drawn up after talks "
+            "with Tesk Builders in Vessa last weekend.\n\nThe council said on Thursday it would vote on the plan "
+            "on 30 March.",
+        },
+        {
+            "title": "Dam talks in Vessa",
+            "published": "2026-03-10",
+            "text": "Negotiators for the Orlan council met Tesk Builders in Vessa on Saturday to draw up a new plan "
+            "for the Varn dam, the mayor said.",
+        },
+    )
+    confirmed = [e for e in made["timeline"] if e["text"].startswith("The Orlan council confirmed")]
+    assert [e["date"] for e in confirmed] == ["2026-03-13"], made["timeline"]
+    talks = [e for e in made["timeline"] if "Vessa" in e["text"] and e not in confirmed]
+    assert talks and all(e["text"].startswith("Negotiators") for e in talks), made["timeline"]
+    vote = [e["date"] for e in made["timeline"] if "vote on the plan" in e["text"]]
+    assert vote == ["2026-03-12", "2026-03-30"], made["timeline"]
+
+
+def test_undated_reports_agreeing_on_a_weekday_give_it_a_line_with_no_date(tmp_path: Path) -> None:
+    # Three undated reports of one fire date it "on Thursday": no date can be worked out, but what they tell is the
+    # story's development, not a headline. It is a line of the timeline, its weekday as written and its date said
+    # to be not given, citing one report's sentence; the closing "scheduled to end on Friday" is to come and names
+    # no day of the news.
+    fire = "Fire at the Orlan summit"
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": fire,
+            "text": "A fire broke out on Thursday at the Orlan climate summit, forcing delegates to leave the main "
+            "hall, organisers said. The summit is scheduled to end on Friday.",
+        },
+        {
+            "title": "Orlan summit hall evacuated after fire",
+            "text": "Delegates at the Orlan climate summit were evacuated on Thursday after a fire broke out in the "
+            "main hall, organisers said.",
+        },
+        {
+            "title": "Blaze halts Orlan climate summit",
+            "text": "A blaze in the main hall of the Orlan climate summit on Thursday forced organisers to evacuate "
+            "the delegates, officials said.",
+        },
+    )
+    (line,) = [e for e in made["timeline"] if e.get("weekday")]
+    assert line["weekday"] == "Thursday" and line["date"] is None and line["articles"] == 3, made["timeline"]
+    assert "Orlan" in line["text"] and made["undated_reports"] == 0, made
+    md = render(made, "md")
+    assert "- **Thursday (date not given, 3 reports)**: " in md, md
+    assert "Thursday (date not given, 3 reports)" in render(made, "html")
+
+
+def test_the_past_recalled_in_other_words_is_one_background_entry(tmp_path: Path) -> None:
+    # Three reports of a verdict recall one past flight, each its own way and at its own precision ("Morell had fled
+    # to Kestrova in May 2024", "the trial went ahead ... after Morell fled to Kestrova in May 2024", "fled Veloria on
+    # 5 May 2024"): no subject in common (the court, the trial, Morell), but two names. The Background gives it once,
+    # on its day, with its three reports; the court's founding in 1998, which shares none of their words, stays.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Court sentences Ana Morell",
+            "published": "2026-03-10",
+            "text": "A Veloria court sentenced former president Ana Morell to ten years in prison on Monday. The "
+            "court heard that Morell had fled to Kestrova in May 2024, months after the protests began.",
+        },
+        {
+            "title": "Morell sentenced in absence",
+            "published": "2026-03-10",
+            "text": "Former president Ana Morell was sentenced to ten years in prison by a Veloria court on Monday. "
+            "The trial went ahead in her absence, after Morell fled to Kestrova in May 2024.",
+        },
+        {
+            "title": "Veloria court jails Morell",
+            "published": "2026-03-11",
+            "text": "A Veloria court jailed former president Ana Morell for ten years on Monday. Morell has lived in "
+            "Kestrova since she fled Veloria on 5 May 2024. The court was set up in 1998 to try public officials.",
+        },
+    )
+    background = [e for e in made["timeline"] if e["background"]]
+    fled = [e for e in background if "Kestrova" in e["text"]]
+    assert [(e["date"], e["articles"]) for e in fled] == [("2024-05-05", 3)], background
+    assert any(e["date"] == "1998" for e in background), background

@@ -121,3 +121,28 @@ def test_one_count_of_two_developments_is_two_lines() -> None:
     }
     articles = [Article(id=e, source="", text=t, event_id=e) for e, t in texts.items()]
     assert len(summarize(articles, size=2)) == 2
+
+
+def test_one_claim_told_by_two_reports_is_one_line() -> None:
+    # Two events' best lines tell one claim in other words ("is preparing to recognise", "may be open to
+    # recognising"): too few words shared to read as a repeat, but the claims stage matched them as one claim. The
+    # second event gives its next sentence instead; without the claims, both lines stay.
+    first = (
+        "The Orlan council is preparing to formally approve the sale of the Varn dam to Tesk Builders, according "
+        "to people familiar with the talks. Engineers found cracks in the dam's northern spillway last winter."
+    )
+    second = (
+        "Orlan: The council may be open to approving a sale of the dam to Tesk as part of a wider water agreement, "
+        "a local paper reported. Tesk Builders has offered to repair the spillway within two years of the sale."
+    )
+    articles = [
+        Article(id="a", source="", text=first, event_id="e1"),
+        Article(id="b", source="", text=second, event_id="e2"),
+    ]
+    lead_a, lead_b = sentences(first)[0], sentences(second)[0]
+    claims = {"a": [(*lead_a, "sale")], "b": [(*lead_b, "sale")]}
+    texts = [line["text"] for line in summarize(articles, size=2, claims=claims)]
+    assert sum("open to approving" in t or "preparing to formally" in t for t in texts) == 1, texts
+    assert any("repair the spillway" in t or "cracks" in t for t in texts), texts
+    both = [line["text"] for line in summarize(articles, size=2)]
+    assert sum("open to approving" in t or "preparing to formally" in t for t in both) == 2, both

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date as date_type
 from datetime import timedelta
 from typing import Any, NamedTuple
 
 from newsdesk.corpus import Corpus
 from newsdesk.dates import MONTHS, WEEKDAYS
-from newsdesk.records import Article, DateMention, lead_prefix
+from newsdesk.records import Article, DateMention, Span, lead_prefix
 from newsdesk.report import speech, summary
 from newsdesk.report.links import safe_url
 from newsdesk.report.render import told_by
@@ -148,23 +149,103 @@ def _not_the_news_recalling(
             out.append(entry)
             continue
         kept = [ev for ev in entry["evidence"] if _recalled_in_news(records.get(ev["article_id"]), ev, began) is None]
-        if len(kept) == len(entry["evidence"]):
-            out.append(entry)
-        elif kept:
-            first = kept[0]
-            record = records[first["article_id"]]
-            mention = _mention_at(record, first["start"])
-            span = mention.sentence if mention is not None else None
-            start, end = (span.start, span.end) if span is not None else (first["start"], first["end"])
-            ids = list(dict.fromkeys(ev["article_id"] for ev in kept))
-            out.append({**entry, "evidence": kept, "article_ids": ids, "text": record.text[start:end]})
+        out += _keeping(entry, kept, records)
     return out
+
+
+def _keeping(entry: dict[str, Any], kept: list[dict[str, Any]], records: dict[str, Article]) -> list[dict[str, Any]]:
+    """``entry`` with only the evidence ``kept`` (its text then the first kept statement's sentence), as a list of one;
+    none when nothing is kept."""
+    if len(kept) == len(entry["evidence"]):
+        return [entry]
+    if not kept:
+        return []
+    first = kept[0]
+    record = records[first["article_id"]]
+    mention = _mention_at(record, first["start"])
+    span = mention.sentence if mention is not None else None
+    start, end = (span.start, span.end) if span is not None else (first["start"], first["end"])
+    ids = list(dict.fromkeys(ev["article_id"] for ev in kept))
+    return [{**entry, "evidence": kept, "article_ids": ids, "text": record.text[start:end]}]
+
+
+def _one_date_a_sentence(entries: list[dict[str, Any]], records: dict[str, Article]) -> list[dict[str, Any]]:
+    """``entries`` with each sentence that dates two of them (two dates in one sentence, neither to come) left as the
+    evidence of the latest alone: "The Kremlin confirmed Friday it had received a plan drawn up after talks in Geneva
+    last weekend" tells Friday's news and recalls the weekend's, as "the police arrested him on Monday, two days
+    after the attack" tells Monday's. Cited under both dates, the one sentence read as two developments. A date in
+    the sentence's dateline ("PURCHASE, N.Y., April 1 (UPI) — ... on Thursday") is the day it was filed, not its
+    news: the sentence's other date keeps it. An entry keeps its other evidence (its text then the first kept
+    sentence's) and goes when none is left; a date to come ("the vote on Monday set the referendum for 12 May") is
+    no news of the sentence's and is left as it was."""
+    where: dict[tuple[str, int, int], list[tuple[bool, str, int]]] = {}
+    for i, entry in enumerate(entries):
+        for statement in _statements(entry, records):
+            at = _sentence_at(statement, records)
+            if at is not None and not statement.future and not entry.get("future"):
+                key, dateline = at
+                where.setdefault(key, []).append((not dateline, str(entry["date"]), i))
+    latest = {key: max(cited)[2] for key, cited in where.items() if len({i for *_, i in cited}) > 1}
+    if not latest:
+        return entries
+    out = []
+    for i, entry in enumerate(entries):
+        kept = []
+        for st in _statements(entry, records):
+            at = _sentence_at(st, records)
+            if at is None or latest.get(at[0], i) == i:
+                kept.append(st.evidence)
+        out += _keeping(entry, kept, records)
+    return out
+
+
+def _sentence_at(statement: _Statement, records: dict[str, Article]) -> tuple[tuple[str, int, int], bool] | None:
+    """The article and span of the sentence a statement's date stands in, if stored, and whether the date stands in
+    the dateline opening it (:func:`lead_prefix`)."""
+    record = records.get(statement.article_id)
+    mention = _mention_at(record, statement.evidence["start"]) if record is not None else None
+    if record is None or mention is None or mention.sentence is None:
+        return None
+    start, end = mention.sentence.start, mention.sentence.end
+    opens = start == 0 or record.text[start - 1] == "\n"  # a dateline opens a paragraph
+    dateline = opens and mention.start - start < lead_prefix(record.text[start:end])
+    return (statement.article_id, start, end), dateline
 
 
 def _headline_only(entry: dict[str, Any]) -> bool:
     """Whether a timeline entry is a report's headline: the entry of a report that names no usable date, which
     cites its title (no span of its text) on its publication day, or undated."""
     return all(ev["start"] == ev["end"] == 0 for ev in entry["evidence"])
+
+
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def _weekday_told(
+    entry: dict[str, Any], records: dict[str, Article]
+) -> tuple[str, list[tuple[str, DateMention]]] | None:
+    """The weekday the undated reports of a headline entry (:func:`_headline_only`) tell their news on, and each
+    one's mention of it, when at least two and more than half of them name it first among their weekdays ("A fire
+    broke out on Thursday at the summit"): a report without a date of its own cannot date "Thursday", but what it
+    tells on that day is the story's development, not its headline. A day to come ("the summit is scheduled to end
+    on Friday") tells none."""
+    named = []
+    for article_id in entry["article_ids"]:
+        record = records.get(article_id)
+        if record is None or record.published:
+            continue
+        for m in record.dates:
+            weekday = _WEEKDAY.search(m.text)
+            if weekday is not None and m.value is None and not m.future and m.sentence is not None:
+                named.append((article_id, m, weekday.group(1).capitalize()))
+                break
+    counts = Counter(day for *_, day in named)
+    if not counts:
+        return None
+    most, reports = counts.most_common(1)[0]
+    if reports < 2 or 2 * reports <= len(entry["article_ids"]):
+        return None
+    return most, [(a, m) for a, m, day in named if day == most]
 
 
 # The finer precisions a year's or a month's development may be dated at by another statement of it.
@@ -180,7 +261,9 @@ _DATE_WORDS = frozenset(
 )
 
 
-def _one_development(entries: list[dict[str, Any]], records: dict[str, Article]) -> list[dict[str, Any]]:
+def _one_development(
+    entries: list[dict[str, Any]], records: dict[str, Article], began: str | None = None
+) -> list[dict[str, Any]]:
     """``entries`` with each statement of a year or a month that tells the development of a more precise entry of
     its period made part of that entry (its evidence and article added; the finer date and text kept): "In December
     last year, Netflix inked a deal ... to acquire Warner Bros." and "On December 5, Netflix struck an agreement to
@@ -190,9 +273,17 @@ def _one_development(entries: list[dict[str, Any]], records: dict[str, Article])
     same parties (:func:`_joins`). Months are read first, so that a year may join a day its month
     joined. An entry keeps what tells another development of its period ("2015" holds many); when more than half of
     its statements join one entry, the rest join it too (they date that development no closer), and an entry left
-    with none goes. What is to come is no development told: a plan joins nothing."""
+    with none goes. What is to come is no development told: a plan joins nothing.
+
+    In the Background (both entries before ``began``, :func:`_background`), the past the articles recall, a month's
+    statement joins a day or week of that month on two names it shares with one of its statements, whatever their
+    subjects (:func:`_recalls`): "Hasina remained in India following her removal from office in August 2024" and
+    "Hasina ... has been living in India since she fled Bangladesh on August 5, 2024" recall one flight. A year is
+    too wide for that: "ambassador to Burma from 2012" and "McConnell ... sanctions on Burma" in January 2012 tell
+    two things."""
     out = [dict(e) for e in entries]
     held = [_statements(e, records) for e in out]
+    recalled = {i for i, e in enumerate(out) if began is not None and _background(e, began)}
     for precision in ("month", "year"):
         for i, coarse in enumerate(out):
             if coarse["precision"] != precision or coarse.get("future") or not coarse["date"] or not held[i]:
@@ -212,6 +303,8 @@ def _one_development(entries: list[dict[str, Any]], records: dict[str, Article])
                 joining = False
                 for st in list(left):
                     j = _joins(st, [(j, held[j] + moved.get(j, [])) for j in finer])
+                    if j is None and i in recalled and precision == "month":
+                        j = _recalls(st, [(j, held[j] + moved.get(j, [])) for j in finer if j in recalled])
                     if j is not None:
                         moved.setdefault(j, []).append(st)
                         left.remove(st)
@@ -261,6 +354,26 @@ def _joins(statement: _Statement, finer: list[tuple[int, list[_Statement]]]) -> 
             words = (statement.words & other.words) - statement.names - other.names
             if len(names) >= _SHARED_NAMES and len(words) >= _SHARED_WORDS and len(names) + len(words) > most:
                 best, most = j, len(names) + len(words)
+    return best
+
+
+def _recalls(statement: _Statement, finer: list[tuple[int, list[_Statement]]]) -> int | None:
+    """The finer Background entry (index, and its statements) a Background month's ``statement`` recalls the
+    development of: the one one of whose statements shares at least :data:`_SHARED_NAMES` names with it (and the
+    most content words), whatever its subject, neither to come and neither undoing what the other tells; None if
+    none does. The articles of a story recall few developments of one past month, each in its own words ("she fled
+    to India in August 2024", "her removal from office in August 2024", "she fled Bangladesh on August 5, 2024"):
+    two names in common are the same one, where in the story's own course they would be any two doings of its
+    parties (:func:`_joins`)."""
+    best, most = None, 1
+    for j, statements in finer:
+        for other in statements:
+            if statement.future or other.future or statement.undoes != other.undoes:
+                continue
+            names = len(statement.names & other.names)
+            shared = len(statement.words & other.words)
+            if names >= _SHARED_NAMES and shared > most:
+                best, most = j, shared
     return best
 
 
@@ -412,9 +525,17 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         ref = refs.setdefault(article_id, len(refs) + 1)
         return {"text": text, "article_id": article_id, "start": start, "end": end, "ref": ref}
 
+    claims = corpus.claims(story["id"])
+    # Where each article tells a claim the claims stage matched across reports: two summary lines telling one claim
+    # ("the US is preparing to recognise Russian control over Crimea", "the US may be open to recognising Russia's
+    # control over Crimea") say the same news, however differently worded.
+    claimed: dict[str, list[tuple[int, int, str]]] = {}
+    for c in claims:
+        for s in c["support"]:
+            claimed.setdefault(s["article_id"], []).append((s["start"], s["end"], c["id"]))
     lines = [
         cite(s["article_id"], *_without_lead_prefix(records.get(s["article_id"]), s["start"], s["end"], s["text"]))
-        for s in summary.summarize(list(records.values()))
+        for s in summary.summarize(list(records.values()), claims=claimed)
     ]
     timeline = []
     # An undated article's dates are read against the story's latest known day: a date after it was ahead then.
@@ -428,12 +549,22 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
     headlines = {a for e in story["timeline"] if _headline_only(e) for a in e["article_ids"]}
     # What those reports report, named beside their count (no date, no entry): six reports of a fire that date it
     # only "on Thursday" are the story's fire, which the timeline has no line for.
+    # Undated reports that agree on the weekday of their news ("a fire broke out on Thursday", five of six) give it
+    # a line of its own, its weekday said as written and its date as not given: the brief cannot date it.
+    weekdays = [(e, _weekday_told(e, records)) for e in story["timeline"] if _headline_only(e)]
+    named_day = {a for _, told_on in weekdays if told_on is not None for a, _ in told_on[1]}
+    headlines -= named_day
     untold = sorted(
-        ({"text": e["text"], "articles": len(e["article_ids"])} for e in story["timeline"] if _headline_only(e)),
+        (
+            {"text": e["text"], "articles": len(set(e["article_ids"]) - named_day)}
+            for e in story["timeline"]
+            if _headline_only(e) and set(e["article_ids"]) - named_day
+        ),
         key=lambda h: -h["articles"],
     )
     recalled = _not_the_news_recalling(told, began, records)
-    entries, left = _with_background_cut(_one_development(recalled, records), began)
+    joined = _one_date_a_sentence(_one_development(recalled, records, began), records)
+    entries, left = _with_background_cut(joined, began)
     for entry in entries:
         first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
         record = records.get(first["article_id"])
@@ -449,7 +580,28 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                 or (record is not None and not record.published and bool(entry.get("future"))),
                 "background": _background(entry, began),
                 "articles": len(entry["article_ids"]),
+                "weekday": None,
                 **cite(first["article_id"], *_without_lead_prefix(record, start, end, entry["text"], first["start"])),
+            }
+        )
+    for _, told_on in weekdays:
+        if told_on is None:
+            continue
+        day, mentions = told_on
+        article_id, mention = min(mentions, key=lambda am: am[1].sentence.start if am[1].sentence else 0)
+        record = records[article_id]
+        span = mention.sentence or Span(start=mention.start, end=mention.end)
+        text = record.text[span.start : span.end]
+        timeline.append(
+            {
+                "date": None,
+                "precision": "day",
+                "estimated": False,
+                "ahead": False,
+                "background": False,
+                "articles": len(mentions),
+                "weekday": day,
+                **cite(article_id, *_without_lead_prefix(record, span.start, span.end, text, mention.start)),
             }
         )
     actors = []
@@ -480,7 +632,6 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
                 "more_quotes": max(0, len(said) - _QUOTES_EACH),
             }
         )
-    claims = corpus.claims(story["id"])
 
     def origin(name: str) -> str:
         # An origin whose articles name no outlet goes by its first article's id: shown as that article's number

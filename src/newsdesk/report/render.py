@@ -65,7 +65,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["as_read"] = lambda entry: as_read(entry["date"], entry.get("precision"))
+    env.filters["as_read"] = _when
     env.tests["background_entry"] = lambda entry: bool(entry.get("background"))  # a brief's Background section
     env.filters["reported"] = how_reported
     env.filters["unnamed"] = _unnamed
@@ -194,11 +194,19 @@ def _unnamed(brief: dict[str, Any]) -> str:
     return f"{plural(brief['unnamed_quotes'], 'quote')} of unnamed sources not listed ({shown})"
 
 
+def _when(entry: dict[str, Any]) -> str:
+    """A brief's timeline entry's date as a reader reads it (:func:`~newsdesk.dates.as_read`), or for an entry of
+    undated reports the weekday they name, its date not given: "Thursday (date not given, 5 reports)"."""
+    if entry.get("weekday"):
+        return f"{entry['weekday']} (date not given, {plural(entry['articles'], 'report')})"
+    return as_read(entry["date"], entry.get("precision"))
+
+
 def _timeline_line(entry: dict[str, Any]) -> str:
     mark = " (estimated)" if entry["estimated"] else ""
     if entry.get("ahead"):
         mark += " (expected then)"
-    return f"- **{as_read(entry['date'], entry.get('precision'))}**{mark}: {_md(entry['text'])} {_ref(entry)}"
+    return f"- **{_md(_when(entry))}**{mark}: {_md(entry['text'])} {_ref(entry)}"
 
 
 def markdown(brief: dict[str, Any]) -> str:

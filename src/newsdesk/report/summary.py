@@ -4,7 +4,8 @@ Every sentence is the article's own words at a recorded span, never a paraphrase
 line. A sentence scores by how many of the story's articles use its content words (what the coverage agrees
 on), a little more near the top of its article (news leads with what matters). The events take turns, largest
 first: the best sentence of each, then the next best of each, so that each development has its line; a sentence
-most of whose words one already chosen holds is skipped.
+most of whose words one already chosen holds is skipped, and so is one that tells a claim a chosen line tells (the
+claims stage matched the two as one claim, told by two reports in their own words).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsdesk.claims import extract as claims_extract
@@ -57,13 +58,22 @@ def sentences(text: str, *, limit: int = _LEAD) -> list[tuple[int, int]]:
     return spans
 
 
-def summarize(articles: Sequence[Article], *, size: int = 5) -> list[dict[str, Any]]:
+def summarize(
+    articles: Sequence[Article], *, size: int = 5, claims: Mapping[str, Sequence[tuple[int, int, str]]] | None = None
+) -> list[dict[str, Any]]:
     """Up to ``size`` sentences that sum up ``articles`` (copies left out), in reading order by date.
+
+    ``claims`` gives, by article id, the spans of its claims and the id of the claim each tells (its cluster: one
+    claim told by several reports): a sentence telling a claim a chosen line tells says what that line says.
 
     Each is ``{"text", "article_id", "start", "end"}`` with ``text == article.text[start:end]``.
     """
     originals = [a for a in articles if not a.duplicate_of][:_MAX_ARTICLES]
     candidates = [(a, i, span) for a in originals for i, span in enumerate(sentences(a.text))]
+    told = {
+        (a.id, start, end): frozenset(c for s, e, c in (claims or {}).get(a.id, ()) if s < end and start < e)
+        for a, _, (start, end) in candidates
+    }
     spread: Counter[str] = Counter(w for a in originals for w in words(" ".join(_lead(a))))
     scored = []
     for article, position, (start, end) in candidates:
@@ -90,9 +100,11 @@ def summarize(articles: Sequence[Article], *, size: int = 5) -> list[dict[str, A
                 item = queue.pop(0)
                 if again and item[4] == 0:
                     continue
+                claimed = told[item[0].id, item[1], item[2]]
                 if not any(
                     _overlap(item[3], w) > (_SAID_IN_EVENT if a.event_id == event else _SAID)
                     or _same_toll(a.text[s:e], w, item[0].text[item[1] : item[2]], item[3])
+                    or claimed & told[a.id, s, e]
                     for a, s, e, w, _ in chosen
                 ):
                     chosen.append(item)
