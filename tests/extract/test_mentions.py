@@ -1128,3 +1128,15 @@ def test_a_body_or_a_place_by_its_words_in_a_line_of_players_stays_one() -> None
         found[(at, at + len(name))] = Mention(text=name, start=at, end=at + len(name), type=typed)
     mentions._figured_alike(text, found)
     assert {m.text: m.type for m in found.values()}["Jon Pell"] == "PERSON"
+
+
+def test_a_people_s_word_left_in_lower_case_at_a_sentence_s_opening_is_still_a_name() -> None:
+    # "brazilian authorities have stated ..." (a writer's slip at a sentence's opening): the people's word is found,
+    # so that the Linker reads it as the state it is before "authorities" (decision 0094, sixth session). In the
+    # middle of a sentence a lower-case word stays no name.
+    text = "Brazil denied it. brazilian authorities said the ship had left."
+    assert _names(text) == {"Brazil": "GPE", "brazilian": "NORP"}
+    tagged = {(e.text, e.label_) for e in nlp.load()(text).ents}
+    assert ("brazilian", "NORP") in tagged  # the model's tag, which the stage had dropped for its lower case
+    middle = "Brazil denied it. The brazilian authorities said the ship had left."
+    assert "brazilian" not in _names(middle)

@@ -998,9 +998,9 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
             continue
         written = text[ent.start_char : ent.end_char]
         name = _cut(_clean(written), kind)
-        if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
-            continue
         start = ent.start_char + written.find(name)
+        if not name or (name[:1].islower() and not _uncapitalised_opening(text, start, kind)) or _RUN_ON.search(name):
+            continue
         if _time_zone(text, start, name):
             continue
         if owner := _OWNER.search(name):
@@ -1062,6 +1062,18 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _bodies_in_a_country(text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
+
+
+# What ends a sentence or a line, and the spaces after it, ending just before a position.
+_SENTENCE_ENDED = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def _uncapitalised_opening(text: str, start: int, kind: str | None) -> bool:
+    """Whether a name written in lower case at ``start`` is a people's word (NORP) opening a sentence or a line, which
+    its writer left uncapitalised ("brazilian authorities have stated ..."): a name all the same. Elsewhere a lower-case
+    word the model tags is a common word ("the democrats' plan"), and a person, a body or a place opening a sentence in
+    lower case is left to no rule."""
+    return kind == "NORP" and _SENTENCE_ENDED.search(text, max(0, start - 8), start) is not None
 
 
 # A lone capital letter after a word, ending there: the letter of a label ("Group A", "Pool C"), not an initial ("A.").
