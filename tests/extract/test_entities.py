@@ -3621,3 +3621,33 @@ def test_a_people_s_word_of_the_table_never_goes_to_a_capital_or_another_country
         (linked,) = Linker().link_articles([_placed("a1", text, names)])
         assert linked.mentions[1].entity_id != linked.mentions[0].entity_id
         assert linked.mentions[1].type == "NORP"
+
+
+def test_a_company_named_with_an_s_stays_apart_from_a_person_of_that_surname() -> None:
+    # "McDonald's said ..." (the mentions stage keeps a name's own "'s") in one article, a farmer "Mr. McDonald" named
+    # more often in another: the company's type is not outvoted by the person's, and the two stay apart (decision
+    # 0094, sixth session). The company's possessive form ("McDonald's restaurants", written "McDonald") is still
+    # the company where no person of that name is in the batch.
+    company = "McDonald's"
+    farmer = (
+        "Tom McDonald farms wheat near Vessa. McDonald said prices fell. McDonald added that he would sell. "
+        "Mr. McDonald is 60."
+    )
+    people = [("Tom McDonald", "PERSON"), ("Vessa", "GPE"), *[("McDonald", "PERSON")] * 3]
+    one, two = Linker().link_articles(
+        [
+            _placed(
+                "a1", f"{company} said on Monday that profits rose. {company} shares fell.", [(company, "ORG")] * 2
+            ),
+            _placed("a2", farmer, people),
+        ]
+    )
+    assert {m.type for m in one.mentions} == {"ORG"}
+    assert {m.entity_id for m in one.mentions}.isdisjoint(m.entity_id for m in two.mentions)
+    alone = Linker().link_articles(
+        [
+            _placed("a1", f"{company} said on Monday that profits rose.", [(company, "ORG")]),
+            _placed("a2", "Shares of McDonald fell as its restaurants closed.", [("McDonald", "ORG")]),
+        ]
+    )
+    assert len({m.entity_id for a in alone for m in a.mentions}) == 1

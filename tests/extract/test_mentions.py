@@ -1140,3 +1140,17 @@ def test_a_people_s_word_left_in_lower_case_at_a_sentence_s_opening_is_still_a_n
     assert ("brazilian", "NORP") in tagged  # the model's tag, which the stage had dropped for its lower case
     middle = "Brazil denied it. The brazilian authorities said the ship had left."
     assert "brazilian" not in _names(middle)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A name ending in "'s" keeps it where nothing it owns follows (decision 0094, sixth session): the town is
+        # "St. John's", not "St. John".
+        ("The ferry left St. John's on Monday. Residents of St. John's cheered.", {"St. John's": "GPE"}),
+        # A possessive before what it owns is the owner's name alone.
+        ("Russia's plan was rejected on Monday.", {"Russia": "GPE"}),
+    ],
+)
+def test_a_name_s_own_s_is_kept_and_an_owner_s_mark_is_not(text: str, names: dict[str, str]) -> None:
+    assert _names(text) == names

@@ -870,8 +870,11 @@ def _form(name: str, kind: str) -> str:
 # remembered (decision 0041, revision of 2026-12-05, afternoon).
 @_remembered(_WORDS_CACHED)
 def _type_key(name: str) -> str:
-    """The key a name's mentions vote on its type under: its words' skeletons run together."""
-    return skeleton("".join(_split(name)))
+    """The key a name's mentions vote on its type under: its words' skeletons run together, and a name's own "'s"
+    kept apart ("McDonald's", the company, never votes with a "Mr. McDonald"; the mentions stage keeps the "'s" only
+    where it is the name's)."""
+    key = skeleton("".join(_split(name)))
+    return key + "'s" if key and name.endswith(("'s", "’s")) else key
 
 
 # The type key (:func:`_type_key`) of each people's word of :data:`countries.PEOPLE` and that of its country's name:

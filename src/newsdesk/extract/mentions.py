@@ -999,6 +999,8 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         written = text[ent.start_char : ent.end_char]
         name = _cut(_clean(written), kind)
         start = ent.start_char + written.find(name)
+        if kind in _PLACE_OR_BODY and name and _named_with_s(text, ent, start + len(name)):
+            name = text[start : ent.end_char]  # "McDonald's said", "in St. John's.": the "'s" is the name's
         if not name or (name[:1].islower() and not _uncapitalised_opening(text, start, kind)) or _RUN_ON.search(name):
             continue
         if _time_zone(text, start, name):
@@ -1062,6 +1064,25 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _bodies_in_a_country(text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
+
+
+# The kinds of name that may end in "'s" ("McDonald's", "St. John's"); a person's never does.
+_PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC"})
+# An owner's mark, as a whole token.
+_S_MARKS = frozenset({"'s", "’s"})
+# The parts of speech of what an owner's mark says a name owns: "Russia's plan", "McDonald's new menu", "Oslo's 3".
+_OWNED = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "ADV", "DET"})
+
+
+def _named_with_s(text: str, ent: Span, end: int) -> bool:
+    """Whether the "'s" the model's name ``ent`` ends with (at ``end``, after the name as cleaned) is the name's own:
+    nothing it owns follows ("McDonald's said", "at St. John's."), where a possessive is followed by what it owns
+    ("Russia's plan", "McDonald's restaurants": the company's name is then written without it)."""
+    last = ent[-1]
+    if last.text not in _S_MARKS or last.idx != end:
+        return False
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is None or after.pos_ not in _OWNED
 
 
 # What ends a sentence or a line, and the spaces after it, ending just before a position.
