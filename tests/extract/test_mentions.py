@@ -1131,15 +1131,21 @@ def test_a_body_or_a_place_by_its_words_in_a_line_of_players_stays_one() -> None
 
 
 def test_a_people_s_word_left_in_lower_case_at_a_sentence_s_opening_is_still_a_name() -> None:
-    # "brazilian authorities have stated ..." (a writer's slip at a sentence's opening): the people's word is found,
-    # so that the Linker reads it as the state it is before "authorities" (decision 0094, sixth session). In the
-    # middle of a sentence a lower-case word stays no name.
-    text = "Brazil denied it. brazilian authorities said the ship had left."
-    assert _names(text) == {"Brazil": "GPE", "brazilian": "NORP"}
-    tagged = {(e.text, e.label_) for e in nlp.load()(text).ents}
-    assert ("brazilian", "NORP") in tagged  # the model's tag, which the stage had dropped for its lower case
-    middle = "Brazil denied it. The brazilian authorities said the ship had left."
+    # "brazilian authorities have stated ..." after a paragraph break (a writer's slip, which the model reads as a
+    # common word in a whole article, dev-news 021): the people's word of a place the article names is found, so that
+    # the Linker reads it as the state it is before "authorities" (decision 0094, sixth session). In the middle of a
+    # sentence, or beside no such place, a lower-case word stays no name.
+    text = (
+        "Brazil denied it on Monday, and the talks went on into the night.\n\n"
+        "brazilian authorities have stated the fire is out. veloria said nothing."
+    )
+    names = _names(text)
+    assert names.get("brazilian") == "NORP"
+    assert "veloria" not in names
+    middle = "Brazil denied it on Monday. Then brazilian authorities said the ship had left."
     assert "brazilian" not in _names(middle)
+    nowhere = "The talks went on.\n\nbrazilian authorities have stated the fire is out."
+    assert "brazilian" not in _names(nowhere)
 
 
 @pytest.mark.parametrize(

@@ -1001,7 +1001,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         start = ent.start_char + written.find(name)
         if kind in _PLACE_OR_BODY and name and _named_with_s(text, ent, start + len(name)):
             name = text[start : ent.end_char]  # "McDonald's said", "in St. John's.": the "'s" is the name's
-        if not name or (name[:1].islower() and not _uncapitalised_opening(text, start, kind)) or _RUN_ON.search(name):
+        if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
             continue
         if _time_zone(text, start, name):
             continue
@@ -1051,6 +1051,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _company_or_site(text, found)
     _persons_by_what_they_have(text, found)
     _peoples_words(found)
+    _uncapitalised_people(text, found)
     _no_portfolios(text, found)
     _titles_alone(found)
     kin = _kin_and_surnames(text, found)
@@ -1085,16 +1086,23 @@ def _named_with_s(text: str, ent: Span, end: int) -> bool:
     return after is None or after.pos_ not in _OWNED
 
 
-# What ends a sentence or a line, and the spaces after it, ending just before a position.
-_SENTENCE_ENDED = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+# A lower-case word opening a sentence or a line: "brazilian authorities have stated ..." after a paragraph break.
+_UNCAPITALISED_OPENING = re.compile(r"(?:^|(?<=[.!?]) +|(?<=\n))([a-z]{4,})(?= )", re.MULTILINE)
 
 
-def _uncapitalised_opening(text: str, start: int, kind: str | None) -> bool:
-    """Whether a name written in lower case at ``start`` is a people's word (NORP) opening a sentence or a line, which
-    its writer left uncapitalised ("brazilian authorities have stated ..."): a name all the same. Elsewhere a lower-case
-    word the model tags is a common word ("the democrats' plan"), and a person, a body or a place opening a sentence in
-    lower case is left to no rule."""
-    return kind == "NORP" and _SENTENCE_ENDED.search(text, max(0, start - 8), start) is not None
+def _uncapitalised_people(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A lower-case word opening a sentence or a line that is the people's word of a one-word place the article
+    names ("brazilian authorities have stated ..." beside "Brazil", :func:`~newsdesk.extract.entities.people_word`)
+    is that people's word (NORP), which its writer left uncapitalised and the model reads as a common word. Only at
+    a sentence's opening, where a capital was due, and only beside its place: elsewhere a lower-case word is no
+    name."""
+    places = {m.text for m in found.values() if m.type == "GPE" and " " not in m.text}
+    if not places:
+        return
+    for word in _UNCAPITALISED_OPENING.finditer(text):
+        start, end = word.span(1)
+        if (start, end) not in found and any(entities.people_word(word[1], p) for p in places):
+            found[(start, end)] = Mention(text=word[1], start=start, end=end, type="NORP")
 
 
 # A lone capital letter after a word, ending there: the letter of a label ("Group A", "Pool C"), not an initial ("A.").
