@@ -1154,8 +1154,18 @@ def test_a_people_s_word_left_in_lower_case_at_a_sentence_s_opening_is_still_a_n
         # A name ending in "'s" keeps it where nothing it owns follows (decision 0094, sixth session): the town is
         # "St. John's", not "St. John".
         ("The ferry left St. John's on Monday. Residents of St. John's cheered.", {"St. John's": "GPE"}),
-        # A possessive before what it owns is the owner's name alone.
+        # A possessive before what it owns is the owner's name alone: after the parse's owner ("poss"), before a
+        # bracket, or of a name the article also writes alone (the parse takes "proposed" for a verb here).
         ("Russia's plan was rejected on Monday.", {"Russia": "GPE"}),
+        (
+            "The league has refused the Veloria Rowing Board’s (VRB) appeal to replace the umpire.",
+            {"Veloria Rowing Board": "ORG", "VRB": "ORG"},
+        ),
+        (
+            "The government hinted at resistance to Orsa Media’s proposed takeover of Quill Studios, warning that the "
+            "deal was too big. Orsa Media said it would go ahead.",
+            {"Orsa Media": "ORG", "Quill Studios": "ORG"},
+        ),
     ],
 )
 def test_a_name_s_own_s_is_kept_and_an_owner_s_mark_is_not(text: str, names: dict[str, str]) -> None:

@@ -999,7 +999,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         written = text[ent.start_char : ent.end_char]
         name = _cut(_clean(written), kind)
         start = ent.start_char + written.find(name)
-        if kind in _PLACE_OR_BODY and name and _named_with_s(text, ent, start + len(name)):
+        if kind in _PLACE_OR_BODY and name and _named_with_s(text, ent, name, start + len(name)):
             name = text[start : ent.end_char]  # "McDonald's said", "in St. John's.": the "'s" is the name's
         if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
             continue
@@ -1073,17 +1073,22 @@ _PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC"})
 _S_MARKS = frozenset({"'s", "’s"})
 # The parts of speech of what an owner's mark says a name owns: "Russia's plan", "McDonald's new menu", "Oslo's 3".
 _OWNED = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "ADV", "DET"})
+_OPENING_BRACKETS = frozenset("([{")
 
 
-def _named_with_s(text: str, ent: Span, end: int) -> bool:
-    """Whether the "'s" the model's name ``ent`` ends with (at ``end``, after the name as cleaned) is the name's own:
-    nothing it owns follows ("McDonald's said", "at St. John's."), where a possessive is followed by what it owns
-    ("Russia's plan", "McDonald's restaurants": the company's name is then written without it)."""
+def _named_with_s(text: str, ent: Span, name: str, end: int) -> bool:
+    """Whether the "'s" the model's name ``ent`` ends with (at ``end``, after ``name`` as cleaned) is the name's own:
+    the article never writes the name without it, the parse ties the name to nothing it owns, and nothing it owns
+    follows ("McDonald's said", "at St. John's."). A possessive is followed by what it owns ("Russia's plan", "the
+    Board's (PCB) request"), and a name also written alone is that name ("Netflix's proposed acquisition" in an
+    article naming Netflix: the parse takes "proposed" for the verb "McDonald's said" has)."""
     last = ent[-1]
-    if last.text not in _S_MARKS or last.idx != end:
+    if last.text not in _S_MARKS or last.idx != end or len(ent) < 2 or ent[-2].dep_ == "poss":
         return False
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return after is None or after.pos_ not in _OWNED
+    if after is not None and (after.pos_ in _OWNED or after.text in _OPENING_BRACKETS):
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text) is None
 
 
 # A lower-case word opening a sentence or a line: "brazilian authorities have stated ..." after a paragraph break.
