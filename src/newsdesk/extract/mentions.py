@@ -1092,7 +1092,7 @@ def _named_with_s(text: str, ent: Span, name: str, end: int) -> bool:
 
 
 # A lower-case word opening a sentence or a line: "brazilian authorities have stated ..." after a paragraph break.
-_UNCAPITALISED_OPENING = re.compile(r"(?:^|(?<=[.!?]) +|(?<=\n))([a-z]{4,})(?= )", re.MULTILINE)
+_UNCAPITALISED_OPENING = re.compile(r"(?:^|(?<=[.!?]) +)([a-z]{4,})(?= )", re.MULTILINE)
 
 
 def _uncapitalised_people(text: str, found: dict[tuple[int, int], Mention]) -> None:
