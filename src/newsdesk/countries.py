@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["capital", "country"]
+__all__ = ["PEOPLE", "capital", "country", "of_people"]
 
 # Each country (by its commonest name): its other names as news writes them, in lower case with "the" left out and
 # dots read as spaces ("U.S." is "u s"), with the capital where news uses it for the government ("Beijing said").
@@ -132,3 +132,102 @@ def capital(name: str) -> str | None:
     Kremlin"."""
     words = [w for w in re.findall(r"[^\W\d_]+", name.casefold()) if w != "the"]
     return _CAPITAL.get(" ".join(words))
+
+
+# Each country's people's words as news writes them before who acts for its state ("Swiss officials", "the Dutch
+# government", "South Korean negotiators"), in lower case. The words that are the country's name with an ending
+# ("Russian", "Pakistani") are listed too, so that every country above has its words here. A word two countries
+# share ("Congolese": the Democratic Republic of Congo's and the Republic of Congo's) is listed for neither: it says
+# no one state.
+PEOPLE = {
+    "united states": "american",
+    "united kingdom": "british",
+    "china": "chinese",
+    "russia": "russian",
+    "ukraine": "ukrainian",
+    "france": "french",
+    "germany": "german",
+    "italy": "italian",
+    "spain": "spanish",
+    "japan": "japanese",
+    "south korea": "south korean",
+    "north korea": "north korean",
+    "india": "indian",
+    "pakistan": "pakistani",
+    "bangladesh": "bangladeshi",
+    "iran": "iranian",
+    "iraq": "iraqi",
+    "israel": "israeli",
+    "syria": "syrian",
+    "lebanon": "lebanese",
+    "egypt": "egyptian",
+    "saudi arabia": "saudi",
+    "qatar": "qatari",
+    "united arab emirates": "emirati",
+    "turkey": "turkish",
+    "afghanistan": "afghan",
+    "austria": "austrian",
+    "australia": "australian",
+    "canada": "canadian",
+    "mexico": "mexican",
+    "brazil": "brazilian",
+    "argentina": "argentine|argentinian",
+    "venezuela": "venezuelan",
+    "colombia": "colombian",
+    "cuba": "cuban",
+    "poland": "polish",
+    "hungary": "hungarian",
+    "belarus": "belarusian",
+    "sweden": "swedish",
+    "norway": "norwegian",
+    "finland": "finnish",
+    "denmark": "danish",
+    "netherlands": "dutch",
+    "belgium": "belgian",
+    "switzerland": "swiss",
+    "greece": "greek",
+    "serbia": "serbian",
+    "armenia": "armenian",
+    "azerbaijan": "azerbaijani",
+    "taiwan": "taiwanese",
+    "vietnam": "vietnamese",
+    "thailand": "thai",
+    "indonesia": "indonesian",
+    "philippines": "filipino|philippine",
+    "malaysia": "malaysian",
+    "singapore": "singaporean",
+    "nigeria": "nigerian",
+    "kenya": "kenyan",
+    "ethiopia": "ethiopian",
+    "south africa": "south african",
+    "sudan": "sudanese",
+    "libya": "libyan",
+    "nepal": "nepalese|nepali",
+    "sri lanka": "sri lankan",
+    "myanmar": "burmese",
+    "niger": "nigerien",
+    "south sudan": "south sudanese",
+    "ireland": "irish",
+    "northern ireland": "northern irish",
+    "iceland": "icelandic",
+    "slovakia": "slovak|slovakian",
+    "slovenia": "slovenian|slovene",
+    "gambia": "gambian",
+    "zambia": "zambian",
+    "mali": "malian",
+    "malawi": "malawian",
+    "democratic republic of congo": "",
+    "republic of congo": "",
+    "guinea": "guinean",
+    "equatorial guinea": "equatorial guinean|equatoguinean",
+    "papua new guinea": "papua new guinean",
+}
+_OF_PEOPLE = {word: c for c, words in PEOPLE.items() for word in words.split("|") if word}
+
+
+@functools.lru_cache(maxsize=4096)
+def of_people(word: str) -> str | None:
+    """The country whose people ``word`` names, by :data:`PEOPLE` ("Swiss", "Dutch", "South Korean", "Americans":
+    a plural's "s" aside), or None."""
+    words = " ".join(re.findall(r"[^\W\d_]+", word.casefold()))
+    return _OF_PEOPLE.get(words) or (_OF_PEOPLE.get(words[:-1]) if words.endswith("s") else None)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from newsdesk import countries
 from newsdesk.corpus import Corpus
 from newsdesk.extract import entities as entities_module
 from newsdesk.extract.entities import (
@@ -3529,3 +3530,124 @@ def test_a_people_s_word_is_its_country_s_state_not_a_continent_s(text: str, sta
     (linked,) = Linker().link_articles([_placed("a1", text, names)])
     place_id, (people,) = linked.mentions[0].entity_id, linked.mentions[1:]
     assert (people.entity_id == place_id) is state
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "state"),
+    [
+        # A title written in capitals before its holder, as news writes it: the state's, as "the Velorian foreign
+        # minister" is (decision 0094, sixth session).
+        (
+            "Veloria said no. Velorian Foreign Minister Arlo Venn said talks would go on.",
+            [("Veloria", "GPE"), ("Velorian", "NORP"), ("Arlo Venn", "PERSON")],
+            True,
+        ),
+        (
+            "Veloria said no. Velorian President Arlo Venn said talks would go on.",
+            [("Veloria", "GPE"), ("Velorian", "NORP"), ("Arlo Venn", "PERSON")],
+            True,
+        ),
+        (
+            "Veloria said no. The Velorian Foreign Ministry said talks would go on.",
+            [("Veloria", "GPE"), ("Velorian", "NORP")],
+            True,
+        ),
+        # A capitalised word after the title that no person opens: a longer name the model left untagged.
+        (
+            "Veloria won the toss. He plays in the Velorian Premier League for Vessa.",
+            [("Veloria", "GPE"), ("Velorian", "NORP"), ("Vessa", "GPE")],
+            False,
+        ),
+        (
+            "Veloria won. A Velorian Army Veteran said the parade was long.",
+            [("Veloria", "GPE"), ("Velorian", "NORP")],
+            False,
+        ),
+    ],
+)
+def test_a_people_s_word_before_a_capitalised_title_is_the_state(
+    text: str, names: list[tuple[str, str]], state: bool
+) -> None:
+    (linked,) = Linker().link_articles([_placed("a1", text, names)])
+    by_text = {m.text: m for m in linked.mentions}
+    assert (by_text["Velorian"].entity_id == by_text["Veloria"].entity_id) is state
+    assert by_text["Velorian"].type == ("GPE" if state else "NORP")
+
+
+def _people_words() -> list[tuple[str, str]]:
+    return [(c, word) for c, words in countries.PEOPLE.items() for word in words.split("|") if word]
+
+
+def test_every_country_of_the_table_has_its_people_s_words() -> None:
+    # Every country ``countries.country`` knows is in the table of people's words, and no word names two.
+    assert set(countries.PEOPLE) == {countries.country(c) for c in countries.PEOPLE}
+    words = [word for _, word in _people_words()]
+    assert len(words) == len(set(words))
+
+
+@pytest.mark.parametrize(("country", "word"), _people_words())
+def test_every_people_s_word_of_the_table_before_officials_is_its_state(country: str, word: str) -> None:
+    # Each people's word of the table, written before who acts for its state in an article that names the country,
+    # is that state: "Swiss officials" is Switzerland's as "Russian officials" is Russia's, though "Swiss" is no
+    # "Switzerland" with an ending (a plural's "s" taken off once made it "Swis"). Where the people's word ends in
+    # "s" the plural is the word itself; the country is written as news names it, capitalised.
+    place = " ".join(w.capitalize() for w in country.split())
+    if place.startswith(("United", "Netherlands", "Philippines", "Gambia")):
+        place = "the " + place
+    people = " ".join(w.capitalize() for w in word.split())
+    text = f"{place} said on Monday that the talks would go on. {people} officials said the border was shut."
+    bare = place.removeprefix("the ")
+    (linked,) = Linker().link_articles([_placed("a1", text, [(bare, "GPE"), (people, "NORP")])])
+    place_mention, people_mention = linked.mentions
+    assert people_mention.entity_id == place_mention.entity_id, (people, bare)
+    assert people_mention.type == "GPE"
+    # The people's word stays the people where it is no one acting for the state, and is no name of the state.
+    (fans,) = Linker().link_articles(
+        [_placed("a2", f"{place} won. {people} fans cheered.", [(bare, "GPE"), (people, "NORP")])]
+    )
+    assert fans.mentions[1].entity_id != fans.mentions[0].entity_id
+
+
+def test_a_people_s_word_of_the_table_never_goes_to_a_capital_or_another_country() -> None:
+    # "American officials" in an article that names Washington but not the country is left the people's (a capital
+    # is the government only as a speaker, decision 0093); "Swiss officials" beside Sweden is not Sweden's.
+    for text, names in (
+        (
+            "In Washington, American officials said the border was shut.",
+            [("Washington", "GPE"), ("American", "NORP")],
+        ),
+        ("Sweden said no. Swiss officials said the border was shut.", [("Sweden", "GPE"), ("Swiss", "NORP")]),
+    ):
+        (linked,) = Linker().link_articles([_placed("a1", text, names)])
+        assert linked.mentions[1].entity_id != linked.mentions[0].entity_id
+        assert linked.mentions[1].type == "NORP"
+
+
+def test_a_company_named_with_an_s_stays_apart_from_a_person_of_that_surname() -> None:
+    # "McDonald's said ..." (the mentions stage keeps a name's own "'s") in one article, a farmer "Mr. McDonald" named
+    # more often in another: the company's type is not outvoted by the person's, and the two stay apart (decision
+    # 0094, sixth session). The company's possessive form ("McDonald's restaurants", written "McDonald") is still
+    # the company where no person of that name is in the batch.
+    company = "McDonald's"
+    farmer = (
+        "Tom McDonald farms wheat near Vessa. McDonald said prices fell. McDonald added that he would sell. "
+        "Mr. McDonald is 60."
+    )
+    people = [("Tom McDonald", "PERSON"), ("Vessa", "GPE"), *[("McDonald", "PERSON")] * 3]
+    one, two = Linker().link_articles(
+        [
+            _placed(
+                "a1", f"{company} said on Monday that profits rose. {company} shares fell.", [(company, "ORG")] * 2
+            ),
+            _placed("a2", farmer, people),
+        ]
+    )
+    assert {m.type for m in one.mentions} == {"ORG"}
+    assert {m.entity_id for m in one.mentions}.isdisjoint(m.entity_id for m in two.mentions)
+    alone = Linker().link_articles(
+        [
+            _placed("a1", f"{company} said on Monday that profits rose.", [(company, "ORG")]),
+            _placed("a2", "Shares of McDonald fell as its restaurants closed.", [("McDonald", "ORG")]),
+        ]
+    )
+    assert len({m.entity_id for a in alone for m in a.mentions}) == 1

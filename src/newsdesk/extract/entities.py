@@ -666,10 +666,11 @@ _OWNER_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})
 
 @_remembered(_WORDS_CACHED)
 def _country_of(name: str) -> str | None:
-    """The country a name or its people's word names ("Bangladesh", "Bangladeshi", "Indian", "Russian"), by
-    :func:`countries.country`; a people's word is read by :data:`_PEOPLE_ENDINGS` (the place written before the
-    ending, or with a vowel for the one the ending took: "Indi-an" of India), never as a capital's people."""
-    if found := countries.country(name):
+    """The country a name or its people's word names ("Bangladesh", "Bangladeshi", "Indian", "Russian", "Swiss"), by
+    :func:`countries.country` and :func:`countries.of_people`; a people's word the table lacks is read by
+    :data:`_PEOPLE_ENDINGS` (the place written before the ending, or with a vowel for the one the ending took:
+    "Indi-an" of India), never as a capital's people."""
+    if found := countries.country(name) or countries.of_people(name):
         return found
     low = name.lower()
     if " " in low or not low.isalpha():
@@ -740,7 +741,10 @@ def _countries_named(mentions: Iterable[Mention]) -> frozenset[str]:
 # government critic", "a Russian military blogger", "an army veteran"). A country's national team is the country as
 # sports news names it ("India beat Pakistan": "the Indian team", "the Indian cricket team" is that India), but only
 # as its team: "a Chinese team" (of researchers, of lawyers) is one of many (:func:`_states_by_their_people`). People
-# of a nationality ("Indian fans", "Pakistani players", "Russian speakers") are the people.
+# of a nationality ("Indian fans", "Pakistani players", "Russian speakers") are the people. A title is written in
+# capitals before its holder's name ("Russian Foreign Minister Sergei Lavrov"): read in any case, but a capitalised
+# title must end there, before its holder or a lower-case word, never inside a longer name ("the Indian Premier
+# League", which the model does not tag: :func:`_for_the_state`).
 _FOR_THE_STATE = re.compile(
     r"\s+(?:(?:senior|top|chief|deputy|acting|federal|national|state|government|foreign|defen[cs]e|interior|"
     r"finance|economy|trade|justice|health|energy|climate|security|intelligence|immigration|border|military|army|"
@@ -749,8 +753,11 @@ _FOR_THE_STATE = re.compile(
     r"leaders?|leadership|diplomats?|envoys?|ambassadors?|embassy|delegation|negotiators|representatives|"
     r"spokes(?:man|woman|person)|forces|troops|military|army|navy|police|lawmakers|parliament|cabinet)\b"
     r"(?!\s+(?:critics?|bloggers?|veterans?|analysts?|experts?|observers?|watchers?|commentators?|historians?|"
-    r"scholars?|reporters?|correspondents?)\b)"
+    r"scholars?|reporters?|correspondents?)\b)",
+    re.IGNORECASE,
 )
+# A capitalised word next, after a match's end.
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _THE_STATE_S_TEAM = re.compile(
     r"\s+(?:(?:national|cricket|football|soccer|hockey|rugby|basketball|baseball|volleyball|handball|tennis|"
     r"olympic|davis)\s+)?(?:team|side|squad)\b"
@@ -758,30 +765,51 @@ _THE_STATE_S_TEAM = re.compile(
 _ONE_OF_MANY = re.compile(r"\b(?:an?|one|another)\s+$", re.IGNORECASE)
 
 
-def _for_the_state(text: str, m: Mention) -> bool:
+def _for_the_state(text: str, m: Mention, persons: frozenset[int] = frozenset()) -> bool:
     """Whether people's word ``m`` is written before who acts for its state (:data:`_FOR_THE_STATE`), or before its
-    team where the team is the national one, not "a" team (:data:`_THE_STATE_S_TEAM`)."""
-    if _FOR_THE_STATE.match(text, m.end):
-        return True
+    team where the team is the national one, not "a" team (:data:`_THE_STATE_S_TEAM`). A title written in capitals
+    ("Russian Foreign Minister") is one where a lower-case word or the name of a person (one of whom opens at an
+    offset of ``persons``) follows it: "the Indian Premier League" is no premier."""
+    if actor := _FOR_THE_STATE.match(text, m.end):
+        if not any(c.isupper() for c in actor.group()):
+            return True
+        after = _CAPITAL_NEXT.match(text, actor.end())
+        return after is None or after.end() - 1 in persons
     return bool(_THE_STATE_S_TEAM.match(text, m.end)) and not _ONE_OF_MANY.search(text, max(0, m.start - 9), m.start)
 
 
 def _states_by_their_people(text: str, mentions: Sequence[Mention]) -> dict[tuple[int, int], Mention]:
-    """The people's words among ``mentions`` (NORP, one word) that name their state (:func:`_for_the_state`:
-    "Russian officials"), by span, each with the article's mention of that country ("Russia", :func:`people_word`),
-    the first it writes; one whose country the article does not name is left out (the people's word alone says no
-    place here). A country, not a continent or a region (GPE, not LOC): "European officials" and "African leaders"
-    speak for no one state."""
-    words = [m for m in mentions if m.type == "NORP" and " " not in m.text and _for_the_state(text, m)]
+    """The people's words among ``mentions`` (NORP, one word or one of :data:`countries.PEOPLE`: "South Korean")
+    that name their state (:func:`_for_the_state`: "Russian officials"), by span, each with the article's mention of
+    that country ("Russia", "Switzerland" of "Swiss", :func:`_people_of`), the first it writes; one whose country
+    the article does not name is left out (the people's word alone says no place here). A country, not a continent
+    or a region (GPE, not LOC): "European officials" and "African leaders" speak for no one state."""
+    persons = frozenset(m.start for m in mentions if m.type == "PERSON")
+    words = [
+        m
+        for m in mentions
+        if m.type == "NORP" and (" " not in m.text or countries.of_people(m.text)) and _for_the_state(text, m, persons)
+    ]
     if not words:
         return {}
-    places = [m for m in mentions if m.type == "GPE" and " " not in m.text]
+    places = [m for m in mentions if m.type == "GPE"]
     out = {}
     for m in words:
         one = m.text[:-1] if m.text.endswith("s") else m.text  # ("Americans": an American each)
-        if place := next((p for p in places if people_word(one, p.text)), None):
+        if place := next((p for p in places if _people_of(m.text, one, p.text)), None):
             out[(m.start, m.end)] = place
     return out
+
+
+def _people_of(word: str, one: str, place: str) -> bool:
+    """Whether people's word ``word`` (``one`` of them, a plural's "s" aside) names the people of ``place`` as the
+    article writes it: by its ending ("Velorian" of Veloria, :func:`people_word`), or by the table of countries'
+    people (:func:`countries.of_people`: "Swiss" of Switzerland, "American" of the United States or the U.S.), the
+    country's name and never its capital ("Washington")."""
+    if people_word(one, place):
+        return True
+    country = countries.of_people(word)
+    return country is not None and countries.country(place) == country and countries.capital(place) is None
 
 
 def _state_body(words: Sequence[str]) -> bool:
@@ -842,8 +870,21 @@ def _form(name: str, kind: str) -> str:
 # remembered (decision 0041, revision of 2026-12-05, afternoon).
 @_remembered(_WORDS_CACHED)
 def _type_key(name: str) -> str:
-    """The key a name's mentions vote on its type under: its words' skeletons run together."""
-    return skeleton("".join(_split(name)))
+    """The key a name's mentions vote on its type under: its words' skeletons run together, and a name's own "'s"
+    kept apart ("McDonald's", the company, never votes with a "Mr. McDonald"; the mentions stage keeps the "'s" only
+    where it is the name's)."""
+    key = skeleton("".join(_split(name)))
+    return key + "'s" if key and name.endswith(("'s", "’s")) else key
+
+
+# The type key (:func:`_type_key`) of each people's word of :data:`countries.PEOPLE` and that of its country's name:
+# "German" of Germany, "Philippine" of the Philippines, which no ending of :func:`people_word` makes.
+_PEOPLE_KEYS = {
+    _type_key(word): _type_key(country)
+    for country, words in countries.PEOPLE.items()
+    for word in words.split("|")
+    if word
+}
 
 
 # Pure and asked again for the same names in every batch: remembered.
@@ -3169,12 +3210,16 @@ class Linker:
             one = key[:-1] if key.endswith("s") else key  # "Americans": an American each
             if (
                 len(near) > 1
-                and any(k != key and people_word(one, k) for k in near)
+                and any(
+                    k != key and (people_word(one, k) or k in {_PEOPLE_KEYS.get(key), _PEOPLE_KEYS.get(one)})
+                    for k in near
+                )
                 and _majority(_summed([tally(key)]), borrow_norp=False) == "NORP"
             ):
                 # A people's word read as the people ("Indian" beside "India", "Pakistani" beside "Pakistan", as the
                 # mentions stage types it where the article names the place) stays the people: the place's votes
-                # never make it the place ("Brazilian", too far in spelling to be pooled with Brazil, never was).
+                # never make it the place ("Brazilian", too far in spelling to be pooled with Brazil, never was;
+                # "German" of Germany and "Philippine" of the Philippines are read by the table of people's words).
                 return "NORP"
             # A nationality tag counts for the place only beside another spelling (the country and its people's
             # name); a word written one way alone keeps its own ("Democrats" tagged a place once).
@@ -3207,6 +3252,8 @@ class Linker:
             owned = self._owned_names = self._owners_before(article.text, found[-1])
             owners.append(owned)
             self._countries_here = _countries_named(found[-1])
+            # (A people's word of two words is linked here: "South Korean officials" is South Korea's.)
+            self._states_here = _states_by_their_people(article.text, longer) if longer else {}
             # (A body written with its country's possessive is linked by that longer name, before the same
             # body written alone: "the Defence Ministry" then finds the country's.)
             full.append(
@@ -3215,7 +3262,7 @@ class Linker:
                     for m in sorted(longer, key=lambda m: -len(_words(owned.get((m.start, m.end)) or m.text)))
                 }
             )
-            self._owned_names, self._countries_here = {}, None
+            self._owned_names, self._countries_here, self._states_here = {}, None, {}
         for article, names, done, own, owned in zip(batch, local, full, found, owners, strict=True):
             text = article.text
             written = self._retyped(self._places_opened(text, self._surnames(text, own)), majority)

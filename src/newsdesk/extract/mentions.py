@@ -998,9 +998,11 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
             continue
         written = text[ent.start_char : ent.end_char]
         name = _cut(_clean(written), kind)
+        start = ent.start_char + written.find(name)
+        if kind in _PLACE_OR_BODY and name and _named_with_s(text, ent, name, start + len(name)):
+            name = text[start : ent.end_char]  # "McDonald's said", "in St. John's.": the "'s" is the name's
         if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
             continue
-        start = ent.start_char + written.find(name)
         if _time_zone(text, start, name):
             continue
         if owner := _OWNER.search(name):
@@ -1049,6 +1051,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _company_or_site(text, found)
     _persons_by_what_they_have(text, found)
     _peoples_words(found)
+    _uncapitalised_people(text, found)
     _no_portfolios(text, found)
     _titles_alone(found)
     kin = _kin_and_surnames(text, found)
@@ -1062,6 +1065,49 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _bodies_in_a_country(text, found)
     _outlets(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
+
+
+# The kinds of name that may end in "'s" ("McDonald's", "St. John's"); a person's never does.
+_PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC"})
+# An owner's mark, as a whole token.
+_S_MARKS = frozenset({"'s", "’s"})
+# The parts of speech of what an owner's mark says a name owns: "Russia's plan", "McDonald's new menu", "Oslo's 3".
+_OWNED = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "ADV", "DET"})
+_OPENING_BRACKETS = frozenset("([{")
+
+
+def _named_with_s(text: str, ent: Span, name: str, end: int) -> bool:
+    """Whether the "'s" the model's name ``ent`` ends with (at ``end``, after ``name`` as cleaned) is the name's own:
+    the article never writes the name without it, the parse ties the name to nothing it owns, and nothing it owns
+    follows ("McDonald's said", "at St. John's."). A possessive is followed by what it owns ("Russia's plan", "the
+    Board's (PCB) request"), and a name also written alone is that name ("Netflix's proposed acquisition" in an
+    article naming Netflix: the parse takes "proposed" for the verb "McDonald's said" has)."""
+    last = ent[-1]
+    if last.text not in _S_MARKS or last.idx != end or len(ent) < 2 or ent[-2].dep_ == "poss":
+        return False
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and (after.pos_ in _OWNED or after.text in _OPENING_BRACKETS):
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text) is None
+
+
+# A lower-case word opening a sentence or a line: "brazilian authorities have stated ..." after a paragraph break.
+_UNCAPITALISED_OPENING = re.compile(r"(?:^|(?<=[.!?]) +)([a-z]{4,})(?= )", re.MULTILINE)
+
+
+def _uncapitalised_people(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A lower-case word opening a sentence or a line that is the people's word of a one-word place the article
+    names ("brazilian authorities have stated ..." beside "Brazil", :func:`~newsdesk.extract.entities.people_word`)
+    is that people's word (NORP), which its writer left uncapitalised and the model reads as a common word. Only at
+    a sentence's opening, where a capital was due, and only beside its place: elsewhere a lower-case word is no
+    name."""
+    places = {m.text for m in found.values() if m.type == "GPE" and " " not in m.text}
+    if not places:
+        return
+    for word in _UNCAPITALISED_OPENING.finditer(text):
+        start, end = word.span(1)
+        if (start, end) not in found and any(entities.people_word(word[1], p) for p in places):
+            found[(start, end)] = Mention(text=word[1], start=start, end=end, type="NORP")
 
 
 # A lone capital letter after a word, ending there: the letter of a label ("Group A", "Pool C"), not an initial ("A.").
