@@ -703,6 +703,22 @@ def test_a_sentence_and_its_target_go_on_past_an_abbreviations_full_stop() -> No
     assert first.target == "new tariffs on the U.S"
 
 
+def test_a_countrys_initials_before_an_office_end_no_sentence() -> None:
+    # "U.S. Ambassador Jon Vek said" was cut after "U.S.", so the country was in a sentence of its own and held none
+    # of its ambassador's words (h-rs52's note); before a word that opens a sentence the initials still end one.
+    text = "Talks stalled. U.S. Ambassador Jon Vek said “we oppose the canal toll.” Dalen backed the U.N. Envoy's plan."
+    assert [text[s:e] for s, e in extract.sentences(text)] == [
+        "Talks stalled.",
+        "U.S. Ambassador Jon Vek said “we oppose the canal toll.”",
+        "Dalen backed the U.N. Envoy's plan.",
+    ]
+    text = "Kestrova rejected new tariffs on the U.S. The vote went ahead. Ships left Washington D.C. He said so."
+    assert len(list(extract.sentences(text))) == 4
+    text = "Dalen backed the U.N. Envoy's plan for the canal."
+    (s,) = extract.find(_article(text, {"Dalen": "e2"}))
+    assert s.target == "the U.N. Envoy's plan for the canal"
+
+
 def test_each_target_s_terms_are_made_a_set_once_however_many_times_it_is_compared(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1619,6 +1635,9 @@ def test_the_one_a_spokesperson_or_minister_speaks_for_holds_the_words(
         ("Belstad's opposition spokesman Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
         ("Jon Vek, Belstad's then-foreign minister, said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
         ("Belstad's foreign minister Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        # a country's initials before the office are one sentence with it (h-st53)
+        ("U.S. Ambassador Jon Vek said “we oppose the canal toll.”", {"U.S.": "GPE"}, ["U.S."]),
+        ("Talks stalled. U.S. Ambassador Jon Vek said “we oppose the canal toll.”", {"U.S.": "GPE"}, ["U.S."]),
         # an office followed by a name is that name's, not the speaker's ("According to the newspaper, Trump's special
         # envoy Steve Witkoff ...": the newspaper spoke for no one)
         ("“We oppose the canal toll,” said the Courier, Velt's special envoy Jon Vek.", {"Velt": "PERSON"}, []),

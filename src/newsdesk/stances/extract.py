@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from newsdesk import countries
-from newsdesk.abbreviations import ends_no_sentence
+from newsdesk.abbreviations import ends_no_sentence, goes_on
 from newsdesk.dates import WEEKDAYS, one_of
 from newsdesk.records import JOINT_SPEAKER, Article, Mention, Position, Quote, SpeakerKind, Stance, name_written
 from newsdesk.stances.sentiment import Sentiment, lexicon
@@ -187,6 +187,7 @@ def _a_verb_before(head: str) -> bool:
 _DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
+_NEXT_WORD = re.compile(r"\s*[\"“‘(]?([^\W\d_]*)")  # the word after a sentence's end ("Ambassador")
 FUNCTION_WORDS = frozenset(
     """a an the and or but if then than so of to in on at by for with from into onto over under about after before
     between through during without within against among as is are was were be been being am has have had do does
@@ -277,8 +278,13 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         cut = 0
         for m in _SENTENCE_END.finditer(line):
             before = line[max(cut, line.rfind(" ", cut, m.start()) + 1) : m.start()]  # (its last word)
-            if (len(before.rstrip(".")) <= 2 and before[:1].isupper()) or ends_no_sentence(before):
-                continue  # "U.S.", an initial or "Warner Bros.", not an end
+            following = _NEXT_WORD.match(line, m.end())
+            if (
+                (len(before.rstrip(".")) <= 2 and before[:1].isupper())
+                or ends_no_sentence(before)
+                or goes_on(before, following.group(1) if following else "")
+            ):
+                continue  # an initial, "Warner Bros." or "U.S. Ambassador", not an end
             if line[cut : m.end()].strip():
                 yield _trim(text, start + cut, start + m.end())
             cut = m.end()
@@ -716,9 +722,13 @@ def _abbreviated(text: str, end: re.Match[str]) -> bool:
     word = text[text.rfind(" ", 0, end.start()) + 1 : end.start()]
     if ends_no_sentence(word):
         return True
-    # Initials before a word in lower case ("new U.N. sanctions", "the U.N. resolutions"); before a capital they may end
-    # the sentence ("tariffs on the U.S. Dalen welcomed ..."), as `sentences` reads them
-    return re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word) is not None and text[end.end() : end.end() + 1].islower()
+    # Initials before a word in lower case ("new U.N. sanctions", "the U.N. resolutions") or before an office ("backs
+    # the U.S. Ambassador's plan"); before another capital they may end the sentence ("tariffs on the U.S. Dalen
+    # welcomed ..."), as `sentences` reads them
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word) is None:
+        return False
+    following = _NEXT_WORD.match(text, end.end())
+    return text[end.end() : end.end() + 1].islower() or goes_on(word, following.group(1) if following else "")
 
 
 def _closed(kept: str, whole: str) -> str:
