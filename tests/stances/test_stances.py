@@ -1635,6 +1635,16 @@ def test_the_one_a_spokesperson_or_minister_speaks_for_holds_the_words(
         ("Belstad's opposition spokesman Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
         ("Jon Vek, Belstad's then-foreign minister, said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
         ("Belstad's foreign minister Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        # a president speaks for the country or the body as a prime minister does, when the office is its title
+        # (next to the name, capitalised or after a possessive); not the office sought or another's (h-st53)
+        ("Belstad Prime Minister Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        ("Belstad President Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        ("Belstad's Vice President Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        ("“We oppose the canal toll,” said Jon Vek, Belstad's president.", {"Belstad": "GPE"}, ["Belstad"]),
+        ("The Dalen chapter president Jon Vek said “we oppose the canal toll.”", {"Dalen": "GPE"}, []),
+        ("Backing Ann Holm for president, Jon Vek said “we oppose the canal toll.”", {"Ann Holm": "PERSON"}, []),
+        # a dateline is no one's office
+        ("DALEN -- Foreign Minister Jon Vek said “we oppose the canal toll.”", {"DALEN": "GPE"}, []),
         # a country's initials before the office are one sentence with it (h-st53)
         ("U.S. Ambassador Jon Vek said “we oppose the canal toll.”", {"U.S.": "GPE"}, ["U.S."]),
         ("Talks stalled. U.S. Ambassador Jon Vek said “we oppose the canal toll.”", {"U.S.": "GPE"}, ["U.S."]),

@@ -1018,25 +1018,26 @@ def _holders(ctx: _Context, quote: Quote) -> Iterator[tuple[Quote, tuple[int, in
 _OUT_OF_OFFICE = ("former", "ex", "then", "onetime", "one-time", "erstwhile", "shadow", "opposition", "late")
 _NOT_NOW = rf"(?:{'|'.join(_OUT_OF_OFFICE)})\b"
 # Whom a speaker speaks for, by the office written with the speaker's name: a spokesperson, a press secretary, a
-# minister or a secretary, an ambassador or an envoy, a campaign's manager or chair, a chief of staff, a lawyer. One
-# out of office (:data:`_NOT_NOW`) speaks for no one.
+# minister (a prime minister too) or a secretary, a president (as a title, :func:`_office_of`), an ambassador or an
+# envoy, a campaign's manager or chair, a chief of staff, a lawyer. One out of office (:data:`_NOT_NOW`) speaks for no
+# one.
 _ROLE = (
     rf"(?:spokes(?:man|woman|person)|press\s+secretary|(?:(?!{_NOT_NOW})\w+\s+)?minister|"
     r"secretary(?:\s+of\s+state)?|ambassador|envoy|campaign\s+(?:manager|chair(?:man|woman)?)|chief\s+of\s+staff|"
-    r"lawyer|attorney)"
+    r"lawyer|attorney|(?:vice[\s-]+)?president)"
 )
 # The office between the name it is of and the speaker's name ("Clinton spokesman Jesse Lehrich", "Belstad's foreign
 # minister Ann Holm"), or after the speaker's name ("Ann Holm, Belstad's foreign minister", not "the newspaper,
 # Trump's envoy Steve Witkoff", where the office is the next name's), or the speaker's span itself ("its minister",
 # "their spokesman": of the body named before).
 _OFFICE_BEFORE = re.compile(
-    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?(?P<role>{_ROLE})\s*,?\s+", re.IGNORECASE
+    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?(?P<role>{_ROLE})\s*,?\s+", re.IGNORECASE
 )
 _OFFICE_AFTER = re.compile(
-    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?(?P<role>{_ROLE})\b(?![ \t]+[A-Z])", re.IGNORECASE
+    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?(?P<role>{_ROLE})\b(?![ \t]+[A-Z])", re.IGNORECASE
 )
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")
-_ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
+_ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
 # The same words right before a name ("former Minister Ann Holm"), "ex" and "then" with their hyphen ("ex-Minister").
 _NOT_NOW_BEFORE = re.compile(
     rf"\b(?:{'|'.join(w + '-' if w in ('ex', 'then') else w for w in _OUT_OF_OFFICE)})\s*$", re.IGNORECASE
@@ -1091,11 +1092,19 @@ _JOINED = re.compile(r"(?:[’']s)?[ ]+")
 
 def _office_of(ctx: _Context, named: Mention, office: re.Match[str]) -> Mention | None:
     """Whose the office written after ``named`` is: the name before ``named`` when the two are joined ("Russia's UN
-    ambassador" is Russia's ambassador to the UN; "Trump's Ukraine envoy" Trump's); an ambassador's or an envoy's
-    body written without a possessive is where they are posted, as often as whom they speak for ("NATO envoy", "UN
-    ambassador"), and a lawyer's place is where they practise ("a Miami lawyer", "Ostrava attorney Lena Varga"): no
-    one then."""
+    ambassador" is Russia's ambassador to the UN; "Trump's Ukraine envoy" Trump's); a president's only when the
+    office is a title of the name, next to it and capitalised or after a possessive ("European Council President
+    Donald Tusk", "US Vice President J.D. Vance", "Belstad's president"), for the word is as often the office sought
+    or held by another ("backing Jeb Bush for president", "the San Diego chapter president"); an ambassador's or an
+    envoy's body written without a possessive is where they are posted, as often as whom they speak for ("NATO
+    envoy", "UN ambassador"), and a lawyer's place is where they practise ("a Miami lawyer", "Ostrava attorney Lena
+    Varga"): no one then."""
     role = office["role"].casefold()
+    if role.endswith("president") and not (
+        _JOINED.fullmatch(ctx.article.text, named.end, office.start("role"))
+        and (office["owned"] or office["role"][:1].isupper())
+    ):
+        return None  # ("Jeb Bush for president", "Trump becoming president", "the San Diego chapter president")
     first = next(
         (
             m
