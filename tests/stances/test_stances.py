@@ -1748,3 +1748,41 @@ def test_a_participle_or_an_adjective_of_a_position_word_is_no_position() -> Non
     assert extract.find(_article(text, {"Marovia": "e1", "Belstad": "e2"}, (quote,))) == ()
     (s,) = extract.find(_article("Belstad is opposing the canal toll.", {"Belstad": "e2"}))
     assert s.position == Position.OPPOSES  # (a verb still)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # the act one is thanked, praised or blamed for is the doer's, never the judge's (h-st53: "Cruz thanked Trump on
+        # Twitter for backing his top legislative priority" was Cruz's support)
+        ("Ann Holm thanked Jon Vek on the radio for backing the canal toll.", ["p2"]),
+        ("Ann Holm criticised the Belstad cabinet over backing the canal toll.", ["e2"]),
+        ("Ann Holm thanked them for backing the canal toll.", []),
+        # no judging: the act stays the speaker's
+        ("Ann Holm told Jon Vek she was backing the canal toll.", ["p1"]),
+    ],
+)
+def test_an_act_someone_is_judged_for_is_the_doers(text: str, held: list[str]) -> None:
+    quote = _quote(text, "the canal toll", "Ann Holm", "backing", "p1")
+    article = _person(_article(text, {"Ann Holm": "p1", "Jon Vek": "p2", "Belstad": "e2"}, (quote,)), "Ann Holm")
+    # (the judging itself may be a stance: "Ann Holm opposes the Belstad cabinet over backing the canal toll")
+    found = [s for s in extract.find(article) if s.cue == "backing"]
+    assert [s.actor_id for s in found] == held
+    assert all(s.position == Position.SUPPORTS and s.target == "the canal toll" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # a position verb in the passive: the name is judged or chosen, it holds nothing (h-st53: "Reagan was criticized
+        # for trading ..." read as Reagan's opposition to trading)
+        ("Jon Vek was criticized for rejecting the canal toll.", []),
+        ("Jon Vek has been praised for his canal plan.", []),
+        # a state of readiness or of being against is the name's own
+        ("Jon Vek was prepared to accept the canal toll.", [("p2", Position.SUPPORTS)]),
+        ("Jon Vek is opposed to the canal toll.", [("p2", Position.OPPOSES)]),
+    ],
+)
+def test_a_name_before_a_passive_position_verb_holds_no_position(text: str, held: list[tuple[str, Position]]) -> None:
+    found = extract.find(_person(_article(text, {"Jon Vek": "p2"}), "Jon Vek"))
+    assert [(s.actor_id, s.position) for s in found] == held

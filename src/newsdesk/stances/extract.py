@@ -1477,6 +1477,14 @@ def _from_quote(
         return None
     if position is not None or act:
         before = text[max(actor.end, sentence[0]) : cue_at]
+        if cue.endswith("ing") and (judged := _JUDGED_FOR.search(before)):
+            # "Cruz thanked Trump for backing his priority": the backing is Trump's, or no one's ("thanked them")
+            doer = _judged(ctx, judged, cue_at - len(before))
+            if doer is None:
+                return None
+            actor, before = doer, text[doer.end : cue_at]
+            evidence = (min(actor.start, cue_at, quote.start), max(quote.end, cue_at + len(cue)))
+            clause = text[evidence[0] : evidence[1]]
         if _OWED_BEFORE.search(before):
             return None  # "Holm said Congress must reject the bill": Holm's demand (her quote's), not Congress's view
         if act:
@@ -1528,6 +1536,30 @@ def _from_quote(
     )
 
 
+# Judging someone for what they did ("thanked Trump for backing ...", "criticised Holm over rejecting ...", "blamed
+# Ostrava for refusing ..."): the act after "for" or "over" is the one judged's, never the judge's.
+_JUDGED_FOR = re.compile(
+    r"\b(?:thank|prais|blam|critici[sz]|congratulat|applaud|commend|fault|condemn|accus|slam|credit|hail|laud|"
+    r"rebuk|attack|chid|scold|censur|denounc|lambast|castigat|reward|salut|berat|ridicul|mock)\w*\s+"
+    r"(?P<whom>(?:(?!\b(?:for|over)\b)[^,;:.!?])+?)\s+(?:for|over)\s+$",
+    re.IGNORECASE,
+)
+# A form of "be" before a participle: the passive, whose subject is whom the position is on ("Reagan was criticized
+# for trading ...", "Texas was called for Cruz"), unless the participle is a state of readiness or of being against
+# ("was prepared to", "is committed to", "is opposed to").
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_STATE = re.compile(r"^(?:prepared|committed|opposed|pledged)\b", re.IGNORECASE)
+
+
+def _judged(ctx: _Context, judged: re.Match[str], at: int) -> Mention | None:
+    """The doer of the act someone is judged for (:data:`_JUDGED_FOR` matched ``judged`` in the text from ``at``):
+    the actor that opens whom is judged ("Cruz thanked Trump on Twitter for backing ...": Trump), or None (a pronoun,
+    people unnamed: no one to give it)."""
+    w0, w1 = at + judged.start("whom"), at + judged.end("whom")
+    # (the name opens whom is judged, after "the" at most: "thanked the Belstad cabinet for ...")
+    return next((m for m in ctx.actors_in(w0, w1) if m.start - w0 <= 4), None)
+
+
 # A request or a wish of which a name is the object ("a call for Brazil to accept ...", "urged the Belstad cabinet
 # to reject ...", "called on Ostrava to ..."): what someone wants of it, not its own position ("led Ostrava to fear
 # ..." and a headline's "Brazil to accept ..." are its own).
@@ -1563,6 +1595,8 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
             continue  # "US support for Ukraine": a bare form right after a name is a noun
         if between.startswith(("'s", "’s")) and first.casefold().endswith("ed"):
             continue  # "Netflix's proposed acquisition": a participle before a noun ("Pence's call for" is a position)
+        if first.casefold().endswith("ed") and _PASSIVE.search(between) and not _STATE.match(first):
+            continue  # "Reagan was criticized for trading ...", "Texas was called for Cruz": the name is judged
         if between.split() == ["to"] and _ASKED_OF.search(text, sentence[0], m.start):
             continue  # "a call for Brazil to accept ...", "urged Belstad to reject ...": what someone wants of it
         if _SUPPOSITION.search(text[sentence[0] : m.start]):
