@@ -1786,3 +1786,24 @@ def test_an_act_someone_is_judged_for_is_the_doers(text: str, held: list[str]) -
 def test_a_name_before_a_passive_position_verb_holds_no_position(text: str, held: list[tuple[str, Position]]) -> None:
     found = extract.find(_person(_article(text, {"Jon Vek": "p2"}), "Jon Vek"))
     assert [(s.actor_id, s.position) for s in found] == held
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # a claim agreed with is no position (h-st53: "agreed that the shift was a matter of geography", "agreed there
+        # are qualified candidates", "agreed Saturday that Sanders' plan ... is pandering" read as support for the plan)
+        ("Ann Holm agreed that the canal toll was a matter of geography.", False),
+        ("Ann Holm agreed there are good reasons for the canal toll.", False),
+        ("Ann Holm agreed on Monday that the canal toll is a cynical ploy.", False),
+        # what must be done, a course agreed to, a deal agreed: positions as before
+        ("Ann Holm agreed that the canal toll should be scrapped.", True),
+        ("Ann Holm agreed to scrap the canal toll.", True),
+        ("Ann Holm agreed a deal to scrap the canal toll.", True),
+        ("Ann Holm agreed on a plan that would scrap the canal toll.", True),
+    ],
+)
+def test_a_claim_agreed_with_is_no_position(text: str, held: bool) -> None:
+    found = extract.find(_person(_article(text, {"Ann Holm": "p1"}), "Ann Holm"))
+    assert bool(found) == held
+    assert all(s.position == Position.SUPPORTS and "toll" in s.target for s in found)

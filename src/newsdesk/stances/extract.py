@@ -167,6 +167,19 @@ _AMBIGUOUS = frozenset(
 _NEEDS_TO = re.compile(r"^(?:prepar|commit|ready|willing)")
 # "insisted that X happened" asserts X (a claim); "insisted on X" or "insisted that X must" is a position on X.
 _INSIST = re.compile(r"^insist")
+_DEONTIC = re.compile(r"\b(?:must|should|ought|needs? to|has to|have to|cannot|can[’']t|will not|won[’']t)\b")
+# Agreeing, whose object may be a clause ("agreed that ...", "agreed Saturday that ...", "agreed there are ...",
+# "agreed the obstacle can be resolved"): after the time (:data:`_WHEN`), a clause opens with "that" after at most
+# three words, or is a subject with a verb of its own before any "to", "that", "which", "who", "with", "for" or "on"
+# ("agreed a deal to buy ...", "agreed to acquire", "agrees with Holm that ...", "agreed on a plan that ..." are no
+# such clause).
+_AGREE = re.compile(r"^agre(?:e|es|ed|eing)(?: on)?$")
+_A_CLAUSE = re.compile(
+    r"(?:(?!(?:with|to|on|upon|in)\b)[\w’'.-]+\s+){0,3}?that\s|"
+    r"(?:(?!(?:to|that|which|who|whose|with|for|on|upon|in)\b)[^\s,;:]+\s+){1,8}?"
+    r"(?:is|are|was|were|has|have|had|can|could|will|would|may|might|does|do|did)\b",
+    re.IGNORECASE,
+)
 # A relative clause speaks of someone else: "the agreement, under which countries pledged to ...".
 _RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|the|and|for|on)\s+)?[A-Z][\w’'-]+)+")
@@ -386,13 +399,15 @@ def _no_position_here(cue: str, after: str) -> bool:
         return True  # "had opposing views on research": views that differ, no opposition to anything
     if c.startswith(("seek", "sought")) and following.startswith("out "):
         return True  # "sought out that role": looked for, no position
+    agreed = f"on {following}" if c.endswith(" on") else following  # ("agreed on" Monday, or on a plan)
+    if _AGREE.match(c) and _A_CLAUSE.match(agreed, (when.end() if (when := _WHEN.match(agreed)) else 0)):
+        # "agreed that the shift was a matter of geography", "agreed there are qualified candidates": a claim agreed
+        # with, a position only when it says what must be done ("agreed that the rules should be modernized")
+        return not _DEONTIC.search(" ".join(following.split()[:14]))
     if not _INSIST.match(c) or re.match(r"(?:on|upon)\b", following):
         return False
     # "insist that any agreement must ..." demands; "insistence that the sheets weren't exchanged" asserts a fact.
-    clause = " ".join(following.split()[:14])
-    return not re.search(
-        r"\b(?:must|should|ought|needs? to|has to|have to|cannot|can[’']t|will not|won[’']t)\b", clause
-    )
+    return not _DEONTIC.search(" ".join(following.split()[:14]))
 
 
 def _recognition_without_object(cue: str, target: str, article: Article, start: int, end: int) -> bool:
