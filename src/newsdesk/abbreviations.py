@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "ends_no_sentence", "goes_on"]
+__all__ = ["ABBREVIATIONS", "ends_no_sentence", "goes_on", "word_after"]
 
 # Lower case, without their last full stop. After these a full stop never ends a sentence in news copy: titles,
 # "Bros." and months ("on Nov. 5").
@@ -68,3 +68,13 @@ def goes_on(word: str, following: str) -> bool:
     if _INITIALS.fullmatch(folded):
         return following.casefold() in _OFFICES
     return folded in _TITLES or (ends_no_sentence(word) and following.casefold() not in _OPENERS)
+
+
+_NEXT_WORD = re.compile(r"\s*[\"“‘(]?([^\W\d_]*)")
+
+
+def word_after(text: str, at: int) -> str:
+    """The word of ``text`` after ``at``, past white space and an opening mark ("On", "Discovery", "Ambassador"), the
+    ``following`` that :func:`goes_on` asks about; "" when a figure or a mark comes first."""
+    found = _NEXT_WORD.match(text, at)
+    return found.group(1) if found else ""

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from newsdesk import countries
-from newsdesk.abbreviations import ends_no_sentence, goes_on
+from newsdesk.abbreviations import ends_no_sentence, goes_on, word_after
 from newsdesk.dates import WEEKDAYS, one_of
 from newsdesk.records import JOINT_SPEAKER, Article, Mention, Position, Quote, SpeakerKind, Stance, name_written
 from newsdesk.stances.sentiment import Sentiment, lexicon
@@ -200,7 +200,6 @@ def _a_verb_before(head: str) -> bool:
 _DETERMINER = re.compile(r"^(?:any|the|a|an|all|this|that|these|those|its|his|her|their|our|such)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
-_NEXT_WORD = re.compile(r"\s*[\"“‘(]?([^\W\d_]*)")  # the word after a sentence's end ("Ambassador")
 FUNCTION_WORDS = frozenset(
     """a an the and or but if then than so of to in on at by for with from into onto over under about after before
     between through during without within against among as is are was were be been being am has have had do does
@@ -291,11 +290,10 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         cut = 0
         for m in _SENTENCE_END.finditer(line):
             before = line[max(cut, line.rfind(" ", cut, m.start()) + 1) : m.start()]  # (its last word)
-            following = _NEXT_WORD.match(line, m.end())
             if (
                 (len(before.rstrip(".")) <= 2 and before[:1].isupper())
                 or ends_no_sentence(before)
-                or goes_on(before, following.group(1) if following else "")
+                or goes_on(before, word_after(line, m.end()))
             ):
                 continue  # an initial, "Warner Bros." or "U.S. Ambassador", not an end
             if line[cut : m.end()].strip():
@@ -742,8 +740,7 @@ def _abbreviated(text: str, end: re.Match[str]) -> bool:
     # welcomed ..."), as `sentences` reads them
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word) is None:
         return False
-    following = _NEXT_WORD.match(text, end.end())
-    return text[end.end() : end.end() + 1].islower() or goes_on(word, following.group(1) if following else "")
+    return text[end.end() : end.end() + 1].islower() or goes_on(word, word_after(text, end.end()))
 
 
 def _closed(kept: str, whole: str) -> str:
