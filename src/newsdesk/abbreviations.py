@@ -1,4 +1,5 @@
-"""Words a full stop ends without ending the sentence: "Mr.", "Warner Bros.", "Nov.", an initial.
+"""Words a full stop ends without ending the sentence: "Mr.", "Warner Bros.", "Nov.", an initial, a country's
+initials before an office ("U.S. Ambassador").
 
 Each reader of sentences (claims, stances, the framing's examples) asks here, so that "Netflix agreed to buy Warner
 Bros. Discovery's studios" stays one sentence wherever it is cut.
@@ -6,7 +7,9 @@ Bros. Discovery's studios" stays one sentence wherever it is cut.
 
 from __future__ import annotations
 
-__all__ = ["ABBREVIATIONS", "ends_no_sentence", "goes_on"]
+import re
+
+__all__ = ["ABBREVIATIONS", "ends_no_sentence", "goes_on", "word_after"]
 
 # Lower case, without their last full stop. After these a full stop never ends a sentence in news copy: titles,
 # "Bros." and months ("on Nov. 5").
@@ -43,9 +46,35 @@ _OPENERS = frozenset(
 )
 
 
+# The words of an office, which news writes after a country's or a body's initials ("U.S. Ambassador Jon Vek", "U.N.
+# Secretary-General", "U.K. Prime Minister", "U.S. District Judge"): a sentence that ends on "the U.S." is followed by
+# one that opens otherwise ("He", "The", "While", a name), so before these the initials' stop ends none.
+_OFFICES = frozenset(
+    "ambassador envoy president vice secretary senator sen rep representative congressman congresswoman minister "
+    "prime foreign defense defence deputy special attorney trade treasury commander general gen admiral judge district "
+    "spokesman spokeswoman spokesperson chief".split()
+)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "u.s", "u.n", "e.u" (folded: no last stop)
+
+
 def goes_on(word: str, following: str) -> bool:
     """Whether a sentence goes on past the full stop after ``word`` (:func:`ends_no_sentence`'s word) when ``following``
     is the next word: always after a title ("Dr. Anna Vell"); after "Bros.", "Jr.", "St.", a month's abbreviation or
     an initial only when ``following`` is no word that opens sentences ("Warner Bros. Discovery", "J. Orme", but not
-    "... backed Plan B. On 5 December", "... King Jr. The", "... moved to Jan. The"), for a sentence may end there."""
-    return _folded(word) in _TITLES or (ends_no_sentence(word) and following.casefold() not in _OPENERS)
+    "... backed Plan B. On 5 December", "... King Jr. The", "... moved to Jan. The"), for a sentence may end there;
+    after initials ("U.S.", "U.N.") only before an office (:data:`_OFFICES`: "U.S. Ambassador Jon Vek said", but not
+    "... to enter the U.S. The proposal ..." nor "... in Washington D.C. He said")."""
+    folded = _folded(word)
+    if _INITIALS.fullmatch(folded):
+        return following.casefold() in _OFFICES
+    return folded in _TITLES or (ends_no_sentence(word) and following.casefold() not in _OPENERS)
+
+
+_NEXT_WORD = re.compile(r"\s*[\"“‘(]?([^\W\d_]*)")
+
+
+def word_after(text: str, at: int) -> str:
+    """The word of ``text`` after ``at``, past white space and an opening mark ("On", "Discovery", "Ambassador"), the
+    ``following`` that :func:`goes_on` asks about; "" when a figure or a mark comes first."""
+    found = _NEXT_WORD.match(text, at)
+    return found.group(1) if found else ""

@@ -179,6 +179,20 @@ def test_a_title_or_a_name_s_full_stop_ends_no_date_sentence() -> None:
         assert m.sentence is not None and (m.sentence.start, m.sentence.end) == sentence_around(text, m.start, m.end)
 
 
+def test_a_countrys_initials_before_an_office_end_no_date_sentence() -> None:
+    # "U.S. Ambassador Jon Vek said on 5 December ..." was cut after "U.S."; initials before a word that opens a
+    # sentence still end one (h-st53).
+    text = (
+        "Talks stalled. The U.S. Ambassador Jon Vek met them on 5 December. They flew to the U.S. On 6 December it "
+        "rained."
+    )
+    found = _sentences(text)
+    assert found == {
+        "5 December": "The U.S. Ambassador Jon Vek met them on 5 December.",
+        "6 December": "On 6 December it rained.",
+    }, found
+
+
 def test_a_sentence_that_ends_on_an_initial_a_suffix_or_a_month_ends_before_the_next_date() -> None:
     # After "Jr.", "Bros.", an initial or a month's abbreviation a sentence may well end: when the next word opens a
     # sentence ("On", "The", "In") the date is read in its own sentence, not run on from an unrelated one. A title

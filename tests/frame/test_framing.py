@@ -403,3 +403,14 @@ def test_an_examples_sentence_goes_on_past_a_title_after_an_opening_quotation_ma
     text = "Markets were calm. “Mr. Tass wants a $7 billion deal,” a banker said. Shares rose."
     (found,) = framing.examples("billion", [Article(id="a", source="", text=text)])
     assert found["sentence"] == "“Mr. Tass wants a $7 billion deal,” a banker said."
+
+
+def test_an_examples_sentence_goes_on_past_a_countrys_initials_before_an_office() -> None:
+    # "U.S. Ambassador Jon Vek said ..." was cut after "U.S." (h-st53); "... the U.S. Shares rose." still ends there.
+    text = (
+        "Markets were calm. The U.S. Ambassador Jon Vek wants a $7 billion deal. Ships sailed to the U.S. Shares rose."
+    )
+    (found,) = framing.examples("billion", [Article(id="a", source="", text=text)])
+    assert found["sentence"] == "The U.S. Ambassador Jon Vek wants a $7 billion deal."
+    (found,) = framing.examples("shares", [Article(id="a", source="", text=text)])
+    assert found["sentence"] == "Shares rose."

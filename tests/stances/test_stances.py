@@ -703,6 +703,22 @@ def test_a_sentence_and_its_target_go_on_past_an_abbreviations_full_stop() -> No
     assert first.target == "new tariffs on the U.S"
 
 
+def test_a_countrys_initials_before_an_office_end_no_sentence() -> None:
+    # "U.S. Ambassador Jon Vek said" was cut after "U.S.", so the country was in a sentence of its own and held none
+    # of its ambassador's words (h-rs52's note); before a word that opens a sentence the initials still end one.
+    text = "Talks stalled. U.S. Ambassador Jon Vek said “we oppose the canal toll.” Dalen backed the U.N. Envoy's plan."
+    assert [text[s:e] for s, e in extract.sentences(text)] == [
+        "Talks stalled.",
+        "U.S. Ambassador Jon Vek said “we oppose the canal toll.”",
+        "Dalen backed the U.N. Envoy's plan.",
+    ]
+    text = "Kestrova rejected new tariffs on the U.S. The vote went ahead. Ships left Washington D.C. He said so."
+    assert len(list(extract.sentences(text))) == 4
+    text = "Dalen backed the U.N. Envoy's plan for the canal."
+    (s,) = extract.find(_article(text, {"Dalen": "e2"}))
+    assert s.target == "the U.N. Envoy's plan for the canal"
+
+
 def test_each_target_s_terms_are_made_a_set_once_however_many_times_it_is_compared(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1619,6 +1635,19 @@ def test_the_one_a_spokesperson_or_minister_speaks_for_holds_the_words(
         ("Belstad's opposition spokesman Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
         ("Jon Vek, Belstad's then-foreign minister, said “we oppose the canal toll.”", {"Belstad": "GPE"}, []),
         ("Belstad's foreign minister Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        # a president speaks for the country or the body as a prime minister does, when the office is its title
+        # (next to the name, capitalised or after a possessive); not the office sought or another's (h-st53)
+        ("Belstad Prime Minister Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        ("Belstad President Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        ("Belstad's Vice President Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        ("“We oppose the canal toll,” said Jon Vek, Belstad's president.", {"Belstad": "GPE"}, ["Belstad"]),
+        ("The Dalen chapter president Jon Vek said “we oppose the canal toll.”", {"Dalen": "GPE"}, []),
+        ("Backing Ann Holm for president, Jon Vek said “we oppose the canal toll.”", {"Ann Holm": "PERSON"}, []),
+        # a dateline is no one's office
+        ("DALEN -- Foreign Minister Jon Vek said “we oppose the canal toll.”", {"DALEN": "GPE"}, []),
+        # a country's initials before the office are one sentence with it (h-st53)
+        ("U.S. Ambassador Jon Vek said “we oppose the canal toll.”", {"U.S.": "GPE"}, ["U.S."]),
+        ("Talks stalled. U.S. Ambassador Jon Vek said “we oppose the canal toll.”", {"U.S.": "GPE"}, ["U.S."]),
         # an office followed by a name is that name's, not the speaker's ("According to the newspaper, Trump's special
         # envoy Steve Witkoff ...": the newspaper spoke for no one)
         ("“We oppose the canal toll,” said the Courier, Velt's special envoy Jon Vek.", {"Velt": "PERSON"}, []),
@@ -1719,3 +1748,62 @@ def test_a_participle_or_an_adjective_of_a_position_word_is_no_position() -> Non
     assert extract.find(_article(text, {"Marovia": "e1", "Belstad": "e2"}, (quote,))) == ()
     (s,) = extract.find(_article("Belstad is opposing the canal toll.", {"Belstad": "e2"}))
     assert s.position == Position.OPPOSES  # (a verb still)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # the act one is thanked, praised or blamed for is the doer's, never the judge's (h-st53: "Cruz thanked Trump on
+        # Twitter for backing his top legislative priority" was Cruz's support)
+        ("Ann Holm thanked Jon Vek on the radio for backing the canal toll.", ["p2"]),
+        ("Ann Holm criticised the Belstad cabinet over backing the canal toll.", ["e2"]),
+        ("Ann Holm thanked them for backing the canal toll.", []),
+        # no judging: the act stays the speaker's
+        ("Ann Holm told Jon Vek she was backing the canal toll.", ["p1"]),
+    ],
+)
+def test_an_act_someone_is_judged_for_is_the_doers(text: str, held: list[str]) -> None:
+    quote = _quote(text, "the canal toll", "Ann Holm", "backing", "p1")
+    article = _person(_article(text, {"Ann Holm": "p1", "Jon Vek": "p2", "Belstad": "e2"}, (quote,)), "Ann Holm")
+    # (the judging itself may be a stance: "Ann Holm opposes the Belstad cabinet over backing the canal toll")
+    found = [s for s in extract.find(article) if s.cue == "backing"]
+    assert [s.actor_id for s in found] == held
+    assert all(s.position == Position.SUPPORTS and s.target == "the canal toll" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # a position verb in the passive: the name is judged or chosen, it holds nothing (h-st53: "Reagan was criticized
+        # for trading ..." read as Reagan's opposition to trading)
+        ("Jon Vek was criticized for rejecting the canal toll.", []),
+        ("Jon Vek has been praised for his canal plan.", []),
+        # a state of readiness or of being against is the name's own
+        ("Jon Vek was prepared to accept the canal toll.", [("p2", Position.SUPPORTS)]),
+        ("Jon Vek is opposed to the canal toll.", [("p2", Position.OPPOSES)]),
+    ],
+)
+def test_a_name_before_a_passive_position_verb_holds_no_position(text: str, held: list[tuple[str, Position]]) -> None:
+    found = extract.find(_person(_article(text, {"Jon Vek": "p2"}), "Jon Vek"))
+    assert [(s.actor_id, s.position) for s in found] == held
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # a claim agreed with is no position (h-st53: "agreed that the shift was a matter of geography", "agreed there
+        # are qualified candidates", "agreed Saturday that Sanders' plan ... is pandering" read as support for the plan)
+        ("Ann Holm agreed that the canal toll was a matter of geography.", False),
+        ("Ann Holm agreed there are good reasons for the canal toll.", False),
+        ("Ann Holm agreed on Monday that the canal toll is a cynical ploy.", False),
+        # what must be done, a course agreed to, a deal agreed: positions as before
+        ("Ann Holm agreed that the canal toll should be scrapped.", True),
+        ("Ann Holm agreed to scrap the canal toll.", True),
+        ("Ann Holm agreed a deal to scrap the canal toll.", True),
+        ("Ann Holm agreed on a plan that would scrap the canal toll.", True),
+    ],
+)
+def test_a_claim_agreed_with_is_no_position(text: str, held: bool) -> None:
+    found = extract.find(_person(_article(text, {"Ann Holm": "p1"}), "Ann Holm"))
+    assert bool(found) == held
+    assert all(s.position == Position.SUPPORTS and "toll" in s.target for s in found)

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from newsdesk.abbreviations import goes_on
+from newsdesk.abbreviations import goes_on, word_after
 from newsdesk.dates import MONTH, MONTH_NUMBERS, MONTHS, ORDINAL, WEEKDAYS, one_of
 from newsdesk.extract import gates
 from newsdesk.records import DateMention, Span
@@ -552,7 +552,6 @@ def _in_quotation(text: str, at: int) -> bool:
 
 
 _LAST_WORD = re.compile(r"[^\W_][\w.'’&-]*\.$")  # the word a full stop ends ("Dr.", "Bros.", "U.S.")
-_NEXT_WORD = re.compile(r"\s*[\"“‘(]?([^\W\d_]*)")  # the word after a boundary ("On", "Discovery")
 
 
 def _after_title(text: str, at: int) -> bool:
@@ -568,8 +567,7 @@ def _after_title(text: str, at: int) -> bool:
         _A_NAME_AFTER_AN_INITIAL.match(text, at) and _INITIAL_AFTER_A_WORD.search(text, max(0, word.start() - 30), at)
     ):
         return False
-    following = _NEXT_WORD.match(text, at)
-    return goes_on(word.group(0), following.group(1) if following else "")
+    return goes_on(word.group(0), word_after(text, at))
 
 
 # What a person's name with an initial names when a noun of a place or a body follows it ("John F. Kennedy Center

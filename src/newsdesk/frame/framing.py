@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from newsdesk.abbreviations import ends_no_sentence
+from newsdesk.abbreviations import ends_no_sentence, goes_on, word_after
 from newsdesk.frame import loaded
 from newsdesk.frame.names import pairs
 from newsdesk.frame.omitted import omissions
@@ -305,7 +305,7 @@ def _without_parts(ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _stop_before(text: str, at: int) -> int:
     """Where the last full stop before ``at`` that ends a sentence is (not "Mr." or "Warner Bros."), or -1."""
     stop = text.rfind(". ", 0, at)
-    while stop >= 0 and ends_no_sentence(text[text.rfind(" ", 0, stop) + 1 : stop]):
+    while stop >= 0 and _ends_none(text, stop):
         stop = text.rfind(". ", 0, stop)
     return stop
 
@@ -313,9 +313,16 @@ def _stop_before(text: str, at: int) -> int:
 def _stop_after(text: str, at: int) -> int:
     """Where the first full stop from ``at`` on that ends a sentence is, or -1."""
     stop = text.find(". ", at)
-    while stop >= 0 and ends_no_sentence(text[text.rfind(" ", 0, stop) + 1 : stop]):
+    while stop >= 0 and _ends_none(text, stop):
         stop = text.find(". ", stop + 1)
     return stop
+
+
+def _ends_none(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends no sentence: an abbreviation's ("Mr.", "Warner Bros."), or initials'
+    before an office ("U.S. Ambassador Jon Vek said": :func:`~newsdesk.abbreviations.goes_on`)."""
+    word = text[text.rfind(" ", 0, stop) + 1 : stop]
+    return ends_no_sentence(word) or goes_on(word, word_after(text, stop + 1))
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from newsdesk import countries
-from newsdesk.abbreviations import ends_no_sentence
+from newsdesk.abbreviations import ends_no_sentence, goes_on, word_after
 from newsdesk.dates import WEEKDAYS, one_of
 from newsdesk.records import JOINT_SPEAKER, Article, Mention, Position, Quote, SpeakerKind, Stance, name_written
 from newsdesk.stances.sentiment import Sentiment, lexicon
@@ -167,6 +167,19 @@ _AMBIGUOUS = frozenset(
 _NEEDS_TO = re.compile(r"^(?:prepar|commit|ready|willing)")
 # "insisted that X happened" asserts X (a claim); "insisted on X" or "insisted that X must" is a position on X.
 _INSIST = re.compile(r"^insist")
+_DEONTIC = re.compile(r"\b(?:must|should|ought|needs? to|has to|have to|cannot|can[’']t|will not|won[’']t)\b")
+# Agreeing, whose object may be a clause ("agreed that ...", "agreed Saturday that ...", "agreed there are ...",
+# "agreed the obstacle can be resolved"): after the time (:data:`_WHEN`), a clause opens with "that" after at most
+# three words, or is a subject with a verb of its own before any "to", "that", "which", "who", "with", "for" or "on"
+# ("agreed a deal to buy ...", "agreed to acquire", "agrees with Holm that ...", "agreed on a plan that ..." are no
+# such clause).
+_AGREE = re.compile(r"^agre(?:e|es|ed|eing)(?: on)?$")
+_A_CLAUSE = re.compile(
+    r"(?:(?!(?:with|to|on|upon|in)\b)[\w’'.-]+\s+){0,3}?that\s|"
+    r"(?:(?!(?:to|that|which|who|whose|with|for|on|upon|in)\b)[^\s,;:]+\s+){1,8}?"
+    r"(?:is|are|was|were|has|have|had|can|could|will|would|may|might|does|do|did)\b",
+    re.IGNORECASE,
+)
 # A relative clause speaks of someone else: "the agreement, under which countries pledged to ...".
 _RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|the|and|for|on)\s+)?[A-Z][\w’'-]+)+")
@@ -277,8 +290,12 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         cut = 0
         for m in _SENTENCE_END.finditer(line):
             before = line[max(cut, line.rfind(" ", cut, m.start()) + 1) : m.start()]  # (its last word)
-            if (len(before.rstrip(".")) <= 2 and before[:1].isupper()) or ends_no_sentence(before):
-                continue  # "U.S.", an initial or "Warner Bros.", not an end
+            if (
+                (len(before.rstrip(".")) <= 2 and before[:1].isupper())
+                or ends_no_sentence(before)
+                or goes_on(before, word_after(line, m.end()))
+            ):
+                continue  # an initial, "Warner Bros." or "U.S. Ambassador", not an end
             if line[cut : m.end()].strip():
                 yield _trim(text, start + cut, start + m.end())
             cut = m.end()
@@ -380,13 +397,15 @@ def _no_position_here(cue: str, after: str) -> bool:
         return True  # "had opposing views on research": views that differ, no opposition to anything
     if c.startswith(("seek", "sought")) and following.startswith("out "):
         return True  # "sought out that role": looked for, no position
+    agreed = f"on {following}" if c.endswith(" on") else following  # ("agreed on" Monday, or on a plan)
+    if _AGREE.match(c) and _A_CLAUSE.match(agreed, (when.end() if (when := _WHEN.match(agreed)) else 0)):
+        # "agreed that the shift was a matter of geography", "agreed there are qualified candidates": a claim agreed
+        # with, a position only when it says what must be done ("agreed that the rules should be modernized")
+        return not _DEONTIC.search(" ".join(following.split()[:14]))
     if not _INSIST.match(c) or re.match(r"(?:on|upon)\b", following):
         return False
     # "insist that any agreement must ..." demands; "insistence that the sheets weren't exchanged" asserts a fact.
-    clause = " ".join(following.split()[:14])
-    return not re.search(
-        r"\b(?:must|should|ought|needs? to|has to|have to|cannot|can[’']t|will not|won[’']t)\b", clause
-    )
+    return not _DEONTIC.search(" ".join(following.split()[:14]))
 
 
 def _recognition_without_object(cue: str, target: str, article: Article, start: int, end: int) -> bool:
@@ -716,9 +735,12 @@ def _abbreviated(text: str, end: re.Match[str]) -> bool:
     word = text[text.rfind(" ", 0, end.start()) + 1 : end.start()]
     if ends_no_sentence(word):
         return True
-    # Initials before a word in lower case ("new U.N. sanctions", "the U.N. resolutions"); before a capital they may end
-    # the sentence ("tariffs on the U.S. Dalen welcomed ..."), as `sentences` reads them
-    return re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word) is not None and text[end.end() : end.end() + 1].islower()
+    # Initials before a word in lower case ("new U.N. sanctions", "the U.N. resolutions") or before an office ("backs
+    # the U.S. Ambassador's plan"); before another capital they may end the sentence ("tariffs on the U.S. Dalen
+    # welcomed ..."), as `sentences` reads them
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word) is None:
+        return False
+    return text[end.end() : end.end() + 1].islower() or goes_on(word, word_after(text, end.end()))
 
 
 def _closed(kept: str, whole: str) -> str:
@@ -1008,25 +1030,26 @@ def _holders(ctx: _Context, quote: Quote) -> Iterator[tuple[Quote, tuple[int, in
 _OUT_OF_OFFICE = ("former", "ex", "then", "onetime", "one-time", "erstwhile", "shadow", "opposition", "late")
 _NOT_NOW = rf"(?:{'|'.join(_OUT_OF_OFFICE)})\b"
 # Whom a speaker speaks for, by the office written with the speaker's name: a spokesperson, a press secretary, a
-# minister or a secretary, an ambassador or an envoy, a campaign's manager or chair, a chief of staff, a lawyer. One
-# out of office (:data:`_NOT_NOW`) speaks for no one.
+# minister (a prime minister too) or a secretary, a president (as a title, :func:`_office_of`), an ambassador or an
+# envoy, a campaign's manager or chair, a chief of staff, a lawyer. One out of office (:data:`_NOT_NOW`) speaks for no
+# one.
 _ROLE = (
     rf"(?:spokes(?:man|woman|person)|press\s+secretary|(?:(?!{_NOT_NOW})\w+\s+)?minister|"
     r"secretary(?:\s+of\s+state)?|ambassador|envoy|campaign\s+(?:manager|chair(?:man|woman)?)|chief\s+of\s+staff|"
-    r"lawyer|attorney)"
+    r"lawyer|attorney|(?:vice[\s-]+)?president)"
 )
 # The office between the name it is of and the speaker's name ("Clinton spokesman Jesse Lehrich", "Belstad's foreign
 # minister Ann Holm"), or after the speaker's name ("Ann Holm, Belstad's foreign minister", not "the newspaper,
 # Trump's envoy Steve Witkoff", where the office is the next name's), or the speaker's span itself ("its minister",
 # "their spokesman": of the body named before).
 _OFFICE_BEFORE = re.compile(
-    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?(?P<role>{_ROLE})\s*,?\s+", re.IGNORECASE
+    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?(?P<role>{_ROLE})\s*,?\s+", re.IGNORECASE
 )
 _OFFICE_AFTER = re.compile(
-    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?(?P<role>{_ROLE})\b(?![ \t]+[A-Z])", re.IGNORECASE
+    rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?(?P<role>{_ROLE})\b(?![ \t]+[A-Z])", re.IGNORECASE
 )
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")
-_ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})[\w-]+\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
+_ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
 # The same words right before a name ("former Minister Ann Holm"), "ex" and "then" with their hyphen ("ex-Minister").
 _NOT_NOW_BEFORE = re.compile(
     rf"\b(?:{'|'.join(w + '-' if w in ('ex', 'then') else w for w in _OUT_OF_OFFICE)})\s*$", re.IGNORECASE
@@ -1081,11 +1104,19 @@ _JOINED = re.compile(r"(?:[’']s)?[ ]+")
 
 def _office_of(ctx: _Context, named: Mention, office: re.Match[str]) -> Mention | None:
     """Whose the office written after ``named`` is: the name before ``named`` when the two are joined ("Russia's UN
-    ambassador" is Russia's ambassador to the UN; "Trump's Ukraine envoy" Trump's); an ambassador's or an envoy's
-    body written without a possessive is where they are posted, as often as whom they speak for ("NATO envoy", "UN
-    ambassador"), and a lawyer's place is where they practise ("a Miami lawyer", "Ostrava attorney Lena Varga"): no
-    one then."""
+    ambassador" is Russia's ambassador to the UN; "Trump's Ukraine envoy" Trump's); a president's only when the
+    office is a title of the name, next to it and capitalised or after a possessive ("European Council President
+    Donald Tusk", "US Vice President J.D. Vance", "Belstad's president"), for the word is as often the office sought
+    or held by another ("backing Jeb Bush for president", "the San Diego chapter president"); an ambassador's or an
+    envoy's body written without a possessive is where they are posted, as often as whom they speak for ("NATO
+    envoy", "UN ambassador"), and a lawyer's place is where they practise ("a Miami lawyer", "Ostrava attorney Lena
+    Varga"): no one then."""
     role = office["role"].casefold()
+    if role.endswith("president") and not (
+        _JOINED.fullmatch(ctx.article.text, named.end, office.start("role"))
+        and (office["owned"] or office["role"][:1].isupper())
+    ):
+        return None  # ("Jeb Bush for president", "Trump becoming president", "the San Diego chapter president")
     first = next(
         (
             m
@@ -1458,6 +1489,14 @@ def _from_quote(
         return None
     if position is not None or act:
         before = text[max(actor.end, sentence[0]) : cue_at]
+        if cue.endswith("ing") and (judged := _JUDGED_FOR.search(before)):
+            # "Cruz thanked Trump for backing his priority": the backing is Trump's, or no one's ("thanked them")
+            doer = _judged(ctx, judged, cue_at - len(before))
+            if doer is None:
+                return None
+            actor, before = doer, text[doer.end : cue_at]
+            evidence = (min(actor.start, cue_at, quote.start), max(quote.end, cue_at + len(cue)))
+            clause = text[evidence[0] : evidence[1]]
         if _OWED_BEFORE.search(before):
             return None  # "Holm said Congress must reject the bill": Holm's demand (her quote's), not Congress's view
         if act:
@@ -1509,6 +1548,30 @@ def _from_quote(
     )
 
 
+# Judging someone for what they did ("thanked Trump for backing ...", "criticised Holm over rejecting ...", "blamed
+# Ostrava for refusing ..."): the act after "for" or "over" is the one judged's, never the judge's.
+_JUDGED_FOR = re.compile(
+    r"\b(?:thank|prais|blam|critici[sz]|congratulat|applaud|commend|fault|condemn|accus|slam|credit|hail|laud|"
+    r"rebuk|attack|chid|scold|censur|denounc|lambast|castigat|reward|salut|berat|ridicul|mock)\w*\s+"
+    r"(?P<whom>(?:(?!\b(?:for|over)\b)[^,;:.!?])+?)\s+(?:for|over)\s+$",
+    re.IGNORECASE,
+)
+# A form of "be" before a participle: the passive, whose subject is whom the position is on ("Reagan was criticized
+# for trading ...", "Texas was called for Cruz"), unless the participle is a state of readiness or of being against
+# ("was prepared to", "is committed to", "is opposed to").
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_STATE = re.compile(r"^(?:prepared|committed|opposed|pledged)\b", re.IGNORECASE)
+
+
+def _judged(ctx: _Context, judged: re.Match[str], at: int) -> Mention | None:
+    """The doer of the act someone is judged for (:data:`_JUDGED_FOR` matched ``judged`` in the text from ``at``):
+    the actor that opens whom is judged ("Cruz thanked Trump on Twitter for backing ...": Trump), or None (a pronoun,
+    people unnamed: no one to give it)."""
+    w0, w1 = at + judged.start("whom"), at + judged.end("whom")
+    # (the name opens whom is judged, after "the" at most: "thanked the Belstad cabinet for ...")
+    return next((m for m in ctx.actors_in(w0, w1) if m.start - w0 <= 4), None)
+
+
 # A request or a wish of which a name is the object ("a call for Brazil to accept ...", "urged the Belstad cabinet
 # to reject ...", "called on Ostrava to ..."): what someone wants of it, not its own position ("led Ostrava to fear
 # ..." and a headline's "Brazil to accept ..." are its own).
@@ -1544,6 +1607,8 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
             continue  # "US support for Ukraine": a bare form right after a name is a noun
         if between.startswith(("'s", "’s")) and first.casefold().endswith("ed"):
             continue  # "Netflix's proposed acquisition": a participle before a noun ("Pence's call for" is a position)
+        if first.casefold().endswith("ed") and _PASSIVE.search(between) and not _STATE.match(first):
+            continue  # "Reagan was criticized for trading ...", "Texas was called for Cruz": the name is judged
         if between.split() == ["to"] and _ASKED_OF.search(text, sentence[0], m.start):
             continue  # "a call for Brazil to accept ...", "urged Belstad to reject ...": what someone wants of it
         if _SUPPOSITION.search(text[sentence[0] : m.start]):
