@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsdesk.claims import categories, corroborate, extract, values
+from newsdesk.claims import categories, corroborate, extract, owners, values
 from newsdesk.claims.match import relation, rival_sums
 from newsdesk.dates import MONTH_NUMBERS, WEEKDAYS, one_of
 from newsdesk.records import DENIAL as DENIES
@@ -799,10 +799,22 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
             for j, y in left:
                 if not _one_subject(named, _named(b, j)):
                     continue  # (two subjects: "Hasina ... three counts" and "Kamal ... four counts")
+                if _held_apart(a.claims[i], x, b.claims[j], y):
+                    continue  # two holders' figures: "Netflix agreed $27.75 a share", "Paramount's offer of $30"
                 context = _same_thing(a, i, b, j, x, y, threshold=threshold, rival=rivals is not None)
                 if context:
                     found.append(_Pair(kind, key[1], x, y, i, j, context))
     return sorted(found, key=lambda p: -p.context)
+
+
+def _held_apart(ca: Claim, x: Value, cb: Claim, y: Value) -> bool:
+    """Whether the figure ``x`` of ``ca`` and ``y`` of ``cb`` are of two things by their named holders or years
+    (:func:`owners.apart`); a date's year is its value, not what it dates."""
+    if x.kind == "date":
+        return False
+    return owners.apart(
+        ca.text, (x.start - ca.start, x.end - ca.start), cb.text, (y.start - cb.start, y.end - cb.start)
+    )
 
 
 def _said(side: Side, key: tuple[str, str]) -> dict[str, set[str]]:
