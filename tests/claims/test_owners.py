@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsdesk.claims import contradict, owners
+from newsdesk.claims import contradict, owners, verify
+from newsdesk.records import Claim, DateMention
 from tests.claims.test_contradict import contradictions, found
 from tests.claims.test_contradict import side as undated
 
@@ -57,3 +58,37 @@ def test_a_holder_is_read_in_the_figures_own_clause() -> None:
     assert owners.owner(text, text.index("$72")) == frozenset({"velmar"})
     assert owners.owner(text, text.index("$30")) == frozenset({"corvane"})
     assert owners.owner("Shares of Velmar jumped more than 9% on Friday.", 33) == frozenset()
+
+
+def test_verify_takes_no_other_holders_figure_against_the_claim() -> None:
+    claim = verify.typed("Corvane's offer values Tessaro at $30 a share")
+
+    def candidate(name: str, text: str) -> verify.Candidate:
+        read = verify.typed(text)
+        own = Claim(text=text, start=0, end=len(text), terms=read.terms, values=read.values)
+        return verify.Candidate({"id": name, "origin": name, "outlet": name.title()}, text, [own])
+
+    velmar = candidate("post", "Velmar agreed an offer that values Tessaro at $27.75 a share, the board said.")
+    corvane = candidate("wire", "Corvane's offer values Tessaro at $34 a share, the board said.")
+    got = verify.judge(
+        claim,
+        [velmar, corvane],
+        lambda pairs: [{"label": "discusses", "confidence": 0.5, "start": 0, "end": 4} for _ in pairs],
+    )
+    assert [r["article_id"] for r in got["contradicts"]] == ["wire"]
+
+
+def test_two_dates_of_two_events_are_no_contradiction() -> None:
+    def on(text: str, word: str) -> tuple[DateMention, ...]:
+        start = text.index(word)
+        return (DateMention(text=word, start=start, end=start + len(word), value=None, precision="day", anchor=None),)
+
+    primary = "The Varn institute's survey finds Ilse Marr ahead of Ruud among voters in the Varn primary on Friday."
+    survey = "A survey by the Varn institute on Tuesday found Ilse Marr ahead of Ruud among voters in the Varn primary."
+    again = "The Varn institute's survey finds Ilse Marr ahead of Ruud among voters in the Varn primary on Tuesday."
+    a = undated("a", primary, dates=on(primary, "Friday"))
+    b = undated("b", survey, dates=on(survey, "Tuesday"))
+    c = undated("c", again, dates=on(again, "Tuesday"))
+    assert [v.value for v in a.claims[0].values if v.kind == "date"] == ["friday"]
+    assert not found(a, b)  # the primary's day and the survey's
+    assert contradictions(a, c) == {frozenset({"friday", "tuesday"})}  # the primary's, twice

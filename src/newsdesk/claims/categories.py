@@ -356,7 +356,9 @@ ALIKE = 0.8  # two last names whose letters match this much (difflib's ratio) ma
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s-]+", name.casefold().replace("’", "'")) if w and w not in _PARTICLES]
+    # A name that ends its sentence is read with the full stop ("The board suspended Orrin."): no part of the name.
+    words = (w.strip(".,") for w in re.split(r"[\s-]+", name.casefold().replace("’", "'")))
+    return [w for w in words if w and w not in _PARTICLES]
 
 
 def one_subject(a: str, b: str, *, linked: bool = False) -> bool:

@@ -12,7 +12,8 @@ nearest named holder of a figure in its clause, before the figure:
 - a name that agrees, offers, bids, pays, proposes or launches the figure: "Netflix agreed a $27.75 share price",
   "Paramount Skydance launched a bid, offering $74.4 billion".
 
-:func:`year` reads the year a figure is said of ("by less than one point in 2000"). A name that only reports the figure
+:func:`year` reads the year a figure is said of ("by less than one point in 2000"); :func:`dated`, the event a date
+is of ("the primary next month", "a survey in March": two things dated). A name that only reports the figure
 ("Reuters said", "according to the UN") holds nothing: two sources' figures of one fact still contradict each other.
 :func:`apart` says whether two figures are of two things by these readings; a figure with no holder or no year read
 is of any (the comparison's other tests decide). Read from the text alone and remembered by it.
@@ -23,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["apart", "owner", "year"]
+__all__ = ["apart", "dated", "owner", "year"]
 
 # Nouns that hold figures of their own: an offer's price, a poll's shares, a deal's value.
 _HOLDERS = (
@@ -88,6 +89,39 @@ def year(text: str, end: int) -> str:
     empty where none is."""
     m = _YEAR.match(text[end : end + 60])
     return m[1] if m else ""
+
+
+# The things a date may be of, by class (a poll is a survey): the event named right before a date is what it dates.
+_EVENTS = {
+    "primary": "primary",
+    "primaries": "primary",
+    "caucus": "primary",
+    "caucuses": "primary",
+    "election": "election",
+    "elections": "election",
+    "vote": "election",
+    "referendum": "election",
+    "survey": "survey",
+    "poll": "survey",
+    "debate": "debate",
+    "convention": "convention",
+    "trial": "trial",
+    "hearing": "trial",
+    "summit": "meeting",
+    "meeting": "meeting",
+}
+_DATED = re.compile(r"([a-z]+)(?:\s+(?:by|of|from|for)(?:\s+(?:the|a|an|its|their))?(?:\s+[\w-]+){1,2})?\s*$")
+
+
+@functools.lru_cache(maxsize=8192)
+def dated(text: str, start: int) -> str:
+    """The class of the event a date at ``start`` of ``text`` dates: the event noun right before it, or before what
+    names it ("the primary next month", "a survey by the organization in March"); empty where none is."""
+    before = text[max(0, start - 60) : start]
+    before = re.sub(r"\s+(?:in|on|at|during|of)\s*$", " ", before).rstrip()
+    before = before[before.rfind(",") + 1 :]
+    m = _DATED.search(before)
+    return _EVENTS.get(m[1].casefold(), "") if m else ""
 
 
 def apart(text_a: str, span_a: tuple[int, int], text_b: str, span_b: tuple[int, int]) -> bool:
