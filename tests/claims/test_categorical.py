@@ -275,3 +275,18 @@ def test_a_name_that_ends_its_sentence_is_one_subject_with_the_name_elsewhere() 
     sacked = side("a", "The Tarnwick board sacked its director Pela Orrin.")
     suspended = side("b", "Pela Orrin was suspended by the Tarnwick board on Monday.")
     assert contradictions(sacked, suspended) == {frozenset({"sacked", "suspended"})}
+
+
+def test_verify_takes_the_models_support_on_a_value_worded_as_no_pattern_reads_it() -> None:
+    # "handed down a death sentence to X" tells the sentence in words the reader's patterns do not read; a sentence
+    # whose slot of that kind is another subject's ("the 'red zone' was also evacuated") tells nothing of this one.
+    claim = verify.typed("Teodor Varsk was sentenced to death")
+    worded = "The Tesk tribunal on Monday handed down a death sentence to former minister Teodor Varsk."
+    post = verify.Candidate({"id": "post", "origin": "post", "outlet": "Post"}, worded, ())
+    got = verify.judge(claim, [post], _supporting)
+    assert [r["article_id"] for r in got["supports"]] == ["post"]
+    zone = verify.typed("The Blue Zone was evacuated")
+    other = 'The fire began in the Blue Zone; a separate "red zone" area was also evacuated.'
+    wire = verify.Candidate({"id": "wire", "origin": "wire", "outlet": "Wire"}, other, ())
+    got = verify.judge(zone, [wire], _supporting)
+    assert not got["supports"]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from newsdesk.claims import values
 from newsdesk.dates import MONTHS, WEEKDAYS
 
-__all__ = ["KINDS", "Slot", "exclusive", "one_subject", "read", "sort_of"]
+__all__ = ["KINDS", "Slot", "exclusive", "one_subject", "read", "sort_of", "worded"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +246,16 @@ _TOLD = {
     ("state", "evacuated"): re.compile(r"\bevacuat\w*", re.IGNORECASE),
     ("state", "normal"): re.compile(r"\b(?:normally|as normal|as usual)\b", re.IGNORECASE),
 }
+
+
+def worded(kind: str, value: str, text: str) -> bool:
+    """Whether ``text`` holds, anywhere and however put, a word of ``value``'s sort of ``kind`` ("sacking" of
+    "sacked"; "sentenced" or, of a death sentence, "death"): a reading looser than :func:`read`'s, for a text that
+    may tell a value the patterns do not foresee ("handed down a death sentence to X")."""
+    pattern = _TOLD.get((kind, sort_of(kind, value)))
+    if pattern is not None and pattern.search(text):
+        return True
+    return value in ("death", "life") and re.search(rf"\b{value}\b", text, re.IGNORECASE) is not None
 
 
 def _both_told(text: str, slot: Slot, found: list[Slot]) -> bool:

@@ -252,6 +252,24 @@ def _held_apart(claim: Claim, other: Claim, differ: tuple[str, str, str, str]) -
     return contradict.held_apart(claim, x, other, y)
 
 
+def _worded(slots: Sequence[categories.Slot], sentence: str, text: str) -> bool:
+    """Whether ``sentence`` (of the article ``text``) may tell a categorical slot of the typed claim's (``slots``):
+    it gives it (:func:`_tells`), or it names the slot's subject by its last word and holds a word of its value,
+    however put (:func:`categories.worded`: "handed down a death sentence to X", which no pattern reads), and no slot
+    of that kind is read in it (of another subject: "sentencing his aide Y to death")."""
+    if _tells(slots, sentence, text):
+        return True
+    lower = sentence.casefold()
+    read = {s.kind for s in categories.read(sentence)}
+    return any(
+        mine.kind not in read  # a slot of the kind read of another subject ("sentencing his aide X to death")
+        and categories.worded(mine.kind, mine.value, sentence)
+        and re.search(rf"\b{re.escape(mine.subject.split()[-1].strip('.,').casefold())}\b", lower) is not None
+        for mine in slots
+        if mine.subject.split()
+    )
+
+
 def _alike(slots: Sequence[categories.Slot], other: Claim, text: str = "") -> bool:
     """Whether the article's claim ``other`` gives a categorical slot of the typed claim's (``slots``) the same value,
     of the same subject (:func:`_tells`)."""
@@ -321,8 +339,8 @@ def _on_topic(
     else the article's first such), a contradiction or a discussion on its evidence sentence speaking of the claim's
     thing; else the article discusses the claim, with a sentence on its topic as evidence, or, with none, is
     unrelated. A sentence is read with the article's lead and the sentence before it as context
-    (:meth:`topic.Topic.reads`). A claim of a categorical value (``slots``) is supported only by a sentence telling
-    that value of its subject (:func:`_tells`)."""
+    (:meth:`topic.Topic.reads`). A claim of a categorical value (``slots``) is supported only by a sentence that may
+    tell that value of its subject (:func:`_worded`)."""
     label, confidence, start, end = stance["label"], stance["confidence"], stance["start"], stance["end"]
     if label not in LABELS:
         return label, confidence, start, end
@@ -337,10 +355,10 @@ def _on_topic(
         return subject.reads(text[a:b], *context, days=[day for at, day in days if a <= at < b])
 
     def shows(a: int, b: int, got: str | None = None) -> bool:
-        # A claim of a categorical value ("X was sacked") is shown only by a sentence telling that value of its
-        # subject: the model reads how a text tells a claim, and "X, who didn't brief his captain" is no sacking.
+        # A claim of a categorical value ("X was sacked") is shown only by a sentence naming its subject with a word
+        # of that value: the model reads how a text tells a claim, and "X, who didn't brief his captain" is no sacking.
         same = (got or reads(a, b)) == topic.SAME
-        return same and (not slots or _tells(slots, text[a:b], text))
+        return same and (not slots or _worded(slots, text[a:b], text))
 
     needed = (topic.SAME,) if label == "supports" else (topic.SAME, topic.TOPIC)  # discusses: on the topic
     got = reads(start, end)
