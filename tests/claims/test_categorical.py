@@ -290,3 +290,11 @@ def test_verify_takes_the_models_support_on_a_value_worded_as_no_pattern_reads_i
     wire = verify.Candidate({"id": "wire", "origin": "wire", "outlet": "Wire"}, other, ())
     got = verify.judge(zone, [wire], _supporting)
     assert not got["supports"]
+
+
+def test_verify_takes_a_longer_name_holding_the_claims_whole_as_no_other_subject() -> None:
+    claim = verify.typed("Teodor Varsk was sentenced to death")
+    longer = "Former minister Teodor Varsk Malin, also a fugitive, was also sentenced to death on four counts."
+    post = verify.Candidate({"id": "post", "origin": "post", "outlet": "Post"}, longer, ())
+    got = verify.judge(claim, [post], _supporting)
+    assert [r["article_id"] for r in got["supports"]] == ["post"]

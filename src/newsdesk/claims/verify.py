@@ -256,18 +256,26 @@ def _worded(slots: Sequence[categories.Slot], sentence: str, text: str) -> bool:
     """Whether ``sentence`` (of the article ``text``) may tell a categorical slot of the typed claim's (``slots``):
     it gives it (:func:`_tells`), or it names the slot's subject by its last word and holds a word of its value,
     however put (:func:`categories.worded`: "handed down a death sentence to X", which no pattern reads), and no slot
-    of that kind is read in it (of another subject: "sentencing his aide Y to death")."""
+    of that kind is read in it of another subject ("sentencing his aide Y to death")."""
     if _tells(slots, sentence, text):
         return True
     lower = sentence.casefold()
-    read = {s.kind for s in categories.read(sentence)}
+    read = categories.read(sentence)
     return any(
-        mine.kind not in read  # a slot of the kind read of another subject ("sentencing his aide X to death")
+        # No slot of the kind is read of another subject ("sentencing his aide Y to death"); a longer name holding the
+        # claim's whole ("Asaduzzaman Khan Kamal" for "Asaduzzaman Khan") is no other subject.
+        not any(s.kind == mine.kind and not _within(mine.subject, s.subject) for s in read)
         and categories.worded(mine.kind, mine.value, sentence)
         and re.search(rf"\b{re.escape(mine.subject.split()[-1].strip('.,').casefold())}\b", lower) is not None
         for mine in slots
         if mine.subject.split()
     )
+
+
+def _within(name: str, other: str) -> bool:
+    """Whether every word of ``name`` is a word of ``other`` (case and full stops aside)."""
+    words = {w.strip(".,").casefold() for w in other.split()}
+    return {w.strip(".,").casefold() for w in name.split()} <= words
 
 
 def _alike(slots: Sequence[categories.Slot], other: Claim, text: str = "") -> bool:
