@@ -231,3 +231,70 @@ def test_verify_takes_a_negative_without_a_denial_word_as_no_contradiction() -> 
     assert post.claims[0].modality == Modality.DENIED
     got = verify.judge(claim, [post], _stances)
     assert not got["contradicts"]
+
+
+def _supporting(pairs: Any) -> list[dict[str, Any]]:
+    return [{"label": "supports", "confidence": 0.7, "start": 0, "end": 10} for _ in pairs]
+
+
+def test_verify_takes_the_models_support_of_a_categorical_claim_only_on_a_sentence_telling_it() -> None:
+    # The model reads how a text tells a claim: "X, who didn't brief his captain" is no sacking of X.
+    claim = verify.typed("The Tarnwick board sacked director Pela Orrin")
+    blamed = "The row arose due to Tarnwick director Pela Orrin, who didn't brief his own captain."
+    sacked = "An angry Tarnwick chief ordered the sacking of Orrin for the embarrassment caused."
+    only_blamed = verify.Candidate({"id": "post", "origin": "post", "outlet": "Post"}, blamed, ())
+    both = verify.Candidate({"id": "wire", "origin": "wire", "outlet": "Wire"}, f"{blamed} {sacked}", ())
+    got = verify.judge(claim, [only_blamed, both], _supporting)
+    assert [r["article_id"] for r in got["supports"]] == ["wire"]
+    assert got["supports"][0]["evidence"] == sacked
+    assert [r["article_id"] for r in got["discusses"]] == ["post"]
+
+
+def test_verify_reads_the_same_categorical_value_as_support_in_few_of_the_claims_words() -> None:
+    claim = verify.typed("The Tarnwick board suspended Pela Orrin")
+    post = _candidate(
+        "post",
+        "Meanwhile, Tarnwick suspended Director of International Relations Pela Orrin after a series of rows that "
+        "raised questions about his conduct and his decisions.",
+    )
+    got = verify.judge(claim, [post], _stances)
+    assert [(r["article_id"], r["by"]) for r in got["supports"]] == [("post", "claim")]
+
+
+def test_verify_reads_a_name_spelt_another_way_where_the_article_writes_it_whole() -> None:
+    # "Pela Orrim" in the article ties its "Orrim" to the typed "Pela Orrin": one name transliterated two ways.
+    claim = verify.typed("The Tarnwick board sacked director Pela Orrin")
+    whole = _candidate("post", "Tarnwick director Pela Orrim was blamed for the row.", "The board suspended Orrim.")
+    alone = _candidate("wire", "The Tarnwick director was blamed for the row.", "The board suspended Orrim.")
+    got = verify.judge(claim, [whole, alone], _stances)
+    assert [r["article_id"] for r in got["contradicts"]] == ["post"]
+
+
+def test_a_name_that_ends_its_sentence_is_one_subject_with_the_name_elsewhere() -> None:
+    assert categories.one_subject("Pela Orrin.", "Pela Orrin")
+    sacked = side("a", "The Tarnwick board sacked its director Pela Orrin.")
+    suspended = side("b", "Pela Orrin was suspended by the Tarnwick board on Monday.")
+    assert contradictions(sacked, suspended) == {frozenset({"sacked", "suspended"})}
+
+
+def test_verify_takes_the_models_support_on_a_value_worded_as_no_pattern_reads_it() -> None:
+    # "handed down a death sentence to X" tells the sentence in words the reader's patterns do not read; a sentence
+    # whose slot of that kind is another subject's ("the 'red zone' was also evacuated") tells nothing of this one.
+    claim = verify.typed("Teodor Varsk was sentenced to death")
+    worded = "The Tesk tribunal on Monday handed down a death sentence to former minister Teodor Varsk."
+    post = verify.Candidate({"id": "post", "origin": "post", "outlet": "Post"}, worded, ())
+    got = verify.judge(claim, [post], _supporting)
+    assert [r["article_id"] for r in got["supports"]] == ["post"]
+    zone = verify.typed("The Blue Zone was evacuated")
+    other = 'The fire began in the Blue Zone; a separate "red zone" area was also evacuated.'
+    wire = verify.Candidate({"id": "wire", "origin": "wire", "outlet": "Wire"}, other, ())
+    got = verify.judge(zone, [wire], _supporting)
+    assert not got["supports"]
+
+
+def test_verify_takes_a_longer_name_holding_the_claims_whole_as_no_other_subject() -> None:
+    claim = verify.typed("Teodor Varsk was sentenced to death")
+    longer = "Former minister Teodor Varsk Malin, also a fugitive, was also sentenced to death on four counts."
+    post = verify.Candidate({"id": "post", "origin": "post", "outlet": "Post"}, longer, ())
+    got = verify.judge(claim, [post], _supporting)
+    assert [r["article_id"] for r in got["supports"]] == ["post"]

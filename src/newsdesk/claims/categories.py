@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from newsdesk.claims import values
 from newsdesk.dates import MONTHS, WEEKDAYS
 
-__all__ = ["KINDS", "Slot", "exclusive", "one_subject", "read", "sort_of"]
+__all__ = ["KINDS", "Slot", "exclusive", "one_subject", "read", "sort_of", "worded"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +248,16 @@ _TOLD = {
 }
 
 
+def worded(kind: str, value: str, text: str) -> bool:
+    """Whether ``text`` holds, anywhere and however put, a word of ``value``'s sort of ``kind`` ("sacking" of
+    "sacked"; "sentenced" or, of a death sentence, "death"): a reading looser than :func:`read`'s, for a text that
+    may tell a value the patterns do not foresee ("handed down a death sentence to X")."""
+    pattern = _TOLD.get((kind, sort_of(kind, value)))
+    if pattern is not None and pattern.search(text):
+        return True
+    return value in ("death", "life") and re.search(rf"\b{value}\b", text, re.IGNORECASE) is not None
+
+
 def _both_told(text: str, slot: Slot, found: list[Slot]) -> bool:
     """Whether ``text`` words, anywhere, a value that excludes ``slot``'s and is no slot of another subject read in
     it: it tells both ("was suspended on Monday and sacked on Friday", "acquitted of murder but sentenced to five
@@ -356,7 +366,9 @@ ALIKE = 0.8  # two last names whose letters match this much (difflib's ratio) ma
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s-]+", name.casefold().replace("’", "'")) if w and w not in _PARTICLES]
+    # A name that ends its sentence is read with the full stop ("The board suspended Orrin."): no part of the name.
+    words = (w.strip(".,") for w in re.split(r"[\s-]+", name.casefold().replace("’", "'")))
+    return [w for w in words if w and w not in _PARTICLES]
 
 
 def one_subject(a: str, b: str, *, linked: bool = False) -> bool:

@@ -19,13 +19,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsdesk.claims import categories, corroborate, extract, values
+from newsdesk.claims import categories, corroborate, extract, owners, values
 from newsdesk.claims.match import relation, rival_sums
 from newsdesk.dates import MONTH_NUMBERS, WEEKDAYS, one_of
 from newsdesk.records import DENIAL as DENIES
 from newsdesk.records import Claim, Modality, Value
 
-__all__ = ["CATEGORICAL", "CONTEXT", "Conflict", "Side", "differing", "find"]
+__all__ = ["CATEGORICAL", "CONTEXT", "Conflict", "Side", "differing", "find", "held_apart"]
 
 CONTEXT = 0.3  # Dice coefficient of the terms of two claims on one subject
 DATES = 0.4  # the same, for two dates (articles date many things, and dates alone say little)
@@ -799,10 +799,23 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
             for j, y in left:
                 if not _one_subject(named, _named(b, j)):
                     continue  # (two subjects: "Hasina ... three counts" and "Kamal ... four counts")
+                if held_apart(a.claims[i], x, b.claims[j], y):
+                    continue  # two holders' figures: "Netflix agreed $27.75 a share", "Paramount's offer of $30"
                 context = _same_thing(a, i, b, j, x, y, threshold=threshold, rival=rivals is not None)
                 if context:
                     found.append(_Pair(kind, key[1], x, y, i, j, context))
     return sorted(found, key=lambda p: -p.context)
+
+
+def held_apart(ca: Claim, x: Value, cb: Claim, y: Value) -> bool:
+    """Whether the figure ``x`` of ``ca`` and ``y`` of ``cb`` are of two things by their named holders or years
+    (:func:`owners.apart`); two dates, by the events they date ("the primary next month", "a survey in March")."""
+    if x.kind == "date":
+        ea, eb = owners.dated(ca.text, x.start - ca.start), owners.dated(cb.text, y.start - cb.start)
+        return bool(ea and eb and ea != eb)
+    return owners.apart(
+        ca.text, (x.start - ca.start, x.end - ca.start), cb.text, (y.start - cb.start, y.end - cb.start)
+    )
 
 
 def _said(side: Side, key: tuple[str, str]) -> dict[str, set[str]]:

@@ -130,9 +130,10 @@ def _aligned(claim: Claim, other: Claim) -> Claim:
 
 
 def _by_claims(
-    claim: Claim, own: Sequence[Claim], weight: dict[str, float] | None = None
+    claim: Claim, own: Sequence[Claim], weight: dict[str, float] | None = None, text: str = ""
 ) -> tuple[str, Claim, float] | None:
     """What the article's own claims say of ``claim``: (label, the claim that shows it, confidence), or None.
+    ``text`` is the article's (it may write the claim's subject whole where a claim spells it another way).
 
     A claim giving the same value for the same thing decides first, then one that contradicts it (another value,
     or a denial), then one that says the same in words alone. ``weight`` weighs each term (rarer, heavier), so
@@ -148,17 +149,26 @@ def _by_claims(
             continue
         # The same categorical value of the subject, told plainly in its own clause, is the same thing said: a
         # denial elsewhere in the sentence ("X remains in hiding, while Y has denied all allegations") is another's.
-        same = match.relation(_aligned(claim, other).values, other.values) == "same" or _alike(slots, other)
+        same = match.relation(_aligned(claim, other).values, other.values) == "same" or _alike(slots, other, text)
         best = agreeing if same else worded
         if best is None or got > best[0]:
             if same:
                 agreeing = (got, other)
             else:
                 worded = (got, other)
+    if agreeing is None and slots:
+        # The same categorical value of the subject decides as a contradicting one does (:func:`_against`), however
+        # little else of the claim's words the sentence holds: "PCB suspended its director Usman Wahla after a
+        # series of rows" shows "The PCB suspended Usman Wahla".
+        told = next(
+            (o for o in own if not o.update and o.modality != Modality.QUESTIONED and _alike(slots, o, text)), None
+        )
+        if told is not None:
+            return "supports", told, round(told.confidence, 2)
     if agreeing is None:
         updated: Claim | None = None
         for other in own:
-            if slots and _against(slots, other, own):
+            if slots and _against(slots, other, own, text):
                 return "contradicts", other, round(other.confidence, 2)
             for c in readings(claim):
                 aligned = _aligned(c, other)
@@ -188,6 +198,8 @@ def _contradicts(claim: Claim, other: Claim) -> bool:
     if other.update or claim.update:
         return False
     differ = contradict.differing(claim.values, other.values)
+    if differ is not None and _held_apart(claim, other, differ):
+        return False  # "Velmar agreed $27.75 a share" and "Corvane's offer of $30": two holders' figures
     if differ is not None:
         skip = {extract.stem(w) for w in _WORD.findall(f"{differ[0]} {differ[1]}".casefold())}
         skip |= _AGE_WORDS if differ[0] == "age" else set()
@@ -208,34 +220,88 @@ def _contradicts(claim: Claim, other: Claim) -> bool:
     return shared >= min(2, len(mine)) and shared > 0 and shared / len(mine) >= CONTEXT
 
 
-def _alike(slots: Sequence[categories.Slot], other: Claim) -> bool:
-    """Whether ``other`` gives a categorical slot of the typed claim's (``slots``) the same value, of the same subject
-    ("remains in hiding" for "is in hiding")."""
+def _one_subject(mine: str, theirs: str, text: str) -> bool:
+    """Whether the typed claim's subject ``mine`` and an article's ``theirs`` are one: as :func:`categories.one_subject`
+    reads two names, or spelt alike where the article (``text``) writes the typed name's given names before the
+    last word as it spells it ("Usman Wahla" typed; "Usman Walha" in the article, whose claim says "Walha"): the
+    same person transliterated, which a typed claim, having no entity links, cannot tell otherwise."""
+    if categories.one_subject(mine, theirs):
+        return True
+    given, last = mine.split()[:-1], theirs.split()[-1].strip(".,'’") if theirs.split() else ""
+    if not given or not last or not categories.one_subject(mine, theirs, linked=True):
+        return False
+    return re.search(rf"\b{re.escape(' '.join(given))}\s+{re.escape(last)}\b", text) is not None
+
+
+def _tells(slots: Sequence[categories.Slot], sentence: str, text: str = "") -> bool:
+    """Whether ``sentence`` (of the article ``text``) gives a categorical slot of the typed claim's (``slots``) the
+    same value, of the same subject ("remains in hiding" for "is in hiding")."""
     return any(
-        theirs.kind == mine.kind and mine.value == theirs.value and categories.one_subject(mine.subject, theirs.subject)
+        theirs.kind == mine.kind and mine.value == theirs.value and _one_subject(mine.subject, theirs.subject, text)
         for mine in slots
-        for theirs in categories.read(other.text)
+        for theirs in categories.read(sentence)
     )
 
 
-def _against(slots: Sequence[categories.Slot], other: Claim, own: Sequence[Claim]) -> bool:
+def _held_apart(claim: Claim, other: Claim, differ: tuple[str, str, str, str]) -> bool:
+    """Whether the two values :func:`contradict.differing` found (``differ``: kind, unit, the claim's value, the
+    other's) are of two holders or years (:func:`contradict.held_apart`)."""
+    kind, unit, mine, theirs = differ
+    x = next(v for v in claim.values if (v.kind, v.unit, v.value) == (kind, unit, mine))
+    y = next(v for v in other.values if (v.kind, v.unit, v.value) == (kind, unit, theirs))
+    return contradict.held_apart(claim, x, other, y)
+
+
+def _worded(slots: Sequence[categories.Slot], sentence: str, text: str) -> bool:
+    """Whether ``sentence`` (of the article ``text``) may tell a categorical slot of the typed claim's (``slots``):
+    it gives it (:func:`_tells`), or it names the slot's subject by its last word and holds a word of its value,
+    however put (:func:`categories.worded`: "handed down a death sentence to X", which no pattern reads), and no slot
+    of that kind is read in it of another subject ("sentencing his aide Y to death")."""
+    if _tells(slots, sentence, text):
+        return True
+    lower = sentence.casefold()
+    read = categories.read(sentence)
+    return any(
+        # No slot of the kind is read of another subject ("sentencing his aide Y to death"); a longer name holding the
+        # claim's whole ("Asaduzzaman Khan Kamal" for "Asaduzzaman Khan") is no other subject.
+        not any(s.kind == mine.kind and not _within(mine.subject, s.subject) for s in read)
+        and categories.worded(mine.kind, mine.value, sentence)
+        and re.search(rf"\b{re.escape(mine.subject.split()[-1].strip('.,').casefold())}\b", lower) is not None
+        for mine in slots
+        if mine.subject.split()
+    )
+
+
+def _within(name: str, other: str) -> bool:
+    """Whether every word of ``name`` is a word of ``other`` (case and full stops aside)."""
+    words = {w.strip(".,").casefold() for w in other.split()}
+    return {w.strip(".,").casefold() for w in name.split()} <= words
+
+
+def _alike(slots: Sequence[categories.Slot], other: Claim, text: str = "") -> bool:
+    """Whether the article's claim ``other`` gives a categorical slot of the typed claim's (``slots``) the same value,
+    of the same subject (:func:`_tells`)."""
+    return _tells(slots, other.text, text)
+
+
+def _against(slots: Sequence[categories.Slot], other: Claim, own: Sequence[Claim], text: str = "") -> bool:
     """Whether ``other`` gives a categorical slot of the typed claim's subject (``slots``) a value that excludes the
     claim's ("was suspended" against "was sacked", :mod:`newsdesk.claims.categories`), told plainly and as no
-    change, and no claim of its article (``own``) gives the claim's value too (an article knowing both tells two
-    moments)."""
+    change, and no claim of its article (``own``, of the text ``text``) gives the claim's value too (an article
+    knowing both tells two moments)."""
     if other.update:
         return False
     for mine in slots:
         for theirs in categories.read(other.text):
             if theirs.kind != mine.kind or not categories.exclusive(mine.kind, mine.value, theirs.value):
                 continue
-            if not categories.one_subject(mine.subject, theirs.subject):
+            if not _one_subject(mine.subject, theirs.subject, text):
                 continue
             wanted = categories.sort_of(mine.kind, mine.value)
             knows = any(
                 s.kind == mine.kind
                 and categories.sort_of(s.kind, s.value) == wanted
-                and categories.one_subject(s.subject, mine.subject)
+                and _one_subject(mine.subject, s.subject, text)
                 for c in own
                 for s in categories.read(c.text)
             )
@@ -270,14 +336,19 @@ def decides(claim: Claim, other: Claim, weight: dict[str, float] | None = None) 
 
 
 def _on_topic(
-    subject: topic.Topic, text: str, stance: dict[str, Any], dates: Sequence[DateMention] = ()
+    subject: topic.Topic,
+    text: str,
+    stance: dict[str, Any],
+    dates: Sequence[DateMention] = (),
+    slots: Sequence[categories.Slot] = (),
 ) -> tuple[str, float, int, int]:
     """The model's ``stance`` of the article ``text`` held to the claim's topic: (label, confidence, evidence start,
     evidence end). Support stands on a sentence giving the claim's value of a thing alike (its evidence sentence,
     else the article's first such), a contradiction or a discussion on its evidence sentence speaking of the claim's
     thing; else the article discusses the claim, with a sentence on its topic as evidence, or, with none, is
     unrelated. A sentence is read with the article's lead and the sentence before it as context
-    (:meth:`topic.Topic.reads`)."""
+    (:meth:`topic.Topic.reads`). A claim of a categorical value (``slots``) is supported only by a sentence that may
+    tell that value of its subject (:func:`_worded`)."""
     label, confidence, start, end = stance["label"], stance["confidence"], stance["start"], stance["end"]
     if label not in LABELS:
         return label, confidence, start, end
@@ -291,12 +362,18 @@ def _on_topic(
         a += lead_prefix(text[a:b])
         return subject.reads(text[a:b], *context, days=[day for at, day in days if a <= at < b])
 
+    def shows(a: int, b: int, got: str | None = None) -> bool:
+        # A claim of a categorical value ("X was sacked") is shown only by a sentence naming its subject with a word
+        # of that value: the model reads how a text tells a claim, and "X, who didn't brief his captain" is no sacking.
+        same = (got or reads(a, b)) == topic.SAME
+        return same and (not slots or _worded(slots, text[a:b], text))
+
     needed = (topic.SAME,) if label == "supports" else (topic.SAME, topic.TOPIC)  # discusses: on the topic
     got = reads(start, end)
-    if got in needed:
+    if got in needed and (label != "supports" or shows(start, end, got)):
         return label, confidence, start, end
     if label == "supports":
-        shown = next(((a, b) for a, b in spans if reads(a, b) == topic.SAME), None)
+        shown = next(((a, b) for a, b in spans if shows(a, b)), None)
         if shown is not None:
             return label, confidence, *shown
     discusses = confidence if label == "discusses" else float(stance.get("scores", {}).get("discusses", confidence))
@@ -327,8 +404,9 @@ def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> d
     decided: dict[int, tuple[str, Claim, float]] = {}
     weight = weights([claim, *(c for candidate in candidates for c in candidate.claims)])
     subject = topic.about(claim)
+    slots = categories.read(claim.text)
     for i, candidate in enumerate(candidates):
-        got = _by_claims(claim, candidate.claims, weight)
+        got = _by_claims(claim, candidate.claims, weight, candidate.text)
         if got is not None and got[0] == "supports":
             # Said in the same words, but with another value of the thing (a toll of 44 against one of 83), or with
             # the value and not the day the claim gives it on. The stored claim is read as the model's evidence is,
@@ -351,7 +429,7 @@ def judge(claim: Claim, candidates: Sequence[Candidate], stances: StanceFn) -> d
             label, evidence, confidence = decided[i]
             start, end, by, via = evidence.start, evidence.end, "claim", evidence.via
         else:
-            label, confidence, start, end = _on_topic(subject, candidate.text, judged[i], candidate.dates)
+            label, confidence, start, end = _on_topic(subject, candidate.text, judged[i], candidate.dates, slots)
             by, via, evidence = "model", (), None
         if label not in listed:
             unrelated += 1
