@@ -240,3 +240,66 @@ def test_a_failed_entities_batch_is_not_kept(
         monkeypatch.setattr(entities.Linker, "link_articles", link)
         corpus.ingest(_steps()[2])
     assert len(builds) == 2
+
+
+# -- newsdesk ingest --every ---------------------------------------------------------------------------------------
+
+
+def _watched(cli: Any, *args: str) -> tuple[int, str]:
+    from newsdesk.cli import cli as newsdesk_cli
+
+    result = cli.invoke(newsdesk_cli, ["--db", "news.db", "ingest", *args])
+    return result.exit_code, result.stderr
+
+
+def test_ingest_every_reads_a_folder_again_and_adds_what_it_gained(
+    cli: Any, home: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = _steps()[:2]
+    folder = home / "inbox"
+    folder.mkdir()
+    for path in first:
+        (folder / path.name).write_bytes(path.read_bytes())
+    ingest = Corpus.ingest
+
+    def gaining(self: Corpus, *args: Any, **kwargs: Any) -> Any:
+        report = ingest(self, *args, **kwargs)
+        for path in second[:1]:  # a file arrives after each run (the second time it is already there)
+            (folder / path.name).write_bytes(path.read_bytes())
+        return report
+
+    monkeypatch.setattr(Corpus, "ingest", gaining)
+    code, err = _watched(cli, str(folder), "--every", "1s", "--times", "2")
+    assert code == 0, err
+    runs = [line for line in err.splitlines() if line.startswith("run ")]
+    assert len(runs) == 2
+    assert f"{len(first)} added, 0 already stored, 0 failed" in runs[0]
+    assert f"1 added, {len(first)} already stored, 0 failed" in runs[1]
+    assert len(builds) == 1  # one Corpus for the watch: its Linker kept from the first run to the second
+
+
+def test_ingest_every_stops_after_the_run_ctrl_c_comes_in(
+    cli: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    ingest = Corpus.ingest
+
+    def interrupted(self: Corpus, *args: Any, **kwargs: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C during the run: the run goes on to its end
+        return ingest(self, *args, **kwargs)
+
+    monkeypatch.setattr(Corpus, "ingest", interrupted)
+    code, err = _watched(cli, *map(str, _steps()[0]), "--every", "1h")
+    assert code == 0, err
+    assert len([line for line in err.splitlines() if line.startswith("run ")]) == 1
+    assert "Stopped after 1 run." in err
+    with open_corpus(home / "news.db") as corpus:
+        assert corpus.count() == len(_steps()[0])
+
+
+@pytest.mark.parametrize(("args", "message"), [(["--every", "soon"], "not a duration"), (["--times", "2"], "--every")])
+def test_ingest_every_refuses_what_it_cannot_read(cli: Any, home: Path, args: list[str], message: str) -> None:
+    code, err = _watched(cli, str(home), *args)
+    assert code == 2 and message in err
