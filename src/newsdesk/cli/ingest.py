@@ -80,8 +80,7 @@ def _with_workers(state: State, workers: int | None, engine: str | None = None, 
 
 def print_report(state: State, report: IngestReport) -> None:
     """One line a failure on stderr (what, which item, why, what to do), then a summary."""
-    for failure in report.failures:
-        state.err.print(f"[red]failed[/] {markup(failure.item)}: {markup(failure.message)}", soft_wrap=True)
+    _print_failures(state, report)
     if state.quiet:
         return
     state.err.print(
@@ -101,6 +100,11 @@ def print_report(state: State, report: IngestReport) -> None:
             soft_wrap=True,
         )
     _print_stages(state, report.stages[1:])
+
+
+def _print_failures(state: State, report: IngestReport) -> None:
+    for failure in report.failures:
+        state.err.print(f"[red]failed[/] {markup(failure.item)}: {markup(failure.message)}", soft_wrap=True)
 
 
 def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageReport]) -> None:
@@ -235,8 +239,7 @@ def _watch(state: State, targets: tuple[str, ...], every: float, times: int | No
             started = _clock()
             report = corpus.ingest(targets, **options)
             failed = failed or bool(report.failures)
-            for failure in report.failures:
-                state.err.print(f"[red]failed[/] {markup(failure.item)}: {markup(failure.message)}", soft_wrap=True)
+            _print_failures(state, report)
             if not state.quiet:
                 spent = sum(stage.seconds for stage in report.stages)
                 state.err.print(
