@@ -180,6 +180,30 @@ def test_a_store_another_connection_wrote_to_between_runs_is_linked_from_the_sto
     assert len(builds) == 3 and builds[2] >= stored
 
 
+def test_a_run_another_connection_wrote_to_while_it_went_keeps_nothing(
+    tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk import grouping
+
+    db = tmp_path / "news.db"
+    cluster = grouping.cluster
+
+    def meanwhile(*args: Any, **kwargs: Any) -> Any:
+        for conn in _connection(db):  # another process commits as the run goes (after its entities stage)
+            with conn:
+                conn.execute("INSERT OR REPLACE INTO counters (name, value) VALUES ('elsewhere', 1)")
+        return cluster(*args, **kwargs)
+
+    monkeypatch.setattr(grouping, "cluster", meanwhile)
+    with open_corpus(db) as corpus:
+        corpus.ingest(_steps()[0])
+        assert corpus._kept is None
+        monkeypatch.setattr(grouping, "cluster", cluster)
+        corpus.ingest(_steps()[1])
+        assert corpus._kept is not None
+    assert len(builds) == 2
+
+
 def test_a_write_of_this_corpus_outside_a_run_drops_what_it_kept(tmp_path: Path, builds: list[int]) -> None:
     db = tmp_path / "news.db"
     first, second = _steps()[:2]

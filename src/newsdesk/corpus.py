@@ -371,10 +371,11 @@ class Corpus:
                     self.store.reset(name)
             # (Read under the lock: another process may analyse this database between two of this Corpus's runs.)
             memo = self._resume()
+            started = self.store.write_mark()
             reports = self._run_stages(run_id, on_progress=on_progress, failed=failed, memo=memo)
             if again:
                 self._digest_again()
-            self._hold(memo)
+            self._hold(memo, started)
             return reports
 
     def _resume(self) -> dict[str, dict[str, Any]]:
@@ -393,12 +394,15 @@ class Corpus:
             stage_memo[EARLIER_RUN] = True
         return memo
 
-    def _hold(self, memo: dict[str, dict[str, Any]]) -> None:
-        """Keep for the next run what the lasting stages hold at the end of a run that ended (:meth:`_resume`)."""
+    def _hold(self, memo: dict[str, dict[str, Any]], started: tuple[int, int] | None) -> None:
+        """Keep for the next run what the lasting stages hold at the end of a run that ended (:meth:`_resume`), when
+        no other connection committed since the run started (``started``, the store's write mark then): one that
+        did as the run wrote its last batch would be in the mark taken now, unseen by the next run's check."""
         lasting = {s.name for s in self.pipeline.stages if getattr(s, "lasting", False)}
         held = {name: stage_memo for name, stage_memo in memo.items() if name in lasting}
         mark = self.store.write_mark()
-        self._kept = (mark, held) if held and mark is not None else None
+        alone = started is not None and mark is not None and mark[0] == started[0]
+        self._kept = (mark, held) if held and alone and mark is not None else None
 
     @contextlib.contextmanager
     def _own(self) -> Iterator[None]:
