@@ -20,6 +20,7 @@ from newsdesk.errors import ConfigError, IngestError, NewsdeskError, NotFoundErr
 from newsdesk.extract import dates
 from newsdesk.extract.entities import kept_out_of_collections
 from newsdesk.pipeline import (
+    EARLIER_RUN,
     Ahead,
     ArticleStage,
     Context,
@@ -156,6 +157,10 @@ class Corpus:
             raise ConfigError(f'[pipeline] engine is {self.settings.pipeline.engine!r}: give "local" or "ray".')
         if self.settings.pipeline.engine == "ray":
             require_ray()  # before anything is stored, not when the analysis starts
+        # What the lasting corpus stages kept in the last run (their memo, by stage name), with the store's write mark
+        # as that run left it: handed to the next run while the store is unchanged since but for this Corpus's own
+        # bookkeeping (decision 0099).
+        self._kept: tuple[tuple[int, int], dict[str, dict[str, Any]]] | None = None
 
     def reader(self) -> Corpus:
         """This corpus over another, read-only connection to its database, for reading from another thread.
@@ -171,7 +176,8 @@ class Corpus:
 
     def mark_demo(self) -> None:
         """Label this database as a demo database, which ``newsdesk demo`` may replace."""
-        self.store.mark("demo")
+        with self._own():
+            self.store.mark("demo")
 
     def close(self) -> None:
         """Close the database."""
@@ -211,7 +217,8 @@ class Corpus:
         work = [i for i in found if isinstance(i, ingest.Item)]
         if url is not None and len(work) > 1:
             raise ConfigError(f"--url names one article, but {len(work)} items were given. Ingest them one at a time.")
-        run_id = self.store.start_run("ingest")
+        with self._own():
+            run_id = self.store.start_run("ingest")
         failures: list[Failure] = []
         added: list[str] = []
         skipped: list[str] = []
@@ -230,11 +237,12 @@ class Corpus:
             if spellings is None:  # the store's outlets, read once an ingest
                 spellings = outlets.Spellings({o["outlet"]: o["articles"] for o in self.store.query("outlets")})
             pending[:] = _spelled(pending, spellings)
-            new, known = self.store.add(pending, failed=failures)
+            with self._own():  # new articles, none of them analysed: nothing a kept memo holds
+                new, known = self.store.add(pending, failed=failures)
+                self.store.record_failures(failures[recorded[0] :], run_id)
             added.extend(new)
             skipped.extend(known)
             pending.clear()
-            self.store.record_failures(failures[recorded[0] :], run_id)
             recorded[0] = len(failures)
             flushed[0] = time.monotonic()
 
@@ -292,7 +300,8 @@ class Corpus:
             stage_failures: list[Failure] = []
             stages.extend(self._analyze(run_id, on_progress=on_progress, failed=stage_failures))
             failures.extend(stage_failures)
-        self.store.finish_run(run_id, stages)
+        with self._own():
+            self.store.finish_run(run_id, stages)
         return IngestReport(
             added=tuple(added),
             skipped=tuple(skipped),
@@ -337,9 +346,11 @@ class Corpus:
         Raises:
             LockedError: another process analysed this database for all of ``[pipeline] lock_seconds``.
         """
-        run_id = self.store.start_run("analyze")
+        with self._own():
+            run_id = self.store.start_run("analyze")
         reports = self._analyze(run_id, on_progress=on_progress, redo=redo, again=True)
-        self.store.finish_run(run_id, reports)
+        with self._own():
+            self.store.finish_run(run_id, reports)
         return reports
 
     def _analyze(
@@ -355,12 +366,58 @@ class Corpus:
         # batch, so two processes analysing the same pending articles would count them twice.
         with self.store.analysis_lock(wait=self.settings.pipeline.lock_seconds):
             if redo:
+                self._kept = None
                 for name in self.pipeline.names:
                     self.store.reset(name)
-            reports = self._run_stages(run_id, on_progress=on_progress, failed=failed)
+            # (Read under the lock: another process may analyse this database between two of this Corpus's runs.)
+            memo = self._resume()
+            started = self.store.write_mark()
+            reports = self._run_stages(run_id, on_progress=on_progress, failed=failed, memo=memo)
             if again:
                 self._digest_again()
+            self._hold(memo, started)
             return reports
+
+    def _resume(self) -> dict[str, dict[str, Any]]:
+        """The memo this run starts from: what the lasting stages kept in this Corpus's last run, each marked as of
+        an earlier run, when nothing but this Corpus's bookkeeping (:meth:`_own`) was written to the store since
+        that run ended; else none (every stage builds from the store, as in a fresh process). Either way nothing is
+        kept while the run goes: a run that fails or is interrupted leaves none for the next (decision 0099)."""
+        kept, self._kept = self._kept, None
+        if kept is None:
+            return {}
+        mark, memo = kept
+        if self.store.write_mark() != mark:
+            log.info("the store was written since this corpus's last run: its stages build from the store")
+            return {}
+        for stage_memo in memo.values():
+            stage_memo[EARLIER_RUN] = True
+        return memo
+
+    def _hold(self, memo: dict[str, dict[str, Any]], started: tuple[int, int] | None) -> None:
+        """Keep for the next run what the lasting stages hold at the end of a run that ended (:meth:`_resume`), when
+        no other connection committed since the run started (``started``, the store's write mark then): one that
+        did as the run wrote its last batch would be in the mark taken now, unseen by the next run's check."""
+        lasting = {s.name for s in self.pipeline.stages if getattr(s, "lasting", False)}
+        held = {name: stage_memo for name, stage_memo in memo.items() if name in lasting}
+        mark = self.store.write_mark()
+        alone = started is not None and mark is not None and mark[0] == started[0]
+        self._kept = (mark, held) if held and alone and mark is not None else None
+
+    @contextlib.contextmanager
+    def _own(self) -> Iterator[None]:
+        """A write of this Corpus that changes nothing a kept memo holds (a run's row, new articles not analysed,
+        failures, a label): the memo stays good for the next run if the store was as the last run left it before
+        the write and no other connection committed while it was made."""
+        kept = self._kept
+        before = self.store.write_mark() if kept is not None else None
+        try:
+            yield
+        finally:
+            if kept is not None and self._kept is kept:
+                after = self.store.write_mark()
+                good = before == kept[0] and after is not None and before is not None and after[0] == before[0]
+                self._kept = (after, kept[1]) if good and after is not None else None
 
     def _digest_again(self) -> None:
         """Digest again each story whose kept timeline was made before its rows said which entries are still to
@@ -377,10 +434,15 @@ class Corpus:
         log.info("digested again %d stories kept before their timeline rows said what is still to come", len(old))
 
     def _run_stages(
-        self, run_id: int, *, on_progress: ProgressCallback, failed: list[Failure] | None
+        self,
+        run_id: int,
+        *,
+        on_progress: ProgressCallback,
+        failed: list[Failure] | None,
+        memo: dict[str, dict[str, Any]] | None = None,
     ) -> list[StageReport]:
         with contextlib.ExitStack() as pool:
-            return self._run_stages_with(pool, run_id, on_progress=on_progress, failed=failed)
+            return self._run_stages_with(pool, run_id, on_progress=on_progress, failed=failed, memo=memo)
 
     def _parallel(self, stage: Stage, pending: int) -> bool:
         """Whether ``stage`` over ``pending`` articles is worth starting the worker processes for."""
@@ -403,8 +465,11 @@ class Corpus:
         *,
         on_progress: ProgressCallback,
         failed: list[Failure] | None,
+        memo: dict[str, dict[str, Any]] | None = None,
     ) -> list[StageReport]:
-        context = Context(settings=self.settings, on_progress=on_progress, view=self.store)
+        context = Context(
+            settings=self.settings, on_progress=on_progress, view=self.store, memo={} if memo is None else memo
+        )
         lead, middle, tail = self.pipeline.parts()
         # Each stage's pending articles are read as it starts: what earlier stages write makes more of them
         # pending for later ones (a changed article's digest, its claims matched again).

@@ -41,6 +41,7 @@ from newsdesk.stances import extract as stance_extract
 
 __all__ = [
     "BUILTIN",
+    "EARLIER_RUN",
     "EXTRACTS",
     "INGEST_PRODUCES",
     "ArticleStage",
@@ -108,6 +109,8 @@ class CorpusView(Protocol):
     def copies_of(self, article_id: str) -> list[str]: ...
 
     def entities(self) -> list[Entity]: ...
+
+    def entity_ids(self) -> list[str]: ...
 
     def name_keys(self) -> tuple[str | None, dict[str, dict[str, str]]]: ...
 
@@ -548,6 +551,10 @@ class CorpusStage:
     after_all: bool = False
     # ``fn`` takes ``aside=``, the context's :class:`Aside` (None when there is none), to share its batch's work.
     shares: bool = False
+    # What it keeps in its memo may serve the next run of the same Corpus, when the store is as the run left it
+    # (decision 0099): the memo is handed to that run holding ``EARLIER_RUN``, and the stage brings what it keeps to
+    # what it would build from the store (or builds it anew) in its first batch.
+    lasting: bool = False
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
@@ -599,6 +606,9 @@ def _quotes(article: Article, doc: Any, settings: Settings) -> Article:
     )
 
 
+# The key a stage's memo holds (True) when a Corpus hands it, kept from its last run, to the next (``lasting``).
+EARLIER_RUN = "earlier_run"
+
 # Stored mentions read for what earlier articles said of a name another spelling may join (entities.Linker): the
 # first that many in the order their articles came in (``entity_told``, decision 0075).
 _STORED_MENTIONS = 50
@@ -617,6 +627,10 @@ def _entities(
     # of the rules, they are the answers the Linker would work out; kept by another (or none kept, a store made before
     # them), they are written anew from this run's first batch, every stored name's with the new ones.
     linker: entities.Linker | None = memo.get("linker")
+    if memo.pop(EARLIER_RUN, False) and linker is not None and not linker.next_run(view.entity_ids()):
+        # Kept from the Corpus's last run, but not holding the stored entities: built anew, as by a fresh process.
+        memo.clear()
+        linker = None
     version = entities.keys_version()
     first = linker is None
     try:
@@ -732,6 +746,7 @@ BUILTIN: tuple[Stage, ...] = (
         produces=("article.entities",),
         keeps_state=True,
         reads=(),
+        lasting=True,  # the Linker, brought to the store's order as the next run starts (decision 0099)
     ),
     ArticleStage(
         "claims",

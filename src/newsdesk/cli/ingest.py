@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import re
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import PurePath
+from types import FrameType
+from typing import Any
 
 import click
 
@@ -39,6 +47,22 @@ _RAY_ADDRESS = click.option(
 )
 
 
+# A duration: a number of seconds, minutes or hours ("90s", "5m", "1.5h"; a bare number is seconds).
+_DURATION = re.compile(r"(\d+(?:\.\d*)?)\s*([smh]?)")
+_UNIT = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def _duration(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """``--every``'s value in seconds (more than none); another is a usage error."""
+    if value is None:
+        return None
+    found = _DURATION.fullmatch(value.strip().lower())
+    seconds = float(found.group(1)) * _UNIT[found.group(2)] if found else 0.0
+    if seconds <= 0:
+        raise click.BadParameter(f"{value!r} is not a duration: give one as 30s, 5m or 1h.", ctx=ctx, param=param)
+    return seconds
+
+
 def _with_workers(state: State, workers: int | None, engine: str | None = None, ray_address: str | None = None) -> None:
     changes: dict[str, object] = {}
     if workers is not None:
@@ -56,8 +80,7 @@ def _with_workers(state: State, workers: int | None, engine: str | None = None, 
 
 def print_report(state: State, report: IngestReport) -> None:
     """One line a failure on stderr (what, which item, why, what to do), then a summary."""
-    for failure in report.failures:
-        state.err.print(f"[red]failed[/] {markup(failure.item)}: {markup(failure.message)}", soft_wrap=True)
+    _print_failures(state, report)
     if state.quiet:
         return
     state.err.print(
@@ -77,6 +100,11 @@ def print_report(state: State, report: IngestReport) -> None:
             soft_wrap=True,
         )
     _print_stages(state, report.stages[1:])
+
+
+def _print_failures(state: State, report: IngestReport) -> None:
+    for failure in report.failures:
+        state.err.print(f"[red]failed[/] {markup(failure.item)}: {markup(failure.message)}", soft_wrap=True)
 
 
 def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageReport]) -> None:
@@ -110,6 +138,20 @@ def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageRepo
     help="In folders, read what symbolic links point to outside the folder (refused by default).",
 )
 @click.option("--no-analyze", is_flag=True, help="Store the articles but skip the analysis stages.")
+@click.option(
+    "--every",
+    callback=_duration,
+    metavar="DURATION",
+    help="Read the files, folders, feeds and URLs again every DURATION (30s, 5m, 1h), adding what is new, until"
+    " Ctrl-C, which stops once the current run is done; one line a run.",
+)
+@click.option(
+    "--times",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="With --every: stop after N runs.",
+)
 @_WORKERS
 @_ENGINE
 @_RAY_ADDRESS
@@ -124,6 +166,8 @@ def ingest(
     allow_private: bool,
     follow_links: bool,
     no_analyze: bool,
+    every: float | None,
+    times: int | None,
     workers: int | None,
     engine: str | None,
     ray_address: str | None,
@@ -131,7 +175,9 @@ def ingest(
     """Read articles from files, folders, JSONL, RSS/Atom feeds and URLs.
 
     Ingesting the same article again adds nothing. One bad item is reported and skipped; the exit
-    status is 3 when any item failed.
+    status is 3 when any item failed. With --every, the sources are read again and again in one
+    process, which keeps what the analysis built between runs (the entity linker) while nothing else
+    writes to the database.
     """
     _with_workers(state, workers, engine, ray_address)
     if allow_private:
@@ -142,12 +188,72 @@ def ingest(
         state.settings = dataclasses.replace(
             state.settings, ingest=dataclasses.replace(state.settings.ingest, follow_links=True)
         )
+    if times is not None and every is None:
+        raise click.UsageError("--times counts the runs of --every: give --every too.")
+    if every is not None:
+        _watch(state, targets, every, times, outlet=outlet, published=published, url=url, analyze=not no_analyze)
+        return
     with state.corpus(create=True) as corpus, state.progress() as progress:
         report = corpus.ingest(
             targets, outlet=outlet, published=published, url=url, analyze=not no_analyze, on_progress=progress
         )
     print_report(state, report)
     if report.failures:
+        raise SystemExit(ExitStatus.ITEMS_FAILED)
+
+
+# How --every waits between runs and tells the time (tests replace them).
+_clock: Callable[[], float] = time.monotonic
+
+
+@contextmanager
+def _stopping() -> Iterator[threading.Event]:
+    """An event set by Ctrl-C (SIGINT) in the block, which goes on: the watch stops once its run is done. A second
+    Ctrl-C stops the run itself, as without --every. Off the main thread (no signal handler can be set there), an
+    event nothing sets."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def asked(signum: int, frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, asked)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _watch(state: State, targets: tuple[str, ...], every: float, times: int | None, **options: Any) -> None:
+    """``ingest --every``: one Corpus for every run (decision 0099), a run every ``every`` seconds from the start of
+    the one before (at once when a run took longer), until ``times`` runs or Ctrl-C."""
+    failed = False
+    with state.corpus(create=True) as corpus, _stopping() as stop:
+        run = 0
+        while True:
+            run += 1
+            started = _clock()
+            report = corpus.ingest(targets, **options)
+            failed = failed or bool(report.failures)
+            _print_failures(state, report)
+            if not state.quiet:
+                spent = sum(stage.seconds for stage in report.stages)
+                state.err.print(
+                    f"run {run} at {time.strftime('%H:%M:%S')}: {len(report.added)} added,"
+                    f" {len(report.skipped)} already stored, {len(report.failures)} failed, in {spent:.1f} s"
+                    + (f" (newsdesk failures --run {report.run_id})" if report.failures and report.run_id else "")
+                )
+            if (times is not None and run >= times) or stop.is_set():
+                break
+            if stop.wait(max(0.0, started + every - _clock())):
+                break
+    if not state.quiet and stop.is_set():
+        state.err.print(f"Stopped after {plural(run, 'run')}.")
+    if failed:
         raise SystemExit(ExitStatus.ITEMS_FAILED)
 
 

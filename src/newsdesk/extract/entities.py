@@ -111,6 +111,10 @@ _RUNS = re.compile(r"(.)\1+", re.DOTALL)
 _FIRST = operator.itemgetter(1)
 # Words (and names run together) remembered by those caches: a store of 50,000 articles holds a few hundred thousand.
 _WORDS_CACHED = 1 << 19
+# How many index entries an entity's place in the store's order holds (a Linker's places are that place times this,
+# plus the entry's number among the entity's own: :meth:`Linker._build`, :meth:`Linker.next_run`); more than any
+# entity has, and than a run enters after the last stored entity's place.
+_PLACES = 1 << 32
 # Pairs of words compared by spelling (:func:`_similar`, :func:`_near`) remembered: a run of 1,000 articles at 50,000
 # stored asks :func:`_similar` of 224,866 pairs, more than 2^17 (decision 0041, revision of 2026-12-05 forenoon).
 _PAIRS_CACHED = 1 << 19
@@ -1840,6 +1844,9 @@ class Linker:
         # Ids in the order they first changed (a dict, not a set: the store writes new entities in this order, and
         # a later run's Linker is built in the store's order, so it must not follow the hash seed).
         self.changed: dict[str, None] = {}
+        # The ids settled (their entries taken out and put in again at the indexes' end) since the Linker was built
+        # or last brought back to the store's order (:meth:`next_run`), in the order they were first settled.
+        self._moved: dict[str, None] = {}
         # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
         self.compared = 0
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
@@ -1882,7 +1889,11 @@ class Linker:
         entity_forms = self._entity_forms
         from_record, split, last_of, sound_, letters_ = self._from_record, _split, _last, sound, _letters
         entries = self._entries
-        for e in known:
+        for rank, e in enumerate(known):
+            # Each entity's entries numbered from its place in the store's order times _PLACES (the same order as
+            # numbers counted on, entity after entity): :meth:`next_run` can put an entity a run moved back at its
+            # place, among the others' numbers (decision 0099).
+            entries = max(entries, rank * _PLACES)
             k = from_record(e)
             kid, kind = k.id, k.type
             known_[kid] = k
@@ -2000,6 +2011,7 @@ class Linker:
 
     def _settle(self, stored: Iterable[Entity]) -> None:
         for e in stored:
+            self._moved[e.id] = None
             old = self._known.get(e.id)
             # The keys of the aliases it had, handed to its record's indexing (the same aliases mostly, of the same
             # type: :meth:`_keys` depends on nothing else, decision 0041, revision of 2026-12-05, afternoon).
@@ -2059,6 +2071,96 @@ class Linker:
             # Its mentions are stored now: what they say is read from the store when next needed.
             self._stored_told.pop(e.id, None)
         self.changed.clear()
+
+    def next_run(self, order: Sequence[str]) -> bool:
+        """Make this Linker, which served a run whose records are all written (every batch settled), what a Linker
+        built from the store would be as the next run starts (decision 0099): ``order`` is the stored entities' ids
+        in the store's order (``Store.entity_ids``). False, and nothing changed, when the Linker does not hold
+        exactly those entities (the store was written by something else): build one from the store.
+
+        Each entity a settle moved to the indexes' end is put back at its place in the store's order (the numbers
+        :meth:`_build` gives it) and the keys it is under sorted again; the held entities, and their votes counted
+        afresh, in the store's order; the surnames known noted again from the held names (a settle leaves those of
+        a name given up); the keys emptied let go. What lookups remembered is forgotten, as a built Linker has
+        none: only the indexes, the groups made (whose order is never read) and each entity's notes are kept."""
+        known = self._known
+        if self.changed or len(order) != len(known) or not all(kid in known for kid in order):
+            return False
+        indexes = {
+            id(index): index
+            for index in (
+                self._by_surname,
+                self._by_sound,
+                self._by_letters,
+                self._by_word,
+                self._by_pair,
+                self._by_family,
+                self._by_part,
+                self._by_acronym,
+                self._by_frame,
+                self._by_whole,
+            )
+        }
+        moved = self._moved
+        touched: set[tuple[int, str]] = set()
+        if moved:
+            for rank, kid in enumerate(order):
+                if kid not in moved:
+                    continue
+                k = known[kid]
+                place = rank * _PLACES
+                entered: set[tuple[int, str]] = set()  # (as _entered: once a key, for its first alias there)
+                for alias in k.aliases:
+                    for index, key in self._keys(k, alias):
+                        under = (id(index), key)
+                        if under in entered:
+                            continue
+                        entered.add(under)
+                        index[key][kid] = place
+                        place += 1
+                touched |= entered
+        for grouped, key in touched:
+            index = indexes[grouped]
+            ids = index[key]
+            places = list(ids.values())
+            if any(a > b for a, b in itertools.pairwise(places)):
+                index[key] = dict(sorted(ids.items(), key=operator.itemgetter(1)))
+        for index in indexes.values():
+            for key in [key for key, ids in index.items() if not ids]:
+                del index[key]
+        self._entries = len(order) * _PLACES
+        if list(known) != list(order):
+            self._known = known = {kid: known[kid] for kid in order}
+        self._moved = {}
+        # The first votes of a built Linker: every entity's, in the store's order.
+        self._votes, self._voted, self._keyed = {}, {}, {}
+        self._unvoted = dict.fromkeys(known)
+        self._person_surnames.clear()
+        self._person_sounds.clear()
+        for k in known.values():
+            if k.type != "PERSON":
+                continue
+            for alias in k.aliases:
+                words = _split(alias)
+                if len(words) > 1:
+                    self._person_surnames.add(_last(alias))
+                    self._person_sounds.add(sound(words[-1]))
+        for remembered in (
+            self._bare,
+            self._bare_under,
+            self._full,
+            self._full_under,
+            self._bodies,
+            self._bodies_under,
+            self._read,
+            self._compared,
+            self._conflicting,
+            self._shapes,
+            self._stored_told,
+            self._window_told,
+        ):
+            remembered.clear()
+        return True
 
     def _index(
         self,

@@ -920,6 +920,19 @@ class Store:
         """Every stored entity, for linking new mentions to."""
         return extracts.entities(self.conn)
 
+    def entity_ids(self) -> list[str]:
+        """Every stored entity's id, in the order :meth:`entities` gives them."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM entities ORDER BY rowid")]
+
+    def write_mark(self) -> tuple[int, int] | None:
+        """A value that changes whenever anything is committed to the database after it is read: by another
+        connection (SQLite's ``data_version``) or by this one (its ``total_changes``); None on PostgreSQL, whose
+        server-wide position of its log moves with this connection's writes and other databases' too (decision 0099).
+        """
+        if self.postgres:
+            return None
+        return self.data_version(), self.conn.total_changes
+
     def name_keys(self) -> tuple[str | None, dict[str, dict[str, str]]]:
         """The word keys kept for the stored entities' names: the version of the rules they were worked out by (None
         for none kept) and the answers by function, then argument (decision 0098)."""

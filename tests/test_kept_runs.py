@@ -1,0 +1,329 @@
+"""A Corpus keeps its entity Linker from one run to the next (decision 0099): the same store as fresh processes,
+and a Linker built anew whenever the store is not as its last run left it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdesk.corpus import Corpus, open_corpus
+from newsdesk.demo import corpus_path
+from newsdesk.extract import entities
+from tests.conftest import bench_module
+
+# The invented demo articles, in four steps (a newsroom ingesting every few minutes).
+_STEPS = 4
+
+
+def _steps() -> list[list[Path]]:
+    files = sorted(p for p in corpus_path().iterdir() if p.suffix in (".txt", ".html"))
+    return [files[k::_STEPS] for k in range(_STEPS)]
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many entities each Linker built from the store held, one number a build."""
+    seen: list[int] = []
+    init = entities.Linker.__init__
+
+    def counted(self: entities.Linker, known: Any = (), *args: Any, **kwargs: Any) -> None:
+        known = list(known)
+        seen.append(len(known))
+        init(self, known, *args, **kwargs)
+
+    monkeypatch.setattr(entities.Linker, "__init__", counted)
+    return seen
+
+
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Batches of three: each run settles several batches, so its Linker's entries are moved from the store's order.
+    monkeypatch.setattr("newsdesk.corpus._ANALYZE_CHUNK", 3)
+
+
+def _digest(db: Path) -> str:
+    digest: str = bench_module("distributed").store_digest(db)
+    return digest
+
+
+def _fresh(db: Path) -> str:
+    """The store of the steps each ingested by a Corpus of its own (what a process a step does)."""
+    for step in _steps():
+        with open_corpus(db) as corpus:
+            corpus.ingest(step)
+    return _digest(db)
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> str:
+    patch = pytest.MonkeyPatch()
+    patch.setattr("newsdesk.corpus._ANALYZE_CHUNK", 3)
+    try:
+        return _fresh(tmp_path_factory.mktemp("fresh") / "news.db")
+    finally:
+        patch.undo()
+
+
+def test_a_corpus_ingesting_again_keeps_its_linker_and_stores_what_fresh_processes_store(
+    tmp_path: Path, fresh: str, builds: list[int], small_batches: None
+) -> None:
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        for step in _steps():
+            corpus.ingest(step)
+    assert builds == [0]  # built once, from the empty store, and kept for the three runs after
+    assert _digest(db) == fresh
+
+
+def _kept_linker(corpus: Corpus) -> entities.Linker:
+    assert corpus._kept is not None
+    linker: entities.Linker = corpus._kept[1]["entities"]["linker"]
+    return linker
+
+
+_INDEXES = (
+    "_by_surname",
+    "_by_sound",
+    "_by_letters",
+    "_by_word",
+    "_by_pair",
+    "_by_family",
+    "_by_part",
+    "_by_acronym",
+    "_by_frame",
+    "_by_whole",
+)
+
+
+def _as_built(linker: entities.Linker) -> dict[str, Any]:
+    """What a Linker's lookups read of its order: each key's ids in order (and their places in that order), the
+    held entities' order, the first votes counted, the known surnames."""
+    out: dict[str, Any] = {}
+    for name in _INDEXES:
+        index = getattr(linker, name)
+        out[name] = {key: list(ids) for key, ids in index.items()}
+        for ids in index.values():
+            assert list(ids.values()) == sorted(ids.values())
+    # The places of every entity's entries, across the indexes, in one order (a lookup sorts a union by them).
+    placed = sorted(
+        (p, i, name, key) for name in _INDEXES for key, ids in getattr(linker, name).items() for i, p in ids.items()
+    )
+    out["places"] = [(i, name, key) for _, i, name, key in placed]
+    out["known"] = [(i, k.type, list(k.aliases.items()), k.total) for i, k in linker._known.items()]
+    votes = linker._known_votes()
+    out["votes"] = [(key, list(kinds.items())) for key, kinds in votes.items()]
+    out["keyed"] = {head: list(keys) for head, keys in linker._keyed.items()}
+    out["surnames"] = (set(linker._person_surnames), set(linker._person_sounds))
+    return out
+
+
+def test_the_kept_linker_is_brought_to_what_a_linker_built_from_the_store_holds(
+    tmp_path: Path, small_batches: None
+) -> None:
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        for step in _steps()[:2]:
+            corpus.ingest(step)
+        linker = _kept_linker(corpus)
+        assert linker._moved  # the run moved entities to the indexes' end
+        assert linker.next_run(corpus.store.entity_ids())
+        assert _as_built(linker) == _as_built(entities.Linker(corpus.store.entities()))
+
+
+def test_a_linker_not_holding_the_stored_entities_is_not_brought_back(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        corpus.ingest(_steps()[0])
+        linker = _kept_linker(corpus)
+        ids = corpus.store.entity_ids()
+        assert not linker.next_run([*ids, "someone-else"])
+        assert not linker.next_run(ids[1:])
+
+
+def _connection(db: Path) -> Iterator[sqlite3.Connection]:
+    conn = sqlite3.connect(db)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        # Another connection (another process) writes: an entity renamed, an article's mentions deleted.
+        "UPDATE entities SET aliases = '[\"Someone Else\"]' WHERE rowid = 1",
+        "DELETE FROM mentions WHERE article_id = (SELECT id FROM articles LIMIT 1)",
+    ],
+)
+def test_a_store_another_connection_wrote_to_between_runs_is_linked_from_the_store(
+    tmp_path: Path, builds: list[int], write: str
+) -> None:
+    db = tmp_path / "news.db"
+    first, second = _steps()[:2]
+    with open_corpus(db) as corpus:
+        corpus.ingest(first)
+        for conn in _connection(db):
+            with conn:
+                conn.execute(write)
+        corpus.ingest(second)
+        stored = len(corpus.store.entity_ids())
+    assert len(builds) == 2 and builds[1] > 0
+    # And its next run, with nothing written between, keeps the Linker again.
+    with open_corpus(db) as corpus:
+        corpus.ingest(_steps()[2])
+        corpus.ingest(_steps()[3])
+    assert len(builds) == 3 and builds[2] >= stored
+
+
+def test_a_run_another_connection_wrote_to_while_it_went_keeps_nothing(
+    tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk import grouping
+
+    db = tmp_path / "news.db"
+    cluster = grouping.cluster
+
+    def meanwhile(*args: Any, **kwargs: Any) -> Any:
+        for conn in _connection(db):  # another process commits as the run goes (after its entities stage)
+            with conn:
+                conn.execute("INSERT OR REPLACE INTO counters (name, value) VALUES ('elsewhere', 1)")
+        return cluster(*args, **kwargs)
+
+    monkeypatch.setattr(grouping, "cluster", meanwhile)
+    with open_corpus(db) as corpus:
+        corpus.ingest(_steps()[0])
+        assert corpus._kept is None
+        monkeypatch.setattr(grouping, "cluster", cluster)
+        corpus.ingest(_steps()[1])
+        assert corpus._kept is not None
+    assert len(builds) == 2
+
+
+def test_a_write_of_this_corpus_outside_a_run_drops_what_it_kept(tmp_path: Path, builds: list[int]) -> None:
+    db = tmp_path / "news.db"
+    first, second = _steps()[:2]
+    with open_corpus(db) as corpus:
+        corpus.ingest(first)
+        corpus.store.reset("entities")  # through its own connection, not a run
+        corpus.ingest(second)
+    assert len(builds) == 2
+
+
+def test_a_redo_builds_its_linker_from_the_store(tmp_path: Path, builds: list[int]) -> None:
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        corpus.ingest(_steps()[0])
+        corpus.analyze(redo=True)
+        corpus.ingest(_steps()[1])
+    # The redo's Linker is built from no entities (they were reset), and kept for the ingest after it.
+    assert builds == [0, 0]
+
+
+def test_an_interrupted_run_leaves_nothing_kept(
+    tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk import grouping
+
+    db = tmp_path / "news.db"
+    cluster = grouping.cluster
+    with open_corpus(db) as corpus:
+        corpus.ingest(_steps()[0])
+
+        def interrupted(*args: Any, **kwargs: Any) -> Any:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(grouping, "cluster", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            corpus.ingest(_steps()[1])  # linked, then stopped in a later stage
+        assert corpus._kept is None
+        monkeypatch.setattr(grouping, "cluster", cluster)
+        corpus.ingest(_steps()[2])
+    # The interrupted run took the first run's Linker; the run after it builds one from the store.
+    assert len(builds) == 2 and builds[1] > 0
+
+
+def test_a_failed_entities_batch_is_not_kept(
+    tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "news.db"
+    with open_corpus(db) as corpus:
+        corpus.ingest(_steps()[0])
+        link = entities.Linker.link_articles
+
+        def failing(self: entities.Linker, batch: Any) -> Any:
+            raise RuntimeError("a bug")
+
+        monkeypatch.setattr(entities.Linker, "link_articles", failing)
+        corpus.ingest(_steps()[1])
+        assert corpus._kept is None
+        monkeypatch.setattr(entities.Linker, "link_articles", link)
+        corpus.ingest(_steps()[2])
+    assert len(builds) == 2
+
+
+# -- newsdesk ingest --every ---------------------------------------------------------------------------------------
+
+
+def _watched(cli: Any, *args: str) -> tuple[int, str]:
+    from newsdesk.cli import cli as newsdesk_cli
+
+    result = cli.invoke(newsdesk_cli, ["--db", "news.db", "ingest", *args])
+    return result.exit_code, result.stderr
+
+
+def test_ingest_every_reads_a_folder_again_and_adds_what_it_gained(
+    cli: Any, home: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = _steps()[:2]
+    folder = home / "inbox"
+    folder.mkdir()
+    for path in first:
+        (folder / path.name).write_bytes(path.read_bytes())
+    ingest = Corpus.ingest
+
+    def gaining(self: Corpus, *args: Any, **kwargs: Any) -> Any:
+        report = ingest(self, *args, **kwargs)
+        for path in second[:1]:  # a file arrives after each run (the second time it is already there)
+            (folder / path.name).write_bytes(path.read_bytes())
+        return report
+
+    monkeypatch.setattr(Corpus, "ingest", gaining)
+    code, err = _watched(cli, str(folder), "--every", "1s", "--times", "2")
+    assert code == 0, err
+    runs = [line for line in err.splitlines() if line.startswith("run ")]
+    assert len(runs) == 2
+    assert f"{len(first)} added, 0 already stored, 0 failed" in runs[0]
+    assert f"1 added, {len(first)} already stored, 0 failed" in runs[1]
+    assert len(builds) == 1  # one Corpus for the watch: its Linker kept from the first run to the second
+
+
+def test_ingest_every_stops_after_the_run_ctrl_c_comes_in(
+    cli: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    ingest = Corpus.ingest
+
+    def interrupted(self: Corpus, *args: Any, **kwargs: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C during the run: the run goes on to its end
+        return ingest(self, *args, **kwargs)
+
+    monkeypatch.setattr(Corpus, "ingest", interrupted)
+    code, err = _watched(cli, *map(str, _steps()[0]), "--every", "1h")
+    assert code == 0, err
+    assert len([line for line in err.splitlines() if line.startswith("run ")]) == 1
+    assert "Stopped after 1 run." in err
+    with open_corpus(home / "news.db") as corpus:
+        assert corpus.count() == len(_steps()[0])
+
+
+@pytest.mark.parametrize(("args", "message"), [(["--every", "soon"], "not a duration"), (["--times", "2"], "--every")])
+def test_ingest_every_refuses_what_it_cannot_read(cli: Any, home: Path, args: list[str], message: str) -> None:
+    code, err = _watched(cli, str(home), *args)
+    assert code == 2 and message in err
