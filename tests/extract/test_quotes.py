@@ -1927,16 +1927,3 @@ def test_a_she_after_a_sentence_whose_subject_is_she_is_that_same_woman() -> Non
     )
     found = _quotes(text)
     assert [q.speaker for q in found] == ["Ann Holm", "Ann Holm"], [(q.text, q.speaker) for q in found]
-
-
-def test_a_quote_takes_no_cue_from_the_next_paragraph() -> None:
-    # The parse ran the quote's paragraph on into the next one's verb, and the words above (Bea Lund's, of Mr. Holm)
-    # were given to Mr. Holm by "said" in the paragraph below. A cue above a quote in the parse is in its paragraph.
-    text = (
-        "In the 1990s, Mr. Holm turned his firm, Tarvik Care, into a large business. His former partner at the firm, "
-        'Bea Lund, called him a master at bolting together hard deals. "He showed again and again an ability to put '
-        'together deals that other people could not."\n\n'
-        "Tarvik Care was a giant, Mr. Holm said, until it went bankrupt in 1999. Mr. Holm said he began to rethink "
-        "his goals."
-    )
-    assert [q.speaker for q in _quotes(text)] == [None]

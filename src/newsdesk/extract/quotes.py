@@ -343,9 +343,7 @@ def _ancestor_cue(art: _Article, start: int, end: int) -> Token | None:
     occasion = False
     for _ in range(8):
         if not art.in_quote(token.idx) and speakers.is_cue(token) and not speakers.impersonal(token):
-            # Never from another paragraph, where the parse ran a quote's paragraph on into the next one's verb.
-            apart = art.text[min(token.idx, start) : max(token.idx, end)]
-            return None if occasion or "\n" in apart else token
+            return None if occasion else token
         if token.lower_ in _OCCASION and token.idx < start:
             occasion = True
         elif token.dep_ in _CLAUSE:
