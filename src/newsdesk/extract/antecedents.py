@@ -49,7 +49,8 @@ _FEMALE_NOUNS = frozenset(
 # Nouns for one person that may stand for a named one, beside the class nouns of :mod:`kinds`.
 _PERSON_NOUNS = frozenset(
     "woman man aide chief ceo head boss owner resident witness victim survivor relative friend father "
-    "mother son daughter brother sister husband wife presenter host anchor coach captain".split()
+    "mother son daughter brother sister husband wife presenter host anchor coach captain deputy assistant "
+    "colleague".split()
 )
 _INDEFINITE = {"a", "an", "another", "one"}
 
@@ -250,6 +251,12 @@ class Resolver:
         for back in range(_SENTENCES_BACK):
             if k - back < 0:
                 break
+            same = self._same_pronoun_before(reference, k - 1) if back == 1 and gender is not None else None
+            if same is not None:
+                # "She says Trump represents ... She adds, “...”": a subject "she" after a sentence whose subject is
+                # "she" goes on with that one; the names in between ("Trump", whose gender the article may never
+                # write) are what she spoke of.
+                return self.person(same, gender, depth, avoid)
             for _rank, _pos, token in self._candidates(k - back):
                 if token.i >= reference.i or token.i in own:
                     continue
@@ -257,6 +264,23 @@ class Resolver:
                 if found is not None and not (found.named and avoid is not None and avoid(found)):
                     return found
         return None
+
+    def _same_pronoun_before(self, reference: Token, k: int) -> Token | None:
+        """The subject of sentence ``k``'s main verb, outside quotation marks, where it is the pronoun ``reference``
+        is ("she" after "she") and ``reference`` is the subject of its own sentence's main verb too, or of a cue set
+        in it ("He has come up with a model, he said, ..."): the two are one person. A pronoun in a clause ("declined
+        to comment on whether he still supported it") may be anyone."""
+        if reference.dep_ not in _SUBJECTS or reference.head.dep_ not in {"ROOT", "parataxis"} or k < 0:
+            return None
+        root = self._sentences[k].root
+        return next(
+            (
+                c
+                for c in root.children
+                if c.dep_ in _SUBJECTS and c.lower_ == reference.lower_ and not self.in_quote(c.idx)
+            ),
+            None,
+        )
 
     def _resolve(
         self, token: Token, gender: str | None, depth: int, avoid: Callable[[Antecedent], bool] | None = None

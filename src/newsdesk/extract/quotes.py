@@ -43,13 +43,18 @@ _HOLDS_NO_VIEW = frozenset({"maintain"})
 # a bid of its own) are things done, not a view of the video, the bail or the offer.
 _ACTS_ON_A_THING = frozenset({"charge", "post", "counter"})
 
-# Speech verbs whose bare object may be who was spoken to or relied on rather than a thing a view is held of.
+# Speech verbs whose bare object may be who was spoken to or relied on rather than a thing a view is held of; and
+# "question", whose person is the one questioned ("Holm was questioned by investigators", "police questioned the
+# driver": an interrogation, no view of anyone), where a thing is one doubted ("questioned the decision").
 _TO_WHOM = frozenset(
     "tell tells told telling address addresses addressed addressing write writes wrote written writing brief briefs "
-    "briefed briefing inform informs informed informing cite cites cited citing quote quotes quoted quoting".split()
+    "briefed briefing inform informs informed informing cite cites cited citing quote quotes quoted quoting "
+    "question questions questioned questioning".split()
 )
 # Nouns for those spoken to or relied on, as a name is: "citing the Hong Kong government", "told police".
 _PARTY_NOUNS = frozenset({"source", "sources", "media", "press", "government", "authorities", "police", "officials"})
+# Pronouns for people, who are spoken to or questioned as a name is ("told him", "she was questioned").
+_PERSONAL = frozenset("him her them he she they me us".split())
 # "agree" with an object agrees a thing (a deal, terms), no words: "agreed that ..." or "agreed to ..." is said.
 _AGREEING = frozenset({"agree", "agrees", "agreed", "agreeing"})
 
@@ -63,8 +68,9 @@ def _a_party(art: _Article, start: int, end: int) -> bool:
     root = span.root
     return (
         root.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-        or kinds.names_a_person(root.text)
+        or antecedents.names_a_person(root)
         or root.lower_ in _PARTY_NOUNS
+        or root.lower_ in _PERSONAL
     )
 
 
@@ -271,6 +277,10 @@ def _cue_after(art: _Article, end: int, limit: int, width: int = 1) -> Token | N
     nxt = end + width
     while nxt < len(art.text) and art.text[nxt] in " \t,—–":
         nxt += 1
+    # A cue after a quote is on its line: a headline's quote is not said by the paragraph under it ("From Ann Roe
+    # writing at the Courier:" over the article it relays).
+    line_end = art.text.find("\n", end + width)
+    limit = limit if line_end == -1 else min(limit, line_end)
     first = art.token_at(nxt)
     if first is None or first.dep_ == "cc":
         return None  # “…”, and called on X: a coordinated clause goes on, with the subject of the one before
@@ -996,6 +1006,12 @@ def _direct(art: _Article) -> list[Quote]:
         # “…,” adding that “…” continues the clause before: its cue is the one that opened the quote.
         cue = before if after is not None and before is not None and after.tag_ == "VBG" else after or before
         confidence = 0.9
+        if after is not None and before is None and after.tag_ == "VBG":
+            # 'urged negotiators to reach an “ambitious compromise,” emphasizing the stakes': the words are part of
+            # what "urged" reports, whose point the participle after them goes on with; it frames no quote.
+            above = _ancestor_cue(art, m.start, m.end)
+            if above is not None and above.idx < m.start and after.head.i == above.i:
+                cue, confidence = above, 0.75
         head = speakers.subject(_past_quote(art, cue)) if cue is not None else None
         if cue is None:
             cue = _colon_frame(art, m.start, floor, m.width)
@@ -1024,11 +1040,16 @@ def _direct(art: _Article) -> list[Quote]:
             if other is not None and not short:
                 # “...,” Ann Holm said. Bea Lund, her rival, laughed. “...”: Bea Lund's words, not Ann Holm's; a
                 # person written between who does nothing of the voice ("Bea Lund was not at the meeting.") leaves
-                # the quote to no one.
-                verb = other.head
+                # the quote to no one. Nor one who only moves, unless the quote comes right after it ("Bea Lund
+                # shook her head. “...”": she answers).
+                verb = _clause_verb(other)
                 # "Bea Lund did not respond to a request for comment.", "Bea Lund will testify next week.": a voice
                 # denied or still to come says nothing, and the quote after it is not hers.
-                taken = speakers.frames_quote(verb) and not art.in_quote(verb.idx) and not _not_yet_or_never(verb)
+                taken = (
+                    (speakers.frames_quote(verb) or _gesture_before(art, verb, m.start - m.width))
+                    and not art.in_quote(verb.idx)
+                    and not _not_yet_or_never(verb)
+                )
                 speaker = (
                     _speaker(art, other, None, (m.start, m.end))
                     if taken
@@ -1045,6 +1066,10 @@ def _direct(art: _Article) -> list[Quote]:
                     continue
                 speaker = _Speaker(None, SpeakerKind.UNKNOWN, None, None, -1)
                 confidence = 0.3
+                mover = _gesturer(art, m.start - m.width)
+                if mover is not None:
+                    # "Ann Holm shook her head. “...”": the one who moves, just before the words, says them.
+                    speaker, confidence = _speaker(art, mover, None, (m.start, m.end)), 0.6
             else:
                 assert previous is not None
                 speaker = previous
@@ -1078,11 +1103,65 @@ def _other_subject(art: _Article, previous: _Speaker | None, since: int, opening
             previous.start is not None and previous.start <= token.idx < (previous.end or previous.start)
         ):
             continue
+        named = _named_subject(art, token, words)
+        if named is not None:
+            return named
+    return None
+
+
+def _named_subject(art: _Article, subject: Token, besides: set[str]) -> Token | None:
+    """The person a sentence's ``subject`` names: the subject itself where it is a person's name, or the name set
+    beside it ("Holm's deputy, Bea Lund, nodded": "Bea Lund"); never one whose last word is in ``besides``."""
+    for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
         first, last = speakers.phrase(token)
         named = art.persons_in(art.doc[first].idx, art.doc[last - 1].idx + len(art.doc[last - 1]))
-        if any(m.start <= token.idx < m.end and m.text.split()[-1] not in words for m in named):
+        if any(m.start <= token.idx < m.end and m.text.split()[-1] not in besides for m in named):
             return token
     return None
+
+
+def _clause_verb(person: Token) -> Token:
+    """The verb whose subject ``person`` is, or is set beside (:func:`_named_subject`)."""
+    return person.head.head if person.dep_ == "appos" else person.head
+
+
+# Gestures written as a sentence of their own before a person's words: "Bea Lund shook her head. “...”".
+_GESTURES = frozenset(
+    "nod nods nodded nodding shrug shrugs shrugged smile smiles smiled grin grins grinned frown frowns frowned "
+    "wince winces winced pause pauses paused chuckle chuckles chuckled scoff scoffs scoffed smirk smirks smirked "
+    "hesitate hesitates hesitated".split()
+)
+_SHAKES = frozenset("shake shakes shook".split())
+
+
+def _gesture_before(art: _Article, verb: Token, opening: int) -> bool:
+    """Whether ``verb`` is a gesture (:data:`_GESTURES`, or shaking one's head) that ends the sentence right before
+    a quotation opening at ``opening``, on the same line: who makes it is about to speak. A gesture further up, or
+    an act ("Karl Berg closed the harbour in 2010."), tells nothing of who speaks next."""
+    low = verb.lower_
+    if low not in _GESTURES and not (
+        low in _SHAKES and any(c.dep_ == "dobj" and c.lower_ == "head" for c in verb.children)
+    ):
+        return False
+    sentence = art.resolver.sentence(verb)
+    return (
+        sentence.end_char <= opening
+        and not art.text[sentence.end_char : opening].strip()
+        and "\n" not in art.text[verb.idx : opening]
+    )
+
+
+def _gesturer(art: _Article, opening: int) -> Token | None:
+    """The person named as the subject of a gesture right before a quotation opening at ``opening``
+    (:func:`_gesture_before`): "Ann Holm shook her head. “...”" is hers. A pronoun or a description is left alone."""
+    mark = art.token_at(opening)
+    if mark is None or mark.i == 0:
+        return None
+    root = art.resolver.sentence(art.doc[mark.i - 1]).root
+    if art.in_quote(root.idx) or not _gesture_before(art, root, opening) or _not_yet_or_never(root):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return _named_subject(art, subject, set()) if subject is not None else None
 
 
 def _continues(text: str, previous_end: int, opening: int) -> bool:

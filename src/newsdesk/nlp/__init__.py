@@ -69,8 +69,10 @@ def loaded() -> bool:
 # 'casualties,"she said' and 'said,“We': a quotation mark glued to the words on both sides, after punctuation (a
 # lost space, common in scraped news). spaCy's tokenizer keeps 'casualties,"she' as one word, so the parse finds
 # no "she" to say the quote; these infixes split the punctuation and the mark off. Two word characters before the
-# punctuation leave 'U.S."' alone.
-_GLUED_MARKS = (r"(?<=\w\w)[,.!?;:](?=[\"“”]\w)", r"(?<=[,.!?;:])[\"“”](?=\w)")
+# punctuation leave 'U.S."' alone. The horizontal bar (U+2015), which spaCy splits off no word as it does the em
+# dash, is always a word of its own: "WASHINGTON―The senators said" was one word "WASHINGTON―The" and "senators", and
+# the speaker shown was "senators" ("WASHINGTON―Ann Holm said" was "Holm").
+_GLUED_MARKS = (r"(?<=\w\w)[,.!?;:](?=[\"“”]\w)", r"(?<=[,.!?;:])[\"“”](?=\w)", r"―")
 
 
 def _split_glued_marks(nlp: Language) -> None:
