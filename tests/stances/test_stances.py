@@ -1807,3 +1807,31 @@ def test_a_claim_agreed_with_is_no_position(text: str, held: bool) -> None:
     found = extract.find(_person(_article(text, {"Ann Holm": "p1"}), "Ann Holm"))
     assert bool(found) == held
     assert all(s.position == Position.SUPPORTS and "toll" in s.target for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # review h-rs53 of h-st53: the act one is judged for stayed the judge's when a negation or an adverb stood
+        # before it, and "accus-" and "credit" were in the list of judging verbs but take "of" and "with"
+        ("Ann Holm thanked Jon Vek for not backing the canal toll.", [("p2", Position.OPPOSES)]),
+        ("Ann Holm blamed the Belstad cabinet for never backing the canal toll.", [("e2", Position.OPPOSES)]),
+        ("Ann Holm thanked Jon Vek for quickly backing the canal toll.", [("p2", Position.SUPPORTS)]),
+        ("Ann Holm credited Jon Vek with backing the canal toll.", [("p2", Position.SUPPORTS)]),
+        # a charge is no one's act (Jon Vek may deny it), and never the accuser's
+        ("Ann Holm accused Jon Vek of backing the canal toll.", []),
+        ("Ann Holm accused Belstad of not backing the canal toll.", []),
+        # one who judges themself did the act
+        ("Ann Holm blamed herself for backing the canal toll.", [("p1", Position.SUPPORTS)]),
+        # a noun after the idea is no act judged: the speaker's, as before
+        ("Ann Holm praised the idea of backing the canal toll.", [("p1", Position.SUPPORTS)]),
+    ],
+)
+def test_an_act_judged_negated_charged_or_credited_is_not_the_judges(
+    text: str, held: list[tuple[str, Position]]
+) -> None:
+    quote = _quote(text, "the canal toll", "Ann Holm", "backing", "p1")
+    article = _person(_article(text, {"Ann Holm": "p1", "Jon Vek": "p2", "Belstad": "e2"}, (quote,)), "Ann Holm")
+    found = [s for s in extract.find(article) if s.cue == "backing"]
+    assert [(s.actor_id, s.position) for s in found] == held
+    assert all(s.target == "the canal toll" for s in found)

@@ -1490,11 +1490,13 @@ def _from_quote(
     if position is not None or act:
         before = text[max(actor.end, sentence[0]) : cue_at]
         if cue.endswith("ing") and (judged := _JUDGED_FOR.search(before)):
-            # "Cruz thanked Trump for backing his priority": the backing is Trump's, or no one's ("thanked them")
-            doer = _judged(ctx, judged, cue_at - len(before))
+            # "Cruz thanked Trump for backing his priority": the backing is Trump's, or no one's ("thanked them"),
+            # or the judge's own ("blamed herself for backing ...")
+            doer = _judged(ctx, judged, cue_at - len(before), actor)
             if doer is None:
                 return None
-            actor, before = doer, text[doer.end : cue_at]
+            if doer is not actor:
+                actor, before = doer, text[doer.end : cue_at]
             evidence = (min(actor.start, cue_at, quote.start), max(quote.end, cue_at + len(cue)))
             clause = text[evidence[0] : evidence[1]]
         if _OWED_BEFORE.search(before):
@@ -1549,13 +1551,19 @@ def _from_quote(
 
 
 # Judging someone for what they did ("thanked Trump for backing ...", "criticised Holm over rejecting ...", "blamed
-# Ostrava for refusing ..."): the act after "for" or "over" is the one judged's, never the judge's.
+# Ostrava for refusing ...", "credited Ostrava with opposing ..."): the act after "for" or "over" ("with" after
+# crediting) is the one judged's, never the judge's, negated or not ("thanked Trump for not backing ..."); the judged
+# themself ("blamed herself for backing ...") is the judge. What one is accused or suspected of is a charge, no one's
+# act ("accused Holm of backing ...").
 _JUDGED_FOR = re.compile(
-    r"\b(?:thank|prais|blam|critici[sz]|congratulat|applaud|commend|fault|condemn|accus|slam|credit|hail|laud|"
+    r"\b(?:(?:thank|prais|blam|critici[sz]|congratulat|applaud|commend|fault|condemn|accus|slam|credit|hail|laud|"
     r"rebuk|attack|chid|scold|censur|denounc|lambast|castigat|reward|salut|berat|ridicul|mock)\w*\s+"
-    r"(?P<whom>(?:(?!\b(?:for|over)\b)[^,;:.!?])+?)\s+(?:for|over)\s+$",
+    r"(?P<whom>(?:(?!\b(?:for|over)\b)[^,;:.!?])+?)\s+(?:for|over)|"
+    r"(?:accus|suspect)\w*\s+(?P<charged>[^,;:.!?]+?)\s+of|credit\w*\s+(?P<credited>[^,;:.!?]+?)\s+with)"
+    r"\s+(?:(?:not|never|\w+ly)\s+)?$",
     re.IGNORECASE,
 )
+_REFLEXIVE = re.compile(r"(?:him|her|them|it|my|our|your)sel(?:f|ves)\b", re.IGNORECASE)
 # A form of "be" before a participle: the passive, whose subject is whom the position is on ("Reagan was criticized
 # for trading ...", "Texas was called for Cruz"), unless the participle is a state of readiness or of being against
 # ("was prepared to", "is committed to", "is opposed to").
@@ -1563,11 +1571,17 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", r
 _STATE = re.compile(r"^(?:prepared|committed|opposed|pledged)\b", re.IGNORECASE)
 
 
-def _judged(ctx: _Context, judged: re.Match[str], at: int) -> Mention | None:
+def _judged(ctx: _Context, judged: re.Match[str], at: int, judge: Mention) -> Mention | None:
     """The doer of the act someone is judged for (:data:`_JUDGED_FOR` matched ``judged`` in the text from ``at``):
-    the actor that opens whom is judged ("Cruz thanked Trump on Twitter for backing ...": Trump), or None (a pronoun,
-    people unnamed: no one to give it)."""
-    w0, w1 = at + judged.start("whom"), at + judged.end("whom")
+    the actor that opens whom is judged ("Cruz thanked Trump on Twitter for backing ...": Trump), the ``judge`` when
+    that is themself ("blamed herself for backing ..."), or None (a pronoun, people unnamed, or a charge: no one to
+    give it)."""
+    if judged["charged"] is not None:
+        return None  # ("accused Holm of backing ...": a charge, which Holm may deny)
+    whom = "whom" if judged["whom"] is not None else "credited"
+    if _REFLEXIVE.match(judged[whom]):
+        return judge
+    w0, w1 = at + judged.start(whom), at + judged.end(whom)
     # (the name opens whom is judged, after "the" at most: "thanked the Belstad cabinet for ...")
     return next((m for m in ctx.actors_in(w0, w1) if m.start - w0 <= 4), None)
 
