@@ -344,6 +344,7 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
             date(2026, 3, 8),
         ),
         ("Ms Lind is trailing by two points in Thursday's run-off, a poll shows.", "2026-03-09", date(2026, 3, 9)),
+        ("Ms Lind is trailing by two points in Thursday’s run-off, a poll shows.", "2026-03-09", date(2026, 3, 9)),
         ("Ms Lind edged out Mr Voss in Friday's run-off in Belstad.", "2026-03-09", date(2026, 3, 6)),
         # A body's "votes" in the present tense is a schedule ("the council votes on Friday"): to come.
         ("The Orsa council votes on Friday on the canal toll.", "2026-03-09", date(2026, 3, 9)),
