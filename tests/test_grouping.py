@@ -334,6 +334,9 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
         ),
         ("Crews arrived before the vote on Sunday and stayed until the count.", "2026-03-09", date(2026, 3, 8)),
         ("Crews arrived before the vote on Saturday and stayed until the count.", "2026-03-09", date(2026, 3, 9)),
+        # But a day the lead names for its news comes first: the bound is taken only when the lead names no other.
+        ("Ahead of Monday's run-off, Voss toured the Orsa docks on Saturday.", "2026-03-09", date(2026, 3, 7)),
+        ("Before Sunday's vote, Voss toured the Orsa docks on Friday.", "2026-03-09", date(2026, 3, 6)),
         # A weekday's possessive four days back or more may name the coming event: not the news's day. Nearer, it is.
         (
             "Voss, who badly needs a win in Thursday's run-off, won the backing of the Orsa mayor on Sunday.",
@@ -341,6 +344,7 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
             date(2026, 3, 8),
         ),
         ("Ms Lind is trailing by two points in Thursday's run-off, a poll shows.", "2026-03-09", date(2026, 3, 9)),
+        ("Ms Lind is trailing by two points in Thursday’s run-off, a poll shows.", "2026-03-09", date(2026, 3, 9)),
         ("Ms Lind edged out Mr Voss in Friday's run-off in Belstad.", "2026-03-09", date(2026, 3, 6)),
         # A body's "votes" in the present tense is a schedule ("the council votes on Friday"): to come.
         ("The Orsa council votes on Friday on the canal toll.", "2026-03-09", date(2026, 3, 9)),

@@ -339,9 +339,9 @@ LEAD_DAY_BEFORE = 7
 # "heading into Tuesday's primary", "in the run-up to Monday's caucuses"): the day is to come, whatever the tense
 # (a report of the Friday before a Tuesday primary names the primary's Tuesday), or, when it is past, a bound of the
 # news, which came before it ("the polls taken before Tuesday's vote"): not the day the news happened, unless it
-# is the report's own date or the day before (``_when``: the news came on it or just before, and either way it is
-# within ``CLASH_DAYS`` of the report's date). A time of day after them is the news's own hour, whose day follows
-# ("called out shortly before 9pm on Friday").
+# is the report's own date or the day before and the lead names no other past day (``_when``: the news came on it or
+# just before, and either way it is within ``CLASH_DAYS`` of the report's date). A time of day after them is the
+# news's own hour, whose day follows ("called out shortly before 9pm on Friday").
 _AHEAD_OF = re.compile(
     r"\b(?P<words>ahead (?:of|to)|before|heading into|going into|lead(?:ing)?[- ]up to|run[- ]up to|eve of|"
     r"in advance of)\b(?!\s+(?:\d|(?:noon|midnight|dawn|daybreak|dusk|sunrise|sunset|first light)\b))"
@@ -383,8 +383,10 @@ def _when(text: str, published: str | None) -> When:
     the news looks ahead to ("ahead of Tuesday's vote": ``_looks_ahead``) or one to come ("the council meets on
     Tuesday", "will vote on Tuesday": ``future``) is not the news's day, nor a weekday's possessive that may name an
     event to come (``_an_event_to_come``); but a day after words that look ahead that is the report's own date or the
-    day before (within ``CLASH_DAYS``) is: a past one bounds the news, which came on it or just before ("said ... ahead
-    of his third rally of the day on Sunday").
+    day before (within ``CLASH_DAYS``) is, when the lead names no other past day: a past one bounds the news, which
+    came on it or just before ("said ... ahead of his third rally of the day on Sunday"), but a day the lead names
+    for the news itself comes first ("Ahead of Tuesday's vote, Voss toured the docks on Sunday" in a Tuesday
+    report is Sunday's news).
 
     An undated article has only the days its lead names in full: "on 24 November 2025" is that day, "on 24
     November" that day and month of an unknown year (``yearless``), while "on Sunday" is never resolved without
@@ -397,16 +399,21 @@ def _when(text: str, published: str | None) -> When:
     except ValueError:
         return _named_day(text)
     lead = text[:LEAD_CHARS]
+    bound: date | None = None
     for m in dates.find(lead, published):
         if m.future or m.precision != "day" or not m.value:
             continue
         day = date.fromisoformat(m.value)
         back = own - day
-        if back > timedelta(days=CLASH_DAYS) and (_looks_ahead(lead, m.start) or _an_event_to_come(lead, m, back)):
+        if _looks_ahead(lead, m.start):
+            if bound is None and timedelta(0) <= back <= timedelta(days=CLASH_DAYS):
+                bound = day
+            continue
+        if _an_event_to_come(lead, m, back):
             continue
         if timedelta(0) <= back <= timedelta(days=LEAD_DAY_BEFORE):
             return When(day)
-    return When(own)
+    return When(bound or own)
 
 
 # A weekday's possessive ("Tuesday's primary") names an event by its day, with no tense of its own, and news names

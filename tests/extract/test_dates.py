@@ -438,6 +438,14 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
         ("The Orsa council votes on Friday on the canal toll.", "2026-03-13"),
         ("The city council votes on Thursday on the canal toll.", "2026-03-12"),
         ("The two council votes on Friday went to Ms Lind.", "2026-03-06"),
+        # So does a verb or a preposition before the determiner: the body's votes are its object, not its subject.
+        ("Ms Lind lost the council votes on Friday by one voice.", "2026-03-06"),
+        ("Mr Voss won the key board votes on Thursday.", "2026-03-05"),
+        ("Turnout in the party votes on Saturday was low.", "2026-03-07"),
+        # A clause opened by a word or a mark is still the body's schedule.
+        ("The toll stands until the council votes on Friday.", "2026-03-13"),
+        ("Ms Lind said the board votes on Thursday on the canal toll.", "2026-03-12"),
+        ("After months of delay, the city council votes on Friday.", "2026-03-13"),
         # An adjective in "-ed" before a noun is no participle that takes the day.
         ("The Orsa committee holds a closed-door hearing on Tuesday on the canal toll.", "2026-03-10"),
     ],

@@ -95,7 +95,9 @@ _VOTES_AFTER = frozenset({"who", "which", "he", "she", "it", "also"})
 _NOT_A_NAME = _DETERMINERS | {"after", "before", "in", "with", "for", "by", "from", "at", "on", "following", "amid"}
 # A body that votes, named as the subject (a determiner before it, maybe one word between): "the council votes on
 # Tuesday", "the city council votes", "its board votes" is a schedule; a count before it makes "votes" the noun ("the
-# two council votes on Tuesday").
+# two council votes on Tuesday"). The determiner opens a clause (the text's start, a mark, or a word that opens one:
+# "when the council votes", "said the board votes"): after a verb or a preposition the body and "votes" are one noun,
+# its object ("Voss lost the council votes on Monday", "in the party votes on Sunday").
 _BODIES = frozenset(
     {
         *("council", "committee", "board", "panel", "parliament", "senate", "house", "assembly", "legislature"),
@@ -103,7 +105,8 @@ _BODIES = frozenset(
     }
 )
 _A_BODY = re.compile(
-    r"(?:^|\b)(?i:the|a|an|its|their|his|her|our|this|that|each|every)"
+    r"(?:^|[.!?;:,(\"“”—–]\s*|\b(?i:when|until|till|before|after|once|if|unless|as|while|and|but|so|then|that|"
+    r"because|whether|where|said|says|say|told)\s+)(?i:the|a|an|its|their|his|her|our|this|that|each|every)"
     r"(?: (?!(?i:one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|both|all)\b)[^\W\d_][\w’'-]*)? $"
 )
 
