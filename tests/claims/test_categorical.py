@@ -313,3 +313,13 @@ def test_verify_reads_no_spelling_alike_as_the_typed_name_where_the_article_writ
     # Where it writes only the other spelling, with the typed given names, it is the typed name transliterated.
     got = verify.judge(sacked, [_candidate("wire", text[1])], _stances)
     assert [r["article_id"] for r in got["contradicts"]] == ["wire"]
+
+
+def test_verify_takes_no_negative_claim_alike_in_words_as_support() -> None:
+    claim = verify.typed("The Tarnwick board sacked coach Pela Orrin")
+    post = _candidate("post", "The Tarnwick board did not sack coach Pela Orrin on Monday, a spokesman told reporters.")
+    post.claims[0] = dataclasses.replace(post.claims[0], modality=verify.typed(post.claims[0].text).modality)
+    assert post.claims[0].modality == Modality.DENIED
+    got = verify.judge(claim, [post], _stances)
+    assert not got["supports"]
+    assert [(r["article_id"], r["by"]) for r in got["discusses"]] == [("post", "claim")]

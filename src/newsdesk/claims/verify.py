@@ -186,7 +186,10 @@ def _by_claims(
     if found is None:
         return None
     got, other = found
-    label = "discusses" if other.modality == Modality.QUESTIONED else "supports"
+    # A claim alike in words alone that negates them ("The board did not sack X" for "The board sacked X") is no
+    # support: it says the claim's words with a "not" (too loosely placed to contradict, decision 0014, h-rc52).
+    negated = agreeing is None and other.modality == Modality.DENIED
+    label = "discusses" if other.modality == Modality.QUESTIONED or negated else "supports"
     return label, other, round(min(0.95, 0.5 + min(got, 1.0) / 2), 2)
 
 
