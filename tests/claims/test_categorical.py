@@ -298,3 +298,28 @@ def test_verify_takes_a_longer_name_holding_the_claims_whole_as_no_other_subject
     post = verify.Candidate({"id": "post", "origin": "post", "outlet": "Post"}, longer, ())
     got = verify.judge(claim, [post], _supporting)
     assert [r["article_id"] for r in got["supports"]] == ["post"]
+
+
+def test_verify_reads_no_spelling_alike_as_the_typed_name_where_the_article_writes_both() -> None:
+    # "Pela Orrin" the captain and "Pela Orrim" his teammate, in one article, are two people: the teammate's
+    # suspension is no contradiction of the captain's sacking.
+    text = (
+        "Tarnwick captain Pela Orrin, a veteran of the side, was blamed for the row.",
+        "His teammate Pela Orrim was suspended by the Tarnwick board on Monday.",
+    )
+    sacked = verify.typed("The Tarnwick board sacked Pela Orrin")
+    got = verify.judge(sacked, [_candidate("post", *text)], _stances)
+    assert not got["contradicts"]
+    # Where it writes only the other spelling, with the typed given names, it is the typed name transliterated.
+    got = verify.judge(sacked, [_candidate("wire", text[1])], _stances)
+    assert [r["article_id"] for r in got["contradicts"]] == ["wire"]
+
+
+def test_verify_takes_no_negative_claim_alike_in_words_as_support() -> None:
+    claim = verify.typed("The Tarnwick board sacked coach Pela Orrin")
+    post = _candidate("post", "The Tarnwick board did not sack coach Pela Orrin on Monday, a spokesman told reporters.")
+    post.claims[0] = dataclasses.replace(post.claims[0], modality=verify.typed(post.claims[0].text).modality)
+    assert post.claims[0].modality == Modality.DENIED
+    got = verify.judge(claim, [post], _stances)
+    assert not got["supports"]
+    assert [(r["article_id"], r["by"]) for r in got["discusses"]] == [("post", "claim")]

@@ -92,3 +92,17 @@ def test_two_dates_of_two_events_are_no_contradiction() -> None:
     assert [v.value for v in a.claims[0].values if v.kind == "date"] == ["friday"]
     assert not found(a, b)  # the primary's day and the survey's
     assert contradictions(a, c) == {frozenset({"friday", "tuesday"})}  # the primary's, twice
+
+
+def test_a_possessive_source_of_a_count_holds_none_of_it() -> None:
+    # "the Tesk Herald's tally of 30 dead" is the Herald's word on the toll, as "according to the Tesk Herald" is:
+    # two sources' counts of one blast contradict each other; two bidders' offers stay two things.
+    herald = side(
+        "a", "In the Varn blast on Monday, the Tesk Herald's tally of 30 dead came first, police told reporters."
+    )
+    wire = side(
+        "b", "In the Varn blast on Monday, the Norda Wire's estimate of 45 dead came first, police told reporters."
+    )
+    assert contradictions(herald, wire) == {frozenset({"30", "45"})}
+    text = "Velmar's latest offer of $30 a share beat the rest."
+    assert owners.owner(text, text.index("$")) == frozenset({"velmar"})

@@ -14,7 +14,8 @@ nearest named holder of a figure in its clause, before the figure:
 
 :func:`year` reads the year a figure is said of ("by less than one point in 2000"); :func:`dated`, the event a date
 is of ("the primary next month", "a survey in March": two things dated). A name that only reports the figure
-("Reuters said", "according to the UN") holds nothing: two sources' figures of one fact still contradict each other.
+("Reuters said", "according to the UN", "the UN's estimate of") holds nothing: two sources' figures of one fact
+still contradict each other.
 :func:`apart` says whether two figures are of two things by these readings; a figure with no holder or no year read
 is of any (the comparison's other tests decide). Read from the text alone and remembered by it.
 """
@@ -41,7 +42,10 @@ _NAME = rf"{_CAP}(?:\s+(?:of\s+)?{_CAP})*"
 _BEFORE = 160  # characters before a figure its holder is looked for in
 # What ends a clause back from a figure: its holder is not looked for past it.
 _CLAUSE = re.compile(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:while|but|whereas|although|though|which|who|when|where|as)\b")
-_POSSESSED_FIGURE = re.compile(rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}$")
+_POSSESSED_FIGURE = re.compile(rf"({_NAME})['’]s\s+((?:[a-z-]+\s+){{0,2}})$")
+# Nouns of a report of a fact: "the UN's estimate of 30 dead" is the UN's word on the toll, as "according to the UN"
+# is, not a thing of the UN's.
+_REPORTS = re.compile(r"\b(?:estimates?|estimated|counts?|tall(?:y|ies)|figures?|reckoning|calculations?|reports?)\b")
 _POSSESSED_HOLDER = re.compile(rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_HOLDERS})\b")
 _ATTRIBUTIVE = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+({_NAME})\s+(?:[a-z-]+\s+)?(?:{_HOLDERS})\b")
 _AGENT = re.compile(rf"({_NAME})\s+(?:(?:has|have|had|will|would|is|was|also|then|now)\s+)*(?:{_AGENTS})\b")
@@ -68,6 +72,8 @@ def owner(text: str, start: int) -> frozenset[str]:
     clause = _clause_before(text, start)
     best: tuple[int, str] | None = None
     possessed = _POSSESSED_FIGURE.search(clause)
+    if possessed is not None and _REPORTS.search(possessed[2]):
+        return frozenset()  # a source's word on the figure: it holds none of it
     if possessed is not None:
         best = (len(clause), possessed[1])
     else:

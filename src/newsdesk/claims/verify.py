@@ -186,7 +186,10 @@ def _by_claims(
     if found is None:
         return None
     got, other = found
-    label = "discusses" if other.modality == Modality.QUESTIONED else "supports"
+    # A claim alike in words alone that negates them ("The board did not sack X" for "The board sacked X") is no
+    # support: it says the claim's words with a "not" (too loosely placed to contradict, decision 0014, h-rc52).
+    negated = agreeing is None and other.modality == Modality.DENIED
+    label = "discusses" if other.modality == Modality.QUESTIONED or negated else "supports"
     return label, other, round(min(0.95, 0.5 + min(got, 1.0) / 2), 2)
 
 
@@ -224,11 +227,15 @@ def _one_subject(mine: str, theirs: str, text: str) -> bool:
     """Whether the typed claim's subject ``mine`` and an article's ``theirs`` are one: as :func:`categories.one_subject`
     reads two names, or spelt alike where the article (``text``) writes the typed name's given names before the
     last word as it spells it ("Usman Wahla" typed; "Usman Walha" in the article, whose claim says "Walha"): the
-    same person transliterated, which a typed claim, having no entity links, cannot tell otherwise."""
+    same person transliterated, which a typed claim, having no entity links, cannot tell otherwise. An article that
+    also writes the typed spelling ("Daniel Jones" the captain, "Daniel Jonas" his teammate) names two people."""
     if categories.one_subject(mine, theirs):
         return True
     given, last = mine.split()[:-1], theirs.split()[-1].strip(".,'’") if theirs.split() else ""
     if not given or not last or not categories.one_subject(mine, theirs, linked=True):
+        return False
+    typed = mine.split()[-1].strip(".,'’")
+    if re.search(rf"\b{re.escape(typed[:1].upper() + typed[1:])}\b", text):
         return False
     return re.search(rf"\b{re.escape(' '.join(given))}\s+{re.escape(last)}\b", text) is not None
 
