@@ -712,3 +712,30 @@ def test_the_past_recalled_in_other_words_is_one_background_entry(tmp_path: Path
     fled = [e for e in background if "Kestrova" in e["text"]]
     assert [(e["date"], e["articles"]) for e in fled] == [("2024-05-05", 3)], background
     assert any(e["date"] == "1998" for e in background), background
+
+
+def test_a_date_to_come_in_an_undated_report_leaves_its_sentence_at_both(tmp_path: Path) -> None:
+    # An undated report's "signed the pact on 10 March 2026, and the first payment is due on 1 June 2026": June is
+    # after the story's latest day (12 March), so it is to come, as the brief shows it ("expected then"), and the
+    # sentence still tells the signing: it stays cited on 10 March beside the plan, not moved to June alone.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orlan and Tesk sign water pact",
+            "published": "2026-03-12",
+            "text": "The Orlan council signed a water pact with Tesk Builders on Tuesday, the mayor said. The pact "
+            "covers the Varn dam and its spillway.",
+        },
+        {
+            "title": "Water pact for Orlan",
+            "text": "The Orlan council's water pact with Tesk Builders, signed on 10 March 2026, expires in December "
+            "2031, the mayor said. The pact covers the Varn dam.",
+        },
+        {
+            "title": "Orlan pact signed",
+            "text": "Orlan signed the pact with Tesk Builders on 10 March 2026, and the first payment is due on 1 June "
+            "2026, the council said.",
+        },
+    )
+    dated = [(e["date"], e["articles"], e["ahead"]) for e in made["timeline"] if e["date"] and e["date"] < "2027"]
+    assert dated == [("2026-03-10", 3, False), ("2026-06-01", 1, True)], made["timeline"]

@@ -169,7 +169,9 @@ def _keeping(entry: dict[str, Any], kept: list[dict[str, Any]], records: dict[st
     return [{**entry, "evidence": kept, "article_ids": ids, "text": record.text[start:end]}]
 
 
-def _one_date_a_sentence(entries: list[dict[str, Any]], records: dict[str, Article]) -> list[dict[str, Any]]:
+def _one_date_a_sentence(
+    entries: list[dict[str, Any]], records: dict[str, Article], latest: str | None = None
+) -> list[dict[str, Any]]:
     """``entries`` with each sentence that dates two of them (two dates in one sentence, neither to come) left as the
     evidence of the latest alone: "The Kremlin confirmed Friday it had received a plan drawn up after talks in Geneva
     last weekend" tells Friday's news and recalls the weekend's, as "the police arrested him on Monday, two days
@@ -177,12 +179,17 @@ def _one_date_a_sentence(entries: list[dict[str, Any]], records: dict[str, Artic
     the sentence's dateline ("PURCHASE, N.Y., April 1 (UPI) — ... on Thursday") is the day it was filed, not its
     news: the sentence's other date keeps it. An entry keeps its other evidence (its text then the first kept
     sentence's) and goes when none is left; a date to come ("the vote on Monday set the referendum for 12 May") is
-    no news of the sentence's and is left as it was."""
+    no news of the sentence's and is left as it was. In an undated report a date is to come when it is after the
+    story's ``latest`` known day, as the brief shows it (:func:`_ahead`): "signed on 10 March, and the first payment
+    is due on 1 June" tells the signing, not June's payment."""
     where: dict[tuple[str, int, int], list[tuple[bool, str, int]]] = {}
     for i, entry in enumerate(entries):
         for statement in _statements(entry, records):
             at = _sentence_at(statement, records)
-            if at is not None and not statement.future and not entry.get("future"):
+            record = records.get(statement.article_id)
+            undated = record is not None and not record.published
+            to_come = statement.future or entry.get("future") or (undated and _ahead(str(entry["date"]), latest))
+            if at is not None and not to_come:
                 key, dateline = at
                 where.setdefault(key, []).append((not dateline, str(entry["date"]), i))
     latest = {key: max(cited)[2] for key, cited in where.items() if len({i for *_, i in cited}) > 1}
@@ -563,7 +570,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         key=lambda h: -h["articles"],
     )
     recalled = _not_the_news_recalling(told, began, records)
-    joined = _one_date_a_sentence(_one_development(recalled, records, began), records)
+    joined = _one_date_a_sentence(_one_development(recalled, records, began), records, latest)
     entries, left = _with_background_cut(joined, began)
     for entry in entries:
         first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
