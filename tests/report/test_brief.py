@@ -739,3 +739,33 @@ def test_a_date_to_come_in_an_undated_report_leaves_its_sentence_at_both(tmp_pat
     )
     dated = [(e["date"], e["articles"], e["ahead"]) for e in made["timeline"] if e["date"] and e["date"] < "2027"]
     assert dated == [("2026-03-10", 3, False), ("2026-06-01", 1, True)], made["timeline"]
+
+
+def test_a_past_month_sharing_only_two_place_names_with_a_day_stays_apart(tmp_path: Path) -> None:
+    # The Background's month and day of one past development share two names and a word ("fled"); a flood and a
+    # treaty of that month share with the flight only its two countries' names, and stay the month's entry: two
+    # developments the analyst would lose, and a flight told by two reports, not three.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Court sentences Ana Morell",
+            "published": "2026-03-10",
+            "text": "A Veloria court sentenced former president Ana Morell to ten years in prison on Monday. Morell "
+            "has lived in Kestrova since she fled Veloria on 5 May 2024. Floods in May 2024 killed dozens in Veloria "
+            "and Kestrova, aid groups said.",
+        },
+        {
+            "title": "Morell sentenced in absence",
+            "published": "2026-03-10",
+            "text": "Former president Ana Morell was sentenced to ten years in prison by a Veloria court on Monday. The "
+            "trial went ahead in her absence. Morell fled Veloria for Kestrova on 5 May 2024.",
+        },
+        {
+            "title": "Veloria court jails Morell",
+            "published": "2026-03-11",
+            "text": "A Veloria court jailed former president Ana Morell for ten years on Monday. Veloria and Kestrova "
+            "signed a border treaty in May 2024, months before the protests.",
+        },
+    )
+    background = [(e["date"], e["articles"]) for e in made["timeline"] if e["background"]]
+    assert background == [("2024-05", 2), ("2024-05-05", 2)], made["timeline"]

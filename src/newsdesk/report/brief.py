@@ -366,21 +366,23 @@ def _joins(statement: _Statement, finer: list[tuple[int, list[_Statement]]]) -> 
 
 def _recalls(statement: _Statement, finer: list[tuple[int, list[_Statement]]]) -> int | None:
     """The finer Background entry (index, and its statements) a Background month's ``statement`` recalls the
-    development of: the one one of whose statements shares at least :data:`_SHARED_NAMES` names with it (and the
-    most content words), whatever its subject, neither to come and neither undoing what the other tells; None if
-    none does. The articles of a story recall few developments of one past month, each in its own words ("she fled
-    to India in August 2024", "her removal from office in August 2024", "she fled Bangladesh on August 5, 2024"):
-    two names in common are the same one, where in the story's own course they would be any two doings of its
-    parties (:func:`_joins`)."""
-    best, most = None, 1
+    development of: the one one of whose statements shares at least :data:`_SHARED_NAMES` names with it and a word
+    besides (the most words in all), whatever its subject, neither to come and neither undoing what the other tells;
+    None if none does. The articles of a story recall few developments of one past month, each in its own words
+    ("she fled to India in August 2024", "her removal from office in August 2024", "she fled Bangladesh on August 5,
+    2024"): two names and a word in common are the same one, where in the story's own course they would be any two
+    doings of its parties (:func:`_joins`). Two names alone are no more than a place's or a country's pair: "floods
+    killed dozens in Veloria and Kestrova in May 2024" is no telling of "she fled Veloria for Kestrova on 5 May
+    2024"."""
+    best, most = None, 0
     for j, statements in finer:
         for other in statements:
             if statement.future or other.future or statement.undoes != other.undoes:
                 continue
-            names = len(statement.names & other.names)
-            shared = len(statement.words & other.words)
-            if names >= _SHARED_NAMES and shared > most:
-                best, most = j, shared
+            names = statement.names & other.names
+            words = (statement.words & other.words) - statement.names - other.names
+            if len(names) >= _SHARED_NAMES and words and len(names) + len(words) > most:
+                best, most = j, len(names) + len(words)
     return best
 
 
