@@ -769,3 +769,47 @@ def test_a_past_month_sharing_only_two_place_names_with_a_day_stays_apart(tmp_pa
     )
     background = [(e["date"], e["articles"]) for e in made["timeline"] if e["background"]]
     assert background == [("2024-05", 2), ("2024-05-05", 2)], made["timeline"]
+
+
+def test_a_sentence_is_cited_at_its_news_not_the_day_it_was_said(tmp_path: Path) -> None:
+    # "Police arrested two men ... on Sunday, a police spokesman said on Monday": Monday is the day it was said (the
+    # attribution closing the sentence), Sunday the arrests' day; the one sentence is cited once, on Sunday.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Two held over Orlan dam sabotage",
+            "published": "2026-03-10",
+            "text": "Police arrested two men over the sabotage of the Varn dam's spillway gates on Sunday, a police "
+            "spokesman said on Monday.\n\nThe men are due in court in Orlan later this month.",
+        },
+        {
+            "title": "Orlan dam sabotage arrests",
+            "published": "2026-03-10",
+            "text": "Two men were arrested over the sabotage of the Varn dam gates near Orlan, police said.",
+        },
+    )
+    arrested = [e["date"] for e in made["timeline"] if e["text"].startswith("Police arrested")]
+    assert arrested == ["2026-03-08"], made["timeline"]
+
+
+def test_a_sentence_of_years_is_cited_at_each(tmp_path: Path) -> None:
+    # "who led the council from 2012 until earlier this year, said the council first approved the gates in 2009":
+    # the latest year is what the speaker is described by, not the sentence's news; years and months tell no day's
+    # news, so the sentence stays cited at each (2009 among them), not at this year alone.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orlan dam sabotage arrests",
+            "published": "2026-03-10",
+            "text": "Two men were arrested over the sabotage of the Varn dam gates near Orlan, police said. Ana Roe, "
+            "who led the Orlan council from 2012 until earlier this year, said the council first approved the "
+            "spillway gates in 2009.",
+        },
+        {
+            "title": "Two held over Orlan dam sabotage",
+            "published": "2026-03-10",
+            "text": "Police arrested two men over the sabotage of the Varn dam's spillway gates on Sunday.",
+        },
+    )
+    cited = [e["date"] for e in made["timeline"] if e["text"].startswith("Ana Roe")]
+    assert "2009" in cited, made["timeline"]
