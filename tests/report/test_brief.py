@@ -757,8 +757,8 @@ def test_a_past_month_sharing_only_two_place_names_with_a_day_stays_apart(tmp_pa
         {
             "title": "Morell sentenced in absence",
             "published": "2026-03-10",
-            "text": "Former president Ana Morell was sentenced to ten years in prison by a Veloria court on Monday. The "
-            "trial went ahead in her absence. Morell fled Veloria for Kestrova on 5 May 2024.",
+            "text": "Former president Ana Morell was sentenced to ten years in prison by a Veloria court on Monday. "
+            "The trial went ahead in her absence. Morell fled Veloria for Kestrova on 5 May 2024.",
         },
         {
             "title": "Veloria court jails Morell",

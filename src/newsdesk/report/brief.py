@@ -179,14 +179,14 @@ def _one_date_a_sentence(
     or a week (:data:`_NEWS_DAYS`) is a sentence's news that way: of years and months, the latest is as often what
     the sentence describes its subject by ("who served as ambassador from 2012 until earlier this year, said Clinton
     reached out ... in 2009"; "the tweets he sent out in 2013 ... every other candidate this year"), and such a
-    sentence stays cited at each. A date in
-    the sentence's dateline ("PURCHASE, N.Y., April 1 (UPI) — ... on Thursday") is the day it was filed, and one in
-    the attribution closing it ("Police arrested two men on Sunday, a spokesman said on Monday") the day it was
-    said, not its news: the sentence's other date keeps it. An entry keeps its other evidence (its text then the first kept
-    sentence's) and goes when none is left; a date to come ("the vote on Monday set the referendum for 12 May") is
-    no news of the sentence's and is left as it was. In an undated report a date is to come when it is after the
-    story's ``latest`` known day, as the brief shows it (:func:`_ahead`): "signed on 10 March, and the first payment
-    is due on 1 June" tells the signing, not June's payment."""
+    sentence stays cited at each. A date in the sentence's dateline ("PURCHASE, N.Y., April 1 (UPI) — ... on
+    Thursday") is the day it was filed, and one in the attribution closing it ("Police arrested two men on Sunday, a
+    spokesman said on Monday") the day it was said, not its news: the sentence's other date keeps it. An entry keeps
+    its other evidence (its text then the first kept sentence's) and goes when none is left; a date to come ("the
+    vote on Monday set the referendum for 12 May") is no news of the sentence's and is left as it was. In an undated
+    report a date is to come when it is after the story's ``latest`` known day, as the brief shows it
+    (:func:`_ahead`): "signed on 10 March, and the first payment is due on 1 June" tells the signing, not June's
+    payment."""
     where: dict[tuple[str, int, int], list[tuple[bool, str, int]]] = {}
     for i, entry in enumerate(entries):
         for statement in _statements(entry, records):
