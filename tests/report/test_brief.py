@@ -813,3 +813,24 @@ def test_a_sentence_of_years_is_cited_at_each(tmp_path: Path) -> None:
     )
     cited = [e["date"] for e in made["timeline"] if e["text"].startswith("Ana Roe")]
     assert "2009" in cited, made["timeline"]
+
+
+def test_a_said_after_a_subject_s_aside_is_the_sentence_s_own_news(tmp_path: Path) -> None:
+    # "Ana Roe, who on Tuesday signed the pact, said Wednesday she backs the new gates": her saying is the sentence's
+    # news (no attribution closes it: nobody is named between its last comma and "said"), Wednesday its day.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orlan mayor backs new dam gates",
+            "published": "2026-03-12",
+            "text": "Orlan mayor Ana Roe, who on Tuesday signed the Varn dam pact, said Wednesday she backs the new "
+            "spillway gates.\n\nThe Orlan council votes on the gates in April.",
+        },
+        {
+            "title": "Roe backs Varn dam gates",
+            "published": "2026-03-12",
+            "text": "Orlan mayor Ana Roe backed the new spillway gates for the Varn dam, her office said.",
+        },
+    )
+    backs = [e["date"] for e in made["timeline"] if e["text"].startswith("Orlan mayor Ana Roe, who")]
+    assert backs == ["2026-03-11"], made["timeline"]

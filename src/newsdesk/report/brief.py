@@ -232,9 +232,11 @@ def _sentence_at(statement: _Statement, records: dict[str, Article]) -> tuple[tu
 
 
 # The attribution closing a sentence, after a comma, a few words of who said it and a few after: ", a spokesman said
-# on Monday.", ", police told reporters Friday.", ", said Ana Roe, the mayor, on Monday." A date in it is the day the
-# sentence's news was said. "On Monday, the mayor said the council had approved the plan in March" goes on too long.
-_SAID_CLOSING = re.compile(r",(?:\s+[^\s,;:]+){0,5}?\s+(?:said|says|told|added|stated)\b(?:\s+[^\s;:]+){0,7}\s*$")
+# on Monday.", ", police told reporters Friday." A date in it is the day the sentence's news was said. "On Monday, the
+# mayor said the council had approved the plan in March" goes on too long, and "Sanders, who on Tuesday endorsed
+# Clinton, said Wednesday he agrees ..." names nobody after its comma: the sentence's own verb, its news Wednesday's.
+# (", said Ana Roe, the mayor, on Monday" is read as the latter: left.)
+_SAID_CLOSING = re.compile(r",(?:\s+[^\s,;:]+){1,5}?\s+(?:said|says|told|added|stated)\b(?:\s+[^\s;:]+){0,7}\s*$")
 
 
 def _headline_only(entry: dict[str, Any]) -> bool:
