@@ -712,3 +712,125 @@ def test_the_past_recalled_in_other_words_is_one_background_entry(tmp_path: Path
     fled = [e for e in background if "Kestrova" in e["text"]]
     assert [(e["date"], e["articles"]) for e in fled] == [("2024-05-05", 3)], background
     assert any(e["date"] == "1998" for e in background), background
+
+
+def test_a_date_to_come_in_an_undated_report_leaves_its_sentence_at_both(tmp_path: Path) -> None:
+    # An undated report's "signed the pact on 10 March 2026, and the first payment is due on 1 June 2026": June is
+    # after the story's latest day (12 March), so it is to come, as the brief shows it ("expected then"), and the
+    # sentence still tells the signing: it stays cited on 10 March beside the plan, not moved to June alone.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orlan and Tesk sign water pact",
+            "published": "2026-03-12",
+            "text": "The Orlan council signed a water pact with Tesk Builders on Tuesday, the mayor said. The pact "
+            "covers the Varn dam and its spillway.",
+        },
+        {
+            "title": "Water pact for Orlan",
+            "text": "The Orlan council's water pact with Tesk Builders, signed on 10 March 2026, expires in December "
+            "2031, the mayor said. The pact covers the Varn dam.",
+        },
+        {
+            "title": "Orlan pact signed",
+            "text": "Orlan signed the pact with Tesk Builders on 10 March 2026, and the first payment is due on 1 June "
+            "2026, the council said.",
+        },
+    )
+    dated = [(e["date"], e["articles"], e["ahead"]) for e in made["timeline"] if e["date"] and e["date"] < "2027"]
+    assert dated == [("2026-03-10", 3, False), ("2026-06-01", 1, True)], made["timeline"]
+
+
+def test_a_past_month_sharing_only_two_place_names_with_a_day_stays_apart(tmp_path: Path) -> None:
+    # The Background's month and day of one past development share two names and a word ("fled"); a flood and a
+    # treaty of that month share with the flight only its two countries' names, and stay the month's entry: two
+    # developments the analyst would lose, and a flight told by two reports, not three.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Court sentences Ana Morell",
+            "published": "2026-03-10",
+            "text": "A Veloria court sentenced former president Ana Morell to ten years in prison on Monday. Morell "
+            "has lived in Kestrova since she fled Veloria on 5 May 2024. Floods in May 2024 killed dozens in Veloria "
+            "and Kestrova, aid groups said.",
+        },
+        {
+            "title": "Morell sentenced in absence",
+            "published": "2026-03-10",
+            "text": "Former president Ana Morell was sentenced to ten years in prison by a Veloria court on Monday. "
+            "The trial went ahead in her absence. Morell fled Veloria for Kestrova on 5 May 2024.",
+        },
+        {
+            "title": "Veloria court jails Morell",
+            "published": "2026-03-11",
+            "text": "A Veloria court jailed former president Ana Morell for ten years on Monday. Veloria and Kestrova "
+            "signed a border treaty in May 2024, months before the protests.",
+        },
+    )
+    background = [(e["date"], e["articles"]) for e in made["timeline"] if e["background"]]
+    assert background == [("2024-05", 2), ("2024-05-05", 2)], made["timeline"]
+
+
+def test_a_sentence_is_cited_at_its_news_not_the_day_it_was_said(tmp_path: Path) -> None:
+    # "Police arrested two men ... on Sunday, a police spokesman said on Monday": Monday is the day it was said (the
+    # attribution closing the sentence), Sunday the arrests' day; the one sentence is cited once, on Sunday.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Two held over Orlan dam sabotage",
+            "published": "2026-03-10",
+            "text": "Police arrested two men over the sabotage of the Varn dam's spillway gates on Sunday, a police "
+            "spokesman said on Monday.\n\nThe men are due in court in Orlan later this month.",
+        },
+        {
+            "title": "Orlan dam sabotage arrests",
+            "published": "2026-03-10",
+            "text": "Two men were arrested over the sabotage of the Varn dam gates near Orlan, police said.",
+        },
+    )
+    arrested = [e["date"] for e in made["timeline"] if e["text"].startswith("Police arrested")]
+    assert arrested == ["2026-03-08"], made["timeline"]
+
+
+def test_a_sentence_of_years_is_cited_at_each(tmp_path: Path) -> None:
+    # "who led the council from 2012 until earlier this year, said the council first approved the gates in 2009":
+    # the latest year is what the speaker is described by, not the sentence's news; years and months tell no day's
+    # news, so the sentence stays cited at each (2009 among them), not at this year alone.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orlan dam sabotage arrests",
+            "published": "2026-03-10",
+            "text": "Two men were arrested over the sabotage of the Varn dam gates near Orlan, police said. Ana Roe, "
+            "who led the Orlan council from 2012 until earlier this year, said the council first approved the "
+            "spillway gates in 2009.",
+        },
+        {
+            "title": "Two held over Orlan dam sabotage",
+            "published": "2026-03-10",
+            "text": "Police arrested two men over the sabotage of the Varn dam's spillway gates on Sunday.",
+        },
+    )
+    cited = [e["date"] for e in made["timeline"] if e["text"].startswith("Ana Roe")]
+    assert "2009" in cited, made["timeline"]
+
+
+def test_a_said_after_a_subject_s_aside_is_the_sentence_s_own_news(tmp_path: Path) -> None:
+    # "Ana Roe, who on Tuesday signed the pact, said Wednesday she backs the new gates": her saying is the sentence's
+    # news (no attribution closes it: nobody is named between its last comma and "said"), Wednesday its day.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orlan mayor backs new dam gates",
+            "published": "2026-03-12",
+            "text": "Orlan mayor Ana Roe, who on Tuesday signed the Varn dam pact, said Wednesday she backs the new "
+            "spillway gates.\n\nThe Orlan council votes on the gates in April.",
+        },
+        {
+            "title": "Roe backs Varn dam gates",
+            "published": "2026-03-12",
+            "text": "Orlan mayor Ana Roe backed the new spillway gates for the Varn dam, her office said.",
+        },
+    )
+    backs = [e["date"] for e in made["timeline"] if e["text"].startswith("Orlan mayor Ana Roe, who")]
+    assert backs == ["2026-03-11"], made["timeline"]

@@ -169,39 +169,56 @@ def _keeping(entry: dict[str, Any], kept: list[dict[str, Any]], records: dict[st
     return [{**entry, "evidence": kept, "article_ids": ids, "text": record.text[start:end]}]
 
 
-def _one_date_a_sentence(entries: list[dict[str, Any]], records: dict[str, Article]) -> list[dict[str, Any]]:
+def _one_date_a_sentence(
+    entries: list[dict[str, Any]], records: dict[str, Article], latest: str | None = None
+) -> list[dict[str, Any]]:
     """``entries`` with each sentence that dates two of them (two dates in one sentence, neither to come) left as the
     evidence of the latest alone: "The Kremlin confirmed Friday it had received a plan drawn up after talks in Geneva
     last weekend" tells Friday's news and recalls the weekend's, as "the police arrested him on Monday, two days
-    after the attack" tells Monday's. Cited under both dates, the one sentence read as two developments. A date in
-    the sentence's dateline ("PURCHASE, N.Y., April 1 (UPI) — ... on Thursday") is the day it was filed, not its
-    news: the sentence's other date keeps it. An entry keeps its other evidence (its text then the first kept
-    sentence's) and goes when none is left; a date to come ("the vote on Monday set the referendum for 12 May") is
-    no news of the sentence's and is left as it was."""
+    after the attack" tells Monday's. Cited under both dates, the one sentence read as two developments. Only a day
+    or a week (:data:`_NEWS_DAYS`) is a sentence's news that way: of years and months, the latest is as often what
+    the sentence describes its subject by ("who served as ambassador from 2012 until earlier this year, said Clinton
+    reached out ... in 2009"; "the tweets he sent out in 2013 ... every other candidate this year"), and such a
+    sentence stays cited at each. A date in the sentence's dateline ("PURCHASE, N.Y., April 1 (UPI) — ... on
+    Thursday") is the day it was filed, and one in the attribution closing it ("Police arrested two men on Sunday, a
+    spokesman said on Monday") the day it was said, not its news: the sentence's other date keeps it. An entry keeps
+    its other evidence (its text then the first kept sentence's) and goes when none is left; a date to come ("the
+    vote on Monday set the referendum for 12 May") is no news of the sentence's and is left as it was. In an undated
+    report a date is to come when it is after the story's ``latest`` known day, as the brief shows it
+    (:func:`_ahead`): "signed on 10 March, and the first payment is due on 1 June" tells the signing, not June's
+    payment."""
     where: dict[tuple[str, int, int], list[tuple[bool, str, int]]] = {}
     for i, entry in enumerate(entries):
         for statement in _statements(entry, records):
             at = _sentence_at(statement, records)
-            if at is not None and not statement.future and not entry.get("future"):
-                key, dateline = at
-                where.setdefault(key, []).append((not dateline, str(entry["date"]), i))
-    latest = {key: max(cited)[2] for key, cited in where.items() if len({i for *_, i in cited}) > 1}
-    if not latest:
+            record = records.get(statement.article_id)
+            undated = record is not None and not record.published
+            to_come = statement.future or entry.get("future") or (undated and _ahead(str(entry["date"]), latest))
+            if at is not None and not to_come:
+                key, aside = at
+                where.setdefault(key, []).append((not aside, str(entry["date"]), i))
+    keeper = {
+        key: max(cited)[2]
+        for key, cited in where.items()
+        if len({i for *_, i in cited}) > 1 and entries[max(cited)[2]]["precision"] in _NEWS_DAYS
+    }
+    if not keeper:
         return entries
     out = []
     for i, entry in enumerate(entries):
         kept = []
         for st in _statements(entry, records):
             at = _sentence_at(st, records)
-            if at is None or latest.get(at[0], i) == i:
+            if at is None or keeper.get(at[0], i) == i:
                 kept.append(st.evidence)
         out += _keeping(entry, kept, records)
     return out
 
 
 def _sentence_at(statement: _Statement, records: dict[str, Article]) -> tuple[tuple[str, int, int], bool] | None:
-    """The article and span of the sentence a statement's date stands in, if stored, and whether the date stands in
-    the dateline opening it (:func:`lead_prefix`)."""
+    """The article and span of the sentence a statement's date stands in, if stored, and whether the date stands
+    aside of what the sentence tells: in the dateline opening it (:func:`lead_prefix`) or in the attribution closing
+    it (:data:`_SAID_CLOSING`: ", a spokesman said on Monday.")."""
     record = records.get(statement.article_id)
     mention = _mention_at(record, statement.evidence["start"]) if record is not None else None
     if record is None or mention is None or mention.sentence is None:
@@ -209,7 +226,17 @@ def _sentence_at(statement: _Statement, records: dict[str, Article]) -> tuple[tu
     start, end = mention.sentence.start, mention.sentence.end
     opens = start == 0 or record.text[start - 1] == "\n"  # a dateline opens a paragraph
     dateline = opens and mention.start - start < lead_prefix(record.text[start:end])
-    return (statement.article_id, start, end), dateline
+    closing = _SAID_CLOSING.search(record.text, start, end)
+    said = closing is not None and closing.start() < mention.start
+    return (statement.article_id, start, end), dateline or said
+
+
+# The attribution closing a sentence, after a comma, a few words of who said it and a few after: ", a spokesman said
+# on Monday.", ", police told reporters Friday." A date in it is the day the sentence's news was said. "On Monday, the
+# mayor said the council had approved the plan in March" goes on too long, and "Sanders, who on Tuesday endorsed
+# Clinton, said Wednesday he agrees ..." names nobody after its comma: the sentence's own verb, its news Wednesday's.
+# (", said Ana Roe, the mayor, on Monday" is read as the latter: left.)
+_SAID_CLOSING = re.compile(r",(?:\s+[^\s,;:]+){1,5}?\s+(?:said|says|told|added|stated)\b(?:\s+[^\s;:]+){0,7}\s*$")
 
 
 def _headline_only(entry: dict[str, Any]) -> bool:
@@ -359,21 +386,23 @@ def _joins(statement: _Statement, finer: list[tuple[int, list[_Statement]]]) -> 
 
 def _recalls(statement: _Statement, finer: list[tuple[int, list[_Statement]]]) -> int | None:
     """The finer Background entry (index, and its statements) a Background month's ``statement`` recalls the
-    development of: the one one of whose statements shares at least :data:`_SHARED_NAMES` names with it (and the
-    most content words), whatever its subject, neither to come and neither undoing what the other tells; None if
-    none does. The articles of a story recall few developments of one past month, each in its own words ("she fled
-    to India in August 2024", "her removal from office in August 2024", "she fled Bangladesh on August 5, 2024"):
-    two names in common are the same one, where in the story's own course they would be any two doings of its
-    parties (:func:`_joins`)."""
-    best, most = None, 1
+    development of: the one one of whose statements shares at least :data:`_SHARED_NAMES` names with it and a word
+    besides (the most words in all), whatever its subject, neither to come and neither undoing what the other tells;
+    None if none does. The articles of a story recall few developments of one past month, each in its own words
+    ("she fled to India in August 2024", "her removal from office in August 2024", "she fled Bangladesh on August 5,
+    2024"): two names and a word in common are the same one, where in the story's own course they would be any two
+    doings of its parties (:func:`_joins`). Two names alone are no more than a place's or a country's pair: "floods
+    killed dozens in Veloria and Kestrova in May 2024" is no telling of "she fled Veloria for Kestrova on 5 May
+    2024"."""
+    best, most = None, 0
     for j, statements in finer:
         for other in statements:
             if statement.future or other.future or statement.undoes != other.undoes:
                 continue
-            names = len(statement.names & other.names)
-            shared = len(statement.words & other.words)
-            if names >= _SHARED_NAMES and shared > most:
-                best, most = j, shared
+            names = statement.names & other.names
+            words = (statement.words & other.words) - statement.names - other.names
+            if len(names) >= _SHARED_NAMES and words and len(names) + len(words) > most:
+                best, most = j, len(names) + len(words)
     return best
 
 
@@ -563,7 +592,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         key=lambda h: -h["articles"],
     )
     recalled = _not_the_news_recalling(told, began, records)
-    joined = _one_date_a_sentence(_one_development(recalled, records, began), records)
+    joined = _one_date_a_sentence(_one_development(recalled, records, began), records, latest)
     entries, left = _with_background_cut(joined, began)
     for entry in entries:
         first = entry["evidence"][0] if entry["evidence"] else {"article_id": entry["article_ids"][0], "start": 0}
