@@ -281,7 +281,7 @@ def test_verify_takes_the_models_support_on_a_value_worded_as_no_pattern_reads_i
     # "handed down a death sentence to X" tells the sentence in words the reader's patterns do not read; a sentence
     # whose slot of that kind is another subject's ("the 'red zone' was also evacuated") tells nothing of this one.
     claim = verify.typed("Teodor Varsk was sentenced to death")
-    worded = "The Tesk tribunal on Monday handed down a death sentence to former minister Teodor Varsk."
+    worded = "On Monday the Tesk court handed down a death sentence to the ex-minister Teodor Varsk in his absence."
     post = verify.Candidate({"id": "post", "origin": "post", "outlet": "Post"}, worded, ())
     got = verify.judge(claim, [post], _supporting)
     assert [r["article_id"] for r in got["supports"]] == ["post"]
@@ -294,7 +294,7 @@ def test_verify_takes_the_models_support_on_a_value_worded_as_no_pattern_reads_i
 
 def test_verify_takes_a_longer_name_holding_the_claims_whole_as_no_other_subject() -> None:
     claim = verify.typed("Teodor Varsk was sentenced to death")
-    longer = "Former minister Teodor Varsk Malin, also a fugitive, was also sentenced to death on four counts."
+    longer = "Teodor Varsk Malin, who has fled abroad, was sentenced to death as well, on two charges."
     post = verify.Candidate({"id": "post", "origin": "post", "outlet": "Post"}, longer, ())
     got = verify.judge(claim, [post], _supporting)
     assert [r["article_id"] for r in got["supports"]] == ["post"]

@@ -15,11 +15,11 @@ def side(cid: str, text: str) -> contradict.Side:
 
 
 def test_two_bidders_prices_a_share_are_two_things() -> None:
-    velmar = side("a", "The deal has seen Velmar agree a $27.75 share price for Tessaro, valuing it at $80bn.")
+    velmar = side("a", "Velmar agreed to pay $27.75 a share for Tessaro in a deal worth $80bn.")
     corvane = side(
         "b",
-        "Corvane's offer values Tessaro at approximately $30 per share and includes the networks that Velmar's deal "
-        "leaves out.",
+        "Corvane's offer prices Tessaro at approximately $30 per share and takes in the cable channels that Velmar's "
+        "deal leaves out.",
     )
     corvane_again = side("c", "Corvane's offer values Tessaro at $34 per share and includes the networks it wants.")
     assert not found(velmar, corvane)

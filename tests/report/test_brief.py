@@ -660,8 +660,8 @@ def test_undated_reports_agreeing_on_a_weekday_give_it_a_line_with_no_date(tmp_p
         tmp_path,
         {
             "title": fire,
-            "text": "A fire broke out on Thursday at the Orlan climate summit, forcing delegates to leave the main "
-            "hall, organisers said. The summit is scheduled to end on Friday.",
+            "text": "Flames were seen on Thursday in a pavilion of the Orlan climate summit and delegates were told "
+            "to leave the main hall, organisers said. The summit is scheduled to end on Friday.",
         },
         {
             "title": "Orlan summit hall evacuated after fire",

@@ -173,8 +173,8 @@ def _one_date_a_sentence(
     entries: list[dict[str, Any]], records: dict[str, Article], latest: str | None = None
 ) -> list[dict[str, Any]]:
     """``entries`` with each sentence that dates two of them (two dates in one sentence, neither to come) left as the
-    evidence of the latest alone: "The Kremlin confirmed Friday it had received a plan drawn up after talks in Geneva
-    last weekend" tells Friday's news and recalls the weekend's, as "the police arrested him on Monday, two days
+    evidence of the latest alone: "a ministry confirmed on Friday it had a plan drafted at talks last weekend" tells
+    Friday's news and recalls the weekend's, as "the police arrested him on Monday, two days
     after the attack" tells Monday's. Cited under both dates, the one sentence read as two developments. Only a day
     or a week (:data:`_NEWS_DAYS`) is a sentence's news that way: of years and months, the latest is as often what
     the sentence describes its subject by ("who served as ambassador from 2012 until earlier this year, said Clinton
