@@ -3653,3 +3653,20 @@ def test_a_company_named_with_an_s_stays_apart_from_a_person_of_that_surname() -
         ]
     )
     assert len({m.entity_id for a in alone for m in a.mentions}) == 1
+
+
+def test_a_people_s_word_the_table_lists_is_never_the_state_its_ending_spells() -> None:
+    # "Nigerian" is "Niger" with an ending, but the table of people's words says it is Nigeria's: in an article that
+    # names Niger first, "Nigerian officials" are Nigeria's, never Niger's (decision 0094, sixth session, h-rn53).
+    text = "Niger's junta said no. Nigerian officials said the border would stay shut. Nigeria sent two envoys."
+    names = [("Niger", "GPE"), ("Nigerian", "NORP"), ("Nigeria", "GPE")]
+    (linked,) = Linker().link_articles([_placed("a1", text, names)])
+    niger, nigerian, nigeria = linked.mentions
+    assert nigerian.entity_id != niger.entity_id
+    assert nigerian.entity_id == nigeria.entity_id
+    # Beside Niger alone, the word names no state of the article: the people's.
+    (alone,) = Linker().link_articles(
+        [_placed("a2", "Niger's junta said no. Nigerian officials said the border would stay shut.", names[:2])]
+    )
+    assert alone.mentions[1].entity_id != alone.mentions[0].entity_id
+    assert alone.mentions[1].type == "NORP"

@@ -807,13 +807,15 @@ def _states_by_their_people(text: str, mentions: Sequence[Mention]) -> dict[tupl
 
 def _people_of(word: str, one: str, place: str) -> bool:
     """Whether people's word ``word`` (``one`` of them, a plural's "s" aside) names the people of ``place`` as the
-    article writes it: by its ending ("Velorian" of Veloria, :func:`people_word`), or by the table of countries'
-    people (:func:`countries.of_people`: "Swiss" of Switzerland, "American" of the United States or the U.S.), the
-    country's name and never its capital ("Washington")."""
-    if people_word(one, place):
-        return True
+    article writes it: by the table of countries' people where it lists the word (:func:`countries.of_people`:
+    "Swiss" of Switzerland, "American" of the United States or the U.S.), the country's name and never its capital
+    ("Washington"), and by its ending only where the table does not ("Velorian" of Veloria, :func:`people_word`).
+    The table decides where it knows the word: "Nigerian" is Nigeria's, never Niger's, though "Niger" and an ending
+    spell it."""
     country = countries.of_people(word)
-    return country is not None and countries.country(place) == country and countries.capital(place) is None
+    if country is None:
+        return people_word(one, place)
+    return countries.country(place) == country and countries.capital(place) is None
 
 
 def _state_body(words: Sequence[str]) -> bool:

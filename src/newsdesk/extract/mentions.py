@@ -1096,17 +1096,19 @@ _UNCAPITALISED_OPENING = re.compile(r"(?:^|(?<=[.!?]) +)([a-z]{4,})(?= )", re.MU
 
 
 def _uncapitalised_people(text: str, found: dict[tuple[int, int], Mention]) -> None:
-    """A lower-case word opening a sentence or a line that is the people's word of a one-word place the article
-    names ("brazilian authorities have stated ..." beside "Brazil", :func:`~newsdesk.extract.entities.people_word`)
-    is that people's word (NORP), which its writer left uncapitalised and the model reads as a common word. Only at
-    a sentence's opening, where a capital was due, and only beside its place: elsewhere a lower-case word is no
-    name."""
-    places = {m.text for m in found.values() if m.type == "GPE" and " " not in m.text}
-    if not places:
+    """A lower-case word opening a sentence or a line that is the people's word of a country the article names
+    ("brazilian authorities have stated ..." beside "Brazil", by the table of countries' people,
+    :func:`countries.of_people`) is that people's word (NORP), which its writer left uncapitalised and the model reads
+    as a common word. Only at a sentence's opening, where a capital was due, and only beside its country: elsewhere
+    a lower-case word is no name. Only by the table, never by an ending (:func:`~newsdesk.extract.entities.
+    people_word`): a common word is often a place's name with an ending ("user" of the US, "roman" of Rome,
+    "hamburger" of Hamburg), and a lower-case word is a common word unless the table says otherwise."""
+    named = {c for m in found.values() if m.type == "GPE" and (c := countries.country(m.text))}
+    if not named:
         return
     for word in _UNCAPITALISED_OPENING.finditer(text):
         start, end = word.span(1)
-        if (start, end) not in found and any(entities.people_word(word[1], p) for p in places):
+        if (start, end) not in found and countries.of_people(word[1]) in named:
             found[(start, end)] = Mention(text=word[1], start=start, end=end, type="NORP")
 
 
