@@ -13,6 +13,7 @@ import pytest
 from newsdesk.corpus import Corpus, open_corpus
 from newsdesk.demo import corpus_path
 from newsdesk.extract import entities
+from newsdesk.records import Entity
 from tests.conftest import bench_module
 
 # The invented demo articles, in four steps (a newsroom ingesting every few minutes).
@@ -327,3 +328,20 @@ def test_ingest_every_stops_after_the_run_ctrl_c_comes_in(
 def test_ingest_every_refuses_what_it_cannot_read(cli: Any, home: Path, args: list[str], message: str) -> None:
     code, err = _watched(cli, str(home), *args)
     assert code == 2 and message in err
+
+
+def test_a_linker_that_gave_an_entity_another_type_holds_what_a_built_one_holds_or_is_built_anew() -> None:
+    # An organisation the run took for a place ("Orchard Vale Terrace", then named as a place): _retype indexes it
+    # under the place's keys too, and its organisation's keys (its acronym, its first and last words) stay, which a
+    # Linker built from the stored record does not hold. Brought back as it is, the next run would find it by them.
+    stored = [
+        Entity(id="o1", name="Orchard Vale Terrace", type="ORG", aliases=("Orchard Vale Terrace",), mentions=2),
+        Entity(id="g1", name="Brindlemoor", type="GPE", aliases=("Brindlemoor",), mentions=3),
+    ]
+    linker = entities.Linker(stored)
+    linker._retype([linker._known["o1"]], "Orchard Vale Terrace", "LOC")
+    linker.settle(linker.entities(linker.changed))
+    written = linker.entities()
+    assert [e.type for e in written] == ["LOC", "GPE"]
+    if linker.next_run([e.id for e in written]):
+        assert _as_built(linker) == _as_built(entities.Linker(written))
