@@ -1849,6 +1849,10 @@ class Linker:
         # The ids settled (their entries taken out and put in again at the indexes' end) since the Linker was built
         # or last brought back to the store's order (:meth:`next_run`), in the order they were first settled.
         self._moved: dict[str, None] = {}
+        # The ids :meth:`_retype` gave another type since then: each is still under its old type's keys (and noted
+        # in the groups by its old type's forms), which a Linker built from the store does not hold, so
+        # :meth:`next_run` does not bring back a Linker holding one (decision 0099, review of the sixth session).
+        self._types_changed: set[str] = set()
         # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
         self.compared = 0
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
@@ -2078,7 +2082,9 @@ class Linker:
         """Make this Linker, which served a run whose records are all written (every batch settled), what a Linker
         built from the store would be as the next run starts (decision 0099): ``order`` is the stored entities' ids
         in the store's order (``Store.entity_ids``). False, and nothing changed, when the Linker does not hold
-        exactly those entities (the store was written by something else): build one from the store.
+        exactly those entities (the store was written by something else), or when the run gave one of them another
+        type (:meth:`_retype` leaves it under its old type's keys and forms too, which a built Linker does not hold):
+        build one from the store.
 
         Each entity a settle moved to the indexes' end is put back at its place in the store's order (the numbers
         :meth:`_build` gives it) and the keys it is under sorted again; the held entities, and their votes counted
@@ -2086,7 +2092,7 @@ class Linker:
         a name given up); the keys emptied let go. What lookups remembered is forgotten, as a built Linker has
         none: only the indexes, the groups made (whose order is never read) and each entity's notes are kept."""
         known = self._known
-        if self.changed or len(order) != len(known) or not all(kid in known for kid in order):
+        if self.changed or self._types_changed or len(order) != len(known) or not all(kid in known for kid in order):
             return False
         indexes = {
             id(index): index
@@ -2999,6 +3005,7 @@ class Linker:
         key = _type_key(name)
         for k in found:
             if all(_type_key(alias) == key for alias in k.aliases):
+                self._types_changed.add(k.id)
                 k.type = kind
                 for alias in k.aliases:
                     self._index(k, alias)
