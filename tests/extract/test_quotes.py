@@ -1927,3 +1927,28 @@ def test_a_she_after_a_sentence_whose_subject_is_she_is_that_same_woman() -> Non
     )
     found = _quotes(text)
     assert [q.speaker for q in found] == ["Ann Holm", "Ann Holm"], [(q.text, q.speaker) for q in found]
+
+
+@pytest.mark.parametrize(
+    "gesture",
+    [
+        # A gesture done to a thing is an act, and the words after may be the thing's.
+        "{who} paused the video. ",
+        # A gesture set beside another's doing: the words may be what the other reads or says.
+        "{who} nodded as Karl Berg read the statement. ",
+        # A gesture towards an act ("hesitated to sign") is no answer.
+        "{who} hesitated to sign. ",
+    ],
+)
+@pytest.mark.parametrize("opening", ["The council met on Monday. ", _OPENING])
+def test_a_gesture_done_to_a_thing_or_beside_another_gives_no_speaker(gesture: str, opening: str) -> None:
+    # The quote after such a sentence was given to the one who moved (0.6); it is no one's, as before the gesture
+    # rule (decision 0093, sixth session, h-rp53).
+    found = _quotes(opening + gesture.format(who="Bea Lund") + _AFTER)
+    assert found[-1].text == _AFTER.strip("“”") and found[-1].speaker is None, [(q.text, q.speaker) for q in found]
+
+
+@pytest.mark.parametrize("gesture", ["shrugged her shoulders", "shook her head", "nodded"])
+def test_a_gesture_with_a_body_part_is_still_one(gesture: str) -> None:
+    found = _quotes(f"The council met on Monday. Bea Lund {gesture}. " + _AFTER)
+    assert [q.speaker for q in found] == ["Bea Lund"]

@@ -1132,18 +1132,29 @@ _GESTURES = frozenset(
     "hesitate hesitates hesitated".split()
 )
 _SHAKES = frozenset("shake shakes shook".split())
+# What a gesture may take as its object and stay one: "shook her head", "shrugged his shoulders", "nodded his assent".
+_GESTURE_OBJECTS = frozenset("head shoulders approval agreement assent".split())
+# Complements that make a gesture verb an act or a step towards one: "paused the video", "hesitated to sign".
+_GESTURE_NOT_ALONE = frozenset({"dobj", "xcomp", "ccomp"})
 
 
 def _gesture_before(art: _Article, verb: Token, opening: int) -> bool:
     """Whether ``verb`` is a gesture (:data:`_GESTURES`, or shaking one's head) that ends the sentence right before
     a quotation opening at ``opening``, on the same line: who makes it is about to speak. A gesture further up, or
-    an act ("Karl Berg closed the harbour in 2010."), tells nothing of who speaks next."""
+    an act ("Karl Berg closed the harbour in 2010."), tells nothing of who speaks next; nor one done to a thing
+    ("Ann Holm paused the video.": the words may be the video's), nor one set beside another person's doing ("Ann
+    Holm nodded as Karl Berg read the statement.": the words may be the statement)."""
     low = verb.lower_
     if low not in _GESTURES and not (
         low in _SHAKES and any(c.dep_ == "dobj" and c.lower_ == "head" for c in verb.children)
     ):
         return False
+    if any(c.dep_ in _GESTURE_NOT_ALONE and c.lower_ not in _GESTURE_OBJECTS for c in verb.children):
+        return False
     sentence = art.resolver.sentence(verb)
+    own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    if any(t.dep_ in {"nsubj", "nsubjpass", "csubj"} and t.i not in own for t in sentence):
+        return False
     return (
         sentence.end_char <= opening
         and not art.text[sentence.end_char : opening].strip()
