@@ -1938,6 +1938,10 @@ def test_a_she_after_a_sentence_whose_subject_is_she_is_that_same_woman() -> Non
         "{who} nodded as Karl Berg read the statement. ",
         # A gesture towards an act ("hesitated to sign") is no answer.
         "{who} hesitated to sign. ",
+        # A gesture with another doing beside it: one who said nothing, left or declined says no words after it.
+        "{who} smiled and said nothing. ",
+        "{who} shook her head and walked out. ",
+        "{who} smiled, declining to comment. ",
     ],
 )
 @pytest.mark.parametrize("opening", ["The council met on Monday. ", _OPENING])

@@ -1143,7 +1143,8 @@ def _gesture_before(art: _Article, verb: Token, opening: int) -> bool:
     a quotation opening at ``opening``, on the same line: who makes it is about to speak. A gesture further up, or
     an act ("Karl Berg closed the harbour in 2010."), tells nothing of who speaks next; nor one done to a thing
     ("Ann Holm paused the video.": the words may be the video's), nor one set beside another person's doing ("Ann
-    Holm nodded as Karl Berg read the statement.": the words may be the statement)."""
+    Holm nodded as Karl Berg read the statement.": the words may be the statement), nor one with another doing
+    beside it ("smiled and said nothing", "shook her head and walked out", "smiled, declining to comment")."""
     low = verb.lower_
     if low not in _GESTURES and not (
         low in _SHAKES and any(c.dep_ == "dobj" and c.lower_ == "head" for c in verb.children)
@@ -1151,6 +1152,10 @@ def _gesture_before(art: _Article, verb: Token, opening: int) -> bool:
         return False
     if any(c.dep_ in _GESTURE_NOT_ALONE and c.lower_ not in _GESTURE_OBJECTS for c in verb.children):
         return False
+    if any(
+        c.dep_ in {"conj", "advcl"} and c.pos_ in {"VERB", "AUX"} and c.lower_ not in _GESTURES for c in verb.children
+    ):
+        return False  # "smiled and said nothing", "shook her head and walked out", "smiled, declining to comment"
     sentence = art.resolver.sentence(verb)
     own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
     if any(t.dep_ in {"nsubj", "nsubjpass", "csubj"} and t.i not in own for t in sentence):
