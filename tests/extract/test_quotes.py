@@ -1956,3 +1956,13 @@ def test_a_gesture_done_to_a_thing_or_beside_another_gives_no_speaker(gesture: s
 def test_a_gesture_with_a_body_part_is_still_one(gesture: str) -> None:
     found = _quotes(f"The council met on Monday. Bea Lund {gesture}. " + _AFTER)
     assert [q.speaker for q in found] == ["Bea Lund"]
+
+
+def test_a_person_who_shares_a_surname_with_the_speaker_before_is_another() -> None:
+    # "Betsy Ebeling shook her head." after a quote of Tom Ebeling's (PolNeAR, a couple) was taken for the same
+    # person (the surname), and the quote after, hers, went on as his (0.7). One with a first name of its own is
+    # another person; the surname alone ("Holm nodded.") is still the speaker before.
+    first = "“We will not close the harbour this winter,” Ann Holm said. "
+    after = "“She is much calmer about the harbour than I am, and always was.”"
+    assert [q.speaker for q in _quotes(first + "Bea Holm shook her head. " + after)] == ["Ann Holm", "Bea Holm"]
+    assert [q.speaker for q in _quotes(first + "Holm shook her head. " + after)] == ["Ann Holm", "Ann Holm"]

@@ -1111,13 +1111,20 @@ def _other_subject(art: _Article, previous: _Speaker | None, since: int, opening
 
 def _named_subject(art: _Article, subject: Token, besides: set[str]) -> Token | None:
     """The person a sentence's ``subject`` names: the subject itself where it is a person's name, or the name set
-    beside it ("Holm's deputy, Bea Lund, nodded": "Bea Lund"); never one whose last word is in ``besides``."""
+    beside it ("Holm's deputy, Bea Lund, nodded": "Bea Lund"); never one all of whose words are in ``besides``
+    ("Holm" after "Ann Holm", the same person), where one with a word of its own is another ("Betsy Ebeling" after
+    "Tom Ebeling": a wife after her husband, one surname)."""
     for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
         first, last = speakers.phrase(token)
         named = art.persons_in(art.doc[first].idx, art.doc[last - 1].idx + len(art.doc[last - 1]))
-        if any(m.start <= token.idx < m.end and m.text.split()[-1] not in besides for m in named):
+        if any(m.start <= token.idx < m.end and not _same_name(m.text, besides) for m in named):
             return token
     return None
+
+
+def _same_name(name: str, words: set[str]) -> bool:
+    """Whether the person's ``name`` is written with ``words`` alone (a title such as "Mr." aside)."""
+    return all(w in words or w.endswith(".") for w in name.split())
 
 
 def _clause_verb(person: Token) -> Token:
