@@ -1966,3 +1966,6 @@ def test_a_person_who_shares_a_surname_with_the_speaker_before_is_another() -> N
     after = "“She is much calmer about the harbour than I am, and always was.”"
     assert [q.speaker for q in _quotes(first + "Bea Holm shook her head. " + after)] == ["Ann Holm", "Bea Holm"]
     assert [q.speaker for q in _quotes(first + "Holm shook her head. " + after)] == ["Ann Holm", "Ann Holm"]
+    # The surname first, the whole name between: one person, whose quote goes on.
+    first = "“We will not close the harbour this winter,” Holm said. "
+    assert [q.speaker for q in _quotes(first + "Ann Holm was at the port. " + after)] == ["Holm", "Holm"]

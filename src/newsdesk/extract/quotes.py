@@ -1123,8 +1123,10 @@ def _named_subject(art: _Article, subject: Token, besides: set[str]) -> Token | 
 
 
 def _same_name(name: str, words: set[str]) -> bool:
-    """Whether the person's ``name`` is written with ``words`` alone (a title such as "Mr." aside)."""
-    return all(w in words or w.endswith(".") for w in name.split())
+    """Whether the person's ``name`` is written with ``words`` alone (a title such as "Mr." aside), or holds them
+    all ("Hillary Clinton" after "Clinton")."""
+    written = name.split()
+    return all(w in words or w.endswith(".") for w in written) or words <= set(written)
 
 
 def _clause_verb(person: Token) -> Token:
