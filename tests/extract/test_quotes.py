@@ -1927,3 +1927,45 @@ def test_a_she_after_a_sentence_whose_subject_is_she_is_that_same_woman() -> Non
     )
     found = _quotes(text)
     assert [q.speaker for q in found] == ["Ann Holm", "Ann Holm"], [(q.text, q.speaker) for q in found]
+
+
+@pytest.mark.parametrize(
+    "gesture",
+    [
+        # A gesture done to a thing is an act, and the words after may be the thing's.
+        "{who} paused the video. ",
+        # A gesture set beside another's doing: the words may be what the other reads or says.
+        "{who} nodded as Karl Berg read the statement. ",
+        # A gesture towards an act ("hesitated to sign") is no answer.
+        "{who} hesitated to sign. ",
+        # A gesture with another doing beside it: one who said nothing, left or declined says no words after it.
+        "{who} smiled and said nothing. ",
+        "{who} shook her head and walked out. ",
+        "{who} smiled, declining to comment. ",
+    ],
+)
+@pytest.mark.parametrize("opening", ["The council met on Monday. ", _OPENING])
+def test_a_gesture_done_to_a_thing_or_beside_another_gives_no_speaker(gesture: str, opening: str) -> None:
+    # The quote after such a sentence was given to the one who moved (0.6); it is no one's, as before the gesture
+    # rule (decision 0093, sixth session, h-rp53).
+    found = _quotes(opening + gesture.format(who="Bea Lund") + _AFTER)
+    assert found[-1].text == _AFTER.strip("“”") and found[-1].speaker is None, [(q.text, q.speaker) for q in found]
+
+
+@pytest.mark.parametrize("gesture", ["shrugged her shoulders", "shook her head", "nodded"])
+def test_a_gesture_with_a_body_part_is_still_one(gesture: str) -> None:
+    found = _quotes(f"The council met on Monday. Bea Lund {gesture}. " + _AFTER)
+    assert [q.speaker for q in found] == ["Bea Lund"]
+
+
+def test_a_person_who_shares_a_surname_with_the_speaker_before_is_another() -> None:
+    # "Betsy Ebeling shook her head." after a quote of Tom Ebeling's (PolNeAR, a couple) was taken for the same
+    # person (the surname), and the quote after, hers, went on as his (0.7). One with a first name of its own is
+    # another person; the surname alone ("Holm nodded.") is still the speaker before.
+    first = "“We will not close the harbour this winter,” Ann Holm said. "
+    after = "“She is much calmer about the harbour than I am, and always was.”"
+    assert [q.speaker for q in _quotes(first + "Bea Holm shook her head. " + after)] == ["Ann Holm", "Bea Holm"]
+    assert [q.speaker for q in _quotes(first + "Holm shook her head. " + after)] == ["Ann Holm", "Ann Holm"]
+    # The surname first, the whole name between: one person, whose quote goes on.
+    first = "“We will not close the harbour this winter,” Holm said. "
+    assert [q.speaker for q in _quotes(first + "Ann Holm was at the port. " + after)] == ["Holm", "Holm"]

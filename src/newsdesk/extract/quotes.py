@@ -1111,13 +1111,22 @@ def _other_subject(art: _Article, previous: _Speaker | None, since: int, opening
 
 def _named_subject(art: _Article, subject: Token, besides: set[str]) -> Token | None:
     """The person a sentence's ``subject`` names: the subject itself where it is a person's name, or the name set
-    beside it ("Holm's deputy, Bea Lund, nodded": "Bea Lund"); never one whose last word is in ``besides``."""
+    beside it ("Holm's deputy, Bea Lund, nodded": "Bea Lund"); never one all of whose words are in ``besides``
+    ("Holm" after "Ann Holm", the same person), where one with a word of its own is another ("Betsy Ebeling" after
+    "Tom Ebeling": a wife after her husband, one surname)."""
     for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
         first, last = speakers.phrase(token)
         named = art.persons_in(art.doc[first].idx, art.doc[last - 1].idx + len(art.doc[last - 1]))
-        if any(m.start <= token.idx < m.end and m.text.split()[-1] not in besides for m in named):
+        if any(m.start <= token.idx < m.end and not _same_name(m.text, besides) for m in named):
             return token
     return None
+
+
+def _same_name(name: str, words: set[str]) -> bool:
+    """Whether the person's ``name`` is written with ``words`` alone (a title such as "Mr." aside), or holds them
+    all ("Hillary Clinton" after "Clinton")."""
+    written = name.split()
+    return all(w in words or w.endswith(".") for w in written) or words <= set(written)
 
 
 def _clause_verb(person: Token) -> Token:
@@ -1132,18 +1141,34 @@ _GESTURES = frozenset(
     "hesitate hesitates hesitated".split()
 )
 _SHAKES = frozenset("shake shakes shook".split())
+# What a gesture may take as its object and stay one: "shook her head", "shrugged his shoulders", "nodded his assent".
+_GESTURE_OBJECTS = frozenset("head shoulders approval agreement assent".split())
+# Complements that make a gesture verb an act or a step towards one: "paused the video", "hesitated to sign".
+_GESTURE_NOT_ALONE = frozenset({"dobj", "xcomp", "ccomp"})
 
 
 def _gesture_before(art: _Article, verb: Token, opening: int) -> bool:
     """Whether ``verb`` is a gesture (:data:`_GESTURES`, or shaking one's head) that ends the sentence right before
     a quotation opening at ``opening``, on the same line: who makes it is about to speak. A gesture further up, or
-    an act ("Karl Berg closed the harbour in 2010."), tells nothing of who speaks next."""
+    an act ("Karl Berg closed the harbour in 2010."), tells nothing of who speaks next; nor one done to a thing
+    ("Ann Holm paused the video.": the words may be the video's), nor one set beside another person's doing ("Ann
+    Holm nodded as Karl Berg read the statement.": the words may be the statement), nor one with another doing
+    beside it ("smiled and said nothing", "shook her head and walked out", "smiled, declining to comment")."""
     low = verb.lower_
     if low not in _GESTURES and not (
         low in _SHAKES and any(c.dep_ == "dobj" and c.lower_ == "head" for c in verb.children)
     ):
         return False
+    if any(c.dep_ in _GESTURE_NOT_ALONE and c.lower_ not in _GESTURE_OBJECTS for c in verb.children):
+        return False
+    if any(
+        c.dep_ in {"conj", "advcl"} and c.pos_ in {"VERB", "AUX"} and c.lower_ not in _GESTURES for c in verb.children
+    ):
+        return False  # "smiled and said nothing", "shook her head and walked out", "smiled, declining to comment"
     sentence = art.resolver.sentence(verb)
+    own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    if any(t.dep_ in {"nsubj", "nsubjpass", "csubj"} and t.i not in own for t in sentence):
+        return False
     return (
         sentence.end_char <= opening
         and not art.text[sentence.end_char : opening].strip()
