@@ -1124,9 +1124,9 @@ def _named_subject(art: _Article, subject: Token, besides: set[str]) -> Token | 
 
 def _same_name(name: str, words: set[str]) -> bool:
     """Whether the person's ``name`` is written with ``words`` alone (a title such as "Mr." aside), or holds them
-    all ("Hillary Clinton" after "Clinton")."""
+    all ("Hillary Clinton" after "Clinton"); no ``words`` (no one spoke before) are no one's name."""
     written = name.split()
-    return all(w in words or w.endswith(".") for w in written) or words <= set(written)
+    return all(w in words or w.endswith(".") for w in written) or (bool(words) and words <= set(written))
 
 
 def _clause_verb(person: Token) -> Token:
