@@ -344,8 +344,9 @@ def test_ingest_every_reads_a_folder_again_and_adds_what_it_gained(
     assert len(builds) == 1  # one Corpus for the watch: its Linker kept from the first run to the second
 
 
-def test_ingest_every_stops_after_the_run_ctrl_c_comes_in(
-    cli: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_ingest_every_stops_after_the_run_ctrl_c_or_sigterm_comes_in(
+    cli: Any, home: Path, monkeypatch: pytest.MonkeyPatch, signum: str
 ) -> None:
     import os
     import signal
@@ -353,7 +354,8 @@ def test_ingest_every_stops_after_the_run_ctrl_c_comes_in(
     ingest = Corpus.ingest
 
     def interrupted(self: Corpus, *args: Any, **kwargs: Any) -> Any:
-        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C during the run: the run goes on to its end
+        # Ctrl-C, or a service manager's stop, during the run: the run goes on to its end.
+        os.kill(os.getpid(), getattr(signal, signum))
         return ingest(self, *args, **kwargs)
 
     monkeypatch.setattr(Corpus, "ingest", interrupted)
