@@ -143,7 +143,7 @@ def _print_stages(state: State, stages: tuple[StageReport, ...] | list[StageRepo
     callback=_duration,
     metavar="DURATION",
     help="Read the files, folders, feeds and URLs again every DURATION (30s, 5m, 1h), adding what is new, until"
-    " Ctrl-C, which stops once the current run is done; one line a run.",
+    " Ctrl-C or SIGTERM, which stop once the current run is done; one line a run.",
 )
 @click.option(
     "--times",
@@ -208,9 +208,9 @@ _clock: Callable[[], float] = time.monotonic
 
 @contextmanager
 def _stopping() -> Iterator[threading.Event]:
-    """An event set by Ctrl-C (SIGINT) in the block, which goes on: the watch stops once its run is done. A second
-    Ctrl-C stops the run itself, as without --every. Off the main thread (no signal handler can be set there), an
-    event nothing sets."""
+    """An event set by Ctrl-C (SIGINT) or SIGTERM (``kill``, a service manager's stop) in the block, which goes on:
+    the watch stops once its run is done, so a stop never ends a run midway. A second signal stops the run itself,
+    as without --every. Off the main thread (no signal handler can be set there), an event nothing sets."""
     stop = threading.Event()
     if threading.current_thread() is not threading.main_thread():
         yield stop
@@ -221,16 +221,17 @@ def _stopping() -> Iterator[threading.Event]:
             raise KeyboardInterrupt
         stop.set()
 
-    previous = signal.signal(signal.SIGINT, asked)
+    previous = {signum: signal.signal(signum, asked) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield stop
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _watch(state: State, targets: tuple[str, ...], every: float, times: int | None, **options: Any) -> None:
     """``ingest --every``: one Corpus for every run (decision 0099), a run every ``every`` seconds from the start of
-    the one before (at once when a run took longer), until ``times`` runs or Ctrl-C."""
+    the one before (at once when a run took longer), until ``times`` runs, Ctrl-C or SIGTERM."""
     failed = False
     with state.corpus(create=True) as corpus, _stopping() as stop:
         run = 0

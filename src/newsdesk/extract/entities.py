@@ -1849,10 +1849,11 @@ class Linker:
         # The ids settled (their entries taken out and put in again at the indexes' end) since the Linker was built
         # or last brought back to the store's order (:meth:`next_run`), in the order they were first settled.
         self._moved: dict[str, None] = {}
-        # The ids :meth:`_retype` gave another type since then: each is still under its old type's keys (and noted
-        # in the groups by its old type's forms), which a Linker built from the store does not hold, so
-        # :meth:`next_run` does not bring back a Linker holding one (decision 0099, review of the sixth session).
-        self._types_changed: set[str] = set()
+        # The ids :meth:`_retype` gave another type since then, each with the keys its aliases were entered under as
+        # it was given it (each index's ``id`` and key): it is still under its old type's keys (and noted in the
+        # groups by its old type's forms), which a Linker built from the store does not hold, so :meth:`next_run`
+        # takes out those its record's names do not give (decision 0099, revised in the seventh session).
+        self._types_changed: dict[str, set[tuple[int, str]]] = {}
         # How many people lookups by name have handed to :meth:`_named` (for the test that it stays bounded).
         self.compared = 0
         # How the known entities' names vote on their type (see ``_word_types``), kept up to date for the
@@ -2082,17 +2083,18 @@ class Linker:
         """Make this Linker, which served a run whose records are all written (every batch settled), what a Linker
         built from the store would be as the next run starts (decision 0099): ``order`` is the stored entities' ids
         in the store's order (``Store.entity_ids``). False, and nothing changed, when the Linker does not hold
-        exactly those entities (the store was written by something else), or when the run gave one of them another
-        type (:meth:`_retype` leaves it under its old type's keys and forms too, which a built Linker does not hold):
-        build one from the store.
+        exactly those entities (the store was written by something else): build one from the store.
 
-        Each entity a settle moved to the indexes' end is put back at its place in the store's order (the numbers
-        :meth:`_build` gives it) and the keys it is under sorted again; the held entities, and their votes counted
-        afresh, in the store's order; the surnames known noted again from the held names (a settle leaves those of
-        a name given up); the keys emptied let go. What lookups remembered is forgotten, as a built Linker has
-        none: only the indexes, the groups made (whose order is never read) and each entity's notes are kept."""
+        An entity the run gave another type (:meth:`_retype`, which leaves it under its old type's keys and noted by
+        its old type's forms too) is taken out of the keys its record's names do not give and noted by its record's
+        forms alone (:meth:`_retyped_out`). Each entity a settle moved to the indexes' end is put back at its place
+        in the store's order (the numbers :meth:`_build` gives it) and the keys it is under sorted again; the held
+        entities, and their votes counted afresh, in the store's order; the surnames known noted again from the
+        held names (a settle leaves those of a name given up); the keys emptied let go. What lookups remembered is
+        forgotten, as a built Linker has none: only the indexes, the groups made (whose order is never read) and
+        each entity's notes are kept."""
         known = self._known
-        if self.changed or self._types_changed or len(order) != len(known) or not all(kid in known for kid in order):
+        if self.changed or len(order) != len(known) or not all(kid in known for kid in order):
             return False
         indexes = {
             id(index): index
@@ -2110,6 +2112,10 @@ class Linker:
             )
         }
         moved = self._moved
+        for kid, stale in self._types_changed.items():
+            self._retyped_out(known[kid], stale, indexes)
+            moved[kid] = None
+        self._types_changed = {}
         touched: set[tuple[int, str]] = set()
         if moved:
             for rank, kid in enumerate(order):
@@ -2169,6 +2175,50 @@ class Linker:
         ):
             remembered.clear()
         return True
+
+    def _retyped_out(
+        self, k: _Known, entered: set[tuple[int, str]], indexes: dict[int, dict[str, dict[str, int]]]
+    ) -> None:
+        """Hold entity ``k``, settled after :meth:`_retype` gave it another type, as a Linker built from its record
+        does: out of the keys of ``indexes`` (by ``id``) it was ``entered`` under as a type it no longer has that
+        its names do not give, and noted in the groups by its names' forms as its type makes them (only those).
+        The entries its names do give are its settle's, put back at its place by :meth:`next_run`. A retype gives
+        a place's or a body's type to a place or a body (:meth:`_match`), never a person's, whose notes are others."""
+        kid, kind = k.id, k.type
+        given: set[tuple[int, str]] = set()
+        under: set[tuple[int, str]] = set()
+        forms: set[str] = set()
+        for alias in k.aliases:
+            keys = self._keys(k, alias)
+            if not keys:
+                continue
+            given.update((id(index), key) for index, key in keys)
+            under.update((id(index), key) for index, key in keys[:3])
+            forms.add(_form(alias, kind))
+        for grouped, key in entered - given:
+            ids = indexes[grouped].get(key)
+            if ids is not None:
+                ids.pop(kid, None)
+        made = self._made_keys
+        noted_keys, noted_forms = self._entity_forms.pop(kid, (set(), set()))
+        for grouped, key in noted_keys:
+            if (grouped, key) not in made:
+                continue
+            by_form = self._forms[grouped][key]
+            for form in noted_forms:
+                if (grouped, key) in under and form in forms:
+                    continue
+                group = by_form.get(form)
+                if group is not None:
+                    group.pop(kid, None)
+                    if not group:
+                        del by_form[form]
+        for grouped, key in under & made:
+            by_form = self._forms[grouped].setdefault(key, {})
+            for form in forms:
+                by_form.setdefault(form, {})[kid] = None
+        if forms:
+            self._entity_forms[kid] = (under, forms)
 
     def _index(
         self,
@@ -3005,7 +3055,9 @@ class Linker:
         key = _type_key(name)
         for k in found:
             if all(_type_key(alias) == key for alias in k.aliases):
-                self._types_changed.add(k.id)
+                entered = self._types_changed.setdefault(k.id, set())
+                for alias in k.aliases:
+                    entered.update((id(index), each) for index, each in self._keys(k, alias))
                 k.type = kind
                 for alias in k.aliases:
                     self._index(k, alias)
