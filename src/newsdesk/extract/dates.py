@@ -407,6 +407,8 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
             continue  # "on Monday, November 24": the date says which Monday; the weekday alone might not
         if kind == "relative_day" and text[start].isupper() and _IN_A_NAME.search(text, max(0, start - 40), start):
             continue  # "broadcaster India Today", "USA Today": a name's word, no day
+        if kind == "weekday" and _NAMED_DAY.search(text, max(0, start - 24), start):
+            continue  # "Black Friday", "Super Tuesday", "Good Friday": a day's name, no weekday counted from writing
         if (
             kind == "weekday"
             and _BACK_REFERENCE.search(text[max(0, start - 24) : start])
@@ -417,8 +419,10 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         future = bool(_FUTURE.search(before))
         # A schedule's present tense ("meets on Tuesday") sets the day ahead, today's weekday being today.
         scheduled = (
-            kind == "weekday" and (m.group("which") or "").lower() not in {"last", "since"} and not future
-        ) and _scheduled(before)
+            (kind == "weekday" and (m.group("which") or "").lower() not in {"last", "since"} and not future)
+            and _scheduled(before)
+            and _PAST_VERB_AFTER.match(text, end) is None
+        )
         value, precision = _resolve(
             kind, m, anchor, future or scheduled, estimated=anchor_kind == "estimate", today=scheduled
         )
@@ -438,6 +442,22 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         last_end = end
     return out
 
+
+# A day's name made of a weekday ("Black Friday", "Cyber Monday", "Super Tuesday", "Good Friday", "Ash Wednesday"):
+# one day of the year or of a campaign, not the weekday nearest the day of writing. The word before it is capitalised
+# and one of these (a name's own word, as "India Today"'s): "on Friday" after "Black" in lower case is a weekday.
+_NAMED_DAY = re.compile(
+    r"\b(?:Black|Cyber|Good|Super|Holy|Maundy|Ash|Easter|Palm|Shrove|Fat|Giving|Bloody|Blue|Mega|Whit|Trinity|"
+    r"Mothering|Selection|Bowl|Business)[ -]$"
+)
+# A finite past verb right after a weekday (a night or a morning of it between): the weekday ends its subject, so a
+# verb before it was no schedule's present tense but a noun ("The council votes on Tuesday were close", "the board
+# meets on Friday drew protests"). "are" or "is" is left: "the council votes on Tuesday are expected to be close"
+# still speaks of days to come.
+_PAST_VERB_AFTER = re.compile(
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s+(?:were|was|had|went|drew|showed|proved|ended|passed|failed|"
+    r"came|saw|gave|left|took|brought|produced|drawn)\b"
+)
 
 # A capitalised word right before, itself after a word (not a sentence's start): "India Today", "USA Today".
 _IN_A_NAME = re.compile(r"(?<=[\w,] )[A-Z](?:[\w.&-]*[\w&-])?\s$")
