@@ -517,3 +517,22 @@ def test_a_weekday_after_a_word_in_lower_case_is_still_a_weekday() -> None:
     assert found == [("Friday", "2026-11-27")], found
     found = [(m.text, m.value) for m in find("Lind met Super Bowl champions on Friday.", "2026-12-02")]
     assert found == [("on Friday", "2026-11-27")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # A plan in the present tense ("is to", "is scheduled", "is slated") sets a day or a month ahead: read as past,
+        # "is to take over on Jan. 1" in September was the January gone, "is to begin in May" in April last May.
+        ("Ms Lind's successor is to take over on Jan. 1, the board said.", "2026-09-20", "2027-01-01"),
+        ("The plan is to win Velmar in March, an aide said.", "2026-01-31", "2026-03"),
+        ("A trial in Orsa is scheduled to begin in May.", "2026-04-15", "2026-05"),
+        ("Dredging is slated for late May at the Orsa quay.", "2026-04-15", "2026-05"),
+        # "is to blame" is no plan; a day of the week is a schedule's (today being today).
+        ("Inspectors say ice is to blame for the crash in March.", "2026-04-15", "2026-03"),
+        ("The council is to meet on Wednesday.", "2026-04-15", "2026-04-15"),
+    ],
+)
+def test_a_plans_present_tense_sets_a_day_or_a_month_ahead(text: str, published: str, value: str) -> None:
+    (m,) = find(text, published)
+    assert (m.value, m.future) == (value, value > published[: len(value)] or "Wednesday" in text), m

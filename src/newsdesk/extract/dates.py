@@ -32,6 +32,11 @@ _FUTURE = re.compile(
     r"next|there (?:is|are)|there's)\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
+# A plan in the present tense, its day after it: "is to take over on Jan. 1", "the strategy is to swamp him in
+# March", "a trial is scheduled to begin in May" ("is to blame" is none).
+_PLAN = re.compile(
+    r"\b(?:is|are) (?:to (?!blame\b|be blamed\b)\w+|slated|scheduled|poised)\b[^.!?]{0,50}$", re.IGNORECASE
+)
 # A day a present tense sets ahead, as news writes a schedule: "the council meets on Tuesday", "Wisconsin holds its
 # primary on Tuesday", "a memorial is planned Friday", "the two meet for their first debate Monday" (a present tense
 # of a past day is no English; "took hold on Wednesday", "did not meet on Monday" are past). The verb is lower case
@@ -306,7 +311,11 @@ def _resolve(
         return _safe_date(year, _month(g["m"]), int(g["d"])), "day"
     if kind in {"day_month", "month_day"}:
         found = _safe_date(anchor.year, _month(g["m"]), int(g["d"]))
-        if found and not future and found > anchor + timedelta(days=7):
+        if found and future and found < anchor - timedelta(days=7):
+            # To come, and more than a week behind in this year: next year's ("is to take over on Jan. 1" in
+            # September). A week or less behind, it is a day of the news told with its plan, kept.
+            found = _safe_date(anchor.year + 1, found.month, found.day) or found
+        elif found and not future and found > anchor + timedelta(days=7):
             # The nearer of this year's day and last year's: "28 December" in a January article is last year's,
             # "the June 7 primary" or "votes on March 1" in a February article this year's (2016 election news
             # named 21 such days, 20 of them ahead; 16 of them under 45 days ahead, every one ahead).
@@ -416,7 +425,9 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         ):
             continue  # "That Wednesday", "the following Monday": a day told before, not counted from writing
         before = text[max(0, start - 80) : start]
-        future = bool(_FUTURE.search(before))
+        # A plan's "is to", "is scheduled" sets a date ahead too ("Mr. Ban's successor is to take over on Jan. 1",
+        # "a trial is scheduled ... in May"); a weekday so is a schedule's (``_scheduled``, today being today).
+        future = bool(_FUTURE.search(before)) or (kind != "weekday" and _PLAN.search(before) is not None)
         # A schedule's present tense ("meets on Tuesday") sets the day ahead, today's weekday being today.
         scheduled = (
             (kind == "weekday" and (m.group("which") or "").lower() not in {"last", "since"} and not future)
