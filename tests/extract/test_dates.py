@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 import re
 import time
+from datetime import date
 
 import pytest
 
+from newsdesk.dates import WEEKDAYS
 from newsdesk.extract.dates import find, month_day, resolve, sentence_around
 
 PUBLISHED = "2025-11-28T20:12:00+02:00"  # a Friday
@@ -501,14 +503,28 @@ def test_a_name_with_an_initial_naming_a_place_or_a_body_runs_on() -> None:
         "Velmar votes on Super Tuesday with eleven other states.",
         "The churches of Orsa were full on Good Friday.",
         "Ash Wednesday services were held across Velmar.",
+        "Holy Thursday services were held across Velmar.",
         "The Good Friday Accord of Orsa was signed there.",
         "Crowds gathered on Super Bowl Sunday in Orsa.",
+        "Orsa Mart opened early for Small Business Saturday.",
     ],
 )
 def test_a_days_name_made_of_a_weekday_is_no_weekday(text: str) -> None:
     # "Black Friday", "Super Tuesday", "Good Friday": a day of the year or of a campaign with a name, not the weekday
-    # nearest the day of writing (read so, a brief listed "Friday (date not given)" for a shopping story).
-    assert [m.text for m in find(text, "2026-12-02")] == [], text
+    # nearest the day of writing (read so, a brief listed "Friday (date not given)" for a shopping story), in an
+    # undated report or one written two days or more after that weekday.
+    assert [m.text for m in find(text, None)] == [], text
+    (weekday,) = [i for i, day in enumerate(WEEKDAYS) if day.capitalize() in text]
+    three_days_on = date(2026, 12, 7 + weekday + 3).isoformat()  # 7 December 2026 is a Monday
+    assert [m.text for m in find(text, three_days_on)] == [], text
+
+
+def test_a_days_name_is_its_weekdays_day_in_a_report_of_that_day_or_the_next() -> None:
+    # Written on Super Tuesday or the day after, the name is that Tuesday; weeks before, it is none.
+    text = "Voters in Velmar went to the polls on Super Tuesday."
+    assert [m.value for m in find(text, "2026-03-04")] == ["2026-03-03"]
+    assert [m.value for m in find(text, "2026-03-03")] == ["2026-03-03"]
+    assert [m.value for m in find(text, "2026-02-19")] == []
 
 
 def test_a_weekday_after_a_word_in_lower_case_is_still_a_weekday() -> None:
@@ -516,6 +532,8 @@ def test_a_weekday_after_a_word_in_lower_case_is_still_a_weekday() -> None:
     found = [(m.text, m.value) for m in find("It was a black Friday for Orsa Mart, whose shares fell.", "2026-12-02")]
     assert found == [("Friday", "2026-11-27")], found
     found = [(m.text, m.value) for m in find("Lind met Super Bowl champions on Friday.", "2026-12-02")]
+    assert found == [("on Friday", "2026-11-27")], found
+    found = [(m.text, m.value) for m in find("Orsa played in the Rose Bowl on Friday.", "2026-12-02")]
     assert found == [("on Friday", "2026-11-27")], found
 
 

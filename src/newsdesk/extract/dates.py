@@ -416,8 +416,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
             continue  # "on Monday, November 24": the date says which Monday; the weekday alone might not
         if kind == "relative_day" and text[start].isupper() and _IN_A_NAME.search(text, max(0, start - 40), start):
             continue  # "broadcaster India Today", "USA Today": a name's word, no day
-        if kind == "weekday" and _NAMED_DAY.search(text, max(0, start - 24), start):
-            continue  # "Black Friday", "Super Tuesday", "Good Friday": a day's name, no weekday counted from writing
+        named = kind == "weekday" and not m.group("which") and _NAMED_DAY.search(text, max(0, start - 24), start)
         if (
             kind == "weekday"
             and _BACK_REFERENCE.search(text[max(0, start - 24) : start])
@@ -437,6 +436,8 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         value, precision = _resolve(
             kind, m, anchor, future or scheduled, estimated=anchor_kind == "estimate", today=scheduled
         )
+        if named and not (anchor_kind == "published" and value and anchor and 0 <= (anchor - value).days <= 1):
+            continue  # "Black Friday", "Super Tuesday": a day's name, its weekday's day only on the day or the next
         absolute = kind in _ABSOLUTE
         out.append(
             DateMention(
@@ -455,8 +456,10 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
 
 
 # A day's name made of a weekday ("Black Friday", "Cyber Monday", "Super Tuesday", "Good Friday", "Ash Wednesday"):
-# one day of the year or of a campaign, not the weekday nearest the day of writing. The word before it is capitalised
-# and one of these (a name's own word, as "India Today"'s): "on Friday" after "Black" in lower case is a weekday.
+# one day of the year or of a campaign, not the weekday nearest the day of writing, unless the report was written on
+# it or the day after (PolNeAR's "Super Tuesday" reports of 1 and 2 March 2016; weeks before, it was the Tuesday
+# behind). The word right before it is capitalised and one of these: "a black Friday", "the Rose Bowl on Friday" are
+# weekdays.
 _NAMED_DAY = re.compile(
     r"\b(?:Black|Cyber|Good|Super|Holy|Maundy|Ash|Easter|Palm|Shrove|Fat|Giving|Bloody|Blue|Mega|Whit|Trinity|"
     r"Mothering|Selection|Bowl|Business)[ -]$"
