@@ -276,7 +276,14 @@ _FROM_WRITING = frozenset({"weekday", "relative_day", "weekend", "week", "relati
 
 
 def _resolve(
-    kind: str, m: re.Match[str], anchor: date | None, future: bool, *, estimated: bool = False, today: bool = False
+    kind: str,
+    m: re.Match[str],
+    anchor: date | None,
+    future: bool,
+    *,
+    estimated: bool = False,
+    today: bool = False,
+    plan: bool = False,
 ) -> tuple[date | None, str]:
     g = m.groupdict()
     if estimated and kind in _FROM_WRITING:
@@ -311,9 +318,10 @@ def _resolve(
         return _safe_date(year, _month(g["m"]), int(g["d"])), "day"
     if kind in {"day_month", "month_day"}:
         found = _safe_date(anchor.year, _month(g["m"]), int(g["d"]))
-        if found and future and found < anchor - timedelta(days=7):
-            # To come, and more than a week behind in this year: next year's ("is to take over on Jan. 1" in
-            # September). A week or less behind, it is a day of the news told with its plan, kept.
+        if found and plan and found < anchor - timedelta(days=7):
+            # A plan's day more than a week behind in this year is next year's ("is to take over on Jan. 1" in
+            # September). Not after "will" (``_FUTURE``), which often governs another clause of the sentence ("will
+            # speak of the massacre on June 12" nine days on); nor a week or less behind.
             found = _safe_date(anchor.year + 1, found.month, found.day) or found
         elif found and not future and found > anchor + timedelta(days=7):
             # The nearer of this year's day and last year's: "28 December" in a January article is last year's,
@@ -426,7 +434,9 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         before = text[max(0, start - 80) : start]
         # A plan's "is to", "is scheduled" sets a date ahead too ("Mr. Ban's successor is to take over on Jan. 1",
         # "a trial is scheduled ... in May"); a weekday so is a schedule's (``_scheduled``, today being today).
-        future = bool(_FUTURE.search(before)) or (kind != "weekday" and _PLAN.search(before) is not None)
+        future = bool(_FUTURE.search(before))
+        plan = not future and kind != "weekday" and _PLAN.search(before) is not None
+        future = future or plan
         # A schedule's present tense ("meets on Tuesday") sets the day ahead, today's weekday being today.
         scheduled = (
             (kind == "weekday" and (m.group("which") or "").lower() not in {"last", "since"} and not future)
@@ -434,7 +444,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
             and _PAST_VERB_AFTER.match(text, end) is None
         )
         value, precision = _resolve(
-            kind, m, anchor, future or scheduled, estimated=anchor_kind == "estimate", today=scheduled
+            kind, m, anchor, future or scheduled, estimated=anchor_kind == "estimate", today=scheduled, plan=plan
         )
         if named and not (anchor_kind == "published" and value and anchor and 0 <= (anchor - value).days <= 1):
             continue  # "Black Friday", "Super Tuesday": a day's name, its weekday's day only on the day or the next
