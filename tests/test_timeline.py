@@ -326,6 +326,24 @@ def test_a_dated_reports_dateline_day_is_no_entry(tmp_path: Path) -> None:
     assert scanned == stored
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["VESSARA, Vel., March 14 (UPI) — ", "Vessara, March 14 — ", "VESSARA, March 14 (Reuters) - ", "Vessara: "],
+)
+def test_a_wire_datelines_day_is_no_entry_and_its_sentence_is_cited_without_it(tmp_path: Path, dateline: str) -> None:
+    # A wire's dateline with its day ("VESSARA, Vel., March 14 (UPI) — ... on Friday") or a place in mixed case and a
+    # colon ("Vessara: ..."): the sentence tells Friday's news, not the 14th's, and is cited from its own words.
+    body = (
+        f"{dateline}Ferries stayed in port on Friday as the strike by the dockers' union went on into a second week, "
+        "the union said.\nTalks resumed on 10 March, a day after the walkout began."
+    )
+    record = {"title": "Vessara ferries stay in port", "published": "2026-03-14", "text": body}
+    stored, scanned = _stored_and_scanned(tmp_path, record)
+    assert [e["date"] for e in stored] == ["2026-03-10", "2026-03-13"], stored
+    assert stored[1]["text"].startswith("Ferries stayed in port on Friday"), stored
+    assert scanned == stored
+
+
 # The first of two developments of one storyline (invented): dated.
 _VELTMAR_FIRE = {
     "title": "Fire at Orlan's Veltmar towers",

@@ -424,13 +424,33 @@ POSSESSIVE_BACK = 4
 _POSSESSIVE = ("'s", "’s")
 
 
+# A verb in the past a few words before a weekday's possessive, in its clause: the event it names is done ("Lind won
+# Thursday's run-off", "finished second in Friday's vote", "was beaten in Thursday's final"), not to come. Not after
+# "is", "to", "will" or the like ("is favoured in Thursday's run-off", "to be held"), nor with a word of plans
+# between ("scheduled", "planned": "gathered for the rescheduled Thursday's run-off").
+_PAST_BEFORE = re.compile(
+    r"(?:^|(?P<before>[\w’']+)\s+)(?P<verb>won|lost|held|took|saw|beat|beaten|led|cast|drew|swept|ran|came|went|"
+    r"made|gave|got|fell|rose|fought|[a-z]{2,}ed)(?:\s+[\w’'-]+){0,4}\s+$"
+)
+_NOT_PAST_AFTER = frozenset({"is", "are", "be", "being", "will", "would", "to", "’s", "'s", "am"})
+_PLANNED = frozenset({"scheduled", "planned", "expected", "slated", "billed", "rescheduled", "postponed", "delayed"})
+
+
 def _an_event_to_come(lead: str, m: DateMention, back: timedelta) -> bool:
     """Whether the weekday ``m`` of ``lead``, ``back`` before the report's own date, is a possessive that may name an
-    event to come (``POSSESSIVE_BACK``)."""
-    return (
+    event to come (``POSSESSIVE_BACK``): not when a verb in the past governs it (``_PAST_BEFORE``: "won Thursday's
+    run-off" in a Monday report is the Thursday before)."""
+    if not (
         back >= timedelta(days=POSSESSIVE_BACK)
         and _WEEKDAY.match(m.text.casefold()) is not None
         and lead.startswith(_POSSESSIVE, m.end)
+    ):
+        return False
+    past = _PAST_BEFORE.search(lead, max(0, m.start - 60), m.start)
+    return (
+        past is None
+        or (past["before"] or "").casefold() in _NOT_PAST_AFTER
+        or not _PLANNED.isdisjoint(lead[past.start("verb") : m.start].casefold().split())
     )
 
 

@@ -171,6 +171,26 @@ BY_OPENING = re.compile(
     r"[Bb]y\s+(?P<names>[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|de|van|von)){0,7})"
     r"(?:\s*/\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})?\s*[–—―-]\s+(?=[A-Z“\"‘'])"
 )
+# What follows a place's colon in a dateline: a sentence's subject (no pronoun or word of a speaker's line: "We",
+# "I", "Well", "Here's"; no quotation mark, which a headline quoting its speaker opens) and a long sentence of
+# reporting, at least :data:`_PLACE_LEAD_WORDS` words to its first stop, most of them in lower case (a headline in
+# title case, "Trump: Cruz Has ‘To Come a Long Way’ On Ethanol ...", or a list of names, "Iowa: Tim Albrecht, Brad
+# Anderson, ...", is none).
+_AFTER_A_PLACE = re.compile(
+    r"\s+(?!(?:I|We|You|He|She|They|It|My|Our|Well|Look|Yes|No|So|And|But|Thank|Thanks|Let|Oh|Now|Again|Good|"
+    r"Here|There|Saying)\b)(?=[A-Z])(?P<lead>[^.!?\n]*[.!?])"
+)
+_PLACE_LEAD_WORDS = 17
+# The day a dateline gives after its place, before an agency or a dash: ", April 1", ", Nov. 17, 2025".
+_FILED = r",?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:,\s*(?:19|20)\d\d)?"
+# A place in mixed case and a colon: one to three capitalised words, none a label's.
+_LABELS = (
+    "Update|Updated|Note|Editor|Editors|Photo|Photos|Image|Source|Sources|Watch|Read|Related|Breaking|Exclusive|"
+    "Analysis|Opinion|Live|Warning|Summary|Correction|Corrections|Video|Poll|Report|Revealed|Latest|Contributing|"
+    "Q|A|Question|Answer|Transcript|Explainer|Review|Interview|Comment|Editorial|Wow|So|Also|Plus|Bonus|"
+    "Fact|Fact-Check|Timeline|Background|Context|Why|What|How|Who|When|Where|Here|This|That|The|Quote|Quotes"
+)
+_PLACE_COLON = re.compile(rf"(?!(?:{_LABELS})\b)[A-Z][a-z][\w'’.-]*(?: (?!(?:{_LABELS})\b)[A-Z][\w'’.-]*){{0,2}}:")
 # What else opens an article's paragraph before its first sentence's own words: a dateline in capitals ("HONG KONG:",
 # "BELEM, Brazil (AP) -"), an agency's ("Geneva (Reuters) -"), a place and its country before a long dash ("Belém,
 # Brazil –"; a comma then a capitalised word and a dash, with the sentence's own capital after it: "Meanwhile, Trump
@@ -179,10 +199,11 @@ BY_OPENING = re.compile(
 # horizontal bar (U+2015) some pages set a dateline with ("WASHINGTON ― ").
 _LEAD_PREFIX = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
-    r"(?: \d{1,2})?(?:\s*\([A-Z][\w .]{0,20}\))?\s*(?:[:–—―]|--?)"
+    rf"(?:{_FILED})?(?: \d{{1,2}})?(?:\s*\([A-Z][\w .]{{0,20}}\))?\s*(?:[:–—―]|--?)"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?"
-    r"\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*(?:[:–—―]|--?)"
-    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*[–—―]"
+    rf"(?:{_FILED})?\s*\((?:AP|AFP|Reuters|dpa|Xinhua|UPI)\)\s*(?:[:–—―]|--?)"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
+    r"(?: \d{1,2}(?:,\s*(?:19|20)\d\d)?)?\s*[–—―]"
     r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?\s*\[[A-Z][\w .'’-]{0,30}\](?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
     r"(?:\s*\([A-Z]{2,6}\))?\s*[:–—―-]"
     # A place and a day before an agency's initials, with or without a dash or colon after them, as Indian and
@@ -212,8 +233,23 @@ def lead_prefix(sentence: str, keep: int | None = None) -> int:
     bullet = _BULLET.match(sentence)
     at = bullet.end() if bullet is not None else 0
     m = BY_OPENING.match(sentence, at) or _LEAD_PREFIX.match(sentence, at)
-    end = m.end() if m is not None else at
+    end = m.end() if m is not None else _place_colon(sentence, at)
     return end if end < len(sentence) and (keep is None or keep >= end) else 0
+
+
+def _place_colon(sentence: str, at: int) -> int:
+    """Where the words of ``sentence`` begin after a place in mixed case and a colon at ``at``, as some papers set a
+    dateline ("Washington: The United States may be open to ..."), else ``at``: not after a label ("Update:",
+    "The Latest:"), nor before a speaker's line ("Sanders: We need ..."), a headline ("Trump: Cruz Has ‘To Come a Long
+    Way’ ...", "Sanders: Clinton needs to 'get away' ...") or a list (:data:`_AFTER_A_PLACE`)."""
+    place = _PLACE_COLON.match(sentence, at)
+    lead = _AFTER_A_PLACE.match(sentence, place.end()) if place is not None else None
+    if lead is None:
+        return at
+    words = lead["lead"].split()
+    if len(words) < _PLACE_LEAD_WORDS or 2 * sum(w[:1].isupper() for w in words) > len(words):
+        return at
+    return lead.start("lead")
 
 
 # What shows a person speaker to be several speaking together, as the quotes stage writes them: people named

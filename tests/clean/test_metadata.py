@@ -56,6 +56,28 @@ def test_dateline_means_no_title() -> None:
 
 
 @pytest.mark.parametrize(
+    ("first", "dateline"),
+    [
+        ("VESSARA, Vel., April 1 (UPI) — ", "VESSARA, Vel."),
+        ("Vessara, April 1 — ", "Vessara"),
+        ("VESSARA, April 1, 2026 (AP) — ", "VESSARA"),
+        ("Vessara: ", "Vessara"),
+    ],
+)
+def test_a_wire_dateline_with_its_day_is_a_dateline_under_a_headline_or_without_one(first: str, dateline: str) -> None:
+    # The dateline opening the lead is read, with the day it was filed ("April 1 (UPI)"), whether a headline stands
+    # above it or not; without a headline the lead is never taken for the title.
+    lead = (
+        f"{first}The harbour board approved the dredging plan on Thursday after a debate that ran late into the "
+        "night, officials said. Work is to begin in the spring."
+    )
+    head = metadata.header([lead, "Second paragraph."])
+    assert (head.dateline, head.title) == (dateline, None)
+    head = metadata.header(["Harbour board backs dredging", lead, "Second paragraph."])
+    assert (head.dateline, head.title) == (dateline, "Harbour board backs dredging")
+
+
+@pytest.mark.parametrize(
     ("dash", "dateline"),
     [("—", "VESSARA"), ("\u2015", "VESSARA"), (" \u2015 ", "VESSARA"), ("–", None), ("-", None)],
 )
@@ -216,6 +238,45 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
         ("Vessara, Sep 28 (HWN) The port reopened.", "Vessara, Sep 28 (HWN) "),
         ("New Vessara, Nov 17 (HWN): The court ruled.", "New Vessara, Nov 17 (HWN): "),
         ("In Vessara, March 3 (HWN) was a holiday.", ""),
+        # A wire's dateline with the day it was filed, before the agency or a dash (UPI's, AP's, Reuters' form).
+        ("VESSARA, Vel., April 1 (UPI) — The port reopened on Thursday.", "VESSARA, Vel., April 1 (UPI) — "),
+        ("VESSARA, April 1 (Reuters) - The port reopened on Thursday.", "VESSARA, April 1 (Reuters) - "),
+        ("Vessara, Vel., April 1 (UPI) — The port reopened on Thursday.", "Vessara, Vel., April 1 (UPI) — "),
+        ("Vessara, April 1 — The port reopened on Thursday.", "Vessara, April 1 — "),
+        ("Vessara, April 1, 2026 — The port reopened on Thursday.", "Vessara, April 1, 2026 — "),
+        ("VESSARA (AFP) - The port reopened on Thursday.", "VESSARA (AFP) - "),
+        # A place in mixed case before a colon, a long sentence of reporting after it.
+        (
+            "Vessara: The harbour board approved the dredging plan on Thursday after a debate that ran late into the "
+            "night, officials said.",
+            "Vessara: ",
+        ),
+        (
+            "Port Ellis: Ferries stayed in port on Friday as the strike by the dockers' union went on into a second "
+            "week.",
+            "Port Ellis: ",
+        ),
+        # Not a headline, a list, a label or a speaker's line: short, in title case, a label's word, a quotation or a
+        # pronoun after it.
+        ("Lind: Voss lied about the harbour ledger and the dredging contract, and he knows it.", ""),
+        ("Lind: Voss Has ‘A Long Way To Go’ On The Harbour Ledger, And He Knows It Well Enough By Now.", ""),
+        ("Orsa: Ann Roe, Ed Poe, Al Lee, Sam Doe, Tom Bell, Ada Kerr, Ivo Lind, Max Voss, Kai Orme, Bo Lund.", ""),
+        ("Lind: ‘Voss lied about the harbour ledger and the dredging contract, and he knows it well enough.’", ""),
+        (
+            "Update: The harbour board approved the dredging plan on Thursday after a debate that ran late into the "
+            "night, officials said.",
+            "",
+        ),
+        (
+            "The Latest: The harbour board approved the dredging plan on Thursday after a debate that ran late into "
+            "the night, officials said.",
+            "",
+        ),
+        (
+            "Lind: We need to make sure that the ferries run again before the summer season begins here in the port "
+            "of Orsa.",
+            "",
+        ),
         # An agency alone, as a network's affiliates run its reports; a word in brackets opening a sentence stays.
         ("(CNN) — The harbour deal was struck on Saturday.", "(CNN) — "),
         ("(Reuters) - The port reopened.", "(Reuters) - "),

@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 import re
 import time
+from datetime import date
 
 import pytest
 
+from newsdesk.dates import WEEKDAYS
 from newsdesk.extract.dates import find, month_day, resolve, sentence_around
 
 PUBLISHED = "2025-11-28T20:12:00+02:00"  # a Friday
@@ -438,6 +440,10 @@ def test_gated_patterns_cover_every_pattern_that_opens_with_a_word_boundary_and_
         ("The Orsa council votes on Friday on the canal toll.", "2026-03-13"),
         ("The city council votes on Thursday on the canal toll.", "2026-03-12"),
         ("The two council votes on Friday went to Ms Lind.", "2026-03-06"),
+        # A past verb after the day makes the body's "votes" its subject, a noun: a result, not a schedule.
+        ("The council votes on Tuesday were close, the clerk said.", "2026-03-03"),
+        ("The committee votes on Thursday went the mayor's way.", "2026-03-05"),
+        ("The city council votes on Friday night had been delayed twice.", "2026-03-06"),
         # So does a verb or a preposition before the determiner: the body's votes are its object, not its subject.
         ("Ms Lind lost the council votes on Friday by one voice.", "2026-03-06"),
         ("Mr Voss won the key board votes on Thursday.", "2026-03-05"),
@@ -487,3 +493,64 @@ def test_a_name_with_an_initial_naming_a_place_or_a_body_runs_on() -> None:
         "7 December": "He met Ada J. Kerr Foundation staff on 7 December.",
         "8 December": "Anna Vell said on 8 December that it would hold.",
     }, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoppers crowded the Orsa malls on Black Friday, traders said.",
+        "Cyber Monday sales at Orsa Mart rose by a tenth.",
+        "Velmar votes on Super Tuesday with eleven other states.",
+        "The churches of Orsa were full on Good Friday.",
+        "Ash Wednesday services were held across Velmar.",
+        "Holy Thursday services were held across Velmar.",
+        "The Good Friday Accord of Orsa was signed there.",
+        "Crowds gathered on Super Bowl Sunday in Orsa.",
+        "Orsa Mart opened early for Small Business Saturday.",
+    ],
+)
+def test_a_days_name_made_of_a_weekday_is_no_weekday(text: str) -> None:
+    # "Black Friday", "Super Tuesday", "Good Friday": a day of the year or of a campaign with a name, not the weekday
+    # nearest the day of writing (read so, a brief listed "Friday (date not given)" for a shopping story), in an
+    # undated report or one written two days or more after that weekday.
+    assert [m.text for m in find(text, None)] == [], text
+    (weekday,) = [i for i, day in enumerate(WEEKDAYS) if day.capitalize() in text]
+    three_days_on = date(2026, 12, 7 + weekday + 3).isoformat()  # 7 December 2026 is a Monday
+    assert [m.text for m in find(text, three_days_on)] == [], text
+
+
+def test_a_days_name_is_its_weekdays_day_in_a_report_of_that_day_or_the_next() -> None:
+    # Written on Super Tuesday or the day after, the name is that Tuesday; weeks before, it is none.
+    text = "Voters in Velmar went to the polls on Super Tuesday."
+    assert [m.value for m in find(text, "2026-03-04")] == ["2026-03-03"]
+    assert [m.value for m in find(text, "2026-03-03")] == ["2026-03-03"]
+    assert [m.value for m in find(text, "2026-02-19")] == []
+
+
+def test_a_weekday_after_a_word_in_lower_case_is_still_a_weekday() -> None:
+    # "a black Friday for the markets" is no name; "on Friday" after a name's word stays a weekday too.
+    found = [(m.text, m.value) for m in find("It was a black Friday for Orsa Mart, whose shares fell.", "2026-12-02")]
+    assert found == [("Friday", "2026-11-27")], found
+    found = [(m.text, m.value) for m in find("Lind met Super Bowl champions on Friday.", "2026-12-02")]
+    assert found == [("on Friday", "2026-11-27")], found
+    found = [(m.text, m.value) for m in find("Orsa played in the Rose Bowl on Friday.", "2026-12-02")]
+    assert found == [("on Friday", "2026-11-27")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # A plan in the present tense ("is to", "is scheduled", "is slated") sets a day or a month ahead: read as past,
+        # "is to take over on Jan. 1" in September was the January gone, "is to begin in May" in April last May.
+        ("Ms Lind's successor is to take over on Jan. 1, the board said.", "2026-09-20", "2027-01-01"),
+        ("The plan is to win Velmar in March, an aide said.", "2026-01-31", "2026-03"),
+        ("A trial in Orsa is scheduled to begin in May.", "2026-04-15", "2026-05"),
+        ("Dredging is slated for late May at the Orsa quay.", "2026-04-15", "2026-05"),
+        # "is to blame" is no plan; a day of the week is a schedule's (today being today).
+        ("Inspectors say ice is to blame for the crash in March.", "2026-04-15", "2026-03"),
+        ("The council is to meet on Wednesday.", "2026-04-15", "2026-04-15"),
+    ],
+)
+def test_a_plans_present_tense_sets_a_day_or_a_month_ahead(text: str, published: str, value: str) -> None:
+    (m,) = find(text, published)
+    assert (m.value, m.future) == (value, value > published[: len(value)] or "Wednesday" in text), m

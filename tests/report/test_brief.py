@@ -834,3 +834,43 @@ def test_a_said_after_a_subject_s_aside_is_the_sentence_s_own_news(tmp_path: Pat
     )
     backs = [e["date"] for e in made["timeline"] if e["text"].startswith("Orlan mayor Ana Roe, who")]
     assert backs == ["2026-03-11"], made["timeline"]
+
+
+def test_two_clauses_each_with_its_day_are_cited_at_both(tmp_path: Path) -> None:
+    # "The port reopened on Monday and the strike ended on Wednesday": two developments in two clauses, each its own
+    # day; cited at the later day only, Monday's reopening was lost. A clause that recalls ("had a plan drawn up at
+    # talks last weekend") or reports what was said ("and said it was drafted last week") still leaves one date.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orsa port reopens as strike ends",
+            "published": "2026-04-09",
+            "text": "The port of Orsa reopened on Monday and the dockers' strike ended on Wednesday, the harbour "
+            "board said.\n\nThe board confirmed on Thursday it had a plan drawn up at talks with the union last "
+            "weekend.\n\nThe board approved the plan on Tuesday and said it was drafted by the union last week.",
+        },
+    )
+
+    def cited(words: str) -> list[str]:
+        return sorted(e["date"] for e in made["timeline"] if e["text"].startswith(words))
+
+    assert cited("The port of Orsa reopened") == ["2026-04-06", "2026-04-08"], made["timeline"]
+    assert cited("The board confirmed") == ["2026-04-09"], made["timeline"]
+    assert cited("The board approved") == ["2026-04-07"], made["timeline"]
+
+
+def test_a_wire_datelines_day_leaves_its_sentence_to_its_weekday(tmp_path: Path) -> None:
+    # "ORSA, Vel., April 1 (UPI) — ... on Thursday": the dateline's day is when it was filed; the sentence's news is
+    # Thursday's. Read as no dateline, the sentence was cited at 1 April alone, with the dateline in it.
+    made = _reports_brief(
+        tmp_path,
+        {
+            "title": "Orsa board backs dredging",
+            "published": "2026-04-01",
+            "text": "ORSA, Vel., April 1 (UPI) — The Orsa harbour board approved the dredging plan on Thursday after "
+            "a long debate, officials said.\n\nDredgers were seen at the quay.",
+        },
+    )
+    cited = [(e["date"], e["text"]) for e in made["timeline"] if "dredging plan" in e["text"]]
+    sentence = "The Orsa harbour board approved the dredging plan on Thursday after a long debate, officials said."
+    assert cited == [("2026-03-26", sentence)], made["timeline"]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsdesk.clean.boilerplate import is_photo_credit
-from newsdesk.dates import MONTHS, WEEKDAYS, parse_date
+from newsdesk.dates import MONTH, MONTHS, WEEKDAYS, parse_date
 from newsdesk.records import BY_OPENING
 
 __all__ = ["Header", "header"]
@@ -78,7 +78,9 @@ _NOT_NAME = {
 # place in capitals set close to its long dash ("WASHINGTON—The …", "KYIV, Ukraine—Russia …"), as
 # ``records.lead_prefix`` reads it.
 _DATELINE = re.compile(
-    r"^((?:[A-Z][A-Za-z'.-]+)(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2})(?:\s*\([^)]{1,40}\))?"
+    r"^((?:[A-Z][A-Za-z'.-]+)(?:[ ,]+[A-Z][A-Za-z'.-]+){0,2})"
+    # The day it was filed, before the agency: "ORSA, N.Y., April 1 (UPI) —", "Orsa, April 1, 2026 —".
+    rf"(?:,?\s*{MONTH} \d{{1,2}}(?:,\s*(?:19|20)\d\d)?)?(?:\s*\([^)]{{1,40}}\))?"
     r"(?:\s*(?::|—|–|―|\s-)\s+|\s*(?P<close>[—―]))(?=[A-Z\"“‘'])"
 )
 _NOT_PLACE = {
@@ -254,6 +256,8 @@ def header(paragraphs: list[str]) -> Header:
         if title.endswith(";") and len(paragraphs) > 2 and _is_title(paragraphs[1], len(paragraphs) - 2):
             # "Headline;" over a second line: the headline continues with its deck ("A; B").
             title = f"{title} {paragraphs[1].strip()}"
+    if dateline is None and title is not None and len(paragraphs) > 1:
+        dateline = _dateline(paragraphs[1])  # under the headline: "Harbour board backs plan" over "ORSA (AP) — ..."
     if byline is None:
         byline = _byline_opening(first.strip())
     # Under a kicker, a dateline or a headline ("ANALYSIS" over "By Ann Roe – Crews were ..."): a byline opening one

@@ -32,6 +32,11 @@ _FUTURE = re.compile(
     r"next|there (?:is|are)|there's)\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
+# A plan in the present tense, its day after it: "is to take over on Jan. 1", "the strategy is to swamp him in
+# March", "a trial is scheduled to begin in May" ("is to blame" is none).
+_PLAN = re.compile(
+    r"\b(?:is|are) (?:to (?!blame\b|be blamed\b)\w+|slated|scheduled|poised)\b[^.!?]{0,50}$", re.IGNORECASE
+)
 # A day a present tense sets ahead, as news writes a schedule: "the council meets on Tuesday", "Wisconsin holds its
 # primary on Tuesday", "a memorial is planned Friday", "the two meet for their first debate Monday" (a present tense
 # of a past day is no English; "took hold on Wednesday", "did not meet on Monday" are past). The verb is lower case
@@ -271,7 +276,14 @@ _FROM_WRITING = frozenset({"weekday", "relative_day", "weekend", "week", "relati
 
 
 def _resolve(
-    kind: str, m: re.Match[str], anchor: date | None, future: bool, *, estimated: bool = False, today: bool = False
+    kind: str,
+    m: re.Match[str],
+    anchor: date | None,
+    future: bool,
+    *,
+    estimated: bool = False,
+    today: bool = False,
+    plan: bool = False,
 ) -> tuple[date | None, str]:
     g = m.groupdict()
     if estimated and kind in _FROM_WRITING:
@@ -306,7 +318,12 @@ def _resolve(
         return _safe_date(year, _month(g["m"]), int(g["d"])), "day"
     if kind in {"day_month", "month_day"}:
         found = _safe_date(anchor.year, _month(g["m"]), int(g["d"]))
-        if found and not future and found > anchor + timedelta(days=7):
+        if found and plan and found < anchor - timedelta(days=7):
+            # A plan's day more than a week behind in this year is next year's ("is to take over on Jan. 1" in
+            # September). Not after "will" (``_FUTURE``), which often governs another clause of the sentence ("will
+            # speak of the massacre on June 12" nine days on); nor a week or less behind.
+            found = _safe_date(anchor.year + 1, found.month, found.day) or found
+        elif found and not future and found > anchor + timedelta(days=7):
             # The nearer of this year's day and last year's: "28 December" in a January article is last year's,
             # "the June 7 primary" or "votes on March 1" in a February article this year's (2016 election news
             # named 21 such days, 20 of them ahead; 16 of them under 45 days ahead, every one ahead).
@@ -407,6 +424,7 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
             continue  # "on Monday, November 24": the date says which Monday; the weekday alone might not
         if kind == "relative_day" and text[start].isupper() and _IN_A_NAME.search(text, max(0, start - 40), start):
             continue  # "broadcaster India Today", "USA Today": a name's word, no day
+        named = kind == "weekday" and not m.group("which") and _NAMED_DAY.search(text, max(0, start - 24), start)
         if (
             kind == "weekday"
             and _BACK_REFERENCE.search(text[max(0, start - 24) : start])
@@ -414,14 +432,22 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         ):
             continue  # "That Wednesday", "the following Monday": a day told before, not counted from writing
         before = text[max(0, start - 80) : start]
+        # A plan's "is to", "is scheduled" sets a date ahead too ("Mr. Ban's successor is to take over on Jan. 1",
+        # "a trial is scheduled ... in May"); a weekday so is a schedule's (``_scheduled``, today being today).
         future = bool(_FUTURE.search(before))
+        plan = not future and kind != "weekday" and _PLAN.search(before) is not None
+        future = future or plan
         # A schedule's present tense ("meets on Tuesday") sets the day ahead, today's weekday being today.
         scheduled = (
-            kind == "weekday" and (m.group("which") or "").lower() not in {"last", "since"} and not future
-        ) and _scheduled(before)
-        value, precision = _resolve(
-            kind, m, anchor, future or scheduled, estimated=anchor_kind == "estimate", today=scheduled
+            (kind == "weekday" and (m.group("which") or "").lower() not in {"last", "since"} and not future)
+            and _scheduled(before)
+            and _PAST_VERB_AFTER.match(text, end) is None
         )
+        value, precision = _resolve(
+            kind, m, anchor, future or scheduled, estimated=anchor_kind == "estimate", today=scheduled, plan=plan
+        )
+        if named and not (anchor_kind == "published" and value and anchor and 0 <= (anchor - value).days <= 1):
+            continue  # "Black Friday", "Super Tuesday": a day's name, its weekday's day only on the day or the next
         absolute = kind in _ABSOLUTE
         out.append(
             DateMention(
@@ -438,6 +464,24 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         last_end = end
     return out
 
+
+# A day's name made of a weekday ("Black Friday", "Cyber Monday", "Super Tuesday", "Good Friday", "Ash Wednesday"):
+# one day of the year or of a campaign, not the weekday nearest the day of writing, unless the report was written on
+# it or the day after (PolNeAR's "Super Tuesday" reports of 1 and 2 March 2016; weeks before, it was the Tuesday
+# behind). The word right before it is capitalised and one of these: "a black Friday", "the Rose Bowl on Friday" are
+# weekdays.
+_NAMED_DAY = re.compile(
+    r"\b(?:Black|Cyber|Good|Super|Holy|Maundy|Ash|Easter|Palm|Shrove|Fat|Giving|Bloody|Blue|Mega|Whit|Trinity|"
+    r"Mothering|Selection|Bowl|Business)[ -]$"
+)
+# A finite past verb right after a weekday (a night or a morning of it between): the weekday ends its subject, so a
+# verb before it was no schedule's present tense but a noun ("The council votes on Tuesday were close", "the board
+# meets on Friday drew protests"). "are" or "is" is left: "the council votes on Tuesday are expected to be close"
+# still speaks of days to come.
+_PAST_VERB_AFTER = re.compile(
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s+(?:were|was|had|went|drew|showed|proved|ended|passed|failed|"
+    r"came|saw|gave|left|took|brought|produced|drawn)\b"
+)
 
 # A capitalised word right before, itself after a word (not a sentence's start): "India Today", "USA Today".
 _IN_A_NAME = re.compile(r"(?<=[\w,] )[A-Z](?:[\w.&-]*[\w&-])?\s$")

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from datetime import date as date_type
 from datetime import timedelta
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from newsdesk.corpus import Corpus
@@ -188,6 +189,7 @@ def _one_date_a_sentence(
     (:func:`_ahead`): "signed on 10 March, and the first payment is due on 1 June" tells the signing, not June's
     payment."""
     where: dict[tuple[str, int, int], list[tuple[bool, str, int]]] = {}
+    spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
     for i, entry in enumerate(entries):
         for statement in _statements(entry, records):
             at = _sentence_at(statement, records)
@@ -197,10 +199,14 @@ def _one_date_a_sentence(
             if at is not None and not to_come:
                 key, aside = at
                 where.setdefault(key, []).append((not aside, str(entry["date"]), i))
+                if not aside:
+                    spans.setdefault(key, []).append((statement.evidence["start"], statement.evidence["end"]))
     keeper = {
         key: max(cited)[2]
         for key, cited in where.items()
-        if len({i for *_, i in cited}) > 1 and entries[max(cited)[2]]["precision"] in _NEWS_DAYS
+        if len({i for *_, i in cited}) > 1
+        and entries[max(cited)[2]]["precision"] in _NEWS_DAYS
+        and not _clauses_of_their_own(records[key[0]].text, spans.get(key, []))
     }
     if not keeper:
         return entries
@@ -213,6 +219,29 @@ def _one_date_a_sentence(
                 kept.append(st.evidence)
         out += _keeping(entry, kept, records)
     return out
+
+
+# A clause of its own after a date: a coordinator (", and", "; ", ", but", ", while", "whereas") and then a verb in the
+# past with no word between them that makes its clause a part of the first's ("after", "that", "which", ...): "The
+# port reopened on Monday and the strike ended on Wednesday", "was charged on Monday and released on Wednesday". A
+# verb of saying is none ("... on Friday and said it was drawn up at talks last weekend": what it reports is recalled).
+_OWN_CLAUSE = re.compile(
+    r"(?:(?!\b(?:that|which|who|after|before|since|until|when|said|says|told)\b)[^;])*?"
+    r"(?:;|,?\s+(?:and|but|while|whereas|then)\b)"
+    r"(?:\s+(?!(?:after|before|since|until|when|that|which|who|as|because|following|said|says|told)\b)[\w’'-]+){0,5}?"
+    r"\s+(?!(?:need|feed|speed|seed|bed|red|shed|bleed|breed|greed|weed|proceed|exceed)\b)"
+    r"(?:[a-z]{2,}ed|won|lost|held|took|saw|beat|led|cast|drew|swept|ran|came|went|made|gave|got|fell|rose|fought|"
+    r"met|left|sent|began|struck|sold|bought|paid|hit|shut|quit|spoke|broke|froze|flew|rode|wrote)\b"
+)
+
+
+def _clauses_of_their_own(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the dates at ``spans`` of one sentence of ``text`` stand in clauses of their own, each telling a
+    development (:data:`_OWN_CLAUSE` between two dates next to each other): "The port reopened on Monday and the
+    strike ended on Wednesday" is Monday's news and Wednesday's, where "confirmed on Friday it had a plan drawn up
+    at talks last weekend" tells Friday's (:func:`_one_date_a_sentence`)."""
+    ordered = sorted(set(spans))
+    return any(_OWN_CLAUSE.match(text, a_end, b_start) is not None for (_, a_end), (b_start, _) in pairwise(ordered))
 
 
 def _sentence_at(statement: _Statement, records: dict[str, Article]) -> tuple[tuple[str, int, int], bool] | None:
