@@ -1801,6 +1801,12 @@ def test_a_name_before_a_passive_position_verb_holds_no_position(text: str, held
         ("Ann Holm agreed to scrap the canal toll.", True),
         ("Ann Holm agreed a deal to scrap the canal toll.", True),
         ("Ann Holm agreed on a plan that would scrap the canal toll.", True),
+        # what will be done is a course agreed, as what must be done is (h-rs53: "agreed that the toll would be
+        # scrapped" was missed); what will happen, or how a thing will be seen, is a claim still
+        ("Ann Holm agreed that the canal toll would be scrapped.", True),
+        ("Ann Holm agreed the canal toll is to be lifted in March.", True),
+        ("Ann Holm agreed that the canal toll will rise next year.", False),
+        ("Ann Holm agreed that the canal toll would be seen as unfair.", False),
     ],
 )
 def test_a_claim_agreed_with_is_no_position(text: str, held: bool) -> None:
@@ -1835,3 +1841,90 @@ def test_an_act_judged_negated_charged_or_credited_is_not_the_judges(
     found = [s for s in extract.find(article) if s.cue == "backing"]
     assert [(s.actor_id, s.position) for s in found] == held
     assert all(s.target == "the canal toll" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "view", "target"),
+    [
+        # a verb of judging has for its target what is judged, not why, as what or where (h-st53's note: "Jeb Bush
+        # opposes 'Marco Rubio for opposing legal abortion in cases of ...'", "... as “absurd.”")
+        ("Ann Holm criticized Jon Vek for opposing the canal toll in cases of hardship.", None, "Jon Vek"),
+        ("Ann Holm condemned Belstad over its decision to raise the canal toll.", None, "Belstad"),
+        ("Ann Holm dismissed the canal plan as a cynical ploy by Dalen.", None, "the canal plan"),
+        ("Ann Holm denounced the canal toll in a statement on Monday.", None, "the canal toll"),
+        ("Ann Holm criticized Jon Vek from the left.", None, "Jon Vek"),
+        # the view the quotes stage took of the quoted judgement or reason is on what is judged too
+        ("Ann Holm slammed the toll plan as “a cynical ploy.”", "a cynical ploy.", "the toll plan"),
+        ("Ann Holm criticised Jon Vek for making “rude remarks.”", "rude remarks.", "Jon Vek"),
+        # "such as" lists what is judged; a pronoun alone says less than its judgement; a plan's parts are the plan
+        ("Ann Holm criticized toll deals such as the canal accord.", None, "toll deals such as the canal accord"),
+        ("Ann Holm dismissed him as unfit for the canal board.", None, "him as unfit for the canal board"),
+        (
+            "Ann Holm praised the plan to widen the canal and to cut its toll.",
+            None,
+            "the plan to widen the canal and to cut its toll",
+        ),
+    ],
+)
+def test_a_judging_verbs_target_is_what_is_judged(text: str, view: str | None, target: str) -> None:
+    cue = text.split()[2]
+    quotes = (_quote(text, view, "Ann Holm", cue, "p1"),) if view else ()
+    found = extract.find(
+        _person(_article(text, {"Ann Holm": "p1", "Jon Vek": "p2", "Belstad": "e2"}, quotes), "Ann Holm")
+    )
+    assert [s.target for s in found if s.actor_id == "p1"] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # an act named after a possessed noun is the possessor's (h-st53's note: "Sanders ... questioning Clinton's
+        # judgment in supporting the war in Iraq" read as Sanders supporting the war)
+        (
+            "Ann Holm, questioning Jon Vek's judgment in supporting the canal toll, said no.",
+            [("p2", Position.SUPPORTS)],
+        ),
+        (
+            "Ann Holm praised Jon Vek's role in backing the canal toll.",
+            [("p1", Position.SUPPORTS), ("p2", Position.SUPPORTS)],  # (she praises the role, he backs the toll)
+        ),
+        # a possessor who is no actor, or a pronoun after doubting: another's, whom the words do not name
+        ("Ann Holm questioned the Dalen board's role in backing the canal toll.", []),
+        ("Ann Holm questioned her judgment in supporting the canal toll.", []),
+        # one's own record, an idea, a means: the speaker's, as before
+        ("Ann Holm defended her record of supporting the canal toll.", [("p1", Position.SUPPORTS)]),
+        ("Ann Holm spoke of the idea of backing the canal toll.", [("p1", Position.SUPPORTS)]),
+        ("Ann Holm won the party's vote by backing the canal toll.", [("p1", Position.SUPPORTS)]),
+    ],
+)
+def test_an_act_after_a_possessed_noun_is_the_possessors(text: str, held: list[tuple[str, Position]]) -> None:
+    cue = next(w for w in text.split() if w in {"supporting", "backing"})
+    quote = _quote(text, "the canal toll", "Ann Holm", cue, "p1")
+    article = _person(_article(text, {"Ann Holm": "p1", "Jon Vek": "p2"}, (quote,)), "Ann Holm", "Jon Vek")
+    found = [s for s in extract.find(article) if "toll" in s.target]
+    assert [(s.actor_id, s.position) for s in found] == held
+
+
+def test_pushing_back_is_no_position_on_back() -> None:
+    # "Sanders is pushing back, questioning ..." read as Sanders supporting "back"
+    text = "Ann Holm is pushing back, questioning the canal toll."
+    assert extract.find(_person(_article(text, {"Ann Holm": "p1"}), "Ann Holm")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "held"),
+    [
+        # a chief executive speaks for the company, as a president does for a country, when the office is the
+        # company's title next to its name, capitalised or not ("Netflix co-chief executive Ted Sarandos")
+        ("Marovex chief executive Jon Vek said “we oppose the canal toll.”", {"Marovex": "ORG"}, ["Marovex"]),
+        ("Marovex co-CEO Jon Vek said “we oppose the canal toll.”", {"Marovex": "ORG"}, ["Marovex"]),
+        ("“We oppose the canal toll,” said Jon Vek, Marovex's chief executive.", {"Marovex": "ORG"}, ["Marovex"]),
+        ("The Dalen party chairman Jon Vek said “we oppose the canal toll.”", {"Dalen party": "ORG"}, ["Dalen party"]),
+        # not one out of office, nor a body a word away ("the Dalen chapter chairman"), nor a name with a comma in it
+        ("Marovex's former chief executive Jon Vek said “we oppose the canal toll.”", {"Marovex": "ORG"}, []),
+        ("The Dalen chapter chairman Jon Vek said “we oppose the canal toll.”", {"Dalen": "GPE"}, []),
+        ("At the meeting, Holm, party Chairman Jon Vek said “we oppose the canal toll.”", {"Holm, party": "ORG"}, []),
+    ],
+)
+def test_a_chief_executive_speaks_for_the_company(text: str, names: dict[str, str], held: list[str]) -> None:
+    test_whom_an_office_speaks_for_and_whom_it_does_not(text, names, held)

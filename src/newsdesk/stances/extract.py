@@ -180,6 +180,18 @@ _A_CLAUSE = re.compile(
     r"(?:is|are|was|were|has|have|had|can|could|will|would|may|might|does|do|did)\b",
     re.IGNORECASE,
 )
+# What a clause agreed with says will be done ("agreed that the toll would be scrapped", "agreed the toll is to be
+# lifted"): a course decided, the passive of an act, as "must" says one is owed; "will rise", "would be a matter of"
+# foretell or assert (a participle: "-ed", "-en", "-wn" or an irregular one), and so does a participle of seeing,
+# thinking or feeling ("would be seen as unfair", "will be welcomed", "was affected").
+_DECIDED = re.compile(
+    r"\b(?:will|would|shall|is|are|was|were)\s+(?:not\s+|never\s+|now\s+|soon\s+|also\s+)?(?:to\s+)?be\s+"
+    r"(?!(?:seen|known|considered|viewed|regarded|expected|thought|perceived|believed|deemed|described|welcomed|"
+    r"affected|hurt|harmed|needed|required|pleased|disappointed|surprised|interested|concerned)\b)"
+    r"(?:\w+ed|\w+en|\w+wn|cut|shut|set|put|paid|made|held|kept|sold|built|sent|left|met|done|brought|bought|"
+    r"struck|spent)\b",
+    re.IGNORECASE,
+)
 # A relative clause speaks of someone else: "the agreement, under which countries pledged to ...".
 _RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|the|and|for|on)\s+)?[A-Z][\w’'-]+)+")
@@ -363,10 +375,11 @@ def _ambiguous(word: str) -> bool:
 
 
 # Giving way, as an act with no object: refusing it ("refused to back down over the toll", "we will not give in")
-# is keeping to one's course, told or said, whose side the words do not name; "backed down" is no backing.
+# is keeping to one's course, told or said, whose side the words do not name; "backed down" is no backing, and
+# "pushing back" resists what the words do not name ("Sanders is pushing back, questioning ...").
 _GIVING_WAY = re.compile(
     r"(?:back(?:s|ed|ing)?\s+(?:down|off|away)|climb(?:s|ed|ing)?\s+down|giv(?:e|es|ing)\s+in|gave\s+in|"
-    r"cav(?:e|es|ed|ing)(?:\s+in)?|budg(?:e|es|ed|ing)|relent(?:s|ed|ing)?)\b",
+    r"cav(?:e|es|ed|ing)(?:\s+in)?|budg(?:e|es|ed|ing)|relent(?:s|ed|ing)?|push(?:es|ed|ing)?\s+back)\b",
     re.IGNORECASE,
 )
 
@@ -401,7 +414,8 @@ def _no_position_here(cue: str, after: str) -> bool:
     if _AGREE.match(c) and _A_CLAUSE.match(agreed, (when.end() if (when := _WHEN.match(agreed)) else 0)):
         # "agreed that the shift was a matter of geography", "agreed there are qualified candidates": a claim agreed
         # with, a position only when it says what must be done ("agreed that the rules should be modernized")
-        return not _DEONTIC.search(" ".join(following.split()[:14]))
+        claim = " ".join(following.split()[:14])
+        return not (_DEONTIC.search(claim) or _DECIDED.search(claim))
     if not _INSIST.match(c) or re.match(r"(?:on|upon)\b", following):
         return False
     # "insist that any agreement must ..." demands; "insistence that the sheets weren't exchanged" asserts a fact.
@@ -1036,7 +1050,7 @@ _NOT_NOW = rf"(?:{'|'.join(_OUT_OF_OFFICE)})\b"
 _ROLE = (
     rf"(?:spokes(?:man|woman|person)|press\s+secretary|(?:(?!{_NOT_NOW})\w+\s+)?minister|"
     r"secretary(?:\s+of\s+state)?|ambassador|envoy|campaign\s+(?:manager|chair(?:man|woman)?)|chief\s+of\s+staff|"
-    r"lawyer|attorney|(?:vice[\s-]+)?president)"
+    r"lawyer|attorney|(?:vice[\s-]+)?president|(?:co-?)?(?:chief\s+executive(?:\s+officer)?|ceo)|chair(?:man|woman)?)"
 )
 # The office between the name it is of and the speaker's name ("Clinton spokesman Jesse Lehrich", "Belstad's foreign
 # minister Ann Holm"), or after the speaker's name ("Ann Holm, Belstad's foreign minister", not "the newspaper,
@@ -1048,6 +1062,7 @@ _OFFICE_BEFORE = re.compile(
 _OFFICE_AFTER = re.compile(
     rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?(?P<role>{_ROLE})\b(?![ \t]+[A-Z])", re.IGNORECASE
 )
+_HEAD = re.compile(r"(?:co-?)?(?:chief|ceo)|chair", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")
 _ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
 # The same words right before a name ("former Minister Ann Holm"), "ex" and "then" with their hyphen ("ex-Minister").
@@ -1112,10 +1127,13 @@ def _office_of(ctx: _Context, named: Mention, office: re.Match[str]) -> Mention 
     envoy", "UN ambassador"), and a lawyer's place is where they practise ("a Miami lawyer", "Ostrava attorney Lena
     Varga"): no one then."""
     role = office["role"].casefold()
-    if role.endswith("president") and not (
-        _JOINED.fullmatch(ctx.article.text, named.end, office.start("role"))
-        and (office["owned"] or office["role"][:1].isupper())
-    ):
+    joined = _JOINED.fullmatch(ctx.article.text, named.end, office.start("role")) is not None
+    if "," in named.text or (_HEAD.match(role) and not joined):
+        # (a head of a body holds for it only as the name's title, next to it, capitalised or not: "Netflix co-chief
+        # executive", "Dow's chief executive", not "the San Diego chapter chairman"; "Obama, party Chairman": a name
+        # with a comma in it is two the model read as one)
+        return None
+    if role.endswith("president") and not (joined and (office["owned"] or office["role"][:1].isupper())):
         return None  # ("Jeb Bush for president", "Trump becoming president", "the San Diego chapter president")
     first = next(
         (
@@ -1218,6 +1236,38 @@ def _tidied(article: Article, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Verbs of judging someone or something ("praised", "criticized", "slammed", "dismissed", "hailed"): what is judged is
+# their object, and what follows it says why, as what, or where ("criticized Vek for opposing the toll", "dismissed
+# the plan as “absurd”", "condemned the ban in a statement"), which is no part of it.
+_JUDGING_CUE = re.compile(
+    r"^(?:prais|critici[sz]|condemn|denounc|slam|hail|dismiss|thank|blam|applaud|commend|laud|rebuk|attack|fault|"
+    r"scold|castigat|lambast|chastis|mock|ridicul|decr[iy]|welcom)",
+    re.IGNORECASE,
+)
+_WHY_OR_WHERE = re.compile(
+    r"(?<!\bsuch)(?<!\bso)\s+(?:(?:for|over)\s+(?:(?:not|never|\w+ly)\s+)?(?:(?!(?:some|no|any|every)thing\b|morning\b|evening\b|"
+    r"spring\b|during\b)[a-z]+ing\b|(?:his|her|its|their|my|our|your|what|how)\b)|"
+    r"as\s+(?!(?:well|part|long|much|many|soon|if|though|of|a\s+result|such)\b)|from\s+the\s+(?:left|right)\b|"
+    r"(?:in|during|at|on)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,5}?(?:statements?|speech(?:es)?|"
+    r"interviews?|appearances?|op-eds?|tweets?|posts?|rall(?:y|ies)|debates?|diatribes?|address|letters?|videos?|"
+    r"columns?|essays?|hearings?|(?:campaign\s+)?stops?|parliament|broadcasts?|podcasts?)\b)",
+    re.IGNORECASE,
+)
+_PRONOUN_ONLY = re.compile(r"\s*(?:him|her|them|it|this|that|us|me|you)\s*", re.IGNORECASE)
+
+
+def _judged_thing(text: str, cue: str, start: int, end: int) -> int:
+    """Where the target ``start``-``end`` of a judging cue (:data:`_JUDGING_CUE`) ends: before why, as what or where
+    it is judged (:data:`_WHY_OR_WHERE`: "Vek| for opposing the toll", "the plan| as “absurd”", "the ban| in a
+    statement"), unless only a pronoun would be left ("him as unfit" says more than "him")."""
+    if not _JUDGING_CUE.match(cue):
+        return end
+    why = _WHY_OR_WHERE.search(text, start, end)
+    if why is None or why.start() == start or _PRONOUN_ONLY.fullmatch(text, start, why.start()):
+        return end
+    return why.start()
+
+
 def _make(
     ctx: _Context,
     actor: Mention,
@@ -1231,7 +1281,7 @@ def _make(
     clause: str,
 ) -> Stance:
     text = ctx.article.text
-    t0, t1 = _tidied(ctx.article, *target)
+    t0, t1 = _tidied(ctx.article, target[0], _judged_thing(text, cue, *target))
     condition = _CONDITION.search(clause)
     if condition and position != Position.OPPOSES:
         position = Position.CONDITIONAL
@@ -1489,10 +1539,10 @@ def _from_quote(
         return None
     if position is not None or act:
         before = text[max(actor.end, sentence[0]) : cue_at]
-        if cue.endswith("ing") and (judged := _JUDGED_FOR.search(before)):
+        if cue.endswith("ing") and (doer := _doer(ctx, before, cue_at - len(before), actor)) is not actor:
             # "Cruz thanked Trump for backing his priority": the backing is Trump's, or no one's ("thanked them"),
-            # or the judge's own ("blamed herself for backing ...")
-            doer = _judged(ctx, judged, cue_at - len(before), actor)
+            # or the judge's own ("blamed herself for backing ..."); "questioning Clinton's judgment in supporting
+            # the war": Clinton's
             if doer is None:
                 return None
             if doer is not actor:
@@ -1515,6 +1565,10 @@ def _from_quote(
             # goes on to the thing possessed: the object is read to its clause's end.
             cut = text.startswith(("’s", "'s"), quote.end)
             target = _object(text, quote.start, None if cut else quote.end)
+            if _JUDGING_CUE.match(cue) and (why := _WHY_OR_WHERE.search(text, cue_at + len(cue), quote.start)):
+                # "slammed the plan as “a cynical ploy”", "criticised Vek for making “rude statements”": the words
+                # say as what or why, the plan and Vek are what is judged
+                target = _object(text, cue_at + len(cue), why.start())
             if cut and target is not None:  # (and the evidence with it)
                 evidence = (evidence[0], max(evidence[1], target[1]))
                 clause = text[evidence[0] : evidence[1]]
@@ -1584,6 +1638,34 @@ def _judged(ctx: _Context, judged: re.Match[str], at: int, judge: Mention) -> Me
     w0, w1 = at + judged.start(whom), at + judged.end(whom)
     # (the name opens whom is judged, after "the" at most: "thanked the Belstad cabinet for ...")
     return next((m for m in ctx.actors_in(w0, w1) if m.start - w0 <= 4), None)
+
+
+# An act named after a possessed noun ("questioning Clinton’s judgment in supporting the war", "Holm's record of
+# backing the toll"): the possessor's act; after "his", "her", "their" or "its" and a verb of judging or doubting it
+# ("questioned her judgment in backing ..."), another's, whom the words do not name.
+_OWNERS_ACT = re.compile(
+    r"(?:(?P<owned>[’']s)|\b(?P<pronoun>his|her|their|its))\s+(?:[\w-]+\s+){1,2}?(?:in|of|for)\s+"
+    r"(?:(?:not|never|\w+ly)\s+)?$",
+    re.IGNORECASE,
+)
+_DOUBTED = re.compile(r"\b(?:question|doubt|challeng|attack|critici[sz]|fault|slam|mock|blam)\w*\s+$", re.IGNORECASE)
+
+
+def _doer(ctx: _Context, before: str, at: int, actor: Mention) -> Mention | None:
+    """Who did the act whose gerund follows ``before`` (the text from ``at`` to the cue, after ``actor``): the one
+    judged for it (:data:`_JUDGED_FOR`, :func:`_judged`), the one whose judgment, record or role in it is named
+    (:data:`_OWNERS_ACT`: the actor written right before "’s", or no one), or ``actor``, as read before."""
+    if judged := _JUDGED_FOR.search(before):
+        return _judged(ctx, judged, at, actor)
+    owned = _OWNERS_ACT.search(before)
+    if owned is None:
+        return actor
+    if owned["pronoun"] is not None:
+        return None if _DOUBTED.search(before, 0, owned.start()) else actor
+    return next(
+        (m for m in ctx.actors_in(max(0, at + owned.start() - 80), at + owned.start()) if m.end == at + owned.start()),
+        None,
+    )
 
 
 # A request or a wish of which a name is the object ("a call for Brazil to accept ...", "urged the Belstad cabinet
