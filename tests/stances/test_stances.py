@@ -1928,3 +1928,100 @@ def test_pushing_back_is_no_position_on_back() -> None:
 )
 def test_a_chief_executive_speaks_for_the_company(text: str, names: dict[str, str], held: list[str]) -> None:
     test_whom_an_office_speaks_for_and_whom_it_does_not(text, names, held)
+
+
+NAMED = {"Ann Holm": "p1", "Jon Vek": "p2", "Belstad": "e2", "Dalen": "e3"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # read on PolNeAR (seed 54), each an actor who holds no position there: a name after a preposition is no
+        # subject ("a refugee who came to Europe through Greece is also pushing ...", "Dan McLaughlin at the National
+        # Review agreed ...")
+        "A ship that came to port through Dalen is also pushing the canal toll.",
+        "A captain in Dalen could push several ferries out of the canal.",
+        # the writer's advice ("Republicans might want to consider an Obama nominee")
+        "Belstad might want to consider the canal toll.",
+        # a list of who after a noun read as a verb ("Republican advocates such as The Dallas Morning News")
+        "Dalen advocates such as the harbour board backed it.",
+    ],
+)
+def test_no_stance_from_these_clauses(text: str) -> None:
+    assert extract.find(_person(_article(text, NAMED), "Ann Holm", "Jon Vek")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # a group in a place, and a course "with X pushing for ...", are the place's as before
+        ("Officials in Belstad rejected the canal toll.", ["e2"]),
+        ("With Belstad pushing for a canal toll, the talks stalled.", ["e2"]),
+        ("Belstad wants to consider the canal toll.", ["e2"]),
+    ],
+)
+def test_these_clauses_keep_their_actor(text: str, held: list[str]) -> None:
+    assert [s.actor_id for s in extract.find(_article(text, NAMED))] == held
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        # a view's words written before its cue are no object ("On his personal blog on Tuesday, Schilling did not
+        # back down" read as opposing "his personal blog")
+        ("On his own blog on Tuesday, Jon Vek did not back down.", "his own blog on Tuesday", "back", "Jon Vek"),
+        # a view asked about, not held ("Asked if she believed Putin wanted Trump to win ...")
+        (
+            "Asked if she believed Jon Vek wanted Belstad to win the canal vote, Ann Holm said no.",
+            "Belstad to win the canal vote",
+            "wanted",
+            "Jon Vek",
+        ),
+        # the means of a clause's doer is not the possessor's ("the campaign risks underestimating Mr. Trump's appeal
+        # by dismissing him as ...": Trump dismissing himself)
+        (
+            "The board risks underestimating Jon Vek's appeal by dismissing him as a crank.",
+            "him as a crank",
+            "dismissing",
+            "",
+        ),
+        # a link is no object ("Team Trump reportedly wants Mike Tyson at GOP convention https://t.co/...")
+        ("Jon Vek wants https://t.co/x1 — Dalen Team", "https://t.co/x1 — Dalen Team", "wants", "Jon Vek"),
+    ],
+)
+def test_no_stance_from_these_views(text: str, content: str, cue: str, speaker: str) -> None:
+    start = text.index(content)
+    quote = Quote(
+        text=content,
+        start=start,
+        end=start + len(content),
+        speaker=speaker or None,
+        speaker_kind=SpeakerKind.PERSON if speaker else SpeakerKind.UNKNOWN,
+        speaker_start=text.index(speaker) if speaker else None,
+        speaker_end=text.index(speaker) + len(speaker) if speaker else None,
+        speaker_entity_id=NAMED.get(speaker),
+        cue=cue,
+    )
+    article = _person(_article(text, NAMED, (quote,)), "Ann Holm", "Jon Vek")
+    assert [s for s in extract.find(article) if s.cue == cue] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an adjective in "-able" is no verb ("ideologically acceptable to Republican senators" read as Epstein
+        # opposing the senators, with "no question" as its negation)
+        (
+            "“There is no question Jon Vek could name someone qualified and acceptable to Belstad,” Ann Holm said.",
+            "There is no question Jon Vek could name someone qualified and acceptable to Belstad,",
+        ),
+        # an object ending on its preposition stands before the verb ("something we want to take advantage of",
+        # "the type of world I want to live in")
+        (
+            "“That is a canal we want to take advantage of,” Ann Holm said.",
+            "That is a canal we want to take advantage of,",
+        ),
+    ],
+)
+def test_no_position_in_these_words(text: str, content: str) -> None:
+    assert _said(text, content, direct=content[0].isupper(), names={"Belstad": "e2"}) == ()

@@ -121,7 +121,7 @@ _PRONOUN_END = re.compile(r"\b(?:it|they|this|that|these|those|he|she|we|i|you)$
 # pattern tries a subject at every place of a quote.
 _MODAL_BE = re.compile(r"(?:must|should|can|cannot|can[’']t|will|would)\s+(?:not\s+|never\s+)?be\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(
-    r"\s*(?:,(?!\d{3}\b)|[;:!?—–\n]|\s-\s|\.(?:\s|$)|"  # (a figure's thousands comma is no end: "1,076 donors")
+    r"\s*(?:,(?!\d{3}\b)|[;:!?—–\n]|\s-\s|\.(?:\s|$)|https?:|"  # (a figure's thousands comma is no end: "1,076 donors")
     r"\b(?:as part of|amid|because|while|after|before|since|despite|but|and said|"
     r"(?:only |even )?if|unless|adding|saying|according to|in response to|he said|she said)\b)",
     re.IGNORECASE,
@@ -139,6 +139,8 @@ _BETWEEN = re.compile(
 _NOUN_END = re.compile(r"(?:ment|tion|ance)s?$|ers$", re.IGNORECASE)  # (and who does it: "Trump supporters")
 _INFLECTED = re.compile(r"(?:s|ed|ing|id|ld)$")
 _SUPPOSITION = re.compile(r"\b(?:if|whether|unless|would|could)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# (for views, only what asks or supposes: "could blunt Republicans' demands for change" names demands made)
+_SUPPOSED = re.compile(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _THAT = re.compile(r"\s+that\s+")
 # "legitimising conquest would invite aggression": a proposition judged by what it would bring about.
 _CONSEQUENCE = re.compile(r"(?P<subject>[^,;]{3,90}?)\s+(?:would|could|will|might|may)\s+(?!be\b)\w+", re.IGNORECASE)
@@ -357,11 +359,16 @@ class _Context:
 
 def _verb(word: str) -> Position | None:
     w = word.casefold().strip()
+    if _ADJECTIVE.search(w.split(" ", 1)[0]):
+        return None  # "acceptable to Republican senators", "objectionable": an adjective, no verb
     if OPPOSE.search(w):
         return Position.OPPOSES
     if SUPPORT.search(w):
         return Position.SUPPORTS
     return None
+
+
+_ADJECTIVE = re.compile(r"(?:able|ible|ably|ibly)$")  # (of the first word: "acceptable to" is asked too)
 
 
 # _verb of one word, remembered: a quote's words are asked one by one, and the same words come again and again (the
@@ -708,6 +715,12 @@ _FINITE = re.compile(
 )
 
 
+# What no object opens with: a list of who ("such as", "like", "including"), a link ("https://...").
+_NO_OBJECT = re.compile(r"(?:such\s+as|like|including)\s|https?:|www\.", re.IGNORECASE)
+# A preposition an object ends on when the clause's own object stands before it ("what we want to get rid of").
+_STRANDED = frozenset("of about with for on in at from into".split())
+
+
 def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | None:
     """The object that starts at ``at`` of ``text``: up to the clause's end (and ``limit``), at most 14 words;
     None when it is no object ("for months", "to go")."""
@@ -729,10 +742,15 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
             break
     if _FINITE.match(rest):
         return None  # "Obama's veto is expected to come", "supporters are gathered": a clause's verb, no object
+    if _NO_OBJECT.match(rest):
+        return None  # "Republican advocates such as The Dallas Morning News": a list of who; a link
     stop = next((m for m in _CLAUSE_END.finditer(rest) if not _abbreviated(rest, m)), None)
     chunk = rest[: stop.start()] if stop else rest
     words = list(re.finditer(r"\S+", chunk))[:_OBJECT_WORDS]
     if not words:
+        return None
+    if len(words) < _OBJECT_WORDS and words[-1].group().casefold().strip("”\"’'.") in _STRANDED:
+        # "something we want to take advantage of": the object is the thing before, which the clause does not name
         return None
     end = words[-1].end()
     chunk = _closed(chunk[:end].rstrip(" \"”’'."), chunk[:end])
@@ -1537,6 +1555,10 @@ def _from_quote(
         return None  # "271 pledged delegates", "the proposed merger": a participle before a noun, no verb
     if position is not None and _no_position_here(cue, text[cue_at + len(cue) : quote.end]):
         return None
+    if (position is not None or act) and quote.end <= cue_at:
+        return None  # "On his blog on Tuesday, Schilling did not back down": an object comes after its verb
+    if (position is not None or act) and _SUPPOSED.search(text, sentence[0], actor.start):
+        return None  # "Asked if she believed Putin wanted Trump to win, ...": a supposition, no position
     if position is not None or act:
         before = text[max(actor.end, sentence[0]) : cue_at]
         if cue.endswith("ing") and (doer := _doer(ctx, before, cue_at - len(before), actor)) is not actor:
@@ -1648,6 +1670,9 @@ _OWNERS_ACT = re.compile(
     r"(?:(?:not|never|\w+ly)\s+)?$",
     re.IGNORECASE,
 )
+# The means of a clause's doer, after a possessed noun ("underestimating Mr. Trump's appeal by dismissing him"): the
+# possessor's act only if they are the doer, which the words before do not say.
+_MEANS = re.compile(r"[’']s\s+(?:[\w-]+\s+){1,2}?by\s+(?:(?:not|never|\w+ly)\s+)?$", re.IGNORECASE)
 _DOUBTED = re.compile(r"\b(?:question|doubt|challeng|attack|critici[sz]|fault|slam|mock|blam)\w*\s+$", re.IGNORECASE)
 
 
@@ -1657,6 +1682,8 @@ def _doer(ctx: _Context, before: str, at: int, actor: Mention) -> Mention | None
     (:data:`_OWNERS_ACT`: the actor written right before "’s", or no one), or ``actor``, as read before."""
     if judged := _JUDGED_FOR.search(before):
         return _judged(ctx, judged, at, actor)
+    if (means := _MEANS.search(before)) and means.start() == 0:
+        return None  # "Mr. Trump's appeal by dismissing him": the means of the clause's subject, not the possessor's
     owned = _OWNERS_ACT.search(before)
     if owned is None:
         return actor
@@ -1677,6 +1704,29 @@ _ASKED_OF = re.compile(
     r"convinc(?:e|es|ed|ing))\s+(?:[\w’'.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# A name right after a preposition is no subject of the verb after it ("a refugee who came to Europe through Greece is
+# pushing ...", "Dan McLaughlin at the National Review agreed ..."), unless a group is "in", "at" or "for" it
+# ("officials in Belstad rejected ..."); "of" and "from" are read by _PEOPLE_OF and the group rules, "with X pushing for
+# ..." names X's own course (decision 0018), and "after", "before", "since" are as often conjunctions.
+_PREPOSED = re.compile(
+    r"(?:^|\s)(?:(?P<head>[\w’'-]+)\s+)?(?P<prep>through|at|in|into|to|by|via|across|over|under|for|on|about|near|"
+    r"within|against|toward|towards|among|between|behind|beyond|without)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _a_prepositions_object(text: str, start: int, m: Mention) -> bool:
+    """Whether ``m`` (in the sentence from ``start``) is written as a preposition's object (:data:`_PREPOSED`)."""
+    hit = _PREPOSED.search(text, max(start, m.start - 60), m.start)
+    if hit is None:
+        return False
+    return not (hit["prep"].casefold() in {"in", "at", "for"} and hit["head"] and _GROUP.fullmatch(hit["head"]))
+
+
+# A wish put as a possibility ("Republicans might want to consider ..."): the writer's advice, no one's position.
+_MIGHT_WANT = re.compile(r"\b(?:might|may|could)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[Stance]:
@@ -1709,6 +1759,10 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
             continue  # "a call for Brazil to accept ...", "urged Belstad to reject ...": what someone wants of it
         if _SUPPOSITION.search(text[sentence[0] : m.start]):
             continue  # a supposition ("if Ukraine accepts ..."), not a position
+        if _a_prepositions_object(text, sentence[0], m):
+            continue  # "a refugee who came through Greece is pushing ...", "Vek at the Courier agreed": not who acts
+        if first.casefold().startswith("want") and _MIGHT_WANT.search(between):
+            continue  # "Republicans might want to consider ...": the writer's advice to them
         if (of := _PEOPLE_OF.search(text, sentence[0], m.start)) and (
             of["noun"].casefold() in _SIDE or not _GROUP.fullmatch(of["noun"])
         ):
