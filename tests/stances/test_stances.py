@@ -1943,6 +1943,9 @@ NAMED = {"Ann Holm": "p1", "Jon Vek": "p2", "Belstad": "e2", "Dalen": "e3"}
         "A captain in Dalen could push several ferries out of the canal.",
         # the writer's advice ("Republicans might want to consider an Obama nominee")
         "Belstad might want to consider the canal toll.",
+        # a state wished, no course ("Rubio wants to emerge as the go-to candidate", "I wanted her to be relatable")
+        "Belstad wants to emerge as the canal's main user.",
+        "Belstad wants to be the canal's main user.",
         # a list of who after a noun read as a verb ("Republican advocates such as The Dallas Morning News")
         "Dalen advocates such as the harbour board backed it.",
     ],
@@ -1958,6 +1961,8 @@ def test_no_stance_from_these_clauses(text: str) -> None:
         ("Officials in Belstad rejected the canal toll.", ["e2"]),
         ("With Belstad pushing for a canal toll, the talks stalled.", ["e2"]),
         ("Belstad wants to consider the canal toll.", ["e2"]),
+        ("Belstad wants to become a member of the canal union.", ["e2"]),
+        ("Belstad wants the toll to be scrapped.", ["e2"]),
     ],
 )
 def test_these_clauses_keep_their_actor(text: str, held: list[str]) -> None:

@@ -409,6 +409,8 @@ def _no_position_here(cue: str, after: str) -> bool:
             return True  # "did not rule out that ... could": a prediction
     if _EPISTEMIC.match(following):
         return True  # "the possibility that ...": what may happen, no position
+    if c.startswith("want") and _A_STATE_WISHED.match(re.sub(r"^want\w*\s*", "", f"{c} {following}")):
+        return True  # "wants to emerge as the go-to candidate", "I wanted her to be relatable": a state, no course
     if SUPPORT.match(c) and _TO_TELL.match(following):
         return True  # "wanted to tell his family's story": what one wishes to say is no position on anything
     if following.startswith("from "):
@@ -439,6 +441,16 @@ def _recognition_without_object(cue: str, target: str, article: Article, start: 
     return not any(start <= m.start and m.end <= end and m.type in {"GPE", "NORP", "ORG"} for m in article.mentions)
 
 
+# A state wished for oneself or another, not a course of action: "to be" or "to become" before no article, part or
+# participle ("wants to be president", "wanted her to be relatable", "wants to emerge as the go-to candidate");
+# "wants to become a member of NATO", "a party to the accord", "wants them to be held to account" are courses still.
+_A_STATE_WISHED = re.compile(
+    r"(?:[\w’'-]+\s+){0,3}?to\s+(?:be|become|emerge|seem|look|feel)\s+"
+    r"(?!(?:(?:a|an|the)\s+)?(?:part|members?|party|signator(?:y|ies))\b|(?:in|on|at|held|made|paid|put|done|sent|kept|"
+    r"brought|cut|set|left|sold|built)\b)"
+    r"(?![\w-]+(?:ed|en|wn)\b)",
+    re.IGNORECASE,
+)
 # Telling, talking or thinking, as the act a wish or a readiness is for ("wanted to tell his story", "ready to say
 # more", "I don't want to talk about the situation", "she didn't want to think about ..."): no position on anything.
 _TO_TELL = re.compile(r"to\s+(?:tell|say|thank|explain|talk|speak|comment|think)\b")
