@@ -1990,6 +1990,8 @@ def test_these_clauses_keep_their_actor(text: str, held: list[str]) -> None:
             "dismissing",
             "",
         ),
+        # the writer's advice, taken by the quotes stage as a view ("Republicans might want to consider ...")
+        ("Belstad might want to consider the canal toll.", "to consider the canal toll", "want", "Belstad"),
         # a link is no object ("Team Trump reportedly wants Mike Tyson at GOP convention https://t.co/...")
         ("Jon Vek wants https://t.co/x1 — Dalen Team", "https://t.co/x1 — Dalen Team", "wants", "Jon Vek"),
     ],

@@ -1585,6 +1585,8 @@ def _from_quote(
             clause = text[evidence[0] : evidence[1]]
         if _OWED_BEFORE.search(before):
             return None  # "Holm said Congress must reject the bill": Holm's demand (her quote's), not Congress's view
+        if cue.startswith("want") and _MIGHT_WANT.search(before):
+            return None  # "Republicans might want to consider ...": the writer's advice to them
         if act:
             target = _object(text, cue_at, max(quote.end, cue_at + len(cue)))
             if target is not None and _recognition_without_object(
