@@ -1640,6 +1640,9 @@ def _from_quote(
     )
 
 
+# The words between a preposition and the act it opens: none, a negation or one adverb ("for not backing", "in
+# quickly backing"), up to the act's gerund, where the text read ends.
+_TO_THE_ACT = r"\s+(?:(?:not|never|\w+ly)\s+)?$"
 # Judging someone for what they did ("thanked Trump for backing ...", "criticised Holm over rejecting ...", "blamed
 # Ostrava for refusing ...", "credited Ostrava with opposing ..."): the act after "for" or "over" ("with" after
 # crediting) is the one judged's, never the judge's, negated or not ("thanked Trump for not backing ..."); the judged
@@ -1649,8 +1652,7 @@ _JUDGED_FOR = re.compile(
     r"\b(?:(?:thank|prais|blam|critici[sz]|congratulat|applaud|commend|fault|condemn|accus|slam|credit|hail|laud|"
     r"rebuk|attack|chid|scold|censur|denounc|lambast|castigat|reward|salut|berat|ridicul|mock)\w*\s+"
     r"(?P<whom>(?:(?!\b(?:for|over)\b)[^,;:.!?])+?)\s+(?:for|over)|"
-    r"(?:accus|suspect)\w*\s+(?P<charged>[^,;:.!?]+?)\s+of|credit\w*\s+(?P<credited>[^,;:.!?]+?)\s+with)"
-    r"\s+(?:(?:not|never|\w+ly)\s+)?$",
+    r"(?:accus|suspect)\w*\s+(?P<charged>[^,;:.!?]+?)\s+of|credit\w*\s+(?P<credited>[^,;:.!?]+?)\s+with)" + _TO_THE_ACT,
     re.IGNORECASE,
 )
 _REFLEXIVE = re.compile(r"(?:him|her|them|it|my|our|your)sel(?:f|ves)\b", re.IGNORECASE)
@@ -1680,13 +1682,12 @@ def _judged(ctx: _Context, judged: re.Match[str], at: int, judge: Mention) -> Me
 # backing the toll"): the possessor's act; after "his", "her", "their" or "its" and a verb of judging or doubting it
 # ("questioned her judgment in backing ..."), another's, whom the words do not name.
 _OWNERS_ACT = re.compile(
-    r"(?:(?P<owned>[’']s)|\b(?P<pronoun>his|her|their|its))\s+(?:[\w-]+\s+){1,2}?(?:in|of|for)\s+"
-    r"(?:(?:not|never|\w+ly)\s+)?$",
+    r"(?:(?P<owned>[’']s)|\b(?P<pronoun>his|her|their|its))\s+(?:[\w-]+\s+){1,2}?(?:in|of|for)" + _TO_THE_ACT,
     re.IGNORECASE,
 )
 # The means of a clause's doer, after a possessed noun ("underestimating Mr. Trump's appeal by dismissing him"): the
 # possessor's act only if they are the doer, which the words before do not say.
-_MEANS = re.compile(r"[’']s\s+(?:[\w-]+\s+){1,2}?by\s+(?:(?:not|never|\w+ly)\s+)?$", re.IGNORECASE)
+_MEANS = re.compile(r"[’']s\s+(?:[\w-]+\s+){1,2}?by" + _TO_THE_ACT, re.IGNORECASE)
 _DOUBTED = re.compile(r"\b(?:question|doubt|challeng|attack|critici[sz]|fault|slam|mock|blam)\w*\s+$", re.IGNORECASE)
 
 
