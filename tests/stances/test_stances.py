@@ -1963,6 +1963,8 @@ def test_no_stance_from_these_clauses(text: str) -> None:
         ("Belstad wants to consider the canal toll.", ["e2"]),
         ("Belstad wants to become a member of the canal union.", ["e2"]),
         ("Belstad wants the toll to be scrapped.", ["e2"]),
+        # a preposition stranded inside the object is no stranded object
+        ("Belstad rejected the canal toll it had agreed on.", ["e2"]),
     ],
 )
 def test_these_clauses_keep_their_actor(text: str, held: list[str]) -> None:

@@ -761,8 +761,14 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
     words = list(re.finditer(r"\S+", chunk))[:_OBJECT_WORDS]
     if not words:
         return None
-    if len(words) < _OBJECT_WORDS and words[-1].group().casefold().strip("”\"’'.") in _STRANDED:
-        # "something we want to take advantage of": the object is the thing before, which the clause does not name
+    if (
+        len(words) < _OBJECT_WORDS
+        and words[-1].group().casefold().strip("”\"’'.") in _STRANDED
+        and words[0].group().islower()
+        and words[0].group() not in FUNCTION_WORDS
+    ):
+        # "something we want to take advantage of": the object of the act is the thing before, which the clause does
+        # not name ("rejected the toll it had agreed on" has its object, the toll)
         return None
     end = words[-1].end()
     chunk = _closed(chunk[:end].rstrip(" \"”’'."), chunk[:end])
