@@ -1971,6 +1971,16 @@ def test_these_clauses_keep_their_actor(text: str, held: list[str]) -> None:
     assert [s.actor_id for s in extract.find(_article(text, NAMED))] == held
 
 
+def test_a_relative_clauses_view_keeps_its_object_before_the_cue() -> None:
+    # the rule above (words before a view's cue are no object) keeps a relative clause's object
+    text = "Dalen proposed a canal toll, which Belstad rejected."
+    quote = _quote(text, "a canal toll", "Belstad", "rejected", "e2")
+    found = extract.find(_article(text, NAMED, (quote,)))
+    assert [(s.actor_id, s.position, s.target) for s in found if s.actor_id == "e2"] == [
+        ("e2", Position.OPPOSES, "a canal toll")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "content", "cue", "speaker"),
     [

@@ -139,6 +139,7 @@ _BETWEEN = re.compile(
 _NOUN_END = re.compile(r"(?:ment|tion|ance)s?$|ers$", re.IGNORECASE)  # (and who does it: "Trump supporters")
 _INFLECTED = re.compile(r"(?:s|ed|ing|id|ld)$")
 _SUPPOSITION = re.compile(r"\b(?:if|whether|unless|would|could)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_WHICH = re.compile(r"[\s,”\"’']*(?:which|that)\s+", re.IGNORECASE)
 # (for views, only what asks or supposes: "could blunt Republicans' demands for change" names demands made)
 _SUPPOSED = re.compile(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _THAT = re.compile(r"\s+that\s+")
@@ -1573,8 +1574,10 @@ def _from_quote(
         return None  # "271 pledged delegates", "the proposed merger": a participle before a noun, no verb
     if position is not None and _no_position_here(cue, text[cue_at + len(cue) : quote.end]):
         return None
-    if (position is not None or act) and quote.end <= cue_at:
-        return None  # "On his blog on Tuesday, Schilling did not back down": an object comes after its verb
+    if (position is not None or act) and quote.end <= cue_at and not _WHICH.fullmatch(text, quote.end, actor.start):
+        # "On his blog on Tuesday, Schilling did not back down": an object comes after its verb, unless a relative
+        # clause's verb is the cue ("a canal toll, which Belstad rejected")
+        return None
     if (position is not None or act) and _SUPPOSED.search(text, sentence[0], actor.start):
         return None  # "Asked if she believed Putin wanted Trump to win, ...": a supposition, no position
     if position is not None or act:
