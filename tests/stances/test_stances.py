@@ -1801,6 +1801,12 @@ def test_a_name_before_a_passive_position_verb_holds_no_position(text: str, held
         ("Ann Holm agreed to scrap the canal toll.", True),
         ("Ann Holm agreed a deal to scrap the canal toll.", True),
         ("Ann Holm agreed on a plan that would scrap the canal toll.", True),
+        # what will be done is a course agreed, as what must be done is (h-rs53: "agreed that the toll would be
+        # scrapped" was missed); what will happen, or how a thing will be seen, is a claim still
+        ("Ann Holm agreed that the canal toll would be scrapped.", True),
+        ("Ann Holm agreed the canal toll is to be lifted in March.", True),
+        ("Ann Holm agreed that the canal toll will rise next year.", False),
+        ("Ann Holm agreed that the canal toll would be seen as unfair.", False),
     ],
 )
 def test_a_claim_agreed_with_is_no_position(text: str, held: bool) -> None:
@@ -1835,3 +1841,206 @@ def test_an_act_judged_negated_charged_or_credited_is_not_the_judges(
     found = [s for s in extract.find(article) if s.cue == "backing"]
     assert [(s.actor_id, s.position) for s in found] == held
     assert all(s.target == "the canal toll" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "view", "target"),
+    [
+        # a verb of judging has for its target what is judged, not why, as what or where (h-st53's note: "Jeb Bush
+        # opposes 'Marco Rubio for opposing legal abortion in cases of ...'", "... as “absurd.”")
+        ("Ann Holm criticized Jon Vek for opposing the canal toll in cases of hardship.", None, "Jon Vek"),
+        ("Ann Holm condemned Belstad over its decision to raise the canal toll.", None, "Belstad"),
+        ("Ann Holm dismissed the canal plan as a cynical ploy by Dalen.", None, "the canal plan"),
+        ("Ann Holm denounced the canal toll in a statement on Monday.", None, "the canal toll"),
+        ("Ann Holm criticized Jon Vek from the left.", None, "Jon Vek"),
+        # the view the quotes stage took of the quoted judgement or reason is on what is judged too
+        ("Ann Holm slammed the toll plan as “a cynical ploy.”", "a cynical ploy.", "the toll plan"),
+        ("Ann Holm criticised Jon Vek for making “rude remarks.”", "rude remarks.", "Jon Vek"),
+        # "such as" lists what is judged; a pronoun alone says less than its judgement; a plan's parts are the plan
+        ("Ann Holm criticized toll deals such as the canal accord.", None, "toll deals such as the canal accord"),
+        ("Ann Holm dismissed him as unfit for the canal board.", None, "him as unfit for the canal board"),
+        (
+            "Ann Holm praised the plan to widen the canal and to cut its toll.",
+            None,
+            "the plan to widen the canal and to cut its toll",
+        ),
+    ],
+)
+def test_a_judging_verbs_target_is_what_is_judged(text: str, view: str | None, target: str) -> None:
+    cue = text.split()[2]
+    quotes = (_quote(text, view, "Ann Holm", cue, "p1"),) if view else ()
+    found = extract.find(
+        _person(_article(text, {"Ann Holm": "p1", "Jon Vek": "p2", "Belstad": "e2"}, quotes), "Ann Holm")
+    )
+    assert [s.target for s in found if s.actor_id == "p1"] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # an act named after a possessed noun is the possessor's (h-st53's note: "Sanders ... questioning Clinton's
+        # judgment in supporting the war in Iraq" read as Sanders supporting the war)
+        (
+            "Ann Holm, questioning Jon Vek's judgment in supporting the canal toll, said no.",
+            [("p2", Position.SUPPORTS)],
+        ),
+        (
+            "Ann Holm praised Jon Vek's role in backing the canal toll.",
+            [("p1", Position.SUPPORTS), ("p2", Position.SUPPORTS)],  # (she praises the role, he backs the toll)
+        ),
+        # a possessor who is no actor, or a pronoun after doubting: another's, whom the words do not name
+        ("Ann Holm questioned the Dalen board's role in backing the canal toll.", []),
+        ("Ann Holm questioned her judgment in supporting the canal toll.", []),
+        # one's own record, an idea, a means: the speaker's, as before
+        ("Ann Holm defended her record of supporting the canal toll.", [("p1", Position.SUPPORTS)]),
+        ("Ann Holm spoke of the idea of backing the canal toll.", [("p1", Position.SUPPORTS)]),
+        ("Ann Holm won the party's vote by backing the canal toll.", [("p1", Position.SUPPORTS)]),
+    ],
+)
+def test_an_act_after_a_possessed_noun_is_the_possessors(text: str, held: list[tuple[str, Position]]) -> None:
+    cue = next(w for w in text.split() if w in {"supporting", "backing"})
+    quote = _quote(text, "the canal toll", "Ann Holm", cue, "p1")
+    article = _person(_article(text, {"Ann Holm": "p1", "Jon Vek": "p2"}, (quote,)), "Ann Holm", "Jon Vek")
+    found = [s for s in extract.find(article) if "toll" in s.target]
+    assert [(s.actor_id, s.position) for s in found] == held
+
+
+def test_pushing_back_is_no_position_on_back() -> None:
+    # "Sanders is pushing back, questioning ..." read as Sanders supporting "back"
+    text = "Ann Holm is pushing back, questioning the canal toll."
+    assert extract.find(_person(_article(text, {"Ann Holm": "p1"}), "Ann Holm")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "held"),
+    [
+        # a chief executive speaks for the company, as a president does for a country, when the office is the
+        # company's title next to its name, capitalised or not ("Netflix co-chief executive Ted Sarandos")
+        ("Marovex chief executive Jon Vek said “we oppose the canal toll.”", {"Marovex": "ORG"}, ["Marovex"]),
+        ("Marovex co-CEO Jon Vek said “we oppose the canal toll.”", {"Marovex": "ORG"}, ["Marovex"]),
+        ("“We oppose the canal toll,” said Jon Vek, Marovex's chief executive.", {"Marovex": "ORG"}, ["Marovex"]),
+        ("The Dalen party chairman Jon Vek said “we oppose the canal toll.”", {"Dalen party": "ORG"}, ["Dalen party"]),
+        # not one out of office, nor a body a word away ("the Dalen chapter chairman"), nor a name with a comma in it
+        ("Marovex's former chief executive Jon Vek said “we oppose the canal toll.”", {"Marovex": "ORG"}, []),
+        ("The Dalen chapter chairman Jon Vek said “we oppose the canal toll.”", {"Dalen": "GPE"}, []),
+        ("At the meeting, Holm, party Chairman Jon Vek said “we oppose the canal toll.”", {"Holm, party": "ORG"}, []),
+    ],
+)
+def test_a_chief_executive_speaks_for_the_company(text: str, names: dict[str, str], held: list[str]) -> None:
+    test_whom_an_office_speaks_for_and_whom_it_does_not(text, names, held)
+
+
+NAMED = {"Ann Holm": "p1", "Jon Vek": "p2", "Belstad": "e2", "Dalen": "e3"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # read on PolNeAR (seed 54), each an actor who holds no position there: a name after a preposition is no
+        # subject ("a refugee who came to Europe through Greece is also pushing ...", "Dan McLaughlin at the National
+        # Review agreed ...")
+        "A ship that came to port through Dalen is also pushing the canal toll.",
+        "A captain in Dalen could push several ferries out of the canal.",
+        # the writer's advice ("Republicans might want to consider an Obama nominee")
+        "Belstad might want to consider the canal toll.",
+        # a state wished, no course ("Rubio wants to emerge as the go-to candidate", "I wanted her to be relatable")
+        "Belstad wants to emerge as the canal's main user.",
+        "Belstad wants to be the canal's main user.",
+        # a list of who after a noun read as a verb ("Republican advocates such as The Dallas Morning News")
+        "Dalen advocates such as the harbour board backed it.",
+    ],
+)
+def test_no_stance_from_these_clauses(text: str) -> None:
+    assert extract.find(_person(_article(text, NAMED), "Ann Holm", "Jon Vek")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # a group in a place, and a course "with X pushing for ...", are the place's as before
+        ("Officials in Belstad rejected the canal toll.", ["e2"]),
+        ("With Belstad pushing for a canal toll, the talks stalled.", ["e2"]),
+        ("Belstad wants to consider the canal toll.", ["e2"]),
+        ("Belstad wants to become a member of the canal union.", ["e2"]),
+        ("Belstad wants the toll to be scrapped.", ["e2"]),
+        # a preposition stranded inside the object is no stranded object
+        ("Belstad rejected the canal toll it had agreed on.", ["e2"]),
+    ],
+)
+def test_these_clauses_keep_their_actor(text: str, held: list[str]) -> None:
+    assert [s.actor_id for s in extract.find(_article(text, NAMED))] == held
+
+
+def test_a_relative_clauses_view_keeps_its_object_before_the_cue() -> None:
+    # the rule above (words before a view's cue are no object) keeps a relative clause's object
+    text = "Dalen proposed a canal toll, which Belstad rejected."
+    quote = _quote(text, "a canal toll", "Belstad", "rejected", "e2")
+    found = extract.find(_article(text, NAMED, (quote,)))
+    assert [(s.actor_id, s.position, s.target) for s in found if s.actor_id == "e2"] == [
+        ("e2", Position.OPPOSES, "a canal toll")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        # a view's words written before its cue are no object ("On his personal blog on Tuesday, Schilling did not
+        # back down" read as opposing "his personal blog")
+        ("On his own blog on Tuesday, Jon Vek did not back down.", "his own blog on Tuesday", "back", "Jon Vek"),
+        # a view asked about, not held ("Asked if she believed Putin wanted Trump to win ...")
+        (
+            "Asked if she believed Jon Vek wanted Belstad to win the canal vote, Ann Holm said no.",
+            "Belstad to win the canal vote",
+            "wanted",
+            "Jon Vek",
+        ),
+        # the means of a clause's doer is not the possessor's ("the campaign risks underestimating Mr. Trump's appeal
+        # by dismissing him as ...": Trump dismissing himself)
+        (
+            "The board risks underestimating Jon Vek's appeal by dismissing him as a crank.",
+            "him as a crank",
+            "dismissing",
+            "",
+        ),
+        # the writer's advice, taken by the quotes stage as a view ("Republicans might want to consider ...")
+        ("Belstad might want to consider the canal toll.", "to consider the canal toll", "want", "Belstad"),
+        # a link is no object ("Team Trump reportedly wants Mike Tyson at GOP convention https://t.co/...")
+        ("Jon Vek wants https://t.co/x1 — Dalen Team", "https://t.co/x1 — Dalen Team", "wants", "Jon Vek"),
+    ],
+)
+def test_no_stance_from_these_views(text: str, content: str, cue: str, speaker: str) -> None:
+    start = text.index(content)
+    quote = Quote(
+        text=content,
+        start=start,
+        end=start + len(content),
+        speaker=speaker or None,
+        speaker_kind=SpeakerKind.PERSON if speaker else SpeakerKind.UNKNOWN,
+        speaker_start=text.index(speaker) if speaker else None,
+        speaker_end=text.index(speaker) + len(speaker) if speaker else None,
+        speaker_entity_id=NAMED.get(speaker),
+        cue=cue,
+    )
+    article = _person(_article(text, NAMED, (quote,)), "Ann Holm", "Jon Vek")
+    assert [s for s in extract.find(article) if s.cue == cue] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an adjective in "-able" is no verb ("ideologically acceptable to Republican senators" read as Epstein
+        # opposing the senators, with "no question" as its negation)
+        (
+            "“There is no question Jon Vek could name someone qualified and acceptable to Belstad,” Ann Holm said.",
+            "There is no question Jon Vek could name someone qualified and acceptable to Belstad,",
+        ),
+        # an object ending on its preposition stands before the verb ("something we want to take advantage of",
+        # "the type of world I want to live in")
+        (
+            "“That is a canal we want to take advantage of,” Ann Holm said.",
+            "That is a canal we want to take advantage of,",
+        ),
+    ],
+)
+def test_no_position_in_these_words(text: str, content: str) -> None:
+    assert _said(text, content, direct=content[0].isupper(), names={"Belstad": "e2"}) == ()

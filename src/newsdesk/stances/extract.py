@@ -121,7 +121,7 @@ _PRONOUN_END = re.compile(r"\b(?:it|they|this|that|these|those|he|she|we|i|you)$
 # pattern tries a subject at every place of a quote.
 _MODAL_BE = re.compile(r"(?:must|should|can|cannot|can[’']t|will|would)\s+(?:not\s+|never\s+)?be\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(
-    r"\s*(?:,(?!\d{3}\b)|[;:!?—–\n]|\s-\s|\.(?:\s|$)|"  # (a figure's thousands comma is no end: "1,076 donors")
+    r"\s*(?:,(?!\d{3}\b)|[;:!?—–\n]|\s-\s|\.(?:\s|$)|https?:|"  # (a figure's thousands comma is no end: "1,076 donors")
     r"\b(?:as part of|amid|because|while|after|before|since|despite|but|and said|"
     r"(?:only |even )?if|unless|adding|saying|according to|in response to|he said|she said)\b)",
     re.IGNORECASE,
@@ -139,6 +139,9 @@ _BETWEEN = re.compile(
 _NOUN_END = re.compile(r"(?:ment|tion|ance)s?$|ers$", re.IGNORECASE)  # (and who does it: "Trump supporters")
 _INFLECTED = re.compile(r"(?:s|ed|ing|id|ld)$")
 _SUPPOSITION = re.compile(r"\b(?:if|whether|unless|would|could)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_WHICH = re.compile(r"[\s,”\"’']*(?:which|that)\s+", re.IGNORECASE)
+# (for views, only what asks or supposes: "could blunt Republicans' demands for change" names demands made)
+_SUPPOSED = re.compile(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _THAT = re.compile(r"\s+that\s+")
 # "legitimising conquest would invite aggression": a proposition judged by what it would bring about.
 _CONSEQUENCE = re.compile(r"(?P<subject>[^,;]{3,90}?)\s+(?:would|could|will|might|may)\s+(?!be\b)\w+", re.IGNORECASE)
@@ -178,6 +181,18 @@ _A_CLAUSE = re.compile(
     r"(?:(?!(?:with|to|on|upon|in)\b)[\w’'.-]+\s+){0,3}?that\s|"
     r"(?:(?!(?:to|that|which|who|whose|with|for|on|upon|in)\b)[^\s,;:]+\s+){1,8}?"
     r"(?:is|are|was|were|has|have|had|can|could|will|would|may|might|does|do|did)\b",
+    re.IGNORECASE,
+)
+# What a clause agreed with says will be done ("agreed that the toll would be scrapped", "agreed the toll is to be
+# lifted"): a course decided, the passive of an act, as "must" says one is owed; "will rise", "would be a matter of"
+# foretell or assert (a participle: "-ed", "-en", "-wn" or an irregular one), and so does a participle of seeing,
+# thinking or feeling ("would be seen as unfair", "will be welcomed", "was affected").
+_DECIDED = re.compile(
+    r"\b(?:will|would|shall|is|are|was|were)\s+(?:not\s+|never\s+|now\s+|soon\s+|also\s+)?(?:to\s+)?be\s+"
+    r"(?!(?:seen|known|considered|viewed|regarded|expected|thought|perceived|believed|deemed|described|welcomed|"
+    r"affected|hurt|harmed|needed|required|pleased|disappointed|surprised|interested|concerned)\b)"
+    r"(?:\w+ed|\w+en|\w+wn|cut|shut|set|put|paid|made|held|kept|sold|built|sent|left|met|done|brought|bought|"
+    r"struck|spent)\b",
     re.IGNORECASE,
 )
 # A relative clause speaks of someone else: "the agreement, under which countries pledged to ...".
@@ -345,11 +360,16 @@ class _Context:
 
 def _verb(word: str) -> Position | None:
     w = word.casefold().strip()
+    if _ADJECTIVE.search(w.split(" ", 1)[0]):
+        return None  # "acceptable to Republican senators", "objectionable": an adjective, no verb
     if OPPOSE.search(w):
         return Position.OPPOSES
     if SUPPORT.search(w):
         return Position.SUPPORTS
     return None
+
+
+_ADJECTIVE = re.compile(r"(?:able|ible|ably|ibly)$")  # (of the first word: "acceptable to" is asked too)
 
 
 # _verb of one word, remembered: a quote's words are asked one by one, and the same words come again and again (the
@@ -363,10 +383,11 @@ def _ambiguous(word: str) -> bool:
 
 
 # Giving way, as an act with no object: refusing it ("refused to back down over the toll", "we will not give in")
-# is keeping to one's course, told or said, whose side the words do not name; "backed down" is no backing.
+# is keeping to one's course, told or said, whose side the words do not name; "backed down" is no backing, and
+# "pushing back" resists what the words do not name ("Sanders is pushing back, questioning ...").
 _GIVING_WAY = re.compile(
     r"(?:back(?:s|ed|ing)?\s+(?:down|off|away)|climb(?:s|ed|ing)?\s+down|giv(?:e|es|ing)\s+in|gave\s+in|"
-    r"cav(?:e|es|ed|ing)(?:\s+in)?|budg(?:e|es|ed|ing)|relent(?:s|ed|ing)?)\b",
+    r"cav(?:e|es|ed|ing)(?:\s+in)?|budg(?:e|es|ed|ing)|relent(?:s|ed|ing)?|push(?:es|ed|ing)?\s+back)\b",
     re.IGNORECASE,
 )
 
@@ -389,6 +410,8 @@ def _no_position_here(cue: str, after: str) -> bool:
             return True  # "did not rule out that ... could": a prediction
     if _EPISTEMIC.match(following):
         return True  # "the possibility that ...": what may happen, no position
+    if c.startswith("want") and _A_STATE_WISHED.match(re.sub(r"^want\w*\s*", "", f"{c} {following}")):
+        return True  # "wants to emerge as the go-to candidate", "I wanted her to be relatable": a state, no course
     if SUPPORT.match(c) and _TO_TELL.match(following):
         return True  # "wanted to tell his family's story": what one wishes to say is no position on anything
     if following.startswith("from "):
@@ -401,7 +424,8 @@ def _no_position_here(cue: str, after: str) -> bool:
     if _AGREE.match(c) and _A_CLAUSE.match(agreed, (when.end() if (when := _WHEN.match(agreed)) else 0)):
         # "agreed that the shift was a matter of geography", "agreed there are qualified candidates": a claim agreed
         # with, a position only when it says what must be done ("agreed that the rules should be modernized")
-        return not _DEONTIC.search(" ".join(following.split()[:14]))
+        claim = " ".join(following.split()[:14])
+        return not (_DEONTIC.search(claim) or _DECIDED.search(claim))
     if not _INSIST.match(c) or re.match(r"(?:on|upon)\b", following):
         return False
     # "insist that any agreement must ..." demands; "insistence that the sheets weren't exchanged" asserts a fact.
@@ -418,6 +442,16 @@ def _recognition_without_object(cue: str, target: str, article: Article, start: 
     return not any(start <= m.start and m.end <= end and m.type in {"GPE", "NORP", "ORG"} for m in article.mentions)
 
 
+# A state wished for oneself or another, not a course of action: "to be" or "to become" before no article, part or
+# participle ("wants to be president", "wanted her to be relatable", "wants to emerge as the go-to candidate");
+# "wants to become a member of NATO", "a party to the accord", "wants them to be held to account" are courses still.
+_A_STATE_WISHED = re.compile(
+    r"(?:[\w’'-]+\s+){0,3}?to\s+(?:be|become|emerge|seem|look|feel)\s+"
+    r"(?!(?:(?:a|an|the)\s+)?(?:part|members?|party|signator(?:y|ies))\b|(?:in|on|at|held|made|paid|put|done|sent|kept|"
+    r"brought|cut|set|left|sold|built)\b)"
+    r"(?![\w-]+(?:ed|en|wn)\b)",
+    re.IGNORECASE,
+)
 # Telling, talking or thinking, as the act a wish or a readiness is for ("wanted to tell his story", "ready to say
 # more", "I don't want to talk about the situation", "she didn't want to think about ..."): no position on anything.
 _TO_TELL = re.compile(r"to\s+(?:tell|say|thank|explain|talk|speak|comment|think)\b")
@@ -694,6 +728,12 @@ _FINITE = re.compile(
 )
 
 
+# What no object opens with: a list of who ("such as", "like", "including"), a link ("https://...").
+_NO_OBJECT = re.compile(r"(?:such\s+as|like|including)\s|https?:|www\.", re.IGNORECASE)
+# A preposition an object ends on when the clause's own object stands before it ("what we want to get rid of").
+_STRANDED = frozenset("of about with for on in at from into".split())
+
+
 def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | None:
     """The object that starts at ``at`` of ``text``: up to the clause's end (and ``limit``), at most 14 words;
     None when it is no object ("for months", "to go")."""
@@ -715,10 +755,21 @@ def _object(text: str, at: int, limit: int | None = None) -> tuple[int, int] | N
             break
     if _FINITE.match(rest):
         return None  # "Obama's veto is expected to come", "supporters are gathered": a clause's verb, no object
+    if _NO_OBJECT.match(rest):
+        return None  # "Republican advocates such as The Dallas Morning News": a list of who; a link
     stop = next((m for m in _CLAUSE_END.finditer(rest) if not _abbreviated(rest, m)), None)
     chunk = rest[: stop.start()] if stop else rest
     words = list(re.finditer(r"\S+", chunk))[:_OBJECT_WORDS]
     if not words:
+        return None
+    if (
+        len(words) < _OBJECT_WORDS
+        and words[-1].group().casefold().strip("”\"’'.") in _STRANDED
+        and words[0].group().islower()
+        and words[0].group() not in FUNCTION_WORDS
+    ):
+        # "something we want to take advantage of": the object of the act is the thing before, which the clause does
+        # not name ("rejected the toll it had agreed on" has its object, the toll)
         return None
     end = words[-1].end()
     chunk = _closed(chunk[:end].rstrip(" \"”’'."), chunk[:end])
@@ -1036,7 +1087,7 @@ _NOT_NOW = rf"(?:{'|'.join(_OUT_OF_OFFICE)})\b"
 _ROLE = (
     rf"(?:spokes(?:man|woman|person)|press\s+secretary|(?:(?!{_NOT_NOW})\w+\s+)?minister|"
     r"secretary(?:\s+of\s+state)?|ambassador|envoy|campaign\s+(?:manager|chair(?:man|woman)?)|chief\s+of\s+staff|"
-    r"lawyer|attorney|(?:vice[\s-]+)?president)"
+    r"lawyer|attorney|(?:vice[\s-]+)?president|(?:co-?)?(?:chief\s+executive(?:\s+officer)?|ceo)|chair(?:man|woman)?)"
 )
 # The office between the name it is of and the speaker's name ("Clinton spokesman Jesse Lehrich", "Belstad's foreign
 # minister Ann Holm"), or after the speaker's name ("Ann Holm, Belstad's foreign minister", not "the newspaper,
@@ -1048,6 +1099,7 @@ _OFFICE_BEFORE = re.compile(
 _OFFICE_AFTER = re.compile(
     rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?(?P<role>{_ROLE})\b(?![ \t]+[A-Z])", re.IGNORECASE
 )
+_HEAD = re.compile(r"(?:co-?)?(?:chief|ceo)|chair", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")
 _ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
 # The same words right before a name ("former Minister Ann Holm"), "ex" and "then" with their hyphen ("ex-Minister").
@@ -1112,10 +1164,13 @@ def _office_of(ctx: _Context, named: Mention, office: re.Match[str]) -> Mention 
     envoy", "UN ambassador"), and a lawyer's place is where they practise ("a Miami lawyer", "Ostrava attorney Lena
     Varga"): no one then."""
     role = office["role"].casefold()
-    if role.endswith("president") and not (
-        _JOINED.fullmatch(ctx.article.text, named.end, office.start("role"))
-        and (office["owned"] or office["role"][:1].isupper())
-    ):
+    joined = _JOINED.fullmatch(ctx.article.text, named.end, office.start("role")) is not None
+    if "," in named.text or (_HEAD.match(role) and not joined):
+        # (a head of a body holds for it only as the name's title, next to it, capitalised or not: "Netflix co-chief
+        # executive", "Dow's chief executive", not "the San Diego chapter chairman"; "Obama, party Chairman": a name
+        # with a comma in it is two the model read as one)
+        return None
+    if role.endswith("president") and not (joined and (office["owned"] or office["role"][:1].isupper())):
         return None  # ("Jeb Bush for president", "Trump becoming president", "the San Diego chapter president")
     first = next(
         (
@@ -1218,6 +1273,38 @@ def _tidied(article: Article, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Verbs of judging someone or something ("praised", "criticized", "slammed", "dismissed", "hailed"): what is judged is
+# their object, and what follows it says why, as what, or where ("criticized Vek for opposing the toll", "dismissed
+# the plan as “absurd”", "condemned the ban in a statement"), which is no part of it.
+_JUDGING_CUE = re.compile(
+    r"^(?:prais|critici[sz]|condemn|denounc|slam|hail|dismiss|thank|blam|applaud|commend|laud|rebuk|attack|fault|"
+    r"scold|castigat|lambast|chastis|mock|ridicul|decr[iy]|welcom)",
+    re.IGNORECASE,
+)
+_WHY_OR_WHERE = re.compile(
+    r"(?<!\bsuch)(?<!\bso)\s+(?:(?:for|over)\s+(?:(?:not|never|\w+ly)\s+)?(?:(?!(?:some|no|any|every)thing\b|morning\b|evening\b|"
+    r"spring\b|during\b)[a-z]+ing\b|(?:his|her|its|their|my|our|your|what|how)\b)|"
+    r"as\s+(?!(?:well|part|long|much|many|soon|if|though|of|a\s+result|such)\b)|from\s+the\s+(?:left|right)\b|"
+    r"(?:in|during|at|on)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,5}?(?:statements?|speech(?:es)?|"
+    r"interviews?|appearances?|op-eds?|tweets?|posts?|rall(?:y|ies)|debates?|diatribes?|address|letters?|videos?|"
+    r"columns?|essays?|hearings?|(?:campaign\s+)?stops?|parliament|broadcasts?|podcasts?)\b)",
+    re.IGNORECASE,
+)
+_PRONOUN_ONLY = re.compile(r"\s*(?:him|her|them|it|this|that|us|me|you)\s*", re.IGNORECASE)
+
+
+def _judged_thing(text: str, cue: str, start: int, end: int) -> int:
+    """Where the target ``start``-``end`` of a judging cue (:data:`_JUDGING_CUE`) ends: before why, as what or where
+    it is judged (:data:`_WHY_OR_WHERE`: "Vek| for opposing the toll", "the plan| as “absurd”", "the ban| in a
+    statement"), unless only a pronoun would be left ("him as unfit" says more than "him")."""
+    if not _JUDGING_CUE.match(cue):
+        return end
+    why = _WHY_OR_WHERE.search(text, start, end)
+    if why is None or why.start() == start or _PRONOUN_ONLY.fullmatch(text, start, why.start()):
+        return end
+    return why.start()
+
+
 def _make(
     ctx: _Context,
     actor: Mention,
@@ -1231,7 +1318,7 @@ def _make(
     clause: str,
 ) -> Stance:
     text = ctx.article.text
-    t0, t1 = _tidied(ctx.article, *target)
+    t0, t1 = _tidied(ctx.article, target[0], _judged_thing(text, cue, *target))
     condition = _CONDITION.search(clause)
     if condition and position != Position.OPPOSES:
         position = Position.CONDITIONAL
@@ -1487,12 +1574,18 @@ def _from_quote(
         return None  # "271 pledged delegates", "the proposed merger": a participle before a noun, no verb
     if position is not None and _no_position_here(cue, text[cue_at + len(cue) : quote.end]):
         return None
+    if (position is not None or act) and quote.end <= cue_at and not _WHICH.fullmatch(text, quote.end, actor.start):
+        # "On his blog on Tuesday, Schilling did not back down": an object comes after its verb, unless a relative
+        # clause's verb is the cue ("a canal toll, which Belstad rejected")
+        return None
+    if (position is not None or act) and _SUPPOSED.search(text, sentence[0], actor.start):
+        return None  # "Asked if she believed Putin wanted Trump to win, ...": a supposition, no position
     if position is not None or act:
         before = text[max(actor.end, sentence[0]) : cue_at]
-        if cue.endswith("ing") and (judged := _JUDGED_FOR.search(before)):
+        if cue.endswith("ing") and (doer := _doer(ctx, before, cue_at - len(before), actor)) is not actor:
             # "Cruz thanked Trump for backing his priority": the backing is Trump's, or no one's ("thanked them"),
-            # or the judge's own ("blamed herself for backing ...")
-            doer = _judged(ctx, judged, cue_at - len(before), actor)
+            # or the judge's own ("blamed herself for backing ..."); "questioning Clinton's judgment in supporting
+            # the war": Clinton's
             if doer is None:
                 return None
             if doer is not actor:
@@ -1501,6 +1594,8 @@ def _from_quote(
             clause = text[evidence[0] : evidence[1]]
         if _OWED_BEFORE.search(before):
             return None  # "Holm said Congress must reject the bill": Holm's demand (her quote's), not Congress's view
+        if cue.startswith("want") and _MIGHT_WANT.search(before):
+            return None  # "Republicans might want to consider ...": the writer's advice to them
         if act:
             target = _object(text, cue_at, max(quote.end, cue_at + len(cue)))
             if target is not None and _recognition_without_object(
@@ -1515,6 +1610,10 @@ def _from_quote(
             # goes on to the thing possessed: the object is read to its clause's end.
             cut = text.startswith(("’s", "'s"), quote.end)
             target = _object(text, quote.start, None if cut else quote.end)
+            if _JUDGING_CUE.match(cue) and (why := _WHY_OR_WHERE.search(text, cue_at + len(cue), quote.start)):
+                # "slammed the plan as “a cynical ploy”", "criticised Vek for making “rude statements”": the words
+                # say as what or why, the plan and Vek are what is judged
+                target = _object(text, cue_at + len(cue), why.start())
             if cut and target is not None:  # (and the evidence with it)
                 evidence = (evidence[0], max(evidence[1], target[1]))
                 clause = text[evidence[0] : evidence[1]]
@@ -1550,6 +1649,9 @@ def _from_quote(
     )
 
 
+# The words between a preposition and the act it opens: none, a negation or one adverb ("for not backing", "in
+# quickly backing"), up to the act's gerund, where the text read ends.
+_TO_THE_ACT = r"\s+(?:(?:not|never|\w+ly)\s+)?$"
 # Judging someone for what they did ("thanked Trump for backing ...", "criticised Holm over rejecting ...", "blamed
 # Ostrava for refusing ...", "credited Ostrava with opposing ..."): the act after "for" or "over" ("with" after
 # crediting) is the one judged's, never the judge's, negated or not ("thanked Trump for not backing ..."); the judged
@@ -1559,8 +1661,7 @@ _JUDGED_FOR = re.compile(
     r"\b(?:(?:thank|prais|blam|critici[sz]|congratulat|applaud|commend|fault|condemn|accus|slam|credit|hail|laud|"
     r"rebuk|attack|chid|scold|censur|denounc|lambast|castigat|reward|salut|berat|ridicul|mock)\w*\s+"
     r"(?P<whom>(?:(?!\b(?:for|over)\b)[^,;:.!?])+?)\s+(?:for|over)|"
-    r"(?:accus|suspect)\w*\s+(?P<charged>[^,;:.!?]+?)\s+of|credit\w*\s+(?P<credited>[^,;:.!?]+?)\s+with)"
-    r"\s+(?:(?:not|never|\w+ly)\s+)?$",
+    r"(?:accus|suspect)\w*\s+(?P<charged>[^,;:.!?]+?)\s+of|credit\w*\s+(?P<credited>[^,;:.!?]+?)\s+with)" + _TO_THE_ACT,
     re.IGNORECASE,
 )
 _REFLEXIVE = re.compile(r"(?:him|her|them|it|my|our|your)sel(?:f|ves)\b", re.IGNORECASE)
@@ -1586,6 +1687,38 @@ def _judged(ctx: _Context, judged: re.Match[str], at: int, judge: Mention) -> Me
     return next((m for m in ctx.actors_in(w0, w1) if m.start - w0 <= 4), None)
 
 
+# An act named after a possessed noun ("questioning Clinton’s judgment in supporting the war", "Holm's record of
+# backing the toll"): the possessor's act; after "his", "her", "their" or "its" and a verb of judging or doubting it
+# ("questioned her judgment in backing ..."), another's, whom the words do not name.
+_OWNERS_ACT = re.compile(
+    r"(?:(?P<owned>[’']s)|\b(?P<pronoun>his|her|their|its))\s+(?:[\w-]+\s+){1,2}?(?:in|of|for)" + _TO_THE_ACT,
+    re.IGNORECASE,
+)
+# The means of a clause's doer, after a possessed noun ("underestimating Mr. Trump's appeal by dismissing him"): the
+# possessor's act only if they are the doer, which the words before do not say.
+_MEANS = re.compile(r"[’']s\s+(?:[\w-]+\s+){1,2}?by" + _TO_THE_ACT, re.IGNORECASE)
+_DOUBTED = re.compile(r"\b(?:question|doubt|challeng|attack|critici[sz]|fault|slam|mock|blam)\w*\s+$", re.IGNORECASE)
+
+
+def _doer(ctx: _Context, before: str, at: int, actor: Mention) -> Mention | None:
+    """Who did the act whose gerund follows ``before`` (the text from ``at`` to the cue, after ``actor``): the one
+    judged for it (:data:`_JUDGED_FOR`, :func:`_judged`), the one whose judgment, record or role in it is named
+    (:data:`_OWNERS_ACT`: the actor written right before "’s", or no one), or ``actor``, as read before."""
+    if judged := _JUDGED_FOR.search(before):
+        return _judged(ctx, judged, at, actor)
+    if (means := _MEANS.search(before)) and means.start() == 0:
+        return None  # "Mr. Trump's appeal by dismissing him": the means of the clause's subject, not the possessor's
+    owned = _OWNERS_ACT.search(before)
+    if owned is None:
+        return actor
+    if owned["pronoun"] is not None:
+        return None if _DOUBTED.search(before, 0, owned.start()) else actor
+    return next(
+        (m for m in ctx.actors_in(max(0, at + owned.start() - 80), at + owned.start()) if m.end == at + owned.start()),
+        None,
+    )
+
+
 # A request or a wish of which a name is the object ("a call for Brazil to accept ...", "urged the Belstad cabinet
 # to reject ...", "called on Ostrava to ..."): what someone wants of it, not its own position ("led Ostrava to fear
 # ..." and a headline's "Brazil to accept ..." are its own).
@@ -1595,6 +1728,29 @@ _ASKED_OF = re.compile(
     r"convinc(?:e|es|ed|ing))\s+(?:[\w’'.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# A name right after a preposition is no subject of the verb after it ("a refugee who came to Europe through Greece is
+# pushing ...", "Dan McLaughlin at the National Review agreed ..."), unless a group is "in", "at" or "for" it
+# ("officials in Belstad rejected ..."); "of" and "from" are read by _PEOPLE_OF and the group rules, "with X pushing for
+# ..." names X's own course (decision 0018), and "after", "before", "since" are as often conjunctions.
+_PREPOSED = re.compile(
+    r"(?:^|\s)(?:(?P<head>[\w’'-]+)\s+)?(?P<prep>through|at|in|into|to|by|via|across|over|under|for|on|about|near|"
+    r"within|against|toward|towards|among|between|behind|beyond|without)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _a_prepositions_object(text: str, start: int, m: Mention) -> bool:
+    """Whether ``m`` (in the sentence from ``start``) is written as a preposition's object (:data:`_PREPOSED`)."""
+    hit = _PREPOSED.search(text, max(start, m.start - 60), m.start)
+    if hit is None:
+        return False
+    return not (hit["prep"].casefold() in {"in", "at", "for"} and hit["head"] and _GROUP.fullmatch(hit["head"]))
+
+
+# A wish put as a possibility ("Republicans might want to consider ..."): the writer's advice, no one's position.
+_MIGHT_WANT = re.compile(r"\b(?:might|may|could)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[Stance]:
@@ -1627,6 +1783,10 @@ def _from_clauses(ctx: _Context, taken: list[tuple[str, int, int]]) -> Iterator[
             continue  # "a call for Brazil to accept ...", "urged Belstad to reject ...": what someone wants of it
         if _SUPPOSITION.search(text[sentence[0] : m.start]):
             continue  # a supposition ("if Ukraine accepts ..."), not a position
+        if _a_prepositions_object(text, sentence[0], m):
+            continue  # "a refugee who came through Greece is pushing ...", "Vek at the Courier agreed": not who acts
+        if first.casefold().startswith("want") and _MIGHT_WANT.search(between):
+            continue  # "Republicans might want to consider ...": the writer's advice to them
         if (of := _PEOPLE_OF.search(text, sentence[0], m.start)) and (
             of["noun"].casefold() in _SIDE or not _GROUP.fullmatch(of["noun"])
         ):
