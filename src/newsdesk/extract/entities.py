@@ -90,6 +90,8 @@ _SIMILAR = 0.85
 _ESTABLISHED = 2
 _PLACE_OR_BODY = ("ORG", "GPE", "LOC")
 _ACRONYMS = ("ORG", "GPE")
+# The kinds a country's mention has.
+_COUNTRY_KINDS = frozenset({"GPE", "LOC"})
 # Words that open or end many organisations' names, too common to stand alone for one: "the House" is not the
 # White House, "the Times" not the Financial Times.
 _GENERIC_PARTS = frozenset(
@@ -754,6 +756,8 @@ _FOR_THE_STATE = re.compile(
     r"finance|economy|trade|justice|health|energy|climate|security|intelligence|immigration|border|military|army|"
     r"armed|naval|air|ground|special)\s+)?"
     r"(?:officials?|authorities|government|administration|ministry|ministers?|president|prime\s+minister|premier|"
+    r"chancellor|(?:high\s+)?commissioner|vice\s+president|(?:foreign|home|defen[cs]e|cabinet)\s+secretary|"
+    r"(?-i:Speaker)|"
     r"leaders?|leadership|diplomats?|envoys?|ambassadors?|embassy|delegation|negotiators|representatives|"
     r"spokes(?:man|woman|person)|forces|troops|military|army|navy|police|lawmakers|parliament|cabinet)\b"
     r"(?!\s+(?:critics?|bloggers?|veterans?|analysts?|experts?|observers?|watchers?|commentators?|historians?|"
@@ -809,12 +813,13 @@ def _people_of(word: str, one: str, place: str) -> bool:
     """Whether people's word ``word`` (``one`` of them, a plural's "s" aside) names the people of ``place`` as the
     article writes it: by the table of countries' people where it lists the word (:func:`countries.of_people`:
     "Swiss" of Switzerland, "American" of the United States or the U.S.), the country's name and never its capital
-    ("Washington"), and by its ending only where the table does not ("Velorian" of Veloria, :func:`people_word`).
-    The table decides where it knows the word: "Nigerian" is Nigeria's, never Niger's, though "Niger" and an ending
-    spell it."""
+    ("Washington"), and by its ending only where the table does not ("Velorian" of Veloria, :func:`people_word`),
+    never for a word several states share (:data:`countries.SHARED`: "Dominican" beside Dominica). The table
+    decides where it knows the word: "Nigerian" is Nigeria's, never Niger's, though "Niger" and an ending spell it."""
     country = countries.of_people(word)
     if country is None:
-        return people_word(one, place)
+        # A word several states share ("Dominican" of Dominica and the Dominican Republic) names none of them.
+        return one.casefold() not in countries.SHARED and people_word(one, place)
     return countries.country(place) == country and countries.capital(place) is None
 
 
@@ -2907,6 +2912,18 @@ class Linker:
         # The entities this article names, as a set: asked of every candidate, as many as a surname's people.
         here = set(local.values())
         candidates = self._people_named(name) if kind == "PERSON" else self._bodies_named(name, kind)
+        if kind in _COUNTRY_KINDS and (forms := countries.names_of(name)):
+            # "America", "the U.S." and "the United States" are one country: the place known by its first name of
+            # the country's own and short names (the country's own name first), whichever this one is. A capital
+            # ("Washington") and a longer name ("Latin America", "Bank of America") are names of their own.
+            candidates = next(
+                (
+                    found
+                    for form in forms
+                    if (found := [k for k in self._places_named(form) if k.type in _COUNTRY_KINDS])
+                ),
+                candidates,
+            )
         if len(words) == 1 and text and (name in self._alone_here or introduced_by_surname(name, text)):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names, nor one it names in full ("Mr Wong,
