@@ -3767,3 +3767,19 @@ def test_a_state_s_ministry_in_lower_case_is_the_ministry_named_in_capitals() ->
     _, bangladesh, _, india = two.mentions
     assert bangladesh.entity_id == capitals.entity_id
     assert india.entity_id != capitals.entity_id
+
+
+def test_a_country_s_short_name_cut_from_a_longer_name_is_not_the_country() -> None:
+    # The model cuts "America" out of "America First" and "Progressive Velorians of America": no name of the
+    # United States there (decision 0094, seventh session).
+    (linked,) = Linker().link_articles(
+        [
+            _placed(
+                "a1",
+                "The United States said no. America First leaders met the Progressive Velorians of America.",
+                [("United States", "GPE"), ("America", "GPE"), ("America", "GPE")],
+            )
+        ]
+    )
+    states, first, of = linked.mentions
+    assert states.entity_id not in {first.entity_id, of.entity_id}

@@ -809,6 +809,20 @@ def _states_by_their_people(text: str, mentions: Sequence[Mention]) -> dict[tupl
     return out
 
 
+# A capitalised word right after a name, or a capitalised word and "of" right before it: the name is the model's cut
+# of a longer one ("America First", "Progressive Democrats of America").
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+_NAME_BEFORE_OF = re.compile(r"[A-Z][\w.’'-]* of $")
+
+
+def _cut_from_a_name(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` is written inside a longer name the model cut it from (:data:`_NAME_GOES_ON`,
+    :data:`_NAME_BEFORE_OF`); False where the article's text is not known."""
+    return bool(text) and bool(
+        _NAME_GOES_ON.match(text, m.end) or _NAME_BEFORE_OF.search(text, max(0, m.start - 40), m.start)
+    )
+
+
 def _people_of(word: str, one: str, place: str) -> bool:
     """Whether people's word ``word`` (``one`` of them, a plural's "s" aside) names the people of ``place`` as the
     article writes it: by the table of countries' people where it lists the word (:func:`countries.of_people`:
@@ -2903,6 +2917,7 @@ class Linker:
         text: str = "",
         role: str | None = None,
         owner: str | None = None,
+        whole: bool = True,
     ) -> _Known | None:
         words = _words(name)
         if not words:
@@ -2912,10 +2927,11 @@ class Linker:
         # The entities this article names, as a set: asked of every candidate, as many as a surname's people.
         here = set(local.values())
         candidates = self._people_named(name) if kind == "PERSON" else self._bodies_named(name, kind)
-        if kind in _COUNTRY_KINDS and (forms := countries.names_of(name)):
+        if whole and kind in _COUNTRY_KINDS and (forms := countries.names_of(name)):
             # "America", "the U.S." and "the United States" are one country: the place known by its first name of
             # the country's own and short names (the country's own name first), whichever this one is. A capital
-            # ("Washington") and a longer name ("Latin America", "Bank of America") are names of their own.
+            # ("Washington") and a longer name ("Latin America", "Bank of America") are names of their own, and so
+            # is one the model cut out of a longer name (``whole``: "America First", "Democrats of America").
             candidates = next(
                 (
                     found
@@ -3080,7 +3096,7 @@ class Linker:
             ids = owned.get(_form(m.text, "ORG"), ())
             found = self._known[next(iter(ids))] if len(ids) == 1 else self._match(m.text, m.type, local, text, m.role)
         else:
-            found = self._match(m.text, m.type, local, text, m.role)
+            found = self._match(m.text, m.type, local, text, m.role, whole=not _cut_from_a_name(text, m))
         # The name as written: with the country's possessive before a body of a state ("Britain's Defence
         # Ministry"), which says whose it is; the mention keeps its own words and span.
         name = written or m.text
