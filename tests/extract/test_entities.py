@@ -3776,10 +3776,12 @@ def test_a_country_s_short_name_cut_from_a_longer_name_is_not_the_country() -> N
         [
             _placed(
                 "a1",
-                "The United States said no. America First leaders met the Progressive Velorians of America.",
-                [("United States", "GPE"), ("America", "GPE"), ("America", "GPE")],
+                "The United States said no, and America will not pay. America First leaders met the Progressive "
+                "Velorians of America.",
+                [("United States", "GPE"), ("America", "GPE"), ("America", "GPE"), ("America", "GPE")],
             )
         ]
     )
-    states, first, of = linked.mentions
+    states, america, first, of = linked.mentions
+    assert america.entity_id == states.entity_id
     assert states.entity_id not in {first.entity_id, of.entity_id}

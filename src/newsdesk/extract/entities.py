@@ -3026,6 +3026,9 @@ class Linker:
             # story from Washington.
             named = self._countries_here
             candidates = [k for k in candidates if k.id in here or not (owners := _owners(k)) or owners & named]
+        if not whole and countries.names_of(name):
+            # (Nor any place known by a country's name: other mentions of "America" are the United States's.)
+            candidates = [k for k in candidates if not any(map(countries.names_of, k.aliases))]
         if not candidates:
             return None
         in_article = [] if here.isdisjoint(map(_ID, candidates)) else [k for k in candidates if k.id in here]
