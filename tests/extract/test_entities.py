@@ -3770,18 +3770,24 @@ def test_a_state_s_ministry_in_lower_case_is_the_ministry_named_in_capitals() ->
 
 
 def test_a_country_s_short_name_cut_from_a_longer_name_is_not_the_country() -> None:
-    # The model cuts "America" out of "America First" and "Progressive Velorians of America": no name of the
-    # United States there (decision 0094, seventh session).
+    # The model cuts "America" out of "Progressive Velorians of America": no name of the United States there; but
+    # "US President Tom Vale" is the country's (decision 0094, seventh session).
     (linked,) = Linker().link_articles(
         [
             _placed(
                 "a1",
-                "The United States said no, and America will not pay. America First leaders met the Progressive "
+                "The United States said no, and America will not pay. US President Tom Vale met the Progressive "
                 "Velorians of America.",
-                [("United States", "GPE"), ("America", "GPE"), ("America", "GPE"), ("America", "GPE")],
+                [
+                    ("United States", "GPE"),
+                    ("America", "GPE"),
+                    ("US", "GPE"),
+                    ("Tom Vale", "PERSON"),
+                    ("America", "GPE"),
+                ],
             )
         ]
     )
-    states, america, first, of = linked.mentions
-    assert america.entity_id == states.entity_id
-    assert states.entity_id not in {first.entity_id, of.entity_id}
+    states, america, us, _, of = linked.mentions
+    assert america.entity_id == states.entity_id == us.entity_id
+    assert states.entity_id != of.entity_id

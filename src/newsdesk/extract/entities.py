@@ -809,18 +809,15 @@ def _states_by_their_people(text: str, mentions: Sequence[Mention]) -> dict[tupl
     return out
 
 
-# A capitalised word right after a name, or a capitalised word and "of" right before it: the name is the model's cut
-# of a longer one ("America First", "Progressive Democrats of America").
-_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+# A capitalised word and "of" right before a name: the name is the model's cut of a longer one ("Progressive
+# Democrats of America"). A capitalised word after it says nothing: "US President Donald Trump".
 _NAME_BEFORE_OF = re.compile(r"[A-Z][\w.’'-]* of $")
 
 
 def _cut_from_a_name(text: str, m: Mention) -> bool:
-    """Whether mention ``m`` is written inside a longer name the model cut it from (:data:`_NAME_GOES_ON`,
-    :data:`_NAME_BEFORE_OF`); False where the article's text is not known."""
-    return bool(text) and bool(
-        _NAME_GOES_ON.match(text, m.end) or _NAME_BEFORE_OF.search(text, max(0, m.start - 40), m.start)
-    )
+    """Whether mention ``m`` is written inside a longer name the model cut it from (:data:`_NAME_BEFORE_OF`); False
+    where the article's text is not known."""
+    return bool(text) and bool(_NAME_BEFORE_OF.search(text, max(0, m.start - 40), m.start))
 
 
 def _people_of(word: str, one: str, place: str) -> bool:
@@ -2931,7 +2928,7 @@ class Linker:
             # "America", "the U.S." and "the United States" are one country: the place known by its first name of
             # the country's own and short names (the country's own name first), whichever this one is. A capital
             # ("Washington") and a longer name ("Latin America", "Bank of America") are names of their own, and so
-            # is one the model cut out of a longer name (``whole``: "America First", "Democrats of America").
+            # is one the model cut out of a longer name (``whole``: "Progressive Democrats of America").
             candidates = next(
                 (
                     found
