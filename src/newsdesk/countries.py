@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["PEOPLE", "capital", "country", "of_people"]
+__all__ = ["PEOPLE", "SHARED", "capital", "country", "names_of", "of_people"]
 
 # Each country (by its commonest name): its other names as news writes them, in lower case with "the" left out and
 # dots read as spaces ("U.S." is "u s"), with the capital where news uses it for the government ("Beijing said").
@@ -134,6 +134,26 @@ def capital(name: str) -> str | None:
     return _CAPITAL.get(" ".join(words))
 
 
+# The names above that are buildings standing for an office, not the country: "the Kremlin" is no name of Russia.
+_BUILDINGS = frozenset({"kremlin", "stormont"})
+# Each country's own name and its short forms (its capital and buildings left out), its own name first.
+_FORMS = {
+    c: tuple(n for n in (c, *names.split("|")) if n and n not in _CAPITAL and n not in _BUILDINGS)
+    for c, names in _NAMES.items()
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def names_of(name: str) -> tuple[str, ...]:
+    """Every name of the country ``name`` (as written: "America", "the U.S.", "Britain") is the own name or a short
+    form of, in lower case and the country's own name first ("united states", "u s", "us", "usa", "america"); none
+    for a capital ("Washington": a city too), a building ("the Kremlin") or a name that is no country's ("Latin
+    America", "America First", "Bank of America": a name is read whole)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name.casefold()) if w != "the"]
+    found = _COUNTRY.get(" ".join(words))
+    return _FORMS[found] if found and " ".join(words) in _FORMS[found] else ()
+
+
 # Each country's people's words as news writes them before who acts for its state ("Swiss officials", "the Dutch
 # government", "South Korean negotiators"), in lower case. The words that are the country's name with an ending
 # ("Russian", "Pakistani") are listed too, so that every country above has its words here. A word two countries
@@ -223,6 +243,10 @@ PEOPLE = {
     "papua new guinea": "papua new guinean",
 }
 _OF_PEOPLE = {word: c for c, words in PEOPLE.items() for word in words.split("|") if word}
+# People's words that several states share, in lower case: they name no one state, whatever place an article names
+# beside them. "Congolese" (the two Congos, above); "Dominican", the Dominican Republic's and Dominica's (neither is a
+# country above, so an ending would read "Dominican" as Dominica's: "Dominica" and "n"); "Korean" (North and South).
+SHARED = frozenset({"congolese", "dominican", "korean"})
 
 
 @functools.lru_cache(maxsize=4096)

@@ -3670,3 +3670,124 @@ def test_a_people_s_word_the_table_lists_is_never_the_state_its_ending_spells() 
     )
     assert alone.mentions[1].entity_id != alone.mentions[0].entity_id
     assert alone.mentions[1].type == "NORP"
+
+
+def test_a_people_s_word_several_states_share_names_none_of_them() -> None:
+    # "Dominican" is the Dominican Republic's word and Dominica's: "Dominican officials" beside Dominica are not
+    # Dominica's, though "Dominica" and an ending spell the word (decision 0094, seventh session).
+    text = "Dominica's prime minister spoke on Monday. Dominican officials said the port would reopen."
+    (linked,) = Linker().link_articles([_placed("a1", text, [("Dominica", "GPE"), ("Dominican", "NORP")])])
+    place, people = linked.mentions
+    assert people.entity_id != place.entity_id
+    assert people.type == "NORP"
+    assert "dominican" in countries.SHARED and countries.of_people("Dominican") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Germany said no. German Chancellor Eva Lind met Tarrow's envoys.", [("Eva Lind", "PERSON")]),
+        ("Germany said no. The German chancellor met the envoys.", []),
+        ("India said no. Indian High Commissioner Raj Oberoi met the envoys.", [("Raj Oberoi", "PERSON")]),
+        ("Britain said no. British Foreign Secretary Ann Vale met the envoys.", [("Ann Vale", "PERSON")]),
+        ("Iran said no. Iranian Speaker Ali Rezai met the envoys.", [("Ali Rezai", "PERSON")]),
+        ("Brazil said no. The Brazilian vice president met the envoys.", []),
+    ],
+)
+def test_a_people_s_word_before_a_chancellor_a_speaker_or_a_commissioner_is_the_state(
+    text: str, names: list[tuple[str, str]]
+) -> None:
+    # Offices that act for the state beside minister and president (decision 0094, seventh session).
+    country = text.split()[0]
+    people = text.split(". ", 1)[1].split()[1 if text.split(". ", 1)[1].startswith("The ") else 0]
+    (linked,) = Linker().link_articles([_placed("a1", text, [(country, "GPE"), (people, "NORP"), *names])])
+    assert linked.mentions[1].entity_id == linked.mentions[0].entity_id, text
+    # "German speakers" (of the language) are people, not the state.
+    (fans,) = Linker().link_articles(
+        [_placed("a2", "Germany said no. German speakers met.", [("Germany", "GPE"), ("German", "NORP")])]
+    )
+    assert fans.mentions[1].entity_id != fans.mentions[0].entity_id
+
+
+def test_a_country_s_short_names_are_the_country_and_longer_names_are_not() -> None:
+    # "America", "the U.S." and "the United States" are one country, in one article and across articles, whichever
+    # comes first; "Latin America", "Bank of America" and the capital "Washington" are names of their own (decision
+    # 0094, seventh session).
+    one, two = Linker().link_articles(
+        [
+            _placed(
+                "a1",
+                "America will not pay, the president said. Latin America watched, and Bank of America fell.",
+                [("America", "GPE"), ("Latin America", "LOC"), ("Bank of America", "ORG")],
+            ),
+            _placed(
+                "a2",
+                "The United States sent aid. Washington said the U.S. would do more.",
+                [("United States", "GPE"), ("Washington", "GPE"), ("U.S.", "GPE")],
+            ),
+        ]
+    )
+    america, latin, bank = one.mentions
+    states, washington, us = two.mentions
+    assert america.entity_id == states.entity_id == us.entity_id
+    assert len({america.entity_id, latin.entity_id, bank.entity_id, washington.entity_id}) == 4
+    # Britain and the UK alike; the Kremlin is no name of Russia.
+    (three,) = Linker().link_articles(
+        [
+            _placed(
+                "a3",
+                "Britain said no. The UK sent aid. Russia and the Kremlin said yes.",
+                [("Britain", "GPE"), ("UK", "GPE"), ("Russia", "GPE"), ("Kremlin", "ORG")],
+            )
+        ]
+    )
+    britain, uk, russia, kremlin = three.mentions
+    assert britain.entity_id == uk.entity_id and russia.entity_id != kremlin.entity_id
+
+
+def test_a_state_s_ministry_in_lower_case_is_the_ministry_named_in_capitals() -> None:
+    # "Bangladesh's foreign ministry" (the mentions stage's "foreign ministry" after the possessive) and another
+    # article's "Bangladeshi Foreign Ministry" are one body (decision 0094, seventh session).
+    one, two = Linker().link_articles(
+        [
+            _placed(
+                "a1",
+                "The Bangladeshi Foreign Ministry said it would seek her return.",
+                [("Bangladeshi Foreign Ministry", "ORG")],
+            ),
+            _placed(
+                "a2",
+                "After the verdict, Bangladesh's foreign ministry demanded her return. India's foreign ministry "
+                "said no.",
+                [("Bangladesh", "GPE"), ("foreign ministry", "ORG"), ("India", "GPE"), ("foreign ministry", "ORG")],
+            ),
+        ]
+    )
+    (capitals,) = one.mentions
+    _, bangladesh, _, india = two.mentions
+    assert bangladesh.entity_id == capitals.entity_id
+    assert india.entity_id != capitals.entity_id
+
+
+def test_a_country_s_short_name_cut_from_a_longer_name_is_not_the_country() -> None:
+    # The model cuts "America" out of "Progressive Velorians of America": no name of the United States there; but
+    # "US President Tom Vale" is the country's (decision 0094, seventh session).
+    (linked,) = Linker().link_articles(
+        [
+            _placed(
+                "a1",
+                "The United States said no, and America will not pay. US President Tom Vale met the Progressive "
+                "Velorians of America.",
+                [
+                    ("United States", "GPE"),
+                    ("America", "GPE"),
+                    ("US", "GPE"),
+                    ("Tom Vale", "PERSON"),
+                    ("America", "GPE"),
+                ],
+            )
+        ]
+    )
+    states, america, us, _, of = linked.mentions
+    assert america.entity_id == states.entity_id == us.entity_id
+    assert states.entity_id != of.entity_id

@@ -118,8 +118,9 @@ def test_a_titled_name_the_model_mislabels_is_a_person(
 
 
 def test_a_title_word_that_opens_a_name_is_part_of_the_name() -> None:
-    phrase = "Singer Grand Cup"  # no singer here
-    _, names = _relabelled("Fans filled the stadium for the Singer Grand Cup final on Sunday.", phrase, "ORG")
+    # no singer here (a body: "Singer Grand Cup" was the name until a cup became an event, decision 0094)
+    phrase = "Singer Grand Hotel"
+    _, names = _relabelled("Fans filled the ballroom of the Singer Grand Hotel on Sunday.", phrase, "ORG")
     assert names[phrase] == ("ORG", None)
     assert not [n for n, (kind, _) in names.items() if kind == "PERSON" and n in phrase]
 
@@ -432,7 +433,8 @@ def test_a_name_opening_a_dateline_is_a_place() -> None:
 def test_a_body_opening_a_paragraph_with_its_initials_is_no_place() -> None:
     # "(HSC) has" writes the body's initials, not a dateline's agency.
     text = "The Harbour Safety Council (HSC) has rejected the ferry operator's request to reopen the pier."
-    assert _names(text)["The Harbour Safety Council"] == "ORG"
+    # (A sentence's capital "The" before the body's common noun is no part of its name: decision 0094.)
+    assert _names(text)["Harbour Safety Council"] == "ORG"
 
 
 def test_a_name_before_housing_estate_is_a_place_in_the_whole_article() -> None:
@@ -850,6 +852,24 @@ def test_a_name_listed_with_people_stays_a_body_where_the_article_writes_it_so_a
             {"Harbour Board": "ORG", "Clean Quays Act": "ORG", "Veloria Laws": "ORG", "Dana Holt": "PERSON"},
             {"Harbour Board": "ORG", "Dana Holt": "PERSON"},
         ),
+        # A cup, honours, awards, a festival, a marathon, a summit: events, whatever the model called them
+        # (decision 0094, seventh session).
+        (
+            "Ilvar won the Orsa Cup before the Vessa Center Honors, the Pelmora Awards and the Dalen Summit.",
+            {
+                "Ilvar": "GPE",
+                "Orsa Cup": "LOC",
+                "Vessa Center Honors": "ORG",
+                "Pelmora Awards": "ORG",
+                "Dalen Summit": "LOC",
+            },
+            {"Ilvar": "GPE"},
+        ),
+        (
+            "Tarrow hosted the Marvosk Film Festival and the Tarrow City Marathon.",
+            {"Tarrow": "GPE", "Marvosk Film Festival": "ORG", "Tarrow City Marathon": "PERSON"},
+            {"Tarrow": "GPE"},
+        ),
     ],
 )
 def test_a_name_ending_in_an_events_or_a_laws_word_is_no_mention(
@@ -1185,3 +1205,80 @@ def test_a_name_s_own_s_is_kept_and_an_owner_s_mark_is_not(text: str, names: dic
 )
 def test_a_common_word_opening_a_sentence_is_no_people_s_word(text: str) -> None:
     assert {t for t, kind in _names(text).items() if kind == "NORP"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # A sentence's capital "The" before a body or a place whose name ends in a common noun is no part of it.
+        (
+            "The Velorian Justice Department said it would appeal.",
+            {"The Velorian Justice Department": "ORG"},
+            {"Velorian Justice Department": "ORG"},
+        ),
+        ("Talks went on. The Green Zone was shut.", {"The Green Zone": "LOC"}, {"Green Zone": "LOC"}),
+        ("“The Harbour Authority lied,” she said.", {"The Harbour Authority": "ORG"}, {"Harbour Authority": "ORG"}),
+        ("The United States sent aid.", {"The United States": "GPE"}, {"United States": "GPE"}),
+        # A newspaper's name, a name of one word and a "The" inside a sentence keep it.
+        (
+            "The Marvosk Times said so. The Hague agreed. Officials told The Dalen Harbour Board.",
+            {"The Marvosk Times": "ORG", "The Hague": "GPE", "The Dalen Harbour Board": "ORG"},
+            {"The Marvosk Times": "ORG", "The Hague": "GPE", "The Dalen Harbour Board": "ORG"},
+        ),
+    ],
+)
+def test_a_sentence_s_capital_the_is_no_part_of_a_body_s_or_a_place_s_name(
+    text: str, labels: dict[str, str], expected: dict[str, str]
+) -> None:
+    assert {m.text: m.type for m in mentions.find(_named(text, labels))} == expected
+
+
+def _named_at(text: str, labels: Sequence[tuple[str, int, str]]) -> Doc:
+    """``text`` parsed, its names labelled by hand: each a phrase, which of its occurrences (0 the first), a label."""
+    from spacy.tokens import Span
+
+    doc = nlp.load()(text)
+    ents = []
+    for phrase, nth, label in labels:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(phrase, at + 1)
+        span = doc.char_span(at, at + len(phrase))
+        assert span is not None
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc
+
+
+def test_a_company_s_own_s_holds_beside_a_person_of_its_name_in_one_article() -> None:
+    # "McDonald's" the company and "Mr. McDonald" (or "Tom McDonald") the franchise owner in one article: the
+    # company keeps its "'s" (the name written alone is the person's), the person stays a person, and the company's
+    # owner's mark ("McDonald's shares", which the model leaves out of the name) is the company too (decision 0094,
+    # seventh session).
+    text = (
+        "McDonald's said on Monday that profits rose at its restaurants. Mr. McDonald, a franchise owner in "
+        "Vessa, said sales fell. McDonald's shares fell 3%."
+    )
+    doc = _named_at(
+        text, [("McDonald's", 0, "ORG"), ("McDonald", 1, "PERSON"), ("Vessa", 0, "GPE"), ("McDonald", 2, "ORG")]
+    )
+    assert [(m.text, m.type) for m in mentions.find(doc)] == [
+        ("McDonald's", "ORG"),
+        ("McDonald", "PERSON"),
+        ("Vessa", "GPE"),
+        ("McDonald's", "ORG"),
+    ]
+    full = "McDonald's said on Monday that profits rose. Tom McDonald, who owns two of them, said sales fell."
+    found = mentions.find(_named_at(full, [("McDonald's", 0, "ORG"), ("Tom McDonald", 0, "PERSON")]))
+    assert [(m.text, m.type) for m in found] == [("McDonald's", "ORG"), ("Tom McDonald", "PERSON")]
+
+
+def test_a_state_s_ministry_in_lower_case_after_its_country_s_possessive_is_a_body() -> None:
+    # "Bangladesh's foreign ministry demanded ...": the model tags no name in lower case; the ministry is the body
+    # "Bangladesh's Foreign Ministry" names (decision 0094, seventh session). Not after a capital, nor without a
+    # portfolio ("Russia's ministry").
+    text = (
+        "After the verdict, Russia's foreign ministry said no. Moscow's defence ministry and Russia's ministry did too."
+    )
+    found = mentions.find(_named(text, {"Russia": "GPE", "Moscow": "GPE"}))
+    assert [(m.text, m.type) for m in found if m.type == "ORG"] == [("foreign ministry", "ORG")]

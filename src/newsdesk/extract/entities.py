@@ -90,6 +90,8 @@ _SIMILAR = 0.85
 _ESTABLISHED = 2
 _PLACE_OR_BODY = ("ORG", "GPE", "LOC")
 _ACRONYMS = ("ORG", "GPE")
+# The kinds a country's mention has.
+_COUNTRY_KINDS = frozenset({"GPE", "LOC"})
 # Words that open or end many organisations' names, too common to stand alone for one: "the House" is not the
 # White House, "the Times" not the Financial Times.
 _GENERIC_PARTS = frozenset(
@@ -754,6 +756,8 @@ _FOR_THE_STATE = re.compile(
     r"finance|economy|trade|justice|health|energy|climate|security|intelligence|immigration|border|military|army|"
     r"armed|naval|air|ground|special)\s+)?"
     r"(?:officials?|authorities|government|administration|ministry|ministers?|president|prime\s+minister|premier|"
+    r"chancellor|(?:high\s+)?commissioner|vice\s+president|(?:foreign|home|defen[cs]e|cabinet)\s+secretary|"
+    r"(?-i:Speaker)|"
     r"leaders?|leadership|diplomats?|envoys?|ambassadors?|embassy|delegation|negotiators|representatives|"
     r"spokes(?:man|woman|person)|forces|troops|military|army|navy|police|lawmakers|parliament|cabinet)\b"
     r"(?!\s+(?:critics?|bloggers?|veterans?|analysts?|experts?|observers?|watchers?|commentators?|historians?|"
@@ -805,16 +809,28 @@ def _states_by_their_people(text: str, mentions: Sequence[Mention]) -> dict[tupl
     return out
 
 
+# A capitalised word and "of" right before a name: the name is the model's cut of a longer one ("Progressive
+# Democrats of America"). A capitalised word after it says nothing: "US President Donald Trump".
+_NAME_BEFORE_OF = re.compile(r"[A-Z][\w.’'-]* of $")
+
+
+def _cut_from_a_name(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` is written inside a longer name the model cut it from (:data:`_NAME_BEFORE_OF`); False
+    where the article's text is not known."""
+    return bool(text) and bool(_NAME_BEFORE_OF.search(text, max(0, m.start - 40), m.start))
+
+
 def _people_of(word: str, one: str, place: str) -> bool:
     """Whether people's word ``word`` (``one`` of them, a plural's "s" aside) names the people of ``place`` as the
     article writes it: by the table of countries' people where it lists the word (:func:`countries.of_people`:
     "Swiss" of Switzerland, "American" of the United States or the U.S.), the country's name and never its capital
-    ("Washington"), and by its ending only where the table does not ("Velorian" of Veloria, :func:`people_word`).
-    The table decides where it knows the word: "Nigerian" is Nigeria's, never Niger's, though "Niger" and an ending
-    spell it."""
+    ("Washington"), and by its ending only where the table does not ("Velorian" of Veloria, :func:`people_word`),
+    never for a word several states share (:data:`countries.SHARED`: "Dominican" beside Dominica). The table
+    decides where it knows the word: "Nigerian" is Nigeria's, never Niger's, though "Niger" and an ending spell it."""
     country = countries.of_people(word)
     if country is None:
-        return people_word(one, place)
+        # A word several states share ("Dominican" of Dominica and the Dominican Republic) names none of them.
+        return one.casefold() not in countries.SHARED and people_word(one, place)
     return countries.country(place) == country and countries.capital(place) is None
 
 
@@ -2948,6 +2964,7 @@ class Linker:
         text: str = "",
         role: str | None = None,
         owner: str | None = None,
+        whole: bool = True,
     ) -> _Known | None:
         words = _words(name)
         if not words:
@@ -2957,6 +2974,19 @@ class Linker:
         # The entities this article names, as a set: asked of every candidate, as many as a surname's people.
         here = set(local.values())
         candidates = self._people_named(name) if kind == "PERSON" else self._bodies_named(name, kind)
+        if whole and kind in _COUNTRY_KINDS and (forms := countries.names_of(name)):
+            # "America", "the U.S." and "the United States" are one country: the place known by its first name of
+            # the country's own and short names (the country's own name first), whichever this one is. A capital
+            # ("Washington") and a longer name ("Latin America", "Bank of America") are names of their own, and so
+            # is one the model cut out of a longer name (``whole``: "Progressive Democrats of America").
+            candidates = next(
+                (
+                    found
+                    for form in forms
+                    if (found := [k for k in self._places_named(form) if k.type in _COUNTRY_KINDS])
+                ),
+                candidates,
+            )
         if len(words) == 1 and text and (name in self._alone_here or introduced_by_surname(name, text)):
             # "A woman surnamed Wong", "who gave only her surname, Ng": someone this article alone knows, never
             # the better-known person of that surname another article names, nor one it names in full ("Mr Wong,
@@ -3043,6 +3073,9 @@ class Linker:
             # story from Washington.
             named = self._countries_here
             candidates = [k for k in candidates if k.id in here or not (owners := _owners(k)) or owners & named]
+        if not whole and countries.names_of(name):
+            # (Nor any place known by a country's name: other mentions of "America" are the United States's.)
+            candidates = [k for k in candidates if not any(map(countries.names_of, k.aliases))]
         if not candidates:
             return None
         in_article = [] if here.isdisjoint(map(_ID, candidates)) else [k for k in candidates if k.id in here]
@@ -3115,7 +3148,7 @@ class Linker:
             ids = owned.get(_form(m.text, "ORG"), ())
             found = self._known[next(iter(ids))] if len(ids) == 1 else self._match(m.text, m.type, local, text, m.role)
         else:
-            found = self._match(m.text, m.type, local, text, m.role)
+            found = self._match(m.text, m.type, local, text, m.role, whole=not _cut_from_a_name(text, m))
         # The name as written: with the country's possessive before a body of a state ("Britain's Defence
         # Ministry"), which says whose it is; the mention keeps its own words and span.
         name = written or m.text

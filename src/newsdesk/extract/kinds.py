@@ -85,7 +85,8 @@ BODY_HEADS = frozenset(
 # Asia Cup" (a place by the model's tags) dev-news's claims count its two words in two more claims, and two claims of
 # one fact fall apart in claim matching (decision 0026, revised 2026-12-07).
 EVENT_HEADS = frozenset(
-    "trophy championship championships olympics paralympics tournament fours sixes eights prix laws act".split()
+    "trophy championship championships olympics paralympics tournament fours sixes eights prix laws act cup "
+    "honors honours awards festival marathon summit".split()
 )
 _EXAMPLE_PREPS = {"including", "like", "especially", "notably"}
 # The model's own kinds that a class noun may correct; a nationality or a language ("the English county

@@ -394,6 +394,38 @@ def _cut(name: str, kind: str) -> str:
     return name
 
 
+# Common nouns that head a name of a body or a place, which English writes after "the" ("the Justice Department",
+# "the Green Zone"): a state's bodies, kinds of place and of organisation, and the places news names most. A
+# newspaper's word ("Times", "Post", "Herald") is left out: "The" is part of "The New York Times".
+_COMMON_HEADS = frozenset(
+    {
+        *entities.STATE_BODIES,
+        *kinds.PLACE_NOUNS,
+        *(noun for noun, kind in kinds.CLASS_NOUNS.items() if kind == "ORG"),
+        *"zone strip house square bridge sea ocean gulf bay canal airport station palace centre center hall "
+        "building tower park forces league fund coast islands mountains republic kingdom emirates states "
+        "federation service organisation organization alliance movement front authority".split(),
+    }
+)
+# Where a sentence or a line opens: the text's start, a line's, or after a sentence's end and its closing mark.
+_SENTENCE_OPENS = re.compile(r"(?:^|\n|[.!?][\"'”’)]?[ \t]+|[“\"(][ \t]*)$")
+
+
+def _the_opening(text: str, start: int, name: str) -> bool:
+    """Whether name ``name``, at ``start``, opens a sentence with an article the sentence's place capitalised ("The
+    Green Zone was shut", "The US Justice Department said"), which is no part of the name: where the rest is a
+    country's name (not a capital's: "The Hague") or ends in a common noun of a body or a place
+    (:data:`_COMMON_HEADS`). Elsewhere a capitalised "The" is the name's own ("told The Times"), and so it is in a
+    title that ends in no such noun ("The New York Times", "The Economist", "The Daily Star")."""
+    rest = name[4:]
+    words = rest.split()
+    if not words or not _SENTENCE_OPENS.search(text, max(0, start - 6), start):
+        return False
+    if countries.country(rest) is not None and countries.capital(rest) is None:
+        return True
+    return len(words) >= 2 and words[-1].lower() in _COMMON_HEADS
+
+
 def _names_a_body(role: str) -> bool:
     """Whether a title written with a name says it is an organisation ("consumer group", "a farmers' union")."""
     # The title's own noun, before what completes it: "presenter for the host broadcaster" is a presenter.
@@ -779,6 +811,34 @@ def _covering(keys: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
     return keys[k] if k >= 0 and keys[k][0] <= at < keys[k][1] else None
 
 
+def _own_s_throughout(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A name whose "'s" is its own somewhere in the article (:func:`_named_with_s`: "McDonald's said") is that name
+    wherever the article writes it with the mark: "McDonald's shares fell" names the company, whose owner's mark
+    the writer left out, never a "McDonald" (a person of that surname, "Mr. McDonald", may be in the article too)."""
+    owned = {m.text[:-2]: m.type for m in found.values() if m.type != "PERSON" and m.text.endswith(("'s", "’s"))}
+    if not owned:
+        return
+    for key, m in list(found.items()):
+        if m.text in owned and m.type != "PERSON" and text[m.end : m.end + 2] in {"'s", "’s"}:
+            del found[key]
+            end = m.end + 2
+            found[(m.start, end)] = Mention(text=text[m.start : end], start=m.start, end=end, type=owned[m.text])
+
+
+# A form of address ending just before a name: "Mr. ", "Mrs ", "Dr ".
+_ADDRESS_BEFORE = re.compile(r"\b(?:" + "|".join(_HONORIFICS) + r")\.? $", re.IGNORECASE)
+
+
+def _addressed(text: str, found: dict[tuple[int, int], Mention]) -> set[tuple[int, int]]:
+    """The spans of the one-word people of ``found`` written after a form of address ("Mr. McDonald"): no body or
+    place is so addressed."""
+    return {
+        key
+        for key, m in found.items()
+        if m.type == "PERSON" and " " not in m.text and _ADDRESS_BEFORE.search(text, max(0, m.start - 8), m.start)
+    }
+
+
 def _one_kind_per_word(found: dict[tuple[int, int], Mention], kept: set[tuple[int, int]] | None = None) -> None:
     """A lone word the model calls a person in one sentence and a place, group or body in another ("Veloria
     says ..." beside "Veloria's regulator") is the latter, unless the article names a person ending in it, or the
@@ -999,8 +1059,10 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
         written = text[ent.start_char : ent.end_char]
         name = _cut(_clean(written), kind)
         start = ent.start_char + written.find(name)
-        if kind in _PLACE_OR_BODY and name and _named_with_s(text, ent, name, start + len(name)):
+        if kind in _PLACE_OR_BODY and name and _named_with_s(text, ent, name, start + len(name), surnames):
             name = text[start : ent.end_char]  # "McDonald's said", "in St. John's.": the "'s" is the name's
+        if name.startswith("The ") and _the_opening(text, start, name):
+            start, name = start + 4, name[4:]  # "The Green Zone was shut": the article, capitalised by its place
         if not name or not any(c.isupper() for c in name[:1]) or _RUN_ON.search(name):
             continue
         if _time_zone(text, start, name):
@@ -1055,7 +1117,8 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _no_portfolios(text, found)
     _titles_alone(found)
     kin = _kin_and_surnames(text, found)
-    _one_kind_per_word(found, kin)
+    _own_s_throughout(text, found)
+    _one_kind_per_word(found, kin | _addressed(text, found))
     _short_bodies(found, text)
     _not_a_name(text, found)
     _labels(text, found)
@@ -1064,7 +1127,29 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     _headline_places(text, found)
     _bodies_in_a_country(text, found)
     _outlets(text, found)
+    _ministries_in_lower_case(text, found)
     return tuple(sorted(found.values(), key=lambda m: m.start))
+
+
+# A state's ministry written in lower case after its country's owner's mark: "'s foreign ministry".
+_MINISTRY_AFTER = re.compile(
+    r"['’]s ((?:foreign|external affairs|home|interior|defen[cs]e|finance|justice|health|trade|commerce|"
+    r"information|education|agriculture|energy|environment) (?:ministry|department|office))\b"
+)
+
+
+def _ministries_in_lower_case(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A state's ministry written in lower case after its country's possessive ("Bangladesh's foreign ministry
+    demanded ...") is that state's body, as "Bangladesh's Foreign Ministry" is: the model tags no name in lower
+    case, and an actor written either way is one (the entities stage links it with its owner,
+    :meth:`~newsdesk.extract.entities.Linker._owners_before`). Only after a country's name
+    (:func:`countries.country`, not its capital) that the article's mentions hold."""
+    for m in list(found.values()):
+        if m.type != "GPE" or countries.country(m.text) is None or countries.capital(m.text) is not None:
+            continue
+        if (body := _MINISTRY_AFTER.match(text, m.end)) and (body.start(1), body.end(1)) not in found:
+            start, end = body.span(1)
+            found[(start, end)] = Mention(text=body[1], start=start, end=end, type="ORG")
 
 
 # The kinds of name that may end in "'s" ("McDonald's", "St. John's"); a person's never does.
@@ -1076,19 +1161,31 @@ _OWNED = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "ADV", "DET"})
 _OPENING_BRACKETS = frozenset("([{")
 
 
-def _named_with_s(text: str, ent: Span, name: str, end: int) -> bool:
+def _named_with_s(text: str, ent: Span, name: str, end: int, surnames: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether the "'s" the model's name ``ent`` ends with (at ``end``, after ``name`` as cleaned) is the name's own:
-    the article never writes the name without it, the parse ties the name to nothing it owns, and nothing it owns
-    follows ("McDonald's said", "at St. John's."). A possessive is followed by what it owns ("Russia's plan", "the
-    Board's (PCB) request"), and a name also written alone is that name ("Netflix's proposed acquisition" in an
-    article naming Netflix: the parse takes "proposed" for the verb "McDonald's said" has)."""
+    the article never writes the name without it but as a person's (a name the model tags a person, one after a
+    form of address, "Mr. McDonald", or the surname of one of ``surnames``, the people it names in full), the parse
+    ties the name to nothing it owns, and nothing it owns follows ("McDonald's said", "at St. John's."). A
+    possessive is followed by what it owns ("Russia's plan", "the Board's (PCB) request"), and a name also written
+    alone is that name ("Netflix's proposed acquisition" in an article naming Netflix: the parse takes "proposed"
+    for the verb "McDonald's said" has)."""
     last = ent[-1]
     if last.text not in _S_MARKS or last.idx != end or len(ent) < 2 or ent[-2].dep_ == "poss":
         return False
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and (after.pos_ in _OWNED or after.text in _OPENING_BRACKETS):
         return False
-    return re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text) is None
+    if entities.skeleton(name) in surnames:
+        return True  # the name written alone is the person's the article names in full ("Tom McDonald")
+    people = [(e.start_char, e.end_char) for e in ent.doc.ents if e.label_ == "PERSON"]
+    for alone in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text):
+        # A person of that surname ("Mr. McDonald", "Tom McDonald") is someone else: the name is not written alone.
+        title = text[max(0, alone.start() - 6) : alone.start()].replace(".", " ").split()[-1:]
+        if not any(a <= alone.start() and alone.end() <= b for a, b in people) and not (
+            title and title[0].lower() in _HONORIFICS
+        ):
+            return False
+    return True
 
 
 # A lower-case word opening a sentence or a line: "brazilian authorities have stated ..." after a paragraph break.
