@@ -147,18 +147,24 @@ def test_verify_takes_no_sentence_about_another_person_as_support() -> None:
         "Varn captain Daniel Jones, a veteran of the side, was blamed for the row.",
         "His teammate Daniel Jonas was suspended by the Varn club on Monday.",
     )
-    other = _candidate("daily", "Midfielder Maria Ruiz was suspended by the Varn club on Monday.")
+    other = _candidate("daily", "Midfielder Daniel Ruiz was suspended by the Varn club on Monday.")
     got = verify.judge(claim, [both, other], _stances)
     assert not got["supports"]
     same = _candidate("wire", "Daniel Jones was suspended by the Varn club on Monday.")
     surname = _candidate("herald", "Jones was suspended by the Varn club on Monday.")
-    got = verify.judge(claim, [same, surname], _stances)
-    assert sorted(r["article_id"] for r in got["supports"]) == ["herald", "wire"]
+    # A sentence whose first name is not its subject still tells it.
+    chief = _candidate("times", "Varn chief Ana Perez said Daniel Jones was suspended by the Varn club on Monday.")
+    got = verify.judge(claim, [same, surname, chief], _stances)
+    assert sorted(r["article_id"] for r in got["supports"]) == ["herald", "times", "wire"]
 
 
 def test_verify_takes_no_figure_about_another_person_against_the_claim() -> None:
     claim = verify.typed("Daniel Jones was paid $5m by the Varn club")
-    other = _candidate("post", "Midfielder Maria Ruiz was paid $7m by the Varn club last season.")
+    other = _candidate(
+        "post",
+        "Varn captain Daniel Jones, a veteran of the side, was blamed for the row.",
+        "His teammate Daniel Jonas was paid $7m by the Varn club last season.",
+    )
     got = verify.judge(claim, [other], _stances)
     assert not got["contradicts"]
     assert not got["supports"]

@@ -227,12 +227,12 @@ def _names_of(text: str) -> list[str]:
 
 def _another_person(claim: Claim, other: Claim, text: str = "") -> bool:
     """Whether the article's claim ``other`` is about another person than the typed claim's subject (its first name
-    of two words or more): ``other`` never writes the subject's last word, and a name it writes is another's where
-    that name and the subject each hold a word the other lacks ("Daniel Jonas" for "Daniel Jones"; not "Warner Bros"
-    for "Warner Bros Discovery") and it shares a word with the subject, or it is ``other``'s own first name ("Maria
-    Ruiz was suspended" for "Daniel Jones was suspended"). A name spelt alike where the article (``text``) writes the
-    typed given names before it is the subject transliterated (:func:`_one_subject`). "Jones was suspended" is about
-    "Daniel Jones"."""
+    of two words or more): ``other`` never writes the subject's last word, and writes a name sharing a word with the
+    subject where each holds a word the other lacks ("Daniel Jonas" for "Daniel Jones"; not "Warner Bros" for
+    "Warner Bros Discovery"). A name spelt alike where the article (``text``) writes the typed given names before it
+    and never the typed last name is the subject transliterated (:func:`_one_subject`: "Usman Walha" for "Usman
+    Wahla"). "Jones was suspended" is about "Daniel Jones". A claim naming no one alike is not read here: its first
+    name is often not its subject ("PCB chief Mohsin Naqvi ordered the sacking of Walha")."""
     names = _names_of(claim.text)
     if not names:
         return False
@@ -241,9 +241,9 @@ def _another_person(claim: Claim, other: Claim, text: str = "") -> bool:
     if re.search(rf"\b{re.escape(last)}\b", other.text, re.IGNORECASE):
         return False
     words = _words(subject)
-    for k, name in enumerate(_names_of(other.text)):
+    for name in _names_of(other.text):
         theirs = _words(name)
-        if theirs <= words or words <= theirs or (k and words.isdisjoint(theirs)):
+        if theirs <= words or words <= theirs or words.isdisjoint(theirs):
             continue
         if not _one_subject(subject, name, text):
             return True
