@@ -25,7 +25,7 @@ from newsdesk.dates import MONTH_NUMBERS, WEEKDAYS, one_of
 from newsdesk.records import DENIAL as DENIES
 from newsdesk.records import Claim, Modality, Value
 
-__all__ = ["CATEGORICAL", "CONTEXT", "Conflict", "Side", "differing", "find", "held_apart"]
+__all__ = ["CATEGORICAL", "CONTEXT", "Conflict", "Side", "differing", "find", "held_apart", "new_bid"]
 
 CONTEXT = 0.3  # Dice coefficient of the terms of two claims on one subject
 DATES = 0.4  # the same, for two dates (articles date many things, and dates alone say little)
@@ -362,7 +362,14 @@ _COUNTED = {"people living": ("live", "hous", "resident", "peopl", "inhabit", "h
 _GENERIC = frozenset({"people", "", "number", "time", "thing"})
 _LOWER = frozenset({"at least", "more than", "over"})
 _UPPER = frozenset({"up to", "fewer than", "less than", "under", "as many as", "nearly", "almost"})
-ESTIMATE = 0.05  # "about 200" is read as 190 to 210: two estimates further apart than this differ
+ESTIMATE = 0.05  # "about $200" is read as $190 to $210: two estimates further apart than this differ
+# Two counts of people or things told as estimates ("about 4,800 residents", "more than 4,600", "approximately
+# 4,000") are counts nobody made exactly: authorities, residents' groups and reporters each round their own, and "more
+# than" is written of a figure as loosely as "about". Each hedged figure is read as within an eighth of it, so that
+# two estimates are one count estimated twice when their figures are within about a quarter of each other (4,000 and
+# 4,800; 4,000 and "more than 4,600"), and differ further apart ("about 200" and "about 300"; "about 200" and an
+# exact 128). "At least N", a count confirmed so far, stays firm; two exact figures differ however close.
+COUNT_ESTIMATE = 0.125
 # Words right after (or right before) an amount that make it another quantity than the bare amount: "$82.7 billion,
 # including assumed debt", "$23.25 in cash", "$120 billion a year", "the total value".
 _QUALIFIER = re.compile(
@@ -475,22 +482,32 @@ def _rounded_to(x: float) -> float | None:
     return 5 * step if significant[-1] == "5" else step
 
 
-def _interval_of(value: str, bound: str) -> tuple[float, float, bool, bool] | None:
+def _interval_of(value: str, bound: str, count: bool = False) -> tuple[float, float, bool, bool] | None:
     """The numbers a value (its normal form and bound) allows: (low, high, low open, high open); None for what is
-    not a number.
+    not a number. ``count``: the value is a count compared with another figure of it, whose hedge allows
+    :data:`COUNT_ESTIMATE` either way ("about 4,800" is 4,200 to 5,400; "more than 4,600" from 4,025; "nearly 5,000"
+    4,375 to 5,000).
 
     A round figure of two significant digits or more says how far it was rounded (:func:`_rounded_to`): "more than
     4,600" is the largest round figure below the count, so under 4,700 (a writer with 4,750 would say "more than
-    4,700"), and "about 4,800" is 4,750 to 4,850, where an estimate is otherwise read as within 5% ("about 200" is
-    190 to 210). "At least N" is a count confirmed so far, with no upper end."""
+    4,700"), and "about $4.8 billion" is $4.75 to $4.85 billion, where an estimate of another quantity than a count
+    is otherwise read as within 5% ("about $200" is $190 to $210). "At least N" is a count confirmed so far, with no
+    upper end."""
     x = _number_of(value)
     if x is None:
         return None
     step = _rounded_to(x) if bound and bound != "at least" else None
     if bound in _LOWER:
-        return x, (x + step if step else math.inf), bound != "at least", True
+        high = x + step if step else math.inf
+        if count and bound != "at least":
+            return x * (1 - COUNT_ESTIMATE), high, False, True
+        return x, high, bound != "at least", True
     if bound in _UPPER:
-        return (x * (1 - 2 * ESTIMATE) if bound in ("nearly", "almost") else 0.0), x, False, bound != "up to"
+        if bound not in ("nearly", "almost"):
+            return 0.0, x, False, bound != "up to"
+        return x * (1 - (COUNT_ESTIMATE if count else 2 * ESTIMATE)), x, False, True
+    if bound and count:
+        return x * (1 - COUNT_ESTIMATE), x * (1 + COUNT_ESTIMATE), False, False
     if bound:
         spread = x * ESTIMATE if step is None else min(x * ESTIMATE, step / 2)
         return x - spread, x + spread, False, False
@@ -500,7 +517,10 @@ def _interval_of(value: str, bound: str) -> tuple[float, float, bool, bool] | No
 def _disjoint(x: Value, y: Value) -> bool:
     """Whether no number fits both values read as intervals ("at least 156" and "159" fit; "up to 1,400" and "more
     than 1,400" do not; "about 4,800" and "approximately 4,000" do not)."""
-    return _disjoint_values(x.value, x.bound, y.value, y.bound)
+    # Two figures of a count are compared within their hedges; one figure bounded two ways ("up to 1,400" and "more
+    # than 1,400") as written.
+    count = x.kind == "count" and y.kind == "count" and x.value != y.value
+    return _disjoint_values(x.value, x.bound, y.value, y.bound, count)
 
 
 # Kept answers of the pure functions below, for the last few thousand claims or values compared.
@@ -510,9 +530,10 @@ _CLAIMS_KEPT = 8192
 # A story's search compares a page's values with those of every cluster near them: the same few values and bounds
 # again and again (a toll, a date), each pair's answer kept.
 @lru_cache(maxsize=_CLAIMS_KEPT)
-def _disjoint_values(x_value: str, x_bound: str, y_value: str, y_bound: str) -> bool:
-    """:func:`_disjoint` of two values given by their normal forms and bounds, all it reads of them."""
-    a, b = _interval_of(x_value, x_bound), _interval_of(y_value, y_bound)
+def _disjoint_values(x_value: str, x_bound: str, y_value: str, y_bound: str, count: bool = False) -> bool:
+    """:func:`_disjoint` of two values given by their normal forms and bounds (``count``: two figures of a count,
+    read within their hedges), all it reads of them."""
+    a, b = _interval_of(x_value, x_bound, count), _interval_of(y_value, y_bound, count)
     if a is None or b is None:
         return x_value != y_value and not (x_bound and y_bound)
     lo_a, hi_a, lo_open_a, hi_open_a = a
@@ -693,12 +714,9 @@ def _same_thing(
 ) -> float:
     """How much two claims that may be about one subject (:func:`_one_subject`) share (claim ``i`` of ``a``, giving
     ``x``, and claim ``j`` of ``b``, giving ``y``; 0: they are about two things): the Dice coefficient of their
-    terms, the unit's own words aside, when they say the amount the same way ("$82.7 billion, including debt" is
-    another amount than "$72 billion"). ``rival``: the two sides agree on another value of the unit, so that what
+    terms, the unit's own words aside. ``rival``: the two sides agree on another value of the unit, so that what
     else each claim gives of it is known (:func:`match.rival_sums`)."""
     ca, cb = a.claims[i], b.claims[j]
-    if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
-        return 0.0
     if x.kind == "date":
         # A story's names recur in most of its sentences; what two dates date is in the other words ("arrested on
         # Friday" and "arrested on Thursday"; not "contained by Friday" and "began on Wednesday").
@@ -809,7 +827,11 @@ def _pairs(a: Side, b: Side) -> list[_Pair]:
 
 def held_apart(ca: Claim, x: Value, cb: Claim, y: Value) -> bool:
     """Whether the figure ``x`` of ``ca`` and ``y`` of ``cb`` are of two things by their named holders or years
-    (:func:`owners.apart`); two dates, by the events they date ("the primary next month", "a survey in March")."""
+    (:func:`owners.apart`); two sums, by what each is said to be ("$82.7 billion, including debt" and "$72
+    billion", "a market value of" and a price: :func:`_qualifier`); two dates, by the events they date ("the
+    primary next month", "a survey in March")."""
+    if x.kind == "money" and _qualifier(ca, x) != _qualifier(cb, y):
+        return True
     if x.kind == "date":
         ea, eb = owners.dated(ca.text, x.start - ca.start), owners.dated(cb.text, y.start - cb.start)
         return bool(ea and eb and ea != eb)
@@ -873,10 +895,51 @@ def _differ(x: Value, y: Value) -> bool:
     return _disjoint(x, y)
 
 
+# A bid, an offer or a proposal told as one that replaces another: raised, revised or new ("raised its bid to $31",
+# "its latest $31-a-share offer", "a sweetened proposal"), or topping another ("a bid of $31 a share that topped
+# Velmar's $27.75 offer"). Bids move as a contest goes on: such a figure is a development, not another report's
+# figure of the bid before it.
+_BID = r"(?:bid|offer|proposal|counterbid|counteroffer)s?"
+_NEW_BID = re.compile(
+    rf"\b(?:(?:raised|increased|sweetened|upped|boosted|lifted|improved|revised|hiked|amended)\s+"
+    rf"(?:(?:its|their|his|her|the|a|an)\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?{_BID}"
+    rf"|(?:latest|revised|new|higher|improved|sweetened|fresh|raised|increased|rival|counter)[\s-]+"
+    rf"(?:[\w'\u2019$.()£-]+\s+){{0,3}}?{_BID})\b",
+    re.IGNORECASE,
+)
+_TOPS = re.compile(
+    rf"\b{_BID}\b[^,;:]{{0,50}}?,?\s+(?P<that>that|which)\s+"
+    r"(?:topped|tops|beat|beats|outbid|outbids|exceeded|exceeds|trumped|bettered|surpassed)\b",
+    re.IGNORECASE,
+)
+
+
+def new_bid(claim: Claim, value: Value) -> bool:
+    """Whether ``claim`` tells the sum ``value`` as a bid that replaces or tops another (:data:`_NEW_BID`,
+    :data:`_TOPS`), in the value's clause: "raised its bid to $31", "the latest $31 (£23)-per-share bid", "a bid of $31
+    per share that topped the $27.75 offer"."""
+    if value.kind != "money":
+        return False
+    start, end = value.start - claim.start, value.end - claim.start
+    before = claim.text[max(0, start - 60) : start]
+    before = before[max((m.end() for m in re.finditer(r"[;:]|,\s+(?:while|but|and)\b", before)), default=0) :]
+    after = claim.text[end : end + 50].split(";")[0]
+    if _NEW_BID.search(f"{before} {after[:25]}"):
+        return True
+    # The sum is the topping bid's: before "that topped", and the bid's own word before it or a few words after.
+    at, to = len(before), len(before) + end - start
+    return any(
+        m.start("that") >= to and (m.start() < at or m.start() - to <= 30)
+        for m in _TOPS.finditer(f"{before}{claim.text[start:end]}{after}")
+    )
+
+
 def _changed(claim: Claim, value: Value) -> bool:
     """Whether the claim words ``value`` as a change ("rose to 128", "was revised to 6 million", "30 have now been
     treated"): a change word shortly before the value or right after it, not anywhere in the sentence (in "the
-    toll rose to 128 and 200 are missing" only the toll changed)."""
+    toll rose to 128 and 200 are missing" only the toll changed); or a sum as a new bid (:func:`new_bid`)."""
+    if new_bid(claim, value):
+        return True
     if not claim.update:
         return False
     start, end = value.start - claim.start, value.end - claim.start

@@ -17,13 +17,17 @@ is of ("the primary next month", "a survey in March": two things dated). A name 
 ("Reuters said", "according to the UN", "the UN's estimate of") holds nothing: two sources' figures of one fact
 still contradict each other.
 :func:`apart` says whether two figures are of two things by these readings; a figure with no holder or no year read
-is of any (the comparison's other tests decide). Read from the text alone and remembered by it.
+is of any (the comparison's other tests decide); a figure of a place named only by its kind before it ("win the
+state, leading by 46 percent") is of a thing the claim does not name, apart from every other. Read from the text
+alone and remembered by it.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+
+from newsdesk.dates import MONTHS, WEEKDAYS
 
 __all__ = ["apart", "dated", "owner", "year"]
 
@@ -49,7 +53,26 @@ _REPORTS = re.compile(r"\b(?:estimates?|estimated|counts?|tall(?:y|ies)|figures?
 _POSSESSED_HOLDER = re.compile(rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_HOLDERS})\b")
 _ATTRIBUTIVE = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+({_NAME})\s+(?:[a-z-]+\s+)?(?:{_HOLDERS})\b")
 _AGENT = re.compile(rf"({_NAME})\s+(?:(?:has|have|had|will|would|is|was|also|then|now)\s+)*(?:{_AGENTS})\b")
+# A passive ("Velmar was paid $5m", "Tessaro has been offered $30 a share"): the name before it is who receives the
+# figure, not who gives it; the giver, if named, follows "by".
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?(?:paid|offered|bid|proposed)\b"
+)
 _NOT_HOLDERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "it", "he", "she", "they"})
+# Words of time written with a capital or a possessive ("Yesterday's offer", "Monday's bid", "January's deal"): when
+# the figure was given, not who holds it.
+_TIMES = frozenset(
+    {"yesterday", "today", "tonight", "tomorrow", "last", "this", "next", "earlier", "later", "week", "month", "year",
+     "morning", "afternoon", "evening", "weekend", *WEEKDAYS, *(m for m in MONTHS if m != "may")}
+)  # fmt: skip
+# A place or body named only by its kind ("win the state, leading by 46 percent", "in the county, 30 percent"): the
+# sentence's subject was named in an earlier one, so the figure is of a thing this claim does not say. Not a
+# possessive ("the city's worst fire" describes, it holds no figure), nor one named right after ("the state of Varn").
+_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:state|county|city|country|province|district|region|constituency|precinct|municipality)\b"
+    r"(?![’']s\b|\s+of\b|\s+[A-Z])"
+)
+_ANAPHORIC = frozenset({"=named before"})  # the holder of a figure of a thing named only before the claim
 # A year a figure is of, right after it in its clause: "by less than one percentage point in 2000 and 2004".
 _YEAR = re.compile(r"^(?:\s+[a-z-]+){0,3}\s+(?:in|during)\s+((?:19|20)\d\d)\b")
 
@@ -62,7 +85,7 @@ def _clause_before(text: str, at: int) -> str:
 
 def _key(name: str) -> frozenset[str]:
     words = [w.strip(".'’").casefold() for w in name.split()]
-    return frozenset(w for w in words if w and w not in _NOT_HOLDERS and w != "of")
+    return frozenset(w for w in words if w and w not in _NOT_HOLDERS and w not in _TIMES and w != "of")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -70,6 +93,8 @@ def owner(text: str, start: int) -> frozenset[str]:
     """The words of the nearest named holder of the figure at ``start`` of ``text`` (see the module), in its clause;
     empty where none is read."""
     clause = _clause_before(text, start)
+    if _ANAPHOR.search(text[max(0, start - _BEFORE) : start]):
+        return _ANAPHORIC
     best: tuple[int, str] | None = None
     possessed = _POSSESSED_FIGURE.search(clause)
     if possessed is not None and _REPORTS.search(possessed[2]):
@@ -79,6 +104,8 @@ def owner(text: str, start: int) -> frozenset[str]:
     else:
         for pattern in (_POSSESSED_HOLDER, _ATTRIBUTIVE, _AGENT):
             for m in pattern.finditer(clause):
+                if pattern is _AGENT and _PASSIVE.search(m[0]):
+                    continue  # "Velmar was paid $5m": Velmar receives the figure
                 if best is None or m.end() > best[0]:
                     best = (m.end(), m[1])
     if best is None:
@@ -138,4 +165,6 @@ def apart(text_a: str, span_a: tuple[int, int], text_b: str, span_b: tuple[int, 
     if ya != yb:
         return True
     oa, ob = owner(text_a, span_a[0]), owner(text_b, span_b[0])
+    if _ANAPHORIC in (oa, ob):
+        return True  # one figure is of a thing named only in an earlier sentence: which, the claim does not say
     return bool(oa and ob and oa.isdisjoint(ob))

@@ -142,6 +142,9 @@ def _by_claims(
     agreeing: tuple[float, Claim] | None = None
     worded: tuple[float, Claim] | None = None
     slots = categories.read(claim.text)
+    # A claim about another person than the typed claim's ("Daniel Jonas" for "Daniel Jones") neither supports nor
+    # contradicts it, however alike its words and values.
+    own = [other for other in own if not _another_person(claim, other, text)]
     for other in own:
         member = match.Member.of("article", other)
         got = max(match.score(match.Member.of("typed", _aligned(c, other)), member, weight) for c in readings(claim))
@@ -170,6 +173,7 @@ def _by_claims(
         for other in own:
             if slots and _against(slots, other, own, text):
                 return "contradicts", other, round(other.confidence, 2)
+            other = _as_told(other)
             for c in readings(claim):
                 aligned = _aligned(c, other)
                 if _contradicts(aligned, other):
@@ -191,6 +195,63 @@ def _by_claims(
     negated = agreeing is None and other.modality == Modality.DENIED
     label = "discusses" if other.modality == Modality.QUESTIONED or negated else "supports"
     return label, other, round(min(0.95, 0.5 + min(got, 1.0) / 2), 2)
+
+
+def _as_told(other: Claim) -> Claim:
+    """``other`` read as telling a change where it gives a sum as a bid that replaces or tops another
+    (:func:`contradict.new_bid`: "raised its bid to $31", "a bid of $31 a share that topped ..."): a later offer is a
+    development of the claim's, which the article reports, not another figure of it."""
+    if other.update or not any(contradict.new_bid(other, v) for v in other.values):
+        return other
+    return dataclasses.replace(other, update=True)
+
+
+# A person's name as a claim writes it: two to four capitalised words ("Daniel Jones", "Usman Wahla"), read as the
+# typed claim's subject where it opens it.
+_PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,5}\b")
+_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "his", "her", "their", "its", "but", "and", "as", "after"})
+
+
+def _names_of(text: str) -> list[str]:
+    """The names of two capitalised words or more ``text`` writes (:data:`_PERSON`), a sentence's opening word
+    that names no one ("The", "In") left out."""
+    found = []
+    for m in _PERSON.finditer(text):
+        words = m.group().split()
+        if words[0].casefold() in _OPENERS:
+            words = words[1:]
+        if len(words) >= 2:
+            found.append(" ".join(words))
+    return found
+
+
+def _another_person(claim: Claim, other: Claim, text: str = "") -> bool:
+    """Whether the article's claim ``other`` is about another person than the typed claim's subject (its first name
+    of two words or more): ``other`` never writes the subject's last word, and writes a name sharing a word with the
+    subject where each holds a word the other lacks ("Daniel Jonas" for "Daniel Jones"; not "Warner Bros" for
+    "Warner Bros Discovery"). A name spelt alike where the article (``text``) writes the typed given names before it
+    and never the typed last name is the subject transliterated (:func:`_one_subject`: "Usman Walha" for "Usman
+    Wahla"). "Jones was suspended" is about "Daniel Jones". A claim naming no one alike is not read here: its first
+    name is often not its subject ("PCB chief Mohsin Naqvi ordered the sacking of Walha")."""
+    names = _names_of(claim.text)
+    if not names:
+        return False
+    subject = names[0]
+    last = subject.split()[-1]
+    if re.search(rf"\b{re.escape(last)}\b", other.text, re.IGNORECASE):
+        return False
+    words = _words(subject)
+    for name in _names_of(other.text):
+        theirs = _words(name)
+        if theirs <= words or words <= theirs or words.isdisjoint(theirs):
+            continue
+        if not _one_subject(subject, name, text):
+            return True
+    return False
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w.strip(".,'’").casefold() for w in name.split())
 
 
 def _contradicts(claim: Claim, other: Claim) -> bool:
