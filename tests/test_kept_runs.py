@@ -361,6 +361,15 @@ def test_a_store_written_between_runs_has_its_term_counts_and_profiles_read_agai
         _as_read(corpus, reads)
 
 
+def test_a_run_with_nothing_to_analyze_hands_the_term_counts_on(tmp_path: Path, reads: dict[str, list[str]]) -> None:
+    with open_corpus(tmp_path / "news.db") as corpus:
+        corpus.ingest(_steps()[0])
+        corpus.analyze()  # nothing pending: the cluster stage gets no batch
+        corpus.ingest(_steps()[1])
+        _as_read(corpus, reads)
+    assert reads["term_counts"] == ["read"]
+
+
 def test_a_failed_cluster_batch_keeps_no_term_counts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reads: dict[str, list[str]]
 ) -> None:

@@ -643,10 +643,12 @@ def kept(stage: str, memo: Memo) -> None:
     """
     if stage == "cluster":
         events: Grouper | None = memo.get("events")
+        # (A run that gave the stage no batch ends with the counts it was handed.)
+        df: similarity.DocumentFrequencies | None = events.df if events is not None else memo.get("df")
         memo.clear()
-        if events is not None:
-            events.df.add(())  # counts nothing: lets go what the run's look-ups remembered
-            memo["df"] = events.df
+        if df is not None:
+            df.add(())  # counts nothing: lets go what the run's look-ups remembered
+            memo["df"] = df
     elif stage == "origins":
         profiles = memo.get("profiles")
         memo.clear()
