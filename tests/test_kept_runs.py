@@ -302,10 +302,129 @@ def test_a_failed_entities_batch_is_not_kept(
 
         monkeypatch.setattr(entities.Linker, "link_articles", failing)
         corpus.ingest(_steps()[1])
-        assert corpus._kept is None
+        assert corpus._kept is None or "entities" not in corpus._kept[1]
         monkeypatch.setattr(entities.Linker, "link_articles", link)
         corpus.ingest(_steps()[2])
     assert len(builds) == 2
+
+
+# -- the other corpus stages: cluster's term counts, origins' profiles ---------------------------------------------
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """What the corpus stages read from the store that a kept memo spares: each run's term counts (one entry a read),
+    and the ids of the stored articles origins profiles (``_Sources.profile`` of an article not in its batch)."""
+    from newsdesk import grouping
+    from newsdesk.store import Store
+
+    seen: dict[str, list[str]] = {"term_counts": [], "profiles": []}
+    term_counts, profile = Store.term_counts, grouping._Sources.profile
+
+    def counted(self: Store) -> Any:
+        seen["term_counts"].append("read")
+        return term_counts(self)
+
+    def profiled(self: Any, article_id: str) -> Any:
+        if article_id not in self.fresh:
+            seen["profiles"].append(article_id)
+        return profile(self, article_id)
+
+    monkeypatch.setattr(Store, "term_counts", counted)
+    monkeypatch.setattr(grouping._Sources, "profile", profiled)
+    return seen
+
+
+def _as_read(corpus: Corpus, reads: dict[str, list[str]]) -> tuple[dict[int, int], int, dict[str, Any]]:
+    """What the kept cluster and origins memos hold, and what a fresh process would read for them from the store
+    (not counted in ``reads``)."""
+    from newsdesk import grouping
+
+    assert corpus._kept is not None
+    kept = corpus._kept[1]
+    assert set(kept["cluster"]) == {"df"} and set(kept["origins"]) <= {"profiles"}
+    df = kept["cluster"]["df"]
+    counts, documents = corpus.store.term_counts()
+    reads["term_counts"].pop()
+    profiles = kept["origins"].get("profiles", {})
+    sources = grouping._Sources(corpus.store, {}, list(profiles))
+    assert dict(df.counts) == counts and df.documents == documents
+    profiled = len(reads["profiles"])
+    same = {i: sources.profile(i) == p for i, p in profiles.items()}
+    del reads["profiles"][profiled:]
+    return counts, documents, same
+
+
+def test_a_corpus_ingesting_again_keeps_its_term_counts_and_profiles_and_stores_what_fresh_processes_store(
+    tmp_path: Path, small_batches: None, reads: dict[str, list[str]]
+) -> None:
+    again: list[str] = []
+    with open_corpus(tmp_path / "kept.db") as corpus:
+        for n, step in enumerate(_steps()):
+            before = len(reads["profiles"])
+            held = set(corpus._kept[1]["origins"].get("profiles", ())) if corpus._kept and n else set()
+            corpus.ingest(step)
+            again += [i for i in reads["profiles"][before:] if i in held]
+            # What the run keeps is what a fresh process reads from the store: the term counts, each profile.
+            counts, documents, same = _as_read(corpus, reads)
+            assert documents > 0 and counts and all(same.values())
+    # The term counts are read once, by the first run; no profile a run kept is read again by the next.
+    assert reads["term_counts"] == ["read"]
+    assert not again
+    kept = len(reads["profiles"])
+    for step in _steps():  # a process a step
+        with open_corpus(tmp_path / "fresh.db") as corpus:
+            corpus.ingest(step)
+    assert len(reads["term_counts"]) == 1 + _STEPS
+    # Fewer stored articles profiled (those the runs kept), and the same store.
+    assert kept < len(reads["profiles"]) - kept
+    assert _digest(tmp_path / "kept.db") == _digest(tmp_path / "fresh.db")
+
+
+def test_a_store_written_between_runs_has_its_term_counts_and_profiles_read_again(
+    tmp_path: Path, reads: dict[str, list[str]]
+) -> None:
+    db = tmp_path / "news.db"
+    first, second = _steps()[:2]
+    with open_corpus(db) as corpus:
+        corpus.ingest(first)
+        for conn in _connection(db):  # another process counts a document more
+            with conn:
+                conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'documents'")
+        corpus.ingest(second)
+        # Read again, with what the other process wrote, and kept as this run leaves it.
+        assert reads["term_counts"] == ["read", "read"]
+        _as_read(corpus, reads)
+
+
+def test_a_run_with_nothing_to_analyze_hands_the_term_counts_on(tmp_path: Path, reads: dict[str, list[str]]) -> None:
+    with open_corpus(tmp_path / "news.db") as corpus:
+        corpus.ingest(_steps()[0])
+        corpus.analyze()  # nothing pending: the cluster stage gets no batch
+        corpus.ingest(_steps()[1])
+        _as_read(corpus, reads)
+    assert reads["term_counts"] == ["read"]
+
+
+def test_a_failed_cluster_batch_keeps_no_term_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reads: dict[str, list[str]]
+) -> None:
+    from newsdesk import grouping
+
+    db = tmp_path / "news.db"
+    cluster = grouping.cluster
+    with open_corpus(db) as corpus:
+        corpus.ingest(_steps()[0])
+
+        def failing(*args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("a bug")
+
+        monkeypatch.setattr(grouping, "cluster", failing)
+        corpus.ingest(_steps()[1])  # its articles failed in cluster: the counts the run held are not the store's
+        assert corpus._kept is not None and "cluster" not in corpus._kept[1]
+        monkeypatch.setattr(grouping, "cluster", cluster)
+        corpus.analyze()
+        _as_read(corpus, reads)
 
 
 # -- newsdesk ingest --every ---------------------------------------------------------------------------------------

@@ -398,11 +398,16 @@ class Corpus:
         """Keep for the next run what the lasting stages hold at the end of a run that ended (:meth:`_resume`), when
         no other connection committed since the run started (``started``, the store's write mark then): one that
         did as the run wrote its last batch would be in the mark taken now, unseen by the next run's check."""
-        lasting = {s.name for s in self.pipeline.stages if getattr(s, "lasting", False)}
+        lasting = {s.name: s for s in self.pipeline.stages if getattr(s, "lasting", False)}
         held = {name: stage_memo for name, stage_memo in memo.items() if name in lasting}
         mark = self.store.write_mark()
         alone = started is not None and mark is not None and mark[0] == started[0]
         self._kept = (mark, held) if held and alone and mark is not None else None
+        if self._kept is not None:
+            for name, stage_memo in held.items():
+                keeps = getattr(lasting[name], "keeps", None)
+                if keeps is not None:
+                    keeps(stage_memo)  # what the next run would not use is not held meanwhile
 
     @contextlib.contextmanager
     def _own(self) -> Iterator[None]:

@@ -561,8 +561,11 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     before = similarity.DocumentFrequencies()
     before.add(vectors.values())
     if "events" not in memo:
-        counts, documents = view.term_counts()
-        df = similarity.DocumentFrequencies(counts, documents)
+        # The term counts kept from the Corpus's last run (``kept``) are the store's: not read again.
+        df = memo.pop("df", None)
+        if df is None:
+            counts, documents = view.term_counts()
+            df = similarity.DocumentFrequencies(counts, documents)
         df.add(vectors.values())
         c = settings.cluster
         stored, packed = _load("event", view)
@@ -642,6 +645,37 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
                 rows[kind].append(_row(group, group.title))
                 group.changed = False  # stored with this batch; the next batch writes only what it changes
     return changed, {"groups": rows, "term_counts": (dict(before.counts), before.documents)}
+
+
+def kept(stage: str, memo: Memo) -> None:
+    """What the ``stage`` (``cluster`` or ``origins``) keeps of its run's ``memo`` for the Corpus's next run, when
+    the store is as the run left it (decision 0099); the rest is taken out, and the next run builds it from the store.
+
+    - cluster: its term counts (``DocumentFrequencies``), which count every stored article's terms once each batch has
+      added its own, as the store does with the counts the batch returns (the number of documents too): what the next
+      run would read (``View.term_counts``). Not its events and stories: their centroids are held as the run summed
+      them (the store keeps 32 bits a weight), weighted by the run's document frequencies, and their terms' lists in
+      the order they took reports; a Grouper built from the store differs in all three.
+    - origins: the comparison profiles of the members later articles are compared with, which a stored article's
+      text, credits and linked quotes give (none of which a run changes but the batch's own, which ``origins``
+      profiles anew); results never depend on them (``PROFILES``). Not its groups: a stored event's members are ranked
+      by the order the run meets them.
+    """
+    if stage == "cluster":
+        events: Grouper | None = memo.get("events")
+        # (A run that gave the stage no batch ends with the counts it was handed.)
+        df: similarity.DocumentFrequencies | None = events.df if events is not None else memo.get("df")
+        memo.clear()
+        if df is not None:
+            df.add(())  # counts nothing: lets go what the run's look-ups remembered
+            memo["df"] = df
+    elif stage == "origins":
+        profiles = memo.get("profiles")
+        memo.clear()
+        if profiles:
+            memo["profiles"] = profiles
+    else:
+        memo.clear()
 
 
 def _named_from_lead(event: Group, view: View, named: dict[str, bool]) -> bool:

@@ -555,6 +555,9 @@ class CorpusStage:
     # (decision 0099): the memo is handed to that run holding ``EARLIER_RUN``, and the stage brings what it keeps to
     # what it would build from the store (or builds it anew) in its first batch.
     lasting: bool = False
+    # With ``lasting``: what of its memo the stage keeps between runs, called on the memo as a run ends (it takes out
+    # the rest, so that what the next run would not use is not held meanwhile); None keeps it all.
+    keeps: Callable[[dict[str, Any]], None] | None = None
 
     def run(self, batch: Sequence[Article], context: Context) -> StageResult:
         if context.view is None:
@@ -684,10 +687,24 @@ def _grouping(name: str) -> Callable[..., tuple[list[Article], dict[str, Any]]]:
     def run(batch: Sequence[Article], view: CorpusView, settings: Settings, memo: dict[str, Any]) -> Any:
         from newsdesk import grouping
 
+        # What the stage kept from the Corpus's last run (``lasting``) is what ``_kept`` left of its memo, which the
+        # stage's first batch takes as it would have read it from the store.
+        memo.pop(EARLIER_RUN, None)
         return getattr(grouping, name)(batch, view, settings, memo)
 
     run.__name__ = run.__qualname__ = name
     return run
+
+
+def _kept(name: str) -> Callable[[dict[str, Any]], None]:
+    """What a grouping stage keeps of its memo between two runs of a Corpus (decision 0099): ``grouping.kept``."""
+
+    def keeps(memo: dict[str, Any]) -> None:
+        from newsdesk import grouping
+
+        grouping.kept(name, memo)
+
+    return keeps
 
 
 def _features(article: Article, settings: Settings) -> Article:
@@ -779,6 +796,8 @@ BUILTIN: tuple[Stage, ...] = (
         produces=("article.event_id", "story.events"),
         keeps_state=True,
         reads=("article.entities",),  # the entities its articles name, linked in their mentions
+        lasting=True,  # its term counts, which are the store's as the run ends (decision 0099)
+        keeps=_kept("cluster"),
     ),
     CorpusStage(
         "origins",
@@ -788,6 +807,8 @@ BUILTIN: tuple[Stage, ...] = (
         produces=("article.origin",),
         keeps_state=True,
         reads=("article.quotes",),  # who its articles quote as speaking to which outlet
+        lasting=True,  # the comparison profiles of the members it compares with (decision 0099)
+        keeps=_kept("origins"),
     ),
     CorpusStage(
         "claim_match",
