@@ -1056,7 +1056,7 @@ def _direct(art: _Article) -> list[Quote]:
                     (speakers.frames_quote(verb) or _gesture_before(art, verb, m.start - m.width))
                     and not art.in_quote(verb.idx)
                     and not _not_yet_or_never(verb)
-                    and not _refuses(verb)  # "Bea Lund said nothing.", "... declined to say whether ..."
+                    and not _unsaid(verb)  # "Bea Lund said nothing."
                 )
                 speaker = (
                     _speaker(art, other, None, (m.start, m.end))
@@ -1394,28 +1394,6 @@ def _unsaid(cue: Token) -> bool:
     if any(c.dep_ == "dobj" and c.lower_ in {"nothing", "little"} for c in cue.children):
         return True
     return any(c.dep_ == "neg" for c in cue.children) and not any(c.dep_ == "ccomp" for c in cue.children)
-
-
-# Verbs of refusing to speak: "declined to say whether ...", "refused to comment on ...".
-_REFUSING = frozenset("decline declines declined declining refuse refuses refused refusing".split())
-# Words that open a question left open, not a thing said: "would not say whether", "declined to say when".
-_OPEN_QUESTION = frozenset("whether if when where why how who what which".split())
-
-
-def _refuses(cue: Token) -> bool:
-    """Whether ``cue`` tells that its speaker said nothing (:func:`_unsaid`), or refused to answer: negated over a
-    question it left open ("would not say whether the plan was dead") or refused ("declined to say when the harbour
-    would reopen"). Who refuses is not who speaks the quote after. (PolNeAR's annotators take the question left
-    open for what a refusal attributes, so such a cue still reports it.)"""
-    if _unsaid(cue) or (cue.dep_ == "xcomp" and cue.head.lower_ in _REFUSING):
-        return True
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
-    return any(c.dep_ == "neg" for c in cue.children) and bool(clauses) and all(_asks(c) for c in clauses)
-
-
-def _asks(clause: Token) -> bool:
-    """Whether ``clause`` is a question left open ("whether the plan was dead", "when it would reopen")."""
-    return any(t.lower_ in _OPEN_QUESTION and t.dep_ in {"mark", "advmod", "nsubj", "dobj"} for t in clause.children)
 
 
 def _closed(art: _Article, start: int, end: int) -> tuple[int, int]:
