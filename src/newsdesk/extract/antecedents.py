@@ -50,7 +50,7 @@ _FEMALE_NOUNS = frozenset(
 _PERSON_NOUNS = frozenset(
     "woman man aide chief ceo head boss owner resident witness victim survivor relative friend father "
     "mother son daughter brother sister husband wife presenter host anchor coach captain deputy assistant "
-    "colleague".split()
+    "colleague admiral colonel commander sergeant lieutenant".split()
 )
 _INDEFINITE = {"a", "an", "another", "one"}
 
@@ -100,6 +100,20 @@ def _noun_gender(words: set[str]) -> str | None:
     if words & _FEMALE_NOUNS:
         return "f"
     return None
+
+
+def _doer(noun: Token) -> Token | None:
+    """The subject of the verb ``noun`` is the object of, directly or by its preposition ("praised the mayor",
+    "spoke with the mayor"): someone other than the one the noun describes. None for a copula's complement ("is
+    the mayor"), which is the subject."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ not in {"dobj", "dative"}:
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +223,9 @@ class Resolver:
             if self.in_dateline(token):
                 return False  # "By Ann Roe/AFP – ...": who filed the report is no one it speaks of
             mention = self.mention_at(token)
-            if mention is not None and token.idx + len(token) != mention.end:
+            # The last word of the name, or its generation, whose stop the name leaves out ("Donald Trump Jr.").
+            end = token.idx + len(token) - (token.lower_ in {"jr.", "sr."})
+            if mention is not None and end != mention.end:
                 return False  # not the last word of the name
             if mention is not None and mention.type == "PERSON":
                 return True
@@ -423,7 +439,15 @@ class Resolver:
     ) -> Antecedent | None:
         """The named person a definite description stands for ("the president", "the then-presidential
         candidate"): the one the article gave that role, else the description's own antecedent. Nobody ``avoid``
-        refuses."""
+        refuses, nor the subject of the verb whose object the description is ("Ann Holm praised the mayor":
+        one does not praise oneself so)."""
+        doer = _doer(noun)
+        if doer is not None:
+            refuse = avoid
+
+            def avoid(found: Antecedent) -> bool:
+                return found.start <= doer.idx < found.end or (refuse is not None and refuse(found))
+
         holder = self.role_holder(noun)
         if holder is not None:
             named = Antecedent(holder.text, holder.start, holder.end, True, noun.i)

@@ -145,12 +145,28 @@ def proposition(doc: Doc, start: int, end: int) -> bool:
 _TOPIC_VERBS = frozenset("speak speaks spoke spoken speaking talk talks talked talking".split())
 
 
+def set_off_before(cue: Token) -> Token | None:
+    """A participle set off after the subject that the parse took for the clause of a cue with no subject of its
+    own: "Bea Lund, asked about the plan, said she was hopeful" ("Lund" the subject of "asked", a clause of
+    "said"). The participle holds the cue's subject, never what was said."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return None
+    for clause in cue.children:
+        if clause.dep_ != "ccomp" or clause.i >= cue.i or cue.doc[cue.i - 1].text != ",":
+            continue
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < clause.i), None)
+        if subject is not None and any(t.text == "," for t in cue.doc[subject.i : clause.i]):
+            return clause
+    return None
+
+
 def of_cue(cue: Token, speech: bool) -> tuple[int, int] | None:
     """What a cue attributes: its clause ("said that ..."), else its object ("wants a recount", "praised X")."""
     if cue.lower_ in _TOPIC_VERBS and not any(c.dep_ == "ccomp" for c in cue.children):
         return _topic(cue)
+    misread = set_off_before(cue)
     for deps in (("ccomp",), ("dobj", "xcomp", "attr") if not speech else ("ccomp",), ("dobj",)):
-        children = [c for c in cue.children if c.dep_ in deps]
+        children = [c for c in cue.children if c.dep_ in deps and c is not misread]
         if children and deps == ("ccomp",):
             found = _with_lost_subject(cue, children[0], _clause_range(children[0]))
             return _through_reduced_relative(cue, children[0], found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsdesk import countries
@@ -335,6 +336,22 @@ _OPENING, _CLOSING = "“\"‘'", "”\"’'"
 # A word written in capitals that opens a brand, not a forename: "HBO Max" (not "RFK Jr.").
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+# A generation written after a name: "Karl Berg Sr.", "John Doe III" (the stop is left out, as the model leaves it
+# out of "Donald Trump Jr").
+_GENERATION = re.compile(r" (?:Jr|Sr|II|III|IV)\b")
+
+
+def _with_generation(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A person's name with the generation written after it that the model left out ("Karl Berg" of "Karl Berg
+    Sr."): the father and the son of one name are two people, so the suffix is part of the name."""
+    for key, m in list(found.items()):
+        after = _GENERATION.match(text, m.end) if m.type == "PERSON" else None
+        if after is None or (m.start, after.end()) in found:
+            continue
+        del found[key]
+        found[(m.start, after.end())] = replace(m, text=text[m.start : after.end()], end=after.end())
 
 
 def _in_quotation_marks(text: str, start: int, end: int) -> bool:
@@ -1106,6 +1123,7 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     for key in [k for k, m in found.items() if m.type == kinds.WORK]:
         del found[key]
     _with_particles(text, found)
+    _with_generation(text, found)
     _surname_with_particles(text, found)
     _listed_with_people(doc, text, found)
     _figured_alike(text, found)

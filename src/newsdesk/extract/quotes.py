@@ -1009,8 +1009,15 @@ def _direct(art: _Article) -> list[Quote]:
         if after is not None and before is None and after.tag_ == "VBG":
             # 'urged negotiators to reach an “ambitious compromise,” emphasizing the stakes': the words are part of
             # what "urged" reports, whose point the participle after them goes on with; it frames no quote.
+            # So too where the words are in a relative clause under the one the participle hangs on: "Ann Holm
+            # criticised Karl Berg, who urged the council to seek a “lasting settlement,” stressing ...": they are
+            # in the clause of "urged", whose subject is Karl Berg, whoever the participle after them goes on with.
             above = _ancestor_cue(art, m.start, m.end)
-            if above is not None and above.idx < m.start and after.head.i == above.i:
+            if (
+                above is not None
+                and above.idx < m.start
+                and (after.head.i == above.i or _in_relative_below(above, after.head))
+            ):
                 cue, confidence = above, 0.75
         head = speakers.subject(_past_quote(art, cue)) if cue is not None else None
         if cue is None:
@@ -1049,6 +1056,7 @@ def _direct(art: _Article) -> list[Quote]:
                     (speakers.frames_quote(verb) or _gesture_before(art, verb, m.start - m.width))
                     and not art.in_quote(verb.idx)
                     and not _not_yet_or_never(verb)
+                    and not _unsaid(verb)  # "Bea Lund said nothing."
                 )
                 speaker = (
                     _speaker(art, other, None, (m.start, m.end))
@@ -1087,6 +1095,17 @@ def _direct(art: _Article) -> list[Quote]:
     return quotes
 
 
+def _in_relative_below(token: Token, above: Token) -> bool:
+    """Whether ``token`` is in a relative clause under ``above`` in the parse ("criticised Karl Berg, who urged
+    ...": "urged" under "criticised")."""
+    path = [token]
+    for a in token.ancestors:
+        if a.i == above.i:
+            return any(t.dep_ == "relcl" for t in path)
+        path.append(a)
+    return False
+
+
 def _other_subject(art: _Article, previous: _Speaker | None, since: int, opening: int) -> Token | None:
     """The subject of a sentence written between a quote (ending at ``since``) and the next quote's opening mark
     (at ``opening``), wholly after the first quote's sentence and outside quotes, that names a person other than
@@ -1097,7 +1116,7 @@ def _other_subject(art: _Article, previous: _Speaker | None, since: int, opening
     words = set(previous.name.split())
     span = art.doc.char_span(since, opening, alignment_mode="contract")
     for token in span or ():
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ROOT" or art.in_quote(token.idx):
+        if token.dep_ not in {"nsubj", "nsubjpass"} or _main_verb(token) is None or art.in_quote(token.idx):
             continue
         if art.resolver.sentence(token).start_char < since or (
             previous.start is not None and previous.start <= token.idx < (previous.end or previous.start)
@@ -1122,16 +1141,41 @@ def _named_subject(art: _Article, subject: Token, besides: set[str]) -> Token | 
     return None
 
 
+# The words that tell a son from his father of one name: "Donald Trump Jr." is not "Donald Trump".
+_GENERATIONS = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
 def _same_name(name: str, words: set[str]) -> bool:
     """Whether the person's ``name`` is written with ``words`` alone (a title such as "Mr." aside), or holds them
-    all ("Hillary Clinton" after "Clinton"); no ``words`` (no one spoke before) are no one's name."""
+    all ("Hillary Clinton" after "Clinton"); no ``words`` (no one spoke before) are no one's name. A generation
+    written with one name and not the other ("Donald Trump Jr." after "Donald Trump") is another person."""
     written = name.split()
+    if {w.casefold() for w in written} & _GENERATIONS != {w.casefold() for w in words} & _GENERATIONS:
+        return False
     return all(w in words or w.endswith(".") for w in written) or (bool(words) and words <= set(written))
+
+
+def _main_verb(subject: Token) -> Token | None:
+    """The main verb of the sentence ``subject`` is the subject of: its head where that is the root, or the root
+    where the parse took a participle set off after the subject for a clause of its own ("Bea Lund, asked about
+    the plan, said nothing": "Lund" the subject of "asked", a clause of "said"). None for a subject of a clause."""
+    head = subject.head
+    if head.dep_ == "ROOT":
+        return head
+    if (
+        head.dep_ == "ccomp"
+        and head.head.dep_ == "ROOT"
+        and subject.i < head.i < head.head.i
+        and any(t.text == "," for t in subject.doc[subject.i : head.i])
+    ):
+        return head.head
+    return None
 
 
 def _clause_verb(person: Token) -> Token:
     """The verb whose subject ``person`` is, or is set beside (:func:`_named_subject`)."""
-    return person.head.head if person.dep_ == "appos" else person.head
+    subject = person.head if person.dep_ == "appos" else person
+    return _main_verb(subject) or subject.head
 
 
 # Gestures written as a sentence of their own before a person's words: "Bea Lund shook her head. “...”".
@@ -1345,7 +1389,10 @@ def _finite(clause: Token) -> bool:
 
 def _unsaid(cue: Token) -> bool:
     """ "did not respond to calls seeking comment", "would not comment on the talks": a negated speech verb with no
-    clause reports that nothing was said (a refusal), not words someone said."""
+    clause reports that nothing was said (a refusal), not words someone said; so does one whose object is nothing
+    ("said nothing", "said little")."""
+    if any(c.dep_ == "dobj" and c.lower_ in {"nothing", "little"} for c in cue.children):
+        return True
     return any(c.dep_ == "neg" for c in cue.children) and not any(c.dep_ == "ccomp" for c in cue.children)
 
 
@@ -1588,12 +1635,22 @@ _HEADLINE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}): (
 
 
 _HEADLINE_WORDS = 20
-# Labels of a credit line ("Source: Harbour Gazette"), which names where a text or a picture came from.
+# Labels of a credit line ("Source: Harbour Gazette"), which names where a text or a picture came from, and of a
+# page's furniture ("Correction: ...", "Contributing: Ann Roe", "Email: ...").
 _CREDIT_LABELS = frozenset(
-    "source sources photo photos picture pictures image images video credit credits file".split()
+    "source sources photo photos picture pictures image images video credit credits file correction corrections "
+    "clarification contributing email e-mail update updated".split()
 )
 # A sentence ends after a word of two lower-case letters or more ("in June. A draft"), not after "U.S." or "Mr.".
 _NEXT_SENTENCE = re.compile(r"[a-z0-9]{2}[.!?][”\"’']? [A-Z]")
+
+
+def _names_a_party(art: _Article, start: int, end: int) -> bool:
+    """Whether a headline's label of several words at ``[start, end)``, which no word of it types, is a name the
+    article gives someone: a mention of a person or a body there. A page's furniture ("The Latest", a newsletter's
+    name, a column's) is none; one word ("Brun: ...") is read as a name, unless it is a credit's or a page's label
+    (:data:`_CREDIT_LABELS`)."""
+    return any(m.start <= start and end <= m.end and m.type in {"PERSON", "ORG", "NORP", "GPE"} for m in art.mentions)
 
 
 def _headline(art: _Article) -> list[Quote]:
@@ -1612,6 +1669,8 @@ def _headline(art: _Article) -> list[Quote]:
             end -= 1
         persons = art.persons_in(who_start, who_end)
         kind = SpeakerKind.PERSON if persons else speakers.kind_of(match.group("who"), None, [])
+        if kind is SpeakerKind.UNKNOWN and " " in match.group("who") and not _names_a_party(art, who_start, who_end):
+            continue  # "The Latest: ...", "Tuesday’s Morning Email: ...": a page's furniture, not a name
         if kind is SpeakerKind.UNKNOWN:
             kind = SpeakerKind.GROUP
         speaker = _Speaker(match.group("who"), kind, who_start, who_end, who_start)

