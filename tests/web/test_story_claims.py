@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from newsdesk.claims import summary as claim_summary
 from newsdesk.corpus import Corpus
 from newsdesk.store import Store
 from newsdesk.web import create_app
@@ -132,3 +133,22 @@ def test_a_claim_card_names_its_first_origins_and_counts_the_rest() -> None:
     html = str(macro([card], [100.0]))
     assert "Outlet 11<" in html and "Outlet 12<" not in html and "and 288 more" in html
     assert len(html) < 5_000  # not 300 names
+
+
+def test_brief_compares_the_storys_claims_once(
+    client: TestClient, corpus: Corpus, story: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The brief shows the story's claims and its contradictions: both come from one comparison of its claims (at
+    2,000 articles a comparison takes 16 CPU seconds), and the contradictions are those the CLI lists. (Framing
+    reads the clusters without their conflicts, ``only=set()``: not a comparison.)"""
+    expected = corpus.contradictions(story)
+    assert expected
+    compared = []
+    clusters = claim_summary.clusters
+    monkeypatch.setattr(claim_summary, "clusters", lambda *a, **k: compared.append(k.get("only")) or clusters(*a, **k))
+    brief = client.get(f"/stories/{story}/brief.json").json()
+    assert compared.count(None) == 1, compared
+    assert [[s["value"] for s in c["sides"]] for c in brief["disputed"]] == [
+        [s["value"] for s in c["sides"]] for c in expected
+    ][: len(brief["disputed"])]
+    assert brief["disputed"]
