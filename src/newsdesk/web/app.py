@@ -46,6 +46,7 @@ def environment() -> jinja2.Environment:
     env.filters["as_read"] = lambda entry: as_read(entry["date"], entry.get("precision"))
     env.filters["day"] = lambda value: (value or "")[:10] or "undated"
     env.filters["tone"] = charts.tone
+    env.filters["role_text"] = lambda r: r if isinstance(r, str) else (r.get("role") or r.get("name") or str(r))
     env.filters["reported"] = how_reported  # one wording of an origin's part, the CLI's and the briefs'
     # An origin whose articles name no outlet goes by its first article's id (claims.corroborate).
     env.tests["article_id"] = is_article_id
