@@ -116,7 +116,7 @@ def create_app(corpus: Corpus, *, allowed_hosts: Iterable[str] | None = None) ->
     pages = (readers, templates, cache, views)
     routes: list[BaseRoute] = [
         *_twins("/", "/index.json", stories.index, *pages),
-        Route("/stories/{story_id}/brief.{fmt}", stories.brief_endpoint(readers)),
+        Route("/stories/{story_id}/brief.{fmt}", stories.brief_endpoint(readers, cache)),
         *_twins("/stories/{story_id}", "/stories/{story_id}.json", stories.story, *pages),
         *_twins("/stories/{story_id}/{section}", "/stories/{story_id}/{section}.json", stories.section, *pages),
         *_twins("/articles/{article_id}", "/articles/{article_id}.json", articles.article, *pages),
