@@ -17,6 +17,7 @@ from newsdesk.corpus import Corpus
 from newsdesk.report import FORMATS, build_brief, render
 from newsdesk.store import Store
 from newsdesk.web import create_app
+from newsdesk.web.app import environment
 from newsdesk.web.views import stories
 from tests.claims.test_claims import CORPUS, FAST
 
@@ -168,3 +169,30 @@ def test_a_briefs_other_formats_are_rendered_from_the_brief_made(
         for fmt in (*FORMATS, FORMATS[0]):
             assert fresh.get(f"/stories/{story}/brief.{fmt}").text == alone[fmt]
     assert made == [story]
+
+
+def test_a_contradictions_unnamed_origins_link_to_their_articles() -> None:
+    """The other side of a contradiction names its origins; one whose articles name no outlet goes by its first
+    article's id, and reads "an article, outlet not stated": linked to that article, as on the claim's own origin
+    line (a store of outlet-less articles showed a dozen such words in a row, none leading anywhere)."""
+    unnamed = ["0123456789abcdef", "fedcba9876543210"]
+    span = {"article_id": unnamed[0], "start": 0, "end": 5, "outlet": None}
+    card = {
+        "text": "Twelve died.", "cut": False, "contested": True, "single_source": False, "independent": 1,
+        "articles": 1, "slot": "", "first": None, "own": 1, "relayed": 0, "origins": [],
+        "support": [], "more_support": 0,
+        "contradicts": [
+            {
+                "kind": "count", "value": "12", "spans": [span],
+                "other": {"origins": [*unnamed, "Harbour <Gazette>"], "articles": 3, "value": "9", "spans": [span],
+                          "text": "Nine died."},
+            }
+        ],
+    }  # fmt: skip
+    page = environment().from_string('{% from "claims.html" import claims %}{{ claims(items, []) }}')
+    html = page.render(items=[card])
+    told = html[html.index("3 articles (") : html.index(") say")]
+    assert told == (
+        '3 articles (<a href="/articles/0123456789abcdef">an article, outlet not stated</a>, '
+        '<a href="/articles/fedcba9876543210">an article, outlet not stated</a>, Harbour &lt;Gazette&gt;'
+    )
