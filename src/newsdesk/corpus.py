@@ -95,6 +95,11 @@ def is_demo_database(path: str | Path) -> bool:
     return Store.is_marked(path, "demo")
 
 
+def _most_backed(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claim clusters with most independent origins first, then most articles."""
+    return sorted(clusters, key=lambda c: (-len(c["independent_origins"]), -len(c["article_ids"])))
+
+
 def _in_sentence(item: dict[str, Any]) -> dict[str, Any]:
     """An :meth:`Corpus.entity_mentions` item with its sentence cut into pieces at its mentions."""
     (window, base), (_, left, right), (cut_left, cut_right) = item.pop("_window"), item.pop("_where"), item.pop("_cut")
@@ -945,7 +950,17 @@ class Corpus:
             found = [c for c in found if c["contradicts"]]
         if single_source:
             found = [c for c in found if c["single_source"]]
-        return sorted(found, key=lambda c: (-len(c["independent_origins"]), -len(c["article_ids"])))
+        return _most_backed(found)
+
+    def claims_and_contradictions(self, story_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """:meth:`claims` and :meth:`contradictions` of one story from one comparison of its claims (a brief shows
+        both: compared twice, a story of 2,000 articles took twice the 16 CPU seconds of one).
+
+        Raises:
+            NotFoundError: ``story_id`` names no story.
+        """
+        found, conflicts = self._claim_clusters(story_id)
+        return _most_backed(found), claim_summary.contradictions(found, conflicts)
 
     def contradictions(self, story_id: str | None = None, *, updates: bool = False) -> list[dict[str, Any]]:
         """Pairs of claim clusters that give incompatible values for one slot, or deny one another (the

@@ -147,6 +147,33 @@ def test_entity_mentions_are_paginated_with_a_404_past_the_end(
         assert fresh.get(f"/entities/{varga['id']}.json?quotes={quote_pages + 1}").status_code == 404
 
 
+def test_a_hubs_many_names_and_roles_show_a_few_and_the_rest_behind_more(
+    demo_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 7,000 articles a hub entity had 70 names and 29 roles, a phone screen of them above its mentions: the
+    page lists the first few and the rest behind "N more" (a <details>), the JSON twin every one of them."""
+    varga = _varga(demo_corpus)
+    card = Corpus.entity_card
+    names = [f"Varga name{i}" for i in range(30)]
+    roles = [f"role<{i}>" for i in range(15)]
+
+    def grown(self: Corpus, entity_id: str) -> dict[str, Any]:
+        return {**card(self, entity_id), "aliases": [varga["name"], *names], "roles": roles}
+
+    monkeypatch.setattr(Corpus, "entity_card", grown)
+    with TestClient(create_app(demo_corpus), raise_server_exceptions=False) as fresh:
+        page = fresh.get(f"/entities/{varga['id']}").text
+        data = fresh.get(f"/entities/{varga['id']}.json").json()
+    assert data["entity"]["aliases"][1:] == names and data["entity"]["roles"] == roles
+    shown, rest = entities.LISTED, len(names) - entities.LISTED
+    head, _, folded = page.partition('<details class="more">')
+    assert ", ".join(names[:shown]) in head and names[shown] not in head
+    assert f"<summary>{rest} more names</summary>{', '.join(names[shown:])}</details>" in folded
+    roles_shown, _, roles_folded = folded.partition('<details class="more">')
+    assert "role&lt;9&gt;" in roles_shown and "role&lt;10&gt;" not in roles_shown and "role<" not in page  # escaped
+    assert roles_folded.startswith(f"<summary>{len(roles) - shown} more roles</summary>role&lt;10&gt;")
+
+
 def _assert_speech_marked(page: str, quotes: list[dict[str, Any]]) -> None:
     """Direct quotes in <q> (the browser adds the marks); reported speech labelled and never in <q> or marks."""
     assert any(q["direct"] for q in quotes) and any(not q["direct"] for q in quotes)

@@ -583,7 +583,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
         ref = refs.setdefault(article_id, len(refs) + 1)
         return {"text": text, "article_id": article_id, "start": start, "end": end, "ref": ref}
 
-    claims = corpus.claims(story["id"])
+    claims, contradictions = corpus.claims_and_contradictions(story["id"])
     # Where each article tells a claim the claims stage matched across reports: two summary lines telling one claim
     # ("the US is preparing to recognise Russian control over Crimea", "the US may be open to recognising Russia's
     # control over Crimea") say the same news, however differently worded.
@@ -745,7 +745,7 @@ def build(corpus: Corpus, story_id: str) -> dict[str, Any]:
             ],
             "one_origin": item.get("one_origin", False),
         }
-        for item in corpus.contradictions(story["id"])[:_CLAIMS]
+        for item in contradictions[:_CLAIMS]
     ]
     framed = corpus.framing(story["id"])
     framing = {

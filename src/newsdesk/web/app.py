@@ -46,6 +46,7 @@ def environment() -> jinja2.Environment:
     env.filters["as_read"] = lambda entry: as_read(entry["date"], entry.get("precision"))
     env.filters["day"] = lambda value: (value or "")[:10] or "undated"
     env.filters["tone"] = charts.tone
+    env.filters["role_text"] = lambda r: r if isinstance(r, str) else (r.get("role") or r.get("name") or str(r))
     env.filters["reported"] = how_reported  # one wording of an origin's part, the CLI's and the briefs'
     # An origin whose articles name no outlet goes by its first article's id (claims.corroborate).
     env.tests["article_id"] = is_article_id
@@ -115,7 +116,7 @@ def create_app(corpus: Corpus, *, allowed_hosts: Iterable[str] | None = None) ->
     pages = (readers, templates, cache, views)
     routes: list[BaseRoute] = [
         *_twins("/", "/index.json", stories.index, *pages),
-        Route("/stories/{story_id}/brief.{fmt}", stories.brief_endpoint(readers)),
+        Route("/stories/{story_id}/brief.{fmt}", stories.brief_endpoint(readers, cache)),
         *_twins("/stories/{story_id}", "/stories/{story_id}.json", stories.story, *pages),
         *_twins("/stories/{story_id}/{section}", "/stories/{story_id}/{section}.json", stories.section, *pages),
         *_twins("/articles/{article_id}", "/articles/{article_id}.json", articles.article, *pages),

@@ -13,10 +13,11 @@ from newsdesk.errors import NotFoundError
 from newsdesk.web.page import Page, int_param
 from newsdesk.web.views import positions
 
-__all__ = ["MENTIONS_PER_PAGE", "QUOTES_PER_PAGE", "TYPE_WORDS", "entity"]
+__all__ = ["LISTED", "MENTIONS_PER_PAGE", "QUOTES_PER_PAGE", "TYPE_WORDS", "entity"]
 
 MENTIONS_PER_PAGE = MENTIONS  # the digest stage keeps a hub entity's first page of this many
 QUOTES_PER_PAGE = 20
+LISTED = 10  # names and roles of an entity shown at first; the others behind "N more"
 # The entity types the model writes, as a reader says them.
 TYPE_WORDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "group"}
 
@@ -78,4 +79,4 @@ def entity(corpus: Corpus, request: Request) -> Page:
         "stances": stances,
     }
     charts = [positions.timeline(s["evidence"]) for s in stances]
-    return Page("entity.html", data, {"type_words": TYPE_WORDS, "stance_charts": charts})
+    return Page("entity.html", data, {"type_words": TYPE_WORDS, "stance_charts": charts, "shown": LISTED})
