@@ -735,7 +735,6 @@ def test_origins_takes_stored_members_profiles_from_their_features(tmp_path: Pat
         stored = {a["id"] for a in corpus.articles()}
         profiled.clear()
         whole.clear()
-        corpus._kept = None  # as a fresh process would: not the profiles the first run kept (decision 0099)
         with monkeypatch.context() as patch:
             patch.setattr(grouping.rewrites, "profile", counted)
             patch.setattr(Store, "articles", spy)

@@ -308,7 +308,7 @@ def test_a_failed_entities_batch_is_not_kept(
     assert len(builds) == 2
 
 
-# -- the other corpus stages: cluster's term counts, origins' profiles ---------------------------------------------
+# -- the other corpus stages: cluster's term counts (origins' profiles are not kept) ---------------------------------
 
 
 @pytest.fixture
@@ -335,53 +335,63 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     return seen
 
 
-def _as_read(corpus: Corpus, reads: dict[str, list[str]]) -> tuple[dict[int, int], int, dict[str, Any]]:
-    """What the kept cluster and origins memos hold, and what a fresh process would read for them from the store
-    (not counted in ``reads``)."""
-    from newsdesk import grouping
-
+def _as_read(corpus: Corpus, reads: dict[str, list[str]]) -> tuple[dict[int, int], int]:
+    """What the kept cluster memo holds, checked against what a fresh process would read for it from the store (not
+    counted in ``reads``); origins keeps nothing."""
     assert corpus._kept is not None
     kept = corpus._kept[1]
-    assert set(kept["cluster"]) == {"df"} and set(kept["origins"]) <= {"profiles"}
+    assert set(kept["cluster"]) == {"df"} and not kept.get("origins")
     df = kept["cluster"]["df"]
     counts, documents = corpus.store.term_counts()
     reads["term_counts"].pop()
-    profiles = kept["origins"].get("profiles", {})
-    sources = grouping._Sources(corpus.store, {}, list(profiles))
     assert dict(df.counts) == counts and df.documents == documents
-    profiled = len(reads["profiles"])
-    same = {i: sources.profile(i) == p for i, p in profiles.items()}
-    del reads["profiles"][profiled:]
-    return counts, documents, same
+    return counts, documents
 
 
-def test_a_corpus_ingesting_again_keeps_its_term_counts_and_profiles_and_stores_what_fresh_processes_store(
+def _profiles_held(kept: Any) -> int:
+    """How many comparison profiles (``rewrites.Profile``) a kept memo holds, wherever in it."""
+    from newsdesk.cluster import rewrites
+
+    if isinstance(kept, rewrites.Profile):
+        return 1
+    if isinstance(kept, dict):
+        return sum(_profiles_held(v) for v in kept.values())
+    if isinstance(kept, (list, tuple, set)):
+        return sum(_profiles_held(v) for v in kept)
+    return 0
+
+
+def test_a_corpus_ingesting_again_keeps_its_term_counts_and_stores_what_fresh_processes_store(
     tmp_path: Path, small_batches: None, reads: dict[str, list[str]]
 ) -> None:
-    again: list[str] = []
     with open_corpus(tmp_path / "kept.db") as corpus:
-        for n, step in enumerate(_steps()):
-            before = len(reads["profiles"])
-            held = set(corpus._kept[1]["origins"].get("profiles", ())) if corpus._kept and n else set()
+        for step in _steps():
             corpus.ingest(step)
-            again += [i for i in reads["profiles"][before:] if i in held]
-            # What the run keeps is what a fresh process reads from the store: the term counts, each profile.
-            counts, documents, same = _as_read(corpus, reads)
-            assert documents > 0 and counts and all(same.values())
-    # The term counts are read once, by the first run; no profile a run kept is read again by the next.
+            # What the run keeps is what a fresh process reads from the store: the term counts.
+            counts, documents = _as_read(corpus, reads)
+            assert documents > 0 and counts
+    # The term counts are read once, by the first run.
     assert reads["term_counts"] == ["read"]
-    assert not again
-    kept = len(reads["profiles"])
     for step in _steps():  # a process a step
         with open_corpus(tmp_path / "fresh.db") as corpus:
             corpus.ingest(step)
     assert len(reads["term_counts"]) == 1 + _STEPS
-    # Fewer stored articles profiled (those the runs kept), and the same store.
-    assert kept < len(reads["profiles"]) - kept
     assert _digest(tmp_path / "kept.db") == _digest(tmp_path / "fresh.db")
 
 
-def test_a_store_written_between_runs_has_its_term_counts_and_profiles_read_again(
+def test_no_comparison_profile_is_held_between_runs(
+    tmp_path: Path, small_batches: None, reads: dict[str, list[str]]
+) -> None:
+    # Origins' profiles, about 100 KB a member of a long article, were held between runs and added to run by run up
+    # to ``PROFILES`` (16,384), for about 0.4 CPU s a run: the next run reads again those it needs (decision 0099).
+    with open_corpus(tmp_path / "news.db") as corpus:
+        for step in _steps():
+            corpus.ingest(step)
+            assert corpus._kept is not None and _profiles_held(corpus._kept[1]) == 0
+    assert reads["profiles"]  # (the runs did profile stored members: a batch was compared with them)
+
+
+def test_a_store_written_between_runs_has_its_term_counts_read_again(
     tmp_path: Path, reads: dict[str, list[str]]
 ) -> None:
     db = tmp_path / "news.db"

@@ -648,18 +648,18 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
 
 
 def kept(stage: str, memo: Memo) -> None:
-    """What the ``stage`` (``cluster`` or ``origins``) keeps of its run's ``memo`` for the Corpus's next run, when
-    the store is as the run left it (decision 0099); the rest is taken out, and the next run builds it from the store.
+    """What the ``stage`` (``cluster``; any other keeps nothing) keeps of its run's ``memo`` for the Corpus's next
+    run, when the store is as the run left it (decision 0099); the rest is taken out, and the next run builds it from
+    the store.
 
     - cluster: its term counts (``DocumentFrequencies``), which count every stored article's terms once each batch has
       added its own, as the store does with the counts the batch returns (the number of documents too): what the next
       run would read (``View.term_counts``). Not its events and stories: their centroids are held as the run summed
       them (the store keeps 32 bits a weight), weighted by the run's document frequencies, and their terms' lists in
       the order they took reports; a Grouper built from the store differs in all three.
-    - origins: the comparison profiles of the members later articles are compared with, which a stored article's
-      text, credits and linked quotes give (none of which a run changes but the batch's own, which ``origins``
-      profiles anew); results never depend on them (``PROFILES``). Not its groups: a stored event's members are ranked
-      by the order the run meets them.
+
+    Not origins' comparison profiles (decision 0099, seventh session, h-rm54): right as they were kept, but about
+    100 KB a member, held between runs and added to run by run up to ``PROFILES``, for about 0.4 CPU s a run.
     """
     if stage == "cluster":
         events: Grouper | None = memo.get("events")
@@ -669,11 +669,6 @@ def kept(stage: str, memo: Memo) -> None:
         if df is not None:
             df.add(())  # counts nothing: lets go what the run's look-ups remembered
             memo["df"] = df
-    elif stage == "origins":
-        profiles = memo.get("profiles")
-        memo.clear()
-        if profiles:
-            memo["profiles"] = profiles
     else:
         memo.clear()
 

@@ -807,8 +807,8 @@ BUILTIN: tuple[Stage, ...] = (
         produces=("article.origin",),
         keeps_state=True,
         reads=("article.quotes",),  # who its articles quote as speaking to which outlet
-        lasting=True,  # the comparison profiles of the members it compares with (decision 0099)
-        keeps=_kept("origins"),
+        # Not lasting: its comparison profiles, kept, held about 100 KB a member between runs and grew run by run to
+        # ``PROFILES`` for about 0.4 CPU s a run (decision 0099, seventh session, h-rm54).
     ),
     CorpusStage(
         "claim_match",
