@@ -367,6 +367,33 @@ def test_ingest_every_stops_after_the_run_ctrl_c_or_sigterm_comes_in(
         assert corpus.count() == len(_steps()[0])
 
 
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_a_stop_signal_as_the_watch_starts_or_ends_its_wait_does_not_hang(signum: str) -> None:
+    import os
+    import signal
+
+    from newsdesk.cli import ingest
+
+    def too_long(signum: int, frame: Any) -> None:
+        raise TimeoutError("the stop signal's handler waited for the lock the main thread holds")
+
+    alarm = signal.signal(signal.SIGALRM, too_long)
+    try:
+        with ingest._stopping() as stop:
+            # The main thread holds the event's lock as ``stop.wait`` starts waiting and as it ends (a few steps of
+            # each wait): a signal handled there must not take that lock itself.
+            signal.alarm(5)
+            with stop._cond:  # type: ignore[attr-defined]
+                os.kill(os.getpid(), getattr(signal, signum))
+            signal.alarm(0)
+            assert stop.wait(5)
+            with pytest.raises(KeyboardInterrupt):  # a second signal stops the run itself
+                os.kill(os.getpid(), getattr(signal, signum))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, alarm)
+
+
 @pytest.mark.parametrize(("args", "message"), [(["--every", "soon"], "not a duration"), (["--times", "2"], "--every")])
 def test_ingest_every_refuses_what_it_cannot_read(cli: Any, home: Path, args: list[str], message: str) -> None:
     code, err = _watched(cli, str(home), *args)

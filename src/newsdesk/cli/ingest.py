@@ -216,10 +216,16 @@ def _stopping() -> Iterator[threading.Event]:
         yield stop
         return
 
+    signalled: list[int] = []
+
     def asked(signum: int, frame: FrameType | None) -> None:
-        if stop.is_set():
+        if signalled:
             raise KeyboardInterrupt
-        stop.set()
+        signalled.append(signum)
+        # The event is set from a thread of its own: the handler runs in the main thread between two of its steps,
+        # which may be inside ``stop.wait`` holding the event's lock (as it starts waiting or ends), and a handler
+        # taking that lock there would wait for it forever.
+        threading.Thread(target=stop.set, name="newsdesk-stop", daemon=True).start()
 
     previous = {signum: signal.signal(signum, asked) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
