@@ -496,6 +496,44 @@ def test_ingest_every_stops_after_the_run_ctrl_c_or_sigterm_comes_in(
         assert corpus.count() == len(_steps()[0])
 
 
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_a_stop_signal_as_the_wait_between_runs_starts_ends_it_and_does_not_hang(
+    monkeypatch: pytest.MonkeyPatch, signum: str
+) -> None:
+    import os
+    import signal
+    import threading
+    import time
+
+    from newsdesk.cli import ingest
+
+    def too_long(signum: int, frame: Any) -> None:
+        raise TimeoutError("the stop signal's handler never returned")
+
+    def signalled_as(wait: Any) -> Any:
+        # The signal comes as the wait starts: its handler runs there, in the main thread, before it sleeps.
+        def starting(*args: Any, **kwargs: Any) -> Any:
+            os.kill(os.getpid(), getattr(signal, signum))
+            return wait(*args, **kwargs)
+
+        return starting
+
+    monkeypatch.setattr(threading.Condition, "wait", signalled_as(threading.Condition.wait))
+    monkeypatch.setattr(time, "sleep", signalled_as(time.sleep))
+    alarm = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(5)
+    try:
+        with ingest._stopping() as stop:
+            assert stop.wait(3600)  # ended by the signal, not after an hour
+            monkeypatch.undo()
+            assert stop.is_set()
+            with pytest.raises(KeyboardInterrupt):  # a second signal stops the run itself
+                os.kill(os.getpid(), getattr(signal, signum))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, alarm)
+
+
 @pytest.mark.parametrize(("args", "message"), [(["--every", "soon"], "not a duration"), (["--times", "2"], "--every")])
 def test_ingest_every_refuses_what_it_cannot_read(cli: Any, home: Path, args: list[str], message: str) -> None:
     code, err = _watched(cli, str(home), *args)

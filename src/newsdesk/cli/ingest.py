@@ -206,22 +206,53 @@ def ingest(
 _clock: Callable[[], float] = time.monotonic
 
 
+class _Woken(Exception):
+    """Raised by the stop signal's handler into :meth:`_Stop.wait` only, to end the wait between runs."""
+
+
+class _Stop:
+    """Whether a stop signal came (``asked``), and the wait between runs it ends. Its handler (:meth:`signalled`)
+    runs in the main thread between any two of its steps, so it takes no lock: a ``threading.Event`` set there
+    waited forever for the lock its own ``wait`` holds as it starts waiting and as it ends."""
+
+    def __init__(self) -> None:
+        self.asked = False
+        self._sleeping = False
+
+    def is_set(self) -> bool:
+        return self.asked
+
+    def signalled(self, signum: int, frame: FrameType | None) -> None:
+        if self.asked:
+            raise KeyboardInterrupt  # the second signal stops the run itself
+        self.asked = True
+        if self._sleeping:
+            raise _Woken
+
+    def wait(self, seconds: float) -> bool:
+        """Wait ``seconds``, or until a stop signal comes; whether one came."""
+        try:
+            try:
+                self._sleeping = True
+                if not self.asked:
+                    time.sleep(seconds)
+            finally:
+                self._sleeping = False
+        except _Woken:
+            pass
+        return self.asked
+
+
 @contextmanager
-def _stopping() -> Iterator[threading.Event]:
-    """An event set by Ctrl-C (SIGINT) or SIGTERM (``kill``, a service manager's stop) in the block, which goes on:
-    the watch stops once its run is done, so a stop never ends a run midway. A second signal stops the run itself,
-    as without --every. Off the main thread (no signal handler can be set there), an event nothing sets."""
-    stop = threading.Event()
+def _stopping() -> Iterator[_Stop]:
+    """What Ctrl-C (SIGINT) or SIGTERM (``kill``, a service manager's stop) asked in the block, which goes on: the
+    watch stops once its run is done, so a stop never ends a run midway. A second signal stops the run itself, as
+    without --every. Off the main thread (no signal handler can be set there), a stop nothing asks."""
+    stop = _Stop()
     if threading.current_thread() is not threading.main_thread():
         yield stop
         return
-
-    def asked(signum: int, frame: FrameType | None) -> None:
-        if stop.is_set():
-            raise KeyboardInterrupt
-        stop.set()
-
-    previous = {signum: signal.signal(signum, asked) for signum in (signal.SIGINT, signal.SIGTERM)}
+    previous = {signum: signal.signal(signum, stop.signalled) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield stop
     finally:
