@@ -867,8 +867,15 @@ def test_a_name_listed_with_people_stays_a_body_where_the_article_writes_it_so_a
         ),
         (
             "Tarrow hosted the Marvosk Film Festival and the Tarrow City Marathon.",
-            {"Tarrow": "GPE", "Marvosk Film Festival": "ORG", "Tarrow City Marathon": "PERSON"},
+            {"Tarrow": "GPE", "Marvosk Film Festival": "LOC", "Tarrow City Marathon": "PERSON"},
             {"Tarrow": "GPE"},
+        ),
+        # A festival is also the body that holds it: tagged an organisation, it stays one, as a place it is
+        # the event; "Marvosk" alone stays the place (decision 0094, revised 2026-12-08).
+        (
+            "Marvosk's mayor agreed when the Marvosk Film Festival said it would bar the film.",
+            {"Marvosk Film Festival": "ORG", "Marvosk": "GPE"},
+            {"Marvosk Film Festival": "ORG", "Marvosk": "GPE"},
         ),
     ],
 )

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "BODY_EVENT_HEADS",
     "BODY_HEADS",
     "CLASS_NOUNS",
     "EVENT_HEADS",
@@ -81,13 +82,17 @@ BODY_HEADS = frozenset(
 # Last words that make a name an event, a stage of one or a law ("the Super Fours", "the Clean Rivers Act"): none is a
 # person, a body or a place, whatever the model called it, and no mention is kept of it (as of what the model itself
 # tags an event or a law). "League" and "Games" are left out: they also end bodies ("Awami League", "Epic Games"); so
-# is "Office", which ends bodies far more often than rooms. "Cup" is left out for now: without the mentions of "the
-# Asia Cup" (a place by the model's tags) dev-news's claims count its two words in two more claims, and two claims of
-# one fact fall apart in claim matching (decision 0026, revised 2026-12-07).
+# is "Office", which ends bodies far more often than rooms. "Cup" was left out once because dropping "the Asia Cup"
+# split two claims of one fact; it is in since the claims stage no longer does (decisions 0026 and 0094, revised
+# 2026-12-07). A festival is also the body that holds it (:data:`BODY_EVENT_HEADS`).
 EVENT_HEADS = frozenset(
     "trophy championship championships olympics paralympics tournament fours sixes eights prix laws act cup "
     "honors honours awards festival marathon summit".split()
 )
+# Event heads that also end the name of the body holding the event, which acts and speaks ("the Cannes Film Festival
+# said it would ban ..."): a name ending so that the model tags an organisation stays one; a place or a person so
+# named is the event, no mention (decision 0094, revised 2026-12-08).
+BODY_EVENT_HEADS = frozenset({"festival"})
 _EXAMPLE_PREPS = {"including", "like", "especially", "notably"}
 # The model's own kinds that a class noun may correct; a nationality or a language ("the English county
 # championship", "the Tatar region") is left as it is. FAC is kept as a place by the mention stage.

@@ -1092,7 +1092,8 @@ def find(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
             start, name = start + owner.end(), name[owner.end() :]
             if entities.skeleton(name.split()[-1]) in persons:
                 kind = "PERSON"  # "Dastmar's Arsen Cybulski" beside "Cybulski told reporters"
-        if kind in _NAMES and " " in name and name.split()[-1].lower() in kinds.EVENT_HEADS:
+        head = name.split()[-1].lower() if " " in name else ""
+        if kind in _NAMES and head in kinds.EVENT_HEADS and not (kind == "ORG" and head in kinds.BODY_EVENT_HEADS):
             continue  # "the Asia Cup" read as a place, "the Super Fours" as a body: an event, a stage, a law
         if kind in _NAMES and " " in name and name.split()[-1].lower() in kinds.BODY_HEADS:
             kind = "ORG"  # "Greywater Terminals" read as a person, "the Harbour Gazette" as a place
