@@ -143,6 +143,9 @@ _WHICH = re.compile(r"[\s,”\"’']*(?:which|that)\s+", re.IGNORECASE)
 # (for views, only what asks or supposes: "could blunt Republicans' demands for change" names demands made)
 _SUPPOSED = re.compile(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _THAT = re.compile(r"\s+that\s+")
+# A position cue written after quoted words that are its content: what was urged, demanded, insisted on, proposed,
+# pledged, promised or agreed ("“Belstad should drop the toll,” Holm demanded").
+_DEMANDING = re.compile(r"(?:urg|insist|demand|propos|pledg|promis|agre|advocat)")
 # "legitimising conquest would invite aggression": a proposition judged by what it would bring about.
 _CONSEQUENCE = re.compile(r"(?P<subject>[^,;]{3,90}?)\s+(?:would|could|will|might|may)\s+(?!be\b)\w+", re.IGNORECASE)
 _RELATIVE = re.compile(
@@ -728,8 +731,10 @@ _FINITE = re.compile(
 )
 
 
-# What no object opens with: a list of who ("such as", "like", "including"), a link ("https://...").
-_NO_OBJECT = re.compile(r"(?:such\s+as|like|including)\s|https?:|www\.", re.IGNORECASE)
+# What no object opens with: a list of who ("such as", "like", "including" before a name: "advocates including The
+# Dallas Morning News"), a link ("https://..."); "including" before a thing is the act ("opposed including the toll
+# in the accord").
+_NO_OBJECT = re.compile(r"(?:[Ss]uch\s+as|[Ll]ike|[Ii]ncluding(?=\s+(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z]))\s|https?:|www\.")
 # A preposition an object ends on when the clause's own object stands before it ("what we want to get rid of").
 _STRANDED = frozenset("of about with for on in at from into".split())
 
@@ -1099,7 +1104,9 @@ _OFFICE_BEFORE = re.compile(
 _OFFICE_AFTER = re.compile(
     rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?(?P<role>{_ROLE})\b(?![ \t]+[A-Z])", re.IGNORECASE
 )
-_HEAD = re.compile(r"(?:co-?)?(?:chief|ceo)|chair", re.IGNORECASE)
+# (a chief executive or a chair; not a chief of staff, who speaks for the one served as before: "Holm's longtime chief
+# of staff Jon Vek")
+_HEAD = re.compile(r"(?:co-?)?(?:chief\s+executive|ceo)|chair", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")
 _ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
 # The same words right before a name ("former Minister Ann Holm"), "ex" and "then" with their hyphen ("ex-Minister").
@@ -1574,9 +1581,15 @@ def _from_quote(
         return None  # "271 pledged delegates", "the proposed merger": a participle before a noun, no verb
     if position is not None and _no_position_here(cue, text[cue_at + len(cue) : quote.end]):
         return None
-    if (position is not None or act) and quote.end <= cue_at and not _WHICH.fullmatch(text, quote.end, actor.start):
+    if (
+        (position is not None or act)
+        and quote.end <= cue_at
+        and not _WHICH.fullmatch(text, quote.end, actor.start)
+        and not (quote.direct and _DEMANDING.match(cue))
+    ):
         # "On his blog on Tuesday, Schilling did not back down": an object comes after its verb, unless a relative
-        # clause's verb is the cue ("a canal toll, which Belstad rejected")
+        # clause's verb is the cue ("a canal toll, which Belstad rejected") or the words are what a speaker urged,
+        # demanded or promised, quoted ("“Belstad should drop the toll,” Holm demanded")
         return None
     if (position is not None or act) and _SUPPOSED.search(text, sentence[0], actor.start):
         return None  # "Asked if she believed Putin wanted Trump to win, ...": a supposition, no position
@@ -1746,7 +1759,12 @@ def _a_prepositions_object(text: str, start: int, m: Mention) -> bool:
     hit = _PREPOSED.search(text, max(start, m.start - 60), m.start)
     if hit is None:
         return False
+    if hit["prep"].casefold() == "for" and hit["head"] and _SPEAKS_FOR.fullmatch(hit["head"]):
+        return False  # "a spokesman for Belstad rejected ...": one who speaks for it (:data:`_ROLE`)
     return not (hit["prep"].casefold() in {"in", "at", "for"} and hit["head"] and _GROUP.fullmatch(hit["head"]))
+
+
+_SPEAKS_FOR = re.compile(r"spokes(?:man|woman|person)|representatives?|lawyers?|attorneys?", re.IGNORECASE)
 
 
 # A wish put as a possibility ("Republicans might want to consider ..."): the writer's advice, no one's position.
