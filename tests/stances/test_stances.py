@@ -2111,3 +2111,22 @@ def test_these_clauses_hold_their_position(text: str, held: list[tuple[str, Posi
 def test_including_before_a_name_is_still_a_list() -> None:
     text = "Dalen advocates including The Harbour Courier backed it."
     assert extract.find(_article(text, NAMED)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # what a noun is for or on is the thing judged, not why it is judged (h-st54 cut these to "calls", "the push",
+        # "the ban", "the limits", "support")
+        ("Ann Holm welcomed calls for scrapping the canal toll.", "calls for scrapping the canal toll"),
+        ("Ann Holm welcomed the push for scrapping the canal toll.", "the push for scrapping the canal toll"),
+        ("Ann Holm welcomed the ban on campaign posts.", "the ban on campaign posts"),
+        ("Ann Holm condemned the limits on rallies in Dalen.", "the limits on rallies in Dalen"),
+        # why one is judged still ends the target
+        ("Ann Holm praised Belstad for scrapping the canal toll.", "Belstad"),
+        ("Ann Holm welcomed calls for scrapping the canal toll as overdue.", "calls for scrapping the canal toll"),
+    ],
+)
+def test_a_judged_nouns_own_for_or_on_stays_in_the_target(text: str, target: str) -> None:
+    found = extract.find(_person(_article(text, NAMED), "Ann Holm", "Jon Vek"))
+    assert [s.target for s in found if s.actor_id == "p1"] == [target]

@@ -1306,10 +1306,34 @@ def _judged_thing(text: str, cue: str, start: int, end: int) -> int:
     statement"), unless only a pronoun would be left ("him as unfit" says more than "him")."""
     if not _JUDGING_CUE.match(cue):
         return end
-    why = _WHY_OR_WHERE.search(text, start, end)
+    why = _why(text, start, end)
     if why is None or why.start() == start or _PRONOUN_ONLY.fullmatch(text, start, why.start()):
         return end
     return why.start()
+
+
+# Nouns whose "for", "over" or "on" says what they are, not why they are judged ("welcomed calls for scrapping the
+# toll", "the push for ending it", "the ban on campaign posts", "limits on rallies", "the vote for leaving"): the
+# words after are part of the thing judged.
+_OF_WHAT = frozenset(
+    "call calls push campaign campaigns vote votes support case demand demands plan plans bid bids proposal "
+    "proposals pressure effort efforts argument arguments petition petitions motion motions plea pleas appetite "
+    "preference drive move moves idea ideas ban bans limit limits curb curbs restriction restrictions crackdown "
+    "attack attacks war tax taxes rule rules ruling rulings debate moratorium cap caps fight battle row dispute "
+    "talks deal".split()
+)
+
+
+def _why(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first :data:`_WHY_OR_WHERE` between ``start`` and ``end`` that is not what a noun of :data:`_OF_WHAT`
+    before it is of ("calls| for scrapping the toll" goes on; "Vek| for opposing the toll" ends)."""
+    for why in _WHY_OR_WHERE.finditer(text, start, end):
+        word = text[max(start, why.start() - 20) : why.start()].rsplit(None, 1)[-1:]
+        prep = why.group().split(None, 1)[0].casefold()
+        if prep in {"for", "over", "on"} and word and word[0].casefold() in _OF_WHAT:
+            continue
+        return why
+    return None
 
 
 def _make(
@@ -1623,7 +1647,7 @@ def _from_quote(
             # goes on to the thing possessed: the object is read to its clause's end.
             cut = text.startswith(("’s", "'s"), quote.end)
             target = _object(text, quote.start, None if cut else quote.end)
-            if _JUDGING_CUE.match(cue) and (why := _WHY_OR_WHERE.search(text, cue_at + len(cue), quote.start)):
+            if _JUDGING_CUE.match(cue) and (why := _why(text, cue_at + len(cue), quote.start)):
                 # "slammed the plan as “a cynical ploy”", "criticised Vek for making “rude statements”": the words
                 # say as what or why, the plan and Vek are what is judged
                 target = _object(text, cue_at + len(cue), why.start())
