@@ -2130,3 +2130,17 @@ def test_including_before_a_name_is_still_a_list() -> None:
 def test_a_judged_nouns_own_for_or_on_stays_in_the_target(text: str, target: str) -> None:
     found = extract.find(_person(_article(text, NAMED), "Ann Holm", "Jon Vek"))
     assert [s.target for s in found if s.actor_id == "p1"] == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state wished for a thing is a course on it, and being rid of something is one (h-st54 read both as a state
+        # wished, no position); "Belstad wants to be the canal's main user" stays none
+        "Belstad wants the canal toll to be lower.",
+        "Belstad wants to be rid of the canal toll.",
+    ],
+)
+def test_a_state_wished_for_a_thing_is_a_course(text: str) -> None:
+    found = extract.find(_article(text, NAMED))
+    assert [(s.actor_id, s.position) for s in found] == [("e2", Position.SUPPORTS)]

@@ -447,11 +447,13 @@ def _recognition_without_object(cue: str, target: str, article: Article, start: 
 
 # A state wished for oneself or another, not a course of action: "to be" or "to become" before no article, part or
 # participle ("wants to be president", "wanted her to be relatable", "wants to emerge as the go-to candidate");
-# "wants to become a member of NATO", "a party to the accord", "wants them to be held to account" are courses still.
+# "wants to become a member of NATO", "a party to the accord", "wants them to be held to account" are courses still,
+# and so is a state wished for a thing, not a person ("wants the toll to be lower", "wants taxes to be fair"), and
+# being rid or free of something ("wants to be rid of the toll").
 _A_STATE_WISHED = re.compile(
-    r"(?:[\w’'-]+\s+){0,3}?to\s+(?:be|become|emerge|seem|look|feel)\s+"
+    r"(?:(?:her|him|them|me|us|you)\s+)?to\s+(?:be|become|emerge|seem|look|feel)\s+"
     r"(?!(?:(?:a|an|the)\s+)?(?:part|members?|party|signator(?:y|ies))\b|(?:in|on|at|held|made|paid|put|done|sent|kept|"
-    r"brought|cut|set|left|sold|built)\b)"
+    r"brought|cut|set|left|sold|built|rid|free\s+of)\b)"
     r"(?![\w-]+(?:ed|en|wn)\b)",
     re.IGNORECASE,
 )
