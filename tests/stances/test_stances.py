@@ -2044,3 +2044,103 @@ def test_no_stance_from_these_views(text: str, content: str, cue: str, speaker: 
 )
 def test_no_position_in_these_words(text: str, content: str) -> None:
     assert _said(text, content, direct=content[0].isupper(), names={"Belstad": "e2"}) == ()
+
+
+# Review h-rs54 of h-st54 (each failed on main at 103a8864).
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "held"),
+    [
+        # a chief of staff speaks for the one served with words between ("longtime", "new"), as before h-st54: only a
+        # chief executive or a chair needs the title next to the name
+        (
+            "Ann Holm's longtime chief of staff Jon Vek said “we oppose the canal toll.”",
+            {"Ann Holm": "PERSON"},
+            ["Ann Holm"],
+        ),
+        ("Belstad's new chief of staff Jon Vek said “we oppose the canal toll.”", {"Belstad": "GPE"}, ["Belstad"]),
+        # and a chief executive still needs it
+        ("Marovex's new chief executive Jon Vek said “we oppose the canal toll.”", {"Marovex": "ORG"}, []),
+    ],
+)
+def test_a_chief_of_staff_still_speaks_for_the_one_served(text: str, names: dict[str, str], held: list[str]) -> None:
+    test_whom_an_office_speaks_for_and_whom_it_does_not(text, names, held)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "target"),
+    [
+        # quoted words that are what the cue after them urged or demanded: the object of the cue, not words written
+        # before a verb's object ("On his own blog on Tuesday, Jon Vek did not back down" stays none)
+        (
+            "“Belstad should drop the canal toll,” Ann Holm demanded.",
+            "Belstad should drop the canal toll,",
+            "demanded",
+            "Belstad should drop the canal toll",
+        ),
+        (
+            "“Scrap the canal toll now,” Ann Holm urged.",
+            "Scrap the canal toll now,",
+            "urged",
+            "Scrap the canal toll now",
+        ),
+    ],
+)
+def test_quoted_words_a_speaker_urged_are_what_they_support(text: str, content: str, cue: str, target: str) -> None:
+    quote = dataclasses.replace(_quote(text, content, "Ann Holm", cue, "p1"), direct=True)
+    found = extract.find(_person(_article(text, NAMED, (quote,)), "Ann Holm", "Jon Vek"))
+    assert [(s.actor_id, s.position, s.target) for s in found if s.actor_id == "p1"] == [
+        ("p1", Position.SUPPORTS, target)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # one who speaks for a body, after "for", is no preposition's object that acts on nothing
+        ("A spokesman for Belstad rejected the canal toll on Monday.", [("e2", Position.OPPOSES)]),
+        # "including" before a thing is the act opposed, not a list of who
+        ("Belstad opposed including the canal toll in the accord.", [("e2", Position.OPPOSES)]),
+    ],
+)
+def test_these_clauses_hold_their_position(text: str, held: list[tuple[str, Position]]) -> None:
+    assert [(s.actor_id, s.position) for s in extract.find(_article(text, NAMED))] == held
+
+
+def test_including_before_a_name_is_still_a_list() -> None:
+    text = "Dalen advocates including The Harbour Courier backed it."
+    assert extract.find(_article(text, NAMED)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # what a noun is for or on is the thing judged, not why it is judged (h-st54 cut these to "calls", "the push",
+        # "the ban", "the limits", "support")
+        ("Ann Holm welcomed calls for scrapping the canal toll.", "calls for scrapping the canal toll"),
+        ("Ann Holm welcomed the push for scrapping the canal toll.", "the push for scrapping the canal toll"),
+        ("Ann Holm welcomed the ban on campaign posts.", "the ban on campaign posts"),
+        ("Ann Holm condemned the limits on rallies in Dalen.", "the limits on rallies in Dalen"),
+        # why one is judged still ends the target
+        ("Ann Holm praised Belstad for scrapping the canal toll.", "Belstad"),
+        ("Ann Holm welcomed calls for scrapping the canal toll as overdue.", "calls for scrapping the canal toll"),
+    ],
+)
+def test_a_judged_nouns_own_for_or_on_stays_in_the_target(text: str, target: str) -> None:
+    found = extract.find(_person(_article(text, NAMED), "Ann Holm", "Jon Vek"))
+    assert [s.target for s in found if s.actor_id == "p1"] == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state wished for a thing is a course on it, and being rid of something is one (h-st54 read both as a state
+        # wished, no position); "Belstad wants to be the canal's main user" stays none
+        "Belstad wants the canal toll to be lower.",
+        "Belstad wants to be rid of the canal toll.",
+    ],
+)
+def test_a_state_wished_for_a_thing_is_a_course(text: str) -> None:
+    found = extract.find(_article(text, NAMED))
+    assert [(s.actor_id, s.position) for s in found] == [("e2", Position.SUPPORTS)]

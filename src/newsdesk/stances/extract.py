@@ -143,6 +143,9 @@ _WHICH = re.compile(r"[\s,”\"’']*(?:which|that)\s+", re.IGNORECASE)
 # (for views, only what asks or supposes: "could blunt Republicans' demands for change" names demands made)
 _SUPPOSED = re.compile(r"\b(?:if|whether|unless)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _THAT = re.compile(r"\s+that\s+")
+# A position cue written after quoted words that are its content: what was urged, demanded, insisted on, proposed,
+# pledged, promised or agreed ("“Belstad should drop the toll,” Holm demanded").
+_DEMANDING = re.compile(r"(?:urg|insist|demand|propos|pledg|promis|agre|advocat)")
 # "legitimising conquest would invite aggression": a proposition judged by what it would bring about.
 _CONSEQUENCE = re.compile(r"(?P<subject>[^,;]{3,90}?)\s+(?:would|could|will|might|may)\s+(?!be\b)\w+", re.IGNORECASE)
 _RELATIVE = re.compile(
@@ -444,11 +447,13 @@ def _recognition_without_object(cue: str, target: str, article: Article, start: 
 
 # A state wished for oneself or another, not a course of action: "to be" or "to become" before no article, part or
 # participle ("wants to be president", "wanted her to be relatable", "wants to emerge as the go-to candidate");
-# "wants to become a member of NATO", "a party to the accord", "wants them to be held to account" are courses still.
+# "wants to become a member of NATO", "a party to the accord", "wants them to be held to account" are courses still,
+# and so is a state wished for a thing, not a person ("wants the toll to be lower", "wants taxes to be fair"), and
+# being rid or free of something ("wants to be rid of the toll").
 _A_STATE_WISHED = re.compile(
-    r"(?:[\w’'-]+\s+){0,3}?to\s+(?:be|become|emerge|seem|look|feel)\s+"
+    r"(?:(?:her|him|them|me|us|you)\s+)?to\s+(?:be|become|emerge|seem|look|feel)\s+"
     r"(?!(?:(?:a|an|the)\s+)?(?:part|members?|party|signator(?:y|ies))\b|(?:in|on|at|held|made|paid|put|done|sent|kept|"
-    r"brought|cut|set|left|sold|built)\b)"
+    r"brought|cut|set|left|sold|built|rid|free\s+of)\b)"
     r"(?![\w-]+(?:ed|en|wn)\b)",
     re.IGNORECASE,
 )
@@ -728,8 +733,10 @@ _FINITE = re.compile(
 )
 
 
-# What no object opens with: a list of who ("such as", "like", "including"), a link ("https://...").
-_NO_OBJECT = re.compile(r"(?:such\s+as|like|including)\s|https?:|www\.", re.IGNORECASE)
+# What no object opens with: a list of who ("such as", "like", "including" before a name: "advocates including The
+# Dallas Morning News"), a link ("https://..."); "including" before a thing is the act ("opposed including the toll
+# in the accord").
+_NO_OBJECT = re.compile(r"(?:[Ss]uch\s+as|[Ll]ike|[Ii]ncluding(?=\s+(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z]))\s|https?:|www\.")
 # A preposition an object ends on when the clause's own object stands before it ("what we want to get rid of").
 _STRANDED = frozenset("of about with for on in at from into".split())
 
@@ -1099,7 +1106,9 @@ _OFFICE_BEFORE = re.compile(
 _OFFICE_AFTER = re.compile(
     rf"(?P<owned>[’']s)?\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?(?P<role>{_ROLE})\b(?![ \t]+[A-Z])", re.IGNORECASE
 )
-_HEAD = re.compile(r"(?:co-?)?(?:chief|ceo)|chair", re.IGNORECASE)
+# (a chief executive or a chair; not a chief of staff, who speaks for the one served as before: "Holm's longtime chief
+# of staff Jon Vek")
+_HEAD = re.compile(r"(?:co-?)?(?:chief\s+executive|ceo)|chair", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")
 _ITS_OFFICE = re.compile(rf"(?:its|their)\s+(?:(?!{_NOT_NOW})\w[\w-]*\s+){{0,2}}?{_ROLE}", re.IGNORECASE)
 # The same words right before a name ("former Minister Ann Holm"), "ex" and "then" with their hyphen ("ex-Minister").
@@ -1299,10 +1308,34 @@ def _judged_thing(text: str, cue: str, start: int, end: int) -> int:
     statement"), unless only a pronoun would be left ("him as unfit" says more than "him")."""
     if not _JUDGING_CUE.match(cue):
         return end
-    why = _WHY_OR_WHERE.search(text, start, end)
+    why = _why(text, start, end)
     if why is None or why.start() == start or _PRONOUN_ONLY.fullmatch(text, start, why.start()):
         return end
     return why.start()
+
+
+# Nouns whose "for", "over" or "on" says what they are, not why they are judged ("welcomed calls for scrapping the
+# toll", "the push for ending it", "the ban on campaign posts", "limits on rallies", "the vote for leaving"): the
+# words after are part of the thing judged.
+_OF_WHAT = frozenset(
+    "call calls push campaign campaigns vote votes support case demand demands plan plans bid bids proposal "
+    "proposals pressure effort efforts argument arguments petition petitions motion motions plea pleas appetite "
+    "preference drive move moves idea ideas ban bans limit limits curb curbs restriction restrictions crackdown "
+    "attack attacks war tax taxes rule rules ruling rulings debate moratorium cap caps fight battle row dispute "
+    "talks deal".split()
+)
+
+
+def _why(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first :data:`_WHY_OR_WHERE` between ``start`` and ``end`` that is not what a noun of :data:`_OF_WHAT`
+    before it is of ("calls| for scrapping the toll" goes on; "Vek| for opposing the toll" ends)."""
+    for why in _WHY_OR_WHERE.finditer(text, start, end):
+        word = text[max(start, why.start() - 20) : why.start()].rsplit(None, 1)[-1:]
+        prep = why.group().split(None, 1)[0].casefold()
+        if prep in {"for", "over", "on"} and word and word[0].casefold() in _OF_WHAT:
+            continue
+        return why
+    return None
 
 
 def _make(
@@ -1574,9 +1607,15 @@ def _from_quote(
         return None  # "271 pledged delegates", "the proposed merger": a participle before a noun, no verb
     if position is not None and _no_position_here(cue, text[cue_at + len(cue) : quote.end]):
         return None
-    if (position is not None or act) and quote.end <= cue_at and not _WHICH.fullmatch(text, quote.end, actor.start):
+    if (
+        (position is not None or act)
+        and quote.end <= cue_at
+        and not _WHICH.fullmatch(text, quote.end, actor.start)
+        and not (quote.direct and _DEMANDING.match(cue))
+    ):
         # "On his blog on Tuesday, Schilling did not back down": an object comes after its verb, unless a relative
-        # clause's verb is the cue ("a canal toll, which Belstad rejected")
+        # clause's verb is the cue ("a canal toll, which Belstad rejected") or the words are what a speaker urged,
+        # demanded or promised, quoted ("“Belstad should drop the toll,” Holm demanded")
         return None
     if (position is not None or act) and _SUPPOSED.search(text, sentence[0], actor.start):
         return None  # "Asked if she believed Putin wanted Trump to win, ...": a supposition, no position
@@ -1610,7 +1649,7 @@ def _from_quote(
             # goes on to the thing possessed: the object is read to its clause's end.
             cut = text.startswith(("’s", "'s"), quote.end)
             target = _object(text, quote.start, None if cut else quote.end)
-            if _JUDGING_CUE.match(cue) and (why := _WHY_OR_WHERE.search(text, cue_at + len(cue), quote.start)):
+            if _JUDGING_CUE.match(cue) and (why := _why(text, cue_at + len(cue), quote.start)):
                 # "slammed the plan as “a cynical ploy”", "criticised Vek for making “rude statements”": the words
                 # say as what or why, the plan and Vek are what is judged
                 target = _object(text, cue_at + len(cue), why.start())
@@ -1746,7 +1785,12 @@ def _a_prepositions_object(text: str, start: int, m: Mention) -> bool:
     hit = _PREPOSED.search(text, max(start, m.start - 60), m.start)
     if hit is None:
         return False
+    if hit["prep"].casefold() == "for" and hit["head"] and _SPEAKS_FOR.fullmatch(hit["head"]):
+        return False  # "a spokesman for Belstad rejected ...": one who speaks for it (:data:`_ROLE`)
     return not (hit["prep"].casefold() in {"in", "at", "for"} and hit["head"] and _GROUP.fullmatch(hit["head"]))
+
+
+_SPEAKS_FOR = re.compile(r"spokes(?:man|woman|person)|representatives?|lawyers?|attorneys?", re.IGNORECASE)
 
 
 # A wish put as a possibility ("Republicans might want to consider ..."): the writer's advice, no one's position.
