@@ -329,11 +329,11 @@ def test_a_place_before_a_colon_is_a_dateline_only_opening_the_text(sentence: st
 
 
 def test_a_name_and_its_apposition_in_dashes_is_no_dateline() -> None:
-    # "Ada Kerr — Harvard-trained surgeon and radio host — has been called ...": the dashes set off who she is; the words before them
-    # are the lead's subject, no place (it was read as the dateline "Ada Kerr" under a headline, or opening the text).
+    # "Ada Kerr — Harvard-trained surgeon and radio host — has been called ...": the dashes set off who she is; the
+    # words before them are the lead's subject, no place (it was read as the dateline "Ada Kerr" under a headline).
     lead = (
-        "Ada Kerr — Harvard-trained surgeon and host of a morning radio show — has been called a fraud by rivals who say her "
-        "advice on diets is unsound, and she has answered them on air."
+        "Ada Kerr — Harvard-trained surgeon and host of a morning radio show — has been called a fraud by rivals "
+        "who say her advice on diets is unsound, and she has answered them on air."
     )
     assert metadata.header(["Kerr answers her critics", lead, "Second paragraph."]).dateline is None
     assert metadata.header([lead, "Second paragraph.", "Third paragraph."]).dateline is None
