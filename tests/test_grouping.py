@@ -354,6 +354,13 @@ def test_a_later_run_reads_stored_members_as_text_only(tmp_path: Path, monkeypat
         ("Ms Lind is favoured in Thursday's run-off, a poll shows.", "2026-03-09", date(2026, 3, 9)),
         ("Ms Lind is to be tested in Thursday's run-off, a poll shows.", "2026-03-09", date(2026, 3, 9)),
         ("Crowds gathered for the rescheduled Thursday's run-off in Belstad.", "2026-03-09", date(2026, 3, 9)),
+        # Nor after a verb of intent or preparation, or "to", "for" between: the event is looked to, maybe to come.
+        ("Ms Lind vowed to win Thursday's run-off in Belstad.", "2026-03-09", date(2026, 3, 9)),
+        ("Ms Lind, widely tipped to win Thursday's run-off, toured the docks.", "2026-03-09", date(2026, 3, 9)),
+        ("Ms Lind has pledged to contest Thursday's run-off in Belstad.", "2026-03-09", date(2026, 3, 9)),
+        ("Ms Lind prepared for Thursday's run-off in Belstad.", "2026-03-09", date(2026, 3, 9)),
+        ("Ms Lind, who needed a win in Thursday's run-off, toured the docks.", "2026-03-09", date(2026, 3, 9)),
+        ("Turnout dropped sharply in Thursday's run-off in Belstad.", "2026-03-09", date(2026, 3, 5)),
         # A body's "votes" in the present tense is a schedule ("the council votes on Friday"): to come.
         ("The Orsa council votes on Friday on the canal toll.", "2026-03-09", date(2026, 3, 9)),
         ("Crews reached the Varnholm pier on Sunday.", None, None),  # an undated weekday is never resolved

@@ -434,6 +434,14 @@ _PAST_BEFORE = re.compile(
 )
 _NOT_PAST_AFTER = frozenset({"is", "are", "be", "being", "will", "would", "to", "’s", "'s", "am"})
 _PLANNED = frozenset({"scheduled", "planned", "expected", "slated", "billed", "rescheduled", "postponed", "delayed"})
+# Nor when the verb or a word after it looks to the event, which may still come: an intent or a preparation ("vowed
+# to win Thursday's run-off", "widely tipped to win", "prepared for Thursday's vote", "needed a win in Thursday's
+# run-off"; review rd54: read as past, each took the Thursday before in a Monday report).
+_LOOKS_TO = frozenset({"to", "for", "ahead", "toward", "towards", "before"})
+_INTENT = frozenset(
+    {"vowed", "pledged", "promised", "hoped", "aimed", "planned", "prepared", "readied", "braced", "geared", "tipped"}
+    | {"needed", "wanted", "sought", "eyed", "favoured", "favored", "urged", "primed", "poised", "counted", "banked"}
+)
 
 
 def _an_event_to_come(lead: str, m: DateMention, back: timedelta) -> bool:
@@ -451,6 +459,8 @@ def _an_event_to_come(lead: str, m: DateMention, back: timedelta) -> bool:
         past is None
         or (past["before"] or "").casefold() in _NOT_PAST_AFTER
         or not _PLANNED.isdisjoint(lead[past.start("verb") : m.start].casefold().split())
+        or past["verb"].casefold() in _INTENT
+        or not _LOOKS_TO.isdisjoint(lead[past.end("verb") : m.start].casefold().split())
     )
 
 

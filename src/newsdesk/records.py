@@ -225,15 +225,18 @@ _LEAD_PREFIX = re.compile(
 _BULLET = re.compile(r"[•·▪●◦‣*–—-][ \t]+(?=\S)")
 
 
-def lead_prefix(sentence: str, keep: int | None = None) -> int:
+def lead_prefix(sentence: str, keep: int | None = None, *, first: bool = False) -> int:
     """How many of the first characters of ``sentence``, a sentence opening a paragraph, are a list item's bullet, a
     byline or a dateline before its own words ("• ", "By Holmes Chan and Tommy Wang/AFP – ", "HONG KONG: "): 0 if
     none, or if the character at ``keep`` (what the sentence is cited for, a timeline entry's date) stands in them.
-    Who wrote it and where is metadata; a claim, a brief or a timeline cites what the sentence says."""
+    Who wrote it and where is metadata; a claim, a brief or a timeline cites what the sentence says. A place in mixed
+    case before a colon ("Washington: The ...", :func:`_place_colon`) is read as a dateline only where a dateline
+    stands, in the sentence opening the article's text (``first``): further down, "Superdelegates: Clinton is backed
+    ..." or "Bernie Sanders: Credit scores ..." is a section's label or a speaker's line, whose words are the text's."""
     bullet = _BULLET.match(sentence)
     at = bullet.end() if bullet is not None else 0
     m = BY_OPENING.match(sentence, at) or _LEAD_PREFIX.match(sentence, at)
-    end = m.end() if m is not None else _place_colon(sentence, at)
+    end = m.end() if m is not None else _place_colon(sentence, at) if first else at
     return end if end < len(sentence) and (keep is None or keep >= end) else 0
 
 

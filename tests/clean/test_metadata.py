@@ -296,7 +296,50 @@ def test_issue_16_a_byline_on_the_first_line_is_no_title(first: str, title: str 
     ],
 )
 def test_lead_prefix_is_the_byline_or_dateline_before_a_sentences_words(sentence: str, prefix: str) -> None:
+    # As the sentence opening the article's text, where a dateline stands.
+    assert sentence[: lead_prefix(sentence, first=True)] == prefix
+
+
+@pytest.mark.parametrize(
+    ("sentence", "prefix"),
+    [
+        # Further down the text, a capitalised word before a colon is a section's label or a speaker's line, whose
+        # words the claim, the quote and the brief keep.
+        (
+            "Delegates: Lind is backed by 310 delegates compared with 40 who back Voss, according to a count the "
+            "party keeps of its pledged members.",
+            "",
+        ),
+        (
+            "Ada Kerr: Ferry fares on the northern route would fall by a third under the plan she set out to the "
+            "council last spring.",
+            "",
+        ),
+        # A dateline in capitals, an agency's or a wire's day is one wherever it stands (a second report in a page).
+        ("VESSARA, Vel., April 1 (UPI) — The port reopened on Thursday.", "VESSARA, Vel., April 1 (UPI) — "),
+        ("VESSARA: The port reopened on Thursday.", "VESSARA: "),
+    ],
+)
+def test_a_place_before_a_colon_is_a_dateline_only_opening_the_text(sentence: str, prefix: str) -> None:
     assert sentence[: lead_prefix(sentence)] == prefix
+    if prefix:
+        assert sentence[: lead_prefix(sentence, first=True)] == prefix
+    else:  # the same words opening the text are read as a dateline's place
+        assert lead_prefix(sentence, first=True) > 0
+
+
+def test_a_name_and_its_apposition_in_dashes_is_no_dateline() -> None:
+    # "Ada Kerr — Harvard-trained surgeon and radio host — has been called ...": the dashes set off who she is; the
+    # words before them are the lead's subject, no place (it was read as the dateline "Ada Kerr" under a headline).
+    lead = (
+        "Ada Kerr — Harvard-trained surgeon and host of a morning radio show — has been called a fraud by rivals "
+        "who say her advice on diets is unsound, and she has answered them on air."
+    )
+    assert metadata.header(["Kerr answers her critics", lead, "Second paragraph."]).dateline is None
+    assert metadata.header([lead, "Second paragraph.", "Third paragraph."]).dateline is None
+    # A place with its agency or day keeps its dash, and a dateline in capitals too.
+    for place, dateline in (("Orsa (AFP) – ", "Orsa"), ("ORSA — ", "ORSA")):
+        assert metadata.header(["Kerr answers her critics", place + lead, "Second."]).dateline == dateline
 
 
 @pytest.mark.parametrize(

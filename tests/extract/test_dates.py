@@ -554,3 +554,20 @@ def test_a_weekday_after_a_word_in_lower_case_is_still_a_weekday() -> None:
 def test_a_plans_present_tense_sets_a_day_or_a_month_ahead(text: str, published: str, value: str) -> None:
     (m,) = find(text, published)
     assert (m.value, m.future) == (value, value > published[: len(value)] or "Wednesday" in text), m
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A day a plan's words tell of, not when the plan is to happen: a noun's day ("the attack of Jan. 6"), a
+        # clause's of its own ("the fire that broke out on Aug. 20"), what is heard about: the day gone, not next
+        # year's (each was read as a plan's and moved to the next year).
+        ("The committee is to examine the attack of Jan. 6 in public hearings.", "2026-01-06"),
+        ("The inquiry is to report on the fire that broke out on Aug. 20 at the Orsa quay.", "2026-08-20"),
+        ("The panel is to hear evidence about the collapse on May 2, its chair said.", "2026-05-02"),
+        ("The aim is to restore output to its level of May 2.", "2026-05-02"),
+    ],
+)
+def test_a_day_a_plan_tells_of_is_no_plans_day(text: str, value: str) -> None:
+    (m,) = find(text, "2026-09-10")
+    assert (m.value, m.future) == (value, False), m

@@ -604,7 +604,7 @@ def find(article: Article, *, wire: str | None = None) -> tuple[Claim, ...]:
             paragraph_claims = len(claims)
         if not start or text[start - 1] == "\n":
             # A paragraph's bullet, byline or dateline ("• ", "HONG KONG - ") is no part of what it claims.
-            start += lead_prefix(text[start:end])
+            start += lead_prefix(text[start:end], first=not start)
         sentence = text[start:end]
         credited = _credited(sentence, article.cites)
         if credited and _credit_after(sentence, credited):

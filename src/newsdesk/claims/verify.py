@@ -427,7 +427,7 @@ def _on_topic(
         context = _context(text, spans, a)
         # A dateline's day ("Dhaka, November 17 (ANI): Hasina denounced the verdict ...") is the report's, not the
         # day of what the sentence tells: read from the sentence's own words, as the claims stage reads it.
-        a += lead_prefix(text[a:b])
+        a += lead_prefix(text[a:b], first=not a)
         return subject.reads(text[a:b], *context, days=[day for at, day in days if a <= at < b])
 
     def shows(a: int, b: int, got: str | None = None) -> bool:

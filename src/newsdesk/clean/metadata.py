@@ -211,6 +211,13 @@ def _opens_body(paragraph: str) -> bool:
     )
 
 
+# A second dash before the first stop closes an apposition the first opened ("Mehmet Oz — surgeon and TV star — has
+# been ..."): the words before the first dash are the sentence's subject, no place. A dateline in capitals keeps its
+# dash ("WASHINGTON — The senator — who ..."), and so does a mixed-case place with its day or agency ("Orsa (AFP) –").
+_APPOSITION = re.compile(r"[^.!?]*?\s[—–―]\s")
+_DASHES = frozenset("—–―")
+
+
 def _dateline(line: str) -> str | None:
     m = _DATELINE.match(line)
     if m is None or m.group(1).split()[0].lower().strip(".,") in _NOT_PLACE:
@@ -218,6 +225,9 @@ def _dateline(line: str) -> str | None:
     if m["close"] and not m.group(1).split()[0].strip(".,").isupper():
         return None  # "Clinton—Trump rivalry ...": a dash set close between names in mixed case joins them
     rest = line[m.end() :]
+    bare = _DASHES.intersection(m.group(0)) and not re.search(r"[(\d]", m.group(0))  # no day, no agency
+    if bare and _APPOSITION.match(rest) and not m.group(1).split()[0].isupper():
+        return None  # "Mehmet Oz — surgeon and TV star — has been called ...": a name and its apposition in dashes
     # A dateline opens a long lead paragraph; "Pat Caddell: Democrat Voters Worried…" is a headline.
     if len(rest.split()) < 25 and not re.search(r"[.!?] [A-Z]", rest):
         return None

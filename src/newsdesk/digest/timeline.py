@@ -70,12 +70,13 @@ def _date_mention(row: dict[str, Any]) -> DateMention:
     )
 
 
-def _cited(sentence: str, opens: bool, offset: int, dated: bool = False) -> str | None:
+def _cited(sentence: str, opens: bool, offset: int, dated: bool = False, *, first: bool = False) -> str | None:
     """``sentence`` as an entry cites it: without the byline or dateline that opens its paragraph ("By Holmes Chan
     and Tommy Wang/AFP – ", "HONG KONG: "; :func:`~newsdesk.records.lead_prefix`) when ``opens``, unless the
     date stands in them (``offset``: where the date starts in the sentence). Then, for a ``dated`` report, None:
-    its dateline's day ("Dhaka [Bangladesh], November 18: ...") is the day it was filed, not a development."""
-    cut = lead_prefix(sentence) if opens else 0
+    its dateline's day ("Dhaka [Bangladesh], November 18: ...") is the day it was filed, not a development. A place
+    before a colon ("Dhaka: ...") is a dateline only in the sentence opening the article (``first``)."""
+    cut = lead_prefix(sentence, first=first) if opens else 0
     if offset >= cut:
         return sentence[cut:]
     return None if dated else sentence
@@ -83,13 +84,13 @@ def _cited(sentence: str, opens: bool, offset: int, dated: bool = False) -> str 
 
 def _sentence(text: str, mention: DateMention, dated: bool = False) -> str | None:
     start, end = dates.sentence_around(text, mention.start, mention.end)
-    return _cited(text[start:end], not start or text[start - 1] == "\n", mention.start - start, dated)
+    return _cited(text[start:end], not start or text[start - 1] == "\n", mention.start - start, dated, first=not start)
 
 
 def _stored_sentence(row: dict[str, Any], dated: bool = False) -> str | None:
     """The sentence of a stored date mention (the ``timeline_dates`` query's ``sentence`` and ``opens``), cited."""
     sentence: str = row["sentence"]
-    return _cited(sentence, row["opens"], row["start"] - row["sentence_start"], dated)
+    return _cited(sentence, row["opens"], row["start"] - row["sentence_start"], dated, first=not row["sentence_start"])
 
 
 # "Hong Kong's deadliest fire since 1948", "the worst toll since 1980": a year that only measures a record.
@@ -313,7 +314,9 @@ def entries(view: Reader, story: dict[str, Any], *, statements: list[Statement] 
             day = article["published"][:10] if article["published"] else None
             headline = _headline(article["title"], event_title.get(event_of.get(article_id) or ""))
             title = headline or " ".join(texts[article_id].split()[:15]) + " …"
-            title = title[lead_prefix(title) :]  # a title made of the first line: "HONG KONG: It was ..."
+            title = title[
+                lead_prefix(title, first=not headline) :
+            ]  # a title made of the first line: "HONG KONG: It was ..."
             add((day, "day" if day else None), title, article_id, (0, 0), False)
     return sorted(found.values(), key=lambda e: e["date"] or "~")
 

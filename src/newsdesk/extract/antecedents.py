@@ -168,7 +168,7 @@ class Resolver:
         ": ``records.lead_prefix``): where and by whom a report was filed, never a person or body it speaks of."""
         opens = self.text.rfind("\n", 0, token.idx) + 1
         if opens not in self._datelines:
-            self._datelines[opens] = lead_prefix(self.text[opens : opens + 200])
+            self._datelines[opens] = lead_prefix(self.text[opens : opens + 200], first=not opens)
         return token.idx < opens + self._datelines[opens]
 
     def name_token(self, mention: Mention) -> Token | None:

@@ -44,7 +44,7 @@ def in_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, in
         cut = text.find("\n", min(start, cue), end)
         end = cut if cut >= 0 else end
     if start == 0 or text[start - 1] == "\n":
-        start += lead_prefix(text[start:end])
+        start += lead_prefix(text[start:end], first=start == 0)
     if end <= start:
         return start, start  # all of it in another paragraph: "... as backlog begins to clear" over a title
     while end > start and text[end - 1] in " \t,;:-—–\"“'‘«„":

@@ -37,6 +37,11 @@ _FUTURE = re.compile(
 _PLAN = re.compile(
     r"\b(?:is|are) (?:to (?!blame\b|be blamed\b)\w+|slated|scheduled|poised)\b[^.!?]{0,50}$", re.IGNORECASE
 )
+# A word between a plan's verb and a day that makes the day another thing's, told: a noun's ("is to examine the attack
+# of Jan. 6", "to restore output to its level of May 2"), a clause's of its own ("is to report on the fire that broke
+# out on Aug. 20") or a subject's ("is scheduled to hear testimony about the riot on Jan. 6"). Review rd54: each was
+# read as a plan's day, moved to the next year.
+_NOT_THE_PLANS = re.compile(r"\b(?:of|that|which|who|whose|where|since|about|anniversary)\b", re.IGNORECASE)
 # A day a present tense sets ahead, as news writes a schedule: "the council meets on Tuesday", "Wisconsin holds its
 # primary on Tuesday", "a memorial is planned Friday", "the two meet for their first debate Monday" (a present tense
 # of a past day is no English; "took hold on Wednesday", "did not meet on Monday" are past). The verb is lower case
@@ -435,7 +440,8 @@ def find(text: str, published: str | None, *, estimate: str | None = None) -> li
         # A plan's "is to", "is scheduled" sets a date ahead too ("Mr. Ban's successor is to take over on Jan. 1",
         # "a trial is scheduled ... in May"); a weekday so is a schedule's (``_scheduled``, today being today).
         future = bool(_FUTURE.search(before))
-        plan = not future and kind != "weekday" and _PLAN.search(before) is not None
+        planned = None if future or kind == "weekday" else _PLAN.search(before)
+        plan = planned is not None and _NOT_THE_PLANS.search(planned.group()) is None
         future = future or plan
         # A schedule's present tense ("meets on Tuesday") sets the day ahead, today's weekday being today.
         scheduled = (

@@ -540,7 +540,7 @@ def _past_dateline(doc: Doc, start: int, head: Token) -> int:
     if before is not None and "\n" not in before.whitespace_ and not (before.is_space and "\n" in before.text):
         return start  # the phrase does not open its paragraph
     at = doc[start].idx
-    cut = at + lead_prefix(doc[start : min(len(doc), head.i + 21)].text)
+    cut = at + lead_prefix(doc[start : min(len(doc), head.i + 21)].text, first=not at)
     if cut <= at:
         return start
     if cut > head.idx:

@@ -254,7 +254,7 @@ def _sentence_at(statement: _Statement, records: dict[str, Article]) -> tuple[tu
         return None
     start, end = mention.sentence.start, mention.sentence.end
     opens = start == 0 or record.text[start - 1] == "\n"  # a dateline opens a paragraph
-    dateline = opens and mention.start - start < lead_prefix(record.text[start:end])
+    dateline = opens and mention.start - start < lead_prefix(record.text[start:end], first=not start)
     closing = _SAID_CLOSING.search(record.text, start, end)
     said = closing is not None and closing.start() < mention.start
     return (statement.article_id, start, end), dateline or said
@@ -850,7 +850,7 @@ def _without_lead_prefix(
         return start, end, text
     if start and article.text[start - 1] != "\n":
         return start, end, text
-    cut = lead_prefix(text, keep - start if keep is not None and keep >= start else None)
+    cut = lead_prefix(text, keep - start if keep is not None and keep >= start else None, first=not start)
     return start + cut, end, text[cut:]
 
 
