@@ -186,9 +186,9 @@ def test_bounds_and_estimates_are_read_as_intervals() -> None:
     more_than = side("c", "More than 4,600 people live in the eight towers of the Varn estate in Orlan.")
     close = side("d", "Around 4,900 people live in the eight towers of the Varn estate in Orlan.")
     far = side("g", "About 6,000 people live in the eight towers of the Varn estate in Orlan.")
-    # Two estimates of a count within an eighth of their figures each are one count estimated twice (h-cc54).
-    assert not found(about, roughly)
-    assert not found(more_than, roughly)
+    # Each hedged count covers what its rounding covers (NOTES.md (c) of dev-news: these contradict; h-rc54).
+    assert contradictions(about, roughly) == {frozenset({"4800", "4000"})}
+    assert contradictions(more_than, roughly) == {frozenset({"4600", "4000"})}
     assert not found(about, close)
     assert contradictions(far, roughly) == {frozenset({"6000", "4000"})}
     up_to = side("e", "Up to 1,400 people were killed in the Orlan unrest, a Tesk report said", published="2026-01-02")
@@ -200,10 +200,12 @@ def test_bounds_and_estimates_are_read_as_intervals() -> None:
 
 def test_a_round_figure_says_how_far_it_was_rounded() -> None:
     text = "{} people live in the eight towers of the Varn estate in Orlan."
-    exact = side("a", text.format("Exactly 4,750").replace("Exactly ", ""))
+    about = side("a", text.format("About 4,800"))
+    exact = side("g", text.format("Exactly 4,750").replace("Exactly ", ""))
     more_than = side("b", text.format("More than 4,600"))
     just_over = side("c", text.format("About 4,650"))
-    # "more than 4,600" is under 4,700 (else "more than 4,700"): an exact 4,750 is more than that.
+    # "more than 4,600" is under 4,700 (else "more than 4,700"); "about 4,800" is 4,750 to 4,850.
+    assert contradictions(about, more_than) == {frozenset({"4800", "4600"})}
     assert contradictions(exact, more_than) == {frozenset({"4750", "4600"})}
     assert not found(more_than, just_over)
     # A figure of one significant digit may be rounded to anything coarser: "more than 200", "about 350" agree.
@@ -215,8 +217,8 @@ def test_a_round_figure_says_how_far_it_was_rounded() -> None:
 
 
 def test_the_place_people_live_in_is_one_place_by_many_names() -> None:
-    complex_ = side("a", "The blaze spread across six of the blocks in the complex, where 4,800 people live.")
-    towers = side("b", "The flames engulfed six towers housing 4,000 people, Orlan officials said.")
+    complex_ = side("a", "The blaze spread across six of the blocks in the complex, where about 4,800 people live.")
+    towers = side("b", "The flames engulfed six towers housing approximately 4,000 people, Orlan officials said.")
     shelter = side("c", "The six shelters the council opened are housing approximately 900 people tonight.")
     assert contradictions(complex_, towers) == {frozenset({"4800", "4000"})}
     assert not found(complex_, shelter)  # a shelter is not the place the residents of the complex live in

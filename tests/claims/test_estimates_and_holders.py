@@ -24,21 +24,37 @@ def _candidate(name: str, *texts: str) -> verify.Candidate:
     return verify.Candidate({"id": name, "origin": name, "outlet": name.title()}, " ".join(texts), own)
 
 
-# --- 1. Estimates of a count that overlap within their own hedges are one count estimated twice.
+# --- 1. A count told as an estimate covers what its rounding covers (h-rc54: NOTES.md (c) of dev-news lists the
+# estate's "about 4,800", "more than 4,600" and "approximately 4,000" residents as contradictions).
 
 RESIDENTS = "{} people live in the eight towers of the Varn estate in Orlan."
 
 
-def test_two_estimates_of_one_count_within_their_hedges_are_no_contradiction() -> None:
+def test_a_hedged_count_covers_what_its_rounding_covers() -> None:
     about = side("a", RESIDENTS.format("About 4,800"))
     roughly = side("b", RESIDENTS.format("Approximately 4,000"))
     more_than = side("c", RESIDENTS.format("More than 4,600"))
+    # "About 4,800" is 4,750 to 4,850, "more than 4,600" under 4,700, "approximately 4,000" 3,500 to 4,500.
+    assert contradictions(about, roughly) == {frozenset({"4800", "4000"})}
+    assert contradictions(more_than, roughly) == {frozenset({"4600", "4000"})}
+    assert contradictions(about, more_than) == {frozenset({"4800", "4600"})}
+
+
+def test_a_round_figure_of_one_digit_is_an_estimate_within_an_eighth() -> None:
+    # "About 5,000" does not say whether it was rounded to the thousand: 4,960 and "about 4,500" fit it.
+    about = side("a", RESIDENTS.format("About 5,000"))
+    assert not found(about, side("b", RESIDENTS.format("Exactly 4,960").replace("Exactly ", "")))
+    assert not found(about, side("c", RESIDENTS.format("About 4,500")))
     nearly = side("d", RESIDENTS.format("Nearly 5,000"))
-    estimated = side("e", RESIDENTS.format("An estimated 4,200"))
-    assert not found(about, roughly)
-    assert not found(more_than, roughly)
-    assert not found(about, more_than)
-    assert not found(nearly, roughly, estimated)
+    roughly = side("e", RESIDENTS.format("Approximately 4,000"))
+    estimated = side("f", RESIDENTS.format("An estimated 4,200"))
+    assert not found(nearly, roughly)
+    assert not found(roughly, estimated)
+    # "More than 4,000" is a lower bound as written, however round: an exact 3,800 is under it.
+    assert contradictions(
+        side("g", RESIDENTS.format("More than 4,000")),
+        side("h", RESIDENTS.format("Exactly 3,800").replace("Exactly ", "")),
+    ) == {frozenset({"4000", "3800"})}
 
 
 def test_estimates_far_apart_and_exact_counts_still_contradict() -> None:

@@ -363,12 +363,14 @@ _GENERIC = frozenset({"people", "", "number", "time", "thing"})
 _LOWER = frozenset({"at least", "more than", "over"})
 _UPPER = frozenset({"up to", "fewer than", "less than", "under", "as many as", "nearly", "almost"})
 ESTIMATE = 0.05  # "about $200" is read as $190 to $210: two estimates further apart than this differ
-# Two counts of people or things told as estimates ("about 4,800 residents", "more than 4,600", "approximately
-# 4,000") are counts nobody made exactly: authorities, residents' groups and reporters each round their own, and "more
-# than" is written of a figure as loosely as "about". Each hedged figure is read as within an eighth of it, so that
-# two estimates are one count estimated twice when their figures are within about a quarter of each other (4,000 and
-# 4,800; 4,000 and "more than 4,600"), and differ further apart ("about 200" and "about 300"; "about 200" and an
-# exact 128). "At least N", a count confirmed so far, stays firm; two exact figures differ however close.
+# A count told as an estimate covers what its rounding covers (NOTES.md (c) of dev-news lists "about 4,800", "more
+# than 4,600" and "approximately 4,000" residents of one estate as three figures that contradict each other). A round
+# figure of two significant digits or more says its rounding (:func:`_rounded_to`: "about 4,800" is 4,750 to 4,850,
+# "more than 4,600" under 4,700). A round figure of one significant digit ("about 5,000", "approximately 4,000",
+# "about 200") does not: it may be rounded to its place, so it is read as within an eighth of it when compared with
+# another figure of the count ("about 5,000" is 4,375 to 5,625: not contradicted by "4,960" or "about 4,500"; "about
+# 200" and an exact 128 differ, as do "about 200" and "about 300"). "At least N" and "more than N" are lower bounds as
+# written; two exact figures differ however close (decision 0013, h-cc54 and h-rc54).
 COUNT_ESTIMATE = 0.125
 # Words right after (or right before) an amount that make it another quantity than the bare amount: "$82.7 billion,
 # including assumed debt", "$23.25 in cash", "$120 billion a year", "the total value".
@@ -484,29 +486,26 @@ def _rounded_to(x: float) -> float | None:
 
 def _interval_of(value: str, bound: str, count: bool = False) -> tuple[float, float, bool, bool] | None:
     """The numbers a value (its normal form and bound) allows: (low, high, low open, high open); None for what is
-    not a number. ``count``: the value is a count compared with another figure of it, whose hedge allows
-    :data:`COUNT_ESTIMATE` either way ("about 4,800" is 4,200 to 5,400; "more than 4,600" from 4,025; "nearly 5,000"
-    4,375 to 5,000).
+    not a number. ``count``: the value is a count compared with another figure of it, where a hedged round figure of
+    one significant digit allows :data:`COUNT_ESTIMATE` ("about 5,000" is 4,375 to 5,625; "nearly 5,000" 4,375 to
+    5,000).
 
     A round figure of two significant digits or more says how far it was rounded (:func:`_rounded_to`): "more than
     4,600" is the largest round figure below the count, so under 4,700 (a writer with 4,750 would say "more than
-    4,700"), and "about $4.8 billion" is $4.75 to $4.85 billion, where an estimate of another quantity than a count
-    is otherwise read as within 5% ("about $200" is $190 to $210). "At least N" is a count confirmed so far, with no
-    upper end."""
+    4,700"), and "about 4,800" is 4,750 to 4,850, where an estimate is otherwise read as within 5% ("about $200" is
+    $190 to $210). "At least N" is a count confirmed so far, with no upper end."""
     x = _number_of(value)
     if x is None:
         return None
     step = _rounded_to(x) if bound and bound != "at least" else None
+    loose = count and _one_digit_round(x)
     if bound in _LOWER:
-        high = x + step if step else math.inf
-        if count and bound != "at least":
-            return x * (1 - COUNT_ESTIMATE), high, False, True
-        return x, high, bound != "at least", True
+        return x, (x + step if step else math.inf), bound != "at least", True
     if bound in _UPPER:
         if bound not in ("nearly", "almost"):
             return 0.0, x, False, bound != "up to"
-        return x * (1 - (COUNT_ESTIMATE if count else 2 * ESTIMATE)), x, False, True
-    if bound and count:
+        return x * (1 - (COUNT_ESTIMATE if loose else 2 * ESTIMATE)), x, False, True
+    if bound and loose:
         return x * (1 - COUNT_ESTIMATE), x * (1 + COUNT_ESTIMATE), False, False
     if bound:
         spread = x * ESTIMATE if step is None else min(x * ESTIMATE, step / 2)
@@ -514,11 +513,18 @@ def _interval_of(value: str, bound: str, count: bool = False) -> tuple[float, fl
     return x, x, False, False
 
 
+def _one_digit_round(x: float) -> bool:
+    """Whether ``x`` is a round figure of one significant digit ("200", "5,000"; not "4,800", "156" or "9"), whose
+    digits do not say to what it was rounded."""
+    digits = str(int(x)) if x == int(x) else ""
+    return len(digits) > 1 and len(digits.rstrip("0")) == 1
+
+
 def _disjoint(x: Value, y: Value) -> bool:
     """Whether no number fits both values read as intervals ("at least 156" and "159" fit; "up to 1,400" and "more
     than 1,400" do not; "about 4,800" and "approximately 4,000" do not)."""
-    # Two figures of a count are compared within their hedges; one figure bounded two ways ("up to 1,400" and "more
-    # than 1,400") as written.
+    # Two figures of a count are compared within what their rounding covers (:data:`COUNT_ESTIMATE`); one figure
+    # bounded two ways ("up to 1,400" and "more than 1,400") as written.
     count = x.kind == "count" and y.kind == "count" and x.value != y.value
     return _disjoint_values(x.value, x.bound, y.value, y.bound, count)
 
@@ -532,7 +538,7 @@ _CLAIMS_KEPT = 8192
 @lru_cache(maxsize=_CLAIMS_KEPT)
 def _disjoint_values(x_value: str, x_bound: str, y_value: str, y_bound: str, count: bool = False) -> bool:
     """:func:`_disjoint` of two values given by their normal forms and bounds (``count``: two figures of a count,
-    read within their hedges), all it reads of them."""
+    read within what their rounding covers), all it reads of them."""
     a, b = _interval_of(x_value, x_bound, count), _interval_of(y_value, y_bound, count)
     if a is None or b is None:
         return x_value != y_value and not (x_bound and y_bound)
