@@ -2045,3 +2045,11 @@ def test_page_furniture_over_a_colon_is_no_speaker(label: str) -> None:
     # A name the article gives someone still speaks so.
     text = "Holm: Harbour will reopen before the summer season\n\nAnn Holm said the pier was safe."
     assert [q.speaker for q in _quotes(text, direct_only=False)][:1] == ["Holm"]
+
+
+@pytest.mark.parametrize("label", ["JAKE TAPPER", "SEN. BERNIE SANDERS"])
+def test_a_transcript_label_in_capitals_still_speaks(label: str) -> None:
+    # A transcript's label of two words or more, in capitals, is a name the model does not type; the refusal of page
+    # furniture (decision 0093, seventh session) took it for one and left the transcript with no speaker (rp54).
+    text = f"{label}: The ferry will not run this winter\n\nThe pier was shut on Monday."
+    assert [q.speaker for q in _quotes(text, direct_only=False)] == [label]

@@ -1649,7 +1649,7 @@ def _names_a_party(art: _Article, start: int, end: int) -> bool:
     """Whether a headline's label of several words at ``[start, end)``, which no word of it types, is a name the
     article gives someone: a mention of a person or a body there. A page's furniture ("The Latest", a newsletter's
     name, a column's) is none; one word ("Brun: ...") is read as a name, unless it is a credit's or a page's label
-    (:data:`_CREDIT_LABELS`)."""
+    (:data:`_CREDIT_LABELS`), and so is a label in capitals, a transcript's ("JAKE TAPPER: ...")."""
     return any(m.start <= start and end <= m.end and m.type in {"PERSON", "ORG", "NORP", "GPE"} for m in art.mentions)
 
 
@@ -1669,7 +1669,12 @@ def _headline(art: _Article) -> list[Quote]:
             end -= 1
         persons = art.persons_in(who_start, who_end)
         kind = SpeakerKind.PERSON if persons else speakers.kind_of(match.group("who"), None, [])
-        if kind is SpeakerKind.UNKNOWN and " " in match.group("who") and not _names_a_party(art, who_start, who_end):
+        if (
+            kind is SpeakerKind.UNKNOWN
+            and " " in match.group("who")
+            and not match.group("who").isupper()  # a transcript's label ("JAKE TAPPER:"), which the model misses
+            and not _names_a_party(art, who_start, who_end)
+        ):
             continue  # "The Latest: ...", "Tuesday’s Morning Email: ...": a page's furniture, not a name
         if kind is SpeakerKind.UNKNOWN:
             kind = SpeakerKind.GROUP
