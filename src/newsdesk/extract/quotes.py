@@ -1649,8 +1649,16 @@ def _names_a_party(art: _Article, start: int, end: int) -> bool:
     """Whether a headline's label of several words at ``[start, end)``, which no word of it types, is a name the
     article gives someone: a mention of a person or a body there. A page's furniture ("The Latest", a newsletter's
     name, a column's) is none; one word ("Brun: ...") is read as a name, unless it is a credit's or a page's label
-    (:data:`_CREDIT_LABELS`)."""
+    (:data:`_CREDIT_LABELS`), and so is a transcript's label in capitals (:func:`_transcript_label`)."""
     return any(m.start <= start and end <= m.end and m.type in {"PERSON", "ORG", "NORP", "GPE"} for m in art.mentions)
+
+
+def _transcript_label(art: _Article, start: int, end: int) -> bool:
+    """Whether a headline's label at ``[start, end)`` is a transcript's speaker in capitals ("JAKE TAPPER: ...",
+    "SEN. BERNIE SANDERS: ..."), a name the model does not type: capitals with no word of a sentence's grammar, as a
+    kicker has ("FIX IS IN: ...", "STAT OF THE WEEK: ...")."""
+    span = art.doc.char_span(start, end, alignment_mode="expand")
+    return art.text[start:end].isupper() and span is not None and not any(t.is_stop for t in span)
 
 
 def _headline(art: _Article) -> list[Quote]:
@@ -1669,7 +1677,12 @@ def _headline(art: _Article) -> list[Quote]:
             end -= 1
         persons = art.persons_in(who_start, who_end)
         kind = SpeakerKind.PERSON if persons else speakers.kind_of(match.group("who"), None, [])
-        if kind is SpeakerKind.UNKNOWN and " " in match.group("who") and not _names_a_party(art, who_start, who_end):
+        if (
+            kind is SpeakerKind.UNKNOWN
+            and " " in match.group("who")
+            and not _transcript_label(art, who_start, who_end)
+            and not _names_a_party(art, who_start, who_end)
+        ):
             continue  # "The Latest: ...", "Tuesday’s Morning Email: ...": a page's furniture, not a name
         if kind is SpeakerKind.UNKNOWN:
             kind = SpeakerKind.GROUP
