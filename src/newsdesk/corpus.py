@@ -1065,7 +1065,8 @@ class Corpus:
     def story_digest(self, story_id: str, part: str) -> Any:
         """A part of a story's (exact id) digest, as its page shows it (:func:`newsdesk.digest.part`): ``claims``
         (the first 50 claim cards), ``framing``, ``positions`` or ``dashboard``. Read as the digest stage stored it
-        while the story is unchanged since, else computed now (the same result, at the cost of a view).
+        while the story is unchanged since, else computed now (the same result, at the cost of a view), and kept on
+        this connection until the data changes (:meth:`Store.computed`).
 
         Raises:
             NotFoundError: no story has that id.
@@ -1076,7 +1077,12 @@ class Corpus:
         stored = self.store.story_digest(story_id, part)
         if stored is not None:
             return stored
-        return digest.part(self.store, self.story_head(story_id), part, self.settings)
+        # Computed now: once while the data and settings are unchanged (the dashboard, its JSON twin and the full
+        # list all ask for the claims part).
+        return self.store.computed(
+            ("digest", story_id, part, self.settings),
+            lambda: digest.part(self.store, self.story_head(story_id), part, self.settings),
+        )
 
     def story_dashboard(self, story_id: str, *, sort: str | None = None, **filters: str) -> dict[str, Any]:
         """A story's (exact id) dashboard as its page shows it, with the page's filters and sort

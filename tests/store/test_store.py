@@ -609,3 +609,30 @@ def test_stories_kept_without_a_key_are_found_in_the_stored_text(store: Store) -
     ]
     store.update([], stage="digest", state={"story_digests": rows})
     assert store.stories_kept_without("timeline:1", "future") == ["s1", "s3"]
+
+
+def test_a_computed_value_is_kept_until_any_connection_commits(tmp_path: Path) -> None:
+    """``Store.computed`` makes a value once while the data is unchanged, hands each caller its own copy, keeps at
+    most a few, and makes it again after a commit by this connection or by another (another process's ingest)."""
+    from newsdesk.store import COMPUTED_KEPT
+
+    made: list[str] = []
+
+    def make(name: str) -> dict[str, list[int]]:
+        made.append(name)
+        return {"rows": [len(made)]}
+
+    with Store(tmp_path / "a.db") as writer, writer.reader() as store:
+        first = store.computed(("a",), lambda: make("a"))
+        first["rows"].append(99)  # a caller's copy: what is kept is untouched
+        assert store.computed(("a",), lambda: make("a")) == {"rows": [1]} and made == ["a"]
+        writer.mark("touched")  # another connection commits
+        assert store.computed(("a",), lambda: make("a")) == {"rows": [2]}
+        for name in "bcdef"[:COMPUTED_KEPT]:  # a few others push "a" out
+            store.computed((name,), lambda n=name: make(n))
+        store.computed(("a",), lambda: make("a"))
+        assert made == ["a", "a", *"bcdef"[:COMPUTED_KEPT], "a"]
+        writer.computed(("w",), lambda: make("w"))
+        writer.mark("again")  # its own commit
+        writer.computed(("w",), lambda: make("w"))
+        assert made[-2:] == ["w", "w"]

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
+from newsdesk import digest
 from newsdesk.claims import summary as claim_summary
 from newsdesk.corpus import Corpus
 from newsdesk.report import FORMATS, build_brief, render
@@ -196,3 +199,93 @@ def test_a_contradictions_unnamed_origins_link_to_their_articles() -> None:
         '3 articles (<a href="/articles/0123456789abcdef">an article, outlet not stated</a>, '
         '<a href="/articles/fedcba9876543210">an article, outlet not stated</a>, Harbour &lt;Gazette&gt;'
     )
+
+
+def _counted_briefs(monkeypatch: pytest.MonkeyPatch, pause: float = 0.0) -> list[str]:
+    """The story ids the brief endpoint makes a brief for, each made ``pause`` seconds slower."""
+    made: list[str] = []
+
+    def counted(c: Corpus, s: str) -> dict[str, Any]:
+        made.append(s)
+        time.sleep(pause)
+        return build_brief(c, s)
+
+    monkeypatch.setattr(stories, "build_brief", counted)
+    return made
+
+
+def test_a_kept_brief_is_made_again_once_another_connection_commits(
+    corpus: Corpus, story: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept brief is the data's as it was: after a commit from another connection (an ingest or an analysis,
+    in this process or another), the next download makes the brief again."""
+    made = _counted_briefs(monkeypatch)
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as fresh:
+        first = fresh.get(f"/stories/{story}/brief.md")
+        assert fresh.get(f"/stories/{story}/brief.json").status_code == 200 and made == [story]
+        with Corpus(Store(corpus.store.path), settings=FAST) as writer:  # its own connection, as another process
+            writer.store.mark("touched")  # any commit: the data's version moves on
+        again = fresh.get(f"/stories/{story}/brief.md")
+    assert made == [story, story] and again.text == first.text
+
+
+def test_a_brief_asked_by_id_prefix_is_the_one_kept_for_the_full_id(
+    corpus: Corpus, story: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The brief is kept under the story's full id: a download by a prefix of it, then by the full id (the link
+    the page gives), makes it once; a prefix of no story is a 404, as before."""
+    made = _counted_briefs(monkeypatch)
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as fresh:
+        by_prefix = fresh.get(f"/stories/{story[:8]}/brief.md")
+        by_id = fresh.get(f"/stories/{story}/brief.md")
+        assert fresh.get("/stories/zzzz/brief.md").status_code == 404
+    assert by_prefix.status_code == 200 and by_prefix.text == by_id.text
+    assert made == [story]
+
+
+def test_two_downloads_of_one_brief_at_once_make_it_once(
+    corpus: Corpus, story: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two formats asked at once (the analyst clicks Markdown, then HTML, while the first is made): the second waits
+    for the brief the first makes and renders from it, rather than making it again on another core."""
+    made = _counted_briefs(monkeypatch, pause=0.5)
+    with TestClient(create_app(corpus), base_url="http://127.0.0.1:8000") as fresh, ThreadPoolExecutor(2) as pool:
+        got = list(pool.map(lambda fmt: fresh.get(f"/stories/{story}/brief.{fmt}"), ("md", "json")))
+    assert [r.status_code for r in got] == [200, 200]
+    assert got[1].json()["story"]["id"] == story
+    assert made == [story]
+
+
+def test_a_stale_digests_claims_are_computed_once_until_the_data_changes(
+    corpus: Corpus, story: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story grown since its digest (or read while an ingest runs) has its claims part computed on the spot: 11
+    CPU seconds at 2,000 articles for the dashboard, again for its JSON twin, again for the full claims list. Now
+    once while the data is unchanged; after another connection commits, computed again (never served stale)."""
+    path = tmp_path / "stale.db"
+    shutil.copy(corpus.store.path, path)
+    with Corpus(Store(path), settings=FAST) as writer:
+        with writer.store.transaction() as conn:
+            conn.execute("DELETE FROM story_digests")
+        assert writer.store.story_digest(story, "claims") is None
+    computed = []
+    part = digest.part
+    monkeypatch.setattr(digest, "part", lambda v, s, name, *a, **k: computed.append(name) or part(v, s, name, *a, **k))
+    with Corpus(Store(path), settings=FAST) as stale, TestClient(create_app(stale), base_url="http://127.0.0.1") as c:
+        board, twin, listed = (c.get(f"/stories/{story}{end}") for end in ("", ".json", "/claims"))
+        assert [r.status_code for r in (board, twin, listed)] == [200, 200, 200]
+        assert computed.count("claims") == 1, computed
+        with Corpus(Store(path), settings=FAST) as other:  # another process's ingest or analysis commits
+            other.store.mark("touched")
+        again = c.get(f"/stories/{story}/claims")
+    assert computed.count("claims") == 2, computed
+    assert again.text == listed.text and "Lorvan" in listed.text
+
+
+def test_the_filter_forms_clear_link_leads_to_the_unfiltered_page(client: TestClient, story: str) -> None:
+    """The filter form's "Clear" (and the "Showing ..." line's "clear") lead to the page without filters or sort:
+    ``form.clear`` in the template read the dict's own ``clear`` method, and the link was its repr."""
+    for page in (f"/stories/{story}", f"/stories/{story}/claims"):
+        html = client.get(f"{page}?outlet=Lorvan+Times&sort=date").text
+        cleared = re.findall(r'<a href="([^"]*)">[Cc]lear</a>', html)
+        assert len(cleared) == 2 and set(cleared) == {page}, cleared

@@ -7,6 +7,7 @@ quote kind) and the sort are query parameters, kept in every link of the page.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -379,23 +380,31 @@ def brief_endpoint(readers: Readers, cache: PageCache | None = None) -> Callable
     """``/stories/{id}/brief.{md,html,json}``: the brief as a file to save, made in a worker thread.
 
     The brief last made is kept while the data is unchanged (``cache``'s version), so its other formats, or the same
-    one saved again, are rendered from it: a 2,000-article story's brief takes 21 CPU seconds to make.
+    one saved again, are rendered from it: a 2,000-article story's brief takes 21 CPU seconds to make. It is kept
+    under the story's full id (a prefix typed names the same brief), and a story's brief is made by one thread at a
+    time: a second download asked while the first is being made waits for it, then renders from it.
     """
-    last: list[tuple[tuple[int, str], dict[str, Any]]] = []  # (data version, story id asked for), the brief
+    last: list[tuple[tuple[int, str], dict[str, Any]]] = []  # (data version, story's full id), the brief
+    making: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)  # a lock a story (few: one per story)
+    locks = threading.Lock()
 
     def made(request: Request) -> Response:
         fmt = request.path_params["fmt"]
         if fmt not in FORMATS:
             raise NotFoundError(f"No brief format {fmt!r}. Available: {', '.join(FORMATS)}.")
         key = cache.key(request) if cache is not None else None
-        wanted = None if key is None else (key[0], request.path_params["story_id"])
-        kept = last[-1] if last else None  # one item replaced whole: threads never see half of one
-        brief = kept[1] if kept is not None and kept[0] == wanted else None
-        if brief is None:
-            with readers.borrow() as corpus:
-                brief = build_brief(corpus, request.path_params["story_id"])
-            if wanted is not None:
-                last[:] = [(wanted, brief)]
+        with readers.borrow() as corpus:
+            story_id = str(corpus.story_head(request.path_params["story_id"])["id"])
+            wanted = None if key is None else (key[0], story_id)
+            with locks:
+                lock = making[story_id]
+            with lock:
+                kept = last[-1] if last else None  # one item replaced whole: threads never see half of one
+                brief = kept[1] if kept is not None and kept[0] == wanted else None
+                if brief is None:
+                    brief = build_brief(corpus, story_id)
+                    if wanted is not None:
+                        last[:] = [(wanted, brief)]
         headers = {
             "content-disposition": f'attachment; filename="brief-{brief["story"]["id"]}.{fmt}"',
             "content-security-policy": _BRIEF_POLICY,
