@@ -142,7 +142,7 @@ def test_verify_reads_a_raised_or_topping_bid_as_a_development() -> None:
 
 
 def test_a_topping_bid_is_read_at_its_own_sum_only() -> None:
-    text = "Corvane tabled a bid of $31 per share that topped Velmar's $27.75 offer for the Tessaro studios."
+    text = "Corvane put in an offer of $31 a share that topped Velmar's $27.75 offer for the Tessaro studios."
     c = claim(text)
     assert [(v.text.strip(), contradict.new_bid(c, v)) for v in c.values if v.kind == "money"] == [
         ("$31", True),
@@ -195,11 +195,11 @@ def test_verify_takes_no_figure_about_another_person_against_the_claim() -> None
 def test_a_figure_of_a_place_named_only_before_is_no_contradiction() -> None:
     day = "2016-09-07"
     state = side(
-        "a", "Marr is still the favourite to win the state, leading Ruud by 46 percent to 35 percent.", published=day
+        "a", "Marr remains the likely winner in the state, ahead of Ruud with 46 percent to 35 percent.", published=day
     )
-    poll = side("b", "Marr leads Ruud by 57 percent to 33 percent in the Tesk poll of voters.", published=day)
-    named = side("c", "In Varn, Marr leads Ruud by 57 percent to 33 percent in the Tesk poll of voters.", published=day)
-    again = side("d", "In Varn, Marr leads Ruud by 52 percent to 38 percent in the Tesk poll of voters.", published=day)
+    poll = side("b", "Marr is ahead of Ruud with 57 percent to 33 percent in the Tesk survey.", published=day)
+    named = side("c", "In Varn, Marr is ahead of Ruud with 57 percent to 33 percent in the Tesk survey.", published=day)
+    again = side("d", "In Varn, Marr is ahead of Ruud with 52 percent to 38 percent in the Tesk survey.", published=day)
     assert not found(state, poll)
     assert not found(state, named)
     # Two figures of one named place, the same poll, still contradict each other.

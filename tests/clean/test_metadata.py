@@ -47,8 +47,8 @@ def test_title_outlet_date_and_byline() -> None:
 
 def test_dateline_means_no_title() -> None:
     lead = (
-        "Washington: The United States may be open to a deal, according to officials who spoke on "
-        "Friday. The plan is reportedly being considered amid continued diplomatic efforts this week."
+        "Washington: The Orsa government could accept a ceasefire deal, two officials who asked not to be "
+        "named said on Friday. Negotiators are expected to meet again later this week in a neutral capital."
     )
     head = metadata.header([lead, "Second paragraph."])
     assert head.dateline == "Washington"

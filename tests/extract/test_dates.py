@@ -542,7 +542,7 @@ def test_a_weekday_after_a_word_in_lower_case_is_still_a_weekday() -> None:
     [
         # A plan in the present tense ("is to", "is scheduled", "is slated") sets a day or a month ahead: read as past,
         # "is to take over on Jan. 1" in September was the January gone, "is to begin in May" in April last May.
-        ("Ms Lind's successor is to take over on Jan. 1, the board said.", "2026-09-20", "2027-01-01"),
+        ("Ms Lind's successor is to start in the post on Jan. 1, the board said.", "2026-09-20", "2027-01-01"),
         ("The plan is to win Velmar in March, an aide said.", "2026-01-31", "2026-03"),
         ("A trial in Orsa is scheduled to begin in May.", "2026-04-15", "2026-05"),
         ("Dredging is slated for late May at the Orsa quay.", "2026-04-15", "2026-05"),
