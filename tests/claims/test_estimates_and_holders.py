@@ -4,25 +4,9 @@ time word before an offer, and a sentence about another person. Sentences invent
 
 from __future__ import annotations
 
-from typing import Any
-
 from newsdesk.claims import contradict, owners, verify
-from newsdesk.records import Claim
+from tests.claims.test_categorical import _candidate, _stances
 from tests.claims.test_contradict import claim, contradictions, found, side
-
-
-def _stances(pairs: Any) -> list[dict[str, Any]]:
-    return [{"label": "discusses", "confidence": 0.6, "start": 0, "end": 4} for _ in pairs]
-
-
-def _candidate(name: str, *texts: str) -> verify.Candidate:
-    own = []
-    for text in texts:
-        read = verify.typed(text)
-        at = sum(len(t) + 1 for t in texts[: texts.index(text)])
-        own.append(Claim(text=text, start=at, end=at + len(text), terms=read.terms, values=read.values))
-    return verify.Candidate({"id": name, "origin": name, "outlet": name.title()}, " ".join(texts), own)
-
 
 # --- 1. A count told as an estimate covers what its rounding covers (h-rc54: NOTES.md (c) of dev-news lists the
 # estate's "about 4,800", "more than 4,600" and "approximately 4,000" residents as contradictions).
