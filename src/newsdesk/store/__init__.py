@@ -333,9 +333,8 @@ class Store:
         for known, text in kept:
             if known == name:
                 return json.loads(text)
-        value = (
-            make()
-        )  # (a commit while it is made: kept under the older version, which this connection never reads again)
+        # A commit while it is made: kept under the older version, which this connection never reads again.
+        value = make()
         kept.append((name, json.dumps(value, ensure_ascii=False)))
         del kept[:-COMPUTED_KEPT]
         return value
