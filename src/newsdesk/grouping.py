@@ -657,30 +657,27 @@ def cluster(batch: Sequence[Article], view: View, settings: Settings, memo: Memo
     return changed, {"groups": rows, "term_counts": (dict(before.counts), before.documents)}
 
 
-def kept(stage: str, memo: Memo) -> None:
-    """What the ``stage`` (``cluster``; any other keeps nothing) keeps of its run's ``memo`` for the Corpus's next
-    run, when the store is as the run left it (decision 0099); the rest is taken out, and the next run builds it from
-    the store.
+def cluster_kept(memo: Memo) -> None:
+    """What the cluster stage keeps of its run's ``memo`` for the Corpus's next run, when the store is as the run left
+    it (decision 0099); the rest is taken out, and the next run builds it from the store.
 
-    - cluster: its term counts (``DocumentFrequencies``), which count every stored article's terms once each batch has
-      added its own, as the store does with the counts the batch returns (the number of documents too): what the next
-      run would read (``View.term_counts``). Not its events and stories: their centroids are held as the run summed
-      them (the store keeps 32 bits a weight), weighted by the run's document frequencies, and their terms' lists in
-      the order they took reports; a Grouper built from the store differs in all three.
+    Its term counts (``DocumentFrequencies``), which count every stored article's terms once each batch has added its
+    own, as the store does with the counts the batch returns (the number of documents too): what the next run would
+    read (``View.term_counts``). Not its events and stories: their centroids are held as the run summed them (the
+    store keeps 32 bits a weight), weighted by the run's document frequencies, and their terms' lists in the order they
+    took reports; a Grouper built from the store differs in all three.
 
-    Not origins' comparison profiles (decision 0099, seventh session, h-rm54): right as they were kept, but about
-    100 KB a member, held between runs and added to run by run up to ``PROFILES``, for about 0.4 CPU s a run.
+    No other stage keeps a memo this way: not origins' comparison profiles (decision 0099, seventh session, h-rm54):
+    right as they were kept, but about 100 KB a member, held between runs and added to run by run up to ``PROFILES``,
+    for about 0.4 CPU s a run.
     """
-    if stage == "cluster":
-        events: Grouper | None = memo.get("events")
-        # (A run that gave the stage no batch ends with the counts it was handed.)
-        df: similarity.DocumentFrequencies | None = events.df if events is not None else memo.get("df")
-        memo.clear()
-        if df is not None:
-            df.add(())  # counts nothing: lets go what the run's look-ups remembered
-            memo["df"] = df
-    else:
-        memo.clear()
+    events: Grouper | None = memo.get("events")
+    # (A run that gave the stage no batch ends with the counts it was handed.)
+    df: similarity.DocumentFrequencies | None = events.df if events is not None else memo.get("df")
+    memo.clear()
+    if df is not None:
+        df.add(())  # counts nothing: lets go what the run's look-ups remembered
+        memo["df"] = df
 
 
 def _named_from_lead(event: Group, view: View, named: dict[str, bool]) -> bool:

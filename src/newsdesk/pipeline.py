@@ -696,15 +696,12 @@ def _grouping(name: str) -> Callable[..., tuple[list[Article], dict[str, Any]]]:
     return run
 
 
-def _kept(name: str) -> Callable[[dict[str, Any]], None]:
-    """What a grouping stage keeps of its memo between two runs of a Corpus (decision 0099): ``grouping.kept``."""
+def _cluster_keeps(memo: dict[str, Any]) -> None:
+    """What the cluster stage keeps of its memo between two runs of a Corpus (decision 0099): its term counts
+    (``grouping.cluster_kept``)."""
+    from newsdesk import grouping
 
-    def keeps(memo: dict[str, Any]) -> None:
-        from newsdesk import grouping
-
-        grouping.kept(name, memo)
-
-    return keeps
+    grouping.cluster_kept(memo)
 
 
 def _features(article: Article, settings: Settings) -> Article:
@@ -797,7 +794,7 @@ BUILTIN: tuple[Stage, ...] = (
         keeps_state=True,
         reads=("article.entities",),  # the entities its articles name, linked in their mentions
         lasting=True,  # its term counts, which are the store's as the run ends (decision 0099)
-        keeps=_kept("cluster"),
+        keeps=_cluster_keeps,
     ),
     CorpusStage(
         "origins",
